@@ -1,0 +1,75 @@
+"""The async face of a MailService: every blocking backend call runs in a worker thread.
+
+The UI awaits these coroutines from qasync slots; the event loop (Qt's) never waits on the network.
+Note: cancelling an awaiting coroutine does not stop the worker thread; a "cancelled" send may still
+go out, which is why sends are settled by Internet Message-ID (see ``app.core.sending``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, TypeVar
+
+from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
+from app.mail.service import MailService, ServerInfo
+
+T = TypeVar("T")
+
+
+class MailClient:
+    """Wraps one MailService. Owns the thread pool its calls run in."""
+
+    def __init__(self, service_factory: Callable[[], MailService], *, workers: int = 4):
+        # The factory runs in a worker too: building the backend imports exchangelib (slow), and that
+        # must stay off the path to the first frame.
+        self._factory = service_factory
+        self._service: MailService | None = None
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mail")
+
+    def _svc(self) -> MailService:
+        if self._service is None:
+            self._service = self._factory()
+        return self._service
+
+    async def _run(self, fn: Callable[..., T], *args, **kwargs) -> T:
+        loop = asyncio.get_running_loop()
+
+        def call():
+            return fn(self._svc(), *args, **kwargs)
+
+        return await loop.run_in_executor(self._pool, functools.partial(call))
+
+    async def connect(self) -> ServerInfo:
+        return await self._run(lambda s: s.connect())
+
+    async def save_draft(self, draft: Draft) -> Draft:
+        return await self._run(lambda s, d: s.save_draft(d), draft)
+
+    async def send_drafts(self, refs: list[ItemRef], save_copy: bool = True) -> list[ItemOutcome]:
+        return await self._run(lambda s, r: s.send_drafts(r, save_copy=save_copy), list(refs))
+
+    async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
+        return await self._run(lambda s: s.list_messages(folder, offset, limit))
+
+    async def get_message(self, ref: ItemRef) -> Draft:
+        return await self._run(lambda s: s.get_message(ref))
+
+    async def delete_items(self, refs: list[ItemRef], to_trash: bool = True) -> list[ItemOutcome]:
+        return await self._run(lambda s: s.delete_items(list(refs), to_trash=to_trash))
+
+    async def resolve_names(self, text: str) -> list[Recipient]:
+        return await self._run(lambda s: s.resolve_names(text))
+
+    async def find_by_message_id(self, mid: str) -> dict[Folder, list[ItemRef]]:
+        return await self._run(lambda s: s.find_by_message_id(mid))
+
+    def close(self) -> None:
+        svc = self._service
+        if svc is not None:
+            try:
+                svc.close()
+            except Exception:  # pragma: no cover - closing must never raise into the UI
+                pass
+        self._pool.shutdown(wait=False, cancel_futures=True)

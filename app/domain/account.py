@@ -1,0 +1,48 @@
+"""Account settings as plain data. The password is never part of this object's saved form."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+
+
+class AuthType(str, enum.Enum):
+    BASIC = "basic"
+    NTLM = "ntlm"
+
+
+class Backend(str, enum.Enum):
+    EWS = "ews"
+    GRAPH = "graph"  # planned: Microsoft Graph (/me/messages, /send, sendMail)
+
+
+@dataclass
+class AccountConfig:
+    email: str
+    ews_url: str
+    username: str
+    auth_type: AuthType = AuthType.BASIC
+    verify_tls: bool = True
+    # SHA-256 fingerprint (hex, colon separated) of a certificate the user chose to trust explicitly.
+    pinned_cert_sha256: str = ""
+    backend: Backend = Backend.EWS
+    sandbox: bool = False
+    # Cached after the first connect so later starts skip the version probe (e.g. "15.1.2507.6").
+    server_build: str = ""
+    server_version_name: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["auth_type"] = self.auth_type.value
+        d["backend"] = self.backend.value
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> "AccountConfig":
+        d = dict(d)
+        d.pop("password", None)  # never read a password from config, even if someone put one there
+        d["auth_type"] = AuthType(d.get("auth_type", "basic"))
+        d["backend"] = Backend(d.get("backend", "ews"))
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in d.items() if k in known})

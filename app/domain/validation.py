@@ -1,0 +1,185 @@
+"""Validation of what the user typed. Returns errors; never raises on bad input."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from app.domain.models import Draft, Recipient
+
+# A practical address check: local@domain with a dotted domain, no spaces or control characters.
+# (RFC 5322 allows more; Exchange itself rejects most of the exotic forms.)
+_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\uffff]+"
+_LABEL = r"[A-Za-z0-9\u0080-\uffff](?:[A-Za-z0-9\-\u0080-\uffff]{0,61}[A-Za-z0-9\u0080-\uffff])?"
+_ADDR_RE = re.compile(rf"^{_LOCAL}@{_LABEL}(?:\.{_LABEL})+$")
+
+DEFAULT_MAX_SEND_BYTES = 10 * 1024 * 1024  # Exchange Server's default MaxSendSize
+MAX_RECIPIENTS = 500  # Exchange Server's default MaxRecipientEnvelopeLimit
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """An error tied to a field of the composer ("to", "cc", "bcc", "subject", "body", "attachments").
+
+    ``token`` is the offending piece of text (an address, a file name) so the UI can mark it inline.
+    """
+
+    field: str
+    message: str
+    token: str = ""
+
+
+def is_valid_address(addr: str) -> bool:
+    if not addr or len(addr) > 254 or ".." in addr:
+        return False
+    local, _, domain = addr.rpartition("@")
+    if not local or len(local) > 64 or local.startswith(".") or local.endswith("."):
+        return False
+    return bool(_ADDR_RE.match(addr))
+
+
+def _split_entries(text: str) -> list[str]:
+    """Split on commas/semicolons that are not inside quotes or angle brackets."""
+    entries, buf, quoted, angle = [], [], False, False
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and quoted and i + 1 < len(text):
+            buf.append(c + text[i + 1])
+            i += 2
+            continue
+        if c == '"':
+            quoted = not quoted
+        elif c == "<" and not quoted:
+            angle = True
+        elif c == ">" and not quoted:
+            angle = False
+        if c in ",;" and not quoted and not angle:
+            entries.append("".join(buf))
+            buf = []
+        else:
+            buf.append(c)
+        i += 1
+    entries.append("".join(buf))
+    return [e.strip() for e in entries if e.strip()]
+
+
+def _unquote(name: str) -> str:
+    name = name.strip()
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        name = name[1:-1]
+        name = re.sub(r"\\(.)", r"\1", name)
+    return name.strip()
+
+
+def parse_recipients(text: str, field: str = "to") -> tuple[list[Recipient], list[FieldError]]:
+    """Parse ``Name <addr>`` or bare addresses separated by commas or semicolons."""
+    recipients: list[Recipient] = []
+    errors: list[FieldError] = []
+    seen: set[str] = set()
+    for entry in _split_entries(text or ""):
+        if any(unicodedata.category(c) == "Cc" for c in entry):
+            errors.append(FieldError(field, f"“{_printable(entry)}” contains control characters.", entry))
+            continue
+        m = re.fullmatch(r"(.*?)<([^<>]*)>\s*", entry, flags=re.S)
+        if m:
+            name, addr = _unquote(m.group(1)), m.group(2).strip()
+        else:
+            name, addr = "", entry
+        if not is_valid_address(addr):
+            if "@" not in addr:
+                msg = f"“{_printable(addr or entry)}” is not an e-mail address (no @)."
+            else:
+                msg = f"“{_printable(addr)}” is not a valid e-mail address."
+            errors.append(FieldError(field, msg, entry))
+            continue
+        key = addr.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        recipients.append(Recipient(email=addr, name=name))
+    return recipients, errors
+
+
+def format_recipients(recipients: list[Recipient]) -> str:
+    return ", ".join(r.display() for r in recipients)
+
+
+def _printable(s: str, limit: int = 60) -> str:
+    s = "".join(c if unicodedata.category(c) != "Cc" else "\ufffd" for c in s)
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+_BAD_NAME_CHARS = set('/\\')
+
+
+def validate_attachment_name(name: str) -> list[FieldError]:
+    errors = []
+    if not name or not name.strip():
+        errors.append(FieldError("attachments", "An attachment has no name.", name))
+    elif any(c in _BAD_NAME_CHARS for c in name):
+        errors.append(FieldError("attachments", f"“{_printable(name)}” contains a path separator.", name))
+    elif any(unicodedata.category(c) in ("Cc", "Cf") and c not in "\u200d" for c in name):
+        errors.append(FieldError("attachments", f"“{_printable(name)}” contains control characters.", name))
+    elif len(name) > 255:
+        errors.append(FieldError("attachments", "An attachment name is longer than 255 characters.", name))
+    return errors
+
+
+def safe_attachment_name(name: str) -> str:
+    """A cleaned-up version of a file name: path parts and control characters removed."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = "".join(c for c in base if unicodedata.category(c) not in ("Cc", "Cf"))
+    base = base.strip().strip(".") or "attachment"
+    return base[:255]
+
+
+def human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{int(size)} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} bytes"
+
+
+def validate_draft(
+    draft: Draft,
+    *,
+    for_send: bool,
+    max_send_bytes: int = DEFAULT_MAX_SEND_BYTES,
+) -> list[FieldError]:
+    """Check a draft before saving (``for_send=False``) or sending. Saving needs far less."""
+    errors: list[FieldError] = []
+    for fname in ("to", "cc", "bcc"):
+        for r in getattr(draft, fname):
+            if not is_valid_address(r.email):
+                errors.append(FieldError(fname, f"“{_printable(r.email)}” is not a valid e-mail address.", r.email))
+    for a in draft.attachments:
+        errors.extend(validate_attachment_name(a.name))
+        if a.byte_size > max_send_bytes:
+            errors.append(
+                FieldError(
+                    "attachments",
+                    f"“{_printable(a.name)}” is {human_size(a.byte_size)}; the server accepts at most "
+                    f"{human_size(max_send_bytes)} per message.",
+                    a.name,
+                )
+            )
+    if for_send:
+        if not draft.all_recipients():
+            errors.append(FieldError("to", "Add at least one recipient before sending."))
+        if len(draft.all_recipients()) > MAX_RECIPIENTS:
+            errors.append(
+                FieldError("to", f"{len(draft.all_recipients())} recipients; the server allows at most {MAX_RECIPIENTS}.")
+            )
+        if draft.total_size() > max_send_bytes and not any(e.field == "attachments" for e in errors):
+            errors.append(
+                FieldError(
+                    "attachments",
+                    f"The message is about {human_size(draft.total_size())}; the server accepts at most "
+                    f"{human_size(max_send_bytes)}.",
+                )
+            )
+    return errors

@@ -1,0 +1,79 @@
+"""The mail-service interface. Blocking by design: backends run in worker threads.
+
+The async side (``app.core``) calls these from a thread pool and never from the UI thread. A backend
+must be safe to call from several worker threads at once.
+
+Implementations: ``app.mail.ews.EwsMailService`` (exchangelib). A Microsoft Graph backend
+(``/me/messages`` to save, ``/me/messages/{id}/send`` to send, ``sendMail`` for one-shot) fits the same
+shape: ``ItemRef.change_key`` is Graph's ``@odata.etag``, ``send_drafts`` becomes a JSON batch.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+
+from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """What a connect learned. ``build`` is cached by the caller to skip the version probe next time."""
+
+    build: str
+    version_name: str
+    max_send_bytes: int
+
+
+class MailService(abc.ABC):
+    """One mailbox on one server."""
+
+    #: the account's own address
+    email: str
+
+    @abc.abstractmethod
+    def connect(self) -> ServerInfo:
+        """Check credentials and reachability (one cheap request). Raises MailError subclasses."""
+
+    @abc.abstractmethod
+    def save_draft(self, draft: Draft) -> Draft:
+        """Create the draft in Drafts (no ``draft.ref``) or update it in place (with ``draft.ref``).
+
+        Every field, recipients included, reaches the server; attachments added or removed since the
+        last save are reconciled. Returns a copy with ``ref`` (new change key) and attachment ids set.
+        """
+
+    @abc.abstractmethod
+    def send_drafts(self, refs: list[ItemRef], *, save_copy: bool = True) -> list[ItemOutcome]:
+        """Send saved drafts in ONE request where the backend allows (EWS SendItem with many ItemIds).
+
+        Returns exactly one outcome per ref, in order, whatever the server or library did. Raises
+        only when nothing can be said about any item (transport errors: ConnectionFailed,
+        OutcomeUnknown, AuthFailed, ServerBusy...).
+        """
+
+    @abc.abstractmethod
+    def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
+        """A page of a folder, newest first."""
+
+    @abc.abstractmethod
+    def get_message(self, ref: ItemRef) -> Draft:
+        """The whole message with body and attachments (content included)."""
+
+    @abc.abstractmethod
+    def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
+        """Delete (move to Deleted Items by default). One outcome per ref, in order."""
+
+    @abc.abstractmethod
+    def resolve_names(self, text: str) -> list[Recipient]:
+        """Directory matches for a name or address prefix; [] when nothing matches."""
+
+    @abc.abstractmethod
+    def find_by_message_id(self, internet_message_id: str) -> dict[Folder, list[ItemRef]]:
+        """Where a message with this Internet Message-ID is: {Folder.DRAFTS: [...], Folder.SENT: [...]}.
+
+        Used to settle a send whose outcome is unknown instead of blindly resending it.
+        """
+
+    def close(self) -> None:  # pragma: no cover - default no-op
+        """Release connections."""

@@ -1,0 +1,52 @@
+from app.domain import Attachment, Draft, Recipient, format_recipients, parse_recipients, validate_draft
+from app.domain.explain import describe, explain
+from app.domain.validation import safe_attachment_name
+
+
+def test_parse_names_and_bare_addresses_with_both_separators():
+    rs, errs = parse_recipients('Bob <bob@example.com>; "Smith, Jo" <jo@x.org>, carol@example.com')
+    assert errs == []
+    assert rs == [Recipient("bob@example.com", "Bob"), Recipient("jo@x.org", "Smith, Jo"), Recipient("carol@example.com")]
+    # round trip
+    assert parse_recipients(format_recipients(rs))[0] == rs
+
+
+def test_bad_addresses_are_reported_with_their_token_and_good_ones_kept():
+    rs, errs = parse_recipients("ok@example.com, not-an-address; x@y, a@@b.com")
+    assert [r.email for r in rs] == ["ok@example.com"]
+    assert [e.token for e in errs] == ["not-an-address", "x@y", "a@@b.com"]
+    assert all(e.field == "to" for e in errs)
+
+
+def test_non_ascii_and_rtl_names():
+    rs, errs = parse_recipients("Zoë Ñandú <zoe@example.com>, \u05e9\u05dc\u05d5\u05dd <shalom@example.co.il>")
+    assert not errs
+    assert rs[1].name == "\u05e9\u05dc\u05d5\u05dd"
+
+
+def test_control_characters_rejected():
+    _, errs = parse_recipients("bob\x00@example.com")
+    assert errs and "control" in errs[0].message
+
+
+def test_send_needs_a_recipient_but_save_does_not():
+    d = Draft(subject="hi")
+    assert validate_draft(d, for_send=False) == []
+    errs = validate_draft(d, for_send=True)
+    assert errs and errs[0].field == "to"
+
+
+def test_oversized_attachment_is_a_clear_error():
+    d = Draft(to=[Recipient("a@example.com")], attachments=[Attachment("big.bin", size=11 * 1024 * 1024)])
+    errs = validate_draft(d, for_send=False, max_send_bytes=10 * 1024 * 1024)
+    assert errs and "big.bin" in errs[0].message and "10.0 MB" in errs[0].message
+
+
+def test_attachment_names_with_separators_are_cleaned():
+    assert safe_attachment_name("../../etc/passwd") == "passwd"
+    assert safe_attachment_name("a\x07b.txt") == "ab.txt"
+
+
+def test_explain_codes_in_plain_words():
+    assert describe("ErrorMessageSizeExceeded") == "Too large to send (ErrorMessageSizeExceeded)"
+    assert explain("ErrorSomethingNew") == "Something new"
