@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Sets up everything Dispatch needs on a fresh Debian/Ubuntu machine: the system libraries Qt links
+# against (apt-get, only what is missing), a virtualenv in .venv, and the Python packages.
+# Sourced by scripts/run-app.sh and scripts/run-tests.sh; safe to run again (it skips what is done).
+#   usage: bootstrap.sh [app|test]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MODE="${1:-app}"
+cd "$ROOT"
+
+# --- system packages ---------------------------------------------------------------------------
+# Qt 6 (xcb platform + offscreen rendering): GL/EGL, xkbcommon, fontconfig, dbus and the xcb libs.
+APT_PKGS=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
+          libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+          libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 fonts-dejavu-core)
+if [ "$MODE" = "test" ]; then
+  # packaging test: dpkg-deb with zstd; GUI runs under a virtual X server where a display is needed
+  APT_PKGS+=(dpkg-dev zstd xvfb binutils)
+fi
+if [ "$MODE" = "app" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  APT_PKGS+=(xvfb)
+fi
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in "${APT_PKGS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
+  if [ "$(id -u)" -eq 0 ] || [ -n "$SUDO" ]; then
+    echo "bootstrap: installing system packages: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq >&2
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  else
+    echo "bootstrap: please install these system packages: ${missing[*]}" >&2
+  fi
+fi
+
+# --- virtualenv + Python packages -------------------------------------------------------------
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "bootstrap: creating .venv" >&2
+  "$PY" -m venv .venv
+fi
+EXTRAS="test"
+[ "$MODE" = "test" ] && EXTRAS="test,package"
+STAMP=".venv/.dispatch-installed-$EXTRAS"
+if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
+  echo "bootstrap: installing Python packages (.[$EXTRAS])" >&2
+  .venv/bin/python -m pip install -q --upgrade pip >&2
+  .venv/bin/python -m pip install -q -e ".[$EXTRAS]" >&2
+  touch "$STAMP"
+fi
