@@ -1,0 +1,429 @@
+"""The local journal: every message the user is writing, saving or sending survives a crash.
+
+A SQLite file (stdlib ``sqlite3``, WAL, ``synchronous=FULL``) in the platform data dir
+(``platformdirs.user_data_dir("dispatch-mail")``, or ``$DISPATCH_HOME/data`` when that is set). The
+file and its ``-wal``/``-shm`` companions are created with mode 0600 (the directory 0700) before
+SQLite touches them, and chmod-ed again on every open.
+
+What is stored: the complete :class:`~app.domain.models.Draft` (every field, all recipients, the server
+ref and Internet Message-ID once known) keyed by ``Draft.local_id``, a :class:`State`, and the outbox
+bookkeeping (operation, attempts, last error). Nothing secret: the journal never sees a password.
+
+Attachments: the bytes are stored IN the journal, content-addressed (table ``blobs`` keyed by SHA-256,
+so an autosave every second rewrites only the text, never a 10 MB attachment). An attachment larger
+than ``inline_limit`` (default 64 MB, far above any server's send limit) is stored as source path +
+SHA-256 + size only; on recovery it is re-read from that path and verified. If the file is gone or
+changed, the draft still comes back (text, recipients, other attachments) and the entry lists the
+attachment in ``missing_attachments`` so the UI can say so.
+
+Life of an entry: ``editing`` (autosaved) -> ``saving`` -> (server confirmed) removed, or back to
+``editing`` when the user typed while the save was in flight; ``sending`` -> (server confirmed, or
+the message was found in Sent Items) removed; ``outbox_waiting`` when the server could not be reached.
+An entry leaves the journal only after the server confirmed the save or the send (or the user
+discarded the message).
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient
+
+APP_ID = "dispatch-mail"
+FILE_NAME = "journal.sqlite3"
+DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
+
+
+class State(str, enum.Enum):
+    EDITING = "editing"
+    SAVING = "saving"
+    SAVED_ON_SERVER = "saved_on_server"
+    SENDING = "sending"
+    OUTBOX_WAITING = "outbox_waiting"
+    SENT = "sent"
+
+
+def data_dir() -> Path:
+    home = os.environ.get("DISPATCH_HOME", "").strip()
+    if home:
+        return Path(home) / "data"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def default_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+@dataclass
+class Entry:
+    """One journalled message. ``version`` grows with every :meth:`Journal.record`."""
+
+    draft: Draft
+    state: State
+    version: int
+    op: str = ""  # what the outbox owes the server: "" | "save" | "send"
+    attempts: int = 0
+    last_error: str = ""
+    updated: float = 0.0
+    missing_attachments: list[str] = field(default_factory=list)
+
+    @property
+    def local_id(self) -> str:
+        return self.draft.local_id
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    local_id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    op TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    created REAL NOT NULL,
+    updated REAL NOT NULL,
+    draft TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attachments (
+    local_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    inline INTEGER NOT NULL,
+    source_path TEXT NOT NULL,
+    attachment_id TEXT NOT NULL,
+    PRIMARY KEY (local_id, idx)
+);
+CREATE TABLE IF NOT EXISTS blobs (
+    sha256 TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
+"""
+
+
+def _touch_private(path: Path) -> None:
+    """Create ``path`` with mode 0600 if it does not exist; force 0600 if it does."""
+    fd = os.open(str(path), os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    os.chmod(str(path), 0o600)
+
+
+def _draft_to_json(d: Draft) -> str:
+    return json.dumps(
+        {
+            "to": [[r.email, r.name] for r in d.to],
+            "cc": [[r.email, r.name] for r in d.cc],
+            "bcc": [[r.email, r.name] for r in d.bcc],
+            "subject": d.subject,
+            "body": d.body,
+            "body_format": d.body_format.value,
+            "importance": d.importance.value,
+            "read_receipt": d.read_receipt,
+            "delivery_receipt": d.delivery_receipt,
+            "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
+            "internet_message_id": d.internet_message_id,
+            "modified": d.modified.isoformat() if d.modified else None,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _draft_from_json(local_id: str, text: str, attachments: list[Attachment]) -> Draft:
+    j = json.loads(text)
+    rec = lambda key: [Recipient(email=e, name=n) for e, n in j.get(key, [])]  # noqa: E731
+    return Draft(
+        to=rec("to"),
+        cc=rec("cc"),
+        bcc=rec("bcc"),
+        subject=j.get("subject", ""),
+        body=j.get("body", ""),
+        body_format=BodyFormat(j.get("body_format", BodyFormat.TEXT.value)),
+        importance=Importance(j.get("importance", Importance.NORMAL.value)),
+        read_receipt=bool(j.get("read_receipt")),
+        delivery_receipt=bool(j.get("delivery_receipt")),
+        attachments=attachments,
+        ref=ItemRef(*j["ref"]) if j.get("ref") else None,
+        internet_message_id=j.get("internet_message_id", ""),
+        local_id=local_id,
+        modified=datetime.fromisoformat(j["modified"]) if j.get("modified") else None,
+    )
+
+
+def _file_sha256(path: str) -> tuple[str, int] | None:
+    try:
+        h = hashlib.sha256()
+        n = 0
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+                n += len(chunk)
+        return h.hexdigest(), n
+    except OSError:
+        return None
+
+
+class Journal:
+    """Thread-safe (one connection, one lock). Every public method is one short transaction."""
+
+    def __init__(self, path: str | Path | None = None, *, inline_limit: int = DEFAULT_INLINE_LIMIT):
+        self.path = Path(path) if path else default_path()
+        self.inline_limit = inline_limit
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.chmod(str(self.path.parent), 0o700)
+        except OSError:  # pragma: no cover - a directory we do not own: the files are still 0600
+            pass
+        for suffix in ("", "-wal", "-shm"):
+            _touch_private(Path(str(self.path) + suffix))
+        self._lock = threading.RLock()
+        self._sha_cache: dict[int, tuple[bytes, str]] = {}
+        self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None, timeout=10)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA foreign_keys=OFF")
+        self._db.executescript(_SCHEMA)
+        for suffix in ("-wal", "-shm"):  # SQLite may have re-created them: make sure
+            p = Path(str(self.path) + suffix)
+            if p.exists():
+                os.chmod(str(p), 0o600)
+
+    # ---- writing ----
+    def record(self, draft: Draft, state: State = State.EDITING) -> int:
+        """Store the whole draft (autosave). Returns the entry's new version.
+
+        An entry that is being sent (``sending``/``outbox_waiting`` with op ``send``) keeps its state:
+        a late autosave must never turn a queued send back into an edit.
+        """
+        now = time.time()
+        with self._lock, self._tx() as db:
+            row = db.execute("SELECT version, state, op FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()
+            version = (row[0] + 1) if row else 1
+            if row and row[2] == "send" and state == State.EDITING:
+                state = State(row[1])
+            if row:
+                db.execute(
+                    "UPDATE entries SET state=?, version=?, updated=?, draft=? WHERE local_id=?",
+                    (state.value, version, now, _draft_to_json(draft), draft.local_id),
+                )
+            else:
+                db.execute(
+                    "INSERT INTO entries(local_id, state, version, created, updated, draft) VALUES (?,?,?,?,?,?)",
+                    (draft.local_id, state.value, version, now, now, _draft_to_json(draft)),
+                )
+            self._write_attachments(db, draft)
+            return version
+
+    def _write_attachments(self, db: sqlite3.Connection, draft: Draft) -> None:
+        old = {
+            (r[0], r[1], r[2], r[3], r[4], r[5])
+            for r in db.execute(
+                "SELECT idx, name, content_type, sha256, source_path, attachment_id FROM attachments WHERE local_id=?",
+                (draft.local_id,),
+            )
+        }
+        rows = []
+        for idx, a in enumerate(draft.attachments):
+            if a.content or a.byte_size == 0:
+                sha = self._sha(a.content)
+                inline = len(a.content) <= self.inline_limit
+                size = a.size if inline else len(a.content)
+            else:  # bytes not loaded: path only
+                got = _file_sha256(a.source_path) if a.source_path else None
+                sha, size = got if got else ("", a.byte_size)
+                inline = False
+            if inline:
+                db.execute("INSERT OR IGNORE INTO blobs(sha256, data) VALUES (?, ?)", (sha, sqlite3.Binary(a.content)))
+            rows.append((draft.local_id, idx, a.name, a.content_type, sha, size, int(inline), a.source_path, a.attachment_id))
+        if {(r[1], r[2], r[3], r[4], r[7], r[8]) for r in rows} == old and len(rows) == len(old):
+            return
+        db.execute("DELETE FROM attachments WHERE local_id=?", (draft.local_id,))
+        db.executemany("INSERT INTO attachments VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        self._gc_blobs(db)
+
+    def _sha(self, content: bytes) -> str:
+        """SHA-256 of attachment bytes, cached per bytes object (autosave re-records the same ones)."""
+        hit = self._sha_cache.get(id(content))
+        if hit is not None and hit[0] is content:
+            return hit[1]
+        sha = hashlib.sha256(content).hexdigest()
+        if len(self._sha_cache) > 64:
+            self._sha_cache.clear()
+        self._sha_cache[id(content)] = (content, sha)  # holding the object keeps its id unique
+        return sha
+
+    @staticmethod
+    def _gc_blobs(db: sqlite3.Connection) -> None:
+        db.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments WHERE inline=1)")
+
+    def set_state(
+        self,
+        local_id: str,
+        state: State,
+        *,
+        op: str | None = None,
+        error: str | None = None,
+        attempts: int | None = None,
+    ) -> None:
+        sets, args = ["state=?", "updated=?"], [state.value, time.time()]
+        for col, val in (("op", op), ("last_error", error), ("attempts", attempts)):
+            if val is not None:
+                sets.append(f"{col}=?")
+                args.append(val)
+        with self._lock, self._tx() as db:
+            db.execute(f"UPDATE entries SET {', '.join(sets)} WHERE local_id=?", (*args, local_id))
+
+    def set_server_identity(self, local_id: str, ref: ItemRef | None, internet_message_id: str | None = None) -> None:
+        """Remember the server ref / Message-ID as soon as they are known (without bumping the version)."""
+        with self._lock, self._tx() as db:
+            row = db.execute("SELECT draft FROM entries WHERE local_id=?", (local_id,)).fetchone()
+            if not row:
+                return
+            j = json.loads(row[0])
+            if ref is not None:
+                j["ref"] = [ref.id, ref.change_key]
+            if internet_message_id is not None:
+                j["internet_message_id"] = internet_message_id
+            db.execute("UPDATE entries SET draft=? WHERE local_id=?", (json.dumps(j, ensure_ascii=False), local_id))
+
+    def confirm_saved(self, local_id: str, ref: ItemRef, version: int | None = None) -> bool:
+        """The server confirmed the save of ``version``. Removes the entry unless it was edited since
+        (then it stays, as ``editing``, with the new ref). Returns True when removed."""
+        with self._lock, self._tx() as db:
+            row = db.execute("SELECT version, op FROM entries WHERE local_id=?", (local_id,)).fetchone()
+            if not row:
+                return True
+            if row[1] == "send":  # a send is queued behind this save: keep it, with the ref
+                self._set_ref(db, local_id, ref)
+                return False
+            if version is not None and row[0] != version:
+                self._set_ref(db, local_id, ref)
+                db.execute("UPDATE entries SET state=?, op='' WHERE local_id=?", (State.EDITING.value, local_id))
+                return False
+            self._delete(db, local_id)
+            return True
+
+    def confirm_sent(self, local_id: str) -> None:
+        """The server took the message (or it was found in Sent Items): it leaves the journal."""
+        with self._lock, self._tx() as db:
+            self._delete(db, local_id)
+
+    def discard(self, local_id: str) -> None:
+        """The user threw the message away."""
+        with self._lock, self._tx() as db:
+            self._delete(db, local_id)
+
+    def _set_ref(self, db: sqlite3.Connection, local_id: str, ref: ItemRef) -> None:
+        row = db.execute("SELECT draft FROM entries WHERE local_id=?", (local_id,)).fetchone()
+        if row:
+            j = json.loads(row[0])
+            j["ref"] = [ref.id, ref.change_key]
+            db.execute("UPDATE entries SET draft=? WHERE local_id=?", (json.dumps(j, ensure_ascii=False), local_id))
+
+    def _delete(self, db: sqlite3.Connection, local_id: str) -> None:
+        db.execute("DELETE FROM entries WHERE local_id=?", (local_id,))
+        db.execute("DELETE FROM attachments WHERE local_id=?", (local_id,))
+        self._gc_blobs(db)
+
+    # ---- reading ----
+    def get(self, local_id: str) -> Entry | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT local_id, state, version, op, attempts, last_error, updated, draft FROM entries WHERE local_id=?",
+                (local_id,),
+            ).fetchone()
+            return self._entry(row) if row else None
+
+    def entries(self, *states: State) -> list[Entry]:
+        """Entries, oldest first; all of them, or those in ``states``."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT local_id, state, version, op, attempts, last_error, updated, draft FROM entries ORDER BY created"
+            ).fetchall()
+            out = [self._entry(r) for r in rows]
+        return [e for e in out if not states or e.state in states]
+
+    def recover(self) -> tuple[list[Entry], list[Entry]]:
+        """What the next start must reopen: (drafts to reopen in Compose, work for the outbox).
+
+        Drafts are entries the user was editing or saving (op ``save`` or none); outbox work is every
+        entry whose send was not confirmed. Nothing is dropped here: that happens only on confirmation.
+        """
+        drafts, outbox = [], []
+        for e in self.entries():
+            (outbox if e.op == "send" or e.state in (State.SENDING, State.SENT) else drafts).append(e)
+        return drafts, outbox
+
+    def count(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+
+    def _entry(self, row) -> Entry:
+        local_id, state, version, op, attempts, last_error, updated, text = row
+        atts, missing = [], []
+        for name, ctype, sha, size, inline, src, att_id in self._db.execute(
+            "SELECT name, content_type, sha256, size, inline, source_path, attachment_id "
+            "FROM attachments WHERE local_id=? ORDER BY idx",
+            (local_id,),
+        ):
+            content = b""
+            if inline:
+                blob = self._db.execute("SELECT data FROM blobs WHERE sha256=?", (sha,)).fetchone()
+                content = bytes(blob[0]) if blob else b""
+                if not blob:
+                    missing.append(name)
+            else:
+                got = _file_sha256(src) if src else None
+                if not got or (sha and got[0] != sha):
+                    missing.append(name)
+            atts.append(
+                Attachment(name=name, content=content, content_type=ctype, source_path=src, attachment_id=att_id, size=size)
+            )
+        return Entry(
+            draft=_draft_from_json(local_id, text, atts),
+            state=State(state),
+            version=version,
+            op=op,
+            attempts=attempts,
+            last_error=last_error,
+            updated=updated,
+            missing_attachments=missing,
+        )
+
+    # ---- plumbing ----
+    def _tx(self):
+        return _Tx(self._db)
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:  # pragma: no cover
+                pass
+            self._db.close()
+
+
+class _Tx:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error) on an autocommit connection."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")

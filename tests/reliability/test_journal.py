@@ -1,0 +1,147 @@
+"""The local journal: complete drafts (attachments included) survive a crash; files are private."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient
+from app.storage.journal import Journal, State, default_path
+
+
+def full_draft(**kw) -> Draft:
+    d = Draft(
+        to=[Recipient("bob@example.com", "Bob, the builder")],
+        cc=[Recipient("carol@example.com")],
+        bcc=[Recipient("dave@example.com", "Dave")],
+        subject="Quarterly ✓ numbers",
+        body="Hello Bob,\n\nsee attached — ünïcödé and \x00-free text.\n",
+        body_format=BodyFormat.HTML,
+        importance=Importance.HIGH,
+        read_receipt=True,
+        delivery_receipt=True,
+        attachments=[
+            Attachment("report.pdf", b"%PDF-1.4 " + os.urandom(3000), "application/pdf"),
+            Attachment("empty.txt", b"", "text/plain"),
+        ],
+        internet_message_id="<abc@dispatch.local>",
+    )
+    for k, v in kw.items():
+        setattr(d, k, v)
+    return d
+
+
+def test_roundtrip_every_field_and_attachment_bytes(tmp_path):
+    j = Journal(tmp_path / "j.sqlite3")
+    d = full_draft(ref=ItemRef("ID1", "CK1"))
+    v = j.record(d)
+    assert v == 1
+    e = j.get(d.local_id)
+    assert e.state == State.EDITING and e.version == 1 and not e.missing_attachments
+    assert e.draft == d  # dataclass equality: every field, recipients, attachment bytes
+    j.close()
+    # a new process-level open sees the same
+    j2 = Journal(tmp_path / "j.sqlite3")
+    assert j2.get(d.local_id).draft == d
+    drafts, outbox = j2.recover()
+    assert [x.local_id for x in drafts] == [d.local_id] and outbox == []
+
+
+def test_files_are_private_and_default_path_honours_dispatch_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "home"))
+    assert default_path() == tmp_path / "home" / "data" / "journal.sqlite3"
+    j = Journal()
+    j.record(full_draft())
+    for suffix in ("", "-wal", "-shm"):
+        p = str(default_path()) + suffix
+        assert os.path.exists(p), p
+        assert stat.S_IMODE(os.stat(p).st_mode) == 0o600, (p, oct(os.stat(p).st_mode))
+    assert stat.S_IMODE(os.stat(default_path().parent).st_mode) == 0o700
+    j.close()
+
+
+def test_edit_during_save_keeps_entry_and_confirm_removes(tmp_path):
+    j = Journal(tmp_path / "j.sqlite3")
+    d = full_draft()
+    v1 = j.record(d, State.SAVING)
+    d.body += "more typing while the save was on the wire"
+    j.record(d)
+    assert not j.confirm_saved(d.local_id, ItemRef("X", "CK"), v1)  # edited since: stays
+    e = j.get(d.local_id)
+    assert e.state == State.EDITING and e.draft.ref == ItemRef("X", "CK") and e.draft.body == d.body
+    assert j.confirm_saved(d.local_id, ItemRef("X", "CK2"), e.version)
+    assert j.get(d.local_id) is None and j.count() == 0
+    # blobs are collected with the entry
+    assert j._db.execute("SELECT COUNT(*) FROM blobs").fetchone()[0] == 0
+
+
+def test_queued_send_is_not_reverted_by_late_autosave(tmp_path):
+    j = Journal(tmp_path / "j.sqlite3")
+    d = full_draft()
+    j.record(d)
+    j.set_state(d.local_id, State.OUTBOX_WAITING, op="send", error="Could not reach the server")
+    j.record(d)  # a late autosave
+    e = j.get(d.local_id)
+    assert e.state == State.OUTBOX_WAITING and e.op == "send" and e.last_error
+    drafts, outbox = j.recover()
+    assert drafts == [] and [x.local_id for x in outbox] == [d.local_id]
+    assert not j.confirm_saved(d.local_id, ItemRef("S", "1"), e.version)  # save done, send still owed
+    assert j.get(d.local_id).draft.ref == ItemRef("S", "1")
+    j.confirm_sent(d.local_id)
+    assert j.count() == 0
+
+
+def test_same_attachment_bytes_stored_once(tmp_path):
+    j = Journal(tmp_path / "j.sqlite3")
+    blob = os.urandom(200_000)
+    a = full_draft(attachments=[Attachment("a.bin", blob)])
+    b = full_draft(attachments=[Attachment("b.bin", blob)])
+    for _ in range(5):
+        j.record(a)
+        j.record(b)
+    assert j._db.execute("SELECT COUNT(*) FROM blobs").fetchone()[0] == 1
+    j.discard(a.local_id)
+    assert j.get(b.local_id).draft.attachments[0].content == blob
+    j.discard(b.local_id)
+    assert j._db.execute("SELECT COUNT(*) FROM blobs").fetchone()[0] == 0
+
+
+def test_huge_attachment_kept_as_path_and_hash(tmp_path):
+    src = tmp_path / "big.iso"
+    src.write_bytes(os.urandom(5000))
+    j = Journal(tmp_path / "j.sqlite3", inline_limit=1000)
+    d = full_draft(attachments=[Attachment("big.iso", src.read_bytes(), source_path=str(src))])
+    j.record(d)
+    e = j.get(d.local_id)
+    a = e.draft.attachments[0]
+    assert a.content == b"" and a.source_path == str(src) and a.byte_size == 5000 and not e.missing_attachments
+    src.write_bytes(b"changed")  # the file changed behind our back: the draft still comes back, flagged
+    e = j.get(d.local_id)
+    assert e.missing_attachments == ["big.iso"] and e.draft.body == d.body
+
+
+def test_survives_kill_9_right_after_record(tmp_path):
+    """A child records and is SIGKILLed at once (no close, no checkpoint): the entry is there."""
+    path = tmp_path / "j.sqlite3"
+    code = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(os.getcwd())!r})
+        from app.domain.models import Draft, Recipient, Attachment
+        from app.storage.journal import Journal
+        j = Journal({str(path)!r})
+        for i in range(50):
+            j.record(Draft(to=[Recipient("bob@example.com")], subject=f"s{{i}}", body="x" * i,
+                           attachments=[Attachment("a.txt", bytes([i]) * 100)], local_id=f"id{{i}}"))
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == -9
+    j = Journal(path)
+    assert j.count() == 50
+    e = j.get("id49")
+    assert e.draft.subject == "s49" and e.draft.attachments[0].content == bytes([49]) * 100
