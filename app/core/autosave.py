@@ -1,0 +1,154 @@
+"""Debounced autosave into the local journal. No Qt: timers come from the asyncio loop (qasync's loop
+is Qt's, so ``call_later`` is a Qt timer in the app).
+
+Policy: a change is written to the journal ``idle`` seconds after the last keystroke, and never later
+than ``max_delay`` seconds after the first unsaved change (so steady typing is still recorded: nothing
+typed more than ``max_delay`` < 2 s ago is ever lost to a crash). ``flush()`` writes everything pending
+at once: call it on every view switch, before Save/Send, and on close.
+
+UI wiring (Compose exposes ``draft()`` and a ``changed`` signal)::
+
+    autosave = Autosave(journal)
+    compose.changed.connect(lambda: autosave.touch(compose.draft))   # a callable: read lazily
+    # view switch / close / before save or send:
+    autosave.flush()
+
+``touch`` takes a :class:`Draft` or a zero-argument callable returning one. A callable is only
+evaluated when the record is due (on the loop's thread), so typing costs nothing but a timer reset.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Callable, Union
+
+from app.domain.models import Draft
+from app.storage.journal import Journal, State
+
+log = logging.getLogger(__name__)
+
+DraftSource = Union[Draft, Callable[[], Draft]]
+
+
+class Autosave:
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        idle: float = 0.5,
+        max_delay: float = 1.5,
+        call_later: Callable[[float, Callable[[], None]], object] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        on_error: Callable[[Exception], None] | None = None,
+    ):
+        self.journal = journal
+        self.idle = idle
+        self.max_delay = max_delay
+        self._call_later = call_later
+        self._clock = clock
+        self._on_error = on_error
+        # local_id -> (source, first unsaved change, last change)
+        self._pending: dict[str, tuple[DraftSource, float, float]] = {}
+        self._timer = None
+        self._timer_due = float("inf")
+        self.records = 0  # how many journal writes (for tests and the bench)
+        self.versions: dict[str, int] = {}  # local_id -> last journal version written
+
+    # ---- the API the UI calls ----
+    def touch(self, source: DraftSource, local_id: str | None = None) -> None:
+        """Something changed in a draft. ``local_id`` is read from the draft when not given."""
+        if local_id is None:
+            local_id = (source() if callable(source) else source).local_id
+        now = self._clock()
+        first = self._pending[local_id][1] if local_id in self._pending else now
+        self._pending[local_id] = (source, first, now)
+        self._schedule()
+
+    def flush(self, local_id: str | None = None) -> dict[str, int]:
+        """Write pending changes now (all, or one draft). Returns {local_id: journal version}."""
+        ids = [local_id] if local_id is not None else list(self._pending)
+        out = {}
+        for lid in ids:
+            item = self._pending.pop(lid, None)
+            if item is None:
+                continue
+            try:
+                out[lid] = self._record(item[0])
+            except Exception as exc:  # disk full, read-only... keep it pending, tell the UI
+                self._pending.setdefault(lid, item)
+                log.warning("autosave failed: %s", type(exc).__name__)
+                if self._on_error:
+                    self._on_error(exc)
+        self._schedule()
+        return out
+
+    def record_now(self, draft: Draft, state: State = State.EDITING) -> int:
+        """Write one draft immediately (bypasses the timer; drops anything pending for it)."""
+        self._pending.pop(draft.local_id, None)
+        return self._record(draft, state)
+
+    def forget(self, local_id: str) -> None:
+        """The draft was discarded/closed without changes to keep: drop any pending write."""
+        self._pending.pop(local_id, None)
+        self._schedule()
+
+    @property
+    def pending(self) -> list[str]:
+        return list(self._pending)
+
+    def close(self) -> None:
+        """Flush and stop the timer (call on window close)."""
+        self.flush()
+        self._cancel_timer()
+
+    # ---- the loop side ----
+    def poll(self) -> None:
+        """Write whatever is due now (the timer calls this; tests without a loop may call it)."""
+        now = self._clock()
+        due = [lid for lid, (_, first, last) in self._pending.items() if self._due(first, last) <= now + 1e-3]
+        for lid in due:
+            self.flush(lid)
+        self._schedule()
+
+    def _due(self, first: float, last: float) -> float:
+        return min(last + self.idle, first + self.max_delay)
+
+    def _record(self, source: DraftSource, state: State = State.EDITING) -> int:
+        draft = source() if callable(source) else source
+        version = self.journal.record(draft, state)
+        self.versions[draft.local_id] = version
+        self.records += 1
+        return version
+
+    def _schedule(self) -> None:
+        if not self._pending:
+            self._cancel_timer()
+            return
+        due = min(self._due(first, last) for _, first, last in self._pending.values())
+        if self._timer is not None and abs(due - self._timer_due) < 0.01:
+            return
+        self._cancel_timer()
+        call_later = self._call_later
+        if call_later is None:
+            try:
+                call_later = asyncio.get_running_loop().call_later
+            except RuntimeError:
+                try:
+                    call_later = asyncio.get_event_loop().call_later
+                except RuntimeError:
+                    return  # no loop at all: the caller polls or flushes
+        self._timer_due = due
+        self._timer = call_later(max(0.0, due - self._clock()), self._fire)
+
+    def _fire(self) -> None:
+        self._timer = None
+        self._timer_due = float("inf")
+        self.poll()
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None and hasattr(self._timer, "cancel"):
+            self._timer.cancel()
+        self._timer = None
+        self._timer_due = float("inf")

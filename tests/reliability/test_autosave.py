@@ -1,0 +1,108 @@
+"""Autosave policy: idle debounce, a hard ceiling under 2 s for steady typing, flush on demand.
+
+The clock and timer are injected (a fake clock) so the policy is checked exactly; the real asyncio
+timer path is exercised at the end on a real event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.core.autosave import Autosave
+from app.domain.models import Draft, Recipient
+from app.storage.journal import Journal
+
+
+class FakeTimers:
+    def __init__(self):
+        self.now = 0.0
+        self.timers = []  # [due, fn, cancelled]
+
+    def clock(self):
+        return self.now
+
+    def call_later(self, delay, fn):
+        t = [self.now + delay, fn, False]
+        self.timers.append(t)
+
+        class H:
+            def cancel(_):
+                t[2] = True
+
+        return H()
+
+    def advance(self, dt, step=0.01):
+        end = self.now + dt
+        while self.now < end - 1e-9:
+            self.now = round(self.now + step, 6)
+            for t in list(self.timers):
+                if not t[2] and t[0] <= self.now + 1e-9:
+                    t[2] = True
+                    t[1]()
+
+
+def test_steady_typing_is_recorded_at_least_every_max_delay(tmp_path):
+    ft = FakeTimers()
+    j = Journal(tmp_path / "j.sqlite3")
+    a = Autosave(j, idle=0.5, max_delay=1.5, call_later=ft.call_later, clock=ft.clock)
+    d = Draft(to=[Recipient("bob@example.com")])
+    typed_at = []
+    for i in range(100):  # 10 s of typing, a key every 0.1 s
+        d.body += "k"
+        typed_at.append((ft.now, d.body))
+        a.touch(d)
+        ft.advance(0.1)
+        saved = j.get(d.local_id).draft.body if j.get(d.local_id) else ""
+        # everything typed more than max_delay ago is in the journal
+        for t, body in typed_at:
+            if t <= ft.now - 1.5 - 1e-6:
+                assert saved.startswith(body), (ft.now, t)
+    assert 5 <= a.records <= 10  # about one write per 1.5 s, not one per keystroke
+
+
+def test_idle_debounce_and_flush(tmp_path):
+    ft = FakeTimers()
+    j = Journal(tmp_path / "j.sqlite3")
+    a = Autosave(j, idle=0.5, max_delay=1.5, call_later=ft.call_later, clock=ft.clock)
+    d = Draft(subject="hi")
+    a.touch(lambda: d, d.local_id)  # a lazy source
+    ft.advance(0.4)
+    assert j.get(d.local_id) is None
+    ft.advance(0.2)
+    assert j.get(d.local_id).draft.subject == "hi"
+    d.subject = "hello"
+    a.touch(lambda: d, d.local_id)
+    assert a.flush() == {d.local_id: 2}  # view switch: written at once
+    assert j.get(d.local_id).draft.subject == "hello" and a.pending == []
+    a.forget(d.local_id)
+    a.close()
+
+
+def test_journal_error_keeps_the_change_pending(tmp_path):
+    j = Journal(tmp_path / "j.sqlite3")
+    errors = []
+    a = Autosave(j, on_error=errors.append)
+    d = Draft(subject="x")
+    j.close()  # writes now fail
+    a.touch(d)
+    assert a.flush() == {} and a.pending == [d.local_id] and errors
+    a.journal = Journal(tmp_path / "j.sqlite3")
+    assert a.flush() == {d.local_id: 1}
+
+
+def test_real_event_loop_timer(tmp_path):
+    j = Journal(tmp_path / "j.sqlite3")
+
+    async def main():
+        a = Autosave(j, idle=0.05, max_delay=0.2)
+        d = Draft(body="typed")
+        a.touch(d)
+        await asyncio.sleep(0.15)
+        return d
+
+    loop = asyncio.new_event_loop()
+    try:
+        d = loop.run_until_complete(main())
+    finally:
+        loop.close()
+    assert j.get(d.local_id).draft.body == "typed"
