@@ -213,6 +213,14 @@ class Journal:
             version = (row[0] + 1) if row else 1
             if row and row[2] == "send" and state == State.EDITING:
                 state = State(row[1])
+            if row and (draft.ref is None or not draft.internet_message_id):
+                # a draft never loses its server identity to a stale copy (e.g. the editor's draft
+                # recorded before the save's answer came back)
+                stored = json.loads(db.execute("SELECT draft FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()[0])
+                if draft.ref is None and stored.get("ref"):
+                    draft = draft.copy(ref=ItemRef(*stored["ref"]))
+                if not draft.internet_message_id and stored.get("internet_message_id"):
+                    draft = draft.copy(internet_message_id=stored["internet_message_id"])
             if row:
                 db.execute(
                     "UPDATE entries SET state=?, version=?, updated=?, draft=? WHERE local_id=?",
@@ -285,15 +293,16 @@ class Journal:
         with self._lock, self._tx() as db:
             db.execute(f"UPDATE entries SET {', '.join(sets)} WHERE local_id=?", (*args, local_id))
 
-    def set_server_identity(self, local_id: str, ref: ItemRef | None, internet_message_id: str | None = None) -> None:
-        """Remember the server ref / Message-ID as soon as they are known (without bumping the version)."""
+    def set_server_identity(self, local_id: str, ref=..., internet_message_id: str | None = None) -> None:
+        """Remember the server ref / Message-ID as soon as known (no version bump). ``ref=None`` clears
+        it (the server no longer has the item); leaving it out keeps it."""
         with self._lock, self._tx() as db:
             row = db.execute("SELECT draft FROM entries WHERE local_id=?", (local_id,)).fetchone()
             if not row:
                 return
             j = json.loads(row[0])
-            if ref is not None:
-                j["ref"] = [ref.id, ref.change_key]
+            if ref is not ...:
+                j["ref"] = [ref.id, ref.change_key] if ref is not None else None
             if internet_message_id is not None:
                 j["internet_message_id"] = internet_message_id
             db.execute("UPDATE entries SET draft=? WHERE local_id=?", (json.dumps(j, ensure_ascii=False), local_id))

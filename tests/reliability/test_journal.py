@@ -145,3 +145,15 @@ def test_survives_kill_9_right_after_record(tmp_path):
     assert j.count() == 50
     e = j.get("id49")
     assert e.draft.subject == "s49" and e.draft.attachments[0].content == bytes([49]) * 100
+
+
+def test_stale_editor_copy_never_drops_the_server_identity(tmp_path):
+    j = Journal(tmp_path / "j.sqlite3")
+    d = full_draft(internet_message_id="")
+    j.record(d)
+    j.set_server_identity(d.local_id, ItemRef("S1", "C1"), "<m@x>")
+    j.record(d)  # the editor's copy, recorded before it learnt the ref
+    e = j.get(d.local_id).draft
+    assert e.ref == ItemRef("S1", "C1") and e.internet_message_id == "<m@x>"
+    j.set_server_identity(d.local_id, None)  # the server lost it: cleared explicitly
+    assert j.get(d.local_id).draft.ref is None

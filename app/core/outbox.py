@@ -1,0 +1,432 @@
+"""The outbox: saves and sends not yet confirmed by the server, retried until they are.
+
+The journal is the queue (a row = a journal entry with op ``save``/``send``), so a crash loses nothing
+and :meth:`Outbox.restore` resumes the work. Exactly once: each message gets a unique Internet
+Message-ID before its first save; after an unknown outcome (drop after the request went out, timeout,
+unreadable reply, or death mid-request: journal state ``saving``/``sending``) the next attempt first
+looks it up (``find_by_message_id``): in Sent Items -> done, never resent; in Drafts -> that server
+draft is reused and sent; nowhere -> it never arrived, create/send again. Same rule per batch item.
+Retries: ServerBusy waits its ``retry_after`` (BackOffMilliseconds / Retry-After); other failures back
+off per :class:`RetryPolicy`, bounded, then "Failed: <reason>" (the message stays in the journal).
+"Could not connect" is not counted; :meth:`kick` retries at once. A 401 parks the work ("Waiting for
+sign-in") until the ``reauth`` coroutine returns True or the UI calls :meth:`signed_in`.
+No Qt, no signals: the UI passes ``on_change`` and reads :meth:`rows` / :meth:`row_texts`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from typing import Awaitable, Callable
+
+from app.core.mailclient import MailClient
+from app.core.retry import ServerCalls
+from app.core.retry import Kind, OutboxRow, RetryPolicy, RowStatus, classify, reason
+from app.domain.explain import describe
+from app.domain.models import Draft, Folder, ItemOutcome, OutcomeStatus
+from app.domain.validation import format_recipients
+from app.mail.errors import MailError, OutcomeUnknown, ServerBusy
+from app.storage.journal import Journal, State
+
+log = logging.getLogger(__name__)
+
+_UNKNOWN_CODES = {"ErrorOutcomeUnknown", "ErrorMalformedResponse", "ErrorItemNotFound", "ErrorTimeoutExpired"}
+_BUSY_CODES = {"ErrorServerBusy"}
+
+
+def new_message_id(domain: str = "dispatch.local") -> str:
+    return f"<{uuid.uuid4().hex}@{domain}>"
+
+
+class Outbox:
+    def __init__(
+        self,
+        client: MailClient,
+        journal: Journal,
+        *,
+        policy: RetryPolicy | None = None,
+        pipeline=None,
+        domain: str = "dispatch.local",
+        batch_size: int = 25,
+        clock: Callable[[], float] = time.monotonic,
+        on_change: Callable[[], None] | None = None,
+        on_saved: Callable[[Draft], None] | None = None,
+        reauth: Callable[[], Awaitable[bool]] | None = None,
+    ):
+        self.client = client
+        self.journal = journal
+        self.policy = policy or RetryPolicy()
+        self.domain = domain
+        self.batch_size = batch_size
+        self._clock = clock
+        self.on_change = on_change
+        self.on_saved = on_saved
+        self.reauth = reauth
+        self.calls = ServerCalls(client, pipeline)
+        self._rows: dict[str, OutboxRow] = {}
+        self._unknown: set[str] = set()  # settle by Message-ID before the next attempt
+        self._offline: dict[str, int] = {}
+        self._waiters: dict[str, list[tuple[asyncio.Future, bool]]] = {}
+        self._wake: asyncio.Event | None = None
+        self._signed_in: asyncio.Event | None = None
+        self._task: asyncio.Task | None = None
+        self._auth_task: asyncio.Task | None = None
+        self.stats = self.calls.stats
+
+    # ------------------------------------------------------------------ the API the UI calls
+    def rows(self) -> list[OutboxRow]:
+        return list(self._rows.values())
+
+    def row_texts(self) -> list[tuple[str, str, str]]:
+        """(subject, recipients, state text) per row — the Outbox view's model data."""
+        now = self._clock()
+        return [(r.subject, r.recipients, r.text(now)) for r in self._rows.values()]
+
+    @property
+    def needs_sign_in(self) -> bool:
+        return self._signed_in is not None and not self._signed_in.is_set()
+
+    async def save(self, draft: Draft) -> OutboxRow:
+        """Save to the server; returns after the first attempt. ``row.status`` DONE: saved (the
+        saved draft with its ref went to ``on_saved``); otherwise it stays queued, "not on server yet"."""
+        row = self._enqueue(draft, "save")
+        await self.wait(draft.local_id, final=False)
+        return row
+
+    def send(self, draft: Draft) -> OutboxRow:
+        """Queue a send (returns at once). ``await wait(local_id)`` for the final row."""
+        return self._enqueue(draft, "send")
+
+    def send_many(self, drafts: list[Draft]) -> list[OutboxRow]:
+        return [self._enqueue(d, "send") for d in drafts]
+
+    async def wait(self, local_id: str, *, final: bool = True, timeout: float | None = None) -> OutboxRow | None:
+        """Until the row is done/failed (``final``) or its next attempt ended."""
+        row = self._rows.get(local_id)
+        if row is None or row.status in (RowStatus.DONE, RowStatus.FAILED):
+            return row
+        fut = asyncio.get_running_loop().create_future()
+        self._waiters.setdefault(local_id, []).append((fut, final))
+        self._ensure_running()
+        await asyncio.wait_for(asyncio.shield(fut), timeout)
+        return self._rows.get(local_id)
+
+    async def drain(self, timeout: float | None = None) -> None:
+        """Until every row is done or failed (tests, and "quit after sending")."""
+        pending = [lid for lid, r in self._rows.items() if r.status not in (RowStatus.DONE, RowStatus.FAILED)]
+        await asyncio.wait_for(asyncio.gather(*(self.wait(lid) for lid in pending)), timeout)
+
+    def kick(self) -> None:
+        """The connection is back (or the user pressed Retry): everything waiting tries now."""
+        now = self._clock()
+        for r in self._rows.values():
+            if r.status in (RowStatus.RETRYING, RowStatus.WAITING):
+                r.retry_at = now
+        self._offline.clear()
+        self._poke()
+
+    def retry(self, local_id: str) -> None:
+        """Retry a failed row (after the user fixed it)."""
+        r = self._rows.get(local_id)
+        if r is not None and r.status == RowStatus.FAILED:
+            r.status, r.attempts, r.retry_at, r.reason = RowStatus.WAITING, 0, None, ""
+            self.journal.set_state(local_id, State.OUTBOX_WAITING, op=r.kind, error="", attempts=0)
+            self._changed()
+            self._poke()
+
+    def take_back(self, local_id: str) -> Draft | None:
+        """Remove a waiting/failed row and return its draft for editing (it stays in the journal)."""
+        r = self._rows.get(local_id)
+        if r is None or r.status == RowStatus.WORKING:
+            return None
+        del self._rows[local_id]
+        self.journal.set_state(local_id, State.EDITING, op="", error="")
+        self._changed()
+        e = self.journal.get(local_id)
+        return e.draft if e else None
+
+    def signed_in(self) -> None:
+        """The user signed in again (answer to the 401 prompt): parked work resumes."""
+        if self._signed_in is not None:
+            self._signed_in.set()
+        for r in self._rows.values():
+            if r.status == RowStatus.AUTH:
+                r.status, r.retry_at = RowStatus.WAITING, None
+        self._changed()
+        self._poke()
+
+    def restore(self) -> int:
+        """On start: queue every journal entry whose save/send the server has not confirmed."""
+        n = 0
+        for e in self.journal.entries():
+            if e.op not in ("save", "send") or e.local_id in self._rows:
+                continue
+            if e.state in (State.SAVING, State.SENDING):  # died mid-request: outcome unknown
+                self._unknown.add(e.local_id)
+            self._rows[e.local_id] = self._new_row(e.draft, e.op)
+            n += 1
+        if n:
+            self._changed()
+            self._poke()
+        return n
+
+    def start(self) -> None:
+        self._ensure_running()
+
+    async def stop(self) -> None:
+        for t in (self._task, self._auth_task):
+            if t is not None and not t.done():
+                t.cancel()
+                try:
+                    await t
+                except (asyncio.CancelledError, Exception):
+                    pass
+        self._task = None
+
+    # ------------------------------------------------------------------ queueing
+    def _new_row(self, draft: Draft, kind: str) -> OutboxRow:
+        return OutboxRow(draft.local_id, kind, draft.subject or "(no subject)", format_recipients(draft.all_recipients()))
+
+    def _enqueue(self, draft: Draft, kind: str) -> OutboxRow:
+        if not draft.internet_message_id:
+            draft = draft.copy(internet_message_id=new_message_id(self.domain))
+        self.journal.record(draft, State.OUTBOX_WAITING)
+        self.journal.set_state(draft.local_id, State.OUTBOX_WAITING, op=kind, error="", attempts=0)
+        old = self._rows.get(draft.local_id)
+        if old is not None and old.status == RowStatus.WORKING:
+            old.kind = "send" if "send" in (old.kind, kind) else old.kind  # picked up after this attempt
+            return old
+        row = self._new_row(draft, kind)
+        self._rows[draft.local_id] = row
+        self._changed()
+        self._poke()
+        return row
+
+    def _poke(self) -> None:
+        self._ensure_running()
+        if self._wake is not None:
+            self._wake.set()
+
+    def _ensure_running(self) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        if self._wake is None:
+            self._wake = asyncio.Event()
+            self._signed_in = asyncio.Event()
+            self._signed_in.set()
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._run())
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            try:
+                self.on_change()
+            except Exception:  # noqa: BLE001 - a view must not break the outbox
+                log.exception("outbox listener failed")
+
+    def _resolve(self, row: OutboxRow) -> None:
+        final = row.status in (RowStatus.DONE, RowStatus.FAILED)
+        keep = []
+        for fut, only_final in self._waiters.pop(row.local_id, []):
+            if fut.done():
+                continue
+            if final or not only_final:
+                fut.set_result(row)
+            else:
+                keep.append((fut, only_final))
+        if keep:
+            self._waiters[row.local_id] = keep
+        self._changed()
+
+    # ------------------------------------------------------------------ the worker
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self._signed_in.wait()
+                now = self._clock()
+                due = [
+                    r for r in self._rows.values()
+                    if r.status in (RowStatus.WAITING, RowStatus.RETRYING) and (r.retry_at or 0) <= now
+                ]
+                if not due:
+                    nxt = [r.retry_at for r in self._rows.values() if r.status == RowStatus.RETRYING and r.retry_at]
+                    self._wake.clear()
+                    timeout = max(0.0, min(nxt) - now) if nxt else None
+                    try:
+                        await asyncio.wait_for(self._wake.wait(), timeout)
+                    except asyncio.TimeoutError:
+                        pass
+                    continue
+                for row in [r for r in due if r.kind == "save"]:
+                    await self._do_save(row)
+                    if self.needs_sign_in:
+                        break
+                sends = [r for r in due if r.kind == "send" and r.status in (RowStatus.WAITING, RowStatus.RETRYING)]
+                if sends and not self.needs_sign_in:
+                    await self._do_sends(sends[: self.batch_size])
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - the worker must survive anything; rows retry later
+                log.exception("outbox worker step failed")
+                await asyncio.sleep(0.05)
+
+    # ------------------------------------------------------------------ steps
+    async def _settle(self, draft: Draft, row: OutboxRow) -> Draft | None:
+        """Look up a message whose last attempt's outcome is unknown. None: it was sent (done)."""
+        where = await self.calls.lookup(draft.internet_message_id)
+        self._unknown.discard(draft.local_id)
+        if where.get(Folder.SENT):
+            self.stats["settled_sent"] += 1
+            if row.kind == "send":
+                return None
+        drafts = where.get(Folder.DRAFTS) or []
+        if drafts:
+            self.stats["settled_draft"] += 1
+            ref = drafts[0] if draft.ref is None or draft.ref not in drafts else draft.ref
+            if draft.ref is None or draft.ref.id != ref.id:
+                draft = draft.copy(ref=ref)
+                self.journal.set_server_identity(draft.local_id, ref)
+        elif draft.ref is not None:  # not on the server (any more): create it again
+            draft = draft.copy(ref=None)
+            self.journal.set_server_identity(draft.local_id, None)
+        return draft
+
+    async def _prepared(self, row: OutboxRow) -> tuple[Draft, int] | None:
+        e = self.journal.get(row.local_id)
+        if e is None:  # discarded or confirmed elsewhere
+            self._finish(row, RowStatus.DONE)
+            return None
+        draft = e.draft
+        if not draft.internet_message_id:
+            draft = draft.copy(internet_message_id=new_message_id(self.domain))
+            self.journal.set_server_identity(draft.local_id, internet_message_id=draft.internet_message_id)
+        if draft.local_id in self._unknown:
+            settled = await self._settle(draft, row)
+            if settled is None:
+                self.journal.confirm_sent(draft.local_id)
+                self._finish(row, RowStatus.DONE)
+                return None
+            draft = settled
+        return draft, e.version
+
+    async def _save_step(self, row: OutboxRow, draft: Draft, version: int) -> Draft:
+        """Create/update on the server; keeps the ref in the journal the moment it is known."""
+        self.journal.set_state(draft.local_id, State.SAVING)
+        saved = await self.calls.save(draft)
+        self.journal.confirm_saved(draft.local_id, saved.ref, version)
+        self.journal.set_server_identity(draft.local_id, saved.ref, draft.internet_message_id)
+        return saved.copy(internet_message_id=saved.internet_message_id or draft.internet_message_id)
+
+    async def _do_save(self, row: OutboxRow) -> None:
+        row.status = RowStatus.WORKING
+        self._changed()
+        try:
+            prep = await self._prepared(row)
+            if prep is None:
+                return
+            draft, version = prep
+            saved = await self._save_step(row, draft, version)
+        except Exception as exc:  # noqa: BLE001
+            self._failed(row, exc)
+            return
+        row.saved = saved
+        self._finish(row, RowStatus.DONE)
+        if self.on_saved is not None:
+            self.on_saved(saved)
+
+    async def _do_sends(self, rows: list[OutboxRow]) -> None:
+        ready: list[tuple[OutboxRow, Draft]] = []
+        for row in rows:
+            row.status = RowStatus.WORKING
+            self._changed()
+            try:
+                prep = await self._prepared(row)
+                if prep is None:
+                    continue
+                draft, version = prep
+                ready.append((row, await self._save_step(row, draft, version)))
+            except Exception as exc:  # noqa: BLE001
+                self._failed(row, exc)
+                if self.needs_sign_in:
+                    return
+        if not ready:
+            return
+        for row, d in ready:
+            self.journal.set_state(d.local_id, State.SENDING)  # a kill now => settle on restart
+        try:
+            outcomes = await self.calls.send([d for _, d in ready])
+        except Exception as exc:  # noqa: BLE001 - nothing known about any item
+            for row, _ in ready:
+                self._failed(row, exc)
+            return
+        for (row, d), o in zip(ready, outcomes):
+            self._apply_outcome(row, d, o)
+
+    def _apply_outcome(self, row: OutboxRow, draft: Draft, o: ItemOutcome) -> None:
+        if o.status == OutcomeStatus.SENT:
+            self.journal.confirm_sent(draft.local_id)
+            self._finish(row, RowStatus.DONE)
+            return
+        if o.status == OutcomeStatus.UNKNOWN or o.code in _UNKNOWN_CODES:
+            exc: MailError = OutcomeUnknown(o.message or o.code)
+        elif o.code in _BUSY_CODES:
+            exc = ServerBusy(o.message or o.code)
+        else:
+            exc = MailError(o.code, o.message)
+        self._failed(row, exc, text=o.explanation or describe(o.code, o.message))
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _finish(self, row: OutboxRow, status: RowStatus, why: str = "") -> None:
+        row.status, row.reason, row.retry_at = status, why, None
+        self._offline.pop(row.local_id, None)
+        self._resolve(row)
+
+    def _failed(self, row: OutboxRow, exc: BaseException, text: str = "") -> None:
+        kind = classify(exc)
+        why = text or reason(exc)
+        lid = row.local_id
+        log.info("outbox %s %s: %s (%s)", row.kind, lid[:8], kind.value, getattr(exc, "code", type(exc).__name__))
+        if kind == Kind.UNKNOWN:
+            self._unknown.add(lid)
+        if kind == Kind.AUTH:
+            row.status, row.reason = RowStatus.AUTH, why
+            self.journal.set_state(lid, State.OUTBOX_WAITING, error=why)
+            self._need_sign_in()
+            self._resolve(row)
+            return
+        if kind == Kind.OFFLINE:
+            n = self._offline[lid] = self._offline.get(lid, 0) + 1
+            delay = self.policy.delay(n, getattr(exc, "retry_after", None))
+        else:
+            row.attempts += 1
+            if kind == Kind.PERMANENT or row.attempts >= self.policy.max_attempts:
+                if kind != Kind.PERMANENT:
+                    why = f"gave up after {row.attempts} attempts: {why}"
+                self.journal.set_state(lid, State.OUTBOX_WAITING, error=why, attempts=row.attempts)
+                self._finish(row, RowStatus.FAILED, why)
+                return
+            delay = self.policy.delay(row.attempts, getattr(exc, "retry_after", None))
+        self.journal.set_state(lid, State.OUTBOX_WAITING, error=why, attempts=row.attempts)
+        row.status, row.reason, row.retry_at = RowStatus.RETRYING, why, self._clock() + delay
+        self._resolve(row)
+
+    def _need_sign_in(self) -> None:
+        if self._signed_in is None or not self._signed_in.is_set():
+            return
+        self._signed_in.clear()
+        self.stats["auth_waits"] += 1
+        if self.reauth is not None:
+            self._auth_task = asyncio.ensure_future(self._ask_reauth())
+
+    async def _ask_reauth(self) -> None:
+        try:
+            ok = await self.reauth()
+        except Exception:  # noqa: BLE001
+            log.exception("re-authentication prompt failed")
+            ok = False
+        if ok:
+            self.signed_in()

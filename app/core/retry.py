@@ -1,0 +1,155 @@
+"""How the outbox retries: backoff policy, error classes, and the row states the UI shows. No Qt."""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import random
+from dataclasses import dataclass
+
+from app.domain.explain import describe
+from app.domain.models import Draft
+from app.mail.errors import (
+    AuthFailed,
+    ConnectionFailed,
+    MailError,
+    MalformedResponse,
+    OutcomeUnknown,
+    ServerBusy,
+    ServerFault,
+)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounded retries. ``max_attempts`` counts failed attempts that reached (or may have reached) the
+    server; plain "could not connect" does not count (offline for an hour must not fail the outbox),
+    it is retried every ``base * factor**n`` seconds up to ``cap``. A server-given wait (Retry-After,
+    BackOffMilliseconds) is honoured, up to ``max_server_wait``."""
+
+    max_attempts: int = 6
+    base: float = 2.0
+    factor: float = 2.0
+    cap: float = 120.0
+    max_server_wait: float = 600.0
+    jitter: float = 0.1
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        if retry_after is not None and retry_after >= 0:
+            return min(float(retry_after), self.max_server_wait)
+        d = min(self.cap, self.base * (self.factor ** max(0, attempt - 1)))
+        return d * (1 + random.uniform(-self.jitter, self.jitter)) if self.jitter else d
+
+
+class Kind(str, enum.Enum):
+    OFFLINE = "offline"  # never reached the server: retry, does not count
+    BUSY = "busy"  # throttled: wait what the server said
+    UNKNOWN = "unknown"  # may have been processed: look it up before repeating
+    AUTH = "auth"  # wait for the user to sign in again
+    PERMANENT = "permanent"  # the server said no: show the reason
+
+
+def classify(exc: BaseException) -> Kind:
+    if isinstance(exc, AuthFailed):
+        return Kind.AUTH
+    if isinstance(exc, ServerBusy):
+        return Kind.BUSY
+    if isinstance(exc, ConnectionFailed):
+        return Kind.OFFLINE
+    if isinstance(exc, (OutcomeUnknown, MalformedResponse)):
+        return Kind.UNKNOWN
+    if isinstance(exc, ServerFault) and getattr(exc, "code", "") in (
+        "ErrorInternalServerError",
+        "ErrorTimeoutExpired",
+        "ErrorServerBusy",
+    ):
+        return Kind.UNKNOWN
+    if isinstance(exc, MailError):
+        return Kind.UNKNOWN if getattr(exc, "retryable", False) else Kind.PERMANENT
+    return Kind.UNKNOWN  # an unexpected library error: assume the worst (may have gone out)
+
+
+def reason(exc: BaseException) -> str:
+    code = getattr(exc, "code", "") or type(exc).__name__
+    return describe(code, getattr(exc, "message", "") or "")
+
+
+class RowStatus(str, enum.Enum):
+    WAITING = "waiting"
+    WORKING = "working"
+    RETRYING = "retrying"
+    AUTH = "auth"
+    FAILED = "failed"
+    DONE = "done"
+
+
+@dataclass
+class OutboxRow:
+    """One line of the Outbox view."""
+
+    local_id: str
+    kind: str  # "save" | "send"
+    subject: str
+    recipients: str
+    status: RowStatus = RowStatus.WAITING
+    attempts: int = 0
+    retry_at: float | None = None  # clock time of the next try
+    reason: str = ""
+    saved: Draft | None = None  # the saved draft (with its server ref) once a save is done
+
+    def text(self, now: float) -> str:
+        """"Waiting", "Sending…", "Retrying in 4 s", "Waiting 4 s (server busy)", "Failed: …", "Done"."""
+        verb = "Sending…" if self.kind == "send" else "Saving…"
+        if self.status == RowStatus.WORKING:
+            return verb
+        if self.status == RowStatus.RETRYING:
+            n = max(0, int(round((self.retry_at or now) - now)))
+            if "busy" in self.reason.lower():
+                return f"Waiting {n} s (server busy)"
+            return f"Retrying in {n} s" + (f" — {self.reason}" if self.reason else "")
+        if self.status == RowStatus.AUTH:
+            return "Waiting for sign-in"
+        if self.status == RowStatus.FAILED:
+            return f"Failed: {self.reason}" if self.reason else "Failed"
+        if self.status == RowStatus.DONE:
+            return "Sent" if self.kind == "send" else "Saved"
+        return "Waiting" + (" — not on server yet" if self.kind == "save" else "")
+
+
+class ServerCalls:
+    """The three server operations the outbox needs. Saves and sends go through
+    ``app.core.sending.pipeline_for(client)`` when that module provides it (its exactly-once and
+    per-item rules), else straight to the :class:`MailClient`. Counts calls for tests and the bench."""
+
+    def __init__(self, client, pipeline=None):
+        self.client = client
+        self._pipeline = pipeline
+        self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "auth_waits": 0}
+
+    def pipe(self):
+        if self._pipeline is None:
+            try:
+                factory = getattr(importlib.import_module("app.core.sending"), "pipeline_for", None)
+            except ImportError:
+                factory = None
+            self._pipeline = factory(self.client) if factory else False
+        return self._pipeline or None
+
+    async def save(self, draft: Draft) -> Draft:
+        self.stats["attempts"] += 1
+        pipe = self.pipe()
+        if pipe is not None and hasattr(pipe, "save"):
+            return await pipe.save(draft)
+        return await self.client.save_draft(draft)
+
+    async def send(self, drafts: list[Draft]) -> list:
+        self.stats["attempts"] += 1
+        pipe = self.pipe()
+        refs = [d.ref for d in drafts]
+        if pipe is not None and hasattr(pipe, "send_batch"):
+            return list(await pipe.send_batch(refs))
+        return list(await self.client.send_drafts(refs, save_copy=True))
+
+    async def lookup(self, internet_message_id: str) -> dict:
+        self.stats["lookups"] += 1
+        return await self.client.find_by_message_id(internet_message_id)
