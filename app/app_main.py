@@ -1,0 +1,205 @@
+"""Start-up: QApplication, qasync loop, the window first, the account and backend after.
+
+The window is shown before anything heavy is imported: the mail backend (exchangelib) and the sandbox
+are built lazily in a worker thread by the session's MailClient.
+
+``DISPATCH_FIRST_PAINT=1`` prints ``DISPATCH_FIRST_PAINT <unix time>`` when the window first paints
+and quits (used by bench/bench_startup_stall.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+import time
+
+from app import APP_ID, APP_NAME
+
+log = logging.getLogger("app")
+
+
+def setup_logging() -> None:
+    from logging.handlers import RotatingFileHandler
+
+    from app.storage.settings import log_dir
+
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    root.setLevel(logging.INFO)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    err = logging.StreamHandler(sys.stderr)
+    err.setLevel(logging.WARNING)
+    err.setFormatter(fmt)
+    root.addHandler(err)
+    try:
+        d = log_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        fh = RotatingFileHandler(d / "dispatch.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        fh.setFormatter(fmt)
+        root.addHandler(fh)
+    except OSError:
+        pass
+
+
+def install_excepthook(window) -> None:
+    """Unexpected errors (e.g. in a slot) become a log line and a non-modal banner, never a dialog."""
+
+    def hook(etype, value, tb):
+        if issubclass(etype, KeyboardInterrupt):
+            sys.__excepthook__(etype, value, tb)
+            return
+        log.error("unexpected error", exc_info=(etype, value, tb))
+        try:
+            window.show_error(f"Something went wrong ({etype.__name__}: {value}). The details are in the log.")
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            pass
+
+    sys.excepthook = hook
+
+
+class Controller:
+    """Chooses the account (command line, settings, or first-run choice) and builds the session."""
+
+    def __init__(self, args, window, settings):
+        self.args = args
+        self.window = window
+        self.settings = settings
+        self._prompt = None
+        window.sandbox_requested.connect(self.use_sandbox)
+        window.account_entered.connect(self.use_account)
+
+    def start(self) -> None:
+        from app.domain.account import AccountConfig, AuthType
+
+        a = self.args
+        if getattr(a, "sandbox", False):
+            self._start_sandbox()
+        elif getattr(a, "ews_url", None):
+            acc = AccountConfig(email=a.email, ews_url=a.ews_url, username=a.username,
+                                auth_type=AuthType(a.auth), verify_tls=not a.no_verify_tls)
+            self._start_account(acc, a.password, persist=False)
+        else:
+            acc = self.settings.account()
+            if acc is None:
+                return  # the welcome page offers the sandbox or an Exchange account
+            if acc.sandbox:
+                self._start_sandbox()
+            else:
+                from app.storage import secrets
+
+                pw = secrets.load(acc.email, acc.username)
+                if pw is None:
+                    self._ask_password(acc)
+                else:
+                    self._start_account(acc, pw, persist=False)
+
+    def _ask_password(self, acc) -> None:
+        from app.ui.account_dialog import PasswordPrompt
+
+        self._prompt = PasswordPrompt(acc, self.window)
+        self._prompt.password_entered.connect(lambda pw: self._got_password(acc, pw))
+        self._prompt.open()
+
+    def _got_password(self, acc, pw: str) -> None:
+        from app.storage import secrets
+
+        secrets.store(acc.email, acc.username, pw)
+        self._start_account(acc, pw, persist=False)
+
+    def use_sandbox(self) -> None:
+        from app.core.demo import sandbox_account
+
+        self.settings.set_account(sandbox_account())
+        self._start_sandbox()
+
+    def use_account(self, acc, password: str) -> None:
+        from app.storage import secrets
+
+        stored = secrets.store(acc.email, acc.username, password)
+        self.settings.set_account(acc)
+        if not stored:
+            self.window.banner.show_message(
+                "No system keyring: the password is kept for this session only.", kind="info")
+        self._start_account(acc, password, persist=True)
+
+    def _remember_build(self, info) -> None:
+        if not self.args or not getattr(self.args, "ews_url", None):
+            self.settings.remember_server_build(info.build, info.version_name)
+
+    def _start_sandbox(self) -> None:
+        from app.core.demo import demo_session
+        from app.storage.settings import data_dir
+
+        self.window.set_session(demo_session(data_dir()))
+
+    def _start_account(self, acc, password: str, *, persist: bool) -> None:
+        from app.core.session import Session
+
+        stored = self.settings.account()
+        if stored is not None and stored.email == acc.email and stored.ews_url == acc.ews_url and not acc.server_build:
+            acc.server_build, acc.server_version_name = stored.server_build, stored.server_version_name
+        self.window.set_session(Session.for_account(acc, password, on_server_info=self._remember_build))
+
+
+async def amain(args) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.storage import secrets
+    from app.storage.settings import Settings
+    from app.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    settings = Settings()
+    window = MainWindow(settings=settings, keyring_ok=secrets.keyring_available())
+    install_excepthook(window)
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+
+    first_paint = os.environ.get("DISPATCH_FIRST_PAINT") == "1"
+
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, obj, ev):  # noqa: N802
+            if ev.type() == QEvent.Paint and not self.seen:
+                self.seen = True
+                print(f"DISPATCH_FIRST_PAINT {time.time():.6f}", flush=True)
+                if first_paint:
+                    QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
+            return False
+
+    watcher = FirstPaint()
+    if first_paint:
+        window.installEventFilter(watcher)
+    window.show()
+    controller = Controller(args, window, settings)
+    if first_paint:
+        QTimer.singleShot(0, controller.start)
+    else:
+        controller.start()
+    await closed.wait()
+    session = window.session
+    if session is not None:
+        await window.wait_idle()
+        session.close()
+    return 0
+
+
+def run(args) -> int:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        return qasync.run(amain(args))
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        return 130

@@ -1,0 +1,59 @@
+"""``dispatch-mail`` / ``python -m app``: parse the command line, then start the window.
+
+Kept tiny: ``--version`` and ``--help`` never import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from app import APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dispatch-mail",
+        description=f"{APP_NAME}: compose, save and send mail through Microsoft Exchange (EWS).",
+        epilog="With no options, the account set up on first run is used. Passwords are read from the "
+        "system keyring, never from the command line.",
+    )
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    p.add_argument("--sandbox", action="store_true", help="use the built-in sandbox mailbox (signs in as alice@example.com)")
+    acc = p.add_argument_group("account (all four together)")
+    acc.add_argument("--ews-url", metavar="URL", help="the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx")
+    acc.add_argument("--email", metavar="ADDR", help="the mailbox's e-mail address")
+    acc.add_argument("--username", metavar="USER", help="the sign-in user name (DOMAIN\\user or UPN)")
+    acc.add_argument("--password-env", metavar="VARNAME", help="name of an environment variable holding the password")
+    acc.add_argument("--auth", choices=["basic", "ntlm"], default="basic", help="authentication type (default basic)")
+    acc.add_argument("--no-verify-tls", action="store_true", help="do not verify the server's TLS certificate")
+    return p
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    p = build_parser()
+    args = p.parse_args(argv)
+    given = [args.ews_url, args.email, args.username, args.password_env]
+    if any(given) and not all(given):
+        p.error("--ews-url, --email, --username and --password-env go together")
+    if args.sandbox and any(given):
+        p.error("--sandbox cannot be combined with an account")
+    if args.password_env:
+        if args.password_env not in os.environ:
+            p.error(f"the environment variable {args.password_env} is not set")
+        args.password = os.environ[args.password_env]
+    else:
+        args.password = None
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    from app.app_main import run
+
+    return run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The built-in sandbox mailbox: an EWS server in this process, on a free loopback port.
+
+Its data lives in the platform data dir (``<data>/sandbox``), so drafts survive restarts. We sign in
+as alice@example.com. Everything here runs in a worker thread (the sandbox and exchangelib import
+lxml and friends, which must stay off the path to the first frame).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from pathlib import Path
+
+from app.core.session import Session, ews_service_factory
+from app.domain.account import AccountConfig
+from app.mail.service import MailService
+
+log = logging.getLogger(__name__)
+
+DEMO_EMAIL = "alice@example.com"
+
+
+def sandbox_account() -> AccountConfig:
+    """What the settings file stores for the demo mailbox (the URL is filled in at each start)."""
+    return AccountConfig(email=DEMO_EMAIL, ews_url="", username=DEMO_EMAIL, sandbox=True)
+
+
+class DemoMailbox:
+    """Starts the sandbox on first use and stops it on close."""
+
+    def __init__(self, data_dir: Path, *, max_send_bytes: int | None = None):
+        self.data_dir = Path(data_dir)
+        self.max_send_bytes = max_send_bytes
+        self.sandbox = None
+        self._lock = threading.Lock()
+
+    def start(self) -> tuple[AccountConfig, str]:
+        with self._lock:
+            mod = importlib.import_module("app.sandbox")
+            if self.sandbox is None:
+                self.data_dir.mkdir(parents=True, exist_ok=True)
+                kw = {} if self.max_send_bytes is None else {"max_send_bytes": self.max_send_bytes}
+                sb = mod.Sandbox(data=str(self.data_dir / "sandbox.sqlite3"), port=0, **kw)
+                sb.start()
+                self.sandbox = sb
+                log.info("sandbox mailbox listening at %s", sb.ews_url)
+            sb = self.sandbox
+        user = next((a for a in sb.accounts if a["email"] == DEMO_EMAIL), sb.accounts[0])
+        account = AccountConfig(
+            email=user["email"], ews_url=sb.ews_url, username=user.get("username") or user["email"], sandbox=True
+        )
+        return account, user["password"]
+
+    def factory(self, into: AccountConfig):
+        def build() -> MailService:
+            account, password = self.start()
+            into.ews_url = account.ews_url
+            into.username = account.username
+            return ews_service_factory(account, password)()
+
+        return build
+
+    def stop(self) -> None:
+        with self._lock:
+            sb, self.sandbox = self.sandbox, None
+        if sb is not None:
+            try:
+                sb.stop()
+            except Exception:  # noqa: BLE001
+                log.exception("sandbox stop failed")
+
+
+def demo_session(data_dir: Path, **kw) -> Session:
+    demo = DemoMailbox(data_dir / "sandbox")
+    account = sandbox_account()
+    session = Session.for_service(account, demo.factory(account), on_close=demo.stop, **kw)
+    session.demo = demo
+    return session

@@ -1,0 +1,207 @@
+"""One signed-in mailbox for the UI: the account, its MailClient, and the connection state.
+
+No Qt here. The UI listens with :meth:`Session.add_listener` and re-emits as signals. The backend is
+built lazily in a worker thread (``MailClient`` calls the factory there), so exchangelib is imported
+off the UI thread and off the path to the first frame; it is imported by name (importlib) for the same
+reason, which also keeps the static import graph free of exchangelib.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import logging
+from typing import Callable
+
+from app.core.mailclient import MailClient
+from app.domain.account import AccountConfig
+from app.domain.explain import describe
+from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, OutcomeStatus, Page, Recipient
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.mail.errors import AuthFailed, ConnectionFailed, MailError, TlsFailed
+from app.mail.service import MailService, ServerInfo
+
+log = logging.getLogger(__name__)
+
+
+class ConnectionState(str, enum.Enum):
+    IDLE = "idle"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    OFFLINE = "offline"
+    AUTH_FAILED = "auth_failed"
+
+
+def ews_service_factory(account: AccountConfig, password: str) -> Callable[[], MailService]:
+    """A factory that builds the EWS backend when first called (in a worker thread)."""
+
+    def build() -> MailService:
+        ews = importlib.import_module("app.mail.ews")
+        return ews.EwsMailService(account, password)
+
+    return build
+
+
+class Session:
+    """The account in use plus everything the UI awaits. Safe to build before the event loop runs."""
+
+    def __init__(
+        self,
+        account: AccountConfig,
+        client: MailClient,
+        *,
+        on_server_info: Callable[[ServerInfo], None] | None = None,
+        on_close: Callable[[], None] | None = None,
+    ):
+        self.account = account
+        self.client = client
+        self.state = ConnectionState.IDLE
+        self.last_error: MailError | None = None
+        self.server_info: ServerInfo | None = None
+        self.sends_in_flight = 0
+        self._listeners: list[Callable[[ConnectionState, MailError | None], None]] = []
+        self._on_server_info = on_server_info
+        self._on_close = on_close
+        self._pipeline = None
+
+    # ---- construction ----
+    @classmethod
+    def for_account(cls, account: AccountConfig, password: str, **kw) -> "Session":
+        return cls(account, MailClient(ews_service_factory(account, password)), **kw)
+
+    @classmethod
+    def for_service(cls, account: AccountConfig, factory: Callable[[], MailService], **kw) -> "Session":
+        return cls(account, MailClient(factory), **kw)
+
+    # ---- state ----
+    @property
+    def max_send_bytes(self) -> int:
+        return self.server_info.max_send_bytes if self.server_info else DEFAULT_MAX_SEND_BYTES
+
+    def add_listener(self, fn: Callable[[ConnectionState, MailError | None], None]) -> None:
+        self._listeners.append(fn)
+
+    def _set_state(self, state: ConnectionState, error: MailError | None = None) -> None:
+        self.state = state
+        self.last_error = error
+        for fn in list(self._listeners):
+            try:
+                fn(state, error)
+            except Exception:  # noqa: BLE001 - a listener must not break the session
+                log.exception("session listener failed")
+
+    def _note_error(self, exc: BaseException) -> None:
+        if isinstance(exc, (AuthFailed,)):
+            self._set_state(ConnectionState.AUTH_FAILED, exc)
+        elif isinstance(exc, (ConnectionFailed, TlsFailed)):
+            self._set_state(ConnectionState.OFFLINE, exc)
+
+    async def _call(self, coro):
+        try:
+            result = await coro
+        except MailError as exc:
+            self._note_error(exc)
+            raise
+        if self.state in (ConnectionState.OFFLINE, ConnectionState.IDLE):
+            self._set_state(ConnectionState.CONNECTED)
+        return result
+
+    async def connect(self) -> ServerInfo:
+        self._set_state(ConnectionState.CONNECTING)
+        try:
+            info = await self.client.connect()
+        except MailError as exc:
+            self._set_state(
+                ConnectionState.AUTH_FAILED if isinstance(exc, AuthFailed) else ConnectionState.OFFLINE, exc
+            )
+            raise
+        except Exception as exc:  # noqa: BLE001 - e.g. the backend could not be built
+            err = ConnectionFailed(f"{type(exc).__name__}: {exc}")
+            self._set_state(ConnectionState.OFFLINE, err)
+            raise err from exc
+        self.server_info = info
+        self.account.server_build = info.build or self.account.server_build
+        self.account.server_version_name = info.version_name or self.account.server_version_name
+        if self._on_server_info is not None:
+            try:
+                self._on_server_info(info)
+            except Exception:  # noqa: BLE001
+                log.exception("could not cache the server build")
+        self._set_state(ConnectionState.CONNECTED)
+        return info
+
+    # ---- the sending pipeline (app.core.sending when present) ----
+    def _sending(self):
+        if self._pipeline is None:
+            try:
+                sending = importlib.import_module("app.core.sending")
+            except ImportError:
+                self._pipeline = False
+            else:
+                factory = getattr(sending, "pipeline_for", None)
+                self._pipeline = factory(self.client) if factory else False
+        return self._pipeline or None
+
+    # ---- operations ----
+    async def save_draft(self, draft: Draft) -> Draft:
+        pipe = self._sending()
+        if pipe is not None and hasattr(pipe, "save"):
+            return await self._call(pipe.save(draft))
+        return await self._call(self.client.save_draft(draft))
+
+    async def send_draft(self, draft: Draft) -> tuple[Draft, ItemOutcome]:
+        """Save (create or update) then send with a copy in Sent Items. Returns the saved draft + outcome."""
+        self.sends_in_flight += 1
+        try:
+            saved = await self.save_draft(draft)
+            outcomes = await self.send_refs([saved.ref], local_ids=[saved.local_id])
+            return saved, outcomes[0]
+        finally:
+            self.sends_in_flight -= 1
+
+    async def send_refs(self, refs: list[ItemRef], local_ids: list[str] | None = None) -> list[ItemOutcome]:
+        """Send saved drafts as one batch. One outcome per ref, in order."""
+        self.sends_in_flight += 1
+        try:
+            pipe = self._sending()
+            if pipe is not None and hasattr(pipe, "send_batch"):
+                outcomes = await self._call(pipe.send_batch(list(refs)))
+            else:
+                outcomes = await self._call(self.client.send_drafts(list(refs), save_copy=True))
+        finally:
+            self.sends_in_flight -= 1
+        out = []
+        for i, o in enumerate(outcomes):
+            if not o.ok and not o.explanation:
+                o = ItemOutcome(o.ref, o.status, o.code, o.message, describe(o.code, o.message), o.local_id)
+            if local_ids and not o.local_id:
+                o = ItemOutcome(o.ref, o.status, o.code, o.message, o.explanation, local_ids[i])
+            out.append(o)
+        return out
+
+    async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
+        return await self._call(self.client.list_messages(folder, offset, limit))
+
+    async def get_message(self, ref: ItemRef) -> Draft:
+        return await self._call(self.client.get_message(ref))
+
+    async def delete_items(self, refs: list[ItemRef]) -> list[ItemOutcome]:
+        return await self._call(self.client.delete_items(list(refs), to_trash=True))
+
+    async def resolve_names(self, text: str) -> list[Recipient]:
+        return await self._call(self.client.resolve_names(text))
+
+    def close(self) -> None:
+        self.client.close()
+        if self._on_close is not None:
+            try:
+                self._on_close()
+            except Exception:  # noqa: BLE001
+                log.exception("session close hook failed")
+
+
+def failed_outcome(ref: ItemRef | None, exc: BaseException, local_id: str = "") -> ItemOutcome:
+    code = getattr(exc, "code", "") or "ErrorInternalServerError"
+    message = getattr(exc, "message", "") or str(exc)
+    status = OutcomeStatus.UNKNOWN if code in ("ErrorOutcomeUnknown", "ErrorMalformedResponse") else OutcomeStatus.FAILED
+    return ItemOutcome(ref, status, code, message, describe(code, message), local_id)

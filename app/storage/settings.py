@@ -1,0 +1,149 @@
+"""Where Dispatch keeps its settings, and the settings file itself (JSON, no secrets).
+
+``DISPATCH_HOME`` (environment) overrides the platform directories with one root, used by tests and
+portable installs: ``$DISPATCH_HOME/config``, ``$DISPATCH_HOME/data``, ``$DISPATCH_HOME/logs``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from app.domain.account import AccountConfig
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Dispatch"
+APP_AUTHOR = "Dispatch"
+MAX_RECENT = 200
+
+
+def _root() -> Path | None:
+    home = os.environ.get("DISPATCH_HOME", "").strip()
+    return Path(home) if home else None
+
+
+def config_dir() -> Path:
+    root = _root()
+    if root is not None:
+        return root / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def data_dir() -> Path:
+    root = _root()
+    if root is not None:
+        return root / "data"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir() -> Path:
+    root = _root()
+    if root is not None:
+        return root / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class Settings:
+    """The settings file: the account (without password), recent recipients, small UI preferences."""
+
+    FILE = "settings.json"
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or (config_dir() / self.FILE)
+        self._data: dict = {}
+        self.load()
+
+    def load(self) -> None:
+        try:
+            self._data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(self._data, dict):
+                raise ValueError("settings is not an object")
+        except FileNotFoundError:
+            self._data = {}
+        except (OSError, ValueError) as exc:
+            log.warning("settings file %s unreadable (%s); starting with defaults", self.path, exc)
+            self._data = {}
+
+    def save(self) -> None:
+        data = dict(self._data)
+        acc = data.get("account")
+        if isinstance(acc, dict):
+            acc.pop("password", None)
+        _write_atomic(self.path, json.dumps(data, indent=2, sort_keys=True))
+
+    # ---- account ----
+    def account(self) -> AccountConfig | None:
+        d = self._data.get("account")
+        if not isinstance(d, dict):
+            return None
+        try:
+            return AccountConfig.from_json(d)
+        except (TypeError, ValueError) as exc:
+            log.warning("stored account unreadable (%s)", exc)
+            return None
+
+    def set_account(self, account: AccountConfig | None) -> None:
+        if account is None:
+            self._data.pop("account", None)
+        else:
+            d = account.to_json()
+            d.pop("password", None)
+            self._data["account"] = d
+        self.save()
+
+    def remember_server_build(self, build: str, version_name: str = "") -> None:
+        acc = self.account()
+        if acc is None or (acc.server_build == build and acc.server_version_name == version_name):
+            return
+        acc.server_build = build
+        acc.server_version_name = version_name
+        self.set_account(acc)
+
+    # ---- recent recipients ----
+    def recent_recipients(self) -> list[str]:
+        items = self._data.get("recent_recipients", [])
+        return [s for s in items if isinstance(s, str)]
+
+    def add_recent_recipients(self, entries: list[str]) -> None:
+        recent = self.recent_recipients()
+        for e in entries:
+            low = e.lower()
+            recent = [r for r in recent if r.lower() != low]
+            recent.insert(0, e)
+        self._data["recent_recipients"] = recent[:MAX_RECENT]
+        self.save()
+
+    # ---- small preferences ----
+    def get(self, key: str, default=None):
+        return self._data.get("prefs", {}).get(key, default)
+
+    def set(self, key: str, value) -> None:
+        self._data.setdefault("prefs", {})[key] = value
+        self.save()

@@ -1,0 +1,199 @@
+"""First run and account set-up: the welcome page, the Exchange account dialog, the password prompt.
+
+Dialogs are opened with ``open()`` (window-modal, non-blocking) and report through signals; nothing
+here calls ``exec()``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from app.domain.account import AccountConfig, AuthType
+from app.domain.validation import is_valid_address
+
+
+class AccountDialog(QDialog):
+    """Exchange account: email, EWS URL, user name, password, auth type, TLS verification."""
+
+    account_entered = Signal(object, str)  # AccountConfig, password
+
+    def __init__(self, parent=None, account: AccountConfig | None = None, *, keyring_ok: bool = True):
+        super().__init__(parent)
+        self.setWindowTitle("Exchange account")
+        self.setAccessibleName("Exchange account")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(22, 18, 22, 16)
+        title = QLabel("Connect an Exchange account", self)
+        title.setObjectName("viewTitle")
+        lay.addWidget(title)
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.email = QLineEdit(self)
+        self.email.setPlaceholderText("you@company.com")
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("https://mail.company.com/EWS/Exchange.asmx")
+        self.username = QLineEdit(self)
+        self.username.setPlaceholderText("DOMAIN\\user or you@company.com")
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.Password)
+        self.auth = QComboBox(self)
+        self.auth.addItem("Basic", AuthType.BASIC)
+        self.auth.addItem("NTLM", AuthType.NTLM)
+        self.verify = QCheckBox("Verify the server's TLS certificate", self)
+        self.verify.setChecked(True)
+        for label, w in (("E-mail", self.email), ("EWS URL", self.url), ("User name", self.username),
+                         ("Password", self.password), ("Authentication", self.auth), ("", self.verify)):
+            w.setAccessibleName(label or "Verify TLS certificate")
+            form.addRow(label, w)
+        lay.addLayout(form)
+        note = "The password is stored in your system keyring." if keyring_ok else (
+            "No system keyring is available: the password is kept for this session only and asked again next time.")
+        self.note = QLabel(note, self)
+        self.note.setObjectName("viewSubtitle")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        self.error = QLabel(self)
+        self.error.setObjectName("fieldError")
+        self.error.setAccessibleName("Account error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Ok).setText("Connect")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.email.textEdited.connect(self._email_edited)
+        if account is not None:
+            self.email.setText(account.email)
+            self.url.setText(account.ews_url)
+            self.username.setText(account.username)
+            self.auth.setCurrentIndex(max(0, self.auth.findData(account.auth_type)))
+            self.verify.setChecked(account.verify_tls)
+        self.resize(520, 0)
+
+    def _email_edited(self, text: str) -> None:
+        if not self.username.isModified():
+            self.username.setText(text)
+
+    def problems(self) -> list[str]:
+        out = []
+        if not is_valid_address(self.email.text().strip()):
+            out.append("Enter a valid e-mail address.")
+        u = urlparse(self.url.text().strip())
+        if u.scheme not in ("http", "https") or not u.netloc:
+            out.append("The EWS URL must start with https:// (for example https://mail.company.com/EWS/Exchange.asmx).")
+        if not self.username.text().strip():
+            out.append("Enter a user name.")
+        if not self.password.text():
+            out.append("Enter the password.")
+        return out
+
+    def _accept(self) -> None:
+        probs = self.problems()
+        self.error.setText(" ".join(probs))
+        self.error.setVisible(bool(probs))
+        if probs:
+            return
+        acc = AccountConfig(
+            email=self.email.text().strip(), ews_url=self.url.text().strip(), username=self.username.text().strip(),
+            auth_type=self.auth.currentData(), verify_tls=self.verify.isChecked(),
+        )
+        password = self.password.text()
+        self.password.clear()
+        self.accept()
+        self.account_entered.emit(acc, password)
+
+
+class PasswordPrompt(QDialog):
+    """Asks for the password when none is stored (no keyring): once per session."""
+
+    password_entered = Signal(str)
+
+    def __init__(self, account: AccountConfig, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Password")
+        self.setAccessibleName("Password prompt")
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(f"Password for {account.username or account.email}", self))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setAccessibleName("Password")
+        lay.addWidget(self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if self.password.text():
+            pw = self.password.text()
+            self.password.clear()
+            self.accept()
+            self.password_entered.emit(pw)
+
+
+class WelcomeView(QWidget):
+    """Shown when no account is configured: try the sandbox, or connect Exchange."""
+
+    sandbox_chosen = Signal()
+    exchange_chosen = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setAccessibleName("Welcome")
+        root = QVBoxLayout(self)
+        root.setContentsMargins(48, 40, 48, 40)
+        root.addStretch(1)
+        title = QLabel("Welcome to Dispatch", self)
+        title.setObjectName("viewTitle")
+        title.setAlignment(Qt.AlignCenter)
+        sub = QLabel("Write, save and send mail through Microsoft Exchange — all from the keyboard.", self)
+        sub.setObjectName("viewSubtitle")
+        sub.setAlignment(Qt.AlignCenter)
+        root.addWidget(title)
+        root.addWidget(sub)
+        root.addSpacing(24)
+        cards = QHBoxLayout()
+        cards.addStretch(1)
+        self.sandbox_button = self._card(cards, "Try the sandbox mailbox",
+                                         "A built-in Exchange server on this computer. Sign in as Alice and "
+                                         "send mail to Bob — nothing leaves your machine.", "Use sandbox", True)
+        self.exchange_button = self._card(cards, "Connect Exchange",
+                                          "Your organisation's Exchange server (EWS). The password goes "
+                                          "into the system keyring.", "Set up account…", False)
+        cards.addStretch(1)
+        root.addLayout(cards)
+        root.addStretch(2)
+        self.sandbox_button.clicked.connect(self.sandbox_chosen)
+        self.exchange_button.clicked.connect(self.exchange_chosen)
+        self.setFocusProxy(self.sandbox_button)
+
+    def _card(self, lay, title: str, text: str, button: str, primary: bool) -> QPushButton:
+        card = QFrame(self)
+        card.setObjectName("card")
+        card.setFixedWidth(300)
+        v = QVBoxLayout(card)
+        v.setContentsMargins(20, 18, 20, 18)
+        t = QLabel(title, card)
+        t.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        d = QLabel(text, card)
+        d.setWordWrap(True)
+        d.setObjectName("viewSubtitle")
+        b = QPushButton(button, card)
+        b.setAccessibleName(title)
+        if primary:
+            b.setObjectName("primary")
+        v.addWidget(t)
+        v.addWidget(d, 1)
+        v.addSpacing(8)
+        v.addWidget(b)
+        lay.addWidget(card)
+        return b

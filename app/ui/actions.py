@@ -1,0 +1,83 @@
+"""Every command: a QAction with a shortcut AND a menu entry. The mouse is never required."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+
+@dataclass
+class Actions:
+    new: QAction
+    save: QAction
+    send: QAction
+    send_selected: QAction
+    attach: QAction
+    view_compose: QAction
+    view_drafts: QAction
+    view_sent: QAction
+    open: QAction
+    delete: QAction
+    refresh: QAction
+    account: QAction
+    shortcuts: QAction
+    quit: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f) for f in self.__dataclass_fields__]
+
+
+def _act(win, text: str, keys, slot, name: str) -> QAction:
+    a = QAction(text, win)
+    a.setObjectName(name)
+    if keys:
+        seqs = [QKeySequence(k) if not isinstance(k, QKeySequence) else k for k in (keys if isinstance(keys, list) else [keys])]
+        a.setShortcuts(seqs)
+        a.setShortcutContext(Qt.WindowShortcut)
+        a.setToolTip(f"{text.replace('&', '')} ({seqs[0].toString(QKeySequence.NativeText)})")
+    a.triggered.connect(lambda _checked=False: slot())
+    win.addAction(a)
+    return a
+
+
+def build_actions(win) -> Actions:
+    """``win`` is the MainWindow; open/delete are the Drafts view's own (context: its list)."""
+    drafts = win.drafts
+    return Actions(
+        new=_act(win, "&New message", "Ctrl+N", win.new_message, "actNew"),
+        save=_act(win, "&Save draft", "Ctrl+S", win.save_draft, "actSave"),
+        send=_act(win, "Sen&d", ["Ctrl+Return", "Ctrl+Enter"], win.send, "actSend"),
+        send_selected=_act(win, "Send se&lected drafts", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
+                           win.send_selected, "actSendSelected"),
+        attach=_act(win, "&Attach files…", "Ctrl+Shift+A", win.attach_files, "actAttach"),
+        view_compose=_act(win, "&Compose", "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
+        view_drafts=_act(win, "&Drafts", "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
+        view_sent=_act(win, "S&ent", "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
+        open=drafts.open_action,
+        delete=drafts.delete_action,
+        refresh=_act(win, "&Refresh", "F5", win.refresh, "actRefresh"),
+        account=_act(win, "Account &settings…", "Ctrl+,", win.edit_account, "actAccount"),
+        shortcuts=_act(win, "&Keyboard shortcuts", "F1", win.show_shortcuts, "actShortcuts"),
+        quit=_act(win, "&Quit", "Ctrl+Q", win.close, "actQuit"),
+    )
+
+
+def build_menus(win, acts: Actions) -> None:
+    mb = win.menuBar()
+    m = mb.addMenu("&File")
+    for a in (acts.new, acts.save, acts.send, acts.attach):
+        m.addAction(a)
+    m.addSeparator()
+    m.addAction(acts.account)
+    m.addSeparator()
+    m.addAction(acts.quit)
+    m = mb.addMenu("&Drafts")
+    for a in (acts.open, acts.delete, acts.send_selected, acts.refresh):
+        m.addAction(a)
+    m = mb.addMenu("&View")
+    for a in (acts.view_compose, acts.view_drafts, acts.view_sent):
+        m.addAction(a)
+    m = mb.addMenu("&Help")
+    m.addAction(acts.shortcuts)

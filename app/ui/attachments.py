@@ -1,0 +1,157 @@
+"""The attachment list: add by file dialog (non-blocking) or drag and drop, remove with Delete.
+
+Files over the server's size limit, or that cannot be read, are not attached; the reason is shown
+under the list and nothing already in the message is lost.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.domain.models import Attachment
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES, human_size, safe_attachment_name
+from app.ui.theme import icon
+
+
+def read_attachment(path: str, max_bytes: int) -> tuple[Attachment | None, str]:
+    """(attachment, "") or (None, why not). Never raises."""
+    p = Path(path)
+    name = safe_attachment_name(p.name)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            return None, f"“{name}” is a folder, not a file."
+        if size > max_bytes:
+            return None, (
+                f"“{name}” is {human_size(size)}; the server accepts at most {human_size(max_bytes)} per "
+                "message. It was not attached."
+            )
+        data = p.read_bytes()
+    except OSError as exc:
+        return None, f"“{name}” could not be read ({exc.strerror or type(exc).__name__}). It was not attached."
+    ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return Attachment(name=name, content=data, content_type=ctype, source_path=str(p), size=len(data)), ""
+
+
+class AttachmentList(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.max_bytes = DEFAULT_MAX_SEND_BYTES
+        self._items: list[Attachment] = []
+        self._dialog: QFileDialog | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(3)
+        self.list = QListWidget(self)
+        self.list.setObjectName("attachments")
+        self.list.setAccessibleName("Attachments")
+        self.list.setSelectionMode(QListWidget.ExtendedSelection)
+        self.list.setFlow(QListWidget.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setSpacing(4)
+        self.list.setFixedHeight(44)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setAccessibleName("Attachment error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        lay.addWidget(self.list)
+        lay.addWidget(self.error_label)
+        self.remove_action = QAction("Remove attachment", self.list)
+        self.remove_action.setShortcut(QKeySequence.Delete)
+        self.remove_action.setShortcutContext(Qt.WidgetShortcut)
+        self.remove_action.triggered.connect(self.remove_selected)
+        self.list.addAction(self.remove_action)
+        self.setAcceptDrops(True)
+        self.list.setAcceptDrops(False)
+        self._sync()
+
+    # ---- value ----
+    def attachments(self) -> list[Attachment]:
+        return list(self._items)
+
+    def set_attachments(self, items: list[Attachment]) -> None:
+        self._items = list(items)
+        self.set_error("")
+        self._sync()
+
+    def add_paths(self, paths: list[str]) -> list[str]:
+        """Attach files; returns the problems (also shown under the list)."""
+        problems = []
+        for path in paths:
+            att, why = read_attachment(path, self.max_bytes)
+            if att is None:
+                problems.append(why)
+            else:
+                self._items.append(att)
+        self.set_error(" ".join(problems))
+        self._sync()
+        if len(problems) < len(paths):
+            self.changed.emit()
+        return problems
+
+    def adopt_ids(self, saved: list[Attachment]) -> None:
+        """Take the server's attachment ids after a save, if the list on screen is still the same."""
+        if [(a.name, a.byte_size) for a in self._items] == [(a.name, a.byte_size) for a in saved]:
+            self._items = [replace(a, attachment_id=s.attachment_id or a.attachment_id) for a, s in zip(self._items, saved)]
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.list.selectedIndexes()}, reverse=True)
+        if not rows and self.list.currentRow() >= 0:
+            rows = [self.list.currentRow()]
+        for r in rows:
+            if 0 <= r < len(self._items):
+                del self._items[r]
+        if rows:
+            self.set_error("")
+            self._sync()
+            self.changed.emit()
+
+    def set_error(self, msg: str) -> None:
+        self.error_label.setText(msg)
+        self.error_label.setVisible(bool(msg))
+        if self.list.property("invalid") != bool(msg):
+            self.list.setProperty("invalid", bool(msg))
+            self.list.style().unpolish(self.list)
+            self.list.style().polish(self.list)
+
+    def error_text(self) -> str:
+        return self.error_label.text() if not self.error_label.isHidden() else ""
+
+    def _sync(self) -> None:
+        self.list.clear()
+        for a in self._items:
+            item = QListWidgetItem(icon("attachment"), f"{a.name}  ·  {human_size(max(a.byte_size, 0))}")
+            item.setToolTip(a.source_path or a.name)
+            self.list.addItem(item)
+        if not self._items:
+            hint = QListWidgetItem("Drop files here or press Ctrl+Shift+A to attach")
+            hint.setFlags(Qt.NoItemFlags)
+            self.list.addItem(hint)
+
+    # ---- add via dialog (non-blocking) ----
+    def open_dialog(self) -> None:
+        if self._dialog is None:
+            self._dialog = QFileDialog(self, "Attach files")
+            self._dialog.setFileMode(QFileDialog.ExistingFiles)
+            self._dialog.filesSelected.connect(self.add_paths)
+        self._dialog.open()
+
+    # ---- drag and drop ----
+    def dragEnterEvent(self, event):  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.add_paths(paths)
+            event.acceptProposedAction()

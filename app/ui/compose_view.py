@@ -1,0 +1,305 @@
+"""The composer: To, Cc, Bcc, Subject, Body (plain or rich), attachments and options.
+
+Its state is a :class:`Draft` (``draft()`` / ``load()``); ``changed`` fires on every edit (autosave
+hooks onto it). Errors are shown inline at the field they belong to; nothing typed is ever cleared
+by an error.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QTextListFormat
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from app.domain.models import BodyFormat, Draft, Importance
+from app.domain.validation import FieldError, validate_draft
+
+
+class ComposeView(QWidget):
+    changed = Signal()
+    save_requested = Signal()
+    send_requested = Signal()
+    lookup_requested = Signal(object, str)  # (RecipientEdit, prefix)
+
+    def __init__(self, parent=None):
+        from app.ui.attachments import AttachmentList
+        from app.ui.recipient_edit import RecipientEdit
+
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setAccessibleName("Compose")
+        self._draft = Draft()
+        self._loading = False
+        self.max_send_bytes = 10 * 1024 * 1024
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 20, 28, 16)
+        root.setSpacing(12)
+
+        head = QHBoxLayout()
+        self.title = QLabel("New message", self)
+        self.title.setObjectName("viewTitle")
+        self.title.setAccessibleName("Compose title")
+        self.state_label = QLabel("Not saved", self)
+        self.state_label.setObjectName("viewSubtitle")
+        self.state_label.setAccessibleName("Draft state")
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.state_label)
+        root.addLayout(head)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        self.to = RecipientEdit("to", "To", self)
+        self.cc = RecipientEdit("cc", "Cc", self)
+        self.bcc = RecipientEdit("bcc", "Bcc", self)
+        self.subject = QLineEdit(self)
+        self.subject.setAccessibleName("Subject")
+        self.subject.setPlaceholderText("Subject")
+        for row, (label, w) in enumerate([("To", self.to), ("Cc", self.cc), ("Bcc", self.bcc), ("Subject", self.subject)]):
+            lab = QLabel(label, self)
+            lab.setObjectName("fieldLabel")
+            lab.setBuddy(w.edit if hasattr(w, "edit") else w)
+            grid.addWidget(lab, row, 0, Qt.AlignTop | Qt.AlignLeft)
+            grid.addWidget(w, row, 1)
+            if hasattr(w, "edit"):
+                lab.setContentsMargins(0, 7, 0, 0)
+        root.addLayout(grid)
+
+        # options + formatting toolbar
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.bold = self._fmt_button("B", "Bold (Ctrl+B)", "Ctrl+B")
+        self.italic = self._fmt_button("I", "Italic (Ctrl+I)", "Ctrl+I")
+        self.underline = self._fmt_button("U", "Underline (Ctrl+U)", "Ctrl+U")
+        self.bullets = self._fmt_button("•", "Bulleted list", "")
+        f = self.bold.font(); f.setBold(True); self.bold.setFont(f)
+        f = self.italic.font(); f.setItalic(True); self.italic.setFont(f)
+        f = self.underline.font(); f.setUnderline(True); self.underline.setFont(f)
+        self.rich = QCheckBox("Rich text", self)
+        self.rich.setAccessibleName("Rich text")
+        self.importance = QComboBox(self)
+        self.importance.setAccessibleName("Importance")
+        for imp in (Importance.LOW, Importance.NORMAL, Importance.HIGH):
+            self.importance.addItem(f"{imp.value} importance", imp)
+        self.importance.setCurrentIndex(1)
+        self.read_receipt = QCheckBox("Read receipt", self)
+        self.read_receipt.setAccessibleName("Request read receipt")
+        self.delivery_receipt = QCheckBox("Delivery receipt", self)
+        self.delivery_receipt.setAccessibleName("Request delivery receipt")
+        for w in (self.rich, self.bold, self.italic, self.underline, self.bullets):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.importance, self.read_receipt, self.delivery_receipt):
+            bar.addWidget(w)
+        root.addLayout(bar)
+
+        self.body = QTextEdit(self)
+        self.body.setObjectName("body")
+        self.body.setAccessibleName("Message body")
+        self.body.setPlaceholderText("Write your message…")
+        self.body.setAcceptRichText(False)
+        self.body.setTabChangesFocus(True)
+        root.addWidget(self.body, 1)
+
+        self.attachments = AttachmentList(self)
+        root.addWidget(self.attachments)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("formError")
+        self.error_label.setAccessibleName("Message error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label.hide()
+        root.addWidget(self.error_label)
+
+        buttons = QHBoxLayout()
+        self.attach_button = QPushButton("Attach…", self)
+        self.attach_button.setAccessibleName("Attach files")
+        self.attach_button.setToolTip("Attach files (Ctrl+Shift+A)")
+        self.save_button = QPushButton("Save draft", self)
+        self.save_button.setAccessibleName("Save draft")
+        self.save_button.setToolTip("Save draft (Ctrl+S)")
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setObjectName("primary")
+        self.send_button.setAccessibleName("Send")
+        self.send_button.setToolTip("Send (Ctrl+Return)")
+        buttons.addWidget(self.attach_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.send_button)
+        root.addLayout(buttons)
+        for b in (self.attach_button, self.save_button, self.send_button, self.bold, self.italic,
+                  self.underline, self.bullets):
+            b.setFocusPolicy(Qt.TabFocus)
+
+        QWidget.setTabOrder(self.to.edit, self.cc.edit)
+        QWidget.setTabOrder(self.cc.edit, self.bcc.edit)
+        QWidget.setTabOrder(self.bcc.edit, self.subject)
+        QWidget.setTabOrder(self.subject, self.body)
+
+        self.attach_button.clicked.connect(self.attachments.open_dialog)
+        self.save_button.clicked.connect(self.save_requested)
+        self.send_button.clicked.connect(self.send_requested)
+        self.rich.toggled.connect(self._set_rich)
+        self.bold.clicked.connect(lambda on: self.body.setFontWeight(QFont.Bold if on else QFont.Normal))
+        self.italic.clicked.connect(self.body.setFontItalic)
+        self.underline.clicked.connect(self.body.setFontUnderline)
+        self.bullets.clicked.connect(self._toggle_bullets)
+        self.body.currentCharFormatChanged.connect(self._sync_format_buttons)
+        for r in (self.to, self.cc, self.bcc):
+            r.changed.connect(self._on_changed)
+            r.lookup_requested.connect(lambda text, r=r: self.lookup_requested.emit(r, text))
+        for sig in (self.subject.textChanged, self.body.textChanged, self.attachments.changed,
+                    self.importance.currentIndexChanged, self.read_receipt.toggled, self.delivery_receipt.toggled,
+                    self.rich.toggled):
+            sig.connect(self._on_changed)
+        self.setAcceptDrops(True)
+        self._set_rich(False)
+
+    def _fmt_button(self, text: str, tip: str, key: str) -> QToolButton:
+        b = QToolButton(self)
+        b.setObjectName("fmt")
+        b.setText(text)
+        b.setCheckable(True)
+        b.setToolTip(tip)
+        b.setAccessibleName(tip.split(" (")[0])
+        if key:
+            b.setShortcut(key)
+        return b
+
+    # ---- Draft in / out ----
+    def draft(self) -> Draft:
+        """The message as typed. Invalid recipient entries are left out (see :meth:`validate`)."""
+        rich = self.rich.isChecked()
+        return self._draft.copy(
+            to=self.to.recipients(), cc=self.cc.recipients(), bcc=self.bcc.recipients(),
+            subject=self.subject.text(),
+            body=self.body.toHtml() if rich else self.body.toPlainText(),
+            body_format=BodyFormat.HTML if rich else BodyFormat.TEXT,
+            importance=self.importance.currentData(),
+            read_receipt=self.read_receipt.isChecked(), delivery_receipt=self.delivery_receipt.isChecked(),
+            attachments=self.attachments.attachments(),
+        )
+
+    def load(self, draft: Draft) -> None:
+        self._loading = True
+        try:
+            self._draft = draft.copy()
+            self.to.set_recipients(draft.to)
+            self.cc.set_recipients(draft.cc)
+            self.bcc.set_recipients(draft.bcc)
+            self.subject.setText(draft.subject)
+            rich = draft.body_format == BodyFormat.HTML
+            self.rich.setChecked(rich)
+            self._set_rich(rich)
+            if rich:
+                self.body.setHtml(draft.body)
+            else:
+                self.body.setPlainText(draft.body)
+            idx = self.importance.findData(draft.importance)
+            self.importance.setCurrentIndex(idx if idx >= 0 else 1)
+            self.read_receipt.setChecked(draft.read_receipt)
+            self.delivery_receipt.setChecked(draft.delivery_receipt)
+            self.attachments.set_attachments(draft.attachments)
+            self.set_error("")
+            self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
+            self.state_label.setText("Saved draft" if draft.ref else "Not saved")
+        finally:
+            self._loading = False
+
+    def clear(self) -> None:
+        self.load(Draft())
+
+    def set_saved(self, saved: Draft) -> None:
+        """Adopt the server's identity for what is on screen (keeps whatever was typed meanwhile)."""
+        self._draft = self._draft.copy(ref=saved.ref, local_id=saved.local_id,
+                                       internet_message_id=saved.internet_message_id, modified=saved.modified)
+        self.attachments.adopt_ids(saved.attachments)
+
+    def current_ref(self):
+        return self._draft.ref
+
+    # ---- validation / errors ----
+    def validate(self, *, for_send: bool) -> list[FieldError]:
+        errors = []
+        for r in (self.to, self.cc, self.bcc):
+            errors.extend(r.validate())
+        draft = self.draft()
+        for e in validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes):
+            if e.field in ("to", "cc", "bcc") and any(x.field == e.field for x in errors):
+                continue
+            errors.append(e)
+        by_field = {}
+        for e in errors:
+            by_field.setdefault(e.field, []).append(e)
+        for r in (self.to, self.cc, self.bcc):
+            r.set_errors(by_field.get(r.field, []))
+        self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
+        if errors:
+            first = errors[0].field
+            target = {"to": self.to, "cc": self.cc, "bcc": self.bcc, "subject": self.subject,
+                      "body": self.body, "attachments": self.attachments.list}.get(first, self.to)
+            target.setFocus(Qt.OtherFocusReason)
+        return errors
+
+    def set_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def error_text(self) -> str:
+        return self.error_label.text() if not self.error_label.isHidden() else ""
+
+    def set_busy(self, busy: bool, what: str = "") -> None:
+        self.save_button.setEnabled(not busy)
+        self.send_button.setEnabled(not busy)
+        if busy and what:
+            self.state_label.setText(what)
+
+    # ---- formatting ----
+    def _set_rich(self, rich: bool) -> None:
+        if not rich and self.body.document().toPlainText() and self.body.acceptRichText():
+            text = self.body.toPlainText()
+            self.body.setPlainText(text)
+        self.body.setAcceptRichText(rich)
+        for b in (self.bold, self.italic, self.underline, self.bullets):
+            b.setEnabled(rich)
+            if not rich:
+                b.setChecked(False)
+
+    def _toggle_bullets(self, on: bool) -> None:
+        cursor = self.body.textCursor()
+        lst = cursor.currentList()
+        if on and lst is None:
+            cursor.createList(QTextListFormat.ListDisc)
+        elif not on and lst is not None:
+            block = cursor.block()
+            lst.remove(block)
+            fmt = cursor.blockFormat()
+            fmt.setIndent(0)
+            cursor.setBlockFormat(fmt)
+
+    def _sync_format_buttons(self, fmt) -> None:
+        self.bold.setChecked(fmt.fontWeight() >= QFont.Bold)
+        self.italic.setChecked(fmt.fontItalic())
+        self.underline.setChecked(fmt.fontUnderline())
+        self.bullets.setChecked(self.body.textCursor().currentList() is not None)
+
+    def _on_changed(self, *_a) -> None:
+        if not self._loading:
+            if self.error_label.isVisible():
+                self.set_error("")
+            self.state_label.setText("Edited" if self._draft.ref else "Not saved")
+            self.changed.emit()
+
+    # drops anywhere on the composer attach files
+    def dragEnterEvent(self, event):  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802
+        self.attachments.dropEvent(event)

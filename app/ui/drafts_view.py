@@ -1,0 +1,211 @@
+"""Drafts: newest first, lazy pages, Enter opens, Delete deletes (with a timed Undo), batch send.
+
+A failed row of a batch send stays in the list with its own error in the Status column.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from app.domain.models import ItemRef, MessageSummary
+from app.ui.message_models import MessageTableModel
+
+UNDO_MS = 6000
+
+
+def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(34)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+    h = view.horizontalHeader()
+    h.setHighlightSections(False)
+    h.setSectionResizeMode(QHeaderView.Interactive)
+    h.setSectionResizeMode(MessageTableModel.COL_ATTACH, QHeaderView.Fixed)
+    h.setSectionResizeMode(MessageTableModel.COL_SUBJECT, QHeaderView.Stretch)
+    h.resizeSection(MessageTableModel.COL_ATTACH, 30)
+    h.resizeSection(MessageTableModel.COL_TO, 200)
+    h.resizeSection(MessageTableModel.COL_TIME, 140)
+    h.resizeSection(MessageTableModel.COL_STATUS, 250)
+    h.setMinimumSectionSize(24)
+
+
+def view_header(parent: QWidget, title: str) -> tuple[QHBoxLayout, QLabel]:
+    lay = QHBoxLayout()
+    t = QLabel(title, parent)
+    t.setObjectName("viewTitle")
+    t.setAccessibleName(f"{title} title")
+    sub = QLabel("", parent)
+    sub.setObjectName("viewSubtitle")
+    sub.setAccessibleName(f"{title} count")
+    lay.addWidget(t)
+    lay.addSpacing(10)
+    lay.addWidget(sub, 0, Qt.AlignBottom)
+    lay.addStretch(1)
+    return lay, sub
+
+
+class UndoBar(QFrame):
+    undo = Signal()
+    expired = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setAccessibleName("Undo bar")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(14, 6, 8, 6)
+        self.label = QLabel(self)
+        self.button = QPushButton("Undo", self)
+        self.button.setAccessibleName("Undo delete")
+        self.button.clicked.connect(self._undo)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._expire)
+        self.hide()
+
+    def start(self, text: str, ms: int = UNDO_MS) -> None:
+        self.label.setText(text)
+        self.show()
+        self.timer.start(ms)
+
+    def _undo(self) -> None:
+        self.timer.stop()
+        self.hide()
+        self.undo.emit()
+
+    def _expire(self) -> None:
+        self.hide()
+        self.expired.emit()
+
+    def flush(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self._expire()
+
+
+class DraftsView(QWidget):
+    open_requested = Signal(object)        # ItemRef
+    delete_requested = Signal(list)        # [ItemRef], after the undo window
+    send_requested = Signal(list)          # [ItemRef]
+    refresh_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setAccessibleName("Drafts")
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 20, 28, 16)
+        root.setSpacing(12)
+        head, self.count_label = view_header(self, "Drafts")
+        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button.setAccessibleName("Refresh drafts")
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setAccessibleName("Delete selected drafts")
+        self.send_button = QPushButton("Send selected", self)
+        self.send_button.setObjectName("primary")
+        self.send_button.setAccessibleName("Send selected drafts")
+        self.send_button.setToolTip("Send selected (Ctrl+Shift+Return)")
+        for b in (self.refresh_button, self.delete_button, self.send_button):
+            b.setFocusPolicy(Qt.TabFocus)
+            head.addWidget(b)
+        root.addLayout(head)
+
+        self.model = MessageTableModel(sent=False, parent=self)
+        self.table = QTableView(self)
+        setup_table(self.table, self.model, "Drafts list")
+        root.addWidget(self.table, 1)
+        self.undo_bar = UndoBar(self)
+        root.addWidget(self.undo_bar)
+        self.setFocusProxy(self.table)
+
+        self.open_action = QAction("&Open draft", self)
+        self.open_action.setShortcuts([QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)])
+        self.open_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.open_action.triggered.connect(self.open_current)
+        self.delete_action = QAction("&Delete draft", self)
+        self.delete_action.setShortcut(QKeySequence.Delete)
+        self.delete_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.open_action)
+        self.table.addAction(self.delete_action)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+
+        self._pending: list[tuple[int, MessageSummary]] = []
+        self.undo_bar.undo.connect(self._undo_delete)
+        self.undo_bar.expired.connect(self._commit_delete)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.send_button.clicked.connect(lambda: self.send_requested.emit(self.selected_refs()))
+        for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            sig.connect(self._update_count)
+        self.model.loading_changed.connect(lambda _on: self._update_count())
+        self._update_count()
+
+    # ---- selection ----
+    def selected_refs(self) -> list[ItemRef]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.summary(r).ref for r in rows if self.model.summary(r)]
+
+    def select_rows(self, rows: list[int]) -> None:
+        sm = self.table.selectionModel()
+        sm.clearSelection()
+        for r in rows:
+            sm.select(self.model.index(r, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        if rows:
+            sm.setCurrentIndex(self.model.index(rows[0], 1), QItemSelectionModel.NoUpdate)
+
+    def open_current(self) -> None:
+        idx = self.table.currentIndex()
+        s = self.model.summary(idx.row()) if idx.isValid() else None
+        if s is not None:
+            self.open_requested.emit(s.ref)
+
+    # ---- delete with undo ----
+    def delete_selected(self) -> None:
+        refs = self.selected_refs()
+        if not refs:
+            return
+        self.undo_bar.flush()
+        row = min(self.model.row_of(r.id) for r in refs)
+        self._pending = self.model.take_rows({r.id for r in refs})
+        n = len(self._pending)
+        self.undo_bar.start(f"Deleted {n} draft{'s' if n != 1 else ''}")
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 1))
+        self.table.setFocus()
+
+    def _undo_delete(self) -> None:
+        self.model.restore_rows(self._pending)
+        self._pending = []
+        self.table.setFocus()
+
+    def _commit_delete(self) -> None:
+        refs = [s.ref for _pos, s in self._pending]
+        self._pending = []
+        if refs:
+            self.delete_requested.emit(refs)
+
+    def flush_pending(self) -> None:
+        self.undo_bar.flush()
+
+    def _update_count(self, *_a) -> None:
+        n = self.model.total
+        loading = " · loading…" if self.model.loading else ""
+        self.count_label.setText(f"{n} draft{'s' if n != 1 else ''}{loading}")

@@ -1,0 +1,334 @@
+"""The one window: a sidebar, Compose / Drafts / Sent in a stack, a banner, a status bar.
+
+Public API (tests, ``app.selftest``, ``app.app_main``)::
+
+    win = MainWindow(session)             # or MainWindow() then win.set_session(session)
+    win.show(); await win.connect_task    # connecting runs by itself once a session is set
+    win.compose.load(draft)               # or type into win.compose.* widgets
+    saved = await win.save_current()      # the Ctrl+S code path; None if the input was invalid
+    outcome = await win.send_current()    # the Ctrl+Return code path (save, then SendItem)
+    outcomes = await win.send_selected_drafts(refs)   # Ctrl+Shift+Return
+    await win.wait_idle()                 # every operation started from the UI has finished
+
+Signals: ``state_changed(str)``, ``busy_changed(bool)``, ``draft_saved(Draft)``, ``message_sent(ItemOutcome)``,
+``batch_sent(list)``, ``error_shown(str)``, ``sandbox_requested()``, ``account_entered(AccountConfig, str)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from app import APP_NAME
+from app.core.session import ConnectionState, Session
+from app.domain.models import Folder
+from app.ui.account_dialog import AccountDialog, WelcomeView
+from app.ui.actions import build_actions, build_menus
+from app.ui.banner import Banner
+from app.ui.compose_view import ComposeView
+from app.ui.drafts_view import DraftsView
+from app.ui.sent_view import SentView
+from app.ui.shortcuts import ShortcutSheet
+from app.ui.theme import STYLE, icon
+from app.ui.workflows import Workflows
+
+log = logging.getLogger(__name__)
+
+_STATE_TEXT = {
+    ConnectionState.IDLE: ("Not connected", "#94a3b8"),
+    ConnectionState.CONNECTING: ("Connecting…", "#d97706"),
+    ConnectionState.CONNECTED: ("Connected", "#16a34a"),
+    ConnectionState.OFFLINE: ("Offline", "#dc2626"),
+    ConnectionState.AUTH_FAILED: ("Sign-in failed", "#dc2626"),
+}
+
+
+class MainWindow(Workflows, QMainWindow):
+    VIEWS = ("compose", "drafts", "sent")
+
+    state_changed = Signal(str)
+    busy_changed = Signal(bool)
+    draft_saved = Signal(object)
+    message_sent = Signal(object)
+    batch_sent = Signal(list)
+    error_shown = Signal(str)
+    sandbox_requested = Signal()
+    account_entered = Signal(object, str)
+    _session_event = Signal(object, object)
+
+    def __init__(self, session: Session | None = None, *, settings=None, keyring_ok: bool = True, parent=None):
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.settings = settings
+        self.keyring_ok = keyring_ok
+        self._tasks: set[asyncio.Task] = set()
+        self._busy = 0
+        self._save_lock = asyncio.Lock()
+        self.connect_task: asyncio.Task | None = None
+        self._close_question: QMessageBox | None = None
+        self._quit_when_idle = False
+        self._force_close = False
+        self._account_dialog: AccountDialog | None = None
+        self._sheet: ShortcutSheet | None = None
+
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon("dispatch"))
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(f"{APP_NAME} main window")
+        self.setStyleSheet(STYLE)
+        self.resize(1100, 720)
+
+        central = QWidget(self)
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        side = QWidget(central)
+        side.setObjectName("sidebarBox")
+        side.setFixedWidth(190)
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(0, 0, 0, 0)
+        sv.setSpacing(0)
+        brand = QLabel(APP_NAME, side)
+        brand.setObjectName("brand")
+        brand.setAccessibleName("Application name")
+        self.sidebar = QListWidget(side)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Views")
+        self.sidebar.setIconSize(QSize(18, 18))
+        for name, label, key in (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sent", "Sent", "Ctrl+3")):
+            item = QListWidgetItem(icon(name), label)
+            item.setToolTip(f"{label} ({key})")
+            self.sidebar.addItem(item)
+        sv.addWidget(brand)
+        sv.addWidget(self.sidebar, 1)
+        outer.addWidget(side)
+
+        right = QWidget(central)
+        right.setObjectName("page")
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.setSpacing(0)
+        self.banner = Banner(right)
+        bwrap = QHBoxLayout()
+        bwrap.setContentsMargins(20, 10, 20, 0)
+        bwrap.addWidget(self.banner)
+        rv.addLayout(bwrap)
+        self.stack = QStackedWidget(right)
+        self.stack.setAccessibleName("Views")
+        self.compose = ComposeView(self.stack)
+        self.drafts = DraftsView(self.stack)
+        self.sent = SentView(self.stack)
+        self.welcome = WelcomeView(self.stack)
+        for w in (self.compose, self.drafts, self.sent, self.welcome):
+            self.stack.addWidget(w)
+        rv.addWidget(self.stack, 1)
+        outer.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        sb = self.statusBar()
+        sb.setSizeGripEnabled(False)
+        self.account_label = QLabel("No account", self)
+        self.account_label.setAccessibleName("Account")
+        self.state_label = QLabel("", self)
+        self.state_label.setAccessibleName("Connection state")
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Busy")
+        self.progress.setRange(0, 0)
+        self.progress.setFixedWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        sb.addWidget(self.account_label)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.state_label)
+
+        self.actions_ = build_actions(self)
+        build_menus(self, self.actions_)
+
+        self.sidebar.currentRowChanged.connect(self._sidebar_changed)
+        self.banner.retry.connect(self.retry)
+        self._session_event.connect(self._on_session_event)
+        self.compose.save_requested.connect(self.save_draft)
+        self.compose.send_requested.connect(self.send)
+        self.compose.lookup_requested.connect(self.lookup_names)
+        self.drafts.open_requested.connect(self.open_draft)
+        self.drafts.delete_requested.connect(self.delete_drafts)
+        self.drafts.send_requested.connect(lambda refs: self.send_selected(refs))
+        self.drafts.refresh_requested.connect(self.refresh)
+        self.drafts.model.load_failed.connect(self._list_failed)
+        self.sent.model.load_failed.connect(self._list_failed)
+        self.sent.preview_requested.connect(self.preview_sent)
+        self.welcome.sandbox_chosen.connect(self.sandbox_requested)
+        self.welcome.exchange_chosen.connect(self.edit_account)
+        if self.settings is not None:
+            recent = self.settings.recent_recipients()
+            for r in (self.compose.to, self.compose.cc, self.compose.bcc):
+                r.set_recent(recent)
+
+        self._set_state(ConnectionState.IDLE)
+        if session is not None:
+            self.set_session(session)
+        else:
+            self._show_welcome()
+
+    # ---- views ----
+    def show_view(self, name: str) -> None:
+        if self.session is None:
+            return
+        i = self.VIEWS.index(name)
+        if self.sidebar.currentRow() != i:
+            self.sidebar.setCurrentRow(i)
+        self._sidebar_changed(i)
+
+    def current_view(self) -> str:
+        w = self.stack.currentWidget()
+        return "welcome" if w is self.welcome else self.VIEWS[self.stack.currentIndex()]
+
+    def _sidebar_changed(self, row: int) -> None:
+        if row < 0 or self.session is None:
+            return
+        if self.stack.currentIndex() != row:
+            self.drafts.flush_pending() if row != 1 else None
+            self.stack.setCurrentIndex(row)
+        w = self.stack.currentWidget()
+        if w is self.compose:
+            if not self.compose.focusWidget() or not self.compose.isAncestorOf(self.focusWidget() or self):
+                self.compose.to.setFocus(Qt.ShortcutFocusReason)
+        else:
+            w.table.setFocus(Qt.ShortcutFocusReason)
+            if w.table.model().rowCount() and not w.table.currentIndex().isValid():
+                w.table.setCurrentIndex(w.table.model().index(0, 1))
+
+    def _show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.sidebar.setEnabled(False)
+        self.welcome.setFocus()
+
+    # ---- session ----
+    def set_session(self, session: Session | None) -> None:
+        old, self.session = self.session, session
+        if old is not None and old is not session:
+            old.close()
+        if session is None:
+            self.drafts.model.set_fetch(None)
+            self.sent.model.set_fetch(None)
+            self.account_label.setText("No account")
+            self._set_state(ConnectionState.IDLE)
+            self._show_welcome()
+            return
+        session.add_listener(lambda state, err, s=session: self._session_event.emit(s, (state, err)))
+        self.sidebar.setEnabled(True)
+        acc = session.account
+        self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
+        self.compose.max_send_bytes = session.max_send_bytes
+        self.compose.attachments.max_bytes = session.max_send_bytes
+        self.drafts.model._fetch = lambda off, lim: session.list_messages(Folder.DRAFTS, off, lim)
+        self.sent.model._fetch = lambda off, lim: session.list_messages(Folder.SENT, off, lim)
+        self.show_view("compose")
+        self.compose.to.setFocus()
+        self.connect_task = self.connect_session()
+
+    def _on_session_event(self, session, payload) -> None:
+        if session is self.session:
+            self._set_state(*payload)
+
+    def _set_state(self, state: ConnectionState, error=None) -> None:
+        text, color = _STATE_TEXT[state]
+        self.state_label.setText(f"<span style='color:{color}'>●</span> {text}")
+        self.state_label.setToolTip(getattr(error, "message", "") or text)
+        self.state_changed.emit(state.value)
+
+    # ---- busy ----
+    def _busy_push(self, msg: str = "") -> None:
+        self._busy += 1
+        if msg:
+            self.statusBar().showMessage(msg)
+        if self._busy == 1:
+            self.progress.show()
+            self.busy_changed.emit(True)
+
+    def _busy_pop(self, msg: str = "") -> None:
+        self._busy = max(0, self._busy - 1)
+        if msg:
+            self.statusBar().showMessage(msg, 5000)
+        if self._busy == 0:
+            self.progress.hide()
+            self.busy_changed.emit(False)
+            if self._quit_when_idle:
+                self._force_close = True
+                self.close()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
+
+    async def wait_idle(self) -> None:
+        """Wait for every task started from the UI (and the lists' page loads) to finish."""
+        while True:
+            pending = [t for t in self._tasks if not t.done() and t is not asyncio.current_task()]
+            for m in (self.drafts.model, self.sent.model):
+                t = m.wait_task()
+                if t is not None and not t.done():
+                    pending.append(t)
+            if not pending:
+                return
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    # ---- misc commands ----
+    def show_shortcuts(self) -> None:
+        if self._sheet is None:
+            self._sheet = ShortcutSheet(self.actions_.all(), self)
+        self._sheet.show()
+        self._sheet.raise_()
+
+    def edit_account(self) -> None:
+        acc = self.session.account if self.session and not self.session.account.sandbox else None
+        self._account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok)
+        self._account_dialog.account_entered.connect(self.account_entered)
+        self._account_dialog.open()
+
+    def show_error(self, text: str, *, retry: bool = False) -> None:
+        log.warning("shown to user: %s", text)
+        self.banner.show_message(text, kind="error", retry=retry)
+        self.error_shown.emit(text)
+
+    def _list_failed(self, exc) -> None:
+        self.show_error(f"Could not load the list: {self.explain_exc(exc)}", retry=True)
+
+    # ---- closing ----
+    def closeEvent(self, event):  # noqa: N802
+        sending = self.session is not None and (self.session.sends_in_flight > 0 or self._sending > 0)
+        if sending and not self._force_close:
+            event.ignore()
+            self._ask_close()
+            return
+        self.drafts.flush_pending()
+        for t in list(self._tasks):
+            if not t.done() and not getattr(t, "_dispatch_keep", False):
+                t.cancel()
+        if self._sheet is not None:
+            self._sheet.close()
+        event.accept()
+
+    def _ask_close(self) -> None:
+        if self._close_question is not None and self._close_question.isVisible():
+            return
+        box = QMessageBox(QMessageBox.Question, "Sending in progress",
+                          "A message is still being sent. Quit when it is done, or keep the window open?",
+                          QMessageBox.NoButton, self)
+        wait = box.addButton("Quit when sent", QMessageBox.AcceptRole)
+        box.addButton("Keep open", QMessageBox.RejectRole)
+        box.setAccessibleName("Sending in progress")
+
+        def done(_r):
+            if box.clickedButton() is wait:
+                self._quit_when_idle = True
+                self.statusBar().showMessage("Will quit when sending has finished…")
+        box.finished.connect(done)
+        self._close_question = box
+        box.open()
