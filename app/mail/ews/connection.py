@@ -1,0 +1,190 @@
+"""Building an exchangelib Account for one AccountConfig, without sharing state with anyone else.
+
+What this module takes care of (see /work/shared/notes/exchangelib-on-the-wire.md):
+
+- exchangelib caches ``Protocol`` objects process-wide per (endpoint, credentials). Two services with the
+  same pair would silently share auth type, retry policy, pool size and TLS settings. Every connection here
+  gets credentials with a private token (so its own cache key) and its own Protocol subclass carrying its
+  HTTP adapter (TLS policy) and timeout. ``close()`` closes its sessions and removes it from the cache.
+- The pool defaults to 1 connection (everything serialised): we use ``max_connections=4``.
+- Retry policy: fail fast (our core does the retrying), but keep the server's ``Retry-After`` (HTTP 503)
+  and never turn an HTML error page into "server busy" (for a send that would invite a duplicate).
+- TLS: verification on. With ``pinned_cert_sha256`` exactly that certificate is accepted (urllib3's
+  ``assert_fingerprint``), nothing else. ``verify_tls=False`` without a pin is an explicit user choice.
+- A cached ``server_build`` becomes ``Configuration(version=...)``: no version probe on later starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from contextlib import suppress
+
+import requests.adapters
+from exchangelib import BASIC, DELEGATE, NTLM, Account, Build, Configuration, Credentials, Version
+from exchangelib.errors import ErrorServerBusy, MalformedResponseError, UnauthorizedError
+from exchangelib.protocol import FailFast, Protocol
+from exchangelib.util import is_xml
+
+from app.domain.account import AccountConfig, AuthType
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 60.0
+MAX_CONNECTIONS = 4
+
+
+def normalize_fingerprint(fp: str) -> str:
+    """'AB:cd:..' or 'abcd..' -> 'abcd...' (lower-case hex, no separators)."""
+    return "".join(c for c in (fp or "").lower() if c in "0123456789abcdef")
+
+
+def parse_build(text: str) -> Build | None:
+    """'15.1.2507.6' -> Build(15, 1, 2507, 6); None if it does not parse."""
+    try:
+        parts = [int(p) for p in (text or "").strip().split(".")]
+    except ValueError:
+        return None
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    parts += [0] * (4 - len(parts))
+    try:
+        build = Build(*parts)
+        build.api_version()  # raises ValueError for builds exchangelib does not know
+    except (ValueError, TypeError):
+        return None
+    return build
+
+
+class _PrivateCredentials(Credentials):
+    """Credentials that compare equal only to themselves: a private Protocol cache entry per service."""
+
+    def __init__(self, username: str, password: str):
+        super().__init__(username=username, password=password)
+        self.instance_token = uuid.uuid4().hex
+
+
+class DispatchRetryPolicy(FailFast):
+    """FailFast, with clearer mapping of HTTP statuses than exchangelib's default.
+
+    - 401 -> UnauthorizedError (login failure; never "busy").
+    - 503 / 429 -> ErrorServerBusy with ``back_off`` = Retry-After seconds (None if absent): the request was
+      not processed, retrying later is safe.
+    - any other non-200 without a SOAP body (HTML error page...) -> MalformedResponseError: the server may or
+      may not have done the work, so a send must be verified, not retried.
+    """
+
+    def raise_response_errors(self, response):
+        status = response.status_code
+        if status == 200:
+            return
+        if status == 500 and response.content and is_xml(response.content):
+            return  # a SOAP fault comes as HTTP 500
+        if status == 401:
+            raise UnauthorizedError(f"Invalid credentials for {response.url}")
+        if status in (503, 429):
+            retry_after = None
+            raw = response.headers.get("Retry-After", "")
+            with suppress(ValueError):
+                retry_after = float(raw) if raw else None
+            raise ErrorServerBusy(f"HTTP {status} from the server", back_off=retry_after)
+        if status in (301, 302, 307, 308):
+            return super().raise_response_errors(response)
+        snippet = (response.text or "")[:200].replace("\n", " ")
+        raise MalformedResponseError(f"HTTP {status} with a non-EWS body: {snippet}")
+
+
+def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter]:
+    pin = normalize_fingerprint(account.pinned_cert_sha256)
+    if pin:
+        if len(pin) != 64:
+            raise ValueError("pinned_cert_sha256 must be a SHA-256 fingerprint (64 hex digits)")
+
+        class PinnedAdapter(requests.adapters.HTTPAdapter):
+            """Accept exactly one certificate: the one whose SHA-256 is pinned (CA checks are replaced by it)."""
+
+            def init_poolmanager(self, *args, **kwargs):
+                kwargs["assert_fingerprint"] = pin
+                return super().init_poolmanager(*args, **kwargs)
+
+            def cert_verify(self, conn, url, verify, cert):
+                super().cert_verify(conn=conn, url=url, verify=False, cert=cert)
+
+            def get_connection_with_tls_context(self, request, verify, proxies=None, cert=None):
+                return super().get_connection_with_tls_context(request, verify=False, proxies=proxies, cert=cert)
+
+        return PinnedAdapter
+    if not account.verify_tls:
+        log.warning("TLS verification is switched off for %s by the account settings", account.ews_url)
+
+        class NoVerifyAdapter(requests.adapters.HTTPAdapter):
+            def cert_verify(self, conn, url, verify, cert):
+                super().cert_verify(conn=conn, url=url, verify=False, cert=cert)
+
+            def get_connection_with_tls_context(self, request, verify, proxies=None, cert=None):
+                return super().get_connection_with_tls_context(request, verify=False, proxies=proxies, cert=cert)
+
+        return NoVerifyAdapter
+    return requests.adapters.HTTPAdapter
+
+
+class EwsConnection:
+    """One exchangelib Account + its private Protocol. Building it does no I/O."""
+
+    def __init__(self, account: AccountConfig, password: str, *, timeout: float = DEFAULT_TIMEOUT):
+        self.settings = account
+        self.endpoint = account.ews_url
+        build = parse_build(account.server_build)
+        version = Version(build=build) if build else None
+        self.credentials = _PrivateCredentials(account.username or account.email, password)
+        self.config = Configuration(
+            service_endpoint=account.ews_url,
+            credentials=self.credentials,
+            auth_type=NTLM if account.auth_type == AuthType.NTLM else BASIC,
+            version=version,
+            retry_policy=DispatchRetryPolicy(),
+            max_connections=MAX_CONNECTIONS,
+        )
+        protocol_cls = type(
+            "DispatchProtocol",
+            (Protocol,),
+            {
+                "HTTP_ADAPTER_CLS": _adapter_class(account),
+                "TIMEOUT": timeout,
+                "RETRY_WAIT": 0,  # back_off 0 == "the server did not say"; our core chooses the wait
+                "USERAGENT": "Dispatch/0.1 (exchangelib)",
+            },
+        )
+        # Creating our subclass first puts it in exchangelib's protocol cache under our private key, so
+        # Account(...) below picks up exactly this instance.
+        self.protocol = protocol_cls(config=self.config)
+        self.account = Account(
+            primary_smtp_address=account.email,
+            config=self.config,
+            autodiscover=False,
+            access_type=DELEGATE,
+        )
+        if self.account.protocol is not self.protocol:  # pragma: no cover - exchangelib changed its caching
+            raise RuntimeError("exchangelib did not reuse the prepared protocol")
+
+    @property
+    def build(self) -> str:
+        v = self.config.version
+        return str(v.build) if v is not None and v.build is not None else ""
+
+    @property
+    def version_name(self) -> str:
+        v = self.config.version
+        if v is None:
+            return ""
+        try:
+            return v.fullname
+        except Exception:  # pragma: no cover - unknown build
+            return v.api_version or ""
+
+    def close(self) -> None:
+        with suppress(Exception):
+            with self.protocol._session_pool_lock:
+                self.protocol.close()
+        with suppress(Exception):
+            del Protocol[self.config]

@@ -1,0 +1,168 @@
+"""Draft <-> exchangelib Message, and listing rows -> MessageSummary."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from exchangelib import Body, HTMLBody, Mailbox
+from exchangelib.attachments import FileAttachment
+from exchangelib.items import Message
+
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient
+
+#: Message fields a save writes. Passed explicitly as ``update_fields`` on every UpdateItem: exchangelib's
+#: default list silently drops recipients and receipts for a locally created message (the trap).
+UPDATE_FIELDS = [
+    "subject",
+    "body",
+    "importance",
+    "to_recipients",
+    "cc_recipients",
+    "bcc_recipients",
+    "is_read_receipt_requested",
+    "is_delivery_receipt_requested",
+]
+
+#: Fields a full read needs (GetItem).
+READ_FIELDS = [
+    "subject",
+    "body",
+    "importance",
+    "to_recipients",
+    "cc_recipients",
+    "bcc_recipients",
+    "is_read_receipt_requested",
+    "is_delivery_receipt_requested",
+    "message_id",
+    "attachments",
+    "last_modified_time",
+]
+
+#: Simple fields for a listing: FindItem alone answers with these (no GetItem follow-up).
+LIST_FIELDS = [
+    "subject",
+    "display_to",
+    "datetime_created",
+    "last_modified_time",
+    "has_attachments",
+    "importance",
+    "datetime_sent",
+    "message_id",
+]
+
+
+def _mailboxes(recipients: list[Recipient]) -> list[Mailbox] | None:
+    if not recipients:
+        return None
+    return [Mailbox(email_address=r.email, name=r.name or None) for r in recipients]
+
+
+def recipients_from(mailboxes) -> list[Recipient]:
+    out = []
+    for mb in mailboxes or []:
+        if mb is None or not getattr(mb, "email_address", None):
+            continue
+        out.append(Recipient(email=mb.email_address, name=mb.name or ""))
+    return out
+
+
+def body_of(draft: Draft):
+    text = draft.body or ""
+    return HTMLBody(text) if draft.body_format == BodyFormat.HTML else Body(text)
+
+
+def file_attachment(att: Attachment) -> FileAttachment:
+    return FileAttachment(name=att.name, content=att.content or b"", content_type=att.content_type or None)
+
+
+def apply_fields(msg: Message, draft: Draft) -> Message:
+    """Copy every field a save writes from the draft onto ``msg``."""
+    msg.subject = draft.subject or ""
+    msg.body = body_of(draft)
+    msg.importance = (draft.importance or Importance.NORMAL).value
+    msg.to_recipients = _mailboxes(draft.to)
+    msg.cc_recipients = _mailboxes(draft.cc)
+    msg.bcc_recipients = _mailboxes(draft.bcc)
+    msg.is_read_receipt_requested = bool(draft.read_receipt)
+    msg.is_delivery_receipt_requested = bool(draft.delivery_receipt)
+    return msg
+
+
+def new_message(account, folder, draft: Draft) -> Message:
+    """A Message for a first save (CreateItem SaveOnly): attachments travel inline in the same request."""
+    msg = Message(account=account, folder=folder)
+    apply_fields(msg, draft)
+    if draft.internet_message_id:
+        msg.message_id = draft.internet_message_id
+    for att in draft.attachments:
+        msg.attach(file_attachment(att))
+    return msg
+
+
+def existing_message(account, folder, draft: Draft) -> Message:
+    """A Message standing for an already saved draft, ready for ``save(update_fields=UPDATE_FIELDS)``."""
+    assert draft.ref is not None
+    msg = Message(account=account, folder=folder, id=draft.ref.id, changekey=draft.ref.change_key or None)
+    msg.is_draft = True
+    return apply_fields(msg, draft)
+
+
+def _aware(value) -> _dt.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return _dt.datetime.fromtimestamp(value.timestamp(), tz=_dt.timezone.utc) if value.tzinfo else value
+    return None
+
+
+def _importance(value) -> Importance:
+    try:
+        return Importance(value) if value else Importance.NORMAL
+    except ValueError:
+        return Importance.NORMAL
+
+
+def draft_from_message(msg: Message, attachments: list[Attachment]) -> Draft:
+    body = msg.body
+    fmt = BodyFormat.HTML if isinstance(body, HTMLBody) else BodyFormat.TEXT
+    return Draft(
+        to=recipients_from(msg.to_recipients),
+        cc=recipients_from(msg.cc_recipients),
+        bcc=recipients_from(msg.bcc_recipients),
+        subject=msg.subject or "",
+        body=str(body) if body is not None else "",
+        body_format=fmt,
+        importance=_importance(msg.importance),
+        read_receipt=bool(msg.is_read_receipt_requested),
+        delivery_receipt=bool(msg.is_delivery_receipt_requested),
+        attachments=attachments,
+        ref=ItemRef(msg.id, msg.changekey or ""),
+        internet_message_id=msg.message_id or "",
+        modified=_aware(msg.last_modified_time),
+    )
+
+
+def attachment_from(fa, content: bytes | None = None) -> Attachment:
+    data = content if content is not None else (getattr(fa, "_content", None) or b"")
+    att_id = fa.attachment_id.id if getattr(fa, "attachment_id", None) else ""
+    size = fa.size if getattr(fa, "size", None) is not None else len(data)
+    return Attachment(
+        name=fa.name or "attachment",
+        content=data,
+        content_type=fa.content_type or "application/octet-stream",
+        attachment_id=att_id,
+        size=size if not data else len(data),
+    )
+
+
+def summary_from(item) -> MessageSummary:
+    return MessageSummary(
+        ref=ItemRef(item.id, item.changekey or ""),
+        subject=item.subject or "",
+        display_to=item.display_to or "",
+        modified=_aware(item.last_modified_time or item.datetime_created),
+        has_attachments=bool(item.has_attachments),
+        importance=_importance(item.importance),
+        sent=_aware(item.datetime_sent),
+        internet_message_id=item.message_id or "",
+    )

@@ -1,0 +1,186 @@
+"""Mapping exchangelib / requests exceptions onto app.mail.errors. Nothing raw ever leaves the backend.
+
+exchangelib re-raises transport problems as ``ErrorTimeoutExpired("Reraised from ...")`` (or even
+``ErrorServerBusy`` when its pool has >1 session), hiding whether the request ever left. The original
+``requests`` exception survives in the implicit exception chain (``__context__``), so we classify on it:
+
+- refused / DNS / connect timeout  -> ConnectionFailed (nothing was sent; safe to retry)
+- read timeout / dropped mid-way   -> OutcomeUnknown (the request went out; a send must be verified)
+- truncated body                   -> MalformedResponse
+- TLS                              -> TlsFailed with the server certificate's SHA-256
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import socket
+import ssl
+from urllib.parse import urlsplit
+
+import requests.exceptions
+from exchangelib import errors as xe
+
+from app.domain.explain import explain
+from app.domain.models import ItemOutcome, ItemRef, OutcomeStatus
+from app.mail.errors import (
+    AuthFailed,
+    ConnectionFailed,
+    ItemFailed,
+    MailError,
+    MalformedResponse,
+    OutcomeUnknown,
+    ServerBusy,
+    ServerFault,
+    TlsFailed,
+)
+
+log = logging.getLogger(__name__)
+
+_UNKNOWN_CODE_RE = re.compile(r"Unknown ResponseCode in ResponseMessage: (\w+) \(MessageText: (.*?), MessageXml")
+
+
+def _chain(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def _flatten_reasons(exc: BaseException):
+    """A requests exception wraps urllib3's MaxRetryError(reason=...) wrapping the socket error."""
+    todo, seen = [exc], set()
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen or not isinstance(e, BaseException):
+            continue
+        seen.add(id(e))
+        yield e
+        todo.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+        todo.append(getattr(e, "reason", None))
+        todo.append(e.__cause__)
+        todo.append(e.__context__)
+
+
+def cert_fingerprint(url: str, timeout: float = 5.0) -> str:
+    """SHA-256 of the certificate the server at ``url`` presents (hex with colons), '' if unreachable."""
+    parts = urlsplit(url)
+    host, port = parts.hostname, parts.port or 443
+    if not host:
+        return ""
+    try:
+        ctx = ssl.create_default_context()
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        with socket.create_connection((host, port), timeout=timeout) as sock:
+            with ctx.wrap_socket(sock, server_hostname=host) as tls:
+                der = tls.getpeercert(binary_form=True)
+    except OSError:
+        return ""
+    if not der:
+        return ""
+    digest = hashlib.sha256(der).hexdigest().upper()
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+
+
+def _transport_error(exc: BaseException, endpoint: str) -> MailError | None:
+    for e in _chain(exc):
+        if isinstance(e, (requests.exceptions.SSLError, ssl.SSLError)):
+            fp = cert_fingerprint(endpoint)
+            return TlsFailed(f"The server's certificate was not accepted: {_short(e)}", fingerprint=fp)
+    for e in _chain(exc):
+        if isinstance(e, requests.exceptions.ConnectTimeout):
+            return ConnectionFailed(f"Timed out connecting to the server ({_short(e)})")
+        if isinstance(e, requests.exceptions.ReadTimeout):
+            return OutcomeUnknown("The server did not answer in time")
+        if isinstance(e, requests.exceptions.ChunkedEncodingError):
+            return MalformedResponse(f"The server's reply was cut off ({_short(e)})")
+        if isinstance(e, requests.exceptions.ConnectionError):
+            reasons = list(_flatten_reasons(e))
+            names = " ".join(type(r).__name__ for r in reasons)
+            if any(isinstance(r, (ConnectionRefusedError, socket.gaierror)) for r in reasons) or (
+                "NewConnectionError" in names or "NameResolutionError" in names
+            ):
+                return ConnectionFailed(f"Could not connect to the server ({_short(e)})")
+            if "IncompleteRead" in names or "InvalidChunkLength" in names:
+                return MalformedResponse(f"The server's reply was cut off ({_short(e)})")
+            return OutcomeUnknown(f"The connection dropped before the server answered ({_short(e)})")
+        if isinstance(e, ConnectionRefusedError):
+            return ConnectionFailed(f"Could not connect to the server ({_short(e)})")
+        if isinstance(e, (socket.timeout, TimeoutError)):
+            return OutcomeUnknown("The server did not answer in time")
+        if isinstance(e, (ConnectionResetError, BrokenPipeError)):
+            return OutcomeUnknown(f"The connection dropped before the server answered ({_short(e)})")
+    return None
+
+
+def _short(e: BaseException, limit: int = 300) -> str:
+    text = str(e) or type(e).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def code_and_text(exc: BaseException) -> tuple[str, str]:
+    """(ResponseCode, MessageText) for an exchangelib per-item error instance."""
+    if isinstance(exc, xe.ResponseMessageError):
+        return type(exc).__name__, str(exc)
+    m = _UNKNOWN_CODE_RE.search(str(exc))
+    if m:
+        return m.group(1), m.group(2)
+    if isinstance(exc, xe.EWSWarning):
+        return type(exc).__name__, str(exc)
+    return "ErrorInternalServerError", _short(exc)
+
+
+def map_error(exc: BaseException, endpoint: str = "") -> MailError:
+    """Turn anything raised while talking to the server into exactly one MailError."""
+    if isinstance(exc, MailError):
+        return exc
+    mapped = _transport_error(exc, endpoint)
+    if mapped is not None:
+        return mapped
+    if isinstance(exc, xe.UnauthorizedError):
+        return AuthFailed()
+    if isinstance(exc, xe.ErrorServerBusy):
+        back_off = exc.back_off or None
+        return ServerBusy(_short(exc), retry_after=back_off)
+    if isinstance(exc, (xe.ErrorInternalServerTransientError, xe.ErrorTooManyObjectsOpened)):
+        return ServerBusy(_short(exc), code=type(exc).__name__)
+    if isinstance(exc, xe.RateLimitError):
+        return ServerBusy(_short(exc), retry_after=exc.wait)
+    if isinstance(exc, xe.MalformedResponseError):
+        return MalformedResponse(_short(exc))
+    if isinstance(exc, xe.SOAPError):
+        if str(exc).startswith("Bad SOAP response") or str(exc).startswith("Unknown SOAP response"):
+            return MalformedResponse(_short(exc))
+        return ServerFault("ErrorSoapFault", _short(exc))
+    if isinstance(exc, xe.ResponseMessageError):
+        code, text = code_and_text(exc)
+        return ItemFailed(code, text)
+    if isinstance(exc, (xe.RedirectError, xe.CASError)):
+        return ServerFault("ErrorRedirect" if isinstance(exc, xe.RedirectError) else "ErrorCAS", _short(exc))
+    if isinstance(exc, xe.TransportError):
+        code, text = code_and_text(exc)
+        if code != "ErrorInternalServerError":
+            return ItemFailed(code, text)
+        return MalformedResponse(_short(exc))
+    # Anything else came out of parsing a reply we could not make sense of (or is a bug): log it in full
+    # for the developers, show the user a plain message.
+    log.exception("Unexpected %s from exchangelib", type(exc).__name__, exc_info=exc)
+    return MalformedResponse(f"Unexpected reply ({type(exc).__name__}: {_short(exc, 150)})")
+
+
+def outcome_ok(ref: ItemRef | None, status: OutcomeStatus, local_id: str = "") -> ItemOutcome:
+    return ItemOutcome(ref=ref, status=status, code="NoError", message="", explanation=explain("NoError"), local_id=local_id)
+
+
+def outcome_error(ref: ItemRef | None, code: str, message: str = "", *, status=OutcomeStatus.FAILED, local_id: str = "") -> ItemOutcome:
+    return ItemOutcome(
+        ref=ref, status=status, code=code, message=message, explanation=explain(code, message), local_id=local_id
+    )
+
+
+def outcome_from_exception(ref: ItemRef | None, exc: BaseException, local_id: str = "") -> ItemOutcome:
+    code, text = code_and_text(exc)
+    return outcome_error(ref, code, text, local_id=local_id)

@@ -1,0 +1,352 @@
+"""EwsMailService: the MailService contract on top of exchangelib 5.6.
+
+Request budget per flow (bench/bench_requests.py measures it):
+- connect with a cached build: 1 (GetFolder drafts); without: + the version probe
+- first Drafts page: FindItem (+ GetFolder drafts if connect() did not run)
+- save a new draft with attachments: 1 (CreateItem SaveOnly, attachments inline)
+- save again: 1 UpdateItem (+ 1 CreateAttachment / DeleteAttachment when attachments changed)
+- send saved drafts: 1 SendItem for up to 100 drafts
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from dataclasses import replace
+
+from exchangelib.attachments import AttachmentId
+from exchangelib.errors import EWSError, ErrorNameResolutionNoResults
+from exchangelib.fields import FieldOrder, FieldPath
+from exchangelib.folders import SHALLOW
+from exchangelib.items import ID_ONLY, Message
+from exchangelib.properties import Mailbox
+from exchangelib.restriction import Q, Restriction
+from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, GetAttachment, GetItem
+
+from app.domain.account import AccountConfig
+from app.domain.models import Attachment, Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.mail.errors import ItemFailed, MailError, MalformedResponse, OutcomeUnknown
+from app.mail.ews import batch, convert
+from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
+from app.mail.ews.errors import code_and_text, map_error
+from app.mail.service import MailService, ServerInfo
+
+log = logging.getLogger(__name__)
+
+
+def new_message_id(domain: str = "dispatch") -> str:
+    return f"<{uuid.uuid4().hex}@{domain}>"
+
+
+class _PagedFindItem(FindItem):
+    """FindItem that remembers the paging numbers (TotalItemsInView, IncludesLastItemInRange)."""
+
+    total = 0
+    includes_last = True
+
+    def _get_paging_values(self, elem):
+        self.total = int(elem.get("TotalItemsInView") or 0)
+        self.includes_last = (elem.get("IncludesLastItemInRange") or "true").lower() in ("true", "1")
+        return FindItem._get_paging_values(elem)
+
+
+def _fields(names):
+    return {FieldPath(field=Message.get_field_by_fieldname(n)) for n in names}
+
+
+def _raise_if_error(result):
+    if isinstance(result, BaseException):
+        code, text = code_and_text(result)
+        raise ItemFailed(code, text)
+    return result
+
+
+class EwsMailService(MailService):
+    """One mailbox over EWS. Thread-safe for the calls MailClient makes from its worker pool."""
+
+    def __init__(self, account: AccountConfig, password: str, *, timeout: float = DEFAULT_TIMEOUT):
+        self.email = account.email
+        self.settings = account
+        self._conn = EwsConnection(account, password, timeout=timeout)
+        self._connected = False
+        self._lock = threading.Lock()
+        # Attachment ids the server holds per item id, as of our last save/read (to reconcile removals).
+        self._server_attachments: dict[str, set[str]] = {}
+
+    # ------------------------------------------------------------------ plumbing
+    @property
+    def account(self):
+        """The exchangelib Account (for the bench's baseline and tests; app code never needs it)."""
+        return self._conn.account
+
+    def _call(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except MailError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a MailError
+            raise map_error(exc, self._conn.endpoint) from exc
+
+    def _folder(self, folder: Folder):
+        acct = self._conn.account
+        return {
+            Folder.DRAFTS: lambda: acct.drafts,
+            Folder.SENT: lambda: acct.sent,
+            Folder.INBOX: lambda: acct.inbox,
+            Folder.OUTBOX: lambda: acct.outbox,
+            Folder.DELETED: lambda: acct.trash,
+        }[Folder(folder)]()
+
+    # ------------------------------------------------------------------ connect
+    def connect(self) -> ServerInfo:
+        def run():
+            acct = self._conn.account
+            if self._connected:
+                acct.drafts.refresh()  # folder cached: ask again (one GetFolder)
+            else:
+                _ = acct.drafts  # first call: (version probe unless cached) + GetFolder drafts
+            self._connected = True
+            return ServerInfo(
+                build=self._conn.build,
+                version_name=self._conn.version_name,
+                max_send_bytes=DEFAULT_MAX_SEND_BYTES,
+            )
+
+        return self._call(run)
+
+    # ------------------------------------------------------------------ save
+    def save_draft(self, draft: Draft) -> Draft:
+        if draft.ref is None:
+            return self._call(self._create, draft)
+        try:
+            return self._call(self._update, draft)
+        except MailError:
+            # Whatever happened half-way (a CreateAttachment whose answer was lost...), the next save must
+            # start from the server's state, not from our cache.
+            with self._lock:
+                self._server_attachments.pop(draft.ref.id, None)
+            raise
+
+    def _create(self, draft: Draft) -> Draft:
+        acct = self._conn.account
+        mid = draft.internet_message_id or new_message_id()
+        draft = draft.copy(internet_message_id=mid)
+        msg = convert.new_message(acct, acct.drafts, draft)
+        try:
+            msg.save()  # CreateItem SaveOnly into Drafts, attachments in the same request
+        except Exception as exc:  # noqa: BLE001
+            err = map_error(exc, self._conn.endpoint)
+            if isinstance(err, (OutcomeUnknown, MalformedResponse)):
+                found = self._adopt_after_unknown_create(draft)
+                if found is not None:
+                    return found
+            raise err from exc
+        atts = [
+            replace(a, attachment_id=fa.attachment_id.id if fa.attachment_id else "", size=len(a.content or b""))
+            for a, fa in zip(draft.attachments, msg.attachments)
+        ]
+        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id})
+        return draft.copy(ref=ItemRef(msg.id, msg.changekey or ""), attachments=atts)
+
+    def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
+        """The CreateItem may have happened: find it by Message-ID instead of creating a duplicate."""
+        try:
+            refs = self._find_in(Folder.DRAFTS, draft.internet_message_id)
+        except Exception:  # noqa: BLE001
+            return None
+        if len(refs) != 1:
+            return None
+        server = self._read(refs[0], with_content=False)
+        by_name = {}
+        for a in server.attachments:
+            by_name.setdefault(a.name, []).append(a.attachment_id)
+        atts = [replace(a, attachment_id=(by_name.get(a.name) or [""]).pop(0)) for a in draft.attachments]
+        return draft.copy(ref=server.ref, attachments=atts)
+
+    def _update(self, draft: Draft) -> Draft:
+        acct = self._conn.account
+        ref = draft.ref
+        server_atts = self._known_attachments(ref)
+        if not ref.change_key:
+            ref = self._current_ref(ref)
+        msg = convert.existing_message(acct, acct.drafts, draft.copy(ref=ref))
+        msg.save(update_fields=convert.UPDATE_FIELDS)  # UpdateItem with SetItemField/DeleteItemField for each
+        changekey = msg.changekey
+        keep = {a.attachment_id for a in draft.attachments if a.attachment_id}
+        removed = sorted(server_atts - keep)
+        if removed:
+            results = list(DeleteAttachment(account=acct).call(items=[AttachmentId(id=i) for i in removed]))
+            for res in results:
+                _raise_if_error(res)
+                if getattr(res, "changekey", None):
+                    changekey = res.changekey
+        attachments = list(draft.attachments)
+        new = [(i, a) for i, a in enumerate(attachments) if not a.attachment_id]
+        if new:
+            parent = Message(account=acct, id=msg.id, changekey=changekey)
+            created = list(
+                CreateAttachment(account=acct).call(parent_item=parent, items=[convert.file_attachment(a) for _, a in new])
+            )
+            if len(created) != len(new):
+                raise MalformedResponse(f"{len(created)} attachment ids for {len(new)} attachments")
+            for (i, a), res in zip(new, created):
+                _raise_if_error(res)
+                att_id = res.attachment_id
+                attachments[i] = replace(a, attachment_id=att_id.id, size=len(a.content or b""))
+                if att_id.root_changekey:
+                    changekey = att_id.root_changekey
+        self._remember(msg.id, {a.attachment_id for a in attachments if a.attachment_id})
+        return draft.copy(ref=ItemRef(msg.id, changekey or ""), attachments=attachments)
+
+    def _remember(self, item_id: str, att_ids: set[str]) -> None:
+        with self._lock:
+            self._server_attachments[item_id] = set(att_ids)
+
+    def _known_attachments(self, ref: ItemRef) -> set[str]:
+        with self._lock:
+            known = self._server_attachments.get(ref.id)
+        if known is not None:
+            return set(known)
+        # Not saved by this process (e.g. restored from the journal): one GetItem tells.
+        item = self._get_items([ref], ["attachments"])[0]
+        ids = {a.attachment_id.id for a in (item.attachments or []) if a.attachment_id}
+        self._remember(ref.id, ids)
+        return ids
+
+    def _current_ref(self, ref: ItemRef) -> ItemRef:
+        item = self._get_items([ref], ["subject"])[0]
+        return ItemRef(item.id, item.changekey or "")
+
+    def _get_items(self, refs: list[ItemRef], field_names):
+        acct = self._conn.account
+        res = list(
+            GetItem(account=acct).call(items=[(r.id, None) for r in refs], additional_fields=_fields(field_names), shape=ID_ONLY)
+        )
+        return [_raise_if_error(r) for r in res]
+
+    # ------------------------------------------------------------------ send / delete
+    def send_drafts(self, refs: list[ItemRef], *, save_copy: bool = True) -> list[ItemOutcome]:
+        return self._call(batch.send_items, self._conn.account, list(refs), save_copy=save_copy, endpoint=self._conn.endpoint)
+
+    def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
+        outcomes = self._call(
+            batch.delete_items, self._conn.account, list(refs), to_trash=to_trash, endpoint=self._conn.endpoint
+        )
+        with self._lock:
+            for o in outcomes:
+                if o.ok and o.ref is not None:
+                    self._server_attachments.pop(o.ref.id, None)
+        return outcomes
+
+    # ------------------------------------------------------------------ read
+    def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
+        def run():
+            acct = self._conn.account
+            f = self._folder(folder)
+            limit_ = max(1, int(limit))
+            svc = _PagedFindItem(account=acct, page_size=limit_)
+            order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname("datetime_created")), reverse=True)]
+            items = list(
+                svc.call(
+                    folders=[f],
+                    additional_fields=_fields(convert.LIST_FIELDS),
+                    restriction=None,
+                    order_fields=order,
+                    shape=ID_ONLY,
+                    query_string=None,
+                    depth=SHALLOW,
+                    calendar_view=None,
+                    max_items=limit_,
+                    offset=max(0, int(offset)),
+                )
+            )
+            rows = [convert.summary_from(_raise_if_error(i)) for i in items]
+            total = max(svc.total, offset + len(rows))
+            return Page(items=rows, offset=offset, total=total, includes_last=svc.includes_last)
+
+        return self._call(run)
+
+    def get_message(self, ref: ItemRef) -> Draft:
+        return self._call(self._read, ref, True)
+
+    def _read(self, ref: ItemRef, with_content: bool = True) -> Draft:
+        acct = self._conn.account
+        msg = self._get_items([ref], convert.READ_FIELDS)[0]
+        file_atts = [a for a in (msg.attachments or []) if a.attachment_id is not None and hasattr(a, "_content")]
+        contents: dict[str, bytes] = {}
+        if with_content and file_atts:
+            fetched = list(
+                GetAttachment(account=acct).call(
+                    items=[a.attachment_id for a in file_atts],
+                    include_mime_content=False,
+                    body_type=None,
+                    filter_html_content=None,
+                    additional_fields=None,
+                )
+            )
+            for fa, res in zip(file_atts, fetched):
+                _raise_if_error(res)
+                contents[fa.attachment_id.id] = getattr(res, "_content", None) or b""
+        atts = [
+            convert.attachment_from(fa, contents.get(fa.attachment_id.id) if with_content else b"") for fa in file_atts
+        ]
+        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id})
+        return convert.draft_from_message(msg, atts)
+
+    # ------------------------------------------------------------------ names / lookup
+    def resolve_names(self, text: str) -> list[Recipient]:
+        text = (text or "").strip()
+        if not text:
+            return []
+
+        def run():
+            acct = self._conn.account
+            _ = acct.version  # resolve_names as the very first call with no version crashes otherwise
+            out, seen = [], set()
+            for res in acct.protocol.resolve_names([text]):
+                if isinstance(res, ErrorNameResolutionNoResults):
+                    continue
+                if isinstance(res, EWSError):
+                    code, msg = code_and_text(res)
+                    raise ItemFailed(code, msg)
+                mb = res[0] if isinstance(res, tuple) else res
+                if isinstance(mb, Mailbox) and mb.email_address and mb.email_address.lower() not in seen:
+                    seen.add(mb.email_address.lower())
+                    out.append(Recipient(email=mb.email_address, name=mb.name or ""))
+            return out
+
+        return self._call(run)
+
+    def find_by_message_id(self, internet_message_id: str) -> dict[Folder, list[ItemRef]]:
+        def run():
+            return {f: self._find_in(f, internet_message_id) for f in (Folder.DRAFTS, Folder.SENT)}
+
+        return self._call(run)
+
+    def _find_in(self, folder: Folder, mid: str) -> list[ItemRef]:
+        acct = self._conn.account
+        f = self._folder(folder)
+        restriction = Restriction(Q(message_id=mid), folders=[f], applies_to=Restriction.ITEMS)
+        res = FindItem(account=acct, page_size=50).call(
+            folders=[f],
+            additional_fields=None,
+            restriction=restriction,
+            order_fields=None,
+            shape=ID_ONLY,
+            query_string=None,
+            depth=SHALLOW,
+            calendar_view=None,
+            max_items=None,
+            offset=0,
+        )
+        out = []
+        for r in res:
+            _raise_if_error(r)
+            item_id, changekey = r
+            out.append(ItemRef(item_id, changekey or ""))
+        return out
+
+    def close(self) -> None:
+        self._conn.close()
