@@ -318,7 +318,9 @@ class Outbox:
         self.journal.set_state(draft.local_id, State.SAVING)
         saved = await self.calls.save(draft)
         self.journal.confirm_saved(draft.local_id, saved.ref, version)
-        self.journal.set_server_identity(draft.local_id, saved.ref, draft.internet_message_id)
+        self.journal.set_server_identity(
+            draft.local_id, saved.ref, draft.internet_message_id, [a.attachment_id for a in saved.attachments]
+        )
         return saved.copy(internet_message_id=saved.internet_message_id or draft.internet_message_id)
 
     async def _do_save(self, row: OutboxRow) -> None:
@@ -409,7 +411,7 @@ class Outbox:
                 self.journal.set_state(lid, State.OUTBOX_WAITING, error=why, attempts=row.attempts)
                 self._finish(row, RowStatus.FAILED, why)
                 return
-            delay = self.policy.delay(row.attempts, getattr(exc, "retry_after", None))
+            delay = self.policy.delay(row.attempts, getattr(exc, "retry_after", None), unknown=kind == Kind.UNKNOWN)
         self.journal.set_state(lid, State.OUTBOX_WAITING, error=why, attempts=row.attempts)
         row.status, row.reason, row.retry_at = RowStatus.RETRYING, why, self._clock() + delay
         self._resolve(row)

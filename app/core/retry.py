@@ -33,12 +33,16 @@ class RetryPolicy:
     cap: float = 120.0
     max_server_wait: float = 600.0
     jitter: float = 0.1
+    # After an unknown outcome, wait at least this long before looking the message up: a request that
+    # timed out on our side may still be committing on the server.
+    settle_delay: float = 10.0
 
-    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+    def delay(self, attempt: int, retry_after: float | None = None, *, unknown: bool = False) -> float:
         if retry_after is not None and retry_after >= 0:
             return min(float(retry_after), self.max_server_wait)
         d = min(self.cap, self.base * (self.factor ** max(0, attempt - 1)))
-        return d * (1 + random.uniform(-self.jitter, self.jitter)) if self.jitter else d
+        d = d * (1 + random.uniform(-self.jitter, self.jitter)) if self.jitter else d
+        return max(d, self.settle_delay) if unknown else d
 
 
 class Kind(str, enum.Enum):

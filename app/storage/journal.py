@@ -25,6 +25,7 @@ discarded the message).
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import hashlib
 import json
@@ -33,10 +34,12 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient
+from app.domain.models import Attachment, Draft, ItemRef
+from app.storage.draft_codec import draft_from_json as _draft_from_json
+from app.storage.draft_codec import draft_to_json as _draft_to_json
+from app.storage.draft_codec import file_sha256 as _file_sha256
 
 APP_ID = "dispatch-mail"
 FILE_NAME = "journal.sqlite3"
@@ -119,60 +122,6 @@ def _touch_private(path: Path) -> None:
     fd = os.open(str(path), os.O_CREAT | os.O_RDWR, 0o600)
     os.close(fd)
     os.chmod(str(path), 0o600)
-
-
-def _draft_to_json(d: Draft) -> str:
-    return json.dumps(
-        {
-            "to": [[r.email, r.name] for r in d.to],
-            "cc": [[r.email, r.name] for r in d.cc],
-            "bcc": [[r.email, r.name] for r in d.bcc],
-            "subject": d.subject,
-            "body": d.body,
-            "body_format": d.body_format.value,
-            "importance": d.importance.value,
-            "read_receipt": d.read_receipt,
-            "delivery_receipt": d.delivery_receipt,
-            "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
-            "internet_message_id": d.internet_message_id,
-            "modified": d.modified.isoformat() if d.modified else None,
-        },
-        ensure_ascii=False,
-    )
-
-
-def _draft_from_json(local_id: str, text: str, attachments: list[Attachment]) -> Draft:
-    j = json.loads(text)
-    rec = lambda key: [Recipient(email=e, name=n) for e, n in j.get(key, [])]  # noqa: E731
-    return Draft(
-        to=rec("to"),
-        cc=rec("cc"),
-        bcc=rec("bcc"),
-        subject=j.get("subject", ""),
-        body=j.get("body", ""),
-        body_format=BodyFormat(j.get("body_format", BodyFormat.TEXT.value)),
-        importance=Importance(j.get("importance", Importance.NORMAL.value)),
-        read_receipt=bool(j.get("read_receipt")),
-        delivery_receipt=bool(j.get("delivery_receipt")),
-        attachments=attachments,
-        ref=ItemRef(*j["ref"]) if j.get("ref") else None,
-        internet_message_id=j.get("internet_message_id", ""),
-        local_id=local_id,
-        modified=datetime.fromisoformat(j["modified"]) if j.get("modified") else None,
-    )
-
-
-def _file_sha256(path: str) -> tuple[str, int] | None:
-    try:
-        h = hashlib.sha256()
-        n = 0
-        with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-                n += len(chunk)
-        return h.hexdigest(), n
-    except OSError:
-        return None
 
 
 class Journal:
@@ -293,10 +242,19 @@ class Journal:
         with self._lock, self._tx() as db:
             db.execute(f"UPDATE entries SET {', '.join(sets)} WHERE local_id=?", (*args, local_id))
 
-    def set_server_identity(self, local_id: str, ref=..., internet_message_id: str | None = None) -> None:
-        """Remember the server ref / Message-ID as soon as known (no version bump). ``ref=None`` clears
-        it (the server no longer has the item); leaving it out keeps it."""
+    def set_server_identity(
+        self, local_id: str, ref=..., internet_message_id: str | None = None, attachment_ids: list[str] | None = None
+    ) -> None:
+        """Remember the server ref / Message-ID / attachment ids as soon as known (no version bump).
+        ``ref=None`` clears it (the server no longer has the item); leaving it out keeps it."""
         with self._lock, self._tx() as db:
+            if attachment_ids is not None:
+                n = db.execute("SELECT COUNT(*) FROM attachments WHERE local_id=?", (local_id,)).fetchone()[0]
+                if n == len(attachment_ids):  # same attachments as the saved copy: adopt the server's ids
+                    db.executemany(
+                        "UPDATE attachments SET attachment_id=? WHERE local_id=? AND idx=?",
+                        [(aid or "", local_id, i) for i, aid in enumerate(attachment_ids)],
+                    )
             row = db.execute("SELECT draft FROM entries WHERE local_id=?", (local_id,)).fetchone()
             if not row:
                 return
@@ -411,9 +369,16 @@ class Journal:
             missing_attachments=missing,
         )
 
-    # ---- plumbing ----
+    @contextlib.contextmanager
     def _tx(self):
-        return _Tx(self._db)
+        """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error) on the autocommit connection."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def close(self) -> None:
         with self._lock:
@@ -423,16 +388,3 @@ class Journal:
                 pass
             self._db.close()
 
-
-class _Tx:
-    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error) on an autocommit connection."""
-
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
-        return self.db
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -14,7 +14,7 @@ from app.domain.models import Attachment, Draft, Recipient
 from app.storage.journal import Journal, State
 from tests.reliability.fakes import FlakyService
 
-FAST = RetryPolicy(max_attempts=5, base=0.01, factor=2, cap=0.05, jitter=0)
+FAST = RetryPolicy(max_attempts=5, base=0.01, factor=2, cap=0.05, jitter=0, settle_delay=0.02)
 
 
 def mk(i: int) -> Draft:

@@ -1,0 +1,63 @@
+"""A Draft as JSON for the journal (attachments are stored separately, by the journal)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient
+
+
+def draft_to_json(d: Draft) -> str:
+    return json.dumps(
+        {
+            "to": [[r.email, r.name] for r in d.to],
+            "cc": [[r.email, r.name] for r in d.cc],
+            "bcc": [[r.email, r.name] for r in d.bcc],
+            "subject": d.subject,
+            "body": d.body,
+            "body_format": d.body_format.value,
+            "importance": d.importance.value,
+            "read_receipt": d.read_receipt,
+            "delivery_receipt": d.delivery_receipt,
+            "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
+            "internet_message_id": d.internet_message_id,
+            "modified": d.modified.isoformat() if d.modified else None,
+        },
+        ensure_ascii=False,
+    )
+
+
+def draft_from_json(local_id: str, text: str, attachments: list[Attachment]) -> Draft:
+    j = json.loads(text)
+    rec = lambda key: [Recipient(email=e, name=n) for e, n in j.get(key, [])]  # noqa: E731
+    return Draft(
+        to=rec("to"),
+        cc=rec("cc"),
+        bcc=rec("bcc"),
+        subject=j.get("subject", ""),
+        body=j.get("body", ""),
+        body_format=BodyFormat(j.get("body_format", BodyFormat.TEXT.value)),
+        importance=Importance(j.get("importance", Importance.NORMAL.value)),
+        read_receipt=bool(j.get("read_receipt")),
+        delivery_receipt=bool(j.get("delivery_receipt")),
+        attachments=attachments,
+        ref=ItemRef(*j["ref"]) if j.get("ref") else None,
+        internet_message_id=j.get("internet_message_id", ""),
+        local_id=local_id,
+        modified=datetime.fromisoformat(j["modified"]) if j.get("modified") else None,
+    )
+
+
+def file_sha256(path: str) -> tuple[str, int] | None:
+    try:
+        h = hashlib.sha256()
+        n = 0
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+                n += len(chunk)
+        return h.hexdigest(), n
+    except OSError:
+        return None
