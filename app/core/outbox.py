@@ -18,12 +18,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import uuid
 from typing import Awaitable, Callable
 
 from app.core.mailclient import MailClient
 from app.core.retry import ServerCalls
-from app.core.retry import Kind, OutboxRow, RetryPolicy, RowStatus, classify, reason
+from app.core.retry import Kind, NotSettled, OutboxRow, RetryPolicy, RowStatus, classify, new_message_id, reason
 from app.domain.explain import describe
 from app.domain.models import Draft, Folder, ItemOutcome, OutcomeStatus
 from app.domain.validation import format_recipients
@@ -34,10 +33,6 @@ log = logging.getLogger(__name__)
 
 _UNKNOWN_CODES = {"ErrorOutcomeUnknown", "ErrorMalformedResponse", "ErrorItemNotFound", "ErrorTimeoutExpired"}
 _BUSY_CODES = {"ErrorServerBusy"}
-
-
-def new_message_id(domain: str = "dispatch.local") -> str:
-    return f"<{uuid.uuid4().hex}@{domain}>"
 
 
 class Outbox:
@@ -64,9 +59,10 @@ class Outbox:
         self.on_change = on_change
         self.on_saved = on_saved
         self.reauth = reauth
-        self.calls = ServerCalls(client, pipeline)
+        self.calls = ServerCalls(client, pipeline, on_progress=self._progress)
         self._rows: dict[str, OutboxRow] = {}
         self._unknown: set[str] = set()  # settle by Message-ID before the next attempt
+        self._send_issued: set[str] = set()  # a SendItem for it went out (this run or before a crash)
         self._offline: dict[str, int] = {}
         self._waiters: dict[str, list[tuple[asyncio.Future, bool]]] = {}
         self._wake: asyncio.Event | None = None
@@ -98,9 +94,6 @@ class Outbox:
     def send(self, draft: Draft) -> OutboxRow:
         """Queue a send (returns at once). ``await wait(local_id)`` for the final row."""
         return self._enqueue(draft, "send")
-
-    def send_many(self, drafts: list[Draft]) -> list[OutboxRow]:
-        return [self._enqueue(d, "send") for d in drafts]
 
     async def wait(self, local_id: str, *, final: bool = True, timeout: float | None = None) -> OutboxRow | None:
         """Until the row is done/failed (``final``) or its next attempt ended."""
@@ -165,6 +158,8 @@ class Outbox:
                 continue
             if e.state in (State.SAVING, State.SENDING):  # died mid-request: outcome unknown
                 self._unknown.add(e.local_id)
+            if e.state == State.SENDING:
+                self._send_issued.add(e.local_id)
             self._rows[e.local_id] = self._new_row(e.draft, e.op)
             n += 1
         if n:
@@ -290,7 +285,11 @@ class Outbox:
             if draft.ref is None or draft.ref.id != ref.id:
                 draft = draft.copy(ref=ref)
                 self.journal.set_server_identity(draft.local_id, ref)
-        elif draft.ref is not None:  # not on the server (any more): create it again
+        elif row.kind == "send" and draft.local_id in self._send_issued:
+            # A SendItem went out and the message is neither in Drafts nor in Sent Items: do not send
+            # it again blindly (the same rule as app.core.sending); the user decides.
+            raise NotSettled()
+        elif draft.ref is not None:  # never sent, and the server lost the draft: create it again
             draft = draft.copy(ref=None)
             self.journal.set_server_identity(draft.local_id, None)
         return draft
@@ -316,7 +315,7 @@ class Outbox:
     async def _save_step(self, row: OutboxRow, draft: Draft, version: int) -> Draft:
         """Create/update on the server; keeps the ref in the journal the moment it is known."""
         self.journal.set_state(draft.local_id, State.SAVING)
-        saved = await self.calls.save(draft)
+        saved = await self.calls.save(draft, for_send=row.kind == "send")
         self.journal.confirm_saved(draft.local_id, saved.ref, version)
         self.journal.set_server_identity(
             draft.local_id, saved.ref, draft.internet_message_id, [a.attachment_id for a in saved.attachments]
@@ -359,6 +358,7 @@ class Outbox:
             return
         for row, d in ready:
             self.journal.set_state(d.local_id, State.SENDING)  # a kill now => settle on restart
+            self._send_issued.add(d.local_id)
         try:
             outcomes = await self.calls.send([d for _, d in ready])
         except Exception as exc:  # noqa: BLE001 - nothing known about any item
@@ -382,6 +382,13 @@ class Outbox:
         self._failed(row, exc, text=o.explanation or describe(o.code, o.message))
 
     # ------------------------------------------------------------------ bookkeeping
+    def _progress(self, p) -> None:
+        """The pipeline's progress (one attempt at a time): show "checking…" while it verifies."""
+        row = self._rows.get(getattr(p, "key", ""))
+        if row is not None and getattr(getattr(p, "state", None), "value", "") == "verifying":
+            row.reason = "checking whether it was sent"
+            self._changed()
+
     def _finish(self, row: OutboxRow, status: RowStatus, why: str = "") -> None:
         row.status, row.reason, row.retry_at = status, why, None
         self._offline.pop(row.local_id, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import importlib
 import random
+import uuid
 from dataclasses import dataclass
 
 from app.domain.explain import describe
@@ -120,39 +121,53 @@ class OutboxRow:
         return "Waiting" + (" — not on server yet" if self.kind == "save" else "")
 
 
+class NotSettled(MailError):
+    def __init__(self):
+        super().__init__("ErrorOutcomeUnknown", "Not in Drafts and not in Sent Items; it was not sent again")
+
+
+def new_message_id(domain: str = "dispatch.local") -> str:
+    return f"<{uuid.uuid4().hex}@{domain}>"
+
+
 class ServerCalls:
     """The three server operations the outbox needs. Saves and sends go through
-    ``app.core.sending.pipeline_for(client)`` when that module provides it (its exactly-once and
-    per-item rules), else straight to the :class:`MailClient`. Counts calls for tests and the bench."""
+    :class:`app.core.sending.SendPipeline` (validation, Message-ID, adopt-after-unknown-create, verify-
+    after-unknown-send, per-item outcomes) with ONE attempt per call: the outbox owns the retrying (it
+    persists across restarts, waits ``settle_delay`` before a lookup, and parks on 401). Falls back to
+    the bare :class:`MailClient` when no pipeline is available. Counts calls for tests and the bench."""
 
-    def __init__(self, client, pipeline=None):
+    def __init__(self, client, pipeline=None, on_progress=None):
         self.client = client
         self._pipeline = pipeline
+        self._on_progress = on_progress
         self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "auth_waits": 0}
 
     def pipe(self):
         if self._pipeline is None:
             try:
-                factory = getattr(importlib.import_module("app.core.sending"), "pipeline_for", None)
-            except ImportError:
-                factory = None
-            self._pipeline = factory(self.client) if factory else False
+                sending = importlib.import_module("app.core.sending")
+                self._pipeline = sending.pipeline_for(
+                    self.client, policy=sending.RetryPolicy(max_attempts=1), on_progress=self._on_progress
+                )
+            except (ImportError, AttributeError, TypeError):
+                self._pipeline = False
         return self._pipeline or None
 
-    async def save(self, draft: Draft) -> Draft:
+    async def save(self, draft: Draft, *, for_send: bool = False) -> Draft:
         self.stats["attempts"] += 1
         pipe = self.pipe()
-        if pipe is not None and hasattr(pipe, "save"):
-            return await pipe.save(draft)
+        if pipe is not None:
+            return await pipe.save(draft, for_send=for_send)
         return await self.client.save_draft(draft)
 
     async def send(self, drafts: list[Draft]) -> list:
+        """Send saved drafts (with ref and Message-ID) in one request; one outcome per draft."""
         self.stats["attempts"] += 1
         pipe = self.pipe()
-        refs = [d.ref for d in drafts]
-        if pipe is not None and hasattr(pipe, "send_batch"):
-            return list(await pipe.send_batch(refs))
-        return list(await self.client.send_drafts(refs, save_copy=True))
+        if pipe is not None:
+            return list(await pipe.send_batch(list(drafts)))
+        return list(await self.client.send_drafts([d.ref for d in drafts], save_copy=True))
 
     async def lookup(self, internet_message_id: str) -> dict:
         self.stats["lookups"] += 1

@@ -39,12 +39,13 @@ def env(tmp_path):
     client.close()
 
 
+@pytest.mark.parametrize("through_pipeline", [False, None], ids=["bare-client", "send-pipeline"])
 @pytest.mark.parametrize("fault", ["offline", "drop_before_commit", "drop_after_commit", "busy"])
-def test_send_exactly_once_under_each_fault(env, fault):
+def test_send_exactly_once_under_each_fault(env, fault, through_pipeline):
     svc, client, journal = env
 
     async def main():
-        ob = Outbox(client, journal, policy=FAST, pipeline=False)
+        ob = Outbox(client, journal, policy=FAST, pipeline=through_pipeline)
         drafts = [mk(i) for i in range(20)]
         for i, d in enumerate(drafts):
             if i % 3 == 0:
