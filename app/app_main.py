@@ -167,7 +167,11 @@ async def amain(args) -> int:
         def eventFilter(self, obj, ev):  # noqa: N802
             if ev.type() == QEvent.Paint and not self.seen:
                 self.seen = True
-                print(f"DISPATCH_FIRST_PAINT {time.time():.6f}", flush=True)
+                extra = ""
+                if os.environ.get("DISPATCH_REPORT_MODULES") == "1":
+                    extra = (f" exchangelib={'exchangelib' in sys.modules}"
+                             f" sandbox={'app.sandbox.soap' in sys.modules or 'app.sandbox.store' in sys.modules}")
+                print(f"DISPATCH_FIRST_PAINT {time.time():.6f}{extra}", flush=True)
                 if first_paint:
                     QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
             return False

@@ -13,6 +13,7 @@ import importlib
 import logging
 from typing import Callable
 
+from app.core import sending
 from app.core.mailclient import MailClient
 from app.domain.account import AccountConfig
 from app.domain.explain import describe
@@ -63,6 +64,7 @@ class Session:
         self._on_server_info = on_server_info
         self._on_close = on_close
         self._pipeline = None
+        self._progress_listeners: list[Callable[[object], None]] = []
 
     # ---- construction ----
     @classmethod
@@ -130,53 +132,58 @@ class Session:
         self._set_state(ConnectionState.CONNECTED)
         return info
 
-    # ---- the sending pipeline (app.core.sending when present) ----
-    def _sending(self):
-        if self._pipeline is None:
+    # ---- the sending pipeline (app.core.sending: retries, exactly-once verification) ----
+    def add_progress_listener(self, fn: Callable[[object], None]) -> None:
+        """``fn(app.core.sending.Progress)`` for every state change of a save/send ("waiting 3 s" ...)."""
+        self._progress_listeners.append(fn)
+
+    def _progress(self, p) -> None:
+        for fn in list(self._progress_listeners):
             try:
-                sending = importlib.import_module("app.core.sending")
-            except ImportError:
-                self._pipeline = False
-            else:
-                factory = getattr(sending, "pipeline_for", None)
-                self._pipeline = factory(self.client) if factory else False
-        return self._pipeline or None
+                fn(p)
+            except Exception:  # noqa: BLE001
+                log.exception("progress listener failed")
+
+    def pipeline(self):
+        if self._pipeline is None or self._pipeline.max_send_bytes != self.max_send_bytes:
+            self._pipeline = sending.pipeline_for(self.client, on_progress=self._progress,
+                                                  max_send_bytes=self.max_send_bytes)
+        return self._pipeline
 
     # ---- operations ----
     async def save_draft(self, draft: Draft) -> Draft:
-        pipe = self._sending()
-        if pipe is not None and hasattr(pipe, "save"):
-            return await self._call(pipe.save(draft))
-        return await self._call(self.client.save_draft(draft))
+        return await self._call(self.pipeline().save(draft))
 
     async def send_draft(self, draft: Draft) -> tuple[Draft, ItemOutcome]:
-        """Save (create or update) then send with a copy in Sent Items. Returns the saved draft + outcome."""
+        """Save (create or update, validated for sending) then send with a copy in Sent Items.
+
+        Returns the saved draft and the outcome. Raises MailError when nothing could be done
+        (``DraftInvalid`` with field errors, or connection-level failures)."""
         self.sends_in_flight += 1
         try:
-            saved = await self.save_draft(draft)
-            outcomes = await self.send_refs([saved.ref], local_ids=[saved.local_id])
-            return saved, outcomes[0]
+            pipe = self.pipeline()
+            saved = await self._call(pipe.save(draft, for_send=True))
+            outcomes = await self._call(pipe.send_batch([saved]))
+            return saved, self._explained(outcomes, [saved.local_id])[0]
         finally:
             self.sends_in_flight -= 1
 
     async def send_refs(self, refs: list[ItemRef], local_ids: list[str] | None = None) -> list[ItemOutcome]:
-        """Send saved drafts as one batch. One outcome per ref, in order."""
+        """Send saved drafts as ONE SendItem with many ItemIds. One outcome per ref, in order."""
         self.sends_in_flight += 1
         try:
-            pipe = self._sending()
-            if pipe is not None and hasattr(pipe, "send_batch"):
-                outcomes = await self._call(pipe.send_batch(list(refs)))
-            else:
-                outcomes = await self._call(self.client.send_drafts(list(refs), save_copy=True))
+            outcomes = await self._call(self.pipeline().send_batch(list(refs)))
         finally:
             self.sends_in_flight -= 1
+        return self._explained(outcomes, local_ids)
+
+    @staticmethod
+    def _explained(outcomes: list[ItemOutcome], local_ids: list[str] | None) -> list[ItemOutcome]:
         out = []
         for i, o in enumerate(outcomes):
-            if not o.ok and not o.explanation:
-                o = ItemOutcome(o.ref, o.status, o.code, o.message, describe(o.code, o.message), o.local_id)
-            if local_ids and not o.local_id:
-                o = ItemOutcome(o.ref, o.status, o.code, o.message, o.explanation, local_ids[i])
-            out.append(o)
+            lid = o.local_id or (local_ids[i] if local_ids else "")
+            text = o.explanation if o.ok else describe(o.code, o.message)
+            out.append(ItemOutcome(o.ref, o.status, o.code, o.message, text, lid))
         return out
 
     async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:

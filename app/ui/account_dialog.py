@@ -43,8 +43,8 @@ class AccountDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
         self.auth = QComboBox(self)
-        self.auth.addItem("Basic", AuthType.BASIC)
-        self.auth.addItem("NTLM", AuthType.NTLM)
+        self.auth.addItem("Basic", AuthType.BASIC.value)
+        self.auth.addItem("NTLM", AuthType.NTLM.value)
         self.verify = QCheckBox("Verify the server's TLS certificate", self)
         self.verify.setChecked(True)
         for label, w in (("E-mail", self.email), ("EWS URL", self.url), ("User name", self.username),
@@ -74,7 +74,7 @@ class AccountDialog(QDialog):
             self.email.setText(account.email)
             self.url.setText(account.ews_url)
             self.username.setText(account.username)
-            self.auth.setCurrentIndex(max(0, self.auth.findData(account.auth_type)))
+            self.auth.setCurrentIndex(max(0, self.auth.findData(AuthType(account.auth_type).value)))
             self.verify.setChecked(account.verify_tls)
         self.resize(520, 0)
 
@@ -103,7 +103,7 @@ class AccountDialog(QDialog):
             return
         acc = AccountConfig(
             email=self.email.text().strip(), ews_url=self.url.text().strip(), username=self.username.text().strip(),
-            auth_type=self.auth.currentData(), verify_tls=self.verify.isChecked(),
+            auth_type=AuthType(self.auth.currentData()), verify_tls=self.verify.isChecked(),
         )
         password = self.password.text()
         self.password.clear()

@@ -7,6 +7,8 @@ by an error.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QTextListFormat
 from PySide6.QtWidgets import (
@@ -85,7 +87,7 @@ class ComposeView(QWidget):
         self.importance = QComboBox(self)
         self.importance.setAccessibleName("Importance")
         for imp in (Importance.LOW, Importance.NORMAL, Importance.HIGH):
-            self.importance.addItem(f"{imp.value} importance", imp)
+            self.importance.addItem(f"{imp.value} importance", imp.value)
         self.importance.setCurrentIndex(1)
         self.read_receipt = QCheckBox("Read receipt", self)
         self.read_receipt.setAccessibleName("Request read receipt")
@@ -176,12 +178,12 @@ class ComposeView(QWidget):
     def draft(self) -> Draft:
         """The message as typed. Invalid recipient entries are left out (see :meth:`validate`)."""
         rich = self.rich.isChecked()
-        return self._draft.copy(
-            to=self.to.recipients(), cc=self.cc.recipients(), bcc=self.bcc.recipients(),
+        return replace(
+            self._draft, to=self.to.recipients(), cc=self.cc.recipients(), bcc=self.bcc.recipients(),
             subject=self.subject.text(),
             body=self.body.toHtml() if rich else self.body.toPlainText(),
             body_format=BodyFormat.HTML if rich else BodyFormat.TEXT,
-            importance=self.importance.currentData(),
+            importance=Importance(self.importance.currentData()),
             read_receipt=self.read_receipt.isChecked(), delivery_receipt=self.delivery_receipt.isChecked(),
             attachments=self.attachments.attachments(),
         )
@@ -201,7 +203,7 @@ class ComposeView(QWidget):
                 self.body.setHtml(draft.body)
             else:
                 self.body.setPlainText(draft.body)
-            idx = self.importance.findData(draft.importance)
+            idx = self.importance.findData(Importance(draft.importance).value)
             self.importance.setCurrentIndex(idx if idx >= 0 else 1)
             self.read_receipt.setChecked(draft.read_receipt)
             self.delivery_receipt.setChecked(draft.delivery_receipt)

@@ -160,8 +160,11 @@ class Workflows:
             try:
                 saved, outcome = await self.session.send_draft(draft)
             except MailError as exc:
+                errors = getattr(exc, "errors", None)
+                if errors:  # DraftInvalid: mark the fields
+                    self.compose.validate(for_send=True)
                 self._transport_error(exc)
-                self.compose.set_error(f"Not sent: {self.explain_exc(exc)}")
+                self.compose.set_error(f"Not sent: {exc.message if errors else self.explain_exc(exc)}")
                 return None
             finally:
                 self._sending -= 1
@@ -176,7 +179,7 @@ class Workflows:
                 self._remember(draft)
             elif same:
                 self.compose.set_saved(saved)
-                self.compose.set_error(f"Not sent: {outcome.explanation or describe(outcome.code, outcome.message)}")
+                self.compose.set_error(f"Not sent: {describe(outcome.code, outcome.message)}")
             self.message_sent.emit(outcome)
             self.drafts.model.reload()
             self.sent.model.reload()
@@ -246,7 +249,7 @@ class Workflows:
                 sent_ids.add(ref.id)
                 model.set_status(ref.id, "")
             else:
-                model.set_status(ref.id, o.explanation or describe(o.code, o.message))
+                model.set_status(ref.id, describe(o.code, o.message))
         model.take_rows(sent_ids)
         failed = n - len(sent_ids)
         self.statusBar().showMessage(f"Sent {len(sent_ids)} of {n}" + (f"; {failed} failed (see Status)" if failed else ""), 8000)

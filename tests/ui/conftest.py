@@ -1,0 +1,59 @@
+"""UI fixtures: the real window on the real sandbox (over HTTP, real exchangelib via EwsMailService)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.session import ConnectionState, Session
+from app.domain.account import AccountConfig
+from app.storage.settings import Settings
+
+ALICE = "alice@example.com"
+BOB = "bob@example.com"
+
+
+def account_for(sb, email: str = ALICE) -> tuple[AccountConfig, str]:
+    user = next(a for a in sb.accounts if a["email"] == email)
+    acc = AccountConfig(email=email, ews_url=sb.ews_url, username=user.get("username") or email, sandbox=True)
+    return acc, user["password"]
+
+
+def make_window(qtbot, session, settings, screenshot=True):
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow(session, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.raise_()
+    qtbot.waitUntil(lambda: win.isActiveWindow(), timeout=3000)
+    return win
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(tmp_path / "config" / "settings.json")
+
+
+@pytest.fixture
+def window(qtbot, aloop, sandbox, settings):
+    """The main window, signed in as alice on a fresh sandbox, connected, lists loaded."""
+    acc, pw = account_for(sandbox)
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+    yield win
+    win._force_close = True
+    win.close()
+    session.close()
+
+
+def wait_task(qtbot, aw, timeout=30000):
+    """Run an awaitable on the session loop (already running under Qt) and wait for its result."""
+    import asyncio
+
+    task = asyncio.ensure_future(aw)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()

@@ -1,0 +1,136 @@
+"""The shell around the views: start-up, CLI, first run, settings and secrets, menus and shortcuts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from app.domain.account import AccountConfig
+from app.storage import secrets
+from app.storage.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_cli_version_and_help_do_not_import_qt():
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-m", "app", "--version"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert out.returncode == 0 and out.stdout.strip().startswith("Dispatch ")
+    out = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert out.returncode == 0 and "--sandbox" in out.stdout and "--password-env" in out.stdout
+    code = "import sys, app.cli; app.cli.parse(['--version']) if False else None; print('PySide6' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert out.stdout.strip() == "False"
+
+
+def test_cli_rejects_incomplete_account_and_missing_password_env():
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("NO_SUCH_VAR", None)
+    out = subprocess.run([sys.executable, "-m", "app", "--ews-url", "http://x/EWS/Exchange.asmx"],
+                         capture_output=True, text=True, env=env, cwd=ROOT)
+    assert out.returncode == 2 and "go together" in out.stderr
+    out = subprocess.run([sys.executable, "-m", "app", "--ews-url", "http://x/EWS/Exchange.asmx", "--email", "a@b.co",
+                          "--username", "a", "--password-env", "NO_SUCH_VAR"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert out.returncode == 2 and "NO_SUCH_VAR" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_first_paint_happens_before_exchangelib_is_imported(tmp_path):
+    """Start the real app (sandbox account), quit at first paint: exchangelib must not be loaded yet."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DISPATCH_HOME=str(tmp_path), DISPATCH_FIRST_PAINT="1",
+               QT_QPA_PLATFORM="offscreen", DISPATCH_REPORT_MODULES="1")
+    out = subprocess.run([sys.executable, "-m", "app"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_FIRST_PAINT")]
+    assert lines, out.stdout + out.stderr
+    assert "exchangelib=False" in lines[0] and "sandbox=False" in lines[0]
+
+
+def test_settings_never_hold_a_password(tmp_path, monkeypatch):
+    s = Settings(tmp_path / "settings.json")
+    acc = AccountConfig(email="a@example.com", ews_url="https://mail.example.com/EWS/Exchange.asmx", username="a")
+    s.set_account(acc)
+    s.remember_server_build("15.1.2507.6", "Exchange2016")
+    stored = secrets.store(acc.email, acc.username, "hunter2-secret")
+    assert stored is False, "tests run with the null keyring: kept for the session only"
+    assert secrets.load(acc.email, acc.username) == "hunter2-secret"
+    raw = (tmp_path / "settings.json").read_text()
+    assert "hunter2" not in raw and "password" not in raw
+    again = Settings(tmp_path / "settings.json").account()
+    assert again.server_build == "15.1.2507.6" and again.email == acc.email
+    secrets.forget(acc.email, acc.username)
+    assert secrets.load(acc.email, acc.username) is None
+
+
+def test_dispatch_home_overrides_platform_dirs(tmp_path, monkeypatch):
+    from app.storage import settings as st
+
+    monkeypatch.setenv("DISPATCH_HOME", str(tmp_path))
+    assert st.config_dir() == tmp_path / "config" and st.data_dir() == tmp_path / "data"
+
+
+def test_welcome_then_account_dialog_stores_account_without_password(qtbot, aloop, tmp_path, screenshot_dir):
+    from app.app_main import Controller
+    from app.ui.main_window import MainWindow
+
+    settings = Settings(tmp_path / "settings.json")
+    win = MainWindow(settings=settings, keyring_ok=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.current_view() == "welcome" and not win.sidebar.isEnabled()
+    win.grab().save(str(screenshot_dir / "welcome.png"))
+    ctl = Controller(None, win, settings)
+    win.welcome.exchange_button.click()
+    dlg = win._account_dialog
+    assert dlg is not None and dlg.isVisible()
+    dlg.email.setText("zed@example.com")
+    dlg.url.setText("not a url")
+    dlg.username.setText("zed")
+    dlg.password.setText("pa55-word")
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and "EWS URL" in dlg.error.text()
+    dlg.url.setText("http://127.0.0.1:9/EWS/Exchange.asmx")
+    dlg.grab().save(str(screenshot_dir / "account-dialog.png"))
+    dlg.buttons.accepted.emit()
+    assert not dlg.isVisible()
+    assert win.session is not None and win.session.account.email == "zed@example.com"
+    assert settings.account().email == "zed@example.com"
+    assert "pa55" not in (tmp_path / "settings.json").read_text()
+    assert secrets.load("zed@example.com", "zed") == "pa55-word"  # this session only (no keyring)
+    win._force_close = True
+    win.close()
+    win.session.close()
+    secrets.forget("zed@example.com", "zed")
+    del ctl
+
+
+def test_every_action_has_a_shortcut_and_a_menu_entry(qtbot, aloop):
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    in_menus = set()
+    for menu_action in win.menuBar().actions():
+        for a in menu_action.menu().actions():
+            in_menus.add(a)
+    expected = {
+        "new": "Ctrl+N", "save": "Ctrl+S", "send": "Ctrl+Return", "send_selected": "Ctrl+Shift+Return",
+        "view_compose": "Ctrl+1", "view_drafts": "Ctrl+2", "view_sent": "Ctrl+3", "open": "Return",
+        "delete": "Del", "shortcuts": "F1", "quit": "Ctrl+Q", "attach": "Ctrl+Shift+A",
+    }
+    for name, keys in expected.items():
+        act = getattr(win.actions_, name)
+        assert act in in_menus, name
+        assert QKeySequence(keys) in act.shortcuts(), (name, [s.toString() for s in act.shortcuts()])
+    for act in win.actions_.all():
+        assert act.shortcuts() and act in in_menus, act.text()
+    win.show_shortcuts()
+    assert win._sheet.isVisible() and not win._sheet.isModal() and win._sheet.table.rowCount() >= 12
+    win._sheet.grab().save(str(Path(__file__).resolve().parents[1] / "screenshots" / "shortcuts.png"))
+    win._sheet.close()

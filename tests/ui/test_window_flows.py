@@ -1,0 +1,255 @@
+"""The real window driven with key presses, against the real sandbox over HTTP (real exchangelib via
+the EWS backend). Nothing is mocked."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain.models import Folder
+from tests.ui.conftest import ALICE, BOB
+
+CTRL = Qt.ControlModifier
+
+
+def emails(field) -> set[str]:
+    out = set()
+    for r in field or []:
+        if isinstance(r, dict):
+            out.add((r.get("email") or r.get("address") or r.get("EmailAddress") or "").lower())
+        elif isinstance(r, str):
+            out.add(r.split("<")[-1].rstrip(">").strip().lower())
+        else:
+            out.add(str(getattr(r, "email", r)).lower())
+    return out
+
+
+def items(sb, folder, who=ALICE):
+    return sb.mailbox(who).items(folder)
+
+
+def key(qtbot, win, k, mods=Qt.NoModifier):
+    qtbot.keyClick(win.focusWidget() or win, k, mods)
+
+
+def type_message(qtbot, win, to="Bob <bob@example.com>", cc="carol@example.com", bcc="dave@example.com",
+                 subject="Quarterly numbers", body="Hi Bob,\nthe numbers are attached.\nAlice"):
+    key(qtbot, win, Qt.Key_N, CTRL)
+    assert win.focusWidget() is win.compose.to.edit
+    qtbot.keyClicks(win.focusWidget(), to)
+    key(qtbot, win, Qt.Key_Tab)
+    assert win.focusWidget() is win.compose.cc.edit
+    qtbot.keyClicks(win.focusWidget(), cc)
+    key(qtbot, win, Qt.Key_Tab)
+    assert win.focusWidget() is win.compose.bcc.edit
+    qtbot.keyClicks(win.focusWidget(), bcc)
+    key(qtbot, win, Qt.Key_Tab)
+    assert win.focusWidget() is win.compose.subject
+    qtbot.keyClicks(win.focusWidget(), subject)
+    key(qtbot, win, Qt.Key_Tab)
+    assert win.focusWidget() is win.compose.body
+    qtbot.keyClicks(win.focusWidget(), body)
+
+
+def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, window, sandbox, tmp_path, screenshot_dir):
+    win = window
+    att = tmp_path / "numbers.csv"
+    att.write_bytes(b"q,amount\n1,100\n2,250\n")
+    type_message(qtbot, win)
+    win.compose.importance.setCurrentIndex(2)  # High
+    win.compose.read_receipt.setChecked(True)
+    win.compose.attachments.add_paths([str(att)])
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)
+    d = items(sandbox, "drafts")[0]
+    assert d["subject"] == "Quarterly numbers"
+    assert emails(d["to"]) == {BOB} and emails(d["cc"]) == {"carol@example.com"}
+    assert emails(d["bcc"]) == {"dave@example.com"}
+    assert "the numbers are attached" in d["body"]
+    assert [a["name"] for a in d["attachments"]] == ["numbers.csv"]
+    assert str(d.get("importance", "High")).lower() == "high"
+    assert win.compose.current_ref() is not None and win.compose.state_label.text() == "Saved"
+    win.compose.to.setFocus()
+    win.compose.to.edit.selectAll()
+    qtbot.keyClicks(win.compose.to.edit, "Erin <erin@example.com>; frank@example.com")
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: emails(items(sandbox, "drafts")[0]["to"]) == {"erin@example.com", "frank@example.com"},
+                    timeout=20000)
+    assert len(items(sandbox, "drafts")) == 1, "the second save updates the same draft"
+    assert "UpdateItem" in sandbox.request_log
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.busy, timeout=10000)
+    win.compose.grab().save(str(screenshot_dir / "compose.png"))
+    win.grab().save(str(screenshot_dir / "window-compose.png"))
+
+
+def test_ctrl_return_sends_to_sent_items_and_bobs_inbox(qtbot, window, sandbox, screenshot_dir):
+    win = window
+    type_message(qtbot, win, cc="", bcc="", subject="Lunch?", body="Noon at the usual place?")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any(m["subject"] == "Lunch?" for m in items(sandbox, Folder.SENT.value)), timeout=20000)
+    qtbot.waitUntil(lambda: any(m["subject"] == "Lunch?" for m in items(sandbox, "inbox", BOB)), timeout=10000)
+    assert items(sandbox, "drafts") == []
+    qtbot.waitUntil(lambda: win.compose.subject.text() == "" and not win.busy, timeout=10000)
+    assert win.compose.to.text() == "" and win.compose.error_text() == ""
+    # Sent view: newest first, read-only preview
+    key(qtbot, win, Qt.Key_3, CTRL)
+    assert win.current_view() == "sent"
+    qtbot.waitUntil(lambda: win.sent.model.rowCount() == 1, timeout=10000)
+    win.sent.table.setFocus()
+    win.sent.table.setCurrentIndex(win.sent.model.index(0, 1))
+    qtbot.waitUntil(lambda: win.sent.subject_label.text() == "Lunch?", timeout=10000)
+    assert "Noon at the usual place?" in win.sent.body.toPlainText()
+    assert BOB in win.sent.headers_label.text()
+    win.grab().save(str(screenshot_dir / "sent.png"))
+
+
+@pytest.fixture
+def small_sandbox(wire_validator):
+    """A sandbox whose server refuses messages over 40 KB (to provoke ErrorMessageSizeExceeded)."""
+    from app.sandbox import Sandbox
+
+    sb = Sandbox(data=":memory:", port=0, max_send_bytes=40_000)
+    sb.wire_observer = wire_validator.observe
+    wire_validator.reset()
+    sb.start()
+    yield sb
+    sb.stop()
+    from tests.conftest import _close_exchangelib_connections
+
+    _close_exchangelib_connections()
+    assert not wire_validator.reset()
+
+
+def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, settings, screenshot_dir):
+    from app.core.session import ConnectionState, Session
+    from app.domain.models import Attachment, Draft, Recipient
+    from tests.ui.conftest import account_for, make_window, wait_task
+
+    sb = small_sandbox
+    acc, pw = account_for(sb)
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    saved = []
+    for i in range(5):
+        atts = [Attachment("big.bin", b"x" * 60_000, size=60_000)] if i == 1 else []
+        d = Draft(to=[Recipient(BOB)], subject=f"Batch {i}", body=f"message {i}", attachments=atts)
+        saved.append(wait_task(qtbot, session.save_draft(d)))
+    # draft 3 disappears on the server behind our back (another client deleted it)
+    wait_task(qtbot, session.delete_items([saved[3].ref]))
+    win.refresh()
+    win.drafts.model.reload()
+    qtbot.waitUntil(lambda: not win.drafts.model.loading and win.drafts.model.rowCount() == 4, timeout=10000)
+    # the list is stale by design: show the deleted draft's row too (it was listed before the delete)
+    from app.domain.models import MessageSummary, Page
+
+    rows = {s.ref.id for s in win.drafts.model.summaries()}
+    assert saved[3].ref.id not in rows
+    win.drafts.model._add_page(Page([MessageSummary(saved[3].ref, "Batch 3", BOB, None, False)], 0, 5, True))
+    key(qtbot, win, Qt.Key_2, CTRL)
+    assert win.current_view() == "drafts" and win.focusWidget() is win.drafts.table
+    key(qtbot, win, Qt.Key_A, CTRL)
+    assert len(win.drafts.selected_refs()) == 5
+    key(qtbot, win, Qt.Key_Return, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: len(items(sb, Folder.SENT.value)) == 3 and not win.busy, timeout=30000)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 2, timeout=10000)
+    left = {s.subject: win.drafts.model.status(s.ref.id) for s in win.drafts.model.summaries()}
+    assert left["Batch 1"] == "Too large to send (ErrorMessageSizeExceeded)"
+    assert "(ErrorItemNotFound)" in left["Batch 3"]
+    assert {m["subject"] for m in items(sb, Folder.SENT.value)} == {"Batch 0", "Batch 2", "Batch 4"}
+    assert sb.request_log.count("SendItem") >= 1
+    win.grab().save(str(screenshot_dir / "drafts.png"))
+    win._force_close = True
+    win.close()
+    session.close()
+
+
+def test_bad_input_is_shown_inline_and_nothing_is_lost(qtbot, window, sandbox, tmp_path, screenshot_dir):
+    win = window
+    # no recipients -> send refused at the To field
+    key(qtbot, win, Qt.Key_N, CTRL)
+    key(qtbot, win, Qt.Key_Tab)
+    key(qtbot, win, Qt.Key_Tab)
+    key(qtbot, win, Qt.Key_Tab)
+    qtbot.keyClicks(win.focusWidget(), "To nobody")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    assert "at least one recipient" in win.compose.to.error_text()
+    assert win.compose.to.edit.property("invalid") is True
+    assert win.compose.subject.text() == "To nobody"
+    # malformed address -> neither saved nor sent, text kept, marked inline
+    win.compose.to.setFocus()
+    qtbot.keyClicks(win.compose.to.edit, "bob@example.com, bob@@example")
+    key(qtbot, win, Qt.Key_S, CTRL)
+    assert "bob@@example" in win.compose.to.error_text()
+    assert win.compose.to.text() == "bob@example.com, bob@@example"
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    assert "bob@@example" in win.compose.to.error_text()
+    # oversized attachment -> refused with the reason, nothing else lost
+    big = tmp_path / "video.mp4"
+    with open(big, "wb") as f:
+        f.truncate(11 * 1024 * 1024)
+    win.compose.attachments.add_paths([str(big)])
+    assert "video.mp4" in win.compose.attachments.error_text() and "at most 10.0 MB" in win.compose.attachments.error_text()
+    assert win.compose.draft().attachments == [] and win.compose.subject.text() == "To nobody"
+    win.grab().save(str(screenshot_dir / "compose-errors.png"))
+    qtbot.wait(300)
+    assert items(sandbox, "drafts") == [] and "CreateItem" not in sandbox.request_log
+
+
+def test_enter_opens_draft_delete_with_undo(qtbot, window, sandbox):
+    from app.domain.models import Draft, Recipient
+    from tests.ui.conftest import wait_task
+
+    win = window
+    for i in range(3):
+        wait_task(qtbot, win.session.save_draft(Draft(to=[Recipient(BOB)], subject=f"Note {i}", body=f"b{i}")))
+    win.drafts.model.reload()
+    key(qtbot, win, Qt.Key_2, CTRL)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 3 and not win.drafts.model.loading, timeout=10000)
+    assert [s.subject for s in win.drafts.model.summaries()] == ["Note 2", "Note 1", "Note 0"]  # newest first
+    win.drafts.table.setFocus()
+    win.drafts.table.setCurrentIndex(win.drafts.model.index(1, 1))
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: win.compose.subject.text() == "Note 1", timeout=10000)
+    assert win.current_view() == "compose" and win.compose.to.recipients()[0].email == BOB
+    # edit it and save: same server item updated
+    win.compose.body.setPlainText("edited body")
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: any(d["body"].strip() == "edited body" for d in items(sandbox, "drafts")), timeout=10000)
+    assert len(items(sandbox, "drafts")) == 3
+    # delete with undo
+    key(qtbot, win, Qt.Key_2, CTRL)
+    qtbot.waitUntil(lambda: not win.drafts.model.loading and win.drafts.model.rowCount() == 3, timeout=10000)
+    win.drafts.table.setCurrentIndex(win.drafts.model.index(0, 1))
+    win.drafts.select_rows([0])
+    key(qtbot, win, Qt.Key_Delete)
+    assert win.drafts.model.rowCount() == 2 and win.drafts.undo_bar.isVisible()
+    qtbot.mouseClick(win.drafts.undo_bar.button, Qt.LeftButton)
+    assert win.drafts.model.rowCount() == 3
+    win.drafts.select_rows([0])
+    key(qtbot, win, Qt.Key_Delete)
+    win.drafts.flush_pending()
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 2, timeout=10000)
+
+
+def test_unreachable_server_shows_banner_with_retry(qtbot, aloop, settings):
+    import socket
+
+    from app.core.session import ConnectionState, Session
+    from app.domain.account import AccountConfig
+    from tests.ui.conftest import make_window
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    acc = AccountConfig(email=ALICE, ews_url=f"http://127.0.0.1:{port}/EWS/Exchange.asmx", username=ALICE)
+    session = Session.for_account(acc, "pw")
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=30000)
+    assert session.state == ConnectionState.OFFLINE
+    assert win.banner.retry_button.isVisible() and "Offline" in win.state_label.text()
+    assert win.isVisible() and win.compose.isEnabled()
+    win.close()
+    session.close()
