@@ -109,14 +109,8 @@ class Draft:
         return [*self.to, *self.cc, *self.bcc]
 
     def copy(self, **changes) -> "Draft":
-        return replace(
-            self,
-            to=list(self.to),
-            cc=list(self.cc),
-            bcc=list(self.bcc),
-            attachments=list(self.attachments),
-            **changes,
-        )
+        lists = {k: list(changes.pop(k, getattr(self, k))) for k in ("to", "cc", "bcc", "attachments")}
+        return replace(self, **lists, **changes)
 
     def is_empty(self) -> bool:
         return not (self.to or self.cc or self.bcc or self.subject.strip() or self.body.strip() or self.attachments)
