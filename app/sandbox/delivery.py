@@ -1,0 +1,96 @@
+"""Sending: build the RFC 5322 message, deliver to sandbox Inboxes, queue outside recipients, keep a copy."""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+
+from .mime import build_mime
+from .soap import EwsError, fmt_dt, utcnow
+
+log = logging.getLogger("app.sandbox")
+
+NO_RECIPIENTS = "At least one recipient isn't valid."
+TOO_LARGE = "The message exceeds the maximum supported size."
+
+
+def mailbox_of(user: dict) -> dict:
+    return {"Name": user.get("name") or user["email"], "EmailAddress": user["email"], "RoutingType": "SMTP",
+            "MailboxType": "Mailbox"}
+
+
+def estimate_size(data: dict, atts: list[dict]) -> int:
+    body = (data.get("Body") or {}).get("text", "")
+    n = 400 + len((data.get("Subject") or "").encode()) + len(body.encode())
+    for key in ("ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo"):
+        n += 64 * len(data.get(key) or [])
+    return n + sum(int(a.get("size", len(a.get("content") or b""))) for a in atts)
+
+
+def copy_attachments(store, src_key: str, dst_key: str):
+    for a in store.attachments(src_key, content=True):
+        store.add_attachment(dst_key, a)
+
+
+def file_item(ctx, mailbox: str, folder: str, data: dict, atts: list[dict], *, mime=None) -> dict:
+    """Insert an item with its attachments (content included) and return the stored row."""
+    now = fmt_dt(utcnow())
+    data.setdefault("DateTimeCreated", now)
+    data["LastModifiedTime"] = now
+    data["_has_attachments"] = bool(atts)
+    data["Size"] = estimate_size(data, atts)
+    row = ctx.store.insert(mailbox, folder, data, mime=mime)
+    for a in atts:
+        a.setdefault("modified", now)
+        a["key"] = ctx.store.add_attachment(row["key"], a)
+    return row
+
+
+def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | None, draft_key: str | None):
+    """Send a message for ctx.user. Raises EwsError (ErrorInvalidRecipients, ErrorMessageSizeExceeded)."""
+    rcpts = [r for key in ("ToRecipients", "CcRecipients", "BccRecipients") for r in (data.get(key) or [])]
+    addrs = []
+    for r in rcpts:
+        addr = (r.get("EmailAddress") or "").strip()
+        if "@" not in addr or addr.startswith("@") or addr.endswith("@"):
+            raise EwsError("ErrorInvalidRecipients", NO_RECIPIENTS)
+        if addr.lower() not in (a.lower() for a in addrs):
+            addrs.append(addr)
+    if not addrs:
+        raise EwsError("ErrorInvalidRecipients", NO_RECIPIENTS)
+    sb = ctx.sandbox
+    now_dt = utcnow()
+    now = fmt_dt(now_dt)
+    sender = mailbox_of(ctx.user)
+    domain = ctx.email.split("@", 1)[1]
+    imid = data.get("InternetMessageId") or email.utils.make_msgid(domain=domain)
+    mime = build_mime(data, atts, sender=sender, message_id=imid, date=now_dt)
+    if len(mime) > sb.max_send_bytes:
+        raise EwsError("ErrorMessageSizeExceeded", TOO_LARGE)
+
+    sent = {k: v for k, v in data.items() if not k.startswith("_")}
+    sent.update(DateTimeSent=now, InternetMessageId=imid, IsDraft=False, IsSubmitted=False, Sender=sender)
+    sent.setdefault("From", sender)
+    sent.setdefault("ConversationTopic", data.get("Subject", ""))
+    outside = []
+    for addr in addrs:
+        user = sb.user_by_email(addr)
+        if user is None:
+            if sb.is_inside(addr):
+                log.info("sandbox: no mailbox %s in the sandbox domain; message not delivered to it", addr)
+            else:
+                outside.append(addr)
+            continue
+        copy = {k: v for k, v in sent.items() if k != "BccRecipients"}
+        copy.update(IsRead=False, DateTimeReceived=now, DateTimeCreated=now, IsFromMe=False,
+                    ReceivedBy=mailbox_of(user), ReceivedRepresenting=mailbox_of(user))
+        file_item(ctx, user["email"], "inbox", copy, [dict(a) for a in atts], mime=mime)
+    if outside:
+        sb.store.add_relay(ctx.email, outside, mime)
+    if save_folder is not None:
+        copy = dict(sent)
+        copy.update(IsRead=True, DateTimeCreated=data.get("DateTimeCreated", now), IsFromMe=True)
+        file_item(ctx, save_folder[0], save_folder[1], copy, [dict(a) for a in atts], mime=mime)
+    if draft_key is not None:
+        ctx.store.delete(draft_key)
+    return imid

@@ -1,0 +1,175 @@
+"""ResolveNames (the sandbox's directory of users) and the attachment operations."""
+
+from __future__ import annotations
+
+from . import ids
+from .delivery import estimate_size
+from .folders import ACCESS_DENIED, Ctx
+from .itemxml import parse_attachments, render_attachment_meta
+from .items import load_item
+from .soap import (
+    EwsError, error_message, fmt_dt, local, m, parse_bool, response_message, response_root, schema_error, sub, t,
+    utcnow,
+)
+
+NO_RESULTS = "No results were found."
+MULTIPLE = "Multiple results were found."
+ATT_NOT_FOUND = "The attachment could not be found."
+
+
+def match_users(users: list[dict], query: str) -> list[dict]:
+    q = query.strip().lower()
+    if q.startswith("smtp:"):
+        q = q[5:]
+    if not q:
+        return []
+    exact = [u for u in users if u["email"].lower() == q]
+    if exact:
+        return exact
+    out = []
+    for u in users:
+        name = (u.get("name") or "").lower()
+        keys = [u["email"].lower(), u["email"].split("@")[0].lower(), (u.get("username") or "").lower(), name]
+        keys += name.split()
+        if any(k.startswith(q) for k in keys if k):
+            out.append(u)
+    return out
+
+
+def _render_resolution(parent, u: dict, full: bool):
+    res = sub(parent, t("Resolution"))
+    mb = sub(res, t("Mailbox"))
+    sub(mb, t("Name"), u.get("name") or u["email"])
+    sub(mb, t("EmailAddress"), u["email"])
+    sub(mb, t("RoutingType"), "SMTP")
+    sub(mb, t("MailboxType"), "Mailbox")
+    if full:
+        c = sub(res, t("Contact"))
+        name = u.get("name") or u["email"]
+        sub(c, t("DisplayName"), name)
+        sub(c, t("GivenName"), name.split()[0])
+        emails = sub(c, t("EmailAddresses"))
+        sub(emails, t("Entry"), "SMTP:" + u["email"], Key="EmailAddress1")
+        sub(c, t("ContactSource"), "ActiveDirectory")
+        if len(name.split()) > 1:
+            sub(c, t("Surname"), name.split()[-1])
+
+
+def op_resolve_names(ctx: Ctx, req):
+    full = parse_bool(req.get("ReturnFullContactData"), "ReturnFullContactData")
+    entry = req.find(m("UnresolvedEntry"))
+    if entry is None:
+        raise schema_error("The element 'ResolveNames' has incomplete content: 'UnresolvedEntry' expected.")
+    for c in req:
+        if local(c) not in ("ParentFolderIds", "UnresolvedEntry"):
+            raise schema_error(f"The element 'ResolveNames' has invalid child element '{local(c)}'.")
+    found = match_users(ctx.sandbox.users, entry.text or "")
+    resp = response_root("ResolveNames")
+    msgs = sub(resp, m("ResponseMessages"))
+    if not found:
+        response_message(msgs, "ResolveNames", "ErrorNameResolutionNoResults", NO_RESULTS)
+        return resp
+    if len(found) == 1:
+        rm = response_message(msgs, "ResolveNames")
+    else:
+        rm = response_message(msgs, "ResolveNames", "ErrorNameResolutionMultipleResults", MULTIPLE, klass="Warning")
+    rs = sub(rm, m("ResolutionSet"), TotalItemsInView=str(len(found)), IncludesLastItemInRange="true")
+    for u in found[:100]:
+        _render_resolution(rs, u, full)
+    return resp
+
+
+# ---------------- attachments ----------------
+
+def _load_attachment(ctx: Ctx, id_el) -> tuple[dict, dict]:
+    item_key, att_key = ids.attachment_keys(id_el.get("Id"))
+    item = ctx.store.get(item_key)
+    att = ctx.store.attachment(att_key)
+    if item is None or att is None or att["item_key"] != item_key:
+        raise EwsError("ErrorInvalidAttachmentId", ATT_NOT_FOUND)
+    if item["mailbox"] != ctx.email:
+        raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
+    return item, att
+
+
+def _touch(ctx: Ctx, item: dict) -> str:
+    data = item["data"]
+    atts = ctx.store.attachments(item["key"])
+    data["_has_attachments"] = bool(atts)
+    data["LastModifiedTime"] = fmt_dt(utcnow())
+    data["Size"] = estimate_size(data, atts)
+    ck = ctx.store.save(item["key"], data, touched={"Attachments"})
+    ctx.store.set_mime(item["key"], None)
+    return ck
+
+
+def op_create_attachment(ctx: Ctx, req):
+    parent = req.find(m("ParentItemId"))
+    box = req.find(m("Attachments"))
+    if parent is None or box is None or len(box) == 0:
+        raise schema_error("The element 'CreateAttachment' has incomplete content.")
+    atts = parse_attachments(box)
+    resp = response_root("CreateAttachment")
+    msgs = sub(resp, m("ResponseMessages"))
+    parent.tag = t("ItemId")
+    try:
+        item = load_item(ctx, parent)
+    except EwsError as e:
+        for _ in atts:
+            error_message(msgs, "CreateAttachment", e)
+        return resp
+    now = fmt_dt(utcnow())
+    keys = []
+    for a in atts:
+        if a.get("kind") == "ItemAttachment":
+            keys.append(None)
+            continue
+        a["modified"] = now
+        keys.append(ctx.store.add_attachment(item["key"], a))
+    ck = _touch(ctx, item)
+    for key in keys:
+        if key is None:
+            error_message(msgs, "CreateAttachment",
+                          EwsError("ErrorInvalidRequest", "Item attachments are not supported by this server."))
+            continue
+        rm = response_message(msgs, "CreateAttachment")
+        fa = sub(sub(rm, m("Attachments")), t("FileAttachment"))
+        sub(fa, t("AttachmentId"), Id=ids.attachment_id(item["key"], key), RootItemId=ids.item_id(item["key"]),
+            RootItemChangeKey=ck)
+    return resp
+
+
+def op_get_attachment(ctx: Ctx, req):
+    box = req.find(m("AttachmentIds"))
+    if box is None or len(box) == 0:
+        raise schema_error("The element 'GetAttachment' has incomplete content: 'AttachmentIds' expected.")
+    resp = response_root("GetAttachment")
+    msgs = sub(resp, m("ResponseMessages"))
+    for el in box:
+        try:
+            item, att = _load_attachment(ctx, el)
+        except EwsError as e:
+            error_message(msgs, "GetAttachment", e)
+            continue
+        rm = response_message(msgs, "GetAttachment")
+        render_attachment_meta(sub(rm, m("Attachments")), item["key"], att, content=True)
+    return resp
+
+
+def op_delete_attachment(ctx: Ctx, req):
+    box = req.find(m("AttachmentIds"))
+    if box is None or len(box) == 0:
+        raise schema_error("The element 'DeleteAttachment' has incomplete content: 'AttachmentIds' expected.")
+    resp = response_root("DeleteAttachment")
+    msgs = sub(resp, m("ResponseMessages"))
+    for el in box:
+        try:
+            item, att = _load_attachment(ctx, el)
+        except EwsError as e:
+            error_message(msgs, "DeleteAttachment", e)
+            continue
+        ctx.store.delete_attachment(att["key"])
+        ck = _touch(ctx, ctx.store.get(item["key"]))
+        rm = response_message(msgs, "DeleteAttachment")
+        sub(rm, m("RootItemId"), RootItemId=ids.item_id(item["key"]), RootItemChangeKey=ck)
+    return resp

@@ -1,0 +1,206 @@
+"""Item operations: CreateItem, GetItem, DeleteItem, MoveItem, CopyItem (+ the shared item lookup)."""
+
+from __future__ import annotations
+
+from . import ids
+from .delivery import copy_attachments, file_item, submit
+from .folders import ACCESS_DENIED, NOT_FOUND, Ctx, resolve_folder
+from .itemxml import Shape, parse_item, parse_shape, render_attachment_meta, render_item
+from .mime import parse_mime
+from .soap import EwsError, check_enum, error_message, local, m, response_message, response_root, schema_error, sub, t, fmt_dt, utcnow
+
+DISPOSITIONS = ("SaveOnly", "SendOnly", "SendAndSaveCopy")
+
+
+def load_item(ctx: Ctx, id_el) -> dict:
+    """t:ItemId -> stored item of ctx.user. Raises EwsError (malformed / not found / access denied)."""
+    if local(id_el) != "ItemId":
+        raise EwsError("ErrorInvalidIdMalformed", ids.MALFORMED)
+    key = ids.item_key(id_el.get("Id"))
+    item = ctx.store.get(key)
+    if item is None:
+        raise EwsError("ErrorItemNotFound", NOT_FOUND)
+    if item["mailbox"] != ctx.email:
+        raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
+    return item
+
+
+def item_ids(req, tag="ItemIds") -> list:
+    box = req.find(m(tag))
+    if box is None or len(box) == 0:
+        raise schema_error(f"The element '{local(req)}' has incomplete content: '{tag}' expected.")
+    return list(box)
+
+
+def one_folder(ctx: Ctx, req, tag: str, default: str | None):
+    box = req.find(m(tag))
+    if box is None or len(box) == 0:
+        return (ctx.email, default) if default else None
+    if len(box) != 1:
+        raise schema_error(f"The element '{tag}' must hold one folder id.")
+    return resolve_folder(ctx, box[0])
+
+
+def folder_id_of(item: dict) -> str:
+    return ids.folder_id(item["mailbox"], item["folder"])
+
+
+def render_ids(parent, item: dict, atts=None):
+    msg = sub(parent, t("Message"))
+    sub(msg, t("ItemId"), Id=ids.item_id(item["key"]), ChangeKey=item["change_key"])
+    if atts:
+        box = sub(msg, t("Attachments"))
+        for a in atts:
+            fa = sub(box, t("FileAttachment"))
+            sub(fa, t("AttachmentId"), Id=ids.attachment_id(item["key"], a["key"]), RootItemId=ids.item_id(item["key"]),
+                RootItemChangeKey=item["change_key"])
+    return msg
+
+
+def new_draft_data(ctx: Ctx, fields: dict) -> dict:
+    data = dict(fields)
+    data.setdefault("ItemClass", "IPM.Note")
+    data.setdefault("Sensitivity", "Normal")
+    data.setdefault("Importance", "Normal")
+    data.setdefault("IsRead", True)
+    if "Subject" in data:
+        data.setdefault("ConversationTopic", data["Subject"])
+    data.update(IsDraft=True, IsSubmitted=False, IsFromMe=False, IsResend=False, IsUnmodified=False,
+                IsAssociated=False, LastModifiedName=ctx.user.get("name") or ctx.email)
+    return data
+
+
+def op_create_item(ctx: Ctx, req):
+    disp = req.get("MessageDisposition")
+    if disp is not None:
+        check_enum(disp, DISPOSITIONS, "MessageDisposition")
+    items_el = req.find(m("Items"))
+    if items_el is None:
+        raise schema_error("The element 'CreateItem' has incomplete content: 'Items' expected.")
+    default = "sentitems" if disp == "SendAndSaveCopy" else "drafts"
+    try:
+        folder = one_folder(ctx, req, "SavedItemFolderId", default)
+        folder_err = None
+    except EwsError as e:
+        folder, folder_err = None, e
+    parsed = [parse_item(el) for el in items_el]  # schema problems fault the whole request
+    resp = response_root("CreateItem")
+    msgs = sub(resp, m("ResponseMessages"))
+    for fields, atts, mime in parsed:
+        try:
+            if folder_err:
+                raise folder_err
+            if disp is None:
+                raise EwsError("ErrorMessageDispositionRequired", "MessageDisposition is required for message items.")
+            if mime is not None:
+                mfields, matts = parse_mime(mime)
+                fields = {**mfields, **fields}
+                atts = matts + atts
+            for a in atts:
+                if a.get("kind") == "ItemAttachment":
+                    raise EwsError("ErrorInvalidRequest", "Item attachments are not supported by this server.")
+            data = new_draft_data(ctx, fields)
+            if mime is not None and "Body" not in fields:
+                data.setdefault("Body", {"BodyType": "Text", "text": ""})
+            if disp == "SaveOnly":
+                row = file_item(ctx, folder[0], folder[1], data, atts, mime=mime)
+                rm = response_message(msgs, "CreateItem")
+                render_ids(sub(rm, m("Items")), row, ctx.store.attachments(row["key"]))
+            else:
+                now = fmt_dt(utcnow())
+                data.setdefault("DateTimeCreated", now)
+                for a in atts:
+                    a.setdefault("modified", now)
+                    a["size"] = len(a.get("content") or b"")
+                submit(ctx, data, atts, save_folder=folder if disp == "SendAndSaveCopy" else None, draft_key=None)
+                rm = response_message(msgs, "CreateItem")
+                sub(rm, m("Items"))
+        except EwsError as e:
+            error_message(msgs, "CreateItem", e)
+    return resp
+
+
+def op_get_item(ctx: Ctx, req):
+    shape = parse_shape(req.find(m("ItemShape")))
+    resp = response_root("GetItem")
+    msgs = sub(resp, m("ResponseMessages"))
+    for el in item_ids(req):
+        try:
+            item = load_item(ctx, el)
+        except EwsError as e:
+            error_message(msgs, "GetItem", e)
+            continue
+        rm = response_message(msgs, "GetItem")
+        render_full(ctx, sub(rm, m("Items")), item, shape)
+    return resp
+
+
+def render_full(ctx: Ctx, parent, item: dict, shape: Shape):
+    atts = ctx.store.attachments(item["key"])
+    mime = None
+    if shape.include_mime:
+        mime = ctx.store.mime(item["key"]) or ctx.sandbox.draft_mime(item, atts)
+    return render_item(parent, item, shape, atts=atts, mime=mime, parent_folder_id=folder_id_of(item))
+
+
+def op_delete_item(ctx: Ctx, req):
+    kind = check_enum(req.get("DeleteType"), ("HardDelete", "SoftDelete", "MoveToDeletedItems"), "DeleteType")
+    resp = response_root("DeleteItem")
+    msgs = sub(resp, m("ResponseMessages"))
+    for el in item_ids(req):
+        try:
+            item = load_item(ctx, el)
+        except EwsError as e:
+            error_message(msgs, "DeleteItem", e)
+            continue
+        if kind == "MoveToDeletedItems" and item["folder"] != "deleteditems":
+            data = item["data"]
+            data["LastModifiedTime"] = fmt_dt(utcnow())
+            ctx.store.save(item["key"], data, folder="deleteditems")
+        else:
+            ctx.store.delete(item["key"])
+        response_message(msgs, "DeleteItem")
+    return resp
+
+
+def _move_or_copy(ctx: Ctx, req, op: str):
+    resp = response_root(op)
+    msgs = sub(resp, m("ResponseMessages"))
+    box = req.find(m("ToFolderId"))
+    if box is None or len(box) != 1:
+        raise schema_error(f"The element '{op}' has incomplete content: 'ToFolderId' expected.")
+    try:
+        target, target_err = resolve_folder(ctx, box[0]), None
+    except EwsError as e:
+        target, target_err = None, e
+    return_new = req.get("ReturnNewItemIds", "true") in ("true", "1")
+    for el in item_ids(req):
+        try:
+            item = load_item(ctx, el)
+            if target_err:
+                raise target_err
+        except EwsError as e:
+            error_message(msgs, op, e)
+            continue
+        data = item["data"]
+        data["LastModifiedTime"] = fmt_dt(utcnow())
+        mime = ctx.store.mime(item["key"])
+        if op == "CopyItem":
+            data = dict(data, DateTimeCreated=data["LastModifiedTime"])
+        row = ctx.store.insert(target[0], target[1], data, mime=mime)
+        copy_attachments(ctx.store, item["key"], row["key"])
+        if op == "MoveItem":
+            ctx.store.delete(item["key"])
+        rm = response_message(msgs, op)
+        items = sub(rm, m("Items"))
+        if return_new:
+            render_ids(items, row)
+    return resp
+
+
+def op_move_item(ctx: Ctx, req):
+    return _move_or_copy(ctx, req, "MoveItem")
+
+
+def op_copy_item(ctx: Ctx, req):
+    return _move_or_copy(ctx, req, "CopyItem")

@@ -1,0 +1,323 @@
+"""t:Message <-> stored item dict. Keys of the dict are the EWS element names; order follows types.xsd.
+
+Parsing is strict: unknown or out-of-order elements and bad enumeration values raise ErrorSchemaValidation.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+
+from . import ids
+from .bodies import html_to_text, text_to_html
+from .itemfields import (  # noqa: F401 - re-exported for the operation modules
+    ALL_SHAPE, BY_NAME, BY_URI, DEFAULT_SHAPE, FIELDS, FIND_EXCLUDED, IMPORTANCE, MAILBOX_TYPES, MESSAGE_ONLY,
+    ORDER, SENSITIVITY, SPECIAL_URIS, Shape,
+)
+from .soap import (
+    T_NS, check_enum, local, ns, parse_bool, parse_dt, parse_int, schema_error, sub, t, wire_dt, xbool,
+)
+
+def parse_field_uri(el) -> str | None:
+    """FieldURI -> FieldURI string; Extended/Indexed field URIs -> None (unknown properties come back empty)."""
+    if el.tag == t("FieldURI"):
+        uri = el.get("FieldURI") or ""
+        if ":" not in uri or " " in uri:
+            raise schema_error(f"The 'FieldURI' attribute is invalid - The value '{uri}' is invalid.")
+        return uri
+    if el.tag in (t("ExtendedFieldURI"), t("IndexedFieldURI")):
+        return None
+    raise schema_error(f"The element '{local(el)}' is not a property path.")
+
+
+def parse_shape(el) -> Shape:
+    shape = Shape()
+    if el is None:
+        return shape
+    for c in el:
+        name = local(c)
+        if name == "BaseShape":
+            shape.base = check_enum((c.text or "").strip(), ("IdOnly", "Default", "AllProperties", "PcxPeopleSearch"),
+                                    "BaseShape")
+        elif name == "IncludeMimeContent":
+            shape.include_mime = parse_bool(c.text, "IncludeMimeContent")
+        elif name == "BodyType":
+            shape.body_type = check_enum((c.text or "").strip(), ("Best", "HTML", "Text"), "BodyType")
+        elif name == "AdditionalProperties":
+            for p in c:
+                uri = parse_field_uri(p)
+                if uri in BY_URI:
+                    shape.props.add(BY_URI[uri][0])
+                elif uri == "item:MimeContent":
+                    shape.include_mime = True
+                elif uri in SPECIAL_URIS:
+                    shape.props.add(uri.split(":")[1])
+        elif name in ("UniqueBodyType", "NormalizedBodyType", "FilterHtmlContent", "ConvertHtmlCodePageToUTF8",
+                      "InlineImageUrlTemplate", "BlockExternalImages", "AddBlankTargetToLinks", "MaximumBodySize",
+                      "FolderShape"):
+            continue
+        else:
+            raise schema_error(f"The element 'ItemShape' has invalid child element '{name}'.")
+    return shape
+
+
+# ---------------- parsing ----------------
+
+def parse_mailbox(el) -> dict:
+    box = {}
+    for c in el:
+        name = local(c)
+        if name in ("Name", "EmailAddress", "RoutingType", "OriginalDisplayName"):
+            box[name] = c.text or ""
+        elif name == "MailboxType":
+            box[name] = check_enum((c.text or "").strip(), MAILBOX_TYPES, "MailboxType")
+        elif name == "ItemId":
+            continue
+        else:
+            raise schema_error(f"The element 'Mailbox' has invalid child element '{name}'.")
+    if box.get("EmailAddress") == "":
+        raise schema_error("The 'EmailAddress' element is invalid - the actual length is less than the MinLength value.")
+    return box
+
+
+def _parse_recipients(el) -> list[dict]:
+    out = []
+    for c in el:
+        if c.tag != t("Mailbox"):
+            raise schema_error(f"The element '{local(el)}' has invalid child element '{local(c)}'.")
+        out.append(parse_mailbox(c))
+    return out
+
+
+def parse_value(name: str, kind: str, el):
+    if kind == "str":
+        return el.text or ""
+    if kind == "bool":
+        return parse_bool(el.text, name)
+    if kind == "int":
+        return parse_int(el.text, name)
+    if kind == "dt":
+        return parse_dt(el.text, name)
+    if kind == "sensitivity":
+        return check_enum((el.text or "").strip(), SENSITIVITY, name)
+    if kind == "importance":
+        return check_enum((el.text or "").strip(), IMPORTANCE, name)
+    if kind == "body":
+        return {"BodyType": check_enum(el.get("BodyType"), ("HTML", "Text"), "BodyType"), "text": el.text or ""}
+    if kind == "strings":
+        vals = []
+        for c in el:
+            if c.tag != t("String"):
+                raise schema_error(f"The element '{name}' has invalid child element '{local(c)}'.")
+            vals.append(c.text or "")
+        return vals
+    if kind == "recipients":
+        return _parse_recipients(el)
+    if kind == "recipient":
+        kids = list(el)
+        if len(kids) != 1 or kids[0].tag != t("Mailbox"):
+            raise schema_error(f"The element '{name}' must hold exactly one Mailbox.")
+        return parse_mailbox(kids[0])
+    if kind == "base64":
+        try:
+            base64.b64decode((el.text or "").encode(), validate=True)
+        except (binascii.Error, ValueError):
+            raise schema_error(f"The value of {name} is invalid according to its datatype 'base64Binary'.") from None
+        return (el.text or "").strip()
+    raise schema_error(f"The property '{name}' cannot be set.")
+
+
+def parse_attachments(el) -> list[dict]:
+    out = []
+    for a in el:
+        kind = local(a)
+        if kind not in ("FileAttachment", "ItemAttachment"):
+            raise schema_error(f"The element 'Attachments' has invalid child element '{kind}'.")
+        att = {"kind": kind, "content": b"", "is_inline": False}
+        for c in a:
+            name = local(c)
+            if name in ("Name", "ContentType", "ContentId", "ContentLocation"):
+                att[{"Name": "name", "ContentType": "content_type", "ContentId": "content_id",
+                     "ContentLocation": "content_location"}[name]] = c.text or ""
+            elif name == "IsInline":
+                att["is_inline"] = parse_bool(c.text, name)
+            elif name == "Content":
+                try:
+                    att["content"] = base64.b64decode((c.text or "").encode(), validate=False)
+                except (binascii.Error, ValueError):
+                    raise schema_error("The value of Content is invalid base64Binary.") from None
+            elif name in ("AttachmentId", "Size", "LastModifiedTime", "IsContactPhoto", "AttachmentOriginalUrl",
+                          "Item", "Message"):
+                if kind == "ItemAttachment" and name in ("Item", "Message"):
+                    att["item_xml"] = c
+                continue
+            else:
+                raise schema_error(f"The element '{kind}' has invalid child element '{name}'.")
+        out.append(att)
+    return out
+
+
+def parse_item(el) -> tuple[dict, list[dict], bytes | None]:
+    """Parse a t:Message / t:Item from a request. Returns (fields, attachments, raw MIME or None)."""
+    if ns(el) != T_NS or local(el) not in ("Message", "Item"):
+        raise schema_error(f"Items of type '{local(el)}' are not supported by this server.")
+    is_message = local(el) == "Message"
+    data, atts, mime = {}, [], None
+    last = -1
+    for c in el:
+        name = local(c)
+        if ns(c) != T_NS or name not in ORDER or (not is_message and name in MESSAGE_ONLY):
+            raise schema_error(f"The element '{local(el)}' has invalid child element '{name}'.")
+        if ORDER[name] <= last:
+            raise schema_error(f"The element '{local(el)}' has invalid child element '{name}' (order).")
+        last = ORDER[name]
+        if name == "MimeContent":
+            try:
+                mime = base64.b64decode((c.text or "").encode(), validate=False)
+            except (binascii.Error, ValueError):
+                raise schema_error("MimeContent is not base64.") from None
+        elif name == "Attachments":
+            atts = parse_attachments(c)
+        elif name in BY_NAME and BY_NAME[name][3]:
+            data[name] = parse_value(name, BY_NAME[name][2], c)
+        elif name in ("ExtendedProperty", "Flag"):
+            continue  # accepted, not stored
+        else:
+            raise schema_error(f"The property '{name}' is read-only and cannot be set.")
+    return data, atts, mime
+
+
+# ---------------- rendering ----------------
+
+def display(recips) -> str:
+    return "; ".join((r.get("Name") or r.get("EmailAddress") or "") for r in recips or [])
+
+
+def _mailbox(parent, tag, box):
+    mb = sub(parent, t(tag))
+    for k in ("Name", "EmailAddress", "RoutingType", "MailboxType", "OriginalDisplayName"):
+        if k in box:
+            sub(mb, t(k), box[k])
+    return mb
+
+
+def render_body(parent, tag, body: dict, want: str):
+    kind, text = body.get("BodyType", "Text"), body.get("text", "")
+    if want == "Text" and kind == "HTML":
+        kind, text = "Text", html_to_text(text)
+    elif want == "HTML" and kind == "Text":
+        kind, text = "HTML", text_to_html(text)
+    sub(parent, t(tag), text, BodyType=kind)
+
+
+def render_attachment_meta(parent, item_key: str, a: dict, content: bool = False):
+    fa = sub(parent, t("FileAttachment"))
+    sub(fa, t("AttachmentId"), Id=ids.attachment_id(item_key, a["key"]))
+    if a.get("name") is not None:
+        sub(fa, t("Name"), a["name"])
+    if a.get("content_type") is not None:
+        sub(fa, t("ContentType"), a["content_type"])
+    if a.get("content_id"):
+        sub(fa, t("ContentId"), a["content_id"])
+    sub(fa, t("Size"), str(a["size"]))
+    if a.get("modified"):
+        sub(fa, t("LastModifiedTime"), wire_dt(a["modified"]))
+    sub(fa, t("IsInline"), xbool(a.get("is_inline")))
+    sub(fa, t("IsContactPhoto"), "false")
+    if content:
+        sub(fa, t("Content"), base64.b64encode(a["content"]).decode())
+    return fa
+
+
+def render_item(parent, item: dict, shape: Shape, *, atts=None, mime=None, find=False, parent_folder_id=None):
+    """Append a t:Message for a stored item, honouring the shape."""
+    data = item["data"]
+    msg = sub(parent, t("Message"))
+    if shape.include_mime and not find and mime is not None:
+        sub(msg, t("MimeContent"), base64.b64encode(mime).decode(), CharacterSet="UTF-8")
+    sub(msg, t("ItemId"), Id=ids.item_id(item["key"]), ChangeKey=item["change_key"])
+    if shape.wants("ParentFolderId") and parent_folder_id:
+        sub(msg, t("ParentFolderId"), Id=parent_folder_id, ChangeKey=ids.FOLDER_CHANGE_KEY)
+    for name, _uri, kind, _w in FIELDS:
+        if not shape.wants(name) or (find and name in FIND_EXCLUDED):
+            continue
+        if kind == "computed":
+            _render_computed(msg, name, data, atts, shape)
+        elif name == "Attachments":
+            if atts:
+                box = sub(msg, t("Attachments"))
+                for a in atts:
+                    render_attachment_meta(box, item["key"], a)
+        elif name not in data:
+            continue
+        else:
+            _render_value(msg, name, kind, data[name], shape)
+    return msg
+
+
+def _render_computed(msg, name, data, atts, shape):
+    if name == "DisplayTo":
+        sub(msg, t(name), display(data.get("ToRecipients")))
+    elif name == "DisplayCc":
+        sub(msg, t(name), display(data.get("CcRecipients")))
+    elif name == "DisplayBcc":
+        sub(msg, t(name), display(data.get("BccRecipients")))
+    elif name == "HasAttachments":
+        sub(msg, t(name), xbool(bool(atts) if atts is not None else data.get("_has_attachments")))
+    elif name == "ConversationId":
+        topic = data.get("ConversationTopic") or data.get("Subject") or ""
+        cid = base64.b64encode(b"DSC\x01" + hashlib.md5(topic.encode()).digest()).decode()
+        sub(msg, t(name), Id=cid)
+    elif name == "TextBody" and "Body" in data:
+        render_body(msg, "TextBody", data["Body"], "Text")
+
+
+def _render_value(msg, name, kind, value, shape):
+    if kind == "bool":
+        sub(msg, t(name), xbool(value))
+    elif kind == "int":
+        sub(msg, t(name), str(value))
+    elif kind == "dt":
+        sub(msg, t(name), wire_dt(value))
+    elif kind == "body":
+        render_body(msg, name, value, shape.body_type)
+    elif kind == "strings":
+        box = sub(msg, t(name))
+        for s in value:
+            sub(box, t("String"), s)
+    elif kind == "recipients":
+        box = sub(msg, t(name))
+        for r in value:
+            _mailbox(box, "Mailbox", r)
+    elif kind == "recipient":
+        _mailbox(sub(msg, t(name)), "Mailbox", value)
+    else:
+        sub(msg, t(name), value)
+
+
+def simple_value(item: dict, uri: str):
+    """Python value of a property for restrictions/sorting (None when absent)."""
+    data = item["data"]
+    f = BY_URI.get(uri)
+    if uri == "item:ItemId":
+        return ids.item_id(item["key"])
+    if f is None:
+        return None
+    name, _, kind, _ = f
+    if name == "DisplayTo":
+        return display(data.get("ToRecipients"))
+    if name == "DisplayCc":
+        return display(data.get("CcRecipients"))
+    if name == "HasAttachments":
+        return data.get("_has_attachments", False)
+    v = data.get(name)
+    if kind == "body" and v is not None:
+        return v.get("text")
+    if kind == "recipient" and v is not None:
+        return v.get("EmailAddress")
+    if kind == "recipients" and v is not None:
+        return " ".join(r.get("EmailAddress", "") for r in v)
+    if kind == "strings" and v is not None:
+        return v
+    return v

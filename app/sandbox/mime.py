@@ -1,0 +1,139 @@
+"""RFC 5322 messages with the stdlib email package: build what gets sent, parse what a client uploads."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+import datetime as _dt
+from email.message import EmailMessage
+
+from .bodies import html_to_text
+from .soap import fmt_dt
+
+SENSITIVITY_HDR = {"Personal": "Personal", "Private": "Private", "Confidential": "Company-Confidential"}
+SENSITIVITY_FROM_HDR = {v.lower(): k for k, v in SENSITIVITY_HDR.items()}
+
+
+def _addr(box: dict) -> str:
+    return email.utils.formataddr((box.get("Name") or "", box.get("EmailAddress") or ""))
+
+
+def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, date: _dt.datetime,
+               include_bcc: bool = False) -> bytes:
+    """The message as it leaves the mailbox: From = the sending mailbox; no Bcc header unless asked."""
+    msg = EmailMessage(policy=email.policy.SMTP)
+    msg["From"] = _addr(sender)
+    for key, hdr in (("ToRecipients", "To"), ("CcRecipients", "Cc"), ("ReplyTo", "Reply-To")):
+        if data.get(key):
+            msg[hdr] = ", ".join(_addr(r) for r in data[key])
+    if include_bcc and data.get("BccRecipients"):
+        msg["Bcc"] = ", ".join(_addr(r) for r in data["BccRecipients"])
+    msg["Subject"] = data.get("Subject", "")
+    msg["Date"] = email.utils.format_datetime(date.astimezone(_dt.timezone.utc))
+    msg["Message-ID"] = message_id
+    if data.get("InReplyTo"):
+        msg["In-Reply-To"] = data["InReplyTo"]
+    if data.get("References"):
+        msg["References"] = data["References"]
+    if data.get("ConversationTopic"):
+        msg["Thread-Topic"] = data["ConversationTopic"]
+    if data.get("ConversationIndex"):
+        msg["Thread-Index"] = data["ConversationIndex"]
+    imp = data.get("Importance", "Normal")
+    if imp != "Normal":
+        msg["Importance"] = imp.lower()
+        msg["X-Priority"] = "1" if imp == "High" else "5"
+    if data.get("Sensitivity") in SENSITIVITY_HDR:
+        msg["Sensitivity"] = SENSITIVITY_HDR[data["Sensitivity"]]
+    if data.get("Categories"):
+        msg["Keywords"] = ", ".join(data["Categories"])
+    if data.get("IsReadReceiptRequested"):
+        msg["Disposition-Notification-To"] = _addr(sender)
+    if data.get("IsDeliveryReceiptRequested"):
+        msg["Return-Receipt-To"] = _addr(sender)
+    body = data.get("Body") or {"BodyType": "Text", "text": ""}
+    if body.get("BodyType") == "HTML":
+        msg.set_content(html_to_text(body.get("text", "")), subtype="plain", cte="quoted-printable")
+        msg.add_alternative(body.get("text", ""), subtype="html", cte="quoted-printable")
+    else:
+        msg.set_content(body.get("text", ""), subtype="plain", cte="quoted-printable")
+    for a in atts:
+        ctype = a.get("content_type") or "application/octet-stream"
+        maintype, _, subtype = ctype.partition("/")
+        if not subtype:
+            maintype, subtype = "application", "octet-stream"
+        kwargs = {"filename": a.get("name") or "attachment"}
+        if a.get("is_inline"):
+            kwargs["disposition"] = "inline"
+        if a.get("content_id"):
+            kwargs["cid"] = "<" + a["content_id"].strip("<>") + ">"
+        msg.add_attachment(a.get("content") or b"", maintype=maintype, subtype=subtype, **kwargs)
+    return msg.as_bytes()
+
+
+def _boxes(value: str | None) -> list[dict]:
+    out = []
+    for name, addr in email.utils.getaddresses([value] if value else []):
+        if addr:
+            box = {"EmailAddress": addr, "RoutingType": "SMTP", "MailboxType": "OneOff"}
+            if name:
+                box = {"Name": name, **box}
+            out.append(box)
+    return out
+
+
+def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
+    """RFC 822 bytes -> (item fields, attachments), the way Exchange fills an item from MimeContent."""
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    data: dict = {}
+    if msg["Subject"] is not None:
+        data["Subject"] = str(msg["Subject"])
+    frm = _boxes(msg["From"])
+    if frm:
+        data["From"] = frm[0]
+        data["Sender"] = frm[0]
+    for hdr, key in (("To", "ToRecipients"), ("Cc", "CcRecipients"), ("Bcc", "BccRecipients"),
+                     ("Reply-To", "ReplyTo")):
+        boxes = _boxes(msg[hdr])
+        if boxes:
+            data[key] = boxes
+    if msg["Message-ID"]:
+        data["InternetMessageId"] = str(msg["Message-ID"]).strip()
+    if msg["In-Reply-To"]:
+        data["InReplyTo"] = str(msg["In-Reply-To"]).strip()
+    if msg["References"]:
+        data["References"] = str(msg["References"]).strip()
+    if msg["Thread-Topic"]:
+        data["ConversationTopic"] = str(msg["Thread-Topic"])
+    if msg["Date"]:
+        try:
+            data["DateTimeSent"] = fmt_dt(email.utils.parsedate_to_datetime(str(msg["Date"])))
+        except (TypeError, ValueError):
+            pass
+    imp = str(msg["Importance"] or "").lower()
+    if imp in ("high", "low", "normal"):
+        data["Importance"] = imp.capitalize()
+    sens = str(msg["Sensitivity"] or "").lower()
+    if sens in SENSITIVITY_FROM_HDR:
+        data["Sensitivity"] = SENSITIVITY_FROM_HDR[sens]
+    if msg["Keywords"]:
+        data["Categories"] = [k.strip() for k in str(msg["Keywords"]).split(",") if k.strip()]
+    if msg["Disposition-Notification-To"]:
+        data["IsReadReceiptRequested"] = True
+    body = msg.get_body(preferencelist=("html", "plain"))
+    if body is not None:
+        kind = "HTML" if body.get_content_subtype() == "html" else "Text"
+        data["Body"] = {"BodyType": kind, "text": body.get_content()}
+    atts = []
+    for part in msg.iter_attachments():
+        content = part.get_payload(decode=True) or b""
+        cid = part.get("Content-ID")
+        atts.append({
+            "name": part.get_filename() or "attachment",
+            "content_type": part.get_content_type(),
+            "content_id": cid.strip("<>") if cid else None,
+            "is_inline": part.get_content_disposition() == "inline",
+            "content": content,
+        })
+    return data, atts

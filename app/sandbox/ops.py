@@ -1,0 +1,27 @@
+"""Operation name -> handler(ctx, request element) -> m:<Op>Response element."""
+
+from __future__ import annotations
+
+from .directory import op_create_attachment, op_delete_attachment, op_get_attachment, op_resolve_names
+from .find import op_find_item
+from .folders import op_convert_id, op_find_folder, op_get_folder
+from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
+from .updates import op_send_item, op_update_item
+
+OPERATIONS = {
+    "ConvertId": op_convert_id,
+    "GetFolder": op_get_folder,
+    "FindFolder": op_find_folder,
+    "CreateItem": op_create_item,
+    "GetItem": op_get_item,
+    "UpdateItem": op_update_item,
+    "SendItem": op_send_item,
+    "FindItem": op_find_item,
+    "DeleteItem": op_delete_item,
+    "MoveItem": op_move_item,
+    "CopyItem": op_copy_item,
+    "ResolveNames": op_resolve_names,
+    "CreateAttachment": op_create_attachment,
+    "GetAttachment": op_get_attachment,
+    "DeleteAttachment": op_delete_attachment,
+}

@@ -1,0 +1,266 @@
+"""The in-process Sandbox: an Exchange-2016-like EWS server on loopback (see TEAM.md for the API)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import email
+import email.policy
+import email.utils
+import ipaddress
+import json
+import logging
+import os
+import smtplib
+import ssl
+import tempfile
+import threading
+
+from . import ids
+from .delivery import mailbox_of
+from .faults import FaultInjector
+from .mime import build_mime
+from .server import EwsServer
+from .soap import schema_error
+from .store import Store
+
+log = logging.getLogger("app.sandbox")
+
+DEFAULT_USERS = [
+    {"email": "alice@example.com", "name": "Alice Anderson", "password": "alice-sandbox-pw"},
+    {"email": "bob@example.com", "name": "Bob Brown", "password": "bob-sandbox-pw"},
+    {"email": "carol@example.com", "name": "Carol Clark", "password": "carol-sandbox-pw"},
+    {"email": "dave@example.com", "name": "Dave Davis", "password": "dave-sandbox-pw"},
+    {"email": "ali.baba@example.com", "name": "Ali Baba", "password": "ali-sandbox-pw"},
+]
+_SCHEMAS: dict = {}
+_SCHEMA_LOCK = threading.Lock()
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def load_users(path: str) -> list[dict]:
+    """--users FILE: a JSON list of {"email", "password", "name"?, "username"?} (or {"users": [...]})."""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    users = doc["users"] if isinstance(doc, dict) else doc
+    if not isinstance(users, list) or not all(isinstance(u, dict) and u.get("email") and u.get("password")
+                                              for u in users):
+        raise ValueError(f"{path}: expected a JSON list of objects with 'email' and 'password'")
+    return users
+
+
+class MailboxView:
+    """Test/inspection access to one mailbox: ``sb.mailbox("bob@example.com").items("inbox")``."""
+
+    def __init__(self, sandbox: "Sandbox", address: str):
+        self.sandbox = sandbox
+        self.address = address.lower()
+
+    def items(self, folder: str | None = "inbox") -> list[dict]:
+        store = self.sandbox.store
+        out = []
+        for it in store.all_in(self.address, folder):
+            d = it["data"]
+            atts = store.attachments(it["key"], content=True)
+            body = d.get("Body") or {}
+            addrs = lambda key: [r.get("EmailAddress") for r in d.get(key) or []]  # noqa: E731
+            out.append({
+                "id": ids.item_id(it["key"]), "change_key": it["change_key"], "folder": it["folder"],
+                "subject": d.get("Subject"), "from": (d.get("From") or {}).get("EmailAddress"),
+                "sender": (d.get("Sender") or {}).get("EmailAddress"),
+                "to": addrs("ToRecipients"), "cc": addrs("CcRecipients"), "bcc": addrs("BccRecipients"),
+                "reply_to": addrs("ReplyTo"), "internet_message_id": d.get("InternetMessageId"),
+                "body": body.get("text"), "body_type": body.get("BodyType"), "importance": d.get("Importance"),
+                "sensitivity": d.get("Sensitivity"), "categories": d.get("Categories") or [],
+                "is_read": d.get("IsRead"), "is_draft": d.get("IsDraft"), "created": d.get("DateTimeCreated"),
+                "sent": d.get("DateTimeSent"), "received": d.get("DateTimeReceived"),
+                "modified": d.get("LastModifiedTime"),
+                "attachments": [{"id": ids.attachment_id(it["key"], a["key"]), "name": a["name"],
+                                 "content_type": a["content_type"], "content": a["content"], "size": a["size"],
+                                 "is_inline": a["is_inline"], "content_id": a["content_id"]} for a in atts],
+                "mime": store.mime(it["key"]) or self.sandbox.draft_mime(it, atts),
+                "fields": {k: v for k, v in d.items() if not k.startswith("_")},
+            })
+        return out
+
+    def count(self, folder: str = "inbox") -> int:
+        return self.sandbox.store.count(self.address, folder)[0]
+
+
+class Sandbox:
+    def __init__(self, data: str = ":memory:", port: int = 0, host: str = "127.0.0.1", tls: bool = False,
+                 users: list[dict] | None = None, max_send_bytes: int = 10 * 1024 * 1024,
+                 smtp_relay: str | None = None, cert: str | None = None, key: str | None = None,
+                 schema_dir: str | None = None, allow_remote: bool = False):
+        if not allow_remote and not _is_loopback(host):
+            raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
+        self.data, self.host, self.port, self.tls = data, host, port, tls
+        self.cert_path, self.key_path, self.cert_sha256 = cert, key, None
+        self.max_send_bytes = int(max_send_bytes)
+        self.smtp_relay = smtp_relay
+        self.schema_dir = schema_dir
+        self.users = [self._norm_user(u) for u in (users or DEFAULT_USERS)]
+        self.domains = {u["email"].split("@", 1)[1] for u in self.users}
+        self.realm = host
+        self.wire_observer = None
+        self.faults = FaultInjector()
+        self.request_log: list[str] = []
+        self._log_lock = threading.Lock()
+        self.store = Store(data)
+        self._server = None
+        self._thread = None
+        self.ews_url = None
+
+    @staticmethod
+    def _norm_user(u: dict) -> dict:
+        addr = u["email"].strip()
+        return {"email": addr, "username": u.get("username") or addr, "password": u["password"],
+                "name": u.get("name") or addr.split("@")[0].replace(".", " ").title()}
+
+    # ---------------- lifecycle ----------------
+    def start(self) -> "Sandbox":
+        ctx = None
+        if self.tls:
+            if not (self.cert_path and self.key_path):
+                from .tlscert import make_self_signed
+
+                where = self.data if self.data != ":memory:" else tempfile.mkdtemp(prefix="ews-sandbox-tls-")
+                self.cert_path, self.key_path, self.cert_sha256 = make_self_signed(where, self.host)
+            else:
+                from .tlscert import fingerprint
+
+                self.cert_sha256 = fingerprint(self.cert_path)
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(self.cert_path, self.key_path)
+        self._server = EwsServer((self.host, self.port), self, ctx)
+        self.port = self._server.server_address[1]
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        self.ews_url = f"{'https' if self.tls else 'http'}://{host}:{self.port}/EWS/Exchange.asmx"
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name=f"ews-sandbox-{self.port}", daemon=True)
+        self._thread.start()
+        log.info("sandbox: serving %s", self.ews_url)
+        return self
+
+    def stop(self):
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.close_connections()
+            self._server.server_close()
+            self._thread.join(timeout=5)
+            self._server = None
+        if self.store is not None:
+            with self.store.tx():
+                pass  # wait for in-flight requests
+            self.store.close()
+            self.store = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    # ---------------- public helpers ----------------
+    @property
+    def accounts(self) -> list[dict]:
+        return [dict(u) for u in self.users]
+
+    def mailbox(self, address: str) -> MailboxView:
+        if self.user_by_email(address) is None:
+            raise KeyError(f"no sandbox mailbox {address}")
+        return MailboxView(self, address)
+
+    def relay_queue(self) -> list:
+        out = []
+        for seq, mail_from, rcpts, raw, delivered in self.store.relay_rows():
+            msg = email.message_from_bytes(bytes(raw), policy=email.policy.default)
+            msg.envelope_from, msg.envelope_to, msg.relayed = mail_from, json.loads(rcpts), bool(delivered)
+            out.append(msg)
+        return out
+
+    def user_by_email(self, address: str | None) -> dict | None:
+        a = (address or "").strip().lower()
+        return next((u for u in self.users if u["email"].lower() == a), None)
+
+    def user_by_login(self, login: str) -> dict | None:
+        lg = login.strip().lower()
+        if "\\" in lg:
+            lg = lg.split("\\", 1)[1]
+        for u in self.users:
+            if lg in (u["username"].lower(), u["email"].lower(), u["email"].split("@")[0].lower()):
+                return u
+        return None
+
+    def is_inside(self, address: str) -> bool:
+        return address.rsplit("@", 1)[-1].lower() in self.domains
+
+    def draft_mime(self, item: dict, atts: list[dict]) -> bytes:
+        d = item["data"]
+        owner = self.user_by_email(item["mailbox"]) or {"email": item["mailbox"], "name": item["mailbox"]}
+        if atts and "content" not in atts[0]:
+            atts = self.store.attachments(item["key"], content=True)
+        when = _dt.datetime.fromisoformat((d.get("DateTimeSent") or d["LastModifiedTime"]).replace("Z", "+00:00"))
+        mid = d.get("InternetMessageId") or f"<{item['key']}@{owner['email'].split('@')[-1]}>"
+        return build_mime(d, atts, sender=d.get("From") or mailbox_of(owner), message_id=mid, date=when,
+                          include_bcc=bool(d.get("IsDraft")))
+
+    # ---------------- hooks used by the server ----------------
+    def _observe(self, direction: str, body: bytes, injected: bool = False):
+        fn = self.wire_observer
+        if fn is None:
+            return
+        try:
+            fn(direction, body, injected=injected)
+        except Exception:  # noqa: BLE001 - an observer must not break the server
+            log.exception("sandbox: wire observer failed")
+
+    def _log_op(self, op: str):
+        with self._log_lock:
+            self.request_log.append(op)
+
+    def _validate(self, req):
+        if not self.schema_dir:
+            return
+        import xml.etree.ElementTree as ET
+
+        from lxml import etree
+
+        schema = _schema(self.schema_dir)
+        err = next(iter(schema.iter_errors(ET.fromstring(etree.tostring(req)))), None)
+        if err is not None:
+            raise schema_error(str(err.reason)[:400])
+
+    def _after_commit(self):
+        if not self.smtp_relay:
+            return
+        host, _, port = self.smtp_relay.rpartition(":")
+        for seq, mail_from, rcpts, raw, delivered in self.store.relay_rows():
+            if delivered:
+                continue
+            try:
+                with smtplib.SMTP(host or "127.0.0.1", int(port or 25), timeout=10) as smtp:
+                    smtp.sendmail(mail_from, json.loads(rcpts), bytes(raw))
+                self.store.mark_relayed(seq)
+            except (OSError, smtplib.SMTPException) as e:
+                log.warning("sandbox: SMTP relay to %s failed: %s", self.smtp_relay, e)
+                return
+
+
+def _schema(schema_dir: str):
+    with _SCHEMA_LOCK:
+        if schema_dir not in _SCHEMAS:
+            import xmlschema
+
+            _SCHEMAS[schema_dir] = xmlschema.XMLSchema10(os.path.join(schema_dir, "messages.xsd"), validation="lax")
+        return _SCHEMAS[schema_dir]
+
+
+__all__ = ["Sandbox", "MailboxView", "DEFAULT_USERS", "load_users"]

@@ -1,0 +1,223 @@
+"""SOAP 1.1 envelope handling for the sandbox: namespaces, element helpers, faults, value formats."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from lxml import etree
+
+S_NS = "http://schemas.xmlsoap.org/soap/envelope/"
+M_NS = "http://schemas.microsoft.com/exchange/services/2006/messages"
+T_NS = "http://schemas.microsoft.com/exchange/services/2006/types"
+E_NS = "http://schemas.microsoft.com/exchange/services/2006/errors"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+NSMAP = {"s": S_NS, "m": M_NS, "t": T_NS}
+
+SERVER_VERSION = {
+    "MajorVersion": "15",
+    "MinorVersion": "1",
+    "MajorBuildNumber": "2507",
+    "MinorBuildNumber": "6",
+    "Version": "V2016_10_10",
+}
+# ExchangeVersionType enumeration (types.xsd)
+EXCHANGE_VERSIONS = (
+    "Exchange2007", "Exchange2007_SP1", "Exchange2009", "Exchange2010", "Exchange2010_SP1",
+    "Exchange2010_SP2", "Exchange2012", "Exchange2013", "Exchange2013_SP1", "Exchange2015",
+    "Exchange2016", "V2015_10_05", "V2016_01_06", "V2016_04_13", "V2016_07_13", "V2016_10_10",
+)
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+
+
+def m(tag: str) -> str:
+    return f"{{{M_NS}}}{tag}"
+
+
+def t(tag: str) -> str:
+    return f"{{{T_NS}}}{tag}"
+
+
+def local(el) -> str:
+    return etree.QName(el).localname
+
+
+def ns(el) -> str:
+    return etree.QName(el).namespace or ""
+
+
+def sub(parent, tag: str, text=None, **attrs):
+    el = etree.SubElement(parent, tag)
+    for k, v in attrs.items():
+        if v is not None:
+            el.set(k, v)
+    if text is not None:
+        el.text = text
+    return el
+
+
+class SoapFault(Exception):
+    """A request-level failure answered with soap:Fault (HTTP 500)."""
+
+    def __init__(self, code: str, message: str, *, faultcode: str | None = None, message_xml=None, status=500):
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.faultcode = faultcode or ("a:" + code)
+        self.message_xml = message_xml or []  # list of (local name, text, attrs)
+        self.status = status
+
+
+class EwsError(Exception):
+    """A per-item failure, answered in that item's response message (ResponseClass="Error")."""
+
+    def __init__(self, code: str, text: str):
+        super().__init__(f"{code}: {text}")
+        self.code = code
+        self.text = text
+
+
+def schema_error(text: str) -> SoapFault:
+    return SoapFault(
+        "ErrorSchemaValidation",
+        "The request failed schema validation: " + text,
+        message_xml=[("LineNumber", "0", {}), ("LinePosition", "0", {}), ("Violation", text, {})],
+    )
+
+
+def parse_envelope(raw: bytes):
+    """Return (header element or None, first body child). Raises SoapFault on malformed requests."""
+    try:
+        root = etree.fromstring(raw, _PARSER)
+    except etree.XMLSyntaxError as e:
+        raise schema_error(f"The request is not well-formed XML ({e}).") from None
+    if root.tag != f"{{{S_NS}}}Envelope":
+        raise schema_error("The root element is not a SOAP 1.1 Envelope.")
+    header = root.find(f"{{{S_NS}}}Header")
+    body = root.find(f"{{{S_NS}}}Body")
+    if body is None or len(body) == 0:
+        raise schema_error("The SOAP Body is missing or empty.")
+    if len(body) > 1:
+        raise schema_error("The SOAP Body holds more than one element.")
+    return header, body[0]
+
+
+def requested_version(header) -> str:
+    if header is None:
+        return "Exchange2007_SP1"
+    el = header.find(t("RequestServerVersion"))
+    if el is None:
+        return "Exchange2007_SP1"
+    v = el.get("Version")
+    if v not in EXCHANGE_VERSIONS:
+        raise schema_error(f"The 'Version' attribute is invalid - The value '{v}' is invalid according to its datatype.")
+    return v
+
+
+def _envelope(with_header: bool = True):
+    env = etree.Element(f"{{{S_NS}}}Envelope", nsmap={"s": S_NS})
+    if with_header:
+        hdr = sub(env, f"{{{S_NS}}}Header")
+        info = etree.SubElement(hdr, t("ServerVersionInfo"), nsmap={"h": T_NS})
+        for k, v in SERVER_VERSION.items():
+            info.set(k, v)
+    body = sub(env, f"{{{S_NS}}}Body")
+    return env, body
+
+
+def response_root(op: str):
+    """The m:<Op>Response element (detached); its ResponseMessages child is created by the caller."""
+    return etree.Element(m(op + "Response"), nsmap={"m": M_NS, "t": T_NS})
+
+
+def serialize(resp_el) -> bytes:
+    env, body = _envelope()
+    body.append(resp_el)
+    return etree.tostring(env, xml_declaration=True, encoding="utf-8")
+
+
+def fault_body(f: SoapFault) -> bytes:
+    env, body = _envelope(with_header=f.code not in ("ErrorSchemaValidation",))
+    fault = sub(body, f"{{{S_NS}}}Fault")
+    code = etree.SubElement(fault, "faultcode", nsmap={"a": T_NS})
+    code.text = f.faultcode
+    fs = sub(fault, "faultstring", f.message)
+    fs.set("{http://www.w3.org/XML/1998/namespace}lang", "en-US")
+    detail = sub(fault, "detail")
+    etree.SubElement(detail, f"{{{E_NS}}}ResponseCode", nsmap={"e": E_NS}).text = f.code
+    etree.SubElement(detail, f"{{{E_NS}}}Message", nsmap={"e": E_NS}).text = f.message
+    if f.message_xml:
+        mx = etree.SubElement(detail, t("MessageXml"), nsmap={"t": T_NS})
+        for name, text, attrs in f.message_xml:
+            sub(mx, t(name), text, **attrs)
+    return etree.tostring(env, xml_declaration=True, encoding="utf-8")
+
+
+def response_message(parent, op: str, code: str = "NoError", text: str | None = None, klass: str | None = None):
+    """Append m:<op>ResponseMessage with ResponseClass/MessageText/ResponseCode and return it."""
+    if klass is None:
+        klass = "Success" if code == "NoError" else "Error"
+    rm = sub(parent, m(op + "ResponseMessage"), ResponseClass=klass)
+    if text is not None:
+        sub(rm, m("MessageText"), text)
+    sub(rm, m("ResponseCode"), code)
+    if code != "NoError":
+        sub(rm, m("DescriptiveLinkKey"), "0")
+    return rm
+
+
+def error_message(parent, op: str, err: EwsError):
+    return response_message(parent, op, err.code, err.text)
+
+
+# ---------------- value formats ----------------
+
+def xbool(v) -> str:
+    return "true" if v else "false"
+
+
+def parse_bool(text: str | None, what: str = "boolean") -> bool:
+    s = (text or "").strip()
+    if s in ("true", "1"):
+        return True
+    if s in ("false", "0"):
+        return False
+    raise schema_error(f"The value '{s}' of {what} is invalid according to its datatype 'boolean'.")
+
+
+def parse_int(text: str | None, what: str = "int") -> int:
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        raise schema_error(f"The value '{text}' of {what} is invalid according to its datatype 'int'.") from None
+
+
+def utcnow() -> _dt.datetime:
+    return _dt.datetime.now(_dt.timezone.utc)
+
+
+def fmt_dt(d: _dt.datetime) -> str:
+    """Storage form: sortable, microseconds kept."""
+    return d.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def wire_dt(stored: str) -> str:
+    """Wire form: whole seconds, 'Z' (what Exchange sends)."""
+    return stored[:19] + "Z"
+
+
+def parse_dt(text: str | None, what: str = "dateTime") -> str:
+    s = (text or "").strip()
+    try:
+        d = _dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        raise schema_error(f"The value '{s}' of {what} is invalid according to its datatype 'dateTime'.") from None
+    if d.tzinfo is None:
+        d = d.replace(tzinfo=_dt.timezone.utc)
+    return fmt_dt(d)
+
+
+def check_enum(value: str | None, allowed, what: str) -> str:
+    if value not in allowed:
+        raise schema_error(f"The value '{value}' of {what} is invalid: the Enumeration constraint failed.")
+    return value

@@ -1,0 +1,258 @@
+"""SQLite storage for the sandbox mailboxes (stdlib sqlite3, WAL mode).
+
+One connection per Store guarded by a re-entrant lock (so threads serialise), ``BEGIN IMMEDIATE`` write
+transactions and a busy timeout (so several processes on one data directory wait instead of failing).
+A whole EWS request runs inside one transaction (see ``tx``), so a dropped or failed request leaves
+no half-applied change.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+
+from . import ids
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS items (
+    key TEXT PRIMARY KEY, mailbox TEXT NOT NULL, folder TEXT NOT NULL, change_key TEXT NOT NULL,
+    created TEXT NOT NULL, sent TEXT, received TEXT, modified TEXT NOT NULL, subject TEXT,
+    imid TEXT, size INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL, mime BLOB
+);
+CREATE INDEX IF NOT EXISTS items_created ON items(mailbox, folder, created);
+CREATE INDEX IF NOT EXISTS items_sent ON items(mailbox, folder, sent);
+CREATE INDEX IF NOT EXISTS items_received ON items(mailbox, folder, received);
+CREATE INDEX IF NOT EXISTS items_modified ON items(mailbox, folder, modified);
+CREATE INDEX IF NOT EXISTS items_subject ON items(mailbox, folder, subject);
+CREATE INDEX IF NOT EXISTS items_imid ON items(imid);
+CREATE TABLE IF NOT EXISTS attachments (
+    key TEXT PRIMARY KEY, item_key TEXT NOT NULL, ord INTEGER NOT NULL, name TEXT, content_type TEXT,
+    content_id TEXT, is_inline INTEGER NOT NULL DEFAULT 0, modified TEXT, content BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attachments_item ON attachments(item_key, ord);
+CREATE TABLE IF NOT EXISTS relay (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, mail_from TEXT, rcpts TEXT NOT NULL, raw BLOB NOT NULL,
+    delivered INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+ITEM_COLS = "key, mailbox, folder, change_key, created, sent, received, modified, subject, imid, size, data"
+SORT_COLUMNS = {
+    "item:DateTimeCreated": "created",
+    "item:DateTimeSent": "sent",
+    "item:DateTimeReceived": "received",
+    "item:LastModifiedTime": "modified",
+    "item:Subject": "subject",
+    "item:Size": "size",
+}
+
+
+class Rollback(Exception):
+    """Raise inside ``Store.tx()`` to discard the transaction quietly."""
+
+
+def _row_to_item(row) -> dict:
+    item = dict(zip(("key", "mailbox", "folder", "change_key", "created", "sent", "received", "modified",
+                     "subject", "imid", "size"), row[:11]))
+    item["data"] = json.loads(row[11])
+    return item
+
+
+class Store:
+    def __init__(self, data: str = ":memory:"):
+        if data == ":memory:":
+            path = ":memory:"
+        else:
+            os.makedirs(data, exist_ok=True)
+            path = os.path.join(data, "sandbox.sqlite3")
+        self.path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.db = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA busy_timeout=30000")
+        if path != ":memory:":
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        with self._lock:
+            self.db.executescript("BEGIN IMMEDIATE;" + SCHEMA + "COMMIT;")
+
+    # ---------------- transactions ----------------
+    @contextmanager
+    def tx(self):
+        with self._lock:
+            outer = self._depth == 0
+            if outer:
+                self.db.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield self.db
+            except BaseException as e:
+                self._depth -= 1
+                if outer:
+                    self.db.execute("ROLLBACK")
+                if isinstance(e, Rollback) and outer:
+                    return
+                raise
+            else:
+                self._depth -= 1
+                if outer:
+                    self.db.execute("COMMIT")
+
+    def close(self):
+        with self._lock:
+            if self.path != ":memory:":
+                try:
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.Error:
+                    pass
+            self.db.close()
+
+    # ---------------- items ----------------
+    def get(self, key: str) -> dict | None:
+        with self._lock:
+            row = self.db.execute(f"SELECT {ITEM_COLS} FROM items WHERE key=?", (key,)).fetchone()
+        return _row_to_item(row) if row else None
+
+    def insert(self, mailbox: str, folder: str, data: dict, *, mime: bytes | None = None, key: str | None = None) -> dict:
+        key = key or ids.new_uuid()
+        ck = ids.new_change_key()
+        data["_ck_history"] = [[ck, []]]
+        with self.tx() as db:
+            db.execute(
+                f"INSERT INTO items ({ITEM_COLS}, mime) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (key, mailbox.lower(), folder, ck, data["DateTimeCreated"], data.get("DateTimeSent"),
+                 data.get("DateTimeReceived"), data["LastModifiedTime"], data.get("Subject"),
+                 data.get("InternetMessageId"), int(data.get("Size") or 0), json.dumps(data), mime),
+            )
+        return self.get(key)
+
+    def save(self, key: str, data: dict, *, folder: str | None = None, touched=("*",)) -> str:
+        """Write back an item's data with a new ChangeKey (remembering which fields changed); returns the key."""
+        with self.tx() as db:
+            row = db.execute("SELECT change_key, folder FROM items WHERE key=?", (key,)).fetchone()
+            ck = ids.new_change_key()
+            data["_ck_history"] = (data.get("_ck_history") or [])[-49:] + [[ck, sorted(touched)]]
+            db.execute(
+                "UPDATE items SET folder=?, change_key=?, sent=?, received=?, modified=?, subject=?, imid=?, size=?, "
+                "data=? WHERE key=?",
+                (folder or row[1], ck, data.get("DateTimeSent"), data.get("DateTimeReceived"),
+                 data["LastModifiedTime"], data.get("Subject"), data.get("InternetMessageId"),
+                 int(data.get("Size") or 0), json.dumps(data), key),
+            )
+        return ck
+
+    def set_mime(self, key: str, mime: bytes | None):
+        with self.tx() as db:
+            db.execute("UPDATE items SET mime=? WHERE key=?", (mime, key))
+
+    def mime(self, key: str) -> bytes | None:
+        with self._lock:
+            row = self.db.execute("SELECT mime FROM items WHERE key=?", (key,)).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
+
+    def delete(self, key: str):
+        with self.tx() as db:
+            db.execute("DELETE FROM items WHERE key=?", (key,))
+            db.execute("DELETE FROM attachments WHERE item_key=?", (key,))
+
+    def count(self, mailbox: str, folder: str) -> tuple[int, int]:
+        """(total, unread) in a folder."""
+        with self._lock:
+            total = self.db.execute(
+                "SELECT COUNT(*) FROM items WHERE mailbox=? AND folder=?", (mailbox.lower(), folder)
+            ).fetchone()[0]
+            unread = self.db.execute(
+                "SELECT COUNT(*) FROM items WHERE mailbox=? AND folder=? AND json_extract(data, '$.IsRead') = 0",
+                (mailbox.lower(), folder),
+            ).fetchone()[0]
+        return total, unread
+
+    def page(self, mailbox: str, folder: str, order: list[tuple[str, bool]], offset: int, limit: int | None):
+        """(total, items) for one page, sorted in SQL (indexed on folder + sort column)."""
+        cols = [(SORT_COLUMNS[uri], desc) for uri, desc in order if uri in SORT_COLUMNS] or [("created", True)]
+        last_desc = cols[-1][1]
+        order_sql = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in cols) + f", rowid {'DESC' if last_desc else 'ASC'}"
+        with self._lock:
+            total = self.db.execute(
+                "SELECT COUNT(*) FROM items WHERE mailbox=? AND folder=?", (mailbox.lower(), folder)
+            ).fetchone()[0]
+            rows = self.db.execute(
+                f"SELECT {ITEM_COLS} FROM items WHERE mailbox=? AND folder=? ORDER BY {order_sql} LIMIT ? OFFSET ?",
+                (mailbox.lower(), folder, -1 if limit is None else limit, max(offset, 0)),
+            ).fetchall()
+        return total, [_row_to_item(r) for r in rows]
+
+    def all_in(self, mailbox: str, folder: str | None = None) -> list[dict]:
+        with self._lock:
+            if folder is None:
+                rows = self.db.execute(
+                    f"SELECT {ITEM_COLS} FROM items WHERE mailbox=? ORDER BY created, rowid", (mailbox.lower(),)
+                ).fetchall()
+            else:
+                rows = self.db.execute(
+                    f"SELECT {ITEM_COLS} FROM items WHERE mailbox=? AND folder=? ORDER BY created, rowid",
+                    (mailbox.lower(), folder),
+                ).fetchall()
+        return [_row_to_item(r) for r in rows]
+
+    # ---------------- attachments ----------------
+    def attachments(self, item_key: str, content: bool = False) -> list[dict]:
+        cols = "key, item_key, ord, name, content_type, content_id, is_inline, modified, length(content)"
+        if content:
+            cols += ", content"
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT {cols} FROM attachments WHERE item_key=? ORDER BY ord", (item_key,)
+            ).fetchall()
+        return [self._att(r) for r in rows]
+
+    @staticmethod
+    def _att(r) -> dict:
+        a = dict(zip(("key", "item_key", "ord", "name", "content_type", "content_id", "is_inline", "modified",
+                      "size"), r[:9]))
+        a["is_inline"] = bool(a["is_inline"])
+        if len(r) > 9:
+            a["content"] = bytes(r[9])
+        return a
+
+    def attachment(self, att_key: str) -> dict | None:
+        with self._lock:
+            r = self.db.execute(
+                "SELECT key, item_key, ord, name, content_type, content_id, is_inline, modified, length(content), "
+                "content FROM attachments WHERE key=?", (att_key,)
+            ).fetchone()
+        return self._att(r) if r else None
+
+    def add_attachment(self, item_key: str, att: dict, *, key: str | None = None) -> str:
+        key = key or ids.new_uuid()
+        with self.tx() as db:
+            n = db.execute("SELECT COALESCE(MAX(ord), -1) + 1 FROM attachments WHERE item_key=?", (item_key,)).fetchone()[0]
+            db.execute(
+                "INSERT INTO attachments (key, item_key, ord, name, content_type, content_id, is_inline, modified, "
+                "content) VALUES (?,?,?,?,?,?,?,?,?)",
+                (key, item_key, n, att.get("name"), att.get("content_type"), att.get("content_id"),
+                 int(bool(att.get("is_inline"))), att.get("modified"), att.get("content") or b""),
+            )
+        return key
+
+    def delete_attachment(self, att_key: str):
+        with self.tx() as db:
+            db.execute("DELETE FROM attachments WHERE key=?", (att_key,))
+
+    # ---------------- relay ----------------
+    def add_relay(self, mail_from: str, rcpts: list[str], raw: bytes) -> int:
+        with self.tx() as db:
+            cur = db.execute("INSERT INTO relay (mail_from, rcpts, raw) VALUES (?,?,?)",
+                             (mail_from, json.dumps(rcpts), raw))
+            return cur.lastrowid
+
+    def relay_rows(self) -> list[tuple]:
+        with self._lock:
+            return self.db.execute("SELECT seq, mail_from, rcpts, raw, delivered FROM relay ORDER BY seq").fetchall()
+
+    def mark_relayed(self, seq: int):
+        with self.tx() as db:
+            db.execute("UPDATE relay SET delivered=1 WHERE seq=?", (seq,))

@@ -1,0 +1,182 @@
+"""UpdateItem (Set/Append/DeleteItemField, conflict resolution on ChangeKeys) and SendItem."""
+
+from __future__ import annotations
+
+from .delivery import estimate_size, submit
+from .folders import Ctx
+from .itemxml import BY_NAME, BY_URI, parse_field_uri, parse_value
+from .items import DISPOSITIONS, item_ids, load_item, one_folder, render_ids
+from .soap import (
+    T_NS, EwsError, check_enum, error_message, fmt_dt, local, m, ns, parse_bool, response_message, response_root,
+    schema_error, sub, t, utcnow,
+)
+
+CONFLICT = ("The send or update operation could not be performed because the change key passed in the request "
+            "does not match the current change key for the item.")
+STALE = "The change key passed in the request does not match the current change key for the item."
+APPENDABLE = {"ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo", "Body", "Categories"}
+REQUIRED_ON_DELETE = {"ItemClass"}
+
+
+def _parse_updates(updates_el) -> list[tuple[str, str | None, object]]:
+    """-> [(action, element name or None for unknown/extended, parsed value)]"""
+    out = []
+    if updates_el is None or len(updates_el) == 0:
+        raise schema_error("The element 'ItemChange' has incomplete content: 'Updates' expected.")
+    for u in updates_el:
+        action = local(u)
+        if action not in ("SetItemField", "AppendToItemField", "DeleteItemField"):
+            raise schema_error(f"The element 'Updates' has invalid child element '{action}'.")
+        kids = list(u)
+        if not kids:
+            raise schema_error(f"The element '{action}' has incomplete content.")
+        uri = parse_field_uri(kids[0])
+        name = None
+        if uri is not None:
+            if uri in BY_URI:
+                name = BY_URI[uri][0]
+            elif uri in ("item:MimeContent", "item:ItemId", "item:ParentFolderId"):
+                name = uri.split(":")[1]
+            else:
+                name = "?" + uri
+        if action == "DeleteItemField":
+            if len(kids) != 1:
+                raise schema_error("The element 'DeleteItemField' has invalid content.")
+            out.append((action, name, None))
+            continue
+        if len(kids) != 2 or ns(kids[1]) != T_NS or local(kids[1]) not in ("Message", "Item"):
+            raise schema_error(f"The element '{action}' must hold a property path and one item element.")
+        values = list(kids[1])
+        if name is None:  # extended / indexed property: accepted, not stored
+            out.append((action, None, None))
+            continue
+        if len(values) != 1:
+            raise EwsError("ErrorIncorrectUpdatePropertyCount",
+                           "An object within a change description must contain one and only one property to modify.")
+        if local(values[0]) != name:
+            raise EwsError("ErrorIncorrectUpdatePropertyCount",
+                           "An object within a change description must contain one and only one property to modify.")
+        f = BY_NAME.get(name)
+        if f is None or not f[3]:
+            raise EwsError("ErrorInvalidPropertySet", "Set action is invalid for property.")
+        out.append((action, name, parse_value(name, f[2], values[0])))
+    return out
+
+
+def _apply(data: dict, updates) -> set:
+    touched = set()
+    for action, name, value in updates:
+        if name is None:
+            continue
+        if name.startswith("?") or name not in BY_NAME:
+            raise EwsError("ErrorInvalidPropertyRequest" if action != "DeleteItemField" else "ErrorInvalidPropertyDelete",
+                           "The property cannot be updated." if action != "DeleteItemField" else
+                           "Delete action is invalid for property.")
+        f = BY_NAME[name]
+        if action == "SetItemField":
+            data[name] = value
+        elif action == "AppendToItemField":
+            if name not in APPENDABLE:
+                raise EwsError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
+            if name == "Body":
+                old = data.get("Body")
+                data[name] = {"BodyType": (old or value)["BodyType"], "text": (old or {}).get("text", "") + value["text"]}
+            else:
+                data[name] = list(data.get(name) or []) + list(value)
+        else:
+            if not f[3] or name in REQUIRED_ON_DELETE:
+                raise EwsError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
+            data.pop(name, None)
+        touched.add(name)
+    return touched
+
+
+def _changed_since(data: dict, ck: str) -> set | None:
+    hist = data.get("_ck_history") or []
+    for i, (key, _fields) in enumerate(hist):
+        if key == ck:
+            return {f for _, fields in hist[i + 1:] for f in fields}
+    return None
+
+
+def check_change_key(item: dict, ck: str | None, resolution: str, touched: set):
+    if not ck or ck == item["change_key"] or resolution == "AlwaysOverwrite":
+        return
+    if resolution == "NeverOverwrite":
+        raise EwsError("ErrorIrresolvableConflict", CONFLICT)
+    since = _changed_since(item["data"], ck)
+    if since is None or "*" in since or since & touched:
+        raise EwsError("ErrorIrresolvableConflict", CONFLICT)
+
+
+def op_update_item(ctx: Ctx, req):
+    resolution = check_enum(req.get("ConflictResolution", "AutoResolve"),
+                            ("NeverOverwrite", "AutoResolve", "AlwaysOverwrite"), "ConflictResolution")
+    disp = req.get("MessageDisposition")
+    if disp is not None:
+        check_enum(disp, DISPOSITIONS, "MessageDisposition")
+    changes = req.find(m("ItemChanges"))
+    if changes is None or len(changes) == 0:
+        raise schema_error("The element 'UpdateItem' has incomplete content: 'ItemChanges' expected.")
+    try:
+        folder, folder_err = one_folder(ctx, req, "SavedItemFolderId", "sentitems"), None
+    except EwsError as e:
+        folder, folder_err = None, e
+    resp = response_root("UpdateItem")
+    msgs = sub(resp, m("ResponseMessages"))
+    for change in changes:
+        if change.tag != t("ItemChange") or len(change) != 2:
+            raise schema_error("The element 'ItemChanges' has invalid content.")
+        id_el, updates_el = change[0], change[1]
+        if updates_el.tag != t("Updates"):
+            raise schema_error("The element 'ItemChange' has invalid child element.")
+        try:
+            updates = _parse_updates(updates_el)
+            item = load_item(ctx, id_el)
+            data = item["data"]
+            touched = _apply(data, updates)
+            check_change_key(item, id_el.get("ChangeKey"), resolution, touched)
+            data["LastModifiedTime"] = fmt_dt(utcnow())
+            atts = ctx.store.attachments(item["key"], content=disp in ("SendOnly", "SendAndSaveCopy"))
+            data["Size"] = estimate_size(data, atts)
+            if disp in ("SendOnly", "SendAndSaveCopy"):
+                if folder_err and disp == "SendAndSaveCopy":
+                    raise folder_err
+                submit(ctx, data, atts, save_folder=folder if disp == "SendAndSaveCopy" else None,
+                       draft_key=item["key"])
+                rm = response_message(msgs, "UpdateItem")
+                sub(rm, m("Items"))
+            else:
+                ck = ctx.store.save(item["key"], data, touched=touched)
+                ctx.store.set_mime(item["key"], None)
+                rm = response_message(msgs, "UpdateItem")
+                render_ids(sub(rm, m("Items")), dict(item, change_key=ck))
+            sub(sub(rm, m("ConflictResults")), t("Count"), "0")
+        except EwsError as e:
+            error_message(msgs, "UpdateItem", e)
+    return resp
+
+
+def op_send_item(ctx: Ctx, req):
+    save = parse_bool(req.get("SaveItemToFolder"), "SaveItemToFolder")
+    try:
+        folder, folder_err = (one_folder(ctx, req, "SavedItemFolderId", "sentitems") if save else None), None
+    except EwsError as e:
+        folder, folder_err = None, e
+    resp = response_root("SendItem")
+    msgs = sub(resp, m("ResponseMessages"))
+    for el in item_ids(req):
+        try:
+            item = load_item(ctx, el)
+            ck = el.get("ChangeKey")
+            if ck and ck != item["change_key"]:
+                raise EwsError("ErrorStaleObject", STALE)
+            if folder_err:
+                raise folder_err
+            atts = ctx.store.attachments(item["key"], content=True)
+            submit(ctx, item["data"], atts, save_folder=folder, draft_key=item["key"])
+        except EwsError as e:
+            error_message(msgs, "SendItem", e)
+            continue
+        response_message(msgs, "SendItem")
+    return resp

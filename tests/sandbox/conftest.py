@@ -1,0 +1,28 @@
+"""Fixtures for the sandbox tests: exchangelib accounts talking to the `sandbox` fixture over loopback HTTP."""
+
+from __future__ import annotations
+
+import pytest
+from exchangelib import BASIC, DELEGATE, Account, Build, Configuration, Credentials, Version
+
+
+def make_account(sb, email, password=None, **config_kw):
+    user = next(u for u in sb.accounts if u["email"] == email)
+    config = Configuration(
+        service_endpoint=sb.ews_url,
+        credentials=Credentials(user["username"], password if password is not None else user["password"]),
+        auth_type=BASIC,
+        version=Version(build=Build(15, 1, 2507, 6)),
+        **config_kw,
+    )
+    return Account(email, config=config, autodiscover=False, access_type=DELEGATE)
+
+
+@pytest.fixture
+def alice(sandbox):
+    return make_account(sandbox, "alice@example.com")
+
+
+@pytest.fixture
+def bob(sandbox):
+    return make_account(sandbox, "bob@example.com")
