@@ -25,7 +25,6 @@ from app.core.retry import ServerCalls
 from app.core.retry import Kind, NotSettled, OutboxRow, RetryPolicy, RowStatus, classify, new_message_id, reason
 from app.domain.explain import describe
 from app.domain.models import Draft, Folder, ItemOutcome, OutcomeStatus
-from app.domain.validation import format_recipients
 from app.mail.errors import MailError, OutcomeUnknown, ServerBusy
 from app.storage.journal import Journal, State
 
@@ -63,6 +62,7 @@ class Outbox:
         self._rows: dict[str, OutboxRow] = {}
         self._unknown: set[str] = set()  # settle by Message-ID before the next attempt
         self._send_issued: set[str] = set()  # a SendItem for it went out (this run or before a crash)
+        self._again: dict[str, str] = {}  # saved/sent again while an attempt was in flight
         self._offline: dict[str, int] = {}
         self._waiters: dict[str, list[tuple[asyncio.Future, bool]]] = {}
         self._wake: asyncio.Event | None = None
@@ -160,7 +160,7 @@ class Outbox:
                 self._unknown.add(e.local_id)
             if e.state == State.SENDING:
                 self._send_issued.add(e.local_id)
-            self._rows[e.local_id] = self._new_row(e.draft, e.op)
+            self._rows[e.local_id] = OutboxRow.for_draft(e.draft, e.op)
             n += 1
         if n:
             self._changed()
@@ -174,27 +174,23 @@ class Outbox:
         for t in (self._task, self._auth_task):
             if t is not None and not t.done():
                 t.cancel()
-                try:
-                    await t
-                except (asyncio.CancelledError, Exception):
-                    pass
+                await asyncio.gather(t, return_exceptions=True)
         self._task = None
 
     # ------------------------------------------------------------------ queueing
-    def _new_row(self, draft: Draft, kind: str) -> OutboxRow:
-        return OutboxRow(draft.local_id, kind, draft.subject or "(no subject)", format_recipients(draft.all_recipients()))
-
     def _enqueue(self, draft: Draft, kind: str) -> OutboxRow:
-        if not draft.internet_message_id:
-            draft = draft.copy(internet_message_id=new_message_id(self.domain))
-        self.journal.record(draft, State.OUTBOX_WAITING)
-        self.journal.set_state(draft.local_id, State.OUTBOX_WAITING, op=kind, error="", attempts=0)
-        old = self._rows.get(draft.local_id)
-        if old is not None and old.status == RowStatus.WORKING:
-            old.kind = "send" if "send" in (old.kind, kind) else old.kind  # picked up after this attempt
+        lid = draft.local_id
+        self.journal.record(draft, State.OUTBOX_WAITING)  # keeps a known ref / Message-ID
+        self.journal.ensure_message_id(lid, draft.internet_message_id or new_message_id(self.domain))
+        old = self._rows.get(lid)
+        if old is not None and old.status == RowStatus.WORKING:  # again, after the attempt in flight
+            kind = "send" if "send" in (self._again.get(lid, ""), old.kind, kind) else kind
+            self._again[lid] = kind
+            self.journal.set_state(lid, State.OUTBOX_WAITING, op=kind, error="", attempts=0)
             return old
-        row = self._new_row(draft, kind)
-        self._rows[draft.local_id] = row
+        self.journal.set_state(lid, State.OUTBOX_WAITING, op=kind, error="", attempts=0)
+        row = OutboxRow.for_draft(draft, kind)
+        self._rows[lid] = row
         self._changed()
         self._poke()
         return row
@@ -223,8 +219,9 @@ class Outbox:
             except Exception:  # noqa: BLE001 - a view must not break the outbox
                 log.exception("outbox listener failed")
 
-    def _resolve(self, row: OutboxRow) -> None:
-        final = row.status in (RowStatus.DONE, RowStatus.FAILED)
+    def _resolve(self, row: OutboxRow, final: bool | None = None) -> None:
+        if final is None:
+            final = row.status in (RowStatus.DONE, RowStatus.FAILED)
         keep = []
         for fut, only_final in self._waiters.pop(row.local_id, []):
             if fut.done():
@@ -392,6 +389,14 @@ class Outbox:
     def _finish(self, row: OutboxRow, status: RowStatus, why: str = "") -> None:
         row.status, row.reason, row.retry_at = status, why, None
         self._offline.pop(row.local_id, None)
+        again = self._again.pop(row.local_id, None)
+        if again and self.journal.get(row.local_id) is not None:  # queued again while in flight
+            self._resolve(row, final=False)
+            row.kind, row.status, row.attempts = again, RowStatus.WAITING, 0
+            self.journal.set_state(row.local_id, State.OUTBOX_WAITING, op=again, error="", attempts=0)
+            self._changed()
+            self._poke()
+            return
         self._resolve(row)
 
     def _failed(self, row: OutboxRow, exc: BaseException, text: str = "") -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from app.domain.explain import describe
 from app.domain.models import Draft
+from app.domain.validation import format_recipients
 from app.mail.errors import (
     AuthFailed,
     ConnectionFailed,
@@ -101,6 +102,10 @@ class OutboxRow:
     retry_at: float | None = None  # clock time of the next try
     reason: str = ""
     saved: Draft | None = None  # the saved draft (with its server ref) once a save is done
+
+    @classmethod
+    def for_draft(cls, draft: Draft, kind: str) -> "OutboxRow":
+        return cls(draft.local_id, kind, draft.subject or "(no subject)", format_recipients(draft.all_recipients()))
 
     def text(self, now: float) -> str:
         """"Waiting", "Sending…", "Retrying in 4 s", "Waiting 4 s (server busy)", "Failed: …", "Done"."""

@@ -265,6 +265,18 @@ class Journal:
                 j["internet_message_id"] = internet_message_id
             db.execute("UPDATE entries SET draft=? WHERE local_id=?", (json.dumps(j, ensure_ascii=False), local_id))
 
+    def ensure_message_id(self, local_id: str, internet_message_id: str) -> str:
+        """Give the entry this Message-ID unless it already has one; returns the one it has."""
+        with self._lock, self._tx() as db:
+            row = db.execute("SELECT draft FROM entries WHERE local_id=?", (local_id,)).fetchone()
+            if not row:
+                return internet_message_id
+            j = json.loads(row[0])
+            if not j.get("internet_message_id"):
+                j["internet_message_id"] = internet_message_id
+                db.execute("UPDATE entries SET draft=? WHERE local_id=?", (json.dumps(j, ensure_ascii=False), local_id))
+            return j["internet_message_id"]
+
     def confirm_saved(self, local_id: str, ref: ItemRef, version: int | None = None) -> bool:
         """The server confirmed the save of ``version``. Removes the entry unless it was edited since
         (then it stays, as ``editing``, with the new ref). Returns True when removed."""

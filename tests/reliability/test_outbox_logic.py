@@ -14,7 +14,7 @@ from app.domain.models import Attachment, Draft, Recipient
 from app.storage.journal import Journal, State
 from tests.reliability.fakes import FlakyService
 
-FAST = RetryPolicy(max_attempts=5, base=0.01, factor=2, cap=0.05, jitter=0, settle_delay=0.02)
+FAST = RetryPolicy(max_attempts=10, base=0.01, factor=2, cap=0.05, jitter=0, settle_delay=0.02)
 
 
 def mk(i: int) -> Draft:
@@ -147,7 +147,7 @@ def test_permanent_failure_shows_reason_and_keeps_message(env):
         return row, d
 
     row, d = run(main())
-    assert row.status == RowStatus.FAILED and "gave up after 5 attempts" in row.reason
+    assert row.status == RowStatus.FAILED and "gave up after 10 attempts" in row.reason
     assert row.text(0).startswith("Failed: ")
     e = journal.get(d.local_id)
     assert e is not None and e.draft.body == d.body and e.op == "send"
@@ -180,3 +180,23 @@ def test_crash_mid_send_is_settled_not_resent(env):
 
     ob = run(second_run())
     assert len(svc.sent) == 1 and ob.stats["settled_sent"] == 1 and journal.count() == 0
+
+
+def test_saved_again_while_in_flight_and_while_queued_makes_one_server_draft(env):
+    svc, client, journal = env
+
+    async def main():
+        ob = Outbox(client, journal, policy=FAST, pipeline=None)
+        d = mk(6)
+        svc.inject("save", "offline", count=2)
+        await ob.save(d)  # queued: not on the server yet; the editor's copy has no ref/Message-ID
+        d.body = "second version"
+        await ob.save(d)  # saved again from the same editor copy
+        d.body = "third version"
+        ob.send(d)  # and sent while the save may be in flight
+        await ob.drain(10)
+        await ob.stop()
+
+    run(main())
+    assert svc.drafts == {} and len(svc.sent) == 1 and svc.sent[0].body == "third version"
+    assert journal.count() == 0

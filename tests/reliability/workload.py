@@ -1,0 +1,201 @@
+"""The fault-injection workload shared by tests/reliability/test_faults.py and bench/bench_reliability.py.
+
+Real parts only: the sandbox EWS server over HTTP, exchangelib through EwsMailService, MailClient,
+SendPipeline, the Outbox and a journal file. Faults are injected periodically through the sandbox's
+fault API while N saves and N sends run; afterwards the mailboxes and the journal are audited.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from app.core.mailclient import MailClient
+from app.core.outbox import Outbox
+from app.core.retry import RetryPolicy, RowStatus
+from app.domain.account import AccountConfig
+from app.domain.models import Attachment, Draft, Recipient
+from app.storage.journal import Journal
+
+ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.com"
+
+# fault name -> (operations it is injected on, sandbox params, EWS client timeout)
+FAULTS: dict[str, tuple[tuple[str, ...], dict]] = {
+    "drop_before_commit": (("CreateItem", "UpdateItem", "SendItem"), {}),
+    "drop_after_commit": (("CreateItem", "UpdateItem", "SendItem"), {}),
+    "http_500_html": (("CreateItem", "UpdateItem", "SendItem"), {}),
+    "http_503": (("CreateItem", "SendItem"), {"retry_after": 0.2}),
+    "server_busy": (("CreateItem", "SendItem"), {"backoff_ms": 150}),
+    "http_401": (("CreateItem", "SendItem"), {}),
+    "delay": (("CreateItem", "SendItem"), {"seconds": 2.2}),
+}
+CLIENT_TIMEOUT = 1.5  # seconds; "delay" answers after 2.2 s, past it
+# settle_delay > delay - timeout: a timed-out request still commits on the server before we look it up
+TEST_POLICY = RetryPolicy(max_attempts=8, base=0.05, factor=2.0, cap=0.4, jitter=0.0, settle_delay=1.0)
+
+
+@dataclass
+class Report:
+    fault: str
+    saves: int = 0
+    sends: int = 0
+    faults_injected: int = 0
+    faults_fired: int = 0
+    lost: int = 0
+    duplicates: int = 0
+    failed_rows: int = 0
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    requests: int = 0
+    lookups: int = 0
+    auth_waits: int = 0
+
+
+def user(sb, email: str) -> dict:
+    return next(a for a in sb.accounts if a["email"] == email)
+
+
+def make_service(url: str, sb_user: dict, timeout: float = CLIENT_TIMEOUT):
+    from app.mail.ews import EwsMailService
+
+    acct = AccountConfig(email=sb_user["email"], ews_url=url, username=sb_user.get("username") or sb_user["email"])
+    return EwsMailService(acct, sb_user["password"], timeout=timeout)
+
+
+def draft(tag: str, i: int, *, send: bool) -> Draft:
+    atts = [Attachment(f"note-{i}.txt", f"attachment {tag} {i}\n".encode() * 20, "text/plain")] if i % 3 == 0 else []
+    return Draft(
+        to=[Recipient(BOB, "Bob")],
+        cc=[Recipient(CAROL)] if send and i % 2 == 0 else [],
+        subject=f"{'send' if send else 'save'} {tag} #{i}",
+        body=f"Body of {tag} {i}.\n" * 3,
+        attachments=atts,
+    )
+
+
+def subjects(sb, email: str, folder: str) -> Counter:
+    return Counter(it.get("subject") for it in sb.mailbox(email).items(folder))
+
+
+async def run_workload(
+    get_sb,
+    journal: Journal,
+    fault: str,
+    *,
+    n_saves: int = 100,
+    n_sends: int = 100,
+    every: int = 5,
+    batch: int = 10,
+    between_batches=None,
+    policy: RetryPolicy = TEST_POLICY,
+    timeout: float = CLIENT_TIMEOUT,
+) -> Report:
+    """``get_sb()`` returns the current sandbox (the restart test swaps it). ``fault`` is a FAULTS key or
+    "restart" (``between_batches`` then does the restarting)."""
+    rep = Report(fault)
+    t0 = time.monotonic()
+    sb = get_sb()
+    svc = make_service(sb.ews_url, user(sb, ALICE), timeout)
+    client = MailClient(lambda: svc, workers=2)
+
+    async def reauth() -> bool:  # the UI's non-modal prompt, answered at once
+        await asyncio.sleep(0.02)
+        return True
+
+    ob = Outbox(client, journal, policy=policy, reauth=reauth)
+    ops, params = FAULTS.get(fault, ((), {}))
+    k = 0
+
+    def maybe_inject(i: int, want: tuple[str, ...]) -> None:
+        nonlocal k
+        if fault in FAULTS and i % every == 0:
+            candidates = [o for o in ops if o in want] or list(ops)
+            get_sb().faults.inject(candidates[k % len(candidates)], fault, count=1, **params)
+            rep.faults_injected += 1
+            k += 1
+
+    try:
+        # ---- saves: one at a time, as a user would; every 4th is edited and saved again
+        saves: list[Draft] = []
+        for i in range(n_saves):
+            d = draft(fault, i, send=False)
+            maybe_inject(i, ("CreateItem",))
+            await ob.save(d)
+            saves.append(d)
+            if i % 4 == 1:
+                d.body += "edited after the first save\n"
+                maybe_inject(i + 1, ("UpdateItem", "CreateItem"))
+                await ob.save(d)
+            rep.saves += 1
+            if between_batches and i % batch == batch - 1:
+                await between_batches()
+        await ob.drain(240)
+        # ---- sends: batches of `batch`, a fault every `every` messages
+        sends: list[Draft] = []
+        for b in range(0, n_sends, batch):
+            for i in range(b, min(b + batch, n_sends)):
+                d = draft(fault, i, send=True)
+                maybe_inject(i, ("SendItem", "CreateItem"))
+                ob.send(d)
+                sends.append(d)
+                rep.sends += 1
+            if between_batches:
+                await asyncio.sleep(0.05)  # let the batch get on the wire
+                await between_batches()
+            await ob.drain(240)
+        await ob.drain(240)
+    finally:
+        await ob.stop()
+        client.close()
+        sb = get_sb()
+        rep.faults_fired = len(getattr(sb.faults, "fired", []))
+        sb.faults.clear()
+
+    rep.failed_rows = sum(r.status == RowStatus.FAILED for r in ob.rows())
+    for r in ob.rows():
+        if r.status == RowStatus.FAILED:
+            rep.problems.append(f"failed row {r.subject!r}: {r.reason}")
+    rep.lookups, rep.auth_waits, rep.requests = ob.stats["lookups"], ob.stats["auth_waits"], ob.stats["attempts"]
+    audit(get_sb(), journal, saves, sends, rep)
+    rep.seconds = time.monotonic() - t0
+    return rep
+
+
+def audit(sb, journal: Journal, saves: list[Draft], sends: list[Draft], rep: Report) -> None:
+    """Every saved draft exactly once (server XOR journal); every sent message exactly once in Sent
+    Items and once in each recipient's Inbox; no leftovers."""
+    in_journal = Counter(e.draft.subject for e in journal.entries())
+    drafts = subjects(sb, ALICE, "drafts")
+    sent = subjects(sb, ALICE, "sentitems")
+    inbox = {BOB: subjects(sb, BOB, "inbox"), CAROL: subjects(sb, CAROL, "inbox")}
+    server_bodies = {it.get("subject"): it.get("body") for it in sb.mailbox(ALICE).items("drafts")}
+    for d in saves:
+        n = drafts[d.subject] + in_journal[d.subject]
+        if n == 0:
+            rep.lost += 1
+            rep.problems.append(f"lost draft {d.subject!r}")
+        elif n > 1:
+            rep.duplicates += n - 1
+            rep.problems.append(f"draft {d.subject!r} {drafts[d.subject]}x on server, {in_journal[d.subject]}x in journal")
+        elif drafts[d.subject] == 1 and "edited" in d.body:
+            body = server_bodies.get(d.subject) or ""
+            if "edited after the first save" not in str(body):
+                rep.lost += 1
+                rep.problems.append(f"edit of {d.subject!r} lost on the server")
+    for d in sends:
+        places = [("Sent Items", sent[d.subject])] + [
+            (f"{r.email} Inbox", inbox[r.email][d.subject]) for r in d.all_recipients()
+        ]
+        pending = in_journal[d.subject]
+        for where, n in places:
+            if n > 1:
+                rep.duplicates += n - 1
+                rep.problems.append(f"{d.subject!r} {n}x in {where}")
+            elif n == 0 and not pending:
+                rep.lost += 1
+                rep.problems.append(f"{d.subject!r} missing from {where} and not in the journal")
+        if drafts[d.subject]:
+            rep.duplicates += drafts[d.subject]
+            rep.problems.append(f"sent message {d.subject!r} also left {drafts[d.subject]}x in Drafts")
