@@ -166,8 +166,16 @@ def response_message(parent, op: str, code: str = "NoError", text: str | None = 
     return rm
 
 
+# Response message types whose container element is required even in an error (messages.xsd).
+REQUIRED_CONTAINER = {"CreateItem": "Items", "GetItem": "Items", "UpdateItem": "Items", "MoveItem": "Items",
+                      "CopyItem": "Items", "CreateAttachment": "Attachments", "GetAttachment": "Attachments"}
+
+
 def error_message(parent, op: str, err: EwsError):
-    return response_message(parent, op, err.code, err.text)
+    rm = response_message(parent, op, err.code, err.text)
+    if op in REQUIRED_CONTAINER:
+        sub(rm, m(REQUIRED_CONTAINER[op]))
+    return rm
 
 
 # ---------------- value formats ----------------
