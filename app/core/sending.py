@@ -191,7 +191,7 @@ class SendPipeline:
         found = where.get(Folder.DRAFTS) or []
         if len(found) == 1:
             # Attachments get no ids: the update replaces whatever the half-made draft holds.
-            return draft.copy(ref=found[0], attachments=[replace(a, attachment_id="") for a in draft.attachments])
+            return replace(draft, ref=found[0], attachments=[replace(a, attachment_id="") for a in draft.attachments])
         return draft
 
     # ------------------------------------------------------------------ send

@@ -112,10 +112,11 @@ def _one_by_one(chunk, call_chunk, ok_status, endpoint) -> list[ItemOutcome]:
     return out
 
 
-def send_items(account, refs: list[ItemRef], *, save_copy: bool, endpoint: str) -> list[ItemOutcome]:
+def send_items(account, refs: list[ItemRef], *, sent_folder, endpoint: str) -> list[ItemOutcome]:
+    """``sent_folder``: where the copy goes (SaveItemToFolder + SavedItemFolderId), None for no copy."""
     if not refs:
         return []
-    folder = account.sent if save_copy else None  # one GetFolder the first time; cached afterwards
+    folder = sent_folder
 
     def call_chunk(chunk):
         svc = PerItemSendItem(account=account, chunk_size=CHUNK)

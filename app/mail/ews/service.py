@@ -18,9 +18,9 @@ from dataclasses import replace
 from exchangelib.attachments import AttachmentId
 from exchangelib.errors import EWSError, ErrorNameResolutionNoResults
 from exchangelib.fields import FieldOrder, FieldPath
-from exchangelib.folders import SHALLOW
+from exchangelib.folders import SHALLOW, DeletedItems, Drafts, Inbox, Outbox, Root, SentItems
 from exchangelib.items import ID_ONLY, Message
-from exchangelib.properties import Mailbox
+from exchangelib.properties import DistinguishedFolderId, Mailbox
 from exchangelib.restriction import Q, Restriction
 from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, GetAttachment, GetItem
 
@@ -34,6 +34,15 @@ from app.mail.ews.errors import code_and_text, map_error
 from app.mail.service import MailService, ServerInfo
 
 log = logging.getLogger(__name__)
+
+
+_FOLDER_CLASSES = {
+    Folder.DRAFTS: Drafts,
+    Folder.SENT: SentItems,
+    Folder.INBOX: Inbox,
+    Folder.OUTBOX: Outbox,
+    Folder.DELETED: DeletedItems,
+}
 
 
 def new_message_id(domain: str = "dispatch") -> str:
@@ -70,8 +79,9 @@ class EwsMailService(MailService):
         self.email = account.email
         self.settings = account
         self._conn = EwsConnection(account, password, timeout=timeout)
-        self._connected = False
         self._lock = threading.Lock()
+        self._root = None
+        self._folders: dict = {}
         # Attachment ids the server holds per item id, as of our last save/read (to reconcile removals).
         self._server_attachments: dict[str, set[str]] = {}
 
@@ -90,24 +100,29 @@ class EwsMailService(MailService):
             raise map_error(exc, self._conn.endpoint) from exc
 
     def _folder(self, folder: Folder):
-        acct = self._conn.account
-        return {
-            Folder.DRAFTS: lambda: acct.drafts,
-            Folder.SENT: lambda: acct.sent,
-            Folder.INBOX: lambda: acct.inbox,
-            Folder.OUTBOX: lambda: acct.outbox,
-            Folder.DELETED: lambda: acct.trash,
-        }[Folder(folder)]()
+        """A folder addressed by its distinguished id (drafts, sentitems...). No I/O: ``account.drafts``
+        would cost a GetFolder for root plus one for the folder before the first listing."""
+        folder = Folder(folder)
+        with self._lock:
+            f = self._folders.get(folder)
+            if f is None:
+                acct = self._conn.account
+
+                def dist(name):
+                    return DistinguishedFolderId(id=name, mailbox=Mailbox(email_address=acct.primary_smtp_address))
+
+                if self._root is None:
+                    self._root = Root(account=acct, _distinguished_id=dist(Root.DISTINGUISHED_FOLDER_ID))
+                cls = _FOLDER_CLASSES[folder]
+                f = self._folders[folder] = cls(root=self._root, _distinguished_id=dist(cls.DISTINGUISHED_FOLDER_ID))
+        return f
 
     # ------------------------------------------------------------------ connect
     def connect(self) -> ServerInfo:
         def run():
-            acct = self._conn.account
-            if self._connected:
-                acct.drafts.refresh()  # folder cached: ask again (one GetFolder)
-            else:
-                _ = acct.drafts  # first call: (version probe unless cached) + GetFolder drafts
-            self._connected = True
+            drafts = self._folder(Folder.DRAFTS)
+            # ONE GetFolder (after the version probe when no build is cached)
+            type(drafts).resolve(account=self._conn.account, folder=drafts)
             return ServerInfo(
                 build=self._conn.build,
                 version_name=self._conn.version_name,
@@ -133,7 +148,7 @@ class EwsMailService(MailService):
         acct = self._conn.account
         mid = draft.internet_message_id or new_message_id()
         draft = draft.copy(internet_message_id=mid)
-        msg = convert.new_message(acct, acct.drafts, draft)
+        msg = convert.new_message(acct, self._folder(Folder.DRAFTS), draft)
         try:
             msg.save()  # CreateItem SaveOnly into Drafts, attachments in the same request
         except Exception as exc:  # noqa: BLE001
@@ -148,7 +163,7 @@ class EwsMailService(MailService):
             for a, fa in zip(draft.attachments, msg.attachments)
         ]
         self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id})
-        return draft.copy(ref=ItemRef(msg.id, msg.changekey or ""), attachments=atts)
+        return replace(draft, ref=ItemRef(msg.id, msg.changekey or ""), attachments=atts)
 
     def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
         """The CreateItem may have happened: find it by Message-ID instead of creating a duplicate."""
@@ -163,7 +178,7 @@ class EwsMailService(MailService):
         for a in server.attachments:
             by_name.setdefault(a.name, []).append(a.attachment_id)
         atts = [replace(a, attachment_id=(by_name.get(a.name) or [""]).pop(0)) for a in draft.attachments]
-        return draft.copy(ref=server.ref, attachments=atts)
+        return replace(draft, ref=server.ref, attachments=atts)
 
     def _update(self, draft: Draft) -> Draft:
         acct = self._conn.account
@@ -171,7 +186,7 @@ class EwsMailService(MailService):
         server_atts = self._known_attachments(ref)
         if not ref.change_key:
             ref = self._current_ref(ref)
-        msg = convert.existing_message(acct, acct.drafts, draft.copy(ref=ref))
+        msg = convert.existing_message(acct, self._folder(Folder.DRAFTS), draft.copy(ref=ref))
         msg.save(update_fields=convert.UPDATE_FIELDS)  # UpdateItem with SetItemField/DeleteItemField for each
         changekey = msg.changekey
         keep = {a.attachment_id for a in draft.attachments if a.attachment_id}
@@ -198,7 +213,7 @@ class EwsMailService(MailService):
                 if att_id.root_changekey:
                     changekey = att_id.root_changekey
         self._remember(msg.id, {a.attachment_id for a in attachments if a.attachment_id})
-        return draft.copy(ref=ItemRef(msg.id, changekey or ""), attachments=attachments)
+        return replace(draft, ref=ItemRef(msg.id, changekey or ""), attachments=attachments)
 
     def _remember(self, item_id: str, att_ids: set[str]) -> None:
         with self._lock:
@@ -228,7 +243,8 @@ class EwsMailService(MailService):
 
     # ------------------------------------------------------------------ send / delete
     def send_drafts(self, refs: list[ItemRef], *, save_copy: bool = True) -> list[ItemOutcome]:
-        return self._call(batch.send_items, self._conn.account, list(refs), save_copy=save_copy, endpoint=self._conn.endpoint)
+        sent = self._folder(Folder.SENT) if save_copy else None
+        return self._call(batch.send_items, self._conn.account, list(refs), sent_folder=sent, endpoint=self._conn.endpoint)
 
     def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
         outcomes = self._call(

@@ -1,0 +1,172 @@
+"""EwsMailService against the sandbox over HTTP with real exchangelib: save, read, list, delete, names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.domain.models import Attachment, BodyFormat, Folder, Importance, OutcomeStatus, Recipient
+from tests.mail.conftest import ALICE, BOB, full_draft, ops, simple_draft
+
+
+def _mailbox_item(sb, email, folder, item_id):
+    return next(i for i in sb.mailbox(email).items(folder) if i["id"] == item_id)
+
+
+def test_connect_reports_build_and_cached_build_skips_version_probe(services, sandbox):
+    first = services.make()
+    info = first.connect()
+    assert info.build.count(".") == 3 and info.build.startswith("15.")
+    assert info.max_send_bytes > 0
+    assert "ConvertId" in sandbox.request_log  # the version probe happened once
+
+    n = len(sandbox.request_log)
+    second = services.make(server_build=info.build)
+    info2 = second.connect()
+    assert ops(sandbox, n) == ["GetFolder"], "a cached build must skip the version probe"
+    assert info2.build == info.build
+
+
+def test_save_every_field_with_two_attachments_in_one_request_then_read_back(svc, sandbox):
+    svc.connect()
+    draft = full_draft()
+    n = len(sandbox.request_log)
+    saved = svc.save_draft(draft)
+    assert ops(sandbox, n) == ["CreateItem"], "first save = ONE CreateItem with the attachments inline"
+    assert saved.ref and saved.ref.id and saved.ref.change_key
+    assert all(a.attachment_id for a in saved.attachments)
+
+    back = svc.get_message(saved.ref)
+    assert back.to == draft.to and back.cc == draft.cc and back.bcc == draft.bcc
+    assert back.subject == draft.subject
+    assert back.body_format == BodyFormat.HTML and "Hello <b>Bob</b>" in back.body and "ünïcode" in back.body
+    assert back.importance == Importance.HIGH
+    assert back.read_receipt is True and back.delivery_receipt is True
+    assert back.internet_message_id == draft.internet_message_id
+    assert [(a.name, a.content, a.content_type) for a in back.attachments] == [
+        (a.name, a.content, a.content_type) for a in draft.attachments
+    ]
+    assert {a.attachment_id for a in back.attachments} == {a.attachment_id for a in saved.attachments}
+
+
+def test_text_body_and_defaults_round_trip(svc):
+    saved = svc.save_draft(simple_draft("plain", body_format=BodyFormat.TEXT))
+    back = svc.get_message(saved.ref)
+    assert back.body_format == BodyFormat.TEXT and back.body.strip() == "body of plain"
+    assert back.importance == Importance.NORMAL and not back.read_receipt and not back.delivery_receipt
+    assert back.internet_message_id, "the backend gives every draft a Message-ID"
+
+
+def test_changed_recipients_and_receipts_really_reach_the_server_on_resave(svc, sandbox):
+    """The trap: exchangelib's plain save() after the first save leaves To/Cc/Bcc and receipts out."""
+    saved = svc.save_draft(full_draft())
+    edited = replace(saved, 
+        to=[Recipient("frank@example.com", "Frank")],
+        cc=[],
+        bcc=[Recipient(BOB)],
+        subject="v2",
+        body="now plain",
+        body_format=BodyFormat.TEXT,
+        importance=Importance.LOW,
+        read_receipt=False,
+        delivery_receipt=False,
+    )
+    n = len(sandbox.request_log)
+    resaved = svc.save_draft(edited)
+    assert ops(sandbox, n) == ["UpdateItem"]
+    assert resaved.ref.id == saved.ref.id and resaved.ref.change_key != saved.ref.change_key
+
+    back = svc.get_message(resaved.ref)
+    assert back.to == [Recipient("frank@example.com", "Frank")]
+    assert back.cc == [] and back.bcc == [Recipient(BOB)]
+    assert (back.subject, back.body.strip(), back.body_format) == ("v2", "now plain", BodyFormat.TEXT)
+    assert back.importance == Importance.LOW and back.read_receipt is False and back.delivery_receipt is False
+    raw = _mailbox_item(sandbox, ALICE, "drafts", saved.ref.id)
+    assert "frank@example.com" in str(raw.get("to")) and "carol@example.com" not in str(raw.get("to"))
+
+
+def test_attachments_removed_and_added_on_resave(svc, sandbox):
+    saved = svc.save_draft(full_draft())
+    keep = saved.attachments[1]
+    edited = replace(saved, attachments=[keep, Attachment("new.bin", b"\x00\x01\x02" * 100)])
+    n = len(sandbox.request_log)
+    resaved = svc.save_draft(edited)
+    assert ops(sandbox, n) == ["UpdateItem", "DeleteAttachment", "CreateAttachment"]
+    back = svc.get_message(resaved.ref)
+    assert [(a.name, a.content) for a in back.attachments] == [(keep.name, keep.content), ("new.bin", b"\x00\x01\x02" * 100)]
+
+    # and again with the ChangeKey returned by the previous save (no stale-object error)
+    again = svc.save_draft(replace(resaved, attachments=[], subject="no attachments"))
+    back = svc.get_message(again.ref)
+    assert back.attachments == [] and back.subject == "no attachments"
+
+
+def test_resave_of_a_draft_this_process_did_not_save_reconciles_attachments(services, sandbox):
+    """E.g. after a restart: the service learns the server's attachments with one GetItem."""
+    saved = services.make().save_draft(full_draft())
+    other = services.make()
+    resaved = other.save_draft(replace(saved, attachments=saved.attachments[:1]))
+    assert [a.name for a in other.get_message(resaved.ref).attachments] == ["report.pdf"]
+
+
+def test_list_drafts_newest_first_with_paging_in_one_request(services, sandbox):
+    writer = services.make()
+    info = writer.connect()
+    for i in range(7):
+        writer.save_draft(simple_draft(f"draft {i}", attachments=[Attachment("a.txt", b"x")] if i == 6 else []))
+    reader = services.make(server_build=info.build)
+    n = len(sandbox.request_log)
+    page = reader.list_messages(Folder.DRAFTS, 0, 3)
+    assert ops(sandbox, n) == ["FindItem"], "first Drafts page: ONE FindItem (folder addressed by distinguished id)"
+    assert [s.subject for s in page.items] == ["draft 6", "draft 5", "draft 4"]
+    assert page.total == 7 and page.includes_last is False and page.offset == 0
+    assert page.items[0].has_attachments and not page.items[1].has_attachments
+    assert page.items[0].display_to and page.items[0].internet_message_id
+    last = reader.list_messages(Folder.DRAFTS, 6, 3)
+    assert [s.subject for s in last.items] == ["draft 0"] and last.includes_last is True
+
+
+def test_delete_moves_to_trash_or_hard_deletes_with_per_item_outcomes(svc, sandbox):
+    a = svc.save_draft(simple_draft("to trash"))
+    b = svc.save_draft(simple_draft("hard"))
+    out = svc.delete_items([a.ref, replace(a.ref, id="I-doesnotexist")])
+    assert [o.status for o in out] == [OutcomeStatus.DELETED, OutcomeStatus.FAILED]
+    assert out[1].code in ("ErrorItemNotFound", "ErrorInvalidIdMalformed") and out[1].explanation
+    assert [s.subject for s in svc.list_messages(Folder.DELETED, 0, 10).items] == ["to trash"]
+    assert svc.delete_items([b.ref], to_trash=False)[0].ok
+    assert svc.list_messages(Folder.DRAFTS, 0, 10).items == []
+    assert [s.subject for s in svc.list_messages(Folder.DELETED, 0, 10).items] == ["to trash"]
+
+
+def test_resolve_names(svc):
+    bob = svc.resolve_names("bob")
+    assert any(r.email.lower() == BOB for r in bob)
+    assert svc.resolve_names("zzqx-nobody-here") == []
+    assert svc.resolve_names("   ") == []
+    several = svc.resolve_names("ali")  # alice@ and ali.baba@
+    assert {r.email for r in several} >= {"alice@example.com", "ali.baba@example.com"}
+    assert all(r.name for r in several)
+
+
+def test_resolve_names_as_the_very_first_call_without_cached_version(services):
+    assert any(r.email.lower() == BOB for r in services.make().resolve_names("bob"))
+
+
+def test_find_by_message_id_in_drafts_then_sent(svc):
+    saved = svc.save_draft(simple_draft("find me", internet_message_id="<find-me@dispatch>"))
+    where = svc.find_by_message_id("<find-me@dispatch>")
+    assert where[Folder.DRAFTS] == [saved.ref] or [r.id for r in where[Folder.DRAFTS]] == [saved.ref.id]
+    assert where[Folder.SENT] == []
+    assert svc.send_drafts([saved.ref])[0].status == OutcomeStatus.SENT
+    where = svc.find_by_message_id("<find-me@dispatch>")
+    assert where[Folder.DRAFTS] == [] and len(where[Folder.SENT]) == 1
+    assert svc.find_by_message_id("<nothing@dispatch>") == {Folder.DRAFTS: [], Folder.SENT: []}
+
+
+def test_two_services_never_share_exchangelib_state(services):
+    a = services.make(timeout=5)
+    b = services.make(timeout=30, pinned_cert_sha256="AB" * 32)
+    assert a._conn.protocol is not b._conn.protocol
+    assert a._conn.protocol.TIMEOUT == 5 and b._conn.protocol.TIMEOUT == 30
+    assert a._conn.protocol.HTTP_ADAPTER_CLS is not b._conn.protocol.HTTP_ADAPTER_CLS
+    a.connect()
+    assert a._conn.protocol._session_pool_maxsize == 4
