@@ -60,6 +60,7 @@ class Session:
         self.last_error: MailError | None = None
         self.server_info: ServerInfo | None = None
         self.sends_in_flight = 0
+        self.closed = False
         self._listeners: list[Callable[[ConnectionState, MailError | None], None]] = []
         self._on_server_info = on_server_info
         self._on_close = on_close
@@ -199,6 +200,9 @@ class Session:
         return await self._call(self.client.resolve_names(text))
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         self.client.close()
         if self._on_close is not None:
             try:

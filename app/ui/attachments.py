@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.models import Attachment
@@ -135,6 +135,7 @@ class AttachmentList(QWidget):
         if not self._items:
             hint = QListWidgetItem("Drop files here or press Ctrl+Shift+A to attach")
             hint.setFlags(Qt.NoItemFlags)
+            hint.setForeground(QColor("#94a3b8"))
             self.list.addItem(hint)
 
     # ---- add via dialog (non-blocking) ----

@@ -296,6 +296,7 @@ class ComposeView(QWidget):
             if self.error_label.isVisible():
                 self.set_error("")
             self.state_label.setText("Edited" if self._draft.ref else "Not saved")
+            self.title.setText(self.subject.text().strip() or ("Draft" if self._draft.ref else "New message"))
             self.changed.emit()
 
     # drops anywhere on the composer attach files

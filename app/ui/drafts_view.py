@@ -34,11 +34,12 @@ def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
     h.setHighlightSections(False)
     h.setSectionResizeMode(QHeaderView.Interactive)
     h.setSectionResizeMode(MessageTableModel.COL_ATTACH, QHeaderView.Fixed)
-    h.setSectionResizeMode(MessageTableModel.COL_SUBJECT, QHeaderView.Stretch)
+    h.setStretchLastSection(True)
     h.resizeSection(MessageTableModel.COL_ATTACH, 30)
-    h.resizeSection(MessageTableModel.COL_TO, 200)
+    h.resizeSection(MessageTableModel.COL_SUBJECT, 250)
+    h.resizeSection(MessageTableModel.COL_TO, 190)
     h.resizeSection(MessageTableModel.COL_TIME, 140)
-    h.resizeSection(MessageTableModel.COL_STATUS, 250)
+    h.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
     h.setMinimumSectionSize(24)
 
 

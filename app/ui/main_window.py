@@ -143,8 +143,8 @@ class MainWindow(Workflows, QMainWindow):
         self.progress.setFixedWidth(120)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        sb.addWidget(self.account_label)
         sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.account_label)
         sb.addPermanentWidget(self.state_label)
 
         self.actions_ = build_actions(self)
@@ -257,6 +257,8 @@ class MainWindow(Workflows, QMainWindow):
         if msg:
             self.statusBar().showMessage(msg, 5000)
         if self._busy == 0:
+            if not msg:
+                self.statusBar().clearMessage()
             self.progress.hide()
             self.busy_changed.emit(False)
             if self._quit_when_idle:
@@ -308,6 +310,8 @@ class MainWindow(Workflows, QMainWindow):
             self._ask_close()
             return
         self.drafts.flush_pending()
+        for r in (self.compose.to, self.compose.cc, self.compose.bcc):
+            r._debounce.stop()
         for t in list(self._tasks):
             if not t.done() and not getattr(t, "_dispatch_keep", False):
                 t.cancel()

@@ -65,9 +65,7 @@ class MessageTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Drop what is loaded and fetch the first page."""
-        self._generation += 1
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        self._generation += 1  # a page still on its way is dropped when it arrives
         self._task = None
         self.beginResetModel()
         self._rows = []
@@ -163,8 +161,8 @@ class MessageTableModel(QAbstractTableModel):
             if self._rows[i].ref.id in ref_ids:
                 self.beginRemoveRows(QModelIndex(), i, i)
                 taken.append((i, self._rows.pop(i)))
-                self.endRemoveRows()
                 self._total = max(0, self._total - 1)
+                self.endRemoveRows()
         return list(reversed(taken))
 
     def restore_rows(self, taken: list[tuple[int, MessageSummary]]) -> None:
@@ -172,8 +170,8 @@ class MessageTableModel(QAbstractTableModel):
             pos = min(pos, len(self._rows))
             self.beginInsertRows(QModelIndex(), pos, pos)
             self._rows.insert(pos, s)
-            self.endInsertRows()
             self._total += 1
+            self.endInsertRows()
 
     def set_status(self, ref_id: str, text: str, error: bool = True) -> None:
         if text:

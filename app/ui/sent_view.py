@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
@@ -59,6 +59,8 @@ class SentView(QWidget):
         self.table = QTableView(split)
         setup_table(self.table, self.model, "Sent list")
         self.table.hideColumn(MessageTableModel.COL_STATUS)
+        self.table.horizontalHeader().setSectionResizeMode(MessageTableModel.COL_SUBJECT, QHeaderView.Stretch)
+        self.table.horizontalHeader().resizeSection(MessageTableModel.COL_TO, 130)
         self.table.setSelectionMode(QTableView.SingleSelection)
 
         self.preview = QFrame(split)

@@ -29,6 +29,8 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
+CHEVRON = (resources_dir() / "icons" / "chevron-down.svg").as_posix()
+
 STYLE = f"""
 QMainWindow, QWidget#page {{ background: #ffffff; }}
 QWidget {{ font-size: 10pt; color: #0f172a; }}
@@ -40,7 +42,7 @@ QListWidget#sidebar::item {{ padding: 9px 12px; border-radius: 8px; margin: 2px 
 QListWidget#sidebar::item:selected {{ background: #dbeafe; color: #1e3a8a; font-weight: bold; }}
 QListWidget#sidebar::item:hover:!selected {{ background: #e2e8f0; }}
 QLabel#brand {{ font-size: 13pt; font-weight: bold; color: #0f172a; padding: 16px 16px 4px 20px;
-    background: #f1f5f9; }}
+    background: transparent; }}
 QWidget#sidebarBox {{ background: #f1f5f9; border-right: 1px solid #e2e8f0; }}
 QLabel#viewTitle {{ font-size: 16pt; font-weight: bold; color: #0f172a; }}
 QLabel#viewSubtitle {{ color: {MUTED}; }}
@@ -54,6 +56,10 @@ QLineEdit, QTextEdit, QComboBox {{
 }}
 QLineEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
 QLineEdit[invalid="true"], QListWidget[invalid="true"] {{ border: 1px solid {DANGER}; background: #fff7f7; }}
+QComboBox {{ padding-right: 24px; }}
+QComboBox::drop-down {{ border: none; width: 22px; subcontrol-origin: padding; subcontrol-position: center right; }}
+QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; }}
+QComboBox QAbstractItemView {{ border: 1px solid #cbd5e1; background: #ffffff; selection-background-color: #dbeafe; }}
 QTextEdit#body {{ padding: 10px; font-size: 10.5pt; }}
 QPushButton {{
     border: 1px solid #cbd5e1; border-radius: 6px; padding: 6px 14px; background: #ffffff; color: #0f172a;
@@ -68,14 +74,17 @@ QToolButton#fmt {{ border: 1px solid transparent; border-radius: 5px; padding: 3
 QToolButton#fmt:checked {{ background: #dbeafe; border-color: #bfdbfe; }}
 QToolButton#fmt:hover {{ background: #f1f5f9; }}
 QTableView {{
-    border: 1px solid #e2e8f0; border-radius: 8px; gridline-color: transparent; background: #ffffff;
+    outline: 0; border: 1px solid #e2e8f0; border-radius: 8px; gridline-color: transparent; background: #ffffff;
     selection-background-color: #dbeafe; selection-color: #0f172a; alternate-background-color: #f8fafc;
 }}
 QHeaderView::section {{
     background: #f8fafc; color: {MUTED}; border: none; border-bottom: 1px solid #e2e8f0;
     padding: 7px 8px; font-weight: bold;
 }}
-QListWidget#attachments {{ border: 1px dashed #cbd5e1; border-radius: 6px; background: #f8fafc; padding: 4px; }}
+QListWidget#attachments {{ border: 1px dashed #cbd5e1; border-radius: 6px; background: #f8fafc; padding: 4px;
+    color: #334155; outline: 0; }}
+QListWidget#attachments::item {{ padding: 2px 8px; border-radius: 4px; }}
+QListWidget#attachments::item:selected {{ background: #dbeafe; color: #0f172a; }}
 QFrame#banner {{ border-radius: 8px; padding: 2px; }}
 QFrame#banner[kind="error"] {{ background: #fef2f2; border: 1px solid #fecaca; }}
 QFrame#banner[kind="info"] {{ background: #eff6ff; border: 1px solid #bfdbfe; }}

@@ -200,13 +200,16 @@ class Workflows:
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):
-        if self.session is None or self.session.state != ConnectionState.CONNECTED:
+        session = self.session
+        if session is None or session.closed or session.state != ConnectionState.CONNECTED:
             return
         with self._tracked():
             try:
-                found = await self.session.resolve_names(text)
-            except MailError as exc:
-                log.info("name lookup failed: %s", exc.code)
+                found = await session.resolve_names(text)
+            except Exception as exc:  # noqa: BLE001 - suggestions are best effort, never an error
+                log.info("name lookup failed: %s", getattr(exc, "code", type(exc).__name__))
+                return
+            if session is not self.session:
                 return
             if edit.current_token().lower().startswith(text.lower()[:2]):
                 edit.add_suggestions(found)
