@@ -6,8 +6,9 @@ import pytest
 from exchangelib import BASIC, DELEGATE, Account, Build, Configuration, Credentials, Version
 
 
-def make_account(sb, email, password=None, **config_kw):
-    user = next(u for u in sb.accounts if u["email"] == email)
+def make_account(sb, email, password=None, login_as=None, **config_kw):
+    """An exchangelib Account for `email`, logging in as that user (or as `login_as`)."""
+    user = next(u for u in sb.accounts if u["email"] == (login_as or email))
     config = Configuration(
         service_endpoint=sb.ews_url,
         credentials=Credentials(user["username"], password if password is not None else user["password"]),
