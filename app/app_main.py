@@ -20,25 +20,28 @@ from app import APP_ID, APP_NAME
 log = logging.getLogger("app")
 
 
-def setup_logging() -> None:
+def setup_logging(file: bool = True) -> None:
+    """Warnings to stderr at once; the log file is added after the first frame (``file=True``)."""
+    root = logging.getLogger()
+    if not any(getattr(h, "_dispatch", "") == "stderr" for h in root.handlers):
+        root.setLevel(logging.INFO)
+        err = logging.StreamHandler(sys.stderr)
+        err.setLevel(logging.WARNING)
+        err.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        err._dispatch = "stderr"
+        root.addHandler(err)
+    if not file or any(getattr(h, "_dispatch", "") == "file" for h in root.handlers):
+        return
     from logging.handlers import RotatingFileHandler
 
     from app.storage.settings import log_dir
 
-    root = logging.getLogger()
-    if root.handlers:
-        return
-    root.setLevel(logging.INFO)
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    err = logging.StreamHandler(sys.stderr)
-    err.setLevel(logging.WARNING)
-    err.setFormatter(fmt)
-    root.addHandler(err)
     try:
         d = log_dir()
         d.mkdir(parents=True, exist_ok=True)
         fh = RotatingFileHandler(d / "dispatch.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        fh.setFormatter(fmt)
+        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        fh._dispatch = "file"
         root.addHandler(fh)
     except OSError:
         pass
@@ -148,18 +151,25 @@ async def amain(args) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.storage import secrets
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance()
     settings = Settings()
-    window = MainWindow(settings=settings, keyring_ok=secrets.keyring_available())
+    window = MainWindow(settings=settings, keyring_ok=True)
     install_excepthook(window)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
+    quit_at_first_paint = os.environ.get("DISPATCH_FIRST_PAINT") == "1"
+    controller = Controller(args, window, settings)
 
-    first_paint = os.environ.get("DISPATCH_FIRST_PAINT") == "1"
+    def after_first_paint():
+        # everything that is not needed for the first frame: log file, keyring probe, the account
+        from app.storage import secrets
+
+        setup_logging(file=True)
+        window.keyring_ok = secrets.keyring_available()
+        controller.start()
 
     class FirstPaint(QObject):
         seen = False
@@ -167,28 +177,28 @@ async def amain(args) -> int:
         def eventFilter(self, obj, ev):  # noqa: N802
             if ev.type() == QEvent.Paint and not self.seen:
                 self.seen = True
-                extra = ""
-                if os.environ.get("DISPATCH_REPORT_MODULES") == "1":
-                    extra = (f" exchangelib={'exchangelib' in sys.modules}"
-                             f" sandbox={'app.sandbox.soap' in sys.modules or 'app.sandbox.store' in sys.modules}")
-                print(f"DISPATCH_FIRST_PAINT {time.time():.6f}{extra}", flush=True)
-                if first_paint:
+                if os.environ.get("DISPATCH_FIRST_PAINT"):
+                    extra = ""
+                    if os.environ.get("DISPATCH_REPORT_MODULES") == "1":
+                        extra = (f" exchangelib={'exchangelib' in sys.modules}"
+                                 f" sandbox={'app.sandbox.soap' in sys.modules or 'app.sandbox.store' in sys.modules}")
+                    print(f"DISPATCH_FIRST_PAINT {time.time():.6f}{extra}", flush=True)
+                if quit_at_first_paint:
                     QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
+                else:
+                    QTimer.singleShot(0, after_first_paint)
             return False
 
     watcher = FirstPaint()
-    if first_paint:
-        window.installEventFilter(watcher)
+    window.installEventFilter(watcher)
     window.show()
-    controller = Controller(args, window, settings)
-    if first_paint:
-        QTimer.singleShot(0, controller.start)
-    else:
-        controller.start()
     await closed.wait()
     session = window.session
     if session is not None:
-        await window.wait_idle()
+        try:
+            await asyncio.wait_for(window.wait_idle(), timeout=30)
+        except asyncio.TimeoutError:
+            log.warning("gave up waiting for running operations at exit")
         session.close()
     return 0
 
@@ -197,7 +207,7 @@ def run(args) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    setup_logging()
+    setup_logging(file=False)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)

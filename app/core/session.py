@@ -13,7 +13,6 @@ import importlib
 import logging
 from typing import Callable
 
-from app.core import sending
 from app.core.mailclient import MailClient
 from app.domain.account import AccountConfig
 from app.domain.explain import describe
@@ -147,6 +146,8 @@ class Session:
 
     def pipeline(self):
         if self._pipeline is None or self._pipeline.max_send_bytes != self.max_send_bytes:
+            from app.core import sending  # deferred: not needed for the first frame
+
             self._pipeline = sending.pipeline_for(self.client, on_progress=self._progress,
                                                   max_send_bytes=self.max_send_bytes)
         return self._pipeline

@@ -36,9 +36,9 @@ def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
     h.setSectionResizeMode(MessageTableModel.COL_ATTACH, QHeaderView.Fixed)
     h.setStretchLastSection(True)
     h.resizeSection(MessageTableModel.COL_ATTACH, 30)
-    h.resizeSection(MessageTableModel.COL_SUBJECT, 250)
-    h.resizeSection(MessageTableModel.COL_TO, 190)
-    h.resizeSection(MessageTableModel.COL_TIME, 140)
+    h.resizeSection(MessageTableModel.COL_SUBJECT, 200)
+    h.resizeSection(MessageTableModel.COL_TO, 165)
+    h.resizeSection(MessageTableModel.COL_TIME, 135)
     h.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
     h.setMinimumSectionSize(24)
 

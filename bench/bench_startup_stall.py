@@ -1,0 +1,197 @@
+"""Start-up time and UI stalls. Prints a table; not a test.
+
+1. Time from process start to the first paint of the main window (``DISPATCH_FIRST_PAINT=1``: the app
+   prints a timestamp at first paint and quits), against a bare PySide6 QMainWindow measured the same
+   way in the same run. Target: <= 1.3x the bare window.
+2. The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest UI event-loop stall) while the
+   real window sends 50 drafts (one batch) and while it lists 5,000 drafts, against the sandbox over
+   HTTP with real exchangelib. Target: <= 16 ms.
+
+Run: ``python bench/bench_startup_stall.py [--runs 5] [--drafts 5000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1100, 720)
+class F(QObject):
+    seen = False
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Paint and not self.seen:
+            self.seen = True
+            print(f"DISPATCH_FIRST_PAINT {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F(); w.installEventFilter(f); w.show(); app.exec()
+"""
+
+
+def _first_paint(cmd: list[str], env: dict) -> float:
+    t0 = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    for line in out.stdout.splitlines():
+        if line.startswith("DISPATCH_FIRST_PAINT"):
+            return float(line.split()[1]) - t0
+    raise RuntimeError(f"no first paint from {cmd}: {out.stdout}\n{out.stderr}")
+
+
+def bench_startup(runs: int) -> list[tuple[str, float, str]]:
+    home = tempfile.mkdtemp(prefix="dispatch-bench-")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DISPATCH_HOME=home, DISPATCH_FIRST_PAINT="1")
+    bare, app_ = [], []
+    for _ in range(runs):  # interleaved so both see the same machine load
+        bare.append(_first_paint([sys.executable, "-c", BARE], env))
+        app_.append(_first_paint([sys.executable, "-m", "app", "--sandbox"], env))
+    b, a = statistics.median(bare), statistics.median(app_)
+    return [
+        ("first paint: bare QMainWindow (median)", b * 1000, "baseline"),
+        ("first paint: dispatch-mail --sandbox (median)", a * 1000, f"{a / b:.2f}x  (target <= 1.30x)"),
+    ]
+
+
+class Heartbeat:
+    """A 1 ms QTimer; records the longest gap between ticks (the longest stall of the UI loop)."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.last = None
+        self.worst = 0.0
+        self.gaps: list[float] = []
+
+    def _tick(self):
+        now = time.perf_counter()
+        if self.last is not None:
+            gap = now - self.last
+            self.gaps.append(gap)
+            self.worst = max(self.worst, gap)
+        self.last = now
+
+    def start(self):
+        self.last, self.worst, self.gaps = None, 0.0, []
+        self.timer.start()
+
+    def stop(self):
+        self.timer.stop()
+        p99 = sorted(self.gaps)[int(len(self.gaps) * 0.99)] if self.gaps else 0.0
+        return self.worst * 1000, p99 * 1000
+
+
+async def _until(pred, timeout=600):
+    t0 = time.monotonic()
+    while not pred():
+        if time.monotonic() - t0 > timeout:
+            raise TimeoutError
+        await asyncio.sleep(0.01)
+
+
+async def bench_stalls(n_drafts: int) -> list[tuple[str, float, str]]:
+    from app.core.session import ConnectionState, Session
+    from app.domain.account import AccountConfig
+    from app.domain.models import Draft, Recipient
+    from app.sandbox import Sandbox
+    from app.storage.settings import Settings
+    from app.ui.main_window import MainWindow
+
+    rows = []
+    sb = Sandbox(data=":memory:", port=0)
+    sb.start()
+    user = next(a for a in sb.accounts if a["email"] == "alice@example.com")
+    acc = AccountConfig(email=user["email"], ews_url=sb.ews_url, username=user.get("username") or user["email"])
+    session = Session.for_account(acc, user["password"])
+    win = MainWindow(session, settings=Settings(Path(tempfile.mkdtemp()) / "s.json"))
+    win.show()
+    hb = Heartbeat()
+    try:
+        await _until(lambda: session.state == ConnectionState.CONNECTED, 60)
+        # seed drafts through the backend (not measured)
+        t0 = time.perf_counter()
+        sem = asyncio.Semaphore(4)
+
+        async def save(i):
+            async with sem:
+                await session.client.save_draft(Draft(to=[Recipient("bob@example.com")], subject=f"Bench {i}", body="x"))
+
+        await asyncio.gather(*(save(i) for i in range(n_drafts)))
+        seed = time.perf_counter() - t0
+
+        # listing: reload Drafts and scroll to the end page by page, as a user holding End would
+        win.show_view("drafts")
+        model, table = win.drafts.model, win.drafts.table
+        hb.start()
+        t0 = time.perf_counter()
+        model.reload()
+        while True:
+            await _until(lambda: not model.loading)
+            if not model.canFetchMore():
+                break
+            table.scrollToBottom()
+            await asyncio.sleep(0)
+            if not model.loading and model.canFetchMore():
+                model.fetchMore()
+        took = time.perf_counter() - t0
+        worst, p99 = hb.stop()
+        rows.append((f"list {model.rowCount()} drafts: longest UI stall", worst, f"p99 {p99:.1f} ms; {took:.1f} s total (target <= 16 ms)"))
+
+        # sending 50 drafts as one batch through the UI code path
+        refs = [s.ref for s in model.summaries()[:50]]
+        hb.start()
+        t0 = time.perf_counter()
+        outcomes = await win.send_selected_drafts(refs)
+        took = time.perf_counter() - t0
+        worst, p99 = hb.stop()
+        ok = sum(1 for o in outcomes if o.ok)
+        rows.append((f"send 50 drafts ({ok} sent): longest UI stall", worst, f"p99 {p99:.1f} ms; {took:.1f} s total (target <= 16 ms)"))
+        rows.append((f"(seeding {n_drafts} drafts, not measured)", seed * 1000, ""))
+    finally:
+        win._force_close = True
+        win.close()
+        session.close()
+        sb.stop()
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--drafts", type=int, default=5000)
+    args = ap.parse_args()
+    rows = bench_startup(args.runs)
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    rows += qasync.run(bench_stalls(args.drafts))
+    del app
+    w = max(len(r[0]) for r in rows)
+    print(f"\n{'measure'.ljust(w)}  {'ms':>9}  note")
+    print("-" * (w + 40))
+    for name, ms, note in rows:
+        print(f"{name.ljust(w)}  {ms:9.1f}  {note}")
+
+
+if __name__ == "__main__":
+    main()
