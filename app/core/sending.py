@@ -154,7 +154,9 @@ class SendPipeline:
         if errors:
             self._emit(key, SendState.FAILED, errors[0].message)
             raise DraftInvalid(errors)
-        if not draft.internet_message_id:
+        if not draft.internet_message_id and draft.ref is None:
+            # Before the FIRST save only: the Message-ID is fixed at creation (read-only afterwards); a
+            # saved draft without one gets the server's from the backend.
             draft = draft.copy(internet_message_id=new_message_id())
         attempt = 0
         while True:

@@ -6,7 +6,7 @@ import pytest
 
 from app.core.mailclient import MailClient
 from app.core.sending import RetryPolicy, SendPipeline, SendState
-from app.domain.models import Draft, Folder, OutcomeStatus, Recipient
+from app.domain.models import Draft, ItemRef, OutcomeStatus, Recipient
 from app.mail.errors import ConnectionFailed
 from tests.mail.conftest import ALICE, BOB, full_draft, run, simple_draft
 
@@ -167,3 +167,35 @@ def test_nothing_sent_when_the_server_cannot_be_reached(services):
         assert len(rec.sleeps) == 2  # bounded: 3 attempts, 2 waits
     finally:
         client.close()
+
+
+def _outlook_draft(pipe, subject, mid=None):
+    """A draft created by another client, known to us only by its ItemId (e.g. picked in a listing)."""
+    from exchangelib import Mailbox, Message
+
+    acct = pipe.svc.account
+    m = Message(account=acct, folder=acct.drafts, subject=subject, body="x", to_recipients=[Mailbox(email_address=BOB)])
+    if mid:
+        m.message_id = mid
+    m.save()
+    return Draft(to=[Recipient(BOB)], subject=subject, body="x", ref=ItemRef(m.id, m.changekey))
+
+
+def test_draft_made_elsewhere_learns_its_message_id_and_settles_exactly_once(pipe, sandbox):
+    d = _outlook_draft(pipe, "from outlook", mid="<outlook-1@example.com>")
+    sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
+    out = run(pipe.send(d))
+    assert out.status == OutcomeStatus.SENT
+    assert sandbox.request_log.count("SendItem") == 1
+    assert _count(sandbox, "inbox", email=BOB, subject="from outlook") == 1
+
+
+def test_draft_without_any_message_id_is_reported_unknown_never_resent(pipe, sandbox):
+    """No Message-ID anywhere (the sandbox, unlike Exchange, assigns none): after a lost reply the draft
+    is gone from Drafts, so it was probably sent; the pipeline says so and does not send it again."""
+    d = _outlook_draft(pipe, "no id at all")
+    sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
+    out = run(pipe.send(d))
+    assert out.status == OutcomeStatus.UNKNOWN and "not sent again" in out.message
+    assert sandbox.request_log.count("SendItem") == 1
+    assert _count(sandbox, "inbox", email=BOB, subject="no id at all") == 1

@@ -84,6 +84,7 @@ class EwsMailService(MailService):
         self._folders: dict = {}
         # Attachment ids the server holds per item id, as of our last save/read (to reconcile removals).
         self._server_attachments: dict[str, set[str]] = {}
+        self._server_mids: dict[str, str] = {}  # item id -> Internet Message-ID (set at creation, read-only)
 
     # ------------------------------------------------------------------ plumbing
     @property
@@ -162,7 +163,7 @@ class EwsMailService(MailService):
             replace(a, attachment_id=fa.attachment_id.id if fa.attachment_id else "", size=len(a.content or b""))
             for a, fa in zip(draft.attachments, msg.attachments)
         ]
-        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id})
+        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, mid)
         return replace(draft, ref=ItemRef(msg.id, msg.changekey or ""), attachments=atts)
 
     def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
@@ -184,6 +185,10 @@ class EwsMailService(MailService):
         acct = self._conn.account
         ref = draft.ref
         server_atts = self._known_attachments(ref)
+        if not draft.internet_message_id:
+            with self._lock:
+                mid = self._server_mids.get(ref.id, "")
+            draft = replace(draft, internet_message_id=mid)
         if not ref.change_key:
             ref = self._current_ref(ref)
         msg = convert.existing_message(acct, self._folder(Folder.DRAFTS), draft.copy(ref=ref))
@@ -212,12 +217,14 @@ class EwsMailService(MailService):
                 attachments[i] = replace(a, attachment_id=att_id.id, size=len(a.content or b""))
                 if att_id.root_changekey:
                     changekey = att_id.root_changekey
-        self._remember(msg.id, {a.attachment_id for a in attachments if a.attachment_id})
+        self._remember(msg.id, {a.attachment_id for a in attachments if a.attachment_id}, draft.internet_message_id)
         return replace(draft, ref=ItemRef(msg.id, changekey or ""), attachments=attachments)
 
-    def _remember(self, item_id: str, att_ids: set[str]) -> None:
+    def _remember(self, item_id: str, att_ids: set[str], mid: str = "") -> None:
         with self._lock:
             self._server_attachments[item_id] = set(att_ids)
+            if mid:
+                self._server_mids[item_id] = mid
 
     def _known_attachments(self, ref: ItemRef) -> set[str]:
         with self._lock:
@@ -225,9 +232,9 @@ class EwsMailService(MailService):
         if known is not None:
             return set(known)
         # Not saved by this process (e.g. restored from the journal): one GetItem tells.
-        item = self._get_items([ref], ["attachments"])[0]
+        item = self._get_items([ref], ["attachments", "message_id"])[0]
         ids = {a.attachment_id.id for a in (item.attachments or []) if a.attachment_id}
-        self._remember(ref.id, ids)
+        self._remember(ref.id, ids, item.message_id or "")
         return ids
 
     def _current_ref(self, ref: ItemRef) -> ItemRef:
@@ -308,7 +315,7 @@ class EwsMailService(MailService):
         atts = [
             convert.attachment_from(fa, contents.get(fa.attachment_id.id) if with_content else b"") for fa in file_atts
         ]
-        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id})
+        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, msg.message_id or "")
         return convert.draft_from_message(msg, atts)
 
     # ------------------------------------------------------------------ names / lookup
