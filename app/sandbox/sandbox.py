@@ -10,6 +10,7 @@ import ipaddress
 import json
 import logging
 import os
+import shutil
 import smtplib
 import ssl
 import tempfile
@@ -116,6 +117,7 @@ class Sandbox:
         self.store = Store(data)
         self._server = None
         self._thread = None
+        self._tmpdir = None
         self.ews_url = None
 
     @staticmethod
@@ -129,10 +131,17 @@ class Sandbox:
         ctx = None
         if self.tls:
             if not (self.cert_path and self.key_path):
-                from .tlscert import make_self_signed
+                from .tlscert import fingerprint, make_self_signed
 
-                where = self.data if self.data != ":memory:" else tempfile.mkdtemp(prefix="ews-sandbox-tls-")
-                self.cert_path, self.key_path, self.cert_sha256 = make_self_signed(where, self.host)
+                where = self.data
+                if self.data == ":memory:":
+                    where = self._tmpdir = tempfile.mkdtemp(prefix="ews-sandbox-tls-")
+                cert, key = os.path.join(where, "sandbox-cert.pem"), os.path.join(where, "sandbox-key.pem")
+                if os.path.exists(cert) and os.path.exists(key):  # a data dir keeps its certificate
+                    self.cert_path, self.key_path = cert, key
+                    self.cert_sha256 = fingerprint(cert)
+                else:
+                    self.cert_path, self.key_path, self.cert_sha256 = make_self_signed(where, self.host)
             else:
                 from .tlscert import fingerprint
 
@@ -161,6 +170,9 @@ class Sandbox:
                 pass  # wait for in-flight requests
             self.store.close()
             self.store = None
+        if self._tmpdir:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+            self._tmpdir = None
 
     def __enter__(self):
         return self.start()

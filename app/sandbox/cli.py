@@ -1,0 +1,77 @@
+"""``python -m app.sandbox``: run the EWS sandbox until SIGINT/SIGTERM.
+
+Prints ONE JSON line on stdout: {"ews_url": ..., "accounts": [{"email", "username", "password"}, ...]}
+(+ "cert_sha256" and "cert_path" with --tls, "admin_url" for fault injection). Logs go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+
+from .sandbox import Sandbox, load_users
+
+log = logging.getLogger("app.sandbox")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m app.sandbox", description="Exchange Web Services sandbox on loopback")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (loopback unless --allow-remote)")
+    p.add_argument("--port", type=int, default=0, help="TCP port (0 = any free port)")
+    p.add_argument("--data", default=":memory:", help="data directory, or :memory: (default)")
+    p.add_argument("--tls", action="store_true", help="serve HTTPS (self-signed certificate unless --cert/--key)")
+    p.add_argument("--cert", help="PEM certificate for --tls")
+    p.add_argument("--key", help="PEM private key for --tls")
+    p.add_argument("--users", help="JSON file: list of {email, password, name?, username?}")
+    p.add_argument("--smtp-relay", metavar="HOST:PORT", help="hand mail for outside recipients to this SMTP server")
+    p.add_argument("--allow-remote", action="store_true", help="allow binding a non-loopback address")
+    p.add_argument("--max-send-bytes", type=int, default=10 * 1024 * 1024, help="largest message accepted for sending")
+    p.add_argument("--schema-dir", help="also validate requests against the EWS XSDs in this directory")
+    p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    return p
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(message)s")
+    if bool(args.cert) != bool(args.key):
+        print("error: --cert and --key go together", file=sys.stderr)
+        return 2
+    try:
+        users = load_users(args.users) if args.users else None
+        sb = Sandbox(data=args.data, port=args.port, host=args.host, tls=args.tls or bool(args.cert), users=users,
+                     max_send_bytes=args.max_send_bytes, smtp_relay=args.smtp_relay, cert=args.cert, key=args.key,
+                     schema_dir=args.schema_dir, allow_remote=args.allow_remote)
+        sb.start()
+    except (OSError, ValueError, KeyError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+
+    def on_signal(signum, _frame):
+        log.info("sandbox: signal %s, shutting down", signum)
+        stop.set()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    info = {"ews_url": sb.ews_url,
+            "accounts": [{"email": u["email"], "username": u["username"], "password": u["password"]}
+                         for u in sb.accounts],
+            "admin_url": sb.ews_url.split("/EWS/")[0] + "/sandbox/admin/faults"}
+    if sb.tls:
+        info["cert_sha256"] = sb.cert_sha256
+        info["cert_path"] = sb.cert_path
+    sys.stdout.write(json.dumps(info) + "\n")
+    sys.stdout.flush()
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        sb.stop()
+        log.info("sandbox: stopped, data flushed")
+    return 0

@@ -1,0 +1,95 @@
+"""Data on disk: restart keeps mailboxes; concurrent writers (threads and a second process) do not corrupt."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from exchangelib import Message
+from exchangelib.protocol import close_connections
+
+from app.sandbox import Sandbox
+from tests.sandbox.conftest import make_account
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def disk_sandbox(wire_validator, tmp_path):
+    started = []
+
+    def start():
+        sb = Sandbox(data=str(tmp_path / "data"), port=0)
+        sb.wire_observer = wire_validator.observe
+        started.append(sb.start())
+        return sb
+
+    wire_validator.reset()
+    yield start
+    for sb in started:
+        sb.stop()
+    close_connections()
+    failures = wire_validator.reset()
+    assert not failures, failures[:1]
+
+
+def test_restart_keeps_drafts_and_ids(disk_sandbox, tmp_path):
+    sb = disk_sandbox()
+    alice = make_account(sb, "alice@example.com")
+    m = Message(account=alice, folder=alice.drafts, subject="survives", to_recipients=["bob@example.com"])
+    m.save()
+    sb.stop()
+    close_connections()
+    assert (tmp_path / "data" / "sandbox.sqlite3").exists()
+
+    sb2 = disk_sandbox()
+    alice2 = make_account(sb2, "alice@example.com")
+    got = alice2.drafts.get(id=m.id)
+    assert got.subject == "survives" and got.changekey == m.changekey
+    got.send()
+    assert [i["subject"] for i in sb2.mailbox("bob@example.com").items("inbox")] == ["survives"]
+
+
+def test_concurrent_writers_threads_and_process(disk_sandbox, tmp_path):
+    sb = disk_sandbox()
+    errors = []
+    # A second process writes into the same database through the Store at the same time.
+    proc = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; sys.path.insert(0, sys.argv[1]);"
+         "from app.sandbox.store import Store;"
+         "s = Store(sys.argv[2]);"
+         "[s.insert('carol@example.com', 'inbox', {'DateTimeCreated': f'2026-01-01T00:00:{i:02d}.000000Z',"
+         " 'LastModifiedTime': '2026-01-01T00:00:00.000000Z', 'Subject': f'proc {i}'}) for i in range(60)];"
+         "s.close()",
+         str(ROOT), str(tmp_path / "data")],
+    )
+
+    def writer(n):
+        try:
+            acct = make_account(sb, "alice@example.com" if n % 2 else "bob@example.com", max_connections=4)
+            for i in range(8):
+                Message(account=acct, folder=acct.drafts, subject=f"t{n}-{i}",
+                        to_recipients=["dave@example.com"]).save()
+        except Exception as e:  # noqa: BLE001 - collected and asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert proc.wait(60) == 0
+    assert not errors, errors[:3]
+    assert sb.mailbox("alice@example.com").count("drafts") == 24
+    assert sb.mailbox("bob@example.com").count("drafts") == 24
+    assert sb.mailbox("carol@example.com").count("inbox") == 60
+    sb.stop()
+    db = sqlite3.connect(tmp_path / "data" / "sandbox.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
