@@ -83,6 +83,9 @@ class RetryPolicy:
     base_delay: float = 1.0
     max_delay: float = 30.0
     max_server_wait: float = 120.0
+    #: pause before looking up a send whose outcome is unknown (Exchange submits asynchronously: right
+    #: after a lost reply the item may still be on its way from Drafts to Sent Items)
+    settle_delay: float = 1.0
 
     def delay(self, attempt: int, retry_after: float | None) -> float:
         if retry_after:
@@ -216,6 +219,13 @@ class SendPipeline:
         entries: list[_Entry] = []
         for it in items:
             if isinstance(it, Draft):
+                errors = validate_draft(it, for_send=True, max_send_bytes=self.max_send_bytes)
+                if errors:
+                    e = _Entry(it.ref, it.internet_message_id, it.local_id, it.local_id)
+                    e.result = self._fail(it.ref, e.key, it.local_id, "ErrorInvalidDraft",
+                                          "; ".join(x.message for x in errors))
+                    entries.append(e)
+                    continue
                 if it.ref is None:
                     try:
                         it = await self.save(it, for_send=True)
@@ -309,6 +319,8 @@ class SendPipeline:
         """Settle entries whose send may or may not have happened. Leaves resendable ones pending."""
         for e in entries:
             self._emit(e.key, SendState.VERIFYING, describe(exc.code, exc.message))
+        if self.policy.settle_delay > 0:
+            await self._sleep(self.policy.settle_delay)
         for e in entries:
             verdict = await self._locate(e)
             if verdict == "sent":

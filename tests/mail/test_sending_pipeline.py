@@ -73,6 +73,7 @@ def test_drop_after_commit_on_send_settles_to_exactly_one_copy(pipe, sandbox):
     assert _count(sandbox, "inbox", email=BOB, subject="exactly once") == 1
     assert _count(sandbox, "sentitems", subject="exactly once") == 1
     assert SendState.VERIFYING in pipe.rec.states(d.local_id)
+    assert pipe.rec.sleeps == [pipe.policy.settle_delay], "a settle pause before the lookup, no other wait"
 
 
 def test_drop_before_commit_on_send_is_verified_then_sent_once(pipe, sandbox):
