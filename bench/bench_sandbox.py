@@ -1,0 +1,105 @@
+"""How fast is the sandbox's first FindItem page in a big folder?
+
+    python bench/bench_sandbox.py [N]      (default N = 10000)
+
+Fills alice's Drafts with N items (bulk, straight into the store) and a 100-item baseline folder (Sent
+Items), then times the first FindItem page (50 items) over loopback HTTP with a keep-alive session: the
+exchangelib listing shape (IdOnly + simple properties, newest first), other sort keys, a restriction (which
+is evaluated outside SQL), and a CreateItem for comparison. Prints one table; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import requests  # noqa: E402
+
+from app.sandbox import Sandbox  # noqa: E402
+from app.sandbox.soap import fmt_dt, utcnow  # noqa: E402
+
+ENVELOPE = ('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
+            'xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" '
+            'xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><s:Header>'
+            '<t:RequestServerVersion Version="Exchange2016"/></s:Header><s:Body>{}</s:Body></s:Envelope>')
+
+
+def find_body(folder, sort="item:DateTimeCreated", order="Descending", restriction=""):
+    return ENVELOPE.format(
+        '<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>'
+        '<t:FieldURI FieldURI="item:DateTimeCreated"/><t:FieldURI FieldURI="item:Importance"/>'
+        '<t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>'
+        '<m:IndexedPageItemView MaxEntriesReturned="50" Offset="0" BasePoint="Beginning"/>'
+        f"{restriction}<m:SortOrder><t:FieldOrder Order=\"{order}\"><t:FieldURI FieldURI=\"{sort}\"/>"
+        f'</t:FieldOrder></m:SortOrder><m:ParentFolderIds><t:DistinguishedFolderId Id="{folder}"/>'
+        "</m:ParentFolderIds></m:FindItem>")
+
+
+CREATE = ENVELOPE.format(
+    '<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId><t:DistinguishedFolderId Id="outbox"/>'
+    "</m:SavedItemFolderId><m:Items><t:Message><t:Subject>bench</t:Subject><t:ToRecipients><t:Mailbox>"
+    "<t:EmailAddress>bob@example.com</t:EmailAddress></t:Mailbox></t:ToRecipients></t:Message></m:Items>"
+    "</m:CreateItem>")
+RESTRICT = ('<m:Restriction><t:Contains ContainmentMode="Substring" ContainmentComparison="IgnoreCase">'
+            '<t:FieldURI FieldURI="item:Subject"/><t:Constant Value="item 99"/></t:Contains></m:Restriction>')
+
+
+def fill(sb, folder, n):
+    store = sb.store
+    t0 = time.perf_counter()
+    with store.tx():
+        for i in range(n):
+            now = fmt_dt(utcnow())
+            store.insert("alice@example.com", folder, {
+                "DateTimeCreated": now, "LastModifiedTime": now, "Subject": f"item {i}", "ItemClass": "IPM.Note",
+                "Importance": "Normal", "IsRead": True, "IsDraft": True,
+                "ToRecipients": [{"EmailAddress": "bob@example.com", "RoutingType": "SMTP"}]})
+    return time.perf_counter() - t0
+
+
+def timed(session, url, auth, body, runs=7):
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        r = session.post(url, data=body.encode(), auth=auth, headers={"Content-Type": "text/xml; charset=utf-8"})
+        times.append((time.perf_counter() - t0) * 1000)
+        assert r.status_code == 200, r.text[:300]
+    return times[0], statistics.median(times)
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    sb = Sandbox().start()
+    try:
+        fill_s = fill(sb, "drafts", n)
+        fill(sb, "sentitems", 100)
+        user = sb.accounts[0]
+        auth = (user["username"], user["password"])
+        s = requests.Session()
+        rows = []
+        for label, folder, body in [
+            ("baseline: 100 items, newest first", "sentitems", find_body("sentitems")),
+            (f"{n} items, newest first (exchangelib listing)", "drafts", find_body("drafts")),
+            (f"{n} items, by Subject ascending", "drafts", find_body("drafts", "item:Subject", "Ascending")),
+            (f"{n} items, by LastModifiedTime", "drafts", find_body("drafts", "item:LastModifiedTime")),
+            (f"{n} items, Contains restriction (Python filter)", "drafts", find_body("drafts", restriction=RESTRICT)),
+            ("CreateItem SaveOnly (one item)", None, CREATE),
+        ]:
+            first, median = timed(s, sb.ews_url, auth, body)
+            rows.append((label, first, median))
+        print(f"\nEWS sandbox FindItem, first page of 50 (filled {n} items in {fill_s:.2f} s)\n")
+        print(f"{'case':<52} {'first ms':>9} {'median ms':>10}")
+        print("-" * 73)
+        for label, first, median in rows:
+            print(f"{label:<52} {first:>9.1f} {median:>10.1f}")
+        print("\ntarget: first page of 10,000 items well under 100 ms")
+    finally:
+        sb.stop()
+
+
+if __name__ == "__main__":
+    main()
