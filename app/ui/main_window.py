@@ -3,6 +3,7 @@
 Public API (tests, ``app.selftest``, ``app.app_main``)::
 
     win = MainWindow(session)             # or MainWindow() then win.set_session(session)
+    # start-up: MainWindow(lazy=True) paints the frame first; win.finish_setup() builds the views
     win.show(); await win.connect_task    # connecting runs by itself once a session is set
     win.compose.load(draft)               # or type into win.compose.* widgets
     saved = await win.save_current()      # the Ctrl+S code path; None if the input was invalid
@@ -16,40 +17,32 @@ Signals: ``state_changed(str)``, ``busy_changed(bool)``, ``draft_saved(Draft)``,
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal  # not Qt: importing it builds ~125 enums (~25 ms)
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
 from app import APP_NAME
-from app.core.session import ConnectionState, Session
-from app.domain.models import Folder
-from app.ui.account_dialog import AccountDialog, WelcomeView
-from app.ui.actions import build_actions, build_menus
-from app.ui.banner import Banner
-from app.ui.compose_view import ComposeView
-from app.ui.drafts_view import DraftsView
-from app.ui.sent_view import SentView
-from app.ui.shortcuts import ShortcutSheet
 from app.ui.theme import STYLE, icon
-from app.ui.workflows import Workflows
+
+# Only Qt and the frame on the path to the first paint: the views, the workflows (asyncio, qasync) and
+# the domain are imported by finish_setup().
 
 log = logging.getLogger(__name__)
 
-_STATE_TEXT = {
-    ConnectionState.IDLE: ("Not connected", "#94a3b8"),
-    ConnectionState.CONNECTING: ("Connecting…", "#d97706"),
-    ConnectionState.CONNECTED: ("Connected", "#16a34a"),
-    ConnectionState.OFFLINE: ("Offline", "#dc2626"),
-    ConnectionState.AUTH_FAILED: ("Sign-in failed", "#dc2626"),
+_STATE_TEXT = {  # ConnectionState values
+    "idle": ("Not connected", "#94a3b8"),
+    "connecting": ("Connecting…", "#d97706"),
+    "connected": ("Connected", "#16a34a"),
+    "offline": ("Offline", "#dc2626"),
+    "auth_failed": ("Sign-in failed", "#dc2626"),
 }
 
 
-class MainWindow(Workflows, QMainWindow):
+class MainWindow(QMainWindow):
     VIEWS = ("compose", "drafts", "sent")
 
     state_changed = Signal(str)
@@ -62,20 +55,20 @@ class MainWindow(Workflows, QMainWindow):
     account_entered = Signal(object, str)
     _session_event = Signal(object, object)
 
-    def __init__(self, session: Session | None = None, *, settings=None, keyring_ok: bool = True, parent=None):
+    def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, parent=None):
         super().__init__(parent)
-        self.session: Session | None = None
+        self.session = None
         self.settings = settings
         self.keyring_ok = keyring_ok
-        self._tasks: set[asyncio.Task] = set()
+        self.flows = None
+        self._tasks: set = set()
         self._busy = 0
-        self._save_lock = asyncio.Lock()
-        self.connect_task: asyncio.Task | None = None
+        self.connect_task = None
         self._close_question: QMessageBox | None = None
         self._quit_when_idle = False
         self._force_close = False
-        self._account_dialog: AccountDialog | None = None
-        self._sheet: ShortcutSheet | None = None
+        self._account_dialog = None
+        self._sheet = None
 
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("dispatch"))
@@ -114,22 +107,19 @@ class MainWindow(Workflows, QMainWindow):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.setSpacing(0)
-        self.banner = Banner(right)
-        bwrap = QHBoxLayout()
-        bwrap.setContentsMargins(20, 10, 20, 0)
-        bwrap.addWidget(self.banner)
-        rv.addLayout(bwrap)
+        self._bwrap = QHBoxLayout()  # the banner goes here (finish_setup)
+        self._bwrap.setContentsMargins(20, 10, 20, 0)
+        rv.addLayout(self._bwrap)
         self.stack = QStackedWidget(right)
         self.stack.setAccessibleName("Views")
-        self.compose = ComposeView(self.stack)
-        self.drafts = DraftsView(self.stack)
-        self.sent = SentView(self.stack)
-        self.welcome = WelcomeView(self.stack)
-        for w in (self.compose, self.drafts, self.sent, self.welcome):
-            self.stack.addWidget(w)
+        self._placeholder = QWidget(self.stack)
+        self._placeholder.setObjectName("page")
+        self.stack.addWidget(self._placeholder)
         rv.addWidget(self.stack, 1)
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
+        for title in ("&File", "&Drafts", "&View", "&Help"):
+            self.menuBar().addMenu(title)
 
         sb = self.statusBar()
         sb.setSizeGripEnabled(False)
@@ -147,38 +137,73 @@ class MainWindow(Workflows, QMainWindow):
         sb.addPermanentWidget(self.account_label)
         sb.addPermanentWidget(self.state_label)
 
+        self._set_state("idle")
+        self._pending_session = session
+        if not lazy:
+            self.finish_setup()
+
+    def finish_setup(self) -> None:
+        """Build the views, actions and menus (imports the heavier modules). Idempotent."""
+        if self.flows is not None:
+            return
+        from app.ui.account_dialog import WelcomeView
+        from app.ui.banner import Banner
+        from app.ui.actions import build_actions, build_menus
+        from app.ui.compose_view import ComposeView
+        from app.ui.drafts_view import DraftsView
+        from app.ui.sent_view import SentView
+        from app.ui.workflows import Workflows
+
+        self.banner = Banner(self)
+        self._bwrap.addWidget(self.banner)
+        self.flows = Workflows(self)
+        self.compose = ComposeView(self.stack)
+        self.drafts = DraftsView(self.stack)
+        self.sent = SentView(self.stack)
+        self.welcome = WelcomeView(self.stack)
+        for w in (self.compose, self.drafts, self.sent, self.welcome):
+            self.stack.addWidget(w)
+        self.stack.removeWidget(self._placeholder)
+        self._placeholder.deleteLater()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
 
+        flows = self.flows
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
-        self.banner.retry.connect(self.retry)
+        self.banner.retry.connect(flows.retry)
         self._session_event.connect(self._on_session_event)
-        self.compose.save_requested.connect(self.save_draft)
-        self.compose.send_requested.connect(self.send)
-        self.compose.lookup_requested.connect(self.lookup_names)
-        self.drafts.open_requested.connect(self.open_draft)
-        self.drafts.delete_requested.connect(self.delete_drafts)
-        self.drafts.send_requested.connect(lambda refs: self.send_selected(refs))
-        self.drafts.refresh_requested.connect(self.refresh)
+        self.compose.save_requested.connect(flows.save_draft)
+        self.compose.send_requested.connect(flows.send)
+        self.compose.lookup_requested.connect(flows.lookup_names)
+        self.drafts.open_requested.connect(flows.open_draft)
+        self.drafts.delete_requested.connect(flows.delete_drafts)
+        self.drafts.send_requested.connect(lambda refs: flows.send_selected(refs))
+        self.drafts.refresh_requested.connect(flows.refresh)
         self.drafts.model.load_failed.connect(self._list_failed)
         self.sent.model.load_failed.connect(self._list_failed)
-        self.sent.preview_requested.connect(self.preview_sent)
+        self.sent.preview_requested.connect(flows.preview_sent)
         self.welcome.sandbox_chosen.connect(self.sandbox_requested)
         self.welcome.exchange_chosen.connect(self.edit_account)
         if self.settings is not None:
             recent = self.settings.recent_recipients()
             for r in (self.compose.to, self.compose.cc, self.compose.bcc):
                 r.set_recent(recent)
-
-        self._set_state(ConnectionState.IDLE)
+        session, self._pending_session = self._pending_session, None
         if session is not None:
             self.set_session(session)
         else:
             self._show_welcome()
 
+    def __getattr__(self, name):
+        # the workflow API (save_current, send_current, ...) is the window's API
+        flows = self.__dict__.get("flows") if name != "flows" else None
+        if flows is not None and not name.startswith("__") and hasattr(type(flows), name):
+            return getattr(flows, name)
+        raise AttributeError(name)
+
     # ---- views ----
     def show_view(self, name: str) -> None:
-        if self.session is None:
+        if self.session is None or self.flows is None:
             return
         i = self.VIEWS.index(name)
         if self.sidebar.currentRow() != i:
@@ -187,10 +212,13 @@ class MainWindow(Workflows, QMainWindow):
 
     def current_view(self) -> str:
         w = self.stack.currentWidget()
+        if self.flows is None:
+            return "starting"
         return "welcome" if w is self.welcome else self.VIEWS[self.stack.currentIndex()]
 
     def _sidebar_changed(self, row: int) -> None:
-        if row < 0 or self.session is None:
+        from PySide6.QtCore import Qt
+        if row < 0 or self.session is None or self.flows is None:
             return
         if self.stack.currentIndex() != row:
             self.drafts.flush_pending() if row != 1 else None
@@ -210,7 +238,12 @@ class MainWindow(Workflows, QMainWindow):
         self.welcome.setFocus()
 
     # ---- session ----
-    def set_session(self, session: Session | None) -> None:
+    def set_session(self, session) -> None:
+        if self.flows is None:
+            self._pending_session = session
+            return
+        from app.domain.models import Folder
+
         old, self.session = self.session, session
         if old is not None and old is not session:
             old.close()
@@ -218,7 +251,7 @@ class MainWindow(Workflows, QMainWindow):
             self.drafts.model.set_fetch(None)
             self.sent.model.set_fetch(None)
             self.account_label.setText("No account")
-            self._set_state(ConnectionState.IDLE)
+            self._set_state("idle")
             self._show_welcome()
             return
         session.add_listener(lambda state, err, s=session: self._session_event.emit(s, (state, err)))
@@ -231,17 +264,18 @@ class MainWindow(Workflows, QMainWindow):
         self.sent.model._fetch = lambda off, lim: session.list_messages(Folder.SENT, off, lim)
         self.show_view("compose")
         self.compose.to.setFocus()
-        self.connect_task = self.connect_session()
+        self.connect_task = self.flows.connect_session()
 
     def _on_session_event(self, session, payload) -> None:
         if session is self.session:
             self._set_state(*payload)
 
-    def _set_state(self, state: ConnectionState, error=None) -> None:
+    def _set_state(self, state, error=None) -> None:
+        state = getattr(state, "value", state)
         text, color = _STATE_TEXT[state]
         self.state_label.setText(f"<span style='color:{color}'>●</span> {text}")
         self.state_label.setToolTip(getattr(error, "message", "") or text)
-        self.state_changed.emit(state.value)
+        self.state_changed.emit(state)
 
     # ---- busy ----
     def _busy_push(self, msg: str = "") -> None:
@@ -269,27 +303,19 @@ class MainWindow(Workflows, QMainWindow):
     def busy(self) -> bool:
         return self._busy > 0
 
-    async def wait_idle(self) -> None:
-        """Wait for every task started from the UI (and the lists' page loads) to finish."""
-        while True:
-            pending = [t for t in self._tasks if not t.done() and t is not asyncio.current_task()]
-            for m in (self.drafts.model, self.sent.model):
-                t = m.wait_task()
-                if t is not None and not t.done():
-                    pending.append(t)
-            if not pending:
-                return
-            await asyncio.gather(*pending, return_exceptions=True)
-
     # ---- misc commands ----
     def show_shortcuts(self) -> None:
         if self._sheet is None:
+            from app.ui.shortcuts import ShortcutSheet
+
             self._sheet = ShortcutSheet(self.actions_.all(), self)
         self._sheet.show()
         self._sheet.raise_()
 
     def edit_account(self) -> None:
         acc = self.session.account if self.session and not self.session.account.sandbox else None
+        from app.ui.account_dialog import AccountDialog
+
         self._account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok)
         self._account_dialog.account_entered.connect(self.account_entered)
         self._account_dialog.open()
@@ -300,14 +326,17 @@ class MainWindow(Workflows, QMainWindow):
         self.error_shown.emit(text)
 
     def _list_failed(self, exc) -> None:
-        self.show_error(f"Could not load the list: {self.explain_exc(exc)}", retry=True)
+        self.show_error(f"Could not load the list: {self.flows.explain_exc(exc)}", retry=True)
 
     # ---- closing ----
     def closeEvent(self, event):  # noqa: N802
-        sending = self.session is not None and (self.session.sends_in_flight > 0 or self._sending > 0)
+        sending = self.session is not None and (self.session.sends_in_flight > 0 or self.flows.sending > 0)
         if sending and not self._force_close:
             event.ignore()
             self._ask_close()
+            return
+        if self.flows is None:
+            event.accept()
             return
         self.drafts.flush_pending()
         for r in (self.compose.to, self.compose.cc, self.compose.bcc):

@@ -1,6 +1,7 @@
 """What the window does when asked: save, send, batch send, open, delete, look up names, connect.
 
-A mixin of :class:`app.ui.main_window.MainWindow`. UI input arrives through ``@asyncSlot`` methods;
+The window's behaviour, attached by :meth:`MainWindow.finish_setup` (``win.flows``; its public methods
+are reachable as ``win.<method>``). Attribute reads fall through to the window. UI input arrives through ``@asyncSlot`` methods;
 each starts a tracked task (``self._tasks``) and calls the awaitable API (``save_current`` ...), which
 tests and the self-test call directly. Expected failures (server said no, connection dropped) are
 shown inline or in the banner; only real bugs reach ``sys.excepthook``.
@@ -23,7 +24,27 @@ log = logging.getLogger(__name__)
 
 
 class Workflows:
-    _sending = 0
+    def __init__(self, window):
+        self.w = window
+        self.sending = 0  # sends in flight started from this window
+        self._save_lock = asyncio.Lock()
+
+    def __getattr__(self, name):
+        if name == "w":
+            raise AttributeError(name)
+        return getattr(self.w, name)
+
+    async def wait_idle(self) -> None:
+        """Wait for every task started from the UI (and the lists' page loads) to finish."""
+        while True:
+            pending = [t for t in self._tasks if not t.done() and t is not asyncio.current_task()]
+            for m in (self.drafts.model, self.sent.model):
+                t = m.wait_task()
+                if t is not None and not t.done():
+                    pending.append(t)
+            if not pending:
+                return
+            await asyncio.gather(*pending, return_exceptions=True)
 
     @contextmanager
     def _tracked(self, busy: str = ""):
@@ -85,8 +106,8 @@ class Workflows:
     @asyncSlot()
     async def retry(self):
         if self.session is not None and self.session.state != ConnectionState.CONNECTED:
-            self.connect_task = self.connect_session()
-            await self.connect_task
+            self.w.connect_task = self.connect_session()
+            await self.w.connect_task
         else:
             self.refresh()
 
@@ -156,7 +177,7 @@ class Workflows:
             draft = self.compose.draft()
             self.compose.set_busy(True, "Sending…")
             self._busy_push("Sending…")
-            self._sending += 1
+            self.sending += 1
             try:
                 saved, outcome = await self.session.send_draft(draft)
             except MailError as exc:
@@ -167,7 +188,7 @@ class Workflows:
                 self.compose.set_error(f"Not sent: {exc.message if errors else self.explain_exc(exc)}")
                 return None
             finally:
-                self._sending -= 1
+                self.sending -= 1
                 self.compose.set_busy(False)
                 self._busy_pop()
             same = self.compose.draft().local_id == saved.local_id
@@ -234,7 +255,7 @@ class Workflows:
             model.set_status(r.id, "Sending…", error=False)
         n = len(refs)
         self._busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
-        self._sending += 1
+        self.sending += 1
         try:
             outcomes = await self.session.send_refs(refs)
         except MailError as exc:
@@ -244,7 +265,7 @@ class Workflows:
             self._transport_error(exc)
             return []
         finally:
-            self._sending -= 1
+            self.sending -= 1
             self._busy_pop()
         sent_ids = set()
         for ref, o in zip(refs, outcomes):
