@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
     sandbox_requested = Signal()
     account_entered = Signal(object, str)
     _session_event = Signal(object, object)
+    _progress_event = Signal(object, object)
 
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, parent=None):
         super().__init__(parent)
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self.banner.retry.connect(flows.retry)
         self._session_event.connect(self._on_session_event)
+        self._progress_event.connect(self._on_progress)
         self.compose.save_requested.connect(flows.save_draft)
         self.compose.send_requested.connect(flows.send)
         self.compose.lookup_requested.connect(flows.lookup_names)
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
             self._show_welcome()
             return
         session.add_listener(lambda state, err, s=session: self._session_event.emit(s, (state, err)))
+        session.add_progress_listener(lambda p, s=session: self._progress_event.emit(s, p))
         self.sidebar.setEnabled(True)
         acc = session.account
         self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
@@ -269,6 +272,13 @@ class MainWindow(QMainWindow):
     def _on_session_event(self, session, payload) -> None:
         if session is self.session:
             self._set_state(*payload)
+
+    def _on_progress(self, session, p) -> None:
+        """Retries and checks of the send pipeline ("waiting 3 s", "verifying") in the status bar."""
+        state = getattr(p.state, "value", p.state)
+        if session is self.session and state in ("waiting", "verifying"):
+            what = "Checking whether it was sent…" if state == "verifying" else f"Server busy: {p.detail}"
+            self.statusBar().showMessage(what, 10000)
 
     def _set_state(self, state, error=None) -> None:
         state = getattr(state, "value", state)

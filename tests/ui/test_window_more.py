@@ -1,0 +1,138 @@
+"""More of the real window against the real sandbox: closing while sending, name completion, the
+built-in sandbox mailbox, the server build cache, sign-in failure, unexpected errors, rich text."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.core.session import ConnectionState, Session
+from app.domain.models import Draft, Folder, Recipient
+from tests.ui.conftest import ALICE, BOB, account_for, make_window, wait_task
+
+CTRL = Qt.ControlModifier
+
+
+def test_closing_while_a_send_is_in_flight_asks_without_blocking(qtbot, window, sandbox):
+    win = window
+    sandbox.faults.inject("SendItem", "delay", seconds=1.5)
+    win.compose.load(Draft(to=[Recipient(BOB)], subject="Slow one", body="..."))
+    qtbot.keyClick(win.compose.body, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: win.session.sends_in_flight > 0, timeout=10000)
+    win.close()
+    assert win.isVisible(), "the window stays while the send is in flight"
+    box = win._close_question
+    assert box is not None and box.isVisible()
+    qtbot.waitUntil(lambda: win.isVisible())  # the event loop keeps running: the question is not exec()'d
+    wait_btn = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.AcceptRole)
+    wait_btn.click()
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=20000)
+    assert any(m["subject"] == "Slow one" for m in sandbox.mailbox(ALICE).items(Folder.SENT.value))
+
+
+def test_recipient_completion_from_resolve_names_and_recent(qtbot, window, sandbox, settings):
+    win = window
+    settings.add_recent_recipients(["Zoe Recent <zoe@example.org>"])
+    win.compose.to.set_recent(settings.recent_recipients())
+    win.compose.to.setFocus()
+    qtbot.keyClicks(win.compose.to.edit, "bo")
+    qtbot.waitUntil(lambda: any(BOB in s for s in win.compose.to._model.stringList()), timeout=10000)
+    assert "ResolveNames" in sandbox.request_log
+    assert "Zoe Recent <zoe@example.org>" in win.compose.to._model.stringList()
+    # choosing a completion replaces only the entry being typed
+    win.compose.to.edit.setText("carol@example.com, bo")
+    win.compose.to.edit.setCursorPosition(len("carol@example.com, bo"))
+    bob = next(s for s in win.compose.to._model.stringList() if BOB in s)
+    win.compose.to._insert_completion(bob)
+    assert [r.email for r in win.compose.to.recipients()] == ["carol@example.com", BOB]
+
+
+def test_builtin_sandbox_mailbox_starts_in_process_and_keeps_data(qtbot, aloop, tmp_path, settings):
+    from app.core.demo import demo_session
+
+    session = demo_session(tmp_path)
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=30000)
+    assert session.account.email == ALICE and session.account.sandbox
+    assert session.account.ews_url.startswith("http://127.0.0.1:")
+    assert "sandbox mailbox" in win.account_label.text()
+    win.compose.load(Draft(to=[Recipient(BOB)], subject="Kept", body="across restarts"))
+    saved = wait_task(qtbot, win.save_current())
+    assert saved is not None and saved.ref is not None
+    sb = session.demo.sandbox
+    assert [d["subject"] for d in sb.mailbox(ALICE).items("drafts")] == ["Kept"]
+    win._force_close = True
+    win.close()
+    session.close()
+    assert any((tmp_path / "sandbox").iterdir()), "sandbox data lives in the data dir"
+
+
+def test_server_build_is_cached_after_first_connect(qtbot, aloop, sandbox, settings):
+    acc, pw = account_for(sandbox)
+    acc.sandbox = False
+    settings.set_account(acc)
+    s1 = Session.for_account(acc, pw, on_server_info=lambda i: settings.remember_server_build(i.build, i.version_name))
+    wait_task(qtbot, s1.connect())
+    s1.close()
+    cached = settings.account()
+    assert cached.server_build, "the build is stored after the first connect"
+    from tests.conftest import _close_exchangelib_connections
+
+    _close_exchangelib_connections()
+    before = len(sandbox.request_log)
+    s2 = Session.for_account(cached, pw)
+    wait_task(qtbot, s2.connect())
+    s2.close()
+    assert sandbox.request_log[before:] == ["GetFolder"], "no version probe once the build is known"
+
+
+def test_wrong_password_shows_sign_in_banner_with_retry(qtbot, aloop, sandbox, settings):
+    acc, _pw = account_for(sandbox)
+    session = Session.for_account(acc, "wrong-password")
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=20000)
+    assert session.state == ConnectionState.AUTH_FAILED
+    assert "ErrorAuthenticationFailed" in win.banner.label.text() and win.banner.retry_button.isVisible()
+    assert "Sign-in failed" in win.state_label.text()
+    win.close()
+    session.close()
+
+
+def test_unexpected_error_becomes_banner_and_log_line(qtbot, aloop, caplog):
+    from app.app_main import install_excepthook
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    old = sys.excepthook
+    try:
+        install_excepthook(win)
+        try:
+            raise ValueError("boom in a slot")
+        except ValueError:
+            with caplog.at_level(logging.ERROR):
+                sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old
+    assert win.banner.isVisible() and "boom in a slot" in win.banner.label.text()
+    assert "Traceback" not in win.banner.label.text()
+    assert any("unexpected error" in r.message for r in caplog.records)
+
+
+def test_rich_text_message_reaches_the_server_as_html(qtbot, window, sandbox):
+    win = window
+    qtbot.keyClick(win.compose.to.edit, Qt.Key_N, CTRL)
+    qtbot.keyClicks(win.compose.to.edit, BOB)
+    win.compose.subject.setText("Formatted")
+    win.compose.rich.setChecked(True)
+    win.compose.body.setFocus()
+    win.compose.bold.click()
+    qtbot.keyClicks(win.compose.body, "Important")
+    qtbot.keyClick(win.compose.body, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: len(sandbox.mailbox(ALICE).items("drafts")) == 1, timeout=20000)
+    body = sandbox.mailbox(ALICE).items("drafts")[0]["body"]
+    assert "Important" in body and "<" in body and "font-weight" in body
