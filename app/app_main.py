@@ -151,6 +151,12 @@ class Controller:
         self.window.set_session(Session.for_account(acc, password, on_server_info=self._remember_build))
 
 
+def tune_runtime() -> None:
+    """Hand the GIL over every 1 ms (default 5): a worker thread parsing a big EWS response must not
+    keep the UI thread waiting."""
+    sys.setswitchinterval(0.001)
+
+
 def _first_paint_watcher(window):
     """Prints ``DISPATCH_FIRST_PAINT <unix time>`` at the window's first paint (when asked to)."""
     from PySide6.QtCore import QEvent, QObject
@@ -234,6 +240,7 @@ def run(args) -> int:
     import qasync
 
     setup_logging(file=False)
+    tune_runtime()
     try:
         return qasync.run(amain(args, window))
     except (KeyboardInterrupt, asyncio.CancelledError):

@@ -114,19 +114,40 @@ async def _until(pred, timeout=600):
         await asyncio.sleep(0.01)
 
 
+SERVER = r"""
+import json, sys
+from app.sandbox import Sandbox
+sb = Sandbox(data=":memory:", port=0)
+sb.start()
+user = next(a for a in sb.accounts if a["email"] == "alice@example.com")
+print(json.dumps({"url": sb.ews_url, "user": user}), flush=True)
+sys.stdin.read()
+sb.stop()
+"""
+
+
+def start_server():
+    """The sandbox in its own process, like a real server: its work must not count as UI stalls."""
+    import json
+
+    proc = subprocess.Popen([sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    info = json.loads(proc.stdout.readline())
+    return proc, info["url"], info["user"]
+
+
 async def bench_stalls(n_drafts: int) -> list[tuple[str, float, str]]:
+    from app.app_main import tune_runtime
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
-    from app.sandbox import Sandbox
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
 
+    tune_runtime()
     rows = []
-    sb = Sandbox(data=":memory:", port=0)
-    sb.start()
-    user = next(a for a in sb.accounts if a["email"] == "alice@example.com")
-    acc = AccountConfig(email=user["email"], ews_url=sb.ews_url, username=user.get("username") or user["email"])
+    proc, url, user = start_server()
+    acc = AccountConfig(email=user["email"], ews_url=url, username=user.get("username") or user["email"])
     session = Session.for_account(acc, user["password"])
     win = MainWindow(session, settings=Settings(Path(tempfile.mkdtemp()) / "s.json"))
     win.show()
@@ -176,7 +197,8 @@ async def bench_stalls(n_drafts: int) -> list[tuple[str, float, str]]:
         win._force_close = True
         win.close()
         session.close()
-        sb.stop()
+        proc.stdin.close()
+        proc.wait(timeout=30)
     return rows
 
 
@@ -198,6 +220,8 @@ def main() -> None:
     print("-" * (w + 40))
     for name, ms, note in rows:
         print(f"{name.ljust(w)}  {ms:9.1f}  {note}")
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown (PySide6 + threads at exit are not what is measured)
 
 
 if __name__ == "__main__":

@@ -349,6 +349,9 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         self.drafts.flush_pending()
+        for m in (self.drafts.model, self.sent.model):  # no more page loads once closed
+            m._fetch = None
+            m._generation += 1
         for r in (self.compose.to, self.compose.cc, self.compose.bcc):
             r._debounce.stop()
         for t in list(self._tasks):

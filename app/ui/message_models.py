@@ -21,7 +21,7 @@ from app.ui.theme import DANGER, MUTED, icon
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # a page of EWS XML is parsed in one C call (GIL held): small pages, short stalls
 Fetch = Callable[[int, int], Union[Page, Awaitable[Page]]]
 
 
