@@ -97,7 +97,10 @@ async def _wait_for(check, step: str, timeout: float = 10.0):
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while True:
-        found = await loop.run_in_executor(None, check)
+        try:
+            found = await loop.run_in_executor(None, check)
+        except Exception as exc:  # noqa: BLE001 - report which step could not look, and why
+            raise SelfTestFailed(step, f"{type(exc).__name__}: {exc}") from exc
         if found:
             return found
         if loop.time() > deadline:

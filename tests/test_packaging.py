@@ -1,0 +1,400 @@
+"""The Linux package, end to end: build it (packaging/build-linux), inspect it, install it, run it.
+
+Slow tests (``-m slow``) build the .deb once per session (a few minutes) unless dist/ already holds
+one built from this very commit with no local changes to the app or the packaging, then:
+
+- check the .deb with ``dpkg-deb -I``/``-c``: fields, Depends, zstd, launcher, desktop entry, icons,
+  metainfo, nothing outside /usr and /opt (so it owns nothing in any user's config/data dirs), size;
+- unpack it with ``dpkg -x`` into a temp root and run the installed ``dispatch-mail --version`` and
+  ``--self-test`` there, with HOME pointed at a temp home that must stay untouched;
+- really install and remove it with dpkg, into a private root (``dpkg --root``: a package database of
+  its own, so the dev machine is never changed), with a user's data dir planted first: removing
+  (and purging) the package leaves that data byte for byte;
+- prove every shared library the bundle links is shipped or covered by Depends, and, where apt has
+  package lists, that apt can resolve the Depends on this distribution;
+- start the installed GUI on a real X server (Xvfb, xcb platform plugin) to its first paint.
+
+The self-test's own logic is also run from source (fast, not slow), including a failing run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist"
+sys.path.insert(0, str(ROOT / "packaging" / "linux"))
+import elfdeps  # noqa: E402
+
+from app import __version__  # noqa: E402
+
+NAME = "dispatch-mail"
+MAX_DEB_BYTES = 80 * 1000 * 1000
+SELF_TEST_OK = re.compile(r"^self-test: OK \(saved, sent, in Sent Items, in bob's Inbox\) in \d+\.\d s$")
+# The libraries Qt's xcb platform plugin links on bare Debian (checked against the bundle below too).
+QT_XCB_DEPENDS = {"libgl1", "libegl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libfreetype6",
+                  "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
+                  "libxcb-randr0", "libxcb-render-util0", "libxcb-image0", "libx11-xcb1"}
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("dpkg-deb") is None,
+                                reason="Linux packaging needs dpkg-deb")
+
+
+# ---------------------------------------------------------------- building (once per session)
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
+
+
+def _fresh_build_exists() -> bool:
+    """dist/ holds packages built from HEAD with no local edits to what goes into them."""
+    info = DIST / "build-info.json"
+    if not info.exists():
+        return False
+    data = json.loads(info.read_text())
+    if data.get("commit") != _git("rev-parse", "HEAD") or data.get("version") != __version__:
+        return False
+    if _git("status", "--porcelain", "--", "app", "packaging", "resources", "pyproject.toml"):
+        return False
+    return (DIST / data["deb"]).exists() and (DIST / data["tarball"]).exists()
+
+
+@pytest.fixture(scope="session")
+def build():
+    if os.environ.get("DISPATCH_REBUILD") == "1" or not _fresh_build_exists():
+        env = dict(os.environ)
+        env.setdefault("PYTHON", sys.executable)  # build with the interpreter running the tests
+        proc = subprocess.run(["bash", str(ROOT / "packaging" / "build-linux")], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=1500)
+        assert proc.returncode == 0, f"build-linux failed:\n{proc.stdout[-4000:]}\n{proc.stderr[-8000:]}"
+    info = json.loads((DIST / "build-info.json").read_text())
+    return {"info": info, "deb": DIST / info["deb"], "tar": DIST / info["tarball"]}
+
+
+def _field(deb: Path, name: str) -> str:
+    return subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _depends(deb: Path) -> list[str]:
+    return [d.strip() for d in _field(deb, "Depends").split(",")]
+
+
+def _depends_names(deb: Path) -> set[str]:
+    """Every package name Depends mentions (alternatives included, versions dropped)."""
+    out = set()
+    for dep in _depends(deb):
+        for alt in dep.split("|"):
+            out.add(alt.split("(")[0].strip())
+    return out
+
+
+@pytest.fixture(scope="session")
+def installed(build, tmp_path_factory):
+    """The .deb unpacked (``dpkg -x``) into a temp root."""
+    root = tmp_path_factory.mktemp("deb-root")
+    subprocess.run(["dpkg", "-x", str(build["deb"]), str(root)], check=True)
+    return root
+
+
+def _clean_env(home: Path) -> dict:
+    """An environment like a user's: no project paths, no test overrides, HOME in a temp dir."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("DISPATCH_", "PYTHON", "VIRTUAL_ENV", "QT_", "PYTEST"))}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"),
+               XDG_STATE_HOME=str(home / ".local/state"), XDG_CACHE_HOME=str(home / ".cache"))
+    env["PATH"] = "/usr/bin:/bin"
+    return env
+
+
+def _plant_user_data(home: Path) -> dict[str, bytes]:
+    files = {".config/Dispatch/settings.json": b'{"account": {"email": "me@example.com"}}\n',
+             ".local/share/Dispatch/journal.sqlite3": b"SQLite format 3\x00 planted user data",
+             ".local/state/Dispatch/log/dispatch.log": b"an old log line\n"}
+    for rel, data in files.items():
+        p = home / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data)
+    return files
+
+
+def _snapshot(home: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()}
+
+
+# ---------------------------------------------------------------- the .deb itself
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_deb_fields_depends_and_size(build):
+    deb = build["deb"]
+    info = subprocess.run(["dpkg-deb", "-I", str(deb)], capture_output=True, text=True, check=True).stdout
+    assert f"Package: {NAME}" in info
+    assert _field(deb, "Version") == __version__
+    assert _field(deb, "Architecture") == subprocess.run(["dpkg", "--print-architecture"], capture_output=True,
+                                                         text=True).stdout.strip()
+    assert _field(deb, "Maintainer") and _field(deb, "Description").startswith("keyboard-driven mail composer")
+    assert _field(deb, "Section") == "mail"
+    assert int(_field(deb, "Installed-Size")) > 10_000  # KiB
+    names = _depends_names(deb)
+    missing = QT_XCB_DEPENDS - names
+    assert not missing, f"Depends lacks what Qt's xcb plugin needs: {sorted(missing)}"
+    assert {"libglib2.0-0", "libglib2.0-0t64"} & names
+    assert any(d.startswith("libc6 (>= ") for d in _depends(deb))
+    members = subprocess.run(["ar", "t", str(deb)], capture_output=True, text=True, check=True).stdout.split()
+    assert members[0] == "debian-binary" and "data.tar.zst" in members, members
+    size = deb.stat().st_size
+    assert size <= MAX_DEB_BYTES, f".deb is {size / 1e6:.1f} MB (target <= 80 MB)"
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_deb_contents_launcher_desktop_icons_metainfo(build):
+    listing = subprocess.run(["dpkg-deb", "-c", str(build["deb"])], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    entries = {}
+    for line in listing:
+        perms, owner, _size, _date, _time, path = line.split(None, 5)
+        link = None
+        if " -> " in path:
+            path, link = path.split(" -> ", 1)
+        entries[path] = (perms, owner, link)
+    assert all(owner == "root/root" for _p, owner, _l in entries.values())
+    # The package installs only under /usr and /opt: it owns nothing in /etc, /var, /home or /root,
+    # so no user's config or data dir can ever be touched by installing or removing it.
+    outside = [p for p in entries if p not in ("./", "./usr/", "./opt/")
+               and not p.startswith(("./usr/", "./opt/"))]
+    assert not outside, outside
+    assert not [p for p in entries if re.search(r"/(\.config|\.local|home|root)/", p)]
+    perms, _o, link = entries[f"./usr/bin/{NAME}"]
+    assert perms.startswith("l") and link == f"../../opt/{NAME}/{NAME}"
+    perms, _o, _l = entries[f"./opt/{NAME}/{NAME}"]
+    assert perms == "-rwxr-xr-x"
+    assert f"./usr/share/applications/{NAME}.desktop" in entries
+    assert f"./usr/share/metainfo/{NAME}.metainfo.xml" in entries
+    assert f"./usr/share/icons/hicolor/scalable/apps/{NAME}.svg" in entries
+    for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
+        assert f"./usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png" in entries, size
+    assert f"./usr/share/doc/{NAME}/copyright" in entries
+    ctrl = subprocess.run(["dpkg-deb", "-I", str(build["deb"])], capture_output=True, text=True).stdout
+    assert "postinst" not in ctrl and "prerm" not in ctrl and "postrm" not in ctrl  # no maintainer scripts
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_installed_files_are_valid(installed):
+    desktop = installed / f"usr/share/applications/{NAME}.desktop"
+    text = desktop.read_text()
+    assert re.search(r"^Exec=dispatch-mail\b", text, re.M) and re.search(r"^Icon=dispatch-mail$", text, re.M)
+    assert (installed / "usr/bin" / NAME).resolve() == (installed / f"opt/{NAME}/{NAME}").resolve()
+    if shutil.which("desktop-file-validate"):
+        r = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
+        assert r.returncode == 0 and "error" not in r.stdout, r.stdout
+    meta = installed / f"usr/share/metainfo/{NAME}.metainfo.xml"
+    from xml.etree import ElementTree
+
+    comp = ElementTree.parse(meta).getroot()
+    assert comp.findtext("id") == NAME and comp.find("launchable").text == f"{NAME}.desktop"
+    if shutil.which("appstreamcli"):
+        r = subprocess.run(["appstreamcli", "validate", "--no-net", "--no-color", str(meta)],
+                           capture_output=True, text=True)
+        # The two notes about the legacy (non reverse-DNS) id are accepted: the id keeps the
+        # package's name on purpose. Anything else (errors, other warnings) fails.
+        issues = [ln for ln in r.stdout.splitlines() if re.match(r"^[EW]: ", ln)]
+        assert all("cid-desktopapp-is-not-rdns" in ln for ln in issues), r.stdout
+    for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
+        png = (installed / f"usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png").read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", png[16:24]) == (size, size)
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_every_linked_library_is_shipped_or_depended_on(build, installed):
+    """ldd-equivalent over the whole bundle: each soname it needs is in the bundle, glibc, or Depends."""
+    needs = elfdeps.external_needs(installed / "opt" / NAME)
+    table = elfdeps.load_system_libs()
+    unknown = {so: files[:3] for so, files in needs.items() if so not in elfdeps.GLIBC and so not in table}
+    assert not unknown, f"libraries neither shipped nor in Depends: {unknown}"
+    depends = set(_depends(build["deb"]))
+    for so in needs:
+        if so not in elfdeps.GLIBC:
+            assert table[so] in depends, f"{so} ({table[so]}) missing from Depends"
+    # the xcb platform plugin is shipped, and what it links comes from the system
+    xcb = next((installed / "opt" / NAME).rglob("libqxcb.so"))
+    assert xcb.is_file()
+    # nothing of the desktop stack was copied from the build machine
+    shipped = {p.name for p in (installed / "opt" / NAME).rglob("*.so*")}
+    assert not shipped & set(table), sorted(shipped & set(table))
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_apt_can_resolve_the_depends(build):
+    lists = Path("/var/lib/apt/lists")
+    if not shutil.which("apt-get") or not any(lists.glob("*_Packages*")):
+        pytest.skip("no apt package lists on this machine (run apt-get update)")
+    r = subprocess.run(["apt-get", "install", "--simulate", "--no-install-recommends", str(build["deb"])],
+                       capture_output=True, text=True, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    assert re.search(rf"^(Inst|Conf) {NAME} ", r.stdout, re.M), r.stdout[-3000:]
+
+
+# ---------------------------------------------------------------- running the installed app
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_installed_version(installed, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    r = subprocess.run([str(installed / "usr/bin" / NAME), "--version"], capture_output=True, text=True,
+                       env=_clean_env(home), cwd=tmp_path, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"Dispatch {__version__}"
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_installed_self_test_leaves_user_data_alone(installed, tmp_path):
+    home = tmp_path / "home"
+    planted = _plant_user_data(home)
+    before = _snapshot(home)
+    env = _clean_env(home)  # no QT_QPA_PLATFORM, no DISPLAY: the self-test must go offscreen itself
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    r = subprocess.run([str(installed / "usr/bin" / NAME), "--self-test"], capture_output=True, text=True,
+                       env=env, cwd=tmp_path, timeout=300)
+    lines = r.stdout.strip().splitlines()
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(lines) == 1 and SELF_TEST_OK.match(lines[0]), r.stdout
+    assert _snapshot(home) == before, "the self-test touched the user's home"
+    assert all((home / rel).read_bytes() == data for rel, data in planted.items())
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_installed_gui_paints_on_x11(installed, tmp_path):
+    """The real window on a real X server through the bundled xcb plugin and the system's X libraries."""
+    if not shutil.which("xvfb-run"):
+        pytest.skip("xvfb-run not installed (scripts/bootstrap.sh test installs it)")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = _clean_env(home)
+    env.update(QT_QPA_PLATFORM="xcb", DISPATCH_FIRST_PAINT="1", DISPATCH_HOME=str(tmp_path / "dispatch-home"))
+    r = subprocess.run(["xvfb-run", "-a", str(installed / "usr/bin" / NAME)], capture_output=True, text=True,
+                       env=env, cwd=tmp_path, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "DISPATCH_FIRST_PAINT" in r.stdout, r.stdout + r.stderr
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_dpkg_install_then_remove_keeps_user_data(build, tmp_path):
+    """A real ``dpkg -i`` / ``dpkg -r`` / ``dpkg -P`` into a private root with its own package database.
+
+    ``--force-depends`` only because that private database has no other packages; the Depends themselves
+    are checked by test_apt_can_resolve_the_depends. The installed app runs from there as well.
+    """
+    root = tmp_path / "root"
+    for d in ("var/lib/dpkg/info", "var/lib/dpkg/updates", "var/lib/dpkg/triggers"):
+        (root / d).mkdir(parents=True)
+    (root / "var/lib/dpkg/status").write_text("")
+    (root / "var/lib/dpkg/available").write_text("")
+    home = root / "home" / "user"
+    planted = _plant_user_data(home)
+    before = _snapshot(home)
+    dpkg = ["dpkg", f"--root={root}", "--force-depends", "--force-script-chrootless", "--force-not-root"]
+
+    r = subprocess.run([*dpkg, "-i", str(build["deb"])], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    status = subprocess.run(["dpkg-query", f"--admindir={root}/var/lib/dpkg", "-W", "-f=${Status} ${Version}",
+                             NAME], capture_output=True, text=True).stdout
+    assert status == f"install ok installed {__version__}", status
+    owned = subprocess.run(["dpkg-query", f"--admindir={root}/var/lib/dpkg", "-L", NAME], capture_output=True,
+                           text=True).stdout.splitlines()
+    assert owned and all(p in ("/.", "/usr", "/opt") or p.startswith(("/usr/", "/opt/")) for p in owned)
+    r = subprocess.run([str(root / "usr/bin" / NAME), "--version"], capture_output=True, text=True,
+                       env=_clean_env(home), timeout=60)
+    assert r.stdout.strip() == f"Dispatch {__version__}", r.stdout + r.stderr
+
+    r = subprocess.run([*dpkg, "-r", NAME], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert not (root / "opt" / NAME).exists() and not (root / "usr/bin" / NAME).exists()
+    assert _snapshot(home) == before, "removing the package changed the user's data"
+    r = subprocess.run([*dpkg, "-P", NAME], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert _snapshot(home) == before, "purging the package changed the user's data"
+    assert all((home / rel).read_bytes() == data for rel, data in planted.items())
+    leftovers = [str(p) for p in root.rglob("*") if p.is_file() and "var/lib/dpkg" not in str(p)
+                 and not str(p).startswith(str(home))]
+    assert not leftovers, leftovers
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_portable_tarball_runs(build, tmp_path):
+    with tarfile.open(build["tar"]) as tar:
+        names = tar.getnames()
+        top = names[0].split("/")[0]
+        assert all(n == top or n.startswith(top + "/") for n in names)
+        assert f"{top}/usr/bin/{NAME}" in names and f"{top}/opt/{NAME}/{NAME}" in names
+        assert f"{top}/usr/share/applications/{NAME}.desktop" in names
+        tar.extractall(tmp_path, filter="tar") if hasattr(tarfile, "tar_filter") else tar.extractall(tmp_path)
+    home = tmp_path / "home"
+    home.mkdir()
+    r = subprocess.run([str(tmp_path / top / NAME), "--version"], capture_output=True, text=True,
+                       env=_clean_env(home), timeout=60)
+    assert r.returncode == 0 and r.stdout.strip() == f"Dispatch {__version__}", r.stdout + r.stderr
+
+
+# ---------------------------------------------------------------- the self-test logic, from source (fast)
+
+def _run_source_self_test(code: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = _clean_env(home)
+    env["PYTHONPATH"] = str(ROOT)
+    env["PATH"] = os.environ.get("PATH", "/usr/bin:/bin")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=240)
+
+
+def test_self_test_from_source(tmp_path):
+    r = _run_source_self_test("import sys; from app.selftest import run; sys.exit(run())", tmp_path)
+    lines = r.stdout.strip().splitlines()
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(lines) == 1 and SELF_TEST_OK.match(lines[0]), r.stdout
+    assert not any((tmp_path / "home").iterdir()), "the self-test wrote into HOME"
+
+
+def test_self_test_reports_a_failure_in_one_line(tmp_path):
+    # Send to a mailbox outside the sandbox's domain: it is relayed, so there is no Inbox to find it in.
+    code = ("import sys, app.selftest as s; s.RECIPIENT = 'someone@elsewhere.example.net'; "
+            "sys.exit(s.run())")
+    r = _run_source_self_test(code, tmp_path)
+    lines = r.stdout.strip().splitlines()
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert len(lines) == 1, r.stdout
+    assert lines[0].startswith("self-test: FAILED at check bob's Inbox: KeyError"), lines[0]
+    assert "[done: saved, sent, in Sent Items]" in lines[0] and "(log: " in lines[0]
+    log = Path(lines[0].rsplit("(log: ", 1)[1].rstrip(")"))
+    assert log.is_file()
+    shutil.rmtree(log.parent.parent, ignore_errors=True)
