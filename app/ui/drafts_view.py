@@ -28,6 +28,8 @@ def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
     view.setWordWrap(False)
     view.setTabKeyNavigation(False)
     view.verticalHeader().hide()
+    view.verticalHeader().setAccessibleName(f"{name} row header")
+    view.horizontalHeader().setAccessibleName(f"{name} columns")
     view.verticalHeader().setDefaultSectionSize(34)
     view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
     h = view.horizontalHeader()

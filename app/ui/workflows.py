@@ -165,7 +165,10 @@ class Workflows:
     @asyncSlot()
     async def send(self):
         if self.session is not None and self.current_view() != "compose":
+            # never send something the user is not looking at: show the composer instead
             self.show_view("compose")
+            self.statusBar().showMessage("Press Ctrl+Return again to send this message", 5000)
+            return
         with self._tracked():
             await self.send_current()
 

@@ -136,3 +136,94 @@ def test_rich_text_message_reaches_the_server_as_html(qtbot, window, sandbox):
     qtbot.waitUntil(lambda: len(sandbox.mailbox(ALICE).items("drafts")) == 1, timeout=20000)
     body = sandbox.mailbox(ALICE).items("drafts")[0]["body"]
     assert "Important" in body and "<" in body and "font-weight" in body
+
+
+def test_attach_dialog_is_non_blocking_and_drop_attaches(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    win = window
+    f1 = tmp_path / "plan.txt"
+    f1.write_text("plan")
+    f2 = tmp_path / "photo.jpg"
+    f2.write_bytes(b"\xff\xd8" + b"0" * 2048)
+    qtbot.keyClick(win.compose.to.edit, Qt.Key_A, CTRL | Qt.ShiftModifier)
+    dlg = win.compose.attachments._dialog
+    qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible(), timeout=3000)
+    assert win.isEnabled()  # nothing exec()'d: this line runs while the dialog is open
+    dlg.filesSelected.emit([str(f1)])
+    dlg.close()
+    assert [a.name for a in win.compose.draft().attachments] == ["plan.txt"]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f2))])
+    ev = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    win.compose.dropEvent(ev)
+    names = [a.name for a in win.compose.draft().attachments]
+    assert names == ["plan.txt", "photo.jpg"]
+    assert "photo.jpg" in win.compose.attachments.list.item(1).text() and "KB" in win.compose.attachments.list.item(1).text()
+
+
+def test_retry_after_sign_in_refused_once(qtbot, aloop, sandbox, settings):
+    sandbox.faults.inject("GetFolder", "http_401", count=1)
+    acc, pw = account_for(sandbox)
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=20000)
+    assert win.banner.retry_button.isVisible()
+    qtbot.mouseClick(win.banner.retry_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    assert not win.banner.isVisible() and "Connected" in win.state_label.text()
+    win.close()
+    session.close()
+
+
+def test_stored_account_without_keyring_asks_for_the_password_once(qtbot, aloop, sandbox, settings):
+    from types import SimpleNamespace
+
+    from app.app_main import Controller
+    from app.storage import secrets
+    from app.ui.main_window import MainWindow
+
+    acc, pw = account_for(sandbox)
+    acc.sandbox = False
+    settings.set_account(acc)
+    secrets.forget(acc.email, acc.username)
+    win = MainWindow(settings=settings, keyring_ok=False)
+    qtbot.addWidget(win)
+    win.show()
+    ctl = Controller(SimpleNamespace(sandbox=False, ews_url=None), win, settings)
+    ctl.start()
+    prompt = ctl._prompt
+    assert prompt is not None and prompt.isVisible() and win.session is None
+    prompt.password.setText(pw)
+    prompt._accept()
+    qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED, timeout=20000)
+    assert pw not in settings.path.read_text()
+    # a second start in the same session does not ask again
+    win2 = MainWindow(settings=settings, keyring_ok=False)
+    qtbot.addWidget(win2)
+    ctl2 = Controller(SimpleNamespace(sandbox=False, ews_url=None), win2, settings)
+    ctl2.start()
+    assert ctl2._prompt is None and win2.session is not None
+    for w in (win, win2):
+        w._force_close = True
+        w.close()
+        w.session.close()
+    secrets.forget(acc.email, acc.username)
+
+
+def test_every_interactive_widget_in_the_window_has_an_accessible_name(qtbot, window):
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QTextEdit,
+                                   QWidget)
+
+    missing = []
+    for w in window.findChildren(QWidget):
+        if not isinstance(w, (QAbstractButton, QComboBox, QLineEdit, QTextEdit, QAbstractItemView)):
+            continue
+        if isinstance(w.parent(), QComboBox) or w.window() is not window or w.objectName().startswith("qt_"):
+            continue
+        if isinstance(w, QAbstractItemView) and isinstance(w.parent(), QWidget) and w.parent().inherits("QComboBoxPrivateContainer"):
+            continue
+        if not w.accessibleName():
+            missing.append(f"{type(w).__name__}:{w.objectName()}:{getattr(w, 'text', lambda: '')()}")
+    assert not missing, missing
