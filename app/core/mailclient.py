@@ -65,6 +65,18 @@ class MailClient:
     async def find_by_message_id(self, mid: str) -> dict[Folder, list[ItemRef]]:
         return await self._run(lambda s: s.find_by_message_id(mid))
 
+    async def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
+        """Many lookups at once: one request per folder where the backend can (EWS: OR restriction),
+        else one ``find_by_message_id`` per Message-ID."""
+
+        def lookup(s):
+            many = getattr(s, "find_by_message_ids", None)
+            if many is not None:
+                return many(list(mids))
+            return {m: s.find_by_message_id(m) for m in dict.fromkeys(mids)}
+
+        return await self._run(lookup)
+
     def close(self) -> None:
         svc = self._service
         if svc is not None:

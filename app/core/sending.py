@@ -321,8 +321,9 @@ class SendPipeline:
             self._emit(e.key, SendState.VERIFYING, describe(exc.code, exc.message))
         if self.policy.settle_delay > 0:
             await self._sleep(self.policy.settle_delay)
+        found = await self._lookup([e.mid for e in entries if e.mid], entries[0].key)
         for e in entries:
-            verdict = await self._locate(e)
+            verdict = self._verdict(e, found) if e.mid else await self._locate_by_ref(e)
             if verdict == "sent":
                 self._done(e, ItemOutcome(e.ref, OutcomeStatus.SENT, "NoError", "confirmed in Sent Items"))
             elif verdict == "draft":
@@ -333,36 +334,50 @@ class SendPipeline:
                                           verdict if verdict != "nowhere" else
                                           "Not in Drafts and not in Sent Items; it was not sent again"))
 
-    async def _locate(self, e: _Entry) -> str:
-        """'sent' | 'draft' | 'nowhere' | a reason the lookup failed."""
+    @staticmethod
+    def _verdict(e: _Entry, found) -> str:
+        if isinstance(found, str):
+            return found  # the lookup itself failed: the reason
+        where = found.get(e.mid) or {}
+        if where.get(Folder.SENT):
+            return "sent"
+        drafts = where.get(Folder.DRAFTS) or []
+        if drafts:
+            e.ref = drafts[0]
+            return "draft"
+        return "nowhere"
+
+    async def _retrying(self, key: str, call):
+        """Run a read-only lookup, retrying transient failures. Returns (result, None) or (None, reason)."""
         for attempt in range(1, self.policy.max_attempts + 1):
             try:
-                if e.mid:
-                    where = await self.client.find_by_message_id(e.mid)
-                    if where.get(Folder.SENT):
-                        return "sent"
-                    drafts = where.get(Folder.DRAFTS) or []
-                    if drafts:
-                        e.ref = drafts[0]
-                        return "draft"
-                    return "nowhere"
-                # No Message-ID known: is the draft still there?
-                try:
-                    d = await self.client.get_message(e.ref)
-                except ItemFailed as exc:
-                    if exc.code in ("ErrorItemNotFound", "ErrorInvalidIdMalformed"):
-                        return "Not in Drafts any more (probably sent); it was not sent again"
-                    raise
-                e.ref = d.ref or e.ref
-                if d.internet_message_id:
-                    e.mid = d.internet_message_id
-                return "draft"
+                return await call(), None
             except MailError as exc:
                 transient = exc.retryable or isinstance(exc, (OutcomeUnknown, MalformedResponse))
                 if attempt >= self.policy.max_attempts or not transient:
-                    return f"Could not check whether it was sent ({describe(exc.code, exc.message)})"
-                await self._wait(e.key, attempt, exc, state=SendState.VERIFYING)
-        return "nowhere"  # pragma: no cover
+                    return None, exc
+                await self._wait(key, attempt, exc, state=SendState.VERIFYING)
+        return None, None  # pragma: no cover
+
+    async def _lookup(self, mids: list[str], key: str):
+        if not mids:
+            return {}
+        found, err = await self._retrying(key, lambda: self.client.find_by_message_ids(mids))
+        if err is not None:
+            return f"Could not check whether it was sent ({describe(err.code, err.message)}); not sent again"
+        return found
+
+    async def _locate_by_ref(self, e: _Entry) -> str:
+        """No Message-ID known: is the draft still there?"""
+        d, err = await self._retrying(e.key, lambda: self.client.get_message(e.ref))
+        if err is not None:
+            if isinstance(err, ItemFailed) and err.code in ("ErrorItemNotFound", "ErrorInvalidIdMalformed"):
+                return "Not in Drafts any more (probably sent); it was not sent again"
+            return f"Could not check whether it was sent ({describe(err.code, err.message)}); not sent again"
+        e.ref = d.ref or e.ref
+        if d.internet_message_id:
+            e.mid = d.internet_message_id
+        return "draft"
 
     # ------------------------------------------------------------------ waiting
     async def _wait(self, key: str, attempt: int, exc: MailError, state: SendState = SendState.WAITING) -> None:

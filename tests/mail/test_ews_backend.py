@@ -170,3 +170,15 @@ def test_two_services_never_share_exchangelib_state(services):
     assert a._conn.protocol.HTTP_ADAPTER_CLS is not b._conn.protocol.HTTP_ADAPTER_CLS
     a.connect()
     assert a._conn.protocol._session_pool_maxsize == 4
+
+
+def test_find_many_message_ids_in_one_request_per_folder(svc, sandbox):
+    a = svc.save_draft(simple_draft("a", internet_message_id="<a@dispatch>"))
+    b = svc.save_draft(simple_draft("b", internet_message_id="<b@dispatch>"))
+    svc.send_drafts([b.ref])
+    n = len(sandbox.request_log)
+    found = svc.find_by_message_ids(["<a@dispatch>", "<b@dispatch>", "<c@dispatch>"])
+    assert ops(sandbox, n) == ["FindItem", "FindItem"]
+    assert [r.id for r in found["<a@dispatch>"][Folder.DRAFTS]] == [a.ref.id] and found["<a@dispatch>"][Folder.SENT] == []
+    assert found["<b@dispatch>"][Folder.DRAFTS] == [] and len(found["<b@dispatch>"][Folder.SENT]) == 1
+    assert found["<c@dispatch>"] == {Folder.DRAFTS: [], Folder.SENT: []}

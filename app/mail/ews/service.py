@@ -169,7 +169,7 @@ class EwsMailService(MailService):
     def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
         """The CreateItem may have happened: find it by Message-ID instead of creating a duplicate."""
         try:
-            refs = self._find_in(Folder.DRAFTS, draft.internet_message_id)
+            refs = [r for _, r in self._find_in(Folder.DRAFTS, [draft.internet_message_id])]
         except Exception:  # noqa: BLE001
             return None
         if len(refs) != 1:
@@ -343,18 +343,31 @@ class EwsMailService(MailService):
         return self._call(run)
 
     def find_by_message_id(self, internet_message_id: str) -> dict[Folder, list[ItemRef]]:
+        return self.find_by_message_ids([internet_message_id])[internet_message_id]
+
+    def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
+        """Many lookups in two FindItems (Drafts, Sent Items), restriction = OR of IsEqualTo."""
+        mids = list(dict.fromkeys(m for m in mids if m))
+        out = {m: {Folder.DRAFTS: [], Folder.SENT: []} for m in mids}
+
         def run():
-            return {f: self._find_in(f, internet_message_id) for f in (Folder.DRAFTS, Folder.SENT)}
+            for folder in (Folder.DRAFTS, Folder.SENT):
+                for start in range(0, len(mids), 50):
+                    for mid, ref in self._find_in(folder, mids[start : start + 50]):
+                        if mid in out:
+                            out[mid][folder].append(ref)
+            return out
 
-        return self._call(run)
+        return self._call(run) if mids else out
 
-    def _find_in(self, folder: Folder, mid: str) -> list[ItemRef]:
+    def _find_in(self, folder: Folder, mids: list[str]) -> list[tuple[str, ItemRef]]:
         acct = self._conn.account
         f = self._folder(folder)
-        restriction = Restriction(Q(message_id=mid), folders=[f], applies_to=Restriction.ITEMS)
-        res = FindItem(account=acct, page_size=50).call(
+        q = Q(message_id=mids[0]) if len(mids) == 1 else Q(message_id__in=list(mids))
+        restriction = Restriction(q, folders=[f], applies_to=Restriction.ITEMS)
+        res = FindItem(account=acct, page_size=100).call(
             folders=[f],
-            additional_fields=None,
+            additional_fields=_fields(["message_id"]),
             restriction=restriction,
             order_fields=None,
             shape=ID_ONLY,
@@ -364,12 +377,7 @@ class EwsMailService(MailService):
             max_items=None,
             offset=0,
         )
-        out = []
-        for r in res:
-            _raise_if_error(r)
-            item_id, changekey = r
-            out.append(ItemRef(item_id, changekey or ""))
-        return out
+        return [(item.message_id or "", ItemRef(item.id, item.changekey or "")) for item in map(_raise_if_error, res)]
 
     def close(self) -> None:
         self._conn.close()
