@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from .delivery import estimate_size, submit
 from .folders import Ctx
 from .itemxml import BY_NAME, BY_URI, parse_field_uri, parse_value
@@ -99,13 +101,17 @@ def _changed_since(data: dict, ck: str) -> set | None:
     return None
 
 
-def check_change_key(item: dict, ck: str | None, resolution: str, touched: set):
+def check_change_key(item: dict, before: dict, ck: str | None, resolution: str, touched: set):
+    """AutoResolve merges a stale update unless a property it sets was changed since that ChangeKey to a
+    different value (re-sending the very same update, e.g. after a lost answer, is not a conflict)."""
     if not ck or ck == item["change_key"] or resolution == "AlwaysOverwrite":
         return
     if resolution == "NeverOverwrite":
         raise EwsError("ErrorIrresolvableConflict", CONFLICT)
-    since = _changed_since(item["data"], ck)
-    if since is None or "*" in since or since & touched:
+    since = _changed_since(before, ck)
+    if since is None or "*" in since:
+        raise EwsError("ErrorIrresolvableConflict", CONFLICT)
+    if any(before.get(f) != item["data"].get(f) for f in since & touched):
         raise EwsError("ErrorIrresolvableConflict", CONFLICT)
 
 
@@ -134,8 +140,9 @@ def op_update_item(ctx: Ctx, req):
             updates = _parse_updates(updates_el)
             item = load_item(ctx, id_el)
             data = item["data"]
+            before = copy.deepcopy(data)
             touched = _apply(data, updates)
-            check_change_key(item, id_el.get("ChangeKey"), resolution, touched)
+            check_change_key(item, before, id_el.get("ChangeKey"), resolution, touched)
             data["LastModifiedTime"] = fmt_dt(utcnow())
             atts = ctx.store.attachments(item["key"], content=disp in ("SendOnly", "SendAndSaveCopy"))
             data["Size"] = estimate_size(data, atts)

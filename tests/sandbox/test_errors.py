@@ -59,6 +59,8 @@ def test_stale_changekey_conflicts(sandbox, alice):
     b.subject = "from b"
     with pytest.raises(ErrorIrresolvableConflict):
         b.save(update_fields=["subject"])  # AutoResolve: both changed the subject
+    b.subject = "from a"
+    b.save(update_fields=["subject"])  # the same value again (a retried request) is no conflict
     b.importance = "High"
     b.save(update_fields=["importance"])  # AutoResolve: a different property merges
     got = alice.drafts.get(id=m.id)
