@@ -178,3 +178,20 @@ def test_every_widget_in_compose_has_an_accessible_name(qtbot):
                and w.parent() is not None and not isinstance(w.parent(), QComboBox)
                and not w.accessibleName() and w.objectName() != "qt_scrollarea_viewport"]
     assert not unnamed, unnamed
+
+
+def test_qt_void_calls_do_not_drop_references_to_none(qtbot):
+    """PySide6 6.12.0 on Python 3.11 decremented None's refcount on every void call (setText, killTimer
+    in qasync's timers...), aborting the app after a few thousand loop steps. pyproject excludes it."""
+    import sys
+
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QLabel
+
+    label, obj = QLabel(), QObject()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        label.setText("x")
+        obj.killTimer(obj.startTimer(1000))
+    assert sys.getrefcount(None) >= before - 50, "this PySide6 build leaks None references: use another version"
