@@ -6,7 +6,7 @@ from .folders import Ctx, resolve_folder
 from .itemxml import BY_URI, parse_field_uri, parse_shape, render_item, simple_value
 from .items import folder_id_of
 from .soap import (
-    EwsError, check_enum, error_message, local, m, parse_dt, response_message, response_root, schema_error, sub, t,
+    EwsError, check_enum, error_message, local, m, parse_dt, parse_int, response_message, response_root, schema_error, sub, t,
 )
 from .store import SORT_COLUMNS
 
@@ -143,7 +143,7 @@ def op_find_item(ctx: Ctx, req):
     limit = None
     for v in (view, frac):
         if v is not None and v.get("MaxEntriesReturned"):
-            limit = int(v.get("MaxEntriesReturned"))
+            limit = parse_int(v.get("MaxEntriesReturned"), "MaxEntriesReturned")
     resp = response_root("FindItem")
     msgs = sub(resp, m("ResponseMessages"))
     parents = req.find(m("ParentFolderIds"))
@@ -157,7 +157,7 @@ def op_find_item(ctx: Ctx, req):
             continue
         sql_sortable = all(uri in SORT_COLUMNS for uri, _ in order)
         if view is not None:
-            offset = int(view.get("Offset", "0"))
+            offset = parse_int(view.get("Offset", "0"), "Offset")
             from_end = check_enum(view.get("BasePoint", "Beginning"), ("Beginning", "End"), "BasePoint") == "End"
         elif frac is not None:
             offset, from_end = 0, False
@@ -170,8 +170,8 @@ def op_find_item(ctx: Ctx, req):
             everything = _sort_py(everything, order)
             total = len(everything)
             if frac is not None:
-                num = int(frac.get("Numerator", "0"))
-                den = max(int(frac.get("Denominator", "1")), 1)
+                num = parse_int(frac.get("Numerator", "0"), "Numerator")
+                den = max(parse_int(frac.get("Denominator", "1"), "Denominator"), 1)
                 offset = total * num // den
             if from_end:
                 end = max(total - offset, 0)

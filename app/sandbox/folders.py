@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import ids
 from .soap import (
-    XSI_NS, EwsError, check_enum, error_message, local, m, response_message, response_root, schema_error, sub, t,
+    XSI_NS, EwsError, check_enum, error_message, local, m, parse_int, response_message, response_root, schema_error, sub, t,
 )
 
 # name -> (display name, parent, folder class)
@@ -175,8 +175,9 @@ def op_find_folder(ctx: Ctx, req):
     traversal = check_enum(req.get("Traversal"), ("Shallow", "Deep", "SoftDeleted"), "Traversal")
     want = parse_folder_shape(req.find(m("FolderShape")))
     view = req.find(m("IndexedPageFolderView"))
-    offset = int(view.get("Offset", "0")) if view is not None else 0
-    limit = int(view.get("MaxEntriesReturned")) if view is not None and view.get("MaxEntriesReturned") else None
+    offset = parse_int(view.get("Offset", "0"), "Offset") if view is not None else 0
+    limit = parse_int(view.get("MaxEntriesReturned"), "MaxEntriesReturned") \
+        if view is not None and view.get("MaxEntriesReturned") else None
     resp = response_root("FindFolder")
     msgs = sub(resp, m("ResponseMessages"))
     for el in folder_ids_in(req.find(m("ParentFolderIds"))):

@@ -7,7 +7,10 @@ from .delivery import copy_attachments, file_item, submit
 from .folders import ACCESS_DENIED, NOT_FOUND, Ctx, resolve_folder
 from .itemxml import Shape, parse_item, parse_shape, render_attachment_meta, render_item
 from .mime import parse_mime
-from .soap import EwsError, check_enum, error_message, local, m, response_message, response_root, schema_error, sub, t, fmt_dt, utcnow
+from .soap import (
+    EwsError, check_enum, error_message, fmt_dt, local, m, parse_bool, response_message, response_root, schema_error,
+    sub, t, utcnow,
+)
 
 DISPOSITIONS = ("SaveOnly", "SendOnly", "SendAndSaveCopy")
 
@@ -100,6 +103,7 @@ def op_create_item(ctx: Ctx, req):
                 if a.get("kind") == "ItemAttachment":
                     raise EwsError("ErrorInvalidRequest", "Item attachments are not supported by this server.")
             data = new_draft_data(ctx, fields)
+            data.setdefault("DateTimeReceived", fmt_dt(utcnow()))  # Exchange stamps drafts too
             if mime is not None and "Body" not in fields:
                 data.setdefault("Body", {"BodyType": "Text", "text": ""})
             if disp == "SaveOnly":
@@ -173,7 +177,8 @@ def _move_or_copy(ctx: Ctx, req, op: str):
         target, target_err = resolve_folder(ctx, box[0]), None
     except EwsError as e:
         target, target_err = None, e
-    return_new = req.get("ReturnNewItemIds", "true") in ("true", "1")
+    rn = req.find(m("ReturnNewItemIds"))
+    return_new = True if rn is None else parse_bool(rn.text, "ReturnNewItemIds")
     for el in item_ids(req):
         try:
             item = load_item(ctx, el)

@@ -25,3 +25,41 @@ OPERATIONS = {
     "GetAttachment": op_get_attachment,
     "DeleteAttachment": op_delete_attachment,
 }
+
+# Request children per operation, in messages.xsd order (the strict parser checks names and order).
+CHILDREN = {
+    "ConvertId": ["SourceIds"],
+    "GetFolder": ["FolderShape", "FolderIds"],
+    "FindFolder": ["FolderShape", "IndexedPageFolderView", "FractionalPageFolderView", "Restriction",
+                   "ParentFolderIds"],
+    "CreateItem": ["SavedItemFolderId", "Items"],
+    "GetItem": ["ItemShape", "ItemIds"],
+    "UpdateItem": ["SavedItemFolderId", "ItemChanges"],
+    "SendItem": ["ItemIds", "SavedItemFolderId"],
+    "FindItem": ["ItemShape", "IndexedPageItemView", "FractionalPageItemView", "SeekToConditionPageItemView",
+                 "CalendarView", "ContactsView", "GroupBy", "DistinguishedGroupBy", "Restriction", "SortOrder",
+                 "ParentFolderIds", "QueryString"],
+    "DeleteItem": ["ItemIds"],
+    "MoveItem": ["ToFolderId", "ItemIds", "ReturnNewItemIds"],
+    "CopyItem": ["ToFolderId", "ItemIds", "ReturnNewItemIds"],
+    "ResolveNames": ["ParentFolderIds", "UnresolvedEntry"],
+    "CreateAttachment": ["ParentItemId", "Attachments"],
+    "GetAttachment": ["AttachmentShape", "AttachmentIds"],
+    "DeleteAttachment": ["AttachmentIds"],
+}
+
+
+def check_children(op: str, req) -> None:
+    """Fault (ErrorSchemaValidation) on unknown, repeated or out-of-order children of the request element."""
+    from .soap import M_NS, local, ns, schema_error
+
+    allowed = CHILDREN[op]
+    last = -1
+    for c in req:
+        name = local(c)
+        if ns(c) != M_NS or name not in allowed:
+            raise schema_error(f"The element '{op}' has invalid child element '{name}'.")
+        i = allowed.index(name)
+        if i <= last:
+            raise schema_error(f"The element '{op}' has invalid child element '{name}' (order or repetition).")
+        last = i

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from .faults import IIS_500
 from .folders import Ctx
-from .ops import OPERATIONS
+from .ops import OPERATIONS, check_children
 from .soap import M_NS, SoapFault, fault_body, local, ns, parse_envelope, requested_version, serialize
 from .store import Rollback
 
@@ -178,6 +178,7 @@ class EwsHandler(BaseHTTPRequestHandler):
             handler = OPERATIONS.get(op) if ns(req) == M_NS else None
             if handler is None:
                 raise SoapFault("ErrorInvalidRequest", f"The request is invalid: operation '{op}' is not supported.")
+            check_children(op, req)
             ctx = Ctx(sb, user, requested_version(header))
             body = None
             with sb.store.tx():

@@ -1,0 +1,125 @@
+"""Protocol details: exchangelib's version guess, strict request checking (+ XSD validation), SMTP relay."""
+
+from __future__ import annotations
+
+import socketserver
+import threading
+from pathlib import Path
+
+import pytest
+from exchangelib import BASIC, DELEGATE, Account, Configuration, Credentials, Message
+from exchangelib.protocol import close_connections
+
+from app.sandbox import Sandbox
+from tests.sandbox.test_errors import post
+
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "shared" / "ews-schema"
+
+
+def test_exchangelib_version_guess_against_the_sandbox(sandbox):
+    user = sandbox.accounts[0]
+    config = Configuration(service_endpoint=sandbox.ews_url, credentials=Credentials(user["username"], user["password"]),
+                           auth_type=BASIC)
+    acct = Account(user["email"], config=config, autodiscover=False, access_type=DELEGATE)
+    assert acct.version.build.major_version == 15 and acct.version.build.minor_version == 1
+    assert acct.version.build.major_build == 2507 and acct.version.build.minor_build == 6
+    assert sandbox.request_log[0] == "ConvertId"
+    assert acct.drafts.total_count == 0
+
+
+def test_request_children_are_checked(sandbox, wire_validator):
+    # Deliberately invalid requests: only the responses are schema-checked in this test.
+    sandbox.wire_observer = lambda d, body, injected=False: wire_validator.observe(
+        d, body, injected=injected or d == "request")
+    swapped = ('<m:GetItem><m:ItemIds><t:ItemId Id="x"/></m:ItemIds><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>'
+               "</m:ItemShape></m:GetItem>")
+    r = post(sandbox, swapped)
+    assert r.status_code == 500 and b"ErrorSchemaValidation" in r.content
+    r = post(sandbox, '<m:DeleteItem DeleteType="Shred"><m:ItemIds><t:ItemId Id="x"/></m:ItemIds></m:DeleteItem>')
+    assert r.status_code == 500 and b"ErrorSchemaValidation" in r.content
+    r = post(sandbox, '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob</m:UnresolvedEntry>'
+                      "</m:ResolveNames>")
+    assert r.status_code == 200
+
+
+def test_xsd_validation_of_requests_when_schema_dir_given(wire_validator):
+    if not (SCHEMA_DIR / "messages.xsd").exists():
+        pytest.skip("EWS schema not available")
+    sb = Sandbox(schema_dir=str(SCHEMA_DIR))
+    sb.wire_observer = lambda d, body, injected=False: wire_validator.observe(d, body, injected=injected or d == "request")
+    wire_validator.reset()
+    sb.start()
+    try:
+        # Valid per the strict parser's checks, invalid per the XSD (FieldURI value not in the enumeration).
+        r = post(sb, '<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>'
+                     '<t:FieldURI FieldURI="item:NoSuchThing"/></t:AdditionalProperties></m:ItemShape><m:ItemIds>'
+                     '<t:ItemId Id="x"/></m:ItemIds></m:GetItem>')
+        assert r.status_code == 500 and b"ErrorSchemaValidation" in r.content
+        ok = post(sb, '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob</m:UnresolvedEntry>'
+                      "</m:ResolveNames>")
+        assert ok.status_code == 200
+    finally:
+        sb.stop()
+        close_connections()
+    assert not wire_validator.reset()
+
+
+class _SMTPHandler(socketserver.StreamRequestHandler):
+    """Just enough SMTP to receive one message (a real socket conversation, not a mock of smtplib)."""
+
+    def handle(self):
+        self.wfile.write(b"220 test ESMTP\r\n")
+        env = {"rcpts": []}
+        while True:
+            line = self.rfile.readline()
+            if not line:
+                return
+            cmd = line.strip().decode().upper()
+            if cmd.startswith(("EHLO", "HELO")):
+                self.wfile.write(b"250 test\r\n")
+            elif cmd.startswith("MAIL FROM:"):
+                env["from"] = line.decode().split(":", 1)[1].strip().strip("<>")
+                self.wfile.write(b"250 OK\r\n")
+            elif cmd.startswith("RCPT TO:"):
+                env["rcpts"].append(line.decode().split(":", 1)[1].strip().strip("<>"))
+                self.wfile.write(b"250 OK\r\n")
+            elif cmd == "DATA":
+                self.wfile.write(b"354 go\r\n")
+                data = []
+                while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
+                    data.append(chunk)
+                env["data"] = b"".join(data)
+                self.server.received.append(env)
+                env = {"rcpts": []}
+                self.wfile.write(b"250 queued\r\n")
+            elif cmd == "QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            else:
+                self.wfile.write(b"250 OK\r\n")
+
+
+def test_smtp_relay_hands_outside_mail_to_a_real_smtp_server(wire_validator):
+    smtp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SMTPHandler)
+    smtp.received = []
+    threading.Thread(target=smtp.serve_forever, daemon=True).start()
+    sb = Sandbox(smtp_relay=f"127.0.0.1:{smtp.server_address[1]}")
+    sb.wire_observer = wire_validator.observe
+    wire_validator.reset()
+    sb.start()
+    try:
+        from tests.sandbox.conftest import make_account
+
+        alice = make_account(sb, "alice@example.com")
+        Message(account=alice, subject="out", body="bye", to_recipients=["x@outside.test", "bob@example.com"],
+                bcc_recipients=["y@outside.test"]).send()
+        (env,) = smtp.received
+        assert env["from"] == "alice@example.com" and sorted(env["rcpts"]) == ["x@outside.test", "y@outside.test"]
+        assert b"Subject: out" in env["data"] and b"Bcc:" not in env["data"]
+        assert [m.relayed for m in sb.relay_queue()] == [True]
+    finally:
+        sb.stop()
+        smtp.shutdown()
+        smtp.server_close()
+        close_connections()
+    assert not wire_validator.reset()
