@@ -21,10 +21,12 @@ import time
 from typing import Awaitable, Callable
 
 from app.core.mailclient import MailClient
-from app.core.retry import ServerCalls
-from app.core.retry import Kind, NotSettled, OutboxRow, RetryPolicy, RowStatus, classify, new_message_id, reason
+from app.core.retry import (
+    Kind, NotSettled, NotYet, OutboxRow, RetryPolicy, RowStatus, ServerCalls, Waiters, classify, new_message_id,
+    reason, settle_verdict,
+)
 from app.domain.explain import describe
-from app.domain.models import Draft, Folder, ItemOutcome, OutcomeStatus
+from app.domain.models import Draft, ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import MailError, OutcomeUnknown, ServerBusy
 from app.storage.journal import Journal, State
 
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 
 _UNKNOWN_CODES = {"ErrorOutcomeUnknown", "ErrorMalformedResponse", "ErrorItemNotFound", "ErrorTimeoutExpired"}
 _BUSY_CODES = {"ErrorServerBusy"}
+_STALE_CODES = {"ErrorIrresolvableConflict", "ErrorInvalidChangeKey", "ErrorStaleObject"}
 
 
 class Outbox:
@@ -60,11 +63,13 @@ class Outbox:
         self.reauth = reauth
         self.calls = ServerCalls(client, pipeline, on_progress=self._progress)
         self._rows: dict[str, OutboxRow] = {}
-        self._unknown: set[str] = set()  # settle by Message-ID before the next attempt
+        self._unknown: dict[str, float] = {}  # settle by Message-ID, not before this clock time
         self._send_issued: set[str] = set()  # a SendItem for it went out (this run or before a crash)
         self._again: dict[str, str] = {}  # saved/sent again while an attempt was in flight
+        self._stale: set[str] = set()  # retry with a fresh change key
+        self._known: dict[str, tuple] = {}  # local_id -> (server ref, Message-ID) once saved
         self._offline: dict[str, int] = {}
-        self._waiters: dict[str, list[tuple[asyncio.Future, bool]]] = {}
+        self._waiters = Waiters()
         self._wake: asyncio.Event | None = None
         self._signed_in: asyncio.Event | None = None
         self._task: asyncio.Task | None = None
@@ -100,8 +105,7 @@ class Outbox:
         row = self._rows.get(local_id)
         if row is None or row.status in (RowStatus.DONE, RowStatus.FAILED):
             return row
-        fut = asyncio.get_running_loop().create_future()
-        self._waiters.setdefault(local_id, []).append((fut, final))
+        fut = self._waiters.add(local_id, final)
         self._ensure_running()
         await asyncio.wait_for(asyncio.shield(fut), timeout)
         return self._rows.get(local_id)
@@ -157,7 +161,7 @@ class Outbox:
             if e.op not in ("save", "send") or e.local_id in self._rows:
                 continue
             if e.state in (State.SAVING, State.SENDING):  # died mid-request: outcome unknown
-                self._unknown.add(e.local_id)
+                self._unknown[e.local_id] = self._clock() + self.policy.settle_delay
             if e.state == State.SENDING:
                 self._send_issued.add(e.local_id)
             self._rows[e.local_id] = OutboxRow.for_draft(e.draft, e.op)
@@ -180,6 +184,8 @@ class Outbox:
     # ------------------------------------------------------------------ queueing
     def _enqueue(self, draft: Draft, kind: str) -> OutboxRow:
         lid = draft.local_id
+        if draft.ref is None and lid in self._known:  # an editor's copy from before the save: same item
+            draft = draft.copy(ref=self._known[lid][0], internet_message_id=self._known[lid][1])
         self.journal.record(draft, State.OUTBOX_WAITING)  # keeps a known ref / Message-ID
         self.journal.ensure_message_id(lid, draft.internet_message_id or new_message_id(self.domain))
         old = self._rows.get(lid)
@@ -220,18 +226,7 @@ class Outbox:
                 log.exception("outbox listener failed")
 
     def _resolve(self, row: OutboxRow, final: bool | None = None) -> None:
-        if final is None:
-            final = row.status in (RowStatus.DONE, RowStatus.FAILED)
-        keep = []
-        for fut, only_final in self._waiters.pop(row.local_id, []):
-            if fut.done():
-                continue
-            if final or not only_final:
-                fut.set_result(row)
-            else:
-                keep.append((fut, only_final))
-        if keep:
-            self._waiters[row.local_id] = keep
+        self._waiters.resolve(row, final)
         self._changed()
 
     # ------------------------------------------------------------------ the worker
@@ -270,25 +265,16 @@ class Outbox:
     async def _settle(self, draft: Draft, row: OutboxRow) -> Draft | None:
         """Look up a message whose last attempt's outcome is unknown. None: it was sent (done)."""
         where = await self.calls.lookup(draft.internet_message_id)
-        self._unknown.discard(draft.local_id)
-        if where.get(Folder.SENT):
-            self.stats["settled_sent"] += 1
-            if row.kind == "send":
-                return None
-        drafts = where.get(Folder.DRAFTS) or []
-        if drafts:
-            self.stats["settled_draft"] += 1
-            ref = drafts[0] if draft.ref is None or draft.ref not in drafts else draft.ref
-            if draft.ref is None or draft.ref.id != ref.id:
-                draft = draft.copy(ref=ref)
-                self.journal.set_server_identity(draft.local_id, ref)
-        elif row.kind == "send" and draft.local_id in self._send_issued:
-            # A SendItem went out and the message is neither in Drafts nor in Sent Items: do not send
-            # it again blindly (the same rule as app.core.sending); the user decides.
+        self._unknown.pop(draft.local_id, None)
+        verdict, ref = settle_verdict(where, draft.ref, row.kind == "send", draft.local_id in self._send_issued)
+        self.stats[f"settled_{verdict}"] = self.stats.get(f"settled_{verdict}", 0) + 1
+        if verdict == "sent":
+            return None
+        if verdict == "unsettled":
             raise NotSettled()
-        elif draft.ref is not None:  # never sent, and the server lost the draft: create it again
-            draft = draft.copy(ref=None)
-            self.journal.set_server_identity(draft.local_id, None)
+        if draft.ref != ref:  # adopt the server's id and change key, or forget a ref the server lost
+            draft = draft.copy(ref=ref)
+            self.journal.set_server_identity(draft.local_id, ref)
         return draft
 
     async def _prepared(self, row: OutboxRow) -> tuple[Draft, int] | None:
@@ -301,12 +287,17 @@ class Outbox:
             draft = draft.copy(internet_message_id=new_message_id(self.domain))
             self.journal.set_server_identity(draft.local_id, internet_message_id=draft.internet_message_id)
         if draft.local_id in self._unknown:
+            if self._clock() < self._unknown[draft.local_id]:  # the lost request may still be committing
+                raise NotYet(self._unknown[draft.local_id])
             settled = await self._settle(draft, row)
             if settled is None:
                 self.journal.confirm_sent(draft.local_id)
                 self._finish(row, RowStatus.DONE)
                 return None
             draft = settled
+        if draft.local_id in self._stale and draft.ref is not None:  # let the backend fetch the current key
+            self._stale.discard(draft.local_id)
+            draft = draft.copy(ref=ItemRef(draft.ref.id, ""))
         return draft, e.version
 
     async def _save_step(self, row: OutboxRow, draft: Draft, version: int) -> Draft:
@@ -317,6 +308,7 @@ class Outbox:
         self.journal.set_server_identity(
             draft.local_id, saved.ref, draft.internet_message_id, [a.attachment_id for a in saved.attachments]
         )
+        self._known[draft.local_id] = (saved.ref, draft.internet_message_id)
         return saved.copy(internet_message_id=saved.internet_message_id or draft.internet_message_id)
 
     async def _do_save(self, row: OutboxRow) -> None:
@@ -404,8 +396,15 @@ class Outbox:
         why = text or reason(exc)
         lid = row.local_id
         log.info("outbox %s %s: %s (%s)", row.kind, lid[:8], kind.value, getattr(exc, "code", type(exc).__name__))
+        if isinstance(exc, NotYet):
+            row.status, row.retry_at = RowStatus.RETRYING, exc.at
+            self._resolve(row)
+            return
+        if getattr(exc, "code", "") in _STALE_CODES:  # our own draft changed under us (a lost update)
+            self._stale.add(lid)
+            kind = Kind.BUSY
         if kind == Kind.UNKNOWN:
-            self._unknown.add(lid)
+            self._unknown.setdefault(lid, self._clock() + self.policy.settle_delay)
         if kind == Kind.AUTH:
             row.status, row.reason = RowStatus.AUTH, why
             self.journal.set_state(lid, State.OUTBOX_WAITING, error=why)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import importlib
 import random
@@ -9,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from app.domain.explain import describe
-from app.domain.models import Draft
+from app.domain.models import Draft, Folder
 from app.domain.validation import format_recipients
 from app.mail.errors import (
     AuthFailed,
@@ -135,6 +136,29 @@ def new_message_id(domain: str = "dispatch.local") -> str:
     return f"<{uuid.uuid4().hex}@{domain}>"
 
 
+class NotYet(Exception):
+    """Too early to look up an unknown outcome: the lost request may still be committing."""
+
+    def __init__(self, at: float):
+        super().__init__("settle later")
+        self.at = at
+
+
+def settle_verdict(where: dict, ref, sending: bool, send_issued: bool):
+    """What a Message-ID lookup ({Folder: [ItemRef]}) says about a message whose last attempt's outcome
+    is unknown: ("sent", None) | ("draft", server ref) | ("gone", None: create it again) |
+    ("unsettled", None: a SendItem went out and it is in neither folder — never resend blindly, the
+    same rule as app.core.sending; the user decides)."""
+    if sending and where.get(Folder.SENT):
+        return "sent", None
+    drafts = where.get(Folder.DRAFTS) or []
+    if drafts:  # the server's id and current change key
+        return "draft", next((r for r in drafts if ref is not None and r.id == ref.id), drafts[0])
+    if sending and send_issued:
+        return "unsettled", None
+    return "gone", None
+
+
 class ServerCalls:
     """The three server operations the outbox needs. Saves and sends go through
     :class:`app.core.sending.SendPipeline` (validation, Message-ID, adopt-after-unknown-create, verify-
@@ -146,7 +170,7 @@ class ServerCalls:
         self.client = client
         self._pipeline = pipeline
         self._on_progress = on_progress
-        self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "auth_waits": 0}
+        self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "settled_gone": 0, "auth_waits": 0}
 
     def pipe(self):
         if self._pipeline is None:
@@ -177,3 +201,29 @@ class ServerCalls:
     async def lookup(self, internet_message_id: str) -> dict:
         self.stats["lookups"] += 1
         return await self.client.find_by_message_id(internet_message_id)
+
+
+class Waiters:
+    """Futures waiting for a row's next attempt (``final=False``) or its end (done / failed)."""
+
+    def __init__(self):
+        self._w: dict[str, list[tuple[asyncio.Future, bool]]] = {}
+
+    def add(self, local_id: str, final: bool) -> asyncio.Future:
+        fut = asyncio.get_running_loop().create_future()
+        self._w.setdefault(local_id, []).append((fut, final))
+        return fut
+
+    def resolve(self, row: OutboxRow, final: bool | None = None) -> None:
+        if final is None:
+            final = row.status in (RowStatus.DONE, RowStatus.FAILED)
+        keep = []
+        for fut, only_final in self._w.pop(row.local_id, []):
+            if fut.done():
+                continue
+            if final or not only_final:
+                fut.set_result(row)
+            else:
+                keep.append((fut, only_final))
+        if keep:
+            self._w[row.local_id] = keep

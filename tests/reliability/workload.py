@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
@@ -29,11 +29,13 @@ FAULTS: dict[str, tuple[tuple[str, ...], dict]] = {
     "http_503": (("CreateItem", "SendItem"), {"retry_after": 0.2}),
     "server_busy": (("CreateItem", "SendItem"), {"backoff_ms": 150}),
     "http_401": (("CreateItem", "SendItem"), {}),
-    "delay": (("CreateItem", "SendItem"), {"seconds": 2.2}),
+    "delay": (("CreateItem", "SendItem"), {"seconds": 1.6}),
 }
-CLIENT_TIMEOUT = 1.5  # seconds; "delay" answers after 2.2 s, past it
+CLIENT_TIMEOUT = 3.0  # seconds
+DELAY_TIMEOUT = 1.0  # the client timeout in the "delay" run: the sandbox answers after 1.6 s, past it
+EVERY = {"delay": 10}  # a fault every N operations (default 5); each late answer costs ~2 s
 # settle_delay > delay - timeout: a timed-out request still commits on the server before we look it up
-TEST_POLICY = RetryPolicy(max_attempts=8, base=0.05, factor=2.0, cap=0.4, jitter=0.0, settle_delay=1.0)
+TEST_POLICY = RetryPolicy(max_attempts=8, base=0.05, factor=2.0, cap=0.4, jitter=0.0, settle_delay=0.2)
 
 
 @dataclass
@@ -86,16 +88,18 @@ async def run_workload(
     *,
     n_saves: int = 100,
     n_sends: int = 100,
-    every: int = 5,
+    every: int | None = None,
     batch: int = 10,
     between_batches=None,
     policy: RetryPolicy = TEST_POLICY,
-    timeout: float = CLIENT_TIMEOUT,
+    timeout: float | None = None,
 ) -> Report:
     """``get_sb()`` returns the current sandbox (the restart test swaps it). ``fault`` is a FAULTS key or
     "restart" (``between_batches`` then does the restarting)."""
     rep = Report(fault)
     t0 = time.monotonic()
+    every = every or EVERY.get(fault, 5)
+    timeout = timeout or (DELAY_TIMEOUT if fault == "delay" else CLIENT_TIMEOUT)
     sb = get_sb()
     svc = make_service(sb.ews_url, user(sb, ALICE), timeout)
     client = MailClient(lambda: svc, workers=2)
@@ -104,8 +108,10 @@ async def run_workload(
         await asyncio.sleep(0.02)
         return True
 
-    ob = Outbox(client, journal, policy=policy, reauth=reauth)
     ops, params = FAULTS.get(fault, ((), {}))
+    if "seconds" in params:  # a late answer still commits: look up only after it must have landed
+        policy = replace(policy, settle_delay=max(policy.settle_delay, params["seconds"] - timeout + 0.5))
+    ob = Outbox(client, journal, policy=policy, reauth=reauth)
     k = 0
 
     def maybe_inject(i: int, want: tuple[str, ...]) -> None:
@@ -122,9 +128,11 @@ async def run_workload(
         for i in range(n_saves):
             d = draft(fault, i, send=False)
             maybe_inject(i, ("CreateItem",))
-            await ob.save(d)
+            row = await ob.save(d)
             saves.append(d)
             if i % 4 == 1:
+                if i % 8 == 1 and row.saved is not None:  # the editor adopts the saved copy (the UI does)
+                    saves[-1] = d = row.saved.copy()
                 d.body += "edited after the first save\n"
                 maybe_inject(i + 1, ("UpdateItem", "CreateItem"))
                 await ob.save(d)
