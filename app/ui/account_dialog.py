@@ -34,6 +34,7 @@ class AccountDialog(QDialog):
         lay.addWidget(title)
         form = QFormLayout()
         form.setVerticalSpacing(8)
+        form.setLabelAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.email = QLineEdit(self)
         self.email.setPlaceholderText("you@company.com")
         self.url = QLineEdit(self)

@@ -65,19 +65,18 @@ def build_actions(win) -> Actions:
 
 
 def build_menus(win, acts: Actions) -> None:
-    mb = win.menuBar()
-    m = mb.addMenu("&File")
+    menus = getattr(win, "menus", None) or {t: win.menuBar().addMenu(t) for t in ("&File", "&Drafts", "&View", "&Help")}
+    m = menus["&File"]
     for a in (acts.new, acts.save, acts.send, acts.attach):
         m.addAction(a)
     m.addSeparator()
     m.addAction(acts.account)
     m.addSeparator()
     m.addAction(acts.quit)
-    m = mb.addMenu("&Drafts")
+    m = menus["&Drafts"]
     for a in (acts.open, acts.delete, acts.send_selected, acts.refresh):
         m.addAction(a)
-    m = mb.addMenu("&View")
+    m = menus["&View"]
     for a in (acts.view_compose, acts.view_drafts, acts.view_sent):
         m.addAction(a)
-    m = mb.addMenu("&Help")
-    m.addAction(acts.shortcuts)
+    menus["&Help"].addAction(acts.shortcuts)

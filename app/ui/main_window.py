@@ -119,8 +119,7 @@ class MainWindow(QMainWindow):
         rv.addWidget(self.stack, 1)
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
-        for title in ("&File", "&Drafts", "&View", "&Help"):
-            self.menuBar().addMenu(title)
+        self.menus = {t: self.menuBar().addMenu(t) for t in ("&File", "&Drafts", "&View", "&Help")}  # filled later
 
         sb = self.statusBar()
         sb.setSizeGripEnabled(False)

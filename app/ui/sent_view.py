@@ -109,11 +109,12 @@ class SentView(QWidget):
         if s is not None:
             self.preview_requested.emit(s.ref)
 
-    def show_message(self, msg: Draft) -> None:
+    def show_message(self, msg: Draft, when=None) -> None:
         self.subject_label.setText(msg.subject or "(no subject)")
         rows = [("To", format_recipients(msg.to)), ("Cc", format_recipients(msg.cc)),
                 ("Bcc", format_recipients(msg.bcc))]
-        when = msg.modified.astimezone().strftime("%Y-%m-%d %H:%M") if msg.modified else ""
+        dt = when or msg.modified
+        when = dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""
         if when:
             rows.append(("Date", when))
         self.headers_label.setText("<br>".join(f"<b>{k}:</b> {escape(v)}" for k, v in rows if v))

@@ -32,7 +32,7 @@ def icon(name: str) -> QIcon:
 CHEVRON = (resources_dir() / "icons" / "chevron-down.svg").as_posix()
 
 STYLE = f"""
-QMainWindow, QWidget#page {{ background: #ffffff; }}
+QMainWindow, QWidget#page, QDialog {{ background: #ffffff; }}
 QWidget {{ font-size: 10pt; color: #0f172a; }}
 QListWidget#sidebar {{
     background: #f1f5f9; border: none; border-right: 1px solid #e2e8f0;
@@ -55,6 +55,7 @@ QLineEdit, QTextEdit, QComboBox {{
     selection-background-color: #bfdbfe; selection-color: #0f172a;
 }}
 QLineEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit, QComboBox {{ min-height: 20px; }}
 QLineEdit[invalid="true"], QListWidget[invalid="true"] {{ border: 1px solid {DANGER}; background: #fff7f7; }}
 QComboBox {{ padding-right: 24px; }}
 QComboBox::drop-down {{ border: none; width: 22px; subcontrol-origin: padding; subcontrol-position: center right; }}
