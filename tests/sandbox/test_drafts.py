@@ -87,6 +87,9 @@ def test_text_body_converts_to_requested_type(sandbox, alice):
     draft.save()
     got = alice.drafts.get(id=draft.id)
     assert got.text_body.strip() == "one\ntwo & three"
+    # Exchange stamps new items with an Internet message id and a conversation index
+    assert got.message_id.startswith("<") and got.message_id.endswith("@example.com>")
+    assert len(got.conversation_index) == 22
 
 
 def test_update_recipients_with_update_fields_reaches_server(sandbox, alice):
