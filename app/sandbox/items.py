@@ -75,7 +75,6 @@ def new_draft_data(ctx: Ctx, fields: dict) -> dict:
     if "ConversationIndex" not in data:  # 22 bytes: reserved byte, FILETIME-ish stamp, GUID (as Exchange makes)
         stamp = int(time.time() * 1e7).to_bytes(8, "big")[:5]
         data["ConversationIndex"] = base64.b64encode(b"\x01" + stamp + uuid.uuid4().bytes).decode()
-    data.setdefault("InternetMessageId", f"<{uuid.uuid4().hex}@{ctx.email.split('@', 1)[1]}>")
     data.update(IsDraft=True, IsSubmitted=False, IsFromMe=False, IsResend=False, IsUnmodified=False,
                 IsAssociated=False, LastModifiedName=ctx.user.get("name") or ctx.email)
     return data

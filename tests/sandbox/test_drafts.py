@@ -87,8 +87,9 @@ def test_text_body_converts_to_requested_type(sandbox, alice):
     draft.save()
     got = alice.drafts.get(id=draft.id)
     assert got.text_body.strip() == "one\ntwo & three"
-    # Exchange stamps new items with an Internet message id and a conversation index
-    assert got.message_id.startswith("<") and got.message_id.endswith("@example.com>")
+    # Like Exchange, new items get a conversation index. Unlike Exchange, a draft gets no Internet message
+    # id until it is sent (the team's pipeline tests rely on that to model a draft without any id).
+    assert got.message_id is None
     assert len(got.conversation_index) == 22
 
 
