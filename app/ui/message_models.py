@@ -21,6 +21,16 @@ from app.ui.theme import DANGER, MUTED, icon
 
 log = logging.getLogger(__name__)
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_USER = int(Qt.ItemDataRole.UserRole.value)
+_ROLES = frozenset({_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP, _ACCESSIBLE, _USER})
+_RED = QBrush(QColor(DANGER))
+_GREY = QBrush(QColor(MUTED))
+
 PAGE_SIZE = 100  # a page of EWS XML is parsed in one C call (GIL held): small pages, short stalls
 Fetch = Callable[[int, int], Union[Page, Awaitable[Page]]]
 
@@ -57,6 +67,7 @@ class MessageTableModel(QAbstractTableModel):
         self._status: dict[str, tuple[str, bool]] = {}
         self._task: asyncio.Task | None = None
         self._headers = ["", "Subject", "To", "Sent" if sent else "Modified", "Status"]
+        self._cell_cache: dict[int, tuple] = {}
 
     # ---- data source ----
     def set_fetch(self, fetch_page: Fetch | None) -> None:
@@ -69,6 +80,7 @@ class MessageTableModel(QAbstractTableModel):
         self._task = None
         self.beginResetModel()
         self._rows = []
+        self._cell_cache = {}
         self._total = 0
         self._complete = self._fetch is None
         self._set_loading(False)
@@ -209,40 +221,45 @@ class MessageTableModel(QAbstractTableModel):
             return icon("attachment")
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def data(self, index, role=_DISPLAY):
+        # Called for every role of every visible cell on each paint: keep it short (and off the GIL-hungry
+        # paths): unknown roles return at once, display strings are computed once per row.
+        if role not in _ROLES:
             return None
-        s = self._rows[index.row()]
+        row = index.row()
+        if not (0 <= row < len(self._rows)):
+            return None
         col = index.column()
-        if role == Qt.DisplayRole:
-            if col == self.COL_SUBJECT:
-                return s.subject or "(no subject)"
-            if col == self.COL_TO:
-                return s.display_to or "(no recipients)"
-            if col == self.COL_TIME:
-                return _when(s, self.sent)
-            if col == self.COL_STATUS:
-                return self._status.get(s.ref.id, ("", False))[0]
-            return None
-        if role == Qt.DecorationRole and col == self.COL_ATTACH and s.has_attachments:
-            return icon("attachment")
-        if role == Qt.ToolTipRole:
-            if col == self.COL_ATTACH and s.has_attachments:
+        if role == _DISPLAY:
+            if col == 4:  # COL_STATUS
+                st = self._status.get(self._rows[row].ref.id)
+                return st[0] if st else ""
+            return self._cells(row)[col]
+        s = self._rows[row]
+        if role == _DECORATION:
+            return icon("attachment") if col == 0 and s.has_attachments else None
+        if role == _FOREGROUND:
+            if col == 4:
+                st = self._status.get(s.ref.id)
+                return _RED if st and st[1] else None
+            return _GREY if col == 3 else None
+        if role == _TOOLTIP:
+            if col == 0 and s.has_attachments:
                 return "Has attachments"
-            if col == self.COL_STATUS:
+            if col == 4:
                 return self._status.get(s.ref.id, ("", False))[0] or None
-            if col == self.COL_SUBJECT:
-                return s.subject
-        if role == Qt.AccessibleTextRole:
+            return s.subject if col == 1 else None
+        if role == _ACCESSIBLE:
             status = self._status.get(s.ref.id, ("", False))[0]
             parts = [s.subject or "(no subject)", f"to {s.display_to}" if s.display_to else "",
                      "with attachments" if s.has_attachments else "", status]
             return ", ".join(p for p in parts if p)
-        if role == Qt.ForegroundRole:
-            if col == self.COL_STATUS and self._status.get(s.ref.id, ("", False))[1]:
-                return QBrush(QColor(DANGER))
-            if col in (self.COL_TIME, self.COL_STATUS, self.COL_TO):
-                return QBrush(QColor(MUTED)) if col == self.COL_TIME else None
-        if role == Qt.UserRole:
-            return s
-        return None
+        return s  # UserRole
+
+    def _cells(self, row: int) -> tuple:
+        s = self._rows[row]
+        cells = self._cell_cache.get(id(s))
+        if cells is None or cells[0] is not s:
+            cells = (s, s.subject or "(no subject)", s.display_to or "(no recipients)", _when(s, self.sent))
+            self._cell_cache[id(s)] = cells
+        return (None, cells[1], cells[2], cells[3])
