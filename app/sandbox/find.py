@@ -6,7 +6,8 @@ from .folders import Ctx, resolve_folder
 from .itemxml import BY_URI, parse_field_uri, parse_shape, render_item, simple_value
 from .items import folder_id_of
 from .soap import (
-    EwsError, check_enum, error_message, local, m, parse_dt, parse_int, response_message, response_root, schema_error, sub, t,
+    EwsError, check_enum, error_message, local, m, parse_dt, parse_int, response_message, response_root, schema_error,
+    sub, t,
 )
 from .store import SORT_COLUMNS
 

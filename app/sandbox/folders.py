@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from . import ids
 from .soap import (
-    XSI_NS, EwsError, check_enum, error_message, local, m, parse_int, response_message, response_root, schema_error, sub, t,
+    XSI_NS, EwsError, check_enum, error_message, local, m, parse_int, response_message, response_root, schema_error,
+    sub, t,
 )
 
 # name -> (display name, parent, folder class)
@@ -79,7 +80,8 @@ def resolve_folder(ctx: Ctx, el) -> tuple[str, str]:
     if name == "DistinguishedFolderId":
         fname = el.get("Id")
         if fname not in DISTINGUISHED_NAMES:
-            raise schema_error(f"The 'Id' attribute is invalid - The value '{fname}' is invalid according to its datatype "
+            raise schema_error(f"The 'Id' attribute is invalid - The value '{fname}' is invalid according to its "
+                               "datatype "
                                "'DistinguishedFolderIdNameType' - The Enumeration constraint failed.")
         address = None
         for c in el:

@@ -77,7 +77,8 @@ def parse_mailbox(el) -> dict:
         else:
             raise schema_error(f"The element 'Mailbox' has invalid child element '{name}'.")
     if box.get("EmailAddress") == "":
-        raise schema_error("The 'EmailAddress' element is invalid - the actual length is less than the MinLength value.")
+        raise schema_error("The 'EmailAddress' element is invalid - the actual length is less than the MinLength "
+                           "value.")
     return box
 
 

@@ -128,6 +128,8 @@ class Sandbox:
 
     # ---------------- lifecycle ----------------
     def start(self) -> "Sandbox":
+        if self.store is None:  # started again after stop(): reopen (":memory:" starts empty)
+            self.store = Store(self.data)
         ctx = None
         if self.tls:
             if not (self.cert_path and self.key_path):

@@ -110,7 +110,8 @@ def requested_version(header) -> str:
         return "Exchange2007_SP1"
     v = el.get("Version")
     if v not in EXCHANGE_VERSIONS:
-        raise schema_error(f"The 'Version' attribute is invalid - The value '{v}' is invalid according to its datatype.")
+        raise schema_error(f"The 'Version' attribute is invalid - The value '{v}' is invalid according to its "
+                           "datatype.")
     return v
 
 

@@ -116,7 +116,8 @@ class Store:
             row = self.db.execute(f"SELECT {ITEM_COLS} FROM items WHERE key=?", (key,)).fetchone()
         return _row_to_item(row) if row else None
 
-    def insert(self, mailbox: str, folder: str, data: dict, *, mime: bytes | None = None, key: str | None = None) -> dict:
+    def insert(self, mailbox: str, folder: str, data: dict, *, mime: bytes | None = None,
+               key: str | None = None) -> dict:
         key = key or ids.new_uuid()
         ck = ids.new_change_key()
         data["_ck_history"] = [[ck, []]]
@@ -174,7 +175,8 @@ class Store:
         """(total, items) for one page, sorted in SQL (indexed on folder + sort column)."""
         cols = [(SORT_COLUMNS[uri], desc) for uri, desc in order if uri in SORT_COLUMNS] or [("created", True)]
         last_desc = cols[-1][1]
-        order_sql = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in cols) + f", rowid {'DESC' if last_desc else 'ASC'}"
+        order_sql = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in cols)
+        order_sql += f", rowid {'DESC' if last_desc else 'ASC'}"
         with self._lock:
             total = self.db.execute(
                 "SELECT COUNT(*) FROM items WHERE mailbox=? AND folder=?", (mailbox.lower(), folder)
@@ -229,7 +231,8 @@ class Store:
     def add_attachment(self, item_key: str, att: dict, *, key: str | None = None) -> str:
         key = key or ids.new_uuid()
         with self.tx() as db:
-            n = db.execute("SELECT COALESCE(MAX(ord), -1) + 1 FROM attachments WHERE item_key=?", (item_key,)).fetchone()[0]
+            n = db.execute("SELECT COALESCE(MAX(ord), -1) + 1 FROM attachments WHERE item_key=?",
+                           (item_key,)).fetchone()[0]
             db.execute(
                 "INSERT INTO attachments (key, item_key, ord, name, content_type, content_id, is_inline, modified, "
                 "content) VALUES (?,?,?,?,?,?,?,?,?)",

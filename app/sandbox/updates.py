@@ -71,9 +71,9 @@ def _apply(data: dict, updates) -> set:
         if name is None:
             continue
         if name.startswith("?") or name not in BY_NAME:
-            raise EwsError("ErrorInvalidPropertyRequest" if action != "DeleteItemField" else "ErrorInvalidPropertyDelete",
-                           "The property cannot be updated." if action != "DeleteItemField" else
-                           "Delete action is invalid for property.")
+            if action == "DeleteItemField":
+                raise EwsError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
+            raise EwsError("ErrorInvalidPropertyRequest", "The property cannot be updated.")
         f = BY_NAME[name]
         if action == "SetItemField":
             data[name] = value
@@ -82,7 +82,8 @@ def _apply(data: dict, updates) -> set:
                 raise EwsError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
             if name == "Body":
                 old = data.get("Body")
-                data[name] = {"BodyType": (old or value)["BodyType"], "text": (old or {}).get("text", "") + value["text"]}
+                kind = (old or value)["BodyType"]
+                data[name] = {"BodyType": kind, "text": (old or {}).get("text", "") + value["text"]}
             else:
                 data[name] = list(data.get(name) or []) + list(value)
         else:

@@ -18,8 +18,8 @@ SCHEMA_DIR = Path(__file__).resolve().parents[3] / "shared" / "ews-schema"
 
 def test_exchangelib_version_guess_against_the_sandbox(sandbox):
     user = sandbox.accounts[0]
-    config = Configuration(service_endpoint=sandbox.ews_url, credentials=Credentials(user["username"], user["password"]),
-                           auth_type=BASIC)
+    config = Configuration(service_endpoint=sandbox.ews_url, auth_type=BASIC,
+                           credentials=Credentials(user["username"], user["password"]))
     acct = Account(user["email"], config=config, autodiscover=False, access_type=DELEGATE)
     assert acct.version.build.major_version == 15 and acct.version.build.minor_version == 1
     assert acct.version.build.major_build == 2507 and acct.version.build.minor_build == 6
@@ -46,7 +46,8 @@ def test_xsd_validation_of_requests_when_schema_dir_given(wire_validator):
     if not (SCHEMA_DIR / "messages.xsd").exists():
         pytest.skip("EWS schema not available")
     sb = Sandbox(schema_dir=str(SCHEMA_DIR))
-    sb.wire_observer = lambda d, body, injected=False: wire_validator.observe(d, body, injected=injected or d == "request")
+    sb.wire_observer = lambda d, body, injected=False: wire_validator.observe(
+        d, body, injected=injected or d == "request")
     wire_validator.reset()
     sb.start()
     try:
