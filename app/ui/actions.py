@@ -47,8 +47,10 @@ def build_actions(win) -> Actions:
     drafts = win.drafts
     return Actions(
         new=_act(win, "&New message", "Ctrl+N", win.new_message, "actNew"),
-        save=_act(win, "&Save draft", "Ctrl+S", win.save_draft, "actSave"),
-        send=_act(win, "Sen&d", ["Ctrl+Return", "Ctrl+Enter"], win.send, "actSend"),
+        # Save/Send go through the composer's signals, so the button, the menu and the key are one path
+        # (listeners such as the journal see every save/send request)
+        save=_act(win, "&Save draft", "Ctrl+S", win.compose.save_requested.emit, "actSave"),
+        send=_act(win, "Sen&d", ["Ctrl+Return", "Ctrl+Enter"], win.compose.send_requested.emit, "actSend"),
         send_selected=_act(win, "Send se&lected drafts", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
                            win.send_selected, "actSendSelected"),
         attach=_act(win, "&Attach files…", "Ctrl+Shift+A", win.attach_files, "actAttach"),
