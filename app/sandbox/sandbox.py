@@ -135,7 +135,7 @@ class Sandbox:
             if not (self.cert_path and self.key_path):
                 from .tlscert import fingerprint, make_self_signed
 
-                where = self.data
+                where = os.path.dirname(self.store.path)
                 if self.data == ":memory:":
                     where = self._tmpdir = tempfile.mkdtemp(prefix="ews-sandbox-tls-")
                 cert, key = os.path.join(where, "sandbox-cert.pem"), os.path.join(where, "sandbox-key.pem")

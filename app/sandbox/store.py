@@ -50,6 +50,18 @@ SORT_COLUMNS = {
 }
 
 
+DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
+
+
+def db_path(data: str) -> str:
+    """``data`` is ":memory:", a directory (the database is DIR/sandbox.sqlite3) or a database file path."""
+    if data == ":memory:":
+        return data
+    if os.path.isdir(data) or not (data.endswith(DB_SUFFIXES) or os.path.isfile(data)):
+        return os.path.join(data, "sandbox.sqlite3")
+    return data
+
+
 class Rollback(Exception):
     """Raise inside ``Store.tx()`` to discard the transaction quietly."""
 
@@ -63,11 +75,9 @@ def _row_to_item(row) -> dict:
 
 class Store:
     def __init__(self, data: str = ":memory:"):
-        if data == ":memory:":
-            path = ":memory:"
-        else:
-            os.makedirs(data, exist_ok=True)
-            path = os.path.join(data, "sandbox.sqlite3")
+        path = db_path(data)
+        if path != ":memory:":
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
         self._depth = 0

@@ -93,3 +93,20 @@ def test_concurrent_writers_threads_and_process(disk_sandbox, tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
+
+
+def test_data_may_name_the_database_file(tmp_path):
+    db = tmp_path / "nested" / "mail.sqlite3"
+    sb = Sandbox(data=str(db)).start()
+    try:
+        sb.store.insert("bob@example.com", "inbox", {"DateTimeCreated": "2026-01-01T00:00:00.000000Z",
+                                                     "LastModifiedTime": "2026-01-01T00:00:00.000000Z",
+                                                     "Subject": "on disk"})
+    finally:
+        sb.stop()
+    assert db.is_file()
+    sb = Sandbox(data=str(db)).start()
+    try:
+        assert [i["subject"] for i in sb.mailbox("bob@example.com").items("inbox")] == ["on disk"]
+    finally:
+        sb.stop()
