@@ -110,8 +110,8 @@ def requested_version(header) -> str:
         return "Exchange2007_SP1"
     v = el.get("Version")
     if v not in EXCHANGE_VERSIONS:
-        raise schema_error(f"The 'Version' attribute is invalid - The value '{v}' is invalid according to its "
-                           "datatype.")
+        # What Exchange says (exchangelib's version guess then retries with an older version).
+        raise SoapFault("ErrorInvalidServerVersion", "The specified server version is invalid.")
     return v
 
 

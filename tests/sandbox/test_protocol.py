@@ -124,3 +124,21 @@ def test_smtp_relay_hands_outside_mail_to_a_real_smtp_server(wire_validator):
         smtp.server_close()
         close_connections()
     assert not wire_validator.reset()
+
+
+def test_request_server_version_is_checked(sandbox, wire_validator):
+    sandbox.wire_observer = lambda d, body, injected=False: wire_validator.observe(
+        d, body, injected=injected or d == "request")
+    u = sandbox.accounts[0]
+    body = ('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
+            'xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" '
+            'xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><s:Header>'
+            '<t:RequestServerVersion Version="{v}"/></s:Header><s:Body><m:ResolveNames ReturnFullContactData="false">'
+            "<m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames></s:Body></s:Envelope>")
+    import requests
+
+    for v, status in (("Exchange2010_SP2", 200), ("V2016_10_10", 200), ("Exchange2099", 500)):
+        r = requests.post(sandbox.ews_url, data=body.replace("{v}", v), auth=(u["username"], u["password"]),
+                          timeout=10)
+        assert r.status_code == status, v
+    assert b"ErrorInvalidServerVersion" in r.content and b"The specified server version is invalid." in r.content
