@@ -182,3 +182,31 @@ def test_find_many_message_ids_in_one_request_per_folder(svc, sandbox):
     assert [r.id for r in found["<a@dispatch>"][Folder.DRAFTS]] == [a.ref.id] and found["<a@dispatch>"][Folder.SENT] == []
     assert found["<b@dispatch>"][Folder.DRAFTS] == [] and len(found["<b@dispatch>"][Folder.SENT]) == 1
     assert found["<c@dispatch>"] == {Folder.DRAFTS: [], Folder.SENT: []}
+
+
+def test_concurrent_calls_use_several_connections_and_stay_correct(svc, sandbox):
+    """MailClient runs calls in worker threads; the service must be safe for that and not serialise
+    everything on exchangelib's default pool of one connection."""
+    import asyncio
+
+    from app.core.mailclient import MailClient
+    from tests.mail.conftest import run
+
+    svc.connect()
+    client = MailClient(lambda: svc, workers=4)
+    sandbox.faults.inject("FindItem", "delay", count=4, seconds=0.4)  # keep 4 requests in flight together
+
+    async def main():
+        saves = [client.save_draft(simple_draft(f"c{i}")) for i in range(6)]
+        lists = [client.list_messages(Folder.DRAFTS, 0, 50) for _ in range(4)]
+        return await asyncio.gather(*saves, *lists)
+
+    try:
+        results = run(main())
+        pool = svc._conn.protocol.session_pool_size  # before close(): closing the client closes the sessions
+    finally:
+        client.close()
+    assert pool >= 2, "several connections in use at once"
+    saved = results[:6]
+    assert len({d.ref.id for d in saved}) == 6
+    assert sorted(s.subject for s in svc.list_messages(Folder.DRAFTS, 0, 50).items) == [f"c{i}" for i in range(6)]
