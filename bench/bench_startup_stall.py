@@ -220,6 +220,8 @@ def main() -> None:
     print("-" * (w + 40))
     for name, ms, note in rows:
         print(f"{name.ljust(w)}  {ms:9.1f}  {note}")
+    la = os.getloadavg()
+    print(f"(machine load average {la[0]:.1f} / {la[1]:.1f} on {os.cpu_count()} CPUs: stalls include time the OS ran other processes)")
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown (PySide6 + threads at exit are not what is measured)
 
