@@ -169,13 +169,17 @@ class SendPipeline:
                 saved = await self.client.save_draft(draft)
                 break
             except (OutcomeUnknown, MalformedResponse) as exc:
-                # The backend already looked for a half-made draft by Message-ID. Look again before the
-                # next attempt so a retry updates that draft instead of creating a second one.
+                # The save may have happened. A new draft: look for it by Message-ID (after a pause, so a
+                # late commit has landed) and update it instead of creating a second one. An update: its
+                # ChangeKey may be stale now; the backend fetches the current one.
                 if attempt >= self.policy.max_attempts:
                     self._emit(key, SendState.FAILED, describe(exc.code, exc.message))
                     raise
-                draft = await self._adopt(draft)
-                await self._wait(key, attempt, exc)
+                await self._wait(key, attempt, exc, at_least=self.policy.settle_delay)
+                if draft.ref is None:
+                    draft = await self._adopt(draft)
+                else:
+                    draft = replace(draft, ref=ItemRef(draft.ref.id, ""))
             except MailError as exc:
                 if not exc.retryable or attempt >= self.policy.max_attempts:
                     self._emit(key, SendState.FAILED, describe(exc.code, exc.message))
@@ -380,8 +384,9 @@ class SendPipeline:
         return "draft"
 
     # ------------------------------------------------------------------ waiting
-    async def _wait(self, key: str, attempt: int, exc: MailError, state: SendState = SendState.WAITING) -> None:
-        delay = self.policy.delay(attempt, exc.retry_after)
+    async def _wait(self, key: str, attempt: int, exc: MailError, state: SendState = SendState.WAITING,
+                    at_least: float = 0.0) -> None:
+        delay = max(at_least, self.policy.delay(attempt, exc.retry_after))
         self._emit(key, SendState.WAITING, f"waiting {math.ceil(delay)} s ({explain(exc.code, exc.message)})",
                    attempt=attempt, wait_seconds=delay)
         await self._sleep(delay)

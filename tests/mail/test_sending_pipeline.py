@@ -201,3 +201,47 @@ def test_draft_without_any_message_id_is_reported_unknown_never_resent(pipe, san
     assert out.status == OutcomeStatus.UNKNOWN and "not sent again" in out.message
     assert sandbox.request_log.count("SendItem") == 1
     assert _count(sandbox, "inbox", email=BOB, subject="no id at all") == 1
+
+
+@pytest.mark.parametrize("op", ["UpdateItem", "CreateAttachment", "DeleteAttachment"])
+def test_lost_reply_during_a_resave_is_retried_without_stale_conflicts_or_duplicates(pipe, sandbox, op):
+    from dataclasses import replace
+
+    from app.domain.models import Attachment
+
+    saved = run(pipe.save(full_draft(internet_message_id="")))
+    edited = replace(saved, subject="edited", to=[Recipient("carol@example.com")],
+                     attachments=[saved.attachments[0], Attachment("third.txt", b"3")])
+    sandbox.faults.inject(op, "drop_after_commit", count=1)
+    again = run(pipe.save(edited))
+    back = pipe.svc.get_message(again.ref)
+    assert back.subject == "edited" and back.to == [Recipient("carol@example.com")]
+    assert sorted(a.name for a in back.attachments) == ["report.pdf", "third.txt"]
+    assert _count(sandbox, "drafts") == 1
+    # and the returned ChangeKey is current: sending works at once
+    assert run(pipe.send_batch([again])) [0].status == OutcomeStatus.SENT
+
+
+def test_late_commit_of_a_first_save_after_a_timeout_is_adopted(services, sandbox):
+    svc = services.make(timeout=0.5)
+    svc.connect()
+    client = MailClient(lambda: svc, workers=2)
+    rec = Recorder()
+
+    async def real_sleep(s):
+        import asyncio
+
+        rec.sleeps.append(s)
+        await asyncio.sleep(s)
+
+    p = SendPipeline(client, on_progress=rec, sleep=real_sleep,
+                     policy=RetryPolicy(max_attempts=3, base_delay=0.1, settle_delay=1.0))
+    sandbox.faults.inject("CreateItem", "delay", count=1, seconds=1.0)  # answers after our timeout, then commits
+    try:
+        saved = run(p.save(full_draft(internet_message_id="")))
+    finally:
+        client.close()
+    assert saved.ref is not None
+    assert _count(sandbox, "drafts") == 1
+    back = svc.get_message(saved.ref)
+    assert sorted(a.name for a in back.attachments) == ["notes.txt", "report.pdf"]

@@ -184,13 +184,13 @@ class EwsMailService(MailService):
     def _update(self, draft: Draft) -> Draft:
         acct = self._conn.account
         ref = draft.ref
-        server_atts = self._known_attachments(ref)
+        server_atts, fresh_ck = self._known_attachments(ref)
         if not draft.internet_message_id:
             with self._lock:
                 mid = self._server_mids.get(ref.id, "")
             draft = replace(draft, internet_message_id=mid)
-        if not ref.change_key:
-            ref = self._current_ref(ref)
+        if not ref.change_key:  # e.g. after a lost reply: save over the server's current version
+            ref = ItemRef(ref.id, fresh_ck) if fresh_ck else self._current_ref(ref)
         msg = convert.existing_message(acct, self._folder(Folder.DRAFTS), draft.copy(ref=ref))
         msg.save(update_fields=convert.UPDATE_FIELDS)  # UpdateItem with SetItemField/DeleteItemField for each
         changekey = msg.changekey
@@ -226,16 +226,18 @@ class EwsMailService(MailService):
             if mid:
                 self._server_mids[item_id] = mid
 
-    def _known_attachments(self, ref: ItemRef) -> set[str]:
+    def _known_attachments(self, ref: ItemRef) -> tuple[set[str], str]:
+        """(attachment ids on the server, the current ChangeKey if we had to ask: else '')."""
         with self._lock:
             known = self._server_attachments.get(ref.id)
         if known is not None:
-            return set(known)
-        # Not saved by this process (e.g. restored from the journal): one GetItem tells.
+            return set(known), ""
+        # Not saved by this process (e.g. restored from the journal), or the last save broke half-way:
+        # one GetItem tells.
         item = self._get_items([ref], ["attachments", "message_id"])[0]
         ids = {a.attachment_id.id for a in (item.attachments or []) if a.attachment_id}
         self._remember(ref.id, ids, item.message_id or "")
-        return ids
+        return ids, item.changekey or ""
 
     def _current_ref(self, ref: ItemRef) -> ItemRef:
         item = self._get_items([ref], ["subject"])[0]
