@@ -35,6 +35,8 @@ class ComposeView(QWidget):
         self.setAccessibleName("Compose")
         self._draft = Draft()
         self._loading = False
+        self.edits = 0          # bumps on every edit
+        self.saved_edits = 0    # the value of ``edits`` that the server copy reflects
         self.max_send_bytes = 10 * 1024 * 1024
 
         root = QVBoxLayout(self)
@@ -211,6 +213,7 @@ class ComposeView(QWidget):
             self.set_error("")
             self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
             self.state_label.setText("Saved draft" if draft.ref else "Not saved")
+            self.saved_edits = self.edits
         finally:
             self._loading = False
 
@@ -291,8 +294,14 @@ class ComposeView(QWidget):
         self.underline.setChecked(fmt.fontUnderline())
         self.bullets.setChecked(self.body.textCursor().currentList() is not None)
 
+    @property
+    def dirty(self) -> bool:
+        """Edited since it was loaded or last saved (and not empty)."""
+        return self.edits != self.saved_edits and not self.draft().is_empty()
+
     def _on_changed(self, *_a) -> None:
         if not self._loading:
+            self.edits += 1
             if self.error_label.isVisible():
                 self.set_error("")
             self.state_label.setText("Edited" if self._draft.ref else "Not saved")

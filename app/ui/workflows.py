@@ -123,11 +123,42 @@ class Workflows:
 
     # ---- compose ----
     def new_message(self) -> None:
-        if self.session is None:
+        if self.session is None or not self._stash_current():
             return
         self.compose.clear()
         self.show_view("compose")
         self.compose.to.setFocus()
+
+    def _stash_current(self) -> bool:
+        """Before the composer is replaced: unsaved edits go to Drafts (in the background).
+
+        False (and nothing replaced) when what is typed cannot be saved as it is, e.g. a malformed
+        address: the error is shown at the field and the message stays."""
+        c = self.compose
+        if not c.dirty:
+            return True
+        if c.validate(for_send=False):
+            self.show_view("compose")
+            self.statusBar().showMessage("This message has errors: fix them (or clear it) first", 6000)
+            return False
+        draft, edits = c.draft(), c.edits
+        c.saved_edits = edits
+
+        async def stash():
+            with self._tracked("Saving the previous message to Drafts…"):
+                try:
+                    saved = await self.session.save_draft(draft)
+                except MailError as exc:
+                    self.show_error(f"The previous message could not be saved to Drafts: {self.explain_exc(exc)}")
+                    return
+                self.draft_saved.emit(saved)
+                self.statusBar().showMessage("The previous message was saved to Drafts", 5000)
+                self.drafts.model.reload()
+
+        task = asyncio.ensure_future(stash())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return True
 
     def attach_files(self) -> None:
         if self.session is None:
@@ -145,7 +176,7 @@ class Workflows:
         if self.session is None or self.compose.validate(for_send=False):
             return None
         async with self._save_lock:
-            draft = self.compose.draft()
+            draft, edits = self.compose.draft(), self.compose.edits
             self.compose.set_busy(True, "Saving…")
             self._busy_push("Saving draft…")
             try:
@@ -160,6 +191,7 @@ class Workflows:
                 self._busy_pop()
             if self.compose.draft().local_id == saved.local_id:
                 self.compose.set_saved(saved)
+                self.compose.saved_edits = edits
                 self.compose.state_label.setText("Saved")
             self.statusBar().showMessage("Draft saved", 4000)
             self._remember(draft)
@@ -182,7 +214,7 @@ class Workflows:
         if self.session is None or self.compose.validate(for_send=True):
             return None
         async with self._save_lock:
-            draft = self.compose.draft()
+            draft, edits = self.compose.draft(), self.compose.edits
             self.compose.set_busy(True, "Sending…")
             self._busy_push("Sending…")
             self.sending += 1
@@ -208,6 +240,7 @@ class Workflows:
                 self._remember(draft)
             elif same:
                 self.compose.set_saved(saved)
+                self.compose.saved_edits = edits
                 self.compose.set_error(f"Not sent: {describe(outcome.code, outcome.message)}")
             self.message_sent.emit(outcome)
             self.drafts.model.reload()
@@ -300,6 +333,8 @@ class Workflows:
                 return
             if msg.ref is None:
                 msg = msg.copy(ref=ref)
+            if not self._stash_current():
+                return
             self.compose.load(msg)
             self.show_view("compose")
             self.compose.to.setFocus()

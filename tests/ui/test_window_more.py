@@ -227,3 +227,21 @@ def test_every_interactive_widget_in_the_window_has_an_accessible_name(qtbot, wi
         if not w.accessibleName():
             missing.append(f"{type(w).__name__}:{w.objectName()}:{getattr(w, 'text', lambda: '')()}")
     assert not missing, missing
+
+
+def test_new_message_keeps_the_unsaved_one_in_drafts(qtbot, window, sandbox):
+    win = window
+    qtbot.keyClick(win.compose.to.edit, Qt.Key_N, CTRL)
+    qtbot.keyClicks(win.compose.to.edit, BOB)
+    win.compose.subject.setText("Half written")
+    win.compose.body.setPlainText("not finished yet")
+    assert win.compose.dirty
+    qtbot.keyClick(win.compose.body, Qt.Key_N, CTRL)
+    assert win.compose.subject.text() == "" and win.focusWidget() is win.compose.to.edit
+    qtbot.waitUntil(lambda: [d["subject"] for d in sandbox.mailbox(ALICE).items("drafts")] == ["Half written"],
+                    timeout=20000)
+    # with a malformed address nothing is replaced: the error shows at the field instead
+    qtbot.keyClicks(win.compose.to.edit, "bob@@example")
+    win.compose.subject.setText("Broken")
+    qtbot.keyClick(win.compose.to.edit, Qt.Key_N, CTRL)
+    assert win.compose.subject.text() == "Broken" and "bob@@example" in win.compose.to.error_text()
