@@ -12,6 +12,8 @@ log = logging.getLogger("app.sandbox")
 
 NO_RECIPIENTS = "At least one recipient isn't valid."
 TOO_LARGE = "The message exceeds the maximum supported size."
+SEND_AS_DENIED = ("The user account which was used to submit this request does not have the right to send mail on "
+                  "behalf of the specified sending account.")
 
 
 def mailbox_of(user: dict) -> dict:
@@ -58,6 +60,9 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
             addrs.append(addr)
     if not addrs:
         raise EwsError("ErrorInvalidRecipients", NO_RECIPIENTS)
+    frm = (data.get("From") or {}).get("EmailAddress")
+    if frm and frm.strip().lower() != ctx.email:
+        raise EwsError("ErrorSendAsDenied", SEND_AS_DENIED)
     sb = ctx.sandbox
     now_dt = utcnow()
     now = fmt_dt(now_dt)

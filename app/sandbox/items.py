@@ -11,6 +11,7 @@ from .delivery import copy_attachments, file_item, submit
 from .folders import ACCESS_DENIED, NOT_FOUND, Ctx, resolve_folder
 from .itemxml import Shape, parse_item, parse_shape, render_attachment_meta, render_item
 from .mime import parse_mime
+from .replies import RESPONSE_OBJECTS, build_response, parse_response_object
 from .soap import (
     EwsError, check_enum, error_message, fmt_dt, local, m, parse_bool, response_message, response_root, schema_error,
     sub, t, utcnow,
@@ -93,15 +94,23 @@ def op_create_item(ctx: Ctx, req):
         folder_err = None
     except EwsError as e:
         folder, folder_err = None, e
-    parsed = [parse_item(el) for el in items_el]  # schema problems fault the whole request
+    parsed = [("resp", *parse_response_object(el)) if local(el) in RESPONSE_OBJECTS else ("msg", *parse_item(el))
+              for el in items_el]  # schema problems fault the whole request
     resp = response_root("CreateItem")
     msgs = sub(resp, m("ResponseMessages"))
-    for fields, atts, mime in parsed:
+    for entry in parsed:
         try:
             if folder_err:
                 raise folder_err
             if disp is None:
                 raise EwsError("ErrorMessageDispositionRequired", "MessageDisposition is required for message items.")
+            if entry[0] == "resp":
+                _, kind, rfields, ref, new_body = entry
+                orig = load_item(ctx, ref)
+                fields, mime = build_response(kind, rfields, new_body, orig["data"], ctx.email), None
+                atts = ctx.store.attachments(orig["key"], content=True) if kind == "ForwardItem" else []
+            else:
+                _, fields, atts, mime = entry
             if mime is not None:
                 mfields, matts = parse_mime(mime)
                 fields = {**mfields, **fields}

@@ -148,3 +148,15 @@ def test_version_probe_convert_id(sandbox):
     assert r.status_code == 200
     assert b'MajorVersion="15" MinorVersion="1" MajorBuildNumber="2507" MinorBuildNumber="6"' in r.content
     assert b"ErrorInvalidIdMalformed" in r.content
+
+
+def test_sending_as_someone_else_is_denied(sandbox, alice):
+    from exchangelib import Mailbox
+    from exchangelib.errors import ErrorSendAsDenied
+
+    m = Message(account=alice, folder=alice.drafts, subject="spoof", to_recipients=["bob@example.com"],
+                author=Mailbox(email_address="bob@example.com"))
+    m.save()
+    with pytest.raises(ErrorSendAsDenied):
+        m.send()
+    assert sandbox.mailbox("bob@example.com").items("inbox") == []

@@ -121,3 +121,22 @@ def test_resolve_names_one_several_none(sandbox, alice):
     full = alice.protocol.resolve_names(["carol@example.com"], return_full_contact_data=True)
     mailbox, contact = full[0]
     assert mailbox.email_address == "carol@example.com" and contact.display_name == "Carol Clark"
+
+
+def test_reply_reply_all_and_forward(sandbox, alice, bob):
+    Message(account=alice, subject="Plan", body=HTMLBody("<p>the plan</p>"), to_recipients=["bob@example.com"],
+            cc_recipients=["carol@example.com"], message_id="<plan-1@example.com>").send()
+    (orig,) = list(bob.inbox.all())
+    orig.reply(subject=None, body="Sounds good")
+    orig.reply_all(subject=None, body="Agreed, all")
+    fwd = orig.create_forward(subject=None, body="FYI", to_recipients=["dave@example.com"])
+    fwd.send()
+    replies = sorted(sandbox.mailbox("alice@example.com").items("inbox"), key=lambda i: i["created"])
+    assert [i["subject"] for i in replies] == ["RE: Plan", "RE: Plan"]
+    assert replies[0]["fields"]["InReplyTo"] == "<plan-1@example.com>"
+    assert "Sounds good" in replies[0]["body"] and "the plan" in replies[0]["body"]
+    (carol_copy,) = [i for i in sandbox.mailbox("carol@example.com").items("inbox") if i["subject"] == "RE: Plan"]
+    assert carol_copy["cc"] == ["carol@example.com"]
+    (fw,) = sandbox.mailbox("dave@example.com").items("inbox")
+    assert fw["subject"] == "FW: Plan" and "FYI" in fw["body"] and "the plan" in fw["body"]
+    assert sorted(m.subject for m in bob.sent.all()) == ["FW: Plan", "RE: Plan", "RE: Plan"]

@@ -1,0 +1,90 @@
+"""Response objects in CreateItem: t:ReplyToItem, t:ReplyAllToItem, t:ForwardItem -> a new message."""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+
+from .bodies import html_to_text, text_to_html
+from .itemxml import BY_NAME, parse_value
+from .soap import T_NS, EwsError, local, ns, schema_error, t, wire_dt
+
+RESPONSE_OBJECTS = ("ReplyToItem", "ReplyAllToItem", "ForwardItem")
+_ORDER = ["Subject", "Body", "ToRecipients", "CcRecipients", "BccRecipients", "IsReadReceiptRequested",
+          "IsDeliveryReceiptRequested", "From", "ReferenceItemId", "NewBodyContent"]
+
+
+def parse_response_object(el) -> tuple[str, dict, object, dict | None]:
+    """-> (kind, fields, ReferenceItemId element, NewBodyContent or None). Schema problems fault."""
+    kind, fields, ref, new_body = local(el), {}, None, None
+    last = -1
+    for c in el:
+        name = local(c)
+        if ns(c) != T_NS or name not in _ORDER or _ORDER.index(name) <= last:
+            raise schema_error(f"The element '{kind}' has invalid child element '{name}'.")
+        last = _ORDER.index(name)
+        if name == "ReferenceItemId":
+            c.tag = t("ItemId")
+            ref = c
+        elif name == "NewBodyContent":
+            new_body = parse_value(name, "body", c)
+        else:
+            fields[name] = parse_value(name, BY_NAME[name][2], c)
+    if ref is None:
+        raise schema_error(f"The element '{kind}' needs a ReferenceItemId.")
+    return kind, fields, ref, new_body
+
+
+def _same(a: dict, b: str) -> bool:
+    return (a.get("EmailAddress") or "").lower() == b.lower()
+
+
+def _quote_header(orig: dict, as_html: bool) -> str:
+    frm = orig.get("From") or orig.get("Sender") or {}
+    who = frm.get("Name") or frm.get("EmailAddress") or ""
+    to = "; ".join(r.get("Name") or r.get("EmailAddress", "") for r in orig.get("ToRecipients") or [])
+    sent = wire_dt(orig["DateTimeSent"]) if orig.get("DateTimeSent") else ""
+    lines = [f"From: {who}", f"Sent: {sent}", f"To: {to}", f"Subject: {orig.get('Subject', '')}"]
+    if as_html:
+        return "<hr><div>" + "<br>".join(html.escape(x) for x in lines) + "</div>"
+    return "\n\n________________________________\n" + "\n".join(lines) + "\n\n"
+
+
+def build_response(kind: str, fields: dict, new_body: dict | None, orig: dict, me: str) -> dict:
+    """The new message's fields, as Exchange composes a reply / reply-all / forward."""
+    data = dict(fields)
+    subject = orig.get("Subject", "")
+    prefix = "FW: " if kind == "ForwardItem" else "RE: "
+    data.setdefault("Subject", subject if subject.upper().startswith(prefix.strip().upper()) else prefix + subject)
+    sender = orig.get("From") or orig.get("Sender")
+    if kind != "ForwardItem" and "ToRecipients" not in data:
+        data["ToRecipients"] = [sender] if sender else []
+        if kind == "ReplyAllToItem":
+            extra = [r for r in orig.get("ToRecipients") or [] if not _same(r, me)]
+            data["ToRecipients"] += [r for r in extra if not (sender and _same(r, sender.get("EmailAddress", "")))]
+            cc = [r for r in orig.get("CcRecipients") or [] if not _same(r, me)]
+            if cc and "CcRecipients" not in data:
+                data["CcRecipients"] = cc
+    if "Body" not in data:
+        ob = orig.get("Body") or {"BodyType": "Text", "text": ""}
+        nb = new_body or {"BodyType": ob["BodyType"], "text": ""}
+        if nb["BodyType"] == "HTML":
+            old = ob["text"] if ob["BodyType"] == "HTML" else text_to_html(ob["text"])
+            data["Body"] = {"BodyType": "HTML", "text": nb["text"] + _quote_header(orig, True) + old}
+        else:
+            old = ob["text"] if ob["BodyType"] == "Text" else html_to_text(ob["text"])
+            data["Body"] = {"BodyType": "Text", "text": nb["text"] + _quote_header(orig, False) + old}
+    if orig.get("InternetMessageId"):
+        data["InReplyTo"] = orig["InternetMessageId"]
+        data["References"] = " ".join(x for x in (orig.get("References"), orig["InternetMessageId"]) if x)
+    data["ConversationTopic"] = orig.get("ConversationTopic") or subject
+    if orig.get("ConversationIndex"):  # a child header block: 5 more bytes
+        try:
+            idx = base64.b64decode(orig["ConversationIndex"]) + os.urandom(5)
+            data["ConversationIndex"] = base64.b64encode(idx).decode()
+        except ValueError:
+            pass
+    if kind != "ForwardItem" and not data.get("ToRecipients") and not data.get("CcRecipients"):
+        raise EwsError("ErrorInvalidRecipients", "At least one recipient isn't valid.")
+    return data
