@@ -25,12 +25,23 @@ from exchangelib.items import HARD_DELETE, MOVE_TO_DELETED_ITEMS, SEND_TO_NONE, 
 from exchangelib.services import DeleteItem, SendItem
 
 from app.domain.models import ItemOutcome, ItemRef, OutcomeStatus
-from app.mail.errors import AuthFailed, ConnectionFailed, ItemFailed, MailError, ServerBusy, ServerFault, TlsFailed
+from app.mail.errors import (
+    AuthFailed,
+    ConnectionFailed,
+    ItemFailed,
+    MailError,
+    OutcomeUnknown,
+    ServerBusy,
+    ServerFault,
+    TlsFailed,
+)
 from app.mail.ews.errors import map_error, outcome_error, outcome_from_exception, outcome_ok
 
 log = logging.getLogger(__name__)
 
 CHUNK = 100
+#: Whole-request errors after which the server may have done some of the work.
+UNCERTAIN_FAULTS = {"ErrorTimeoutExpired", "ErrorInternalServerError"}
 
 
 class PerItemSendItem(SendItem):
@@ -79,6 +90,8 @@ def _run_chunks(refs, call_chunk, ok_status, endpoint, *, verb: str) -> list[Ite
             continue
         except Exception as exc:  # noqa: BLE001 - everything is mapped
             err = map_error(exc, endpoint)
+        if isinstance(err, ItemFailed) and err.code in UNCERTAIN_FAULTS:
+            err = OutcomeUnknown(f"{err.code}: {err.message}")  # may have been processed: never resend blindly
         if _is_whole_request_fault(err) and len(chunk) > 1:
             log.info("%s of %d items rejected as a whole (%s); retrying one at a time", verb, len(chunk), err.code)
             outcomes.extend(_one_by_one(chunk, call_chunk, ok_status, endpoint))
@@ -106,7 +119,9 @@ def _one_by_one(chunk, call_chunk, ok_status, endpoint) -> list[ItemOutcome]:
         except Exception as exc:  # noqa: BLE001
             err = map_error(exc, endpoint)
             status = OutcomeStatus.FAILED
-            if not _is_whole_request_fault(err) and not isinstance(err, (ConnectionFailed, AuthFailed, TlsFailed, ServerBusy)):
+            if err.code in UNCERTAIN_FAULTS or (
+                not _is_whole_request_fault(err) and not isinstance(err, (ConnectionFailed, AuthFailed, TlsFailed, ServerBusy))
+            ):
                 status = OutcomeStatus.UNKNOWN
             out.append(outcome_error(ref, err.code, err.message, status=status))
     return out

@@ -142,6 +142,11 @@ def map_error(exc: BaseException, endpoint: str = "") -> MailError:
         return mapped
     if isinstance(exc, xe.UnauthorizedError):
         return AuthFailed()
+    if isinstance(exc, xe.ErrorServerBusy) and any(isinstance(e, xe.ErrorTimeoutExpired) for e in _chain(exc)):
+        # exchangelib turns a server-side ErrorTimeoutExpired into "busy" when its pool has >1 session;
+        # the request may have been processed, so it must not look safely retryable.
+        inner = next(e for e in _chain(exc) if isinstance(e, xe.ErrorTimeoutExpired))
+        return ItemFailed("ErrorTimeoutExpired", str(inner))
     if isinstance(exc, xe.ErrorServerBusy):
         back_off = exc.back_off or None
         return ServerBusy(_short(exc), retry_after=back_off)
