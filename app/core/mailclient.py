@@ -27,6 +27,16 @@ class MailClient:
         self._factory = service_factory
         self._service: MailService | None = None
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mail")
+        #: item id -> Internet Message-ID, learnt from every listing, read and save that passed through.
+        #: The send pipeline uses it to settle an unknown outcome for drafts it only knows by ItemRef.
+        self.message_ids: dict[str, str] = {}
+
+    def _learn(self, items) -> None:
+        for it in items:
+            ref = getattr(it, "ref", None)
+            mid = getattr(it, "internet_message_id", "")
+            if ref is not None and mid:
+                self.message_ids[ref.id] = mid
 
     def _svc(self) -> MailService:
         if self._service is None:
@@ -45,16 +55,22 @@ class MailClient:
         return await self._run(lambda s: s.connect())
 
     async def save_draft(self, draft: Draft) -> Draft:
-        return await self._run(lambda s, d: s.save_draft(d), draft)
+        saved = await self._run(lambda s, d: s.save_draft(d), draft)
+        self._learn([saved])
+        return saved
 
     async def send_drafts(self, refs: list[ItemRef], save_copy: bool = True) -> list[ItemOutcome]:
         return await self._run(lambda s, r: s.send_drafts(r, save_copy=save_copy), list(refs))
 
     async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
-        return await self._run(lambda s: s.list_messages(folder, offset, limit))
+        page = await self._run(lambda s: s.list_messages(folder, offset, limit))
+        self._learn(page.items)
+        return page
 
     async def get_message(self, ref: ItemRef) -> Draft:
-        return await self._run(lambda s: s.get_message(ref))
+        draft = await self._run(lambda s: s.get_message(ref))
+        self._learn([draft])
+        return draft
 
     async def delete_items(self, refs: list[ItemRef], to_trash: bool = True) -> list[ItemOutcome]:
         return await self._run(lambda s: s.delete_items(list(refs), to_trash=to_trash))

@@ -242,7 +242,8 @@ class SendPipeline:
             elif isinstance(it, MessageSummary):
                 entries.append(_Entry(it.ref, it.internet_message_id, it.ref.id))
             else:
-                entries.append(_Entry(it, self._mids.get(it.id, ""), it.id))
+                known = self._mids.get(it.id) or getattr(self.client, "message_ids", {}).get(it.id, "")
+                entries.append(_Entry(it, known, it.id))
         return await self._send_entries(entries)
 
     def _fail(self, ref, key, local_id, code, message, status=OutcomeStatus.FAILED) -> ItemOutcome:

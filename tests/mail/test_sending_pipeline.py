@@ -245,3 +245,25 @@ def test_late_commit_of_a_first_save_after_a_timeout_is_adopted(services, sandbo
     assert _count(sandbox, "drafts") == 1
     back = svc.get_message(saved.ref)
     assert sorted(a.name for a in back.attachments) == ["notes.txt", "report.pdf"]
+
+
+def test_refs_picked_from_a_listing_are_settled_by_message_id(pipe, sandbox):
+    """The UI sends what the user selected in the Drafts list (bare ItemRefs); the listing taught the
+    client their Message-IDs, so a lost reply is still settled exactly once."""
+    from exchangelib import Mailbox, Message
+
+    from app.domain.models import Folder
+
+    acct = pipe.svc.account
+    for i in range(3):
+        m = Message(account=acct, folder=acct.drafts, subject=f"picked {i}", body="x",
+                    to_recipients=[Mailbox(email_address=BOB)])
+        m.message_id = f"<picked-{i}@elsewhere>"
+        m.save()
+    fresh = SendPipeline(pipe.client, sleep=pipe.rec.sleep)  # knows nothing from saves of its own
+    page = run(pipe.client.list_messages(Folder.DRAFTS, 0, 10))
+    sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
+    out = run(fresh.send_batch([s.ref for s in page.items]))
+    assert [o.status for o in out] == [OutcomeStatus.SENT] * 3
+    assert sandbox.request_log.count("SendItem") == 1
+    assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == ["picked 0", "picked 1", "picked 2"]
