@@ -189,3 +189,20 @@ def test_tls_untrusted_certificate_fails_with_fingerprint_and_pin_accepts_exactl
         sb.stop()
         _close_exchangelib_connections()
         wire_validator.reset()
+
+
+def test_password_never_reaches_the_log_even_at_debug(services, sandbox, caplog):
+    import base64
+    import logging
+
+    info = next(a for a in sandbox.accounts if a["email"] == "alice@example.com")
+    caplog.set_level(logging.DEBUG, logger="exchangelib")
+    svc = services.make()
+    svc.connect()
+    svc.save_draft(simple_draft("logged"))
+    with pytest.raises(AuthFailed):
+        services.make(password="wrong-secret-pw").connect()
+    text = caplog.text
+    assert "Authorization" in text, "the test must actually see exchangelib's request-header logging"
+    secret = base64.b64encode(f"{info['username']}:{info['password']}".encode()).decode()
+    assert secret not in text and info["password"] not in text and "wrong-secret-pw" not in text

@@ -17,6 +17,7 @@ What this module takes care of (see /work/shared/notes/exchangelib-on-the-wire.m
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from contextlib import suppress
 
@@ -31,6 +32,36 @@ from app.domain.account import AccountConfig, AuthType
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 60.0
+_AUTH_RE = re.compile(r"(authorization['\"]?\s*[:=]\s*['\"]?)(basic|ntlm|negotiate|bearer|digest)\s+[^'\",}\s]+", re.I)
+
+
+class _RedactCredentials(logging.Filter):
+    """exchangelib logs request headers (Authorization: Basic <user:password in base64>) at DEBUG, and at
+    ERROR for unexpected transport exceptions. Passwords never reach a log: redact every record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            text = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken record is not our business
+            return True
+        if "uthorization" in text:
+            record.msg, record.args = _AUTH_RE.sub(r"\1\2 [redacted]", text), ()
+        return True
+
+
+def _guard_exchangelib_logging() -> None:
+    flt = _RedactCredentials()
+    for name in list(logging.root.manager.loggerDict) + ["exchangelib"]:
+        if name == "exchangelib" or name.startswith("exchangelib."):
+            lg = logging.getLogger(name)
+            if not any(isinstance(f, _RedactCredentials) for f in lg.filters):
+                lg.addFilter(flt)
+    top = logging.getLogger("exchangelib")
+    if top.level == logging.NOTSET:  # its DEBUG output holds whole messages; opt in explicitly
+        top.setLevel(logging.INFO)
+
+
+_guard_exchangelib_logging()
 MAX_CONNECTIONS = 4
 
 
