@@ -15,7 +15,7 @@ import threading
 import uuid
 from dataclasses import replace
 
-from exchangelib.attachments import AttachmentId
+from exchangelib.attachments import AttachmentId, FileAttachment
 from exchangelib.errors import EWSError, ErrorNameResolutionNoResults
 from exchangelib.fields import FieldOrder, FieldPath
 from exchangelib.folders import SHALLOW, DeletedItems, Drafts, Inbox, Outbox, Root, SentItems
@@ -235,7 +235,9 @@ class EwsMailService(MailService):
         # Not saved by this process (e.g. restored from the journal), or the last save broke half-way:
         # one GetItem tells.
         item = self._get_items([ref], ["attachments", "message_id"])[0]
-        ids = {a.attachment_id.id for a in (item.attachments or []) if a.attachment_id}
+        # Only file attachments: the composer does not show attached items (forwarded mails), so it
+        # must never delete them either.
+        ids = {a.attachment_id.id for a in (item.attachments or []) if a.attachment_id and isinstance(a, FileAttachment)}
         self._remember(ref.id, ids, item.message_id or "")
         return ids, item.changekey or ""
 
@@ -299,7 +301,7 @@ class EwsMailService(MailService):
     def _read(self, ref: ItemRef, with_content: bool = True) -> Draft:
         acct = self._conn.account
         msg = self._get_items([ref], convert.READ_FIELDS)[0]
-        file_atts = [a for a in (msg.attachments or []) if a.attachment_id is not None and hasattr(a, "_content")]
+        file_atts = [a for a in (msg.attachments or []) if a.attachment_id is not None and isinstance(a, FileAttachment)]
         contents: dict[str, bytes] = {}
         if with_content and file_atts:
             fetched = list(
