@@ -75,6 +75,7 @@ class Controller:
         self.window = window
         self.settings = settings
         self._prompt = None
+        window.controller = self  # the window's signals hold only weak references to our methods
         window.sandbox_requested.connect(self.use_sandbox)
         window.account_entered.connect(self.use_account)
 
@@ -204,6 +205,9 @@ async def amain(args, window) -> int:
         QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
     else:
         setup_logging(file=True)
+        from app.ui.journal_bridge import attach as attach_journal
+
+        attach_journal(window)  # autosave + crash recovery + outbox (app.core.autosave / outbox)
         window.keyring_ok = secrets.keyring_available()
         Controller(args, window, settings).start()
     await closed.wait()

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._sheet = None
 
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(icon("dispatch"))
+        self.setWindowIcon(icon("app"))
         self.setObjectName("mainWindow")
         self.setAccessibleName(f"{APP_NAME} main window")
         self.setStyleSheet(STYLE)

@@ -25,7 +25,7 @@ def resources_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def icon(name: str) -> QIcon:
-    path = resources_dir() / "icons" / f"{name}.svg"
+    path = resources_dir() / ("dispatch-mail.svg" if name == "app" else f"icons/{name}.svg")
     return QIcon(str(path)) if path.exists() else QIcon()
 
 

@@ -255,5 +255,8 @@ def test_unreachable_server_shows_banner_with_retry(qtbot, aloop, settings):
     assert session.state == ConnectionState.OFFLINE
     assert win.banner.retry_button.isVisible() and "Offline" in win.state_label.text()
     assert win.isVisible() and win.compose.isEnabled()
+    from tests.conftest import SCREENSHOTS
+
+    win.grab().save(str(SCREENSHOTS / "offline-banner.png"))
     win.close()
     session.close()

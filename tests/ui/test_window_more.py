@@ -245,3 +245,35 @@ def test_new_message_keeps_the_unsaved_one_in_drafts(qtbot, window, sandbox):
     win.compose.subject.setText("Broken")
     qtbot.keyClick(win.compose.to.edit, Qt.Key_N, CTRL)
     assert win.compose.subject.text() == "Broken" and "bob@@example" in win.compose.to.error_text()
+
+
+def test_first_run_sandbox_choice_and_command_line_account(qtbot, aloop, sandbox, settings, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from app.app_main import Controller
+    from app.ui.main_window import MainWindow
+
+    monkeypatch.setenv("DISPATCH_HOME", str(tmp_path))
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    Controller(SimpleNamespace(sandbox=False, ews_url=None), win, settings)
+    qtbot.mouseClick(win.welcome.sandbox_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED, timeout=30000)
+    assert settings.account().sandbox and win.current_view() == "compose"
+    win._force_close = True
+    win.close()
+    win.session.close()
+    # --ews-url/--email/--username/--password-env: used as given, not stored
+    acc, pw = account_for(sandbox)
+    args = SimpleNamespace(sandbox=False, ews_url=sandbox.ews_url, email=acc.email, username=acc.username,
+                           password=pw, auth="basic", no_verify_tls=False)
+    win2 = MainWindow(settings=settings)
+    qtbot.addWidget(win2)
+    win2.show()
+    Controller(args, win2, settings).start()
+    qtbot.waitUntil(lambda: win2.session is not None and win2.session.state == ConnectionState.CONNECTED, timeout=20000)
+    assert settings.account().sandbox, "a command-line account does not replace the stored one"
+    win2._force_close = True
+    win2.close()
+    win2.session.close()
