@@ -65,6 +65,11 @@ def dispatch_flows(sb) -> dict:
     res["first_page"] = c.measure(lambda: svc.list_messages(Folder.DRAFTS, 0, 50))
     saved = {}
     res["save_new"] = c.measure(lambda: saved.setdefault("d", svc.save_draft(_draft(0, attachments=2))))
+    from dataclasses import replace
+
+    edited = replace(saved["d"], to=[Recipient("carol@example.com")], subject="bench 0 edited")
+    res["save_again"] = c.measure(lambda: saved.__setitem__("d", svc.save_draft(edited)))
+    res["save_again_ok"] = _has_recipient(sb, saved["d"].ref.id, "carol@example.com")
     res["send_one"] = c.measure(lambda: svc.send_drafts([saved["d"].ref]))
     refs = [svc.save_draft(_draft(i)).ref for i in range(1, BATCH + 1)]
     out = {}
@@ -105,6 +110,14 @@ def baseline_flows(sb) -> dict:
 
     holder = {}
     res["save_new"] = c.measure(lambda: holder.setdefault("m", save_new()))
+
+    def save_again():  # the plain save(): To/Cc/Bcc are silently left out (the trap)
+        holder["m"].to_recipients = [Mailbox(email_address="carol@example.com")]
+        holder["m"].subject = "bench 0 edited"
+        holder["m"].save()
+
+    res["save_again"] = c.measure(save_again)
+    res["save_again_ok"] = _has_recipient(sb, holder["m"].id, "carol@example.com")
     res["send_one"] = c.measure(lambda: holder["m"].send(save_copy=True, copy_to_folder=acct.sent))
     msgs = []
     for i in range(1, BATCH + 1):
@@ -126,9 +139,15 @@ ROWS = [
     ("start", "Start with a cached version (no version probe)", "1"),
     ("first_page", "First Drafts page (50 rows)", "<=2"),
     ("save_new", "Save new draft with 2 attachments", "1"),
+    ("save_again", "Save it again with new recipients", "1"),
     ("send_one", "Send one saved draft", "1"),
     ("send_many", f"Send {BATCH} selected drafts", "1"),
 ]
+
+
+def _has_recipient(sb, item_id: str, email: str) -> bool:
+    item = next((i for i in sb.mailbox(ALICE).items("drafts") if i["id"] == item_id), None)
+    return item is not None and email in str(item.get("to"))
 
 
 def _meets(target: str, n: int) -> bool:
@@ -154,6 +173,8 @@ def main() -> int:
     bn, _, bms = base["bulk_send"]
     print(f"{'  (exchangelib bulk_send: 1 request, but results lost on some codes)':<{w + 27}} {bn:>12} {bms:>7.0f}")
     print()
+    print(f"new recipients on the server after the second save: dispatch {ours['save_again_ok']}, "
+          f"exchangelib plain save() {base['save_again_ok']}")
     print(f"dispatch sent {ours['send_many_ok']}/{BATCH} in the batch")
     for key, label, _ in ROWS:
         print(f"  {label}: dispatch {ours[key][1]} | exchangelib {_squash(base[key][1])}")
