@@ -46,6 +46,11 @@ class Autosave:
         self.journal = journal
         self.idle = idle
         self.max_delay = max_delay
+        if call_later is None:
+            try:  # built inside the app's loop (qasync: Qt's): Qt slots later run outside "running"
+                call_later = asyncio.get_running_loop().call_later
+            except RuntimeError:
+                pass
         self._call_later = call_later
         self._clock = clock
         self._on_error = on_error

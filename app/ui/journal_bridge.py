@@ -1,0 +1,165 @@
+"""Wires the window to the local journal: autosave while typing, recovery at start, the outbox.
+
+``attach(window)`` (called once by app_main after ``finish_setup``) connects:
+- ``compose.changed`` -> :meth:`Autosave.touch` (recorded within 1.5 s, see app.core.autosave); a new
+  message gets its Internet Message-ID at its first keystroke (``compose.set_saved``) so that a send
+  cut off by a crash can be looked up instead of repeated;
+- view switch (``stack.currentChanged``), Save, Send and quit -> ``autosave.flush()``;
+- ``draft_saved`` / ``message_sent`` / ``batch_sent`` -> the journal entry leaves once the server confirmed;
+- start-up: the newest unsaved message reopens in Compose; other recovered messages are saved to the
+  server's Drafts through the :class:`Outbox`; a send that was in flight when the app died is looked up
+  by Message-ID: found in Sent Items -> done; otherwise it reopens as a draft (never resent blindly).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from app.core.autosave import Autosave
+from app.core.outbox import Outbox
+from app.core.retry import new_message_id
+from app.domain.models import Folder
+from app.storage.journal import Journal, State
+
+log = logging.getLogger(__name__)
+
+
+class JournalBridge:
+    def __init__(self, window, journal: Journal | None = None):
+        self.w = window
+        self.journal = journal or Journal()
+        self.autosave = Autosave(self.journal, on_error=self._autosave_failed)
+        self.outbox: Outbox | None = None
+        self._client = None
+        self._save_versions: dict[str, int | None] = {}
+        self._tasks: set[asyncio.Task] = set()
+        c = window.compose
+        c.changed.connect(self._changed)
+        c.save_requested.connect(self._before_save)
+        c.send_requested.connect(self._before_send)
+        window.draft_saved.connect(self._saved)
+        window.message_sent.connect(self._sent)
+        window.batch_sent.connect(lambda outcomes: [self._sent(o) for o in outcomes])
+        window.state_changed.connect(self._state)
+        window.stack.currentChanged.connect(lambda *_: self.autosave.flush())
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().aboutToQuit.connect(self.close)
+        self.recovered = self._reopen()
+
+    # ---- typing ----
+    def _changed(self) -> None:
+        c = self.w.compose
+        d = c.draft()
+        if not d.internet_message_id:
+            d = d.copy(internet_message_id=new_message_id())
+            c.set_saved(d)  # keeps what is on screen; only the identity fields are taken
+        self.autosave.touch(d)
+
+    def _before_save(self) -> None:
+        d = self.w.compose.draft()
+        if d.is_empty():
+            return
+        self._save_versions[d.local_id] = self.autosave.record_now(d)
+
+    def _before_send(self) -> None:
+        d = self.w.compose.draft()
+        if not d.is_empty():
+            self.autosave.record_now(d, State.SENDING)  # a crash from now on: settle by Message-ID
+
+    def _saved(self, saved) -> None:
+        self.journal.confirm_saved(saved.local_id, saved.ref, self._save_versions.pop(saved.local_id, None))
+
+    def _sent(self, outcome) -> None:
+        lid = getattr(outcome, "local_id", "")
+        if not lid:
+            return
+        if outcome.ok:
+            self.autosave.forget(lid)
+            self.journal.confirm_sent(lid)
+        elif self.journal.get(lid) is not None:
+            self.journal.set_state(lid, State.EDITING, error=outcome.explanation or outcome.code)
+
+    def _autosave_failed(self, exc) -> None:
+        try:
+            self.w.show_error(f"Could not keep a local copy of this message ({type(exc).__name__}).")
+        except Exception:  # noqa: BLE001
+            pass
+
+    # ---- start-up recovery ----
+    def _reopen(self) -> int:
+        drafts, _ = self.journal.recover()
+        reopen = [e for e in drafts if not e.op]
+        if reopen and self.w.compose.draft().is_empty():
+            newest = max(reopen, key=lambda e: e.updated)
+            self.w.compose.load(newest.draft)
+            try:
+                self.w.statusBar().showMessage("Reopened the message you were writing", 8000)
+            except Exception:  # noqa: BLE001
+                pass
+        return len(drafts)
+
+    def _state(self, state: str) -> None:
+        session = getattr(self.w, "session", None)
+        if state != "connected" or session is None:
+            return
+        if self._client is not session.client:
+            self._client = session.client
+            self.outbox = Outbox(session.client, self.journal)
+            task = asyncio.ensure_future(self._resume())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        elif self.outbox is not None:
+            self.outbox.kick()
+
+    async def _resume(self) -> None:
+        """After a crash: settle what may have reached the server (by Message-ID), push other recovered
+        messages to Drafts, resume the outbox."""
+        c = self.w.compose
+        current = c.draft().local_id
+        for e in self.journal.entries():
+            if e.op:  # the outbox's own work: restore() below
+                continue
+            d, lid = e.draft, e.local_id
+            if d.ref is None and d.internet_message_id:  # a save/send may have happened before the crash
+                try:
+                    where = await self._client.find_by_message_id(d.internet_message_id)
+                except Exception as exc:  # noqa: BLE001 - offline: try again at the next connect
+                    log.info("could not look up a recovered message yet: %s", getattr(exc, "code", type(exc).__name__))
+                    self._client = None
+                    return
+                if where.get(Folder.SENT):  # it went out: never offer it again
+                    self.journal.confirm_sent(lid)
+                    if lid == c.draft().local_id:
+                        c.clear()
+                    continue
+                if where.get(Folder.DRAFTS):  # saved before the crash: keep editing THAT draft
+                    ref = where[Folder.DRAFTS][0]
+                    self.journal.set_server_identity(lid, ref)
+                    if lid == c.draft().local_id:
+                        c.set_saved(c.draft().copy(ref=ref))
+            if e.state == State.SENDING:  # not sent: a draft again
+                self.journal.set_state(lid, State.EDITING)
+                if c.draft().is_empty():
+                    c.load(self.journal.get(lid).draft)
+                    current = lid
+                    continue
+            if lid != current and lid != c.draft().local_id:
+                self.journal.set_state(lid, State.OUTBOX_WAITING, op="save")
+        self.outbox.restore()
+        self.outbox.start()
+
+    def close(self) -> None:
+        self.autosave.close()
+
+
+def attach(window) -> JournalBridge | None:
+    """Connect the window to the journal. Never fails the start: without a journal the app still runs."""
+    try:
+        bridge = JournalBridge(window)
+    except Exception:  # noqa: BLE001
+        log.exception("the local journal could not be opened; messages are not kept locally")
+        return None
+    window.journal_bridge = bridge
+    return bridge
