@@ -267,3 +267,32 @@ def test_refs_picked_from_a_listing_are_settled_by_message_id(pipe, sandbox):
     assert [o.status for o in out] == [OutcomeStatus.SENT] * 3
     assert sandbox.request_log.count("SendItem") == 1
     assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == ["picked 0", "picked 1", "picked 2"]
+
+
+def test_repeatedly_dropped_before_commit_gives_up_as_failed_still_in_drafts(pipe, sandbox):
+    sandbox.faults.inject("SendItem", "drop_before_commit", count=10)
+    out = run(pipe.send(simple_draft("never gets through")))
+    assert out.status == OutcomeStatus.FAILED and "still in Drafts" in out.message
+    assert sandbox.request_log.count("SendItem") == 3  # bounded
+    assert _count(sandbox, "inbox", email=BOB) == 0 and _count(sandbox, "drafts") == 1
+
+
+def test_when_the_lookup_itself_fails_the_send_is_unknown_and_not_repeated(pipe, sandbox):
+    saved = run(pipe.save(simple_draft("cannot verify")))
+    sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
+    sandbox.faults.inject("FindItem", "http_503", count=10, retry_after=1)
+    out = run(pipe.send(saved))
+    assert out.status == OutcomeStatus.UNKNOWN and "Could not check" in out.message
+    assert sandbox.request_log.count("SendItem") == 1
+    assert _count(sandbox, "inbox", email=BOB, subject="cannot verify") == 1
+
+
+def test_auth_failure_on_send_is_raised_and_nothing_is_sent(pipe, sandbox):
+    from app.mail.errors import AuthFailed
+
+    saved = run(pipe.save(simple_draft("401")))
+    sandbox.faults.inject("SendItem", "http_401", count=1)
+    with pytest.raises(AuthFailed):
+        run(pipe.send_batch([saved]))
+    assert _count(sandbox, "inbox", email=BOB) == 0
+    assert pipe.rec.states(saved.local_id)[-1] == SendState.FAILED
