@@ -6,10 +6,10 @@ import base64
 
 import pytest
 import requests
-from exchangelib import FileAttachment, Message
+from exchangelib import FileAttachment, Mailbox, Message
 from exchangelib.errors import (
     ErrorAccessDenied, ErrorInvalidIdMalformed, ErrorInvalidRecipients, ErrorIrresolvableConflict,
-    ErrorItemNotFound, ErrorMessageSizeExceeded, ErrorStaleObject, UnauthorizedError,
+    ErrorItemNotFound, ErrorMessageSizeExceeded, ErrorSendAsDenied, ErrorStaleObject, UnauthorizedError,
 )
 
 from tests.sandbox.conftest import make_account
@@ -151,9 +151,6 @@ def test_version_probe_convert_id(sandbox):
 
 
 def test_sending_as_someone_else_is_denied(sandbox, alice):
-    from exchangelib import Mailbox
-    from exchangelib.errors import ErrorSendAsDenied
-
     m = Message(account=alice, folder=alice.drafts, subject="spoof", to_recipients=["bob@example.com"],
                 author=Mailbox(email_address="bob@example.com"))
     m.save()

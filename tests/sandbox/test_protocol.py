@@ -7,10 +7,12 @@ import threading
 from pathlib import Path
 
 import pytest
+import requests
 from exchangelib import BASIC, DELEGATE, Account, Configuration, Credentials, Message
 from exchangelib.protocol import close_connections
 
 from app.sandbox import Sandbox
+from tests.sandbox.conftest import make_account
 from tests.sandbox.test_errors import post
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "shared" / "ews-schema"
@@ -109,8 +111,6 @@ def test_smtp_relay_hands_outside_mail_to_a_real_smtp_server(wire_validator):
     wire_validator.reset()
     sb.start()
     try:
-        from tests.sandbox.conftest import make_account
-
         alice = make_account(sb, "alice@example.com")
         Message(account=alice, subject="out", body="bye", to_recipients=["x@outside.test", "bob@example.com"],
                 bcc_recipients=["y@outside.test"]).send()
@@ -135,8 +135,6 @@ def test_request_server_version_is_checked(sandbox, wire_validator):
             'xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><s:Header>'
             '<t:RequestServerVersion Version="{v}"/></s:Header><s:Body><m:ResolveNames ReturnFullContactData="false">'
             "<m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames></s:Body></s:Envelope>")
-    import requests
-
     for v, status in (("Exchange2010_SP2", 200), ("V2016_10_10", 200), ("Exchange2099", 500)):
         r = requests.post(sandbox.ews_url, data=body.replace("{v}", v), auth=(u["username"], u["password"]),
                           timeout=10)
