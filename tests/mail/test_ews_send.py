@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from app.domain.models import Attachment, Folder, OutcomeStatus
-from tests.mail.conftest import ALICE, BOB, Services, ops, simple_draft
+from tests.mail.conftest import BOB, Services, ops, simple_draft
 
 
 def _inbox_subjects(sb, email=BOB):
