@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.setSpacing(0)
         self._bwrap = QHBoxLayout()  # the banner goes here (finish_setup)
-        self._bwrap.setContentsMargins(20, 10, 20, 0)
+        self._bwrap.setContentsMargins(28, 12, 28, 0)
         rv.addLayout(self._bwrap)
         self.stack = QStackedWidget(right)
         self.stack.setAccessibleName("Views")
