@@ -44,6 +44,8 @@ CREATE = ENVELOPE.format(
     "</m:SavedItemFolderId><m:Items><t:Message><t:Subject>bench</t:Subject><t:ToRecipients><t:Mailbox>"
     "<t:EmailAddress>bob@example.com</t:EmailAddress></t:Mailbox></t:ToRecipients></t:Message></m:Items>"
     "</m:CreateItem>")
+BY_IMID = ('<m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="message:InternetMessageId"/><t:FieldURIOrConstant>'
+           '<t:Constant Value="&lt;drafts-4242@bench&gt;"/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>')
 RESTRICT = ('<m:Restriction><t:Contains ContainmentMode="Substring" ContainmentComparison="IgnoreCase">'
             '<t:FieldURI FieldURI="item:Subject"/><t:Constant Value="item 99"/></t:Contains></m:Restriction>')
 
@@ -56,7 +58,7 @@ def fill(sb, folder, n):
             now = fmt_dt(utcnow())
             store.insert("alice@example.com", folder, {
                 "DateTimeCreated": now, "LastModifiedTime": now, "Subject": f"item {i}", "ItemClass": "IPM.Note",
-                "Importance": "Normal", "IsRead": True, "IsDraft": True,
+                "Importance": "Normal", "IsRead": True, "IsDraft": True, "InternetMessageId": f"<{folder}-{i}@bench>",
                 "ToRecipients": [{"EmailAddress": "bob@example.com", "RoutingType": "SMTP"}]})
     return time.perf_counter() - t0
 
@@ -87,6 +89,7 @@ def main():
             (f"{n} items, by Subject ascending", "drafts", find_body("drafts", "item:Subject", "Ascending")),
             (f"{n} items, by LastModifiedTime", "drafts", find_body("drafts", "item:LastModifiedTime")),
             (f"{n} items, Contains restriction (Python filter)", "drafts", find_body("drafts", restriction=RESTRICT)),
+            (f"{n} items, InternetMessageId = (indexed)", "drafts", find_body("drafts", restriction=BY_IMID)),
             ("CreateItem SaveOnly (one item)", None, CREATE),
         ]:
             first, median = timed(s, sb.ews_url, auth, body)

@@ -109,6 +109,24 @@ def compile_restriction(el):
     raise schema_error(f"The element '{name}' is not a supported search expression.")
 
 
+SQL_EQUAL = {"message:InternetMessageId": "imid", "item:Subject": "subject"}
+
+
+def sql_prefilter(el) -> dict:
+    """Equalities every match must satisfy (top level or inside And), usable as an indexed SQL pre-filter."""
+    name = local(el)
+    if name == "And":
+        out = {}
+        for k in el:
+            out.update(sql_prefilter(k))
+        return out
+    if name == "IsEqualTo" and len(el) == 2 and len(el[1]) == 1 and el[1][0].tag == t("Constant"):
+        col = SQL_EQUAL.get(el[0].get("FieldURI") if el[0].tag == t("FieldURI") else None)
+        if col:
+            return {col: el[1][0].get("Value") or ""}
+    return {}
+
+
 def parse_sort(el) -> list[tuple[str, bool]]:
     if el is None:
         return []
@@ -134,11 +152,12 @@ def op_find_item(ctx: Ctx, req):
     shape = parse_shape(req.find(m("ItemShape")))
     order = parse_sort(req.find(m("SortOrder")))
     rel = req.find(m("Restriction"))
-    pred = None
+    pred, prefilter = None, {}
     if rel is not None:
         if len(rel) != 1:
             raise schema_error("The element 'Restriction' must hold one expression.")
         pred = compile_restriction(rel[0])
+        prefilter = sql_prefilter(rel[0])
     view = req.find(m("IndexedPageItemView"))
     frac = req.find(m("FractionalPageItemView"))
     limit = None
@@ -167,7 +186,8 @@ def op_find_item(ctx: Ctx, req):
         if pred is None and sql_sortable and not from_end and frac is None:
             total, page = ctx.store.page(mailbox, folder, order, offset, limit)
         else:
-            everything = [it for it in ctx.store.all_in(mailbox, folder) if pred is None or pred(it)]
+            candidates = ctx.store.all_in(mailbox, folder, equal=prefilter)
+            everything = [it for it in candidates if pred is None or pred(it)]
             everything = _sort_py(everything, order)
             total = len(everything)
             if frac is not None:

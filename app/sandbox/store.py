@@ -50,6 +50,7 @@ SORT_COLUMNS = {
 }
 
 
+EQUAL_COLUMNS = {"imid", "subject"}
 DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 
 
@@ -197,17 +198,20 @@ class Store:
             ).fetchall()
         return total, [_row_to_item(r) for r in rows]
 
-    def all_in(self, mailbox: str, folder: str | None = None) -> list[dict]:
+    def all_in(self, mailbox: str, folder: str | None = None, equal: dict | None = None) -> list[dict]:
+        """Items of a mailbox (or one folder), oldest first; ``equal`` = {column: value} pre-filters in SQL."""
+        where, args = ["mailbox=?"], [mailbox.lower()]
+        if folder is not None:
+            where.append("folder=?")
+            args.append(folder)
+        for col, value in (equal or {}).items():
+            if col in EQUAL_COLUMNS:
+                where.append(f"{col}=?")
+                args.append(value)
         with self._lock:
-            if folder is None:
-                rows = self.db.execute(
-                    f"SELECT {ITEM_COLS} FROM items WHERE mailbox=? ORDER BY created, rowid", (mailbox.lower(),)
-                ).fetchall()
-            else:
-                rows = self.db.execute(
-                    f"SELECT {ITEM_COLS} FROM items WHERE mailbox=? AND folder=? ORDER BY created, rowid",
-                    (mailbox.lower(), folder),
-                ).fetchall()
+            rows = self.db.execute(
+                f"SELECT {ITEM_COLS} FROM items WHERE {' AND '.join(where)} ORDER BY created, rowid", args
+            ).fetchall()
         return [_row_to_item(r) for r in rows]
 
     # ---------------- attachments ----------------
