@@ -96,6 +96,23 @@ class MailboxView:
 
 
 class Sandbox:
+    """An Exchange 2016-like EWS server (``/EWS/Exchange.asmx``, Basic auth, SOAP 1.1, SQLite) on loopback.
+
+    Sandbox(data=":memory:" | DIR | FILE.sqlite3, port=0, host="127.0.0.1", tls=False, users=None,
+            max_send_bytes=10 MiB, smtp_relay="HOST:PORT", cert=None, key=None, schema_dir=None,
+            allow_remote=False)
+
+    start() -> self (listening when it returns); stop() (idempotent; start() again reopens the data);
+    also a context manager. Attributes: ews_url, port, accounts ([{email, username, password, name}]),
+    wire_observer (fn(direction, body, injected=False)), faults (FaultInjector: inject/clear/pending/fired),
+    request_log (operation names in order; "(invalid)" for unparseable requests), max_send_bytes (mutable),
+    cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
+    mailbox(email).items(folder="inbox" | None for all) -> list of dicts; mailbox(email).count(folder).
+    relay_queue() -> email.message.EmailMessage objects with .envelope_from, .envelope_to, .relayed.
+    Admin HTTP endpoint (loopback clients only): POST /sandbox/admin/faults with JSON
+    {"operation": "SendItem" | "*", "kind": ..., "count": 1, ...params} or {"clear": true}; GET lists them.
+    """
+
     def __init__(self, data: str = ":memory:", port: int = 0, host: str = "127.0.0.1", tls: bool = False,
                  users: list[dict] | None = None, max_send_bytes: int = 10 * 1024 * 1024,
                  smtp_relay: str | None = None, cert: str | None = None, key: str | None = None,
