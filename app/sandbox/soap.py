@@ -91,6 +91,8 @@ def parse_envelope(raw: bytes):
         root = etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as e:
         raise schema_error(f"The request is not well-formed XML ({e}).") from None
+    if root.getroottree().docinfo.doctype:
+        raise schema_error("DTDs are not allowed in requests.")
     if root.tag != f"{{{S_NS}}}Envelope":
         raise schema_error("The root element is not a SOAP 1.1 Envelope.")
     header = root.find(f"{{{S_NS}}}Header")

@@ -114,11 +114,18 @@ def test_schema_invalid_request_gets_error_schema_validation(sandbox, wire_valid
                 "<t:Importance>Urgent</t:Importance></t:Message></m:Items></m:CreateItem>")
     unknown = ('<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message><t:Subject>x</t:Subject>'
                "<t:Colour>red</t:Colour></t:Message></m:Items></m:CreateItem>")
-    for body in (bad_enum, unknown, "<m:GetItem><m:ItemShape>", "<m:SendItem SaveItemToFolder=\"maybe\">"
-                 "<m:ItemIds><t:ItemId Id=\"x\"/></m:ItemIds></m:SendItem>"):
+    undefined_entity = "<m:GetItem><m:ItemShape>&xxe;</m:ItemShape></m:GetItem>"
+    bad_bool = '<m:SendItem SaveItemToFolder="maybe"><m:ItemIds><t:ItemId Id="x"/></m:ItemIds></m:SendItem>'
+    for body in (bad_enum, unknown, undefined_entity, "<m:GetItem><m:ItemShape>", bad_bool):
         r = post(sandbox, body)
         assert r.status_code == 500, body
         assert b"ErrorSchemaValidation" in r.content, body
+    u = sandbox.accounts[0]
+    dtd = b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]>' + SOAP.split("?>", 1)[1].format(
+        body="<m:ResolveNames ReturnFullContactData=\"false\"><m:UnresolvedEntry>&a;</m:UnresolvedEntry>"
+             "</m:ResolveNames>").encode()
+    r = requests.post(sandbox.ews_url, data=dtd, auth=(u["username"], u["password"]), timeout=10)
+    assert r.status_code == 500 and b"ErrorSchemaValidation" in r.content
     assert sandbox.mailbox("alice@example.com").items("drafts") == []
 
 
