@@ -47,6 +47,9 @@ class JournalBridge:
 
         QApplication.instance().aboutToQuit.connect(self.close)
         self.recovered = self._reopen()
+        s = getattr(window, "session", None)
+        if s is not None and getattr(s.state, "value", s.state) == "connected":  # attached late
+            self._state("connected")
 
     # ---- typing ----
     def _changed(self) -> None:

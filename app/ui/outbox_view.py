@@ -1,0 +1,110 @@
+"""A minimal Outbox view: one row per message waiting to be saved or sent, with its state in words
+("Waiting — not on server yet", "Retrying in 4 s", "Waiting 2 s (server busy)", "Waiting for sign-in",
+"Failed: Too large to send (ErrorMessageSizeExceeded)", "Sent").
+
+Fed by :class:`app.core.outbox.Outbox` (``rows()``), refreshed on its ``on_change`` callback and once a
+second for the countdowns. Retry retries the selected failed row; "Try now" retries everything waiting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.retry import RowStatus
+
+
+class OutboxView(QWidget):
+    COLUMNS = ("Subject", "To", "State")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("outboxView")
+        self.setAccessibleName("Outbox")
+        self.outbox = None
+        lay = QVBoxLayout(self)
+        self.title = QLabel("Outbox", self)
+        self.title.setObjectName("viewTitle")
+        self.empty = QLabel("Nothing waiting: every message reached the server.", self)
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName("Messages waiting for the server")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        buttons = QHBoxLayout()
+        self.retry_button = QPushButton("Retry", self)
+        self.retry_button.setToolTip("Try the selected failed message again")
+        self.now_button = QPushButton("Try now", self)
+        self.now_button.setToolTip("Try everything waiting now instead of after the wait")
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.now_button)
+        buttons.addStretch(1)
+        lay.addWidget(self.title)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(buttons)
+        self.retry_button.clicked.connect(self._retry)
+        self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
+        self._ids: list[str] = []
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.refresh)
+        self._tick.start()
+        self.refresh()
+
+    def set_outbox(self, outbox) -> None:
+        """Show this outbox (``Outbox.on_change`` is chained, not replaced)."""
+        self.outbox = outbox
+        if outbox is not None:
+            prev = outbox.on_change
+
+            def changed():
+                if prev is not None:
+                    prev()
+                self.refresh()
+
+            outbox.on_change = changed
+        self.refresh()
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """What the table shows: (subject, recipients, state text)."""
+        return [] if self.outbox is None else self.outbox.row_texts()
+
+    def refresh(self) -> None:
+        rows = [] if self.outbox is None else self.outbox.rows()
+        texts = self.rows()
+        self._ids = [r.local_id for r in rows]
+        self.table.setRowCount(len(rows))
+        for i, row_texts in enumerate(texts):
+            for j, text in enumerate(row_texts):
+                item = self.table.item(i, j)
+                if item is None:
+                    self.table.setItem(i, j, QTableWidgetItem(text))
+                elif item.text() != text:
+                    item.setText(text)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        failed = any(r.status == RowStatus.FAILED for r in rows)
+        self.retry_button.setEnabled(failed)
+        self.now_button.setEnabled(any(r.status in (RowStatus.RETRYING, RowStatus.WAITING) for r in rows))
+
+    def _retry(self) -> None:
+        if self.outbox is None:
+            return
+        for idx in self.table.selectionModel().selectedRows():
+            if 0 <= idx.row() < len(self._ids):
+                self.outbox.retry(self._ids[idx.row()])
+        self.refresh()

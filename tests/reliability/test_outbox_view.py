@@ -1,0 +1,76 @@
+"""The journal bridge and the Outbox view on the real window + real sandbox (exchangelib over HTTP)."""
+
+from __future__ import annotations
+
+from app.domain.models import Draft, Recipient
+from app.storage.journal import Journal
+from app.ui.journal_bridge import JournalBridge
+from app.ui.outbox_view import OutboxView
+from tests.ui.conftest import ALICE, BOB, account_for, make_window
+
+
+def _window(qtbot, sandbox, tmp_path):
+    from app.core.session import ConnectionState, Session
+    from app.storage.settings import Settings
+
+    acc, pw = account_for(sandbox)
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, Settings(tmp_path / "settings.json"))
+    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    return win, session
+
+
+def test_typing_is_journalled_and_leaves_once_saved(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
+    win, session = _window(qtbot, sandbox, tmp_path)
+    journal = Journal(tmp_path / "journal.sqlite3")
+    bridge = JournalBridge(win, journal=journal)
+    try:
+        c = win.compose
+        c.to.set_recipients([Recipient(BOB)])
+        c.subject.setText("journalled")
+        c.body.insertPlainText("typed in the real composer")
+        qtbot.waitUntil(lambda: journal.count() == 1 and "composer" in journal.entries()[0].draft.body, timeout=2000)
+        e = journal.entries()[0]
+        assert e.draft.internet_message_id and e.draft.to == [Recipient(BOB)]
+        c.save_requested.emit()
+        qtbot.waitUntil(lambda: journal.count() == 0, timeout=20000)  # the server confirmed: it leaves
+        assert [it["subject"] for it in sandbox.mailbox(ALICE).items("drafts")] == ["journalled"]
+        c.body.insertPlainText(" and more")
+        qtbot.waitUntil(lambda: journal.count() == 1, timeout=2000)
+        assert journal.entries()[0].draft.ref is not None  # still the same server draft
+        win.grab().save(str(screenshot_dir / "journal_bridge_compose.png"))
+    finally:
+        bridge.close()
+        win._force_close = True
+        win.close()
+        session.close()
+
+
+def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
+    win, session = _window(qtbot, sandbox, tmp_path)
+    bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
+    try:
+        qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
+        view = OutboxView()
+        qtbot.addWidget(view)
+        view.set_outbox(bridge.outbox)
+        view.resize(720, 260)
+        view.show()
+        sandbox.faults.inject("CreateItem", "server_busy", count=1, backoff_ms=4000)
+        bridge.outbox.send(Draft(to=[Recipient(BOB)], subject="waits for the server", body="x"))
+        bridge.outbox.send(Draft(subject="no recipients", body="y"))
+        qtbot.waitUntil(lambda: any("server busy" in t for _, _, t in view.rows()), timeout=20000)
+        qtbot.waitUntil(lambda: any(t.startswith("Failed: ") for _, _, t in view.rows()), timeout=20000)
+        texts = dict((s, t) for s, _, t in view.rows())
+        assert texts["waits for the server"].startswith("Waiting ") and "(server busy)" in texts["waits for the server"]
+        assert "recipient" in texts["no recipients"]
+        assert view.retry_button.isEnabled()
+        view.grab().save(str(screenshot_dir / "outbox_view_waiting_failed.png"))
+        qtbot.waitUntil(lambda: dict((s, t) for s, _, t in view.rows())["waits for the server"] == "Sent", timeout=30000)
+        assert [it["subject"] for it in sandbox.mailbox(BOB).items("inbox")] == ["waits for the server"]
+        view.grab().save(str(screenshot_dir / "outbox_view_sent.png"))
+    finally:
+        bridge.close()
+        win._force_close = True
+        win.close()
+        session.close()
