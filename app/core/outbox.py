@@ -70,10 +70,9 @@ class Outbox:
         self._known: dict[str, tuple] = {}  # local_id -> (server ref, Message-ID) once saved
         self._offline: dict[str, int] = {}
         self._waiters = Waiters()
-        self._wake: asyncio.Event | None = None
+        self._wake: asyncio.Event | None = None  # created in the loop (_ensure_running)
         self._signed_in: asyncio.Event | None = None
-        self._task: asyncio.Task | None = None
-        self._auth_task: asyncio.Task | None = None
+        self._task = self._auth_task = None
         self.stats = self.calls.stats
 
     # ------------------------------------------------------------------ the API the UI calls
@@ -82,8 +81,7 @@ class Outbox:
 
     def row_texts(self) -> list[tuple[str, str, str]]:
         """(subject, recipients, state text) per row — the Outbox view's model data."""
-        now = self._clock()
-        return [(r.subject, r.recipients, r.text(now)) for r in self._rows.values()]
+        return [(r.subject, r.recipients, r.text(self._clock())) for r in self._rows.values()]
 
     @property
     def needs_sign_in(self) -> bool:
@@ -96,9 +94,14 @@ class Outbox:
         await self.wait(draft.local_id, final=False)
         return row
 
-    def send(self, draft: Draft) -> OutboxRow:
-        """Queue a send (returns at once). ``await wait(local_id)`` for the final row."""
-        return self._enqueue(draft, "send")
+    def send(self, draft: Draft, *, settle_first: bool = False) -> OutboxRow:
+        """Queue a send (returns at once; ``await wait(local_id)`` for the end). ``settle_first``: an
+        earlier attempt (e.g. the window's) may have reached the server: look it up first."""
+        return self._enqueue(draft, "send", settle_first)
+
+    def queue_save(self, draft: Draft, *, settle_first: bool = False) -> OutboxRow:
+        """Queue a save without waiting for the first attempt (see :meth:`save`)."""
+        return self._enqueue(draft, "save", settle_first)
 
     async def wait(self, local_id: str, *, final: bool = True, timeout: float | None = None) -> OutboxRow | None:
         """Until the row is done/failed (``final``) or its next attempt ended."""
@@ -162,8 +165,7 @@ class Outbox:
                 continue
             if e.state in (State.SAVING, State.SENDING):  # died mid-request: outcome unknown
                 self._unknown[e.local_id] = self._clock() + self.policy.settle_delay
-            if e.state == State.SENDING:
-                self._send_issued.add(e.local_id)
+                self._send_issued.update([e.local_id] if e.state == State.SENDING else [])
             self._rows[e.local_id] = OutboxRow.for_draft(e.draft, e.op)
             n += 1
         if n:
@@ -182,8 +184,10 @@ class Outbox:
         self._task = None
 
     # ------------------------------------------------------------------ queueing
-    def _enqueue(self, draft: Draft, kind: str) -> OutboxRow:
+    def _enqueue(self, draft: Draft, kind: str, settle_first: bool = False) -> OutboxRow:
         lid = draft.local_id
+        if settle_first:
+            self._unknown.setdefault(lid, self._clock() + self.policy.settle_delay)
         if draft.ref is None and lid in self._known:  # an editor's copy from before the save: same item
             draft = draft.copy(ref=self._known[lid][0], internet_message_id=self._known[lid][1])
         self.journal.record(draft, State.OUTBOX_WAITING)  # keeps a known ref / Message-ID
@@ -437,9 +441,7 @@ class Outbox:
 
     async def _ask_reauth(self) -> None:
         try:
-            ok = await self.reauth()
-        except Exception:  # noqa: BLE001
+            if await self.reauth():
+                self.signed_in()
+        except Exception:  # noqa: BLE001 - the work stays parked; the UI may call signed_in() later
             log.exception("re-authentication prompt failed")
-            ok = False
-        if ok:
-            self.signed_in()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 from app.core.autosave import Autosave
 from app.core.outbox import Outbox
@@ -33,6 +34,10 @@ class JournalBridge:
         self.outbox: Outbox | None = None
         self._client = None
         self._save_versions: dict[str, int | None] = {}
+        self._pending_save = self._pending_send = None  # (local_id, when) of the window's Save/Send
+        self._loop = asyncio.get_event_loop()  # built in the app's (qasync) loop
+        self._resumed = False
+        self._views: list = []
         self._tasks: set[asyncio.Task] = set()
         c = window.compose
         c.changed.connect(self._changed)
@@ -65,17 +70,23 @@ class JournalBridge:
         if d.is_empty():
             return
         self._save_versions[d.local_id] = self.autosave.record_now(d)
+        self._pending_save = (d.local_id, time.monotonic())
 
     def _before_send(self) -> None:
         d = self.w.compose.draft()
         if not d.is_empty():
             self.autosave.record_now(d, State.SENDING)  # a crash from now on: settle by Message-ID
+            self._pending_send = (d.local_id, time.monotonic())
 
     def _saved(self, saved) -> None:
+        if self._pending_save and self._pending_save[0] == saved.local_id:
+            self._pending_save = None
         self.journal.confirm_saved(saved.local_id, saved.ref, self._save_versions.pop(saved.local_id, None))
 
     def _sent(self, outcome) -> None:
         lid = getattr(outcome, "local_id", "")
+        if self._pending_send and self._pending_send[0] == lid:
+            self._pending_send = None
         if not lid:
             return
         if outcome.ok:
@@ -103,18 +114,62 @@ class JournalBridge:
                 pass
         return len(drafts)
 
-    def _state(self, state: str) -> None:
+    def _ensure_outbox(self) -> Outbox | None:
         session = getattr(self.w, "session", None)
-        if state != "connected" or session is None:
-            return
+        if session is None:
+            return None
         if self._client is not session.client:
             self._client = session.client
-            self.outbox = Outbox(session.client, self.journal)
-            task = asyncio.ensure_future(self._resume())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-        elif self.outbox is not None:
-            self.outbox.kick()
+            self.outbox = Outbox(session.client, self.journal, on_saved=self._outbox_saved)
+            self._resumed = False
+            for view in self._views:
+                view.set_outbox(self.outbox)
+        return self.outbox
+
+    def _state(self, state: str) -> None:
+        if state == "connected":
+            ob = self._ensure_outbox()
+            if ob is not None and not self._resumed:
+                self._resumed = True
+                task = asyncio.ensure_future(self._resume(), loop=self._loop)
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+            elif ob is not None:
+                ob.kick()
+        elif state == "offline" and (self._pending_save or self._pending_send):
+            self._loop.call_later(0.3, self._queue_unreachable)
+
+    def _queue_unreachable(self) -> None:
+        """The window's Save/Send failed because the server could not be reached: the Outbox takes
+        over and retries when the connection returns (looking the message up first)."""
+        if getattr(getattr(self.w, "flows", None), "sending", 0) or self._ensure_outbox() is None:
+            return
+        c = self.w.compose
+        fresh = lambda p: p[0] if p and time.monotonic() - p[1] < 300 else None  # noqa: E731
+        lid, self._pending_send = fresh(self._pending_send), None
+        if lid and self.journal.get(lid) is not None:
+            self.outbox.send(self.journal.get(lid).draft, settle_first=True)
+            if c.draft().local_id == lid:
+                c.clear()
+            self.w.statusBar().showMessage("No connection: the message is in the Outbox and goes out when the server is back", 10000)
+        lid, self._pending_save = fresh(self._pending_save), None
+        if lid and self.journal.get(lid) is not None:
+            self.outbox.queue_save(self.journal.get(lid).draft, settle_first=True)
+            self.w.statusBar().showMessage("No connection: kept on this computer; saved to the server when it is back", 10000)
+
+    def _outbox_saved(self, saved) -> None:
+        c = self.w.compose
+        if c.draft().local_id == saved.local_id:
+            c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
+
+    def outbox_view(self, parent=None):
+        """An Outbox view bound to this bridge's outbox (re-bound when the session changes)."""
+        from app.ui.outbox_view import OutboxView
+
+        view = OutboxView(parent)
+        view.set_outbox(self.outbox)
+        self._views.append(view)
+        return view
 
     async def _resume(self) -> None:
         """After a crash: settle what may have reached the server (by Message-ID), push other recovered
@@ -130,7 +185,7 @@ class JournalBridge:
                     where = await self._client.find_by_message_id(d.internet_message_id)
                 except Exception as exc:  # noqa: BLE001 - offline: try again at the next connect
                     log.info("could not look up a recovered message yet: %s", getattr(exc, "code", type(exc).__name__))
-                    self._client = None
+                    self._resumed = False
                     return
                 if where.get(Folder.SENT):  # it went out: never offer it again
                     self.journal.confirm_sent(lid)
