@@ -5,6 +5,7 @@ Public API (tests, ``app.selftest``, ``app.app_main``)::
     win = MainWindow(session)             # or MainWindow() then win.set_session(session)
     # start-up: MainWindow(lazy=True) paints the frame first; win.finish_setup() builds the views
     win.show(); await win.connect_task    # connecting runs by itself once a session is set
+    win.add_view("outbox", "Outbox", widget, shortcut="Ctrl+4")   # more views in the sidebar
     win.compose.load(draft)               # or type into win.compose.* widgets
     saved = await win.save_current()      # the Ctrl+S code path; None if the input was invalid
     outcome = await win.send_current()    # the Ctrl+Return code path (save, then SendItem)
@@ -43,7 +44,6 @@ _STATE_TEXT = {  # ConnectionState values
 
 
 class MainWindow(QMainWindow):
-    VIEWS = ("compose", "drafts", "sent")
 
     state_changed = Signal(str)
     busy_changed = Signal(bool)
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeView(self.stack)
         for w in (self.compose, self.drafts, self.sent, self.welcome):
             self.stack.addWidget(w)
+        self._views = [("compose", self.compose), ("drafts", self.drafts), ("sent", self.sent)]
         self.stack.removeWidget(self._placeholder)
         self._placeholder.deleteLater()
         self.actions_ = build_actions(self)
@@ -203,6 +204,10 @@ class MainWindow(QMainWindow):
         raise AttributeError(name)
 
     # ---- views ----
+    @property
+    def VIEWS(self) -> tuple:  # noqa: N802 - the sidebar's views in order
+        return tuple(name for name, _w in self._views)
+
     def show_view(self, name: str) -> None:
         if self.session is None or self.flows is None:
             return
@@ -215,23 +220,42 @@ class MainWindow(QMainWindow):
         w = self.stack.currentWidget()
         if self.flows is None:
             return "starting"
-        return "welcome" if w is self.welcome else self.VIEWS[self.stack.currentIndex()]
+        return next((name for name, v in self._views if v is w), "welcome")
+
+    def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = "") -> None:
+        """Another view in the sidebar and the View menu (e.g. the Outbox), after Compose/Drafts/Sent."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        self.stack.addWidget(widget)
+        self._views.append((name, widget))
+        item = QListWidgetItem(icon(icon_name) if icon_name else icon("drafts"), label)
+        item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+        self.sidebar.addItem(item)
+        act = QAction(label, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _c=False: self.show_view(name))
+        self.addAction(act)
+        self.menus["&View"].addAction(act)
 
     def _sidebar_changed(self, row: int) -> None:
         from PySide6.QtCore import Qt
-        if row < 0 or self.session is None or self.flows is None:
+        if row < 0 or row >= len(self._views) or self.session is None or self.flows is None:
             return
-        if self.stack.currentIndex() != row:
-            self.drafts.flush_pending() if row != 1 else None
-            self.stack.setCurrentIndex(row)
-        w = self.stack.currentWidget()
+        w = self._views[row][1]
+        if self.stack.currentWidget() is not w:
+            if w is not self.drafts:
+                self.drafts.flush_pending()
+            self.stack.setCurrentWidget(w)
         if w is self.compose:
             if not self.compose.focusWidget() or not self.compose.isAncestorOf(self.focusWidget() or self):
                 self.compose.to.setFocus(Qt.ShortcutFocusReason)
-        else:
+        elif hasattr(w, "table"):
             w.table.setFocus(Qt.ShortcutFocusReason)
             if w.table.model().rowCount() and not w.table.currentIndex().isValid():
                 w.table.setCurrentIndex(w.table.model().index(0, 1))
+        else:
+            w.setFocus(Qt.ShortcutFocusReason)
 
     def _show_welcome(self) -> None:
         self.stack.setCurrentWidget(self.welcome)

@@ -135,3 +135,28 @@ def test_every_action_has_a_shortcut_and_a_menu_entry(qtbot, aloop):
     assert win._sheet.isVisible() and not win._sheet.isModal() and win._sheet.table.rowCount() >= 12
     win._sheet.grab().save(str(Path(__file__).resolve().parents[1] / "screenshots" / "shortcuts.png"))
     win._sheet.close()
+
+
+def test_add_view_puts_another_view_in_sidebar_and_menu(qtbot, aloop, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from app.core.session import Session
+    from app.domain.account import AccountConfig
+    from app.ui.main_window import MainWindow
+
+    acc = AccountConfig(email="a@example.com", ews_url="http://127.0.0.1:9/EWS/Exchange.asmx", username="a")
+    session = Session.for_account(acc, "x")
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    extra = QLabel("outbox here")
+    extra.setAccessibleName("Outbox")
+    win.add_view("outbox", "Outbox", extra, shortcut="Ctrl+4")
+    win.show()
+    win.show_view("outbox")
+    assert win.current_view() == "outbox" and win.stack.currentWidget() is extra
+    assert win.sidebar.count() == 4 and win.sidebar.currentRow() == 3
+    assert "Outbox" in [a.text() for a in win.menus["&View"].actions()]
+    win.show_view("drafts")
+    assert win.current_view() == "drafts"
+    win.close()
+    session.close()
