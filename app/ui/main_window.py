@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
         self._sheet = None
 
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(icon("app"))
         self.setObjectName("mainWindow")
         self.setAccessibleName(f"{APP_NAME} main window")
         self.setStyleSheet(STYLE)
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Views")
         self.sidebar.setIconSize(QSize(18, 18))
         for name, label, key in (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sent", "Sent", "Ctrl+3")):
-            item = QListWidgetItem(icon(name), label)
+            item = QListWidgetItem(label)  # icons (SVG: loads the svg plugin) come with finish_setup
             item.setToolTip(f"{label} ({key})")
             self.sidebar.addItem(item)
         sv.addWidget(brand)
@@ -157,6 +156,9 @@ class MainWindow(QMainWindow):
         self.banner = Banner(self)
         self._bwrap.addWidget(self.banner)
         self.flows = Workflows(self)
+        self.setWindowIcon(icon("app"))
+        for row, name in enumerate(("compose", "drafts", "sent")):
+            self.sidebar.item(row).setIcon(icon(name))
         self.compose = ComposeView(self.stack)
         self.drafts = DraftsView(self.stack)
         self.sent = SentView(self.stack)
