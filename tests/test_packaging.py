@@ -70,7 +70,9 @@ def _fresh_build_exists() -> bool:
 
 @pytest.fixture(scope="session")
 def build():
-    if os.environ.get("DISPATCH_REBUILD") == "1" or not _fresh_build_exists():
+    # DISPATCH_REUSE_DIST=1 (local iterations only): take whatever dist/ holds.
+    reuse = os.environ.get("DISPATCH_REUSE_DIST") == "1" and (DIST / "build-info.json").exists()
+    if os.environ.get("DISPATCH_REBUILD") == "1" or not (reuse or _fresh_build_exists()):
         env = dict(os.environ)
         env.setdefault("PYTHON", sys.executable)  # build with the interpreter running the tests
         proc = subprocess.run(["bash", str(ROOT / "packaging" / "build-linux")], cwd=ROOT, env=env,
@@ -238,6 +240,44 @@ def test_every_linked_library_is_shipped_or_depended_on(build, installed):
     # nothing of the desktop stack was copied from the build machine
     shipped = {p.name for p in (installed / "opt" / NAME).rglob("*.so*")}
     assert not shipped & set(table), sorted(shipped & set(table))
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.timeout(1800)
+def test_bundle_holds_what_is_imported_lazily(installed):
+    """exchangelib, keyring and the app import much by name at run time: all of it must be in the bundle.
+
+    (--self-test proves the sandbox path end to end; this covers the paths it cannot reach here, e.g.
+    NTLM, autodiscover, every EWS service class, the Secret Service keyring, time zone data.)
+    """
+    import pkgutil
+
+    import exchangelib
+    import keyring.backends
+
+    internal = installed / "opt" / NAME / "_internal"
+
+    def bundled(module: str) -> bool:
+        rel = module.replace(".", "/")
+        return any((internal / f"{rel}{suffix}").exists() for suffix in (".pyc", "/__init__.pyc")) or \
+            any(internal.glob(f"{rel}.*.so"))
+
+    wanted = [m.name for m in pkgutil.walk_packages(exchangelib.__path__, "exchangelib.")]
+    wanted += [m.name for m in pkgutil.walk_packages(keyring.backends.__path__, "keyring.backends.")
+               if "macOS" not in m.name and "Windows" not in m.name and "libsecret" not in m.name]
+    wanted += [m.name for m in pkgutil.walk_packages([str(ROOT / "app")], "app.")
+               if ".tests" not in m.name]
+    wanted += ["requests_ntlm", "spnego", "secretstorage", "jeepney", "qasync", "tzlocal", "isodate", "lxml.etree",
+               "defusedxml", "requests_oauthlib", "dns.resolver", "platformdirs", "cryptography"]
+    missing = [m for m in wanted if not bundled(m)]
+    assert not missing, f"not in the bundle: {missing}"
+    assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Berlin").is_file()
+    assert list(internal.glob("keyring-*.dist-info/entry_points.txt"))
+    for unused in ("PySide6/QtQml.abi3.so", "PySide6/QtQuick.abi3.so", "PySide6/QtNetwork.abi3.so",
+                   "PySide6/Qt/lib/libQt6Qml.so.6", "PySide6/Qt/lib/libQt6Pdf.so.6", "PySide6/Qt/translations",
+                   "tkinter", "pytest", "xmlschema"):
+        assert not (internal / unused).exists(), unused
 
 
 @pytest.mark.slow
