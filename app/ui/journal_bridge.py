@@ -51,6 +51,7 @@ class JournalBridge:
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().aboutToQuit.connect(self.close)
+        QApplication.instance().lastWindowClosed.connect(self.autosave.flush)
         self.recovered = self._reopen()
         s = getattr(window, "session", None)
         if s is not None and getattr(s.state, "value", s.state) == "connected":  # attached late

@@ -13,6 +13,7 @@ import asyncio
 import gc
 import logging
 from contextlib import contextmanager
+from dataclasses import replace
 
 from qasync import asyncSlot
 
@@ -180,7 +181,15 @@ class Workflows:
             self.compose.set_busy(True, "Saving…")
             self._busy_push("Saving draft…")
             try:
-                saved = await self.session.save_draft(draft)
+                try:
+                    saved = await self.session.save_draft(draft)
+                except MailError as exc:
+                    if exc.code != "ErrorItemNotFound" or draft.ref is None:
+                        raise
+                    # deleted on the server meanwhile: keep the user's text as a new draft
+                    draft = replace(draft, ref=None, attachments=[replace(a, attachment_id="") for a in draft.attachments])
+                    saved = await self.session.save_draft(draft)
+                    self.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft", 8000)
             except MailError as exc:
                 if not self._transport_error(exc):
                     self.compose.set_error(f"Could not save: {self.explain_exc(exc)}")
@@ -279,6 +288,11 @@ class Workflows:
     # ---- drafts ----
     @asyncSlot()
     async def send_selected(self, refs=None):
+        if not refs and self.session is not None and self.current_view() != "drafts":
+            # never send drafts the user is not looking at: show the list instead
+            self.show_view("drafts")
+            self.statusBar().showMessage("Select drafts, then press Ctrl+Shift+Return to send them", 6000)
+            return
         with self._tracked():
             await self.send_selected_drafts(refs)
 

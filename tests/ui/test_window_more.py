@@ -277,3 +277,30 @@ def test_first_run_sandbox_choice_and_command_line_account(qtbot, aloop, sandbox
     win2._force_close = True
     win2.close()
     win2.session.close()
+
+
+def test_saving_a_draft_deleted_on_the_server_keeps_the_text_as_a_new_draft(qtbot, window, sandbox):
+    win = window
+    win.compose.load(Draft(to=[Recipient(BOB)], subject="Fragile", body="v1"))
+    saved = wait_task(qtbot, win.save_current())
+    wait_task(qtbot, win.session.client.delete_items([saved.ref], to_trash=False))  # another client
+    win.compose.body.setPlainText("v2 typed after the delete")
+    again = wait_task(qtbot, win.save_current())
+    assert again is not None and again.ref.id != saved.ref.id
+    drafts = sandbox.mailbox(ALICE).items("drafts")
+    assert [d["subject"] for d in drafts] == ["Fragile"] and "v2 typed" in drafts[0]["body"]
+    assert win.compose.error_text() == ""
+
+
+def test_send_selected_shortcut_outside_drafts_only_shows_the_list(qtbot, window, sandbox):
+    win = window
+    wait_task(qtbot, win.session.save_draft(Draft(to=[Recipient(BOB)], subject="Not yet", body="x")))
+    win.show_view("drafts")
+    qtbot.keyClick(win.drafts.table, Qt.Key_F5)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1, timeout=10000)
+    win.drafts.select_rows([0])
+    win.show_view("compose")
+    qtbot.keyClick(win.compose.to.edit, Qt.Key_Return, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.current_view() == "drafts", timeout=5000)
+    qtbot.wait(200)
+    assert "SendItem" not in sandbox.request_log
