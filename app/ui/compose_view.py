@@ -70,8 +70,7 @@ class ComposeView(QWidget):
             lab.setBuddy(w.edit if hasattr(w, "edit") else w)
             grid.addWidget(lab, row, 0, Qt.AlignTop | Qt.AlignLeft)
             grid.addWidget(w, row, 1)
-            if hasattr(w, "edit"):
-                lab.setContentsMargins(0, 9, 0, 0)
+            lab.setContentsMargins(0, 9, 0, 0)
         root.addLayout(grid)
 
         # options + formatting toolbar
