@@ -120,8 +120,8 @@ class Typist:
 
     def fault(self, op: str) -> None:
         """Widen the window in which a kill lands mid-request: the in-process sandbox answers late."""
-        if self.rnd.random() < 0.5:
-            body = json.dumps({"operation": op, "kind": "delay", "seconds": 0.6}).encode()
+        if self.rnd.random() < 0.7:
+            body = json.dumps({"operation": op, "kind": "delay", "seconds": 1.0}).encode()
             try:
                 urllib.request.urlopen(urllib.request.Request(self.url, body, method="POST"), timeout=2).read()
             except OSError:

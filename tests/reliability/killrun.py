@@ -40,6 +40,17 @@ class Run:
                 return ln[1], int(ln[2])
         return None
 
+    @property
+    def killed_mid_request(self) -> bool:
+        """The last Save/Send before the kill had not finished (no SENT after it, < 1.2 s before)."""
+        last = None
+        for ln in self.lines:
+            if ln[0] in ("SAVE", "SEND"):
+                last = ln
+            elif ln[0] == "SENT":
+                last = None
+        return last is not None and self.killed_at - float(last[3]) < 1.2
+
     def must_survive(self) -> dict[str, int]:
         """subject -> characters typed at least GRACE seconds before the kill."""
         need: dict[str, int] = {}
@@ -62,7 +73,11 @@ def env_for(home: Path, log: Path, seed: int) -> dict:
     return env
 
 
-def run_once(home: Path, n: int, rnd: random.Random, *, min_s=0.3, max_s=4.0, start_timeout=60.0) -> Run:
+def run_once(
+    home: Path, n: int, rnd: random.Random, *, min_s=0.3, max_s=4.0, start_timeout=60.0, mid_request=False
+) -> Run:
+    """Start, wait until it types, kill after min_s..max_s — or, with ``mid_request``, 0.05..0.9 s after
+    its next Save/Send started (the sandbox answers those late, so the request is usually in flight)."""
     run = Run(n, home / f"kill-{n:02d}.log")
     proc = subprocess.Popen(
         [sys.executable, str(HERE / "kill_child.py")],
@@ -78,7 +93,16 @@ def run_once(home: Path, n: int, rnd: random.Random, *, min_s=0.3, max_s=4.0, st
         if proc.poll() is not None:
             break
         time.sleep(0.05)
-    time.sleep(rnd.uniform(min_s, max_s))
+    if mid_request:
+        t1 = time.monotonic()
+        while time.monotonic() - t1 < 10 and proc.poll() is None:
+            text = run.log.read_text(encoding="utf-8")
+            if "\nSAVE\t" in text or "\nSEND\t" in text:
+                break
+            time.sleep(0.02)
+        time.sleep(rnd.uniform(0.05, 0.9))
+    else:
+        time.sleep(rnd.uniform(min_s, max_s))
     run.killed_at = time.time()
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)

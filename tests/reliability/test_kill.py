@@ -22,7 +22,7 @@ def test_kill_9_loses_nothing_typed_2s_before(tmp_path):
     rnd = random.Random(20261121)
     problems, prev_journal, runs = [], {}, []
     for n in range(KILLS):
-        run = run_once(tmp_path, n, rnd)
+        run = run_once(tmp_path, n, rnd, mid_request=n % 2 == 1)  # every other kill aims at a request
         runs.append(run)
         rec = run.recovered
         assert rec is not None, f"run {n} never became ready:\n{run.err[-3000:].decode(errors='replace')}"
@@ -36,7 +36,9 @@ def test_kill_9_loses_nothing_typed_2s_before(tmp_path):
     typed = sum(1 for r in runs for ln in r.lines if ln[0] == "T")
     sends = sum(1 for r in runs for ln in r.lines if ln[0] == "SEND")
     saves = sum(1 for r in runs for ln in r.lines if ln[0] == "SAVE")
-    print(f"\n{KILLS} kills, {typed} typing ticks, {saves} saves, {sends} sends")
+    mid = sum(r.killed_mid_request for r in runs)
+    print(f"\n{KILLS} kills ({mid} mid-save/send), {typed} typing ticks, {saves} saves, {sends} sends")
     assert saves + sends >= 10, "the soak did not exercise save/send enough"
+    assert mid >= KILLS // 4, f"only {mid} kills landed on a save/send in flight"
     problems += audit_duplicates(tmp_path)
     assert not problems, "\n".join(problems)
