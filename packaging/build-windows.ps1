@@ -2,7 +2,7 @@
 #
 #   powershell -ExecutionPolicy Bypass -File packaging\build-windows.ps1
 #
-# Needs Python 3.10+ (py launcher or python on PATH) and Inno Setup 6
+# Needs Python 3.10+ (py launcher or python on PATH) and Inno Setup 6.3+
 # (winget install JRSoftware.InnoSetup, or choco install innosetup). Uses .venv in the repo root.
 $ErrorActionPreference = "Stop"
 $Root = (Resolve-Path "$PSScriptRoot\..").Path
