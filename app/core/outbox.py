@@ -70,8 +70,7 @@ class Outbox:
         self._known: dict[str, tuple] = {}  # local_id -> (server ref, Message-ID) once saved
         self._offline: dict[str, int] = {}
         self._waiters = Waiters()
-        self._wake: asyncio.Event | None = None  # created in the loop (_ensure_running)
-        self._signed_in: asyncio.Event | None = None
+        self._wake = self._signed_in = None  # asyncio.Events, created in the loop (_ensure_running)
         self._task = self._auth_task = None
         self.stats = self.calls.stats
 
@@ -137,9 +136,9 @@ class Outbox:
             self._poke()
 
     def take_back(self, local_id: str) -> Draft | None:
-        """Remove a waiting/failed row and return its draft for editing (it stays in the journal)."""
+        """A waiting/failed row's draft back for editing (stays in the journal); None while in flight."""
         r = self._rows.get(local_id)
-        if r is None or r.status == RowStatus.WORKING:
+        if r is None or r.status == RowStatus.WORKING or local_id in self._unknown:
             return None
         del self._rows[local_id]
         self.journal.set_state(local_id, State.EDITING, op="", error="")
@@ -263,6 +262,9 @@ class Outbox:
                 raise
             except Exception:  # noqa: BLE001 - the worker must survive anything; rows retry later
                 log.exception("outbox worker step failed")
+                for r in self._rows.values():
+                    if r.status == RowStatus.WORKING:
+                        r.status, r.retry_at = RowStatus.RETRYING, self._clock() + self.policy.base
                 await asyncio.sleep(0.05)
 
     # ------------------------------------------------------------------ steps
@@ -375,8 +377,7 @@ class Outbox:
         self._failed(row, exc, text=o.explanation or describe(o.code, o.message))
 
     # ------------------------------------------------------------------ bookkeeping
-    def _progress(self, p) -> None:
-        """The pipeline's progress (one attempt at a time): show "checking…" while it verifies."""
+    def _progress(self, p) -> None:  # the pipeline verifying an unknown send: say so in the row
         row = self._rows.get(getattr(p, "key", ""))
         if row is not None and getattr(getattr(p, "state", None), "value", "") == "verifying":
             row.reason = "checking whether it was sent"
