@@ -91,3 +91,43 @@ def test_workload_across_sandbox_restarts(wire_validator, tmp_path):
     assert rep.failed_rows == 0, "\n".join(rep.problems)
     failures = wire_validator.reset()
     assert not failures, failures[:3]
+
+
+@pytest.mark.parametrize("fault,params,wait", [
+    ("server_busy", {"backoff_ms": 1200}, 1.2),
+    ("http_503", {"retry_after": 1}, 1.0),
+])
+def test_server_given_wait_is_honoured_and_shown(sandbox, tmp_path, fault, params, wait):
+    """ErrorServerBusy waits BackOffMilliseconds, HTTP 503 waits Retry-After: the next attempt comes no
+    sooner, the row says "Waiting N s (server busy)", and the server is not hammered meanwhile."""
+    import time
+
+    from app.core.mailclient import MailClient
+    from app.core.outbox import Outbox
+    from app.domain.models import Draft, Recipient
+    from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user
+
+    svc = make_service(sandbox.ews_url, user(sandbox, ALICE))
+    client = MailClient(lambda: svc)
+    journal = Journal(tmp_path / "journal.sqlite3")
+
+    async def main():
+        seen = []
+        ob = Outbox(client, journal, policy=TEST_POLICY)
+        ob.on_change = lambda: seen.extend(t for _, _, t in ob.row_texts())
+        sandbox.faults.inject("SendItem", fault, count=1, **params)
+        d = Draft(to=[Recipient(BOB)], subject=f"waits {fault}", body="x")
+        ob.send(d)
+        row = await ob.wait(d.local_id, timeout=60)
+        await ob.stop()
+        return row, seen
+
+    t0 = time.monotonic()
+    row, seen = _run(main())
+    took = time.monotonic() - t0
+    client.close()
+    assert row.text(0) == "Sent"
+    assert took >= wait, took
+    assert any(t == f"Waiting {round(wait)} s (server busy)" for t in seen), seen
+    assert sandbox.request_log.count("SendItem") == 2  # one refused, one after the wait: no hammering
+    assert [it["subject"] for it in sandbox.mailbox(BOB).items("inbox")] == [f"waits {fault}"]
