@@ -2,8 +2,10 @@
 
 - Qt runs headless (offscreen) with ONE session-scoped qasync loop (never stopped per test).
 - ``ews_schema``: Microsoft's EWS schema, built once per session.
-- ``sandbox``: a fresh in-process sandbox EWS server on a free loopback port, per test. Every SOAP body
-  it reads or writes is validated against the schema; a test fails if any body is invalid.
+- ``wire_validator`` (autouse): every SOAP body that any in-process sandbox reads or writes during a
+  test is validated against the schema; a test fails if any body is invalid.
+- ``sandbox``: a fresh in-process sandbox EWS server on a free loopback port, per test;
+  ``sandbox_factory(**options)`` for custom ones.
 """
 
 from __future__ import annotations
@@ -36,28 +38,54 @@ def ews_schema():
 
 
 @pytest.fixture(scope="session")
-def wire_validator(ews_schema):
+def _session_wire_validator(ews_schema):
     return WireValidator(ews_schema)
 
 
-@pytest.fixture
-def sandbox(wire_validator, tmp_path):
-    """A running sandbox (fresh in-memory mailboxes), every wire body schema-checked."""
+@pytest.fixture(autouse=True)
+def wire_validator(_session_wire_validator):
+    """Per test: every SOAP body any in-process sandbox reads or writes is validated against the
+    schema (``Sandbox.default_wire_observer``); the test fails if any body was invalid."""
+    validator = _session_wire_validator
+    validator.reset()
     from app.sandbox import Sandbox
 
-    sb = Sandbox(data=":memory:", port=0)
-    sb.wire_observer = wire_validator.observe
-    wire_validator.reset()
-    sb.start()
+    Sandbox.default_wire_observer = validator.observe
+    yield validator
+    Sandbox.default_wire_observer = None
+    failures = validator.reset()
+    assert not failures, "schema-invalid SOAP bodies on the wire:\n" + "\n".join(
+        f"[{d}] {reason}\n{raw[:1500]!r}" for d, reason, raw in failures
+    )
+
+
+@pytest.fixture
+def sandbox_factory():
+    """Start sandboxes with custom options (e.g. ``max_send_bytes``); all are stopped at teardown."""
+    from app.sandbox import Sandbox
+
+    started = []
+
+    def make(**options):
+        options.setdefault("data", ":memory:")
+        options.setdefault("port", 0)
+        sb = Sandbox(**options)
+        sb.start()
+        started.append(sb)
+        return sb
+
     try:
-        yield sb
+        yield make
     finally:
-        sb.stop()
+        for sb in started:
+            sb.stop()
         _close_exchangelib_connections()
-        failures = wire_validator.reset()
-        assert not failures, "schema-invalid SOAP bodies on the wire:\n" + "\n".join(
-            f"[{d}] {reason}\n{raw[:1500]!r}" for d, reason, raw in failures
-        )
+
+
+@pytest.fixture
+def sandbox(sandbox_factory):
+    """A running sandbox (fresh in-memory mailboxes)."""
+    return sandbox_factory()
 
 
 def _close_exchangelib_connections():

@@ -113,6 +113,10 @@ class Sandbox:
     {"operation": "SendItem" | "*", "kind": ..., "count": 1, ...params} or {"clear": true}; GET lists them.
     """
 
+    #: Observer used by every instance whose ``wire_observer`` is None (the test suite sets it so that
+    #: every SOAP body of every sandbox, fixture-made or not, is checked against the schema).
+    default_wire_observer = None
+
     def __init__(self, data: str = ":memory:", port: int = 0, host: str = "127.0.0.1", tls: bool = False,
                  users: list[dict] | None = None, max_send_bytes: int = 10 * 1024 * 1024,
                  smtp_relay: str | None = None, cert: str | None = None, key: str | None = None,
@@ -245,7 +249,7 @@ class Sandbox:
 
     # ---------------- hooks used by the server ----------------
     def _observe(self, direction: str, body: bytes, injected: bool = False):
-        fn = self.wire_observer
+        fn = self.wire_observer or Sandbox.default_wire_observer
         if fn is None:
             return
         try:

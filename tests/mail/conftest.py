@@ -18,24 +18,9 @@ def account_info(sb, email: str) -> dict:
 
 
 @pytest.fixture
-def small_sandbox(wire_validator):
+def small_sandbox(sandbox_factory):
     """A sandbox that accepts at most 64 KB per message (to provoke ErrorMessageSizeExceeded cheaply)."""
-    from app.sandbox import Sandbox
-    from tests.conftest import _close_exchangelib_connections
-
-    sb = Sandbox(data=":memory:", port=0, max_send_bytes=64 * 1024)
-    sb.wire_observer = wire_validator.observe
-    wire_validator.reset()
-    sb.start()
-    try:
-        yield sb
-    finally:
-        sb.stop()
-        _close_exchangelib_connections()
-        failures = wire_validator.reset()
-        assert not failures, "schema-invalid SOAP bodies on the wire:\n" + "\n".join(
-            f"[{d}] {reason}\n{raw[:1500]!r}" for d, reason, raw in failures
-        )
+    return sandbox_factory(max_send_bytes=64 * 1024)
 
 
 class Services:
