@@ -2,14 +2,13 @@
 
 No Qt here. The UI listens with :meth:`Session.add_listener` and re-emits as signals. The backend is
 built lazily in a worker thread (``MailClient`` calls the factory there), so exchangelib is imported
-off the UI thread and off the path to the first frame; it is imported by name (importlib) for the same
-reason, which also keeps the static import graph free of exchangelib.
+off the UI thread and off the path to the first frame. Which backend serves an account is decided in
+:mod:`app.mail.backends` (EWS now; Microsoft Graph slots in there).
 """
 
 from __future__ import annotations
 
 import enum
-import importlib
 import logging
 from typing import Callable
 
@@ -18,6 +17,7 @@ from app.domain.account import AccountConfig
 from app.domain.explain import describe
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, OutcomeStatus, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.mail import backends
 from app.mail.errors import AuthFailed, ConnectionFailed, MailError, TlsFailed
 from app.mail.service import MailService, ServerInfo
 
@@ -33,13 +33,8 @@ class ConnectionState(str, enum.Enum):
 
 
 def ews_service_factory(account: AccountConfig, password: str) -> Callable[[], MailService]:
-    """A factory that builds the EWS backend when first called (in a worker thread)."""
-
-    def build() -> MailService:
-        ews = importlib.import_module("app.mail.ews")
-        return ews.EwsMailService(account, password)
-
-    return build
+    """A factory that builds the account's backend (EWS today) when first called, in a worker thread."""
+    return backends.service_factory(account, password)
 
 
 class Session:

@@ -6,11 +6,18 @@ EwsMailService`` pulls it in; ``import app.mail.ews`` alone does not.
 
 from __future__ import annotations
 
-__all__ = ["EwsMailService", "new_message_id"]
+__all__ = ["EwsMailService", "new_message_id", "create"]
+
+
+def create(account, password):
+    """The backend entry point used by :mod:`app.mail.backends`."""
+    from app.mail.ews.service import EwsMailService
+
+    return EwsMailService(account, password)
 
 
 def __getattr__(name):
-    if name in __all__:
+    if name in ("EwsMailService", "new_message_id"):
         from app.mail.ews import service
 
         return getattr(service, name)

@@ -1,0 +1,36 @@
+"""Which MailService implements an account's backend.
+
+A backend is a module with a ``create(account, password) -> MailService`` function, imported only when
+first needed (in a worker thread: exchangelib alone takes ~0.3 s to import). Adding Microsoft Graph
+means writing ``app/mail/graph/`` (``/me/messages`` to save, ``/me/messages/{id}/send`` to send, JSON
+batching for many) and naming it here; nothing above this layer changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+from app.domain.account import AccountConfig, Backend
+from app.mail.errors import ServerFault
+from app.mail.service import MailService
+
+BACKEND_MODULES: dict[Backend, str] = {
+    Backend.EWS: "app.mail.ews",
+    # Backend.GRAPH: "app.mail.graph",  # planned: Exchange Online turns EWS off (Oct 2026 / Apr 2027)
+}
+
+
+def create_service(account: AccountConfig, password: str) -> MailService:
+    module_name = BACKEND_MODULES.get(account.backend)
+    if module_name is None:
+        raise ServerFault(
+            "ErrorBackendUnavailable",
+            f"The {account.backend.value} backend is not available in this version of Dispatch.",
+        )
+    return importlib.import_module(module_name).create(account, password)
+
+
+def service_factory(account: AccountConfig, password: str) -> Callable[[], MailService]:
+    """A factory that builds the account's backend when first called (in a worker thread)."""
+    return lambda: create_service(account, password)
