@@ -53,6 +53,8 @@ class JournalBridge:
         QApplication.instance().aboutToQuit.connect(self.close)
         QApplication.instance().lastWindowClosed.connect(self.autosave.flush)
         self.recovered = self._reopen()
+        self._outbox_window = None
+        self.outbox_action = self._install_action()
         s = getattr(window, "session", None)
         if s is not None and getattr(s.state, "value", s.state) == "connected":  # attached late
             self._state("connected")
@@ -162,6 +164,36 @@ class JournalBridge:
         c = self.w.compose
         if c.draft().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
+
+    def _install_action(self):
+        """View > Outbox (Ctrl+4): the Outbox as a small window of its own (until the main window
+        grows an Outbox page; then ``outbox_view()`` gives the widget)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+
+        act = QAction("&Outbox", self.w)
+        act.setObjectName("actViewOutbox")
+        act.setShortcut(QKeySequence("Ctrl+4"))
+        act.setShortcutContext(Qt.WindowShortcut)
+        act.setToolTip("Outbox: messages waiting for the server (Ctrl+4)")
+        act.triggered.connect(lambda _c=False: self.show_outbox())
+        self.w.addAction(act)
+        menu = (getattr(self.w, "menus", None) or {}).get("&View")
+        if menu is not None:
+            menu.addAction(act)
+        return act
+
+    def show_outbox(self):
+        from PySide6.QtCore import Qt
+
+        if self._outbox_window is None:
+            self._outbox_window = self.outbox_view(self.w)
+            self._outbox_window.setWindowFlag(Qt.Tool, True)
+            self._outbox_window.setWindowTitle("Outbox")
+            self._outbox_window.resize(640, 260)
+        self._outbox_window.show()
+        self._outbox_window.raise_()
+        return self._outbox_window
 
     def outbox_view(self, parent=None):
         """An Outbox view bound to this bridge's outbox (re-bound when the session changes)."""

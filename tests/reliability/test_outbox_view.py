@@ -51,6 +51,9 @@ def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_pa
     bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
+        assert bridge.outbox_action in win.menus["&View"].actions()  # View > Outbox (Ctrl+4)
+        bridge.outbox_action.trigger()
+        assert bridge._outbox_window.isVisible() and bridge._outbox_window.outbox is bridge.outbox
         view = OutboxView()
         qtbot.addWidget(view)
         view.set_outbox(bridge.outbox)
