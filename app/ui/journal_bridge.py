@@ -8,7 +8,10 @@
 - ``draft_saved`` / ``message_sent`` / ``batch_sent`` -> the journal entry leaves once the server confirmed;
 - start-up: the newest unsaved message reopens in Compose; other recovered messages are saved to the
   server's Drafts through the :class:`Outbox`; a send that was in flight when the app died is looked up
-  by Message-ID: found in Sent Items -> done; otherwise it reopens as a draft (never resent blindly).
+  by Message-ID: found in Sent Items -> done; otherwise it reopens as a draft (never resent blindly);
+- the window's Save/Send failing because the server is unreachable (session goes "offline") -> the
+  Outbox takes the message (Compose is cleared for a send) and retries when the server is back;
+- View > Outbox (Ctrl+4) shows the Outbox rows (``outbox_view()`` gives the widget for a page).
 """
 
 from __future__ import annotations
