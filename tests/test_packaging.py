@@ -117,6 +117,19 @@ def _clean_env(home: Path) -> dict:
     return env
 
 
+def _launcher(root: Path) -> str:
+    """``<root>/usr/bin/dispatch-mail`` as the system would run it once installed at ``root``.
+
+    The package's link is absolute (``/opt/dispatch-mail/dispatch-mail``, as Debian policy wants across
+    top-level dirs), so under a temp root it is followed by hand; the tarball's is relative."""
+    link = root / "usr" / "bin" / NAME
+    target = os.readlink(link)
+    assert target in (f"/opt/{NAME}/{NAME}", f"../../opt/{NAME}/{NAME}"), target
+    exe = root / target.lstrip("/") if target.startswith("/") else link.parent / target
+    assert exe.is_file() and os.access(exe, os.X_OK)
+    return str(exe)
+
+
 def _plant_user_data(home: Path) -> dict[str, bytes]:
     files = {".config/Dispatch/settings.json": b'{"account": {"email": "me@example.com"}}\n',
              ".local/share/Dispatch/journal.sqlite3": b"SQLite format 3\x00 planted user data",
@@ -179,7 +192,7 @@ def test_deb_contents_launcher_desktop_icons_metainfo(build):
     assert not outside, outside
     assert not [p for p in entries if re.search(r"/(\.config|\.local|home|root)/", p)]
     perms, _o, link = entries[f"./usr/bin/{NAME}"]
-    assert perms.startswith("l") and link == f"../../opt/{NAME}/{NAME}"
+    assert perms.startswith("l") and link == f"/opt/{NAME}/{NAME}"
     perms, _o, _l = entries[f"./opt/{NAME}/{NAME}"]
     assert perms == "-rwxr-xr-x"
     assert f"./usr/share/applications/{NAME}.desktop" in entries
@@ -187,7 +200,7 @@ def test_deb_contents_launcher_desktop_icons_metainfo(build):
     assert f"./usr/share/icons/hicolor/scalable/apps/{NAME}.svg" in entries
     for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
         assert f"./usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png" in entries, size
-    assert f"./usr/share/doc/{NAME}/copyright" in entries
+    assert f"./usr/share/doc/{NAME}/copyright" in entries and f"./usr/share/doc/{NAME}/changelog.gz" in entries
     ctrl = subprocess.run(["dpkg-deb", "-I", str(build["deb"])], capture_output=True, text=True).stdout
     assert "postinst" not in ctrl and "prerm" not in ctrl and "postrm" not in ctrl  # no maintainer scripts
 
@@ -199,7 +212,6 @@ def test_installed_files_are_valid(installed):
     desktop = installed / f"usr/share/applications/{NAME}.desktop"
     text = desktop.read_text()
     assert re.search(r"^Exec=dispatch-mail\b", text, re.M) and re.search(r"^Icon=dispatch-mail$", text, re.M)
-    assert (installed / "usr/bin" / NAME).resolve() == (installed / f"opt/{NAME}/{NAME}").resolve()
     if shutil.which("desktop-file-validate"):
         r = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
         assert r.returncode == 0 and "error" not in r.stdout, r.stdout
@@ -301,7 +313,7 @@ def test_apt_can_resolve_the_depends(build):
 def test_installed_version(installed, tmp_path):
     home = tmp_path / "home"
     home.mkdir()
-    r = subprocess.run([str(installed / "usr/bin" / NAME), "--version"], capture_output=True, text=True,
+    r = subprocess.run([_launcher(installed), "--version"], capture_output=True, text=True,
                        env=_clean_env(home), cwd=tmp_path, timeout=60)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == f"Dispatch {__version__}"
@@ -317,7 +329,7 @@ def test_installed_self_test_leaves_user_data_alone(installed, tmp_path):
     env = _clean_env(home)  # no QT_QPA_PLATFORM, no DISPLAY: the self-test must go offscreen itself
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
-    r = subprocess.run([str(installed / "usr/bin" / NAME), "--self-test"], capture_output=True, text=True,
+    r = subprocess.run([_launcher(installed), "--self-test"], capture_output=True, text=True,
                        env=env, cwd=tmp_path, timeout=300)
     lines = r.stdout.strip().splitlines()
     assert r.returncode == 0, r.stdout + r.stderr
@@ -337,7 +349,7 @@ def test_installed_gui_paints_on_x11(installed, tmp_path):
     home.mkdir()
     env = _clean_env(home)
     env.update(QT_QPA_PLATFORM="xcb", DISPATCH_FIRST_PAINT="1", DISPATCH_HOME=str(tmp_path / "dispatch-home"))
-    r = subprocess.run(["xvfb-run", "-a", str(installed / "usr/bin" / NAME)], capture_output=True, text=True,
+    r = subprocess.run(["xvfb-run", "-a", _launcher(installed)], capture_output=True, text=True,
                        env=env, cwd=tmp_path, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "DISPATCH_FIRST_PAINT" in r.stdout, r.stdout + r.stderr
@@ -370,13 +382,13 @@ def test_dpkg_install_then_remove_keeps_user_data(build, tmp_path):
     owned = subprocess.run(["dpkg-query", f"--admindir={root}/var/lib/dpkg", "-L", NAME], capture_output=True,
                            text=True).stdout.splitlines()
     assert owned and all(p in ("/.", "/usr", "/opt") or p.startswith(("/usr/", "/opt/")) for p in owned)
-    r = subprocess.run([str(root / "usr/bin" / NAME), "--version"], capture_output=True, text=True,
+    r = subprocess.run([_launcher(root), "--version"], capture_output=True, text=True,
                        env=_clean_env(home), timeout=60)
     assert r.stdout.strip() == f"Dispatch {__version__}", r.stdout + r.stderr
 
     r = subprocess.run([*dpkg, "-r", NAME], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert not (root / "opt" / NAME).exists() and not (root / "usr/bin" / NAME).exists()
+    assert not (root / "opt" / NAME).exists() and not os.path.lexists(root / "usr/bin" / NAME)
     assert _snapshot(home) == before, "removing the package changed the user's data"
     r = subprocess.run([*dpkg, "-P", NAME], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -400,9 +412,11 @@ def test_portable_tarball_runs(build, tmp_path):
         tar.extractall(tmp_path, filter="tar") if hasattr(tarfile, "tar_filter") else tar.extractall(tmp_path)
     home = tmp_path / "home"
     home.mkdir()
-    r = subprocess.run([str(tmp_path / top / NAME), "--version"], capture_output=True, text=True,
-                       env=_clean_env(home), timeout=60)
-    assert r.returncode == 0 and r.stdout.strip() == f"Dispatch {__version__}", r.stdout + r.stderr
+    assert os.readlink(tmp_path / top / "usr/bin" / NAME) == f"../../opt/{NAME}/{NAME}"  # relocatable
+    for launcher in (tmp_path / top / NAME, tmp_path / top / "usr/bin" / NAME):
+        r = subprocess.run([str(launcher), "--version"], capture_output=True, text=True, env=_clean_env(home),
+                           timeout=60)
+        assert r.returncode == 0 and r.stdout.strip() == f"Dispatch {__version__}", r.stdout + r.stderr
 
 
 # ---------------------------------------------------------------- the self-test logic, from source (fast)

@@ -4,11 +4,12 @@
 
 Tree (same in both packages; the tarball just has it under one top-level folder):
     opt/dispatch-mail/                          the bundle (executable dispatch-mail + _internal/)
-    usr/bin/dispatch-mail                       -> ../../opt/dispatch-mail/dispatch-mail (relative)
+    usr/bin/dispatch-mail                       -> /opt/dispatch-mail/dispatch-mail (in the tarball:
+                                                   -> ../../opt/dispatch-mail/dispatch-mail, relocatable)
     usr/share/applications/dispatch-mail.desktop
     usr/share/icons/hicolor/{scalable,NxN}/apps/dispatch-mail.{svg,png}
     usr/share/metainfo/dispatch-mail.metainfo.xml
-    usr/share/doc/dispatch-mail/copyright
+    usr/share/doc/dispatch-mail/{copyright,changelog.gz}
 No maintainer scripts: the icon cache and desktop database are refreshed by dpkg triggers of
 hicolor-icon-theme / desktop-file-utils. Nothing is ever written to a user's home: removing the
 package leaves every user's config and data (~/.config/dispatch-mail, ~/.local/share/dispatch-mail).
@@ -16,6 +17,7 @@ package leaves every user's config and data (~/.config/dispatch-mail, ~/.local/s
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -37,10 +39,11 @@ NAME = "dispatch-mail"
 MAINTAINER = "Dispatch team <dispatch@example.com>"
 SUMMARY = "keyboard-driven mail composer for Microsoft Exchange"
 DESCRIPTION = """\
- Dispatch composes, saves and sends mail through Microsoft Exchange Web Services
- (EWS). Drafts are saved to the server, many drafts can be sent at once and every
- item shows its own result in plain words. A built-in sandbox mailbox lets you try
- it without an account: run "dispatch-mail --self-test" to check an installation."""
+ Dispatch composes, saves and sends mail through Microsoft Exchange Web
+ Services (EWS). Drafts are saved to the server, many drafts can be sent at
+ once and every item shows its own result in plain words. A built-in sandbox
+ mailbox lets you try it without an account; "dispatch-mail --self-test"
+ checks an installation."""
 
 
 def version() -> str:
@@ -66,7 +69,7 @@ def stage(bundle: Path, root: Path) -> None:
     opt = root / "opt" / NAME
     shutil.copytree(bundle, opt, symlinks=True)
     (root / "usr" / "bin").mkdir(parents=True)
-    os.symlink(f"../../opt/{NAME}/{NAME}", root / "usr" / "bin" / NAME)
+    os.symlink(f"/opt/{NAME}/{NAME}", root / "usr" / "bin" / NAME)  # Debian policy: absolute across top dirs
     share = root / "usr" / "share"
     res = ROOT / "resources"
     for src, dst in [(res / f"{NAME}.desktop", share / "applications" / f"{NAME}.desktop"),
@@ -86,10 +89,14 @@ def stage(bundle: Path, root: Path) -> None:
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
-        f"Upstream-Name: {NAME}\n\nFiles: *\nCopyright: the Dispatch authors\nLicense: MIT\n\n"
+        f"Upstream-Name: {NAME}\n\nFiles: *\nCopyright: 2026 the Dispatch authors\nLicense: MIT\n\n"
         "Files: opt/dispatch-mail/_internal/*\nCopyright: their respective authors\n"
         "License: various (Python: PSF-2.0; Qt for Python and Qt: LGPL-3.0; exchangelib: BSD-2-Clause;\n"
         " lxml: BSD-3-Clause; keyring, qasync, platformdirs: MIT)\n")
+    changelog = (f"{NAME} ({version()}) unstable; urgency=medium\n\n  * Release {version()}.\n\n"
+                 f" -- {MAINTAINER}  {time.strftime('%a, %d %b %Y %H:%M:%S +0000', time.gmtime())}\n")
+    with gzip.GzipFile(doc / "changelog.gz", "wb", compresslevel=9, mtime=0) as gz:
+        gz.write(changelog.encode())
     normalise_modes(root)
 
 
@@ -157,6 +164,8 @@ def build_tar(root: Path, out: Path, top: str) -> None:
     def owner(ti: tarfile.TarInfo) -> tarfile.TarInfo:
         ti.uid = ti.gid = 0
         ti.uname = ti.gname = "root"
+        if ti.issym() and ti.name == f"{top}/usr/bin/{NAME}":
+            ti.linkname = f"../../opt/{NAME}/{NAME}"  # relative here: the folder works wherever it is
         return ti
 
     with tarfile.open(out, "w:gz", compresslevel=6) as tar:
