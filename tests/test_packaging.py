@@ -201,6 +201,7 @@ def test_deb_contents_launcher_desktop_icons_metainfo(build):
     for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
         assert f"./usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png" in entries, size
     assert f"./usr/share/doc/{NAME}/copyright" in entries and f"./usr/share/doc/{NAME}/changelog.gz" in entries
+    assert f"./usr/share/man/man1/{NAME}.1.gz" in entries
     ctrl = subprocess.run(["dpkg-deb", "-I", str(build["deb"])], capture_output=True, text=True).stdout
     assert "postinst" not in ctrl and "prerm" not in ctrl and "postrm" not in ctrl  # no maintainer scripts
 

@@ -10,6 +10,7 @@ Tree (same in both packages; the tarball just has it under one top-level folder)
     usr/share/icons/hicolor/{scalable,NxN}/apps/dispatch-mail.{svg,png}
     usr/share/metainfo/dispatch-mail.metainfo.xml
     usr/share/doc/dispatch-mail/{copyright,changelog.gz}
+    usr/share/man/man1/dispatch-mail.1.gz       (from app.cli's argument parser)
 No maintainer scripts: the icon cache and desktop database are refreshed by dpkg triggers of
 hicolor-icon-theme / desktop-file-utils. Nothing is ever written to a user's home: removing the
 package leaves every user's config and data (~/.config/dispatch-mail, ~/.local/share/dispatch-mail).
@@ -97,7 +98,36 @@ def stage(bundle: Path, root: Path) -> None:
                  f" -- {MAINTAINER}  {time.strftime('%a, %d %b %Y %H:%M:%S +0000', time.gmtime())}\n")
     with gzip.GzipFile(doc / "changelog.gz", "wb", compresslevel=9, mtime=0) as gz:
         gz.write(changelog.encode())
+    man = share / "man" / "man1"
+    man.mkdir(parents=True)
+    with gzip.GzipFile(man / f"{NAME}.1.gz", "wb", compresslevel=9, mtime=0) as gz:
+        gz.write(man_page().encode())
     normalise_modes(root)
+
+
+def man_page() -> str:
+    """dispatch-mail(1), from the real command line parser (app.cli.build_parser)."""
+    sys.path.insert(0, str(ROOT))
+    from app.cli import build_parser
+
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("-", "\\-")
+
+    parser = build_parser()
+    out = [f'.TH DISPATCH-MAIL 1 "" "{NAME} {version()}" "User Commands"', ".SH NAME",
+           f"{esc(NAME)} \\- {esc(SUMMARY)}", ".SH SYNOPSIS", f".B {esc(NAME)}", "[\\fIOPTIONS\\fR]",
+           ".SH DESCRIPTION", esc(parser.description or ""), ".SH OPTIONS"]
+    for action in parser._actions:
+        if not action.option_strings:
+            continue
+        flags = ", ".join(f"\\fB{esc(o)}\\fR" for o in action.option_strings)
+        if action.metavar:
+            flags += f" \\fI{esc(action.metavar)}\\fR"
+        out += [".TP", flags, esc((action.help or "").replace("%(default)s", str(action.default)))]
+    out += [".SH FILES", "~/.config/Dispatch, ~/.local/share/Dispatch, ~/.local/state/Dispatch: settings, "
+            "drafts journal and logs (\\fBDISPATCH_HOME\\fR moves them under one directory).",
+            ".SH NOTES", esc(parser.epilog or "")]
+    return "\n".join(out) + "\n"
 
 
 def normalise_modes(root: Path) -> None:
