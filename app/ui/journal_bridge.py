@@ -40,6 +40,7 @@ class JournalBridge:
         self._pending_save = self._pending_send = None  # (local_id, when) of the window's Save/Send
         self._loop = asyncio.get_event_loop()  # built in the app's (qasync) loop
         self._resumed = False
+        self._signed_in: asyncio.Event | None = None
         self._views: list = []
         self._tasks: set[asyncio.Task] = set()
         c = window.compose
@@ -126,13 +127,35 @@ class JournalBridge:
             return None
         if self._client is not session.client:
             self._client = session.client
-            self.outbox = Outbox(session.client, self.journal, on_saved=self._outbox_saved)
+            if self.outbox is not None:  # the session changed (e.g. signed in again): the old one stops
+                self._loop.create_task(self.outbox.stop())
+            self.outbox = Outbox(session.client, self.journal, on_saved=self._outbox_saved, reauth=self._reauth)
             self._resumed = False
             for view in self._views:
                 view.set_outbox(self.outbox)
         return self.outbox
 
+    async def _reauth(self) -> bool:
+        """A 401 while the Outbox worked: say so (non-modal banner with Retry) and wait until the
+        session is connected again (Retry, or a new sign-in); the Outbox then resumes."""
+        self._signed_in = asyncio.Event()
+        session = getattr(self.w, "session", None)
+        try:  # a passing 401 (e.g. a server restart): signing in again with what we have is enough
+            await session.connect()
+            return True
+        except Exception:  # noqa: BLE001 - AuthFailed & co: the session shows it; ask the user
+            pass
+        try:
+            self.w.show_error("The server asked to sign in again. Messages in the Outbox wait until you do "
+                              "(Retry, or Account settings).", retry=True)
+        except Exception:  # noqa: BLE001
+            pass
+        await self._signed_in.wait()
+        return True
+
     def _state(self, state: str) -> None:
+        if state == "connected" and self._signed_in is not None:
+            self._signed_in.set()
         if state == "connected":
             ob = self._ensure_outbox()
             if ob is not None and not self._resumed:

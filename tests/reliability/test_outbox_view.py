@@ -132,3 +132,29 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, wire_
         session.close()
         box["sb"].stop()
     assert not wire_validator.reset()
+
+
+def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_path):
+    """401s mid-session: the row says "Waiting for sign-in", the window shows a non-modal banner with
+    Retry; nothing fails; after Retry (the server accepts us again) the message goes out once."""
+    win, session = _window(qtbot, sandbox, tmp_path)
+    bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
+    try:
+        qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
+        seen = []
+        bridge.outbox.on_change = lambda: seen.extend(t for _, _, t in bridge.outbox.row_texts())
+        sandbox.faults.inject("*", "http_401", count=4)  # the send, then the re-connect, are refused
+        d = Draft(to=[Recipient(BOB)], subject="after sign-in", body="x")
+        bridge.outbox.send(d)
+        qtbot.waitUntil(lambda: bridge.outbox.needs_sign_in and win.banner.isVisible(), timeout=20000)
+        assert bridge.outbox.row_texts()[0][2] == "Waiting for sign-in"
+        sandbox.faults.clear()
+        win.flows.retry()  # the banner's Retry
+        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Sent", timeout=30000)
+        assert "Waiting for sign-in" in seen
+        assert [it["subject"] for it in sandbox.mailbox(BOB).items("inbox")] == ["after sign-in"]
+    finally:
+        bridge.close()
+        win._force_close = True
+        win.close()
+        session.close()
