@@ -1,0 +1,83 @@
+"""kill -9 of a process whose Outbox is mid-batch (saves and sends on the wire, the sandbox answering
+late), against the real sandbox in this process; a fresh Outbox then restores from the journal and
+finishes. Every message ends exactly once in Sent Items and Bob's Inbox, every draft exactly once in
+Drafts; nothing is left in the journal."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from app.core.mailclient import MailClient
+from app.core.outbox import Outbox
+from app.storage.journal import Journal
+from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user
+
+HERE = Path(__file__).resolve().parent
+N = 10
+
+
+@pytest.mark.timeout(180)
+def test_outbox_killed_mid_batch_then_restored_sends_exactly_once(sandbox, tmp_path):
+    rnd = random.Random(5)
+    alice = user(sandbox, ALICE)
+    tags = []
+    for k in range(5):
+        tag = f"k{k}"
+        tags.append(tag)
+        journal_path = tmp_path / f"journal-{tag}.sqlite3"
+        # late answers: kills land while CreateItem/SendItem are on the wire or committing
+        sandbox.faults.inject("SendItem", "delay", count=2, seconds=0.4)
+        sandbox.faults.inject("CreateItem", "delay", count=3, seconds=0.3)
+        env = dict(os.environ, OB_URL=sandbox.ews_url, OB_PASSWORD=alice["password"], OB_JOURNAL=str(journal_path),
+                   OB_TAG=tag, OB_N=str(N))
+        proc = subprocess.Popen([sys.executable, str(HERE / "outbox_child.py")], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout.readline().strip() == b"QUEUED", proc.stderr.read()[-2000:]
+        time.sleep(rnd.uniform(0.2, 2.0))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=30)
+        sandbox.faults.clear()
+        time.sleep(0.5)  # let a request the child left on the wire finish on the server
+
+        journal = Journal(journal_path)
+
+        async def finish():
+            svc = make_service(sandbox.ews_url, alice)
+            client = MailClient(lambda: svc)
+            ob = Outbox(client, journal, policy=TEST_POLICY)
+            restored = ob.restore()
+            await ob.drain(60)
+            await ob.stop()
+            client.close()
+            return restored, ob
+
+        loop = asyncio.new_event_loop()
+        try:
+            restored, ob = loop.run_until_complete(finish())
+        finally:
+            loop.close()
+        print(f"\n{tag}: {restored} restored, stats {ob.stats}")
+        assert journal.count() == 0, [(e.draft.subject, e.state, e.last_error) for e in journal.entries()]
+
+    sent = Counter(it["subject"] for it in sandbox.mailbox(ALICE).items("sentitems"))
+    inbox = Counter(it["subject"] for it in sandbox.mailbox(BOB).items("inbox"))
+    drafts = Counter(it["subject"] for it in sandbox.mailbox(ALICE).items("drafts"))
+    problems = []
+    for tag in tags:
+        for i in range(N):
+            s, d = f"crash {tag} send {i}", f"crash {tag} save {i}"
+            if sent[s] != 1 or inbox[s] != 1 or drafts[s]:
+                problems.append(f"{s}: sent {sent[s]}, inbox {inbox[s]}, drafts {drafts[s]}")
+            if drafts[d] != 1:
+                problems.append(f"{d}: {drafts[d]}x in Drafts")
+    assert not problems, "\n".join(problems)
