@@ -90,7 +90,8 @@ def main() -> int:
     subprocess.run(["dpkg", "-x", str(deb), str(inst)], check=True)
     installed_kib = int(subprocess.run(["dpkg-deb", "-f", str(deb), "Installed-Size"], capture_output=True,
                                        text=True, check=True).stdout)
-    binary = str(inst / "usr" / "bin" / NAME)
+    # /usr/bin/dispatch-mail is an absolute link to /opt/dispatch-mail/dispatch-mail: follow it under inst
+    binary = str(inst / os.readlink(inst / "usr" / "bin" / NAME).lstrip("/"))
     home = tempfile.mkdtemp(prefix="dispatch-bench-home-")
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DISPATCH_", "QT_QPA"))}
     base.update(DISPATCH_HOME=home, DISPATCH_FIRST_PAINT="1", PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
