@@ -192,33 +192,16 @@ class JournalBridge:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
 
     def _install_action(self):
-        """View > Outbox (Ctrl+4): the Outbox as a small window of its own (until the main window
-        grows an Outbox page; then ``outbox_view()`` gives the widget)."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QAction, QKeySequence
-
-        act = QAction("&Outbox", self.w)
+        """The Outbox as a fourth page of the window: sidebar entry, View > Outbox, Ctrl+4."""
+        self._outbox_window = self.outbox_view()
+        self._outbox_window.setAccessibleName("Outbox: messages waiting for the server")
+        act = self.w.add_view("outbox", "Outbox", self._outbox_window, icon_name="outbox", shortcut="Ctrl+4")
         act.setObjectName("actViewOutbox")
-        act.setShortcut(QKeySequence("Ctrl+4"))
-        act.setShortcutContext(Qt.WindowShortcut)
         act.setToolTip("Outbox: messages waiting for the server (Ctrl+4)")
-        act.triggered.connect(lambda _c=False: self.show_outbox())
-        self.w.addAction(act)
-        menu = (getattr(self.w, "menus", None) or {}).get("&View")
-        if menu is not None:
-            menu.addAction(act)
         return act
 
     def show_outbox(self):
-        from PySide6.QtCore import Qt
-
-        if self._outbox_window is None:
-            self._outbox_window = self.outbox_view(self.w)
-            self._outbox_window.setWindowFlag(Qt.Tool, True)
-            self._outbox_window.setWindowTitle("Outbox")
-            self._outbox_window.resize(640, 260)
-        self._outbox_window.show()
-        self._outbox_window.raise_()
+        self.w.show_view("outbox")
         return self._outbox_window
 
     def outbox_view(self, parent=None):

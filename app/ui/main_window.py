@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             return "starting"
         return next((name for name, v in self._views if v is w), "welcome")
 
-    def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = "") -> None:
+    def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = ""):
         """Another view in the sidebar and the View menu (e.g. the Outbox), after Compose/Drafts/Sent."""
         from PySide6.QtGui import QAction, QKeySequence
 
@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         act.triggered.connect(lambda _c=False: self.show_view(name))
         self.addAction(act)
         self.menus["&View"].addAction(act)
+        return act
 
     def _sidebar_changed(self, row: int) -> None:
         from PySide6.QtCore import Qt

@@ -8,10 +8,9 @@ second for the countdowns. Retry retries the selected failed row; "Try now" retr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.retry import RowStatus
+from app.ui.drafts_view import view_header
 
 
 class OutboxView(QWidget):
@@ -29,33 +29,44 @@ class OutboxView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("outboxView")
+        self.setObjectName("page")
         self.setAccessibleName("Outbox")
         self.outbox = None
         lay = QVBoxLayout(self)
-        self.title = QLabel("Outbox", self)
-        self.title.setObjectName("viewTitle")
-        self.empty = QLabel("Nothing waiting: every message reached the server.", self)
+        lay.setContentsMargins(28, 20, 28, 16)
+        lay.setSpacing(12)
+        head, self.count_label = view_header(self, "Outbox")
+        self.title = head.itemAt(0).widget()
+        self.retry_button = QPushButton("Retry", self)
+        self.retry_button.setAccessibleName("Retry the selected failed message")
+        self.retry_button.setToolTip("Try the selected failed message again")
+        self.now_button = QPushButton("Try now", self)
+        self.now_button.setObjectName("primary")
+        self.now_button.setAccessibleName("Try everything waiting now")
+        self.now_button.setToolTip("Try everything waiting now instead of after the wait")
+        for b in (self.retry_button, self.now_button):
+            b.setFocusPolicy(Qt.TabFocus)
+            head.addWidget(b)
+        self.empty = QLabel("Nothing waiting: every message reached the server.\n\n"
+                            "When the server cannot be reached, messages you send wait here and go out "
+                            "by themselves once it is back.", self)
+        self.empty.setObjectName("viewSubtitle")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setAccessibleName("Messages waiting for the server")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
-        buttons = QHBoxLayout()
-        self.retry_button = QPushButton("Retry", self)
-        self.retry_button.setToolTip("Try the selected failed message again")
-        self.now_button = QPushButton("Try now", self)
-        self.now_button.setToolTip("Try everything waiting now instead of after the wait")
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.now_button)
-        buttons.addStretch(1)
-        lay.addWidget(self.title)
+        lay.addLayout(head)
         lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
-        lay.addLayout(buttons)
+        lay.addStretch(1)
+        self.setFocusProxy(self.table)
         self.retry_button.clicked.connect(self._retry)
         self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
         self._ids: list[str] = []
@@ -97,6 +108,7 @@ class OutboxView(QWidget):
                     item.setText(text)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        self.count_label.setText(f"{len(rows)} waiting" if rows else "")
         failed = any(r.status == RowStatus.FAILED for r in rows)
         self.retry_button.setEnabled(failed)
         self.now_button.setEnabled(any(r.status in (RowStatus.RETRYING, RowStatus.WAITING) for r in rows))

@@ -52,8 +52,11 @@ def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_pa
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
         assert bridge.outbox_action in win.menus["&View"].actions()  # View > Outbox (Ctrl+4)
+        assert bridge.outbox_action.shortcut().toString() == "Ctrl+4"
         bridge.outbox_action.trigger()
+        assert win.current_view() == "outbox"  # a page of the window, in the sidebar
         assert bridge._outbox_window.isVisible() and bridge._outbox_window.outbox is bridge.outbox
+        win.grab().save(str(screenshot_dir / "outbox.png"))
         view = OutboxView()
         qtbot.addWidget(view)
         view.set_outbox(bridge.outbox)
