@@ -1,7 +1,7 @@
 """The local journal: every message the user is writing, saving or sending survives a crash.
 
 A SQLite file (stdlib ``sqlite3``, WAL, ``synchronous=FULL``) in the platform data dir
-(``platformdirs.user_data_dir("dispatch-mail")``, or ``$DISPATCH_HOME/data`` when that is set). The
+(:func:`app.storage.settings.data_dir`: the platform user data dir, or ``$DISPATCH_HOME/data``). The
 file and its ``-wal``/``-shm`` companions are created with mode 0600 (the directory 0700) before
 SQLite touches them, and chmod-ed again on every open.
 
@@ -41,7 +41,6 @@ from app.storage.draft_codec import draft_from_json as _draft_from_json
 from app.storage.draft_codec import draft_to_json as _draft_to_json
 from app.storage.draft_codec import file_sha256 as _file_sha256
 
-APP_ID = "dispatch-mail"
 FILE_NAME = "journal.sqlite3"
 DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
 
@@ -56,12 +55,10 @@ class State(str, enum.Enum):
 
 
 def data_dir() -> Path:
-    home = os.environ.get("DISPATCH_HOME", "").strip()
-    if home:
-        return Path(home) / "data"
-    import platformdirs
+    """The app's one data directory (``$DISPATCH_HOME/data`` or the platform's user data dir)."""
+    from app.storage.settings import data_dir as _data_dir
 
-    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    return _data_dir()
 
 
 def default_path() -> Path:

@@ -157,3 +157,11 @@ def test_stale_editor_copy_never_drops_the_server_identity(tmp_path):
     assert e.ref == ItemRef("S1", "C1") and e.internet_message_id == "<m@x>"
     j.set_server_identity(d.local_id, None)  # the server lost it: cleared explicitly
     assert j.get(d.local_id).draft.ref is None
+
+
+def test_journal_lives_in_the_apps_one_data_dir(monkeypatch):
+    """Settings, the demo mailbox and the journal share one data dir (no second platform folder)."""
+    from app.storage import journal, settings
+
+    monkeypatch.delenv("DISPATCH_HOME", raising=False)
+    assert journal.default_path().parent == settings.data_dir()
