@@ -154,10 +154,17 @@ class EwsHandler(BaseHTTPRequestHandler):
             return self._admin(raw)
         if path != EWS_PATH:
             return self._send(404, b"Not Found", "text/plain")
+        if self.sb.store is None:  # stopping: answer like an IIS app pool that is going down
+            return self._send_unavailable()
         user = self._user()
         if user is None:
             return self._send_401()
         self._ews(user, raw)
+
+    def _send_unavailable(self):
+        body = b"Service Unavailable"
+        self.sb._observe("response", body, injected=True)
+        self._send(503, body, "text/plain", [("Retry-After", "1")])
 
     # ---------------- EWS ----------------
     def _ews(self, user, raw: bytes):
@@ -188,6 +195,8 @@ class EwsHandler(BaseHTTPRequestHandler):
         except SoapFault as f:
             return self._send_fault(f)
         except Exception:  # noqa: BLE001 - a server never crashes on a request
+            if sb.store is None:  # the sandbox stopped under this request: nothing was committed
+                return self._send_unavailable()
             log.exception("sandbox: %s failed", op)
             return self._send_fault(SoapFault("ErrorInternalServerError", "An internal server error occurred."))
         if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):

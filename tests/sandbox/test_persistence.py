@@ -110,3 +110,40 @@ def test_data_may_name_the_database_file(tmp_path):
         assert [i["subject"] for i in sb.mailbox("bob@example.com").items("inbox")] == ["on disk"]
     finally:
         sb.stop()
+
+
+def test_request_in_flight_during_stop_gets_503_or_a_drop_never_a_crash(tmp_path, caplog):
+    """Stopping the sandbox under a request answers like an IIS app pool going down (503 Retry-After)
+    or drops the connection; it never logs a traceback or answers 500."""
+    import logging
+
+    import requests
+
+    sb = Sandbox(data=str(tmp_path / "stopping"), port=0).start()
+    alice = sb.accounts[0]
+    sb.faults.inject("GetFolder", "delay", count=1, seconds=0.6)
+    body = (Path(__file__).resolve().parents[2].parent / "shared" / "ews-captures" / "03_GetFolder_drafts.request.xml").read_bytes()
+    result = {}
+
+    def call():
+        try:
+            r = requests.post(sb.ews_url, data=body, auth=(alice["username"], alice["password"]),
+                              headers={"Content-Type": "text/xml; charset=utf-8"}, timeout=10)
+            result["status"] = r.status_code
+            result["retry_after"] = r.headers.get("Retry-After")
+        except requests.ConnectionError:
+            result["status"] = "dropped"
+
+    caplog.set_level(logging.ERROR, logger="app.sandbox")
+    t = threading.Thread(target=call)
+    t.start()
+    import time
+
+    time.sleep(0.2)
+    sb.stop()
+    t.join(10)
+    time.sleep(1.0)  # let the handler thread wake from its delay and finish against the stopped store
+    assert result["status"] in (503, "dropped"), result
+    if result["status"] == 503:
+        assert result["retry_after"] == "1"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
