@@ -50,3 +50,9 @@ def test_attachment_names_with_separators_are_cleaned():
 def test_explain_codes_in_plain_words():
     assert describe("ErrorMessageSizeExceeded") == "Too large to send (ErrorMessageSizeExceeded)"
     assert explain("ErrorSomethingNew") == "Something new"
+
+
+def test_inline_row_errors_are_short_enough_to_read_in_a_row():
+    for code in ("ErrorMessageSizeExceeded", "ErrorItemNotFound", "ErrorInvalidRecipients", "ErrorServerBusy"):
+        assert len(describe(code)) <= 60, describe(code)
+    assert describe("ErrorItemNotFound") == "Deleted on the server (ErrorItemNotFound)"

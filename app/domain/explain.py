@@ -9,7 +9,7 @@ _PLAIN = {
     "NoError": "Done",
     "ErrorMessageSizeExceeded": "Too large to send",
     "ErrorInvalidRecipients": "No valid recipients",
-    "ErrorItemNotFound": "This draft no longer exists on the server",
+    "ErrorItemNotFound": "Deleted on the server",
     "ErrorInvalidIdMalformed": "The server did not recognise this item",
     "ErrorInvalidChangeKey": "The item changed on the server; refresh and try again",
     "ErrorIrresolvableConflict": "The item was changed elsewhere; reopen it and try again",

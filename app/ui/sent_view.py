@@ -109,9 +109,9 @@ class SentView(QWidget):
         if s is not None:
             self.preview_requested.emit(s.ref)
 
-    def show_message(self, msg: Draft, when=None) -> None:
+    def show_message(self, msg: Draft, when=None, sender: str = "") -> None:
         self.subject_label.setText(msg.subject or "(no subject)")
-        rows = [("To", format_recipients(msg.to)), ("Cc", format_recipients(msg.cc)),
+        rows = [("From", sender), ("To", format_recipients(msg.to)), ("Cc", format_recipients(msg.cc)),
                 ("Bcc", format_recipients(msg.bcc))]
         dt = when or msg.modified
         when = dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""

@@ -383,4 +383,4 @@ class Workflows:
             cur = self.sent.table.currentIndex()
             s = self.sent.model.summary(cur.row()) if cur.isValid() else None
             if s is not None and s.ref.id == ref.id:
-                self.sent.show_message(msg, when=s.sent or s.modified)
+                self.sent.show_message(msg, when=s.sent or s.modified, sender=self.session.account.email)

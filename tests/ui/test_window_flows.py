@@ -104,6 +104,7 @@ def test_ctrl_return_sends_to_sent_items_and_bobs_inbox(qtbot, window, sandbox, 
     qtbot.waitUntil(lambda: win.sent.subject_label.text() == "Lunch?", timeout=10000)
     assert "Noon at the usual place?" in win.sent.body.toPlainText()
     assert BOB in win.sent.headers_label.text()
+    assert ALICE in win.sent.headers_label.text()  # From: the mailbox that sent it
     win.grab().save(str(screenshot_dir / "sent.png"))
 
 
