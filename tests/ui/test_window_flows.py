@@ -61,6 +61,7 @@ def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, window, 
     type_message(qtbot, win)
     win.compose.importance.setCurrentIndex(2)  # High
     win.compose.read_receipt.setChecked(True)
+    win.compose.delivery_receipt.setChecked(True)
     win.compose.attachments.add_paths([str(att)])
     key(qtbot, win, Qt.Key_S, CTRL)
     qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=20000)
@@ -72,6 +73,11 @@ def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, window, 
     assert "the numbers are attached" in d["body"]
     assert [a["name"] for a in d["attachments"]] == ["numbers.csv"]
     assert str(d.get("importance", "High")).lower() == "high"
+    # the server's own copy of the item's fields (what EWS stored, not what we meant to send)
+    f = d["fields"]
+    assert f["Importance"] == "High" and d["importance"] == "High"
+    assert f["IsReadReceiptRequested"] is True
+    assert f["IsDeliveryReceiptRequested"] is True
     assert win.compose.current_ref() is not None and win.compose.state_label.text() == "Saved"
     win.compose.to.setFocus()
     win.compose.to.edit.selectAll()
@@ -155,6 +161,7 @@ def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, setting
     assert win.current_view() == "drafts" and win.focusWidget() is win.drafts.table
     key(qtbot, win, Qt.Key_A, CTRL)
     assert len(win.drafts.selected_refs()) == 5
+    sends_before = sb.request_log.count("SendItem")
     key(qtbot, win, Qt.Key_Return, CTRL | Qt.ShiftModifier)
     qtbot.waitUntil(lambda: len(items(sb, Folder.SENT.value)) == 3 and not win.busy, timeout=30000)
     qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 2, timeout=10000)
@@ -163,6 +170,7 @@ def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, setting
     assert "(ErrorItemNotFound)" in left["Batch 3"]
     assert {m["subject"] for m in items(sb, Folder.SENT.value)} == {"Batch 0", "Batch 2", "Batch 4"}
     assert sb.request_log.count("SendItem") >= 1
+    assert sb.request_log.count("SendItem") - sends_before == 1, "the batch of 5 is one SendItem request"
     win.grab().save(str(screenshot_dir / "drafts.png"))
     win._force_close = True
     win.close()
@@ -261,3 +269,78 @@ def test_unreachable_server_shows_banner_with_retry(qtbot, aloop, settings):
     win.grab().save(str(SCREENSHOTS / "offline-banner.png"))
     win.close()
     session.close()
+
+
+def test_two_sends_list_newest_first_and_preview_lists_attachments(qtbot, window, sandbox, tmp_path, screenshot_dir):
+    win = window
+    first, second = tmp_path / "agenda.txt", tmp_path / "budget.xlsx"
+    first.write_bytes(b"a" * 300)              # 300 bytes
+    second.write_bytes(b"b" * 3 * 1024)        # 3.0 KB
+    for subject, att in (("First out", first), ("Second out", second)):
+        type_message(qtbot, win, cc="", bcc="", subject=subject, body=f"{subject} body")
+        win.compose.attachments.add_paths([str(att)])
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        qtbot.waitUntil(lambda s=subject: any(m["subject"] == s for m in items(sandbox, Folder.SENT.value)),
+                        timeout=20000)
+        qtbot.waitUntil(lambda: win.compose.subject.text() == "" and not win.busy, timeout=10000)
+        qtbot.wait(1100)  # DateTimeSent has one-second resolution: keep the two sends apart
+    assert sandbox.request_log.count("SendItem") + sandbox.request_log.count("CreateItem") >= 2
+    key(qtbot, win, Qt.Key_3, CTRL)
+    assert win.current_view() == "sent"
+    qtbot.waitUntil(lambda: win.sent.model.rowCount() == 2 and not win.sent.model.loading, timeout=10000)
+    assert [s.subject for s in win.sent.model.summaries()] == ["Second out", "First out"], "newest first"
+    win.sent.table.setFocus()
+    win.sent.table.setCurrentIndex(win.sent.model.index(0, 1))
+    qtbot.waitUntil(lambda: win.sent.subject_label.text() == "Second out", timeout=10000)
+    qtbot.waitUntil(lambda: "budget.xlsx" in win.sent.attachments_label.text(), timeout=10000)
+    assert win.sent.attachments_label.text() == "Attachments: budget.xlsx (3.0 KB)"
+    key(qtbot, win, Qt.Key_Down)
+    qtbot.waitUntil(lambda: win.sent.subject_label.text() == "First out", timeout=10000)
+    qtbot.waitUntil(lambda: win.sent.attachments_label.text() == "Attachments: agenda.txt (300 bytes)", timeout=10000)
+    win.grab().save(str(screenshot_dir / "sent-two-with-attachments.png"))
+
+
+def test_recent_recipients_come_from_a_real_send_and_are_offered(qtbot, window, sandbox, settings):
+    win = window
+    quinn = "Quinn Outside <quinn@partner.example.org>"
+    assert settings.recent_recipients() == [] and quinn not in win.compose.to._model.stringList()
+    type_message(qtbot, win, to=quinn, cc="", bcc="", subject="Hello Quinn", body="Nice to meet you.")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any(m["subject"] == "Hello Quinn" for m in items(sandbox, Folder.SENT.value)),
+                    timeout=20000)
+    qtbot.waitUntil(lambda: win.compose.subject.text() == "" and not win.busy, timeout=10000)
+    assert quinn in settings.recent_recipients(), "the send recorded its recipient"
+    assert "quinn@partner.example.org" in settings.path.read_text(), "and kept it in the settings file"
+    # a new message: typing part of the name offers the recent recipient in the completer popup
+    key(qtbot, win, Qt.Key_N, CTRL)
+    assert win.focusWidget() is win.compose.to.edit
+    qtbot.keyClicks(win.compose.to.edit, "quin")
+    comp = win.compose.to.completer
+    qtbot.waitUntil(lambda: comp.popup().isVisible(), timeout=5000)
+    offered = [comp.completionModel().index(i, 0).data() for i in range(comp.completionModel().rowCount())]
+    assert quinn in offered
+    # Down + Return in the popup picks it
+    qtbot.keyClick(comp.popup(), Qt.Key_Down)
+    qtbot.keyClick(comp.popup(), Qt.Key_Return)
+    qtbot.waitUntil(lambda: [r.email for r in win.compose.to.recipients()] == ["quinn@partner.example.org"],
+                    timeout=5000)
+
+
+def test_delete_key_on_the_focused_attachment_list_removes_it(qtbot, window, sandbox, tmp_path):
+    win = window
+    keep, drop = tmp_path / "keep.txt", tmp_path / "drop.txt"
+    keep.write_text("keep me")
+    drop.write_text("drop me")
+    type_message(qtbot, win, cc="", bcc="", subject="Two files, then one", body="see attached")
+    win.compose.attachments.add_paths([str(drop), str(keep)])
+    lst = win.compose.attachments.list
+    lst.setFocus()
+    qtbot.waitUntil(lambda: win.focusWidget() is lst, timeout=3000)
+    lst.setCurrentRow(0)
+    assert lst.currentItem().text().startswith("drop.txt")
+    qtbot.keyClick(win.focusWidget(), Qt.Key_Delete)  # a real key press on the focused list
+    assert [a.name for a in win.compose.draft().attachments] == ["keep.txt"]
+    assert lst.count() == 1 and lst.item(0).text().startswith("keep.txt")
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=20000)
+    assert [a["name"] for a in items(sandbox, "drafts")[0]["attachments"]] == ["keep.txt"]
