@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 
 KINDS = ("server_busy", "http_503", "http_500_html", "drop_before_commit", "drop_after_commit", "delay",
-         "truncated", "http_401")
+         "truncated", "http_401", "garbage_xml", "unexpected_element")
+# Kinds whose answer is a mangled HTTP 200 body (after the operation ran); ``commit=False`` rolls the change back.
+BODY_KINDS = ("truncated", "garbage_xml", "unexpected_element")
 
 IIS_500 = (
     "<!DOCTYPE html>\r\n<html>\r\n<head>\r\n<title>Runtime Error</title>\r\n</head>\r\n<body bgcolor=\"white\">\r\n"
@@ -23,6 +26,11 @@ class Fault:
     count: int = 1
     params: dict = field(default_factory=dict)
 
+    def rolls_back(self) -> bool:
+        """True when the operation's change must be discarded although it ran."""
+        return self.kind == "drop_before_commit" or (
+            self.kind in ("truncated", "garbage_xml") and not self.params.get("commit", True))
+
 
 class FaultInjector:
     """``inject("SendItem", "server_busy", count=1, backoff_ms=500)``; ``clear()``; ``pending()``.
@@ -34,8 +42,19 @@ class FaultInjector:
       drop_before_commit              close the socket without answering; the change is NOT stored
       drop_after_commit               close the socket without answering; the change IS stored
       delay (seconds=1.0)             answer normally after a pause
-      truncated                       the change is stored, the XML answer is cut in half
+      truncated (commit=True)         the XML answer is cut in half
       http_401                        HTTP 401 as if the password were wrong
+      garbage_xml (variant="html", commit=True)
+                                      HTTP 200 text/xml whose body is not an EWS envelope: "html" (a proxy's
+                                      HTML page), "wrong_root" (<foo/>), "not_xml" (plain text)
+      unexpected_element (variant="extra_element", commit=True)
+                                      the real answer, well-formed but schema-invalid: "extra_element" (an
+                                      unknown m:ProxyDiagnostics first in every response message),
+                                      "response_class" (ResponseClass="Partial"), "container" (the items
+                                      container renamed to m:Results, as a mismatched proxy/version might)
+    Body kinds (truncated, garbage_xml, unexpected_element) answer after the operation ran. For truncated and
+    garbage_xml, commit=True (default) stores the change and commit=False rolls it back (same answer either
+    way). unexpected_element always stores it: its answer is the real, parseable one, claiming the change.
     count=-1 means "until cleared".
     """
 
@@ -49,6 +68,8 @@ class FaultInjector:
             raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(KINDS)}")
         if not operation:
             raise ValueError("operation is required ('*' for any)")
+        if kind in BODY_KINDS:
+            mangle(kind, params, b"")  # an unknown variant is refused now, not when the fault fires
         f = Fault(operation, kind, int(count), dict(params))
         with self._lock:
             self._faults.append(f)
@@ -74,3 +95,35 @@ class FaultInjector:
                     self.fired.append((operation, f.kind))
                     return f
         return None
+
+
+GARBAGE = {
+    "html": b"<html><head><title>Gateway</title></head><body><h1>Proxy error</h1><p>upstream said no</p></body></html>",
+    "wrong_root": b'<?xml version="1.0" encoding="utf-8"?><foo/>',
+    "not_xml": b"OK\r\nsession=7f3a; this is not XML <<< at all",
+}
+_M = b"http://schemas.microsoft.com/exchange/services/2006/messages"
+_RESPONSE_MSG = re.compile(rb'(<(\w+:)?\w+ResponseMessage\b[^>]*?ResponseClass=")(\w+)("[^>]*>)')
+_CONTAINERS = re.compile(rb"<(/?)(\w+:)?(Items|Folders|RootFolder|ResolutionSet|Attachments)\b")
+
+
+def mangle(kind: str, params: dict, body: bytes) -> bytes:
+    """The body a body-kind fault sends instead of ``body`` (the operation's real answer)."""
+    if kind == "truncated":
+        return body[: max(len(body) // 2, 1)]
+    variant = params.get("variant")
+    if kind == "garbage_xml":
+        variant = variant or "html"
+        if variant not in GARBAGE:
+            raise ValueError(f"garbage_xml variant must be one of {', '.join(GARBAGE)}")
+        return GARBAGE[variant]
+    variant = variant or "extra_element"
+    if variant == "extra_element":
+        extra = (b'<ProxyDiagnostics xmlns="' + _M + b'" Hop="edge-7">'
+                 b"<Note>added by a misconfigured proxy</Note></ProxyDiagnostics>")
+        return _RESPONSE_MSG.sub(lambda m: m.group(1) + m.group(3) + m.group(4) + extra, body)
+    if variant == "response_class":
+        return _RESPONSE_MSG.sub(lambda m: m.group(1) + b"Partial" + m.group(4), body)
+    if variant == "container":
+        return _CONTAINERS.sub(lambda m: b"<" + m.group(1) + b"m:Results", body)
+    raise ValueError("unexpected_element variant must be extra_element, response_class or container")

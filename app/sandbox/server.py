@@ -13,7 +13,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from .faults import IIS_500
+from .faults import BODY_KINDS, IIS_500, mangle
 from .folders import Ctx
 from .ops import OPERATIONS, check_children
 from .soap import M_NS, SoapFault, fault_body, local, ns, parse_envelope, requested_version, serialize
@@ -190,7 +190,7 @@ class EwsHandler(BaseHTTPRequestHandler):
             body = None
             with sb.store.tx():
                 body = serialize(handler(ctx, req))
-                if fault is not None and fault.kind == "drop_before_commit":
+                if fault is not None and fault.rolls_back():
                     raise Rollback()
         except SoapFault as f:
             return self._send_fault(f)
@@ -202,10 +202,10 @@ class EwsHandler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
             return self._drop()
         sb._after_commit()
-        if fault is not None and fault.kind == "truncated":
-            cut = body[: max(len(body) // 2, 1)]
-            sb._observe("response", cut, injected=True)
-            return self._send(200, cut)
+        if fault is not None and fault.kind in BODY_KINDS:
+            bad = mangle(fault.kind, fault.params, body)
+            sb._observe("response", bad, injected=True)
+            return self._send(200, bad)
         sb._observe("response", body)
         self._send(200, body)
 

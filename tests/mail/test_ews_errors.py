@@ -206,3 +206,89 @@ def test_password_never_reaches_the_log_even_at_debug(services, sandbox, caplog)
     assert "Authorization" in text, "the test must actually see exchangelib's request-header logging"
     secret = base64.b64encode(f"{info['username']}:{info['password']}".encode()).decode()
     assert secret not in text and info["password"] not in text and "wrong-secret-pw" not in text
+
+
+# ---------------- bad input from the server (garbage XML, schema-invalid EWS) ----------------
+
+def _assert_clear(err: MailError):
+    from app.domain.explain import explain
+
+    assert err.code == "ErrorMalformedResponse" and not err.retryable
+    assert err.message and "Traceback" not in str(err)
+    assert explain(err.code)  # the words the UI shows
+
+
+@pytest.mark.parametrize("kind, variant", [
+    ("garbage_xml", "html"), ("garbage_xml", "wrong_root"), ("garbage_xml", "not_xml"),
+    ("unexpected_element", "response_class"), ("unexpected_element", "container"),
+])
+def test_bad_reply_to_a_listing_or_read_is_malformed(services, sandbox, kind, variant):
+    svc = _ready(services)
+    saved = svc.save_draft(simple_draft("readable"))
+    sandbox.faults.inject("FindItem", kind, count=1, variant=variant)
+    with pytest.raises(MalformedResponse) as ei:
+        svc.list_messages(Folder.DRAFTS, 0, 10)
+    _assert_clear(ei.value)
+    sandbox.faults.inject("GetItem", kind, count=1, variant=variant)
+    with pytest.raises(MalformedResponse) as ei:
+        svc.get_message(saved.ref)
+    _assert_clear(ei.value)
+    assert [m.subject for m in svc.list_messages(Folder.DRAFTS, 0, 10).items] == ["readable"]  # nothing lost
+
+
+def test_stray_unknown_element_is_tolerated_without_loss(services, sandbox):
+    svc = _ready(services)
+    sandbox.faults.inject("CreateItem", "unexpected_element", count=1, variant="extra_element")
+    saved = svc.save_draft(simple_draft("stray"))
+    sandbox.faults.inject("FindItem", "unexpected_element", count=1, variant="extra_element")
+    assert [m.ref.id for m in svc.list_messages(Folder.DRAFTS, 0, 10).items] == [saved.ref.id]
+    sandbox.faults.inject("GetItem", "unexpected_element", count=1, variant="extra_element")
+    assert svc.get_message(saved.ref).subject == "stray"
+
+
+@pytest.mark.parametrize("kind, variant, commit", [
+    ("garbage_xml", "html", True), ("garbage_xml", "html", False),
+    ("garbage_xml", "wrong_root", True), ("garbage_xml", "not_xml", True), ("garbage_xml", "not_xml", False),
+    ("unexpected_element", "response_class", True), ("unexpected_element", "container", True),
+    ("unexpected_element", "extra_element", True),
+])
+def test_bad_reply_to_create_item_never_duplicates_the_draft(services, sandbox, kind, variant, commit):
+    """After commit the draft exists: the service adopts it by Message-ID (one draft, a usable ref).
+    Before commit nothing was stored: a clear MalformedResponse, and the caller still holds the draft."""
+    svc = _ready(services)
+    mid = f"<{kind}-{variant}-{commit}@dispatch>"
+    sandbox.faults.inject("CreateItem", kind, count=1, variant=variant, commit=commit)
+    try:
+        saved = svc.save_draft(simple_draft("create", internet_message_id=mid))
+    except MalformedResponse as exc:
+        assert not commit, "the server stored it: the draft must be adopted, not reported as failed"
+        _assert_clear(exc)
+    else:
+        assert commit and saved.ref is not None
+        assert svc.get_message(saved.ref).internet_message_id == mid
+        again = svc.save_draft(saved.copy(subject="edited"))  # the adopted ref is a real one
+        assert again.ref.id == saved.ref.id
+    same = [i for i in sandbox.mailbox("alice@example.com").items("drafts") if i["internet_message_id"] == mid]
+    assert len(same) == (1 if commit else 0)
+
+
+@pytest.mark.parametrize("commit", [True, False])
+def test_garbage_reply_to_send_is_malformed_and_never_loses_or_doubles_mail(services, sandbox, commit):
+    svc = _ready(services)
+    saved = svc.save_draft(simple_draft("sendme"))
+    sandbox.faults.inject("SendItem", "garbage_xml", count=1, variant="html", commit=commit)
+    with pytest.raises(MalformedResponse) as ei:
+        svc.send_drafts([saved.ref])
+    _assert_clear(ei.value)  # not retryable: a send must be verified, not repeated blindly
+    inbox = [i for i in sandbox.mailbox("bob@example.com").items("inbox") if i["subject"] == "sendme"]
+    drafts = [i for i in sandbox.mailbox("alice@example.com").items("drafts") if i["subject"] == "sendme"]
+    assert (len(inbox), len(drafts)) == ((1, 0) if commit else (0, 1))
+
+
+def test_unknown_response_class_on_send_reports_what_the_server_did(services, sandbox):
+    svc = _ready(services)
+    saved = svc.save_draft(simple_draft("partial"))
+    sandbox.faults.inject("SendItem", "unexpected_element", count=1, variant="response_class")
+    outcomes = svc.send_drafts([saved.ref])
+    assert [o.code for o in outcomes] == ["NoError"]
+    assert len([i for i in sandbox.mailbox("bob@example.com").items("inbox") if i["subject"] == "partial"]) == 1

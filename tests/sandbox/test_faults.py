@@ -120,3 +120,162 @@ def test_admin_endpoint_injects_over_http(sandbox):
     requests.post(admin, data=json.dumps({"operation": "*", "kind": "http_503", "count": -1}), timeout=10)
     assert requests.post(admin, data=json.dumps({"clear": True}), timeout=10).json() == {"pending": []}
     assert requests.post(admin, data=b"{not json", timeout=10).status_code == 400
+
+
+# ---------------- bad input from the server: garbage XML, schema-invalid EWS ----------------
+
+def _is_envelope(content: bytes) -> bool:
+    import xml.etree.ElementTree as ET
+
+    try:
+        return ET.fromstring(content).tag == "{http://schemas.xmlsoap.org/soap/envelope/}Envelope"
+    except ET.ParseError:
+        return False
+
+
+@pytest.mark.parametrize("variant, check", [
+    ("html", lambda c: c.startswith(b"<html>") and b"Proxy error" in c),
+    ("wrong_root", lambda c: c.endswith(b"<foo/>")),
+    ("not_xml", lambda c: b"not XML" in c),
+])
+def test_garbage_xml_is_http_200_text_xml_but_not_an_envelope(sandbox, variant, check):
+    sandbox.faults.inject("ResolveNames", "garbage_xml", variant=variant)
+    r = post(sandbox, RESOLVE)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/xml")
+    assert check(r.content) and not _is_envelope(r.content)
+    assert sandbox.faults.fired == [("ResolveNames", "garbage_xml")]
+    assert _is_envelope(post(sandbox, RESOLVE).content)  # one-shot
+
+
+def test_garbage_xml_is_marked_injected_for_the_wire_observer(sandbox):
+    seen = []
+    sandbox.wire_observer = lambda d, body, injected=False: seen.append((d, injected, body[:6]))
+    sandbox.faults.inject("ResolveNames", "garbage_xml", variant="wrong_root")
+    post(sandbox, RESOLVE)
+    assert seen[-1][:2] == ("response", True)
+    post(sandbox, RESOLVE)
+    assert seen[-1][:2] == ("response", False)
+
+
+@pytest.mark.parametrize("commit, stored", [(True, ["kept"]), (False, [])])
+def test_garbage_xml_after_or_before_commit(sandbox, alice, commit, stored):
+    alice.drafts
+    sandbox.faults.inject("CreateItem", "garbage_xml", variant="html", commit=commit)
+    with pytest.raises(MalformedResponseError):
+        Message(account=alice, folder=alice.drafts, subject="kept").save()
+    assert [i["subject"] for i in sandbox.mailbox("alice@example.com").items("drafts")] == stored
+
+
+def test_garbage_xml_not_xml_is_malformed_for_exchangelib(sandbox, alice):
+    sandbox.faults.inject("FindItem", "garbage_xml", variant="not_xml")
+    with pytest.raises((MalformedResponseError, SOAPError)):
+        list(alice.drafts.all())
+
+
+def test_unexpected_element_extra_is_well_formed_schema_invalid_and_tolerated(sandbox, alice, ews_schema):
+    import xml.etree.ElementTree as ET
+
+    sandbox.faults.inject("ResolveNames", "unexpected_element", variant="extra_element")
+    r = post(sandbox, RESOLVE)
+    assert r.status_code == 200
+    body = ET.fromstring(r.content).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")[0]
+    msg = body[0][0]
+    assert msg.tag.endswith("ResolveNamesResponseMessage")
+    assert msg[0].tag == "{http://schemas.microsoft.com/exchange/services/2006/messages}ProxyDiagnostics"
+    errors = list(ews_schema.iter_errors(body))
+    assert errors and "ProxyDiagnostics" in str(errors[0])  # the schema rejects it
+    # exchangelib skips the stray element: the saved draft is read back intact, nothing lost
+    m = Message(account=alice, folder=alice.drafts, subject="extra")
+    m.save()
+    sandbox.faults.inject("GetItem", "unexpected_element", variant="extra_element")
+    assert alice.drafts.get(id=m.id).subject == "extra"
+
+
+def test_unexpected_response_class_and_renamed_container(sandbox, alice, ews_schema):
+    import xml.etree.ElementTree as ET
+
+    sandbox.faults.inject("ResolveNames", "unexpected_element", variant="response_class")
+    r = post(sandbox, RESOLVE)
+    assert b'ResponseClass="Partial"' in r.content and b'ResponseClass="Success"' not in r.content
+    body = ET.fromstring(r.content).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")[0]
+    assert list(ews_schema.iter_errors(body))
+    sandbox.faults.inject("ResolveNames", "unexpected_element", variant="container")
+    r = post(sandbox, RESOLVE)
+    assert b"<m:Results" in r.content and b"</m:Results>" in r.content and b"<m:ResolutionSet" not in r.content
+    alice.drafts
+    sandbox.faults.inject("FindItem", "unexpected_element", variant="container")
+    with pytest.raises(MalformedResponseError):
+        list(alice.drafts.all())
+
+
+def test_unexpected_element_always_commits(sandbox, alice):
+    alice.drafts
+    sandbox.faults.inject("CreateItem", "unexpected_element", variant="container", commit=False)
+    with pytest.raises(MalformedResponseError):
+        Message(account=alice, folder=alice.drafts, subject="claimed").save()
+    assert [i["subject"] for i in sandbox.mailbox("alice@example.com").items("drafts")] == ["claimed"]
+
+
+def test_bad_variants_are_refused_at_injection(sandbox):
+    with pytest.raises(ValueError):
+        sandbox.faults.inject("FindItem", "garbage_xml", variant="jpeg")
+    with pytest.raises(ValueError):
+        sandbox.faults.inject("FindItem", "unexpected_element", variant="nope")
+    assert sandbox.faults.pending() == []
+
+
+def test_admin_endpoint_injects_the_bad_input_kinds(sandbox):
+    admin = sandbox.ews_url.replace("/EWS/Exchange.asmx", "/sandbox/admin/faults")
+    r = requests.post(admin, data=json.dumps({"operation": "ResolveNames", "kind": "garbage_xml",
+                                              "variant": "not_xml"}), timeout=10)
+    assert r.status_code == 200 and r.json()["pending"] == [
+        {"operation": "ResolveNames", "kind": "garbage_xml", "count": 1, "params": {"variant": "not_xml"}}]
+    assert b"not XML" in post(sandbox, RESOLVE).content
+    r = requests.post(admin, data=json.dumps({"operation": "ResolveNames", "kind": "unexpected_element",
+                                              "variant": "response_class"}), timeout=10)
+    assert r.status_code == 200
+    assert b'ResponseClass="Partial"' in post(sandbox, RESOLVE).content
+    bad = requests.post(admin, data=json.dumps({"operation": "*", "kind": "garbage_xml", "variant": "gif"}), timeout=10)
+    assert bad.status_code == 400 and requests.get(admin, timeout=10).json() == {"pending": []}
+
+
+# ---------------- admin endpoint: loopback only ----------------
+
+class _FakeServer:
+    def __init__(self, sb):
+        self.sandbox = sb
+
+
+def _admin_handler(sb, client_ip):
+    """The real EwsHandler, built without a socket (nothing goes to a non-loopback address)."""
+    import io
+
+    from app.sandbox.server import EwsHandler
+
+    h = EwsHandler.__new__(EwsHandler)
+    h.server = _FakeServer(sb)
+    h.client_address = (client_ip, 1)
+    h.command, h.path, h.request_version = "POST", "/sandbox/admin/faults", "HTTP/1.1"
+    h.requestline = "POST /sandbox/admin/faults HTTP/1.1"
+    h.wfile = io.BytesIO()
+    return h
+
+
+@pytest.mark.parametrize("ip", ["10.1.2.3", "192.168.0.7", "::ffff:10.1.2.3", "fe80::1"])
+def test_admin_endpoint_refuses_non_loopback_clients(sandbox, ip):
+    h = _admin_handler(sandbox, ip)
+    h._admin(json.dumps({"operation": "*", "kind": "http_503", "count": -1}).encode())
+    out = h.wfile.getvalue()
+    assert out.startswith(b"HTTP/1.1 403") and out.endswith(b"Forbidden")
+    assert sandbox.faults.pending() == []
+    h = _admin_handler(sandbox, ip)
+    h._admin(None)  # GET: not even the list of pending faults
+    assert h.wfile.getvalue().startswith(b"HTTP/1.1 403")
+
+
+@pytest.mark.parametrize("ip", ["127.0.0.1", "::1"])
+def test_admin_endpoint_accepts_loopback_clients(sandbox, ip):
+    h = _admin_handler(sandbox, ip)
+    h._admin(json.dumps({"operation": "FindItem", "kind": "http_503"}).encode())
+    assert h.wfile.getvalue().startswith(b"HTTP/1.1 200")
+    assert [f["kind"] for f in sandbox.faults.pending()] == ["http_503"]

@@ -173,7 +173,8 @@ def map_error(exc: BaseException, endpoint: str = "") -> MailError:
     # Anything else came out of parsing a reply we could not make sense of (or is a bug): log it in full
     # for the developers, show the user a plain message.
     log.exception("Unexpected %s from exchangelib", type(exc).__name__, exc_info=exc)
-    return MalformedResponse(f"Unexpected reply ({type(exc).__name__}: {_short(exc, 150)})")
+    return MalformedResponse(
+        f"The server's reply did not have the structure EWS requires ({type(exc).__name__}: {_short(exc, 150)})")
 
 
 def outcome_ok(ref: ItemRef | None, status: OutcomeStatus, local_id: str = "") -> ItemOutcome:
