@@ -4,6 +4,17 @@ EWS schema in ../shared/ews-schema/ (built once per session).
 The sandbox calls ``WireValidator.observe(direction, body)`` for every request it reads and every
 response it writes (its ``wire_observer`` hook). Bodies that are not SOAP (HTML error pages, injected
 truncated XML) are recorded as skipped, not validated: they are deliberately not EWS.
+
+What is checked, per envelope:
+- the first child of soap:Body against messages.xsd (the operation or its response);
+- every soap:Header child in the EWS types namespace against its global element declaration in
+  types.xsd (``t:ServerVersionInfo``, ``t:RequestServerVersion``, ``t:TimeZoneContext``...); a header
+  element in that namespace the schema does not declare is a failure;
+- a response that is not a soap:Fault must carry ``t:ServerVersionInfo`` (Exchange always sends it);
+- a soap:Fault needs faultcode and faultstring; when its ``detail`` is EWS's (errors namespace), it must
+  hold exactly one ``e:ResponseCode`` whose value is in ``m:ResponseCodeType`` and an ``e:Message``, and
+  ``t:MessageXml`` may only hold what Exchange puts there: ``t:Value Name="..."`` (e.g.
+  BackOffMilliseconds) or ErrorSchemaValidation's ``t:LineNumber``/``t:LinePosition``/``t:Violation``.
 """
 
 from __future__ import annotations
@@ -15,6 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
+T_NS = "http://schemas.microsoft.com/exchange/services/2006/types"
+M_NS = "http://schemas.microsoft.com/exchange/services/2006/messages"
+E_NS = "http://schemas.microsoft.com/exchange/services/2006/errors"
+
+_MESSAGE_XML = {"Value", "LineNumber", "LinePosition", "Violation"}
 
 _HERE = Path(__file__).resolve().parent
 SCHEMA_DIR = Path(os.environ.get("EWS_SCHEMA_DIR", _HERE.parent.parent / "shared" / "ews-schema"))
@@ -33,13 +49,26 @@ class WireValidator:
     skipped: int = 0
     failures: list = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    _codes: frozenset | None = None
 
-    def body_element(self, raw: bytes):
+    @property
+    def response_codes(self) -> frozenset:
+        """The values of messages.xsd's ``ResponseCodeType`` enumeration."""
+        if self._codes is None:
+            self._codes = frozenset(self.schema.maps.types[f"{{{M_NS}}}ResponseCodeType"].enumeration)
+        return self._codes
+
+    @staticmethod
+    def envelope(raw: bytes):
         try:
             env = ET.fromstring(raw)
         except ET.ParseError:
             return None
-        if env.tag != f"{{{SOAP_NS}}}Envelope":
+        return env if env.tag == f"{{{SOAP_NS}}}Envelope" else None
+
+    def body_element(self, raw: bytes):
+        env = self.envelope(raw)
+        if env is None:
             return None
         body = env.find(f"{{{SOAP_NS}}}Body")
         if body is None or len(body) == 0:
@@ -47,28 +76,65 @@ class WireValidator:
         return body[0]
 
     def observe(self, direction: str, raw: bytes, *, injected: bool = False) -> None:
-        elem = self.body_element(raw) if raw else None
-        with self.lock:
-            if injected or elem is None:
+        env = None if injected or not raw else self.envelope(raw)
+        if env is None:
+            with self.lock:
                 self.skipped += 1
-                return
-            if isinstance(elem, str):
-                self.failures.append((direction, "SOAP envelope without a body element", raw[:2000]))
-                return
-            if elem.tag == f"{{{SOAP_NS}}}Fault":
-                # soap:Fault is SOAP's own element, not EWS's; check its EWS detail instead.
-                self.checked += 1
-                self._check_fault(direction, elem, raw)
-                return
-            errors = list(self.schema.iter_errors(elem))
+            return
+        problems = []
+        body = env.find(f"{{{SOAP_NS}}}Body")
+        elem = body[0] if body is not None and len(body) else None
+        is_fault = elem is not None and elem.tag == f"{{{SOAP_NS}}}Fault"
+        if elem is None:
+            problems.append("SOAP envelope without a body element")
+        elif is_fault:
+            # soap:Fault is SOAP's own element, not EWS's; check its EWS detail instead.
+            problems.extend(self.fault_problems(elem))
+        else:
+            problems.extend(str(e.reason)[:500] for e in self.schema.iter_errors(elem))
+        problems.extend(self.header_problems(env.find(f"{{{SOAP_NS}}}Header"), direction, is_fault or elem is None))
+        with self.lock:
             self.checked += 1
-            if errors:
-                self.failures.append((direction, str(errors[0].reason)[:500], raw[:3000]))
+            if problems:
+                self.failures.append((direction, problems[0], raw[:3000]))
 
-    def _check_fault(self, direction, fault, raw):
+    def header_problems(self, header, direction: str, is_fault: bool) -> list[str]:
+        problems, seen = [], set()
+        for child in header if header is not None else ():
+            if not child.tag.startswith(f"{{{T_NS}}}"):
+                continue  # WS-Addressing or other SOAP extensions: not EWS's to define
+            seen.add(child.tag)
+            decl = self.schema.maps.elements.get(child.tag)
+            if decl is None:
+                problems.append(f"soap:Header: {child.tag} is not a global element of types.xsd")
+                continue
+            problems.extend(f"soap:Header {child.tag}: {str(e.reason)[:400]}" for e in decl.iter_errors(child))
+        if direction == "response" and not is_fault and f"{{{T_NS}}}ServerVersionInfo" not in seen:
+            problems.append("response without t:ServerVersionInfo in soap:Header")
+        return problems
+
+    def fault_problems(self, fault) -> list[str]:
         names = [c.tag for c in fault]
         if "faultcode" not in names or "faultstring" not in names:
-            self.failures.append((direction, "soap:Fault without faultcode/faultstring", raw[:2000]))
+            return ["soap:Fault without faultcode/faultstring"]
+        detail = fault.find("detail")
+        if detail is None or not any(c.tag.startswith(f"{{{E_NS}}}") for c in detail):
+            return []  # not an EWS fault detail (e.g. a bare SOAP fault from a proxy)
+        problems = []
+        codes = detail.findall(f"{{{E_NS}}}ResponseCode")
+        if len(codes) != 1:
+            problems.append(f"soap:Fault detail has {len(codes)} e:ResponseCode elements, not 1")
+        elif (codes[0].text or "").strip() not in self.response_codes:
+            problems.append(f"soap:Fault detail e:ResponseCode {codes[0].text!r} is not in ResponseCodeType")
+        if detail.find(f"{{{E_NS}}}Message") is None:
+            problems.append("soap:Fault detail without e:Message")
+        for mx in detail.findall(f"{{{T_NS}}}MessageXml"):
+            for v in mx:
+                name = v.tag.rpartition("}")[2] if v.tag.startswith(f"{{{T_NS}}}") else v.tag
+                if name not in _MESSAGE_XML or (name == "Value" and not v.get("Name")):
+                    problems.append(f"soap:Fault detail t:MessageXml holds {v.tag} (Exchange sends "
+                                    "t:Value Name=..., or t:LineNumber/LinePosition/Violation)")
+        return problems
 
     def reset(self):
         with self.lock:

@@ -1,0 +1,112 @@
+"""The wire validator (tests/ews_wire.py) itself: soap:Header elements and EWS fault details are checked,
+not only the body. Each case feeds a crafted or real envelope to a private WireValidator."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ews_wire import WireValidator
+from tests.sandbox.test_errors import post
+
+SVI = ('<h:ServerVersionInfo xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types" MajorVersion="15" '
+       'MinorVersion="1" MajorBuildNumber="2507" MinorBuildNumber="6" Version="V2016_10_10"/>')
+BODY = ('<m:ResolveNamesResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages">'
+        '<m:ResponseMessages><m:ResolveNamesResponseMessage ResponseClass="Error"><m:MessageText>none</m:MessageText>'
+        '<m:ResponseCode>ErrorNameResolutionNoResults</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>'
+        '</m:ResolveNamesResponseMessage></m:ResponseMessages></m:ResolveNamesResponse>')
+ENV = ('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header>{header}</s:Header>'
+       '<s:Body>{body}</s:Body></s:Envelope>')
+
+
+def fault(code="ErrorServerBusy", extra=""):
+    return ('<s:Fault><faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:' + code +
+            '</faultcode><faultstring>x</faultstring><detail>'
+            '<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">' + code +
+            '</e:ResponseCode><e:Message xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">x'
+            '</e:Message>' + extra + '</detail></s:Fault>')
+
+
+@pytest.fixture
+def v(ews_schema):
+    return WireValidator(ews_schema)
+
+
+def check(v, direction, header, body):
+    v.observe(direction, ENV.format(header=header, body=body).encode())
+    return [reason for _, reason, _ in v.reset()]
+
+
+def test_valid_response_with_server_version_info_passes(v):
+    assert check(v, "response", SVI, BODY) == [] and v.checked == 1
+
+
+@pytest.mark.parametrize("bad", [
+    SVI.replace('MajorVersion="15"', 'MajorVersion="fifteen"'),
+    SVI.replace("/>", "><h:Build>2507</h:Build></h:ServerVersionInfo>"),  # empty content model
+    SVI.replace("/>", ' Colour="blue"/>'),
+])
+def test_invalid_server_version_info_fails(v, bad):
+    problems = check(v, "response", bad, BODY)
+    assert len(problems) == 1 and "ServerVersionInfo" in problems[0]
+
+
+def test_response_without_server_version_info_fails(v):
+    assert check(v, "response", "", BODY) == ["response without t:ServerVersionInfo in soap:Header"]
+
+
+def test_unknown_ews_header_element_fails_other_namespaces_are_ignored(v):
+    unknown = '<t:ProxyHop xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">edge-7</t:ProxyHop>'
+    assert "not a global element" in check(v, "response", SVI + unknown, BODY)[0]
+    wsa = '<a:Action xmlns:a="http://www.w3.org/2005/08/addressing">x</a:Action>'
+    assert check(v, "response", SVI + wsa, BODY) == []
+
+
+def test_request_header_is_validated(v):
+    rsv = '<t:RequestServerVersion xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" Version="{}"/>'
+    req = ('<m:ResolveNames xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" '
+           'ReturnFullContactData="false"><m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames>')
+    assert check(v, "request", rsv.format("Exchange2016"), req) == []
+    assert "RequestServerVersion" in check(v, "request", rsv.format("Exchange2099"), req)[0]
+
+
+def test_fault_detail_response_code_must_be_in_response_code_type(v):
+    assert check(v, "response", SVI, fault("ErrorServerBusy")) == []
+    assert check(v, "response", "", fault("ErrorSchemaValidation")) == []  # faults need no header
+    assert "not in ResponseCodeType" in check(v, "response", SVI, fault("ErrorGremlins"))[0]
+    two = '<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">NoError</e:ResponseCode>'
+    assert "2 e:ResponseCode" in check(v, "response", SVI, fault("ErrorServerBusy", two))[0]
+    busy = ('<t:MessageXml xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">'
+            '<t:Value Name="BackOffMilliseconds">500</t:Value></t:MessageXml>')
+    assert check(v, "response", SVI, fault("ErrorServerBusy", busy)) == []
+    assert "MessageXml" in check(v, "response", SVI, fault("ErrorServerBusy", busy.replace(' Name="BackOffMilliseconds"', "")))[0]
+
+
+def test_fault_without_ews_detail_only_needs_faultcode_and_faultstring(v):
+    plain = '<s:Fault><faultcode>s:Client</faultcode><faultstring>proxy says no</faultstring></s:Fault>'
+    assert check(v, "response", "", plain) == []
+    assert check(v, "response", "", "<s:Fault><faultstring>x</faultstring></s:Fault>") == [
+        "soap:Fault without faultcode/faultstring"]
+
+
+def test_real_sandbox_answers_pass_and_a_corrupted_header_is_caught(sandbox, v):
+    ok = post(sandbox, '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>ali</m:UnresolvedEntry>'
+                       '</m:ResolveNames>').content
+    v.observe("response", ok)
+    assert v.reset() == [] and v.checked == 1
+    assert b"ServerVersionInfo" in ok
+    v.observe("response", ok.replace(b'MinorBuildNumber="6"', b'MinorBuildNumber="six"'))
+    assert "ServerVersionInfo" in v.reset()[0][1]
+    sandbox.faults.inject("ResolveNames", "server_busy", backoff_ms=100)
+    busy = post(sandbox, "<m:ResolveNames ReturnFullContactData=\"false\"><m:UnresolvedEntry>x</m:UnresolvedEntry>"
+                       "</m:ResolveNames>").content
+    v.observe("response", busy)
+    assert v.reset() == []
+    v.observe("response", busy.replace(b">ErrorServerBusy</e:ResponseCode>", b">ErrorBusyish</e:ResponseCode>"))
+    assert "ResponseCodeType" in v.reset()[0][1]
+
+
+def test_injected_and_non_soap_bodies_are_skipped(v):
+    v.observe("response", b"<html>oops</html>")
+    v.observe("response", b"garbage")
+    v.observe("response", ENV.format(header="", body=BODY).encode(), injected=True)
+    assert v.reset() == [] and (v.checked, v.skipped) == (0, 3)
