@@ -93,6 +93,19 @@ class MailClient:
 
         return await self._run(lookup)
 
+    def reset(self, service_factory: Callable[[], MailService] | None = None) -> None:
+        """Build the backend again at the next call: after its account changed (a pinned certificate;
+        the factory reads the account when called) or, with ``service_factory``, for a new password.
+        The old backend is closed; the pool (and whoever holds this client) stays."""
+        old, self._service = self._service, None
+        if service_factory is not None:
+            self._factory = service_factory
+        if old is not None:
+            try:
+                old.close()
+            except Exception:  # pragma: no cover - closing must never raise into the UI
+                pass
+
     def close(self) -> None:
         svc = self._service
         if svc is not None:
