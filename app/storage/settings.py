@@ -21,6 +21,27 @@ APP_AUTHOR = "Dispatch"
 MAX_RECENT = 200
 
 
+def normalize_fingerprint(fp: str) -> str:
+    """'AB:cd:..' or 'abcd..' -> 'abcd...' (lower-case hex, no separators): the form to compare."""
+    return "".join(c for c in (fp or "").lower() if c in "0123456789abcdef")
+
+
+def format_fingerprint(fp: str) -> str:
+    """Any SHA-256 spelling -> 'AB:CD:...' (upper-case pairs, colon separated): the form to show and
+    to store in ``AccountConfig.pinned_cert_sha256`` (the EWS backend accepts either)."""
+    h = normalize_fingerprint(fp).upper()
+    return ":".join(h[i : i + 2] for i in range(0, len(h), 2))
+
+
+def same_fingerprint(a: str, b: str) -> bool:
+    return bool(normalize_fingerprint(a)) and normalize_fingerprint(a) == normalize_fingerprint(b)
+
+
+def account_key(account: AccountConfig) -> str:
+    """One account: its address on its server (a pin belongs to exactly this pair)."""
+    return f"{account.email.strip().lower()}|{account.ews_url.strip()}"
+
+
 def _root() -> Path | None:
     home = os.environ.get("DISPATCH_HOME", "").strip()
     return Path(home) if home else None
@@ -125,6 +146,30 @@ class Settings:
         acc.server_build = build
         acc.server_version_name = version_name
         self.set_account(acc)
+
+    # ---- trusted certificates (per account; verification stays on, exactly this certificate passes) ----
+    def pinned_certificate(self, account: AccountConfig) -> str:
+        pins = self._data.get("cert_pins")
+        pin = pins.get(account_key(account), "") if isinstance(pins, dict) else ""
+        return pin if isinstance(pin, str) else ""
+
+    def pin_certificate(self, account: AccountConfig, fingerprint: str) -> str:
+        """The user chose to trust this certificate for this account: remember its SHA-256 (also in the
+        stored account if it is this one). Returns the pin as stored ('AB:CD:...')."""
+        pin = format_fingerprint(fingerprint)
+        if len(normalize_fingerprint(pin)) != 64:
+            raise ValueError("not a SHA-256 fingerprint")
+        pins = self._data.get("cert_pins")
+        if not isinstance(pins, dict):
+            pins = self._data["cert_pins"] = {}
+        pins[account_key(account)] = pin
+        stored = self.account()
+        if stored is not None and account_key(stored) == account_key(account):
+            stored.pinned_cert_sha256 = pin
+            stored.verify_tls = True
+            self._data["account"] = {k: v for k, v in stored.to_json().items() if k != "password"}
+        self.save()
+        return pin
 
     # ---- recent recipients ----
     def recent_recipients(self) -> list[str]:

@@ -113,24 +113,50 @@ class AccountDialog(QDialog):
 
 
 class PasswordPrompt(QDialog):
-    """Asks for the password when none is stored (no keyring): once per session."""
+    """Asks for the password: when none is stored (no keyring), or when the server refused the one in use
+    mid-session (``reason`` says why; the work waits meanwhile). :meth:`ask` shows it without blocking."""
 
     password_entered = Signal(str)
 
-    def __init__(self, account: AccountConfig, parent=None):
+    def __init__(self, account: AccountConfig, parent=None, *, reason: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Password")
         self.setAccessibleName("Password prompt")
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"Password for {account.username or account.email}", self))
+        self.reason = QLabel(reason, self)
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Why the password is asked")
+        self.reason.setVisible(bool(reason))
+        self.reason.setMinimumWidth(400)
+        lay.addWidget(self.reason)
+        self.label = QLabel(f"&Password for {account.username or account.email}", self)
+        lay.addWidget(self.label)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
         self.password.setAccessibleName("Password")
+        self.label.setBuddy(self.password)
         lay.addWidget(self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.Ok)
+        ok.setText("&Sign in")
+        ok.setAccessibleName("Sign in")
+        self.buttons.button(QDialogButtonBox.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        lay.setSizeConstraint(QVBoxLayout.SetMinimumSize)
+
+    def ask(self, reason: str | None = None) -> None:
+        """Show (again) without blocking anything: not even the window (the user may keep writing)."""
+        if reason is not None:
+            self.reason.setText(reason)
+            self.reason.setVisible(bool(reason))
+        self.setWindowModality(Qt.NonModal)
+        self.adjustSize()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.password.setFocus()
 
     def _accept(self) -> None:
         if self.password.text():

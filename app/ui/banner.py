@@ -1,6 +1,12 @@
-"""A non-modal banner at the top of the window: an error with Retry, or a short notice."""
+"""A non-modal banner at the top of the window: an error with Retry, a short notice, or a choice.
+
+A choice (:meth:`Banner.show_choice`, e.g. "Trust this certificate / Cancel") stays until it is
+answered: errors that follow from the same cause do not replace it (they are logged by the window).
+"""
 
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
@@ -23,25 +29,83 @@ class Banner(QFrame):
         self.retry_button = QPushButton("Retry", self)
         self.retry_button.setAccessibleName("Retry")
         self.retry_button.clicked.connect(self._on_retry)
+        self.accept_button = QPushButton(self)  # the choice's "yes" (text and name set per choice)
+        self.accept_button.setObjectName("bannerAccept")
+        self.accept_button.setAccessibleName("Accept")
+        self.accept_button.clicked.connect(self._on_accept)
+        self.accept_button.hide()
         self.close_button = QPushButton("Dismiss", self)
         self.close_button.setAccessibleName("Dismiss banner")
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self._on_close)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.retry_button)
+        lay.addWidget(self.accept_button)
         lay.addWidget(self.close_button)
+        self._plain = ""
+        self._choice: tuple[Callable[[], None], Callable[[], None] | None] | None = None
         self.hide()
 
-    def show_message(self, text: str, *, kind: str = "error", retry: bool = False) -> None:
+    def _set_kind(self, kind: str) -> None:
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)
+
+    def show_message(self, text: str, *, kind: str = "error", retry: bool = False) -> None:
+        if self.choice_pending:
+            return  # the open question stays until answered
+        self._set_kind(kind)
+        self.label.setTextFormat(Qt.PlainText)
         self.label.setText(text)
+        self._plain = text
+        self.label.setAccessibleDescription("")
         self.retry_button.setVisible(retry)
+        self.accept_button.hide()
+        self.close_button.setText("Dismiss")
+        self.close_button.setAccessibleName("Dismiss banner")
         self.show()
 
+    def show_choice(self, text: str, accept: str, on_accept: Callable[[], None], *, reject: str = "&Cancel",
+                    on_reject: Callable[[], None] | None = None, kind: str = "error", html: str = "") -> None:
+        """A question with two buttons (mnemonics in ``accept``/``reject``, e.g. "&Trust this certificate":
+        Alt+T). Non-modal: the window keeps working while it is open. ``html``: how to show ``text``
+        (e.g. a fingerprint in monospace over two lines); :meth:`text` stays the plain ``text``."""
+        self._choice = (on_accept, on_reject)
+        self._set_kind(kind)
+        self.label.setTextFormat(Qt.RichText if html else Qt.PlainText)
+        self.label.setText(html or text)
+        self._plain = text
+        self.label.setAccessibleDescription(text)
+        self.retry_button.hide()
+        self.accept_button.setText(accept)
+        self.accept_button.setAccessibleName(accept.replace("&", ""))
+        self.accept_button.show()
+        self.close_button.setText(reject)
+        self.close_button.setAccessibleName(reject.replace("&", ""))
+        self.show()
+
+    @property
+    def choice_pending(self) -> bool:
+        return self._choice is not None and self.isVisible()
+
     def text(self) -> str:
-        return self.label.text() if self.isVisible() else ""
+        return self._plain if self.isVisible() else ""
+
+    def hide(self) -> None:  # noqa: D102 - hiding drops an unanswered choice
+        self._choice = None
+        super().hide()
 
     def _on_retry(self) -> None:
         self.hide()
         self.retry.emit()
+
+    def _on_accept(self) -> None:
+        choice = self._choice
+        self.hide()
+        if choice is not None:
+            choice[0]()
+
+    def _on_close(self) -> None:
+        choice = self._choice
+        self.hide()
+        if choice is not None and choice[1] is not None:
+            choice[1]()

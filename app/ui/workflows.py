@@ -30,6 +30,9 @@ class Workflows:
         self.w = window
         self.sending = 0  # sends in flight started from this window
         self._save_lock = asyncio.Lock()
+        from app.ui.security import Security
+
+        self.security = Security(window)  # untrusted certificate -> trust banner; 401 -> password prompt
 
     def __getattr__(self, name):
         if name == "w":
@@ -87,6 +90,7 @@ class Workflows:
         session = self.session
         if session is None:
             return False
+        self.security.apply_stored_pin(session)
         self._busy_push("Connecting…")
         try:
             await session.connect()
