@@ -136,8 +136,9 @@ class JournalBridge:
         return self.outbox
 
     async def _reauth(self) -> bool:
-        """A 401 while the Outbox worked: say so (non-modal banner with Retry) and wait until the
-        session is connected again (Retry, or a new sign-in); the Outbox then resumes."""
+        """A 401 while the Outbox worked: say so (non-modal banner with Retry; the refused re-connect
+        opens the non-modal password prompt, app.ui.security) and wait until the session is connected
+        again (a new password, Retry, or a new sign-in); the Outbox then resumes."""
         self._signed_in = asyncio.Event()
         session = getattr(self.w, "session", None)
         try:  # a passing 401 (e.g. a server restart): signing in again with what we have is enough
@@ -147,7 +148,7 @@ class JournalBridge:
             pass
         try:
             self.w.show_error("The server asked to sign in again. Messages in the Outbox wait until you do "
-                              "(Retry, or Account settings).", retry=True)
+                              "(enter the password, or Retry).", retry=True)
         except Exception:  # noqa: BLE001
             pass
         await self._signed_in.wait()
@@ -165,7 +166,8 @@ class JournalBridge:
                 task.add_done_callback(self._tasks.discard)
             elif ob is not None:
                 ob.kick()
-        elif state == "offline" and (self._pending_save or self._pending_send):
+        elif state in ("offline", "auth_failed") and (self._pending_save or self._pending_send):
+            # unreachable, or a 401 (the password prompt is open): the Outbox takes it and waits
             self._loop.call_later(0.3, self._queue_unreachable)
 
     def _queue_unreachable(self) -> None:
