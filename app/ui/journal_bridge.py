@@ -20,6 +20,8 @@ import asyncio
 import logging
 import time
 
+from PySide6.QtCore import QEvent, QObject
+
 from app.core.autosave import Autosave
 from app.core.outbox import Outbox
 from app.core.retry import new_message_id
@@ -56,6 +58,10 @@ class JournalBridge:
 
         QApplication.instance().aboutToQuit.connect(self.close)
         QApplication.instance().lastWindowClosed.connect(self.autosave.flush)
+        self._close_watch = _CloseWatch(self.autosave.flush, window)  # the window's own close, too
+        window.installEventFilter(self._close_watch)
+        self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
+        self._restored = 0
         self.recovered = self._reopen()
         self._outbox_window = None
         self.outbox_action = self._install_action()
@@ -115,8 +121,10 @@ class JournalBridge:
         if reopen and self.w.compose.draft().is_empty():
             newest = max(reopen, key=lambda e: e.updated)
             self.w.compose.load(newest.draft)
+            others = len(drafts) - 1
+            more = f"; {_n_messages(others, 'other unsaved')} go to Drafts when the server is reached" if others else ""
             try:
-                self.w.statusBar().showMessage("Reopened the message you were writing", 8000)
+                self.w.statusBar().showMessage("Reopened the message you were writing" + more, 15000)
             except Exception:  # noqa: BLE001
                 pass
         return len(drafts)
@@ -186,12 +194,27 @@ class JournalBridge:
         lid, self._pending_save = fresh(self._pending_save), None
         if lid and self.journal.get(lid) is not None:
             self.outbox.queue_save(self.journal.get(lid).draft, settle_first=True)
+            if c.draft().local_id == lid:
+                c.state_label.setText(NOT_ON_SERVER)
             self.w.statusBar().showMessage("No connection: kept on this computer; saved to the server when it is back", 10000)
 
     def _outbox_saved(self, saved) -> None:
         c = self.w.compose
         if c.draft().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
+            edited = self.journal.get(saved.local_id) is not None or saved.local_id in self.autosave.pending
+            c.state_label.setText("Edited" if edited else "Saved")
+        if saved.local_id in self._restoring:  # a message recovered after a crash reached Drafts
+            self._restoring.discard(saved.local_id)
+            self._restored += 1
+            if not self._restoring:
+                self.w.statusBar().showMessage(f"{_n_messages(self._restored, 'other unsaved')} "
+                                               f"{'was' if self._restored == 1 else 'were'} restored to Drafts", 15000)
+                self._restored = 0
+                try:
+                    self.w.drafts.model.reload()
+                except Exception:  # noqa: BLE001 - the list refreshes on its own later
+                    pass
 
     def _install_action(self):
         """The Outbox as a fourth page of the window: sidebar entry, View > Outbox, Ctrl+4."""
@@ -249,11 +272,32 @@ class JournalBridge:
                     continue
             if lid != current and lid != c.draft().local_id:
                 self.journal.set_state(lid, State.OUTBOX_WAITING, op="save")
+                self._restoring.add(lid)
         self.outbox.restore()
         self.outbox.start()
 
     def close(self) -> None:
         self.autosave.close()
+
+
+NOT_ON_SERVER = "Kept on this computer — not on server yet"
+
+
+def _n_messages(n: int, what: str) -> str:
+    return f"{n} {what} message{'' if n == 1 else 's'}"
+
+
+class _CloseWatch(QObject):
+    """Event filter: ``fn()`` when the window gets its Close event (before it may be refused)."""
+
+    def __init__(self, fn, parent):
+        super().__init__(parent)
+        self._fn = fn
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Close:
+            self._fn()
+        return False
 
 
 def attach(window) -> JournalBridge | None:

@@ -62,6 +62,7 @@ class OutboxView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.setColumnWidth(1, 200)
         lay.addLayout(head)
         lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
@@ -103,14 +104,18 @@ class OutboxView(QWidget):
             for j, text in enumerate(row_texts):
                 item = self.table.item(i, j)
                 if item is None:
-                    self.table.setItem(i, j, QTableWidgetItem(text))
+                    item = QTableWidgetItem(text)
+                    self.table.setItem(i, j, item)
                 elif item.text() != text:
                     item.setText(text)
+                item.setToolTip(text)  # the whole reason, when the column elides it
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
-        self.count_label.setText(f"{len(rows)} waiting" if rows else "")
-        failed = any(r.status == RowStatus.FAILED for r in rows)
-        self.retry_button.setEnabled(failed)
+        n_failed = sum(r.status == RowStatus.FAILED for r in rows)
+        n_waiting = sum(r.status not in (RowStatus.DONE, RowStatus.FAILED) for r in rows)
+        parts = ([f"{n_waiting} waiting"] if n_waiting else []) + ([f"{n_failed} failed"] if n_failed else [])
+        self.count_label.setText(", ".join(parts))  # done rows stay listed but are not "waiting"
+        self.retry_button.setEnabled(bool(n_failed))
         self.now_button.setEnabled(any(r.status in (RowStatus.RETRYING, RowStatus.WAITING) for r in rows))
 
     def _retry(self) -> None:
