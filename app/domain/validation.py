@@ -111,6 +111,9 @@ def _printable(s: str, limit: int = 60) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
+printable = _printable  # for messages in the UI: control characters shown as \ufffd, long text shortened
+
+
 _BAD_NAME_CHARS = set('/\\')
 
 
@@ -172,14 +175,19 @@ def validate_draft(
             errors.append(FieldError("to", "Add at least one recipient before sending."))
         if len(draft.all_recipients()) > MAX_RECIPIENTS:
             errors.append(
-                FieldError("to", f"{len(draft.all_recipients())} recipients; the server allows at most {MAX_RECIPIENTS}.")
+                FieldError("to", f"{len(draft.all_recipients())} recipients (To, Cc and Bcc together); the server "
+                                 f"allows at most {MAX_RECIPIENTS} per message. Split the list across several messages.")
             )
         if draft.total_size() > max_send_bytes and not any(e.field == "attachments" for e in errors):
+            atts = sum(a.byte_size for a in draft.attachments)
+            big_body = len(draft.body) > atts  # say where the bulk is: the text or the files
             errors.append(
                 FieldError(
-                    "attachments",
-                    f"The message is about {human_size(draft.total_size())}; the server accepts at most "
-                    f"{human_size(max_send_bytes)}.",
+                    "body" if big_body else "attachments",
+                    f"Too large to send: the message is about {human_size(draft.total_size())}; the server "
+                    f"accepts at most {human_size(max_send_bytes)} per message. "
+                    + ("Shorten the text; you can still save it as a draft." if big_body
+                       else "Remove an attachment or send the files in several messages."),
                 )
             )
     return errors

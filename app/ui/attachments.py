@@ -1,7 +1,8 @@
 """The attachment list: add by file dialog (non-blocking) or drag and drop, remove with Delete.
 
 Files over the server's size limit, or that cannot be read, are not attached; the reason is shown
-under the list and nothing already in the message is lost.
+under the list and nothing already in the message is lost. A name with a path separator or a control
+character is attached under a cleaned name (``safe_attachment_name``) and a note under the list says so.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.models import Attachment
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES, human_size, safe_attachment_name
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES, human_size, printable, safe_attachment_name
 from app.ui.theme import icon
 
 
@@ -24,19 +25,29 @@ def read_attachment(path: str, max_bytes: int) -> tuple[Attachment | None, str]:
     p = Path(path)
     name = safe_attachment_name(p.name)
     try:
-        size = p.stat().st_size
+        st = p.stat()
+        size = st.st_size
         if p.is_dir():
-            return None, f"“{name}” is a folder, not a file."
+            return None, f"“{name}” is a folder, not a file. It was not attached."
+        if not p.is_file():  # a FIFO, socket or device: reading it could block forever
+            return None, f"“{name}” is not a regular file. It was not attached."
         if size > max_bytes:
             return None, (
                 f"“{name}” is {human_size(size)}; the server accepts at most {human_size(max_bytes)} per "
                 "message. It was not attached."
             )
         data = p.read_bytes()
+    except FileNotFoundError:
+        return None, f"“{name}” could not be read: the file no longer exists (it was moved or deleted). It was not attached."
     except OSError as exc:
         return None, f"“{name}” could not be read ({exc.strerror or type(exc).__name__}). It was not attached."
     ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Attachment(name=name, content=data, content_type=ctype, source_path=str(p), size=len(data)), ""
+
+
+def renamed_note(original: str, cleaned: str) -> str:
+    return (f"“{printable(original)}” was attached as “{cleaned}”: attachment names cannot contain "
+            "folder separators (/ or \\) or control characters.")
 
 
 class AttachmentList(QWidget):
@@ -63,8 +74,15 @@ class AttachmentList(QWidget):
         self.error_label.setAccessibleName("Attachment error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self.note_label = QLabel(self)  # not an error: e.g. "was attached as ..." after a name was cleaned
+        self.note_label.setObjectName("fieldNote")
+        self.note_label.setAccessibleName("Attachment note")
+        self.note_label.setStyleSheet("color: #92400e; font-size: 9pt; padding-left: 2px;")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
         lay.addWidget(self.list)
         lay.addWidget(self.error_label)
+        lay.addWidget(self.note_label)
         self.remove_action = QAction("Remove attachment", self.list)
         self.remove_action.setShortcut(QKeySequence.Delete)
         self.remove_action.setShortcutContext(Qt.WidgetShortcut)
@@ -79,20 +97,46 @@ class AttachmentList(QWidget):
         return list(self._items)
 
     def set_attachments(self, items: list[Attachment]) -> None:
-        self._items = list(items)
-        self.set_error("")
+        """Show a loaded message's attachments (an opened or recovered draft).
+
+        A name with a path separator or control character is cleaned (and the server copy replaced:
+        its id is dropped so the next save uploads it under the clean name). An attachment whose bytes
+        are not here (a recovered draft whose file was stored by path) is re-read from where it was
+        picked; if that file is gone it is left out and the reason shown (never sent as an empty file).
+        """
+        kept, problems, notes = [], [], []
+        for a in items:
+            if not a.content and not a.attachment_id and a.byte_size != 0:
+                again, why = read_attachment(a.source_path, self.max_bytes) if a.source_path else (None, "")
+                if again is None:
+                    problems.append(f"“{printable(a.name)}” could not be attached again: "
+                                    + (why or "its content was not kept.") + " Attach it again if you need it.")
+                    continue
+                a = replace(again, name=a.name, content_type=a.content_type)
+            clean = safe_attachment_name(a.name)
+            if clean != a.name:
+                notes.append(renamed_note(a.name, clean))
+                a = replace(a, name=clean, attachment_id="" if a.content else a.attachment_id)
+            kept.append(a)
+        self._items = kept
+        self.set_error(" ".join(problems))
+        self.set_note(" ".join(notes))
         self._sync()
 
     def add_paths(self, paths: list[str]) -> list[str]:
         """Attach files; returns the problems (also shown under the list)."""
-        problems = []
+        problems, notes = [], []
         for path in paths:
             att, why = read_attachment(path, self.max_bytes)
             if att is None:
                 problems.append(why)
             else:
+                raw = Path(path).name
+                if att.name != raw:
+                    notes.append(renamed_note(raw, att.name))
                 self._items.append(att)
         self.set_error(" ".join(problems))
+        self.set_note(" ".join(notes))
         self._sync()
         if len(problems) < len(paths):
             self.changed.emit()
@@ -112,6 +156,7 @@ class AttachmentList(QWidget):
                 del self._items[r]
         if rows:
             self.set_error("")
+            self.set_note("")
             self._sync()
             self.changed.emit()
 
@@ -125,6 +170,13 @@ class AttachmentList(QWidget):
 
     def error_text(self) -> str:
         return self.error_label.text() if not self.error_label.isHidden() else ""
+
+    def set_note(self, msg: str) -> None:
+        self.note_label.setText(msg)
+        self.note_label.setVisible(bool(msg))
+
+    def note_text(self) -> str:
+        return self.note_label.text() if not self.note_label.isHidden() else ""
 
     def _sync(self) -> None:
         self.list.clear()

@@ -244,6 +244,8 @@ class ComposeView(QWidget):
         for r in (self.to, self.cc, self.bcc):
             r.set_errors(by_field.get(r.field, []))
         self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
+        # errors with no field of their own (e.g. "too large to send" for a long text) go above the buttons
+        self.set_error(" ".join(e.message for e in errors if e.field not in ("to", "cc", "bcc", "attachments")))
         if errors:
             first = errors[0].field
             target = {"to": self.to, "cc": self.cc, "bcc": self.bcc, "subject": self.subject,

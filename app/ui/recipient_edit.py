@@ -32,6 +32,8 @@ class RecipientEdit(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"{field}Edit")
         self.edit.setAccessibleName(label)
+        # QLineEdit silently cuts text at 32767 characters: 500 "Name <address>" entries can be longer
+        self.edit.setMaxLength(2_000_000)
         self.edit.setPlaceholderText("Name <address@example.com>, another@example.com")
         self.error_label = QLabel(self)
         self.error_label.setObjectName("fieldError")

@@ -9,6 +9,7 @@ from exchangelib.attachments import FileAttachment
 from exchangelib.items import Message
 
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient
+from app.domain.validation import safe_attachment_name
 
 #: Message fields a save writes. Passed explicitly as ``update_fields`` on every UpdateItem: exchangelib's
 #: default list silently drops recipients and receipts for a locally created message (the trap).
@@ -72,7 +73,9 @@ def body_of(draft: Draft):
 
 
 def file_attachment(att: Attachment) -> FileAttachment:
-    return FileAttachment(name=att.name, content=att.content or b"", content_type=att.content_type or None)
+    # never a path separator or control character on the wire (XML 1.0 cannot even carry most of them)
+    return FileAttachment(name=safe_attachment_name(att.name), content=att.content or b"",
+                          content_type=att.content_type or None)
 
 
 def apply_fields(msg: Message, draft: Draft) -> Message:
