@@ -44,6 +44,10 @@ class Security:
             return
         state, err = payload
         state = getattr(state, "value", state)
+        if self._prompt_session is not None and self._prompt_session is not session:  # another account now
+            if self.prompt is not None:
+                self.prompt.close()
+            self._prompt_session = self.prompt = None
         if state == "connected":
             self._tries = 0
             if self.prompt is not None and self.prompt.isVisible():

@@ -118,6 +118,38 @@ def test_a_changed_certificate_fails_the_pin_and_asks_again_with_the_new_fingerp
         _close(win, session)
 
 
+def test_certificate_changing_mid_session_is_caught_by_the_pin_and_asked_about_again(
+        qtbot, aloop, sandbox_factory, settings):
+    """Connected over a trusted (pinned) certificate; the server restarts with another certificate:
+    the next call fails the pin (nothing accepted silently) and the banner names the NEW fingerprint."""
+    other = sandbox_factory(tls=True)  # only lends its certificate
+    sb = sandbox_factory(tls=True)
+    acc, pw = account_for(sb)
+    settings.pin_certificate(acc, sb.cert_sha256)
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, settings)
+    try:
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        assert not win.banner.isVisible()
+        url = sb.ews_url
+        sb.stop()
+        sb.cert_path, sb.key_path = other.cert_path, other.key_path
+        sb.start()
+        assert sb.ews_url == url and sb.cert_sha256 == other.cert_sha256
+        win.show_view("drafts")
+        qtbot.keyClick(win.drafts.table, Qt.Key_F5)  # Refresh: a later call, not a connect
+        qtbot.waitUntil(lambda: win.banner.choice_pending, timeout=20000)
+        text = win.banner.text()
+        assert f"SHA-256: {format_fingerprint(other.cert_sha256)}" in text and "changed" in text
+        assert session.state == ConnectionState.OFFLINE
+        qtbot.keyClick(win.drafts.table, Qt.Key_T, Qt.AltModifier)
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+        assert normalize_fingerprint(Settings(settings.path).pinned_certificate(acc)) == other.cert_sha256
+    finally:
+        _close(win, session)
+
+
 def _alice(sb) -> dict:
     return next(u for u in sb.users if u["email"] == ALICE)
 
