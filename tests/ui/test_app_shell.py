@@ -160,3 +160,30 @@ def test_add_view_puts_another_view_in_sidebar_and_menu(qtbot, aloop, tmp_path):
     assert win.current_view() == "drafts"
     win.close()
     session.close()
+
+
+def test_gc_is_settled_at_start_and_on_first_connect(qtbot, aloop):
+    """app_main freezes long-lived objects (gc.freeze) so a full collection does not stall the UI for
+    60-80 ms (bench/bench_startup_stall.py measures the pause)."""
+    import gc
+
+    from app.app_main import settle_gc, settle_gc_when_connected
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        settle_gc()
+        first = gc.get_freeze_count()
+        assert first > 0
+        gc.unfreeze()
+        settle_gc_when_connected(win)
+        win.state_changed.emit("connecting")
+        assert gc.get_freeze_count() == 0
+        win.state_changed.emit("connected")
+        assert gc.get_freeze_count() > 0, "frozen on the first connect"
+        gc.unfreeze()
+        win.state_changed.emit("connected")
+        assert gc.get_freeze_count() == 0, "only once"
+    finally:
+        gc.unfreeze()
