@@ -29,6 +29,14 @@ CHARS_PER_TICK = 3
 TICK_MS = 15
 
 
+TO, CC = "bob@example.com", "carol@example.com"
+
+
+def attachment_bytes(subject: str) -> bytes:
+    """The file attached to the message ``subject`` (deterministic, so the parent can check it)."""
+    return (f"attachment of {subject}\n".encode() + bytes(range(256))) * 4
+
+
 def body_text(subject: str, n: int) -> str:
     """The first n characters of what gets typed into the message ``subject``."""
     out, k = [], 0
@@ -69,7 +77,9 @@ class Typist:
             return
         c = self.w.compose
         d = c.draft()
-        self.emit("RECOVERED", d.subject, len(d.body), time.time())
+        atts = ",".join(f"{a.name}:{a.content == attachment_bytes(d.subject)}" for a in d.attachments)
+        self.emit("RECOVERED", d.subject, len(d.body), time.time(), ",".join(r.email for r in d.to),
+                  ",".join(r.email for r in d.cc), atts)
         self.w.message_sent.connect(self._sent)
         self.url = self.w.session.account.ews_url.split("/EWS/")[0] + "/sandbox/admin/faults"
         if d.subject.startswith("kill ") and body_text(d.subject, len(d.body)) == d.body:
@@ -82,14 +92,16 @@ class Typist:
         self.timer.start(TICK_MS)
 
     def new_message(self) -> None:
-        from app.domain.models import Recipient
+        from app.domain.models import Attachment, Recipient
 
         self.msg_no += 1
         self.subject = f"kill {self.tag} m{self.msg_no}"
         self.typed = 0
         c = self.w.compose
-        c.to.set_recipients([Recipient("bob@example.com")])
-        c.subject.setText(self.subject)
+        c.to.set_recipients([Recipient(TO)])
+        c.cc.set_recipients([Recipient(CC)])
+        c.attachments.set_attachments([Attachment(f"{self.subject}.txt", attachment_bytes(self.subject), "text/plain")])
+        c.subject.setText(self.subject)  # the first change recorded: recipients and file are already in
         self.emit("NEW", self.subject, time.time())
 
     def tick(self) -> None:

@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
-from kill_child import body_text  # noqa: E402
+from kill_child import CC, TO, attachment_bytes, body_text  # noqa: E402
 
 GRACE = 2.0  # seconds: what was typed more than this long before the kill must survive
 
@@ -39,6 +39,15 @@ class Run:
             if ln[0] == "RECOVERED":
                 return ln[1], int(ln[2])
         return None
+
+    def recovered_fields_problem(self) -> str:
+        """What the restart reopened in Compose lacks (recipients, attachment bytes); "" if complete."""
+        for ln in self.lines:
+            if ln[0] == "RECOVERED" and ln[1].startswith("kill ") and len(ln) >= 7:
+                want = (TO, CC, f"{ln[1]}.txt:True")
+                if tuple(ln[4:7]) != want:
+                    return f"run {self.n}: reopened {ln[1]!r} with to/cc/attachment {tuple(ln[4:7])}, want {want}"
+        return ""
 
     @property
     def killed_mid_request(self) -> bool:
@@ -140,6 +149,31 @@ def journal_bodies(home: Path) -> dict[str, list[str]]:
     return out
 
 
+def journal_copies(home: Path) -> dict[str, list[dict]]:
+    """subject -> the journal's copies as {body, to, cc, attachments: [(name, bytes)]}."""
+    from app.storage.journal import Journal
+
+    j = Journal(home / "data" / "journal.sqlite3")
+    out: dict[str, list[dict]] = {}
+    for e in j.entries():
+        d = e.draft
+        out.setdefault(d.subject, []).append({
+            "body": d.body, "to": [r.email for r in d.to], "cc": [r.email for r in d.cc],
+            "attachments": [(a.name, a.content) for a in d.attachments]})
+    j.close()
+    return out
+
+
+def _server_copy(item: dict) -> dict:
+    return {"body": _text(item), "to": item.get("to") or [], "cc": item.get("cc") or [],
+            "attachments": [(a["name"], a["content"]) for a in item.get("attachments") or []]}
+
+
+def _complete(copy: dict, subject: str) -> bool:
+    return (copy["to"] == [TO] and copy["cc"] == [CC]
+            and copy["attachments"] == [(f"{subject}.txt", attachment_bytes(subject))])
+
+
 def _text(item: dict) -> str:
     b = item.get("body")
     if isinstance(b, dict):
@@ -154,15 +188,20 @@ def audit_run(run: Run, home: Path) -> list[str]:
     if not need:
         return problems
     items = sandbox_items(home)
-    journal = journal_bodies(home)
+    journal = journal_copies(home)
     for subject, n in need.items():
         want = body_text(subject, n)
         copies = journal.get(subject, []) + [
-            _text(it) for k in ("drafts", "sent") for it in items[k] if it.get("subject") == subject
+            _server_copy(it) for k in ("drafts", "sent") for it in items[k] if it.get("subject") == subject
         ]
-        if not any(c.startswith(want) for c in copies):
-            best = max((len(c) for c in copies), default=0)
+        with_text = [c for c in copies if c["body"].startswith(want)]
+        if not with_text:
+            best = max((len(c["body"]) for c in copies), default=0)
             problems.append(f"run {run.n}: {subject!r} lost text: needed {n} chars, best copy has {best}")
+        elif not any(_complete(c, subject) for c in with_text):
+            c = with_text[0]
+            problems.append(f"run {run.n}: {subject!r} kept its text but not its recipients/attachment: "
+                            f"to={c['to']} cc={c['cc']} attachments={[a for a, _ in c['attachments']]}")
     return problems
 
 

@@ -2,8 +2,9 @@
 types into its own Compose view and saves/sends now and then (kill_child.py); it is SIGKILLed at random
 moments — while typing, mid-save and mid-send (the in-process sandbox is told to answer late so kills
 land on requests in flight) — and restarted, 20+ times on the same data. After every kill, everything
-typed more than 2 s before it is in the journal or on the server; after every restart the app reopens
-the journal's copy; at the end nothing is in Sent Items / Bob's Inbox / Drafts twice."""
+typed more than 2 s before it is in the journal or on the server, with its To, Cc and attachment; after
+every restart the app reopens the journal's copy (text, recipients, attachment bytes); at the end
+nothing is in Sent Items / Bob's Inbox / Drafts twice."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ def test_kill_9_loses_nothing_typed_2s_before(tmp_path):
             subject, length = rec
             if subject in prev_journal and length < max(len(b) for b in prev_journal[subject]):
                 problems.append(f"run {n}: reopened {subject!r} with {length} chars, journal had more")
+        if run.recovered_fields_problem():  # the reopened message has its recipients and file, too
+            problems.append(run.recovered_fields_problem())
         problems += audit_run(run, tmp_path)
         prev_journal = journal_bodies(tmp_path)
     typed = sum(1 for r in runs for ln in r.lines if ln[0] == "T")
