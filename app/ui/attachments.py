@@ -30,7 +30,7 @@ def read_attachment(path: str, max_bytes: int) -> tuple[Attachment | None, str]:
         if p.is_dir():
             return None, f"“{name}” is a folder, not a file. It was not attached."
         if not p.is_file():  # a FIFO, socket or device: reading it could block forever
-            return None, f"“{name}” is not a regular file. It was not attached."
+            return None, f"“{name}” is not an ordinary file (a pipe or a device). It was not attached."
         if size > max_bytes:
             return None, (
                 f"“{name}” is {human_size(size)}; the server accepts at most {human_size(max_bytes)} per "
@@ -45,9 +45,13 @@ def read_attachment(path: str, max_bytes: int) -> tuple[Attachment | None, str]:
     return Attachment(name=name, content=data, content_type=ctype, source_path=str(p), size=len(data)), ""
 
 
-def renamed_note(original: str, cleaned: str) -> str:
-    return (f"“{printable(original)}” was attached as “{cleaned}”: attachment names cannot contain "
-            "folder separators (/ or \\) or control characters.")
+def renamed_note(pairs: list[tuple[str, str]]) -> str:
+    """One note for every attachment whose name was cleaned: [(original, cleaned), ...]."""
+    if not pairs:
+        return ""
+    what = ", ".join(f"“{printable(orig)}” as “{clean}”" for orig, clean in pairs)
+    return (f"Attached {what}: attachment names cannot contain folder separators (/ or \\) or "
+            "control characters.")
 
 
 class AttachmentList(QWidget):
@@ -107,20 +111,23 @@ class AttachmentList(QWidget):
         kept, problems, notes = [], [], []
         for a in items:
             if not a.content and not a.attachment_id and a.byte_size != 0:
-                again, why = read_attachment(a.source_path, self.max_bytes) if a.source_path else (None, "")
+                if not a.source_path or not Path(a.source_path).exists():
+                    problems.append(f"“{printable(a.name)}” is no longer attached: its file was moved or deleted "
+                                    "after you attached it. Attach it again if you need it.")
+                    continue
+                again, why = read_attachment(a.source_path, self.max_bytes)
                 if again is None:
-                    problems.append(f"“{printable(a.name)}” could not be attached again: "
-                                    + (why or "its content was not kept.") + " Attach it again if you need it.")
+                    problems.append(why)
                     continue
                 a = replace(again, name=a.name, content_type=a.content_type)
             clean = safe_attachment_name(a.name)
             if clean != a.name:
-                notes.append(renamed_note(a.name, clean))
+                notes.append((a.name, clean))
                 a = replace(a, name=clean, attachment_id="" if a.content else a.attachment_id)
             kept.append(a)
         self._items = kept
         self.set_error(" ".join(problems))
-        self.set_note(" ".join(notes))
+        self.set_note(renamed_note(notes))
         self._sync()
 
     def add_paths(self, paths: list[str]) -> list[str]:
@@ -133,10 +140,10 @@ class AttachmentList(QWidget):
             else:
                 raw = Path(path).name
                 if att.name != raw:
-                    notes.append(renamed_note(raw, att.name))
+                    notes.append((raw, att.name))
                 self._items.append(att)
         self.set_error(" ".join(problems))
-        self.set_note(" ".join(notes))
+        self.set_note(renamed_note(notes))
         self._sync()
         if len(problems) < len(paths):
             self.changed.emit()

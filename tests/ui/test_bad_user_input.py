@@ -79,6 +79,31 @@ def big_text(n_chars: int) -> str:
     return text[: n_chars - 1] + "\n"
 
 
+class Heartbeat:
+    """A 20 ms Qt timer; ``worst`` is the longest gap between two ticks (how long the UI was frozen)."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+        self.last = self.worst = 0.0
+
+    def _tick(self):
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def __enter__(self):
+        self.last, self.worst = time.perf_counter(), 0.0
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.stop()
+
+
 def timed_keypress(qtbot, widget, k) -> float:
     t0 = time.perf_counter()
     qtbot.keyClick(widget, k)
@@ -107,16 +132,20 @@ def test_ten_megabyte_body_saves_sends_and_stays(qtbot, window, sandbox, tmp_pat
         print(f"\n[10 MB body] setPlainText {t_set * 1000:.0f} ms; key presses "
               + ", ".join(f"{x * 1000:.1f}" for x in lags) + " ms")
     assert c.body.toPlainText() == body
-    key(qtbot, win, Qt.Key_S, CTRL)
-    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 or bool(c.error_text()), timeout=120000)
-    qtbot.waitUntil(lambda: not win.busy, timeout=60000)
+    with Heartbeat() as hb_save:
+        key(qtbot, win, Qt.Key_S, CTRL)
+        qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 or bool(c.error_text()), timeout=120000)
+        qtbot.waitUntil(lambda: not win.busy, timeout=60000)
     assert c.error_text() == "" and c.state_label.text() == "Saved"
     assert items(sandbox, "drafts")[0]["body"] == body
     assert c.body.toPlainText() == body, "the text in Compose is untouched"
     shot(win, screenshot_dir, "10mb-saved")
-    key(qtbot, win, Qt.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: len(items(sandbox, "inbox", BOB)) == 1 or bool(c.error_text()), timeout=120000)
-    qtbot.waitUntil(lambda: not win.busy, timeout=60000)
+    with Heartbeat() as hb_send:
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: len(items(sandbox, "inbox", BOB)) == 1 or bool(c.error_text()), timeout=120000)
+        qtbot.waitUntil(lambda: not win.busy, timeout=60000)
+    with capsys.disabled():  # the in-process sandbox and the schema validator share the GIL with the UI here
+        print(f"[10 MB body] longest UI stall: save {hb_save.worst * 1000:.0f} ms, send {hb_send.worst * 1000:.0f} ms")
     assert c.error_text() == ""
     assert items(sandbox, Folder.SENT.value)[0]["body"] == body
     assert items(sandbox, "inbox", BOB)[0]["body"] == body
@@ -205,14 +234,15 @@ def test_501_recipients_are_refused_before_sending_and_kept(qtbot, window, sandb
     c.cc.edit.setText(format_recipients(rcpts[400:]))
     c.bcc.edit.setText("one.more@example.com")  # 501 in all
     c.subject.setText("One too many")
-    before = list(sandbox.request_log)
+    writes = lambda: [op for op in sandbox.request_log if op in ("CreateItem", "UpdateItem", "SendItem")]  # noqa: E731
+    before = writes()
     c.body.setFocus()
     key(qtbot, win, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: bool(c.to.error_text()), timeout=10000)
     err = c.to.error_text()
     assert "501 recipients" in err and "at most 500" in err and "several messages" in err
     assert c.to.edit.property("invalid") is True and win.focusWidget() is c.to.edit
-    assert sandbox.request_log == before, "nothing went to the server"
+    assert writes() == before, "nothing went to the server"
     assert c.to.recipients() == rcpts[:400] and c.cc.recipients() == rcpts[400:]
     assert c.bcc.text() == "one.more@example.com" and c.subject.text() == "One too many"
     shot(win, screenshot_dir, "501-refused")
@@ -321,7 +351,7 @@ def test_attachment_names_with_separators_or_control_chars_are_cleaned_with_a_no
     problems = c.attachments.add_paths([str(bell), str(slash)])
     assert problems == [] and c.attachments.error_text() == ""
     note = c.attachments.note_text()
-    assert "was attached as “ab.txt”" in note and "was attached as “evil.txt”" in note
+    assert note.startswith("Attached “a\ufffdb.txt” as “ab.txt”, “..\\evil\ufffd.txt” as “evil.txt”: ")
     assert "\x07" not in note and "\x1b" not in note, "control characters are shown as \ufffd, never raw"
     assert "cannot contain folder separators" in note
     assert [a.name for a in c.draft().attachments] == ["ab.txt", "evil.txt"]
@@ -330,7 +360,7 @@ def test_attachment_names_with_separators_or_control_chars_are_cleaned_with_a_no
     c.load(c.draft().copy(attachments=[*c.draft().attachments,
                                        Attachment("..\\..\\secret\x07.txt", b"s3cret", "text/plain")]))
     assert [a.name for a in c.draft().attachments] == ["ab.txt", "evil.txt", "secret.txt"]
-    assert "was attached as “secret.txt”" in c.attachments.note_text()
+    assert "“..\\..\\secret\ufffd.txt” as “secret.txt”" in c.attachments.note_text()
     key(qtbot, win, Qt.Key_S, CTRL)
     qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=20000)
     qtbot.waitUntil(lambda: not win.busy, timeout=10000)
@@ -376,7 +406,7 @@ def test_vanished_or_unreadable_attachment_files(qtbot, window, sandbox, tmp_pat
     err = c.attachments.error_text()
     assert "“gone.pdf” could not be read: the file no longer exists" in err
     assert "“Photos” is a folder, not a file. It was not attached." in err
-    assert "“pipe.log” is not a regular file. It was not attached." in err
+    assert "“pipe.log” is not an ordinary file (a pipe or a device). It was not attached." in err
     assert "Errno" not in err and "Traceback" not in err
     assert [a.name for a in c.draft().attachments] == ["plan.txt", "later.txt"]
     assert c.subject.text() == "Files come and go" and c.body.toPlainText() == "see attached"
@@ -424,8 +454,8 @@ def test_recovered_draft_with_a_vanished_attachment_says_so_in_compose(qtbot, al
         assert c.subject.text() == "Recovered" and c.body.toPlainText() == "typed before the crash"
         assert [a.name for a in c.draft().attachments] == ["note.txt"], "never an empty file in its place"
         err = c.attachments.error_text()
-        assert "“minutes.docx” could not be attached again" in err and "no longer exists" in err
-        assert "Attach it again" in err
+        assert err == ("“minutes.docx” is no longer attached: its file was moved or deleted after you attached "
+                       "it. Attach it again if you need it.")
         win.show_view("compose")
         shot(win, screenshot_dir, "recovered-missing-attachment")
         c.subject.setFocus()
