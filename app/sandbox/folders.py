@@ -22,8 +22,11 @@ FOLDERS = {
     "deleteditems": ("Deleted Items", "msgfolderroot", "IPF.Note"),
     "outbox": ("Outbox", "msgfolderroot", "IPF.Note"),
     "junkemail": ("Junk Email", "msgfolderroot", "IPF.Note"),
+    # The dumpster, beside the message folders (not under msgfolderroot), where SoftDelete puts items.
+    "recoverableitemsroot": ("Recoverable Items", "root", None),
+    "recoverableitemsdeletions": ("Deletions", "recoverableitemsroot", None),
 }
-ITEM_FOLDERS = [n for n in FOLDERS if n not in ("root", "msgfolderroot")]
+ITEM_FOLDERS = [n for n in FOLDERS if n not in ("root", "msgfolderroot", "recoverableitemsroot")]
 DISTINGUISHED_NAMES = set(FOLDERS) | {
     "calendar", "contacts", "journal", "notes", "tasks", "publicfoldersroot", "searchfolders", "voicemail",
     "recoverableitemsroot", "recoverableitemsdeletions", "recoverableitemsversions", "recoverableitemspurges",

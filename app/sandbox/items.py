@@ -173,10 +173,11 @@ def op_delete_item(ctx: Ctx, req):
         except EwsError as e:
             error_message(msgs, "DeleteItem", e)
             continue
-        if kind == "MoveToDeletedItems" and item["folder"] != "deleteditems":
+        to = {"MoveToDeletedItems": "deleteditems", "SoftDelete": "recoverableitemsdeletions"}.get(kind)
+        if to and item["folder"] not in (to, "recoverableitemsdeletions"):
             data = item["data"]
             data["LastModifiedTime"] = fmt_dt(utcnow())
-            ctx.store.save(item["key"], data, folder="deleteditems")
+            ctx.store.save(item["key"], data, folder=to)
         else:
             ctx.store.delete(item["key"])
         response_message(msgs, "DeleteItem")

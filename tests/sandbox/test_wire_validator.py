@@ -110,3 +110,19 @@ def test_injected_and_non_soap_bodies_are_skipped(v):
     v.observe("response", b"garbage")
     v.observe("response", ENV.format(header="", body=BODY).encode(), injected=True)
     assert v.reset() == [] and (v.checked, v.skipped) == (0, 3)
+
+
+def test_big_base64_content_is_still_checked(v):
+    import base64
+
+    good = base64.b64encode(b"\0" * 100_000).decode()
+    rsv = '<t:RequestServerVersion xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" Version="Exchange2016"/>'
+    create = ('<m:CreateItem xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" '
+              'xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" MessageDisposition="SaveOnly">'
+              '<m:Items><t:Message><t:Subject>big</t:Subject><t:Attachments><t:FileAttachment><t:Name>a.bin</t:Name>'
+              '<t:Content>{}</t:Content></t:FileAttachment></t:Attachments></t:Message></m:Items></m:CreateItem>')
+    assert check(v, "request", rsv, create.format(good)) == []
+    assert "not base64" in check(v, "request", rsv, create.format(good[:-8] + "!!!!====" ))[0]
+    misplaced = create.format(good).replace("<t:Subject>big</t:Subject>", "").replace(
+        "</t:Attachments>", "</t:Attachments><t:Subject>big</t:Subject>")
+    assert check(v, "request", rsv, misplaced) != []  # structure is still validated around the big value
