@@ -204,8 +204,42 @@ def test_password_changed_mid_session_prompts_without_blocking_and_the_send_wait
         secrets.forget(acc.email, acc.username)
 
 
+class _MemoryKeyring:
+    """Stands in for the OS keyring (no Secret Service / Keychain on this machine): a keyring backend
+    kept in memory, so the test can see what the app handed to the keyring."""
+
+    def __new__(cls):
+        import keyring.backend
+
+        class Backend(keyring.backend.KeyringBackend):
+            priority = 1
+
+            def __init__(self):
+                super().__init__()
+                self.data = {}
+
+            def get_password(self, service, username):
+                return self.data.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.data[(service, username)] = password
+
+            def delete_password(self, service, username):
+                self.data.pop((service, username), None)
+
+        return Backend()
+
+
 def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
-        qtbot, aloop, sandbox, settings, tmp_path):
+        qtbot, aloop, sandbox, settings, tmp_path, caplog):
+    import logging
+
+    import keyring
+
+    caplog.set_level(logging.DEBUG)
+    previous = keyring.get_keyring()
+    kr = _MemoryKeyring()
+    keyring.set_keyring(kr)
     acc, pw = account_for(sandbox)
     session = Session.for_account(acc, pw)
     win = make_window(qtbot, session, settings)
@@ -231,10 +265,17 @@ def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
         qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Sent", timeout=30000)
         assert [m["subject"] for m in sandbox.mailbox(BOB).items("inbox")] == ["sent with Ctrl+Return"]
         assert [m["subject"] for m in sandbox.mailbox(ALICE).items("sentitems")] == ["sent with Ctrl+Return"]
+        assert win.compose.draft().is_empty()  # the Outbox took it; nothing left to send twice
+        assert list(kr.data.values()) == [NEW_PASSWORD]  # the new password went to the keyring
+        assert NEW_PASSWORD not in caplog.text
+        for f in tmp_path.rglob("*"):
+            if f.is_file():
+                assert NEW_PASSWORD.encode() not in f.read_bytes(), f
     finally:
         bridge.close()
         _close(win, session)
         secrets.forget(acc.email, acc.username)
+        keyring.set_keyring(previous)
 
 
 def test_certificate_pins_are_kept_per_account_in_the_settings_file(tmp_path):
