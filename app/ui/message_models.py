@@ -60,6 +60,8 @@ class MessageTableModel(QAbstractTableModel):
         self.sent = sent
         self.page_size = page_size
         self._rows: list[MessageSummary] = []
+        self._ids: set[str] = set()  # ids of self._rows: a page is checked against it, not a new set per page
+        self._index: dict[str, int] | None = None  # id -> row, built on first lookup after a change
         self._total = 0
         self._complete = True
         self._loading = False
@@ -80,6 +82,8 @@ class MessageTableModel(QAbstractTableModel):
         self._task = None
         self.beginResetModel()
         self._rows = []
+        self._ids = set()
+        self._index = None
         self._cell_cache = {}
         self._total = 0
         self._complete = self._fetch is None
@@ -140,11 +144,17 @@ class MessageTableModel(QAbstractTableModel):
         self.load_failed.emit(exc)
 
     def _add_page(self, page: Page) -> None:
-        known = {r.ref.id for r in self._rows}
-        new = [s for s in page.items if s.ref.id not in known]
+        # Per page, on the UI thread: work proportional to the page, not to the rows already loaded
+        # (a set built from every row on each page made listing 10,000 drafts quadratic).
+        known, new = self._ids, []
+        for s in page.items:
+            if s.ref.id not in known:
+                known.add(s.ref.id)
+                new.append(s)
         if new:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
             self._rows.extend(new)
+            self._index = None
             self.endInsertRows()
         self._total = page.total
         self._complete = page.includes_last or not page.items or len(self._rows) >= page.total
@@ -158,10 +168,13 @@ class MessageTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, ref_id: str) -> int:
-        for i, r in enumerate(self._rows):
-            if r.ref.id == ref_id:
-                return i
-        return -1
+        if ref_id not in self._ids:
+            return -1
+        if self._index is None:  # one pass after rows moved, then each lookup is O(1) (a batch of 50 outcomes)
+            self._index = {}
+            for i, r in enumerate(self._rows):
+                self._index.setdefault(r.ref.id, i)
+        return self._index.get(ref_id, -1)
 
     def summaries(self) -> list[MessageSummary]:
         return list(self._rows)
@@ -173,6 +186,8 @@ class MessageTableModel(QAbstractTableModel):
             if self._rows[i].ref.id in ref_ids:
                 self.beginRemoveRows(QModelIndex(), i, i)
                 taken.append((i, self._rows.pop(i)))
+                self._ids.discard(taken[-1][1].ref.id)
+                self._index = None
                 self._total = max(0, self._total - 1)
                 self.endRemoveRows()
         return list(reversed(taken))
@@ -182,6 +197,8 @@ class MessageTableModel(QAbstractTableModel):
             pos = min(pos, len(self._rows))
             self.beginInsertRows(QModelIndex(), pos, pos)
             self._rows.insert(pos, s)
+            self._ids.add(s.ref.id)
+            self._index = None
             self._total += 1
             self.endInsertRows()
 
@@ -202,6 +219,9 @@ class MessageTableModel(QAbstractTableModel):
         row = self.row_of(old_id)
         if row >= 0:
             s = self._rows[row]
+            self._ids.discard(old_id)
+            self._ids.add(new_ref.id)
+            self._index = None
             self._rows[row] = MessageSummary(new_ref, s.subject, s.display_to, s.modified, s.has_attachments,
                                              s.importance, s.sent, s.internet_message_id)
             if old_id in self._status:

@@ -67,6 +67,31 @@ def test_model_async_pages(qtbot, aloop):
     assert not model.canFetchMore(QModelIndex())
 
 
+def test_model_row_lookup_survives_overlapping_pages_removal_and_undo(qtbot):
+    """The id set / row index kept by the model (so a page costs the page, not the whole list) stays
+    right through a page that overlaps the rows already shown, removal, undo, reload and a new id."""
+    data = _drafts(300)
+    model = MessageTableModel(page_size=100)
+    model._add_page(Page(data[0:100], 0, 300, False))
+    model._add_page(Page(data[50:150] + [data[120]], 50, 300, False))  # overlaps, and repeats a row
+    assert model.rowCount() == 150 and [s.ref.id for s in model.summaries()] == [f"id{i}" for i in range(150)]
+    assert model.row_of("id0") == 0 and model.row_of("id149") == 149 and model.row_of("id150") == -1
+    taken = model.take_rows({"id3", "id10"})
+    assert model.rowCount() == 148 and model.row_of("id3") == -1 and model.row_of("id11") == 9
+    model.set_status("id11", "Too large to send (ErrorMessageSizeExceeded)")
+    assert model.data(model.index(9, MessageTableModel.COL_STATUS)).startswith("Too large")
+    model.restore_rows(taken)
+    assert model.row_of("id3") == 3 and model.row_of("id10") == 10 and model.row_of("id11") == 11
+    model.update_ref("id5", ItemRef("id5-new", "ck2"))
+    assert model.row_of("id5") == -1 and model.row_of("id5-new") == 5
+    model._add_page(Page(data[150:300], 150, 300, True))
+    assert model.rowCount() == 300 and model.row_of("id299") == 299 and not model.canFetchMore(QModelIndex())
+    model.reload()
+    assert model.rowCount() == 0 and model.row_of("id0") == -1
+    model._add_page(Page(data[0:10], 0, 10, True))
+    assert model.row_of("id9") == 9
+
+
 def test_compose_roundtrips_a_draft_and_emits_changed(qtbot):
     c = ComposeView()
     qtbot.addWidget(c)
