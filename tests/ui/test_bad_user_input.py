@@ -483,3 +483,20 @@ def test_recipient_field_keeps_long_pastes(qtbot, n):
     rcpts = five_hundred(n)
     r.edit.setText(format_recipients(rcpts))
     assert r.recipients() == rcpts
+
+
+def test_pasted_control_characters_in_subject_and_body_do_not_break_saving(qtbot, window, sandbox):
+    """Text pasted from PDFs and terminals carries form feeds, bells, NULs: XML 1.0 cannot carry them.
+    The save still works (no schema-invalid request, no traceback) and the rest of the text arrives."""
+    win, c = window, window.compose
+    new_message(qtbot, win, to="bob@example.com")
+    c.subject.setText("Q3\x07 report\x00")
+    c.body.setPlainText("page one\x0cpage two\x1b[0m done")
+    c.subject.setFocus()
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 or bool(c.error_text()), timeout=20000)
+    d = items(sandbox, "drafts")[0]
+    assert c.error_text() == ""
+    # invisible characters are dropped (not turned into "?"), a page break becomes a line break
+    assert d["subject"] == "Q3 report" and d["body"] == "page one\npage two[0m done"
+    assert c.subject.text() == "Q3\x07 report\x00", "what is on screen is left as typed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from exchangelib import Body, HTMLBody, Mailbox
 from exchangelib.attachments import FileAttachment
@@ -52,6 +53,17 @@ LIST_FIELDS = [
 ]
 
 
+# Characters XML 1.0 cannot carry (exchangelib would put "?" in their place): pasted text has them
+# (form feeds from PDFs, terminal escapes). Page breaks become line breaks; the rest is invisible: dropped.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def xml_safe(text: str, *, one_line: bool = False) -> str:
+    text = text if one_line else text.translate(_BREAKS)
+    return _XML_ILLEGAL.sub("", text)
+
+
 def _mailboxes(recipients: list[Recipient]) -> list[Mailbox] | None:
     if not recipients:
         return None
@@ -68,7 +80,7 @@ def recipients_from(mailboxes) -> list[Recipient]:
 
 
 def body_of(draft: Draft):
-    text = draft.body or ""
+    text = xml_safe(draft.body or "")
     return HTMLBody(text) if draft.body_format == BodyFormat.HTML else Body(text)
 
 
@@ -80,7 +92,7 @@ def file_attachment(att: Attachment) -> FileAttachment:
 
 def apply_fields(msg: Message, draft: Draft) -> Message:
     """Copy every field a save writes from the draft onto ``msg``."""
-    msg.subject = draft.subject or ""
+    msg.subject = xml_safe(draft.subject or "", one_line=True)
     msg.body = body_of(draft)
     msg.importance = (draft.importance or Importance.NORMAL).value
     msg.to_recipients = _mailboxes(draft.to)
