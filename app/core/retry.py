@@ -20,6 +20,7 @@ from app.mail.errors import (
     OutcomeUnknown,
     ServerBusy,
     ServerFault,
+    TlsFailed,
 )
 
 
@@ -57,7 +58,7 @@ class Kind(str, enum.Enum):
 
 
 def classify(exc: BaseException) -> Kind:
-    if isinstance(exc, AuthFailed):
+    if isinstance(exc, (AuthFailed, TlsFailed)):  # the user must act: sign in again / decide on the certificate
         return Kind.AUTH
     if isinstance(exc, ServerBusy):
         return Kind.BUSY
@@ -119,7 +120,7 @@ class OutboxRow:
                 return f"Waiting {n} s (server busy)"
             return f"Retrying in {n} s" + (f" — {self.reason}" if self.reason else "")
         if self.status == RowStatus.AUTH:
-            return "Waiting for sign-in"
+            return "Waiting: the server's certificate is not trusted" if "certificate" in self.reason else "Waiting for sign-in"
         if self.status == RowStatus.FAILED:
             return f"Failed: {self.reason}" if self.reason else "Failed"
         if self.status == RowStatus.DONE:
