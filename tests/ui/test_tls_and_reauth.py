@@ -150,6 +150,35 @@ def test_certificate_changing_mid_session_is_caught_by_the_pin_and_asked_about_a
         _close(win, session)
 
 
+def test_outbox_work_hitting_a_changed_certificate_waits_for_the_decision_then_goes_once(
+        qtbot, aloop, sandbox_factory, settings, tmp_path):
+    other = sandbox_factory(tls=True)
+    sb = sandbox_factory(tls=True)
+    acc, pw = account_for(sb)
+    settings.pin_certificate(acc, sb.cert_sha256)
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, settings)
+    bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
+    try:
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED and bridge.outbox is not None, timeout=20000)
+        sb.stop()
+        sb.cert_path, sb.key_path = other.cert_path, other.key_path
+        sb.start()
+        bridge.outbox.send(Draft(to=[Recipient(BOB)], subject="after the certificate", body="x"))
+        qtbot.waitUntil(lambda: win.banner.choice_pending, timeout=20000)
+        assert f"SHA-256: {format_fingerprint(other.cert_sha256)}" in win.banner.text()
+        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Waiting: the server's certificate is not trusted",
+                        timeout=10000)
+        assert sb.mailbox(BOB).items("inbox") == []
+        qtbot.mouseClick(win.banner.accept_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Sent", timeout=30000)
+        assert [m["subject"] for m in sb.mailbox(BOB).items("inbox")] == ["after the certificate"]
+        assert [m["subject"] for m in sb.mailbox(ALICE).items("sentitems")] == ["after the certificate"]
+    finally:
+        bridge.close()
+        _close(win, session)
+
+
 def _alice(sb) -> dict:
     return next(u for u in sb.users if u["email"] == ALICE)
 
