@@ -356,6 +356,21 @@ def test_attachment_names_with_separators_or_control_chars_are_cleaned_with_a_no
     assert "cannot contain folder separators" in note
     assert [a.name for a in c.draft().attachments] == ["ab.txt", "evil.txt"]
     shot(win, screenshot_dir, "attachment-names")
+    # dropped onto the composer (a real drop event, as from a file manager): same cleaning, same note
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    tab = tmp_path / "tab\there\\x.csv"  # a TAB and a backslash
+    tab.write_bytes(b"a,b")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tab))])
+    drop = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    c.dropEvent(drop)
+    assert [a.name for a in c.draft().attachments] == ["ab.txt", "evil.txt", "x.csv"]
+    assert "“tab\ufffdhere\\x.csv” as “x.csv”" in c.attachments.note_text()
+    c.attachments.list.setCurrentRow(2)
+    c.attachments.remove_selected()
+    assert c.attachments.note_text() == ""
     # a recovered/opened draft carrying a bad name: cleaned the same way, with the note
     c.load(c.draft().copy(attachments=[*c.draft().attachments,
                                        Attachment("..\\..\\secret\x07.txt", b"s3cret", "text/plain")]))
