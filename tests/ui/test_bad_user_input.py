@@ -515,3 +515,18 @@ def test_pasted_control_characters_in_subject_and_body_do_not_break_saving(qtbot
     # invisible characters are dropped (not turned into "?"), a page break becomes a line break
     assert d["subject"] == "Q3 report" and d["body"] == "page one\npage two[0m done"
     assert c.subject.text() == "Q3\x07 report\x00", "what is on screen is left as typed"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway (folder/FIFO/vanished cover it)")
+def test_file_without_read_permission_is_refused_with_the_reason(qtbot, tmp_path):
+    from app.ui.compose_view import ComposeView
+
+    c = ComposeView()
+    qtbot.addWidget(c)
+    locked = tmp_path / "salaries.xlsx"
+    locked.write_bytes(b"secret")
+    locked.chmod(0)
+    c.subject.setText("keep me")
+    assert len(c.attachments.add_paths([str(locked)])) == 1
+    assert c.attachments.error_text() == "“salaries.xlsx” could not be read (Permission denied). It was not attached."
+    assert c.draft().attachments == [] and c.subject.text() == "keep me"
