@@ -135,6 +135,9 @@ def test_restart_brings_back_every_unsaved_message(qtbot, aloop, sandbox, tmp_pa
         assert [e.local_id for e in left] == [newest.local_id] == [c.draft().local_id]
         assert bridge.outbox is not None and all(t == "Saved" for _, _, t in bridge.outbox.row_texts())
         win.grab().save(str(screenshot_dir / "recovered-after-crash.png"))
+        _key(win, Qt.Key_2)  # and the user finds them in the Drafts list
+        qtbot.waitUntil(lambda: not win.drafts.model.loading and sorted(
+            m.subject for m in win.drafts.model.summaries()) == ["middle unsaved", "oldest unsaved"], timeout=10000)
     finally:
         _close(bridge, win, session)
 
