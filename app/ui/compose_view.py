@@ -22,6 +22,7 @@ from app.domain.validation import FieldError, validate_draft
 
 class ComposeView(QWidget):
     changed = Signal()
+    about_to_load = Signal()  # before another message replaces what is on screen
     save_requested = Signal()
     send_requested = Signal()
     lookup_requested = Signal(object, str)  # (RecipientEdit, prefix)
@@ -189,7 +190,12 @@ class ComposeView(QWidget):
             attachments=self.attachments.attachments(),
         )
 
+    def identity(self) -> Draft:
+        """Who the message on screen is (local id, server ref, Message-ID) without copying its body."""
+        return self._draft
+
     def load(self, draft: Draft) -> None:
+        self.about_to_load.emit()
         self._loading = True
         try:
             self._draft = draft.copy()

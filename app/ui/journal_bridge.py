@@ -47,6 +47,7 @@ class JournalBridge:
         self._tasks: set[asyncio.Task] = set()
         c = window.compose
         c.changed.connect(self._changed)
+        c.about_to_load.connect(lambda: self.autosave.flush())  # lazy reads below see the old message
         c.save_requested.connect(self._before_save)
         c.send_requested.connect(self._before_send)
         window.draft_saved.connect(self._saved)
@@ -72,11 +73,11 @@ class JournalBridge:
     # ---- typing ----
     def _changed(self) -> None:
         c = self.w.compose
-        d = c.draft()
-        if not d.internet_message_id:
-            d = d.copy(internet_message_id=new_message_id())
-            c.set_saved(d)  # keeps what is on screen; only the identity fields are taken
-        self.autosave.touch(d)
+        if not c.identity().internet_message_id:
+            d = c.draft()
+            c.set_saved(d.copy(internet_message_id=new_message_id()))  # only the identity fields are taken
+        # Lazy: the draft (a 10 MB body, say) is read once per journal write, not once per keystroke.
+        self.autosave.touch(c.draft, c.identity().local_id)
 
     def _before_save(self) -> None:
         d = self.w.compose.draft()

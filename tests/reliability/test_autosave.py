@@ -7,6 +7,7 @@ timer path is exercised at the end on a real event loop.
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from app.core.autosave import Autosave
 from app.domain.models import Draft, Recipient
@@ -100,9 +101,11 @@ def test_real_event_loop_timer(tmp_path):
         await asyncio.sleep(0.15)
         return d
 
-    loop = asyncio.new_event_loop()
-    try:
-        d = loop.run_until_complete(main())
-    finally:
-        loop.close()
+    # Its own loop in its own thread: the GUI tests' session-wide qasync loop is marked as running on
+    # the main thread, and asyncio refuses a second running loop there.
+    box = {}
+    t = threading.Thread(target=lambda: box.setdefault("d", asyncio.run(main())))
+    t.start()
+    t.join(10)
+    d = box["d"]
     assert j.get(d.local_id).draft.body == "typed"
