@@ -118,6 +118,8 @@ class OutboxRow:
             n = max(0, int(round((self.retry_at or now) - now)))
             if "busy" in self.reason.lower():
                 return f"Waiting {n} s (server busy)"
+            if self.kind == "save":  # the draft exists only on this computer until this succeeds
+                return f"Retrying in {n} s — not on server yet" + (f" ({self.reason})" if self.reason else "")
             return f"Retrying in {n} s" + (f" — {self.reason}" if self.reason else "")
         if self.status == RowStatus.AUTH:
             return "Waiting: the server's certificate is not trusted" if "certificate" in self.reason else "Waiting for sign-in"

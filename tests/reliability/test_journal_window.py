@@ -196,6 +196,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, wi
             t.startswith("Retrying in ") for t in texts), timeout=30000)  # an attempt failed: backoff
         win.grab().save(str(screenshot_dir / "offline-save.png"))
         assert c.state_label.text() == NOT_ON_SERVER
+        assert any("not on server yet" in t for t in texts if t.startswith("Retrying in "))  # the Outbox row too
 
         start()
         qtbot.waitUntil(lambda: journal.count() == 0 and c.state_label.text() == "Saved", timeout=60000)
