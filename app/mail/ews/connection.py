@@ -125,13 +125,32 @@ class DispatchRetryPolicy(FailFast):
         raise MalformedResponseError(f"HTTP {status} with a non-EWS body: {snippet}")
 
 
+class _Response(requests.Response):
+    """exchangelib parses every reply with ``to_xml(response.iter_content())``: requests' default chunk size
+    of 1 byte, so lxml pulls a 50 KB page through Python one byte at a time while holding the GIL (the
+    longest GIL holds seen from the worker, up to ~9 ms of UI stall; bench/bench_startup_stall.py). A
+    reply already read into memory is handed over in 64 KB chunks instead; streamed replies are untouched."""
+
+    def iter_content(self, chunk_size=1, decode_unicode=False):
+        if chunk_size == 1 and self._content_consumed:
+            chunk_size = 64 * 1024
+        return super().iter_content(chunk_size, decode_unicode)
+
+
+class _Adapter(requests.adapters.HTTPAdapter):
+    def build_response(self, req, resp):
+        r = super().build_response(req, resp)
+        r.__class__ = _Response
+        return r
+
+
 def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter]:
     pin = normalize_fingerprint(account.pinned_cert_sha256)
     if pin:
         if len(pin) != 64:
             raise ValueError("pinned_cert_sha256 must be a SHA-256 fingerprint (64 hex digits)")
 
-        class PinnedAdapter(requests.adapters.HTTPAdapter):
+        class PinnedAdapter(_Adapter):
             """Accept exactly one certificate: the one whose SHA-256 is pinned (CA checks are replaced by it)."""
 
             def init_poolmanager(self, *args, **kwargs):
@@ -148,7 +167,7 @@ def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter
     if not account.verify_tls:
         log.warning("TLS verification is switched off for %s by the account settings", account.ews_url)
 
-        class NoVerifyAdapter(requests.adapters.HTTPAdapter):
+        class NoVerifyAdapter(_Adapter):
             def cert_verify(self, conn, url, verify, cert):
                 super().cert_verify(conn=conn, url=url, verify=False, cert=cert)
 
@@ -156,7 +175,7 @@ def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter
                 return super().get_connection_with_tls_context(request, verify=False, proxies=proxies, cert=cert)
 
         return NoVerifyAdapter
-    return requests.adapters.HTTPAdapter
+    return _Adapter
 
 
 class EwsConnection:
