@@ -9,8 +9,9 @@
 
 Each stall row is followed by "of which on CPU": the CPU time this process (UI thread / all threads)
 used during the longest gap. Findings (issue 3, 2 shared CPUs): the UI thread's own work per page of
-100 rows is ~4 ms (insert 0.5 ms, repaint of the table ~3 ms); a worker parsing a page can hold the
-GIL for up to ~6 ms at a time; the rest of a 40-100 ms "longest stall" is time in which no thread of
+100 rows is ~4 ms (insert 0.5 ms, repaint of the table ~3 ms); a worker parsing a page held the GIL
+for up to ~9 ms at a time while exchangelib fed lxml 1-byte chunks (now 64 KB, app.mail.ews.connection:
+holds of ~4-5 ms remain, in exchangelib's item construction); the rest of a 40-100 ms "longest stall" is time in which no thread of
 this process ran (the machine's other processes), so the worst gap tracks the load average printed
 below. A full GC pass (60-160 ms with exchangelib loaded, GIL held) is the one app-caused stall of that
 size; app_main.settle_gc() (gc.freeze at start and first connect) removes it: see the last rows.
