@@ -118,6 +118,25 @@ def aloop(qasync_loop):
             task.cancel()
 
 
+@pytest.fixture(autouse=True)
+def _qasync_loop_only_runs_in_gui_tests(request):
+    """qasync's ``already_running=True`` marks the session loop as the thread's running loop for good;
+    a plain asyncio test after any GUI test would then fail ("another loop is running"). Outside tests
+    that use the qasync loop, hide it, and put it back afterwards."""
+    if {"aloop", "qasync_loop"} & set(request.fixturenames):
+        yield
+        return
+    running = asyncio.events._get_running_loop()
+    if running is None:
+        yield
+        return
+    asyncio.events._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio.events._set_running_loop(running)
+
+
 @pytest.fixture
 def screenshot_dir():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
