@@ -27,14 +27,7 @@ UPDATE_FIELDS = [
 
 #: Fields a full read needs (GetItem).
 READ_FIELDS = [
-    "subject",
-    "body",
-    "importance",
-    "to_recipients",
-    "cc_recipients",
-    "bcc_recipients",
-    "is_read_receipt_requested",
-    "is_delivery_receipt_requested",
+    *UPDATE_FIELDS,
     "message_id",
     "attachments",
     "last_modified_time",
