@@ -60,13 +60,15 @@ class OutboxView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        h = self.table.horizontalHeader()
+        h.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)  # like Drafts and Sent
+        h.setSectionResizeMode(QHeaderView.Interactive)
+        h.setStretchLastSection(True)  # the state, with its reason, gets the room
+        h.resizeSection(0, 220)
         self.table.setColumnWidth(1, 200)
         lay.addLayout(head)
-        lay.addWidget(self.empty)
+        lay.addWidget(self.empty, 1)  # only one of the two is visible at a time
         lay.addWidget(self.table, 1)
-        lay.addStretch(1)
         self.setFocusProxy(self.table)
         self.retry_button.clicked.connect(self._retry)
         self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
