@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import socket
 import time
 
 from PySide6.QtCore import Qt
@@ -142,29 +141,13 @@ def test_restart_brings_back_every_unsaved_message(qtbot, aloop, sandbox, tmp_pa
         _close(bridge, win, session)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, wire_validator, tmp_path,
+def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sandbox_factory, tmp_path,
                                                                screenshot_dir):
     """Ctrl+S with the server stopped: Compose says "not on server yet" and keeps everything; the Outbox
     retries with backoff; the server comes back (same data dir, same port): exactly one draft with all
     fields, the journal entry is gone, Compose says "Saved"."""
-    from app.sandbox import Sandbox
-
-    port, box = _free_port(), {}
-
-    def start():
-        box["sb"] = Sandbox(data=str(tmp_path / "sb"), port=port)
-        box["sb"].wire_observer = wire_validator.observe
-        box["sb"].start()
-
-    wire_validator.reset()
-    start()
-    win, session = _window(qtbot, box["sb"], tmp_path)
+    sb = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
+    win, session = _window(qtbot, sb, tmp_path)
     journal = Journal(tmp_path / "journal.sqlite3")
     bridge = JournalBridge(win, journal=journal)
     try:
@@ -181,7 +164,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, wi
         c.body.setFocus()
         qtbot.keyClicks(c.body, "written while the server was away")
         before = c.draft()
-        box["sb"].stop()
+        sb.stop()
         _key(win, Qt.Key_S)
         qtbot.waitUntil(lambda: c.state_label.text() == NOT_ON_SERVER, timeout=30000)
         after = c.draft()  # Compose unchanged
@@ -198,10 +181,10 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, wi
         assert c.state_label.text() == NOT_ON_SERVER
         assert any("not on server yet" in t for t in texts if t.startswith("Retrying in "))  # the Outbox row too
 
-        start()
+        sb.start()
         qtbot.waitUntil(lambda: journal.count() == 0 and c.state_label.text() == "Saved", timeout=60000)
         qtbot.wait(1000)
-        items = box["sb"].mailbox(ALICE).items("drafts")
+        items = sb.mailbox(ALICE).items("drafts")
         assert len(items) == 1, [it["subject"] for it in items]
         it = items[0]
         assert it["subject"] == "saved while offline" and it["to"] == [BOB] and it["cc"] == [CAROL]
@@ -212,8 +195,6 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, wi
         assert bridge.outbox.row_texts()[0][2] == "Saved"
     finally:
         _close(bridge, win, session)
-        box["sb"].stop()
-    assert not wire_validator.reset()
 
 
 def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbox, tmp_path, screenshot_dir):

@@ -82,27 +82,12 @@ def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_pa
         session.close()
 
 
-def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, wire_validator, tmp_path, screenshot_dir):
+def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, sandbox_factory, tmp_path, screenshot_dir):
     """The server is down: the window's Send fails to connect, the bridge hands the message to the
     Outbox (compose is cleared, the row waits), the server comes back (same data, same port), and the
     message goes out exactly once."""
-    import socket
-
-    from app.sandbox import Sandbox
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    box = {}
-
-    def start():
-        box["sb"] = Sandbox(data=str(tmp_path / "sb"), port=port)
-        box["sb"].wire_observer = wire_validator.observe
-        box["sb"].start()
-
-    wire_validator.reset()
-    start()
-    win, session = _window(qtbot, box["sb"], tmp_path)
+    sb = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
+    win, session = _window(qtbot, sb, tmp_path)
     journal = Journal(tmp_path / "journal.sqlite3")
     bridge = JournalBridge(win, journal=journal)
     try:
@@ -110,7 +95,7 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, wire_
         qtbot.addWidget(view)
         view.resize(720, 200)
         view.show()
-        box["sb"].stop()
+        sb.stop()
         c = win.compose
         c.to.set_recipients([Recipient(BOB)])
         c.subject.setText("written offline")
@@ -121,9 +106,8 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, wire_
         e = journal.entries()[0]
         assert e.op == "send" and e.draft.subject == "written offline"
         view.grab().save(str(screenshot_dir / "outbox_view_offline.png"))
-        start()
+        sb.start()
         qtbot.waitUntil(lambda: view.rows() and view.rows()[0][2] == "Sent", timeout=60000)
-        sb = box["sb"]
         assert [it["subject"] for it in sb.mailbox(ALICE).items("sentitems")] == ["written offline"]
         assert [it["subject"] for it in sb.mailbox(BOB).items("inbox")] == ["written offline"]
         assert [it["subject"] for it in sb.mailbox(ALICE).items("drafts")] == []
@@ -133,8 +117,6 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, wire_
         win._force_close = True
         win.close()
         session.close()
-        box["sb"].stop()
-    assert not wire_validator.reset()
 
 
 def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_path):
