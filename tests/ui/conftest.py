@@ -27,8 +27,17 @@ def make_window(qtbot, session, settings, screenshot=True):
     qtbot.waitExposed(win)
     win.activateWindow()
     win.raise_()
-    qtbot.waitUntil(lambda: win.isActiveWindow(), timeout=3000)
+    # The window, or a dialog of its own (e.g. the non-modal password prompt a rejected password opens
+    # at once), must have the keyboard before a test types.
+    qtbot.waitUntil(lambda: _window_or_its_dialog_is_active(win), timeout=5000)
     return win
+
+
+def _window_or_its_dialog_is_active(win) -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    active = QApplication.activeWindow()
+    return active is win or (active is not None and active.parent() is win)
 
 
 @pytest.fixture

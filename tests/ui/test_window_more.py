@@ -7,7 +7,7 @@ import logging
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.session import ConnectionState, Session
 from app.domain.models import Draft, Folder, Recipient
@@ -97,6 +97,9 @@ def test_wrong_password_shows_sign_in_banner_with_retry(qtbot, aloop, sandbox, s
     assert session.state == ConnectionState.AUTH_FAILED
     assert "ErrorAuthenticationFailed" in win.banner.label.text() and win.banner.retry_button.isVisible()
     assert "Sign-in failed" in win.state_label.text()
+    prompt = QApplication.activeWindow()
+    if prompt is not win:  # a rejected password may also open the sign-in prompt: never modal
+        assert prompt.parent() is win and not prompt.isModal()
     win.close()
     session.close()
 
