@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import socket
 import sys
 import tempfile
 import time
@@ -41,30 +40,22 @@ def one(fault: str, n: int, tmp: Path) -> Report:
             return asyncio.run(run_workload(lambda: sb, journal, fault, n_saves=n, n_sends=n))
         finally:
             sb.stop()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    box = {}
-
-    def start():
-        box["sb"] = Sandbox(data=str(tmp / "sandbox-restart"), port=port)
-        box["sb"].start()
-
+    sb = Sandbox(data=str(tmp / "sandbox-restart"), port=0)  # stop() + start() keep its port and data
+    sb.start()
     restarts = 0
 
     async def restart():
         nonlocal restarts
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(None, box["sb"].stop)
+        await loop.run_in_executor(None, sb.stop)
         await asyncio.sleep(0.1)
-        await loop.run_in_executor(None, start)
+        await loop.run_in_executor(None, sb.start)
         restarts += 1
 
-    start()
     try:
-        rep = asyncio.run(run_workload(lambda: box["sb"], journal, "restart", n_saves=n, n_sends=n, between_batches=restart))
+        rep = asyncio.run(run_workload(lambda: sb, journal, "restart", n_saves=n, n_sends=n, between_batches=restart))
     finally:
-        box["sb"].stop()
+        sb.stop()
     rep.faults_injected = rep.faults_fired = restarts
     return rep
 

@@ -10,7 +10,6 @@ Short timeouts/backoffs come in as parameters (tests/reliability/workload.py: TE
 from __future__ import annotations
 
 import asyncio
-import socket
 
 import pytest
 
@@ -47,44 +46,23 @@ def test_workload_under_fault(sandbox, tmp_path, fault):
         assert rep.auth_waits >= 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.timeout(240)
-def test_workload_across_sandbox_restarts(wire_validator, tmp_path):
+def test_workload_across_sandbox_restarts(sandbox_factory, wire_validator, tmp_path):
     """The server goes away (stop) and comes back (start on the same data dir and port) every 10
     operations, while saves and sends are on the wire."""
-    from app.sandbox import Sandbox
-
-    port, data = _free_port(), str(tmp_path / "sandbox")
-    box = {}
-
-    def start():
-        sb = Sandbox(data=data, port=port)
-        sb.wire_observer = wire_validator.observe
-        sb.start()
-        box["sb"] = sb
-
-    wire_validator.reset()
-    start()
+    sb = sandbox_factory(data=str(tmp_path / "sandbox"))  # stop() + start() keep its port and data
     restarts = 0
 
     async def restart():
         nonlocal restarts
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(None, box["sb"].stop)
+        await loop.run_in_executor(None, sb.stop)
         await asyncio.sleep(0.1)  # offline for a moment: the outbox sees "could not connect"
-        await loop.run_in_executor(None, start)
+        await loop.run_in_executor(None, sb.start)
         restarts += 1
 
     journal = Journal(tmp_path / "journal.sqlite3")
-    try:
-        rep = _run(run_workload(lambda: box["sb"], journal, "restart", n_saves=N, n_sends=N, between_batches=restart))
-    finally:
-        box["sb"].stop()
+    rep = _run(run_workload(lambda: sb, journal, "restart", n_saves=N, n_sends=N, between_batches=restart))
     print(f"\nrestart: {restarts} restarts, {rep}")
     assert restarts >= 20
     assert rep.lost == 0 and rep.duplicates == 0, "\n".join(rep.problems)
