@@ -8,8 +8,8 @@ from .folders import ACCESS_DENIED, Ctx
 from .itemxml import parse_attachments, render_attachment_meta
 from .items import load_item
 from .soap import (
-    EwsError, error_message, fmt_dt, local, m, parse_bool, response_message, response_root, schema_error, sub, t,
-    utcnow,
+    EwsError, error_message, fmt_dt, local, m, parse_bool, required_children, response_message, response_root,
+    schema_error, sub, t, utcnow,
 )
 
 NO_RESULTS = "No results were found."
@@ -140,9 +140,7 @@ def op_create_attachment(ctx: Ctx, req):
 
 
 def op_get_attachment(ctx: Ctx, req):
-    box = req.find(m("AttachmentIds"))
-    if box is None or len(box) == 0:
-        raise schema_error("The element 'GetAttachment' has incomplete content: 'AttachmentIds' expected.")
+    box = required_children(req, "AttachmentIds")
     resp = response_root("GetAttachment")
     msgs = sub(resp, m("ResponseMessages"))
     for el in box:
@@ -157,9 +155,7 @@ def op_get_attachment(ctx: Ctx, req):
 
 
 def op_delete_attachment(ctx: Ctx, req):
-    box = req.find(m("AttachmentIds"))
-    if box is None or len(box) == 0:
-        raise schema_error("The element 'DeleteAttachment' has incomplete content: 'AttachmentIds' expected.")
+    box = required_children(req, "AttachmentIds")
     resp = response_root("DeleteAttachment")
     msgs = sub(resp, m("ResponseMessages"))
     for el in box:

@@ -6,8 +6,8 @@ from .folders import Ctx, resolve_folder
 from .itemxml import BY_URI, parse_field_uri, parse_shape, render_item, simple_value
 from .items import folder_id_of
 from .soap import (
-    EwsError, check_enum, error_message, local, m, parse_dt, parse_int, response_message, response_root, schema_error,
-    sub, t,
+    EwsError, check_enum, error_message, local, m, parse_dt, parse_int, required_children, response_message,
+    response_root, schema_error, sub, t,
 )
 from .store import SORT_COLUMNS
 
@@ -166,10 +166,7 @@ def op_find_item(ctx: Ctx, req):
             limit = parse_int(v.get("MaxEntriesReturned"), "MaxEntriesReturned")
     resp = response_root("FindItem")
     msgs = sub(resp, m("ResponseMessages"))
-    parents = req.find(m("ParentFolderIds"))
-    if parents is None or len(parents) == 0:
-        raise schema_error("The element 'FindItem' has incomplete content: 'ParentFolderIds' expected.")
-    for el in parents:
+    for el in required_children(req, "ParentFolderIds"):
         try:
             mailbox, folder = resolve_folder(ctx, el)
         except EwsError as e:

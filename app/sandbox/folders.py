@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from . import ids
 from .soap import (
-    XSI_NS, EwsError, check_enum, error_message, local, m, parse_int, response_message, response_root, schema_error,
-    sub, t,
+    XSI_NS, EwsError, check_enum, error_message, local, m, parse_int, required_children, response_message,
+    response_root, schema_error, sub, t,
 )
 
 # name -> (display name, parent, folder class)
@@ -239,10 +239,7 @@ def op_convert_id(ctx: Ctx, req):
     dest = check_enum(req.get("DestinationFormat"), FORMATS, "DestinationFormat")
     resp = response_root("ConvertId")
     msgs = sub(resp, m("ResponseMessages"))
-    src = req.find(m("SourceIds"))
-    if src is None or len(src) == 0:
-        raise schema_error("The element 'ConvertId' has incomplete content: 'SourceIds' expected.")
-    for alt in src:
+    for alt in required_children(req, "SourceIds"):
         try:
             if local(alt) != "AlternateId":
                 raise EwsError("ErrorInvalidRequest", "Only mailbox ids can be converted.")

@@ -13,8 +13,8 @@ from .itemxml import Shape, parse_item, parse_shape, render_attachment_meta, ren
 from .mime import parse_mime
 from .replies import RESPONSE_OBJECTS, build_response, parse_response_object
 from .soap import (
-    EwsError, check_enum, error_message, fmt_dt, local, m, parse_bool, response_message, response_root, schema_error,
-    sub, t, utcnow,
+    EwsError, check_enum, error_message, fmt_dt, local, m, parse_bool, response_message, required_children,
+    response_root, schema_error, sub, t, utcnow,
 )
 
 DISPOSITIONS = ("SaveOnly", "SendOnly", "SendAndSaveCopy")
@@ -31,13 +31,6 @@ def load_item(ctx: Ctx, id_el) -> dict:
     if item["mailbox"] != ctx.email:
         raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
     return item
-
-
-def item_ids(req, tag="ItemIds") -> list:
-    box = req.find(m(tag))
-    if box is None or len(box) == 0:
-        raise schema_error(f"The element '{local(req)}' has incomplete content: '{tag}' expected.")
-    return list(box)
 
 
 def one_folder(ctx: Ctx, req, tag: str, default: str | None):
@@ -144,7 +137,7 @@ def op_get_item(ctx: Ctx, req):
     shape = parse_shape(req.find(m("ItemShape")))
     resp = response_root("GetItem")
     msgs = sub(resp, m("ResponseMessages"))
-    for el in item_ids(req):
+    for el in required_children(req, "ItemIds"):
         try:
             item = load_item(ctx, el)
         except EwsError as e:
@@ -167,7 +160,7 @@ def op_delete_item(ctx: Ctx, req):
     kind = check_enum(req.get("DeleteType"), ("HardDelete", "SoftDelete", "MoveToDeletedItems"), "DeleteType")
     resp = response_root("DeleteItem")
     msgs = sub(resp, m("ResponseMessages"))
-    for el in item_ids(req):
+    for el in required_children(req, "ItemIds"):
         try:
             item = load_item(ctx, el)
         except EwsError as e:
@@ -196,7 +189,7 @@ def _move_or_copy(ctx: Ctx, req, op: str):
         target, target_err = None, e
     rn = req.find(m("ReturnNewItemIds"))
     return_new = True if rn is None else parse_bool(rn.text, "ReturnNewItemIds")
-    for el in item_ids(req):
+    for el in required_children(req, "ItemIds"):
         try:
             item = load_item(ctx, el)
             if target_err:

@@ -85,6 +85,14 @@ def schema_error(text: str) -> SoapFault:
     )
 
 
+def required_children(req, tag: str) -> list:
+    """The children of req's m:<tag>, which must be present and non-empty (else ErrorSchemaValidation)."""
+    box = req.find(m(tag))
+    if box is None or len(box) == 0:
+        raise schema_error(f"The element '{local(req)}' has incomplete content: '{tag}' expected.")
+    return list(box)
+
+
 def parse_envelope(raw: bytes):
     """Return (header element or None, first body child). Raises SoapFault on malformed requests."""
     try:

@@ -7,10 +7,10 @@ import copy
 from .delivery import estimate_size, submit
 from .folders import Ctx
 from .itemxml import BY_NAME, BY_URI, parse_field_uri, parse_value
-from .items import DISPOSITIONS, item_ids, load_item, one_folder, render_ids
+from .items import DISPOSITIONS, load_item, one_folder, render_ids
 from .soap import (
-    T_NS, EwsError, check_enum, error_message, fmt_dt, local, m, ns, parse_bool, response_message, response_root,
-    schema_error, sub, t, utcnow,
+    T_NS, EwsError, check_enum, error_message, fmt_dt, local, m, ns, parse_bool, required_children, response_message,
+    response_root, schema_error, sub, t, utcnow,
 )
 
 CONFLICT = ("The send or update operation could not be performed because the change key passed in the request "
@@ -122,9 +122,7 @@ def op_update_item(ctx: Ctx, req):
     disp = req.get("MessageDisposition")
     if disp is not None:
         check_enum(disp, DISPOSITIONS, "MessageDisposition")
-    changes = req.find(m("ItemChanges"))
-    if changes is None or len(changes) == 0:
-        raise schema_error("The element 'UpdateItem' has incomplete content: 'ItemChanges' expected.")
+    changes = required_children(req, "ItemChanges")
     try:
         folder, folder_err = one_folder(ctx, req, "SavedItemFolderId", "sentitems"), None
     except EwsError as e:
@@ -173,7 +171,7 @@ def op_send_item(ctx: Ctx, req):
         folder, folder_err = None, e
     resp = response_root("SendItem")
     msgs = sub(resp, m("ResponseMessages"))
-    for el in item_ids(req):
+    for el in required_children(req, "ItemIds"):
         try:
             item = load_item(ctx, el)
             ck = el.get("ChangeKey")
