@@ -13,6 +13,7 @@ from app.storage import secrets
 from app.storage.journal import Journal
 from app.storage.settings import Settings, format_fingerprint, normalize_fingerprint
 from app.ui.journal_bridge import JournalBridge
+from tests.fake_keyring import FakeKeyring
 from tests.ui.conftest import ALICE, BOB, account_for, make_window
 
 NEW_PASSWORD = "changed-Secret-42"
@@ -233,32 +234,6 @@ def test_password_changed_mid_session_prompts_without_blocking_and_the_send_wait
         secrets.forget(acc.email, acc.username)
 
 
-class _MemoryKeyring:
-    """Stands in for the OS keyring (no Secret Service / Keychain on this machine): a keyring backend
-    kept in memory, so the test can see what the app handed to the keyring."""
-
-    def __new__(cls):
-        import keyring.backend
-
-        class Backend(keyring.backend.KeyringBackend):
-            priority = 1
-
-            def __init__(self):
-                super().__init__()
-                self.data = {}
-
-            def get_password(self, service, username):
-                return self.data.get((service, username))
-
-            def set_password(self, service, username, password):
-                self.data[(service, username)] = password
-
-            def delete_password(self, service, username):
-                self.data.pop((service, username), None)
-
-        return Backend()
-
-
 def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
         qtbot, aloop, sandbox, settings, tmp_path, caplog):
     import logging
@@ -267,7 +242,7 @@ def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
 
     caplog.set_level(logging.DEBUG)
     previous = keyring.get_keyring()
-    kr = _MemoryKeyring()
+    kr = FakeKeyring()  # stands in for the OS keyring (none on this machine), kept in memory
     keyring.set_keyring(kr)
     acc, pw = account_for(sandbox)
     session = Session.for_account(acc, pw)
@@ -295,7 +270,7 @@ def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
         assert [m["subject"] for m in sandbox.mailbox(BOB).items("inbox")] == ["sent with Ctrl+Return"]
         assert [m["subject"] for m in sandbox.mailbox(ALICE).items("sentitems")] == ["sent with Ctrl+Return"]
         assert win.compose.draft().is_empty()  # the Outbox took it; nothing left to send twice
-        assert list(kr.data.values()) == [NEW_PASSWORD]  # the new password went to the keyring
+        assert list(kr.store.values()) == [NEW_PASSWORD]  # the new password went to the keyring
         assert NEW_PASSWORD not in caplog.text
         for f in tmp_path.rglob("*"):
             if f.is_file():
