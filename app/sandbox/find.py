@@ -164,6 +164,7 @@ def op_find_item(ctx: Ctx, req):
     for v in (view, frac):
         if v is not None and v.get("MaxEntriesReturned"):
             limit = parse_int(v.get("MaxEntriesReturned"), "MaxEntriesReturned")
+    sql_sortable = all(uri in SORT_COLUMNS for uri, _ in order)
     resp = response_root("FindItem")
     msgs = sub(resp, m("ResponseMessages"))
     for el in required_children(req, "ParentFolderIds"):
@@ -172,14 +173,10 @@ def op_find_item(ctx: Ctx, req):
         except EwsError as e:
             error_message(msgs, "FindItem", e)
             continue
-        sql_sortable = all(uri in SORT_COLUMNS for uri, _ in order)
+        offset, from_end = 0, False
         if view is not None:
             offset = parse_int(view.get("Offset", "0"), "Offset")
             from_end = check_enum(view.get("BasePoint", "Beginning"), ("Beginning", "End"), "BasePoint") == "End"
-        elif frac is not None:
-            offset, from_end = 0, False
-        else:
-            offset, from_end = 0, False
         if pred is None and sql_sortable and not from_end and frac is None:
             total, page = ctx.store.page(mailbox, folder, order, offset, limit)
         else:
