@@ -139,14 +139,8 @@ def sandbox_items(home: Path) -> dict[str, list[dict]]:
 
 
 def journal_bodies(home: Path) -> dict[str, list[str]]:
-    from app.storage.journal import Journal
-
-    j = Journal(home / "data" / "journal.sqlite3")
-    out: dict[str, list[str]] = {}
-    for e in j.entries():
-        out.setdefault(e.draft.subject, []).append(e.draft.body)
-    j.close()
-    return out
+    """subject -> the bodies of the journal's copies."""
+    return {subject: [c["body"] for c in copies] for subject, copies in journal_copies(home).items()}
 
 
 def journal_copies(home: Path) -> dict[str, list[dict]]:
