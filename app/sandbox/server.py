@@ -161,10 +161,10 @@ class EwsHandler(BaseHTTPRequestHandler):
             return self._send_401()
         self._ews(user, raw)
 
-    def _send_unavailable(self):
+    def _send_unavailable(self, retry_after=1):
         body = b"Service Unavailable"
         self.sb._observe("response", body, injected=True)
-        self._send(503, body, "text/plain", [("Retry-After", "1")])
+        self._send(503, body, "text/plain", [("Retry-After", str(retry_after))])
 
     # ---------------- EWS ----------------
     def _ews(self, user, raw: bytes):
@@ -219,9 +219,7 @@ class EwsHandler(BaseHTTPRequestHandler):
             self._send_401(injected=True)
             return True
         if kind == "http_503":
-            body = b"Service Unavailable"
-            self.sb._observe("response", body, injected=True)
-            self._send(503, body, "text/plain", [("Retry-After", str(p.get("retry_after", 1)))])
+            self._send_unavailable(p.get("retry_after", 1))
             return True
         if kind == "http_500_html":
             body = IIS_500.encode()
