@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 OUT = ROOT / "bench" / "out" / "install.md"
 NAME = "dispatch-mail"
+sys.path.insert(0, str(ROOT))
+
+from bench.firstpaint import first_paint  # noqa: E402
 
 
 def ensure_build(force: bool) -> dict:
@@ -42,15 +45,6 @@ def ensure_build(force: bool) -> dict:
 
 def tree_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
-
-
-def first_paint(cmd: list[str], env: dict) -> float:
-    t0 = time.time()
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    for line in out.stdout.splitlines():
-        if line.startswith("DISPATCH_FIRST_PAINT"):
-            return float(line.split()[1]) - t0
-    raise RuntimeError(f"no first paint from {cmd}: {out.stdout}\n{out.stderr}")
 
 
 def wall(cmd: list[str], env: dict) -> float:

@@ -36,6 +36,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
+from bench.firstpaint import first_paint  # noqa: E402
+
 BARE = r"""
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -54,27 +56,13 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 """
 
 
-def _first_paint(cmd: list[str], env: dict, ready: list | None = None) -> float:
-    t0 = time.time()
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    paint = None
-    for line in out.stdout.splitlines():
-        if line.startswith("DISPATCH_FIRST_PAINT"):
-            paint = float(line.split()[1]) - t0
-        elif line.startswith("DISPATCH_READY") and ready is not None:
-            ready.append(float(line.split()[1]) - t0)
-    if paint is None:
-        raise RuntimeError(f"no first paint from {cmd}: {out.stdout}\n{out.stderr}")
-    return paint
-
-
 def bench_startup(runs: int) -> list[tuple[str, float, str]]:
     home = tempfile.mkdtemp(prefix="dispatch-bench-")
     env = dict(os.environ, PYTHONPATH=str(ROOT), DISPATCH_HOME=home, DISPATCH_FIRST_PAINT="1")
     bare, app_, ready = [], [], []
     for _ in range(runs):  # interleaved so both see the same machine load
-        bare.append(_first_paint([sys.executable, "-c", BARE], env))
-        app_.append(_first_paint([sys.executable, "-m", "app", "--sandbox"], env, ready))
+        bare.append(first_paint([sys.executable, "-c", BARE], env))
+        app_.append(first_paint([sys.executable, "-m", "app", "--sandbox"], env, ready))
     b, a, r = statistics.median(bare), statistics.median(app_), statistics.median(ready)
     return [
         ("first paint: bare QMainWindow (median)", b * 1000, "baseline"),

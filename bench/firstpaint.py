@@ -1,0 +1,27 @@
+"""Time from process start to the first paint of a window, shared by bench_install.py and
+bench_startup_stall.py. The measured program prints ``DISPATCH_FIRST_PAINT <unix time>`` at its first
+paint and quits (the app does so with ``DISPATCH_FIRST_PAINT=1``), and ``DISPATCH_READY <unix time>``
+once all its views are built."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def first_paint(cmd: list[str], env: dict, ready: list | None = None) -> float:
+    """Seconds from starting ``cmd`` to its first paint; appends the time to DISPATCH_READY to ``ready``."""
+    t0 = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    paint = None
+    for line in out.stdout.splitlines():
+        if line.startswith("DISPATCH_FIRST_PAINT"):
+            paint = float(line.split()[1]) - t0
+        elif line.startswith("DISPATCH_READY") and ready is not None:
+            ready.append(float(line.split()[1]) - t0)
+    if paint is None:
+        raise RuntimeError(f"no first paint from {cmd}: {out.stdout}\n{out.stderr}")
+    return paint
