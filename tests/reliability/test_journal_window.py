@@ -21,7 +21,7 @@ from app.domain.models import Attachment, Draft, Recipient
 from app.storage.journal import Journal
 from app.ui.journal_bridge import JournalBridge
 from tests.reliability.test_outbox_view import _window
-from tests.ui.conftest import ALICE, BOB
+from tests.ui.conftest import ALICE, BOB, close_window
 
 CAROL = "carol@example.com"
 NOT_ON_SERVER = "Kept on this computer — not on server yet"  # Compose's save-state label, word for word
@@ -33,9 +33,7 @@ def _key(win, key) -> None:
 
 def _close(bridge, win, session) -> None:
     bridge.close()
-    win._force_close = True
-    win.close()
-    session.close()
+    close_window(win, session)
 
 
 def test_view_switch_and_close_write_the_journal(qtbot, aloop, sandbox, tmp_path):

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
+from app.storage.settings import Settings
 from app.ui.journal_bridge import JournalBridge
 from app.ui.outbox_view import OutboxView
-from tests.ui.conftest import ALICE, BOB, account_for, make_window
+from tests.ui.conftest import ALICE, BOB, close_window, open_window
 
 
 def _window(qtbot, sandbox, tmp_path):
-    from app.core.session import ConnectionState, Session
-    from app.storage.settings import Settings
-
-    acc, pw = account_for(sandbox)
-    session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, Settings(tmp_path / "settings.json"))
-    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
-    return win, session
+    return open_window(qtbot, sandbox, Settings(tmp_path / "settings.json"), connected=True)
 
 
 def test_typing_is_journalled_and_leaves_once_saved(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
@@ -41,9 +35,7 @@ def test_typing_is_journalled_and_leaves_once_saved(qtbot, aloop, sandbox, tmp_p
         win.grab().save(str(screenshot_dir / "journal_bridge_compose.png"))
     finally:
         bridge.close()
-        win._force_close = True
-        win.close()
-        session.close()
+        close_window(win, session)
 
 
 def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
@@ -77,9 +69,7 @@ def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_pa
         view.grab().save(str(screenshot_dir / "outbox_view_sent.png"))
     finally:
         bridge.close()
-        win._force_close = True
-        win.close()
-        session.close()
+        close_window(win, session)
 
 
 def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, sandbox_factory, tmp_path, screenshot_dir):
@@ -114,9 +104,7 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, sandb
         assert journal.count() == 0
     finally:
         bridge.close()
-        win._force_close = True
-        win.close()
-        session.close()
+        close_window(win, session)
 
 
 def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_path):
@@ -140,6 +128,4 @@ def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_p
         assert [it["subject"] for it in sandbox.mailbox(BOB).items("inbox")] == ["after sign-in"]
     finally:
         bridge.close()
-        win._force_close = True
-        win.close()
-        session.close()
+        close_window(win, session)

@@ -33,6 +33,26 @@ def make_window(qtbot, session, settings, screenshot=True):
     return win
 
 
+def open_window(qtbot, sb, settings, email: str = ALICE, connected: bool = False):
+    """A real window and session signed in as ``email`` on ``sb``; with ``connected``, waits for the server."""
+    acc, pw = account_for(sb, email)
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, settings)
+    if connected:
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    return win, session
+
+
+def close_window(win, session=None) -> None:
+    """Close the window without its "sending in progress" question, then its session (the window's own
+    session when none is given)."""
+    win._force_close = True
+    win.close()
+    session = session if session is not None else win.session
+    if session is not None:
+        session.close()
+
+
 def _window_or_its_dialog_is_active(win) -> bool:
     from PySide6.QtWidgets import QApplication
 
@@ -48,15 +68,10 @@ def settings(tmp_path):
 @pytest.fixture
 def window(qtbot, aloop, sandbox, settings):
     """The main window, signed in as alice on a fresh sandbox, connected, lists loaded."""
-    acc, pw = account_for(sandbox)
-    session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, settings)
-    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
     qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
     yield win
-    win._force_close = True
-    win.close()
-    session.close()
+    close_window(win, session)
 
 
 def wait_task(qtbot, aw, timeout=30000):

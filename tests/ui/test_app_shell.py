@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from app.domain.account import AccountConfig
 from app.storage import secrets
 from app.storage.settings import Settings
+from tests.ui.conftest import close_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,9 +104,7 @@ def test_welcome_then_account_dialog_stores_account_without_password(qtbot, aloo
     assert settings.account().email == "zed@example.com"
     assert "pa55" not in (tmp_path / "settings.json").read_text()
     assert secrets.load("zed@example.com", "zed") == "pa55-word"  # this session only (no keyring)
-    win._force_close = True
-    win.close()
-    win.session.close()
+    close_window(win)
     secrets.forget("zed@example.com", "zed")
     del ctl
 

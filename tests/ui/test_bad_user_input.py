@@ -29,7 +29,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import Attachment, Draft, Folder, Recipient
-from tests.ui.conftest import ALICE, BOB, account_for, make_window
+from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window
 
 CTRL = Qt.ControlModifier
 
@@ -482,9 +482,7 @@ def test_recovered_draft_with_a_vanished_attachment_says_so_in_compose(qtbot, al
     finally:
         if bridge is not None:
             bridge.close()
-        win._force_close = True
-        win.close()
-        session.close()
+        close_window(win, session)
 
 
 @pytest.mark.parametrize("n", [500])

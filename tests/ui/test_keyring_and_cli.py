@@ -26,7 +26,7 @@ from app.domain.models import Draft, Recipient
 from app.storage import secrets
 from app.storage.settings import Settings
 from tests.fake_keyring import FakeKeyring
-from tests.ui.conftest import ALICE, BOB, wait_task
+from tests.ui.conftest import ALICE, BOB, close_window, wait_task
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,13 +50,6 @@ def _alice(sb):
 
 def _files_text(folder: Path) -> str:
     return "\n".join(p.read_text(errors="replace") for p in folder.rglob("*") if p.is_file())
-
-
-def _close(win):
-    win._force_close = True
-    win.close()
-    if win.session is not None:
-        win.session.close()
 
 
 def test_account_dialog_puts_the_password_in_the_keyring_and_a_restart_reads_it(
@@ -90,7 +83,7 @@ def test_account_dialog_puts_the_password_in_the_keyring_and_a_restart_reads_it(
     assert settings.account().email == ALICE
     on_disk = _files_text(config)
     assert ALICE in on_disk and user["password"] not in on_disk and "password" not in on_disk.lower()
-    _close(win)
+    close_window(win)
 
     # restart: a new process would have an empty session cache and a fresh settings object
     secrets._session.clear()
@@ -109,7 +102,7 @@ def test_account_dialog_puts_the_password_in_the_keyring_and_a_restart_reads_it(
     assert saved.ref is not None
     assert [d["subject"] for d in sandbox.mailbox(ALICE).items("drafts")] == ["After restart"]
     assert user["password"] not in _files_text(config)
-    _close(win2)
+    close_window(win2)
 
 
 def test_password_entered_at_the_prompt_is_kept_in_the_keyring(qtbot, aloop, sandbox, tmp_path, fake_keyring):
@@ -133,7 +126,7 @@ def test_password_entered_at_the_prompt_is_kept_in_the_keyring(qtbot, aloop, san
     qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED, timeout=20000)
     assert fake_keyring.store[(secrets.SERVICE, secrets._key(ALICE, user["username"]))] == user["password"]
     assert user["password"] not in settings.path.read_text()
-    _close(win)
+    close_window(win)
 
 
 @pytest.fixture
@@ -183,7 +176,7 @@ def test_command_line_account_through_the_real_parser_connects(qtbot, aloop, san
     assert [d["subject"] for d in sandbox.mailbox(ALICE).items("drafts")] == ["From the CLI"]
     assert settings.account() is None, "a command-line account is used as given, not stored"
     logging.getLogger("app").info("cli test: session connected for %s", ALICE)  # the file handler is live
-    _close(win)
+    close_window(win)
     for h in logging.getLogger().handlers:
         h.flush()
     text = file_log.read_text(encoding="utf-8")

@@ -14,21 +14,9 @@ from app.storage.journal import Journal
 from app.storage.settings import Settings, format_fingerprint, normalize_fingerprint
 from app.ui.journal_bridge import JournalBridge
 from tests.fake_keyring import FakeKeyring
-from tests.ui.conftest import ALICE, BOB, account_for, make_window
+from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, open_window
 
 NEW_PASSWORD = "changed-Secret-42"
-
-
-def _close(win, session):
-    win._force_close = True
-    win.close()
-    session.close()
-
-
-def _tls_window(qtbot, sb, settings, email=ALICE):
-    acc, pw = account_for(sb, email)
-    session = Session.for_account(acc, pw)
-    return make_window(qtbot, session, settings), session
 
 
 def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_for_that_account(
@@ -37,7 +25,7 @@ def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_fo
     assert sb.ews_url.startswith("https://")
     fp = format_fingerprint(sb.cert_sha256)
     assert len(fp) == 95 and fp == fp.upper() and fp.count(":") == 31
-    win, session = _tls_window(qtbot, sb, settings)
+    win, session = open_window(qtbot, sb, settings)
     try:
         qtbot.waitUntil(lambda: win.banner.choice_pending, timeout=20000)
         text = win.banner.text()
@@ -76,10 +64,10 @@ def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_fo
         assert outcome is not None and outcome.ok
         assert [m["subject"] for m in sb.mailbox(BOB).items("inbox")] == ["over pinned TLS"]
     finally:
-        _close(win, session)
+        close_window(win, session)
 
     # Bob, same server, same settings: his account is not pinned, so he is asked (and can cancel)
-    win2, session2 = _tls_window(qtbot, sb, settings, email=BOB)
+    win2, session2 = open_window(qtbot, sb, settings, email=BOB)
     try:
         qtbot.waitUntil(lambda: win2.banner.choice_pending, timeout=20000)
         assert f"SHA-256: {fp}" in win2.banner.text() and BOB in win2.banner.text()
@@ -91,7 +79,7 @@ def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_fo
         qtbot.waitUntil(lambda: win2.banner.choice_pending, timeout=20000)
         assert f"SHA-256: {fp}" in win2.banner.text()
     finally:
-        _close(win2, session2)
+        close_window(win2, session2)
 
 
 def test_a_changed_certificate_fails_the_pin_and_asks_again_with_the_new_fingerprint(
@@ -116,7 +104,7 @@ def test_a_changed_certificate_fails_the_pin_and_asks_again_with_the_new_fingerp
         assert normalize_fingerprint(Settings(settings.path).pinned_certificate(acc)) == sb.cert_sha256
         assert session.account.verify_tls
     finally:
-        _close(win, session)
+        close_window(win, session)
 
 
 def test_certificate_changing_mid_session_is_caught_by_the_pin_and_asked_about_again(
@@ -148,7 +136,7 @@ def test_certificate_changing_mid_session_is_caught_by_the_pin_and_asked_about_a
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
         assert normalize_fingerprint(Settings(settings.path).pinned_certificate(acc)) == other.cert_sha256
     finally:
-        _close(win, session)
+        close_window(win, session)
 
 
 def test_outbox_work_hitting_a_changed_certificate_waits_for_the_decision_then_goes_once(
@@ -177,7 +165,7 @@ def test_outbox_work_hitting_a_changed_certificate_waits_for_the_decision_then_g
         assert [m["subject"] for m in sb.mailbox(ALICE).items("sentitems")] == ["after the certificate"]
     finally:
         bridge.close()
-        _close(win, session)
+        close_window(win, session)
 
 
 def _alice(sb) -> dict:
@@ -186,9 +174,8 @@ def _alice(sb) -> dict:
 
 def test_password_changed_mid_session_prompts_without_blocking_and_the_send_waits_then_goes_once(
         qtbot, aloop, sandbox, settings, tmp_path, screenshot_dir):
-    acc, pw = account_for(sandbox)
-    session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, settings)
+    acc, _pw = account_for(sandbox)
+    win, session = open_window(qtbot, sandbox, settings)
     journal = Journal(tmp_path / "journal.sqlite3")
     bridge = JournalBridge(win, journal=journal)
     try:
@@ -230,7 +217,7 @@ def test_password_changed_mid_session_prompts_without_blocking_and_the_send_wait
         assert session.state == ConnectionState.CONNECTED
     finally:
         bridge.close()
-        _close(win, session)
+        close_window(win, session)
         secrets.forget(acc.email, acc.username)
 
 
@@ -244,9 +231,8 @@ def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
     previous = keyring.get_keyring()
     kr = FakeKeyring()  # stands in for the OS keyring (none on this machine), kept in memory
     keyring.set_keyring(kr)
-    acc, pw = account_for(sandbox)
-    session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, settings)
+    acc, _pw = account_for(sandbox)
+    win, session = open_window(qtbot, sandbox, settings)
     bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
     try:
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED and bridge.outbox is not None, timeout=20000)
@@ -277,7 +263,7 @@ def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
                 assert NEW_PASSWORD.encode() not in f.read_bytes(), f
     finally:
         bridge.close()
-        _close(win, session)
+        close_window(win, session)
         secrets.forget(acc.email, acc.username)
         keyring.set_keyring(previous)
 

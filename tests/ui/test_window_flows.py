@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import Folder
-from tests.ui.conftest import ALICE, BOB
+from tests.ui.conftest import ALICE, BOB, close_window
 
 CTRL = Qt.ControlModifier
 
@@ -172,9 +172,7 @@ def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, setting
     assert sb.request_log.count("SendItem") >= 1
     assert sb.request_log.count("SendItem") - sends_before == 1, "the batch of 5 is one SendItem request"
     win.grab().save(str(screenshot_dir / "drafts.png"))
-    win._force_close = True
-    win.close()
-    session.close()
+    close_window(win, session)
 
 
 def test_bad_input_is_shown_inline_and_nothing_is_lost(qtbot, window, sandbox, tmp_path, screenshot_dir):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.session import ConnectionState, Session
 from app.domain.models import Draft, Folder, Recipient
-from tests.ui.conftest import ALICE, BOB, account_for, make_window, wait_task
+from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, wait_task
 
 CTRL = Qt.ControlModifier
 
@@ -64,9 +64,7 @@ def test_builtin_sandbox_mailbox_starts_in_process_and_keeps_data(qtbot, aloop, 
     assert saved is not None and saved.ref is not None
     sb = session.demo.sandbox
     assert [d["subject"] for d in sb.mailbox(ALICE).items("drafts")] == ["Kept"]
-    win._force_close = True
-    win.close()
-    session.close()
+    close_window(win, session)
     assert any((tmp_path / "sandbox").iterdir()), "sandbox data lives in the data dir"
 
 
@@ -209,9 +207,7 @@ def test_stored_account_without_keyring_asks_for_the_password_once(qtbot, aloop,
     ctl2.start()
     assert ctl2._prompt is None and win2.session is not None
     for w in (win, win2):
-        w._force_close = True
-        w.close()
-        w.session.close()
+        close_window(w)
     secrets.forget(acc.email, acc.username)
 
 
@@ -264,9 +260,7 @@ def test_first_run_sandbox_choice_and_command_line_account(qtbot, aloop, sandbox
     qtbot.mouseClick(win.welcome.sandbox_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED, timeout=30000)
     assert settings.account().sandbox and win.current_view() == "compose"
-    win._force_close = True
-    win.close()
-    win.session.close()
+    close_window(win)
     # --ews-url/--email/--username/--password-env: used as given, not stored
     acc, pw = account_for(sandbox)
     args = SimpleNamespace(sandbox=False, ews_url=sandbox.ews_url, email=acc.email, username=acc.username,
@@ -277,9 +271,7 @@ def test_first_run_sandbox_choice_and_command_line_account(qtbot, aloop, sandbox
     Controller(args, win2, settings).start()
     qtbot.waitUntil(lambda: win2.session is not None and win2.session.state == ConnectionState.CONNECTED, timeout=20000)
     assert settings.account().sandbox, "a command-line account does not replace the stored one"
-    win2._force_close = True
-    win2.close()
-    win2.session.close()
+    close_window(win2)
 
 
 def test_saving_a_draft_deleted_on_the_server_keeps_the_text_as_a_new_draft(qtbot, window, sandbox):
