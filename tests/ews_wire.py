@@ -87,15 +87,6 @@ class WireValidator:
             return None
         return env if env.tag == f"{{{SOAP_NS}}}Envelope" else None
 
-    def body_element(self, raw: bytes):
-        env = self.envelope(raw)
-        if env is None:
-            return None
-        body = env.find(f"{{{SOAP_NS}}}Body")
-        if body is None or len(body) == 0:
-            return "empty"
-        return body[0]
-
     def observe(self, direction: str, raw: bytes, *, injected: bool = False) -> None:
         env = None if injected or not raw else self.envelope(raw)
         if env is None:
