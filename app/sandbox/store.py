@@ -50,6 +50,7 @@ SORT_COLUMNS = {
 }
 
 
+ATT_COLS = "key, item_key, ord, name, content_type, content_id, is_inline, modified, length(content)"
 EQUAL_COLUMNS = {"imid", "subject"}
 DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 
@@ -127,9 +128,8 @@ class Store:
             row = self.db.execute(f"SELECT {ITEM_COLS} FROM items WHERE key=?", (key,)).fetchone()
         return _row_to_item(row) if row else None
 
-    def insert(self, mailbox: str, folder: str, data: dict, *, mime: bytes | None = None,
-               key: str | None = None) -> dict:
-        key = key or ids.new_uuid()
+    def insert(self, mailbox: str, folder: str, data: dict, *, mime: bytes | None = None) -> dict:
+        key = ids.new_uuid()
         ck = ids.new_change_key()
         data["_ck_history"] = [[ck, []]]
         with self.tx() as db:
@@ -144,13 +144,13 @@ class Store:
     def save(self, key: str, data: dict, *, folder: str | None = None, touched=("*",)) -> str:
         """Write back an item's data with a new ChangeKey (remembering which fields changed); returns the key."""
         with self.tx() as db:
-            row = db.execute("SELECT change_key, folder FROM items WHERE key=?", (key,)).fetchone()
+            row = db.execute("SELECT folder FROM items WHERE key=?", (key,)).fetchone()
             ck = ids.new_change_key()
             data["_ck_history"] = (data.get("_ck_history") or [])[-49:] + [[ck, sorted(touched)]]
             db.execute(
                 "UPDATE items SET folder=?, change_key=?, sent=?, received=?, modified=?, subject=?, imid=?, size=?, "
                 "data=? WHERE key=?",
-                (folder or row[1], ck, data.get("DateTimeSent"), data.get("DateTimeReceived"),
+                (folder or row[0], ck, data.get("DateTimeSent"), data.get("DateTimeReceived"),
                  data["LastModifiedTime"], data.get("Subject"), data.get("InternetMessageId"),
                  int(data.get("Size") or 0), json.dumps(data), key),
             )
@@ -216,9 +216,7 @@ class Store:
 
     # ---------------- attachments ----------------
     def attachments(self, item_key: str, content: bool = False) -> list[dict]:
-        cols = "key, item_key, ord, name, content_type, content_id, is_inline, modified, length(content)"
-        if content:
-            cols += ", content"
+        cols = ATT_COLS + ", content" if content else ATT_COLS
         with self._lock:
             rows = self.db.execute(
                 f"SELECT {cols} FROM attachments WHERE item_key=? ORDER BY ord", (item_key,)
@@ -236,14 +234,11 @@ class Store:
 
     def attachment(self, att_key: str) -> dict | None:
         with self._lock:
-            r = self.db.execute(
-                "SELECT key, item_key, ord, name, content_type, content_id, is_inline, modified, length(content), "
-                "content FROM attachments WHERE key=?", (att_key,)
-            ).fetchone()
+            r = self.db.execute(f"SELECT {ATT_COLS}, content FROM attachments WHERE key=?", (att_key,)).fetchone()
         return self._att(r) if r else None
 
-    def add_attachment(self, item_key: str, att: dict, *, key: str | None = None) -> str:
-        key = key or ids.new_uuid()
+    def add_attachment(self, item_key: str, att: dict) -> str:
+        key = ids.new_uuid()
         with self.tx() as db:
             n = db.execute("SELECT COALESCE(MAX(ord), -1) + 1 FROM attachments WHERE item_key=?",
                            (item_key,)).fetchone()[0]
