@@ -13,7 +13,7 @@ Tree (same in both packages; the tarball just has it under one top-level folder)
     usr/share/man/man1/dispatch-mail.1.gz       (from app.cli's argument parser)
 No maintainer scripts: the icon cache and desktop database are refreshed by dpkg triggers of
 hicolor-icon-theme / desktop-file-utils. Nothing is ever written to a user's home: removing the
-package leaves every user's config and data (~/.config/dispatch-mail, ~/.local/share/dispatch-mail).
+package leaves every user's config and data (~/.config/Dispatch, ~/.local/share/Dispatch).
 """
 
 from __future__ import annotations
