@@ -53,8 +53,7 @@ def _config(sb) -> tuple[AccountConfig, str]:
 def dispatch_flows(sb) -> dict:
     c = Counter(sb)
     cfg, pw = _config(sb)
-    EwsMailService(cfg, pw).connect()  # learn the build once, as the app does on first start
-    probe = EwsMailService(cfg, pw)
+    probe = EwsMailService(cfg, pw)  # learn the build once, as the app does on first start
     cfg.server_build = probe.connect().build
     probe.close()
     res = {}
