@@ -8,7 +8,7 @@ from .folders import ACCESS_DENIED, Ctx
 from .itemxml import parse_attachments, render_attachment_meta
 from .items import load_item
 from .soap import (
-    EwsError, error_message, fmt_dt, local, m, parse_bool, required_children, response_message, response_root,
+    EwsError, error_message, fmt_dt, m, parse_bool, required_children, response_message, response_root,
     schema_error, sub, t, utcnow,
 )
 
@@ -60,9 +60,6 @@ def op_resolve_names(ctx: Ctx, req):
     entry = req.find(m("UnresolvedEntry"))
     if entry is None:
         raise schema_error("The element 'ResolveNames' has incomplete content: 'UnresolvedEntry' expected.")
-    for c in req:
-        if local(c) not in ("ParentFolderIds", "UnresolvedEntry"):
-            raise schema_error(f"The element 'ResolveNames' has invalid child element '{local(c)}'.")
     found = match_users(ctx.sandbox.users, entry.text or "")
     resp = response_root("ResolveNames")
     msgs = sub(resp, m("ResponseMessages"))
