@@ -46,7 +46,14 @@ def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
     h.setMinimumSectionSize(24)
 
 
-def view_header(parent: QWidget, title: str) -> tuple[QHBoxLayout, QLabel]:
+def list_page(parent: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout, QLabel]:
+    """Drafts/Sent/Outbox page scaffolding: the page's style and margins, and its header row (title and a
+    count label, buttons go after them). Returns (page layout, header row, count label)."""
+    parent.setObjectName("page")
+    parent.setAccessibleName(title)
+    root = QVBoxLayout(parent)
+    root.setContentsMargins(28, 20, 28, 16)
+    root.setSpacing(12)
     lay = QHBoxLayout()
     t = QLabel(title, parent)
     t.setObjectName("viewTitle")
@@ -58,7 +65,8 @@ def view_header(parent: QWidget, title: str) -> tuple[QHBoxLayout, QLabel]:
     lay.addSpacing(10)
     lay.addWidget(sub, 0, Qt.AlignBottom)
     lay.addStretch(1)
-    return lay, sub
+    root.addLayout(lay)
+    return root, lay, sub
 
 
 class UndoBar(QFrame):
@@ -110,12 +118,7 @@ class DraftsView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("page")
-        self.setAccessibleName("Drafts")
-        root = QVBoxLayout(self)
-        root.setContentsMargins(28, 20, 28, 16)
-        root.setSpacing(12)
-        head, self.count_label = view_header(self, "Drafts")
+        root, head, self.count_label = list_page(self, "Drafts")
         self.refresh_button = QPushButton("Refresh", self)
         self.refresh_button.setAccessibleName("Refresh drafts")
         self.delete_button = QPushButton("Delete", self)
@@ -127,7 +130,6 @@ class DraftsView(QWidget):
         for b in (self.refresh_button, self.delete_button, self.send_button):
             b.setFocusPolicy(Qt.TabFocus)
             head.addWidget(b)
-        root.addLayout(head)
 
         self.model = MessageTableModel(sent=False, parent=self)
         self.table = QTableView(self)

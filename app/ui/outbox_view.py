@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.core.retry import RowStatus
-from app.ui.drafts_view import view_header
+from app.ui.drafts_view import list_page
 
 
 class OutboxView(QWidget):
@@ -29,14 +28,8 @@ class OutboxView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("page")
-        self.setAccessibleName("Outbox")
         self.outbox = None
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(28, 20, 28, 16)
-        lay.setSpacing(12)
-        head, self.count_label = view_header(self, "Outbox")
-        self.title = head.itemAt(0).widget()
+        lay, head, self.count_label = list_page(self, "Outbox")
         self.retry_button = QPushButton("Retry", self)
         self.retry_button.setAccessibleName("Retry the selected failed message")
         self.retry_button.setToolTip("Try the selected failed message again")
@@ -66,7 +59,6 @@ class OutboxView(QWidget):
         h.setStretchLastSection(True)  # the state, with its reason, gets the room
         h.resizeSection(0, 220)
         self.table.setColumnWidth(1, 200)
-        lay.addLayout(head)
         lay.addWidget(self.empty, 1)  # only one of the two is visible at a time
         lay.addWidget(self.table, 1)
         self.setFocusProxy(self.table)

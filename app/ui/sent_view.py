@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QSplitter, QTableView
 
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
-from app.ui.drafts_view import setup_table, view_header
+from app.ui.drafts_view import list_page, setup_table
 from app.ui.message_models import MessageTableModel
 
 
@@ -47,13 +47,7 @@ class SentView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setObjectName("page")
-        self.setAccessibleName("Sent")
-        root = QVBoxLayout(self)
-        root.setContentsMargins(28, 20, 28, 16)
-        root.setSpacing(12)
-        head, self.count_label = view_header(self, "Sent")
-        root.addLayout(head)
+        root, _head, self.count_label = list_page(self, "Sent")
         split = QSplitter(Qt.Horizontal, self)
         self.model = MessageTableModel(sent=True, parent=self)
         self.table = QTableView(split)
