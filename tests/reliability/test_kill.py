@@ -8,13 +8,14 @@ nothing is in Sent Items / Bob's Inbox / Drafts twice."""
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
 
 from tests.reliability.killrun import audit_duplicates, audit_run, journal_bodies, run_once
 
-KILLS = int(__import__("os").environ.get("DISPATCH_KILLS", "20"))
+KILLS = int(os.environ.get("DISPATCH_KILLS", "20"))
 
 
 @pytest.mark.slow
