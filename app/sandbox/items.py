@@ -152,7 +152,7 @@ def render_full(ctx: Ctx, parent, item: dict, shape: Shape):
     atts = ctx.store.attachments(item["key"])
     mime = None
     if shape.include_mime:
-        mime = ctx.store.mime(item["key"]) or ctx.sandbox.draft_mime(item, atts)
+        mime = ctx.sandbox.item_mime(item, atts)
     return render_item(parent, item, shape, atts=atts, mime=mime, parent_folder_id=folder_id_of(item))
 
 

@@ -86,7 +86,7 @@ class MailboxView:
                 "attachments": [{"id": ids.attachment_id(it["key"], a["key"]), "name": a["name"],
                                  "content_type": a["content_type"], "content": a["content"], "size": a["size"],
                                  "is_inline": a["is_inline"], "content_id": a["content_id"]} for a in atts],
-                "mime": store.mime(it["key"]) or self.sandbox.draft_mime(it, atts),
+                "mime": self.sandbox.item_mime(it, atts),
                 "fields": {k: v for k, v in d.items() if not k.startswith("_")},
             })
         return out
@@ -237,7 +237,11 @@ class Sandbox:
     def is_inside(self, address: str) -> bool:
         return address.rsplit("@", 1)[-1].lower() in self.domains
 
-    def draft_mime(self, item: dict, atts: list[dict]) -> bytes:
+    def item_mime(self, item: dict, atts: list[dict]) -> bytes:
+        """The item's stored MIME (as sent or uploaded), else the message built from its fields."""
+        stored = self.store.mime(item["key"])
+        if stored:  # an empty stored MIME counts as none
+            return stored
         d = item["data"]
         owner = self.user_by_email(item["mailbox"]) or {"email": item["mailbox"], "name": item["mailbox"]}
         if atts and "content" not in atts[0]:
