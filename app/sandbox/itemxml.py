@@ -319,6 +319,4 @@ def simple_value(item: dict, uri: str):
         return v.get("EmailAddress")
     if kind == "recipients" and v is not None:
         return " ".join(r.get("EmailAddress", "") for r in v)
-    if kind == "strings" and v is not None:
-        return v
     return v

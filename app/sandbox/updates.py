@@ -52,10 +52,7 @@ def _parse_updates(updates_el) -> list[tuple[str, str | None, object]]:
         if name is None:  # extended / indexed property: accepted, not stored
             out.append((action, None, None))
             continue
-        if len(values) != 1:
-            raise EwsError("ErrorIncorrectUpdatePropertyCount",
-                           "An object within a change description must contain one and only one property to modify.")
-        if local(values[0]) != name:
+        if len(values) != 1 or local(values[0]) != name:
             raise EwsError("ErrorIncorrectUpdatePropertyCount",
                            "An object within a change description must contain one and only one property to modify.")
         f = BY_NAME.get(name)
