@@ -79,12 +79,16 @@ class Workflows:
             return True
         return False
 
-    # ---- connect ----
-    def connect_session(self) -> asyncio.Task:
-        task = asyncio.ensure_future(self._connect())
+    def _spawn(self, aw) -> asyncio.Task:
+        """Start ``aw`` as a task that :meth:`wait_idle` (and closing the window) waits for."""
+        task = asyncio.ensure_future(aw)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
+
+    # ---- connect ----
+    def connect_session(self) -> asyncio.Task:
+        return self._spawn(self._connect())
 
     async def _connect(self) -> bool:
         session = self.session
@@ -160,9 +164,7 @@ class Workflows:
                 self.statusBar().showMessage("The previous message was saved to Drafts", 5000)
                 self.drafts.model.reload()
 
-        task = asyncio.ensure_future(stash())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._spawn(stash())
         return True
 
     def attach_files(self) -> None:
