@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
