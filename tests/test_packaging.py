@@ -40,6 +40,7 @@ from app import __version__  # noqa: E402
 
 NAME = "dispatch-mail"
 MAX_DEB_BYTES = 80 * 1000 * 1000
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)  # hicolor PNGs the package ships
 SELF_TEST_OK = re.compile(r"^self-test: OK \(saved, sent, in Sent Items, in bob's Inbox\) in \d+\.\d s$")
 # The libraries Qt's xcb platform plugin links on bare Debian (checked against the bundle below too).
 QT_XCB_DEPENDS = {"libgl1", "libegl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libfreetype6",
@@ -198,7 +199,7 @@ def test_deb_contents_launcher_desktop_icons_metainfo(build):
     assert f"./usr/share/applications/{NAME}.desktop" in entries
     assert f"./usr/share/metainfo/{NAME}.metainfo.xml" in entries
     assert f"./usr/share/icons/hicolor/scalable/apps/{NAME}.svg" in entries
-    for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
+    for size in ICON_SIZES:
         assert f"./usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png" in entries, size
     assert f"./usr/share/doc/{NAME}/copyright" in entries and f"./usr/share/doc/{NAME}/changelog.gz" in entries
     assert f"./usr/share/man/man1/{NAME}.1.gz" in entries
@@ -228,7 +229,7 @@ def test_installed_files_are_valid(installed):
         # package's name on purpose. Anything else (errors, other warnings) fails.
         issues = [ln for ln in r.stdout.splitlines() if re.match(r"^[EW]: ", ln)]
         assert all("cid-desktopapp-is-not-rdns" in ln for ln in issues), r.stdout
-    for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
+    for size in ICON_SIZES:
         png = (installed / f"usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png").read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         assert struct.unpack(">II", png[16:24]) == (size, size)
