@@ -153,22 +153,17 @@ class Sandbox:
             self.store = Store(self.data)
         ctx = None
         if self.tls:
-            if not (self.cert_path and self.key_path):
-                from .tlscert import fingerprint, make_self_signed
+            from .tlscert import fingerprint, make_self_signed
 
+            if not (self.cert_path and self.key_path):
                 where = os.path.dirname(self.store.path)
                 if self.data == ":memory:":
                     where = self._tmpdir = tempfile.mkdtemp(prefix="ews-sandbox-tls-")
                 cert, key = os.path.join(where, "sandbox-cert.pem"), os.path.join(where, "sandbox-key.pem")
-                if os.path.exists(cert) and os.path.exists(key):  # a data dir keeps its certificate
-                    self.cert_path, self.key_path = cert, key
-                    self.cert_sha256 = fingerprint(cert)
-                else:
-                    self.cert_path, self.key_path, self.cert_sha256 = make_self_signed(where, self.host)
-            else:
-                from .tlscert import fingerprint
-
-                self.cert_sha256 = fingerprint(self.cert_path)
+                if not (os.path.exists(cert) and os.path.exists(key)):  # a data dir keeps its certificate
+                    cert, key, _ = make_self_signed(where, self.host)
+                self.cert_path, self.key_path = cert, key
+            self.cert_sha256 = fingerprint(self.cert_path)
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             ctx.load_cert_chain(self.cert_path, self.key_path)
         self._server = EwsServer((self.host, self.port), self, ctx)
