@@ -48,10 +48,8 @@ DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
 class State(str, enum.Enum):
     EDITING = "editing"
     SAVING = "saving"
-    SAVED_ON_SERVER = "saved_on_server"
     SENDING = "sending"
     OUTBOX_WAITING = "outbox_waiting"
-    SENT = "sent"
 
 
 def data_dir() -> Path:
@@ -339,7 +337,7 @@ class Journal:
         """
         drafts, outbox = [], []
         for e in self.entries():
-            (outbox if e.op == "send" or e.state in (State.SENDING, State.SENT) else drafts).append(e)
+            (outbox if e.op == "send" or e.state == State.SENDING else drafts).append(e)
         return drafts, outbox
 
     def count(self) -> int:
