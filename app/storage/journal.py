@@ -40,6 +40,7 @@ from app.domain.models import Attachment, Draft, ItemRef
 from app.storage.draft_codec import draft_from_json as _draft_from_json
 from app.storage.draft_codec import draft_to_json as _draft_to_json
 from app.storage.draft_codec import file_sha256 as _file_sha256
+from app.storage.settings import data_dir  # the app's one data directory
 
 FILE_NAME = "journal.sqlite3"
 DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
@@ -50,13 +51,6 @@ class State(str, enum.Enum):
     SAVING = "saving"
     SENDING = "sending"
     OUTBOX_WAITING = "outbox_waiting"
-
-
-def data_dir() -> Path:
-    """The app's one data directory (``$DISPATCH_HOME/data`` or the platform's user data dir)."""
-    from app.storage.settings import data_dir as _data_dir
-
-    return _data_dir()
 
 
 def default_path() -> Path:
