@@ -361,7 +361,7 @@ class SendPipeline:
                 transient = exc.retryable or isinstance(exc, (OutcomeUnknown, MalformedResponse))
                 if attempt >= self.policy.max_attempts or not transient:
                     return None, exc
-                await self._wait(key, attempt, exc, state=SendState.VERIFYING)
+                await self._wait(key, attempt, exc)
         return None, None  # pragma: no cover
 
     async def _lookup(self, mids: list[str], key: str):
@@ -385,17 +385,19 @@ class SendPipeline:
         return "draft"
 
     # ------------------------------------------------------------------ waiting
-    async def _wait(self, key: str, attempt: int, exc: MailError, state: SendState = SendState.WAITING,
-                    at_least: float = 0.0) -> None:
-        delay = max(at_least, self.policy.delay(attempt, exc.retry_after))
-        self._emit(key, SendState.WAITING, f"waiting {math.ceil(delay)} s ({explain(exc.code, exc.message)})",
-                   attempt=attempt, wait_seconds=delay)
-        await self._sleep(delay)
+    async def _wait(self, key: str, attempt: int, exc: MailError, at_least: float = 0.0) -> None:
+        await self._wait_keys([key], attempt, exc, at_least)
 
     async def _wait_all(self, entries: list[_Entry], attempt: int, exc: MailError) -> None:
+        await self._wait_keys([e.key for e in entries], attempt, exc)
+
+    async def _wait_keys(self, keys: list[str], attempt: int, exc: MailError, at_least: float | None = None) -> None:
+        """Report the backoff ("waiting 3 s (…)") for every key, then sleep once."""
         delay = self.policy.delay(attempt, exc.retry_after)
-        for e in entries:
-            self._emit(e.key, SendState.WAITING, f"waiting {math.ceil(delay)} s ({explain(exc.code, exc.message)})",
+        if at_least is not None:
+            delay = max(at_least, delay)
+        for key in keys:
+            self._emit(key, SendState.WAITING, f"waiting {math.ceil(delay)} s ({explain(exc.code, exc.message)})",
                        attempt=attempt, wait_seconds=delay)
         await self._sleep(delay)
 
