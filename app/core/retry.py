@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import importlib
 import random
 import uuid
 from dataclasses import dataclass
@@ -166,8 +165,8 @@ class ServerCalls:
     """The three server operations the outbox needs. Saves and sends go through
     :class:`app.core.sending.SendPipeline` (validation, Message-ID, adopt-after-unknown-create, verify-
     after-unknown-send, per-item outcomes) with ONE attempt per call: the outbox owns the retrying (it
-    persists across restarts, waits ``settle_delay`` before a lookup, and parks on 401). Falls back to
-    the bare :class:`MailClient` when no pipeline is available. Counts calls for tests and the bench."""
+    persists across restarts, waits ``settle_delay`` before a lookup, and parks on 401). Uses the
+    bare :class:`MailClient` when built with ``pipeline=False``. Counts calls for tests and the bench."""
 
     def __init__(self, client, pipeline=None, on_progress=None):
         self.client = client
@@ -177,13 +176,11 @@ class ServerCalls:
 
     def pipe(self):
         if self._pipeline is None:
-            try:
-                sending = importlib.import_module("app.core.sending")
-                self._pipeline = sending.pipeline_for(
-                    self.client, policy=sending.RetryPolicy(max_attempts=1), on_progress=self._on_progress
-                )
-            except (ImportError, AttributeError, TypeError):
-                self._pipeline = False
+            from app.core import sending  # deferred, like Session.pipeline()
+
+            self._pipeline = sending.pipeline_for(
+                self.client, policy=sending.RetryPolicy(max_attempts=1), on_progress=self._on_progress
+            )
         return self._pipeline or None
 
     async def save(self, draft: Draft, *, for_send: bool = False) -> Draft:
