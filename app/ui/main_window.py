@@ -289,8 +289,9 @@ class MainWindow(QMainWindow):
         self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
         self.compose.max_send_bytes = session.max_send_bytes
         self.compose.attachments.max_bytes = session.max_send_bytes
-        self.drafts.model._fetch = lambda off, lim: session.list_messages(Folder.DRAFTS, off, lim)
-        self.sent.model._fetch = lambda off, lim: session.list_messages(Folder.SENT, off, lim)
+        # the lists load once connected (Workflows._connect)
+        self.drafts.model.set_fetch(lambda off, lim: session.list_messages(Folder.DRAFTS, off, lim), load=False)
+        self.sent.model.set_fetch(lambda off, lim: session.list_messages(Folder.SENT, off, lim), load=False)
         self.show_view("compose")
         self.compose.to.setFocus()
         self.connect_task = self.flows.connect_session()
@@ -376,8 +377,7 @@ class MainWindow(QMainWindow):
             return
         self.drafts.flush_pending()
         for m in (self.drafts.model, self.sent.model):  # no more page loads once closed
-            m._fetch = None
-            m._generation += 1
+            m.stop_loading()
         for r in (self.compose.to, self.compose.cc, self.compose.bcc):
             r._debounce.stop()
         for t in list(self._tasks):

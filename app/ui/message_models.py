@@ -72,9 +72,16 @@ class MessageTableModel(QAbstractTableModel):
         self._cell_cache: dict[int, tuple] = {}
 
     # ---- data source ----
-    def set_fetch(self, fetch_page: Fetch | None) -> None:
+    def set_fetch(self, fetch_page: Fetch | None, *, load: bool = True) -> None:
+        """Where pages come from; with ``load=False`` nothing is fetched until :meth:`reload`."""
         self._fetch = fetch_page
-        self.reload()
+        if load:
+            self.reload()
+
+    def stop_loading(self) -> None:
+        """No more page loads: a page still on its way is dropped when it arrives."""
+        self._fetch = None
+        self._generation += 1
 
     def reload(self) -> None:
         """Drop what is loaded and fetch the first page."""
