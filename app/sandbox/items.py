@@ -9,7 +9,7 @@ import uuid
 from . import ids
 from .delivery import copy_attachments, file_item, submit
 from .folders import ACCESS_DENIED, NOT_FOUND, Ctx, resolve_folder
-from .itemxml import Shape, parse_item, parse_shape, render_attachment_meta, render_item
+from .itemxml import Shape, parse_item, parse_shape, render_item
 from .mime import parse_mime
 from .replies import RESPONSE_OBJECTS, build_response, parse_response_object
 from .soap import (

@@ -11,9 +11,9 @@ import hashlib
 
 from . import ids
 from .bodies import html_to_text, text_to_html
-from .itemfields import (  # noqa: F401 - re-exported for the operation modules
-    ALL_SHAPE, BY_NAME, BY_URI, DEFAULT_SHAPE, FIELDS, FIND_EXCLUDED, IMPORTANCE, MAILBOX_TYPES, MESSAGE_ONLY,
-    ORDER, SENSITIVITY, SPECIAL_URIS, Shape,
+from .itemfields import (  # BY_NAME, BY_URI and Shape are also imported from here by the operation modules
+    BY_NAME, BY_URI, FIELDS, FIND_EXCLUDED, IMPORTANCE, MAILBOX_TYPES, MESSAGE_ONLY, ORDER, SENSITIVITY,
+    SPECIAL_URIS, Shape,
 )
 from .soap import (
     T_NS, check_enum, local, ns, parse_bool, parse_dt, parse_int, schema_error, sub, t, wire_dt, xbool,

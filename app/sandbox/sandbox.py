@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import email
 import email.policy
-import email.utils
 import ipaddress
 import json
 import logging
