@@ -162,7 +162,7 @@ def op_delete_attachment(ctx: Ctx, req):
             error_message(msgs, "DeleteAttachment", e)
             continue
         ctx.store.delete_attachment(att["key"])
-        ck = _touch(ctx, ctx.store.get(item["key"]))
+        ck = _touch(ctx, item)  # read just now by _load_attachment
         rm = response_message(msgs, "DeleteAttachment")
         sub(rm, m("RootItemId"), RootItemId=ids.item_id(item["key"]), RootItemChangeKey=ck)
     return resp
