@@ -70,7 +70,7 @@ async def _signal_or_error(window, signal, action, step: str):
         deadline = loop.time() + STEP_TIMEOUT
         while not fut.done():
             await asyncio.wait({fut}, timeout=0.05)
-            shown = window.compose.error_text() or (window.banner.isVisible() and _banner_text(window))
+            shown = window.compose.error_text() or window.banner.text()  # "" while hidden
             if not fut.done() and shown and not window.busy:
                 raise SelfTestFailed(step, shown)
             if loop.time() > deadline:
@@ -78,18 +78,6 @@ async def _signal_or_error(window, signal, action, step: str):
         return fut.result()
     finally:
         signal.disconnect(got)
-
-
-def _banner_text(window) -> str:
-    for name in ("text", "message"):
-        fn = getattr(window.banner, name, None)
-        if callable(fn):
-            try:
-                return str(fn())
-            except TypeError:
-                pass
-    label = getattr(window.banner, "label", None)
-    return label.text() if label is not None else "an error was shown"
 
 
 async def _wait_for(check, step: str, timeout: float = 10.0):
@@ -127,7 +115,7 @@ async def _run_steps(done: list[str]) -> None:
         except asyncio.TimeoutError:
             raise SelfTestFailed("connect", f"no answer from the built-in sandbox after {STEP_TIMEOUT:.0f} s")
         if not ok:
-            raise SelfTestFailed("connect", _banner_text(window))
+            raise SelfTestFailed("connect", window.banner.text())
         demo = getattr(window.session, "demo", None)
         sandbox = getattr(demo, "sandbox", None)
         if sandbox is None:
