@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import ids
 from .delivery import estimate_size
 from .folders import ACCESS_DENIED, Ctx
-from .itemxml import parse_attachments, render_attachment_meta
+from .itemxml import parse_attachments, render_attachment_meta, render_attachment_ref
 from .items import load_item
 from .soap import (
     EwsError, error_message, fmt_dt, m, parse_bool, required_children, response_message, response_root,
@@ -130,9 +130,7 @@ def op_create_attachment(ctx: Ctx, req):
                           EwsError("ErrorInvalidRequest", "Item attachments are not supported by this server."))
             continue
         rm = response_message(msgs, "CreateAttachment")
-        fa = sub(sub(rm, m("Attachments")), t("FileAttachment"))
-        sub(fa, t("AttachmentId"), Id=ids.attachment_id(item["key"], key), RootItemId=ids.item_id(item["key"]),
-            RootItemChangeKey=ck)
+        render_attachment_ref(sub(rm, m("Attachments")), item["key"], key, ck)
     return resp
 
 

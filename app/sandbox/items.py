@@ -9,7 +9,7 @@ import uuid
 from . import ids
 from .delivery import copy_attachments, file_item, submit
 from .folders import ACCESS_DENIED, NOT_FOUND, Ctx, resolve_folder
-from .itemxml import Shape, parse_item, parse_shape, render_item
+from .itemxml import Shape, parse_item, parse_shape, render_attachment_ref, render_item
 from .mime import parse_mime
 from .replies import RESPONSE_OBJECTS, build_response, parse_response_object
 from .soap import (
@@ -52,9 +52,7 @@ def render_ids(parent, item: dict, atts=None):
     if atts:
         box = sub(msg, t("Attachments"))
         for a in atts:
-            fa = sub(box, t("FileAttachment"))
-            sub(fa, t("AttachmentId"), Id=ids.attachment_id(item["key"], a["key"]), RootItemId=ids.item_id(item["key"]),
-                RootItemChangeKey=item["change_key"])
+            render_attachment_ref(box, item["key"], a["key"], item["change_key"])
     return msg
 
 

@@ -212,6 +212,14 @@ def render_body(parent, tag, body: dict, want: str):
     sub(parent, t(tag), text, BodyType=kind)
 
 
+def render_attachment_ref(parent, item_key: str, att_key: str, root_change_key: str):
+    """t:FileAttachment holding only its AttachmentId (with the root item's id and ChangeKey)."""
+    fa = sub(parent, t("FileAttachment"))
+    sub(fa, t("AttachmentId"), Id=ids.attachment_id(item_key, att_key), RootItemId=ids.item_id(item_key),
+        RootItemChangeKey=root_change_key)
+    return fa
+
+
 def render_attachment_meta(parent, item_key: str, a: dict, content: bool = False):
     fa = sub(parent, t("FileAttachment"))
     sub(fa, t("AttachmentId"), Id=ids.attachment_id(item_key, a["key"]))
