@@ -33,13 +33,18 @@ def load_item(ctx: Ctx, id_el) -> dict:
     return item
 
 
-def one_folder(ctx: Ctx, req, tag: str, default: str | None):
-    box = req.find(m(tag))
+def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | None, EwsError | None]:
+    """m:SavedItemFolderId (else the default folder) -> (folder, None), or (None, error) when it cannot be
+    used: that error is answered in each item's response message, so it is returned, not raised."""
+    box = req.find(m("SavedItemFolderId"))
     if box is None or len(box) == 0:
-        return (ctx.email, default) if default else None
+        return (ctx.email, default), None
     if len(box) != 1:
-        raise schema_error(f"The element '{tag}' must hold one folder id.")
-    return resolve_folder(ctx, box[0])
+        raise schema_error("The element 'SavedItemFolderId' must hold one folder id.")
+    try:
+        return resolve_folder(ctx, box[0]), None
+    except EwsError as e:
+        return None, e
 
 
 def folder_id_of(item: dict) -> str:
@@ -80,11 +85,7 @@ def op_create_item(ctx: Ctx, req):
     if items_el is None:
         raise schema_error("The element 'CreateItem' has incomplete content: 'Items' expected.")
     default = "sentitems" if disp == "SendAndSaveCopy" else "drafts"
-    try:
-        folder = one_folder(ctx, req, "SavedItemFolderId", default)
-        folder_err = None
-    except EwsError as e:
-        folder, folder_err = None, e
+    folder, folder_err = saved_item_folder(ctx, req, default)
     parsed = [("resp", *parse_response_object(el)) if local(el) in RESPONSE_OBJECTS else ("msg", *parse_item(el))
               for el in items_el]  # schema problems fault the whole request
     resp = response_root("CreateItem")

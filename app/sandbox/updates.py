@@ -7,7 +7,7 @@ import copy
 from .delivery import estimate_size, submit
 from .folders import Ctx
 from .itemxml import BY_NAME, BY_URI, parse_field_uri, parse_value
-from .items import DISPOSITIONS, load_item, one_folder, render_ids
+from .items import DISPOSITIONS, load_item, render_ids, saved_item_folder
 from .soap import (
     T_NS, EwsError, check_enum, error_message, fmt_dt, local, m, ns, parse_bool, required_children, response_message,
     response_root, schema_error, sub, t, utcnow,
@@ -120,10 +120,7 @@ def op_update_item(ctx: Ctx, req):
     if disp is not None:
         check_enum(disp, DISPOSITIONS, "MessageDisposition")
     changes = required_children(req, "ItemChanges")
-    try:
-        folder, folder_err = one_folder(ctx, req, "SavedItemFolderId", "sentitems"), None
-    except EwsError as e:
-        folder, folder_err = None, e
+    folder, folder_err = saved_item_folder(ctx, req, "sentitems")
     resp = response_root("UpdateItem")
     msgs = sub(resp, m("ResponseMessages"))
     for change in changes:
@@ -162,10 +159,7 @@ def op_update_item(ctx: Ctx, req):
 
 def op_send_item(ctx: Ctx, req):
     save = parse_bool(req.get("SaveItemToFolder"), "SaveItemToFolder")
-    try:
-        folder, folder_err = (one_folder(ctx, req, "SavedItemFolderId", "sentitems") if save else None), None
-    except EwsError as e:
-        folder, folder_err = None, e
+    folder, folder_err = saved_item_folder(ctx, req, "sentitems") if save else (None, None)
     resp = response_root("SendItem")
     msgs = sub(resp, m("ResponseMessages"))
     for el in required_children(req, "ItemIds"):
