@@ -235,6 +235,11 @@ class ComposeView(QWidget):
         return self._draft.ref
 
     # ---- validation / errors ----
+    def set_max_send_bytes(self, n: int) -> None:
+        """The server's message size limit, for validation and for refusing too-large attachments."""
+        self.max_send_bytes = n
+        self.attachments.max_bytes = n
+
     def validate(self, *, for_send: bool) -> list[FieldError]:
         errors = []
         for r in (self.to, self.cc, self.bcc):

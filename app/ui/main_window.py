@@ -287,8 +287,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         acc = session.account
         self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
-        self.compose.max_send_bytes = session.max_send_bytes
-        self.compose.attachments.max_bytes = session.max_send_bytes
+        self.compose.set_max_send_bytes(session.max_send_bytes)
         # the lists load once connected (Workflows._connect)
         self.drafts.model.set_fetch(lambda off, lim: session.list_messages(Folder.DRAFTS, off, lim), load=False)
         self.sent.model.set_fetch(lambda off, lim: session.list_messages(Folder.SENT, off, lim), load=False)

@@ -111,8 +111,7 @@ class Workflows:
         # UI ~50 ms while listing thousands of drafts).
         gc.freeze()
         self.banner.hide()
-        self.compose.max_send_bytes = session.max_send_bytes
-        self.compose.attachments.max_bytes = session.max_send_bytes
+        self.compose.set_max_send_bytes(session.max_send_bytes)
         self.drafts.model.reload()
         self.sent.model.reload()
         return True
