@@ -8,7 +8,7 @@ go out, which is why sends are settled by Internet Message-ID (see ``app.core.se
 from __future__ import annotations
 
 import asyncio
-import functools
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, TypeVar
 
@@ -26,6 +26,7 @@ class MailClient:
         # must stay off the path to the first frame.
         self._factory = service_factory
         self._service: MailService | None = None
+        self._build_lock = threading.Lock()  # workers race to the first call: build the backend once
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mail")
         #: item id -> Internet Message-ID, learnt from every listing, read and save that passed through.
         #: The send pipeline uses it to settle an unknown outcome for drafts it only knows by ItemRef.
@@ -39,9 +40,13 @@ class MailClient:
                 self.message_ids[ref.id] = mid
 
     def _svc(self) -> MailService:
-        if self._service is None:
-            self._service = self._factory()
-        return self._service
+        svc = self._service
+        if svc is None:
+            with self._build_lock:
+                if self._service is None:
+                    self._service = self._factory()
+                svc = self._service
+        return svc
 
     async def _run(self, fn: Callable[..., T], *args, **kwargs) -> T:
         loop = asyncio.get_running_loop()
@@ -49,7 +54,7 @@ class MailClient:
         def call():
             return fn(self._svc(), *args, **kwargs)
 
-        return await loop.run_in_executor(self._pool, functools.partial(call))
+        return await loop.run_in_executor(self._pool, call)
 
     async def connect(self) -> ServerInfo:
         return await self._run(lambda s: s.connect())
