@@ -54,9 +54,6 @@ class SendState(str, enum.Enum):
     UNKNOWN = "unknown"  # could not be settled: not resent; the user decides
 
 
-TERMINAL = {SendState.SENT, SendState.SAVED, SendState.FAILED, SendState.UNKNOWN}
-
-
 @dataclass(frozen=True)
 class Progress:
     """One state change of one message (``local_id`` when known, else the item id)."""
