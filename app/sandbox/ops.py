@@ -6,6 +6,7 @@ from .directory import op_create_attachment, op_delete_attachment, op_get_attach
 from .find import op_find_item
 from .folders import op_convert_id, op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
+from .soap import M_NS, local, ns, schema_error
 from .updates import op_send_item, op_update_item
 
 OPERATIONS = {
@@ -51,8 +52,6 @@ CHILDREN = {
 
 def check_children(op: str, req) -> None:
     """Fault (ErrorSchemaValidation) on unknown, repeated or out-of-order children of the request element."""
-    from .soap import M_NS, local, ns, schema_error
-
     allowed = CHILDREN[op]
     last = -1
     for c in req:
