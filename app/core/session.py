@@ -15,7 +15,7 @@ from typing import Callable
 from app.core.mailclient import MailClient
 from app.domain.account import AccountConfig
 from app.domain.explain import describe
-from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, OutcomeStatus, Page, Recipient
+from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail import backends
 from app.mail.errors import AuthFailed, ConnectionFailed, MailError, TlsFailed
@@ -205,10 +205,3 @@ class Session:
                 self._on_close()
             except Exception:  # noqa: BLE001
                 log.exception("session close hook failed")
-
-
-def failed_outcome(ref: ItemRef | None, exc: BaseException, local_id: str = "") -> ItemOutcome:
-    code = getattr(exc, "code", "") or "ErrorInternalServerError"
-    message = getattr(exc, "message", "") or str(exc)
-    status = OutcomeStatus.UNKNOWN if code in ("ErrorOutcomeUnknown", "ErrorMalformedResponse") else OutcomeStatus.FAILED
-    return ItemOutcome(ref, status, code, message, describe(code, message), local_id)
