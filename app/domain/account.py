@@ -32,6 +32,14 @@ class AccountConfig:
     server_version_name: str = ""
     extra: dict = field(default_factory=dict)
 
+    @property
+    def key(self) -> str:
+        """Scopes everything kept locally (journal entries, the send queue, recent recipients) to this
+        account. The sandbox mailbox is keyed by its address alone: its URL changes at every start."""
+        if self.sandbox:
+            return f"sandbox:{self.email.strip().lower()}"
+        return f"{self.backend.value}:{self.email.strip().lower()}|{self.ews_url.strip()}"
+
     def to_json(self) -> dict:
         d = asdict(self)
         d["auth_type"] = self.auth_type.value

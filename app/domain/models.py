@@ -81,6 +81,12 @@ def new_local_id() -> str:
     return uuid.uuid4().hex
 
 
+def new_message_id(domain: str = "dispatch") -> str:
+    """The ONE Internet Message-ID generator: every message gets one before its first save, so a send
+    whose outcome is unknown can be looked up in Sent Items instead of being sent again."""
+    return f"<{uuid.uuid4().hex}@{domain}>"
+
+
 @dataclass
 class Draft:
     """A message being written, saved as a draft, or about to be sent.
@@ -146,12 +152,31 @@ class Page:
     includes_last: bool
 
 
+class ErrorKind(str, enum.Enum):
+    """What a failure means for the caller, whatever the backend (EWS ResponseCode, Graph error code, a
+    socket error). Backends set it; core and UI branch on it and never on a server's code string, which
+    stays for display. ``app.mail.errors`` re-exports it for backends."""
+
+    UNREACHABLE = "unreachable"  # the request never reached the server: nothing happened; retry
+    TRANSIENT = "transient"  # the server answered "not now" and did nothing: retry
+    THROTTLED = "throttled"  # the server is busy: wait what it asked (retry_after), then retry
+    OUTCOME_UNKNOWN = "outcome_unknown"  # may or may not have been done: look it up before repeating
+    AUTH = "auth"  # the credentials were refused: the user signs in again
+    TLS = "tls"  # the server's certificate is not trusted: the user decides
+    NOT_FOUND = "not_found"  # the item is not (or no longer) on the server
+    STALE = "stale"  # the item changed elsewhere: fetch the current version
+    INVALID_INPUT = "invalid_input"  # something in the message is wrong (recipients, a field)
+    TOO_LARGE = "too_large"  # over a size limit
+    PERMANENT = "permanent"  # refused for another reason: repeating will not help
+
+
 class OutcomeStatus(str, enum.Enum):
     SENT = "sent"
     SAVED = "saved"
     DELETED = "deleted"
     FAILED = "failed"
     UNKNOWN = "unknown"  # the request went out but no answer came back: never blindly resend
+    QUEUED = "queued"  # waiting in the Outbox (offline, busy, sign-in): goes out by itself later
 
 
 @dataclass(frozen=True)
@@ -169,6 +194,8 @@ class ItemOutcome:
     message: str = ""
     explanation: str = ""
     local_id: str = ""
+    #: the :class:`ErrorKind` of a failed or unknown outcome (None when ok)
+    kind: ErrorKind | None = None
 
     @property
     def ok(self) -> bool:

@@ -16,6 +16,7 @@ _ADDR_RE = re.compile(rf"^{_LOCAL}@{_LABEL}(?:\.{_LABEL})+$")
 
 DEFAULT_MAX_SEND_BYTES = 10 * 1024 * 1024  # Exchange Server's default MaxSendSize
 MAX_RECIPIENTS = 500  # Exchange Server's default MaxRecipientEnvelopeLimit
+MAX_SUBJECT = 255  # characters: Exchange's (and Graph's) limit for an item's Subject
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,9 @@ def validate_draft(
 ) -> list[FieldError]:
     """Check a draft before saving (``for_send=False``) or sending. Saving needs far less."""
     errors: list[FieldError] = []
+    if len(draft.subject) > MAX_SUBJECT:
+        errors.append(FieldError("subject", f"The subject has {len(draft.subject)} characters; Exchange allows at "
+                                            f"most {MAX_SUBJECT}. Shorten it by {len(draft.subject) - MAX_SUBJECT}."))
     for fname in ("to", "cc", "bcc"):
         for r in getattr(draft, fname):
             if not is_valid_address(r.email):

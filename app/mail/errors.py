@@ -1,29 +1,51 @@
 """Backend-neutral errors. Backends map their library's exceptions onto these.
 
-Every error carries ``code``: the server's ResponseCode when there is one (``ErrorServerBusy``...), or
-one of our own ``Error*`` codes for transport failures, so the UI can explain it in plain words
-(:func:`app.domain.explain.explain`).
+Every error carries:
+
+- ``kind``: an :class:`ErrorKind` saying what the failure means (unreachable, throttled, outcome
+  unknown, not found, stale, auth, TLS, invalid input, too large, permanent...). The backend sets it;
+  ``app.core`` and ``app.ui`` decide on it alone.
+- ``code``: the server's own code (EWS ``ResponseCode`` such as ``ErrorServerBusy``, later a Graph error
+  code) or one of our ``Error*`` codes for transport failures. It is for display only
+  (:func:`app.domain.explain.explain`), never for decisions.
 """
 
 from __future__ import annotations
 
+from app.domain.models import ErrorKind
+
+__all__ = [
+    "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "TlsFailed", "ServerBusy",
+    "MalformedResponse", "ItemFailed", "ServerFault", "RETRYABLE_KINDS",
+]
+
+#: kinds after which the same request may be repeated safely (nothing was done on the server)
+RETRYABLE_KINDS = frozenset({ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED})
+
 
 class MailError(Exception):
-    """Base class. ``retryable``: the same request may be repeated safely and may succeed later."""
+    """Base class. ``kind`` says what happened; ``retryable`` follows from it."""
 
-    retryable = False
+    default_kind = ErrorKind.PERMANENT
 
-    def __init__(self, code: str, message: str = "", *, retry_after: float | None = None):
+    def __init__(self, code: str, message: str = "", *, retry_after: float | None = None,
+                 kind: ErrorKind | None = None):
         super().__init__(f"{code}: {message}" if message else code)
         self.code = code
         self.message = message
         self.retry_after = retry_after
+        self.kind = ErrorKind(kind) if kind is not None else self.default_kind
+
+    @property
+    def retryable(self) -> bool:
+        """The same request may be repeated safely and may succeed later."""
+        return self.kind in RETRYABLE_KINDS
 
 
 class ConnectionFailed(MailError):
     """The request did not reach the server (refused, DNS, reset before sending). Safe to retry."""
 
-    retryable = True
+    default_kind = ErrorKind.UNREACHABLE
 
     def __init__(self, message: str = "Could not reach the server", **kw):
         super().__init__("ErrorConnectionFailed", message, **kw)
@@ -35,17 +57,23 @@ class OutcomeUnknown(MailError):
     For a non-idempotent operation (send) the caller must look the item up before trying again.
     """
 
+    default_kind = ErrorKind.OUTCOME_UNKNOWN
+
     def __init__(self, message: str = "The connection dropped before the server answered", **kw):
         super().__init__("ErrorOutcomeUnknown", message, **kw)
 
 
 class AuthFailed(MailError):
+    default_kind = ErrorKind.AUTH
+
     def __init__(self, message: str = "The server refused the user name or password", **kw):
         super().__init__("ErrorAuthenticationFailed", message, **kw)
 
 
 class TlsFailed(MailError):
     """The server's certificate did not verify. ``fingerprint`` is its SHA-256 (hex with colons)."""
+
+    default_kind = ErrorKind.TLS
 
     def __init__(self, message: str, fingerprint: str = "", **kw):
         super().__init__("ErrorTLS", message, **kw)
@@ -55,25 +83,28 @@ class TlsFailed(MailError):
 class ServerBusy(MailError):
     """Throttled (ErrorServerBusy with BackOffMilliseconds, or HTTP 503 with Retry-After)."""
 
-    retryable = True
+    default_kind = ErrorKind.THROTTLED
 
-    def __init__(self, message: str = "The server is busy", *, retry_after: float | None = None, code="ErrorServerBusy"):
-        super().__init__(code, message, retry_after=retry_after)
+    def __init__(self, message: str = "The server is busy", *, retry_after: float | None = None,
+                 code="ErrorServerBusy", kind: ErrorKind | None = None):
+        super().__init__(code, message, retry_after=retry_after, kind=kind)
 
 
 class MalformedResponse(MailError):
-    """The server answered, but not with readable EWS (HTML error page, truncated XML...).
+    """The server answered, but not with a readable reply (HTML error page, truncated XML...).
 
-    The request may have been processed: treat like ``OutcomeUnknown`` for sends.
+    The request may have been processed: its outcome is unknown.
     """
+
+    default_kind = ErrorKind.OUTCOME_UNKNOWN
 
     def __init__(self, message: str = "The server sent a reply that could not be read", **kw):
         super().__init__("ErrorMalformedResponse", message, **kw)
 
 
 class ItemFailed(MailError):
-    """A per-item error reported by the server (ResponseClass="Error")."""
+    """A per-item error reported by the server; the backend passes the ``kind`` its code means."""
 
 
 class ServerFault(MailError):
-    """A SOAP fault or other whole-request error with a response code."""
+    """A whole-request error with a response code (SOAP fault); the backend passes its ``kind``."""

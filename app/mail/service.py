@@ -69,11 +69,17 @@ class MailService(abc.ABC):
         """Directory matches for a name or address prefix; [] when nothing matches."""
 
     @abc.abstractmethod
-    def find_by_message_id(self, internet_message_id: str) -> dict[Folder, list[ItemRef]]:
-        """Where a message with this Internet Message-ID is: {Folder.DRAFTS: [...], Folder.SENT: [...]}.
+    def find_by_message_ids(self, internet_message_ids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
+        """Where the messages with these Internet Message-IDs are, in Drafts and Sent Items:
+        ``{mid: {Folder.DRAFTS: [...], Folder.SENT: [...]}}`` with an entry for every mid asked for.
 
-        Used to settle a send whose outcome is unknown instead of blindly resending it.
+        The core settles a send whose outcome is unknown with this, instead of blindly resending it.
+        A backend answers in as few requests as it can (EWS: one FindItem per folder).
         """
+
+    def find_by_message_id(self, internet_message_id: str) -> dict[Folder, list[ItemRef]]:
+        """:meth:`find_by_message_ids` for one Message-ID."""
+        return self.find_by_message_ids([internet_message_id])[internet_message_id]
 
     def close(self) -> None:  # pragma: no cover - default no-op
         """Release connections."""

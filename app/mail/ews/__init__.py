@@ -6,7 +6,7 @@ EwsMailService`` pulls it in; ``import app.mail.ews`` alone does not.
 
 from __future__ import annotations
 
-__all__ = ["EwsMailService", "new_message_id", "create"]
+__all__ = ["EwsMailService", "create"]
 
 
 def create(account, password):
@@ -17,7 +17,7 @@ def create(account, password):
 
 
 def __getattr__(name):
-    if name in ("EwsMailService", "new_message_id"):
+    if name == "EwsMailService":
         from app.mail.ews import service
 
         return getattr(service, name)

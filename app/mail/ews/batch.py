@@ -97,14 +97,14 @@ def _run_chunks(refs, call_chunk, ok_status, endpoint, *, verb: str) -> list[Ite
             outcomes.extend(_one_by_one(chunk, call_chunk, ok_status, endpoint))
             continue
         if _is_whole_request_fault(err):
-            outcomes.append(outcome_error(chunk[0], err.code, err.message))
+            outcomes.append(outcome_error(chunk[0], err.code, err.message, kind=err.kind))
             continue
         if not outcomes:
             raise err  # nothing can be said about any item: the caller decides (retry / verify)
         # Later chunk failed after earlier ones were answered: keep what we know.
         for ref in refs[start:]:
             if isinstance(err, (ConnectionFailed, AuthFailed, TlsFailed, ServerBusy)):
-                outcomes.append(outcome_error(ref, err.code, err.message))
+                outcomes.append(outcome_error(ref, err.code, err.message, kind=err.kind))
             else:
                 outcomes.append(outcome_error(ref, err.code, err.message, status=OutcomeStatus.UNKNOWN))
         break
@@ -123,7 +123,7 @@ def _one_by_one(chunk, call_chunk, ok_status, endpoint) -> list[ItemOutcome]:
                 not _is_whole_request_fault(err) and not isinstance(err, (ConnectionFailed, AuthFailed, TlsFailed, ServerBusy))
             ):
                 status = OutcomeStatus.UNKNOWN
-            out.append(outcome_error(ref, err.code, err.message, status=status))
+            out.append(outcome_error(ref, err.code, err.message, status=status, kind=err.kind))
     return out
 
 

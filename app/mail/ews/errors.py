@@ -27,6 +27,7 @@ from app.domain.models import ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import (
     AuthFailed,
     ConnectionFailed,
+    ErrorKind,
     ItemFailed,
     MailError,
     MalformedResponse,
@@ -37,6 +38,33 @@ from app.mail.errors import (
 )
 
 log = logging.getLogger(__name__)
+
+#: What each EWS ResponseCode means (MS-OXWSCDATA ResponseCodeType). A code not listed is PERMANENT:
+#: the server refused, and repeating the same request will not help.
+_KIND_BY_CODE: dict[str, ErrorKind] = {
+    **dict.fromkeys(("ErrorItemNotFound", "ErrorInvalidIdMalformed", "ErrorInvalidIdEmpty",
+                     "ErrorFolderNotFound", "ErrorAttachmentNotFound"), ErrorKind.NOT_FOUND),
+    **dict.fromkeys(("ErrorIrresolvableConflict", "ErrorInvalidChangeKey", "ErrorStaleObject"), ErrorKind.STALE),
+    **dict.fromkeys(("ErrorServerBusy", "ErrorTooManyObjectsOpened"), ErrorKind.THROTTLED),
+    **dict.fromkeys(("ErrorInternalServerTransientError", "ErrorMailboxStoreUnavailable",
+                     "ErrorMailboxMoveInProgress", "ErrorConnectionFailed"), ErrorKind.TRANSIENT),
+    # the server may have done the work before failing: look it up, never repeat blindly
+    **dict.fromkeys(("ErrorTimeoutExpired", "ErrorInternalServerError", "ErrorOutcomeUnknown",
+                     "ErrorMalformedResponse"), ErrorKind.OUTCOME_UNKNOWN),
+    **dict.fromkeys(("ErrorInvalidRecipients", "ErrorMailRecipientNotFound", "ErrorInvalidSmtpAddress",
+                     "ErrorInvalidPropertyRequest", "ErrorInvalidPropertySet", "ErrorInvalidPropertyUpdateSentMessage",
+                     "ErrorSchemaValidation", "ErrorInvalidRequest", "ErrorMissingRecipients"),
+                    ErrorKind.INVALID_INPUT),
+    **dict.fromkeys(("ErrorMessageSizeExceeded", "ErrorQuotaExceeded"), ErrorKind.TOO_LARGE),
+    **dict.fromkeys(("ErrorAuthenticationFailed",), ErrorKind.AUTH),
+    **dict.fromkeys(("ErrorTLS",), ErrorKind.TLS),
+}
+
+
+def kind_for_code(code: str) -> ErrorKind:
+    """The backend-neutral kind of an EWS ResponseCode."""
+    return _KIND_BY_CODE.get(code, ErrorKind.PERMANENT)
+
 
 _UNKNOWN_CODE_RE = re.compile(r"Unknown ResponseCode in ResponseMessage: (\w+) \(MessageText: (.*?), MessageXml")
 
@@ -146,7 +174,7 @@ def map_error(exc: BaseException, endpoint: str = "") -> MailError:
         # exchangelib turns a server-side ErrorTimeoutExpired into "busy" when its pool has >1 session;
         # the request may have been processed, so it must not look safely retryable.
         inner = next(e for e in _chain(exc) if isinstance(e, xe.ErrorTimeoutExpired))
-        return ItemFailed("ErrorTimeoutExpired", str(inner))
+        return ItemFailed("ErrorTimeoutExpired", str(inner), kind=ErrorKind.OUTCOME_UNKNOWN)
     if isinstance(exc, xe.ErrorServerBusy):
         back_off = exc.back_off or None
         return ServerBusy(_short(exc), retry_after=back_off)
@@ -159,16 +187,17 @@ def map_error(exc: BaseException, endpoint: str = "") -> MailError:
     if isinstance(exc, xe.SOAPError):
         if str(exc).startswith("Bad SOAP response") or str(exc).startswith("Unknown SOAP response"):
             return MalformedResponse(_short(exc))
-        return ServerFault("ErrorSoapFault", _short(exc))
+        return ServerFault("ErrorSoapFault", _short(exc), kind=ErrorKind.PERMANENT)
     if isinstance(exc, xe.ResponseMessageError):
         code, text = code_and_text(exc)
-        return ItemFailed(code, text)
+        return ItemFailed(code, text, kind=kind_for_code(code))
     if isinstance(exc, (xe.RedirectError, xe.CASError)):
-        return ServerFault("ErrorRedirect" if isinstance(exc, xe.RedirectError) else "ErrorCAS", _short(exc))
+        return ServerFault("ErrorRedirect" if isinstance(exc, xe.RedirectError) else "ErrorCAS", _short(exc),
+                           kind=ErrorKind.PERMANENT)
     if isinstance(exc, xe.TransportError):
         code, text = code_and_text(exc)
         if code != "ErrorInternalServerError":
-            return ItemFailed(code, text)
+            return ItemFailed(code, text, kind=kind_for_code(code))
         return MalformedResponse(_short(exc))
     # Anything else came out of parsing a reply we could not make sense of (or is a bug): log it in full
     # for the developers, show the user a plain message.
@@ -181,9 +210,13 @@ def outcome_ok(ref: ItemRef | None, status: OutcomeStatus, local_id: str = "") -
     return ItemOutcome(ref=ref, status=status, code="NoError", message="", explanation=explain("NoError"), local_id=local_id)
 
 
-def outcome_error(ref: ItemRef | None, code: str, message: str = "", *, status=OutcomeStatus.FAILED, local_id: str = "") -> ItemOutcome:
+def outcome_error(ref: ItemRef | None, code: str, message: str = "", *, status=OutcomeStatus.FAILED,
+                  local_id: str = "", kind: ErrorKind | None = None) -> ItemOutcome:
+    if status == OutcomeStatus.UNKNOWN:
+        kind = ErrorKind.OUTCOME_UNKNOWN
     return ItemOutcome(
-        ref=ref, status=status, code=code, message=message, explanation=explain(code, message), local_id=local_id
+        ref=ref, status=status, code=code, message=message, explanation=explain(code, message), local_id=local_id,
+        kind=kind or kind_for_code(code),
     )
 
 

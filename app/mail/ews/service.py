@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import uuid
 from dataclasses import replace
 
 from exchangelib.attachments import AttachmentId, FileAttachment
@@ -25,12 +24,12 @@ from exchangelib.restriction import Q, Restriction
 from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, GetAttachment, GetItem
 
 from app.domain.account import AccountConfig
-from app.domain.models import Attachment, Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
+from app.domain.models import Attachment, Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import ItemFailed, MailError, MalformedResponse, OutcomeUnknown
 from app.mail.ews import batch, convert
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
-from app.mail.ews.errors import code_and_text, map_error
+from app.mail.ews.errors import code_and_text, kind_for_code, map_error
 from app.mail.service import MailService, ServerInfo
 
 log = logging.getLogger(__name__)
@@ -43,10 +42,6 @@ _FOLDER_CLASSES = {
     Folder.OUTBOX: Outbox,
     Folder.DELETED: DeletedItems,
 }
-
-
-def new_message_id(domain: str = "dispatch") -> str:
-    return f"<{uuid.uuid4().hex}@{domain}>"
 
 
 class _PagedFindItem(FindItem):
@@ -68,7 +63,7 @@ def _fields(names):
 def _raise_if_error(result):
     if isinstance(result, BaseException):
         code, text = code_and_text(result)
-        raise ItemFailed(code, text)
+        raise ItemFailed(code, text, kind=kind_for_code(code))
     return result
 
 
@@ -337,7 +332,7 @@ class EwsMailService(MailService):
                     continue
                 if isinstance(res, EWSError):
                     code, msg = code_and_text(res)
-                    raise ItemFailed(code, msg)
+                    raise ItemFailed(code, msg, kind=kind_for_code(code))
                 mb = res[0] if isinstance(res, tuple) else res
                 if isinstance(mb, Mailbox) and mb.email_address and mb.email_address.lower() not in seen:
                     seen.add(mb.email_address.lower())
@@ -345,9 +340,6 @@ class EwsMailService(MailService):
             return out
 
         return self._call(run)
-
-    def find_by_message_id(self, internet_message_id: str) -> dict[Folder, list[ItemRef]]:
-        return self.find_by_message_ids([internet_message_id])[internet_message_id]
 
     def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
         """Many lookups in two FindItems (Drafts, Sent Items), restriction = OR of IsEqualTo."""
