@@ -58,6 +58,9 @@ class Autosave:
         self._pending: dict[str, tuple[DraftSource, float, float]] = {}
         self._timer = None
         self._timer_due = float("inf")
+        #: the signed-in account's key: new journal entries belong to it (set when the session changes,
+        #: after a flush, so nothing typed under one account is recorded under another)
+        self.account = ""
         self.records = 0  # how many journal writes (for tests and the bench)
         self.versions: dict[str, int] = {}  # local_id -> last journal version written
 
@@ -122,7 +125,7 @@ class Autosave:
 
     def _record(self, source: DraftSource, state: State = State.EDITING) -> int:
         draft = source() if callable(source) else source
-        version = self.journal.record(draft, state)
+        version = self.journal.record(draft, state, account=self.account)
         self.versions[draft.local_id] = version
         self.records += 1
         return version

@@ -20,7 +20,15 @@ Life of an entry: ``editing`` (autosaved) -> ``saving`` -> (server confirmed) re
 ``editing`` when the user typed while the save was in flight; ``sending`` -> (server confirmed, or
 the message was found in Sent Items) removed; ``outbox_waiting`` when the server could not be reached.
 An entry leaves the journal only after the server confirmed the save or the send (or the user
-discarded the message).
+discarded the message). Sends are submissions (``op="send"``): their ``state`` is the submission
+state of :mod:`app.core.submission` (``queued``, ``send_saving``, ``submitting``, ``unknown``,
+``failed``), stored as text; this module does not interpret it.
+
+Accounts are kept apart: every entry belongs to the account it was written under (``account``, a key
+from :func:`app.storage.settings.account_key`); readers ask for one account's entries.
+
+Damage: a damaged file is moved aside and a fresh one started (:mod:`app.storage.journal_file`); a row
+that cannot be read is moved to the ``quarantine`` table (kept, not lost) and skipped.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ import contextlib
 import enum
 import hashlib
 import json
-import os
+import logging
 import sqlite3
 import threading
 import time
@@ -40,17 +48,25 @@ from app.domain.models import Attachment, Draft, ItemRef
 from app.storage.draft_codec import draft_from_json as _draft_from_json
 from app.storage.draft_codec import draft_to_json as _draft_to_json
 from app.storage.draft_codec import file_sha256 as _file_sha256
+from app.storage.journal_file import JournalUnavailable, open_journal_db
 from app.storage.settings import data_dir  # the app's one data directory
+
+log = logging.getLogger(__name__)
 
 FILE_NAME = "journal.sqlite3"
 DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
 
 
 class State(str, enum.Enum):
+    """States of entries that are not submissions (those store :class:`app.core.submission.SubState`)."""
+
     EDITING = "editing"
     SAVING = "saving"
-    SENDING = "sending"
-    OUTBOX_WAITING = "outbox_waiting"
+    OUTBOX_WAITING = "outbox_waiting"  # a save queued until the server is reached
+
+
+#: journals written by earlier versions: an entry "sending" was a send in flight (now "submitting")
+_LEGACY_STATES = {"sending": "submitting"}
 
 
 def default_path() -> Path:
@@ -62,95 +78,56 @@ class Entry:
     """One journalled message. ``version`` grows with every :meth:`Journal.record`."""
 
     draft: Draft
-    state: State
+    state: str  # a State, or for op "send" a submission state
     version: int
     op: str = ""  # what the outbox owes the server: "" | "save" | "send"
     attempts: int = 0
     last_error: str = ""
     updated: float = 0.0
     missing_attachments: list[str] = field(default_factory=list)
+    account: str = ""
+    meta: dict = field(default_factory=dict)
 
     @property
     def local_id(self) -> str:
         return self.draft.local_id
 
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS entries (
-    local_id TEXT PRIMARY KEY,
-    state TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    op TEXT NOT NULL DEFAULT '',
-    attempts INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT NOT NULL DEFAULT '',
-    created REAL NOT NULL,
-    updated REAL NOT NULL,
-    draft TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS attachments (
-    local_id TEXT NOT NULL,
-    idx INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    content_type TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    inline INTEGER NOT NULL,
-    source_path TEXT NOT NULL,
-    attachment_id TEXT NOT NULL,
-    PRIMARY KEY (local_id, idx)
-);
-CREATE TABLE IF NOT EXISTS blobs (
-    sha256 TEXT PRIMARY KEY,
-    data BLOB NOT NULL
-);
-"""
-
-
-def _touch_private(path: Path) -> None:
-    """Create ``path`` with mode 0600 if it does not exist; force 0600 if it does."""
-    fd = os.open(str(path), os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-    os.chmod(str(path), 0o600)
-
-
 class Journal:
     """Thread-safe (one connection, one lock). Every public method is one short transaction."""
 
     def __init__(self, path: str | Path | None = None, *, inline_limit: int = DEFAULT_INLINE_LIMIT):
+        """Raises :class:`JournalUnavailable` when the file cannot be opened or written."""
         self.path = Path(path) if path else default_path()
+        #: False for a journal kept in memory only (no file could be written): typing is not protected
+        self.persistent = str(path) != ":memory:"
         self.inline_limit = inline_limit
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.chmod(str(self.path.parent), 0o700)
-        except OSError:  # pragma: no cover - a directory we do not own: the files are still 0600
-            pass
-        for suffix in ("", "-wal", "-shm"):
-            _touch_private(Path(str(self.path) + suffix))
         self._lock = threading.RLock()
         self._sha_cache: dict[int, tuple[bytes, str]] = {}
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None, timeout=10)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA foreign_keys=OFF")
-        self._db.executescript(_SCHEMA)
-        for suffix in ("-wal", "-shm"):  # SQLite may have re-created them: make sure
-            p = Path(str(self.path) + suffix)
-            if p.exists():
-                os.chmod(str(p), 0o600)
+        #: where a damaged journal file was moved at open (None: it was fine)
+        self._db, self.moved_aside = open_journal_db(self.path)
+        if self.moved_aside is not None:
+            log.warning("the journal file was damaged; it was moved aside and a new one started")
+        #: rows moved to the quarantine table because they could not be read
+        self.quarantined = 0
 
     # ---- writing ----
-    def record(self, draft: Draft, state: State = State.EDITING) -> int:
-        """Store the whole draft (autosave). Returns the entry's new version.
+    def record(self, draft: Draft, state: str = State.EDITING, *, account: str = "", op: str | None = None,
+               meta: dict | None = None) -> int:
+        """Store the whole draft (autosave) in one transaction. Returns the entry's new version.
 
-        An entry that is being sent (``sending``/``outbox_waiting`` with op ``send``) keeps its state:
-        a late autosave must never turn a queued send back into an edit.
+        ``account`` tags a new entry (an existing one keeps its account). ``op``/``meta`` set the
+        entry's operation and its bookkeeping in the same transaction (a submission is created with
+        its content, atomically). An entry that is being sent (op ``send``) keeps its state when an
+        autosave records it as ``editing``: a late autosave never turns a queued send back into an edit.
         """
         now = time.time()
+        state = str(getattr(state, "value", state))
         with self._lock, self._tx() as db:
             row = db.execute("SELECT version, state, op FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()
             version = (row[0] + 1) if row else 1
-            if row and row[2] == "send" and state == State.EDITING:
-                state = State(row[1])
+            if row and row[2] == "send" and state == State.EDITING and op is None:
+                state = row[1]
             if row and (draft.ref is None or not draft.internet_message_id):
                 # a draft never loses its server identity to a stale copy (e.g. the editor's draft
                 # recorded before the save's answer came back)
@@ -162,13 +139,20 @@ class Journal:
             if row:
                 db.execute(
                     "UPDATE entries SET state=?, version=?, updated=?, draft=? WHERE local_id=?",
-                    (state.value, version, now, _draft_to_json(draft), draft.local_id),
+                    (state, version, now, _draft_to_json(draft), draft.local_id),
                 )
+                if account:
+                    db.execute("UPDATE entries SET account=? WHERE local_id=? AND account=''", (account, draft.local_id))
             else:
                 db.execute(
-                    "INSERT INTO entries(local_id, state, version, created, updated, draft) VALUES (?,?,?,?,?,?)",
-                    (draft.local_id, state.value, version, now, now, _draft_to_json(draft)),
+                    "INSERT INTO entries(local_id, state, version, created, updated, draft, account) "
+                    "VALUES (?,?,?,?,?,?,?)",
+                    (draft.local_id, state, version, now, now, _draft_to_json(draft), account),
                 )
+            if op is not None:
+                db.execute("UPDATE entries SET op=?, attempts=0, last_error='' WHERE local_id=?", (op, draft.local_id))
+            if meta is not None:
+                db.execute("UPDATE entries SET meta=? WHERE local_id=?", (json.dumps(meta), draft.local_id))
             self._write_attachments(db, draft)
             return version
 
@@ -217,14 +201,17 @@ class Journal:
     def set_state(
         self,
         local_id: str,
-        state: State,
+        state: str,
         *,
         op: str | None = None,
         error: str | None = None,
         attempts: int | None = None,
+        meta: dict | None = None,
     ) -> None:
-        sets, args = ["state=?", "updated=?"], [state.value, time.time()]
-        for col, val in (("op", op), ("last_error", error), ("attempts", attempts)):
+        """Persist a state change (one transaction; ``synchronous=FULL``: on disk when this returns)."""
+        sets, args = ["state=?", "updated=?"], [str(getattr(state, "value", state)), time.time()]
+        for col, val in (("op", op), ("last_error", error), ("attempts", attempts),
+                         ("meta", json.dumps(meta) if meta is not None else None)):
             if val is not None:
                 sets.append(f"{col}=?")
                 args.append(val)
@@ -306,40 +293,62 @@ class Journal:
         self._gc_blobs(db)
 
     # ---- reading ----
+    _COLS = "local_id, state, version, op, attempts, last_error, updated, draft, account, meta"
+
     def get(self, local_id: str) -> Entry | None:
         with self._lock:
-            row = self._db.execute(
-                "SELECT local_id, state, version, op, attempts, last_error, updated, draft FROM entries WHERE local_id=?",
-                (local_id,),
-            ).fetchone()
-            return self._entry(row) if row else None
+            row = self._db.execute(f"SELECT {self._COLS} FROM entries WHERE local_id=?", (local_id,)).fetchone()
+            return self._read_or_quarantine(row) if row else None
 
-    def entries(self, *states: State) -> list[Entry]:
-        """Entries, oldest first; all of them, or those in ``states``."""
+    def entries(self, *states: str, account: str | None = None) -> list[Entry]:
+        """Entries, oldest first; all of them, or those in ``states``; of every account, or of
+        ``account`` (entries from journals older than accounts, with no account, belong to any)."""
+        wanted = {str(getattr(s, "value", s)) for s in states}
         with self._lock:
-            rows = self._db.execute(
-                "SELECT local_id, state, version, op, attempts, last_error, updated, draft FROM entries ORDER BY created"
-            ).fetchall()
-            out = [self._entry(r) for r in rows]
-        return [e for e in out if not states or e.state in states]
+            rows = self._db.execute(f"SELECT {self._COLS} FROM entries ORDER BY created").fetchall()
+            out = [e for e in (self._read_or_quarantine(r) for r in rows) if e is not None]
+        return [e for e in out
+                if (not wanted or e.state in wanted) and (account is None or e.account in (account, ""))]
 
-    def recover(self) -> tuple[list[Entry], list[Entry]]:
+    def recover(self, account: str | None = None) -> tuple[list[Entry], list[Entry]]:
         """What the next start must reopen: (drafts to reopen in Compose, work for the outbox).
 
         Drafts are entries the user was editing or saving (op ``save`` or none); outbox work is every
         entry whose send was not confirmed. Nothing is dropped here: that happens only on confirmation.
         """
         drafts, outbox = [], []
-        for e in self.entries():
-            (outbox if e.op == "send" or e.state == State.SENDING else drafts).append(e)
+        for e in self.entries(account=account):
+            (outbox if e.op == "send" else drafts).append(e)
         return drafts, outbox
+
+    def accounts(self) -> dict[str, int]:
+        """How many entries each account has (the UI names other accounts' waiting work)."""
+        with self._lock:
+            return dict(self._db.execute("SELECT account, COUNT(*) FROM entries GROUP BY account").fetchall())
 
     def count(self) -> int:
         with self._lock:
             return self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
 
+    def _read_or_quarantine(self, row) -> Entry | None:
+        """One row as an Entry; a row that cannot be read is moved to ``quarantine`` (kept, not lost)
+        and skipped, so one bad row never costs the rest of the journal."""
+        try:
+            return self._entry(row)
+        except Exception as exc:  # noqa: BLE001 - any decoding problem of this one row
+            log.warning("a journal entry could not be read (%s); it was set aside", type(exc).__name__)
+            try:
+                with self._tx() as db:
+                    db.execute("INSERT INTO quarantine(local_id, reason, moved, row) VALUES (?,?,?,?)",
+                               (str(row[0]), type(exc).__name__, time.time(), json.dumps([str(c) for c in row])))
+                    db.execute("DELETE FROM entries WHERE local_id=?", (row[0],))
+                self.quarantined += 1
+            except sqlite3.Error:  # pragma: no cover - cannot even set it aside: skip it this time
+                log.exception("could not set a damaged journal entry aside")
+            return None
+
     def _entry(self, row) -> Entry:
-        local_id, state, version, op, attempts, last_error, updated, text = row
+        local_id, state, version, op, attempts, last_error, updated, text, account, meta = row
         atts, missing = [], []
         for name, ctype, sha, size, inline, src, att_id in self._db.execute(
             "SELECT name, content_type, sha256, size, inline, source_path, attachment_id "
@@ -359,15 +368,23 @@ class Journal:
             atts.append(
                 Attachment(name=name, content=content, content_type=ctype, source_path=src, attachment_id=att_id, size=size)
             )
+        state = _LEGACY_STATES.get(state, state)
+        if op == "send" and state == State.OUTBOX_WAITING:  # an older journal's queued send
+            state = "queued"
+        meta_d = json.loads(meta or "{}")
+        if not isinstance(meta_d, dict):
+            raise ValueError("meta is not an object")
         return Entry(
             draft=_draft_from_json(local_id, text, atts),
-            state=State(state),
-            version=version,
+            state=State(state) if state in State._value2member_map_ else str(state),
+            version=int(version),
             op=op,
             attempts=attempts,
             last_error=last_error,
             updated=updated,
             missing_attachments=missing,
+            account=account or "",
+            meta=meta_d,
         )
 
     @contextlib.contextmanager

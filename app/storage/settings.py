@@ -171,18 +171,23 @@ class Settings:
         self.save()
         return pin
 
-    # ---- recent recipients ----
-    def recent_recipients(self) -> list[str]:
-        items = self._data.get("recent_recipients", [])
-        return [s for s in items if isinstance(s, str)]
+    # ---- recent recipients (per account: one account's correspondents never show up in another's) ----
+    def recent_recipients(self, account: str = "") -> list[str]:
+        by_account = self._data.get("recent_by_account")
+        items = by_account.get(account, []) if isinstance(by_account, dict) else []
+        return [s for s in items if isinstance(s, str)] if isinstance(items, list) else []
 
-    def add_recent_recipients(self, entries: list[str]) -> None:
-        recent = self.recent_recipients()
+    def add_recent_recipients(self, entries: list[str], account: str = "") -> None:
+        recent = self.recent_recipients(account)
         for e in entries:
             low = e.lower()
             recent = [r for r in recent if r.lower() != low]
             recent.insert(0, e)
-        self._data["recent_recipients"] = recent[:MAX_RECENT]
+        by_account = self._data.get("recent_by_account")
+        if not isinstance(by_account, dict):
+            by_account = self._data["recent_by_account"] = {}
+        by_account[account] = recent[:MAX_RECENT]
+        self._data.pop("recent_recipients", None)  # the unscoped list of earlier versions
         self.save()
 
     # ---- small preferences ----
