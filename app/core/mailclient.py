@@ -2,7 +2,7 @@
 
 The UI awaits these coroutines from qasync slots; the event loop (Qt's) never waits on the network.
 Note: cancelling an awaiting coroutine does not stop the worker thread; a "cancelled" send may still
-go out, which is why sends are settled by Internet Message-ID (see ``app.core.sending``).
+go out, which is why sends are settled by Internet Message-ID (see ``app.core.settle``).
 """
 
 from __future__ import annotations
@@ -28,16 +28,6 @@ class MailClient:
         self._service: MailService | None = None
         self._build_lock = threading.Lock()  # workers race to the first call: build the backend once
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mail")
-        #: item id -> Internet Message-ID, learnt from every listing, read and save that passed through.
-        #: The send pipeline uses it to settle an unknown outcome for drafts it only knows by ItemRef.
-        self.message_ids: dict[str, str] = {}
-
-    def _learn(self, items) -> None:
-        for it in items:
-            ref = getattr(it, "ref", None)
-            mid = getattr(it, "internet_message_id", "")
-            if ref is not None and mid:
-                self.message_ids[ref.id] = mid
 
     def _svc(self) -> MailService:
         svc = self._service
@@ -60,22 +50,16 @@ class MailClient:
         return await self._run(lambda s: s.connect())
 
     async def save_draft(self, draft: Draft) -> Draft:
-        saved = await self._run(lambda s, d: s.save_draft(d), draft)
-        self._learn([saved])
-        return saved
+        return await self._run(lambda s, d: s.save_draft(d), draft)
 
     async def send_drafts(self, refs: list[ItemRef], save_copy: bool = True) -> list[ItemOutcome]:
         return await self._run(lambda s, r: s.send_drafts(r, save_copy=save_copy), list(refs))
 
     async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
-        page = await self._run(lambda s: s.list_messages(folder, offset, limit))
-        self._learn(page.items)
-        return page
+        return await self._run(lambda s: s.list_messages(folder, offset, limit))
 
     async def get_message(self, ref: ItemRef) -> Draft:
-        draft = await self._run(lambda s: s.get_message(ref))
-        self._learn([draft])
-        return draft
+        return await self._run(lambda s: s.get_message(ref))
 
     async def delete_items(self, refs: list[ItemRef], to_trash: bool = True) -> list[ItemOutcome]:
         return await self._run(lambda s: s.delete_items(list(refs), to_trash=to_trash))
@@ -84,19 +68,11 @@ class MailClient:
         return await self._run(lambda s: s.resolve_names(text))
 
     async def find_by_message_id(self, mid: str) -> dict[Folder, list[ItemRef]]:
-        return await self._run(lambda s: s.find_by_message_id(mid))
+        return (await self.find_by_message_ids([mid]))[mid]
 
     async def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
-        """Many lookups at once: one request per folder where the backend can (EWS: OR restriction),
-        else one ``find_by_message_id`` per Message-ID."""
-
-        def lookup(s):
-            many = getattr(s, "find_by_message_ids", None)
-            if many is not None:
-                return many(list(mids))
-            return {m: s.find_by_message_id(m) for m in dict.fromkeys(mids)}
-
-        return await self._run(lookup)
+        """Where each message is, in Drafts and Sent Items, in as few requests as the backend can."""
+        return await self._run(lambda s: s.find_by_message_ids(list(mids)))
 
     def reset(self, service_factory: Callable[[], MailService] | None = None) -> None:
         """Build the backend again at the next call: after its account changed (a pinned certificate;

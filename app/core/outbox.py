@@ -1,16 +1,18 @@
-"""The outbox: saves and sends not yet confirmed by the server, retried until they are.
+"""The send queue: the ONE path every send takes, journaled from Send to the server's confirmation.
 
-The journal is the queue (a row = a journal entry with op ``save``/``send``), so a crash loses nothing
-and :meth:`Outbox.restore` resumes the work. Exactly once: each message gets a unique Internet
-Message-ID before its first save; after an unknown outcome (drop after the request went out, timeout,
-unreadable reply, or death mid-request: journal state ``saving``/``sending``) the next attempt first
-looks it up (``find_by_message_id``): in Sent Items -> done, never resent; in Drafts -> that server
-draft is reused and sent; nowhere -> it never arrived, create/send again. Same rule per batch item.
-Retries: ServerBusy waits its ``retry_after`` (BackOffMilliseconds / Retry-After); other failures back
-off per :class:`RetryPolicy`, bounded, then "Failed: <reason>" (the message stays in the journal).
-"Could not connect" is not counted; :meth:`kick` retries at once. A 401 parks the work ("Waiting for
-sign-in") until the ``reauth`` coroutine returns True or the UI calls :meth:`signed_in`.
-No Qt, no signals: the UI passes ``on_change`` and reads :meth:`rows` / :meth:`row_texts`.
+Ctrl+Return in Compose, Send selected in Drafts, a send while offline and a send resumed after a crash
+are all a :class:`~app.core.submission.Submission` here. The Outbox persists each state change in the
+journal before acting on it (a submission is ``submitting`` on disk before its send request leaves),
+drives the server calls through :mod:`app.core.attempts`, and decides after a failure from the error's
+kind alone (:mod:`app.core.policy`). The window awaits a submission's outcome; it never sends itself.
+
+Saves that could not reach the server (offline Ctrl+S, drafts recovered after a crash) wait here too,
+as :class:`~app.core.rows.SaveJob`.
+
+Accounts are kept apart: an Outbox serves one account (``account``, :attr:`AccountConfig.key`) and
+only ever loads, shows and sends that account's journal entries.
+
+No Qt. The UI passes callbacks (``on_change``, ``on_saved``, ``on_finished``) and reads :meth:`rows`.
 """
 
 from __future__ import annotations
@@ -20,157 +22,273 @@ import logging
 import time
 from typing import Awaitable, Callable
 
-from app.core.mailclient import MailClient
-from app.core.retry import (
-    Kind, NotSettled, NotYet, OutboxRow, RetryPolicy, RowStatus, ServerCalls, Waiters, classify, new_message_id,
-    reason, settle_verdict,
-)
-from app.domain.explain import describe
-from app.domain.models import Draft, ItemOutcome, ItemRef, OutcomeStatus
-from app.mail.errors import MailError, OutcomeUnknown, ServerBusy
+from app.core.attempts import Attempts
+from app.core.journal_writer import JournalWriter
+from app.core.policy import RetryPolicy
+from app.core.restore import restore_work
+from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
+from app.core.waiters import Waiters
+from app.core.submission import CANCELLABLE, Event, SubState, Submission
+from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
 from app.storage.journal import Journal, State
 
 log = logging.getLogger(__name__)
 
-_UNKNOWN_CODES = {"ErrorOutcomeUnknown", "ErrorMalformedResponse", "ErrorItemNotFound", "ErrorTimeoutExpired"}
-_BUSY_CODES = {"ErrorServerBusy"}
-_STALE_CODES = {"ErrorIrresolvableConflict", "ErrorInvalidChangeKey", "ErrorStaleObject"}
+
+class NotCancellable(Exception):
+    """The send may be on the wire (or being checked): it can no longer be taken back."""
 
 
 class Outbox:
     def __init__(
         self,
-        client: MailClient,
+        client,
         journal: Journal,
         *,
+        account: str = "",
         policy: RetryPolicy | None = None,
-        pipeline=None,
-        domain: str = "dispatch.local",
-        batch_size: int = 25,
+        batch_size: int = 100,
         clock: Callable[[], float] = time.monotonic,
         on_change: Callable[[], None] | None = None,
         on_saved: Callable[[Draft], None] | None = None,
+        on_finished: Callable[[Submission], None] | None = None,
         reauth: Callable[[], Awaitable[bool]] | None = None,
     ):
         self.client = client
         self.journal = journal
+        self.account = account
         self.policy = policy or RetryPolicy()
-        self.domain = domain
         self.batch_size = batch_size
-        self._clock = clock
+        self.clock = clock
         self.on_change = on_change
         self.on_saved = on_saved
+        self.on_finished = on_finished
         self.reauth = reauth
-        self.calls = ServerCalls(client, pipeline, on_progress=self._progress)
-        self._rows: dict[str, OutboxRow] = {}
-        self._unknown: dict[str, float] = {}  # settle by Message-ID, not before this clock time
-        self._send_issued: set[str] = set()  # a SendItem for it went out (this run or before a crash)
-        self._again: dict[str, str] = {}  # saved/sent again while an attempt was in flight
-        self._stale: set[str] = set()  # retry with a fresh change key
-        self._known: dict[str, tuple] = {}  # local_id -> (server ref, Message-ID) once saved
-        self._offline: dict[str, int] = {}
+        self.write = JournalWriter()
+        self.subs: dict[str, Submission] = {}
+        self.saves: dict[str, SaveJob] = {}
+        self.working: set[str] = set()  # local ids with a server call in flight
+        self.known: dict[str, tuple[ItemRef, str]] = {}  # local_id -> (server ref, Message-ID) once saved
+        self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "settled_nowhere": 0,
+                      "auth_waits": 0, "already_sent": 0}
+        self.attempts = Attempts(self)
         self._waiters = Waiters()
-        self._wake = self._signed_in = None  # asyncio.Events, created in the loop (_ensure_running)
+        self._wake: asyncio.Event | None = None
+        self._signed_in: asyncio.Event | None = None
         self._task = self._auth_task = None
-        self.stats = self.calls.stats
 
-    # ------------------------------------------------------------------ the API the UI calls
+    # ------------------------------------------------------------------ reading (the view)
     def rows(self) -> list[OutboxRow]:
-        return list(self._rows.values())
+        now = self.clock()
+        items: list = [*self.subs.values(), *self.saves.values()]
+        return [row_for(it, now) for it in items]
 
     def row_texts(self) -> list[tuple[str, str, str]]:
-        """(subject, recipients, state text) per row — the Outbox view's model data."""
-        return [(r.subject, r.recipients, r.text(self._clock())) for r in self._rows.values()]
+        return [(r.subject, r.recipients, r.text) for r in self.rows()]
+
+    def pending_sends(self) -> int:
+        """Sends not yet confirmed (the window warns before quitting with any)."""
+        return sum(1 for s in self.subs.values() if s.state not in (SubState.SENT, SubState.CANCELLED))
 
     @property
     def needs_sign_in(self) -> bool:
         return self._signed_in is not None and not self._signed_in.is_set()
 
-    async def save(self, draft: Draft) -> OutboxRow:
-        """Save to the server; returns after the first attempt. ``row.status`` DONE: saved (the
-        saved draft with its ref went to ``on_saved``); otherwise it stays queued, "not on server yet"."""
-        row = self._enqueue(draft, "save")
+    # ------------------------------------------------------------------ sending
+    async def submit(self, draft: Draft) -> Submission:
+        """Queue a send of ``draft`` (the user's accepted Send). Its content is journaled with the
+        submission in one transaction before this returns; the worker takes it from there."""
+        lid = draft.local_id
+        old = self.subs.get(lid)
+        if old is not None and not old.final:
+            return old  # Send pressed again for the same message: one submission
+        if draft.ref is None and lid in self.known:  # an editor's copy from before the save: same item
+            ref, mid = self.known[lid]
+            draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
+        if not draft.internet_message_id:
+            draft = draft.copy(internet_message_id=new_message_id())
+        sub = Submission(draft, self.account)
+        job = self.saves.get(lid)
+        if lid in self.working or (job is not None and job.adopt):
+            # a save of it is on the wire (or its answer was lost): the send waits for it, then finds
+            # the draft by Message-ID instead of creating a second one
+            sub.adopt = True
+        await self.write(self.journal.record, draft, SubState.QUEUED.value, account=self.account, op="send",
+                         meta=self._meta(sub))
+        self.saves.pop(lid, None)  # a queued save is part of the send now
+        self.subs[lid] = sub
+        self._changed()
+        self._poke()
+        return sub
+
+    async def submit_saved(self, items: list[MessageSummary]) -> list[Submission]:
+        """Queue drafts that are already on the server (Send selected): sent as they are there, all in
+        one send request when the worker next runs."""
+        subs = []
+        for it in items:
+            draft = Draft(subject=it.subject, ref=it.ref, internet_message_id=it.internet_message_id)
+            sub = Submission(draft, self.account, source="server", display_to=it.display_to)
+            await self.write(self.journal.record, draft, SubState.QUEUED.value, account=self.account, op="send",
+                             meta=self._meta(sub))
+            subs.append(sub)
+        for sub in subs:
+            self.subs[sub.local_id] = sub
+        self._changed()
+        self._poke()
+        return subs
+
+    def cancel(self, local_id: str) -> Draft | None:
+        """Take a queued or failed send back. Returns the message (for Compose), or None when its content
+        lives on the server (a draft from the Drafts list: it simply stays there). Raises
+        :class:`NotCancellable` while it may be on the wire."""
+        if local_id in self.working:
+            raise NotCancellable(local_id)
+        job = self.saves.pop(local_id, None)
+        if job is not None:  # a save waiting for the server: the message is the user's to edit again
+            self.journal.set_state(local_id, State.EDITING, op="", error="", attempts=0)
+            entry = self.journal.get(local_id)
+            self._changed()
+            return entry.draft if entry else job.draft
+        sub = self.subs.get(local_id)
+        if sub is None:
+            return None
+        if sub.state not in CANCELLABLE:
+            raise NotCancellable(local_id)
+        sub.apply(Event.CANCEL)
+        del self.subs[local_id]
+        if sub.source == "server":
+            self.journal.discard(local_id)
+            draft = None
+        else:
+            self.journal.set_state(local_id, State.EDITING, op="", error="", attempts=0, meta={})
+            entry = self.journal.get(local_id)
+            draft = entry.draft if entry else sub.draft
+        self._resolve(sub)
+        self._changed()
+        return draft
+
+    def delete(self, local_id: str) -> None:
+        """Remove a queued send or save and its journal entry (the user threw the message away)."""
+        sub = self.subs.get(local_id)
+        if sub is not None and (sub.state not in CANCELLABLE or local_id in self.working):
+            raise NotCancellable(local_id)
+        job = self.saves.get(local_id)
+        if job is not None and job.status == SaveStatus.WORKING:
+            raise NotCancellable(local_id)
+        self.subs.pop(local_id, None)
+        self.saves.pop(local_id, None)
+        self.journal.discard(local_id)
+        self._changed()
+
+    def resubmit(self, local_id: str) -> None:
+        """Send a failed submission again, or retry a failed save (the user's explicit Retry)."""
+        job = self.saves.get(local_id)
+        if job is not None and job.status == SaveStatus.FAILED:
+            job.status, job.attempts, job.retry_at, job.reason = SaveStatus.WAITING, 0, 0.0, ""
+            self._changed()
+            self._poke()
+            return
+        sub = self.subs.get(local_id)
+        if sub is None or sub.state != SubState.FAILED:
+            return
+        sub.apply(Event.RESUBMIT)
+        sub.attempts, sub.lookups, sub.retry_at, sub.reason, sub.kind = 0, 0, 0.0, "", None
+        self.journal.set_state(local_id, sub.state.value, error="", attempts=0, meta=self._meta(sub))
+        self._changed()
+        self._poke()
+
+    # ------------------------------------------------------------------ saving
+    async def save(self, draft: Draft) -> SaveJob:
+        """Save to the server's Drafts; returns after the first attempt (``status`` DONE: saved, the
+        saved draft went to ``on_saved``; otherwise it stays queued, "not on server yet")."""
+        job = await self.queue_save(draft)
         await self.wait(draft.local_id, final=False)
-        return row
+        return job
 
-    def send(self, draft: Draft, *, settle_first: bool = False) -> OutboxRow:
-        """Queue a send (returns at once; ``await wait(local_id)`` for the end). ``settle_first``: an
-        earlier attempt (e.g. the window's) may have reached the server: look it up first."""
-        return self._enqueue(draft, "send", settle_first)
+    async def queue_save(self, draft: Draft) -> SaveJob:
+        lid = draft.local_id
+        if lid in self.subs and not self.subs[lid].final:
+            return SaveJob(draft, self.account, SaveStatus.DONE)  # a send of it is queued: it saves first
+        if draft.ref is None and lid in self.known:
+            ref, mid = self.known[lid]
+            draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
+        if not draft.internet_message_id and draft.ref is None:
+            draft = draft.copy(internet_message_id=new_message_id())
+        await self.write(self.journal.record, draft, State.OUTBOX_WAITING.value, account=self.account, op="save")
+        job = self.saves.get(lid)
+        if job is None or job.final:
+            job = self.saves[lid] = SaveJob(draft, self.account)
+        else:
+            job.draft = draft
+            job.again = job.status == SaveStatus.WORKING
+            if job.status != SaveStatus.WORKING:
+                job.status, job.retry_at = SaveStatus.WAITING, 0.0
+        self._changed()
+        self._poke()
+        return job
 
-    def queue_save(self, draft: Draft, *, settle_first: bool = False) -> OutboxRow:
-        """Queue a save without waiting for the first attempt (see :meth:`save`)."""
-        return self._enqueue(draft, "save", settle_first)
-
-    async def wait(self, local_id: str, *, final: bool = True, timeout: float | None = None) -> OutboxRow | None:
-        """Until the row is done/failed (``final``) or its next attempt ended."""
-        row = self._rows.get(local_id)
-        if row is None or row.status in (RowStatus.DONE, RowStatus.FAILED):
-            return row
+    # ------------------------------------------------------------------ waiting
+    async def wait(self, local_id: str, *, final: bool = True, timeout: float | None = None):
+        """Until the work is finished (``final``) or, with ``final=False``, until its attempt ended in a
+        state that waits for something (a retry later, a sign-in) or finished. Returns the Submission or
+        SaveJob."""
+        item = self.subs.get(local_id) or self.saves.get(local_id)
+        if item is None or item.final or (not final and self._resting(item)):
+            return item
         fut = self._waiters.add(local_id, final)
         self._ensure_running()
-        await asyncio.wait_for(asyncio.shield(fut), timeout)
-        return self._rows.get(local_id)
+        return await asyncio.wait_for(asyncio.shield(fut), timeout)
 
     async def drain(self, timeout: float | None = None) -> None:
-        """Until every row is done or failed (tests, and "quit after sending")."""
-        pending = [lid for lid, r in self._rows.items() if r.status not in (RowStatus.DONE, RowStatus.FAILED)]
+        """Until every piece of work is finished (tests, "quit when sent")."""
+        pending = [lid for lid, it in [*self.subs.items(), *self.saves.items()] if not it.final]
         await asyncio.wait_for(asyncio.gather(*(self.wait(lid) for lid in pending)), timeout)
 
+    def _resting(self, item) -> bool:
+        if isinstance(item, SaveJob):
+            if item.status == SaveStatus.RETRYING:
+                return item.retry_at > self.clock() + 0.5
+            return item.status == SaveStatus.AUTH or item.final
+        if item.final or item.parked:
+            return True
+        return item.state == SubState.QUEUED and item.retry_at > self.clock() + 0.5 and item.local_id not in self.working
+
+    def _resolve(self, item) -> None:
+        self._waiters.resolve(item, self._resting(item))
+
+    # ------------------------------------------------------------------ control
     def kick(self) -> None:
         """The connection is back (or the user pressed Retry): everything waiting tries now."""
-        now = self._clock()
-        for r in self._rows.values():
-            if r.status in (RowStatus.RETRYING, RowStatus.WAITING):
-                r.retry_at = now
-        self._offline.clear()
-        self._poke()
-
-    def retry(self, local_id: str) -> None:
-        """Retry a failed row (after the user fixed it)."""
-        r = self._rows.get(local_id)
-        if r is not None and r.status == RowStatus.FAILED:
-            r.status, r.attempts, r.retry_at, r.reason = RowStatus.WAITING, 0, None, ""
-            self.journal.set_state(local_id, State.OUTBOX_WAITING, op=r.kind, error="", attempts=0)
-            self._changed()
-            self._poke()
-
-    def take_back(self, local_id: str) -> Draft | None:
-        """A waiting/failed row's draft back for editing (stays in the journal); None while in flight."""
-        r = self._rows.get(local_id)
-        if r is None or r.status == RowStatus.WORKING or local_id in self._unknown:
-            return None
-        del self._rows[local_id]
-        self.journal.set_state(local_id, State.EDITING, op="", error="")
+        for it in [*self.subs.values(), *self.saves.values()]:
+            if not it.final:
+                it.retry_at = 0.0
         self._changed()
-        e = self.journal.get(local_id)
-        return e.draft if e else None
+        self._poke()
 
     def signed_in(self) -> None:
-        """The user signed in again (answer to the 401 prompt): parked work resumes."""
+        """The user signed in again: parked work resumes."""
         if self._signed_in is not None:
             self._signed_in.set()
-        for r in self._rows.values():
-            if r.status == RowStatus.AUTH:
-                r.status, r.retry_at = RowStatus.WAITING, None
+        for sub in self.subs.values():
+            sub.parked = False
+        for job in self.saves.values():
+            if job.status == SaveStatus.AUTH:
+                job.status, job.retry_at = SaveStatus.WAITING, 0.0
         self._changed()
         self._poke()
 
-    def restore(self) -> int:
-        """On start: queue every journal entry whose save/send the server has not confirmed."""
-        n = 0
-        for e in self.journal.entries():
-            if e.op not in ("save", "send") or e.local_id in self._rows:
-                continue
-            if e.state in (State.SAVING, State.SENDING):  # died mid-request: outcome unknown
-                self._unknown[e.local_id] = self._clock() + self.policy.settle_delay
-                self._send_issued.update([e.local_id] if e.state == State.SENDING else [])
-            self._rows[e.local_id] = OutboxRow.for_draft(e.draft, e.op)
-            n += 1
-        if n:
+    def restore(self) -> list[tuple[str, str, str]]:
+        """At start: load this account's unfinished work from the journal. Returns one line per
+        submission, ``(local_id, state it was in, state it resumes in)`` (the recovery branch)."""
+        subs, saves, report = restore_work(self.journal, self.account, self.policy, self.clock(), self._meta)
+        for sub in subs:
+            self.subs.setdefault(sub.local_id, sub)
+        for job in saves:
+            self.saves.setdefault(job.local_id, job)
+        if self.subs or self.saves:
             self._changed()
             self._poke()
-        return n
+        return report
 
     def start(self) -> None:
         self._ensure_running()
@@ -182,28 +300,85 @@ class Outbox:
                 await asyncio.gather(t, return_exceptions=True)
         self._task = None
 
-    # ------------------------------------------------------------------ queueing
-    def _enqueue(self, draft: Draft, kind: str, settle_first: bool = False) -> OutboxRow:
-        lid = draft.local_id
-        if settle_first:
-            self._unknown.setdefault(lid, self._clock() + self.policy.settle_delay)
-        if draft.ref is None and lid in self._known:  # an editor's copy from before the save: same item
-            draft = draft.copy(ref=self._known[lid][0], internet_message_id=self._known[lid][1])
-        self.journal.record(draft, State.OUTBOX_WAITING)  # keeps a known ref / Message-ID
-        self.journal.ensure_message_id(lid, draft.internet_message_id or new_message_id(self.domain))
-        old = self._rows.get(lid)
-        if old is not None and old.status == RowStatus.WORKING:  # again, after the attempt in flight
-            kind = "send" if "send" in (self._again.get(lid, ""), old.kind, kind) else kind
-            self._again[lid] = kind
-            self.journal.set_state(lid, State.OUTBOX_WAITING, op=kind, error="", attempts=0)
-            return old
-        self.journal.set_state(lid, State.OUTBOX_WAITING, op=kind, error="", attempts=0)
-        row = OutboxRow.for_draft(draft, kind)
-        self._rows[lid] = row
-        self._changed()
-        self._poke()
-        return row
+    def close(self) -> None:
+        """Stop the worker (its journal writes finish first). Unfinished work stays in the journal."""
+        for t in (self._task, self._auth_task):
+            if t is not None and not t.done():
+                t.cancel()
+        self._task = None
+        self.write.close()
 
+    # ------------------------------------------------------------------ state changes (one place)
+    @staticmethod
+    def _meta(sub: Submission) -> dict:
+        meta = {"source": sub.source, "adopt": sub.adopt}
+        if sub.display_to:
+            meta["display_to"] = sub.display_to
+        if sub.kind is not None:
+            meta["kind"] = sub.kind.value
+        return meta
+
+    async def move(self, sub: Submission, event: Event, *, reason: str | None = None) -> None:
+        """Apply ``event`` (the transition table decides the state), persist it, tell the listeners.
+        Persisted BEFORE the caller goes on: ``submitting`` is on disk before the send request leaves."""
+        was = sub.state
+        sub.apply(event)
+        if reason is not None:
+            sub.reason = reason
+        lid = sub.local_id
+        log.info("send %s: %s --%s--> %s", lid[:8], was.value, event.value, sub.state.value)
+        if sub.state == SubState.SENT:
+            await self.write(self.journal.confirm_sent, lid)
+            self.known.pop(lid, None)
+        else:
+            await self.write(self.journal.set_state, lid, sub.state.value, error=sub.reason, attempts=sub.attempts,
+                             meta=self._meta(sub))
+        if sub.final and self.on_finished is not None:
+            try:
+                self.on_finished(sub)
+            except Exception:  # noqa: BLE001 - a listener must not break the queue
+                log.exception("outbox listener failed")
+        self._resolve(sub)
+        self._changed()
+
+    def park(self) -> None:
+        """A 401 or an untrusted certificate: everything waits until :meth:`signed_in`."""
+        if self._signed_in is None or not self._signed_in.is_set():
+            return
+        self._signed_in.clear()
+        self.stats["auth_waits"] += 1
+        if self.reauth is not None:
+            self._auth_task = asyncio.ensure_future(self._ask_reauth())
+
+    async def _ask_reauth(self) -> None:
+        try:
+            if await self.reauth():
+                self.signed_in()
+        except Exception:  # noqa: BLE001 - the work stays parked; the UI may call signed_in() later
+            log.exception("re-authentication prompt failed")
+
+    def saved(self, draft: Draft) -> None:
+        """A save (of a save job, or before a send) reached the server: remember its identity."""
+        if draft.ref is not None:
+            self.known[draft.local_id] = (draft.ref, draft.internet_message_id)
+        if self.on_saved is not None:
+            try:
+                self.on_saved(draft)
+            except Exception:  # noqa: BLE001
+                log.exception("outbox listener failed")
+
+    def resolve(self, item) -> None:
+        self._resolve(item)
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            try:
+                self.on_change()
+            except Exception:  # noqa: BLE001 - a view must not break the outbox
+                log.exception("outbox listener failed")
+
+    # ------------------------------------------------------------------ the worker
     def _poke(self) -> None:
         self._ensure_running()
         if self._wake is not None:
@@ -221,228 +396,50 @@ class Outbox:
         if self._task is None or self._task.done():
             self._task = asyncio.ensure_future(self._run())
 
-    def _changed(self) -> None:
-        if self.on_change is not None:
-            try:
-                self.on_change()
-            except Exception:  # noqa: BLE001 - a view must not break the outbox
-                log.exception("outbox listener failed")
+    def _due(self, now: float):
+        ready = lambda it: it.retry_at <= now and it.local_id not in self.working  # noqa: E731
+        saves = [j for j in self.saves.values() if j.status in (SaveStatus.WAITING, SaveStatus.RETRYING) and ready(j)]
+        unknown = [s for s in self.subs.values() if s.state == SubState.UNKNOWN and ready(s)]
+        sends = [s for s in self.subs.values() if s.state == SubState.QUEUED and not s.parked and ready(s)]
+        return saves, unknown, sends
 
-    def _resolve(self, row: OutboxRow, final: bool | None = None) -> None:
-        self._waiters.resolve(row, final)
-        self._changed()
+    def _next_wake(self) -> float | None:
+        times = [it.retry_at for it in [*self.subs.values(), *self.saves.values()]
+                 if not it.final and it.retry_at and not getattr(it, "parked", False)]
+        return min(times) if times else None
 
-    # ------------------------------------------------------------------ the worker
+    async def _sleep_until(self, when: float | None, now: float) -> None:
+        """Until ``when`` (clock time) or a poke. A timer sets the event: unlike ``asyncio.wait_for``
+        (Python 3.11), a cancellation arriving with the wake-up is never swallowed, so stop() ends."""
+        self._wake.clear()
+        timer = None
+        if when is not None:
+            timer = asyncio.get_running_loop().call_later(max(0.0, when - now), self._wake.set)
+        try:
+            await self._wake.wait()
+        finally:
+            if timer is not None:
+                timer.cancel()
+
     async def _run(self) -> None:
         while True:
             try:
                 await self._signed_in.wait()
-                now = self._clock()
-                due = [
-                    r for r in self._rows.values()
-                    if r.status in (RowStatus.WAITING, RowStatus.RETRYING) and (r.retry_at or 0) <= now
-                ]
-                if not due:
-                    nxt = [r.retry_at for r in self._rows.values() if r.status == RowStatus.RETRYING and r.retry_at]
-                    self._wake.clear()
-                    timeout = max(0.0, min(nxt) - now) if nxt else None
-                    try:
-                        await asyncio.wait_for(self._wake.wait(), timeout)
-                    except asyncio.TimeoutError:
-                        pass
+                now = self.clock()
+                saves, unknown, sends = self._due(now)
+                if not (saves or unknown or sends):
+                    await self._sleep_until(self._next_wake(), now)
                     continue
-                for row in [r for r in due if r.kind == "save"]:
-                    await self._do_save(row)
+                for job in saves:
+                    await self.attempts.save(job)
                     if self.needs_sign_in:
                         break
-                sends = [r for r in due if r.kind == "send" and r.status in (RowStatus.WAITING, RowStatus.RETRYING)]
+                if unknown and not self.needs_sign_in:
+                    await self.attempts.settle(unknown)
                 if sends and not self.needs_sign_in:
-                    await self._do_sends(sends[: self.batch_size])
+                    await self.attempts.send(sends[: self.batch_size])
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001 - the worker must survive anything; rows retry later
+            except Exception:  # noqa: BLE001 - the worker must survive anything; the work retries later
                 log.exception("outbox worker step failed")
-                for r in self._rows.values():
-                    if r.status == RowStatus.WORKING:
-                        r.status, r.retry_at = RowStatus.RETRYING, self._clock() + self.policy.base
                 await asyncio.sleep(0.05)
-
-    # ------------------------------------------------------------------ steps
-    async def _settle(self, draft: Draft, row: OutboxRow) -> Draft | None:
-        """Look up a message whose last attempt's outcome is unknown. None: it was sent (done)."""
-        where = await self.calls.lookup(draft.internet_message_id)
-        self._unknown.pop(draft.local_id, None)
-        verdict, ref = settle_verdict(where, draft.ref, row.kind == "send", draft.local_id in self._send_issued)
-        self.stats[f"settled_{verdict}"] = self.stats.get(f"settled_{verdict}", 0) + 1
-        if verdict == "sent":
-            return None
-        if verdict == "unsettled":
-            raise NotSettled()
-        if draft.ref != ref:  # adopt the server's id and change key, or forget a ref the server lost
-            draft = draft.copy(ref=ref)
-            self.journal.set_server_identity(draft.local_id, ref)
-        return draft
-
-    async def _prepared(self, row: OutboxRow) -> tuple[Draft, int] | None:
-        e = self.journal.get(row.local_id)
-        if e is None:  # discarded or confirmed elsewhere
-            self._finish(row, RowStatus.DONE)
-            return None
-        draft = e.draft
-        if not draft.internet_message_id:
-            draft = draft.copy(internet_message_id=new_message_id(self.domain))
-            self.journal.set_server_identity(draft.local_id, internet_message_id=draft.internet_message_id)
-        if draft.local_id in self._unknown:
-            if self._clock() < self._unknown[draft.local_id]:  # the lost request may still be committing
-                raise NotYet(self._unknown[draft.local_id])
-            settled = await self._settle(draft, row)
-            if settled is None:
-                self.journal.confirm_sent(draft.local_id)
-                self._finish(row, RowStatus.DONE)
-                return None
-            draft = settled
-        if draft.local_id in self._stale and draft.ref is not None:  # let the backend fetch the current key
-            self._stale.discard(draft.local_id)
-            draft = draft.copy(ref=ItemRef(draft.ref.id, ""))
-        return draft, e.version
-
-    async def _save_step(self, row: OutboxRow, draft: Draft, version: int) -> Draft:
-        """Create/update on the server; keeps the ref in the journal the moment it is known."""
-        self.journal.set_state(draft.local_id, State.SAVING)
-        saved = await self.calls.save(draft, for_send=row.kind == "send")
-        self.journal.confirm_saved(draft.local_id, saved.ref, version)
-        self.journal.set_server_identity(
-            draft.local_id, saved.ref, draft.internet_message_id, [a.attachment_id for a in saved.attachments]
-        )
-        self._known[draft.local_id] = (saved.ref, draft.internet_message_id)
-        return saved.copy(internet_message_id=saved.internet_message_id or draft.internet_message_id)
-
-    async def _do_save(self, row: OutboxRow) -> None:
-        row.status = RowStatus.WORKING
-        self._changed()
-        try:
-            prep = await self._prepared(row)
-            if prep is None:
-                return
-            draft, version = prep
-            saved = await self._save_step(row, draft, version)
-        except Exception as exc:  # noqa: BLE001
-            self._failed(row, exc)
-            return
-        row.saved = saved
-        self._finish(row, RowStatus.DONE)
-        if self.on_saved is not None:
-            self.on_saved(saved)
-
-    async def _do_sends(self, rows: list[OutboxRow]) -> None:
-        ready: list[tuple[OutboxRow, Draft]] = []
-        for row in rows:
-            row.status = RowStatus.WORKING
-            self._changed()
-            try:
-                prep = await self._prepared(row)
-                if prep is None:
-                    continue
-                draft, version = prep
-                ready.append((row, await self._save_step(row, draft, version)))
-            except Exception as exc:  # noqa: BLE001
-                self._failed(row, exc)
-                if self.needs_sign_in:
-                    return
-        if not ready:
-            return
-        for row, d in ready:
-            self.journal.set_state(d.local_id, State.SENDING)  # a kill now => settle on restart
-            self._send_issued.add(d.local_id)
-        try:
-            outcomes = await self.calls.send([d for _, d in ready])
-        except Exception as exc:  # noqa: BLE001 - nothing known about any item
-            for row, _ in ready:
-                self._failed(row, exc)
-            return
-        for (row, d), o in zip(ready, outcomes):
-            self._apply_outcome(row, d, o)
-
-    def _apply_outcome(self, row: OutboxRow, draft: Draft, o: ItemOutcome) -> None:
-        if o.status == OutcomeStatus.SENT:
-            self.journal.confirm_sent(draft.local_id)
-            self._finish(row, RowStatus.DONE)
-            return
-        if o.status == OutcomeStatus.UNKNOWN or o.code in _UNKNOWN_CODES:
-            exc: MailError = OutcomeUnknown(o.message or o.code)
-        elif o.code in _BUSY_CODES:
-            exc = ServerBusy(o.message or o.code)
-        else:
-            exc = MailError(o.code, o.message)
-        self._failed(row, exc, text=o.explanation or describe(o.code, o.message))
-
-    # ------------------------------------------------------------------ bookkeeping
-    def _progress(self, p) -> None:  # the pipeline verifying an unknown send: say so in the row
-        row = self._rows.get(getattr(p, "key", ""))
-        if row is not None and getattr(getattr(p, "state", None), "value", "") == "verifying":
-            row.reason = "checking whether it was sent"
-            self._changed()
-
-    def _finish(self, row: OutboxRow, status: RowStatus, why: str = "") -> None:
-        row.status, row.reason, row.retry_at = status, why, None
-        self._offline.pop(row.local_id, None)
-        again = self._again.pop(row.local_id, None)
-        if again and self.journal.get(row.local_id) is not None:  # queued again while in flight
-            self._resolve(row, final=False)
-            row.kind, row.status, row.attempts = again, RowStatus.WAITING, 0
-            self.journal.set_state(row.local_id, State.OUTBOX_WAITING, op=again, error="", attempts=0)
-            self._changed()
-            self._poke()
-            return
-        self._resolve(row)
-
-    def _failed(self, row: OutboxRow, exc: BaseException, text: str = "") -> None:
-        kind = classify(exc)
-        why = text or reason(exc)
-        lid = row.local_id
-        log.info("outbox %s %s: %s (%s)", row.kind, lid[:8], kind.value, getattr(exc, "code", type(exc).__name__))
-        if isinstance(exc, NotYet):
-            row.status, row.retry_at = RowStatus.RETRYING, exc.at
-            self._resolve(row)
-            return
-        if getattr(exc, "code", "") in _STALE_CODES:  # our own draft changed under us (a lost update)
-            self._stale.add(lid)
-            kind = Kind.BUSY
-        if kind == Kind.UNKNOWN:
-            self._unknown.setdefault(lid, self._clock() + self.policy.settle_delay)
-        if kind == Kind.AUTH:
-            row.status, row.reason = RowStatus.AUTH, why
-            self.journal.set_state(lid, State.OUTBOX_WAITING, error=why)
-            self._need_sign_in()
-            self._resolve(row)
-            return
-        if kind == Kind.OFFLINE:
-            n = self._offline[lid] = self._offline.get(lid, 0) + 1
-            delay = self.policy.delay(n, getattr(exc, "retry_after", None))
-        else:
-            row.attempts += 1
-            if kind == Kind.PERMANENT or row.attempts >= self.policy.max_attempts:
-                if kind != Kind.PERMANENT:
-                    why = f"gave up after {row.attempts} attempts: {why}"
-                self.journal.set_state(lid, State.OUTBOX_WAITING, error=why, attempts=row.attempts)
-                self._finish(row, RowStatus.FAILED, why)
-                return
-            delay = self.policy.delay(row.attempts, getattr(exc, "retry_after", None), unknown=kind == Kind.UNKNOWN)
-        self.journal.set_state(lid, State.OUTBOX_WAITING, error=why, attempts=row.attempts)
-        row.status, row.reason, row.retry_at = RowStatus.RETRYING, why, self._clock() + delay
-        self._resolve(row)
-
-    def _need_sign_in(self) -> None:
-        if self._signed_in is None or not self._signed_in.is_set():
-            return
-        self._signed_in.clear()
-        self.stats["auth_waits"] += 1
-        if self.reauth is not None:
-            self._auth_task = asyncio.ensure_future(self._ask_reauth())
-
-    async def _ask_reauth(self) -> None:
-        try:
-            if await self.reauth():
-                self.signed_in()
-        except Exception:  # noqa: BLE001 - the work stays parked; the UI may call signed_in() later
-            log.exception("re-authentication prompt failed")

@@ -14,11 +14,10 @@ from typing import Callable
 
 from app.core.mailclient import MailClient
 from app.domain.account import AccountConfig
-from app.domain.explain import describe
-from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
+from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail import backends
-from app.mail.errors import AuthFailed, ConnectionFailed, MailError, TlsFailed
+from app.mail.errors import ConnectionFailed, MailError
 from app.mail.service import MailService, ServerInfo
 
 log = logging.getLogger(__name__)
@@ -53,13 +52,12 @@ class Session:
         self.state = ConnectionState.IDLE
         self.last_error: MailError | None = None
         self.server_info: ServerInfo | None = None
-        self.sends_in_flight = 0
         self.closed = False
+        #: the account's send queue (built by the UI's controller with the journal; closed with us)
+        self.outbox = None
         self._listeners: list[Callable[[ConnectionState, MailError | None], None]] = []
         self._on_server_info = on_server_info
         self._on_close = on_close
-        self._pipeline = None
-        self._progress_listeners: list[Callable[[object], None]] = []
 
     # ---- construction ----
     @classmethod
@@ -87,10 +85,10 @@ class Session:
             except Exception:  # noqa: BLE001 - a listener must not break the session
                 log.exception("session listener failed")
 
-    def _note_error(self, exc: BaseException) -> None:
-        if isinstance(exc, (AuthFailed,)):
+    def _note_error(self, exc: MailError) -> None:
+        if exc.kind == ErrorKind.AUTH:
             self._set_state(ConnectionState.AUTH_FAILED, exc)
-        elif isinstance(exc, (ConnectionFailed, TlsFailed)):
+        elif exc.kind in (ErrorKind.UNREACHABLE, ErrorKind.TLS):
             self._set_state(ConnectionState.OFFLINE, exc)
 
     async def _call(self, coro):
@@ -109,7 +107,7 @@ class Session:
             info = await self.client.connect()
         except MailError as exc:
             self._set_state(
-                ConnectionState.AUTH_FAILED if isinstance(exc, AuthFailed) else ConnectionState.OFFLINE, exc
+                ConnectionState.AUTH_FAILED if exc.kind == ErrorKind.AUTH else ConnectionState.OFFLINE, exc
             )
             raise
         except Exception as exc:  # noqa: BLE001 - e.g. the backend could not be built
@@ -127,61 +125,15 @@ class Session:
         self._set_state(ConnectionState.CONNECTED)
         return info
 
-    # ---- the sending pipeline (app.core.sending: retries, exactly-once verification) ----
-    def add_progress_listener(self, fn: Callable[[object], None]) -> None:
-        """``fn(app.core.sending.Progress)`` for every state change of a save/send ("waiting 3 s" ...)."""
-        self._progress_listeners.append(fn)
-
-    def _progress(self, p) -> None:
-        for fn in list(self._progress_listeners):
-            try:
-                fn(p)
-            except Exception:  # noqa: BLE001
-                log.exception("progress listener failed")
-
-    def pipeline(self):
-        if self._pipeline is None or self._pipeline.max_send_bytes != self.max_send_bytes:
-            from app.core import sending  # deferred: not needed for the first frame
-
-            self._pipeline = sending.pipeline_for(self.client, on_progress=self._progress,
-                                                  max_send_bytes=self.max_send_bytes)
-        return self._pipeline
-
-    # ---- operations ----
+    # ---- the mail service, through the connection state (the Outbox calls these too) ----
     async def save_draft(self, draft: Draft) -> Draft:
-        return await self._call(self.pipeline().save(draft))
+        return await self._call(self.client.save_draft(draft))
 
-    async def send_draft(self, draft: Draft) -> tuple[Draft, ItemOutcome]:
-        """Save (create or update, validated for sending) then send with a copy in Sent Items.
+    async def send_drafts(self, refs: list[ItemRef], save_copy: bool = True) -> list[ItemOutcome]:
+        return await self._call(self.client.send_drafts(list(refs), save_copy=save_copy))
 
-        Returns the saved draft and the outcome. Raises MailError when nothing could be done
-        (``DraftInvalid`` with field errors, or connection-level failures)."""
-        self.sends_in_flight += 1
-        try:
-            pipe = self.pipeline()
-            saved = await self._call(pipe.save(draft, for_send=True))
-            outcomes = await self._call(pipe.send_batch([saved]))
-            return saved, self._explained(outcomes, [saved.local_id])[0]
-        finally:
-            self.sends_in_flight -= 1
-
-    async def send_refs(self, refs: list[ItemRef], local_ids: list[str] | None = None) -> list[ItemOutcome]:
-        """Send saved drafts as ONE SendItem with many ItemIds. One outcome per ref, in order."""
-        self.sends_in_flight += 1
-        try:
-            outcomes = await self._call(self.pipeline().send_batch(list(refs)))
-        finally:
-            self.sends_in_flight -= 1
-        return self._explained(outcomes, local_ids)
-
-    @staticmethod
-    def _explained(outcomes: list[ItemOutcome], local_ids: list[str] | None) -> list[ItemOutcome]:
-        out = []
-        for i, o in enumerate(outcomes):
-            lid = o.local_id or (local_ids[i] if local_ids else "")
-            text = o.explanation if o.ok else describe(o.code, o.message)
-            out.append(ItemOutcome(o.ref, o.status, o.code, o.message, text, lid))
-        return out
+    async def find_by_message_ids(self, mids: list[str]):
+        return await self._call(self.client.find_by_message_ids(list(mids)))
 
     async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
         return await self._call(self.client.list_messages(folder, offset, limit))
@@ -199,6 +151,8 @@ class Session:
         if self.closed:
             return
         self.closed = True
+        if self.outbox is not None:
+            self.outbox.close()
         self.client.close()
         if self._on_close is not None:
             try:

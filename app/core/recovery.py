@@ -1,0 +1,72 @@
+"""Crash recovery of what the user was writing (not of sends: those are submissions, which the Outbox
+restores and settles itself). No Qt.
+
+At start, for the signed-in account only:
+
+- :func:`message_to_reopen` picks the newest message that was being written, to reopen in Compose.
+- :func:`resume` (once connected) looks every other recovered message up by its Internet Message-ID: a
+  save that happened before the crash is adopted (the same server draft is updated, never a second one
+  created); then the message is queued to be saved to the server's Drafts.
+
+Each message's recovery branch is returned (and logged, without content) so tests can tell what ran.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+
+from app.core import settle
+from app.storage.journal import Entry, Journal
+
+log = logging.getLogger(__name__)
+
+
+class Branch(str, enum.Enum):
+    REOPENED = "reopened"  # back in Compose
+    ADOPTED = "adopted"  # its save had reached the server: that draft is kept and updated
+    TO_DRAFTS = "to_drafts"  # queued to be saved to the server's Drafts
+    WAITING = "waiting"  # could not look it up yet (offline): tried again at the next connect
+
+
+def editing_entries(journal: Journal, account: str) -> list[Entry]:
+    return [e for e in journal.entries(account=account) if e.op in ("", None)]
+
+
+def message_to_reopen(journal: Journal, account: str) -> Entry | None:
+    """The newest message being written when the app stopped (None: nothing was)."""
+    entries = editing_entries(journal, account)
+    return max(entries, key=lambda e: e.updated) if entries else None
+
+
+async def resume(journal: Journal, outbox, client, account: str, *, keep: set[str]) -> dict[str, Branch]:
+    """Adopt saves that reached the server and queue the other recovered messages for Drafts.
+
+    ``keep``: local ids open in Compose (they stay there, adopted but not queued). Raises nothing: a
+    message that cannot be looked up yet stays in the journal as it is.
+    """
+    entries = editing_entries(journal, account)
+    branches: dict[str, Branch] = {}
+    unsaved = [e for e in entries if e.draft.ref is None and e.draft.internet_message_id]
+    unsaved_ids = {e.local_id for e in unsaved}
+    found: dict = {}
+    if unsaved:
+        try:
+            found = await settle.look_up(client, [e.draft.internet_message_id for e in unsaved])
+        except Exception as exc:  # noqa: BLE001 - offline: the next connect tries again
+            log.info("recovery: could not look messages up yet (%s)", getattr(exc, "code", type(exc).__name__))
+            return {e.local_id: Branch.WAITING for e in entries}
+    for e in entries:
+        draft = e.draft
+        ref = settle.verdict(found.get(draft.internet_message_id))[1] if e.local_id in unsaved_ids else None
+        if ref is not None:
+            journal.set_server_identity(e.local_id, ref)
+            draft = draft.copy(ref=ref)
+            branches[e.local_id] = Branch.ADOPTED
+        if e.local_id in keep:
+            branches.setdefault(e.local_id, Branch.REOPENED)
+        else:
+            await outbox.queue_save(journal.get(e.local_id).draft)
+            branches.setdefault(e.local_id, Branch.TO_DRAFTS)
+        log.info("recovery: message %s %s", e.local_id[:8], branches[e.local_id].value)
+    return branches

@@ -1,0 +1,38 @@
+"""What a new Outbox loads from the journal at start: the account's unfinished sends and saves, each
+resumed in the state :data:`app.core.submission.RESTART` gives it. No Qt, no network."""
+
+from __future__ import annotations
+
+import logging
+
+from app.core.policy import RetryPolicy
+from app.core.rows import SaveJob
+from app.core.submission import SubState, Submission
+from app.storage.journal import Journal, State
+
+log = logging.getLogger(__name__)
+
+
+def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float, meta_of):
+    """``(submissions, save jobs, report)``; the report has one ``(local_id, was, resumes)`` per send.
+    A restarted state that differs from the stored one is written back (``meta_of(sub)`` gives its
+    bookkeeping)."""
+    subs, saves, report = [], [], []
+    for e in journal.entries(account=account):
+        if e.op == "send":
+            meta = e.meta or {}
+            sub = Submission(e.draft, account, SubState(e.state), source=meta.get("source", "compose"),
+                             display_to=meta.get("display_to", ""), attempts=e.attempts, reason=e.last_error,
+                             adopt=bool(meta.get("adopt")))
+            was = sub.state
+            sub.restarted()
+            if sub.state == SubState.UNKNOWN:  # the lost request may still be committing
+                sub.retry_at = now + policy.settle_delay
+            if sub.state != was or sub.adopt != bool(meta.get("adopt")):
+                journal.set_state(e.local_id, sub.state.value, meta=meta_of(sub))
+            subs.append(sub)
+            report.append((e.local_id, was.value, sub.state.value))
+            log.info("recovery: send %s was %s, resumes %s", e.local_id[:8], was.value, sub.state.value)
+        elif e.op == "save":
+            saves.append(SaveJob(e.draft, account, adopt=e.state == State.SAVING.value))
+    return subs, saves, report

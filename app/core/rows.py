@@ -1,0 +1,125 @@
+"""What the Outbox view shows for each piece of queued work, in words. No Qt.
+
+Two kinds of work wait in the queue: submissions (sends, :mod:`app.core.submission`) and saves that
+could not reach the server yet (:class:`SaveJob`). :func:`row_for` turns either into an
+:class:`OutboxRow` the view displays.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from app.core.submission import SubState, Submission
+from app.domain.models import Draft, ErrorKind
+from app.domain.validation import format_recipients
+
+
+class SaveStatus(str, enum.Enum):
+    WAITING = "waiting"
+    WORKING = "working"
+    RETRYING = "retrying"
+    AUTH = "auth"
+    FAILED = "failed"
+    DONE = "done"
+
+
+@dataclass
+class SaveJob:
+    """A save to the server's Drafts that has not been confirmed (offline, busy...)."""
+
+    draft: Draft
+    account: str
+    status: SaveStatus = SaveStatus.WAITING
+    attempts: int = 0
+    retry_at: float = 0.0
+    reason: str = ""
+    adopt: bool = False  # the last save's outcome is unknown: look the draft up before creating one
+    again: bool = False  # saved again while an attempt was in flight: save once more after it
+    saved: Draft | None = None  # the saved draft (with its server ref) once done
+
+    @property
+    def local_id(self) -> str:
+        return self.draft.local_id
+
+    @property
+    def final(self) -> bool:
+        return self.status in (SaveStatus.DONE, SaveStatus.FAILED)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One line of the Outbox view."""
+
+    local_id: str
+    op: str  # "send" | "save"
+    subject: str
+    recipients: str
+    state: str  # a SubState or SaveStatus value
+    text: str  # the state in words
+    can_cancel: bool
+    can_retry: bool
+
+
+def _wait_words(seconds: float) -> str:
+    n = max(0, int(round(seconds)))
+    return f"{n} s" if n < 120 else f"{n // 60} min"
+
+
+def submission_text(sub: Submission, now: float) -> str:
+    """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…"."""
+    st = sub.state
+    if st == SubState.SAVING:
+        return "Saving before sending…"
+    if st == SubState.SUBMITTING:
+        return "Sending…"
+    if st == SubState.UNKNOWN:
+        return "Checking whether it was sent…"
+    if st == SubState.SENT:
+        return sub.reason or "Sent"
+    if st == SubState.FAILED:
+        return f"Not sent: {sub.reason}" if sub.reason else "Not sent"
+    if st == SubState.CANCELLED:
+        return "Cancelled"
+    if sub.parked:
+        if sub.kind == ErrorKind.TLS:
+            return "Waiting: the server's certificate is not trusted"
+        return "Waiting for sign-in"
+    wait = sub.retry_at - now
+    if wait > 0.5:
+        if sub.kind == ErrorKind.UNREACHABLE:
+            return f"Server unreachable — retrying in {_wait_words(wait)}"
+        if sub.kind == ErrorKind.THROTTLED:
+            return f"Server busy — waiting {_wait_words(wait)}"
+        return f"Retrying in {_wait_words(wait)}" + (f" — {sub.reason}" if sub.reason else "")
+    return "Waiting to send"
+
+
+def save_text(job: SaveJob, now: float) -> str:
+    st = job.status
+    if st == SaveStatus.WORKING:
+        return "Saving…"
+    if st == SaveStatus.DONE:
+        return "Saved"
+    if st == SaveStatus.FAILED:
+        return f"Not saved: {job.reason}" if job.reason else "Not saved"
+    if st == SaveStatus.AUTH:
+        return "Waiting for sign-in — not on server yet"
+    wait = job.retry_at - now
+    if st == SaveStatus.RETRYING and wait > 0.5:
+        return f"Retrying in {_wait_words(wait)} — not on server yet" + (f" ({job.reason})" if job.reason else "")
+    return "Waiting — not on server yet"
+
+
+def row_for(item: Submission | SaveJob, now: float) -> OutboxRow:
+    d = item.draft
+    subject = d.subject or "(no subject)"
+    if isinstance(item, Submission):
+        recipients = item.display_to or format_recipients(d.all_recipients())
+        return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,
+                         submission_text(item, now), item.state in (SubState.QUEUED, SubState.FAILED),
+                         item.state == SubState.FAILED)
+    return OutboxRow(item.local_id, "save", subject, format_recipients(d.all_recipients()), item.status.value,
+                     save_text(item, now), item.status in (SaveStatus.WAITING, SaveStatus.RETRYING,
+                                                           SaveStatus.FAILED, SaveStatus.AUTH),
+                     item.status == SaveStatus.FAILED)

@@ -1,0 +1,169 @@
+"""A submission: one message the user sent, on its way to the server. One state machine, one table.
+
+Every send (Ctrl+Return in Compose, Send selected in Drafts, a send while offline, a send resumed after
+a restart) is one :class:`Submission`, journaled from the moment the user's Send is accepted until the
+server confirmed it (or the user took it back). Its state is persisted before every server call, so a
+crash at any moment leaves a state that says what may have happened::
+
+    queued ──start──▶ saving ──saved──▶ submitting ──accepted──▶ SENT
+      ▲  ▲              │ retry/lost       │ rejected ──▶ FAILED ──resubmit──▶ queued
+      │  └──────────────┘                  │ retry ──▶ queued     (nothing was sent)
+      │                                    │ lost ──▶ unknown      (may have been sent)
+      │         unknown ──found_sent──▶ SENT
+      └──found_draft── unknown ──found_nowhere──▶ FAILED  (never resent by itself: the user decides)
+    queued / failed ──cancel──▶ CANCELLED (the message goes back to Compose or stays in Drafts)
+
+``saving`` writes the message to the server's Drafts (nothing is sent yet, so a crash there is safe:
+the draft is found by its Message-ID and reused). ``submitting`` is the point of no return: the send
+request may be on the wire. After a restart, :data:`RESTART` maps every state to where it resumes; a
+submission found in ``submitting`` or ``unknown`` is settled by its Internet Message-ID, with or without
+a server id. This module is pure: no I/O, no asyncio, no Qt.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from app.domain.explain import explain
+from app.domain.models import Draft, ErrorKind, ItemOutcome, OutcomeStatus
+
+
+class SubState(str, enum.Enum):
+    QUEUED = "queued"  # waiting for its turn (or for the server, the network, a sign-in)
+    SAVING = "send_saving"  # the message is being written to the server's Drafts; nothing sent yet
+    SUBMITTING = "submitting"  # the send request may be on the wire
+    UNKNOWN = "unknown"  # the send may or may not have happened: to be looked up by Message-ID
+    SENT = "sent"  # the server took it (or it was found in Sent Items)
+    FAILED = "failed"  # refused, or could not be confirmed: the user decides
+    CANCELLED = "cancelled"  # taken back by the user
+
+
+#: states a submission is stored in (SENT and CANCELLED leave the queue)
+STORED = frozenset({SubState.QUEUED, SubState.SAVING, SubState.SUBMITTING, SubState.UNKNOWN, SubState.FAILED})
+#: states in which the user can take it back: nothing of it can be on the wire
+CANCELLABLE = frozenset({SubState.QUEUED, SubState.FAILED})
+FINAL = frozenset({SubState.SENT, SubState.FAILED, SubState.CANCELLED})
+
+
+class Event(str, enum.Enum):
+    START = "start"  # the worker picks it up
+    SAVED = "saved"  # the draft is on the server; the send request goes out next
+    ACCEPTED = "accepted"  # the server said it is sent
+    REJECTED = "rejected"  # the server said no, for good
+    RETRY = "retry"  # nothing was sent; try again later
+    LOST = "lost"  # the answer to a request was lost
+    FOUND_SENT = "found_sent"  # its Message-ID is in Sent Items
+    FOUND_DRAFT = "found_draft"  # its Message-ID is still (only) in Drafts: it did not go out
+    FOUND_NOWHERE = "found_nowhere"  # in neither folder after every look-up
+    CANCEL = "cancel"  # the user took it back
+    RESUBMIT = "resubmit"  # the user sends a failed one again
+
+
+S, E = SubState, Event
+
+#: THE transitions. Anything not listed is a bug and raises :class:`IllegalTransition`.
+TRANSITIONS: dict[tuple[SubState, Event], SubState] = {
+    (S.QUEUED, E.START): S.SAVING,
+    (S.QUEUED, E.CANCEL): S.CANCELLED,
+    (S.SAVING, E.SAVED): S.SUBMITTING,
+    (S.SAVING, E.RETRY): S.QUEUED,
+    (S.SAVING, E.LOST): S.QUEUED,  # a lost save: the next attempt adopts the draft by Message-ID
+    (S.SAVING, E.REJECTED): S.FAILED,
+    (S.SAVING, E.FOUND_SENT): S.SENT,  # the draft was gone, and it is in Sent Items: already sent
+    (S.SUBMITTING, E.ACCEPTED): S.SENT,
+    (S.SUBMITTING, E.REJECTED): S.FAILED,
+    (S.SUBMITTING, E.RETRY): S.QUEUED,  # refused before anything was sent (busy, unreachable, 401)
+    (S.SUBMITTING, E.LOST): S.UNKNOWN,
+    (S.SUBMITTING, E.FOUND_SENT): S.SENT,  # "not found" on send, and it is in Sent Items
+    (S.UNKNOWN, E.FOUND_SENT): S.SENT,
+    (S.UNKNOWN, E.FOUND_DRAFT): S.QUEUED,
+    (S.UNKNOWN, E.FOUND_NOWHERE): S.FAILED,
+    (S.UNKNOWN, E.REJECTED): S.FAILED,  # still in Drafts, but out of attempts: not sent, the user decides
+    (S.UNKNOWN, E.RETRY): S.UNKNOWN,  # the look-up itself failed: look again later
+    (S.FAILED, E.RESUBMIT): S.QUEUED,
+    (S.FAILED, E.CANCEL): S.CANCELLED,
+}
+
+#: where a submission found in the journal at start-up resumes (the app died in that state)
+RESTART: dict[SubState, SubState] = {
+    S.QUEUED: S.QUEUED,
+    S.SAVING: S.QUEUED,  # the save may have happened: adopt the draft by Message-ID (``adopt``)
+    S.SUBMITTING: S.UNKNOWN,  # the send may have happened: settle by Message-ID
+    S.UNKNOWN: S.UNKNOWN,
+    S.FAILED: S.FAILED,
+}
+
+del S, E
+
+
+class IllegalTransition(RuntimeError):
+    pass
+
+
+def next_state(state: SubState, event: Event) -> SubState:
+    try:
+        return TRANSITIONS[(SubState(state), Event(event))]
+    except KeyError:
+        raise IllegalTransition(f"{event.value} is not allowed in state {SubState(state).value}") from None
+
+
+@dataclass
+class Submission:
+    """One message on its way out. ``draft`` holds its content (and server identity once known).
+
+    ``source``: ``"compose"`` — the content is ours (journaled) and is written to the server before the
+    send; ``"server"`` — a draft that is already on the server (Send selected in Drafts): sent as it is
+    there, never overwritten. ``adopt``: the last save's outcome is unknown, so the next attempt first
+    looks for the draft by Message-ID instead of creating a second one.
+    """
+
+    draft: Draft
+    account: str
+    state: SubState = SubState.QUEUED
+    source: str = "compose"
+    display_to: str = ""
+    attempts: int = 0
+    lookups: int = 0
+    reason: str = ""
+    kind: ErrorKind | None = None
+    code: str = ""  # the server's code for the last failure (for display)
+    adopt: bool = False
+    parked: bool = False  # waiting for a sign-in / a certificate decision
+    retry_at: float = 0.0  # monotonic clock time of the next attempt or look-up
+    history: list[tuple[SubState, Event, SubState]] = field(default_factory=list)
+
+    @property
+    def local_id(self) -> str:
+        return self.draft.local_id
+
+    @property
+    def final(self) -> bool:
+        return self.state in FINAL
+
+    def apply(self, event: Event) -> SubState:
+        """Move along the table (raises :class:`IllegalTransition` for a move it does not have)."""
+        new = next_state(self.state, event)
+        self.history.append((self.state, Event(event), new))
+        self.state = new
+        return new
+
+    def outcome(self) -> ItemOutcome:
+        """Where it stands, as the item outcome the UI shows in a row."""
+        status = {SubState.SENT: OutcomeStatus.SENT, SubState.FAILED: OutcomeStatus.FAILED,
+                  SubState.UNKNOWN: OutcomeStatus.UNKNOWN}.get(self.state, OutcomeStatus.QUEUED)
+        if self.state == SubState.CANCELLED:
+            status = OutcomeStatus.FAILED
+        code = "NoError" if status == OutcomeStatus.SENT else (self.code or "ErrorQueued")
+        return ItemOutcome(self.draft.ref, status, code, self.reason, self.reason or explain(code),
+                           self.local_id, None if status == OutcomeStatus.SENT else self.kind)
+
+    def restarted(self) -> "Submission":
+        """This submission as it resumes after the app died (``state`` per :data:`RESTART`)."""
+        was = SubState(self.state)
+        self.state = RESTART[was]
+        if was == SubState.SAVING:
+            self.adopt = True
+        if self.state == SubState.UNKNOWN:
+            self.lookups = 0
+        return self
