@@ -75,6 +75,7 @@ class Controller:
         self.window = window
         self.settings = settings
         self._prompt = None
+        self._tasks: set = set()
         window.controller = self  # the window's signals hold only weak references to our methods
         window.sandbox_requested.connect(self.use_sandbox)
         window.account_entered.connect(self.use_account)
@@ -88,7 +89,7 @@ class Controller:
         elif getattr(a, "ews_url", None):
             acc = AccountConfig(email=a.email, ews_url=a.ews_url, username=a.username,
                                 auth_type=AuthType(a.auth), verify_tls=not a.no_verify_tls)
-            self._start_account(acc, a.password, persist=False)
+            self._start_account(acc, a.password)
         else:
             acc = self.settings.account()
             if acc is None:
@@ -102,7 +103,7 @@ class Controller:
                 if pw is None:
                     self._ask_password(acc)
                 else:
-                    self._start_account(acc, pw, persist=False)
+                    self._start_account(acc, pw)
 
     def _ask_password(self, acc) -> None:
         from app.ui.account_dialog import PasswordPrompt
@@ -115,7 +116,7 @@ class Controller:
         from app.storage import secrets
 
         secrets.store(acc.email, acc.username, pw)
-        self._start_account(acc, pw, persist=False)
+        self._start_account(acc, pw)
 
     def use_sandbox(self) -> None:
         from app.core.demo import sandbox_account
@@ -124,14 +125,39 @@ class Controller:
         self._start_sandbox()
 
     def use_account(self, acc, password: str) -> None:
+        """The account dialog's Connect: the new account is tried (one connect) before it replaces the
+        one in use. A failure is shown at the dialog's form and changes nothing."""
+        import asyncio
+
+        task = asyncio.ensure_future(self._try_account(acc, password))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _try_account(self, acc, password: str) -> bool:
+        from app.core.session import Session
+        from app.domain.explain import describe
+        from app.mail.errors import MailError
         from app.storage import secrets
 
+        dialog = self.window.account_dialog
+        session = Session.for_account(acc, password, on_server_info=self._remember_build)
+        try:
+            await session.connect()
+        except MailError as exc:
+            session.close()
+            if dialog is not None:
+                dialog.connection_failed(f"Could not connect: {describe(exc.code, exc.message)}. "
+                                         "The account in use has not changed.")
+            return False
         stored = secrets.store(acc.email, acc.username, password)
         self.settings.set_account(acc)
+        if dialog is not None:
+            dialog.connected()
+        self.window.set_session(session)
         if not stored:
             self.window.banner.show_message(
                 "No system keyring: the password is kept for this session only.", kind="info")
-        self._start_account(acc, password, persist=True)
+        return True
 
     def _remember_build(self, info) -> None:
         if not self.args or not getattr(self.args, "ews_url", None):
@@ -143,7 +169,7 @@ class Controller:
 
         self.window.set_session(demo_session(data_dir()))
 
-    def _start_account(self, acc, password: str, *, persist: bool) -> None:
+    def _start_account(self, acc, password: str) -> None:
         from app.core.session import Session
 
         stored = self.settings.account()
@@ -234,9 +260,6 @@ async def amain(args, window) -> int:
         QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
     else:
         setup_logging(file=True)
-        from app.ui.journal_bridge import attach as attach_journal
-
-        attach_journal(window)  # autosave + crash recovery + outbox (app.core.autosave / outbox)
         window.keyring_ok = secrets.keyring_available()
         settle_gc_when_connected(window)
         Controller(args, window, settings).start()
@@ -245,7 +268,7 @@ async def amain(args, window) -> int:
     session = window.session
     if session is not None:
         try:
-            await asyncio.wait_for(window.wait_idle(), timeout=30)
+            await asyncio.wait_for(window.flows.wait_idle(), timeout=30)
         except asyncio.TimeoutError:
             logging.getLogger("app").warning("gave up waiting for running operations at exit")
         session.close()

@@ -148,7 +148,7 @@ async def _run_steps(done: list[str]) -> None:
         await _wait_for(lambda: any(i["subject"] == subject for i in sandbox.mailbox(RECIPIENT).items("inbox")),
                         "check bob's Inbox")
         done.append("in bob's Inbox")
-        await window.wait_idle()
+        await window.flows.wait_idle()
     finally:
         session = window.session
         window._force_close = True

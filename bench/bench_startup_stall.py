@@ -227,7 +227,7 @@ async def bench_stalls(n_drafts: int) -> list[tuple[str, float, str]]:
         refs = [s.ref for s in model.summaries()[:50]]
         hb.start()
         t0 = time.perf_counter()
-        outcomes = await win.send_selected_drafts(refs)
+        outcomes = await win.flows.send_selected_drafts(refs)
         took = time.perf_counter() - t0
         worst, p99 = hb.stop()
         ok = sum(1 for o in outcomes if o.ok)

@@ -21,7 +21,8 @@ from app.domain.validation import is_valid_address
 class AccountDialog(QDialog):
     """Exchange account: email, EWS URL, user name, password, auth type, TLS verification."""
 
-    account_entered = Signal(object, str)  # AccountConfig, password
+    account_entered = Signal(object, str)  # AccountConfig, password: test it, then connection_failed/accept
+    sandbox_chosen = Signal()  # "Use the sandbox mailbox" instead
 
     def __init__(self, parent=None, account: AccountConfig | None = None, *, keyring_ok: bool = True):
         super().__init__(parent)
@@ -67,6 +68,9 @@ class AccountDialog(QDialog):
         lay.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.buttons.button(QDialogButtonBox.Ok).setText("Connect")
+        self.sandbox_button = self.buttons.addButton("Use the sandbox mailbox", QDialogButtonBox.ResetRole)
+        self.sandbox_button.setAccessibleName("Use the built-in sandbox mailbox instead")
+        self.sandbox_button.clicked.connect(self._sandbox)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -107,9 +111,31 @@ class AccountDialog(QDialog):
             auth_type=AuthType(self.auth.currentData()), verify_tls=self.verify.isChecked(),
         )
         password = self.password.text()
+        self.set_testing(True)
+        self.account_entered.emit(acc, password)  # the account in use changes only if this connects
+
+    def set_testing(self, on: bool) -> None:
+        """While the new account's connection is tried, the form cannot be changed or sent again."""
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not on)
+        self.buttons.button(QDialogButtonBox.Ok).setText("Connecting…" if on else "Connect")
+        if on:
+            self.error.hide()
+
+    def connection_failed(self, text: str) -> None:
+        """The account could not be used: say why at the form; the account in use stays as it was."""
+        self.set_testing(False)
+        self.error.setText(text)
+        self.error.setVisible(True)
+        self.url.setFocus()
+
+    def connected(self) -> None:
         self.password.clear()
         self.accept()
-        self.account_entered.emit(acc, password)
+
+    def _sandbox(self) -> None:
+        self.password.clear()
+        self.accept()
+        self.sandbox_chosen.emit()
 
 
 class PasswordPrompt(QDialog):

@@ -44,22 +44,22 @@ def _act(win, text: str, keys, slot, name: str) -> QAction:
 
 def build_actions(win) -> Actions:
     """``win`` is the MainWindow; open/delete are the Drafts view's own (context: its list)."""
-    drafts = win.drafts
+    drafts, flows = win.drafts, win.flows
     return Actions(
-        new=_act(win, "&New message", "Ctrl+N", win.new_message, "actNew"),
+        new=_act(win, "&New message", "Ctrl+N", flows.new_message, "actNew"),
         # Save/Send go through the composer's signals, so the button, the menu and the key are one path
         # (listeners such as the journal see every save/send request)
         save=_act(win, "&Save draft", "Ctrl+S", win.compose.save_requested.emit, "actSave"),
         send=_act(win, "Sen&d", ["Ctrl+Return", "Ctrl+Enter"], win.compose.send_requested.emit, "actSend"),
         send_selected=_act(win, "Send se&lected drafts", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
-                           win.send_selected, "actSendSelected"),
-        attach=_act(win, "&Attach files…", "Ctrl+Shift+A", win.attach_files, "actAttach"),
+                           flows.send_selected, "actSendSelected"),
+        attach=_act(win, "&Attach files…", "Ctrl+Shift+A", flows.attach_files, "actAttach"),
         view_compose=_act(win, "&Compose", "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
         view_drafts=_act(win, "&Drafts", "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
         view_sent=_act(win, "S&ent", "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
         open=drafts.open_action,
         delete=drafts.delete_action,
-        refresh=_act(win, "&Refresh", "F5", win.refresh, "actRefresh"),
+        refresh=_act(win, "&Refresh", "F5", flows.refresh, "actRefresh"),
         account=_act(win, "Account &settings…", "Ctrl+,", win.edit_account, "actAccount"),
         shortcuts=_act(win, "&Keyboard shortcuts", "F1", win.show_shortcuts, "actShortcuts"),
         quit=_act(win, "&Quit", "Ctrl+Q", win.close, "actQuit"),

@@ -1,222 +1,185 @@
-"""Wires the window to the local journal: autosave while typing, recovery at start, the outbox.
+"""Wires the window to the local journal and the account's send queue. Wiring only: every decision
+(what is sent, when, what recovery does) is made in Qt-free core code (:mod:`app.core.outbox`,
+:mod:`app.core.recovery`, :mod:`app.core.autosave`).
 
-``attach(window)`` (called once by app_main after ``finish_setup``) connects:
-- ``compose.changed`` -> :meth:`Autosave.touch` (recorded within 1.5 s, see app.core.autosave); a new
-  message gets its Internet Message-ID at its first keystroke (``compose.set_saved``) so that a send
-  cut off by a crash can be looked up instead of repeated;
-- view switch (``stack.currentChanged``), Save, Send and quit -> ``autosave.flush()``;
-- ``draft_saved`` / ``message_sent`` / ``batch_sent`` -> the journal entry leaves once the server confirmed;
-- start-up: the newest unsaved message reopens in Compose; other recovered messages are saved to the
-  server's Drafts through the :class:`Outbox`; a send that was in flight when the app died is looked up
-  by Message-ID: found in Sent Items -> done; otherwise it reopens as a draft (never resent blindly);
-- the window's Save/Send failing because the server is unreachable (session goes "offline") -> the
-  Outbox takes the message (Compose is cleared for a send) and retries when the server is back;
-- View > Outbox (Ctrl+4) shows the Outbox rows (``outbox_view()`` gives the widget for a page).
+Built by :meth:`MainWindow.finish_setup` (``win.journal_bridge``); it connects:
+
+- ``compose.changed`` -> :meth:`Autosave.touch` (recorded within 1.5 s); a new message gets its Internet
+  Message-ID at its first keystroke, so a save or send cut off by a crash can be looked up;
+- view switch, quit and loading another message -> ``autosave.flush()``;
+- ``window.session_changed`` -> everything local is scoped to the new account: what was typed is
+  recorded under the previous account first, Compose is cleared, the account's own Outbox is built
+  (``session.outbox``: the one path every send takes) and restores that account's unfinished work; the
+  newest message the account was writing reopens in Compose;
+- connected -> recovered messages are looked up and queued for Drafts (:func:`app.core.recovery.resume`),
+  and waiting work is retried at once;
+- the Outbox as a fourth view (Ctrl+4).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 
 from PySide6.QtCore import QEvent, QObject
 
+from app.core import recovery
 from app.core.autosave import Autosave
-from app.core.outbox import Outbox
-from app.core.retry import new_message_id
-from app.domain.models import Folder
-from app.storage.journal import Journal, State
+from app.core.outbox import NotCancellable, Outbox
+from app.core.submission import SubState
+from app.domain.models import new_message_id
+from app.storage.journal import Journal
+from app.storage.journal_file import JournalUnavailable
 
 log = logging.getLogger(__name__)
+
+UNPROTECTED = ("Typing is not protected: the local journal cannot be written ({why}). Messages are only "
+               "kept once saved to the server.")
 
 
 class JournalBridge:
     def __init__(self, window, journal: Journal | None = None):
         self.w = window
-        self.journal = journal or Journal()
+        self.journal = journal if journal is not None else self._open_journal()
         self.autosave = Autosave(self.journal, on_error=self._autosave_failed)
         self.outbox: Outbox | None = None
-        self._client = None
-        self._save_versions: dict[str, int | None] = {}
-        self._pending_save = self._pending_send = None  # (local_id, when) of the window's Save/Send
-        self._loop = asyncio.get_event_loop()  # built in the app's (qasync) loop
-        self._resumed = False
-        self._signed_in: asyncio.Event | None = None
-        self._views: list = []
+        self.account = ""
+        self.recovery_report: dict = {}  # local_id -> branch, for this start (logged too)
+        self._resumed_for = None  # the session whose recovered messages were handled
         self._tasks: set[asyncio.Task] = set()
+        self._views: list = []
         c = window.compose
         c.changed.connect(self._changed)
-        c.about_to_load.connect(lambda: self.autosave.flush())  # lazy reads below see the old message
-        c.save_requested.connect(self._before_save)
-        c.send_requested.connect(self._before_send)
-        window.draft_saved.connect(self._saved)
-        window.message_sent.connect(self._sent)
-        window.batch_sent.connect(lambda outcomes: [self._sent(o) for o in outcomes])
-        window.state_changed.connect(self._state)
+        c.about_to_load.connect(self.autosave.flush)  # lazy reads below see the old message
         window.stack.currentChanged.connect(lambda *_: self.autosave.flush())
+        window.session_changed.connect(self._session_changed)
+        window.state_changed.connect(self._state)
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().aboutToQuit.connect(self.close)
         QApplication.instance().lastWindowClosed.connect(self.autosave.flush)
         self._close_watch = _CloseWatch(self.autosave.flush, window)  # the window's own close, too
         window.installEventFilter(self._close_watch)
-        self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
-        self._restored = 0
-        self.recovered = self._reopen()
         self._outbox_window = None
         self.outbox_action = self._install_action()
-        s = getattr(window, "session", None)
-        if s is not None and getattr(s.state, "value", s.state) == "connected":  # attached late
-            self._state("connected")
+        if self.journal.moved_aside is not None:
+            window.statusBar().showMessage("The local journal was damaged: it was set aside and a new one "
+                                           "started.", 15000)
+        if window.session is not None:  # attached after the session was set
+            self._session_changed(window.session)
+
+    def _open_journal(self) -> Journal:
+        try:
+            return Journal()
+        except JournalUnavailable as exc:
+            log.warning("journal unavailable: %s", exc)
+            self.w.banner.show_message(UNPROTECTED.format(why=exc), kind="error")
+            return Journal(":memory:")
 
     # ---- typing ----
     def _changed(self) -> None:
         c = self.w.compose
         if not c.identity().internet_message_id:
-            d = c.draft()
-            c.set_saved(d.copy(internet_message_id=new_message_id()))  # only the identity fields are taken
+            c.set_saved(c.identity().copy(internet_message_id=new_message_id()))  # identity fields only
         # Lazy: the draft (a 10 MB body, say) is read once per journal write, not once per keystroke.
         self.autosave.touch(c.draft, c.identity().local_id)
 
-    def _before_save(self) -> None:
-        d = self.w.compose.draft()
-        if d.is_empty():
-            return
-        self._save_versions[d.local_id] = self.autosave.record_now(d)
-        self._pending_save = (d.local_id, time.monotonic())
-
-    def _before_send(self) -> None:
-        d = self.w.compose.draft()
-        if not d.is_empty():
-            self.autosave.record_now(d, State.SENDING)  # a crash from now on: settle by Message-ID
-            self._pending_send = (d.local_id, time.monotonic())
-
-    def _saved(self, saved) -> None:
-        if self._pending_save and self._pending_save[0] == saved.local_id:
-            self._pending_save = None
-        self.journal.confirm_saved(saved.local_id, saved.ref, self._save_versions.pop(saved.local_id, None))
-
-    def _sent(self, outcome) -> None:
-        lid = getattr(outcome, "local_id", "")
-        if self._pending_send and self._pending_send[0] == lid:
-            self._pending_send = None
-        if not lid:
-            return
-        if outcome.ok:
-            self.autosave.forget(lid)
-            self.journal.confirm_sent(lid)
-        elif self.journal.get(lid) is not None:
-            self.journal.set_state(lid, State.EDITING, error=outcome.explanation or outcome.code)
-
     def _autosave_failed(self, exc) -> None:
-        try:
-            self.w.show_error(f"Could not keep a local copy of this message ({type(exc).__name__}).")
-        except Exception:  # noqa: BLE001
-            pass
+        self.w.banner.show_message(UNPROTECTED.format(why=type(exc).__name__), kind="error")
 
-    # ---- start-up recovery ----
-    def _reopen(self) -> int:
-        drafts, _ = self.journal.recover()
-        reopen = [e for e in drafts if not e.op]
-        if reopen and self.w.compose.draft().is_empty():
-            newest = max(reopen, key=lambda e: e.updated)
-            self.w.compose.load(newest.draft)
-            others = len(drafts) - 1
-            more = f"; {_n_messages(others, 'other unsaved')} go to Drafts when the server is reached" if others else ""
-            try:
-                self.w.statusBar().showMessage("Reopened the message you were writing" + more, 15000)
-            except Exception:  # noqa: BLE001
-                pass
-        return len(drafts)
+    # ---- accounts ----
+    def _session_changed(self, session) -> None:
+        """Another account is in use: nothing local of the previous one is shown, queued or sent."""
+        self.autosave.flush()  # what was typed belongs to the previous account
+        if self.outbox is not None and (session is None or session.outbox is not self.outbox):
+            self.outbox.on_change = self.outbox.on_saved = self.outbox.on_finished = None
+        c = self.w.compose
+        if self.account and (session is None or session.account.key != self.account):
+            c.clear()
+        self.outbox = None
+        self.account = session.account.key if session is not None else ""
+        self.autosave.account = self.account
+        if session is not None:
+            if session.outbox is None:
+                session.outbox = Outbox(session, self.journal, account=self.account, on_saved=self._saved,
+                                        on_finished=self._finished, reauth=self._reauth)
+                self.outbox = session.outbox
+                self.outbox.restore()
+                self.outbox.start()
+            self.outbox = session.outbox
+            self._reopen()
+        for view in self._views:
+            view.set_outbox(self.outbox)
 
-    def _ensure_outbox(self) -> Outbox | None:
-        session = getattr(self.w, "session", None)
-        if session is None:
-            return None
-        if self._client is not session.client:
-            self._client = session.client
-            if self.outbox is not None:  # the session changed (e.g. signed in again): the old one stops
-                self._loop.create_task(self.outbox.stop())
-            self.outbox = Outbox(session.client, self.journal, on_saved=self._outbox_saved, reauth=self._reauth)
-            self._resumed = False
-            for view in self._views:
-                view.set_outbox(self.outbox)
-        return self.outbox
+    def _reopen(self) -> None:
+        c = self.w.compose
+        entry = recovery.message_to_reopen(self.journal, self.account)
+        if entry is None or not c.draft().is_empty():
+            return
+        c.load(entry.draft)
+        others = len(recovery.editing_entries(self.journal, self.account)) - 1
+        more = f"; {_n_messages(others, 'other unsaved')} go to Drafts when the server is reached" if others > 0 else ""
+        self.w.statusBar().showMessage("Reopened the message you were writing" + more, 15000)
+
+    def _state(self, state: str) -> None:
+        session = self.w.session
+        if state != "connected" or session is None or self.outbox is None:
+            return
+        if self._signed_in is not None:
+            self._signed_in.set()
+        if self._resumed_for is not session:
+            self._resumed_for = session
+            task = asyncio.ensure_future(self._resume(session, self.outbox))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        self.outbox.kick()
+
+    async def _resume(self, session, outbox) -> None:
+        keep = {self.w.compose.identity().local_id}
+        branches = await recovery.resume(self.journal, outbox, session, outbox.account, keep=keep)
+        if any(b == recovery.Branch.WAITING for b in branches.values()):
+            self._resumed_for = None  # offline: again at the next connect
+        self.recovery_report.update(branches)
+
+    _signed_in: asyncio.Event | None = None
 
     async def _reauth(self) -> bool:
         """A 401 while the Outbox worked: say so (non-modal banner with Retry; the refused re-connect
         opens the non-modal password prompt, app.ui.security) and wait until the session is connected
         again (a new password, Retry, or a new sign-in); the Outbox then resumes."""
         self._signed_in = asyncio.Event()
-        session = getattr(self.w, "session", None)
+        session = self.w.session
         try:  # a passing 401 (e.g. a server restart): signing in again with what we have is enough
             await session.connect()
             return True
         except Exception:  # noqa: BLE001 - AuthFailed & co: the session shows it; ask the user
             pass
-        try:
-            self.w.show_error("The server asked to sign in again. Messages in the Outbox wait until you do "
-                              "(enter the password, or Retry).", retry=True)
-        except Exception:  # noqa: BLE001
-            pass
+        self.w.show_error("The server asked to sign in again. Messages in the Outbox wait until you do "
+                          "(enter the password, or Retry).", retry=True)
         await self._signed_in.wait()
         return True
 
-    def _state(self, state: str) -> None:
-        if state == "connected" and self._signed_in is not None:
-            self._signed_in.set()
-        if state == "connected":
-            ob = self._ensure_outbox()
-            if ob is not None and not self._resumed:
-                self._resumed = True
-                task = asyncio.ensure_future(self._resume(), loop=self._loop)
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
-            elif ob is not None:
-                ob.kick()
-        elif state in ("offline", "auth_failed") and (self._pending_save or self._pending_send):
-            # unreachable, or a 401 (the password prompt is open): the Outbox takes it and waits
-            self._loop.call_later(0.3, self._queue_unreachable)
-
-    def _queue_unreachable(self) -> None:
-        """The window's Save/Send failed because the server could not be reached: the Outbox takes
-        over and retries when the connection returns (looking the message up first)."""
-        if getattr(getattr(self.w, "flows", None), "sending", 0) or self._ensure_outbox() is None:
-            return
+    # ---- what the queue reports ----
+    def _saved(self, saved) -> None:
         c = self.w.compose
-        fresh = lambda p: p[0] if p and time.monotonic() - p[1] < 300 else None  # noqa: E731
-        lid, self._pending_send = fresh(self._pending_send), None
-        if lid and self.journal.get(lid) is not None:
-            self.outbox.send(self.journal.get(lid).draft, settle_first=True)
-            if c.draft().local_id == lid:
-                c.clear()
-            self.w.statusBar().showMessage("No connection: the message is in the Outbox and goes out when the server is back", 10000)
-        lid, self._pending_save = fresh(self._pending_save), None
-        if lid and self.journal.get(lid) is not None:
-            self.outbox.queue_save(self.journal.get(lid).draft, settle_first=True)
-            if c.draft().local_id == lid:
-                c.state_label.setText(NOT_ON_SERVER)
-            self.w.statusBar().showMessage("No connection: kept on this computer; saved to the server when it is back", 10000)
-
-    def _outbox_saved(self, saved) -> None:
-        c = self.w.compose
-        if c.draft().local_id == saved.local_id:
+        if c.identity().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
-            edited = self.journal.get(saved.local_id) is not None or saved.local_id in self.autosave.pending
-            c.state_label.setText("Edited" if edited else "Saved")
-        if saved.local_id in self._restoring:  # a message recovered after a crash reached Drafts
-            self._restoring.discard(saved.local_id)
-            self._restored += 1
-            if not self._restoring:
-                self.w.statusBar().showMessage(f"{_n_messages(self._restored, 'other unsaved')} "
-                                               f"{'was' if self._restored == 1 else 'were'} restored to Drafts", 15000)
-                self._restored = 0
-                try:
-                    self.w.drafts.model.reload()
-                except Exception:  # noqa: BLE001 - the list refreshes on its own later
-                    pass
 
+    def _finished(self, sub) -> None:
+        """A send finished (sent, or not sent for good): the lists and Compose follow."""
+        c, w = self.w.compose, self.w
+        if sub.state == SubState.SENT:
+            shown = c.identity()
+            same_ref = sub.draft.ref is not None and shown.ref is not None and shown.ref.id == sub.draft.ref.id
+            if shown.local_id == sub.local_id or same_ref:
+                self.autosave.forget(shown.local_id)
+                self.journal.discard(shown.local_id)
+                c.clear()  # what is on screen went out: never offer to send it again
+            w.sent.model.reload()
+            if sub.draft.ref is not None:  # it left Drafts (rows of other drafts keep their inline status)
+                w.drafts.model.take_rows({sub.draft.ref.id})
+
+    # ---- the Outbox view ----
     def _install_action(self):
         """The Outbox as a fourth page of the window: sidebar entry, View > Outbox, Ctrl+4."""
         self._outbox_window = self.outbox_view()
@@ -231,57 +194,59 @@ class JournalBridge:
         return self._outbox_window
 
     def outbox_view(self, parent=None):
-        """An Outbox view bound to this bridge's outbox (re-bound when the session changes)."""
+        """An Outbox view bound to this bridge's outbox (re-bound when the account changes)."""
         from app.ui.outbox_view import OutboxView
 
         view = OutboxView(parent)
         view.set_outbox(self.outbox)
+        view.edit_requested.connect(self._edit_queued)
+        view.delete_requested.connect(self._delete_queued)
+        view.retry_requested.connect(lambda lid: self.outbox and self.outbox.resubmit(lid))
         self._views.append(view)
         return view
 
-    async def _resume(self) -> None:
-        """After a crash: settle what may have reached the server (by Message-ID), push other recovered
-        messages to Drafts, resume the outbox."""
-        c = self.w.compose
-        current = c.draft().local_id
-        for e in self.journal.entries():
-            if e.op:  # the outbox's own work: restore() below
-                continue
-            d, lid = e.draft, e.local_id
-            if d.ref is None and d.internet_message_id:  # a save/send may have happened before the crash
+    def _edit_queued(self, local_id: str) -> None:
+        """Enter in the Outbox: the send is cancelled and the message comes back into Compose."""
+        w, outbox = self.w, self.outbox
+        if outbox is None or not w.flows.stash_current():
+            return
+        try:
+            draft = outbox.cancel(local_id)
+        except NotCancellable:
+            w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
+            return
+        if draft is None:
+            w.statusBar().showMessage("Not sent: the draft stays in Drafts", 8000)
+            w.drafts.model.reload()
+            return
+        w.compose.load(draft)
+        w.show_view("compose")
+        w.compose.to.setFocus()
+        w.statusBar().showMessage("Sending cancelled: the message is back in Compose", 8000)
+
+    def _delete_queued(self, local_id: str) -> None:
+        """Delete in the Outbox: asks first (non-modal), then throws the message away."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Question, "Delete this message?",
+                          "The message is removed from the Outbox and will not be sent.",
+                          QMessageBox.NoButton, self.w)
+        delete = box.addButton("Delete", QMessageBox.DestructiveRole)
+        box.addButton("Keep", QMessageBox.RejectRole)
+        box.setAccessibleName("Delete this message?")
+
+        def done(_r):
+            if box.clickedButton() is delete and self.outbox is not None:
                 try:
-                    where = await self._client.find_by_message_id(d.internet_message_id)
-                except Exception as exc:  # noqa: BLE001 - offline: try again at the next connect
-                    log.info("could not look up a recovered message yet: %s", getattr(exc, "code", type(exc).__name__))
-                    self._resumed = False
-                    return
-                if where.get(Folder.SENT):  # it went out: never offer it again
-                    self.journal.confirm_sent(lid)
-                    if lid == c.draft().local_id:
-                        c.clear()
-                    continue
-                if where.get(Folder.DRAFTS):  # saved before the crash: keep editing THAT draft
-                    ref = where[Folder.DRAFTS][0]
-                    self.journal.set_server_identity(lid, ref)
-                    if lid == c.draft().local_id:
-                        c.set_saved(c.draft().copy(ref=ref))
-            if e.state == State.SENDING:  # not sent: a draft again
-                self.journal.set_state(lid, State.EDITING)
-                if c.draft().is_empty():
-                    c.load(self.journal.get(lid).draft)
-                    current = lid
-                    continue
-            if lid != current and lid != c.draft().local_id:
-                self.journal.set_state(lid, State.OUTBOX_WAITING, op="save")
-                self._restoring.add(lid)
-        self.outbox.restore()
-        self.outbox.start()
+                    self.outbox.delete(local_id)
+                except NotCancellable:
+                    self.w.statusBar().showMessage("It is being sent right now and can no longer be deleted", 8000)
+        box.finished.connect(done)
+        self._delete_question = box
+        box.open()
 
     def close(self) -> None:
         self.autosave.close()
-
-
-NOT_ON_SERVER = "Kept on this computer — not on server yet"
 
 
 def _n_messages(n: int, what: str) -> str:
@@ -299,14 +264,3 @@ class _CloseWatch(QObject):
         if event.type() == QEvent.Close:
             self._fn()
         return False
-
-
-def attach(window) -> JournalBridge | None:
-    """Connect the window to the journal. Never fails the start: without a journal the app still runs."""
-    try:
-        bridge = JournalBridge(window)
-    except Exception:  # noqa: BLE001
-        log.exception("the local journal could not be opened; messages are not kept locally")
-        return None
-    window.journal_bridge = bridge
-    return bridge

@@ -7,13 +7,17 @@ Public API (tests, ``app.selftest``, ``app.app_main``)::
     win.show(); await win.connect_task    # connecting runs by itself once a session is set
     win.add_view("outbox", "Outbox", widget, shortcut="Ctrl+4")   # more views in the sidebar
     win.compose.load(draft)               # or type into win.compose.* widgets
-    saved = await win.save_current()      # the Ctrl+S code path; None if the input was invalid
-    outcome = await win.send_current()    # the Ctrl+Return code path (save, then SendItem)
-    outcomes = await win.send_selected_drafts(refs)   # Ctrl+Shift+Return
-    await win.wait_idle()                 # every operation started from the UI has finished
+    saved = await win.flows.save_current()      # the Ctrl+S code path; None if not saved
+    outcome = await win.flows.send_current()    # Ctrl+Return: submit to the queue, await the attempt
+    outcomes = await win.flows.send_selected_drafts(refs)   # Ctrl+Shift+Return
+    await win.flows.wait_idle()           # every operation started from the UI has finished
+
+``win.flows`` (:class:`app.ui.workflows.Workflows`) is the window's controller: it reads the window's
+views explicitly; the window does not forward attribute reads to it.
 
 Signals: ``state_changed(str)``, ``busy_changed(bool)``, ``draft_saved(Draft)``, ``message_sent(ItemOutcome)``,
-``batch_sent(list)``, ``error_shown(str)``, ``sandbox_requested()``, ``account_entered(AccountConfig, str)``.
+``batch_sent(list)``, ``error_shown(str)``, ``sandbox_requested()``, ``account_entered(AccountConfig, str)``,
+``session_changed(object)`` (a new account's session is in place; the previous one is closed).
 """
 
 from __future__ import annotations
@@ -53,22 +57,24 @@ class MainWindow(QMainWindow):
     error_shown = Signal(str)
     sandbox_requested = Signal()
     account_entered = Signal(object, str)
+    session_changed = Signal(object)
     _session_event = Signal(object, object)
-    _progress_event = Signal(object, object)
 
-    def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, parent=None):
+    def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
+                 parent=None):
         super().__init__(parent)
         self.session = None
+        self._journal = journal  # the local journal (None: the default file in the data dir)
+        self.journal_bridge = None
         self.settings = settings
         self.keyring_ok = keyring_ok
         self.flows = None
-        self._tasks: set = set()
         self._busy = 0
         self.connect_task = None
         self._close_question: QMessageBox | None = None
         self._quit_when_idle = False
         self._force_close = False
-        self._account_dialog = None
+        self.account_dialog = None  # the open account dialog (the controller answers its test connect)
         self._sheet = None
 
         self.setWindowTitle(APP_NAME)
@@ -175,7 +181,6 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self.banner.retry.connect(flows.retry)
         self._session_event.connect(self._on_session_event)
-        self._progress_event.connect(self._on_progress)
         self.compose.save_requested.connect(flows.save_draft)
         self.compose.send_requested.connect(flows.send)
         self.compose.lookup_requested.connect(flows.lookup_names)
@@ -188,22 +193,15 @@ class MainWindow(QMainWindow):
         self.sent.preview_requested.connect(flows.preview_sent)
         self.welcome.sandbox_chosen.connect(self.sandbox_requested)
         self.welcome.exchange_chosen.connect(self.edit_account)
-        if self.settings is not None:
-            recent = self.settings.recent_recipients()
-            for r in (self.compose.to, self.compose.cc, self.compose.bcc):
-                r.set_recent(recent)
+        from app.ui.journal_bridge import JournalBridge
+
+        # autosave, crash recovery and each account's send queue (the one path every send takes)
+        self.journal_bridge = JournalBridge(self, journal=self._journal)
         session, self._pending_session = self._pending_session, None
         if session is not None:
             self.set_session(session)
         else:
             self._show_welcome()
-
-    def __getattr__(self, name):
-        # the workflow API (save_current, send_current, ...) is the window's API
-        flows = self.__dict__.get("flows") if name != "flows" else None
-        if flows is not None and not name.startswith("__") and hasattr(type(flows), name):
-            return getattr(flows, name)
-        raise AttributeError(name)
 
     # ---- views ----
     @property
@@ -275,15 +273,17 @@ class MainWindow(QMainWindow):
         old, self.session = self.session, session
         if old is not None and old is not session:
             old.close()
+        self.sent.clear_preview()  # nothing of the previous account stays on screen
+        self.banner.hide()
         if session is None:
             self.drafts.model.set_fetch(None)
             self.sent.model.set_fetch(None)
             self.account_label.setText("No account")
             self._set_state("idle")
+            self.session_changed.emit(None)
             self._show_welcome()
             return
         session.add_listener(lambda state, err, s=session: self._session_event.emit(s, (state, err)))
-        session.add_progress_listener(lambda p, s=session: self._progress_event.emit(s, p))
         self.sidebar.setEnabled(True)
         acc = session.account
         self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
@@ -291,6 +291,13 @@ class MainWindow(QMainWindow):
         # the lists load once connected (Workflows._connect)
         self.drafts.model.set_fetch(lambda off, lim: session.list_messages(Folder.DRAFTS, off, lim), load=False)
         self.sent.model.set_fetch(lambda off, lim: session.list_messages(Folder.SENT, off, lim), load=False)
+        if self.settings is not None:
+            recent = self.settings.recent_recipients(acc.key)
+            for r in (self.compose.to, self.compose.cc, self.compose.bcc):
+                r.set_recent(recent)
+        self.session_changed.emit(session)  # the journal bridge scopes the journal and queue to it
+        if session.state.value == "connected":  # tested before it was put in place
+            self._set_state("connected")
         self.show_view("compose")
         self.compose.to.setFocus()
         self.connect_task = self.flows.connect_session()
@@ -298,13 +305,6 @@ class MainWindow(QMainWindow):
     def _on_session_event(self, session, payload) -> None:
         if session is self.session:
             self._set_state(*payload)
-
-    def _on_progress(self, session, p) -> None:
-        """Retries and checks of the send pipeline ("waiting 3 s", "verifying") in the status bar."""
-        state = getattr(p.state, "value", p.state)
-        if session is self.session and state in ("waiting", "verifying"):
-            what = "Checking whether it was sent…" if state == "verifying" else f"Server busy: {p.detail}"
-            self.statusBar().showMessage(what, 10000)
 
     def _set_state(self, state, error=None) -> None:
         state = getattr(state, "value", state)
@@ -352,9 +352,10 @@ class MainWindow(QMainWindow):
         acc = self.session.account if self.session and not self.session.account.sandbox else None
         from app.ui.account_dialog import AccountDialog
 
-        self._account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok)
-        self._account_dialog.account_entered.connect(self.account_entered)
-        self._account_dialog.open()
+        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok)
+        self.account_dialog.account_entered.connect(self.account_entered)
+        self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
+        self.account_dialog.open()
 
     def show_error(self, text: str, *, retry: bool = False) -> None:
         log.warning("shown to user: %s", text)
@@ -365,41 +366,57 @@ class MainWindow(QMainWindow):
         self.show_error(f"Could not load the list: {self.flows.explain_exc(exc)}", retry=True)
 
     # ---- closing ----
+    def _queued_sends(self) -> int:
+        outbox = None if self.session is None else self.session.outbox
+        return 0 if outbox is None else outbox.pending_sends()
+
     def closeEvent(self, event):  # noqa: N802
-        sending = self.session is not None and (self.session.sends_in_flight > 0 or self.flows.sending > 0)
-        if sending and not self._force_close:
-            event.ignore()
-            self._ask_close()
-            return
         if self.flows is None:
             event.accept()
+            return
+        sending = self.flows.sending > 0
+        queued = self._queued_sends()
+        if (sending or queued) and not self._force_close:
+            event.ignore()
+            self._ask_close(sending, queued)
             return
         self.drafts.flush_pending()
         for m in (self.drafts.model, self.sent.model):  # no more page loads once closed
             m.stop_loading()
         for r in (self.compose.to, self.compose.cc, self.compose.bcc):
             r._debounce.stop()
-        for t in list(self._tasks):
+        for t in list(self.flows.tasks):
             if not t.done() and not getattr(t, "_dispatch_keep", False):
                 t.cancel()
         if self._sheet is not None:
             self._sheet.close()
         event.accept()
 
-    def _ask_close(self) -> None:
+    def _ask_close(self, sending: bool, queued: int) -> None:
         if self._close_question is not None and self._close_question.isVisible():
             return
-        box = QMessageBox(QMessageBox.Question, "Sending in progress",
-                          "A message is still being sent. Quit when it is done, or keep the window open?",
-                          QMessageBox.NoButton, self)
-        wait = box.addButton("Quit when sent", QMessageBox.AcceptRole)
+        if sending:
+            text = "A message is still being sent. Quit when it is done, or keep the window open?"
+        else:
+            who = self.session.account.email if self.session is not None else "this account"
+            text = (f"{queued} message{' is' if queued == 1 else 's are'} waiting in the Outbox. "
+                    f"{'It stays' if queued == 1 else 'They stay'} on this computer and "
+                    f"{'goes' if queued == 1 else 'go'} out the next time Dispatch runs signed in as {who}. "
+                    "Quit anyway?")
+        box = QMessageBox(QMessageBox.Question, "Messages waiting to be sent", text, QMessageBox.NoButton, self)
+        wait = box.addButton("Quit when sent", QMessageBox.AcceptRole) if sending else None
+        quit_now = box.addButton("Quit", QMessageBox.DestructiveRole) if not sending else None
         box.addButton("Keep open", QMessageBox.RejectRole)
-        box.setAccessibleName("Sending in progress")
+        box.setAccessibleName("Messages waiting to be sent")
 
         def done(_r):
-            if box.clickedButton() is wait:
+            clicked = box.clickedButton()
+            if wait is not None and clicked is wait:
                 self._quit_when_idle = True
                 self.statusBar().showMessage("Will quit when sending has finished…")
+            elif quit_now is not None and clicked is quit_now:
+                self._force_close = True
+                self.close()
         box.finished.connect(done)
         self._close_question = box
         box.open()

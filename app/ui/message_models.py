@@ -73,10 +73,12 @@ class MessageTableModel(QAbstractTableModel):
 
     # ---- data source ----
     def set_fetch(self, fetch_page: Fetch | None, *, load: bool = True) -> None:
-        """Where pages come from; with ``load=False`` nothing is fetched until :meth:`reload`."""
+        """Where pages come from (another account's: what is listed now goes at once); with
+        ``load=False`` nothing is fetched until :meth:`reload`."""
         self._fetch = fetch_page
-        if load:
-            self.reload()
+        self._clear()
+        if load and fetch_page is not None:
+            self.fetchMore(QModelIndex())
 
     def stop_loading(self) -> None:
         """No more page loads: a page still on its way is dropped when it arrives."""
@@ -85,6 +87,11 @@ class MessageTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Drop what is loaded and fetch the first page."""
+        self._clear()
+        if self._fetch is not None:
+            self.fetchMore(QModelIndex())
+
+    def _clear(self) -> None:
         self._generation += 1  # a page still on its way is dropped when it arrives
         self._task = None
         self.beginResetModel()
@@ -96,8 +103,6 @@ class MessageTableModel(QAbstractTableModel):
         self._complete = self._fetch is None
         self._set_loading(False)
         self.endResetModel()
-        if self._fetch is not None:
-            self.fetchMore(QModelIndex())
 
     @property
     def loading(self) -> bool:

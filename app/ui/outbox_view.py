@@ -1,14 +1,18 @@
-"""A minimal Outbox view: one row per message waiting to be saved or sent, with its state in words
-("Waiting — not on server yet", "Retrying in 4 s", "Waiting 2 s (server busy)", "Waiting for sign-in",
-"Failed: Too large to send (ErrorMessageSizeExceeded)", "Sent").
+"""The Outbox view: one row per message waiting to be sent or saved, with its state in words
+("Waiting to send", "Server unreachable — retrying in 4 s", "Checking whether it was sent…",
+"Not sent: No valid recipients (ErrorInvalidRecipients)", "Sent").
 
-Fed by :class:`app.core.outbox.Outbox` (``rows()``), refreshed on its ``on_change`` callback and once a
-second for the countdowns. Retry retries the selected failed row; "Try now" retries everything waiting.
+The queue is the user's to control: Enter takes the selected message back into Compose (its send is
+cancelled), Delete throws it away (after a question), Ctrl+R sends a failed one again, and "Try now"
+retries everything waiting. A message whose send may be on the wire cannot be taken back; the row says
+why. Fed by :class:`app.core.outbox.Outbox` (``rows()``), refreshed on its ``on_change`` callback and
+once a second for the countdowns. The actions are signals; the journal bridge carries them out.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,27 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.retry import RowStatus
 from app.ui.drafts_view import list_page
 
 
 class OutboxView(QWidget):
     COLUMNS = ("Subject", "To", "State")
+    edit_requested = Signal(str)  # local_id: back into Compose
+    delete_requested = Signal(str)
+    retry_requested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.outbox = None
         lay, head, self.count_label = list_page(self, "Outbox")
-        self.retry_button = QPushButton("Retry", self)
-        self.retry_button.setAccessibleName("Retry the selected failed message")
-        self.retry_button.setToolTip("Try the selected failed message again")
-        self.now_button = QPushButton("Try now", self)
+        self.edit_button = self._button("Edit", "Take the selected message back into Compose (Enter)", head)
+        self.delete_button = self._button("Delete", "Delete the selected message (Delete)", head)
+        self.retry_button = self._button("Retry", "Send the selected failed message again (Ctrl+R)", head)
+        self.now_button = self._button("Try now", "Try everything waiting now instead of after the wait", head)
         self.now_button.setObjectName("primary")
-        self.now_button.setAccessibleName("Try everything waiting now")
-        self.now_button.setToolTip("Try everything waiting now instead of after the wait")
-        for b in (self.retry_button, self.now_button):
-            b.setFocusPolicy(Qt.TabFocus)
-            head.addWidget(b)
         self.empty = QLabel("Nothing waiting: every message reached the server.\n\n"
                             "When the server cannot be reached, messages you send wait here and go out "
                             "by themselves once it is back.", self)
@@ -50,9 +51,12 @@ class OutboxView(QWidget):
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setAccessibleName("Messages waiting for the server")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setAccessibleName("Outbox row header")
+        self.table.horizontalHeader().setAccessibleName("Outbox columns")
         h = self.table.horizontalHeader()
         h.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)  # like Drafts and Sent
         h.setSectionResizeMode(QHeaderView.Interactive)
@@ -62,14 +66,36 @@ class OutboxView(QWidget):
         lay.addWidget(self.empty, 1)  # only one of the two is visible at a time
         lay.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
+        for text, keys, slot, name in (
+            ("Edit in Compose", ["Return", "Enter"], self._edit, "actOutboxEdit"),
+            ("Delete from Outbox", ["Delete"], self._delete, "actOutboxDelete"),
+            ("Retry sending", ["Ctrl+R"], self._retry, "actOutboxRetry"),
+        ):
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
         self.retry_button.clicked.connect(self._retry)
         self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
-        self._ids: list[str] = []
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self._rows = []
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.refresh)
         self._tick.start()
         self.refresh()
+
+    def _button(self, text: str, tip: str, head) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setAccessibleName(tip)
+        b.setToolTip(tip)
+        b.setFocusPolicy(Qt.TabFocus)
+        head.addWidget(b)
+        return b
 
     def set_outbox(self, outbox) -> None:
         """Show this outbox (``Outbox.on_change`` is chained, not replaced)."""
@@ -87,35 +113,60 @@ class OutboxView(QWidget):
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the table shows: (subject, recipients, state text)."""
-        return [] if self.outbox is None else self.outbox.row_texts()
+        return [(r.subject, r.recipients, r.text) for r in self._rows]
 
     def refresh(self) -> None:
-        rows = [] if self.outbox is None else self.outbox.rows()
-        texts = self.rows()
-        self._ids = [r.local_id for r in rows]
-        self.table.setRowCount(len(rows))
-        for i, row_texts in enumerate(texts):
-            for j, text in enumerate(row_texts):
+        current = self.current_id()
+        self._rows = [] if self.outbox is None else self.outbox.rows()
+        self.table.setRowCount(len(self._rows))
+        for i, row in enumerate(self._rows):
+            for j, text in enumerate((row.subject, row.recipients, row.text)):
                 item = self.table.item(i, j)
                 if item is None:
                     item = QTableWidgetItem(text)
                     self.table.setItem(i, j, item)
                 elif item.text() != text:
                     item.setText(text)
-                item.setToolTip(text)  # the whole reason, when the column elides it
-        self.empty.setVisible(not rows)
-        self.table.setVisible(bool(rows))
-        n_failed = sum(r.status == RowStatus.FAILED for r in rows)
-        n_waiting = sum(r.status not in (RowStatus.DONE, RowStatus.FAILED) for r in rows)
-        parts = ([f"{n_waiting} waiting"] if n_waiting else []) + ([f"{n_failed} failed"] if n_failed else [])
-        self.count_label.setText(", ".join(parts))  # done rows stay listed but are not "waiting"
-        self.retry_button.setEnabled(bool(n_failed))
-        self.now_button.setEnabled(any(r.status in (RowStatus.RETRYING, RowStatus.WAITING) for r in rows))
+                item.setToolTip(text)  # the whole reason, when the column elides it (plain text)
+        ids = [r.local_id for r in self._rows]
+        if current in ids:
+            self.table.selectRow(ids.index(current))
+        elif self._rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        self.empty.setVisible(not self._rows)
+        self.table.setVisible(bool(self._rows))
+        waiting = sum(1 for r in self._rows if r.state not in ("sent", "failed", "done", "cancelled"))
+        failed = sum(1 for r in self._rows if r.state == "failed")
+        parts = ([f"{waiting} waiting"] if waiting else []) + ([f"{failed} not sent"] if failed else [])
+        self.count_label.setText(", ".join(parts))
+        self.now_button.setEnabled(bool(waiting))
+        self._update_buttons()
+
+    def current_id(self) -> str:
+        row = self.table.currentRow()
+        return self._rows[row].local_id if 0 <= row < len(self._rows) else ""
+
+    def _current(self):
+        row = self.table.currentRow()
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _update_buttons(self) -> None:
+        r = self._current()
+        self.edit_button.setEnabled(bool(r and r.can_cancel))
+        self.delete_button.setEnabled(bool(r and r.can_cancel))
+        self.retry_button.setEnabled(bool(r and r.can_retry))
+
+    def _edit(self) -> None:
+        r = self._current()
+        if r is not None:
+            self.edit_requested.emit(r.local_id)
+
+    def _delete(self) -> None:
+        r = self._current()
+        if r is not None:
+            self.delete_requested.emit(r.local_id)
 
     def _retry(self) -> None:
-        if self.outbox is None:
-            return
-        for idx in self.table.selectionModel().selectedRows():
-            if 0 <= idx.row() < len(self._ids):
-                self.outbox.retry(self._ids[idx.row()])
-        self.refresh()
+        r = self._current()
+        if r is not None and r.can_retry:
+            self.retry_requested.emit(r.local_id)

@@ -1,10 +1,12 @@
 """What the window does when asked: save, send, batch send, open, delete, look up names, connect.
 
-The window's behaviour, attached by :meth:`MainWindow.finish_setup` (``win.flows``; its public methods
-are reachable as ``win.<method>``). Attribute reads fall through to the window. UI input arrives through ``@asyncSlot`` methods;
-each starts a tracked task (``self._tasks``) and calls the awaitable API (``save_current`` ...), which
-tests and the self-test call directly. Expected failures (server said no, connection dropped) are
-shown inline or in the banner; only real bugs reach ``sys.excepthook``.
+The window's controller, built by :meth:`MainWindow.finish_setup` as ``win.flows`` with the window it
+drives (its views, banner and status bar are read from it explicitly; nothing is delegated implicitly
+in either direction). UI input arrives through ``@asyncSlot`` methods; each starts a tracked task
+(``self._tasks``) and calls the awaitable API (``save_current`` ...), which tests and the self-test call
+directly. Saves and sends go through the account's queue (``session.outbox``,
+:class:`app.core.outbox.Outbox`): the window submits and awaits, it never talks to the server to send.
+Expected failures are shown inline or in the banner; only real bugs reach ``sys.excepthook``.
 """
 
 from __future__ import annotations
@@ -13,37 +15,41 @@ import asyncio
 import gc
 import logging
 from contextlib import contextmanager
-from dataclasses import replace
 
 from qasync import asyncSlot
 
 from app.core.session import ConnectionState
 from app.domain.explain import describe
-from app.domain.models import Draft, ItemOutcome, ItemRef
-from app.mail.errors import AuthFailed, ConnectionFailed, MailError, ServerBusy, TlsFailed
+from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
+from app.mail.errors import MailError
 
 log = logging.getLogger(__name__)
+
+NOT_ON_SERVER = "Kept on this computer — not on server yet"
+#: kinds of connection-level trouble that go to the banner with Retry
+_BANNER_KINDS = {ErrorKind.UNREACHABLE, ErrorKind.AUTH, ErrorKind.TLS, ErrorKind.THROTTLED}
 
 
 class Workflows:
     def __init__(self, window):
         self.w = window
-        self.sending = 0  # sends in flight started from this window
+        self.sending = 0  # sends started from this window still waiting for their first attempt
+        self._tasks: set[asyncio.Task] = set()
         self._save_lock = asyncio.Lock()
         from app.ui.security import Security
 
         self.security = Security(window)  # untrusted certificate -> trust banner; 401 -> password prompt
 
-    def __getattr__(self, name):
-        if name == "w":
-            raise AttributeError(name)
-        return getattr(self.w, name)
+    @property
+    def tasks(self) -> set:
+        return self._tasks
 
     async def wait_idle(self) -> None:
         """Wait for every task started from the UI (and the lists' page loads) to finish."""
+        w = self.w
         while True:
             pending = [t for t in self._tasks if not t.done() and t is not asyncio.current_task()]
-            for m in (self.drafts.model, self.sent.model):
+            for m in (w.drafts.model, w.sent.model):
                 t = m.wait_task()
                 if t is not None and not t.done():
                     pending.append(t)
@@ -57,14 +63,14 @@ class Workflows:
         if task is not None:
             self._tasks.add(task)
         if busy:
-            self._busy_push(busy)
+            self.w._busy_push(busy)
         try:
             yield task
         finally:
             if task is not None:
                 self._tasks.discard(task)
             if busy:
-                self._busy_pop()
+                self.w._busy_pop()
 
     @staticmethod
     def explain_exc(exc: BaseException) -> str:
@@ -74,8 +80,8 @@ class Workflows:
 
     def _transport_error(self, exc: BaseException) -> bool:
         """Connection-level trouble goes to the banner with Retry. True if handled that way."""
-        if isinstance(exc, (ConnectionFailed, AuthFailed, TlsFailed, ServerBusy)):
-            self.show_error(self.explain_exc(exc), retry=True)
+        if isinstance(exc, MailError) and exc.kind in _BANNER_KINDS:
+            self.w.show_error(self.explain_exc(exc), retry=True)
             return True
         return False
 
@@ -91,86 +97,103 @@ class Workflows:
         return self._spawn(self._connect())
 
     async def _connect(self) -> bool:
-        session = self.session
+        w = self.w
+        session = w.session
         if session is None:
             return False
         self.security.apply_stored_pin(session)
-        self._busy_push("Connecting…")
+        w._busy_push("Connecting…")
         try:
-            await session.connect()
+            if session.state != ConnectionState.CONNECTED:  # an account is tested before it is put in place
+                await session.connect()
         except MailError as exc:
-            if session is self.session:
-                self.show_error(f"{session.account.ews_url or 'Server'}: {self.explain_exc(exc)}", retry=True)
+            if session is w.session:
+                where = session.account.ews_url or "Server"
+                w.show_error(f"{where}: {self.explain_exc(exc)}", retry=True)
             return False
         finally:
-            self._busy_pop()
-        if session is not self.session:
+            w._busy_pop()
+        if session is not w.session:
             return False
         # The backend (exchangelib, lxml) is loaded now: move everything alive into the GC's permanent
         # generation so later full collections scan only new objects (a full scan of it all stalled the
         # UI ~50 ms while listing thousands of drafts).
         gc.freeze()
-        self.banner.hide()
-        self.compose.set_max_send_bytes(session.max_send_bytes)
-        self.drafts.model.reload()
-        self.sent.model.reload()
+        w.banner.hide()
+        w.compose.set_max_send_bytes(session.max_send_bytes)
+        w.drafts.model.reload()
+        w.sent.model.reload()
         return True
 
     @asyncSlot()
     async def retry(self):
-        if self.session is not None and self.session.state != ConnectionState.CONNECTED:
-            self.w.connect_task = self.connect_session()
-            await self.w.connect_task
+        w = self.w
+        if w.session is not None and w.session.state != ConnectionState.CONNECTED:
+            w.connect_task = self.connect_session()
+            await w.connect_task
         else:
             self.refresh()
 
     def refresh(self) -> None:
-        if self.session is not None:
-            self.drafts.model.reload()
-            self.sent.model.reload()
+        w = self.w
+        if w.session is not None:
+            w.drafts.model.reload()
+            w.sent.model.reload()
 
     # ---- compose ----
     def new_message(self) -> None:
-        if self.session is None or not self._stash_current():
+        w = self.w
+        if w.session is None or not self.stash_current():
             return
-        self.compose.clear()
-        self.show_view("compose")
-        self.compose.to.setFocus()
+        w.compose.clear()
+        w.show_view("compose")
+        w.compose.to.setFocus()
 
-    def _stash_current(self) -> bool:
-        """Before the composer is replaced: unsaved edits go to Drafts (in the background).
+    def stash_current(self) -> bool:
+        """Before the composer is replaced: unsaved edits go to Drafts through the queue (which keeps
+        them on this computer until the server has them).
 
         False (and nothing replaced) when what is typed cannot be saved as it is, e.g. a malformed
         address: the error is shown at the field and the message stays."""
-        c = self.compose
+        w, c = self.w, self.w.compose
         if not c.dirty:
             return True
         if c.validate(for_send=False):
-            self.show_view("compose")
-            self.statusBar().showMessage("This message has errors: fix them (or clear it) first", 6000)
+            w.show_view("compose")
+            w.statusBar().showMessage("This message has errors: fix them (or clear it) first", 6000)
             return False
-        draft, edits = c.draft(), c.edits
-        c.saved_edits = edits
+        outbox = self.outbox()
+        if outbox is None:
+            return True
+        draft = c.draft()
+        c.saved_edits = c.edits
 
         async def stash():
             with self._tracked("Saving the previous message to Drafts…"):
-                try:
-                    saved = await self.session.save_draft(draft)
-                except MailError as exc:
-                    self.show_error(f"The previous message could not be saved to Drafts: {self.explain_exc(exc)}")
-                    return
-                self.draft_saved.emit(saved)
-                self.statusBar().showMessage("The previous message was saved to Drafts", 5000)
-                self.drafts.model.reload()
+                job = await outbox.save(draft)
+                if job.saved is not None:
+                    w.draft_saved.emit(job.saved)
+                    w.statusBar().showMessage("The previous message was saved to Drafts", 5000)
+                    w.drafts.model.reload()
+                elif job.final:
+                    w.show_error(f"The previous message could not be saved to Drafts: {job.reason}")
+                else:
+                    w.statusBar().showMessage("The previous message is kept on this computer until the server "
+                                              "can be reached (see Outbox)", 8000)
 
         self._spawn(stash())
         return True
 
+    def outbox(self):
+        """The signed-in account's send queue (None before a session is set)."""
+        session = self.w.session
+        return None if session is None else session.outbox
+
     def attach_files(self) -> None:
-        if self.session is None:
+        if self.w.session is None:
             return
-        self.show_view("compose")
-        self.compose.attachments.open_dialog()
+        self.w.show_view("compose")
+        self.w.compose.attachments.open_dialog()
 
     @asyncSlot()
     async def save_draft(self):
@@ -178,105 +201,121 @@ class Workflows:
             await self.save_current()
 
     async def save_current(self) -> Draft | None:
-        """Validate, then create (first save) or update the draft on the server. None if not saved."""
-        if self.session is None or self.compose.validate(for_send=False):
+        """Validate, then save to the server's Drafts through the queue. None if not saved (invalid,
+        refused, or kept on this computer until the server is reached)."""
+        w, c = self.w, self.w.compose
+        outbox = self.outbox()
+        if outbox is None or c.validate(for_send=False):
             return None
         async with self._save_lock:
-            draft, edits = self.compose.draft(), self.compose.edits
-            self.compose.set_busy(True, "Saving…")
-            self._busy_push("Saving draft…")
+            draft, edits = c.draft(), c.edits
+            c.set_busy(True, "Saving…")
+            w._busy_push("Saving draft…")
             try:
-                try:
-                    saved = await self.session.save_draft(draft)
-                except MailError as exc:
-                    if exc.code != "ErrorItemNotFound" or draft.ref is None:
-                        raise
-                    # deleted on the server meanwhile: keep the user's text as a new draft
-                    draft = replace(draft, ref=None, attachments=[replace(a, attachment_id="") for a in draft.attachments])
-                    saved = await self.session.save_draft(draft)
-                    self.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft", 8000)
-            except MailError as exc:
-                if not self._transport_error(exc):
-                    self.compose.set_error(f"Could not save: {self.explain_exc(exc)}")
-                self.compose.state_label.setText("Not saved")
-                return None
+                job = await outbox.save(draft)
             finally:
-                self.compose.set_busy(False)
-                self._busy_pop()
-            if self.compose.draft().local_id == saved.local_id:
-                self.compose.set_saved(saved)
-                self.compose.saved_edits = edits
-                self.compose.state_label.setText("Saved")
-            self.statusBar().showMessage("Draft saved", 4000)
+                c.set_busy(False)
+                w._busy_pop()
+            same = c.identity().local_id == draft.local_id
+            if job.saved is None:
+                if job.final:
+                    c.set_error(f"Could not save: {job.reason}")
+                    c.state_label.setText("Not saved")
+                else:
+                    c.state_label.setText(NOT_ON_SERVER)
+                    w.statusBar().showMessage("No connection: kept on this computer; saved to the server when "
+                                              "it is back", 10000)
+                return None
+            saved = job.saved
+            if same:
+                c.set_saved(saved)
+                c.saved_edits = edits
+                c.state_label.setText("Saved")
+            recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
+            w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
+                                      if recreated else "Draft saved", 8000 if recreated else 4000)
             self._remember(draft)
-            self.draft_saved.emit(saved)
-            self.drafts.model.reload()
+            w.draft_saved.emit(saved)
+            w.drafts.model.reload()
             return saved
 
     @asyncSlot()
     async def send(self):
-        if self.session is not None and self.current_view() != "compose":
+        w = self.w
+        if w.session is not None and w.current_view() != "compose":
             # never send something the user is not looking at: show the composer instead
-            self.show_view("compose")
-            self.statusBar().showMessage("Press Ctrl+Return again to send this message", 5000)
+            w.show_view("compose")
+            w.statusBar().showMessage("Press Ctrl+Return again to send this message", 5000)
             return
         with self._tracked():
             await self.send_current()
 
     async def send_current(self) -> ItemOutcome | None:
-        """Validate, save, then send with a copy in Sent Items. None if the input was invalid."""
-        if self.session is None or self.compose.validate(for_send=True):
+        """Validate; if the message can be sent, submit it to the queue (journaled) and wait for its
+        first attempt. None if the input was invalid: then nothing was created or moved."""
+        w, c = self.w, self.w.compose
+        outbox = self.outbox()
+        if outbox is None or c.validate(for_send=True):
             return None
         async with self._save_lock:
-            draft, edits = self.compose.draft(), self.compose.edits
-            self.compose.set_busy(True, "Sending…")
-            self._busy_push("Sending…")
+            draft = c.draft()
+            c.set_busy(True, "Sending…")
+            w._busy_push("Sending…")
             self.sending += 1
             try:
-                saved, outcome = await self.session.send_draft(draft)
-            except MailError as exc:
-                errors = getattr(exc, "errors", None)
-                if errors:  # DraftInvalid: mark the fields
-                    self.compose.validate(for_send=True)
-                self._transport_error(exc)
-                self.compose.set_error(f"Not sent: {exc.message if errors else self.explain_exc(exc)}")
-                return None
+                sub = await outbox.submit(draft)
+                sub = await outbox.wait(sub.local_id, final=False)
             finally:
                 self.sending -= 1
-                self.compose.set_busy(False)
-                self._busy_pop()
-            same = self.compose.draft().local_id == saved.local_id
-            if outcome.ok:
-                if same:
-                    self.compose.clear()
-                    self.compose.state_label.setText("Sent")
-                self.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
-                self._remember(draft)
-            elif same:
-                self.compose.set_saved(saved)
-                self.compose.saved_edits = edits
-                self.compose.set_error(f"Not sent: {describe(outcome.code, outcome.message)}")
-            self.message_sent.emit(outcome)
-            self.drafts.model.reload()
-            self.sent.model.reload()
-            return outcome
+                c.set_busy(False)
+                w._busy_pop()
+            return self._after_send(sub, draft)
+
+    def _after_send(self, sub, draft: Draft) -> ItemOutcome:
+        """Show where the submission stands: sent (Compose is cleared), refused (the message comes back
+        to Compose with the reason), or waiting in the Outbox."""
+        w, c = self.w, self.w.compose
+        outcome = sub.outcome()
+        here = c.identity().local_id == draft.local_id
+        if outcome.status == OutcomeStatus.SENT:
+            if here:
+                c.clear()
+            w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
+            self._remember(draft)
+        elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+            back = self.outbox().cancel(sub.local_id)  # refused: the message is the user's again
+            if here and back is not None:
+                c.set_saved(back)
+                c.set_error(f"Not sent: {outcome.explanation}")
+                c.state_label.setText("Not sent")
+        else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
+            if here:
+                c.clear()
+            w.statusBar().showMessage(f"In the Outbox: {outcome.explanation or 'waiting to send'}. "
+                                      "It goes out by itself; Ctrl+4 shows it.", 10000)
+        w.message_sent.emit(outcome)
+        w.drafts.model.reload()
+        w.sent.model.reload()
+        return outcome
 
     def _remember(self, draft: Draft) -> None:
-        if self.settings is None:
+        w = self.w
+        if w.settings is None or w.session is None:
             return
+        key = w.session.account.key
         entries = [r.display() for r in draft.all_recipients()]
         if entries:
             try:
-                self.settings.add_recent_recipients(entries)
+                w.settings.add_recent_recipients(entries, key)
             except OSError as exc:
-                log.warning("could not save recent recipients: %s", exc)
-            recent = self.settings.recent_recipients()
-            for r in (self.compose.to, self.compose.cc, self.compose.bcc):
+                log.warning("could not save recent recipients: %s", type(exc).__name__)
+            recent = w.settings.recent_recipients(key)
+            for r in (w.compose.to, w.compose.cc, w.compose.bcc):
                 r.set_recent(recent)
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):
-        session = self.session
+        session = self.w.session
         if session is None or session.closed or session.state != ConnectionState.CONNECTED:
             return
         with self._tracked():
@@ -285,7 +324,7 @@ class Workflows:
             except Exception as exc:  # noqa: BLE001 - suggestions are best effort, never an error
                 log.info("name lookup failed: %s", getattr(exc, "code", type(exc).__name__))
                 return
-            if session is not self.session:
+            if session is not self.w.session:
                 return
             if edit.current_token().lower().startswith(text.lower()[:2]):
                 edit.add_suggestions(found)
@@ -293,99 +332,117 @@ class Workflows:
     # ---- drafts ----
     @asyncSlot()
     async def send_selected(self, refs=None):
-        if not refs and self.session is not None and self.current_view() != "drafts":
+        w = self.w
+        if not refs and w.session is not None and w.current_view() != "drafts":
             # never send drafts the user is not looking at: show the list instead
-            self.show_view("drafts")
-            self.statusBar().showMessage("Select drafts, then press Ctrl+Shift+Return to send them", 6000)
+            w.show_view("drafts")
+            w.statusBar().showMessage("Select drafts, then press Ctrl+Shift+Return to send them", 6000)
             return
         with self._tracked():
             await self.send_selected_drafts(refs)
 
     async def send_selected_drafts(self, refs: list[ItemRef] | None = None) -> list[ItemOutcome]:
-        """Send many saved drafts in ONE request; sent rows leave the list, failed rows show their error."""
-        if self.session is None:
+        """Submit many saved drafts at once (they go out in ONE request); sent rows leave the list,
+        refused rows show their error, rows that wait say so."""
+        w = self.w
+        outbox = self.outbox()
+        if outbox is None:
             return []
         if refs is None or refs is False:
-            refs = self.drafts.selected_refs()
+            refs = w.drafts.selected_refs()
         if not refs:
-            self.statusBar().showMessage("Select drafts to send (Shift+Up/Down, Ctrl+A)", 5000)
+            w.statusBar().showMessage("Select drafts to send (Shift+Up/Down, Ctrl+A)", 5000)
             return []
-        model = self.drafts.model
+        model = w.drafts.model
+        items = [model.summary(model.row_of(r.id)) or _summary_of(r) for r in refs]
         for r in refs:
             model.set_status(r.id, "Sending…", error=False)
         n = len(refs)
-        self._busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
+        w._busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
         self.sending += 1
         try:
-            outcomes = await self.session.send_refs(refs)
-        except MailError as exc:
-            text = self.explain_exc(exc)
-            for r in refs:
-                model.set_status(r.id, text)
-            self._transport_error(exc)
-            return []
+            subs = await outbox.submit_saved(items)
+            subs = await asyncio.gather(*(outbox.wait(s.local_id, final=False) for s in subs))
         finally:
             self.sending -= 1
-            self._busy_pop()
-        sent_ids = set()
-        for ref, o in zip(refs, outcomes):
-            if o.ok:
+            w._busy_pop()
+        outcomes, sent_ids = [], set()
+        for ref, sub in zip(refs, subs):
+            o = sub.outcome()
+            outcomes.append(o)
+            if o.status == OutcomeStatus.SENT:
                 sent_ids.add(ref.id)
                 model.set_status(ref.id, "")
+            elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+                outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
+                model.set_status(ref.id, o.explanation)
             else:
-                model.set_status(ref.id, describe(o.code, o.message))
+                model.set_status(ref.id, f"In the Outbox: {o.explanation or 'waiting to send'}")
         model.take_rows(sent_ids)
         failed = n - len(sent_ids)
-        self.statusBar().showMessage(f"Sent {len(sent_ids)} of {n}" + (f"; {failed} failed (see Status)" if failed else ""), 8000)
-        self.batch_sent.emit(list(outcomes))
-        self.sent.model.reload()
-        return list(outcomes)
+        w.statusBar().showMessage(f"Sent {len(sent_ids)} of {n}" + (f"; {failed} not sent (see Status)" if failed else ""), 8000)
+        w.batch_sent.emit(outcomes)
+        w.sent.model.reload()
+        return outcomes
 
     @asyncSlot(object)
     async def open_draft(self, ref: ItemRef):
+        w = self.w
         with self._tracked("Opening draft…"):
             try:
-                msg = await self.session.get_message(ref)
+                msg = await w.session.get_message(ref)
             except MailError as exc:
                 if not self._transport_error(exc):
-                    self.drafts.model.set_status(ref.id, self.explain_exc(exc))
+                    w.drafts.model.set_status(ref.id, self.explain_exc(exc))
                 return
             if msg.ref is None:
                 msg = msg.copy(ref=ref)
-            if not self._stash_current():
+            if not self.stash_current():
                 return
-            self.compose.load(msg)
-            self.show_view("compose")
-            self.compose.to.setFocus()
+            w.compose.load(msg)
+            w.show_view("compose")
+            w.compose.to.setFocus()
 
     @asyncSlot(list)
     async def delete_drafts(self, refs: list[ItemRef]):
-        if self.session is None:
+        w = self.w
+        if w.session is None:
             return
         with self._tracked("Deleting…"):
             try:
-                outcomes = await self.session.delete_items(refs)
+                outcomes = await w.session.delete_items(refs)
             except MailError as exc:
-                self.show_error(f"Could not delete: {self.explain_exc(exc)}", retry=False)
-                self.drafts.model.reload()
+                w.show_error(f"Could not delete: {self.explain_exc(exc)}", retry=False)
+                w.drafts.model.reload()
                 return
             bad = [o for o in outcomes if not o.ok]
             if bad:
-                self.show_error(f"{len(bad)} draft(s) could not be deleted: {bad[0].explanation or describe(bad[0].code)}")
-                self.drafts.model.reload()
+                w.show_error(f"{len(bad)} draft(s) could not be deleted: {bad[0].explanation or describe(bad[0].code)}")
+                w.drafts.model.reload()
             else:
-                self.statusBar().showMessage(f"Deleted {len(refs)} draft(s)", 4000)
+                w.statusBar().showMessage(f"Deleted {len(refs)} draft(s)", 4000)
 
     # ---- sent ----
     @asyncSlot(object)
     async def preview_sent(self, ref: ItemRef):
+        w = self.w
+        session = w.session
         with self._tracked():
             try:
-                msg = await self.session.get_message(ref)
+                msg = await session.get_message(ref)
             except MailError as exc:
-                self.sent.body.setPlainText(f"Could not load the message: {self.explain_exc(exc)}")
+                if session is w.session:
+                    w.sent.body.setPlainText(f"Could not load the message: {self.explain_exc(exc)}")
                 return
-            cur = self.sent.table.currentIndex()
-            s = self.sent.model.summary(cur.row()) if cur.isValid() else None
+            if session is not w.session:  # signed in as someone else meanwhile
+                return
+            cur = w.sent.table.currentIndex()
+            s = w.sent.model.summary(cur.row()) if cur.isValid() else None
             if s is not None and s.ref.id == ref.id:
-                self.sent.show_message(msg, when=s.sent or s.modified, sender=self.session.account.email)
+                w.sent.show_message(msg, when=s.sent or s.modified, sender=session.account.email)
+
+
+def _summary_of(ref: ItemRef):
+    from app.domain.models import MessageSummary
+
+    return MessageSummary(ref=ref, subject="", display_to="", modified=None, has_attachments=False)

@@ -23,8 +23,8 @@ async def main() -> None:
     ob = Outbox(MailClient(lambda: svc), Journal(os.environ["OB_JOURNAL"]), policy=TEST_POLICY, batch_size=5)
     tag, n = os.environ["OB_TAG"], int(os.environ["OB_N"])
     for i in range(n):
-        ob.send(Draft(to=[Recipient(BOB)], subject=f"crash {tag} send {i}", body=f"body {i}"))
-        ob.queue_save(Draft(to=[Recipient(BOB)], subject=f"crash {tag} save {i}", body=f"draft {i}"))
+        await ob.submit(Draft(to=[Recipient(BOB)], subject=f"crash {tag} send {i}", body=f"body {i}"))
+        await ob.queue_save(Draft(to=[Recipient(BOB)], subject=f"crash {tag} save {i}", body=f"draft {i}"))
     print("QUEUED", flush=True)
     await ob.drain()
     print("DONE", flush=True)

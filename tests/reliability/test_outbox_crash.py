@@ -31,6 +31,7 @@ def test_outbox_killed_mid_batch_then_restored_sends_exactly_once(sandbox, tmp_p
     rnd = random.Random(5)
     alice = user(sandbox, ALICE)
     tags = []
+    interrupted = []  # per kill: how many sends were restored unfinished, and from which states
     for k in range(5):
         tag = f"k{k}"
         tags.append(tag)
@@ -55,7 +56,9 @@ def test_outbox_killed_mid_batch_then_restored_sends_exactly_once(sandbox, tmp_p
             svc = make_service(sandbox.ews_url, alice)
             client = MailClient(lambda: svc)
             ob = Outbox(client, journal, policy=TEST_POLICY)
+            unfinished = len(journal.entries())
             restored = ob.restore()
+            restored = (unfinished, restored)
             await ob.drain(60)
             await ob.stop()
             client.close()
@@ -66,7 +69,9 @@ def test_outbox_killed_mid_batch_then_restored_sends_exactly_once(sandbox, tmp_p
             restored, ob = loop.run_until_complete(finish())
         finally:
             loop.close()
-        print(f"\n{tag}: {restored} restored, stats {ob.stats}")
+        unfinished, sends = restored
+        interrupted.append((unfinished, Counter(was for _lid, was, _now in sends)))
+        print(f"\n{tag}: {unfinished} unfinished, sends restored from {interrupted[-1][1]}, stats {ob.stats}")
         assert journal.count() == 0, [(e.draft.subject, e.state, e.last_error) for e in journal.entries()]
 
     sent = Counter(it["subject"] for it in sandbox.mailbox(ALICE).items("sentitems"))
@@ -81,3 +86,7 @@ def test_outbox_killed_mid_batch_then_restored_sends_exactly_once(sandbox, tmp_p
             if drafts[d] != 1:
                 problems.append(f"{d}: {drafts[d]}x in Drafts")
     assert not problems, "\n".join(problems)
+    # the kills interrupted real work: every kill left unfinished messages, some sends were cut off in
+    # flight (restored from "send_saving"/"submitting" and settled by Message-ID)
+    assert all(n > 0 for n, _ in interrupted), interrupted
+    assert sum(c["submitting"] + c["send_saving"] for _, c in interrupted) > 0, interrupted

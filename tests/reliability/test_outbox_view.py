@@ -5,19 +5,19 @@ from __future__ import annotations
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
 from app.storage.settings import Settings
-from app.ui.journal_bridge import JournalBridge
 from app.ui.outbox_view import OutboxView
-from tests.ui.conftest import ALICE, BOB, close_window, open_window
+from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_task
 
 
-def _window(qtbot, sandbox, tmp_path):
-    return open_window(qtbot, sandbox, Settings(tmp_path / "settings.json"), connected=True)
+def _window(qtbot, sandbox, tmp_path, journal=None):
+    journal = journal if journal is not None else Journal(tmp_path / "journal.sqlite3")
+    return open_window(qtbot, sandbox, Settings(tmp_path / "settings.json"), connected=True, journal=journal)
 
 
 def test_typing_is_journalled_and_leaves_once_saved(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
-    win, session = _window(qtbot, sandbox, tmp_path)
     journal = Journal(tmp_path / "journal.sqlite3")
-    bridge = JournalBridge(win, journal=journal)
+    win, session = _window(qtbot, sandbox, tmp_path, journal)
+    bridge = win.journal_bridge
     try:
         c = win.compose
         c.to.set_recipients([Recipient(BOB)])
@@ -40,7 +40,7 @@ def test_typing_is_journalled_and_leaves_once_saved(qtbot, aloop, sandbox, tmp_p
 
 def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
     win, session = _window(qtbot, sandbox, tmp_path)
-    bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
+    bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
         assert bridge.outbox_action in win.menus["&View"].actions()  # View > Outbox (Ctrl+4)
@@ -55,14 +55,15 @@ def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_pa
         view.resize(720, 260)
         view.show()
         sandbox.faults.inject("CreateItem", "server_busy", count=1, backoff_ms=4000)
-        bridge.outbox.send(Draft(to=[Recipient(BOB)], subject="waits for the server", body="x"))
-        bridge.outbox.send(Draft(subject="no recipients", body="y"))
-        qtbot.waitUntil(lambda: any("server busy" in t for _, _, t in view.rows()), timeout=20000)
-        qtbot.waitUntil(lambda: any(t.startswith("Failed: ") for _, _, t in view.rows()), timeout=20000)
+        wait_task(qtbot, bridge.outbox.submit(Draft(to=[Recipient(BOB)], subject="waits for the server", body="x")))
+        wait_task(qtbot, bridge.outbox.submit(Draft(subject="no recipients", body="y")))
+        qtbot.waitUntil(lambda: any("Server busy" in t for _, _, t in view.rows()), timeout=20000)
+        qtbot.waitUntil(lambda: any(t.startswith("Not sent: ") for _, _, t in view.rows()), timeout=20000)
         texts = dict((s, t) for s, _, t in view.rows())
-        assert texts["waits for the server"].startswith("Waiting ") and "(server busy)" in texts["waits for the server"]
+        assert texts["waits for the server"].startswith("Server busy — waiting ")
         assert "recipient" in texts["no recipients"]
-        assert view.retry_button.isEnabled()
+        view.table.selectRow([s for s, _, _ in view.rows()].index("no recipients"))
+        assert view.retry_button.isEnabled() and view.edit_button.isEnabled()
         view.grab().save(str(screenshot_dir / "outbox_view_waiting_failed.png"))
         qtbot.waitUntil(lambda: dict((s, t) for s, _, t in view.rows())["waits for the server"] == "Sent", timeout=30000)
         assert [it["subject"] for it in sandbox.mailbox(BOB).items("inbox")] == ["waits for the server"]
@@ -77,9 +78,9 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, sandb
     Outbox (compose is cleared, the row waits), the server comes back (same data, same port), and the
     message goes out exactly once."""
     sb = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
-    win, session = _window(qtbot, sb, tmp_path)
     journal = Journal(tmp_path / "journal.sqlite3")
-    bridge = JournalBridge(win, journal=journal)
+    win, session = _window(qtbot, sb, tmp_path, journal)
+    bridge = win.journal_bridge
     try:
         view = bridge.outbox_view()
         qtbot.addWidget(view)
@@ -92,7 +93,7 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, sandb
         c.body.insertPlainText("the server is down")
         c.send_requested.emit()
         qtbot.waitUntil(lambda: bool(view.rows()), timeout=30000)
-        assert c.draft().is_empty()  # the message moved to the Outbox
+        qtbot.waitUntil(lambda: c.draft().is_empty(), timeout=30000)  # the message moved to the Outbox
         e = journal.entries()[0]
         assert e.op == "send" and e.draft.subject == "written offline"
         view.grab().save(str(screenshot_dir / "outbox_view_offline.png"))
@@ -111,14 +112,14 @@ def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_p
     """401s mid-session: the row says "Waiting for sign-in", the window shows a non-modal banner with
     Retry; nothing fails; after Retry (the server accepts us again) the message goes out once."""
     win, session = _window(qtbot, sandbox, tmp_path)
-    bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
+    bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
         seen = []
         bridge.outbox.on_change = lambda: seen.extend(t for _, _, t in bridge.outbox.row_texts())
         sandbox.faults.inject("*", "http_401", count=4)  # the send, then the re-connect, are refused
         d = Draft(to=[Recipient(BOB)], subject="after sign-in", body="x")
-        bridge.outbox.send(d)
+        wait_task(qtbot, bridge.outbox.submit(d))
         qtbot.waitUntil(lambda: bridge.outbox.needs_sign_in and win.banner.isVisible(), timeout=20000)
         assert bridge.outbox.row_texts()[0][2] == "Waiting for sign-in"
         sandbox.faults.clear()

@@ -1,8 +1,13 @@
 """The fault-injection workload shared by tests/reliability/test_faults.py and bench/bench_reliability.py.
 
-Real parts only: the sandbox EWS server over HTTP, exchangelib through EwsMailService, MailClient,
-SendPipeline, the Outbox and a journal file. Faults are injected periodically through the sandbox's
-fault API while N saves and N sends run; afterwards the mailboxes and the journal are audited.
+Real parts only: the sandbox EWS server over HTTP, exchangelib through EwsMailService, MailClient, the
+Outbox (the one send path: app.core.outbox / attempts / submission) and a journal file. Faults are
+injected periodically through the sandbox's fault API while N saves and N sends run; afterwards the
+mailboxes and the journal are audited, and the faults that fired are counted per kind.
+
+Post-commit faults (the server did the work, the client never learns it) are the ones that can cause
+duplicates: ``drop_after_commit``, ``http_500_after_commit``, ``truncated_after_commit``,
+``garbage_after_commit`` and ``delay`` (an answer later than the client's timeout).
 """
 
 from __future__ import annotations
@@ -14,28 +19,35 @@ from dataclasses import dataclass, field, replace
 
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
-from app.core.retry import RetryPolicy, RowStatus
+from app.core.policy import RetryPolicy
 from app.domain.account import AccountConfig
 from app.domain.models import Attachment, Draft, Recipient
 from app.storage.journal import Journal
 
 ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.com"
 
-# fault name -> (operations it is injected on, sandbox params, EWS client timeout)
-FAULTS: dict[str, tuple[tuple[str, ...], dict]] = {
-    "drop_before_commit": (("CreateItem", "UpdateItem", "SendItem"), {}),
-    "drop_after_commit": (("CreateItem", "UpdateItem", "SendItem"), {}),
-    "http_500_html": (("CreateItem", "UpdateItem", "SendItem"), {}),
-    "http_503": (("CreateItem", "SendItem"), {"retry_after": 0.2}),
-    "server_busy": (("CreateItem", "SendItem"), {"backoff_ms": 150}),
-    "http_401": (("CreateItem", "SendItem"), {}),
-    "delay": (("CreateItem", "SendItem"), {"seconds": 1.6}),
+# fault name -> (the sandbox's fault kind, operations it is injected on, sandbox params)
+FAULTS: dict[str, tuple[str, tuple[str, ...], dict]] = {
+    "drop_before_commit": ("drop_before_commit", ("CreateItem", "UpdateItem", "SendItem"), {}),
+    "drop_after_commit": ("drop_after_commit", ("CreateItem", "UpdateItem", "SendItem"), {}),
+    "http_500_html": ("http_500_html", ("CreateItem", "UpdateItem", "SendItem"), {}),
+    "http_500_after_commit": ("http_500_html", ("CreateItem", "UpdateItem", "SendItem"), {"commit": True}),
+    "truncated_after_commit": ("truncated", ("CreateItem", "UpdateItem", "SendItem"), {"commit": True}),
+    "garbage_after_commit": ("garbage_xml", ("CreateItem", "UpdateItem", "SendItem"), {"commit": True}),
+    "http_503": ("http_503", ("CreateItem", "SendItem"), {"retry_after": 0.2}),
+    "server_busy": ("server_busy", ("CreateItem", "SendItem"), {"backoff_ms": 150}),
+    "http_401": ("http_401", ("CreateItem", "SendItem"), {}),
+    "delay": ("delay", ("CreateItem", "SendItem"), {"seconds": 1.6}),
 }
+#: faults after which the server HAS done the work although the client saw a failure
+POST_COMMIT = ("drop_after_commit", "http_500_after_commit", "truncated_after_commit", "garbage_after_commit",
+               "delay")
 CLIENT_TIMEOUT = 3.0  # seconds
 DELAY_TIMEOUT = 1.0  # the client timeout in the "delay" run: the sandbox answers after 1.6 s, past it
 EVERY = {"delay": 10}  # a fault every N operations (default 5); each late answer costs ~2 s
 # settle_delay > delay - timeout: a timed-out request still commits on the server before we look it up
-TEST_POLICY = RetryPolicy(max_attempts=8, base=0.05, factor=2.0, cap=0.4, jitter=0.0, settle_delay=0.2)
+TEST_POLICY = RetryPolicy(max_attempts=8, base=0.05, factor=2.0, cap=0.4, jitter=0.0, settle_delay=0.2,
+                          settle_lookups=4)
 
 
 @dataclass
@@ -44,7 +56,8 @@ class Report:
     saves: int = 0
     sends: int = 0
     faults_injected: int = 0
-    faults_fired: int = 0
+    faults_fired: int = 0  # of the injected kind, as the sandbox recorded them
+    path: str = "queue"  # "queue" (Outbox.submit) or "window" (the window's Ctrl+Return code path)
     lost: int = 0
     duplicates: int = 0
     failed_rows: int = 0
@@ -93,10 +106,13 @@ async def run_workload(
     between_batches=None,
     policy: RetryPolicy = TEST_POLICY,
     timeout: float | None = None,
+    outbox: Outbox | None = None,
+    send=None,
 ) -> Report:
     """``get_sb()`` returns the current sandbox (the restart test swaps it). ``fault`` is a FAULTS key or
-    "restart" (``between_batches`` then does the restarting)."""
-    rep = Report(fault)
+    "restart" (``between_batches`` then does the restarting). ``outbox``/``send``: run the sends through
+    another path (the window's: ``send(draft)`` awaits its Ctrl+Return code path) on that path's queue."""
+    rep = Report(fault, path="window" if send is not None else "queue")
     t0 = time.monotonic()
     every = every or EVERY.get(fault, 5)
     timeout = timeout or (DELAY_TIMEOUT if fault == "delay" else CLIENT_TIMEOUT)
@@ -108,17 +124,20 @@ async def run_workload(
         await asyncio.sleep(0.02)
         return True
 
-    ops, params = FAULTS.get(fault, ((), {}))
+    kind, ops, params = FAULTS.get(fault, ("", (), {}))
     if "seconds" in params:  # a late answer still commits: look up only after it must have landed
         policy = replace(policy, settle_delay=max(policy.settle_delay, params["seconds"] - timeout + 0.5))
-    ob = Outbox(client, journal, policy=policy, reauth=reauth)
+    ob = outbox or Outbox(client, journal, policy=policy, reauth=reauth)
+    ob.policy = policy
+    send = send or ob.submit
+    fired_before = len(sb.faults.fired)
     k = 0
 
     def maybe_inject(i: int, want: tuple[str, ...]) -> None:
         nonlocal k
         if fault in FAULTS and i % every == 0:
             candidates = [o for o in ops if o in want] or list(ops)
-            get_sb().faults.inject(candidates[k % len(candidates)], fault, count=1, **params)
+            get_sb().faults.inject(candidates[k % len(candidates)], kind, count=1, **params)
             rep.faults_injected += 1
             k += 1
 
@@ -128,11 +147,11 @@ async def run_workload(
         for i in range(n_saves):
             d = draft(fault, i, send=False)
             maybe_inject(i, ("CreateItem",))
-            row = await ob.save(d)
+            job = await ob.save(d)
             saves.append(d)
             if i % 4 == 1:
-                if i % 8 == 1 and row.saved is not None:  # the editor adopts the saved copy (the UI does)
-                    saves[-1] = d = row.saved.copy()
+                if i % 8 == 1 and job.saved is not None:  # the editor adopts the saved copy (the UI does)
+                    saves[-1] = d = job.saved.copy()
                 d.body += "edited after the first save\n"
                 maybe_inject(i + 1, ("UpdateItem", "CreateItem"))
                 await ob.save(d)
@@ -146,8 +165,8 @@ async def run_workload(
             for i in range(b, min(b + batch, n_sends)):
                 d = draft(fault, i, send=True)
                 maybe_inject(i, ("SendItem", "CreateItem"))
-                ob.send(d)
                 sends.append(d)
+                await send(d)
                 rep.sends += 1
             if between_batches:
                 await asyncio.sleep(0.05)  # let the batch get on the wire
@@ -155,16 +174,17 @@ async def run_workload(
             await ob.drain(240)
         await ob.drain(240)
     finally:
-        await ob.stop()
+        if outbox is None:
+            await ob.stop()
         client.close()
         sb = get_sb()
-        rep.faults_fired = len(getattr(sb.faults, "fired", []))
+        rep.faults_fired = sum(1 for _op, fired in sb.faults.fired[fired_before:] if fired == kind)
         sb.faults.clear()
 
-    rep.failed_rows = sum(r.status == RowStatus.FAILED for r in ob.rows())
     for r in ob.rows():
-        if r.status == RowStatus.FAILED:
-            rep.problems.append(f"failed row {r.subject!r}: {r.reason}")
+        if r.state == "failed":
+            rep.failed_rows += 1
+            rep.problems.append(f"failed row {r.subject!r}: {r.text}")
     rep.lookups, rep.auth_waits, rep.requests = ob.stats["lookups"], ob.stats["auth_waits"], ob.stats["attempts"]
     audit(get_sb(), journal, saves, sends, rep)
     rep.seconds = time.monotonic() - t0

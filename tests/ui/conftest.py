@@ -18,10 +18,17 @@ def account_for(sb, email: str = ALICE) -> tuple[AccountConfig, str]:
     return acc, user["password"]
 
 
-def make_window(qtbot, session, settings, screenshot=True):
+@pytest.fixture(autouse=True)
+def _own_dispatch_home(tmp_path, monkeypatch):
+    """Each test gets its own data dir: the window's journal (drafts in progress, the send queue) of
+    one test must never be recovered into the next."""
+    monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "dispatch-home"))
+
+
+def make_window(qtbot, session, settings, screenshot=True, journal=None):
     from app.ui.main_window import MainWindow
 
-    win = MainWindow(session, settings=settings)
+    win = MainWindow(session, settings=settings, journal=journal)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -33,11 +40,12 @@ def make_window(qtbot, session, settings, screenshot=True):
     return win
 
 
-def open_window(qtbot, sb, settings, email: str = ALICE, connected: bool = False):
-    """A real window and session signed in as ``email`` on ``sb``; with ``connected``, waits for the server."""
+def open_window(qtbot, sb, settings, email: str = ALICE, connected: bool = False, journal=None):
+    """A real window and session signed in as ``email`` on ``sb``; with ``connected``, waits for the server.
+    ``journal``: the window's local journal (default: a fresh one in this test's own data dir)."""
     acc, pw = account_for(sb, email)
     session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, settings)
+    win = make_window(qtbot, session, settings, journal=journal)
     if connected:
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
     return win, session

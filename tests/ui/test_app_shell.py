@@ -73,7 +73,8 @@ def test_dispatch_home_overrides_platform_dirs(tmp_path, monkeypatch):
     assert st.config_dir() == tmp_path / "config" and st.data_dir() == tmp_path / "data"
 
 
-def test_welcome_then_account_dialog_stores_account_without_password(qtbot, aloop, tmp_path, screenshot_dir):
+def test_welcome_then_account_dialog_stores_account_without_password(qtbot, aloop, tmp_path, screenshot_dir,
+                                                                     sandbox):
     from app.app_main import Controller
     from app.ui.main_window import MainWindow
 
@@ -86,7 +87,7 @@ def test_welcome_then_account_dialog_stores_account_without_password(qtbot, aloo
     win.grab().save(str(screenshot_dir / "welcome.png"))
     ctl = Controller(None, win, settings)
     win.welcome.exchange_button.click()
-    dlg = win._account_dialog
+    dlg = win.account_dialog
     assert dlg is not None and dlg.isVisible()
     dlg.email.setText("zed@example.com")
     dlg.url.setText("not a url")
@@ -94,16 +95,28 @@ def test_welcome_then_account_dialog_stores_account_without_password(qtbot, aloo
     dlg.password.setText("pa55-word")
     dlg.buttons.accepted.emit()
     assert dlg.isVisible() and "EWS URL" in dlg.error.text()
-    dlg.url.setText("http://127.0.0.1:9/EWS/Exchange.asmx")
+    dlg.url.setText("http://127.0.0.1:9/EWS/Exchange.asmx")  # nothing listens there
     dlg.grab().save(str(screenshot_dir / "account-dialog.png"))
     dlg.buttons.accepted.emit()
-    assert not dlg.isVisible()
-    assert win.session is not None and win.session.account.email == "zed@example.com"
-    assert settings.account().email == "zed@example.com"
+    # the account is tried before it is used: unreachable -> the error at the form, nothing changed
+    qtbot.waitUntil(lambda: "Could not connect" in dlg.error.text(), timeout=20000)
+    assert dlg.isVisible() and win.session is None and settings.account() is None
+    assert dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
+    bob = next(a for a in sandbox.accounts if a["email"] == "bob@example.com")
+    dlg.email.setText("bob@example.com")
+    dlg.url.setText(sandbox.ews_url)
+    dlg.username.setText(bob.get("username") or "bob@example.com")
+    dlg.password.setText(bob["password"])
+    dlg.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=20000)
+    assert win.session is not None and win.session.account.email == "bob@example.com"
+    assert settings.account().email == "bob@example.com"
+    assert bob["password"] not in (tmp_path / "settings.json").read_text()
     assert "pa55" not in (tmp_path / "settings.json").read_text()
-    assert secrets.load("zed@example.com", "zed") == "pa55-word"  # this session only (no keyring)
+    assert secrets.load("bob@example.com", bob.get("username") or "bob@example.com") == bob["password"]
+    assert secrets.load("zed@example.com", "zed") is None  # the refused account kept nothing
     close_window(win)
-    secrets.forget("zed@example.com", "zed")
+    secrets.forget("bob@example.com", bob.get("username") or "bob@example.com")
     del ctl
 
 
@@ -145,14 +158,14 @@ def test_add_view_puts_another_view_in_sidebar_and_menu(qtbot, aloop, tmp_path):
     session = Session.for_account(acc, "x")
     win = MainWindow(session)
     qtbot.addWidget(win)
-    extra = QLabel("outbox here")
-    extra.setAccessibleName("Outbox")
-    win.add_view("outbox", "Outbox", extra, shortcut="Ctrl+4")
+    extra = QLabel("more here")
+    extra.setAccessibleName("More")
+    win.add_view("more", "More", extra, shortcut="Ctrl+5")
     win.show()
-    win.show_view("outbox")
-    assert win.current_view() == "outbox" and win.stack.currentWidget() is extra
-    assert win.sidebar.count() == 4 and win.sidebar.currentRow() == 3
-    assert "Outbox" in [a.text() for a in win.menus["&View"].actions()]
+    win.show_view("more")
+    assert win.current_view() == "more" and win.stack.currentWidget() is extra
+    assert win.sidebar.count() == 5 and win.sidebar.currentRow() == 4  # after Compose/Drafts/Sent/Outbox
+    assert "More" in [a.text() for a in win.menus["&View"].actions()]
     win.show_view("drafts")
     assert win.current_view() == "drafts"
     win.close()

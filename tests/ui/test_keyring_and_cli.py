@@ -67,7 +67,7 @@ def test_account_dialog_puts_the_password_in_the_keyring_and_a_restart_reads_it(
     win.show()
     Controller(parse([]), win, settings)  # the real parser: no options = the stored account (none yet)
     win.welcome.exchange_button.click()
-    dlg = win._account_dialog
+    dlg = win.account_dialog
     assert dlg is not None and dlg.isVisible()
     dlg.email.setText(ALICE)
     dlg.url.setText(sandbox.ews_url)

@@ -12,9 +12,8 @@ from app.domain.models import Draft, Recipient
 from app.storage import secrets
 from app.storage.journal import Journal
 from app.storage.settings import Settings, format_fingerprint, normalize_fingerprint
-from app.ui.journal_bridge import JournalBridge
 from tests.fake_keyring import FakeKeyring
-from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, open_window
+from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, open_window, wait_task
 
 NEW_PASSWORD = "changed-Secret-42"
 
@@ -60,7 +59,7 @@ def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_fo
         win.compose.body.setPlainText("hello")
         from tests.ui.conftest import wait_task
 
-        outcome = wait_task(qtbot, win.send_current())
+        outcome = wait_task(qtbot, win.flows.send_current())
         assert outcome is not None and outcome.ok
         assert [m["subject"] for m in sb.mailbox(BOB).items("inbox")] == ["over pinned TLS"]
     finally:
@@ -146,14 +145,14 @@ def test_outbox_work_hitting_a_changed_certificate_waits_for_the_decision_then_g
     acc, pw = account_for(sb)
     settings.pin_certificate(acc, sb.cert_sha256)
     session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, settings)
-    bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
+    win = make_window(qtbot, session, settings, journal=Journal(tmp_path / "journal.sqlite3"))
+    bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED and bridge.outbox is not None, timeout=20000)
         sb.stop()
         sb.cert_path, sb.key_path = other.cert_path, other.key_path
         sb.start()
-        bridge.outbox.send(Draft(to=[Recipient(BOB)], subject="after the certificate", body="x"))
+        wait_task(qtbot, bridge.outbox.submit(Draft(to=[Recipient(BOB)], subject="after the certificate", body="x")))
         qtbot.waitUntil(lambda: win.banner.choice_pending, timeout=20000)
         assert f"SHA-256: {format_fingerprint(other.cert_sha256)}" in win.banner.text()
         qtbot.waitUntil(lambda: bridge.outbox.row_texts()[0][2] == "Waiting: the server's certificate is not trusted",
@@ -175,13 +174,13 @@ def _alice(sb) -> dict:
 def test_password_changed_mid_session_prompts_without_blocking_and_the_send_waits_then_goes_once(
         qtbot, aloop, sandbox, settings, tmp_path, screenshot_dir):
     acc, _pw = account_for(sandbox)
-    win, session = open_window(qtbot, sandbox, settings)
     journal = Journal(tmp_path / "journal.sqlite3")
-    bridge = JournalBridge(win, journal=journal)
+    win, session = open_window(qtbot, sandbox, settings, journal=journal)
+    bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED and bridge.outbox is not None, timeout=20000)
         _alice(sandbox)["password"] = NEW_PASSWORD  # changed on the server while we are signed in
-        bridge.outbox.send(Draft(to=[Recipient(BOB)], subject="after the new password", body="waits"))
+        wait_task(qtbot, bridge.outbox.submit(Draft(to=[Recipient(BOB)], subject="after the new password", body="waits")))
         sec = win.flows.security
         qtbot.waitUntil(lambda: sec.prompt is not None and sec.prompt.isVisible(), timeout=20000)
         prompt = sec.prompt
@@ -212,7 +211,7 @@ def test_password_changed_mid_session_prompts_without_blocking_and_the_send_wait
                 assert NEW_PASSWORD.encode() not in f.read_bytes(), f
         # the window keeps working with the new password
         qtbot.waitUntil(lambda: not win.busy, timeout=10000)
-        win.refresh()
+        win.flows.refresh()
         qtbot.waitUntil(lambda: not win.drafts.model.loading and not win.sent.model.loading, timeout=10000)
         assert session.state == ConnectionState.CONNECTED
     finally:
@@ -232,8 +231,8 @@ def test_window_send_during_401_waits_in_the_outbox_and_goes_once_after_sign_in(
     kr = FakeKeyring()  # stands in for the OS keyring (none on this machine), kept in memory
     keyring.set_keyring(kr)
     acc, _pw = account_for(sandbox)
-    win, session = open_window(qtbot, sandbox, settings)
-    bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))
+    win, session = open_window(qtbot, sandbox, settings, journal=Journal(tmp_path / "journal.sqlite3"))
+    bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED and bridge.outbox is not None, timeout=20000)
         _alice(sandbox)["password"] = NEW_PASSWORD

@@ -148,7 +148,7 @@ def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, setting
         saved.append(wait_task(qtbot, session.save_draft(d)))
     # draft 3 disappears on the server behind our back (another client hard-deleted it)
     wait_task(qtbot, session.client.delete_items([saved[3].ref], to_trash=False))
-    win.refresh()
+    win.flows.refresh()
     win.drafts.model.reload()
     qtbot.waitUntil(lambda: not win.drafts.model.loading and win.drafts.model.rowCount() == 4, timeout=10000)
     # the list is stale by design: show the deleted draft's row too (it was listed before the delete)
@@ -301,13 +301,15 @@ def test_two_sends_list_newest_first_and_preview_lists_attachments(qtbot, window
 def test_recent_recipients_come_from_a_real_send_and_are_offered(qtbot, window, sandbox, settings):
     win = window
     quinn = "Quinn Outside <quinn@partner.example.org>"
-    assert settings.recent_recipients() == [] and quinn not in win.compose.to._model.stringList()
+    mine = win.session.account.key
+    assert settings.recent_recipients(mine) == [] and quinn not in win.compose.to._model.stringList()
     type_message(qtbot, win, to=quinn, cc="", bcc="", subject="Hello Quinn", body="Nice to meet you.")
     key(qtbot, win, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: any(m["subject"] == "Hello Quinn" for m in items(sandbox, Folder.SENT.value)),
                     timeout=20000)
     qtbot.waitUntil(lambda: win.compose.subject.text() == "" and not win.busy, timeout=10000)
-    assert quinn in settings.recent_recipients(), "the send recorded its recipient"
+    assert quinn in settings.recent_recipients(mine), "the send recorded its recipient"
+    assert settings.recent_recipients("sandbox:carol@example.com") == [], "for this account only"
     assert "quinn@partner.example.org" in settings.path.read_text(), "and kept it in the settings file"
     # a new message: typing part of the name offers the recent recipient in the completer popup
     key(qtbot, win, Qt.Key_N, CTRL)

@@ -21,7 +21,7 @@ def test_closing_while_a_send_is_in_flight_asks_without_blocking(qtbot, window, 
     sandbox.faults.inject("SendItem", "delay", seconds=1.5)
     win.compose.load(Draft(to=[Recipient(BOB)], subject="Slow one", body="..."))
     qtbot.keyClick(win.compose.body, Qt.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: win.session.sends_in_flight > 0, timeout=10000)
+    qtbot.waitUntil(lambda: win.flows.sending > 0, timeout=10000)
     win.close()
     assert win.isVisible(), "the window stays while the send is in flight"
     box = win._close_question
@@ -60,7 +60,7 @@ def test_builtin_sandbox_mailbox_starts_in_process_and_keeps_data(qtbot, aloop, 
     assert session.account.ews_url.startswith("http://127.0.0.1:")
     assert "sandbox mailbox" in win.account_label.text()
     win.compose.load(Draft(to=[Recipient(BOB)], subject="Kept", body="across restarts"))
-    saved = wait_task(qtbot, win.save_current())
+    saved = wait_task(qtbot, win.flows.save_current())
     assert saved is not None and saved.ref is not None
     sb = session.demo.sandbox
     assert [d["subject"] for d in sb.mailbox(ALICE).items("drafts")] == ["Kept"]
@@ -277,10 +277,10 @@ def test_first_run_sandbox_choice_and_command_line_account(qtbot, aloop, sandbox
 def test_saving_a_draft_deleted_on_the_server_keeps_the_text_as_a_new_draft(qtbot, window, sandbox):
     win = window
     win.compose.load(Draft(to=[Recipient(BOB)], subject="Fragile", body="v1"))
-    saved = wait_task(qtbot, win.save_current())
+    saved = wait_task(qtbot, win.flows.save_current())
     wait_task(qtbot, win.session.client.delete_items([saved.ref], to_trash=False))  # another client
     win.compose.body.setPlainText("v2 typed after the delete")
-    again = wait_task(qtbot, win.save_current())
+    again = wait_task(qtbot, win.flows.save_current())
     assert again is not None and again.ref.id != saved.ref.id
     drafts = sandbox.mailbox(ALICE).items("drafts")
     assert [d["subject"] for d in drafts] == ["Fragile"] and "v2 typed" in drafts[0]["body"]

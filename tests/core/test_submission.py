@@ -1,0 +1,266 @@
+"""The submission state machine and the queue's crash recovery, with no Qt and no network.
+
+The server is an in-memory mailbox (``Mailbox`` below): these tests are about the core's decisions —
+every transition of the table, and a restart in every state a submission can be stored in — which must
+not depend on a window or an HTTP peer. The same paths run against the real sandbox over HTTP in
+tests/mail/test_submission_path.py and tests/reliability/.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+
+import pytest
+
+from app.core.outbox import NotCancellable, Outbox
+from app.core.policy import Action, RetryPolicy, action_for
+from app.core.submission import (
+    RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, Submission, next_state,
+)
+from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, OutcomeStatus, Recipient
+from app.mail.errors import ConnectionFailed, ItemFailed, OutcomeUnknown
+from app.storage.journal import Journal
+
+FAST = RetryPolicy(max_attempts=4, base=0.01, factor=2.0, cap=0.05, jitter=0.0, settle_delay=0.01, settle_lookups=2)
+
+
+# ---------------------------------------------------------------- the table
+def test_every_listed_transition_goes_where_the_table_says():
+    for (state, event), target in TRANSITIONS.items():
+        assert next_state(state, event) == target
+
+
+def test_every_transition_not_in_the_table_is_refused():
+    for state, event in itertools.product(SubState, Event):
+        if (state, event) not in TRANSITIONS:
+            with pytest.raises(IllegalTransition):
+                next_state(state, event)
+
+
+def test_sent_and_cancelled_are_final_and_only_failed_can_be_resubmitted():
+    for event in Event:
+        for final in (SubState.SENT, SubState.CANCELLED):
+            assert (final, event) not in TRANSITIONS
+    assert [s for (s, e) in TRANSITIONS if e == Event.RESUBMIT] == [SubState.FAILED]
+    # nothing that may be on the wire can be cancelled
+    assert {s for (s, e) in TRANSITIONS if e == Event.CANCEL} == {SubState.QUEUED, SubState.FAILED}
+
+
+def test_a_send_that_may_have_happened_is_never_sent_again_without_a_look_up():
+    # from "submitting" a lost answer leads only to "unknown"; from "unknown" the only way back to
+    # "queued" is a look-up that found the draft still in Drafts
+    assert next_state(SubState.SUBMITTING, Event.LOST) == SubState.UNKNOWN
+    into_queued_from_unknown = [e for (s, e), t in TRANSITIONS.items() if s == SubState.UNKNOWN and t == SubState.QUEUED]
+    assert into_queued_from_unknown == [Event.FOUND_DRAFT]
+
+
+def test_restart_maps_every_stored_state():
+    assert set(RESTART) == set(STORED)
+    assert RESTART[SubState.SUBMITTING] == SubState.UNKNOWN
+    assert RESTART[SubState.SAVING] == SubState.QUEUED
+    sub = Submission(Draft(subject="x"), "acct", SubState.SAVING)
+    assert sub.restarted().state == SubState.QUEUED and sub.adopt
+
+
+def test_history_records_each_move():
+    sub = Submission(Draft(subject="x"), "acct")
+    sub.apply(Event.START)
+    sub.apply(Event.SAVED)
+    sub.apply(Event.ACCEPTED)
+    assert [(a.value, e.value, b.value) for a, e, b in sub.history] == [
+        ("queued", "start", "send_saving"), ("send_saving", "saved", "submitting"), ("submitting", "accepted", "sent")]
+
+
+@pytest.mark.parametrize("kind,action", [
+    (ErrorKind.UNREACHABLE, Action.RETRY_FREE), (ErrorKind.TRANSIENT, Action.RETRY),
+    (ErrorKind.THROTTLED, Action.RETRY), (ErrorKind.STALE, Action.REFRESH),
+    (ErrorKind.OUTCOME_UNKNOWN, Action.SETTLE), (ErrorKind.NOT_FOUND, Action.LOOK_IN_SENT),
+    (ErrorKind.AUTH, Action.PARK), (ErrorKind.TLS, Action.PARK), (ErrorKind.INVALID_INPUT, Action.FAIL),
+    (ErrorKind.TOO_LARGE, Action.FAIL), (ErrorKind.PERMANENT, Action.FAIL), (None, Action.SETTLE),
+])
+def test_one_classification_by_kind(kind, action):
+    assert action_for(kind) == action
+
+
+# ---------------------------------------------------------------- an in-memory server
+class Mailbox:
+    """Drafts and Sent Items in memory; ``script`` makes the next calls of an operation fail."""
+
+    def __init__(self):
+        self.drafts: dict[str, Draft] = {}
+        self.sent: list[Draft] = []
+        self.calls: list[str] = []
+        self.script: dict[str, list[Exception]] = {}
+        self._ids = itertools.count(1)
+
+    def _maybe_fail(self, op: str):
+        self.calls.append(op)
+        queue = self.script.get(op) or []
+        if queue:
+            raise queue.pop(0)
+
+    async def save_draft(self, draft: Draft) -> Draft:
+        self._maybe_fail("save")
+        if draft.ref is not None and draft.ref.id not in self.drafts:  # sent or deleted: as Exchange says
+            raise ItemFailed("ErrorItemNotFound", "The specified object was not found in the store.",
+                             kind=ErrorKind.NOT_FOUND)
+        ref = draft.ref or ItemRef(f"d{next(self._ids)}", "ck")
+        saved = draft.copy(ref=ItemRef(ref.id, f"ck{next(self._ids)}"))
+        self.drafts[ref.id] = saved
+        return saved
+
+    async def send_drafts(self, refs, save_copy=True):
+        self._maybe_fail("send")
+        out = []
+        for r in refs:
+            d = self.drafts.pop(r.id, None)
+            if d is None:
+                out.append(ItemOutcome(r, OutcomeStatus.FAILED, "ErrorItemNotFound", kind=ErrorKind.NOT_FOUND))
+            else:
+                self.sent.append(d)
+                out.append(ItemOutcome(r, OutcomeStatus.SENT))
+        return out
+
+    async def find_by_message_ids(self, mids):
+        self._maybe_fail("find")
+        return {m: {Folder.DRAFTS: [d.ref for d in self.drafts.values() if d.internet_message_id == m],
+                    Folder.SENT: [ItemRef("s" + d.ref.id) for d in self.sent if d.internet_message_id == m]}
+                for m in mids}
+
+    async def get_message(self, ref):
+        self._maybe_fail("get")
+        if ref.id not in self.drafts:
+            raise OutcomeUnknown("gone")
+        return self.drafts[ref.id]
+
+
+def _run(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
+def _draft(subject: str) -> Draft:
+    return Draft(to=[Recipient("bob@example.com")], subject=subject, body="b", internet_message_id=f"<{subject}@t>")
+
+
+def test_a_send_goes_queued_saving_submitting_sent_and_leaves_the_journal(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        sub = await ob.submit(_draft("plain"))
+        assert journal.get(sub.local_id).state == "queued" and journal.get(sub.local_id).op == "send"
+        sub = await ob.wait(sub.local_id, timeout=5)
+        await ob.stop()
+        return sub
+
+    sub = _run(main())
+    assert sub.state == SubState.SENT
+    assert [e.value for _a, e, _b in sub.history] == ["start", "saved", "accepted"]
+    assert [d.subject for d in box.sent] == ["plain"] and journal.count() == 0
+
+
+def test_submitting_is_on_disk_before_the_send_request_leaves(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    seen = []
+    real_send = box.send_drafts
+
+    async def spy(refs, save_copy=True):
+        seen.extend(e.state for e in Journal(tmp_path / "j.sqlite3").entries())  # another reader: on disk
+        return await real_send(refs, save_copy)
+
+    box.send_drafts = spy
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        sub = await ob.submit(_draft("durable"))
+        await ob.wait(sub.local_id, timeout=5)
+        await ob.stop()
+
+    _run(main())
+    assert seen == ["submitting"]
+
+
+def test_only_queued_or_failed_can_be_cancelled_and_the_message_comes_back(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    box.script["save"] = [ConnectionFailed()]  # unreachable: it waits in the queue (next try in 30 s)
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
+        d = _draft("take me back")
+        sub = await ob.submit(d)
+        sub = await ob.wait(sub.local_id, final=False, timeout=5)
+        assert sub.state == SubState.QUEUED and sub.kind == ErrorKind.UNREACHABLE
+        back = ob.cancel(sub.local_id)
+        assert back is not None and back.subject == "take me back" and back.body == "b"
+        assert journal.get(d.local_id).state == "editing" and journal.get(d.local_id).op == ""
+        other = await ob.submit(_draft("in flight"))
+        ob.working.add(other.local_id)
+        with pytest.raises(NotCancellable):
+            ob.cancel(other.local_id)
+        ob.working.discard(other.local_id)
+        await ob.stop()
+
+    _run(main())
+    assert box.sent == []
+
+
+# ---------------------------------------------------------------- a restart in every stored state
+def _seed(journal: Journal, box: Mailbox, state: SubState, where: str) -> Draft:
+    """A send journaled in ``state`` (as if the app died there), the server holding it in ``where``."""
+    d = _draft(f"{state.value}-{where}")
+    if where in ("drafts", "sent"):
+        d = _run(box.save_draft(d))
+    if where == "sent":
+        _run(box.send_drafts([d.ref]))
+    if where == "drafts-unknown-to-us":  # the save reached the server but its answer never came back
+        _run(box.save_draft(d))
+    # a draft the journal does not know can only exist after a save whose answer was lost, and that
+    # is persisted as "adopt" (the next attempt looks the draft up by Message-ID)
+    journal.record(d, state.value, account="a", op="send",
+                   meta={"source": "compose", "adopt": where == "drafts-unknown-to-us"})
+    box.calls.clear()
+    return d
+
+
+@pytest.mark.parametrize("state", sorted(STORED, key=lambda s: s.value))
+@pytest.mark.parametrize("where", ["drafts", "sent", "nowhere", "drafts-unknown-to-us"])
+def test_restart_in_each_state_never_sends_twice_and_never_loses(tmp_path, state, where):
+    if where == "drafts-unknown-to-us" and state not in (SubState.SAVING, SubState.QUEUED):
+        pytest.skip("only a save in flight can leave a draft the journal does not know")
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    d = _seed(journal, box, state, where)
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        report = ob.restore()
+        ob.start()
+        sub = await ob.wait(d.local_id, timeout=10)
+        await ob.stop()
+        return report, sub
+
+    report, sub = _run(main())
+    assert report == [(d.local_id, state.value, RESTART[state].value)]
+    copies = sum(1 for s in box.sent if s.internet_message_id == d.internet_message_id)
+    in_drafts = sum(1 for x in box.drafts.values() if x.internet_message_id == d.internet_message_id)
+    if state == SubState.FAILED:  # the user decides: nothing happens by itself
+        assert sub.state == SubState.FAILED and box.calls == []
+        assert copies == (1 if where == "sent" else 0)
+        return
+    assert copies <= 1 and in_drafts <= 1
+    if where == "sent":  # it went out before the crash: found, never sent again
+        assert sub.state == SubState.SENT and "send" not in box.calls and copies == 1
+    elif state in (SubState.SUBMITTING, SubState.UNKNOWN) and where == "nowhere":
+        # a send may be on the wire and the message is nowhere: never resent, the user is asked
+        assert sub.state == SubState.FAILED and "send" not in box.calls and copies == 0
+        assert journal.get(d.local_id) is not None  # kept: nothing lost
+    else:  # it did not go out: sent now, exactly once, no second draft
+        assert sub.state == SubState.SENT and copies == 1 and in_drafts == 0
+        if where == "drafts-unknown-to-us":
+            assert box.calls.count("save") == 1  # the draft found by Message-ID was updated, not duplicated
+    if sub.state == SubState.SENT:
+        assert journal.get(d.local_id) is None

@@ -1,0 +1,46 @@
+"""Reliability fixtures."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _own_dispatch_home(tmp_path, monkeypatch):
+    """Each test gets its own data dir: one test's journal is never recovered into the next."""
+    monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "dispatch-home"))
+
+
+#: workload reports of this run (tests/reliability/test_faults.py), printed as the README's table
+REPORTS: list = []
+
+_NAMES = {
+    "none": "none",
+    "drop_before_commit": "connection dropped before commit",
+    "drop_after_commit": "connection dropped after commit",
+    "http_500_html": "HTTP 500 (HTML page), nothing done",
+    "http_500_after_commit": "HTTP 500 (HTML page) after commit",
+    "truncated_after_commit": "truncated reply after commit",
+    "garbage_after_commit": "garbage reply (not EWS) after commit",
+    "http_503": "HTTP 503 with Retry-After",
+    "server_busy": "ErrorServerBusy with BackOffMilliseconds",
+    "http_401": "401 mid-session",
+    "delay": "reply slower than the timeout (committed)",
+    "restart": "sandbox restart",
+}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not REPORTS:
+        return
+    w = terminalreporter
+    w.write_sep("-", "reliability table (README)")
+    w.write_line("| fault | path | injected | fired | saves | sends | lost | duplicates |")
+    w.write_line("|---|---|---:|---:|---:|---:|---:|---:|")
+    for r in REPORTS:
+        w.write_line(f"| {_NAMES.get(r.fault, r.fault)} | {r.path} | {r.faults_injected} | {r.faults_fired} | "
+                     f"{r.saves} | {r.sends} | {r.lost} | {r.duplicates} |")
+    total = sum(r.faults_fired for r in REPORTS)
+    ops = sum(r.saves + r.sends for r in REPORTS)
+    w.write_line(f"Total: {total} faults fired over {ops} operations; lost = {sum(r.lost for r in REPORTS)}, "
+                 f"duplicates = {sum(r.duplicates for r in REPORTS)}.")
