@@ -1,5 +1,5 @@
-"""Replay every request exchangelib 5.6 sent in the reference captures (../shared/ews-captures/) against
-the sandbox, in flow order, and hold every answer to Microsoft's schema.
+"""Replay every request exchangelib 5.6 sent in the reference captures (tests/resources/ews-captures/)
+against the sandbox, in flow order, and hold every answer to Microsoft's schema.
 
 In-process, the autouse wire validator checks both directions. The CLI sandbox runs in a subprocess the
 validator cannot see, so its answers are fed to the validator here: subprocess traffic is schema-checked
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import requests
 
-from tests.ews_wire import SCHEMA_DIR
+from tests.ews_wire import CAPTURES_DIR
 from tests.sandbox.test_cli import _start
 
-CAPTURES = sorted((SCHEMA_DIR.parent / "ews-captures").glob("*.request.xml"))
+CAPTURES = sorted(CAPTURES_DIR.glob("*.request.xml"))
 HEADERS = {"Content-Type": "text/xml; charset=utf-8"}
 
 def _replay(url: str, account: dict) -> list[tuple[str, int, bytes]]:

@@ -1,5 +1,5 @@
 """Issue 2 features proven on the wire: raw capture-shaped requests where the XML itself is the point,
-exchangelib where the round trip is. Captures: ../shared/ews-captures/."""
+exchangelib where the round trip is. Captures: tests/resources/ews-captures/."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import email
 import email.policy
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 import requests
@@ -16,10 +15,11 @@ from exchangelib import FileAttachment, Message
 from exchangelib.errors import ErrorMessageSizeExceeded
 
 from app.sandbox import Sandbox
+from tests.ews_wire import CAPTURES_DIR
 from tests.sandbox.conftest import make_account
 from tests.sandbox.test_errors import post
 
-CAPTURES = Path(__file__).resolve().parents[3] / "shared" / "ews-captures"
+CAPTURES = CAPTURES_DIR
 S = "{http://schemas.xmlsoap.org/soap/envelope/}"
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"

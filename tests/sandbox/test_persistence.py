@@ -13,6 +13,7 @@ from exchangelib import Message
 from exchangelib.protocol import close_connections
 
 from app.sandbox import Sandbox
+from tests.ews_wire import CAPTURES_DIR
 from tests.sandbox.conftest import make_account
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,7 +123,7 @@ def test_request_in_flight_during_stop_gets_503_or_a_drop_never_a_crash(tmp_path
     sb = Sandbox(data=str(tmp_path / "stopping"), port=0).start()
     alice = sb.accounts[0]
     sb.faults.inject("GetFolder", "delay", count=1, seconds=0.6)
-    body = (Path(__file__).resolve().parents[2].parent / "shared" / "ews-captures" / "03_GetFolder_drafts.request.xml").read_bytes()
+    body = (CAPTURES_DIR / "03_GetFolder_drafts.request.xml").read_bytes()
     result = {}
 
     def call():

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import socketserver
 import threading
-from pathlib import Path
 
-import pytest
 import requests
 from exchangelib import BASIC, DELEGATE, Account, Configuration, Credentials, Message
 from exchangelib.protocol import close_connections
 
 from app.sandbox import Sandbox
+from tests.ews_wire import SCHEMA_DIR
 from tests.sandbox.conftest import make_account
 from tests.sandbox.test_errors import post
-
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "shared" / "ews-schema"
 
 
 def test_exchangelib_version_guess_against_the_sandbox(sandbox):
@@ -45,8 +42,6 @@ def test_request_children_are_checked(sandbox, wire_validator):
 
 
 def test_xsd_validation_of_requests_when_schema_dir_given(wire_validator):
-    if not (SCHEMA_DIR / "messages.xsd").exists():
-        pytest.skip("EWS schema not available")
     sb = Sandbox(schema_dir=str(SCHEMA_DIR))
     sb.wire_observer = lambda d, body, injected=False: wire_validator.observe(
         d, body, injected=injected or d == "request")
