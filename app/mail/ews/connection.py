@@ -1,6 +1,6 @@
 """Building an exchangelib Account for one AccountConfig, without sharing state with anyone else.
 
-What this module takes care of (see /work/shared/notes/exchangelib-on-the-wire.md):
+What this module takes care of (exchangelib 5.6 behaviour, observed on the wire and in its source):
 
 - exchangelib caches ``Protocol`` objects process-wide per (endpoint, credentials). Two services with the
   same pair would silently share auth type, retry policy, pool size and TLS settings. Every connection here
