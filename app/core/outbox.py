@@ -23,6 +23,7 @@ import time
 from typing import Awaitable, Callable
 
 from app.core.attempts import Attempts
+from app.core.worker import QueueWorker
 from app.core.journal_writer import JournalWriter
 from app.core.policy import RetryPolicy
 from app.core.restore import restore_work
@@ -73,9 +74,7 @@ class Outbox:
                       "auth_waits": 0, "already_sent": 0}
         self.attempts = Attempts(self)
         self._waiters = Waiters()
-        self._wake: asyncio.Event | None = None
-        self._signed_in: asyncio.Event | None = None
-        self._task = self._auth_task = None
+        self.worker = QueueWorker(self)
 
     # ------------------------------------------------------------------ reading (the view)
     def rows(self) -> list[OutboxRow]:
@@ -92,7 +91,7 @@ class Outbox:
 
     @property
     def needs_sign_in(self) -> bool:
-        return self._signed_in is not None and not self._signed_in.is_set()
+        return self.worker.needs_sign_in
 
     # ------------------------------------------------------------------ sending
     async def submit(self, draft: Draft) -> Submission:
@@ -113,28 +112,46 @@ class Outbox:
             # a save of it is on the wire (or its answer was lost): the send waits for it, then finds
             # the draft by Message-ID instead of creating a second one
             sub.adopt = True
-        await self.write(self.journal.record, draft, SubState.QUEUED.value, account=self.account, op="send",
-                         meta=self._meta(sub))
-        self.saves.pop(lid, None)  # a queued save is part of the send now
+        # Listed at once (the Outbox never says "nothing waiting" while a send is being queued); the
+        # worker takes it only once the submission and its content are on disk.
+        sub.hold = True
         self.subs[lid] = sub
         self._changed()
-        self._poke()
+        try:
+            await self.write(self.journal.record, draft, SubState.QUEUED.value, account=self.account, op="send",
+                             meta=self._meta(sub))
+        except BaseException:
+            self.subs.pop(lid, None)
+            self._changed()
+            raise
+        finally:
+            sub.hold = False
+        self.saves.pop(lid, None)  # a queued save is part of the send now
+        self.worker.poke()
         return sub
 
     async def submit_saved(self, items: list[MessageSummary]) -> list[Submission]:
         """Queue drafts that are already on the server (Send selected): sent as they are there, all in
         one send request when the worker next runs."""
-        subs = []
-        for it in items:
-            draft = Draft(subject=it.subject, ref=it.ref, internet_message_id=it.internet_message_id)
-            sub = Submission(draft, self.account, source="server", display_to=it.display_to)
-            await self.write(self.journal.record, draft, SubState.QUEUED.value, account=self.account, op="send",
-                             meta=self._meta(sub))
-            subs.append(sub)
+        subs = [Submission(Draft(subject=it.subject, ref=it.ref, internet_message_id=it.internet_message_id),
+                           self.account, source="server", display_to=it.display_to) for it in items]
         for sub in subs:
+            sub.hold = True  # listed now; not picked up before all of them are on disk (ONE request)
             self.subs[sub.local_id] = sub
         self._changed()
-        self._poke()
+        try:
+            for sub in subs:
+                await self.write(self.journal.record, sub.draft, SubState.QUEUED.value, account=self.account,
+                                 op="send", meta=self._meta(sub))
+        except BaseException:
+            for sub in subs:
+                self.subs.pop(sub.local_id, None)
+            self._changed()
+            raise
+        finally:
+            for sub in subs:
+                sub.hold = False
+        self.worker.poke()
         return subs
 
     def cancel(self, local_id: str) -> Draft | None:
@@ -186,7 +203,7 @@ class Outbox:
         if job is not None and job.status == SaveStatus.FAILED:
             job.status, job.attempts, job.retry_at, job.reason = SaveStatus.WAITING, 0, 0.0, ""
             self._changed()
-            self._poke()
+            self.worker.poke()
             return
         sub = self.subs.get(local_id)
         if sub is None or sub.state != SubState.FAILED:
@@ -195,7 +212,7 @@ class Outbox:
         sub.attempts, sub.lookups, sub.retry_at, sub.reason, sub.kind = 0, 0, 0.0, "", None
         self.journal.set_state(local_id, sub.state.value, error="", attempts=0, meta=self._meta(sub))
         self._changed()
-        self._poke()
+        self.worker.poke()
 
     # ------------------------------------------------------------------ saving
     async def save(self, draft: Draft) -> SaveJob:
@@ -224,7 +241,7 @@ class Outbox:
             if job.status != SaveStatus.WORKING:
                 job.status, job.retry_at = SaveStatus.WAITING, 0.0
         self._changed()
-        self._poke()
+        self.worker.poke()
         return job
 
     # ------------------------------------------------------------------ waiting
@@ -236,7 +253,7 @@ class Outbox:
         if item is None or item.final or (not final and self._resting(item)):
             return item
         fut = self._waiters.add(local_id, final)
-        self._ensure_running()
+        self.worker.ensure_running()
         return await asyncio.wait_for(asyncio.shield(fut), timeout)
 
     async def drain(self, timeout: float | None = None) -> None:
@@ -263,19 +280,18 @@ class Outbox:
             if not it.final:
                 it.retry_at = 0.0
         self._changed()
-        self._poke()
+        self.worker.poke()
 
     def signed_in(self) -> None:
         """The user signed in again: parked work resumes."""
-        if self._signed_in is not None:
-            self._signed_in.set()
+        self.worker.signed_in()
         for sub in self.subs.values():
             sub.parked = False
         for job in self.saves.values():
             if job.status == SaveStatus.AUTH:
                 job.status, job.retry_at = SaveStatus.WAITING, 0.0
         self._changed()
-        self._poke()
+        self.worker.poke()
 
     def restore(self) -> list[tuple[str, str, str]]:
         """At start: load this account's unfinished work from the journal. Returns one line per
@@ -287,25 +303,18 @@ class Outbox:
             self.saves.setdefault(job.local_id, job)
         if self.subs or self.saves:
             self._changed()
-            self._poke()
+            self.worker.poke()
         return report
 
     def start(self) -> None:
-        self._ensure_running()
+        self.worker.ensure_running()
 
     async def stop(self) -> None:
-        for t in (self._task, self._auth_task):
-            if t is not None and not t.done():
-                t.cancel()
-                await asyncio.gather(t, return_exceptions=True)
-        self._task = None
+        await self.worker.stop()
 
     def close(self) -> None:
         """Stop the worker (its journal writes finish first). Unfinished work stays in the journal."""
-        for t in (self._task, self._auth_task):
-            if t is not None and not t.done():
-                t.cancel()
-        self._task = None
+        self.worker.cancel()
         self.write.close()
 
     # ------------------------------------------------------------------ state changes (one place)
@@ -343,19 +352,7 @@ class Outbox:
 
     def park(self) -> None:
         """A 401 or an untrusted certificate: everything waits until :meth:`signed_in`."""
-        if self._signed_in is None or not self._signed_in.is_set():
-            return
-        self._signed_in.clear()
-        self.stats["auth_waits"] += 1
-        if self.reauth is not None:
-            self._auth_task = asyncio.ensure_future(self._ask_reauth())
-
-    async def _ask_reauth(self) -> None:
-        try:
-            if await self.reauth():
-                self.signed_in()
-        except Exception:  # noqa: BLE001 - the work stays parked; the UI may call signed_in() later
-            log.exception("re-authentication prompt failed")
+        self.worker.park()
 
     def saved(self, draft: Draft) -> None:
         """A save (of a save job, or before a send) reached the server: remember its identity."""
@@ -377,69 +374,3 @@ class Outbox:
                 self.on_change()
             except Exception:  # noqa: BLE001 - a view must not break the outbox
                 log.exception("outbox listener failed")
-
-    # ------------------------------------------------------------------ the worker
-    def _poke(self) -> None:
-        self._ensure_running()
-        if self._wake is not None:
-            self._wake.set()
-
-    def _ensure_running(self) -> None:
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        if self._wake is None:
-            self._wake = asyncio.Event()
-            self._signed_in = asyncio.Event()
-            self._signed_in.set()
-        if self._task is None or self._task.done():
-            self._task = asyncio.ensure_future(self._run())
-
-    def _due(self, now: float):
-        ready = lambda it: it.retry_at <= now and it.local_id not in self.working  # noqa: E731
-        saves = [j for j in self.saves.values() if j.status in (SaveStatus.WAITING, SaveStatus.RETRYING) and ready(j)]
-        unknown = [s for s in self.subs.values() if s.state == SubState.UNKNOWN and ready(s)]
-        sends = [s for s in self.subs.values() if s.state == SubState.QUEUED and not s.parked and ready(s)]
-        return saves, unknown, sends
-
-    def _next_wake(self) -> float | None:
-        times = [it.retry_at for it in [*self.subs.values(), *self.saves.values()]
-                 if not it.final and it.retry_at and not getattr(it, "parked", False)]
-        return min(times) if times else None
-
-    async def _sleep_until(self, when: float | None, now: float) -> None:
-        """Until ``when`` (clock time) or a poke. A timer sets the event: unlike ``asyncio.wait_for``
-        (Python 3.11), a cancellation arriving with the wake-up is never swallowed, so stop() ends."""
-        self._wake.clear()
-        timer = None
-        if when is not None:
-            timer = asyncio.get_running_loop().call_later(max(0.0, when - now), self._wake.set)
-        try:
-            await self._wake.wait()
-        finally:
-            if timer is not None:
-                timer.cancel()
-
-    async def _run(self) -> None:
-        while True:
-            try:
-                await self._signed_in.wait()
-                now = self.clock()
-                saves, unknown, sends = self._due(now)
-                if not (saves or unknown or sends):
-                    await self._sleep_until(self._next_wake(), now)
-                    continue
-                for job in saves:
-                    await self.attempts.save(job)
-                    if self.needs_sign_in:
-                        break
-                if unknown and not self.needs_sign_in:
-                    await self.attempts.settle(unknown)
-                if sends and not self.needs_sign_in:
-                    await self.attempts.send(sends[: self.batch_size])
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - the worker must survive anything; the work retries later
-                log.exception("outbox worker step failed")
-                await asyncio.sleep(0.05)

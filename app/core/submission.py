@@ -130,6 +130,7 @@ class Submission:
     code: str = ""  # the server's code for the last failure (for display)
     adopt: bool = False
     parked: bool = False  # waiting for a sign-in / a certificate decision
+    hold: bool = False  # being written to the journal with others: not picked up yet
     retry_at: float = 0.0  # monotonic clock time of the next attempt or look-up
     history: list[tuple[SubState, Event, SubState]] = field(default_factory=list)
 

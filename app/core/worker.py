@@ -1,0 +1,131 @@
+"""The Outbox's worker: one asyncio task that takes due work off the queue, in order (saves, then
+look-ups of unknown sends, then sends — many in one request), and sleeps until the next retry or a poke.
+It also parks everything while the user must sign in again. No Qt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from app.core.rows import SaveStatus
+from app.core.submission import SubState
+
+log = logging.getLogger(__name__)
+
+
+class QueueWorker:
+    def __init__(self, box):
+        self.box = box
+        self._wake: asyncio.Event | None = None
+        self._signed_in: asyncio.Event | None = None
+        self._task: asyncio.Task | None = None
+        self._auth_task: asyncio.Task | None = None
+
+    # ---- sign-in ----
+    @property
+    def needs_sign_in(self) -> bool:
+        return self._signed_in is not None and not self._signed_in.is_set()
+
+    def park(self) -> None:
+        """A 401 or an untrusted certificate: nothing more goes to the server until :meth:`signed_in`."""
+        if self._signed_in is None or not self._signed_in.is_set():
+            return
+        self._signed_in.clear()
+        self.box.stats["auth_waits"] += 1
+        if self.box.reauth is not None:
+            self._auth_task = asyncio.ensure_future(self._ask_reauth())
+
+    def signed_in(self) -> None:
+        if self._signed_in is not None:
+            self._signed_in.set()
+
+    async def _ask_reauth(self) -> None:
+        try:
+            if await self.box.reauth():
+                self.box.signed_in()
+        except Exception:  # noqa: BLE001 - the work stays parked; the UI may call signed_in() later
+            log.exception("re-authentication prompt failed")
+
+    # ---- running ----
+    def poke(self) -> None:
+        self.ensure_running()
+        if self._wake is not None:
+            self._wake.set()
+
+    def ensure_running(self) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        if self._wake is None:
+            self._wake = asyncio.Event()
+            self._signed_in = asyncio.Event()
+            self._signed_in.set()
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._run())
+
+    async def stop(self) -> None:
+        for t in (self._task, self._auth_task):
+            if t is not None and not t.done():
+                t.cancel()
+                await asyncio.gather(t, return_exceptions=True)
+        self._task = None
+
+    def cancel(self) -> None:
+        for t in (self._task, self._auth_task):
+            if t is not None and not t.done():
+                t.cancel()
+        self._task = None
+
+    def _due(self, now: float):
+        box = self.box
+        ready = lambda it: it.retry_at <= now and it.local_id not in box.working  # noqa: E731
+        saves = [j for j in box.saves.values() if j.status in (SaveStatus.WAITING, SaveStatus.RETRYING) and ready(j)]
+        unknown = [s for s in box.subs.values() if s.state == SubState.UNKNOWN and ready(s)]
+        sends = [s for s in box.subs.values() if s.state == SubState.QUEUED and not s.parked and not s.hold
+                 and ready(s)]
+        return saves, unknown, sends
+
+    def _next_wake(self) -> float | None:
+        box = self.box
+        times = [it.retry_at for it in [*box.subs.values(), *box.saves.values()]
+                 if not it.final and it.retry_at and not getattr(it, "parked", False)]
+        return min(times) if times else None
+
+    async def _sleep_until(self, when: float | None, now: float) -> None:
+        """Until ``when`` (clock time) or a poke. A timer sets the event: unlike ``asyncio.wait_for``
+        (Python 3.11), a cancellation arriving with the wake-up is never swallowed, so stop() ends."""
+        self._wake.clear()
+        timer = None
+        if when is not None:
+            timer = asyncio.get_running_loop().call_later(max(0.0, when - now), self._wake.set)
+        try:
+            await self._wake.wait()
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    async def _run(self) -> None:
+        box = self.box
+        while True:
+            try:
+                await self._signed_in.wait()
+                now = box.clock()
+                saves, unknown, sends = self._due(now)
+                if not (saves or unknown or sends):
+                    await self._sleep_until(self._next_wake(), now)
+                    continue
+                for job in saves:
+                    await box.attempts.save(job)
+                    if self.needs_sign_in:
+                        break
+                if unknown and not self.needs_sign_in:
+                    await box.attempts.settle(unknown)
+                if sends and not self.needs_sign_in:
+                    await box.attempts.send(sends[: box.batch_size])
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - the worker must survive anything; the work retries later
+                log.exception("outbox worker step failed")
+                await asyncio.sleep(0.05)
