@@ -1,0 +1,161 @@
+"""The five ways sending went wrong before there was one submission path, each reproduced as a user
+would, on the real window against the real sandbox over HTTP (real exchangelib). Nothing is mocked.
+
+1. a refused Send (not in Compose, or no recipient) never goes out later, whatever the connection does;
+2. a send the server completed while the app was dying is found in Sent Items after the restart: the
+   message does not come back as a draft and cannot be sent twice;
+3. accounts are kept apart (tests/ui/test_accounts_apart.py);
+4. after a batch send from Drafts, Compose no longer offers the message that went out;
+5. a 318-character subject is refused at the field, before the network, and never retried.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.core.policy import RetryPolicy
+from app.core.submission import SubState
+from app.domain.models import Draft, Folder, Recipient
+from app.storage.journal import Journal
+from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_task
+from tests.ui.test_window_flows import CTRL, items, key, type_message
+
+
+def _sends_in_journal(journal: Journal) -> list:
+    return [e for e in journal.entries() if e.op == "send"]
+
+
+def test_1_a_send_refused_outside_compose_never_goes_out_later(qtbot, aloop, sandbox_factory, settings, tmp_path):
+    sb = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
+    journal = Journal(tmp_path / "journal.sqlite3")
+    win, session = open_window(qtbot, sb, settings, connected=True, journal=journal)
+    said: list[str] = []
+    win.statusBar().messageChanged.connect(said.append)
+    try:
+        type_message(qtbot, win, subject="not to be sent", body="half written")
+        key(qtbot, win, Qt.Key_2, CTRL)
+        key(qtbot, win, Qt.Key_Return, CTRL)  # once, from Drafts: the app asks to press it again
+        qtbot.waitUntil(lambda: any("Press Ctrl+Return again" in m for m in said), timeout=5000)
+        assert win.current_view() == "compose"
+        # the connection drops and the user refreshes: nothing may move out of Compose
+        sb.stop()
+        key(qtbot, win, Qt.Key_F5)
+        qtbot.waitUntil(lambda: win.session.state.value == "offline", timeout=20000)
+        wait_task(qtbot, win.flows.wait_idle())
+        assert win.compose.subject.text() == "not to be sent"
+        assert _sends_in_journal(journal) == [] and win.session.outbox.rows() == []
+        sb.start()
+        win.flows.retry()
+        qtbot.waitUntil(lambda: win.session.state.value == "connected", timeout=20000)
+        wait_task(qtbot, win.session.outbox.drain(timeout=30))
+        wait_task(qtbot, win.flows.wait_idle())
+        assert "SendItem" not in sb.request_log
+        assert items(sb, Folder.SENT.value) == [] and items(sb, "inbox", BOB) == []
+        assert win.compose.subject.text() == "not to be sent"  # still the user's, in Compose
+    finally:
+        close_window(win, session)
+
+
+def test_1b_a_send_refused_for_no_recipient_creates_nothing(qtbot, aloop, sandbox, settings, tmp_path):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=journal)
+    try:
+        type_message(qtbot, win, to="", cc="", bcc="", subject="no one to send to", body="text")
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: "recipient" in win.compose.to.error_text().lower()
+                        or "recipient" in win.compose.error_text().lower(), timeout=5000)
+        wait_task(qtbot, win.flows.wait_idle())
+        assert _sends_in_journal(journal) == [] and win.session.outbox.rows() == []
+        assert win.compose.subject.text() == "no one to send to"
+        assert not {"CreateItem", "UpdateItem", "SendItem"} & set(sandbox.request_log)
+    finally:
+        close_window(win, session)
+
+
+def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop, sandbox, settings, tmp_path):
+    """A saved draft is sent; the server sends it and the answer is lost; the app dies before it looked
+    the message up. After the restart: found in Sent Items, nothing comes back, nothing goes out twice."""
+    path = tmp_path / "journal.sqlite3"
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(path))
+    win.session.outbox.policy = RetryPolicy(settle_delay=60.0)  # it would look up only in a minute
+    try:
+        type_message(qtbot, win, subject="sent as the app died", body="exactly once")
+        key(qtbot, win, Qt.Key_S, CTRL)
+        qtbot.waitUntil(lambda: win.compose.state_label.text() == "Saved", timeout=20000)
+        assert win.compose.current_ref() is not None  # a saved draft, with its server id
+        lid = win.compose.identity().local_id
+        sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        ob = win.session.outbox
+        qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.UNKNOWN, timeout=20000)
+        assert ("SendItem", "drop_after_commit") in sandbox.faults.fired
+        assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["sent as the app died"]
+    finally:
+        close_window(win, session)  # "dies": nothing more is done by this app
+    before = sandbox.request_log.count("SendItem")
+    assert Journal(path).get(lid).state == "unknown"
+
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(path))
+    try:
+        ob = win.session.outbox
+        ob.policy = RetryPolicy(settle_delay=0.2)
+        qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.SENT, timeout=30000)
+        assert ob.subs[lid].reason.startswith("Sent (confirmed in Sent Items)")
+        assert win.compose.draft().is_empty(), "nothing comes back as a draft"
+        key(qtbot, win, Qt.Key_Return, CTRL)  # and Ctrl+Return has nothing to send
+        wait_task(qtbot, win.flows.wait_idle())
+        assert sandbox.request_log.count("SendItem") == before
+        assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["sent as the app died"]
+        assert [m["subject"] for m in items(sandbox, Folder.SENT.value)] == ["sent as the app died"]
+        assert items(sandbox, Folder.DRAFTS.value) == []
+    finally:
+        close_window(win, session)
+
+
+def test_2b_saving_a_message_that_went_out_says_already_sent(qtbot, window, sandbox):
+    """Ctrl+S on a message whose draft is gone because it was sent (elsewhere): "Already sent", and no
+    new draft is created from it."""
+    win = window
+    win.compose.load(Draft(to=[Recipient(BOB)], subject="went out elsewhere", body="v1"))
+    saved = wait_task(qtbot, win.flows.save_current())
+    wait_task(qtbot, win.session.client.send_drafts([saved.ref]))  # another client sent it
+    win.compose.body.setPlainText("v2")
+    assert wait_task(qtbot, win.flows.save_current()) is None
+    assert "Already sent" in win.compose.error_text()
+    assert items(sandbox, Folder.DRAFTS.value) == []
+    assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["went out elsewhere"]
+
+
+def test_4_after_a_batch_send_compose_does_not_offer_the_sent_message(qtbot, window, sandbox):
+    win = window
+    type_message(qtbot, win, subject="one of the batch", body="b")
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: win.compose.state_label.text() == "Saved", timeout=20000)
+    key(qtbot, win, Qt.Key_2, CTRL)
+    qtbot.waitUntil(lambda: not win.drafts.model.loading and win.drafts.model.rowCount() == 1, timeout=10000)
+    key(qtbot, win, Qt.Key_A, CTRL)
+    key(qtbot, win, Qt.Key_Return, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: len(items(sandbox, Folder.SENT.value)) == 1 and not win.busy, timeout=30000)
+    key(qtbot, win, Qt.Key_1, CTRL)
+    assert win.compose.draft().is_empty() and win.compose.current_ref() is None
+    assert win.compose.title.text() == "New message"
+    sends = sandbox.request_log.count("SendItem")
+    key(qtbot, win, Qt.Key_Return, CTRL)  # nothing to send: the field says why, no server error
+    wait_task(qtbot, win.flows.wait_idle())
+    assert "ErrorItemNotFound" not in win.compose.error_text()
+    assert sandbox.request_log.count("SendItem") == sends
+    assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["one of the batch"]
+
+
+def test_5_a_long_subject_is_refused_at_the_field_before_the_network(qtbot, window, sandbox):
+    win = window
+    type_message(qtbot, win, subject="x" * 318, body="b")
+    before = list(sandbox.request_log)
+    for k in (Qt.Key_S, Qt.Key_Return):
+        key(qtbot, win, k, CTRL)
+        wait_task(qtbot, win.flows.wait_idle())
+        assert "255" in win.compose.error_text() and "318" in win.compose.error_text()
+        assert win.focusWidget() is win.compose.subject
+    assert sandbox.request_log == before, "no request: a client-side limit needs no server"
+    assert win.session.outbox.rows() == []
+    assert "busy" not in win.compose.error_text().lower()
