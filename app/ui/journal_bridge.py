@@ -63,8 +63,9 @@ class JournalBridge:
         self._outbox_window = None
         self.outbox_action = self._install_action()
         if self.journal.moved_aside is not None:
-            window.statusBar().showMessage("The local journal was damaged: it was set aside and a new one "
-                                           "started.", 15000)
+            window.show_journal_notice("Journal replaced",
+                                       "The local journal was damaged: it was set aside as "
+                                       f"{self.journal.moved_aside.name} and a new one started.", warning=False)
         if window.session is not None:  # attached after the session was set
             self._session_changed(window.session)
 
@@ -73,7 +74,7 @@ class JournalBridge:
             return Journal()
         except JournalUnavailable as exc:
             log.warning("journal unavailable: %s", exc)
-            self.w.banner.show_message(UNPROTECTED.format(why=exc), kind="error")
+            self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=exc))
             return Journal(":memory:")
 
     # ---- typing ----
@@ -85,7 +86,7 @@ class JournalBridge:
         self.autosave.touch(c.draft, c.identity().local_id)
 
     def _autosave_failed(self, exc) -> None:
-        self.w.banner.show_message(UNPROTECTED.format(why=type(exc).__name__), kind="error")
+        self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))
 
     # ---- accounts ----
     def _session_changed(self, session) -> None:

@@ -138,6 +138,13 @@ class MainWindow(QMainWindow):
         self.progress.setFixedWidth(120)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        # the local journal's state when it needs saying (damaged and replaced, or not writable): stays
+        # visible, unlike the banner, which connection changes replace
+        self.journal_notice = QLabel("", self)
+        self.journal_notice.setObjectName("journalNotice")
+        self.journal_notice.setAccessibleName("Local journal")
+        self.journal_notice.hide()
+        sb.addPermanentWidget(self.journal_notice)
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.account_label)
         sb.addPermanentWidget(self.state_label)
@@ -356,6 +363,18 @@ class MainWindow(QMainWindow):
         self.account_dialog.account_entered.connect(self.account_entered)
         self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
         self.account_dialog.open()
+
+    def show_journal_notice(self, text: str, tooltip: str = "", *, warning: bool = True) -> None:
+        """A lasting word about the local journal in the status bar (and, for a warning, the banner)."""
+        from PySide6.QtCore import Qt
+
+        self.journal_notice.setTextFormat(Qt.PlainText)
+        self.journal_notice.setText(("⚠ " if warning else "") + text)
+        self.journal_notice.setToolTip(tooltip or text)
+        self.journal_notice.setStyleSheet("color:#b91c1c;" if warning else "color:#475569;")
+        self.journal_notice.show()
+        if warning:
+            self.banner.show_message(tooltip or text, kind="error")
 
     def show_error(self, text: str, *, retry: bool = False) -> None:
         log.warning("shown to user: %s", text)
