@@ -117,3 +117,38 @@ def test_server_given_wait_is_honoured_and_shown(sandbox, tmp_path, fault, param
     assert any(t == f"Server busy — waiting {round(wait)} s" for t in seen), seen
     assert sandbox.request_log.count("SendItem") == 2  # one refused, one after the wait: no hammering
     assert [it["subject"] for it in sandbox.mailbox(BOB).items("inbox")] == [f"waits {fault}"]
+
+
+WINDOW_FAULTS = ["drop_after_commit", "http_500_after_commit", "truncated_after_commit", "garbage_after_commit",
+                 "server_busy"]
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("fault", WINDOW_FAULTS)
+def test_workload_through_the_windows_send_path(qtbot, aloop, sandbox, tmp_path, fault):
+    """The same audit with every send made by the window's own Ctrl+Return code path (Compose -> the
+    account's Outbox -> the server), post-commit faults included: nothing lost, nothing doubled."""
+    from app.storage.settings import Settings
+    from tests.ui.conftest import close_window, open_window, wait_task
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    win, session = open_window(qtbot, sandbox, Settings(tmp_path / "settings.json"), connected=True,
+                               journal=journal)
+
+    async def send(d):
+        win.compose.load(d)
+        outcome = await win.flows.send_current()
+        assert outcome is not None, win.compose.error_text()
+
+    try:
+        rep = wait_task(qtbot, run_workload(lambda: sandbox, journal, fault, n_saves=20, n_sends=40,
+                                            outbox=win.session.outbox, send=send), timeout=200_000)
+    finally:
+        close_window(win, session)
+    print(f"\nwindow {fault}: {rep}")
+    REPORTS.append(rep)
+    assert rep.faults_injected >= 8
+    assert rep.faults_fired == rep.faults_injected, f"{rep.faults_injected} injected, {rep.faults_fired} fired"
+    assert rep.lost == 0 and rep.duplicates == 0, "\n".join(rep.problems)
+    assert rep.failed_rows == 0, "\n".join(rep.problems)
+    assert journal.count() == 0
