@@ -45,12 +45,16 @@ if [ ! -x .venv/bin/python ]; then
   echo "bootstrap: creating .venv" >&2
   "$PY" -m venv .venv
 fi
-EXTRAS="test"
-[ "$MODE" = "test" ] && EXTRAS="test,package"
-STAMP=".venv/.dispatch-installed-$EXTRAS"
+# app: only what the app needs (no test or packaging tools); test: the test and packaging extras too.
+case "$MODE" in
+  app)  SPEC="." ;;
+  test) SPEC=".[test,package]" ;;
+  *)    echo "bootstrap: unknown mode '$MODE' (use app or test)" >&2; exit 2 ;;
+esac
+STAMP=".venv/.dispatch-installed-$MODE"
 if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
-  echo "bootstrap: installing Python packages (.[$EXTRAS])" >&2
+  echo "bootstrap: installing Python packages ($SPEC)" >&2
   .venv/bin/python -m pip install -q --upgrade pip >&2
-  .venv/bin/python -m pip install -q -e ".[$EXTRAS]" >&2
+  .venv/bin/python -m pip install -q -e "$SPEC" >&2
   touch "$STAMP"
 fi
