@@ -42,8 +42,14 @@ class Autosave:
         call_later: Callable[[float, Callable[[], None]], object] | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_error: Callable[[Exception], None] | None = None,
+        writer=None,
     ):
+        """``writer`` (a :class:`app.core.journal_writer.JournalWriter`): the draft is read here, on the
+        UI thread, and written on the journal thread, so typing never waits on the disk; without one,
+        writes happen at once (tests of the timing rules)."""
         self.journal = journal
+        self._writer = writer
+        self._inflight: set = set()
         self.idle = idle
         self.max_delay = max_delay
         if call_later is None:
@@ -52,6 +58,10 @@ class Autosave:
             except RuntimeError:
                 pass
         self._call_later = call_later
+        try:  # where a failure of a background write is reported (the UI's loop)
+            self._loop_for_errors = asyncio.get_running_loop()
+        except RuntimeError:
+            self._loop_for_errors = None
         self._clock = clock
         self._on_error = on_error
         # local_id -> (source, first unsaved change, last change)
@@ -107,8 +117,9 @@ class Autosave:
         return list(self._pending)
 
     def close(self) -> None:
-        """Flush and stop the timer (call on window close)."""
+        """Flush, wait for the writes, and stop the timer (call on window close)."""
         self.flush()
+        self.drain()
         self._cancel_timer()
 
     # ---- the loop side ----
@@ -123,12 +134,40 @@ class Autosave:
     def _due(self, first: float, last: float) -> float:
         return min(last + self.idle, first + self.max_delay)
 
-    def _record(self, source: DraftSource, state: State = State.EDITING) -> int:
+    def _record(self, source: DraftSource, state: State = State.EDITING) -> int | None:
         draft = source() if callable(source) else source
-        version = self.journal.record(draft, state, account=self.account)
-        self.versions[draft.local_id] = version
         self.records += 1
-        return version
+        if self._writer is None:
+            version = self.journal.record(draft, state, account=self.account)
+            self.versions[draft.local_id] = version
+            return version
+        fut = self._writer.submit(self.journal.record, draft, state, account=self.account)
+        self._inflight.add(fut)
+        fut.add_done_callback(lambda f, lid=draft.local_id: self._written(f, lid))
+        return None
+
+    def _written(self, fut, local_id: str) -> None:
+        """On the journal thread: a background write finished (a failure is reported on the loop)."""
+        self._inflight.discard(fut)
+        exc = fut.exception()
+        if exc is None:
+            self.versions[local_id] = fut.result()
+            return
+        log.warning("autosave failed: %s", type(exc).__name__)
+        if self._on_error is not None:
+            try:
+                loop = self._loop_for_errors or asyncio.get_event_loop_policy().get_event_loop()
+                loop.call_soon_threadsafe(self._on_error, exc)
+            except RuntimeError:
+                pass
+
+    def drain(self, timeout: float = 10.0) -> None:
+        """Wait until every background write reached the journal (on close, and in tests)."""
+        import concurrent.futures
+
+        pending = list(self._inflight)
+        if pending:
+            concurrent.futures.wait(pending, timeout)
 
     def _schedule(self) -> None:
         if not self._pending:

@@ -30,7 +30,9 @@ from app.core.restore import restore_work
 from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
 from app.core.waiters import Waiters
 from app.core.submission import CANCELLABLE, Event, SubState, Submission
-from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
+from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary, new_message_id
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES, FieldError, validate_draft
+from app.mail.errors import MailError
 from app.storage.journal import Journal, State
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,17 @@ log = logging.getLogger(__name__)
 
 class NotCancellable(Exception):
     """The send may be on the wire (or being checked): it can no longer be taken back."""
+
+
+class DraftInvalid(MailError):
+    """The message cannot be sent as it is (no recipient, a bad address, a subject or size over a
+    limit): refused before anything is journaled or sent. ``errors`` are the composer's field errors."""
+
+    default_kind = ErrorKind.INVALID_INPUT
+
+    def __init__(self, errors: list[FieldError]):
+        super().__init__("ErrorInvalidDraft", "; ".join(e.message for e in errors))
+        self.errors = list(errors)
 
 
 class Outbox:
@@ -54,6 +67,7 @@ class Outbox:
         on_saved: Callable[[Draft], None] | None = None,
         on_finished: Callable[[Submission], None] | None = None,
         reauth: Callable[[], Awaitable[bool]] | None = None,
+        writer: JournalWriter | None = None,
     ):
         self.client = client
         self.journal = journal
@@ -65,7 +79,8 @@ class Outbox:
         self.on_saved = on_saved
         self.on_finished = on_finished
         self.reauth = reauth
-        self.write = JournalWriter()
+        self._own_writer = writer is None
+        self.write = writer or JournalWriter()  # the app shares one with autosave: one order on disk
         self.subs: dict[str, Submission] = {}
         self.saves: dict[str, SaveJob] = {}
         self.working: set[str] = set()  # local ids with a server call in flight
@@ -96,7 +111,12 @@ class Outbox:
     # ------------------------------------------------------------------ sending
     async def submit(self, draft: Draft) -> Submission:
         """Queue a send of ``draft`` (the user's accepted Send). Its content is journaled with the
-        submission in one transaction before this returns; the worker takes it from there."""
+        submission in one transaction before this returns; the worker takes it from there. A draft that
+        cannot be sent as it is raises :class:`DraftInvalid` and nothing is created."""
+        errors = validate_draft(draft, for_send=True,
+                                max_send_bytes=getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
+        if errors:
+            raise DraftInvalid(errors)
         lid = draft.local_id
         old = self.subs.get(lid)
         if old is not None and not old.final:
@@ -315,7 +335,8 @@ class Outbox:
     def close(self) -> None:
         """Stop the worker (its journal writes finish first). Unfinished work stays in the journal."""
         self.worker.cancel()
-        self.write.close()
+        if self._own_writer:
+            self.write.close()
 
     # ------------------------------------------------------------------ state changes (one place)
     @staticmethod

@@ -73,9 +73,18 @@ class QueueWorker:
         self._task = None
 
     def cancel(self) -> None:
+        """Stop the worker; safe from any thread (a session may be closed from a worker thread)."""
         for t in (self._task, self._auth_task):
             if t is not None and not t.done():
-                t.cancel()
+                loop = t.get_loop()
+                try:
+                    on_loop = asyncio.get_running_loop() is loop
+                except RuntimeError:
+                    on_loop = False
+                if on_loop:
+                    t.cancel()
+                elif not loop.is_closed():
+                    loop.call_soon_threadsafe(t.cancel)
         self._task = None
 
     def _due(self, now: float):

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject
 
 from app.core import recovery
 from app.core.autosave import Autosave
+from app.core.journal_writer import JournalWriter
 from app.core.outbox import NotCancellable, Outbox
 from app.core.submission import SubState
 from app.domain.models import new_message_id
@@ -41,11 +42,17 @@ class JournalBridge:
     def __init__(self, window, journal: Journal | None = None):
         self.w = window
         self.journal = journal if journal is not None else self._open_journal()
-        self.autosave = Autosave(self.journal, on_error=self._autosave_failed)
+        # ONE journal thread for autosave and every account's Outbox: typing never waits on the disk,
+        # and writes reach it in the order they were made
+        self.writer = JournalWriter()
+        self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer)
         self.outbox: Outbox | None = None
         self.account = ""
         self.recovery_report: dict = {}  # local_id -> branch, for this start (logged too)
         self._resumed_for = None  # the session whose recovered messages were handled
+        self._note = ""  # "Reopened the message you were writing…", said again once connected
+        self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
+        self._restored = 0
         self._tasks: set[asyncio.Task] = set()
         self._views: list = []
         c = window.compose
@@ -103,7 +110,7 @@ class JournalBridge:
         if session is not None:
             if session.outbox is None:
                 session.outbox = Outbox(session, self.journal, account=self.account, on_saved=self._saved,
-                                        on_finished=self._finished, reauth=self._reauth)
+                                        on_finished=self._finished, reauth=self._reauth, writer=self.writer)
                 self.outbox = session.outbox
                 self.outbox.restore()
                 self.outbox.start()
@@ -120,7 +127,8 @@ class JournalBridge:
         c.load(entry.draft)
         others = len(recovery.editing_entries(self.journal, self.account)) - 1
         more = f"; {_n_messages(others, 'other unsaved')} go to Drafts when the server is reached" if others > 0 else ""
-        self.w.statusBar().showMessage("Reopened the message you were writing" + more, 15000)
+        self._note = "Reopened the message you were writing" + more
+        self.w.statusBar().showMessage(self._note, 15000)
 
     def _state(self, state: str) -> None:
         session = self.w.session
@@ -136,10 +144,17 @@ class JournalBridge:
         self.outbox.kick()
 
     async def _resume(self, session, outbox) -> None:
+        if self._note:  # "Connecting…" took the status bar meanwhile: say it again
+            self.w.statusBar().showMessage(self._note, 15000)
+            self._note = ""
         keep = {self.w.compose.identity().local_id}
+        # counted as they reach Drafts (a save may finish before resume() returns)
+        self._restoring.update(e.local_id for e in recovery.editing_entries(self.journal, outbox.account)
+                               if e.local_id not in keep)
         branches = await recovery.resume(self.journal, outbox, session, outbox.account, keep=keep)
         if any(b == recovery.Branch.WAITING for b in branches.values()):
             self._resumed_for = None  # offline: again at the next connect
+            self._restoring.clear()
         self.recovery_report.update(branches)
 
     _signed_in: asyncio.Event | None = None
@@ -162,9 +177,21 @@ class JournalBridge:
 
     # ---- what the queue reports ----
     def _saved(self, saved) -> None:
-        c = self.w.compose
+        """A save reached the server (a queued one too): Compose adopts its identity and says so; once
+        every message recovered after a crash is in Drafts, the user is told and the list refreshed."""
+        c, w = self.w.compose, self.w
         if c.identity().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
+            edited = self.journal.get(saved.local_id) is not None or saved.local_id in self.autosave.pending
+            c.state_label.setText("Edited" if edited else "Saved")
+        if saved.local_id in self._restoring:
+            self._restoring.discard(saved.local_id)
+            self._restored += 1
+            if not self._restoring:
+                n, self._restored = self._restored, 0
+                w.statusBar().showMessage(f"{_n_messages(n, 'other unsaved')} {'was' if n == 1 else 'were'} "
+                                          "restored to Drafts", 15000)
+                w.drafts.model.reload()
 
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""

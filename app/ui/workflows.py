@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from qasync import asyncSlot
 
+from app.core.outbox import DraftInvalid
 from app.core.session import ConnectionState
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
@@ -265,6 +266,9 @@ class Workflows:
             try:
                 sub = await outbox.submit(draft)
                 sub = await outbox.wait(sub.local_id, final=False)
+            except DraftInvalid as exc:  # the queue's own check (e.g. a limit learnt since): nothing created
+                c.set_error(f"Not sent: {exc.message}")
+                return None
             finally:
                 self.sending -= 1
                 c.set_busy(False)

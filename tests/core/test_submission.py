@@ -264,3 +264,22 @@ def test_restart_in_each_state_never_sends_twice_and_never_loses(tmp_path, state
             assert box.calls.count("save") == 1  # the draft found by Message-ID was updated, not duplicated
     if sub.state == SubState.SENT:
         assert journal.get(d.local_id) is None
+
+
+def test_a_draft_that_cannot_be_sent_is_refused_before_anything_is_created(tmp_path):
+    from app.core.outbox import DraftInvalid
+
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        for bad in (Draft(subject="nobody to send to", body="b"), _draft("s" * 256)):
+            with pytest.raises(DraftInvalid) as err:
+                await ob.submit(bad)
+            assert err.value.kind == ErrorKind.INVALID_INPUT and err.value.errors
+        await ob.stop()
+        return ob
+
+    ob = _run(main())
+    assert journal.count() == 0 and ob.rows() == [] and box.calls == []
+

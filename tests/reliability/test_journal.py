@@ -82,10 +82,10 @@ def test_queued_send_is_not_reverted_by_late_autosave(tmp_path):
     j = Journal(tmp_path / "j.sqlite3")
     d = full_draft()
     j.record(d)
-    j.set_state(d.local_id, State.OUTBOX_WAITING, op="send", error="Could not reach the server")
+    j.set_state(d.local_id, "queued", op="send", error="Could not reach the server")  # a submission
     j.record(d)  # a late autosave
     e = j.get(d.local_id)
-    assert e.state == State.OUTBOX_WAITING and e.op == "send" and e.last_error
+    assert e.state == "queued" and e.op == "send" and e.last_error
     drafts, outbox = j.recover()
     assert drafts == [] and [x.local_id for x in outbox] == [d.local_id]
     assert not j.confirm_saved(d.local_id, ItemRef("S", "1"), e.version)  # save done, send still owed

@@ -56,13 +56,14 @@ def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_pa
         view.show()
         sandbox.faults.inject("CreateItem", "server_busy", count=1, backoff_ms=4000)
         wait_task(qtbot, bridge.outbox.submit(Draft(to=[Recipient(BOB)], subject="waits for the server", body="x")))
-        wait_task(qtbot, bridge.outbox.submit(Draft(subject="no recipients", body="y")))
+        sandbox.max_send_bytes = 4000  # the server's limit is lower than the client knows: it refuses
+        wait_task(qtbot, bridge.outbox.submit(Draft(to=[Recipient(BOB)], subject="refused", body="y" * 6000)))
         qtbot.waitUntil(lambda: any("Server busy" in t for _, _, t in view.rows()), timeout=20000)
         qtbot.waitUntil(lambda: any(t.startswith("Not sent: ") for _, _, t in view.rows()), timeout=20000)
         texts = dict((s, t) for s, _, t in view.rows())
         assert texts["waits for the server"].startswith("Server busy — waiting ")
-        assert "recipient" in texts["no recipients"]
-        view.table.selectRow([s for s, _, _ in view.rows()].index("no recipients"))
+        assert "ErrorMessageSizeExceeded" in texts["refused"]
+        view.table.selectRow([s for s, _, _ in view.rows()].index("refused"))
         assert view.retry_button.isEnabled() and view.edit_button.isEnabled()
         view.grab().save(str(screenshot_dir / "outbox_view_waiting_failed.png"))
         qtbot.waitUntil(lambda: dict((s, t) for s, _, t in view.rows())["waits for the server"] == "Sent", timeout=30000)

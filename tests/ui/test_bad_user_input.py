@@ -29,7 +29,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import Attachment, Draft, Folder, Recipient
-from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window
+from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, wait_task
 
 CTRL = Qt.ControlModifier
 
@@ -67,6 +67,15 @@ def type_text(qtbot, widget, text: str) -> None:
         else:
             for kind in (QEvent.KeyPress, QEvent.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+def idle(qtbot, win) -> None:
+    """Until everything the window started has finished and its send queue has nothing left to do:
+    the event to wait on before checking that nothing (more) reached the server."""
+    wait_task(qtbot, win.flows.wait_idle(), timeout=60000)
+    outbox = win.flows.outbox()
+    if outbox is not None:
+        wait_task(qtbot, outbox.drain(timeout=60), timeout=70000)
 
 
 def shot(win, screenshot_dir, name):
@@ -112,12 +121,8 @@ def timed_keypress(qtbot, widget, k) -> float:
 
 # ---------------------------------------------------------------- 1. a 10 MB body
 def test_ten_megabyte_body_saves_sends_and_stays(qtbot, window, sandbox, tmp_path, screenshot_dir, capsys):
-    from app.storage.journal import Journal
-    from app.ui.journal_bridge import JournalBridge
-
     win, c = window, window.compose
-    bridge = JournalBridge(win, journal=Journal(tmp_path / "journal.sqlite3"))  # autosave, as in the app
-    win.journal_bridge = bridge
+    assert win.journal_bridge is not None  # the window's own autosave, as in the app
     body = big_text(10_000_000)  # 10,000,000 characters: under the 10 MiB limit with its headers
     new_message(qtbot, win, to="Bob <bob@example.com>", subject="Ten megabytes")
     t0 = time.perf_counter()
@@ -147,10 +152,10 @@ def test_ten_megabyte_body_saves_sends_and_stays(qtbot, window, sandbox, tmp_pat
     with capsys.disabled():  # the in-process sandbox and the schema validator share the GIL with the UI here
         print(f"[10 MB body] longest UI stall: save {hb_save.worst * 1000:.0f} ms, send {hb_send.worst * 1000:.0f} ms")
     assert c.error_text() == ""
-    assert items(sandbox, Folder.SENT.value)[0]["body"] == body
-    assert items(sandbox, "inbox", BOB)[0]["body"] == body
+    idle(qtbot, win)  # nothing more on its way: exactly one copy each
+    assert [m["body"] == body for m in items(sandbox, Folder.SENT.value)] == [True]
+    assert [m["body"] == body for m in items(sandbox, "inbox", BOB)] == [True]
     assert items(sandbox, "drafts") == []
-    bridge.close()
 
 
 def test_body_over_the_send_limit_is_saved_but_send_is_refused_inline(qtbot, window, sandbox, screenshot_dir):
@@ -170,6 +175,7 @@ def test_body_over_the_send_limit_is_saved_but_send_is_refused_inline(qtbot, win
     err = c.error_text()
     assert "Too large to send" in err and "10.0 MB" in err and "Shorten the text" in err
     assert "Traceback" not in err and "Error" not in err.replace("ErrorMessageSizeExceeded", "")
+    idle(qtbot, win)  # whatever Send started has finished: nothing is still on its way
     assert sandbox.request_log.count("SendItem") + sandbox.request_log.count("CreateItem") == sends_before
     assert items(sandbox, Folder.SENT.value) == [] and items(sandbox, "inbox", BOB) == []
     assert c.body.toPlainText() == body and c.subject.text() == "Too long to send"
@@ -242,6 +248,7 @@ def test_501_recipients_are_refused_before_sending_and_kept(qtbot, window, sandb
     err = c.to.error_text()
     assert "501 recipients" in err and "at most 500" in err and "several messages" in err
     assert c.to.edit.property("invalid") is True and win.focusWidget() is c.to.edit
+    idle(qtbot, win)  # whatever Send started has finished: nothing is still on its way
     assert writes() == before, "nothing went to the server"
     assert c.to.recipients() == rcpts[:400] and c.cc.recipients() == rcpts[400:]
     assert c.bcc.text() == "one.more@example.com" and c.subject.text() == "One too many"
@@ -249,8 +256,11 @@ def test_501_recipients_are_refused_before_sending_and_kept(qtbot, window, sandb
     # saving is fine (a draft may hold any number); it keeps all 501
     key(qtbot, win, Qt.Key_S, CTRL)
     qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=60000)
+    idle(qtbot, win)
+    assert len(items(sandbox, "drafts")) == 1
     d = items(sandbox, "drafts")[0]
     assert len(d["to"]) + len(d["cc"]) + len(d["bcc"]) == 501
+    assert items(sandbox, Folder.SENT.value) == [], "saved, never sent"
 
 
 # ---------------------------------------------------------------- 3. non-ASCII and right-to-left
@@ -441,7 +451,6 @@ def test_recovered_draft_with_a_vanished_attachment_says_so_in_compose(qtbot, al
     the app starts again: the draft reopens with everything else and Compose says what is missing."""
     from app.core.session import ConnectionState, Session
     from app.storage.journal import Journal
-    from app.ui.journal_bridge import JournalBridge
 
     src = tmp_path / "minutes.docx"
     src.write_bytes(b"m" * 5000)
@@ -456,15 +465,15 @@ def test_recovered_draft_with_a_vanished_attachment_says_so_in_compose(qtbot, al
     j.close()
     src.unlink()
 
+    journal = Journal(jpath, inline_limit=1000)
+    assert journal.entries()[0].missing_attachments == ["minutes.docx"]
     acc, pw = account_for(sandbox)
     session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, settings)
-    bridge = None
+    win = make_window(qtbot, session, settings, journal=journal)  # the window's bridge recovers it
+    bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
-        journal = Journal(jpath, inline_limit=1000)
-        assert journal.entries()[0].missing_attachments == ["minutes.docx"]
-        bridge = JournalBridge(win, journal=journal)
+        assert bridge.journal is journal
         c = win.compose
         assert c.subject.text() == "Recovered" and c.body.toPlainText() == "typed before the crash"
         assert [a.name for a in c.draft().attachments] == ["note.txt"], "never an empty file in its place"
@@ -476,12 +485,15 @@ def test_recovered_draft_with_a_vanished_attachment_says_so_in_compose(qtbot, al
         c.subject.setFocus()
         key(qtbot, win, Qt.Key_S, CTRL)
         qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=20000)
+        idle(qtbot, win)  # nothing more on its way (the recovery queues no second copy of what is in Compose)
+        assert len(items(sandbox, "drafts")) == 1
         saved = items(sandbox, "drafts")[0]
         assert [(a["name"], a["content"]) for a in saved["attachments"]] == [("note.txt", b"hi")]
-        assert saved["body"] == "typed before the crash"
+        assert saved["body"] == "typed before the crash" and saved["subject"] == "Recovered"
+        assert saved["to"] == [BOB]
+        assert c.error_text() == "" and c.state_label.text() == "Saved"
     finally:
-        if bridge is not None:
-            bridge.close()
+        bridge.close()
         close_window(win, session)
 
 
