@@ -68,3 +68,47 @@ def test_unknown_response_codes_keep_their_code():
     exc = xe.TransportError("Unknown ResponseCode in ResponseMessage: ErrorBrandNew (MessageText: New thing, MessageXml: None)")
     err = map_error(exc)
     assert isinstance(err, ItemFailed) and err.code == "ErrorBrandNew" and err.message == "New thing"
+
+
+# ---- backend-neutral kinds: core and UI decide on these, never on the ResponseCode ----
+from app.domain.models import ErrorKind  # noqa: E402
+
+
+@pytest.mark.parametrize("exc,kind", [
+    (xe.ErrorItemNotFound("The specified object was not found in the store."), ErrorKind.NOT_FOUND),
+    (xe.ErrorInvalidIdMalformed("Id is malformed."), ErrorKind.NOT_FOUND),
+    (xe.ErrorIrresolvableConflict("changed"), ErrorKind.STALE),
+    (xe.ErrorInvalidChangeKey("bad key"), ErrorKind.STALE),
+    (xe.ErrorStaleObject("stale"), ErrorKind.STALE),
+    (xe.ErrorServerBusy("busy", back_off=3), ErrorKind.THROTTLED),
+    (xe.ErrorInternalServerTransientError("try again"), ErrorKind.THROTTLED),
+    (xe.ErrorInvalidRecipients("At least one recipient isn't valid."), ErrorKind.INVALID_INPUT),
+    (xe.ErrorMessageSizeExceeded("too big"), ErrorKind.TOO_LARGE),
+    (xe.ErrorSendAsDenied("no"), ErrorKind.PERMANENT),
+    (xe.ErrorAccessDenied("no"), ErrorKind.PERMANENT),
+    (xe.UnauthorizedError("401"), ErrorKind.AUTH),
+    (xe.SOAPError("Bad SOAP response: unexpected end"), ErrorKind.OUTCOME_UNKNOWN),
+])
+def test_every_mapped_error_carries_the_kind_the_core_acts_on(exc, kind):
+    err = map_error(exc)
+    assert err.kind == kind, (type(exc).__name__, err.kind)
+    assert err.retryable == (kind in (ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED))
+
+
+def test_transport_kinds_follow_the_cause():
+    refused = _reraised(requests.exceptions.ConnectionError(ConnectionRefusedError(111, "refused")),
+                        lambda e: xe.ErrorTimeoutExpired(f"Reraised from {e}"))
+    assert map_error(refused).kind == ErrorKind.UNREACHABLE  # unreachable, never "server busy"
+    read = _reraised(requests.exceptions.ReadTimeout("read timed out"),
+                     lambda e: xe.ErrorTimeoutExpired(f"Reraised from {e}"))
+    assert map_error(read).kind == ErrorKind.OUTCOME_UNKNOWN
+
+
+def test_per_item_outcomes_carry_their_kind():
+    from app.domain.models import ItemRef, OutcomeStatus
+    from app.mail.ews.errors import outcome_error
+
+    assert outcome_error(ItemRef("a"), "ErrorInvalidRecipients").kind == ErrorKind.INVALID_INPUT
+    assert outcome_error(ItemRef("a"), "ErrorItemNotFound").kind == ErrorKind.NOT_FOUND
+    assert outcome_error(ItemRef("a"), "ErrorInvalidRecipients", status=OutcomeStatus.UNKNOWN).kind == \
+        ErrorKind.OUTCOME_UNKNOWN
