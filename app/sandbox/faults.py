@@ -7,7 +7,7 @@ import threading
 from dataclasses import dataclass, field
 
 KINDS = ("server_busy", "http_503", "http_500_html", "drop_before_commit", "drop_after_commit", "delay",
-         "truncated", "http_401", "garbage_xml", "unexpected_element")
+         "truncated", "http_401", "garbage_xml", "unexpected_element", "hold_after_commit")
 # Kinds whose answer is a mangled HTTP 200 body (after the operation ran); ``commit=False`` rolls the change back.
 BODY_KINDS = ("truncated", "garbage_xml", "unexpected_element")
 
@@ -38,10 +38,16 @@ class FaultInjector:
     Kinds and their parameters:
       server_busy (backoff_ms=1000)   SOAP fault ErrorServerBusy with BackOffMilliseconds
       http_503 (retry_after=1)        HTTP 503 + Retry-After header, text body
-      http_500_html                   HTTP 500 with IIS's HTML error page
+      http_500_html (commit=False)    HTTP 500 with IIS's HTML error page; commit=True runs the operation and
+                                      stores its change first (the client cannot tell it happened)
       drop_before_commit              close the socket without answering; the change is NOT stored
       drop_after_commit               close the socket without answering; the change IS stored
-      delay (seconds=1.0)             answer normally after a pause
+      delay (seconds=1.0)             answer normally after a pause (the operation runs after the pause)
+      hold_after_commit (seconds=30, then="drop")
+                                      run and commit the operation, then hold the reply ``seconds`` (other
+                                      connections are served meanwhile) and drop the connection ("drop")
+                                      or send the real answer ("answer"); :meth:`release_held` (and the
+                                      sandbox's stop) ends every hold at once
       truncated (commit=True)         the XML answer is cut in half
       http_401                        HTTP 401 as if the password were wrong
       garbage_xml (variant="html", commit=True)
@@ -62,6 +68,7 @@ class FaultInjector:
         self._lock = threading.Lock()
         self._faults: list[Fault] = []
         self.fired: list[tuple[str, str]] = []  # (operation, kind) of every fault served
+        self._release = threading.Event()  # set: every reply held by hold_after_commit goes now
 
     def inject(self, operation: str, kind: str, count: int = 1, **params) -> Fault:
         if kind not in KINDS:
@@ -70,14 +77,25 @@ class FaultInjector:
             raise ValueError("operation is required ('*' for any)")
         if kind in BODY_KINDS:
             mangle(kind, params, b"")  # an unknown variant is refused now, not when the fault fires
+        check_params(kind, params)
         f = Fault(operation, kind, int(count), dict(params))
         with self._lock:
             self._faults.append(f)
         return f
 
     def clear(self):
+        """Forget faults not served yet (replies being held stay held: see :meth:`release_held`)."""
         with self._lock:
             self._faults.clear()
+
+    def hold(self, seconds: float) -> None:
+        """Wait ``seconds`` or until :meth:`release_held` (called by the request thread)."""
+        self._release.wait(max(0.0, float(seconds)))
+
+    def release_held(self) -> None:
+        with self._lock:
+            old, self._release = self._release, threading.Event()
+        old.set()
 
     def pending(self) -> list[dict]:
         with self._lock:
@@ -95,6 +113,22 @@ class FaultInjector:
                     self.fired.append((operation, f.kind))
                     return f
         return None
+
+
+def check_params(kind: str, params: dict) -> None:
+    """Refuse parameters a fault does not understand the values of (ValueError)."""
+    for key in ("seconds", "retry_after"):
+        if key in params:
+            v = params[key]
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or v != v:
+                raise ValueError(f"{key} must be a number of seconds >= 0")
+    if "backoff_ms" in params and (isinstance(params["backoff_ms"], bool)
+                                   or not isinstance(params["backoff_ms"], int) or params["backoff_ms"] < 0):
+        raise ValueError("backoff_ms must be a whole number >= 0")
+    if "commit" in params and not isinstance(params["commit"], bool):
+        raise ValueError("commit must be true or false")
+    if kind == "hold_after_commit" and params.get("then", "drop") not in ("drop", "answer"):
+        raise ValueError('then must be "drop" or "answer"')
 
 
 GARBAGE = {

@@ -176,6 +176,7 @@ class Sandbox:
         return self
 
     def stop(self):
+        self.faults.release_held()  # a reply held by hold_after_commit must not keep the server up
         if self._server is not None:
             self._server.shutdown()
             self._server.close_connections()

@@ -202,6 +202,14 @@ class EwsHandler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
             return self._drop()
         sb._after_commit()
+        if fault is not None and fault.kind == "hold_after_commit":  # done on the server; the reply waits
+            sb.faults.hold(fault.params.get("seconds", 30.0))
+            if fault.params.get("then", "drop") == "drop":
+                return self._drop()
+        if fault is not None and fault.kind == "http_500_html":  # commit=True: done, but answered with 500
+            page = IIS_500.encode()
+            sb._observe("response", page, injected=True)
+            return self._send(500, page, "text/html; charset=utf-8")
         if fault is not None and fault.kind in BODY_KINDS:
             bad = mangle(fault.kind, fault.params, body)
             sb._observe("response", bad, injected=True)
@@ -221,7 +229,7 @@ class EwsHandler(BaseHTTPRequestHandler):
         if kind == "http_503":
             self._send_unavailable(p.get("retry_after", 1))
             return True
-        if kind == "http_500_html":
+        if kind == "http_500_html" and not p.get("commit", False):
             body = IIS_500.encode()
             self.sb._observe("response", body, injected=True)
             self._send(500, body, "text/html; charset=utf-8")
@@ -249,4 +257,5 @@ class EwsHandler(BaseHTTPRequestHandler):
                     faults.inject(req.get("operation") or "*", req["kind"], int(req.get("count", 1)), **params)
         except (ValueError, TypeError, AttributeError) as e:
             return self._send(400, json.dumps({"error": str(e)}).encode(), "application/json")
-        self._send(200, json.dumps({"pending": faults.pending()}).encode(), "application/json")
+        fired = [{"operation": op, "kind": kind} for op, kind in list(faults.fired)]
+        self._send(200, json.dumps({"pending": faults.pending(), "fired": fired}).encode(), "application/json")

@@ -116,9 +116,10 @@ def test_admin_endpoint_injects_over_http(sandbox):
     assert r.status_code == 200 and r.json()["pending"][0]["kind"] == "server_busy"
     busy = post(sandbox, RESOLVE)
     assert busy.status_code == 500 and b"ErrorServerBusy" in busy.content and b"BackOffMilliseconds" in busy.content
-    assert requests.get(admin, timeout=10).json() == {"pending": []}
+    state = requests.get(admin, timeout=10).json()
+    assert state["pending"] == [] and state["fired"] == [{"operation": "ResolveNames", "kind": "server_busy"}]
     requests.post(admin, data=json.dumps({"operation": "*", "kind": "http_503", "count": -1}), timeout=10)
-    assert requests.post(admin, data=json.dumps({"clear": True}), timeout=10).json() == {"pending": []}
+    assert requests.post(admin, data=json.dumps({"clear": True}), timeout=10).json()["pending"] == []
     assert requests.post(admin, data=b"{not json", timeout=10).status_code == 400
 
 
@@ -236,7 +237,7 @@ def test_admin_endpoint_injects_the_bad_input_kinds(sandbox):
     assert r.status_code == 200
     assert b'ResponseClass="Partial"' in post(sandbox, RESOLVE).content
     bad = requests.post(admin, data=json.dumps({"operation": "*", "kind": "garbage_xml", "variant": "gif"}), timeout=10)
-    assert bad.status_code == 400 and requests.get(admin, timeout=10).json() == {"pending": []}
+    assert bad.status_code == 400 and requests.get(admin, timeout=10).json()["pending"] == []
 
 
 # ---------------- admin endpoint: loopback only ----------------
@@ -279,3 +280,129 @@ def test_admin_endpoint_accepts_loopback_clients(sandbox, ip):
     h._admin(json.dumps({"operation": "FindItem", "kind": "http_503"}).encode())
     assert h.wfile.getvalue().startswith(b"HTTP/1.1 200")
     assert [f["kind"] for f in sandbox.faults.pending()] == ["http_503"]
+
+
+# ---------------- post-commit faults: the server did the work, the client cannot tell ----------------
+
+def _inbox(sandbox) -> list[str]:
+    return [m["subject"] for m in sandbox.mailbox("bob@example.com").items("inbox")]
+
+
+def test_http_500_after_commit_sends_but_answers_an_html_page(sandbox, alice):
+    m = _draft(alice, "sent behind a 500")
+    sandbox.faults.inject("SendItem", "http_500_html", commit=True)
+    with pytest.raises(Exception):
+        m.send()
+    assert _inbox(sandbox) == ["sent behind a 500"]  # committed: delivered and in Sent Items
+    assert [i["subject"] for i in sandbox.mailbox("alice@example.com").items("sentitems")] == ["sent behind a 500"]
+    assert sandbox.faults.fired == [("SendItem", "http_500_html")]
+
+
+def test_http_500_before_commit_still_sends_nothing(sandbox, alice):
+    m = _draft(alice, "not sent")
+    sandbox.faults.inject("SendItem", "http_500_html")
+    with pytest.raises(Exception):
+        m.send()
+    assert _inbox(sandbox) == [] and alice.drafts.all().count() == 1
+
+
+@pytest.mark.parametrize("kind", ["truncated", "garbage_xml"])
+def test_broken_replies_to_a_send_commit_it(sandbox, alice, kind):
+    m = _draft(alice, f"sent behind {kind}")
+    sandbox.faults.inject("SendItem", kind)  # commit=True is the default for body faults
+    with pytest.raises(Exception):
+        m.send()
+    assert _inbox(sandbox) == [f"sent behind {kind}"]
+    assert sandbox.faults.fired == [("SendItem", kind)]
+
+
+def test_hold_after_commit_then_drop(sandbox, alice):
+    m = _draft(alice, "held then dropped")
+    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=0.5)
+    t0 = time.monotonic()
+    with pytest.raises(Exception):
+        m.send()
+    assert time.monotonic() - t0 >= 0.5
+    assert _inbox(sandbox) == ["held then dropped"] and sandbox.faults.fired == [("SendItem", "hold_after_commit")]
+
+
+def test_hold_after_commit_then_answer(sandbox, alice):
+    alice.drafts
+    sandbox.faults.inject("CreateItem", "hold_after_commit", seconds=0.3, then="answer")
+    m = Message(account=alice, folder=alice.drafts, subject="held then answered")
+    m.save()
+    assert m.id and [i["subject"] for i in sandbox.mailbox("alice@example.com").items("drafts")] == [
+        "held then answered"]
+
+
+def test_a_held_reply_does_not_block_other_clients_and_release_ends_it(sandbox, alice):
+    import threading
+
+    m = _draft(alice, "held for a minute")
+    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=60)
+    errors = []
+    t = threading.Thread(target=lambda: _expect_error(m.send, errors))
+    t.start()
+    assert _wait(lambda: ("SendItem", "hold_after_commit") in sandbox.faults.fired)
+    assert _inbox(sandbox) == ["held for a minute"]  # committed while the reply is held
+    t0 = time.monotonic()
+    assert post(sandbox, RESOLVE).status_code == 200  # another client is served meanwhile
+    assert time.monotonic() - t0 < 5
+    sandbox.faults.release_held()
+    t.join(10)
+    assert not t.is_alive() and time.monotonic() - t0 < 5 and errors
+
+
+def test_hold_parameters_are_checked(sandbox):
+    for bad in ({"seconds": -1}, {"seconds": "soon"}, {"then": "maybe"}):
+        with pytest.raises(ValueError):
+            sandbox.faults.inject("SendItem", "hold_after_commit", **bad)
+    with pytest.raises(ValueError):
+        sandbox.faults.inject("SendItem", "http_500_html", commit="yes")
+    admin = sandbox.ews_url.replace("/EWS/Exchange.asmx", "/sandbox/admin/faults")
+    r = requests.post(admin, data=json.dumps({"operation": "SendItem", "kind": "hold_after_commit", "then": "x"}),
+                      timeout=10)
+    assert r.status_code == 400 and "then" in r.json()["error"]
+
+
+def test_hold_after_commit_over_the_admin_endpoint_of_a_sandbox_in_another_process(tmp_path):
+    from exchangelib import Message as Msg
+
+    from tests.reliability.killrun import SandboxProcess
+
+    sb = SandboxProcess(tmp_path)
+    try:
+        from app.domain.account import AccountConfig
+        from app.mail.ews import EwsMailService
+
+        user = sb.alice
+        svc = EwsMailService(AccountConfig(email=user["email"], ews_url=sb.ews_url,
+                                           username=user.get("username") or user["email"]), user["password"])
+        acct = svc._conn.account
+        m = Msg(account=acct, folder=acct.drafts, subject="held in another process", to_recipients=["bob@example.com"])
+        m.save()
+        sb.inject("SendItem", "hold_after_commit", seconds=0.5)
+        assert sb.admin()["pending"][0]["kind"] == "hold_after_commit"
+        with pytest.raises(Exception):
+            m.send()
+        assert ("SendItem", "hold_after_commit") in sb.fired()
+        svc.close()
+    finally:
+        sb.stop()
+    assert sb.proc.returncode == 0  # stopped cleanly although a reply had been held
+
+
+def _expect_error(fn, errors):
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001
+        errors.append(exc)
+
+
+def _wait(pred, timeout=10.0):
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        if pred():
+            return True
+        time.sleep(0.02)
+    return False
