@@ -159,3 +159,64 @@ def test_5_a_long_subject_is_refused_at_the_field_before_the_network(qtbot, wind
     assert sandbox.request_log == before, "no request: a client-side limit needs no server"
     assert win.session.outbox.rows() == []
     assert "busy" not in win.compose.error_text().lower()
+
+
+def _queue_one(qtbot, win, sandbox, subject: str) -> str:
+    """A message sent while the server refuses sends as busy for a minute: it waits in the Outbox."""
+    sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=60_000)
+    type_message(qtbot, win, subject=subject, body="queued text")
+    lid = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.QUEUED
+                    and "busy" in ob.rows()[0].text.lower(), timeout=20000)
+    qtbot.waitUntil(lambda: win.compose.draft().is_empty(), timeout=5000)
+    return lid
+
+
+def test_the_queue_is_the_users_edit_and_delete_by_keys(qtbot, window, sandbox, screenshot_dir):
+    win = window
+    lid = _queue_one(qtbot, win, sandbox, "take it back")
+    key(qtbot, win, Qt.Key_4, CTRL)
+    view = win.journal_bridge.show_outbox()
+    assert win.focusWidget() is view.table and view.current_id() == lid
+    win.grab().save(str(screenshot_dir / "outbox-queued.png"))
+    key(qtbot, win, Qt.Key_Return)  # Enter: back into Compose, the send is cancelled
+    qtbot.waitUntil(lambda: win.current_view() == "compose", timeout=5000)
+    assert win.compose.subject.text() == "take it back" and win.compose.body.toPlainText() == "queued text"
+    assert win.session.outbox.rows() == [] and lid not in win.session.outbox.subs
+    sandbox.faults.clear()
+    win.session.outbox.kick()
+    wait_task(qtbot, win.session.outbox.drain(timeout=10))
+    assert items(sandbox, "inbox", BOB) == []  # cancelled: it did not go out
+
+    lid2 = _queue_one(qtbot, win, sandbox, "throw it away")
+    key(qtbot, win, Qt.Key_4, CTRL)
+    assert view.current_id() == lid2
+    key(qtbot, win, Qt.Key_Delete)
+    box = win.journal_bridge._delete_question
+    qtbot.waitUntil(box.isVisible, timeout=5000)
+    next(b for b in box.buttons() if b.text() == "Delete").click()
+    qtbot.waitUntil(lambda: win.session.outbox.rows() == [], timeout=5000)
+    assert win.journal_bridge.journal.get(lid2) is None
+    sandbox.faults.clear()
+    win.session.outbox.kick()
+    wait_task(qtbot, win.session.outbox.drain(timeout=10))
+    assert items(sandbox, "inbox", BOB) == []
+
+
+def test_quitting_with_a_queued_send_asks_and_keeps_it(qtbot, window, sandbox):
+    from PySide6.QtWidgets import QMessageBox
+
+    win = window
+    lid = _queue_one(qtbot, win, sandbox, "still queued at quit")
+    win.close()
+    assert win.isVisible(), "queued mail: the window asks before it goes"
+    box = win._close_question
+    assert box is not None and box.isVisible() and "waiting in the Outbox" in box.text()
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.RejectRole).click()  # Keep open
+    assert win.isVisible()
+    win.close()
+    next(b for b in win._close_question.buttons() if b.text() == "Quit").click()
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5000)
+    assert win.journal_bridge.journal.get(lid).state == "queued"  # kept for the next start
