@@ -295,9 +295,10 @@ class Outbox:
 
     # ------------------------------------------------------------------ control
     def kick(self) -> None:
-        """The connection is back (or the user pressed Retry): everything waiting tries now."""
+        """The connection is back (or the user pressed Retry): everything waiting tries now — except a
+        look-up of an unknown send, which keeps its settle delay (the send may still be arriving)."""
         for it in [*self.subs.values(), *self.saves.values()]:
-            if not it.final:
+            if not it.final and getattr(it, "state", None) != SubState.UNKNOWN:
                 it.retry_at = 0.0
         self._changed()
         self.worker.poke()

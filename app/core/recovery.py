@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 
 
 class Branch(str, enum.Enum):
-    REOPENED = "reopened"  # back in Compose
-    ADOPTED = "adopted"  # its save had reached the server: that draft is kept and updated
+    REOPENED = "reopened"  # back in Compose (its server draft adopted if its save had reached the server)
+    ADOPTED = "adopted"  # its save had reached the server: that draft is kept, updated, not duplicated
     TO_DRAFTS = "to_drafts"  # queued to be saved to the server's Drafts
     WAITING = "waiting"  # could not look it up yet (offline): tried again at the next connect
 
@@ -59,14 +59,13 @@ async def resume(journal: Journal, outbox, client, account: str, *, keep: set[st
     for e in entries:
         draft = e.draft
         ref = settle.verdict(found.get(draft.internet_message_id))[1] if e.local_id in unsaved_ids else None
-        if ref is not None:
+        if ref is not None:  # its save had reached the server: that draft is the one kept and updated
             journal.set_server_identity(e.local_id, ref)
-            draft = draft.copy(ref=ref)
-            branches[e.local_id] = Branch.ADOPTED
         if e.local_id in keep:
-            branches.setdefault(e.local_id, Branch.REOPENED)
+            branches[e.local_id] = Branch.REOPENED
         else:
             await outbox.queue_save(journal.get(e.local_id).draft)
-            branches.setdefault(e.local_id, Branch.TO_DRAFTS)
-        log.info("recovery: message %s %s", e.local_id[:8], branches[e.local_id].value)
+            branches[e.local_id] = Branch.ADOPTED if ref is not None else Branch.TO_DRAFTS
+        log.info("recovery: message %s %s%s", e.local_id[:8], branches[e.local_id].value,
+                 " (its server draft adopted)" if ref is not None else "")
     return branches

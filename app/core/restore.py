@@ -36,6 +36,6 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
         elif e.op == "save":
             job = SaveJob(e.draft, account, adopt=e.state == State.SAVING.value)
             saves.append(job)
-            log.info("recovery: save %s was %s, resumes %s", e.local_id[:8], e.state,
+            log.info("recovery: save %s was %s, resumes %s", e.local_id[:8], getattr(e.state, "value", e.state),
                      "adopt" if job.adopt else "waiting")
     return subs, saves, report

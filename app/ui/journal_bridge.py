@@ -152,6 +152,10 @@ class JournalBridge:
         self._restoring.update(e.local_id for e in recovery.editing_entries(self.journal, outbox.account)
                                if e.local_id not in keep)
         branches = await recovery.resume(self.journal, outbox, session, outbox.account, keep=keep)
+        c = self.w.compose
+        shown = self.journal.get(c.identity().local_id)
+        if shown is not None and shown.draft.ref is not None and c.current_ref() is None:
+            c.set_saved(c.identity().copy(ref=shown.draft.ref))  # its save had reached the server
         if any(b == recovery.Branch.WAITING for b in branches.values()):
             self._resumed_for = None  # offline: again at the next connect
             self._restoring.clear()

@@ -283,3 +283,24 @@ def test_a_draft_that_cannot_be_sent_is_refused_before_anything_is_created(tmp_p
     ob = _run(main())
     assert journal.count() == 0 and ob.rows() == [] and box.calls == []
 
+
+
+def test_a_send_is_listed_while_it_is_being_written_never_nothing_waiting(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    seen_while_writing = []
+    record = journal.record
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+
+        def spy(draft, *a, **kw):  # runs on the journal thread while submit() awaits it
+            seen_while_writing.append([r.subject for r in ob.rows()])
+            return record(draft, *a, **kw)
+
+        journal.record = spy
+        sub = await ob.submit(_draft("being queued"))
+        await ob.wait(sub.local_id, timeout=5)
+        await ob.stop()
+
+    _run(main())
+    assert seen_while_writing[0] == ["being queued"]
