@@ -1,22 +1,23 @@
-"""Runs the REAL app (``app.cli.main(["--sandbox"])``, i.e. ``python -m app --sandbox``) and types into
-its Compose view through the widgets (so the real signals -> journal bridge -> autosave -> journal path
-runs), saving and sending now and then. The parent (test_kill.py) SIGKILLs it at a random moment.
+"""Runs the REAL app (``app.cli.main(["--ews-url", URL, ...])``, i.e. ``python -m app`` signed in to a
+sandbox that runs in ANOTHER process and outlives every kill) and types into its Compose view through
+the widgets (so the real signals -> journal bridge -> autosave -> journal path runs). Once per run it
+does what the parent planned (``KILL_PLAN``: "save", "send" or "type"): the parent has made the server
+hold or refuse that request, and SIGKILLs this process at the moment it chose (test_kill.py).
 
 Every keystroke is logged (line-buffered, so it reaches the OS before the next one) as
 ``T <subject>\t<body length>\t<unix time>``; the body is deterministic (see ``body_text``) so the parent
 knows exactly what had been typed at any moment.
 
-Env: KILL_LOG (log file), KILL_SEED, KILL_TAG, DISPATCH_HOME, QT_QPA_PLATFORM=offscreen.
+Env: KILL_LOG (log file), KILL_SEED, KILL_TAG, KILL_PLAN, KILL_GO (the planned action waits until this
+file exists), KILL_URL, KILL_USER, KILL_PW, DISPATCH_HOME, QT_QPA_PLATFORM=offscreen.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -47,8 +48,9 @@ def body_text(subject: str, n: int) -> str:
 
 
 class Typist:
-    def __init__(self, log, seed: int, tag: str):
+    def __init__(self, log, seed: int, tag: str, plan: str = "type"):
         self.log = log
+        self.plan = plan  # what to do at the first action point: "save", "send" or "type" (nothing)
         self.rnd = random.Random(seed)
         self.tag = tag
         self.w = None
@@ -81,7 +83,6 @@ class Typist:
         self.emit("RECOVERED", d.subject, len(d.body), time.time(), ",".join(r.email for r in d.to),
                   ",".join(r.email for r in d.cc), atts)
         self.w.message_sent.connect(self._sent)
-        self.url = self.w.session.account.ews_url.split("/EWS/")[0] + "/sandbox/admin/faults"
         if d.subject.startswith("kill ") and body_text(d.subject, len(d.body)) == d.body:
             self.subject, self.typed = d.subject, len(d.body)  # go on with the reopened message
         else:
@@ -118,31 +119,24 @@ class Typist:
         self.emit("T", self.subject, self.typed, time.time())
         if self.typed >= self.next_action:
             self.next_action = self.typed + self.rnd.randint(40, 200)
-            what = self.rnd.random()
-            if what < 0.3:
-                self.fault("CreateItem" if c.current_ref() is None else "UpdateItem")
+            go = os.environ.get("KILL_GO", "")
+            if self.plan != "type" and go and not os.path.exists(go):
+                return  # the parent has not set the server up for it yet: type on
+            plan, self.plan = self.plan, "type"  # once per run
+            if plan == "save":
                 self.emit("SAVE", self.subject, self.typed, time.time())
                 c.save_requested.emit()
-            elif what < 0.55:
-                self.fault("SendItem")
+            elif plan == "send":
                 self.emit("SEND", self.subject, self.typed, time.time())
                 self.busy = True  # stop typing into a message being sent (the app clears it when sent)
                 QTimer.singleShot(3000, self._unbusy)
                 c.send_requested.emit()
 
-    def fault(self, op: str) -> None:
-        """Widen the window in which a kill lands mid-request: the in-process sandbox answers late."""
-        if self.rnd.random() < 0.7:
-            body = json.dumps({"operation": op, "kind": "delay", "seconds": 1.0}).encode()
-            try:
-                urllib.request.urlopen(urllib.request.Request(self.url, body, method="POST"), timeout=2).read()
-            except OSError:
-                pass
-
     def _sent(self, outcome) -> None:
-        self.emit("SENT", self.subject, getattr(outcome, "ok", None), time.time())
+        status = getattr(getattr(outcome, "status", None), "value", "")
+        self.emit("SENT", self.subject, status, time.time())
         self.busy = False
-        if getattr(outcome, "ok", False):
+        if status in ("sent", "queued", "unknown"):  # it left Compose (sent, or the Outbox has it)
             self.new_message()
 
     def _unbusy(self) -> None:
@@ -152,12 +146,14 @@ class Typist:
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])  # app_main.run reuses it
     log = open(os.environ["KILL_LOG"], "a", buffering=1, encoding="utf-8")
-    typist = Typist(log, int(os.environ.get("KILL_SEED", "1")), os.environ.get("KILL_TAG", "t"))
+    typist = Typist(log, int(os.environ.get("KILL_SEED", "1")), os.environ.get("KILL_TAG", "t"),
+                    os.environ.get("KILL_PLAN", "type"))
     QTimer.singleShot(50, typist.start)
     from app.cli import main as app_main
 
     _ = app
-    return app_main(["--sandbox"])
+    return app_main(["--ews-url", os.environ["KILL_URL"], "--email", "alice@example.com",
+                     "--username", os.environ["KILL_USER"], "--password-env", "KILL_PW"])
 
 
 if __name__ == "__main__":

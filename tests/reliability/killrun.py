@@ -1,13 +1,24 @@
-"""Runs kill_child.py (the real app typing into itself) and kills it with SIGKILL; audits afterwards."""
+"""The kill soak's machinery: a sandbox server in its OWN process (it outlives every kill), the real app
+(kill_child.py) started against it and SIGKILLed at a chosen moment, and the audits afterwards.
+
+The parent steers each run through the sandbox's admin endpoint: it makes the server commit a send and
+then hold the reply (``hold_after_commit``), commit a save and hold it, or refuse a send as busy for
+minutes — and kills the app once the sandbox reports that fault as fired, i.e. after the server did
+the work and before the app learned it. The app's own log (``DISPATCH_HOME/logs/dispatch.log``) says
+which recovery branch each restart took: ``recovery: send <id> was <state>, resumes <state>`` and each
+transition ``send <id>: <from> --<event>--> <to>`` (ids only: no message content is ever logged).
+"""
 
 from __future__ import annotations
 
+import json
 import os
-import random
+import re
 import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,16 +30,64 @@ sys.path.insert(0, str(HERE))
 from kill_child import CC, TO, attachment_bytes, body_text  # noqa: E402
 
 GRACE = 2.0  # seconds: what was typed more than this long before the kill must survive
+RECOVERY_RE = re.compile(r"recovery: (send|save) (\w+) was (\w+), resumes (\w+)")
+MOVE_RE = re.compile(r"send (\w+): (\w+) --(\w+)--> (\w+)")
+
+
+class SandboxProcess:
+    """``python -m app.sandbox`` on a free loopback port with its data in ``data``."""
+
+    def __init__(self, data: Path):
+        self.data = data
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "app.sandbox", "--port", "0", "--data", str(data)],
+            cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(self.proc.stderr.read().decode(errors="replace")[-3000:])
+        info = json.loads(line)
+        self.ews_url, self.admin_url = info["ews_url"], info["admin_url"]
+        self.token = info.get("admin_token", "")
+        self.alice = next(a for a in info["accounts"] if a["email"] == "alice@example.com")
+
+    def admin(self, payload: dict | None = None) -> dict:
+        headers = {"Content-Type": "application/json"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        data = json.dumps(payload).encode() if payload is not None else None
+        req = urllib.request.Request(self.admin_url, data, headers, method="POST" if data else "GET")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return json.loads(r.read() or b"{}")
+
+    def inject(self, operation: str, kind: str, **params) -> None:
+        self.admin({"operation": operation, "kind": kind, "count": 1, **params})
+
+    def clear(self) -> None:
+        self.admin({"clear": True})
+
+    def fired(self) -> list[tuple[str, str]]:
+        return [(f["operation"], f["kind"]) for f in self.admin().get("fired", [])]
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.communicate()
 
 
 @dataclass
 class Run:
     n: int
+    plan: str  # "type", "save_commit", "send_commit", "send_queued"
     log: Path
     killed_at: float = 0.0
     lines: list[list[str]] = field(default_factory=list)
+    app_log: str = ""  # what the app logged during this run
     out: bytes = b""
     err: bytes = b""
+    go: Path | None = None  # created by the parent once the server is set up for the planned action
 
     def parse(self) -> None:
         self.lines = [ln.rstrip("\n").split("\t") for ln in self.log.read_text(encoding="utf-8").splitlines() if ln]
@@ -49,17 +108,6 @@ class Run:
                     return f"run {self.n}: reopened {ln[1]!r} with to/cc/attachment {tuple(ln[4:7])}, want {want}"
         return ""
 
-    @property
-    def killed_mid_request(self) -> bool:
-        """The last Save/Send before the kill had not finished (no SENT after it, < 1.2 s before)."""
-        last = None
-        for ln in self.lines:
-            if ln[0] in ("SAVE", "SEND"):
-                last = ln
-            elif ln[0] == "SENT":
-                last = None
-        return last is not None and self.killed_at - float(last[3]) < 1.2
-
     def must_survive(self) -> dict[str, int]:
         """subject -> characters typed at least GRACE seconds before the kill."""
         need: dict[str, int] = {}
@@ -68,79 +116,94 @@ class Run:
                 need[ln[1]] = max(need.get(ln[1], 0), int(ln[2]))
         return need
 
+    def recoveries(self) -> list[tuple[str, str, str, str]]:
+        """(send|save, id, was, resumes) for every entry this run restored."""
+        return RECOVERY_RE.findall(self.app_log)
 
-def env_for(home: Path, log: Path, seed: int) -> dict:
+    def moves(self, lid: str) -> list[tuple[str, str, str]]:
+        """(from, event, to) of submission ``lid`` during this run."""
+        return [(a, e, b) for i, a, e, b in MOVE_RE.findall(self.app_log) if i == lid]
+
+    def in_flight(self) -> list[str]:
+        """Submissions whose send request had left when the app was killed (submitting, never answered)."""
+        last: dict[str, str] = {}
+        for i, _a, _e, b in MOVE_RE.findall(self.app_log):
+            last[i] = b
+        return [i for i, state in last.items() if state == "submitting"]
+
+
+def _app_log(home: Path) -> Path:
+    return home / "logs" / "dispatch.log"
+
+
+def _log_size(home: Path) -> int:
+    p = _app_log(home)
+    return p.stat().st_size if p.exists() else 0
+
+
+def start_app(home: Path, sb: SandboxProcess, n: int, plan: str) -> tuple[Run, subprocess.Popen, int]:
+    run = Run(n, plan, home / f"kill-{n:02d}.log")
+    run.go = home / f"go-{n:02d}"
     env = dict(os.environ)
-    env.update(
-        DISPATCH_HOME=str(home),
-        QT_QPA_PLATFORM="offscreen",
-        KILL_LOG=str(log),
-        KILL_SEED=str(seed),
-        KILL_TAG=f"r{seed}",
-        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-    )
-    return env
+    env.update(DISPATCH_HOME=str(home), QT_QPA_PLATFORM="offscreen", KILL_LOG=str(run.log), KILL_SEED=str(n),
+               KILL_TAG=f"r{n}", KILL_PLAN={"save_commit": "save", "send_commit": "send",
+                                            "send_queued": "send"}.get(plan, "type"),
+               KILL_URL=sb.ews_url, KILL_USER=sb.alice.get("username") or sb.alice["email"],
+               KILL_PW=sb.alice["password"], KILL_GO=str(run.go),
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    offset = _log_size(home)
+    proc = subprocess.Popen([sys.executable, str(HERE / "kill_child.py")], env=env, cwd=str(ROOT),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return run, proc, offset
 
 
-def run_once(
-    home: Path, n: int, rnd: random.Random, *, min_s=0.3, max_s=4.0, start_timeout=60.0, mid_request=False
-) -> Run:
-    """Start, wait until it types, kill after min_s..max_s — or, with ``mid_request``, 0.05..0.9 s after
-    its next Save/Send started (the sandbox answers those late, so the request is usually in flight)."""
-    run = Run(n, home / f"kill-{n:02d}.log")
-    proc = subprocess.Popen(
-        [sys.executable, str(HERE / "kill_child.py")],
-        env=env_for(home, run.log, n),
-        cwd=str(ROOT),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+def wait_for(pred, timeout: float, proc=None, step: float = 0.05) -> bool:
     t0 = time.monotonic()
-    while time.monotonic() - t0 < start_timeout:  # wait until it types
-        if run.log.exists() and "RECOVERED" in run.log.read_text(encoding="utf-8"):
-            break
-        if proc.poll() is not None:
-            break
-        time.sleep(0.05)
-    if mid_request:
-        t1 = time.monotonic()
-        while time.monotonic() - t1 < 10 and proc.poll() is None:
-            text = run.log.read_text(encoding="utf-8")
-            if "\nSAVE\t" in text or "\nSEND\t" in text:
-                break
-            time.sleep(0.02)
-        time.sleep(rnd.uniform(0.05, 0.9))
-    else:
-        time.sleep(rnd.uniform(min_s, max_s))
+    while time.monotonic() - t0 < timeout:
+        if pred():
+            return True
+        if proc is not None and proc.poll() is not None:
+            return False
+        time.sleep(step)
+    return False
+
+
+def read_app_log(home: Path, offset: int) -> str:
+    p = _app_log(home)
+    if not p.exists():
+        return ""
+    with p.open("rb") as f:
+        f.seek(offset)
+        return f.read().decode("utf-8", errors="replace")
+
+
+def kill(run: Run, proc: subprocess.Popen, home: Path, offset: int) -> Run:
     run.killed_at = time.time()
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     run.out, run.err = proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL, (proc.returncode, run.err[-3000:])
     run.parse()
+    run.app_log = read_app_log(home, offset)
     return run
 
 
-def sandbox_items(home: Path) -> dict[str, list[dict]]:
+# ---------------------------------------------------------------- audits
+def sandbox_items(data: Path) -> dict[str, list[dict]]:
+    """The server's mailboxes, read from its SQLite file (WAL: readable while the server runs)."""
     from app.sandbox import Sandbox
 
-    sb = Sandbox(data=str(home / "data" / "sandbox" / "sandbox.sqlite3"), port=0)
+    sb = Sandbox(data=str(data / "sandbox.sqlite3") if data.is_dir() else str(data), port=0)
     out = {
         "drafts": sb.mailbox("alice@example.com").items("drafts"),
         "sent": sb.mailbox("alice@example.com").items("sentitems"),
         "inbox": sb.mailbox("bob@example.com").items("inbox"),
-        "password": [next(a for a in sb.accounts if a["email"] == "alice@example.com")],
     }
     try:
         sb.store.close()
     except Exception:  # noqa: BLE001
         pass
     return out
-
-
-def journal_bodies(home: Path) -> dict[str, list[str]]:
-    """subject -> the bodies of the journal's copies."""
-    return {subject: [c["body"] for c in copies] for subject, copies in journal_copies(home).items()}
 
 
 def journal_copies(home: Path) -> dict[str, list[dict]]:
@@ -156,6 +219,11 @@ def journal_copies(home: Path) -> dict[str, list[dict]]:
             "attachments": [(a.name, a.content) for a in d.attachments]})
     j.close()
     return out
+
+
+def journal_bodies(home: Path) -> dict[str, list[str]]:
+    """subject -> the bodies of the journal's copies."""
+    return {subject: [c["body"] for c in copies] for subject, copies in journal_copies(home).items()}
 
 
 def _server_copy(item: dict) -> dict:
@@ -175,13 +243,13 @@ def _text(item: dict) -> str:
     return str(b or "").replace("\r\n", "\n")
 
 
-def audit_run(run: Run, home: Path) -> list[str]:
+def audit_run(run: Run, home: Path, data: Path) -> list[str]:
     """What the run typed GRACE s before the kill is in the journal or on the server."""
     problems = []
     need = run.must_survive()
     if not need:
         return problems
-    items = sandbox_items(home)
+    items = sandbox_items(data)
     journal = journal_copies(home)
     for subject, n in need.items():
         want = body_text(subject, n)
@@ -199,12 +267,17 @@ def audit_run(run: Run, home: Path) -> list[str]:
     return problems
 
 
-def audit_duplicates(home: Path) -> list[str]:
-    items = sandbox_items(home)
+def audit_mailboxes(data: Path, runs: list[Run]) -> list[str]:
+    """Nothing twice anywhere; nothing in Sent Items that the user did not send."""
+    items = sandbox_items(data)
     problems = []
     for where in ("drafts", "sent", "inbox"):
         c = Counter(it.get("subject") for it in items[where])
         problems += [f"{s!r} {n}x in {where}" for s, n in c.items() if n > 1]
     both = {it.get("subject") for it in items["drafts"]} & {it.get("subject") for it in items["sent"]}
     problems += [f"{s!r} both in Drafts and in Sent Items" for s in both]
+    asked = {ln[1] for r in runs for ln in r.lines if ln[0] == "SEND"}
+    for it in items["sent"]:
+        if it.get("subject") not in asked:
+            problems.append(f"{it.get('subject')!r} was sent but the user never pressed Send for it")
     return problems

@@ -1,14 +1,16 @@
-"""No secret on disk or in output: the real app (sandbox mailbox) types, saves and sends, is killed with
-SIGKILL and restarted; then the logs, config, journal (all its files) and the crash output (the child's
-stdout/stderr) are searched for the account password — raw, base64 (a Basic auth header) and UTF-16.
-The sandbox's own database (the SERVER's user table, under data/sandbox) is the only place it may be."""
+"""No secret on disk or in output: the real app (signed in to a sandbox in another process) types, saves
+and sends, is killed with SIGKILL and restarted; then the logs, config, journal (all its files) and the
+crash output (the child's stdout/stderr) are searched for the account password — raw, base64 (a Basic
+auth header) and UTF-16. The sandbox's own database (the SERVER's user table) is the only place it may
+be, and it lives outside the app's home here."""
 
 from __future__ import annotations
 
 import base64
 import random
+import time
 
-from tests.reliability.killrun import run_once, sandbox_items
+from tests.reliability.killrun import SandboxProcess, kill, start_app, wait_for
 
 
 def _needles(user: dict) -> list[bytes]:
@@ -19,30 +21,44 @@ def _needles(user: dict) -> list[bytes]:
 
 def test_password_never_reaches_logs_config_journal_or_crash_output(tmp_path):
     rnd = random.Random(7)
-    runs = [run_once(tmp_path, n, rnd, min_s=2.0, max_s=3.0) for n in range(3)]
-    assert all(r.recovered is not None for r in runs)
-    user = sandbox_items(tmp_path)["password"][0]
+    home, data = tmp_path / "home", tmp_path / "sandbox"
+    home.mkdir()
+    data.mkdir()
+    sb = SandboxProcess(data)
+    runs = []
+    try:
+        for n, plan in enumerate(("save_commit", "send_commit", "type")):  # no fault: a plain save / send
+            run, proc, offset = start_app(home, sb, n, plan)
+            run.go.touch()
+            assert wait_for(lambda: run.log.exists() and "RECOVERED" in run.log.read_text(), 90, proc)
+            if plan != "type":
+                action = "SAVE" if plan == "save_commit" else "SEND"
+                assert wait_for(lambda: f"\n{action}\t" in run.log.read_text(), 30, proc)
+            time.sleep(rnd.uniform(1.0, 2.0))
+            runs.append(kill(run, proc, home, offset))
+    finally:
+        sb.stop()
+    user = sb.alice
     assert len(user["password"]) >= 6
     needles = _needles(user)
-    server_side = tmp_path / "data" / "sandbox"
 
     def scan() -> tuple[int, list[str]]:
         searched, hits = 0, []
-        for p in tmp_path.rglob("*"):
-            if not p.is_file() or server_side in p.parents:
+        for p in home.rglob("*"):
+            if not p.is_file():
                 continue
-            data = p.read_bytes()
+            blob = p.read_bytes()
             searched += 1
-            hits += [str(p.relative_to(tmp_path)) for n in needles if n in data]
+            hits += [str(p.relative_to(home)) for nd in needles if nd in blob]
         return searched, hits
 
     searched, hits = scan()
-    control = tmp_path / "logs" / "control.txt"  # positive control: the scan does find a planted copy
+    control = home / "logs" / "control.txt"  # positive control: the scan does find a planted copy
     control.write_bytes(b"x" + needles[2] + b"y")
     assert "logs/control.txt" in scan()[1]
     control.unlink()
     for r in runs:
-        hits += [f"run {r.n} output" for n in needles if n in r.out or n in r.err]
-    names = {p.name for p in tmp_path.rglob("*") if p.is_file()}
+        hits += [f"run {r.n} output" for nd in needles if nd in r.out or nd in r.err]
+    names = {p.name for p in home.rglob("*") if p.is_file()}
     assert {"journal.sqlite3", "dispatch.log"} <= names, names  # the places that matter were there
     assert searched >= 4 and not hits, hits
