@@ -53,6 +53,7 @@ class JournalBridge:
         self._note = ""  # "Reopened the message you were writing…", said again once connected
         self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
         self._restored = 0
+        self._sent_timer = None
         self._tasks: set[asyncio.Task] = set()
         self._views: list = []
         c = window.compose
@@ -207,9 +208,22 @@ class JournalBridge:
                 self.autosave.forget(shown.local_id)
                 self.journal.discard(shown.local_id)
                 c.clear()  # what is on screen went out: never offer to send it again
-            w.sent.model.reload()
+            self._reload_sent_soon()  # one reload for a batch that finishes together
             if sub.draft.ref is not None:  # it left Drafts (rows of other drafts keep their inline status)
                 w.drafts.model.take_rows({sub.draft.ref.id})
+
+    def _reload_sent_soon(self) -> None:
+        """One Sent reload for a batch that finishes together (a timer owned by the window: it dies
+        with it)."""
+        if self._sent_timer is None:
+            from PySide6.QtCore import QTimer
+
+            self._sent_timer = QTimer(self.w)
+            self._sent_timer.setSingleShot(True)
+            self._sent_timer.setInterval(250)
+            self._sent_timer.timeout.connect(lambda: self.w.session is not None and self.w.sent.model.reload())
+        if not self._sent_timer.isActive():
+            self._sent_timer.start()
 
     # ---- the Outbox view ----
     def _install_action(self):

@@ -83,6 +83,10 @@ class OutboxView(QWidget):
         self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._rows = []
+        self._soon = QTimer(self)  # a child: it stops with the view
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.refresh)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.refresh)
@@ -106,10 +110,14 @@ class OutboxView(QWidget):
             def changed():
                 if prev is not None:
                     prev()
-                self.refresh()
+                self._refresh_soon()  # many state changes in one turn of the loop: one repaint
 
             outbox.on_change = changed
         self.refresh()
+
+    def _refresh_soon(self) -> None:
+        if not self._soon.isActive():
+            self._soon.start()
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the table shows: (subject, recipients, state text)."""

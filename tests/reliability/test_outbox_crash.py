@@ -44,7 +44,13 @@ def test_outbox_killed_mid_batch_then_restored_sends_exactly_once(sandbox, tmp_p
         proc = subprocess.Popen([sys.executable, str(HERE / "outbox_child.py")], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         assert proc.stdout.readline().strip() == b"QUEUED", proc.stderr.read()[-2000:]
-        time.sleep(rnd.uniform(0.2, 2.0))
+        # kill while a request is on the wire: the child's journal (read beside it) says so
+        in_flight = ("submitting", "send_saving", "saving")
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < 10 and not any(
+                e.state in in_flight for e in Journal(journal_path).entries()):
+            time.sleep(0.01)
+        time.sleep(rnd.uniform(0.0, 0.2))
         os.kill(proc.pid, signal.SIGKILL)
         proc.communicate(timeout=30)
         sandbox.faults.clear()
