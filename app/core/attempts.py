@@ -52,7 +52,7 @@ class Attempts:
         return policy.delay(max(1, sub_or_job.attempts), retry_after)
 
     async def _retry(self, sub: Submission, event: Event, action: Action, exc: BaseException | None,
-                     *, delay: float | None = None) -> None:
+                     *, delay: float | None = None, now: float | None = None) -> None:
         """Schedule another attempt (or look-up), counting it unless nothing reached the server."""
         reason = _reason(exc) if exc is not None else sub.reason
         if exc is not None:
@@ -63,7 +63,8 @@ class Attempts:
             if sub.attempts >= self.box.policy.max_attempts and not may_be_sent:
                 await self.box.move(sub, Event.REJECTED, reason=f"gave up after {sub.attempts} attempts: {reason}")
                 return
-        sub.retry_at = self.box.clock() + (self._delay(sub, action, exc) if delay is None else delay)
+        now = self.box.clock() if now is None else now
+        sub.retry_at = now + (self._delay(sub, action, exc) if delay is None else delay)
         await self.box.move(sub, event, reason=reason)
 
     async def _where(self, mid: str):
@@ -91,12 +92,14 @@ class Attempts:
             try:
                 outcomes = await box.client.send_drafts([s.draft.ref for s in ready], save_copy=True)
             except Exception as exc:  # noqa: BLE001 - nothing known about any item: by kind
+                now = box.clock()  # one time for the group: it is looked up (or retried) together
                 for sub in ready:
-                    await self._send_failed(sub, kind_of(exc), exc)
+                    await self._send_failed(sub, kind_of(exc), exc, now=now)
                 return
             if len(outcomes) != len(ready):  # cannot tell which answer is whose: settle them all
+                now = box.clock()
                 for sub in ready:
-                    await self._send_failed(sub, ErrorKind.OUTCOME_UNKNOWN, None)
+                    await self._send_failed(sub, ErrorKind.OUTCOME_UNKNOWN, None, now=now)
                 return
             for sub, o in zip(ready, outcomes):
                 if o.ok:
@@ -180,13 +183,14 @@ class Attempts:
             sub.draft, sub.adopt = _fresh(sub.draft, ref), False
             await self._retry(sub, Event.RETRY, Action.RETRY, exc, delay=0.0)
 
-    async def _send_failed(self, sub: Submission, kind: ErrorKind, exc: BaseException | None) -> None:
+    async def _send_failed(self, sub: Submission, kind: ErrorKind, exc: BaseException | None, *,
+                           now: float | None = None) -> None:
         """The send request failed (state ``submitting``)."""
         action = action_for(kind)
         sub.kind = kind
         if action == Action.SETTLE:
             sub.lookups = 0
-            await self._retry(sub, Event.LOST, action, exc, delay=self.box.policy.settle_after(1))
+            await self._retry(sub, Event.LOST, action, exc, delay=self.box.policy.settle_after(1), now=now)
         elif action == Action.LOOK_IN_SENT:
             await self._gone(sub, exc, lost_event=Event.LOST)
         elif action == Action.REFRESH:
@@ -200,7 +204,7 @@ class Attempts:
             sub.code = getattr(exc, "code", "")
             await self.box.move(sub, Event.REJECTED, reason=_reason(exc))
         else:
-            await self._retry(sub, Event.RETRY, action, exc)
+            await self._retry(sub, Event.RETRY, action, exc, now=now)
 
     # ------------------------------------------------------------------ settling
     async def settle(self, subs: list[Submission]) -> None:
@@ -213,11 +217,12 @@ class Attempts:
                 found = await settle.look_up(box.client, [s.draft.internet_message_id for s in subs])
             except Exception as exc:  # noqa: BLE001 - look again later; never resend meanwhile
                 kind = kind_of(exc)
+                now = box.clock()  # they are looked up together next time too
                 for sub in subs:
                     if action_for(kind) == Action.PARK:
                         sub.parked = True
                         box.park()
-                    sub.retry_at = box.clock() + box.policy.delay(max(1, sub.lookups + 1), getattr(exc, "retry_after", None))
+                    sub.retry_at = now + box.policy.delay(max(1, sub.lookups + 1), getattr(exc, "retry_after", None))
                     await box.move(sub, Event.RETRY, reason=f"could not check yet: {_reason(exc)}")
                 return
             for sub in subs:

@@ -304,3 +304,24 @@ def test_a_send_is_listed_while_it_is_being_written_never_nothing_waiting(tmp_pa
 
     _run(main())
     assert seen_while_writing[0] == ["being queued"]
+
+
+def test_saved_twice_while_offline_then_sent_makes_one_message_with_the_last_text(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    box.script["save"] = [ConnectionFailed(), ConnectionFailed()]
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        d = _draft("three versions")
+        await ob.save(d)  # not on the server yet; the editor's copy has no server id
+        d.body = "second version"
+        await ob.save(d)  # saved again from the same editor copy
+        d.body = "third version"
+        sub = await ob.submit(d)  # and sent while the save may be in flight
+        await ob.wait(sub.local_id, timeout=10)
+        await ob.drain(10)
+        await ob.stop()
+
+    _run(main())
+    assert box.drafts == {} and [m.body for m in box.sent] == ["third version"]
+    assert journal.count() == 0
