@@ -321,10 +321,11 @@ class Journal:
             (outbox if e.op == "send" else drafts).append(e)
         return drafts, outbox
 
-    def accounts(self) -> dict[str, int]:
-        """How many entries each account has (the UI names other accounts' waiting work)."""
+    def sends_by_account(self) -> dict[str, int]:
+        """How many sends wait under each account (the UI names other accounts' waiting mail)."""
         with self._lock:
-            return dict(self._db.execute("SELECT account, COUNT(*) FROM entries GROUP BY account").fetchall())
+            return dict(self._db.execute(
+                "SELECT account, COUNT(*) FROM entries WHERE op='send' GROUP BY account").fetchall())
 
     def count(self) -> int:
         with self._lock:

@@ -117,8 +117,10 @@ class JournalBridge:
                 self.outbox.start()
             self.outbox = session.outbox
             self._reopen()
+        elsewhere = _waiting_elsewhere(self.journal, self.account)
         for view in self._views:
             view.set_outbox(self.outbox)
+            view.set_elsewhere(elsewhere)
 
     def _reopen(self) -> None:
         c = self.w.compose
@@ -293,6 +295,15 @@ class JournalBridge:
 
     def close(self) -> None:
         self.autosave.close()
+
+
+def _waiting_elsewhere(journal: Journal, account: str) -> str:
+    """'Waiting for other accounts: alice@example.com (1)' — mail queued under accounts not signed in."""
+    others = {k: n for k, n in journal.sends_by_account().items() if k and k != account}
+    if not others:
+        return ""
+    names = ", ".join(f"{k.split(':', 1)[-1].split('|', 1)[0]} ({n})" for k, n in sorted(others.items()))
+    return f"Waiting for other accounts (they go out when you sign in to them): {names}"
 
 
 def _n_messages(n: int, what: str) -> str:

@@ -41,9 +41,12 @@ class OutboxView(QWidget):
         self.retry_button = self._button("Retry", "Send the selected failed message again (Ctrl+R)", head)
         self.now_button = self._button("Try now", "Try everything waiting now instead of after the wait", head)
         self.now_button.setObjectName("primary")
-        self.empty = QLabel("Nothing waiting: every message reached the server.\n\n"
+        self._empty_text = ("Nothing waiting: every message reached the server.\n\n"
                             "When the server cannot be reached, messages you send wait here and go out "
-                            "by themselves once it is back.", self)
+                            "by themselves once it is back.")
+        self._elsewhere = ""
+        self.empty = QLabel(self._empty_text, self)
+        self.empty.setTextFormat(Qt.PlainText)
         self.empty.setObjectName("viewSubtitle")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
@@ -101,6 +104,12 @@ class OutboxView(QWidget):
         head.addWidget(b)
         return b
 
+    def set_elsewhere(self, text: str) -> None:
+        """Mail waiting under other accounts (it goes out only from its own account), said when this
+        account's Outbox is empty."""
+        self._elsewhere = text
+        self.refresh()
+
     def set_outbox(self, outbox) -> None:
         """Show this outbox (``Outbox.on_change`` is chained, not replaced)."""
         self.outbox = outbox
@@ -141,6 +150,7 @@ class OutboxView(QWidget):
             self.table.selectRow(ids.index(current))
         elif self._rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
+        self.empty.setText(self._empty_text + (f"\n\n{self._elsewhere}" if self._elsewhere else ""))
         self.empty.setVisible(not self._rows)
         self.table.setVisible(bool(self._rows))
         waiting = sum(1 for r in self._rows if r.state not in ("sent", "failed", "done", "cancelled"))

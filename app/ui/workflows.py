@@ -240,8 +240,10 @@ class Workflows(TaskTracker):
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
-            w.statusBar().showMessage(f"In the Outbox: {outcome.explanation or 'waiting to send'}. "
-                                      "It goes out by itself; Ctrl+4 shows it.", 10000)
+            row = next((r for r in self.outbox().rows() if r.local_id == sub.local_id), None)
+            state = row.text if row is not None else "waiting to send"
+            w.statusBar().showMessage(f"In the Outbox ({state[:1].lower() + state[1:]}): it goes out by itself. "
+                                      "Ctrl+4 shows it; Enter there takes it back.", 10000)
         w.message_sent.emit(outcome)
         w.drafts.model.reload()
         w.sent.model.reload()

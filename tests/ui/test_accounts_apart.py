@@ -56,7 +56,9 @@ def test_switching_accounts_keeps_text_queue_lists_and_preview_apart(qtbot, aloo
         assert win.sent.model.rowCount() == 0 and win.drafts.model.rowCount() == 0  # carol's lists
         assert carol.outbox is not ob_alice and carol.outbox.rows() == []  # alice's queue is not carol's
         key(qtbot, win, Qt.Key_4, CTRL)
-        assert win.journal_bridge.show_outbox().rows() == []
+        view = win.journal_bridge.show_outbox()
+        assert view.rows() == []
+        assert "alice@example.com (1)" in view.empty.text()  # named, not shown, not sent
         win.grab().save(str(screenshot_dir / "accounts-apart-carol.png"))
         carol.outbox.kick()
         wait_task(qtbot, carol.outbox.drain(timeout=30))
