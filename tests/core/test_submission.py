@@ -227,11 +227,15 @@ def _seed(journal: Journal, box: Mailbox, state: SubState, where: str) -> Draft:
     return d
 
 
-@pytest.mark.parametrize("state", sorted(STORED, key=lambda s: s.value))
-@pytest.mark.parametrize("where", ["drafts", "sent", "nowhere", "drafts-unknown-to-us"])
+# a draft the journal does not know of can only be left by a save whose answer was lost (queued with
+# "adopt", or killed while saving): that place is tried for those states only
+_RESTARTS = [(state, where) for state in sorted(STORED, key=lambda s: s.value)
+             for where in ("drafts", "sent", "nowhere", "drafts-unknown-to-us")
+             if where != "drafts-unknown-to-us" or state in (SubState.SAVING, SubState.QUEUED)]
+
+
+@pytest.mark.parametrize("state,where", _RESTARTS)
 def test_restart_in_each_state_never_sends_twice_and_never_loses(tmp_path, state, where):
-    if where == "drafts-unknown-to-us" and state not in (SubState.SAVING, SubState.QUEUED):
-        pytest.skip("only a save in flight can leave a draft the journal does not know")
     box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
     d = _seed(journal, box, state, where)
 
