@@ -48,7 +48,7 @@ from app.domain.models import Attachment, Draft, ItemRef
 from app.storage.draft_codec import draft_from_json as _draft_from_json
 from app.storage.draft_codec import draft_to_json as _draft_to_json
 from app.storage.draft_codec import file_sha256 as _file_sha256
-from app.storage.journal_file import JournalUnavailable, open_journal_db
+from app.storage.journal_file import open_journal_db
 from app.storage.settings import data_dir  # the app's one data directory
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Draft, Folder, Recipient
 from app.storage.journal import Journal
-from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_task
+from tests.ui.conftest import BOB, close_window, open_window, wait_task
 from tests.ui.test_window_flows import CTRL, items, key, type_message
 
 

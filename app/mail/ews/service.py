@@ -24,7 +24,7 @@ from exchangelib.restriction import Q, Restriction
 from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, GetAttachment, GetItem
 
 from app.domain.account import AccountConfig
-from app.domain.models import Attachment, Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
+from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import ItemFailed, MailError, MalformedResponse, OutcomeUnknown
 from app.mail.ews import batch, convert
