@@ -154,7 +154,13 @@ class Attempts:
         elif action == Action.REFRESH:
             sub.adopt = True
             await self._retry(sub, Event.RETRY, action, exc)
-        elif action == Action.PARK:
+        else:
+            await self._park_fail_or_retry(sub, action, exc)
+
+    async def _park_fail_or_retry(self, sub: Submission, action: Action, exc: BaseException | None, *,
+                                  now: float | None = None) -> None:
+        """Nothing was sent: wait for a sign-in, give up for good, or try again later."""
+        if action == Action.PARK:
             sub.parked = True
             self.box.park()
             await self._retry(sub, Event.RETRY, action, exc, delay=0.0)
@@ -162,7 +168,7 @@ class Attempts:
             sub.code = getattr(exc, "code", "")
             await self.box.move(sub, Event.REJECTED, reason=_reason(exc))
         else:
-            await self._retry(sub, Event.RETRY, action, exc)
+            await self._retry(sub, Event.RETRY, action, exc, now=now)
 
     async def _gone(self, sub: Submission, exc: BaseException, *, lost_event: Event) -> None:
         """The server does not know the draft: if its Message-ID is in Sent Items it went out already."""
@@ -196,15 +202,8 @@ class Attempts:
         elif action == Action.REFRESH:
             sub.draft = replace(sub.draft, ref=ItemRef(sub.draft.ref.id, ""))
             await self._retry(sub, Event.RETRY, action, exc)
-        elif action == Action.PARK:
-            sub.parked = True
-            self.box.park()
-            await self._retry(sub, Event.RETRY, action, exc, delay=0.0)
-        elif action == Action.FAIL:
-            sub.code = getattr(exc, "code", "")
-            await self.box.move(sub, Event.REJECTED, reason=_reason(exc))
         else:
-            await self._retry(sub, Event.RETRY, action, exc, now=now)
+            await self._park_fail_or_retry(sub, action, exc, now=now)
 
     # ------------------------------------------------------------------ settling
     async def settle(self, subs: list[Submission]) -> None:
