@@ -47,7 +47,10 @@ def wire_validator(_session_wire_validator):
     """Per test: every SOAP body any in-process sandbox reads or writes is validated against the
     schema (``Sandbox.default_wire_observer``); the test fails if any body was invalid."""
     validator = _session_wire_validator
-    validator.reset()
+    leftover = validator.reset()  # recorded after the previous test ended (a late server thread)
+    assert not leftover, "schema-invalid SOAP bodies on the wire before this test started:\n" + "\n".join(
+        f"[{d}] {reason}\n{raw[:1500]!r}" for d, reason, raw in leftover
+    )
     from app.sandbox import Sandbox
 
     Sandbox.default_wire_observer = validator.observe

@@ -98,10 +98,25 @@ class WireValidator:
         return env if env.tag == f"{{{SOAP_NS}}}Envelope" else None
 
     def observe(self, direction: str, raw: bytes, *, injected: bool = False) -> None:
-        env = None if injected or not raw else self.envelope(raw)
-        if env is None:
+        """Validate one body. Only a deliberately broken (injected) or empty body is skipped; a body that
+        is not a SOAP envelope fails, and so does an error inside this check (never swallowed)."""
+        if injected or not raw:
             with self.lock:
                 self.skipped += 1
+            return
+        try:
+            self._check(direction, raw)
+        except Exception as exc:  # noqa: BLE001 - recorded as a failure of the test, not lost in a log
+            with self.lock:
+                self.failures.append((direction, f"the validator itself failed: {type(exc).__name__}: {exc}",
+                                      raw[:3000]))
+
+    def _check(self, direction: str, raw: bytes) -> None:
+        env = self.envelope(raw)
+        if env is None:
+            with self.lock:
+                self.failures.append((direction, "not a SOAP envelope (and not a deliberately injected body)",
+                                      raw[:3000]))
             return
         problems = []
         body = env.find(f"{{{SOAP_NS}}}Body")

@@ -105,11 +105,35 @@ def test_real_sandbox_answers_pass_and_a_corrupted_header_is_caught(sandbox, v):
     assert "ResponseCodeType" in v.reset()[0][1]
 
 
-def test_injected_and_non_soap_bodies_are_skipped(v):
+def test_only_injected_bodies_are_skipped_a_non_envelope_fails(v):
+    v.observe("response", ENV.format(header="", body=BODY).encode(), injected=True)
+    assert v.reset() == [] and (v.checked, v.skipped) == (0, 1)
     v.observe("response", b"<html>oops</html>")
     v.observe("response", b"garbage")
-    v.observe("response", ENV.format(header="", body=BODY).encode(), injected=True)
-    assert v.reset() == [] and (v.checked, v.skipped) == (0, 3)
+    failures = v.reset()
+    assert [reason for _d, reason, _raw in failures] == [
+        "not a SOAP envelope (and not a deliberately injected body)"] * 2
+
+
+def test_an_error_inside_the_validator_fails_instead_of_being_swallowed(v, monkeypatch):
+    def broken(*_a, **_kw):
+        raise RuntimeError("schema machinery broke")
+
+    monkeypatch.setattr(v, "header_problems", broken)  # a bug in the check itself
+    v.observe("response", ENV.format(header="", body=BODY).encode())
+    failures = v.reset()
+    assert len(failures) == 1 and "the validator itself failed: RuntimeError" in failures[0][1]
+
+
+def test_a_schema_invalid_sandbox_answer_outside_an_injected_exchange_is_caught(sandbox, v):
+    """The harness's own proof: a real answer made schema-invalid without the injected mark fails."""
+    from tests.sandbox.test_errors import post
+
+    good = post(sandbox, "<m:ResolveNames ReturnFullContactData=\"false\"><m:UnresolvedEntry>bob</m:UnresolvedEntry>"
+                         "</m:ResolveNames>").content
+    v.reset()
+    v.observe("response", good.replace(b"ResolveNamesResponseMessage", b"ResolveNamesAnswer"))
+    assert v.reset(), "a renamed response element must fail the test"
 
 
 def test_big_base64_content_is_still_checked(v):
