@@ -148,9 +148,14 @@ def test_garbage_xml_is_http_200_text_xml_but_not_an_envelope(sandbox, variant, 
     assert _is_envelope(post(sandbox, RESOLVE).content)  # one-shot
 
 
-def test_garbage_xml_is_marked_injected_for_the_wire_observer(sandbox):
+def test_garbage_xml_is_marked_injected_for_the_wire_observer(sandbox, wire_validator):
     seen = []
-    sandbox.wire_observer = lambda d, body, injected=False: seen.append((d, injected, body[:6]))
+
+    def observe(d, body, injected=False):  # chained after the schema check, never instead of it
+        wire_validator.observe(d, body, injected=injected)
+        seen.append((d, injected, body[:6]))
+
+    sandbox.wire_observer = observe
     sandbox.faults.inject("ResolveNames", "garbage_xml", variant="wrong_root")
     post(sandbox, RESOLVE)
     assert seen[-1][:2] == ("response", True)
