@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import math
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 
 KINDS = ("server_busy", "http_503", "http_500_html", "drop_before_commit", "drop_after_commit", "delay",
          "truncated", "http_401", "garbage_xml", "unexpected_element", "hold_after_commit")
 # Kinds whose answer is a mangled HTTP 200 body (after the operation ran); ``commit=False`` rolls the change back.
 BODY_KINDS = ("truncated", "garbage_xml", "unexpected_element")
+# The parameters each kind understands; any other name is refused (a misspelt one would silently do nothing).
+PARAMS = {
+    "server_busy": ("backoff_ms",), "http_503": ("retry_after",), "http_500_html": ("commit",),
+    "drop_before_commit": (), "drop_after_commit": (), "delay": ("seconds",), "truncated": ("commit",),
+    "http_401": (), "garbage_xml": ("variant", "commit"), "unexpected_element": ("variant", "commit"),
+    "hold_after_commit": ("seconds", "then"),
+}
+THEN = ("drop", "answer")
 
 IIS_500 = (
     "<!DOCTYPE html>\r\n<html>\r\n<head>\r\n<title>Runtime Error</title>\r\n</head>\r\n<body bgcolor=\"white\">\r\n"
@@ -33,21 +43,25 @@ class Fault:
 
 
 class FaultInjector:
-    """``inject("SendItem", "server_busy", count=1, backoff_ms=500)``; ``clear()``; ``pending()``.
+    """``inject("SendItem", "server_busy", count=1, backoff_ms=500)``; ``clear()``; ``pending()``; ``fired``;
+    ``release_held()``.
 
-    Kinds and their parameters:
+    Kinds and their parameters (any other parameter name, or a value of the wrong type, is a ValueError):
       server_busy (backoff_ms=1000)   SOAP fault ErrorServerBusy with BackOffMilliseconds
       http_503 (retry_after=1)        HTTP 503 + Retry-After header, text body
-      http_500_html (commit=False)    HTTP 500 with IIS's HTML error page; commit=True runs the operation and
-                                      stores its change first (the client cannot tell it happened)
+      http_500_html (commit=False)    HTTP 500 with IIS's HTML error page instead of running the operation;
+                                      commit=True runs the operation and stores its change first, then
+                                      answers the same page (the client cannot tell the change happened)
       drop_before_commit              close the socket without answering; the change is NOT stored
       drop_after_commit               close the socket without answering; the change IS stored
       delay (seconds=1.0)             answer normally after a pause (the operation runs after the pause)
       hold_after_commit (seconds=30, then="drop")
-                                      run and commit the operation, then hold the reply ``seconds`` (other
-                                      connections are served meanwhile) and drop the connection ("drop")
-                                      or send the real answer ("answer"); :meth:`release_held` (and the
-                                      sandbox's stop) ends every hold at once
+                                      run and commit the operation, then hold the reply ``seconds`` (the
+                                      server is threaded: other connections are served meanwhile), then
+                                      close the socket without answering ("drop") or send the real answer
+                                      ("answer"). :meth:`release_held` ends every hold at once (as if its
+                                      time were up); stopping the server ends them too, and a hold that
+                                      starts while it stops does not wait (it drops, whatever ``then``)
       truncated (commit=True)         the XML answer is cut in half
       http_401                        HTTP 401 as if the password were wrong
       garbage_xml (variant="html", commit=True)
@@ -58,44 +72,92 @@ class FaultInjector:
                                       unknown m:ProxyDiagnostics first in every response message),
                                       "response_class" (ResponseClass="Partial"), "container" (the items
                                       container renamed to m:Results, as a mismatched proxy/version might)
-    Body kinds (truncated, garbage_xml, unexpected_element) answer after the operation ran. For truncated and
-    garbage_xml, commit=True (default) stores the change and commit=False rolls it back (same answer either
-    way). unexpected_element always stores it: its answer is the real, parseable one, claiming the change.
-    count=-1 means "until cleared".
+    Post-commit kinds (a client that retries blindly after them sends twice): http_500_html with commit=True,
+    drop_after_commit, hold_after_commit, and the body kinds with their default commit=True. Body kinds
+    (truncated, garbage_xml, unexpected_element) answer after the operation ran: for truncated and
+    garbage_xml commit=False rolls the change back (same answer either way); unexpected_element always
+    stores it (its answer is the real, parseable one, claiming the change; commit is accepted and ignored).
+    ``seconds`` and ``retry_after`` are finite numbers >= 0, ``backoff_ms`` a whole number >= 0, ``commit``
+    a bool, ``then`` "drop" or "answer". count: how many requests it fires on (>= 1), or -1 for "until
+    cleared".
+
+    ``fired`` lists (operation, kind) of every fault served, in order, appended when the fault takes
+    effect: for post-commit kinds after the change was committed (so once a fault is listed its change is
+    visible), for the others when the fault's answer (or pause) starts. A fault taken by a request that then
+    failed on its own (a SOAP error from the operation) is used up but not listed.
     """
 
     def __init__(self):
         self._lock = threading.Lock()
         self._faults: list[Fault] = []
-        self.fired: list[tuple[str, str]] = []  # (operation, kind) of every fault served
-        self._release = threading.Event()  # set: every reply held by hold_after_commit goes now
+        self.fired: list[tuple[str, str]] = []  # (operation, kind) of every fault served, when it took effect
+        self._held = threading.Condition()  # hold_after_commit replies wait on it
+        self._releases = 0  # bumped by release_held(): every hold that started before ends
+        self._holding = 0  # replies being held right now
 
     def inject(self, operation: str, kind: str, count: int = 1, **params) -> Fault:
-        if kind not in KINDS:
-            raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(KINDS)}")
-        if not operation:
-            raise ValueError("operation is required ('*' for any)")
-        if kind in BODY_KINDS:
-            mangle(kind, params, b"")  # an unknown variant is refused now, not when the fault fires
-        check_params(kind, params)
-        f = Fault(operation, kind, int(count), dict(params))
+        self.check(operation, kind, count, **params)
+        f = Fault(operation, kind, count, dict(params))
         with self._lock:
             self._faults.append(f)
         return f
+
+    @staticmethod
+    def check(operation: str, kind: str, count: int = 1, **params) -> None:
+        """What :meth:`inject` refuses (ValueError), without injecting anything."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(KINDS)}")
+        if not operation or not isinstance(operation, str):
+            raise ValueError("operation is required ('*' for any)")
+        if isinstance(count, bool) or not isinstance(count, int) or not (count >= 1 or count == -1):
+            raise ValueError("count must be a whole number >= 1, or -1 for until cleared")
+        check_params(kind, params)
+        if kind in BODY_KINDS:
+            mangle(kind, params, b"")  # an unknown variant is refused now, not when the fault fires
 
     def clear(self):
         """Forget faults not served yet (replies being held stay held: see :meth:`release_held`)."""
         with self._lock:
             self._faults.clear()
 
-    def hold(self, seconds: float) -> None:
-        """Wait ``seconds`` or until :meth:`release_held` (called by the request thread)."""
-        self._release.wait(max(0.0, float(seconds)))
+    def hold(self, seconds: float, stopping: threading.Event | None = None) -> bool:
+        """Wait ``seconds``, or until :meth:`release_held` or ``stopping`` (set, then release_held(), by the
+        server when it stops). Called by the request thread of a hold_after_commit reply. True when the
+        hold was cut short."""
+        deadline = time.monotonic() + max(0.0, float(seconds))
+        with self._held:
+            start = self._releases
+            self._holding += 1
+            try:
+                while self._releases == start and not (stopping is not None and stopping.is_set()):
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return False
+                    self._held.wait(left)
+                return True
+            finally:
+                self._holding -= 1
 
     def release_held(self) -> None:
+        """End every hold now (each held reply is dropped or answered, as its ``then`` says)."""
+        with self._held:
+            self._releases += 1
+            self._held.notify_all()
+
+    def holding(self) -> int:
+        """How many replies are being held right now."""
+        with self._held:
+            return self._holding
+
+    def fire(self, operation: str, fault: Fault) -> None:
+        """Record that ``fault`` took effect on a request for ``operation`` (see ``fired``)."""
         with self._lock:
-            old, self._release = self._release, threading.Event()
-        old.set()
+            self.fired.append((operation, fault.kind))
+
+    def fired_list(self) -> list[dict]:
+        """``fired`` as the admin endpoint reports it: [{"operation", "kind"}]."""
+        with self._lock:
+            return [{"operation": op, "kind": kind} for op, kind in self.fired]
 
     def pending(self) -> list[dict]:
         with self._lock:
@@ -110,24 +172,28 @@ class FaultInjector:
                         f.count -= 1
                         if f.count == 0:
                             self._faults.remove(f)
-                    self.fired.append((operation, f.kind))
-                    return f
+                    return f  # listed in ``fired`` by fire(), once it takes effect
         return None
 
 
 def check_params(kind: str, params: dict) -> None:
-    """Refuse parameters a fault does not understand the values of (ValueError)."""
+    """Refuse parameters a fault does not know, or values it does not understand (ValueError)."""
+    unknown = sorted(set(params) - set(PARAMS[kind]))
+    if unknown:
+        known = ", ".join(PARAMS[kind]) or "none"
+        raise ValueError(f"{kind} does not take {', '.join(unknown)} (its parameters: {known})")
     for key in ("seconds", "retry_after"):
         if key in params:
             v = params[key]
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or v != v:
-                raise ValueError(f"{key} must be a number of seconds >= 0")
+            if (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0
+                    or v > threading.TIMEOUT_MAX):
+                raise ValueError(f"{key} must be a finite number of seconds >= 0")
     if "backoff_ms" in params and (isinstance(params["backoff_ms"], bool)
                                    or not isinstance(params["backoff_ms"], int) or params["backoff_ms"] < 0):
         raise ValueError("backoff_ms must be a whole number >= 0")
     if "commit" in params and not isinstance(params["commit"], bool):
         raise ValueError("commit must be true or false")
-    if kind == "hold_after_commit" and params.get("then", "drop") not in ("drop", "answer"):
+    if "then" in params and params["then"] not in THEN:
         raise ValueError('then must be "drop" or "answer"')
 
 

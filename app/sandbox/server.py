@@ -39,7 +39,13 @@ class EwsServer(ThreadingHTTPServer):
         self.ssl_context = ssl_context
         self.connections: set = set()
         self._conn_lock = threading.Lock()
+        self.stopping = threading.Event()  # set by shutdown(): held replies stop waiting, new holds do not start
         super().__init__(address, EwsHandler)
+
+    def shutdown(self):
+        self.stopping.set()
+        self.sandbox.faults.release_held()  # a reply held by hold_after_commit must not outlive the server
+        super().shutdown()
 
     def get_request(self):
         sock, addr = super().get_request()
@@ -178,7 +184,7 @@ class EwsHandler(BaseHTTPRequestHandler):
             return self._send_fault(f)
         sb._log_op(op)
         fault = sb.faults.take(op)
-        if fault is not None and self._pre_fault(fault):
+        if fault is not None and self._pre_fault(op, fault):
             return
         try:
             sb._validate(req)
@@ -200,26 +206,34 @@ class EwsHandler(BaseHTTPRequestHandler):
             log.exception("sandbox: %s failed", op)
             return self._send_fault(SoapFault("ErrorInternalServerError", "An internal server error occurred."))
         if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
+            sb.faults.fire(op, fault)
             return self._drop()
         sb._after_commit()
         if fault is not None and fault.kind == "hold_after_commit":  # done on the server; the reply waits
-            sb.faults.hold(fault.params.get("seconds", 30.0))
-            if fault.params.get("then", "drop") == "drop":
+            sb.faults.fire(op, fault)  # after the commit: whoever sees it fired can see the change
+            sb.faults.hold(fault.params.get("seconds", 30.0), self.server.stopping)
+            if fault.params.get("then", "drop") == "drop" or self.server.stopping.is_set():
                 return self._drop()
         if fault is not None and fault.kind == "http_500_html":  # commit=True: done, but answered with 500
             page = IIS_500.encode()
+            sb.faults.fire(op, fault)
             sb._observe("response", page, injected=True)
             return self._send(500, page, "text/html; charset=utf-8")
         if fault is not None and fault.kind in BODY_KINDS:
             bad = mangle(fault.kind, fault.params, body)
+            sb.faults.fire(op, fault)
             sb._observe("response", bad, injected=True)
             return self._send(200, bad)
         sb._observe("response", body)
         self._send(200, body)
 
-    def _pre_fault(self, fault) -> bool:
-        """Serve faults that answer instead of the operation. True when the request is finished."""
+    def _pre_fault(self, op: str, fault) -> bool:
+        """Serve faults that answer instead of the operation (or pause before it). True when the request is
+        finished."""
         kind, p = fault.kind, fault.params
+        if kind in ("delay", "http_401", "http_503", "server_busy") or (
+                kind == "http_500_html" and not p.get("commit", False)):
+            self.sb.faults.fire(op, fault)
         if kind == "delay":
             time.sleep(float(p.get("seconds", 1.0)))
             return False
@@ -244,18 +258,35 @@ class EwsHandler(BaseHTTPRequestHandler):
 
     # ---------------- admin ----------------
     def _admin(self, raw):
+        """GET: {"pending": [...], "fired": [{"operation", "kind"}], "holding": n}. POST a JSON object:
+        {"clear": true} forgets pending faults, {"release": true} ends every held reply, and
+        {"operation": ..., "kind": ..., "count": 1, ...params} injects one (checked: 400 + {"error"});
+        the answer is the state afterwards, as for GET."""
         if self.client_address[0] not in LOOPBACK:
             return self._send(403, b"Forbidden", "text/plain")
         faults = self.sb.faults
         try:
             if raw is not None:
                 req = json.loads(raw or b"{}")
+                if not isinstance(req, dict):
+                    raise ValueError("expected a JSON object")
+                for flag in ("clear", "release"):
+                    if not isinstance(req.get(flag, False), bool):
+                        raise ValueError(f"{flag} must be true or false")
+                params = {k: v for k, v in req.items() if k not in ("operation", "kind", "count", "clear", "release")}
+                if "kind" not in req and (params or "operation" in req or "count" in req):
+                    raise ValueError("kind is required to inject a fault")
+                inject = None
+                if "kind" in req:  # checked in full before anything is changed
+                    inject = (req.get("operation") or "*", req["kind"], req.get("count", 1))
+                    faults.check(*inject, **params)
                 if req.get("clear"):
                     faults.clear()
-                if req.get("kind"):
-                    params = {k: v for k, v in req.items() if k not in ("operation", "kind", "count", "clear")}
-                    faults.inject(req.get("operation") or "*", req["kind"], int(req.get("count", 1)), **params)
-        except (ValueError, TypeError, AttributeError) as e:
+                if inject is not None:
+                    faults.inject(*inject, **params)
+                if req.get("release"):
+                    faults.release_held()
+        except (ValueError, TypeError) as e:
             return self._send(400, json.dumps({"error": str(e)}).encode(), "application/json")
-        fired = [{"operation": op, "kind": kind} for op, kind in list(faults.fired)]
-        self._send(200, json.dumps({"pending": faults.pending(), "fired": fired}).encode(), "application/json")
+        state = {"pending": faults.pending(), "fired": faults.fired_list(), "holding": faults.holding()}
+        self._send(200, json.dumps(state).encode(), "application/json")
