@@ -4,6 +4,8 @@ retries, server-given waits, and the exactly-once rule, read from the request lo
 from __future__ import annotations
 
 import asyncio
+import time
+from dataclasses import replace
 
 import pytest
 
@@ -88,30 +90,48 @@ def _summary(draft) -> MessageSummary:
 
 def test_a_send_gets_a_message_id_is_saved_and_sent_once(box, sandbox):
     d = full_draft(internet_message_id="")
-    sub = box.send(d)
+    sub = box.run(box.ob.submit(d))
+    mid = sub.draft.internet_message_id  # given at Send, journaled before any request leaves
+    assert mid and box.journal.get(d.local_id).draft.internet_message_id == mid
+    assert box.run(box.ob.wait(sub.local_id)) is sub
     assert sub.state == SubState.SENT and sub.outcome().ok and sub.local_id == d.local_id
     inbox = sandbox.mailbox(BOB).items("inbox")
     assert len(inbox) == 1
-    mid = inbox[0]["internet_message_id"]
-    assert mid.startswith("<") and mid.endswith("@dispatch>") and mid == sub.draft.internet_message_id
+    assert inbox[0]["internet_message_id"] == mid and mid.startswith("<") and mid.endswith("@dispatch>")
     assert [e.value for _a, e, _b in sub.history] == ["start", "saved", "accepted"]
     assert _count(sandbox, "sentitems", mid=mid) == 1 and _count(sandbox, "drafts") == 0
     assert box.journal.count() == 0
 
 
-def test_an_invalid_draft_is_refused_before_the_network(box, sandbox):
+@pytest.mark.parametrize("draft,says", [
+    (Draft(to=[Recipient("not an address")], subject="bad"), "not a valid e-mail address"),
+    (Draft(subject="nobody to send to", body="b"), "recipient"),
+], ids=["bad-address", "no-recipient"])
+def test_an_invalid_draft_is_refused_before_the_network(box, sandbox, draft, says):
+    """The queue refuses a message that cannot be sent before anything is journaled or sent (the window
+    validates first; this is the queue's own guard). A draft ALREADY on the server with no recipient
+    gets the server's refusal instead: see the batch test below (ErrorInvalidRecipients, invalid_input)."""
     with pytest.raises(DraftInvalid) as err:
-        box.run(box.ob.submit(Draft(to=[Recipient("not an address")], subject="bad")))
-    assert "not a valid e-mail address" in err.value.message and err.value.kind == ErrorKind.INVALID_INPUT
+        box.run(box.ob.submit(draft))
+    assert says in err.value.message.lower() and err.value.kind == ErrorKind.INVALID_INPUT
     assert not {"CreateItem", "SendItem"} & set(sandbox.request_log) and box.journal.count() == 0
+    assert box.ob.rows() == []
 
 
 def test_drop_after_commit_on_send_settles_to_exactly_one_copy(box, sandbox):
     saved = box.save(simple_draft("exactly once"))
+    box.ob.policy = replace(POLICY, settle_delay=0.5)
     sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
+    n = len(sandbox.request_log)
+    t0 = time.monotonic()
     sub = box.send(saved)
+    assert time.monotonic() - t0 >= 0.5, "the look-up waits the settle delay (the send may still be arriving)"
     assert sub.state == SubState.SENT and sub.reason.startswith("Sent (confirmed in Sent Items)")
     assert sandbox.request_log.count("SendItem") == 1, "never resent blindly"
+    # the saved draft is written once more (it is ours), then: the send, ONE look-up (one FindItem per
+    # folder), nothing else
+    assert sandbox.request_log[n:] == ["UpdateItem", "SendItem", "FindItem", "FindItem"], sandbox.request_log[n:]
+    assert box.ob.stats["lookups"] == 1 and box.ob.stats["settled_sent"] == 1
     assert ("submitting", "lost", "unknown") in [(a.value, e.value, b.value) for a, e, b in sub.history]
     assert _count(sandbox, "inbox", email=BOB, subject="exactly once") == 1
     assert _count(sandbox, "sentitems", subject="exactly once") == 1
@@ -133,6 +153,10 @@ def test_an_html_page_in_reply_to_a_send_is_looked_up_not_resent_blindly(box, sa
     sandbox.faults.inject("SendItem", "http_500_html", count=1, commit=commit)
     sub = box.send(saved)
     assert sub.state == SubState.SENT
+    moves = [(a.value, e.value, b.value) for a, e, b in sub.history]
+    assert ("submitting", "lost", "unknown") in moves  # an unreadable reply: looked up first
+    # committed: found in Sent Items; not committed: found still in Drafts, and only then sent again
+    assert (("unknown", "found_sent", "sent") if commit else ("unknown", "found_draft", "queued")) in moves
     assert sandbox.request_log.count("SendItem") == (1 if commit else 2)
     assert _count(sandbox, "inbox", email=BOB, subject="html page after send") == 1
 
@@ -142,8 +166,6 @@ def test_an_html_page_in_reply_to_a_send_is_looked_up_not_resent_blindly(box, sa
     ("http_503", {"retry_after": 1}, 1.0),
 ])
 def test_the_wait_the_server_asked_for_is_honoured_and_shown(box, sandbox, fault, params, wait):
-    import time
-
     sandbox.faults.inject("SendItem", fault, count=1, **params)
     t0 = time.monotonic()
     sub = box.send(simple_draft(fault))
@@ -154,11 +176,15 @@ def test_the_wait_the_server_asked_for_is_honoured_and_shown(box, sandbox, fault
 
 def test_retries_are_bounded_and_it_stays_in_drafts(box, sandbox):
     sandbox.faults.inject("SendItem", "server_busy", count=10, backoff_ms=10)
-    sub = box.send(simple_draft("always busy"))
+    d = simple_draft("always busy")
+    sub = box.send(d)
     assert sub.state == SubState.FAILED and "gave up after 3 attempts" in sub.reason
+    assert sub.code == "ErrorServerBusy" and sub.kind == ErrorKind.THROTTLED
+    assert box.ob.rows()[0].text.startswith("Not sent: gave up after 3 attempts")
     assert sandbox.request_log.count("SendItem") == 3
     assert _count(sandbox, "inbox", email=BOB) == 0 and _count(sandbox, "drafts", subject="always busy") == 1
-    assert box.journal.get(sub.local_id) is not None  # kept: the user decides
+    kept = box.journal.get(sub.local_id)  # kept, with its text: the user decides
+    assert kept is not None and kept.op == "send" and kept.state == "failed" and kept.draft.body == d.body
 
 
 def test_repeatedly_dropped_before_commit_gives_up_still_in_drafts(box, sandbox):
@@ -182,11 +208,13 @@ def test_late_commit_of_a_first_save_after_a_timeout_is_adopted(services, sandbo
     svc = services.make(timeout=0.5)
     svc.connect()
     b = Box(svc, tmp_path / "j.sqlite3", RetryPolicy(max_attempts=3, base=0.05, jitter=0.0, settle_delay=1.0))
-    sandbox.faults.inject("CreateItem", "delay", count=1, seconds=1.0)  # answers after our timeout, then commits
+    sandbox.faults.inject("CreateItem", "delay", count=1, seconds=1.0)  # runs (commits) after our timeout
+    t0 = time.monotonic()
     try:
         saved = b.save(full_draft(internet_message_id=""))
     finally:
         b.close()
+    time.sleep(max(0.0, t0 + 1.5 - time.monotonic()))  # count only once the late request has surely landed
     assert saved.ref is not None and _count(sandbox, "drafts") == 1
     assert sorted(a.name for a in svc.get_message(saved.ref).attachments) == ["notes.txt", "report.pdf"]
 
@@ -230,6 +258,41 @@ def test_nothing_is_sent_when_the_server_cannot_be_reached_it_waits(services, tm
         b.close()
 
 
+def test_saved_twice_and_sent_while_the_server_is_down_goes_out_once_with_the_last_text(sandbox_factory, tmp_path):
+    """The server goes away: two saves wait ("not on server yet", kept in the journal), then Send; when it
+    is back the message goes out ONCE with the last text, and no draft is left behind."""
+    from tests.mail.conftest import Services
+
+    sb = sandbox_factory(data=str(tmp_path / "sandbox"))  # stop() + start() keep its port and data
+    services = Services(sb)
+    svc = services.make(timeout=2)
+    svc.connect()
+    b = Box(svc, tmp_path / "j.sqlite3", RetryPolicy(base=30.0, jitter=0.0))
+    try:
+        sb.stop()
+        d = simple_draft("three versions")
+        job = b.run(b.ob.save(d))  # first attempt failed: it waits, on disk
+        assert job.saved is None and job.status.value == "retrying"
+        assert b.ob.rows()[0].text.startswith("Retrying in 30 s — not on server yet"), b.ob.rows()[0].text
+        assert b.journal.get(d.local_id).state == "outbox_waiting" and b.journal.get(d.local_id).op == "save"
+        d.body = "second version"
+        b.run(b.ob.save(d))  # saved again from the same editor copy (no server id)
+        d.body = "third version"
+        sub = b.run(b.ob.submit(d))
+        sub = b.run(b.ob.wait(sub.local_id, final=False))
+        assert sub.state == SubState.QUEUED and sub.kind == ErrorKind.UNREACHABLE
+        sb.start()
+        b.ob.kick()  # the connection is back
+        assert b.run(b.ob.wait(sub.local_id)).state == SubState.SENT
+        inbox = sb.mailbox(BOB).items("inbox")
+        assert [(i["subject"], (i["body"] or "").strip()) for i in inbox] == [("three versions", "third version")]
+        assert sb.mailbox(ALICE).items("drafts") == [] and len(sb.mailbox(ALICE).items("sentitems")) == 1
+        assert b.journal.count() == 0
+    finally:
+        b.close()
+        services.close()
+
+
 def _outlook_draft(svc, subject, mid=None):
     """A draft another client created, known to us only by what the Drafts listing says of it."""
     from exchangelib import Mailbox, Message
@@ -266,8 +329,6 @@ def test_a_draft_without_any_message_id_is_not_confirmed_and_never_resent(box, s
 
 @pytest.mark.parametrize("op", ["UpdateItem", "CreateAttachment", "DeleteAttachment"])
 def test_a_lost_reply_during_a_resave_is_retried_without_conflicts_or_duplicates(box, sandbox, op):
-    from dataclasses import replace
-
     from app.domain.models import Attachment
 
     saved = box.save(full_draft(internet_message_id=""))
@@ -280,6 +341,27 @@ def test_a_lost_reply_during_a_resave_is_retried_without_conflicts_or_duplicates
     assert sorted(a.name for a in back.attachments) == ["report.pdf", "third.txt"]
     assert _count(sandbox, "drafts") == 1
     assert box.send(again).state == SubState.SENT  # and its change key is current: it sends at once
+
+
+def test_an_edit_saved_while_a_lost_update_waits_wins_without_a_conflict(services, sandbox, tmp_path):
+    """The answer to an UpdateItem is lost (the server has the change, we keep the old ChangeKey); the
+    user edits again before the retry. The retry saves over the server's current version: the newest text
+    is on the server, once, with no ErrorIrresolvableConflict (a stale key with a different value)."""
+    b = Box(services.make(), tmp_path / "j.sqlite3", replace(POLICY, settle_delay=1.0))
+    try:
+        saved = b.save(simple_draft("first"))
+        sandbox.faults.inject("UpdateItem", "drop_after_commit", count=1)
+        job = b.run(b.ob.queue_save(replace(saved, subject="second")))
+        b.run(b.ob.wait(job.local_id, final=False))  # lost: waits for its look-up / retry
+        assert job.status.value == "retrying" and job.adopt
+        job = b.run(b.ob.queue_save(replace(saved, subject="third")))  # the editor still has the old key
+        done = b.run(b.ob.wait(job.local_id))
+        assert done.saved is not None, done.reason
+        drafts = sandbox.mailbox(ALICE).items("drafts")
+        assert [d["subject"] for d in drafts] == ["third"]
+        assert b.svc.get_message(done.saved.ref).subject == "third"
+    finally:
+        b.close()
 
 
 def test_when_the_look_up_itself_fails_the_send_is_never_repeated(box, sandbox):
@@ -307,3 +389,29 @@ def test_a_401_on_send_parks_the_queue_and_nothing_is_sent(box, sandbox):
     box.ob.signed_in()
     assert box.run(box.ob.wait(sub.local_id)).state == SubState.SENT
     assert _count(sandbox, "inbox", email=BOB) == 1
+
+
+def test_a_401_asks_for_sign_in_once_and_the_parked_batch_then_goes_out_once(services, sandbox, tmp_path):
+    """With the UI's sign-in hook (``reauth``): one 401 parks the whole queue, the user is asked ONCE
+    (not once per message), and after the sign-in every message goes out exactly once."""
+    b = Box(services.make(), tmp_path / "j.sqlite3")
+    asked = []
+
+    async def reauth():
+        asked.append(1)
+        await asyncio.sleep(0.2)  # the prompt is open a moment: the queue waits meanwhile
+        return True
+
+    b.ob.reauth = reauth
+    try:
+        saved = [b.save(simple_draft(f"parked {i}")) for i in range(3)]
+        sandbox.faults.inject("SendItem", "http_401", count=1)
+        subs = b.send_saved([_summary(d) for d in saved])
+        assert [s.state for s in subs] == [SubState.SENT] * 3
+        assert asked == [1] and b.ob.stats["auth_waits"] == 1
+        assert sandbox.request_log.count("SendItem") == 2  # the refused one, then one after the sign-in
+        assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == ["parked 0", "parked 1",
+                                                                                       "parked 2"]
+        assert b.journal.count() == 0
+    finally:
+        b.close()

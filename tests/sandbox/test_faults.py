@@ -9,7 +9,7 @@ import pytest
 import requests
 from exchangelib import FaultTolerance, Message
 from exchangelib.errors import (
-    ErrorServerBusy, MalformedResponseError, SOAPError, TransportError, UnauthorizedError,
+    ErrorServerBusy, ErrorTimeoutExpired, MalformedResponseError, SOAPError, TransportError, UnauthorizedError,
 )
 
 from tests.sandbox.conftest import make_account
@@ -288,120 +288,61 @@ def test_admin_endpoint_accepts_loopback_clients(sandbox, ip):
 
 
 # ---------------- post-commit faults: the server did the work, the client cannot tell ----------------
+# A client that retries blindly after one of these sends the message twice (or saves two drafts). Each test
+# runs the fault on SendItem (a saved draft sent: delivered to Bob, moved to Alice's Sent Items) and on
+# CreateItem (a draft saved), and checks three things: the change is stored, the client saw the failure
+# it should, and ``faults.fired`` lists the fault.
+
+POST_COMMIT_OPS = ["SendItem", "CreateItem"]
+
+
+def _subjects(sandbox, who, folder) -> list[str]:
+    return [m["subject"] for m in sandbox.mailbox(who).items(folder)]
+
 
 def _inbox(sandbox) -> list[str]:
-    return [m["subject"] for m in sandbox.mailbox("bob@example.com").items("inbox")]
+    return _subjects(sandbox, "bob@example.com", "inbox")
 
 
-def test_http_500_after_commit_sends_but_answers_an_html_page(sandbox, alice):
-    m = _draft(alice, "sent behind a 500")
-    sandbox.faults.inject("SendItem", "http_500_html", commit=True)
-    with pytest.raises(Exception):
-        m.send()
-    assert _inbox(sandbox) == ["sent behind a 500"]  # committed: delivered and in Sent Items
-    assert [i["subject"] for i in sandbox.mailbox("alice@example.com").items("sentitems")] == ["sent behind a 500"]
-    assert sandbox.faults.fired == [("SendItem", "http_500_html")]
+def _state(sandbox) -> dict:
+    return {"drafts": _subjects(sandbox, "alice@example.com", "drafts"),
+            "sent": _subjects(sandbox, "alice@example.com", "sentitems"), "inbox": _inbox(sandbox)}
 
 
-def test_http_500_before_commit_still_sends_nothing(sandbox, alice):
-    m = _draft(alice, "not sent")
-    sandbox.faults.inject("SendItem", "http_500_html")
-    with pytest.raises(Exception):
-        m.send()
-    assert _inbox(sandbox) == [] and alice.drafts.all().count() == 1
+def _committed(op, subject) -> dict:
+    """What the mailboxes hold once ``op`` was stored: a send delivered and filed, or a draft saved."""
+    if op == "SendItem":
+        return {"drafts": [], "sent": [subject], "inbox": [subject]}
+    return {"drafts": [subject], "sent": [], "inbox": []}
 
 
-@pytest.mark.parametrize("kind", ["truncated", "garbage_xml"])
-def test_broken_replies_to_a_send_commit_it(sandbox, alice, kind):
-    m = _draft(alice, f"sent behind {kind}")
-    sandbox.faults.inject("SendItem", kind)  # commit=True is the default for body faults
-    with pytest.raises(Exception):
-        m.send()
-    assert _inbox(sandbox) == [f"sent behind {kind}"]
-    assert sandbox.faults.fired == [("SendItem", kind)]
+def _call(alice, op, subject):
+    """The exchangelib call that sends exactly one ``op`` request (its other requests are made now)."""
+    if op == "SendItem":
+        return _draft(alice, subject).send  # the draft's own CreateItem goes out before the fault is injected
+    alice.drafts  # folder lookup before the fault
+    return Message(account=alice, folder=alice.drafts, subject=subject, to_recipients=["bob@example.com"]).save
 
 
-def test_hold_after_commit_then_drop(sandbox, alice):
-    m = _draft(alice, "held then dropped")
-    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=0.5)
-    t0 = time.monotonic()
-    with pytest.raises(Exception):
-        m.send()
-    assert time.monotonic() - t0 >= 0.5
-    assert _inbox(sandbox) == ["held then dropped"] and sandbox.faults.fired == [("SendItem", "hold_after_commit")]
+class _InThread:
+    """Run ``fn`` in a thread; ``done`` is set when it returned or raised (``result`` / ``error``)."""
 
+    def __init__(self, fn):
+        import threading
 
-def test_hold_after_commit_then_answer(sandbox, alice):
-    alice.drafts
-    sandbox.faults.inject("CreateItem", "hold_after_commit", seconds=0.3, then="answer")
-    m = Message(account=alice, folder=alice.drafts, subject="held then answered")
-    m.save()
-    assert m.id and [i["subject"] for i in sandbox.mailbox("alice@example.com").items("drafts")] == [
-        "held then answered"]
+        self.result = self.error = None
+        self.done = threading.Event()
 
+        def run():
+            try:
+                self.result = fn()
+            except Exception as exc:  # noqa: BLE001 - the test looks at it
+                self.error = exc
+            finally:
+                self.done.set()
 
-def test_a_held_reply_does_not_block_other_clients_and_release_ends_it(sandbox, alice):
-    import threading
-
-    m = _draft(alice, "held for a minute")
-    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=60)
-    errors = []
-    t = threading.Thread(target=lambda: _expect_error(m.send, errors))
-    t.start()
-    assert _wait(lambda: ("SendItem", "hold_after_commit") in sandbox.faults.fired)
-    assert _inbox(sandbox) == ["held for a minute"]  # committed while the reply is held
-    t0 = time.monotonic()
-    assert post(sandbox, RESOLVE).status_code == 200  # another client is served meanwhile
-    assert time.monotonic() - t0 < 5
-    sandbox.faults.release_held()
-    t.join(10)
-    assert not t.is_alive() and time.monotonic() - t0 < 5 and errors
-
-
-def test_hold_parameters_are_checked(sandbox):
-    for bad in ({"seconds": -1}, {"seconds": "soon"}, {"then": "maybe"}):
-        with pytest.raises(ValueError):
-            sandbox.faults.inject("SendItem", "hold_after_commit", **bad)
-    with pytest.raises(ValueError):
-        sandbox.faults.inject("SendItem", "http_500_html", commit="yes")
-    admin = sandbox.ews_url.replace("/EWS/Exchange.asmx", "/sandbox/admin/faults")
-    r = requests.post(admin, data=json.dumps({"operation": "SendItem", "kind": "hold_after_commit", "then": "x"}),
-                      timeout=10)
-    assert r.status_code == 400 and "then" in r.json()["error"]
-
-
-def test_hold_after_commit_over_the_admin_endpoint_of_a_sandbox_in_another_process(tmp_path):
-    from exchangelib import Message as Msg
-
-    from tests.reliability.killrun import SandboxProcess
-
-    sb = SandboxProcess(tmp_path)
-    try:
-        from app.domain.account import AccountConfig
-        from app.mail.ews import EwsMailService
-
-        user = sb.alice
-        svc = EwsMailService(AccountConfig(email=user["email"], ews_url=sb.ews_url,
-                                           username=user.get("username") or user["email"]), user["password"])
-        acct = svc._conn.account
-        m = Msg(account=acct, folder=acct.drafts, subject="held in another process", to_recipients=["bob@example.com"])
-        m.save()
-        sb.inject("SendItem", "hold_after_commit", seconds=0.5)
-        assert sb.admin()["pending"][0]["kind"] == "hold_after_commit"
-        with pytest.raises(Exception):
-            m.send()
-        assert ("SendItem", "hold_after_commit") in sb.fired()
-        svc.close()
-    finally:
-        sb.stop()
-    assert sb.proc.returncode == 0  # stopped cleanly although a reply had been held
-
-
-def _expect_error(fn, errors):
-    try:
-        fn()
-    except Exception as exc:  # noqa: BLE001
-        errors.append(exc)
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
 
 
 def _wait(pred, timeout=10.0):
@@ -411,3 +352,312 @@ def _wait(pred, timeout=10.0):
             return True
         time.sleep(0.02)
     return False
+
+
+def _held(sandbox, op) -> bool:
+    """The server committed ``op`` (fired) and is holding its reply."""
+    return (op, "hold_after_commit") in sandbox.faults.fired and sandbox.faults.holding() == 1
+
+
+@pytest.mark.parametrize("op", POST_COMMIT_OPS)
+def test_http_500_after_commit_stores_the_change_then_answers_iis_page(sandbox, alice, op):
+    call = _call(alice, op, f"{op} behind a 500")
+    sandbox.faults.inject(op, "http_500_html", commit=True)
+    with pytest.raises(ErrorServerBusy, match="Server Error in"):  # exchangelib: a 500 page is "transient"
+        call()
+    assert _state(sandbox) == _committed(op, f"{op} behind a 500")
+    assert sandbox.faults.fired == [(op, "http_500_html")] and sandbox.request_log.count(op) == 1
+
+
+CREATE_SEND = ('<m:CreateItem MessageDisposition="SendAndSaveCopy"><m:SavedItemFolderId>'
+               '<t:DistinguishedFolderId Id="sentitems"/></m:SavedItemFolderId><m:Items><t:Message>'
+               "<t:Subject>raw behind a 500</t:Subject><t:ToRecipients><t:Mailbox>"
+               "<t:EmailAddress>bob@example.com</t:EmailAddress></t:Mailbox></t:ToRecipients>"
+               "</t:Message></m:Items></m:CreateItem>")
+
+
+def test_http_500_after_commit_on_the_wire_is_the_iis_page(sandbox):
+    """Raw HTTP: the very page of the commit=False variant (marked injected: the schema check skips it)."""
+    from app.sandbox.faults import IIS_500
+
+    sandbox.faults.inject("CreateItem", "http_500_html", commit=True)
+    r = post(sandbox, CREATE_SEND)
+    assert r.status_code == 500 and r.headers["Content-Type"].startswith("text/html")
+    assert r.content == IIS_500.encode()
+    assert _inbox(sandbox) == ["raw behind a 500"]
+    assert _subjects(sandbox, "alice@example.com", "sentitems") == ["raw behind a 500"]
+
+
+def test_http_500_before_commit_stores_nothing(sandbox, alice):
+    m = _draft(alice, "not sent")
+    sandbox.faults.inject("SendItem", "http_500_html")  # commit=False is the default
+    with pytest.raises(ErrorServerBusy):
+        m.send()
+    assert _state(sandbox) == {"drafts": ["not sent"], "sent": [], "inbox": []}
+    assert sandbox.faults.fired == [("SendItem", "http_500_html")]
+
+
+@pytest.mark.parametrize("op", POST_COMMIT_OPS)
+@pytest.mark.parametrize("kind, error", [("truncated", SOAPError), ("garbage_xml", MalformedResponseError)])
+def test_broken_replies_commit_by_default(sandbox, alice, op, kind, error):
+    call = _call(alice, op, f"{op} behind {kind}")
+    sandbox.faults.inject(op, kind)  # commit=True is the default for these
+    with pytest.raises(error):
+        call()
+    assert _state(sandbox) == _committed(op, f"{op} behind {kind}")
+    assert sandbox.faults.fired == [(op, kind)] and sandbox.request_log.count(op) == 1
+
+
+@pytest.mark.parametrize("op", POST_COMMIT_OPS)
+def test_hold_after_commit_then_drop(sandbox, alice, op):
+    """Committed at once, reply held (the client is still waiting), then the connection is closed unanswered."""
+    subject = f"{op} held then dropped"
+    fn = _call(alice, op, subject)
+    sandbox.faults.inject(op, "hold_after_commit", seconds=60)
+    call = _InThread(fn)
+    assert _wait(lambda: _held(sandbox, op))
+    assert _state(sandbox) == _committed(op, subject)  # stored while the client still waits for an answer
+    assert not call.done.wait(0.3)  # held: no answer, no error yet
+    sandbox.faults.release_held()
+    assert call.done.wait(10)
+    assert isinstance(call.error, ErrorTimeoutExpired) and "Remote end closed connection" in str(call.error)
+    assert sandbox.faults.fired == [(op, "hold_after_commit")] and sandbox.faults.holding() == 0
+    assert _state(sandbox) == _committed(op, subject) and sandbox.request_log.count(op) == 1
+
+
+def test_hold_after_commit_ends_by_itself_after_seconds(sandbox, alice):
+    m = _draft(alice, "held half a second")
+    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=0.5)  # then="drop" is the default
+    t0 = time.monotonic()
+    with pytest.raises(ErrorTimeoutExpired):
+        m.send()
+    assert time.monotonic() - t0 >= 0.5
+    assert _inbox(sandbox) == ["held half a second"] and sandbox.faults.fired == [("SendItem", "hold_after_commit")]
+
+
+@pytest.mark.parametrize("op", POST_COMMIT_OPS)
+def test_hold_after_commit_then_answer(sandbox, alice, op):
+    subject = f"{op} held then answered"
+    if op == "SendItem":
+        m = _draft(alice, subject)
+        fn = m.send
+    else:
+        alice.drafts
+        m = Message(account=alice, folder=alice.drafts, subject=subject, to_recipients=["bob@example.com"])
+        fn = m.save
+    sandbox.faults.inject(op, "hold_after_commit", seconds=60, then="answer")
+    call = _InThread(fn)
+    assert _wait(lambda: _held(sandbox, op))
+    assert _state(sandbox) == _committed(op, subject)
+    assert not call.done.wait(0.3)
+    sandbox.faults.release_held()
+    assert call.done.wait(10) and call.error is None  # the real answer, late
+    if op == "CreateItem":
+        assert m.id and alice.drafts.get(id=m.id).subject == subject
+    assert sandbox.faults.fired == [(op, "hold_after_commit")] and sandbox.faults.holding() == 0
+
+
+def test_a_held_reply_does_not_block_other_clients(sandbox, alice, bob):
+    m = _draft(alice, "held for a minute")
+    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=60)
+    call = _InThread(m.send)
+    assert _wait(lambda: _held(sandbox, "SendItem"))
+    t0 = time.monotonic()
+    assert [i.subject for i in bob.inbox.all()] == ["held for a minute"]  # another client, over EWS, meanwhile
+    assert post(sandbox, RESOLVE).status_code == 200
+    assert time.monotonic() - t0 < 5 and not call.done.is_set()
+    sandbox.faults.release_held()
+    assert call.done.wait(10) and isinstance(call.error, ErrorTimeoutExpired)
+
+
+def test_stop_does_not_hang_on_a_held_reply(sandbox_factory):
+    sb = sandbox_factory()
+    alice = make_account(sb, "alice@example.com")
+    m = _draft(alice, "held at stop")
+    sb.faults.inject("SendItem", "hold_after_commit", seconds=600, then="answer")
+    call = _InThread(m.send)
+    assert _wait(lambda: _held(sb, "SendItem"))
+    t0 = time.monotonic()
+    sb.stop()
+    assert time.monotonic() - t0 < 5
+    assert call.done.wait(10)  # answered or dropped, never left waiting
+    assert _wait(lambda: sb.faults.holding() == 0)  # the server's thread did not stay behind, holding
+
+
+def test_fired_is_listed_only_once_the_change_is_committed(sandbox, alice):
+    """A test (or another process) that sees a post-commit fault fired can rely on the change being there."""
+    save = _call(alice, "CreateItem", "listed after commit")  # CreateItem alone (the folder is looked up)
+    sandbox.faults.inject("CreateItem", "hold_after_commit", seconds=60)
+    with sandbox.store.tx():  # the request can take its fault but cannot commit while we hold the store
+        call = _InThread(save)
+        assert _wait(lambda: sandbox.faults.pending() == [])  # taken by the request
+        assert sandbox.faults.fired == [] and sandbox.faults.holding() == 0
+    assert _wait(lambda: _held(sandbox, "CreateItem"))
+    assert _subjects(sandbox, "alice@example.com", "drafts") == ["listed after commit"]
+    sandbox.faults.release_held()
+    assert call.done.wait(10)
+
+
+def test_server_shutdown_ends_held_replies(sandbox, alice):
+    """EwsServer.shutdown() itself ends holds (and drops them, even then="answer"), whoever stops it."""
+    m = _draft(alice, "held at shutdown")
+    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=600, then="answer")
+    call = _InThread(m.send)
+    assert _wait(lambda: _held(sandbox, "SendItem"))
+    sandbox._server.shutdown()  # what Sandbox.stop() does first (after its own release_held)
+    assert call.done.wait(10) and isinstance(call.error, ErrorTimeoutExpired)
+    assert _wait(lambda: sandbox.faults.holding() == 0)
+
+
+def test_release_and_stopping_end_holds():
+    """The injector's holds on their own: release_held() ends the ones under way (not later ones);
+    a set ``stopping`` event ends them and lets none start; otherwise they last ``seconds``."""
+    import threading
+
+    from app.sandbox.faults import FaultInjector
+
+    fi = FaultInjector()
+    first = _InThread(lambda: fi.hold(60))
+    assert _wait(lambda: fi.holding() == 1)
+    fi.release_held()
+    assert first.done.wait(5) and first.result is True and fi.holding() == 0
+    t0 = time.monotonic()
+    assert fi.hold(0.2) is False and time.monotonic() - t0 >= 0.2  # an earlier release does not end a new hold
+    stopping = threading.Event()
+    held = _InThread(lambda: fi.hold(60, stopping))
+    assert _wait(lambda: fi.holding() == 1)
+    stopping.set()
+    fi.release_held()  # what the server's shutdown() does
+    assert held.done.wait(5) and held.result is True
+    t0 = time.monotonic()
+    assert fi.hold(60, stopping) is True and time.monotonic() - t0 < 1  # none starts once stopping
+
+
+BAD_PARAMS = [
+    ("hold_after_commit", {"seconds": -1}, "seconds"),
+    ("hold_after_commit", {"seconds": "soon"}, "seconds"),
+    ("hold_after_commit", {"seconds": True}, "seconds"),
+    ("hold_after_commit", {"seconds": float("inf")}, "seconds"),
+    ("hold_after_commit", {"seconds": float("nan")}, "seconds"),
+    ("hold_after_commit", {"then": "maybe"}, "then"),
+    ("hold_after_commit", {"then": None}, "then"),
+    ("hold_after_commit", {"secs": 5}, "secs"),  # a misspelt name would silently mean the default 30 s
+    ("http_500_html", {"commit": "yes"}, "commit"),
+    ("http_500_html", {"commit": 1}, "commit"),
+    ("http_500_html", {"seconds": 1}, "seconds"),
+    ("truncated", {"commit": "false"}, "commit"),
+]
+
+
+@pytest.mark.parametrize("kind, params, word", BAD_PARAMS)
+def test_fault_parameters_are_checked(sandbox, kind, params, word):
+    with pytest.raises(ValueError, match=word):
+        sandbox.faults.inject("SendItem", kind, **params)
+    assert sandbox.faults.pending() == []
+
+
+def _admin_url(sb) -> str:
+    return sb.ews_url.replace("/EWS/Exchange.asmx", "/sandbox/admin/faults")
+
+
+@pytest.mark.parametrize("kind, params, word", BAD_PARAMS + [
+    ("hold_after_commit", {"count": 0}, "count"),
+    ("hold_after_commit", {"count": "2"}, "count"),
+])
+def test_admin_endpoint_answers_400_to_bad_parameters(sandbox, kind, params, word):
+    body = json.dumps({"operation": "SendItem", "kind": kind, **params})  # inf, nan go out as Infinity, NaN
+    r = requests.post(_admin_url(sandbox), data=body, timeout=10)
+    assert r.status_code == 400 and r.headers["Content-Type"] == "application/json"
+    assert word in r.json()["error"]
+    assert requests.get(_admin_url(sandbox), timeout=10).json()["pending"] == []
+
+
+@pytest.mark.parametrize("body, word", [
+    (b"[]", "JSON object"), (b"null", "JSON object"), (b'{"operation": "SendItem"}', "kind"),
+    (b'{"release": "yes"}', "release"), (b'{"clear": 1}', "clear"), (b'{"kind": "gremlins"}', "gremlins"),
+])
+def test_admin_endpoint_answers_400_to_bad_requests(sandbox, body, word):
+    r = requests.post(_admin_url(sandbox), data=body, timeout=10)
+    assert r.status_code == 400 and word in r.json()["error"]
+
+
+def test_admin_endpoint_checks_before_it_clears(sandbox):
+    sandbox.faults.inject("SendItem", "server_busy")
+    bad = {"clear": True, "operation": "SendItem", "kind": "hold_after_commit", "then": "later"}
+    assert requests.post(_admin_url(sandbox), data=json.dumps(bad), timeout=10).status_code == 400
+    assert [f["kind"] for f in sandbox.faults.pending()] == ["server_busy"]  # the refused request changed nothing
+    good = {"clear": True, "operation": "SendItem", "kind": "http_500_html", "commit": True}
+    state = requests.post(_admin_url(sandbox), data=json.dumps(good), timeout=10).json()
+    assert state["pending"] == [{"operation": "SendItem", "kind": "http_500_html", "count": 1,
+                                 "params": {"commit": True}}]  # cleared, then injected
+
+
+def test_admin_endpoint_injects_post_commit_faults_and_reports_them_fired(sandbox, alice):
+    admin = _admin_url(sandbox)
+    m = _draft(alice, "via admin")
+    r = requests.post(admin, data=json.dumps({"operation": "SendItem", "kind": "hold_after_commit",
+                                              "seconds": 60, "then": "answer"}), timeout=10)
+    assert r.status_code == 200 and r.json()["pending"] == [
+        {"operation": "SendItem", "kind": "hold_after_commit", "count": 1, "params": {"seconds": 60, "then": "answer"}}]
+    call = _InThread(m.send)
+    assert _wait(lambda: requests.get(admin, timeout=10).json()["holding"] == 1)
+    state = requests.get(admin, timeout=10).json()
+    assert state["fired"] == [{"operation": "SendItem", "kind": "hold_after_commit"}] and state["pending"] == []
+    assert _inbox(sandbox) == ["via admin"]
+    assert requests.post(admin, data=json.dumps({"release": True}), timeout=10).status_code == 200
+    assert call.done.wait(10) and call.error is None
+    alice.drafts
+    requests.post(admin, data=json.dumps({"operation": "CreateItem", "kind": "http_500_html", "commit": True}),
+                  timeout=10)
+    with pytest.raises(ErrorServerBusy):
+        Message(account=alice, folder=alice.drafts, subject="500 via admin").save()
+    assert requests.get(admin, timeout=10).json()["fired"] == [
+        {"operation": "SendItem", "kind": "hold_after_commit"}, {"operation": "CreateItem", "kind": "http_500_html"}]
+    assert _subjects(sandbox, "alice@example.com", "drafts") == ["500 via admin"]
+
+
+def test_hold_after_commit_in_a_sandbox_in_another_process():
+    """``python -m app.sandbox`` driven only over HTTP: inject over the admin endpoint, see the fault fire
+    (its change visible to another client while the reply is held), release it, and stop the process
+    (SIGINT) while another reply is held: it exits at once and cleanly."""
+    from types import SimpleNamespace
+
+    from exchangelib.protocol import close_connections
+
+    from tests.sandbox.test_cli import _start, _stop
+
+    proc, info = _start("--port", "0", "--data", ":memory:")  # also validates every request against the XSDs
+    admin = info["admin_url"]
+
+    def state():
+        return requests.get(admin, timeout=10).json()
+
+    try:
+        sb = SimpleNamespace(ews_url=info["ews_url"], accounts=info["accounts"])
+        alice, bob = make_account(sb, "alice@example.com"), make_account(sb, "bob@example.com")
+        m = _draft(alice, "held in another process")
+        r = requests.post(admin, data=json.dumps({"operation": "SendItem", "kind": "hold_after_commit",
+                                                  "seconds": 600}), timeout=10)
+        assert r.status_code == 200 and r.json()["pending"][0]["kind"] == "hold_after_commit"
+        call = _InThread(m.send)
+        assert _wait(lambda: state()["holding"] == 1)
+        assert state()["fired"] == [{"operation": "SendItem", "kind": "hold_after_commit"}]
+        assert [i.subject for i in bob.inbox.all()] == ["held in another process"]  # committed, served meanwhile
+        assert not call.done.is_set()
+        assert requests.post(admin, data=json.dumps({"release": True}), timeout=10).status_code == 200
+        assert call.done.wait(10) and isinstance(call.error, ErrorTimeoutExpired)
+        assert [i.subject for i in alice.sent.all()] == ["held in another process"]
+
+        requests.post(admin, data=json.dumps({"operation": "CreateItem", "kind": "hold_after_commit",
+                                              "seconds": 600}), timeout=10)
+        save = _InThread(Message(account=alice, folder=alice.drafts, subject="held at SIGINT").save)
+        assert _wait(lambda: state()["holding"] == 1)
+        assert state()["fired"][-1] == {"operation": "CreateItem", "kind": "hold_after_commit"}
+    finally:
+        t0 = time.monotonic()
+        try:
+            _stop(proc)  # SIGINT; exit code 0, "stopped", no traceback
+        finally:
+            close_connections()
+    assert time.monotonic() - t0 < 10
+    assert save.done.wait(10) and isinstance(save.error, ErrorTimeoutExpired)
