@@ -2,8 +2,9 @@
 
 - Qt runs headless (offscreen) with ONE session-scoped qasync loop (never stopped per test).
 - ``ews_schema``: Microsoft's EWS schema, built once per session.
-- ``wire_validator`` (autouse): every SOAP body that any in-process sandbox reads or writes during a
-  test is validated against the schema; a test fails if any body is invalid.
+- ``wire_validator`` (autouse): every SOAP body that any sandbox (in this process or, through
+  ``DISPATCH_SANDBOX_WIRE_DUMP``, another) reads or writes during a test is validated against the
+  schema; a test fails if any body is invalid.
 - ``sandbox``: a fresh in-process sandbox EWS server on a free loopback port, per test;
   ``sandbox_factory(**options)`` for custom ones.
 """
@@ -11,7 +12,9 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -42,24 +45,35 @@ def _session_wire_validator(ews_schema):
     return WireValidator(ews_schema)
 
 
+#: Sandboxes in other processes (CLI, kill soak, the packaged --self-test) inherit this variable and write
+#: every SOAP body here (app/sandbox/wiredump.py); the ``wire_validator`` fixture checks them.
+WIRE_DUMP = Path(tempfile.mkdtemp(prefix="dispatch-wire-"))
+os.environ["DISPATCH_SANDBOX_WIRE_DUMP"] = str(WIRE_DUMP)
+atexit.register(shutil.rmtree, WIRE_DUMP, ignore_errors=True)
+
+
+def _report(failures, when):
+    return f"schema-invalid SOAP bodies on the wire{when}:\n" + "\n".join(
+        f"[{d}] {reason}\n{raw[:1500]!r}" for d, reason, raw in failures)
+
+
 @pytest.fixture(autouse=True)
 def wire_validator(_session_wire_validator):
-    """Per test: every SOAP body any in-process sandbox reads or writes is validated against the
-    schema (``Sandbox.default_wire_observer``); the test fails if any body was invalid."""
+    """Per test: every SOAP body any sandbox reads or writes is validated against the schema: in this
+    process through ``Sandbox.default_wire_observer``, in others through the dump directory. The test
+    fails if any body was invalid; what arrives between tests fails the next one."""
     validator = _session_wire_validator
+    validator.collect(WIRE_DUMP)
     leftover = validator.reset()  # recorded after the previous test ended (a late server thread)
-    assert not leftover, "schema-invalid SOAP bodies on the wire before this test started:\n" + "\n".join(
-        f"[{d}] {reason}\n{raw[:1500]!r}" for d, reason, raw in leftover
-    )
+    assert not leftover, _report(leftover, " before this test started")
     from app.sandbox import Sandbox
 
     Sandbox.default_wire_observer = validator.observe
     yield validator
     Sandbox.default_wire_observer = None
+    validator.collect(WIRE_DUMP)
     failures = validator.reset()
-    assert not failures, "schema-invalid SOAP bodies on the wire:\n" + "\n".join(
-        f"[{d}] {reason}\n{raw[:1500]!r}" for d, reason, raw in failures
-    )
+    assert not failures, _report(failures, "")
 
 
 @pytest.fixture

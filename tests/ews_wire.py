@@ -2,8 +2,12 @@
 EWS schema, vendored in tests/resources/ews-schema/ (built once per session).
 
 The sandbox calls ``WireValidator.observe(direction, body)`` for every request it reads and every
-response it writes (its ``wire_observer`` hook). Bodies that are not SOAP (HTML error pages, injected
-truncated XML) are recorded as skipped, not validated: they are deliberately not EWS.
+response it writes (``Sandbox.default_wire_observer``, chained before any observer a test adds). A sandbox
+in another process writes its bodies to the directory named by ``DISPATCH_SANDBOX_WIRE_DUMP``, and
+``collect()`` validates them here. Exempt, and counted as skipped: a body the sandbox marks injected (a
+fault a test asked for: HTML page, truncated XML) and a request body a test registered with
+``expect_broken()`` (that one exchange only; it must occur and must really be invalid). Anything else that
+is not a valid SOAP envelope fails the test, as does an error inside the check.
 
 What is checked, per envelope:
 - the first child of soap:Body against messages.xsd (the operation or its response);
@@ -22,6 +26,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import re
 import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -54,6 +59,7 @@ def load_schema():
     return xmlschema.XMLSchema10(str(SCHEMA_DIR / "messages.xsd"), validation="lax")
 
 
+_DOCTYPE = re.compile(rb"\s*(<\?xml[^>]*\?>)?(\s|<!--.*?-->)*<!DOCTYPE", re.S)
 _BASE64_TAGS = {f"{{{T_NS}}}Content", f"{{{T_NS}}}MimeContent"}  # xs:base64Binary in types.xsd
 _BIG = 64 * 1024
 
@@ -81,6 +87,7 @@ class WireValidator:
     failures: list = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     _codes: frozenset | None = None
+    _broken: dict = field(default_factory=dict)  # request body -> exemptions left (expect_broken)
 
     @property
     def response_codes(self) -> frozenset:
@@ -97,27 +104,56 @@ class WireValidator:
             return None
         return env if env.tag == f"{{{SOAP_NS}}}Envelope" else None
 
+    def expect_broken(self, raw: bytes) -> bytes:
+        """Exempt exactly this one request body, which a test sends schema-invalid on purpose (its answer
+        is still checked). The body must then cross the wire and must really be invalid; both are
+        checked, so an exemption can neither outlive its exchange nor hide a valid body."""
+        with self.lock:
+            self._broken[raw] = self._broken.get(raw, 0) + 1
+        return raw
+
     def observe(self, direction: str, raw: bytes, *, injected: bool = False) -> None:
-        """Validate one body. Only a deliberately broken (injected) or empty body is skipped; a body that
-        is not a SOAP envelope fails, and so does an error inside this check (never swallowed)."""
+        """Validate one body. Only a deliberately broken (injected, or ``expect_broken``) or empty body is
+        skipped; a body that is not a SOAP envelope fails, and so does an error inside this check (never
+        swallowed)."""
         if injected or not raw:
             with self.lock:
                 self.skipped += 1
             return
+        with self.lock:
+            exempt = direction == "request" and self._broken.get(raw, 0) > 0
+            if exempt:
+                self._broken[raw] -= 1
         try:
-            self._check(direction, raw)
+            problems = self.problems(direction, raw)
         except Exception as exc:  # noqa: BLE001 - recorded as a failure of the test, not lost in a log
-            with self.lock:
-                self.failures.append((direction, f"the validator itself failed: {type(exc).__name__}: {exc}",
-                                      raw[:3000]))
+            problems = [f"the validator itself failed: {type(exc).__name__}: {exc}"]
+        with self.lock:
+            if exempt:
+                self.skipped += 1
+                if not problems:
+                    self.failures.append((direction, "marked deliberately broken, but schema-valid", raw[:3000]))
+                return
+            self.checked += 1
+            if problems:
+                self.failures.append((direction, problems[0], raw[:3000]))
 
-    def _check(self, direction: str, raw: bytes) -> None:
+    def collect(self, directory: Path) -> int:
+        """Validate the bodies a sandbox in another process wrote to ``directory`` (app/sandbox/wiredump.py),
+        in the order written, and remove them. Returns how many were read."""
+        files = sorted((p for p in directory.glob("*.xml")), key=lambda p: tuple(p.stem.split("-")[:2]))
+        for path in files:
+            _pid, _seq, direction, *rest = path.stem.split("-")
+            self.observe(direction, path.read_bytes(), injected=rest == ["injected"])
+            path.unlink()
+        return len(files)
+
+    def problems(self, direction: str, raw: bytes) -> list[str]:
+        if _DOCTYPE.match(raw):
+            return ["a document type declaration (SOAP 1.1 forbids a DTD in a message)"]
         env = self.envelope(raw)
         if env is None:
-            with self.lock:
-                self.failures.append((direction, "not a SOAP envelope (and not a deliberately injected body)",
-                                      raw[:3000]))
-            return
+            return ["not a SOAP envelope (and not a deliberately injected body)"]
         problems = []
         body = env.find(f"{{{SOAP_NS}}}Body")
         elem = body[0] if body is not None and len(body) else None
@@ -131,10 +167,7 @@ class WireValidator:
             problems.extend(_shrink_base64(elem))
             problems.extend(str(e.reason)[:500] for e in self.schema.iter_errors(elem))
         problems.extend(self.header_problems(env.find(f"{{{SOAP_NS}}}Header"), direction, is_fault or elem is None))
-        with self.lock:
-            self.checked += 1
-            if problems:
-                self.failures.append((direction, problems[0], raw[:3000]))
+        return problems
 
     def header_problems(self, header, direction: str, is_fault: bool) -> list[str]:
         problems, seen = [], set()
@@ -175,6 +208,9 @@ class WireValidator:
         return problems
 
     def reset(self):
+        """Hand back (and forget) the failures so far, including exemptions whose body never came."""
         with self.lock:
             failures, self.failures = self.failures, []
-        return failures
+            unused = [raw for raw, n in self._broken.items() for _ in range(n)]
+            self._broken = {}
+        return failures + [("request", "marked deliberately broken, but never sent", raw[:3000]) for raw in unused]

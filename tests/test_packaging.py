@@ -109,13 +109,20 @@ def installed(build, tmp_path_factory):
 
 
 def _clean_env(home: Path) -> dict:
-    """An environment like a user's: no project paths, no test overrides, HOME in a temp dir."""
+    """An environment like a user's: no project paths, no test overrides, HOME in a temp dir. Kept: the
+    wire dump switch, so the app's sandbox writes its SOAP bodies out for the suite's schema check."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("DISPATCH_", "PYTHON", "VIRTUAL_ENV", "QT_", "PYTEST"))}
+    env["DISPATCH_SANDBOX_WIRE_DUMP"] = os.environ["DISPATCH_SANDBOX_WIRE_DUMP"]
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"),
                XDG_STATE_HOME=str(home / ".local/state"), XDG_CACHE_HOME=str(home / ".cache"))
     env["PATH"] = "/usr/bin:/bin"
     return env
+
+
+def _wire_dumped() -> bool:
+    """The run's sandbox wrote its requests where the suite's schema check reads them (tests/conftest.py)."""
+    return any(Path(os.environ["DISPATCH_SANDBOX_WIRE_DUMP"]).glob("*-request.xml"))
 
 
 def _launcher(root: Path) -> str:
@@ -339,6 +346,7 @@ def test_installed_self_test_leaves_user_data_alone(installed, tmp_path):
     lines = r.stdout.strip().splitlines()
     assert r.returncode == 0, r.stdout + r.stderr
     assert len(lines) == 1 and SELF_TEST_OK.match(lines[0]), r.stdout
+    assert _wire_dumped(), "the installed self-test's sandbox wrote no SOAP bodies for the schema check"
     assert _snapshot(home) == before, "the self-test touched the user's home"
     assert all((home / rel).read_bytes() == data for rel, data in planted.items())
 
@@ -441,6 +449,7 @@ def test_self_test_from_source(tmp_path):
     lines = r.stdout.strip().splitlines()
     assert r.returncode == 0, r.stdout + r.stderr
     assert len(lines) == 1 and SELF_TEST_OK.match(lines[0]), r.stdout
+    assert _wire_dumped(), "the self-test's sandbox wrote no SOAP bodies for the schema check"
     assert not any((tmp_path / "home").iterdir()), "the self-test wrote into HOME"
 
 

@@ -15,7 +15,7 @@ import ssl
 import tempfile
 import threading
 
-from . import ids
+from . import ids, wiredump
 from .delivery import mailbox_of
 from .faults import FaultInjector
 from .mime import build_mime
@@ -103,7 +103,8 @@ class Sandbox:
 
     start() -> self (listening when it returns); stop() (idempotent; start() again reopens the data);
     also a context manager. Attributes: ews_url, port, accounts ([{email, username, password, name}]),
-    wire_observer (fn(direction, body, injected=False)), faults (FaultInjector: inject/clear/pending/fired),
+    wire_observer (fn(direction, body, injected=False); called after the process's wire check),
+    faults (FaultInjector: inject/clear/pending/fired),
     request_log (operation names in order; "(invalid)" for unparseable requests), max_send_bytes (mutable),
     cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
     mailbox(email).items(folder="inbox" | None for all) -> list of dicts; mailbox(email).count(folder).
@@ -112,8 +113,10 @@ class Sandbox:
     {"operation": "SendItem" | "*", "kind": ..., "count": 1, ...params} or {"clear": true}; GET lists them.
     """
 
-    #: Observer used by every instance whose ``wire_observer`` is None (the test suite sets it so that
-    #: every SOAP body of every sandbox, fixture-made or not, is checked against the schema).
+    #: The wire check of this process, called for every body of every instance before its own
+    #: ``wire_observer`` (the test suite sets it so that every SOAP body of every sandbox, fixture-made
+    #: or not, is checked against the schema). Unset, ``DISPATCH_SANDBOX_WIRE_DUMP`` (see wiredump.py)
+    #: writes the bodies out for a check in the test process.
     default_wire_observer = None
 
     def __init__(self, data: str = ":memory:", port: int = 0, host: str = "127.0.0.1", tls: bool = False,
@@ -248,13 +251,16 @@ class Sandbox:
 
     # ---------------- hooks used by the server ----------------
     def _observe(self, direction: str, body: bytes, injected: bool = False):
-        fn = self.wire_observer or Sandbox.default_wire_observer
-        if fn is None:
-            return
-        try:
-            fn(direction, body, injected=injected)
-        except Exception:  # noqa: BLE001 - an observer must not break the server
-            log.exception("sandbox: wire observer failed")
+        """The process's wire check first (the suite's validator, or the test-mode dump), then this
+        instance's own observer: a test's observer is chained after the check, never instead of it."""
+        check = Sandbox.default_wire_observer or wiredump.from_environment()
+        for fn in (check, self.wire_observer):
+            if fn is None:
+                continue
+            try:
+                fn(direction, body, injected=injected)
+            except Exception:  # noqa: BLE001 - an observer must not break the server
+                log.exception("sandbox: wire observer failed")
 
     def _log_op(self, op: str):
         with self._log_lock:

@@ -149,7 +149,6 @@ def _tls_sandbox(wire_validator):
     from app.sandbox import Sandbox
 
     sb = Sandbox(data=":memory:", port=0, tls=True)
-    sb.wire_observer = wire_validator.observe
     sb.start()
     return sb
 
@@ -184,7 +183,6 @@ def test_tls_untrusted_certificate_fails_with_fingerprint_and_pin_accepts_exactl
             s.close()
         sb.stop()
         _close_exchangelib_connections()
-        wire_validator.reset()
 
 
 def test_password_never_reaches_the_log_even_at_debug(services, sandbox, caplog):

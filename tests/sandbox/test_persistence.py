@@ -25,11 +25,9 @@ def disk_sandbox(wire_validator, tmp_path):
 
     def start():
         sb = Sandbox(data=str(tmp_path / "data"), port=0)
-        sb.wire_observer = wire_validator.observe
         started.append(sb.start())
         return sb
 
-    wire_validator.reset()
     yield start
     for sb in started:
         sb.stop()

@@ -31,8 +31,6 @@ def _trusting_adapter(cert_path):
 @pytest.fixture
 def tls_sandbox(wire_validator, tmp_path):
     sb = Sandbox(data=str(tmp_path / "tlsdata"), tls=True)
-    sb.wire_observer = wire_validator.observe
-    wire_validator.reset()
     sb.start()
     saved = BaseProtocol.HTTP_ADAPTER_CLS
     yield sb

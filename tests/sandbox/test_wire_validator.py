@@ -150,3 +150,87 @@ def test_big_base64_content_is_still_checked(v):
     misplaced = create.format(good).replace("<t:Subject>big</t:Subject>", "").replace(
         "</t:Attachments>", "</t:Attachments><t:Subject>big</t:Subject>")
     assert check(v, "request", rsv, misplaced) != []  # structure is still validated around the big value
+
+
+# ---------------- exemptions cover one exchange; observers are chained; other processes are checked ----
+
+RESOLVE_BODY = '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames>'
+BAD_BODY = '<m:ResolveNames ReturnFullContactData="maybe"><m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames>'
+
+
+def _request(body):
+    from tests.sandbox.test_errors import SOAP
+
+    return SOAP.format(body=body).encode()
+
+
+def test_expect_broken_exempts_that_one_exchange_only(v):
+    bad = v.expect_broken(_request(BAD_BODY))
+    v.observe("request", bad)
+    assert v.reset() == [] and v.skipped == 1
+    v.observe("request", bad)  # the same body again: the exemption was used up
+    assert [(d, raw) for d, _reason, raw in v.reset()] == [("request", bad)]
+    v.expect_broken(bad)
+    v.observe("response", bad)  # only a request is exempted, never an answer
+    assert v.reset() and v.skipped == 1
+
+
+def test_expect_broken_on_a_valid_body_or_one_never_sent_fails(v):
+    good = v.expect_broken(_request(RESOLVE_BODY))
+    v.observe("request", good)
+    assert [reason for _d, reason, _raw in v.reset()] == ["marked deliberately broken, but schema-valid"]
+    v.expect_broken(_request(BAD_BODY))
+    assert [reason for _d, reason, _raw in v.reset()] == ["marked deliberately broken, but never sent"]
+
+
+def test_a_document_type_declaration_fails(v):
+    dtd = b'<?xml version="1.0"?>\n<!DOCTYPE s [<!ENTITY a "b">]>' + _request(RESOLVE_BODY).split(b"?>", 1)[1]
+    v.observe("request", dtd)
+    assert "document type declaration" in v.reset()[0][1]
+
+
+def test_a_tests_own_observer_is_chained_after_the_check(sandbox, v, monkeypatch):
+    """A test that sets ``sandbox.wire_observer`` adds to the schema check; it cannot replace it."""
+    from app.sandbox import Sandbox
+
+    seen = []
+    monkeypatch.setattr(Sandbox, "default_wire_observer", v.observe)  # a private validator for this proof
+    sandbox.wire_observer = lambda d, body, injected=False: seen.append(d)
+    post(sandbox, BAD_BODY)  # not marked broken
+    assert seen == ["request", "response"]
+    failures = v.reset()
+    assert [d for d, _reason, _raw in failures] == ["request"] and v.checked == 2
+
+
+def test_a_sandbox_in_another_process_is_checked_through_its_dump(v, tmp_path):
+    """``DISPATCH_SANDBOX_WIRE_DUMP``: a sandbox in its own process writes every body out (0600 files in a
+    0700 directory), and ``collect`` validates them; a schema-invalid request there fails like here."""
+    import json
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    import requests
+
+    from tests.conftest import ROOT
+
+    dump = tmp_path / "dump"
+    env = dict(os.environ, DISPATCH_SANDBOX_WIRE_DUMP=str(dump))
+    proc = subprocess.Popen([sys.executable, "-m", "app.sandbox", "--port", "0"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        info = json.loads(proc.stdout.readline())
+        alice = next(a for a in info["accounts"] if a["email"] == "alice@example.com")
+        for body in (RESOLVE_BODY, BAD_BODY):
+            r = requests.post(info["ews_url"], data=_request(body), auth=(alice["username"], alice["password"]),
+                              headers={"Content-Type": "text/xml; charset=utf-8"}, timeout=10)
+            assert r.status_code in (200, 500)
+    finally:
+        proc.terminate()
+        proc.wait(20)
+    assert stat.S_IMODE(dump.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in dump.iterdir()} == {0o600}
+    assert v.collect(dump) == 4 and not list(dump.iterdir())
+    failures = v.reset()
+    assert v.checked == 4 and [(d, b"maybe" in raw) for d, _reason, raw in failures] == [("request", True)]

@@ -120,8 +120,6 @@ def small_sandbox(wire_validator):
     from app.sandbox import Sandbox
 
     sb = Sandbox(data=":memory:", port=0, max_send_bytes=40_000)
-    sb.wire_observer = wire_validator.observe
-    wire_validator.reset()
     sb.start()
     yield sb
     sb.stop()
