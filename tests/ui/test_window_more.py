@@ -152,8 +152,14 @@ def test_attach_dialog_is_non_blocking_and_drop_attaches(qtbot, window, tmp_path
     dlg = win.compose.attachments._dialog
     qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible(), timeout=3000)
     assert win.isEnabled()  # nothing exec()'d: this line runs while the dialog is open
-    dlg.filesSelected.emit([str(f1)])
-    dlg.close()
+    # The real (Qt) file dialog, driven from the keyboard: in the file's folder, type its name, press Enter.
+    from PySide6.QtWidgets import QLineEdit
+
+    dlg.setDirectory(str(tmp_path))
+    name_edit = dlg.findChild(QLineEdit, "fileNameEdit")
+    qtbot.keyClicks(name_edit, f1.name)
+    qtbot.keyClick(name_edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
     assert [a.name for a in win.compose.draft().attachments] == ["plan.txt"]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f2))])
