@@ -1,7 +1,8 @@
 """``python -m app.sandbox``: run the EWS sandbox until SIGINT/SIGTERM.
 
-Prints ONE JSON line on stdout: {"ews_url": ..., "accounts": [{"email", "username", "password"}, ...]}
-(+ "cert_sha256" and "cert_path" with --tls, "admin_url" for fault injection). Logs go to stderr.
+Prints ONE JSON line on stdout: {"ews_url": ..., "accounts": [{"email", "username", "password"}, ...],
+"admin_url": ..., "admin_token": ...} (+ "cert_sha256" and "cert_path" with --tls). The fault-injection
+endpoint at admin_url needs ``Authorization: Bearer <admin_token>`` (a new token every run). Logs go to stderr.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import signal
 import sys
 import threading
 
-from .sandbox import Sandbox, load_users
+from .sandbox import DEFAULT_MAX_REQUEST_BYTES, Sandbox, load_users
 
 log = logging.getLogger("app.sandbox")
 
@@ -30,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--smtp-relay", metavar="HOST:PORT", help="hand mail for outside recipients to this SMTP server")
     p.add_argument("--allow-remote", action="store_true", help="allow binding a non-loopback address")
     p.add_argument("--max-send-bytes", type=int, default=10 * 1024 * 1024, help="largest message accepted for sending")
+    p.add_argument("--max-request-bytes", type=int, default=DEFAULT_MAX_REQUEST_BYTES,
+                   help="largest HTTP request body accepted (413 beyond it)")
     p.add_argument("--schema-dir", help="also validate requests against the EWS XSDs in this directory")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     return p
@@ -46,7 +49,8 @@ def main(argv=None) -> int:
         users = load_users(args.users) if args.users else None
         sb = Sandbox(data=args.data, port=args.port, host=args.host, tls=args.tls or bool(args.cert), users=users,
                      max_send_bytes=args.max_send_bytes, smtp_relay=args.smtp_relay, cert=args.cert, key=args.key,
-                     schema_dir=args.schema_dir, allow_remote=args.allow_remote)
+                     schema_dir=args.schema_dir, allow_remote=args.allow_remote,
+                     max_request_bytes=args.max_request_bytes)
         sb.start()
     except (OSError, ValueError, KeyError) as e:
         print(f"error: {e}", file=sys.stderr)
@@ -62,7 +66,7 @@ def main(argv=None) -> int:
     info = {"ews_url": sb.ews_url,
             "accounts": [{"email": u["email"], "username": u["username"], "password": u["password"]}
                          for u in sb.accounts],
-            "admin_url": sb.ews_url.split("/EWS/")[0] + "/sandbox/admin/faults"}
+            "admin_url": sb.admin_url, "admin_token": sb.admin_token}
     if sb.tls:
         info["cert_sha256"] = sb.cert_sha256
         info["cert_path"] = sb.cert_path

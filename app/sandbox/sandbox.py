@@ -9,6 +9,7 @@ import ipaddress
 import json
 import logging
 import os
+import secrets
 import shutil
 import smtplib
 import ssl
@@ -17,6 +18,7 @@ import threading
 
 from . import ids, wiredump
 from .delivery import mailbox_of
+from .admin import ADMIN_PATH
 from .faults import FaultInjector
 from .mime import build_mime
 from .server import EwsServer
@@ -32,6 +34,9 @@ DEFAULT_USERS = [
     {"email": "dave@example.com", "name": "Dave Davis", "password": "dave-sandbox-pw"},
     {"email": "ali.baba@example.com", "name": "Ali Baba", "password": "ali-sandbox-pw"},
 ]
+#: The largest HTTP request body by default: a max_send_bytes (10 MiB) message grows by 4/3 in base64, and
+#: its XML around it; 64 MiB leaves room for all of that (413 beyond it).
+DEFAULT_MAX_REQUEST_BYTES = 64 * 1024 * 1024
 _SCHEMAS: dict = {}
 _SCHEMA_LOCK = threading.Lock()
 
@@ -99,17 +104,20 @@ class Sandbox:
 
     Sandbox(data=":memory:" | DIR | FILE.sqlite3, port=0, host="127.0.0.1", tls=False, users=None,
             max_send_bytes=10 MiB, smtp_relay="HOST:PORT", cert=None, key=None, schema_dir=None,
-            allow_remote=False)
+            allow_remote=False, max_request_bytes=64 MiB)
 
     start() -> self (listening when it returns); stop() (idempotent; start() again reopens the data);
     also a context manager. Attributes: ews_url, port, accounts ([{email, username, password, name}]),
     wire_observer (fn(direction, body, injected=False); called after the process's wire check),
     faults (FaultInjector: inject/clear/pending/fired),
     request_log (operation names in order; "(invalid)" for unparseable requests), max_send_bytes (mutable),
+    max_request_bytes (mutable: a larger HTTP request body is refused with 413; the default leaves room for
+    a max_send_bytes message in base64 inside its XML),
     cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
     mailbox(email).items(folder="inbox" | None for all) -> list of dicts; mailbox(email).count(folder).
     relay_queue() -> email.message.EmailMessage objects with .envelope_from, .envelope_to, .relayed.
-    Admin HTTP endpoint (loopback clients only): POST /sandbox/admin/faults with JSON
+    Admin HTTP endpoint ``admin_url`` (admin.py: loopback clients, a loopback Host header, and the per-run
+    ``admin_token`` as ``Authorization: Bearer``; ``admin_headers()`` gives both headers): POST JSON
     {"operation": "SendItem" | "*", "kind": ..., "count": 1, ...params} or {"clear": true}; GET lists them.
     """
 
@@ -122,12 +130,18 @@ class Sandbox:
     def __init__(self, data: str = ":memory:", port: int = 0, host: str = "127.0.0.1", tls: bool = False,
                  users: list[dict] | None = None, max_send_bytes: int = 10 * 1024 * 1024,
                  smtp_relay: str | None = None, cert: str | None = None, key: str | None = None,
-                 schema_dir: str | None = None, allow_remote: bool = False):
+                 schema_dir: str | None = None, allow_remote: bool = False,
+                 max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES):
         if not allow_remote and not _is_loopback(host):
             raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
         self.data, self.host, self.port, self.tls = data, host, port, tls
         self.cert_path, self.key_path, self.cert_sha256 = cert, key, None
         self.max_send_bytes = int(max_send_bytes)
+        self.max_request_bytes = int(max_request_bytes)
+        if self.max_request_bytes < 1:
+            raise ValueError("max_request_bytes must be at least 1")
+        self.admin_token = secrets.token_urlsafe(24)  # per run: the admin endpoint refuses requests without it
+        self.admin_url = None
         self.smtp_relay = smtp_relay
         self.schema_dir = schema_dir
         self.users = [self._norm_user(u) for u in (users or DEFAULT_USERS)]
@@ -172,6 +186,7 @@ class Sandbox:
         self.port = self._server.server_address[1]
         host = f"[{self.host}]" if ":" in self.host else self.host
         self.ews_url = f"{'https' if self.tls else 'http'}://{host}:{self.port}/EWS/Exchange.asmx"
+        self.admin_url = self.ews_url.replace("/EWS/Exchange.asmx", ADMIN_PATH)
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
                                         name=f"ews-sandbox-{self.port}", daemon=True)
         self._thread.start()
@@ -202,6 +217,10 @@ class Sandbox:
         self.stop()
 
     # ---------------- public helpers ----------------
+    def admin_headers(self) -> dict:
+        """The headers a request to ``admin_url`` needs (the token; JSON for a POST)."""
+        return {"Authorization": f"Bearer {self.admin_token}", "Content-Type": "application/json"}
+
     @property
     def accounts(self) -> list[dict]:
         return [dict(u) for u in self.users]

@@ -1,20 +1,29 @@
-"""HTTP/1.1 (keep-alive) front end: Basic auth, the EWS endpoint, fault injection, the admin endpoint."""
+"""HTTP/1.1 (keep-alive) front end: Basic auth, the EWS endpoint, fault injection, the admin endpoint.
+
+Order of work on a request: its framing headers are checked (http_framing.py), then who sends it (Basic
+auth; the admin endpoint's checks in admin.py), and only then is its body read, up to a size limit. Any
+refusal that leaves a body unread, and any framing error, answers ``Connection: close`` and closes."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import hmac
-import json
 import logging
+import math
 import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from . import admin
+from .admin import ADMIN_PATH
 from .faults import BODY_KINDS, IIS_500, mangle
 from .folders import Ctx
+from .http_framing import (
+    DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
+)
 from .ops import OPERATIONS, check_children
 from .soap import M_NS, SoapFault, fault_body, local, ns, parse_envelope, requested_version, serialize
 from .store import Rollback
@@ -22,8 +31,6 @@ from .store import Rollback
 log = logging.getLogger("app.sandbox")
 
 EWS_PATH = "/ews/exchange.asmx"
-ADMIN_PATH = "/sandbox/admin/faults"
-LOOPBACK = ("127.0.0.1", "::1", "::ffff:127.0.0.1")
 
 
 class EwsServer(ThreadingHTTPServer):
@@ -79,6 +86,7 @@ class EwsHandler(BaseHTTPRequestHandler):
     sys_version = ""
     timeout = 120
     disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms delayed-ACK stall
+    _closing = False  # set by _refuse(): answer with Connection: close, then a lingering close
 
     def log_message(self, fmt, *args):
         log.debug("sandbox http: " + fmt, *args)
@@ -88,28 +96,65 @@ class EwsHandler(BaseHTTPRequestHandler):
     def sb(self):
         return self.server.sandbox
 
-    def _read_body(self) -> bytes:
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            chunks = []
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    self.rfile.readline()
-                    return b"".join(chunks)
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-        n = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(n) if n else b""
+    def handle_expect_100(self):
+        return True  # "100 Continue" only once the request was accepted and its body is wanted (_body)
+
+    def finish(self):
+        super().finish()
+        if self._closing:
+            linger(self.connection)
+
+    def _framing(self):
+        """The request's framing, or None when it was refused (answered, connection closing)."""
+        try:
+            return request_framing(self.headers)
+        except FramingError as e:
+            self._refuse(e.status, e.reason.encode())
+            return None
+
+    def _body(self, framing, limit: int) -> bytes | None:
+        """The body (at most ``limit`` bytes), or None when it was refused (answered, connection closing)."""
+        try:
+            check_declared(framing, limit)
+            if framing.has_body and (self.headers.get("Expect") or "").lower() == "100-continue":
+                self.send_response_only(100)
+                self.end_headers()
+            return read_body(self.rfile, framing, limit)
+        except FramingError as e:
+            self._refuse(e.status, e.reason.encode())
+            return None
+
+    def _refuse(self, status: int, body: bytes, ctype="text/plain", headers=()):
+        """Answer and close the connection: whatever the client sent after the headers is never read."""
+        self._closing = True
+        self._send(status, body, ctype, headers)
 
     def _send(self, status: int, body: bytes, ctype="text/xml; charset=utf-8", headers=()):
+        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers]
+        if self._closing:
+            headers.append(("Connection", "close"))
+        try:
+            for k, v in headers:
+                check_header(k, v)
+        except ValueError:
+            log.error("sandbox: refusing to send a header with control characters", exc_info=True)
+            self._closing = True
+            status, body, headers = 500, b"Internal Server Error", [
+                ("Content-Type", "text/plain"), ("Content-Length", "21"), ("Connection", "close")]
         self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
         for k, v in headers:
             self.send_header(k, v)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def send_error(self, code, message=None, explain=None):
+        self._closing = True  # a bad request line, an unknown method, ...: its body is never read
+        super().send_error(code, message, explain)
+
+    def send_header(self, keyword, value):
+        check_header(str(keyword), str(value))  # defence in depth: no header ever splits the response
+        super().send_header(keyword, value)
 
     def _send_401(self, injected=False):
         body = b"401 - Unauthorized: Access is denied due to invalid credentials."
@@ -144,6 +189,10 @@ class EwsHandler(BaseHTTPRequestHandler):
 
     # ---------------- verbs ----------------
     def do_GET(self):
+        framing = self._framing()
+        if framing is None:
+            return
+        self._closing = framing.has_body  # a GET's body is never read, so never read as the next request
         path = urlsplit(self.path).path.lower()
         if path == ADMIN_PATH:
             return self._admin(None)
@@ -154,23 +203,43 @@ class EwsHandler(BaseHTTPRequestHandler):
         self._send(404, b"Not Found", "text/plain")
 
     def do_POST(self):
+        framing = self._framing()
+        if framing is None:
+            return
         path = urlsplit(self.path).path.lower()
-        raw = self._read_body()
         if path == ADMIN_PATH:
-            return self._admin(raw)
+            refused = self._admin_refusal(post=True)
+            if refused is not None:
+                return self._refuse(refused[0], refused[1], headers=refused[2])
+            raw = self._body(framing, admin.MAX_BODY)
+            return None if raw is None else self._admin(raw)
         if path != EWS_PATH:
-            return self._send(404, b"Not Found", "text/plain")
+            return self._refuse(404, b"Not Found")
+        self._closing = framing.has_body  # refused below: the body stays unread
         if self.sb.store is None:  # stopping: answer like an IIS app pool that is going down
             return self._send_unavailable()
         user = self._user()
-        if user is None:
-            return self._send_401()
-        self._ews(user, raw)
+        if user is None:  # answered before a byte of the body is read; a small body is then dropped unread
+            expect = (self.headers.get("Expect") or "").lower() == "100-continue"
+            self._closing = framing.chunked or framing.length > DISCARD_LIMIT or (expect and framing.has_body)
+            self._send_401()
+            if not self._closing and not discard(self.rfile, framing.length):
+                self.close_connection = True
+            return None
+        self._closing = False
+        raw = self._body(framing, self.sb.max_request_bytes)
+        if raw is not None:
+            self._ews(user, raw)
 
     def _send_unavailable(self, retry_after=1):
+        try:
+            seconds = _seconds(retry_after)
+        except ValueError:  # faults.check_params refuses it; this is for a value changed after the check
+            log.error("sandbox: http_503 with a bad retry_after %r", retry_after)
+            return self._refuse(500, b"Internal Server Error")
         body = b"Service Unavailable"
         self.sb._observe("response", body, injected=True)
-        self._send(503, body, "text/plain", [("Retry-After", str(retry_after))])
+        self._send(503, body, "text/plain", [("Retry-After", seconds)])
 
     # ---------------- EWS ----------------
     def _ews(self, user, raw: bytes):
@@ -257,36 +326,20 @@ class EwsHandler(BaseHTTPRequestHandler):
         return False
 
     # ---------------- admin ----------------
+    def _admin_refusal(self, post: bool):
+        return admin.refusal(self.client_address[0], self.headers, self.sb.port, self.sb.admin_token, post)
+
     def _admin(self, raw):
-        """GET: {"pending": [...], "fired": [{"operation", "kind"}], "holding": n}. POST a JSON object:
-        {"clear": true} forgets pending faults, {"release": true} ends every held reply, and
-        {"operation": ..., "kind": ..., "count": 1, ...params} injects one (checked: 400 + {"error"});
-        the answer is the state afterwards, as for GET."""
-        if self.client_address[0] not in LOOPBACK:
-            return self._send(403, b"Forbidden", "text/plain")
-        faults = self.sb.faults
-        try:
-            if raw is not None:
-                req = json.loads(raw or b"{}")
-                if not isinstance(req, dict):
-                    raise ValueError("expected a JSON object")
-                for flag in ("clear", "release"):
-                    if not isinstance(req.get(flag, False), bool):
-                        raise ValueError(f"{flag} must be true or false")
-                params = {k: v for k, v in req.items() if k not in ("operation", "kind", "count", "clear", "release")}
-                if "kind" not in req and (params or "operation" in req or "count" in req):
-                    raise ValueError("kind is required to inject a fault")
-                inject = None
-                if "kind" in req:  # checked in full before anything is changed
-                    inject = (req.get("operation") or "*", req["kind"], req.get("count", 1))
-                    faults.check(*inject, **params)
-                if req.get("clear"):
-                    faults.clear()
-                if inject is not None:
-                    faults.inject(*inject, **params)
-                if req.get("release"):
-                    faults.release_held()
-        except (ValueError, TypeError) as e:
-            return self._send(400, json.dumps({"error": str(e)}).encode(), "application/json")
-        state = {"pending": faults.pending(), "fired": faults.fired_list(), "holding": faults.holding()}
-        self._send(200, json.dumps(state).encode(), "application/json")
+        """The admin endpoint (admin.py): refused unless loopback client, loopback Host, token, JSON."""
+        refused = self._admin_refusal(post=raw is not None)
+        if refused is not None:
+            return self._refuse(refused[0], refused[1], headers=refused[2])
+        status, body = admin.apply(self.sb.faults, raw)
+        self._send(status, body, "application/json")
+
+
+def _seconds(value) -> str:
+    """A Retry-After value: digits (and a decimal point), whatever was injected."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise ValueError(f"retry_after {value!r} is not a number of seconds")
+    return str(int(value)) if float(value).is_integer() else f"{value:.3f}".rstrip("0").rstrip(".")

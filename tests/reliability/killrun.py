@@ -47,13 +47,11 @@ class SandboxProcess:
             raise RuntimeError(self.proc.stderr.read().decode(errors="replace")[-3000:])
         info = json.loads(line)
         self.ews_url, self.admin_url = info["ews_url"], info["admin_url"]
-        self.token = info.get("admin_token", "")
+        self.token = info["admin_token"]  # the admin endpoint refuses requests without it
         self.alice = next(a for a in info["accounts"] if a["email"] == "alice@example.com")
 
     def admin(self, payload: dict | None = None) -> dict:
-        headers = {"Content-Type": "application/json"}
-        if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
+        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"}
         data = json.dumps(payload).encode() if payload is not None else None
         req = urllib.request.Request(self.admin_url, data, headers, method="POST" if data else "GET")
         with urllib.request.urlopen(req, timeout=10) as r:

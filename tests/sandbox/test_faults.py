@@ -110,17 +110,16 @@ def test_count_wildcard_and_clear(sandbox):
 
 
 def test_admin_endpoint_injects_over_http(sandbox):
-    admin = sandbox.ews_url.replace("/EWS/Exchange.asmx", "/sandbox/admin/faults")
-    r = requests.post(admin, data=json.dumps({"operation": "ResolveNames", "kind": "server_busy", "count": 1,
-                                              "backoff_ms": 250}), timeout=10)
+    r = _admin_post(sandbox, json.dumps({"operation": "ResolveNames", "kind": "server_busy", "count": 1,
+                                         "backoff_ms": 250}), timeout=10)
     assert r.status_code == 200 and r.json()["pending"][0]["kind"] == "server_busy"
     busy = post(sandbox, RESOLVE)
     assert busy.status_code == 500 and b"ErrorServerBusy" in busy.content and b"BackOffMilliseconds" in busy.content
-    state = requests.get(admin, timeout=10).json()
+    state = _admin_get(sandbox).json()
     assert state["pending"] == [] and state["fired"] == [{"operation": "ResolveNames", "kind": "server_busy"}]
-    requests.post(admin, data=json.dumps({"operation": "*", "kind": "http_503", "count": -1}), timeout=10)
-    assert requests.post(admin, data=json.dumps({"clear": True}), timeout=10).json()["pending"] == []
-    assert requests.post(admin, data=b"{not json", timeout=10).status_code == 400
+    _admin_post(sandbox, json.dumps({"operation": "*", "kind": "http_503", "count": -1}), timeout=10)
+    assert _admin_post(sandbox, json.dumps({"clear": True}), timeout=10).json()["pending"] == []
+    assert _admin_post(sandbox, b"{not json", timeout=10).status_code == 400
 
 
 # ---------------- bad input from the server: garbage XML, schema-invalid EWS ----------------
@@ -230,18 +229,17 @@ def test_bad_variants_are_refused_at_injection(sandbox):
 
 
 def test_admin_endpoint_injects_the_bad_input_kinds(sandbox):
-    admin = sandbox.ews_url.replace("/EWS/Exchange.asmx", "/sandbox/admin/faults")
-    r = requests.post(admin, data=json.dumps({"operation": "ResolveNames", "kind": "garbage_xml",
-                                              "variant": "not_xml"}), timeout=10)
+    r = _admin_post(sandbox, json.dumps({"operation": "ResolveNames", "kind": "garbage_xml",
+                                         "variant": "not_xml"}), timeout=10)
     assert r.status_code == 200 and r.json()["pending"] == [
         {"operation": "ResolveNames", "kind": "garbage_xml", "count": 1, "params": {"variant": "not_xml"}}]
     assert b"not XML" in post(sandbox, RESOLVE).content
-    r = requests.post(admin, data=json.dumps({"operation": "ResolveNames", "kind": "unexpected_element",
-                                              "variant": "response_class"}), timeout=10)
+    r = _admin_post(sandbox, json.dumps({"operation": "ResolveNames", "kind": "unexpected_element",
+                                         "variant": "response_class"}), timeout=10)
     assert r.status_code == 200
     assert b'ResponseClass="Partial"' in post(sandbox, RESOLVE).content
-    bad = requests.post(admin, data=json.dumps({"operation": "*", "kind": "garbage_xml", "variant": "gif"}), timeout=10)
-    assert bad.status_code == 400 and requests.get(admin, timeout=10).json()["pending"] == []
+    bad = _admin_post(sandbox, json.dumps({"operation": "*", "kind": "garbage_xml", "variant": "gif"}), timeout=10)
+    assert bad.status_code == 400 and _admin_get(sandbox).json()["pending"] == []
 
 
 # ---------------- admin endpoint: loopback only ----------------
@@ -253,6 +251,8 @@ class _FakeServer:
 
 def _admin_handler(sb, client_ip):
     """The real EwsHandler, built without a socket (nothing goes to a non-loopback address)."""
+    import email
+    import http.client
     import io
 
     from app.sandbox.server import EwsHandler
@@ -262,6 +262,9 @@ def _admin_handler(sb, client_ip):
     h.client_address = (client_ip, 1)
     h.command, h.path, h.request_version = "POST", "/sandbox/admin/faults", "HTTP/1.1"
     h.requestline = "POST /sandbox/admin/faults HTTP/1.1"
+    h.headers = email.message_from_string(  # everything else right: only the client's address differs
+        f"Host: 127.0.0.1:{sb.port}\r\nAuthorization: Bearer {sb.admin_token}\r\n"
+        "Content-Type: application/json\r\n\r\n", _class=http.client.HTTPMessage)
     h.wfile = io.BytesIO()
     return h
 
@@ -555,8 +558,13 @@ def test_fault_parameters_are_checked(sandbox, kind, params, word):
     assert sandbox.faults.pending() == []
 
 
-def _admin_url(sb) -> str:
-    return sb.ews_url.replace("/EWS/Exchange.asmx", "/sandbox/admin/faults")
+def _admin_post(sb, data, timeout=10):
+    """POST to the admin endpoint with its token (``sb``: a Sandbox, or the CLI's admin_url/admin_token)."""
+    return requests.post(sb.admin_url, data=data, headers=sb.admin_headers(), timeout=timeout)
+
+
+def _admin_get(sb, timeout=10):
+    return requests.get(sb.admin_url, headers=sb.admin_headers(), timeout=timeout)
 
 
 @pytest.mark.parametrize("kind, params, word", BAD_PARAMS + [
@@ -565,10 +573,10 @@ def _admin_url(sb) -> str:
 ])
 def test_admin_endpoint_answers_400_to_bad_parameters(sandbox, kind, params, word):
     body = json.dumps({"operation": "SendItem", "kind": kind, **params})  # inf, nan go out as Infinity, NaN
-    r = requests.post(_admin_url(sandbox), data=body, timeout=10)
+    r = _admin_post(sandbox, body, timeout=10)
     assert r.status_code == 400 and r.headers["Content-Type"] == "application/json"
     assert word in r.json()["error"]
-    assert requests.get(_admin_url(sandbox), timeout=10).json()["pending"] == []
+    assert _admin_get(sandbox).json()["pending"] == []
 
 
 @pytest.mark.parametrize("body, word", [
@@ -576,41 +584,40 @@ def test_admin_endpoint_answers_400_to_bad_parameters(sandbox, kind, params, wor
     (b'{"release": "yes"}', "release"), (b'{"clear": 1}', "clear"), (b'{"kind": "gremlins"}', "gremlins"),
 ])
 def test_admin_endpoint_answers_400_to_bad_requests(sandbox, body, word):
-    r = requests.post(_admin_url(sandbox), data=body, timeout=10)
+    r = _admin_post(sandbox, body, timeout=10)
     assert r.status_code == 400 and word in r.json()["error"]
 
 
 def test_admin_endpoint_checks_before_it_clears(sandbox):
     sandbox.faults.inject("SendItem", "server_busy")
     bad = {"clear": True, "operation": "SendItem", "kind": "hold_after_commit", "then": "later"}
-    assert requests.post(_admin_url(sandbox), data=json.dumps(bad), timeout=10).status_code == 400
+    assert _admin_post(sandbox, json.dumps(bad), timeout=10).status_code == 400
     assert [f["kind"] for f in sandbox.faults.pending()] == ["server_busy"]  # the refused request changed nothing
     good = {"clear": True, "operation": "SendItem", "kind": "http_500_html", "commit": True}
-    state = requests.post(_admin_url(sandbox), data=json.dumps(good), timeout=10).json()
+    state = _admin_post(sandbox, json.dumps(good), timeout=10).json()
     assert state["pending"] == [{"operation": "SendItem", "kind": "http_500_html", "count": 1,
                                  "params": {"commit": True}}]  # cleared, then injected
 
 
 def test_admin_endpoint_injects_post_commit_faults_and_reports_them_fired(sandbox, alice):
-    admin = _admin_url(sandbox)
     m = _draft(alice, "via admin")
-    r = requests.post(admin, data=json.dumps({"operation": "SendItem", "kind": "hold_after_commit",
-                                              "seconds": 60, "then": "answer"}), timeout=10)
+    r = _admin_post(sandbox, json.dumps({"operation": "SendItem", "kind": "hold_after_commit",
+                                         "seconds": 60, "then": "answer"}), timeout=10)
     assert r.status_code == 200 and r.json()["pending"] == [
         {"operation": "SendItem", "kind": "hold_after_commit", "count": 1, "params": {"seconds": 60, "then": "answer"}}]
     call = _InThread(m.send)
-    assert _wait(lambda: requests.get(admin, timeout=10).json()["holding"] == 1)
-    state = requests.get(admin, timeout=10).json()
+    assert _wait(lambda: _admin_get(sandbox).json()["holding"] == 1)
+    state = _admin_get(sandbox).json()
     assert state["fired"] == [{"operation": "SendItem", "kind": "hold_after_commit"}] and state["pending"] == []
     assert _inbox(sandbox) == ["via admin"]
-    assert requests.post(admin, data=json.dumps({"release": True}), timeout=10).status_code == 200
+    assert _admin_post(sandbox, json.dumps({"release": True}), timeout=10).status_code == 200
     assert call.done.wait(10) and call.error is None
     alice.drafts
-    requests.post(admin, data=json.dumps({"operation": "CreateItem", "kind": "http_500_html", "commit": True}),
-                  timeout=10)
+    _admin_post(sandbox, json.dumps({"operation": "CreateItem", "kind": "http_500_html", "commit": True}),
+                timeout=10)
     with pytest.raises(ErrorServerBusy):
         Message(account=alice, folder=alice.drafts, subject="500 via admin").save()
-    assert requests.get(admin, timeout=10).json()["fired"] == [
+    assert _admin_get(sandbox).json()["fired"] == [
         {"operation": "SendItem", "kind": "hold_after_commit"}, {"operation": "CreateItem", "kind": "http_500_html"}]
     assert _subjects(sandbox, "alice@example.com", "drafts") == ["500 via admin"]
 
@@ -626,29 +633,30 @@ def test_hold_after_commit_in_a_sandbox_in_another_process():
     from tests.sandbox.test_cli import _start, _stop
 
     proc, info = _start("--port", "0", "--data", ":memory:")  # also validates every request against the XSDs
-    admin = info["admin_url"]
+    cli = SimpleNamespace(admin_url=info["admin_url"], admin_headers=lambda: {
+        "Authorization": f"Bearer {info['admin_token']}", "Content-Type": "application/json"})
 
     def state():
-        return requests.get(admin, timeout=10).json()
+        return _admin_get(cli).json()
 
     try:
         sb = SimpleNamespace(ews_url=info["ews_url"], accounts=info["accounts"])
         alice, bob = make_account(sb, "alice@example.com"), make_account(sb, "bob@example.com")
         m = _draft(alice, "held in another process")
-        r = requests.post(admin, data=json.dumps({"operation": "SendItem", "kind": "hold_after_commit",
-                                                  "seconds": 600}), timeout=10)
+        r = _admin_post(cli, json.dumps({"operation": "SendItem", "kind": "hold_after_commit",
+                                         "seconds": 600}), timeout=10)
         assert r.status_code == 200 and r.json()["pending"][0]["kind"] == "hold_after_commit"
         call = _InThread(m.send)
         assert _wait(lambda: state()["holding"] == 1)
         assert state()["fired"] == [{"operation": "SendItem", "kind": "hold_after_commit"}]
         assert [i.subject for i in bob.inbox.all()] == ["held in another process"]  # committed, served meanwhile
         assert not call.done.is_set()
-        assert requests.post(admin, data=json.dumps({"release": True}), timeout=10).status_code == 200
+        assert _admin_post(cli, json.dumps({"release": True}), timeout=10).status_code == 200
         assert call.done.wait(10) and isinstance(call.error, ErrorTimeoutExpired)
         assert [i.subject for i in alice.sent.all()] == ["held in another process"]
 
-        requests.post(admin, data=json.dumps({"operation": "CreateItem", "kind": "hold_after_commit",
-                                              "seconds": 600}), timeout=10)
+        _admin_post(cli, json.dumps({"operation": "CreateItem", "kind": "hold_after_commit",
+                                     "seconds": 600}), timeout=10)
         save = _InThread(Message(account=alice, folder=alice.drafts, subject="held at SIGINT").save)
         assert _wait(lambda: state()["holding"] == 1)
         assert state()["fired"][-1] == {"operation": "CreateItem", "kind": "hold_after_commit"}
