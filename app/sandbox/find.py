@@ -5,9 +5,10 @@ from __future__ import annotations
 from .folders import Ctx, resolve_folder
 from .itemxml import BY_URI, parse_field_uri, parse_shape, render_item, simple_value
 from .items import folder_id_of
+from .paging import parse_paging
 from .soap import (
-    EwsError, check_enum, error_message, local, m, parse_dt, parse_int, required_children, response_message,
-    response_root, schema_error, sub, t,
+    EwsError, check_enum, error_message, local, m, parse_dt, required_children, response_message, response_root,
+    schema_error, sub, t,
 )
 from .store import SORT_COLUMNS
 
@@ -158,51 +159,35 @@ def op_find_item(ctx: Ctx, req):
             raise schema_error("The element 'Restriction' must hold one expression.")
         pred = compile_restriction(rel[0])
         prefilter = sql_prefilter(rel[0])
-    view = req.find(m("IndexedPageItemView"))
-    frac = req.find(m("FractionalPageItemView"))
-    limit = None
-    for v in (view, frac):
-        if v is not None and v.get("MaxEntriesReturned"):
-            limit = parse_int(v.get("MaxEntriesReturned"), "MaxEntriesReturned")
+    paging, paging_error = None, None
+    try:
+        paging = parse_paging(req.find(m("IndexedPageItemView")), req.find(m("FractionalPageItemView")))
+    except EwsError as e:  # each folder's response message says so
+        paging_error = e
     sql_sortable = all(uri in SORT_COLUMNS for uri, _ in order)
     resp = response_root("FindItem")
     msgs = sub(resp, m("ResponseMessages"))
     for el in required_children(req, "ParentFolderIds"):
+        if paging_error is not None:
+            error_message(msgs, "FindItem", paging_error)
+            continue
         try:
             mailbox, folder = resolve_folder(ctx, el)
         except EwsError as e:
             error_message(msgs, "FindItem", e)
             continue
-        offset, from_end = 0, False
-        if view is not None:
-            offset = parse_int(view.get("Offset", "0"), "Offset")
-            from_end = check_enum(view.get("BasePoint", "Beginning"), ("Beginning", "End"), "BasePoint") == "End"
-        if pred is None and sql_sortable and not from_end and frac is None:
-            total, page = ctx.store.page(mailbox, folder, order, offset, limit)
+        if pred is None and sql_sortable and paging.plain:
+            total, page = ctx.store.page(mailbox, folder, order, paging.offset, paging.limit)
+            start = paging.offset
         else:
             candidates = ctx.store.all_in(mailbox, folder, equal=prefilter)
             everything = [it for it in candidates if pred is None or pred(it)]
             everything = _sort_py(everything, order)
             total = len(everything)
-            if frac is not None:
-                num = parse_int(frac.get("Numerator", "0"), "Numerator")
-                den = max(parse_int(frac.get("Denominator", "1"), "Denominator"), 1)
-                offset = total * num // den
-            if from_end:
-                end = max(total - offset, 0)
-                start = max(end - limit, 0) if limit is not None else 0
-                page = everything[start:end]
-                offset = start
-            else:
-                page = everything[offset: None if limit is None else offset + limit]
+            start, stop = paging.window(total)
+            page = everything[start:stop]
         rm = response_message(msgs, "FindItem")
-        nxt = offset + len(page)
-        root = sub(rm, m("RootFolder"), IndexedPagingOffset=str(nxt), TotalItemsInView=str(total),
-                   IncludesLastItemInRange="true" if nxt >= total else "false")
-        if frac is not None:
-            root.attrib.pop("IndexedPagingOffset")
-            root.set("NumeratorOffset", str(nxt))
-            root.set("AbsoluteDenominator", str(total))
+        root = sub(rm, m("RootFolder"), **paging.root_attrs(start, len(page), total))
         box = sub(root, t("Items"))
         pfid = None
         for it in page:

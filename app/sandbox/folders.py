@@ -7,9 +7,10 @@ import binascii
 from dataclasses import dataclass
 
 from . import ids
+from .paging import parse_paging
 from .soap import (
-    XSI_NS, EwsError, check_enum, error_message, local, m, parse_int, required_children, response_message,
-    response_root, schema_error, sub, t,
+    XSI_NS, EwsError, check_enum, error_message, local, m, required_children, response_message, response_root,
+    schema_error, sub, t,
 )
 
 # name -> (display name, parent, folder class)
@@ -179,13 +180,17 @@ def op_get_folder(ctx: Ctx, req):
 def op_find_folder(ctx: Ctx, req):
     traversal = check_enum(req.get("Traversal"), ("Shallow", "Deep", "SoftDeleted"), "Traversal")
     want = parse_folder_shape(req.find(m("FolderShape")))
-    view = req.find(m("IndexedPageFolderView"))
-    offset = parse_int(view.get("Offset", "0"), "Offset") if view is not None else 0
-    limit = parse_int(view.get("MaxEntriesReturned"), "MaxEntriesReturned") \
-        if view is not None and view.get("MaxEntriesReturned") else None
+    paging, paging_error = None, None
+    try:
+        paging = parse_paging(req.find(m("IndexedPageFolderView")), req.find(m("FractionalPageFolderView")))
+    except EwsError as e:  # each folder's response message says so
+        paging_error = e
     resp = response_root("FindFolder")
     msgs = sub(resp, m("ResponseMessages"))
     for el in folder_ids_in(req.find(m("ParentFolderIds"))):
+        if paging_error is not None:
+            error_message(msgs, "FindFolder", paging_error)
+            continue
         try:
             mailbox, name = resolve_folder(ctx, el)
         except EwsError as e:
@@ -199,10 +204,10 @@ def op_find_folder(ctx: Ctx, req):
                 todo.extend(children(n))
         if traversal == "SoftDeleted":
             found = []
-        page = found[offset: None if limit is None else offset + limit]
+        start, stop = paging.window(len(found))
+        page = found[start:stop]
         rm = response_message(msgs, "FindFolder")
-        root = sub(rm, m("RootFolder"), IndexedPagingOffset=str(offset + len(page)), TotalItemsInView=str(len(found)),
-                   IncludesLastItemInRange="true" if offset + len(page) >= len(found) else "false")
+        root = sub(rm, m("RootFolder"), **paging.root_attrs(start, len(page), len(found)))
         box = sub(root, t("Folders"))
         for n in page:
             render_folder(ctx, box, mailbox, n, want)

@@ -9,7 +9,7 @@ import uuid
 from . import ids
 from .delivery import copy_attachments, file_item, submit
 from .folders import ACCESS_DENIED, NOT_FOUND, Ctx, resolve_folder
-from .itemxml import Shape, parse_item, parse_shape, render_attachment_ref, render_item
+from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
 from .mime import parse_mime
 from .replies import RESPONSE_OBJECTS, build_response, parse_response_object
 from .soap import (
@@ -104,6 +104,7 @@ def op_create_item(ctx: Ctx, req):
             else:
                 _, fields, atts, mime = entry
             if mime is not None:
+                mime = mime_bytes(mime)
                 mfields, matts = parse_mime(mime)
                 fields = {**mfields, **fields}
                 atts = matts + atts

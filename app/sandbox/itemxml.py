@@ -6,7 +6,6 @@ Parsing is strict: unknown or out-of-order elements and bad enumeration values r
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 
 from . import ids
@@ -16,7 +15,8 @@ from .itemfields import (  # BY_NAME, BY_URI and Shape are also imported from he
     SPECIAL_URIS, Shape,
 )
 from .soap import (
-    T_NS, check_enum, local, ns, parse_bool, parse_dt, parse_int, schema_error, sub, t, wire_dt, xbool,
+    T_NS, EwsError, SoapFault, check_enum, decode_base64, local, ns, parse_bool, parse_dt, parse_int, schema_error,
+    sub, t, wire_dt, xbool,
 )
 
 def parse_field_uri(el) -> str | None:
@@ -121,11 +121,7 @@ def parse_value(name: str, kind: str, el):
             raise schema_error(f"The element '{name}' must hold exactly one Mailbox.")
         return parse_mailbox(kids[0])
     if kind == "base64":
-        try:
-            base64.b64decode((el.text or "").encode(), validate=True)
-        except (binascii.Error, ValueError):
-            raise schema_error(f"The value of {name} is invalid according to its datatype 'base64Binary'.") from None
-        return (el.text or "").strip()
+        return base64.b64encode(decode_base64(el.text, name)).decode()  # stored canonical (no whitespace)
     raise schema_error(f"The property '{name}' cannot be set.")
 
 
@@ -144,10 +140,7 @@ def parse_attachments(el) -> list[dict]:
             elif name == "IsInline":
                 att["is_inline"] = parse_bool(c.text, name)
             elif name == "Content":
-                try:
-                    att["content"] = base64.b64decode((c.text or "").encode(), validate=False)
-                except (binascii.Error, ValueError):
-                    raise schema_error("The value of Content is invalid base64Binary.") from None
+                att["content"] = decode_base64(c.text, "Content")
             elif name in ("AttachmentId", "Size", "LastModifiedTime", "IsContactPhoto", "AttachmentOriginalUrl",
                           "Item", "Message"):
                 if kind == "ItemAttachment" and name in ("Item", "Message"):
@@ -159,8 +152,8 @@ def parse_attachments(el) -> list[dict]:
     return out
 
 
-def parse_item(el) -> tuple[dict, list[dict], bytes | None]:
-    """Parse a t:Message / t:Item from a request. Returns (fields, attachments, raw MIME or None)."""
+def parse_item(el) -> tuple[dict, list[dict], str | None]:
+    """Parse a t:Message / t:Item from a request. Returns (fields, attachments, MimeContent text or None)."""
     if ns(el) != T_NS or local(el) not in ("Message", "Item"):
         raise schema_error(f"Items of type '{local(el)}' are not supported by this server.")
     is_message = local(el) == "Message"
@@ -174,10 +167,7 @@ def parse_item(el) -> tuple[dict, list[dict], bytes | None]:
             raise schema_error(f"The element '{local(el)}' has invalid child element '{name}' (order).")
         last = ORDER[name]
         if name == "MimeContent":
-            try:
-                mime = base64.b64decode((c.text or "").encode(), validate=False)
-            except (binascii.Error, ValueError):
-                raise schema_error("MimeContent is not base64.") from None
+            mime = c.text or ""  # decoded per item (mime_bytes): t:MimeContentType is an xs:string
         elif name == "Attachments":
             atts = parse_attachments(c)
         elif name in BY_NAME and BY_NAME[name][3]:
@@ -187,6 +177,16 @@ def parse_item(el) -> tuple[dict, list[dict], bytes | None]:
         else:
             raise schema_error(f"The property '{name}' is read-only and cannot be set.")
     return data, atts, mime
+
+
+def mime_bytes(text: str) -> bytes:
+    """The MIME stream a MimeContent text encodes. Its schema type is a string, so text that is not base64 is
+    the item's error, ErrorMimeContentInvalidBase64String (not a schema fault)."""
+    try:
+        return decode_base64(text, "MimeContent")
+    except SoapFault:
+        raise EwsError("ErrorMimeContentInvalidBase64String", "The MIME content is not a valid base64 string.") \
+            from None
 
 
 # ---------------- rendering ----------------

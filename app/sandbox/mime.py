@@ -6,14 +6,19 @@ import email
 import email.policy
 import email.utils
 import datetime as _dt
+import re
 from email.header import Header
 from email.message import EmailMessage
 
 from .bodies import html_to_text
-from .soap import fmt_dt
+from .soap import EwsError, fmt_dt
 
 SENSITIVITY_HDR = {"Personal": "Personal", "Private": "Private", "Confidential": "Company-Confidential"}
 SENSITIVITY_FROM_HDR = {v.lower(): k for k, v in SENSITIVITY_HDR.items()}
+# The stdlib parser recurses once per nested multipart/* or message/* part (a few thousand levels exhaust
+# Python's stack). Their count bounds the nesting, so more than this many is refused before parsing.
+MAX_CONTAINER_PARTS = 100
+_CONTAINER = re.compile(rb"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
 
 
 def _set_text(msg: EmailMessage, name: str, value: str) -> None:
@@ -95,7 +100,10 @@ def _boxes(value: str | None) -> list[dict]:
 
 
 def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
-    """RFC 822 bytes -> (item fields, attachments), the way Exchange fills an item from MimeContent."""
+    """RFC 822 bytes -> (item fields, attachments), the way Exchange fills an item from MimeContent.
+    ErrorMimeContentInvalid for a message with more than MAX_CONTAINER_PARTS multipart/message parts."""
+    if len(_CONTAINER.findall(raw)) > MAX_CONTAINER_PARTS:
+        raise EwsError("ErrorMimeContentInvalid", "The MIME content nests too many parts.")
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     data: dict = {}
     if msg["Subject"] is not None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as _dt
+import re
 
 from lxml import etree
 
@@ -28,6 +31,13 @@ EXCHANGE_VERSIONS = (
 )
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+#: Deepest element nesting a request may have (s:Envelope is depth 1). EWS requests are shallow (an UpdateItem
+#: recipient is at depth ~11); a deeper document is refused before any code walks it recursively (restriction
+#: compiler, schema validation). libxml2 alone would accept up to 2048 levels with huge_tree.
+MAX_DEPTH = 256
+XS_INT = (-2**31, 2**31 - 1)
+_XS_INTEGER = re.compile(r"[+-]?0*[0-9]{1,19}")
+_XS_SPACE = re.compile(r"[ \t\r\n]+")  # XML whitespace only (str.split() would also drop U+00A0 and more)
 
 
 def m(tag: str) -> str:
@@ -101,6 +111,7 @@ def parse_envelope(raw: bytes):
         raise schema_error(f"The request is not well-formed XML ({e}).") from None
     if root.getroottree().docinfo.doctype:
         raise schema_error("DTDs are not allowed in requests.")
+    _check_depth(root)
     if root.tag != f"{{{S_NS}}}Envelope":
         raise schema_error("The root element is not a SOAP 1.1 Envelope.")
     header = root.find(f"{{{S_NS}}}Header")
@@ -112,17 +123,50 @@ def parse_envelope(raw: bytes):
     return header, body[0]
 
 
+def _check_depth(root) -> None:
+    """ErrorSchemaValidation when elements nest deeper than MAX_DEPTH (walked without recursion)."""
+    depth = 0
+    for event, _el in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise schema_error(f"The request exceeds the maximum element depth of {MAX_DEPTH}.")
+
+
 def requested_version(header) -> str:
-    if header is None:
-        return "Exchange2007_SP1"
-    el = header.find(t("RequestServerVersion"))
-    if el is None:
-        return "Exchange2007_SP1"
-    v = el.get("Version")
-    if v not in EXCHANGE_VERSIONS:
-        # What Exchange says (exchangelib's version guess then retries with an older version).
-        raise SoapFault("ErrorInvalidServerVersion", "The specified server version is invalid.")
+    """Process the request's SOAP header (called once per request, after the body passed its checks): the
+    RequestServerVersion it asks for, and no ExchangeImpersonation (check_impersonation)."""
+    v = "Exchange2007_SP1"
+    el = header.find(t("RequestServerVersion")) if header is not None else None
+    if el is not None:
+        v = el.get("Version")
+        if v not in EXCHANGE_VERSIONS:
+            # What Exchange says (exchangelib's version guess then retries with an older version).
+            raise SoapFault("ErrorInvalidServerVersion", "The specified server version is invalid.")
+    check_impersonation(header)
     return v
+
+
+CONNECTING_SID = ("PrincipalName", "SID", "PrimarySmtpAddress", "SmtpAddress")  # ConnectingSIDType's choice
+
+
+def check_impersonation(header) -> None:
+    """A t:ExchangeImpersonation header is always refused: using it needs the ApplicationImpersonation role
+    (the ms-Exch-EPI-Impersonation right), and no sandbox user holds it, not even to impersonate itself.
+    Exchange answers ErrorImpersonationDenied as a SOAP fault (HTTP 500). A malformed header (types.xsd:
+    one ConnectingSID holding exactly one non-empty PrincipalName, SID, PrimarySmtpAddress or SmtpAddress)
+    is ErrorSchemaValidation."""
+    if header is None:
+        return
+    for imp in header.iter(t("ExchangeImpersonation")):
+        kids = list(imp)
+        sid = kids[0] if len(kids) == 1 and kids[0].tag == t("ConnectingSID") else None
+        who = list(sid) if sid is not None else []
+        if len(who) != 1 or ns(who[0]) != T_NS or local(who[0]) not in CONNECTING_SID or len(who[0]) \
+                or not (who[0].text or "").strip():
+            raise schema_error("The element 'ExchangeImpersonation' must hold one ConnectingSID naming one "
+                               "account (PrincipalName, SID, PrimarySmtpAddress or SmtpAddress).")
+        raise SoapFault("ErrorImpersonationDenied",
+                        "The account does not have permission to use Exchange Impersonation on this server.")
 
 
 def _envelope(with_header: bool = True):
@@ -147,8 +191,13 @@ def serialize(resp_el) -> bytes:
     return etree.tostring(env, xml_declaration=True, encoding="utf-8")
 
 
+# Faults Exchange sends without t:ServerVersionInfo: the request was refused before it was processed (as
+# captured from Exchange Online for the impersonation faults, e.g. OfficeDev/ews-managed-api issue 223).
+HEADERLESS_FAULTS = ("ErrorSchemaValidation", "ErrorImpersonationDenied", "ErrorImpersonateUserDenied")
+
+
 def fault_body(f: SoapFault) -> bytes:
-    env, body = _envelope(with_header=f.code not in ("ErrorSchemaValidation",))
+    env, body = _envelope(with_header=f.code not in HEADERLESS_FAULTS)
     fault = sub(body, f"{{{S_NS}}}Fault")
     code = etree.SubElement(fault, "faultcode", nsmap={"a": T_NS})
     code.text = f.faultcode
@@ -205,10 +254,26 @@ def parse_bool(text: str | None, what: str = "boolean") -> bool:
 
 
 def parse_int(text: str | None, what: str = "int") -> int:
+    """An xs:int (32-bit): anything else, or out of range, is ErrorSchemaValidation."""
+    s = (text or "").strip()
+    value = int(s) if _XS_INTEGER.fullmatch(s) else None  # int() alone would take "1_000" or non-ASCII digits
+    if value is None or not XS_INT[0] <= value <= XS_INT[1]:
+        raise schema_error(f"The value '{(text or '')[:40]}' of {what} is invalid according to its datatype 'int'.")
+    return value
+
+
+def decode_base64(text: str | None, what: str) -> bytes:
+    """An xs:base64Binary value: whitespace may separate the characters; the alphabet, the padding and the
+    unused bits of the last group are strict (anything else is ErrorSchemaValidation, never decoded
+    leniently into other bytes)."""
+    packed = _XS_SPACE.sub("", text or "")
     try:
-        return int((text or "").strip())
-    except ValueError:
-        raise schema_error(f"The value '{text}' of {what} is invalid according to its datatype 'int'.") from None
+        data = base64.b64decode(packed, validate=True)
+    except (binascii.Error, ValueError):
+        data = None
+    if data is None or base64.b64encode(data).decode("ascii") != packed:
+        raise schema_error(f"The value of {what} is invalid according to its datatype 'base64Binary'.")
+    return data
 
 
 def utcnow() -> _dt.datetime:
