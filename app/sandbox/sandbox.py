@@ -21,7 +21,7 @@ from .delivery import mailbox_of
 from .admin import ADMIN_PATH
 from .faults import FaultInjector
 from .mime import build_mime
-from .server import EwsServer
+from .server import EwsServer, HandlerCount
 from .soap import schema_error
 from .store import Store
 
@@ -111,6 +111,8 @@ class Sandbox:
     wire_observer (fn(direction, body, injected=False); called after the process's wire check),
     faults (FaultInjector: inject/clear/pending/fired),
     request_log (operation names in order; "(invalid)" for unparseable requests), max_send_bytes (mutable),
+    active_handlers / wait_handlers(timeout=10) -> bool (connections being served; a request a stop() cut
+    off counts until its handler ends; a kept-alive connection counts until its client closes it),
     max_request_bytes (mutable: a larger HTTP request body is refused with 413; the default leaves room for
     a max_send_bytes message in base64 inside its XML),
     cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
@@ -151,6 +153,7 @@ class Sandbox:
         self.faults = FaultInjector()
         self.request_log: list[str] = []
         self._log_lock = threading.Lock()
+        self._handlers = HandlerCount()  # connections being served (server.py), kept across stop()
         self.store = Store(data)
         self._server = None
         self._thread = None
@@ -220,6 +223,21 @@ class Sandbox:
     def admin_headers(self) -> dict:
         """The headers a request to ``admin_url`` needs (the token; JSON for a POST)."""
         return {"Authorization": f"Bearer {self.admin_token}", "Content-Type": "application/json"}
+
+    @property
+    def active_handlers(self) -> int:
+        """How many connections are being served: waiting to be accepted, or accepted and their handler
+        not finished (also after stop(): a request it cut off, e.g. one in a ``delay``, until it ends)."""
+        return self._handlers.active(self._listener)
+
+    def wait_handlers(self, timeout: float = 10.0) -> bool:
+        """Wait until no connection is being served (see ``active_handlers``): True, or False after
+        ``timeout`` seconds. Close the clients first: a kept-alive connection is served until it closes."""
+        return self._handlers.wait(timeout, self._listener)
+
+    def _listener(self):
+        server = self._server
+        return None if server is None else server.socket
 
     @property
     def accounts(self) -> list[dict]:

@@ -11,6 +11,7 @@ import binascii
 import hmac
 import logging
 import math
+import select
 import socket
 import threading
 import time
@@ -31,6 +32,46 @@ from .store import Rollback
 log = logging.getLogger("app.sandbox")
 
 EWS_PATH = "/ews/exchange.asmx"
+
+
+class HandlerCount:
+    """The connections a Sandbox is serving: waiting in the listen queue, or accepted and their handler
+    thread not finished (a kept-alive connection counts until its client closes it). The Sandbox keeps
+    it across stop(), so a request that a stop cut off (one in a ``delay``, say) still counts until done."""
+
+    def __init__(self):
+        self.cond = threading.Condition()  # held by EwsServer.get_request across accept + count
+        self.n = 0
+
+    def ended(self):
+        with self.cond:
+            self.n -= 1
+            self.cond.notify_all()
+
+    def active(self, listener) -> int:
+        """``listener()``: the listening socket, or None."""
+        with self.cond:
+            return self.n + _queued(listener())
+
+    def wait(self, timeout: float, listener) -> bool:
+        """Until none is active (True), or ``timeout`` seconds (False). The listen queue is polled:
+        nothing announces a connection waiting to be accepted."""
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while self.n or _queued(listener()):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self.cond.wait(min(left, 0.05))
+        return True
+
+
+def _queued(sock) -> int:
+    """1 when a connection waits in ``sock``'s listen queue (0 for a closed or absent socket)."""
+    try:
+        return int(sock is not None and bool(select.select([sock], [], [], 0)[0]))
+    except (OSError, ValueError):
+        return 0
 
 
 class EwsServer(ThreadingHTTPServer):
@@ -55,17 +96,23 @@ class EwsServer(ThreadingHTTPServer):
         super().shutdown()
 
     def get_request(self):
-        sock, addr = super().get_request()
-        if self.ssl_context is not None:
-            sock = self.ssl_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        handlers = self.sandbox._handlers
+        with handlers.cond:  # accepted and counted in one step: never out of the queue yet uncounted
+            sock, addr = super().get_request()
+            if self.ssl_context is not None:
+                sock = self.ssl_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+            handlers.n += 1
         with self._conn_lock:
             self.connections.add(sock)
         return sock, addr
 
-    def shutdown_request(self, request):
+    def shutdown_request(self, request):  # called once for every request get_request returned
         with self._conn_lock:
             self.connections.discard(request)
-        super().shutdown_request(request)
+        try:
+            super().shutdown_request(request)
+        finally:
+            self.sandbox._handlers.ended()
 
     def close_connections(self):
         with self._conn_lock:

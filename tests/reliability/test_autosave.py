@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
 from app.core.autosave import Autosave
 from app.domain.models import Draft, Recipient
@@ -98,8 +99,11 @@ def test_real_event_loop_timer(tmp_path):
         a = Autosave(j, idle=0.05, max_delay=0.2)
         d = Draft(body="typed")
         a.touch(d)
-        await asyncio.sleep(0.15)
-        return d
+        before = (a.records, a.pending)  # nothing written until the loop's timer fires
+        deadline = time.monotonic() + 5
+        while (a.records == 0 or a.pending) and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)  # the loop runs meanwhile: its timer is what writes
+        return d, before, (a.records, a.pending)
 
     # Its own loop in its own thread: the GUI tests' session-wide qasync loop is marked as running on
     # the main thread, and asyncio refuses a second running loop there.
@@ -107,5 +111,6 @@ def test_real_event_loop_timer(tmp_path):
     t = threading.Thread(target=lambda: box.setdefault("d", asyncio.run(main())))
     t.start()
     t.join(10)
-    d = box["d"]
+    d, before, after = box["d"]
+    assert before == (0, [d.local_id]) and after == (1, [])
     assert j.get(d.local_id).draft.body == "typed"

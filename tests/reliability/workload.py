@@ -121,7 +121,7 @@ async def run_workload(
     client = MailClient(lambda: svc, workers=2)
 
     async def reauth() -> bool:  # the UI's non-modal prompt, answered at once
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.02)  # workload pacing, not a wait for anything: the user's moment at the prompt
         return True
 
     kind, ops, params = FAULTS.get(fault, ("", (), {}))
@@ -162,6 +162,7 @@ async def run_workload(
         # ---- sends: batches of `batch`, a fault every `every` messages
         sends: list[Draft] = []
         for b in range(0, n_sends, batch):
+            on_wire = len(get_sb().request_log)
             for i in range(b, min(b + batch, n_sends)):
                 d = draft(fault, i, send=True)
                 maybe_inject(i, ("SendItem", "CreateItem"))
@@ -169,7 +170,10 @@ async def run_workload(
                 await send(d)
                 rep.sends += 1
             if between_batches:
-                await asyncio.sleep(0.05)  # let the batch get on the wire
+                # restart once the batch is on the wire: the server has received a request of it
+                deadline = time.monotonic() + 10
+                while len(get_sb().request_log) == on_wire and time.monotonic() < deadline:
+                    await asyncio.sleep(0.005)
                 await between_batches()
             await ob.drain(240)
         await ob.drain(240)

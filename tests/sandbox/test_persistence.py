@@ -138,10 +138,15 @@ def test_request_in_flight_during_stop_gets_503_or_a_drop_never_a_crash(tmp_path
     t.start()
     import time
 
-    time.sleep(0.2)
+    deadline = time.monotonic() + 10
+    while ("GetFolder", "delay") not in sb.faults.fired and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert sb.faults.fired == [("GetFolder", "delay")]  # the request is in its delay, on the server
+    assert sb.active_handlers == 1
     sb.stop()
     t.join(10)
-    time.sleep(1.0)  # let the handler thread wake from its delay and finish against the stopped store
+    # its handler wakes from the delay and finishes against the stopped store: only then are the logs complete
+    assert sb.wait_handlers(10) and sb.active_handlers == 0
     assert result["status"] in (503, "dropped"), result
     if result["status"] == 503:
         assert result["retry_after"] == "1"

@@ -3,11 +3,13 @@ the EWS backend). Nothing is mocked."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import Folder
-from tests.ui.conftest import ALICE, BOB, close_window
+from tests.ui.conftest import ALICE, BOB, close_window, wait_idle
 
 CTRL = Qt.ControlModifier
 
@@ -202,7 +204,7 @@ def test_bad_input_is_shown_inline_and_nothing_is_lost(qtbot, window, sandbox, t
     assert "video.mp4" in win.compose.attachments.error_text() and "at most 10.0 MB" in win.compose.attachments.error_text()
     assert win.compose.draft().attachments == [] and win.compose.subject.text() == "To nobody"
     win.grab().save(str(screenshot_dir / "compose-errors.png"))
-    qtbot.wait(300)
+    wait_idle(qtbot, win)  # every Ctrl+S / Ctrl+Return above has finished: "nothing saved" is final
     assert items(sandbox, "drafts") == [] and "CreateItem" not in sandbox.request_log
 
 
@@ -278,8 +280,11 @@ def test_two_sends_list_newest_first_and_preview_lists_attachments(qtbot, window
         key(qtbot, win, Qt.Key_Return, CTRL)
         qtbot.waitUntil(lambda s=subject: any(m["subject"] == s for m in items(sandbox, Folder.SENT.value)),
                         timeout=20000)
+        sent_by = int(time.time())  # the server stamped DateTimeSent at this second or before
         qtbot.waitUntil(lambda: win.compose.subject.text() == "" and not win.busy, timeout=10000)
-        qtbot.wait(1100)  # DateTimeSent has one-second resolution: keep the two sends apart
+        # Wall clock, not synchronisation: DateTimeSent has one-second resolution, so the next send must
+        # be stamped in a later second than this one for "newest first" to be decidable
+        qtbot.waitUntil(lambda t=sent_by: int(time.time()) > t, timeout=3000)
     assert sandbox.request_log.count("SendItem") + sandbox.request_log.count("CreateItem") >= 2
     key(qtbot, win, Qt.Key_3, CTRL)
     assert win.current_view() == "sent"
