@@ -10,12 +10,13 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.domain.account import AccountConfig, AuthType
 from app.domain.validation import is_valid_address
+from app.ui.safe_text import PlainLabel
 
 
 class AccountDialog(QDialog):
@@ -30,7 +31,7 @@ class AccountDialog(QDialog):
         self.setAccessibleName("Exchange account")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(22, 18, 22, 16)
-        title = QLabel("Connect an Exchange account", self)
+        title = PlainLabel("Connect an Exchange account", self)
         title.setObjectName("viewTitle")
         lay.addWidget(title)
         form = QFormLayout()
@@ -56,11 +57,11 @@ class AccountDialog(QDialog):
         lay.addLayout(form)
         note = "The password is stored in your system keyring." if keyring_ok else (
             "No system keyring is available: the password is kept for this session only and asked again next time.")
-        self.note = QLabel(note, self)
+        self.note = PlainLabel(note, self)
         self.note.setObjectName("viewSubtitle")
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
-        self.error = QLabel(self)
+        self.error = PlainLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setAccessibleName("Account error")
         self.error.setWordWrap(True)
@@ -149,13 +150,13 @@ class PasswordPrompt(QDialog):
         self.setWindowTitle("Password")
         self.setAccessibleName("Password prompt")
         lay = QVBoxLayout(self)
-        self.reason = QLabel(reason, self)
+        self.reason = PlainLabel(reason, self)
         self.reason.setWordWrap(True)
         self.reason.setAccessibleName("Why the password is asked")
         self.reason.setVisible(bool(reason))
         self.reason.setMinimumWidth(400)
         lay.addWidget(self.reason)
-        self.label = QLabel(f"&Password for {account.username or account.email}", self)
+        self.label = PlainLabel(f"&Password for {account.username or account.email}", self)
         lay.addWidget(self.label)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
@@ -205,10 +206,10 @@ class WelcomeView(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(48, 40, 48, 40)
         root.addStretch(1)
-        title = QLabel("Welcome to Dispatch", self)
+        title = PlainLabel("Welcome to Dispatch", self)
         title.setObjectName("viewTitle")
         title.setAlignment(Qt.AlignCenter)
-        sub = QLabel("Write, save and send mail through Microsoft Exchange — all from the keyboard.", self)
+        sub = PlainLabel("Write, save and send mail through Microsoft Exchange — all from the keyboard.", self)
         sub.setObjectName("viewSubtitle")
         sub.setAlignment(Qt.AlignCenter)
         root.addWidget(title)
@@ -235,9 +236,9 @@ class WelcomeView(QWidget):
         card.setFixedWidth(300)
         v = QVBoxLayout(card)
         v.setContentsMargins(20, 18, 20, 18)
-        t = QLabel(title, card)
+        t = PlainLabel(title, card)
         t.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        d = QLabel(text, card)
+        d = PlainLabel(text, card)
         d.setWordWrap(True)
         d.setObjectName("viewSubtitle")
         b = QPushButton(button, card)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.models import Attachment
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, human_size, printable, safe_attachment_name
+from app.ui.safe_text import PlainLabel, tooltip
 from app.ui.theme import icon
 
 
@@ -73,12 +74,12 @@ class AttachmentList(QWidget):
         self.list.setWrapping(True)
         self.list.setSpacing(4)
         self.list.setFixedHeight(44)
-        self.error_label = QLabel(self)
+        self.error_label = PlainLabel(self)
         self.error_label.setObjectName("fieldError")
         self.error_label.setAccessibleName("Attachment error")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.note_label = QLabel(self)  # not an error: e.g. "was attached as ..." after a name was cleaned
+        self.note_label = PlainLabel(self)  # not an error: e.g. "was attached as ..." after a name was cleaned
         self.note_label.setObjectName("fieldNote")
         self.note_label.setAccessibleName("Attachment note")
         self.note_label.setStyleSheet("color: #92400e; font-size: 9pt; padding-left: 2px;")
@@ -189,7 +190,7 @@ class AttachmentList(QWidget):
         self.list.clear()
         for a in self._items:
             item = QListWidgetItem(icon("attachment"), f"{a.name}  ·  {human_size(max(a.byte_size, 0))}")
-            item.setToolTip(a.source_path or a.name)
+            item.setToolTip(tooltip(a.source_path or a.name))
             self.list.addItem(item)
         if not self._items:
             hint = QListWidgetItem("Drop files here or press Ctrl+Shift+A to attach")

@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+
+from app.ui.safe_text import PlainLabel
 
 
 class Banner(QFrame):
@@ -22,7 +24,7 @@ class Banner(QFrame):
         self.setAccessibleName("Notification banner")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(12, 8, 8, 8)
-        self.label = QLabel(self)
+        self.label = PlainLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.label.setAccessibleName("Banner message")

@@ -12,12 +12,13 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QTextListFormat
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QToolButton,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QToolButton,
     QVBoxLayout, QWidget,
 )
 
 from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import FieldError, validate_draft
+from app.ui.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 
 
 class ComposeView(QWidget):
@@ -45,14 +46,13 @@ class ComposeView(QWidget):
         root.setSpacing(12)
 
         head = QHBoxLayout()
-        self.title = QLabel("New message", self)
+        self.title = ElidedLabel("New message", self)
         self.title.setObjectName("viewTitle")
         self.title.setAccessibleName("Compose title")
-        self.state_label = QLabel("Not saved", self)
+        self.state_label = PlainLabel("Not saved", self)
         self.state_label.setObjectName("viewSubtitle")
         self.state_label.setAccessibleName("Draft state")
-        head.addWidget(self.title)
-        head.addStretch(1)
+        head.addWidget(self.title, 1)  # elided: a long subject never widens the window
         head.addWidget(self.state_label)
         root.addLayout(head)
 
@@ -66,7 +66,7 @@ class ComposeView(QWidget):
         self.subject.setAccessibleName("Subject")
         self.subject.setPlaceholderText("Subject")
         for row, (label, w) in enumerate([("To", self.to), ("Cc", self.cc), ("Bcc", self.bcc), ("Subject", self.subject)]):
-            lab = QLabel(label, self)
+            lab = PlainLabel(label, self)
             lab.setObjectName("fieldLabel")
             lab.setBuddy(w.edit if hasattr(w, "edit") else w)
             grid.addWidget(lab, row, 0, Qt.AlignTop | Qt.AlignLeft)
@@ -102,7 +102,7 @@ class ComposeView(QWidget):
             bar.addWidget(w)
         root.addLayout(bar)
 
-        self.body = QTextEdit(self)
+        self.body = SafeTextEdit(self)  # HTML from a draft or a paste loads nothing (safe_text.py)
         self.body.setObjectName("body")
         self.body.setAccessibleName("Message body")
         self.body.setPlaceholderText("Write your message…")
@@ -113,7 +113,7 @@ class ComposeView(QWidget):
         self.attachments = AttachmentList(self)
         root.addWidget(self.attachments)
 
-        self.error_label = QLabel(self)
+        self.error_label = PlainLabel(self)
         self.error_label.setObjectName("formError")
         self.error_label.setAccessibleName("Message error")
         self.error_label.setWordWrap(True)

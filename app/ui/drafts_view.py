@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.models import ItemRef, MessageSummary
 from app.ui.message_models import MessageTableModel
+from app.ui.safe_text import PlainLabel
 
 UNDO_MS = 6000
 
@@ -55,10 +56,10 @@ def list_page(parent: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout, QL
     root.setContentsMargins(28, 20, 28, 16)
     root.setSpacing(12)
     lay = QHBoxLayout()
-    t = QLabel(title, parent)
+    t = PlainLabel(title, parent)
     t.setObjectName("viewTitle")
     t.setAccessibleName(f"{title} title")
-    sub = QLabel("", parent)
+    sub = PlainLabel("", parent)
     sub.setObjectName("viewSubtitle")
     sub.setAccessibleName(f"{title} count")
     lay.addWidget(t)
@@ -79,7 +80,7 @@ class UndoBar(QFrame):
         self.setAccessibleName("Undo bar")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(14, 6, 8, 6)
-        self.label = QLabel(self)
+        self.label = PlainLabel(self)
         self.button = QPushButton("Undo", self)
         self.button.setAccessibleName("Undo delete")
         self.button.clicked.connect(self._undo)

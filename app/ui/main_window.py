@@ -26,11 +26,12 @@ import logging
 
 from PySide6.QtCore import QSize, Signal  # not Qt: importing it builds ~125 enums (~25 ms)
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QStackedWidget,
+    QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
 from app import APP_NAME
+from app.ui.safe_text import PlainLabel, tooltip
 from app.ui.theme import STYLE, icon
 
 # Only Qt and the frame on the path to the first paint: the views, the workflows (asyncio, qasync) and
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.setSpacing(0)
-        brand = QLabel(APP_NAME, side)
+        brand = PlainLabel(APP_NAME, side)
         brand.setObjectName("brand")
         brand.setAccessibleName("Application name")
         self.sidebar = QListWidget(side)
@@ -128,9 +129,11 @@ class MainWindow(QMainWindow):
 
         sb = self.statusBar()
         sb.setSizeGripEnabled(False)
-        self.account_label = QLabel("No account", self)
+        self.account_label = PlainLabel("No account", self)
         self.account_label.setAccessibleName("Account")
-        self.state_label = QLabel("", self)
+        self.state_dot = PlainLabel("", self)  # a coloured dot; the words stay in plain text beside it
+        self.state_dot.setAccessibleName("Connection state colour")
+        self.state_label = PlainLabel("", self)
         self.state_label.setAccessibleName("Connection state")
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Busy")
@@ -140,13 +143,14 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         # the local journal's state when it needs saying (damaged and replaced, or not writable): stays
         # visible, unlike the banner, which connection changes replace
-        self.journal_notice = QLabel("", self)
+        self.journal_notice = PlainLabel("", self)
         self.journal_notice.setObjectName("journalNotice")
         self.journal_notice.setAccessibleName("Local journal")
         self.journal_notice.hide()
         sb.addPermanentWidget(self.journal_notice)
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.account_label)
+        sb.addPermanentWidget(self.state_dot)
         sb.addPermanentWidget(self.state_label)
 
         self._set_state("idle")
@@ -316,8 +320,10 @@ class MainWindow(QMainWindow):
     def _set_state(self, state, error=None) -> None:
         state = getattr(state, "value", state)
         text, color = _STATE_TEXT[state]
-        self.state_label.setText(f"<span style='color:{color}'>●</span> {text}")
-        self.state_label.setToolTip(getattr(error, "message", "") or text)
+        self.state_dot.setText("●")
+        self.state_dot.setStyleSheet(f"color: {color}")
+        self.state_label.setText(text)
+        self.state_label.setToolTip(tooltip(getattr(error, "message", "") or text))
         self.state_changed.emit(state)
 
     # ---- busy ----
@@ -364,17 +370,14 @@ class MainWindow(QMainWindow):
         self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
         self.account_dialog.open()
 
-    def show_journal_notice(self, text: str, tooltip: str = "", *, warning: bool = True) -> None:
+    def show_journal_notice(self, text: str, detail: str = "", *, warning: bool = True) -> None:
         """A lasting word about the local journal in the status bar (and, for a warning, the banner)."""
-        from PySide6.QtCore import Qt
-
-        self.journal_notice.setTextFormat(Qt.PlainText)
         self.journal_notice.setText(("⚠ " if warning else "") + text)
-        self.journal_notice.setToolTip(tooltip or text)
+        self.journal_notice.setToolTip(tooltip(detail or text))
         self.journal_notice.setStyleSheet("color:#b91c1c;" if warning else "color:#475569;")
         self.journal_notice.show()
         if warning:
-            self.banner.show_message(tooltip or text, kind="error")
+            self.banner.show_message(detail or text, kind="error")
 
     def show_error(self, text: str, *, retry: bool = False) -> None:
         log.warning("shown to user: %s", text)

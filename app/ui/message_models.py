@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.models import ItemRef, MessageSummary, Page
+from app.ui.safe_text import tooltip
 from app.ui.theme import DANGER, MUTED, icon
 
 log = logging.getLogger(__name__)
@@ -279,8 +280,8 @@ class MessageTableModel(QAbstractTableModel):
             if col == 0 and s.has_attachments:
                 return "Has attachments"
             if col == 4:
-                return self._status.get(s.ref.id, ("", False))[0] or None
-            return s.subject if col == 1 else None
+                return tooltip(self._status.get(s.ref.id, ("", False))[0]) or None
+            return (tooltip(s.subject) or None) if col == 1 else None
         if role == _ACCESSIBLE:
             status = self._status.get(s.ref.id, ("", False))[0]
             parts = [s.subject or "(no subject)", f"to {s.display_to}" if s.display_to else "",

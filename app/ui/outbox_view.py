@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.drafts_view import list_page
+from app.ui.safe_text import PlainLabel, tooltip
 
 
 class OutboxView(QWidget):
@@ -45,7 +45,7 @@ class OutboxView(QWidget):
                             "When the server cannot be reached, messages you send wait here and go out "
                             "by themselves once it is back.")
         self._elsewhere = ""
-        self.empty = QLabel(self._empty_text, self)
+        self.empty = PlainLabel(self._empty_text, self)
         self.empty.setTextFormat(Qt.PlainText)
         self.empty.setObjectName("viewSubtitle")
         self.empty.setWordWrap(True)
@@ -144,7 +144,7 @@ class OutboxView(QWidget):
                     self.table.setItem(i, j, item)
                 elif item.text() != text:
                     item.setText(text)
-                item.setToolTip(text)  # the whole reason, when the column elides it (plain text)
+                item.setToolTip(tooltip(text))  # the whole reason, when the column elides it (plain text)
         ids = [r.local_id for r in self._rows]
         if current in ids:
             self.table.selectRow(ids.index(current))

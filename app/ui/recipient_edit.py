@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.models import Recipient
 from app.domain.validation import FieldError, format_recipients, parse_recipients
+from app.ui.safe_text import PlainLabel
 
 LOOKUP_DEBOUNCE_MS = 300
 _SEP = re.compile(r"[,;]")
@@ -35,7 +36,7 @@ class RecipientEdit(QWidget):
         # QLineEdit silently cuts text at 32767 characters: 500 "Name <address>" entries can be longer
         self.edit.setMaxLength(2_000_000)
         self.edit.setPlaceholderText("Name <address@example.com>, another@example.com")
-        self.error_label = QLabel(self)
+        self.error_label = PlainLabel(self)
         self.error_label.setObjectName("fieldError")
         self.error_label.setAccessibleName(f"{label} error")
         self.error_label.setWordWrap(True)

@@ -1,44 +1,15 @@
-"""Sent: newest first, with a read-only preview that loads no remote content."""
+"""Sent: newest first, with a read-only preview that shows strangers' text as data (app/ui/safe_text.py)."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
 from app.ui.drafts_view import list_page, setup_table
 from app.ui.message_models import MessageTableModel
-
-
-def _local(url) -> bool:
-    return url.scheme().lower() in ("data",)
-
-
-class SafeDocument(QTextDocument):
-    """A document that never fetches anything: no http(s), no files, no cid."""
-
-    def loadResource(self, type_, url):  # noqa: N802
-        if _local(url):
-            return super().loadResource(type_, url)
-        return None
-
-
-class SafeBrowser(QTextBrowser):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setDocument(SafeDocument(self))
-        self.setOpenExternalLinks(False)
-        self.setOpenLinks(False)
-        self.setReadOnly(True)
-
-    def loadResource(self, type_, url):  # noqa: N802
-        if _local(url):
-            return super().loadResource(type_, url)
-        return None
+from app.ui.safe_text import PlainLabel, SafeBrowser
 
 
 class SentView(QWidget):
@@ -63,19 +34,18 @@ class SentView(QWidget):
         pv = QVBoxLayout(self.preview)
         pv.setContentsMargins(18, 14, 18, 14)
         pv.setSpacing(6)
-        self.subject_label = QLabel("Select a message to preview it", self.preview)
+        self.subject_label = PlainLabel("Select a message to preview it", self.preview)
         self.subject_label.setObjectName("viewTitle")
         self.subject_label.setWordWrap(True)
         self.subject_label.setAccessibleName("Preview subject")
-        self.headers_label = QLabel("", self.preview)
+        self.headers_label = PlainLabel("", self.preview)
         self.headers_label.setObjectName("viewSubtitle")
         self.headers_label.setWordWrap(True)
-        self.headers_label.setTextFormat(Qt.RichText)
         self.headers_label.setAccessibleName("Preview headers")
         self.headers_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.body = SafeBrowser(self.preview)
         self.body.setAccessibleName("Preview body")
-        self.attachments_label = QLabel("", self.preview)
+        self.attachments_label = PlainLabel("", self.preview)
         self.attachments_label.setObjectName("viewSubtitle")
         self.attachments_label.setWordWrap(True)
         self.attachments_label.setAccessibleName("Preview attachments")
@@ -111,7 +81,7 @@ class SentView(QWidget):
         when = dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""
         if when:
             rows.append(("Date", when))
-        self.headers_label.setText("<br>".join(f"<b>{k}:</b> {escape(v)}" for k, v in rows if v))
+        self.headers_label.setText("\n".join(f"{k}: {v}" for k, v in rows if v))  # plain text: names are data
         if msg.body_format == BodyFormat.HTML:
             self.body.setHtml(msg.body)
         else:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from app.ui.safe_text import PlainLabel
 
 
 class ShortcutSheet(QDialog):
@@ -14,7 +16,7 @@ class ShortcutSheet(QDialog):
         self.setAccessibleName("Keyboard shortcuts")
         self.setModal(False)
         lay = QVBoxLayout(self)
-        title = QLabel("Keyboard shortcuts", self)
+        title = PlainLabel("Keyboard shortcuts", self)
         title.setObjectName("viewTitle")
         lay.addWidget(title)
         self.table = QTableWidget(0, 2, self)

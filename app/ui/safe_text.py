@@ -1,0 +1,158 @@
+"""Mail content is data, never code: how the UI shows text and HTML that strangers wrote.
+
+- Labels that can hold a subject, a name, an address, an attachment name or a server's words are
+  :class:`PlainLabel` (``Qt.PlainText``): a QLabel left on ``Qt.AutoText`` renders anything that looks
+  like HTML, and its ``<img src="/dev/zero">`` is read by Qt itself (the UI freezes, memory grows without
+  end).
+- Tooltips go through :func:`tooltip`: Qt shows a tooltip as rich text when it looks like HTML, so the
+  text is escaped inside a paragraph and always shows literally.
+- Message bodies are shown in a :class:`SafeDocument` (the Sent preview, the Compose editor). It loads
+  ``data:`` URIs and nothing else: every other URL — http(s), ``file://``, ``file://host/share`` (a UNC
+  path on Windows: an SMB connection that would leak the user's NTLM hash), a bare path, ``/dev/zero``
+  — gets a placeholder. Returning nothing is not enough: for an image Qt then opens the file itself
+  (QTextImageHandler's "direct loading").
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QTextEdit, QWidget
+
+_IMAGE = int(QTextDocument.ResourceType.ImageResource.value)
+
+#: How many resources one document may decode from ``data:`` URIs (each within Qt's image allocation limit).
+MAX_DATA_RESOURCES = 200
+
+
+class PlainLabel(QLabel):
+    """A QLabel that shows its text literally (``Qt.PlainText``), whatever the text looks like."""
+
+    def __init__(self, text="", parent=None):
+        if isinstance(text, QWidget):  # PlainLabel(parent), like QLabel(parent)
+            text, parent = "", text
+        super().__init__(parent)
+        self.setTextFormat(Qt.PlainText)
+        self.setText(text)
+
+
+class ElidedLabel(PlainLabel):
+    """A one-line PlainLabel that shows as much of its text as fits, ending in "…": a long subject never
+    widens the window. ``text()`` stays the whole text; the tooltip shows it all."""
+
+    def __init__(self, text="", parent=None):
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # give it a stretch in its layout
+
+    def setText(self, text):  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setToolTip(tooltip(text))
+
+    def minimumSizeHint(self):  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, _event):  # noqa: N802
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(" ".join(self.text().split()), Qt.ElideRight, rect.width())
+        p = QPainter(self)
+        p.setPen(self.palette().color(self.foregroundRole()))
+        p.drawText(rect, int(self.alignment()), shown)
+        p.end()
+
+
+def tooltip(text: str | None) -> str:
+    """A tooltip string that Qt shows as ``text`` literally (escaped; line breaks kept)."""
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+def placeholder_image() -> QImage:
+    """What a blocked image shows: a small grey box with a border."""
+    img = QImage(24, 24, QImage.Format_ARGB32)
+    img.fill(QColor("#e2e8f0"))
+    p = QPainter(img)
+    p.setPen(QColor("#94a3b8"))
+    p.drawRect(0, 0, 23, 23)
+    p.drawLine(4, 4, 19, 19)
+    p.drawLine(19, 4, 4, 19)
+    p.end()
+    return img
+
+
+def allowed(url: QUrl) -> bool:
+    """Only inline ``data:`` resources are loaded."""
+    return url.scheme().lower() == "data"
+
+
+class SafeDocument(QTextDocument):
+    """A text document that fetches nothing: ``data:`` URIs are decoded, anything else is a placeholder."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.blocked: list[str] = []  # the URLs refused (for tests and a "content blocked" note)
+        self._data_loaded = 0
+        self._placeholder: QImage | None = None
+
+    def loadResource(self, type_, url):  # noqa: N802 - Qt override
+        kind = int(getattr(type_, "value", type_))
+        if allowed(url) and self._data_loaded < MAX_DATA_RESOURCES:
+            self._data_loaded += 1
+            result = super().loadResource(type_, url)
+            if result is not None:
+                return result
+        elif url.toString()[:200] not in self.blocked:
+            self.blocked.append(url.toString()[:200])
+        if kind == _IMAGE:
+            if self._placeholder is None:
+                self._placeholder = placeholder_image()
+            self.addResource(kind, url, self._placeholder)  # asked once per URL, not on every paint
+            return self._placeholder
+        return ""  # a style sheet or another document: empty, never read from anywhere
+
+    def clear(self) -> None:
+        self.blocked.clear()
+        self._data_loaded = 0
+        super().clear()
+
+
+def _widget_resource(widget, type_, url):
+    """The widget's own hook. QTextDocument's base loader asks the widget first, then decodes ``data:``
+    URIs itself: answer nothing for those (no recursion); anything else is refused like the document does."""
+    if allowed(url):
+        return None
+    doc = widget.document()
+    return doc.loadResource(type_, url) if isinstance(doc, SafeDocument) else ""
+
+
+def _guard(widget) -> SafeDocument:
+    doc = SafeDocument(widget)
+    widget.setDocument(doc)
+    return doc
+
+
+class SafeBrowser(QTextBrowser):
+    """A read-only message view on a :class:`SafeDocument`; links are never followed or opened."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        _guard(self)
+        self.setOpenExternalLinks(False)
+        self.setOpenLinks(False)
+        self.setReadOnly(True)
+
+    def loadResource(self, type_, url):  # noqa: N802 - QTextBrowser would resolve files itself
+        return _widget_resource(self, type_, url)
+
+
+class SafeTextEdit(QTextEdit):
+    """The editor on a :class:`SafeDocument`: HTML loaded from a draft or pasted in loads nothing."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        _guard(self)
+
+    def loadResource(self, type_, url):  # noqa: N802
+        return _widget_resource(self, type_, url)
