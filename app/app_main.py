@@ -19,32 +19,31 @@ from app import APP_ID, APP_NAME
 
 
 def setup_logging(file: bool = True) -> None:
-    """Warnings to stderr; with ``file=True`` also the log file (in the log dir)."""
+    """Warnings to stderr; with ``file=True`` also the log file (in the log dir). Both are private:
+    no message content and no secret reaches them (app/storage/logfile.py)."""
     import logging
+
+    from app.storage.logfile import PrivateFormatter
 
     root = logging.getLogger()
     if not any(getattr(h, "_dispatch", "") == "stderr" for h in root.handlers):
         root.setLevel(logging.INFO)
         err = logging.StreamHandler(sys.stderr)
         err.setLevel(logging.WARNING)
-        err.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        err.setFormatter(PrivateFormatter())
         err._dispatch = "stderr"
         root.addHandler(err)
     if not file or any(getattr(h, "_dispatch", "") == "file" for h in root.handlers):
         return
-    from logging.handlers import RotatingFileHandler
-
+    from app.storage.logfile import file_handler
     from app.storage.settings import log_dir
 
     try:
-        d = log_dir()
-        d.mkdir(parents=True, exist_ok=True)
-        fh = RotatingFileHandler(d / "dispatch.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        fh = file_handler(log_dir())
         fh._dispatch = "file"
         root.addHandler(fh)
-    except OSError:
-        pass
+    except OSError as exc:
+        logging.getLogger("app").warning("no log file (%s)", type(exc).__name__)
 
 
 def install_excepthook(window) -> None:

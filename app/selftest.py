@@ -27,6 +27,8 @@ import uuid
 from argparse import Namespace
 from pathlib import Path
 
+from app.storage.logfile import file_handler
+
 SENDER = "alice@example.com"
 RECIPIENT = "bob@example.com"
 STEP_TIMEOUT = 60.0  # seconds per step; the whole run normally takes 1-3 s
@@ -45,13 +47,10 @@ def _prepare_environment(home: Path) -> None:
     os.environ["DISPATCH_HOME"] = str(home)
     # The demo mailbox needs no keyring; make sure nothing reaches the user's real one.
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
-    (home / "logs").mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     for h in list(root.handlers):
         root.removeHandler(h)
-    handler = logging.FileHandler(home / "logs" / "self-test.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
+    root.addHandler(file_handler(home / "logs", "self-test.log", rotate=False))
     root.setLevel(logging.INFO)
 
 

@@ -82,7 +82,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
         user = sb.user_by_email(addr)
         if user is None:
             if sb.is_inside(addr):
-                log.info("sandbox: no mailbox %s in the sandbox domain; message not delivered to it", addr)
+                log.info("sandbox: a recipient has no mailbox in the sandbox domain; not delivered to it")
             else:
                 outside.append(addr)
             continue

@@ -9,15 +9,15 @@ import time
 from dataclasses import dataclass, field
 
 KINDS = ("server_busy", "http_503", "http_500_html", "drop_before_commit", "drop_after_commit", "delay",
-         "truncated", "http_401", "garbage_xml", "unexpected_element", "hold_after_commit")
+         "truncated", "http_401", "garbage_xml", "unexpected_element", "hold_after_commit", "wrong_encoding")
 # Kinds whose answer is a mangled HTTP 200 body (after the operation ran); ``commit=False`` rolls the change back.
-BODY_KINDS = ("truncated", "garbage_xml", "unexpected_element")
+BODY_KINDS = ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding")
 # The parameters each kind understands; any other name is refused (a misspelt one would silently do nothing).
 PARAMS = {
     "server_busy": ("backoff_ms",), "http_503": ("retry_after",), "http_500_html": ("commit",),
     "drop_before_commit": (), "drop_after_commit": (), "delay": ("seconds",), "truncated": ("commit",),
     "http_401": (), "garbage_xml": ("variant", "commit"), "unexpected_element": ("variant", "commit"),
-    "hold_after_commit": ("seconds", "then"),
+    "hold_after_commit": ("seconds", "then"), "wrong_encoding": ("commit",),
 }
 THEN = ("drop", "answer")
 
@@ -39,7 +39,7 @@ class Fault:
     def rolls_back(self) -> bool:
         """True when the operation's change must be discarded although it ran."""
         return self.kind == "drop_before_commit" or (
-            self.kind in ("truncated", "garbage_xml") and not self.params.get("commit", True))
+            self.kind in ("truncated", "garbage_xml", "wrong_encoding") and not self.params.get("commit", True))
 
 
 class FaultInjector:
@@ -72,10 +72,12 @@ class FaultInjector:
                                       unknown m:ProxyDiagnostics first in every response message),
                                       "response_class" (ResponseClass="Partial"), "container" (the items
                                       container renamed to m:Results, as a mismatched proxy/version might)
+      wrong_encoding (commit=True)    the real answer, labelled ``Content-Encoding: gzip`` although it is not
+                                      compressed (a misconfigured proxy): the client cannot decode it
     Post-commit kinds (a client that retries blindly after them sends twice): http_500_html with commit=True,
     drop_after_commit, hold_after_commit, and the body kinds with their default commit=True. Body kinds
-    (truncated, garbage_xml, unexpected_element) answer after the operation ran: for truncated and
-    garbage_xml commit=False rolls the change back (same answer either way); unexpected_element always
+    (truncated, garbage_xml, unexpected_element, wrong_encoding) answer after the operation ran: for
+    truncated, garbage_xml and wrong_encoding commit=False rolls the change back (same answer either way); unexpected_element always
     stores it (its answer is the real, parseable one, claiming the change; commit is accepted and ignored).
     ``seconds`` and ``retry_after`` are finite numbers >= 0, ``backoff_ms`` a whole number >= 0, ``commit``
     a bool, ``then`` "drop" or "answer". count: how many requests it fires on (>= 1), or -1 for "until
@@ -211,6 +213,8 @@ def mangle(kind: str, params: dict, body: bytes) -> bytes:
     """The body a body-kind fault sends instead of ``body`` (the operation's real answer)."""
     if kind == "truncated":
         return body[: max(len(body) // 2, 1)]
+    if kind == "wrong_encoding":
+        return body  # the body is fine; its Content-Encoding header is not (see the server)
     variant = params.get("variant")
     if kind == "garbage_xml":
         variant = variant or "html"

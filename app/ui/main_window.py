@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message(detail or text, kind="error")
 
     def show_error(self, text: str, *, retry: bool = False) -> None:
-        log.warning("shown to user: %s", text)
+        log.warning("an error was shown to the user")  # not its words: they may quote a name or a subject
         self.banner.show_message(text, kind="error", retry=retry)
         self.error_shown.emit(text)
 

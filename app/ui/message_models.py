@@ -152,7 +152,7 @@ class MessageTableModel(QAbstractTableModel):
         self._add_page(page)
 
     def _fail(self, exc: BaseException) -> None:
-        log.warning("listing failed: %s", exc)
+        log.warning("listing failed: %s", getattr(exc, "code", None) or type(exc).__name__)
         self._complete = True
         self.load_failed.emit(exc)
 

@@ -22,7 +22,7 @@ SOAP = """<?xml version="1.0" encoding="utf-8"?>
 <s:Body>{body}</s:Body></s:Envelope>"""
 
 
-def post(sb, body, user="alice@example.com", auth=True, broken=None):
+def post(sb, body, user="alice@example.com", auth=True, broken=None, stream=False):
     """POST one SOAP request. ``broken``: the wire validator, when this request is schema-invalid on
     purpose (exempts this one body; the answer is still checked)."""
     u = next(a for a in sb.accounts if a["email"] == user)
@@ -31,7 +31,7 @@ def post(sb, body, user="alice@example.com", auth=True, broken=None):
         broken.expect_broken(data)
     return requests.post(sb.ews_url, data=data,
                          headers={"Content-Type": "text/xml; charset=utf-8"},
-                         auth=(u["username"], u["password"]) if auth else None, timeout=10)
+                         auth=(u["username"], u["password"]) if auth else None, timeout=10, stream=stream)
 
 
 def test_send_without_recipients_is_error_invalid_recipients(sandbox, alice):

@@ -170,6 +170,20 @@ def test_garbage_xml_after_or_before_commit(sandbox, alice, commit, stored):
     assert [i["subject"] for i in sandbox.mailbox("alice@example.com").items("drafts")] == stored
 
 
+@pytest.mark.parametrize("commit, stored", [(True, ["labelled"]), (False, [])])
+def test_wrong_encoding_labels_a_plain_answer_gzip(sandbox, alice, commit, stored):
+    """A proxy's mistake: the real answer, with ``Content-Encoding: gzip`` although it is not compressed."""
+    alice.drafts
+    sandbox.faults.inject("CreateItem", "wrong_encoding", commit=commit)
+    with pytest.raises(requests.exceptions.ContentDecodingError):
+        Message(account=alice, folder=alice.drafts, subject="labelled").save()
+    assert sandbox.faults.fired == [("CreateItem", "wrong_encoding")]
+    assert [i["subject"] for i in sandbox.mailbox("alice@example.com").items("drafts")] == stored
+    sandbox.faults.inject("ResolveNames", "wrong_encoding")
+    r = post(sandbox, RESOLVE, stream=True)
+    assert r.headers["Content-Encoding"] == "gzip" and _is_envelope(r.raw.read(decode_content=False))
+
+
 def test_garbage_xml_not_xml_is_malformed_for_exchangelib(sandbox, alice):
     sandbox.faults.inject("FindItem", "garbage_xml", variant="not_xml")
     with pytest.raises((MalformedResponseError, SOAPError)):
