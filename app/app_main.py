@@ -46,6 +46,13 @@ def setup_logging(file: bool = True) -> None:
         logging.getLogger("app").warning("no log file (%s)", type(exc).__name__)
 
 
+def watch_settings(window, settings) -> None:
+    """The window says when the settings file could not be read (it was set aside) or written."""
+    settings.on_problem = window.show_settings_problem
+    if settings.problem:
+        window.show_settings_problem(settings.problem)
+
+
 def install_excepthook(window) -> None:
     """Unexpected errors (e.g. in a slot) become a log line and a non-modal banner, never a dialog."""
 
@@ -247,18 +254,21 @@ async def amain(args, window) -> int:
     from app.storage.settings import Settings
 
     app = QApplication.instance()
-    settings = Settings()
+    measuring = os.environ.get("DISPATCH_FIRST_PAINT") == "1"
+    if not measuring:
+        setup_logging(file=True)  # first: what goes wrong from here on (a damaged settings file) is logged
+    settings = Settings()  # damaged or unwritable: defaults and settings.problem, never an exception
     window.settings = settings
     window.finish_setup()  # the views, actions and menus: right after the first frame
+    watch_settings(window, settings)
     install_excepthook(window)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     if os.environ.get("DISPATCH_FIRST_PAINT"):
         print(f"DISPATCH_READY {time.time():.6f}", flush=True)
-    if os.environ.get("DISPATCH_FIRST_PAINT") == "1":  # measuring start-up: quit now
+    if measuring:  # measuring start-up: quit now
         QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
     else:
-        setup_logging(file=True)
         window.keyring_ok = secrets.keyring_available()
         settle_gc_when_connected(window)
         Controller(args, window, settings).start()

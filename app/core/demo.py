@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sqlite3
 import threading
 from pathlib import Path
 
 from app.core.session import Session, ews_service_factory
 from app.domain.account import AccountConfig
+from app.mail.errors import LocalDataFailed
 from app.mail.service import MailService
 
 log = logging.getLogger(__name__)
@@ -39,9 +41,7 @@ class DemoMailbox:
         with self._lock:
             mod = importlib.import_module("app.sandbox")
             if self.sandbox is None:
-                self.data_dir.mkdir(parents=True, exist_ok=True)
-                kw = {} if self.max_send_bytes is None else {"max_send_bytes": self.max_send_bytes}
-                sb = mod.Sandbox(data=str(self.data_dir / "sandbox.sqlite3"), port=0, **kw)
+                sb = self._open(mod)
                 sb.start()
                 self.sandbox = sb
                 log.info("sandbox mailbox listening at %s", sb.ews_url)
@@ -51,6 +51,22 @@ class DemoMailbox:
             email=user["email"], ews_url=sb.ews_url, username=user.get("username") or user["email"], sandbox=True
         )
         return account, user["password"]
+
+    def _open(self, mod):
+        """The sandbox on its file in the data folder; a folder that cannot be used is said as such (not
+        as "could not reach the server": nothing was tried on a network)."""
+        kw = {} if self.max_send_bytes is None else {"max_send_bytes": self.max_send_bytes}
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            probe = self.data_dir / ".write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+            return mod.Sandbox(data=str(self.data_dir / "sandbox.sqlite3"), port=0, **kw)
+        except (OSError, sqlite3.Error) as exc:
+            why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            raise LocalDataFailed(f"Dispatch cannot write to its data folder {self.data_dir} ({why}). The "
+                                  "sandbox mailbox keeps its mail there: check that the folder exists and that "
+                                  "you may write to it") from exc
 
     def factory(self, into: AccountConfig):
         def build() -> MailService:

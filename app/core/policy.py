@@ -47,6 +47,7 @@ _ACTIONS: dict[ErrorKind, Action] = {
     ErrorKind.NOT_FOUND: Action.LOOK_IN_SENT,
     ErrorKind.AUTH: Action.PARK,
     ErrorKind.TLS: Action.PARK,
+    ErrorKind.LOCAL: Action.PARK,
     ErrorKind.INVALID_INPUT: Action.FAIL,
     ErrorKind.TOO_LARGE: Action.FAIL,
     ErrorKind.PERMANENT: Action.FAIL,

@@ -84,6 +84,8 @@ def submission_text(sub: Submission, now: float) -> str:
     if sub.parked:
         if sub.kind == ErrorKind.TLS:
             return "Waiting: the server's certificate is not trusted"
+        if sub.kind == ErrorKind.LOCAL:
+            return "Waiting: Dispatch cannot use its data folder"
         return "Waiting for sign-in"
     wait = sub.retry_at - now
     if wait > 0.5:

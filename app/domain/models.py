@@ -168,6 +168,7 @@ class ErrorKind(str, enum.Enum):
     INVALID_INPUT = "invalid_input"  # something in the message is wrong (recipients, a field)
     TOO_LARGE = "too_large"  # over a size limit
     PERMANENT = "permanent"  # refused for another reason: repeating will not help
+    LOCAL = "local"  # our own files (the data folder) cannot be used: not the server's doing; the user fixes it
 
 
 class OutcomeStatus(str, enum.Enum):

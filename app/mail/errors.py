@@ -16,7 +16,7 @@ from app.domain.models import ErrorKind
 
 __all__ = [
     "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "TlsFailed", "ServerBusy",
-    "MalformedResponse", "ItemFailed", "ServerFault", "RETRYABLE_KINDS",
+    "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed", "RETRYABLE_KINDS",
 ]
 
 #: kinds after which the same request may be repeated safely (nothing was done on the server)
@@ -108,3 +108,13 @@ class ItemFailed(MailError):
 
 class ServerFault(MailError):
     """A whole-request error with a response code (SOAP fault); the backend passes its ``kind``."""
+
+
+class LocalDataFailed(MailError):
+    """Dispatch's own data folder could not be used (not writable, not a folder, full): nothing reached
+    a server, and trying again will not help until the user fixes the folder."""
+
+    default_kind = ErrorKind.LOCAL
+
+    def __init__(self, message: str, **kw):
+        super().__init__("ErrorLocalData", message, **kw)

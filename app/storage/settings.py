@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 APP_NAME = "Dispatch"
 APP_AUTHOR = "Dispatch"
 MAX_RECENT = 200
+#: A settings file larger than this is damaged (a real one is a few KB): it is not read into memory.
+MAX_SETTINGS_BYTES = 1 << 20
 
 
 def normalize_fingerprint(fp: str) -> str:
@@ -75,8 +77,8 @@ def log_dir() -> Path:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, dir=str(path.parent))
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, dir=str(path.parent))  # 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -91,33 +93,96 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _why(exc: BaseException) -> str:
+    """A damaged or unreadable file's problem in words (never the file's content)."""
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply to be a settings file"
+    if isinstance(exc, UnicodeDecodeError):
+        return "it is not text"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"it is not valid JSON (line {exc.lineno}, column {exc.colno})"
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    return str(exc)
+
+
 class Settings:
-    """The settings file: the account (without password), recent recipients, small UI preferences."""
+    """The settings file: the account (without password), recent recipients, small UI preferences.
+
+    Damaged local data never stops the app: a settings file that cannot be read is set aside (renamed
+    ``settings.json.damaged``, so nothing is lost and the next save does not overwrite it) and the app
+    starts with defaults; a file that cannot be written keeps the settings for this session. Either way
+    :attr:`problem` says so in words, and :attr:`on_problem` (if set) is told.
+    """
 
     FILE = "settings.json"
 
     def __init__(self, path: Path | None = None):
         self.path = path or (config_dir() / self.FILE)
         self._data: dict = {}
+        self.problem = ""
+        self.on_problem = None  # called with the sentence when a problem appears (the UI shows it)
+        self._read_only = False  # the file could be neither read nor set aside: never overwrite it
         self.load()
+
+    def _report(self, text: str) -> None:
+        self.problem = text
+        log.warning("settings: %s", text)
+        if self.on_problem is not None:
+            self.on_problem(text)
 
     def load(self) -> None:
         try:
-            self._data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(self._data, dict):
-                raise ValueError("settings is not an object")
-        except FileNotFoundError:
+            with open(self.path, "rb") as f:
+                raw = f.read(MAX_SETTINGS_BYTES + 1)
+            if len(raw) > MAX_SETTINGS_BYTES:
+                raise ValueError(f"it is larger than {MAX_SETTINGS_BYTES >> 20} MB")
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("it does not hold settings")
+            self._data = data
+        except (FileNotFoundError, NotADirectoryError):  # none yet (a save says if it cannot be written)
             self._data = {}
-        except (OSError, ValueError) as exc:
-            log.warning("settings file %s unreadable (%s); starting with defaults", self.path, exc)
+        except IsADirectoryError as exc:
             self._data = {}
+            self._report(f"The settings file {self.path} could not be read ({_why(exc)}). "
+                         "Dispatch started with default settings.")
+        except PermissionError as exc:
+            self._data = {}
+            self._report(f"The settings file {self.path} could not be read ({_why(exc)}). "
+                         "Dispatch started with default settings and will not change the file.")
+            self._read_only = True
+        except (OSError, ValueError, RecursionError, MemoryError) as exc:
+            self._data = {}
+            self._set_aside(_why(exc))
 
-    def save(self) -> None:
+    def _set_aside(self, why: str) -> None:
+        aside = self.path.with_name(self.path.name + ".damaged")
+        try:
+            os.replace(self.path, aside)
+        except OSError:
+            self._read_only = True
+            self._report(f"The settings file {self.path} is damaged ({why}) and could not be set aside. "
+                         "Dispatch started with default settings and will not change the file.")
+            return
+        self._report(f"The settings file was damaged ({why}). It was kept as {aside}; Dispatch started "
+                     "with default settings.")
+
+    def save(self) -> bool:
+        """Write the settings; False (and :attr:`problem` set) when they could not be written."""
+        if self._read_only:
+            return False
         data = dict(self._data)
         acc = data.get("account")
         if isinstance(acc, dict):
             acc.pop("password", None)
-        _write_atomic(self.path, json.dumps(data, indent=2, sort_keys=True))
+        try:
+            _write_atomic(self.path, json.dumps(data, indent=2, sort_keys=True))
+        except OSError as exc:
+            self._report(f"Dispatch cannot write its settings file {self.path} ({_why(exc)}). Changes are "
+                         "kept until Dispatch closes.")
+            return False
+        return True
 
     # ---- account ----
     def account(self) -> AccountConfig | None:

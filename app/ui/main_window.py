@@ -26,12 +26,13 @@ import logging
 
 from PySide6.QtCore import QSize, Signal  # not Qt: importing it builds ~125 enums (~25 ms)
 from PySide6.QtWidgets import (
-    QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QStackedWidget,
+    QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
 from app import APP_NAME
-from app.ui.safe_text import PlainLabel, tooltip
+from app.ui.safe_text import PlainLabel
+from app.ui.status_bar import StatusWidgets
 from app.ui.theme import STYLE, icon
 
 # Only Qt and the frame on the path to the first paint: the views, the workflows (asyncio, qasync) and
@@ -39,13 +40,6 @@ from app.ui.theme import STYLE, icon
 
 log = logging.getLogger(__name__)
 
-_STATE_TEXT = {  # ConnectionState values
-    "idle": ("Not connected", "#94a3b8"),
-    "connecting": ("Connecting…", "#d97706"),
-    "connected": ("Connected", "#16a34a"),
-    "offline": ("Offline", "#dc2626"),
-    "auth_failed": ("Sign-in failed", "#dc2626"),
-}
 
 
 class MainWindow(QMainWindow):
@@ -127,31 +121,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.menus = {t: self.menuBar().addMenu(t) for t in ("&File", "&Drafts", "&View", "&Help")}  # filled later
 
-        sb = self.statusBar()
-        sb.setSizeGripEnabled(False)
-        self.account_label = PlainLabel("No account", self)
-        self.account_label.setAccessibleName("Account")
-        self.state_dot = PlainLabel("", self)  # a coloured dot; the words stay in plain text beside it
-        self.state_dot.setAccessibleName("Connection state colour")
-        self.state_label = PlainLabel("", self)
-        self.state_label.setAccessibleName("Connection state")
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Busy")
-        self.progress.setRange(0, 0)
-        self.progress.setFixedWidth(120)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        # the local journal's state when it needs saying (damaged and replaced, or not writable): stays
-        # visible, unlike the banner, which connection changes replace
-        self.journal_notice = PlainLabel("", self)
-        self.journal_notice.setObjectName("journalNotice")
-        self.journal_notice.setAccessibleName("Local journal")
-        self.journal_notice.hide()
-        sb.addPermanentWidget(self.journal_notice)
-        sb.addPermanentWidget(self.progress)
-        sb.addPermanentWidget(self.account_label)
-        sb.addPermanentWidget(self.state_dot)
-        sb.addPermanentWidget(self.state_label)
+        self.status = StatusWidgets(self)
+        self.account_label, self.state_label = self.status.account_label, self.status.state_label
+        self.progress, self.journal_notice = self.status.progress, self.status.journal_notice
 
         self._set_state("idle")
         self._pending_session = session
@@ -319,11 +291,7 @@ class MainWindow(QMainWindow):
 
     def _set_state(self, state, error=None) -> None:
         state = getattr(state, "value", state)
-        text, color = _STATE_TEXT[state]
-        self.state_dot.setText("●")
-        self.state_dot.setStyleSheet(f"color: {color}")
-        self.state_label.setText(text)
-        self.state_label.setToolTip(tooltip(getattr(error, "message", "") or text))
+        self.status.set_state(state, error)
         self.state_changed.emit(state)
 
     # ---- busy ----
@@ -372,12 +340,15 @@ class MainWindow(QMainWindow):
 
     def show_journal_notice(self, text: str, detail: str = "", *, warning: bool = True) -> None:
         """A lasting word about the local journal in the status bar (and, for a warning, the banner)."""
-        self.journal_notice.setText(("⚠ " if warning else "") + text)
-        self.journal_notice.setToolTip(tooltip(detail or text))
-        self.journal_notice.setStyleSheet("color:#b91c1c;" if warning else "color:#475569;")
-        self.journal_notice.show()
+        self.status.journal(text, detail, warning)
         if warning:
             self.banner.show_message(detail or text, kind="error")
+
+    def show_settings_problem(self, text: str) -> None:
+        """The settings file could not be read (it was set aside) or written: a lasting word in the status
+        bar, the whole sentence in the banner and the tooltip."""
+        self.status.settings(text)
+        self.banner.show_message(text, kind="error")
 
     def show_error(self, text: str, *, retry: bool = False) -> None:
         log.warning("an error was shown to the user")  # not its words: they may quote a name or a subject

@@ -54,8 +54,8 @@ class Workflows(TaskTracker):
                 await session.connect()
         except MailError as exc:
             if session is w.session:
-                where = session.account.ews_url or "Server"
-                w.show_error(f"{where}: {self.explain_exc(exc)}", retry=True)
+                where = "" if exc.kind == ErrorKind.LOCAL else f"{session.account.ews_url or 'Server'}: "
+                w.show_error(f"{where}{self.explain_exc(exc)}", retry=True)
             return False
         finally:
             w._busy_pop()

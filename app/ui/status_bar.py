@@ -1,0 +1,68 @@
+"""The window's status bar: account, connection state, busy indicator and lasting notices about local
+data (the journal, the settings file). Plain text throughout (mail content is data, never markup)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QProgressBar
+
+from app.ui.safe_text import PlainLabel, tooltip
+
+STATE_TEXT = {  # ConnectionState values
+    "idle": ("Not connected", "#94a3b8"),
+    "connecting": ("Connecting…", "#d97706"),
+    "connected": ("Connected", "#16a34a"),
+    "offline": ("Offline", "#dc2626"),
+    "auth_failed": ("Sign-in failed", "#dc2626"),
+}
+
+
+class StatusWidgets:
+    """Builds the status bar's widgets on ``window`` and keeps them up to date."""
+
+    def __init__(self, window):
+        sb = window.statusBar()
+        sb.setSizeGripEnabled(False)
+        self.account_label = PlainLabel("No account", window)
+        self.account_label.setAccessibleName("Account")
+        self.state_dot = PlainLabel("", window)  # a coloured dot; the words stay in plain text beside it
+        self.state_dot.setAccessibleName("Connection state colour")
+        self.state_label = PlainLabel("", window)
+        self.state_label.setAccessibleName("Connection state")
+        self.progress = QProgressBar(window)
+        self.progress.setAccessibleName("Busy")
+        self.progress.setRange(0, 0)
+        self.progress.setFixedWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        # lasting words about local data (unlike the banner, which connection changes replace): the
+        # journal (damaged and replaced, or not writable) and the settings file (set aside, not writable)
+        self.journal_notice = PlainLabel("", window)
+        self.journal_notice.setObjectName("journalNotice")
+        self.journal_notice.setAccessibleName("Local journal")
+        self.journal_notice.hide()
+        self.settings_notice = PlainLabel("", window)
+        self.settings_notice.setObjectName("journalNotice")
+        self.settings_notice.setAccessibleName("Settings file")
+        self.settings_notice.setStyleSheet("color:#b91c1c;")
+        self.settings_notice.hide()
+        for w in (self.settings_notice, self.journal_notice, self.progress, self.account_label, self.state_dot,
+                  self.state_label):
+            sb.addPermanentWidget(w)
+
+    def set_state(self, state: str, error=None) -> None:
+        text, color = STATE_TEXT[state]
+        self.state_dot.setText("●")
+        self.state_dot.setStyleSheet(f"color: {color}")
+        self.state_label.setText(text)
+        self.state_label.setToolTip(tooltip(getattr(error, "message", "") or text))
+
+    def journal(self, text: str, detail: str, warning: bool) -> None:
+        self.journal_notice.setText(("⚠ " if warning else "") + text)
+        self.journal_notice.setToolTip(tooltip(detail or text))
+        self.journal_notice.setStyleSheet("color:#b91c1c;" if warning else "color:#475569;")
+        self.journal_notice.show()
+
+    def settings(self, text: str) -> None:
+        self.settings_notice.setText("⚠ Settings")
+        self.settings_notice.setToolTip(tooltip(text))
+        self.settings_notice.show()
