@@ -53,6 +53,13 @@ def watch_settings(window, settings) -> None:
         window.show_settings_problem(settings.problem)
 
 
+def log_file():
+    """The log file the app writes (app/storage/settings.py log_dir(), the name file_handler() gives it)."""
+    from app.storage.settings import log_dir
+
+    return log_dir() / "dispatch.log"
+
+
 def install_excepthook(window) -> None:
     """Unexpected errors (e.g. in a slot) become a log line and a non-modal banner, never a dialog."""
 
@@ -66,7 +73,8 @@ def install_excepthook(window) -> None:
             return
         log.error("unexpected error", exc_info=(etype, value, tb))
         try:
-            window.show_error(f"Something went wrong ({etype.__name__}: {value}). The details are in the log.")
+            window.show_error(f"Something went wrong ({etype.__name__}: {value}). The details are in the log: "
+                              f"{log_file()}")
         except Exception:  # noqa: BLE001 - the hook itself must never raise
             pass
 

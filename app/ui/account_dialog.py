@@ -243,6 +243,7 @@ class WelcomeView(QWidget):
         d.setObjectName("viewSubtitle")
         b = QPushButton(button, card)
         b.setAccessibleName(title)
+        b.setAutoDefault(True)  # Enter/Return on the focused button activates it, like Space (not only in dialogs)
         if primary:
             b.setObjectName("primary")
         v.addWidget(t)

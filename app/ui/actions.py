@@ -67,7 +67,7 @@ def build_actions(win) -> Actions:
 
 
 def build_menus(win, acts: Actions) -> None:
-    menus = getattr(win, "menus", None) or {t: win.menuBar().addMenu(t) for t in ("&File", "&Drafts", "&View", "&Help")}
+    menus = getattr(win, "menus", None) or {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
     m = menus["&File"]
     for a in (acts.new, acts.save, acts.send, acts.attach):
         m.addAction(a)

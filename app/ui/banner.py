@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from app.ui.safe_text import PlainLabel
 
@@ -111,3 +111,39 @@ class Banner(QFrame):
         self.hide()
         if choice is not None and choice[1] is not None:
             choice[1]()
+
+
+class BannerSlot(QWidget):
+    """The banner's place at the top of the page, reserved for good: showing or hiding the banner never
+    moves the form under the user's pointer. The banner floats over the slot (a child of the slot's
+    parent, raised); a message longer than one line overlaps the top of the view instead of pushing it
+    down."""
+
+    MARGINS = (28, 10, 28, 2)  # left, top, right, bottom around the banner
+
+    def __init__(self, banner: Banner, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("bannerSlot")
+        self.banner = banner
+        banner.setParent(parent)
+        left, top, right, bottom = self.MARGINS
+        probe = banner.sizeHint().height()  # one line with its buttons
+        self.setFixedHeight(top + max(probe, 46) + bottom)
+        self.installEventFilter(self)
+        banner.installEventFilter(self)
+        banner.hide()
+
+    def eventFilter(self, obj, ev):  # noqa: N802
+        if ev.type() in (QEvent.Resize, QEvent.Move, QEvent.Show, QEvent.LayoutRequest):
+            self.place()
+        return False
+
+    def place(self) -> None:
+        left, top, right, bottom = self.MARGINS
+        g = self.geometry()
+        w = max(0, g.width() - left - right)
+        inner = g.height() - top - bottom
+        h = self.banner.heightForWidth(w) if self.banner.hasHeightForWidth() else -1
+        h = max(inner, h if h > 0 else self.banner.sizeHint().height())
+        self.banner.setGeometry(g.x() + left, g.y() + top, w, h)
+        self.banner.raise_()

@@ -108,8 +108,8 @@ class MainWindow(QMainWindow):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.setSpacing(0)
-        self._bwrap = QHBoxLayout()  # the banner goes here (finish_setup)
-        self._bwrap.setContentsMargins(28, 12, 28, 0)
+        self._bwrap = QVBoxLayout()  # the banner's reserved slot goes here (finish_setup)
+        self._bwrap.setContentsMargins(0, 0, 0, 0)
         rv.addLayout(self._bwrap)
         self.stack = QStackedWidget(right)
         self.stack.setAccessibleName("Views")
@@ -117,9 +117,10 @@ class MainWindow(QMainWindow):
         self._placeholder.setObjectName("page")
         self.stack.addWidget(self._placeholder)
         rv.addWidget(self.stack, 1)
+        self._rv = rv  # the find bar goes under the views (finish_setup)
         outer.addWidget(right, 1)
         self.setCentralWidget(central)
-        self.menus = {t: self.menuBar().addMenu(t) for t in ("&File", "&Drafts", "&View", "&Help")}  # filled later
+        self.menus = {t: self.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}  # filled later
 
         self.status = StatusWidgets(self)
         self.account_label, self.state_label = self.status.account_label, self.status.state_label
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         if self.flows is not None:
             return
         from app.ui.account_dialog import WelcomeView
-        from app.ui.banner import Banner
+        from app.ui.banner import Banner, BannerSlot
         from app.ui.actions import build_actions, build_menus
         from app.ui.compose_view import ComposeView
         from app.ui.drafts_view import DraftsView
@@ -143,7 +144,8 @@ class MainWindow(QMainWindow):
         from app.ui.workflows import Workflows
 
         self.banner = Banner(self)
-        self._bwrap.addWidget(self.banner)
+        self.banner_slot = BannerSlot(self.banner, self.stack.parentWidget())
+        self._bwrap.addWidget(self.banner_slot)
         self.flows = Workflows(self)
         self.setWindowIcon(icon("app"))
         for row, name in enumerate(("compose", "drafts", "sent")):
@@ -159,6 +161,12 @@ class MainWindow(QMainWindow):
         self._placeholder.deleteLater()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
+        from app.ui.edit_menu import build_edit_menu
+        from app.ui.find_bar import FindBar
+
+        self.find_bar = FindBar(self.stack.parentWidget())
+        self._rv.addWidget(self.find_bar)
+        self.edit_actions = build_edit_menu(self)
 
         flows = self.flows
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
@@ -325,7 +333,7 @@ class MainWindow(QMainWindow):
         if self._sheet is None:
             from app.ui.shortcuts import ShortcutSheet
 
-            self._sheet = ShortcutSheet(self.actions_.all(), self)
+            self._sheet = ShortcutSheet(self)
         self._sheet.show()
         self._sheet.raise_()
 

@@ -1,0 +1,214 @@
+"""The window shell is usable (issue 11, part C): Enter on the welcome buttons, an F1 sheet built from the
+real actions, banners that do not move the form, the log file named, an Edit menu and Help → About,
+dark mode that follows the system, and a window that tiles to half of a 1366 px screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from app.storage.settings import Settings
+from tests.ui.conftest import close_window
+
+
+def _welcome_window(qtbot, tmp_path):
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow(settings=Settings(tmp_path / "settings.json"), keyring_ok=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    return win
+
+
+def test_enter_on_a_focused_welcome_button_activates_it(qtbot, aloop, tmp_path):
+    win = _welcome_window(qtbot, tmp_path)
+    assert win.current_view() == "welcome"
+    win.welcome.setFocus()
+    qtbot.waitUntil(lambda: win.welcome.sandbox_button.hasFocus())
+    with qtbot.waitSignal(win.sandbox_requested, timeout=2000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+    assert win.welcome.exchange_button.hasFocus()
+    with qtbot.waitSignal(win.welcome.exchange_chosen, timeout=2000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Enter)  # the keypad's Enter too
+    qtbot.waitUntil(lambda: win.account_dialog is not None and win.account_dialog.isVisible())
+    win.account_dialog.reject()
+    close_window(win)
+
+
+def _shortcut_actions(win):
+    out = []
+    for act in win.findChildren(QAction):
+        keys = [s for s in act.shortcuts() if not s.isEmpty()]
+        if keys and act.menu() is None:
+            out.append((act.text().replace("&", "").strip(), keys))
+    return out
+
+
+def _sheet_rows(sheet):
+    t = sheet.table
+    return [(t.item(r, 0).text().strip(), t.item(r, 1).text()) for r in range(t.rowCount()) if t.item(r, 1) is not None]
+
+
+def test_f1_sheet_lists_every_action_with_a_shortcut(qtbot, window, screenshot_dir):
+    from PySide6.QtGui import QKeySequence
+
+    win = window
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_F1)
+    qtbot.waitUntil(lambda: win._sheet is not None and win._sheet.isVisible())
+    sheet = win._sheet
+    assert not sheet.isModal()
+    rows = _sheet_rows(sheet)
+    texts = {t for t, _k in rows}
+    for text, keys in _shortcut_actions(win):
+        assert text in texts, (text, sorted(texts))
+        listed = [k for t, k in rows if t == text]
+        for k in keys:
+            assert any(k.toString(QKeySequence.NativeText) in row for row in listed), (text, k.toString(), listed)
+    assert ("Outbox", QKeySequence("Ctrl+4").toString(QKeySequence.NativeText)) in rows
+    assert len(rows) == len(set(rows)), "each shortcut once"
+    # grouped by menu / view
+    cells = [sheet.table.item(r, 0).text() for r in range(sheet.table.rowCount()) if sheet.table.item(r, 1) is None]
+    for group in ("File", "Edit", "Drafts", "View", "Help"):
+        assert group in cells, cells
+    # an action added later shows up the next time the sheet opens
+    sheet.close()
+    extra = QAction("A brand new command", win.compose)
+    extra.setShortcut(QKeySequence("Ctrl+Alt+J"))
+    win.compose.addAction(extra)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_F1)
+    qtbot.waitUntil(sheet.isVisible)
+    assert ("A brand new command", QKeySequence("Ctrl+Alt+J").toString(QKeySequence.NativeText)) in _sheet_rows(sheet)
+    sheet.grab().save(str(screenshot_dir / "shortcuts.png"))
+    sheet.close()
+
+
+def test_edit_menu_acts_on_the_focused_field_and_find_bar(qtbot, window, screenshot_dir):
+    win = window
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Drafts", "&View", "&Help"]
+    edit = win.menus["&Edit"]
+    names = [a.text().replace("&", "") for a in edit.actions() if not a.isSeparator()]
+    for want in ("Undo", "Redo", "Cut", "Copy", "Paste", "Paste as plain text", "Select all", "Find in message…"):
+        assert want in names, names
+    acts = {a.text().replace("&", ""): a for a in edit.actions()}
+    subject = win.compose.subject
+    subject.setFocus()
+    qtbot.waitUntil(subject.hasFocus)
+    qtbot.keyClicks(subject, "hello world")
+    acts["Select all"].trigger()
+    assert subject.selectedText() == "hello world"
+    acts["Copy"].trigger()
+    assert QGuiApplication.clipboard().text() == "hello world"
+    acts["Cut"].trigger()
+    assert subject.text() == ""
+    acts["Undo"].trigger()
+    assert subject.text() == "hello world"
+    acts["Redo"].trigger()
+    assert subject.text() == ""
+    acts["Paste"].trigger()
+    assert subject.text() == "hello world"
+    # the keys work in the field (the field's own handling, once)
+    qtbot.keyClick(subject, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(subject, Qt.Key_X, Qt.ControlModifier)
+    assert subject.text() == ""
+    qtbot.keyClick(subject, Qt.Key_V, Qt.ControlModifier)
+    assert subject.text() == "hello world"
+    # paste as plain text into the rich body: no formatting comes along
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setHtml("<b>bold words</b>")
+    mime.setText("bold words")
+    QGuiApplication.clipboard().setMimeData(mime)
+    win.compose.rich.setChecked(True)
+    body = win.compose.body
+    body.setFocus()
+    qtbot.waitUntil(body.hasFocus)
+    acts["Paste as plain text"].trigger()
+    assert "bold words" in body.toPlainText()
+    from PySide6.QtGui import QTextCursor
+
+    cur = QTextCursor(body.document())
+    cur.setPosition(3)
+    assert cur.charFormat().fontWeight() < 600, "pasted without its bold"
+    # Find in message: Ctrl+F opens the bar on the body; Enter goes to the next match; Esc closes it
+    body.setPlainText("one two one two one")
+    qtbot.keyClick(body, Qt.Key_F, Qt.ControlModifier)
+    bar = win.find_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.edit.hasFocus())
+    qtbot.keyClicks(bar.edit, "two")
+    qtbot.keyClick(bar.edit, Qt.Key_Return)
+    assert body.textCursor().selectedText() == "two" and body.textCursor().selectionStart() == 4
+    qtbot.keyClick(bar.edit, Qt.Key_Return)
+    assert body.textCursor().selectionStart() == 12
+    qtbot.keyClick(bar.edit, Qt.Key_Return)  # wraps around
+    assert body.textCursor().selectionStart() == 4
+    bar.edit.selectAll()
+    qtbot.keyClicks(bar.edit, "absent")
+    qtbot.keyClick(bar.edit, Qt.Key_Return)
+    assert bar.result.text() == "Not found"
+    win.grab().save(str(screenshot_dir / "find-bar.png"))
+    qtbot.keyClick(bar.edit, Qt.Key_Escape)
+    assert not bar.isVisible() and body.hasFocus()
+
+
+def test_help_about_names_the_version_without_blocking(qtbot, window):
+    from app import APP_NAME, __version__
+
+    win = window
+    about = next(a for a in win.menus["&Help"].actions() if "About" in a.text())
+    about.trigger()
+    box = win._about
+    qtbot.waitUntil(box.isVisible)
+    assert not box.isModal() and box.windowModality() == Qt.NonModal
+    assert APP_NAME in box.text() and __version__ in box.text()
+    box.close()
+
+
+def test_a_banner_does_not_move_the_form(qtbot, window, screenshot_dir):
+    win = window
+    win.show_view("compose")
+    to = win.compose.to.edit
+    qtbot.waitUntil(to.isVisible)
+    before = to.mapToGlobal(QPoint(0, 0))
+    win.show_error("Could not reach the server: the connection timed out.", retry=True)
+    qtbot.waitUntil(win.banner.isVisible)
+    QApplication.processEvents()
+    assert to.mapToGlobal(QPoint(0, 0)) == before
+    # the banner lies inside the window and above the form (nothing of it hidden behind the view)
+    top_left = win.banner.mapTo(win, QPoint(0, 0))
+    assert top_left.y() + win.banner.height() <= to.mapTo(win, QPoint(0, 0)).y()
+    win.grab().save(str(screenshot_dir / "banner-over-compose.png"))
+    # a long message (several lines) still does not move the form
+    win.show_error("Something went wrong. " * 30)
+    QApplication.processEvents()
+    assert to.mapToGlobal(QPoint(0, 0)) == before
+    assert win.banner.height() >= win.banner.heightForWidth(win.banner.width()) and win.banner.label.height() > 30
+    qtbot.keyClick(win.banner.close_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: not win.banner.isVisible())
+    QApplication.processEvents()
+    assert to.mapToGlobal(QPoint(0, 0)) == before
+
+
+def test_unexpected_error_names_the_log_file(qtbot, window):
+    import sys
+
+    from app.app_main import install_excepthook
+    from app.storage.settings import log_dir
+
+    win = window
+    old = sys.excepthook
+    try:
+        install_excepthook(win)
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old
+    assert str(log_dir() / "dispatch.log") in win.banner.text()
