@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.ui.safe_text import PlainLabel
 from app.ui.status_bar import StatusWidgets
-from app.ui.theme import STYLE, icon
+from app.ui.theme import follow_system, icon
 
 # Only Qt and the frame on the path to the first paint: the views, the workflows (asyncio, qasync) and
 # the domain are imported by finish_setup().
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAccessibleName(f"{APP_NAME} main window")
-        self.setStyleSheet(STYLE)
+        self._scheme = follow_system(self)  # light or dark, as the system (DISPATCH_COLOR_SCHEME forces one)
         self.resize(1100, 720)
 
         central = QWidget(self)

@@ -1,12 +1,19 @@
-"""Look and feel: one stylesheet, icons drawn as SVG in resources/icons."""
+"""Look and feel: a light and a dark stylesheet and palette, icons drawn as SVG in resources/icons.
+
+The scheme follows the system (Qt 6's ``QStyleHints.colorScheme()``, at start and on
+``colorSchemeChanged``); ``DISPATCH_COLOR_SCHEME=dark|light`` forces one (users and tests).
+Every focusable widget paints a visible focus indicator (a 2 px ring, a tinted background).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 ACCENT = "#2563eb"
 DANGER = "#dc2626"
@@ -31,73 +38,186 @@ def icon(name: str) -> QIcon:
 
 CHEVRON = (resources_dir() / "icons" / "chevron-down.svg").as_posix()
 
-STYLE = f"""
-QMainWindow, QWidget#page, QDialog {{ background: #ffffff; }}
-QWidget {{ font-size: 10pt; color: #0f172a; }}
+PALETTES = {
+    "light": dict(
+        bg="#ffffff", fg="#0f172a", side="#f1f5f9", line="#e2e8f0", side_fg="#334155", sel="#dbeafe",
+        sel_fg="#1e3a8a", hover="#e2e8f0", muted=MUTED, danger=DANGER, input_line="#cbd5e1", input_bg="#ffffff",
+        text_sel="#bfdbfe", text_sel_fg="#0f172a", invalid_bg="#fff7f7", alt="#f8fafc", soft="#f8fafc",
+        err_bg="#fef2f2", err_line="#fecaca", info_bg="#eff6ff", info_line="#bfdbfe", toast="#1e293b",
+        toast_fg="#f8fafc", toast_btn="#93c5fd", accent=ACCENT, accent_hover="#1d4ed8", accent_off="#93c5fd",
+        off_fg="#94a3b8", ring="#1e3a8a", btn_hover="#f8fafc", btn_hover_line="#94a3b8", on_accent="#ffffff",
+    ),
+    "dark": dict(
+        bg="#0f172a", fg="#e2e8f0", side="#0b1120", line="#334155", side_fg="#cbd5e1", sel="#1e3a8a",
+        sel_fg="#dbeafe", hover="#1e293b", muted="#94a3b8", danger="#f87171", input_line="#475569",
+        input_bg="#1e293b", text_sel="#1d4ed8", text_sel_fg="#f8fafc", invalid_bg="#3b1219", alt="#152036",
+        soft="#111c30", err_bg="#3b1219", err_line="#7f1d1d", info_bg="#172554", info_line="#1e40af",
+        toast="#334155", toast_fg="#f8fafc", toast_btn="#93c5fd", accent="#3b82f6", accent_hover="#2563eb",
+        accent_off="#1e3a8a", off_fg="#64748b", ring="#bfdbfe", btn_hover="#273449", btn_hover_line="#64748b",
+        on_accent="#ffffff",
+    ),
+}
+
+
+def stylesheet(scheme: str = "light") -> str:
+    c = PALETTES[scheme]
+    return f"""
+QMainWindow, QWidget#page, QDialog, QMessageBox {{ background: {c['bg']}; }}
+QWidget {{ font-size: 10pt; color: {c['fg']}; }}
 QListWidget#sidebar {{
-    background: #f1f5f9; border: none; border-right: 1px solid #e2e8f0;
+    background: {c['side']}; border: none; border-right: 1px solid {c['line']};
     padding: 12px 8px; outline: 0;
 }}
-QListWidget#sidebar::item {{ padding: 9px 12px; border-radius: 8px; margin: 2px 0; color: #334155; }}
-QListWidget#sidebar::item:selected {{ background: #dbeafe; color: #1e3a8a; font-weight: bold; }}
-QListWidget#sidebar::item:hover:!selected {{ background: #e2e8f0; }}
-QLabel#brand {{ font-size: 13pt; font-weight: bold; color: #0f172a; padding: 16px 16px 4px 20px;
+QListWidget#sidebar:focus {{ border: 2px solid {c['accent']}; padding: 10px 6px; }}
+QListWidget#sidebar::item {{ padding: 9px 12px; border-radius: 8px; margin: 2px 0; color: {c['side_fg']}; }}
+QListWidget#sidebar::item:selected {{ background: {c['sel']}; color: {c['sel_fg']}; font-weight: bold; }}
+QListWidget#sidebar::item:hover:!selected {{ background: {c['hover']}; }}
+QLabel#brand {{ font-size: 13pt; font-weight: bold; color: {c['fg']}; padding: 16px 16px 4px 20px;
     background: transparent; }}
-QWidget#sidebarBox {{ background: #f1f5f9; border-right: 1px solid #e2e8f0; }}
-QLabel#viewTitle {{ font-size: 16pt; font-weight: bold; color: #0f172a; }}
-QLabel#viewSubtitle {{ color: {MUTED}; }}
-QLabel#fieldLabel {{ color: {MUTED}; font-weight: bold; min-width: 64px; }}
-QLabel#fieldError {{ color: {DANGER}; font-size: 9pt; padding-left: 2px; }}
-QLabel#formError {{ color: {DANGER}; background: #fef2f2; border: 1px solid #fecaca; border-radius: 6px;
+QWidget#sidebarBox {{ background: {c['side']}; border-right: 1px solid {c['line']}; }}
+QLabel#viewTitle {{ font-size: 16pt; font-weight: bold; color: {c['fg']}; }}
+QLabel#viewSubtitle {{ color: {c['muted']}; }}
+QLabel#fieldLabel {{ color: {c['muted']}; font-weight: bold; min-width: 64px; }}
+QLabel#fieldError {{ color: {c['danger']}; font-size: 9pt; padding-left: 2px; }}
+QLabel#formError {{ color: {c['danger']}; background: {c['err_bg']}; border: 1px solid {c['err_line']}; border-radius: 6px;
     padding: 8px 10px; }}
 QLineEdit, QTextEdit, QComboBox {{
-    border: 1px solid #cbd5e1; border-radius: 6px; padding: 6px 8px; background: #ffffff;
-    selection-background-color: #bfdbfe; selection-color: #0f172a;
+    border: 1px solid {c['input_line']}; border-radius: 6px; padding: 6px 8px; background: {c['input_bg']};
+    selection-background-color: {c['text_sel']}; selection-color: {c['text_sel_fg']};
 }}
-QLineEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 2px solid {c['accent']}; padding: 5px 7px; }}
 QLineEdit, QComboBox {{ min-height: 20px; }}
-QLineEdit[invalid="true"], QListWidget[invalid="true"] {{ border: 1px solid {DANGER}; background: #fff7f7; }}
+QLineEdit[invalid="true"], QListWidget[invalid="true"] {{ border: 1px solid {c['danger']}; background: {c['invalid_bg']}; }}
 QComboBox {{ padding-right: 24px; }}
+QComboBox:focus {{ padding-right: 23px; }}
 QComboBox::drop-down {{ border: none; width: 22px; subcontrol-origin: padding; subcontrol-position: center right; }}
 QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; }}
-QComboBox QAbstractItemView {{ border: 1px solid #cbd5e1; background: #ffffff; selection-background-color: #dbeafe; }}
+QComboBox QAbstractItemView {{ border: 1px solid {c['input_line']}; background: {c['input_bg']};
+    selection-background-color: {c['sel']}; selection-color: {c['sel_fg']}; }}
 QTextEdit#body {{ padding: 10px; font-size: 10.5pt; }}
+QTextEdit#body:focus {{ padding: 9px; }}
 QPushButton {{
-    border: 1px solid #cbd5e1; border-radius: 6px; padding: 6px 14px; background: #ffffff; color: #0f172a;
+    border: 1px solid {c['input_line']}; border-radius: 6px; padding: 6px 14px; background: {c['input_bg']};
+    color: {c['fg']};
 }}
-QPushButton:hover {{ background: #f8fafc; border-color: #94a3b8; }}
-QPushButton:focus {{ border: 1px solid {ACCENT}; }}
-QPushButton:disabled {{ color: #94a3b8; background: #f8fafc; }}
-QPushButton#primary {{ background: {ACCENT}; color: #ffffff; border: 1px solid {ACCENT}; font-weight: bold; }}
-QPushButton#primary:hover {{ background: #1d4ed8; }}
-QPushButton#primary:disabled {{ background: #93c5fd; border-color: #93c5fd; }}
-QToolButton#fmt {{ border: 1px solid transparent; border-radius: 5px; padding: 3px 7px; min-width: 18px; }}
-QToolButton#fmt:checked {{ background: #dbeafe; border-color: #bfdbfe; }}
-QToolButton#fmt:hover {{ background: #f1f5f9; }}
+QPushButton:hover {{ background: {c['btn_hover']}; border-color: {c['btn_hover_line']}; }}
+QPushButton:focus {{ border: 2px solid {c['accent']}; padding: 5px 13px; }}
+QPushButton:disabled {{ color: {c['off_fg']}; background: {c['soft']}; }}
+QPushButton#primary {{ background: {c['accent']}; color: {c['on_accent']}; border: 1px solid {c['accent']};
+    font-weight: bold; }}
+QPushButton#primary:hover {{ background: {c['accent_hover']}; }}
+QPushButton#primary:focus {{ border: 2px solid {c['ring']}; padding: 5px 13px; }}
+QPushButton#primary:disabled {{ background: {c['accent_off']}; border-color: {c['accent_off']}; }}
+QToolButton {{ border: 1px solid transparent; border-radius: 5px; padding: 3px 7px; }}
+QToolButton#fmt {{ min-width: 18px; }}
+QToolButton:checked {{ background: {c['sel']}; border-color: {c['text_sel']}; }}
+QToolButton:hover {{ background: {c['hover']}; }}
+QToolButton:focus {{ border: 2px solid {c['accent']}; padding: 2px 6px; }}
+QCheckBox {{ padding: 3px 5px; border: 1px solid transparent; border-radius: 5px; }}
+QCheckBox:focus {{ border: 1px solid {c['accent']}; background: {c['sel']}; }}
 QTableView {{
-    outline: 0; border: 1px solid #e2e8f0; border-radius: 8px; gridline-color: transparent; background: #ffffff;
-    selection-background-color: #dbeafe; selection-color: #0f172a; alternate-background-color: #f8fafc;
+    outline: 0; border: 1px solid {c['line']}; border-radius: 8px; gridline-color: transparent;
+    background: {c['bg']}; color: {c['fg']};
+    selection-background-color: {c['sel']}; selection-color: {c['fg']}; alternate-background-color: {c['alt']};
 }}
+QTableView:focus {{ border: 2px solid {c['accent']}; }}
 QHeaderView::section {{
-    background: #f8fafc; color: {MUTED}; border: none; border-bottom: 1px solid #e2e8f0;
+    background: {c['soft']}; color: {c['muted']}; border: none; border-bottom: 1px solid {c['line']};
     padding: 7px 8px; font-weight: bold;
 }}
-QListWidget#attachments {{ border: 1px dashed #cbd5e1; border-radius: 6px; background: #f8fafc; padding: 4px;
-    color: #334155; outline: 0; }}
+QTableCornerButton::section {{ background: {c['soft']}; border: none; }}
+QListWidget#attachments {{ border: 1px dashed {c['input_line']}; border-radius: 6px; background: {c['soft']};
+    padding: 4px; color: {c['side_fg']}; outline: 0; }}
+QListWidget#attachments:focus {{ border: 2px solid {c['accent']}; padding: 3px; }}
 QListWidget#attachments::item {{ padding: 2px 8px; border-radius: 4px; }}
-QListWidget#attachments::item:selected {{ background: #dbeafe; color: #0f172a; }}
+QListWidget#attachments::item:selected {{ background: {c['sel']}; color: {c['fg']}; }}
 QFrame#banner {{ border-radius: 8px; padding: 2px; }}
-QFrame#banner[kind="error"] {{ background: #fef2f2; border: 1px solid #fecaca; }}
-QFrame#banner[kind="info"] {{ background: #eff6ff; border: 1px solid #bfdbfe; }}
-QFrame#undoBar {{ background: #1e293b; border-radius: 8px; }}
-QFrame#undoBar QLabel {{ color: #f8fafc; }}
-QFrame#undoBar QPushButton {{ background: transparent; color: #93c5fd; border: none; font-weight: bold; }}
-QFrame#card {{ border: 1px solid #e2e8f0; border-radius: 12px; background: #ffffff; }}
-QFrame#preview {{ border: 1px solid #e2e8f0; border-radius: 8px; background: #ffffff; }}
-QTextBrowser {{ border: none; }}
-QStatusBar {{ background: #f8fafc; border-top: 1px solid #e2e8f0; color: #334155; }}
+QFrame#banner[kind="error"] {{ background: {c['err_bg']}; border: 1px solid {c['err_line']}; }}
+QFrame#banner[kind="info"] {{ background: {c['info_bg']}; border: 1px solid {c['info_line']}; }}
+QFrame#undoBar {{ background: {c['toast']}; border-radius: 8px; }}
+QFrame#undoBar QLabel {{ color: {c['toast_fg']}; }}
+QFrame#undoBar QPushButton {{ background: transparent; color: {c['toast_btn']}; border: 2px solid transparent;
+    font-weight: bold; }}
+QFrame#undoBar QPushButton:focus {{ border: 2px solid {c['toast_btn']}; }}
+QFrame#card {{ border: 1px solid {c['line']}; border-radius: 12px; background: {c['bg']}; }}
+QFrame#preview {{ border: 1px solid {c['line']}; border-radius: 8px; background: {c['bg']}; }}
+QFrame#findBar {{ background: {c['soft']}; border-top: 1px solid {c['line']}; }}
+QTextBrowser {{ border: 2px solid transparent; border-radius: 6px; background: {c['bg']}; }}
+QTextBrowser:focus {{ border: 2px solid {c['accent']}; }}
+QStatusBar {{ background: {c['soft']}; border-top: 1px solid {c['line']}; color: {c['side_fg']}; }}
 QStatusBar QLabel {{ padding: 0 6px; }}
-QProgressBar {{ border: none; background: #e2e8f0; border-radius: 3px; max-height: 6px; }}
-QProgressBar::chunk {{ background: {ACCENT}; border-radius: 3px; }}
-QMenuBar {{ background: #ffffff; border-bottom: 1px solid #e2e8f0; }}
+QProgressBar {{ border: none; background: {c['line']}; border-radius: 3px; max-height: 6px; }}
+QProgressBar::chunk {{ background: {c['accent']}; border-radius: 3px; }}
+QMenuBar {{ background: {c['bg']}; border-bottom: 1px solid {c['line']}; }}
+QMenuBar::item {{ background: transparent; padding: 4px 8px; }}
+QMenuBar::item:selected {{ background: {c['sel']}; color: {c['sel_fg']}; }}
+QMenu {{ background: {c['input_bg']}; border: 1px solid {c['line']}; padding: 4px; }}
+QMenu::item {{ padding: 5px 28px 5px 20px; border-radius: 4px; }}
+QMenu::item:selected {{ background: {c['sel']}; color: {c['sel_fg']}; }}
+QMenu::separator {{ height: 1px; background: {c['line']}; margin: 4px 8px; }}
+QToolTip {{ background: {c['input_bg']}; color: {c['fg']}; border: 1px solid {c['line']}; padding: 4px; }}
 """
+
+
+STYLE = stylesheet("light")
+
+
+def palette(scheme: str = "light") -> QPalette:
+    """The widgets' palette for ``scheme`` (what the stylesheet does not paint: scroll bars, check marks,
+    the native parts of dialogs)."""
+    c = PALETTES[scheme]
+    p = QPalette()
+    for role, key in ((QPalette.Window, "bg"), (QPalette.WindowText, "fg"), (QPalette.Base, "input_bg"),
+                      (QPalette.AlternateBase, "alt"), (QPalette.Text, "fg"), (QPalette.Button, "input_bg"),
+                      (QPalette.ButtonText, "fg"), (QPalette.Highlight, "text_sel"),
+                      (QPalette.HighlightedText, "text_sel_fg"), (QPalette.ToolTipBase, "input_bg"),
+                      (QPalette.ToolTipText, "fg"), (QPalette.PlaceholderText, "muted"), (QPalette.Mid, "line"),
+                      (QPalette.Midlight, "soft"), (QPalette.Dark, "input_line"), (QPalette.Light, "hover"),
+                      (QPalette.Link, "accent"), (QPalette.BrightText, "on_accent")):
+        p.setColor(role, QColor(c[key]))
+    for role, key in ((QPalette.WindowText, "off_fg"), (QPalette.Text, "off_fg"), (QPalette.ButtonText, "off_fg")):
+        p.setColor(QPalette.Disabled, role, QColor(c[key]))
+    return p
+
+
+def current_scheme() -> str:
+    """"dark" or "light": DISPATCH_COLOR_SCHEME if set, else the system's colour scheme."""
+    forced = os.environ.get("DISPATCH_COLOR_SCHEME", "").strip().lower()
+    return forced if forced in PALETTES else system_scheme()
+
+
+def system_scheme() -> str:
+    """The system's colour scheme as Qt reports it ("light" when it does not say)."""
+    from PySide6.QtCore import Qt
+
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def apply(widget, scheme: str | None = None) -> str:
+    """Give ``widget`` (the main window: its children and dialogs inherit it) the scheme's stylesheet and
+    palette. Returns the scheme applied."""
+    scheme = scheme or current_scheme()
+    if widget.property("colorScheme") != scheme:
+        widget.setProperty("colorScheme", scheme)
+        widget.setPalette(palette(scheme))
+        widget.setStyleSheet(stylesheet(scheme))
+    return scheme
+
+
+class SchemeFollower(QObject):
+    """Re-applies the theme to its parent when the system's colour scheme changes."""
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        self._widget = widget
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._changed)
+
+    def _changed(self, *_args) -> None:
+        apply(self._widget)
+
+
+def follow_system(widget) -> SchemeFollower:
+    """Apply the current scheme to ``widget`` now and whenever the system's changes."""
+    apply(widget)
+    return SchemeFollower(widget)

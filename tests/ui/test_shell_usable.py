@@ -212,3 +212,99 @@ def test_unexpected_error_names_the_log_file(qtbot, window):
     finally:
         sys.excepthook = old
     assert str(log_dir() / "dispatch.log") in win.banner.text()
+
+
+# ---- look: light and dark, half a 1366 px screen ----
+
+VIEWS = ("compose", "drafts", "sent", "outbox")
+
+
+def _luminance(img, x: int, y: int) -> float:
+    c = img.pixelColor(x, y)
+    return 0.2126 * c.red() + 0.7152 * c.green() + 0.0722 * c.blue()
+
+
+def _fill_some_mail(qtbot, win, sandbox):
+    """One draft saved and one message sent, through the window's keys, so the lists have rows."""
+    from tests.ui.conftest import BOB, wait_idle
+
+    c = win.compose
+    for subject, keys in (("Quarterly figures (draft)", (Qt.Key_S,)), ("Lunch on Friday?", (Qt.Key_Return,))):
+        c.to.setFocus()
+        qtbot.keyClicks(c.to.edit, BOB)
+        qtbot.keyClicks(c.subject, subject)
+        qtbot.keyClicks(c.body, "See you there, and bring the slides.")
+        qtbot.keyClick(c.body, keys[0], Qt.ControlModifier)
+        wait_idle(qtbot, win)
+        if keys[0] == Qt.Key_S:
+            qtbot.keyClick(c.body, Qt.Key_N, Qt.ControlModifier)
+            qtbot.waitUntil(lambda: c.subject.text() == "")
+    qtbot.waitUntil(lambda: bool(sandbox.mailbox("alice@example.com").items("sentitems")), timeout=20000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_F5)
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() >= 1 and win.sent.model.rowCount() >= 1, timeout=20000)
+
+
+def _show(qtbot, win, name):
+    key = {"compose": Qt.Key_1, "drafts": Qt.Key_2, "sent": Qt.Key_3, "outbox": Qt.Key_4}[name]
+    qtbot.keyClick(QApplication.focusWidget() or win, key, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: win.current_view() == name)
+    QApplication.processEvents()
+
+
+def test_dark_and_light_schemes_paint_every_view(qtbot, aloop, sandbox, settings, monkeypatch, screenshot_dir):
+    from tests.ui.conftest import open_window
+
+    for scheme in ("light", "dark"):
+        monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
+        win, session = open_window(qtbot, sandbox, settings, connected=True)
+        try:
+            qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+            if scheme == "light":
+                _fill_some_mail(qtbot, win, sandbox)
+            else:
+                qtbot.waitUntil(lambda: win.drafts.model.rowCount() >= 1 and win.sent.model.rowCount() >= 1,
+                                timeout=20000)
+            for name in VIEWS:
+                _show(qtbot, win, name)
+                if name == "sent":
+                    win.sent.table.setCurrentIndex(win.sent.model.index(0, 1))
+                    qtbot.waitUntil(lambda: "Lunch" in win.sent.subject_label.text(), timeout=10000)
+                img = win.grab().toImage()
+                img.save(str(screenshot_dir / f"{name}-{scheme}.png"))
+                view = win.stack.currentWidget()
+                page = view.mapTo(win, QPoint(view.width() - 8, 8))  # the page's margin
+                side = win.sidebar.mapTo(win, QPoint(8, win.sidebar.height() - 8))
+                status = win.statusBar().mapTo(win, QPoint(4, win.statusBar().height() // 2))
+                menubar = win.menuBar().mapTo(win, QPoint(win.menuBar().width() - 4, 4))
+                for where, p in (("page", page), ("sidebar", side), ("status bar", status), ("menu bar", menubar)):
+                    lum = _luminance(img, p.x(), p.y())
+                    if scheme == "dark":
+                        assert lum < 60, (name, where, lum)
+                    else:
+                        assert lum > 200, (name, where, lum)
+                table = getattr(view, "table", None)
+                if table is not None and table.isVisible():
+                    vp = table.viewport()
+                    timg = vp.grab().toImage()
+                    lum = _luminance(timg, vp.width() // 2, vp.height() - 4)  # below the rows
+                    assert (lum < 60) if scheme == "dark" else (lum > 200), (name, "table", lum)
+        finally:
+            close_window(win, session)
+
+
+def test_the_scheme_follows_the_system(qtbot, window, monkeypatch):
+    """colorSchemeChanged re-themes the open window (the offscreen platform cannot change its scheme, so
+    the system's answer is stood in for and the signal emitted as the platform would)."""
+    from app.ui import theme
+
+    monkeypatch.delenv("DISPATCH_COLOR_SCHEME", raising=False)
+    hints = QGuiApplication.styleHints()
+    assert window.property("colorScheme") == "light"
+    monkeypatch.setattr(theme, "system_scheme", lambda: "dark")
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    qtbot.waitUntil(lambda: window.property("colorScheme") == "dark", timeout=5000)
+    assert "#0f172a" in window.styleSheet()
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", "light")  # forcing wins over the system
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    qtbot.waitUntil(lambda: window.property("colorScheme") == "light", timeout=5000)
