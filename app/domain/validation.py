@@ -103,6 +103,25 @@ def parse_recipients(text: str, field: str = "to") -> tuple[list[Recipient], lis
     return recipients, errors
 
 
+def recipients_as_typed(text: str, field: str = "to") -> list[Recipient]:
+    """Every entry of a recipient field, for a draft (which may hold anything): valid entries parsed
+    (``Name <addr>``, duplicates dropped), an unfinished one kept whole as typed (``Recipient(email=entry)``,
+    shown again exactly as it was: ``Recipient.display()`` gives the entry back). Sending refuses them
+    (:func:`validate_draft`); saving keeps them."""
+    valid, _errors = parse_recipients(text, field)
+    by_addr = {r.email.lower(): r for r in valid}
+    out: list[Recipient] = []
+    for entry in _split_entries(text or ""):
+        parsed = parse_recipients(entry, field)[0]
+        if not parsed:
+            out.append(Recipient(email=entry))
+            continue
+        r = by_addr.pop(parsed[0].email.lower(), None)
+        if r is not None:
+            out.append(r)
+    return out
+
+
 def format_recipients(recipients: list[Recipient]) -> str:
     return ", ".join(r.display() for r in recipients)
 
@@ -159,10 +178,12 @@ def validate_draft(
     if len(draft.subject) > MAX_SUBJECT:
         errors.append(FieldError("subject", f"The subject has {len(draft.subject)} characters; Exchange allows at "
                                             f"most {MAX_SUBJECT}. Shorten it by {len(draft.subject) - MAX_SUBJECT}."))
-    for fname in ("to", "cc", "bcc"):
-        for r in getattr(draft, fname):
-            if not is_valid_address(r.email):
-                errors.append(FieldError(fname, f"“{_printable(r.email)}” is not a valid e-mail address.", r.email))
+    if for_send:  # a draft may hold an unfinished address; only sending needs every one to be right
+        for fname in ("to", "cc", "bcc"):
+            for r in getattr(draft, fname):
+                if not is_valid_address(r.email):
+                    errors.append(FieldError(fname, f"“{_printable(r.email)}” is not a valid e-mail address.",
+                                             r.email))
     for a in draft.attachments:
         errors.extend(validate_attachment_name(a.name))
         if a.byte_size > max_send_bytes:

@@ -1,0 +1,93 @@
+"""What to ask before a message goes out: things that are allowed but are often a mistake.
+
+:func:`send_warnings` lists them for a draft (an empty subject; a body that says a file is attached
+when none is). The UI only asks ("Send anyway" / "Go back"); the rule lives here, without Qt.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from app.domain.models import BodyFormat, Draft
+
+#: words that say "a file comes with this message", in the languages people write mail in here
+#: (English, German, French, Spanish, Italian, Dutch, Portuguese). Matched as whole words, case- and
+#: accent-insensitively; quoted text of earlier messages (lines starting with ">") is not read.
+ATTACHMENT_WORDS = (
+    # English
+    "attached", "attachment", "attachments", "attaching", "enclosed", "i attach", "please find attached",
+    # German
+    "angehängt", "anhang", "anhänge", "anbei", "beigefügt", "im anhang", "angefügt",
+    # French
+    "pièce jointe", "pièces jointes", "ci-joint", "ci-jointe", "ci-joints", "fichier joint", "document joint", "en pj",
+    # Spanish
+    "adjunto", "adjunta", "adjuntos", "adjuntas", "archivo adjunto", "te adjunto",
+    # Italian, Dutch, Portuguese
+    "allegato", "allegati", "in allegato", "bijlage", "bijgevoegd", "anexo", "em anexo", "segue anexo",
+)
+
+
+@dataclass(frozen=True)
+class SendWarning:
+    """``code``: "no_subject" or "attachment_missing"; ``message``: a sentence for the user;
+    ``word``: the word that was found (attachment_missing)."""
+
+    code: str
+    message: str
+    word: str = ""
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: 'Pièce Jointe' -> 'piece jointe', 'ANGEHÄNGT' -> 'angehangt'."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+_WORDS = sorted({_fold(w) for w in ATTACHMENT_WORDS}, key=len, reverse=True)
+_WORD_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORDS) + r")(?![\w-])")
+_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+
+
+def _plain(draft: Draft) -> str:
+    text = draft.body or ""
+    if draft.body_format == BodyFormat.HTML:
+        text = html.unescape(_TAGS.sub(" ", text))
+    # the user's own words only: quoted replies ("> ...") and a forwarded original are not theirs
+    lines = []
+    for line in text.splitlines():
+        if re.match(r"\s*-{2,}\s*(original message|forwarded message|ursprüngliche nachricht|message d'origine)",
+                    line, re.I):
+            break
+        if not line.lstrip().startswith(">"):
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def mentions_attachment(text: str) -> str:
+    """The first word in ``text`` that says a file is attached ('' if none)."""
+    folded = _fold(text)
+    m = _WORD_RE.search(folded)
+    if m is None:
+        return ""
+    # give the word back as the user wrote it (folding keeps lengths for these scripts; fall back if not)
+    if len(folded) == len(text):
+        return text[m.start():m.end()]
+    return m.group(1)
+
+
+def send_warnings(draft: Draft) -> list[SendWarning]:
+    """What to ask before sending ``draft`` (empty: nothing to ask). Never raises."""
+    warnings = []
+    if not draft.subject.strip():
+        warnings.append(SendWarning("no_subject", "This message has no subject."))
+    if not draft.attachments:
+        word = mentions_attachment(_plain(draft))
+        if word:
+            warnings.append(SendWarning(
+                "attachment_missing",
+                f"The message mentions an attachment (“{' '.join(word.split())}”), but nothing is attached.",
+                word))
+    return warnings
