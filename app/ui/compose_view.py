@@ -10,14 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextListFormat
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QToolButton,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.domain.models import BodyFormat, Draft, Importance
-from app.domain.validation import FieldError, validate_draft
+from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
 from app.ui.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 
 
@@ -72,18 +70,19 @@ class ComposeView(QWidget):
             grid.addWidget(lab, row, 0, Qt.AlignTop | Qt.AlignLeft)
             grid.addWidget(w, row, 1)
             lab.setContentsMargins(0, 9, 0, 0)
+        # the subject's limit, stated at the field once it is reached (nothing typed is cut off)
+        self.subject_note = PlainLabel(self)
+        self.subject_note.setObjectName("fieldError")
+        self.subject_note.setAccessibleName("Subject length")
+        self.subject_note.setWordWrap(True)
+        self.subject_note.hide()
+        grid.addWidget(self.subject_note, 4, 1)
+        self.subject.textChanged.connect(self._subject_limit)
         root.addLayout(grid)
 
-        # options + formatting toolbar
+        # options + formatting toolbar (app/ui/formatting.py: one QAction per command)
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        self.bold = self._fmt_button("B", "Bold (Ctrl+B)", "Ctrl+B")
-        self.italic = self._fmt_button("I", "Italic (Ctrl+I)", "Ctrl+I")
-        self.underline = self._fmt_button("U", "Underline (Ctrl+U)", "Ctrl+U")
-        self.bullets = self._fmt_button("•", "Bulleted list", "")
-        f = self.bold.font(); f.setBold(True); self.bold.setFont(f)
-        f = self.italic.font(); f.setItalic(True); self.italic.setFont(f)
-        f = self.underline.font(); f.setUnderline(True); self.underline.setFont(f)
         self.rich = QCheckBox("Rich text", self)
         self.rich.setAccessibleName("Rich text")
         self.importance = QComboBox(self)
@@ -95,19 +94,30 @@ class ComposeView(QWidget):
         self.read_receipt.setAccessibleName("Request read receipt")
         self.delivery_receipt = QCheckBox("Delivery receipt", self)
         self.delivery_receipt.setAccessibleName("Request delivery receipt")
-        for w in (self.rich, self.bold, self.italic, self.underline, self.bullets):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        for w in (self.importance, self.read_receipt, self.delivery_receipt):
-            bar.addWidget(w)
-        root.addLayout(bar)
-
         self.body = SafeTextEdit(self)  # HTML from a draft or a paste loads nothing (safe_text.py)
         self.body.setObjectName("body")
         self.body.setAccessibleName("Message body")
         self.body.setPlaceholderText("Write your message…")
         self.body.setAcceptRichText(False)
         self.body.setTabChangesFocus(True)
+        self.body.setMinimumHeight(60)
+        self._add_formatting(bar)
+        bar.addStretch(1)
+        # the message's options get a row of their own: with the formatting toolbar they made the window
+        # wider than an 800-pixel screen
+        opts = QHBoxLayout()
+        opts.setSpacing(12)
+        for w in (self.importance, self.read_receipt, self.delivery_receipt):
+            opts.addWidget(w)
+        opts.addStretch(1)
+        lab = PlainLabel("Options", self)
+        lab.setObjectName("fieldLabel")
+        lab.setBuddy(self.importance)
+        grid.addWidget(lab, 5, 0, Qt.AlignVCenter | Qt.AlignLeft)
+        grid.addLayout(opts, 5, 1)
+        root.addLayout(bar)
+        for w in (self.fmt.question, self.fmt.undo_bar, self.fmt.link_bar):
+            root.addWidget(w)
         root.addWidget(self.body, 1)
 
         self.attachments = AttachmentList(self)
@@ -137,8 +147,7 @@ class ComposeView(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.send_button)
         root.addLayout(buttons)
-        for b in (self.attach_button, self.save_button, self.send_button, self.bold, self.italic,
-                  self.underline, self.bullets):
+        for b in (self.attach_button, self.save_button, self.send_button):
             b.setFocusPolicy(Qt.TabFocus)
 
         QWidget.setTabOrder(self.to.edit, self.cc.edit)
@@ -149,32 +158,36 @@ class ComposeView(QWidget):
         self.attach_button.clicked.connect(self.attachments.open_dialog)
         self.save_button.clicked.connect(self.save_requested)
         self.send_button.clicked.connect(self.send_requested)
-        self.rich.toggled.connect(self._set_rich)
-        self.bold.clicked.connect(lambda on: self.body.setFontWeight(QFont.Bold if on else QFont.Normal))
-        self.italic.clicked.connect(self.body.setFontItalic)
-        self.underline.clicked.connect(self.body.setFontUnderline)
-        self.bullets.clicked.connect(self._toggle_bullets)
-        self.body.currentCharFormatChanged.connect(self._sync_format_buttons)
+        self.fmt.rich_changed.connect(self._on_changed)
         for r in (self.to, self.cc, self.bcc):
             r.changed.connect(self._on_changed)
             r.lookup_requested.connect(lambda text, r=r: self.lookup_requested.emit(r, text))
         for sig in (self.subject.textChanged, self.body.textChanged, self.attachments.changed,
-                    self.importance.currentIndexChanged, self.read_receipt.toggled, self.delivery_receipt.toggled,
-                    self.rich.toggled):
+                    self.importance.currentIndexChanged, self.read_receipt.toggled, self.delivery_receipt.toggled):
             sig.connect(self._on_changed)
         self.setAcceptDrops(True)
-        self._set_rich(False)
 
-    def _fmt_button(self, text: str, tip: str, key: str) -> QToolButton:
-        b = QToolButton(self)
-        b.setObjectName("fmt")
-        b.setText(text)
-        b.setCheckable(True)
-        b.setToolTip(tip)
-        b.setAccessibleName(tip.split(" (")[0])
-        if key:
-            b.setShortcut(key)
-        return b
+    def _add_formatting(self, bar: QHBoxLayout) -> None:
+        from app.ui.formatting import Formatting
+
+        self.fmt = Formatting(self, self.body, self.rich)
+        f = self.fmt
+        # the commands, for the Edit menu and the F1 sheet; the buttons show them
+        self.bold_action, self.italic_action, self.underline_action = f.bold, f.italic, f.underline
+        self.link_action, self.numbered_action, self.bullets_action = f.link, f.numbered, f.bullets
+        self.indent_action, self.outdent_action, self.paste_plain_action = f.indent, f.outdent, f.paste_plain
+        b = f.buttons
+        self.bold, self.italic, self.underline, self.bullets = b["bold"], b["italic"], b["underline"], b["bullets"]
+        bar.addWidget(self.rich)
+        prev = self.rich
+        for name in ("bold", "italic", "underline", "bullets", "numbered", "outdent", "indent", "link"):
+            bar.addWidget(b[name])
+            QWidget.setTabOrder(prev, b[name])
+            prev = b[name]
+
+    def formatting_actions(self) -> list:
+        """Every formatting command (QActions with shortcuts), in menu order."""
+        return self.fmt.actions()
 
     # ---- Draft in / out ----
     def draft(self) -> Draft:
@@ -205,7 +218,7 @@ class ComposeView(QWidget):
             self.subject.setText(draft.subject)
             rich = draft.body_format == BodyFormat.HTML
             self.rich.setChecked(rich)
-            self._set_rich(rich)
+            self.fmt.set_rich(rich)
             if rich:
                 self.body.setHtml(draft.body)
             else:
@@ -277,34 +290,13 @@ class ComposeView(QWidget):
         if busy and what:
             self.state_label.setText(what)
 
-    # ---- formatting ----
-    def _set_rich(self, rich: bool) -> None:
-        if not rich and self.body.document().toPlainText() and self.body.acceptRichText():
-            text = self.body.toPlainText()
-            self.body.setPlainText(text)
-        self.body.setAcceptRichText(rich)
-        for b in (self.bold, self.italic, self.underline, self.bullets):
-            b.setEnabled(rich)
-            if not rich:
-                b.setChecked(False)
-
-    def _toggle_bullets(self, on: bool) -> None:
-        cursor = self.body.textCursor()
-        lst = cursor.currentList()
-        if on and lst is None:
-            cursor.createList(QTextListFormat.ListDisc)
-        elif not on and lst is not None:
-            block = cursor.block()
-            lst.remove(block)
-            fmt = cursor.blockFormat()
-            fmt.setIndent(0)
-            cursor.setBlockFormat(fmt)
-
-    def _sync_format_buttons(self, fmt) -> None:
-        self.bold.setChecked(fmt.fontWeight() >= QFont.Bold)
-        self.italic.setChecked(fmt.fontItalic())
-        self.underline.setChecked(fmt.fontUnderline())
-        self.bullets.setChecked(self.body.textCursor().currentList() is not None)
+    def _subject_limit(self, text: str) -> None:
+        n = len(text)
+        note = f"Subjects are limited to {MAX_SUBJECT} characters"
+        if n > MAX_SUBJECT:
+            note += f"; this one has {n}. Shorten it to save or send."
+        self.subject_note.setText(note + ("" if n > MAX_SUBJECT else "."))
+        self.subject_note.setVisible(n >= MAX_SUBJECT)
 
     @property
     def dirty(self) -> bool:

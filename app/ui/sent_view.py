@@ -9,7 +9,7 @@ from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
 from app.ui.drafts_view import list_page, setup_table
 from app.ui.message_models import MessageTableModel
-from app.ui.safe_text import PlainLabel, SafeBrowser
+from app.ui.safe_text import ElidedLabel, PlainLabel, SafeBrowser
 
 
 class SentView(QWidget):
@@ -34,9 +34,8 @@ class SentView(QWidget):
         pv = QVBoxLayout(self.preview)
         pv.setContentsMargins(18, 14, 18, 14)
         pv.setSpacing(6)
-        self.subject_label = PlainLabel("Select a message to preview it", self.preview)
+        self.subject_label = ElidedLabel("Select a message to preview it", self.preview)  # never widens the window
         self.subject_label.setObjectName("viewTitle")
-        self.subject_label.setWordWrap(True)
         self.subject_label.setAccessibleName("Preview subject")
         self.headers_label = PlainLabel("", self.preview)
         self.headers_label.setObjectName("viewSubtitle")
