@@ -204,7 +204,7 @@ class WelcomeView(QWidget):
         self.setObjectName("page")
         self.setAccessibleName("Welcome")
         root = QVBoxLayout(self)
-        root.setContentsMargins(48, 40, 48, 40)
+        root.setContentsMargins(24, 40, 24, 40)
         root.addStretch(1)
         title = PlainLabel("Welcome to Dispatch", self)
         title.setObjectName("viewTitle")
@@ -233,7 +233,8 @@ class WelcomeView(QWidget):
     def _card(self, lay, title: str, text: str, button: str, primary: bool) -> QPushButton:
         card = QFrame(self)
         card.setObjectName("card")
-        card.setFixedWidth(300)
+        card.setMinimumWidth(200)  # half of a 1366 px screen still shows both cards
+        card.setMaximumWidth(300)
         v = QVBoxLayout(card)
         v.setContentsMargins(20, 18, 20, 18)
         t = PlainLabel(title, card)

@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
         outer.setSpacing(0)
         side = QWidget(central)
         side.setObjectName("sidebarBox")
-        side.setFixedWidth(190)
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.setSpacing(0)
@@ -102,6 +101,9 @@ class MainWindow(QMainWindow):
         sv.addWidget(brand)
         sv.addWidget(self.sidebar, 1)
         outer.addWidget(side)
+        from app.ui.sidebar_fit import SidebarFit
+
+        self._sidebar_fit = SidebarFit(side, brand, self.sidebar)  # narrow window: the sidebar gives way
 
         right = QWidget(central)
         right.setObjectName("page")

@@ -70,6 +70,9 @@ QListWidget#sidebar {{
 }}
 QListWidget#sidebar:focus {{ border: 2px solid {c['accent']}; padding: 10px 6px; }}
 QListWidget#sidebar::item {{ padding: 9px 12px; border-radius: 8px; margin: 2px 0; color: {c['side_fg']}; }}
+QListWidget#sidebar[compact="true"]::item {{ padding: 9px 0px; }}
+QListWidget#sidebar[compact="true"] {{ padding: 12px 4px; }}
+QListWidget#sidebar[compact="true"]:focus {{ padding: 10px 2px; }}
 QListWidget#sidebar::item:selected {{ background: {c['sel']}; color: {c['sel_fg']}; font-weight: bold; }}
 QListWidget#sidebar::item:hover:!selected {{ background: {c['hover']}; }}
 QLabel#brand {{ font-size: 13pt; font-weight: bold; color: {c['fg']}; padding: 16px 16px 4px 20px;

@@ -308,3 +308,47 @@ def test_the_scheme_follows_the_system(qtbot, window, monkeypatch):
     monkeypatch.setenv("DISPATCH_COLOR_SCHEME", "light")  # forcing wins over the system
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     qtbot.waitUntil(lambda: window.property("colorScheme") == "light", timeout=5000)
+
+
+def _fully_shown(win, w) -> bool:
+    """``w`` is shown, inside the window, and nothing of it is clipped away by its parents."""
+    if not w.isVisible() or w.width() <= 0 or w.height() <= 0:
+        return False
+    tl = w.mapTo(win, QPoint(0, 0))
+    inside = win.rect().contains(tl) and win.rect().contains(tl + QPoint(w.width() - 1, w.height() - 1))
+    return inside and w.visibleRegion().boundingRect() == w.rect()
+
+
+def test_the_window_tiles_to_half_of_a_1366_px_screen(qtbot, window, screenshot_dir):
+    win = window
+    assert win.minimumSizeHint().width() <= 683, win.minimumSizeHint()
+    win.resize(683, 700)
+    qtbot.waitUntil(lambda: win.width() == 683 and win.height() == 700)
+    important = {
+        "compose": lambda: [win.compose.to.edit, win.compose.subject, win.compose.body, win.compose.attach_button,
+                            win.compose.save_button, win.compose.send_button],
+        "drafts": lambda: [win.drafts.table, win.drafts.refresh_button, win.drafts.delete_button,
+                           win.drafts.send_button],
+        "sent": lambda: [win.sent.table, win.sent.preview],
+        "outbox": lambda: [v for v in win.stack.currentWidget().findChildren(type(win.compose.send_button))
+                           if v.text() in ("Edit", "Delete", "Retry", "Try now")],
+    }
+    for name in VIEWS:
+        _show(qtbot, win, name)
+        QApplication.processEvents()
+        win.grab().save(str(screenshot_dir / f"{name}-683.png"))
+        widgets = important[name]()
+        assert widgets, name
+        for w in widgets:
+            assert _fully_shown(win, w), (name, w.accessibleName() or w.objectName())
+        # every view stays reachable from the sidebar
+        for row in range(win.sidebar.count()):
+            r = win.sidebar.visualItemRect(win.sidebar.item(row))
+            assert win.sidebar.viewport().rect().contains(r), row
+    # the welcome page too (both choices)
+    win.set_session(None)
+    QApplication.processEvents()
+    win.grab().save(str(screenshot_dir / "welcome-683.png"))
+    for b in (win.welcome.sandbox_button, win.welcome.exchange_button):
+        assert _fully_shown(win, b), b.text()
+    assert win.minimumSizeHint().width() <= 683
