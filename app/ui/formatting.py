@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextFormat, QTextListFormat
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLineEdit, QPushButton, QToolButton
+from PySide6.QtWidgets import (
+    QApplication, QFrame, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QTextEdit, QToolButton,
+)
 
 from app.ui.safe_text import PlainLabel
 
@@ -206,9 +208,21 @@ class Formatting(QObject):
         cursor.endEditBlock()
 
     def paste_plain_text(self) -> None:
+        """The clipboard's words into the focused field (the Edit menu's entry is this action too): a
+        line edit gets one line; the body keeps the formatting at the cursor and takes none from the paste."""
         text = QApplication.clipboard().text()
-        if text:
-            self.body.insertPlainText(text)  # keeps the formatting at the cursor, takes none from the paste
+        w = QApplication.focusWidget()
+        if not text:
+            return
+        if isinstance(w, QLineEdit):
+            if not w.isReadOnly():
+                w.insert(" ".join(text.splitlines()))
+        elif isinstance(w, (QTextEdit, QPlainTextEdit)):
+            if not w.isReadOnly():
+                w.insertPlainText(text)
+        elif w is None or self.view.isAncestorOf(w):
+            self.body.insertPlainText(text)
+            self.body.setFocus(Qt.OtherFocusReason)
 
     def sync(self, *_a) -> None:
         """Buttons show the format at the cursor."""

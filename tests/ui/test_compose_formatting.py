@@ -294,3 +294,22 @@ def test_formatting_commands_are_actions_with_shortcuts(qtbot, window):
     qtbot.keyClick(c.body, Qt.Key_8, CTRL | SHIFT)
     assert c.bullets.isChecked() and c.body.textCursor().currentList() is not None
     assert c.body.textCursor().position() == QTextCursor(c.body.document()).position()
+
+
+def test_paste_as_plain_text_goes_to_the_focused_field(qtbot, window):
+    win = window
+    c = win.compose
+    new_message(qtbot, win, subject="Re: ")
+    mime = QMimeData()
+    mime.setHtml("<b>Quarterly</b><br>numbers")
+    mime.setText("Quarterly\nnumbers")
+    QApplication.clipboard().setMimeData(mime)
+    c.subject.setFocus()
+    qtbot.keyClick(c.subject, Qt.Key_V, CTRL | SHIFT)
+    assert c.subject.text() == "Re: Quarterly numbers" and c.body.toPlainText() == ""
+    c.body.setFocus()
+    qtbot.keyClick(c.body, Qt.Key_B, CTRL)
+    qtbot.keyClick(c.body, Qt.Key_V, CTRL | SHIFT)  # the format at the cursor (bold), none of the paste's
+    assert c.body.toPlainText() == "Quarterly\nnumbers"
+    assert [r[1] for r in runs(c.body)] == [True, True]
+
