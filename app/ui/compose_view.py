@@ -296,6 +296,11 @@ class ComposeView(QWidget):
         if n > MAX_SUBJECT:
             note += f"; this one has {n}. Shorten it to save or send."
         self.subject_note.setText(note + ("" if n > MAX_SUBJECT else "."))
+        kind = "fieldError" if n > MAX_SUBJECT else "viewSubtitle"  # at the limit: a note; over it: an error
+        if self.subject_note.objectName() != kind:
+            self.subject_note.setObjectName(kind)
+            self.subject_note.style().unpolish(self.subject_note)
+            self.subject_note.style().polish(self.subject_note)
         self.subject_note.setVisible(n >= MAX_SUBJECT)
 
     @property

@@ -183,8 +183,10 @@ def test_a_long_subject_never_widens_the_window_and_the_field_states_its_limit(q
     assert not c.subject_note.isVisible()
     qtbot.keyClicks(c.subject, "y")
     assert c.subject_note.isVisible() and "255 characters" in c.subject_note.text()
+    assert c.subject_note.objectName() == "viewSubtitle"  # reached: a note, not yet an error
     qtbot.keyClicks(c.subject, "y" * 63)  # 318: nothing typed is cut off; the note says how many there are
     assert len(c.subject.text()) == 318 and "318" in c.subject_note.text()
+    assert c.subject_note.objectName() == "fieldError"
     QApplication.processEvents()
     assert c.title.text() == "y" * 318
     assert win.width() == width and c.minimumSizeHint().width() == needs
