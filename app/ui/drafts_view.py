@@ -5,13 +5,14 @@ A failed row of a batch send stays in the list with its own error in the Status 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from app.domain.models import ItemRef, MessageSummary
+from app.ui.list_table import ListTable, empty_state
 from app.ui.message_models import MessageTableModel
 from app.ui.safe_text import PlainLabel
 
@@ -36,15 +37,15 @@ def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
     view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
     h = view.horizontalHeader()
     h.setHighlightSections(False)
-    h.setSectionResizeMode(QHeaderView.Interactive)
-    h.setSectionResizeMode(MessageTableModel.COL_ATTACH, QHeaderView.Fixed)
-    h.setStretchLastSection(True)
-    h.resizeSection(MessageTableModel.COL_ATTACH, 30)
-    h.resizeSection(MessageTableModel.COL_SUBJECT, 200)
-    h.resizeSection(MessageTableModel.COL_TO, 165)
-    h.resizeSection(MessageTableModel.COL_TIME, 135)
     h.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
     h.setMinimumSectionSize(24)
+    if isinstance(view, ListTable):
+        view.fit_columns()
+        model.modelReset.connect(view.forget_sizes)
+        model.page_loaded.connect(view.fit_addresses)
+        model.statuses_changed.connect(view.update_status_column)
+        model.modelAboutToBeReset.connect(view.remember_current)
+        model.page_loaded.connect(view.after_page)
 
 
 def list_page(parent: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout, QLabel]:
@@ -81,8 +82,10 @@ class UndoBar(QFrame):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(14, 6, 8, 6)
         self.label = PlainLabel(self)
-        self.button = QPushButton("Undo", self)
+        self.button = QPushButton("&Undo", self)
         self.button.setAccessibleName("Undo delete")
+        self.button.setToolTip("Undo (Ctrl+Z)")
+        self.button.setFocusPolicy(Qt.StrongFocus)  # Tab from the list reaches it
         self.button.clicked.connect(self._undo)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.button)
@@ -96,7 +99,14 @@ class UndoBar(QFrame):
         self.show()
         self.timer.start(ms)
 
+    @property
+    def active(self) -> bool:
+        """An undo can be made now (the bar is showing)."""
+        return self.timer.isActive() and not self.isHidden()
+
     def _undo(self) -> None:
+        if not self.active:
+            return
         self.timer.stop()
         self.hide()
         self.undo.emit()
@@ -109,6 +119,24 @@ class UndoBar(QFrame):
         if self.timer.isActive():
             self.timer.stop()
             self._expire()
+
+
+class _UndoKeys(QObject):
+    """Event filter: Ctrl+Z (the platform's Undo key) undoes the pending delete while the bar shows."""
+
+    def __init__(self, bar: "UndoBar"):
+        super().__init__(bar)
+        self._bar = bar
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        t = event.type()
+        if t in (QEvent.ShortcutOverride, QEvent.KeyPress) and self._bar.active \
+                and event.matches(QKeySequence.Undo):
+            event.accept()
+            if t == QEvent.KeyPress:
+                self._bar._undo()
+            return True
+        return False
 
 
 class DraftsView(QWidget):
@@ -133,8 +161,10 @@ class DraftsView(QWidget):
             head.addWidget(b)
 
         self.model = MessageTableModel(sent=False, parent=self)
-        self.table = QTableView(self)
+        self.table = ListTable(self)
         setup_table(self.table, self.model, "Drafts list")
+        self.empty = empty_state(self, "Drafts")
+        root.addWidget(self.empty, 1)  # instead of the table while there is no account
         root.addWidget(self.table, 1)
         self.undo_bar = UndoBar(self)
         root.addWidget(self.undo_bar)
@@ -150,6 +180,11 @@ class DraftsView(QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
+        # Ctrl+Z while the undo bar shows: claimed by the list and the bar's button before the window's
+        # Edit > Undo (which acts on text fields) sees it
+        self._undo_keys = _UndoKeys(self.undo_bar)
+        for w in (self.table, self.undo_bar.button, self.refresh_button, self.delete_button, self.send_button):
+            w.installEventFilter(self._undo_keys)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
 
         self._pending: list[tuple[int, MessageSummary]] = []
@@ -161,14 +196,19 @@ class DraftsView(QWidget):
         for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             sig.connect(self._update_count)
         self.model.loading_changed.connect(lambda _on: self._update_count())
+        self.model.modelReset.connect(self._update_empty)
+        self._update_empty()
         self._update_count()
 
     # ---- selection ----
     def selected_refs(self) -> list[ItemRef]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
+        """The selected drafts (never a current row that is not selected)."""
+        rows = self.table.selected_rows()
         return [self.model.summary(r).ref for r in rows if self.model.summary(r)]
+
+    def _acting_refs(self) -> list[ItemRef]:
+        """What Enter and Delete act on: the selection, when the user can see it."""
+        return [self.model.summary(r).ref for r in self.table.acting_rows() if self.model.summary(r)]
 
     def select_rows(self, rows: list[int]) -> None:
         sm = self.table.selectionModel()
@@ -179,28 +219,36 @@ class DraftsView(QWidget):
             sm.setCurrentIndex(self.model.index(rows[0], 1), QItemSelectionModel.NoUpdate)
 
     def open_current(self) -> None:
-        idx = self.table.currentIndex()
-        s = self.model.summary(idx.row()) if idx.isValid() else None
+        rows = self.table.acting_rows()
+        if not rows:
+            return
+        cur = self.table.currentIndex()
+        s = self.model.summary(cur.row() if cur.isValid() and cur.row() in rows else rows[0])
         if s is not None:
             self.open_requested.emit(s.ref)
 
     # ---- delete with undo ----
     def delete_selected(self) -> None:
-        refs = self.selected_refs()
+        refs = self._acting_refs()
         if not refs:
             return
         self.undo_bar.flush()
         row = min(self.model.row_of(r.id) for r in refs)
         self._pending = self.model.take_rows({r.id for r in refs})
         n = len(self._pending)
-        self.undo_bar.start(f"Deleted {n} draft{'s' if n != 1 else ''}")
+        self.undo_bar.start(f"Deleted {n} draft{'s' if n != 1 else ''} — Ctrl+Z to undo")
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 1))
+            self.table.scrollTo(self.table.currentIndex())
         self.table.setFocus()
 
     def _undo_delete(self) -> None:
+        rows = [pos for pos, _s in self._pending]
         self.model.restore_rows(self._pending)
         self._pending = []
+        self.select_rows([r for r in rows if r < self.model.rowCount()])  # what came back is selected
+        if rows:
+            self.table.scrollTo(self.model.index(rows[0], 1))
         self.table.setFocus()
 
     def _commit_delete(self) -> None:
@@ -212,7 +260,16 @@ class DraftsView(QWidget):
     def flush_pending(self) -> None:
         self.undo_bar.flush()
 
+    def _update_empty(self) -> None:
+        """No account: the list says why it is empty and how to add one."""
+        none = not self.model.has_source
+        self.empty.setVisible(none)
+        self.table.setVisible(not none)
+
     def _update_count(self, *_a) -> None:
+        if not self.model.has_source:
+            self.count_label.setText("")
+            return
         n = self.model.total
         loading = " · loading…" if self.model.loading else ""
         self.count_label.setText(f"{n} draft{'s' if n != 1 else ''}{loading}")

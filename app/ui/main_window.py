@@ -181,8 +181,9 @@ class MainWindow(QMainWindow):
         self.drafts.delete_requested.connect(flows.delete_drafts)
         self.drafts.send_requested.connect(lambda refs: flows.send_selected(refs))
         self.drafts.refresh_requested.connect(flows.refresh)
-        self.drafts.model.load_failed.connect(self._list_failed)
-        self.sent.model.load_failed.connect(self._list_failed)
+        from app.ui.list_status import watch_list_errors
+        watch_list_errors(self, self.drafts.model, "Drafts")  # the banner goes once the list loads
+        watch_list_errors(self, self.sent.model, "Sent")
         self.sent.preview_requested.connect(flows.preview_sent)
         self.welcome.sandbox_chosen.connect(self.sandbox_requested)
         self.welcome.exchange_chosen.connect(self.edit_account)
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         return tuple(name for name, _w in self._views)
 
     def show_view(self, name: str) -> None:
-        if self.session is None or self.flows is None:
+        if self.flows is None:  # with no account the lists say how to add one (Compose: the welcome)
             return
         i = self.VIEWS.index(name)
         if self.sidebar.currentRow() != i:
@@ -234,9 +235,9 @@ class MainWindow(QMainWindow):
 
     def _sidebar_changed(self, row: int) -> None:
         from PySide6.QtCore import Qt
-        if row < 0 or row >= len(self._views) or self.session is None or self.flows is None:
+        if row < 0 or row >= len(self._views) or self.flows is None:
             return
-        w = self._views[row][1]
+        w = self._views[row][1] if self.session is not None or row else self.welcome
         if self.stack.currentWidget() is not w:
             if w is not self.drafts:
                 self.drafts.flush_pending()
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
             if not self.compose.focusWidget() or not self.compose.isAncestorOf(self.focusWidget() or self):
                 self.compose.to.setFocus(Qt.ShortcutFocusReason)
         elif hasattr(w, "table"):
-            w.table.setFocus(Qt.ShortcutFocusReason)
+            (w.table if w.table.isVisibleTo(w) else self.sidebar).setFocus(Qt.ShortcutFocusReason)
             if w.table.model().rowCount() and not w.table.currentIndex().isValid():
                 w.table.setCurrentIndex(w.table.model().index(0, 1))
         else:
@@ -253,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def _show_welcome(self) -> None:
         self.stack.setCurrentWidget(self.welcome)
-        self.sidebar.setEnabled(False)
+        self.sidebar.setCurrentRow(0)  # Compose is the welcome; Drafts/Sent/Outbox say how to add an account
         self.welcome.setFocus()
 
     # ---- session ----
@@ -364,9 +365,6 @@ class MainWindow(QMainWindow):
         log.warning("an error was shown to the user")  # not its words: they may quote a name or a subject
         self.banner.show_message(text, kind="error", retry=retry)
         self.error_shown.emit(text)
-
-    def _list_failed(self, exc) -> None:
-        self.show_error(f"Could not load the list: {self.flows.explain_exc(exc)}", retry=True)
 
     # ---- closing ----
     def _queued_sends(self) -> int:

@@ -54,6 +54,7 @@ class MessageTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     load_failed = Signal(object)  # the exception
     page_loaded = Signal()
+    statuses_changed = Signal()  # a row's Status text was set or cleared
 
     def __init__(self, fetch_page: Fetch | None = None, *, sent: bool = False, page_size: int = PAGE_SIZE, parent=None):
         super().__init__(parent)
@@ -224,6 +225,16 @@ class MessageTableModel(QAbstractTableModel):
         if row >= 0:
             idx = self.index(row, self.COL_STATUS)
             self.dataChanged.emit(idx, idx)
+        self.statuses_changed.emit()
+
+    def status_texts(self) -> list[str]:
+        """Every Status text set now (the view shows the column only while there is one)."""
+        return [t for t, _e in self._status.values() if t]
+
+    @property
+    def has_source(self) -> bool:
+        """False while there is nowhere to list from (no account)."""
+        return self._fetch is not None
 
     def status(self, ref_id: str) -> str:
         return self._status.get(ref_id, ("", False))[0]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.drafts_view import list_page
+from app.ui.list_table import NO_ACCOUNT
 from app.ui.safe_text import PlainLabel, tooltip
 
 
@@ -150,7 +151,8 @@ class OutboxView(QWidget):
             self.table.selectRow(ids.index(current))
         elif self._rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
-        self.empty.setText(self._empty_text + (f"\n\n{self._elsewhere}" if self._elsewhere else ""))
+        first = self._empty_text if self.outbox is not None else NO_ACCOUNT  # no account: how to add one
+        self.empty.setText(first + (f"\n\n{self._elsewhere}" if self._elsewhere else ""))
         self.empty.setVisible(not self._rows)
         self.table.setVisible(bool(self._rows))
         waiting = sum(1 for r in self._rows if r.state not in ("sent", "failed", "done", "cancelled"))

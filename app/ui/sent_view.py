@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
+from app.ui.attachment_saver import AttachmentSaver
 from app.ui.drafts_view import list_page, setup_table
+from app.ui.list_table import ListTable, empty_state
 from app.ui.message_models import MessageTableModel
 from app.ui.safe_text import ElidedLabel, PlainLabel, SafeBrowser
 
@@ -21,11 +24,8 @@ class SentView(QWidget):
         root, _head, self.count_label = list_page(self, "Sent")
         split = QSplitter(Qt.Horizontal, self)
         self.model = MessageTableModel(sent=True, parent=self)
-        self.table = QTableView(split)
-        setup_table(self.table, self.model, "Sent list")
-        self.table.hideColumn(MessageTableModel.COL_STATUS)
-        self.table.horizontalHeader().setSectionResizeMode(MessageTableModel.COL_SUBJECT, QHeaderView.Stretch)
-        self.table.horizontalHeader().resizeSection(MessageTableModel.COL_TO, 130)
+        self.table = ListTable(split)
+        setup_table(self.table, self.model, "Sent list")  # columns fit their content; no Status column
         self.table.setSelectionMode(QTableView.SingleSelection)
 
         self.preview = QFrame(split)
@@ -56,16 +56,43 @@ class SentView(QWidget):
         pv.addWidget(line)
         pv.addWidget(self.body, 1)
         pv.addWidget(self.attachments_label)
+        self.saver = AttachmentSaver(self)  # Ctrl+Shift+S: the preview's attachments to a folder
+        self.save_note = PlainLabel("", self.preview)
+        self.save_note.setObjectName("viewSubtitle")
+        self.save_note.setWordWrap(True)
+        self.save_note.setAccessibleName("Saved attachments")
+        self.save_note.hide()
+        pv.addWidget(self.save_note)
+        self.saver.finished.connect(self._saved)
         split.addWidget(self.table)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        self.empty = empty_state(self, "Sent")
+        root.addWidget(self.empty, 1)  # instead of the list and preview while there is no account
         root.addWidget(split, 1)
+        self._split = split
         self.setFocusProxy(self.table)
+        self._shown: Draft | None = None  # the previewed message, attachments' bytes included
+        self.save_action = QAction("Save &attachments…", self)
+        self.save_action.setObjectName("actSaveAttachments")
+        self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.save_action.setToolTip("Save the previewed message's attachments to a folder (Ctrl+Shift+S)")
+        self.save_action.triggered.connect(self.save_attachments)
+        self.addAction(self.save_action)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             sig.connect(self._update_count)
+        self.model.modelReset.connect(self._update_empty)
+        self._update_empty()
         self._update_count()
+
+    def _update_empty(self) -> None:
+        """No account: the list says why it is empty and how to add one."""
+        none = not self.model.has_source
+        self.empty.setVisible(none)
+        self._split.setVisible(not none)
 
     def _row_changed(self, current, _previous) -> None:
         s = self.model.summary(current.row()) if current.isValid() else None
@@ -73,6 +100,8 @@ class SentView(QWidget):
             self.preview_requested.emit(s.ref)
 
     def show_message(self, msg: Draft, when=None, sender: str = "") -> None:
+        self._shown = msg
+        self.save_note.hide()
         self.subject_label.setText(msg.subject or "(no subject)")
         rows = [("From", sender), ("To", format_recipients(msg.to)), ("Cc", format_recipients(msg.cc)),
                 ("Bcc", format_recipients(msg.bcc))]
@@ -89,11 +118,44 @@ class SentView(QWidget):
         self.attachments_label.setText(f"Attachments: {names}" if names else "")
 
     def clear_preview(self) -> None:
+        self._shown = None
+        self.save_note.hide()
         self.subject_label.setText("Select a message to preview it")
         self.headers_label.setText("")
         self.body.clear()
         self.attachments_label.setText("")
 
+    # ---- Ctrl+Shift+S ----
+    def shown_message(self) -> Draft | None:
+        """The message in the preview, if it is still the selected row's."""
+        cur = self.table.currentIndex()
+        s = self.model.summary(cur.row()) if cur.isValid() else None
+        msg = self._shown
+        if msg is None or s is None or (msg.ref is not None and msg.ref.id != s.ref.id):
+            return None
+        return msg
+
+    def save_attachments(self) -> None:
+        msg = self.shown_message()
+        if msg is None or not msg.attachments:
+            self._note("Nothing to save: the previewed message has no attachments" if msg is not None
+                       else "Select a message first; its attachments are saved from the preview")
+            return
+        self.saver.ask(msg.attachments)
+
+    def _saved(self, text: str) -> None:
+        self._note(text)
+
+    def _note(self, text: str) -> None:
+        self.save_note.setText(text)
+        self.save_note.setVisible(bool(text))
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 8000)
+
     def _update_count(self, *_a) -> None:
+        if not self.model.has_source:
+            self.count_label.setText("")
+            return
         n = self.model.total
         self.count_label.setText(f"{n} message{'s' if n != 1 else ''}")

@@ -1,0 +1,26 @@
+"""A list's load failure in the window's banner, gone once that list loads again.
+
+"Could not load Drafts: …" names its list; when that list later loads a page (F5, a reconnect, a save
+that reloads it), the banner is hidden if it still shows that very message (another message that took
+its place stays).
+"""
+
+from __future__ import annotations
+
+
+def watch_list_errors(window, model, name: str) -> None:
+    """Show ``model``'s load failures in ``window.banner`` and take them back when it loads."""
+    shown = {"text": ""}
+
+    def failed(exc) -> None:
+        text = f"Could not load {name}: {window.flows.explain_exc(exc)}"
+        shown["text"] = text
+        window.show_error(text, retry=True)
+
+    def loaded() -> None:
+        text, shown["text"] = shown["text"], ""
+        if text and window.banner.text() == text:
+            window.banner.hide()
+
+    model.load_failed.connect(failed)
+    model.page_loaded.connect(loaded)
