@@ -148,8 +148,6 @@ class Formatting(QObject):
         b.setDefaultAction(action)
         b.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         b.setFocusPolicy(Qt.TabFocus)
-        # disabled (Rich text off) must look it, not merely do nothing
-        b.setStyleSheet("QToolButton:disabled { color: #cbd5e1; }")
         return b
 
     def actions(self) -> list[QAction]:

@@ -113,6 +113,7 @@ QPushButton#primary:focus {{ border: 2px solid {c['ring']}; padding: 5px 13px; }
 QPushButton#primary:disabled {{ background: {c['accent_off']}; border-color: {c['accent_off']}; }}
 QToolButton {{ border: 1px solid transparent; border-radius: 5px; padding: 3px 7px; }}
 QToolButton#fmt {{ min-width: 18px; }}
+QToolButton:disabled {{ color: {c['off_fg']}; }}
 QToolButton:checked {{ background: {c['sel']}; border-color: {c['text_sel']}; }}
 QToolButton:hover {{ background: {c['hover']}; }}
 QToolButton:focus {{ border: 2px solid {c['accent']}; padding: 2px 6px; }}
