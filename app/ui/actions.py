@@ -15,6 +15,7 @@ class Actions:
     send: QAction
     send_selected: QAction
     attach: QAction
+    discard: QAction
     view_compose: QAction
     view_drafts: QAction
     view_sent: QAction
@@ -54,6 +55,8 @@ def build_actions(win) -> Actions:
         send_selected=_act(win, "Send se&lected drafts", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
                            flows.send_selected, "actSendSelected"),
         attach=_act(win, "&Attach files…", "Ctrl+Shift+A", flows.attach_files, "actAttach"),
+        # not Ctrl+Delete: in a text field that deletes the next word
+        discard=_act(win, "Dis&card message (with Undo)", "Ctrl+Shift+D", flows.discard, "actDiscard"),
         view_compose=_act(win, "&Compose", "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
         view_drafts=_act(win, "&Drafts", "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
         view_sent=_act(win, "S&ent", "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
@@ -69,7 +72,7 @@ def build_actions(win) -> Actions:
 def build_menus(win, acts: Actions) -> None:
     menus = getattr(win, "menus", None) or {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
     m = menus["&File"]
-    for a in (acts.new, acts.save, acts.send, acts.attach):
+    for a in (acts.new, acts.save, acts.send, acts.attach, acts.discard):
         m.addAction(a)
     m.addSeparator()
     m.addAction(acts.account)

@@ -191,10 +191,12 @@ class ComposeView(QWidget):
 
     # ---- Draft in / out ----
     def draft(self) -> Draft:
-        """The message as typed. Invalid recipient entries are left out (see :meth:`validate`)."""
+        """The message as typed: an unfinished recipient entry is kept as typed (a draft may hold it;
+        :meth:`validate` refuses it for a send)."""
         rich = self.rich.isChecked()
         return replace(
-            self._draft, to=self.to.recipients(), cc=self.cc.recipients(), bcc=self.bcc.recipients(),
+            self._draft, to=self.to.recipients_as_typed(), cc=self.cc.recipients_as_typed(),
+            bcc=self.bcc.recipients_as_typed(),
             subject=self.subject.text(),
             body=self.body.toHtml() if rich else self.body.toPlainText(),
             body_format=BodyFormat.HTML if rich else BodyFormat.TEXT,
@@ -254,19 +256,20 @@ class ComposeView(QWidget):
         self.attachments.max_bytes = n
 
     def validate(self, *, for_send: bool) -> list[FieldError]:
-        errors = []
-        for r in (self.to, self.cc, self.bcc):
-            errors.extend(r.validate())
+        """The errors that stop a send (``for_send``) or a save. An unfinished address is marked at its
+        field either way, but only a send is stopped by it: a draft may hold anything."""
+        marks = {r.field: r.validate() for r in (self.to, self.cc, self.bcc)}
+        errors = [e for es in marks.values() for e in es] if for_send else []
         draft = self.draft()
         for e in validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes):
-            if e.field in ("to", "cc", "bcc") and any(x.field == e.field for x in errors):
+            if e.field in ("to", "cc", "bcc") and marks[e.field]:
                 continue
             errors.append(e)
         by_field = {}
         for e in errors:
             by_field.setdefault(e.field, []).append(e)
         for r in (self.to, self.cc, self.bcc):
-            r.set_errors(by_field.get(r.field, []))
+            r.set_errors(by_field.get(r.field) or marks[r.field])
         self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
         # errors with no field of their own (e.g. "too large to send" for a long text) go above the buttons
         self.set_error(" ".join(e.message for e in errors if e.field not in ("to", "cc", "bcc", "attachments")))

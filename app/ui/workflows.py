@@ -15,6 +15,7 @@ import asyncio
 import gc
 import logging
 
+from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
 from app.core.outbox import DraftInvalid
@@ -37,6 +38,8 @@ class Workflows(TaskTracker):
         from app.ui.security import Security
 
         self.security = Security(window)  # untrusted certificate -> trust banner; 401 -> password prompt
+        self._discard = None  # app.ui.compose_flows.ComposeDiscard, built on first use
+        self.send_question = None  # the open "Send anyway?" box, if any
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
@@ -97,10 +100,11 @@ class Workflows(TaskTracker):
 
     def stash_current(self) -> bool:
         """Before the composer is replaced: unsaved edits go to Drafts through the queue (which keeps
-        them on this computer until the server has them).
+        them on this computer until the server has them). An unfinished address does not stop it (a
+        draft keeps it as typed).
 
-        False (and nothing replaced) when what is typed cannot be saved as it is, e.g. a malformed
-        address: the error is shown at the field and the message stays."""
+        False (and nothing replaced) when what is typed cannot be saved as it is (e.g. a subject over
+        Exchange's limit): the error is shown at the field and the message stays."""
         w, c = self.w, self.w.compose
         if not c.dirty:
             return True
@@ -134,6 +138,13 @@ class Workflows(TaskTracker):
         """The signed-in account's send queue (None before a session is set)."""
         session = self.w.session
         return None if session is None else session.outbox
+
+    def discard(self) -> None:
+        """Ctrl+Shift+D: the message on screen is thrown away (its server draft too), with Undo."""
+        from app.ui.compose_flows import ComposeDiscard
+
+        self._discard = self._discard or ComposeDiscard(self.w, self)
+        self._discard.discard()
 
     def attach_files(self) -> None:
         if self.w.session is None:
@@ -193,6 +204,10 @@ class Workflows(TaskTracker):
             w.show_view("compose")
             w.statusBar().showMessage("Press Ctrl+Return again to send this message", 5000)
             return
+        from app.ui.compose_flows import ask_before_send
+
+        if w.session is None or ask_before_send(self):
+            return  # refused at a field, or "Send anyway?" is asked (it sends when answered so)
         with self._tracked():
             await self.send_current()
 
@@ -229,6 +244,7 @@ class Workflows(TaskTracker):
         if outcome.status == OutcomeStatus.SENT:
             if here:
                 c.clear()
+            self._fresh_compose()
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
             self._remember(draft)
         elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
@@ -240,6 +256,7 @@ class Workflows(TaskTracker):
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
+            self._fresh_compose()
             row = next((r for r in self.outbox().rows() if r.local_id == sub.local_id), None)
             state = row.text if row is not None else "waiting to send"
             w.statusBar().showMessage(f"In the Outbox ({state[:1].lower() + state[1:]}): it goes out by itself. "
@@ -248,6 +265,17 @@ class Workflows(TaskTracker):
         w.drafts.model.reload()
         w.sent.model.reload()
         return outcome
+
+    def _fresh_compose(self) -> None:
+        """After a send took the message off the screen (here, or as the queue reported it): a blank
+        "New message", the cursor in To where the next one starts. Nothing typed since is touched."""
+        w, c = self.w, self.w.compose
+        if not c.draft().is_empty() or c.identity().ref is not None:
+            return
+        c.title.setText("New message")
+        c.state_label.setText("Not saved")
+        if w.current_view() == "compose":
+            c.to.setFocus(Qt.OtherFocusReason)
 
     def _remember(self, draft: Draft) -> None:
         w = self.w
