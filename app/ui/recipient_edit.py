@@ -1,19 +1,22 @@
 """A recipient field: ``Name <addr>`` or bare addresses separated by , or ;.
 
-Invalid entries are marked inline (red border + a message under the field). Completion offers names
-from the directory (ResolveNames, looked up by the owner after a debounce) and recent recipients; it
-completes the entry under the cursor, not the whole line.
+Invalid entries are marked inline (red border + a message under the field) when the field is left or a
+send is asked for; a mark goes away as soon as the text is right again (every change re-checks it).
+An unfinished entry is kept as typed in the message (a draft may hold anything; only sending needs valid
+addresses). Completion offers names from the directory (ResolveNames, looked up by the owner after a
+debounce) and recent recipients; it completes the entry under the cursor, not the whole line. The first
+match is highlighted as soon as the list opens: Enter or Tab takes it (Down/Up pick another, Esc closes).
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.models import Recipient
-from app.domain.validation import FieldError, format_recipients, parse_recipients
+from app.domain.validation import FieldError, format_recipients, parse_recipients, recipients_as_typed
 from app.ui.safe_text import PlainLabel
 
 LOOKUP_DEBOUNCE_MS = 300
@@ -54,13 +57,16 @@ class RecipientEdit(QWidget):
         self.completer.setFilterMode(Qt.MatchContains)
         self.completer.setWidget(self.edit)
         self.completer.activated[str].connect(self._insert_completion)
+        self._auto_pick = False  # the first match was highlighted for the user (not picked with Down)
+        self._popup_keys = _PopupKeys(self)
+        self.completer.popup().installEventFilter(self._popup_keys)  # runs before QCompleter's own
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(LOOKUP_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit_lookup)
         self.edit.textEdited.connect(self._on_edited)
-        self.edit.textChanged.connect(lambda _t: self.changed.emit())
+        self.edit.textChanged.connect(self._on_text_changed)
         self.edit.editingFinished.connect(self.validate)
 
     # ---- value ----
@@ -72,7 +78,12 @@ class RecipientEdit(QWidget):
         self.set_errors([])
 
     def recipients(self) -> list[Recipient]:
+        """The valid recipients (what a send would go to)."""
         return parse_recipients(self.edit.text(), self.field)[0]
+
+    def recipients_as_typed(self) -> list[Recipient]:
+        """Every entry, an unfinished one kept as typed (what a draft holds)."""
+        return recipients_as_typed(self.edit.text(), self.field)
 
     def validate(self) -> list[FieldError]:
         errors = parse_recipients(self.edit.text(), self.field)[1]
@@ -106,7 +117,18 @@ class RecipientEdit(QWidget):
         prefix = self.current_token()
         if prefix and self.edit.hasFocus():
             self.completer.setCompletionPrefix(prefix)
-            self.completer.complete()
+            if self.completer.completionCount():
+                self._popup()
+
+    def _popup(self, *, typed: bool = False) -> None:
+        """Open (or refresh) the list with its first match highlighted: Enter and Tab take it. A list
+        refreshed by a directory answer keeps the match the user moved to."""
+        self.completer.complete()
+        popup = self.completer.popup()
+        model = self.completer.completionModel()
+        if model.rowCount() and (typed or not popup.currentIndex().isValid()):
+            popup.setCurrentIndex(model.index(0, 0))
+            self._auto_pick = True
 
     def _refresh_model(self) -> None:
         seen, out = set(), []
@@ -120,15 +142,19 @@ class RecipientEdit(QWidget):
         text = self.edit.text()[: self.edit.cursorPosition()]
         return _SEP.split(text)[-1].strip()
 
+    def _on_text_changed(self, _text: str) -> None:
+        if self.edit.property("invalid"):
+            # re-check on every change (typing, a completion taken, a paste), so the mark goes away as
+            # soon as the text is right; a new mark waits until the field is left
+            self.set_errors(parse_recipients(self.edit.text(), self.field)[1])
+        self.changed.emit()
+
     def _on_edited(self, _text: str) -> None:
         token = self.current_token()
-        if self.edit.property("invalid"):
-            # re-check as the user fixes it, so the red border goes away as soon as it is right
-            self.set_errors(parse_recipients(self.edit.text(), self.field)[1])
         if len(token) >= 2:
             self.completer.setCompletionPrefix(token)
             if self.completer.completionCount():
-                self.completer.complete()
+                self._popup(typed=True)
             else:
                 self.completer.popup().hide()
             self._debounce.start()
@@ -155,3 +181,31 @@ class RecipientEdit(QWidget):
         new_head = prefix + completion + ", "
         self.edit.setText(new_head + rest.lstrip(",; "))
         self.edit.setCursorPosition(len(new_head))
+
+
+class _PopupKeys(QObject):
+    """Keys in the completion list before QCompleter sees them: the first Down after the list opened
+    keeps the first match (it is already highlighted, as Down used to highlight it), so Down, Enter
+    still picks the first match; Enter takes the highlighted one (QCompleter does that), and so does
+    Tab (here), which then moves on to the next field."""
+
+    def __init__(self, owner: RecipientEdit):
+        super().__init__(owner)
+        self.owner = owner
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.KeyPress:
+            o = self.owner
+            popup = o.completer.popup()
+            if event.key() == Qt.Key_Down and o._auto_pick and popup.currentIndex().row() == 0:
+                o._auto_pick = False
+                return True
+            o._auto_pick = False
+            if event.key() == Qt.Key_Tab and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+                current = popup.currentIndex()
+                if current.isValid():  # take the highlighted match, then Tab moves on as usual
+                    popup.hide()
+                    o._insert_completion(current.data())
+                    o.edit.focusNextChild()
+                    return True
+        return False
