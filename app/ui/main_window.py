@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self._placeholder.deleteLater()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
+        self.menus["&File"].insertAction(self.actions_.account, self.sent.save_action)  # Sent: Ctrl+Shift+S
         from app.ui.edit_menu import build_edit_menu
         from app.ui.find_bar import FindBar
 

@@ -136,6 +136,10 @@ class SentView(QWidget):
         return msg
 
     def save_attachments(self) -> None:
+        if not self.isVisible():  # from the File menu elsewhere: only what the Sent preview shows
+            self._note("Attachments are saved from the Sent preview: press Ctrl+3, select a message, "
+                       "then Ctrl+Shift+S")
+            return
         msg = self.shown_message()
         if msg is None or not msg.attachments:
             self._note("Nothing to save: the previewed message has no attachments" if msg is not None

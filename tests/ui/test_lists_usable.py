@@ -210,7 +210,8 @@ def test_sent_reloads_when_the_outbox_delivers(qtbot, aloop, sandbox, settings):
                                     for m in sandbox.mailbox(ALICE).items("sentitems")), timeout=30000)
         qtbot.waitUntil(lambda: [x.subject for x in win.sent.model.summaries()] == ["Queued then delivered"],
                         timeout=20000)
-        qtbot.waitUntil(lambda: selected(win.sent) == [0], timeout=5000)
+        qtbot.waitUntil(lambda: selected(win.sent) == [0], timeout=5000)  # selected and previewed
+        qtbot.waitUntil(lambda: win.sent.subject_label.text() == "Queued then delivered", timeout=20000)
     finally:
         close_window(win, session)
 
@@ -260,6 +261,7 @@ def test_ctrl_shift_s_saves_the_previewed_attachments_to_a_chosen_folder(qtbot, 
         key(qtbot, win, Qt.Key_3, CTRL)
         qtbot.waitUntil(lambda: win.sent.subject_label.text() == "With files", timeout=20000)
         qtbot.waitUntil(lambda: "report.pdf" in win.sent.attachments_label.text(), timeout=20000)
+        assert win.sent.save_action in win.menus["&File"].actions()  # and a menu entry
         key(qtbot, win, Qt.Key_S, CTRL | SHIFT)
         dlg = win.sent.saver.dialog
         qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible(), timeout=5000)
