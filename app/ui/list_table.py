@@ -45,7 +45,8 @@ class ListTable(QTableView):
 
     def focusInEvent(self, event):  # noqa: N802
         super().focusInEvent(event)
-        self.show_current()
+        if event.reason() != Qt.MouseFocusReason:  # a click selects what it clicks
+            self.show_current()
 
     def show_current(self) -> None:
         """Select the current row (the first row if none) unless rows are already selected, and scroll
@@ -73,12 +74,13 @@ class ListTable(QTableView):
             self._remembered = s.ref.id
 
     def after_page(self) -> None:
-        """A page arrived: the remembered row (or the first) is current and selected while on screen."""
+        """The first page after a (re)load while on screen: the remembered row (or the first) is current
+        and selected. Later pages (loaded as the user scrolls) change nothing."""
         model = self.model()
         rid, self._remembered = self._remembered, ""
-        if not self.isVisible():
-            return
-        if rid and not self.selected_rows():
+        if not self.isVisible() or self.selected_rows():
+            return  # a further page (the user scrolled down): where the user is stays as it is
+        if rid:
             row = model.row_of(rid)
             if row >= 0:
                 self.selectionModel().setCurrentIndex(model.index(row, MessageTableModel.COL_SUBJECT),

@@ -147,6 +147,22 @@ def test_entering_a_list_selects_the_current_row_and_keys_act_only_on_what_is_se
         close_window(win, session)
 
 
+def test_scrolling_down_loads_more_without_jumping_back(qtbot, aloop, sandbox, settings):
+    seed_drafts(sandbox, 150)
+    win, session = open_loaded(qtbot, sandbox, settings)
+    d = win.drafts
+    try:
+        key(qtbot, win, Qt.Key_2, CTRL)
+        qtbot.waitUntil(lambda: d.model.rowCount() == 100, timeout=20000)  # the first page
+        assert selected(d) == [0]
+        d.table.verticalScrollBar().setValue(d.table.verticalScrollBar().maximum())  # the mouse wheel
+        qtbot.waitUntil(lambda: d.model.rowCount() == 150 and not d.model.loading, timeout=20000)
+        assert not row_on_screen(d.table, 0), "the next page did not pull the view back to the selection"
+        assert selected(d) == [0]
+    finally:
+        close_window(win, session)
+
+
 # ---- 3. Sent: highlight, columns, refresh on delivery, Ctrl+Shift+S ------------------------------------
 def test_sent_columns_fit_and_the_previewed_row_stays_highlighted(qtbot, aloop, sandbox, settings, screenshot_dir):
     seed_sent(sandbox, "A subject that deserves the room it needs to be read in full",
