@@ -82,7 +82,9 @@ class MainWindow(QMainWindow):
         outer = QHBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        side = QWidget(central)
+        from app.ui.sidebar_fit import SidebarBox, SidebarFit
+
+        side = SidebarBox(central)
         side.setObjectName("sidebarBox")
         sv = QVBoxLayout(side)
         sv.setContentsMargins(0, 0, 0, 0)
@@ -101,8 +103,6 @@ class MainWindow(QMainWindow):
         sv.addWidget(brand)
         sv.addWidget(self.sidebar, 1)
         outer.addWidget(side)
-        from app.ui.sidebar_fit import SidebarFit
-
         self._sidebar_fit = SidebarFit(side, brand, self.sidebar)  # narrow window: the sidebar gives way
 
         right = QWidget(central)
@@ -159,6 +159,10 @@ class MainWindow(QMainWindow):
         for w in (self.compose, self.drafts, self.sent, self.welcome):
             self.stack.addWidget(w)
         self._views = [("compose", self.compose), ("drafts", self.drafts), ("sent", self.sent)]
+        from app.ui.focus_order import proxy_first
+
+        for v in (self.drafts, self.sent):
+            proxy_first(v)  # Tab reaches the list's buttons too
         self.stack.removeWidget(self._placeholder)
         self._placeholder.deleteLater()
         self.actions_ = build_actions(self)
@@ -223,6 +227,9 @@ class MainWindow(QMainWindow):
 
         self.stack.addWidget(widget)
         self._views.append((name, widget))
+        from app.ui.focus_order import proxy_first
+
+        proxy_first(widget)
         item = QListWidgetItem(icon(icon_name) if icon_name else icon("drafts"), label)
         item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
         self.sidebar.addItem(item)

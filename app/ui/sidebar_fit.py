@@ -1,17 +1,28 @@
-"""The sidebar gives way on a narrow window: between its full width (190 px) and 56 px it shrinks with
+"""The sidebar gives way on a narrow window: between its full width (160 px) and 56 px it shrinks with
 the window, and below :data:`COMPACT_BELOW` it shows only the views' icons (their names stay in the
 tooltip and the accessible text). The window's minimum width is then set by the views, not the sidebar:
 it tiles to half of a 1366 px screen (683 px)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
-FULL_WIDTH = 190
+FULL_WIDTH = 160
 MIN_WIDTH = 56
 COMPACT_BELOW = 130
 LABEL_ROLE = Qt.UserRole + 41  # an item's name while only its icon shows
+
+
+class SidebarBox(QWidget):
+    """The sidebar's frame: asks for its full width, takes less when the window is narrow."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WA_StyledBackground, True)  # a QWidget subclass paints its stylesheet background only so
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(FULL_WIDTH, super().sizeHint().height())
 
 
 class SidebarFit(QObject):
