@@ -1,8 +1,12 @@
 """The attachment list: add by file dialog (non-blocking) or drag and drop, remove with Delete.
 
 Files over the server's size limit, or that cannot be read, are not attached; the reason is shown
-under the list and nothing already in the message is lost. A name with a path separator or a control
-character is attached under a cleaned name (``safe_attachment_name``) and a note under the list says so.
+under the list and nothing already in the message is lost. The limit is checked for the message as it
+would be sent (every attachment together, as the server counts them: base64 adds a third), at attach
+time, so two files that fit alone but not together are refused then, not at Send. The file dialog opens
+in the home folder, then in the last folder used (for the session), with its columns fitting their
+contents. A name with a path separator or a control character is attached under a cleaned name
+(``safe_attachment_name``) and a note under the list says so.
 """
 
 from __future__ import annotations
@@ -46,6 +50,19 @@ def read_attachment(path: str, max_bytes: int) -> tuple[Attachment | None, str]:
     return Attachment(name=name, content=data, content_type=ctype, source_path=str(p), size=len(data)), ""
 
 
+def over_limit(att: Attachment, already: list[Attachment], max_bytes: int) -> str:
+    """Why ``att`` cannot join ``already`` under the send limit ('' if it can): what the message's
+    attachments would weigh as sent (base64: a third more, as :meth:`Draft.total_size` counts them for a
+    send)."""
+    files = sum(a.byte_size for a in already) + att.byte_size
+    total = (files * 4) // 3
+    if total <= max_bytes:
+        return ""
+    return (f"“{att.name}” ({human_size(att.byte_size)}) was not attached: the attachments would total "
+            f"{human_size(files)}, about {human_size(total)} as sent (files grow by a third on the way); the "
+            f"server accepts at most {human_size(max_bytes)} per message.")
+
+
 def renamed_note(pairs: list[tuple[str, str]]) -> str:
     """One note for every attachment whose name was cleaned: [(original, cleaned), ...]."""
     if not pairs:
@@ -63,6 +80,7 @@ class AttachmentList(QWidget):
         self.max_bytes = DEFAULT_MAX_SEND_BYTES
         self._items: list[Attachment] = []
         self._dialog: QFileDialog | None = None
+        self.last_folder = ""  # where the last file was picked from (this session): the dialog opens there
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)
@@ -136,6 +154,9 @@ class AttachmentList(QWidget):
         problems, notes = [], []
         for path in paths:
             att, why = read_attachment(path, self.max_bytes)
+            if att is not None:
+                why = over_limit(att, self._items, self.max_bytes)
+                att = None if why else att
             if att is None:
                 problems.append(why)
             else:
@@ -203,8 +224,46 @@ class AttachmentList(QWidget):
         if self._dialog is None:
             self._dialog = QFileDialog(self, "Attach files")
             self._dialog.setFileMode(QFileDialog.ExistingFiles)
-            self._dialog.filesSelected.connect(self.add_paths)
+            self._dialog.setViewMode(QFileDialog.Detail)
+            self._dialog.resize(880, 540)  # room for the name, size, type and date columns
+            self._dialog.filesSelected.connect(self._picked)
+            self._dialog.directoryEntered.connect(lambda _d: self._fit_columns())
+            self._dialog.finished.connect(lambda _r: self.window().activateWindow())  # the keyboard comes back
+        folder = self.last_folder if self.last_folder and Path(self.last_folder).is_dir() else str(Path.home())
+        self._dialog.setDirectory(folder)
         self._dialog.open()
+        self._fit_columns()
+
+    def _picked(self, paths: list[str]) -> None:
+        if paths:
+            self.last_folder = str(Path(paths[0]).parent)
+        self.add_paths(paths)
+
+    def _fit_columns(self) -> None:
+        """Qt's own (non-native) dialog: size the file list's columns to their contents once the folder
+        is read (it is read in a thread: again when the model says it has loaded)."""
+        from PySide6.QtWidgets import QFileSystemModel, QTreeView
+
+        dialog = self._dialog
+        if dialog is None:
+            return
+        view = dialog.findChild(QTreeView, "treeView")
+        if view is None:
+            return
+        model = view.model()
+        if isinstance(model, QFileSystemModel) and not getattr(self, "_fit_hooked", False):
+            self._fit_hooked = True
+            model.directoryLoaded.connect(lambda _p: self._fit_columns())
+        header = view.header()
+        header.setStretchLastSection(False)
+        for col in range(header.count()):
+            view.resizeColumnToContents(col)
+        # a very long name must not push size, type and date out of sight: it gets what is left
+        others = sum(header.sectionSize(c) for c in range(1, header.count()) if not view.isColumnHidden(c))
+        room = view.viewport().width() - others
+        if header.sectionSize(0) > room:
+            header.resizeSection(0, max(room, 160))
+        header.setStretchLastSection(True)
 
     # ---- drag and drop ----
     def dragEnterEvent(self, event):  # noqa: N802

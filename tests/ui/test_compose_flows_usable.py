@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 import pytest
+from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -301,3 +302,91 @@ def test_send_anyway_by_tab_and_enter(qtbot, window, sandbox):
     key(qtbot, win, Qt.Key_Return)
     qtbot.waitUntil(lambda: [m["subject"] for m in items(sandbox, "sentitems")] == ["Report"], timeout=20000)
     assert not box.isVisible()
+
+
+# ---------------------------------------------------------------- 2. the send limit, for all files together
+def sparse(path, size):
+    with open(path, "wb") as f:
+        f.truncate(size)
+    return path
+
+
+def test_files_that_fit_alone_but_not_together_are_refused_at_attach(qtbot, window, sandbox, tmp_path,
+                                                                     screenshot_dir):
+    win = window
+    c = win.compose
+    assert c.attachments.max_bytes == win.session.max_send_bytes == 10 * 1024 * 1024
+    new_message(qtbot, win)
+    fill(qtbot, win, to="bob@example.com", subject="Two videos", body="Two clips.")
+    mb = 1024 * 1024
+    one = sparse(tmp_path / "clip-1.mp4", int(5.7 * mb))
+    two = sparse(tmp_path / "clip-2.mp4", int(5.7 * mb))
+    small = tmp_path / "notes.txt"
+    small.write_text("fits")
+    assert c.attachments.add_paths([str(one)]) == []
+    problems = c.attachments.add_paths([str(two), str(small)])
+    err = c.attachments.error_text()
+    assert len(problems) == 1 and "clip-2.mp4" in err and "was not attached" in err
+    assert "total 11.4 MB, about 15.2 MB as sent" in err and "at most 10.0 MB" in err, "the total and the limit"
+    assert [a.name for a in c.draft().attachments] == ["clip-1.mp4", "notes.txt"], "the rest is kept"
+    win.grab().save(str(screenshot_dir / "compose-attachments-total.png"))
+    # what was accepted really goes out
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "sentitems")) == 1, timeout=60000)
+    assert [a["name"] for a in items(sandbox, "sentitems")[0]["attachments"]] == ["clip-1.mp4", "notes.txt"]
+
+
+def test_the_limit_follows_the_server(qtbot, window, tmp_path):
+    c = window.compose
+    c.set_max_send_bytes(30_000)
+    first, second = sparse(tmp_path / "a.bin", 12_000), sparse(tmp_path / "b.bin", 12_000)
+    assert c.attachments.add_paths([str(first)]) == []
+    assert len(c.attachments.add_paths([str(second)])) == 1
+    assert "“b.bin”" in c.attachments.error_text() and "at most 29.3 KB" in c.attachments.error_text()
+
+
+# ---------------------------------------------------------------- 6. the attach dialog
+def test_attach_dialog_starts_at_home_then_the_last_folder_with_columns_that_fit(
+        qtbot, window, tmp_path, monkeypatch, screenshot_dir):
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    win = window
+    c = win.compose
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "a-rather-long-file-name-for-the-quarterly-report-2026-final-version-with-comments.pdf").write_text("x")
+    monkeypatch.setenv("HOME", str(home))
+    assert Path.home() == home
+    elsewhere = tmp_path / "projects" / "q4"
+    elsewhere.mkdir(parents=True)
+    report = elsewhere / "report.txt"
+    report.write_text("the report")
+    new_message(qtbot, win)
+    key(qtbot, win, Qt.Key_A, CTRL | Qt.ShiftModifier)
+    dialog = c.attachments._dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=5000)
+    assert isinstance(dialog, QFileDialog) and Path(dialog.directory().absolutePath()) == home
+    view = dialog.findChild(QTreeView, "treeView")
+    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 1, timeout=5000)
+    header = view.header()
+    # size, type and date fit their contents and are in sight; the name gets the rest (at least 160 px)
+    qtbot.waitUntil(lambda: all(header.sectionSize(col) >= view.sizeHintForColumn(col)
+                                for col in range(1, header.count())), timeout=5000)
+    assert header.length() <= view.viewport().width() + 1
+    assert header.sectionSize(0) >= min(view.sizeHintForColumn(0), 160)
+    dialog.grab().save(str(screenshot_dir / "attach-dialog.png"))
+    # pick a file elsewhere by typing its path (the file name field has the keyboard)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().objectName() == "fileNameEdit", timeout=5000)
+    qtbot.keyClicks(QApplication.focusWidget(), str(report))
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: [a.name for a in c.draft().attachments] == ["report.txt"], timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    # the next time it opens where that file was
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)  # the keyboard is back
+    key(qtbot, win, Qt.Key_A, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
+    assert Path(dialog.directory().absolutePath()) == elsewhere
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    key(qtbot, win, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
