@@ -302,7 +302,9 @@ def run(args) -> int:
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
     from app.ui.main_window import MainWindow
+    from app.ui.theme import follow_system_app
 
+    follow_system_app(app)  # light or dark as the system (DISPATCH_COLOR_SCHEME=dark|light forces one)
     window = MainWindow(lazy=True)
     watcher = _first_paint_watcher(window)
     window.show()

@@ -43,7 +43,7 @@ class StatusWidgets:
         self.settings_notice = PlainLabel("", window)
         self.settings_notice.setObjectName("journalNotice")
         self.settings_notice.setAccessibleName("Settings file")
-        self.settings_notice.setStyleSheet("color:#b91c1c;")
+        self.settings_notice.setStyleSheet("color:#dc2626;")  # readable on the light and the dark bar
         self.settings_notice.hide()
         for w in (self.settings_notice, self.journal_notice, self.progress, self.account_label, self.state_dot,
                   self.state_label):
@@ -59,7 +59,7 @@ class StatusWidgets:
     def journal(self, text: str, detail: str, warning: bool) -> None:
         self.journal_notice.setText(("⚠ " if warning else "") + text)
         self.journal_notice.setToolTip(tooltip(detail or text))
-        self.journal_notice.setStyleSheet("color:#b91c1c;" if warning else "color:#475569;")
+        self.journal_notice.setStyleSheet("color:#dc2626;" if warning else "color:#64748b;")
         self.journal_notice.show()
 
     def settings(self, text: str) -> None:

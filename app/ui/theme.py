@@ -222,6 +222,16 @@ class SchemeFollower(QObject):
         apply(self._widget)
 
 
+def follow_system_app(app) -> None:
+    """The running app (not the tests' shared one): its palette follows the scheme too, for what is not
+    a child of the window (tooltips, the platform's dialogs)."""
+    def update(*_args):
+        app.setPalette(palette(current_scheme()))
+
+    update()
+    QGuiApplication.styleHints().colorSchemeChanged.connect(update)
+
+
 def follow_system(widget) -> SchemeFollower:
     """Apply the current scheme to ``widget`` now and whenever the system's changes."""
     apply(widget)
