@@ -103,6 +103,7 @@ QPushButton {{
     border: 1px solid {c['input_line']}; border-radius: 6px; padding: 6px 14px; background: {c['input_bg']};
     color: {c['fg']};
 }}
+QPushButton {{ outline: none; }}
 QPushButton:hover {{ background: {c['btn_hover']}; border-color: {c['btn_hover_line']}; }}
 QPushButton:focus {{ border: 2px solid {c['accent']}; padding: 5px 13px; }}
 QPushButton:disabled {{ color: {c['off_fg']}; background: {c['soft']}; }}
@@ -160,6 +161,13 @@ QMenu {{ background: {c['input_bg']}; border: 1px solid {c['line']}; padding: 4p
 QMenu::item {{ padding: 5px 28px 5px 20px; border-radius: 4px; }}
 QMenu::item:selected {{ background: {c['sel']}; color: {c['sel_fg']}; }}
 QMenu::separator {{ height: 1px; background: {c['line']}; margin: 4px 8px; }}
+QScrollBar:vertical {{ background: {c['soft']}; width: 12px; margin: 0; border: none; }}
+QScrollBar:horizontal {{ background: {c['soft']}; height: 12px; margin: 0; border: none; }}
+QScrollBar::handle:vertical {{ background: {c['input_line']}; border-radius: 4px; min-height: 24px; margin: 2px; }}
+QScrollBar::handle:horizontal {{ background: {c['input_line']}; border-radius: 4px; min-width: 24px; margin: 2px; }}
+QScrollBar::handle:hover {{ background: {c['muted']}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QToolTip {{ background: {c['input_bg']}; color: {c['fg']}; border: 1px solid {c['line']}; padding: 4px; }}
 """
 

@@ -155,6 +155,11 @@ def test_edit_menu_acts_on_the_focused_field_and_find_bar(qtbot, window, screens
     win.grab().save(str(screenshot_dir / "find-bar.png"))
     qtbot.keyClick(bar.edit, Qt.Key_Escape)
     assert not bar.isVisible() and body.hasFocus()
+    # a view without a message to search says where Find works, and opens nothing
+    qtbot.keyClick(body, Qt.Key_2, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: win.current_view() == "drafts")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_F, Qt.ControlModifier)
+    assert not bar.isVisible() and "Find works in the message" in win.statusBar().currentMessage()
 
 
 def test_help_about_names_the_version_without_blocking(qtbot, window):
@@ -289,6 +294,22 @@ def test_dark_and_light_schemes_paint_every_view(qtbot, aloop, sandbox, settings
                     timg = vp.grab().toImage()
                     lum = _luminance(timg, vp.width() // 2, vp.height() - 4)  # below the rows
                     assert (lum < 60) if scheme == "dark" else (lum > 200), (name, "table", lum)
+            # the F1 sheet (a dialog of the window) and the welcome page take the scheme too
+            qtbot.keyClick(QApplication.focusWidget() or win, Qt.Key_F1)
+            qtbot.waitUntil(lambda: win._sheet is not None and win._sheet.isVisible())
+            sheet = win._sheet.grab().toImage()
+            sheet.save(str(screenshot_dir / f"shortcuts-{scheme}.png"))
+            lum = _luminance(sheet, sheet.width() - 6, 6)
+            assert (lum < 60) if scheme == "dark" else (lum > 200), ("shortcut sheet", lum)
+            win._sheet.close()
+            win.set_session(None)
+            qtbot.waitUntil(lambda: win.current_view() == "welcome")
+            QApplication.processEvents()  # the status bar's new words laid out
+            img = win.grab().toImage()
+            img.save(str(screenshot_dir / f"welcome-{scheme}.png"))
+            p = win.welcome.mapTo(win, QPoint(win.welcome.width() - 8, 8))
+            lum = _luminance(img, p.x(), p.y())
+            assert (lum < 60) if scheme == "dark" else (lum > 200), ("welcome", lum)
         finally:
             close_window(win, session)
 
