@@ -150,7 +150,7 @@ class ComposeDiscard(QObject):
         lay.insertWidget(max(lay.count() - 1, 0), self.bar)  # above the Attach / Save / Send row
         self.bar.undo.connect(self._undo)
         self.bar.expired.connect(self._commit)
-        self._snapshot: tuple[Draft, bool, str] | None = None
+        self._snapshot: tuple[Draft, bool, str, object] | None = None  # (message, unsaved, state, session)
         window.installEventFilter(self)  # closing the window makes a pending discard final
 
     @property
@@ -167,7 +167,7 @@ class ComposeDiscard(QObject):
             w.statusBar().showMessage("Nothing to discard", 4000)
             return
         self.bar.flush()  # an earlier discard becomes final first
-        self._snapshot = (draft, c.dirty, c.state_label.text())
+        self._snapshot = (draft, c.dirty, c.state_label.text(), w.session)
         c.clear()  # flushes autosave first (about_to_load): the journal holds the last keystroke
         c.to.setFocus(Qt.OtherFocusReason)
         subject = draft.subject.strip()
@@ -179,8 +179,13 @@ class ComposeDiscard(QObject):
         snap, self._snapshot = self._snapshot, None
         if snap is None:
             return
-        draft, dirty, state = snap
+        draft, dirty, state, session = snap
         c = self.w.compose
+        if session is not self.w.session:  # signed in as someone else meanwhile: it is not theirs
+            self._snapshot = snap
+            self._commit()
+            self.w.statusBar().showMessage("That message was written under another account", 6000)
+            return
         if c.dirty:  # something new was typed meanwhile: it goes to Drafts, not lost
             self.flows.stash_current()
         c.load(draft)
@@ -195,13 +200,17 @@ class ComposeDiscard(QObject):
         snap, self._snapshot = self._snapshot, None
         if snap is None:
             return
-        draft = snap[0]
+        draft, session = snap[0], snap[3]
         w = self.w
         if w.compose.identity().local_id == draft.local_id:
             return  # it is on screen again (reopened): nothing to throw away
         bridge = getattr(w, "journal_bridge", None)
         if bridge is not None:
             bridge.autosave.forget(draft.local_id)
+        if session is not w.session or session is None:  # another account now: its copy stays on its server
+            if bridge is not None:
+                bridge.journal.discard(draft.local_id)
+            return
         outbox = self.flows.outbox()
         ref = draft.ref
         if outbox is not None:
@@ -211,6 +220,7 @@ class ComposeDiscard(QObject):
                 outbox.delete(draft.local_id)  # a queued save and the journal entry
             except Exception:  # noqa: BLE001 - NotCancellable: it is on the wire; it stays in Drafts
                 log.info("a discarded message was being saved; it stays in Drafts")
+                w.statusBar().showMessage("The discarded message was being saved: it stays in Drafts", 8000)
         elif bridge is not None:
             bridge.journal.discard(draft.local_id)
         if ref is not None and w.session is not None:
