@@ -30,6 +30,24 @@ def _on_focused(method: str) -> None:
         getattr(w, method)()
     elif isinstance(w, QAbstractItemView) and method == "selectAll":
         w.selectAll()
+    elif isinstance(w, QAbstractItemView) and method == "copy":
+        text = _rows_text(w)
+        if text:
+            QApplication.clipboard().setText(text)
+
+
+def _rows_text(view) -> str:
+    """The selected rows (else the current one) as text: shown columns, tab-separated, a line a row."""
+    model, sel = view.model(), view.selectionModel()
+    rows = sorted({i.row() for i in sel.selectedIndexes()}) if sel is not None else []
+    if not rows and view.currentIndex().isValid():
+        rows = [view.currentIndex().row()]
+    hidden = getattr(view, "isColumnHidden", lambda _c: False)
+    lines = []
+    for r in rows:
+        cells = [str(model.index(r, c).data() or "") for c in range(model.columnCount()) if not hidden(c)]
+        lines.append("\t".join(x for x in cells if x))
+    return "\n".join(lines)
 
 
 def paste_plain() -> None:

@@ -375,3 +375,34 @@ def test_the_window_tiles_to_half_of_a_1366_px_screen(qtbot, window, screenshot_
     for b in (win.welcome.sandbox_button, win.welcome.exchange_button):
         assert _fully_shown(win, b), b.text()
     assert win.minimumSizeHint().width() <= 683
+
+
+def test_copy_and_select_all_work_in_a_list(qtbot, window):
+    """Edit's Ctrl+C and Ctrl+A reach a focused list too: the window's keys never swallow them."""
+    from tests.ui.conftest import wait_idle
+
+    win = window
+    c = win.compose
+    qtbot.keyClicks(c.to.edit, "bob@example.com")
+    qtbot.keyClicks(c.subject, "Hello there")
+    qtbot.keyClick(c.subject, Qt.Key_S, Qt.ControlModifier)
+    wait_idle(qtbot, win)
+    qtbot.keyClick(c.subject, Qt.Key_N, Qt.ControlModifier)
+    qtbot.keyClicks(c.to.edit, "bob@example.com")
+    qtbot.keyClicks(c.subject, "Second one")
+    qtbot.keyClick(c.subject, Qt.Key_S, Qt.ControlModifier)
+    wait_idle(qtbot, win)
+    qtbot.keyClick(c.subject, Qt.Key_2, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 2, timeout=10000)
+    t = win.drafts.table
+    qtbot.waitUntil(t.hasFocus)
+    QGuiApplication.clipboard().setText("nothing yet")
+    qtbot.keyClick(t, Qt.Key_C, Qt.ControlModifier)
+    row = win.drafts.model.summary(t.currentIndex().row())
+    copied = QGuiApplication.clipboard().text()
+    assert row.subject in copied and "bob@example.com" in copied and "\n" not in copied
+    qtbot.keyClick(t, Qt.Key_A, Qt.ControlModifier)
+    assert len(t.selectionModel().selectedRows()) == 2
+    qtbot.keyClick(t, Qt.Key_C, Qt.ControlModifier)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert len(lines) == 2 and {"Hello there", "Second one"} == {ln.split("\t")[0] for ln in lines}
