@@ -37,6 +37,7 @@ class FindBar(QFrame):
         self.result = PlainLabel("", self)
         self.result.setObjectName("viewSubtitle")
         self.result.setAccessibleName("Find result")
+        self.result.setMinimumWidth(self.result.fontMetrics().horizontalAdvance("Not found") + 12)
         for w in (self.label, self.edit):
             lay.addWidget(w)
         lay.setStretch(1, 1)

@@ -152,6 +152,7 @@ def test_edit_menu_acts_on_the_focused_field_and_find_bar(qtbot, window, screens
     qtbot.keyClicks(bar.edit, "absent")
     qtbot.keyClick(bar.edit, Qt.Key_Return)
     assert bar.result.text() == "Not found"
+    assert bar.result.width() >= bar.result.sizeHint().width(), "the words are not cut"
     win.grab().save(str(screenshot_dir / "find-bar.png"))
     qtbot.keyClick(bar.edit, Qt.Key_Escape)
     assert not bar.isVisible() and body.hasFocus()
