@@ -390,3 +390,21 @@ def test_attach_dialog_starts_at_home_then_the_last_folder_with_columns_that_fit
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
     key(qtbot, win, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+
+
+def test_closing_the_window_makes_a_pending_discard_final(qtbot, aloop, sandbox, settings):
+    from tests.ui.conftest import close_window, open_window
+
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)
+    c = win.compose
+    new_message(qtbot, win)
+    fill(qtbot, win, to="bob@example.com", subject="Throw away", body="never mind")
+    ident = c.identity()
+    journal = win.journal_bridge.journal
+    win.journal_bridge.autosave.flush()
+    qtbot.waitUntil(lambda: journal.get(ident.local_id) is not None, timeout=5000)
+    key(qtbot, win, Qt.Key_D, CTRL | Qt.ShiftModifier)
+    assert win.flows._discard.pending
+    close_window(win, session)
+    assert journal.get(ident.local_id) is None, "it does not come back at the next start"
