@@ -58,6 +58,7 @@ class RecipientEdit(QWidget):
         self.completer.setWidget(self.edit)
         self.completer.activated[str].connect(self._insert_completion)
         self._auto_pick = False  # the first match was highlighted for the user (not picked with Down)
+        self._marked: set[str] = set()  # the entries the shown errors are about ("" for the field as a whole)
         self._popup_keys = _PopupKeys(self)
         self.completer.popup().installEventFilter(self._popup_keys)  # runs before QCompleter's own
 
@@ -91,6 +92,7 @@ class RecipientEdit(QWidget):
         return errors
 
     def set_errors(self, errors: list[FieldError]) -> None:
+        self._marked = {e.token for e in errors}
         msg = " ".join(e.message for e in errors)
         invalid = bool(errors)
         if self.edit.property("invalid") != invalid:
@@ -145,8 +147,12 @@ class RecipientEdit(QWidget):
     def _on_text_changed(self, _text: str) -> None:
         if self.edit.property("invalid"):
             # re-check on every change (typing, a completion taken, a paste), so the mark goes away as
-            # soon as the text is right; a new mark waits until the field is left
-            self.set_errors(parse_recipients(self.edit.text(), self.field)[1])
+            # soon as the text is right. A field marked as a whole ("add at least one recipient") does
+            # not get a new mark for the address being typed: that waits until the field is left.
+            typing = self.current_token()
+            entries_marked = any(self._marked)
+            self.set_errors([e for e in parse_recipients(self.edit.text(), self.field)[1]
+                             if entries_marked or e.token.strip() != typing])
         self.changed.emit()
 
     def _on_edited(self, _text: str) -> None:

@@ -408,3 +408,18 @@ def test_closing_the_window_makes_a_pending_discard_final(qtbot, aloop, sandbox,
     assert win.flows._discard.pending
     close_window(win, session)
     assert journal.get(ident.local_id) is None, "it does not come back at the next start"
+
+
+def test_no_recipient_mark_goes_as_soon_as_one_is_typed(qtbot, window, sandbox):
+    win = window
+    c = win.compose
+    new_message(qtbot, win)
+    fill(qtbot, win, to="", subject="For whom?", body="Someone")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: "at least one recipient" in c.to.error_text(), timeout=5000)
+    assert QApplication.focusWidget() is c.to.edit
+    qtbot.keyClicks(c.to.edit, "z")
+    assert c.to.error_text() == "" and not c.to.edit.property("invalid"), "no longer applies; no nagging mid-word"
+    qtbot.keyClicks(c.to.edit, "ed")
+    key(qtbot, win, Qt.Key_Tab)
+    assert "“zed”" in c.to.error_text(), "an unfinished address is marked when the field is left"
