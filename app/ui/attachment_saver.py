@@ -10,6 +10,7 @@ Files are written off the UI thread.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import os
 import re
 import unicodedata
@@ -79,6 +80,18 @@ def write_new(folder: Path, name: str, data: bytes) -> Path:
     raise FileExistsError(f"no free name for {clean}")
 
 
+_WRITER: ThreadPoolExecutor | None = None
+
+
+def _writer() -> ThreadPoolExecutor:
+    """A plain Python thread for the disk writes. Not the loop's default executor: under qasync that is
+    made of QThreads, and Qt aborts the process if one is still running when the application ends."""
+    global _WRITER
+    if _WRITER is None:
+        _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="attachment-writer")
+    return _WRITER
+
+
 def write_all(folder: Path, attachments: list[Attachment]) -> list[Path]:
     return [write_new(folder, a.name, a.content or b"") for a in attachments]
 
@@ -98,17 +111,25 @@ class AttachmentSaver(QObject):
 
     def ask(self, attachments: list[Attachment]) -> None:
         self._pending = list(attachments)
-        if self.dialog is None:
-            self.dialog = QFileDialog(self.parent(), "Save attachments to folder", str(Path.home()))
-            self.dialog.setFileMode(QFileDialog.Directory)
-            self.dialog.setOption(QFileDialog.ShowDirsOnly, True)
-            self.dialog.setAcceptMode(QFileDialog.AcceptOpen)
-            self.dialog.setLabelText(QFileDialog.Accept, "Save here")
-            self.dialog.setAccessibleName("Save attachments to folder")
-            self.dialog.fileSelected.connect(self._chosen)
-        else:
-            self.dialog.setDirectory(str(Path.home()))
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return
+        # A new dialog each time, deleted when it closes: a file dialog left alive keeps its file system
+        # model's worker thread, which Qt must not meet still running at exit.
+        self.dialog = QFileDialog(self.parent(), "Save attachments to folder", str(Path.home()))
+        self.dialog.setFileMode(QFileDialog.Directory)
+        self.dialog.setOption(QFileDialog.ShowDirsOnly, True)
+        self.dialog.setAcceptMode(QFileDialog.AcceptOpen)
+        self.dialog.setLabelText(QFileDialog.Accept, "Save here")
+        self.dialog.setAccessibleName("Save attachments to folder")
+        self.dialog.fileSelected.connect(self._chosen)
+        self.dialog.finished.connect(self._closed)
         self.dialog.open()
+
+    def _closed(self, _result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _chosen(self, folder: str) -> None:
         atts, self._pending = self._pending, []
@@ -118,7 +139,7 @@ class AttachmentSaver(QObject):
 
     async def _write(self, folder: Path, atts: list[Attachment]) -> None:
         try:
-            paths = await asyncio.get_running_loop().run_in_executor(None, write_all, folder, atts)
+            paths = await asyncio.get_running_loop().run_in_executor(_writer(), write_all, folder, atts)
         except OSError as exc:
             self.finished.emit(f"Could not save the attachments in {folder}: {exc.strerror or type(exc).__name__}")
             return

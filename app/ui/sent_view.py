@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.domain.models import BodyFormat, Draft
@@ -13,6 +13,10 @@ from app.ui.drafts_view import list_page, setup_table
 from app.ui.list_table import ListTable, empty_state
 from app.ui.message_models import MessageTableModel
 from app.ui.safe_text import ElidedLabel, PlainLabel, SafeBrowser
+
+
+#: Below this width the preview is shown under the list instead of beside it.
+STACK_BELOW = 760
 
 
 class SentView(QWidget):
@@ -52,7 +56,8 @@ class SentView(QWidget):
             pv.addWidget(w)
         line = QFrame(self.preview)
         line.setFrameShape(QFrame.HLine)
-        line.setStyleSheet("color: #e2e8f0;")
+        line.setFrameShadow(QFrame.Plain)
+        line.setForegroundRole(QPalette.Mid)  # the scheme's own divider colour, light or dark
         pv.addWidget(line)
         pv.addWidget(self.body, 1)
         pv.addWidget(self.attachments_label)
@@ -87,6 +92,13 @@ class SentView(QWidget):
         self.model.modelReset.connect(self._update_empty)
         self._update_empty()
         self._update_count()
+
+    def resizeEvent(self, event):  # noqa: N802
+        """Narrow (half a small screen): the preview goes under the list, so the subject keeps its room."""
+        super().resizeEvent(event)
+        want = Qt.Vertical if self.width() < STACK_BELOW else Qt.Horizontal
+        if self._split.orientation() != want:
+            self._split.setOrientation(want)
 
     def _update_empty(self) -> None:
         """No account: the list says why it is empty and how to add one."""

@@ -287,7 +287,7 @@ def test_ctrl_shift_s_saves_the_previewed_attachments_to_a_chosen_folder(qtbot, 
         qtbot.waitUntil(name_edit.hasFocus, timeout=5000)
         qtbot.keyClicks(name_edit, str(target))
         qtbot.keyClick(name_edit, Qt.Key_Return)
-        qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: win.sent.saver.dialog is None, timeout=5000)  # closed, and deleted
         qtbot.waitUntil(lambda: (target / "report (1).pdf").exists() and (target / "_CON.txt").exists()
                         and (target / "profile").exists(), timeout=10000)
         server = {a["name"]: a["content"] for a in sandbox.mailbox(ALICE).items("sentitems")[0]["attachments"]}
