@@ -31,6 +31,12 @@ import pytest  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+#: The README's pictures: after a run, each one the tests saved again is copied to docs/screenshots, so the
+#: README always shows what the tests last saw (light and dark).
+README_SHOTS = [f"{view}-{scheme}.png" for view in ("compose", "drafts", "sent", "outbox", "welcome", "shortcuts")
+                for scheme in ("light", "dark")] + ["compose-errors.png", "tls-banner.png", "hostile-sent.png",
+                                                    "compose-683.png", "sent-683.png", "compose-send-question.png"]
+_SESSION_START = __import__("time").time()
 
 from tests.ews_wire import WireValidator, load_schema  # noqa: E402
 
@@ -158,3 +164,15 @@ def _qasync_loop_only_runs_in_gui_tests(request):
 def screenshot_dir():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Refresh the README's screenshots from this run (only those this run saved, only on success)."""
+    if exitstatus != 0:
+        return
+    docs = ROOT / "docs" / "screenshots"
+    for name in README_SHOTS:
+        src = SCREENSHOTS / name
+        if src.exists() and src.stat().st_mtime >= _SESSION_START:
+            docs.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, docs / name)

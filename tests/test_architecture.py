@@ -21,3 +21,17 @@ def test_modules_stay_small():
         if n > 450:
             big.append(f"{path.relative_to(ROOT)}: {n} lines")
     assert not big, big
+
+
+def test_every_image_the_readme_shows_exists_and_the_tests_refresh_it():
+    import re
+
+    from tests.conftest import README_SHOTS
+
+    root = Path(__file__).resolve().parent.parent
+    linked = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", (root / "README.md").read_text(encoding="utf-8"))
+    assert linked
+    missing = [p for p in linked if not (root / p).is_file()]
+    assert missing == [], missing
+    stale = [p for p in linked if p.startswith("docs/screenshots/") and Path(p).name not in README_SHOTS]
+    assert stale == [], f"README screenshots no test refreshes: {stale}"
