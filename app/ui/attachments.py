@@ -100,7 +100,7 @@ class AttachmentList(QWidget):
         self.note_label = PlainLabel(self)  # not an error: e.g. "was attached as ..." after a name was cleaned
         self.note_label.setObjectName("fieldNote")
         self.note_label.setAccessibleName("Attachment note")
-        self.note_label.setStyleSheet("color: #92400e; font-size: 9pt; padding-left: 2px;")
+        self.note_label.setObjectName("fieldWarning")  # the theme's warning colour, light or dark
         self.note_label.setWordWrap(True)
         self.note_label.hide()
         lay.addWidget(self.list)

@@ -45,7 +45,7 @@ PALETTES = {
         text_sel="#bfdbfe", text_sel_fg="#0f172a", invalid_bg="#fff7f7", alt="#f8fafc", soft="#f8fafc",
         err_bg="#fef2f2", err_line="#fecaca", info_bg="#eff6ff", info_line="#bfdbfe", toast="#1e293b",
         toast_fg="#f8fafc", toast_btn="#93c5fd", accent=ACCENT, accent_hover="#1d4ed8", accent_off="#93c5fd", accent_off_fg="#ffffff",
-        off_fg="#94a3b8", ring="#1e3a8a", btn_hover="#f8fafc", btn_hover_line="#94a3b8", on_accent="#ffffff",
+        off_fg="#94a3b8", ring="#1e3a8a", btn_hover="#f8fafc", btn_hover_line="#94a3b8", on_accent="#ffffff", warn="#92400e",
     ),
     "dark": dict(
         bg="#0f172a", fg="#e2e8f0", side="#0b1120", line="#334155", side_fg="#cbd5e1", sel="#1e3a8a",
@@ -54,7 +54,7 @@ PALETTES = {
         soft="#111c30", err_bg="#3b1219", err_line="#7f1d1d", info_bg="#172554", info_line="#1e40af",
         toast="#334155", toast_fg="#f8fafc", toast_btn="#93c5fd", accent="#3b82f6", accent_hover="#2563eb",
         accent_off="#1e293b", accent_off_fg="#64748b", off_fg="#64748b", ring="#bfdbfe", btn_hover="#273449", btn_hover_line="#64748b",
-        on_accent="#ffffff",
+        on_accent="#ffffff", warn="#fbbf24",
     ),
 }
 
@@ -82,6 +82,7 @@ QLabel#viewTitle {{ font-size: 16pt; font-weight: bold; color: {c['fg']}; }}
 QLabel#viewSubtitle {{ color: {c['muted']}; }}
 QLabel#fieldLabel {{ color: {c['muted']}; font-weight: bold; min-width: 64px; }}
 QLabel#fieldError {{ color: {c['danger']}; font-size: 9pt; padding-left: 2px; }}
+QLabel#fieldWarning {{ color: {c['warn']}; font-size: 9pt; padding-left: 2px; }}
 QLabel#formError {{ color: {c['danger']}; background: {c['err_bg']}; border: 1px solid {c['err_line']}; border-radius: 6px;
     padding: 8px 10px; }}
 QLineEdit, QTextEdit, QComboBox {{
