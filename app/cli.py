@@ -26,7 +26,8 @@ def build_parser():
     p.add_argument("--self-test", action="store_true",
                    help="check this installation end to end (built-in sandbox, offscreen) and print one line")
     acc = p.add_argument_group("account (all four together)")
-    acc.add_argument("--ews-url", metavar="URL", help="the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx")
+    acc.add_argument("--ews-url", metavar="URL", help="the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx "
+                     "(http:// only for this computer: localhost, 127.0.0.1, ::1)")
     acc.add_argument("--email", metavar="ADDR", help="the mailbox's e-mail address")
     acc.add_argument("--username", metavar="USER", help="the sign-in user name (DOMAIN\\user or UPN)")
     acc.add_argument("--password-env", metavar="VARNAME", help="name of an environment variable holding the password")
@@ -57,6 +58,12 @@ def parse(argv: list[str] | None = None):
         args.password = os.environ[args.password_env]
     else:
         args.password = None
+    if args.ews_url is not None:
+        from app.domain.validation import check_ews_url
+
+        problem = check_ews_url(args.ews_url)
+        if problem:  # e.g. http:// to another host: the password would cross the network in clear text
+            p.error(f"--ews-url: {problem}")
     return args
 
 

@@ -216,3 +216,63 @@ def validate_draft(
                 )
             )
     return errors
+
+
+# ---- the EWS endpoint ---------------------------------------------------------------------------------
+EWS_URL_EXAMPLE = "https://mail.company.com/EWS/Exchange.asmx"
+# host[:port] or [IPv6]:port, nothing else (e.g. "[::1]evil.com" is refused, not guessed at)
+_NETLOC_RE = re.compile(r"(?:\[[0-9A-Za-z:.%]+\]|[^\[\]:@]+)(?::[0-9]*)?")
+
+
+def is_loopback_host(host: str) -> bool:
+    """True only for a name that can only mean this computer: ``localhost`` or a loopback IP literal
+    (127.0.0.0/8, ::1, ::ffff:127.x.x.x). ``127.0.0.1.evil.com``, ``localhost.evil.com``, ``foo.localhost``
+    (a resolver may send it anywhere), ``127.1`` and ``2130706433`` are not."""
+    import ipaddress
+
+    host = (host or "").strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return ip.is_loopback or (mapped is not None and mapped.is_loopback)
+
+
+def check_ews_url(url: str) -> str | None:
+    """None if ``url`` may be used as the EWS endpoint, else why not (a sentence for the user).
+
+    The password goes with every request (Basic: base64 of it; NTLM: a hash worth cracking), so plain
+    ``http://`` is accepted only when the server is this computer (the built-in sandbox). Also refused:
+    other schemes, no server name, a user name or password inside the URL, spaces, control characters
+    and backslashes (parsers disagree about where the host ends when those are present)."""
+    if not url:
+        return f"Enter the EWS URL (for example {EWS_URL_EXAMPLE})."
+    if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in url):
+        return "The EWS URL contains spaces or control characters."
+    if "\\" in url:
+        return "The EWS URL contains a backslash (\\); a URL uses forward slashes (/)."
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        return f"The EWS URL is not a valid URL (for example {EWS_URL_EXAMPLE})."
+    if parts.scheme not in ("http", "https"):
+        return f"The EWS URL must start with https:// (for example {EWS_URL_EXAMPLE})."
+    if "@" in parts.netloc:
+        return ("The EWS URL must not contain a user name or password (the part before @); "
+                "enter them in their own fields.")
+    if not host:
+        return f"The EWS URL has no server name (for example {EWS_URL_EXAMPLE})."
+    if not _NETLOC_RE.fullmatch(parts.netloc):
+        return f"The EWS URL is not a valid URL (for example {EWS_URL_EXAMPLE})."
+    if parts.scheme == "http" and not is_loopback_host(host):
+        return (f"The EWS URL must start with https://. Over http:// the password would go to "
+                f"{_printable(host)} in clear text; http:// is accepted only for this computer "
+                "(localhost, 127.0.0.1, ::1).")
+    return None

@@ -6,8 +6,6 @@ here calls ``exec()``.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLineEdit,
@@ -15,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.account import AccountConfig, AuthType
-from app.domain.validation import is_valid_address
+from app.domain.validation import check_ews_url, is_valid_address
 from app.ui.safe_text import PlainLabel
 
 
@@ -76,6 +74,7 @@ class AccountDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.email.textEdited.connect(self._email_edited)
+        self.url.textEdited.connect(self._url_edited)
         if account is not None:
             self.email.setText(account.email)
             self.url.setText(account.ews_url)
@@ -88,13 +87,31 @@ class AccountDialog(QDialog):
         if not self.username.isModified():
             self.username.setText(text)
 
+    def _url_edited(self, _text: str) -> None:
+        self._mark_url("")  # being corrected: judged again at Connect
+
+    def url_problem(self) -> str:
+        """Why the EWS URL cannot be used ('' if it can): https://, or http:// to this computer only
+        (the password goes with every request; never in clear text over the network)."""
+        return check_ews_url(self.url.text().strip()) or ""
+
+    def _mark_url(self, problem: str) -> None:
+        """The URL field itself says it is wrong: red border (theme: [invalid="true"]) and, for screen
+        readers, the reason as its description. The reason is shown in the error line below the form."""
+        invalid = bool(problem)
+        if self.url.property("invalid") != invalid:
+            self.url.setProperty("invalid", invalid)
+            self.url.style().unpolish(self.url)
+            self.url.style().polish(self.url)
+        self.url.setAccessibleDescription(problem)
+
     def problems(self) -> list[str]:
         out = []
         if not is_valid_address(self.email.text().strip()):
             out.append("Enter a valid e-mail address.")
-        u = urlparse(self.url.text().strip())
-        if u.scheme not in ("http", "https") or not u.netloc:
-            out.append("The EWS URL must start with https:// (for example https://mail.company.com/EWS/Exchange.asmx).")
+        url_problem = self.url_problem()
+        if url_problem:
+            out.append(url_problem)
         if not self.username.text().strip():
             out.append("Enter a user name.")
         if not self.password.text():
@@ -105,7 +122,11 @@ class AccountDialog(QDialog):
         probs = self.problems()
         self.error.setText(" ".join(probs))
         self.error.setVisible(bool(probs))
+        url_problem = self.url_problem()
+        self._mark_url(url_problem)
         if probs:
+            if url_problem:
+                self.url.setFocus()
             return
         acc = AccountConfig(
             email=self.email.text().strip(), ews_url=self.url.text().strip(), username=self.username.text().strip(),

@@ -12,6 +12,10 @@ What this module takes care of (exchangelib 5.6 behaviour, observed on the wire 
 - TLS: verification on. With ``pinned_cert_sha256`` exactly that certificate is accepted (urllib3's
   ``assert_fingerprint``), nothing else. ``verify_tls=False`` without a pin is an explicit user choice.
 - A cached ``server_build`` becomes ``Configuration(version=...)``: no version probe on later starts.
+- The endpoint passes :func:`app.domain.validation.check_ews_url` before anything is built: never Basic or
+  NTLM over plain ``http://`` to another computer, whatever let the URL in (an edited settings file, a
+  caller that skipped the dialog). Redirects are not followed (exchangelib posts with
+  ``allow_redirects=False``), so an https server cannot move us to http either.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ from exchangelib.protocol import FailFast, Protocol
 from exchangelib.util import is_xml
 
 from app.domain.account import AccountConfig, AuthType
+from app.domain.models import ErrorKind
+from app.domain.validation import check_ews_url
+from app.mail.errors import MailError
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +70,16 @@ def _guard_exchangelib_logging() -> None:
 
 _guard_exchangelib_logging()
 MAX_CONNECTIONS = 4
+#: the code of the error raised for an endpoint that must not be used (plain http:// to another host...)
+INSECURE_URL_CODE = "ErrorInvalidEwsUrl"
+
+
+def refuse_unsafe_endpoint(url: str) -> None:
+    """Raise MailError (kind INVALID_INPUT: the account's settings, not the network) for an endpoint that
+    must not receive the password. Nothing is resolved or connected before this check."""
+    problem = check_ews_url(url)
+    if problem is not None:
+        raise MailError(INSECURE_URL_CODE, problem, kind=ErrorKind.INVALID_INPUT)
 
 
 def normalize_fingerprint(fp: str) -> str:
@@ -182,6 +199,7 @@ class EwsConnection:
     """One exchangelib Account + its private Protocol. Building it does no I/O."""
 
     def __init__(self, account: AccountConfig, password: str, *, timeout: float = DEFAULT_TIMEOUT):
+        refuse_unsafe_endpoint(account.ews_url)  # first: no credentials object exists for a refused URL
         self.settings = account
         self.endpoint = account.ews_url
         build = parse_build(account.server_build)

@@ -1,0 +1,134 @@
+"""No password in clear text, in the window: the account dialog refuses an ``http://`` URL to another
+host at the field (typed from the keyboard, Connect by Return), and a stored account with such a URL is
+refused at start with the reason in the banner, without a name look-up or a connection. Loopback http
+(the sandbox) is accepted. The rule itself: tests/test_plain_http.py.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain.account import AccountConfig
+from app.domain.models import ErrorKind
+from app.storage import secrets
+from app.storage.settings import Settings
+from tests.fake_keyring import FakeKeyring
+from tests.ui.conftest import ALICE, close_window
+
+REMOTE_HTTP = "http://mail.example.com/EWS/Exchange.asmx"
+
+
+@pytest.fixture
+def dialog(qtbot):
+    from app.ui.account_dialog import AccountDialog
+
+    dlg = AccountDialog(None, keyring_ok=False)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    return dlg
+
+
+def _type_account(qtbot, dlg, url: str, password: str = "pa55-word") -> None:
+    for field, text in ((dlg.email, ALICE), (dlg.url, url), (dlg.username, "alice"), (dlg.password, password)):
+        field.setFocus()
+        field.clear()
+        qtbot.keyClicks(field, text)
+    dlg.url.setFocus()
+
+
+@pytest.mark.parametrize("url, words", [
+    (REMOTE_HTTP, ["https://", "clear text", "mail.example.com"]),
+    ("http://127.0.0.1.evil.com/EWS/Exchange.asmx", ["clear text"]),
+    ("https://alice:pw@mail.example.com/EWS/Exchange.asmx", ["user name or password"]),
+])
+def test_the_dialog_refuses_plain_http_to_another_host_at_the_field(qtbot, dialog, url, words):
+    entered = []
+    dialog.account_entered.connect(lambda acc, pw: entered.append((acc, pw)))
+    _type_account(qtbot, dialog, url)
+    qtbot.keyClick(dialog.url, Qt.Key_Return)  # Connect is the dialog's default button
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5000)
+    text = dialog.error.text()
+    for w in words:
+        assert w in text, text
+    assert dialog.url.property("invalid") is True and dialog.url.accessibleDescription() == dialog.url_problem()
+    assert dialog.url.hasFocus()
+    assert entered == [], "nothing emitted: no connection is tried"
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled() and ok.text() == "Connect" and dialog.isVisible()
+    # correcting the URL clears the mark; a loopback http URL is accepted and emitted
+    dialog.url.selectAll()
+    qtbot.keyClicks(dialog.url, "http://127.0.0.1:9/EWS/Exchange.asmx")
+    assert not dialog.url.property("invalid")
+    with qtbot.waitSignal(dialog.account_entered, timeout=5000) as sig:
+        qtbot.keyClick(dialog.url, Qt.Key_Return)
+    acc, pw = sig.args
+    assert acc.ews_url == "http://127.0.0.1:9/EWS/Exchange.asmx" and pw == "pa55-word"
+    assert not dialog.error.isVisible()
+
+
+@pytest.mark.parametrize("url", ["https://mail.example.com/EWS/Exchange.asmx", "http://localhost:9/EWS/Exchange.asmx",
+                                 "http://[::1]:9/EWS/Exchange.asmx"])
+def test_the_dialog_accepts_https_and_loopback(qtbot, dialog, url):
+    _type_account(qtbot, dialog, url)
+    with qtbot.waitSignal(dialog.account_entered, timeout=5000) as sig:
+        qtbot.keyClick(dialog.url, Qt.Key_Return)
+    assert sig.args[0].ews_url == url and not dialog.url.property("invalid")
+
+
+@pytest.fixture
+def fake_keyring():
+    old = keyring.get_keyring()
+    kr = FakeKeyring()
+    keyring.set_keyring(kr)
+    secrets._session.clear()
+    try:
+        yield kr
+    finally:
+        keyring.set_keyring(old)
+        secrets._session.clear()
+
+
+def test_a_stored_http_account_is_refused_at_start_with_the_reason(qtbot, aloop, tmp_path, fake_keyring,
+                                                                   monkeypatch):
+    """settings.json edited to plain http to another host, the password in the keyring: the window starts,
+    says why in the banner, and never looks the host up nor connects."""
+    from app.app_main import Controller
+    from app.cli import parse
+    from app.ui.main_window import MainWindow
+
+    looked_up = []
+
+    def getaddrinfo(host, *args, **kwargs):
+        looked_up.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "blocked by the test")
+
+    def connect(self, address):
+        looked_up.append(address)
+        raise ConnectionRefusedError("blocked by the test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    url = "http://mail.example.invalid/EWS/Exchange.asmx"
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set_account(AccountConfig(email=ALICE, ews_url=url, username="alice"))
+    assert secrets.store(ALICE, "alice", "pa55-word")
+    win = MainWindow(settings=settings, keyring_ok=True)
+    qtbot.addWidget(win)
+    win.show()
+    ctl = Controller(parse([]), win, settings)
+    ctl.start()
+    assert ctl._prompt is None, "the keyring had the password"
+    qtbot.waitUntil(lambda: win.session is not None and win.session.last_error is not None, timeout=20000)
+    qtbot.waitUntil(win.banner.isVisible, timeout=10000)
+    text = win.banner.label.text()
+    assert "https://" in text and "clear text" in text and "mail.example.invalid" in text, text
+    assert win.session.last_error.kind == ErrorKind.INVALID_INPUT
+    assert win.session.state.value != "connected"
+    assert looked_up == [], "refused before any name look-up or connection"
+    close_window(win)
