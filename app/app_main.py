@@ -96,6 +96,7 @@ class Controller:
 
     def start(self) -> None:
         from app.domain.account import AccountConfig, AuthType
+        from app.domain.validation import check_ews_url
 
         a = self.args
         if getattr(a, "sandbox", False):
@@ -110,6 +111,9 @@ class Controller:
                 return  # the welcome page offers the sandbox or an Exchange account
             if acc.sandbox:
                 self._start_sandbox()
+            elif check_ews_url(acc.ews_url) is not None:
+                # refused before any password is asked for or sent: the session says why in the window
+                self._start_account(acc, "")
             else:
                 from app.storage import secrets
 

@@ -132,3 +132,29 @@ def test_a_stored_http_account_is_refused_at_start_with_the_reason(qtbot, aloop,
     assert win.session.state.value != "connected"
     assert looked_up == [], "refused before any name look-up or connection"
     close_window(win)
+
+
+def test_a_stored_http_account_without_a_password_is_refused_without_asking_for_one(
+        qtbot, aloop, tmp_path, fake_keyring):
+    """No password in the keyring: the window does not ask for one (it could only be sent in clear text);
+    it says why the account cannot be used."""
+    from app.app_main import Controller
+    from app.cli import parse
+    from app.ui.main_window import MainWindow
+
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set_account(AccountConfig(email=ALICE, ews_url="http://mail.example.invalid/EWS/Exchange.asmx",
+                                       username="alice"))
+    win = MainWindow(settings=settings, keyring_ok=True)
+    qtbot.addWidget(win)
+    win.show()
+    ctl = Controller(parse([]), win, settings)
+    ctl.start()
+    try:
+        assert ctl._prompt is None, "no password prompt for an account that cannot be used"
+        qtbot.waitUntil(lambda: win.session is not None and win.session.last_error is not None, timeout=20000)
+        assert win.session.last_error.kind == ErrorKind.INVALID_INPUT
+        qtbot.waitUntil(win.banner.isVisible, timeout=10000)
+        assert "clear text" in win.banner.label.text()
+    finally:
+        close_window(win)
