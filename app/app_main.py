@@ -271,11 +271,19 @@ async def amain(args, window) -> int:
         setup_logging(file=True)  # first: what goes wrong from here on (a damaged settings file) is logged
     settings = Settings()  # damaged or unwritable: defaults and settings.problem, never an exception
     window.settings = settings
-    window.finish_setup()  # the views, actions and menus: right after the first frame
-    watch_settings(window, settings)
-    install_excepthook(window)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
+    built = asyncio.Event()
+    window.setup_finished.connect(built.set)
+    settle_gc()
+    window.start_setup()  # the views, actions and menus: in slices after the first frame, one a turn
+    if not window.ready:
+        await built.wait()
+    refresh_scheme = getattr(window, "_refresh_app_scheme", None)
+    if refresh_scheme is not None:
+        refresh_scheme()  # the app's palette: the scheme Qt reports (the first frame went by a guess)
+    watch_settings(window, settings)
+    install_excepthook(window)
     if os.environ.get("DISPATCH_FIRST_PAINT"):
         print(f"DISPATCH_READY {time.time():.6f}", flush=True)
     if measuring:  # measuring start-up: quit now
@@ -308,14 +316,18 @@ def run(args) -> int:
     from app.ui.main_window import MainWindow
     from app.ui.theme import follow_system_app
 
-    follow_system_app(app)  # light or dark as the system (DISPATCH_COLOR_SCHEME=dark|light forces one)
+    # light or dark as the system (DISPATCH_COLOR_SCHEME=dark|light forces one); guessed from the palette
+    # for the first frame (asking Qt costs its enums: 20-30 ms), asked after it
+    refresh_scheme = follow_system_app(app, early=True)
     window = MainWindow(lazy=True)
+    window._refresh_app_scheme = refresh_scheme
     watcher = _first_paint_watcher(window)
     window.show()
     deadline = time.monotonic() + 0.5
     while not watcher.seen and time.monotonic() < deadline:
         app.processEvents()
 
+    settle_gc()  # what the frame made stays: later collections (imports, the slices) need not scan it
     import asyncio
 
     import qasync

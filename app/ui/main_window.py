@@ -24,19 +24,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Signal  # not Qt: importing it builds ~125 enums (~25 ms)
-from PySide6.QtWidgets import (
-    QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 enums (20-30 ms)
+from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
-from app.ui.safe_text import PlainLabel
-from app.ui.status_bar import StatusWidgets
+from app.ui.frame import build_frame, early_keys
 from app.ui.theme import follow_system, icon
 
 # Only Qt and the frame on the path to the first paint: the views, the workflows (asyncio, qasync) and
-# the domain are imported by finish_setup().
+# the domain are imported by the setup slices (app/ui/setup_steps.py).
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +49,7 @@ class MainWindow(QMainWindow):
     sandbox_requested = Signal()
     account_entered = Signal(object, str)
     session_changed = Signal(object)
+    setup_finished = Signal()  # every view, action and menu is built
     _session_event = Signal(object, object)
 
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
@@ -66,141 +63,81 @@ class MainWindow(QMainWindow):
         self.flows = None
         self._busy = 0
         self.connect_task = None
-        self._close_question: QMessageBox | None = None
+        self._close_question = None  # the open QMessageBox asking whether to quit
         self._quit_when_idle = False
         self._force_close = False
         self.account_dialog = None  # the open account dialog (the controller answers its test connect)
         self._sheet = None
 
+        self._ready = False  # every view, action and menu built (finish_setup / start_setup)
+        self._steps = None  # the setup slices still to run
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAccessibleName(f"{APP_NAME} main window")
-        self._scheme = follow_system(self)  # light or dark, as the system (DISPATCH_COLOR_SCHEME forces one)
+        # light or dark, as the system (DISPATCH_COLOR_SCHEME forces one); lazy: guessed from the palette
+        # until the first slice asks Qt (that costs Qt's enums)
+        self._scheme = follow_system(self, early=lazy)
         self.resize(1100, 720)
-
-        central = QWidget(self)
-        outer = QHBoxLayout(central)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        from app.ui.sidebar_fit import SidebarBox, SidebarFit
-
-        side = SidebarBox(central)
-        side.setObjectName("sidebarBox")
-        sv = QVBoxLayout(side)
-        sv.setContentsMargins(0, 0, 0, 0)
-        sv.setSpacing(0)
-        brand = PlainLabel(APP_NAME, side)
-        brand.setObjectName("brand")
-        brand.setAccessibleName("Application name")
-        self.sidebar = QListWidget(side)
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Views")
-        self.sidebar.setIconSize(QSize(18, 18))
-        for name, label, key in (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sent", "Sent", "Ctrl+3")):
-            item = QListWidgetItem(label)  # icons (SVG: loads the svg plugin) come with finish_setup
-            item.setToolTip(f"{label} ({key})")
-            self.sidebar.addItem(item)
-        sv.addWidget(brand)
-        sv.addWidget(self.sidebar, 1)
-        outer.addWidget(side)
-        self._sidebar_fit = SidebarFit(side, brand, self.sidebar)  # narrow window: the sidebar gives way
-
-        right = QWidget(central)
-        right.setObjectName("page")
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.setSpacing(0)
-        self._bwrap = QVBoxLayout()  # the banner's reserved slot goes here (finish_setup)
-        self._bwrap.setContentsMargins(0, 0, 0, 0)
-        rv.addLayout(self._bwrap)
-        self.stack = QStackedWidget(right)
-        self.stack.setAccessibleName("Views")
-        self._placeholder = QWidget(self.stack)
-        self._placeholder.setObjectName("page")
-        self.stack.addWidget(self._placeholder)
-        rv.addWidget(self.stack, 1)
-        self._rv = rv  # the find bar goes under the views (finish_setup)
-        outer.addWidget(right, 1)
-        self.setCentralWidget(central)
-        self.menus = {t: self.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}  # filled later
-
-        self.status = StatusWidgets(self)
-        self.account_label, self.state_label = self.status.account_label, self.status.state_label
-        self.progress, self.journal_notice = self.status.progress, self.status.journal_notice
-
-        self._set_state("idle")
+        build_frame(self)
+        self._early = []  # stand-ins for the main shortcuts while the slices run (start_setup)
         self._pending_session = session
         if not lazy:
             self.finish_setup()
 
     def finish_setup(self) -> None:
-        """Build the views, actions and menus (imports the heavier modules). Idempotent."""
-        if self.flows is not None:
+        """Build the views, actions and menus (imports the heavier modules) now: what start_setup has not
+        built yet. Idempotent."""
+        if self._ready:
             return
-        from app.ui.account_dialog import WelcomeView
-        from app.ui.banner import Banner, BannerSlot
-        from app.ui.actions import build_actions, build_menus
-        from app.ui.compose_view import ComposeView
-        from app.ui.drafts_view import DraftsView
-        from app.ui.sent_view import SentView
-        from app.ui.workflows import Workflows
+        if self._steps is None:
+            from app.ui.setup_steps import steps
 
-        self.banner = Banner(self)
-        self.banner_slot = BannerSlot(self.banner, self.stack.parentWidget())
-        self._bwrap.addWidget(self.banner_slot)
-        self.flows = Workflows(self)
-        self.setWindowIcon(icon("app"))
-        for row, name in enumerate(("compose", "drafts", "sent")):
-            self.sidebar.item(row).setIcon(icon(name))
-        self.compose = ComposeView(self.stack)
-        self.drafts = DraftsView(self.stack)
-        self.sent = SentView(self.stack)
-        self.welcome = WelcomeView(self.stack)
-        for w in (self.compose, self.drafts, self.sent, self.welcome):
-            self.stack.addWidget(w)
-        self._views = [("compose", self.compose), ("drafts", self.drafts), ("sent", self.sent)]
-        from app.ui.focus_order import proxy_first
+            self._steps = steps()
+        while self._steps:
+            self._steps.pop(0)(self)
+        self._setup_done()
 
-        for v in (self.drafts, self.sent):
-            proxy_first(v)  # Tab reaches the list's buttons too
-        self.stack.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
-        self.actions_ = build_actions(self)
-        build_menus(self, self.actions_)
-        self.menus["&File"].insertAction(self.actions_.account, self.sent.save_action)  # Sent: Ctrl+Shift+S
-        from app.ui.edit_menu import build_edit_menu
-        from app.ui.find_bar import FindBar
+    def start_setup(self) -> None:
+        """Build the views, actions and menus in slices, one per event-loop turn; ``setup_finished`` is
+        emitted after the last. A main shortcut pressed meanwhile builds the rest at once."""
+        if self._ready or self._steps is not None:
+            return
+        from app.ui.setup_steps import steps
 
-        self.find_bar = FindBar(self.stack.parentWidget())
-        self._rv.addWidget(self.find_bar)
-        self.edit_actions = build_edit_menu(self)
+        self._steps = steps()
+        # main shortcuts work from now on (QKeySequence costs Qt's enums: not before the first paint)
+        self._early = early_keys(self, self.finish_setup)
+        self._step_timer = QTimer(self)  # the window's own: it goes with the window
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_step)
+        self._step_timer.start()
 
-        flows = self.flows
-        self.sidebar.currentRowChanged.connect(self._sidebar_changed)
-        self.banner.retry.connect(flows.retry)
-        self._session_event.connect(self._on_session_event)
-        self.compose.save_requested.connect(flows.save_draft)
-        self.compose.send_requested.connect(flows.send)
-        self.compose.lookup_requested.connect(flows.lookup_names)
-        self.drafts.open_requested.connect(flows.open_draft)
-        self.drafts.delete_requested.connect(flows.delete_drafts)
-        self.drafts.send_requested.connect(lambda refs: flows.send_selected(refs))
-        self.drafts.refresh_requested.connect(flows.refresh)
-        from app.ui.list_status import watch_list_errors
-        watch_list_errors(self, self.drafts.model, "Drafts")  # the banner goes once the list loads
-        watch_list_errors(self, self.sent.model, "Sent")
-        self.sent.preview_requested.connect(flows.preview_sent)
-        self.welcome.sandbox_chosen.connect(self.sandbox_requested)
-        self.welcome.exchange_chosen.connect(self.edit_account)
-        from app.ui.journal_bridge import JournalBridge
+    def _next_step(self) -> None:
+        if self._ready:
+            return
+        if self._steps:
+            self._steps.pop(0)(self)
+        if self._steps:
+            self._step_timer.start()
+        else:
+            self._setup_done()
 
-        # autosave, crash recovery and each account's send queue (the one path every send takes)
-        self.journal_bridge = JournalBridge(self, journal=self._journal)
+    def _setup_done(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
         session, self._pending_session = self._pending_session, None
         if session is not None:
             self.set_session(session)
         else:
             self._show_welcome()
+        self.setup_finished.emit()
+
+    @property
+    def ready(self) -> bool:
+        """Every view, action and menu is built."""
+        return self._ready
 
     # ---- views ----
     @property
@@ -208,8 +145,8 @@ class MainWindow(QMainWindow):
         return tuple(name for name, _w in self._views)
 
     def show_view(self, name: str) -> None:
-        if self.flows is None:  # with no account the lists say how to add one (Compose: the welcome)
-            return
+        if not self._ready:  # asked for before the slices are done: build the rest now
+            self.finish_setup()
         i = self.VIEWS.index(name)
         if self.sidebar.currentRow() != i:
             self.sidebar.setCurrentRow(i)
@@ -217,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> str:
         w = self.stack.currentWidget()
-        if self.flows is None:
+        if not self._ready:
             return "starting"
         return next((name for name, v in self._views if v is w), "welcome")
 
@@ -230,6 +167,8 @@ class MainWindow(QMainWindow):
         from app.ui.focus_order import proxy_first
 
         proxy_first(widget)
+        from PySide6.QtWidgets import QListWidgetItem
+
         item = QListWidgetItem(icon(icon_name) if icon_name else icon("drafts"), label)
         item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
         self.sidebar.addItem(item)
@@ -243,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def _sidebar_changed(self, row: int) -> None:
         from PySide6.QtCore import Qt
-        if row < 0 or row >= len(self._views) or self.flows is None:
+        if row < 0 or not self._ready or row >= len(self._views):
             return
         w = self._views[row][1] if self.session is not None or row else self.welcome
         if self.stack.currentWidget() is not w:
@@ -267,7 +206,7 @@ class MainWindow(QMainWindow):
 
     # ---- session ----
     def set_session(self, session) -> None:
-        if self.flows is None:
+        if not self._ready:
             self._pending_session = session
             return
         from app.domain.models import Folder
@@ -380,7 +319,7 @@ class MainWindow(QMainWindow):
         return 0 if outbox is None else outbox.pending_sends()
 
     def closeEvent(self, event):  # noqa: N802
-        if self.flows is None:
+        if not self._ready:
             event.accept()
             return
         sending = self.flows.sending > 0
@@ -412,6 +351,8 @@ class MainWindow(QMainWindow):
                     f"{'It stays' if queued == 1 else 'They stay'} on this computer and "
                     f"{'goes' if queued == 1 else 'go'} out the next time Dispatch runs signed in as {who}. "
                     "Quit anyway?")
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Question, "Messages waiting to be sent", text, QMessageBox.NoButton, self)
         wait = box.addButton("Quit when sent", QMessageBox.AcceptRole) if sending else None
         quit_now = box.addButton("Quit", QMessageBox.DestructiveRole) if not sending else None

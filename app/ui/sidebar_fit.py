@@ -5,24 +5,14 @@ it tiles to half of a 1366 px screen (683 px)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QSizePolicy
 
-FULL_WIDTH = 160
+from app.ui.frame import FULL_WIDTH  # the box itself is the frame's (app.ui.frame.SidebarBox: no Qt enums)
+
 MIN_WIDTH = 56
 COMPACT_BELOW = 130
 LABEL_ROLE = Qt.UserRole + 41  # an item's name while only its icon shows
-
-
-class SidebarBox(QWidget):
-    """The sidebar's frame: asks for its full width, takes less when the window is narrow."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setAttribute(Qt.WA_StyledBackground, True)  # a QWidget subclass paints its stylesheet background only so
-
-    def sizeHint(self):  # noqa: N802
-        return QSize(FULL_WIDTH, super().sizeHint().height())
 
 
 class SidebarFit(QObject):
@@ -30,6 +20,7 @@ class SidebarFit(QObject):
         super().__init__(box)
         self.box, self.brand, self.sidebar = box, brand, sidebar
         self.compact = False
+        box.setAttribute(Qt.WA_StyledBackground, True)  # a QWidget subclass paints its stylesheet background only so
         box.setMinimumWidth(MIN_WIDTH)
         box.setMaximumWidth(FULL_WIDTH)
         box.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Preferred)

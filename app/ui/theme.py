@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 ACCENT = "#2563eb"
 DANGER = "#dc2626"
@@ -31,7 +31,9 @@ def resources_dir() -> Path:
 
 
 @lru_cache(maxsize=None)
-def icon(name: str) -> QIcon:
+def icon(name: str):
+    from PySide6.QtGui import QIcon  # not at import: the frame needs no icon
+
     path = resources_dir() / ("dispatch-mail.svg" if name == "app" else f"icons/{name}.svg")
     return QIcon(str(path)) if path.exists() else QIcon()
 
@@ -200,6 +202,16 @@ def current_scheme() -> str:
     return forced if forced in PALETTES else system_scheme()
 
 
+def early_scheme() -> str:
+    """Like :func:`current_scheme`, without asking Qt for the system's colour scheme (that answer is a
+    ``Qt`` enum: its first use costs 20-30 ms): DISPATCH_COLOR_SCHEME if set, else the palette's
+    lightness. For the first frame; the first slice after it applies :func:`current_scheme`."""
+    forced = os.environ.get("DISPATCH_COLOR_SCHEME", "").strip().lower()
+    if forced in PALETTES:
+        return forced
+    return "dark" if QGuiApplication.palette().color(QPalette.Window).lightness() < 128 else "light"
+
+
 def system_scheme() -> str:
     """The system's colour scheme as Qt reports it ("light" when it does not say)."""
     from PySide6.QtCore import Qt
@@ -231,17 +243,21 @@ class SchemeFollower(QObject):
         apply(self._widget)
 
 
-def follow_system_app(app) -> None:
+def follow_system_app(app, *, early: bool = False):
     """The running app (not the tests' shared one): its palette follows the scheme too, for what is not
-    a child of the window (tooltips, the platform's dialogs)."""
+    a child of the window (tooltips, the platform's dialogs). ``early``: not before the returned function
+    is called (after the first frame: the window has its own palette)."""
     def update(*_args):
         app.setPalette(palette(current_scheme()))
 
-    update()
+    if not early:
+        update()
     QGuiApplication.styleHints().colorSchemeChanged.connect(update)
+    return update
 
 
-def follow_system(widget) -> SchemeFollower:
-    """Apply the current scheme to ``widget`` now and whenever the system's changes."""
-    apply(widget)
+def follow_system(widget, *, early: bool = False) -> SchemeFollower:
+    """Apply the current scheme to ``widget`` now and whenever the system's changes (``early``: the
+    guessed one, :func:`early_scheme`, until :func:`apply` is called again)."""
+    apply(widget, early_scheme() if early else None)
     return SchemeFollower(widget)

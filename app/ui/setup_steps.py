@@ -1,0 +1,150 @@
+"""The window's views, actions and menus, built after the first paint in slices (issue 16).
+
+:func:`steps` lists the slices in order; each is a short piece of work. ``MainWindow.finish_setup()``
+runs them all at once (tests, ``MainWindow(session)``); ``MainWindow.start_setup()`` runs one per
+event-loop turn (``QTimer.singleShot(0)``), so the frame stays responsive and keys pressed meanwhile
+are handled between slices (a main shortcut finishes the rest at once: ``app.ui.frame.early_keys``).
+The first slice pays for PySide6's ``Qt`` namespace (its enum types: 20-30 ms, once).
+"""
+
+from __future__ import annotations
+
+
+def shell(win) -> None:
+    """What the frame left out because it needs Qt's enums: the status bar's widgets, the banner, the
+    exact colour scheme, the sidebar's narrow-window behaviour and icons."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.banner import Banner, BannerSlot
+    from app.ui.sidebar_fit import SidebarFit
+    from app.ui.status_bar import StatusWidgets
+    from app.ui.theme import apply, icon
+
+    apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
+    win._brand.setTextFormat(Qt.PlainText)
+    win._sidebar_fit = SidebarFit(win._side, win._brand, win.sidebar)  # narrow window: the sidebar gives way
+    win.status = StatusWidgets(win)
+    win.account_label, win.state_label = win.status.account_label, win.status.state_label
+    win.progress, win.journal_notice = win.status.progress, win.status.journal_notice
+    win._set_state("idle")
+    win.banner = Banner(win)
+    win.banner_slot = BannerSlot(win.banner, win.stack.parentWidget())
+    win._bwrap.addWidget(win.banner_slot)
+    win.setWindowIcon(icon("app"))
+    for row, name in enumerate(("compose", "drafts", "sent")):
+        win.sidebar.item(row).setIcon(icon(name))
+
+
+def flows(win) -> None:
+    from app.ui.workflows import Workflows
+
+    win.flows = Workflows(win)
+
+
+def compose(win) -> None:
+    from app.ui.compose_view import ComposeView
+
+    win.compose = ComposeView(win.stack)
+    win.stack.addWidget(win.compose)
+
+
+def drafts(win) -> None:
+    from app.ui.drafts_view import DraftsView
+    from app.ui.focus_order import proxy_first
+
+    win.drafts = DraftsView(win.stack)
+    win.stack.addWidget(win.drafts)
+    proxy_first(win.drafts)  # Tab reaches the list's buttons too
+
+
+def sent(win) -> None:
+    from app.ui.focus_order import proxy_first
+    from app.ui.sent_view import SentView
+
+    win.sent = SentView(win.stack)
+    win.stack.addWidget(win.sent)
+    proxy_first(win.sent)
+
+
+def welcome(win) -> None:
+    from app.ui.account_dialog import WelcomeView
+
+    win.welcome = WelcomeView(win.stack)
+    win.stack.addWidget(win.welcome)
+    win._views = [("compose", win.compose), ("drafts", win.drafts), ("sent", win.sent)]
+    win.stack.removeWidget(win._placeholder)
+    win._placeholder.deleteLater()
+
+
+def actions(win) -> None:
+    from app.ui.actions import build_actions, build_menus
+    from app.ui.frame import drop_early_keys
+
+    win._early = drop_early_keys(win, win._early, keys=_BUILT_HERE)
+    win.actions_ = build_actions(win)
+    build_menus(win, win.actions_)
+    win.menus["&File"].insertAction(win.actions_.account, win.sent.save_action)  # Sent: Ctrl+Shift+S
+
+
+#: stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the
+#: Outbox view, with the journal bridge)
+_BUILT_HERE = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1", "Ctrl+,", "Ctrl+Shift+A"}
+
+
+def edit(win) -> None:
+    from app.ui.edit_menu import build_edit_menu
+    from app.ui.find_bar import FindBar
+    from app.ui.frame import drop_early_keys
+
+    win._early = drop_early_keys(win, win._early, keys={"Ctrl+F"})
+    win.find_bar = FindBar(win.stack.parentWidget())
+    win._rv.addWidget(win.find_bar)
+    win.edit_actions = build_edit_menu(win)
+
+
+def wiring(win) -> None:
+    from app.ui.list_status import watch_list_errors
+
+    f = win.flows
+    win.sidebar.currentRowChanged.connect(win._sidebar_changed)
+    win.banner.retry.connect(f.retry)
+    win._session_event.connect(win._on_session_event)
+    win.compose.save_requested.connect(f.save_draft)
+    win.compose.send_requested.connect(f.send)
+    win.compose.lookup_requested.connect(f.lookup_names)
+    win.drafts.open_requested.connect(f.open_draft)
+    win.drafts.delete_requested.connect(f.delete_drafts)
+    win.drafts.send_requested.connect(lambda refs: f.send_selected(refs))
+    win.drafts.refresh_requested.connect(f.refresh)
+    watch_list_errors(win, win.drafts.model, "Drafts")  # the banner goes once the list loads
+    watch_list_errors(win, win.sent.model, "Sent")
+    win.sent.preview_requested.connect(f.preview_sent)
+    win.welcome.sandbox_chosen.connect(win.sandbox_requested)
+    win.welcome.exchange_chosen.connect(win.edit_account)
+
+
+def journal(win) -> None:
+    """Autosave, crash recovery and each account's send queue (the one path every send takes); then the
+    session the window was given, if any."""
+    from app.ui.frame import drop_early_keys
+    from app.ui.journal_bridge import JournalBridge
+
+    win._early = drop_early_keys(win, win._early)  # Ctrl+4: the Outbox view comes with the bridge
+    win.journal_bridge = JournalBridge(win, journal=win._journal)
+
+
+def _importer(module: str):
+    """A slice that only imports ``module`` (the import alone is as long as a slice should be)."""
+    def step(_win) -> None:
+        import importlib
+
+        importlib.import_module(module)
+    step.__name__ = f"import {module}"
+    return step
+
+
+def steps() -> list:
+    return [shell, _importer("app.core.attempts"), _importer("app.core.outbox"), _importer("app.core.session"),
+            _importer("app.ui.workflows"), flows, _importer("app.ui.compose_view"), compose,
+            _importer("app.ui.drafts_view"), drafts, sent, welcome, actions, edit, wiring,
+            _importer("app.ui.journal_bridge"), _importer("app.ui.outbox_view"), journal]
