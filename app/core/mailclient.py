@@ -12,6 +12,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, TypeVar
 
+from app.domain.list_rows import with_rows
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.mail.service import MailService, ServerInfo
 
@@ -56,7 +57,8 @@ class MailClient:
         return await self._run(lambda s, r: s.send_drafts(r, save_copy=save_copy), list(refs))
 
     async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
-        return await self._run(lambda s: s.list_messages(folder, offset, limit))
+        # The page's display rows are made here, in the worker that fetched it: the UI thread only inserts them.
+        return await self._run(lambda s: with_rows(s.list_messages(folder, offset, limit), sent=folder == Folder.SENT))
 
     async def get_message(self, ref: ItemRef) -> Draft:
         return await self._run(lambda s: s.get_message(ref))

@@ -150,6 +150,8 @@ class Page:
     offset: int
     total: int
     includes_last: bool
+    #: the items' display rows (``app.domain.list_rows.ListRow``), prepared where the page was fetched
+    rows: tuple = ()
 
 
 class ErrorKind(str, enum.Enum):

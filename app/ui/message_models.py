@@ -2,6 +2,9 @@
 
 ``fetch_page(offset, limit)`` returns a :class:`Page` or an awaitable of one; the model asks for the
 next page only when the view scrolls near the end, so 10,000 drafts cost one page at a time.
+A page's display rows (:class:`ListRow`: subject, recipients, local date, tooltip, accessible text) are
+prepared where it was fetched, in the mail client's worker thread (``Page.rows``); the UI thread inserts
+them ``INSERT_BATCH`` at a time, one batch per event-loop turn, and ``data()`` only picks a field.
 Per-row status (e.g. "Too large to send (ErrorMessageSizeExceeded)") is kept by item id and shown in
 the Status column, in red for errors.
 """
@@ -16,6 +19,7 @@ from typing import Awaitable, Callable, Union
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from app.domain.list_rows import ListRow, display_row, display_rows
 from app.domain.models import ItemRef, MessageSummary, Page
 from app.ui.safe_text import tooltip
 from app.ui.theme import DANGER, MUTED, icon
@@ -33,18 +37,8 @@ _RED = QBrush(QColor(DANGER))
 _GREY = QBrush(QColor(MUTED))
 
 PAGE_SIZE = 100  # a page of EWS XML is parsed in one C call (GIL held): small pages, short stalls
+INSERT_BATCH = 50  # rows inserted per event-loop turn (an awaited page): the view lays out and paints between
 Fetch = Callable[[int, int], Union[Page, Awaitable[Page]]]
-
-
-def _when(summary: MessageSummary, sent: bool) -> str:
-    dt = (summary.sent or summary.modified) if sent else (summary.modified or summary.sent)
-    if dt is None:
-        return ""
-    try:
-        dt = dt.astimezone()
-    except (ValueError, OSError):
-        pass
-    return dt.strftime("%Y-%m-%d %H:%M")
 
 
 class MessageTableModel(QAbstractTableModel):
@@ -61,7 +55,7 @@ class MessageTableModel(QAbstractTableModel):
         self._fetch = fetch_page
         self.sent = sent
         self.page_size = page_size
-        self._rows: list[MessageSummary] = []
+        self._rows: list[ListRow] = []
         self._ids: set[str] = set()  # ids of self._rows: a page is checked against it, not a new set per page
         self._index: dict[str, int] | None = None  # id -> row, built on first lookup after a change
         self._total = 0
@@ -71,7 +65,7 @@ class MessageTableModel(QAbstractTableModel):
         self._status: dict[str, tuple[str, bool]] = {}
         self._task: asyncio.Task | None = None
         self._headers = ["", "Subject", "To", "Sent" if sent else "Modified", "Status"]
-        self._cell_cache: dict[int, tuple] = {}
+        self._taken: dict[str, ListRow] = {}  # rows removed by take_rows (put back as they were by restore_rows)
 
     # ---- data source ----
     def set_fetch(self, fetch_page: Fetch | None, *, load: bool = True) -> None:
@@ -100,7 +94,7 @@ class MessageTableModel(QAbstractTableModel):
         self._rows = []
         self._ids = set()
         self._index = None
-        self._cell_cache = {}
+        self._taken = {}
         self._total = 0
         self._complete = self._fetch is None
         self._set_loading(False)
@@ -149,27 +143,45 @@ class MessageTableModel(QAbstractTableModel):
             return
         if gen != self._generation:
             return
-        self._set_loading(False)
-        self._add_page(page)
+        rows = self._rows_of(page)
+        last = max(0, (len(rows) - 1) // INSERT_BATCH * INSERT_BATCH)  # where the last batch starts
+        for start in range(0, last, INSERT_BATCH):  # every batch but the last, one event-loop turn each
+            self._insert(rows[start:start + INSERT_BATCH])
+            await asyncio.sleep(0)  # the view lays out and paints what came in before the next batch
+            if gen != self._generation:
+                return
+        self._set_loading(False)  # still loading until here: no second fetch while batches go in
+        self._add_page(page, rows[last:])
 
     def _fail(self, exc: BaseException) -> None:
         log.warning("listing failed: %s", getattr(exc, "code", None) or type(exc).__name__)
         self._complete = True
         self.load_failed.emit(exc)
 
-    def _add_page(self, page: Page) -> None:
-        # Per page, on the UI thread: work proportional to the page, not to the rows already loaded
-        # (a set built from every row on each page made listing 10,000 drafts quadratic).
+    def _rows_of(self, page: Page) -> tuple[ListRow, ...]:
+        """The page's display rows: made by the fetching worker (``Page.rows``); a fetch that returns bare
+        summaries (tests, a local source) gets them made here."""
+        if len(page.rows) == len(page.items):
+            return page.rows
+        return display_rows(page.items, self.sent)
+
+    def _insert(self, rows) -> None:
+        # Work proportional to the rows inserted, not to the rows already loaded (a set built from every
+        # row on each page made listing 10,000 drafts quadratic).
         known, new = self._ids, []
-        for s in page.items:
-            if s.ref.id not in known:
-                known.add(s.ref.id)
-                new.append(s)
+        for r in rows:
+            if r.summary.ref.id not in known:
+                known.add(r.summary.ref.id)
+                new.append(r)
         if new:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
             self._rows.extend(new)
             self._index = None
             self.endInsertRows()
+
+    def _add_page(self, page: Page, rows=None) -> None:
+        """Insert ``page`` (or its remaining ``rows``) and note what the server said about the rest."""
+        self._insert(self._rows_of(page) if rows is None else rows)
         self._total = page.total
         self._complete = page.includes_last or not page.items or len(self._rows) >= page.total
         self.page_loaded.emit()
@@ -179,7 +191,7 @@ class MessageTableModel(QAbstractTableModel):
 
     # ---- rows ----
     def summary(self, row: int) -> MessageSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._rows[row].summary if 0 <= row < len(self._rows) else None
 
     def row_of(self, ref_id: str) -> int:
         if ref_id not in self._ids:
@@ -187,20 +199,22 @@ class MessageTableModel(QAbstractTableModel):
         if self._index is None:  # one pass after rows moved, then each lookup is O(1) (a batch of 50 outcomes)
             self._index = {}
             for i, r in enumerate(self._rows):
-                self._index.setdefault(r.ref.id, i)
+                self._index.setdefault(r.summary.ref.id, i)
         return self._index.get(ref_id, -1)
 
     def summaries(self) -> list[MessageSummary]:
-        return list(self._rows)
+        return [r.summary for r in self._rows]
 
     def take_rows(self, ref_ids: set[str]) -> list[tuple[int, MessageSummary]]:
         """Remove rows (e.g. sent or deleted) and return them with their old positions."""
         taken = []
         for i in range(len(self._rows) - 1, -1, -1):
-            if self._rows[i].ref.id in ref_ids:
+            if self._rows[i].summary.ref.id in ref_ids:
                 self.beginRemoveRows(QModelIndex(), i, i)
-                taken.append((i, self._rows.pop(i)))
-                self._ids.discard(taken[-1][1].ref.id)
+                row = self._rows.pop(i)
+                self._taken[row.summary.ref.id] = row
+                taken.append((i, row.summary))
+                self._ids.discard(row.summary.ref.id)
                 self._index = None
                 self._total = max(0, self._total - 1)
                 self.endRemoveRows()
@@ -209,8 +223,10 @@ class MessageTableModel(QAbstractTableModel):
     def restore_rows(self, taken: list[tuple[int, MessageSummary]]) -> None:
         for pos, s in taken:
             pos = min(pos, len(self._rows))
+            row = self._taken.pop(s.ref.id, None)
+            row = row if row is not None and row.summary is s else display_row(s, self.sent)
             self.beginInsertRows(QModelIndex(), pos, pos)
-            self._rows.insert(pos, s)
+            self._rows.insert(pos, row)
             self._ids.add(s.ref.id)
             self._index = None
             self._total += 1
@@ -242,12 +258,14 @@ class MessageTableModel(QAbstractTableModel):
     def update_ref(self, old_id: str, new_ref: ItemRef) -> None:
         row = self.row_of(old_id)
         if row >= 0:
-            s = self._rows[row]
+            r = self._rows[row]
+            s = r.summary
             self._ids.discard(old_id)
             self._ids.add(new_ref.id)
             self._index = None
-            self._rows[row] = MessageSummary(new_ref, s.subject, s.display_to, s.modified, s.has_attachments,
-                                             s.importance, s.sent, s.internet_message_id)
+            self._rows[row] = r.with_summary(MessageSummary(new_ref, s.subject, s.display_to, s.modified,
+                                                            s.has_attachments, s.importance, s.sent,
+                                                            s.internet_message_id))
             if old_id in self._status:
                 self._status[new_ref.id] = self._status.pop(old_id)
 
@@ -266,44 +284,41 @@ class MessageTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=_DISPLAY):
-        # Called for every role of every visible cell on each paint: keep it short (and off the GIL-hungry
-        # paths): unknown roles return at once, display strings are computed once per row.
+        # Called for every role of every visible cell on each paint: no formatting here, the row's texts
+        # were made off the UI thread (app.domain.list_rows); unknown roles return at once.
         if role not in _ROLES:
             return None
         row = index.row()
         if not (0 <= row < len(self._rows)):
             return None
-        col = index.column()
+        r, col = self._rows[row], index.column()
         if role == _DISPLAY:
+            if col == 1:  # COL_SUBJECT
+                return r.subject
+            if col == 2:
+                return r.to
+            if col == 3:
+                return r.when
             if col == 4:  # COL_STATUS
-                st = self._status.get(self._rows[row].ref.id)
+                st = self._status.get(r.summary.ref.id)
                 return st[0] if st else ""
-            return self._cells(row)[col]
-        s = self._rows[row]
+            return None
         if role == _DECORATION:
-            return icon("attachment") if col == 0 and s.has_attachments else None
+            return icon("attachment") if col == 0 and r.summary.has_attachments else None
         if role == _FOREGROUND:
             if col == 4:
-                st = self._status.get(s.ref.id)
+                st = self._status.get(r.summary.ref.id)
                 return _RED if st and st[1] else None
             return _GREY if col == 3 else None
         if role == _TOOLTIP:
-            if col == 0 and s.has_attachments:
+            if col == 1:
+                return r.subject_tip
+            if col == 0 and r.summary.has_attachments:
                 return "Has attachments"
             if col == 4:
-                return tooltip(self._status.get(s.ref.id, ("", False))[0]) or None
-            return (tooltip(s.subject) or None) if col == 1 else None
+                return tooltip(self._status.get(r.summary.ref.id, ("", False))[0]) or None
+            return None
         if role == _ACCESSIBLE:
-            status = self._status.get(s.ref.id, ("", False))[0]
-            parts = [s.subject or "(no subject)", f"to {s.display_to}" if s.display_to else "",
-                     "with attachments" if s.has_attachments else "", status]
-            return ", ".join(p for p in parts if p)
-        return s  # UserRole
-
-    def _cells(self, row: int) -> tuple:
-        s = self._rows[row]
-        cells = self._cell_cache.get(id(s))
-        if cells is None or cells[0] is not s:
-            cells = (s, s.subject or "(no subject)", s.display_to or "(no recipients)", _when(s, self.sent))
-            self._cell_cache[id(s)] = cells
-        return (None, cells[1], cells[2], cells[3])
+            st = self._status.get(r.summary.ref.id)
+            return f"{r.accessible}, {st[0]}" if st and st[0] else r.accessible
+        return r.summary  # UserRole
