@@ -1,0 +1,281 @@
+"""Listing 10,000 drafts (issue 16, "every frame on time", the list part). Prints a table; not a test.
+
+The real window against a sandbox in its own process (its work must not count as UI stalls), over HTTP
+with real exchangelib, 10,000 drafts in Drafts:
+
+1. Ctrl+2 and a reload of Drafts -> the first page of rows painted in the table (goal <= 150 ms);
+2. scrolling to the end page by page (fetchMore, as a user holding End would): the longest gap between
+   ticks of a 1 ms QTimer heartbeat (= the longest UI event-loop stall; goal <= 16 ms), its p99, and the
+   CPU time this process (all threads / the UI thread) used in the longest gap and at most in any gap
+   (goal <= 8 ms);
+3. the process's RSS (/proc/self/statm) with all 10,000 listed (goal <= 250 MB).
+
+Baseline, same run, its own process: a bare QTableView over a QStandardItemModel filled with 10,000
+rows of the same five columns (filled in one go, as a plain Qt program would), measured the same way.
+
+Findings (cProfile of the UI thread while 10,000 drafts are listed, 2 shared CPUs): per page of 100 rows
+the UI thread's Python is ~1.5 ms — ~1,240 ``data()`` calls for the repaints (~1.2 ms; each only picks a
+prepared field) and two batched inserts (~0.3 ms); the rest of its CPU in a gap (up to ~5-8 ms) is Qt's
+layout and painting of the table. Item conversion and display formatting (dates in local time,
+recipients, tooltips, accessible text) run in the mail client's worker with each page
+(``app.domain.list_rows``); the longest stalls left track the load average and the workers' exchangelib
+parsing, which holds the GIL.
+
+Run: ``python bench/bench_list_10k.py [--drafts 10000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+SERVER = r"""
+import copy, json, sys
+from app.sandbox import Sandbox
+sb = Sandbox(data=":memory:", port=0)
+sb.start()
+user = next(a for a in sb.accounts if a["email"] == "alice@example.com")
+print(json.dumps({"url": sb.ews_url, "user": user}), flush=True)
+for line in sys.stdin:
+    cmd, n = line.split()
+    if cmd == "clone":  # copy the one draft saved through EWS n times, straight into the store (fast)
+        store = sb.store
+        tpl = next(i for i in store.all_in(user["email"]) if i["subject"] == "Bench template")
+        with store.tx():
+            for i in range(int(n)):
+                data = copy.deepcopy(tpl["data"])
+                data["Subject"] = f"Bench {i:05d} — a subject of a usual length for a draft"
+                data["InternetMessageId"] = f"<bench-{i}@example.com>"
+                store.insert(user["email"], tpl["folder"], data)
+        print("ok", flush=True)
+sb.stop()
+"""
+
+BASELINE = r"""
+import json, os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTableView
+sys.path.insert(0, sys.argv[1])
+from bench.bench_list_10k import Heartbeat, rss_mb
+n = int(sys.argv[2])
+app = QApplication(sys.argv[:1])
+view = QTableView(); view.resize(1100, 640); view.show()
+app.processEvents()
+hb = Heartbeat(); hb.start()
+out = {}
+def fill():
+    t0 = time.perf_counter()
+    model = QStandardItemModel(0, 5)
+    model.setHorizontalHeaderLabels(["", "Subject", "To", "Modified", "Status"])
+    for i in range(n):
+        model.appendRow([QStandardItem(""), QStandardItem(f"Bench {i:05d} — a subject of a usual length for a draft"),
+                         QStandardItem("bob@example.com"), QStandardItem("2026-11-22 20:00"), QStandardItem("")])
+    view.setModel(model)
+    view._model = model
+    out["fill_ms"] = (time.perf_counter() - t0) * 1000
+    QTimer.singleShot(0, scroll)
+def scroll():
+    view.scrollToBottom()
+    QTimer.singleShot(50, done)
+def done():
+    out.update(hb.stop())
+    out["rows"] = view.model().rowCount()
+    out["rss_mb"] = rss_mb()
+    print(json.dumps(out), flush=True)
+    app.quit()
+QTimer.singleShot(20, fill)
+app.exec()
+"""
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+class Heartbeat:
+    """A 1 ms QTimer: the longest gap between its ticks is the longest stall of the UI event loop. Per gap
+    it notes the CPU this process (all threads) and the UI thread used: a gap much longer than that was
+    spent waiting for the OS (other processes), not on work of ours."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self):
+        self.last = self.last_ui = self.last_proc = None
+        self.gaps: list[float] = []
+        self.worst = self.worst_ui = self.worst_proc = self.max_proc = self.max_ui = 0.0
+        self.timer.start()
+
+    def _tick(self):
+        now, ui, proc = time.perf_counter(), time.thread_time(), time.process_time()
+        if self.last is not None:
+            gap = now - self.last
+            self.gaps.append(gap)
+            self.max_proc = max(self.max_proc, proc - self.last_proc)
+            self.max_ui = max(self.max_ui, ui - self.last_ui)
+            if gap > self.worst:
+                self.worst, self.worst_ui, self.worst_proc = gap, ui - self.last_ui, proc - self.last_proc
+        self.last, self.last_ui, self.last_proc = now, ui, proc
+
+    def stop(self) -> dict:
+        self.timer.stop()
+        gaps = sorted(self.gaps) or [0.0]
+        return {"worst_ms": self.worst * 1000, "p99_ms": gaps[int(len(gaps) * 0.99)] * 1000,
+                "worst_gap_proc_cpu_ms": self.worst_proc * 1000, "worst_gap_ui_cpu_ms": self.worst_ui * 1000,
+                "max_gap_proc_cpu_ms": self.max_proc * 1000, "max_gap_ui_cpu_ms": self.max_ui * 1000}
+
+
+async def _until(pred, timeout=600.0):
+    t0 = time.monotonic()
+    while not pred():
+        if time.monotonic() - t0 > timeout:
+            raise TimeoutError
+        await asyncio.sleep(0.005)
+
+
+async def bench_app(n: int) -> dict:
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtTest import QTest
+
+    from app.app_main import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.core.session import ConnectionState, Session
+    from app.domain.account import AccountConfig
+    from app.domain.models import Draft, Recipient
+    from app.storage.settings import Settings
+    from app.ui.main_window import MainWindow
+
+    tune_runtime()
+    proc = subprocess.Popen([sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    info = json.loads(proc.stdout.readline())
+    user = info["user"]
+    acc = AccountConfig(email=user["email"], ews_url=info["url"], username=user.get("username") or user["email"])
+    session = Session.for_account(acc, user["password"])
+    win = MainWindow(session, settings=Settings(Path(tempfile.mkdtemp()) / "s.json"))
+    win.resize(1100, 720)
+    win.show()
+    settle_gc_when_connected(win)  # as app_main.amain does
+    settle_gc()
+    hb = Heartbeat()
+    try:
+        await _until(lambda: session.state == ConnectionState.CONNECTED, 60)
+        t0 = time.perf_counter()
+        await session.client.save_draft(Draft(to=[Recipient("bob@example.com", "Bob Example")],
+                                              subject="Bench template", body="x"))
+        proc.stdin.write(f"clone {n - 1}\n")
+        proc.stdin.flush()
+        if proc.stdout.readline().strip() != "ok":
+            raise RuntimeError("the sandbox did not seed")
+        seed_s = time.perf_counter() - t0
+        model, table = win.drafts.model, win.drafts.table
+        painted: list[float] = []
+
+        class PaintWatch(QObject):
+            def eventFilter(self, o, e):  # noqa: N802
+                if e.type() == QEvent.Paint and model.rowCount() > 0 and not painted:
+                    painted.append(time.perf_counter())
+                return False
+
+        watch = PaintWatch()
+        QTest.keyClick(win, Qt.Key_1, Qt.ControlModifier)
+        await asyncio.sleep(0.2)
+        rss_before = rss_mb()
+        hb.start()
+        t0 = time.perf_counter()
+        QTest.keyClick(win, Qt.Key_2, Qt.ControlModifier)
+        if win.current_view() != "drafts":
+            raise RuntimeError(f"Ctrl+2 showed {win.current_view()!r}")
+        model.reload()  # what a 10,000-draft mailbox costs from nothing (the list may have loaded at connect)
+        table.viewport().installEventFilter(watch)
+        await _until(lambda: painted, 60)
+        first_page_ms = (painted[0] - t0) * 1000
+        table.viewport().removeEventFilter(watch)
+        while True:
+            await _until(lambda: not model.loading)
+            if not model.canFetchMore():
+                break
+            table.scrollToBottom()
+            await asyncio.sleep(0)
+            if not model.loading and model.canFetchMore():
+                model.fetchMore()
+        total_s = time.perf_counter() - t0
+        stalls = hb.stop()
+        await asyncio.sleep(0.2)
+        rows = model.rowCount()
+        return {"rows": rows, "seed_s": seed_s, "first_page_ms": first_page_ms, "total_s": total_s,
+                "rss_mb": rss_mb(), "rss_before_mb": rss_before, **stalls}
+    finally:
+        win._force_close = True
+        win.close()
+        session.close()
+        proc.stdin.close()
+        proc.wait(timeout=30)
+
+
+def bench_baseline(n: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", BASELINE, str(ROOT), str(n)], capture_output=True, text=True,
+                         cwd=ROOT, timeout=600, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-2000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--drafts", type=int, default=10_000)
+    args = ap.parse_args()
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    base = bench_baseline(args.drafts)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        res = loop.run_until_complete(bench_app(args.drafts))
+
+    load = os.getloadavg()
+    print(f"\nListing {res['rows']:,} drafts — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} CPUs, "
+          f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (seeding, not measured: {res['seed_s']:.1f} s)\n")
+    rows = [
+        ("Ctrl+2 -> first page painted", "<= 150 ms", f"{res['first_page_ms']:.0f} ms",
+         f"filled in {base['fill_ms']:.0f} ms (all rows at once)"),
+        ("longest UI stall, to the end", "<= 16 ms", f"{res['worst_ms']:.1f} ms", f"{base['worst_ms']:.1f} ms"),
+        ("p99 UI stall", "", f"{res['p99_ms']:.1f} ms", f"{base['p99_ms']:.1f} ms"),
+        ("our CPU in the longest gap (process / UI thread)", "<= 8 ms",
+         f"{res['worst_gap_proc_cpu_ms']:.1f} / {res['worst_gap_ui_cpu_ms']:.1f} ms",
+         f"{base['worst_gap_proc_cpu_ms']:.1f} / {base['worst_gap_ui_cpu_ms']:.1f} ms"),
+        ("most CPU of ours in any gap (process / UI thread)", "<= 8 ms",
+         f"{res['max_gap_proc_cpu_ms']:.1f} / {res['max_gap_ui_cpu_ms']:.1f} ms",
+         f"{base['max_gap_proc_cpu_ms']:.1f} / {base['max_gap_ui_cpu_ms']:.1f} ms"),
+        ("total, Ctrl+2 to the last row", "", f"{res['total_s']:.1f} s", ""),
+        (f"RSS with {res['rows']:,} listed", "<= 250 MB", f"{res['rss_mb']:.0f} MB (before: {res['rss_before_mb']:.0f})",
+         f"{base['rss_mb']:.0f} MB"),
+    ]
+    print("| measure | goal | Dispatch | bare QTableView + QStandardItemModel |")
+    print("|---|---:|---:|---:|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()
