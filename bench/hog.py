@@ -1,0 +1,52 @@
+"""CPU hogs beside a measurement, and what each bench prints about the machine.
+
+``with cpu_hog(2):`` starts two ``python -c "while True: pass"`` processes at nice 0 (the same priority
+as the measured process: the OS shares the CPUs between them) and ends exactly those processes (by their
+pid) when the block ends. Issue 16: the goals must hold with the machine busy as well as quiet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+@contextlib.contextmanager
+def cpu_hog(n: int):
+    """``n`` busy-looping processes for the duration of the block (``n == 0``: nothing)."""
+    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"], stdin=subprocess.DEVNULL)
+             for _ in range(n)]
+    try:
+        time.sleep(0.2 if procs else 0)  # let them get going (not a measurement)
+        yield procs
+    finally:
+        for p in procs:
+            p.kill()
+        for p in procs:
+            p.wait()
+
+
+def machine() -> dict:
+    """The date (UTC), the load average and the CPU count, for the printed table."""
+    la = os.getloadavg()
+    return {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": [round(x, 2) for x in la],
+            "cpus": os.cpu_count()}
+
+
+def describe(m: dict) -> str:
+    return f"{m['date']}, load average {m['load'][0]:.1f} / {m['load'][1]:.1f} / {m['load'][2]:.1f} on {m['cpus']} CPUs"
+
+
+def save(name: str, data: dict) -> Path:
+    """Write ``data`` to ``bench/out/<name>.json`` (what bench/update_readme.py reads)."""
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"{name}.json"
+    path.write_text(json.dumps(data, indent=1) + "\n")
+    return path

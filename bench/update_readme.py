@@ -1,0 +1,121 @@
+"""Rewrite the README's Benchmarks tables from the benches' saved output (issue 16).
+
+``bench/bench_startup_stall.py`` and ``bench/bench_typing_stall.py`` save what they measured (quiet and
+with CPU hogs beside them) to ``bench/out/*.json``; this script turns that into the tables between
+``<!-- bench:startup -->`` / ``<!-- bench:typing -->`` and ``<!-- /bench -->`` in README.md. Nothing
+between the markers is written by hand.
+
+Run: ``python bench/update_readme.py [--run]`` (``--run``: run both benches first, with their defaults).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+README = ROOT / "README.md"
+
+
+def _load(m: dict) -> str:
+    return f"load {m['load'][0]:.1f}"
+
+
+def _ms(v: float) -> str:
+    return f"{v:.1f} ms"
+
+
+def startup_section(d: dict) -> str:
+    modes = list(d["modes"])
+    ms = [d["modes"][m] for m in modes]
+    runs = ms[0]["startup"]["runs"]
+    head = " | ".join(f"{m} ({_load(x['machine'])})" for m, x in zip(modes, ms))
+    rows = [
+        ("first paint, vs a bare PySide6 `QMainWindow` (median)",
+         [f"{x['startup']['paint_ratio']:.2f}× ({x['startup']['app_paint_ms']:.0f} / {x['startup']['bare_paint_ms']:.0f} ms)"
+          for x in ms], "≤ 1.1×"),
+        ("all views, menus and actions built, after start (median), vs the bare window's first paint",
+         [f"{x['startup']['ready_ms']:.0f} ms = {x['startup']['ready_ratio']:.2f}×" for x in ms], "≤ 1.5×"),
+        (f"listing {ms[0]['list']['rows']:,} drafts: longest event-loop stall (p99)",
+         [f"{_ms(x['list']['worst_ms'])} ({x['list']['p99_ms']:.1f})" for x in ms], "≤ 16 ms"),
+        ("  our CPU in that gap / most of ours in any gap",
+         [f"{x['list']['cpu_worst_gap_ms']:.1f} / {x['list']['cpu_max_gap_ms']:.1f} ms" for x in ms], "≤ 8 ms"),
+        ("  all pages / first page after Ctrl+2",
+         [f"{x['list']['total_s']:.1f} s / {x['list']['first_page_ms']:.0f} ms" for x in ms], "—"),
+        ("sending 50 drafts (one `SendItem`): longest event-loop stall (p99)",
+         [f"{_ms(x['send']['worst_ms'])} ({x['send']['p99_ms']:.1f})" for x in ms], "≤ 16 ms"),
+        ("  our CPU in that gap / most of ours in any gap",
+         [f"{x['send']['cpu_worst_gap_ms']:.1f} / {x['send']['cpu_max_gap_ms']:.1f} ms" for x in ms], "≤ 8 ms"),
+    ]
+    lines = [
+        f"**Start-up and UI stalls** (`bench/bench_startup_stall.py --runs {runs}`, {d['machine']['date']}, "
+        f"{d['machine']['cpus']} CPUs; \"hog\": {ms[-1]['hogs']} busy-looping processes at the same priority "
+        "beside the measurement; load average as the measurement ended):",
+        "",
+        f"| measure | {head} | goal |",
+        "|---|" + "---:|" * len(ms) + "---|",
+    ]
+    lines += [f"| {name} | {' | '.join(vals)} | {goal} |" for name, vals, goal in rows]
+    gc = {g["measure"]: g["ms"] for g in d.get("gc", [])}
+    if gc:
+        before = next((v for k, v in gc.items() if "not frozen" in k), None)
+        after = next((v for k, v in gc.items() if "settle_gc" in k), None)
+        if before is not None and after is not None:
+            lines += ["", f"A full GC pause after start-up is {after:.1f} ms with `gc.freeze` once exchangelib is "
+                          f"loaded ({before:.0f} ms without)."]
+    return "\n".join(lines)
+
+
+def typing_section(d: dict) -> str:
+    modes = list(d["modes"])
+    ms = [d["modes"][m] for m in modes]
+    a = d["args"]
+    head = " | ".join(f"{m} ({_load(x['machine'])}): longest / p99 / our CPU" for m, x in zip(modes, ms))
+    lines = [
+        f"**Typing and the send queue** (`bench/bench_typing_stall.py`, {d['machine']['date']}, "
+        f"{d['machine']['cpus']} CPUs; {a['rate']} keystrokes a second (100 words a second) for {a['seconds']:g} s "
+        "per row, baseline a bare `QPlainTextEdit` in the same run; \"hog\" as above):",
+        "",
+        f"| measure | {head} | keys/s reached |",
+        "|---|" + "---:|" * len(ms) + "---|",
+    ]
+    for i, row in enumerate(ms[0]["rows"]):
+        vals = [f"{x['rows'][i]['worst_ms']:.1f} / {x['rows'][i]['p99_ms']:.1f} / {x['rows'][i]['cpu_max_gap_ms']:.1f} ms"
+                for x in ms]
+        rates = " / ".join(x["rows"][i]["note"].split(";")[0].replace(" keys/s", "") for x in ms)
+        lines.append(f"| {row['measure']} | {' | '.join(vals)} | {rates} |")
+    threads = d.get("journal_threads", {})
+    ui = threads.get("MainThread", 0)
+    lines += ["", "\"our CPU\": the most CPU time this process used within one gap between heartbeat ticks. "
+              f"{sum(threads.values())} journal writes, {ui} of them on the UI thread."]
+    return "\n".join(lines)
+
+
+def replace(text: str, name: str, body: str) -> str:
+    pat = re.compile(rf"(<!-- bench:{name} -->\n).*?(\n<!-- /bench -->)", re.S)
+    if not pat.search(text):
+        raise SystemExit(f"README.md has no <!-- bench:{name} --> ... <!-- /bench --> markers")
+    return pat.sub(lambda m: m.group(1) + body + m.group(2), text, count=1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--run", action="store_true", help="run both benches first")
+    args = ap.parse_args()
+    if args.run:
+        for b in ("bench_startup_stall.py", "bench_typing_stall.py"):
+            subprocess.run([sys.executable, str(ROOT / "bench" / b)], check=True, cwd=ROOT)
+    text = README.read_text()
+    text = replace(text, "startup", startup_section(json.loads((OUT / "startup_stall.json").read_text())))
+    text = replace(text, "typing", typing_section(json.loads((OUT / "typing_stall.json").read_text())))
+    README.write_text(text)
+    print(f"rewrote the Benchmarks tables in {README}")
+
+
+if __name__ == "__main__":
+    main()
