@@ -12,14 +12,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def first_paint(cmd: list[str], env: dict, ready: list | None = None) -> float:
-    """Seconds from starting ``cmd`` to its first paint; appends the time to DISPATCH_READY to ``ready``."""
+def first_paint(cmd: list[str], env: dict, ready: list | None = None, cpu: list | None = None) -> float:
+    """Seconds from starting ``cmd`` to its first paint; appends the time to DISPATCH_READY to ``ready``
+    and the CPU seconds the process had used at its first paint (``cpu=`` on the line) to ``cpu``."""
     t0 = time.time()
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     paint = None
     for line in out.stdout.splitlines():
         if line.startswith("DISPATCH_FIRST_PAINT"):
             paint = float(line.split()[1]) - t0
+            used = [w[4:] for w in line.split()[2:] if w.startswith("cpu=")]
+            if used and cpu is not None:
+                cpu.append(float(used[0]))
         elif line.startswith("DISPATCH_READY") and ready is not None:
             ready.append(float(line.split()[1]) - t0)
     if paint is None:
