@@ -31,7 +31,7 @@ OUT = ROOT / "bench" / "out" / "install.md"
 NAME = "dispatch-mail"
 sys.path.insert(0, str(ROOT))
 
-from bench.firstpaint import first_paint  # noqa: E402
+from bench.firstpaint import compile_app, first_paint  # noqa: E402
 
 
 def ensure_build(force: bool) -> dict:
@@ -104,6 +104,7 @@ def main() -> int:
     xvfb, display = start_xvfb()
     if display:
         platforms.append(("X11 (Xvfb, xcb)", {"QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, xvfb))
+    compile_app()  # from source as bootstrap.sh leaves it (the installed binary holds .pyc files)
     try:
         for label, extra, _ in platforms:
             e_src, e_inst = dict(src_env, **extra), dict(inst_env, **extra)
