@@ -44,16 +44,20 @@ def startup_section(d: dict) -> str:
           for x in ms], "—"),
         ("all views, menus and actions built, after start (median), vs the bare window's first paint",
          [f"{x['startup']['ready_ms']:.0f} ms = {x['startup']['ready_ratio']:.2f}×" for x in ms], "≤ 1.5×"),
+        ("the same window idle for 3 s (baseline: the machine's floor): longest event-loop stall (p99)",
+         [f"{_ms(x['idle']['worst_ms'])} ({x['idle']['p99_ms']:.1f})" if "idle" in x else "—" for x in ms], "—"),
         (f"listing {ms[0]['list']['rows']:,} drafts: longest event-loop stall (p99)",
          [f"{_ms(x['list']['worst_ms'])} ({x['list']['p99_ms']:.1f})" for x in ms], "≤ 16 ms"),
-        ("  our CPU in that gap / most of ours in any gap",
-         [f"{x['list']['cpu_worst_gap_ms']:.1f} / {x['list']['cpu_max_gap_ms']:.1f} ms" for x in ms], "≤ 8 ms"),
+        ("  our CPU in that gap / most of ours in any gap / most of the UI thread's in any gap",
+         [f"{x['list']['cpu_worst_gap_ms']:.1f} / {x['list']['cpu_max_gap_ms']:.1f} / "
+          f"{x['list'].get('ui_cpu_max_gap_ms', float('nan')):.1f} ms" for x in ms], "≤ 8 ms"),
         ("  all pages / first page after Ctrl+2",
          [f"{x['list']['total_s']:.1f} s / {x['list']['first_page_ms']:.0f} ms" for x in ms], "—"),
         ("sending 50 drafts (one `SendItem`): longest event-loop stall (p99)",
          [f"{_ms(x['send']['worst_ms'])} ({x['send']['p99_ms']:.1f})" for x in ms], "≤ 16 ms"),
-        ("  our CPU in that gap / most of ours in any gap",
-         [f"{x['send']['cpu_worst_gap_ms']:.1f} / {x['send']['cpu_max_gap_ms']:.1f} ms" for x in ms], "≤ 8 ms"),
+        ("  our CPU in that gap / most of ours in any gap / most of the UI thread's in any gap",
+         [f"{x['send']['cpu_worst_gap_ms']:.1f} / {x['send']['cpu_max_gap_ms']:.1f} / "
+          f"{x['send'].get('ui_cpu_max_gap_ms', float('nan')):.1f} ms" for x in ms], "≤ 8 ms"),
     ]
     lines = [
         f"**Start-up and UI stalls** (`bench/bench_startup_stall.py --runs {runs}`, {d['machine']['date']}, "
