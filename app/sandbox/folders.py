@@ -1,15 +1,13 @@
-"""Request context, the fixed folder tree, and the folder operations: GetFolder, FindFolder, ConvertId."""
+"""Request context, the fixed folder tree, and the folder operations: GetFolder, FindFolder (ConvertId: convert.py)."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 
 from . import ids
 from .paging import parse_paging
 from .soap import (
-    XSI_NS, EwsError, check_enum, error_message, local, m, required_children, response_message, response_root,
+    EwsError, check_enum, error_message, local, m, response_message, response_root,
     schema_error, sub, t,
 )
 
@@ -211,50 +209,4 @@ def op_find_folder(ctx: Ctx, req):
         box = sub(root, t("Folders"))
         for n in page:
             render_folder(ctx, box, mailbox, n, want)
-    return resp
-
-
-# ---------------- ConvertId ----------------
-FORMATS = ("EwsLegacyId", "EwsId", "EntryId", "HexEntryId", "StoreId", "OwaId")
-
-
-def _raw_from(fmt: str, value: str) -> bytes:
-    try:
-        if fmt in ("EwsId", "EwsLegacyId", "OwaId"):
-            raw = base64.b64decode(value.encode(), validate=True)
-        elif fmt in ("EntryId", "StoreId"):
-            raw = base64.b64decode(value.encode(), validate=True)[4:]
-        else:
-            raw = bytes.fromhex(value)[4:]
-    except (binascii.Error, ValueError, UnicodeEncodeError):
-        raise EwsError("ErrorInvalidIdMalformed", ids.MALFORMED) from None
-    if not raw[:3] in (b"DSI", b"DSF"):
-        raise EwsError("ErrorInvalidIdMalformed", ids.MALFORMED)
-    return raw
-
-
-def _to(fmt: str, raw: bytes) -> str:
-    if fmt in ("EwsId", "EwsLegacyId", "OwaId"):
-        return base64.b64encode(raw).decode()
-    entry = b"\x00\x00\x00\x00" + raw
-    return entry.hex().upper() if fmt == "HexEntryId" else base64.b64encode(entry).decode()
-
-
-def op_convert_id(ctx: Ctx, req):
-    dest = check_enum(req.get("DestinationFormat"), FORMATS, "DestinationFormat")
-    resp = response_root("ConvertId")
-    msgs = sub(resp, m("ResponseMessages"))
-    for alt in required_children(req, "SourceIds"):
-        try:
-            if local(alt) != "AlternateId":
-                raise EwsError("ErrorInvalidRequest", "Only mailbox ids can be converted.")
-            fmt = check_enum(alt.get("Format"), FORMATS, "Format")
-            raw = _raw_from(fmt, alt.get("Id") or "")
-            mailbox = check_mailbox(ctx, alt.get("Mailbox"))
-        except EwsError as e:
-            error_message(msgs, "ConvertId", e)
-            continue
-        rm = response_message(msgs, "ConvertId")
-        a = sub(rm, m("AlternateId"), Format=dest, Id=_to(dest, raw), Mailbox=mailbox)
-        a.set(f"{{{XSI_NS}}}type", "t:AlternateIdType")
     return resp

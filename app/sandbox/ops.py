@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .directory import op_create_attachment, op_delete_attachment, op_get_attachment, op_resolve_names
 from .find import op_find_item
-from .folders import op_convert_id, op_find_folder, op_get_folder
+from .convert import op_convert_id
+from .folders import op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
 from .soap import M_NS, local, ns, schema_error
 from .updates import op_send_item, op_update_item
