@@ -9,6 +9,7 @@ and quits (used by bench/bench_startup_stall.py).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
@@ -305,6 +306,14 @@ async def amain(args, window) -> int:
     return 0
 
 
+#: imported one per event-loop turn between the first paint and the loop's start (together 60-80 ms; asyncio
+#: with what it imports ~40 ms: socket and ssl build their IntEnums, and PySide6 reads the source of every
+#: module imported after it), so that no turn holds them all
+_PRE_LOOP_IMPORTS = ("selectors", "socket", "signal", "subprocess", "ssl", "concurrent.futures",
+                     "asyncio", "qasync", "logging.handlers", "app.storage.logfile", "json", "uuid", "datetime",
+                     "dataclasses", "app.domain.models", "app.domain.validation", "app.storage.settings")
+
+
 def run(args) -> int:
     """Paint the window frame first (Qt only), then start qasync and build everything else."""
     from PySide6.QtWidgets import QApplication
@@ -329,6 +338,10 @@ def run(args) -> int:
         app.processEvents()
 
     settle_gc()  # what the frame made stays: later collections (imports, the slices) need not scan it
+    # what qasync and amain import, a piece per event-loop turn: input and paints are handled in between
+    for module in _PRE_LOOP_IMPORTS:
+        importlib.import_module(module)
+        app.processEvents()
     import asyncio
 
     import qasync

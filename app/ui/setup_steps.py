@@ -144,7 +144,9 @@ def _importer(module: str):
 
 
 def steps() -> list:
-    return [shell, _importer("app.core.attempts"), _importer("app.core.outbox"), _importer("app.core.session"),
+    return [_importer("app.ui.safe_text"), _importer("app.ui.banner"), _importer("app.ui.status_bar"), shell,
+            _importer("sqlite3"), _importer("app.storage.journal"), _importer("app.core.submission"),
+            _importer("app.core.rows"), _importer("app.core.attempts"), _importer("app.core.outbox"), _importer("app.core.session"),
             _importer("app.ui.workflows"), flows, _importer("app.ui.compose_view"), compose,
             _importer("app.ui.drafts_view"), drafts, sent, welcome, actions, edit, wiring,
             _importer("app.ui.journal_bridge"), _importer("app.ui.outbox_view"), journal]
