@@ -6,8 +6,8 @@ The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-lo
 1. (baseline) a bare PySide6 QPlainTextEdit receives the same keystrokes, in the same run;
 2. the real window's Compose receives them, with autosave writing the journal (a real file);
 3. the same, while 20 messages go through the Outbox (each state change is written to the journal);
-4. the same with a 10 MB body already in Compose (autosave reads the whole draft on the UI thread), while
-   20 more sends go through the Outbox.
+4. the same with a 10 MB body already in Compose (autosave takes it from Compose's chunked mirror of the
+   body and joins it on the journal thread), while 20 more sends go through the Outbox.
 
 Keystrokes are single-character inserts, 600 a second (100 words a second, issue 16) for 5 s; the notes
 say the rate the bench really reached. Everything runs twice: quiet, and with ``--hog N`` (default 2)

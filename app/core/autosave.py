@@ -9,12 +9,14 @@ at once: call it on every view switch, before Save/Send, and on close.
 UI wiring (Compose exposes ``draft()`` and a ``changed`` signal)::
 
     autosave = Autosave(journal)
-    compose.changed.connect(lambda: autosave.touch(compose.draft))   # a callable: read lazily
+    compose.changed.connect(lambda: autosave.touch(compose.snapshot))   # a callable: read lazily
     # view switch / close / before save or send:
     autosave.flush()
 
 ``touch`` takes a :class:`Draft` or a zero-argument callable returning one. A callable is only
 evaluated when the record is due (on the loop's thread), so typing costs nothing but a timer reset.
+The callable may return a :class:`Deferred` instead: what was cheap to take on the UI thread (a 10 MB
+body as a tuple of immutable chunks, say), finished into the Draft by ``build()`` on the journal thread.
 """
 
 from __future__ import annotations
@@ -29,7 +31,18 @@ from app.storage.journal import Journal, State
 
 log = logging.getLogger(__name__)
 
-DraftSource = Union[Draft, Callable[[], Draft]]
+class Deferred:
+    """A draft taken on the UI thread without its expensive part: ``build()`` (run on the journal
+    thread) returns the Draft. Whatever ``build`` reads must not change after it was taken."""
+
+    __slots__ = ("local_id", "build")
+
+    def __init__(self, local_id: str, build: Callable[[], Draft]):
+        self.local_id = local_id
+        self.build = build
+
+
+DraftSource = Union[Draft, Callable[[], Union[Draft, Deferred]]]
 
 
 class Autosave:
@@ -138,10 +151,15 @@ class Autosave:
         draft = source() if callable(source) else source
         self.records += 1
         if self._writer is None:
+            if isinstance(draft, Deferred):
+                draft = draft.build()
             version = self.journal.record(draft, state, account=self.account)
             self.versions[draft.local_id] = version
             return version
-        fut = self._writer.submit(self.journal.record, draft, state, account=self.account)
+        if isinstance(draft, Deferred):
+            fut = self._writer.submit(_build_and_record, self.journal.record, draft, state, self.account)
+        else:
+            fut = self._writer.submit(self.journal.record, draft, state, account=self.account)
         self._inflight.add(fut)
         fut.add_done_callback(lambda f, lid=draft.local_id: self._written(f, lid))
         return None
@@ -199,3 +217,8 @@ class Autosave:
             self._timer.cancel()
         self._timer = None
         self._timer_due = float("inf")
+
+
+def _build_and_record(record, deferred: Deferred, state, account: str) -> int:
+    """On the journal thread: finish the draft taken on the UI thread, then write it."""
+    return record(deferred.build(), state, account=account)

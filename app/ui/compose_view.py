@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from app.core import text_mirror
+from app.core.autosave import Deferred
 from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
 from app.ui.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
@@ -101,6 +103,11 @@ class ComposeView(QWidget):
         self.body.setAcceptRichText(False)
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(60)
+        from app.ui.body_mirror import BodyMirror
+
+        # the body's plain text, followed edit by edit: a draft of a 10 MB body is never read whole on
+        # the UI thread (app/ui/body_mirror.py)
+        self.mirror = BodyMirror(self.body.document(), self)
         self._add_formatting(bar)
         bar.addStretch(1)
         # the message's options get a row of their own: with the formatting toolbar they made the window
@@ -194,16 +201,34 @@ class ComposeView(QWidget):
         """The message as typed: an unfinished recipient entry is kept as typed (a draft may hold it;
         :meth:`validate` refuses it for a send)."""
         rich = self.rich.isChecked()
+        return self._fields(self.body.toHtml() if rich else self.mirror.text(), rich)
+
+    def snapshot(self) -> Draft | Deferred:
+        """What autosave records: a plain body is taken as the mirror's immutable chunks, joined into the
+        Draft on the journal thread (``Deferred.build``); nothing reads the whole body here. (A rich
+        body is still taken with ``toHtml()``.)"""
+        if self.rich.isChecked():
+            return self.draft()
+        chunks, base = self.mirror.snapshot(), self._fields("", False)
+        return Deferred(base.local_id, lambda: replace(base, body=text_mirror.join(chunks)))
+
+    def _fields(self, body: str, rich: bool) -> Draft:
         return replace(
             self._draft, to=self.to.recipients_as_typed(), cc=self.cc.recipients_as_typed(),
             bcc=self.bcc.recipients_as_typed(),
             subject=self.subject.text(),
-            body=self.body.toHtml() if rich else self.body.toPlainText(),
+            body=body,
             body_format=BodyFormat.HTML if rich else BodyFormat.TEXT,
             importance=Importance(self.importance.currentData()),
             read_receipt=self.read_receipt.isChecked(), delivery_receipt=self.delivery_receipt.isChecked(),
             attachments=self.attachments.attachments(),
         )
+
+    def is_empty(self) -> bool:
+        """``draft().is_empty()`` without reading a plain body whole."""
+        if self.rich.isChecked():
+            return self.draft().is_empty()
+        return self._fields("", False).is_empty() and self.mirror.is_blank()
 
     def identity(self) -> Draft:
         """Who the message on screen is (local id, server ref, Message-ID) without copying its body."""
@@ -309,7 +334,7 @@ class ComposeView(QWidget):
     @property
     def dirty(self) -> bool:
         """Edited since it was loaded or last saved (and not empty)."""
-        return self.edits != self.saved_edits and not self.draft().is_empty()
+        return self.edits != self.saved_edits and not self.is_empty()
 
     def _on_changed(self, *_a) -> None:
         if not self._loading:

@@ -90,8 +90,9 @@ class JournalBridge:
         c = self.w.compose
         if not c.identity().internet_message_id:
             c.set_saved(c.identity().copy(internet_message_id=new_message_id()))  # identity fields only
-        # Lazy: the draft (a 10 MB body, say) is read once per journal write, not once per keystroke.
-        self.autosave.touch(c.draft, c.identity().local_id)
+        # Lazy: the draft is taken once per journal write, not once per keystroke; a plain body as the
+        # mirror's chunks, joined on the journal thread (ComposeView.snapshot)
+        self.autosave.touch(c.snapshot, c.identity().local_id)
 
     def _autosave_failed(self, exc) -> None:
         self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))
@@ -125,7 +126,7 @@ class JournalBridge:
     def _reopen(self) -> None:
         c = self.w.compose
         entry = recovery.message_to_reopen(self.journal, self.account)
-        if entry is None or not c.draft().is_empty():
+        if entry is None or not c.is_empty():
             return
         c.load(entry.draft)
         others = len(recovery.editing_entries(self.journal, self.account)) - 1

@@ -1,0 +1,173 @@
+"""Autosave of a big body (issue 16): what the journal holds is what the editor holds, and the UI thread
+never reads the whole body to save it.
+
+Compose keeps the body's plain text in a mirror fed by ``QTextDocument.contentsChange`` (only the changed
+characters are read); autosave takes the mirror's immutable chunks and joins them on the journal thread.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.core import text_mirror
+from app.core.autosave import Autosave
+from app.core.journal_writer import JournalWriter
+from app.storage.journal import Journal
+
+
+@pytest.fixture
+def wired(qtbot, tmp_path):
+    """A Compose whose every change is autosaved (timers off: the test flushes, as the timer would)."""
+    from app.ui.compose_view import ComposeView
+
+    c = ComposeView()
+    qtbot.addWidget(c)
+    c.show()
+    journal = Journal(tmp_path / "journal.sqlite3")
+    writer = JournalWriter()
+    autosave = Autosave(journal, writer=writer, call_later=lambda _delay, _fn: None)
+    c.changed.connect(lambda: autosave.touch(c.snapshot, c.identity().local_id))
+    yield c, autosave, journal
+    autosave.close()
+    writer.close()
+
+
+def _saved(c, autosave, journal) -> str:
+    autosave.flush()
+    autosave.drain()
+    return journal.get(c.identity().local_id).draft.body
+
+
+def test_what_is_saved_is_what_the_editor_holds_after_every_kind_of_edit(wired, qtbot):
+    c, autosave, journal = wired
+    body = c.body
+    edits = []
+
+    def check(what):
+        edits.append(what)
+        assert c.mirror.text() == body.toPlainText(), what
+        assert _saved(c, autosave, journal) == body.toPlainText(), what
+
+    body.setFocus()
+    qtbot.keyClicks(body, "Hello world")
+    check("typed")
+    qtbot.keyClick(body, Qt.Key_Return)
+    qtbot.keyClicks(body, "second line\tend")
+    check("new line and tab")
+    for _ in range(4):
+        qtbot.keyClick(body, Qt.Key_Backspace)
+    check("backspace")
+    body.moveCursor(QTextCursor.Start)
+    qtbot.keyClick(body, Qt.Key_Delete)
+    qtbot.keyClicks(body, "J")
+    check("delete at the start")
+    QApplication.clipboard().setText("pasted\nlines\u00a0with a no-break space\n")
+    body.moveCursor(QTextCursor.End)
+    body.paste()
+    check("paste")
+    body.undo()
+    check("undo")
+    body.redo()
+    check("redo")
+    cur = body.textCursor()  # select across lines and replace (as a find-and-replace would)
+    cur.setPosition(3)
+    cur.setPosition(20, QTextCursor.KeepAnchor)
+    cur.insertText("REPLACED")
+    check("replace a selection")
+    cur.beginEditBlock()  # one edit block: Qt reports one merged change
+    cur.movePosition(QTextCursor.Start)
+    cur.insertText("top\n")
+    cur.movePosition(QTextCursor.End)
+    cur.insertText("\nbottom")
+    cur.endEditBlock()
+    check("two places in one edit block")
+    body.selectAll()
+    qtbot.keyClicks(body, "all new")
+    check("select all and type")
+    # rich text and formatting: the mirror keeps following (the journal then takes the HTML)
+    c.rich.setChecked(True)
+    body.selectAll()
+    c.bold_action.trigger()
+    qtbot.keyClicks(body, " bold")
+    c.bullets_action.trigger()
+    qtbot.keyClicks(body, "item")
+    assert c.mirror.text() == body.toPlainText()
+    assert "bold" in _saved(c, autosave, journal) and "<" in _saved(c, autosave, journal)
+    c.rich.setChecked(False)  # back to plain: the formatting question; remove it
+    c.fmt.question.accept_button.click()
+    qtbot.keyClicks(body, " plain again")
+    check("after rich text")
+    c.body.clear()
+    check("cleared")
+    assert len(edits) == 12
+    # every change was followed from what Qt reported, never by reading the document again
+    # (clear() is the one exception Qt forces: it reports the emptied document before the removal)
+    assert c.mirror.resyncs <= 1
+
+
+def test_a_loaded_draft_and_edits_inside_a_big_body_are_saved_exactly(wired, qtbot):
+    from app.domain.models import Draft
+
+    c, autosave, journal = wired
+    big = "".join(f"line {i} ü\n" for i in range(20000))  # > many chunks
+    c.load(Draft(body=big))
+    assert c.mirror.text() == big
+    cur = c.body.textCursor()
+    for pos, text in ((5, "A"), (70000, "B\nC"), (len(big) - 3, "Z"), (131072, "")):
+        cur.setPosition(pos)
+        if not text:
+            cur.setPosition(pos + 40000, QTextCursor.KeepAnchor)  # a deletion across chunks
+            cur.removeSelectedText()
+        else:
+            cur.insertText(text)
+    assert _saved(c, autosave, journal) == c.body.toPlainText()
+    assert c.mirror.resyncs == 0
+
+
+def test_typing_into_a_big_body_never_reads_it_whole_on_the_ui_thread(wired, qtbot, monkeypatch):
+    """The UI thread reads only the characters typed; the body is joined on the journal thread."""
+    from app.domain.models import Draft
+
+    c, autosave, journal = wired
+    big = ("y" * 79 + "\n") * 12500  # 1 MB
+    c.load(Draft(body=big))
+    c.body.setFocus()
+    c.body.moveCursor(QTextCursor.End)
+
+    whole_reads = []  # (what, thread)
+    for obj, name in ((c.body, "toPlainText"), (c.body, "toHtml"), (c.body.document(), "toPlainText"),
+                      (c.body.document(), "toHtml"), (c.body.document(), "toRawText")):
+        real = getattr(obj, name)
+
+        def spy(*a, real=real, name=name):
+            whole_reads.append((name, threading.current_thread().name))
+            return real(*a)
+        monkeypatch.setattr(obj, name, spy)
+    real_join = text_mirror.join
+
+    def join(chunks):
+        whole_reads.append(("join", threading.current_thread().name))
+        return real_join(chunks)
+    monkeypatch.setattr(text_mirror, "join", join)
+
+    read_before = c.mirror.read_chars
+    typed = 0
+    for burst in range(5):  # each burst is followed by the save the timer would make
+        for ch in "the quick brown fox ":
+            c.body.insertPlainText(ch)
+            typed += 1
+        autosave.flush()
+    autosave.drain()
+    assert autosave.records == 5
+    on_ui = [w for w in whole_reads if w[1] == threading.main_thread().name]
+    assert on_ui == [], f"the whole body was read on the UI thread: {on_ui}"
+    assert [w[0] for w in whole_reads] == ["join"] * 5  # once per save, on the journal thread
+    assert all(w[1].startswith("journal") for w in whole_reads)
+    assert c.mirror.read_chars - read_before == typed  # the UI thread read what was typed, nothing more
+    monkeypatch.undo()
+    assert journal.get(c.identity().local_id).draft.body == c.body.toPlainText() == big + "the quick brown fox " * 5
