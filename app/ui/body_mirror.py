@@ -23,7 +23,7 @@ from app.core.text_mirror import ChunkedText
 #: a document this short is read again at once when a change did not add up
 SMALL = 64 * 1024
 
-_PLAIN = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\ufdd0": "\n", "\ufdd1": "\n", "\u00a0": " "})
+_PLAIN = (("\u2029", "\n"), ("\u2028", "\n"), ("\ufdd0", "\n"), ("\ufdd1", "\n"), ("\u00a0", " "))
 
 
 class BodyMirror(QObject):
@@ -78,7 +78,10 @@ class BodyMirror(QObject):
         c.setPosition(pos + count, QTextCursor.KeepAnchor)
         got = c.selectedText()
         self.read_chars += len(got)
-        return got.translate(_PLAIN)
+        for qt, plain in _PLAIN:  # (str.replace: str.translate takes ~1 s for 10 MB)
+            if qt in got:
+                got = got.replace(qt, plain)
+        return got
 
     def _ensure(self) -> None:
         if self._stale:
