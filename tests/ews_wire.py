@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import os
 import re
 import threading
@@ -165,7 +166,9 @@ class WireValidator:
             problems.extend(self.fault_problems(elem))
         else:
             problems.extend(_shrink_base64(elem))
-            problems.extend(str(e.reason)[:500] for e in self.schema.iter_errors(elem))
+            # The body's own prefixes, for QName values such as xsi:type="t:AlternateIdType" (ConvertId)
+            prefixes = dict(p for _, p in ET.iterparse(io.BytesIO(raw), events=("start-ns",)))
+            problems.extend(str(e.reason)[:500] for e in self.schema.iter_errors(elem, namespaces=prefixes))
         problems.extend(self.header_problems(env.find(f"{{{SOAP_NS}}}Header"), direction, is_fault or elem is None))
         return problems
 

@@ -69,7 +69,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     sender = mailbox_of(ctx.user)
     domain = ctx.email.split("@", 1)[1]
     imid = data.get("InternetMessageId") or email.utils.make_msgid(domain=domain)
-    mime = build_mime(data, atts, sender=sender, message_id=imid, date=now_dt)
+    mime = build_mime(data, atts, sender=sender, message_id=imid, date=now_dt, keywords=False)  # personal
     if len(mime) > sb.max_send_bytes:
         raise EwsError("ErrorMessageSizeExceeded", TOO_LARGE)
 
@@ -86,14 +86,14 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
             else:
                 outside.append(addr)
             continue
-        copy = {k: v for k, v in sent.items() if k != "BccRecipients"}
+        copy = {k: v for k, v in sent.items() if k not in ("BccRecipients", "Categories")}  # categories: personal
         copy.update(IsRead=False, DateTimeReceived=now, DateTimeCreated=now, IsFromMe=False,
                     ReceivedBy=mailbox_of(user), ReceivedRepresenting=mailbox_of(user))
         file_item(ctx, user["email"], "inbox", copy, [dict(a) for a in atts], mime=mime)
     if outside:
         sb.store.add_relay(ctx.email, outside, mime)
     if save_folder is not None:
-        copy = dict(sent)
+        copy = dict(sent, **({"_ext": data["_ext"]} if data.get("_ext") else {}))  # the sender's own copy
         copy.update(IsRead=True, DateTimeCreated=data.get("DateTimeCreated", now), IsFromMe=True)
         file_item(ctx, save_folder[0], save_folder[1], copy, [dict(a) for a in atts], mime=mime)
     if draft_key is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import ids
+from . import ids, itematt
 from .delivery import estimate_size
 from .folders import ACCESS_DENIED, Ctx
 from .itemxml import parse_attachments, render_attachment_meta, render_attachment_ref
@@ -118,19 +118,21 @@ def op_create_attachment(ctx: Ctx, req):
     now = fmt_dt(utcnow())
     keys = []
     for a in atts:
-        if a.get("kind") == "ItemAttachment":
-            keys.append(None)
+        try:
+            if "item_xml" in a:
+                itematt.prepare(a)
+        except EwsError as e:
+            keys.append((e, None))
             continue
         a["modified"] = now
-        keys.append(ctx.store.add_attachment(item["key"], a))
+        keys.append((ctx.store.add_attachment(item["key"], a), a["kind"]))
     ck = _touch(ctx, item)
-    for key in keys:
-        if key is None:
-            error_message(msgs, "CreateAttachment",
-                          EwsError("ErrorInvalidRequest", "Item attachments are not supported by this server."))
+    for key, kind in keys:
+        if isinstance(key, EwsError):
+            error_message(msgs, "CreateAttachment", key)
             continue
         rm = response_message(msgs, "CreateAttachment")
-        render_attachment_ref(sub(rm, m("Attachments")), item["key"], key, ck)
+        render_attachment_ref(sub(rm, m("Attachments")), item["key"], key, ck, kind)
     return resp
 
 
@@ -145,7 +147,9 @@ def op_get_attachment(ctx: Ctx, req):
             error_message(msgs, "GetAttachment", e)
             continue
         rm = response_message(msgs, "GetAttachment")
-        render_attachment_meta(sub(rm, m("Attachments")), item["key"], att, content=True)
+        fa = render_attachment_meta(sub(rm, m("Attachments")), item["key"], att, content=True)
+        if att["kind"] == itematt.KIND:
+            itematt.render_content(fa, att)
     return resp
 
 

@@ -72,3 +72,17 @@ def new_change_key() -> str:
 
 
 FOLDER_CHANGE_KEY = "AQAAABYAAAA="
+BAD_CHANGE_KEY = "The change key is invalid."
+
+
+def check_change_key(ck: str | None) -> None:
+    """A ChangeKey that is not one a server could have given (not base64, or under 8 bytes: a change key
+    is a type and a length before the change number) is ErrorInvalidChangeKey. Absent or empty is no key."""
+    if not ck:
+        return
+    try:
+        raw = base64.b64decode(ck.encode("ascii"), validate=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        raw = b""
+    if len(raw) < 8:
+        raise EwsError("ErrorInvalidChangeKey", BAD_CHANGE_KEY)

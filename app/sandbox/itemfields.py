@@ -35,6 +35,7 @@ FIELDS = [
     ("DisplayTo", "item:DisplayTo", "computed", False),
     ("DisplayBcc", "item:DisplayBcc", "computed", False),
     ("HasAttachments", "item:HasAttachments", "computed", False),
+    ("ExtendedProperty", "", "extended", False),  # those the shape names (Shape.ext), never by base shape
     ("Culture", "item:Culture", "str", True),
     ("LastModifiedName", "item:LastModifiedName", "str", False),
     ("LastModifiedTime", "item:LastModifiedTime", "dt", False),
@@ -88,7 +89,8 @@ DEFAULT_SHAPE = {
     "HasAttachments", "DisplayTo", "DisplayCc", "Sender", "From", "ToRecipients", "CcRecipients", "IsRead",
     "ConversationIndex", "ConversationTopic", "InternetMessageId", "LastModifiedTime",
 }
-ALL_SHAPE = {"ItemId", "ParentFolderId"} | {f[0] for f in FIELDS if f[0] not in ("TextBody", "DisplayBcc")}
+ALL_SHAPE = {"ItemId", "ParentFolderId"} | {f[0] for f in FIELDS
+                                            if f[0] not in ("TextBody", "DisplayBcc", "ExtendedProperty")}
 FIND_EXCLUDED = {"Body", "Attachments", "ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo", "TextBody",
                  "MimeContent"}
 
@@ -99,6 +101,7 @@ class Shape:
     props: set = field(default_factory=set)  # element names
     body_type: str = "Best"
     include_mime: bool = False
+    ext: list = field(default_factory=list)  # [(key, ExtendedFieldURI attributes)] (extprops.parse_uri)
 
     def wants(self, name: str) -> bool:
         if name in self.props:

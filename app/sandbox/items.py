@@ -6,7 +6,7 @@ import base64
 import time
 import uuid
 
-from . import ids
+from . import ids, itematt
 from .delivery import copy_attachments, file_item, submit
 from .folders import ACCESS_DENIED, NOT_FOUND, Ctx, resolve_folder
 from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
@@ -18,10 +18,12 @@ from .soap import (
 )
 
 DISPOSITIONS = ("SaveOnly", "SendOnly", "SendAndSaveCopy")
+SUBJECT_MAX = 255
 
 
 def load_item(ctx: Ctx, id_el) -> dict:
-    """t:ItemId -> stored item of ctx.user. Raises EwsError (malformed / not found / access denied)."""
+    """t:ItemId -> stored item of ctx.user. Raises EwsError (malformed / not found / access denied / a
+    ChangeKey no server could have given: ErrorInvalidChangeKey)."""
     if local(id_el) != "ItemId":
         raise EwsError("ErrorInvalidIdMalformed", ids.MALFORMED)
     key = ids.item_key(id_el.get("Id"))
@@ -30,6 +32,7 @@ def load_item(ctx: Ctx, id_el) -> dict:
         raise EwsError("ErrorItemNotFound", NOT_FOUND)
     if item["mailbox"] != ctx.email:
         raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
+    ids.check_change_key(id_el.get("ChangeKey"))
     return item
 
 
@@ -57,8 +60,20 @@ def render_ids(parent, item: dict, atts=None):
     if atts:
         box = sub(msg, t("Attachments"))
         for a in atts:
-            render_attachment_ref(box, item["key"], a["key"], item["change_key"])
+            render_attachment_ref(box, item["key"], a["key"], item["change_key"], a.get("kind", "FileAttachment"))
     return msg
+
+
+def clip_subject(subject: str) -> str:
+    """Exchange keeps 255 characters of a subject (UTF-16 units, as MAPI counts) and drops the rest
+    (the Subject element's reference page: "The subject is limited to 255 characters")."""
+    units = subject.encode("utf-16-le")
+    if len(units) <= 2 * SUBJECT_MAX:
+        return subject
+    cut = units[:2 * SUBJECT_MAX]
+    if 0xD800 <= int.from_bytes(cut[-2:], "little") <= 0xDBFF:  # never half a surrogate pair
+        cut = cut[:-2]
+    return cut.decode("utf-16-le")
 
 
 def new_draft_data(ctx: Ctx, fields: dict) -> dict:
@@ -68,6 +83,7 @@ def new_draft_data(ctx: Ctx, fields: dict) -> dict:
     data.setdefault("Importance", "Normal")
     data.setdefault("IsRead", True)
     if "Subject" in data:
+        data["Subject"] = clip_subject(data["Subject"])
         data.setdefault("ConversationTopic", data["Subject"])
     if "ConversationIndex" not in data:  # 22 bytes: reserved byte, FILETIME-ish stamp, GUID (as Exchange makes)
         stamp = int(time.time() * 1e7).to_bytes(8, "big")[:5]
@@ -103,14 +119,16 @@ def op_create_item(ctx: Ctx, req):
                 atts = ctx.store.attachments(orig["key"], content=True) if kind == "ForwardItem" else []
             else:
                 _, fields, atts, mime = entry
+                if "_error" in fields:
+                    raise fields["_error"]
             if mime is not None:
                 mime = mime_bytes(mime)
                 mfields, matts = parse_mime(mime)
                 fields = {**mfields, **fields}
                 atts = matts + atts
             for a in atts:
-                if a.get("kind") == "ItemAttachment":
-                    raise EwsError("ErrorInvalidRequest", "Item attachments are not supported by this server.")
+                if "item_xml" in a:
+                    itematt.prepare(a)
             data = new_draft_data(ctx, fields)
             data.setdefault("DateTimeReceived", fmt_dt(utcnow()))  # Exchange stamps drafts too
             if mime is not None and "Body" not in fields:
@@ -168,13 +186,25 @@ def op_delete_item(ctx: Ctx, req):
             continue
         to = {"MoveToDeletedItems": "deleteditems", "SoftDelete": "recoverableitemsdeletions"}.get(kind)
         if to and item["folder"] not in (to, "recoverableitemsdeletions"):
-            data = item["data"]
-            data["LastModifiedTime"] = fmt_dt(utcnow())
-            ctx.store.save(item["key"], data, folder=to)
+            move_item(ctx, item, (item["mailbox"], to))  # a new id there, as MoveItem gives
         else:
             ctx.store.delete(item["key"])
         response_message(msgs, "DeleteItem")
     return resp
+
+
+def move_item(ctx: Ctx, item: dict, target: tuple[str, str], copy: bool = False) -> dict:
+    """Move (or copy) an item to a folder: the item there has a new id (Exchange's ids name a folder's item),
+    so the old id answers ErrorItemNotFound. Returns the new row."""
+    data = item["data"]
+    data["LastModifiedTime"] = fmt_dt(utcnow())
+    if copy:
+        data = dict(data, DateTimeCreated=data["LastModifiedTime"])
+    row = ctx.store.insert(target[0], target[1], data, mime=ctx.store.mime(item["key"]))
+    copy_attachments(ctx.store, item["key"], row["key"])
+    if not copy:
+        ctx.store.delete(item["key"])
+    return row
 
 
 def _move_or_copy(ctx: Ctx, req, op: str):
@@ -197,15 +227,7 @@ def _move_or_copy(ctx: Ctx, req, op: str):
         except EwsError as e:
             error_message(msgs, op, e)
             continue
-        data = item["data"]
-        data["LastModifiedTime"] = fmt_dt(utcnow())
-        mime = ctx.store.mime(item["key"])
-        if op == "CopyItem":
-            data = dict(data, DateTimeCreated=data["LastModifiedTime"])
-        row = ctx.store.insert(target[0], target[1], data, mime=mime)
-        copy_attachments(ctx.store, item["key"], row["key"])
-        if op == "MoveItem":
-            ctx.store.delete(item["key"])
+        row = move_item(ctx, item, target, copy=op == "CopyItem")
         rm = response_message(msgs, op)
         items = sub(rm, m("Items"))
         if return_new:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from . import ids
+from . import extprops, ids
 from .bodies import html_to_text, text_to_html
 from .itemfields import (  # BY_NAME, BY_URI and Shape are also imported from here by the operation modules
     BY_NAME, BY_URI, FIELDS, FIND_EXCLUDED, IMPORTANCE, MAILBOX_TYPES, MESSAGE_ONLY, ORDER, SENSITIVITY,
@@ -47,7 +47,12 @@ def parse_shape(el) -> Shape:
         elif name == "AdditionalProperties":
             for p in c:
                 uri = parse_field_uri(p)
-                if uri in BY_URI:
+                if p.tag == t("ExtendedFieldURI"):
+                    try:
+                        shape.ext.append(extprops.parse_uri(p))
+                    except EwsError as e:
+                        raise SoapFault(e.code, e.text) from None
+                elif uri in BY_URI:
                     shape.props.add(BY_URI[uri][0])
                 elif uri == "item:MimeContent":
                     shape.include_mime = True
@@ -153,7 +158,8 @@ def parse_attachments(el) -> list[dict]:
 
 
 def parse_item(el) -> tuple[dict, list[dict], str | None]:
-    """Parse a t:Message / t:Item from a request. Returns (fields, attachments, MimeContent text or None)."""
+    """Parse a t:Message / t:Item from a request. Returns (fields, attachments, MimeContent text or None);
+    fields["_error"] holds an EwsError the item is to be answered with (a bad extended property)."""
     if ns(el) != T_NS or local(el) not in ("Message", "Item"):
         raise schema_error(f"Items of type '{local(el)}' are not supported by this server.")
     is_message = local(el) == "Message"
@@ -163,7 +169,7 @@ def parse_item(el) -> tuple[dict, list[dict], str | None]:
         name = local(c)
         if ns(c) != T_NS or name not in ORDER or (not is_message and name in MESSAGE_ONLY):
             raise schema_error(f"The element '{local(el)}' has invalid child element '{name}'.")
-        if ORDER[name] <= last:
+        if ORDER[name] < last or (ORDER[name] == last and name != "ExtendedProperty"):  # it alone repeats
             raise schema_error(f"The element '{local(el)}' has invalid child element '{name}' (order).")
         last = ORDER[name]
         if name == "MimeContent":
@@ -172,7 +178,13 @@ def parse_item(el) -> tuple[dict, list[dict], str | None]:
             atts = parse_attachments(c)
         elif name in BY_NAME and BY_NAME[name][3]:
             data[name] = parse_value(name, BY_NAME[name][2], c)
-        elif name in ("ExtendedProperty", "Flag"):
+        elif name == "ExtendedProperty":
+            try:
+                key, value = extprops.parse_property(c)
+                data.setdefault("_ext", {})[key] = value
+            except EwsError as e:  # the item's error, answered in its response message
+                data["_error"] = e
+        elif name == "Flag":
             continue  # accepted, not stored
         else:
             raise schema_error(f"The property '{name}' is read-only and cannot be set.")
@@ -212,16 +224,19 @@ def render_body(parent, tag, body: dict, want: str):
     sub(parent, t(tag), text, BodyType=kind)
 
 
-def render_attachment_ref(parent, item_key: str, att_key: str, root_change_key: str):
-    """t:FileAttachment holding only its AttachmentId (with the root item's id and ChangeKey)."""
-    fa = sub(parent, t("FileAttachment"))
+def render_attachment_ref(parent, item_key: str, att_key: str, root_change_key: str, kind: str = "FileAttachment"):
+    """t:FileAttachment (or t:ItemAttachment) holding only its AttachmentId (with the root item's id and
+    ChangeKey)."""
+    fa = sub(parent, t(kind))
     sub(fa, t("AttachmentId"), Id=ids.attachment_id(item_key, att_key), RootItemId=ids.item_id(item_key),
         RootItemChangeKey=root_change_key)
     return fa
 
 
 def render_attachment_meta(parent, item_key: str, a: dict, content: bool = False):
-    fa = sub(parent, t("FileAttachment"))
+    """t:FileAttachment with its Content when asked; a t:ItemAttachment without its item (itematt adds it)."""
+    is_file = a.get("kind", "FileAttachment") == "FileAttachment"
+    fa = sub(parent, t("FileAttachment" if is_file else "ItemAttachment"))
     sub(fa, t("AttachmentId"), Id=ids.attachment_id(item_key, a["key"]))
     if a.get("name") is not None:
         sub(fa, t("Name"), a["name"])
@@ -233,6 +248,8 @@ def render_attachment_meta(parent, item_key: str, a: dict, content: bool = False
     if a.get("modified"):
         sub(fa, t("LastModifiedTime"), wire_dt(a["modified"]))
     sub(fa, t("IsInline"), xbool(a.get("is_inline")))
+    if not is_file:
+        return fa
     sub(fa, t("IsContactPhoto"), "false")
     if content:
         sub(fa, t("Content"), base64.b64encode(a["content"]).decode())
@@ -245,13 +262,16 @@ def render_item(parent, item: dict, shape: Shape, *, atts=None, mime=None, find=
     msg = sub(parent, t("Message"))
     if shape.include_mime and not find and mime is not None:
         sub(msg, t("MimeContent"), base64.b64encode(mime).decode(), CharacterSet="UTF-8")
-    sub(msg, t("ItemId"), Id=ids.item_id(item["key"]), ChangeKey=item["change_key"])
+    if item["key"] is not None:  # an attached item has none
+        sub(msg, t("ItemId"), Id=ids.item_id(item["key"]), ChangeKey=item["change_key"])
     if shape.wants("ParentFolderId") and parent_folder_id:
         sub(msg, t("ParentFolderId"), Id=parent_folder_id, ChangeKey=ids.FOLDER_CHANGE_KEY)
     for name, _uri, kind, _w in FIELDS:
-        if not shape.wants(name) or (find and name in FIND_EXCLUDED):
+        if kind != "extended" and (not shape.wants(name) or (find and name in FIND_EXCLUDED)):
             continue
-        if kind == "computed":
+        if kind == "extended":
+            extprops.render_item_props(msg, data, shape.ext)
+        elif kind == "computed":
             _render_computed(msg, name, data, atts, shape)
         elif name == "Attachments":
             if atts:

@@ -36,8 +36,10 @@ def _addr(box: dict) -> str:
 
 
 def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, date: _dt.datetime,
-               include_bcc: bool = False) -> bytes:
-    """The message as it leaves the mailbox: From = the sending mailbox; no Bcc header unless asked."""
+               include_bcc: bool = False, keywords: bool = True) -> bytes:
+    """The message as it leaves the mailbox: From = the sending mailbox; no Bcc header unless asked.
+    Categories are a Keywords header in the mailbox's own MIME (MimeContent) but personal: a message
+    on the wire is built with keywords=False."""
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["From"] = _addr(sender)
     for key, hdr in (("ToRecipients", "To"), ("CcRecipients", "Cc"), ("ReplyTo", "Reply-To")):
@@ -62,7 +64,7 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
         msg["X-Priority"] = "1" if imp == "High" else "5"
     if data.get("Sensitivity") in SENSITIVITY_HDR:
         msg["Sensitivity"] = SENSITIVITY_HDR[data["Sensitivity"]]
-    if data.get("Categories"):
+    if keywords and data.get("Categories"):
         msg["Keywords"] = ", ".join(data["Categories"])
     if data.get("IsReadReceiptRequested"):
         msg["Disposition-Notification-To"] = _addr(sender)
@@ -75,6 +77,9 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
     else:
         msg.set_content(body.get("text", ""), subtype="plain", cte="quoted-printable")
     for a in atts:
+        if a.get("kind") == "ItemAttachment":  # a message/rfc822 part holding the attached item
+            msg.add_attachment(_attached_message(a, sender, date), filename=a.get("name") or "attachment")
+            continue
         ctype = a.get("content_type") or "application/octet-stream"
         maintype, _, subtype = ctype.partition("/")
         if not subtype:
@@ -86,6 +91,18 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
             kwargs["cid"] = "<" + a["content_id"].strip("<>") + ">"
         msg.add_attachment(a.get("content") or b"", maintype=maintype, subtype=subtype, **kwargs)
     return msg.as_bytes()
+
+
+def _attached_message(att: dict, sender: dict, date: _dt.datetime) -> EmailMessage:
+    from .itematt import unpack  # itematt parses MIME with this module
+
+    fields, atts = unpack(att.get("content") or b"")
+    when = date
+    if fields.get("DateTimeSent"):
+        when = _dt.datetime.fromisoformat(fields["DateTimeSent"].replace("Z", "+00:00"))
+    raw = build_mime(fields, atts, sender=fields.get("From") or sender, date=when, keywords=False,
+                     message_id=fields.get("InternetMessageId") or email.utils.make_msgid())
+    return email.message_from_bytes(raw, policy=email.policy.SMTP)
 
 
 def _boxes(value: str | None) -> list[dict]:
@@ -146,6 +163,13 @@ def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
         data["Body"] = {"BodyType": kind, "text": body.get_content()}
     atts = []
     for part in msg.iter_attachments():
+        if part.get_content_type() == "message/rfc822" and part.get_payload():
+            from .itematt import from_mime_part  # itematt parses MIME with this module
+
+            inner = part.get_payload()[0]
+            fields, inner_atts = parse_mime(inner.as_bytes())
+            atts.append(from_mime_part(part.get_filename() or "", fields, inner_atts))
+            continue
         content = part.get_payload(decode=True) or b""
         cid = part.get("Content-ID")
         atts.append({

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from .convert import op_convert_id
 from .directory import op_create_attachment, op_delete_attachment, op_get_attachment, op_resolve_names
 from .find import op_find_item
-from .convert import op_convert_id
 from .folders import op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
+from .junk import op_mark_as_junk
 from .soap import M_NS, local, ns, schema_error
 from .updates import op_send_item, op_update_item
 
@@ -26,6 +27,7 @@ OPERATIONS = {
     "CreateAttachment": op_create_attachment,
     "GetAttachment": op_get_attachment,
     "DeleteAttachment": op_delete_attachment,
+    "MarkAsJunk": op_mark_as_junk,
 }
 
 # Request children per operation, in messages.xsd order (the strict parser checks names and order).
@@ -48,6 +50,7 @@ CHILDREN = {
     "CreateAttachment": ["ParentItemId", "Attachments"],
     "GetAttachment": ["AttachmentShape", "AttachmentIds"],
     "DeleteAttachment": ["AttachmentIds"],
+    "MarkAsJunk": ["ItemIds"],
 }
 
 

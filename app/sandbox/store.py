@@ -30,7 +30,7 @@ CREATE INDEX IF NOT EXISTS items_subject ON items(mailbox, folder, subject);
 CREATE INDEX IF NOT EXISTS items_imid ON items(imid);
 CREATE TABLE IF NOT EXISTS attachments (
     key TEXT PRIMARY KEY, item_key TEXT NOT NULL, ord INTEGER NOT NULL, name TEXT, content_type TEXT,
-    content_id TEXT, is_inline INTEGER NOT NULL DEFAULT 0, modified TEXT, content BLOB NOT NULL
+    content_id TEXT, is_inline INTEGER NOT NULL DEFAULT 0, modified TEXT, content BLOB NOT NULL, kind TEXT
 );
 CREATE INDEX IF NOT EXISTS attachments_item ON attachments(item_key, ord);
 CREATE TABLE IF NOT EXISTS relay (
@@ -50,7 +50,8 @@ SORT_COLUMNS = {
 }
 
 
-ATT_COLS = "key, item_key, ord, name, content_type, content_id, is_inline, modified, length(content)"
+ATT_COLS = "key, item_key, ord, name, content_type, content_id, is_inline, modified, length(content), kind"
+ITEM_ATTACHMENT = "ItemAttachment"  # attachments.kind; NULL is a FileAttachment (content: the file's bytes)
 EQUAL_COLUMNS = {"imid", "subject"}
 DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 
@@ -90,6 +91,8 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
         with self._lock:
             self.db.executescript("BEGIN IMMEDIATE;" + SCHEMA + "COMMIT;")
+            if "kind" not in {r[1] for r in self.db.execute("PRAGMA table_info(attachments)")}:  # older file
+                self.db.execute("ALTER TABLE attachments ADD COLUMN kind TEXT")
 
     # ---------------- transactions ----------------
     @contextmanager
@@ -182,6 +185,12 @@ class Store:
             ).fetchone()[0]
         return total, unread
 
+    def folder_size(self, mailbox: str, folder: str) -> int:
+        """The items' sizes added up (a folder's PR_MESSAGE_SIZE)."""
+        with self._lock:
+            return self.db.execute("SELECT COALESCE(SUM(size), 0) FROM items WHERE mailbox=? AND folder=?",
+                                   (mailbox.lower(), folder)).fetchone()[0]
+
     def page(self, mailbox: str, folder: str, order: list[tuple[str, bool]], offset: int, limit: int | None):
         """(total, items) for one page, sorted in SQL (indexed on folder + sort column)."""
         cols = [(SORT_COLUMNS[uri], desc) for uri, desc in order if uri in SORT_COLUMNS] or [("created", True)]
@@ -226,10 +235,11 @@ class Store:
     @staticmethod
     def _att(r) -> dict:
         a = dict(zip(("key", "item_key", "ord", "name", "content_type", "content_id", "is_inline", "modified",
-                      "size"), r[:9]))
+                      "size", "kind"), r[:10]))
         a["is_inline"] = bool(a["is_inline"])
-        if len(r) > 9:
-            a["content"] = bytes(r[9])
+        a["kind"] = a["kind"] or "FileAttachment"
+        if len(r) > 10:
+            a["content"] = bytes(r[10])
         return a
 
     def attachment(self, att_key: str) -> dict | None:
@@ -244,9 +254,10 @@ class Store:
                            (item_key,)).fetchone()[0]
             db.execute(
                 "INSERT INTO attachments (key, item_key, ord, name, content_type, content_id, is_inline, modified, "
-                "content) VALUES (?,?,?,?,?,?,?,?,?)",
+                "content, kind) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (key, item_key, n, att.get("name"), att.get("content_type"), att.get("content_id"),
-                 int(bool(att.get("is_inline"))), att.get("modified"), att.get("content") or b""),
+                 int(bool(att.get("is_inline"))), att.get("modified"), att.get("content") or b"",
+                 ITEM_ATTACHMENT if att.get("kind") == ITEM_ATTACHMENT else None),
             )
         return key
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 
+from . import extprops
 from .delivery import estimate_size, submit
 from .folders import Ctx
 from .itemxml import BY_NAME, BY_URI, parse_field_uri, parse_value
-from .items import DISPOSITIONS, load_item, render_ids, saved_item_folder
+from .items import DISPOSITIONS, clip_subject, load_item, render_ids, saved_item_folder
 from .soap import (
     T_NS, EwsError, check_enum, error_message, fmt_dt, local, m, ns, parse_bool, required_children, response_message,
     response_root, schema_error, sub, t, utcnow,
@@ -34,6 +35,9 @@ def _parse_updates(updates_el) -> list[tuple[str, str | None, object]]:
             raise schema_error(f"The element '{action}' has incomplete content.")
         uri = parse_field_uri(kids[0])
         name = None
+        if kids[0].tag == t("ExtendedFieldURI"):
+            out.append(_parse_extended(action, kids))
+            continue
         if uri is not None:
             if uri in BY_URI:
                 name = BY_URI[uri][0]
@@ -49,7 +53,7 @@ def _parse_updates(updates_el) -> list[tuple[str, str | None, object]]:
         if len(kids) != 2 or ns(kids[1]) != T_NS or local(kids[1]) not in ("Message", "Item"):
             raise schema_error(f"The element '{action}' must hold a property path and one item element.")
         values = list(kids[1])
-        if name is None:  # extended / indexed property: accepted, not stored
+        if name is None:  # indexed property: accepted, not stored
             out.append((action, None, None))
             continue
         if len(values) != 1 or local(values[0]) != name:
@@ -62,10 +66,34 @@ def _parse_updates(updates_el) -> list[tuple[str, str | None, object]]:
     return out
 
 
+def _parse_extended(action: str, kids) -> tuple[str, str, object]:
+    """An update of an extended property: ("ext:" + its key, its value or None)."""
+    key, _attrs = extprops.parse_uri(kids[0])
+    if action == "DeleteItemField":
+        if len(kids) != 1:
+            raise schema_error("The element 'DeleteItemField' has invalid content.")
+        return action, "ext:" + key, None
+    if len(kids) != 2 or ns(kids[1]) != T_NS or local(kids[1]) not in ("Message", "Item"):
+        raise schema_error(f"The element '{action}' must hold a property path and one item element.")
+    values = list(kids[1])
+    if len(values) != 1 or local(values[0]) != "ExtendedProperty":
+        raise EwsError("ErrorIncorrectUpdatePropertyCount",
+                       "An object within a change description must contain one and only one property to modify.")
+    vkey, value = extprops.parse_property(values[0])
+    if vkey != key:
+        raise EwsError("ErrorIncorrectUpdatePropertyCount",
+                       "An object within a change description must contain one and only one property to modify.")
+    return action, "ext:" + key, value
+
+
 def _apply(data: dict, updates) -> set:
     touched = set()
     for action, name, value in updates:
         if name is None:
+            continue
+        if name.startswith("ext:"):
+            extprops.apply(data, action, name[4:], value)
+            touched.add(name)
             continue
         if name.startswith("?") or name not in BY_NAME:
             if action == "DeleteItemField":
@@ -73,7 +101,7 @@ def _apply(data: dict, updates) -> set:
             raise EwsError("ErrorInvalidPropertyRequest", "The property cannot be updated.")
         f = BY_NAME[name]
         if action == "SetItemField":
-            data[name] = value
+            data[name] = clip_subject(value) if name == "Subject" else value
         elif action == "AppendToItemField":
             if name not in APPENDABLE:
                 raise EwsError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")

@@ -1,0 +1,269 @@
+"""Issue 12, items: the sandbox behaves like Exchange for clients nobody here wrote (exchangelib over HTTP;
+every body is schema-checked by the suite's wire validator)."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+
+import pytest
+from exchangelib import ExtendedProperty, FileAttachment, ItemAttachment, Message
+from exchangelib.errors import (
+    ErrorInvalidChangeKey, ErrorInvalidExtendedPropertyValue, ErrorIrresolvableConflict, ErrorItemNotFound,
+    ErrorNonExistentMailbox,
+)
+from exchangelib.properties import AlternateId
+
+from tests.sandbox.test_errors import post
+
+PLACEHOLDER = "placeholder@nowhere.invalid"
+
+
+def _draft(account, subject, **kw):
+    m = Message(account=account, folder=account.drafts, subject=subject, **kw)
+    m.save()
+    return m
+
+
+def _get(account, item_id, changekey=None):
+    return list(account.fetch(ids=[(item_id, changekey)]))[0]
+
+
+# ---------------- ConvertId ----------------
+
+def test_convert_id_answers_the_mailbox_an_ews_id_names_whatever_mailbox_was_passed(sandbox, alice):
+    m = _draft(alice, "convert me")
+    out = list(alice.protocol.convert_ids([
+        AlternateId(id=m.id, format="EwsId", mailbox=PLACEHOLDER),
+        AlternateId(id=alice.inbox.id, format="EwsLegacyId", mailbox=PLACEHOLDER),
+    ], destination_format="HexEntryId"))
+    assert [a.mailbox for a in out] == ["alice@example.com", "alice@example.com"]
+    back = list(alice.protocol.convert_ids([AlternateId(id=out[0].id, format="HexEntryId",
+                                                        mailbox="alice@example.com")], destination_format="EwsId"))
+    assert back[0].id == m.id and back[0].mailbox == "alice@example.com"
+
+
+def test_convert_id_from_an_entry_id_takes_the_mailbox_attribute(sandbox, alice):
+    m = _draft(alice, "entry id")
+    (hex_id,) = alice.protocol.convert_ids([AlternateId(id=m.id, format="EwsId", mailbox=PLACEHOLDER)],
+                                           destination_format="HexEntryId")
+    with pytest.raises(ErrorNonExistentMailbox):  # a MAPI id does not say whose it is
+        list(alice.protocol.convert_ids([AlternateId(id=hex_id.id, format="HexEntryId", mailbox=PLACEHOLDER)],
+                                        destination_format="EwsId"))
+    (answer,) = alice.protocol.convert_ids([AlternateId(id=hex_id.id, format="HexEntryId",
+                                                        mailbox="alice@example.com")], destination_format="EwsId")
+    assert answer.id == m.id
+
+
+# ---------------- new ids on the way to Deleted Items ----------------
+
+@pytest.mark.parametrize("how, folder", [("move_to_trash", "deleteditems"),
+                                         ("soft_delete", "recoverableitemsdeletions")])
+def test_deleting_to_a_folder_gives_the_item_a_new_id(sandbox, alice, how, folder):
+    m = _draft(alice, f"gone by {how}", body="kept")
+    old = m.id
+    getattr(m, how)()
+    assert isinstance(_get(alice, old), ErrorItemNotFound)
+    (moved,) = sandbox.mailbox("alice@example.com").items(folder)
+    assert moved["subject"] == f"gone by {how}" and moved["body"] == "kept"
+    assert moved["id"] != old
+    assert _get(alice, moved["id"]).subject == f"gone by {how}"
+
+
+# ---------------- Subject: 255 characters ----------------
+
+CREATE = ('<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message><t:Subject>{subject}</t:Subject>'
+          '</t:Message></m:Items></m:CreateItem>')
+UPDATE = ('<m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite"><m:ItemChanges>'
+          '<t:ItemChange><t:ItemId Id="{id}"/><t:Updates><t:SetItemField><t:FieldURI FieldURI="item:Subject"/>'
+          '<t:Message><t:Subject>{subject}</t:Subject></t:Message></t:SetItemField></t:Updates></t:ItemChange>'
+          '</m:ItemChanges></m:UpdateItem>')
+
+
+def test_subject_is_cut_to_255_characters_on_create_and_update(sandbox, alice):
+    # exchangelib refuses a longer subject itself: the requests are written out
+    assert b"NoError" in post(sandbox, CREATE.format(subject="x" * 300)).content
+    (m,) = alice.drafts.all()
+    assert m.subject == "x" * 255
+    assert _get(alice, m.id).subject == "x" * 255
+    assert b"NoError" in post(sandbox, UPDATE.format(id=m.id, subject="z" * 256)).content
+    assert _get(alice, m.id).subject == "z" * 255
+    m = _get(alice, m.id)
+    m.subject = "y" * 254 + "\N{GRINNING FACE}"  # 256 UTF-16 units: the pair is not split, it goes
+    m.save(update_fields=["subject"])
+    got = _get(alice, m.id)
+    assert got.subject == "y" * 254
+    m.subject = "short"
+    m.save(update_fields=["subject"])
+    assert _get(alice, m.id).subject == "short"
+
+
+# ---------------- ChangeKey ----------------
+
+def test_a_malformed_change_key_is_error_invalid_change_key_and_nothing_changes(sandbox, alice):
+    m = _draft(alice, "keep me")
+    (deleted,) = alice.bulk_delete(ids=[(m.id, "XXX")])
+    assert isinstance(deleted, ErrorInvalidChangeKey)
+    r = post(sandbox, '<m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AutoResolve">'
+                      f'<m:ItemChanges><t:ItemChange><t:ItemId Id="{m.id}" ChangeKey="XXXX"/><t:Updates>'
+                      '<t:SetItemField><t:FieldURI FieldURI="item:Subject"/><t:Message><t:Subject>changed'
+                      '</t:Subject></t:Message></t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges>'
+                      '</m:UpdateItem>')
+    assert b"<m:ResponseCode>ErrorInvalidChangeKey</m:ResponseCode>" in r.content
+    assert _get(alice, m.id).subject == "keep me"
+
+
+def test_a_stale_change_key_conflicts_on_update_and_still_deletes(sandbox, alice):
+    m = _draft(alice, "v1")
+    stale = m.changekey
+    m.subject = "v2"
+    m.save(update_fields=["subject"])
+    r = post(sandbox, '<m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="NeverOverwrite">'
+                      f'<m:ItemChanges><t:ItemChange><t:ItemId Id="{m.id}" ChangeKey="{stale}"/><t:Updates>'
+                      '<t:SetItemField><t:FieldURI FieldURI="item:Subject"/><t:Message><t:Subject>v3'
+                      '</t:Subject></t:Message></t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges>'
+                      '</m:UpdateItem>')
+    assert b"<m:ResponseCode>ErrorIrresolvableConflict</m:ResponseCode>" in r.content
+    assert ErrorIrresolvableConflict
+    (deleted,) = alice.bulk_delete(ids=[(m.id, stale)])
+    assert deleted is True
+    assert isinstance(_get(alice, m.id), ErrorItemNotFound)
+
+
+# ---------------- Categories are personal ----------------
+
+def test_categories_stay_with_the_sender(sandbox, alice, bob):
+    m = Message(account=alice, folder=alice.sent, subject="labelled", body="b", categories=["Secret", "Red"],
+                to_recipients=["bob@example.com", "carol@elsewhere.test"])
+    m.send_and_save()
+    (relayed,) = sandbox.relay_queue()
+    assert relayed["Keywords"] is None
+    (got,) = sandbox.mailbox("bob@example.com").items("inbox")
+    assert got["categories"] == []
+    assert email.message_from_bytes(got["mime"], policy=email.policy.default)["Keywords"] is None
+    assert bob.inbox.get(subject="labelled").categories is None
+    (sent,) = sandbox.mailbox("alice@example.com").items("sentitems")
+    assert sent["categories"] == ["Secret", "Red"]
+
+
+def test_a_draft_mime_content_keeps_its_categories(sandbox, alice):
+    m = _draft(alice, "mine", categories=["Blue"])
+    mime = alice.fetch(ids=[m], only_fields=["mime_content"])
+    msg = email.message_from_bytes(list(mime)[0].mime_content, policy=email.policy.default)
+    assert msg["Keywords"] == "Blue"
+
+
+# ---------------- extended properties ----------------
+
+class NamedString(ExtendedProperty):
+    distinguished_property_set_id = "PublicStrings"
+    property_name = "DispatchNote"
+    property_type = "String"
+
+
+class NamedInt(ExtendedProperty):
+    property_set_id = "c11ff724-aa03-4555-9952-8fa248a11c3e"
+    property_id = 0x8001
+    property_type = "Integer"
+
+
+class TaggedStrings(ExtendedProperty):
+    property_tag = 0x6781
+    property_type = "StringArray"
+
+
+class MessageSize(ExtendedProperty):
+    property_tag = 0x0E08
+    property_type = "Integer"
+
+
+ITEM_PROPS = {"x_note": NamedString, "x_count": NamedInt, "x_words": TaggedStrings, "x_size": MessageSize}
+
+
+@pytest.fixture
+def registered():
+    for name, cls in ITEM_PROPS.items():
+        Message.register(name, cls)
+    try:
+        yield
+    finally:
+        for name in ITEM_PROPS:
+            Message.deregister(name)
+
+
+def test_extended_properties_are_stored_updated_deleted_and_returned(sandbox, alice, registered):
+    m = _draft(alice, "props", body="x" * 100, x_note="hello", x_count=42, x_words=["a", "b"])
+    got = _get(alice, m.id)
+    assert (got.x_note, got.x_count, got.x_words) == ("hello", 42, ["a", "b"])
+    assert got.x_size == got.size and got.size > 100
+    got.x_note, got.x_count = "changed", 7
+    got.save(update_fields=["x_note", "x_count"])
+    again = _get(alice, m.id)
+    assert (again.x_note, again.x_count, again.x_words) == ("changed", 7, ["a", "b"])
+    again.x_words = None
+    again.save(update_fields=["x_words"])
+    assert _get(alice, m.id).x_words is None
+    (found,) = alice.drafts.filter(subject="props").only("subject", "x_note")
+    assert found.x_note == "changed"
+
+
+def test_an_extended_property_value_of_the_wrong_type_is_refused(sandbox, alice):
+    r = post(sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message><t:Subject>bad</t:Subject>'
+                      '<t:ExtendedProperty><t:ExtendedFieldURI PropertyTag="0x6782" PropertyType="Integer"/>'
+                      '<t:Value>twelve</t:Value></t:ExtendedProperty></t:Message></m:Items></m:CreateItem>')
+    assert b"<m:ResponseCode>ErrorInvalidExtendedPropertyValue</m:ResponseCode>" in r.content
+    assert ErrorInvalidExtendedPropertyValue
+    assert sandbox.mailbox("alice@example.com").count("drafts") == 0
+
+
+def test_the_sent_copy_keeps_extended_properties(sandbox, alice, bob, registered):
+    Message(account=alice, folder=alice.sent, subject="tagged send", body="b", x_note="mine",
+            to_recipients=["bob@example.com"]).send_and_save()
+    assert alice.sent.get(subject="tagged send").x_note == "mine"
+
+
+# ---------------- item attachments ----------------
+
+def test_an_item_attachment_is_stored_listed_and_returned(sandbox, alice):
+    m = _draft(alice, "carrier")
+    inner = Message(subject="the original", body="original body", to_recipients=["bob@example.com"])
+    m.attach(ItemAttachment(name="fwd: the original", item=inner))
+    got = _get(alice, m.id)
+    (att,) = got.attachments
+    assert isinstance(att, ItemAttachment) and att.name == "fwd: the original"
+    assert att.item.subject == "the original" and att.item.body == "original body"
+    assert [r.email_address for r in att.item.to_recipients] == ["bob@example.com"]
+
+
+def test_an_item_attachment_in_create_item_travels_with_the_message(sandbox, alice, bob):
+    inner = Message(subject="inner one", body="inner body")
+    Message(account=alice, folder=alice.sent, subject="outer", body="see attached",
+            to_recipients=["bob@example.com", "dave@elsewhere.test"],
+            attachments=[ItemAttachment(name="inner one", item=inner),
+                         FileAttachment(name="a.txt", content=b"file")]).send_and_save()
+    got = bob.inbox.get(subject="outer")
+    kinds = sorted(type(a).__name__ for a in got.attachments)
+    assert kinds == ["FileAttachment", "ItemAttachment"]
+    ia = next(a for a in got.attachments if isinstance(a, ItemAttachment))
+    assert ia.item.subject == "inner one"
+    (relayed,) = sandbox.relay_queue()
+    parts = [p for p in relayed.iter_attachments() if p.get_content_type() == "message/rfc822"]
+    assert len(parts) == 1 and parts[0].get_payload()[0]["Subject"] == "inner one"
+    assert alice.sent.get(subject="outer").attachments[0].item.subject == "inner one"
+
+
+# ---------------- MarkAsJunk ----------------
+
+def test_mark_as_junk_moves_to_junk_email_and_back_with_new_ids(sandbox, alice, bob):
+    Message(account=alice, subject="spammy", body="b", to_recipients=["bob@example.com"]).send()
+    m = bob.inbox.get(subject="spammy")
+    first = m.id
+    m.mark_as_junk(is_junk=True, move_item=True)
+    assert [i["subject"] for i in sandbox.mailbox("bob@example.com").items("junkemail")] == ["spammy"]
+    assert m.id != first and isinstance(_get(bob, first), ErrorItemNotFound)
+    assert _get(bob, m.id).subject == "spammy"
+    m.mark_as_junk(is_junk=False, move_item=True)
+    assert [i["subject"] for i in sandbox.mailbox("bob@example.com").items("inbox")] == ["spammy"]
+    kept = m.id
+    m.mark_as_junk(is_junk=True, move_item=False)
+    assert m.id == kept and sandbox.mailbox("bob@example.com").count("junkemail") == 0
