@@ -4,6 +4,7 @@ every body is schema-checked by the suite's wire validator)."""
 from __future__ import annotations
 
 import email
+import email.message
 import email.policy
 
 import pytest
@@ -267,3 +268,18 @@ def test_mark_as_junk_moves_to_junk_email_and_back_with_new_ids(sandbox, alice, 
     kept = m.id
     m.mark_as_junk(is_junk=True, move_item=False)
     assert m.id == kept and sandbox.mailbox("bob@example.com").count("junkemail") == 0
+
+
+def test_a_message_rfc822_part_of_uploaded_mime_is_an_item_attachment(sandbox, alice):
+    inner = email.message.EmailMessage()
+    inner["Subject"], inner["From"] = "the attached one", "eve@elsewhere.test"
+    inner.set_content("inner text")
+    outer = email.message.EmailMessage()
+    outer["Subject"], outer["From"] = "upload", "alice@example.com"
+    outer.set_content("outer text")
+    outer.add_attachment(inner, filename="attached.eml")
+    m = Message(account=alice, folder=alice.drafts, mime_content=outer.as_bytes())
+    m.save()
+    (att,) = _get(alice, m.id).attachments
+    assert isinstance(att, ItemAttachment) and att.name == "attached.eml"
+    assert att.item.subject == "the attached one" and att.item.body.strip() == "inner text"
