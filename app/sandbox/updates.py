@@ -127,6 +127,10 @@ def _changed_since(data: dict, ck: str) -> set | None:
     return None
 
 
+def _value(data: dict, field: str):
+    return (data.get("_ext") or {}).get(field[4:]) if field.startswith("ext:") else data.get(field)
+
+
 def check_change_key(item: dict, before: dict, ck: str | None, resolution: str, touched: set):
     """AutoResolve merges a stale update unless a property it sets was changed since that ChangeKey to a
     different value (re-sending the very same update, e.g. after a lost answer, is not a conflict)."""
@@ -137,7 +141,7 @@ def check_change_key(item: dict, before: dict, ck: str | None, resolution: str, 
     since = _changed_since(before, ck)
     if since is None or "*" in since:
         raise EwsError("ErrorIrresolvableConflict", CONFLICT)
-    if any(before.get(f) != item["data"].get(f) for f in since & touched):
+    if any(_value(before, f) != _value(item["data"], f) for f in since & touched):
         raise EwsError("ErrorIrresolvableConflict", CONFLICT)
 
 

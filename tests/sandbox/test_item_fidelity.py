@@ -283,3 +283,14 @@ def test_a_message_rfc822_part_of_uploaded_mime_is_an_item_attachment(sandbox, a
     (att,) = _get(alice, m.id).attachments
     assert isinstance(att, ItemAttachment) and att.name == "attached.eml"
     assert att.item.subject == "the attached one" and att.item.body.strip() == "inner text"
+
+
+def test_a_stale_update_of_an_extended_property_changed_since_conflicts(sandbox, alice, registered):
+    m = _draft(alice, "race", x_note="first")
+    stale = m.changekey
+    m.x_note = "second"
+    m.save(update_fields=["x_note"])
+    m.changekey, m.x_note = stale, "third"
+    with pytest.raises(ErrorIrresolvableConflict):
+        m.save(update_fields=["x_note"])
+    assert _get(alice, m.id).x_note == "second"
