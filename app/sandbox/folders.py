@@ -1,38 +1,18 @@
-"""Request context, the fixed folder tree, and the folder operations: GetFolder, FindFolder (ConvertId: convert.py)."""
+"""Request context, folder ids and shapes, and the folder operations that read: GetFolder, FindFolder (ConvertId:
+convert.py). The tree itself is hierarchy.py (Exchange 2016's standard folders, rows in the Store); the
+operations that change it are folder_ops.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from . import ids
+from .hierarchy import DISTINGUISHED_NAMES
 from .paging import parse_paging
 from .soap import (
     EwsError, check_enum, error_message, local, m, response_message, response_root,
     schema_error, sub, t,
 )
-
-# name -> (display name, parent, folder class)
-FOLDERS = {
-    "root": ("Top of Information Store", None, None),
-    "msgfolderroot": ("Top of Information Store", "root", "IPF.Note"),
-    "inbox": ("Inbox", "msgfolderroot", "IPF.Note"),
-    "drafts": ("Drafts", "msgfolderroot", "IPF.Note"),
-    "sentitems": ("Sent Items", "msgfolderroot", "IPF.Note"),
-    "deleteditems": ("Deleted Items", "msgfolderroot", "IPF.Note"),
-    "outbox": ("Outbox", "msgfolderroot", "IPF.Note"),
-    "junkemail": ("Junk Email", "msgfolderroot", "IPF.Note"),
-    # The dumpster, beside the message folders (not under msgfolderroot), where SoftDelete puts items.
-    "recoverableitemsroot": ("Recoverable Items", "root", None),
-    "recoverableitemsdeletions": ("Deletions", "recoverableitemsroot", None),
-}
-ITEM_FOLDERS = [n for n in FOLDERS if n not in ("root", "msgfolderroot", "recoverableitemsroot")]
-DISTINGUISHED_NAMES = set(FOLDERS) | {
-    "calendar", "contacts", "journal", "notes", "tasks", "publicfoldersroot", "searchfolders", "voicemail",
-    "recoverableitemsroot", "recoverableitemsdeletions", "recoverableitemsversions", "recoverableitemspurges",
-    "archiveroot", "archivemsgfolderroot", "archivedeleteditems", "archiveinbox", "syncissues", "conflicts",
-    "localfailures", "serverfailures", "recipientcache", "quickcontacts", "conversationhistory", "adminauditlogs",
-    "todosearch", "mycontacts", "directory", "imcontactlist", "peopleconnect", "favorites",
-}
 
 ACCESS_DENIED = "Access is denied. Check credentials and try again."
 NOT_FOUND = "The specified object was not found in the store."
@@ -68,21 +48,27 @@ def check_mailbox(ctx: Ctx, address: str | None) -> str:
 
 
 def resolve_folder(ctx: Ctx, el) -> tuple[str, str]:
-    """t:FolderId / t:DistinguishedFolderId -> (mailbox, folder name). Raises EwsError."""
+    """t:FolderId / t:DistinguishedFolderId -> (mailbox, folder key). Raises EwsError."""
+    mailbox, key = folder_row(ctx, el)
+    return mailbox, key["key"]
+
+
+def folder_row(ctx: Ctx, el) -> tuple[str, dict]:
+    """t:FolderId / t:DistinguishedFolderId -> (mailbox, the folder's row). A folder of another mailbox is
+    ErrorAccessDenied (ErrorFolderNotFound when that mailbox has no such folder); a soft-deleted folder and a
+    distinguished folder this mailbox does not have (an archive, public folders, Office 365's) are
+    ErrorFolderNotFound. Raises EwsError."""
     name = local(el)
     if name == "FolderId":
-        mailbox, fname = ids.folder_parts(el.get("Id"))
-        if fname not in FOLDERS:
-            raise EwsError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
+        mailbox, key = ids.folder_parts(el.get("Id"))
         if mailbox != ctx.email:
-            if ctx.sandbox.user_by_email(mailbox) is None:
+            if ctx.sandbox.user_by_email(mailbox) is None or ctx.store.folder(mailbox, key) is None:
                 raise EwsError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
             raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
-        return mailbox, fname
-    if name == "DistinguishedFolderId":
-        fname = el.get("Id")
-        if fname not in DISTINGUISHED_NAMES:
-            raise schema_error(f"The 'Id' attribute is invalid - The value '{fname}' is invalid according to its "
+    elif name == "DistinguishedFolderId":
+        key = el.get("Id")
+        if key not in DISTINGUISHED_NAMES:
+            raise schema_error(f"The 'Id' attribute is invalid - The value '{key}' is invalid according to its "
                                "datatype "
                                "'DistinguishedFolderIdNameType' - The Enumeration constraint failed.")
         address = None
@@ -93,10 +79,12 @@ def resolve_folder(ctx: Ctx, el) -> tuple[str, str]:
                 if local(mc) == "EmailAddress":
                     address = mc.text
         mailbox = check_mailbox(ctx, address)
-        if fname not in FOLDERS:
-            raise EwsError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
-        return mailbox, fname
-    raise schema_error(f"The element '{name}' is not a folder id.")
+    else:
+        raise schema_error(f"The element '{name}' is not a folder id.")
+    row = ctx.store.folder(mailbox, key)
+    if row is None or row["deleted"] or (name == "DistinguishedFolderId" and row["distinguished"] != key):
+        raise EwsError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
+    return mailbox, row
 
 
 def folder_ids_in(container) -> list:
@@ -134,30 +122,48 @@ def parse_folder_shape(el) -> set:
     return want
 
 
-def render_folder(ctx: Ctx, parent, mailbox: str, name: str, want: set):
-    display, parent_name, klass = FOLDERS[name]
-    f = sub(parent, t("Folder"))
-    sub(f, t("FolderId"), Id=ids.folder_id(mailbox, name), ChangeKey=ids.FOLDER_CHANGE_KEY)
-    if "ParentFolderId" in want and parent_name:
-        sub(f, t("ParentFolderId"), Id=ids.folder_id(mailbox, parent_name), ChangeKey=ids.FOLDER_CHANGE_KEY)
-    if "FolderClass" in want and klass:
-        sub(f, t("FolderClass"), klass)
-    if "DisplayName" in want:
-        sub(f, t("DisplayName"), display)
-    total, unread = ctx.store.count(mailbox, name) if ("TotalCount" in want or "UnreadCount" in want) else (0, 0)
-    if "TotalCount" in want:
-        sub(f, t("TotalCount"), str(total))
-    if "ChildFolderCount" in want:
-        sub(f, t("ChildFolderCount"), str(len(children(name))))
-    if "DistinguishedFolderId" in want:
-        sub(f, t("DistinguishedFolderId"), name)
-    if "UnreadCount" in want:
-        sub(f, t("UnreadCount"), str(unread))
+# PidTagContainerClass prefix -> the element Exchange answers a folder as (types.xsd BaseFolderType's kinds)
+ELEMENTS = (("IPF.Appointment", "CalendarFolder"), ("IPF.Contact", "ContactsFolder"), ("IPF.Task", "TasksFolder"))
+NO_UNREAD = ("CalendarFolder", "ContactsFolder")  # their types derive from BaseFolderType, not FolderType
+
+
+def element_of(row: dict) -> str:
+    if row["kind"] == "SearchFolder":
+        return "SearchFolder"
+    klass = row["klass"] or ""
+    return next((el for prefix, el in ELEMENTS if klass == prefix or klass.startswith(prefix + ".")), "Folder")
+
+
+def render_folder_id(parent, row: dict):
+    """The t:<Kind>Folder element holding only the folder's id (what CreateFolder, UpdateFolder, MoveFolder
+    and CopyFolder answer)."""
+    f = sub(parent, t(element_of(row)))
+    sub(f, t("FolderId"), Id=ids.folder_id(row["mailbox"], row["key"]), ChangeKey=row["change_key"])
     return f
 
 
-def children(name: str) -> list[str]:
-    return [n for n, (_, p, _) in FOLDERS.items() if p == name]
+def render_folder(ctx: Ctx, parent, row: dict, want: set):
+    element = element_of(row)
+    f = render_folder_id(parent, row)
+    mailbox, parent_key = row["mailbox"], row["parent"]
+    if "ParentFolderId" in want and parent_key:
+        up = ctx.store.folder(mailbox, parent_key)
+        sub(f, t("ParentFolderId"), Id=ids.folder_id(mailbox, parent_key), ChangeKey=up["change_key"])
+    if "FolderClass" in want and row["klass"]:
+        sub(f, t("FolderClass"), row["klass"])
+    if "DisplayName" in want:
+        sub(f, t("DisplayName"), row["name"])
+    need_counts = "TotalCount" in want or "UnreadCount" in want
+    total, unread = ctx.store.count(mailbox, row["key"]) if need_counts else (0, 0)
+    if "TotalCount" in want:
+        sub(f, t("TotalCount"), str(total))
+    if "ChildFolderCount" in want:
+        sub(f, t("ChildFolderCount"), str(len(ctx.store.subfolders(mailbox, row["key"]))))
+    if "DistinguishedFolderId" in want and row["distinguished"]:
+        sub(f, t("DistinguishedFolderId"), row["distinguished"])
+    if "UnreadCount" in want and element not in NO_UNREAD:
+        sub(f, t("UnreadCount"), str(unread))
+    return f
 
 
 def op_get_folder(ctx: Ctx, req):
@@ -166,12 +172,12 @@ def op_get_folder(ctx: Ctx, req):
     msgs = sub(resp, m("ResponseMessages"))
     for el in folder_ids_in(req.find(m("FolderIds"))):
         try:
-            mailbox, name = resolve_folder(ctx, el)
+            _, row = folder_row(ctx, el)
         except EwsError as e:
             error_message(msgs, "GetFolder", e)
             continue
         rm = response_message(msgs, "GetFolder")
-        render_folder(ctx, sub(rm, m("Folders")), mailbox, name, want)
+        render_folder(ctx, sub(rm, m("Folders")), row, want)
     return resp
 
 
@@ -181,6 +187,8 @@ def op_find_folder(ctx: Ctx, req):
     paging, paging_error = None, None
     try:
         paging = parse_paging(req.find(m("IndexedPageFolderView")), req.find(m("FractionalPageFolderView")))
+        from .find import find_folder_filter  # the Restriction (find.py imports this module)
+        matches = find_folder_filter(req)
     except EwsError as e:  # each folder's response message says so
         paging_error = e
     resp = response_root("FindFolder")
@@ -190,23 +198,28 @@ def op_find_folder(ctx: Ctx, req):
             error_message(msgs, "FindFolder", paging_error)
             continue
         try:
-            mailbox, name = resolve_folder(ctx, el)
+            mailbox, row = folder_row(ctx, el)
         except EwsError as e:
             error_message(msgs, "FindFolder", e)
             continue
-        found, todo = [], list(children(name))
-        while todo:
-            n = todo.pop(0)
-            found.append(n)
-            if traversal == "Deep":
-                todo.extend(children(n))
-        if traversal == "SoftDeleted":
-            found = []
+        found = ctx.store.subfolders(mailbox, row["key"], deleted=traversal == "SoftDeleted")
+        if traversal == "Deep":  # depth first, each folder's children by name (as Exchange lists them)
+            found = _deep(ctx, mailbox, row["key"])
+        if matches is not None:
+            found = [f for f in found if matches(ctx, f)]
         start, stop = paging.window(len(found))
         page = found[start:stop]
         rm = response_message(msgs, "FindFolder")
         root = sub(rm, m("RootFolder"), **paging.root_attrs(start, len(page), len(found)))
         box = sub(root, t("Folders"))
         for n in page:
-            render_folder(ctx, box, mailbox, n, want)
+            render_folder(ctx, box, n, want)
     return resp
+
+
+def _deep(ctx: Ctx, mailbox: str, key: str) -> list[dict]:
+    out = []
+    for kid in ctx.store.subfolders(mailbox, key):
+        out.append(kid)
+        out.extend(_deep(ctx, mailbox, kid["key"]))
+    return out

@@ -5,16 +5,25 @@ from __future__ import annotations
 from .convert import op_convert_id
 from .directory import op_create_attachment, op_delete_attachment, op_get_attachment, op_resolve_names
 from .find import op_find_item
+from .folder_ops import (
+    op_copy_folder, op_create_folder, op_delete_folder, op_empty_folder, op_move_folder, op_update_folder,
+)
 from .folders import op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
 from .junk import op_mark_as_junk
-from .soap import M_NS, local, ns, schema_error
+from .soap import M_NS, SoapFault, local, ns, schema_error
 from .updates import op_send_item, op_update_item
 
 OPERATIONS = {
     "ConvertId": op_convert_id,
     "GetFolder": op_get_folder,
     "FindFolder": op_find_folder,
+    "CreateFolder": op_create_folder,
+    "DeleteFolder": op_delete_folder,
+    "EmptyFolder": op_empty_folder,
+    "UpdateFolder": op_update_folder,
+    "MoveFolder": op_move_folder,
+    "CopyFolder": op_copy_folder,
     "CreateItem": op_create_item,
     "GetItem": op_get_item,
     "UpdateItem": op_update_item,
@@ -36,6 +45,12 @@ CHILDREN = {
     "GetFolder": ["FolderShape", "FolderIds"],
     "FindFolder": ["FolderShape", "IndexedPageFolderView", "FractionalPageFolderView", "Restriction",
                    "ParentFolderIds"],
+    "CreateFolder": ["ParentFolderId", "Folders"],
+    "DeleteFolder": ["FolderIds"],
+    "EmptyFolder": ["FolderIds"],
+    "UpdateFolder": ["FolderChanges"],
+    "MoveFolder": ["ToFolderId", "FolderIds"],
+    "CopyFolder": ["ToFolderId", "FolderIds"],
     "CreateItem": ["SavedItemFolderId", "Items"],
     "GetItem": ["ItemShape", "ItemIds"],
     "UpdateItem": ["SavedItemFolderId", "ItemChanges"],
@@ -52,6 +67,14 @@ CHILDREN = {
     "DeleteAttachment": ["AttachmentIds"],
     "MarkAsJunk": ["ItemIds"],
 }
+
+
+def unsupported(op: str) -> SoapFault:
+    """The answer to a request for an operation the sandbox does not implement: a fault whose ResponseCode is
+    ErrorInvalidOperation, which a client raises as it is. Not ErrorInvalidRequest: exchangelib reads that one
+    (like ErrorInvalidServerVersion, ErrorIncorrectSchemaVersion, ErrorInvalidSchemaVersionForMailboxVersion) as
+    a wrong guess of the server's version and sends the request again under every other version first."""
+    return SoapFault("ErrorInvalidOperation", f"The operation '{op}' is not supported by this server.")
 
 
 def check_children(op: str, req) -> None:

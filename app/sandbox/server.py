@@ -25,7 +25,7 @@ from .folders import Ctx
 from .http_framing import (
     DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
 )
-from .ops import OPERATIONS, check_children
+from .ops import OPERATIONS, check_children, unsupported
 from .soap import M_NS, SoapFault, fault_body, local, ns, parse_envelope, requested_version, serialize
 from .store import Rollback
 
@@ -306,7 +306,7 @@ class EwsHandler(BaseHTTPRequestHandler):
             sb._validate(req)
             handler = OPERATIONS.get(op) if ns(req) == M_NS else None
             if handler is None:
-                raise SoapFault("ErrorInvalidRequest", f"The request is invalid: operation '{op}' is not supported.")
+                raise unsupported(op)
             check_children(op, req)
             ctx = Ctx(sb, user, requested_version(header))
             body = None

@@ -15,6 +15,7 @@ import threading
 from contextlib import contextmanager
 
 from . import ids
+from .hierarchy import FOLDER_SCHEMA, FolderRows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -37,7 +38,7 @@ CREATE TABLE IF NOT EXISTS relay (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, mail_from TEXT, rcpts TEXT NOT NULL, raw BLOB NOT NULL,
     delivered INTEGER NOT NULL DEFAULT 0
 );
-"""
+""" + FOLDER_SCHEMA  # the folder tree (hierarchy.py)
 
 ITEM_COLS = "key, mailbox, folder, change_key, created, sent, received, modified, subject, imid, size, data"
 SORT_COLUMNS = {
@@ -76,7 +77,7 @@ def _row_to_item(row) -> dict:
     return item
 
 
-class Store:
+class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
     def __init__(self, data: str = ":memory:"):
         path = db_path(data)
         if path != ":memory:":
