@@ -115,6 +115,7 @@ class FolderRows:
         done = self.__dict__.setdefault("_trees_done", set())
         if mailbox in done:
             return
+        committed = self._depth == 0  # inside a request's transaction, a rollback may still undo the rows
         with self.tx() as db:
             row = db.execute("SELECT version FROM folder_tree WHERE mailbox=?", (mailbox,)).fetchone()
             if row is None or row[0] < HIERARCHY_VERSION:
@@ -125,7 +126,8 @@ class FolderRows:
                          int(system), ids.FOLDER_CHANGE_KEY))
                 db.execute("INSERT OR REPLACE INTO folder_tree (mailbox, version) VALUES (?,?)",
                            (mailbox, HIERARCHY_VERSION))
-        done.add(mailbox)
+        if committed:  # else checked again (one indexed read) until a check outside a transaction
+            done.add(mailbox)
 
     def folder(self, mailbox: str, key: str) -> dict | None:
         self.ensure_hierarchy(mailbox)

@@ -108,6 +108,13 @@ def test_exchangelib_sees_the_tree_under_root_and_top_of_information_store(sandb
     assert alice.tasks.name == "Tasks" and alice.conflicts.name == "Conflicts"
 
 
+def test_a_rolled_back_first_request_does_not_lose_the_tree(sandbox, alice):
+    sandbox.faults.inject("GetFolder", "drop_before_commit")  # the tree's rows are written, then rolled back
+    with pytest.raises(Exception):
+        alice.calendar.refresh()
+    assert fresh(sandbox).calendar.name == "Calendar"
+
+
 def fresh(sb, user="alice@example.com"):
     """A new Account: exchangelib caches a folder's children, and these tests check what the server holds."""
     return make_account(sb, user)
