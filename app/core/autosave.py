@@ -15,8 +15,8 @@ UI wiring (Compose exposes ``draft()`` and a ``changed`` signal)::
 
 ``touch`` takes a :class:`Draft` or a zero-argument callable returning one. A callable is only
 evaluated when the record is due (on the loop's thread), so typing costs nothing but a timer reset.
-The callable may return a :class:`Deferred` instead: what was cheap to take on the UI thread (a 10 MB
-body as a tuple of immutable chunks, say), finished into the Draft by ``build()`` on the journal thread.
+The callable may return a :class:`Deferred` instead: the draft with its body as a tuple of immutable
+pieces (cheap to take on the UI thread however long the body), written by the journal thread.
 """
 
 from __future__ import annotations
@@ -26,20 +26,30 @@ import logging
 import time
 from typing import Callable, Union
 
+from app.core import text_mirror
 from app.domain.models import Draft
 from app.storage.journal import Journal, State
 
 log = logging.getLogger(__name__)
 
+
 class Deferred:
-    """A draft taken on the UI thread without its expensive part: ``build()`` (run on the journal
-    thread) returns the Draft. Whatever ``build`` reads must not change after it was taken."""
+    """A draft taken on the UI thread with its body as immutable pieces (Compose's mirror of the body:
+    a tuple of references, however long the body). The journal thread streams the pieces into the
+    journal (``Journal.record(body_pieces=)``); ``build()`` joins them into a Draft where one is needed."""
 
-    __slots__ = ("local_id", "build")
+    __slots__ = ("draft", "pieces")
 
-    def __init__(self, local_id: str, build: Callable[[], Draft]):
-        self.local_id = local_id
-        self.build = build
+    def __init__(self, draft: Draft, pieces: tuple[str, ...]):
+        self.draft = draft  # everything but the body
+        self.pieces = pieces
+
+    @property
+    def local_id(self) -> str:
+        return self.draft.local_id
+
+    def build(self) -> Draft:
+        return self.draft.copy(body=text_mirror.join(self.pieces))
 
 
 DraftSource = Union[Draft, Callable[[], Union[Draft, Deferred]]]
@@ -156,8 +166,9 @@ class Autosave:
             version = self.journal.record(draft, state, account=self.account)
             self.versions[draft.local_id] = version
             return version
-        if isinstance(draft, Deferred):
-            fut = self._writer.submit(_build_and_record, self.journal.record, draft, state, self.account)
+        if isinstance(draft, Deferred):  # the body's pieces are never joined on this (the UI) thread
+            fut = self._writer.submit(self.journal.record, draft.draft, state, account=self.account,
+                                      body_pieces=draft.pieces)
         else:
             fut = self._writer.submit(self.journal.record, draft, state, account=self.account)
         self._inflight.add(fut)
@@ -217,8 +228,3 @@ class Autosave:
             self._timer.cancel()
         self._timer = None
         self._timer_due = float("inf")
-
-
-def _build_and_record(record, deferred: Deferred, state, account: str) -> int:
-    """On the journal thread: finish the draft taken on the UI thread, then write it."""
-    return record(deferred.build(), state, account=account)

@@ -46,16 +46,13 @@ from pathlib import Path
 
 from app.domain.models import Attachment, Draft, ItemRef
 from app.storage.draft_codec import draft_from_json as _draft_from_json
+from app.storage import body_blob
 from app.storage.draft_codec import draft_meta_json as _meta_json
 from app.storage.draft_codec import file_sha256 as _file_sha256
 from app.storage.journal_file import open_journal_db
 from app.storage.settings import data_dir  # the app's one data directory
 
 log = logging.getLogger(__name__)
-
-#: the stored draft: its JSON without the body, and the body put in by SQLite, which escapes it without
-#: holding the GIL (a 10 MB body: 30 ms of json.dumps the UI thread would wait for)
-_DRAFT = "json_set(?, '$.body', ?)"
 
 FILE_NAME = "journal.sqlite3"
 DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
@@ -117,13 +114,15 @@ class Journal:
 
     # ---- writing ----
     def record(self, draft: Draft, state: str = State.EDITING, *, account: str = "", op: str | None = None,
-               meta: dict | None = None) -> int:
+               meta: dict | None = None, body_pieces: tuple[str, ...] | None = None) -> int:
         """Store the whole draft (autosave) in one transaction. Returns the entry's new version.
 
         ``account`` tags a new entry (an existing one keeps its account). ``op``/``meta`` set the
         entry's operation and its bookkeeping in the same transaction (a submission is created with
         its content, atomically). An entry that is being sent (op ``send``) keeps its state when an
         autosave records it as ``editing``: a late autosave never turns a queued send back into an edit.
+        ``body_pieces`` (Compose's body as a snapshot of immutable pieces) stand for ``draft.body``. The
+        body goes into the JSON inside SQLite (:mod:`app.storage.body_blob`: never a long GIL hold).
         """
         now = time.time()
         state = str(getattr(state, "value", state))
@@ -144,19 +143,17 @@ class Journal:
                     draft = draft.copy(ref=ItemRef(*ref))
                 if not draft.internet_message_id and imid:
                     draft = draft.copy(internet_message_id=imid)
+            value, args = body_blob.draft_value(db, _meta_json(draft), draft.body, body_pieces)
             if row:
-                db.execute(
-                    f"UPDATE entries SET state=?, version=?, updated=?, draft={_DRAFT} WHERE local_id=?",
-                    (state, version, now, _meta_json(draft), draft.body, draft.local_id),
-                )
+                db.execute(f"UPDATE entries SET state=?, version=?, updated=?, draft={value} WHERE local_id=?",
+                           (state, version, now, *args, draft.local_id))
                 if account:
                     db.execute("UPDATE entries SET account=? WHERE local_id=? AND account=''", (account, draft.local_id))
             else:
                 db.execute(
                     "INSERT INTO entries(local_id, state, version, created, updated, draft, account) "
-                    f"VALUES (?,?,?,?,?,{_DRAFT},?)",
-                    (draft.local_id, state, version, now, now, _meta_json(draft), draft.body, account),
-                )
+                    f"VALUES (?,?,?,?,?,{value},?)", (draft.local_id, state, version, now, now, *args, account))
+            body_blob.release(db, value)
             if op is not None:
                 db.execute("UPDATE entries SET op=?, attempts=0, last_error='' WHERE local_id=?", (op, draft.local_id))
             if meta is not None:

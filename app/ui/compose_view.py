@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from app.core import text_mirror
 from app.core.autosave import Deferred
 from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
@@ -204,13 +203,12 @@ class ComposeView(QWidget):
         return self._fields(self.body.toHtml() if rich else self.mirror.text(), rich)
 
     def snapshot(self) -> Draft | Deferred:
-        """What autosave records: a plain body is taken as the mirror's immutable chunks, joined into the
-        Draft on the journal thread (``Deferred.build``); nothing reads the whole body here. (A rich
-        body is still taken with ``toHtml()``.)"""
+        """What autosave records: a plain body is taken as the mirror's immutable chunks, which the journal
+        thread streams into the journal; nothing reads or joins the whole body here. (A rich body is
+        still taken with ``toHtml()``.)"""
         if self.rich.isChecked():
             return self.draft()
-        chunks, base = self.mirror.snapshot(), self._fields("", False)
-        return Deferred(base.local_id, lambda: replace(base, body=text_mirror.join(chunks)))
+        return Deferred(self._fields("", False), self.mirror.snapshot())
 
     def _fields(self, body: str, rich: bool) -> Draft:
         return replace(

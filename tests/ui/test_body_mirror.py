@@ -2,7 +2,8 @@
 never reads the whole body to save it.
 
 Compose keeps the body's plain text in a mirror fed by ``QTextDocument.contentsChange`` (only the changed
-characters are read); autosave takes the mirror's immutable chunks and joins them on the journal thread.
+characters are read); autosave takes the mirror's immutable chunks, which the journal thread streams into
+the journal.
 """
 
 from __future__ import annotations
@@ -130,11 +131,11 @@ def test_a_loaded_draft_and_edits_inside_a_big_body_are_saved_exactly(wired, qtb
 
 
 def test_typing_into_a_big_body_never_reads_it_whole_on_the_ui_thread(wired, qtbot, monkeypatch):
-    """The UI thread reads only the characters typed; the body is joined on the journal thread."""
+    """The UI thread reads only the characters typed; the journal thread streams the mirror's pieces."""
     from app.domain.models import Draft
 
     c, autosave, journal = wired
-    big = ("y" * 79 + "\n") * 12500  # 1 MB
+    big = ("y" * 39 + "ж" * 40 + "\n") * 12500  # 1 MB, not ASCII
     c.load(Draft(body=big))
     c.body.setFocus()
     c.body.moveCursor(QTextCursor.End)
@@ -155,6 +156,14 @@ def test_typing_into_a_big_body_never_reads_it_whole_on_the_ui_thread(wired, qtb
         return real_join(chunks)
     monkeypatch.setattr(text_mirror, "join", join)
 
+    records = []  # (thread, body given as pieces)
+    real_record = journal.record
+
+    def record(draft, *a, **kw):
+        records.append((threading.current_thread().name, kw.get("body_pieces") is not None))
+        return real_record(draft, *a, **kw)
+    monkeypatch.setattr(journal, "record", record)
+
     read_before = c.mirror.read_chars
     typed = 0
     for burst in range(5):  # each burst is followed by the save the timer would make
@@ -166,8 +175,8 @@ def test_typing_into_a_big_body_never_reads_it_whole_on_the_ui_thread(wired, qtb
     assert autosave.records == 5
     on_ui = [w for w in whole_reads if w[1] == threading.main_thread().name]
     assert on_ui == [], f"the whole body was read on the UI thread: {on_ui}"
-    assert [w[0] for w in whole_reads] == ["join"] * 5  # once per save, on the journal thread
-    assert all(w[1].startswith("journal") for w in whole_reads)
+    assert whole_reads == []  # the journal thread streams the pieces: nobody joins them
+    assert len(records) == 5 and all(t.startswith("journal") and pieces for t, pieces in records)
     assert c.mirror.read_chars - read_before == typed  # the UI thread read what was typed, nothing more
     monkeypatch.undo()
     assert journal.get(c.identity().local_id).draft.body == c.body.toPlainText() == big + "the quick brown fox " * 5
