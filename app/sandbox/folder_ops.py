@@ -71,6 +71,10 @@ def op_create_folder(ctx: Ctx, req):
             name = (_text(el, "DisplayName") or "").strip()
             if not name:
                 raise EwsError("ErrorInvalidRequest", "A folder needs a DisplayName.")
+            kept = {"FolderClass", "DisplayName"}
+            other = next((local(c) for c in el if local(c) not in kept), None)
+            if other is not None:  # refused, not dropped: the client would believe it was kept
+                raise EwsError("ErrorInvalidOperation", f"The sandbox does not keep the folder property '{other}'.")
             _check_free(ctx, mailbox, parent["key"], name)
             row = ctx.store.add_folder(mailbox, parent["key"], name, _text(el, "FolderClass") or FOLDER_ELEMENTS[kind])
         except EwsError as e:

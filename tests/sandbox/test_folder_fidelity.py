@@ -177,6 +177,11 @@ def test_create_rename_and_duplicate_names(sandbox, alice):
     r = post(sandbox, f'<m:CreateFolder><m:ParentFolderId><t:FolderId Id="{renamed.id}"/></m:ParentFolderId>'
                       "<m:Folders><t:Folder><t:DisplayName>x</t:DisplayName></t:Folder></m:Folders></m:CreateFolder>")
     assert b"<m:ResponseCode>ErrorParentFolderNotFound</m:ResponseCode>" in r.content
+    r = post(sandbox, '<m:CreateFolder><m:ParentFolderId><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderId>'
+                      '<m:Folders><t:Folder><t:DisplayName>tagged</t:DisplayName><t:ExtendedProperty>'
+                      '<t:ExtendedFieldURI PropertyTag="0x3613" PropertyType="String"/><t:Value>x</t:Value>'
+                      "</t:ExtendedProperty></t:Folder></m:Folders></m:CreateFolder>")
+    assert b"<m:ResponseCode>ErrorInvalidOperation</m:ResponseCode>" in r.content  # not silently dropped
 
 
 def test_update_folder_fields_and_read_only_ones(sandbox, alice):
