@@ -182,11 +182,13 @@ def folder_path(el) -> tuple:
     return ("ext", key, tuple(sorted(attrs.items())))
 
 
-def folder_props(ctx, parent, mailbox: str, name: str, want: set, children: int):
-    """The t:ExtendedProperty elements a folder shape asked for (folder_path entries of ``want``)."""
+def folder_props(ctx, parent, mailbox: str, folder: str, want: set, children):
+    """The t:ExtendedProperty elements a folder shape asked for (folder_path entries of ``want``);
+    ``children()`` counts the folder's subfolders."""
     wanted = [(e[1], dict(e[2])) for e in sorted(w for w in want if isinstance(w, tuple))]
     if not wanted:
         return
-    total, unread = ctx.store.count(mailbox, name)
-    facts = {"size": ctx.store.folder_size(mailbox, name), "total": total, "unread": unread, "children": children}
+    total, unread = ctx.store.count(mailbox, folder)
+    facts = {"size": ctx.store.folder_size(mailbox, folder), "total": total, "unread": unread,
+             "children": children()}
     render_folder_props(parent, facts, wanted)

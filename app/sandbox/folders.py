@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import ids
+from . import extprops, ids
 from .hierarchy import DISTINGUISHED_NAMES
 from .paging import parse_paging
 from .soap import (
@@ -115,6 +115,8 @@ def parse_folder_shape(el) -> set:
                     uri = p.get("FieldURI") or ""
                     if uri.startswith("folder:"):
                         want.add(uri.split(":", 1)[1])
+                elif p.tag == t("ExtendedFieldURI"):
+                    want.add(extprops.folder_path(p))
                 elif p.tag not in (t("ExtendedFieldURI"), t("IndexedFieldURI")):
                     raise schema_error(f"The element '{local(p)}' is not a property path.")
         else:
@@ -159,6 +161,7 @@ def render_folder(ctx: Ctx, parent, row: dict, want: set):
         sub(f, t("TotalCount"), str(total))
     if "ChildFolderCount" in want:
         sub(f, t("ChildFolderCount"), str(len(ctx.store.subfolders(mailbox, row["key"]))))
+    extprops.folder_props(ctx, f, mailbox, row["key"], want, lambda: len(ctx.store.subfolders(mailbox, row["key"])))
     if "DistinguishedFolderId" in want and row["distinguished"]:
         sub(f, t("DistinguishedFolderId"), row["distinguished"])
     if "UnreadCount" in want and element not in NO_UNREAD:

@@ -8,7 +8,7 @@ import email.message
 import email.policy
 
 import pytest
-from exchangelib import ExtendedProperty, FileAttachment, ItemAttachment, Message
+from exchangelib import ExtendedProperty, FileAttachment, Folder, ItemAttachment, Message
 from exchangelib.errors import (
     ErrorInvalidChangeKey, ErrorInvalidExtendedPropertyValue, ErrorIrresolvableConflict, ErrorItemNotFound,
     ErrorNonExistentMailbox,
@@ -294,3 +294,46 @@ def test_a_stale_update_of_an_extended_property_changed_since_conflicts(sandbox,
     with pytest.raises(ErrorIrresolvableConflict):
         m.save(update_fields=["x_note"])
     assert _get(alice, m.id).x_note == "second"
+
+
+class FolderSize(ExtendedProperty):
+    property_tag = 0x0E08  # PR_MESSAGE_SIZE: the folder's items added up
+    property_type = "Integer"
+
+
+class FolderContent(ExtendedProperty):
+    property_tag = 0x3602  # PR_CONTENT_COUNT
+    property_type = "Integer"
+
+
+class FolderUnread(ExtendedProperty):
+    property_tag = 0x3603  # PR_CONTENT_UNREAD
+    property_type = "Integer"
+
+
+class FolderHasSubfolders(ExtendedProperty):
+    property_tag = 0x360A  # PR_SUBFOLDERS
+    property_type = "Boolean"
+
+
+FOLDER_PROPS = {"x_size": FolderSize, "x_count": FolderContent, "x_unread": FolderUnread,
+                "x_subfolders": FolderHasSubfolders}
+
+
+def test_folders_answer_their_size_and_counts_as_extended_properties(sandbox, alice):
+    for name, cls in FOLDER_PROPS.items():
+        Folder.register(name, cls)
+    try:
+        _draft(alice, "one", body="a" * 1000, is_read=True)
+        _draft(alice, "two", body="b" * 2000, is_read=False)
+        drafts = alice.drafts
+        drafts.refresh()
+        sizes = [i.size for i in drafts.all().only("size")]
+        assert drafts.x_size == sum(sizes) and drafts.x_size > 3000
+        assert (drafts.x_count, drafts.x_unread, drafts.x_subfolders) == (2, 1, False)
+        root = alice.msg_folder_root
+        root.refresh()
+        assert root.x_subfolders is True
+    finally:
+        for name in FOLDER_PROPS:
+            Folder.deregister(name)
