@@ -28,6 +28,8 @@ def unpack(content: bytes) -> tuple[dict, list[dict]]:
     """Stored content -> (the attached item's fields, its file attachments with their bytes)."""
     payload = json.loads(content or b"{}")
     atts = [dict(a, content=base64.b64decode(a.get("content") or "")) for a in payload.get("atts") or []]
+    for a in atts:
+        a["size"] = len(a["content"])
     return payload.get("item") or {}, atts
 
 
@@ -64,7 +66,8 @@ def from_mime_part(name: str, fields: dict, atts: list[dict]) -> dict:
 
 
 def render_content(fa, att: dict):
-    """Append the attached item (t:Message) to a t:ItemAttachment element."""
-    fields, _atts = unpack(att["content"])
-    render_item(fa, {"key": None, "change_key": None, "data": fields}, Shape(base="AllProperties"))
+    """Append the attached item (t:Message, its own file attachments with their content) to a
+    t:ItemAttachment element."""
+    fields, atts = unpack(att["content"])
+    render_item(fa, {"key": None, "change_key": None, "data": fields}, Shape(base="AllProperties"), atts=atts)
     return fa.find(t("Message"))

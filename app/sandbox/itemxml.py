@@ -237,7 +237,8 @@ def render_attachment_meta(parent, item_key: str, a: dict, content: bool = False
     """t:FileAttachment with its Content when asked; a t:ItemAttachment without its item (itematt adds it)."""
     is_file = a.get("kind", "FileAttachment") == "FileAttachment"
     fa = sub(parent, t("FileAttachment" if is_file else "ItemAttachment"))
-    sub(fa, t("AttachmentId"), Id=ids.attachment_id(item_key, a["key"]))
+    if item_key is not None:  # an attached item's own attachments have no id: their content comes inline
+        sub(fa, t("AttachmentId"), Id=ids.attachment_id(item_key, a["key"]))
     if a.get("name") is not None:
         sub(fa, t("Name"), a["name"])
     if a.get("content_type") is not None:
@@ -277,7 +278,7 @@ def render_item(parent, item: dict, shape: Shape, *, atts=None, mime=None, find=
             if atts:
                 box = sub(msg, t("Attachments"))
                 for a in atts:
-                    render_attachment_meta(box, item["key"], a)
+                    render_attachment_meta(box, item["key"], a, content=item["key"] is None)
         elif name not in data:
             continue
         else:

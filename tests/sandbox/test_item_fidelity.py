@@ -237,7 +237,8 @@ def test_an_item_attachment_is_stored_listed_and_returned(sandbox, alice):
 
 
 def test_an_item_attachment_in_create_item_travels_with_the_message(sandbox, alice, bob):
-    inner = Message(subject="inner one", body="inner body")
+    inner = Message(subject="inner one", body="inner body",
+                    attachments=[FileAttachment(name="deep.txt", content=b"deep down")])
     Message(account=alice, folder=alice.sent, subject="outer", body="see attached",
             to_recipients=["bob@example.com", "dave@elsewhere.test"],
             attachments=[ItemAttachment(name="inner one", item=inner),
@@ -247,9 +248,12 @@ def test_an_item_attachment_in_create_item_travels_with_the_message(sandbox, ali
     assert kinds == ["FileAttachment", "ItemAttachment"]
     ia = next(a for a in got.attachments if isinstance(a, ItemAttachment))
     assert ia.item.subject == "inner one"
+    assert [(a.name, a.content) for a in ia.item.attachments] == [("deep.txt", b"deep down")]
     (relayed,) = sandbox.relay_queue()
     parts = [p for p in relayed.iter_attachments() if p.get_content_type() == "message/rfc822"]
     assert len(parts) == 1 and parts[0].get_payload()[0]["Subject"] == "inner one"
+    (deep,) = parts[0].get_payload()[0].iter_attachments()
+    assert deep.get_filename() == "deep.txt" and deep.get_payload(decode=True) == b"deep down"
     assert alice.sent.get(subject="outer").attachments[0].item.subject == "inner one"
 
 
