@@ -4,8 +4,10 @@
 
 Fills alice's Drafts with N items (bulk, straight into the store) and a 100-item baseline folder (Sent
 Items), then times the first FindItem page (50 items) over loopback HTTP with a keep-alive session: the
-exchangelib listing shape (IdOnly + simple properties, newest first), other sort keys, a restriction (which
-is evaluated outside SQL), and a CreateItem for comparison. Prints one table; asserts nothing.
+exchangelib listing shape (IdOnly + simple properties, newest first), other sort keys, restrictions (all
+evaluated in SQL: a Contains on Subject, a category as exchangelib sends categories__contains, a
+Message-ID), QueryString (AQS) searches, and a CreateItem for comparison. Every tenth item has the category
+"Tenth" (every item has "Bench"). Prints one table; asserts nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ ENVELOPE = ('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
             '<t:RequestServerVersion Version="Exchange2016"/></s:Header><s:Body>{}</s:Body></s:Envelope>')
 
 
-def find_body(folder, sort="item:DateTimeCreated", order="Descending", restriction=""):
+def find_body(folder, sort="item:DateTimeCreated", order="Descending", restriction="", query=""):
     return ENVELOPE.format(
         '<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>'
         '<t:FieldURI FieldURI="item:DateTimeCreated"/><t:FieldURI FieldURI="item:Importance"/>'
@@ -36,7 +38,7 @@ def find_body(folder, sort="item:DateTimeCreated", order="Descending", restricti
         '<m:IndexedPageItemView MaxEntriesReturned="50" Offset="0" BasePoint="Beginning"/>'
         f"{restriction}<m:SortOrder><t:FieldOrder Order=\"{order}\"><t:FieldURI FieldURI=\"{sort}\"/>"
         f'</t:FieldOrder></m:SortOrder><m:ParentFolderIds><t:DistinguishedFolderId Id="{folder}"/>'
-        "</m:ParentFolderIds></m:FindItem>")
+        f"</m:ParentFolderIds>{query}</m:FindItem>")
 
 
 CREATE = ENVELOPE.format(
@@ -46,6 +48,11 @@ CREATE = ENVELOPE.format(
     "</m:CreateItem>")
 BY_IMID = ('<m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="message:InternetMessageId"/><t:FieldURIOrConstant>'
            '<t:Constant Value="&lt;drafts-4242@bench&gt;"/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>')
+CATEGORY = ('<m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="item:Categories"/><t:FieldURIOrConstant>'
+            '<t:Constant Value="tenth"/></t:FieldURIOrConstant></t:IsEqualTo></m:Restriction>')
+AQS_SUBJECT = "<m:QueryString>subject:99</m:QueryString>"
+AQS_WORDS = "<m:QueryString>item bob</m:QueryString>"
+AQS_CATEGORY = "<m:QueryString>category:tenth</m:QueryString>"
 RESTRICT = ('<m:Restriction><t:Contains ContainmentMode="Substring" ContainmentComparison="IgnoreCase">'
             '<t:FieldURI FieldURI="item:Subject"/><t:Constant Value="item 99"/></t:Contains></m:Restriction>')
 
@@ -59,8 +66,14 @@ def fill(sb, folder, n):
             store.insert("alice@example.com", folder, {
                 "DateTimeCreated": now, "LastModifiedTime": now, "Subject": f"item {i}", "ItemClass": "IPM.Note",
                 "Importance": "Normal", "IsRead": True, "IsDraft": True, "InternetMessageId": f"<{folder}-{i}@bench>",
+                "Categories": ["Bench", "Tenth"] if i % 10 == 0 else ["Bench"],
+                "Body": {"BodyType": "Text", "text": f"body of item {i}"},
                 "ToRecipients": [{"EmailAddress": "bob@example.com", "RoutingType": "SMTP"}]})
     return time.perf_counter() - t0
+
+
+def matches(text):
+    return int(text.split('TotalItemsInView="', 1)[1].split('"', 1)[0]) if "TotalItemsInView" in text else -1
 
 
 def timed(session, url, auth, body, runs=7):
@@ -69,8 +82,8 @@ def timed(session, url, auth, body, runs=7):
         t0 = time.perf_counter()
         r = session.post(url, data=body.encode(), auth=auth, headers={"Content-Type": "text/xml; charset=utf-8"})
         times.append((time.perf_counter() - t0) * 1000)
-        assert r.status_code == 200, r.text[:300]
-    return times[0], statistics.median(times)
+        assert r.status_code == 200 and 'ResponseClass="Error"' not in r.text, r.text[:300]
+    return times[0], statistics.median(times), matches(r.text)
 
 
 def main():
@@ -88,17 +101,20 @@ def main():
             (f"{n} items, newest first (exchangelib listing)", "drafts", find_body("drafts")),
             (f"{n} items, by Subject ascending", "drafts", find_body("drafts", "item:Subject", "Ascending")),
             (f"{n} items, by LastModifiedTime", "drafts", find_body("drafts", "item:LastModifiedTime")),
-            (f"{n} items, Contains restriction (Python filter)", "drafts", find_body("drafts", restriction=RESTRICT)),
-            (f"{n} items, InternetMessageId = (indexed)", "drafts", find_body("drafts", restriction=BY_IMID)),
+            (f"{n} items, Contains on Subject", "drafts", find_body("drafts", restriction=RESTRICT)),
+            (f"{n} items, Categories = 'tenth' (1 in 10)", "drafts", find_body("drafts", restriction=CATEGORY)),
+            (f"{n} items, InternetMessageId =", "drafts", find_body("drafts", restriction=BY_IMID)),
+            (f"{n} items, AQS subject:99", "drafts", find_body("drafts", query=AQS_SUBJECT)),
+            (f"{n} items, AQS 'item bob' (every field)", "drafts", find_body("drafts", query=AQS_WORDS)),
+            (f"{n} items, AQS category:tenth", "drafts", find_body("drafts", query=AQS_CATEGORY)),
             ("CreateItem SaveOnly (one item)", None, CREATE),
         ]:
-            first, median = timed(s, sb.ews_url, auth, body)
-            rows.append((label, first, median))
+            rows.append((label, *timed(s, sb.ews_url, auth, body)))
         print(f"\nEWS sandbox FindItem, first page of 50 (filled {n} items in {fill_s:.2f} s)\n")
-        print(f"{'case':<52} {'first ms':>9} {'median ms':>10}")
-        print("-" * 73)
-        for label, first, median in rows:
-            print(f"{label:<52} {first:>9.1f} {median:>10.1f}")
+        print(f"{'case':<52} {'first ms':>9} {'median ms':>10} {'matches':>8}")
+        print("-" * 82)
+        for label, first, median, total in rows:
+            print(f"{label:<52} {first:>9.1f} {median:>10.1f} {total if total >= 0 else '':>8}")
         print("\ntarget: first page of 10,000 items well under 100 ms")
     finally:
         sb.stop()

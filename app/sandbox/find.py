@@ -1,134 +1,46 @@
-"""FindItem: paging (IndexedPageItemView / FractionalPageItemView), sorting, restrictions."""
+"""FindItem: views (paging, CalendarView, ContactsView), traversal, sorting, restrictions and QueryString (AQS),
+all evaluated in SQL (restrictions.py, aqs.py); FindFolder's restriction (find_folder_filter).
+
+What the sandbox cannot do is answered, never ignored (a delete scoped by an ignored filter would empty the
+folder): SeekToConditionPageItemView, GroupBy and DistinguishedGroupBy are ErrorInvalidOperation (the code the
+sandbox gives every request it does not implement); a sort on a property that cannot be sorted (a
+multi-valued one, a body, the attachments) is ErrorUnsupportedPathForSortGroup ("a property that is invalid
+for a sort or group by property", ResponseCode reference); CalendarView on a folder that is not a calendar is
+ErrorCalendarFolderIsInvalidForCalendarView; a QueryString beside a Restriction ("The QueryString element
+excludes the use of EWS restrictions", QueryString reference) or one the sandbox cannot read is
+ErrorInvalidArgument. Each is answered in every folder's response message, as Exchange answers a bad view.
+"""
 
 from __future__ import annotations
 
-from .folders import Ctx, resolve_folder
-from .itemxml import BY_URI, parse_field_uri, parse_shape, render_item, simple_value
+import sqlite3
+
+from . import aqs
+from .folders import Ctx, folder_row
+from .itemxml import parse_shape, render_item
 from .items import folder_id_of
 from .paging import parse_paging
+from .restrictions import compile_folder, compile_sql, item_prop, register, value_sql
 from .soap import (
     EwsError, check_enum, error_message, local, m, parse_dt, required_children, response_message, response_root,
     schema_error, sub, t,
 )
-from .store import SORT_COLUMNS
+from .store import ITEM_COLS, SORT_COLUMNS, _row_to_item
 
-COMPARISONS = {"IsEqualTo", "IsNotEqualTo", "IsGreaterThan", "IsGreaterThanOrEqualTo", "IsLessThan",
-               "IsLessThanOrEqualTo"}
-MODES = ("FullString", "Prefixed", "Substring", "PrefixOnWords", "ExactPhrase")
-COMPARES = ("Exact", "IgnoreCase", "IgnoreNonSpacingCharacters", "Loose", "IgnoreCaseAndNonSpacingCharacters",
-            "LooseAndIgnoreCase", "LooseAndIgnoreNonSpace", "LooseAndIgnoreCaseAndIgnoreNonSpace")
-
-
-def _coerce(uri: str, text: str):
-    f = BY_URI.get(uri)
-    kind = f[2] if f else "str"
-    if kind == "bool" or uri == "item:HasAttachments":
-        return text.strip().lower() in ("true", "1")
-    if kind == "int":
-        try:
-            return int(text)
-        except ValueError:
-            raise EwsError("ErrorInvalidValueForProperty", "The value is invalid for the property.") from None
-    if kind == "dt":
-        try:
-            return parse_dt(text)
-        except Exception:
-            raise EwsError("ErrorInvalidValueForProperty", "The value is invalid for the property.") from None
-    return text
+ITEM_VIEWS = ("IndexedPageItemView", "FractionalPageItemView", "SeekToConditionPageItemView", "CalendarView",
+              "ContactsView")
+NOT_IMPLEMENTED = {
+    "SeekToConditionPageItemView": "SeekToConditionPageItemView is not supported by this server.",
+    "GroupBy": "GroupBy is not supported by this server.",
+    "DistinguishedGroupBy": "DistinguishedGroupBy is not supported by this server.",
+}
+NOT_SORTABLE = "The property can not be used for sorting or grouping results."
+TOO_COMPLEX = "The restriction is too complex for this server (nested too deeply)."
+TRAVERSALS = ("Shallow", "SoftDeleted", "Associated")  # ItemQueryTraversalType: no Deep for items
 
 
-def compile_restriction(el):
-    """Restriction element -> predicate(item) -> bool. Faults on unknown elements."""
-    name = local(el)
-    kids = list(el)
-    if name in ("And", "Or"):
-        if not kids:
-            raise schema_error(f"The element '{name}' has incomplete content.")
-        preds = [compile_restriction(k) for k in kids]
-        return (lambda it: all(p(it) for p in preds)) if name == "And" else (lambda it: any(p(it) for p in preds))
-    if name == "Not":
-        if len(kids) != 1:
-            raise schema_error("The element 'Not' must hold one expression.")
-        p = compile_restriction(kids[0])
-        return lambda it: not p(it)
-    if name == "Exists":
-        uri = parse_field_uri(kids[0]) if kids else None
-        return lambda it: uri is not None and simple_value(it, uri) not in (None, "", [])
-    if name == "Contains":
-        mode = check_enum(el.get("ContainmentMode", "Substring"), MODES, "ContainmentMode")
-        comp = check_enum(el.get("ContainmentComparison", "Loose"), COMPARES, "ContainmentComparison")
-        if len(kids) != 2 or kids[1].tag != t("Constant"):
-            raise schema_error("The element 'Contains' must hold a property path and a Constant.")
-        uri = parse_field_uri(kids[0])
-        needle = kids[1].get("Value") or ""
-        fold = comp != "Exact"
-
-        def contains(it):
-            v = simple_value(it, uri) if uri else None
-            vals = v if isinstance(v, list) else [v]
-            for s in vals:
-                if not isinstance(s, str):
-                    continue
-                hay, n = (s.lower(), needle.lower()) if fold else (s, needle)
-                if mode == "FullString" and hay == n:
-                    return True
-                if mode == "Prefixed" and hay.startswith(n):
-                    return True
-                if mode in ("Substring", "ExactPhrase") and n in hay:
-                    return True
-                if mode == "PrefixOnWords" and any(w.startswith(n) for w in hay.split()):
-                    return True
-            return False
-        return contains
-    if name in COMPARISONS:
-        if len(kids) != 2 or kids[1].tag != t("FieldURIOrConstant") or len(kids[1]) != 1:
-            raise schema_error(f"The element '{name}' must hold a property path and a FieldURIOrConstant.")
-        uri = parse_field_uri(kids[0])
-        other = kids[1][0]
-        if other.tag == t("Constant"):
-            const = _coerce(uri, other.get("Value") or "") if uri else other.get("Value")
-            right = lambda it: const  # noqa: E731
-        else:
-            ruri = parse_field_uri(other)
-            right = lambda it: simple_value(it, ruri) if ruri else None  # noqa: E731
-
-        def compare(it):
-            left = simple_value(it, uri) if uri else None
-            r = right(it)
-            if name == "IsEqualTo":
-                return left == r
-            if name == "IsNotEqualTo":
-                return left != r
-            if left is None or r is None:
-                return False
-            try:
-                return {"IsGreaterThan": left > r, "IsGreaterThanOrEqualTo": left >= r, "IsLessThan": left < r,
-                        "IsLessThanOrEqualTo": left <= r}[name]
-            except TypeError:
-                return False
-        return compare
-    raise schema_error(f"The element '{name}' is not a supported search expression.")
-
-
-SQL_EQUAL = {"message:InternetMessageId": "imid", "item:Subject": "subject"}
-
-
-def sql_prefilter(el) -> dict:
-    """Equalities every match must satisfy (top level or inside And), usable as an indexed SQL pre-filter."""
-    name = local(el)
-    if name == "And":
-        out = {}
-        for k in el:
-            out.update(sql_prefilter(k))
-        return out
-    if name == "IsEqualTo" and len(el) == 2 and len(el[1]) == 1 and el[1][0].tag == t("Constant"):
-        col = SQL_EQUAL.get(el[0].get("FieldURI") if el[0].tag == t("FieldURI") else None)
-        if col:
-            return {col: el[1][0].get("Value") or ""}
-    return {}
-
-
-def parse_sort(el) -> list[tuple[str, bool]]:
+def parse_sort(el) -> list[tuple[str, list, bool]]:
+    """SortOrder -> [(SQL expression, its parameters, descending)]. Raises SoapFault / EwsError."""
     if el is None:
         return []
     out = []
@@ -136,61 +48,176 @@ def parse_sort(el) -> list[tuple[str, bool]]:
         if fo.tag != t("FieldOrder") or len(fo) != 1:
             raise schema_error("The element 'SortOrder' has invalid content.")
         desc = check_enum(fo.get("Order", "Ascending"), ("Ascending", "Descending"), "Order") == "Descending"
-        uri = parse_field_uri(fo[0])
-        if uri:
-            out.append((uri, desc))
+        path = fo[0]
+        uri = path.get("FieldURI") if path.tag == t("FieldURI") else None
+        if uri in SORT_COLUMNS:
+            out.append((SORT_COLUMNS[uri], [], desc))
+            continue
+        try:
+            prop = item_prop(path)
+        except EwsError:
+            raise EwsError("ErrorUnsupportedPathForSortGroup", NOT_SORTABLE) from None
+        if prop.multi or uri in ("item:Body", "item:TextBody"):
+            raise EwsError("ErrorUnsupportedPathForSortGroup", NOT_SORTABLE)
+        out.append((value_sql(prop, prop.expr) if prop.kind.startswith("enum:") else prop.expr or "NULL",
+                    prop.params, desc))
     return out
 
 
-def _sort_py(items, order):
-    for uri, desc in reversed(order or [("item:DateTimeCreated", True)]):
-        items.sort(key=lambda it: (simple_value(it, uri) is not None, simple_value(it, uri) or ""), reverse=desc)
-    return items
+def _views(req):
+    """The one paging view of the request (types.xsd: a choice), its name, and the grouping asked for."""
+    views = [c for c in req if local(c) in ITEM_VIEWS]
+    groups = [c for c in req if local(c) in ("GroupBy", "DistinguishedGroupBy")]
+    if len(views) > 1 or len(groups) > 1:
+        raise schema_error("The element 'FindItem' has invalid child element: only one view and one grouping.")
+    return (views[0] if views else None), (groups[0] if groups else None)
 
 
-def op_find_item(ctx: Ctx, req):
-    check_enum(req.get("Traversal"), ("Shallow", "Deep", "SoftDeleted", "Associated"), "Traversal")
-    shape = parse_shape(req.find(m("ItemShape")))
-    order = parse_sort(req.find(m("SortOrder")))
-    rel = req.find(m("Restriction"))
-    pred, prefilter = None, {}
+def _item_filter(req, view) -> tuple[str, list, list]:
+    """Restriction / QueryString / ContactsView / CalendarView -> (SQL, parameters, AQS matchers)."""
+    rel, qs = req.find(m("Restriction")), req.find(m("QueryString"))
+    sql, args, matchers = "1", [], []
     if rel is not None:
         if len(rel) != 1:
             raise schema_error("The element 'Restriction' must hold one expression.")
-        pred = compile_restriction(rel[0])
-        prefilter = sql_prefilter(rel[0])
-    paging, paging_error = None, None
-    try:
-        paging = parse_paging(req.find(m("IndexedPageItemView")), req.find(m("FractionalPageItemView")))
-    except EwsError as e:  # each folder's response message says so
-        paging_error = e
-    sql_sortable = all(uri in SORT_COLUMNS for uri, _ in order)
+        sql, args = compile_sql(rel[0])
+    if qs is not None:
+        for attr in ("ResetCache", "ReturnHighlightTerms", "ReturnDeletedItems"):
+            if qs.get(attr) is not None:
+                check_enum(qs.get(attr), ("true", "false", "1", "0"), attr)
+        if rel is not None:
+            raise EwsError("ErrorInvalidArgument", "The QueryString element excludes the use of a Restriction.")
+        sql, args, matchers = aqs.compile_query(qs.text or "")
+    if view is not None and local(view) == "ContactsView":  # contacts (and distribution lists), by FileAs
+        sql = f"({sql}) AND (json_extract(data, '$.ItemClass') LIKE 'IPM.Contact%' OR " \
+              "json_extract(data, '$.ItemClass') LIKE 'IPM.DistList%')"
+        for attr, op in (("InitialName", ">="), ("FinalName", "<=")):
+            if view.get(attr) is not None:
+                sql += f" AND ews_fold(subject) {op} ?"
+                args = args + [view.get(attr).casefold()]
+    if view is not None and local(view) == "CalendarView":  # calendar items; the sandbox stores none
+        parse_dt(view.get("StartDate"), "StartDate"), parse_dt(view.get("EndDate"), "EndDate")
+        sql = f"({sql}) AND json_extract(data, '$.ItemClass') LIKE 'IPM.Appointment%'"
+    return sql, args, matchers
+
+
+def _query(ctx: Ctx, mailbox: str, folder: str, where: str, args: list, order, paging, matchers):
+    """(total, start, page of items) for the matches, sorted and paged in SQL."""
+    store = ctx.store
+    cols = order or [("created", [], True)]
+    order_sql = ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, _, desc in cols)
+    order_sql += f", items.rowid {'DESC' if cols[-1][2] else 'ASC'}"
+    order_args = [a for _, params, _ in cols for a in params]
+    scope = "mailbox=? AND folder=?"
+    base = [mailbox.lower(), folder]
+    with store._lock:
+        register(store.db)
+        store.db.create_function("ews_aqs", 2, lambda text, i: matchers[i](text), deterministic=True)
+        # one pass over the folder: every match's rowid in order (the total), then the page's rows by rowid
+        found = [r[0] for r in store.db.execute(
+            f"SELECT items.rowid FROM items WHERE {scope} AND {where} ORDER BY {order_sql}",
+            base + args + order_args)]
+        total = len(found)
+        start, stop = paging.window(total)
+        wanted = found[max(start, 0):stop]
+        rows = store.db.execute(f"SELECT rowid, {ITEM_COLS} FROM items WHERE rowid IN "
+                                f"({','.join('?' * len(wanted))})", wanted).fetchall() if wanted else []
+    by_rowid = {r[0]: r[1:] for r in rows}
+    rows = [by_rowid[i] for i in wanted]
+    return total, start, [_row_to_item(r) for r in rows]
+
+
+def op_find_item(ctx: Ctx, req):
+    traversal = check_enum(req.get("Traversal"), TRAVERSALS, "Traversal")
+    shape = parse_shape(req.find(m("ItemShape")))
+    view, group = _views(req)
+    request_error = None
+    try:  # per folder errors: each folder's response message says so
+        order = parse_sort(req.find(m("SortOrder")))
+        where, args, matchers = _item_filter(req, view)
+        if view is not None and local(view) in NOT_IMPLEMENTED:
+            raise EwsError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(view)])
+        if group is not None:
+            raise EwsError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(group)])
+        indexed = view if view is not None and local(view) in ("IndexedPageItemView", "ContactsView",
+                                                                "CalendarView") else None
+        paging = parse_paging(indexed, req.find(m("FractionalPageItemView")))
+    except EwsError as e:
+        request_error = e
     resp = response_root("FindItem")
     msgs = sub(resp, m("ResponseMessages"))
     for el in required_children(req, "ParentFolderIds"):
-        if paging_error is not None:
-            error_message(msgs, "FindItem", paging_error)
+        if request_error is not None:
+            error_message(msgs, "FindItem", request_error)
             continue
         try:
-            mailbox, folder = resolve_folder(ctx, el)
+            mailbox, row = folder_row(ctx, el)
+            if view is not None and local(view) == "CalendarView" and not _is_calendar(row):
+                raise EwsError("ErrorCalendarFolderIsInvalidForCalendarView",
+                               "The folder for a CalendarView must be a calendar folder.")
         except EwsError as e:
             error_message(msgs, "FindItem", e)
             continue
-        if pred is None and sql_sortable and paging.plain:
-            total, page = ctx.store.page(mailbox, folder, order, paging.offset, paging.limit)
+        if traversal in ("Associated", "SoftDeleted"):
+            # no sandbox item is associated (FAI); a soft-deleted item is moved to Recoverable Items\Deletions
+            total, start, page = 0, 0, []
+        elif where == "1" and not order_args_needed(order) and paging.plain:
+            total, page = ctx.store.page(mailbox, row["key"], _store_order(order), paging.offset, paging.limit)
             start = paging.offset
         else:
-            candidates = ctx.store.all_in(mailbox, folder, equal=prefilter)
-            everything = [it for it in candidates if pred is None or pred(it)]
-            everything = _sort_py(everything, order)
-            total = len(everything)
-            start, stop = paging.window(total)
-            page = everything[start:stop]
+            try:
+                total, start, page = _query(ctx, mailbox, row["key"], where, args, order, paging, matchers)
+            except sqlite3.OperationalError:  # nesting SQLite's parser cannot take (after Not(Not(x)) -> x)
+                error_message(msgs, "FindItem", EwsError("ErrorRestrictionTooComplex", TOO_COMPLEX))
+                continue
         rm = response_message(msgs, "FindItem")
-        root = sub(rm, m("RootFolder"), **paging.root_attrs(start, len(page), total))
+        attrs = paging.root_attrs(start, len(page), total)
+        if view is not None and local(view) == "CalendarView":
+            attrs = {k: v for k, v in attrs.items() if k != "IndexedPagingOffset"}
+        root = sub(rm, m("RootFolder"), **attrs)
         box = sub(root, t("Items"))
         pfid = None
         for it in page:
             pfid = pfid or folder_id_of(it)
             render_item(box, it, shape, find=True, parent_folder_id=pfid)
     return resp
+
+
+COLUMN_URIS = {col: uri for uri, col in SORT_COLUMNS.items()}
+
+
+def order_args_needed(order) -> bool:
+    """True when a sort key is not one of the store's indexed columns (store.page cannot sort by it)."""
+    return any(expr not in COLUMN_URIS for expr, _, _ in order)
+
+
+def _store_order(order):
+    return [(COLUMN_URIS[expr], desc) for expr, _, desc in order]
+
+
+def _is_calendar(row: dict) -> bool:
+    klass = row.get("klass") or ""
+    return klass == "IPF.Appointment" or klass.startswith("IPF.Appointment.")
+
+
+def find_folder_filter(req):
+    """FindFolder's Restriction -> predicate(ctx, folder row) or None. Raises SoapFault / EwsError."""
+    rel = req.find(m("Restriction"))
+    if rel is None:
+        return None
+    if len(rel) != 1:
+        raise schema_error("The element 'Restriction' must hold one expression.")
+    pred = compile_folder(rel[0])
+
+    def matches(ctx: Ctx, row: dict) -> bool:
+        mailbox, key = row["mailbox"], row["key"]
+        counts = {}
+
+        def count(i):
+            if "c" not in counts:
+                counts["c"] = ctx.store.count(mailbox, key)
+            return counts["c"][i]
+        facts = {"name": row["name"], "klass": row["klass"], "total": lambda: count(0), "unread": lambda: count(1),
+                 "children": lambda: len(ctx.store.subfolders(mailbox, key))}
+        return pred(facts)
+    return matches
