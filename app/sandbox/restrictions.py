@@ -2,11 +2,15 @@
 predicate over folder rows (FindFolder).
 
 Semantics copied from Exchange (the store evaluates a restriction as a MAPI restriction, MS-OXCDATA 2.12):
-- A multi-valued property (item:Categories, the recipient lists message:ToRecipients / CcRecipients /
-  BccRecipients / ReplyTo, an Array extended property) matches a comparison, Contains or Exists when *any* of
-  its values does (MAPI's per-instance evaluation of a multi-valued property); exchangelib builds
-  ``categories__contains=[...]`` as an And of IsEqualTo and ``categories__in`` as an Or of them, "both
-  case-insensitive" (exchangelib/restriction.py), which only holds with that rule.
+- A multi-valued property (item:Categories, an Array extended property) matches a comparison, Contains or
+  Exists when *any* of its values does (MAPI's per-instance evaluation of a multi-valued property);
+  exchangelib builds ``categories__contains=[...]`` as an And of IsEqualTo and ``categories__in`` as an Or of
+  them, "both case-insensitive" (exchangelib/restriction.py), which only holds with that rule.
+- The recipient lists (message:ToRecipients, CcRecipients, BccRecipients, ReplyTo) cannot be restricted on:
+  Exchange answers an error ("ToRecipients is not searchable because EWS returns an error on that field",
+  exchangelib's maintainer, ecederstrand/exchangelib#913 and #1353; its fields are is_searchable=False);
+  here ErrorUnsupportedPathForQuery. AQS's to:, cc:, bcc:, participants: search them (aqs.py), and
+  item:DisplayTo / DisplayCc (one string, PR_DISPLAY_TO) can be restricted on.
 - Text comparisons (IsEqualTo ... IsLessThanOrEqualTo) are case-insensitive, as the store's collation is.
   Contains follows its ContainmentComparison (Exact: case-sensitive) and ContainmentMode.
 - A property an item does not have matches no comparison (IsNotEqualTo included) and no Contains.
@@ -164,8 +168,8 @@ def field_prop(uri: str) -> Prop:
         return Prop("dt", col or _json(name))
     if kind == "strings":
         return Prop("text", each=(f"json_each(data, '$.{name}')", "j.value"))
-    if kind == "recipients":
-        return Prop("text", each=(f"json_each(data, '$.{name}')", "json_extract(j.value, '$.EmailAddress')"))
+    if kind == "recipients":  # EWS refuses them (exchangelib: is_searchable=False, "EWS returns an error")
+        raise EwsError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
     if kind == "recipient":
         return Prop("text", f"json_extract(data, '$.{name}.EmailAddress')")
     if kind == "body":
