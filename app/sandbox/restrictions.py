@@ -192,10 +192,12 @@ def _ext_prop(el) -> Prop:
     field = extprops.ITEM_TAGS.get(extprops.tag_of(key))
     if field and not ptype.endswith("Array"):
         return field_prop(next(u for u, f in BY_URI.items() if f[0] == field))
+    if '"' in key:  # a JSON path cannot quote it
+        raise EwsError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+    path = f'$._ext."{key}"'
     if ptype.endswith("Array"):
-        return Prop(kind, each=("json_each((data -> '$._ext') -> ?, '$.values')", "j.value"), params=[key],
-                    ext_kind=kind)
-    return Prop(kind, "((data -> '$._ext') -> ?) ->> '$.value'", params=[key], ext_kind=kind)
+        return Prop(kind, each=("json_each(data, ?)", "j.value"), params=[path + ".values"], ext_kind=kind)
+    return Prop(kind, "json_extract(data, ?)", params=[path + ".value"], ext_kind=kind)
 
 
 # ---------------- constants ----------------

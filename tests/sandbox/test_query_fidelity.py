@@ -247,3 +247,38 @@ def test_restriction_nested_beyond_sqlites_parser_is_too_complex(sandbox, alice)
     # Not(Not(x)) and single-child And / Or nest as deep as the request allows (x itself)
     flat = "<t:Not>" * 100 + "<t:And>" * 50 + exists + "</t:And>" * 50 + "</t:Not>" * 100
     assert found(find(sandbox, _restriction(flat))) == ["x"]
+
+
+def test_extended_properties_in_restrictions(sandbox, alice):
+    from exchangelib import ExtendedProperty
+
+    class Flavour(ExtendedProperty):
+        distinguished_property_set_id = "PublicStrings"
+        property_name = "Flavour"
+        property_type = "String"
+
+    class Scoops(ExtendedProperty):
+        distinguished_property_set_id = "PublicStrings"
+        property_name = "Scoops"
+        property_type = "Integer"
+
+    class Toppings(ExtendedProperty):
+        distinguished_property_set_id = "PublicStrings"
+        property_name = "Toppings"
+        property_type = "StringArray"
+
+    for name, cls in (("flavour", Flavour), ("scoops", Scoops), ("toppings", Toppings)):
+        Message.register(name, cls)
+    try:
+        _save(alice, "a", flavour="Vanilla", scoops=2, toppings=["Nuts", "Fudge"])
+        _save(alice, "b", flavour="chocolate", scoops=10, toppings=["sprinkles"])
+        _save(alice, "c")
+        d = alice.drafts
+        assert _subjects(d.filter(flavour="VANILLA")) == ["a"]
+        assert _subjects(d.filter(scoops__gt=5)) == ["b"]  # numbers, not text ("10" < "5")
+        assert _subjects(d.filter(toppings__contains=["fudge"])) == ["a"]  # any value of the array
+        assert _subjects(d.filter(flavour__exists=True)) == ["a", "b"]
+        assert _subjects(d.filter(flavour__icontains="CHOC")) == ["b"]
+    finally:
+        for name in ("flavour", "scoops", "toppings"):
+            Message.deregister(name)
