@@ -282,3 +282,28 @@ def test_extended_properties_in_restrictions(sandbox, alice):
     finally:
         for name in ("flavour", "scoops", "toppings"):
             Message.deregister(name)
+
+
+def test_query_string_keywords_that_are_not_words(sandbox, alice):
+    _save(alice, "big", importance="High", body="x" * 5000, is_read=True)
+    _save(alice, "small", importance="Low", is_read=False)
+    d = alice.drafts
+    assert _subjects(d.filter("importance:high")) == ["big"]
+    assert _subjects(d.filter("kind:email")) == ["big", "small"]
+    assert d.filter("kind:contacts").count() == 0
+    assert _subjects(d.filter("isread:false")) == ["small"]
+    assert d.filter("hasattachment:true").count() == 0
+    assert d.filter("isflagged:true").count() == 0
+    sizes = sorted(m.size for m in d.all().only("size"))
+    assert _subjects(d.filter(f"size:>{sizes[0]}")) == ["big"]
+    assert _subjects(d.filter(f"size:{sizes[0]}..{sizes[0]}")) == ["small"]
+    day = d.all().only("datetime_created")[0].datetime_created.strftime("%Y-%m-%d")
+    r = find(sandbox, qs=f"<m:QueryString>received:{day}</m:QueryString>")
+    received = len(found(r))
+    assert _codes(r) == [b"NoError"] and received == 2  # (Exchange stamps drafts' DateTimeReceived too)
+    assert len(found(find(sandbox, qs=f"<m:QueryString>received:&lt;{day}</m:QueryString>"))) == 0
+    assert len(found(find(sandbox, qs=f"<m:QueryString>received:&gt;={day}</m:QueryString>"))) == received
+    with pytest.raises(ErrorInvalidArgument):
+        list(d.filter("received:last week"))
+    with pytest.raises(ErrorInvalidArgument):
+        list(d.filter("importance:urgent"))
