@@ -53,6 +53,8 @@ CATEGORY = ('<m:Restriction><t:IsEqualTo><t:FieldURI FieldURI="item:Categories"/
 AQS_SUBJECT = "<m:QueryString>subject:99</m:QueryString>"
 AQS_WORDS = "<m:QueryString>item bob</m:QueryString>"
 AQS_CATEGORY = "<m:QueryString>category:tenth</m:QueryString>"
+AQS_NOTHING = "<m:QueryString>fudge</m:QueryString>"
+AQS_PHRASE = '<m:QueryString>body:"item 4242"</m:QueryString>'
 RESTRICT = ('<m:Restriction><t:Contains ContainmentMode="Substring" ContainmentComparison="IgnoreCase">'
             '<t:FieldURI FieldURI="item:Subject"/><t:Constant Value="item 99"/></t:Contains></m:Restriction>')
 
@@ -107,6 +109,8 @@ def main():
             (f"{n} items, AQS subject:99", "drafts", find_body("drafts", query=AQS_SUBJECT)),
             (f"{n} items, AQS 'item bob' (every field)", "drafts", find_body("drafts", query=AQS_WORDS)),
             (f"{n} items, AQS category:tenth", "drafts", find_body("drafts", query=AQS_CATEGORY)),
+            (f"{n} items, AQS 'fudge' (every field, no match)", "drafts", find_body("drafts", query=AQS_NOTHING)),
+            (f"{n} items, AQS body:\"item 4242\" (phrase)", "drafts", find_body("drafts", query=AQS_PHRASE)),
             ("CreateItem SaveOnly (one item)", None, CREATE),
         ]:
             rows.append((label, *timed(s, sb.ews_url, auth, body)))
