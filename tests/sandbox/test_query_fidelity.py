@@ -307,3 +307,19 @@ def test_query_string_keywords_that_are_not_words(sandbox, alice):
         list(d.filter("received:last week"))
     with pytest.raises(ErrorInvalidArgument):
         list(d.filter("importance:urgent"))
+
+
+def test_paging_counts_only_the_matches(sandbox, tagged):
+    for i in range(4):
+        _save(tagged, f"blue {i}", categories=["Blue"])
+    blue = _restriction(_cmp("IsEqualTo", "item:Categories", "blue"))  # one, two, blue 0..3
+    r = find(sandbox, blue, view='<m:IndexedPageItemView MaxEntriesReturned="2" Offset="1" BasePoint="End"/>')
+    assert b'TotalItemsInView="6"' in r.content and len(found(r)) == 2
+    r = find(sandbox, blue, view='<m:FractionalPageItemView MaxEntriesReturned="10" Numerator="1" Denominator="2"/>')
+    assert b'TotalItemsInView="6"' in r.content and len(found(r)) == 3
+    assert b'IncludesLastItemInRange="true"' in r.content
+    by_subject = ('<m:SortOrder><t:FieldOrder Order="Descending"><t:FieldURI FieldURI="item:Subject"/>'
+                  "</t:FieldOrder></m:SortOrder>")
+    r = find(sandbox, blue, sort=by_subject,
+             view='<m:IndexedPageItemView MaxEntriesReturned="3" Offset="0" BasePoint="Beginning"/>')
+    assert re.findall(rb"<t:Subject>([^<]*)</t:Subject>", r.content) == [b"two", b"one", b"blue 3"]
