@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 from PySide6.QtCore import QEvent, QObject
 
@@ -34,6 +35,9 @@ from app.storage.journal_file import JournalUnavailable
 
 log = logging.getLogger(__name__)
 
+SENT_RELOAD_MS = 250
+SENT_RELOAD_MAX_S = 2.0
+LEAVE_MS = 60
 UNPROTECTED = ("Typing is not protected: the local journal cannot be written ({why}). Messages are only "
                "kept once saved to the server.")
 
@@ -54,6 +58,9 @@ class JournalBridge:
         self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
         self._restored = 0
         self._sent_timer = None
+        self._sent_since = 0.0
+        self._leave_timer = None
+        self._leaving: set[str] = set()  # sent drafts' ids, to leave the Drafts list together
         self._tasks: set[asyncio.Task] = set()
         self._views: list = []
         c = window.compose
@@ -203,7 +210,7 @@ class JournalBridge:
 
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""
-        c, w = self.w.compose, self.w
+        c = self.w.compose
         if sub.state == SubState.SENT:
             shown = c.identity()
             same_ref = sub.draft.ref is not None and shown.ref is not None and shown.ref.id == sub.draft.ref.id
@@ -213,20 +220,45 @@ class JournalBridge:
                 c.clear()  # what is on screen went out: never offer to send it again
             self._reload_sent_soon()  # one reload for a batch that finishes together
             if sub.draft.ref is not None:  # it left Drafts (rows of other drafts keep their inline status)
-                w.drafts.model.take_rows({sub.draft.ref.id})
+                self._leave_drafts_soon(sub.draft.ref.id)
+
+    def _timer(self, ms: int, slot):
+        """A single-shot timer owned by the window (it dies with it)."""
+        from PySide6.QtCore import QTimer
+
+        t = QTimer(self.w)
+        t.setSingleShot(True)
+        t.setInterval(ms)
+        t.timeout.connect(slot)
+        return t
+
+    def _leave_drafts_soon(self, ref_id: str) -> None:
+        """Sent rows leave the Drafts list together, every LEAVE_MS: a batch of 50 finishes one message
+        per journal write (~10 ms apart), and a removal each made the table lay out and repaint 50 times."""
+        self._leaving.add(ref_id)
+        if self._leave_timer is None:
+            self._leave_timer = self._timer(LEAVE_MS, self._leave_drafts)
+        if not self._leave_timer.isActive():
+            self._leave_timer.start()
+
+    def _leave_drafts(self) -> None:
+        ids, self._leaving = self._leaving, set()
+        self.w.drafts.model.take_rows(ids)
 
     def _reload_sent_soon(self) -> None:
-        """One Sent reload for a batch that finishes together (a timer owned by the window: it dies
-        with it)."""
+        """One Sent reload for a batch that finishes together: SENT_RELOAD_MS after its last message
+        (but at least every SENT_RELOAD_MAX_S while sends keep finishing). It used to reload 250 ms after
+        the first, then again: 3-4 reloads of the Sent list per batch of 50, each a FindItem parsed in a
+        worker thread while the UI thread painted (they share the GIL)."""
         if self._sent_timer is None:
-            from PySide6.QtCore import QTimer
-
-            self._sent_timer = QTimer(self.w)
-            self._sent_timer.setSingleShot(True)
-            self._sent_timer.setInterval(250)
-            self._sent_timer.timeout.connect(lambda: self.w.session is not None and self.w.sent.model.reload())
+            self._sent_timer = self._timer(SENT_RELOAD_MS, lambda: self.w.session is not None
+                                           and self.w.sent.model.reload())
+        now = time.monotonic()
         if not self._sent_timer.isActive():
+            self._sent_since = now
             self._sent_timer.start()
+        elif now - self._sent_since < SENT_RELOAD_MAX_S:
+            self._sent_timer.start()  # restarted: the batch is still finishing
 
     # ---- the Outbox view ----
     def _install_action(self):

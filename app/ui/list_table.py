@@ -171,7 +171,8 @@ class ListTable(QTableView):
             self._size_to_column()
             return
         fm = self.fontMetrics()
-        width = max(STATUS_MIN, min(STATUS_MAX, max(fm.horizontalAdvance(t) for t in texts) + PAD))
+        widest = max(fm.horizontalAdvance(t) for t in set(texts))  # 50 rows "Sending…": one measurement
+        width = max(STATUS_MIN, min(STATUS_MAX, widest + PAD))
         self.setColumnHidden(col, False)
         self.horizontalHeader().resizeSection(col, width)
         self._size_to_column()

@@ -206,19 +206,29 @@ class MessageTableModel(QAbstractTableModel):
         return [r.summary for r in self._rows]
 
     def take_rows(self, ref_ids: set[str]) -> list[tuple[int, MessageSummary]]:
-        """Remove rows (e.g. sent or deleted) and return them with their old positions."""
-        taken = []
-        for i in range(len(self._rows) - 1, -1, -1):
-            if self._rows[i].summary.ref.id in ref_ids:
-                self.beginRemoveRows(QModelIndex(), i, i)
-                row = self._rows.pop(i)
+        """Remove rows (e.g. sent or deleted) and return them with their old positions. Rows are found by
+        id (no scan of every loaded row) and each run of neighbouring rows goes in one removal: a batch
+        of 50 sent rows is a few removals, not 50 (each one a relayout of the view)."""
+        rows = sorted({self.row_of(i) for i in ref_ids} - {-1})
+        if not rows:
+            return []
+        taken = [(i, self._rows[i].summary) for i in rows]
+        runs: list[list[int]] = []
+        for i in rows:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+        for first, last in reversed(runs):  # from the end: the positions of earlier runs stay valid
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for row in self._rows[first:last + 1]:
                 self._taken[row.summary.ref.id] = row
-                taken.append((i, row.summary))
                 self._ids.discard(row.summary.ref.id)
-                self._index = None
-                self._total = max(0, self._total - 1)
-                self.endRemoveRows()
-        return list(reversed(taken))
+            del self._rows[first:last + 1]
+            self._index = None
+            self._total = max(0, self._total - (last - first + 1))
+            self.endRemoveRows()
+        return taken
 
     def restore_rows(self, taken: list[tuple[int, MessageSummary]]) -> None:
         for pos, s in taken:
@@ -233,15 +243,25 @@ class MessageTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def set_status(self, ref_id: str, text: str, error: bool = True) -> None:
-        if text:
-            self._status[ref_id] = (text, error)
-        else:
-            self._status.pop(ref_id, None)
-        row = self.row_of(ref_id)
-        if row >= 0:
-            idx = self.index(row, self.COL_STATUS)
-            self.dataChanged.emit(idx, idx)
-        self.statuses_changed.emit()
+        self.set_statuses({ref_id: (text, error)})
+
+    def set_statuses(self, statuses: dict[str, tuple[str, bool]]) -> None:
+        """Set (or, with an empty text, clear) many rows' Status at once (a batch send's 50 rows): one
+        change signal for the rows between the first and the last, one ``statuses_changed``, so the view
+        fits its Status column once, not once per row."""
+        rows = []
+        for ref_id, (text, error) in statuses.items():
+            if text:
+                self._status[ref_id] = (text, error)
+            else:
+                self._status.pop(ref_id, None)
+            row = self.row_of(ref_id)
+            if row >= 0:
+                rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.COL_STATUS), self.index(max(rows), self.COL_STATUS))
+        if statuses:
+            self.statuses_changed.emit()
 
     def status_texts(self) -> list[str]:
         """Every Status text set now (the view shows the column only while there is one)."""

@@ -334,8 +334,7 @@ class Workflows(TaskTracker):
             return []
         model = w.drafts.model
         items = [model.summary(model.row_of(r.id)) or _summary_of(r) for r in refs]
-        for r in refs:
-            model.set_status(r.id, "Sending…", error=False)
+        model.set_statuses({r.id: ("Sending…", False) for r in refs})  # one change for the batch, not 50
         n = len(refs)
         w._busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
         self.sending += 1
@@ -345,23 +344,23 @@ class Workflows(TaskTracker):
         finally:
             self.sending -= 1
             w._busy_pop()
-        outcomes, sent_ids = [], set()
+        outcomes, sent_ids, statuses = [], set(), {}
         for ref, sub in zip(refs, subs):
             o = sub.outcome()
             outcomes.append(o)
             if o.status == OutcomeStatus.SENT:
                 sent_ids.add(ref.id)
-                model.set_status(ref.id, "")
+                statuses[ref.id] = ("", True)
             elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
-                model.set_status(ref.id, o.explanation)
+                statuses[ref.id] = (o.explanation, True)
             else:
-                model.set_status(ref.id, f"In the Outbox: {o.explanation or 'waiting to send'}")
+                statuses[ref.id] = (f"In the Outbox: {o.explanation or 'waiting to send'}", True)
+        model.set_statuses(statuses)
         model.take_rows(sent_ids)
         failed = n - len(sent_ids)
         w.statusBar().showMessage(f"Sent {len(sent_ids)} of {n}" + (f"; {failed} not sent (see Status)" if failed else ""), 8000)
-        w.batch_sent.emit(outcomes)
-        w.sent.model.reload()
+        w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes
 
     @asyncSlot(object)
