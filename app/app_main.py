@@ -246,7 +246,7 @@ def _first_paint_watcher(window):
                     extra = ""
                     if os.environ.get("DISPATCH_REPORT_MODULES") == "1":
                         extra = (f" exchangelib={'exchangelib' in sys.modules}"
-                                 f" sandbox={'app.sandbox.soap' in sys.modules or 'app.sandbox.store' in sys.modules}"
+                                 f" sandbox={any(m.startswith('app.sandbox.') for m in sys.modules)}"
                                  f" asyncio={'asyncio' in sys.modules}")
                     # and the CPU time this process had used (less at the mercy of the machine's load)
                     print(f"DISPATCH_FIRST_PAINT {time.time():.6f} cpu={time.process_time():.6f}{extra}", flush=True)

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import requests  # noqa: E402
 
 from app.sandbox import Sandbox  # noqa: E402
-from app.sandbox.soap import fmt_dt, utcnow  # noqa: E402
+from app.sandbox.core.clock import fmt_dt, utcnow  # noqa: E402
 
 ENVELOPE = ('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
             'xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" '

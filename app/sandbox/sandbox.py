@@ -16,14 +16,16 @@ import ssl
 import tempfile
 import threading
 
-from . import ids, wiredump
-from .delivery import mailbox_of
+from .ews import ids
+
+from . import wiredump
+from .core.delivery import mailbox_of
 from .admin import ADMIN_PATH
-from .faults import FaultInjector
-from .mime import build_mime
+from .core.faults import FaultInjector
+from .core.mime import build_mime
 from .server import EwsServer, HandlerCount
-from .soap import schema_error
-from .store import Store
+from .ews.soap import schema_error
+from .core.store import Store
 
 log = logging.getLogger("app.sandbox")
 

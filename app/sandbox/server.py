@@ -20,14 +20,10 @@ from urllib.parse import urlsplit
 
 from . import admin
 from .admin import ADMIN_PATH
-from .faults import BODY_KINDS, IIS_500, mangle
-from .folders import Ctx
 from .http_framing import (
     DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
 )
-from .ops import OPERATIONS, check_children, unsupported
-from .soap import M_NS, SoapFault, fault_body, local, ns, parse_envelope, requested_version, serialize
-from .store import Rollback
+from .ews import endpoint
 
 log = logging.getLogger("app.sandbox")
 
@@ -209,11 +205,6 @@ class EwsHandler(BaseHTTPRequestHandler):
             self.sb._observe("response", body, injected=True)
         self._send(401, body, "text/html", [("WWW-Authenticate", f'Basic realm="{self.sb.realm}"')])
 
-    def _send_fault(self, f: SoapFault):
-        body = fault_body(f)
-        self.sb._observe("response", body)
-        self._send(f.status, body)
-
     def _drop(self):
         self.close_connection = True
         try:
@@ -276,7 +267,7 @@ class EwsHandler(BaseHTTPRequestHandler):
         self._closing = False
         raw = self._body(framing, self.sb.max_request_bytes)
         if raw is not None:
-            self._ews(user, raw)
+            endpoint.serve(self, user, raw)
 
     def _send_unavailable(self, retry_after=1):
         try:
@@ -287,94 +278,6 @@ class EwsHandler(BaseHTTPRequestHandler):
         body = b"Service Unavailable"
         self.sb._observe("response", body, injected=True)
         self._send(503, body, "text/plain", [("Retry-After", seconds)])
-
-    # ---------------- EWS ----------------
-    def _ews(self, user, raw: bytes):
-        sb = self.sb
-        sb._observe("request", raw)
-        try:
-            header, req = parse_envelope(raw)
-            op = local(req)
-        except SoapFault as f:
-            sb._log_op("(invalid)")
-            return self._send_fault(f)
-        sb._log_op(op)
-        fault = sb.faults.take(op)
-        if fault is not None and self._pre_fault(op, fault):
-            return
-        try:
-            sb._validate(req)
-            handler = OPERATIONS.get(op) if ns(req) == M_NS else None
-            if handler is None:
-                raise unsupported(op)
-            check_children(op, req)
-            ctx = Ctx(sb, user, requested_version(header))
-            body = None
-            with sb.store.tx():
-                body = serialize(handler(ctx, req))
-                if fault is not None and fault.rolls_back():
-                    raise Rollback()
-        except SoapFault as f:
-            return self._send_fault(f)
-        except Exception:  # noqa: BLE001 - a server never crashes on a request
-            if sb.store is None:  # the sandbox stopped under this request: nothing was committed
-                return self._send_unavailable()
-            log.exception("sandbox: %s failed", op)
-            return self._send_fault(SoapFault("ErrorInternalServerError", "An internal server error occurred."))
-        if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
-            sb.faults.fire(op, fault)
-            return self._drop()
-        sb._after_commit()
-        if fault is not None and fault.kind == "hold_after_commit":  # done on the server; the reply waits
-            sb.faults.fire(op, fault)  # after the commit: whoever sees it fired can see the change
-            sb.faults.hold(fault.params.get("seconds", 30.0), self.server.stopping)
-            if fault.params.get("then", "drop") == "drop" or self.server.stopping.is_set():
-                return self._drop()
-        if fault is not None and fault.kind == "http_500_html":  # commit=True: done, but answered with 500
-            page = IIS_500.encode()
-            sb.faults.fire(op, fault)
-            sb._observe("response", page, injected=True)
-            return self._send(500, page, "text/html; charset=utf-8")
-        if fault is not None and fault.kind == "wrong_encoding":  # a valid body, mislabelled as gzip
-            sb.faults.fire(op, fault)
-            sb._observe("response", body)
-            return self._send(200, body, headers=[("Content-Encoding", "gzip")])
-        if fault is not None and fault.kind in BODY_KINDS:
-            bad = mangle(fault.kind, fault.params, body)
-            sb.faults.fire(op, fault)
-            sb._observe("response", bad, injected=True)
-            return self._send(200, bad)
-        sb._observe("response", body)
-        self._send(200, body)
-
-    def _pre_fault(self, op: str, fault) -> bool:
-        """Serve faults that answer instead of the operation (or pause before it). True when the request is
-        finished."""
-        kind, p = fault.kind, fault.params
-        if kind in ("delay", "http_401", "http_503", "server_busy") or (
-                kind == "http_500_html" and not p.get("commit", False)):
-            self.sb.faults.fire(op, fault)
-        if kind == "delay":
-            time.sleep(float(p.get("seconds", 1.0)))
-            return False
-        if kind == "http_401":
-            self._send_401(injected=True)
-            return True
-        if kind == "http_503":
-            self._send_unavailable(p.get("retry_after", 1))
-            return True
-        if kind == "http_500_html" and not p.get("commit", False):
-            body = IIS_500.encode()
-            self.sb._observe("response", body, injected=True)
-            self._send(500, body, "text/html; charset=utf-8")
-            return True
-        if kind == "server_busy":
-            ms = str(int(p.get("backoff_ms", 1000)))
-            self._send_fault(SoapFault(
-                "ErrorServerBusy", "The server cannot service this request right now. Try again later.",
-                message_xml=[("Value", ms, {"Name": "BackOffMilliseconds"})]))
-            return True
-        return False
 
     # ---------------- admin ----------------
     def _admin_refusal(self, post: bool):

@@ -394,7 +394,7 @@ CREATE_SEND = ('<m:CreateItem MessageDisposition="SendAndSaveCopy"><m:SavedItemF
 
 def test_http_500_after_commit_on_the_wire_is_the_iis_page(sandbox):
     """Raw HTTP: the very page of the commit=False variant (marked injected: the schema check skips it)."""
-    from app.sandbox.faults import IIS_500
+    from app.sandbox.ews.faultbodies import IIS_500
 
     sandbox.faults.inject("CreateItem", "http_500_html", commit=True)
     r = post(sandbox, CREATE_SEND)
@@ -530,7 +530,7 @@ def test_release_and_stopping_end_holds():
     a set ``stopping`` event ends them and lets none start; otherwise they last ``seconds``."""
     import threading
 
-    from app.sandbox.faults import FaultInjector
+    from app.sandbox.core.faults import FaultInjector
 
     fi = FaultInjector()
     first = _InThread(lambda: fi.hold(60))

@@ -17,7 +17,7 @@ from exchangelib.folders import SOFT_DELETED, FolderCollection, MsgFolderRoot
 from exchangelib.protocol import close_connections
 
 from app.sandbox import Sandbox
-from app.sandbox.ops import OPERATIONS
+from app.sandbox.ews.ops import OPERATIONS
 from tests.sandbox.conftest import make_account
 from tests.sandbox.test_errors import post
 

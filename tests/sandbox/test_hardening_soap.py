@@ -28,7 +28,7 @@ from exchangelib.errors import ErrorImpersonationDenied
 
 from tests.sandbox.test_errors import SOAP, post
 
-#: The nesting limit the sandbox enforces (app/sandbox/soap.py MAX_DEPTH), counted from s:Envelope = 1.
+#: The nesting limit the sandbox enforces (app/sandbox/ews/soap.py MAX_DEPTH), counted from s:Envelope = 1.
 MAX_DEPTH = 256
 
 EXISTS = '<t:Exists><t:FieldURI FieldURI="item:Subject"/></t:Exists>'

@@ -60,7 +60,7 @@ def test_concurrent_writers_threads_and_process(disk_sandbox, tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-c",
          "import sys; sys.path.insert(0, sys.argv[1]);"
-         "from app.sandbox.store import Store;"
+         "from app.sandbox.core.store import Store;"
          "s = Store(sys.argv[2]);"
          "[s.insert('carol@example.com', 'inbox', {'DateTimeCreated': f'2026-01-01T00:00:{i:02d}.000000Z',"
          " 'LastModifiedTime': '2026-01-01T00:00:00.000000Z', 'Subject': f'proc {i}'}) for i in range(60)];"

@@ -24,7 +24,8 @@ import datetime as _dt
 import re
 
 from .restrictions import once
-from .soap import EwsError, fmt_dt
+from ..core.clock import fmt_dt
+from ..core.errors import MailboxError
 
 # a body object b as plain text; a mailbox object {p} as "Name address"
 BODY_TEXT = "(CASE WHEN json_extract(b, '$.BodyType') = 'HTML' THEN ews_text_body(b) ELSE json_extract(b, '$.text') END)"
@@ -39,8 +40,8 @@ KINDS = {"email": ("IPM.Note",), "meetings": ("IPM.Schedule.Meeting", "IPM.Appoi
          "contacts": ("IPM.Contact", "IPM.DistList"), "im": ("IPM.Note.Microsoft.Conversation",)}
 
 
-def _bad(why: str) -> EwsError:
-    return EwsError("ErrorInvalidArgument", INVALID + why)
+def _bad(why: str) -> MailboxError:
+    return MailboxError("ErrorInvalidArgument", INVALID + why)
 
 
 class Matcher:
@@ -300,7 +301,7 @@ def _compare(column: str, value: str, parse) -> tuple[str, list]:
 
 def compile_query(text: str):
     """QueryString text -> (SQL, parameters, matchers): the SQL calls ews_aqs(text, i) -> matchers[i](text).
-    Raises EwsError (ErrorInvalidArgument)."""
+    Raises MailboxError (ErrorInvalidArgument)."""
     c = Compiler(text or "")
     sql, args = c.parse()
     return sql, args, c.matchers

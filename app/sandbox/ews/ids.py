@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import os
-import uuid
 
-from .soap import EwsError
+from ..core.errors import MailboxError
 
 _ITEM = b"DSI\x01"
 _ATT = b"DSA\x01"
@@ -16,8 +14,8 @@ _FOLDER = b"DSF\x01"
 MALFORMED = "Id is malformed."
 
 
-def _malformed() -> EwsError:
-    return EwsError("ErrorInvalidIdMalformed", MALFORMED)
+def _malformed() -> MailboxError:
+    return MailboxError("ErrorInvalidIdMalformed", MALFORMED)
 
 
 def _b64decode(s: str | None) -> bytes:
@@ -28,9 +26,6 @@ def _b64decode(s: str | None) -> bytes:
     except (binascii.Error, ValueError, UnicodeEncodeError):
         raise _malformed() from None
 
-
-def new_uuid() -> str:
-    return uuid.uuid4().hex
 
 
 def item_id(key: str) -> str:
@@ -65,24 +60,3 @@ def folder_parts(ews_id: str | None) -> tuple[str, str]:
         raise _malformed()
     mailbox, _, name = raw[4:].decode("utf-8", "replace").partition("\x00")
     return mailbox, name
-
-
-def new_change_key() -> str:
-    return base64.b64encode(b"CQAAABYA" + os.urandom(12)).decode()
-
-
-FOLDER_CHANGE_KEY = "AQAAABYAAAA="
-BAD_CHANGE_KEY = "The change key is invalid."
-
-
-def check_change_key(ck: str | None) -> None:
-    """A ChangeKey that is not one a server could have given (not base64, or under 8 bytes: a change key
-    is a type and a length before the change number) is ErrorInvalidChangeKey. Absent or empty is no key."""
-    if not ck:
-        return
-    try:
-        raw = base64.b64decode(ck.encode("ascii"), validate=True)
-    except (binascii.Error, ValueError, UnicodeEncodeError):
-        raw = b""
-    if len(raw) < 8:
-        raise EwsError("ErrorInvalidChangeKey", BAD_CHANGE_KEY)

@@ -6,9 +6,10 @@ import base64
 import html
 import os
 
-from .bodies import html_to_text, text_to_html
+from ..core.bodies import html_to_text, text_to_html
 from .itemxml import BY_NAME, parse_value
-from .soap import T_NS, EwsError, local, ns, schema_error, t, wire_dt
+from .soap import T_NS, local, ns, schema_error, t, wire_dt
+from ..core.errors import MailboxError
 
 RESPONSE_OBJECTS = ("ReplyToItem", "ReplyAllToItem", "ForwardItem")
 _ORDER = ["Subject", "Body", "ToRecipients", "CcRecipients", "BccRecipients", "IsReadReceiptRequested",
@@ -86,5 +87,5 @@ def build_response(kind: str, fields: dict, new_body: dict | None, orig: dict, m
         except ValueError:
             pass
     if kind != "ForwardItem" and not data.get("ToRecipients") and not data.get("CcRecipients"):
-        raise EwsError("ErrorInvalidRecipients", "At least one recipient isn't valid.")
+        raise MailboxError("ErrorInvalidRecipients", "At least one recipient isn't valid.")
     return data

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .soap import EwsError, check_enum, parse_int, xbool
+from .soap import check_enum, parse_int, xbool
+from ..core.errors import MailboxError
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Paging:
 def parse_paging(indexed, fractional) -> Paging:
     """The view a request asks for (None, None: everything). Raises SoapFault (schema) for a value that is
     not an xs:int (every value is parsed before any is judged, as schema validation comes first), then
-    EwsError for values Exchange refuses."""
+    MailboxError for values Exchange refuses."""
     limit = None
     for view in (indexed, fractional):
         if view is not None and view.get("MaxEntriesReturned") is not None:
@@ -74,13 +75,13 @@ def parse_paging(indexed, fractional) -> Paging:
         from_end = check_enum(indexed.get("BasePoint", "Beginning"), ("Beginning", "End"), "BasePoint") == "End"
         paging = Paging(limit=limit, offset=offset, from_end=from_end)
     if limit is not None and limit <= 0:
-        raise EwsError("ErrorInvalidPagingMaxRows", "MaxEntriesReturned must be greater than zero.")
+        raise MailboxError("ErrorInvalidPagingMaxRows", "MaxEntriesReturned must be greater than zero.")
     if paging.fraction is not None:
         num, den = paging.fraction
         if den <= 0 or num < 0 or num > den:
-            raise EwsError("ErrorInvalidFractionalPagingParameters",
+            raise MailboxError("ErrorInvalidFractionalPagingParameters",
                            "Fractional paging needs a Denominator greater than zero and a Numerator from zero "
                            "to the Denominator.")
     if paging.offset < 0:
-        raise EwsError("ErrorInvalidIndexedPagingParameters", "The offset for indexed paging must not be negative.")
+        raise MailboxError("ErrorInvalidIndexedPagingParameters", "The offset for indexed paging must not be negative.")
     return paging

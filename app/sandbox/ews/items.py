@@ -6,37 +6,41 @@ import base64
 import time
 import uuid
 
+from ..core import keys
 from . import ids, itematt
-from .delivery import copy_attachments, file_item, submit
-from .folders import ACCESS_DENIED, NOT_FOUND, Ctx, resolve_folder
+from ..core.delivery import copy_attachments, file_item, submit
+from .folders import resolve_folder
+from ..core.session import Ctx
+from ..core.errors import ACCESS_DENIED, NOT_FOUND
 from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
-from .mime import parse_mime
+from ..core.mime import parse_mime
 from .replies import RESPONSE_OBJECTS, build_response, parse_response_object
 from .soap import (
-    EwsError, check_enum, error_message, fmt_dt, local, m, parse_bool, response_message, required_children,
-    response_root, schema_error, sub, t, utcnow,
+    check_enum, error_message, local, m, parse_bool, response_message, required_children, response_root, schema_error, sub, t,
 )
+from ..core.clock import fmt_dt, utcnow
+from ..core.errors import MailboxError
 
 DISPOSITIONS = ("SaveOnly", "SendOnly", "SendAndSaveCopy")
 SUBJECT_MAX = 255
 
 
 def load_item(ctx: Ctx, id_el) -> dict:
-    """t:ItemId -> stored item of ctx.user. Raises EwsError (malformed / not found / access denied / a
+    """t:ItemId -> stored item of ctx.user. Raises MailboxError (malformed / not found / access denied / a
     ChangeKey no server could have given: ErrorInvalidChangeKey)."""
     if local(id_el) != "ItemId":
-        raise EwsError("ErrorInvalidIdMalformed", ids.MALFORMED)
+        raise MailboxError("ErrorInvalidIdMalformed", ids.MALFORMED)
     key = ids.item_key(id_el.get("Id"))
     item = ctx.store.get(key)
     if item is None:
-        raise EwsError("ErrorItemNotFound", NOT_FOUND)
+        raise MailboxError("ErrorItemNotFound", NOT_FOUND)
     if item["mailbox"] != ctx.email:
-        raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
-    ids.check_change_key(id_el.get("ChangeKey"))
+        raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
+    keys.check_change_key(id_el.get("ChangeKey"))
     return item
 
 
-def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | None, EwsError | None]:
+def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | None, MailboxError | None]:
     """m:SavedItemFolderId (else the default folder) -> (folder, None), or (None, error) when it cannot be
     used: that error is answered in each item's response message, so it is returned, not raised."""
     box = req.find(m("SavedItemFolderId"))
@@ -46,7 +50,7 @@ def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | No
         raise schema_error("The element 'SavedItemFolderId' must hold one folder id.")
     try:
         return resolve_folder(ctx, box[0]), None
-    except EwsError as e:
+    except MailboxError as e:
         return None, e
 
 
@@ -111,7 +115,7 @@ def op_create_item(ctx: Ctx, req):
             if folder_err:
                 raise folder_err
             if disp is None:
-                raise EwsError("ErrorMessageDispositionRequired", "MessageDisposition is required for message items.")
+                raise MailboxError("ErrorMessageDispositionRequired", "MessageDisposition is required for message items.")
             if entry[0] == "resp":
                 _, kind, rfields, ref, new_body = entry
                 orig = load_item(ctx, ref)
@@ -146,7 +150,7 @@ def op_create_item(ctx: Ctx, req):
                 submit(ctx, data, atts, save_folder=folder if disp == "SendAndSaveCopy" else None, draft_key=None)
                 rm = response_message(msgs, "CreateItem")
                 sub(rm, m("Items"))
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "CreateItem", e)
     return resp
 
@@ -158,7 +162,7 @@ def op_get_item(ctx: Ctx, req):
     for el in required_children(req, "ItemIds"):
         try:
             item = load_item(ctx, el)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "GetItem", e)
             continue
         rm = response_message(msgs, "GetItem")
@@ -181,7 +185,7 @@ def op_delete_item(ctx: Ctx, req):
     for el in required_children(req, "ItemIds"):
         try:
             item = load_item(ctx, el)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "DeleteItem", e)
             continue
         to = {"MoveToDeletedItems": "deleteditems", "SoftDelete": "recoverableitemsdeletions"}.get(kind)
@@ -215,7 +219,7 @@ def _move_or_copy(ctx: Ctx, req, op: str):
         raise schema_error(f"The element '{op}' has incomplete content: 'ToFolderId' expected.")
     try:
         target, target_err = resolve_folder(ctx, box[0]), None
-    except EwsError as e:
+    except MailboxError as e:
         target, target_err = None, e
     rn = req.find(m("ReturnNewItemIds"))
     return_new = True if rn is None else parse_bool(rn.text, "ReturnNewItemIds")
@@ -224,7 +228,7 @@ def _move_or_copy(ctx: Ctx, req, op: str):
             item = load_item(ctx, el)
             if target_err:
                 raise target_err
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, op, e)
             continue
         row = move_item(ctx, item, target, copy=op == "CopyItem")

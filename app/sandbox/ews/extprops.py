@@ -11,7 +11,8 @@ import base64
 import binascii
 import uuid
 
-from .soap import EwsError, SoapFault, local, parse_dt, sub, t, wire_dt
+from .soap import SoapFault, local, parse_dt, sub, t, wire_dt
+from ..core.errors import MailboxError
 
 # MS-OXPROPS: the GUIDs behind DistinguishedPropertySetId
 SETS = {
@@ -50,7 +51,7 @@ def _tag(text: str) -> int:
     try:
         return int(text, 16) if text.lower().startswith("0x") else int(text)
     except ValueError:
-        raise EwsError("ErrorInvalidExtendedProperty", INVALID) from None
+        raise MailboxError("ErrorInvalidExtendedProperty", INVALID) from None
 
 
 def parse_uri(el) -> tuple[str, dict]:
@@ -60,16 +61,16 @@ def parse_uri(el) -> tuple[str, dict]:
     dset, pset, tag = attrs.get("DistinguishedPropertySetId"), attrs.get("PropertySetId"), attrs.get("PropertyTag")
     name, pid = attrs.get("PropertyName"), attrs.get("PropertyId")
     if not attrs.get("PropertyType"):
-        raise EwsError("ErrorInvalidExtendedProperty", INVALID)
+        raise MailboxError("ErrorInvalidExtendedProperty", INVALID)
     if tag is not None:
         if dset or pset or name is not None or pid is not None:
-            raise EwsError("ErrorInvalidExtendedProperty", INVALID)
+            raise MailboxError("ErrorInvalidExtendedProperty", INVALID)
         return f"tag:{_tag(tag):04x}", attrs
     if bool(dset) == bool(pset) or (name is None) == (pid is None):
-        raise EwsError("ErrorInvalidExtendedProperty", INVALID)
+        raise MailboxError("ErrorInvalidExtendedProperty", INVALID)
     guid = SETS.get(dset) if dset else pset.strip("{}").lower()
     if guid is None:
-        raise EwsError("ErrorInvalidExtendedProperty", INVALID)
+        raise MailboxError("ErrorInvalidExtendedProperty", INVALID)
     return (f"{guid}:name:{name}" if name is not None else f"{guid}:id:{int(pid)}"), attrs
 
 
@@ -94,7 +95,7 @@ def _check_value(ptype: str, text: str) -> str:
         elif base == "CLSID":
             uuid.UUID(text)
     except (ValueError, binascii.Error, UnicodeEncodeError, SoapFault):  # the value is wrong, not the request
-        raise EwsError("ErrorInvalidExtendedPropertyValue", BAD_VALUE) from None
+        raise MailboxError("ErrorInvalidExtendedPropertyValue", BAD_VALUE) from None
     return text
 
 
@@ -107,10 +108,10 @@ def parse_property(el) -> tuple[str, dict]:
     if local(holder) == "Values":
         values = [_check_value(ptype, v.text or "") for v in holder]
         if not ptype.endswith("Array"):
-            raise EwsError("ErrorInvalidExtendedPropertyValue", BAD_VALUE)
+            raise MailboxError("ErrorInvalidExtendedPropertyValue", BAD_VALUE)
         return key, {"type": ptype, "values": values}
     if ptype.endswith("Array"):
-        raise EwsError("ErrorInvalidExtendedPropertyValue", BAD_VALUE)
+        raise MailboxError("ErrorInvalidExtendedPropertyValue", BAD_VALUE)
     return key, {"type": ptype, "value": _check_value(ptype, holder.text or "")}
 
 
@@ -169,7 +170,7 @@ def apply(data: dict, action: str, key: str, value: dict | None):
     elif action == "DeleteItemField":
         ext.pop(key, None)
     else:
-        raise EwsError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
+        raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
     data["_ext"] = ext
 
 
@@ -177,7 +178,7 @@ def folder_path(el) -> tuple:
     """A folder shape's t:ExtendedFieldURI as a hashable entry of its ``want`` set (see folder_props)."""
     try:
         key, attrs = parse_uri(el)
-    except EwsError as e:
+    except MailboxError as e:
         raise SoapFault(e.code, e.text) from None
     return ("ext", key, tuple(sorted(attrs.items())))
 

@@ -1,9 +1,11 @@
-"""Fault injection: make the next N requests of an operation fail in a chosen way."""
+"""Fault injection: make the next N requests of an operation fail in a chosen way.
+
+The kinds are protocol-neutral: what each looks like on the wire is the front end's (EWS: ews/faultbodies.py
+and ews/endpoint.py; e.g. ``server_busy`` is ErrorServerBusy with BackOffMilliseconds over EWS)."""
 
 from __future__ import annotations
 
 import math
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -20,14 +22,11 @@ PARAMS = {
     "hold_after_commit": ("seconds", "then"), "wrong_encoding": ("commit",),
 }
 THEN = ("drop", "answer")
-
-IIS_500 = (
-    "<!DOCTYPE html>\r\n<html>\r\n<head>\r\n<title>Runtime Error</title>\r\n</head>\r\n<body bgcolor=\"white\">\r\n"
-    "<span><H1>Server Error in '/EWS' Application.<hr width=100% size=1 color=silver></H1>\r\n"
-    "<h2> <i>Runtime Error</i> </h2></span>\r\n<b> Description: </b>An application error occurred on the server."
-    "\r\n</body>\r\n</html>\r\n"
-)
-
+#: The variants of the body kinds that have them (the first is the default).
+VARIANTS = {
+    "garbage_xml": ("html", "wrong_root", "not_xml"),
+    "unexpected_element": ("extra_element", "response_class", "container"),
+}
 
 @dataclass
 class Fault:
@@ -113,9 +112,7 @@ class FaultInjector:
             raise ValueError("operation is required ('*' for any)")
         if isinstance(count, bool) or not isinstance(count, int) or not (count >= 1 or count == -1):
             raise ValueError("count must be a whole number >= 1, or -1 for until cleared")
-        check_params(kind, params)
-        if kind in BODY_KINDS:
-            mangle(kind, params, b"")  # an unknown variant is refused now, not when the fault fires
+        check_params(kind, params)  # an unknown variant is refused now, not when the fault fires
 
     def clear(self):
         """Forget faults not served yet (replies being held stay held: see :meth:`release_held`)."""
@@ -197,37 +194,5 @@ def check_params(kind: str, params: dict) -> None:
         raise ValueError("commit must be true or false")
     if "then" in params and params["then"] not in THEN:
         raise ValueError('then must be "drop" or "answer"')
-
-
-GARBAGE = {
-    "html": b"<html><head><title>Gateway</title></head><body><h1>Proxy error</h1><p>upstream said no</p></body></html>",
-    "wrong_root": b'<?xml version="1.0" encoding="utf-8"?><foo/>',
-    "not_xml": b"OK\r\nsession=7f3a; this is not XML <<< at all",
-}
-_M = b"http://schemas.microsoft.com/exchange/services/2006/messages"
-_RESPONSE_MSG = re.compile(rb'(<(\w+:)?\w+ResponseMessage\b[^>]*?ResponseClass=")(\w+)("[^>]*>)')
-_CONTAINERS = re.compile(rb"<(/?)(\w+:)?(Items|Folders|RootFolder|ResolutionSet|Attachments)\b")
-
-
-def mangle(kind: str, params: dict, body: bytes) -> bytes:
-    """The body a body-kind fault sends instead of ``body`` (the operation's real answer)."""
-    if kind == "truncated":
-        return body[: max(len(body) // 2, 1)]
-    if kind == "wrong_encoding":
-        return body  # the body is fine; its Content-Encoding header is not (see the server)
-    variant = params.get("variant")
-    if kind == "garbage_xml":
-        variant = variant or "html"
-        if variant not in GARBAGE:
-            raise ValueError(f"garbage_xml variant must be one of {', '.join(GARBAGE)}")
-        return GARBAGE[variant]
-    variant = variant or "extra_element"
-    if variant == "extra_element":
-        extra = (b'<ProxyDiagnostics xmlns="' + _M + b'" Hop="edge-7">'
-                 b"<Note>added by a misconfigured proxy</Note></ProxyDiagnostics>")
-        return _RESPONSE_MSG.sub(lambda m: m.group(1) + m.group(3) + m.group(4) + extra, body)
-    if variant == "response_class":
-        return _RESPONSE_MSG.sub(lambda m: m.group(1) + b"Partial" + m.group(4), body)
-    if variant == "container":
-        return _CONTAINERS.sub(lambda m: b"<" + m.group(1) + b"m:Results", body)
-    raise ValueError("unexpected_element variant must be extra_element, response_class or container")
+    if params.get("variant") is not None and params["variant"] not in VARIANTS[kind]:
+        raise ValueError(f"{kind} variant must be one of {', '.join(VARIANTS[kind])}")

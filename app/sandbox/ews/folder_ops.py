@@ -14,12 +14,13 @@ response message:
 
 from __future__ import annotations
 
-from .folders import Ctx, folder_row, render_folder_id
+from .folders import folder_row, render_folder_id
+from ..core.session import Ctx
 from .items import move_item
 from .soap import (
-    EwsError, check_enum, error_message, local, m, parse_bool, required_children, response_message, response_root,
-    schema_error, sub, t,
+    check_enum, error_message, local, m, parse_bool, required_children, response_message, response_root, schema_error, sub, t,
 )
+from ..core.errors import MailboxError
 
 DISPOSAL = ("HardDelete", "SoftDelete", "MoveToDeletedItems")
 FOLDER_ELEMENTS = {"Folder": None, "CalendarFolder": "IPF.Appointment", "ContactsFolder": "IPF.Contact",
@@ -35,9 +36,9 @@ def _target(ctx: Ctx, req, tag: str, code: str):
         raise schema_error(f"The element '{local(req)}' has incomplete content: '{tag}' expected.")
     try:
         return folder_row(ctx, box[0]), None
-    except EwsError as e:
+    except MailboxError as e:
         if e.code == "ErrorFolderNotFound":
-            e = EwsError(code, "The parent folder could not be found." if code == "ErrorParentFolderNotFound"
+            e = MailboxError(code, "The parent folder could not be found." if code == "ErrorParentFolderNotFound"
                          else "The destination folder could not be found.")
         return None, e
 
@@ -45,7 +46,7 @@ def _target(ctx: Ctx, req, tag: str, code: str):
 def _check_free(ctx: Ctx, mailbox: str, parent: str, name: str, skip: str | None = None):
     for kid in ctx.store.subfolders(mailbox, parent):
         if kid["key"] != skip and kid["name"].lower() == name.lower():
-            raise EwsError("ErrorFolderExists", EXISTS)
+            raise MailboxError("ErrorFolderExists", EXISTS)
 
 
 def _text(el, tag: str) -> str | None:
@@ -67,17 +68,17 @@ def op_create_folder(ctx: Ctx, req):
             if kind not in FOLDER_ELEMENTS:
                 raise schema_error(f"The element 'Folders' has invalid child element '{kind}'.")
             if kind == "SearchFolder":
-                raise EwsError("ErrorInvalidOperation", "The sandbox does not create search folders.")
+                raise MailboxError("ErrorInvalidOperation", "The sandbox does not create search folders.")
             name = (_text(el, "DisplayName") or "").strip()
             if not name:
-                raise EwsError("ErrorInvalidRequest", "A folder needs a DisplayName.")
+                raise MailboxError("ErrorInvalidRequest", "A folder needs a DisplayName.")
             kept = {"FolderClass", "DisplayName"}
             other = next((local(c) for c in el if local(c) not in kept), None)
             if other is not None:  # refused, not dropped: the client would believe it was kept
-                raise EwsError("ErrorInvalidOperation", f"The sandbox does not keep the folder property '{other}'.")
+                raise MailboxError("ErrorInvalidOperation", f"The sandbox does not keep the folder property '{other}'.")
             _check_free(ctx, mailbox, parent["key"], name)
             row = ctx.store.add_folder(mailbox, parent["key"], name, _text(el, "FolderClass") or FOLDER_ELEMENTS[kind])
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "CreateFolder", e)
             continue
         render_folder_id(sub(response_message(msgs, "CreateFolder"), m("Folders")), row)
@@ -98,9 +99,9 @@ def _dispose(ctx: Ctx, mailbox: str, row: dict, how: str):
 
 def _protected(row: dict, distinguished_code: str, system_code: str, what: str):
     if row["distinguished"]:
-        raise EwsError(distinguished_code, f"Distinguished folders cannot be {what}.")
+        raise MailboxError(distinguished_code, f"Distinguished folders cannot be {what}.")
     if row["system"]:
-        raise EwsError(system_code, f"This folder belongs to the mailbox and cannot be {what}.")
+        raise MailboxError(system_code, f"This folder belongs to the mailbox and cannot be {what}.")
 
 
 def op_delete_folder(ctx: Ctx, req):
@@ -112,7 +113,7 @@ def op_delete_folder(ctx: Ctx, req):
             mailbox, row = folder_row(ctx, el)
             _protected(row, "ErrorDeleteDistinguishedFolder", "ErrorCannotDeleteObject", "deleted")
             _dispose(ctx, mailbox, row, how)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "DeleteFolder", e)
             continue
         response_message(msgs, "DeleteFolder")
@@ -128,9 +129,9 @@ def op_empty_folder(ctx: Ctx, req):
         try:
             mailbox, row = folder_row(ctx, el)
             if row["key"] in NOT_EMPTIABLE or row["kind"] == "SearchFolder":
-                raise EwsError("ErrorCannotEmptyFolder", "This folder cannot be emptied.")
+                raise MailboxError("ErrorCannotEmptyFolder", "This folder cannot be emptied.")
             _empty(ctx, mailbox, row, how, with_subfolders)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "EmptyFolder", e)
             continue
         response_message(msgs, "EmptyFolder")
@@ -173,7 +174,7 @@ def op_update_folder(ctx: Ctx, req):
                 _check_free(ctx, mailbox, row["parent"], fields["name"], skip=row["key"])
             row["change_key"] = ctx.store.change_folder(mailbox, row["key"], **fields)
             row.update(fields)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "UpdateFolder", e)
             continue
         render_folder_id(sub(response_message(msgs, "UpdateFolder"), m("Folders")), row)
@@ -187,16 +188,16 @@ def _update(ctx: Ctx, mailbox: str, row: dict, upd, fields: dict) -> dict:
         raise schema_error(f"The element '{action}' needs a property path.")
     prop = (path.get("FieldURI") or "").split(":", 1)[-1] if path.tag == t("FieldURI") else None
     if action == "AppendToFolderField":
-        raise EwsError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
+        raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
     if prop in READ_ONLY or prop is None:
         code, verb = ("ErrorInvalidPropertySet", "Set") if action == "SetFolderField" else (
             "ErrorInvalidPropertyDelete", "Delete")
         if prop is None:
-            raise EwsError("ErrorInvalidOperation", "The sandbox keeps no extended properties on folders.")
-        raise EwsError(code, f"{verb} action is invalid for property.")
+            raise MailboxError("ErrorInvalidOperation", "The sandbox keeps no extended properties on folders.")
+        raise MailboxError(code, f"{verb} action is invalid for property.")
     if action == "DeleteFolderField":
         if prop == "DisplayName":
-            raise EwsError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
+            raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
         return {"klass": None} if prop == "FolderClass" else {}  # PermissionSet: none kept, nothing to delete
     folder = upd[1] if len(upd) > 1 else None
     if folder is None or local(folder) not in FOLDER_ELEMENTS:
@@ -204,11 +205,11 @@ def _update(ctx: Ctx, mailbox: str, row: dict, upd, fields: dict) -> dict:
     if prop == "DisplayName":
         name = (_text(folder, "DisplayName") or "").strip()
         if not name:
-            raise EwsError("ErrorInvalidRequest", "A folder needs a DisplayName.")
+            raise MailboxError("ErrorInvalidRequest", "A folder needs a DisplayName.")
         return {"name": name}
     if prop == "FolderClass":
         return {"klass": _text(folder, "FolderClass") or None}
-    raise EwsError("ErrorInvalidOperation", f"The sandbox does not set the folder property '{prop}'.")
+    raise MailboxError("ErrorInvalidOperation", f"The sandbox does not set the folder property '{prop}'.")
 
 
 # ---------------- MoveFolder / CopyFolder ----------------
@@ -223,18 +224,18 @@ def _move_or_copy(ctx: Ctx, req, op: str):
                 raise target_err
             to_mailbox, to = target
             if to_mailbox != mailbox:
-                raise EwsError("ErrorCrossMailboxMoveCopy", "Cross-mailbox moves and copies are not allowed.")
+                raise MailboxError("ErrorCrossMailboxMoveCopy", "Cross-mailbox moves and copies are not allowed.")
             if op == "MoveFolder":
                 _protected(row, "ErrorMoveDistinguishedFolder", "ErrorMoveCopyFailed", "moved")
             below = {f["key"] for f in ctx.store.subtree(mailbox, row["key"])} | {row["key"]}
             if to["key"] in below:
-                raise EwsError("ErrorMoveCopyFailed", "A folder cannot be moved or copied into itself.")
+                raise MailboxError("ErrorMoveCopyFailed", "A folder cannot be moved or copied into itself.")
             _check_free(ctx, mailbox, to["key"], row["name"], skip=row["key"] if op == "MoveFolder" else None)
             if op == "MoveFolder":
                 row["change_key"] = ctx.store.change_folder(mailbox, row["key"], parent=to["key"])
             else:
                 row = _copy_tree(ctx, mailbox, row, to["key"])
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, op, e)
             continue
         render_folder_id(sub(response_message(msgs, op), m("Folders")), row)

@@ -5,9 +5,10 @@ would also change is not kept by the sandbox (EWS cannot read it either)."""
 from __future__ import annotations
 
 from . import ids
-from .folders import Ctx
+from ..core.session import Ctx
 from .items import load_item, move_item
-from .soap import EwsError, error_message, m, parse_bool, required_children, response_message, response_root, sub
+from .soap import error_message, m, parse_bool, required_children, response_message, response_root, sub
+from ..core.errors import MailboxError
 
 OP = "MarkAsJunk"
 
@@ -20,7 +21,7 @@ def op_mark_as_junk(ctx: Ctx, req):
     for el in required_children(req, "ItemIds"):
         try:
             item = load_item(ctx, el)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, OP, e)
             continue
         to = "junkemail" if is_junk else "inbox"

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from . import ids, itematt
-from .delivery import estimate_size
-from .folders import ACCESS_DENIED, Ctx
+from ..core.delivery import estimate_size
+from ..core.session import Ctx
+from ..core.errors import ACCESS_DENIED
 from .itemxml import parse_attachments, render_attachment_meta, render_attachment_ref
 from .items import load_item
 from .soap import (
-    EwsError, error_message, fmt_dt, m, parse_bool, required_children, response_message, response_root,
-    schema_error, sub, t, utcnow,
+    error_message, m, parse_bool, required_children, response_message, response_root, schema_error, sub, t,
 )
+from ..core.clock import fmt_dt, utcnow
+from ..core.errors import MailboxError
 
 NO_RESULTS = "No results were found."
 MULTIPLE = "Multiple results were found."
@@ -83,9 +85,9 @@ def _load_attachment(ctx: Ctx, id_el) -> tuple[dict, dict]:
     item = ctx.store.get(item_key)
     att = ctx.store.attachment(att_key)
     if item is None or att is None or att["item_key"] != item_key:
-        raise EwsError("ErrorInvalidAttachmentId", ATT_NOT_FOUND)
+        raise MailboxError("ErrorInvalidAttachmentId", ATT_NOT_FOUND)
     if item["mailbox"] != ctx.email:
-        raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
+        raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
     return item, att
 
 
@@ -111,7 +113,7 @@ def op_create_attachment(ctx: Ctx, req):
     parent.tag = t("ItemId")
     try:
         item = load_item(ctx, parent)
-    except EwsError as e:
+    except MailboxError as e:
         for _ in atts:
             error_message(msgs, "CreateAttachment", e)
         return resp
@@ -121,14 +123,14 @@ def op_create_attachment(ctx: Ctx, req):
         try:
             if "item_xml" in a:
                 itematt.prepare(a)
-        except EwsError as e:
+        except MailboxError as e:
             keys.append((e, None))
             continue
         a["modified"] = now
         keys.append((ctx.store.add_attachment(item["key"], a), a["kind"]))
     ck = _touch(ctx, item)
     for key, kind in keys:
-        if isinstance(key, EwsError):
+        if isinstance(key, MailboxError):
             error_message(msgs, "CreateAttachment", key)
             continue
         rm = response_message(msgs, "CreateAttachment")
@@ -143,7 +145,7 @@ def op_get_attachment(ctx: Ctx, req):
     for el in box:
         try:
             item, att = _load_attachment(ctx, el)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "GetAttachment", e)
             continue
         rm = response_message(msgs, "GetAttachment")
@@ -160,7 +162,7 @@ def op_delete_attachment(ctx: Ctx, req):
     for el in box:
         try:
             item, att = _load_attachment(ctx, el)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "DeleteAttachment", e)
             continue
         ctx.store.delete_attachment(att["key"])

@@ -15,7 +15,7 @@ that key.
 
 from __future__ import annotations
 
-from . import ids
+from . import keys
 
 # DistinguishedFolderIdNameType (types.xsd), every value: anything else is ErrorSchemaValidation.
 DISTINGUISHED_NAMES = frozenset("""
@@ -123,7 +123,7 @@ class FolderRows:
                     db.execute(
                         f"INSERT OR IGNORE INTO folders ({_COLS}) VALUES (?,?,?,?,?,?,?,?,?,0)",
                         (mailbox, key, parent, name, klass, kind, key if key in DISTINGUISHED_NAMES else None,
-                         int(system), ids.FOLDER_CHANGE_KEY))
+                         int(system), keys.FOLDER_CHANGE_KEY))
                 db.execute("INSERT OR REPLACE INTO folder_tree (mailbox, version) VALUES (?,?)",
                            (mailbox, HIERARCHY_VERSION))
         if committed:  # else checked again (one indexed read) until a check outside a transaction
@@ -158,16 +158,16 @@ class FolderRows:
 
     def add_folder(self, mailbox: str, parent: str, name: str, klass: str | None, kind: str = "Folder",
                    key: str | None = None) -> dict:
-        key = key or ids.new_uuid()
+        key = key or keys.new_uuid()
         with self.tx() as db:
             db.execute(f"INSERT INTO folders ({_COLS}) VALUES (?,?,?,?,?,?,NULL,0,?,0)",
-                       (mailbox.lower(), key, parent, name, klass, kind, ids.new_change_key()))
+                       (mailbox.lower(), key, parent, name, klass, kind, keys.new_change_key()))
         return self.folder(mailbox, key)
 
     def change_folder(self, mailbox: str, key: str, **fields) -> str:
         """Set columns (parent, name, klass, deleted) of a folder; returns its new ChangeKey."""
         cols = {"klass": "class"}
-        ck = ids.new_change_key()
+        ck = keys.new_change_key()
         sets = ", ".join(f"{cols.get(k, k)}=?" for k in fields)
         with self.tx() as db:
             db.execute(f"UPDATE folders SET {sets}{', ' if sets else ''}change_key=? WHERE mailbox=? AND key=?",

@@ -9,6 +9,9 @@ import re
 
 from lxml import etree
 
+from ..core.clock import fmt_dt
+from ..core.errors import MailboxError
+
 S_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 M_NS = "http://schemas.microsoft.com/exchange/services/2006/messages"
 T_NS = "http://schemas.microsoft.com/exchange/services/2006/types"
@@ -78,13 +81,6 @@ class SoapFault(Exception):
         self.status = status
 
 
-class EwsError(Exception):
-    """A per-item failure, answered in that item's response message (ResponseClass="Error")."""
-
-    def __init__(self, code: str, text: str):
-        super().__init__(f"{code}: {text}")
-        self.code = code
-        self.text = text
 
 
 def schema_error(text: str) -> SoapFault:
@@ -231,7 +227,7 @@ REQUIRED_CONTAINER = {"CreateItem": "Items", "GetItem": "Items", "UpdateItem": "
                       "CopyItem": "Items", "CreateAttachment": "Attachments", "GetAttachment": "Attachments"}
 
 
-def error_message(parent, op: str, err: EwsError):
+def error_message(parent, op: str, err: MailboxError):
     rm = response_message(parent, op, err.code, err.text)
     if op in REQUIRED_CONTAINER:
         sub(rm, m(REQUIRED_CONTAINER[op]))
@@ -276,13 +272,6 @@ def decode_base64(text: str | None, what: str) -> bytes:
     return data
 
 
-def utcnow() -> _dt.datetime:
-    return _dt.datetime.now(_dt.timezone.utc)
-
-
-def fmt_dt(d: _dt.datetime) -> str:
-    """Storage form: sortable, microseconds kept."""
-    return d.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def wire_dt(stored: str) -> str:

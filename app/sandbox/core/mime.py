@@ -10,8 +10,10 @@ import re
 from email.header import Header
 from email.message import EmailMessage
 
+from .attached import from_mime_part, unpack
 from .bodies import html_to_text
-from .soap import EwsError, fmt_dt
+from .clock import fmt_dt
+from .errors import MailboxError
 
 SENSITIVITY_HDR = {"Personal": "Personal", "Private": "Private", "Confidential": "Company-Confidential"}
 SENSITIVITY_FROM_HDR = {v.lower(): k for k, v in SENSITIVITY_HDR.items()}
@@ -94,7 +96,6 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
 
 
 def _attached_message(att: dict, sender: dict, date: _dt.datetime) -> EmailMessage:
-    from .itematt import unpack  # itematt parses MIME with this module
 
     fields, atts = unpack(att.get("content") or b"")
     when = date
@@ -120,7 +121,7 @@ def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
     """RFC 822 bytes -> (item fields, attachments), the way Exchange fills an item from MimeContent.
     ErrorMimeContentInvalid for a message with more than MAX_CONTAINER_PARTS multipart/message parts."""
     if len(_CONTAINER.findall(raw)) > MAX_CONTAINER_PARTS:
-        raise EwsError("ErrorMimeContentInvalid", "The MIME content nests too many parts.")
+        raise MailboxError("ErrorMimeContentInvalid", "The MIME content nests too many parts.")
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     data: dict = {}
     if msg["Subject"] is not None:
@@ -164,7 +165,6 @@ def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
     atts = []
     for part in msg.iter_attachments():
         if part.get_content_type() == "message/rfc822" and part.get_payload():
-            from .itematt import from_mime_part  # itematt parses MIME with this module
 
             inner = part.get_payload()[0]
             fields, inner_atts = parse_mime(inner.as_bytes())

@@ -6,7 +6,8 @@ import email.utils
 import logging
 
 from .mime import build_mime
-from .soap import EwsError, fmt_dt, utcnow
+from .clock import fmt_dt, utcnow
+from .errors import MailboxError
 
 log = logging.getLogger("app.sandbox")
 
@@ -49,20 +50,20 @@ def file_item(ctx, mailbox: str, folder: str, data: dict, atts: list[dict], *, m
 
 
 def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | None, draft_key: str | None):
-    """Send a message for ctx.user. Raises EwsError (ErrorInvalidRecipients, ErrorMessageSizeExceeded)."""
+    """Send a message for ctx.user. Raises MailboxError (ErrorInvalidRecipients, ErrorMessageSizeExceeded)."""
     rcpts = [r for key in ("ToRecipients", "CcRecipients", "BccRecipients") for r in (data.get(key) or [])]
     addrs = []
     for r in rcpts:
         addr = (r.get("EmailAddress") or "").strip()
         if "@" not in addr or addr.startswith("@") or addr.endswith("@"):
-            raise EwsError("ErrorInvalidRecipients", NO_RECIPIENTS)
+            raise MailboxError("ErrorInvalidRecipients", NO_RECIPIENTS)
         if addr.lower() not in (a.lower() for a in addrs):
             addrs.append(addr)
     if not addrs:
-        raise EwsError("ErrorInvalidRecipients", NO_RECIPIENTS)
+        raise MailboxError("ErrorInvalidRecipients", NO_RECIPIENTS)
     frm = (data.get("From") or {}).get("EmailAddress")
     if frm and frm.strip().lower() != ctx.email:
-        raise EwsError("ErrorSendAsDenied", SEND_AS_DENIED)
+        raise MailboxError("ErrorSendAsDenied", SEND_AS_DENIED)
     sb = ctx.sandbox
     now_dt = utcnow()
     now = fmt_dt(now_dt)
@@ -71,7 +72,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     imid = data.get("InternetMessageId") or email.utils.make_msgid(domain=domain)
     mime = build_mime(data, atts, sender=sender, message_id=imid, date=now_dt, keywords=False)  # personal
     if len(mime) > sb.max_send_bytes:
-        raise EwsError("ErrorMessageSizeExceeded", TOO_LARGE)
+        raise MailboxError("ErrorMessageSizeExceeded", TOO_LARGE)
 
     sent = {k: v for k, v in data.items() if not k.startswith("_")}
     sent.update(DateTimeSent=now, InternetMessageId=imid, IsDraft=False, IsSubmitted=False, Sender=sender)

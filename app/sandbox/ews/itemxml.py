@@ -8,16 +8,17 @@ from __future__ import annotations
 import base64
 import hashlib
 
+from ..core import keys
 from . import extprops, ids
-from .bodies import html_to_text, text_to_html
+from ..core.bodies import html_to_text, text_to_html
 from .itemfields import (  # BY_NAME, BY_URI and Shape are also imported from here by the operation modules
     BY_NAME, BY_URI, FIELDS, FIND_EXCLUDED, IMPORTANCE, MAILBOX_TYPES, MESSAGE_ONLY, ORDER, SENSITIVITY,
     SPECIAL_URIS, Shape,
 )
 from .soap import (
-    T_NS, EwsError, SoapFault, check_enum, decode_base64, local, ns, parse_bool, parse_dt, parse_int, schema_error,
-    sub, t, wire_dt, xbool,
+    T_NS, SoapFault, check_enum, decode_base64, local, ns, parse_bool, parse_dt, parse_int, schema_error, sub, t, wire_dt, xbool,
 )
+from ..core.errors import MailboxError
 
 def parse_field_uri(el) -> str | None:
     """FieldURI -> FieldURI string; Extended/Indexed field URIs -> None (unknown properties come back empty)."""
@@ -50,7 +51,7 @@ def parse_shape(el) -> Shape:
                 if p.tag == t("ExtendedFieldURI"):
                     try:
                         shape.ext.append(extprops.parse_uri(p))
-                    except EwsError as e:
+                    except MailboxError as e:
                         raise SoapFault(e.code, e.text) from None
                 elif uri in BY_URI:
                     shape.props.add(BY_URI[uri][0])
@@ -159,7 +160,7 @@ def parse_attachments(el) -> list[dict]:
 
 def parse_item(el) -> tuple[dict, list[dict], str | None]:
     """Parse a t:Message / t:Item from a request. Returns (fields, attachments, MimeContent text or None);
-    fields["_error"] holds an EwsError the item is to be answered with (a bad extended property)."""
+    fields["_error"] holds an MailboxError the item is to be answered with (a bad extended property)."""
     if ns(el) != T_NS or local(el) not in ("Message", "Item"):
         raise schema_error(f"Items of type '{local(el)}' are not supported by this server.")
     is_message = local(el) == "Message"
@@ -182,7 +183,7 @@ def parse_item(el) -> tuple[dict, list[dict], str | None]:
             try:
                 key, value = extprops.parse_property(c)
                 data.setdefault("_ext", {})[key] = value
-            except EwsError as e:  # the item's error, answered in its response message
+            except MailboxError as e:  # the item's error, answered in its response message
                 data["_error"] = e
         elif name == "Flag":
             continue  # accepted, not stored
@@ -197,7 +198,7 @@ def mime_bytes(text: str) -> bytes:
     try:
         return decode_base64(text, "MimeContent")
     except SoapFault:
-        raise EwsError("ErrorMimeContentInvalidBase64String", "The MIME content is not a valid base64 string.") \
+        raise MailboxError("ErrorMimeContentInvalidBase64String", "The MIME content is not a valid base64 string.") \
             from None
 
 
@@ -266,7 +267,7 @@ def render_item(parent, item: dict, shape: Shape, *, atts=None, mime=None, find=
     if item["key"] is not None:  # an attached item has none
         sub(msg, t("ItemId"), Id=ids.item_id(item["key"]), ChangeKey=item["change_key"])
     if shape.wants("ParentFolderId") and parent_folder_id:
-        sub(msg, t("ParentFolderId"), Id=parent_folder_id, ChangeKey=ids.FOLDER_CHANGE_KEY)
+        sub(msg, t("ParentFolderId"), Id=parent_folder_id, ChangeKey=keys.FOLDER_CHANGE_KEY)
     for name, _uri, kind, _w in FIELDS:
         if kind != "extended" and (not shape.wants(name) or (find and name in FIND_EXCLUDED)):
             continue

@@ -12,10 +12,11 @@ import base64
 import binascii
 
 from . import ids
-from .folders import Ctx, check_mailbox
+from ..core.session import Ctx, check_mailbox
 from .soap import (
-    XSI_NS, EwsError, check_enum, error_message, local, m, required_children, response_message, response_root, sub,
+    XSI_NS, check_enum, error_message, local, m, required_children, response_message, response_root, sub,
 )
+from ..core.errors import MailboxError
 
 FORMATS = ("EwsLegacyId", "EwsId", "EntryId", "HexEntryId", "StoreId", "OwaId")
 NAMES_MAILBOX = ("EwsId", "EwsLegacyId")
@@ -30,9 +31,9 @@ def _raw_from(fmt: str, value: str) -> bytes:
         else:
             raw = bytes.fromhex(value)[4:]
     except (binascii.Error, ValueError, UnicodeEncodeError):
-        raise EwsError("ErrorInvalidIdMalformed", ids.MALFORMED) from None
+        raise MailboxError("ErrorInvalidIdMalformed", ids.MALFORMED) from None
     if raw[:3] not in (b"DSI", b"DSF"):
-        raise EwsError("ErrorInvalidIdMalformed", ids.MALFORMED)
+        raise MailboxError("ErrorInvalidIdMalformed", ids.MALFORMED)
     return raw
 
 
@@ -51,7 +52,7 @@ def _mailbox_in(ctx: Ctx, raw: bytes) -> str | None:
         if raw.startswith(b"DSF"):
             return ids.folder_parts(ews_id)[0]
         item = ctx.store.get(ids.item_key(ews_id))
-    except EwsError:
+    except MailboxError:
         return None
     return item["mailbox"] if item else None
 
@@ -63,12 +64,12 @@ def op_convert_id(ctx: Ctx, req):
     for alt in required_children(req, "SourceIds"):
         try:
             if local(alt) != "AlternateId":
-                raise EwsError("ErrorInvalidRequest", "Only mailbox ids can be converted.")
+                raise MailboxError("ErrorInvalidRequest", "Only mailbox ids can be converted.")
             fmt = check_enum(alt.get("Format"), FORMATS, "Format")
             raw = _raw_from(fmt, alt.get("Id") or "")
             own = _mailbox_in(ctx, raw) if fmt in NAMES_MAILBOX else None
             mailbox = check_mailbox(ctx, own or alt.get("Mailbox"))
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "ConvertId", e)
             continue
         rm = response_message(msgs, "ConvertId")

@@ -27,9 +27,10 @@ from __future__ import annotations
 import unicodedata
 
 from . import extprops, ids
-from .bodies import html_to_text
+from ..core.bodies import html_to_text
 from .itemfields import BY_URI
-from .soap import EwsError, check_enum, local, parse_dt, schema_error, t
+from .soap import check_enum, local, parse_dt, schema_error, t
+from ..core.errors import MailboxError
 
 COMPARISONS = {"IsEqualTo": "=", "IsNotEqualTo": "!=", "IsGreaterThan": ">", "IsGreaterThanOrEqualTo": ">=",
                "IsLessThan": "<", "IsLessThanOrEqualTo": "<="}
@@ -130,7 +131,7 @@ def _json(name: str) -> str:
 
 
 def item_prop(el) -> Prop:
-    """FieldURI / ExtendedFieldURI / IndexedFieldURI -> Prop. Raises SoapFault / EwsError."""
+    """FieldURI / ExtendedFieldURI / IndexedFieldURI -> Prop. Raises SoapFault / MailboxError."""
     tag = local(el)
     if tag == "ExtendedFieldURI":
         return _ext_prop(el)
@@ -146,7 +147,7 @@ def item_prop(el) -> Prop:
 
 def field_prop(uri: str) -> Prop:
     if uri in UNQUERYABLE:
-        raise EwsError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+        raise MailboxError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
     if uri == "item:ItemId":
         return Prop("id", "key")
     if uri == "item:ParentFolderId":
@@ -169,7 +170,7 @@ def field_prop(uri: str) -> Prop:
     if kind == "strings":
         return Prop("text", each=(f"json_each(data, '$.{name}')", "j.value"))
     if kind == "recipients":  # EWS refuses them (exchangelib: is_searchable=False, "EWS returns an error")
-        raise EwsError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+        raise MailboxError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
     if kind == "recipient":
         return Prop("text", f"json_extract(data, '$.{name}.EmailAddress')")
     if kind == "body":
@@ -181,7 +182,7 @@ def field_prop(uri: str) -> Prop:
         return Prop("bool", "COALESCE(json_extract(data, '$._has_attachments'), 0)")
     if name == "TextBody":
         return Prop("text", "ews_text_body(json_extract(data, '$.Body'))")
-    raise EwsError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+    raise MailboxError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
 
 
 def _ext_prop(el) -> Prop:
@@ -193,7 +194,7 @@ def _ext_prop(el) -> Prop:
     if field and not ptype.endswith("Array"):
         return field_prop(next(u for u, f in BY_URI.items() if f[0] == field))
     if '"' in key:  # a JSON path cannot quote it
-        raise EwsError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+        raise MailboxError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
     path = f'$._ext."{key}"'
     if ptype.endswith("Array"):
         return Prop(kind, each=("json_each(data, ?)", "j.value"), params=[path + ".values"], ext_kind=kind)
@@ -203,7 +204,7 @@ def _ext_prop(el) -> Prop:
 # ---------------- constants ----------------
 
 def constant(prop: Prop, text: str):
-    """A t:Constant's Value as the property's comparable value. Raises EwsError."""
+    """A t:Constant's Value as the property's comparable value. Raises MailboxError."""
     kind = prop.kind
     try:
         if kind == "text":
@@ -223,10 +224,10 @@ def constant(prop: Prop, text: str):
             return ids.item_key(text)
         if kind == "folder":
             return ids.folder_parts(text)[1]
-    except EwsError:
+    except MailboxError:
         raise
     except Exception:
-        raise EwsError("ErrorInvalidValueForProperty", BAD_VALUE) from None
+        raise MailboxError("ErrorInvalidValueForProperty", BAD_VALUE) from None
     return text
 
 
@@ -259,7 +260,7 @@ def value_sql(prop: Prop, raw: str) -> str:
 # ---------------- SQL ----------------
 
 def compile_sql(el) -> tuple[str, list]:
-    """A search expression -> (SQL boolean expression never NULL, parameters). Raises SoapFault / EwsError."""
+    """A search expression -> (SQL boolean expression never NULL, parameters). Raises SoapFault / MailboxError."""
     name = local(el)
     kids = list(el)
     if name in ("And", "Or"):
@@ -293,7 +294,7 @@ def compile_sql(el) -> tuple[str, list]:
             raise schema_error("The element 'Contains' must hold a property path and a Constant.")
         prop = item_prop(kids[0])
         if prop.kind != "text" or prop.ext_kind not in (None, "text"):
-            raise EwsError("ErrorContainsFilterWrongType", "The property is not a string type.")
+            raise MailboxError("ErrorContainsFilterWrongType", "The property is not a string type.")
         needle = kids[1].get("Value") or ""
         fast = _contains_sql(needle, mode, comp)
         if fast is None or prop.ext_kind:
@@ -382,7 +383,7 @@ def compile_folder(el):
             raise schema_error("The element 'Contains' must hold a property path and a Constant.")
         get, kind = _folder_prop(kids[0])
         if kind != "text":
-            raise EwsError("ErrorContainsFilterWrongType", "The property is not a string type.")
+            raise MailboxError("ErrorContainsFilterWrongType", "The property is not a string type.")
         needle = kids[1].get("Value") or ""
         return lambda f: bool(contains(get(f), needle, mode, comp))
     if name in COMPARISONS:
@@ -418,7 +419,7 @@ def _folder_prop(el):
             key, kind = FOLDER_PROPS[uri]
             return (lambda f: f[key]() if callable(f[key]) else f[key]), kind
         if uri.startswith("folder:"):
-            raise EwsError("ErrorUnsupportedPathForQuery",
+            raise MailboxError("ErrorUnsupportedPathForQuery",
                            "The property can not be used with this type of restriction.")
         return (lambda f: None), "text"  # an item property: no folder has it
     if el.tag in (t("ExtendedFieldURI"), t("IndexedFieldURI")):

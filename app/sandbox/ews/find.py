@@ -16,16 +16,17 @@ from __future__ import annotations
 import sqlite3
 
 from . import aqs
-from .folders import Ctx, folder_row
+from .folders import folder_row
+from ..core.session import Ctx
 from .itemxml import parse_shape, render_item
 from .items import folder_id_of
 from .paging import parse_paging
 from .restrictions import compile_folder, compile_sql, item_prop, register, value_sql
 from .soap import (
-    EwsError, check_enum, error_message, local, m, parse_dt, required_children, response_message, response_root,
-    schema_error, sub, t,
+    check_enum, error_message, local, m, parse_dt, required_children, response_message, response_root, schema_error, sub, t,
 )
-from .store import ITEM_COLS, SORT_COLUMNS, _row_to_item
+from ..core.store import ITEM_COLS, SORT_COLUMNS, _row_to_item
+from ..core.errors import MailboxError
 
 ITEM_VIEWS = ("IndexedPageItemView", "FractionalPageItemView", "SeekToConditionPageItemView", "CalendarView",
               "ContactsView")
@@ -40,7 +41,7 @@ TRAVERSALS = ("Shallow", "SoftDeleted", "Associated")  # ItemQueryTraversalType:
 
 
 def parse_sort(el) -> list[tuple[str, list, bool]]:
-    """SortOrder -> [(SQL expression, its parameters, descending)]. Raises SoapFault / EwsError."""
+    """SortOrder -> [(SQL expression, its parameters, descending)]. Raises SoapFault / MailboxError."""
     if el is None:
         return []
     out = []
@@ -55,10 +56,10 @@ def parse_sort(el) -> list[tuple[str, list, bool]]:
             continue
         try:
             prop = item_prop(path)
-        except EwsError:
-            raise EwsError("ErrorUnsupportedPathForSortGroup", NOT_SORTABLE) from None
+        except MailboxError:
+            raise MailboxError("ErrorUnsupportedPathForSortGroup", NOT_SORTABLE) from None
         if prop.multi or uri in ("item:Body", "item:TextBody"):
-            raise EwsError("ErrorUnsupportedPathForSortGroup", NOT_SORTABLE)
+            raise MailboxError("ErrorUnsupportedPathForSortGroup", NOT_SORTABLE)
         out.append((value_sql(prop, prop.expr) if prop.kind.startswith("enum:") else prop.expr or "NULL",
                     prop.params, desc))
     return out
@@ -86,7 +87,7 @@ def _item_filter(req, view) -> tuple[str, list, list]:
             if qs.get(attr) is not None:
                 check_enum(qs.get(attr), ("true", "false", "1", "0"), attr)
         if rel is not None:
-            raise EwsError("ErrorInvalidArgument", "The QueryString element excludes the use of a Restriction.")
+            raise MailboxError("ErrorInvalidArgument", "The QueryString element excludes the use of a Restriction.")
         sql, args, matchers = aqs.compile_query(qs.text or "")
     if view is not None and local(view) == "ContactsView":  # contacts (and distribution lists), by FileAs
         sql = f"({sql}) AND (json_extract(data, '$.ItemClass') LIKE 'IPM.Contact%' OR " \
@@ -136,13 +137,13 @@ def op_find_item(ctx: Ctx, req):
         order = parse_sort(req.find(m("SortOrder")))
         where, args, matchers = _item_filter(req, view)
         if view is not None and local(view) in NOT_IMPLEMENTED:
-            raise EwsError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(view)])
+            raise MailboxError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(view)])
         if group is not None:
-            raise EwsError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(group)])
+            raise MailboxError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(group)])
         indexed = view if view is not None and local(view) in ("IndexedPageItemView", "ContactsView",
                                                                 "CalendarView") else None
         paging = parse_paging(indexed, req.find(m("FractionalPageItemView")))
-    except EwsError as e:
+    except MailboxError as e:
         request_error = e
     resp = response_root("FindItem")
     msgs = sub(resp, m("ResponseMessages"))
@@ -153,9 +154,9 @@ def op_find_item(ctx: Ctx, req):
         try:
             mailbox, row = folder_row(ctx, el)
             if view is not None and local(view) == "CalendarView" and not _is_calendar(row):
-                raise EwsError("ErrorCalendarFolderIsInvalidForCalendarView",
+                raise MailboxError("ErrorCalendarFolderIsInvalidForCalendarView",
                                "The folder for a CalendarView must be a calendar folder.")
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "FindItem", e)
             continue
         if traversal in ("Associated", "SoftDeleted"):
@@ -170,7 +171,7 @@ def op_find_item(ctx: Ctx, req):
             except sqlite3.OperationalError as e:  # nesting SQLite's parser cannot take (after Not(Not(x)) -> x)
                 if "stack overflow" not in str(e) and "too large" not in str(e) and "too deep" not in str(e):
                     raise
-                error_message(msgs, "FindItem", EwsError("ErrorRestrictionTooComplex", TOO_COMPLEX))
+                error_message(msgs, "FindItem", MailboxError("ErrorRestrictionTooComplex", TOO_COMPLEX))
                 continue
         rm = response_message(msgs, "FindItem")
         attrs = paging.root_attrs(start, len(page), total)
@@ -203,7 +204,7 @@ def _is_calendar(row: dict) -> bool:
 
 
 def find_folder_filter(req):
-    """FindFolder's Restriction -> predicate(ctx, folder row) or None. Raises SoapFault / EwsError."""
+    """FindFolder's Restriction -> predicate(ctx, folder row) or None. Raises SoapFault / MailboxError."""
     rel = req.find(m("Restriction"))
     if rel is None:
         return None

@@ -4,51 +4,17 @@ operations that change it are folder_ops.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import extprops, ids
-from .hierarchy import DISTINGUISHED_NAMES
+from ..core.hierarchy import DISTINGUISHED_NAMES
 from .paging import parse_paging
-from .soap import (
-    EwsError, check_enum, error_message, local, m, response_message, response_root,
-    schema_error, sub, t,
-)
+from .soap import check_enum, error_message, local, m, response_message, response_root, schema_error, sub, t
+from ..core.errors import ACCESS_DENIED, FOLDER_NOT_FOUND, MailboxError
+from ..core.session import Ctx, check_mailbox
 
-ACCESS_DENIED = "Access is denied. Check credentials and try again."
-NOT_FOUND = "The specified object was not found in the store."
-FOLDER_NOT_FOUND = "The specified folder could not be found in the store."
-
-
-@dataclass
-class Ctx:
-    sandbox: object  # the Sandbox (users, store, limits)
-    user: dict
-    version: str
-
-    @property
-    def store(self):
-        return self.sandbox.store
-
-    @property
-    def email(self) -> str:
-        return self.user["email"].lower()
-
-
-def check_mailbox(ctx: Ctx, address: str | None) -> str:
-    if not address:
-        return ctx.email
-    addr = address.strip().lower()
-    if addr.startswith("smtp:"):
-        addr = addr[5:]
-    if addr == ctx.email:
-        return addr
-    if ctx.sandbox.user_by_email(addr) is None:
-        raise EwsError("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.")
-    raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
 
 
 def resolve_folder(ctx: Ctx, el) -> tuple[str, str]:
-    """t:FolderId / t:DistinguishedFolderId -> (mailbox, folder key). Raises EwsError."""
+    """t:FolderId / t:DistinguishedFolderId -> (mailbox, folder key). Raises MailboxError."""
     mailbox, key = folder_row(ctx, el)
     return mailbox, key["key"]
 
@@ -57,14 +23,14 @@ def folder_row(ctx: Ctx, el) -> tuple[str, dict]:
     """t:FolderId / t:DistinguishedFolderId -> (mailbox, the folder's row). A folder of another mailbox is
     ErrorAccessDenied (ErrorFolderNotFound when that mailbox has no such folder); a soft-deleted folder and a
     distinguished folder this mailbox does not have (an archive, public folders, Office 365's) are
-    ErrorFolderNotFound. Raises EwsError."""
+    ErrorFolderNotFound. Raises MailboxError."""
     name = local(el)
     if name == "FolderId":
         mailbox, key = ids.folder_parts(el.get("Id"))
         if mailbox != ctx.email:
             if ctx.sandbox.user_by_email(mailbox) is None or ctx.store.folder(mailbox, key) is None:
-                raise EwsError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
-            raise EwsError("ErrorAccessDenied", ACCESS_DENIED)
+                raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
+            raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
     elif name == "DistinguishedFolderId":
         key = el.get("Id")
         if key not in DISTINGUISHED_NAMES:
@@ -83,7 +49,7 @@ def folder_row(ctx: Ctx, el) -> tuple[str, dict]:
         raise schema_error(f"The element '{name}' is not a folder id.")
     row = ctx.store.folder(mailbox, key)
     if row is None or row["deleted"] or (name == "DistinguishedFolderId" and row["distinguished"] != key):
-        raise EwsError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
+        raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
     return mailbox, row
 
 
@@ -176,7 +142,7 @@ def op_get_folder(ctx: Ctx, req):
     for el in folder_ids_in(req.find(m("FolderIds"))):
         try:
             _, row = folder_row(ctx, el)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "GetFolder", e)
             continue
         rm = response_message(msgs, "GetFolder")
@@ -192,7 +158,7 @@ def op_find_folder(ctx: Ctx, req):
         paging = parse_paging(req.find(m("IndexedPageFolderView")), req.find(m("FractionalPageFolderView")))
         from .find import find_folder_filter  # the Restriction (find.py imports this module)
         matches = find_folder_filter(req)
-    except EwsError as e:  # each folder's response message says so
+    except MailboxError as e:  # each folder's response message says so
         paging_error = e
     resp = response_root("FindFolder")
     msgs = sub(resp, m("ResponseMessages"))
@@ -202,7 +168,7 @@ def op_find_folder(ctx: Ctx, req):
             continue
         try:
             mailbox, row = folder_row(ctx, el)
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "FindFolder", e)
             continue
         found = ctx.store.subfolders(mailbox, row["key"], deleted=traversal == "SoftDeleted")

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 
-from . import ids
+from . import keys
 from .hierarchy import FOLDER_SCHEMA, FolderRows
 
 SCHEMA = """
@@ -133,8 +133,8 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
         return _row_to_item(row) if row else None
 
     def insert(self, mailbox: str, folder: str, data: dict, *, mime: bytes | None = None) -> dict:
-        key = ids.new_uuid()
-        ck = ids.new_change_key()
+        key = keys.new_uuid()
+        ck = keys.new_change_key()
         data["_ck_history"] = [[ck, []]]
         with self.tx() as db:
             db.execute(
@@ -149,7 +149,7 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
         """Write back an item's data with a new ChangeKey (remembering which fields changed); returns the key."""
         with self.tx() as db:
             row = db.execute("SELECT folder FROM items WHERE key=?", (key,)).fetchone()
-            ck = ids.new_change_key()
+            ck = keys.new_change_key()
             data["_ck_history"] = (data.get("_ck_history") or [])[-49:] + [[ck, sorted(touched)]]
             db.execute(
                 "UPDATE items SET folder=?, change_key=?, sent=?, received=?, modified=?, subject=?, imid=?, size=?, "
@@ -249,7 +249,7 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
         return self._att(r) if r else None
 
     def add_attachment(self, item_key: str, att: dict) -> str:
-        key = ids.new_uuid()
+        key = keys.new_uuid()
         with self.tx() as db:
             n = db.execute("SELECT COALESCE(MAX(ord), -1) + 1 FROM attachments WHERE item_key=?",
                            (item_key,)).fetchone()[0]

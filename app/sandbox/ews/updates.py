@@ -5,14 +5,15 @@ from __future__ import annotations
 import copy
 
 from . import extprops
-from .delivery import estimate_size, submit
-from .folders import Ctx
+from ..core.delivery import estimate_size, submit
+from ..core.session import Ctx
 from .itemxml import BY_NAME, BY_URI, parse_field_uri, parse_value
 from .items import DISPOSITIONS, clip_subject, load_item, render_ids, saved_item_folder
 from .soap import (
-    T_NS, EwsError, check_enum, error_message, fmt_dt, local, m, ns, parse_bool, required_children, response_message,
-    response_root, schema_error, sub, t, utcnow,
+    T_NS, check_enum, error_message, local, m, ns, parse_bool, required_children, response_message, response_root, schema_error, sub, t,
 )
+from ..core.clock import fmt_dt, utcnow
+from ..core.errors import MailboxError
 
 CONFLICT = ("The send or update operation could not be performed because the change key passed in the request "
             "does not match the current change key for the item.")
@@ -57,11 +58,11 @@ def _parse_updates(updates_el) -> list[tuple[str, str | None, object]]:
             out.append((action, None, None))
             continue
         if len(values) != 1 or local(values[0]) != name:
-            raise EwsError("ErrorIncorrectUpdatePropertyCount",
+            raise MailboxError("ErrorIncorrectUpdatePropertyCount",
                            "An object within a change description must contain one and only one property to modify.")
         f = BY_NAME.get(name)
         if f is None or not f[3]:
-            raise EwsError("ErrorInvalidPropertySet", "Set action is invalid for property.")
+            raise MailboxError("ErrorInvalidPropertySet", "Set action is invalid for property.")
         out.append((action, name, parse_value(name, f[2], values[0])))
     return out
 
@@ -77,11 +78,11 @@ def _parse_extended(action: str, kids) -> tuple[str, str, object]:
         raise schema_error(f"The element '{action}' must hold a property path and one item element.")
     values = list(kids[1])
     if len(values) != 1 or local(values[0]) != "ExtendedProperty":
-        raise EwsError("ErrorIncorrectUpdatePropertyCount",
+        raise MailboxError("ErrorIncorrectUpdatePropertyCount",
                        "An object within a change description must contain one and only one property to modify.")
     vkey, value = extprops.parse_property(values[0])
     if vkey != key:
-        raise EwsError("ErrorIncorrectUpdatePropertyCount",
+        raise MailboxError("ErrorIncorrectUpdatePropertyCount",
                        "An object within a change description must contain one and only one property to modify.")
     return action, "ext:" + key, value
 
@@ -97,14 +98,14 @@ def _apply(data: dict, updates) -> set:
             continue
         if name.startswith("?") or name not in BY_NAME:
             if action == "DeleteItemField":
-                raise EwsError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
-            raise EwsError("ErrorInvalidPropertyRequest", "The property cannot be updated.")
+                raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
+            raise MailboxError("ErrorInvalidPropertyRequest", "The property cannot be updated.")
         f = BY_NAME[name]
         if action == "SetItemField":
             data[name] = clip_subject(value) if name == "Subject" else value
         elif action == "AppendToItemField":
             if name not in APPENDABLE:
-                raise EwsError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
+                raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
             if name == "Body":
                 old = data.get("Body")
                 kind = (old or value)["BodyType"]
@@ -113,7 +114,7 @@ def _apply(data: dict, updates) -> set:
                 data[name] = list(data.get(name) or []) + list(value)
         else:
             if not f[3] or name in REQUIRED_ON_DELETE:
-                raise EwsError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
+                raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
             data.pop(name, None)
         touched.add(name)
     return touched
@@ -137,12 +138,12 @@ def check_change_key(item: dict, before: dict, ck: str | None, resolution: str, 
     if not ck or ck == item["change_key"] or resolution == "AlwaysOverwrite":
         return
     if resolution == "NeverOverwrite":
-        raise EwsError("ErrorIrresolvableConflict", CONFLICT)
+        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
     since = _changed_since(before, ck)
     if since is None or "*" in since:
-        raise EwsError("ErrorIrresolvableConflict", CONFLICT)
+        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
     if any(_value(before, f) != _value(item["data"], f) for f in since & touched):
-        raise EwsError("ErrorIrresolvableConflict", CONFLICT)
+        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
 
 
 def op_update_item(ctx: Ctx, req):
@@ -184,7 +185,7 @@ def op_update_item(ctx: Ctx, req):
                 rm = response_message(msgs, "UpdateItem")
                 render_ids(sub(rm, m("Items")), dict(item, change_key=ck))
             sub(sub(rm, m("ConflictResults")), t("Count"), "0")
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "UpdateItem", e)
     return resp
 
@@ -199,12 +200,12 @@ def op_send_item(ctx: Ctx, req):
             item = load_item(ctx, el)
             ck = el.get("ChangeKey")
             if ck and ck != item["change_key"]:
-                raise EwsError("ErrorStaleObject", STALE)
+                raise MailboxError("ErrorStaleObject", STALE)
             if folder_err:
                 raise folder_err
             atts = ctx.store.attachments(item["key"], content=True)
             submit(ctx, item["data"], atts, save_folder=folder, draft_key=item["key"])
-        except EwsError as e:
+        except MailboxError as e:
             error_message(msgs, "SendItem", e)
             continue
         response_message(msgs, "SendItem")

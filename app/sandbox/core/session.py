@@ -1,0 +1,37 @@
+"""Who is asking: the context every mailbox operation runs in, whatever the protocol."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ACCESS_DENIED, MailboxError
+
+
+@dataclass
+class Ctx:
+    sandbox: object  # the Sandbox (users, store, limits)
+    user: dict  # the signed-in user: {email, username, password, name}
+    version: str = ""  # the protocol's requested version (EWS: RequestServerVersion); "" where there is none
+
+    @property
+    def store(self):
+        return self.sandbox.store
+
+    @property
+    def email(self) -> str:
+        return self.user["email"].lower()
+
+
+def check_mailbox(ctx: Ctx, address: str | None) -> str:
+    """The mailbox an operation names (its own when none): another user's is ErrorAccessDenied (the
+    sandbox grants no delegate access), an address without a mailbox ErrorNonExistentMailbox."""
+    if not address:
+        return ctx.email
+    addr = address.strip().lower()
+    if addr.startswith("smtp:"):
+        addr = addr[5:]
+    if addr == ctx.email:
+        return addr
+    if ctx.sandbox.user_by_email(addr) is None:
+        raise MailboxError("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.")
+    raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
