@@ -83,3 +83,57 @@ def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_pa
     assert win.ready and win.current_view() == "compose"
     qtbot.waitUntil(lambda: win.compose.to.hasFocus() or win.compose.isAncestorOf(win.focusWidget()), timeout=5000)
     close_window(win, session)
+
+
+_SCAN_PROBE = r"""
+import sys
+import PySide6.QtCore  # noqa: F401 - installs PySide's import hook
+from PySide6.support import feature
+
+read = []
+scan = feature._mod_uses_pyside
+from app.app_main import run  # noqa: F401 - python -m app imports it before PySide6
+from app.cli import main
+feature._mod_uses_pyside = lambda m: (read.append(getattr(m, "__name__", "?")), scan(m))[1]
+try:
+    main(["--sandbox"])  # as python -m app --sandbox, with PySide6 imported first
+finally:
+    print("READ", " ".join(read))
+"""
+
+
+def test_pyside_reads_no_source_of_the_apps_modules_or_the_standard_library(tmp_path):
+    """PySide6's import hook reads the source of every module imported after it to see if it says
+    "PySide6" (for ``from __feature__``): ~14 ms of the UI thread between the first paint and ready.
+    ``app_main.spare_pyside_source_scan`` answers for the app's modules and the standard library."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.support import feature
+
+    if not hasattr(feature, "_mod_uses_pyside"):
+        import pytest
+
+        pytest.skip("this PySide6 does not scan imported modules")
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root), DISPATCH_HOME=str(tmp_path), DISPATCH_FIRST_PAINT="1",
+               QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", _SCAN_PROBE], capture_output=True, text=True, env=env, cwd=root,
+                         timeout=120)
+    assert "DISPATCH_READY" in out.stdout, out.stdout + out.stderr
+    read = next(ln for ln in out.stdout.splitlines() if ln.startswith("READ")).split()[1:]
+    ours = [m for m in read if m.partition(".")[0] == "app" or m.partition(".")[0] in sys.stdlib_module_names]
+    assert ours == [], f"PySide read the source of {ours}"
+    assert len(read) < 20, read  # the few third-party packages (qasync) are still PySide's to judge
+
+
+def test_no_module_of_the_app_selects_a_pyside_feature():
+    """spare_pyside_source_scan's premise: the app's modules need no __feature__ switching."""
+    from pathlib import Path
+
+    app = Path(__file__).resolve().parents[2] / "app"
+    selects = [p for p in app.rglob("*.py") for line in p.read_text().splitlines()
+               if line.strip().startswith(("from __feature__", "import __feature__"))]
+    assert selects == []
