@@ -16,16 +16,15 @@ import ssl
 import tempfile
 import threading
 
-from .ews import ids
-
 from . import wiredump
-from .core.delivery import mailbox_of
 from .admin import ADMIN_PATH
+from .core.delivery import mailbox_of
 from .core.faults import FaultInjector
 from .core.mime import build_mime
-from .server import EwsServer, HandlerCount
-from .ews.soap import schema_error
 from .core.store import Store
+from .ews import ids
+from .ews.soap import schema_error
+from .server import EwsServer, HandlerCount
 
 log = logging.getLogger("app.sandbox")
 

@@ -20,10 +20,10 @@ from urllib.parse import urlsplit
 
 from . import admin
 from .admin import ADMIN_PATH
+from .ews import endpoint
 from .http_framing import (
     DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
 )
-from .ews import endpoint
 
 log = logging.getLogger("app.sandbox")
 

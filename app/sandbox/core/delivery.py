@@ -5,9 +5,9 @@ from __future__ import annotations
 import email.utils
 import logging
 
-from .mime import build_mime
 from .clock import fmt_dt, utcnow
 from .errors import MailboxError
+from .mime import build_mime
 
 log = logging.getLogger("app.sandbox")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import email
 import email.policy
 import email.utils
-import datetime as _dt
 import re
 from email.header import Header
 from email.message import EmailMessage

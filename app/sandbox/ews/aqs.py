@@ -23,9 +23,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .restrictions import once
 from ..core.clock import fmt_dt
 from ..core.errors import MailboxError
+from .restrictions import once
 
 # a body object b as plain text; a mailbox object {p} as "Name address"
 BODY_TEXT = "(CASE WHEN json_extract(b, '$.BodyType') = 'HTML' THEN ews_text_body(b) ELSE json_extract(b, '$.text') END)"

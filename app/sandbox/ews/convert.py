@@ -11,12 +11,12 @@ from __future__ import annotations
 import base64
 import binascii
 
-from . import ids
+from ..core.errors import MailboxError
 from ..core.session import Ctx, check_mailbox
+from . import ids
 from .soap import (
     XSI_NS, check_enum, error_message, local, m, required_children, response_message, response_root, sub,
 )
-from ..core.errors import MailboxError
 
 FORMATS = ("EwsLegacyId", "EwsId", "EntryId", "HexEntryId", "StoreId", "OwaId")
 NAMES_MAILBOX = ("EwsId", "EwsLegacyId")

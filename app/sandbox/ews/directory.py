@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from . import ids, itematt
+from ..core.clock import fmt_dt, utcnow
 from ..core.delivery import estimate_size
+from ..core.errors import ACCESS_DENIED, MailboxError
 from ..core.session import Ctx
-from ..core.errors import ACCESS_DENIED
-from .itemxml import parse_attachments, render_attachment_meta, render_attachment_ref
+from . import ids, itematt
 from .items import load_item
+from .itemxml import parse_attachments, render_attachment_meta, render_attachment_ref
 from .soap import (
     error_message, m, parse_bool, required_children, response_message, response_root, schema_error, sub, t,
 )
-from ..core.clock import fmt_dt, utcnow
-from ..core.errors import MailboxError
 
 NO_RESULTS = "No results were found."
 MULTIPLE = "Multiple results were found."

@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import time
 
+from ..core.faults import BODY_KINDS
 from ..core.session import Ctx
 from ..core.store import Rollback
 from .faultbodies import IIS_500, mangle
-from ..core.faults import BODY_KINDS
 from .ops import OPERATIONS, check_children, unsupported
 from .soap import M_NS, SoapFault, fault_body, local, ns, parse_envelope, requested_version, serialize
 

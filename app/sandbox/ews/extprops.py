@@ -11,8 +11,8 @@ import base64
 import binascii
 import uuid
 
-from .soap import SoapFault, local, parse_dt, sub, t, wire_dt
 from ..core.errors import MailboxError
+from .soap import SoapFault, local, parse_dt, sub, t, wire_dt
 
 # MS-OXPROPS: the GUIDs behind DistinguishedPropertySetId
 SETS = {
@@ -160,18 +160,6 @@ def render_folder_props(parent, facts: dict, wanted: list[tuple[str, dict]]):
             render(parent, attrs, {"value": _scalar(facts["children"] > 0)})
         elif fact:
             render(parent, attrs, {"value": str(facts[fact])})
-
-
-def apply(data: dict, action: str, key: str, value: dict | None):
-    """UpdateItem on an extended property: SetItemField / DeleteItemField (AppendToItemField is refused)."""
-    ext = dict(data.get("_ext") or {})
-    if action == "SetItemField":
-        ext[key] = value
-    elif action == "DeleteItemField":
-        ext.pop(key, None)
-    else:
-        raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
-    data["_ext"] = ext
 
 
 def folder_path(el) -> tuple:

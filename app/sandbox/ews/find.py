@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..core.errors import MailboxError
+from ..core.session import Ctx
+from ..core.store import ITEM_COLS, SORT_COLUMNS, _row_to_item
 from . import aqs
 from .folders import folder_row
-from ..core.session import Ctx
-from .itemxml import parse_shape, render_item
 from .items import folder_id_of
+from .itemxml import parse_shape, render_item
 from .paging import parse_paging
 from .restrictions import compile_folder, compile_sql, item_prop, register, value_sql
 from .soap import (
-    check_enum, error_message, local, m, parse_dt, required_children, response_message, response_root, schema_error, sub, t,
+    check_enum, error_message, local, m, parse_dt, required_children, response_message, response_root,
+    schema_error, sub, t,
 )
-from ..core.store import ITEM_COLS, SORT_COLUMNS, _row_to_item
-from ..core.errors import MailboxError
 
 ITEM_VIEWS = ("IndexedPageItemView", "FractionalPageItemView", "SeekToConditionPageItemView", "CalendarView",
               "ContactsView")

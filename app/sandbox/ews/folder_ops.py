@@ -14,13 +14,14 @@ response message:
 
 from __future__ import annotations
 
-from .folders import folder_row, render_folder_id
-from ..core.session import Ctx
-from .items import move_item
-from .soap import (
-    check_enum, error_message, local, m, parse_bool, required_children, response_message, response_root, schema_error, sub, t,
-)
+from ..core import items
 from ..core.errors import MailboxError
+from ..core.session import Ctx
+from .folders import folder_row, render_folder_id
+from .soap import (
+    check_enum, error_message, local, m, parse_bool, required_children, response_message, response_root,
+    schema_error, sub, t,
+)
 
 DISPOSAL = ("HardDelete", "SoftDelete", "MoveToDeletedItems")
 FOLDER_ELEMENTS = {"Folder": None, "CalendarFolder": "IPF.Appointment", "ContactsFolder": "IPF.Contact",
@@ -144,7 +145,7 @@ def _empty(ctx: Ctx, mailbox: str, row: dict, how: str, with_subfolders: bool):
         to = None  # emptied from Deleted Items (or the dumpster) itself: gone
     for item in ctx.store.all_in(mailbox, row["key"]):
         if to:
-            move_item(ctx, item, (mailbox, to))
+            items.move(ctx, item, (mailbox, to))
         else:
             ctx.store.delete(item["key"])
     if with_subfolders:  # the distinguished ones (Sync Issues' children, Contacts' ...) stay
@@ -246,7 +247,7 @@ def _copy_tree(ctx: Ctx, mailbox: str, row: dict, parent: str) -> dict:
     """A copy of a folder (a plain folder, even of a distinguished one) with its items and subfolders."""
     copy = ctx.store.add_folder(mailbox, parent, row["name"], row["klass"], row["kind"])
     for item in ctx.store.all_in(mailbox, row["key"]):
-        move_item(ctx, item, (mailbox, copy["key"]), copy=True)
+        items.move(ctx, item, (mailbox, copy["key"]), copy_=True)
     for kid in ctx.store.subfolders(mailbox, row["key"]):
         _copy_tree(ctx, mailbox, kid, copy["key"])
     return copy

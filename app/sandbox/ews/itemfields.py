@@ -1,64 +1,15 @@
-"""The EWS item properties the sandbox stores, in types.xsd order, and response shapes."""
+"""The item properties as EWS names them (FieldURIs, types.xsd order) and response shapes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SENSITIVITY = ("Normal", "Personal", "Private", "Confidential")
-IMPORTANCE = ("Low", "Normal", "High")
-MAILBOX_TYPES = ("Unknown", "OneOff", "Mailbox", "PublicDL", "PrivateDL", "Contact", "PublicFolder",
-                 "GroupMailbox", "ImplicitContact")
+from ..core.model import ITEM_FIELDS, MESSAGE_FIELDS
 
-# (element, FieldURI, kind, writable) in schema order (ItemType, then MessageType)
-FIELDS = [
-    ("ItemClass", "item:ItemClass", "str", True),
-    ("Subject", "item:Subject", "str", True),
-    ("Sensitivity", "item:Sensitivity", "sensitivity", True),
-    ("Body", "item:Body", "body", True),
-    ("Attachments", "item:Attachments", "attachments", False),
-    ("DateTimeReceived", "item:DateTimeReceived", "dt", False),
-    ("Size", "item:Size", "int", False),
-    ("Categories", "item:Categories", "strings", True),
-    ("Importance", "item:Importance", "importance", True),
-    ("InReplyTo", "item:InReplyTo", "str", True),
-    ("IsSubmitted", "item:IsSubmitted", "bool", False),
-    ("IsDraft", "item:IsDraft", "bool", False),
-    ("IsFromMe", "item:IsFromMe", "bool", False),
-    ("IsResend", "item:IsResend", "bool", False),
-    ("IsUnmodified", "item:IsUnmodified", "bool", False),
-    ("DateTimeSent", "item:DateTimeSent", "dt", False),
-    ("DateTimeCreated", "item:DateTimeCreated", "dt", False),
-    ("ReminderDueBy", "item:ReminderDueBy", "dt", True),
-    ("ReminderIsSet", "item:ReminderIsSet", "bool", True),
-    ("ReminderMinutesBeforeStart", "item:ReminderMinutesBeforeStart", "int", True),
-    ("DisplayCc", "item:DisplayCc", "computed", False),
-    ("DisplayTo", "item:DisplayTo", "computed", False),
-    ("DisplayBcc", "item:DisplayBcc", "computed", False),
-    ("HasAttachments", "item:HasAttachments", "computed", False),
-    ("ExtendedProperty", "", "extended", False),  # those the shape names (Shape.ext), never by base shape
-    ("Culture", "item:Culture", "str", True),
-    ("LastModifiedName", "item:LastModifiedName", "str", False),
-    ("LastModifiedTime", "item:LastModifiedTime", "dt", False),
-    ("IsAssociated", "item:IsAssociated", "bool", False),
-    ("ConversationId", "item:ConversationId", "computed", False),
-    ("TextBody", "item:TextBody", "computed", False),
-    ("Sender", "message:Sender", "recipient", True),
-    ("ToRecipients", "message:ToRecipients", "recipients", True),
-    ("CcRecipients", "message:CcRecipients", "recipients", True),
-    ("BccRecipients", "message:BccRecipients", "recipients", True),
-    ("IsReadReceiptRequested", "message:IsReadReceiptRequested", "bool", True),
-    ("IsDeliveryReceiptRequested", "message:IsDeliveryReceiptRequested", "bool", True),
-    ("ConversationIndex", "message:ConversationIndex", "base64", True),
-    ("ConversationTopic", "message:ConversationTopic", "str", True),
-    ("From", "message:From", "recipient", True),
-    ("InternetMessageId", "message:InternetMessageId", "str", True),
-    ("IsRead", "message:IsRead", "bool", True),
-    ("IsResponseRequested", "message:IsResponseRequested", "bool", True),
-    ("References", "message:References", "str", True),
-    ("ReplyTo", "message:ReplyTo", "recipients", True),
-    ("ReceivedBy", "message:ReceivedBy", "recipient", False),
-    ("ReceivedRepresenting", "message:ReceivedRepresenting", "recipient", False),
-]
+# (element, FieldURI, kind, writable) in schema order (ItemType, then MessageType): the store's fields
+# (core/model.py) with the FieldURI EWS names each by.
+FIELDS = ([(name, "" if kind == "extended" else f"item:{name}", kind, w) for name, kind, w in ITEM_FIELDS]
+          + [(name, f"message:{name}", kind, w) for name, kind, w in MESSAGE_FIELDS])
 BY_NAME = {f[0]: f for f in FIELDS}
 BY_URI = {f[1]: f for f in FIELDS}
 SPECIAL_URIS = {"item:ItemId", "item:ParentFolderId", "item:MimeContent"}

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import base64
-import time
-import uuid
-
-from ..core import keys
-from . import ids, itematt
-from ..core.delivery import copy_attachments, file_item, submit
-from .folders import resolve_folder
-from ..core.session import Ctx
-from ..core.errors import ACCESS_DENIED, NOT_FOUND
-from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
+from ..core import items
+from ..core.clock import fmt_dt, utcnow
+from ..core.delivery import file_item, submit
+from ..core.errors import MailboxError
 from ..core.mime import parse_mime
+from ..core.session import Ctx
+from . import ids, itematt
+from .folders import resolve_folder
+from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
 from .replies import RESPONSE_OBJECTS, build_response, parse_response_object
 from .soap import (
-    check_enum, error_message, local, m, parse_bool, response_message, required_children, response_root, schema_error, sub, t,
+    check_enum, error_message, local, m, parse_bool, required_children, response_message, response_root,
+    schema_error, sub, t,
 )
-from ..core.clock import fmt_dt, utcnow
-from ..core.errors import MailboxError
 
 DISPOSITIONS = ("SaveOnly", "SendOnly", "SendAndSaveCopy")
-SUBJECT_MAX = 255
 
 
 def load_item(ctx: Ctx, id_el) -> dict:
@@ -30,14 +25,7 @@ def load_item(ctx: Ctx, id_el) -> dict:
     ChangeKey no server could have given: ErrorInvalidChangeKey)."""
     if local(id_el) != "ItemId":
         raise MailboxError("ErrorInvalidIdMalformed", ids.MALFORMED)
-    key = ids.item_key(id_el.get("Id"))
-    item = ctx.store.get(key)
-    if item is None:
-        raise MailboxError("ErrorItemNotFound", NOT_FOUND)
-    if item["mailbox"] != ctx.email:
-        raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
-    keys.check_change_key(id_el.get("ChangeKey"))
-    return item
+    return items.load(ctx, ids.item_key(id_el.get("Id")), id_el.get("ChangeKey"))
 
 
 def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | None, MailboxError | None]:
@@ -66,35 +54,6 @@ def render_ids(parent, item: dict, atts=None):
         for a in atts:
             render_attachment_ref(box, item["key"], a["key"], item["change_key"], a.get("kind", "FileAttachment"))
     return msg
-
-
-def clip_subject(subject: str) -> str:
-    """Exchange keeps 255 characters of a subject (UTF-16 units, as MAPI counts) and drops the rest
-    (the Subject element's reference page: "The subject is limited to 255 characters")."""
-    units = subject.encode("utf-16-le")
-    if len(units) <= 2 * SUBJECT_MAX:
-        return subject
-    cut = units[:2 * SUBJECT_MAX]
-    if 0xD800 <= int.from_bytes(cut[-2:], "little") <= 0xDBFF:  # never half a surrogate pair
-        cut = cut[:-2]
-    return cut.decode("utf-16-le")
-
-
-def new_draft_data(ctx: Ctx, fields: dict) -> dict:
-    data = dict(fields)
-    data.setdefault("ItemClass", "IPM.Note")
-    data.setdefault("Sensitivity", "Normal")
-    data.setdefault("Importance", "Normal")
-    data.setdefault("IsRead", True)
-    if "Subject" in data:
-        data["Subject"] = clip_subject(data["Subject"])
-        data.setdefault("ConversationTopic", data["Subject"])
-    if "ConversationIndex" not in data:  # 22 bytes: reserved byte, FILETIME-ish stamp, GUID (as Exchange makes)
-        stamp = int(time.time() * 1e7).to_bytes(8, "big")[:5]
-        data["ConversationIndex"] = base64.b64encode(b"\x01" + stamp + uuid.uuid4().bytes).decode()
-    data.update(IsDraft=True, IsSubmitted=False, IsFromMe=False, IsResend=False, IsUnmodified=False,
-                IsAssociated=False, LastModifiedName=ctx.user.get("name") or ctx.email)
-    return data
 
 
 def op_create_item(ctx: Ctx, req):
@@ -133,7 +92,7 @@ def op_create_item(ctx: Ctx, req):
             for a in atts:
                 if "item_xml" in a:
                     itematt.prepare(a)
-            data = new_draft_data(ctx, fields)
+            data = items.new_draft_data(ctx, fields)
             data.setdefault("DateTimeReceived", fmt_dt(utcnow()))  # Exchange stamps drafts too
             if mime is not None and "Body" not in fields:
                 data.setdefault("Body", {"BodyType": "Text", "text": ""})
@@ -179,7 +138,7 @@ def render_full(ctx: Ctx, parent, item: dict, shape: Shape):
 
 
 def op_delete_item(ctx: Ctx, req):
-    kind = check_enum(req.get("DeleteType"), ("HardDelete", "SoftDelete", "MoveToDeletedItems"), "DeleteType")
+    kind = check_enum(req.get("DeleteType"), tuple(items.DELETE_TO), "DeleteType")
     resp = response_root("DeleteItem")
     msgs = sub(resp, m("ResponseMessages"))
     for el in required_children(req, "ItemIds"):
@@ -188,27 +147,9 @@ def op_delete_item(ctx: Ctx, req):
         except MailboxError as e:
             error_message(msgs, "DeleteItem", e)
             continue
-        to = {"MoveToDeletedItems": "deleteditems", "SoftDelete": "recoverableitemsdeletions"}.get(kind)
-        if to and item["folder"] not in (to, "recoverableitemsdeletions"):
-            move_item(ctx, item, (item["mailbox"], to))  # a new id there, as MoveItem gives
-        else:
-            ctx.store.delete(item["key"])
+        items.delete(ctx, item, kind)  # MoveToDeletedItems / SoftDelete: a new id there, as MoveItem gives
         response_message(msgs, "DeleteItem")
     return resp
-
-
-def move_item(ctx: Ctx, item: dict, target: tuple[str, str], copy: bool = False) -> dict:
-    """Move (or copy) an item to a folder: the item there has a new id (Exchange's ids name a folder's item),
-    so the old id answers ErrorItemNotFound. Returns the new row."""
-    data = item["data"]
-    data["LastModifiedTime"] = fmt_dt(utcnow())
-    if copy:
-        data = dict(data, DateTimeCreated=data["LastModifiedTime"])
-    row = ctx.store.insert(target[0], target[1], data, mime=ctx.store.mime(item["key"]))
-    copy_attachments(ctx.store, item["key"], row["key"])
-    if not copy:
-        ctx.store.delete(item["key"])
-    return row
 
 
 def _move_or_copy(ctx: Ctx, req, op: str):
@@ -231,11 +172,11 @@ def _move_or_copy(ctx: Ctx, req, op: str):
         except MailboxError as e:
             error_message(msgs, op, e)
             continue
-        row = move_item(ctx, item, target, copy=op == "CopyItem")
+        row = items.move(ctx, item, target, copy_=op == "CopyItem")
         rm = response_message(msgs, op)
-        items = sub(rm, m("Items"))
+        box = sub(rm, m("Items"))
         if return_new:
-            render_ids(items, row)
+            render_ids(box, row)
     return resp
 
 

@@ -9,16 +9,18 @@ import base64
 import hashlib
 
 from ..core import keys
-from . import extprops, ids
 from ..core.bodies import html_to_text, text_to_html
+from ..core.errors import MailboxError
+from ..core.model import IMPORTANCE, MAILBOX_TYPES, SENSITIVITY
+from . import extprops, ids
 from .itemfields import (  # BY_NAME, BY_URI and Shape are also imported from here by the operation modules
-    BY_NAME, BY_URI, FIELDS, FIND_EXCLUDED, IMPORTANCE, MAILBOX_TYPES, MESSAGE_ONLY, ORDER, SENSITIVITY,
-    SPECIAL_URIS, Shape,
+    BY_NAME, BY_URI, FIELDS, FIND_EXCLUDED, MESSAGE_ONLY, ORDER, SPECIAL_URIS, Shape,
 )
 from .soap import (
-    T_NS, SoapFault, check_enum, decode_base64, local, ns, parse_bool, parse_dt, parse_int, schema_error, sub, t, wire_dt, xbool,
+    T_NS, SoapFault, check_enum, decode_base64, local, ns, parse_bool, parse_dt, parse_int, schema_error, sub, t,
+    wire_dt, xbool,
 )
-from ..core.errors import MailboxError
+
 
 def parse_field_uri(el) -> str | None:
     """FieldURI -> FieldURI string; Extended/Indexed field URIs -> None (unknown properties come back empty)."""

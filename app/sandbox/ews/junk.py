@@ -4,11 +4,12 @@ would also change is not kept by the sandbox (EWS cannot read it either)."""
 
 from __future__ import annotations
 
-from . import ids
-from ..core.session import Ctx
-from .items import load_item, move_item
-from .soap import error_message, m, parse_bool, required_children, response_message, response_root, sub
+from ..core import items
 from ..core.errors import MailboxError
+from ..core.session import Ctx
+from . import ids
+from .items import load_item
+from .soap import error_message, m, parse_bool, required_children, response_message, response_root, sub
 
 OP = "MarkAsJunk"
 
@@ -27,7 +28,7 @@ def op_mark_as_junk(ctx: Ctx, req):
         to = "junkemail" if is_junk else "inbox"
         rm = response_message(msgs, OP)
         if move and item["folder"] != to:
-            row = move_item(ctx, item, (item["mailbox"], to))
+            row = items.move(ctx, item, (item["mailbox"], to))
             sub(rm, m("MovedItemId"), Id=ids.item_id(row["key"]), ChangeKey=row["change_key"])
         elif move:  # already there: the same item
             sub(rm, m("MovedItemId"), Id=ids.item_id(item["key"]), ChangeKey=item["change_key"])

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .soap import check_enum, parse_int, xbool
 from ..core.errors import MailboxError
+from .soap import check_enum, parse_int, xbool
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ import html
 import os
 
 from ..core.bodies import html_to_text, text_to_html
+from ..core.errors import MailboxError
 from .itemxml import BY_NAME, parse_value
 from .soap import T_NS, local, ns, schema_error, t, wire_dt
-from ..core.errors import MailboxError
 
 RESPONSE_OBJECTS = ("ReplyToItem", "ReplyAllToItem", "ForwardItem")
 _ORDER = ["Subject", "Body", "ToRecipients", "CcRecipients", "BccRecipients", "IsReadReceiptRequested",

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import extprops, ids
 from ..core.bodies import html_to_text
+from ..core.errors import MailboxError
+from . import extprops, ids
 from .itemfields import BY_URI
 from .soap import check_enum, local, parse_dt, schema_error, t
-from ..core.errors import MailboxError
 
 COMPARISONS = {"IsEqualTo": "=", "IsNotEqualTo": "!=", "IsGreaterThan": ">", "IsGreaterThanOrEqualTo": ">=",
                "IsLessThan": "<", "IsLessThanOrEqualTo": "<="}

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import copy
-
-from . import extprops
-from ..core.delivery import estimate_size, submit
-from ..core.session import Ctx
-from .itemxml import BY_NAME, BY_URI, parse_field_uri, parse_value
-from .items import DISPOSITIONS, clip_subject, load_item, render_ids, saved_item_folder
-from .soap import (
-    T_NS, check_enum, error_message, local, m, ns, parse_bool, required_children, response_message, response_root, schema_error, sub, t,
-)
-from ..core.clock import fmt_dt, utcnow
+from ..core import items
 from ..core.errors import MailboxError
+from ..core.session import Ctx
+from . import extprops
+from .items import DISPOSITIONS, load_item, render_ids, saved_item_folder
+from .itemxml import BY_NAME, BY_URI, parse_field_uri, parse_value
+from .soap import (
+    T_NS, check_enum, error_message, local, m, ns, parse_bool, required_children, response_message, response_root,
+    schema_error, sub, t,
+)
 
-CONFLICT = ("The send or update operation could not be performed because the change key passed in the request "
-            "does not match the current change key for the item.")
-STALE = "The change key passed in the request does not match the current change key for the item."
-APPENDABLE = {"ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo", "Body", "Categories"}
-REQUIRED_ON_DELETE = {"ItemClass"}
+ACTIONS = {"SetItemField": "set", "AppendToItemField": "append", "DeleteItemField": "delete"}
 
 
 def _parse_updates(updates_el) -> list[tuple[str, str | None, object]]:
@@ -87,65 +81,6 @@ def _parse_extended(action: str, kids) -> tuple[str, str, object]:
     return action, "ext:" + key, value
 
 
-def _apply(data: dict, updates) -> set:
-    touched = set()
-    for action, name, value in updates:
-        if name is None:
-            continue
-        if name.startswith("ext:"):
-            extprops.apply(data, action, name[4:], value)
-            touched.add(name)
-            continue
-        if name.startswith("?") or name not in BY_NAME:
-            if action == "DeleteItemField":
-                raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
-            raise MailboxError("ErrorInvalidPropertyRequest", "The property cannot be updated.")
-        f = BY_NAME[name]
-        if action == "SetItemField":
-            data[name] = clip_subject(value) if name == "Subject" else value
-        elif action == "AppendToItemField":
-            if name not in APPENDABLE:
-                raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
-            if name == "Body":
-                old = data.get("Body")
-                kind = (old or value)["BodyType"]
-                data[name] = {"BodyType": kind, "text": (old or {}).get("text", "") + value["text"]}
-            else:
-                data[name] = list(data.get(name) or []) + list(value)
-        else:
-            if not f[3] or name in REQUIRED_ON_DELETE:
-                raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
-            data.pop(name, None)
-        touched.add(name)
-    return touched
-
-
-def _changed_since(data: dict, ck: str) -> set | None:
-    hist = data.get("_ck_history") or []
-    for i, (key, _fields) in enumerate(hist):
-        if key == ck:
-            return {f for _, fields in hist[i + 1:] for f in fields}
-    return None
-
-
-def _value(data: dict, field: str):
-    return (data.get("_ext") or {}).get(field[4:]) if field.startswith("ext:") else data.get(field)
-
-
-def check_change_key(item: dict, before: dict, ck: str | None, resolution: str, touched: set):
-    """AutoResolve merges a stale update unless a property it sets was changed since that ChangeKey to a
-    different value (re-sending the very same update, e.g. after a lost answer, is not a conflict)."""
-    if not ck or ck == item["change_key"] or resolution == "AlwaysOverwrite":
-        return
-    if resolution == "NeverOverwrite":
-        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
-    since = _changed_since(before, ck)
-    if since is None or "*" in since:
-        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
-    if any(_value(before, f) != _value(item["data"], f) for f in since & touched):
-        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
-
-
 def op_update_item(ctx: Ctx, req):
     resolution = check_enum(req.get("ConflictResolution", "AutoResolve"),
                             ("NeverOverwrite", "AutoResolve", "AlwaysOverwrite"), "ConflictResolution")
@@ -163,25 +98,19 @@ def op_update_item(ctx: Ctx, req):
         if updates_el.tag != t("Updates"):
             raise schema_error("The element 'ItemChange' has invalid child element.")
         try:
-            updates = _parse_updates(updates_el)
+            changes = [(ACTIONS[action], name, value) for action, name, value in _parse_updates(updates_el)]
             item = load_item(ctx, id_el)
-            data = item["data"]
-            before = copy.deepcopy(data)
-            touched = _apply(data, updates)
-            check_change_key(item, before, id_el.get("ChangeKey"), resolution, touched)
-            data["LastModifiedTime"] = fmt_dt(utcnow())
-            atts = ctx.store.attachments(item["key"], content=disp in ("SendOnly", "SendAndSaveCopy"))
-            data["Size"] = estimate_size(data, atts)
-            if disp in ("SendOnly", "SendAndSaveCopy"):
+            sending = disp in ("SendOnly", "SendAndSaveCopy")
+            touched, atts = items.change(ctx, item, changes, id_el.get("ChangeKey"), resolution,
+                                         with_content=sending)
+            if sending:
                 if folder_err and disp == "SendAndSaveCopy":
                     raise folder_err
-                submit(ctx, data, atts, save_folder=folder if disp == "SendAndSaveCopy" else None,
-                       draft_key=item["key"])
+                items.send(ctx, item, save_folder=folder if disp == "SendAndSaveCopy" else None, atts=atts)
                 rm = response_message(msgs, "UpdateItem")
                 sub(rm, m("Items"))
             else:
-                ck = ctx.store.save(item["key"], data, touched=touched)
-                ctx.store.set_mime(item["key"], None)
+                ck = items.save(ctx, item, touched)
                 rm = response_message(msgs, "UpdateItem")
                 render_ids(sub(rm, m("Items")), dict(item, change_key=ck))
             sub(sub(rm, m("ConflictResults")), t("Count"), "0")
@@ -198,13 +127,10 @@ def op_send_item(ctx: Ctx, req):
     for el in required_children(req, "ItemIds"):
         try:
             item = load_item(ctx, el)
-            ck = el.get("ChangeKey")
-            if ck and ck != item["change_key"]:
-                raise MailboxError("ErrorStaleObject", STALE)
+            items.check_stale(item, el.get("ChangeKey"))
             if folder_err:
                 raise folder_err
-            atts = ctx.store.attachments(item["key"], content=True)
-            submit(ctx, item["data"], atts, save_folder=folder, draft_key=item["key"])
+            items.send(ctx, item, save_folder=folder)
         except MailboxError as e:
             error_message(msgs, "SendItem", e)
             continue

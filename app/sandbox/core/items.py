@@ -1,0 +1,199 @@
+"""Item rules, protocol-neutral: look an item up for a user, make a draft's fields, change, move, delete
+and send items. Front ends parse their protocol into these calls and render what they return; every
+failure is a MailboxError (errors.py) with Exchange's code."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import time
+import uuid
+
+from . import keys
+from .clock import fmt_dt, utcnow
+from .delivery import copy_attachments, estimate_size, submit
+from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
+from .model import APPENDABLE, FIELDS, REQUIRED_ON_DELETE
+from .session import Ctx
+
+SUBJECT_MAX = 255
+CONFLICT = ("The send or update operation could not be performed because the change key passed in the request "
+            "does not match the current change key for the item.")
+STALE = "The change key passed in the request does not match the current change key for the item."
+#: Where each way of deleting puts an item (None: gone for good).
+DELETE_TO = {"HardDelete": None, "SoftDelete": "recoverableitemsdeletions", "MoveToDeletedItems": "deleteditems"}
+
+
+def load(ctx: Ctx, key: str, change_key: str | None = None) -> dict:
+    """The stored item ``key`` of ctx's user. ErrorItemNotFound, ErrorAccessDenied (another mailbox's), or
+    ErrorInvalidChangeKey (a change key no server could have given)."""
+    item = ctx.store.get(key)
+    if item is None:
+        raise MailboxError("ErrorItemNotFound", NOT_FOUND)
+    if item["mailbox"] != ctx.email:
+        raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
+    keys.check_change_key(change_key)
+    return item
+
+
+def clip_subject(subject: str) -> str:
+    """Exchange keeps 255 characters of a subject (UTF-16 units, as MAPI counts) and drops the rest
+    (the Subject element's reference page: "The subject is limited to 255 characters")."""
+    units = subject.encode("utf-16-le")
+    if len(units) <= 2 * SUBJECT_MAX:
+        return subject
+    cut = units[:2 * SUBJECT_MAX]
+    if 0xD800 <= int.from_bytes(cut[-2:], "little") <= 0xDBFF:  # never half a surrogate pair
+        cut = cut[:-2]
+    return cut.decode("utf-16-le")
+
+
+def new_draft_data(ctx: Ctx, fields: dict) -> dict:
+    """A new message's fields: what the client gave, with Exchange's defaults and the draft flags."""
+    data = dict(fields)
+    data.setdefault("ItemClass", "IPM.Note")
+    data.setdefault("Sensitivity", "Normal")
+    data.setdefault("Importance", "Normal")
+    data.setdefault("IsRead", True)
+    if "Subject" in data:
+        data["Subject"] = clip_subject(data["Subject"])
+        data.setdefault("ConversationTopic", data["Subject"])
+    if "ConversationIndex" not in data:  # 22 bytes: reserved byte, FILETIME-ish stamp, GUID (as Exchange makes)
+        stamp = int(time.time() * 1e7).to_bytes(8, "big")[:5]
+        data["ConversationIndex"] = base64.b64encode(b"\x01" + stamp + uuid.uuid4().bytes).decode()
+    data.update(IsDraft=True, IsSubmitted=False, IsFromMe=False, IsResend=False, IsUnmodified=False,
+                IsAssociated=False, LastModifiedName=ctx.user.get("name") or ctx.email)
+    return data
+
+
+def move(ctx: Ctx, item: dict, target: tuple[str, str], copy_: bool = False) -> dict:
+    """Move (or copy) an item to a folder (mailbox, folder key): the item there has a new key (Exchange's
+    ids name a folder's item), so the old one answers ErrorItemNotFound. Returns the new row."""
+    data = item["data"]
+    data["LastModifiedTime"] = fmt_dt(utcnow())
+    if copy_:
+        data = dict(data, DateTimeCreated=data["LastModifiedTime"])
+    row = ctx.store.insert(target[0], target[1], data, mime=ctx.store.mime(item["key"]))
+    copy_attachments(ctx.store, item["key"], row["key"])
+    if not copy_:
+        ctx.store.delete(item["key"])
+    return row
+
+
+def delete(ctx: Ctx, item: dict, how: str) -> None:
+    """HardDelete, SoftDelete (to Recoverable Items) or MoveToDeletedItems (a new key there, as a move)."""
+    to = DELETE_TO[how]
+    if to and item["folder"] not in (to, "recoverableitemsdeletions"):
+        move(ctx, item, (item["mailbox"], to))
+    else:
+        ctx.store.delete(item["key"])
+
+
+def _apply_extended(data: dict, action: str, key: str, value: dict | None):
+    ext = dict(data.get("_ext") or {})
+    if action == "set":
+        ext[key] = value
+    elif action == "delete":
+        ext.pop(key, None)
+    else:
+        raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
+    data["_ext"] = ext
+
+
+def apply_changes(data: dict, changes) -> set:
+    """Apply [(action "set" | "append" | "delete", field name, value)] to an item's fields; an extended
+    property is named "ext:" + its key, a field the store does not know "?" + the client's name for it, and
+    None is a change accepted but not kept (an indexed property). Returns the names touched."""
+    touched = set()
+    for action, name, value in changes:
+        if name is None:
+            continue
+        if name.startswith("ext:"):
+            _apply_extended(data, action, name[4:], value)
+            touched.add(name)
+            continue
+        if name.startswith("?") or name not in FIELDS:
+            if action == "delete":
+                raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
+            raise MailboxError("ErrorInvalidPropertyRequest", "The property cannot be updated.")
+        writable = FIELDS[name][1]
+        if action == "set":
+            data[name] = clip_subject(value) if name == "Subject" else value
+        elif action == "append":
+            if name not in APPENDABLE:
+                raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
+            if name == "Body":
+                old = data.get("Body")
+                kind = (old or value)["BodyType"]
+                data[name] = {"BodyType": kind, "text": (old or {}).get("text", "") + value["text"]}
+            else:
+                data[name] = list(data.get(name) or []) + list(value)
+        else:
+            if not writable or name in REQUIRED_ON_DELETE:
+                raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
+            data.pop(name, None)
+        touched.add(name)
+    return touched
+
+
+def _changed_since(data: dict, ck: str) -> set | None:
+    hist = data.get("_ck_history") or []
+    for i, (key, _fields) in enumerate(hist):
+        if key == ck:
+            return {f for _, fields in hist[i + 1:] for f in fields}
+    return None
+
+
+def _value(data: dict, field: str):
+    return (data.get("_ext") or {}).get(field[4:]) if field.startswith("ext:") else data.get(field)
+
+
+def check_change_key(item: dict, before: dict, ck: str | None, resolution: str, touched: set):
+    """AutoResolve merges a stale update unless a property it sets was changed since that ChangeKey to a
+    different value (re-sending the very same update, e.g. after a lost answer, is not a conflict);
+    NeverOverwrite refuses any stale one, AlwaysOverwrite none."""
+    if not ck or ck == item["change_key"] or resolution == "AlwaysOverwrite":
+        return
+    if resolution == "NeverOverwrite":
+        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
+    since = _changed_since(before, ck)
+    if since is None or "*" in since:
+        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
+    if any(_value(before, f) != _value(item["data"], f) for f in since & touched):
+        raise MailboxError("ErrorIrresolvableConflict", CONFLICT)
+
+
+def change(ctx: Ctx, item: dict, changes, change_key: str | None, resolution: str = "AutoResolve",
+           *, with_content: bool = False) -> tuple[set, list[dict]]:
+    """Apply ``changes`` to ``item`` (its ``data`` changed in place), check its change key, stamp it.
+    Returns (the names touched, its attachments: their content too when ``with_content``, for a send).
+    Nothing is stored: :func:`save` or :func:`send` does that."""
+    data = item["data"]
+    before = copy.deepcopy(data)
+    touched = apply_changes(data, changes)
+    check_change_key(item, before, change_key, resolution, touched)
+    data["LastModifiedTime"] = fmt_dt(utcnow())
+    atts = ctx.store.attachments(item["key"], content=with_content)
+    data["Size"] = estimate_size(data, atts)
+    return touched, atts
+
+
+def save(ctx: Ctx, item: dict, touched: set) -> str:
+    """Store a changed item (its stored MIME no longer holds: dropped). Returns the new change key."""
+    ck = ctx.store.save(item["key"], item["data"], touched=touched)
+    ctx.store.set_mime(item["key"], None)
+    return ck
+
+
+def check_stale(item: dict, change_key: str | None) -> None:
+    """Sending a draft by a change key that is not its current one is ErrorStaleObject."""
+    if change_key and change_key != item["change_key"]:
+        raise MailboxError("ErrorStaleObject", STALE)
+
+
+def send(ctx: Ctx, item: dict, *, save_folder: tuple[str, str] | None, atts: list[dict] | None = None) -> str:
+    """Send a saved draft: it leaves its folder, a copy goes to ``save_folder`` when given (see
+    delivery.submit for the checks). Returns the Internet Message-ID."""
+    if atts is None:
+        atts = ctx.store.attachments(item["key"], content=True)
+    return submit(ctx, item["data"], atts, save_folder=save_folder, draft_key=item["key"])
