@@ -4,6 +4,7 @@ and the check the Graph front end runs on every bearer token (``Tokens.verify``)
 from __future__ import annotations
 
 import json
+import math
 import re
 import secrets
 import uuid
@@ -81,10 +82,12 @@ class Tokens:
               id_token: bool = True) -> dict:
         """The token endpoint's success body (RFC 6749 5.1 plus Microsoft's ``ext_expires_in``, ``id_token``
         and ``client_info``)."""
-        now = int(self.clock())
+        clock = self.clock()
+        now = int(clock)
+        exp = math.ceil(clock) + self.token_lifetime  # never before ``expires_in`` seconds have passed
         oid = user_oid(user["email"])
         access = {
-            "aud": GRAPH_RESOURCE, "iss": self.issuer, "iat": now, "nbf": now, "exp": now + self.token_lifetime,
+            "aud": GRAPH_RESOURCE, "iss": self.issuer, "iat": now, "nbf": now, "exp": exp,
             "ver": "2.0", "tid": self.tenant_id, "oid": oid, "sub": _pairwise(oid, GRAPH_APP_ID),
             "azp": client_id, "appid": client_id, "name": user["name"], "upn": user["email"],
             "preferred_username": user["email"], "unique_name": user["email"], "scp": " ".join(permissions),
