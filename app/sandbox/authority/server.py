@@ -107,8 +107,8 @@ class AuthorityHandler(BaseHTTPRequestHandler):
             framing.linger(self.connection)
 
     def send_error(self, code, message=None, explain=None):
-        self._closing = True
-        super().send_error(code, message, explain)
+        self._closing = True  # a bad request line or method: its body is never read
+        super().send_error(code)  # the standard reason only: never the request line echoed back
 
     def _send(self, status: int, body: bytes, ctype: str, headers=()):
         headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers]
