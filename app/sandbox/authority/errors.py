@@ -66,6 +66,8 @@ NEED_PKCE = ("invalid_request", 50147, "The sandbox requires PKCE: code_challeng
 BAD_RESPONSE_TYPE = ("unsupported_response_type", 70005, "The app requested an unsupported response type: "
                      "only 'code' is supported.")
 BAD_RESPONSE_MODE = ("invalid_request", 70007, "The app requested an unsupported value of response_mode.")
+LOGIN_REQUIRED = ("login_required", 50058, "A silent sign-in request was sent but no user is signed in: the "
+                  "sandbox keeps no sign-in session (prompt=none cannot succeed).")
 USER_DECLINED = ("access_denied", 65004, "User declined to consent to access the app.")
 BAD_USER_CODE = (None, 70018, "Invalid verification code: the code you entered is not recognized or is no "
                  "longer valid.")

@@ -183,6 +183,8 @@ class Flows:
             pending.scopes = Scopes(q.get("scope") or "", self.permissions_of(config))
             if q.get("code_challenge_method") != "S256" or not _CHALLENGE.fullmatch(pending.challenge):
                 raise OAuthError(errors.NEED_PKCE)
+            if q.get("prompt") == "none":
+                raise OAuthError(errors.LOGIN_REQUIRED)
         except OAuthError as e:
             e.sign_in = pending
             raise

@@ -24,8 +24,10 @@ def _error(text: str | None) -> str:
     return f'<p class="error" role="alert">{escape(text)}</p>\n' if text else ""
 
 
-def sign_in(action: str, request_id: str, client_id: str, permissions: list[str], login_hint: str,
-            error: str | None = None) -> bytes:
+def sign_in(action: str, request_id: str, pending, login_hint: str, error: str | None = None) -> bytes:
+    """The consent form for a pending sign-in (``flows.SignIn``)."""
+    client_id = pending.client_id
+    permissions = pending.scopes.permissions or ["(the application's default permissions)"]
     perms = "".join(f"<li>{escape(p)}</li>" for p in permissions)
     return _page("Sign in to the Dispatch sandbox", (
         f"{_error(error)}<p>The application <code>{escape(client_id)}</code> asks to access your mailbox "

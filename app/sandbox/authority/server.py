@@ -261,9 +261,7 @@ class AuthorityHandler(BaseHTTPRequestHandler):
                 return self._error_page(e)
             return self._answer(e.sign_in, {"error": e.error, "error_description": str(e),
                                             **({"state": e.sign_in.state} if e.sign_in.state is not None else {})})
-        self._page(200, pages.sign_in(self.path.split("?", 1)[0], request_id, pending.client_id,
-                                      pending.scopes.permissions or ["(the application's default permissions)"],
-                                      pending.login_hint))
+        self._page(200, pages.sign_in(self.path.split("?", 1)[0], request_id, pending, pending.login_hint))
 
     def _authorize_post(self):
         try:
@@ -282,8 +280,8 @@ class AuthorityHandler(BaseHTTPRequestHandler):
             pending = self.auth.flows.pending_sign_in_or_none(form.get("request", ""))
             if pending is None:
                 return self._error_page(e)
-            return self._page(200, pages.sign_in(self.path.split("?", 1)[0], form["request"], pending.client_id,
-                                                 pending.scopes.permissions, form.get("login", "")[:256], str(e)))
+            return self._page(200, pages.sign_in(self.path.split("?", 1)[0], form["request"], pending,
+                                                 form.get("login", "")[:256], str(e)))
         self.auth._log_request("authorize:" + ("code" if "code" in params else "error"))
         self._answer(pending, params)
 

@@ -114,7 +114,7 @@ class Tokens:
         """The claims of a valid Graph access token; AccessTokenError(kind, Graph's message) otherwise."""
         if not token:
             raise AccessTokenError(AccessTokenError.MISSING, "Access token is empty.")
-        if token.count(".") != 2:
+        if not isinstance(token, str) or token.count(".") != 2:
             raise AccessTokenError(AccessTokenError.INVALID,
                                    "IDX14100: JWT is not well formed, there are no dots (.).")
         try:
