@@ -20,7 +20,8 @@ log = logging.getLogger("app.sandbox")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m app.sandbox", description="Exchange Web Services sandbox on loopback")
+    p = argparse.ArgumentParser(prog="python -m app.sandbox",
+                                description="Exchange sandbox (EWS and Microsoft Graph) on loopback")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (loopback unless --allow-remote)")
     p.add_argument("--port", type=int, default=0, help="TCP port (0 = any free port)")
     p.add_argument("--data", default=":memory:", help="data directory, or :memory: (default)")
@@ -34,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-request-bytes", type=int, default=DEFAULT_MAX_REQUEST_BYTES,
                    help="largest HTTP request body accepted (413 beyond it)")
     p.add_argument("--schema-dir", help="also validate requests against the EWS XSDs in this directory")
+    p.add_argument("--no-graph", action="store_true",
+                   help="serve EWS only (no Microsoft Graph endpoint and no sign-in authority)")
+    p.add_argument("--graph-send-delay", type=float, default=0.3, metavar="SECONDS",
+                   help="how long a message sent over Graph waits in the Outbox before delivery (default 0.3)")
+    p.add_argument("--token-lifetime", type=int, default=3600, metavar="SECONDS",
+                   help="lifetime of the sign-in authority's access tokens (default 3600)")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     return p
 
@@ -50,7 +57,8 @@ def main(argv=None) -> int:
         sb = Sandbox(data=args.data, port=args.port, host=args.host, tls=args.tls or bool(args.cert), users=users,
                      max_send_bytes=args.max_send_bytes, smtp_relay=args.smtp_relay, cert=args.cert, key=args.key,
                      schema_dir=args.schema_dir, allow_remote=args.allow_remote,
-                     max_request_bytes=args.max_request_bytes)
+                     max_request_bytes=args.max_request_bytes, graph=not args.no_graph,
+                     graph_send_delay=args.graph_send_delay, token_lifetime=args.token_lifetime)
         sb.start()
     except (OSError, ValueError, KeyError) as e:
         print(f"error: {e}", file=sys.stderr)
@@ -70,6 +78,9 @@ def main(argv=None) -> int:
     if sb.tls:
         info["cert_sha256"] = sb.cert_sha256
         info["cert_path"] = sb.cert_path
+    if sb.graph:
+        info["graph_url"] = sb.graph_url
+        info.update(sb.authority.json_info())
     sys.stdout.write(json.dumps(info) + "\n")
     sys.stdout.flush()
     try:

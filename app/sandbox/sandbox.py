@@ -18,12 +18,14 @@ import threading
 
 from . import wiredump
 from .admin import ADMIN_PATH
+from .core import ids
 from .core.delivery import mailbox_of
 from .core.faults import FaultInjector
 from .core.mime import build_mime
+from .core.outbox import DeferredOutbox
 from .core.store import Store
-from .ews import ids
 from .ews.soap import schema_error
+from .graph.endpoint import Concurrency
 from .server import EwsServer, HandlerCount
 
 log = logging.getLogger("app.sandbox")
@@ -129,12 +131,16 @@ class Sandbox:
     #: or not, is checked against the schema). Unset, ``DISPATCH_SANDBOX_WIRE_DUMP`` (see wiredump.py)
     #: writes the bodies out for a check in the test process.
     default_wire_observer = None
+    #: The same for Graph bodies (tests/graph_wire.py), called with the request's method, path, status and
+    #: content type as keywords.
+    default_graph_observer = None
 
     def __init__(self, data: str = ":memory:", port: int = 0, host: str = "127.0.0.1", tls: bool = False,
                  users: list[dict] | None = None, max_send_bytes: int = 10 * 1024 * 1024,
                  smtp_relay: str | None = None, cert: str | None = None, key: str | None = None,
                  schema_dir: str | None = None, allow_remote: bool = False,
-                 max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES):
+                 max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, graph: bool = False,
+                 graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None):
         if not allow_remote and not _is_loopback(host):
             raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
         self.data, self.host, self.port, self.tls = data, host, port, tls
@@ -156,6 +162,14 @@ class Sandbox:
         self._log_lock = threading.Lock()
         self._handlers = HandlerCount()  # connections being served (server.py), kept across stop()
         self.store = Store(data)
+        self.graph = bool(graph)  # also serve Microsoft Graph (/v1.0) with a sign-in authority
+        self.graph_url = None
+        self.graph_observer = None  # fn(direction, body, *, method, path, status, content_type, injected)
+        self.graph_concurrency = Concurrency()
+        self.outbox = DeferredOutbox(self, graph_send_delay)  # Graph's sends: delivered after a delay
+        self.token_lifetime = int(token_lifetime)
+        self.authority_clock = authority_clock
+        self.authority = None
         self._server = None
         self._thread = None
         self._tmpdir = None
@@ -194,11 +208,30 @@ class Sandbox:
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
                                         name=f"ews-sandbox-{self.port}", daemon=True)
         self._thread.start()
+        if self.graph:
+            self._start_graph(host)
         log.info("sandbox: serving %s", self.ews_url)
         return self
 
+    def _start_graph(self, host: str):
+        from .authority import Authority
+
+        self.graph_url = self.ews_url.replace("/EWS/Exchange.asmx", "/v1.0")
+        if self.authority is None:
+            kw = {"clock": self.authority_clock} if self.authority_clock else {}
+            where = None if self.data == ":memory:" else os.path.join(os.path.dirname(self.store.path), "authority")
+            if where:
+                os.makedirs(where, mode=0o700, exist_ok=True)
+            self.authority = Authority(self.users, host=self.host, cert_dir=where,
+                                       token_lifetime=self.token_lifetime, **kw)
+        self.authority.start()
+        self.outbox.start()
+
     def stop(self):
         self.faults.release_held()  # a reply held by hold_after_commit must not keep the server up
+        self.outbox.stop()
+        if self.authority is not None:
+            self.authority.stop()
         if self._server is not None:
             self._server.shutdown()
             self._server.close_connections()
@@ -299,6 +332,19 @@ class Sandbox:
                 fn(direction, body, injected=injected)
             except Exception:  # noqa: BLE001 - an observer must not break the server
                 log.exception("sandbox: wire observer failed")
+
+    def _observe_graph(self, direction: str, body: bytes, *, method: str, path: str, status: int | None = None,
+                       content_type: str = "", injected: bool = False):
+        """Graph's counterpart of ``_observe``: the process's Graph wire check first, then this instance's
+        ``graph_observer``."""
+        for fn in (Sandbox.default_graph_observer, self.graph_observer):
+            if fn is None:
+                continue
+            try:
+                fn(direction, body, method=method, path=path, status=status, content_type=content_type,
+                   injected=injected)
+            except Exception:  # noqa: BLE001 - an observer must not break the server
+                log.exception("sandbox: graph wire observer failed")
 
     def _log_op(self, op: str):
         with self._log_lock:

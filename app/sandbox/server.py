@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from . import admin
 from .admin import ADMIN_PATH
 from .ews import endpoint
+from .graph import endpoint as graph_endpoint
 from .http_framing import (
     DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
 )
@@ -225,10 +226,48 @@ class EwsHandler(BaseHTTPRequestHandler):
             return None
         return user
 
+    def _send_empty(self, status: int, headers=()):
+        """An answer without a body or a Content-Type (Graph's 202 and 204)."""
+        self.send_response(status)
+        for k, v in [*headers, ("Content-Length", "0")]:
+            self.send_header(k, v)
+        if self._closing:
+            self.send_header("Connection", "close")
+        self.end_headers()
+
+    def _graph(self, method: str, framing) -> bool:
+        """Serve a Graph request (path under /v1.0) when this sandbox speaks Graph; True when answered."""
+        if not self.sb.graph or not urlsplit(self.path).path.startswith(graph_endpoint.PREFIX + "/"):
+            return False
+        if self.sb.store is None:
+            self._closing = framing.has_body
+            self._send_unavailable()
+            return True
+        graph_endpoint.serve(self, method, framing)
+        return True
+
     # ---------------- verbs ----------------
+    def do_PATCH(self):
+        self._other_verb("PATCH")
+
+    def do_DELETE(self):
+        self._other_verb("DELETE")
+
+    def do_PUT(self):
+        self._other_verb("PUT")
+
+    def _other_verb(self, method: str):
+        framing = self._framing()
+        if framing is None:
+            return
+        if not self._graph(method, framing):
+            self.send_error(501, f"Unsupported method ({method!r})")  # as http.server answers one it lacks
+
     def do_GET(self):
         framing = self._framing()
         if framing is None:
+            return
+        if self._graph("GET", framing):
             return
         self._closing = framing.has_body  # a GET's body is never read, so never read as the next request
         path = urlsplit(self.path).path.lower()
@@ -243,6 +282,8 @@ class EwsHandler(BaseHTTPRequestHandler):
     def do_POST(self):
         framing = self._framing()
         if framing is None:
+            return
+        if self._graph("POST", framing):
             return
         path = urlsplit(self.path).path.lower()
         if path == ADMIN_PATH:

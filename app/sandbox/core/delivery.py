@@ -49,8 +49,8 @@ def file_item(ctx, mailbox: str, folder: str, data: dict, atts: list[dict], *, m
     return row
 
 
-def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | None, draft_key: str | None):
-    """Send a message for ctx.user. Raises MailboxError (ErrorInvalidRecipients, ErrorMessageSizeExceeded)."""
+def _recipients(data: dict) -> list[str]:
+    """The distinct recipient addresses (ErrorInvalidRecipients for none, or for one that is no address)."""
     rcpts = [r for key in ("ToRecipients", "CcRecipients", "BccRecipients") for r in (data.get(key) or [])]
     addrs = []
     for r in rcpts:
@@ -61,9 +61,31 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
             addrs.append(addr)
     if not addrs:
         raise MailboxError("ErrorInvalidRecipients", NO_RECIPIENTS)
+    return addrs
+
+
+def _check_sender(ctx, data: dict) -> None:
     frm = (data.get("From") or {}).get("EmailAddress")
     if frm and frm.strip().lower() != ctx.email:
         raise MailboxError("ErrorSendAsDenied", SEND_AS_DENIED)
+
+
+def check_submission(ctx, data: dict, atts: list[dict]) -> None:
+    """What a send refuses at once (ErrorInvalidRecipients, ErrorSendAsDenied, ErrorMessageSizeExceeded),
+    for a send whose delivery comes later (outbox.py)."""
+    _recipients(data)
+    _check_sender(ctx, data)
+    mime = build_mime(data, atts, sender=mailbox_of(ctx.user), message_id="<check@sandbox>", date=utcnow(),
+                      keywords=False)
+    if len(mime) > ctx.sandbox.max_send_bytes:
+        raise MailboxError("ErrorMessageSizeExceeded", TOO_LARGE)
+
+
+def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | None, draft_key: str | None):
+    """Send a message for ctx.user. Raises MailboxError (ErrorInvalidRecipients, ErrorMessageSizeExceeded,
+    ErrorSendAsDenied)."""
+    addrs = _recipients(data)
+    _check_sender(ctx, data)
     sb = ctx.sandbox
     now_dt = utcnow()
     now = fmt_dt(now_dt)
@@ -96,6 +118,8 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     if save_folder is not None:
         copy = dict(sent, **({"_ext": data["_ext"]} if data.get("_ext") else {}))  # the sender's own copy
         copy.update(IsRead=True, DateTimeCreated=data.get("DateTimeCreated", now), IsFromMe=True)
+        if draft_key is not None:  # the draft's immutable id names its copy in Sent Items
+            copy["_iid"] = data.get("_iid") or draft_key
         file_item(ctx, save_folder[0], save_folder[1], copy, [dict(a) for a in atts], mime=mime)
     if draft_key is not None:
         ctx.store.delete(draft_key)

@@ -36,6 +36,20 @@ def load(ctx: Ctx, key: str, change_key: str | None = None) -> dict:
     return item
 
 
+def immutable_key(item: dict) -> str:
+    """What names the item for as long as it stays in its mailbox, whatever folder it moves to (Graph's
+    immutable ids; a sent draft's copy in Sent Items keeps its draft's): the key it was created with."""
+    return item["data"].get("_iid") or item["key"]
+
+
+def load_immutable(ctx: Ctx, iid: str) -> dict:
+    """The item of ctx's user whose immutable key is ``iid`` (ErrorItemNotFound when none)."""
+    item = ctx.store.get_by_immutable(ctx.email, iid)
+    if item is None:
+        raise MailboxError("ErrorItemNotFound", NOT_FOUND)
+    return item
+
+
 def clip_subject(subject: str) -> str:
     """Exchange keeps 255 characters of a subject (UTF-16 units, as MAPI counts) and drops the rest
     (the Subject element's reference page: "The subject is limited to 255 characters")."""
@@ -73,6 +87,9 @@ def move(ctx: Ctx, item: dict, target: tuple[str, str], copy_: bool = False) -> 
     data["LastModifiedTime"] = fmt_dt(utcnow())
     if copy_:
         data = dict(data, DateTimeCreated=data["LastModifiedTime"])
+        data.pop("_iid", None)  # a copy is another item
+    else:
+        data["_iid"] = immutable_key(item)  # a move keeps it (Graph's immutable ids)
     row = ctx.store.insert(target[0], target[1], data, mime=ctx.store.mime(item["key"]))
     copy_attachments(ctx.store, item["key"], row["key"])
     if not copy_:

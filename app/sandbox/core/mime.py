@@ -72,6 +72,9 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
         msg["Disposition-Notification-To"] = _addr(sender)
     if data.get("IsDeliveryReceiptRequested"):
         msg["Return-Receipt-To"] = _addr(sender)
+    for h in data.get("InternetMessageHeaders") or []:  # the sender's own X- headers travel with it
+        if is_custom_header(h.get("Name")):
+            _set_text(msg, h["Name"], h.get("Value") or "")
     body = data.get("Body") or {"BodyType": "Text", "text": ""}
     if body.get("BodyType") == "HTML":
         msg.set_content(html_to_text(body.get("text", "")), subtype="plain", cte="quoted-printable")
@@ -93,6 +96,12 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
             kwargs["cid"] = "<" + a["content_id"].strip("<>") + ">"
         msg.add_attachment(a.get("content") or b"", maintype=maintype, subtype=subtype, **kwargs)
     return msg.as_bytes()
+
+
+def is_custom_header(name) -> bool:
+    """An Internet header a client may set on a message: X-..., a valid header name (RFC 5322 ftext)."""
+    return (isinstance(name, str) and name[:2].lower() == "x-" and len(name) > 2
+            and all(33 <= ord(c) <= 126 and c != ":" for c in name))
 
 
 def _attached_message(att: dict, sender: dict, date: _dt.datetime) -> EmailMessage:
@@ -158,6 +167,10 @@ def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
         data["Categories"] = [k.strip() for k in str(msg["Keywords"]).split(",") if k.strip()]
     if msg["Disposition-Notification-To"]:
         data["IsReadReceiptRequested"] = True
+    custom = [{"Name": k, "Value": str(v)} for k, v in msg.items() if is_custom_header(k)
+              and k.lower() != "x-priority"]
+    if custom:
+        data["InternetMessageHeaders"] = custom
     body = msg.get_body(preferencelist=("html", "plain"))
     if body is not None:
         kind = "HTML" if body.get_content_subtype() == "html" else "Text"

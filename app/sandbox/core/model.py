@@ -82,3 +82,8 @@ APPENDABLE = {"ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo", "Body"
 #: Fields a change may not delete although they are writable.
 REQUIRED_ON_DELETE = {"ItemClass"}
 RECIPIENT_FIELDS = ("ToRecipients", "CcRecipients", "BccRecipients")
+#: Fields the store keeps that the EWS front end does not answer (yet): the sender's own Internet headers
+#: ([{"Name", "Value"}], only X- headers, as Graph enforces; they travel in the sent MIME) and the follow-up
+#: flag ({"FlagStatus": "NotFlagged" | "Flagged" | "Complete", "StartDate"?, "DueDate"?, "CompleteDate"?}).
+STORED_ONLY = {"InternetMessageHeaders": "headers", "Flag": "flag"}
+FLAG_STATUS = ("NotFlagged", "Flagged", "Complete")

@@ -29,6 +29,7 @@ CREATE INDEX IF NOT EXISTS items_received ON items(mailbox, folder, received);
 CREATE INDEX IF NOT EXISTS items_modified ON items(mailbox, folder, modified);
 CREATE INDEX IF NOT EXISTS items_subject ON items(mailbox, folder, subject);
 CREATE INDEX IF NOT EXISTS items_imid ON items(imid);
+CREATE INDEX IF NOT EXISTS items_iid ON items(mailbox, json_extract(data, '$._iid'));
 CREATE TABLE IF NOT EXISTS attachments (
     key TEXT PRIMARY KEY, item_key TEXT NOT NULL, ord INTEGER NOT NULL, name TEXT, content_type TEXT,
     content_id TEXT, is_inline INTEGER NOT NULL DEFAULT 0, modified TEXT, content BLOB NOT NULL, kind TEXT
@@ -85,6 +86,7 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
         self.path = path
         self._lock = threading.RLock()
         self._depth = 0
+        self._on_commit: list = []  # callbacks for when the outermost transaction commits
         self.db = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA busy_timeout=30000")
         if path != ":memory:":
@@ -109,6 +111,7 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
                 self._depth -= 1
                 if outer:
                     self.db.execute("ROLLBACK")
+                    self._on_commit.clear()
                 if isinstance(e, Rollback) and outer:
                     return
                 raise
@@ -116,6 +119,17 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
                 self._depth -= 1
                 if outer:
                     self.db.execute("COMMIT")
+                    callbacks, self._on_commit = self._on_commit, []
+                    for fn in callbacks:
+                        fn()
+
+    def after_commit(self, fn) -> None:
+        """Call ``fn`` once the transaction in progress commits (never if it rolls back); outside one, now."""
+        with self._lock:
+            if self._depth:
+                self._on_commit.append(fn)
+                return
+        fn()
 
     def close(self):
         with self._lock:
@@ -130,6 +144,18 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
     def get(self, key: str) -> dict | None:
         with self._lock:
             row = self.db.execute(f"SELECT {ITEM_COLS} FROM items WHERE key=?", (key,)).fetchone()
+        return _row_to_item(row) if row else None
+
+    def get_by_immutable(self, mailbox: str, iid: str) -> dict | None:
+        """The item whose immutable key (core/items.immutable_key) is ``iid``: one that moved carries it
+        as ``_iid``, one that never moved has it as its key."""
+        with self._lock:
+            row = self.db.execute(
+                f"SELECT {ITEM_COLS} FROM items WHERE mailbox=? AND json_extract(data, '$._iid')=? "
+                "ORDER BY rowid DESC LIMIT 1", (mailbox.lower(), iid)).fetchone()
+            if row is None:
+                row = self.db.execute(f"SELECT {ITEM_COLS} FROM items WHERE key=? AND mailbox=?",
+                                      (iid, mailbox.lower())).fetchone()
         return _row_to_item(row) if row else None
 
     def insert(self, mailbox: str, folder: str, data: dict, *, mime: bytes | None = None) -> dict:
@@ -206,6 +232,21 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
                 f"SELECT {ITEM_COLS} FROM items WHERE mailbox=? AND folder=? ORDER BY {order_sql} LIMIT ? OFFSET ?",
                 (mailbox.lower(), folder, -1 if limit is None else limit, max(offset, 0)),
             ).fetchall()
+        return total, [_row_to_item(r) for r in rows]
+
+    def query(self, mailbox: str, folders: list[str], where: str, args: list, order_sql: str, offset: int,
+              limit: int) -> tuple[int, list[dict]]:
+        """(how many match, the page): items of some folders matching ``where`` (SQL over the items table's
+        columns and ``json_extract(data, ...)``, with ``args``), sorted by ``order_sql``, ``limit`` from
+        ``offset``. The caller builds ``where`` and ``order_sql`` from its own parsed query, never from text."""
+        scope = f"mailbox=? AND folder IN ({','.join('?' * len(folders))})"
+        base = [mailbox.lower(), *folders]
+        with self._lock:
+            total = self.db.execute(f"SELECT COUNT(*) FROM items WHERE {scope} AND ({where})",
+                                    [*base, *args]).fetchone()[0]
+            rows = self.db.execute(
+                f"SELECT {ITEM_COLS} FROM items WHERE {scope} AND ({where}) ORDER BY {order_sql}, rowid DESC "
+                "LIMIT ? OFFSET ?", [*base, *args, limit, max(offset, 0)]).fetchall()
         return total, [_row_to_item(r) for r in rows]
 
     def all_in(self, mailbox: str, folder: str | None = None, equal: dict | None = None) -> list[dict]:

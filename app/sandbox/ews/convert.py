@@ -11,9 +11,9 @@ from __future__ import annotations
 import base64
 import binascii
 
+from ..core import ids
 from ..core.errors import MailboxError
 from ..core.session import Ctx, check_mailbox
-from . import ids
 from .soap import (
     XSI_NS, check_enum, error_message, local, m, required_children, response_message, response_root, sub,
 )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ..core import ids
 from ..core.clock import fmt_dt, utcnow
 from ..core.delivery import estimate_size
 from ..core.errors import ACCESS_DENIED, MailboxError
 from ..core.session import Ctx
-from . import ids, itematt
+from . import itematt
 from .items import load_item
 from .itemxml import parse_attachments, render_attachment_meta, render_attachment_ref
 from .soap import (

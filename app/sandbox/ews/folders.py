@@ -4,10 +4,11 @@ operations that change it are folder_ops.py."""
 
 from __future__ import annotations
 
+from ..core import ids
 from ..core.errors import ACCESS_DENIED, FOLDER_NOT_FOUND, MailboxError
 from ..core.hierarchy import DISTINGUISHED_NAMES
 from ..core.session import Ctx, check_mailbox
-from . import extprops, ids
+from . import extprops
 from .paging import parse_paging
 from .soap import check_enum, error_message, local, m, response_message, response_root, schema_error, sub, t
 

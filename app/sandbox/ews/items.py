@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..core import items
+from ..core import ids, items
 from ..core.clock import fmt_dt, utcnow
 from ..core.delivery import file_item, submit
 from ..core.errors import MailboxError
 from ..core.mime import parse_mime
 from ..core.session import Ctx
-from . import ids, itematt
+from . import itematt
 from .folders import resolve_folder
 from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
 from .replies import RESPONSE_OBJECTS, build_response, parse_response_object

@@ -8,11 +8,11 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from ..core import keys
+from ..core import ids, keys
 from ..core.bodies import html_to_text, text_to_html
 from ..core.errors import MailboxError
 from ..core.model import IMPORTANCE, MAILBOX_TYPES, SENSITIVITY
-from . import extprops, ids
+from . import extprops
 from .itemfields import (  # BY_NAME, BY_URI and Shape are also imported from here by the operation modules
     BY_NAME, BY_URI, FIELDS, FIND_EXCLUDED, MESSAGE_ONLY, ORDER, SPECIAL_URIS, Shape,
 )

@@ -4,10 +4,9 @@ would also change is not kept by the sandbox (EWS cannot read it either)."""
 
 from __future__ import annotations
 
-from ..core import items
+from ..core import ids, items
 from ..core.errors import MailboxError
 from ..core.session import Ctx
-from . import ids
 from .items import load_item
 from .soap import error_message, m, parse_bool, required_children, response_message, response_root, sub
 

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..core import ids
 from ..core.bodies import html_to_text
 from ..core.errors import MailboxError
-from . import extprops, ids
+from . import extprops
 from .itemfields import BY_URI
 from .soap import check_enum, local, parse_dt, schema_error, t
 

@@ -1,4 +1,6 @@
-"""Opaque ids: base64 of a prefix plus a uuid (items, attachments) or plus a mailbox/folder name (folders)."""
+"""Exchange's item, attachment and folder ids as EWS sends them (Graph's REST ids are the same bytes in
+URL-safe base64: graph/ids.py): base64 of a prefix plus a uuid (items, attachments) or plus a
+mailbox/folder name (folders)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,128 @@
+"""Deferred submission: a message sent "asynchronously" (Graph's send answers 202 before anything is
+delivered) waits in its mailbox's Outbox and is delivered by one worker thread after a delay.
+
+``submit_later`` runs inside the request's transaction: it checks what a send checks now (recipients,
+size, send-as: the errors a client gets at once), then moves the message to the Outbox (a new key; its
+immutable key stays) marked with where its copy goes. The worker delivers it in a transaction of its own
+(core/delivery.submit: recipients' Inboxes, the relay, the copy in Sent Items, which keeps the immutable
+key). A message still in an Outbox when the sandbox stops is delivered after the next start: never lost,
+never twice (the delivery and the removal from the Outbox commit together)."""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+import threading
+import time
+
+from . import items
+from .delivery import check_submission, submit
+from .session import Ctx
+
+log = logging.getLogger("app.sandbox")
+
+OUTBOX = "outbox"
+
+
+class DeferredOutbox:
+    """One per Sandbox: ``submit_later(ctx, item, save)``, ``wait_idle(timeout)``, ``start()``, ``stop()``;
+    ``delay`` (seconds, mutable) is how long a message waits before delivery."""
+
+    def __init__(self, sandbox, delay: float = 0.3):
+        self.sandbox = sandbox
+        self.delay = float(delay)
+        self._heap: list = []
+        self._seq = itertools.count()
+        self._cond = threading.Condition()
+        self._busy = 0
+        self._thread = None
+        self._stopping = False
+
+    # ---------------- requests ----------------
+    def submit_later(self, ctx: Ctx, item: dict, *, save: bool) -> dict:
+        """Check the message as a send would, then park it in the Outbox (inside the caller's transaction)
+        and schedule its delivery once that transaction commits. Returns the Outbox row."""
+        atts = ctx.store.attachments(item["key"], content=True)
+        check_submission(ctx, item["data"], atts)
+        item["data"]["_submit"] = {"save": bool(save)}
+        item["data"]["IsSubmitted"] = True
+        row = items.move(ctx, item, (item["mailbox"], OUTBOX))
+        self._after_commit(ctx.store, row["mailbox"], row["key"])
+        return row
+
+    def _after_commit(self, store, mailbox: str, key: str):
+        store.after_commit(lambda: self._schedule(mailbox, key, self.delay))
+
+    def _schedule(self, mailbox: str, key: str, delay: float):
+        with self._cond:
+            heapq.heappush(self._heap, (time.monotonic() + delay, next(self._seq), mailbox, key))
+            self._cond.notify_all()
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Until nothing waits or is being delivered (True), or ``timeout`` seconds (False)."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self._heap or self._busy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(min(left, 0.05))
+        return True
+
+    # ---------------- lifecycle ----------------
+    def start(self):
+        """Start the worker and schedule every message an earlier run left in an Outbox."""
+        self._stopping = False
+        store = self.sandbox.store
+        for user in self.sandbox.users:
+            for row in store.all_in(user["email"], OUTBOX):
+                if "_submit" in row["data"]:
+                    self._schedule(row["mailbox"], row["key"], 0.0)
+        self._thread = threading.Thread(target=self._run, name="sandbox-outbox", daemon=True)
+        self._thread.start()
+
+    def stop(self):
+        with self._cond:
+            self._stopping = True
+            self._heap.clear()  # still in the Outbox: delivered after the next start
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def _run(self):
+        while True:
+            with self._cond:
+                while not self._stopping and (not self._heap or self._heap[0][0] > time.monotonic()):
+                    wait = None if not self._heap else max(0.0, self._heap[0][0] - time.monotonic())
+                    self._cond.wait(wait)
+                if self._stopping:
+                    return
+                _, _, mailbox, key = heapq.heappop(self._heap)
+                self._busy += 1
+            try:
+                self._deliver(mailbox, key)
+            except Exception:  # noqa: BLE001 - one message's failure must not stop the others
+                log.exception("sandbox: deferred delivery failed")
+            finally:
+                with self._cond:
+                    self._busy -= 1
+                    self._cond.notify_all()
+
+    def _deliver(self, mailbox: str, key: str):
+        sb = self.sandbox
+        store = sb.store
+        if store is None:
+            return
+        user = sb.user_by_email(mailbox)
+        with store.tx():
+            row = store.get(key)
+            if row is None or row["folder"] != OUTBOX or "_submit" not in row["data"]:
+                return  # delivered already, or taken back out of the Outbox
+            data = row["data"]
+            save = data.pop("_submit")["save"]
+            ctx = Ctx(sb, user)
+            atts = store.attachments(key, content=True)
+            submit(ctx, data, atts, save_folder=(mailbox, "sentitems") if save else None, draft_key=key)
+        sb._after_commit()

@@ -1,0 +1,224 @@
+"""The Graph endpoint: a request under /v1.0, from its bearer token to the answer.
+
+Order of work: the path names an endpoint (else 400 / 405, as Graph answers an unknown segment or verb);
+the bearer token is checked with the sign-in authority before a byte of the body is read (401
+InvalidAuthenticationToken); ``me`` or ``users/{id | address}`` must be the token's user (403); more than
+MAX_CONCURRENT requests in flight for one mailbox are throttled (429 + Retry-After, as Exchange Online
+limits concurrency per mailbox); then the body is read (413 over MAX_BODY), the handler runs inside one
+store transaction, and the answer goes out, with any injected fault (core/faults.py) shown the Graph way."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import uuid
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from ..core.errors import MailboxError
+from ..core.session import Ctx
+from ..core.store import Rollback
+from . import errors, routes
+from .errors import GraphError
+from .request import Req
+
+log = logging.getLogger("app.sandbox")
+
+PREFIX = "/v1.0"
+MAX_BODY = 4 * 1024 * 1024  # Graph refuses a request body over 4 MB (attachments beyond: upload sessions)
+MAX_CONCURRENT = 4  # Exchange Online: 4 concurrent requests per app and mailbox
+GATEWAY_500 = b"<html><head><title>500 Internal Server Error</title></head><body>Server Error</body></html>"
+
+
+class Concurrency:
+    """Requests in flight per mailbox."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._n: dict[str, int] = {}
+
+    def enter(self, mailbox: str) -> bool:
+        with self._lock:
+            if self._n.get(mailbox, 0) >= MAX_CONCURRENT:
+                return False
+            self._n[mailbox] = self._n.get(mailbox, 0) + 1
+            return True
+
+    def leave(self, mailbox: str):
+        with self._lock:
+            self._n[mailbox] -= 1
+
+
+def serve(h, method: str, framing) -> None:
+    """Answer one Graph request on ``h``, the HTTP handler (server.py), whose headers are read."""
+    sb = h.sb
+    parts = urlsplit(h.path)
+    path = unquote(parts.path)
+    try:
+        user_match = routes.USER.match(path[len(PREFIX):])
+        if user_match is None:
+            segment = path[len(PREFIX):].strip("/").split("/")[0]
+            raise GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")
+        rest = user_match.group("rest") or ""
+        handler, params, op = routes.match(method, rest)
+        if handler is None:
+            if params:
+                raise GraphError(405, "Request_BadRequest", f"The HTTP method '{method}' is not allowed here.")
+            segment = rest.strip("/").split("/")[0]
+            raise GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")
+        user = _authenticate(sb, h.headers.get("Authorization"))
+        who = user_match.group("who")
+        if who is not None and unquote(who).lower() not in (user["email"].lower(), _oid(user)):
+            raise GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+    except GraphError as e:
+        h._closing = framing.has_body  # refused before the body is read
+        return _answer_error(h, method, path, e)
+    sb._log_op(f"graph:{op}")
+    if not sb.graph_concurrency.enter(user["email"].lower()):
+        h._closing = framing.has_body
+        return _answer_error(h, method, path, GraphError(
+            429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", [("Retry-After", "1")]))
+    try:
+        raw = h._body(framing, MAX_BODY)
+        if raw is None:
+            return None
+        _serve(h, sb, user, method, path, parts.query, raw, handler, params, op, user_match)
+    finally:
+        sb.graph_concurrency.leave(user["email"].lower())
+    return None
+
+
+def _oid(user) -> str:
+    from ..authority.tokens import user_oid
+
+    return user_oid(user["email"])
+
+
+def _authenticate(sb, header: str | None) -> dict:
+    from ..authority import AccessTokenError
+
+    if sb.authority is None:
+        raise GraphError(401, "InvalidAuthenticationToken", "Access token validation failure.")
+    try:
+        claims = sb.authority.verify_authorization(header)
+    except AccessTokenError as e:
+        raise GraphError(401, "InvalidAuthenticationToken", e.message,
+                         [("WWW-Authenticate", 'Bearer realm="", authorization_uri="'
+                           + sb.authority.authority_url + '/oauth2/v2.0/authorize"')]) from None
+    user = sb.authority.user_for(claims)
+    if user is None or sb.user_by_email(user["email"]) is None:
+        raise GraphError(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, "
+                         "or is hosted on-premise.")
+    return sb.user_by_email(user["email"])
+
+
+def _serve(h, sb, user, method, path, query, raw, handler, params, op, user_match):
+    req = Req(ctx=Ctx(sb, user), method=method, path=path, params=params,
+              query=dict(parse_qsl(query, keep_blank_values=True)), headers=h.headers, body=raw,
+              base=sb.graph_url, user_segment=user_match.group("seg"),
+              immutable='idtype="immutableid"' in (h.headers.get("Prefer") or "").lower().replace(" ", ""))
+    sb._observe_graph("request", raw, method=method, path=h.path, content_type=h.headers.get("Content-Type") or "")
+    fault = sb.faults.take(op)
+    if fault is not None and _pre_fault(h, sb, method, op, fault):
+        return
+    try:
+        with sb.store.tx():
+            resp = handler(req)
+            if fault is not None and fault.rolls_back():
+                raise Rollback()
+    except GraphError as e:
+        return _answer_error(h, method, h.path, e)
+    except MailboxError as e:
+        return _answer_error(h, method, h.path, errors.from_mailbox(e))
+    except Exception:  # noqa: BLE001 - a server never crashes on a request
+        if sb.store is None:
+            return _answer_error(h, method, h.path, GraphError(503, "ServiceUnavailable", "Service Unavailable"))
+        log.exception("sandbox: graph %s failed", op)
+        return _answer_error(h, method, h.path,
+                             GraphError(500, "InternalServerError", "An internal server error occurred."))
+    if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
+        sb.faults.fire(op, fault)
+        return h._drop()
+    sb._after_commit()
+    headers = [("request-id", str(uuid.uuid4())), *resp.headers]
+    if req.immutable:
+        headers.append(("Preference-Applied", 'IdType="ImmutableId"'))
+    if fault is not None and fault.kind == "hold_after_commit":
+        sb.faults.fire(op, fault)
+        sb.faults.hold(fault.params.get("seconds", 30.0), h.server.stopping)
+        if fault.params.get("then", "drop") == "drop" or h.server.stopping.is_set():
+            return h._drop()
+    if fault is not None and fault.kind == "http_500_html":
+        sb.faults.fire(op, fault)
+        sb._observe_graph("response", GATEWAY_500, method=method, path=h.path, status=500,
+                          content_type="text/html", injected=True)
+        return h._send(500, GATEWAY_500, "text/html")
+    body = resp.body
+    if fault is not None and fault.kind in ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding"):
+        sb.faults.fire(op, fault)
+        bad = _mangle(fault, body)
+        sb._observe_graph("response", bad, method=method, path=h.path, status=resp.status,
+                          content_type=resp.content_type or "", injected=True)
+        extra = [("Content-Encoding", "gzip")] if fault.kind == "wrong_encoding" else []
+        return h._send(resp.status, bad, resp.content_type or "application/json", headers + extra)
+    sb._observe_graph("response", body, method=method, path=h.path, status=resp.status,
+                      content_type=resp.content_type or "")
+    if resp.content_type is None:
+        return h._send_empty(resp.status, headers)
+    return h._send(resp.status, body, resp.content_type, headers)
+
+
+def _mangle(fault, body: bytes) -> bytes:
+    kind, variant = fault.kind, fault.params.get("variant")
+    if kind == "truncated":
+        return body[: max(len(body) // 2, 1)]
+    if kind == "wrong_encoding":
+        return body
+    if kind == "garbage_xml":
+        return {"html": b"<html><body><h1>Proxy error</h1></body></html>", "wrong_root": b'{"foo": 1}',
+                "not_xml": b"OK\r\nthis is not JSON <<< at all"}[variant or "html"]
+    doc = json.loads(body or b"{}")
+    if variant in (None, "extra_element"):
+        doc["proxyDiagnostics"] = "added by a misconfigured proxy"
+    elif variant == "container" and "value" in doc:
+        doc["results"] = doc.pop("value")
+    else:  # response_class: an error body with a success status
+        doc = {"error": {"code": "generalException", "message": "General exception while processing."}}
+    return json.dumps(doc).encode()
+
+
+def _pre_fault(h, sb, method: str, op: str, fault) -> bool:
+    kind, p = fault.kind, fault.params
+    if kind in ("delay", "http_401", "http_503", "server_busy") or (
+            kind == "http_500_html" and not p.get("commit", False)):
+        sb.faults.fire(op, fault)
+    if kind == "delay":
+        time.sleep(float(p.get("seconds", 1.0)))
+        return False
+    if kind == "http_401":
+        _answer_error(h, method, h.path, GraphError(401, "InvalidAuthenticationToken",
+                                                    "Access token has expired or is not yet valid."), injected=True)
+        return True
+    if kind in ("http_503", "server_busy"):
+        if kind == "http_503":
+            seconds = p.get("retry_after", 1)
+        else:
+            seconds = max(1, -(-int(p.get("backoff_ms", 1000)) // 1000))  # whole seconds, rounded up
+        status, code = (503, "ServiceNotAvailable") if kind == "http_503" else (429, "ApplicationThrottled")
+        _answer_error(h, method, h.path, GraphError(status, code, "The server is busy. Try again later.",
+                                                    [("Retry-After", str(seconds))]), injected=kind == "http_503")
+        return True
+    if kind == "http_500_html" and not p.get("commit", False):
+        sb._observe_graph("response", GATEWAY_500, method=method, path=h.path, status=500, content_type="text/html",
+                          injected=True)
+        h._send(500, GATEWAY_500, "text/html")
+        return True
+    return False
+
+
+def _answer_error(h, method: str, path: str, e: GraphError, injected: bool = False):
+    body = errors.body(e, h.headers.get("client-request-id"))
+    h.sb._observe_graph("response", body, method=method, path=path, status=e.status,
+                        content_type="application/json", injected=injected)
+    h._send(e.status, body, "application/json", [("request-id", str(uuid.uuid4())), *e.headers])

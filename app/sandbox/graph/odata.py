@@ -1,0 +1,220 @@
+"""OData query options on message lists: ``$select``, ``$top``, ``$skip``, ``$orderby``, ``$filter``,
+``$count``; what the sandbox cannot evaluate is refused with Graph's error, never ignored.
+
+``$filter`` understands comparisons (eq, ne, gt, ge, lt, le) of internetMessageId, subject, isDraft,
+isRead, importance, hasAttachments, conversationId and the four date-times, ``contains()`` and
+``startswith()`` on subject, joined with and / or / not and parentheses; it becomes SQL over the store."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from .errors import GraphError, bad_request
+from .jsonmap import ALL_PROPS
+
+DEFAULT_TOP = 10
+MAX_TOP = 1000
+#: Graph property -> (SQL expression, kind)
+COLUMNS = {
+    "internetMessageId": ("imid", "str"),
+    "subject": ("subject", "str"),
+    "isDraft": ("json_extract(data, '$.IsDraft')", "bool"),
+    "isRead": ("json_extract(data, '$.IsRead')", "bool"),
+    "hasAttachments": ("json_extract(data, '$._has_attachments')", "bool"),
+    "importance": ("lower(json_extract(data, '$.Importance'))", "enum"),
+    "conversationIndex": ("json_extract(data, '$.ConversationIndex')", "str"),
+    "receivedDateTime": ("received", "dt"),
+    "sentDateTime": ("sent", "dt"),
+    "createdDateTime": ("created", "dt"),
+    "lastModifiedDateTime": ("modified", "dt"),
+}
+ORDERABLE = {"receivedDateTime": "received", "sentDateTime": "sent", "createdDateTime": "created",
+             "lastModifiedDateTime": "modified", "subject": "subject"}
+OPS = {"eq": "=", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
+_TOKEN = re.compile(r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<num>-?\d+(?:\.\d+)?(?![\w:-]))|"
+                    r"(?P<dt>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)?)|(?P<name>[A-Za-z_][\w/]*)|(?P<p>[(),]))")
+
+
+def invalid_filter(detail: str = "") -> GraphError:
+    return GraphError(400, "ErrorInvalidUrlQueryFilter",
+                      "The query filter contains one or more invalid nodes." + (f" {detail}" if detail else ""))
+
+
+@dataclass
+class ListQuery:
+    select: list[str] | None = None
+    top: int = DEFAULT_TOP
+    skip: int = 0
+    order_sql: str = "received DESC"
+    where: str = "1"
+    args: list = field(default_factory=list)
+    count: bool = False
+
+
+def parse(params: dict[str, str]) -> ListQuery:
+    """The query options of a list request (``params``: decoded query string, one value each)."""
+    q = ListQuery()
+    for name in params:
+        if name.startswith("$") and name not in ("$select", "$top", "$skip", "$orderby", "$filter", "$count",
+                                                  "$skiptoken"):
+            raise bad_request(f"Query option '{name}' is not allowed.", "BadRequest")
+    if "$select" in params:
+        q.select = parse_select(params["$select"])
+    if "$top" in params:
+        q.top = _int(params["$top"], "$top")
+        if q.top < 1:
+            raise bad_request("Invalid page size specified: '0'. Must be between 1 and 1000 inclusive.")
+        q.top = min(q.top, MAX_TOP)
+    if "$skip" in params:
+        q.skip = _int(params["$skip"], "$skip")
+    if "$orderby" in params:
+        q.order_sql = _orderby(params["$orderby"])
+    if "$filter" in params:
+        q.where, q.args = compile_filter(params["$filter"])
+    if "$count" in params:
+        if params["$count"] not in ("true", "false"):
+            raise bad_request("Invalid value for $count: expected true or false.")
+        q.count = params["$count"] == "true"
+    return q
+
+
+def parse_select(text: str) -> list[str]:
+    props = [p.strip() for p in text.split(",") if p.strip()]
+    for p in props:
+        if p not in ALL_PROPS:
+            raise bad_request(f"Could not find a property named '{p}' on type 'microsoft.graph.message'.",
+                              "RequestBroker--ParseUri")
+    return props
+
+
+def _int(text: str, what: str) -> int:
+    if not re.fullmatch(r"\d{1,9}", text or ""):
+        raise bad_request(f"Invalid value for {what}: '{text}'.")
+    return int(text)
+
+
+def _orderby(text: str) -> str:
+    parts = []
+    for clause in text.split(","):
+        words = clause.split()
+        if not words or len(words) > 2 or words[0] not in ORDERABLE or (len(words) == 2 and words[1] not in ("asc", "desc")):
+            raise bad_request(f"The $orderby clause '{clause.strip()}' is not supported.", "ErrorInvalidProperty")
+        parts.append(f"{ORDERABLE[words[0]]} {'DESC' if len(words) == 2 and words[1] == 'desc' else 'ASC'}")
+    return ", ".join(parts)
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    out, pos = [], 0
+    text = text.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise invalid_filter()
+        kind = m.lastgroup
+        out.append((kind, m.group(kind)))
+        pos = m.end()
+    return out
+
+
+def compile_filter(text: str) -> tuple[str, list]:
+    """``$filter`` -> (SQL, args). ErrorInvalidUrlQueryFilter for anything it does not understand."""
+    parser = _Parser(_tokens(text))
+    sql = parser.expr()
+    if parser.pos != len(parser.toks):
+        raise invalid_filter()
+    return sql, parser.args
+
+
+class _Parser:
+    def __init__(self, toks):
+        self.toks, self.pos, self.args = toks, 0, []
+
+    def _peek(self):
+        return self.toks[self.pos] if self.pos < len(self.toks) else (None, None)
+
+    def _take(self, value=None):
+        tok = self._peek()
+        if tok[0] is None or (value is not None and tok[1] != value):
+            raise invalid_filter()
+        self.pos += 1
+        return tok
+
+    def expr(self) -> str:
+        left = self.term()
+        while self._peek() == ("name", "or"):
+            self._take()
+            left = f"({left} OR {self.term()})"
+        return left
+
+    def term(self) -> str:
+        left = self.factor()
+        while self._peek() == ("name", "and"):
+            self._take()
+            left = f"({left} AND {self.factor()})"
+        return left
+
+    def factor(self) -> str:
+        kind, value = self._peek()
+        if (kind, value) == ("name", "not"):
+            self._take()
+            return f"(NOT {self.factor()})"
+        if (kind, value) == ("p", "("):
+            self._take()
+            inner = self.expr()
+            self._take(")")
+            return inner
+        if kind == "name" and value in ("contains", "startswith"):
+            return self._function(value)
+        return self._comparison()
+
+    def _function(self, fn: str) -> str:
+        self._take()
+        self._take("(")
+        prop = self._take()[1]
+        self._take(",")
+        kind, lit = self._take()
+        self._take(")")
+        if prop != "subject" or kind != "str":
+            raise invalid_filter()
+        text = lit[1:-1].replace("''", "'").lower()
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        self.args.append(("%" if fn == "contains" else "") + escaped + "%")
+        return "lower(COALESCE(subject, '')) LIKE ? ESCAPE '\\'"
+
+    def _comparison(self) -> str:
+        kind, prop = self._take()
+        if kind != "name" or prop not in COLUMNS:
+            raise invalid_filter(f"Property '{prop}' cannot be filtered on here.")
+        op_kind, op = self._take()
+        if op not in OPS:
+            raise invalid_filter()
+        col, ptype = COLUMNS[prop]
+        lkind, lit = self._take()
+        if ptype == "bool":
+            if lit not in ("true", "false") or op not in ("eq", "ne"):
+                raise invalid_filter()
+            self.args.append(1 if lit == "true" else 0)
+            return f"COALESCE({col}, 0) {OPS[op]} ?"
+        if ptype == "dt":
+            if lkind != "dt":
+                raise invalid_filter()
+            try:
+                d = _dt.datetime.fromisoformat(lit.replace("Z", "+00:00"))
+            except ValueError:
+                raise invalid_filter() from None
+            if d.tzinfo is None:
+                d = d.replace(tzinfo=_dt.timezone.utc)
+            self.args.append(d.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
+            return f"{col} {OPS[op]} ?"
+        if lkind != "str":
+            raise invalid_filter()
+        value = lit[1:-1].replace("''", "'")
+        if ptype == "enum":
+            value = value.lower()
+        if prop == "subject" and op in ("eq", "ne"):
+            self.args.append(value)
+            return f"COALESCE(subject, '') {OPS[op]} ? COLLATE NOCASE"
+        self.args.append(value)
+        return f"{col} {OPS[op]} ?"

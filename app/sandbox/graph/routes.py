@@ -1,0 +1,46 @@
+"""The Graph endpoints the sandbox serves: (method, path under /v1.0/{me | users/x}, handler, operation
+name). The operation name is what fault injection (core/faults.py) and the request log call it."""
+
+from __future__ import annotations
+
+import re
+
+from . import folders, messages
+
+_ID = r"(?P<id>[^/]+)"
+_FOLDER = r"(?P<folder>[^/]+)"
+
+ROUTES = [
+    ("GET", "/messages", messages.list_folder, "ListMessages"),
+    ("POST", "/messages", messages.create, "CreateMessage"),
+    ("GET", f"/messages/{_ID}", messages.get, "GetMessage"),
+    ("PATCH", f"/messages/{_ID}", messages.update, "UpdateMessage"),
+    ("DELETE", f"/messages/{_ID}", messages.delete, "DeleteMessage"),
+    ("GET", f"/messages/{_ID}/\\$value", messages.value, "GetMessageMime"),
+    ("POST", f"/messages/{_ID}/send", messages.send, "SendMessage"),
+    ("POST", f"/messages/{_ID}/move", messages.move, "MoveMessage"),
+    ("POST", "/sendMail", messages.send_mail, "SendMail"),
+    ("GET", "/mailFolders", folders.list_children, "ListFolders"),
+    ("GET", f"/mailFolders/{_FOLDER}", folders.get, "GetFolder"),
+    ("GET", f"/mailFolders/{_FOLDER}/childFolders", folders.list_children, "ListFolders"),
+    ("GET", f"/mailFolders/{_FOLDER}/messages", messages.list_folder, "ListMessages"),
+    ("POST", f"/mailFolders/{_FOLDER}/messages", messages.create, "CreateMessage"),
+    ("GET", f"/mailFolders/{_FOLDER}/messages/{_ID}", messages.get, "GetMessage"),
+    ("PATCH", f"/mailFolders/{_FOLDER}/messages/{_ID}", messages.update, "UpdateMessage"),
+    ("DELETE", f"/mailFolders/{_FOLDER}/messages/{_ID}", messages.delete, "DeleteMessage"),
+]
+_COMPILED = [(method, re.compile(pattern + "$"), handler, op) for method, pattern, handler, op in ROUTES]
+#: The user part of a path: /me or /users/{id or address}.
+USER = re.compile(r"^/(?P<seg>me|users/(?P<who>[^/]+))(?P<rest>/.*)?$", re.IGNORECASE)
+
+
+def match(method: str, rest: str):
+    """(handler, path parameters, operation name), or (None, None, None) with ``allowed`` methods."""
+    allowed = []
+    for m, pattern, handler, op in _COMPILED:
+        found = pattern.match(rest)
+        if found:
+            if m == method:
+                return handler, found.groupdict(), op
+            allowed.append(m)
+    return None, allowed, None

@@ -1,0 +1,48 @@
+"""Graph tests: a sandbox that speaks Graph, tokens from its sign-in authority through MSAL (auth code +
+PKCE, the consent page filled in by a plain HTTP client), and httpx clients with those tokens."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.authority.helpers import REDIRECT, SCOPES, browser, msal_app, redirect_params, sign_in
+
+PASSWORDS = {"alice@example.com": "alice-sandbox-pw", "bob@example.com": "bob-sandbox-pw",
+             "carol@example.com": "carol-sandbox-pw"}
+
+
+def token_for(sb, address: str, app=None) -> str:
+    """An access token for ``address``, signed in through MSAL's auth code flow (as the app will)."""
+    app = app or msal_app(sb.authority)
+    flow = app.initiate_auth_code_flow(SCOPES, redirect_uri=REDIRECT)
+    with browser(sb.authority) as b:
+        answer = sign_in(b, flow["auth_uri"], address, PASSWORDS[address])
+    result = app.acquire_token_by_auth_code_flow(flow, redirect_params(answer))
+    assert "access_token" in result, result
+    return result["access_token"]
+
+
+def client(sb, address: str = "alice@example.com", *, immutable: bool = False, token: str | None = None):
+    headers = {"Authorization": "Bearer " + (token or token_for(sb, address))}
+    if immutable:
+        headers["Prefer"] = 'IdType="ImmutableId"'
+    return httpx.Client(base_url=sb.graph_url, headers=headers, trust_env=False, timeout=20)
+
+
+@pytest.fixture
+def graph_sandbox(sandbox_factory):
+    return sandbox_factory(graph=True)
+
+
+@pytest.fixture
+def alice(graph_sandbox):
+    with client(graph_sandbox) as c:
+        yield c
+
+
+def draft_body(**extra) -> dict:
+    doc = {"subject": "Quarterly numbers", "body": {"contentType": "text", "content": "Hello Bob"},
+           "toRecipients": [{"emailAddress": {"address": "bob@example.com", "name": "Bob Brown"}}]}
+    doc.update(extra)
+    return doc

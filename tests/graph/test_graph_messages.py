@@ -1,0 +1,106 @@
+"""Graph messages against the sandbox over real HTTP (httpx), with tokens from its authority (MSAL)."""
+
+from __future__ import annotations
+
+import base64
+
+from tests.graph.conftest import client, draft_body
+
+
+def test_a_draft_is_created_read_changed_and_deleted(graph_sandbox, alice):
+    r = alice.post("/me/messages", json=draft_body(importance="HIGH", categories=["Blue"]))
+    assert r.status_code == 201, r.text
+    made = r.json()
+    assert made["isDraft"] is True and made["subject"] == "Quarterly numbers" and made["importance"] == "high"
+    assert made["body"] == {"contentType": "text", "content": "Hello Bob"}
+    assert made["toRecipients"] == [{"emailAddress": {"name": "Bob Brown", "address": "bob@example.com"}}]
+    assert made["@odata.etag"] == f'W/"{made["changeKey"]}"' and made["categories"] == ["Blue"]
+    got = alice.get(f"/me/messages/{made['id']}").json()
+    assert got["id"] == made["id"] and got["parentFolderId"] == alice.get("/me/mailFolders/drafts").json()["id"]
+    r = alice.patch(f"/me/messages/{made['id']}", json={"subject": "Q3 numbers", "body": {"contentType": "HTML",
+                                                                                          "content": "<p>Hi</p>"}})
+    assert r.status_code == 200 and r.json()["subject"] == "Q3 numbers" and r.json()["body"]["contentType"] == "html"
+    assert r.json()["changeKey"] != made["changeKey"]
+    [stored] = graph_sandbox.mailbox("alice@example.com").items("drafts")
+    assert stored["subject"] == "Q3 numbers" and stored["body_type"] == "HTML"
+    assert alice.delete(f"/me/messages/{made['id']}").status_code == 204
+    assert graph_sandbox.mailbox("alice@example.com").count("drafts") == 0
+    assert graph_sandbox.mailbox("alice@example.com").count("deleteditems") == 1  # Graph's DELETE moves it there
+    assert alice.get(f"/me/messages/{made['id']}").json()["error"]["code"] == "ErrorItemNotFound"
+
+
+def test_a_stale_etag_is_refused(graph_sandbox, alice):
+    made = alice.post("/me/messages", json=draft_body()).json()
+    alice.patch(f"/me/messages/{made['id']}", json={"subject": "changed"})
+    r = alice.patch(f"/me/messages/{made['id']}", json={"subject": "again"}, headers={"If-Match": made["@odata.etag"]})
+    assert r.status_code == 412 and r.json()["error"]["code"] == "ErrorIrresolvableConflict"
+
+
+def test_select_filter_orderby_count_and_paging(graph_sandbox, alice):
+    for i in range(7):
+        alice.post("/me/messages", json=draft_body(subject=f"note {i}", internetMessageId=f"<n{i}@example.com>"))
+    r = alice.get("/me/mailFolders/drafts/messages",
+                  params={"$select": "subject,internetMessageId", "$top": "3", "$orderby": "subject asc",
+                          "$count": "true"})
+    page = r.json()
+    assert page["@odata.count"] == 7 and [m["subject"] for m in page["value"]] == ["note 0", "note 1", "note 2"]
+    assert set(page["value"][0]) == {"@odata.etag", "id", "subject", "internetMessageId"}
+    seen = [m["subject"] for m in page["value"]]
+    while "@odata.nextLink" in page:
+        page = alice.get(page["@odata.nextLink"]).json()
+        seen += [m["subject"] for m in page["value"]]
+    assert seen == [f"note {i}" for i in range(7)]
+    found = alice.get("/me/mailFolders/drafts/messages",
+                      params={"$filter": "internetMessageId eq '<n4@example.com>'"}).json()["value"]
+    assert [m["subject"] for m in found] == ["note 4"]
+    assert alice.get("/me/messages", params={"$filter": "isDraft eq false"}).json()["value"] == []
+    found = alice.get("/me/messages", params={"$filter": "contains(subject,'NOTE 6') or subject eq 'Note 1'"}).json()
+    assert sorted(m["subject"] for m in found["value"]) == ["note 1", "note 6"]
+    r = alice.get("/me/messages", params={"$filter": "bodyPreview eq 'x'"})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "ErrorInvalidUrlQueryFilter"
+    r = alice.get("/me/messages", params={"$select": "nonsense"})
+    assert r.status_code == 400
+
+
+def test_mime_drafts_and_their_errors(graph_sandbox, alice):
+    mime = (b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: from MIME\r\nX-Tracking: 42\r\n"
+            b"Message-ID: <mime-1@example.com>\r\n\r\nbody text\r\n")
+    r = alice.post("/me/messages", content=base64.b64encode(mime), headers={"Content-Type": "text/plain"})
+    assert r.status_code == 201, r.text
+    assert r.json()["subject"] == "from MIME" and r.json()["internetMessageId"] == "<mime-1@example.com>"
+    got = alice.get(f"/me/messages/{r.json()['id']}", params={"$select": "internetMessageHeaders"}).json()
+    assert {"name": "X-Tracking", "value": "42"} in got["internetMessageHeaders"]
+    raw = alice.get(f"/me/messages/{r.json()['id']}/$value")
+    assert raw.status_code == 200 and b"Subject: from MIME" in raw.content
+    r = alice.post("/me/messages", content=b"not base64 !!", headers={"Content-Type": "text/plain"})
+    assert r.status_code == 400
+    assert r.json()["error"] == {**r.json()["error"], "code": "ErrorMimeContentInvalidBase64String",
+                                 "message": "Invalid base64 string for MIME content."}
+
+
+def test_what_graph_refuses_on_write(graph_sandbox, alice):
+    r = alice.post("/me/messages", json=draft_body(nonsense=1))
+    assert r.status_code == 400 and r.json()["error"]["code"] == "RequestBodyRead"
+    r = alice.post("/me/messages", json=draft_body(internetMessageHeaders=[{"name": "Subject", "value": "x"}]))
+    assert r.status_code == 400 and "x-" in r.json()["error"]["message"]
+    r = alice.post("/me/messages", content=b"{not json", headers={"Content-Type": "application/json"})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "BadRequest"
+    r = alice.post("/me/messages", content=b"x" * (4 * 1024 * 1024 + 1), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413
+    assert alice.get("/me/messages/AAAA").json()["error"]["code"] == "ErrorInvalidIdMalformed"
+
+
+def test_tokens_and_mailboxes_are_checked(graph_sandbox, alice):
+    import httpx
+
+    anon = httpx.Client(base_url=graph_sandbox.graph_url, trust_env=False)
+    r = anon.get("/me/messages")
+    assert r.status_code == 401 and r.json()["error"]["code"] == "InvalidAuthenticationToken"
+    r = anon.get("/me/messages", headers={"Authorization": "Bearer not.a.token"})
+    assert r.status_code == 401
+    r = alice.get("/users/bob@example.com/messages")
+    assert r.status_code == 403 and r.json()["error"]["code"] == "ErrorAccessDenied"
+    assert alice.get("/users/alice@example.com/mailFolders/inbox").status_code == 200
+    with client(graph_sandbox, "bob@example.com") as bob:
+        mine = alice.post("/me/messages", json=draft_body()).json()["id"]
+        assert bob.get(f"/me/messages/{mine}").status_code == 403
