@@ -65,3 +65,16 @@ def test_a_token_for_another_audience_or_issuer_is_refused(authority, token):
         AccessTokenError.INVALID
     assert _kind(authority, key.sign(dict(claims, nbf=claims["nbf"] + 600)))[0] == AccessTokenError.INVALID
     assert _kind(authority, key.sign(dict(claims, exp=claims["iat"] - 1)))[0] == AccessTokenError.EXPIRED
+
+
+def test_a_minted_token_is_checked_and_expires_like_any_other(authority_factory, clock):
+    auth = authority_factory(token_lifetime=60)
+    token = auth.access_token_for("carol@example.com", ["Mail.Send"])
+    claims = auth.verify_authorization(f"Bearer {token}")
+    assert claims["upn"] == "carol@example.com" and claims["scp"] == "Mail.Send"
+    clock.advance(61)
+    assert _kind(auth, token)[0] == AccessTokenError.EXPIRED
+    with pytest.raises(KeyError):
+        auth.access_token_for("nobody@example.com")
+    assert auth.www_authenticate() == (f'Bearer realm="", authorization_uri="{auth.url}/common/oauth2/v2.0/authorize", '
+                                       f'client_id="{GRAPH_APP_ID}"')

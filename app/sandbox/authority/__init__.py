@@ -16,6 +16,8 @@ Wiring (what ``Sandbox`` and ``python -m app.sandbox`` need)::
                           #  "devicecode", "devicelogin", "devicelogin:approved", "keys", ...]
     claims = auth.verify_access_token(token)          # or auth.verify_authorization("Bearer ...")
     auth.user_for(claims)                             # the user dict the token is for (by its upn)
+    auth.www_authenticate()                           # the WWW-Authenticate value for Graph's 401
+    auth.access_token_for("bob@example.com")          # a token minted in-process, for Graph tests
     auth.stop()
 
 - ``users``: the sandbox's user dicts ({email, password, name?, username?}); a user signs in on the consent
@@ -23,6 +25,9 @@ Wiring (what ``Sandbox`` and ``python -m app.sandbox`` need)::
 - ``verify_access_token`` raises ``AccessTokenError`` with ``.kind`` = ``AccessTokenError.MISSING`` /
   ``INVALID`` / ``EXPIRED`` and ``.message`` = what Graph says (answer 401 ``InvalidAuthenticationToken``
   with it; expired: "Lifetime validation failed, the token is expired."). No clock skew is allowed.
+- MSAL treats an access token with less than 5 minutes left as expired: with a short ``token_lifetime``
+  every ``acquire_token_silent`` refreshes (a client holding a token still meets Graph's 401 once it
+  expires, which is what the short lifetime is for).
 - ``clock``: a callable returning seconds since the epoch (default ``time.time``); tests pass one they
   can advance, to expire access tokens, codes and device codes without sleeping.
 - ``clients``: None accepts any client id as a public client with any loopback redirect; a dict

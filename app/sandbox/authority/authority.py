@@ -11,10 +11,10 @@ import threading
 import time
 
 from ..tlscert import fingerprint, make_self_signed
-from .flows import DEVICE_GRANT, Flows
+from .flows import DEFAULT_PERMISSIONS, DEVICE_GRANT, Flows
 from .jws import SigningKey
 from .server import AuthorityServer
-from .tokens import AccessTokenError, Tokens, user_oid
+from .tokens import GRAPH_APP_ID, AccessTokenError, Tokens, user_oid
 
 log = logging.getLogger("app.sandbox.authority")
 
@@ -109,6 +109,22 @@ class Authority:
         if not header or scheme.lower() != "bearer":
             raise AccessTokenError(AccessTokenError.MISSING, "Access token is empty.")
         return self.verify_access_token(token.strip())
+
+    def access_token_for(self, email: str, permissions: list[str] | None = None,
+                         client_id: str = "sandbox-tests") -> str:
+        """A Graph access token for a sandbox user, minted in-process (for Graph tests that are not about
+        signing in); it expires after ``token_lifetime`` like any other."""
+        user = self.flows.user_by_email(email)
+        if user is None or self.tokens is None:
+            raise KeyError(f"no sandbox user {email!r} (or the authority is not started)")
+        perms = list(permissions or DEFAULT_PERMISSIONS)
+        return self.tokens.issue(user, client_id, perms, perms, client_info=False, id_token=False)["access_token"]
+
+    def www_authenticate(self) -> str:
+        """The ``WWW-Authenticate`` header Graph sends with a 401, pointing at this authority (Graph names
+        login.microsoftonline.com's v1 ``/common/oauth2/authorize``; here the v2.0 endpoint that is served)."""
+        return (f'Bearer realm="", authorization_uri="{self.url}/common/oauth2/v2.0/authorize", '
+                f'client_id="{GRAPH_APP_ID}"')
 
     def user_for(self, claims: dict) -> dict | None:
         """The sandbox user a token's claims name (by ``upn``), or None."""
