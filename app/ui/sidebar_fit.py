@@ -37,6 +37,7 @@ class SidebarFit(QObject):
         return False
 
     def apply(self, force: bool = False) -> None:
+        """Names or icons only, as the box's width says; ``force``: the items again (one was added)."""
         compact = self.box.width() < COMPACT_BELOW
         if compact == self.compact and not force:
             return
@@ -48,6 +49,10 @@ class SidebarFit(QObject):
             item.setData(LABEL_ROLE, name)
             item.setData(Qt.AccessibleTextRole, name)
             item.setText("" if compact else name)
-        self.sidebar.setProperty("compact", "true" if compact else "false")
-        self.sidebar.style().unpolish(self.sidebar)
-        self.sidebar.style().polish(self.sidebar)
+        value = "true" if compact else "false"
+        if (self.sidebar.property("compact") or "false") != value:
+            # the style sheet's [compact="true"] rules: re-polished only when the property changes (an
+            # item added at start-up, e.g. the Outbox, must not cost a re-polish: QStyle's enums, 5-10 ms)
+            self.sidebar.setProperty("compact", value)
+            self.sidebar.style().unpolish(self.sidebar)
+            self.sidebar.style().polish(self.sidebar)

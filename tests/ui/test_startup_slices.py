@@ -3,6 +3,7 @@ slice per event-loop turn; a main shortcut pressed before they are all built sti
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -77,56 +78,124 @@ def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_pa
     session = Session.for_account(acc, pw)
     win = _lazy_window(qtbot, tmp_path, session)
     win.start_setup()
-    qtbot.waitUntil(lambda: len(win._steps) < 8, timeout=20000)  # some slices built, not all
-    assert not win.ready
+    from app.ui.setup_steps import steps
+
+    def half_built():
+        if len(win._steps) > len(steps()) // 2:
+            return False
+        win._step_timer.stop()  # the rest waits: Ctrl+N must come before the actions' slice, whatever the speed
+        return True
+    qtbot.waitUntil(half_built, timeout=20000)  # some slices built, not all
+    assert not win.ready and not hasattr(win, "actions_")
     qtbot.keyClick(win, Qt.Key_N, Qt.ControlModifier)
     assert win.ready and win.current_view() == "compose"
     qtbot.waitUntil(lambda: win.compose.to.hasFocus() or win.compose.isAncestorOf(win.focusWidget()), timeout=5000)
     close_window(win, session)
 
 
-_SCAN_PROBE = r"""
-import sys
+
+def test_views_added_at_start_up_do_not_re_style_the_sidebar(qtbot, aloop, tmp_path):
+    """The Outbox's sidebar item (the journal's slice) no longer re-polishes the sidebar (QStyle's enums
+    and the style sheet: 5-10 ms in that slice); going compact and back still does."""
+    from app.ui.sidebar_fit import COMPACT_BELOW
+
+    win = _lazy_window(qtbot, tmp_path)
+    win.start_setup()
+    with qtbot.waitSignal(win.setup_finished, timeout=20000):
+        pass
+    assert win.sidebar.count() == 4 and win.sidebar.item(3).text() == "Outbox"
+    assert win.sidebar.property("compact") is None, "re-polished while nothing changed"
+    win._side.resize(COMPACT_BELOW - 40, win._side.height())
+    qtbot.waitUntil(lambda: win.sidebar.property("compact") == "true")
+    assert [win.sidebar.item(r).text() for r in range(4)] == ["", "", "", ""]
+    win._side.resize(COMPACT_BELOW + 40, win._side.height())
+    qtbot.waitUntil(lambda: win.sidebar.property("compact") == "false")
+    assert win.sidebar.item(3).text() == "Outbox"
+    close_window(win)
+
+_PROBE = r"""
+import enum, json, sys, threading
 import PySide6.QtCore  # noqa: F401 - installs PySide's import hook
 from PySide6.support import feature
-
-read = []
-scan = feature._mod_uses_pyside
 from app.app_main import run  # noqa: F401 - python -m app imports it before PySide6
+import app.ui.main_window as mw
+
+phase = ["before main"]
+read, enums = [], []
+scan = feature._mod_uses_pyside
+create = enum.EnumType._create_
+
+
+def _create(cls, *a, **k):
+    made = create(cls, *a, **k)
+    enums.append((phase[0], made))
+    return made
+
+
+def _during(name, f):
+    def run(self, *a):
+        phase[0] = name(self)
+        try:
+            return f(self, *a)
+        finally:
+            phase[0] = "between slices"
+    return run
+
+
+import app.ui.setup_steps as ss
+
+ss.qt_namespace = _during(lambda w: "qt_namespace", ss.qt_namespace)
+mw.MainWindow.start_setup = _during(lambda w: "start_setup", mw.MainWindow.start_setup)
+mw.MainWindow._next_step = _during(lambda w: "slice " + (w._steps[0].__name__ if w._steps else "-"),
+                                   mw.MainWindow._next_step)
+enum.EnumType._create_ = _create
 from app.cli import main
 feature._mod_uses_pyside = lambda m: (read.append(getattr(m, "__name__", "?")), scan(m))[1]
 try:
     main(["--sandbox"])  # as python -m app --sandbox, with PySide6 imported first
 finally:
-    print("READ", " ".join(read))
+    print("PROBE " + json.dumps({"read": read, "enums": [(p, e.__qualname__, e.__module__) for p, e in enums]}))
 """
 
 
-def test_pyside_reads_no_source_of_the_apps_modules_or_the_standard_library(tmp_path):
-    """PySide6's import hook reads the source of every module imported after it to see if it says
-    "PySide6" (for ``from __feature__``): ~14 ms of the UI thread between the first paint and ready.
-    ``app_main.spare_pyside_source_scan`` answers for the app's modules and the standard library."""
+@pytest.fixture(scope="module")
+def start_probe(tmp_path_factory):
+    """The real start (``python -m app --sandbox`` until every view is built), observed: the modules
+    whose source PySide read, and which slice built which of PySide's enum types."""
+    import json
     import os
     import subprocess
     import sys
     from pathlib import Path
 
-    from PySide6.support import feature
-
-    if not hasattr(feature, "_mod_uses_pyside"):
-        import pytest
-
-        pytest.skip("this PySide6 does not scan imported modules")
     root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, PYTHONPATH=str(root), DISPATCH_HOME=str(tmp_path), DISPATCH_FIRST_PAINT="1",
-               QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", _SCAN_PROBE], capture_output=True, text=True, env=env, cwd=root,
+    env = dict(os.environ, PYTHONPATH=str(root), DISPATCH_HOME=str(tmp_path_factory.mktemp("home")),
+               DISPATCH_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, env=env, cwd=root,
                          timeout=120)
     assert "DISPATCH_READY" in out.stdout, out.stdout + out.stderr
-    read = next(ln for ln in out.stdout.splitlines() if ln.startswith("READ")).split()[1:]
+    return json.loads(next(ln for ln in out.stdout.splitlines() if ln.startswith("PROBE "))[6:])
+
+
+def test_pyside_reads_no_source_of_the_apps_modules_or_the_standard_library(start_probe):
+    """PySide6's import hook reads the source of every module imported after it to see if it says
+    "PySide6" (for ``from __feature__``): ~14 ms of the UI thread between the first paint and ready.
+    ``app_main.spare_pyside_source_scan`` answers for the app's modules and the standard library."""
+    import sys
+
+    read = start_probe["read"]
     ours = [m for m in read if m.partition(".")[0] == "app" or m.partition(".")[0] in sys.stdlib_module_names]
     assert ours == [], f"PySide read the source of {ours}"
     assert len(read) < 20, read  # the few third-party packages (qasync) are still PySide's to judge
+
+
+def test_qt_namespace_is_built_in_a_slice_of_its_own(start_probe):
+    """Qt's ~90 enum types (11-20 ms) are built by ``setup_steps.qt_namespace`` in a turn of its own (before
+    the loop starts): not by the early keys' shortcuts (setShortcut would), not by qasync's first timer
+    (its killTimer) inside amain's first turn, not inside a slice that has other work to do."""
+    where = {p for p, qualname, module in start_probe["enums"] if qualname.startswith("Qt.")
+             and module == "PySide6.QtCore"}
+    assert where == {"qt_namespace"}
 
 
 def test_no_module_of_the_app_selects_a_pyside_feature():
