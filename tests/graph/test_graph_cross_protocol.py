@@ -1,0 +1,72 @@
+"""One mailbox, two protocols: what is saved through Graph is listed, changed and sent through EWS
+(exchangelib), and the other way round; both see the same ids (translated) and the same change keys."""
+
+from __future__ import annotations
+
+from exchangelib import HTMLBody, Mailbox, Message
+
+from tests.graph.conftest import draft_body
+from tests.sandbox.conftest import make_account
+
+
+def _ews_message(account, graph_id: str):
+    """The message a Graph REST id names, found over EWS by its id (REST ids are EWS ids, URL-safe)."""
+    ews_id = graph_id.replace("-", "+").replace("_", "/")
+    return account.drafts.get(id=ews_id)
+
+
+def test_a_draft_saved_over_graph_is_changed_and_sent_over_ews(graph_sandbox, alice):
+    made = alice.post("/me/messages", json=draft_body(
+        subject="made in Graph", internetMessageId="<cross-1@example.com>",
+        internetMessageHeaders=[{"name": "x-origin", "value": "graph"}])).json()
+    ews = make_account(graph_sandbox, "alice@example.com")
+    listed = [m.subject for m in ews.drafts.all().only("subject")]
+    assert listed == ["made in Graph"]
+    msg = _ews_message(ews, made["id"])
+    assert msg.changekey == made["changeKey"] and msg.message_id == "<cross-1@example.com>"
+    assert [r.email_address for r in msg.to_recipients] == ["bob@example.com"]
+    msg.subject = "changed in EWS"
+    msg.save(update_fields=["subject"])
+    seen = alice.get(f"/me/messages/{made['id']}").json()
+    assert seen["subject"] == "changed in EWS" and seen["changeKey"] == msg.changekey
+    msg.send(save_copy=True)  # EWS SendItem: synchronous
+    [copy] = graph_sandbox.mailbox("bob@example.com").items("inbox")
+    assert copy["subject"] == "changed in EWS" and copy["internet_message_id"] == "<cross-1@example.com>"
+    assert b"x-origin: graph" in copy["mime"].lower()  # the Graph-set header travels on an EWS send
+    sent = alice.get("/me/mailFolders/sentitems/messages",
+                     params={"$filter": "internetMessageId eq '<cross-1@example.com>'"}).json()["value"]
+    assert [m["subject"] for m in sent] == ["changed in EWS"]
+
+
+def test_a_draft_saved_over_ews_is_changed_and_sent_over_graph(graph_sandbox, alice):
+    ews = make_account(graph_sandbox, "alice@example.com")
+    msg = Message(account=ews, folder=ews.drafts, subject="made in EWS", body=HTMLBody("<p>hello</p>"),
+                  to_recipients=[Mailbox(email_address="bob@example.com")])
+    msg.save()
+    rest_id = msg.id.replace("+", "-").replace("/", "_")
+    seen = alice.get(f"/me/messages/{rest_id}").json()
+    assert seen["subject"] == "made in EWS" and seen["body"]["contentType"] == "html"
+    assert seen["changeKey"] == msg.changekey and seen["isDraft"] is True
+    listed = alice.get("/me/mailFolders/drafts/messages", params={"$select": "subject"}).json()["value"]
+    assert [m["subject"] for m in listed] == ["made in EWS"]
+    r = alice.patch(f"/me/messages/{rest_id}", json={"subject": "changed in Graph"})
+    assert r.status_code == 200
+    msg.refresh()
+    assert msg.subject == "changed in Graph" and msg.changekey == r.json()["changeKey"]
+    assert alice.post(f"/me/messages/{rest_id}/send").status_code == 202
+    assert graph_sandbox.outbox.wait_idle(10)
+    bob = make_account(graph_sandbox, "bob@example.com")
+    assert [m.subject for m in bob.inbox.all().only("subject")] == ["changed in Graph"]
+    assert [m.subject for m in ews.sent.all().only("subject")] == ["changed in Graph"]
+    assert ews.drafts.all().count() == 0
+
+
+def test_a_stale_change_key_from_one_protocol_conflicts_in_the_other(graph_sandbox, alice):
+    made = alice.post("/me/messages", json=draft_body()).json()
+    ews = make_account(graph_sandbox, "alice@example.com")
+    msg = _ews_message(ews, made["id"])
+    msg.subject = "EWS wins"
+    msg.save(update_fields=["subject"])
+    r = alice.patch(f"/me/messages/{made['id']}", json={"subject": "stale"}, headers={"If-Match": made["@odata.etag"]})
+    assert r.status_code == 412
+    assert alice.get(f"/me/messages/{made['id']}").json()["subject"] == "EWS wins"
