@@ -149,6 +149,12 @@ def test_framing_is_checked_and_bodies_are_limited(authority_factory):
     assert chunked.startswith(b"HTTP/1.1 413")
     gzip = _raw(auth, (head + "Transfer-Encoding: gzip\r\n\r\n").encode())
     assert gzip.startswith(b"HTTP/1.1 501")
+    smuggled = "GET /devicelogin HTTP/1.1\r\nHost: x\r\n\r\n"
+    for refused in (f"POST /contoso.com/oauth2/v2.0/token HTTP/1.1\r\nHost: x\r\n",  # unknown tenant
+                    f"POST /{auth.tenant_id}/nothing/v2.0/token HTTP/1.1\r\nHost: x\r\n",  # unknown path
+                    head.replace("x-www-form-urlencoded", "json")):  # refused unread
+        answer = _raw(auth, (refused + f"Content-Length: {len(smuggled)}\r\n\r\n{smuggled}").encode())
+        assert b"Connection: close" in answer and answer.count(b"HTTP/1.1 ") == 1, answer
     with browser(auth) as b:  # a body under the limit is fine, and the connection is kept
         resp = b.post(f"https://{auth.host}:{auth.port}{path}", data={"grant_type": "x", "client_id": "y"})
     assert resp.status_code == 400 and resp.json()["error"] == "unsupported_grant_type"

@@ -85,6 +85,11 @@ class AuthorityHandler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
     _closing = False
     _route = "-"
+    _body_done = False  # this request's body was read (a refusal before that closes the connection)
+
+    def parse_request(self):
+        self._route, self._body_done = "-", False  # per request: a kept-alive connection reuses the handler
+        return super().parse_request()
 
     # ---------------- logging: no query strings, no values ----------------
     def log_request(self, code="-", size="-"):
@@ -112,6 +117,9 @@ class AuthorityHandler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: bytes, ctype: str, headers=()):
         headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers]
+        if not self._body_done and (self.headers.get("Transfer-Encoding") or
+                                    (self.headers.get("Content-Length") or "0").strip() not in ("", "0")):
+            self._closing = True  # answered without reading its body: nothing after it may be read as a request
         if self._closing:
             headers.append(("Connection", "close"))
         try:
@@ -162,6 +170,7 @@ class AuthorityHandler(BaseHTTPRequestHandler):
                 self.send_response_only(100)
                 self.end_headers()
             raw = framing.read_body(self.rfile, how, limit)
+            self._body_done = True
         except framing.FramingError as e:
             self._closing = True
             self._send(e.status, e.reason.encode(), "text/plain")
@@ -216,8 +225,6 @@ class AuthorityHandler(BaseHTTPRequestHandler):
 
     def _not_found(self, method: str):
         self._route = "(unknown)"
-        self._closing = method == "POST" and bool(self.headers.get("Content-Length") or
-                                                  self.headers.get("Transfer-Encoding"))
         self._send(404, b"Not Found", "text/plain")
 
     def _run(self, name: str, fn):
