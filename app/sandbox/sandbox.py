@@ -54,7 +54,8 @@ def _is_loopback(host: str) -> bool:
 
 
 def load_users(path: str) -> list[dict]:
-    """--users FILE: a JSON list of {"email", "password", "name"?, "username"?} (or {"users": [...]})."""
+    """--users FILE: a JSON list of {"email", "password", "name"?, "username"?, "graph"?} (or {"users": [...]});
+    "graph": false makes a mailbox that Graph refuses (MailboxNotEnabledForRESTAPI, as one hosted on-premises)."""
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     users = doc["users"] if isinstance(doc, dict) else doc
@@ -179,7 +180,8 @@ class Sandbox:
     def _norm_user(u: dict) -> dict:
         addr = u["email"].strip()
         return {"email": addr, "username": u.get("username") or addr, "password": u["password"],
-                "name": u.get("name") or addr.split("@")[0].replace(".", " ").title()}
+                "name": u.get("name") or addr.split("@")[0].replace(".", " ").title(),
+                "graph": u.get("graph", True) is not False}  # False: on-premises, EWS only
 
     # ---------------- lifecycle ----------------
     def start(self) -> "Sandbox":

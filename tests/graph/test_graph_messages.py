@@ -104,3 +104,15 @@ def test_tokens_and_mailboxes_are_checked(graph_sandbox, alice):
     with client(graph_sandbox, "bob@example.com") as bob:
         mine = alice.post("/me/messages", json=draft_body()).json()["id"]
         assert bob.get(f"/me/messages/{mine}").status_code == 403
+
+
+def test_a_mailbox_not_enabled_for_rest_is_refused(sandbox_factory):
+    from app.sandbox import DEFAULT_USERS
+
+    users = [dict(u, graph=u["email"] != "carol@example.com") for u in DEFAULT_USERS]
+    sb = sandbox_factory(graph=True, users=users)
+    with client(sb, "carol@example.com") as carol:  # she signs in; her mailbox is not on Graph
+        r = carol.get("/me/messages")
+        assert r.status_code == 404 and r.json()["error"]["code"] == "MailboxNotEnabledForRESTAPI"
+    with client(sb, "alice@example.com") as alice:
+        assert alice.get("/me/messages").status_code == 200

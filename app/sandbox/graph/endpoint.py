@@ -107,7 +107,8 @@ def _authenticate(sb, header: str | None) -> dict:
                          [("WWW-Authenticate", 'Bearer realm="", authorization_uri="'
                            + sb.authority.authority_url + '/oauth2/v2.0/authorize"')]) from None
     user = sb.authority.user_for(claims)
-    if user is None or sb.user_by_email(user["email"]) is None:
+    mailbox = sb.user_by_email(user["email"]) if user is not None else None
+    if mailbox is None or not mailbox.get("graph", True):  # e.g. a mailbox hosted on-premises
         raise GraphError(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, "
                          "or is hosted on-premise.")
     return sb.user_by_email(user["email"])
