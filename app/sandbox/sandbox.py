@@ -339,7 +339,8 @@ class Sandbox:
                        content_type: str = "", injected: bool = False):
         """Graph's counterpart of ``_observe``: the process's Graph wire check first, then this instance's
         ``graph_observer``."""
-        for fn in (Sandbox.default_graph_observer, self.graph_observer):
+        check = Sandbox.default_graph_observer or wiredump.graph_from_environment()
+        for fn in (check, self.graph_observer):
             if fn is None:
                 continue
             try:
