@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from tests.graph.conftest import client, draft_body
+from tests.graph.conftest import client, draft_body, token_for
 
 
 def test_a_draft_is_created_read_changed_and_deleted(graph_sandbox, alice):
@@ -116,3 +116,25 @@ def test_a_mailbox_not_enabled_for_rest_is_refused(sandbox_factory):
         assert r.status_code == 404 and r.json()["error"]["code"] == "MailboxNotEnabledForRESTAPI"
     with client(sb, "alice@example.com") as alice:
         assert alice.get("/me/messages").status_code == 200
+
+
+def test_an_expired_token_is_401_and_a_refreshed_one_works(sandbox_factory):
+    from tests.authority.helpers import FakeClock, msal_app
+
+    clock = FakeClock()
+    sb = sandbox_factory(graph=True, token_lifetime=600, authority_clock=clock)
+    app = msal_app(sb.authority)
+    token = token_for(sb, "alice@example.com", app)
+    with client(sb, token=token) as alice:
+        assert alice.get("/me/mailFolders/drafts").status_code == 200
+        clock.advance(601)
+        r = alice.get("/me/mailFolders/drafts")
+        assert r.status_code == 401 and r.json()["error"]["code"] == "InvalidAuthenticationToken"
+        assert r.json()["error"]["message"] == "Lifetime validation failed, the token is expired."
+        assert r.headers["www-authenticate"].startswith("Bearer ")
+    [account] = app.get_accounts()  # MSAL's clock is not the authority's: after a 401 a client forces a refresh
+    fresh = app.acquire_token_silent(["https://graph.microsoft.com/Mail.ReadWrite"], account=account,
+                                     force_refresh=True)
+    assert fresh and fresh["access_token"] != token and "token:refresh_token" in sb.authority.request_log
+    with client(sb, token=fresh["access_token"]) as alice:
+        assert alice.get("/me/mailFolders/drafts").status_code == 200

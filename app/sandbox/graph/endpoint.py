@@ -104,8 +104,7 @@ def _authenticate(sb, header: str | None) -> dict:
         claims = sb.authority.verify_authorization(header)
     except AccessTokenError as e:
         raise GraphError(401, "InvalidAuthenticationToken", e.message,
-                         [("WWW-Authenticate", 'Bearer realm="", authorization_uri="'
-                           + sb.authority.authority_url + '/oauth2/v2.0/authorize"')]) from None
+                         [("WWW-Authenticate", sb.authority.www_authenticate())]) from None
     user = sb.authority.user_for(claims)
     mailbox = sb.user_by_email(user["email"]) if user is not None else None
     if mailbox is None or not mailbox.get("graph", True):  # e.g. a mailbox hosted on-premises
