@@ -23,13 +23,13 @@ def resolve(req: Req, value: str) -> dict:
     else:
         mailbox, key = parse_folder_id(value)
         if mailbox != ctx.email:
-            raise GraphError(403 if ctx.sandbox.user_by_email(mailbox) else 404,
-                             "ErrorAccessDenied" if ctx.sandbox.user_by_email(mailbox) else "ErrorFolderNotFound",
-                             "Access is denied. Check credentials and try again." if ctx.sandbox.user_by_email(mailbox)
-                             else FOLDER_NOT_FOUND)
+            if ctx.sandbox.user_by_email(mailbox) is not None:
+                raise GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+            raise GraphError(404, "ErrorFolderNotFound", FOLDER_NOT_FOUND)
         row = ctx.store.folder(mailbox, key)
     if row is None or row["deleted"]:
-        raise GraphError(404, "ErrorItemNotFound" if name not in WELL_KNOWN else "ErrorFolderNotFound", FOLDER_NOT_FOUND)
+        code = "ErrorFolderNotFound" if name in WELL_KNOWN else "ErrorItemNotFound"
+        raise GraphError(404, code, FOLDER_NOT_FOUND)
     return row
 
 

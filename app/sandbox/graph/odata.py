@@ -99,7 +99,8 @@ def _orderby(text: str) -> str:
     parts = []
     for clause in text.split(","):
         words = clause.split()
-        if not words or len(words) > 2 or words[0] not in ORDERABLE or (len(words) == 2 and words[1] not in ("asc", "desc")):
+        direction_ok = len(words) == 1 or (len(words) == 2 and words[1] in ("asc", "desc"))
+        if not words or not direction_ok or words[0] not in ORDERABLE:
             raise bad_request(f"The $orderby clause '{clause.strip()}' is not supported.", "ErrorInvalidProperty")
         parts.append(f"{ORDERABLE[words[0]]} {'DESC' if len(words) == 2 and words[1] == 'desc' else 'ASC'}")
     return ", ".join(parts)
