@@ -123,6 +123,47 @@ def wiring(win) -> None:
     win.welcome.exchange_chosen.connect(win.edit_account)
 
 
+def open_journal(win) -> None:
+    """Opens the journal's file on a thread of its own while the slices go on (SQLite: open, integrity
+    check, schema: 3-5 ms for a new file, more for a large one, none of it the UI thread's). The
+    ``journal`` slice takes it; what it holds is recovered only then, when the session is set, as before."""
+    if win._journal is not None or getattr(win, "_journal_opening", None) is not None:
+        return
+    import threading
+    from concurrent.futures import Future
+
+    from app.storage.journal import Journal
+
+    opening = Future()
+
+    def run() -> None:
+        try:
+            opening.set_result(Journal())
+        except BaseException as exc:  # noqa: BLE001 - handed to the journal slice
+            opening.set_exception(exc)
+
+    threading.Thread(target=run, name="journal-open", daemon=True).start()
+    win._journal_opening = opening
+
+
+def journal_opened(win) -> None:
+    """Takes the journal :func:`open_journal` opened, waiting at most 8 ms a turn (the slice comes again
+    next turn until it is there). Could it not be opened, the journal slice's bridge tries again itself and
+    says why (typing is then not protected)."""
+    opening = getattr(win, "_journal_opening", None)
+    if opening is None:
+        return
+    try:
+        journal_ = opening.result(timeout=0.008)
+    except TimeoutError:
+        win._steps.insert(0, journal_opened)
+        return
+    except Exception:  # noqa: BLE001 - JournalUnavailable & co: JournalBridge opens it, explains, falls back
+        journal_ = None
+    win._journal_opening = None
+    win._journal = journal_
+
+
 def journal(win) -> None:
     """Autosave, crash recovery and each account's send queue (the one path every send takes); then the
     session the window was given, if any."""
@@ -153,7 +194,7 @@ def qt_namespace(_win) -> None:
 
 def steps() -> list:
     return [qt_namespace, _importer("app.ui.safe_text"), _importer("app.ui.banner"), _importer("app.ui.status_bar"),
-            shell, _importer("sqlite3"), _importer("app.storage.journal"), _importer("app.core.submission"),
+            shell, _importer("sqlite3"), _importer("app.storage.journal"), open_journal, _importer("app.core.submission"),
             _importer("app.core.rows"), _importer("app.core.attempts"), _importer("app.core.outbox"),
             _importer("app.core.session"), _importer("app.ui.workflows"), flows,
             # what ComposeView imports when it is built, a slice each
@@ -161,4 +202,4 @@ def steps() -> list:
             _importer("app.ui.formatting"), _importer("app.ui.compose_view"), compose,
             _importer("app.ui.message_models"), _importer("app.ui.list_table"), _importer("app.ui.drafts_view"),
             drafts, sent, welcome, actions, edit, wiring,
-            _importer("app.ui.journal_bridge"), _importer("app.ui.outbox_view"), journal]
+            _importer("app.ui.journal_bridge"), _importer("app.ui.outbox_view"), journal_opened, journal]

@@ -149,19 +149,26 @@ mw.MainWindow.start_setup = _during(lambda w: "start_setup", mw.MainWindow.start
 mw.MainWindow._next_step = _during(lambda w: "slice " + (w._steps[0].__name__ if w._steps else "-"),
                                    mw.MainWindow._next_step)
 enum.EnumType._create_ = _create
+import app.storage.journal_file as jf
+
+opened_in = []
+open_db = jf.open_journal_db
+jf.open_journal_db = lambda *a, **k: (opened_in.append(threading.current_thread().name), open_db(*a, **k))[1]
 from app.cli import main
 feature._mod_uses_pyside = lambda m: (read.append(getattr(m, "__name__", "?")), scan(m))[1]
 try:
     main(["--sandbox"])  # as python -m app --sandbox, with PySide6 imported first
 finally:
-    print("PROBE " + json.dumps({"read": read, "enums": [(p, e.__qualname__, e.__module__) for p, e in enums]}))
+    print("PROBE " + json.dumps({"read": read, "enums": [(p, e.__qualname__, e.__module__) for p, e in enums],
+                                 "journal_opened_in": opened_in}))
 """
 
 
 @pytest.fixture(scope="module")
 def start_probe(tmp_path_factory):
     """The real start (``python -m app --sandbox`` until every view is built), observed: the modules
-    whose source PySide read, and which slice built which of PySide's enum types."""
+    whose source PySide read, which slice built which of PySide's enum types, the thread that opened
+    the journal's file."""
     import json
     import os
     import subprocess
@@ -206,3 +213,32 @@ def test_no_module_of_the_app_selects_a_pyside_feature():
     selects = [p for p in app.rglob("*.py") for line in p.read_text().splitlines()
                if line.strip().startswith(("from __feature__", "import __feature__"))]
     assert selects == []
+
+
+def test_the_journal_file_is_opened_off_the_ui_thread(start_probe):
+    """SQLite's open, integrity check and schema (3-5 ms, more for a large journal) run on a thread of
+    their own while the slices go on; recovery still happens on the UI thread when the session is set."""
+    assert start_probe["journal_opened_in"] == ["journal-open"]
+
+
+def test_a_journal_that_cannot_be_opened_is_explained_as_before(qtbot, aloop, tmp_path, monkeypatch):
+    """The thread's failure reaches the bridge, which says typing is not protected and keeps a journal in
+    memory, as when it opened the file itself."""
+    import app.storage.journal as journal_mod
+    from app.storage.journal_file import JournalUnavailable
+
+    real = journal_mod.Journal
+
+    def refuse(path=None, **kw):
+        if path is None:
+            raise JournalUnavailable("the journal's folder cannot be written (PermissionError)")
+        return real(path, **kw)
+    monkeypatch.setattr(journal_mod, "Journal", refuse)
+    monkeypatch.setattr("app.ui.journal_bridge.Journal", refuse)
+    win = _lazy_window(qtbot, tmp_path)
+    win.start_setup()
+    with qtbot.waitSignal(win.setup_finished, timeout=20000):
+        pass
+    assert not win.journal_bridge.journal.persistent
+    assert "not protected" in win.journal_notice.text() or "not protected" in win.journal_notice.toolTip()
+    close_window(win)
