@@ -127,3 +127,23 @@ def test_update_item_edge_cases(sandbox, alice):
     assert sandbox.mailbox("carol@example.com").count("inbox") == 1
     assert sandbox.mailbox("bob@example.com").count("inbox") == 1
     assert alice.drafts.all().count() == 0 and alice.sent.all().count() == 1
+
+
+def test_an_uploaded_messages_own_x_headers_and_message_id_travel_when_it_is_sent(sandbox, alice):
+    """Delivery rebuilds the message from the item; what the sender set in the uploaded MIME - its X- headers
+    and Internet Message-ID - must still reach the recipient (as Exchange keeps them)."""
+    em = EmailMessage()
+    em["From"] = "alice@example.com"
+    em["To"] = "bob@example.com"
+    em["Subject"] = "tracked"
+    em["Message-ID"] = "<tracked-ews@example.com>"
+    em["X-Dispatch-Submission"] = "sub-42"
+    em.set_content("hello")
+    body = ('<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId><t:DistinguishedFolderId Id="drafts"/>'
+            '</m:SavedItemFolderId><m:Items><t:Message><t:MimeContent CharacterSet="UTF-8">'
+            + base64.b64encode(em.as_bytes()).decode() + "</t:MimeContent></t:Message></m:Items></m:CreateItem>")
+    assert b'ResponseClass="Success"' in post(sandbox, body).content
+    alice.drafts.get(subject="tracked").send()
+    [copy] = sandbox.mailbox("bob@example.com").items("inbox")
+    assert copy["internet_message_id"] == "<tracked-ews@example.com>"
+    assert b"X-Dispatch-Submission: sub-42" in copy["mime"]
