@@ -296,7 +296,8 @@ def _first_paint_watcher(window):
     return watcher
 
 
-async def amain(args, window) -> int:
+async def amain(args, window, clock=None) -> int:
+    first_turn = time.thread_time()
     import asyncio
     import logging
 
@@ -317,7 +318,11 @@ async def amain(args, window) -> int:
     built = asyncio.Event()
     window.setup_finished.connect(built.set)
     settle_gc()
+    if clock is not None:
+        clock.watch_slices(window)
     window.start_setup()  # the views, actions and menus: in slices after the first frame, one a turn
+    if clock is not None:
+        clock.note("amain_first_turn", time.thread_time() - first_turn)
     if not window.ready:
         await built.wait()
     refresh_scheme = getattr(window, "_refresh_app_scheme", None)
@@ -326,7 +331,8 @@ async def amain(args, window) -> int:
     watch_settings(window, settings)
     install_excepthook(window)
     if os.environ.get("DISPATCH_FIRST_PAINT"):
-        print(f"DISPATCH_READY {time.time():.6f} cpu={time.process_time():.6f}", flush=True)
+        pieces = f" {clock.report()}" if clock is not None else ""
+        print(f"DISPATCH_READY {time.time():.6f} cpu={time.process_time():.6f}{pieces}", flush=True)
     if measuring:  # measuring start-up: quit now
         QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
     else:
@@ -378,13 +384,20 @@ def run(args) -> int:
         app.processEvents()
 
     settle_gc()  # what the frame made stays: later collections (imports, the slices) need not scan it
+    clock = None
+    if os.environ.get("DISPATCH_FIRST_PAINT") == "1":  # measuring: each piece's CPU time (app/startup_clock.py)
+        from app.startup_clock import StartupClock
+
+        clock = StartupClock()
+    piece = clock.run if clock is not None else (lambda _name, work, *a: work(*a))
     # what qasync and amain import, a piece per event-loop turn: input and paints are handled in between
     for module in _PRE_LOOP_IMPORTS:
-        importlib.import_module(module)
+        piece(f"import_{module}", importlib.import_module, module)
         app.processEvents()
     from app.ui.setup_steps import qt_namespace
 
-    qt_namespace(window)  # a turn of its own: else qasync's first timer (its killTimer) builds them in amain's
+    # a turn of its own: else qasync's first timer (its killTimer) builds them in amain's
+    piece("qt_namespace", qt_namespace, window)
     app.processEvents()
     import asyncio
 
@@ -393,6 +406,6 @@ def run(args) -> int:
     setup_logging(file=False)
     tune_runtime()
     try:
-        return qasync.run(amain(args, window))
+        return qasync.run(amain(args, window, clock))
     except (KeyboardInterrupt, asyncio.CancelledError):
         return 130

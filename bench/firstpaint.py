@@ -20,9 +20,12 @@ def compile_app() -> None:
     compileall.compile_dir(str(ROOT / "app"), quiet=2, workers=0)
 
 
-def first_paint(cmd: list[str], env: dict, ready: list | None = None, cpu: list | None = None) -> float:
-    """Seconds from starting ``cmd`` to its first paint; appends the time to DISPATCH_READY to ``ready``
-    and the CPU seconds the process had used at its first paint (``cpu=`` on the line) to ``cpu``."""
+def first_paint(cmd: list[str], env: dict, ready: list | None = None, cpu: list | None = None,
+                pieces: list | None = None) -> float:
+    """Seconds from starting ``cmd`` to its first paint; appends the time to DISPATCH_READY to ``ready``,
+    the CPU seconds the process had used at its first paint (``cpu=`` on the line) to ``cpu``, and the
+    longest start-up piece (``longest=<ms>:<name>`` on the DISPATCH_READY line) to ``pieces`` as
+    (ms, name)."""
     t0 = time.time()
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     paint = None
@@ -32,8 +35,13 @@ def first_paint(cmd: list[str], env: dict, ready: list | None = None, cpu: list 
             used = [w[4:] for w in line.split()[2:] if w.startswith("cpu=")]
             if used and cpu is not None:
                 cpu.append(float(used[0]))
-        elif line.startswith("DISPATCH_READY") and ready is not None:
-            ready.append(float(line.split()[1]) - t0)
+        elif line.startswith("DISPATCH_READY"):
+            if ready is not None:
+                ready.append(float(line.split()[1]) - t0)
+            longest = [w[8:] for w in line.split()[2:] if w.startswith("longest=")]
+            if longest and pieces is not None:
+                ms, _, name = longest[0].partition(":")
+                pieces.append((float(ms), name))
     if paint is None:
         raise RuntimeError(f"no first paint from {cmd}: {out.stdout}\n{out.stderr}")
     return paint

@@ -181,7 +181,9 @@ def start_probe(tmp_path_factory):
     out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, env=env, cwd=root,
                          timeout=120)
     assert "DISPATCH_READY" in out.stdout, out.stdout + out.stderr
-    return json.loads(next(ln for ln in out.stdout.splitlines() if ln.startswith("PROBE "))[6:])
+    probe = json.loads(next(ln for ln in out.stdout.splitlines() if ln.startswith("PROBE "))[6:])
+    probe["ready_line"] = next(ln for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_READY"))
+    return probe
 
 
 def test_pyside_reads_no_source_of_the_apps_modules_or_the_standard_library(start_probe):
@@ -215,6 +217,14 @@ def test_no_module_of_the_app_selects_a_pyside_feature():
     assert selects == []
 
 
+def test_pyside_loads_the_widget_types_in_a_slice_of_its_own(start_probe):
+    """The first plain QWidget made by C++ and handed to Python makes PySide load every QWidget subclass
+    (~70 enum types, 6-8 ms): the widget_types slice pays it, not the Drafts slice. (The app uses no
+    QWizard: when its enums are built tells when that loading happened.)"""
+    where = {p for p, qualname, module in start_probe["enums"] if qualname.startswith("QWizard.")}
+    assert where == {"slice widget_types"}
+
+
 def test_the_journal_file_is_opened_off_the_ui_thread(start_probe):
     """SQLite's open, integrity check and schema (3-5 ms, more for a large journal) run on a thread of
     their own while the slices go on; recovery still happens on the UI thread when the session is set."""
@@ -242,3 +252,15 @@ def test_a_journal_that_cannot_be_opened_is_explained_as_before(qtbot, aloop, tm
     assert not win.journal_bridge.journal.persistent
     assert "not protected" in win.journal_notice.text() or "not protected" in win.journal_notice.toolTip()
     close_window(win)
+
+
+def test_a_measured_start_names_its_longest_piece_of_ui_work(start_probe):
+    """bench/bench_startup_stall.py reports the longest piece (a pre-loop import, Qt's enums, a slice)
+    from the DISPATCH_READY line: it is there and names a piece (its size is the bench's business)."""
+    from app.app_main import _PRE_LOOP_IMPORTS
+    from app.ui.setup_steps import steps
+
+    longest = next(w for w in start_probe["ready_line"].split() if w.startswith("longest="))
+    ms, _, name = longest[len("longest="):].partition(":")
+    known = {s.__name__.replace(" ", "_") for s in steps()} | {f"import_{m}" for m in _PRE_LOOP_IMPORTS}
+    assert float(ms) > 0 and name in known | {"qt_namespace", "amain_first_turn", "setup_done"}, longest

@@ -1,0 +1,41 @@
+"""Measuring start-up (``DISPATCH_FIRST_PAINT=1``, bench/bench_startup_stall.py): the UI thread's CPU time
+of each piece of work between the first paint and ready, a piece being what runs in one event-loop turn
+(a pre-loop import, Qt's enum namespace, a setup slice of app/ui/setup_steps.py). Issue 16's goal: each
+fits in a frame (<= 16 ms). The longest is printed on the ``DISPATCH_READY`` line as ``longest=<ms>:<name>``.
+Qt-free, and nothing runs when not measuring."""
+
+from __future__ import annotations
+
+import time
+
+
+class StartupClock:
+    def __init__(self) -> None:
+        self.longest = 0.0  # seconds of the UI thread's CPU
+        self.longest_name = ""
+
+    def run(self, name: str, work, *args):
+        """``work(*args)``, timed as one piece."""
+        t0 = time.thread_time()
+        try:
+            return work(*args)
+        finally:
+            self.note(name, time.thread_time() - t0)
+
+    def note(self, name: str, used: float) -> None:
+        """A piece timed by the caller (``used``: seconds of the UI thread's CPU)."""
+        if used > self.longest:
+            self.longest, self.longest_name = used, name
+
+    def watch_slices(self, window) -> None:
+        """Time each of ``window``'s setup slices (call before ``window.start_setup()``)."""
+        step = window._next_step
+
+        def timed() -> None:
+            name = window._steps[0].__name__ if window._steps else "setup done"
+            self.run(name.replace(" ", "_"), step)
+
+        window._next_step = timed  # start_setup connects its timer to this
+
+    def report(self) -> str:
+        return f"longest={self.longest * 1000:.1f}:{self.longest_name or '-'}"
