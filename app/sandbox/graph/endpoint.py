@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 import uuid
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..core.errors import MailboxError
@@ -26,9 +27,21 @@ from .request import Req
 log = logging.getLogger("app.sandbox")
 
 PREFIX = "/v1.0"
+BATCH_PATH = PREFIX + "/$batch"  # JSON batching: batch.py
 MAX_BODY = 4 * 1024 * 1024  # Graph refuses a request body over 4 MB (attachments beyond: upload sessions)
 MAX_CONCURRENT = 4  # Exchange Online: 4 concurrent requests per app and mailbox
 GATEWAY_500 = b"<html><head><title>500 Internal Server Error</title></head><body>Server Error</body></html>"
+
+
+@dataclass
+class Answer:
+    """What a request is answered: a status, a body and its type (None: no body), headers; or ``drop``: the
+    connection closes unanswered (an injected fault)."""
+    status: int = 0
+    body: bytes = b""
+    content_type: str | None = None
+    headers: list = field(default_factory=list)
+    drop: bool = False
 
 
 class Concurrency:
@@ -55,38 +68,76 @@ def serve(h, method: str, framing) -> None:
     sb = h.sb
     parts = urlsplit(h.path)
     path = unquote(parts.path)
+    if path.rstrip("/") == BATCH_PATH:
+        from . import batch  # the batch serves its requests through this module
+
+        return batch.serve(h, method, framing)
     try:
-        user_match = routes.USER.match(path[len(PREFIX):])
-        if user_match is None:
-            segment = path[len(PREFIX):].strip("/").split("/")[0]
-            raise GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")
-        rest = user_match.group("rest") or ""
-        handler, params, op = routes.match(method, rest)
-        if handler is None:
-            if params:
-                raise GraphError(405, "Request_BadRequest", f"The HTTP method '{method}' is not allowed here.")
-            segment = rest.strip("/").split("/")[0]
-            raise GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")
+        handler, params, op, user_match = resolve(method, path)
         user = _authenticate(sb, h.headers.get("Authorization"))
-        who = user_match.group("who")
-        if who is not None and unquote(who).lower() not in (user["email"].lower(), _oid(user)):
-            raise GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+        check_user(user, user_match)
     except GraphError as e:
         h._closing = framing.has_body  # refused before the body is read
         return _answer_error(h, method, path, e)
     sb._log_op(f"graph:{op}")
     if not sb.graph_concurrency.enter(user["email"].lower()):
         h._closing = framing.has_body
-        return _answer_error(h, method, path, GraphError(
-            429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", [("Retry-After", "1")]))
+        return _answer_error(h, method, path, throttled())
     try:
         raw = h._body(framing, MAX_BODY)
         if raw is None:
             return None
-        _serve(h, sb, user, method, path, parts.query, raw, handler, params, op, user_match)
+        emit(h, _run(sb, user, method, h.path, h.headers, raw, (handler, params, op, user_match), h.server.stopping))
     finally:
         sb.graph_concurrency.leave(user["email"].lower())
     return None
+
+
+def execute(sb, user, method: str, target: str, headers, raw: bytes, stopping) -> Answer:
+    """One request of ``user`` (already authenticated) to ``target`` (a path under /v1.0 with its query), its
+    body read: routed, checked, throttled, run in its own store transaction with its faults, as serve() does
+    it. What a $batch (batch.py) runs for each of its requests."""
+    try:
+        route = resolve(method, unquote(urlsplit(target).path))
+        check_user(user, route[3])
+    except GraphError as e:
+        return _error(sb, headers, method, target, e)
+    sb._log_op(f"graph:{route[2]}")
+    if not sb.graph_concurrency.enter(user["email"].lower()):
+        return _error(sb, headers, method, target, throttled())
+    try:
+        return _run(sb, user, method, target, headers, raw, route, stopping)
+    finally:
+        sb.graph_concurrency.leave(user["email"].lower())
+
+
+def resolve(method: str, path: str):
+    """(handler, path parameters, operation name, the user part's match) of a path under /v1.0; GraphError
+    400 / 405 for a path or verb Graph has no endpoint for."""
+    user_match = routes.USER.match(path[len(PREFIX):])
+    if user_match is None:
+        segment = path[len(PREFIX):].strip("/").split("/")[0]
+        raise GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")
+    rest = user_match.group("rest") or ""
+    handler, params, op = routes.match(method, rest)
+    if handler is None:
+        if params:
+            raise GraphError(405, "Request_BadRequest", f"The HTTP method '{method}' is not allowed here.")
+        segment = rest.strip("/").split("/")[0]
+        raise GraphError(400, "BadRequest", f"Resource not found for the segment '{segment}'.")
+    return handler, params, op, user_match
+
+
+def check_user(user, user_match) -> None:
+    """``me`` or ``users/{id | address}`` must be the token's user (403)."""
+    who = user_match.group("who")
+    if who is not None and unquote(who).lower() not in (user["email"].lower(), _oid(user)):
+        raise GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+
+
+def throttled() -> GraphError:
+    return GraphError(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.",
+                      [("Retry-After", "1")])
 
 
 def _oid(user) -> str:
@@ -113,60 +164,62 @@ def _authenticate(sb, header: str | None) -> dict:
     return sb.user_by_email(user["email"])
 
 
-def _serve(h, sb, user, method, path, query, raw, handler, params, op, user_match):
-    req = Req(ctx=Ctx(sb, user), method=method, path=path, params=params,
-              query=dict(parse_qsl(query, keep_blank_values=True)), headers=h.headers, body=raw,
+def _run(sb, user, method, target, headers, raw, route, stopping) -> Answer:
+    handler, params, op, user_match = route
+    parts = urlsplit(target)
+    req = Req(ctx=Ctx(sb, user), method=method, path=unquote(parts.path), params=params,
+              query=dict(parse_qsl(parts.query, keep_blank_values=True)), headers=headers, body=raw,
               base=sb.graph_url, user_segment=user_match.group("seg"),
-              immutable='idtype="immutableid"' in (h.headers.get("Prefer") or "").lower().replace(" ", ""))
-    sb._observe_graph("request", raw, method=method, path=h.path, content_type=h.headers.get("Content-Type") or "")
+              immutable='idtype="immutableid"' in (headers.get("Prefer") or "").lower().replace(" ", ""))
+    sb._observe_graph("request", raw, method=method, path=target, content_type=headers.get("Content-Type") or "")
     fault = sb.faults.take(op)
-    if fault is not None and _pre_fault(h, sb, method, op, fault):
-        return
+    if fault is not None:
+        early = _pre_fault(sb, headers, method, target, op, fault)
+        if early is not None:
+            return early
     try:
         with sb.store.tx():
             resp = handler(req)
             if fault is not None and fault.rolls_back():
                 raise Rollback()
     except GraphError as e:
-        return _answer_error(h, method, h.path, e)
+        return _error(sb, headers, method, target, e)
     except MailboxError as e:
-        return _answer_error(h, method, h.path, errors.from_mailbox(e))
+        return _error(sb, headers, method, target, errors.from_mailbox(e))
     except Exception:  # noqa: BLE001 - a server never crashes on a request
         if sb.store is None:
-            return _answer_error(h, method, h.path, GraphError(503, "ServiceUnavailable", "Service Unavailable"))
+            return _error(sb, headers, method, target, GraphError(503, "ServiceUnavailable", "Service Unavailable"))
         log.exception("sandbox: graph %s failed", op)
-        return _answer_error(h, method, h.path,
-                             GraphError(500, "InternalServerError", "An internal server error occurred."))
+        return _error(sb, headers, method, target,
+                      GraphError(500, "InternalServerError", "An internal server error occurred."))
     if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
         sb.faults.fire(op, fault)
-        return h._drop()
+        return Answer(drop=True)
     sb._after_commit()
-    headers = [("request-id", str(uuid.uuid4())), *resp.headers]
+    out = [("request-id", str(uuid.uuid4())), *resp.headers]
     if req.immutable:
-        headers.append(("Preference-Applied", 'IdType="ImmutableId"'))
+        out.append(("Preference-Applied", 'IdType="ImmutableId"'))
     if fault is not None and fault.kind == "hold_after_commit":
         sb.faults.fire(op, fault)
-        sb.faults.hold(fault.params.get("seconds", 30.0), h.server.stopping)
-        if fault.params.get("then", "drop") == "drop" or h.server.stopping.is_set():
-            return h._drop()
+        sb.faults.hold(fault.params.get("seconds", 30.0), stopping)
+        if fault.params.get("then", "drop") == "drop" or stopping.is_set():
+            return Answer(drop=True)
     if fault is not None and fault.kind == "http_500_html":
         sb.faults.fire(op, fault)
-        sb._observe_graph("response", GATEWAY_500, method=method, path=h.path, status=500,
+        sb._observe_graph("response", GATEWAY_500, method=method, path=target, status=500,
                           content_type="text/html", injected=True)
-        return h._send(500, GATEWAY_500, "text/html")
+        return Answer(500, GATEWAY_500, "text/html")
     body = resp.body
     if fault is not None and fault.kind in ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding"):
         sb.faults.fire(op, fault)
         bad = _mangle(fault, body)
-        sb._observe_graph("response", bad, method=method, path=h.path, status=resp.status,
+        sb._observe_graph("response", bad, method=method, path=target, status=resp.status,
                           content_type=resp.content_type or "", injected=True)
         extra = [("Content-Encoding", "gzip")] if fault.kind == "wrong_encoding" else []
-        return h._send(resp.status, bad, resp.content_type or "application/json", headers + extra)
-    sb._observe_graph("response", body, method=method, path=h.path, status=resp.status,
+        return Answer(resp.status, bad, resp.content_type or "application/json", out + extra)
+    sb._observe_graph("response", body, method=method, path=target, status=resp.status,
                       content_type=resp.content_type or "")
-    if resp.content_type is None:
-        return h._send_empty(resp.status, headers)
-    return h._send(resp.status, body, resp.content_type, headers)
+    return Answer(resp.status, body, resp.content_type, out)
 
 
 def _mangle(fault, body: bytes) -> bytes:
@@ -188,37 +241,50 @@ def _mangle(fault, body: bytes) -> bytes:
     return json.dumps(doc).encode()
 
 
-def _pre_fault(h, sb, method: str, op: str, fault) -> bool:
+def _pre_fault(sb, headers, method: str, target: str, op: str, fault) -> Answer | None:
+    """The answer of a fault that keeps the operation from running, else None (after a ``delay``)."""
     kind, p = fault.kind, fault.params
     if kind in ("delay", "http_401", "http_503", "server_busy") or (
             kind == "http_500_html" and not p.get("commit", False)):
         sb.faults.fire(op, fault)
     if kind == "delay":
         time.sleep(float(p.get("seconds", 1.0)))
-        return False
+        return None
     if kind == "http_401":
-        _answer_error(h, method, h.path, GraphError(401, "InvalidAuthenticationToken",
-                                                    "Access token has expired or is not yet valid."), injected=True)
-        return True
+        return _error(sb, headers, method, target, GraphError(401, "InvalidAuthenticationToken",
+                                                              "Access token has expired or is not yet valid."),
+                      injected=True)
     if kind in ("http_503", "server_busy"):
         if kind == "http_503":
             seconds = p.get("retry_after", 1)
         else:
             seconds = max(1, -(-int(p.get("backoff_ms", 1000)) // 1000))  # whole seconds, rounded up
         status, code = (503, "ServiceNotAvailable") if kind == "http_503" else (429, "ApplicationThrottled")
-        _answer_error(h, method, h.path, GraphError(status, code, "The server is busy. Try again later.",
-                                                    [("Retry-After", str(seconds))]), injected=kind == "http_503")
-        return True
+        return _error(sb, headers, method, target, GraphError(status, code, "The server is busy. Try again later.",
+                                                              [("Retry-After", str(seconds))]),
+                      injected=kind == "http_503")
     if kind == "http_500_html" and not p.get("commit", False):
-        sb._observe_graph("response", GATEWAY_500, method=method, path=h.path, status=500, content_type="text/html",
+        sb._observe_graph("response", GATEWAY_500, method=method, path=target, status=500, content_type="text/html",
                           injected=True)
-        h._send(500, GATEWAY_500, "text/html")
-        return True
-    return False
+        return Answer(500, GATEWAY_500, "text/html")
+    return None
+
+
+def _error(sb, headers, method: str, path: str, e: GraphError, injected: bool = False) -> Answer:
+    body = errors.body(e, headers.get("client-request-id"))
+    sb._observe_graph("response", body, method=method, path=path, status=e.status,
+                      content_type="application/json", injected=injected)
+    return Answer(e.status, body, "application/json", [("request-id", str(uuid.uuid4())), *e.headers])
 
 
 def _answer_error(h, method: str, path: str, e: GraphError, injected: bool = False):
-    body = errors.body(e, h.headers.get("client-request-id"))
-    h.sb._observe_graph("response", body, method=method, path=path, status=e.status,
-                        content_type="application/json", injected=injected)
-    h._send(e.status, body, "application/json", [("request-id", str(uuid.uuid4())), *e.headers])
+    emit(h, _error(h.sb, h.headers, method, path, e, injected))
+
+
+def emit(h, a: Answer) -> None:
+    """Send ``a`` on the HTTP handler ``h`` (or close the connection unanswered)."""
+    if a.drop:
+        return h._drop()
+    if a.content_type is None:
+        return h._send_empty(a.status, a.headers)
+    return h._send(a.status, a.body, a.content_type, a.headers)
