@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from ..core import ids
+from ..core import attachments, ids
 from ..core.clock import fmt_dt, utcnow
-from ..core.delivery import estimate_size
-from ..core.errors import ACCESS_DENIED, MailboxError
+from ..core.errors import MailboxError
 from ..core.session import Ctx
 from . import itematt
 from .items import load_item
@@ -16,7 +15,6 @@ from .soap import (
 
 NO_RESULTS = "No results were found."
 MULTIPLE = "Multiple results were found."
-ATT_NOT_FOUND = "The attachment could not be found."
 
 
 def match_users(users: list[dict], query: str) -> list[dict]:
@@ -82,24 +80,7 @@ def op_resolve_names(ctx: Ctx, req):
 
 def _load_attachment(ctx: Ctx, id_el) -> tuple[dict, dict]:
     item_key, att_key = ids.attachment_keys(id_el.get("Id"))
-    item = ctx.store.get(item_key)
-    att = ctx.store.attachment(att_key)
-    if item is None or att is None or att["item_key"] != item_key:
-        raise MailboxError("ErrorInvalidAttachmentId", ATT_NOT_FOUND)
-    if item["mailbox"] != ctx.email:
-        raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
-    return item, att
-
-
-def _touch(ctx: Ctx, item: dict) -> str:
-    data = item["data"]
-    atts = ctx.store.attachments(item["key"])
-    data["_has_attachments"] = bool(atts)
-    data["LastModifiedTime"] = fmt_dt(utcnow())
-    data["Size"] = estimate_size(data, atts)
-    ck = ctx.store.save(item["key"], data, touched={"Attachments"})
-    ctx.store.set_mime(item["key"], None)
-    return ck
+    return attachments.load(ctx, item_key, att_key)
 
 
 def op_create_attachment(ctx: Ctx, req):
@@ -126,9 +107,8 @@ def op_create_attachment(ctx: Ctx, req):
         except MailboxError as e:
             keys.append((e, None))
             continue
-        a["modified"] = now
-        keys.append((ctx.store.add_attachment(item["key"], a), a["kind"]))
-    ck = _touch(ctx, item)
+        keys.append((attachments.attach(ctx, item, a, now), a["kind"]))
+    ck = attachments.restamp(ctx, item)
     for key, kind in keys:
         if isinstance(key, MailboxError):
             error_message(msgs, "CreateAttachment", key)
@@ -165,8 +145,7 @@ def op_delete_attachment(ctx: Ctx, req):
         except MailboxError as e:
             error_message(msgs, "DeleteAttachment", e)
             continue
-        ctx.store.delete_attachment(att["key"])
-        ck = _touch(ctx, item)  # read just now by _load_attachment
+        ck = attachments.remove(ctx, item, att["key"])  # item: read just now by _load_attachment
         rm = response_message(msgs, "DeleteAttachment")
         sub(rm, m("RootItemId"), RootItemId=ids.item_id(item["key"]), RootItemChangeKey=ck)
     return resp
