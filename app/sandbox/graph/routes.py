@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import folders, messages
+from . import folders, messages, translate
 
 _ID = r"(?P<id>[^/]+)"
 _FOLDER = r"(?P<folder>[^/]+)"
@@ -20,6 +20,7 @@ ROUTES = [
     ("POST", f"/messages/{_ID}/send", messages.send, "SendMessage"),
     ("POST", f"/messages/{_ID}/move", messages.move, "MoveMessage"),
     ("POST", "/sendMail", messages.send_mail, "SendMail"),
+    ("POST", "/translateExchangeIds", translate.translate, "TranslateExchangeIds"),
     ("GET", "/mailFolders", folders.list_children, "ListFolders"),
     ("GET", f"/mailFolders/{_FOLDER}", folders.get, "GetFolder"),
     ("GET", f"/mailFolders/{_FOLDER}/childFolders", folders.list_children, "ListFolders"),
