@@ -7,7 +7,13 @@ Items), then times the first FindItem page (50 items) over loopback HTTP with a 
 exchangelib listing shape (IdOnly + simple properties, newest first), other sort keys, restrictions (all
 evaluated in SQL: a Contains on Subject, a category as exchangelib sends categories__contains, a
 Message-ID), QueryString (AQS) searches, and a CreateItem for comparison. Every tenth item has the category
-"Tenth" (every item has "Bench"). Prints one table; asserts nothing.
+"Tenth" (every item has "Bench").
+
+Then the same first page over Microsoft Graph (the sandbox serves both protocols on one mailbox): GET
+/me/mailFolders/drafts/messages with $top=50 and $select of the list's columns, plain, with $filter=isDraft
+eq true, with $orderby=subject and with $count=true, over an httpx keep-alive client with a token minted by
+the sandbox's authority; its baselines, from the same run: a raw httpx GET of a static sandbox page (the
+floor of one loopback request) and the 100-item Sent Items page. Prints two tables; asserts nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import httpx  # noqa: E402
 import requests  # noqa: E402
 
 from app.sandbox import Sandbox  # noqa: E402
@@ -88,9 +95,52 @@ def timed(session, url, auth, body, runs=7):
     return times[0], statistics.median(times), matches(r.text)
 
 
+#: The message list's columns (what a client's list view shows), as Graph's $select.
+LIST_SELECT = "subject,toRecipients,from,createdDateTime,lastModifiedDateTime,importance,isDraft,hasAttachments"
+
+
+def timed_get(client, url, params=None, runs=7):
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        r = client.get(url, params=params)
+        times.append((time.perf_counter() - t0) * 1000)
+        assert r.status_code == 200, r.text[:300]
+    got = r.json().get("value") if r.headers.get("content-type", "").startswith("application/json") else None
+    return times[0], statistics.median(times), -1 if got is None else len(got)
+
+
+def graph_rows(sb, n):
+    user = sb.accounts[0]
+    token = sb.authority.access_token_for(user["email"])
+    page = {"$top": "50", "$select": LIST_SELECT}
+    drafts = "/me/mailFolders/drafts/messages"
+    rows = []
+    with httpx.Client(trust_env=False, auth=(user["username"], user["password"])) as raw:
+        rows.append(("baseline: raw GET of a static sandbox page", *timed_get(raw, sb.ews_url)))
+    with httpx.Client(base_url=sb.graph_url, headers={"Authorization": "Bearer " + token}, trust_env=False) as c:
+        for label, url, params in [
+            ("baseline: 100 items, newest first", "/me/mailFolders/sentitems/messages", page),
+            (f"{n} items, newest first ($select of the list)", drafts, page),
+            (f"{n} items, $filter=isDraft eq true", drafts, dict(page, **{"$filter": "isDraft eq true"})),
+            (f"{n} items, $orderby=subject", drafts, dict(page, **{"$orderby": "subject"})),
+            (f"{n} items, $count=true", drafts, dict(page, **{"$count": "true"})),
+        ]:
+            rows.append((label, *timed_get(c, url, params)))
+    return rows
+
+
+def table(title, rows, last_col="matches"):
+    print(f"\n{title}\n")
+    print(f"{'case':<52} {'first ms':>9} {'median ms':>10} {last_col:>8}")
+    print("-" * 82)
+    for label, first, median, total in rows:
+        print(f"{label:<52} {first:>9.1f} {median:>10.1f} {total if total >= 0 else '':>8}")
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    sb = Sandbox().start()
+    sb = Sandbox(graph=True).start()
     try:
         fill_s = fill(sb, "drafts", n)
         fill(sb, "sentitems", 100)
@@ -114,11 +164,8 @@ def main():
             ("CreateItem SaveOnly (one item)", None, CREATE),
         ]:
             rows.append((label, *timed(s, sb.ews_url, auth, body)))
-        print(f"\nEWS sandbox FindItem, first page of 50 (filled {n} items in {fill_s:.2f} s)\n")
-        print(f"{'case':<52} {'first ms':>9} {'median ms':>10} {'matches':>8}")
-        print("-" * 82)
-        for label, first, median, total in rows:
-            print(f"{label:<52} {first:>9.1f} {median:>10.1f} {total if total >= 0 else '':>8}")
+        table(f"EWS sandbox FindItem, first page of 50 (filled {n} items in {fill_s:.2f} s)", rows)
+        table("Graph sandbox, GET .../messages?$top=50 (same mailbox, same run)", graph_rows(sb, n), "items")
         print("\ntarget: first page of 10,000 items well under 100 ms")
     finally:
         sb.stop()
