@@ -4,7 +4,10 @@
 runs them all at once (tests, ``MainWindow(session)``); ``MainWindow.start_setup()`` runs one per
 event-loop turn (``QTimer.singleShot(0)``), so the frame stays responsive and keys pressed meanwhile
 are handled between slices (a main shortcut finishes the rest at once: ``app.ui.frame.early_keys``).
-The first slice pays for PySide6's ``Qt`` namespace (its enum types: 20-30 ms, once).
+PySide6's ``Qt`` namespace (its ~90 enum types, 11-20 ms) is built by :func:`qt_namespace`, which the app
+calls in a turn of its own before the loop starts (app_main.run); as the first slice it then costs nothing.
+Each slice is at most ~8 ms of the UI thread on a quiet 2-core machine; the bench prints the longest
+(bench/bench_startup_stall.py, app/startup_clock.py).
 """
 
 from __future__ import annotations
@@ -201,8 +204,8 @@ def widget_types(win) -> None:
 
 def steps() -> list:
     return [qt_namespace, _importer("app.ui.safe_text"), _importer("app.ui.banner"), _importer("app.ui.status_bar"),
-            shell, _importer("sqlite3"), _importer("app.storage.journal"), open_journal, _importer("app.core.submission"),
-            _importer("app.core.rows"), _importer("app.core.attempts"), _importer("app.core.outbox"),
+            shell, _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
+            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"), _importer("app.core.outbox"),
             _importer("app.core.session"), _importer("app.ui.workflows"), flows,
             # what ComposeView imports when it is built, a slice each
             _importer("app.ui.recipient_edit"), _importer("app.ui.attachments"), _importer("app.ui.body_mirror"),
