@@ -171,6 +171,7 @@ class Sandbox:
         self.token_lifetime = int(token_lifetime)
         self.authority_clock = authority_clock
         self.authority = None
+        self.uploads = None  # graph/upload_server.py: the upload sessions' own loopback origin
         self._server = None
         self._thread = None
         self._tmpdir = None
@@ -228,10 +229,15 @@ class Sandbox:
                                        token_lifetime=self.token_lifetime, **kw)
         self.authority.start()
         self.outbox.start()
+        from .graph.upload_server import UploadServer
+
+        self.uploads = UploadServer(self).start()
 
     def stop(self):
         self.faults.release_held()  # a reply held by hold_after_commit must not keep the server up
         self.outbox.stop()
+        if self.uploads is not None:
+            self.uploads.stop()
         if self.authority is not None:
             self.authority.stop()
         if self._server is not None:

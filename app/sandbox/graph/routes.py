@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from . import folders, messages, translate
+from . import attachments, folders, messages, translate, upload
 
 _ID = r"(?P<id>[^/]+)"
 _FOLDER = r"(?P<folder>[^/]+)"
+_AID = r"(?P<aid>[^/]+)"
 
 ROUTES = [
     ("GET", "/messages", messages.list_folder, "ListMessages"),
@@ -20,6 +21,12 @@ ROUTES = [
     ("POST", f"/messages/{_ID}/send", messages.send, "SendMessage"),
     ("POST", f"/messages/{_ID}/move", messages.move, "MoveMessage"),
     ("POST", "/sendMail", messages.send_mail, "SendMail"),
+    ("GET", f"/messages/{_ID}/attachments", attachments.list_attachments, "ListAttachments"),
+    ("POST", f"/messages/{_ID}/attachments", attachments.create, "CreateAttachment"),
+    ("POST", f"/messages/{_ID}/attachments/createUploadSession", upload.create_session, "CreateUploadSession"),
+    ("GET", f"/messages/{_ID}/attachments/{_AID}", attachments.get, "GetAttachment"),
+    ("DELETE", f"/messages/{_ID}/attachments/{_AID}", attachments.delete, "DeleteAttachment"),
+    ("GET", f"/messages/{_ID}/attachments/{_AID}/\\$value", attachments.value, "GetAttachmentValue"),
     ("POST", "/translateExchangeIds", translate.translate, "TranslateExchangeIds"),
     ("GET", "/mailFolders", folders.list_children, "ListFolders"),
     ("GET", f"/mailFolders/{_FOLDER}", folders.get, "GetFolder"),

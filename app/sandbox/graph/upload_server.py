@@ -1,0 +1,313 @@
+"""The second loopback origin that takes the pieces of an upload session (upload.py), as Outlook's
+``https://outlook.office.com/api/v2.0/Users(...)/Messages(...)/AttachmentSessions(...)?authtoken=...``.
+
+- The URL is pre-authenticated: a request that carries an ``Authorization`` header is refused (401
+  InvalidAudienceForResource, as Outlook answers a Graph token sent there); a wrong token is 401, an
+  unknown, finished, cancelled or expired session 404.
+- ``PUT`` with ``Content-Range: bytes {start}-{end}/{total}`` and ``Content-Length``: at most 4 MiB a piece,
+  in order. 200 ``{"expirationDateTime", "nextExpectedRanges": ["{next}"]}`` after a piece, 201 with the
+  attachment's URL in ``Location`` and no body after the last one. A piece that does not start at the next
+  expected byte is 416 (the session keeps what it had; GET on the URL tells where to go on).
+- ``DELETE`` cancels the session (204); ``GET`` tells its state (200, as after a piece).
+
+Hardened as the EWS front end is (server.py): framing checked first (http_framing.py), headers checked
+before a byte of the body is read, a refusal that leaves a body unread answered ``Connection: close``, and
+nothing logged carries the URL's token. Every body crossing this wire goes to the sandbox's Graph
+observer, the pieces' bytes with their content type."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import re
+import socket
+import ssl
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from .. import http_framing as framing
+from ..core import attachments as core_attachments
+from ..core import items
+from ..core.errors import MailboxError
+from ..core.session import Ctx
+from . import errors
+from .errors import GraphError
+from .ids import attachment_id, immutable_id, message_id
+from .upload import UploadSessions, wire_time
+
+log = logging.getLogger("app.sandbox")
+
+MAX_CHUNK = 4 * 1024 * 1024
+_PATH = re.compile(r"^/api/v2\.0/Users\('[^'/]*'\)/Messages\('[^'/]*'\)"
+                   r"/AttachmentSessions\('(?P<sid>[A-Za-z0-9_-]+)'\)$")
+_RANGE = re.compile(r"bytes (\d{1,12})-(\d{1,12})/(\d{1,12})")
+AUDIENCE = ("The audience claim value is invalid for current resource. Audience claim is "
+            "'https://graph.microsoft.com', request url is '{url}'.")
+
+
+class UploadServer:
+    """Serves the upload sessions of one Sandbox on their own loopback port (start/stop with it)."""
+
+    def __init__(self, sandbox):
+        self.sb = sandbox
+        self.sessions: UploadSessions | None = None
+        self.origin: str | None = None
+        self._httpd = None
+        self._thread = None
+
+    def start(self):
+        sb = self.sb
+        ctx = None
+        if sb.tls:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(sb.cert_path, sb.key_path)
+        self.sessions = UploadSessions()
+        self._httpd = _Server((sb.host, 0), self, ctx)
+        host = f"[{sb.host}]" if ":" in sb.host else sb.host
+        self.origin = f"{'https' if ctx else 'http'}://{host}:{self._httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name=f"graph-uploads-{self._httpd.server_address[1]}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self):
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.close_connections()
+            self._httpd.server_close()
+            self._thread.join(timeout=5)
+            self._httpd = None
+        if self.sessions is not None:
+            self.sessions.close()
+            self.sessions = None
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    block_on_close = False
+    request_queue_size = 64
+
+    def __init__(self, address, uploads: UploadServer, ssl_context=None):
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        self.uploads, self.ssl_context = uploads, ssl_context
+        self.connections: set = set()
+        self._conn_lock = threading.Lock()
+        super().__init__(address, _Handler)
+
+    def get_request(self):
+        sock, addr = super().get_request()
+        if self.ssl_context is not None:
+            sock = self.ssl_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        with self._conn_lock:
+            self.connections.add(sock)
+        return sock, addr
+
+    def shutdown_request(self, request):
+        with self._conn_lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self):
+        with self._conn_lock:
+            conns = list(self.connections)
+        for c in conns:
+            try:
+                c.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def handle_error(self, request, client_address):
+        log.debug("sandbox uploads: connection error from %s", client_address, exc_info=True)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "Microsoft-IIS/10.0"
+    sys_version = ""
+    timeout = 120
+    disable_nagle_algorithm = True
+    _closing = False
+    _body_done = False
+
+    def parse_request(self):
+        self._body_done = False  # per request: a kept-alive connection reuses the handler
+        return super().parse_request()
+
+    # ---------------- logging: never the URL's token ----------------
+    def log_request(self, code="-", size="-"):
+        log.debug("sandbox uploads: %s -> %s", self.command, code)
+
+    def log_message(self, fmt, *args):
+        log.debug("sandbox uploads: request refused")
+
+    # ---------------- plumbing ----------------
+    @property
+    def sb(self):
+        return self.server.uploads.sb
+
+    def handle_expect_100(self):
+        return True  # "100 Continue" only once the piece is wanted
+
+    def finish(self):
+        super().finish()
+        if self._closing:
+            framing.linger(self.connection)
+
+    def send_error(self, code, message=None, explain=None):
+        self._closing = True  # a bad request line or method: its body is never read
+        super().send_error(code)
+
+    def send_header(self, keyword, value):
+        framing.check_header(str(keyword), str(value))
+        super().send_header(keyword, value)
+
+    def _path(self) -> str:
+        return urlsplit(self.path).path  # for the observer: the token (in the query) stays out
+
+    def _send(self, status: int, body: bytes, ctype: str | None, headers=()):
+        if not self._body_done and (self.headers.get("Transfer-Encoding")
+                                    or (self.headers.get("Content-Length") or "0").strip() not in ("", "0")):
+            self._closing = True  # answered without reading its body: nothing after it may be read as a request
+        self.sb._observe_graph("response", body, method=self.command, path=self._path(), status=status,
+                               content_type=ctype or "")
+        self.send_response(status)
+        for k, v in [*([("Content-Type", ctype)] if ctype else []), ("Content-Length", str(len(body))),
+                     ("request-id", str(uuid.uuid4())), *headers]:
+            self.send_header(k, v)
+        if self._closing:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _json(self, status: int, doc: dict, headers=()):
+        self._send(status, json.dumps(doc).encode(), "application/json; charset=utf-8", headers)
+
+    def _error(self, e: GraphError):
+        body = errors.body(e, self.headers.get("client-request-id"))
+        self._send(e.status, body, "application/json; charset=utf-8", e.headers)
+
+    # ---------------- verbs ----------------
+    def do_PUT(self):
+        self._serve("PUT")
+
+    def do_DELETE(self):
+        self._serve("DELETE")
+
+    def do_GET(self):
+        self._serve("GET")
+
+    def do_POST(self):
+        self._serve("POST")
+
+    def do_PATCH(self):
+        self._serve("PATCH")
+
+    def _serve(self, method: str):
+        try:
+            frame = framing.request_framing(self.headers)
+        except framing.FramingError as e:
+            self._closing = True
+            return self._send(e.status, e.reason.encode(), "text/plain")
+        try:
+            session = self._session()
+            if method == "PUT":
+                return self._put(session, frame)
+            if frame.has_body:
+                raise GraphError(400, "ErrorInvalidRequest", f"A {method} on an upload session takes no body.")
+            self.sb._observe_graph("request", b"", method=method, path=self._path(), content_type="")
+            if method == "DELETE":
+                self.server.uploads.sessions.discard(session)
+                return self._send(204, b"", None)
+            if method == "GET":
+                return self._json(200, self._state(session))
+            raise GraphError(405, "ErrorInvalidRequest", f"The HTTP method '{method}' is not allowed here.")
+        except GraphError as e:
+            return self._error(e)
+
+    def _session(self):
+        parts = urlsplit(self.path)
+        found = _PATH.match(unquote(parts.path))
+        sessions = self.server.uploads.sessions
+        if self.headers.get("Authorization") is not None:  # Outlook's URL is pre-authenticated
+            raise GraphError(401, "InvalidAudienceForResource", AUDIENCE.format(url=self.server.uploads.origin))
+        session = sessions.find(found.group("sid")) if found and sessions is not None else None
+        if session is None or unquote(parts.path) != session.url_path:
+            raise GraphError(404, "ErrorItemNotFound", "The upload session was not found: it is finished, "
+                             "cancelled or expired.")
+        token = (parse_qs(parts.query).get("authtoken") or [""])[0]
+        if not hmac.compare_digest(token.encode(), session.token.encode()):
+            raise GraphError(401, "InvalidAuthenticationToken", "Access token validation failure.")
+        return session
+
+    def _state(self, session) -> dict:
+        return {"@odata.context": f"{self.server.uploads.origin}/api/v2.0/$metadata#Users('{quote(session.mailbox)}')"
+                                  f"/Messages('{quote(session.item_id)}')/AttachmentSessions/$entity",
+                "expirationDateTime": wire_time(session.expires), "nextExpectedRanges": [str(session.received)]}
+
+    def _put(self, session, frame):
+        if frame.chunked or frame.length == 0:
+            raise GraphError(411 if frame.chunked else 400, "ErrorInvalidRequest",
+                             "A piece of an upload session needs its Content-Length (and some bytes).")
+        if frame.length > MAX_CHUNK:
+            raise GraphError(413, "RequestEntityTooLarge", f"A piece of an upload session is at most {MAX_CHUNK} "
+                             "bytes (4 MB).")
+        found = _RANGE.fullmatch((self.headers.get("Content-Range") or "").strip())
+        if found is None:
+            raise GraphError(400, "ErrorInvalidRequest", "The Content-Range header must be 'bytes {start}-{end}/"
+                             "{total}'.")
+        start, end, total = (int(x) for x in found.groups())
+        if total != session.size:
+            raise GraphError(400, "ErrorInvalidRequest", f"The total size in Content-Range ({total}) is not the "
+                             f"size the upload session was created for ({session.size}).")
+        if end < start or end >= total or end - start + 1 != frame.length:
+            raise GraphError(400, "ErrorInvalidRequest", "The Content-Range header does not match the "
+                             "Content-Length of the request.")
+        with session.lock:
+            if start != session.received:
+                raise GraphError(416, "ErrorInvalidRange", f"The upload goes on at byte {session.received}, not at "
+                                 f"byte {start}: nextExpectedRanges is ['{session.received}'].")
+            if (self.headers.get("Expect") or "").lower() == "100-continue":
+                self.send_response_only(100)
+                self.end_headers()
+            try:
+                data = framing.read_body(self.rfile, frame, MAX_CHUNK)
+            except framing.FramingError as e:
+                self._closing = True
+                return self._send(e.status, e.reason.encode(), "text/plain")
+            self._body_done = True
+            self.sb._observe_graph("request", data, method="PUT", path=self._path(),
+                                   content_type=self.headers.get("Content-Type") or "")
+            self.server.uploads.sessions.write(session, data)
+            if session.received < session.size:
+                return self._json(200, self._state(session))
+            location = self._finish(session)
+        return self._send(201, b"", None, [("Location", location)])
+
+    def _finish(self, session) -> str:
+        """The last byte is in: the file becomes an attachment of the message (one store transaction)."""
+        sb, sessions = self.sb, self.server.uploads.sessions
+        user = sb.user_by_email(session.mailbox)
+        if sb.store is None or user is None:
+            raise GraphError(503, "ServiceNotAvailable", "The service is unavailable. Try again later.")
+        ctx = Ctx(sb, user)
+        att = {"kind": "FileAttachment", "name": session.name, "content_type": session.content_type,
+               "content_id": session.content_id, "is_inline": session.is_inline,
+               "content": sessions.content(session)}
+        try:
+            with sb.store.tx():
+                item = items.load_immutable(ctx, session.item_iid)
+                key = core_attachments.add(ctx, item, att)
+        except MailboxError as e:
+            sessions.discard(session)
+            raise errors.from_mailbox(e) from None
+        finally:
+            att.pop("content", None)
+        sessions.discard(session)
+        mid = immutable_id(session.item_iid) if session.immutable else message_id(item["key"])
+        return (f"{sb.graph_url}/users('{quote(session.mailbox)}')/messages('{mid}')"
+                f"/attachments('{attachment_id(item['key'], key)}')")

@@ -1,0 +1,260 @@
+"""Attachments over Graph against the sandbox (httpx): a file under 3 MB posted on the message, one of
+3 MB and more through an upload session on the second loopback origin, item attachments, and what each
+refuses; the attachments seen over EWS (exchangelib) too."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import stat
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from tests.graph.conftest import draft_body
+from tests.sandbox.conftest import make_account
+
+PIECE = 10 * 320 * 1024  # 3,200 KiB: a multiple of 320 KiB, under 4 MiB
+SMALL = 320 * 1024
+
+
+def _draft(alice, **extra) -> dict:
+    r = alice.post("/me/messages", json=draft_body(**extra))
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def _file(name="notes.txt", content=b"hello attachment", **extra) -> dict:
+    return {"@odata.type": "#microsoft.graph.fileAttachment", "name": name, "contentType": "text/plain",
+            "contentBytes": base64.b64encode(content).decode(), **extra}
+
+
+def _session(alice, message_id: str, size: int, **extra) -> dict:
+    r = alice.post(f"/me/messages/{message_id}/attachments/createUploadSession",
+                   json={"AttachmentItem": {"attachmentType": "file", "name": "big.bin", "size": size,
+                                            "contentType": "application/pdf", **extra}})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def _put(url: str, data: bytes, start: int, total: int, **headers) -> httpx.Response:
+    headers = {"Content-Type": "application/octet-stream",
+               "Content-Range": f"bytes {start}-{start + len(data) - 1}/{total}", **headers}
+    return httpx.put(url, content=data, headers=headers, trust_env=False, timeout=30)
+
+
+def _upload(url: str, data: bytes) -> httpx.Response:
+    for start in range(0, len(data), PIECE):
+        r = _put(url, data[start:start + PIECE], start, len(data))
+        if start + PIECE < len(data):
+            assert r.status_code == 200, r.text
+            assert r.json()["nextExpectedRanges"] == [str(start + PIECE)]
+    return r
+
+
+def test_a_file_is_attached_listed_read_and_removed(graph_sandbox, alice):
+    msg = _draft(alice)
+    assert msg["hasAttachments"] is False
+    r = alice.post(f"/me/messages/{msg['id']}/attachments", json=_file(isInline=True, contentId="pic1"))
+    assert r.status_code == 201, r.text
+    att = r.json()
+    assert att["@odata.type"] == "#microsoft.graph.fileAttachment" and att["name"] == "notes.txt"
+    assert att["size"] == 16 and att["isInline"] is True and att["contentId"] == "pic1"
+    assert base64.b64decode(att["contentBytes"]) == b"hello attachment" and att["contentType"] == "text/plain"
+    after = alice.get(f"/me/messages/{msg['id']}").json()
+    assert after["hasAttachments"] is True and after["changeKey"] != msg["changeKey"]
+    listed = alice.get(f"/me/messages/{msg['id']}/attachments").json()["value"]
+    assert [a["id"] for a in listed] == [att["id"]] and listed[0]["contentBytes"] == att["contentBytes"]
+    meta = alice.get(f"/me/messages/{msg['id']}/attachments", params={"$select": "name,size"}).json()["value"]
+    assert meta == [{"@odata.type": "#microsoft.graph.fileAttachment", "id": att["id"], "name": "notes.txt",
+                     "size": 16}]
+    one = alice.get(f"/me/messages/{msg['id']}/attachments/{att['id']}").json()
+    assert one["id"] == att["id"] and one["contentBytes"] == att["contentBytes"]
+    raw = alice.get(f"/me/messages/{msg['id']}/attachments/{att['id']}/$value")
+    assert raw.status_code == 200 and raw.content == b"hello attachment"
+    assert raw.headers["content-type"].startswith("text/plain")
+    r = alice.delete(f"/me/messages/{msg['id']}/attachments/{att['id']}")
+    assert r.status_code == 204 and r.content == b""
+    gone = alice.get(f"/me/messages/{msg['id']}").json()
+    assert gone["hasAttachments"] is False and gone["changeKey"] != after["changeKey"]
+    r = alice.get(f"/me/messages/{msg['id']}/attachments/{att['id']}")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "ErrorItemNotFound"
+    assert alice.get(f"/me/messages/{msg['id']}/attachments").json()["value"] == []
+
+
+def test_what_a_post_of_an_attachment_refuses(graph_sandbox, alice):
+    msg = _draft(alice)
+    url = f"/me/messages/{msg['id']}/attachments"
+    r = alice.post(url, json=_file() | {"contentBytes": "not base64 !!"})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "RequestBodyRead"
+    r = alice.post(url, json=_file() | {"contentBytes": "aGVsbG8"})  # unpadded: strict base64 refuses it
+    assert r.status_code == 400
+    r = alice.post(url, json=_file() | {"contentBytes": "aGVs bG8="})  # a space inside: strict refuses it too
+    assert r.status_code == 400
+    r = alice.post(url, json={"name": "no type", "contentBytes": "aGVsbG8="})
+    assert r.status_code == 400
+    r = alice.post(url, json={"@odata.type": "#microsoft.graph.referenceAttachment", "name": "link"})
+    assert r.status_code == 400 and "OneDrive" in r.json()["error"]["message"]
+    r = alice.post(url, json=_file(colour="blue"))
+    assert r.status_code == 400 and "colour" in r.json()["error"]["message"]
+    big = os.urandom(3 * 1024 * 1024 + 1)  # 3 MB and more: an upload session, never one POST
+    r = alice.post(url, json=_file(content=big))
+    assert r.status_code == 413
+    assert alice.get(f"/me/messages/{msg['id']}").json()["hasAttachments"] is False
+    other = _draft(alice)
+    att = alice.post(url, json=_file()).json()
+    r = alice.get(f"/me/messages/{other['id']}/attachments/{att['id']}")  # another message's attachment
+    assert r.status_code == 404
+
+
+def test_a_message_attached_as_an_item(graph_sandbox, alice):
+    msg = _draft(alice)
+    r = alice.post(f"/me/messages/{msg['id']}/attachments", json={
+        "@odata.type": "#microsoft.graph.itemAttachment", "name": "the minutes",
+        "item": {"@odata.type": "microsoft.graph.message", "subject": "Minutes of Monday",
+                 "body": {"contentType": "text", "content": "We met."}}})
+    assert r.status_code == 201, r.text
+    att = r.json()
+    assert att["@odata.type"] == "#microsoft.graph.itemAttachment" and att["name"] == "the minutes"
+    assert "contentBytes" not in att
+    raw = alice.get(f"/me/messages/{msg['id']}/attachments/{att['id']}/$value")
+    assert raw.status_code == 200 and raw.headers["content-type"].startswith("message/rfc822")
+    assert b"Subject: Minutes of Monday" in raw.content and b"We met." in raw.content
+    ews = make_account(graph_sandbox, "alice@example.com")
+    [item] = ews.drafts.all()
+    assert [a.name for a in item.attachments] == ["the minutes"]
+    assert item.attachments[0].item.subject == "Minutes of Monday"
+
+
+def test_an_attachment_added_over_graph_is_read_over_ews_and_the_other_way_round(graph_sandbox, alice):
+    from exchangelib import FileAttachment
+
+    msg = _draft(alice)
+    alice.post(f"/me/messages/{msg['id']}/attachments", json=_file(name="a.txt", content=b"from Graph"))
+    ews = make_account(graph_sandbox, "alice@example.com")
+    [item] = ews.drafts.all()
+    assert item.has_attachments and [(a.name, a.content) for a in item.attachments] == [("a.txt", b"from Graph")]
+    item.attach(FileAttachment(name="b.txt", content=b"from EWS", content_type="text/plain"))
+    seen = alice.get(f"/me/messages/{msg['id']}/attachments").json()["value"]
+    assert [(a["name"], base64.b64decode(a["contentBytes"])) for a in seen] == [("a.txt", b"from Graph"),
+                                                                              ("b.txt", b"from EWS")]
+    refreshed = ews.drafts.get(id=item.id)
+    assert alice.get(f"/me/messages/{msg['id']}").json()["changeKey"] == refreshed.changekey
+
+
+def test_a_large_file_goes_up_in_pieces_and_travels_with_the_message(graph_sandbox, alice):
+    seen = []
+    graph_sandbox.graph_observer = lambda direction, body, **kw: seen.append((direction, len(body), kw))
+    data = os.urandom(7_000_000)
+    msg = _draft(alice)
+    session = _session(alice, msg["id"], len(data), isInline=False)
+    assert session["nextExpectedRanges"] == ["0-"] and session["expirationDateTime"].endswith("Z")
+    assert session["@odata.context"].endswith("$metadata#microsoft.graph.uploadSession")
+    upload_url = session["uploadUrl"]
+    assert urlsplit(upload_url).netloc != urlsplit(graph_sandbox.graph_url).netloc  # a second origin
+    assert urlsplit(upload_url).hostname == "127.0.0.1" and "authtoken=" in upload_url
+    last = _upload(upload_url, data)
+    assert last.status_code == 201 and last.content == b"", last.text
+    found = re.search(r"/messages\('([^']+)'\)/attachments\('([^']+)'\)$", last.headers["location"])
+    assert found and found.group(1) == msg["id"] and last.headers["location"].startswith(graph_sandbox.graph_url)
+    aid = found.group(2)
+    meta = alice.get(f"/me/messages/{msg['id']}/attachments/{aid}",
+                     params={"$select": "name,size,contentType,isInline"}).json()
+    assert meta["name"] == "big.bin" and meta["size"] == len(data) and meta["contentType"] == "application/pdf"
+    assert alice.get(f"/me/messages/{msg['id']}/attachments/{aid}/$value").content == data
+    assert alice.get(f"/me/messages/{msg['id']}").json()["hasAttachments"] is True
+    puts = [kw for d, n, kw in seen if kw["method"] == "PUT" and d == "request"]
+    assert len(puts) == 3 and {p["content_type"] for p in puts} == {"application/octet-stream"}
+    assert all("authtoken" not in kw["path"] for _, _, kw in seen)  # the token never reaches a log or a dump
+    assert [kw["status"] for d, _, kw in seen if kw["method"] == "PUT" and d == "response"] == [200, 200, 201]
+    assert alice.post(f"/me/messages/{msg['id']}/send").status_code == 202
+    assert graph_sandbox.outbox.wait_idle(20)
+    [copy] = graph_sandbox.mailbox("bob@example.com").items("inbox")
+    assert [(a["name"], a["content"] == data) for a in copy["attachments"]] == [("big.bin", True)]
+    bob = make_account(graph_sandbox, "bob@example.com")
+    [received] = bob.inbox.all()
+    assert received.attachments[0].content == data  # over EWS too, through the suite's wire check
+
+
+def test_the_upload_url_refuses_an_authorization_header_and_a_wrong_token(graph_sandbox, alice):
+    msg = _draft(alice)
+    url = _session(alice, msg["id"], 3 * 1024 * 1024)["uploadUrl"]
+    bearer = alice.headers["Authorization"]
+    r = _put(url, b"x" * SMALL, 0, 3 * 1024 * 1024, Authorization=bearer)
+    assert r.status_code == 401 and r.json()["error"]["code"] == "InvalidAudienceForResource"
+    r = _put(url.replace("authtoken=", "authtoken=x"), b"x" * SMALL, 0, 3 * 1024 * 1024)
+    assert r.status_code == 401
+    state = httpx.get(url, trust_env=False).json()
+    assert state["nextExpectedRanges"] == ["0"]  # nothing of the refused pieces was kept
+
+
+def test_pieces_out_of_order_too_large_or_mislabelled_are_refused(graph_sandbox, alice):
+    size = 4 * 1024 * 1024
+    data = os.urandom(size)
+    msg = _draft(alice)
+    url = _session(alice, msg["id"], size)["uploadUrl"]
+    r = _put(url, data[PIECE:], PIECE, size)  # the second piece first
+    assert r.status_code == 416, r.text
+    assert r.json()["error"]["code"] == "ErrorInvalidRange" and "['0']" in r.json()["error"]["message"]
+    assert httpx.get(url, trust_env=False).json()["nextExpectedRanges"] == ["0"]
+    r = _put(url, data[:PIECE], 0, size + 1)  # not the size the session was made for
+    assert r.status_code == 400
+    r = httpx.put(url, content=data[:100], headers={"Content-Range": f"bytes 0-199/{size}"}, trust_env=False)
+    assert r.status_code == 400
+    r = httpx.put(url, content=data[:100], trust_env=False)  # no Content-Range
+    assert r.status_code == 400
+    big = os.urandom(4 * 1024 * 1024 + 1)
+    r = _put(url, big, 0, size)
+    assert r.status_code == 413
+    r = _put(url, data[:PIECE], 0, size)
+    assert r.status_code == 200 and r.json()["nextExpectedRanges"] == [str(PIECE)]
+    r = _put(url, data[:PIECE], 0, size)  # the same piece again: the upload went on past it
+    assert r.status_code == 416 and f"['{PIECE}']" in r.json()["error"]["message"]
+    r = _put(url, data[PIECE:], PIECE, size)
+    assert r.status_code == 201
+    aid = re.search(r"attachments\('([^']+)'\)", r.headers["location"]).group(1)
+    assert alice.get(f"/me/messages/{msg['id']}/attachments/{aid}/$value").content == data
+
+
+def test_an_upload_session_is_cancelled_or_expires_and_keeps_its_bytes_private(graph_sandbox, alice):
+    msg = _draft(alice)
+    size = 3 * 1024 * 1024
+    url = _session(alice, msg["id"], size)["uploadUrl"]
+    assert _put(url, b"a" * SMALL, 0, size).status_code == 200
+    sessions = graph_sandbox.uploads.sessions
+    [path] = [os.path.join(sessions.root, n) for n in os.listdir(sessions.root)]
+    assert stat.S_IMODE(os.stat(sessions.root).st_mode) == 0o700 and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    r = httpx.delete(url, trust_env=False)
+    assert r.status_code == 204 and os.listdir(sessions.root) == []
+    r = _put(url, b"a" * SMALL, SMALL, size)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "ErrorItemNotFound"
+    url = _session(alice, msg["id"], size)["uploadUrl"]
+    clock = sessions.clock
+    sessions.clock = lambda: clock() + sessions.lifetime + 1  # the session's expirationDateTime has passed
+    assert _put(url, b"a" * SMALL, 0, size).status_code == 404
+    assert os.listdir(sessions.root) == [] and len(sessions) == 0
+    assert alice.get(f"/me/messages/{msg['id']}").json()["hasAttachments"] is False
+
+
+@pytest.mark.parametrize("item, code", [
+    ({"attachmentType": "file", "name": "small.bin", "size": 3 * 1024 * 1024 - 1},
+     "ErrorAttachmentSizeShouldNotBeLessThanMinimumSize"),
+    ({"attachmentType": "file", "name": "huge.bin", "size": 150 * 1024 * 1024 + 1}, "ErrorMessageSizeExceeded"),
+    ({"attachmentType": "item", "name": "x", "size": 4 * 1024 * 1024}, "ErrorInvalidRequest"),
+    ({"attachmentType": "file", "size": 4 * 1024 * 1024}, "ErrorInvalidRequest"),
+    ({"attachmentType": "file", "name": "x", "size": "4194304"}, "RequestBodyRead"),
+])
+def test_what_create_upload_session_refuses(graph_sandbox, alice, item, code):
+    msg = _draft(alice)
+    r = alice.post(f"/me/messages/{msg['id']}/attachments/createUploadSession", json={"AttachmentItem": item})
+    assert r.status_code == 400 and r.json()["error"]["code"] == code, r.text
+    assert len(graph_sandbox.uploads.sessions) == 0
+
+
+def test_create_upload_session_takes_its_parameter_in_any_case(graph_sandbox, alice):
+    msg = _draft(alice)
+    r = alice.post(f"/me/messages/{msg['id']}/attachments/createUploadSession",
+                   json={"attachmentItem": {"attachmentType": "file", "name": "x.bin", "size": 3 * 1024 * 1024}})
+    assert r.status_code == 201 and r.json()["nextExpectedRanges"] == ["0-"]
