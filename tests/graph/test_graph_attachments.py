@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+import socket
 import stat
 from urllib.parse import urlsplit
 
@@ -258,3 +259,72 @@ def test_create_upload_session_takes_its_parameter_in_any_case(graph_sandbox, al
     r = alice.post(f"/me/messages/{msg['id']}/attachments/createUploadSession",
                    json={"attachmentItem": {"attachmentType": "file", "name": "x.bin", "size": 3 * 1024 * 1024}})
     assert r.status_code == 201 and r.json()["nextExpectedRanges"] == ["0-"]
+
+
+def test_the_attachment_lands_on_the_message_wherever_it_moved_and_nowhere_once_it_is_gone(graph_sandbox, alice):
+    size = 3 * 1024 * 1024
+    data = os.urandom(size)
+    msg = _draft(alice)
+    url = _session(alice, msg["id"], size)["uploadUrl"]
+    assert _put(url, data[:SMALL], 0, size).status_code == 200
+    moved = alice.post(f"/me/messages/{msg['id']}/move", json={"destinationId": "inbox"}).json()
+    assert moved["id"] != msg["id"]  # a REST id changes on a move; the session follows the message
+    r = _put(url, data[SMALL:], SMALL, size)
+    assert r.status_code == 201, r.text
+    assert f"/messages('{moved['id']}')/" in r.headers["location"]
+    [att] = alice.get(f"/me/mailFolders/inbox/messages/{moved['id']}/attachments",
+                      params={"$select": "name,size"}).json()["value"]
+    assert att["size"] == size
+    url = _session(alice, moved["id"], size)["uploadUrl"]
+    ews = make_account(graph_sandbox, "alice@example.com")
+    ews.inbox.get(id=moved["id"].replace("-", "+").replace("_", "/")).delete()  # a hard delete over EWS
+    r = _put(url, data, 0, size)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "ErrorItemNotFound"
+    assert len(graph_sandbox.uploads.sessions) == 0
+
+
+def _raw(sb, data: bytes) -> bytes:
+    origin = urlsplit(sb.uploads.origin)
+    with socket.create_connection((origin.hostname, origin.port), timeout=5) as s:
+        s.sendall(data)
+        out = b""
+        while chunk := s.recv(65536):
+            out += chunk
+        return out
+
+
+def test_the_upload_origin_checks_framing_and_never_reads_a_refused_body_as_a_request(graph_sandbox, alice):
+    msg = _draft(alice)
+    size = 3 * 1024 * 1024
+    url = urlsplit(_session(alice, msg["id"], size)["uploadUrl"])
+    target = f"{url.path}?{url.query}"
+    smuggled = "DELETE " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"  # would cancel the session if ever read
+    for refused in (f"Authorization: Bearer x\r\nContent-Range: bytes 0-{len(smuggled) - 1}/{size}\r\n",
+                    f"Content-Range: bytes 100-{99 + len(smuggled)}/{size}\r\n",  # out of order
+                    f"Content-Range: bytes 0-{len(smuggled) - 1}/{size + 1}\r\n"):  # the wrong total
+        answer = _raw(graph_sandbox, (f"PUT {target} HTTP/1.1\r\nHost: x\r\n{refused}"
+                                      f"Content-Length: {len(smuggled)}\r\n\r\n{smuggled}").encode())
+        assert b"Connection: close" in answer and answer.count(b"HTTP/1.1 ") == 1, answer
+    answer = _raw(graph_sandbox, f"PUT {target} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                                 "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 400") and b"Connection: close" in answer
+    answer = _raw(graph_sandbox, f"PUT {target} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                 f"Content-Range: bytes 0-4/{size}\r\n\r\n5\r\nhello\r\n0\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 411") and b"Connection: close" in answer
+    assert b"authtoken" not in answer and url.query.split("=", 1)[1].encode() not in answer
+    with httpx.Client(trust_env=False) as c:  # pieces on one kept-alive connection
+        full = f"{url.scheme}://{url.netloc}{target}"
+        for start in range(0, size, 1024 * 1024):
+            r = c.put(full, content=b"z" * (1024 * 1024), headers={
+                "Content-Range": f"bytes {start}-{start + 1024 * 1024 - 1}/{size}", "Expect": "100-continue"})
+            assert r.status_code in (200, 201) and r.headers.get("connection") != "close", r.text
+    assert r.status_code == 201
+
+
+def test_attachments_under_a_folder_path(graph_sandbox, alice):
+    msg = _draft(alice)
+    base = f"/me/mailFolders/drafts/messages/{msg['id']}/attachments"
+    att = alice.post(base, json=_file()).json()
+    assert [a["id"] for a in alice.get(base).json()["value"]] == [att["id"]]
+    assert alice.get(f"{base}/{att['id']}/$value").content == b"hello attachment"
+    assert alice.delete(f"{base}/{att['id']}").status_code == 204

@@ -36,6 +36,14 @@ ROUTES = [
     ("GET", f"/mailFolders/{_FOLDER}/messages/{_ID}", messages.get, "GetMessage"),
     ("PATCH", f"/mailFolders/{_FOLDER}/messages/{_ID}", messages.update, "UpdateMessage"),
     ("DELETE", f"/mailFolders/{_FOLDER}/messages/{_ID}", messages.delete, "DeleteMessage"),
+    ("GET", f"/mailFolders/{_FOLDER}/messages/{_ID}/attachments", attachments.list_attachments, "ListAttachments"),
+    ("POST", f"/mailFolders/{_FOLDER}/messages/{_ID}/attachments", attachments.create, "CreateAttachment"),
+    ("POST", f"/mailFolders/{_FOLDER}/messages/{_ID}/attachments/createUploadSession", upload.create_session,
+     "CreateUploadSession"),
+    ("GET", f"/mailFolders/{_FOLDER}/messages/{_ID}/attachments/{_AID}", attachments.get, "GetAttachment"),
+    ("DELETE", f"/mailFolders/{_FOLDER}/messages/{_ID}/attachments/{_AID}", attachments.delete, "DeleteAttachment"),
+    ("GET", f"/mailFolders/{_FOLDER}/messages/{_ID}/attachments/{_AID}/\\$value", attachments.value,
+     "GetAttachmentValue"),
 ]
 _COMPILED = [(method, re.compile(pattern + "$"), handler, op) for method, pattern, handler, op in ROUTES]
 #: The user part of a path: /me or /users/{id or address}.

@@ -309,5 +309,5 @@ class _Handler(BaseHTTPRequestHandler):
             att.pop("content", None)
         sessions.discard(session)
         mid = immutable_id(session.item_iid) if session.immutable else message_id(item["key"])
-        return (f"{sb.graph_url}/users('{quote(session.mailbox)}')/messages('{mid}')"
+        return (f"{sb.graph_url}/users('{quote(session.mailbox, safe='@')}')/messages('{mid}')"
                 f"/attachments('{attachment_id(item['key'], key)}')")
