@@ -328,3 +328,30 @@ def test_attachments_under_a_folder_path(graph_sandbox, alice):
     assert [a["id"] for a in alice.get(base).json()["value"]] == [att["id"]]
     assert alice.get(f"{base}/{att['id']}/$value").content == b"hello attachment"
     assert alice.delete(f"{base}/{att['id']}").status_code == 204
+
+
+def test_a_dropped_or_refused_piece_is_resumed_from_the_sessions_state(graph_sandbox, alice):
+    size = 3 * 1024 * 1024
+    data = os.urandom(size)
+    msg = _draft(alice)
+    url = _session(alice, msg["id"], size)["uploadUrl"]
+    faults = graph_sandbox.faults
+    faults.inject("UploadAttachmentPiece", "http_503", retry_after=2)
+    r = _put(url, data[:SMALL], 0, size)
+    assert r.status_code == 503 and r.headers["retry-after"] == "2"
+    faults.inject("UploadAttachmentPiece", "drop_before_commit")
+    with pytest.raises(httpx.TransportError):
+        _put(url, data[:SMALL], 0, size)
+    assert httpx.get(url, trust_env=False).json()["nextExpectedRanges"] == ["0"]  # not kept
+    faults.inject("UploadAttachmentPiece", "drop_after_commit")
+    with pytest.raises(httpx.TransportError):
+        _put(url, data[:SMALL], 0, size)
+    state = httpx.get(url, trust_env=False).json()
+    assert state["nextExpectedRanges"] == [str(SMALL)]  # kept: the client goes on from there
+    assert _put(url, data[:SMALL], 0, size).status_code == 416
+    assert _put(url, data[SMALL:], SMALL, size).status_code == 201
+    assert faults.fired[-3:] == [("UploadAttachmentPiece", "http_503"), ("UploadAttachmentPiece", "drop_before_commit"),
+                                 ("UploadAttachmentPiece", "drop_after_commit")]
+    assert "graph:UploadAttachmentPiece" in graph_sandbox.request_log
+    [att] = alice.get(f"/me/messages/{msg['id']}/attachments", params={"$select": "size"}).json()["value"]
+    assert att["size"] == size

@@ -9,6 +9,9 @@
   attachment's URL in ``Location`` and no body after the last one. A piece that does not start at the next
   expected byte is 416 (the session keeps what it had; GET on the URL tells where to go on).
 - ``DELETE`` cancels the session (204); ``GET`` tells its state (200, as after a piece).
+- Faults (core/faults.py) for operation ``UploadAttachmentPiece``: delay, http_503 and server_busy (429)
+  with Retry-After, http_401, drop_before_commit (the piece is read, not kept, the connection dropped) and
+  drop_after_commit (kept, the answer lost): a client resumes from the session's state.
 
 Hardened as the EWS front end is (server.py): framing checked first (http_framing.py), headers checked
 before a byte of the body is read, a refusal that leaves a body unread answered ``Connection: close``, and
@@ -20,10 +23,12 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import math
 import re
 import socket
 import ssl
 import threading
+import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, unquote, urlsplit
@@ -44,6 +49,10 @@ MAX_CHUNK = 4 * 1024 * 1024
 _PATH = re.compile(r"^/api/v2\.0/Users\('[^'/]*'\)/Messages\('[^'/]*'\)"
                    r"/AttachmentSessions\('(?P<sid>[A-Za-z0-9_-]+)'\)$")
 _RANGE = re.compile(r"bytes (\d{1,12})-(\d{1,12})/(\d{1,12})")
+#: Operation names (fault injection, the request log) of what the upload origin serves.
+OPS = {"PUT": "UploadAttachmentPiece", "GET": "GetUploadSession", "DELETE": "CancelUploadSession"}
+#: The faults a piece can be given (core/faults.py); another kind taken for it is served as no fault.
+PIECE_FAULTS = ("delay", "http_503", "server_busy", "http_401", "drop_before_commit", "drop_after_commit")
 AUDIENCE = ("The audience claim value is invalid for current resource. Audience claim is "
             "'https://graph.microsoft.com', request url is '{url}'.")
 
@@ -169,12 +178,12 @@ class _Handler(BaseHTTPRequestHandler):
     def _path(self) -> str:
         return urlsplit(self.path).path  # for the observer: the token (in the query) stays out
 
-    def _send(self, status: int, body: bytes, ctype: str | None, headers=()):
+    def _send(self, status: int, body: bytes, ctype: str | None, headers=(), injected: bool = False):
         if not self._body_done and (self.headers.get("Transfer-Encoding")
                                     or (self.headers.get("Content-Length") or "0").strip() not in ("", "0")):
             self._closing = True  # answered without reading its body: nothing after it may be read as a request
         self.sb._observe_graph("response", body, method=self.command, path=self._path(), status=status,
-                               content_type=ctype or "")
+                               content_type=ctype or "", injected=injected)
         self.send_response(status)
         for k, v in [*([("Content-Type", ctype)] if ctype else []), ("Content-Length", str(len(body))),
                      ("request-id", str(uuid.uuid4())), *headers]:
@@ -187,9 +196,16 @@ class _Handler(BaseHTTPRequestHandler):
     def _json(self, status: int, doc: dict, headers=()):
         self._send(status, json.dumps(doc).encode(), "application/json; charset=utf-8", headers)
 
-    def _error(self, e: GraphError):
+    def _error(self, e: GraphError, injected: bool = False):
         body = errors.body(e, self.headers.get("client-request-id"))
-        self._send(e.status, body, "application/json; charset=utf-8", e.headers)
+        self._send(e.status, body, "application/json; charset=utf-8", e.headers, injected)
+
+    def _drop(self):
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     # ---------------- verbs ----------------
     def do_PUT(self):
@@ -213,6 +229,7 @@ class _Handler(BaseHTTPRequestHandler):
         except framing.FramingError as e:
             self._closing = True
             return self._send(e.status, e.reason.encode(), "text/plain")
+        self.sb._log_op(f"graph:{OPS.get(method, 'UploadSession')}")
         try:
             session = self._session()
             if method == "PUT":
@@ -271,6 +288,11 @@ class _Handler(BaseHTTPRequestHandler):
             if start != session.received:
                 raise GraphError(416, "ErrorInvalidRange", f"The upload goes on at byte {session.received}, not at "
                                  f"byte {start}: nextExpectedRanges is ['{session.received}'].")
+            fault = self.sb.faults.take(OPS["PUT"])
+            if fault is not None and fault.kind not in PIECE_FAULTS:
+                fault = None
+            if fault is not None and self._pre_fault(fault):
+                return None
             if (self.headers.get("Expect") or "").lower() == "100-continue":
                 self.send_response_only(100)
                 self.end_headers()
@@ -282,11 +304,37 @@ class _Handler(BaseHTTPRequestHandler):
             self._body_done = True
             self.sb._observe_graph("request", data, method="PUT", path=self._path(),
                                    content_type=self.headers.get("Content-Type") or "")
+            if fault is not None and fault.kind == "drop_before_commit":
+                self.sb.faults.fire(OPS["PUT"], fault)
+                return self._drop()  # the piece is not kept
             self.server.uploads.sessions.write(session, data)
-            if session.received < session.size:
-                return self._json(200, self._state(session))
-            location = self._finish(session)
+            location = self._finish(session) if session.received == session.size else None
+        if fault is not None and fault.kind == "drop_after_commit":
+            self.sb.faults.fire(OPS["PUT"], fault)
+            return self._drop()  # the piece is kept (the last one: the attachment is made), the answer lost
+        if location is None:
+            return self._json(200, self._state(session))
         return self._send(201, b"", None, [("Location", location)])
+
+    def _pre_fault(self, fault) -> bool:
+        """A fault answered before the piece is read (True), or a pause (False: served after it)."""
+        kind, p = fault.kind, fault.params
+        if kind in ("drop_before_commit", "drop_after_commit"):
+            return False  # after the piece is read
+        self.sb.faults.fire(OPS["PUT"], fault)
+        if kind == "delay":
+            time.sleep(float(p.get("seconds", 1.0)))
+            return False
+        if kind == "http_503":
+            e = GraphError(503, "ServiceNotAvailable", "The service is unavailable. Try again later.",
+                           [("Retry-After", str(max(0, math.ceil(p.get("retry_after", 1)))))])
+        elif kind == "server_busy":
+            e = GraphError(429, "ApplicationThrottled", "The server is busy. Try again later.",
+                           [("Retry-After", str(max(1, -(-int(p.get("backoff_ms", 1000)) // 1000))))])
+        else:  # http_401
+            e = GraphError(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid.")
+        self._error(e, injected=True)
+        return True
 
     def _finish(self, session) -> str:
         """The last byte is in: the file becomes an attachment of the message (one store transaction)."""
