@@ -204,36 +204,44 @@ def tune_runtime() -> None:
     sys.setswitchinterval(0.001)
 
 
+#: the packages of this process whose code uses PySide6 (PySide's scan would answer 0: "no feature")
+_USES_PYSIDE = frozenset({"app", "qasync"})
+#: PySide's own modules: left to PySide
+_PYSIDE_OWN = frozenset({"PySide6", "shiboken6", "shibokensupport"})
+
+
 def spare_pyside_source_scan() -> bool:
-    """Answer PySide6's question "does this module use PySide?" for the app's own modules and the
-    standard library before PySide reads their source to find out.
+    """Answer PySide6's question "does this module use PySide?" before PySide reads the module's source
+    to find out.
 
     For ``from __feature__ import snake_case`` PySide6 replaces ``builtins.__import__``; after every
     import it looks the imported module up in ``PySide6.support.feature.pyside_feature_dict`` and, if it
-    is not there, reads the module's whole source (``inspect.getsource``) to see whether it says
-    "PySide6" (entry 0: feature switching applies; -1: the documented "ignore this module"). That was
-    ~14 ms of the UI thread's time between the first paint and the window being ready (160 modules).
-    The app selects no feature (tests/ui/test_startup_slices.py checks no module of it imports
-    ``__feature__``), so the answers are known: 0 (no feature) for ``app.*``, -1 for the standard library,
-    which never mentions PySide6. Other packages' modules are left to PySide. The hook goes where PySide's
-    documentation says an ``__import__`` override belongs without breaking features: ``__orig_import__``.
-    Returns whether it is in place (False when this PySide has no such hook)."""
+    is not there, reads the module's whole source (``inspect.getsource``, kept in ``linecache``) to see
+    whether it says "PySide6" (entry 0: "no feature" for it; -1: the documented "ignore this module"). That
+    was ~14 ms of the UI thread between the first paint and ready (160 modules), and on the first connect
+    ~26 ms of a worker holding the GIL and 3.5 MB of source text kept for exchangelib and its 330 modules.
+    No module in this process selects a feature (tests/ui/test_startup_slices.py checks the app's; of the
+    installed packages only PySide6 itself mentions ``__feature__``), so the entries only ever say "no
+    feature" and the answers are known: 0 for the packages that use PySide (:data:`_USES_PYSIDE`), -1 for
+    every other (the standard library, exchangelib and the rest never mention PySide6); PySide's own
+    modules are left to it. The hook goes where PySide's documentation says an ``__import__`` override
+    belongs without breaking features: ``__orig_import__``. Returns whether it is in place (False when this
+    PySide has no such hook)."""
     orig = getattr(builtins, "__orig_import__", None)
     known = getattr(sys.modules.get("PySide6.support.feature"), "pyside_feature_dict", None)
     if orig is None or not isinstance(known, dict):
         return False
     if getattr(orig, "_dispatch_spares_scan", False):
         return True
-    stdlib = sys.stdlib_module_names
 
     def import_(name, globals=None, locals=None, fromlist=(), level=0):
         module = orig(name, globals, locals, fromlist, level)
         key = getattr(module, "__name__", None)
         if key.__class__ is str and key not in known:
             top = key.partition(".")[0]
-            if top == "app":
+            if top in _USES_PYSIDE:
                 known[key] = 0
-            elif top in stdlib:
+            elif top not in _PYSIDE_OWN:
                 known[key] = -1
         return module
 
