@@ -22,6 +22,20 @@ this process ran (the machine's other processes), so the worst gap tracks the lo
 below. A full GC pass (60-160 ms with exchangelib loaded, GIL held) is the one app-caused stall of that
 size; app_main.settle_gc() (gc.freeze at start and first connect) removes it: see the last rows.
 
+Start-up findings (issue 16, 2 shared CPUs, Python 3.11, PySide6 6.11): the bare window's ~95 ms is
+almost all GIL-held (interpreter and site ~20 ms, importing PySide6 ~75 ms, of which its signature
+loader ~30 ms), so no thread can get ahead while it runs (importing asyncio on a thread started before
+PySide6 delayed the first paint by ~27 ms and readied nothing sooner). After the first paint, the "floor"
+row is what any qasync app pays: asyncio with socket/ssl/subprocess ~17 ms, qasync ~3 ms, Qt's enum
+namespace ~12 ms (Python's enum module builds ~90 classes; qasync's killTimer needs it): ~1.3-1.45x the
+bare paint before Dispatch's own ~60 modules, views, menus and journal (~115 ms of CPU: module imports
+~35 ms with the enum types of each Qt class first used ~30 ms of that start-up in all, building the views
+~35 ms, Qt's polish and layout of ~210 styled widgets between slices ~15-20 ms). That puts "all built" near
+2.5x the bare paint on this machine; 1.5x would leave Dispatch ~15 ms for all of its own. Gains so far:
+PySide's import hook no longer reads every module's source (~14 ms), the Outbox item no longer re-polishes
+the sidebar (~5 ms), the journal opens on its own thread; no gain: running several slices per turn (the
+time between slices is Qt's own work for them, not turn overhead), pausing the cyclic GC until ready.
+
 Run: ``python bench/bench_startup_stall.py [--runs 5] [--drafts 5000] [--hog 2 | --quiet-only]``
 """
 
