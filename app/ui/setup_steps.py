@@ -205,8 +205,8 @@ def widget_types(win) -> None:
 def steps() -> list:
     return [qt_namespace, _importer("app.ui.safe_text"), _importer("app.ui.banner"), _importer("app.ui.status_bar"),
             shell, _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
-            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"), _importer("app.core.outbox"),
-            _importer("app.core.session"), _importer("app.ui.workflows"), flows,
+            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"),
+            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.workflows"), flows,
             # what ComposeView imports when it is built, a slice each
             _importer("app.ui.recipient_edit"), _importer("app.ui.attachments"), _importer("app.ui.body_mirror"),
             _importer("app.ui.formatting"), _importer("app.ui.compose_view"), compose,
