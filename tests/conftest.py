@@ -63,6 +63,33 @@ def _report(failures, when):
         f"[{d}] {reason}\n{raw[:1500]!r}" for d, reason, raw in failures)
 
 
+@pytest.fixture(scope="session")
+def _session_graph_validator():
+    from tests.graph_schema import load_graph_schemas
+    from tests.graph_wire import GraphWireValidator
+
+    return GraphWireValidator(load_graph_schemas())
+
+
+@pytest.fixture(autouse=True)
+def graph_wire_validator(_session_graph_validator):
+    """Per test: every Graph body any sandbox reads or writes is checked against the schemas derived from
+    Microsoft's CSDL (tests/graph_wire.py): in this process through ``Sandbox.default_graph_observer``, in
+    others through the dump directory. The test fails if any body was invalid or took no known route."""
+    validator = _session_graph_validator
+    validator.collect(WIRE_DUMP)
+    leftover = validator.reset()
+    assert not leftover, _report(leftover, " (Graph) before this test started")
+    from app.sandbox import Sandbox
+
+    Sandbox.default_graph_observer = validator.observe
+    yield validator
+    Sandbox.default_graph_observer = None
+    validator.collect(WIRE_DUMP)
+    failures = validator.reset()
+    assert not failures, _report(failures, " (Graph)")
+
+
 @pytest.fixture(autouse=True)
 def wire_validator(_session_wire_validator):
     """Per test: every SOAP body any sandbox reads or writes is validated against the schema: in this

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 
 from tests.graph.conftest import client, draft_body, token_for
 
@@ -62,7 +63,7 @@ def test_select_filter_orderby_count_and_paging(graph_sandbox, alice):
     assert r.status_code == 400
 
 
-def test_mime_drafts_and_their_errors(graph_sandbox, alice):
+def test_mime_drafts_and_their_errors(graph_sandbox, alice, graph_wire_validator):
     mime = (b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: from MIME\r\nX-Tracking: 42\r\n"
             b"Message-ID: <mime-1@example.com>\r\n\r\nbody text\r\n")
     r = alice.post("/me/messages", content=base64.b64encode(mime), headers={"Content-Type": "text/plain"})
@@ -72,18 +73,21 @@ def test_mime_drafts_and_their_errors(graph_sandbox, alice):
     assert {"name": "X-Tracking", "value": "42"} in got["internetMessageHeaders"]
     raw = alice.get(f"/me/messages/{r.json()['id']}/$value")
     assert raw.status_code == 200 and b"Subject: from MIME" in raw.content
-    r = alice.post("/me/messages", content=b"not base64 !!", headers={"Content-Type": "text/plain"})
+    bad = graph_wire_validator.expect_broken(b"not base64 !!", method="POST", path="/v1.0/me/messages")
+    r = alice.post("/me/messages", content=bad, headers={"Content-Type": "text/plain"})
     assert r.status_code == 400
     assert r.json()["error"] == {**r.json()["error"], "code": "ErrorMimeContentInvalidBase64String",
                                  "message": "Invalid base64 string for MIME content."}
 
 
-def test_what_graph_refuses_on_write(graph_sandbox, alice):
-    r = alice.post("/me/messages", json=draft_body(nonsense=1))
+def test_what_graph_refuses_on_write(graph_sandbox, alice, graph_wire_validator):
+    unknown = graph_wire_validator.expect_broken(json.dumps(draft_body(nonsense=1)).encode(), method="POST")
+    r = alice.post("/me/messages", content=unknown, headers={"Content-Type": "application/json"})
     assert r.status_code == 400 and r.json()["error"]["code"] == "RequestBodyRead"
     r = alice.post("/me/messages", json=draft_body(internetMessageHeaders=[{"name": "Subject", "value": "x"}]))
     assert r.status_code == 400 and "x-" in r.json()["error"]["message"]
-    r = alice.post("/me/messages", content=b"{not json", headers={"Content-Type": "application/json"})
+    not_json = graph_wire_validator.expect_broken(b"{not json", method="POST")
+    r = alice.post("/me/messages", content=not_json, headers={"Content-Type": "application/json"})
     assert r.status_code == 400 and r.json()["error"]["code"] == "BadRequest"
     r = alice.post("/me/messages", content=b"x" * (4 * 1024 * 1024 + 1), headers={"Content-Type": "application/json"})
     assert r.status_code == 413

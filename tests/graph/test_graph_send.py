@@ -3,6 +3,7 @@ twice, not lost across a restart), immutable ids that survive moves and the send
 
 from __future__ import annotations
 
+import json
 import threading
 
 from tests.graph.conftest import client, draft_body
@@ -83,16 +84,17 @@ def test_send_errors_come_back_at_once(graph_sandbox, alice):
     assert graph_sandbox.mailbox("alice@example.com").count("drafts") == 3  # nothing left the drafts
 
 
-def test_send_mail_in_one_shot(graph_sandbox, alice):
+def test_send_mail_in_one_shot(graph_sandbox, alice, graph_wire_validator):
     r = alice.post("/me/sendMail", json={"message": draft_body(subject="one shot"), "saveToSentItems": False})
     assert r.status_code == 202 and r.content == b""
     assert graph_sandbox.outbox.wait_idle(10)
     assert [m["subject"] for m in graph_sandbox.mailbox("bob@example.com").items("inbox")] == ["one shot"]
     assert graph_sandbox.mailbox("alice@example.com").count("sentitems") == 0
-    r = alice.post("/me/sendMail", json={"message": draft_body(), "saveToSentItems": "false"})
-    assert r.status_code == 400  # a string is not an Edm.Boolean (the documentation's own example sends one)
-    r = alice.post("/me/sendMail", json=draft_body())  # message fields without the "message" wrapper
-    assert r.status_code == 400
+    # the documentation's own examples: a string for an Edm.Boolean, message fields without the wrapper
+    for doc in ({"message": draft_body(), "saveToSentItems": "false"}, draft_body()):
+        raw = graph_wire_validator.expect_broken(json.dumps(doc).encode(), method="POST", path="/v1.0/me/sendMail")
+        r = alice.post("/me/sendMail", content=raw, headers={"Content-Type": "application/json"})
+        assert r.status_code == 400
 
 
 def test_more_than_four_requests_at_once_for_a_mailbox_are_throttled(graph_sandbox, alice):

@@ -44,7 +44,6 @@ def render(req: Req, row: dict) -> dict:
         "childFolderCount": len(children),
         "unreadItemCount": unread,
         "totalItemCount": total,
-        "sizeInBytes": ctx.store.folder_size(ctx.email, row["key"]),
         "isHidden": False,
     }
 
