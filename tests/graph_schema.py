@@ -242,14 +242,13 @@ class Deriver:
             return {"type": "array", "items": self.value(type_str[11:-1], nullable)}
         if type_str.startswith("Edm."):
             schema = self.primitive(type_str)
-        else:
-            schema = self.ref(self.structured(self.csdl.qualify(type_str), poly=True))
-        if not nullable:
+        else:  # the JSON type is stated here, beside the $ref (null or not), not in the shared definition
+            key = self.structured(self.csdl.qualify(type_str), poly=True)
+            schema = {"$ref": f"#/$defs/{key}", "type": "string" if "x-enum" in self.defs[key] else "object"}
+        if not nullable or "type" not in schema:
             return schema
-        if set(schema) <= {"type", "format", "minimum", "maximum"} and "type" in schema:
-            types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-            return {**schema, "type": [*types, "null"]}
-        return {"anyOf": [{"type": "null"}, schema]}
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        return {**schema, "type": [*types, "null"]}
 
     @staticmethod
     def primitive(edm: str) -> dict:
@@ -292,7 +291,7 @@ class Deriver:
         members = [m.get("Name") for m in el.findall(f"{EDM}Member")]
         one = "(?:" + "|".join(re.escape(m) for m in members) + ")"
         pattern = f"(?i)^{one}(?:\\s*,\\s*{one})*$" if el.get("IsFlags") == "true" else f"(?i)^{one}$"
-        return {"type": "string", "pattern": pattern, "x-enum": qname, "x-members": members}
+        return {"pattern": pattern, "x-enum": qname, "x-members": members}
 
     def exact(self, qname: str) -> dict:
         props = {}
@@ -302,20 +301,22 @@ class Deriver:
                     props[p.get("Name")] = self.value(p.get("Type"), p.get("Nullable", "true") != "false")
         props.update(_ODATA)
         props["@odata.type"] = {"enum": type_names(qname)}
-        return {"type": "object", "x-type": qname, "properties": props, "patternProperties": _PATTERN_PROPS,
+        return {"x-type": qname, "properties": props, "patternProperties": _PATTERN_PROPS,
                 "additionalProperties": False}
 
     def dispatch(self, qname: str, family: list[str]) -> dict:
+        """Any type of the family, by ``@odata.type``: without it, ``qname`` itself (an abstract type needs
+        it); else the type it names (one cheap test when it is absent, the usual case: not N ``if``s)."""
         concrete = [q for q in family if self.csdl.types[q].get("Abstract") != "true"]
-        names = [n for q in concrete for n in type_names(q)]
-        out = {"type": "object", "properties": {"@odata.type": {"enum": names, "x-base": qname}},
-               "allOf": [{"if": {"properties": {"@odata.type": {"enum": type_names(q)}}, "required": ["@odata.type"]},
-                          "then": self.ref(self.structured(q))} for q in concrete]}
-        if self.csdl.types[qname].get("Abstract") == "true":
-            out["required"] = ["@odata.type"]
-        else:
-            out["allOf"].append({"if": {"not": {"required": ["@odata.type"]}}, "then": self.ref(self.structured(qname))})
-        return out
+        chain: dict = {}
+        for q in reversed(concrete):
+            chain = {"if": {"properties": {"@odata.type": {"enum": type_names(q)}}},
+                     "then": self.ref(self.structured(q)), **({"else": chain} if chain else {})}
+        abstract = self.csdl.types[qname].get("Abstract") == "true"
+        return {"properties": {"@odata.type": {"enum": [n for q in concrete for n in type_names(q)]}},
+                **({"required": ["@odata.type"]} if abstract else {}),
+                "if": {"not": {"required": ["@odata.type"]}},
+                "then": {} if abstract else self.ref(self.structured(qname)), "else": chain}
 
     def parameters(self, action) -> dict:
         props, required = {}, []
@@ -334,7 +335,7 @@ class Deriver:
         t = rt.get("Type")
         if t.startswith("Collection("):
             return collection(self.value(t[11:-1], rt.get("Nullable", "true") != "false"))
-        return self.ref(self.structured(self.csdl.qualify(t), poly=True))
+        return {**self.ref(self.structured(self.csdl.qualify(t), poly=True)), "type": "object"}
 
 
 def collection(items: dict) -> dict:
@@ -429,7 +430,7 @@ def load_graph_schemas(path: Path = CSDL_PATH) -> GraphSchemas:
     d = Deriver(csdl)
     named = {}
     for t in TYPES:
-        named[t] = d.ref(d.structured(f"{GRAPH}.{t}", poly=True))
+        named[t] = {**d.ref(d.structured(f"{GRAPH}.{t}", poly=True)), "type": "object"}
     for t in ("message", "mailFolder", "attachment", "convertIdResult"):
         named[f"collection.{t}"] = collection(named[t])
     for name, binding in ACTIONS:

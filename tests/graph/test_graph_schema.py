@@ -114,6 +114,7 @@ def test_derivation_is_fast_and_complete(schemas):
 
 def test_a_message_with_every_field_is_valid_both_ways(v):
     assert problems(v, "request", full_message()) == []
+    assert problems(v, "request", full_message(**{"from": None, "flag": None, "subject": None})) == []  # Nullable
     assert problems(v, "response", served_message(), status=201) == []
     assert problems(v, "request", {"subject": "changed", "flag": {"flagStatus": "complete"}},
                     method="PATCH", path=f"{ME}/messages/{MID}") == []
@@ -226,6 +227,11 @@ def test_the_seed_documents_own_invalid_examples_fail(v):
     (full_message(toRecipients=[{"emailAddress": {"address": "a@b", "displayName": "A"}}]), "'displayName' not a property of microsoft.graph.emailAddress"),
     (full_message(ccRecipients=None), "$.ccRecipients: None is not of type 'array'"),
     (full_message(isDraft="true"), "$.isDraft: 'true' is not of type 'boolean'"),
+    (full_message(attachments=[{"@odata.type": "#microsoft.graph.itemAttachment", "name": "x", "contentBytes": "aGk="}]),
+     "$.attachments[0]: 'contentBytes' not a property of microsoft.graph.itemAttachment"),  # validated as the type named
+    (full_message(attachments=[{**FILE, "@odata.type": "#microsoft.graph.event"}]), "$.attachments[0]['@odata.type']"),
+    (full_message(**{"@odata.type": "#microsoft.graph.eventMessage", "meetingMessageType": "sometime"}),
+     "$.meetingMessageType: 'sometime' is not a member of microsoft.graph.meetingMessageType"),
 ])
 def test_an_invalid_message_fails_with_its_reason(v, doc, reason):
     found = problems(v, "request", doc)
