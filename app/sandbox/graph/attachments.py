@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as _dt
+import re
 from urllib.parse import quote
 
 from ..core import attached
@@ -35,6 +36,7 @@ FILE_ONLY = {"contentId", "contentLocation", "contentBytes"}
 FILE_WRITABLE = {"name", "contentType", "isInline", "contentId", "contentLocation", "contentBytes"}
 ITEM_WRITABLE = {"name", "contentType", "isInline", "item"}
 NOT_FOUND = "The attachment could not be found."
+_WHITESPACE = re.compile(r"[ \t\r\n]+")
 
 
 def _context(req: Req, item_id: str, entity: bool) -> str:
@@ -192,7 +194,7 @@ def _is_inline(doc: dict) -> bool:
 
 
 def parse_file(doc: dict) -> dict:
-    """A fileAttachment from a client: its bytes strictly base64, under 3 MB (413 beyond: use an upload
+    """A fileAttachment from a client: its bytes strict base64 (whitespace skipped), under 3 MB (413 beyond: use an upload
     session, as Graph answers a request that large)."""
     _check_props(doc, FILE_WRITABLE, "fileAttachment")
     text = doc.get("contentBytes")
@@ -201,8 +203,8 @@ def parse_file(doc: dict) -> dict:
     if len(text) > (MAX_INLINE + 2) // 3 * 4:
         raise GraphError(413, "RequestEntityTooLarge", "The maximum request length supported is 4MB. Attach a "
                          "file of 3 MB or more through an upload session (attachments/createUploadSession).")
-    try:
-        content = base64.b64decode(text, validate=True)
+    try:  # strict, but whitespace between characters is skipped, as .NET's decoder (Graph's) does
+        content = base64.b64decode(_WHITESPACE.sub("", text), validate=True)
     except (binascii.Error, ValueError):
         raise bad_request("Invalid value for property 'contentBytes': not a base64 string.",
                           "RequestBodyRead") from None

@@ -57,6 +57,12 @@ AUDIENCE = ("The audience claim value is invalid for current resource. Audience 
             "'https://graph.microsoft.com', request url is '{url}'.")
 
 
+def _framing_error(e: framing.FramingError) -> GraphError:
+    """A request whose body cannot be framed (http_framing.py), answered as Graph's error body."""
+    code = {413: "RequestEntityTooLarge", 501: "NotImplemented"}.get(e.status, "BadRequest")
+    return GraphError(e.status, code, f"The request cannot be read: {e.reason}.")
+
+
 class UploadServer:
     """Serves the upload sessions of one Sandbox on their own loopback port (start/stop with it)."""
 
@@ -228,7 +234,7 @@ class _Handler(BaseHTTPRequestHandler):
             frame = framing.request_framing(self.headers)
         except framing.FramingError as e:
             self._closing = True
-            return self._send(e.status, e.reason.encode(), "text/plain")
+            return self._error(_framing_error(e))
         self.sb._log_op(f"graph:{OPS.get(method, 'UploadSession')}")
         try:
             session = self._session()
@@ -300,7 +306,7 @@ class _Handler(BaseHTTPRequestHandler):
                 data = framing.read_body(self.rfile, frame, MAX_CHUNK)
             except framing.FramingError as e:
                 self._closing = True
-                return self._send(e.status, e.reason.encode(), "text/plain")
+                return self._error(_framing_error(e))
             self._body_done = True
             self.sb._observe_graph("request", data, method="PUT", path=self._path(),
                                    content_type=self.headers.get("Content-Type") or "")
