@@ -3,6 +3,8 @@ the same messages and folders."""
 
 from __future__ import annotations
 
+import json
+
 import re
 
 from exchangelib import Mailbox, Message
@@ -88,11 +90,20 @@ def test_what_cannot_be_converted_is_an_error_in_its_result(graph_sandbox, alice
     assert entry["errorDetails"]["code"] == "ErrorInvalidIdMalformed"
 
 
-def test_bad_parameters_are_400(graph_sandbox, alice):
+def test_bad_parameters_are_400(graph_sandbox, alice, graph_wire_validator):
     good = {"inputIds": ["x"], "sourceIdType": "restId", "targetIdType": "ewsId"}
+
+    def post(doc, broken=True):
+        raw = json.dumps(doc).encode()
+        if broken:  # invalid against the action's schema on purpose
+            graph_wire_validator.expect_broken(raw, method="POST", path="/v1.0/me/translateExchangeIds")
+        return alice.post("/me/translateExchangeIds", content=raw, headers={"Content-Type": "application/json"})
+
     for doc in [dict(good, sourceIdType="graphId"), {k: v for k, v in good.items() if k != "targetIdType"},
-                dict(good, inputIds="x"), dict(good, inputIds=["x"] * 1001), dict(good, extra=1)]:
-        r = alice.post("/me/translateExchangeIds", json=doc)
+                dict(good, inputIds="x"), dict(good, extra=1)]:
+        r = post(doc)
         assert r.status_code == 400 and r.json()["error"]["code"], (doc, r.text)
-    r = alice.post("/me/translateExchangeIds", json={"InputIds": [], "SourceIdType": "restId", "TargetIdType": "ewsId"})
+    r = post(dict(good, inputIds=["x"] * 1001), broken=False)  # valid by the schema; over Graph's limit
+    assert r.status_code == 400 and r.json()["error"]["code"]
+    r = post({"InputIds": [], "SourceIdType": "restId", "TargetIdType": "ewsId"})  # the CSDL's spelling
     assert r.status_code == 200 and r.json()["value"] == []  # the action's parameter names, as the CSDL spells them
