@@ -77,6 +77,7 @@ def test_send_errors_come_back_at_once(graph_sandbox, alice):
     spoof = alice.post("/me/messages", json=draft_body(**{"from": {"emailAddress": {"address": "bob@example.com"}}}))
     r = alice.post(f"/me/messages/{spoof.json()['id']}/send")
     assert r.status_code == 403 and r.json()["error"]["code"] == "ErrorSendAsDenied"
+    assert r.json()["error"]["message"].endswith("sending account., Cannot submit message.")  # Graph's words
     graph_sandbox.max_send_bytes = 1000
     big = alice.post("/me/messages", json=draft_body(body={"contentType": "text", "content": "x" * 5000})).json()["id"]
     r = alice.post(f"/me/messages/{big}/send")

@@ -33,8 +33,12 @@ class GraphError(Exception):
         self.headers = headers or []
 
 
+#: What Graph adds to a code's message (a refused send: "..., Cannot submit message.", as Graph answers it).
+SUFFIX = {"ErrorSendAsDenied": ", Cannot submit message."}
+
+
 def from_mailbox(e: MailboxError) -> GraphError:
-    return GraphError(STATUS.get(e.code, 400), e.code, e.text)
+    return GraphError(STATUS.get(e.code, 400), e.code, e.text + SUFFIX.get(e.code, ""))
 
 
 def body(e: GraphError, client_request_id: str | None = None) -> bytes:
