@@ -105,6 +105,9 @@ class Journal:
         self.inline_limit = inline_limit
         self._lock = threading.RLock()
         self._sha_cache: dict[int, tuple[bytes, str]] = {}
+        #: local_id -> (ref JSON, Message-ID) as this connection last wrote them (see _stored_identity)
+        self._idents: dict[str, tuple[str | None, str]] = {}
+        self._idents_version = None
         #: where a damaged journal file was moved at open (None: it was fine)
         self._db, self.moved_aside = open_journal_db(self.path)
         if self.moved_aside is not None:
@@ -134,11 +137,7 @@ class Journal:
             if row and (draft.ref is None or not draft.internet_message_id):
                 # a draft never loses its server identity to a stale copy (e.g. the editor's draft
                 # recorded before the save's answer came back)
-                # (SQLite picks the two fields out of the stored JSON: a 10 MB body is never parsed here
-                # while holding the GIL)
-                ref, imid = db.execute("SELECT json_extract(draft, '$.ref'), json_extract(draft, '$.internet_message_id') "
-                                       "FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()
-                ref = json.loads(ref) if ref else None
+                ref, imid = self._stored_identity(db, draft.local_id)
                 if draft.ref is None and ref:
                     draft = draft.copy(ref=ItemRef(*ref))
                 if not draft.internet_message_id and imid:
@@ -159,7 +158,23 @@ class Journal:
             if meta is not None:
                 db.execute("UPDATE entries SET meta=? WHERE local_id=?", (json.dumps(meta), draft.local_id))
             self._write_attachments(db, draft)
+            self._idents[draft.local_id] = (json.dumps([draft.ref.id, draft.ref.change_key]) if draft.ref else None,
+                                            draft.internet_message_id)
             return version
+
+    def _stored_identity(self, db: sqlite3.Connection, local_id: str) -> tuple[list | None, str | None]:
+        """(ref as [id, change_key] or None, Message-ID) of the stored entry. SQLite's ``json_extract``
+        parses the whole stored JSON (a 10 MB body: ~25 ms of the journal thread's CPU at every autosave),
+        so what this connection wrote is remembered; ``data_version`` tells when another connection wrote."""
+        dv = db.execute("PRAGMA data_version").fetchone()[0]
+        if dv != self._idents_version:
+            self._idents.clear()
+            self._idents_version = dv
+        hit = self._idents.get(local_id)
+        if hit is None:
+            hit = db.execute("SELECT json_extract(draft, '$.ref'), json_extract(draft, '$.internet_message_id') "
+                             "FROM entries WHERE local_id=?", (local_id,)).fetchone()
+        return (json.loads(hit[0]) if hit[0] else None), hit[1]
 
     def _write_attachments(self, db: sqlite3.Connection, draft: Draft) -> None:
         old = {
@@ -236,27 +251,19 @@ class Journal:
                         "UPDATE attachments SET attachment_id=? WHERE local_id=? AND idx=?",
                         [(aid or "", local_id, i) for i, aid in enumerate(attachment_ids)],
                     )
-            row = db.execute("SELECT draft FROM entries WHERE local_id=?", (local_id,)).fetchone()
-            if not row:
-                return
-            j = json.loads(row[0])
-            if ref is not ...:
-                j["ref"] = [ref.id, ref.change_key] if ref is not None else None
-            if internet_message_id is not None:
-                j["internet_message_id"] = internet_message_id
-            db.execute("UPDATE entries SET draft=? WHERE local_id=?", (json.dumps(j, ensure_ascii=False), local_id))
+            self._set_identity(db, local_id, ref, internet_message_id)
 
     def ensure_message_id(self, local_id: str, internet_message_id: str) -> str:
         """Give the entry this Message-ID unless it already has one; returns the one it has."""
         with self._lock, self._tx() as db:
-            row = db.execute("SELECT draft FROM entries WHERE local_id=?", (local_id,)).fetchone()
+            row = db.execute("SELECT json_extract(draft, '$.internet_message_id') FROM entries WHERE local_id=?",
+                             (local_id,)).fetchone()
             if not row:
                 return internet_message_id
-            j = json.loads(row[0])
-            if not j.get("internet_message_id"):
-                j["internet_message_id"] = internet_message_id
-                db.execute("UPDATE entries SET draft=? WHERE local_id=?", (json.dumps(j, ensure_ascii=False), local_id))
-            return j["internet_message_id"]
+            if row[0]:
+                return row[0]
+            self._set_identity(db, local_id, internet_message_id=internet_message_id)
+            return internet_message_id
 
     def confirm_saved(self, local_id: str, ref: ItemRef, version: int | None = None) -> bool:
         """The server confirmed the save of ``version``. Removes the entry unless it was edited since
@@ -286,13 +293,25 @@ class Journal:
             self._delete(db, local_id)
 
     def _set_ref(self, db: sqlite3.Connection, local_id: str, ref: ItemRef) -> None:
-        row = db.execute("SELECT draft FROM entries WHERE local_id=?", (local_id,)).fetchone()
-        if row:
-            j = json.loads(row[0])
-            j["ref"] = [ref.id, ref.change_key]
-            db.execute("UPDATE entries SET draft=? WHERE local_id=?", (json.dumps(j, ensure_ascii=False), local_id))
+        self._set_identity(db, local_id, ref)
+
+    def _set_identity(self, db: sqlite3.Connection, local_id: str, ref=..., internet_message_id: str | None = None):
+        """Change the stored draft's ref and/or Message-ID inside SQLite (``json_set``): the draft's JSON, a
+        10 MB body with it, is never parsed or written again in Python (issue 16: ``json.loads`` and
+        ``json.dumps`` of it held the GIL 6-40 ms each while the user typed on)."""
+        sets, args = [], []
+        if ref is not ...:
+            sets.append("'$.ref', json(?)")
+            args.append(json.dumps([ref.id, ref.change_key] if ref is not None else None))
+        if internet_message_id is not None:
+            sets.append("'$.internet_message_id', ?")
+            args.append(internet_message_id)
+        self._idents.pop(local_id, None)
+        if sets:
+            db.execute(f"UPDATE entries SET draft=json_set(draft, {', '.join(sets)}) WHERE local_id=?", (*args, local_id))
 
     def _delete(self, db: sqlite3.Connection, local_id: str) -> None:
+        self._idents.pop(local_id, None)
         db.execute("DELETE FROM entries WHERE local_id=?", (local_id,))
         db.execute("DELETE FROM attachments WHERE local_id=?", (local_id,))
         self._gc_blobs(db)
@@ -304,6 +323,11 @@ class Journal:
         with self._lock:
             row = self._db.execute(f"SELECT {self._COLS} FROM entries WHERE local_id=?", (local_id,)).fetchone()
             return self._read_or_quarantine(row) if row else None
+
+    def has(self, local_id: str) -> bool:
+        """Whether the journal holds the message (without reading it: a body may be 10 MB)."""
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM entries WHERE local_id=?", (local_id,)).fetchone() is not None
 
     def entries(self, *states: str, account: str | None = None) -> list[Entry]:
         """Entries, oldest first; all of them, or those in ``states``; of every account, or of
@@ -348,6 +372,7 @@ class Journal:
                     db.execute("INSERT INTO quarantine(local_id, reason, moved, row) VALUES (?,?,?,?)",
                                (str(row[0]), type(exc).__name__, time.time(), json.dumps([str(c) for c in row])))
                     db.execute("DELETE FROM entries WHERE local_id=?", (row[0],))
+                self._idents.pop(row[0], None)
                 self.quarantined += 1
             except sqlite3.Error:  # pragma: no cover - cannot even set it aside: skip it this time
                 log.exception("could not set a damaged journal entry aside")
@@ -400,9 +425,14 @@ class Journal:
         try:
             yield self._db
         except BaseException:
+            self._idents.clear()  # what this transaction wrote is not there
             self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
+        try:
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._idents.clear()
+            raise
 
     def close(self) -> None:
         with self._lock:
