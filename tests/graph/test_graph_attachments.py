@@ -73,11 +73,11 @@ def _upload(url: str, data: bytes) -> httpx.Response:
 def test_a_file_is_attached_listed_read_and_removed(graph_sandbox, alice):
     msg = _draft(alice)
     assert msg["hasAttachments"] is False
-    r = alice.post(f"/me/messages/{msg['id']}/attachments", json=_file(isInline=True, contentId="pic1"))
+    r = alice.post(f"/me/messages/{msg['id']}/attachments", json=_file(contentId="pic1"))
     assert r.status_code == 201, r.text
     att = r.json()
     assert att["@odata.type"] == "#microsoft.graph.fileAttachment" and att["name"] == "notes.txt"
-    assert att["size"] == 16 and att["isInline"] is True and att["contentId"] == "pic1"
+    assert att["size"] == 16 and att["isInline"] is False and att["contentId"] == "pic1"
     assert base64.b64decode(att["contentBytes"]) == b"hello attachment" and att["contentType"] == "text/plain"
     after = alice.get(f"/me/messages/{msg['id']}").json()
     assert after["hasAttachments"] is True and after["changeKey"] != msg["changeKey"]
@@ -350,8 +350,9 @@ def test_the_upload_origin_checks_framing_and_never_reads_a_refused_body_as_a_re
 def test_attachments_under_a_folder_path(graph_sandbox, alice):
     msg = _draft(alice)
     base = f"/me/mailFolders/drafts/messages/{msg['id']}/attachments"
-    att = alice.post(base, json=_file()).json()
-    assert [a["id"] for a in alice.get(base).json()["value"]] == [att["id"]]
+    att = alice.post(base, json=_file(isInline=True, contentId="pic1")).json()
+    [listed] = alice.get(base).json()["value"]
+    assert listed["id"] == att["id"] and listed["isInline"] is True and listed["contentId"] == "pic1"
     assert alice.get(f"{base}/{att['id']}/$value").content == b"hello attachment"
     assert alice.delete(f"{base}/{att['id']}").status_code == 204
 
