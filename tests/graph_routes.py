@@ -62,7 +62,7 @@ USER_ROUTES = [
     _r("UpdateMessage", "PATCH", f"{_F}/messages{_ID}", {JSON_TYPE: J("message")}, {200: J("message")}),
     _r("DeleteMessage", "DELETE", f"{_F}/messages{_ID}", EMPTY, {204: EMPTY}),
     _r("GetMessageMime", "GET", f"{_F}/messages{_ID}/\\$value", EMPTY,
-       {200: Body("bytes", ctypes=("message/rfc822", "text/plain"))}),
+       {200: Body("bytes", ctypes=("message/rfc822",))}),
     _r("SendMessage", "POST", f"{_F}/messages{_ID}/send", {"": EMPTY, JSON_TYPE: J("action.send")}, {202: EMPTY}),
     _r("MoveMessage", "POST", f"{_F}/messages{_ID}/move", {JSON_TYPE: J("action.move")}, {201: J("return.move")}),
     _r("SendMail", "POST", "/sendMail", {JSON_TYPE: J("action.sendMail"), "text/plain": MIME}, {202: EMPTY}),

@@ -27,7 +27,7 @@ Derivation rules (from the CSDL README):
 
 Not in the CSDL, written here from the specifications they follow: the OData error body (Graph's
 ``{"error": {"code", "message", "innerError"}}``; the CSDL has no ``microsoft.graph.ODataErrors``
-namespace), collection pages and the JSON batching envelopes.
+namespace), collection pages and the JSON batching envelopes: tests/graph_envelopes.py.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.graph_envelopes import BATCH_REQUEST, BATCH_RESPONSE, ERROR, collection
 
 CSDL_PATH = Path(__file__).resolve().parent / "resources" / "graph-schema" / "v1.0-Prod.csdl"
 EDM = "{http://docs.oasis-open.org/odata/ns/edm}"
@@ -336,54 +338,6 @@ class Deriver:
         if t.startswith("Collection("):
             return collection(self.value(t[11:-1], rt.get("Nullable", "true") != "false"))
         return {**self.ref(self.structured(self.csdl.qualify(t), poly=True)), "type": "object"}
-
-
-def collection(items: dict) -> dict:
-    """A collection page: ``{"@odata.context"?, "value": [...], "@odata.nextLink"?, "@odata.count"?}``."""
-    return {"type": "object", "required": ["value"], "additionalProperties": False,
-            "properties": {"@odata.context": {"type": "string"}, "@odata.nextLink": {"type": "string"},
-                           "@odata.deltaLink": {"type": "string"}, "@odata.count": {"type": "integer", "minimum": 0},
-                           "value": {"type": "array", "items": items}}}
-
-
-# ---------------- not in the CSDL ----------------
-
-_STRINGS = {"type": "object", "additionalProperties": {"type": "string"}}
-#: Graph's error body (OData JSON format's error object, as Graph spells it: ``innerError``).
-ERROR = {
-    "type": "object", "required": ["error"], "additionalProperties": False,
-    "properties": {"error": {
-        "type": "object", "required": ["code", "message"], "additionalProperties": False,
-        "properties": {
-            "code": {"type": "string", "minLength": 1}, "message": {"type": "string"},
-            "target": {"type": "string"},
-            "details": {"type": "array", "items": {
-                "type": "object", "required": ["code", "message"], "additionalProperties": False,
-                "properties": {"code": {"type": "string"}, "message": {"type": "string"},
-                               "target": {"type": "string"}}}},
-            "innerError": {"type": "object", "properties": {
-                "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}"},
-                "request-id": {"type": "string"}, "client-request-id": {"type": "string"},
-                "code": {"type": "string"}}}}}},
-}
-_METHOD = {"type": "string", "pattern": "(?i)^(?:GET|POST|PATCH|PUT|DELETE)$"}
-#: JSON batching (https://learn.microsoft.com/graph/json-batching): at most 20 requests.
-BATCH_REQUEST = {
-    "type": "object", "required": ["requests"], "additionalProperties": False,
-    "properties": {"requests": {"type": "array", "minItems": 1, "maxItems": 20, "items": {
-        "type": "object", "required": ["id", "method", "url"], "additionalProperties": False,
-        "properties": {"id": {"type": "string", "minLength": 1}, "method": _METHOD,
-                       "url": {"type": "string", "pattern": r"^/?[^/:]+(?:/|$|\?)"},
-                       "headers": _STRINGS, "body": {"type": ["object", "array", "string"]},
-                       "dependsOn": {"type": "array", "items": {"type": "string"}}}}}},
-}
-BATCH_RESPONSE = {
-    "type": "object", "required": ["responses"], "additionalProperties": False,
-    "properties": {"@odata.nextLink": {"type": "string"}, "responses": {"type": "array", "items": {
-        "type": "object", "required": ["id", "status"], "additionalProperties": False,
-        "properties": {"id": {"type": "string"}, "status": {"type": "integer", "minimum": 100, "maximum": 599},
-                       "headers": _STRINGS, "body": {"type": ["object", "array", "string"]}}}}},
-}
 
 
 # ---------------- the named schemas ----------------
