@@ -402,3 +402,33 @@ def test_observe_is_thread_safe(v):
     for t in threads:
         t.join()
     assert v.checked == 400 and len(v.reset()) == 200
+
+
+def test_a_batch_the_server_may_run_despite_an_invalid_envelope_is_followed(v):
+    """An envelope with an unknown member is a failure, yet its requests are known for its answer."""
+    sent = {"requests": [{"id": "1", "method": "GET", "url": "/me/messages", "atomicityGroup": "g"}]}
+    found = problems(v, "request", sent, path="/v1.0/$batch")
+    assert found and "'atomicityGroup' was unexpected" in found[0]
+    answer = {"responses": [{"id": "1", "status": 200, "headers": {"Content-Type": JSON}, "body": {"value": []}}]}
+    assert problems(v, "response", answer, path="/v1.0/$batch", status=200) == []
+    odd = {"requests": [{"id": "1", "method": "POST", "url": "/me/messages", "headers": {"Content-Type": JSON},
+                         "body": 7}]}
+    assert any("neither JSON nor base64 text" in p for p in problems(v, "request", odd, path="/v1.0/$batch"))
+    unseen = {"responses": [{"id": "zz", "status": 204}]}
+    assert problems(v, "response", unseen, path="/v1.0/$batch", status=200) == [
+        "$batch response with ids ['zz']: no $batch request with those ids was seen"]
+
+
+def test_a_page_and_the_upload_origin_by_their_routes(v):
+    lists = dict(method="GET", path=f"{ME}/mailFolders/inbox/messages?$skip=10", status=200)
+    assert "'value' is a required property" in problems(v, "response", {"results": []}, **lists)[0]
+    assert "'proxyDiagnostics' was unexpected" in problems(v, "response", {"value": [], "proxyDiagnostics": "x"}, **lists)[0]
+    assert problems(v, "response", b"{}", method="GET", path=f"{ME}/messages/{MID}/$value", status=200)
+    up = "/api/v2.0/Users('alice@example.com')/Messages('AAMk')/AttachmentSessions('AbC-1_2')"
+    assert problems(v, "request", b"\x00" * 10, method="PUT", path=f"{up}?authtoken=t", content_type="") == []
+    assert problems(v, "request", b"\x00", method="PUT", path=up, content_type="application/json")
+    state = {"expirationDateTime": "2026-11-23T10:00:00Z", "nextExpectedRanges": ["4194304"]}
+    assert problems(v, "response", state, method="PUT", path=up, status=200) == []
+    assert problems(v, "response", b"", method="PUT", path=up, status=201, content_type="") == []
+    assert problems(v, "response", b"", method="DELETE", path=up, status=204, content_type="") == []
+    assert problems(v, "response", {"expirationDateTime": "soon"}, method="GET", path=up, status=200)
