@@ -382,3 +382,18 @@ def test_a_dropped_or_refused_piece_is_resumed_from_the_sessions_state(graph_san
     assert "graph:UploadAttachmentPiece" in graph_sandbox.request_log
     [att] = alice.get(f"/me/messages/{msg['id']}/attachments", params={"$select": "size"}).json()["value"]
     assert att["size"] == size
+
+
+def test_has_attachments_leaves_inline_pictures_out_as_graph_documents(graph_sandbox, alice):
+    """Graph: "hasAttachments ... doesn't include inline attachments, so if a message contains only inline
+    attachments, this property is false." Posted inline with the new message, and added afterwards."""
+    logo = _file("logo.png", b"\x89PNG", contentType="image/png", isInline=True, contentId="logo@x")
+    only_inline = alice.post("/me/messages", json=draft_body(subject="inline only", attachments=[logo])).json()
+    assert only_inline["hasAttachments"] is False
+    later = _draft(alice, subject="real file")
+    assert alice.post(f"/me/messages/{later['id']}/attachments", json=_file()).status_code == 201
+    assert alice.get(f"/me/messages/{later['id']}").json()["hasAttachments"] is True
+    found = alice.get("/me/mailFolders/drafts/messages", params={"$filter": "hasAttachments eq true"}).json()
+    assert [m["subject"] for m in found["value"]] == ["real file"]
+    atts = alice.get(f"/me/messages/{only_inline['id']}/attachments").json()["value"]
+    assert [(a["name"], a["isInline"]) for a in atts] == [("logo.png", True)]  # it is there all the same

@@ -31,6 +31,7 @@ def unpack(content: bytes) -> tuple[dict, list[dict]]:
 
 def from_mime_part(name: str, fields: dict, atts: list[dict]) -> dict:
     """A message/rfc822 part of an uploaded MIME message as an item attachment."""
-    fields = dict(fields, ItemClass="IPM.Note", _has_attachments=bool(atts))
+    fields = dict(fields, ItemClass="IPM.Note", _has_attachments=bool(atts),
+                  _has_visible_attachments=any(not a.get("is_inline") for a in atts))
     return {"kind": KIND, "name": name or fields.get("Subject") or "Untitled", "content_type": None,
             "content_id": None, "is_inline": False, "content": pack(fields, atts)}

@@ -39,6 +39,7 @@ def restamp(ctx: Ctx, item: dict) -> str:
     data = item["data"]
     atts = ctx.store.attachments(item["key"])
     data["_has_attachments"] = bool(atts)
+    data["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
     data["LastModifiedTime"] = fmt_dt(utcnow())
     data["Size"] = estimate_size(data, atts)
     ck = ctx.store.save(item["key"], data, touched={"Attachments"})

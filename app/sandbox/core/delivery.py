@@ -41,6 +41,7 @@ def file_item(ctx, mailbox: str, folder: str, data: dict, atts: list[dict], *, m
     data.setdefault("DateTimeCreated", now)
     data["LastModifiedTime"] = now
     data["_has_attachments"] = bool(atts)
+    data["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
     data["Size"] = estimate_size(data, atts)
     row = ctx.store.insert(mailbox, folder, data, mime=mime)
     for a in atts:

@@ -14,7 +14,8 @@ front end maps them one to one, and the Graph front end maps its camelCase JSON 
   computed            never stored: derived when asked (DisplayTo, HasAttachments, ...)
 
 Keys starting with "_" are the store's own (``_ext``: extended properties by key, ``_ck_history``,
-``_has_attachments``) and never leave the server as fields.
+``_has_attachments``, ``_has_visible_attachments``: any that is not inline, what Graph's hasAttachments
+says) and never leave the server as fields.
 """
 
 from __future__ import annotations

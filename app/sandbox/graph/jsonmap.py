@@ -95,7 +95,9 @@ def render(item: dict, *, item_id: str, select: list[str] | None = None, atts_co
         "categories": list(d.get("Categories") or []),
         "receivedDateTime": _wire_dt(d.get("DateTimeReceived")),
         "sentDateTime": _wire_dt(d.get("DateTimeSent")),
-        "hasAttachments": bool(d.get("_has_attachments")) if atts_count is None else atts_count > 0,
+        # inline attachments (pictures in the body) do not count, as Graph's hasAttachments documents
+        "hasAttachments": bool(d.get("_has_visible_attachments", d.get("_has_attachments")))
+        if atts_count is None else atts_count > 0,
         "internetMessageId": d.get("InternetMessageId"),
         "subject": d.get("Subject") or "",
         "bodyPreview": preview(body),

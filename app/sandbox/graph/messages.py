@@ -10,7 +10,7 @@ from ..core.clock import fmt_dt, utcnow
 from ..core.delivery import file_item
 from ..core.errors import MailboxError
 from ..core.mime import parse_mime
-from . import folders, jsonmap, odata
+from . import attparse, folders, jsonmap, odata
 from .errors import GraphError, bad_request, from_mailbox
 from .ids import immutable_id, message_id, parse_message_id
 from .request import Req, Resp, empty, json_resp
@@ -54,19 +54,11 @@ def _mime_body(req: Req) -> tuple[dict, list[dict], bytes]:
 
 
 def _file_attachments(doc: dict) -> list[dict]:
-    """``attachments`` inline in a new message: file attachments with their bytes (up to 3 MB each)."""
-    out = []
-    for a in doc.get("attachments") or []:
-        if not isinstance(a, dict) or a.get("@odata.type", "").lower() != "#microsoft.graph.fileattachment":
-            raise bad_request("Only file attachments can be posted inline here.", "ErrorInvalidRequest")
-        try:
-            content = base64.b64decode(a.get("contentBytes") or "", validate=True)
-        except (binascii.Error, ValueError):
-            raise bad_request("Invalid value for property 'contentBytes'.", "RequestBodyRead") from None
-        out.append({"name": a.get("name") or "attachment", "content_type": a.get("contentType"),
-                    "content_id": a.get("contentId"), "is_inline": bool(a.get("isInline")), "content": content,
-                    "size": len(content)})
-    return out
+    """``attachments`` inline in a new message, each as POST .../attachments takes it (attparse.py)."""
+    atts = doc.get("attachments") or []
+    if not isinstance(atts, list):
+        raise bad_request("Invalid value for property 'attachments'.", "RequestBodyRead")
+    return [attparse.parse(a) for a in atts]
 
 
 def _new_fields(req: Req) -> tuple[dict, list[dict], bytes | None]:

@@ -22,7 +22,8 @@ COLUMNS = {
     "subject": ("subject", "str"),
     "isDraft": ("json_extract(data, '$.IsDraft')", "bool"),
     "isRead": ("json_extract(data, '$.IsRead')", "bool"),
-    "hasAttachments": ("json_extract(data, '$._has_attachments')", "bool"),
+    "hasAttachments": ("COALESCE(json_extract(data, '$._has_visible_attachments'), "
+                       "json_extract(data, '$._has_attachments'))", "bool"),
     "importance": ("lower(json_extract(data, '$.Importance'))", "enum"),
     "conversationIndex": ("json_extract(data, '$.ConversationIndex')", "str"),
     "receivedDateTime": ("received", "dt"),
