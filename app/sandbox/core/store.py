@@ -42,14 +42,8 @@ CREATE TABLE IF NOT EXISTS relay (
 """ + FOLDER_SCHEMA  # the folder tree (hierarchy.py)
 
 ITEM_COLS = "key, mailbox, folder, change_key, created, sent, received, modified, subject, imid, size, data"
-SORT_COLUMNS = {
-    "item:DateTimeCreated": "created",
-    "item:DateTimeSent": "sent",
-    "item:DateTimeReceived": "received",
-    "item:LastModifiedTime": "modified",
-    "item:Subject": "subject",
-    "item:Size": "size",
-}
+#: The item columns a page can be sorted by in SQL alone (indexed with mailbox + folder).
+SORTABLE = ("created", "sent", "received", "modified", "subject", "size")
 
 
 ATT_COLS = "key, item_key, ord, name, content_type, content_id, is_inline, modified, length(content), kind"
@@ -219,8 +213,9 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
                                    (mailbox.lower(), folder)).fetchone()[0]
 
     def page(self, mailbox: str, folder: str, order: list[tuple[str, bool]], offset: int, limit: int | None):
-        """(total, items) for one page, sorted in SQL (indexed on folder + sort column)."""
-        cols = [(SORT_COLUMNS[uri], desc) for uri, desc in order if uri in SORT_COLUMNS] or [("created", True)]
+        """(total, items) for one page of a folder, sorted in SQL by ``order`` ([(column in SORTABLE,
+        descending)]; newest first when empty), indexed on folder + sort column."""
+        cols = [(col, desc) for col, desc in order if col in SORTABLE] or [("created", True)]
         last_desc = cols[-1][1]
         order_sql = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in cols)
         order_sql += f", rowid {'DESC' if last_desc else 'ASC'}"
@@ -248,6 +243,27 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
                 f"SELECT {ITEM_COLS} FROM items WHERE {scope} AND ({where}) ORDER BY {order_sql}, rowid DESC "
                 "LIMIT ? OFFSET ?", [*base, *args, limit, max(offset, 0)]).fetchall()
         return total, [_row_to_item(r) for r in rows]
+
+    def matching_rowids(self, mailbox: str, folder: str, where: str, args: list, order_sql: str,
+                        order_args: list, functions: dict) -> list[int]:
+        """The rowids of a folder's items matching ``where``, in ``order_sql`` order (one pass: their count is
+        the total), with ``functions`` ({SQL name: callable}) registered for the compiled SQL to call."""
+        with self._lock:
+            for name, (n_args, fn) in functions.items():
+                self.db.create_function(name, n_args, fn, deterministic=True)
+            return [r[0] for r in self.db.execute(
+                f"SELECT items.rowid FROM items WHERE mailbox=? AND folder=? AND {where} ORDER BY {order_sql}",
+                [mailbox.lower(), folder, *args, *order_args])]
+
+    def rows_by_rowid(self, rowids: list[int]) -> list[dict]:
+        """The items of ``rowids``, in that order."""
+        if not rowids:
+            return []
+        with self._lock:
+            rows = self.db.execute(f"SELECT rowid, {ITEM_COLS} FROM items WHERE rowid IN "
+                                   f"({','.join('?' * len(rowids))})", rowids).fetchall()
+        by_rowid = {r[0]: r[1:] for r in rows}
+        return [_row_to_item(by_rowid[i]) for i in rowids if i in by_rowid]
 
     def all_in(self, mailbox: str, folder: str | None = None, equal: dict | None = None) -> list[dict]:
         """Items of a mailbox (or one folder), oldest first; ``equal`` = {column: value} pre-filters in SQL."""

@@ -17,13 +17,13 @@ import sqlite3
 
 from ..core.errors import MailboxError
 from ..core.session import Ctx
-from ..core.store import ITEM_COLS, SORT_COLUMNS, _row_to_item
+from ..core.store import SORTABLE
 from . import aqs
 from .folders import folder_row
 from .items import folder_id_of
 from .itemxml import parse_shape, render_item
 from .paging import parse_paging
-from .restrictions import compile_folder, compile_sql, item_prop, register, value_sql
+from .restrictions import compile_folder, compile_sql, item_prop, sql_functions, value_sql
 from .soap import (
     check_enum, error_message, local, m, parse_dt, required_children, response_message, response_root,
     schema_error, sub, t,
@@ -39,6 +39,15 @@ NOT_IMPLEMENTED = {
 NOT_SORTABLE = "The property can not be used for sorting or grouping results."
 TOO_COMPLEX = "The restriction is too complex for this server (nested too deeply)."
 TRAVERSALS = ("Shallow", "SoftDeleted", "Associated")  # ItemQueryTraversalType: no Deep for items
+#: The FieldURIs a page sorts by on the store's own indexed columns (core/store.py SORTABLE).
+SORT_COLUMNS = {
+    "item:DateTimeCreated": "created",
+    "item:DateTimeSent": "sent",
+    "item:DateTimeReceived": "received",
+    "item:LastModifiedTime": "modified",
+    "item:Subject": "subject",
+    "item:Size": "size",
+}
 
 
 def parse_sort(el) -> list[tuple[str, list, bool]]:
@@ -105,28 +114,15 @@ def _item_filter(req, view) -> tuple[str, list, list]:
 
 def _query(ctx: Ctx, mailbox: str, folder: str, where: str, args: list, order, paging, matchers):
     """(total, start, page of items) for the matches, sorted and paged in SQL."""
-    store = ctx.store
     cols = order or [("created", [], True)]
     order_sql = ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, _, desc in cols)
     order_sql += f", items.rowid {'DESC' if cols[-1][2] else 'ASC'}"
     order_args = [a for _, params, _ in cols for a in params]
-    scope = "mailbox=? AND folder=?"
-    base = [mailbox.lower(), folder]
-    with store._lock:
-        register(store.db)
-        store.db.create_function("ews_aqs", 2, lambda text, i: matchers[i](text), deterministic=True)
-        # one pass over the folder: every match's rowid in order (the total), then the page's rows by rowid
-        found = [r[0] for r in store.db.execute(
-            f"SELECT items.rowid FROM items WHERE {scope} AND {where} ORDER BY {order_sql}",
-            base + args + order_args)]
-        total = len(found)
-        start, stop = paging.window(total)
-        wanted = found[max(start, 0):stop]
-        rows = store.db.execute(f"SELECT rowid, {ITEM_COLS} FROM items WHERE rowid IN "
-                                f"({','.join('?' * len(wanted))})", wanted).fetchall() if wanted else []
-    by_rowid = {r[0]: r[1:] for r in rows}
-    rows = [by_rowid[i] for i in wanted]
-    return total, start, [_row_to_item(r) for r in rows]
+    functions = {**sql_functions(), "ews_aqs": (2, lambda text, i: matchers[i](text))}
+    found = ctx.store.matching_rowids(mailbox, folder, where, args, order_sql, order_args, functions)
+    total = len(found)  # one pass over the folder: every match in order, then the page's rows by rowid
+    start, stop = paging.window(total)
+    return total, start, ctx.store.rows_by_rowid(found[max(start, 0):stop])
 
 
 def op_find_item(ctx: Ctx, req):
@@ -187,16 +183,13 @@ def op_find_item(ctx: Ctx, req):
     return resp
 
 
-COLUMN_URIS = {col: uri for uri, col in SORT_COLUMNS.items()}
-
-
 def order_args_needed(order) -> bool:
     """True when a sort key is not one of the store's indexed columns (store.page cannot sort by it)."""
-    return any(expr not in COLUMN_URIS for expr, _, _ in order)
+    return any(expr not in SORTABLE for expr, _, _ in order)
 
 
 def _store_order(order):
-    return [(COLUMN_URIS[expr], desc) for expr, _, desc in order]
+    return [(expr, desc) for expr, _, desc in order]
 
 
 def _is_calendar(row: dict) -> bool:

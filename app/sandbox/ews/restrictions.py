@@ -103,13 +103,10 @@ def _ext_norm(text, kind):
     return fold(text)
 
 
-def register(db) -> None:
-    """The Python functions the compiled SQL calls (cheap to repeat: once per request)."""
-    db.create_function("ews_fold", 1, fold, deterministic=True)
-    db.create_function("ews_contains", 4, contains, deterministic=True)
-    db.create_function("ews_display", 1, _display, deterministic=True)
-    db.create_function("ews_text_body", 1, _text_body, deterministic=True)
-    db.create_function("ews_ext_norm", 2, _ext_norm, deterministic=True)
+def sql_functions() -> dict:
+    """The Python functions the compiled SQL calls: {SQL name: (number of arguments, callable)}."""
+    return {"ews_fold": (1, fold), "ews_contains": (4, contains), "ews_display": (1, _display),
+            "ews_text_body": (1, _text_body), "ews_ext_norm": (2, _ext_norm)}
 
 
 # ---------------- property paths ----------------
