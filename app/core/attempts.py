@@ -271,10 +271,13 @@ class Attempts:
     async def save(self, job: SaveJob) -> None:
         box = self.box
         lid = job.local_id
-        entry = box.journal.get(lid)
-        if entry is None:  # thrown away meanwhile
+        # read on the journal thread (issue 16): the entry holds the whole body (10 MB: its read and
+        # json.loads cost the UI thread ~16 ms), and the lock may be held by a 10 MB autosave (100-200 ms)
+        entry = await box.write(box.journal.get, lid)
+        if entry is None or box.saves.get(lid) is not job:  # thrown away or taken back meanwhile
             job.status = SaveStatus.DONE
-            box.saves.pop(lid, None)
+            if box.saves.get(lid) is job:
+                box.saves.pop(lid, None)
             box.resolve(job)
             return
         job.status, job.again = SaveStatus.WORKING, False
