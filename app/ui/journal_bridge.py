@@ -197,7 +197,7 @@ class JournalBridge:
         c, w = self.w.compose, self.w
         if c.identity().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
-            edited = self.journal.get(saved.local_id) is not None or saved.local_id in self.autosave.pending
+            edited = self.journal.has(saved.local_id) or saved.local_id in self.autosave.pending
             c.state_label.setText("Edited" if edited else "Saved")
         if saved.local_id in self._restoring:
             self._restoring.discard(saved.local_id)

@@ -53,7 +53,9 @@ def test_identity_changes_never_read_or_write_the_body_in_python(tmp_path, monke
     assert got.ref is None and got.internet_message_id == "<m@x>" and got.body == body
     j.record(d.copy(internet_message_id=""))
     assert j.ensure_message_id(d.local_id, "<new@x>") == "<m@x>"  # a stale copy did not lose it
+    assert j.has(d.local_id)
     j.discard(d.local_id)
+    assert not j.has(d.local_id)
     assert j.ensure_message_id(d.local_id, "<gone@x>") == "<gone@x>"
 
 
