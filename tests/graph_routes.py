@@ -77,6 +77,7 @@ USER_ROUTES = [
        {200: Body("bytes", ctypes=("*",))}),
     _r("TranslateExchangeIds", "POST", "/translateExchangeIds", {JSON_TYPE: J("action.translateExchangeIds")},
        {200: J("return.translateExchangeIds")}),
+    _r("ListPeople", "GET", "/people", EMPTY, {200: J("collection.person")}),
     _r("ListFolders", "GET", "/mailFolders", EMPTY, {200: J("collection.mailFolder")}),
     _r("GetFolder", "GET", "/mailFolders/[^/]+", EMPTY, {200: J("mailFolder")}),
     _r("ListChildFolders", "GET", "/mailFolders/[^/]+/childFolders", EMPTY, {200: J("collection.mailFolder")}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core import attachments, ids
 from ..core.clock import fmt_dt, utcnow
+from ..core.directory import match_users
 from ..core.errors import MailboxError
 from ..core.session import Ctx
 from . import itematt
@@ -15,25 +16,6 @@ from .soap import (
 
 NO_RESULTS = "No results were found."
 MULTIPLE = "Multiple results were found."
-
-
-def match_users(users: list[dict], query: str) -> list[dict]:
-    q = query.strip().lower()
-    if q.startswith("smtp:"):
-        q = q[5:]
-    if not q:
-        return []
-    exact = [u for u in users if u["email"].lower() == q]
-    if exact:
-        return exact
-    out = []
-    for u in users:
-        name = (u.get("name") or "").lower()
-        keys = [u["email"].lower(), u["email"].split("@")[0].lower(), (u.get("username") or "").lower(), name]
-        keys += name.split()
-        if any(k.startswith(q) for k in keys if k):
-            out.append(u)
-    return out
 
 
 def _render_resolution(parent, u: dict, full: bool):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import attachments, folders, messages, translate, upload
+from . import attachments, folders, messages, people, translate, upload
 
 _ID = r"(?P<id>[^/]+)"
 _FOLDER = r"(?P<folder>[^/]+)"
@@ -28,6 +28,7 @@ ROUTES = [
     ("DELETE", f"/messages/{_ID}/attachments/{_AID}", attachments.delete, "DeleteAttachment"),
     ("GET", f"/messages/{_ID}/attachments/{_AID}/\\$value", attachments.value, "GetAttachmentValue"),
     ("POST", "/translateExchangeIds", translate.translate, "TranslateExchangeIds"),
+    ("GET", "/people", people.list_people, "ListPeople"),
     ("GET", "/mailFolders", folders.list_children, "ListFolders"),
     ("GET", f"/mailFolders/{_FOLDER}", folders.get, "GetFolder"),
     ("GET", f"/mailFolders/{_FOLDER}/childFolders", folders.list_children, "ListFolders"),
