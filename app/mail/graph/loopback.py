@@ -1,0 +1,138 @@
+"""The loopback redirect of an interactive sign-in: a tiny HTTP listener on 127.0.0.1 at a free port that
+takes the browser's one request carrying the sign-in's ``state`` (query string, or a form post), has it
+redeemed, answers the browser with a small page saying it may close the tab, and closes.
+
+A request without that ``state`` (another page probing the port, a stale tab) is answered 400 and changes
+nothing: the listener keeps waiting for the right one. Nothing it receives is logged (the request line
+carries the authorization code)."""
+
+from __future__ import annotations
+
+import html
+import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qsl, urlsplit
+
+from app.mail.errors import AuthFailed
+
+MAX_FORM = 64 * 1024
+_PAGE = ("<!doctype html><html><head><meta charset='utf-8'><title>Dispatch</title></head>"
+         "<body style='font-family:sans-serif;margin:3em'><h1>{title}</h1><p>{text}</p></body></html>")
+
+
+class _Server(HTTPServer):
+    allow_reuse_address = False
+    owner: "LoopbackListener"
+
+    def handle_error(self, request, client_address):  # noqa: D401 - never print a traceback with a request in it
+        pass
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    server_version = "Dispatch"
+    timeout = 10  # a connection that sends nothing does not hold the listener
+    sys_version = ""
+
+    def log_message(self, format, *args):  # noqa: A002 - the request line holds the code: never logged
+        pass
+
+    def do_GET(self):  # noqa: N802
+        self._answer(dict(parse_qsl(urlsplit(self.path).query, keep_blank_values=True)))
+
+    def do_POST(self):  # noqa: N802 - response_mode=form_post
+        try:
+            n = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            n = -1
+        if not 0 <= n <= MAX_FORM:
+            return self._page(413, "Sign-in failed", "The request was too large.")
+        body = self.rfile.read(n).decode("utf-8", "replace")
+        self._answer(dict(parse_qsl(body, keep_blank_values=True)))
+
+    def _answer(self, params: dict):
+        owner = self.server.owner
+        if not owner.matches(params):
+            return self._page(400, "Not this sign-in",
+                              "This page is not the Microsoft 365 sign-in Dispatch is waiting for.")
+        ok, text = owner.take(params)
+        self._page(200 if ok else 400, "Signed in" if ok else "Sign-in failed",
+                   ("You are signed in to Dispatch. You can close this tab." if ok else
+                    html.escape(text) + " You can close this tab and try again in Dispatch."))
+
+    def _page(self, status: int, title: str, text: str):
+        body = _PAGE.format(title=html.escape(title), text=text).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = True
+
+
+class LoopbackListener:
+    """Listens on 127.0.0.1 (``port``); ``expect(state, redeem)``, then ``serve()`` in a worker thread."""
+
+    def __init__(self, host: str = "127.0.0.1"):
+        self._server = _Server((host, 0), _Handler)
+        self._server.owner = self
+        self._server.timeout = 0.1  # how soon serve() notices cancel() or its deadline
+        self.port = self._server.server_address[1]
+        self._state = None
+        self._redeem = None
+        self._outcome = None
+        self._done = threading.Event()
+        self.refused = 0  # requests answered 400 for lacking this sign-in's state
+
+    def expect(self, state: str, redeem) -> None:
+        self._state, self._redeem = state, redeem
+
+    def matches(self, params: dict) -> bool:
+        ok = bool(self._state) and params.get("state") == self._state and not self._done.is_set()
+        if not ok:
+            self.refused += 1
+        return ok
+
+    def take(self, params: dict) -> tuple[bool, str]:
+        """Redeem the redirect's parameters (in the serving thread) and remember the outcome."""
+        try:
+            self._outcome = ("ok", self._redeem(params))
+            return True, ""
+        except Exception as exc:  # noqa: BLE001 - handed to serve()'s caller
+            self._outcome = ("error", exc)
+            return False, getattr(exc, "message", "") or "The sign-in could not be completed."
+        finally:
+            self._done.set()
+
+    def serve(self, cancelled: threading.Event, timeout: float):
+        """Answer requests until the sign-in's one arrives (its outcome returned or raised), ``cancelled`` is
+        set (SignInCancelled) or ``timeout`` seconds pass (AuthFailed). Closes the listener either way."""
+        from .signin import SignInCancelled
+
+        deadline = time.monotonic() + timeout
+        try:
+            while not self._done.is_set():
+                if cancelled.is_set():
+                    raise SignInCancelled()
+                if time.monotonic() > deadline:
+                    raise AuthFailed("The browser sign-in did not come back in time; start it again.")
+                try:
+                    self._server.handle_request()
+                except (OSError, socket.timeout):
+                    continue
+        finally:
+            self.close()
+        kind, value = self._outcome
+        if kind == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        try:
+            self._server.server_close()
+        except OSError:
+            pass

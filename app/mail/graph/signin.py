@@ -1,0 +1,356 @@
+"""Microsoft 365 sign-in for the Graph backend: MSAL (authorization code + PKCE in the system browser with
+a loopback redirect, or device code), and the ``token_provider`` the Graph mail service calls.
+
+    signin = GraphSignIn("ann@contoso.com", SignInSettings.from_account(account), store=keyring_store)
+    # Interactive (from a worker thread, or ``await signin.begin_interactive_async()``):
+    pending = signin.begin_interactive()        # pending.url: open it in the system browser
+    signed_in = await pending.wait()            # or pending.future / pending.result(timeout)
+    # Device code fallback:
+    pending = signin.begin_device_code()        # pending.user_code, pending.verification_uri to show
+    signed_in = await pending.wait()            # pending.cancel() stops the polling at once
+    # Then, for every Graph request (in a worker thread):
+    GraphMailService(email, graph_url, token_provider=signin.token_provider)
+    signin.token_provider(force_refresh=False) -> access token, or AuthFailed: sign in again
+
+Every method that talks to the authority (begin_*, complete, token_provider) blocks on the network: call it
+in a worker thread, never on the Qt event loop (the ``*_async`` forms do that). A sign-in's completion is a
+``concurrent.futures.Future`` resolved by a worker thread: ``await pending.wait()`` from asyncio/qasync, or
+``pending.future.add_done_callback`` (called in that worker thread).
+
+The loopback listener (loopback.py) answers the browser on 127.0.0.1 at a free port, takes the one request
+carrying this sign-in's ``state`` (others get a 400 page and change nothing) and closes. No token, code or
+refresh token is ever logged; errors carry the authority's error code and description only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from app.mail.errors import AuthFailed, ConnectionFailed, TlsFailed
+
+from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client
+
+log = logging.getLogger(__name__)
+
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
+GRAPH_RESOURCE = "https://graph.microsoft.com/"
+#: Delegated permissions: drafts and Sent Items, sending, who signed in, and people search (resolve names).
+DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "User.Read", "People.Read"))
+#: Dispatch's application (client) id in Microsoft Entra: set once the app is registered (a public client
+#: with the redirect http://localhost); until then the account's settings must name one.
+DEFAULT_CLIENT_ID = ""
+#: The id Dispatch uses with the sandbox's authority (which accepts any client id).
+SANDBOX_CLIENT_ID = "d15a7c40-5a4d-4c1e-9e55-000000000d15"
+_MICROSOFT_HOSTS = ("login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn",
+                    "login.partner.microsoftonline.cn", "login.microsoftonline.de")
+NEED_SIGN_IN = "Sign in to Microsoft 365 again for {email}"
+
+
+@dataclass(frozen=True)
+class SignInSettings:
+    """What the account's settings say about sign-in (``AccountConfig.extra["graph_signin"]``)."""
+
+    client_id: str = DEFAULT_CLIENT_ID
+    authority: str = DEFAULT_AUTHORITY
+    scopes: tuple = DEFAULT_SCOPES
+    #: A PEM file: the authority's own certificate, the only one trusted (the sandbox's authority).
+    authority_cert: str = ""
+
+    @property
+    def instance_discovery(self) -> bool:
+        """Microsoft's instance discovery only for Microsoft's own login hosts (never for the sandbox)."""
+        return not self.authority_cert and (urlsplit(self.authority).hostname or "").lower() in _MICROSOFT_HOSTS
+
+    @classmethod
+    def sandbox(cls, authority_url: str, cert_path: str, client_id: str = SANDBOX_CLIENT_ID) -> "SignInSettings":
+        return cls(client_id=client_id, authority=authority_url, authority_cert=cert_path)
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "SignInSettings":
+        d = d if isinstance(d, dict) else {}
+        scopes = d.get("scopes")
+        return cls(client_id=str(d.get("client_id") or DEFAULT_CLIENT_ID),
+                   authority=str(d.get("authority") or DEFAULT_AUTHORITY),
+                   scopes=tuple(scopes) if isinstance(scopes, (list, tuple)) and scopes else DEFAULT_SCOPES,
+                   authority_cert=str(d.get("authority_cert") or ""))
+
+    @classmethod
+    def from_account(cls, account) -> "SignInSettings":
+        return cls.from_dict((getattr(account, "extra", None) or {}).get("graph_signin"))
+
+    def to_dict(self) -> dict:
+        return {"client_id": self.client_id, "authority": self.authority, "scopes": list(self.scopes),
+                "authority_cert": self.authority_cert}
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who signed in (no token in here: safe to show and to log)."""
+
+    username: str
+    name: str = ""
+    in_keyring: bool = False  # False: the sign-in lasts until Dispatch closes
+
+
+class SignInCancelled(AuthFailed):
+    def __init__(self, message: str = "Sign-in was cancelled", **kw):
+        super().__init__(message, **kw)
+
+
+@dataclass(eq=False)
+class PendingSignIn:
+    """A sign-in under way. ``future`` resolves to SignedIn, or fails with AuthFailed (SignInCancelled after
+    ``cancel()``) or ConnectionFailed / TlsFailed."""
+
+    future: concurrent.futures.Future = field(default_factory=concurrent.futures.Future)
+    _cancelled: threading.Event = field(default_factory=threading.Event)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def result(self, timeout: float | None = None) -> SignedIn:
+        return self.future.result(timeout)
+
+    async def wait(self) -> SignedIn:
+        return await asyncio.wrap_future(self.future)
+
+    def _settle(self, fn) -> None:
+        try:
+            outcome = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
+            if not self.future.done():
+                self.future.set_exception(exc)
+            return
+        if not self.future.done():
+            self.future.set_result(outcome)
+
+
+@dataclass(eq=False)
+class InteractiveSignIn(PendingSignIn):
+    url: str = ""  # open in the system browser
+    redirect_uri: str = ""
+
+
+@dataclass(eq=False)
+class DeviceCodeSignIn(PendingSignIn):
+    user_code: str = ""
+    verification_uri: str = ""
+    message: str = ""
+    expires_at: float = 0.0
+
+
+class GraphSignIn:
+    """One account's Microsoft 365 sign-in: the MSAL public client, its token cache (kept by ``store``;
+    in memory only when None) and the token provider. Thread-safe."""
+
+    def __init__(self, email: str, settings: SignInSettings | None = None, store: TokenCacheStore | None = None,
+                 *, timeout: float = 30.0):
+        self.email = email.strip()
+        self.settings = settings or SignInSettings()
+        self.store = store if store is not None else MemoryTokenCacheStore()
+        self.timeout = timeout
+        self._lock = threading.RLock()
+        self._app = None
+        self._cache: PersistedCache | None = None
+
+    @classmethod
+    def for_account(cls, account, store: TokenCacheStore | None = None, **kw) -> "GraphSignIn":
+        """The sign-in of an ``AccountConfig`` (its address; authority, client id and scopes from
+        ``account.extra["graph_signin"]``, Microsoft's public endpoint by default)."""
+        return cls(account.email, SignInSettings.from_account(account), store, **kw)
+
+    # ---------------- MSAL, built when first needed (in a worker thread) ----------------
+    def _msal(self):
+        with self._lock:
+            if self._app is None:
+                if not self.settings.client_id:
+                    raise AuthFailed("No application (client) id is set for Microsoft 365 sign-in; "
+                                     "enter the one your organisation registered in the account settings.")
+                import msal
+
+                _quiet_msal()
+                if self._cache is None:
+                    self._cache = PersistedCache(self.email, self.store)
+                self._app = _network(lambda: msal.PublicClientApplication(
+                    self.settings.client_id, authority=self.settings.authority, token_cache=self._cache.cache,
+                    http_client=http_client(self.settings.authority_cert or None),
+                    instance_discovery=self.settings.instance_discovery, timeout=self.timeout))
+            return self._app
+
+    def _account(self, app):
+        accounts = app.get_accounts()
+        mine = [a for a in accounts if (a.get("username") or "").lower() == self.email.lower()]
+        if mine:
+            return mine[0]
+        return accounts[0] if len(accounts) == 1 else None  # a UPN that is not the mail address
+
+    def _persist(self) -> None:
+        if self._cache is not None:
+            self._cache.persist()
+
+    @property
+    def in_keyring(self) -> bool:
+        return bool(self._cache and self._cache.in_keyring)
+
+    # ---------------- the token provider ----------------
+    def token_provider(self, force_refresh: bool = False) -> str:
+        """An access token for Graph (``force_refresh`` after a 401: a new one from the refresh token).
+        AuthFailed when the user must sign in again; ConnectionFailed / TlsFailed when the authority could
+        not be reached. Blocks on the network: a worker thread's call."""
+        with self._lock:
+            app = self._msal()
+            account = self._account(app)
+            if account is None:
+                raise AuthFailed(NEED_SIGN_IN.format(email=self.email) + ": Dispatch holds no sign-in for it.")
+            result = _network(lambda: app.acquire_token_silent_with_error(
+                list(self.settings.scopes), account, force_refresh=force_refresh))
+            self._persist()
+        if result and "access_token" in result:
+            return result["access_token"]
+        raise AuthFailed(NEED_SIGN_IN.format(email=self.email) + (
+            f" ({_reason(result)})." if result else ": the sign-in has expired."))
+
+    __call__ = token_provider
+
+    def signed_in(self) -> bool:
+        """Whether a sign-in is held for the account (no network)."""
+        with self._lock:
+            if self._cache is None:
+                self._cache = PersistedCache(self.email, self.store)
+            cache = self._cache.cache
+            accounts = list(cache.search("Account")) if hasattr(cache, "search") else cache.find("Account")
+        return bool(accounts)
+
+    def sign_out(self) -> None:
+        with self._lock:
+            if self._cache is not None:
+                self._cache.clear()
+            else:
+                self.store.forget(self.email)
+            self._app = self._cache = None
+
+    # ---------------- interactive: auth code + PKCE, loopback redirect ----------------
+    def begin_interactive(self, *, timeout: float = 600.0) -> InteractiveSignIn:
+        """Start listening on 127.0.0.1 and return the sign-in URL for the system browser; the returned
+        InteractiveSignIn completes when the browser comes back (or after ``timeout`` s, or ``cancel()``)."""
+        from .loopback import LoopbackListener
+
+        app = self._msal()
+        listener = LoopbackListener()
+        try:
+            redirect = f"http://localhost:{listener.port}"
+            flow = _network(lambda: app.initiate_auth_code_flow(
+                list(self.settings.scopes), redirect_uri=redirect, login_hint=self.email or None))
+        except BaseException:
+            listener.close()
+            raise
+        pending = InteractiveSignIn(url=flow["auth_uri"], redirect_uri=redirect)
+        listener.expect(flow["state"], lambda params: self.complete(flow, params))
+
+        def run():
+            pending._settle(lambda: listener.serve(pending._cancelled, timeout))
+
+        threading.Thread(target=run, name="graph-signin-loopback", daemon=True).start()
+        return pending
+
+    def complete(self, flow: dict, params: dict) -> SignedIn:
+        """Redeem what the redirect brought (``code`` and ``state``, or ``error``) for tokens."""
+        app = self._msal()
+        with self._lock:
+            result = _network(lambda: app.acquire_token_by_auth_code_flow(flow, dict(params)))
+            self._signed_in(app, result)
+            return self._who(result)
+
+    async def begin_interactive_async(self, **kw) -> InteractiveSignIn:
+        return await asyncio.get_running_loop().run_in_executor(None, lambda: self.begin_interactive(**kw))
+
+    # ---------------- device code ----------------
+    def begin_device_code(self) -> DeviceCodeSignIn:
+        """Ask for a device code: show ``user_code`` and ``verification_uri``; the returned DeviceCodeSignIn
+        completes when the user has approved it (polled in a worker thread; ``cancel()`` stops at once)."""
+        app = self._msal()
+        flow = _network(lambda: app.initiate_device_flow(scopes=list(self.settings.scopes)))
+        if "user_code" not in flow:
+            raise AuthFailed(f"Microsoft 365 refused to start a device sign-in ({_reason(flow)}).")
+        pending = DeviceCodeSignIn(user_code=flow["user_code"], verification_uri=flow["verification_uri"],
+                                   message=flow.get("message", ""), expires_at=float(flow.get("expires_at", 0)))
+        threading.Thread(target=lambda: pending._settle(lambda: self._poll_device(app, flow, pending)),
+                         name="graph-signin-device", daemon=True).start()
+        return pending
+
+    async def begin_device_code_async(self) -> DeviceCodeSignIn:
+        return await asyncio.get_running_loop().run_in_executor(None, self.begin_device_code)
+
+    def _poll_device(self, app, flow: dict, pending: DeviceCodeSignIn) -> SignedIn:
+        interval = max(1, int(flow.get("interval", 5)))
+        while not pending.cancelled:
+            if time.time() > pending.expires_at:
+                raise AuthFailed("The device code expired before it was entered; start the sign-in again.")
+            with self._lock:
+                result = _network(lambda: app.acquire_token_by_device_flow(flow, exit_condition=lambda f: True))
+                if "access_token" in result:
+                    self._signed_in(app, result)
+                    return self._who(result)
+            error = result.get("error")
+            if error == "slow_down":
+                interval += 5
+            elif error != "authorization_pending":
+                raise AuthFailed(f"The device sign-in did not complete ({_reason(result)}).")
+            if pending._cancelled.wait(interval):
+                break
+        raise SignInCancelled()
+
+    # ---------------- after a sign-in ----------------
+    def _signed_in(self, app, result: dict) -> None:
+        if "access_token" not in result:
+            raise AuthFailed(f"Microsoft 365 sign-in failed ({_reason(result)}).")
+        who = (result.get("id_token_claims") or {}).get("preferred_username", "")
+        for other in app.get_accounts():  # one sign-in per account: an earlier user's tokens go
+            if who and (other.get("username") or "").lower() != who.lower():
+                app.remove_account(other)
+        self._persist()
+
+    def _who(self, result: dict) -> SignedIn:
+        claims = result.get("id_token_claims") or {}
+        return SignedIn(username=claims.get("preferred_username") or self.email, name=claims.get("name") or "",
+                        in_keyring=self.in_keyring)
+
+
+def _quiet_msal() -> None:
+    """MSAL's DEBUG records quote what it redeems (msal.token_cache logs the authorization code and the PKCE
+    verifier): the ``msal`` loggers never go below INFO, whatever the app's logging asks for."""
+    msal_log = logging.getLogger("msal")
+    if msal_log.getEffectiveLevel() < logging.INFO:
+        msal_log.setLevel(logging.INFO)
+
+
+def _reason(result: dict | None) -> str:
+    """The authority's error code and the first line of its description (never a token)."""
+    if not result:
+        return "no answer"
+    desc = str(result.get("error_description") or "").strip().splitlines()
+    return f"{result.get('error', 'error')}: {desc[0][:300]}" if desc else str(result.get("error", "error"))
+
+
+def _network(fn):
+    """Run an MSAL call; the HTTP client's failures become the backend-neutral errors."""
+    import requests
+
+    try:
+        return fn()
+    except requests.exceptions.SSLError as exc:
+        raise TlsFailed(f"The sign-in server's certificate could not be verified ({type(exc).__name__}).") from None
+    except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+        raise ConnectionFailed(f"Could not reach the Microsoft 365 sign-in server ({type(exc).__name__}).") from None
+    except ValueError as exc:  # MSAL: a flow whose state does not match, a malformed authority
+        raise AuthFailed(f"Microsoft 365 sign-in failed ({exc}).") from None

@@ -1,0 +1,365 @@
+"""Microsoft 365 sign-in (app/mail/graph/signin.py): real MSAL against the sandbox's authority over HTTPS.
+The browser step is a plain httpx client that fills in the consent page and follows the redirect to the
+app's own loopback listener; the device code is approved on the verification page by the test."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+import keyring
+import pytest
+
+from app.mail.errors import AuthFailed, ErrorKind
+from app.mail.graph.signin import GraphSignIn, SignInCancelled, SignInSettings
+from app.mail.graph.tokens import MemoryTokenCacheStore
+from app.sandbox import DEFAULT_USERS
+from app.sandbox.authority import Authority
+from app.storage import secrets
+from tests.authority.helpers import FakeClock, browser, sign_in, submit, wait_until
+from tests.fake_keyring import FakeKeyring
+
+ALICE, PW = "alice@example.com", "alice-sandbox-pw"
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def authority(clock):
+    auth = Authority(DEFAULT_USERS, clock=clock, device_interval=1).start()
+    yield auth
+    auth.stop()
+
+
+@pytest.fixture
+def fake_keyring():
+    old = keyring.get_keyring()
+    kr = FakeKeyring()
+    keyring.set_keyring(kr)
+    secrets._session.clear()
+    try:
+        yield kr
+    finally:
+        keyring.set_keyring(old)
+        secrets._session.clear()
+
+
+def make(auth, store=None, email=ALICE) -> GraphSignIn:
+    return GraphSignIn(email, SignInSettings.sandbox(auth.authority_url, auth.cert_path), store)
+
+
+def browse(auth, url: str, login="alice", password=PW) -> httpx.Response:
+    """The system browser: the consent page filled in, then the redirect followed to the loopback."""
+    with browser(auth) as b:
+        answer = sign_in(b, url, login, password)
+        assert answer.status_code == 302, answer.text
+        location = answer.headers["location"]
+    with httpx.Client(trust_env=False, timeout=20) as plain:
+        return plain.get(location)
+
+
+def interactive(auth, signin: GraphSignIn, **kw):
+    pending = signin.begin_interactive()
+    page = browse(auth, pending.url, **kw)
+    return pending, page, pending.result(timeout=20)
+
+
+def test_interactive_sign_in_through_the_loopback_listener(authority):
+    signin = make(authority)
+    pending = signin.begin_interactive()
+    assert pending.redirect_uri.startswith("http://localhost:")
+    query = dict(parse_qsl(urlsplit(pending.url).query))
+    assert pending.url.startswith(authority.authority_url + "/oauth2/v2.0/authorize?")
+    assert query["code_challenge_method"] == "S256" and query["redirect_uri"] == pending.redirect_uri
+    assert "People.Read" in query["scope"] and query["login_hint"] == ALICE
+    page = browse(authority, pending.url)
+    assert page.status_code == 200 and "close this tab" in page.text
+    who = pending.result(timeout=20)
+    assert who.username == ALICE and not who.in_keyring
+    token = signin.token_provider()
+    assert authority.verify_access_token(token)["upn"] == ALICE
+    assert "token:authorization_code" in authority.request_log
+    port = urlsplit(pending.redirect_uri).port
+    with pytest.raises(httpx.ConnectError):  # one request, then the listener is closed
+        httpx.get(f"http://127.0.0.1:{port}/?state=x", trust_env=False, timeout=5)
+
+
+def test_a_redirect_with_another_state_is_refused_and_the_real_one_still_completes(authority):
+    signin = make(authority)
+    pending = signin.begin_interactive()
+    port = urlsplit(pending.redirect_uri).port
+    forged = httpx.get(f"http://127.0.0.1:{port}/?code=attacker-code&state=not-the-state", trust_env=False,
+                       timeout=5)
+    assert forged.status_code == 400 and "not the Microsoft 365 sign-in" in forged.text
+    assert httpx.get(f"http://127.0.0.1:{port}/favicon.ico", trust_env=False, timeout=5).status_code == 400
+    assert not pending.future.done() and "token:authorization_code" not in authority.request_log
+    assert browse(authority, pending.url).status_code == 200
+    assert pending.result(timeout=20).username == ALICE
+
+
+def test_complete_refuses_a_wrong_state_itself(authority):
+    signin = make(authority)
+    app = signin._msal()
+    flow = app.initiate_auth_code_flow(list(signin.settings.scopes), redirect_uri="http://localhost:1")
+    with pytest.raises(AuthFailed, match="state mismatch"):
+        signin.complete(flow, {"code": "x", "state": "forged"})
+    assert "token:authorization_code" not in authority.request_log
+
+
+def test_a_declined_consent_fails_the_sign_in_with_the_reason(authority):
+    signin = make(authority)
+    pending = signin.begin_interactive()
+    with browser(authority) as b:
+        answer = sign_in(b, pending.url, "alice", PW, action="deny")
+    page = httpx.get(answer.headers["location"], trust_env=False, timeout=10)
+    assert page.status_code == 400 and "Sign-in failed" in page.text
+    with pytest.raises(AuthFailed, match="access_denied"):
+        pending.result(timeout=20)
+
+
+def test_cancelling_an_interactive_sign_in_closes_the_listener(authority):
+    pending = make(authority).begin_interactive()
+    pending.cancel()
+    with pytest.raises(SignInCancelled):
+        pending.result(timeout=10)
+
+
+def test_awaiting_a_sign_in_from_an_event_loop(authority):
+    import asyncio
+
+    signin = make(authority)
+
+    async def main():
+        pending = await signin.begin_interactive_async()
+        loop = asyncio.get_running_loop()
+        ticks = 0
+
+        async def ticker():  # the loop stays free while the sign-in waits for the browser
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.01)
+
+        t = asyncio.ensure_future(ticker())
+        browsing = loop.run_in_executor(None, browse, authority, pending.url)
+        who = await pending.wait()
+        await browsing
+        t.cancel()
+        return who, ticks
+
+    who, ticks = asyncio.run(main())
+    assert who.username == ALICE and ticks > 1
+
+
+# ---------------- device code ----------------
+
+def _approve(auth, user_code, login="alice", password=PW):
+    with browser(auth) as b:
+        page = b.get(f"{auth.url}/devicelogin")
+        return submit(b, page, user_code=user_code, login=login, password=password, action="approve")
+
+
+def test_device_code_sign_in_completes_when_approved(authority):
+    signin = make(authority)
+    pending = signin.begin_device_code()
+    assert pending.verification_uri == f"{authority.url}/devicelogin" and pending.user_code in pending.message
+    wait_until(lambda: authority.request_log.count("token:device_code") >= 1, what="polling")
+    assert not pending.future.done()
+    assert "signed in" in _approve(authority, pending.user_code).text
+    assert pending.result(timeout=20).username == ALICE
+    assert authority.verify_access_token(signin.token_provider())["upn"] == ALICE
+
+
+def test_device_code_cancel_stops_polling_at_once(clock):
+    authority = Authority(DEFAULT_USERS, clock=clock, device_interval=60).start()  # polls a minute apart
+    try:
+        _cancel_device_sign_in(authority)
+    finally:
+        authority.stop()
+
+
+def _cancel_device_sign_in(authority):
+    pending = make(authority).begin_device_code()
+    wait_until(lambda: authority.request_log.count("token:device_code") >= 1, what="polling")
+    pending.cancel()
+    with pytest.raises(SignInCancelled):
+        pending.result(timeout=3)  # not after MSAL's interval: the wait is interrupted
+    polls = authority.request_log.count("token:device_code")
+    _approve(authority, pending.user_code)
+    assert authority.request_log.count("token:device_code") == polls
+
+
+# ---------------- the token provider ----------------
+
+def test_token_provider_without_a_sign_in_asks_for_one(authority):
+    with pytest.raises(AuthFailed, match="Sign in to Microsoft 365 again") as e:
+        make(authority).token_provider()
+    assert e.value.kind == ErrorKind.AUTH
+
+
+def test_token_provider_refreshes_after_expiry_and_on_force(sandbox_factory):
+    clock = FakeClock()
+    sb = sandbox_factory(graph=True, authority_clock=clock, token_lifetime=3600)
+    signin = make(sb.authority)
+    interactive(sb.authority, signin)
+    first = signin.token_provider()
+
+    def me(token):
+        return httpx.get(sb.graph_url + "/me/people", params={"$search": "bob"}, trust_env=False, timeout=10,
+                         headers={"Authorization": "Bearer " + token})
+
+    assert me(first).status_code == 200
+    assert signin.token_provider() == first  # cached: no request to the authority
+    assert sb.authority.request_log.count("token:refresh_token") == 0
+    clock.advance(3601)
+    assert me(first).status_code == 401  # Graph's 401: the service asks again with force_refresh
+    fresh = signin.token_provider(force_refresh=True)
+    assert fresh != first and me(fresh).status_code == 200
+    assert sb.authority.request_log.count("token:refresh_token") == 1
+
+    clock.advance(91 * 86400)  # the refresh token has expired too: a new sign-in is needed
+    with pytest.raises(AuthFailed, match="Sign in to Microsoft 365 again for alice@example.com"):
+        signin.token_provider(force_refresh=True)
+
+
+# ---------------- the token cache: OS keyring, or memory only ----------------
+
+def test_the_cache_in_the_keyring_survives_a_new_sign_in_object(authority, fake_keyring):
+    store = secrets.KeyringTokenCacheStore()
+    first = make(authority, store)
+    _, _, who = interactive(authority, first)
+    assert who.in_keyring
+    keys = {k for (_svc, k) in fake_keyring.store}
+    assert any(k.startswith("graph-token-cache|alice@example.com") for k in keys)
+    assert all(len(v) <= secrets.CHUNK for v in fake_keyring.store.values())  # Windows: 2560 bytes a secret
+    secrets._session.clear()  # a new run of Dispatch: only the keyring remembers
+    again = make(authority, secrets.KeyringTokenCacheStore())
+    assert again.signed_in()
+    codes = authority.request_log.count("token:authorization_code")
+    assert authority.verify_access_token(again.token_provider())["upn"] == ALICE
+    assert authority.request_log.count("token:authorization_code") == codes  # no new sign-in
+    again.sign_out()
+    assert not any(k.startswith("graph-token-cache|") for (_s, k) in fake_keyring.store)
+
+
+def test_no_keyring_keeps_the_cache_in_memory_for_this_session_only(authority, monkeypatch):
+    monkeypatch.setattr(secrets, "keyring_available", lambda: False)
+    secrets._session.clear()
+    try:
+        first = make(authority, secrets.KeyringTokenCacheStore())
+        assert interactive(authority, first)[2].in_keyring is False
+        assert make(authority, secrets.KeyringTokenCacheStore()).token_provider()  # same session: signed in
+        secrets._session.clear()  # Dispatch restarted
+        with pytest.raises(AuthFailed):
+            make(authority, secrets.KeyringTokenCacheStore()).token_provider()
+    finally:
+        secrets._session.clear()
+
+
+def test_a_memory_store_is_the_default(authority):
+    signin = make(authority)
+    assert isinstance(signin.store, MemoryTokenCacheStore)
+    interactive(authority, signin)
+    assert signin.store.load(ALICE) and not signin.in_keyring
+
+
+# ---------------- no secret in any log; the environment's CA bundle changes nothing ----------------
+
+def test_no_token_or_code_reaches_a_log(authority, caplog, capfd, monkeypatch):
+    caplog.set_level(logging.DEBUG)  # the app, MSAL, its HTTP client (urllib3), the authority: all at DEBUG
+    for browser_side in ("httpx", "httpcore"):  # the test's "browser" is not the app: it sees the code
+        monkeypatch.setattr(logging.getLogger(browser_side), "level", logging.WARNING)
+    seen = []
+    signin = make(authority)
+    pending = signin.begin_interactive()
+    with browser(authority) as b:
+        answer = sign_in(b, pending.url, "alice", PW)
+    code = dict(parse_qsl(urlsplit(answer.headers["location"]).query))["code"]
+    httpx.get(answer.headers["location"], trust_env=False, timeout=10)
+    pending.result(timeout=20)
+    token = signin.token_provider()
+    refreshed = signin.token_provider(force_refresh=True)
+    cache = signin.store.load(ALICE)
+    import json
+
+    doc = json.loads(cache)
+    seen += [v["secret"] for kind in ("RefreshToken", "AccessToken", "IdToken") for v in doc[kind].values()]
+    device = signin.begin_device_code()
+    wait_until(lambda: authority.request_log.count("token:device_code") >= 1, what="polling")
+    device.cancel()
+    with pytest.raises(SignInCancelled):
+        device.result(timeout=5)
+    logs = "\n".join(r.getMessage() for r in caplog.records) + capfd.readouterr().err
+    assert caplog.records, "DEBUG logging was captured"
+    for secret in [code, token, refreshed, device.user_code, *seen]:
+        assert secret and secret not in logs
+
+
+def test_an_environment_ca_bundle_changes_nothing(authority, monkeypatch):
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE"):
+        monkeypatch.setenv(name, "/nonexistent/bogus-ca-bundle.pem")
+    signin = make(authority)
+    interactive(authority, signin)
+    assert signin.token_provider(force_refresh=True)
+
+
+def test_msal_is_not_imported_with_the_module():
+    code = "import sys, app.mail.graph.signin, app.mail.graph.tokens; print('msal' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_settings_from_the_account():
+    from app.domain.account import AccountConfig
+
+    acc = AccountConfig(email=ALICE, ews_url="", username=ALICE)
+    default = SignInSettings.from_account(acc)
+    assert default.authority == "https://login.microsoftonline.com/organizations" and default.instance_discovery
+    acc.extra["graph_signin"] = {"authority": "https://login.microsoftonline.com/contoso.onmicrosoft.com",
+                                 "client_id": "abc", "scopes": ["https://graph.microsoft.com/Mail.Send"]}
+    tenant = SignInSettings.from_account(acc)
+    assert tenant.client_id == "abc" and tenant.scopes == ("https://graph.microsoft.com/Mail.Send",)
+    assert SignInSettings.from_dict(tenant.to_dict()) == tenant
+    sandbox = SignInSettings.sandbox("https://127.0.0.1:5/t", "/x/cert.pem")
+    assert not sandbox.instance_discovery
+    with pytest.raises(AuthFailed, match="client"):
+        GraphSignIn(ALICE, SignInSettings(client_id="")).token_provider()
+    acc.extra["graph_signin"] = sandbox.to_dict()
+    made = GraphSignIn.for_account(acc)
+    assert made.email == ALICE and made.settings == sandbox
+
+
+def test_concurrent_token_requests_are_served_from_one_cache(authority):
+    signin = make(authority)
+    interactive(authority, signin)
+    out = []
+    threads = [threading.Thread(target=lambda: out.append(signin.token_provider())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(out) == 8 and len(set(out)) == 1
+
+
+def test_the_system_store_client_takes_no_ca_from_the_environment(authority, monkeypatch):
+    """Microsoft's endpoint: the system's CA store. A REQUESTS_CA_BUNDLE naming the sandbox's certificate
+    does not make it trusted (with trust_env it would)."""
+    import requests
+
+    from app.mail.graph.tokens import http_client
+
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", authority.cert_path)
+    monkeypatch.setenv("CURL_CA_BUNDLE", authority.cert_path)
+    url = f"{authority.authority_url}/v2.0/.well-known/openid-configuration"
+    with pytest.raises(requests.exceptions.SSLError):
+        http_client().get(url, timeout=10)
+    assert http_client(authority.cert_path).get(url, timeout=10).status_code == 200
+    trusting = requests.Session()  # the trap this avoids: the environment's bundle replaces verify
+    assert trusting.get(url, timeout=10).status_code == 200
