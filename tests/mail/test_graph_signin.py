@@ -363,3 +363,35 @@ def test_the_system_store_client_takes_no_ca_from_the_environment(authority, mon
     assert http_client(authority.cert_path).get(url, timeout=10).status_code == 200
     trusting = requests.Session()  # the trap this avoids: the environment's bundle replaces verify
     assert trusting.get(url, timeout=10).status_code == 200
+
+
+def test_an_unreachable_authority_is_a_connection_failure_not_a_new_sign_in(clock, tmp_path):
+    """Offline: the queue waits and retries; the user is not asked to sign in again."""
+    from app.mail.errors import ConnectionFailed
+
+    authority = Authority(DEFAULT_USERS, clock=clock, cert_dir=str(tmp_path)).start()
+    try:
+        signin = make(authority)
+        interactive(authority, signin)
+    finally:
+        authority.stop()
+    with pytest.raises(ConnectionFailed) as e:
+        signin.token_provider(force_refresh=True)
+    assert e.value.retryable
+
+
+def test_the_keyring_store_keeps_long_secrets_in_pieces_and_replaces_them_whole(fake_keyring):
+    store = secrets.KeyringTokenCacheStore()
+    long_blob, short_blob = "x" * (secrets.CHUNK * 3 + 5), "short"
+    assert store.save("Alice@Example.com", long_blob) is True
+    assert len(fake_keyring.store) == 5 and all(len(v) <= secrets.CHUNK for v in fake_keyring.store.values())
+    secrets._session.clear()
+    assert store.load("alice@example.com") == long_blob
+    store.save(ALICE, short_blob)  # the earlier pieces go
+    assert list(fake_keyring.store.values()) == [short_blob]
+    store.save(ALICE, long_blob)
+    del fake_keyring.store[(secrets.SERVICE, "graph-token-cache|alice@example.com#2")]
+    secrets._session.clear()
+    assert store.load(ALICE) is None  # an incomplete secret is no secret (sign in again), never a wrong one
+    store.forget(ALICE)
+    assert fake_keyring.store == {}
