@@ -30,6 +30,15 @@ class MailClient:
         self._build_lock = threading.Lock()  # workers race to the first call: build the backend once
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mail")
 
+    @property
+    def send_settle_seconds(self) -> float:
+        """What the backend asks the core to wait, at least, before it looks up a send whose answer was lost
+        (:attr:`MailService.send_settle_seconds`); 0 until the backend is built (no send went through it)."""
+        try:
+            return max(0.0, float(getattr(self._service, "send_settle_seconds", 0.0) or 0.0))
+        except (TypeError, ValueError):
+            return 0.0
+
     def _svc(self) -> MailService:
         svc = self._service
         if svc is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import replace
 from typing import Awaitable, Callable
 
 from app.core.attempts import Attempts
@@ -90,6 +91,21 @@ class Outbox:
         self.attempts = Attempts(self)
         self._waiters = Waiters()
         self.worker = QueueWorker(self)
+
+    @property
+    def policy(self) -> RetryPolicy:
+        """The retry policy, its settle delay never shorter than what the backend asks
+        (``client.send_settle_seconds``: Graph accepts a send before the message reaches Sent Items)."""
+        try:
+            floor = float(getattr(self.client, "send_settle_seconds", 0.0) or 0.0)
+        except (TypeError, ValueError):
+            floor = 0.0
+        p = self._policy
+        return replace(p, settle_delay=floor) if floor > p.settle_delay else p
+
+    @policy.setter
+    def policy(self, value: RetryPolicy) -> None:
+        self._policy = value
 
     # ------------------------------------------------------------------ reading (the view)
     def rows(self) -> list[OutboxRow]:

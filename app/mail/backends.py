@@ -1,9 +1,9 @@
 """Which MailService implements an account's backend.
 
-A backend is a module with a ``create(account, password) -> MailService`` function, imported only when
-first needed (in a worker thread: exchangelib alone takes ~0.3 s to import). Adding Microsoft Graph
-means writing ``app/mail/graph/`` (``/me/messages`` to save, ``/me/messages/{id}/send`` to send, JSON
-batching for many) and naming it here; nothing above this layer changes.
+A backend is a module with a ``create(account, password, **options) -> MailService`` function, imported
+only when first needed (in a worker thread: exchangelib alone takes ~0.3 s to import, httpx ~0.1 s).
+``options`` are the backend's own: Microsoft Graph (``app.mail.graph``) takes ``token_provider`` (the
+account's MSAL sign-in; its "password" is no password). Nothing above this layer changes per backend.
 """
 
 from __future__ import annotations
@@ -17,20 +17,20 @@ from app.mail.service import MailService
 
 BACKEND_MODULES: dict[Backend, str] = {
     Backend.EWS: "app.mail.ews",
-    # Backend.GRAPH: "app.mail.graph",  # planned: Exchange Online turns EWS off (Oct 2026 / Apr 2027)
+    Backend.GRAPH: "app.mail.graph",  # Exchange Online turns EWS off (Oct 2026 / Apr 2027)
 }
 
 
-def create_service(account: AccountConfig, password: str) -> MailService:
+def create_service(account: AccountConfig, password: str, **options) -> MailService:
     module_name = BACKEND_MODULES.get(account.backend)
     if module_name is None:
         raise ServerFault(
             "ErrorBackendUnavailable",
             f"The {account.backend.value} backend is not available in this version of Dispatch.",
         )
-    return importlib.import_module(module_name).create(account, password)
+    return importlib.import_module(module_name).create(account, password, **options)
 
 
-def service_factory(account: AccountConfig, password: str) -> Callable[[], MailService]:
+def service_factory(account: AccountConfig, password: str, **options) -> Callable[[], MailService]:
     """A factory that builds the account's backend when first called (in a worker thread)."""
-    return lambda: create_service(account, password)
+    return lambda: create_service(account, password, **options)

@@ -3,9 +3,9 @@
 The async side (``app.core``) calls these from a thread pool and never from the UI thread. A backend
 must be safe to call from several worker threads at once.
 
-Implementations: ``app.mail.ews.EwsMailService`` (exchangelib). A Microsoft Graph backend
-(``/me/messages`` to save, ``/me/messages/{id}/send`` to send, ``sendMail`` for one-shot) fits the same
-shape: ``ItemRef.change_key`` is Graph's ``@odata.etag``, ``send_drafts`` becomes a JSON batch.
+Implementations: ``app.mail.ews.EwsMailService`` (exchangelib) and ``app.mail.graph.GraphMailService``
+(Microsoft Graph over httpx: ``/me/messages`` to save, ``/me/messages/{id}/send`` to send, JSON batching for
+many; ``ItemRef.change_key`` is Graph's ``changeKey``, which its ``@odata.etag`` carries).
 """
 
 from __future__ import annotations
@@ -30,6 +30,11 @@ class MailService(abc.ABC):
 
     #: the account's own address
     email: str
+    #: Seconds the core waits at least, after a send whose answer was lost, before it looks the message up
+    #: by Message-ID (find_by_message_ids). 0: the core's own settle delay is enough (EWS moves a sent
+    #: draft to Sent Items as part of SendItem). Graph accepts a send (202) before the message has left
+    #: Drafts, so a look-up right after would find it in neither folder.
+    send_settle_seconds: float = 0.0
 
     @abc.abstractmethod
     def connect(self) -> ServerInfo:

@@ -1,4 +1,12 @@
-"""Fixtures for the EWS backend tests: real exchangelib over HTTP against the in-process sandbox."""
+"""Fixtures for the backend tests: real exchangelib (EWS) or real httpx (Microsoft Graph) over HTTP against
+the in-process sandbox.
+
+The backend-contract tests run once per backend: ``@both`` parametrises the ``backend`` fixture over
+("ews", "graph"); ``sandbox``, ``services`` and ``svc`` follow it (a Graph run gets a sandbox that also
+serves Graph, ``sandbox_factory(graph=True)``, and GraphMailService with tokens from the sandbox's
+authority). A test without ``@both`` is EWS-only and says why. ``op`` / ``logged`` name an operation for
+fault injection / the request log of the backend at hand; ``settle`` waits for Graph's asynchronous
+delivery (a no-op over EWS, whose SendItem delivers before it answers)."""
 
 from __future__ import annotations
 
@@ -11,6 +19,41 @@ from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipie
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
+BACKENDS = ("ews", "graph")
+both = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+#: the seconds a Graph test service asks the core to wait before settling a lost send (the sandbox
+#: delivers 0.3 s after the 202)
+GRAPH_SETTLE = 1.0
+#: EWS operation -> the Graph operation doing the same (fault injection names; "graph:" + it in the log)
+GRAPH_OPS = {"CreateItem": "CreateMessage", "UpdateItem": "UpdateMessage", "SendItem": "SendMessage",
+             "FindItem": "ListMessages", "CreateAttachment": "CreateAttachment",
+             "DeleteAttachment": "DeleteAttachment", "GetFolder": "GetFolder", "GetItem": "GetMessage"}
+
+
+def op(backend: str, ews_op: str) -> str:
+    """The operation name to inject a fault on."""
+    return ews_op if backend == "ews" else GRAPH_OPS[ews_op]
+
+
+def logged(backend: str, ews_op: str) -> str:
+    """The operation's name in ``sandbox.request_log``."""
+    return ews_op if backend == "ews" else "graph:" + GRAPH_OPS[ews_op]
+
+
+def settle(sb) -> None:
+    """Until the sandbox has delivered every accepted send (Graph answers 202 first, delivers later)."""
+    assert sb.outbox.wait_idle(10), "the sandbox's outbox did not deliver"
+
+
+@pytest.fixture
+def backend(request):
+    return getattr(request, "param", "ews")
+
+
+@pytest.fixture
+def sandbox(sandbox_factory, backend):
+    """A running sandbox; with the Graph backend it serves Graph too (on the same mailboxes)."""
+    return sandbox_factory(graph=True) if backend == "graph" else sandbox_factory()
 
 
 def account_info(sb, email: str) -> dict:
@@ -18,16 +61,31 @@ def account_info(sb, email: str) -> dict:
 
 
 @pytest.fixture
-def small_sandbox(sandbox_factory):
+def small_sandbox(sandbox_factory, backend):
     """A sandbox that accepts at most 64 KB per message (to provoke ErrorMessageSizeExceeded cheaply)."""
-    return sandbox_factory(max_send_bytes=64 * 1024)
+    return sandbox_factory(max_send_bytes=64 * 1024, graph=backend == "graph")
+
+
+class Tokens:
+    """A token provider for GraphMailService from the sandbox's authority (minted in-process: these tests are
+    not about signing in; tests/graph and tests/authority sign in through MSAL). ``calls`` records each
+    ``force_refresh``; ``bad`` hands out a token the server refuses."""
+
+    def __init__(self, sb, email: str, bad: bool = False):
+        self.sb, self.email, self.bad = sb, email, bad
+        self.calls: list[bool] = []
+
+    def __call__(self, force_refresh: bool) -> str:
+        self.calls.append(force_refresh)
+        return "not-a-token" if self.bad else self.sb.authority.access_token_for(self.email)
 
 
 class Services:
-    """Builds EwsMailService instances for sandbox users and closes them after the test."""
+    """Builds the backend's MailService for sandbox users and closes them after the test."""
 
-    def __init__(self, sb):
+    def __init__(self, sb, backend: str = "ews"):
         self.sb = sb
+        self.backend = backend
         self.made = []
 
     def config(self, email=ALICE, **kw) -> AccountConfig:
@@ -35,10 +93,25 @@ class Services:
         return AccountConfig(email=info["email"], ews_url=self.sb.ews_url, username=info["username"], **kw)
 
     def make(self, email=ALICE, password=None, *, timeout=15.0, **kw):
+        if self.backend == "graph":
+            info = account_info(self.sb, email)
+            bad = password is not None and password != info["password"]
+            return self.graph(email, timeout=timeout, tokens=Tokens(self.sb, info["email"], bad=bad))
+        return self.ews(email, password, timeout=timeout, **kw)
+
+    def ews(self, email=ALICE, password=None, *, timeout=15.0, **kw):
         from app.mail.ews import EwsMailService
 
         info = account_info(self.sb, email)
         svc = EwsMailService(self.config(email, **kw), info["password"] if password is None else password, timeout=timeout)
+        self.made.append(svc)
+        return svc
+
+    def graph(self, email=ALICE, *, timeout=15.0, tokens=None, settle_seconds=GRAPH_SETTLE, url=None):
+        from app.mail.graph import GraphMailService
+
+        svc = GraphMailService(email, url or self.sb.graph_url, tokens or Tokens(self.sb, email), timeout=timeout,
+                               send_settle_seconds=settle_seconds)
         self.made.append(svc)
         return svc
 
@@ -48,8 +121,8 @@ class Services:
 
 
 @pytest.fixture
-def services(sandbox):
-    s = Services(sandbox)
+def services(sandbox, backend):
+    s = Services(sandbox, backend)
     yield s
     s.close()
 
@@ -57,6 +130,16 @@ def services(sandbox):
 @pytest.fixture
 def svc(services):
     return services.make()
+
+
+@pytest.fixture
+def box(services, tmp_path):
+    """An Outbox over the backend's service (tests/mail/outbox_harness.py)."""
+    from tests.mail.outbox_harness import Box
+
+    b = Box(services.make(), tmp_path / "journal.sqlite3")
+    yield b
+    b.close()
 
 
 def ops(sb, since: int = 0) -> list[str]:

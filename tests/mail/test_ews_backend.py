@@ -1,18 +1,22 @@
-"""EwsMailService against the sandbox over HTTP with real exchangelib: save, read, list, delete, names."""
+"""The backend contract against the sandbox over HTTP: save, read, list, delete, names - each ``@both`` test
+once with EwsMailService (real exchangelib) and once with GraphMailService (real httpx), same assertions;
+the request each flow costs is the backend's own. The others are about exchangelib and say so."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from app.domain.models import Attachment, BodyFormat, Folder, Importance, OutcomeStatus, Recipient
-from tests.mail.conftest import ALICE, BOB, full_draft, ops, simple_draft
+from tests.mail.conftest import ALICE, BOB, both, full_draft, ops, settle, simple_draft
 
 
-def _mailbox_item(sb, email, folder, item_id):
-    return next(i for i in sb.mailbox(email).items(folder) if i["id"] == item_id)
+def _mailbox_item(sb, email, folder, mid):
+    return next(i for i in sb.mailbox(email).items(folder) if i["internet_message_id"] == mid)
 
 
 def test_connect_reports_build_and_cached_build_skips_version_probe(services, sandbox):
+    """EWS only: the version probe and its cached build are exchangelib's (Graph has one version, v1.0:
+    tests/mail/test_graph_backend.py)."""
     first = services.make()
     info = first.connect()
     assert info.build.count(".") == 3 and info.build.startswith("15.")
@@ -26,12 +30,15 @@ def test_connect_reports_build_and_cached_build_skips_version_probe(services, sa
     assert info2.build == info.build
 
 
-def test_save_every_field_with_two_attachments_in_one_request_then_read_back(svc, sandbox):
+@both
+def test_save_every_field_with_two_attachments_in_one_request_then_read_back(svc, sandbox, backend):
     svc.connect()
     draft = full_draft()
     n = len(sandbox.request_log)
     saved = svc.save_draft(draft)
-    assert ops(sandbox, n) == ["CreateItem"], "first save = ONE CreateItem with the attachments inline"
+    # first save = ONE create with the attachments inline (Graph: + one listing for their ids)
+    assert ops(sandbox, n) == {"ews": ["CreateItem"],
+                               "graph": ["graph:CreateMessage", "graph:ListAttachments"]}[backend]
     assert saved.ref and saved.ref.id and saved.ref.change_key
     assert all(a.attachment_id for a in saved.attachments)
 
@@ -48,6 +55,7 @@ def test_save_every_field_with_two_attachments_in_one_request_then_read_back(svc
     assert {a.attachment_id for a in back.attachments} == {a.attachment_id for a in saved.attachments}
 
 
+@both
 def test_text_body_and_defaults_round_trip(svc):
     saved = svc.save_draft(simple_draft("plain", body_format=BodyFormat.TEXT))
     back = svc.get_message(saved.ref)
@@ -56,7 +64,8 @@ def test_text_body_and_defaults_round_trip(svc):
     assert back.internet_message_id, "the backend gives every draft a Message-ID"
 
 
-def test_changed_recipients_and_receipts_really_reach_the_server_on_resave(svc, sandbox):
+@both
+def test_changed_recipients_and_receipts_really_reach_the_server_on_resave(svc, sandbox, backend):
     """The trap: exchangelib's plain save() after the first save leaves To/Cc/Bcc and receipts out."""
     saved = svc.save_draft(full_draft())
     edited = replace(saved, 
@@ -72,7 +81,7 @@ def test_changed_recipients_and_receipts_really_reach_the_server_on_resave(svc, 
     )
     n = len(sandbox.request_log)
     resaved = svc.save_draft(edited)
-    assert ops(sandbox, n) == ["UpdateItem"]
+    assert ops(sandbox, n) == {"ews": ["UpdateItem"], "graph": ["graph:UpdateMessage"]}[backend]
     assert resaved.ref.id == saved.ref.id and resaved.ref.change_key != saved.ref.change_key
 
     back = svc.get_message(resaved.ref)
@@ -80,17 +89,21 @@ def test_changed_recipients_and_receipts_really_reach_the_server_on_resave(svc, 
     assert back.cc == [] and back.bcc == [Recipient(BOB)]
     assert (back.subject, back.body.strip(), back.body_format) == ("v2", "now plain", BodyFormat.TEXT)
     assert back.importance == Importance.LOW and back.read_receipt is False and back.delivery_receipt is False
-    raw = _mailbox_item(sandbox, ALICE, "drafts", saved.ref.id)
+    raw = _mailbox_item(sandbox, ALICE, "drafts", saved.internet_message_id)
     assert "frank@example.com" in str(raw.get("to")) and "carol@example.com" not in str(raw.get("to"))
 
 
-def test_attachments_removed_and_added_on_resave(svc, sandbox):
+@both
+def test_attachments_removed_and_added_on_resave(svc, sandbox, backend):
     saved = svc.save_draft(full_draft())
     keep = saved.attachments[1]
     edited = replace(saved, attachments=[keep, Attachment("new.bin", b"\x00\x01\x02" * 100)])
     n = len(sandbox.request_log)
     resaved = svc.save_draft(edited)
-    assert ops(sandbox, n) == ["UpdateItem", "DeleteAttachment", "CreateAttachment"]
+    assert ops(sandbox, n) == {  # Graph: + the message's change key after its attachments changed
+        "ews": ["UpdateItem", "DeleteAttachment", "CreateAttachment"],
+        "graph": ["graph:UpdateMessage", "graph:DeleteAttachment", "graph:CreateAttachment", "graph:GetMessage"],
+    }[backend]
     back = svc.get_message(resaved.ref)
     assert [(a.name, a.content) for a in back.attachments] == [(keep.name, keep.content), ("new.bin", b"\x00\x01\x02" * 100)]
 
@@ -100,15 +113,17 @@ def test_attachments_removed_and_added_on_resave(svc, sandbox):
     assert back.attachments == [] and back.subject == "no attachments"
 
 
+@both
 def test_resave_of_a_draft_this_process_did_not_save_reconciles_attachments(services, sandbox):
-    """E.g. after a restart: the service learns the server's attachments with one GetItem."""
+    """E.g. after a restart: the service learns the server's attachments with one request."""
     saved = services.make().save_draft(full_draft())
     other = services.make()
     resaved = other.save_draft(replace(saved, attachments=saved.attachments[:1]))
     assert [a.name for a in other.get_message(resaved.ref).attachments] == ["report.pdf"]
 
 
-def test_list_drafts_newest_first_with_paging_in_one_request(services, sandbox):
+@both
+def test_list_drafts_newest_first_with_paging_in_one_request(services, sandbox, backend):
     writer = services.make()
     info = writer.connect()
     for i in range(7):
@@ -116,7 +131,8 @@ def test_list_drafts_newest_first_with_paging_in_one_request(services, sandbox):
     reader = services.make(server_build=info.build)
     n = len(sandbox.request_log)
     page = reader.list_messages(Folder.DRAFTS, 0, 3)
-    assert ops(sandbox, n) == ["FindItem"], "first Drafts page: ONE FindItem (folder addressed by distinguished id)"
+    # first Drafts page: ONE request (the folder addressed by its distinguished / well-known name)
+    assert ops(sandbox, n) == {"ews": ["FindItem"], "graph": ["graph:ListMessages"]}[backend]
     assert [s.subject for s in page.items] == ["draft 6", "draft 5", "draft 4"]
     assert page.total == 7 and page.includes_last is False and page.offset == 0
     assert page.items[0].has_attachments and not page.items[1].has_attachments
@@ -125,6 +141,7 @@ def test_list_drafts_newest_first_with_paging_in_one_request(services, sandbox):
     assert [s.subject for s in last.items] == ["draft 0"] and last.includes_last is True
 
 
+@both
 def test_delete_moves_to_trash_or_hard_deletes_with_per_item_outcomes(svc, sandbox):
     a = svc.save_draft(simple_draft("to trash"))
     b = svc.save_draft(simple_draft("hard"))
@@ -137,6 +154,7 @@ def test_delete_moves_to_trash_or_hard_deletes_with_per_item_outcomes(svc, sandb
     assert [s.subject for s in svc.list_messages(Folder.DELETED, 0, 10).items] == ["to trash"]
 
 
+@both
 def test_resolve_names(svc):
     bob = svc.resolve_names("bob")
     assert any(r.email.lower() == BOB for r in bob)
@@ -147,22 +165,26 @@ def test_resolve_names(svc):
     assert all(r.name for r in several)
 
 
+@both
 def test_resolve_names_as_the_very_first_call_without_cached_version(services):
     assert any(r.email.lower() == BOB for r in services.make().resolve_names("bob"))
 
 
-def test_find_by_message_id_in_drafts_then_sent(svc):
+@both
+def test_find_by_message_id_in_drafts_then_sent(svc, sandbox):
     saved = svc.save_draft(simple_draft("find me", internet_message_id="<find-me@dispatch>"))
     where = svc.find_by_message_id("<find-me@dispatch>")
     assert where[Folder.DRAFTS] == [saved.ref] or [r.id for r in where[Folder.DRAFTS]] == [saved.ref.id]
     assert where[Folder.SENT] == []
     assert svc.send_drafts([saved.ref])[0].status == OutcomeStatus.SENT
+    settle(sandbox)
     where = svc.find_by_message_id("<find-me@dispatch>")
     assert where[Folder.DRAFTS] == [] and len(where[Folder.SENT]) == 1
     assert svc.find_by_message_id("<nothing@dispatch>") == {Folder.DRAFTS: [], Folder.SENT: []}
 
 
 def test_two_services_never_share_exchangelib_state(services):
+    """EWS only: exchangelib's process-wide Protocol cache (Graph: one httpx.Client per service)."""
     a = services.make(timeout=5)
     b = services.make(timeout=30, pinned_cert_sha256="AB" * 32)
     assert a._conn.protocol is not b._conn.protocol
@@ -172,13 +194,16 @@ def test_two_services_never_share_exchangelib_state(services):
     assert a._conn.protocol._session_pool_maxsize == 4
 
 
-def test_find_many_message_ids_in_one_request_per_folder(svc, sandbox):
+@both
+def test_find_many_message_ids_in_one_request_per_folder(svc, sandbox, backend):
     a = svc.save_draft(simple_draft("a", internet_message_id="<a@dispatch>"))
     b = svc.save_draft(simple_draft("b", internet_message_id="<b@dispatch>"))
     svc.send_drafts([b.ref])
+    settle(sandbox)
     n = len(sandbox.request_log)
     found = svc.find_by_message_ids(["<a@dispatch>", "<b@dispatch>", "<c@dispatch>"])
-    assert ops(sandbox, n) == ["FindItem", "FindItem"]
+    assert ops(sandbox, n) == {"ews": ["FindItem", "FindItem"],  # Graph: both folders in ONE $batch
+                               "graph": ["graph:Batch", "graph:ListMessages", "graph:ListMessages"]}[backend]
     assert [r.id for r in found["<a@dispatch>"][Folder.DRAFTS]] == [a.ref.id] and found["<a@dispatch>"][Folder.SENT] == []
     assert found["<b@dispatch>"][Folder.DRAFTS] == [] and len(found["<b@dispatch>"][Folder.SENT]) == 1
     assert found["<c@dispatch>"] == {Folder.DRAFTS: [], Folder.SENT: []}
@@ -186,7 +211,8 @@ def test_find_many_message_ids_in_one_request_per_folder(svc, sandbox):
 
 def test_concurrent_calls_use_several_connections_and_stay_correct(svc, sandbox):
     """MailClient runs calls in worker threads; the service must be safe for that and not serialise
-    everything on exchangelib's default pool of one connection."""
+    everything on exchangelib's default pool of one connection. (EWS only: it reads exchangelib's pool;
+    Graph's counterpart is in tests/mail/test_graph_backend.py.)"""
     import asyncio
 
     from app.core.mailclient import MailClient

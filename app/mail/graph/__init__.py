@@ -1,0 +1,54 @@
+"""The Microsoft Graph backend (REST v1.0 by hand over httpx; sign-in with MSAL). The only package allowed
+to import httpx and msal.
+
+Importing httpx (and msal) costs start-up time, so this package imports them lazily: ``from app.mail.graph
+import GraphMailService`` pulls httpx in; ``import app.mail.graph`` alone does not. The backend is built by
+:func:`create` in a worker thread (app.mail.backends), like exchangelib's.
+"""
+
+from __future__ import annotations
+
+__all__ = ["GraphMailService", "create", "graph_url_for"]
+
+#: Microsoft's public Graph endpoint (v1.0).
+DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
+
+
+def graph_url_for(account) -> str:
+    """Where the account's Graph is: ``extra["graph_url"]``; for the sandbox (which serves Graph under
+    ``/v1.0`` beside its EWS endpoint) derived from its URL; else Microsoft's public endpoint."""
+    extra = getattr(account, "extra", None) or {}
+    if extra.get("graph_url"):
+        return str(extra["graph_url"]).rstrip("/")
+    ews = (getattr(account, "ews_url", "") or "").rstrip("/")
+    if getattr(account, "sandbox", False) and ews.endswith("/EWS/Exchange.asmx"):
+        return ews[: -len("/EWS/Exchange.asmx")] + "/v1.0"
+    return DEFAULT_GRAPH_URL
+
+
+def create(account, secret=None, token_provider=None):
+    """The backend entry point used by :mod:`app.mail.backends`.
+
+    ``secret`` fills the password slot of ``create_service(account, password)`` and is not a password here:
+    Microsoft 365 has none for Dispatch. ``token_provider(force_refresh) -> access token`` is what the
+    service calls; the app's wiring passes the one of its MSAL sign-in (``GraphSignIn.token_provider``,
+    whose token cache it keeps in the keyring). Without one, a sign-in for this account with the settings
+    in ``account.extra["graph_signin"]`` and a token cache in memory is made here: until the user signs in,
+    every call fails with AuthFailed (the queue waits for the sign-in).
+    """
+    from app.mail.graph.service import GraphMailService
+
+    if token_provider is None:
+        from app.mail.graph.signin import GraphSignIn, SignInSettings
+
+        token_provider = GraphSignIn(account.email, SignInSettings.from_account(account)).token_provider
+    return GraphMailService(account.email, graph_url_for(account), token_provider,
+                            verify=bool(getattr(account, "verify_tls", True)))
+
+
+def __getattr__(name):
+    if name == "GraphMailService":
+        from app.mail.graph import service
+
+        return service.GraphMailService
+    raise AttributeError(name)

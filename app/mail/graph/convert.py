@@ -1,0 +1,180 @@
+"""Draft <-> Graph's message JSON, attachments, and list rows -> MessageSummary.
+
+Reading is strict about shape: a member that must be there and is not, or has the wrong type, is a
+MalformedResponse (the server answered, but not what Graph documents), never a KeyError."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as _dt
+
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient
+from app.domain.validation import safe_attachment_name
+from app.mail.errors import MalformedResponse
+
+#: What a list row needs ($select of a Drafts / Sent page).
+LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDateTime,hasAttachments,"
+               "importance,sentDateTime,internetMessageId")
+#: What a full read needs (GET /me/messages/{id}).
+READ_SELECT = ("id,changeKey,subject,body,importance,toRecipients,ccRecipients,bccRecipients,"
+               "isReadReceiptRequested,isDeliveryReceiptRequested,internetMessageId,lastModifiedDateTime")
+FILE_TYPE = "#microsoft.graph.fileAttachment"
+
+
+def _mailboxes(recipients: list[Recipient]) -> list[dict]:
+    out = []
+    for r in recipients:
+        box = {"address": r.email}
+        if r.name:
+            box["name"] = r.name
+        out.append({"emailAddress": box})
+    return out
+
+
+def message_fields(draft: Draft) -> dict:
+    """Every field a save writes (POST /me/messages and PATCH alike)."""
+    html = draft.body_format == BodyFormat.HTML
+    return {
+        "subject": draft.subject or "",
+        "body": {"contentType": "html" if html else "text", "content": draft.body or ""},
+        "importance": (draft.importance or Importance.NORMAL).value.lower(),
+        "toRecipients": _mailboxes(draft.to),
+        "ccRecipients": _mailboxes(draft.cc),
+        "bccRecipients": _mailboxes(draft.bcc),
+        "isReadReceiptRequested": bool(draft.read_receipt),
+        "isDeliveryReceiptRequested": bool(draft.delivery_receipt),
+    }
+
+
+def file_attachment(att: Attachment) -> dict:
+    """A fileAttachment for POST .../attachments (or inline in a new message): under 3 MB."""
+    return {
+        "@odata.type": FILE_TYPE,
+        "name": safe_attachment_name(att.name),
+        "contentType": att.content_type or "application/octet-stream",
+        "contentBytes": base64.b64encode(att.content or b"").decode("ascii"),
+    }
+
+
+def upload_item(att: Attachment) -> dict:
+    """createUploadSession's parameter for a file of 3 MB or more."""
+    return {"attachmentItem": {"attachmentType": "file", "name": safe_attachment_name(att.name),
+                               "size": len(att.content or b""),
+                               "contentType": att.content_type or "application/octet-stream"}}
+
+
+# ---------------------------------------------------------------------- reading
+def _need(doc, name: str, kind):
+    value = doc.get(name) if isinstance(doc, dict) else None
+    if not isinstance(value, kind):
+        raise MalformedResponse(f"The server's message has no valid '{name}'")
+    return value
+
+
+def _opt(doc: dict, name: str, kind, default):
+    value = doc.get(name, default)
+    if value is None:
+        return default
+    if not isinstance(value, kind):
+        raise MalformedResponse(f"The server's message has an invalid '{name}'")
+    return value
+
+
+def ref_of(doc) -> ItemRef:
+    return ItemRef(_need(doc, "id", str), _opt(doc, "changeKey", str, ""))
+
+
+def recipients(values) -> list[Recipient]:
+    out = []
+    for v in values or []:
+        box = v.get("emailAddress") if isinstance(v, dict) else None
+        if not isinstance(box, dict) or not isinstance(box.get("address"), str):
+            raise MalformedResponse("The server's message has an invalid recipient")
+        address = box["address"]
+        name = box.get("name") if isinstance(box.get("name"), str) else ""
+        if name.strip().lower() == address.strip().lower():  # Graph repeats the address when there is no name
+            name = ""
+        if address:
+            out.append(Recipient(email=address, name=name))
+    return out
+
+
+def when(value) -> _dt.datetime | None:
+    if not value:
+        return None
+    if not isinstance(value, str):
+        raise MalformedResponse("The server's message has an invalid date")
+    try:
+        d = _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise MalformedResponse(f"The server's message has an invalid date ({value[:40]})") from None
+    return d if d.tzinfo else d.replace(tzinfo=_dt.timezone.utc)
+
+
+def _importance(value) -> Importance:
+    try:
+        return Importance((value or "normal").capitalize())
+    except ValueError:
+        return Importance.NORMAL
+
+
+def attachment_from(doc) -> Attachment | None:
+    """A fileAttachment (content included when the server sent it); None for other kinds (items, links)."""
+    if not isinstance(doc, dict):
+        raise MalformedResponse("The server's attachment is not an object")
+    if str(doc.get("@odata.type") or "").lower() != FILE_TYPE.lower():
+        return None
+    content = b""
+    if doc.get("contentBytes") is not None:
+        try:
+            content = base64.b64decode(_need(doc, "contentBytes", str), validate=True)
+        except (binascii.Error, ValueError):
+            raise MalformedResponse("The server's attachment content is not base64") from None
+    size = _opt(doc, "size", int, len(content))
+    return Attachment(
+        name=_opt(doc, "name", str, "") or "attachment",
+        content=content,
+        content_type=_opt(doc, "contentType", str, "") or "application/octet-stream",
+        attachment_id=_need(doc, "id", str),
+        size=len(content) if content else size,
+    )
+
+
+def draft_from(doc, attachments: list[Attachment]) -> Draft:
+    body = _opt(doc, "body", dict, {})
+    html = str(body.get("contentType") or "text").lower() == "html"
+    return Draft(
+        to=recipients(_opt(doc, "toRecipients", list, [])),
+        cc=recipients(_opt(doc, "ccRecipients", list, [])),
+        bcc=recipients(_opt(doc, "bccRecipients", list, [])),
+        subject=_opt(doc, "subject", str, ""),
+        body=body.get("content") if isinstance(body.get("content"), str) else "",
+        body_format=BodyFormat.HTML if html else BodyFormat.TEXT,
+        importance=_importance(_opt(doc, "importance", str, "normal")),
+        read_receipt=bool(_opt(doc, "isReadReceiptRequested", bool, False)),
+        delivery_receipt=bool(_opt(doc, "isDeliveryReceiptRequested", bool, False)),
+        attachments=attachments,
+        ref=ref_of(doc),
+        internet_message_id=_opt(doc, "internetMessageId", str, ""),
+        modified=when(doc.get("lastModifiedDateTime")),
+    )
+
+
+def summary_from(doc) -> MessageSummary:
+    to = recipients(_opt(doc, "toRecipients", list, []))
+    return MessageSummary(
+        ref=ref_of(doc),
+        subject=_opt(doc, "subject", str, ""),
+        display_to="; ".join(r.name or r.email for r in to),
+        modified=when(doc.get("lastModifiedDateTime") or doc.get("createdDateTime")),
+        has_attachments=bool(_opt(doc, "hasAttachments", bool, False)),
+        importance=_importance(_opt(doc, "importance", str, "normal")),
+        sent=when(doc.get("sentDateTime")),
+        internet_message_id=_opt(doc, "internetMessageId", str, ""),
+    )
+
+
+def values(doc) -> list:
+    """The ``value`` array of a collection page."""
+    return _need(doc, "value", list)

@@ -1,0 +1,309 @@
+"""GraphMailService: the MailService contract on Microsoft Graph v1.0 (REST by hand over httpx).
+
+Request budget per flow:
+- connect: 1 (GET /me/mailFolders/drafts)
+- first Drafts page: 1 (GET .../messages with $select, $orderby, $top, $skip, $count)
+- save a new draft: 1 POST /me/messages (small attachments inline) + 1 GET of the attachment ids when it
+  has any; a file of 3 MB or more: createUploadSession + 1 PUT per 4 MiB piece, then 1 GET of the change key
+- save again: 1 PATCH (+ 1 DELETE / POST per attachment removed / added, then 1 GET of the change key)
+- send: 1 POST .../send for one draft; many: 1 $batch per 20
+- find by Message-ID: 1 $batch (Drafts and Sent Items, 15 Message-IDs per $filter)
+
+Exactly once: a send answers 202 and no id, and delivery (the move to Sent Items) happens later. Every draft
+is created with its Internet Message-ID (the core's, or one made here, as EWS does), so an unknown outcome
+is settled by looking it up (find_by_message_ids) after ``send_settle_seconds``; ``Prefer:
+IdType="ImmutableId"`` keeps a draft's id valid after the move.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import replace
+from typing import Callable
+from urllib.parse import quote
+
+from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
+from app.mail.graph import attachments, batch, convert
+from app.mail.graph.http import DEFAULT_TIMEOUT, GraphHttp
+from app.mail.service import MailService, ServerInfo
+
+log = logging.getLogger(__name__)
+
+GRAPH_BUILD = "graph-v1.0"
+GRAPH_VERSION_NAME = "Microsoft Graph v1.0"
+#: Seconds the core waits after a lost send answer before it looks the Message-ID up: Graph accepts a send
+#: (202) before the message moves from Drafts through the Outbox to Sent Items, which takes seconds.
+DEFAULT_SEND_SETTLE = 10.0
+MIDS_PER_FILTER = 15
+_MAX_TOP = 1000
+
+
+def _odata_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _error_code_of(exc: BaseException) -> str:
+    return getattr(exc, "code", "") or type(exc).__name__
+
+
+class GraphMailService(MailService):
+    """One mailbox over Graph. Thread-safe for the calls MailClient makes from its worker pool."""
+
+    backend_name = "graph"
+
+    def __init__(self, email: str, graph_url: str, token_provider: Callable[[bool], str], *,
+                 timeout: float = DEFAULT_TIMEOUT, verify=True, send_settle_seconds: float = DEFAULT_SEND_SETTLE):
+        self.email = email
+        self.graph_url = graph_url.rstrip("/")
+        self.send_settle_seconds = float(send_settle_seconds)
+        self._http = GraphHttp(self.graph_url, token_provider, timeout=timeout, verify=verify)
+        self._lock = threading.Lock()
+        # Attachment ids the server holds per item id, as of our last save/read (to reconcile removals).
+        self._server_attachments: dict[str, set[str]] = {}
+        self._server_mids: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ plumbing
+    def _call(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except MailError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a MailError
+            log.exception("Unexpected %s in the Graph backend", type(exc).__name__, exc_info=exc)
+            raise MalformedResponse(f"The server's reply did not have the structure Graph documents "
+                                    f"({type(exc).__name__})") from exc
+
+    def _remember(self, item_id: str, att_ids, mid: str = "") -> None:
+        with self._lock:
+            self._server_attachments[item_id] = set(att_ids)
+            if mid:
+                self._server_mids[item_id] = mid
+
+    def _forget(self, item_id: str) -> None:
+        with self._lock:
+            self._server_attachments.pop(item_id, None)
+
+    def _current_ref(self, ref: ItemRef) -> ItemRef:
+        doc = self._http.call("GET", batch.message_url(ref), params={"$select": "id,changeKey"}).doc
+        return convert.ref_of(doc)
+
+    # ------------------------------------------------------------------ connect
+    def connect(self) -> ServerInfo:
+        def run():
+            doc = self._http.call("GET", "/me/mailFolders/drafts", params={"$select": "id"}).doc
+            if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+                raise MalformedResponse("The Drafts folder's answer has no id")
+            return ServerInfo(build=GRAPH_BUILD, version_name=GRAPH_VERSION_NAME, max_send_bytes=DEFAULT_MAX_SEND_BYTES)
+
+        return self._call(run)
+
+    # ------------------------------------------------------------------ save
+    def save_draft(self, draft: Draft) -> Draft:
+        if draft.ref is None:
+            return self._call(self._create, draft)
+        try:
+            return self._call(self._update, draft)
+        except MailError:
+            self._forget(draft.ref.id)  # the next save starts from the server's state, not our cache
+            raise
+
+    def _create(self, draft: Draft) -> Draft:
+        mid = draft.internet_message_id or new_message_id()
+        draft = draft.copy(internet_message_id=mid)
+        atts = list(draft.attachments)
+        inline, later = attachments.split_for_create(atts)
+        body = {**convert.message_fields(draft), "internetMessageId": mid}
+        if inline:
+            body["attachments"] = [convert.file_attachment(atts[i]) for i in inline]
+        try:
+            doc = self._http.call("POST", "/me/messages", json=body).doc
+        except (OutcomeUnknown, MalformedResponse) as err:
+            found = self._adopt_after_unknown_create(draft)
+            if found is not None:
+                return found
+            raise err
+        ref = convert.ref_of(doc)
+        if inline:  # their ids: one listing (POST /messages answers without its attachments)
+            on_server = attachments.server_files(self._http, ref)
+            by_name: dict[str, list[str]] = {}
+            for a in on_server:
+                by_name.setdefault(a.name, []).append(a.attachment_id)
+            for i in inline:
+                ids = by_name.get(convert.file_attachment(atts[i])["name"]) or by_name.get(atts[i].name) or [""]
+                atts[i] = replace(atts[i], attachment_id=ids.pop(0), size=len(atts[i].content or b""))
+        for i in later:
+            atts[i] = replace(atts[i], attachment_id=attachments.add(self._http, ref, atts[i]),
+                              size=len(atts[i].content or b""))
+        if later:
+            ref = self._current_ref(ref)
+        self._remember(ref.id, {a.attachment_id for a in atts if a.attachment_id}, mid)
+        return replace(draft, ref=ref, attachments=atts)
+
+    def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
+        """The POST may have happened: find the draft by its Message-ID instead of creating a second one."""
+        try:
+            refs = self.find_by_message_ids([draft.internet_message_id])[draft.internet_message_id][Folder.DRAFTS]
+            if len(refs) != 1:
+                return None
+            ref = self._current_ref(refs[0])
+            on_server = attachments.server_files(self._http, ref)
+        except MailError:
+            return None
+        by_name: dict[str, list[str]] = {}
+        for a in on_server:
+            by_name.setdefault(a.name, []).append(a.attachment_id)
+        atts = [replace(a, attachment_id=(by_name.get(a.name) or [""]).pop(0)) for a in draft.attachments]
+        self._remember(ref.id, {a.attachment_id for a in on_server}, draft.internet_message_id)
+        return replace(draft, ref=ref, attachments=atts)
+
+    def _update(self, draft: Draft) -> Draft:
+        ref = draft.ref
+        server_atts = self._known_attachments(ref)
+        if not draft.internet_message_id:
+            with self._lock:
+                draft = replace(draft, internet_message_id=self._server_mids.get(ref.id, ""))
+        headers = {"If-Match": f'W/"{ref.change_key}"'} if ref.change_key else None
+        doc = self._http.call("PATCH", batch.message_url(ref), json=convert.message_fields(draft), headers=headers).doc
+        new_ref = convert.ref_of(doc) if doc is not None else ref
+        keep = {a.attachment_id for a in draft.attachments if a.attachment_id}
+        removed = sorted(server_atts - keep)
+        for att_id in removed:
+            attachments.remove(self._http, ref, att_id)
+        atts = list(draft.attachments)
+        added = False
+        for i, a in enumerate(atts):
+            if not a.attachment_id:
+                atts[i] = replace(a, attachment_id=attachments.add(self._http, ref, a), size=len(a.content or b""))
+                added = True
+        if removed or added:
+            new_ref = self._current_ref(ref)
+        self._remember(ref.id, {a.attachment_id for a in atts if a.attachment_id}, draft.internet_message_id)
+        return replace(draft, ref=ItemRef(ref.id, new_ref.change_key), attachments=atts)
+
+    def _known_attachments(self, ref: ItemRef) -> set[str]:
+        with self._lock:
+            known = self._server_attachments.get(ref.id)
+        if known is not None:
+            return set(known)
+        # Not saved by this process (a restart, another client) or the last save broke half-way: ask.
+        ids = {a.attachment_id for a in attachments.server_files(self._http, ref)}
+        self._remember(ref.id, ids)
+        return ids
+
+    # ------------------------------------------------------------------ send / delete
+    def send_drafts(self, refs: list[ItemRef], *, save_copy: bool = True) -> list[ItemOutcome]:
+        if not save_copy:
+            # Graph's send of a saved draft always keeps a copy in Sent Items (saveToSentItems is sendMail's
+            # only); the core never asks for no copy. Refused before anything is sent.
+            raise ServerFault("ErrorNotSupported", "Sending a saved draft without a copy in Sent Items is not "
+                              "available over Microsoft Graph.")
+        return self._call(batch.send, self._http, list(refs))
+
+    def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
+        outcomes = self._call(batch.delete, self._http, list(refs), to_trash=to_trash)
+        for o in outcomes:
+            if o.ok and o.ref is not None:
+                self._forget(o.ref.id)
+        return outcomes
+
+    # ------------------------------------------------------------------ read
+    def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
+        def run():
+            offset_, want = max(0, int(offset)), max(1, int(limit))
+            params = {"$select": convert.LIST_SELECT, "$orderby": "createdDateTime desc",
+                      "$top": str(min(want, _MAX_TOP)), "$skip": str(offset_), "$count": "true"}
+            doc = self._http.call("GET", f"/me/mailFolders/{Folder(folder).value}/messages", params=params).doc
+            total = doc.get("@odata.count") if isinstance(doc, dict) else None
+            rows = [convert.summary_from(d) for d in convert.values(doc)]
+            link = doc.get("@odata.nextLink")
+            while isinstance(link, str) and len(rows) < want:  # a server page smaller than asked
+                doc = self._http.call("GET", link).doc
+                rows.extend(convert.summary_from(d) for d in convert.values(doc))
+                link = doc.get("@odata.nextLink")
+            rows = rows[:want]
+            if not isinstance(total, int) or isinstance(total, bool):
+                total = offset_ + len(rows) + (1 if isinstance(link, str) else 0)
+            total = max(total, offset_ + len(rows))
+            return Page(items=rows, offset=offset_, total=total, includes_last=offset_ + len(rows) >= total)
+
+        return self._call(run)
+
+    def get_message(self, ref: ItemRef) -> Draft:
+        def run():
+            doc = self._http.call("GET", batch.message_url(ref), params={"$select": convert.READ_SELECT}).doc
+            current = convert.ref_of(doc)
+            files = attachments.server_files(self._http, current, content=True)
+            self._remember(current.id, {a.attachment_id for a in files}, doc.get("internetMessageId") or "")
+            return convert.draft_from(doc, files)
+
+        return self._call(run)
+
+    # ------------------------------------------------------------------ names / lookup
+    def resolve_names(self, text: str) -> list[Recipient]:
+        text = (text or "").strip()
+        if not text:
+            return []
+
+        def run():
+            search = '"' + text.replace('"', "") + '"'
+            doc = self._http.call("GET", "/me/people", params={
+                "$search": search, "$top": "25", "$select": "displayName,scoredEmailAddresses"}).doc
+            out, seen = [], set()
+            for person in convert.values(doc):
+                if not isinstance(person, dict):
+                    raise MalformedResponse("A person in the answer is not an object")
+                name = person.get("displayName") if isinstance(person.get("displayName"), str) else ""
+                for scored in person.get("scoredEmailAddresses") or []:
+                    address = scored.get("address") if isinstance(scored, dict) else None
+                    if isinstance(address, str) and address and address.lower() not in seen:
+                        seen.add(address.lower())
+                        out.append(Recipient(email=address, name=name if name.lower() != address.lower() else ""))
+            return out
+
+        return self._call(run)
+
+    def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
+        """Every look-up in ONE $batch (up to 20 inner requests: Drafts and Sent Items, 15 Message-IDs each)."""
+        mids = list(dict.fromkeys(m for m in mids if m))
+        out = {m: {Folder.DRAFTS: [], Folder.SENT: []} for m in mids}
+        if not mids:
+            return out
+
+        def run():
+            queries = []
+            for folder in (Folder.DRAFTS, Folder.SENT):
+                for start in range(0, len(mids), MIDS_PER_FILTER):
+                    part = mids[start: start + MIDS_PER_FILTER]
+                    flt = " or ".join(f"internetMessageId eq {_odata_string(m)}" for m in part)
+                    url = (f"/me/mailFolders/{folder.value}/messages?$filter={quote(flt, safe='')}"
+                           f"&$select=id,changeKey,internetMessageId&$top=100")
+                    queries.append((folder, url))
+            pending = list(queries)
+            while pending:
+                chunk, pending = pending[: batch.MAX_REQUESTS], pending[batch.MAX_REQUESTS:]
+                answers = batch.run(self._http, [batch.request("GET", url) for _, url in chunk])
+                for (folder, _), answer in zip(chunk, answers):
+                    err = answer.error()
+                    if err is not None:
+                        raise err
+                    self._collect(folder, answer.body, out)
+            return out
+
+        return self._call(run)
+
+    def _collect(self, folder: Folder, doc, out: dict) -> None:
+        while True:
+            for d in convert.values(doc):
+                mid = d.get("internetMessageId") if isinstance(d, dict) else None
+                if mid in out:
+                    out[mid][folder].append(convert.ref_of(d))
+            link = doc.get("@odata.nextLink")
+            if not isinstance(link, str):
+                return
+            doc = self._http.call("GET", link).doc
+
+    def close(self) -> None:
+        self._http.close()

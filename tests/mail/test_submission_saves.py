@@ -1,0 +1,85 @@
+"""The one submission path for saves (app.core.outbox) against the real sandbox over HTTP, with each backend
+(``@both``): a first save or a re-save whose answer was lost, or that committed after our timeout, leaves
+exactly one draft with the newest text, no duplicate attachment and no conflict."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from app.core.policy import RetryPolicy
+from app.core.submission import SubState
+from app.domain.models import Recipient
+from tests.mail.conftest import ALICE, both, full_draft, op, simple_draft
+from tests.mail.outbox_harness import POLICY, Box, count
+
+
+@both
+def test_first_save_dropped_after_commit_does_not_duplicate_the_draft(box, sandbox, backend):
+    d = full_draft(internet_message_id="")
+    sandbox.faults.inject(op(backend, "CreateItem"), "drop_after_commit", count=1)
+    saved = box.save(d)
+    assert (op(backend, "CreateItem"), "drop_after_commit") in sandbox.faults.fired
+    assert saved.ref is not None and count(sandbox, "drafts") == 1
+    back = box.svc.get_message(saved.ref)
+    assert sorted(a.name for a in back.attachments) == sorted(a.name for a in d.attachments)
+
+
+@both
+def test_late_commit_of_a_first_save_after_a_timeout_is_adopted(services, sandbox, tmp_path, backend):
+    svc = services.make(timeout=0.5)
+    svc.connect()
+    b = Box(svc, tmp_path / "j.sqlite3", RetryPolicy(max_attempts=3, base=0.05, jitter=0.0, settle_delay=1.0))
+    sandbox.faults.inject(op(backend, "CreateItem"), "delay", count=1, seconds=1.0)  # commits after our timeout
+    try:
+        saved = b.save(full_draft(internet_message_id=""))
+    finally:
+        b.close()
+    # count only once the late request has landed: its handler (in its delay when we timed out) has
+    # committed and ended; the client's connections are closed, so nothing else is being served
+    assert sandbox.wait_handlers(10), sandbox.active_handlers
+    assert sandbox.faults.fired == [(op(backend, "CreateItem"), "delay")]
+    assert saved.ref is not None and count(sandbox, "drafts") == 1
+    assert sorted(a.name for a in svc.get_message(saved.ref).attachments) == ["notes.txt", "report.pdf"]
+
+
+
+@pytest.mark.parametrize("ews_op", ["UpdateItem", "CreateAttachment", "DeleteAttachment"])
+@both
+def test_a_lost_reply_during_a_resave_is_retried_without_conflicts_or_duplicates(box, sandbox, ews_op, backend):
+    from app.domain.models import Attachment
+
+    saved = box.save(full_draft(internet_message_id=""))
+    edited = replace(saved, subject="edited", to=[Recipient("carol@example.com")],
+                     attachments=[saved.attachments[0], Attachment("third.txt", b"3")])
+    sandbox.faults.inject(op(backend, ews_op), "drop_after_commit", count=1)
+    again = box.save(edited)
+    assert (op(backend, ews_op), "drop_after_commit") in sandbox.faults.fired
+    back = box.svc.get_message(again.ref)
+    assert back.subject == "edited" and back.to == [Recipient("carol@example.com")]
+    assert sorted(a.name for a in back.attachments) == ["report.pdf", "third.txt"]
+    assert count(sandbox, "drafts") == 1
+    assert box.send(again).state == SubState.SENT  # and its change key is current: it sends at once
+
+
+@both
+def test_an_edit_saved_while_a_lost_update_waits_wins_without_a_conflict(services, sandbox, tmp_path, backend):
+    """The answer to an UpdateItem is lost (the server has the change, we keep the old ChangeKey); the
+    user edits again before the retry. The retry saves over the server's current version: the newest text
+    is on the server, once, with no ErrorIrresolvableConflict (a stale key with a different value)."""
+    b = Box(services.make(), tmp_path / "j.sqlite3", replace(POLICY, settle_delay=1.0))
+    try:
+        saved = b.save(simple_draft("first"))
+        sandbox.faults.inject(op(backend, "UpdateItem"), "drop_after_commit", count=1)
+        job = b.run(b.ob.queue_save(replace(saved, subject="second")))
+        b.run(b.ob.wait(job.local_id, final=False))  # lost: waits for its look-up / retry
+        assert job.status.value == "retrying" and job.adopt
+        job = b.run(b.ob.queue_save(replace(saved, subject="third")))  # the editor still has the old key
+        done = b.run(b.ob.wait(job.local_id))
+        assert done.saved is not None, done.reason
+        drafts = sandbox.mailbox(ALICE).items("drafts")
+        assert [d["subject"] for d in drafts] == ["third"]
+        assert b.svc.get_message(done.saved.ref).subject == "third"
+    finally:
+        b.close()
