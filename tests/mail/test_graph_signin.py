@@ -20,7 +20,7 @@ from app.mail.graph.tokens import MemoryTokenCacheStore
 from app.sandbox import DEFAULT_USERS
 from app.sandbox.authority import Authority
 from app.storage import secrets
-from tests.authority.helpers import FakeClock, browser, sign_in, submit, wait_until
+from tests.authority.helpers import FakeClock, browser, form_of, sign_in, submit, wait_until
 from tests.fake_keyring import FakeKeyring
 
 ALICE, PW = "alice@example.com", "alice-sandbox-pw"
@@ -55,14 +55,20 @@ def make(auth, store=None, email=ALICE) -> GraphSignIn:
     return GraphSignIn(email, SignInSettings.sandbox(auth.authority_url, auth.cert_path), store)
 
 
-def browse(auth, url: str, login="alice", password=PW) -> httpx.Response:
-    """The system browser: the consent page filled in, then the redirect followed to the loopback."""
+def consent(auth, url: str, login="alice", password=PW, action="approve") -> tuple[str, dict]:
+    """The system browser on the consent page: what it then posts to the loopback (response_mode=form_post:
+    the authority's page holds a form that posts the answer to the redirect URI)."""
     with browser(auth) as b:
-        answer = sign_in(b, url, login, password)
-        assert answer.status_code == 302, answer.text
-        location = answer.headers["location"]
+        answer = sign_in(b, url, login, password, action=action)
+    assert answer.status_code == 200, (answer.status_code, answer.text)
+    return form_of(answer.text)
+
+
+def browse(auth, url: str, **kw) -> httpx.Response:
+    """The system browser: the consent page filled in, then its answer posted to the loopback."""
+    target, fields = consent(auth, url, **kw)
     with httpx.Client(trust_env=False, timeout=20) as plain:
-        return plain.get(location)
+        return plain.post(target, data=fields)
 
 
 def interactive(auth, signin: GraphSignIn, **kw):
@@ -78,6 +84,7 @@ def test_interactive_sign_in_through_the_loopback_listener(authority):
     query = dict(parse_qsl(urlsplit(pending.url).query))
     assert pending.url.startswith(authority.authority_url + "/oauth2/v2.0/authorize?")
     assert query["code_challenge_method"] == "S256" and query["redirect_uri"] == pending.redirect_uri
+    assert query["response_mode"] == "form_post"  # the code is never in a URL
     assert "People.Read" in query["scope"] and query["login_hint"] == ALICE
     page = browse(authority, pending.url)
     assert page.status_code == 200 and "close this tab" in page.text
@@ -107,7 +114,8 @@ def test_a_redirect_with_another_state_is_refused_and_the_real_one_still_complet
 def test_complete_refuses_a_wrong_state_itself(authority):
     signin = make(authority)
     app = signin._msal()
-    flow = app.initiate_auth_code_flow(list(signin.settings.scopes), redirect_uri="http://localhost:1")
+    flow = app.initiate_auth_code_flow(list(signin.settings.scopes), redirect_uri="http://localhost:1",
+                                       response_mode="form_post")
     with pytest.raises(AuthFailed, match="state mismatch"):
         signin.complete(flow, {"code": "x", "state": "forged"})
     assert "token:authorization_code" not in authority.request_log
@@ -116,9 +124,8 @@ def test_complete_refuses_a_wrong_state_itself(authority):
 def test_a_declined_consent_fails_the_sign_in_with_the_reason(authority):
     signin = make(authority)
     pending = signin.begin_interactive()
-    with browser(authority) as b:
-        answer = sign_in(b, pending.url, "alice", PW, action="deny")
-    page = httpx.get(answer.headers["location"], trust_env=False, timeout=10)
+    target, fields = consent(authority, pending.url, action="deny")
+    page = httpx.post(target, data=fields, trust_env=False, timeout=10)
     assert page.status_code == 400 and "Sign-in failed" in page.text
     with pytest.raises(AuthFailed, match="access_denied"):
         pending.result(timeout=20)
@@ -279,10 +286,9 @@ def test_no_token_or_code_reaches_a_log(authority, caplog, capfd, monkeypatch):
     seen = []
     signin = make(authority)
     pending = signin.begin_interactive()
-    with browser(authority) as b:
-        answer = sign_in(b, pending.url, "alice", PW)
-    code = dict(parse_qsl(urlsplit(answer.headers["location"]).query))["code"]
-    httpx.get(answer.headers["location"], trust_env=False, timeout=10)
+    target, fields = consent(authority, pending.url)
+    code = fields["code"]
+    httpx.post(target, data=fields, trust_env=False, timeout=10)
     pending.result(timeout=20)
     token = signin.token_provider()
     refreshed = signin.token_provider(force_refresh=True)

@@ -1,5 +1,6 @@
 """The loopback redirect of an interactive sign-in: a tiny HTTP listener on 127.0.0.1 at a free port that
-takes the browser's one request carrying the sign-in's ``state`` (query string, or a form post), has it
+takes the browser's one request carrying the sign-in's ``state`` (a form post: ``response_mode=form_post``;
+a query string also works), has it
 redeemed, answers the browser with a small page saying it may close the tab, and closes.
 
 A request without that ``state`` (another page probing the port, a stale tab) is answered 400 and changes

@@ -250,7 +250,8 @@ class GraphSignIn:
         try:
             redirect = f"http://localhost:{listener.port}"
             flow = _network(lambda: app.initiate_auth_code_flow(
-                list(self.settings.scopes), redirect_uri=redirect, login_hint=self.email or None))
+                list(self.settings.scopes), redirect_uri=redirect, login_hint=self.email or None,
+                response_mode="form_post"))  # the code never in a URL (browser history), as MSAL recommends
         except BaseException:
             listener.close()
             raise
