@@ -1,6 +1,10 @@
 """The per-item rules of Graph's $batch sends (app/mail/graph/batch.py) when a whole chunk fails, on a scripted
 HTTP layer (each rule is also met over the sandbox in test_graph_backend.py where the sandbox can provoke it):
-one outcome per item in order, whatever happens to a chunk."""
+one outcome per item in order, whatever happens to a chunk.
+
+Why a test double here: the sandbox's faults hit the next request of an operation, so it cannot answer the
+first chunk of a send and then throttle or lose the second, and no fault makes it answer a batch with one
+response missing; these sequences are scripted. Named in the README's "Test doubles"."""
 
 from __future__ import annotations
 
