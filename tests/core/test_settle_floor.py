@@ -1,6 +1,9 @@
 """A backend that accepts a send before the message reaches Sent Items (Microsoft Graph: 202, then an
 asynchronous move) tells the core how long to wait before settling a lost answer
-(``MailService.send_settle_seconds``); the Outbox never looks sooner, whatever its own policy says."""
+(``MailService.send_settle_seconds``); the Outbox never looks sooner, whatever its own policy says.
+
+Why an in-memory server: the test pins *when* the core looks, to a few milliseconds, which a real HTTP
+peer's timing cannot; the same settle against the sandbox's Graph delay runs in tests/mail/test_graph_faults.py."""
 
 from __future__ import annotations
 
