@@ -15,13 +15,14 @@ import select
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
 from . import admin
 from .admin import ADMIN_PATH
 from .ews import endpoint
 from .graph import endpoint as graph_endpoint
+from .http_server import TrackingServer
 from .http_framing import (
     DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
 )
@@ -71,21 +72,13 @@ def _queued(sock) -> int:
         return 0
 
 
-class EwsServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    block_on_close = False
-    request_queue_size = 64
+class EwsServer(TrackingServer):
+    """The EWS (and Graph) listener; its connections are also counted in the Sandbox's HandlerCount."""
 
     def __init__(self, address, sandbox, ssl_context=None):
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
         self.sandbox = sandbox
-        self.ssl_context = ssl_context
-        self.connections: set = set()
-        self._conn_lock = threading.Lock()
         self.stopping = threading.Event()  # set by shutdown(): held replies stop waiting, new holds do not start
-        super().__init__(address, EwsHandler)
+        super().__init__(address, EwsHandler, ssl_context)
 
     def shutdown(self):
         self.stopping.set()
@@ -96,32 +89,14 @@ class EwsServer(ThreadingHTTPServer):
         handlers = self.sandbox._handlers
         with handlers.cond:  # accepted and counted in one step: never out of the queue yet uncounted
             sock, addr = super().get_request()
-            if self.ssl_context is not None:
-                sock = self.ssl_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
             handlers.n += 1
-        with self._conn_lock:
-            self.connections.add(sock)
         return sock, addr
 
-    def shutdown_request(self, request):  # called once for every request get_request returned
-        with self._conn_lock:
-            self.connections.discard(request)
+    def shutdown_request(self, request):
         try:
             super().shutdown_request(request)
         finally:
             self.sandbox._handlers.ended()
-
-    def close_connections(self):
-        with self._conn_lock:
-            conns = list(self.connections)
-        for c in conns:
-            try:
-                c.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def handle_error(self, request, client_address):
-        log.debug("sandbox: connection error from %s", client_address, exc_info=True)
 
 
 class EwsHandler(BaseHTTPRequestHandler):

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import logging
 import secrets
-import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .. import http_framing as framing
+from ..http_server import TrackingServer
 from . import errors, pages
 from .errors import OAuthError
 from .flows import PageError
@@ -26,43 +25,12 @@ PAGE_HEADERS = [("Cache-Control", "no-store, no-cache"), ("Pragma", "no-cache"),
 MAX_FIELDS = 64
 
 
-class AuthorityServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    block_on_close = False
-    request_queue_size = 64
+class AuthorityServer(TrackingServer):
+    log_name = "authority"
 
     def __init__(self, address, authority, ssl_context):
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        self.authority, self.ssl_context = authority, ssl_context
-        self.connections: set = set()
-        self._conn_lock = threading.Lock()
-        super().__init__(address, AuthorityHandler)
-
-    def get_request(self):
-        sock, addr = super().get_request()
-        sock = self.ssl_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
-        with self._conn_lock:
-            self.connections.add(sock)
-        return sock, addr
-
-    def shutdown_request(self, request):
-        with self._conn_lock:
-            self.connections.discard(request)
-        super().shutdown_request(request)
-
-    def close_connections(self):
-        with self._conn_lock:
-            conns = list(self.connections)
-        for c in conns:
-            try:
-                c.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def handle_error(self, request, client_address):
-        log.debug("authority: connection error from %s", client_address, exc_info=True)
+        self.authority = authority
+        super().__init__(address, AuthorityHandler, ssl_context)
 
 
 def _single(pairs: list[tuple[str, str]]) -> dict:

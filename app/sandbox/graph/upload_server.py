@@ -30,10 +30,11 @@ import ssl
 import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .. import http_framing as framing
+from ..http_server import TrackingServer
 from ..core import attachments as core_attachments
 from ..core import items
 from ..core.errors import MailboxError
@@ -100,44 +101,12 @@ class UploadServer:
             self.sessions = None
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    block_on_close = False
-    request_queue_size = 64
+class _Server(TrackingServer):
+    log_name = "sandbox uploads"
 
     def __init__(self, address, uploads: UploadServer, ssl_context=None):
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        self.uploads, self.ssl_context = uploads, ssl_context
-        self.connections: set = set()
-        self._conn_lock = threading.Lock()
-        super().__init__(address, _Handler)
-
-    def get_request(self):
-        sock, addr = super().get_request()
-        if self.ssl_context is not None:
-            sock = self.ssl_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
-        with self._conn_lock:
-            self.connections.add(sock)
-        return sock, addr
-
-    def shutdown_request(self, request):
-        with self._conn_lock:
-            self.connections.discard(request)
-        super().shutdown_request(request)
-
-    def close_connections(self):
-        with self._conn_lock:
-            conns = list(self.connections)
-        for c in conns:
-            try:
-                c.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def handle_error(self, request, client_address):
-        log.debug("sandbox uploads: connection error from %s", client_address, exc_info=True)
+        self.uploads = uploads
+        super().__init__(address, _Handler, ssl_context)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -1,0 +1,54 @@
+"""The threaded HTTP/1.1 server the sandbox's three listeners share (EWS + Graph, the sign-in authority, the
+upload origin): it wraps each accepted connection in TLS when given a context, and keeps the open ones so a
+stop can cut them (a kept-alive client would otherwise hold a handler thread)."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+from http.server import ThreadingHTTPServer
+
+log = logging.getLogger("app.sandbox")
+
+
+class TrackingServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    block_on_close = False
+    request_queue_size = 64
+    #: how this listener is named in its debug log
+    log_name = "sandbox"
+
+    def __init__(self, address, handler_class, ssl_context=None):
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        self.ssl_context = ssl_context
+        self.connections: set = set()
+        self._conn_lock = threading.Lock()
+        super().__init__(address, handler_class)
+
+    def get_request(self):
+        sock, addr = super().get_request()
+        if self.ssl_context is not None:
+            sock = self.ssl_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        with self._conn_lock:
+            self.connections.add(sock)
+        return sock, addr
+
+    def shutdown_request(self, request):  # called once for every request get_request returned
+        with self._conn_lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self):
+        with self._conn_lock:
+            conns = list(self.connections)
+        for c in conns:
+            try:
+                c.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def handle_error(self, request, client_address):
+        log.debug("%s: connection error from %s", self.log_name, client_address, exc_info=True)
