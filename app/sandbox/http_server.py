@@ -42,11 +42,14 @@ class TrackingServer(ThreadingHTTPServer):
         super().shutdown_request(request)
 
     def close_connections(self):
+        """Cut every open connection: a handler blocked on one sees the end of it. For a TLS connection the
+        TCP socket is shut down under the TLS layer: ``SSLSocket.shutdown`` drops the TLS object first, and a
+        handler thread reading a request body then got the still-buffered ciphertext as the body."""
         with self._conn_lock:
             conns = list(self.connections)
         for c in conns:
             try:
-                c.shutdown(socket.SHUT_RDWR)
+                socket.socket.shutdown(c, socket.SHUT_RDWR)
             except OSError:
                 pass
 
