@@ -122,8 +122,9 @@ class Journal:
 
         ``account`` tags a new entry (an existing one keeps its account). ``op``/``meta`` set the
         entry's operation and its bookkeeping in the same transaction (a submission is created with
-        its content, atomically). An entry that is being sent (op ``send``) keeps its state when an
-        autosave records it as ``editing``: a late autosave never turns a queued send back into an edit.
+        its content, atomically). An entry that is being sent (op ``send``), or whose save is on its way to
+        the server (``saving``), keeps its state when an autosave records it as ``editing``: a late autosave
+        never turns a queued send back into an edit, nor a save in flight into one a restart would make again.
         ``body_pieces`` (Compose's body as a snapshot of immutable pieces) stand for ``draft.body``. The
         body goes into the JSON inside SQLite (:mod:`app.storage.body_blob`: never a long GIL hold).
         """
@@ -132,7 +133,9 @@ class Journal:
         with self._lock, self._tx() as db:
             row = db.execute("SELECT version, state, op FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()
             version = (row[0] + 1) if row else 1
-            if row and row[2] == "send" and state == State.EDITING and op is None:
+            if row and op is None and state == State.EDITING and (row[2] == "send" or row[1] == State.SAVING):
+                # a queued send keeps its state, and so does a save on its way to the server: a crash now
+                # must adopt what the server may have committed, by Message-ID, not create it again
                 state = row[1]
             if row and (draft.ref is None or not draft.internet_message_id):
                 # a draft never loses its server identity to a stale copy (e.g. the editor's draft

@@ -94,6 +94,28 @@ def test_queued_send_is_not_reverted_by_late_autosave(tmp_path):
     assert j.count() == 0
 
 
+def test_a_save_in_flight_stays_saving_through_an_autosave_so_a_crash_adopts_it(tmp_path):
+    """The kill soak found it: the server had committed a save whose answer was held, the user typed on,
+    the autosave recorded the newer text as "editing", and the restart saved the draft again instead of
+    adopting the committed one by its Message-ID (a second copy in Drafts)."""
+    from app.core.policy import RetryPolicy
+    from app.core.restore import restore_work
+
+    j = Journal(tmp_path / "j.sqlite3")
+    d = full_draft()
+    j.record(d)
+    j.set_state(d.local_id, State.OUTBOX_WAITING.value, op="save")
+    v = j.record(d)
+    j.set_state(d.local_id, State.SAVING.value)  # what the save does before its request goes out
+    d.body += " typed while the save was on the wire"
+    j.record(d)  # the autosave
+    assert j.get(d.local_id).state == State.SAVING
+    _subs, saves, _report = restore_work(j, "", RetryPolicy(), 0.0, lambda sub: {})
+    assert [(s.local_id, s.adopt) for s in saves] == [(d.local_id, True)]
+    assert not j.confirm_saved(d.local_id, ItemRef("X", "CK"), v)  # answered after all: edited since
+    assert j.get(d.local_id).state == State.EDITING
+
+
 def test_same_attachment_bytes_stored_once(tmp_path):
     j = Journal(tmp_path / "j.sqlite3")
     blob = os.urandom(200_000)
