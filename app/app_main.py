@@ -94,6 +94,7 @@ class Controller:
         self._tasks: set = set()
         window.controller = self  # the window's signals hold only weak references to our methods
         window.sandbox_requested.connect(self.use_sandbox)
+        window.sandbox_graph_requested.connect(self.use_sandbox_graph)
         window.account_entered.connect(self.use_account)
 
     def start(self) -> None:
@@ -101,7 +102,9 @@ class Controller:
         from app.domain.validation import check_ews_url
 
         a = self.args
-        if getattr(a, "sandbox", False):
+        if getattr(a, "sandbox_graph", False):
+            self._start_sandbox(graph=True)
+        elif getattr(a, "sandbox", False):
             self._start_sandbox()
         elif getattr(a, "ews_url", None):
             acc = AccountConfig(email=a.email, ews_url=a.ews_url, username=a.username,
@@ -112,7 +115,9 @@ class Controller:
             if acc is None:
                 return  # the welcome page offers the sandbox or an Exchange account
             if acc.sandbox:
-                self._start_sandbox()
+                self._start_sandbox(graph=acc.backend.value == "graph")
+            elif acc.backend.value == "graph":
+                self._start_account(acc, "")  # Microsoft 365: the sign-in in the keyring, or "sign in again"
             elif check_ews_url(acc.ews_url) is not None:
                 # refused before any password is asked for or sent: the session says why in the window
                 self._start_account(acc, "")
@@ -144,6 +149,12 @@ class Controller:
         self.settings.set_account(sandbox_account())
         self._start_sandbox()
 
+    def use_sandbox_graph(self) -> None:
+        from app.core.demo import sandbox_account
+
+        self.settings.set_account(sandbox_account(graph=True))
+        self._start_sandbox(graph=True)
+
     def use_account(self, acc, password: str) -> None:
         """The account dialog's Connect: the new account is tried (one connect) before it replaces the
         one in use. A failure is shown at the dialog's form and changes nothing."""
@@ -169,25 +180,26 @@ class Controller:
                 dialog.connection_failed(f"Could not connect: {describe(exc.code, exc.message)}. "
                                          "The account in use has not changed.")
             return False
-        stored = secrets.store(acc.email, acc.username, password)
+        m365 = acc.backend.value == "graph"  # no password: the sign-in's tokens are in the keyring already
+        stored = secrets.keyring_available() if m365 else secrets.store(acc.email, acc.username, password)
         self.settings.set_account(acc)
         if dialog is not None:
             dialog.connected()
         self.window.set_session(session)
         if not stored:
-            self.window.banner.show_message(
-                "No system keyring: the password is kept for this session only.", kind="info")
+            what = "the Microsoft 365 sign-in is" if m365 else "the password is"
+            self.window.banner.show_message(f"No system keyring: {what} kept for this session only.", kind="info")
         return True
 
     def _remember_build(self, info) -> None:
         if not self.args or not getattr(self.args, "ews_url", None):
             self.settings.remember_server_build(info.build, info.version_name)
 
-    def _start_sandbox(self) -> None:
+    def _start_sandbox(self, graph: bool = False) -> None:
         from app.core.demo import demo_session
         from app.storage.settings import data_dir
 
-        self.window.set_session(demo_session(data_dir()))
+        self.window.set_session(demo_session(data_dir(), graph=graph))
 
     def _start_account(self, acc, password: str) -> None:
         from app.core.session import Session

@@ -23,6 +23,8 @@ def build_parser():
     )
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("--sandbox", action="store_true", help="use the built-in sandbox mailbox (signs in as alice@example.com)")
+    p.add_argument("--sandbox-graph", action="store_true",
+                   help="the built-in sandbox mailbox through Microsoft Graph (signs in to the sandbox's own authority)")
     p.add_argument("--self-test", action="store_true",
                    help="check this installation end to end (built-in sandbox, offscreen) and print one line")
     acc = p.add_argument_group("account (all four together)")

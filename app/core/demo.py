@@ -1,8 +1,13 @@
-"""The built-in sandbox mailbox: an EWS server in this process, on a free loopback port.
+"""The built-in sandbox mailbox: an Exchange server in this process, on a free loopback port.
 
 Its data lives in the platform data dir (``<data>/sandbox``), so drafts survive restarts. We sign in
 as alice@example.com. Everything here runs in a worker thread (the sandbox and exchangelib import
 lxml and friends, which must stay off the path to the first frame).
+
+Two ways in, to the same mailbox: EWS (the default), or Microsoft Graph ("sandbox mailbox (Graph)", for a
+user with no Microsoft 365 account to try that path): the sandbox then serves Graph and its own sign-in
+authority, and Dispatch signs in to it with MSAL like to Microsoft 365 (auth code + PKCE, loopback
+redirect); only the browser step is done in-process (app/mail/graph/sandbox_signin.py says why).
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from app.core.session import Session, ews_service_factory
-from app.domain.account import AccountConfig
+from app.core.session import Session, account_service_factory
+from app.domain.account import AccountConfig, Backend
 from app.mail.errors import LocalDataFailed
 from app.mail.service import MailService
 
@@ -23,18 +28,22 @@ log = logging.getLogger(__name__)
 DEMO_EMAIL = "alice@example.com"
 
 
-def sandbox_account() -> AccountConfig:
-    """What the settings file stores for the demo mailbox (the URL is filled in at each start)."""
-    return AccountConfig(email=DEMO_EMAIL, ews_url="", username=DEMO_EMAIL, sandbox=True)
+def sandbox_account(graph: bool = False) -> AccountConfig:
+    """What the settings file stores for the demo mailbox (the URL is filled in at each start); with
+    ``graph``, reached through Microsoft Graph."""
+    return AccountConfig(email=DEMO_EMAIL, ews_url="", username=DEMO_EMAIL, sandbox=True,
+                         backend=Backend.GRAPH if graph else Backend.EWS)
 
 
 class DemoMailbox:
     """Starts the sandbox on first use and stops it on close."""
 
-    def __init__(self, data_dir: Path, *, max_send_bytes: int | None = None):
+    def __init__(self, data_dir: Path, *, max_send_bytes: int | None = None, graph: bool = False):
         self.data_dir = Path(data_dir)
         self.max_send_bytes = max_send_bytes
+        self.graph = graph
         self.sandbox = None
+        self.signin = None  # Graph: the MSAL sign-in to the sandbox's authority (tokens in memory only)
         self._lock = threading.Lock()
 
     def start(self) -> tuple[AccountConfig, str]:
@@ -56,6 +65,8 @@ class DemoMailbox:
         """The sandbox on its file in the data folder; a folder that cannot be used is said as such (not
         as "could not reach the server": nothing was tried on a network)."""
         kw = {} if self.max_send_bytes is None else {"max_send_bytes": self.max_send_bytes}
+        if self.graph:
+            kw["graph"] = True
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             probe = self.data_dir / ".write-test"
@@ -73,9 +84,36 @@ class DemoMailbox:
             account, password = self.start()
             into.ews_url = account.ews_url
             into.username = account.username
-            return ews_service_factory(account, password)()
+            if into.backend == Backend.GRAPH:
+                return self._graph_service(into, password)
+            return account_service_factory(account, password)()
 
         return build
+
+    def _graph_service(self, into: AccountConfig, password: str) -> MailService:
+        """The Graph service, signed in to the sandbox's authority (again, when its sign-in has lapsed)."""
+        from app.mail import backends
+        from app.mail.errors import AuthFailed
+
+        graph = backends.backend_module(Backend.GRAPH)
+        sb = self.sandbox
+        into.extra = {**(into.extra or {}), "graph_url": sb.graph_url}
+        with self._lock:
+            signin = self.signin
+            if signin is None or signin.settings.authority != sb.authority.authority_url:
+                signin = self.signin = graph.sandbox_signin(into.email, sb.authority.authority_url,
+                                                            sb.authority.cert_path)
+        if not signin.signed_in():
+            graph.sign_in_to_sandbox(signin, into.email, password)
+
+        def tokens(force_refresh: bool = False) -> str:
+            try:
+                return signin.token_provider(force_refresh)
+            except AuthFailed:
+                graph.sign_in_to_sandbox(signin, into.email, password)  # the sandbox's user signs in again
+                return signin.token_provider(False)
+
+        return backends.create_service(into, "", token_provider=tokens)
 
     def stop(self) -> None:
         with self._lock:
@@ -87,9 +125,9 @@ class DemoMailbox:
                 log.exception("sandbox stop failed")
 
 
-def demo_session(data_dir: Path, **kw) -> Session:
-    demo = DemoMailbox(data_dir / "sandbox")
-    account = sandbox_account()
+def demo_session(data_dir: Path, *, graph: bool = False, **kw) -> Session:
+    demo = DemoMailbox(data_dir / "sandbox", graph=graph)
+    account = sandbox_account(graph)
     session = Session.for_service(account, demo.factory(account), on_close=demo.stop, **kw)
     session.demo = demo
     return session

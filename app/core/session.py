@@ -3,7 +3,7 @@
 No Qt here. The UI listens with :meth:`Session.add_listener` and re-emits as signals. The backend is
 built lazily in a worker thread (``MailClient`` calls the factory there), so exchangelib is imported
 off the UI thread and off the path to the first frame. Which backend serves an account is decided in
-:mod:`app.mail.backends` (EWS now; Microsoft Graph slots in there).
+:mod:`app.mail.backends` (EWS or Microsoft Graph; app/core/accounts.py gives Graph its sign-in).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import enum
 import logging
 from typing import Callable
 
+from app.core import accounts
 from app.core.mailclient import MailClient
 from app.domain.account import AccountConfig
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
-from app.mail import backends
 from app.mail.errors import ConnectionFailed, MailError
 from app.mail.service import MailService, ServerInfo
 
@@ -31,9 +31,10 @@ class ConnectionState(str, enum.Enum):
     AUTH_FAILED = "auth_failed"
 
 
-def ews_service_factory(account: AccountConfig, password: str) -> Callable[[], MailService]:
-    """A factory that builds the account's backend (EWS today) when first called, in a worker thread."""
-    return backends.service_factory(account, password)
+def account_service_factory(account: AccountConfig, password: str = "") -> Callable[[], MailService]:
+    """A factory that builds the account's backend when first called, in a worker thread: EWS with the
+    password, Microsoft Graph with the account's Microsoft 365 sign-in (app/core/accounts.py)."""
+    return accounts.service_factory_for(account, password)
 
 
 class Session:
@@ -62,7 +63,7 @@ class Session:
     # ---- construction ----
     @classmethod
     def for_account(cls, account: AccountConfig, password: str, **kw) -> "Session":
-        return cls(account, MailClient(ews_service_factory(account, password)), **kw)
+        return cls(account, MailClient(account_service_factory(account, password)), **kw)
 
     @classmethod
     def for_service(cls, account: AccountConfig, factory: Callable[[], MailService], **kw) -> "Session":

@@ -13,7 +13,7 @@ class AuthType(str, enum.Enum):
 
 class Backend(str, enum.Enum):
     EWS = "ews"
-    GRAPH = "graph"  # planned: Microsoft Graph (/me/messages, /send, sendMail)
+    GRAPH = "graph"  # Microsoft Graph (Microsoft 365 sign-in): app/mail/graph
 
 
 @dataclass
@@ -36,8 +36,9 @@ class AccountConfig:
     def key(self) -> str:
         """Scopes everything kept locally (journal entries, the send queue, recent recipients) to this
         account. The sandbox mailbox is keyed by its address alone: its URL changes at every start."""
-        if self.sandbox:
-            return f"sandbox:{self.email.strip().lower()}"
+        if self.sandbox:  # through Graph the item ids differ: its own journal and queue
+            way = "graph:" if self.backend == Backend.GRAPH else ""
+            return f"sandbox:{way}{self.email.strip().lower()}"
         return f"{self.backend.value}:{self.email.strip().lower()}|{self.ews_url.strip()}"
 
     def to_json(self) -> dict:

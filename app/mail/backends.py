@@ -21,6 +21,16 @@ BACKEND_MODULES: dict[Backend, str] = {
 }
 
 
+def backend_module(backend: Backend):
+    """The backend's package (imported now: call it in a worker thread, or where its import is paid for
+    anyway). Microsoft Graph's also gives its sign-in: ``signin_for(account, store)``."""
+    module_name = BACKEND_MODULES.get(backend)
+    if module_name is None:
+        raise ServerFault("ErrorBackendUnavailable",
+                          f"The {backend.value} backend is not available in this version of Dispatch.")
+    return importlib.import_module(module_name)
+
+
 def create_service(account: AccountConfig, password: str, **options) -> MailService:
     module_name = BACKEND_MODULES.get(account.backend)
     if module_name is None:

@@ -1,4 +1,5 @@
-"""First run and account set-up: the welcome page, the Exchange account dialog, the password prompt.
+"""First run and account set-up: the welcome page, the account dialog (Exchange Server over EWS with a
+password, or Microsoft 365 with Microsoft sign-in: app/ui/m365_signin.py), the password prompt.
 
 Dialogs are opened with ``open()`` (window-modal, non-blocking) and report through signals; nothing
 here calls ``exec()``.
@@ -9,29 +10,47 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLineEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from app.domain.account import AccountConfig, AuthType
+from app.domain.account import AccountConfig, AuthType, Backend
 from app.domain.validation import check_ews_url, is_valid_address
 from app.ui.safe_text import PlainLabel
 
+EWS_KIND, M365_KIND = "ews", "m365"
+
 
 class AccountDialog(QDialog):
-    """Exchange account: email, EWS URL, user name, password, auth type, TLS verification."""
+    """The account: Exchange Server (EWS: email, EWS URL, user name, password, auth type, TLS verification)
+    or Microsoft 365 (sign in with Microsoft: the panel of app/ui/m365_signin.py)."""
 
-    account_entered = Signal(object, str)  # AccountConfig, password: test it, then connection_failed/accept
+    account_entered = Signal(object, str)  # AccountConfig, password ("" for Microsoft 365): test it, then connection_failed/accept
     sandbox_chosen = Signal()  # "Use the sandbox mailbox" instead
+    sandbox_graph_chosen = Signal()  # the sandbox mailbox through Microsoft Graph
 
-    def __init__(self, parent=None, account: AccountConfig | None = None, *, keyring_ok: bool = True):
+    def __init__(self, parent=None, account: AccountConfig | None = None, *, keyring_ok: bool = True,
+                 kind: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Exchange account")
-        self.setAccessibleName("Exchange account")
+        self.setWindowTitle("Account")
+        self.setAccessibleName("Account")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(22, 18, 22, 16)
-        title = PlainLabel("Connect an Exchange account", self)
+        title = PlainLabel("Connect your mailbox", self)
         title.setObjectName("viewTitle")
         lay.addWidget(title)
+        self.kind = QComboBox(self)
+        self.kind.addItem("Exchange Server (EWS)", EWS_KIND)
+        self.kind.addItem("Microsoft 365 (sign in with Microsoft)", M365_KIND)
+        self.kind.setAccessibleName("Account type")
+        kind_form = QFormLayout()
+        kind_form.addRow("&Account type", self.kind)
+        lay.addLayout(kind_form)
+        self.pages = QStackedWidget(self)
+        ews_page = QWidget(self.pages)
+        ews_lay = QVBoxLayout(ews_page)
+        ews_lay.setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(ews_page)
+        lay.addWidget(self.pages)
         form = QFormLayout()
         form.setVerticalSpacing(8)
         form.setLabelAlignment(Qt.AlignLeft | Qt.AlignVCenter)
@@ -52,13 +71,15 @@ class AccountDialog(QDialog):
                          ("Password", self.password), ("Authentication", self.auth), ("", self.verify)):
             w.setAccessibleName(label or "Verify TLS certificate")
             form.addRow(label, w)
-        lay.addLayout(form)
+        ews_lay.addLayout(form)
         note = "The password is stored in your system keyring." if keyring_ok else (
             "No system keyring is available: the password is kept for this session only and asked again next time.")
         self.note = PlainLabel(note, self)
         self.note.setObjectName("viewSubtitle")
         self.note.setWordWrap(True)
-        lay.addWidget(self.note)
+        ews_lay.addWidget(self.note)
+        self.m365 = self._m365_page(account if account is not None and account.backend == Backend.GRAPH else None,
+                                    keyring_ok)
         self.error = PlainLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setAccessibleName("Account error")
@@ -75,13 +96,51 @@ class AccountDialog(QDialog):
         lay.addWidget(self.buttons)
         self.email.textEdited.connect(self._email_edited)
         self.url.textEdited.connect(self._url_edited)
-        if account is not None:
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        if account is not None and account.backend == Backend.GRAPH:
+            kind = kind or M365_KIND
+        elif account is not None:
             self.email.setText(account.email)
             self.url.setText(account.ews_url)
             self.username.setText(account.username)
             self.auth.setCurrentIndex(max(0, self.auth.findData(AuthType(account.auth_type).value)))
             self.verify.setChecked(account.verify_tls)
-        self.resize(520, 0)
+        if kind == M365_KIND:
+            if account is not None and account.backend != Backend.GRAPH:
+                self.m365.email.setText(account.email)  # the same address, now through Microsoft 365
+            self.kind.setCurrentIndex(1)
+        self._kind_changed()
+        self.resize(560, 0)
+
+    def _m365_page(self, account, keyring_ok: bool):
+        from app.ui.m365_signin import MicrosoftSignInPanel
+
+        page = QWidget(self.pages)
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
+        panel = MicrosoftSignInPanel(page, account, keyring_ok=keyring_ok)
+        v.addWidget(panel)
+        self.sandbox_graph_button = QPushButton("Try it with the sandbox mailbox (&Graph)", page)
+        self.sandbox_graph_button.setAccessibleName("Use the built-in sandbox mailbox through Microsoft Graph")
+        self.sandbox_graph_button.clicked.connect(self._sandbox_graph)
+        row = QHBoxLayout()
+        row.addWidget(self.sandbox_graph_button)
+        row.addStretch(1)
+        v.addLayout(row)
+        v.addStretch(1)
+        self.pages.addWidget(page)
+        panel.signed_in.connect(lambda acc: self.account_entered.emit(acc, ""))
+        return panel
+
+    def is_m365(self) -> bool:
+        return self.kind.currentData() == M365_KIND
+
+    def _kind_changed(self, *_args) -> None:
+        m365 = self.is_m365()
+        self.pages.setCurrentIndex(1 if m365 else 0)
+        self.buttons.button(QDialogButtonBox.Ok).setVisible(not m365)  # the panel's own buttons sign in
+        self.error.hide()
+        (self.m365.email if m365 else self.email).setFocus()
 
     def _email_edited(self, text: str) -> None:
         if not self.username.isModified():
@@ -145,6 +204,9 @@ class AccountDialog(QDialog):
 
     def connection_failed(self, text: str) -> None:
         """The account could not be used: say why at the form; the account in use stays as it was."""
+        if self.is_m365():
+            self.m365.show_error(text)
+            return
         self.set_testing(False)
         self.error.setText(text)
         self.error.setVisible(True)
@@ -158,6 +220,16 @@ class AccountDialog(QDialog):
         self.password.clear()
         self.accept()
         self.sandbox_chosen.emit()
+
+    def _sandbox_graph(self) -> None:
+        self.m365.close_sign_in()
+        self.password.clear()
+        self.accept()
+        self.sandbox_graph_chosen.emit()
+
+    def done(self, result: int) -> None:
+        self.m365.close_sign_in()  # a sign-in under way stops with the dialog
+        super().done(result)
 
 
 class PasswordPrompt(QDialog):
@@ -241,9 +313,10 @@ class WelcomeView(QWidget):
         self.sandbox_button = self._card(cards, "Try the sandbox mailbox",
                                          "A built-in Exchange server on this computer. Sign in as Alice and "
                                          "send mail to Bob — nothing leaves your machine.", "Use sandbox", True)
-        self.exchange_button = self._card(cards, "Connect Exchange",
-                                          "Your organisation's Exchange server (EWS). The password goes "
-                                          "into the system keyring.", "Set up account…", False)
+        self.exchange_button = self._card(cards, "Connect your mailbox",
+                                          "Microsoft 365 (sign in with Microsoft) or your organisation's "
+                                          "Exchange server (EWS). Secrets go into the system keyring.",
+                                          "Set up account…", False)
         cards.addStretch(1)
         root.addLayout(cards)
         root.addStretch(2)

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     error_shown = Signal(str)
     sandbox_requested = Signal()
     account_entered = Signal(object, str)
+    sandbox_graph_requested = Signal()  # the sandbox mailbox through Microsoft Graph
     session_changed = Signal(object)
     setup_finished = Signal()  # every view, action and menu is built
     _session_event = Signal(object, object)
@@ -287,13 +288,17 @@ class MainWindow(QMainWindow):
         self._sheet.show()
         self._sheet.raise_()
 
-    def edit_account(self) -> None:
+    def edit_account(self, kind: str | None = None) -> None:
+        """The account dialog; ``kind="m365"`` opens it on Microsoft 365 sign-in for the address in use
+        (offered when Exchange Online refuses EWS for it)."""
+        kind = kind if isinstance(kind, str) else None  # a QAction's "checked" is no kind
         acc = self.session.account if self.session and not self.session.account.sandbox else None
         from app.ui.account_dialog import AccountDialog
 
-        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok)
+        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind)
         self.account_dialog.account_entered.connect(self.account_entered)
         self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
+        self.account_dialog.sandbox_graph_chosen.connect(self.sandbox_graph_requested)
         self.account_dialog.open()
 
     def show_journal_notice(self, text: str, detail: str = "", *, warning: bool = True) -> None:

@@ -11,6 +11,8 @@ Both are non-modal: the window keeps working while they are open.
 - 401: the password prompt opens (``PasswordPrompt.ask``, never ``exec()``); the new password goes to
   the system keyring (no keyring: memory, this session only; never a file or a log), the backend is
   built again with it and reconnects. Work waiting for sign-in (the Outbox) resumes on "connected".
+  A Microsoft 365 account has no password: it gets the "sign in again" prompt (app/ui/signin_prompt.py),
+  and reconnects once signed in.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import logging
 from html import escape
 from urllib.parse import urlsplit
 
-from app.core.session import ews_service_factory
+from app.core.session import account_service_factory
 from app.mail.errors import AuthFailed, TlsFailed
 from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
@@ -126,6 +128,9 @@ class Security:
         if session is not self.w.session or session.closed:
             return
         acc = session.account
+        if acc.backend.value == "graph":
+            self.ask_sign_in(session)
+            return
         again = self._tries > 0
         reason = (f"The server did not accept {'that password either' if again else 'the password'} for "
                   f"{acc.email}. Enter the current one: messages waiting in the Outbox go out once you "
@@ -139,13 +144,42 @@ class Security:
             self.prompt.password_entered.connect(lambda pw, s=session: self.new_password(s, pw))
         self.prompt.ask(reason)
 
+    def ask_sign_in(self, session) -> None:
+        """A Microsoft 365 account's sign-in lapsed: the non-modal "sign in again" prompt."""
+        from app.ui.signin_prompt import SignInPrompt
+
+        acc = session.account
+        err = session.last_error
+        said = (err.message or "").strip().rstrip(".") if err is not None else ""
+        if not said.startswith("Sign in to Microsoft 365 again"):
+            said = f"Sign in to Microsoft 365 again for {acc.email}" + (f" ({said})" if said else "")
+        reason = f"{said}. Messages waiting in the Outbox go out once you are signed in."
+        if acc.sandbox:  # the sandbox's own user signs in by itself: a failure here is the sandbox's
+            self.w.show_error(reason, retry=True)
+            return
+        if self.prompt is None or self._prompt_session is not session:
+            if self.prompt is not None:
+                self.prompt.close()
+                self.prompt.deleteLater()
+            self.prompt = SignInPrompt(acc, self.w, reason=reason, keyring_ok=self.w.keyring_ok)
+            self._prompt_session = session
+            self.prompt.signed_in_again.connect(lambda _acc, s=session: self.signed_in_again(s))
+        self.prompt.ask(reason)
+
+    def signed_in_again(self, session) -> None:
+        if session is not self.w.session or session.closed:
+            return
+        session.client.reset()  # the backend is built again around the sign-in's new tokens
+        self.w.statusBar().showMessage("Signed in: connecting…", 5000)
+        self.w.connect_task = self.w.flows.connect_session()
+
     def new_password(self, session, password: str) -> None:
         if session is not self.w.session or session.closed:
             return
         acc = session.account
         in_keyring = secrets.store(acc.email, acc.username, password)
         self._tries += 1
-        session.client.reset(ews_service_factory(acc, password))
+        session.client.reset(account_service_factory(acc, password))
         self.w.statusBar().showMessage(
             "Signing in…" if in_keyring else "Signing in… (no system keyring: the password is kept for this session only)",
             8000)

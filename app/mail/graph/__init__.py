@@ -8,7 +8,7 @@ import GraphMailService`` pulls httpx in; ``import app.mail.graph`` alone does n
 
 from __future__ import annotations
 
-__all__ = ["GraphMailService", "create", "graph_url_for"]
+__all__ = ["GraphMailService", "create", "graph_url_for", "signin_for", "sandbox_signin", "sign_in_to_sandbox"]
 
 #: Microsoft's public Graph endpoint (v1.0).
 DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
@@ -44,6 +44,28 @@ def create(account, secret=None, token_provider=None):
         token_provider = GraphSignIn(account.email, SignInSettings.from_account(account)).token_provider
     return GraphMailService(account.email, graph_url_for(account), token_provider,
                             verify=bool(getattr(account, "verify_tls", True)))
+
+
+def signin_for(account, store=None):
+    """The account's Microsoft 365 sign-in (GraphSignIn: settings from ``account.extra["graph_signin"]``,
+    token cache kept by ``store``)."""
+    from app.mail.graph.signin import GraphSignIn
+
+    return GraphSignIn.for_account(account, store)
+
+
+def sandbox_signin(email: str, authority_url: str, cert_path: str):
+    """A sign-in to the built-in sandbox's authority (tokens in memory: the authority's keys are per run)."""
+    from app.mail.graph.signin import GraphSignIn, SignInSettings
+
+    return GraphSignIn(email, SignInSettings.sandbox(authority_url, cert_path))
+
+
+def sign_in_to_sandbox(signin, login: str, password: str):
+    """Sign ``signin`` in to the sandbox's authority as its user (app/mail/graph/sandbox_signin.py)."""
+    from app.mail.graph.sandbox_signin import sign_in_to_sandbox as run
+
+    return run(signin, login, password)
 
 
 def __getattr__(name):

@@ -1,0 +1,80 @@
+"""Which mail service an account gets, and the Microsoft 365 sign-in of Graph accounts. No Qt here.
+
+- Exchange Server (EWS): the password the user typed (kept in the keyring by the caller).
+- Microsoft 365 (Graph): no password; the account's MSAL sign-in (:class:`app.mail.graph.signin.GraphSignIn`),
+  one per account in this process, whose token cache is kept in the OS keyring
+  (``app.storage.secrets.KeyringTokenCacheStore``; with no keyring, in memory for this session). The Graph
+  service asks it for a token before each request (in a worker thread).
+
+The UI starts a sign-in with :func:`begin_sign_in` (browser or device code), awaits it, and then builds the
+session with :func:`service_factory_for`; it never imports a backend itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Callable
+
+from app.domain.account import AccountConfig, Backend
+from app.mail import backends
+from app.mail.service import MailService
+
+_lock = threading.Lock()
+_signins: dict[str, object] = {}
+
+
+def is_graph(account: AccountConfig) -> bool:
+    return account.backend == Backend.GRAPH
+
+
+def graph_signin(account: AccountConfig, *, store=None):
+    """The account's sign-in (the same object for the same account and sign-in settings, so a sign-in made
+    in the account dialog serves the session built after it). ``store``: where its token cache is kept
+    (default the OS keyring through app.storage.secrets)."""
+    graph = backends.backend_module(Backend.GRAPH)
+    settings = (account.extra or {}).get("graph_signin") or {}
+    key = f"{account.key}|{settings.get('authority', '')}|{settings.get('client_id', '')}"
+    with _lock:
+        signin = _signins.get(key)
+        if signin is None:
+            if store is None:
+                from app.storage.secrets import KeyringTokenCacheStore
+
+                store = KeyringTokenCacheStore()
+            signin = graph.signin_for(account, store)
+            _signins[key] = signin
+        return signin
+
+
+def forget_signin(account: AccountConfig) -> None:
+    """Sign out: the tokens leave the keyring and this process."""
+    signin = graph_signin(account)
+    signin.sign_out()
+
+
+def service_factory_for(account: AccountConfig, password: str = "") -> Callable[[], MailService]:
+    """A factory that builds the account's backend when first called (in a worker thread): EWS with the
+    password, Graph with the account's sign-in."""
+    if is_graph(account):
+        signin = graph_signin(account)
+        return backends.service_factory(account, "", token_provider=signin.token_provider)
+    return backends.service_factory(account, password)
+
+
+async def begin_sign_in(account: AccountConfig, mode: str = "browser"):
+    """Start a Microsoft 365 sign-in for ``account`` off the event loop: ``"browser"`` gives an
+    InteractiveSignIn (``.url`` to open in the system browser), ``"device"`` a DeviceCodeSignIn
+    (``.user_code`` and ``.verification_uri`` to show). ``await pending.wait()`` for the result
+    (SignedIn, or AuthFailed / ConnectionFailed / TlsFailed); ``pending.cancel()`` stops it."""
+    signin = graph_signin(account)
+    loop = asyncio.get_running_loop()
+    if mode == "device":
+        return await loop.run_in_executor(None, signin.begin_device_code)
+    return await loop.run_in_executor(None, signin.begin_interactive)
+
+
+async def is_signed_in(account: AccountConfig) -> bool:
+    """Whether a sign-in is held for the account (reads the keyring: off the event loop)."""
+    signin = graph_signin(account)
+    return await asyncio.get_running_loop().run_in_executor(None, signin.signed_in)

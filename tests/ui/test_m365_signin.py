@@ -1,0 +1,279 @@
+"""Microsoft 365 in the window: the account dialog's "Microsoft 365 (sign in with Microsoft)", the "sign in
+again" prompt, the token cache in the keyring, and the sandbox mailbox through Graph.
+
+Everything is real - the window, the Controller, MSAL against the sandbox's authority over HTTPS, the app's
+loopback listener, GraphMailService over httpx against the sandbox's Graph - except the system browser,
+which cannot run here: ``app.ui.m365_signin.open_in_browser`` is replaced by a plain HTTP client that does
+what the user does on the authority's page (signs in, approves) and posts the page's answer to the app's
+loopback redirect (the README names this stand-in)."""
+
+from __future__ import annotations
+
+import threading
+
+import keyring
+from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.session import ConnectionState
+from app.domain.account import AccountConfig, Backend
+from app.domain.models import Draft, Recipient
+from app.storage import secrets
+from app.storage.settings import Settings
+from tests.authority.helpers import browser, form_of, sign_in
+from tests.fake_keyring import FakeKeyring
+from tests.ui.conftest import close_window, wait_idle, wait_task
+from tests.ui.test_window_flows import CTRL, key, type_message
+
+ALICE, BOB = "alice@example.com", "bob@example.com"
+CLIENT_ID = "5f1d7a8e-0c3b-4d8e-9a61-3e2b7c9d4f10"
+
+
+@pytest.fixture
+def fake_keyring():
+    old = keyring.get_keyring()
+    kr = FakeKeyring()
+    keyring.set_keyring(kr)
+    secrets._session.clear()
+    try:
+        yield kr
+    finally:
+        keyring.set_keyring(old)
+        secrets._session.clear()
+
+
+class Browser:
+    """The system browser's stand-in: for each URL the app opens, the user's steps on the authority's page
+    (as ``login``, with ``password``), then the page's form post to the app's loopback redirect."""
+
+    def __init__(self, sb, monkeypatch, login=ALICE, password="alice-sandbox-pw"):
+        self.sb, self.login, self.password = sb, login, password
+        self.opened: list[str] = []
+        self.done = threading.Event()
+        self.errors: list[BaseException] = []
+        monkeypatch.setattr("app.ui.m365_signin.open_in_browser", self.open)
+
+    def open(self, url: str) -> bool:
+        self.opened.append(url)
+        threading.Thread(target=self._user, args=(url,), daemon=True).start()
+        return True
+
+    def _user(self, url: str) -> None:
+        import httpx
+
+        try:
+            with browser(self.sb.authority) as b:
+                answer = sign_in(b, url, self.login, self.password)
+            target, fields = form_of(answer.text)
+            with httpx.Client(trust_env=False, timeout=20) as plain:
+                plain.post(target, data=fields)
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            self.errors.append(exc)
+        finally:
+            self.done.set()
+
+
+def m365_account(sb, email=ALICE) -> AccountConfig:
+    """A Microsoft 365 account whose settings point at the sandbox (as a tenant's overrides would: the
+    authority, its certificate, the Graph URL, the application id)."""
+    return AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra={
+        "graph_url": sb.graph_url,
+        "graph_signin": {"client_id": CLIENT_ID, "authority": sb.authority.authority_url,
+                         "authority_cert": sb.authority.cert_path}})
+
+
+def _window(qtbot, settings):
+    from app.app_main import Controller
+    from app.cli import parse
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow(settings=settings, keyring_ok=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    ctl = Controller(parse([]), win, settings)
+    return win, ctl
+
+
+def _connected(win):
+    return win.session is not None and win.session.state == ConnectionState.CONNECTED
+
+
+def test_a_stored_m365_account_asks_to_sign_in_then_sends_and_a_restart_needs_no_sign_in(
+        qtbot, aloop, sandbox_factory, tmp_path, fake_keyring, monkeypatch, screenshot_dir):
+    sb = sandbox_factory(graph=True)
+    user = Browser(sb, monkeypatch)
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set_account(m365_account(sb))
+    win, ctl = _window(qtbot, settings)
+    ctl.start()
+    # no sign-in held: the window says so with the non-modal prompt (no password field anywhere)
+    qtbot.waitUntil(lambda: win.flows.security.prompt is not None and win.flows.security.prompt.isVisible(), timeout=20000)
+    prompt = win.flows.security.prompt
+    assert prompt.panel.email.text() == ALICE and prompt.panel.email.isReadOnly()
+    assert "Sign in to Microsoft 365 again" in prompt.reason.text()
+    prompt.grab().save(str(screenshot_dir / "m365-sign-in-prompt.png"))
+    qtbot.keyClick(prompt.panel.browser_button, Qt.Key_B, Qt.AltModifier)
+    qtbot.waitUntil(user.done.is_set, timeout=20000)
+    assert not user.errors, user.errors
+    assert user.opened and user.opened[0].startswith(sb.authority.authority_url + "/oauth2/v2.0/authorize?")
+    qtbot.waitUntil(lambda: _connected(win), timeout=20000)
+    assert not prompt.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)  # the keyboard is back in the window
+    assert "token:authorization_code" in sb.authority.request_log
+    # the token cache is in the keyring, nothing of it in the settings file
+    cache_keys = [k for k in fake_keyring.store if "graph-token-cache" in k[1]]
+    assert cache_keys, fake_keyring.store.keys()
+    blob = "".join(v for k, v in fake_keyring.store.items() if "graph-token-cache" in k[1])
+    assert "refresh_token" in blob.lower() or "RefreshToken" in blob
+    assert "RefreshToken" not in settings.path.read_text() and "eyJ" not in settings.path.read_text()
+    # the account works: Ctrl+Return sends over Graph
+    type_message(qtbot, win, to=BOB, cc="", bcc="", subject="Hello over Graph", body="Signed in with Microsoft.")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    wait_idle(qtbot, win)
+    assert "graph:SendMessage" in sb.request_log, sb.request_log[-10:]
+    qtbot.waitUntil(lambda: [d["subject"] for d in sb.mailbox(BOB).items("inbox")] == ["Hello over Graph"],
+                    timeout=20000)
+    close_window(win)
+    # a restart: the keyring's sign-in is used, no prompt, no new authorization
+    codes = sb.authority.request_log.count("token:authorization_code")
+    from app.core import accounts
+
+    accounts._signins.clear()  # a new process holds no sign-in object
+    win2, ctl2 = _window(qtbot, Settings(settings.path))
+    ctl2.start()
+    qtbot.waitUntil(lambda: _connected(win2), timeout=20000)
+    assert win2.flows.security.prompt is None
+    assert sb.authority.request_log.count("token:authorization_code") == codes
+    close_window(win2)
+
+
+def test_the_account_dialog_signs_in_to_microsoft_365_by_keys(qtbot, aloop, sandbox_factory, tmp_path, fake_keyring,
+                                                               monkeypatch, screenshot_dir):
+    sb = sandbox_factory(graph=True)
+    user = Browser(sb, monkeypatch, login=BOB, password="bob-sandbox-pw")
+    settings = Settings(tmp_path / "config" / "settings.json")
+    win, ctl = _window(qtbot, settings)
+    # the session's account carries the tenant's overrides; the dialog opens on it
+    win.session = None
+    from app.ui.account_dialog import AccountDialog
+
+    dlg = AccountDialog(win, m365_account(sb, email=ALICE))
+    win.account_dialog = dlg
+    dlg.account_entered.connect(win.account_entered)
+    dlg.open()
+    qtbot.waitUntil(dlg.isVisible, timeout=5000)
+    assert dlg.is_m365() and dlg.kind.currentText().startswith("Microsoft 365")
+    assert not dlg.buttons.button(dlg.buttons.StandardButton.Ok).isVisible()  # the panel's buttons sign in
+    panel = dlg.m365
+    panel.email.setText(BOB)
+    dlg.grab().save(str(screenshot_dir / "account-dialog-m365.png"))
+    qtbot.keyClick(panel.browser_button, Qt.Key_Return)  # Enter on the focused, default button
+    qtbot.waitUntil(user.done.is_set, timeout=20000)
+    assert not user.errors, user.errors
+    qtbot.waitUntil(lambda: _connected(win) and win.session.account.email == BOB, timeout=20000)
+    assert not dlg.isVisible()
+    stored = settings.account()
+    assert stored.backend == Backend.GRAPH and stored.email == BOB
+    assert stored.extra["graph_signin"]["client_id"] == CLIENT_ID
+    assert not any(k[1].startswith(secrets._key(BOB, BOB)) for k in fake_keyring.store), "no password stored"
+    saved = wait_task(qtbot, win.session.save_draft(Draft(to=[Recipient(ALICE)], subject="From Bob", body="x")))
+    assert saved.ref is not None
+    assert [d["subject"] for d in sb.mailbox(BOB).items("drafts")] == ["From Bob"]
+    close_window(win)
+
+
+def test_a_refused_consent_is_said_in_the_dialog_and_changes_nothing(qtbot, aloop, sandbox_factory, tmp_path,
+                                                                     fake_keyring, monkeypatch):
+    sb = sandbox_factory(graph=True)
+    user = Browser(sb, monkeypatch, password="wrong-password")
+    settings = Settings(tmp_path / "config" / "settings.json")
+    win, ctl = _window(qtbot, settings)
+    from app.ui.account_dialog import AccountDialog
+
+    dlg = AccountDialog(win, m365_account(sb))
+    dlg.account_entered.connect(win.account_entered)
+    dlg.open()
+    panel = dlg.m365
+    panel.start("browser")
+    qtbot.waitUntil(user.done.is_set, timeout=20000)
+    # the wrong password never reaches the loopback; the user cancels, as they would close the tab
+    qtbot.waitUntil(lambda: panel.state == "browser" and panel.cancel_button.isVisible(), timeout=10000)
+    qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.state == "idle", timeout=10000)
+    assert "cancelled" in panel.status.text()
+    assert panel.browser_button.isEnabled() and dlg.isVisible()
+    assert settings.account() is None and win.session is None
+    close_window(win)
+
+
+def test_no_application_id_is_a_clear_error_before_any_sign_in(qtbot, aloop, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr("app.ui.m365_signin.open_in_browser", opened.append)
+    from app.ui.account_dialog import AccountDialog
+
+    dlg = AccountDialog(None, kind="m365")
+    qtbot.addWidget(dlg)
+    dlg.m365.email.setText(ALICE)
+    dlg.m365.start("browser")
+    assert dlg.m365.state == "failed" and "application (client) ID" in dlg.m365.status.text()
+    assert opened == []
+
+
+def test_the_sandbox_mailbox_through_graph(qtbot, aloop, tmp_path, monkeypatch):
+    """"Try it with the sandbox mailbox (Graph)": the sandbox serves Graph and its authority; Dispatch signs in
+    with MSAL (auth code + PKCE, loopback) as the sandbox's user and sends through Graph."""
+    monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "home"))
+    settings = Settings(tmp_path / "config" / "settings.json")
+    win, ctl = _window(qtbot, settings)
+    win.edit_account(kind="m365")
+    dlg = win.account_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=5000)
+    dlg.sandbox_graph_button.setFocus()
+    qtbot.keyClick(dlg.sandbox_graph_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: _connected(win), timeout=30000)
+    acc = win.session.account
+    assert acc.sandbox and acc.backend == Backend.GRAPH and acc.key == "sandbox:graph:" + ALICE
+    assert settings.account().backend == Backend.GRAPH and settings.account().sandbox
+    sb = win.session.demo.sandbox
+    assert "token:authorization_code" in sb.authority.request_log
+    saved = wait_task(qtbot, win.session.save_draft(Draft(to=[Recipient(BOB)], subject="Sandbox Graph", body="x")))
+    assert saved.ref is not None
+    assert "graph:CreateMessage" in sb.request_log
+    close_window(win)
+
+
+def test_device_code_sign_in_shows_the_code_with_copy_and_completes(qtbot, aloop, sandbox_factory, tmp_path,
+                                                                    fake_keyring, monkeypatch, screenshot_dir):
+    """The fallback: the code and the address to enter it at, a Copy button; the user approves on another
+    device (here: a plain HTTP client on the authority's device page) and the dialog carries on by itself."""
+    from PySide6.QtGui import QGuiApplication
+
+    from tests.authority.helpers import submit
+
+    opened = []
+    monkeypatch.setattr("app.ui.m365_signin.open_in_browser", opened.append)
+    sb = sandbox_factory(graph=True)
+    settings = Settings(tmp_path / "config" / "settings.json")
+    win, ctl = _window(qtbot, settings)
+    from app.ui.account_dialog import AccountDialog
+
+    dlg = AccountDialog(win, m365_account(sb))
+    win.account_dialog = dlg
+    dlg.account_entered.connect(win.account_entered)
+    dlg.open()
+    panel = dlg.m365
+    qtbot.keyClick(panel.code_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.state == "device" and panel.code.isVisible() and bool(panel.code.text()), timeout=20000)
+    assert f"{sb.authority.url}/devicelogin" in panel.status.text() and opened == []
+    dlg.grab().save(str(screenshot_dir / "account-dialog-device-code.png"))
+    qtbot.keyClick(panel.copy_button, Qt.Key_Space)
+    assert QGuiApplication.clipboard().text() == panel.code.text()
+    with browser(sb.authority) as b:
+        page = b.get(f"{sb.authority.url}/devicelogin")
+        assert "signed in" in submit(b, page, user_code=panel.code.text(), login=ALICE, password="alice-sandbox-pw",
+                                     action="approve").text
+    qtbot.waitUntil(lambda: _connected(win) and win.session.account.email == ALICE, timeout=30000)
+    assert "token:device_code" in sb.authority.request_log and not dlg.isVisible()
+    close_window(win)
