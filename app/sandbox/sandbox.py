@@ -24,6 +24,7 @@ from .core.faults import FaultInjector
 from .core.mime import build_mime
 from .core.outbox import DeferredOutbox
 from .core.store import Store
+from .ews.blocked import ews_setting
 from .ews.soap import schema_error
 from .graph.endpoint import Concurrency
 from .server import EwsServer, HandlerCount
@@ -54,8 +55,10 @@ def _is_loopback(host: str) -> bool:
 
 
 def load_users(path: str) -> list[dict]:
-    """--users FILE: a JSON list of {"email", "password", "name"?, "username"?, "graph"?} (or {"users": [...]});
-    "graph": false makes a mailbox that Graph refuses (MailboxNotEnabledForRESTAPI, as one hosted on-premises)."""
+    """--users FILE: a JSON list of {"email", "password", "name"?, "username"?, "graph"?, "ews"?} (or
+    {"users": [...]}); "graph": false makes a mailbox that Graph refuses (MailboxNotEnabledForRESTAPI, as one
+    hosted on-premises); "ews": false (or "policy") one whose EWS requests Exchange Online refuses (HTTP 403,
+    X-EWS-Policy-Reason: ews/blocked.py)."""
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     users = doc["users"] if isinstance(doc, dict) else doc
@@ -121,6 +124,7 @@ class Sandbox:
     a max_send_bytes message in base64 inside its XML),
     cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
     mailbox(email).items(folder="inbox" | None for all) -> list of dicts; mailbox(email).count(folder).
+    set_ews(email, False | "policy" | True): Exchange Online's EWS block for one mailbox (ews/blocked.py).
     relay_queue() -> email.message.EmailMessage objects with .envelope_from, .envelope_to, .relayed.
     Admin HTTP endpoint ``admin_url`` (admin.py: loopback clients, a loopback Host header, and the per-run
     ``admin_token`` as ``Authorization: Bearer``; ``admin_headers()`` gives both headers): POST JSON
@@ -182,7 +186,17 @@ class Sandbox:
         addr = u["email"].strip()
         return {"email": addr, "username": u.get("username") or addr, "password": u["password"],
                 "name": u.get("name") or addr.split("@")[0].replace(".", " ").title(),
-                "graph": u.get("graph", True) is not False}  # False: on-premises, EWS only
+                "graph": u.get("graph", True) is not False,  # False: on-premises, EWS only
+                "ews": ews_setting(u.get("ews", True))}  # False / "policy": EWS refused (ews/blocked.py)
+
+    def set_ews(self, address: str, value) -> None:
+        """Block or allow EWS for one mailbox while running (takes effect from its next request): True
+        allows; False answers as Exchange Online with EwsEnabled false; "policy" as an EWS application
+        policy (EwsAllowedAppIDs / allow list) would. KeyError for an unknown mailbox."""
+        user = self.user_by_email(address)
+        if user is None:
+            raise KeyError(f"no sandbox mailbox {address}")
+        user["ews"] = ews_setting(value)
 
     # ---------------- lifecycle ----------------
     def start(self) -> "Sandbox":

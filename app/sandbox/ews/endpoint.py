@@ -12,6 +12,7 @@ import time
 from ..core.faults import BODY_KINDS
 from ..core.session import Ctx
 from ..core.store import Rollback
+from . import blocked
 from .faultbodies import IIS_500, mangle
 from .ops import OPERATIONS, check_children, unsupported
 from .soap import M_NS, SoapFault, fault_body, local, ns, parse_envelope, requested_version, serialize
@@ -29,6 +30,8 @@ def serve(h, user, raw: bytes):
     """Answer one EWS request (its body ``raw``, read by ``h``, the HTTP handler, for ``user``)."""
     sb = h.sb
     sb._observe("request", raw)
+    if blocked.refuse(h, user):  # Exchange Online's EWS block (blocked.py): refused before it is parsed
+        return
     try:
         header, req = parse_envelope(raw)
         op = local(req)
