@@ -5,6 +5,8 @@ The UI shows ``"<explanation> (<ResponseCode>)"``; the server's own MessageText 
 
 from __future__ import annotations
 
+import unicodedata
+
 _PLAIN = {
     "NoError": "Done",
     "ErrorMessageSizeExceeded": "Too large to send",
@@ -36,7 +38,28 @@ _PLAIN = {
     "ErrorMalformedResponse": "The server sent a reply that could not be read",
     "ErrorOutcomeUnknown": "The connection dropped; checking whether it was sent",
     "ErrorCancelled": "Cancelled",
+    "ErrorEwsBlockedUseGraph": "Exchange Online no longer accepts EWS for this mailbox; sign in with Microsoft 365",
 }
+
+#: the longest piece of a server's own explanation quoted to the user (it is untrusted data)
+SERVER_REASON_LIMIT = 160
+
+
+def server_reason(text: str | None, limit: int = SERVER_REASON_LIMIT) -> str:
+    """A server-supplied explanation made safe to show: control and format characters (newlines, bidi
+    overrides, zero-width marks...) become spaces, runs of white space one space, and it is cut to
+    ``limit`` characters. Untrusted data: never interpreted, only quoted."""
+    chars = [" " if unicodedata.category(c)[0] in "CZ" else c for c in str(text or "")]
+    clean = " ".join("".join(chars).split())
+    return clean if len(clean) <= limit else clean[: limit - 1].rstrip() + "…"
+
+
+def ews_blocked_message(address: str, reason: str | None) -> str:
+    """What the user reads when Exchange Online refuses EWS for ``address`` (the EWS retirement)."""
+    why = server_reason(reason) or "no reason given"
+    who = server_reason(address, 254) or "this mailbox"
+    return (f"Exchange Online no longer accepts EWS for {who} ({why}). Sign in with Microsoft 365 to keep "
+            "using this mailbox: nothing waiting to be sent is lost.")
 
 
 def explain(code: str, message: str = "") -> str:

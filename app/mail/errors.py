@@ -12,12 +12,17 @@ Every error carries:
 
 from __future__ import annotations
 
+from app.domain.explain import ews_blocked_message, server_reason
 from app.domain.models import ErrorKind
 
 __all__ = [
     "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "TlsFailed", "ServerBusy",
     "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed", "RETRYABLE_KINDS",
+    "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked",
 ]
+
+#: The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).
+EWS_BLOCKED = "ErrorEwsBlockedUseGraph"
 
 #: kinds after which the same request may be repeated safely (nothing was done on the server)
 RETRYABLE_KINDS = frozenset({ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED})
@@ -118,3 +123,26 @@ class LocalDataFailed(MailError):
 
     def __init__(self, message: str, **kw):
         super().__init__("ErrorLocalData", message, **kw)
+
+
+class EwsBlocked(MailError):
+    """Exchange Online refuses EWS for this mailbox (EwsEnabled false, an EWS application policy, the 2026
+    EWS retirement): the same address must be used through Microsoft Graph from now on.
+
+    Kind AUTH: the core PARKS the work (app/core/policy.py) until the user signs in again, this time with
+    Microsoft 365; nothing is failed or dropped. Not an :class:`AuthFailed`: asking for the password again
+    would not help. ``address`` is the mailbox; ``reason`` the server's own words, sanitised and capped
+    (untrusted data)."""
+
+    default_kind = ErrorKind.AUTH
+
+    def __init__(self, address: str = "", reason: str = "", **kw):
+        self.address = address or ""
+        self.reason = server_reason(reason)
+        super().__init__(EWS_BLOCKED, ews_blocked_message(self.address, self.reason), **kw)
+
+
+def is_ews_blocked(exc: BaseException | None) -> bool:
+    """True when ``exc`` (a MailError, or anything carrying its ``code``) says EWS is blocked for the
+    mailbox and Graph sign-in is the way on."""
+    return isinstance(exc, EwsBlocked) or getattr(exc, "code", None) == EWS_BLOCKED

@@ -28,6 +28,7 @@ from app.domain.models import ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import (
     AuthFailed,
     ConnectionFailed,
+    EwsBlocked,
     ItemFailed,
     MailError,
     OutcomeUnknown,
@@ -103,7 +104,7 @@ def _run_chunks(refs, call_chunk, ok_status, endpoint, *, verb: str) -> list[Ite
             raise err  # nothing can be said about any item: the caller decides (retry / verify)
         # Later chunk failed after earlier ones were answered: keep what we know.
         for ref in refs[start:]:
-            if isinstance(err, (ConnectionFailed, AuthFailed, TlsFailed, ServerBusy)):
+            if isinstance(err, (ConnectionFailed, AuthFailed, EwsBlocked, TlsFailed, ServerBusy)):
                 outcomes.append(outcome_error(ref, err.code, err.message, kind=err.kind))
             else:
                 outcomes.append(outcome_error(ref, err.code, err.message, status=OutcomeStatus.UNKNOWN))
@@ -120,7 +121,8 @@ def _one_by_one(chunk, call_chunk, ok_status, endpoint) -> list[ItemOutcome]:
             err = map_error(exc, endpoint)
             status = OutcomeStatus.FAILED
             if err.code in UNCERTAIN_FAULTS or (
-                not _is_whole_request_fault(err) and not isinstance(err, (ConnectionFailed, AuthFailed, TlsFailed, ServerBusy))
+                not _is_whole_request_fault(err)
+                and not isinstance(err, (ConnectionFailed, AuthFailed, EwsBlocked, TlsFailed, ServerBusy))
             ):
                 status = OutcomeStatus.UNKNOWN
             out.append(outcome_error(ref, err.code, err.message, status=status, kind=err.kind))

@@ -35,6 +35,7 @@ from app.domain.account import AccountConfig, AuthType
 from app.domain.models import ErrorKind
 from app.domain.validation import check_ews_url
 from app.mail.errors import MailError
+from app.mail.ews.retirement import EwsPolicyRefusal, policy_reason
 
 log = logging.getLogger(__name__)
 
@@ -116,16 +117,24 @@ class DispatchRetryPolicy(FailFast):
     """FailFast, with clearer mapping of HTTP statuses than exchangelib's default.
 
     - 401 -> UnauthorizedError (login failure; never "busy").
+    - 403 with Exchange Online's ``X-EWS-Policy-Reason`` -> EwsPolicyRefusal (EWS is blocked for this
+      mailbox: retirement.py), mapped to EwsBlocked: the user is offered Graph, nothing is failed.
     - 503 / 429 -> ErrorServerBusy with ``back_off`` = Retry-After seconds (None if absent): the request was
       not processed, retrying later is safe.
     - any other non-200 without a SOAP body (HTML error page...) -> MalformedResponseError: the server may or
       may not have done the work, so a send must be verified, not retried.
     """
 
+    def __init__(self, address: str = ""):
+        self.address = address  # the mailbox, for the EWS-blocked message
+
     def raise_response_errors(self, response):
         status = response.status_code
         if status == 200:
             return
+        reason = policy_reason(status, response.headers)
+        if reason is not None:
+            raise EwsPolicyRefusal(reason, self.address)
         if status == 500 and response.content and is_xml(response.content):
             return  # a SOAP fault comes as HTTP 500
         if status == 401:
@@ -210,7 +219,7 @@ class EwsConnection:
             credentials=self.credentials,
             auth_type=NTLM if account.auth_type == AuthType.NTLM else BASIC,
             version=version,
-            retry_policy=DispatchRetryPolicy(),
+            retry_policy=DispatchRetryPolicy(account.email),
             max_connections=MAX_CONNECTIONS,
         )
         protocol_cls = type(

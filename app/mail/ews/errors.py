@@ -8,6 +8,9 @@ exchangelib re-raises transport problems as ``ErrorTimeoutExpired("Reraised from
 - read timeout / dropped mid-way   -> OutcomeUnknown (the request went out; a send must be verified)
 - truncated body                   -> MalformedResponse
 - TLS                              -> TlsFailed with the server certificate's SHA-256
+
+Exchange Online's refusal of EWS (HTTP 403 + ``X-EWS-Policy-Reason``, see retirement.py) becomes
+EwsBlocked (kind AUTH: the work is parked and the user offered Graph sign-in for the same address).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from app.mail.errors import (
     AuthFailed,
     ConnectionFailed,
     ErrorKind,
+    EwsBlocked,
     ItemFailed,
     MailError,
     MalformedResponse,
@@ -36,6 +40,7 @@ from app.mail.errors import (
     ServerFault,
     TlsFailed,
 )
+from app.mail.ews.retirement import EwsPolicyRefusal, soap_says_blocked
 
 log = logging.getLogger(__name__)
 
@@ -161,10 +166,18 @@ def code_and_text(exc: BaseException) -> tuple[str, str]:
     return "ErrorInternalServerError", _short(exc)
 
 
-def map_error(exc: BaseException, endpoint: str = "") -> MailError:
-    """Turn anything raised while talking to the server into exactly one MailError."""
+def map_error(exc: BaseException, endpoint: str = "", address: str = "") -> MailError:
+    """Turn anything raised while talking to the server into exactly one MailError. ``address``: the
+    mailbox, named in the message when Exchange Online refuses EWS for it."""
     if isinstance(exc, MailError):
         return exc
+    refusal = next((e for e in _chain(exc) if isinstance(e, EwsPolicyRefusal)), None)
+    if refusal is not None:
+        return EwsBlocked(refusal.address or address, refusal.reason)
+    if isinstance(exc, (xe.ResponseMessageError, xe.TransportError)):
+        code, text = code_and_text(exc)
+        if soap_says_blocked(code, text):
+            return EwsBlocked(address, text)
     mapped = _transport_error(exc, endpoint)
     if mapped is not None:
         return mapped

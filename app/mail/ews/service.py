@@ -26,7 +26,7 @@ from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, G
 from app.domain.account import AccountConfig
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
-from app.mail.errors import ItemFailed, MailError, MalformedResponse, OutcomeUnknown
+from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
 from app.mail.ews import batch, convert
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
@@ -90,10 +90,14 @@ class EwsMailService(MailService):
     def _call(self, fn, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except EwsBlocked as exc:
+            if exc.address:
+                raise
+            raise EwsBlocked(self.email, exc.reason) from exc  # mapped where the address was not known
         except MailError:
             raise
         except Exception as exc:  # noqa: BLE001 - every failure becomes a MailError
-            raise map_error(exc, self._conn.endpoint) from exc
+            raise map_error(exc, self._conn.endpoint, self.email) from exc
 
     def _folder(self, folder: Folder):
         """A folder addressed by its distinguished id (drafts, sentitems...). No I/O: ``account.drafts``
@@ -148,7 +152,7 @@ class EwsMailService(MailService):
         try:
             msg.save()  # CreateItem SaveOnly into Drafts, attachments in the same request
         except Exception as exc:  # noqa: BLE001
-            err = map_error(exc, self._conn.endpoint)
+            err = map_error(exc, self._conn.endpoint, self.email)
             if isinstance(err, (OutcomeUnknown, MalformedResponse)):
                 found = self._adopt_after_unknown_create(draft)
                 if found is not None:
