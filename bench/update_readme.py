@@ -3,9 +3,12 @@
 ``bench/bench_startup_stall.py`` and ``bench/bench_typing_stall.py`` save what they measured (quiet and
 with CPU hogs beside them) to ``bench/out/*.json``; this script turns that into the tables between
 ``<!-- bench:startup -->`` / ``<!-- bench:typing -->`` and ``<!-- /bench -->`` in README.md. Nothing
-between the markers is written by hand.
+between the markers is written by hand. ``bench/bench_requests_graph.py`` (requests per flow, Graph next
+to EWS, issue 14) saves ``bench/out/requests.json``: its table goes between ``<!-- bench:requests -->`` and
+``<!-- /bench -->`` when README.md has those markers (skipped, with a note, when it has not), with a line
+from ``bench/startup_imports.py`` (``bench/out/startup_imports.json``: httpx / msal before the first paint?).
 
-Run: ``python bench/update_readme.py [--run]`` (``--run``: run both benches first, with their defaults).
+Run: ``python bench/update_readme.py [--run]`` (``--run``: run the benches first, with their defaults).
 """
 
 from __future__ import annotations
@@ -103,6 +106,51 @@ def typing_section(d: dict) -> str:
     return "\n".join(lines)
 
 
+def requests_section(d: dict, imports: dict | None = None) -> str:
+    r = d["results"]
+
+    def cell(b: str, key: str) -> str:
+        x = r[b][key]
+        return f"{x['n']} ({x['ms']:.0f} ms)"
+
+    def met(target: str, n: int) -> str:
+        return "—" if target == "—" else ("yes" if n <= sum(int(t) for t in target.split("+")) else "**no**")
+
+    g, h = r["graph"], r["httpx"]
+    lines = [
+        f"**Requests per flow, Microsoft Graph next to EWS** (`bench/bench_requests_graph.py`, {d['date']}; "
+        "in-process sandbox serving both on one mailbox; Graph counted on the wire, a `$batch` is one request; "
+        "plain exchangelib / plain httpx doing the same by hand beside Dispatch; wall time in brackets):",
+        "",
+        "| flow | EWS: Dispatch | plain exchangelib | Graph: Dispatch | plain httpx | Graph target | met |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for key, label, target in d["rows"]:
+        lines.append(f"| {label} | {cell('ews', key)} | {cell('exchangelib', key)} | {cell('graph', key)} | "
+                     f"{cell('httpx', key)} | {target.replace('+', ' + ')} | {met(target, g[key]['n'])} |")
+    agree = all(g[k]["n"] == g[k]["server"] and h[k]["n"] == h[k]["server"] for k, _, _ in d["rows"])
+    lines += ["", f"The 10 MB attachment goes up in {g['save_large']['puts']} upload-session PUTs of 4 MiB "
+              f"(target: 1 request + 1 per piece). Graph's counts (an httpx hook on the sending client) "
+              f"{'match' if agree else 'do NOT match'} the sandbox's own count (its log less the requests inside "
+              "each `$batch`)."]
+    if not r["exchangelib"]["save_again"]["extra"].get("recipients_on_server", True):
+        lines[-1] += " Plain exchangelib's second `save()` left the new recipients out (To/Cc/Bcc are not updated)."
+    if imports:
+        start = imports["starts"].get("Graph account", {})
+        mods = [m for m in ("httpx", "msal", "app.mail.graph.service") if m in start]
+        when = ", ".join(f"`{m}` {start[m]['ms_after_paint']:.0f} ms after it" for m in mods)
+        if mods and all(start[m]["thread"] != "MainThread" for m in mods):
+            when += ", in the backend's worker thread"
+        lines += ["", "Start-up with a Graph account (`bench/startup_imports.py`): httpx, msal and the Graph backend "
+                  "before the first paint: " + (", ".join(imports["graph_before_paint"]) or "none")
+                  + (f" ({when})" if when else "") + "."]
+    return "\n".join(lines)
+
+
+def has_markers(text: str, name: str) -> bool:
+    return f"<!-- bench:{name} -->\n" in text
+
+
 def replace(text: str, name: str, body: str) -> str:
     pat = re.compile(rf"(<!-- bench:{name} -->\n).*?(\n<!-- /bench -->)", re.S)
     if not pat.search(text):
@@ -112,14 +160,21 @@ def replace(text: str, name: str, body: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--run", action="store_true", help="run both benches first")
+    ap.add_argument("--run", action="store_true", help="run the benches first")
     args = ap.parse_args()
     if args.run:
-        for b in ("bench_startup_stall.py", "bench_typing_stall.py"):
+        for b in ("bench_startup_stall.py", "bench_typing_stall.py", "bench_requests_graph.py", "startup_imports.py"):
             subprocess.run([sys.executable, str(ROOT / "bench" / b)], check=True, cwd=ROOT)
     text = README.read_text()
     text = replace(text, "startup", startup_section(json.loads((OUT / "startup_stall.json").read_text())))
     text = replace(text, "typing", typing_section(json.loads((OUT / "typing_stall.json").read_text())))
+    requests = OUT / "requests.json"
+    if requests.exists() and has_markers(text, "requests"):
+        imports = OUT / "startup_imports.json"
+        found = json.loads(imports.read_text()) if imports.exists() else None
+        text = replace(text, "requests", requests_section(json.loads(requests.read_text()), found))
+    elif requests.exists():
+        print("README.md has no <!-- bench:requests --> ... <!-- /bench --> markers: no requests table written")
     README.write_text(text)
     print(f"rewrote the Benchmarks tables in {README}")
 
