@@ -293,6 +293,8 @@ class MainWindow(QMainWindow):
         (offered when Exchange Online refuses EWS for it)."""
         kind = kind if isinstance(kind, str) else None  # a QAction's "checked" is no kind
         acc = self.session.account if self.session and not self.session.account.sandbox else None
+        if kind == "m365" and self.session is not None:
+            acc = self.session.account  # its address, now through Microsoft 365
         from app.ui.account_dialog import AccountDialog
 
         self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind)

@@ -12,7 +12,9 @@ Both are non-modal: the window keeps working while they are open.
   the system keyring (no keyring: memory, this session only; never a file or a log), the backend is
   built again with it and reconnects. Work waiting for sign-in (the Outbox) resumes on "connected".
   A Microsoft 365 account has no password: it gets the "sign in again" prompt (app/ui/signin_prompt.py),
-  and reconnects once signed in.
+  and reconnects once signed in. An EWS account that Exchange Online no longer serves over EWS (the
+  2026 retirement: HTTP 403 with ``X-EWS-Policy-Reason``) is told so and offered Microsoft 365 sign-in
+  for the same address instead of a password prompt.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from app.core.session import account_service_factory
-from app.mail.errors import AuthFailed, TlsFailed
+from app.mail.errors import AuthFailed, TlsFailed, is_ews_blocked
 from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
 
@@ -131,6 +133,9 @@ class Security:
         if acc.backend.value == "graph":
             self.ask_sign_in(session)
             return
+        if is_ews_blocked(session.last_error):
+            self.offer_microsoft_365(session)
+            return
         again = self._tries > 0
         reason = (f"The server did not accept {'that password either' if again else 'the password'} for "
                   f"{acc.email}. Enter the current one: messages waiting in the Outbox go out once you "
@@ -143,6 +148,21 @@ class Security:
             self._prompt_session = session
             self.prompt.password_entered.connect(lambda pw, s=session: self.new_password(s, pw))
         self.prompt.ask(reason)
+
+    def offer_microsoft_365(self, session) -> None:
+        """Exchange Online refuses EWS for this mailbox (the EWS retirement): say so, and offer Microsoft 365
+        sign-in for the same address (the account dialog on its Microsoft 365 page). Asking for the password
+        again would not help. The Outbox keeps what waits (parked, not failed)."""
+        from app.domain.explain import ews_blocked_message
+
+        err = session.last_error
+        text = ews_blocked_message(session.account.email, getattr(err, "reason", "") or "")
+        if self.w.banner.choice_pending and self.w.banner.text() == text:
+            return
+        self.w.banner.hide()
+        self.w.banner.show_choice(text, "Sign in with &Microsoft 365", lambda: self.w.edit_account(kind="m365"),
+                                  reject="&Later")
+        self.w.error_shown.emit(text)
 
     def ask_sign_in(self, session) -> None:
         """A Microsoft 365 account's sign-in lapsed: the non-modal "sign in again" prompt."""

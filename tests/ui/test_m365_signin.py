@@ -277,3 +277,28 @@ def test_device_code_sign_in_shows_the_code_with_copy_and_completes(qtbot, aloop
     qtbot.waitUntil(lambda: _connected(win) and win.session.account.email == ALICE, timeout=30000)
     assert "token:device_code" in sb.authority.request_log and not dlg.isVisible()
     close_window(win)
+
+
+def test_an_ews_account_that_exchange_online_blocks_is_offered_microsoft_365(qtbot, aloop, sandbox_factory, tmp_path,
+                                                                             screenshot_dir):
+    """Exchange Online's EWS block (HTTP 403 with X-EWS-Policy-Reason): no password prompt (a password would
+    not help); the banner says what happened and offers Microsoft 365 sign-in for the same address."""
+    from tests.ui.conftest import open_window
+
+    sb = sandbox_factory(graph=True)
+    sb.set_ews(ALICE, False)
+    settings = Settings(tmp_path / "config" / "settings.json")
+    win, session = open_window(qtbot, sb, settings)
+    qtbot.waitUntil(lambda: win.banner.isVisible() and "no longer accepts EWS" in win.banner.text(), timeout=20000)
+    text = win.banner.text()
+    assert ALICE in text and "EWS is disabled for this user or tenant" in text and "nothing waiting" in text
+    assert win.flows.security.prompt is None, "no password prompt for a blocked mailbox"
+    assert session.state == ConnectionState.AUTH_FAILED
+    win.grab().save(str(screenshot_dir / "ews-blocked-offer.png"))
+    assert "Microsoft 365" in win.banner.accept_button.text()
+    qtbot.keyClick(win.banner.accept_button, Qt.Key_Space)
+    dlg = win.account_dialog
+    qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible(), timeout=5000)
+    assert dlg.is_m365() and dlg.m365.email.text() == ALICE
+    dlg.reject()
+    close_window(win, session)
