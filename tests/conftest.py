@@ -35,7 +35,8 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"
 #: README always shows what the tests last saw (light and dark).
 README_SHOTS = [f"{view}-{scheme}.png" for view in ("compose", "drafts", "sent", "outbox", "welcome", "shortcuts")
                 for scheme in ("light", "dark")] + ["compose-errors.png", "tls-banner.png", "hostile-sent.png",
-                                                    "compose-683.png", "sent-683.png", "compose-send-question.png"]
+                                                    "compose-683.png", "sent-683.png", "compose-send-question.png",
+                                                    "account-dialog-m365.png", "ews-blocked-offer.png"]
 _SESSION_START = __import__("time").time()
 
 from tests.ews_wire import WireValidator, load_schema  # noqa: E402
