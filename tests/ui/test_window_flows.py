@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import Folder
-from tests.ui.conftest import ALICE, BOB, close_window, wait_idle
+from tests.ui.conftest import ALICE, BOB, close_window, logged, wait_idle
 
 CTRL = Qt.ControlModifier
 
@@ -56,8 +56,9 @@ def type_message(qtbot, win, to="Bob <bob@example.com>", cc="carol@example.com",
         qtbot.keyClicks(win.focusWidget(), line)
 
 
-def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, window, sandbox, tmp_path, screenshot_dir):
-    win = window
+def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, ui_window, ui_sandbox, ui_backend, tmp_path,
+                                                                 screenshot_dir):
+    win, sandbox = ui_window, ui_sandbox
     att = tmp_path / "numbers.csv"
     att.write_bytes(b"q,amount\n1,100\n2,250\n")
     type_message(qtbot, win)
@@ -88,20 +89,35 @@ def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, window, 
     qtbot.waitUntil(lambda: emails(items(sandbox, "drafts")[0]["to"]) == {"erin@example.com", "frank@example.com"},
                     timeout=20000)
     assert len(items(sandbox, "drafts")) == 1, "the second save updates the same draft"
-    assert "UpdateItem" in sandbox.request_log
+    assert logged(ui_backend, "UpdateItem") in sandbox.request_log
     qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.busy, timeout=10000)
-    win.compose.grab().save(str(screenshot_dir / "compose.png"))
-    win.grab().save(str(screenshot_dir / "window-compose.png"))
+    if ui_backend == "ews":
+        win.compose.grab().save(str(screenshot_dir / "compose.png"))
+        win.grab().save(str(screenshot_dir / "window-compose.png"))
 
 
-def test_ctrl_return_sends_to_sent_items_and_bobs_inbox(qtbot, window, sandbox, screenshot_dir):
-    win = window
+#: App bug (Graph only): after a send the window reloads the Sent list once, SENT_RELOAD_MS (250 ms) after the
+#: send was accepted (app/ui/journal_bridge.py ``_reload_sent_soon``). Graph accepts a send (202) before the
+#: message moves to Sent Items (the sandbox 0.3 s later, Exchange Online seconds later), so that reload finds
+#: nothing and the message never shows in the Sent view until the user presses F5.
+SENT_LIST_STALE_ON_GRAPH = ("app bug: the Sent list is reloaded 250 ms after a send is accepted; Graph moves the "
+                            "message to Sent Items later, so the Sent view never shows it (until F5)")
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", pytest.param("graph", marks=pytest.mark.xfail(
+    strict=True, reason=SENT_LIST_STALE_ON_GRAPH))], indirect=True)
+def test_ctrl_return_sends_to_sent_items_and_bobs_inbox(qtbot, ui_window, ui_sandbox, ui_backend, screenshot_dir):
+    win, sandbox = ui_window, ui_sandbox
     type_message(qtbot, win, cc="", bcc="", subject="Lunch?", body="Noon at the usual place?")
     key(qtbot, win, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: any(m["subject"] == "Lunch?" for m in items(sandbox, Folder.SENT.value)), timeout=20000)
     qtbot.waitUntil(lambda: any(m["subject"] == "Lunch?" for m in items(sandbox, "inbox", BOB)), timeout=10000)
-    assert items(sandbox, "drafts") == []
     qtbot.waitUntil(lambda: win.compose.subject.text() == "" and not win.busy, timeout=10000)
+    wait_idle(qtbot, win)  # every request of the send has finished, and the server delivered what it accepted
+    qtbot.waitUntil(lambda: sandbox.outbox.wait_idle(0), timeout=10000)
+    assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["Lunch?"], "exactly one copy delivered"
+    assert [m["subject"] for m in items(sandbox, Folder.SENT.value)] == ["Lunch?"]
+    assert items(sandbox, "drafts") == []
     assert win.compose.to.text() == "" and win.compose.error_text() == ""
     # Sent view: newest first, read-only preview
     key(qtbot, win, Qt.Key_3, CTRL)
@@ -113,34 +129,28 @@ def test_ctrl_return_sends_to_sent_items_and_bobs_inbox(qtbot, window, sandbox, 
     assert "Noon at the usual place?" in win.sent.body.toPlainText()
     assert BOB in win.sent.headers_label.text()
     assert ALICE in win.sent.headers_label.text()  # From: the mailbox that sent it
-    win.grab().save(str(screenshot_dir / "sent.png"))
+    if ui_backend == "ews":
+        win.grab().save(str(screenshot_dir / "sent.png"))
 
 
 @pytest.fixture
-def small_sandbox(wire_validator):
-    """A sandbox whose server refuses messages over 40 KB (to provoke ErrorMessageSizeExceeded)."""
-    from app.sandbox import Sandbox
-
-    sb = Sandbox(data=":memory:", port=0, max_send_bytes=40_000)
-    sb.start()
-    yield sb
-    sb.stop()
-    from tests.conftest import _close_exchangelib_connections
-
-    _close_exchangelib_connections()
-    assert not wire_validator.reset()
+def small_sandbox(sandbox_factory, ui_backend):
+    """A sandbox (serving Graph too for the Graph run) whose server refuses messages over 40 KB (to provoke
+    ErrorMessageSizeExceeded)."""
+    return sandbox_factory(max_send_bytes=40_000, graph=ui_backend == "graph")
 
 
-def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, settings, screenshot_dir):
-    from app.core.session import ConnectionState, Session
+def batch_requests(backend: str, request_log) -> int:
+    """Requests that sent drafts: EWS SendItem; Graph $batch (its inner sends are logged too, one per draft)."""
+    return request_log.count("SendItem" if backend == "ews" else "graph:Batch")
+
+
+def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, ui_backend, settings, screenshot_dir):
     from app.domain.models import Attachment, Draft, Recipient
-    from tests.ui.conftest import account_for, make_window, wait_task
+    from tests.ui.conftest import open_window, wait_task
 
     sb = small_sandbox
-    acc, pw = account_for(sb)
-    session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, settings)
-    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    win, session = open_window(qtbot, sb, settings, connected=True, backend=ui_backend)
     saved = []
     for i in range(5):
         atts = [Attachment("big.bin", b"x" * 60_000, size=60_000)] if i == 1 else []
@@ -161,7 +171,7 @@ def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, setting
     assert win.current_view() == "drafts" and win.focusWidget() is win.drafts.table
     key(qtbot, win, Qt.Key_A, CTRL)
     assert len(win.drafts.selected_refs()) == 5
-    sends_before = sb.request_log.count("SendItem")
+    sends_before = batch_requests(ui_backend, sb.request_log)
     key(qtbot, win, Qt.Key_Return, CTRL | Qt.ShiftModifier)
     qtbot.waitUntil(lambda: len(items(sb, Folder.SENT.value)) == 3 and not win.busy, timeout=30000)
     qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 2, timeout=10000)
@@ -169,9 +179,9 @@ def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, setting
     assert left["Batch 1"] == "Too large to send (ErrorMessageSizeExceeded)"
     assert "(ErrorItemNotFound)" in left["Batch 3"]
     assert {m["subject"] for m in items(sb, Folder.SENT.value)} == {"Batch 0", "Batch 2", "Batch 4"}
-    assert sb.request_log.count("SendItem") >= 1
-    assert sb.request_log.count("SendItem") - sends_before == 1, "the batch of 5 is one SendItem request"
-    win.grab().save(str(screenshot_dir / "drafts.png"))
+    assert batch_requests(ui_backend, sb.request_log) - sends_before == 1, "the batch of 5 is one request"
+    suffix = "" if ui_backend == "ews" else "-graph"
+    win.grab().save(str(screenshot_dir / f"drafts{suffix}.png"))
     close_window(win, session)
 
 
