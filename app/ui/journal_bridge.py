@@ -59,6 +59,7 @@ class JournalBridge:
         self._restored = 0
         self._sent_timer = None
         self._sent_since = 0.0
+        self._sent_settled_timer = None
         self._leave_timer = None
         self._leaving: set[str] = set()  # sent drafts' ids, to leave the Drafts list together
         self._tasks: set[asyncio.Task] = set()
@@ -259,6 +260,21 @@ class JournalBridge:
             self._sent_timer.start()
         elif now - self._sent_since < SENT_RELOAD_MAX_S:
             self._sent_timer.start()  # restarted: the batch is still finishing
+        self._reload_sent_when_settled()
+
+    def _reload_sent_when_settled(self) -> None:
+        """A backend that accepts a send before the message is in Sent Items (Microsoft Graph answers 202 and
+        moves it later: ``send_settle_seconds``) gets one more Sent reload once that time has passed, so the
+        message appears without F5. EWS (0 s) needs none."""
+        session = self.w.session
+        settle = float(getattr(getattr(session, "client", None), "send_settle_seconds", 0.0) or 0.0)
+        if settle <= 0:
+            return
+        if self._sent_settled_timer is None:
+            self._sent_settled_timer = self._timer(0, lambda: self.w.session is not None
+                                                   and self.w.sent.model.reload())
+        self._sent_settled_timer.setInterval(int(settle * 1000) + SENT_RELOAD_MS)
+        self._sent_settled_timer.start()  # restarted by each send of a batch: one reload after the last
 
     # ---- the Outbox view ----
     def _install_action(self):

@@ -96,16 +96,8 @@ def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, ui_windo
         win.grab().save(str(screenshot_dir / "window-compose.png"))
 
 
-#: App bug (Graph only): after a send the window reloads the Sent list once, SENT_RELOAD_MS (250 ms) after the
-#: send was accepted (app/ui/journal_bridge.py ``_reload_sent_soon``). Graph accepts a send (202) before the
-#: message moves to Sent Items (the sandbox 0.3 s later, Exchange Online seconds later), so that reload finds
-#: nothing and the message never shows in the Sent view until the user presses F5.
-SENT_LIST_STALE_ON_GRAPH = ("app bug: the Sent list is reloaded 250 ms after a send is accepted; Graph moves the "
-                            "message to Sent Items later, so the Sent view never shows it (until F5)")
 
-
-@pytest.mark.parametrize("ui_backend", ["ews", pytest.param("graph", marks=pytest.mark.xfail(
-    strict=True, reason=SENT_LIST_STALE_ON_GRAPH))], indirect=True)
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
 def test_ctrl_return_sends_to_sent_items_and_bobs_inbox(qtbot, ui_window, ui_sandbox, ui_backend, screenshot_dir):
     win, sandbox = ui_window, ui_sandbox
     type_message(qtbot, win, cc="", bcc="", subject="Lunch?", body="Noon at the usual place?")
