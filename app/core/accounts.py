@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from app.domain.account import AccountConfig, Backend
@@ -22,6 +23,17 @@ from app.mail.service import MailService
 
 _lock = threading.Lock()
 _signins: dict[str, object] = {}
+_pool: ThreadPoolExecutor | None = None
+
+
+def _threads() -> ThreadPoolExecutor:
+    """Plain Python threads for starting a sign-in. Not the event loop's default executor: under qasync that
+    is made of QThreads, and Qt aborts the process if one is still alive when the application ends."""
+    global _pool
+    with _lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="m365-signin")
+        return _pool
 
 
 def is_graph(account: AccountConfig) -> bool:
@@ -70,11 +82,11 @@ async def begin_sign_in(account: AccountConfig, mode: str = "browser"):
     signin = graph_signin(account)
     loop = asyncio.get_running_loop()
     if mode == "device":
-        return await loop.run_in_executor(None, signin.begin_device_code)
-    return await loop.run_in_executor(None, signin.begin_interactive)
+        return await loop.run_in_executor(_threads(), signin.begin_device_code)
+    return await loop.run_in_executor(_threads(), signin.begin_interactive)
 
 
 async def is_signed_in(account: AccountConfig) -> bool:
     """Whether a sign-in is held for the account (reads the keyring: off the event loop)."""
     signin = graph_signin(account)
-    return await asyncio.get_running_loop().run_in_executor(None, signin.signed_in)
+    return await asyncio.get_running_loop().run_in_executor(_threads(), signin.signed_in)
