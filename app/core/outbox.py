@@ -23,6 +23,7 @@ import time
 from dataclasses import replace
 from typing import Awaitable, Callable
 
+from app.core import holds
 from app.core.attempts import Attempts
 from app.core.worker import QueueWorker
 from app.core.journal_writer import JournalWriter
@@ -64,6 +65,7 @@ class Outbox:
         policy: RetryPolicy | None = None,
         batch_size: int = 100,
         clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,  # wall clock: held sends' release times (app.core.holds)
         on_change: Callable[[], None] | None = None,
         on_saved: Callable[[Draft], None] | None = None,
         on_finished: Callable[[Submission], None] | None = None,
@@ -75,7 +77,7 @@ class Outbox:
         self.account = account
         self.policy = policy or RetryPolicy()
         self.batch_size = batch_size
-        self.clock = clock
+        self.clock, self.wall = clock, wall
         self.on_change = on_change
         self.on_saved = on_saved
         self.on_finished = on_finished
@@ -125,10 +127,11 @@ class Outbox:
         return self.worker.needs_sign_in
 
     # ------------------------------------------------------------------ sending
-    async def submit(self, draft: Draft) -> Submission:
+    async def submit(self, draft: Draft, hold: holds.Hold | None = None) -> Submission:
         """Queue a send of ``draft`` (the user's accepted Send). Its content is journaled with the
         submission in one transaction before this returns; the worker takes it from there. A draft that
-        cannot be sent as it is raises :class:`DraftInvalid` and nothing is created."""
+        cannot be sent as it is raises :class:`DraftInvalid` and nothing is created. With ``hold`` it is
+        HELD until its release time (undo send, send later: :mod:`app.core.holds`)."""
         errors = validate_draft(draft, for_send=True,
                                 max_send_bytes=getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
         if errors:
@@ -143,6 +146,8 @@ class Outbox:
         if not draft.internet_message_id:
             draft = draft.copy(internet_message_id=new_message_id())
         sub = Submission(draft, self.account)
+        if hold is not None:
+            holds.apply(sub, hold, self.clock(), self.wall())
         job = self.saves.get(lid)
         if lid in self.working or (job is not None and job.adopt):
             # a save of it is on the wire (or its answer was lost): the send waits for it, then finds
@@ -154,7 +159,7 @@ class Outbox:
         self.subs[lid] = sub
         self._changed()
         try:
-            await self.write(self.journal.record, draft, SubState.QUEUED.value, account=self.account, op="send",
+            await self.write(self.journal.record, draft, sub.state.value, account=self.account, op="send",
                              meta=self._meta(sub))
         except BaseException:
             self.subs.pop(lid, None)
@@ -302,7 +307,7 @@ class Outbox:
             if item.status == SaveStatus.RETRYING:
                 return item.retry_at > self.clock() + 0.5
             return item.status == SaveStatus.AUTH or item.final
-        if item.final or item.parked:
+        if item.final or item.parked or item.state == SubState.HELD:
             return True
         return item.state == SubState.QUEUED and item.retry_at > self.clock() + 0.5 and item.local_id not in self.working
 
@@ -312,9 +317,10 @@ class Outbox:
     # ------------------------------------------------------------------ control
     def kick(self) -> None:
         """The connection is back (or the user pressed Retry): everything waiting tries now — except a
-        look-up of an unknown send, which keeps its settle delay (the send may still be arriving)."""
+        look-up of an unknown send, which keeps its settle delay (the send may still be arriving), and a
+        held send, which keeps its time."""
         for it in [*self.subs.values(), *self.saves.values()]:
-            if not it.final and getattr(it, "state", None) != SubState.UNKNOWN:
+            if not it.final and getattr(it, "state", None) not in (SubState.UNKNOWN, SubState.HELD):
                 it.retry_at = 0.0
         self._changed()
         self.worker.poke()
@@ -333,7 +339,8 @@ class Outbox:
     def restore(self) -> list[tuple[str, str, str]]:
         """At start: load this account's unfinished work from the journal. Returns one line per
         submission, ``(local_id, state it was in, state it resumes in)`` (the recovery branch)."""
-        subs, saves, report = restore_work(self.journal, self.account, self.policy, self.clock(), self._meta)
+        subs, saves, report = restore_work(self.journal, self.account, self.policy, self.clock(), self._meta,
+                                           wall=self.wall())
         for sub in subs:
             self.subs.setdefault(sub.local_id, sub)
         for job in saves:
@@ -363,7 +370,7 @@ class Outbox:
             meta["display_to"] = sub.display_to
         if sub.kind is not None:
             meta["kind"] = sub.kind.value
-        return meta
+        return holds.add_meta(sub, meta)
 
     async def move(self, sub: Submission, event: Event, *, reason: str | None = None) -> None:
         """Apply ``event`` (the transition table decides the state), persist it, tell the listeners.

@@ -34,9 +34,10 @@ def editing_entries(journal: Journal, account: str) -> list[Entry]:
 
 
 def message_to_reopen(journal: Journal, account: str) -> Entry | None:
-    """The newest message being written when the app stopped (None: nothing was)."""
+    """The newest message being written when the app stopped (None: nothing was); a message that was in
+    its undo-send window first (it comes back with a note: :func:`app.core.holds.reopen_note`)."""
     entries = editing_entries(journal, account)
-    return max(entries, key=lambda e: e.updated) if entries else None
+    return max(entries, key=lambda e: (bool((e.meta or {}).get("unsent")), e.updated)) if entries else None
 
 
 async def resume(journal: Journal, outbox, client, account: str, *, keep: set[str]) -> dict[str, Branch]:

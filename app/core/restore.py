@@ -4,7 +4,9 @@ resumed in the state :data:`app.core.submission.RESTART` gives it. No Qt, no net
 from __future__ import annotations
 
 import logging
+import time
 
+from app.core import holds
 from app.core.policy import RetryPolicy
 from app.core.rows import SaveJob
 from app.core.submission import SubState, Submission
@@ -13,19 +15,30 @@ from app.storage.journal import Journal, State
 log = logging.getLogger(__name__)
 
 
-def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float, meta_of):
+def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float, meta_of, *,
+                 wall: float | None = None):
     """``(submissions, save jobs, report)``; the report has one ``(local_id, was, resumes)`` per send.
     A restarted state that differs from the stored one is written back (``meta_of(sub)`` gives its
-    bookkeeping)."""
+    bookkeeping). A send held in its undo window never resumes: it becomes a message being written
+    again (reported as resuming ``editing``); a send-later one stays held (``now``/``wall``: the
+    monotonic and wall clocks of this start, to put its release time on the Outbox's clock)."""
     subs, saves, report = [], [], []
+    wall = time.time() if wall is None else wall
     for e in journal.entries(account=account):
-        if e.op == "send":
+        if e.op == "send" and holds.is_undo(e.state, e.meta):
+            holds.undo_to_editing(journal, e.local_id)
+            report.append((e.local_id, SubState.HELD.value, "editing"))
+            log.info("recovery: send %s was held for undo, resumes as a message in Compose (not sent)",
+                     e.local_id[:8])
+        elif e.op == "send":
             meta = e.meta or {}
             sub = Submission(e.draft, account, SubState(e.state), source=meta.get("source", "compose"),
                              display_to=meta.get("display_to", ""), attempts=e.attempts, reason=e.last_error,
                              adopt=bool(meta.get("adopt")))
             was = sub.state
             sub.restarted()
+            if sub.state == SubState.HELD:  # send later: held again until its time
+                holds.restored(sub, meta, now, wall)
             if sub.state == SubState.UNKNOWN:  # the lost request may still be committing
                 sub.retry_at = now + policy.settle_delay
             if sub.state != was or sub.adopt != bool(meta.get("adopt")):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from app.core.submission import SubState, Submission
+from app.core.submission import CANCELLABLE, SubState, Submission
 from app.domain.models import Draft, ErrorKind
 from app.domain.validation import format_recipients
 
@@ -69,6 +69,10 @@ def _wait_words(seconds: float) -> str:
 def submission_text(sub: Submission, now: float) -> str:
     """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…"."""
     st = sub.state
+    if st == SubState.HELD:
+        from app.core.holds import row_text
+
+        return row_text(sub, now)
     if st == SubState.SAVING:
         return "Saving before sending…"
     if st == SubState.SUBMITTING:
@@ -119,7 +123,7 @@ def row_for(item: Submission | SaveJob, now: float) -> OutboxRow:
     if isinstance(item, Submission):
         recipients = item.display_to or format_recipients(d.all_recipients())
         return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,
-                         submission_text(item, now), item.state in (SubState.QUEUED, SubState.FAILED),
+                         submission_text(item, now), item.state in CANCELLABLE,
                          item.state == SubState.FAILED)
     return OutboxRow(item.local_id, "save", subject, format_recipients(d.all_recipients()), item.status.value,
                      save_text(item, now), item.status in (SaveStatus.WAITING, SaveStatus.RETRYING,

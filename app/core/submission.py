@@ -12,6 +12,12 @@ crash at any moment leaves a state that says what may have happened::
       │         unknown ──found_sent──▶ SENT
       └──found_draft── unknown ──found_nowhere──▶ FAILED  (never resent by itself: the user decides)
     queued / failed ──cancel──▶ CANCELLED (the message goes back to Compose or stays in Drafts)
+    HELD ──release──▶ queued        (its time came: undo window over, or the "send later" time)
+    HELD ──cancel──▶ CANCELLED      (Undo, or Enter on its Outbox row: back to Compose)
+
+``held``: the user's Send is accepted and journaled, but nothing goes to the server before its release
+time (``release_at``, wall-clock epoch seconds, in the journal meta with its ``hold`` kind: ``"undo"`` —
+the undo-send window — or ``"later"`` — send later). See :mod:`app.core.holds`.
 
 ``saving`` writes the message to the server's Drafts (nothing is sent yet, so a crash there is safe:
 the draft is found by its Message-ID and reused). ``submitting`` is the point of no return: the send
@@ -37,12 +43,14 @@ class SubState(str, enum.Enum):
     SENT = "sent"  # the server took it (or it was found in Sent Items)
     FAILED = "failed"  # refused, or could not be confirmed: the user decides
     CANCELLED = "cancelled"  # taken back by the user
+    HELD = "held"  # accepted, but held until its release time (undo window, send later): nothing sent
 
 
 #: states a submission is stored in (SENT and CANCELLED leave the queue)
-STORED = frozenset({SubState.QUEUED, SubState.SAVING, SubState.SUBMITTING, SubState.UNKNOWN, SubState.FAILED})
+STORED = frozenset({SubState.QUEUED, SubState.SAVING, SubState.SUBMITTING, SubState.UNKNOWN, SubState.FAILED,
+                    SubState.HELD})
 #: states in which the user can take it back: nothing of it can be on the wire
-CANCELLABLE = frozenset({SubState.QUEUED, SubState.FAILED})
+CANCELLABLE = frozenset({SubState.QUEUED, SubState.FAILED, SubState.HELD})
 FINAL = frozenset({SubState.SENT, SubState.FAILED, SubState.CANCELLED})
 
 
@@ -58,6 +66,7 @@ class Event(str, enum.Enum):
     FOUND_NOWHERE = "found_nowhere"  # in neither folder after every look-up
     CANCEL = "cancel"  # the user took it back
     RESUBMIT = "resubmit"  # the user sends a failed one again
+    RELEASE = "release"  # a held submission's time came: it joins the queue
 
 
 S, E = SubState, Event
@@ -83,6 +92,8 @@ TRANSITIONS: dict[tuple[SubState, Event], SubState] = {
     (S.UNKNOWN, E.RETRY): S.UNKNOWN,  # the look-up itself failed: look again later
     (S.FAILED, E.RESUBMIT): S.QUEUED,
     (S.FAILED, E.CANCEL): S.CANCELLED,
+    (S.HELD, E.RELEASE): S.QUEUED,
+    (S.HELD, E.CANCEL): S.CANCELLED,
 }
 
 #: where a submission found in the journal at start-up resumes (the app died in that state)
@@ -92,6 +103,9 @@ RESTART: dict[SubState, SubState] = {
     S.SUBMITTING: S.UNKNOWN,  # the send may have happened: settle by Message-ID
     S.UNKNOWN: S.UNKNOWN,
     S.FAILED: S.FAILED,
+    # "later" stays held with its time; "undo" never resumes sending: restore_work turns it back into a
+    # message being written (app.core.holds.undo_to_editing), which recovery reopens in Compose with a note
+    S.HELD: S.HELD,
 }
 
 del S, E
@@ -131,7 +145,9 @@ class Submission:
     adopt: bool = False
     parked: bool = False  # waiting for a sign-in / a certificate decision
     hold: bool = False  # being written to the journal with others: not picked up yet
-    retry_at: float = 0.0  # monotonic clock time of the next attempt or look-up
+    retry_at: float = 0.0  # monotonic clock time of the next attempt or look-up (HELD: of its release)
+    hold_kind: str = ""  # HELD: "undo" (the undo-send window) or "later" (send later)
+    release_at: float = 0.0  # HELD: wall-clock epoch seconds it is released at (journaled)
     history: list[tuple[SubState, Event, SubState]] = field(default_factory=list)
 
     @property

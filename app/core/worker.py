@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from app.core import holds
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
 
@@ -100,6 +101,8 @@ class QueueWorker:
         box = self.box
         times = [it.retry_at for it in [*box.subs.values(), *box.saves.values()]
                  if not it.final and it.retry_at and not getattr(it, "parked", False)]
+        held = holds.next_check(box, box.clock())  # a held send: its release (the wall clock looked at too)
+        times += [held] if held is not None else []
         return min(times) if times else None
 
     async def _sleep_until(self, when: float | None, now: float) -> None:
@@ -120,6 +123,7 @@ class QueueWorker:
         while True:
             try:
                 await self._signed_in.wait()
+                await holds.release_due(box)  # HELD --release--> queued once its time came, never before
                 now = box.clock()
                 saves, unknown, sends = self._due(now)
                 if not (saves or unknown or sends):

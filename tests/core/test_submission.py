@@ -44,7 +44,7 @@ def test_sent_and_cancelled_are_final_and_only_failed_can_be_resubmitted():
             assert (final, event) not in TRANSITIONS
     assert [s for (s, e) in TRANSITIONS if e == Event.RESUBMIT] == [SubState.FAILED]
     # nothing that may be on the wire can be cancelled
-    assert {s for (s, e) in TRANSITIONS if e == Event.CANCEL} == {SubState.QUEUED, SubState.FAILED}
+    assert {s for (s, e) in TRANSITIONS if e == Event.CANCEL} == {SubState.QUEUED, SubState.FAILED, SubState.HELD}
 
 
 def test_a_send_that_may_have_happened_is_never_sent_again_without_a_look_up():

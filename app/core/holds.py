@@ -1,0 +1,152 @@
+"""Sending on the user's terms: a submission HELD until its release time (issue 15). No Qt, no network.
+
+Two kinds of hold, one state (:attr:`app.core.submission.SubState.HELD`), one send path:
+
+- ``"undo"`` — the undo-send window: Send is accepted and journaled, and the server call waits a few
+  seconds (the ``undo_send_seconds`` setting) during which Undo takes the message back into Compose
+  (``Outbox.cancel``: HELD --cancel--> cancelled, the journal entry is the user's message again).
+- ``"later"`` — send later: the message waits in the Outbox until a time the user picked.
+
+The release time is journaled as wall-clock epoch seconds (``meta["release_at"]``, with ``meta["hold"]``
+the kind): a restart knows it. In memory it is also kept on the Outbox's monotonic clock
+(``Submission.retry_at``: the worker sleeps until it); the worker releases a hold when EITHER clock says the
+time came, and never sleeps longer than :data:`WALL_CHECK` while something is held, so a machine that was
+suspended (the monotonic clock stops) sends a "later" message within that much of its wall-clock time.
+
+Restart rules (:func:`restored`): a "later" hold stays held with its time (a time that passed while
+Dispatch was closed: released at once — the user asked for it to go then; it goes as soon as Dispatch runs).
+An "undo" hold NEVER resumes sending: :func:`undo_to_editing` turns its journal entry back into a message
+being written, marked ``unsent``, which recovery reopens in Compose with :data:`UNDO_NOTE`.
+
+Held locally, not deferred on the server: the message is not on the server before its release (nothing of
+it is, so Undo and edits never need a server round trip), and it goes out only while Dispatch runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.core.submission import Event, SubState, Submission
+
+log = logging.getLogger(__name__)
+
+UNDO = "undo"
+LATER = "later"
+KINDS = (UNDO, LATER)
+#: while something is held, the worker looks at the wall clock at least this often (seconds)
+WALL_CHECK = 30.0
+#: the journal meta of a message that was in its undo window when Dispatch closed (recovery shows the note)
+UNSENT_MARK = "unsent"
+UNDO_NOTE = ("“{subject}” was not sent: it was waiting to be sent when Dispatch closed. "
+             "Send it again or keep editing.")
+
+
+@dataclass(frozen=True)
+class Hold:
+    kind: str  # UNDO or LATER
+    release_at: float  # wall-clock epoch seconds
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown hold kind {self.kind!r}")
+
+
+def undo_hold(seconds: float, wall: float) -> Hold | None:
+    """The undo-send hold for a Send pressed at ``wall`` (None: undo send is off)."""
+    return Hold(UNDO, wall + seconds) if seconds and seconds > 0 else None
+
+
+def apply(sub: Submission, hold: Hold, now: float, wall: float) -> None:
+    """A new submission starts HELD (instead of queued) until ``hold.release_at``."""
+    sub.state = SubState.HELD
+    sub.hold_kind, sub.release_at = hold.kind, float(hold.release_at)
+    sub.retry_at = now + max(0.0, sub.release_at - wall)
+
+
+def add_meta(sub: Submission, meta: dict) -> dict:
+    """The journal bookkeeping of a held submission (nothing once it is released)."""
+    if sub.state == SubState.HELD:
+        meta["hold"], meta["release_at"] = sub.hold_kind, sub.release_at
+    return meta
+
+
+def restored(sub: Submission, meta: dict, now: float, wall: float) -> None:
+    """A "later" submission read back from the journal: held again, its wake-up on this run's clock."""
+    sub.hold_kind = str(meta.get("hold") or LATER)
+    try:
+        sub.release_at = float(meta.get("release_at") or 0.0)
+    except (TypeError, ValueError):
+        sub.release_at = 0.0  # no readable time: due now (it was the user's Send)
+    sub.retry_at = now + max(0.0, sub.release_at - wall)
+
+
+def is_undo(state, meta: dict | None) -> bool:
+    return str(getattr(state, "value", state)) == SubState.HELD.value and (meta or {}).get("hold") == UNDO
+
+
+def undo_to_editing(journal, local_id: str) -> None:
+    """A send that was in its undo window when the app died: the user's message again, not a send."""
+    from app.storage.journal import State
+
+    journal.set_state(local_id, State.EDITING, op="", error="", attempts=0, meta={UNSENT_MARK: UNDO})
+
+
+def reopen_note(entry) -> str:
+    """What Compose says when it reopens ``entry`` ("" for an ordinary unsaved message)."""
+    if (entry.meta or {}).get(UNSENT_MARK) != UNDO:
+        return ""
+    return UNDO_NOTE.format(subject=entry.draft.subject.strip() or "(no subject)")
+
+
+def due(sub: Submission, now: float, wall: float) -> bool:
+    return sub.state == SubState.HELD and (sub.retry_at <= now or sub.release_at <= wall)
+
+
+async def release_due(box) -> int:
+    """Release every held submission of ``box`` whose time came (HELD --release--> queued, journaled).
+    Returns how many; the worker then sends them like any queued send."""
+    now, wall = box.clock(), box.wall()
+    ready = [s for s in list(box.subs.values()) if due(s, now, wall)]
+    for sub in ready:
+        if sub.state != SubState.HELD or box.subs.get(sub.local_id) is not sub:  # taken back meanwhile
+            continue
+        sub.retry_at = 0.0
+        await box.move(sub, Event.RELEASE)
+        sub.hold_kind, sub.release_at = "", 0.0
+    return len(ready)
+
+
+def next_check(box, now: float) -> float | None:
+    """When the worker must look again for held work: its release, or WALL_CHECK from now at the latest."""
+    times = [s.retry_at for s in box.subs.values() if s.state == SubState.HELD]
+    return min(min(times), now + WALL_CHECK) if times else None
+
+
+def send_now(box, local_id: str) -> bool:
+    """Release a held submission at once (the user's "Send now"); False when it is not held."""
+    sub = box.subs.get(local_id)
+    if sub is None or sub.state != SubState.HELD:
+        return False
+    sub.retry_at, sub.release_at = 0.0, 0.0
+    box.worker.poke()
+    return True
+
+
+def clock_text(release_at: float, wall: float | None = None) -> str:
+    """"Tue 08:00" within the coming week, else "Tue 3 Dec 08:00" (local time)."""
+    when = datetime.fromtimestamp(release_at)
+    wall = time.time() if wall is None else wall
+    if 0 <= release_at - wall < 6 * 86400:
+        return when.strftime("%a %H:%M")
+    return f"{when.strftime('%a')} {when.day} {when.strftime('%b %H:%M')}" + (
+        "" if when.year == datetime.fromtimestamp(wall).year else f" {when.year}")
+
+
+def row_text(sub: Submission, now: float) -> str:
+    """The Outbox row of a held submission: "Sending in 7 s — Undo" or "Sends at Tue 08:00"."""
+    if sub.hold_kind == UNDO:
+        return f"Sending in {max(0, int(sub.retry_at - now + 0.999))} s — Enter takes it back"
+    return f"Sends at {clock_text(sub.release_at)}"
