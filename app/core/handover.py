@@ -199,3 +199,23 @@ def hand_over(journal: Journal, from_account_key: str, to_account_key: str) -> H
 def waiting_for(journal: Journal, account_key: str) -> int:
     """How many sends wait under ``account_key`` to go out (not failed; read only)."""
     return unfinished_sends(journal, account_key, {s.value for s in FINAL})
+
+
+def ews_keys_for(journal: Journal, account) -> list[str]:
+    """The account keys under which the journal holds work of ``account``'s address through EWS (an
+    Exchange account with any EWS URL; for the sandbox mailbox through Graph, the sandbox through EWS)."""
+    email = account.email.strip().lower()
+    if account.sandbox:
+        wanted = lambda key: key == f"sandbox:{email}"  # noqa: E731
+    else:
+        wanted = lambda key: key.startswith(f"ews:{email}|")  # noqa: E731
+    return sorted({e.account for e in journal.entries() if e.account and wanted(e.account)})
+
+
+def hand_over_to_graph(journal: Journal, account) -> list[HandOverReport]:
+    """``account`` is a Microsoft 365 (Graph) account now in use: the work still waiting under the same
+    address's EWS account (typically parked by Exchange Online's EWS block) moves to it. Call it before the
+    Graph account's Outbox restores, with the EWS account's Outbox closed."""
+    if getattr(getattr(account, "backend", None), "value", "") != "graph":
+        return []
+    return [hand_over(journal, key, account.key) for key in ews_keys_for(journal, account)]
