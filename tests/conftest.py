@@ -37,6 +37,7 @@ README_SHOTS = [f"{view}-{scheme}.png" for view in ("compose", "drafts", "sent",
                 for scheme in ("light", "dark")] + ["compose-errors.png", "tls-banner.png", "hostile-sent.png",
                                                     "compose-683.png", "sent-683.png", "compose-send-question.png",
                                                     "account-dialog-m365.png", "ews-blocked-offer.png"]
+README_SHOTS += ["palette.png", "snippets-dialog.png"]  # Power composing: the palette, the snippets dialog
 _SESSION_START = __import__("time").time()
 
 from tests.ews_wire import WireValidator, load_schema  # noqa: E402

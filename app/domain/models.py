@@ -63,6 +63,7 @@ class Attachment:
 
     ``content`` holds the bytes once read; ``source_path`` is where the user picked it from (kept so a
     journal can re-read it if the bytes are not stored). ``attachment_id`` is the server's id once saved.
+    ``content_id`` / ``is_inline``: an image the HTML body shows (from an .eml file, app/domain/eml.py).
     """
 
     name: str
@@ -71,6 +72,9 @@ class Attachment:
     source_path: str = ""
     attachment_id: str = ""
     size: int = -1
+    #: shown inside an HTML body (``<img src="cid:...">``) rather than listed: its Content-ID, without <>
+    content_id: str = ""
+    is_inline: bool = False
 
     @property
     def byte_size(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import datetime
 
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient
@@ -33,11 +34,18 @@ def _fields(d: Draft) -> dict:
         "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
         "internet_message_id": d.internet_message_id,
         "modified": d.modified.isoformat() if d.modified else None,
+        # inline images of an HTML body (the journal's attachment rows have no place for them)
+        "inline": [[i, a.content_id, a.is_inline] for i, a in enumerate(d.attachments)
+                   if a.is_inline or a.content_id] or None,
     }
 
 
 def draft_from_json(local_id: str, text: str, attachments: list[Attachment]) -> Draft:
     j = json.loads(text)
+    attachments = list(attachments)
+    for i, cid, inline in j.get("inline") or []:
+        if isinstance(i, int) and 0 <= i < len(attachments) and isinstance(cid, str):
+            attachments[i] = replace(attachments[i], content_id=cid, is_inline=bool(inline))
     rec = lambda key: [Recipient(email=e, name=n) for e, n in j.get(key, [])]  # noqa: E731
     return Draft(
         to=rec("to"),

@@ -78,6 +78,11 @@ def log_dir() -> Path:
 
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:  # a folder made before (or by someone else) that others may read: the file holds the user's words
+        if path.parent.stat().st_mode & 0o077:
+            os.chmod(path.parent, 0o700)
+    except OSError:
+        pass  # not ours to change: the file itself is 0600 all the same
     fd, tmp = tempfile.mkstemp(prefix=path.name, dir=str(path.parent))  # 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

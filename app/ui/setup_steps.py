@@ -87,6 +87,9 @@ def actions(win) -> None:
     win.actions_ = build_actions(win)
     build_menus(win, win.actions_)
     win.menus["&File"].insertAction(win.actions_.account, win.sent.save_action)  # Sent: Ctrl+Shift+S
+    from app.ui.eml_flows import install as install_eml
+
+    install_eml(win)  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
 
 
 #: stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the

@@ -105,7 +105,10 @@ def body_of(draft: Draft):
 def file_attachment(att: Attachment) -> FileAttachment:
     # never a path separator or control character on the wire (XML 1.0 cannot even carry most of them)
     return FileAttachment(name=safe_attachment_name(att.name), content=att.content or b"",
-                          content_type=att.content_type or None)
+                          content_type=att.content_type or None,
+                          # an image the HTML body shows (cid:) stays one
+                          **({"content_id": att.content_id, "is_inline": True} if att.is_inline and att.content_id
+                             else {}))
 
 
 def apply_fields(msg: Message, draft: Draft) -> Message:
@@ -185,6 +188,8 @@ def attachment_from(fa, content: bytes | None = None) -> Attachment:
         content_type=fa.content_type or "application/octet-stream",
         attachment_id=att_id,
         size=size if not data else len(data),
+        content_id=getattr(fa, "content_id", None) or "",
+        is_inline=bool(getattr(fa, "is_inline", False)),
     )
 
 

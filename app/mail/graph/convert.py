@@ -54,14 +54,20 @@ def file_attachment(att: Attachment) -> dict:
         "name": safe_attachment_name(att.name),
         "contentType": att.content_type or "application/octet-stream",
         "contentBytes": base64.b64encode(att.content or b"").decode("ascii"),
+        **_inline(att),
     }
+
+
+def _inline(att: Attachment) -> dict:
+    """An image the HTML body shows (``cid:``): Graph's isInline and contentId."""
+    return {"isInline": True, "contentId": att.content_id} if att.is_inline and att.content_id else {}
 
 
 def upload_item(att: Attachment) -> dict:
     """createUploadSession's parameter for a file of 3 MB or more."""
     return {"attachmentItem": {"attachmentType": "file", "name": safe_attachment_name(att.name),
                                "size": len(att.content or b""),
-                               "contentType": att.content_type or "application/octet-stream"}}
+                               "contentType": att.content_type or "application/octet-stream", **_inline(att)}}
 
 
 # ---------------------------------------------------------------------- reading
@@ -138,6 +144,8 @@ def attachment_from(doc) -> Attachment | None:
         content_type=_opt(doc, "contentType", str, "") or "application/octet-stream",
         attachment_id=_need(doc, "id", str),
         size=len(content) if content else size,
+        content_id=_opt(doc, "contentId", str, ""),
+        is_inline=bool(_opt(doc, "isInline", bool, False)),
     )
 
 

@@ -1,0 +1,118 @@
+"""Reading and writing ``.eml`` files off the event loop's thread (no Qt).
+
+:func:`open_eml` checks the file's size before reading it (a sparse "1 GB" file is refused at once,
+nothing read), reads at most the limit, and parses it (app/domain/eml_read.py) in a worker thread;
+:func:`save_eml` builds the file's bytes (app/domain/eml.py) and writes them in a worker thread, owner-only
+(0600), atomically: a temporary file in the same folder, flushed, then renamed over the target, so a
+crash or a full disk never leaves half a file under the chosen name.
+
+The workers are daemon threads, one per call: a parse that takes too long (:data:`PARSE_SECONDS`) is
+given up and reported, and a thread still busy then cannot hold up the application's exit (the loop's
+default executor under qasync is made of QThreads, which Qt aborts on if they run at exit).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as _dt
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+from app.domain.eml import to_eml
+from app.domain.eml_read import EmlError, EmlMessage, read_eml
+from app.domain.models import Draft, Recipient
+
+#: how long a parse may take before the user is told the file cannot be read
+PARSE_SECONDS = 30.0
+
+
+async def in_thread(fn, *args, timeout: float | None = None):
+    """``fn(*args)`` in a daemon thread of its own; its result or exception. ``timeout``: TimeoutError
+    after that many seconds (the thread is left to finish by itself)."""
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+
+    def done(result, exc) -> None:
+        if fut.done():
+            return
+        if exc is not None:
+            fut.set_exception(exc)
+        else:
+            fut.set_result(result)
+
+    def run() -> None:
+        try:
+            result, exc = fn(*args), None
+        except BaseException as e:  # noqa: BLE001 - handed to the awaiting coroutine
+            result, exc = None, e
+        try:
+            loop.call_soon_threadsafe(done, result, exc)
+        except RuntimeError:  # the loop is closed: nobody waits any more
+            pass
+
+    threading.Thread(target=run, name="eml-worker", daemon=True).start()
+    if timeout is None:
+        return await fut
+    return await asyncio.wait_for(fut, timeout)
+
+
+def read_file(path: str, max_bytes: int) -> EmlMessage:
+    """The file at ``path`` as a draft; :class:`EmlError` (words for the user) if it cannot be."""
+    p = Path(path)
+    name = p.name
+    try:
+        st = p.stat()
+        if p.is_dir():
+            raise EmlError(f"“{name}” is a folder, not a file.")
+        if not p.is_file():  # a FIFO or a device: reading could block for ever
+            raise EmlError(f"“{name}” is not an ordinary file (a pipe or a device).")
+        if st.st_size > max_bytes:
+            raise EmlError(f"“{name}” is {st.st_size / 1048576:.1f} MB; at most {max_bytes / 1048576:.1f} MB can "
+                           "be opened as a draft (twice the server's message limit).")
+        with open(p, "rb") as f:
+            raw = f.read(max_bytes + 1)  # a file that grew since stat() is still cut at the limit
+    except FileNotFoundError:
+        raise EmlError(f"“{name}” could not be opened: the file no longer exists.") from None
+    except OSError as exc:
+        raise EmlError(f"“{name}” could not be read ({exc.strerror or type(exc).__name__}).") from None
+    return read_eml(raw, max_bytes=max_bytes)
+
+
+async def open_eml(path: str, max_bytes: int, timeout: float = PARSE_SECONDS) -> EmlMessage:
+    try:
+        return await in_thread(read_file, path, max_bytes, timeout=timeout)
+    except asyncio.TimeoutError:
+        raise EmlError(f"“{Path(path).name}” took more than {timeout:.0f} s to read; it was not opened.") from None
+
+
+def write_atomic(path: str, data: bytes) -> Path:
+    """``data`` into ``path``, mode 0600, all or nothing (temp file + fsync + rename)."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".dispatch-", suffix=".eml.tmp", dir=str(target.parent))
+    try:
+        os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+        os.chmod(target, 0o600)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return target
+
+
+def build_and_write(path: str, draft: Draft, sender: Recipient | None, date: _dt.datetime | None) -> Path:
+    return write_atomic(path, to_eml(draft, sender=sender, date=date))
+
+
+async def save_eml(path: str, draft: Draft, *, sender: Recipient | None = None,
+                   date: _dt.datetime | None = None) -> Path:
+    """Write ``draft`` as an .eml file at ``path``. OSError (with ``strerror``) when it cannot be."""
+    return await in_thread(build_and_write, path, draft, sender, date)

@@ -1,0 +1,190 @@
+"""A message as an ``.eml`` file (RFC 5322 + MIME) and back: pure conversions with Python's ``email``.
+
+:func:`to_eml` writes a :class:`Draft` the way Outlook saves one: headers first (From when known, To,
+Cc, Bcc, Subject — non-ASCII as RFC 2047 encoded-words —, Date, Message-ID, Importance + X-Priority,
+Disposition-Notification-To / Return-Receipt-To for the receipts), then the body::
+
+    multipart/mixed                       only with attachments that are not inline
+      multipart/related                   only for an HTML body with inline (Content-ID) attachments
+        multipart/alternative             an HTML body: text/plain (made from the HTML) + text/html
+          text/plain, text/html
+        image/png; Content-ID: <...>      inline attachments (the HTML says src="cid:...")
+      application/pdf; filename*=...      attachments (non-ASCII names as RFC 2231)
+
+Bcc is kept: the file is the user's own copy of the message, as Drafts or Sent Items show it (Outlook
+keeps it in a saved draft too); whoever shares the file shares the Bcc list.
+
+Reading (:func:`app.domain.eml_read.read_eml`) is in its own module with its limits.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import email.policy
+import email.utils
+import re
+from email.header import Header
+from email.headerregistry import Address
+from email.message import EmailMessage, MIMEPart
+from html.parser import HTMLParser
+
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
+
+#: CRLF line ends (as Outlook and Exchange write .eml files); parsing accepts either.
+POLICY = email.policy.default.clone(linesep="\r\n")
+PRIORITY = {Importance.HIGH: "1", Importance.LOW: "5"}  # as Exchange writes it
+
+
+def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime | None = None) -> bytes:
+    """``draft`` as the bytes of an .eml file. ``sender``: the From address (the account's), when known;
+    the receipt headers need it (they name where a receipt goes). ``date``: the Date header (now if None)."""
+    msg = EmailMessage(policy=POLICY)
+    if sender is not None and sender.email:
+        msg["From"] = _address(sender)
+    for name, people in (("To", draft.to), ("Cc", draft.cc), ("Bcc", draft.bcc)):
+        if people:
+            msg[name] = [_address(r) for r in people]
+    _set_text(msg, "Subject", draft.subject or "")
+    when = date or _dt.datetime.now(_dt.timezone.utc)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    msg["Date"] = email.utils.format_datetime(when)
+    if draft.internet_message_id:
+        msg.set_raw("Message-ID", _one_line(draft.internet_message_id))
+    if draft.importance in PRIORITY:
+        msg["Importance"] = draft.importance.value.lower()
+        msg["X-Priority"] = PRIORITY[draft.importance]
+    if sender is not None and sender.email:
+        if draft.read_receipt:
+            msg["Disposition-Notification-To"] = str(_address(sender))
+        if draft.delivery_receipt:
+            msg["Return-Receipt-To"] = str(_address(sender))
+    msg["MIME-Version"] = "1.0"
+    _adopt(msg, body_tree(draft))
+    return msg.as_bytes()
+
+
+def body_tree(draft: Draft) -> MIMEPart:
+    """The MIME tree of the body and attachments (see the module's docstring)."""
+    html = draft.body_format == BodyFormat.HTML
+    if html:
+        body = _multipart("alternative", [_text(html_to_text(draft.body), "plain"), _text(draft.body, "html")])
+    else:
+        body = _text(draft.body, "plain")
+    inline = [a for a in draft.attachments if a.is_inline and a.content_id] if html else []
+    others = [a for a in draft.attachments if not any(a is i for i in inline)]
+    if inline:
+        body = _multipart("related", [body, *(_file(a, "inline") for a in inline)],
+                          params={"type": "multipart/alternative"})
+    if others:
+        body = _multipart("mixed", [body, *(_file(a, "inline" if a.is_inline else "attachment") for a in others)])
+    return body
+
+
+def _adopt(msg: EmailMessage, part: MIMEPart) -> None:
+    """Make ``msg`` (its headers set) carry ``part``'s content: its Content-* headers and payload."""
+    for name, value in part.items():
+        msg[name] = value
+    msg.set_payload(part.get_payload())
+
+
+def _multipart(subtype: str, parts: list[MIMEPart], params: dict | None = None) -> MIMEPart:
+    m = MIMEPart(policy=POLICY)
+    m["Content-Type"] = f"multipart/{subtype}"
+    for k, v in (params or {}).items():
+        m.set_param(k, v)
+    m.set_payload(parts)
+    return m
+
+
+def _text(text: str, subtype: str) -> MIMEPart:
+    p = MIMEPart(policy=POLICY)
+    text = (text or "") + "\n"  # a MIME text part ends with a line break; the reader takes it off again
+    cte = "7bit" if text.isascii() and max((len(line) for line in text.split("\n")), default=0) <= 998 \
+        else "quoted-printable"
+    p.set_content(text, subtype=subtype, charset="utf-8", cte=cte)
+    return p
+
+
+def _file(att: Attachment, disposition: str) -> MIMEPart:
+    p = MIMEPart(policy=POLICY)
+    maintype, _, subtype = (att.content_type or "").partition("/")
+    if not maintype or not subtype or not _TOKEN.fullmatch(maintype) or not _TOKEN.fullmatch(subtype.split(";")[0]):
+        maintype, subtype = "application", "octet-stream"
+    subtype = subtype.split(";")[0].strip()
+    cid = f"<{att.content_id.strip().strip('<>')}>" if att.content_id else None
+    p.set_content(att.content or b"", maintype=maintype.lower(), subtype=subtype.lower(),
+                  disposition=disposition, filename=_one_line(att.name) or "attachment", cid=cid)
+    return p
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9!#$&^_.+-]{1,64}")
+
+
+def _address(r: Recipient) -> Address:
+    """A recipient as an address header entry. A draft may hold an unfinished address ("bob@"): it is
+    written as typed, not refused."""
+    local, at, domain = (r.email or "").strip().rpartition("@")
+    if not at or not local or not domain:
+        local, domain = (r.email or "").strip(), ""  # "bob@" stays "bob@" (quoted), not "bob"
+    name = _one_line(r.name)
+    try:
+        return Address(display_name=name, username=_one_line(local), domain=_one_line(domain))
+    except (ValueError, IndexError):
+        return Address(display_name=name or r.email, username="invalid", domain="")
+
+
+def _one_line(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def _set_text(msg: EmailMessage, name: str, value: str) -> None:
+    """A free-text header (Subject): non-ASCII text RFC 2047-encoded by ``email.header.Header`` (the
+    policy's own folder in Python 3.11 drops a space between two encoded-words: "a 📊 ✅" came back as
+    "a 📊✅"; the sandbox's MIME does the same, app/sandbox/core/mime.py)."""
+    value = _one_line(value) if "\n" in value or "\r" in value else value
+    if value.isascii():
+        msg[name] = value
+    else:
+        msg.set_raw(name, Header(value, "utf-8", maxlinelen=76, header_name=name).encode(linesep="\r\n"))
+
+
+class _Text(HTMLParser):
+    """HTML to readable plain text for the text/plain alternative: block ends become line breaks,
+    list items get a bullet, style/script/head contents are left out, entities are decoded."""
+
+    BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
+              "ul", "ol", "hr"}
+    HIDDEN = {"style", "script", "head", "title"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag == "li":
+            self.out.append("\n• ")
+        elif tag in self.BLOCKS:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS and tag != "br":
+            self.out.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.out.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    p = _Text()
+    p.feed(html or "")
+    p.close()
+    text = "".join(p.out)
+    lines = [line.strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -1,0 +1,316 @@
+"""An ``.eml`` file's bytes to a :class:`Draft`, with limits: a file is data from anywhere.
+
+:func:`read_eml` gives back what :func:`app.domain.eml.to_eml` wrote (headers, a text or an HTML body,
+attachments with their names, types and bytes, inline ones with their Content-ID) and reads what Outlook,
+Thunderbird and Exchange write (multipart/alternative + related, quoted-printable, base64, RFC 2047 and
+RFC 2231 names). What it cannot read it says in an :class:`EmlError` whose message is for the user:
+
+- more than ``max_bytes`` (the caller passes twice the send limit) — checked before parsing; decoding
+  only shrinks (base64, quoted-printable), so no part can decode to more than the file holds;
+- more than :data:`MAX_PARTS` parts or deeper than :data:`MAX_DEPTH` multiparts; the stdlib parser
+  recurses once per level, so the multipart/message headers are counted before it runs;
+- a header over :data:`MAX_HEADER_CHARS` (the header parser is slow on pathological values);
+- bytes that are not a mail message at all.
+
+Sizes a file claims (Content-Length, ``size=``) are never believed: only the bytes that are there count.
+A charset Python does not know is read as UTF-8 (bad bytes replaced), never refused. The HTML body is
+kept as written: it is data, shown only in Compose's ``SafeDocument`` (app/ui/safe_text.py), which loads
+nothing but ``data:`` images; ``cid:`` references stay and name the inline attachments.
+"""
+
+from __future__ import annotations
+
+import base64
+import codecs
+import datetime as _dt
+import email.errors
+import email.header
+import email.policy
+import email.utils
+import re
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.parser import BytesParser
+
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
+
+MAX_PARTS = 500
+MAX_DEPTH = 20
+MAX_HEADER_CHARS = 64 * 1024
+MAX_HEADERS = 2000
+_CONTAINER = re.compile(rb"content-type[ \t]*:\s*(?:multipart|message)/", re.IGNORECASE)
+_KNOWN = ("from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "received",
+          "x-unsent", "sender", "bcc", "reply-to")
+
+
+class EmlError(ValueError):
+    """The file cannot be made into a draft; ``str(exc)`` says why, for the user."""
+
+
+@dataclass
+class EmlMessage:
+    draft: Draft
+    sender: Recipient | None = None
+    date: _dt.datetime | None = None
+    #: what was read differently from what the file says (an unknown charset, a broken header...)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_eml(raw: bytes, *, max_bytes: int) -> EmlMessage:
+    if len(raw) > max_bytes:
+        raise EmlError(f"The file is {_mb(len(raw))}; at most {_mb(max_bytes)} can be opened as a draft "
+                       "(twice the server's message limit).")
+    if len(_CONTAINER.findall(raw)) > MAX_PARTS:
+        raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
+    try:
+        msg = BytesParser(policy=email.policy.default).parsebytes(raw)
+    except RecursionError:
+        raise EmlError(f"The file's parts nest more than {MAX_DEPTH} deep; it was not opened.") from None
+    except Exception as exc:  # noqa: BLE001 - the stdlib parser's own failures on bad input
+        raise EmlError(f"The file is not a mail message that can be read ({type(exc).__name__}).") from None
+    _check_shape(msg)
+    notes: list[str] = []
+    names = {k.lower() for k in msg.keys()}
+    if not names & set(_KNOWN):
+        raise EmlError("The file does not look like an e-mail message (.eml): it has none of From, To, "
+                       "Subject, Date or Message-ID.")
+    body_part = _body(msg)
+    body, fmt = "", BodyFormat.TEXT
+    if body_part is not None:
+        body = _decode_text(body_part, notes)
+        if body.endswith("\n"):
+            body = body[:-1]
+        if body_part.get_content_subtype() == "html":
+            fmt = BodyFormat.HTML
+    atts = _attachments(msg, body_part, notes)
+    date = _date(msg, notes)
+    draft = Draft(
+        to=_people(msg, "To", notes), cc=_people(msg, "Cc", notes), bcc=_people(msg, "Bcc", notes),
+        subject=_header_text(msg, "Subject", notes), body=body, body_format=fmt,
+        importance=_importance(msg, notes),
+        read_receipt=bool(msg.get("Disposition-Notification-To") or msg.get("X-Confirm-Reading-To")),
+        delivery_receipt=bool(msg.get("Return-Receipt-To")),
+        attachments=atts, internet_message_id=_header_text(msg, "Message-ID", notes).strip(), modified=date,
+    )
+    senders = _people(msg, "From", notes)
+    return EmlMessage(draft=draft, sender=senders[0] if senders else None, date=date, notes=notes)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def _check_shape(msg: EmailMessage) -> None:
+    """Depth, part count and header sizes, without recursion."""
+    stack, parts = [(msg, 0)], 0
+    while stack:
+        part, depth = stack.pop()
+        parts += 1
+        if parts > MAX_PARTS:
+            raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
+        if depth > MAX_DEPTH:
+            raise EmlError(f"The file's parts nest more than {MAX_DEPTH} deep; it was not opened.")
+        raw_headers = list(part.raw_items())
+        if len(raw_headers) > MAX_HEADERS:
+            raise EmlError(f"A part of the file has more than {MAX_HEADERS} headers; it was not opened.")
+        for name, value in raw_headers:
+            if len(str(value)) > MAX_HEADER_CHARS:
+                raise EmlError(f"The file's {_printable(name)} header is {len(str(value)):,} characters long "
+                               f"(at most {MAX_HEADER_CHARS:,}); it was not opened.")
+        if part.is_multipart():
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                stack.extend((p, depth + 1) for p in payload)
+
+
+def _printable(text: str) -> str:
+    return "".join(c for c in str(text)[:60] if c.isprintable())
+
+
+def _header_text(msg, name: str, notes: list[str]) -> str:
+    try:
+        value = msg.get(name)
+        text = "" if value is None else str(value)
+    except Exception:  # noqa: BLE001 - a header the registry cannot parse: its raw text, decoded as far as possible
+        text = _raw_header(msg, name)
+        notes.append(f"The {name} header is malformed; it was read as it is.")
+    return " ".join(text.replace("\r", " ").replace("\n", " ").split()) if name == "Subject" else text
+
+
+def _raw_header(msg, name: str) -> str:
+    for k, v in msg.raw_items():
+        if k.lower() == name.lower():
+            try:
+                return str(email.header.make_header(email.header.decode_header(str(v))))
+            except Exception:  # noqa: BLE001
+                return str(v)
+    return ""
+
+
+def _people(msg, name: str, notes: list[str]) -> list[Recipient]:
+    out: list[Recipient] = []
+    try:
+        header = msg.get(name)
+        if header is None:
+            return out
+        for addr in getattr(header, "addresses", ()):
+            spec = addr.addr_spec.strip() if addr.domain or addr.username else ""
+            if len(spec) > 1 and spec[0] == spec[-1] == '"':
+                spec = spec[1:-1]  # an unclosed quote: kept as typed (Compose marks it), not dropped
+            if spec and spec != "<>":
+                out.append(Recipient(email=spec, name=addr.display_name or ""))
+        if not out and str(header).strip():
+            raise ValueError("no address parsed")
+        if any(isinstance(d, email.errors.InvalidHeaderDefect) for d in getattr(header, "defects", ())):
+            notes.append(f"The {name} header is malformed ({_printable(_raw_header(msg, name))}…): check its "
+                         "addresses.")
+    except Exception:  # noqa: BLE001 - fall back to the lenient parser on the raw text
+        raw = _raw_header(msg, name)
+        try:
+            out = [Recipient(email=a, name=n) for n, a in email.utils.getaddresses([raw]) if a]
+        except Exception:  # noqa: BLE001 - RecursionError on thousands of nested comments
+            out = []
+        if raw.strip() and not out:
+            notes.append(f"The {name} header could not be read: {_printable(raw)}")
+    return out
+
+
+def _importance(msg, notes: list[str]) -> Importance:
+    imp = _header_text(msg, "Importance", notes).strip().lower()
+    if imp in ("high", "low", "normal"):
+        return Importance(imp.capitalize())
+    prio = _header_text(msg, "X-Priority", notes).strip()[:1]
+    if prio in ("1", "2"):
+        return Importance.HIGH
+    if prio in ("4", "5"):
+        return Importance.LOW
+    ms = (_header_text(msg, "X-MSMail-Priority", notes) or _header_text(msg, "Priority", notes)).strip().lower()
+    return {"high": Importance.HIGH, "urgent": Importance.HIGH, "low": Importance.LOW,
+            "non-urgent": Importance.LOW}.get(ms, Importance.NORMAL)
+
+
+def _date(msg, notes: list[str]) -> _dt.datetime | None:
+    text = _header_text(msg, "Date", notes)
+    if not text.strip():
+        return None
+    try:
+        d = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        notes.append("The Date header could not be read.")
+        return None
+    return d if d.tzinfo else d.replace(tzinfo=_dt.timezone.utc)
+
+
+def _is_attachment(part) -> bool:
+    try:
+        return part.get_content_disposition() == "attachment"
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _body(msg):
+    """The part to show as the body: HTML when there is one, else plain text (never a part marked as an
+    attachment)."""
+    try:
+        part = msg.get_body(preferencelist=("html", "plain"))
+    except Exception:  # noqa: BLE001
+        part = None
+    if part is not None and part.get_content_maintype() == "text" and not _is_attachment(part):
+        return part
+    return None
+
+
+def _alternatives_of(msg, body_part) -> set[int]:
+    """The ids of the text parts that are another version of the body (its multipart/alternative)."""
+    out = {id(body_part)} if body_part is not None else set()
+    for part in msg.walk():
+        if part.get_content_type() == "multipart/alternative":
+            inside = [p for p in part.walk() if p is not part]
+            if any(p is body_part for p in inside):
+                out.update(id(p) for p in inside if p.get_content_maintype() == "text" and not _is_attachment(p))
+    return out
+
+
+def _attachments(msg, body_part, notes: list[str]) -> list[Attachment]:
+    skip = _alternatives_of(msg, body_part)
+    out: list[Attachment] = []
+    stack = [(msg, False)]
+    while stack:
+        part, related = stack.pop(0)
+        ctype = part.get_content_type()
+        if part.get_content_maintype() == "multipart":  # an attached message (message/rfc822) is one file
+            inner = part.get_payload() if isinstance(part.get_payload(), list) else []
+            stack[0:0] = [(p, ctype == "multipart/related") for p in inner]
+            continue
+        if id(part) in skip:
+            continue
+        if ctype == "message/rfc822" or (part.get_content_maintype() == "message" and not part.is_multipart()):
+            content = _message_bytes(part)
+        else:
+            try:
+                content = part.get_payload(decode=True) or b""
+            except Exception:  # noqa: BLE001
+                content, _ = b"", notes.append("An attachment's encoding is broken; it is empty.")
+        cid = str(part.get("Content-ID") or "").strip().strip("<>")
+        disposition = part.get_content_disposition()
+        name = _file_name(part, len(out) + 1)
+        out.append(Attachment(name=name, content=content, content_type=ctype, size=len(content),
+                              content_id=cid, is_inline=disposition == "inline" or (
+                                  related and bool(cid) and disposition != "attachment")))
+    return [a for a in out if not a.is_inline] + [a for a in out if a.is_inline]  # inline ones last
+
+
+def _message_bytes(part) -> bytes:
+    """An attached message's bytes: base64 (as Python's email and Exchange write it) decoded to the exact
+    file; a 7/8-bit one (as RFC 2046 wants) as the parser understood it."""
+    payload = part.get_payload()
+    if isinstance(payload, list) and payload:
+        cte = str(part.get("Content-Transfer-Encoding") or "").strip().lower()
+        try:
+            if cte == "base64":
+                return base64.b64decode(payload[0].as_bytes(policy=email.policy.compat32))
+            return payload[0].as_bytes(policy=email.policy.default.clone(linesep="\r\n"))
+        except Exception:  # noqa: BLE001
+            return b""
+    try:
+        return part.get_payload(decode=True) or b""
+    except Exception:  # noqa: BLE001
+        return b""
+
+
+def _file_name(part, n: int) -> str:
+    try:
+        name = part.get_filename() or part.get_param("name") or ""
+    except Exception:  # noqa: BLE001
+        name = ""
+    if isinstance(name, tuple):  # an RFC 2231 value the registry left undecoded
+        name = email.utils.collapse_rfc2231_value(name)
+    name = " ".join(str(name).split())
+    if name:
+        return name
+    if part.get_content_type() == "message/rfc822":
+        return f"message {n}.eml"
+    import mimetypes
+
+    return f"attachment {n}{mimetypes.guess_extension(part.get_content_type()) or '.bin'}"
+
+
+def _decode_text(part, notes: list[str]) -> str:
+    """A text part's content in its charset; a charset Python does not know as UTF-8 with bad bytes
+    replaced (noted), never an error."""
+    try:
+        data = part.get_payload(decode=True) or b""
+    except Exception:  # noqa: BLE001
+        notes.append("The message text's encoding is broken; it was read as it is.")
+        data = str(part.get_payload()).encode("utf-8", "replace")
+    charset = part.get_content_charset() or "us-ascii"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        notes.append(f"The message text says it is in “{_printable(charset)}”, which is not a known character "
+                     "set: it was read as UTF-8.")
+        charset = "utf-8"
+    if charset.lower() in ("us-ascii", "ascii"):
+        charset = "utf-8"  # 8-bit text labelled ASCII is common: UTF-8 reads ASCII the same
+    text = data.decode(charset, errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,53 @@
+"""Fuzzy matching of the command palette (app/domain/fuzzy.py): no Qt."""
+
+from app.domain.fuzzy import match, rank, word_starts
+
+
+def test_subsequence_matches_in_order_and_case_insensitively():
+    assert match("sdd", "Send selected drafts") is not None
+    assert match("SEND", "send selected drafts") is not None
+    assert match("xyz", "Send selected drafts") is None
+    assert match("ds", "Sd") is None  # order matters
+    assert match("", "anything").score == 0
+
+
+def test_query_words_match_one_after_another():
+    m = match("sen sel", "Send selected drafts")
+    assert m is not None and m.positions == (0, 1, 2, 5, 6, 7)
+    assert match("sel sen", "Send selected drafts") is None
+
+
+def test_word_starts():
+    assert word_starts("Send selected") == [True, False, False, False, False, True] + [False] * 7
+    assert word_starts("saveAs x-y") == [True, False, False, False, True, False, False, True, False, True]
+
+
+def test_a_match_at_word_starts_beats_one_inside_words():
+    assert match("sd", "Save draft").score > match("sd", "Wednesday").score
+    # the best way is taken: d at the word "draft", not the first d in the text
+    assert match("dr", "Sidebar draft").positions == (8, 9)
+
+
+def test_consecutive_characters_beat_scattered_ones():
+    assert match("draf", "Drafts").score > match("draf", "Do Rare Art Fast").score - 40  # both match
+    assert match("ref", "Refresh").score > match("ref", "Read every file").score
+
+
+def test_prefix_of_the_whole_text_wins_ties():
+    assert match("send", "Send").score > match("send", "Resend").score
+
+
+def test_ranking_best_first_then_shorter_then_given_order():
+    items = ["Select all", "Send", "Send selected drafts", "Sent: save attachments"]
+    assert [i for i, _ in rank("sen sel", items)] == ["Send selected drafts"]
+    assert [i for i, _ in rank("sd", ["Wednesday", "Save draft", "Send selected drafts"])][0] == "Save draft"
+    assert [i for i, _ in rank("se", ["Send", "Sent"])] == ["Send", "Sent"]  # a tie keeps the given order
+    assert [i for i, _ in rank("", ["b", "a"])] == ["b", "a"]
+
+
+def test_extra_texts_match_at_half_weight():
+    items = ["Refresh", "Compose"]
+    got = rank("view", items, extra=lambda i: ("View " + i,))
+    assert [i for i, _ in got] == ["Refresh", "Compose"]
+    direct = match("view", "View Refresh").score
+    assert got[0][1].score == direct / 2

@@ -1,0 +1,32 @@
+"""Inline images (an HTML body's ``cid:`` pictures, e.g. from an opened .eml file) stay inline, with their
+Content-ID, through a save and a read on both backends: in the first save, in a later one, and above
+Graph's 3 MB inline limit (its upload session)."""
+
+from __future__ import annotations
+
+import os
+
+from app.domain.models import Attachment, BodyFormat
+from tests.mail.conftest import ALICE, both, simple_draft
+
+
+def _inline(name: str, cid: str, size: int) -> Attachment:
+    return Attachment(name, b"\x89PNG\r\n\x1a\n" + os.urandom(size), "image/png", content_id=cid, is_inline=True)
+
+
+@both
+def test_inline_images_keep_their_content_id_through_save_and_read(svc, sandbox):
+    svc.connect()
+    body = '<p>chart: <img src="cid:chart@x"></p><p><img src="cid:big@x"></p><p><img src="cid:later@x"></p>'
+    draft = simple_draft("inline", body_format=BodyFormat.HTML).copy(
+        body=body, attachments=[Attachment("plain.txt", b"a file", "text/plain"), _inline("chart.png", "chart@x", 500),
+                                _inline("big.png", "big@x", 3_500_000)])
+    saved = svc.save_draft(draft)
+    saved = svc.save_draft(saved.copy(attachments=[*saved.attachments, _inline("later.png", "later@x", 100)]))
+    back = svc.get_message(saved.ref)
+    got = {a.name: (a.is_inline, a.content_id, a.content) for a in back.attachments}
+    want = {a.name: (a.is_inline, a.content_id, a.content) for a in saved.attachments}
+    assert got == want and got["plain.txt"][:2] == (False, "")
+    server = {a["name"]: (a["is_inline"], a["content_id"]) for a in sandbox.mailbox(ALICE).items("drafts")[0]["attachments"]}
+    assert server == {"plain.txt": (False, None), "chart.png": (True, "chart@x"), "big.png": (True, "big@x"),
+                      "later.png": (True, "later@x")}

@@ -1,0 +1,128 @@
+"""Signatures by keys against the real window on the sandbox: made in the dialog (Ctrl+Shift+L), put in a
+new message (Ctrl+N), switched (Ctrl+Shift+G) replacing only the signature block, saved (Ctrl+S)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.domain.snippets import Signature
+from app.storage.compose_texts import ComposeTexts
+from app.storage.settings import Settings
+from tests.ui.test_content_is_data import HttpCanary
+from tests.ui.test_snippets import ALT, CTRL, SHIFT, focused, mnemonic, open_dialog, press
+from tests.ui.test_window_flows import items, key, type_message
+
+WORK = "\n\n-- \nAlice Example\nExample Corp"
+SHORT = "\n\n-- \nA."
+
+
+def body(win) -> str:
+    return win.compose.body.toPlainText()
+
+
+def test_signature_on_ctrl_n_switching_replaces_only_the_block_and_ctrl_s_saves_it(qtbot, window, sandbox, settings,
+                                                                                    screenshot_dir):
+    win = window
+    # none by default
+    key(qtbot, win, Qt.Key_N, CTRL)
+    assert body(win) == ""
+    d = open_dialog(qtbot, win)
+    press(qtbot, Qt.Key_G, ALT)  # the Signatures tab
+    page = d.signatures
+    qtbot.waitUntil(lambda: d.tabs.currentWidget() is page, timeout=2000)
+    for name, text, default in (("Work", "Alice Example\nExample Corp", True), ("Short", "A.", False)):
+        mnemonic(qtbot, Qt.Key_A, lambda n=len(page.items) + 1: focused() is page.name and len(page.items) == n)
+        qtbot.keyClicks(page.name, name)
+        press(qtbot, Qt.Key_Tab)
+        assert focused() is page.rich
+        press(qtbot, Qt.Key_Tab)
+        assert focused() is page.text
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                press(qtbot, Qt.Key_Return)
+            qtbot.keyClicks(page.text, line)
+        press(qtbot, Qt.Key_Tab)
+        assert focused() is page.use_default
+        if default:
+            press(qtbot, Qt.Key_Space)
+    page.list.setCurrentRow(0)
+    d.grab().save(str(screenshot_dir / "signatures-dialog.png"))
+    press(qtbot, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not d.isVisible(), timeout=3000)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
+    acc_key = win.session.account.key
+    again = ComposeTexts(Settings(settings.path))
+    assert [s.name for s in again.signatures(acc_key)] == ["Work", "Short"]
+    assert again.default_signature(acc_key) == "Work"
+    assert again.signatures("ews:someone-else@example.com|https://x") == []  # per account
+
+    # Ctrl+N: the signature, the cursor above it, nothing to save yet
+    type_message(qtbot, win, to="Bob <bob@example.com>", cc="", bcc="", subject="Sig", body="Hi Bob,\nsee below.")
+    assert body(win) == "Hi Bob,\nsee below." + WORK
+    # typing just above the block is the user's text
+    c = win.compose.body.textCursor()
+    assert c.position() == len("Hi Bob,\nsee below.")
+    qtbot.keyClicks(win.compose.body, " Thanks")
+    mine = "Hi Bob,\nsee below. Thanks"
+    assert body(win) == mine + WORK
+    # Ctrl+Shift+G: Work -> Short -> none -> Work; only the block changes
+    key(qtbot, win, Qt.Key_G, CTRL | SHIFT)
+    assert body(win) == mine + SHORT and win.power.signature.current == "Short"
+    key(qtbot, win, Qt.Key_G, CTRL | SHIFT)
+    assert body(win) == mine
+    key(qtbot, win, Qt.Key_G, CTRL | SHIFT)
+    assert body(win) == mine + WORK
+    assert win.focusWidget() is win.compose.body and win.compose.body.textCursor().position() == len(mine)
+    # text typed after the signature stays when it is switched
+    win.compose.body.moveCursor(QTextCursor.End)
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.keyClicks(win.compose.body, "P.S. call me")
+    key(qtbot, win, Qt.Key_G, CTRL | SHIFT)
+    assert body(win) == mine + SHORT + "\nP.S. call me"
+    win.grab().save(str(screenshot_dir / "compose-signature.png"))
+    # Ctrl+S: the server's draft has it
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=20000)
+    saved = items(sandbox, "drafts")[0]["body"].replace("\r\n", "\n")
+    assert saved.strip() == (mine + SHORT + "\nP.S. call me").strip()
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)
+
+
+def test_a_new_message_without_a_default_signature_has_none_and_the_palette_switches(qtbot, window):
+    win = window
+    acc_key = win.session.account.key
+    win.power.texts.set_signatures(acc_key, [Signature("Work", "W")], default="")
+    key(qtbot, win, Qt.Key_N, CTRL)
+    assert body(win) == "" and not win.compose.dirty
+    qtbot.keyClicks(win.compose.to.edit, "bob@example.com")
+    key(qtbot, win, Qt.Key_P, CTRL | SHIFT)
+    p = win.power.palette
+    qtbot.keyClicks(p.field, "signature work")
+    assert p.shown()[0] == "Signature: Work"
+    key(qtbot, win, Qt.Key_Return)
+    assert body(win) == "\n\n-- \nW"
+    key(qtbot, win, Qt.Key_P, CTRL | SHIFT)
+    qtbot.keyClicks(p.field, "signature none")
+    key(qtbot, win, Qt.Key_Return)
+    assert body(win) == ""
+
+
+def test_a_rich_signature_loads_nothing_and_turns_rich_text_on(qtbot, window):
+    win = window
+    web = HttpCanary()
+    try:
+        acc_key = win.session.account.key
+        win.power.texts.set_signatures(acc_key, [Signature(
+            "Logo", f'<p><b>Alice</b> <img src="{web.url}/logo.png"></p>', rich=True)], default="Logo")
+        key(qtbot, win, Qt.Key_N, CTRL)
+        assert win.compose.rich.isChecked() and not win.compose.dirty
+        assert body(win).startswith("\n\n-- \nAlice")
+        win.compose.body.grab()
+        html = win.compose.body.toHtml()
+        assert web.url not in html and "font-weight:700" in html
+        assert web.hits == []
+    finally:
+        web.shutdown()
