@@ -103,6 +103,7 @@ async def _run_steps(done: list[str]) -> None:
     from app.ui.main_window import MainWindow
 
     settings = Settings()
+    settings.set_undo_send_seconds(0)  # its own home: the send goes at once (undo send has its own tests)
     window = MainWindow(settings=settings, keyring_ok=secrets.keyring_available())
     window.show()
     try:

@@ -13,7 +13,11 @@ cd "$ROOT"
 APT_PKGS=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
           libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 fonts-dejavu-core)
+# spell check (pyenchant loads libenchant-2 at run time; Hunspell's US English dictionary)
+APT_PKGS+=(libenchant-2-2 hunspell-en-us)
 if [ "$MODE" = "test" ]; then
+  # the spell-check tests switch between two languages
+  APT_PKGS+=(hunspell-en-gb)
   # packaging test: dpkg-deb with zstd; GUI runs under a virtual X server where a display is needed
   APT_PKGS+=(dpkg-dev zstd xvfb binutils)
 fi

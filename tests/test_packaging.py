@@ -172,6 +172,8 @@ def test_deb_fields_depends_and_size(build):
     missing = QT_XCB_DEPENDS - names
     assert not missing, f"Depends lacks what Qt's xcb plugin needs: {sorted(missing)}"
     assert {"libglib2.0-0", "libglib2.0-0t64"} & names
+    # spell check: enchant is loaded with ctypes, so it is declared, not computed from the bundle's links
+    assert "libenchant-2-2" in _depends(deb) and "hunspell-en-us | hunspell-dictionary" in _depends(deb)
     assert any(d.startswith("libc6 (>= ") for d in _depends(deb))
     members = subprocess.run(["ar", "t", str(deb)], capture_output=True, text=True, check=True).stdout.split()
     assert members[0] == "debian-binary" and "data.tar.zst" in members, members

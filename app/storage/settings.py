@@ -21,6 +21,20 @@ APP_AUTHOR = "Dispatch"
 MAX_RECENT = 200
 #: A settings file larger than this is damaged (a real one is a few KB): it is not read into memory.
 MAX_SETTINGS_BYTES = 1 << 20
+#: Undo send (issue 15): the seconds between Send and the server call that the UI offers, and the default
+UNDO_SEND_CHOICES = (0, 5, 10, 20, 30)
+DEFAULT_UNDO_SEND = 10
+
+
+def default_undo_send() -> float:
+    """The undo-send delay when the user never chose one: 10 s. ``DISPATCH_UNDO_SEND_DEFAULT`` (seconds)
+    replaces that default — a test and scripting switch (the test suite sets 0: tests written before undo
+    send expect Ctrl+Return to send at once); a choice the user made always wins."""
+    try:
+        v = float(os.environ.get("DISPATCH_UNDO_SEND_DEFAULT", "") or DEFAULT_UNDO_SEND)
+    except ValueError:
+        v = DEFAULT_UNDO_SEND
+    return v if 0 <= v <= 60 else DEFAULT_UNDO_SEND
 
 
 def normalize_fingerprint(fp: str) -> str:
@@ -267,3 +281,15 @@ class Settings:
     def set(self, key: str, value) -> None:
         self._data.setdefault("prefs", {})[key] = value
         self.save()
+
+    # ---- sending (issue 15) ----
+    def undo_send_seconds(self) -> float:
+        """Seconds Ctrl+Return waits before the server call (0: off). Any stored value from 0 to 60 counts
+        (the menu offers :data:`UNDO_SEND_CHOICES`); anything else is the default."""
+        v = self.get("undo_send_seconds")
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 60:
+            return float(v)
+        return default_undo_send()
+
+    def set_undo_send_seconds(self, seconds: float) -> None:
+        self.set("undo_send_seconds", seconds)

@@ -24,7 +24,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 
-from app.core import recovery
+from app.core import holds, recovery
 from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import NotCancellable, Outbox
@@ -78,6 +78,9 @@ class JournalBridge:
         window.installEventFilter(self._close_watch)
         self._outbox_window = None
         self.outbox_action = self._install_action()
+        from app.ui.send_timing import SendTiming
+
+        window.send_timing = SendTiming(window)  # undo send and send later (issue 15)
         if self.journal.moved_aside is not None:
             window.show_journal_notice("Journal replaced",
                                        "The local journal was damaged: it was set aside as "
@@ -139,7 +142,10 @@ class JournalBridge:
         c.load(entry.draft)
         others = len(recovery.editing_entries(self.journal, self.account)) - 1
         more = f"; {_n_messages(others, 'other unsaved')} go to Drafts when the server is reached" if others > 0 else ""
-        self._note = "Reopened the message you were writing" + more
+        unsent = holds.reopen_note(entry)  # it was in its undo-send window when Dispatch closed
+        if unsent:
+            self.journal.set_state(entry.local_id, "editing", meta={})  # said once
+        self._note = (unsent or "Reopened the message you were writing") + more
         self.w.statusBar().showMessage(self._note, 15000)
 
     def _state(self, state: str) -> None:

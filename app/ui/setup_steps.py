@@ -108,6 +108,14 @@ def edit(win) -> None:
     win.edit_actions = build_edit_menu(win)
 
 
+def spelling(win) -> None:
+    """Spell check on the Compose body and its two actions in the Edit menu (app/ui/spell_menu.py); enchant
+    and the dictionaries load on the checker's own thread, never in a slice."""
+    from app.ui.spell_menu import Spelling
+
+    win.spelling = Spelling(win)
+
+
 def wiring(win) -> None:
     from app.ui.list_status import watch_list_errors
 
@@ -214,5 +222,5 @@ def steps() -> list:
             _importer("app.ui.recipient_edit"), _importer("app.ui.attachments"), _importer("app.ui.body_mirror"),
             _importer("app.ui.formatting"), _importer("app.ui.compose_view"), compose,
             _importer("app.ui.message_models"), _importer("app.ui.list_table"), _importer("app.ui.drafts_view"),
-            widget_types, drafts, sent, welcome, actions, edit, wiring,
+            widget_types, drafts, sent, welcome, actions, edit, _importer("app.ui.spell_menu"), spelling, wiring,
             _importer("app.ui.journal_bridge"), _importer("app.ui.outbox_view"), journal_opened, journal]

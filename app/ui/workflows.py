@@ -223,8 +223,9 @@ class Workflows(TaskTracker):
             c.set_busy(True, "Sending…")
             w._busy_push("Sending…")
             self.sending += 1
+            timing = getattr(w, "send_timing", None)  # undo send: held for the delay (app.ui.send_timing)
             try:
-                sub = await outbox.submit(draft)
+                sub = await outbox.submit(draft, hold=timing.undo_hold() if timing is not None else None)
                 sub = await outbox.wait(sub.local_id, final=False)
             except DraftInvalid as exc:  # the queue's own check (e.g. a limit learnt since): nothing created
                 c.set_error(f"Not sent: {exc.message}")
@@ -233,6 +234,8 @@ class Workflows(TaskTracker):
                 self.sending -= 1
                 c.set_busy(False)
                 w._busy_pop()
+            if timing is not None and timing.is_held(sub):
+                return timing.held(sub, draft)  # the countdown with Undo; the Outbox sends it after
             return self._after_send(sub, draft)
 
     def _after_send(self, sub, draft: Draft) -> ItemOutcome:

@@ -1,0 +1,89 @@
+"""kill -9 with held sends (issue 15): a process whose real Outbox holds one send in its undo window and
+one "send later" is killed; the sandbox (in this process) outlives it. A fresh Outbox on the same journal
+file then restores: the undo one is NOT sent — it is the user's message again, reopened first in Compose
+with its note; the send-later one is still held with its time and goes out exactly once at it, never
+before. (The real app's kill harness, tests/reliability/test_kill.py, is not extended for this: see
+README, Undo send.)"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.core import holds, recovery
+from app.core.mailclient import MailClient
+from app.core.outbox import Outbox
+from app.core.submission import SubState
+from app.storage.journal import Journal
+from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user, wait_delivered
+
+HERE = Path(__file__).resolve().parent
+WRITES = ("CreateItem", "UpdateItem", "SendItem")
+
+
+@pytest.mark.timeout(120)
+def test_kill_with_an_undo_window_and_a_send_later_pending(sandbox, tmp_path):
+    alice = user(sandbox, ALICE)
+    journal_path = tmp_path / "journal.sqlite3"
+    later_at = time.time() + 6.0  # after the kill and the restart
+    env = dict(os.environ, OB_URL=sandbox.ews_url, OB_PASSWORD=alice["password"], OB_JOURNAL=str(journal_path),
+               OB_LATER_AT=repr(later_at))
+    proc = subprocess.Popen([sys.executable, str(HERE / "hold_child.py")], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout.readline().strip() == b"HELD", proc.stderr.read()[-2000:]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert sandbox.wait_handlers(30), sandbox.active_handlers
+    assert [op for op in sandbox.request_log if op in WRITES] == []  # the child sent nothing
+
+    journal = Journal(journal_path)
+    states = {e.draft.subject: (e.state, e.meta.get("hold")) for e in journal.entries()}
+    assert states == {"kill: in the undo window": ("held", "undo"), "kill: send later": ("held", "later")}
+    early: list = []
+
+    async def restart():
+        svc = make_service(sandbox.ews_url, alice)
+        client = MailClient(lambda: svc)
+        ob = Outbox(client, journal, policy=TEST_POLICY)
+        report = ob.restore()
+        ob.start()
+        later = next(s for s in ob.subs.values())
+        # poll the server until the send-later message is in Sent Items; nothing may be written before its
+        # time (checked against the Outbox's clocks at every look)
+        while "SendItem" not in sandbox.request_log:
+            if ob.wall() < later_at - 0.02 and [op for op in sandbox.request_log if op in WRITES]:
+                early.append(list(sandbox.request_log))
+            await asyncio.sleep(0.02)
+        sub = await ob.wait(later.local_id, timeout=30)
+        await ob.stop()
+        client.close()
+        return report, later, sub
+
+    loop = asyncio.new_event_loop()
+    try:
+        report, later, sub = loop.run_until_complete(restart())
+    finally:
+        loop.close()
+    kinds = {("later" if lid == later.local_id else "undo"): (was, now) for lid, was, now in report}
+    assert kinds == {"undo": ("held", "editing"), "later": ("held", "held")}
+    assert early == [], "a held message reached the server before its time"
+    assert sub.state == SubState.SENT and later.release_at == 0.0
+    assert [e.value for _a, e, _b in sub.history] == ["release", "start", "saved", "accepted"]
+    assert wait_delivered(sandbox)
+    sent = [it["subject"] for it in sandbox.mailbox(ALICE).items("sentitems")]
+    assert sent == ["kill: send later"]  # once; the undo one never
+    # the undo one is the user's message again: reopened first in Compose, with its note
+    entry = recovery.message_to_reopen(journal, "")
+    assert entry is not None and entry.draft.subject == "kill: in the undo window"
+    assert (entry.state, entry.op) == ("editing", "")
+    assert [a.content for a in entry.draft.attachments] == [b"bytes"] and "<b>yet</b>" in entry.draft.body
+    assert holds.reopen_note(entry).startswith("“kill: in the undo window” was not sent: it was waiting")
+    assert [e.draft.subject for e in journal.entries()] == ["kill: in the undo window"]
+    assert [m["subject"] for m in sandbox.mailbox(BOB).items("inbox")] == ["kill: send later"]

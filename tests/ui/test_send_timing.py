@@ -1,0 +1,214 @@
+"""Undo send and send later, by keys, in the real window against the sandbox over HTTP (issue 15).
+
+A send is HELD in the account's Outbox until its release time; these tests watch the sandbox's request log
+against the Outbox's own clock (polled, never slept on): nothing that saves or sends the message may reach
+the server before its time, and it goes out exactly once after it.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.core.submission import SubState
+from app.domain.models import Folder
+from tests.ui.conftest import BOB, close_window, open_window, wait_idle, wait_task
+from tests.ui.test_window_flows import CTRL, items, key, type_message
+
+SHIFT = Qt.ShiftModifier
+WRITES = ("CreateItem", "UpdateItem", "SendItem")
+
+
+def _writes(sandbox, since: int = 0) -> list[str]:
+    return [op for op in sandbox.request_log[since:] if op in WRITES]
+
+
+def _rich_message_with_attachment(qtbot, win, tmp_path, subject: str):
+    att = tmp_path / "numbers.csv"
+    att.write_bytes(b"q,amount\n1,100\n")
+    type_message(qtbot, win, subject=subject, body="Hi Bob,\nthe numbers")
+    win.compose.rich.setChecked(True)  # rich text: the body is HTML from here on
+    key(qtbot, win, Qt.Key_End, CTRL)
+    key(qtbot, win, Qt.Key_B, CTRL)
+    qtbot.keyClicks(win.focusWidget(), " in bold")
+    win.compose.attachments.add_paths([str(att)])
+    win.compose.importance.setCurrentIndex(2)
+    win.compose.read_receipt.setChecked(True)
+
+
+def _same(a, b) -> None:
+    for f in ("to", "cc", "bcc", "subject", "body", "body_format", "importance", "read_receipt", "delivery_receipt",
+              "local_id", "internet_message_id"):
+        assert getattr(a, f) == getattr(b, f), f
+    assert [(x.name, x.content) for x in a.attachments] == [(x.name, x.content) for x in b.attachments]
+
+
+def test_ctrl_z_in_the_undo_window_sends_nothing_and_compose_holds_the_message_exactly(
+        qtbot, window, sandbox, settings, tmp_path):
+    win = window
+    settings.set_undo_send_seconds(2)
+    _rich_message_with_attachment(qtbot, win, tmp_path, "Undo me")
+    before = win.compose.draft()
+    assert "<b>" in before.body or "font-weight" in before.body  # the bold run is in the HTML
+    since = len(sandbox.request_log)
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    timing, ob = win.send_timing, win.session.outbox
+    qtbot.waitUntil(lambda: timing.bar.isVisible(), timeout=5000)
+    sub = ob.subs[before.local_id]
+    assert sub.state == SubState.HELD and win.compose.subject.text() == ""
+    assert "Sending “Undo me” in 2 s" in timing.bar.label.text()
+    assert win.journal_bridge.journal.get(before.local_id).state == "held"
+    # a text field with typing of its own to undo: Ctrl+Z is the field's
+    assert QApplication.focusWidget() is win.compose.to.edit
+    qtbot.keyClicks(win.compose.to.edit, "x")
+    key(qtbot, win, Qt.Key_Z, CTRL)
+    assert win.compose.to.edit.text() == "" and sub.state == SubState.HELD
+    # nothing left to undo in the field: Ctrl+Z takes the send back
+    key(qtbot, win, Qt.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: win.compose.subject.text() == "Undo me", timeout=5000)
+    assert sub.state == SubState.CANCELLED and not timing.bar.isVisible()
+    _same(win.compose.draft(), before)  # every field, the rich text, the attachment, its identity
+    e = win.journal_bridge.journal.get(before.local_id)
+    assert (e.state, e.op) == ("editing", "")
+    # well past the time it would have gone out (the Outbox's clock), nothing reached the server
+    qtbot.waitUntil(lambda: ob.clock() > sub.retry_at + 1.0, timeout=10000)
+    wait_idle(qtbot, win)
+    assert _writes(sandbox, since) == [] and items(sandbox, Folder.SENT.value) == []
+    assert ob.subs == {}
+
+
+def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot, window, sandbox, settings):
+    win = window
+    settings.set_undo_send_seconds(1.5)
+    type_message(qtbot, win, cc="", bcc="", subject="After the delay", body="Noon?")
+    since = len(sandbox.request_log)
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: any(s.state == SubState.HELD for s in ob.subs.values()), timeout=5000)
+    sub = next(iter(ob.subs.values()))
+    release = sub.retry_at
+    early = []
+
+    def sent() -> bool:
+        now, writes = ob.clock(), _writes(sandbox, since)
+        if now < release - 0.02 and writes:
+            early.append((release - now, writes))
+        return "SendItem" in writes
+
+    qtbot.waitUntil(sent, timeout=20000)
+    assert early == [], "the server was asked before the undo window ended"
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=10000)
+    assert [e.value for _a, e, _b in sub.history] == ["release", "start", "saved", "accepted"]
+    qtbot.waitUntil(lambda: "Sent: After the delay" in win.statusBar().currentMessage(), timeout=5000)
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: sandbox.outbox.wait_idle(0), timeout=10000)
+    assert [m["subject"] for m in items(sandbox, Folder.SENT.value)] == ["After the delay"]
+    assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["After the delay"]
+    assert _writes(sandbox, since).count("SendItem") == 1
+
+
+def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window, sandbox, settings):
+    win = window
+    type_message(qtbot, win, cc="", bcc="", subject="Tomorrow's agenda", body="1. numbers")
+    before = win.compose.draft()
+    since = len(sandbox.request_log)
+    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
+    timing = win.send_timing
+    qtbot.waitUntil(lambda: timing.dialog is not None and timing.dialog.isVisible(), timeout=5000)
+    dlg = timing.dialog
+    assert not dlg.isModal()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.when, timeout=5000)
+    qtbot.keyClicks(dlg.when, "soonish")
+    qtbot.keyClick(dlg.when, Qt.Key_Return)
+    assert dlg.isVisible() and "does not understand “soonish”" in dlg.error.text()
+    assert win.session.outbox.subs == {}
+    dlg.when.selectAll()
+    qtbot.keyClicks(dlg.when, "tomorrow 8:00")
+    qtbot.keyClick(dlg.when, Qt.Key_Return)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: before.local_id in ob.subs, timeout=5000)
+    sub = ob.subs[before.local_id]
+    when = datetime.combine(datetime.now().date() + timedelta(days=1), datetime.min.time()).replace(hour=8)
+    assert (sub.state, sub.hold_kind, sub.release_at) == (SubState.HELD, "later", when.timestamp())
+    meta = win.journal_bridge.journal.get(before.local_id).meta
+    assert (meta["hold"], meta["release_at"]) == ("later", when.timestamp())
+    qtbot.waitUntil(lambda: win.compose.subject.text() == "", timeout=5000)
+    assert "sends at" in win.statusBar().currentMessage()
+    key(qtbot, win, Qt.Key_4, CTRL)
+    view = win.journal_bridge.show_outbox()
+    assert view.rows() == [("Tomorrow's agenda", "bob@example.com", f"Sends at {when.strftime('%a %H:%M')}")] or \
+        view.rows()[0][2] == f"Sends at {when.strftime('%a %H:%M')}"
+    view.table.setFocus()
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == "Tomorrow's agenda",
+                    timeout=5000)
+    assert sub.state == SubState.CANCELLED and ob.subs == {}
+    _same(win.compose.draft(), before)
+    wait_idle(qtbot, win)
+    assert _writes(sandbox, since) == []
+
+
+def test_send_later_goes_out_at_its_time_not_before(qtbot, window, sandbox):
+    # the time is set a couple of seconds ahead through the same call the dialog makes (typed times
+    # have minute resolution)
+    win = window
+    type_message(qtbot, win, cc="", bcc="", subject="In two seconds", body="later")
+    since = len(sandbox.request_log)
+    sub = wait_task(qtbot, win.send_timing.schedule(time.time() + 2.0))
+    ob = win.session.outbox
+    assert sub.state == SubState.HELD and ob.rows()[0].text.startswith("Sends at ")
+    release, early = sub.retry_at, []
+
+    def sent() -> bool:
+        now, writes = ob.clock(), _writes(sandbox, since)
+        if now < release - 0.02 and writes:
+            early.append((release - now, writes))
+        return "SendItem" in writes
+
+    qtbot.waitUntil(sent, timeout=20000)
+    assert early == []
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=10000)
+    wait_idle(qtbot, win)
+    assert [m["subject"] for m in items(sandbox, Folder.SENT.value)] == ["In two seconds"]
+
+
+def test_the_undo_send_delay_is_chosen_from_the_file_menu(qtbot, window, settings):
+    win = window
+    timing = win.send_timing
+    assert settings.undo_send_seconds() == 0  # the test suite's default (DISPATCH_UNDO_SEND_DEFAULT)
+    assert timing.delay_actions[0].isChecked()
+    timing.delay_actions[20].trigger()
+    assert settings.undo_send_seconds() == 20 and timing.delay_actions[20].isChecked()
+    assert not timing.delay_actions[0].isChecked()
+    file_menu = win.menus["&File"]
+    texts = [a.text() for a in file_menu.actions()]
+    assert "Send &later…" in texts and "Undo send &delay" in texts
+    assert timing.later_action.shortcut().toString() == "Ctrl+Shift+T"
+
+
+def test_a_message_in_its_undo_window_when_dispatch_closed_comes_back_with_a_note(qtbot, aloop, sandbox, settings):
+    settings.set_undo_send_seconds(30)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    type_message(qtbot, win, cc="", bcc="", subject="Interrupted", body="was it sent?")
+    before = win.compose.draft()
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: win.send_timing.bar.isVisible(), timeout=5000)
+    journal = win.journal_bridge.journal
+    qtbot.waitUntil(lambda: journal.get(before.local_id).state == "held", timeout=5000)
+    since = len(sandbox.request_log)
+    session.outbox.close()  # Dispatch stops here (the journal stays as it is on disk)
+    close_window(win, session)
+    win2, session2 = open_window(qtbot, sandbox, settings, connected=True, journal=journal)
+    try:
+        qtbot.waitUntil(lambda: win2.compose.subject.text() == "Interrupted", timeout=10000)
+        _same(win2.compose.draft(), before)
+        assert "“Interrupted” was not sent: it was waiting to be sent when Dispatch closed. Send it again or " \
+               "keep editing." in win2.statusBar().currentMessage()
+        assert session2.outbox.subs == {}
+        wait_idle(qtbot, win2)
+        assert _writes(sandbox, since) == []
+    finally:
+        close_window(win2, session2)
