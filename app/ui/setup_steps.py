@@ -116,6 +116,13 @@ def spelling(win) -> None:
     win.spelling = Spelling(win)
 
 
+def power(win) -> None:
+    """The command palette (Ctrl+Shift+P), snippets and signatures (app/ui/power_compose.py)."""
+    from app.ui.power_compose import build
+
+    build(win)
+
+
 def wiring(win) -> None:
     from app.ui.list_status import watch_list_errors
 
@@ -223,4 +230,5 @@ def steps() -> list:
             _importer("app.ui.formatting"), _importer("app.ui.compose_view"), compose,
             _importer("app.ui.message_models"), _importer("app.ui.list_table"), _importer("app.ui.drafts_view"),
             widget_types, drafts, sent, welcome, actions, edit, _importer("app.ui.spell_menu"), spelling, wiring,
+            _importer("app.ui.power_compose"), power,
             _importer("app.ui.journal_bridge"), _importer("app.ui.outbox_view"), journal_opened, journal]
