@@ -96,3 +96,17 @@ def test_an_action_added_later_is_listed_and_the_palette_is_built_once(qtbot, wi
     assert p.model.rows[0].where == "Edit"
     key(qtbot, win, Qt.Key_Return)
     assert ran == [1]
+
+
+def test_the_new_commands_are_in_their_menus_and_the_f1_sheet(qtbot, window):
+    from app.ui.shortcuts import collect
+
+    win = window
+    listed = {(group, text): keys for group, rows in collect(win) for text, keys in rows}
+    native = lambda k: QKeySequence(k).toString(QKeySequence.NativeText)  # noqa: E731
+    assert listed[("View", "Command palette…")] == native("Ctrl+Shift+P")
+    assert listed[("File", "Snippets and signatures…")] == native("Ctrl+Shift+L")
+    assert listed[("File", "Switch signature")] == native("Ctrl+Shift+G")
+    keys = [k for k in listed.values()]
+    for k in ("Ctrl+Shift+P", "Ctrl+Shift+L", "Ctrl+Shift+G"):
+        assert keys.count(native(k)) == 1, f"{k} is taken twice"

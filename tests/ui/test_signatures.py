@@ -126,3 +126,25 @@ def test_a_rich_signature_loads_nothing_and_turns_rich_text_on(qtbot, window):
         assert web.hits == []
     finally:
         web.shutdown()
+
+
+def test_the_signature_is_found_again_in_a_draft_opened_from_drafts(qtbot, window, sandbox):
+    win = window
+    acc_key = win.session.account.key
+    win.power.texts.set_signatures(acc_key, [Signature("Work", "Alice\nExample Corp"), Signature("Short", "A.")],
+                                   default="Work")
+    type_message(qtbot, win, to="Bob <bob@example.com>", cc="", bcc="", subject="Reopen", body="Dear Bob")
+    assert body(win) == "Dear Bob\n\n-- \nAlice\nExample Corp"
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and not win.busy, timeout=20000)
+    key(qtbot, win, Qt.Key_N, CTRL)  # a new one (with its own signature), then the draft again
+    key(qtbot, win, Qt.Key_2, CTRL)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.drafts.model.loading, timeout=10000)
+    win.drafts.table.setFocus()
+    win.drafts.table.setCurrentIndex(win.drafts.model.index(0, 1))
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: win.compose.subject.text() == "Reopen" and "Dear Bob" in body(win), timeout=10000)
+    assert win.power.signature.current == ""  # nothing tracked after a load...
+    win.compose.body.setFocus()
+    key(qtbot, win, Qt.Key_G, CTRL | SHIFT)  # ...but the block is found by its text: Work -> Short
+    assert body(win).rstrip("\n") == "Dear Bob\n\n-- \nA."
