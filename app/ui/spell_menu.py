@@ -2,7 +2,7 @@
 
 - **Suggestions** (Ctrl+; or Alt+F7, Edit menu): a small menu at the misspelt word at or nearest before
   the cursor — the dictionary's suggestions (Enter takes the first), "Add to dictionary", "Ignore". The
-  same items head the body's context menu (right click, the Menu key, Shift+F10) when it is opened on a
+  same items head the body's context menu (right click, the keyboard's Menu key) when it is opened on a
   misspelt word. Suggestions come from the worker thread: the menu opens at once and they appear in it.
   Choosing one replaces the word as one undo step.
 - **Language** (Ctrl+Shift+F7, Edit menu, its text names the language in use): a menu of the dictionaries
