@@ -8,6 +8,7 @@ README, Undo send.)"""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
@@ -87,3 +88,90 @@ def test_kill_with_an_undo_window_and_a_send_later_pending(sandbox, tmp_path):
     assert holds.reopen_note(entry).startswith("“kill: in the undo window” was not sent: it was waiting")
     assert [e.draft.subject for e in journal.entries()] == ["kill: in the undo window"]
     assert [m["subject"] for m in sandbox.mailbox(BOB).items("inbox")] == ["kill: send later"]
+
+
+# ---------------------------------------------------------------- the real app, killed
+def _lines(path: Path, kind: str) -> list:
+    if not path.exists():
+        return []
+    return [json.loads(line.split(" ", 1)[1]) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith(kind + " ")]
+
+
+def _app(sandbox, alice, home: Path, log: Path, mode: str) -> subprocess.Popen:
+    env = dict(os.environ, DISPATCH_HOME=str(home), QT_QPA_PLATFORM="offscreen", HOLD_LOG=str(log), HOLD_MODE=mode,
+               HOLD_LATER_IN="20", KILL_URL=sandbox.ews_url, KILL_USER=alice.get("username") or ALICE,
+               KILL_PW=alice["password"], PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    return subprocess.Popen([sys.executable, str(HERE / "hold_app_child.py")], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+
+def _until(pred, timeout: float, proc: subprocess.Popen, what: str, step: float = 0.05):
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        got = pred()
+        if got:
+            return got
+        if proc.poll() is not None:
+            raise AssertionError(f"the app ended while waiting for {what}: {proc.communicate()[1][-3000:]!r}")
+        time.sleep(step)
+    raise AssertionError(f"no {what} after {timeout} s")
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, proc.returncode
+
+
+@pytest.mark.timeout(240)
+def test_kill_9_of_the_real_app_with_an_undo_window_and_a_send_later(sandbox, tmp_path):
+    """The real app: Send with a 60 s undo window, then a send-later 20 s ahead; kill -9; restart. The undo
+    one is in Compose with its note and never sent; the send-later one is in the Outbox ("Sends at …") and
+    goes out once, at its time, not before."""
+    from tests.reliability.hold_app_child import A, B
+
+    alice = user(sandbox, ALICE)
+    home, log = tmp_path / "home", tmp_path / "hold.log"
+    proc = _app(sandbox, alice, home, log, "hold")
+    try:
+        later_at = _until(lambda: (_lines(log, "HELD") or [None])[0], 90, proc, "both messages held")
+    finally:
+        _kill(proc)
+    assert sandbox.wait_handlers(30), sandbox.active_handlers
+    assert [op for op in sandbox.request_log if op in WRITES] == [], "a held message reached the server"
+    journal = Journal(home / "data" / "journal.sqlite3")
+    assert {e.draft.subject: (e.state, e.meta.get("hold")) for e in journal.entries()} == {
+        A: ("held", "undo"), B: ("held", "later")}
+    journal.close()
+
+    proc = _app(sandbox, alice, home, log, "observe")
+    early, seen = [], []
+    try:
+        def sent_b() -> bool:
+            writes = [op for op in sandbox.request_log if op in WRITES]
+            if writes and time.time() < later_at - 0.05:
+                early.append(writes)
+            return "SendItem" in writes
+
+        _until(sent_b, 90, proc, "the send-later message's SendItem", step=0.02)
+        assert early == [], "the send-later message reached the server before its time"
+        assert sandbox.outbox.wait_idle(30)
+        seen = _lines(log, "STATE")
+    finally:
+        _kill(proc)
+    assert [it["subject"] for it in sandbox.mailbox(ALICE).items("sentitems")] == [B]
+    assert [m["subject"] for m in sandbox.mailbox(BOB).items("inbox")] == [B]
+    assert sandbox.request_log.count("SendItem") == 1
+    # what the restarted window showed: A back in Compose exactly, with its note; B waiting with its time
+    a = [s for s in seen if s["subject"] == A]
+    assert a, seen[-3:]
+    assert a[-1]["rich"] == "HTML" and "yet" in a[-1]["body"] and a[-1]["attachments"] == [["a.txt", True]]
+    assert any(s["status"].startswith(f"“{A}” was not sent: it was waiting to be sent when Dispatch closed")
+               for s in seen), {s["status"] for s in seen}
+    waiting = [x["outbox"] for x in seen if x["outbox"]]
+    assert waiting and all([subject for subject, _text in rows] == [B] for rows in waiting), waiting[:3]
+    assert any(rows[0][1].startswith("Sends at ") for rows in waiting), waiting[:3]  # restored held, its time
+    journal = Journal(home / "data" / "journal.sqlite3")
+    assert [(e.draft.subject, e.state, e.op) for e in journal.entries()] == [(A, "editing", "")]
