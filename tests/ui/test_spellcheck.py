@@ -302,3 +302,20 @@ def test_the_spell_keys_are_in_the_edit_menu_and_the_sheet_and_taken_by_nothing_
     mine = {s.toString() for a in ours for s in a.shortcuts()}
     others = {s.toString() for a in win.findChildren(QAction) if a not in ours for s in a.shortcuts()}
     assert not mine & others, mine & others
+
+
+def test_the_underline_is_a_light_red_on_the_dark_scheme(qtbot, aloop, sandbox, settings, monkeypatch):
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", "dark")
+    settings.set(SETTING, "en_US")
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    try:
+        qtbot.waitUntil(lambda: win.spelling.state.language == "en_US", timeout=10000)
+        body = body_ready(qtbot, win)
+        assert body.palette().base().color().lightness() < 128
+        qtbot.keyClicks(body, "Helo there. ")
+        settle(qtbot, win, ["Helo"])
+        assert red_pixels_under(body, 0, 4) > 10
+        assert win.spelling.hl._colour.lightness() > 140  # a light red: it stands out on the dark background
+        assert red_pixels_under(body, 5, 10) == 0
+    finally:
+        close_window(win, session)
