@@ -53,9 +53,9 @@ class SpellHighlighter(QObject):
         self._want: set[str] = set()
         self._typing: tuple[int, int] | None = None  # (block number, position in block) of the word being typed
         self.blocks_done = 0     # blocks looked at for painting (tests, the bench)
-        self._tokens: dict[str, tuple] = {}
+        self._tokens: dict[str, tuple] = {}  # a block's text -> its words (a paint re-reads only what changed)
         self._recent: tuple[str, tuple] = ("", ())  # the last text tokenised (typing goes on from it)
-        self._waiting: set[int] = set()  # blocks painted while a verdict was missing: repainted when it comes  # a block's text -> its words (a paint re-reads only what changed)
+        self._waiting: set[int] = set()  # blocks painted while a verdict was missing: repainted when it comes
         #: (block number, start, length) of each word underlined since the last paint of the whole viewport
         self.last_paint: list[tuple[int, int, int]] = []
         self._colour = underline_colour(self._dark())
@@ -168,12 +168,14 @@ class SpellHighlighter(QObject):
         typing = self._typing if self._typing and self._typing[0] == block.blockNumber() else None
         unknown = False
         for start, n, w in toks:
+            if typing and start + base <= typing[1] <= start + base + n:
+                continue  # being typed: neither marked nor asked about (its prefixes would be) until done
             ok = self.cache.get(w)
             if ok is None:
                 unknown = True
                 if w not in self._asked:
                     self._want.add(w)
-            elif not ok and not (typing and start + base <= typing[1] <= start + base + n):
+            elif not ok:
                 out.append((start + base, n, w))
         if unknown:
             self._waiting.add(block.blockNumber())
@@ -294,8 +296,9 @@ class SpellHighlighter(QObject):
             return
         cur = self.edit.textCursor()
         if (cur.blockNumber(), cur.positionInBlock()) != self._typing:
-            self._typing = None
-            self.edit.viewport().update(self.edit.cursorRect().adjusted(-2000, -4, 2000, 8))
+            num, self._typing = self._typing[0], None
+            self._waiting.add(num)  # the word typed there may be underlined now
+            self._repaint_waiting()
 
     # ---- what the suggestions menu uses ----
     def misspelt_near(self, position: int, *, near: bool = True) -> tuple[int, int, str] | None:

@@ -319,3 +319,23 @@ def test_the_underline_is_a_light_red_on_the_dark_scheme(qtbot, aloop, sandbox, 
         assert red_pixels_under(body, 5, 10) == 0
     finally:
         close_window(win, session)
+
+
+def test_the_word_being_typed_is_marked_once_the_cursor_leaves_it(qtbot, spell_window):
+    win = spell_window
+    body = body_ready(qtbot, win)
+    for line in ("First wrold here.", "Second line here."):
+        qtbot.keyClicks(body, line)
+        qtbot.keyClick(body, Qt.Key_Return)
+    qtbot.keyClicks(body, "Third wrold")
+    settle(qtbot, win)
+    assert underlined(body) == ["wrold"]  # the one in the first line; the one being typed is left alone
+    c = body.textCursor()
+    c.setPosition(3)  # far away, in the first line
+    body.setTextCursor(c)
+    hl = win.spelling.hl
+    # really repainted there (not only known): the paint after the move drew it
+    qtbot.waitUntil(lambda: (2, 6, 5) in hl.last_paint, timeout=3000)
+    settle(qtbot, win, ["wrold", "wrold"])
+    text = body.toPlainText()
+    assert red_pixels_under(body, text.rindex("wrold"), text.rindex("wrold") + 5) > 10
