@@ -244,7 +244,7 @@ class SendTiming(QObject):
         w.flows._fresh_compose()
         self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or "(no subject)"))
         self._start()
-        self._tick(count=False)
+        self._tick()
         return sub.outcome()
 
     def _start(self) -> None:
@@ -254,7 +254,7 @@ class SendTiming(QObject):
             QApplication.instance().installEventFilter(self)
             self._filtering = True
 
-    def _tick(self, count: bool = True) -> None:
+    def _tick(self) -> None:
         outbox = self.w.flows.outbox()
         still = []
         for h in self._held:
@@ -303,7 +303,7 @@ class SendTiming(QObject):
 
     def undo(self) -> None:
         """Undo the newest held send: the message comes back into Compose exactly as it was sent."""
-        self._tick(count=False)
+        self._tick()
         if not self._held:
             return
         w, c = self.w, self.w.compose
@@ -321,13 +321,13 @@ class SendTiming(QObject):
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         w.statusBar().showMessage(f"Not sent: “{h.subject}” is back in Compose", 8000)
-        self._tick(count=False)
+        self._tick()
 
     def send_now(self) -> None:
         if self._held:
             h = self._held[-1]
             holds.send_now(h.outbox, h.sub.local_id)
-            QTimer.singleShot(50, lambda: self._tick(count=False))
+            QTimer.singleShot(50, lambda: self._tick())
 
     def eventFilter(self, obj, event):  # noqa: N802
         """Ctrl+Z while the undo-send bar shows (Compose is on screen) undoes the send — unless the focused
