@@ -15,15 +15,17 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
 from app.domain.models import Folder
-from tests.ui.conftest import BOB, close_window, open_window, wait_idle, wait_task
+from tests.ui.conftest import BOB, close_window, logged, open_window, wait_idle, wait_task
 from tests.ui.test_window_flows import CTRL, items, key, type_message
 
 SHIFT = Qt.ShiftModifier
 WRITES = ("CreateItem", "UpdateItem", "SendItem")
 
 
-def _writes(sandbox, since: int = 0) -> list[str]:
-    return [op for op in sandbox.request_log[since:] if op in WRITES]
+def _writes(sandbox, since: int = 0, backend: str = "ews") -> list[str]:
+    """Requests that write the message or send it (EWS names; on Graph the same operations' names)."""
+    names = {logged(backend, op): op for op in WRITES}
+    return [names[op] for op in sandbox.request_log[since:] if op in names]
 
 
 def _rich_message_with_attachment(qtbot, win, tmp_path, subject: str):
@@ -47,8 +49,8 @@ def _same(a, b) -> None:
 
 
 def test_ctrl_z_in_the_undo_window_sends_nothing_and_compose_holds_the_message_exactly(
-        qtbot, window, sandbox, settings, tmp_path):
-    win = window
+        qtbot, ui_window, ui_sandbox, ui_backend, settings, tmp_path):
+    win, sandbox = ui_window, ui_sandbox
     settings.set_undo_send_seconds(2)
     _rich_message_with_attachment(qtbot, win, tmp_path, "Undo me")
     before = win.compose.draft()
@@ -76,12 +78,13 @@ def test_ctrl_z_in_the_undo_window_sends_nothing_and_compose_holds_the_message_e
     # well past the time it would have gone out (the Outbox's clock), nothing reached the server
     qtbot.waitUntil(lambda: ob.clock() > sub.retry_at + 1.0, timeout=10000)
     wait_idle(qtbot, win)
-    assert _writes(sandbox, since) == [] and items(sandbox, Folder.SENT.value) == []
+    assert _writes(sandbox, since, ui_backend) == [] and items(sandbox, Folder.SENT.value) == []
     assert ob.subs == {}
 
 
-def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot, window, sandbox, settings):
-    win = window
+def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot, ui_window, ui_sandbox, ui_backend,
+                                                                          settings):
+    win, sandbox = ui_window, ui_sandbox
     settings.set_undo_send_seconds(1.5)
     type_message(qtbot, win, cc="", bcc="", subject="After the delay", body="Noon?")
     since = len(sandbox.request_log)
@@ -93,7 +96,7 @@ def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot
     early = []
 
     def sent() -> bool:
-        now, writes = ob.clock(), _writes(sandbox, since)
+        now, writes = ob.clock(), _writes(sandbox, since, ui_backend)
         if now < release - 0.02 and writes:
             early.append((release - now, writes))
         return "SendItem" in writes
@@ -107,7 +110,7 @@ def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot
     qtbot.waitUntil(lambda: sandbox.outbox.wait_idle(0), timeout=10000)
     assert [m["subject"] for m in items(sandbox, Folder.SENT.value)] == ["After the delay"]
     assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["After the delay"]
-    assert _writes(sandbox, since).count("SendItem") == 1
+    assert _writes(sandbox, since, ui_backend).count("SendItem") == 1
 
 
 def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window, sandbox, settings):
