@@ -24,7 +24,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 
-from app.core import holds, recovery
+from app.core import handover, holds, recovery
 from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import NotCancellable, Outbox
@@ -122,6 +122,7 @@ class JournalBridge:
         self.autosave.account = self.account
         if session is not None:
             if session.outbox is None:
+                self._hand_over(session.account)
                 session.outbox = Outbox(session, self.journal, account=self.account, on_saved=self._saved,
                                         on_finished=self._finished, reauth=self._reauth, writer=self.writer)
                 self.outbox = session.outbox
@@ -133,6 +134,23 @@ class JournalBridge:
         for view in self._views:
             view.set_outbox(self.outbox)
             view.set_elsewhere(elsewhere)
+
+    def _hand_over(self, account) -> None:
+        """A Microsoft 365 account of an address whose EWS account still has mail waiting (Exchange Online
+        blocked EWS): that mail goes out through Microsoft 365 now (app/core/handover.py decides how each
+        piece resumes; nothing is sent twice). Said in the status bar."""
+        try:
+            reports = handover.hand_over_to_graph(self.journal, account)
+        except Exception as exc:  # noqa: BLE001 - the mail stays under the EWS account, named as waiting there
+            log.warning("hand-over to Microsoft 365 failed: %s", type(exc).__name__)
+            return
+        sends = sum(r.sends for r in reports)
+        others = sum(r.saves + r.edits for r in reports)
+        if sends or others:
+            parts = [f"{n} message{'' if n == 1 else 's'} {what}" for n, what in
+                     ((sends, "waiting to be sent"), (others, "not yet saved")) if n]
+            self._note = f"{' and '.join(parts)} for {account.email}: now through Microsoft 365"
+            self.w.statusBar().showMessage(self._note, 15000)
 
     def _reopen(self) -> None:
         c = self.w.compose

@@ -302,3 +302,54 @@ def test_an_ews_account_that_exchange_online_blocks_is_offered_microsoft_365(qtb
     assert dlg.is_m365() and dlg.m365.email.text() == ALICE
     dlg.reject()
     close_window(win, session)
+
+
+def test_mail_parked_by_the_ews_block_goes_out_once_through_microsoft_365(qtbot, aloop, sandbox_factory, tmp_path,
+                                                                          fake_keyring, monkeypatch):
+    """The whole switch by keys: EWS blocked mid-session, a send parks (not failed); the banner's Sign in with
+    Microsoft 365, the browser sign-in; the parked message is handed over to the Graph account and delivered
+    exactly once."""
+    from app.app_main import Controller
+    from app.cli import parse
+    from app.domain.models import Folder
+    from app.core.session import Session
+    from tests.ui.conftest import account_for, make_window
+
+    sb = sandbox_factory(graph=True)
+    user = Browser(sb, monkeypatch)
+    settings = Settings(tmp_path / "config" / "settings.json")
+    acc, pw = account_for(sb, ALICE)
+    acc.sandbox = False  # an Exchange account: its key names its EWS URL
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    Controller(parse([]), win, settings)
+    sb.set_ews(ALICE, False)
+    type_message(qtbot, win, to=BOB, cc="", bcc="", subject="Parked by the block", body="Still goes out.")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: win.banner.isVisible() and "no longer accepts EWS" in win.banner.text(), timeout=20000)
+    outbox = session.outbox
+    qtbot.waitUntil(lambda: any(r.subject == "Parked by the block" for r in outbox.rows()), timeout=10000)
+    assert "graph:SendMessage" not in sb.request_log and "SendItem" not in sb.request_log
+    qtbot.keyClick(win.banner.accept_button, Qt.Key_Space)
+    dlg = win.account_dialog
+    qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible() and dlg.is_m365(), timeout=5000)
+    panel = dlg.m365
+    assert panel.email.text() == ALICE
+    panel.client_id.setText(CLIENT_ID)  # the tenant's registration; the sandbox's authority and Graph:
+    panel.authority.setText(sb.authority.authority_url)
+    panel._extra = {"graph_url": sb.graph_url, "graph_signin": {"authority_cert": sb.authority.cert_path}}
+    said = []
+    win.statusBar().messageChanged.connect(said.append)
+    qtbot.keyClick(panel.browser_button, Qt.Key_Return)
+    qtbot.waitUntil(lambda: _connected(win) and win.session.account.backend == Backend.GRAPH, timeout=30000)
+    assert any("1 message waiting to be sent" in m and "Microsoft 365" in m for m in said), said
+    wait_idle(qtbot, win)
+    qtbot.waitUntil(lambda: [m["subject"] for m in sb.mailbox(BOB).items("inbox")] == ["Parked by the block"],
+                    timeout=20000)
+    sb.outbox.wait_idle(5)
+    assert [m["subject"] for m in sb.mailbox(BOB).items("inbox")] == ["Parked by the block"]
+    assert [m["subject"] for m in sb.mailbox(ALICE).items(Folder.SENT.value)] == ["Parked by the block"]
+    assert sb.mailbox(ALICE).items("drafts") == []
+    assert win.session.outbox.pending_sends() == 0
+    close_window(win)
