@@ -41,6 +41,7 @@ README_SHOTS = [f"{view}-{scheme}.png" for view in ("compose", "drafts", "sent",
                                                     "compose-683.png", "sent-683.png", "compose-send-question.png",
                                                     "account-dialog-m365.png", "ews-blocked-offer.png"]
 README_SHOTS += ["palette.png", "snippets-dialog.png"]  # Power composing: the palette, the snippets dialog
+README_SHOTS += ["undo-send.png", "send-later.png", "compose-signature.png", "spell-check.png"]
 _SESSION_START = __import__("time").time()
 
 from tests.ews_wire import WireValidator, load_schema  # noqa: E402

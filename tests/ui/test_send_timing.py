@@ -49,7 +49,7 @@ def _same(a, b) -> None:
 
 
 def test_ctrl_z_in_the_undo_window_sends_nothing_and_compose_holds_the_message_exactly(
-        qtbot, ui_window, ui_sandbox, ui_backend, settings, tmp_path):
+        qtbot, ui_window, ui_sandbox, ui_backend, settings, tmp_path, screenshot_dir):
     win, sandbox = ui_window, ui_sandbox
     settings.set_undo_send_seconds(2)
     _rich_message_with_attachment(qtbot, win, tmp_path, "Undo me")
@@ -62,6 +62,8 @@ def test_ctrl_z_in_the_undo_window_sends_nothing_and_compose_holds_the_message_e
     sub = ob.subs[before.local_id]
     assert sub.state == SubState.HELD and win.compose.subject.text() == ""
     assert "Sending “Undo me” in 2 s" in timing.bar.label.text()
+    if ui_backend == "ews":
+        win.grab().save(str(screenshot_dir / "undo-send.png"))
     assert win.journal_bridge.journal.get(before.local_id).state == "held"
     # a text field with typing of its own to undo: Ctrl+Z is the field's
     assert QApplication.focusWidget() is win.compose.to.edit
@@ -113,7 +115,7 @@ def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot
     assert _writes(sandbox, since, ui_backend).count("SendItem") == 1
 
 
-def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window, sandbox, settings):
+def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window, sandbox, settings, screenshot_dir):
     win = window
     type_message(qtbot, win, cc="", bcc="", subject="Tomorrow's agenda", body="1. numbers")
     before = win.compose.draft()
@@ -130,6 +132,7 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     assert win.session.outbox.subs == {}
     dlg.when.selectAll()
     qtbot.keyClicks(dlg.when, "tomorrow 8:00")
+    dlg.grab().save(str(screenshot_dir / "send-later.png"))
     qtbot.keyClick(dlg.when, Qt.Key_Return)
     ob = win.session.outbox
     qtbot.waitUntil(lambda: before.local_id in ob.subs, timeout=5000)

@@ -73,7 +73,7 @@ def settle(qtbot, win, expect=None, timeout=5000):
         raise
 
 
-def test_misspelt_words_are_underlined_and_correct_ones_are_not(qtbot, spell_window):
+def test_misspelt_words_are_underlined_and_correct_ones_are_not(qtbot, spell_window, screenshot_dir):
     win = spell_window
     body = body_ready(qtbot, win)
     qtbot.keyClicks(body, "Helo wrold, this is a fine message. ")
@@ -87,6 +87,7 @@ def test_misspelt_words_are_underlined_and_correct_ones_are_not(qtbot, spell_win
     text = body.toPlainText()
     assert red_pixels_under(body, text.index("wrold"), text.index("wrold") + 5) > 10  # a red wave under it
     assert red_pixels_under(body, text.index("fine"), text.index("fine") + 4) == 0
+    win.grab().save(str(screenshot_dir / "spell-check.png"))
     # painting is not editing: no autosave, no "Edited", no undo step of its own
     edits, undo = win.compose.edits, body.document().availableUndoSteps()
     win.spelling.hl._repaint()
