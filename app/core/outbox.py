@@ -33,7 +33,7 @@ from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
 from app.core.waiters import Waiters
 from app.core.submission import CANCELLABLE, Event, SubState, Submission
 from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary, new_message_id
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES, FieldError, validate_draft
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, FieldError, validate_draft
 from app.mail.errors import MailError
 from app.storage.journal import Journal, State
 
@@ -63,7 +63,7 @@ class Outbox:
         *,
         account: str = "",
         policy: RetryPolicy | None = None,
-        batch_size: int = 100,
+        batch_size: int = SEND_BATCH_LIMIT,  # drafts per send request (app/domain/validation.py)
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,  # wall clock: held sends' release times (app.core.holds)
         on_change: Callable[[], None] | None = None,

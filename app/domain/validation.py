@@ -20,6 +20,12 @@ _ADDR_RE = re.compile(rf"^{_LOCAL}@{_LABEL}(?:\.{_LABEL})+$")
 DEFAULT_MAX_SEND_BYTES = 10 * 1024 * 1024  # Exchange Server's default MaxSendSize
 MAX_RECIPIENTS = 500  # Exchange Server's default MaxRecipientEnvelopeLimit
 MAX_SUBJECT = 255  # characters: Exchange's (and Graph's) limit for an item's Subject
+#: Drafts sent in ONE send request (EWS SendItem). The schema sets no count (its ItemIds list is unbounded)
+#: and Exchange documents none; what it limits is time: "EWS limits the execution time of a batch request to
+#: one minute", and it checks the sender's budget after each item ("EWS throttling in Exchange", Throttling
+#: implications for EWS batch requests). 250 stays well inside that minute; exchangelib's 100 is the
+#: library's own default, not the server's. Graph's $batch holds at most 20 (its backend chunks by itself).
+SEND_BATCH_LIMIT = 250
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ sentitems) but keep every per-item code as a result.
 
 When a whole request fails:
 - transport / busy / auth errors are raised as MailError (the core decides: retry, or verify by
-  Internet Message-ID when the outcome is unknown). With more than one chunk of 100, chunks already
+  Internet Message-ID when the outcome is unknown). With more than one chunk (SendItem: SEND_CHUNK, DeleteItem:
+  CHUNK), chunks already
   answered keep their outcomes and the rest get UNKNOWN (or FAILED if nothing was sent).
 - a SOAP fault rejects a request before any item is processed; with several items the batch is retried
   one item at a time, so a fault caused by one item does not cost the others (nothing is sent twice: a
@@ -25,6 +26,7 @@ from exchangelib.items import HARD_DELETE, MOVE_TO_DELETED_ITEMS, SEND_TO_NONE, 
 from exchangelib.services import DeleteItem, SendItem
 
 from app.domain.models import ItemOutcome, ItemRef, OutcomeStatus
+from app.domain.validation import SEND_BATCH_LIMIT
 from app.mail.errors import (
     AuthFailed,
     ConnectionFailed,
@@ -40,7 +42,8 @@ from app.mail.ews.errors import map_error, outcome_error, outcome_from_exception
 
 log = logging.getLogger(__name__)
 
-CHUNK = 100
+CHUNK = 100  # DeleteItem
+SEND_CHUNK = SEND_BATCH_LIMIT  # SendItem: see app/domain/validation.py for the number and its source
 #: Whole-request errors after which the server may have done some of the work.
 UNCERTAIN_FAULTS = {"ErrorTimeoutExpired", "ErrorInternalServerError"}
 
@@ -82,10 +85,10 @@ def _is_whole_request_fault(err: MailError) -> bool:
     return isinstance(err, (ItemFailed, ServerFault)) and not isinstance(err, ServerBusy)
 
 
-def _run_chunks(refs, call_chunk, ok_status, endpoint, *, verb: str) -> list[ItemOutcome]:
+def _run_chunks(refs, call_chunk, ok_status, endpoint, *, verb: str, size: int = CHUNK) -> list[ItemOutcome]:
     outcomes: list[ItemOutcome] = []
-    for start in range(0, len(refs), CHUNK):
-        chunk = refs[start : start + CHUNK]
+    for start in range(0, len(refs), size):
+        chunk = refs[start : start + size]
         try:
             outcomes.extend(_outcomes(chunk, list(call_chunk(chunk)), ok_status))
             continue
@@ -136,11 +139,11 @@ def send_items(account, refs: list[ItemRef], *, sent_folder, endpoint: str) -> l
     folder = sent_folder
 
     def call_chunk(chunk):
-        svc = PerItemSendItem(account=account, chunk_size=CHUNK)
+        svc = PerItemSendItem(account=account, chunk_size=SEND_CHUNK)
         return svc.call(items=_ids(chunk), saved_item_folder=folder)
 
     try:
-        return _run_chunks(list(refs), call_chunk, OutcomeStatus.SENT, endpoint, verb="SendItem")
+        return _run_chunks(list(refs), call_chunk, OutcomeStatus.SENT, endpoint, verb="SendItem", size=SEND_CHUNK)
     except ResponseMessageError as exc:  # pragma: no cover - mapped inside; belt and braces
         raise map_error(exc, endpoint)
 

@@ -1,0 +1,346 @@
+"""A mail merge run: one draft per row of the table on the server, then ALL of them in ONE send request
+through the Outbox (:meth:`app.core.outbox.Outbox.submit_saved`), each row's outcome kept with the row.
+
+Nothing is created twice and nothing is sent twice:
+
+- every row's message has an identity derived from (merge id, row number) (:mod:`app.domain.merge`):
+  its local id (the Outbox's save job, journaled) and its Internet Message-ID. Before a row's draft is
+  created, its Message-ID is looked up in Drafts and Sent Items (one look-up for all the rows): a draft
+  found there is reused, a message found in Sent Items is marked sent and never sent again;
+- the run is written down (:mod:`app.storage.merges`) before each step: rows being created, rows handed
+  to the Outbox. After a restart, :meth:`MergeRun.resume` settles the rows that were under way by the
+  Outbox's own submissions (which survive restarts) or by their Message-IDs;
+- a row the server refused stays in Drafts; once the user has fixed it (:meth:`MergeRun.edit`), Resend
+  saves the fixed message over that same draft (same Message-ID) and sends only the rows that are not sent.
+
+The drafts are written by the Outbox's save path (journaled, retried, adopted by Message-ID after a lost
+answer), so the merge has no server calls of its own but the look-up. No Qt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from app.core import settle
+from app.core.rows import SaveStatus
+from app.core.submission import SubState
+from app.domain import merge as dm
+from app.domain.explain import describe
+from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES, format_recipients
+from app.storage.merges import MergeStore, ref_from_list, ref_to_list, template_from_dict, template_to_dict
+
+log = logging.getLogger(__name__)
+
+SENT = "Sent"
+ALREADY_SENT = "Sent (found in Sent Items)"
+IN_DRAFTS = "Not sent: it is in Drafts. Resend (Ctrl+R) sends it."
+#: failures that a Resend of the same message would meet again: the row must be fixed first
+NEEDS_FIX = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE, ErrorKind.PERMANENT)
+
+
+class RowState(str, enum.Enum):
+    INVALID = "invalid"  # cannot be sent as it is: nothing was created for it
+    READY = "ready"  # goes with the next Create and send / Resend
+    SAVING = "saving"  # its draft is being written to Drafts
+    SENDING = "sending"  # handed to the Outbox
+    SENT = "sent"
+    FAILED = "failed"  # refused by the server, or not sent for another reason (``retry``: Resend sends it)
+
+
+@dataclass
+class MergeRow:
+    number: int  # 1-based data row
+    line: int  # the table's line it came from
+    values: list[str]
+    state: RowState = RowState.READY
+    error: str = ""
+    ref: ItemRef | None = None  # its draft on the server, once created
+    sub_id: str = ""  # its Outbox submission, once handed over
+    retry: bool = False  # FAILED, but Resend sends it as it is (not the message's fault)
+    fixed: bool = False  # edited after an error
+    sub: object = field(default=None, repr=False, compare=False)
+
+
+class MergeRun:
+    """One merge: its table, template and rows. Build with :meth:`create` or :meth:`load`."""
+
+    def __init__(self, outbox, store: MergeStore, data: dict, *, max_send_bytes: int = DEFAULT_MAX_SEND_BYTES,
+                 on_change=None):
+        self.outbox, self.store = outbox, store
+        self.max_send_bytes = max_send_bytes
+        self.on_change = on_change
+        self.merge_id: str = data["merge_id"]
+        self.account: str = data.get("account", "")
+        self.created: float = float(data.get("created", 0))
+        self.header: tuple[str, ...] = tuple(data["header"])
+        self.recipient_col: int = int(data["recipient_col"])
+        self.template: Draft = template_from_dict(data["template"])
+        self.problems: dict[int, str] = {int(k): v for k, v in (data.get("problems") or {}).items()}
+        self.rows: list[MergeRow] = [
+            MergeRow(int(r["n"]), int(r.get("line", 0)), list(r["values"]), RowState(r["state"]), r.get("error", ""),
+                     ref_from_list(r.get("ref")), r.get("sub", ""), bool(r.get("retry")), bool(r.get("fixed")))
+            for r in data["rows"]]
+        self._lock = asyncio.Lock()
+        self.running = False
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def create(cls, outbox, store: MergeStore, template: Draft, table: dm.Table, recipient_col: int, *,
+               account: str = "", max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, on_change=None) -> "MergeRun":
+        """A new merge of ``table`` into ``template``; every row checked (nothing is written yet)."""
+        data = {"merge_id": uuid.uuid4().hex, "account": account, "created": time.time(), "header": list(table.header),
+                "recipient_col": recipient_col, "template": template_to_dict(template.copy(to=[], ref=None)),
+                "problems": {str(i + 1): p for i, p in table.problems.items()},
+                "rows": [{"n": i + 1, "line": line, "values": list(vals), "state": RowState.READY.value}
+                         for i, (vals, line) in enumerate(zip(table.rows, table.lines))]}
+        run = cls(outbox, store, data, max_send_bytes=max_send_bytes, on_change=on_change)
+        for row in run.rows:
+            msg = run.message(row)
+            if msg.draft is None:
+                row.state, row.error = RowState.INVALID, msg.error
+        return run
+
+    @classmethod
+    def load(cls, outbox, store: MergeStore, merge_id: str, **kw) -> "MergeRun | None":
+        data = store.load(merge_id)
+        if not data:
+            return None
+        try:
+            return cls(outbox, store, data, **kw)
+        except (KeyError, ValueError, TypeError):
+            log.warning("merge %s: unreadable record", merge_id[:8])
+            return None
+
+    def to_dict(self) -> dict:
+        return {"version": 1, "merge_id": self.merge_id, "account": self.account, "created": self.created,
+                "header": list(self.header), "recipient_col": self.recipient_col,
+                "template": template_to_dict(self.template), "problems": {str(k): v for k, v in self.problems.items()},
+                "rows": [{"n": r.number, "line": r.line, "values": r.values, "state": r.state.value, "error": r.error,
+                          "ref": ref_to_list(r.ref), "sub": r.sub_id, "retry": r.retry, "fixed": r.fixed}
+                         for r in self.rows]}
+
+    # ------------------------------------------------------------------ reading
+    def message(self, row: MergeRow) -> dm.RowMessage:
+        return dm.build_message(self.template, self.header, row.values, self.recipient_col, merge_id=self.merge_id,
+                                number=row.number, max_send_bytes=self.max_send_bytes,
+                                problem=self.problems.get(row.number, ""))
+
+    def preview(self, n: int = 3) -> list[tuple[MergeRow, dm.RowMessage]]:
+        return [(r, self.message(r)) for r in self.rows[:n]]
+
+    def row(self, number: int) -> MergeRow:
+        return self.rows[number - 1]
+
+    def outcome(self, row: MergeRow) -> str:
+        """The row's outcome in words (the results table's last column)."""
+        if row.state == RowState.SENT:
+            return row.error or SENT
+        if row.state in (RowState.INVALID, RowState.FAILED):
+            return row.error
+        if row.state == RowState.SAVING:
+            return "Creating its draft…"
+        if row.state == RowState.SENDING:
+            sub = row.sub or self.outbox.subs.get(row.sub_id)
+            if sub is not None and sub.reason and sub.state != SubState.SUBMITTING:
+                return f"Waiting in the Outbox: {sub.reason}"
+            return "Sending…"
+        return "Fixed: Resend (Ctrl+R) sends it" if row.fixed else "Ready to send"
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in RowState}
+        for r in self.rows:
+            out[r.state.value] += 1
+        return out
+
+    def to_send(self) -> list[MergeRow]:
+        """The rows the next Create and send / Resend takes: never a sent one."""
+        return [r for r in self.rows if r.state == RowState.READY or (r.state == RowState.FAILED and r.retry)]
+
+    @property
+    def finished(self) -> bool:
+        return not self.to_send() and not any(r.state in (RowState.SAVING, RowState.SENDING) for r in self.rows)
+
+    # ------------------------------------------------------------------ fixing
+    def editable(self, row: MergeRow) -> bool:
+        return row.state in (RowState.INVALID, RowState.FAILED, RowState.READY) and not self.running
+
+    def edit(self, number: int, column: int, value: str) -> MergeRow:
+        """The user fixed a cell of a row that is not sent: checked again at once (READY, or INVALID with
+        why). Resend takes it."""
+        row = self.row(number)
+        if not self.editable(row):
+            raise ValueError("this row cannot be changed now")
+        if len(value) > dm.MAX_CELL:
+            raise ValueError("value too long")
+        row.values[column] = value
+        self.problems.pop(row.number, None)
+        msg = self.message(row)
+        row.fixed = True
+        if msg.draft is None:
+            row.state, row.error = RowState.INVALID, msg.error
+        else:
+            row.state, row.error, row.retry = RowState.READY, "", False
+        self._changed()
+        return row
+
+    # ------------------------------------------------------------------ running
+    async def send(self) -> None:
+        """Create the drafts of every row :meth:`to_send` takes, then send them all in ONE request."""
+        if self.running:
+            return
+        self.running = True
+        try:
+            await self._send(self.to_send())
+        finally:
+            self.running = False
+            self._changed()
+            await self.persist()
+
+    async def _send(self, rows: list[MergeRow]) -> None:
+        built: list[tuple[MergeRow, Draft]] = []
+        for row in rows:
+            msg = self.message(row)
+            if msg.draft is None:
+                row.state, row.error = RowState.INVALID, msg.error
+                continue
+            self._drop_failed_submission(row)
+            row.state, row.error, row.retry = RowState.SAVING, "", False
+            built.append((row, msg.draft))
+        self._changed()
+        await self.persist()  # on disk before anything is created
+        if not built:
+            return
+        try:  # what the server has already: a run that stopped half way, a draft refused before
+            found = await settle.look_up(self.outbox.client, [d.internet_message_id for _, d in built])
+        except Exception as exc:  # noqa: BLE001 - nothing created: the rows wait for the next Resend
+            for row, _ in built:
+                row.state, row.error, row.retry = RowState.FAILED, _words(exc), True
+            return
+        jobs = []
+        for row, draft in built:
+            verdict, ref = settle.verdict(found.get(draft.internet_message_id))
+            if verdict == settle.Verdict.SENT:
+                row.state, row.error, row.fixed = RowState.SENT, ALREADY_SENT, False
+                continue
+            draft = draft.copy(ref=ref)  # None: create it; else save the message over its draft
+            jobs.append((row, await self.outbox.queue_save(draft)))
+        self._changed()
+        ready = []
+        for row, job in jobs:
+            await self.outbox.wait(job.local_id, final=False)
+            if job.status == SaveStatus.DONE and job.saved is not None and job.saved.ref is not None:
+                row.ref = job.saved.ref
+                ready.append(row)
+            else:
+                why = job.reason or "the server did not answer"
+                row.state, row.error, row.retry = RowState.FAILED, f"Not created: {why}", True
+        if not ready:
+            return
+        for row in ready:
+            row.state = RowState.SENDING
+        await self.persist()  # a restart from here on settles these by the Outbox and their Message-IDs
+        items = []
+        for row in ready:
+            d = self.message(row).draft
+            items.append(MessageSummary(row.ref, d.subject, format_recipients(d.to), None, bool(d.attachments),
+                                        internet_message_id=d.internet_message_id))
+        subs = await self.outbox.submit_saved(items)  # ONE request (chunked only where the server limits it)
+        for row, sub in zip(ready, subs):
+            row.sub_id, row.sub = sub.local_id, sub
+        self._changed()
+        await self.persist()
+        await asyncio.gather(*(self._follow(row, sub) for row, sub in zip(ready, subs)))
+
+    async def _follow(self, row: MergeRow, sub) -> None:
+        try:
+            await self.outbox.wait(sub.local_id)
+        except asyncio.TimeoutError:
+            return
+        self._settle_row(row, sub)
+        self._changed()
+
+    def _settle_row(self, row: MergeRow, sub) -> None:
+        if sub.state == SubState.SENT:
+            row.state, row.error, row.fixed = RowState.SENT, SENT, False
+        elif sub.state == SubState.FAILED:
+            row.state = RowState.FAILED
+            row.error = sub.reason or describe(sub.code or "ErrorNotSent")
+            row.retry = sub.kind not in NEEDS_FIX
+            row.fixed = False
+        elif sub.state == SubState.CANCELLED:
+            row.state, row.error, row.retry = RowState.FAILED, "Taken back from the Outbox: not sent", True
+
+    def _drop_failed_submission(self, row: MergeRow) -> None:
+        """A refused send of this row stays in the Outbox as failed; Resend replaces it."""
+        sub = self.outbox.subs.get(row.sub_id) if row.sub_id else None
+        if sub is not None and sub.state == SubState.FAILED:
+            try:
+                self.outbox.delete(row.sub_id)
+            except Exception:  # noqa: BLE001 - it is being retried from the Outbox itself: leave it
+                log.info("merge %s: row %d's failed send is busy", self.merge_id[:8], row.number)
+        row.sub_id, row.sub = "", None
+
+    async def resume(self) -> None:
+        """After a restart: rows that were being created or sent are settled, never sent again blindly.
+        A row with a live Outbox submission follows it; the others are looked up by Message-ID."""
+        pending = [r for r in self.rows if r.state in (RowState.SAVING, RowState.SENDING)]
+        if not pending or self.running:
+            return
+        self.running = True
+        try:
+            by_mid = {s.draft.internet_message_id: s for s in self.outbox.subs.values() if s.draft.internet_message_id}
+            follow, look = [], []
+            for row in pending:
+                sub = by_mid.get(dm.row_message_id(self.merge_id, row.number))
+                (follow if sub is not None else look).append((row, sub))
+            if look:
+                try:
+                    found = await settle.look_up(self.outbox.client,
+                                                 [dm.row_message_id(self.merge_id, r.number) for r, _ in look])
+                except Exception as exc:  # noqa: BLE001 - asked again at the next start or Resend
+                    log.info("merge %s: look-up failed (%s)", self.merge_id[:8], type(exc).__name__)
+                    found = None
+                for row, _ in look:
+                    if found is None:
+                        row.state, row.error, row.retry = RowState.FAILED, "Could not check with the server", True
+                        continue
+                    verdict, ref = settle.verdict(found.get(dm.row_message_id(self.merge_id, row.number)))
+                    if verdict == settle.Verdict.SENT:
+                        row.state, row.error = RowState.SENT, ALREADY_SENT
+                    elif verdict == settle.Verdict.DRAFT:
+                        row.ref = ref
+                        row.state, row.error, row.retry = RowState.FAILED, IN_DRAFTS, True
+                    else:  # never created (or its save is still queued: Resend finds it by Message-ID)
+                        row.state, row.error = RowState.READY, ""
+            for row, sub in follow:
+                row.state, row.sub_id, row.sub = RowState.SENDING, sub.local_id, sub
+            self._changed()
+            await self.persist()
+            await asyncio.gather(*(self._follow(row, sub) for row, sub in follow))
+        finally:
+            self.running = False
+            self._changed()
+            await self.persist()
+
+    # ------------------------------------------------------------------ persistence and listeners
+    async def persist(self) -> None:
+        data = self.to_dict()  # taken on the loop's thread; written on a worker thread, in order
+        async with self._lock:
+            await asyncio.to_thread(self.store.save, self.merge_id, data)
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            try:
+                self.on_change()
+            except Exception:  # noqa: BLE001 - a view must not break the run
+                log.exception("merge listener failed")
+
+
+def _words(exc: BaseException) -> str:
+    return describe(getattr(exc, "code", "") or type(exc).__name__, getattr(exc, "message", "") or "")

@@ -1,0 +1,135 @@
+"""Mail merge against the sandbox over HTTP (real exchangelib, the real Outbox and journal file): 200 rows with
+5 bad ones → ONE SendItem, 195 delivered, the 5 with their errors; fixed and resent → only those 5, nothing
+twice; a run that stopped half way creates nothing twice (app/core/merge.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from app.core.merge import MergeRun, RowState
+from app.domain import merge as dm
+from app.domain.models import Draft, Folder
+from app.storage.merges import MergeStore
+from tests.mail.conftest import ALICE, Services
+from tests.mail.outbox_harness import Box
+
+PEOPLE = ("bob@example.com", "carol@example.com", "dave@example.com")
+INVALID = {17: "bob@@example.com", 88: "carol.example.com"}  # refused before anything is created
+OVERSIZED = (5, 120, 199)  # refused by the server only: over its 64 KB limit (the client knows 10 MB)
+TEMPLATE = Draft(subject="Hello {name}, row {n}", body="Dear {name},\n\n{note}\n{note}\n-- {{not a placeholder}}")
+
+
+def table_text(rows: int = 200) -> str:
+    lines = ["n,name,email,note"]
+    for n in range(1, rows + 1):
+        email = INVALID.get(n, PEOPLE[n % 3])
+        note = "x" * 60_000 if n in OVERSIZED else f"note {n}, with a comma and {{email}} as data"
+        lines.append(f'{n},Person {n},{email},"{note}"')
+    return "\r\n".join(lines) + "\r\n"
+
+
+def sent_mids(sb) -> Counter:
+    return Counter(i["internet_message_id"] for i in sb.mailbox(ALICE).items(Folder.SENT.value))
+
+
+def inbox_subjects(sb) -> Counter:
+    return Counter(i["subject"] for p in PEOPLE for i in sb.mailbox(p).items("inbox"))
+
+
+def new_run(box, tmp_path, text):
+    table = dm.parse_table(text.encode("utf-8"))
+    col = dm.recipient_column(table.header)
+    return MergeRun.create(box.ob, MergeStore(tmp_path / "merges"), TEMPLATE, table, col, account="acct")
+
+
+def test_200_rows_five_bad_one_senditem_then_resend_only_the_fixed(small_sandbox, tmp_path):
+    sb = small_sandbox
+    services = Services(sb, "ews")
+    box = Box(services.make(), tmp_path / "journal.sqlite3")
+    try:
+        run = new_run(box, tmp_path, table_text())
+        assert [r.number for r in run.rows if r.state == RowState.INVALID] == sorted(INVALID)
+        assert "not a valid e-mail address" in run.row(17).error and "(no @)" in run.row(88).error
+        before = len(sb.request_log)
+        box.run(run.send(), timeout=180)
+        log = sb.request_log[before:]
+        assert log.count("SendItem") == 1, "195 drafts in ONE SendItem"
+        assert log.count("CreateItem") == 198 and "UpdateItem" not in log  # the invalid ones: nothing created
+        states = Counter(r.state for r in run.rows)
+        assert states == {RowState.SENT: 195, RowState.FAILED: 3, RowState.INVALID: 2}
+        for n in OVERSIZED:
+            assert run.outcome(run.row(n)) == "Too large to send (ErrorMessageSizeExceeded)"
+        mids = sent_mids(sb)
+        assert len(mids) == 195 and set(mids.values()) == {1}
+        assert set(mids) == {dm.row_message_id(run.merge_id, r.number) for r in run.rows if r.state == RowState.SENT}
+        got = inbox_subjects(sb)
+        assert sum(got.values()) == 195 and set(got.values()) == {1}
+        assert got["Hello Person 1, row 1"] == 1 and not any(f"Hello Person {n}, row {n}" in got for n in OVERSIZED)
+        first = next(i for i in sb.mailbox(PEOPLE[1]).items("inbox") if i["subject"] == "Hello Person 1, row 1")
+        text = first["fields"]["Body"]["text"]
+        assert text.startswith("Dear Person 1,") and "note 1, with a comma and {email} as data" in text  # data
+        assert text.endswith("-- {not a placeholder}")
+        # the user fixes the five rows; Resend takes only them
+        run.edit(17, 2, "bob@example.com")
+        run.edit(88, 2, "carol@example.com")
+        for n in OVERSIZED:
+            run.edit(n, 3, "short now")
+        assert sorted(r.number for r in run.to_send()) == sorted([*INVALID, *OVERSIZED])
+        before = len(sb.request_log)
+        box.run(run.send(), timeout=120)
+        log = sb.request_log[before:]
+        assert log.count("SendItem") == 1
+        assert log.count("CreateItem") == 2, "only the two rows that had no draft are created"
+        assert all(r.state == RowState.SENT for r in run.rows)
+        mids = sent_mids(sb)
+        assert len(mids) == 200 and set(mids.values()) == {1}, "nothing sent twice"
+        got = inbox_subjects(sb)
+        assert sum(got.values()) == 200 and set(got.values()) == {1}
+        assert not sb.mailbox(ALICE).items(Folder.DRAFTS.value), "no draft left behind"
+        # a restart shows the same rows and sends nothing again
+        box2 = Box(services.make(), tmp_path / "journal.sqlite3")
+        try:
+            again = MergeRun.load(box2.ob, MergeStore(tmp_path / "merges"), run.merge_id)
+            assert [(r.number, r.state, r.values) for r in again.rows] == [(r.number, r.state, r.values) for r in run.rows]
+            before = len(sb.request_log)
+            box2.run(again.resume())
+            box2.run(again.send())
+            assert sb.request_log[before:] == [] and again.to_send() == []
+        finally:
+            box2.close()
+    finally:
+        box.close()
+        services.close()
+
+
+def test_a_run_that_stopped_half_way_creates_and_sends_nothing_twice(sandbox, services, tmp_path):
+    """The app died after 10 of 30 drafts were created (and before the send): the restarted run finds them by
+    Message-ID, creates only the 20 others, and sends each row once."""
+    sb = sandbox
+    box = Box(services.make(), tmp_path / "journal.sqlite3")
+    try:
+        run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
+                                                                      for n in range(1, 31)))
+        for row in run.rows[:10]:  # what the dead process did: created, journaled as SAVING
+            box.save(run.message(row).draft)
+            row.state = RowState.SAVING
+        box.run(run.persist())
+    finally:
+        box.close()
+    assert len(sb.mailbox(ALICE).items(Folder.DRAFTS.value)) == 10
+    box = Box(services.make(), tmp_path / "journal.sqlite3")
+    try:
+        run = MergeRun.load(box.ob, MergeStore(tmp_path / "merges"), run.merge_id)
+        box.run(run.resume())
+        assert all(r.state == RowState.FAILED and r.retry for r in run.rows[:10])
+        assert run.outcome(run.row(1)).startswith("Not sent: it is in Drafts")
+        before = len(sb.request_log)
+        box.run(run.send(), timeout=120)
+        log = sb.request_log[before:]
+        assert log.count("CreateItem") == 20 and log.count("SendItem") == 1
+        assert all(r.state == RowState.SENT for r in run.rows)
+        mids = sent_mids(sb)
+        assert len(mids) == 30 and set(mids.values()) == {1}
+        assert not sb.mailbox(ALICE).items(Folder.DRAFTS.value)
+    finally:
+        box.close()
