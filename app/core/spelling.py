@@ -46,10 +46,29 @@ class SpellState:
 
 
 def _load_enchant():
-    """pyenchant (which loads the C library). Its own module, so tests can take it away."""
+    """pyenchant (which loads the C library). Its own module, so tests can take it away.
+
+    Enchant keeps a word list of its own per language (``<lang>.dic``, ``<lang>.exc``) in its configuration
+    folder, ``~/.config/enchant`` by default, and creates them when a dictionary is opened. Dispatch keeps
+    the user's words in its own personal dictionary, so enchant's folder is pointed into Dispatch's data
+    folder (0700): nothing is written outside Dispatch's own folders."""
+    _own_enchant_folder()
     import enchant
 
     return enchant
+
+
+def _own_enchant_folder() -> None:
+    if os.environ.get("ENCHANT_CONFIG_DIR"):
+        return
+    try:
+        from app.storage.settings import data_dir
+
+        folder = data_dir() / "enchant"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.environ["ENCHANT_CONFIG_DIR"] = str(folder)
+    except OSError as exc:
+        log.warning("spell check: no folder of its own for enchant (%s)", type(exc).__name__)
 
 
 def system_language() -> str:
