@@ -116,6 +116,26 @@ def wire_validator(_session_wire_validator):
 
 
 @pytest.fixture
+def fake_keyring():
+    """The OS keyring replaced by an in-memory one (tests/fake_keyring.py: there is no Secret Service on
+    this machine); the session's in-memory secrets cleared before and after."""
+    import keyring
+
+    from app.storage import secrets
+    from tests.fake_keyring import FakeKeyring
+
+    old = keyring.get_keyring()
+    kr = FakeKeyring()
+    keyring.set_keyring(kr)
+    secrets._session.clear()
+    try:
+        yield kr
+    finally:
+        keyring.set_keyring(old)
+        secrets._session.clear()
+
+
+@pytest.fixture
 def sandbox_factory():
     """Start sandboxes with custom options (e.g. ``max_send_bytes``); all are stopped at teardown."""
     from app.sandbox import Sandbox

@@ -232,6 +232,20 @@ class AccountDialog(QDialog):
         super().done(result)
 
 
+def show_non_modal(dialog: QDialog, reason_label, reason: str | None, focus) -> None:
+    """Show a prompt (again) without blocking anything, not even its window; ``reason`` (None: unchanged)
+    in ``reason_label``, the keyboard in ``focus``."""
+    if reason is not None:
+        reason_label.setText(reason)
+        reason_label.setVisible(bool(reason))
+    dialog.setWindowModality(Qt.NonModal)
+    dialog.adjustSize()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    focus.setFocus()
+
+
 class PasswordPrompt(QDialog):
     """Asks for the password: when none is stored (no keyring), or when the server refused the one in use
     mid-session (``reason`` says why; the work waits meanwhile). :meth:`ask` shows it without blocking."""
@@ -268,15 +282,7 @@ class PasswordPrompt(QDialog):
 
     def ask(self, reason: str | None = None) -> None:
         """Show (again) without blocking anything: not even the window (the user may keep writing)."""
-        if reason is not None:
-            self.reason.setText(reason)
-            self.reason.setVisible(bool(reason))
-        self.setWindowModality(Qt.NonModal)
-        self.adjustSize()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        self.password.setFocus()
+        show_non_modal(self, self.reason, reason, self.password)
 
     def _accept(self) -> None:
         if self.password.text():

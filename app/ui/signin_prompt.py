@@ -8,10 +8,11 @@ window keeps working meanwhile, and the Outbox waits for the sign-in (the submis
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from app.domain.account import AccountConfig
+from app.ui.account_dialog import show_non_modal
 from app.ui.m365_signin import MicrosoftSignInPanel
 from app.ui.safe_text import PlainLabel
 
@@ -40,15 +41,7 @@ class SignInPrompt(QDialog):
 
     def ask(self, reason: str | None = None) -> None:
         """Show (again) without blocking anything: the user may keep writing."""
-        if reason is not None:
-            self.reason.setText(reason)
-            self.reason.setVisible(bool(reason))
-        self.setWindowModality(Qt.NonModal)
-        self.adjustSize()
-        self.show()
-        self.raise_()
-        self.activateWindow()
-        self.panel.browser_button.setFocus()
+        show_non_modal(self, self.reason, reason, self.panel.browser_button)
 
     def _done(self, acc) -> None:
         self.accept()

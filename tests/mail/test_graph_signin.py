@@ -11,7 +11,6 @@ import threading
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
-import keyring
 import pytest
 
 from app.mail.errors import AuthFailed, ErrorKind
@@ -21,7 +20,6 @@ from app.sandbox import DEFAULT_USERS
 from app.sandbox.authority import Authority
 from app.storage import secrets
 from tests.authority.helpers import FakeClock, browser, form_of, sign_in, submit, wait_until
-from tests.fake_keyring import FakeKeyring
 
 ALICE, PW = "alice@example.com", "alice-sandbox-pw"
 
@@ -36,19 +34,6 @@ def authority(clock):
     auth = Authority(DEFAULT_USERS, clock=clock, device_interval=1).start()
     yield auth
     auth.stop()
-
-
-@pytest.fixture
-def fake_keyring():
-    old = keyring.get_keyring()
-    kr = FakeKeyring()
-    keyring.set_keyring(kr)
-    secrets._session.clear()
-    try:
-        yield kr
-    finally:
-        keyring.set_keyring(old)
-        secrets._session.clear()
 
 
 def make(auth, store=None, email=ALICE) -> GraphSignIn:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import socket
 
-import keyring
 import pytest
 from PySide6.QtCore import Qt
 
@@ -16,7 +15,6 @@ from app.domain.account import AccountConfig
 from app.domain.models import ErrorKind
 from app.storage import secrets
 from app.storage.settings import Settings
-from tests.fake_keyring import FakeKeyring
 from tests.ui.conftest import ALICE, close_window
 
 REMOTE_HTTP = "http://mail.example.com/EWS/Exchange.asmx"
@@ -79,19 +77,6 @@ def test_the_dialog_accepts_https_and_loopback(qtbot, dialog, url):
     with qtbot.waitSignal(dialog.account_entered, timeout=5000) as sig:
         qtbot.keyClick(dialog.url, Qt.Key_Return)
     assert sig.args[0].ews_url == url and not dialog.url.property("invalid")
-
-
-@pytest.fixture
-def fake_keyring():
-    old = keyring.get_keyring()
-    kr = FakeKeyring()
-    keyring.set_keyring(kr)
-    secrets._session.clear()
-    try:
-        yield kr
-    finally:
-        keyring.set_keyring(old)
-        secrets._session.clear()
 
 
 def test_a_stored_http_account_is_refused_at_start_with_the_reason(qtbot, aloop, tmp_path, fake_keyring,

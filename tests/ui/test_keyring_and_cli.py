@@ -18,30 +18,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import keyring
 import pytest
 
 from app.core.session import ConnectionState
 from app.domain.models import Draft, Recipient
 from app.storage import secrets
 from app.storage.settings import Settings
-from tests.fake_keyring import FakeKeyring
 from tests.ui.conftest import ALICE, BOB, close_window, wait_task
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def fake_keyring():
-    old = keyring.get_keyring()
-    kr = FakeKeyring()
-    keyring.set_keyring(kr)
-    secrets._session.clear()
-    try:
-        yield kr
-    finally:
-        keyring.set_keyring(old)
-        secrets._session.clear()
 
 
 def _alice(sb):

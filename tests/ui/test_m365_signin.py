@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import threading
 
-import keyring
 from PySide6.QtWidgets import QApplication
-import pytest
 from PySide6.QtCore import Qt
 
 from app.core.session import ConnectionState
@@ -22,25 +20,11 @@ from app.domain.models import Draft, Recipient
 from app.storage import secrets
 from app.storage.settings import Settings
 from tests.authority.helpers import browser, form_of, sign_in
-from tests.fake_keyring import FakeKeyring
 from tests.ui.conftest import close_window, wait_idle, wait_task
 from tests.ui.test_window_flows import CTRL, key, type_message
 
 ALICE, BOB = "alice@example.com", "bob@example.com"
 CLIENT_ID = "5f1d7a8e-0c3b-4d8e-9a61-3e2b7c9d4f10"
-
-
-@pytest.fixture
-def fake_keyring():
-    old = keyring.get_keyring()
-    kr = FakeKeyring()
-    keyring.set_keyring(kr)
-    secrets._session.clear()
-    try:
-        yield kr
-    finally:
-        keyring.set_keyring(old)
-        secrets._session.clear()
 
 
 class Browser:
@@ -342,6 +326,8 @@ def test_mail_parked_by_the_ews_block_goes_out_once_through_microsoft_365(qtbot,
     said = []
     win.statusBar().messageChanged.connect(said.append)
     qtbot.keyClick(panel.browser_button, Qt.Key_Return)
+    qtbot.waitUntil(user.done.is_set, timeout=20000)
+    assert not user.errors, user.errors
     qtbot.waitUntil(lambda: _connected(win) and win.session.account.backend == Backend.GRAPH, timeout=30000)
     assert any("1 message waiting to be sent" in m and "Microsoft 365" in m for m in said), said
     wait_idle(qtbot, win)
