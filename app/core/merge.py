@@ -24,6 +24,7 @@ import enum
 import logging
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from app.core import settle
@@ -332,7 +333,7 @@ class MergeRun:
     async def persist(self) -> None:
         data = self.to_dict()  # taken on the loop's thread; written on a worker thread, in order
         async with self._lock:
-            await asyncio.to_thread(self.store.save, self.merge_id, data)
+            await in_thread(self.store.save, self.merge_id, data)
 
     def _changed(self) -> None:
         if self.on_change is not None:
@@ -340,6 +341,18 @@ class MergeRun:
                 self.on_change()
             except Exception:  # noqa: BLE001 - a view must not break the run
                 log.exception("merge listener failed")
+
+
+_POOL: ThreadPoolExecutor | None = None
+
+
+async def in_thread(fn, *args):
+    """``fn(*args)`` on the merge's own worker thread (files, parsing a table): never the UI thread, and not
+    the event loop's default executor (qasync's runs QThreads that outlive the window)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge")
+    return await asyncio.get_running_loop().run_in_executor(_POOL, fn, *args)
 
 
 def _words(exc: BaseException) -> str:

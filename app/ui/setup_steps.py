@@ -118,9 +118,11 @@ def spelling(win) -> None:
 
 def power(win) -> None:
     """The command palette (Ctrl+Shift+P), snippets and signatures (app/ui/power_compose.py)."""
+    from app.ui.merge_action import build as build_merge
     from app.ui.power_compose import build
 
     build(win)
+    build_merge(win)  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
 
 
 def wiring(win) -> None:

@@ -1,0 +1,108 @@
+"""The mail merge's results: one row per table row — its number, its values (editable while it is not
+sent: the user fixes a failed row in place, by keys) and its outcome in words. A QAbstractTableModel over
+:class:`app.core.merge.MergeRun`, like the window's other lists; every cell is plain text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+
+from app.core.merge import MergeRun, RowState
+from app.ui.safe_text import tooltip
+
+SHOWN = 120  # characters of a value shown in its cell (the whole value is edited)
+
+
+def _cell(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+class MergeModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.run: MergeRun | None = None
+        self._pending = False
+
+    def set_run(self, run: MergeRun | None) -> None:
+        self.beginResetModel()
+        self.run = run
+        self.endResetModel()
+
+    def changed(self) -> None:
+        """The run moved on: repaint once on the next turn of the loop, however many rows changed."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._repaint)
+
+    def _repaint(self) -> None:
+        self._pending = False
+        if self.run is not None and self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # ---- shape ----
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt
+        return 0 if parent.isValid() or self.run is None else len(self.run.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.run is None else len(self.run.header) + 2
+
+    def outcome_column(self) -> int:
+        return self.columnCount() - 1
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role != Qt.DisplayRole or orientation != Qt.Horizontal or self.run is None:
+            return None
+        if section == 0:
+            return "#"
+        if section == self.outcome_column():
+            return "Outcome"
+        return self.run.header[section - 1]
+
+    # ---- cells ----
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or self.run is None:
+            return None
+        row = self.run.rows[index.row()]
+        col = index.column()
+        if col == 0:
+            text = str(row.number)
+        elif col == self.outcome_column():
+            text = self.run.outcome(row)
+        else:
+            text = row.values[col - 1]
+        if role == Qt.DisplayRole:
+            return text if col == 0 else _cell(text)
+        if role == Qt.EditRole:
+            return text
+        if role == Qt.ToolTipRole and col == self.outcome_column():
+            return tooltip(text)
+        if role == Qt.ForegroundRole and col == self.outcome_column():
+            if row.state in (RowState.FAILED, RowState.INVALID):
+                return QColor("#c62828")
+            if row.state == RowState.SENT:
+                return QColor("#2e7d32")
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if (index.isValid() and self.run is not None and 0 < index.column() < self.outcome_column()
+                and self.run.editable(self.run.rows[index.row()])):
+            return base | Qt.ItemIsEditable
+        return base
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        row = self.run.rows[index.row()]
+        if str(value) == row.values[index.column() - 1]:
+            return False
+        try:
+            self.run.edit(row.number, index.column() - 1, str(value))
+        except ValueError:
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.outcome_column()))
+        return True
+
+    def row_of(self, number: int) -> int:
+        return number - 1

@@ -1,0 +1,121 @@
+"""Mail merge in the real window, by keys, against the sandbox over HTTP: Compose is the template, a table
+pasted with Ctrl+V, the preview, Ctrl+Return → one SendItem, each row's outcome inline, two failed rows fixed
+in their cells (F2, Enter), Ctrl+R → only those two sent; nothing twice (app/ui/merge_dialog.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.core.merge import RowState
+from app.domain.models import Folder
+from tests.ui.conftest import ALICE, close_window, open_window
+
+CTRL = Qt.ControlModifier
+
+
+def press(qtbot, k, mods=Qt.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget(), k, mods)
+
+
+def type_text(qtbot, text):
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def sent_mids(sb) -> Counter:
+    return Counter(i["internet_message_id"] for i in sb.mailbox(ALICE).items(Folder.SENT.value))
+
+
+TABLE = "\n".join([
+    "name\temail\tnote",
+    "Bob\tbob@example.com\tfirst",
+    "Carol\tcarol@example.com\t{email} stays as typed",
+    "Nobody\tnobody@@example.com\tthird",  # refused before anything is created
+    "Dave\tdave@example.com\tfourth",
+    "Big\tbob@example.com\t" + "x" * 45_000,  # refused by the server only: over its 40 KB limit
+    "Carol again\tcarol@example.com\tsixth",
+]) + "\n"
+
+
+def test_merge_by_keys_one_senditem_outcomes_inline_fix_and_resend(qtbot, aloop, sandbox_factory, settings,
+                                                                   screenshot_dir):
+    sb = sandbox_factory(max_send_bytes=40_000)
+    win, session = open_window(qtbot, sb, settings, connected=True)
+    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
+    press(qtbot, Qt.Key_N, CTRL)
+    for _ in range(3):
+        press(qtbot, Qt.Key_Tab)
+    type_text(qtbot, "Hello {name}")
+    press(qtbot, Qt.Key_Tab)
+    type_text(qtbot, "Dear {name}, {note}")
+    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
+    dlg = win.merge_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
+    QApplication.clipboard().setText(TABLE)
+    press(qtbot, Qt.Key_V, CTRL)
+    qtbot.waitUntil(lambda: "To: bob@example.com" in dlg.preview.toPlainText(), timeout=5000)
+    text = dlg.preview.toPlainText()
+    assert "Subject: Hello Bob\n\nDear Bob, first" in text
+    assert "Dear Carol, {email} stays as typed" in text  # a value is data: never expanded again
+    assert "Row 3: not sent — “nobody@@example.com” is not a valid e-mail address." in text
+    assert dlg.column.currentText() == "email" and "6 rows, 3 columns." == dlg.error.text()
+    before = len(sb.request_log)
+    press(qtbot, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: dlg.run is not None and not dlg.run.running
+                    and dlg.run.counts()["sent"] == 4, timeout=30000)
+    assert sb.request_log[before:].count("SendItem") == 1, "the merge's four messages in ONE SendItem"
+    m, out = dlg.model, dlg.model.outcome_column()
+    outcomes = [m.data(m.index(r, out)) for r in range(m.rowCount())]
+    assert outcomes[0] == "Sent" and outcomes[3] == "Sent"
+    assert outcomes[2] == "“nobody@@example.com” is not a valid e-mail address."
+    assert outcomes[4] == "Too large to send (ErrorMessageSizeExceeded)"
+    assert "4 sent, 1 failed, 1 to fix" in dlg.summary.text()
+    assert QApplication.focusWidget() is dlg.results
+    dlg.grab().save(str(screenshot_dir / "merge-results.png"))
+    # fix row 3's address and row 5's note in their cells, by keys
+    assert dlg.results.currentIndex().row() == 0 and dlg.results.currentIndex().column() == 1
+    for k in (Qt.Key_Down, Qt.Key_Down, Qt.Key_Right):
+        press(qtbot, k)
+    press(qtbot, Qt.Key_F2)
+    press(qtbot, Qt.Key_A, CTRL)
+    type_text(qtbot, "dave@example.com")
+    press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(lambda: dlg.run.row(3).state == RowState.READY, timeout=5000)
+    assert m.data(m.index(2, out)) == "Fixed: Resend (Ctrl+R) sends it"
+    for k in (Qt.Key_Down, Qt.Key_Down, Qt.Key_Right):
+        press(qtbot, k)
+    press(qtbot, Qt.Key_F2)
+    press(qtbot, Qt.Key_A, CTRL)
+    type_text(qtbot, "short now")
+    press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(lambda: dlg.run.row(5).state == RowState.READY, timeout=5000)
+    assert [r.number for r in dlg.run.to_send()] == [3, 5]
+    before = len(sb.request_log)
+    press(qtbot, Qt.Key_R, CTRL)
+    qtbot.waitUntil(lambda: not dlg.run.running and dlg.run.counts()["sent"] == 6, timeout=30000)
+    log = sb.request_log[before:]
+    assert log.count("SendItem") == 1 and log.count("CreateItem") == 1  # row 5's draft is updated in place
+    mids = sent_mids(sb)
+    assert len(mids) == 6 and set(mids.values()) == {1}, "each row sent once"
+    assert [m.data(m.index(r, out)) for r in range(6)] == ["Sent"] * 6
+    # the window kept working meanwhile, and Esc closes the dialog
+    assert win.isEnabled()
+    press(qtbot, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
+    close_window(win, session)
+
+
+def test_mail_merge_is_in_the_file_menu_the_f1_sheet_and_the_palette_once(qtbot, window):
+    from PySide6.QtGui import QKeySequence
+
+    from app.ui.shortcuts import collect
+
+    win = window
+    listed = {(group, text): keys for group, rows in collect(win) for text, keys in rows}
+    native = QKeySequence("Ctrl+Shift+M").toString(QKeySequence.NativeText)
+    assert listed[("File", "Mail merge…")] == native
+    assert list(listed.values()).count(native) == 1, "Ctrl+Shift+M is taken once"
+    assert any(e.label == "Mail merge" and e.keys == native for e in win.power.entries())
