@@ -210,8 +210,14 @@ class MergeDialog(QDialog):
         dlg.setFileMode(QFileDialog.ExistingFile)
         dlg.setObjectName("mergeFileDialog")
         dlg.fileSelected.connect(self._file_chosen)
+        dlg.finished.connect(self._keyboard_back)
         self._file_dialog = dlg
         dlg.open()
+
+    def _keyboard_back(self, *_a) -> None:
+        """The file dialog closed: the keyboard comes back here, not to the main window."""
+        self.activateWindow()
+        self.table_edit.setFocus(Qt.OtherFocusReason)
 
     def _file_chosen(self, path: str) -> None:
         self._spawn(self._read_file(path))

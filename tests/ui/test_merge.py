@@ -119,3 +119,51 @@ def test_mail_merge_is_in_the_file_menu_the_f1_sheet_and_the_palette_once(qtbot,
     assert listed[("File", "Mail merge…")] == native
     assert list(listed.values()).count(native) == 1, "Ctrl+Shift+M is taken once"
     assert any(e.label == "Mail merge" and e.keys == native for e in win.power.entries())
+
+
+def test_a_csv_file_chosen_by_keys_and_the_merge_after_a_restart(qtbot, aloop, sandbox, settings, tmp_path):
+    """Alt+F opens Qt's file dialog (open(), non-modal to the window); the path typed, Enter. After the window
+    is closed and opened again on the same data, Mail merge… shows the same rows; nothing is sent again."""
+    table = tmp_path / "people.csv"
+    table.write_bytes("\ufeffName;E-Mail\r\nBöb;bob@example.com\r\nDave;dave@@example.com\r\n".encode("utf-8"))
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
+    press(qtbot, Qt.Key_N, CTRL)
+    for _ in range(3):
+        press(qtbot, Qt.Key_Tab)
+    type_text(qtbot, "Hi {Name}")
+    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
+    dlg = win.merge_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
+    press(qtbot, Qt.Key_F, Qt.AltModifier)
+    qtbot.waitUntil(lambda: getattr(dlg, "_file_dialog", None) is not None and dlg._file_dialog.isVisible(),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().objectName() == "fileNameEdit", timeout=5000)
+    type_text(qtbot, str(table))
+    press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(lambda: "To: bob@example.com\nSubject: Hi Böb" in dlg.preview.toPlainText(), timeout=5000)
+    assert dlg.source_label.text() == "Read from “people.csv”" and dlg.column.currentText() == "E-Mail"
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=5000)
+    press(qtbot, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: dlg.run is not None and not dlg.run.running and dlg.run.counts()["sent"] == 1,
+                    timeout=30000)
+    states = [(r.number, r.state) for r in dlg.run.rows]
+    assert states == [(1, RowState.SENT), (2, RowState.INVALID)]
+    close_window(win, session)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)  # the same data folder: a restart
+    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
+    before = len(sandbox.request_log)
+    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
+    dlg = win.merge_dialog
+    assert dlg.stack.currentIndex() == 1 and [(r.number, r.state) for r in dlg.run.rows] == states
+    m = dlg.model
+    assert m.data(m.index(0, m.outcome_column())) == "Sent" and "dave@@example.com" in m.data(m.index(1, 3))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.results, timeout=5000)
+    press(qtbot, Qt.Key_R, CTRL)  # nothing fixed: nothing to resend
+    assert "Nothing to resend" in dlg.summary.text()
+    assert "SendItem" not in sandbox.request_log[before:]
+    assert len(sent_mids(sandbox)) == 1
+    close_window(win, session)
