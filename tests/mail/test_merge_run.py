@@ -10,7 +10,7 @@ from app.core.merge import MergeRun, RowState
 from app.domain import merge as dm
 from app.domain.models import Draft, Folder
 from app.storage.merges import MergeStore
-from tests.mail.conftest import ALICE, Services
+from tests.mail.conftest import ALICE, Services, settle
 from tests.mail.outbox_harness import Box
 
 PEOPLE = ("bob@example.com", "carol@example.com", "dave@example.com")
@@ -19,11 +19,11 @@ OVERSIZED = (5, 120, 199)  # refused by the server only: over its 64 KB limit (t
 TEMPLATE = Draft(subject="Hello {name}, row {n}", body="Dear {name},\n\n{note}\n{note}\n-- {{not a placeholder}}")
 
 
-def table_text(rows: int = 200) -> str:
+def table_text(rows: int = 200, invalid=INVALID, oversized=OVERSIZED) -> str:
     lines = ["n,name,email,note"]
     for n in range(1, rows + 1):
-        email = INVALID.get(n, PEOPLE[n % 3])
-        note = "x" * 60_000 if n in OVERSIZED else f"note {n}, with a comma and {{email}} as data"
+        email = invalid.get(n, PEOPLE[n % 3])
+        note = "x" * 60_000 if n in oversized else f"note {n}, with a comma and {{email}} as data"
         lines.append(f'{n},Person {n},{email},"{note}"')
     return "\r\n".join(lines) + "\r\n"
 
@@ -133,3 +133,36 @@ def test_a_run_that_stopped_half_way_creates_and_sends_nothing_twice(sandbox, se
         assert not sb.mailbox(ALICE).items(Folder.DRAFTS.value)
     finally:
         box.close()
+
+
+def test_graph_60_rows_five_bad_sends_in_batches_of_20_and_resends_only_the_fixed(sandbox_factory, tmp_path):
+    """The same on Microsoft Graph: its $batch holds 20 requests, so 55 sends go in 3 (the backend chunks);
+    nothing else differs."""
+    sb = sandbox_factory(max_send_bytes=64 * 1024, graph=True)
+    services = Services(sb, "graph")
+    box = Box(services.make(), tmp_path / "journal.sqlite3")
+    invalid, oversized = {17: "bob@@example.com", 33: "carol.example.com"}, (5, 40, 59)
+    try:
+        run = new_run(box, tmp_path, table_text(60, invalid, oversized))
+        before = len(sb.request_log)
+        box.run(run.send(), timeout=180)
+        log = sb.request_log[before:]
+        assert log.count("graph:SendMessage") == 58 and log.count("graph:CreateMessage") == 58
+        assert log.count("graph:Batch") == 1 + 3, "one look-up, then 58 sends in 3 $batch requests of <= 20"
+        assert Counter(r.state for r in run.rows) == {RowState.SENT: 55, RowState.FAILED: 3, RowState.INVALID: 2}
+        assert all(run.outcome(run.row(n)) == "Too large to send (ErrorMessageSizeExceeded)" for n in oversized)
+        for n in invalid:
+            run.edit(n, 2, "dave@example.com")
+        for n in oversized:
+            run.edit(n, 3, "short now")
+        before = len(sb.request_log)
+        box.run(run.send(), timeout=120)
+        log = sb.request_log[before:]
+        assert log.count("graph:SendMessage") == 5 and log.count("graph:CreateMessage") == 2
+        assert all(r.state == RowState.SENT for r in run.rows)
+        settle(sb)
+        mids = sent_mids(sb)
+        assert len(mids) == 60 and set(mids.values()) == {1}, "nothing sent twice"
+    finally:
+        box.close()
+        services.close()
