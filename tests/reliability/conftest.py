@@ -28,6 +28,18 @@ _NAMES = {
     "delay": "reply slower than the timeout (committed)",
     "restart": "sandbox restart",
 }
+#: what a fault kind looks like over Graph where it differs (app/sandbox/graph/endpoint.py)
+_GRAPH_NAMES = {
+    "garbage_after_commit": "garbage reply (HTML, not JSON) after commit",
+    "server_busy": "HTTP 429 with Retry-After",
+    "http_401": "401 mid-session (token refreshed, request repeated)",
+}
+_BACKENDS = {"ews": "EWS", "graph": "Graph"}
+
+
+def _name(r) -> str:
+    backend = getattr(r, "backend", "ews")
+    return (_GRAPH_NAMES.get(r.fault) if backend == "graph" else None) or _NAMES.get(r.fault, r.fault)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -35,10 +47,12 @@ def pytest_terminal_summary(terminalreporter):
         return
     w = terminalreporter
     w.write_sep("-", "reliability table (README)")
-    w.write_line("| fault | path | injected | fired | saves | sends | lost | duplicates |")
-    w.write_line("|---|---|---:|---:|---:|---:|---:|---:|")
+    w.write_line("| fault | backend | path | injected | fired | saves | sends | lost | duplicates |")
+    w.write_line("|---|---|---|---:|---:|---:|---:|---:|---:|")
     for r in REPORTS:
-        w.write_line(f"| {_NAMES.get(r.fault, r.fault)} | {r.path} | {r.faults_injected} | {r.faults_fired} | "
+        backend = _BACKENDS.get(getattr(r, "backend", "ews"), r.backend)
+        fired = f"{r.faults_fired} ({r.in_batch} in $batch)" if getattr(r, "in_batch", 0) else f"{r.faults_fired}"
+        w.write_line(f"| {_name(r)} | {backend} | {r.path} | {r.faults_injected} | {fired} | "
                      f"{r.saves} | {r.sends} | {r.lost} | {r.duplicates} |")
     total = sum(r.faults_fired for r in REPORTS)
     ops = sum(r.saves + r.sends for r in REPORTS)

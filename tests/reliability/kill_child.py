@@ -1,7 +1,9 @@
 """Runs the REAL app (``app.cli.main(["--ews-url", URL, ...])``, i.e. ``python -m app`` signed in to a
-sandbox that runs in ANOTHER process and outlives every kill) and types into its Compose view through
-the widgets (so the real signals -> journal bridge -> autosave -> journal path runs). Once per run it
-does what the parent planned (``KILL_PLAN``: "save", "send" or "type"): the parent has made the server
+sandbox that runs in ANOTHER process and outlives every kill; with ``KILL_BACKEND=graph``
+``app.cli.main([])``: the app started from its settings file holding a Microsoft 365 account on the
+sandbox's Graph, see :func:`sign_in_to_graph`) and types into its Compose view through the widgets (so
+the real signals -> journal bridge -> autosave -> journal path runs). Once per run it does what the parent
+planned (``KILL_PLAN``: "save", "send" or "type"): the parent has made the server
 hold or refuse that request, and SIGKILLs this process at the moment it chose (test_kill.py).
 
 Every keystroke is logged (line-buffered, so it reaches the OS before the next one) as
@@ -9,7 +11,8 @@ Every keystroke is logged (line-buffered, so it reaches the OS before the next o
 knows exactly what had been typed at any moment.
 
 Env: KILL_LOG (log file), KILL_SEED, KILL_TAG, KILL_PLAN, KILL_GO (the planned action waits until this
-file exists), KILL_URL, KILL_USER, KILL_PW, DISPATCH_HOME, QT_QPA_PLATFORM=offscreen.
+file exists), KILL_URL, KILL_USER, KILL_PW, DISPATCH_HOME, QT_QPA_PLATFORM=offscreen; for Graph also
+KILL_BACKEND=graph, KILL_GRAPH_URL, KILL_AUTHORITY, KILL_AUTHORITY_CERT.
 """
 
 from __future__ import annotations
@@ -143,7 +146,36 @@ class Typist:
         self.busy = False
 
 
+def sign_in_to_graph(email: str, password: str) -> None:
+    """What a user of a Microsoft 365 account has done before this start: the account in the settings file
+    (``DISPATCH_HOME/config/settings.json``: backend Graph, no EWS URL, the sandbox's Graph and sign-in
+    authority) and a real sign-in (MSAL's auth code flow against the sandbox's authority). The app caches
+    one sign-in per account and process (app/core/accounts.py), so the session the app builds from the
+    settings file uses this signed-in one; its tokens stay in memory (the keyring is the null backend)."""
+    import uuid
+
+    from app.core import accounts
+    from app.domain.account import AccountConfig, Backend
+    from app.mail.graph import sign_in_to_sandbox
+    from app.mail.graph.tokens import MemoryTokenCacheStore
+    from app.storage.settings import Settings
+
+    settings = Settings()
+    acc = settings.account()
+    if acc is None:  # the first start: the account as the account dialog stores it
+        acc = AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra={
+            "graph_url": os.environ["KILL_GRAPH_URL"],
+            "graph_signin": {"client_id": str(uuid.uuid4()), "authority": os.environ["KILL_AUTHORITY"],
+                             "authority_cert": os.environ["KILL_AUTHORITY_CERT"]}})
+        settings.set_account(acc)
+        acc = Settings().account()  # as the app will read it
+    signin = accounts.graph_signin(acc, store=MemoryTokenCacheStore())
+    sign_in_to_sandbox(signin, email, password)
+
+
 def main() -> int:
+    if os.environ.get("KILL_BACKEND", "ews") == "graph":
+        sign_in_to_graph("alice@example.com", os.environ["KILL_PW"])
     app = QApplication.instance() or QApplication(sys.argv[:1])  # app_main.run reuses it
     log = open(os.environ["KILL_LOG"], "a", buffering=1, encoding="utf-8")
     typist = Typist(log, int(os.environ.get("KILL_SEED", "1")), os.environ.get("KILL_TAG", "t"),
@@ -152,6 +184,8 @@ def main() -> int:
     from app.cli import main as app_main
 
     _ = app
+    if os.environ.get("KILL_BACKEND", "ews") == "graph":
+        return app_main([])  # the account from the settings file
     return app_main(["--ews-url", os.environ["KILL_URL"], "--email", "alice@example.com",
                      "--username", os.environ["KILL_USER"], "--password-env", "KILL_PW"])
 

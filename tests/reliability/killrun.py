@@ -7,6 +7,12 @@ minutes — and kills the app once the sandbox reports that fault as fired, i.e.
 the work and before the app learned it. The app's own log (``DISPATCH_HOME/logs/dispatch.log``) says
 which recovery branch each restart took: ``recovery: send <id> was <state>, resumes <state>`` and each
 transition ``send <id>: <from> --<event>--> <to>`` (ids only: no message content is ever logged).
+
+Backends: "ews" (the app started with ``--ews-url``) or "graph" (the app started from its settings file,
+a Microsoft 365 account on the sandbox's Graph, signed in through MSAL against the sandbox's authority by
+the child before the app starts: kill_child.py). The same sandbox process serves both; the faults are
+injected on the operations of the backend at hand (:func:`op_name`). A Graph send answers 202 and the
+sandbox delivers it later, so the audits first wait until its outbox is empty (:func:`wait_delivered`).
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ sys.path.insert(0, str(HERE))
 from kill_child import CC, TO, attachment_bytes, body_text  # noqa: E402
 
 GRACE = 2.0  # seconds: what was typed more than this long before the kill must survive
+#: EWS operation -> the Graph operation doing the same (fault injection names), as tests/mail/conftest.py
+GRAPH_OPS = {"CreateItem": "CreateMessage", "UpdateItem": "UpdateMessage", "SendItem": "SendMessage"}
 RECOVERY_RE = re.compile(r"recovery: (send|save) (\w+) was (\w+), resumes (\w+)")
 MOVE_RE = re.compile(r"send (\w+): (\w+) --(\w+)--> (\w+)")
 
@@ -49,6 +57,9 @@ class SandboxProcess:
         self.ews_url, self.admin_url = info["ews_url"], info["admin_url"]
         self.token = info["admin_token"]  # the admin endpoint refuses requests without it
         self.alice = next(a for a in info["accounts"] if a["email"] == "alice@example.com")
+        # its Microsoft Graph and sign-in authority (python -m app.sandbox serves them unless --no-graph)
+        self.graph_url = info.get("graph_url", "")
+        self.authority_url, self.authority_cert = info.get("authority_url", ""), info.get("authority_cert", "")
 
     def admin(self, payload: dict | None = None) -> dict:
         headers = {"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"}
@@ -62,6 +73,11 @@ class SandboxProcess:
 
     def clear(self) -> None:
         self.admin({"clear": True})
+
+    def release(self) -> None:
+        """End every reply held by hold_after_commit now (over Graph a held request keeps one of the
+        mailbox's 4 concurrent-request places: held ones from earlier kills would throttle the next run)."""
+        self.admin({"release": True})
 
     def fired(self) -> list[tuple[str, str]]:
         return [(f["operation"], f["kind"]) for f in self.admin().get("fired", [])]
@@ -139,7 +155,13 @@ def _log_size(home: Path) -> int:
     return p.stat().st_size if p.exists() else 0
 
 
-def start_app(home: Path, sb: SandboxProcess, n: int, plan: str) -> tuple[Run, subprocess.Popen, int]:
+def op_name(backend: str, ews_op: str) -> str:
+    """The operation to inject a fault on, for the backend at hand."""
+    return ews_op if backend == "ews" else GRAPH_OPS[ews_op]
+
+
+def start_app(home: Path, sb: SandboxProcess, n: int, plan: str,
+              backend: str = "ews") -> tuple[Run, subprocess.Popen, int]:
     run = Run(n, plan, home / f"kill-{n:02d}.log")
     run.go = home / f"go-{n:02d}"
     env = dict(os.environ)
@@ -148,7 +170,9 @@ def start_app(home: Path, sb: SandboxProcess, n: int, plan: str) -> tuple[Run, s
                                             "send_queued": "send"}.get(plan, "type"),
                KILL_URL=sb.ews_url, KILL_USER=sb.alice.get("username") or sb.alice["email"],
                KILL_PW=sb.alice["password"], KILL_GO=str(run.go),
-               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", KILL_BACKEND=backend,
+               KILL_GRAPH_URL=sb.graph_url or "", KILL_AUTHORITY=sb.authority_url or "",
+               KILL_AUTHORITY_CERT=sb.authority_cert or "")
     offset = _log_size(home)
     proc = subprocess.Popen([sys.executable, str(HERE / "kill_child.py")], env=env, cwd=str(ROOT),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -196,12 +220,20 @@ def sandbox_items(data: Path) -> dict[str, list[dict]]:
         "drafts": sb.mailbox("alice@example.com").items("drafts"),
         "sent": sb.mailbox("alice@example.com").items("sentitems"),
         "inbox": sb.mailbox("bob@example.com").items("inbox"),
+        "outbox": sb.mailbox("alice@example.com").items("outbox"),  # Graph: accepted, not delivered yet
     }
     try:
         sb.store.close()
     except Exception:  # noqa: BLE001
         pass
     return out
+
+
+def wait_delivered(data: Path, timeout: float = 30.0) -> bool:
+    """Until the sandbox process delivered every send it accepted (alice's Outbox folder is empty: Graph
+    answers 202 and delivers after --graph-send-delay; EWS delivers before it answers), polling its
+    SQLite file; False after ``timeout`` seconds."""
+    return wait_for(lambda: not sandbox_items(data)["outbox"], timeout, step=0.1)
 
 
 def journal_copies(home: Path) -> dict[str, list[dict]]:

@@ -1,18 +1,27 @@
 """The fault-injection workload shared by tests/reliability/test_faults.py and bench/bench_reliability.py.
 
-Real parts only: the sandbox EWS server over HTTP, exchangelib through EwsMailService, MailClient, the
-Outbox (the one send path: app.core.outbox / attempts / submission) and a journal file. Faults are
+Real parts only: the sandbox server over HTTP, exchangelib through EwsMailService (``backend="ews"``) or
+httpx through GraphMailService (``backend="graph"``: the sandbox's Microsoft Graph, tokens minted by its
+sign-in authority), MailClient, the Outbox (the one send path: app.core.outbox / attempts / submission)
+and a journal file. Faults are
 injected periodically through the sandbox's fault API while N saves and N sends run; afterwards the
 mailboxes and the journal are audited, and the faults that fired are counted per kind.
 
 Post-commit faults (the server did the work, the client never learns it) are the ones that can cause
 duplicates: ``drop_after_commit``, ``http_500_after_commit``, ``truncated_after_commit``,
 ``garbage_after_commit`` and ``delay`` (an answer later than the client's timeout).
+
+Over Graph the same fault kinds are injected on the Graph operations doing the same work (GRAPH_OPS), in
+a direct request or as a request inside a ``$batch`` (the Outbox sends a queue of drafts in one):
+``garbage_xml`` is an HTML page where JSON belongs, ``server_busy`` an HTTP 429 with Retry-After, ``http_401``
+an expired token (the client refreshes it once and repeats the request). A Graph send answers 202 and the
+sandbox delivers it later (``graph_send_delay``): the audit starts once its outbox is idle.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -25,6 +34,12 @@ from app.domain.models import Attachment, Draft, Recipient
 from app.storage.journal import Journal
 
 ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.com"
+BACKENDS = ("ews", "graph")
+#: EWS operation -> the Graph operation doing the same (fault injection names), as tests/mail/conftest.py
+GRAPH_OPS = {"CreateItem": "CreateMessage", "UpdateItem": "UpdateMessage", "SendItem": "SendMessage"}
+#: seconds a Graph service asks the core to wait before it settles a lost send (the sandbox delivers 0.3 s
+#: after its 202)
+GRAPH_SETTLE = 1.0
 
 # fault name -> (the sandbox's fault kind, operations it is injected on, sandbox params)
 FAULTS: dict[str, tuple[str, tuple[str, ...], dict]] = {
@@ -58,6 +73,7 @@ class Report:
     faults_injected: int = 0
     faults_fired: int = 0  # of the injected kind, as the sandbox recorded them
     path: str = "queue"  # "queue" (Outbox.submit) or "window" (the window's Ctrl+Return code path)
+    backend: str = "ews"  # "ews" or "graph"
     lost: int = 0
     duplicates: int = 0
     failed_rows: int = 0
@@ -66,6 +82,34 @@ class Report:
     requests: int = 0
     lookups: int = 0
     auth_waits: int = 0
+    in_batch: int = 0  # Graph: faults that took effect on a request inside a $batch (sends of a queue)
+
+
+class BatchFires:
+    """Counts the faults that take effect on a request inside a Graph ``$batch``: the sandbox serves each inner
+    request through the same code as a direct one (app/sandbox/graph/batch.py -> endpoint.execute), so a
+    fault there is recorded by the same ``FaultInjector.fire``; this wraps it (on this sandbox object only)
+    and looks whether the batch's code is on the serving thread's stack."""
+
+    BATCH = ("graph", "batch.py")
+
+    def __init__(self, sb):
+        self.sb, self.n = sb, 0
+        self._fire = sb.faults.fire
+        sb.faults.fire = self._on_fire
+
+    def _on_fire(self, operation, fault):
+        f = sys._getframe(1)
+        while f is not None:
+            parts = f.f_code.co_filename.replace("\\", "/").split("/")
+            if tuple(parts[-2:]) == self.BATCH and "sandbox" in parts:
+                self.n += 1
+                break
+            f = f.f_back
+        return self._fire(operation, fault)
+
+    def close(self) -> None:
+        self.sb.faults.__dict__.pop("fire", None)
 
 
 def user(sb, email: str) -> dict:
@@ -77,6 +121,28 @@ def make_service(url: str, sb_user: dict, timeout: float = CLIENT_TIMEOUT):
 
     acct = AccountConfig(email=sb_user["email"], ews_url=url, username=sb_user.get("username") or sb_user["email"])
     return EwsMailService(acct, sb_user["password"], timeout=timeout)
+
+
+def make_graph_service(sb, email: str, timeout: float = CLIENT_TIMEOUT, settle: float = GRAPH_SETTLE):
+    """GraphMailService for ``email`` on ``sb`` (made with graph=True), tokens minted by its authority (this
+    workload is not about signing in: tests/graph and the kill soak sign in through MSAL)."""
+    from app.mail.graph import GraphMailService
+
+    def tokens(force_refresh: bool) -> str:
+        return sb.authority.access_token_for(email)
+
+    return GraphMailService(email, sb.graph_url, tokens, timeout=timeout, send_settle_seconds=settle)
+
+
+def op_name(backend: str, ews_op: str) -> str:
+    """The operation to inject a fault on, for the backend at hand."""
+    return ews_op if backend == "ews" else GRAPH_OPS[ews_op]
+
+
+def wait_delivered(sb, timeout: float = 30.0) -> bool:
+    """Until the sandbox delivered every send it accepted (Graph answers 202 first and delivers after
+    ``graph_send_delay``; EWS delivers before it answers, so its outbox is always idle)."""
+    return sb.outbox.wait_idle(timeout)
 
 
 def draft(tag: str, i: int, *, send: bool) -> Draft:
@@ -108,16 +174,19 @@ async def run_workload(
     timeout: float | None = None,
     outbox: Outbox | None = None,
     send=None,
+    backend: str = "ews",
 ) -> Report:
     """``get_sb()`` returns the current sandbox (the restart test swaps it). ``fault`` is a FAULTS key or
     "restart" (``between_batches`` then does the restarting). ``outbox``/``send``: run the sends through
-    another path (the window's: ``send(draft)`` awaits its Ctrl+Return code path) on that path's queue."""
-    rep = Report(fault, path="window" if send is not None else "queue")
+    another path (the window's: ``send(draft)`` awaits its Ctrl+Return code path) on that path's queue.
+    ``backend``: "ews" or "graph" (the sandbox must then serve Graph: ``Sandbox(graph=True)``)."""
+    rep = Report(fault, path="window" if send is not None else "queue", backend=backend)
     t0 = time.monotonic()
     every = every or EVERY.get(fault, 5)
     timeout = timeout or (DELAY_TIMEOUT if fault == "delay" else CLIENT_TIMEOUT)
     sb = get_sb()
-    svc = make_service(sb.ews_url, user(sb, ALICE), timeout)
+    svc = (make_graph_service(sb, ALICE, timeout) if backend == "graph"
+           else make_service(sb.ews_url, user(sb, ALICE), timeout))
     client = MailClient(lambda: svc, workers=2)
 
     async def reauth() -> bool:  # the UI's non-modal prompt, answered at once
@@ -131,13 +200,14 @@ async def run_workload(
     ob.policy = policy
     send = send or ob.submit
     fired_before = len(sb.faults.fired)
+    batch_fires = BatchFires(sb)
     k = 0
 
     def maybe_inject(i: int, want: tuple[str, ...]) -> None:
         nonlocal k
         if fault in FAULTS and i % every == 0:
             candidates = [o for o in ops if o in want] or list(ops)
-            get_sb().faults.inject(candidates[k % len(candidates)], kind, count=1, **params)
+            get_sb().faults.inject(op_name(backend, candidates[k % len(candidates)]), kind, count=1, **params)
             rep.faults_injected += 1
             k += 1
 
@@ -165,7 +235,10 @@ async def run_workload(
             on_wire = len(get_sb().request_log)
             for i in range(b, min(b + batch, n_sends)):
                 d = draft(fault, i, send=True)
-                maybe_inject(i, ("SendItem", "CreateItem"))
+                # over Graph the injection in mid-batch is a send's: the drafts queued behind the first one
+                # of the batch go out together in one $batch, and the fault takes effect inside it
+                mid_batch_graph = backend == "graph" and i % batch
+                maybe_inject(i, ("SendItem",) if mid_batch_graph else ("SendItem", "CreateItem"))
                 sends.append(d)
                 await send(d)
                 rep.sends += 1
@@ -181,7 +254,12 @@ async def run_workload(
         if outbox is None:
             await ob.stop()
         client.close()
+        batch_fires.close()
+        rep.in_batch = batch_fires.n
         sb = get_sb()
+        if not wait_delivered(sb):
+            rep.problems.append("the sandbox's outbox did not deliver within 30 s")
+            rep.lost += 1
         rep.faults_fired = sum(1 for _op, fired in sb.faults.fired[fired_before:] if fired == kind)
         sb.faults.clear()
 
