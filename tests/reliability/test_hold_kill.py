@@ -158,6 +158,15 @@ def test_kill_9_of_the_real_app_with_an_undo_window_and_a_send_later(sandbox, tm
         _until(sent_b, 90, proc, "the send-later message's SendItem", step=0.02)
         assert early == [], "the send-later message reached the server before its time"
         assert sandbox.outbox.wait_idle(30)
+
+        def b_confirmed() -> bool:  # the app has written down that the server took it (then it is killed)
+            j = Journal(home / "data" / "journal.sqlite3")
+            try:
+                return B not in {e.draft.subject for e in j.entries()}
+            finally:
+                j.close()
+
+        _until(b_confirmed, 30, proc, "the app's record that the send-later message went out")
         seen = _lines(log, "STATE")
     finally:
         _kill(proc)
