@@ -41,7 +41,7 @@ README_SHOTS = [f"{view}-{scheme}.png" for view in ("compose", "drafts", "sent",
                                                     "compose-683.png", "sent-683.png", "compose-send-question.png",
                                                     "account-dialog-m365.png", "ews-blocked-offer.png"]
 README_SHOTS += ["palette.png", "snippets-dialog.png"]  # Power composing: the palette, the snippets dialog
-README_SHOTS += ["undo-send.png", "send-later.png", "compose-signature.png", "spell-check.png"]
+README_SHOTS += ["undo-send.png", "send-later.png", "compose-signature.png", "spell-check.png", "eml-opened.png"]
 README_SHOTS += ["merge-results.png"]  # Power composing: mail merge, each row's outcome inline
 _SESSION_START = __import__("time").time()
 

@@ -162,7 +162,7 @@ def drop(widget, paths: list[Path]) -> bool:
     return enter.isAccepted()
 
 
-def test_dropping_an_eml_opens_it_and_on_compose_asks_open_or_attach(qtbot, window, sandbox, tmp_path):
+def test_dropping_an_eml_opens_it_and_on_compose_asks_open_or_attach(qtbot, window, sandbox, tmp_path, screenshot_dir):
     win, c = window, window.compose
     src = tmp_path / "trip.eml"
     src.write_bytes((SAMPLES / "thunderbird.eml").read_bytes())
@@ -172,6 +172,7 @@ def test_dropping_an_eml_opens_it_and_on_compose_asks_open_or_attach(qtbot, wind
     qtbot.waitUntil(lambda: c.subject.text() == "Trip photos and the itinerary", timeout=10000)
     assert win.current_view() == "compose" and c.read_receipt.isChecked() and c.delivery_receipt.isChecked()
     assert [a.name for a in c.draft().attachments] == ["Reiseplan Zürich.txt", "photo.jpg"]
+    win.grab().save(str(screenshot_dir / "eml-opened.png"))
     # on Compose: asked; Enter takes the default, "Open as a new draft" (what was there goes to Drafts)
     c.subject.setText("Edited before the drop")
     drop(c, [SAMPLES / "quoted-printable.eml"])
