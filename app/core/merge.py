@@ -217,6 +217,8 @@ class MergeRun:
         await self.persist()  # on disk before anything is created
         if not built:
             return
+        for row, draft in built:  # a save the Outbox restored after a restart ends (or rests) first
+            await self._quiet(draft.local_id)
         try:  # what the server has already: a run that stopped half way, a draft refused before
             found = await settle.look_up(self.outbox.client, [d.internet_message_id for _, d in built])
         except Exception as exc:  # noqa: BLE001 - nothing created: the rows wait for the next Resend
@@ -229,6 +231,9 @@ class MergeRun:
             if verdict == settle.Verdict.SENT:
                 row.state, row.error, row.fixed = RowState.SENT, ALREADY_SENT, False
                 continue
+            await self._quiet(draft.local_id)
+            known = self.outbox.known.get(draft.local_id)
+            ref = ref or (known[0] if known else None)
             draft = draft.copy(ref=ref)  # None: create it; else save the message over its draft
             jobs.append((row, await self.outbox.queue_save(draft)))
         self._changed()
@@ -257,6 +262,15 @@ class MergeRun:
         self._changed()
         await self.persist()
         await asyncio.gather(*(self._follow(row, sub) for row, sub in zip(ready, subs)))
+
+    async def _quiet(self, local_id: str) -> None:
+        """Until no save of this row is on the wire. A save queued while one is in flight could otherwise
+        miss the identity that one brings back (it ends during our journal write) and create a second draft."""
+        for _ in range(100):
+            job = self.outbox.saves.get(local_id)
+            if job is None or job.status != SaveStatus.WORKING:
+                return
+            await self.outbox.wait(local_id, final=False)
 
     async def _follow(self, row: MergeRow, sub) -> None:
         try:
