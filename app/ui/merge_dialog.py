@@ -42,6 +42,14 @@ def _plain(body: str, fmt: BodyFormat) -> str:
     return doc.toPlainText()
 
 
+def _label(text: str, parent) -> QLabel:
+    """A field's label with its Alt key (plain text, like every label in the window)."""
+    lab = QLabel(parent)
+    lab.setTextFormat(Qt.PlainText)
+    lab.setText(text)
+    return lab
+
+
 class MergeDialog(QDialog):
     def __init__(self, win):
         super().__init__(win)
@@ -80,7 +88,7 @@ class MergeDialog(QDialog):
         self.source_label = PlainLabel(page)
         row.addWidget(self.source_label, 1)
         v.addLayout(row)
-        lab = QLabel("&Table (a header row, then one row per message; paste from a spreadsheet):", page)
+        lab = _label("&Table (a header row, then one row per message; paste from a spreadsheet):", page)
         self.table_edit = QPlainTextEdit(page)
         self.table_edit.setAccessibleName("Table")
         self.table_edit.setTabChangesFocus(True)
@@ -90,7 +98,7 @@ class MergeDialog(QDialog):
         v.addWidget(lab)
         v.addWidget(self.table_edit, 2)
         row = QHBoxLayout()
-        lab = QLabel("&Address column:", page)
+        lab = _label("&Address column:", page)
         self.column = QComboBox(page)
         self.column.setAccessibleName("Address column")
         self.column.currentIndexChanged.connect(self._show_preview)
@@ -102,7 +110,7 @@ class MergeDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         v.addWidget(self.error)
-        lab = QLabel(f"&Preview (the first {PREVIEW_ROWS} messages):", page)
+        lab = _label(f"&Preview (the first {PREVIEW_ROWS} messages):", page)
         self.preview = QPlainTextEdit(page)
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Preview")

@@ -24,6 +24,18 @@ def type_text(qtbot, text):
     qtbot.keyClicks(QApplication.focusWidget(), text)
 
 
+def edit_cell(qtbot, dlg):
+    """F2 on the current cell of the results, then Ctrl+A in its editor (typing replaces the value)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg and QApplication.focusWidget() is dlg.results,
+                    timeout=5000)
+    press(qtbot, Qt.Key_F2)
+    qtbot.waitUntil(lambda: dlg.results.state() == QAbstractItemView.EditingState
+                    and QApplication.focusWidget() is not dlg.results, timeout=5000)
+    press(qtbot, Qt.Key_A, CTRL)
+
+
 def sent_mids(sb) -> Counter:
     return Counter(i["internet_message_id"] for i in sb.mailbox(ALICE).items(Folder.SENT.value))
 
@@ -62,6 +74,11 @@ def test_merge_by_keys_one_senditem_outcomes_inline_fix_and_resend(qtbot, aloop,
     assert "Dear Carol, {email} stays as typed" in text  # a value is data: never expanded again
     assert "Row 3: not sent — “nobody@@example.com” is not a valid e-mail address." in text
     assert dlg.column.currentText() == "email" and "6 rows, 3 columns." == dlg.error.text()
+    from PySide6.QtWidgets import QLabel
+
+    assert all(w.textFormat() == Qt.PlainText for w in dlg.findChildren(QLabel)), "mail content is data"
+    press(qtbot, Qt.Key_A, Qt.AltModifier)
+    assert QApplication.focusWidget() is dlg.column
     before = len(sb.request_log)
     press(qtbot, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: dlg.run is not None and not dlg.run.running
@@ -79,16 +96,14 @@ def test_merge_by_keys_one_senditem_outcomes_inline_fix_and_resend(qtbot, aloop,
     assert dlg.results.currentIndex().row() == 0 and dlg.results.currentIndex().column() == 1
     for k in (Qt.Key_Down, Qt.Key_Down, Qt.Key_Right):
         press(qtbot, k)
-    press(qtbot, Qt.Key_F2)
-    press(qtbot, Qt.Key_A, CTRL)
+    edit_cell(qtbot, dlg)
     type_text(qtbot, "dave@example.com")
     press(qtbot, Qt.Key_Return)
     qtbot.waitUntil(lambda: dlg.run.row(3).state == RowState.READY, timeout=5000)
     assert m.data(m.index(2, out)) == "Fixed: Resend (Ctrl+R) sends it"
     for k in (Qt.Key_Down, Qt.Key_Down, Qt.Key_Right):
         press(qtbot, k)
-    press(qtbot, Qt.Key_F2)
-    press(qtbot, Qt.Key_A, CTRL)
+    edit_cell(qtbot, dlg)
     type_text(qtbot, "short now")
     press(qtbot, Qt.Key_Return)
     qtbot.waitUntil(lambda: dlg.run.row(5).state == RowState.READY, timeout=5000)
