@@ -8,6 +8,7 @@ first one's confirm_saved, against the sandbox over HTTP."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from app.domain.models import Draft, Folder, Recipient
 from tests.mail.conftest import ALICE, BOB
@@ -17,19 +18,26 @@ def test_a_save_queued_as_the_previous_one_ends_saves_over_it(box, sandbox):
     ob, journal = box.ob, box.journal
     draft = Draft(to=[Recipient(BOB)], subject="Race", body="first", internet_message_id="<race@dispatch>")
     second: list[asyncio.Task] = []
-    real_confirm = journal.confirm_saved
+    recorded = threading.Event()  # the second save's journal write is queued (behind confirm_saved)
+    real_confirm, real_write = journal.confirm_saved, ob.write
+
+    class Write:  # the Outbox's journal writer, telling when the second save's record is handed to it
+        def __getattr__(self, name):
+            return getattr(real_write, name)
+
+        def __call__(self, fn, *args, **kw):
+            fut = real_write(fn, *args, **kw)
+            if fn == journal.record and second:
+                recorded.set()
+            return fut
+
+    ob.write = Write()
 
     def confirm_saved(local_id, ref, version=None):  # on the journal thread
         if not second:  # queue the next save now: its known-check runs before this save is remembered
-            task = box.loop.call_soon_threadsafe(
+            box.loop.call_soon_threadsafe(
                 lambda: second.append(asyncio.ensure_future(ob.queue_save(draft.copy(body="second")))))
-            assert task is not None
-            import time
-
-            deadline = time.monotonic() + 5
-            while not second and time.monotonic() < deadline:
-                time.sleep(0.001)
-            time.sleep(0.05)  # let the queued save reach its journal write (behind this one)
+            assert recorded.wait(5), "the second save never reached its journal write"
         return real_confirm(local_id, ref, version)
 
     journal.confirm_saved = confirm_saved
