@@ -188,8 +188,11 @@ class MergeDialog(QDialog):
         self.intro.setText(f"Template: the message in Compose, “{dm.printable(c.subject or '(no subject)')}”. "
                            "One message per row, to the address in the column below; {column} in the subject or "
                            "text is replaced by the row's value.")
+        account = self.win.session.account.key if self.win.session is not None else ""
+        if self.run is not None and self.run.account != account and not self.run.running:
+            self.new_merge()  # another account is in use: its merges are its own
         if self.run is None and self._outbox() is not None:
-            store, account = self._store(), self.win.session.account.key
+            store = self._store()
             for merge_id in store.ids(account)[:1]:
                 run = MergeRun.load(self._outbox(), store, merge_id, on_change=self._changed,
                                     max_send_bytes=self.win.session.max_send_bytes)

@@ -182,3 +182,25 @@ def test_a_csv_file_chosen_by_keys_and_the_merge_after_a_restart(qtbot, aloop, s
     assert "SendItem" not in sandbox.request_log[before:]
     assert len(sent_mids(sandbox)) == 1
     close_window(win, session)
+
+
+def test_a_rich_text_template_from_qt_gets_each_value_escaped_in_its_text_only(qtbot):
+    """Compose's rich body is Qt's HTML (a style block with braces of its own): a value goes into the text,
+    escaped; the style block and the tags are left alone."""
+    from PySide6.QtGui import QTextDocument
+
+    from app.domain import merge as dm
+    from app.domain.models import BodyFormat, Draft
+
+    doc = QTextDocument()
+    doc.setHtml("<p>Dear <b>{name}</b>, see {note}</p>")
+    html = doc.toHtml()
+    assert "{ white-space: pre-wrap; }" in html or "{" in html.split("<body")[0]  # Qt's own braces
+    tpl = Draft(subject="For {name}", body=html, body_format=BodyFormat.HTML)
+    m = dm.build_message(tpl, ("name", "email", "note"), ('Jo & <i>co</i>', "jo@example.com", "{name}"), 1,
+                         merge_id="m", number=1)
+    assert m.error == "" and m.draft.subject == "For Jo & <i>co</i>"
+    back = QTextDocument()
+    back.setHtml(m.draft.body)
+    assert back.toPlainText() == "Dear Jo & <i>co</i>, see {name}"
+    assert html.split("<body")[0] == m.draft.body.split("<body")[0], "the head (style block) is untouched"
