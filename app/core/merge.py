@@ -259,8 +259,9 @@ class MergeRun:
         subs = await self.outbox.submit_saved(items)  # ONE request (chunked only where the server limits it)
         for row, sub in zip(ready, subs):
             row.sub_id, row.sub = sub.local_id, sub
-        self._changed()
         await self.persist()
+        self.running = False  # the Outbox has them: other rows can be fixed and resent meanwhile
+        self._changed()
         await asyncio.gather(*(self._follow(row, sub) for row, sub in zip(ready, subs)))
 
     async def _quiet(self, local_id: str) -> None:

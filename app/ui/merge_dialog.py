@@ -362,7 +362,7 @@ class MergeDialog(QDialog):
         n = self.run.counts()
         parts = [f"{n['sent']} sent", f"{n['failed']} failed", f"{n['invalid']} to fix"]
         parts += [f"{k} {what}" for k, what in ((n["ready"], "ready"), (n["saving"] + n["sending"], "under way")) if k]
-        done = "Sending…" if self.run.running else "Done."
+        done = "Sending…" if self.run.running or n["saving"] + n["sending"] else "Done."
         return f"{done} {', '.join(parts)} — of {len(self.run.rows):,} rows."
 
     def _spawn(self, aw) -> asyncio.Task:

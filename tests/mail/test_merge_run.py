@@ -166,3 +166,27 @@ def test_graph_60_rows_five_bad_sends_in_batches_of_20_and_resends_only_the_fixe
     finally:
         box.close()
         services.close()
+
+
+def test_a_busy_server_holds_the_rows_in_the_outbox_then_sends_each_once(sandbox, services, tmp_path):
+    """SendItem answered ErrorServerBusy: the rows wait in the Outbox (their outcome says so) and go out by
+    themselves, once; the other rows can be fixed meanwhile."""
+    sb = sandbox
+    box = Box(services.make(), tmp_path / "journal.sqlite3")
+    try:
+        run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(
+            f"P{n},{'bob@@example.com' if n == 3 else 'bob@example.com'},x,{n}\n" for n in range(1, 11)))
+        sb.faults.inject("SendItem", "server_busy", count=1, backoff_ms=300)
+        task = box.loop.create_task(run.send())
+        box.until(lambda: not run.running and run.row(1).state == RowState.SENDING and run.row(1).sub.reason)
+        assert run.outcome(run.row(1)).startswith("Waiting in the Outbox: The server is busy")
+        run.edit(3, 1, "carol@example.com")  # fixed while the others wait
+        box.run(task)
+        assert Counter(r.state for r in run.rows) == {RowState.SENT: 9, RowState.READY: 1}
+        box.run(run.send())
+        assert all(r.state == RowState.SENT for r in run.rows)
+        mids = sent_mids(sb)
+        assert len(mids) == 10 and set(mids.values()) == {1}
+        assert sb.request_log.count("SendItem") == 3  # busy, the retry, the fixed row
+    finally:
+        box.close()
