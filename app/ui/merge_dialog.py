@@ -108,7 +108,6 @@ class MergeDialog(QDialog):
         v.addLayout(row)
         self.error = PlainLabel(page)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
         v.addWidget(self.error)
         lab = _label(f"&Preview (the first {PREVIEW_ROWS} messages):", page)
         self.preview = QPlainTextEdit(page)
@@ -243,7 +242,7 @@ class MergeDialog(QDialog):
         try:
             data = await in_thread(read)
         except (OSError, dm.TableError) as exc:
-            self.error.setText(getattr(exc, "message", "") or f"Could not read the file: {exc.strerror or exc}")
+            self._say(getattr(exc, "message", "") or f"Could not read the file: {exc.strerror or exc}")
             return
         name = Path(path).name
         self.source_label.setText(f"Read from “{dm.printable(name)}”")
@@ -251,7 +250,7 @@ class MergeDialog(QDialog):
             try:
                 text = dm.decode(data)
             except dm.TableError as exc:
-                self.error.setText(exc.message)
+                self._say(exc.message)
                 return
             self.table_edit.blockSignals(True)
             self.table_edit.setPlainText(text)
@@ -282,7 +281,7 @@ class MergeDialog(QDialog):
         if gen != self._gen:
             return  # a newer table was typed meanwhile
         self.table = table
-        self.error.setText(err)
+        self._say(err, error=bool(source))
         self.column.blockSignals(True)
         self.column.clear()
         if table is not None:
@@ -300,10 +299,10 @@ class MergeDialog(QDialog):
             return
         unknown = dm.unknown_placeholders(c, t.header)
         if unknown:
-            self.error.setText(f"Unknown placeholder {', '.join('{' + dm.printable(u, 40) + '}' for u in unknown)}: "
+            self._say(f"Unknown placeholder {', '.join('{' + dm.printable(u, 40) + '}' for u in unknown)}: "
                                f"the columns are {', '.join(dm.printable(h, 30) for h in t.header)}.")
         else:
-            self.error.setText(f"{len(t.rows):,} row{'s' if len(t.rows) != 1 else ''}, {len(t.header)} columns.")
+            self._say(f"{len(t.rows):,} row{'s' if len(t.rows) != 1 else ''}, {len(t.header)} columns.", error=False)
         parts = []
         for i, values in enumerate(t.rows[:PREVIEW_ROWS]):
             m = dm.build_message(c, t.header, values, self.column.currentIndex(), merge_id="preview", number=i + 1,
@@ -317,13 +316,18 @@ class MergeDialog(QDialog):
         self.preview.setPlainText(("\n" + "─" * 40 + "\n").join(parts))
         self.send_button.setEnabled(not unknown and self.column.currentIndex() >= 0)
 
+    def _say(self, text: str, error: bool = True) -> None:
+        """The line under the table: what is wrong with it (red), or what it holds."""
+        self.error.setStyleSheet("color: #c62828;" if error and text else "")
+        self.error.setText(text)
+
     # ---- running ----
     def create_and_send(self) -> None:
         if self.stack.currentIndex() != 0 or not self.send_button.isEnabled() or self.table is None:
             return
         outbox = self._outbox()
         if outbox is None:
-            self.error.setText("Connect an account first (Ctrl+,).")
+            self._say("Connect an account first (Ctrl+,).")
             return
         s = self.win.session
         run = MergeRun.create(outbox, self._store(), self.win.compose.draft(), self.table, self.column.currentIndex(),

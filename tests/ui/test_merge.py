@@ -79,6 +79,7 @@ def test_merge_by_keys_one_senditem_outcomes_inline_fix_and_resend(qtbot, aloop,
     assert all(w.textFormat() == Qt.PlainText for w in dlg.findChildren(QLabel)), "mail content is data"
     press(qtbot, Qt.Key_A, Qt.AltModifier)
     assert QApplication.focusWidget() is dlg.column
+    dlg.grab().save(str(screenshot_dir / "merge-preview.png"))
     before = len(sb.request_log)
     press(qtbot, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: dlg.run is not None and not dlg.run.running
@@ -204,3 +205,26 @@ def test_a_rich_text_template_from_qt_gets_each_value_escaped_in_its_text_only(q
     back.setHtml(m.draft.body)
     assert back.toPlainText() == "Dear Jo & <i>co</i>, see {name}"
     assert html.split("<body")[0] == m.draft.body.split("<body")[0], "the head (style block) is untouched"
+
+
+def test_a_bad_table_is_named_by_its_line_and_nothing_can_be_sent(qtbot, window):
+    win = window
+    press(qtbot, Qt.Key_N, CTRL)
+    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
+    dlg = win.merge_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
+    type_text(qtbot, "email,email")
+    qtbot.waitUntil(lambda: "two columns are named" in dlg.error.text(), timeout=5000)
+    assert dlg.error.text() == "Line 1 (the header row): two columns are named “email”."
+    assert not dlg.send_button.isEnabled() and "c62828" in dlg.error.styleSheet()
+    press(qtbot, Qt.Key_Return, CTRL)  # refused: nothing happens
+    assert dlg.stack.currentIndex() == 0 and dlg.run is None
+    press(qtbot, Qt.Key_A, CTRL)
+    type_text(qtbot, "email,name")
+    press(qtbot, Qt.Key_Return)
+    type_text(qtbot, "bob@example.com,Bob")
+    qtbot.waitUntil(lambda: dlg.send_button.isEnabled(), timeout=5000)
+    assert dlg.error.text() == "1 row, 2 columns." and dlg.error.styleSheet() == ""
+    press(qtbot, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
