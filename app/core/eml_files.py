@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as _dt
-import os
-import tempfile
 import threading
 from pathlib import Path
 
 from app.domain.eml import to_eml
 from app.domain.eml_read import EmlError, EmlMessage, read_eml
 from app.domain.models import Draft, Recipient
+from app.storage.files import replace_file
 
 #: how long a parse may take before the user is told the file cannot be read
 PARSE_SECONDS = 30.0
@@ -89,23 +88,7 @@ async def open_eml(path: str, max_bytes: int, timeout: float = PARSE_SECONDS) ->
 
 def write_atomic(path: str, data: bytes) -> Path:
     """``data`` into ``path``, mode 0600, all or nothing (temp file + fsync + rename)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".dispatch-", suffix=".eml.tmp", dir=str(target.parent))
-    try:
-        os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-        os.chmod(target, 0o600)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return target
+    return replace_file(Path(path), data, suffix=".eml.tmp")
 
 
 def build_and_write(path: str, draft: Draft, sender: Recipient | None, date: _dt.datetime | None) -> Path:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 from app.domain.account import AccountConfig
+from app.storage.files import replace_file
 
 log = logging.getLogger(__name__)
 
@@ -97,19 +97,7 @@ def _write_atomic(path: Path, text: str) -> None:
             os.chmod(path.parent, 0o700)
     except OSError:
         pass  # not ours to change: the file itself is 0600 all the same
-    fd, tmp = tempfile.mkstemp(prefix=path.name, dir=str(path.parent))  # 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    replace_file(path, text.encode("utf-8"), prefix=path.name)
 
 
 def _why(exc: BaseException) -> str:

@@ -259,7 +259,9 @@ def test_saving_writes_0600_atomically(tmp_path, monkeypatch):
     def broken(*_a):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(eml_files.os, "replace", broken)
+    from app.storage import files
+
+    monkeypatch.setattr(files.os, "replace", broken)  # the rename of app/storage/files.py's replace_file
     with pytest.raises(OSError, match="No space left"):
         asyncio.run(eml_files.save_eml(str(target), full_draft(subject="new"), sender=ALICE))
     assert target.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["msg.eml"]
