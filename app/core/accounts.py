@@ -12,9 +12,7 @@ session with :func:`service_factory_for`; it never imports a backend itself.
 
 from __future__ import annotations
 
-import asyncio
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from app.domain.account import AccountConfig, Backend
@@ -23,19 +21,6 @@ from app.mail.service import MailService
 
 _lock = threading.Lock()
 _signins: dict[str, object] = {}
-_pool: ThreadPoolExecutor | None = None
-
-
-def _threads() -> ThreadPoolExecutor:
-    """Plain Python threads for starting a sign-in. Not the event loop's default executor: under qasync that
-    is made of QThreads, and Qt aborts the process if one is still alive when the application ends."""
-    global _pool
-    with _lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="m365-signin")
-        return _pool
-
-
 def is_graph(account: AccountConfig) -> bool:
     return account.backend == Backend.GRAPH
 
@@ -59,12 +44,6 @@ def graph_signin(account: AccountConfig, *, store=None):
         return signin
 
 
-def forget_signin(account: AccountConfig) -> None:
-    """Sign out: the tokens leave the keyring and this process."""
-    signin = graph_signin(account)
-    signin.sign_out()
-
-
 def service_factory_for(account: AccountConfig, password: str = "") -> Callable[[], MailService]:
     """A factory that builds the account's backend when first called (in a worker thread): EWS with the
     password, Graph with the account's sign-in."""
@@ -80,13 +59,6 @@ async def begin_sign_in(account: AccountConfig, mode: str = "browser"):
     (``.user_code`` and ``.verification_uri`` to show). ``await pending.wait()`` for the result
     (SignedIn, or AuthFailed / ConnectionFailed / TlsFailed); ``pending.cancel()`` stops it."""
     signin = graph_signin(account)
-    loop = asyncio.get_running_loop()
     if mode == "device":
-        return await loop.run_in_executor(_threads(), signin.begin_device_code)
-    return await loop.run_in_executor(_threads(), signin.begin_interactive)
-
-
-async def is_signed_in(account: AccountConfig) -> bool:
-    """Whether a sign-in is held for the account (reads the keyring: off the event loop)."""
-    signin = graph_signin(account)
-    return await asyncio.get_running_loop().run_in_executor(_threads(), signin.signed_in)
+        return await signin.begin_device_code_async()
+    return await signin.begin_interactive_async()

@@ -273,7 +273,7 @@ class GraphSignIn:
             return self._who(result)
 
     async def begin_interactive_async(self, **kw) -> InteractiveSignIn:
-        return await asyncio.get_running_loop().run_in_executor(None, lambda: self.begin_interactive(**kw))
+        return await asyncio.get_running_loop().run_in_executor(_threads(), lambda: self.begin_interactive(**kw))
 
     # ---------------- device code ----------------
     def begin_device_code(self) -> DeviceCodeSignIn:
@@ -290,7 +290,7 @@ class GraphSignIn:
         return pending
 
     async def begin_device_code_async(self) -> DeviceCodeSignIn:
-        return await asyncio.get_running_loop().run_in_executor(None, self.begin_device_code)
+        return await asyncio.get_running_loop().run_in_executor(_threads(), self.begin_device_code)
 
     def _poll_device(self, app, flow: dict, pending: DeviceCodeSignIn) -> SignedIn:
         interval = max(1, int(flow.get("interval", 5)))
@@ -325,6 +325,20 @@ class GraphSignIn:
         claims = result.get("id_token_claims") or {}
         return SignedIn(username=claims.get("preferred_username") or self.email, name=claims.get("name") or "",
                         in_keyring=self.in_keyring)
+
+
+_pool: concurrent.futures.ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _threads() -> concurrent.futures.ThreadPoolExecutor:
+    """Plain Python threads for the ``*_async`` forms. Not the event loop's default executor: under qasync
+    that is made of QThreads, and Qt aborts the process if one is still alive when the application ends."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="m365-signin")
+        return _pool
 
 
 def _quiet_msal() -> None:
