@@ -40,7 +40,8 @@ def _fields(d: Draft) -> dict:
     }
 
 
-def draft_from_json(local_id: str, text: str, attachments: list[Attachment]) -> Draft:
+def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, body: str | None = None) -> Draft:
+    """The Draft in ``text``; ``body``, when given, is its body (the journal reads it apart from the JSON)."""
     j = json.loads(text)
     attachments = list(attachments)
     for i, cid, inline in j.get("inline") or []:
@@ -52,7 +53,7 @@ def draft_from_json(local_id: str, text: str, attachments: list[Attachment]) -> 
         cc=rec("cc"),
         bcc=rec("bcc"),
         subject=j.get("subject", ""),
-        body=j.get("body", ""),
+        body=j.get("body", "") if body is None else body,
         body_format=BodyFormat(j.get("body_format", BodyFormat.TEXT.value)),
         importance=Importance(j.get("importance", Importance.NORMAL.value)),
         read_receipt=bool(j.get("read_receipt")),

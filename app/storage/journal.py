@@ -34,21 +34,19 @@ that cannot be read is moved to the ``quarantine`` table (kept, not lost) and sk
 from __future__ import annotations
 
 import contextlib
-import enum
 import hashlib
 import json
 import logging
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.domain.models import Attachment, Draft, ItemRef
-from app.storage.draft_codec import draft_from_json as _draft_from_json
+from app.domain.models import Draft, ItemRef
 from app.storage import body_blob
 from app.storage.draft_codec import draft_meta_json as _meta_json
 from app.storage.draft_codec import file_sha256 as _file_sha256
+from app.storage.journal_entries import ENTRY_COLUMNS, Entry, State, entry_from_row
 from app.storage.journal_file import open_journal_db
 from app.storage.settings import data_dir  # the app's one data directory
 
@@ -58,40 +56,8 @@ FILE_NAME = "journal.sqlite3"
 DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
 
 
-class State(str, enum.Enum):
-    """States of entries that are not submissions (those store :class:`app.core.submission.SubState`)."""
-
-    EDITING = "editing"
-    SAVING = "saving"
-    OUTBOX_WAITING = "outbox_waiting"  # a save queued until the server is reached
-
-
-#: journals written by earlier versions: an entry "sending" was a send in flight (now "submitting")
-_LEGACY_STATES = {"sending": "submitting"}
-
-
 def default_path() -> Path:
     return data_dir() / FILE_NAME
-
-
-@dataclass
-class Entry:
-    """One journalled message. ``version`` grows with every :meth:`Journal.record`."""
-
-    draft: Draft
-    state: str  # a State, or for op "send" a submission state
-    version: int
-    op: str = ""  # what the outbox owes the server: "" | "save" | "send"
-    attempts: int = 0
-    last_error: str = ""
-    updated: float = 0.0
-    missing_attachments: list[str] = field(default_factory=list)
-    account: str = ""
-    meta: dict = field(default_factory=dict)
-
-    @property
-    def local_id(self) -> str:
-        return self.draft.local_id
 
 
 class Journal:
@@ -320,11 +286,9 @@ class Journal:
         self._gc_blobs(db)
 
     # ---- reading ----
-    _COLS = "local_id, state, version, op, attempts, last_error, updated, draft, account, meta"
-
     def get(self, local_id: str) -> Entry | None:
         with self._lock:
-            row = self._db.execute(f"SELECT {self._COLS} FROM entries WHERE local_id=?", (local_id,)).fetchone()
+            row = self._db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE local_id=?", (local_id,)).fetchone()
             return self._read_or_quarantine(row) if row else None
 
     def has(self, local_id: str) -> bool:
@@ -337,7 +301,7 @@ class Journal:
         ``account`` (entries from journals older than accounts, with no account, belong to any)."""
         wanted = {str(getattr(s, "value", s)) for s in states}
         with self._lock:
-            rows = self._db.execute(f"SELECT {self._COLS} FROM entries ORDER BY created").fetchall()
+            rows = self._db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY created").fetchall()
             out = [e for e in (self._read_or_quarantine(r) for r in rows) if e is not None]
         return [e for e in out
                 if (not wanted or e.state in wanted) and (account is None or e.account in (account, ""))]
@@ -367,7 +331,7 @@ class Journal:
         """One row as an Entry; a row that cannot be read is moved to ``quarantine`` (kept, not lost)
         and skipped, so one bad row never costs the rest of the journal."""
         try:
-            return self._entry(row)
+            return entry_from_row(self._db, row)
         except Exception as exc:  # noqa: BLE001 - any decoding problem of this one row
             log.warning("a journal entry could not be read (%s); it was set aside", type(exc).__name__)
             try:
@@ -380,46 +344,6 @@ class Journal:
             except sqlite3.Error:  # pragma: no cover - cannot even set it aside: skip it this time
                 log.exception("could not set a damaged journal entry aside")
             return None
-
-    def _entry(self, row) -> Entry:
-        local_id, state, version, op, attempts, last_error, updated, text, account, meta = row
-        atts, missing = [], []
-        for name, ctype, sha, size, inline, src, att_id in self._db.execute(
-            "SELECT name, content_type, sha256, size, inline, source_path, attachment_id "
-            "FROM attachments WHERE local_id=? ORDER BY idx",
-            (local_id,),
-        ):
-            content = b""
-            if inline:
-                blob = self._db.execute("SELECT data FROM blobs WHERE sha256=?", (sha,)).fetchone()
-                content = bytes(blob[0]) if blob else b""
-                if not blob:
-                    missing.append(name)
-            else:
-                got = _file_sha256(src) if src else None
-                if not got or (sha and got[0] != sha):
-                    missing.append(name)
-            atts.append(
-                Attachment(name=name, content=content, content_type=ctype, source_path=src, attachment_id=att_id, size=size)
-            )
-        state = _LEGACY_STATES.get(state, state)
-        if op == "send" and state == State.OUTBOX_WAITING:  # an older journal's queued send
-            state = "queued"
-        meta_d = json.loads(meta or "{}")
-        if not isinstance(meta_d, dict):
-            raise ValueError("meta is not an object")
-        return Entry(
-            draft=_draft_from_json(local_id, text, atts),
-            state=State(state) if state in State._value2member_map_ else str(state),
-            version=int(version),
-            op=op,
-            attempts=attempts,
-            last_error=last_error,
-            updated=updated,
-            missing_attachments=missing,
-            account=account or "",
-            meta=meta_d,
-        )
 
     @contextlib.contextmanager
     def _tx(self):

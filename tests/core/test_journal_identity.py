@@ -99,3 +99,21 @@ def test_a_failed_write_forgets_what_it_would_have_stored(tmp_path, monkeypatch)
     monkeypatch.undo()
     j.record(d.copy(ref=None, internet_message_id=""))  # a stale copy: the stored identity is id1
     assert j.get(d.local_id).draft.ref == ItemRef("id1", "ck1")
+
+
+def test_reading_an_entry_leaves_the_body_to_sqlite(tmp_path, monkeypatch):
+    """The Outbox reads a message on the journal thread before saving or sending it: ``json.loads`` of a
+    10 MB draft there held the GIL ~40 ms while the user typed. SQLite takes the body out of the JSON."""
+    j = Journal(tmp_path / "j.sqlite3")
+    body = "ünïcode \"quoted\" \\ tab\t \u2028\n" * 40_000
+    d = Draft(to=[Recipient("bob@example.com")], subject="big", body=body, internet_message_id="<m@x>")
+    j.record(d)
+    nul = Draft(subject="nul", body="before\x00after " * 2_000)  # json_extract would stop at the NUL
+    j.record(nul)
+    sizes = _spy_json(monkeypatch)
+    got = j.get(d.local_id).draft
+    assert max(sizes, default=0) < BIG, "the stored body went through Python's json module"
+    monkeypatch.undo()
+    assert got.body == body and got.subject == "big" and got.internet_message_id == "<m@x>"
+    assert j.get(nul.local_id).draft.body == nul.body
+    assert {e.draft.body for e in j.entries()} == {body, nul.body}

@@ -12,6 +12,7 @@ from exchangelib.items import Message
 
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient
 from app.domain.validation import safe_attachment_name
+from app.mail.ews import splice
 
 #: Message fields a save writes. Passed explicitly as ``update_fields`` on every UpdateItem: exchangelib's
 #: default list silently drops recipients and receipts for a locally created message (the trap).
@@ -80,6 +81,7 @@ def _exchangelib_safe_xml_value(value, replacement="?"):
 
 
 _exchangelib_util.safe_xml_value = _exchangelib_safe_xml_value
+splice.install()  # and texts of 64 K characters or more never pass through lxml (splice.py)
 
 
 def _mailboxes(recipients: list[Recipient]) -> list[Mailbox] | None:

@@ -1,0 +1,99 @@
+"""What a journal entry is (:class:`State`, :class:`Entry`) and how one is read from its row."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from app.domain.models import Attachment, Draft
+from app.storage.draft_codec import draft_from_json as _draft_from_json
+from app.storage.draft_codec import file_sha256 as _file_sha256
+
+
+class State(str, enum.Enum):
+    """States of entries that are not submissions (those store :class:`app.core.submission.SubState`)."""
+
+    EDITING = "editing"
+    SAVING = "saving"
+    OUTBOX_WAITING = "outbox_waiting"  # a save queued until the server is reached
+
+
+#: journals written by earlier versions: an entry "sending" was a send in flight (now "submitting")
+_LEGACY_STATES = {"sending": "submitting"}
+
+
+@dataclass
+class Entry:
+    """One journalled message. ``version`` grows with every :meth:`Journal.record`."""
+
+    draft: Draft
+    state: str  # a State, or for op "send" a submission state
+    version: int
+    op: str = ""  # what the outbox owes the server: "" | "save" | "send"
+    attempts: int = 0
+    last_error: str = ""
+    updated: float = 0.0
+    missing_attachments: list[str] = field(default_factory=list)
+    account: str = ""
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def local_id(self) -> str:
+        return self.draft.local_id
+
+
+# the draft's JSON without its body, and the body as text: SQLite takes a 10 MB body out of the JSON
+# (no GIL held), where ``json.loads`` of the whole held the GIL ~40 ms (issue 16). A row whose JSON is
+# damaged comes back whole, to be set aside by ``Journal._read_or_quarantine``, and so does one holding an
+# escaped NUL (SQLite's ``json_extract`` would end the text there): Python reads those.
+_SPLIT = "json_valid(draft) AND instr(draft, '\\u0000') = 0"
+ENTRY_COLUMNS = ("local_id, state, version, op, attempts, last_error, updated, "
+                 f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, "
+                 f"CASE WHEN {_SPLIT} THEN json_extract(draft, '$.body') END, account, meta")
+
+
+def entry_from_row(db: sqlite3.Connection, row) -> Entry:
+    """One row of ``SELECT {ENTRY_COLUMNS} FROM entries`` as an Entry (attachments read through ``db``).
+    Raises on a row that cannot be read."""
+    local_id, state, version, op, attempts, last_error, updated, text, body, account, meta = row
+    if body is not None and not isinstance(body, str):
+        raise ValueError("the body is not text")
+    atts, missing = [], []
+    for name, ctype, sha, size, inline, src, att_id in db.execute(
+        "SELECT name, content_type, sha256, size, inline, source_path, attachment_id "
+        "FROM attachments WHERE local_id=? ORDER BY idx",
+        (local_id,),
+    ):
+        content = b""
+        if inline:
+            blob = db.execute("SELECT data FROM blobs WHERE sha256=?", (sha,)).fetchone()
+            content = bytes(blob[0]) if blob else b""
+            if not blob:
+                missing.append(name)
+        else:
+            got = _file_sha256(src) if src else None
+            if not got or (sha and got[0] != sha):
+                missing.append(name)
+        atts.append(
+            Attachment(name=name, content=content, content_type=ctype, source_path=src, attachment_id=att_id, size=size)
+        )
+    state = _LEGACY_STATES.get(state, state)
+    if op == "send" and state == State.OUTBOX_WAITING:  # an older journal's queued send
+        state = "queued"
+    meta_d = json.loads(meta or "{}")
+    if not isinstance(meta_d, dict):
+        raise ValueError("meta is not an object")
+    return Entry(
+        draft=_draft_from_json(local_id, text, atts, body=body),
+        state=State(state) if state in State._value2member_map_ else str(state),
+        version=int(version),
+        op=op,
+        attempts=attempts,
+        last_error=last_error,
+        updated=updated,
+        missing_attachments=missing,
+        account=account or "",
+        meta=meta_d,
+    )
