@@ -212,8 +212,11 @@ class Controller:
 
 def tune_runtime() -> None:
     """Hand the GIL over every 1 ms (default 5): a worker thread parsing a big EWS response must not
-    keep the UI thread waiting."""
+    keep the UI thread waiting; and keep big allocations in memory already faulted in (:mod:`app.heap`)."""
+    from app.heap import keep_freed_memory
+
     sys.setswitchinterval(0.001)
+    keep_freed_memory()
 
 
 #: the packages of this process whose code uses PySide6 (PySide's scan would answer 0: "no feature")

@@ -174,9 +174,7 @@ class JournalBridge:
             self._signed_in.set()
         if self._resumed_for is not session:
             self._resumed_for = session
-            task = asyncio.ensure_future(self._resume(session, self.outbox))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._keep(self._resume(session, self.outbox))
         self.outbox.kick()
 
     async def _resume(self, session, outbox) -> None:
@@ -189,7 +187,7 @@ class JournalBridge:
                                if e.local_id not in keep)
         branches = await recovery.resume(self.journal, outbox, session, outbox.account, keep=keep)
         c = self.w.compose
-        shown = self.journal.get(c.identity().local_id)
+        shown = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
         if shown is not None and shown.draft.ref is not None and c.current_ref() is None:
             c.set_saved(c.identity().copy(ref=shown.draft.ref))  # its save had reached the server
         if any(b == recovery.Branch.WAITING for b in branches.values()):
@@ -222,8 +220,7 @@ class JournalBridge:
         c, w = self.w.compose, self.w
         if c.identity().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
-            edited = self.journal.has(saved.local_id) or saved.local_id in self.autosave.pending
-            c.state_label.setText("Edited" if edited else "Saved")
+            self._keep(self._say_saved_or_edited(saved.local_id))
         if saved.local_id in self._restoring:
             self._restoring.discard(saved.local_id)
             self._restored += 1
@@ -233,6 +230,20 @@ class JournalBridge:
                                           "restored to Drafts", 15000)
                 w.drafts.model.reload()
 
+    def _keep(self, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _say_saved_or_edited(self, local_id: str) -> None:
+        """"Edited" when the journal still holds the message after its save (typed on meanwhile), else
+        "Saved". Asked on the journal thread, behind any write of it: the UI thread never waits for the
+        journal's lock (a 10 MB body's write holds it ~30-60 ms)."""
+        edited = local_id in self.autosave.pending or await self.writer(self.journal.has, local_id)
+        c = self.w.compose
+        if c.identity().local_id == local_id:
+            c.state_label.setText("Edited" if edited or local_id in self.autosave.pending else "Saved")
+
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""
         c = self.w.compose
@@ -241,7 +252,9 @@ class JournalBridge:
             same_ref = sub.draft.ref is not None and shown.ref is not None and shown.ref.id == sub.draft.ref.id
             if shown.local_id == sub.local_id or same_ref:
                 self.autosave.forget(shown.local_id)
-                self.journal.discard(shown.local_id)
+                # on the journal thread, after any autosave of it still queued there (a discard made
+                # here could be overtaken by one, and the UI thread would wait for the journal's lock)
+                self.writer.submit(self.journal.discard, shown.local_id)
                 c.clear()  # what is on screen went out: never offer to send it again
             self._reload_sent_soon()  # one reload for a batch that finishes together
             if sub.draft.ref is not None:  # it left Drafts (rows of other drafts keep their inline status)

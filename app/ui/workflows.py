@@ -187,7 +187,7 @@ class Workflows(TaskTracker):
             if same:
                 c.set_saved(saved)
                 c.saved_edits = edits
-                c.state_label.setText("Saved")
+                c.state_label.setText("Saved" if c.edits == edits else "Edited")  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
             w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
                                       if recreated else "Draft saved", 8000 if recreated else 4000)

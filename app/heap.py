@@ -1,0 +1,35 @@
+"""Big texts without page faults under the GIL (issue 16).
+
+A 10 MB body is copied whole a few times on its way to the server (Compose's mirror joined for a
+validation, the journal's read, the request's pieces joined). glibc serves each such allocation with a
+fresh ``mmap`` and returns it to the system when freed, so every copy first faults in 2,560 zeroed pages:
+~6 ms for 10 MB, with the GIL held, while the UI thread waits to paint the next keystroke (the same join
+costs 0.5 ms in memory that was used before: ``bench/bench_typing_stall.py``). Here glibc is told to
+serve allocations up to 32 MiB from its heaps and to keep up to 64 MiB of freed memory for the next
+ones, instead of its adaptive thresholds that start at 128 KiB. The cost: up to 64 MiB of freed memory
+stays with the process after a big message (measured in ``bench/bench_list_10k.py``'s RSS row).
+Other C libraries and systems are left as they are.
+"""
+
+from __future__ import annotations
+
+import sys
+
+M_TRIM_THRESHOLD = -1  # <malloc.h>
+M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD = 32 * 1024 * 1024  # glibc's largest allowed value on 64-bit (HEAP_MAX_SIZE / 2)
+TRIM_THRESHOLD = 64 * 1024 * 1024
+
+
+def keep_freed_memory() -> bool:
+    """Set glibc's thresholds (see above). True when they were set."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc (e.g. musl has no mallopt)
+        return False
+    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))

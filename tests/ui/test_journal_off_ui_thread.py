@@ -1,0 +1,69 @@
+"""The UI thread never calls the journal while the user writes, saves and sends (issue 16).
+
+The journal is one SQLite connection behind one lock, and its thread holds that lock for as long as a
+write takes: ~30-60 ms for a 10 MB body. A journal call from the UI thread (a ``has()`` after every save,
+a ``discard()`` after a send) waited that long for the lock while the user typed: the typing bench showed
+the UI thread blocked 62 ms in ``Journal.has``. Every Journal method called here is recorded with its
+thread; the flow is a user's: type, Ctrl+S while typing on (the save is held 1 s by the sandbox, so Compose
+must say "Edited"), Ctrl+S again ("Saved"), Ctrl+Return (the message goes and leaves the journal).
+Real window, real sandbox over HTTP.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+
+from app.storage.journal import Journal
+from tests.ui.conftest import close_window, open_window
+from tests.ui.test_window_flows import CTRL, key, type_message
+
+
+def _spy_threads(journal: Journal, monkeypatch) -> list[str]:
+    """Names of the Journal methods called on the UI (main) thread from now on."""
+    on_ui: list[str] = []
+    for name in dir(Journal):
+        fn = getattr(journal, name)
+        if name.startswith("_") or not callable(fn):
+            continue
+
+        def spy(*a, __fn=fn, __name=name, **kw):
+            if threading.current_thread() is threading.main_thread():
+                on_ui.append(__name)
+            return __fn(*a, **kw)
+        monkeypatch.setattr(journal, name, spy)
+    return on_ui
+
+
+def test_writing_saving_and_sending_leave_the_journal_to_its_thread(qtbot, aloop, sandbox, settings, tmp_path,
+                                                                   monkeypatch):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=journal)
+    c = win.compose
+    try:
+        on_ui = _spy_threads(journal, monkeypatch)
+        type_message(qtbot, win, subject="written while the journal works", body="first words")
+        sandbox.faults.inject("CreateItem", "delay", count=1, seconds=1.0)
+        key(qtbot, win, Qt.Key_S, CTRL)
+        qtbot.waitUntil(lambda: "CreateItem" in sandbox.request_log, timeout=10000)
+        c.body.setFocus()
+        qtbot.keyClicks(c.body, " and more, typed while the save was on its way")
+        qtbot.waitUntil(lambda: c.current_ref() is not None, timeout=20000)
+        qtbot.waitUntil(lambda: c.state_label.text() == "Edited", timeout=10000)
+        assert ("CreateItem", "delay") in sandbox.faults.fired
+
+        key(qtbot, win, Qt.Key_S, CTRL)
+        qtbot.waitUntil(lambda: c.state_label.text() == "Saved", timeout=20000)
+        local_id = c.identity().local_id
+
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: "SendItem" in sandbox.request_log, timeout=20000)
+        qtbot.waitUntil(lambda: c.subject.text() == "", timeout=20000)
+        win.journal_bridge.autosave.drain()
+        qtbot.waitUntil(lambda: not journal.has(local_id), timeout=10000)  # (the test's own call)
+        on_ui.remove("has")
+        assert on_ui == [], f"the UI thread called the journal: {on_ui}"
+    finally:
+        monkeypatch.undo()
+        close_window(win, session)
