@@ -20,8 +20,8 @@ from app.domain.models import Attachment, BodyFormat, Draft, Folder, Recipient
 from app.mail.ews import convert, splice
 from tests.mail.conftest import BOB
 
-#: what lxml must escape or where UTF-8 matters, and what exchangelib's own pass turns into "?" (\x85)
-TRICKY = "Tom & Jerry <b>bold</b> a > b\r\n \"quoted\" 'single' ünïcode ☃ 😀 ]]> \x85 \u2028 tab\t end\n"
+#: what lxml must escape or where UTF-8 matters, and what exchangelib's own pass turns into "?" (\x7f, \x86, \ufdd0)
+TRICKY = "Tom & Jerry <b>bold</b> a > b\r\n \"quoted\" 'single' ünïcode ☃ 😀 ]]> \x85 \x7f \x86 \ufdd0 \u2028 tab\t end\n"
 
 
 def _big_text(pieces: float = 3.3) -> str:
@@ -51,12 +51,16 @@ def test_spliced_request_is_byte_for_byte_what_lxml_writes(svc, monkeypatch, fmt
     draft = _big_draft(fmt)
     made = []
     real_stand_in = splice.stand_in
-    monkeypatch.setattr(splice, "stand_in", lambda value: made.append(len(value)) or real_stand_in(value))
+    monkeypatch.setattr(splice, "stand_in", lambda value: made.append(value) or real_stand_in(value))
     spliced = _request(svc, draft)
-    assert sorted(made) == sorted([len(convert.xml_safe(draft.body)), len(draft.attachments[0].content)]), \
-        "the body and the big attachment are stood in for; the small ones go through lxml"
+    assert len(made) == 2, "the body and the big attachment are stood in for; the small ones go through lxml"
+    body, content = sorted(made, key=lambda v: isinstance(v, bytes))
+    assert isinstance(body, splice.Pieces) and max(map(len, body)) <= splice.PIECE, "the body is never joined"
+    assert "".join(body) == convert.xml_safe(draft.body) and content == draft.attachments[0].content
     assert b"dispatch-splice-" not in spliced
 
+    # the reference: exchangelib's and lxml's own way, every text through lxml
+    monkeypatch.setattr(splice, "SPLICE_MIN", 1 << 40)
     monkeypatch.setattr(xutil, "value_to_xml_text", splice._original_value_to_xml_text)
     monkeypatch.setattr(xservices.EWSService, "wrap", splice._original_wrap)
     reference = _request(svc, draft)
@@ -111,3 +115,16 @@ def test_a_real_save_round_trips_and_leaves_no_text_behind(svc, sandbox):
     got2 = svc.get_message(saved2.ref)
     assert got2.body.replace("\r\n", "\n").endswith("and one more line & <done>\n")
     assert len(sandbox.mailbox("alice@example.com").items(Folder.DRAFTS.value)) == 1
+
+
+def test_a_stand_in_without_its_text_stops_the_request():
+    """Never expected, but if a stand-in's text were dropped before its request was written, the request
+    must fail, not carry the stand-in as the message."""
+    splice.forget()
+    token = splice.stand_in("a text" * splice.SPLICE_MIN)
+    first = splice.splice(f"<t:Body>{token}</t:Body>".encode())
+    assert first.startswith(b"<t:Body>a texta text") and token.encode() not in first
+    splice.stand_in(b"\0" * splice.SPLICE_MIN)  # the next payload: the first text is done with
+    with pytest.raises(RuntimeError):
+        splice.splice(f"<t:Body>{token}</t:Body>".encode())
+    splice.forget()

@@ -100,7 +100,11 @@ def recipients_from(mailboxes) -> list[Recipient]:
 
 
 def body_of(draft: Draft):
-    text = xml_safe(draft.body or "")
+    body = draft.body or ""
+    if len(body) >= splice.SPLICE_MIN:  # cleaned piece by piece and never joined: spliced into the request
+        text = splice.stand_in_pieces([_clean(body[k:k + PIECE], False) for k in range(0, len(body), PIECE)])
+    else:
+        text = xml_safe(body)
     return HTMLBody(text) if draft.body_format == BodyFormat.HTML else Body(text)
 
 
