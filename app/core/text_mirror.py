@@ -16,6 +16,7 @@ class ChunkedText:
     def __init__(self, text: str = ""):
         self._chunks: list[str] = []
         self._len = 0
+        self._joined: str | None = None  # the whole text, once joined, until the next change
         self.set(text)
 
     def __len__(self) -> int:
@@ -24,6 +25,7 @@ class ChunkedText:
     def set(self, text: str) -> None:
         self._chunks = _split(text)
         self._len = len(text)
+        self._joined = None
 
     def replace(self, pos: int, removed: int, added: str) -> None:
         """``text[pos:pos + removed] = added`` (``pos``/``removed`` are clamped to the text)."""
@@ -43,13 +45,17 @@ class ChunkedText:
             new = _split(merged)
         self._chunks[i:j] = new
         self._len += len(added) - (end - pos)
+        self._joined = None
 
     def snapshot(self) -> tuple[str, ...]:
         """The text as it is now, as immutable pieces: ``"".join(snapshot)`` is the text."""
         return tuple(self._chunks)
 
     def text(self) -> str:
-        return join(self._chunks)
+        """The whole text, joined once per change (a save validates, then takes the draft: one join)."""
+        if self._joined is None:
+            self._joined = join(self._chunks)
+        return self._joined
 
     def stripped_empty(self) -> bool:
         """``not text.strip()`` without joining the text."""

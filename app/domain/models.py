@@ -127,7 +127,7 @@ class Draft:
 
     def total_size(self) -> int:
         """An estimate of the message's size on the wire (base64 inflates attachments by 4/3)."""
-        body = len(self.body.encode("utf-8"))
+        body = utf8_length(self.body)
         atts = sum(a.byte_size for a in self.attachments)
         return body + (atts * 4) // 3 + 1024
 
@@ -207,3 +207,10 @@ class ItemOutcome:
     @property
     def ok(self) -> bool:
         return self.status in (OutcomeStatus.SENT, OutcomeStatus.SAVED, OutcomeStatus.DELETED)
+
+
+def utf8_length(text: str, piece: int = 256 * 1024) -> int:
+    """``len(text.encode("utf-8"))`` without a whole copy of a long text (an ASCII one costs nothing)."""
+    if text.isascii():
+        return len(text)
+    return sum(len(text[k:k + piece].encode("utf-8", "surrogatepass")) for k in range(0, len(text), piece))

@@ -84,3 +84,22 @@ def test_a_body_that_is_not_ascii_is_streamed_in_pieces(tmp_path, monkeypatch):
     assert j.get(d.local_id).draft.body == "ascii only"
     assert [e == body_blob._STREAMED for e in encoded] == [True, True, False]
     assert j._db.execute("SELECT count(*) FROM temp.body_scratch").fetchone()[0] == 0  # freed
+
+
+def test_the_whole_text_is_joined_once_per_change():
+    """A save validates the draft and then takes it: one join of a 10 MB body, not two (issue 16)."""
+    t = ChunkedText("x" * 100_000)
+    first = t.text()
+    assert t.text() is first
+    t.replace(5, 0, "typed")
+    second = t.text()
+    assert second is not first and second == "x" * 5 + "typed" + "x" * 99_995
+    t.set("new")
+    assert t.text() == "new"
+
+
+def test_utf8_length_counts_without_encoding_the_whole():
+    from app.domain.models import utf8_length
+
+    for text in ("", "plain ascii" * 50_000, "ünïcödé ☃ 😀 " * 30_000, "a\ud800b"):
+        assert utf8_length(text) == len(text.encode("utf-8", "surrogatepass"))
