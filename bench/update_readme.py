@@ -2,8 +2,9 @@
 
 ``bench/bench_startup_stall.py`` and ``bench/bench_typing_stall.py`` save what they measured (quiet and
 with CPU hogs beside them) to ``bench/out/*.json``; this script turns that into the tables between
-``<!-- bench:startup -->`` / ``<!-- bench:typing -->`` and ``<!-- /bench -->`` in README.md. Nothing
-between the markers is written by hand. ``bench/bench_requests_graph.py`` (requests per flow, Graph next
+``<!-- bench:startup -->`` / ``<!-- bench:typing -->`` and ``<!-- /bench -->`` in README.md, and ``bench/bench_list_10k.py``'s
+(``list_10k.json``) between ``<!-- bench:list10k -->`` and ``<!-- /bench -->``. Nothing between the markers
+is written by hand. ``bench/bench_requests_graph.py`` (requests per flow, Graph next
 to EWS, issue 14) saves ``bench/out/requests.json``: its table goes between ``<!-- bench:requests -->`` and
 ``<!-- /bench -->`` when README.md has those markers (skipped, with a note, when it has not), with a line
 from ``bench/startup_imports.py`` (``bench/out/startup_imports.json``: httpx / msal before the first paint?).
@@ -21,6 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 README = ROOT / "README.md"
 
@@ -106,6 +108,28 @@ def typing_section(d: dict) -> str:
     return "\n".join(lines)
 
 
+def list10k_section(d: dict) -> str:
+    from bench.bench_list_10k import table
+
+    modes = list(d["modes"])
+    ms = [d["modes"][m] for m in modes]
+    tables = [table(x["app"], x["baseline"]) for x in ms]
+    head = " | ".join(f"{m} ({_load(x['machine'])}): Dispatch | bare table" for m, x in zip(modes, ms))
+    lines = [
+        f"**Listing {ms[0]['app']['rows']:,} drafts** (`bench/bench_list_10k.py`, {d['machine']['date']}, "
+        f"{d['machine']['cpus']} CPUs; the real window over HTTP against the sandbox in its own process, Ctrl+2 "
+        "and then End page by page until the last row; baseline: a bare `QTableView` over a `QStandardItemModel` "
+        "filled with the same rows in one go, its own process; \"hog\" as above; each mode a fresh process):",
+        "",
+        f"| measure | goal | {head} |",
+        "|---|---:|" + "---:|---:|" * len(ms),
+    ]
+    for i, row in enumerate(tables[0]):
+        cells = " | ".join(f"{t[i][2]} | {t[i][3]}" for t in tables)
+        lines.append(f"| {row[0]} | {row[1]} | {cells} |")
+    return "\n".join(lines)
+
+
 def requests_section(d: dict, imports: dict | None = None) -> str:
     r = d["results"]
 
@@ -163,11 +187,13 @@ def main() -> None:
     ap.add_argument("--run", action="store_true", help="run the benches first")
     args = ap.parse_args()
     if args.run:
-        for b in ("bench_startup_stall.py", "bench_typing_stall.py", "bench_requests_graph.py", "startup_imports.py"):
+        for b in ("bench_startup_stall.py", "bench_typing_stall.py", "bench_list_10k.py", "bench_requests_graph.py",
+                  "startup_imports.py"):
             subprocess.run([sys.executable, str(ROOT / "bench" / b)], check=True, cwd=ROOT)
     text = README.read_text()
     text = replace(text, "startup", startup_section(json.loads((OUT / "startup_stall.json").read_text())))
     text = replace(text, "typing", typing_section(json.loads((OUT / "typing_stall.json").read_text())))
+    text = replace(text, "list10k", list10k_section(json.loads((OUT / "list_10k.json").read_text())))
     requests = OUT / "requests.json"
     if requests.exists() and has_markers(text, "requests"):
         imports = OUT / "startup_imports.json"
