@@ -156,19 +156,19 @@ class SpellHighlighter(QObject):
         out = []
         if not self.enabled:
             return out
-        text, base = block.text(), 0
-        if span is not None and (span[0] > 0 or span[1] < len(text)):
+        text = block.text()
+        toks = self._tokens_of(text)  # the whole paragraph's: a word never spans a space, so those in the
+        if span is not None and (span[0] > 0 or span[1] < len(text)):  # widened span are the span's own
             a, b = span
             while a > 0 and not text[a - 1].isspace():
                 a -= 1
             while b < len(text) and not text[b].isspace():
                 b += 1
-            text, base = text[a:b], a
-        toks = self._tokens_of(text)
+            toks = [t for t in toks if a <= t[0] and t[0] + t[1] <= b]
         typing = self._typing if self._typing and self._typing[0] == block.blockNumber() else None
         unknown = False
         for start, n, w in toks:
-            if typing and start + base <= typing[1] <= start + base + n:
+            if typing and start <= typing[1] <= start + n:
                 continue  # being typed: neither marked nor asked about (its prefixes would be) until done
             ok = self.cache.get(w)
             if ok is None:
@@ -176,7 +176,7 @@ class SpellHighlighter(QObject):
                 if w not in self._asked:
                     self._want.add(w)
             elif not ok:
-                out.append((start + base, n, w))
+                out.append((start, n, w))
         if unknown:
             self._waiting.add(block.blockNumber())
         if self._want and not self._flush.isActive():
@@ -187,6 +187,8 @@ class SpellHighlighter(QObject):
         """``words(text)``, remembered by text. A paragraph being typed at its end is not tokenised again from
         its start: the words before the last space of the previous text are kept."""
         toks = self._tokens.get(text)
+        if toks is None and text == self._recent[0]:
+            toks = self._recent[1]
         if toks is not None:
             return toks
         if len(self._tokens) > 4000:
@@ -196,6 +198,9 @@ class SpellHighlighter(QObject):
         if cut > 0 and text.startswith(old[:cut + 1]):  # unchanged up to and with that space
             toks = tuple(t for t in old_toks if t[0] + t[1] <= cut)
             toks += tuple((st + cut + 1, n, w) for st, n, w in words(text[cut + 1:]))
+            # the paragraph was typed on: its previous text is not kept (a long one typed into left a tuple
+            # of ~1,000 words per keystroke, and the collector scanning them stalled the UI 5-19 ms: issue 16)
+            self._tokens.pop(old, None)
         else:
             toks = tuple(words(text))
         self._tokens[text] = toks
