@@ -212,11 +212,14 @@ class Controller:
 
 def tune_runtime() -> None:
     """Hand the GIL over every 1 ms (default 5): a worker thread parsing a big EWS response must not
-    keep the UI thread waiting; and keep big allocations in memory already faulted in (:mod:`app.heap`)."""
+    keep the UI thread waiting; keep big allocations in memory already faulted in (:mod:`app.heap`); and
+    answer PySide's source scan for what is imported from now on (:func:`spare_pyside_source_scan`; the
+    app already did at start, the benches that build the window themselves do it here)."""
     from app.heap import keep_freed_memory
 
     sys.setswitchinterval(0.001)
     keep_freed_memory()
+    spare_pyside_source_scan()
 
 
 #: the packages of this process whose code uses PySide6 (PySide's scan would answer 0: "no feature")
