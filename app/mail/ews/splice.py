@@ -38,7 +38,6 @@ PIECE = 256 * 1024
 _B64_PIECE = 3 * 64 * 1024
 
 _PREFIX = "dispatch-splice-"
-_PREFIX_BYTES = _PREFIX.encode("ascii")
 _local = threading.local()
 _original_value_to_xml_text = _exchangelib_util.value_to_xml_text
 _original_wrap = _exchangelib_services.EWSService.wrap
