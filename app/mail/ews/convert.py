@@ -59,11 +59,17 @@ _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 PIECE = 256 * 1024
 
 
+def pieces_of(fn, text: str) -> list[str]:
+    """``fn`` applied to each :data:`PIECE` of ``text`` (a per-character ``fn``: a character class ``sub``,
+    ``translate``); joined, the same as ``fn(text)``."""
+    return [fn(text[k:k + PIECE]) for k in range(0, len(text), PIECE)]
+
+
 def in_pieces(fn, text: str) -> str:
-    """``fn(text)`` for a per-character ``fn`` (a character class ``sub``, ``translate``), piece by piece."""
+    """``fn(text)`` for a per-character ``fn``, piece by piece."""
     if len(text) <= PIECE:
         return fn(text)
-    return "".join([fn(text[k:k + PIECE]) for k in range(0, len(text), PIECE)])
+    return "".join(pieces_of(fn, text))
 
 
 def _clean(text: str, one_line: bool) -> str:
@@ -102,7 +108,7 @@ def recipients_from(mailboxes) -> list[Recipient]:
 def body_of(draft: Draft):
     body = draft.body or ""
     if len(body) >= splice.SPLICE_MIN:  # cleaned piece by piece and never joined: spliced into the request
-        text = splice.stand_in_pieces([_clean(body[k:k + PIECE], False) for k in range(0, len(body), PIECE)])
+        text = splice.stand_in_pieces(pieces_of(lambda piece: _clean(piece, False), body))
     else:
         text = xml_safe(body)
     return HTMLBody(text) if draft.body_format == BodyFormat.HTML else Body(text)
