@@ -31,6 +31,8 @@ import uuid
 import exchangelib.services.common as _exchangelib_services
 import exchangelib.util as _exchangelib_util
 
+from app.mail.ews.xml_chars import CharScreen
+
 #: texts (characters) and binary contents (bytes) at least this long are spliced in after serialisation
 SPLICE_MIN = 64 * 1024
 #: characters escaped and encoded at a time; binary contents are base64-encoded 3 * 64 KiB at a time
@@ -41,6 +43,18 @@ _PREFIX = "dispatch-splice-"
 _local = threading.local()
 _original_value_to_xml_text = _exchangelib_util.value_to_xml_text
 _original_wrap = _exchangelib_services.EWSService.wrap
+
+
+#: exchangelib's "?" characters, looked for before its pattern is (xml_chars.py)
+_EXCHANGELIB_CHARS = CharScreen(_exchangelib_util._ILLEGAL_XML_CHARS_RE)
+
+
+def exchangelib_pass(text: str, replacement: str = "?") -> str:
+    """exchangelib's ``safe_xml_value`` ("?" for what XML cannot carry) on one piece of text; its pattern
+    only runs over a text that may hold one of those characters."""
+    if not _EXCHANGELIB_CHARS.may_hold(text):
+        return text
+    return _exchangelib_util._ILLEGAL_XML_CHARS_RE.sub(replacement, text)
 
 
 class Pieces(tuple):
@@ -98,8 +112,7 @@ def _encoded(value: str | bytes | Pieces) -> list[bytes]:
         view = memoryview(value)
         return [base64.b64encode(view[k:k + _B64_PIECE]) for k in range(0, len(value), _B64_PIECE)]
     if isinstance(value, Pieces):  # exchangelib's own pass ("?" for what XML cannot carry), piece by piece
-        illegal = _exchangelib_util._ILLEGAL_XML_CHARS_RE
-        return [_escape(illegal.sub("?", piece)) for piece in value]
+        return [_escape(exchangelib_pass(piece)) for piece in value]
     return [_escape(value[k:k + PIECE]) for k in range(0, len(value), PIECE)]
 
 
