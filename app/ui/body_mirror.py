@@ -29,13 +29,21 @@ _PLAIN = (("\u2029", "\n"), ("\u2028", "\n"), ("\ufdd0", "\n"), ("\ufdd1", "\n")
 class BodyMirror(QObject):
     def __init__(self, document: QTextDocument, parent=None):
         super().__init__(parent)
-        self.doc = document
         self.text_ = ChunkedText()
         self.resyncs = 0  # full re-reads after a change the mirror could not follow
         self.read_chars = 0  # characters read from the document (tests: only what changed)
-        self._stale = True
+        self.doc: QTextDocument | None = None
+        self.set_document(document)
+
+    def set_document(self, document: QTextDocument) -> None:
+        """Follow ``document`` from now on (the editor got a new one: ``SafeTextEdit.fresh_document``); the
+        old one's changes are no longer this mirror's."""
+        if self.doc is not None:
+            self.doc.contentsChange.disconnect(self._changed)
+        self.doc = document
         self._cursor = QTextCursor(document)
         document.contentsChange.connect(self._changed)
+        self._stale = True
         self._sync()
 
     # ---- what Compose reads ----

@@ -107,6 +107,10 @@ class ComposeView(QWidget):
         # the body's plain text, followed edit by edit: a draft of a 10 MB body is never read whole on
         # the UI thread (app/ui/body_mirror.py)
         self.mirror = BodyMirror(self.body.document(), self)
+        self.body.document_replaced.connect(lambda _old, new: self.mirror.set_document(new))
+        from app.ui.doc_reaper import DocumentReaper
+
+        self.reaper = DocumentReaper(self)  # a big body's document is freed in pieces (doc_reaper.py)
         self._add_formatting(bar)
         bar.addStretch(1)
         # the message's options get a row of their own: with the formatting toolbar they made the window
@@ -236,6 +240,7 @@ class ComposeView(QWidget):
         self.about_to_load.emit()
         self._loading = True
         try:
+            self._drop_big_body()
             self._draft = draft.copy()
             self.to.set_recipients(draft.to)
             self.cc.set_recipients(draft.cc)
@@ -262,6 +267,14 @@ class ComposeView(QWidget):
 
     def clear(self) -> None:
         self.load(Draft())
+
+    def _drop_big_body(self) -> None:
+        """A big body is not freed in one call on the way to the next message: the editor gets a fresh
+        document at once and the old one is freed a piece per turn (issue 16: ~110 ms for 10 MB)."""
+        from app.ui.doc_reaper import BIG_DOCUMENT
+
+        if self.body.document().characterCount() > BIG_DOCUMENT:
+            self.reaper.reap(self.body.fresh_document())
 
     def set_saved(self, saved: Draft) -> None:
         """Adopt the server's identity for what is on screen (keeps whatever was typed meanwhile)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QTextEdit, QWidget
 
@@ -150,9 +150,21 @@ class SafeBrowser(QTextBrowser):
 class SafeTextEdit(QTextEdit):
     """The editor on a :class:`SafeDocument`: HTML loaded from a draft or pasted in loads nothing."""
 
+    #: (old, new) after :meth:`fresh_document`: whoever follows the document's signals moves to ``new``
+    document_replaced = Signal(object, object)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         _guard(self)
+
+    def fresh_document(self) -> QTextDocument:
+        """Put a new, empty :class:`SafeDocument` under the editor and return the old one detached (no
+        parent, not freed): the caller frees it (``app.ui.doc_reaper``, for a big one, in pieces)."""
+        old = self.document()
+        old.setParent(None)  # the editor deletes a document of its own when it gets another
+        new = _guard(self)
+        self.document_replaced.emit(old, new)
+        return old
 
     def loadResource(self, type_, url):  # noqa: N802
         return _widget_resource(self, type_, url)

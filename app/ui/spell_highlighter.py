@@ -66,9 +66,21 @@ class SpellHighlighter(QObject):
         self._flush.setInterval(0)
         self._flush.timeout.connect(self._send_wanted)
         self.doc.contentsChange.connect(self._changed)
+        replaced = getattr(edit, "document_replaced", None)  # SafeTextEdit: a big body's document is swapped
+        if replaced is not None:
+            replaced.connect(self._follow_document)
         edit.cursorPositionChanged.connect(self._cursor_moved)
         edit.viewport().installEventFilter(self)
         edit.installEventFilter(self)
+
+    def _follow_document(self, old, new) -> None:
+        """The editor got a new document: follow its changes, forget what was typed where in the old one."""
+        old.contentsChange.disconnect(self._changed)
+        self.doc = new
+        new.contentsChange.connect(self._changed)
+        self._typing = None
+        self._waiting.clear()
+        self._repaint()
 
     def _dark(self) -> bool:
         return self.edit.palette().base().color().lightness() < 128

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -180,3 +180,64 @@ def test_typing_into_a_big_body_never_reads_it_whole_on_the_ui_thread(wired, qtb
     assert c.mirror.read_chars - read_before == typed  # the UI thread read what was typed, nothing more
     monkeypatch.undo()
     assert journal.get(c.identity().local_id).draft.body == c.body.toPlainText() == big + "the quick brown fox " * 5
+
+
+def _big_body(lines: int = 5000) -> str:
+    return "".join(f"paragraph {i:05d} of a big body, long enough to be a real line of a message.\n"
+                   for i in range(lines))  # 5,000 paragraphs, ~400 K characters
+
+
+def test_a_big_body_is_freed_in_pieces_and_the_next_message_is_followed(wired, qtbot):
+    """Issue 16: Qt freed a laid-out 10 MB document in one call (~110 ms on the UI thread) when Compose was
+    cleared after sending it. Compose now gets a fresh document at once and the old one is freed a few
+    thousand paragraphs per event-loop turn; the mirror (and so autosave) follows the new document only."""
+    import shiboken6
+
+    from app.domain.models import Draft
+    from app.ui.doc_reaper import BIG_DOCUMENT, REAP_BLOCKS
+
+    c, autosave, journal = wired
+    big = _big_body()
+    assert len(big) > BIG_DOCUMENT and big.count("\n") > 2 * REAP_BLOCKS
+    c.load(Draft(body=big))
+    c.body.moveCursor(QTextCursor.End)  # laid out to its end, as after typing or scrolling there
+    old = c.body.document()
+    with qtbot.waitSignal(c.reaper.freed, timeout=10000):
+        c.clear()
+        assert c.body.document() is not old and c.body.toPlainText() == "" and c.mirror.text() == ""
+        assert old.blockCount() > REAP_BLOCKS, "not freed in the same call"
+        assert old.receivers(SIGNAL("contentsChange(int,int,int)")) == 0, "nothing follows the old body"
+        resyncs = c.mirror.resyncs
+        c.body.setFocus()
+        qtbot.keyClicks(c.body, "a new message")  # typed while the old body is still being freed
+        assert c.mirror.text() == "a new message"
+    assert c.reaper.pieces >= 3 and c.reaper.largest_piece <= REAP_BLOCKS
+    assert not shiboken6.isValid(old)
+    assert c.mirror.resyncs == resyncs  # the typing was followed edit by edit, the freeing not at all
+    qtbot.keyClicks(c.body, ", typed on")
+    assert c.mirror.text() == c.body.toPlainText() == "a new message, typed on"
+    assert _saved(c, autosave, journal) == "a new message, typed on"
+    c.body.undo()  # the old body is no step of the new one's history
+    c.body.undo()
+    assert c.body.toPlainText() == ""
+
+
+def test_opening_a_message_over_a_big_body_and_a_small_body_cleared_in_place(wired, qtbot):
+    from app.domain.models import Draft
+
+    c, autosave, journal = wired
+    c.load(Draft(body=_big_body()))
+    first = c.body.document()
+    other = _big_body(4000).replace("paragraph", "line")
+    with qtbot.waitSignal(c.reaper.freed, timeout=10000):
+        c.load(Draft(body=other))  # a draft opened over it
+    assert c.body.document() is not first
+    assert c.mirror.text() == c.body.toPlainText() == other
+    c.body.moveCursor(QTextCursor.End)
+    qtbot.keyClicks(c.body, "and a last line")
+    assert _saved(c, autosave, journal) == other + "and a last line" == c.mirror.text()
+    with qtbot.waitSignal(c.reaper.freed, timeout=10000):
+        c.load(Draft(body="a short one"))
+    small = c.body.document()
+    c.clear()  # freeing a short body takes no time: the editor keeps its document
+    assert c.body.document() is small and not c.reaper.busy() and c.mirror.text() == ""

@@ -10,7 +10,7 @@ import sys
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -273,6 +273,26 @@ def test_typing_on_into_a_long_paragraph_keeps_its_words_once(qtbot, spell_windo
     assert len(long_ones) <= 2, f"{len(long_ones)} versions of the paragraph kept"
     assert body.toPlainText().endswith("abc abc ")
     qtbot.waitUntil(lambda: "abc" in underlined(body), timeout=10000)  # and its words are still checked
+
+
+def test_after_a_big_body_is_cleared_the_new_body_is_checked(qtbot, spell_window):
+    """Compose puts a fresh document under the editor when a big body goes (issue 16, app/ui/doc_reaper.py):
+    the underlines follow the new document, and the old one being freed paints nothing."""
+    win = spell_window
+    body = body_ready(qtbot, win)
+    body.setPlainText("Ths line is long enough to fill a row of the body in the window. \n" * 5000)
+    settle(qtbot, win)
+    old = body.document()
+    with qtbot.waitSignal(win.compose.reaper.freed, timeout=10000):
+        win.compose.clear()
+        assert old.receivers(SIGNAL("contentsChange(int,int,int)")) == 0  # nothing follows it any more
+    settle(qtbot, win)
+    assert body.document() is not old and win.spelling.hl.doc is body.document()
+    body.setFocus()
+    qtbot.keyClicks(body, "Helo wrold, a fine message. ")
+    settle(qtbot, win, ["Helo", "wrold"])
+    text = body.toPlainText()
+    assert red_pixels_under(body, text.index("wrold"), text.index("wrold") + 5) > 10
 
 
 def test_without_enchant_the_app_runs_with_spell_check_off_and_says_why(qtbot, aloop, sandbox, settings, monkeypatch):
