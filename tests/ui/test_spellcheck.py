@@ -257,6 +257,30 @@ def test_a_10_mb_body_is_painted_where_it_is_seen(qtbot, spell_window):
     assert win.compose.edits == edits + 1  # the load, nothing for the painting
 
 
+def test_painting_a_body_just_given_lays_out_no_more_than_qt_would(qtbot, spell_window, monkeypatch):
+    """Issue 16: the painter found the first block on screen by a binary search on the blocks' rectangles,
+    and asking for a block's rectangle makes Qt lay the document out up to that block: the first paint of
+    a 10 MB draft just opened laid out half of it in one turn (~0.8 s). Qt itself lays a new document out
+    from its start, a growing piece per turn; the painter now asks only about blocks already laid out."""
+    body = body_ready(qtbot, spell_window)
+    hl = spell_window.spelling.hl
+    laid_out = []  # how many blocks Qt had laid out when each paint was done
+    real = hl._paint
+
+    def paint(rect):
+        real(rect)
+        doc = body.document()
+        laid_out.append(sum(doc.findBlockByNumber(n).layout().lineCount() > 0 for n in range(doc.blockCount())))
+    monkeypatch.setattr(hl, "_paint", paint)
+    body.setPlainText("Ths line is long enough to fill a row of the body in the window. \n" * 12_500)
+    qtbot.waitUntil(lambda: bool(laid_out), timeout=10000)
+    assert laid_out[0] < 2_000, laid_out[:3]
+    settle(qtbot, spell_window)
+    assert underlined(body)[:1] == ["Ths"]
+    body.moveCursor(QTextCursor.End)  # and down there, once Qt has laid it out, the words are checked
+    qtbot.waitUntil(lambda: hl.last_paint and min(num for num, _s, _n in hl.last_paint) > 12_400, timeout=20000)
+
+
 def test_typing_on_into_a_long_paragraph_keeps_its_words_once(qtbot, spell_window):
     """Issue 16: every keystroke at the end of a long paragraph left its words (a tuple of ~1,000) in the
     painter's cache under that keystroke's text; the garbage collector then scanned them all, stalling
