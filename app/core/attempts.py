@@ -272,8 +272,11 @@ class Attempts:
         box = self.box
         lid = job.local_id
         # read on the journal thread (issue 16): the entry holds the whole body (10 MB: its read and
-        # json.loads cost the UI thread ~16 ms), and the lock may be held by a 10 MB autosave (100-200 ms)
-        entry = await box.write(box.journal.get, lid)
+        # json.loads cost the UI thread ~16 ms), and the lock may be held by a 10 MB autosave (100-200 ms).
+        # What is saved is what the journal holds; while that is still what this job recorded, its body is
+        # not copied out of the journal again (journal.get(known_body=))
+        known = (job.version, job.draft.body) if job.version else None
+        entry = await box.write(box.journal.get, lid, known_body=known)
         if entry is None or box.saves.get(lid) is not job:  # thrown away or taken back meanwhile
             job.status = SaveStatus.DONE
             if box.saves.get(lid) is job:
@@ -306,6 +309,7 @@ class Attempts:
                             [a.attachment_id for a in saved.attachments])
         self._offline.pop(lid, None)
         job.saved, job.adopt, job.draft = saved, False, saved
+        job.version = 0  # the next attempt (typed again meanwhile) reads the journal's newer body
         box.saved(saved)
         if job.again and not removed:  # typed again while it was saving: save the newer text too
             job.status, job.retry_at = SaveStatus.WAITING, 0.0

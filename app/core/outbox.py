@@ -272,16 +272,17 @@ class Outbox:
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
         if not draft.internet_message_id and draft.ref is None:
             draft = draft.copy(internet_message_id=new_message_id())
-        await self.write(self.journal.record, draft, State.OUTBOX_WAITING.value, account=self.account, op="save")
+        version = await self.write(self.journal.record, draft, State.OUTBOX_WAITING.value, account=self.account,
+                                   op="save")
         if draft.ref is None and lid in self.known:  # a save of it ended during that write: save over it
             ref, mid = self.known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
             await self.write(self.journal.set_server_identity, lid, ref, draft.internet_message_id)
         job = self.saves.get(lid)
         if job is None or job.final:
-            job = self.saves[lid] = SaveJob(draft, self.account)
+            job = self.saves[lid] = SaveJob(draft, self.account, version=version)
         else:
-            job.draft = draft
+            job.draft, job.version = draft, version
             job.again = job.status == SaveStatus.WORKING
             if job.status != SaveStatus.WORKING:
                 job.status, job.retry_at = SaveStatus.WAITING, 0.0

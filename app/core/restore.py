@@ -47,7 +47,7 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
             report.append((e.local_id, was.value, sub.state.value))
             log.info("recovery: send %s was %s, resumes %s", e.local_id[:8], was.value, sub.state.value)
         elif e.op == "save":
-            job = SaveJob(e.draft, account, adopt=e.state == State.SAVING.value)
+            job = SaveJob(e.draft, account, adopt=e.state == State.SAVING.value, version=e.version)
             saves.append(job)
             log.info("recovery: save %s was %s, resumes %s", e.local_id[:8], getattr(e.state, "value", e.state),
                      "adopt" if job.adopt else "waiting")

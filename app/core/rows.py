@@ -37,6 +37,7 @@ class SaveJob:
     adopt: bool = False  # the last save's outcome is unknown: look the draft up before creating one
     again: bool = False  # saved again while an attempt was in flight: save once more after it
     saved: Draft | None = None  # the saved draft (with its server ref) once done
+    version: int = 0  # the journal entry's version when ``draft`` was recorded (0: not recorded by this job)
 
     @property
     def local_id(self) -> str:

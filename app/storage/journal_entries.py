@@ -52,6 +52,10 @@ _SPLIT = "json_valid(draft) AND instr(draft, '\\u0000') = 0"
 ENTRY_COLUMNS = ("local_id, state, version, op, attempts, last_error, updated, "
                  f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, "
                  f"CASE WHEN {_SPLIT} THEN json_extract(draft, '$.body') END, account, meta")
+#: the same without the body (``Journal.get(known_body=)``: the caller holds it): a damaged row still comes
+#: back whole
+HEAD_COLUMNS = ("local_id, state, version, op, attempts, last_error, updated, "
+                f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, NULL, account, meta")
 
 
 def entry_from_row(db: sqlite3.Connection, row) -> Entry:

@@ -17,11 +17,11 @@ def _spy_gets(journal: Journal, gate: threading.Event | None = None) -> list[str
     threads: list[str] = []
     real = journal.get
 
-    def get(local_id):
+    def get(local_id, **kw):
         threads.append(threading.current_thread().name)
         if gate is not None and threading.current_thread() is not threading.main_thread():
             gate.wait(10)
-        return real(local_id)
+        return real(local_id, **kw)
     journal.get = get
     return threads
 
@@ -70,3 +70,71 @@ def test_a_save_taken_back_while_its_message_is_read_is_not_saved(tmp_path):
     assert back is not None and back.subject == "taken back"
     assert "save" not in box.calls and box.drafts == {}
     assert journal.get(back.local_id).op == ""  # an edit again, not a queued save
+
+
+def _trace_body_reads(journal: Journal) -> list[str]:
+    """The SQL statements that copy a body out of the journal (SQLite's trace of the journal's connection)."""
+    reads: list[str] = []
+    journal._db.set_trace_callback(lambda sql: reads.append(sql) if "json_extract(draft, '$.body')" in sql else None)
+    return reads
+
+
+def test_a_save_does_not_copy_back_the_body_it_just_recorded(tmp_path):
+    """Issue 16: every save of a 10 MB draft recorded the body and then copied it back out of the journal
+    (~50 ms of SQLite, ~8 ms holding the GIL) to send it. While the entry is still at the version the save
+    recorded, the body the save holds is that version's: the server gets it, and the journal is not read
+    for it. A body recorded since (autosave, typing on) is read from the journal as before."""
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    reads = _trace_body_reads(journal)
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        d = _draft("unchanged")
+        d.body = "the body as recorded\n" * 100
+        job = await ob.save(d)
+        assert job.saved is not None and [m.body for m in box.drafts.values()] == [d.body]
+        assert reads == [], "the body just recorded was copied back out of the journal"
+        typed = d.copy(body=d.body + "typed on")  # queued, then typed on: the journal holds newer text
+        await ob.queue_save(d.copy(ref=job.saved.ref))
+        journal.record(typed.copy(ref=job.saved.ref))  # an autosave before the attempt
+        ob.kick()
+        await ob.drain(10)
+        await ob.stop()
+        return typed
+
+    typed = _run(main())
+    assert [m.body for m in box.drafts.values()] == [typed.body], "what is saved is what the journal holds"
+    assert len(reads) == 1
+
+
+def test_a_save_queued_again_during_its_attempt_sends_the_newer_text(tmp_path):
+    """Ctrl+S, typing, Ctrl+S while the first save is on its way: the second attempt saves the second text
+    (its version's body, not the first answer's)."""
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    real_save = box.save_draft
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def held_save(draft):
+        started.set()
+        await release.wait()
+        return await real_save(draft)
+    box.save_draft = held_save
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        first = _draft("again")
+        first.body = "the first text"
+        await ob.queue_save(first)
+        ob.kick()
+        await asyncio.wait_for(started.wait(), 10)
+        second = first.copy(body="the second text, typed during the first save")
+        job = await ob.queue_save(second)
+        assert job.again
+        release.set()
+        await ob.drain(10)
+        await ob.stop()
+        return second
+
+    second = _run(main())
+    assert [m.body for m in box.drafts.values()] == [second.body]
+    assert box.calls.count("save") == 2
