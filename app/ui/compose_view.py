@@ -296,7 +296,9 @@ class ComposeView(QWidget):
         field either way, but only a send is stopped by it: a draft may hold anything."""
         marks = {r.field: r.validate() for r in (self.to, self.cc, self.bcc)}
         errors = [e for es in marks.values() for e in es] if for_send else []
-        draft = self.draft()
+        # a save is checked for its subject and attachments only: the body is not taken for it (a plain one
+        # joined, a rich one through toHtml(): the save takes it right after)
+        draft = self.draft() if for_send else self._fields("", self.rich.isChecked())
         for e in validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes):
             if e.field in ("to", "cc", "bcc") and marks[e.field]:
                 continue

@@ -241,3 +241,25 @@ def test_opening_a_message_over_a_big_body_and_a_small_body_cleared_in_place(wir
     small = c.body.document()
     c.clear()  # freeing a short body takes no time: the editor keeps its document
     assert c.body.document() is small and not c.reaper.busy() and c.mirror.text() == ""
+
+
+def test_checking_a_draft_for_a_save_does_not_take_its_body(wired, qtbot, monkeypatch):
+    """Ctrl+S checks the subject and the attachments, then takes the message: the check itself must not
+    take the body too (a rich body's toHtml() is ~40 ms per MB; a plain one is joined). A send's check
+    needs the body's size, so it takes it."""
+    c, _autosave, _journal = wired
+    c.rich.setChecked(True)
+    c.body.setFocus()
+    qtbot.keyClicks(c.body, "a rich body")
+    taken = []
+    real = c.body.toHtml
+    monkeypatch.setattr(c.body, "toHtml", lambda: taken.append("html") or real())
+    assert c.validate(for_send=False) == []
+    assert taken == []
+    assert c.validate(for_send=True)  # no recipient yet
+    assert taken == ["html"]
+    c.rich.setChecked(False)
+    c.fmt.question.accept_button.click()  # remove the formatting
+    qtbot.keyClicks(c.body, ", plain now")
+    assert c.validate(for_send=False) == [] and c.mirror.text_._joined is None  # not joined for the check
+    assert c.draft().body == c.body.toPlainText()
