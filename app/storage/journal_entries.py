@@ -49,13 +49,17 @@ class Entry:
 # damaged comes back whole, to be set aside by ``Journal._read_or_quarantine``, and so does one holding an
 # escaped NUL (SQLite's ``json_extract`` would end the text there): Python reads those.
 _SPLIT = "json_valid(draft) AND instr(draft, '\\u0000') = 0"
-ENTRY_COLUMNS = ("local_id, state, version, op, attempts, last_error, updated, "
-                 f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, "
-                 f"CASE WHEN {_SPLIT} THEN json_extract(draft, '$.body') END, account, meta")
+
+
+def _columns(body: str) -> str:
+    return ("local_id, state, version, op, attempts, last_error, updated, "
+            f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, {body}, account, meta")
+
+
+ENTRY_COLUMNS = _columns(f"CASE WHEN {_SPLIT} THEN json_extract(draft, '$.body') END")
 #: the same without the body (``Journal.get(known_body=)``: the caller holds it): a damaged row still comes
 #: back whole
-HEAD_COLUMNS = ("local_id, state, version, op, attempts, last_error, updated, "
-                f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, NULL, account, meta")
+HEAD_COLUMNS = _columns("NULL")
 
 
 def entry_from_row(db: sqlite3.Connection, row) -> Entry:

@@ -271,9 +271,7 @@ class ComposeView(QWidget):
     def _drop_big_body(self) -> None:
         """A big body is not freed in one call on the way to the next message: the editor gets a fresh
         document at once and the old one is freed a piece per turn (issue 16: ~110 ms for 10 MB)."""
-        from app.ui.doc_reaper import BIG_DOCUMENT
-
-        if self.body.document().characterCount() > BIG_DOCUMENT:
+        if self.reaper.big(self.body.document()):
             self.reaper.reap(self.body.fresh_document())
 
     def set_saved(self, saved: Draft) -> None:

@@ -36,6 +36,11 @@ class DocumentReaper(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
 
+    @staticmethod
+    def big(doc: QTextDocument) -> bool:
+        """Whether freeing ``doc`` in one call would take longer than a piece."""
+        return doc.characterCount() > BIG_DOCUMENT
+
     def reap(self, doc: QTextDocument) -> None:
         """Free ``doc`` (detached: no parent, no editor) over the next turns."""
         doc.setUndoRedoEnabled(False)  # its history goes now: one command holds a pasted body whole
