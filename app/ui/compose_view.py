@@ -20,6 +20,10 @@ from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
 from app.ui.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 
 
+#: the state beside the title while a long body is being put into the editor
+OPENING = "Opening…"
+
+
 class ComposeView(QWidget):
     changed = Signal()
     about_to_load = Signal()  # before another message replaces what is on screen
@@ -36,6 +40,7 @@ class ComposeView(QWidget):
         self.setAccessibleName("Compose")
         self._draft = Draft()
         self._loading = False
+        self._loaded_state = "Not saved"
         self.edits = 0          # bumps on every edit
         self.saved_edits = 0    # the value of ``edits`` that the server copy reflects
         self.max_send_bytes = 10 * 1024 * 1024
@@ -111,6 +116,14 @@ class ComposeView(QWidget):
         from app.ui.doc_reaper import DocumentReaper
 
         self.reaper = DocumentReaper(self)  # a big body's document is freed in pieces (doc_reaper.py)
+        from app.ui.body_loader import BodyLoader
+
+        # a long plain body goes in a piece per turn; until it is all in, the message is the document's
+        # text and the loader's tail (app/ui/body_loader.py)
+        self.loader = BodyLoader(self)
+        self.loader.appending = self._set_loading
+        self.loader.progress.connect(self._load_progress)
+        self.body.whole_needed.connect(self.loader.finish)
         self._add_formatting(bar)
         bar.addStretch(1)
         # the message's options get a row of their own: with the formatting toolbar they made the window
@@ -204,7 +217,11 @@ class ComposeView(QWidget):
         """The message as typed: an unfinished recipient entry is kept as typed (a draft may hold it;
         :meth:`validate` refuses it for a send)."""
         rich = self.rich.isChecked()
-        return self._fields(self.body.toHtml() if rich else self.mirror.text(), rich)
+        if rich:
+            self.loader.finish()
+            return self._fields(self.body.toHtml(), rich)
+        tail = self.loader.tail()
+        return self._fields("".join(self.mirror.snapshot() + (tail,)) if tail else self.mirror.text(), rich)
 
     def snapshot(self) -> Draft | Deferred:
         """What autosave records: a plain body is taken as the mirror's immutable chunks, which the journal
@@ -212,7 +229,8 @@ class ComposeView(QWidget):
         still taken with ``toHtml()``.)"""
         if self.rich.isChecked():
             return self.draft()
-        return Deferred(self._fields("", False), self.mirror.snapshot())
+        tail = self.loader.tail()
+        return Deferred(self._fields("", False), self.mirror.snapshot() + ((tail,) if tail else ()))
 
     def _fields(self, body: str, rich: bool) -> Draft:
         return replace(
@@ -230,7 +248,8 @@ class ComposeView(QWidget):
         """``draft().is_empty()`` without reading a plain body whole."""
         if self.rich.isChecked():
             return self.draft().is_empty()
-        return self._fields("", False).is_empty() and self.mirror.is_blank()
+        tail = self.loader.tail()
+        return self._fields("", False).is_empty() and self.mirror.is_blank() and (not tail or tail.isspace())
 
     def identity(self) -> Draft:
         """Who the message on screen is (local id, server ref, Message-ID) without copying its body."""
@@ -240,6 +259,7 @@ class ComposeView(QWidget):
         self.about_to_load.emit()
         self._loading = True
         try:
+            self.loader.cancel()
             self._drop_big_body()
             self._draft = draft.copy()
             self.to.set_recipients(draft.to)
@@ -252,7 +272,7 @@ class ComposeView(QWidget):
             if rich:
                 self.body.setHtml(draft.body)
             else:
-                self.body.setPlainText(draft.body)
+                self.loader.start(self.body, draft.body)
             idx = self.importance.findData(Importance(draft.importance).value)
             self.importance.setCurrentIndex(idx if idx >= 0 else 1)
             self.read_receipt.setChecked(draft.read_receipt)
@@ -260,10 +280,28 @@ class ComposeView(QWidget):
             self.attachments.set_attachments(draft.attachments)
             self.set_error("")
             self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
-            self.state_label.setText("Saved draft" if draft.ref else "Not saved")
+            self._loaded_state = "Saved draft" if draft.ref else "Not saved"
+            self.state_label.setText(self._loaded_state)
+            if self.loader.active:
+                self._load_progress(*self.loader.done())
             self.saved_edits = self.edits
         finally:
             self._loading = False
+
+    def _set_loading(self, on: bool) -> None:
+        """The loader's appends are the message being loaded, not edits (no autosave, no "Edited")."""
+        self._loading = on
+
+    def _load_progress(self, done: int, total: int) -> None:
+        """"Opening… 40%" beside the title while a long body goes in (until an edit or a save says more)."""
+        text = self.state_label.text()
+        if text != self._loaded_state and not text.startswith(OPENING):
+            return
+        self.state_label.setText(self._loaded_state if done >= total else f"{OPENING} {done * 100 // total}%")
+
+    def finish_loading(self) -> None:
+        """Put the rest of a long body still being loaded in now."""
+        self.loader.finish()
 
     def clear(self) -> None:
         self.load(Draft())

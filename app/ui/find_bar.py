@@ -73,6 +73,9 @@ class FindBar(QFrame):
         if not text or t is None:
             self.result.setText("")
             return False
+        whole = getattr(t, "ensure_whole", None)
+        if whole is not None:
+            whole()  # a long body still being loaded is searched whole (app/ui/body_loader.py)
         flags = QTextDocument.FindBackward if backward else QTextDocument.FindFlag(0)
         found = t.find(text, flags)
         if not found:  # wrap around

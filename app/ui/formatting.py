@@ -336,6 +336,7 @@ class Formatting(QObject):
     def _rich_toggled(self, on: bool) -> None:
         if getattr(self.view, "_loading", False):
             return  # load() switches with set_rich()
+        self.body.ensure_whole()  # a switch converts or reads the whole body: one still loading is put in first
         self.undo_bar.hide()
         if not on and self.has_formatting():
             self._set_box(True)  # nothing changes until the question is answered

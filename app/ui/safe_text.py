@@ -152,6 +152,9 @@ class SafeTextEdit(QTextEdit):
 
     #: (old, new) after :meth:`fresh_document`: whoever follows the document's signals moves to ``new``
     document_replaced = Signal(object, object)
+    #: before something reads or rewrites the whole document: a body still being loaded in pieces
+    #: (app/ui/body_loader.py) is put in whole first
+    whole_needed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -165,6 +168,10 @@ class SafeTextEdit(QTextEdit):
         new = _guard(self)
         self.document_replaced.emit(old, new)
         return old
+
+    def ensure_whole(self) -> None:
+        """Call before reading or rewriting the whole document (find, a format switch, a signature)."""
+        self.whole_needed.emit()
 
     def loadResource(self, type_, url):  # noqa: N802
         return _widget_resource(self, type_, url)

@@ -88,6 +88,7 @@ class SignatureBlock(QObject):
         """Put ``sig`` in place of the signature block (at the end when there is none); None removes it.
         The user's text and cursor stay as they were. One undo step."""
         body = self.compose.body
+        body.ensure_whole()  # the block is looked for at the body's end: a long body still loading goes in first
         doc = self._doc()
         mine = body.textCursor()
         keep = (mine.anchor(), mine.position())
