@@ -163,3 +163,24 @@ def wait_idle(qtbot, win, timeout=30000):
         wait_task(qtbot, outbox.drain(timeout / 1000), timeout)
         wait_task(qtbot, win.flows.wait_idle(), timeout)  # what the queue's results started in the window
     qtbot.waitUntil(lambda: not win.busy, timeout=timeout)
+
+
+@pytest.fixture
+def wired(qtbot, tmp_path):
+    """A Compose on screen whose every change is autosaved to a real journal (timers off: the test flushes,
+    as the timer would). Used by test_body_mirror.py and test_body_loader.py."""
+    from app.core.autosave import Autosave
+    from app.core.journal_writer import JournalWriter
+    from app.storage.journal import Journal
+    from app.ui.compose_view import ComposeView
+
+    c = ComposeView()
+    qtbot.addWidget(c)
+    c.show()
+    journal = Journal(tmp_path / "journal.sqlite3")
+    writer = JournalWriter()
+    autosave = Autosave(journal, writer=writer, call_later=lambda _delay, _fn: None)
+    c.changed.connect(lambda: autosave.touch(c.snapshot, c.identity().local_id))
+    yield c, autosave, journal
+    autosave.close()
+    writer.close()

@@ -15,10 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from app.core.autosave import Autosave
-from app.core.journal_writer import JournalWriter
 from app.domain.models import BodyFormat, Draft
-from app.storage.journal import Journal
 from app.ui import body_loader
 from app.ui.body_loader import PIECEWISE_FROM, cut
 
@@ -28,24 +25,6 @@ LINE = "Line of a long message, with ünïcödé, a tab\tand an emoji \U0001F600
 
 def long_body(n: int = PIECEWISE_FROM * 3) -> str:
     return (LINE * (n // len(LINE) + 1))[:n] + "\nThe last words."
-
-
-@pytest.fixture
-def wired(qtbot, tmp_path):
-    """A Compose on screen whose every change is autosaved to a real journal (the test flushes)."""
-    from app.ui.compose_view import ComposeView
-
-    c = ComposeView()
-    qtbot.addWidget(c)
-    c.resize(800, 600)
-    c.show()
-    journal = Journal(tmp_path / "journal.sqlite3")
-    writer = JournalWriter()
-    autosave = Autosave(journal, writer=writer, call_later=lambda _delay, _fn: None)
-    c.changed.connect(lambda: autosave.touch(c.snapshot, c.identity().local_id))
-    yield c, autosave, journal
-    autosave.close()
-    writer.close()
 
 
 def _loaded(qtbot, c) -> None:

@@ -10,32 +10,11 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.core import text_mirror
-from app.core.autosave import Autosave
-from app.core.journal_writer import JournalWriter
-from app.storage.journal import Journal
-
-
-@pytest.fixture
-def wired(qtbot, tmp_path):
-    """A Compose whose every change is autosaved (timers off: the test flushes, as the timer would)."""
-    from app.ui.compose_view import ComposeView
-
-    c = ComposeView()
-    qtbot.addWidget(c)
-    c.show()
-    journal = Journal(tmp_path / "journal.sqlite3")
-    writer = JournalWriter()
-    autosave = Autosave(journal, writer=writer, call_later=lambda _delay, _fn: None)
-    c.changed.connect(lambda: autosave.touch(c.snapshot, c.identity().local_id))
-    yield c, autosave, journal
-    autosave.close()
-    writer.close()
 
 
 def _saved(c, autosave, journal) -> str:
