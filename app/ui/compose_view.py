@@ -40,6 +40,7 @@ class ComposeView(QWidget):
         self.setAccessibleName("Compose")
         self._draft = Draft()
         self._loading = False
+        self._loading_before = False
         self._loaded_state = "Not saved"
         self.edits = 0          # bumps on every edit
         self.saved_edits = 0    # the value of ``edits`` that the server copy reflects
@@ -289,8 +290,12 @@ class ComposeView(QWidget):
             self._loading = False
 
     def _set_loading(self, on: bool) -> None:
-        """The loader's appends are the message being loaded, not edits (no autosave, no "Edited")."""
-        self._loading = on
+        """The loader's appends are the message being loaded, not edits (no autosave, no "Edited"); the
+        flag is put back as it was (an append inside load() leaves load() still loading)."""
+        if on:
+            self._loading_before, self._loading = self._loading, True
+        else:
+            self._loading = self._loading_before
 
     def _load_progress(self, done: int, total: int) -> None:
         """"Opening… 40%" beside the title while a long body goes in (until an edit or a save says more)."""
