@@ -93,7 +93,8 @@ def test_a_journal_that_stops_working_while_typing_shows_a_banner(qtbot, aloop, 
     win, session = open_window(qtbot, sandbox, settings, connected=True, journal=journal)
     try:
         assert not win.banner.isVisible()
-        journal._db.close()  # from now on every write fails, as on a vanished or read-only disk
+        with journal._lock:  # not under a statement of the journal's thread: closing SQLite mid-statement crashes
+            journal._db.close()  # from now on every write fails, as on a vanished or read-only disk
         win.compose.body.setFocus()
         qtbot.keyClicks(win.compose.body, "typed while the disk is gone")
         qtbot.keyClick(win, Qt.Key_2, Qt.ControlModifier)  # a view switch writes the journal at once
