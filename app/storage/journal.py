@@ -79,9 +79,8 @@ class Journal:
         self._sha_cache: dict[int, tuple[bytes, str]] = {}
         #: local_id -> (ref JSON, Message-ID) as this connection last wrote them (see _stored_identity)
         self._idents: dict[str, tuple[str | None, str]] = {}
-        #: local_id -> (version, body pieces) this connection last recorded, newest last (see _body_written)
+        #: local_id -> (version, body pieces) this connection last recorded, newest last (record(), get())
         self._bodies: dict[str, tuple[int, tuple[str, ...]]] = {}
-        self._idents_version = None
         #: where a damaged journal file was moved at open (None: it was fine)
         self._db, self.moved_aside = open_journal_db(self.path)
         self._idents_version = self._db.execute("PRAGMA data_version").fetchone()[0]  # changes: another writer

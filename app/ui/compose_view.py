@@ -304,10 +304,6 @@ class ComposeView(QWidget):
             return
         self.state_label.setText(self._loaded_state if done >= total else f"{OPENING} {done * 100 // total}%")
 
-    def finish_loading(self) -> None:
-        """Put the rest of a long body still being loaded in now."""
-        self.loader.finish()
-
     def clear(self) -> None:
         self.load(Draft())
 
