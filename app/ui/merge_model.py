@@ -36,9 +36,13 @@ class MergeModel(QAbstractTableModel):
             QTimer.singleShot(0, self._repaint)
 
     def _repaint(self) -> None:
+        """Only the outcome column follows the run: a change over the value cells would make Qt put the
+        model's value back into a cell editor open there, and what the user was typing in it would be lost
+        (a cell's value changes only through setData, which says so itself)."""
         self._pending = False
         if self.run is not None and self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            out = self.outcome_column()
+            self.dataChanged.emit(self.index(0, out), self.index(self.rowCount() - 1, out))
 
     # ---- shape ----
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt

@@ -99,6 +99,8 @@ def test_merge_by_keys_one_senditem_outcomes_inline_fix_and_resend(qtbot, aloop,
         press(qtbot, k)
     edit_cell(qtbot, dlg)
     type_text(qtbot, "dave@example.com")
+    with qtbot.waitSignal(dlg.model.dataChanged, timeout=5000):
+        dlg.model.changed()  # the run moves on while the cell is typed into: what was typed stays in its editor
     press(qtbot, Qt.Key_Return)
     qtbot.waitUntil(lambda: dlg.run.row(3).state == RowState.READY, timeout=5000)
     assert m.data(m.index(2, out)) == "Fixed: Resend (Ctrl+R) sends it"
