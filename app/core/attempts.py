@@ -323,32 +323,33 @@ class Attempts:
         box = self.box
         action = action_for(kind)
         reason = _reason(exc)
-        if action == Action.PARK:
-            job.status, job.reason = SaveStatus.AUTH, reason
-            box.park()
-        elif action == Action.FAIL:
-            job.status, job.reason = SaveStatus.FAILED, reason
-        elif action == Action.LOOK_IN_SENT and await self._went_out(draft):
-            # the draft left Drafts because it was sent: never save it (and so send it) again by itself
-            job.status, job.reason = SaveStatus.FAILED, ALREADY_SENT
-        else:
-            if action == Action.LOOK_IN_SENT:  # deleted on the server meanwhile: create it again
-                await box.write(box.journal.set_server_identity, job.local_id, None)
-            job.adopt = action in (Action.SETTLE, Action.REFRESH)
-            if action != Action.RETRY_FREE:
-                job.attempts += 1
-            if job.attempts >= box.policy.max_attempts:
-                job.status, job.reason = SaveStatus.FAILED, f"gave up after {job.attempts} attempts: {reason}"
+        with box.persisting(job):  # a waiter returns once this state is on disk
+            if action == Action.PARK:
+                job.status, job.reason = SaveStatus.AUTH, reason
+                box.park()
+            elif action == Action.FAIL:
+                job.status, job.reason = SaveStatus.FAILED, reason
+            elif action == Action.LOOK_IN_SENT and await self._went_out(draft):
+                # the draft left Drafts because it was sent: never save it (and so send it) again by itself
+                job.status, job.reason = SaveStatus.FAILED, ALREADY_SENT
             else:
-                if action == Action.SETTLE:
-                    delay = box.policy.settle_delay
-                elif action == Action.LOOK_IN_SENT:  # not sent, just gone: create it again at once
-                    delay = 0.0
+                if action == Action.LOOK_IN_SENT:  # deleted on the server meanwhile: create it again
+                    await box.write(box.journal.set_server_identity, job.local_id, None)
+                job.adopt = action in (Action.SETTLE, Action.REFRESH)
+                if action != Action.RETRY_FREE:
+                    job.attempts += 1
+                if job.attempts >= box.policy.max_attempts:
+                    job.status, job.reason = SaveStatus.FAILED, f"gave up after {job.attempts} attempts: {reason}"
                 else:
-                    delay = self._delay(job, action, exc)
-                job.status, job.reason, job.retry_at = SaveStatus.RETRYING, reason, box.clock() + delay
-        await box.write(box.journal.set_state, job.local_id, State.OUTBOX_WAITING.value, op="save",
-                        error=job.reason, attempts=job.attempts)
+                    if action == Action.SETTLE:
+                        delay = box.policy.settle_delay
+                    elif action == Action.LOOK_IN_SENT:  # not sent, just gone: create it again at once
+                        delay = 0.0
+                    else:
+                        delay = self._delay(job, action, exc)
+                    job.status, job.reason, job.retry_at = SaveStatus.RETRYING, reason, box.clock() + delay
+            await box.write(box.journal.set_state, job.local_id, State.OUTBOX_WAITING.value, op="save",
+                            error=job.reason, attempts=job.attempts)
         box.resolve(job)
 
 

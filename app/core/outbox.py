@@ -20,10 +20,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from concurrent.futures import Future
 from dataclasses import replace
 from typing import Awaitable, Callable
 
-from app.core import holds
+from app.core import holds, takeback
 from app.core.attempts import Attempts
 from app.core.worker import QueueWorker
 from app.core.journal_writer import JournalWriter
@@ -31,17 +32,13 @@ from app.core.policy import RetryPolicy
 from app.core.restore import restore_work
 from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
 from app.core.waiters import Waiters
-from app.core.submission import CANCELLABLE, Event, SubState, Submission
+from app.core.submission import Event, SubState, Submission
 from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, FieldError, validate_draft
 from app.mail.errors import MailError
 from app.storage.journal import Journal, State
 
 log = logging.getLogger(__name__)
-
-
-class NotCancellable(Exception):
-    """The send may be on the wire (or being checked): it can no longer be taken back."""
 
 
 class DraftInvalid(MailError):
@@ -91,7 +88,8 @@ class Outbox:
         self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "settled_nowhere": 0,
                       "auth_waits": 0, "already_sent": 0}
         self.attempts = Attempts(self)
-        self._waiters = Waiters()
+        self.waiters = Waiters()
+        self._tasks: set[asyncio.Task] = set()  # journal work the caller may not await (a take-back)
         self.worker = QueueWorker(self)
 
     @property
@@ -157,13 +155,13 @@ class Outbox:
         # worker takes it only once the submission and its content are on disk.
         sub.hold = True
         self.subs[lid] = sub
-        self._changed()
+        self.changed()
         try:
             await self.write(self.journal.record, draft, sub.state.value, account=self.account, op="send",
-                             meta=self._meta(sub))
+                             meta=self.meta_of(sub))
         except BaseException:
             self.subs.pop(lid, None)
-            self._changed()
+            self.changed()
             raise
         finally:
             sub.hold = False
@@ -179,15 +177,15 @@ class Outbox:
         for sub in subs:
             sub.hold = True  # listed now; not picked up before all of them are on disk (ONE request)
             self.subs[sub.local_id] = sub
-        self._changed()
+        self.changed()
         try:
             for sub in subs:
                 await self.write(self.journal.record, sub.draft, SubState.QUEUED.value, account=self.account,
-                                 op="send", meta=self._meta(sub))
+                                 op="send", meta=self.meta_of(sub))
         except BaseException:
             for sub in subs:
                 self.subs.pop(sub.local_id, None)
-            self._changed()
+            self.changed()
             raise
         finally:
             for sub in subs:
@@ -195,65 +193,22 @@ class Outbox:
         self.worker.poke()
         return subs
 
-    def cancel(self, local_id: str) -> Draft | None:
-        """Take a queued or failed send back. Returns the message (for Compose), or None when its content
-        lives on the server (a draft from the Drafts list: it simply stays there). Raises
-        :class:`NotCancellable` while it may be on the wire."""
-        if local_id in self.working:
-            raise NotCancellable(local_id)
-        job = self.saves.pop(local_id, None)
-        if job is not None:  # a save waiting for the server: the message is the user's to edit again
-            self.journal.set_state(local_id, State.EDITING, op="", error="", attempts=0)
-            entry = self.journal.get(local_id)
-            self._changed()
-            return entry.draft if entry else job.draft
-        sub = self.subs.get(local_id)
-        if sub is None:
-            return None
-        if sub.state not in CANCELLABLE:
-            raise NotCancellable(local_id)
-        sub.apply(Event.CANCEL)
-        del self.subs[local_id]
-        if sub.source == "server":
-            self.journal.discard(local_id)
-            draft = None
-        else:
-            self.journal.set_state(local_id, State.EDITING, op="", error="", attempts=0, meta={})
-            entry = self.journal.get(local_id)
-            draft = entry.draft if entry else sub.draft
-        self._resolve(sub)
-        self._changed()
-        return draft
+    # the user's hand on queued work (app.core.takeback): decided at once, journalled on its thread
+    def cancel(self, local_id: str) -> asyncio.Future:
+        return takeback.cancel(self, local_id)
 
-    def delete(self, local_id: str) -> None:
-        """Remove a queued send or save and its journal entry (the user threw the message away)."""
-        sub = self.subs.get(local_id)
-        if sub is not None and (sub.state not in CANCELLABLE or local_id in self.working):
-            raise NotCancellable(local_id)
-        job = self.saves.get(local_id)
-        if job is not None and job.status == SaveStatus.WORKING:
-            raise NotCancellable(local_id)
-        self.subs.pop(local_id, None)
-        self.saves.pop(local_id, None)
-        self.journal.discard(local_id)
-        self._changed()
+    def delete(self, local_id: str) -> Future:
+        return takeback.delete(self, local_id)
 
-    def resubmit(self, local_id: str) -> None:
-        """Send a failed submission again, or retry a failed save (the user's explicit Retry)."""
-        job = self.saves.get(local_id)
-        if job is not None and job.status == SaveStatus.FAILED:
-            job.status, job.attempts, job.retry_at, job.reason = SaveStatus.WAITING, 0, 0.0, ""
-            self._changed()
-            self.worker.poke()
-            return
-        sub = self.subs.get(local_id)
-        if sub is None or sub.state != SubState.FAILED:
-            return
-        sub.apply(Event.RESUBMIT)
-        sub.attempts, sub.lookups, sub.retry_at, sub.reason, sub.kind = 0, 0, 0.0, "", None
-        self.journal.set_state(local_id, sub.state.value, error="", attempts=0, meta=self._meta(sub))
-        self._changed()
-        self.worker.poke()
+    def resubmit(self, local_id: str) -> Future | None:
+        return takeback.resubmit(self, local_id)
+
+    def keep(self, coro) -> asyncio.Task:
+        """Run ``coro`` as a task the Outbox holds until it ends (its caller may not await it)."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
 
     # ------------------------------------------------------------------ saving
     async def save(self, draft: Draft) -> SaveJob:
@@ -286,7 +241,7 @@ class Outbox:
             job.again = job.status == SaveStatus.WORKING
             if job.status != SaveStatus.WORKING:
                 job.status, job.retry_at = SaveStatus.WAITING, 0.0
-        self._changed()
+        self.changed()
         self.worker.poke()
         return job
 
@@ -296,9 +251,11 @@ class Outbox:
         state that waits for something (a retry later, a sign-in) or finished. Returns the Submission or
         SaveJob."""
         item = self.subs.get(local_id) or self.saves.get(local_id)
-        if item is None or item.final or (not final and self._resting(item)):
+        if item is None:
             return item
-        fut = self._waiters.add(local_id, final)
+        if (item.final or (not final and self._resting(item))) and not self.waiters.writing(local_id):
+            return item
+        fut = self.waiters.add(local_id, final)
         self.worker.ensure_running()
         return await asyncio.wait_for(asyncio.shield(fut), timeout)
 
@@ -317,7 +274,12 @@ class Outbox:
         return item.state == SubState.QUEUED and item.retry_at > self.clock() + 0.5 and item.local_id not in self.working
 
     def _resolve(self, item) -> None:
-        self._waiters.resolve(item, self._resting(item))
+        self.waiters.resolve(item, self._resting(item))
+
+    def persisting(self, item):
+        """``with box.persisting(item):`` around setting an item's state and writing it to the journal:
+        :meth:`wait` does not return on that state until it is on disk."""
+        return self.waiters.persisting(item, self._resolve)
 
     # ------------------------------------------------------------------ control
     def kick(self) -> None:
@@ -327,7 +289,7 @@ class Outbox:
         for it in [*self.subs.values(), *self.saves.values()]:
             if not it.final and getattr(it, "state", None) not in (SubState.UNKNOWN, SubState.HELD):
                 it.retry_at = 0.0
-        self._changed()
+        self.changed()
         self.worker.poke()
 
     def signed_in(self) -> None:
@@ -338,20 +300,20 @@ class Outbox:
         for job in self.saves.values():
             if job.status == SaveStatus.AUTH:
                 job.status, job.retry_at = SaveStatus.WAITING, 0.0
-        self._changed()
+        self.changed()
         self.worker.poke()
 
     def restore(self) -> list[tuple[str, str, str]]:
         """At start: load this account's unfinished work from the journal. Returns one line per
         submission, ``(local_id, state it was in, state it resumes in)`` (the recovery branch)."""
-        subs, saves, report = restore_work(self.journal, self.account, self.policy, self.clock(), self._meta,
+        subs, saves, report = restore_work(self.journal, self.account, self.policy, self.clock(), self.meta_of,
                                            wall=self.wall())
         for sub in subs:
             self.subs.setdefault(sub.local_id, sub)
         for job in saves:
             self.saves.setdefault(job.local_id, job)
         if self.subs or self.saves:
-            self._changed()
+            self.changed()
             self.worker.poke()
         return report
 
@@ -369,7 +331,7 @@ class Outbox:
 
     # ------------------------------------------------------------------ state changes (one place)
     @staticmethod
-    def _meta(sub: Submission) -> dict:
+    def meta_of(sub: Submission) -> dict:
         meta = {"source": sub.source, "adopt": sub.adopt}
         if sub.display_to:
             meta["display_to"] = sub.display_to
@@ -381,24 +343,25 @@ class Outbox:
         """Apply ``event`` (the transition table decides the state), persist it, tell the listeners.
         Persisted BEFORE the caller goes on: ``submitting`` is on disk before the send request leaves."""
         was = sub.state
-        sub.apply(event)
-        if reason is not None:
-            sub.reason = reason
         lid = sub.local_id
-        log.info("send %s: %s --%s--> %s", lid[:8], was.value, event.value, sub.state.value)
-        if sub.state == SubState.SENT:
-            await self.write(self.journal.confirm_sent, lid)
-            self.known.pop(lid, None)
-        else:
-            await self.write(self.journal.set_state, lid, sub.state.value, error=sub.reason, attempts=sub.attempts,
-                             meta=self._meta(sub))
+        with self.persisting(sub):
+            sub.apply(event)
+            if reason is not None:
+                sub.reason = reason
+            log.info("send %s: %s --%s--> %s", lid[:8], was.value, event.value, sub.state.value)
+            if sub.state == SubState.SENT:
+                await self.write(self.journal.confirm_sent, lid)
+                self.known.pop(lid, None)
+            else:
+                await self.write(self.journal.set_state, lid, sub.state.value, error=sub.reason,
+                                 attempts=sub.attempts, meta=self.meta_of(sub))
         if sub.final and self.on_finished is not None:
             try:
                 self.on_finished(sub)
             except Exception:  # noqa: BLE001 - a listener must not break the queue
                 log.exception("outbox listener failed")
         self._resolve(sub)
-        self._changed()
+        self.changed()
 
     def park(self) -> None:
         """A 401 or an untrusted certificate: everything waits until :meth:`signed_in`."""
@@ -416,11 +379,12 @@ class Outbox:
 
     def resolve(self, item) -> None:
         self._resolve(item)
-        self._changed()
+        self.changed()
 
-    def _changed(self) -> None:
+    def changed(self) -> None:
         if self.on_change is not None:
             try:
                 self.on_change()
             except Exception:  # noqa: BLE001 - a view must not break the outbox
                 log.exception("outbox listener failed")
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import contextmanager
 
 
 class Waiters:
@@ -12,6 +13,33 @@ class Waiters:
 
     def __init__(self):
         self._w: dict[str, list[tuple[asyncio.Future, bool]]] = {}
+        self._writing: dict[str, int] = {}  # local_id -> state changes of it being written to the journal
+
+    def writing(self, local_id: str) -> bool:
+        """A state change of this item is set in memory but not yet on disk: a waiter must not return on
+        that state yet (a caller that stops the queue and reads the journal would find the old one)."""
+        return local_id in self._writing
+
+    def begin_write(self, local_id: str) -> None:
+        self._writing[local_id] = self._writing.get(local_id, 0) + 1
+
+    def end_write(self, local_id: str) -> None:
+        left = self._writing.pop(local_id) - 1
+        if left:
+            self._writing[local_id] = left
+
+    @contextmanager
+    def persisting(self, item, resolve):
+        """Around "change the state, then write it": :meth:`writing` holds meanwhile. If the write fails,
+        ``resolve(item)`` still runs, so no waiter is left waiting on a state the item already has."""
+        self.begin_write(item.local_id)
+        try:
+            yield
+        except BaseException:
+            self.end_write(item.local_id)
+            resolve(item)
+            raise
+        self.end_write(item.local_id)
 
     def add(self, local_id: str, final: bool) -> asyncio.Future:
         fut = asyncio.get_running_loop().create_future()

@@ -27,7 +27,8 @@ from PySide6.QtCore import QEvent, QObject
 from app.core import handover, holds, recovery
 from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
-from app.core.outbox import NotCancellable, Outbox
+from app.core.outbox import Outbox
+from app.core.takeback import NotCancellable
 from app.core.submission import SubState
 from app.domain.models import new_message_id
 from app.storage.journal import Journal
@@ -345,9 +346,21 @@ class JournalBridge:
         if outbox is None or not w.flows.stash_current():
             return
         try:
-            draft = outbox.cancel(local_id)
+            taking = outbox.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
             w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
+            return
+        self._keep(self._back_in_compose(outbox, taking))
+
+    async def _back_in_compose(self, outbox, taking) -> None:
+        """The message, read back on the journal's thread, goes into Compose."""
+        w = self.w
+        draft = await taking
+        if draft is not None and not w.flows.stash_current():
+            # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
+            # taken back goes to Drafts instead
+            await outbox.queue_save(draft)
+            w.statusBar().showMessage("Not sent: the message was put in Drafts (fix the one on screen first)", 8000)
             return
         if draft is None:
             w.statusBar().showMessage("Not sent: the draft stays in Drafts", 8000)

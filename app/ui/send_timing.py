@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import holds
-from app.core.outbox import DraftInvalid, NotCancellable
+from app.core.outbox import DraftInvalid
+from app.core.takeback import NotCancellable
 from app.core.send_times import WhenError, next_monday, parse_when, tomorrow_morning
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, OutcomeStatus
@@ -306,16 +307,29 @@ class SendTiming(QObject):
         self._tick()
         if not self._held:
             return
-        w, c = self.w, self.w.compose
+        w = self.w
         h = self._held[-1]
         if not w.flows.stash_current():  # what is typed now goes to Drafts first (refused: it stays)
             return
         try:
-            draft = h.outbox.cancel(h.sub.local_id)
+            taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
             w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
             return
         self._held.remove(h)
+        self._tick()
+        w.flows._spawn(self._back_in_compose(h, taking))
+
+    async def _back_in_compose(self, h, taking) -> None:
+        """The message, read back on the journal's thread, goes into Compose."""
+        w, c = self.w, self.w.compose
+        draft = await taking
+        if draft is not None and not w.flows.stash_current():
+            # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
+            # taken back goes to Drafts instead
+            await h.outbox.queue_save(draft)
+            w.statusBar().showMessage(f"Not sent: “{h.subject}” was put in Drafts (fix this message first)", 10000)
+            return
         if draft is not None:
             c.load(draft)
         w.show_view("compose")

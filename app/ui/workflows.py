@@ -236,9 +236,9 @@ class Workflows(TaskTracker):
                 w._busy_pop()
             if timing is not None and timing.is_held(sub):
                 return timing.held(sub, draft)  # the countdown with Undo; the Outbox sends it after
-            return self._after_send(sub, draft)
+            return await self._after_send(sub, draft)
 
-    def _after_send(self, sub, draft: Draft) -> ItemOutcome:
+    async def _after_send(self, sub, draft: Draft) -> ItemOutcome:
         """Show where the submission stands: sent (Compose is cleared), refused (the message comes back
         to Compose with the reason), or waiting in the Outbox."""
         w, c = self.w, self.w.compose
@@ -251,7 +251,8 @@ class Workflows(TaskTracker):
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
             self._remember(draft)
         elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-            back = self.outbox().cancel(sub.local_id)  # refused: the message is the user's again
+            back = await self.outbox().cancel(sub.local_id)  # refused: the message is the user's again
+            here = c.identity().local_id == draft.local_id
             if here and back is not None:
                 c.set_saved(back)
                 c.set_error(f"Not sent: {outcome.explanation}")
@@ -355,7 +356,7 @@ class Workflows(TaskTracker):
                 sent_ids.add(ref.id)
                 statuses[ref.id] = ("", True)
             elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-                outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
+                await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
                 statuses[ref.id] = (o.explanation, True)
             else:
                 statuses[ref.id] = (f"In the Outbox: {o.explanation or 'waiting to send'}", True)

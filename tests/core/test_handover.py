@@ -63,7 +63,7 @@ def _edit(j: Journal, d: Draft, account=OLD) -> Draft:
 
 
 def _restore(j: Journal, account: str = NEW):
-    subs, saves, report = restore_work(j, account, FAST, 0.0, Outbox._meta)
+    subs, saves, report = restore_work(j, account, FAST, 0.0, Outbox.meta_of)
     return {s.local_id: s for s in subs}, {s.local_id: s for s in saves}, report
 
 

@@ -155,7 +155,7 @@ def test_undo_in_the_window_gives_the_message_back_exactly_and_nothing_reaches_t
         clocks.advance(9.9)
         ob.worker.poke()
         await _turns()
-        back = ob.cancel(sub.local_id)
+        back = await ob.cancel(sub.local_id)
         clocks.advance(60)
         ob.worker.poke()
         await _turns()

@@ -60,8 +60,9 @@ def test_a_save_taken_back_while_its_message_is_read_is_not_saved(tmp_path):
                 break
             await asyncio.sleep(0.01)
         assert threads, "the worker never read the message"
-        back = ob.cancel(d.local_id)  # Enter in the Outbox: the message is the user's again
+        taking = ob.cancel(d.local_id)  # Enter in the Outbox: the message is the user's again
         gate.set()
+        back = await taking
         await ob.drain(10)
         await ob.stop()
         return back

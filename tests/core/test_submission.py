@@ -13,7 +13,8 @@ import itertools
 
 import pytest
 
-from app.core.outbox import NotCancellable, Outbox
+from app.core.outbox import Outbox
+from app.core.takeback import NotCancellable
 from app.core.policy import Action, RetryPolicy, action_for
 from app.core.submission import (
     RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, Submission, next_state,
@@ -195,7 +196,7 @@ def test_only_queued_or_failed_can_be_cancelled_and_the_message_comes_back(tmp_p
         sub = await ob.submit(d)
         sub = await ob.wait(sub.local_id, final=False, timeout=5)
         assert sub.state == SubState.QUEUED and sub.kind == ErrorKind.UNREACHABLE
-        back = ob.cancel(sub.local_id)
+        back = await ob.cancel(sub.local_id)
         assert back is not None and back.subject == "take me back" and back.body == "b"
         assert journal.get(d.local_id).state == "editing" and journal.get(d.local_id).op == ""
         other = await ob.submit(_draft("in flight"))

@@ -15,8 +15,9 @@ import threading
 
 from PySide6.QtCore import Qt
 
+from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
-from tests.ui.conftest import close_window, open_window
+from tests.ui.conftest import BOB, close_window, open_window, wait_task
 from tests.ui.test_window_flows import CTRL, key, type_message
 
 
@@ -64,6 +65,60 @@ def test_writing_saving_and_sending_leave_the_journal_to_its_thread(qtbot, aloop
         qtbot.waitUntil(lambda: not journal.has(local_id), timeout=10000)  # (the test's own call)
         on_ui.remove("has")
         assert on_ui == [], f"the UI thread called the journal: {on_ui}"
+    finally:
+        monkeypatch.undo()
+        close_window(win, session)
+
+
+def test_retry_take_back_and_delete_in_the_outbox_leave_the_journal_to_its_thread(qtbot, aloop, sandbox, settings,
+                                                                                   tmp_path, monkeypatch):
+    """Ctrl+R, Enter and Delete in the Outbox: the queue changes at once; the journal's write (and, for
+    Enter, the read of the message) runs on the journal's thread, where a 10 MB autosave may hold the lock.
+    Three sends the server refuses (its size limit is below the client's) wait there as "Not sent"."""
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal(path)
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=journal)
+    bridge = win.journal_bridge
+    try:
+        qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
+        sandbox.max_send_bytes = 4000
+        subjects = ("sent again", "taken back", "thrown away")
+        ids = {s: wait_task(qtbot, bridge.outbox.submit(Draft(to=[Recipient(BOB)], subject=s, body="y" * 6000))).local_id
+               for s in subjects}
+        view = bridge.show_outbox()
+
+        def text(subject):
+            return next((t for s, _, t in view.rows() if s == subject), None)
+
+        qtbot.waitUntil(lambda: all((text(s) or "").startswith("Not sent: ") for s in subjects), timeout=30000)
+        on_ui = _spy_threads(journal, monkeypatch)
+        reader = Journal(path)  # the test's own look at the disk: another connection, not spied
+
+        def press(subject, k, mods=Qt.NoModifier):
+            bridge.show_outbox()  # Ctrl+4 (Enter took the window to Compose)
+            view.table.selectRow([s for s, _, _ in view.rows()].index(subject))
+            view.table.setFocus()
+            qtbot.keyClick(view.table, k, mods)
+
+        sends = sandbox.request_log.count("SendItem")
+        press("sent again", Qt.Key_R, CTRL)  # refused again: the limit still holds
+        qtbot.waitUntil(lambda: sandbox.request_log.count("SendItem") > sends, timeout=20000)
+        qtbot.waitUntil(lambda: (text("sent again") or "").startswith("Not sent: "), timeout=20000)
+
+        press("taken back", Qt.Key_Return)
+        qtbot.waitUntil(lambda: win.compose.subject.text() == "taken back", timeout=10000)
+        assert win.compose.draft().body == "y" * 6000 and text("taken back") is None
+        assert reader.get(ids["taken back"]).op == ""  # the user's message again, on disk
+
+        press("thrown away", Qt.Key_Delete)
+        qtbot.waitUntil(lambda: getattr(bridge, "_delete_question", None) is not None
+                        and bridge._delete_question.isVisible(), timeout=5000)
+        box = bridge._delete_question
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+        qtbot.waitUntil(lambda: text("thrown away") is None, timeout=5000)
+        qtbot.waitUntil(lambda: not reader.has(ids["thrown away"]), timeout=10000)
+        assert on_ui == [], f"the UI thread called the journal: {on_ui}"
+        assert [it["subject"] for it in sandbox.mailbox(BOB).items("inbox")] == []
     finally:
         monkeypatch.undo()
         close_window(win, session)

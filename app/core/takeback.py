@@ -1,0 +1,122 @@
+"""The user's hand on queued work: take a send back (Enter in the Outbox, Undo), throw it away (Delete),
+send it again (Ctrl+R). No Qt.
+
+Each is decided at once, on the caller's turn: the queue changes before anything else can run, so the
+worker can never pick up a message the user just took back, and a refusal (:class:`NotCancellable`,
+while the message may be on the wire) is raised at the call. The journal is written, and a taken-back
+message read, on the journal's thread behind the writes queued before it (issue 16: the UI thread never
+waits there; a 10 MB body's read, and a 10 MB autosave holding the journal's lock, took it 16-200 ms)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import Future
+
+from app.core.rows import SaveStatus
+from app.core.submission import CANCELLABLE, Event, SubState, Submission
+from app.domain.models import Draft
+from app.storage.journal import State
+
+log = logging.getLogger(__name__)
+
+
+class NotCancellable(Exception):
+    """The send may be on the wire (or being checked): it can no longer be taken back."""
+
+
+def cancel(box, local_id: str) -> asyncio.Future:
+    """Take a queued or failed send back, or a save waiting for the server. The returned future gives the
+    message (for Compose), or None when its content lives on the server (a draft from the Drafts list: it
+    simply stays there), once the journal holds it as the user's message again."""
+    if local_id in box.working:
+        raise NotCancellable(local_id)
+    job = box.saves.pop(local_id, None)
+    if job is not None:  # a save waiting for the server: the message is the user's to edit again
+        box.changed()
+        return box.keep(_editing_again(box, local_id, None, job.draft))
+    sub = box.subs.get(local_id)
+    if sub is None:
+        return box.keep(_nothing())
+    if sub.state not in CANCELLABLE:
+        raise NotCancellable(local_id)
+    box.waiters.begin_write(local_id)  # wait() on it returns once CANCELLED is on disk
+    sub.apply(Event.CANCEL)
+    del box.subs[local_id]
+    box.changed()
+    return box.keep(_cancelled(box, sub))
+
+
+def delete(box, local_id: str) -> Future:
+    """Remove a queued send or save and its journal entry (the user threw the message away). The returned
+    future is done once the delete is on disk."""
+    sub = box.subs.get(local_id)
+    if sub is not None and (sub.state not in CANCELLABLE or local_id in box.working):
+        raise NotCancellable(local_id)
+    job = box.saves.get(local_id)
+    if job is not None and job.status == SaveStatus.WORKING:
+        raise NotCancellable(local_id)
+    box.subs.pop(local_id, None)
+    box.saves.pop(local_id, None)
+    box.changed()
+    return _queue_write(box, box.journal.discard, local_id)
+
+
+def resubmit(box, local_id: str) -> Future | None:
+    """Send a failed submission again, or retry a failed save (the user's explicit Retry). The new state
+    reaches the disk before anything the worker writes for it next (one journal thread, in order)."""
+    job = box.saves.get(local_id)
+    if job is not None and job.status == SaveStatus.FAILED:
+        job.status, job.attempts, job.retry_at, job.reason = SaveStatus.WAITING, 0, 0.0, ""
+        box.changed()
+        box.worker.poke()
+        return None
+    sub = box.subs.get(local_id)
+    if sub is None or sub.state != SubState.FAILED:
+        return None
+    sub.apply(Event.RESUBMIT)
+    sub.attempts, sub.lookups, sub.retry_at, sub.reason, sub.kind = 0, 0, 0.0, "", None
+    done = _queue_write(box, box.journal.set_state, local_id, sub.state.value, error="", attempts=0,
+                        meta=box.meta_of(sub))
+    box.changed()
+    box.worker.poke()
+    return done
+
+
+async def _cancelled(box, sub: Submission) -> Draft | None:
+    try:
+        if sub.source == "server":
+            await box.write(box.journal.discard, sub.local_id)
+            return None
+        return await _editing_again(box, sub.local_id, {}, sub.draft)
+    finally:
+        box.waiters.end_write(sub.local_id)
+        box.resolve(sub)
+
+
+async def _editing_again(box, local_id: str, meta: dict | None, known: Draft) -> Draft:
+    entry = await box.write(_back_to_editing, box.journal, local_id, meta)
+    return entry.draft if entry else known
+
+
+def _back_to_editing(journal, local_id: str, meta: dict | None):
+    """On the journal thread: the entry is the user's message again (no longer queued); returns it."""
+    journal.set_state(local_id, State.EDITING, op="", error="", attempts=0, meta=meta)
+    return journal.get(local_id)
+
+
+async def _nothing() -> None:
+    return None
+
+
+def _queue_write(box, fn, *args, **kwargs) -> Future:
+    """A journal write the caller does not wait for (a key press): in order with every other write, a
+    failure logged (the entry keeps its previous state on disk)."""
+    fut = box.write.submit(fn, *args, **kwargs)
+    fut.add_done_callback(_log_failure)
+    return fut
+
+
+def _log_failure(fut: Future) -> None:
+    if not fut.cancelled() and fut.exception() is not None:
+        log.error("the journal could not record an Outbox change: %s", type(fut.exception()).__name__)

@@ -1,0 +1,180 @@
+"""``Outbox.wait()`` returns on a state only once that state is on disk.
+
+The Outbox sets a submission's state in memory, then writes it on the journal thread. A clean-clone CI
+run failed once (``test_hold_kill``): ``wait()`` returned on SENT as soon as it was set, the test stopped
+the queue and read the journal, and the sent message was still listed there (its ``confirm_sent`` had
+not run yet). A caller that waits for a send and then quits or reads the journal must see what the
+Outbox saw. Here the journal's write is held at a gate on the journal thread: a real SQLite journal,
+the fault being only the delay."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from app.core.outbox import Outbox
+from app.core.policy import RetryPolicy
+from app.core.rows import SaveStatus
+from app.core.submission import SubState
+from app.mail.errors import ConnectionFailed, ErrorKind, MailError
+from app.storage.journal import Journal
+from tests.core.test_submission import FAST, Mailbox, _draft, _run
+
+
+def _gate(journal: Journal, name: str) -> tuple[threading.Event, threading.Event]:
+    """Hold ``journal.<name>`` on the journal thread until the gate opens; ``started`` fires when held."""
+    started, gate = threading.Event(), threading.Event()
+    real = getattr(journal, name)
+
+    def held(*a, **kw):
+        started.set()
+        assert gate.wait(10), "the test never opened the gate"
+        return real(*a, **kw)
+
+    setattr(journal, name, held)
+    return started, gate
+
+
+async def _until(event: threading.Event) -> None:
+    for _ in range(1000):
+        if event.is_set():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the journal write never started")
+
+
+async def _a_few_turns() -> None:
+    for _ in range(20):
+        await asyncio.sleep(0)
+
+
+def test_wait_on_a_sent_message_returns_after_it_left_the_journal(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    started, gate = _gate(journal, "confirm_sent")
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        sub = await ob.submit(_draft("sent"))
+        await _until(started)  # the server took it; the journal's write of that is held
+        assert sub.state == SubState.SENT  # in memory already
+        waiting = asyncio.ensure_future(ob.wait(sub.local_id, timeout=10))
+        await _a_few_turns()
+        early = waiting.done()
+        gate.set()
+        got = await waiting
+        in_journal = [e.draft.subject for e in journal.entries()]
+        await ob.stop()
+        return early, got, in_journal
+
+    early, got, in_journal = _run(main())
+    assert not early, "wait() returned before SENT was on disk"
+    assert got.state == SubState.SENT and in_journal == []
+
+
+def test_wait_on_a_failed_save_returns_after_its_state_is_written(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    box.script["save"] = [MailError("ErrorQuotaExceeded", "refused", kind=ErrorKind.PERMANENT)]
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        d = _draft("refused")
+        real = journal.set_state
+        started, gate = threading.Event(), threading.Event()
+
+        def held(local_id, state, **kw):  # only the write of the failure is held
+            if kw.get("error"):
+                started.set()
+                assert gate.wait(10)
+            return real(local_id, state, **kw)
+
+        journal.set_state = held
+        await ob.queue_save(d)
+        await _until(started)
+        waiting = asyncio.ensure_future(ob.wait(d.local_id, timeout=10))
+        await _a_few_turns()
+        early = waiting.done()
+        gate.set()
+        job = await waiting
+        entry = journal.get(d.local_id)
+        await ob.stop()
+        return early, job, entry
+
+    early, job, entry = _run(main())
+    assert not early, "wait() returned before the failed save was on disk"
+    assert job.status == SaveStatus.FAILED and entry.last_error == job.reason != ""
+
+
+def test_a_write_that_fails_still_lets_waiters_go(tmp_path):
+    """The journal cannot write the state (disk full): a waiter is not left hanging on a state the item
+    already has, and a later wait() returns at once."""
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    box.script["save"] = [MailError("ErrorQuotaExceeded", "refused", kind=ErrorKind.PERMANENT)]
+    fired = []
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        d = _draft("refused, not recorded")
+        real = journal.set_state
+        started, gate = threading.Event(), threading.Event()
+
+        def broken(local_id, state, **kw):
+            if not kw.get("error"):
+                return real(local_id, state, **kw)
+            started.set()
+            assert gate.wait(10)
+            fired.append(local_id)
+            raise OSError("disk full")
+
+        journal.set_state = broken
+        await ob.queue_save(d)
+        await _until(started)
+        waiting = asyncio.ensure_future(ob.wait(d.local_id, timeout=5))
+        await _a_few_turns()
+        early = waiting.done()
+        gate.set()
+        job = await waiting
+        again = await ob.wait(d.local_id, timeout=5)
+        await ob.stop()
+        return early, job, again
+
+    early, job, again = _run(main())
+    assert fired, "the failing write never ran"
+    assert not early and job.status == SaveStatus.FAILED and again is job
+
+
+def test_a_take_back_is_decided_at_once_while_the_journal_is_busy(tmp_path):
+    """Enter in the Outbox while the journal's thread is held by another write (a 10 MB autosave): the send
+    leaves the queue on the spot, so the worker can never pick it up; the message comes back once the
+    journal has it as the user's again, and a waiter returns only then."""
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    box.script["save"] = [ConnectionFailed()]  # unreachable: it waits in the queue (next try in 30 s)
+    started, gate = _gate(journal, "has")
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
+        d = _draft("take me back")
+        sub = await ob.submit(d)
+        sub = await ob.wait(sub.local_id, final=False, timeout=5)  # waits for its retry
+        busy = ob.write.submit(journal.has, d.local_id)  # the journal's thread is busy, held at the gate
+        await _until(started)
+        waiting = asyncio.ensure_future(ob.wait(d.local_id, timeout=10))  # e.g. the send's own window
+        await _a_few_turns()
+        taking = ob.cancel(d.local_id)
+        gone_at_once = (d.local_id not in ob.subs, [r.local_id for r in ob.rows()])
+        ob.kick()
+        await _a_few_turns()
+        early = (taking.done(), waiting.done())
+        gate.set()
+        back = await taking
+        await waiting
+        busy.result()
+        await ob.stop()
+        return sub, gone_at_once, early, back
+
+    sub, gone_at_once, early, back = _run(main())
+    assert gone_at_once == (True, [])
+    assert early == (False, False), "the take-back ended before the journal had it"
+    assert sub.state == SubState.CANCELLED and box.sent == [] and box.calls == ["save"]
+    assert back.subject == "take me back" and back.local_id == sub.local_id
+    entry = journal.get(back.local_id)
+    assert (entry.state, entry.op) == ("editing", "")
