@@ -387,4 +387,3 @@ class Outbox:
                 self.on_change()
             except Exception:  # noqa: BLE001 - a view must not break the outbox
                 log.exception("outbox listener failed")
-

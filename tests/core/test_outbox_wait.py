@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import pytest
+
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
 from app.core.rows import SaveStatus
@@ -48,6 +50,37 @@ async def _a_few_turns() -> None:
         await asyncio.sleep(0)
 
 
+def _hold_failure_writes(journal: Journal, *, fail: bool) -> tuple[threading.Event, threading.Event, list]:
+    """Hold the journal's write of a failed save (``set_state`` with an error) at a gate; with ``fail``,
+    the write then fails as a full disk would. Returns (started, gate, the writes that failed)."""
+    real = journal.set_state
+    started, gate, failed = threading.Event(), threading.Event(), []
+
+    def held(local_id, state, **kw):
+        if not kw.get("error"):
+            return real(local_id, state, **kw)
+        started.set()
+        assert gate.wait(10), "the test never opened the gate"
+        if fail:
+            failed.append(local_id)
+            raise OSError("disk full")
+        return real(local_id, state, **kw)
+
+    journal.set_state = held
+    return started, gate, failed
+
+
+async def _wait_across(ob: Outbox, local_id: str, started: threading.Event, gate: threading.Event):
+    """wait() called while the held write is under way: (whether it returned before the gate opened, what
+    it returned)."""
+    await _until(started)
+    waiting = asyncio.ensure_future(ob.wait(local_id, timeout=10))
+    await _a_few_turns()
+    early = waiting.done()
+    gate.set()
+    return early, await waiting
+
+
 def test_wait_on_a_sent_message_returns_after_it_left_the_journal(tmp_path):
     box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
     started, gate = _gate(journal, "confirm_sent")
@@ -57,11 +90,7 @@ def test_wait_on_a_sent_message_returns_after_it_left_the_journal(tmp_path):
         sub = await ob.submit(_draft("sent"))
         await _until(started)  # the server took it; the journal's write of that is held
         assert sub.state == SubState.SENT  # in memory already
-        waiting = asyncio.ensure_future(ob.wait(sub.local_id, timeout=10))
-        await _a_few_turns()
-        early = waiting.done()
-        gate.set()
-        got = await waiting
+        early, got = await _wait_across(ob, sub.local_id, started, gate)
         in_journal = [e.draft.subject for e in journal.entries()]
         await ob.stop()
         return early, got, in_journal
@@ -71,75 +100,32 @@ def test_wait_on_a_sent_message_returns_after_it_left_the_journal(tmp_path):
     assert got.state == SubState.SENT and in_journal == []
 
 
-def test_wait_on_a_failed_save_returns_after_its_state_is_written(tmp_path):
+@pytest.mark.parametrize("fail", [False, True], ids=["written", "the write fails"])
+def test_wait_on_a_failed_save_returns_once_its_state_is_written(tmp_path, fail):
+    """A refused save: wait() returns once the journal has its state. When the journal cannot write it
+    (disk full), the waiter is not left hanging on a state the item already has either, and a later
+    wait() returns at once."""
     box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
     box.script["save"] = [MailError("ErrorQuotaExceeded", "refused", kind=ErrorKind.PERMANENT)]
+    started, gate, failed = _hold_failure_writes(journal, fail=fail)
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
         d = _draft("refused")
-        real = journal.set_state
-        started, gate = threading.Event(), threading.Event()
-
-        def held(local_id, state, **kw):  # only the write of the failure is held
-            if kw.get("error"):
-                started.set()
-                assert gate.wait(10)
-            return real(local_id, state, **kw)
-
-        journal.set_state = held
         await ob.queue_save(d)
-        await _until(started)
-        waiting = asyncio.ensure_future(ob.wait(d.local_id, timeout=10))
-        await _a_few_turns()
-        early = waiting.done()
-        gate.set()
-        job = await waiting
+        early, job = await _wait_across(ob, d.local_id, started, gate)
+        again = await ob.wait(d.local_id, timeout=5)
         entry = journal.get(d.local_id)
         await ob.stop()
-        return early, job, entry
+        return early, job, again, entry
 
-    early, job, entry = _run(main())
-    assert not early, "wait() returned before the failed save was on disk"
-    assert job.status == SaveStatus.FAILED and entry.last_error == job.reason != ""
-
-
-def test_a_write_that_fails_still_lets_waiters_go(tmp_path):
-    """The journal cannot write the state (disk full): a waiter is not left hanging on a state the item
-    already has, and a later wait() returns at once."""
-    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
-    box.script["save"] = [MailError("ErrorQuotaExceeded", "refused", kind=ErrorKind.PERMANENT)]
-    fired = []
-
-    async def main():
-        ob = Outbox(box, journal, account="a", policy=FAST)
-        d = _draft("refused, not recorded")
-        real = journal.set_state
-        started, gate = threading.Event(), threading.Event()
-
-        def broken(local_id, state, **kw):
-            if not kw.get("error"):
-                return real(local_id, state, **kw)
-            started.set()
-            assert gate.wait(10)
-            fired.append(local_id)
-            raise OSError("disk full")
-
-        journal.set_state = broken
-        await ob.queue_save(d)
-        await _until(started)
-        waiting = asyncio.ensure_future(ob.wait(d.local_id, timeout=5))
-        await _a_few_turns()
-        early = waiting.done()
-        gate.set()
-        job = await waiting
-        again = await ob.wait(d.local_id, timeout=5)
-        await ob.stop()
-        return early, job, again
-
-    early, job, again = _run(main())
-    assert fired, "the failing write never ran"
-    assert not early and job.status == SaveStatus.FAILED and again is job
+    early, job, again, entry = _run(main())
+    assert not early, "wait() returned before the failed save's write ended"
+    assert job.status == SaveStatus.FAILED and again is job
+    if fail:
+        assert failed, "the failing write never ran"
+    else:
+        assert entry.last_error == job.reason != ""
 
 
 def test_a_take_back_is_decided_at_once_while_the_journal_is_busy(tmp_path):
