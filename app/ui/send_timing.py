@@ -294,7 +294,7 @@ class SendTiming(QObject):
             elif sub.state == SubState.QUEUED and h.outbox._resting(sub):
                 row = next((r for r in h.outbox.rows() if r.local_id == sub.local_id), None)
                 w.statusBar().showMessage(f"In the Outbox ({(row.text if row else 'waiting').lower()}): it goes "
-                                          "out by itself. Ctrl+4 shows it; Enter there takes it back.", 10000)
+                                          "out by itself (Ctrl+4)", 10000)
             elif sub.state != SubState.CANCELLED:
                 keep.append(h)
                 continue

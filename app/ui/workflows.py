@@ -263,8 +263,9 @@ class Workflows(TaskTracker):
             self._fresh_compose()
             row = next((r for r in self.outbox().rows() if r.local_id == sub.local_id), None)
             state = row.text if row is not None else "waiting to send"
-            w.statusBar().showMessage(f"In the Outbox ({state[:1].lower() + state[1:]}): it goes out by itself. "
-                                      "Ctrl+4 shows it; Enter there takes it back.", 10000)
+            # short enough for the status bar beside the account (a longer one was cut off at 1100 px)
+            w.statusBar().showMessage(f"In the Outbox ({state[:1].lower() + state[1:]}): it goes out by itself "
+                                      "(Ctrl+4)", 10000)
         w.message_sent.emit(outcome)
         w.drafts.model.reload()
         w.sent.model.reload()

@@ -181,7 +181,8 @@ def test_the_queue_is_the_users_edit_and_delete_by_keys(qtbot, ui_window, ui_san
     key(qtbot, win, Qt.Key_4, CTRL)
     view = win.journal_bridge.show_outbox()
     assert win.focusWidget() is view.table and view.current_id() == lid
-    if ui_backend == "ews":
+    if ui_backend == "ews":  # the page is laid out once its row is in (a grab does not wait for that)
+        qtbot.waitUntil(lambda: view.table.isVisible() and view.table.height() > 100, timeout=5000)
         win.grab().save(str(screenshot_dir / "outbox-queued.png"))
     key(qtbot, win, Qt.Key_Return)  # Enter: back into Compose, the send is cancelled
     qtbot.waitUntil(lambda: win.current_view() == "compose", timeout=5000)
