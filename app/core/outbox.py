@@ -197,7 +197,7 @@ class Outbox:
     def cancel(self, local_id: str) -> asyncio.Future:
         return takeback.cancel(self, local_id)
 
-    def delete(self, local_id: str) -> Future:
+    def delete(self, local_id: str) -> asyncio.Future:
         return takeback.delete(self, local_id)
 
     def resubmit(self, local_id: str) -> Future | None:

@@ -70,6 +70,8 @@ def _wait_words(seconds: float) -> str:
 def submission_text(sub: Submission, now: float) -> str:
     """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…"."""
     st = sub.state
+    if sub.hold and sub.reason.startswith("Not deleted"):  # its delete could not be recorded (takeback)
+        return sub.reason
     if st == SubState.HELD:
         from app.core.holds import row_text
 

@@ -21,6 +21,10 @@ from app.storage.journal import State
 log = logging.getLogger(__name__)
 
 
+#: the reason a send shows when its delete could not be recorded (it stays held: not sent)
+NOT_DELETED = "Not deleted: this computer could not record it. It will not be sent now; press Delete again"
+
+
 class NotCancellable(Exception):
     """The send may be on the wire (or being checked): it can no longer be taken back."""
 
@@ -47,19 +51,38 @@ def cancel(box, local_id: str) -> asyncio.Future:
     return box.keep(_cancelled(box, sub))
 
 
-def delete(box, local_id: str) -> Future:
-    """Remove a queued send or save and its journal entry (the user threw the message away). The returned
-    future is done once the delete is on disk."""
+def delete(box, local_id: str) -> asyncio.Future:
+    """Remove a queued send or save and its journal entry (the user threw the message away). A send stays
+    listed, held (the worker does not pick it up), until its delete is on disk: were it gone from the
+    queue first and the write then failed, the journal would still hold it as waiting and the next start
+    would send it. The returned future gives True once the delete is on disk; False when the journal could
+    not record it (the send then stays listed and held, with the reason: not deleted, and not sent)."""
     sub = box.subs.get(local_id)
     if sub is not None and (sub.state not in CANCELLABLE or local_id in box.working):
         raise NotCancellable(local_id)
     job = box.saves.get(local_id)
     if job is not None and job.status == SaveStatus.WORKING:
         raise NotCancellable(local_id)
-    box.subs.pop(local_id, None)
-    box.saves.pop(local_id, None)
+    box.saves.pop(local_id, None)  # a save left behind would only save to Drafts again
+    if sub is not None:
+        sub.hold = True
     box.changed()
-    return _queue_write(box, box.journal.discard, local_id)
+    return box.keep(_deleted(box, local_id, sub))
+
+
+async def _deleted(box, local_id: str, sub: Submission | None) -> bool:
+    try:
+        await box.write(box.journal.discard, local_id)
+    except Exception as exc:  # noqa: BLE001 - the journal could not write: said in the row, never sent
+        log.error("the journal could not record a delete: %s", type(exc).__name__)
+        if sub is not None and box.subs.get(local_id) is sub:
+            sub.reason = NOT_DELETED
+            box.changed()
+        return False
+    if sub is not None and box.subs.get(local_id) is sub:
+        del box.subs[local_id]
+    box.changed()
+    return True
 
 
 def resubmit(box, local_id: str) -> Future | None:

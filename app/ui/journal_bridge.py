@@ -385,12 +385,19 @@ class JournalBridge:
         def done(_r):
             if box.clickedButton() is delete and self.outbox is not None:
                 try:
-                    self.outbox.delete(local_id)
+                    deleting = self.outbox.delete(local_id)
                 except NotCancellable:
                     self.w.statusBar().showMessage("It is being sent right now and can no longer be deleted", 8000)
+                else:
+                    self._keep(self._say_if_not_deleted(deleting))
         box.finished.connect(done)
         self._delete_question = box
         box.open()
+
+    async def _say_if_not_deleted(self, deleting) -> None:
+        if not await deleting:  # the journal could not record it: held in the Outbox, not sent
+            self.w.statusBar().showMessage("Not deleted: this computer could not record it. The message stays in "
+                                           "the Outbox and is not sent", 10000)
 
     def close(self) -> None:
         self.autosave.close()

@@ -1,0 +1,98 @@
+"""Delete in the Outbox: a send stays listed and held until its delete is on disk. Were it gone from the
+queue first and the journal's write then failed, the journal would still hold it as waiting, and the next
+start would send a message the user threw away. Real SQLite journal; the fault is the journal's delete
+held at a gate on its thread, or failing there as a full disk would."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from app.core.outbox import Outbox
+from app.core.policy import RetryPolicy
+from app.core.restore import restore_work
+from app.core.submission import SubState
+from app.core.takeback import NOT_DELETED
+from app.mail.errors import ConnectionFailed
+from app.storage.journal import Journal
+from tests.core.test_outbox_wait import _a_few_turns, _until
+from tests.core.test_submission import FAST, Mailbox, _draft, _run
+
+
+def _gate_discard(journal: Journal, *, fail: bool) -> tuple[threading.Event, threading.Event, list]:
+    real = journal.discard
+    started, gate, failed = threading.Event(), threading.Event(), []
+
+    def held(local_id):
+        started.set()
+        assert gate.wait(10), "the test never opened the gate"
+        if fail:
+            failed.append(local_id)
+            raise OSError("disk full")
+        return real(local_id)
+
+    journal.discard = held
+    return started, gate, failed
+
+
+def _waiting_send(box: Mailbox, journal: Journal):
+    """An Outbox with one send waiting for its retry (the server was unreachable)."""
+    box.script["save"] = [ConnectionFailed()]
+    ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
+    return ob
+
+
+def test_a_deleted_send_is_held_until_its_delete_is_on_disk(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    started, gate, _failed = _gate_discard(journal, fail=False)
+
+    async def main():
+        ob = _waiting_send(box, journal)
+        sub = await ob.submit(_draft("thrown away"))
+        await ob.wait(sub.local_id, final=False, timeout=5)
+        deleting = ob.delete(sub.local_id)
+        await _until(started)
+        ob.kick()  # the server is back meanwhile: the worker runs while the delete is being written
+        ob.policy = FAST
+        for _ in range(50):
+            await asyncio.sleep(0.01)  # the worker's turns (it may not pick the message up)
+        listed = [r.subject for r in ob.rows()]
+        gate.set()
+        done = await deleting
+        await _a_few_turns()
+        await ob.stop()
+        return done, listed, [r.subject for r in ob.rows()]
+
+    done, listed, after = _run(main())
+    assert listed == ["thrown away"], "gone from the queue before its delete was on disk"
+    assert done is True and after == [] and journal.count() == 0
+    assert box.sent == [] and box.calls == ["save"], "a message being deleted was sent"
+
+
+def test_a_delete_the_journal_cannot_record_leaves_the_send_held_and_says_so(tmp_path):
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    started, gate, failed = _gate_discard(journal, fail=True)
+
+    async def main():
+        ob = _waiting_send(box, journal)
+        sub = await ob.submit(_draft("not deleted"))
+        await ob.wait(sub.local_id, final=False, timeout=5)
+        deleting = ob.delete(sub.local_id)
+        await _until(started)
+        gate.set()
+        done = await deleting
+        ob.policy = FAST
+        ob.kick()
+        for _ in range(50):
+            await asyncio.sleep(0.01)
+        rows = [(r.subject, r.text) for r in ob.rows()]
+        await ob.stop()
+        return done, sub, rows
+
+    done, sub, rows = _run(main())
+    assert failed and done is False
+    assert rows == [("not deleted", NOT_DELETED)] and sub.state == SubState.QUEUED
+    assert box.sent == [] and box.calls == ["save"], "a message the user deleted was sent"
+    # the journal still holds it as waiting: the next start lists it again, as the truth is
+    subs, _saves, _report = restore_work(journal, "a", FAST, 0.0, Outbox.meta_of)
+    assert [s.draft.subject for s in subs] == ["not deleted"]
