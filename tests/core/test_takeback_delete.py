@@ -35,11 +35,22 @@ def _gate_discard(journal: Journal, *, fail: bool) -> tuple[threading.Event, thr
     return started, gate, failed
 
 
-def _waiting_send(box: Mailbox, journal: Journal):
-    """An Outbox with one send waiting for its retry (the server was unreachable)."""
+async def _delete_a_waiting_send(box: Mailbox, journal: Journal, subject: str, started: threading.Event):
+    """An Outbox with one send waiting for its retry (the server was unreachable), then Delete on it, until
+    the journal's delete has started. Returns (outbox, submission, the delete's future)."""
     box.script["save"] = [ConnectionFailed()]
     ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
-    return ob
+    sub = await ob.submit(_draft(subject))
+    await ob.wait(sub.local_id, final=False, timeout=5)
+    deleting = ob.delete(sub.local_id)
+    await _until(started)
+    return ob, sub, deleting
+
+
+async def _worker_turns() -> None:
+    """The server is back: the worker runs (it must not pick the message up)."""
+    for _ in range(50):
+        await asyncio.sleep(0.01)
 
 
 def test_a_deleted_send_is_held_until_its_delete_is_on_disk(tmp_path):
@@ -47,15 +58,10 @@ def test_a_deleted_send_is_held_until_its_delete_is_on_disk(tmp_path):
     started, gate, _failed = _gate_discard(journal, fail=False)
 
     async def main():
-        ob = _waiting_send(box, journal)
-        sub = await ob.submit(_draft("thrown away"))
-        await ob.wait(sub.local_id, final=False, timeout=5)
-        deleting = ob.delete(sub.local_id)
-        await _until(started)
-        ob.kick()  # the server is back meanwhile: the worker runs while the delete is being written
+        ob, _sub, deleting = await _delete_a_waiting_send(box, journal, "thrown away", started)
         ob.policy = FAST
-        for _ in range(50):
-            await asyncio.sleep(0.01)  # the worker's turns (it may not pick the message up)
+        ob.kick()  # while the delete is being written
+        await _worker_turns()
         listed = [r.subject for r in ob.rows()]
         gate.set()
         done = await deleting
@@ -74,17 +80,12 @@ def test_a_delete_the_journal_cannot_record_leaves_the_send_held_and_says_so(tmp
     started, gate, failed = _gate_discard(journal, fail=True)
 
     async def main():
-        ob = _waiting_send(box, journal)
-        sub = await ob.submit(_draft("not deleted"))
-        await ob.wait(sub.local_id, final=False, timeout=5)
-        deleting = ob.delete(sub.local_id)
-        await _until(started)
+        ob, sub, deleting = await _delete_a_waiting_send(box, journal, "not deleted", started)
         gate.set()
         done = await deleting
         ob.policy = FAST
         ob.kick()
-        for _ in range(50):
-            await asyncio.sleep(0.01)
+        await _worker_turns()
         rows = [(r.subject, r.text) for r in ob.rows()]
         await ob.stop()
         return done, sub, rows
