@@ -38,7 +38,8 @@ def cancel(box, local_id: str) -> asyncio.Future:
     job = box.saves.pop(local_id, None)
     if job is not None:  # a save waiting for the server: the message is the user's to edit again
         box.changed()
-        return box.keep(_editing_again(box, local_id, None, job.draft))
+        written = _queue_write(box, _back_to_editing, box.journal, local_id, None)
+        return box.keep(_editing_again(written, job.draft))
     sub = box.subs.get(local_id)
     if sub is None:
         return box.keep(_nothing())
@@ -48,7 +49,13 @@ def cancel(box, local_id: str) -> asyncio.Future:
     sub.apply(Event.CANCEL)
     del box.subs[local_id]
     box.changed()
-    return box.keep(_cancelled(box, sub))
+    # queued on the journal's thread now, not when the task first runs: a window closed right after still
+    # finds it there (JournalWriter.close waits for it), and the next start never sends it
+    if sub.source == "server":
+        written = _queue_write(box, box.journal.discard, local_id)
+    else:
+        written = _queue_write(box, _back_to_editing, box.journal, local_id, {})
+    return box.keep(_cancelled(box, sub, written))
 
 
 def delete(box, local_id: str) -> asyncio.Future:
@@ -67,12 +74,13 @@ def delete(box, local_id: str) -> asyncio.Future:
     if sub is not None:
         sub.hold = True
     box.changed()
-    return box.keep(_deleted(box, local_id, sub))
+    # queued on the journal's thread now (a window closed right after still finds it there)
+    return box.keep(_deleted(box, local_id, sub, box.write.submit(box.journal.discard, local_id)))
 
 
-async def _deleted(box, local_id: str, sub: Submission | None) -> bool:
+async def _deleted(box, local_id: str, sub: Submission | None, written: Future) -> bool:
     try:
-        await box.write(box.journal.discard, local_id)
+        await asyncio.wrap_future(written)
     except Exception as exc:  # noqa: BLE001 - the journal could not write: said in the row, never sent
         log.error("the journal could not record a delete: %s", type(exc).__name__)
         if sub is not None and box.subs.get(local_id) is sub:
@@ -106,19 +114,19 @@ def resubmit(box, local_id: str) -> Future | None:
     return done
 
 
-async def _cancelled(box, sub: Submission) -> Draft | None:
+async def _cancelled(box, sub: Submission, written: Future) -> Draft | None:
     try:
         if sub.source == "server":
-            await box.write(box.journal.discard, sub.local_id)
+            await asyncio.wrap_future(written)
             return None
-        return await _editing_again(box, sub.local_id, {}, sub.draft)
+        return await _editing_again(written, sub.draft)
     finally:
         box.waiters.end_write(sub.local_id)
         box.resolve(sub)
 
 
-async def _editing_again(box, local_id: str, meta: dict | None, known: Draft) -> Draft:
-    entry = await box.write(_back_to_editing, box.journal, local_id, meta)
+async def _editing_again(written: Future, known: Draft) -> Draft:
+    entry = await asyncio.wrap_future(written)
     return entry.draft if entry else known
 
 

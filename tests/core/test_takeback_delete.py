@@ -97,3 +97,29 @@ def test_a_delete_the_journal_cannot_record_leaves_the_send_held_and_says_so(tmp
     # the journal still holds it as waiting: the next start lists it again, as the truth is
     subs, _saves, _report = restore_work(journal, "a", FAST, 0.0, Outbox.meta_of)
     assert [s.draft.subject for s in subs] == ["not deleted"]
+
+
+def test_a_take_back_and_a_delete_are_on_disk_when_the_app_closes_on_the_same_turn(tmp_path):
+    """Enter on one send, Delete on another, and the window closes before the event loop turns again: their
+    journal writes were queued at the key press, so closing (which waits for the journal's queue) leaves
+    neither waiting to be sent at the next start."""
+    path = tmp_path / "j.sqlite3"
+    box, journal = Mailbox(), Journal(path)
+    box.script["save"] = [ConnectionFailed(), ConnectionFailed()]
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
+        back, gone = await ob.submit(_draft("taken back")), await ob.submit(_draft("deleted"))
+        for sub in (back, gone):
+            await ob.wait(sub.local_id, final=False, timeout=5)
+        ob.cancel(back.local_id)
+        ob.delete(gone.local_id)
+        ob.close()  # the loop runs no more for them
+        return back, gone
+
+    back, gone = _run(main())
+    fresh = Journal(path)  # the next start's reader
+    entry = fresh.get(back.local_id)
+    assert (entry.state, entry.op) == ("editing", "") and fresh.get(gone.local_id) is None
+    subs, saves, _report = restore_work(fresh, "a", FAST, 0.0, Outbox.meta_of)
+    assert subs == [] and box.sent == []
