@@ -67,10 +67,14 @@ def _wait_words(seconds: float) -> str:
     return f"{n} s" if n < 120 else f"{n // 60} min"
 
 
+#: the reason a send shows when its delete could not be recorded (it stays held: not sent)
+NOT_DELETED = "Not deleted: this computer could not record it. It will not be sent now; press Delete again"
+
+
 def submission_text(sub: Submission, now: float) -> str:
     """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…"."""
     st = sub.state
-    if sub.hold and sub.reason.startswith("Not deleted"):  # its delete could not be recorded (takeback)
+    if sub.hold and sub.reason == NOT_DELETED:  # its delete could not be recorded (app.core.takeback)
         return sub.reason
     if st == SubState.HELD:
         from app.core.holds import row_text

@@ -13,16 +13,12 @@ import asyncio
 import logging
 from concurrent.futures import Future
 
-from app.core.rows import SaveStatus
+from app.core.rows import NOT_DELETED, SaveStatus
 from app.core.submission import CANCELLABLE, Event, SubState, Submission
 from app.domain.models import Draft
 from app.storage.journal import State
 
 log = logging.getLogger(__name__)
-
-
-#: the reason a send shows when its delete could not be recorded (it stays held: not sent)
-NOT_DELETED = "Not deleted: this computer could not record it. It will not be sent now; press Delete again"
 
 
 class NotCancellable(Exception):
