@@ -18,7 +18,7 @@ say the rate the bench really reached. Everything runs twice: quiet, and with ``
 busy-looping processes beside it; the numbers go to ``bench/out/typing_stall.json`` as well. The sandbox runs in its own process, as a real server would. The table
 also says on which threads the journal writes ran (never the UI thread: ``MainThread``).
 
-The process runs as the app does (``app_main.tune_runtime``: the GIL is handed over every 1 ms, not 5;
+The process runs as the app does (``app_main.tune_runtime``: the GIL is handed over every 0.5 ms, not 5;
 ``settle_gc`` at start and at the first connect: a full collection does not scan the ~90,000 objects that
 live as long as the process). "our CPU in any gap" is the whole process (the journal thread's SQLite work
 included, which does not hold the GIL); "UI thread CPU" is the UI thread's own.
