@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import functools
 import logging
 import time
 import uuid
@@ -106,6 +107,13 @@ class MergeRun:
             if msg.draft is None:
                 row.state, row.error = RowState.INVALID, msg.error
         return run
+
+    @classmethod
+    async def prepare(cls, outbox, store: MergeStore, template: Draft, table: dm.Table, recipient_col: int,
+                      **kw) -> "MergeRun":
+        """:meth:`create` on the merge's worker thread: every row's message is built and checked there
+        (5,000 rows: ~170 ms of placeholders and checks, a stall of the UI thread if run on it)."""
+        return await in_thread(functools.partial(cls.create, outbox, store, template, table, recipient_col, **kw))
 
     @classmethod
     def load(cls, outbox, store: MergeStore, merge_id: str, **kw) -> "MergeRun | None":
@@ -203,10 +211,15 @@ class MergeRun:
             self._changed()
             await self.persist()
 
+    def messages(self, rows: list[MergeRow]) -> list[dm.RowMessage]:
+        """Each row's message, built and checked (pure: run off the loop's thread while no row can change)."""
+        return [self.message(row) for row in rows]
+
     async def _send(self, rows: list[MergeRow]) -> None:
+        # built on the merge's worker thread (the rows cannot be edited while running: see editable())
+        messages = await in_thread(self.messages, rows)
         built: list[tuple[MergeRow, Draft]] = []
-        for row in rows:
-            msg = self.message(row)
+        for row, msg in zip(rows, messages):
             if msg.draft is None:
                 row.state, row.error = RowState.INVALID, msg.error
                 continue
@@ -251,9 +264,10 @@ class MergeRun:
         for row in ready:
             row.state = RowState.SENDING
         await self.persist()  # a restart from here on settles these by the Outbox and their Message-IDs
+        drafts = {row.number: draft for row, draft in built}  # as built above: not built a third time
         items = []
         for row in ready:
-            d = self.message(row).draft
+            d = drafts[row.number]
             items.append(MessageSummary(row.ref, d.subject, format_recipients(d.to), None, bool(d.attachments),
                                         internet_message_id=d.internet_message_id))
         subs = await self.outbox.submit_saved(items)  # ONE request (chunked only where the server limits it)

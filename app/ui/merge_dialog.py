@@ -63,6 +63,7 @@ class MergeDialog(QDialog):
         self.task: asyncio.Task | None = None
         self._source: str | bytes = ""
         self._gen = 0
+        self._creating = False  # Create and send: the rows are being built
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self._parse_text)
         self.stack = QStackedWidget(self)
@@ -325,15 +326,30 @@ class MergeDialog(QDialog):
     def create_and_send(self) -> None:
         if self.stack.currentIndex() != 0 or not self.send_button.isEnabled() or self.table is None:
             return
+        if self._creating:  # Ctrl+Return again while the rows are being built: one merge, sent once
+            return
         outbox = self._outbox()
         if outbox is None:
             self._say("Connect an account first (Ctrl+,).")
             return
-        s = self.win.session
-        run = MergeRun.create(outbox, self._store(), self.win.compose.draft(), self.table, self.column.currentIndex(),
-                              account=s.account.key, max_send_bytes=s.max_send_bytes, on_change=self._changed)
+        self._creating = True
+        self.send_button.setEnabled(False)
+        self._say(f"Preparing {len(self.table.rows):,} messages…", error=False)
+        s = self.win.session  # what is on screen at the key press is what is merged
+        prepare = MergeRun.prepare(outbox, self._store(), self.win.compose.draft(), self.table,
+                                   self.column.currentIndex(), account=s.account.key,
+                                   max_send_bytes=s.max_send_bytes, on_change=self._changed)
+        self._spawn(self._create_and_send(prepare))
+
+    async def _create_and_send(self, prepare) -> None:
+        """The rows are built and checked on the merge's thread (MergeRun.prepare), then shown and sent."""
+        try:
+            run = await prepare
+        finally:
+            self._creating = False
+            self.send_button.setEnabled(True)
         self._show_run(run)
-        self._spawn(run.send())
+        await run.send()
 
     def resend(self) -> None:
         if self.stack.currentIndex() != 1 or self.run is None or self.run.running:

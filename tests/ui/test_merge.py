@@ -82,9 +82,12 @@ def test_merge_by_keys_one_senditem_outcomes_inline_fix_and_resend(qtbot, aloop,
     dlg.grab().save(str(screenshot_dir / "merge-preview.png"))
     before = len(sb.request_log)
     press(qtbot, Qt.Key_Return, CTRL)
+    assert "Preparing 6 messages" in dlg.error.text()  # the rows are built on the merge's thread
+    press(qtbot, Qt.Key_Return, CTRL)  # again, while they are: still one merge, sent once
     qtbot.waitUntil(lambda: dlg.run is not None and not dlg.run.running
                     and dlg.run.counts()["sent"] == 4, timeout=30000)
     assert sb.request_log[before:].count("SendItem") == 1, "the merge's four messages in ONE SendItem"
+    assert len(dlg._store().ids(session.account.key)) == 1 and len(sent_mids(sb)) == 4
     m, out = dlg.model, dlg.model.outcome_column()
     outcomes = [m.data(m.index(r, out)) for r in range(m.rowCount())]
     assert outcomes[0] == "Sent" and outcomes[3] == "Sent"
