@@ -38,6 +38,7 @@ from app.domain.validation import DEFAULT_MAX_SEND_BYTES, format_recipients
 from app.storage.merges import MergeStore, ref_from_list, ref_to_list, template_from_dict, template_to_dict
 
 log = logging.getLogger(__name__)
+FOLLOW_BATCH = 200  # follower tasks started per event-loop turn
 
 SENT = "Sent"
 ALREADY_SENT = "Sent (found in Sent Items)"
@@ -67,6 +68,8 @@ class MergeRow:
     retry: bool = False  # FAILED, but Resend sends it as it is (not the message's fault)
     fixed: bool = False  # edited after an error
     sub: object = field(default=None, repr=False, compare=False)
+    #: its message as last built and checked (from its values now), kept for the send; never stored
+    built: dm.RowMessage | None = field(default=None, repr=False, compare=False)
 
 
 class MergeRun:
@@ -103,7 +106,7 @@ class MergeRun:
                          for i, (vals, line) in enumerate(zip(table.rows, table.lines))]}
         run = cls(outbox, store, data, max_send_bytes=max_send_bytes, on_change=on_change)
         for row in run.rows:
-            msg = run.message(row)
+            msg = row.built = run.message(row)
             if msg.draft is None:
                 row.state, row.error = RowState.INVALID, msg.error
         return run
@@ -189,7 +192,7 @@ class MergeRun:
             raise ValueError("value too long")
         row.values[column] = value
         self.problems.pop(row.number, None)
-        msg = self.message(row)
+        msg = row.built = self.message(row)
         row.fixed = True
         if msg.draft is None:
             row.state, row.error = RowState.INVALID, msg.error
@@ -215,9 +218,21 @@ class MergeRun:
         """Each row's message, built and checked (pure: run off the loop's thread while no row can change)."""
         return [self.message(row) for row in rows]
 
+    async def _messages_of(self, rows: list[MergeRow]) -> list[dm.RowMessage]:
+        """What :meth:`create` or :meth:`edit` built for each row (nothing changes a row's message but an
+        edit, which builds it again); a row without one (a run loaded after a restart) is built on the
+        merge's worker thread. Each row's is then let go: the send holds what it takes."""
+        missing = [row for row in rows if row.built is None]
+        if missing:  # the rows cannot be edited while running (editable()): safe to build off the loop
+            for row, msg in zip(missing, await in_thread(self.messages, missing)):
+                row.built = msg
+        messages = [row.built for row in rows]
+        for row in rows:
+            row.built = None
+        return messages
+
     async def _send(self, rows: list[MergeRow]) -> None:
-        # built on the merge's worker thread (the rows cannot be edited while running: see editable())
-        messages = await in_thread(self.messages, rows)
+        messages = await self._messages_of(rows)
         built: list[tuple[MergeRow, Draft]] = []
         for row, msg in zip(rows, messages):
             if msg.draft is None:
@@ -276,7 +291,7 @@ class MergeRun:
         await self.persist()
         self.running = False  # the Outbox has them: other rows can be fixed and resent meanwhile
         self._changed()
-        await asyncio.gather(*(self._follow(row, sub) for row, sub in zip(ready, subs)))
+        await self._follow_all(list(zip(ready, subs)))
 
     async def _quiet(self, local_id: str) -> None:
         """Until no save of this row is on the wire. A save queued while one is in flight could otherwise
@@ -286,6 +301,22 @@ class MergeRun:
             if job is None or job.status != SaveStatus.WORKING:
                 return
             await self.outbox.wait(local_id, final=False)
+
+    async def _follow_all(self, pairs: list[tuple[MergeRow, object]]) -> None:
+        """Follow each row's submission until it ends; the followers start ``FOLLOW_BATCH`` per event-loop
+        turn (5,000 tasks created in one turn held the UI thread ~50 ms)."""
+        tasks: list[asyncio.Task] = []
+        try:
+            for start in range(0, len(pairs), FOLLOW_BATCH):
+                if start:
+                    await asyncio.sleep(0)
+                batch = pairs[start:start + FOLLOW_BATCH]
+                tasks += [asyncio.ensure_future(self._follow(row, sub)) for row, sub in batch]
+            await asyncio.gather(*tasks)
+        except asyncio.CancelledError:
+            for task in tasks:
+                task.cancel()
+            raise
 
     async def _follow(self, row: MergeRow, sub) -> None:
         try:
@@ -352,7 +383,7 @@ class MergeRun:
                 row.state, row.sub_id, row.sub = RowState.SENDING, sub.local_id, sub
             self._changed()
             await self.persist()
-            await asyncio.gather(*(self._follow(row, sub) for row, sub in follow))
+            await self._follow_all(follow)
         finally:
             self.running = False
             self._changed()

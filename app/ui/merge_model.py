@@ -11,6 +11,13 @@ from app.core.merge import MergeRun, RowState
 from app.ui.safe_text import tooltip
 
 SHOWN = 120  # characters of a value shown in its cell (the whole value is edited)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND})
+_RED = QColor("#c62828")
+_GREEN = QColor("#2e7d32")
 
 
 def _cell(text: str) -> str:
@@ -64,29 +71,33 @@ class MergeModel(QAbstractTableModel):
         return self.run.header[section - 1]
 
     # ---- cells ----
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or self.run is None:
+    def data(self, index, role=_DISPLAY):
+        # Called for every role of every cell painted or measured (Qt asks ~10 roles per cell): a role the
+        # model has nothing for returns at once, and a cell's text is made only for the role that shows it.
+        if role not in _ROLES or self.run is None or not index.isValid():
             return None
         row = self.run.rows[index.row()]
         col = index.column()
+        outcome = col == len(self.run.header) + 1
+        if role == _FOREGROUND:
+            if not outcome:
+                return None
+            if row.state in (RowState.FAILED, RowState.INVALID):
+                return _RED
+            return _GREEN if row.state == RowState.SENT else None
+        if role == _TOOLTIP and not outcome:
+            return None
         if col == 0:
             text = str(row.number)
-        elif col == self.outcome_column():
+        elif outcome:
             text = self.run.outcome(row)
         else:
             text = row.values[col - 1]
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             return text if col == 0 else _cell(text)
-        if role == Qt.EditRole:
+        if role == _EDIT:
             return text
-        if role == Qt.ToolTipRole and col == self.outcome_column():
-            return tooltip(text)
-        if role == Qt.ForegroundRole and col == self.outcome_column():
-            if row.state in (RowState.FAILED, RowState.INVALID):
-                return QColor("#c62828")
-            if row.state == RowState.SENT:
-                return QColor("#2e7d32")
-        return None
+        return tooltip(text)  # the outcome's tooltip
 
     def flags(self, index):
         base = super().flags(index)

@@ -195,12 +195,14 @@ def test_a_busy_server_holds_the_rows_in_the_outbox_then_sends_each_once(sandbox
 def test_the_rows_are_built_and_checked_off_the_loops_thread(small_sandbox, tmp_path, monkeypatch):
     """Issue 16: building and checking a row's message (placeholders filled in, the draft validated) costs
     ~35 µs; the 5,000-row maximum held the UI thread ~170 ms at Create and send and twice that again in
-    send(). ``MergeRun.prepare`` and ``send`` build every row on the merge's worker thread: here each
-    build's thread is recorded through a real Create and send (40 rows, 2 invalid) to the sandbox."""
+    send(). ``MergeRun.prepare`` builds every row on the merge's worker thread and ``send`` takes what it
+    built; a run loaded from its record (after a restart) builds its rows there too. Each build's thread is
+    recorded through real sends to the sandbox."""
     import threading
 
     sb = small_sandbox
     box = Box(Services(sb, "ews").make(), tmp_path / "journal.sqlite3")
+    store = MergeStore(tmp_path / "merges")
     built_on: list[str] = []
     build = dm.build_message
 
@@ -210,16 +212,28 @@ def test_the_rows_are_built_and_checked_off_the_loops_thread(small_sandbox, tmp_
 
     monkeypatch.setattr(dm, "build_message", recording)
     loop_thread = threading.current_thread().name  # the Box drives its loop on this thread
+
+    def prepared(rows: int, invalid: dict) -> MergeRun:
+        table = dm.parse_table(table_text(rows, invalid=invalid, oversized=()).encode("utf-8"))
+        return box.run(MergeRun.prepare(box.ob, store, TEMPLATE, table, dm.recipient_column(table.header),
+                                        account="acct"))
+
     try:
-        table = dm.parse_table(table_text(40, invalid={7: "x@@y", 9: "nobody"}, oversized=()).encode("utf-8"))
-        run = box.run(MergeRun.prepare(box.ob, MergeStore(tmp_path / "merges"), TEMPLATE, table,
-                                       dm.recipient_column(table.header), account="acct"))
+        run = prepared(40, {7: "x@@y", 9: "nobody"})
         assert [r.number for r in run.rows if r.state == RowState.INVALID] == [7, 9]
         assert len(built_on) == 40 and loop_thread not in built_on
         box.run(run.send(), timeout=120)
         assert Counter(r.state for r in run.rows) == {RowState.SENT: 38, RowState.INVALID: 2}
-        assert len(built_on) == 40 + 38, "send() builds each row it takes once, not again for the SendItem"
-        assert loop_thread not in built_on, f"built on the loop's thread: {Counter(built_on)}"
-        assert sb.request_log.count("SendItem") == 1
+        assert len(built_on) == 40, "send() takes what prepare() built: no row is built twice"
+        assert all(r.built is None for r in run.rows if r.state == RowState.SENT), "let go once taken"
+        # after a restart: the record has no built messages; send() builds the rows it takes, off the loop
+        other = prepared(12, {3: "x@@y"})
+        box.run(other.persist())
+        loaded = MergeRun.load(box.ob, store, other.merge_id)
+        built_on.clear()
+        box.run(loaded.send(), timeout=120)
+        assert Counter(r.state for r in loaded.rows) == {RowState.SENT: 11, RowState.INVALID: 1}
+        assert len(built_on) == 11 and loop_thread not in built_on, Counter(built_on)
+        assert sb.request_log.count("SendItem") == 2
     finally:
         box.close()
