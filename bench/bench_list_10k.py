@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import subprocess
@@ -155,14 +156,27 @@ async def _until(pred, timeout=600.0):
         await asyncio.sleep(0.005)
 
 
-async def bench_app(n: int) -> dict:
-    from PySide6.QtCore import QEvent, QObject, Qt
-    from PySide6.QtTest import QTest
+async def scroll_to_end(model, table) -> None:
+    """Page by page to the last row, as a user holding End would: each page is fetched as the view nears
+    the end (fetchMore)."""
+    while True:
+        await _until(lambda: not model.loading)
+        if not model.canFetchMore():
+            break
+        table.scrollToBottom()
+        await asyncio.sleep(0)
+        if not model.loading and model.canFetchMore():
+            model.fetchMore()
 
+
+@contextlib.contextmanager
+def window_on_sandbox():
+    """The real window (run as the app runs it: ``tune_runtime``, ``settle_gc``) on alice's mailbox of a
+    sandbox in its own process (:data:`SERVER`, which takes commands on its stdin), in a fresh data folder;
+    yields (window, session, the sandbox's process) and closes all three."""
     from app.app_main import settle_gc, settle_gc_when_connected, tune_runtime
-    from app.core.session import ConnectionState, Session
+    from app.core.session import Session
     from app.domain.account import AccountConfig
-    from app.domain.models import Draft, Recipient
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
 
@@ -173,65 +187,75 @@ async def bench_app(n: int) -> dict:
     user = info["user"]
     acc = AccountConfig(email=user["email"], ews_url=info["url"], username=user.get("username") or user["email"])
     session = Session.for_account(acc, user["password"])
-    win = MainWindow(session, settings=Settings(Path(tempfile.mkdtemp()) / "s.json"))
+    home = Path(tempfile.mkdtemp(prefix="dispatch-bench-"))
+    os.environ["DISPATCH_HOME"] = str(home)  # the journal and merges of this run only
+    win = MainWindow(session, settings=Settings(home / "s.json"))
     win.resize(1100, 720)
     win.show()
     settle_gc_when_connected(win)  # as app_main.amain does
     settle_gc()
-    hb = Heartbeat()
     try:
-        await _until(lambda: session.state == ConnectionState.CONNECTED, 60)
-        t0 = time.perf_counter()
-        await session.client.save_draft(Draft(to=[Recipient("bob@example.com", "Bob Example")],
-                                              subject="Bench template", body="x"))
-        proc.stdin.write(f"clone {n - 1}\n")
-        proc.stdin.flush()
-        if proc.stdout.readline().strip() != "ok":
-            raise RuntimeError("the sandbox did not seed")
-        seed_s = time.perf_counter() - t0
-        model, table = win.drafts.model, win.drafts.table
-        painted: list[float] = []
-
-        class PaintWatch(QObject):
-            def eventFilter(self, o, e):  # noqa: N802
-                if e.type() == QEvent.Paint and model.rowCount() > 0 and not painted:
-                    painted.append(time.perf_counter())
-                return False
-
-        watch = PaintWatch()
-        QTest.keyClick(win, Qt.Key_1, Qt.ControlModifier)
-        await asyncio.sleep(0.2)
-        rss_before = rss_mb()
-        hb.start()
-        t0 = time.perf_counter()
-        QTest.keyClick(win, Qt.Key_2, Qt.ControlModifier)
-        if win.current_view() != "drafts":
-            raise RuntimeError(f"Ctrl+2 showed {win.current_view()!r}")
-        model.reload()  # what a 10,000-draft mailbox costs from nothing (the list may have loaded at connect)
-        table.viewport().installEventFilter(watch)
-        await _until(lambda: painted, 60)
-        first_page_ms = (painted[0] - t0) * 1000
-        table.viewport().removeEventFilter(watch)
-        while True:
-            await _until(lambda: not model.loading)
-            if not model.canFetchMore():
-                break
-            table.scrollToBottom()
-            await asyncio.sleep(0)
-            if not model.loading and model.canFetchMore():
-                model.fetchMore()
-        total_s = time.perf_counter() - t0
-        stalls = hb.stop()
-        await asyncio.sleep(0.2)
-        rows = model.rowCount()
-        return {"rows": rows, "seed_s": seed_s, "first_page_ms": first_page_ms, "total_s": total_s,
-                "rss_mb": rss_mb(), "rss_before_mb": rss_before, **stalls}
+        yield win, session, proc
     finally:
         win._force_close = True
         win.close()
         session.close()
         proc.stdin.close()
-        proc.wait(timeout=30)
+        proc.wait(timeout=60)
+
+
+async def bench_app(n: int) -> dict:
+    with window_on_sandbox() as (win, session, proc):
+        return await _list_all(n, win, session, proc)
+
+
+async def _list_all(n: int, win, session, proc) -> dict:
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtTest import QTest
+
+    from app.core.session import ConnectionState
+    from app.domain.models import Draft, Recipient
+
+    hb = Heartbeat()
+    await _until(lambda: session.state == ConnectionState.CONNECTED, 60)
+    t0 = time.perf_counter()
+    await session.client.save_draft(Draft(to=[Recipient("bob@example.com", "Bob Example")],
+                                          subject="Bench template", body="x"))
+    proc.stdin.write(f"clone {n - 1}\n")
+    proc.stdin.flush()
+    if proc.stdout.readline().strip() != "ok":
+        raise RuntimeError("the sandbox did not seed")
+    seed_s = time.perf_counter() - t0
+    model, table = win.drafts.model, win.drafts.table
+    painted: list[float] = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, o, e):  # noqa: N802
+            if e.type() == QEvent.Paint and model.rowCount() > 0 and not painted:
+                painted.append(time.perf_counter())
+            return False
+
+    watch = PaintWatch()
+    QTest.keyClick(win, Qt.Key_1, Qt.ControlModifier)
+    await asyncio.sleep(0.2)
+    rss_before = rss_mb()
+    hb.start()
+    t0 = time.perf_counter()
+    QTest.keyClick(win, Qt.Key_2, Qt.ControlModifier)
+    if win.current_view() != "drafts":
+        raise RuntimeError(f"Ctrl+2 showed {win.current_view()!r}")
+    model.reload()  # what a 10,000-draft mailbox costs from nothing (the list may have loaded at connect)
+    table.viewport().installEventFilter(watch)
+    await _until(lambda: painted, 60)
+    first_page_ms = (painted[0] - t0) * 1000
+    table.viewport().removeEventFilter(watch)
+    await scroll_to_end(model, table)
+    total_s = time.perf_counter() - t0
+    stalls = hb.stop()
+    await asyncio.sleep(0.2)
+    rows = model.rowCount()
+    return {"rows": rows, "seed_s": seed_s, "first_page_ms": first_page_ms, "total_s": total_s,
+            "rss_mb": rss_mb(), "rss_before_mb": rss_before, **stalls}
 
 
 def bench_baseline(n: int) -> dict:
@@ -275,30 +299,18 @@ def table(res: dict, base: dict) -> list[tuple[str, str, str, str]]:
 
 
 def main() -> None:
+    from bench.hog import describe, each_mode, machine, mode_args, save
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--drafts", type=int, default=10_000)
-    ap.add_argument("--hog", type=int, default=2, metavar="N", help="CPU hogs beside the second measurement")
-    ap.add_argument("--quiet-only", action="store_true")
-    ap.add_argument("--no-save", action="store_true", help="do not write bench/out/list_10k.json")
-    ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # one measurement, JSON out
+    mode_args(ap, "list_10k")
     args = ap.parse_args()
     if args.one:
         print("RESULT " + json.dumps(_measure_one(args.drafts)), flush=True)
         os._exit(0)
 
-    from bench.hog import cpu_hog, describe, machine, save
-
-    modes = {"quiet": 0} if args.quiet_only or args.hog <= 0 else {"quiet": 0, f"hog x{args.hog}": args.hog}
-    out = {"bench": "bench_list_10k.py", "args": vars(args), "machine": machine(), "modes": {}}
-    for mode, hogs in modes.items():
-        with cpu_hog(hogs):  # each mode in a fresh process: its RSS is its own
-            run = subprocess.run([sys.executable, __file__, "--one", "--drafts", str(args.drafts)],
-                                 capture_output=True, text=True, cwd=ROOT, timeout=900)
-            got = next((ln for ln in run.stdout.splitlines() if ln.startswith("RESULT ")), None)
-            if got is None:
-                raise RuntimeError(run.stderr[-2000:])
-            m = machine()
-        out["modes"][mode] = {"hogs": hogs, "machine": m, **json.loads(got[len("RESULT "):])}
+    out = {"bench": "bench_list_10k.py", "args": vars(args), "machine": machine(),  # each mode in a fresh process
+           "modes": each_mode(__file__, ["--drafts", str(args.drafts)], args.hog, args.quiet_only, timeout=900)}
     for mode, d in out["modes"].items():
         res, base = d["app"], d["baseline"]
         print(f"\nListing {res['rows']:,} drafts, {mode} — {describe(d['machine'])} "

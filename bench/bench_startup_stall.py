@@ -57,6 +57,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 from bench.firstpaint import compile_app, first_paint  # noqa: E402
+from bench.bench_list_10k import scroll_to_end  # noqa: E402
 from bench.hog import cpu_hog, describe, machine, save  # noqa: E402
 
 BARE = r"""
@@ -284,14 +285,7 @@ async def _list_all(win, hb: Heartbeat) -> dict:
     model.reload()
     await _until(lambda: model.rowCount() > 0 and not model.loading)
     first_page = time.perf_counter() - t0
-    while True:
-        await _until(lambda: not model.loading)
-        if not model.canFetchMore():
-            break
-        table.scrollToBottom()
-        await asyncio.sleep(0)
-        if not model.loading and model.canFetchMore():
-            model.fetchMore()
+    await scroll_to_end(model, table)
     took = time.perf_counter() - t0
     worst, p99 = hb.stop()
     return {"rows": model.rowCount(), "worst_ms": worst, "p99_ms": p99, "total_s": took,

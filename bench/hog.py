@@ -7,6 +7,7 @@ pid) when the block ends. Issue 16: the goals must hold with the machine busy as
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
@@ -50,3 +51,29 @@ def save(name: str, data: dict) -> Path:
     path = OUT / f"{name}.json"
     path.write_text(json.dumps(data, indent=1) + "\n")
     return path
+
+
+def each_mode(script: str, argv: list[str], hog: int, quiet_only: bool, timeout: float = 1800) -> dict:
+    """Run ``script --one <argv>`` in a fresh process quiet and, unless ``quiet_only``, with ``hog`` CPU
+    hogs beside it; each prints ``RESULT <json>``. Returns {mode: {"hogs", "machine", **result}}."""
+    modes = {"quiet": 0} if quiet_only or hog <= 0 else {"quiet": 0, f"hog x{hog}": hog}
+    out = {}
+    for mode, hogs in modes.items():
+        with cpu_hog(hogs):
+            run = subprocess.run([sys.executable, script, "--one", *argv], capture_output=True, text=True,
+                                 cwd=Path(script).resolve().parents[1], timeout=timeout)
+            got = next((ln for ln in run.stdout.splitlines() if ln.startswith("RESULT ")), None)
+            if got is None:
+                raise RuntimeError(run.stderr[-3000:])
+            m = machine()
+        out[mode] = {"hogs": hogs, "machine": m, **json.loads(got[len("RESULT "):])}
+    return out
+
+
+def mode_args(ap, saved_as: str) -> None:
+    """The options of a bench run by :func:`each_mode`: ``--hog N``, ``--quiet-only``, ``--no-save`` and the
+    hidden ``--one`` (one measurement in this process, printed as ``RESULT <json>``)."""
+    ap.add_argument("--hog", type=int, default=2, metavar="N", help="CPU hogs beside the second measurement")
+    ap.add_argument("--quiet-only", action="store_true")
+    ap.add_argument("--no-save", action="store_true", help=f"do not write bench/out/{saved_as}.json")
+    ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
