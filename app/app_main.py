@@ -220,8 +220,8 @@ GIL_SWITCH_INTERVAL = 0.0005
 
 def tune_runtime() -> None:
     """Hand the GIL over every 0.5 ms (:data:`GIL_SWITCH_INTERVAL`): a worker thread parsing a big EWS
-    response or encoding a big request must not keep the UI thread waiting; keep big allocations in memory already faulted in (:mod:`app.heap`); and
-    answer PySide's source scan for what is imported from now on (:func:`spare_pyside_source_scan`; the
+    response or encoding a big request must not keep the UI thread waiting; keep big allocations in
+    memory already faulted in (:mod:`app.heap`); and answer PySide's source scan for what is imported from now on (:func:`spare_pyside_source_scan`; the
     app already did at start, the benches that build the window themselves do it here)."""
     from app.heap import keep_freed_memory
 

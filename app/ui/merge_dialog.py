@@ -348,6 +348,10 @@ class MergeDialog(QDialog):
         """The rows are built and checked on the merge's thread (MergeRun.prepare), then shown and sent."""
         try:
             run = await prepare
+        except Exception as exc:  # noqa: BLE001 - said under the table; nothing was created or sent
+            log.warning("merge: preparing the rows failed (%s)", type(exc).__name__)  # no content
+            self._say(f"Could not prepare the messages ({type(exc).__name__}); nothing was sent.")
+            return
         finally:
             self._creating = False
             self.send_button.setEnabled(True)

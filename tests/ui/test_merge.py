@@ -233,3 +233,34 @@ def test_a_bad_table_is_named_by_its_line_and_nothing_can_be_sent(qtbot, window)
     assert dlg.error.text() == "1 row, 2 columns." and dlg.error.styleSheet() == ""
     press(qtbot, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
+
+
+def test_rows_that_cannot_be_prepared_are_said_and_nothing_is_sent(qtbot, aloop, sandbox, settings, monkeypatch):
+    """The rows are built on the merge's thread (MergeRun.prepare): if that fails, the line under the table
+    says so, nothing is created or sent, and Create and send works again."""
+    from app.core.merge import MergeRun
+
+    def broken(*_a, **_k):
+        raise RuntimeError("a bug while building the rows")
+
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
+    press(qtbot, Qt.Key_N, CTRL)
+    for _ in range(3):
+        press(qtbot, Qt.Key_Tab)
+    type_text(qtbot, "Hi {name}")
+    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
+    dlg = win.merge_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
+    QApplication.clipboard().setText("name\temail\nBob\tbob@example.com\n")
+    press(qtbot, Qt.Key_V, CTRL)
+    qtbot.waitUntil(lambda: dlg.send_button.isEnabled(), timeout=5000)
+    monkeypatch.setattr(MergeRun, "create", broken)
+    before = len(sandbox.request_log)
+    press(qtbot, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: "Could not prepare the messages (RuntimeError); nothing was sent." == dlg.error.text(),
+                    timeout=5000)
+    assert dlg.run is None and dlg.stack.currentIndex() == 0 and dlg.send_button.isEnabled()
+    assert not {"CreateItem", "SendItem"} & set(sandbox.request_log[before:])
+    close_window(win, session)
