@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from contextlib import contextmanager
+
+log = logging.getLogger(__name__)
 
 
 class Waiters:
@@ -14,6 +17,7 @@ class Waiters:
     def __init__(self):
         self._w: dict[str, list[tuple[asyncio.Future, bool]]] = {}
         self._writing: dict[str, int] = {}  # local_id -> state changes of it being written to the journal
+        self._calls: dict[str, list] = {}  # local_id -> callables called with the item once it is final
 
     def writing(self, local_id: str) -> bool:
         """A state change of this item is set in memory but not yet on disk: a waiter must not return on
@@ -46,7 +50,26 @@ class Waiters:
         self._w.setdefault(local_id, []).append((fut, final))
         return fut
 
+    def on_final(self, local_id: str, fn) -> None:
+        """``fn(item)`` once the item is final, from :meth:`resolve` (no future, no task: a mail merge
+        follows thousands of sends this way, and each task's objects cost the cyclic GC's full collections)."""
+        self._calls.setdefault(local_id, []).append(fn)
+
+    def forget(self, local_id: str, fn) -> None:
+        """``fn`` is not called for this item (its follower stopped)."""
+        calls = self._calls.get(local_id)
+        if calls is not None and fn in calls:
+            calls.remove(fn)
+            if not calls:
+                del self._calls[local_id]
+
     def resolve(self, item, resting: bool) -> None:
+        if item.final:
+            for fn in self._calls.pop(item.local_id, ()):
+                try:
+                    fn(item)
+                except Exception:  # noqa: BLE001 - one follower must not keep the others from their item
+                    log.exception("a follower of finished work failed")
         keep = []
         for fut, only_final in self._w.pop(item.local_id, []):
             if fut.done():

@@ -134,3 +134,29 @@ def test_record_is_private_and_keeps_the_template(tmp_path):
     assert store.ids("acct") == [mid] and store.ids("other") == []
     with pytest.raises(ValueError):
         store.save("../evil", {})
+
+
+@pytest.mark.parametrize("extra", [{}, {"account": "acct", "note": "ü \" \\ \n"}])
+def test_a_big_record_is_encoded_a_row_at_a_time_and_reads_back_the_same(tmp_path, monkeypatch, extra):
+    """5,000 rows in one json.dumps held the GIL ~15 ms on the merge's thread: the UI thread waited that
+    long at every save of the record (issue 16). Each call now encodes a row, or the record without its rows."""
+    import app.storage.merges as merges
+
+    sizes = []
+    real = merges.json.dumps
+
+    def dumps(obj, **kw):
+        text = real(obj, **kw)
+        sizes.append(len(text))
+        return text
+
+    monkeypatch.setattr(merges.json, "dumps", dumps)
+    rows = [{"n": n, "values": [f"Person {n}", "bob@example.com", "ä\t\"q\""], "state": "sent",
+             "ref": ["AAMk" + "x" * 140, "CQ"], "sub": "a" * 32} for n in range(1, 5001)]
+    data = {**extra, "rows": rows}
+    store = MergeStore(tmp_path / "merges")
+    store.save("1" * 32, data)
+    assert store.load("1" * 32) == data
+    assert len(sizes) == 5001 and max(sizes) < 400
+    store.save("2" * 32, {"rows": []})
+    assert store.load("2" * 32) == {"rows": []}

@@ -164,3 +164,37 @@ def test_a_take_back_is_decided_at_once_while_the_journal_is_busy(tmp_path):
     assert back.subject == "take me back" and back.local_id == sub.local_id
     entry = journal.get(back.local_id)
     assert (entry.state, entry.op) == ("editing", "")
+
+
+def test_when_final_calls_back_once_the_state_is_on_disk_and_forget_takes_it_back(tmp_path):
+    """``when_final`` is how a mail merge follows thousands of sends without a task each (issue 16): the
+    callback runs as ``wait()`` would return, once SENT is on disk, once; a forgotten one never runs; one
+    asked after the end runs at once."""
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    started, gate = _gate(journal, "confirm_sent")
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        sub = await ob.submit(_draft("sent"))
+        calls, during, forgotten, late = [], [], [], []
+        ob.when_final(sub.local_id, calls.append)
+        ob.when_final(sub.local_id, forgotten.append)
+        ob.waiters.forget(sub.local_id, forgotten.append)
+        await _until(started)  # SENT in memory; its write is held
+        ob.when_final(sub.local_id, during.append)
+        await _a_few_turns()
+        early = calls + during
+        gate.set()
+        for _ in range(500):
+            if calls and during:
+                break
+            await asyncio.sleep(0.01)
+        await _a_few_turns()
+        ob.when_final(sub.local_id, late.append)
+        await ob.stop()
+        return sub, early, calls + during, forgotten, late
+
+    sub, early, calls, forgotten, late = _run(main())
+    assert early == [], "called back before SENT was on disk"
+    assert calls == [sub, sub] and sub.state == SubState.SENT
+    assert forgotten == [] and late == [sub]
