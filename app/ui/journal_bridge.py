@@ -61,6 +61,7 @@ class JournalBridge:
         self._sent_timer = None
         self._sent_since = 0.0
         self._sent_settled_timer = None
+        self._sent_stale = False  # sends finished while another page was shown: reload Sent when it is shown
         self._leave_timer = None
         self._leaving: set[str] = set()  # sent drafts' ids, to leave the Drafts list together
         self._tasks: set[asyncio.Task] = set()
@@ -69,6 +70,7 @@ class JournalBridge:
         c.changed.connect(self._changed)
         c.about_to_load.connect(self.autosave.flush)  # lazy reads below see the old message
         window.stack.currentChanged.connect(lambda *_: self.autosave.flush())
+        window.stack.currentChanged.connect(self._catch_up_sent)
         window.session_changed.connect(self._session_changed)
         window.state_changed.connect(self._state)
         from PySide6.QtWidgets import QApplication
@@ -290,8 +292,7 @@ class JournalBridge:
         the first, then again: 3-4 reloads of the Sent list per batch of 50, each a FindItem parsed in a
         worker thread while the UI thread painted (they share the GIL)."""
         if self._sent_timer is None:
-            self._sent_timer = self._timer(SENT_RELOAD_MS, lambda: self.w.session is not None
-                                           and self.w.sent.model.reload())
+            self._sent_timer = self._timer(SENT_RELOAD_MS, self._reload_sent)
         now = time.monotonic()
         if not self._sent_timer.isActive():
             self._sent_since = now
@@ -309,10 +310,25 @@ class JournalBridge:
         if settle <= 0:
             return
         if self._sent_settled_timer is None:
-            self._sent_settled_timer = self._timer(0, lambda: self.w.session is not None
-                                                   and self.w.sent.model.reload())
+            self._sent_settled_timer = self._timer(0, self._reload_sent)
         self._sent_settled_timer.setInterval(int(settle * 1000) + SENT_RELOAD_MS)
         self._sent_settled_timer.start()  # restarted by each send of a batch: one reload after the last
+
+    def _reload_sent(self) -> None:
+        """The Sent list follows finished sends while it is the page shown; behind another page it is reloaded
+        when it is next shown. A 5,000-row mail merge reloaded it every SENT_RELOAD_MAX_S behind the merge's
+        window: a FindItem of a page parsed on a mail thread each time while the UI thread waited for the GIL."""
+        if self.w.session is None:
+            return
+        if self.w.stack.currentWidget() is self.w.sent:
+            self._sent_stale = False
+            self.w.sent.model.reload()
+        else:
+            self._sent_stale = True
+
+    def _catch_up_sent(self, *_a) -> None:
+        if self._sent_stale and self.w.stack.currentWidget() is self.w.sent:
+            self._reload_sent()
 
     # ---- the Outbox view ----
     def _install_action(self):
