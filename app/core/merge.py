@@ -38,6 +38,7 @@ from app.domain.validation import DEFAULT_MAX_SEND_BYTES, format_recipients
 from app.storage.merges import MergeStore, ref_from_list, ref_to_list, template_from_dict, template_to_dict
 
 log = logging.getLogger(__name__)
+FOLLOW_BATCH = 500  # rows whose follower is registered per event-loop turn
 
 SENT = "Sent"
 ALREADY_SENT = "Sent (found in Sent Items)"
@@ -338,7 +339,9 @@ class MergeRun:
                     done.set_result(None)
 
         try:
-            for row, sub in pairs:
+            for n, (row, sub) in enumerate(pairs):
+                if n and not n % FOLLOW_BATCH:  # one that ends meanwhile is called back when registered
+                    await asyncio.sleep(0)
                 fn = follows[sub.local_id] = functools.partial(follow, row, sub)
                 self.outbox.when_final(sub.local_id, fn)
             await done

@@ -239,7 +239,8 @@ def test_the_rows_are_built_and_checked_off_the_loops_thread(small_sandbox, tmp_
         box.close()
 
 
-def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandbox, services, tmp_path):
+def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandbox, services, tmp_path,
+                                                                           monkeypatch):
     """Issue 16: with 5,000 rows every object the run keeps lengthens each of the cyclic GC's full
     collections, which stop the UI thread (30-70 ms were seen). What a row's message was built with is let go
     once the Outbox has its draft (checked while the first draft's creation is delayed by the sandbox); a row
@@ -255,6 +256,9 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
         gc.collect()
         return Counter(type(o).__name__ for o in gc.get_objects() if isinstance(o, (dm.RowMessage, SaveJob, Draft)))
 
+    import app.core.merge as merge_module
+
+    monkeypatch.setattr(merge_module, "FOLLOW_BATCH", 7)  # the followers are registered over 9 turns
     sb = sandbox
     box = Box(services.make(), tmp_path / "journal.sqlite3")
     try:
