@@ -243,7 +243,7 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
                                                                            monkeypatch):
     """Issue 16: with 5,000 rows every object the run keeps lengthens each of the cyclic GC's full
     collections, which stop the UI thread (30-70 ms were seen). What a row's message was built with is let go
-    once the Outbox has its draft (checked while the first draft's creation is delayed by the sandbox); a row
+    once the Outbox has its draft (checked while the sandbox holds the first draft's reply); a row
     is then followed by a callback, not a task (a task, its coroutines, futures and context: ~12 objects a
     row), and its saved draft is let go once the row has its ref (checked while the rows wait in the Outbox:
     the sandbox answered SendItem "busy"). Then the rows go out, once each."""
@@ -264,7 +264,8 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
     try:
         run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
                                                                      for n in range(1, 61)))
-        sb.faults.inject("CreateItem", "delay", count=1, seconds=1.5)
+        # the first draft's reply is held until the check below is done (deterministic: no race with a delay)
+        sb.faults.inject("CreateItem", "hold_after_commit", count=1, seconds=60, then="answer")
         sb.faults.inject("SendItem", "server_busy", count=1, backoff_ms=1500)
         at_hand_over = []
         submit_saved = box.ob.submit_saved
@@ -277,12 +278,13 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
         before = held()  # the rows' 60 built messages, the template, and whatever else this process holds
         assert before["RowMessage"] == 60
         task = box.loop.create_task(run.send())
-        box.until(lambda: len(box.ob.saves) == 60 and sb.faults.fired == [("CreateItem", "delay")])
+        box.until(lambda: len(box.ob.saves) == 60 and sb.faults.fired == [("CreateItem", "hold_after_commit")])
         assert all(r.state == RowState.SAVING for r in run.rows)
         assert held()["RowMessage"] == 0, "the built messages are let go once the Outbox has their drafts"
+        sb.faults.release_held()
         box.until(lambda: not run.running and all(r.state == RowState.SENDING for r in run.rows)
                   and run.row(60).sub.reason)
-        assert sb.faults.fired == [("CreateItem", "delay"), ("SendItem", "server_busy")]
+        assert sb.faults.fired == [("CreateItem", "hold_after_commit"), ("SendItem", "server_busy")]
         # the last save the queue worker ran (its loop still names it, and its draft): not one a row
         assert at_hand_over[0]["SaveJob"] <= 1 and at_hand_over[0]["Draft"] <= before["Draft"] - 60 + 2, at_hand_over
         tasks = asyncio.all_tasks(box.loop)
