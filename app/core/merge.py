@@ -43,6 +43,7 @@ FOLLOW_BATCH = 500  # rows whose follower is registered per event-loop turn
 SENT = "Sent"
 ALREADY_SENT = "Sent (found in Sent Items)"
 IN_DRAFTS = "Not sent: it is in Drafts. Resend (Ctrl+R) sends it."
+DELETED = "Deleted from the Outbox: not sent"
 #: failures that a Resend of the same message would meet again: the row must be fixed first
 NEEDS_FIX = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE, ErrorKind.PERMANENT)
 
@@ -363,6 +364,8 @@ class MergeRun:
             row.fixed = False
         elif sub.state == SubState.CANCELLED:
             row.state, row.error, row.retry = RowState.FAILED, "Taken back from the Outbox: not sent", True
+        elif self.outbox.subs.get(sub.local_id) is not sub:  # the user deleted it from the Outbox
+            row.state, row.error, row.retry = RowState.FAILED, DELETED, True
 
     def _drop_failed_submission(self, row: MergeRow) -> None:
         """A refused send of this row stays in the Outbox as failed; Resend replaces it."""

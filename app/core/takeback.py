@@ -85,6 +85,7 @@ async def _deleted(box, local_id: str, sub: Submission | None, written: Future) 
         return False
     if sub is not None and box.subs.get(local_id) is sub:
         del box.subs[local_id]
+        box.waiters.gone(sub)  # a mail merge following it says so in its row
     box.changed()
     return True
 

@@ -63,6 +63,15 @@ class Waiters:
             if not calls:
                 del self._calls[local_id]
 
+    def gone(self, item) -> None:
+        """The item left the queue without finishing (the user deleted it): the :meth:`on_final` callables
+        are called with it as it is, so no follower waits for it for ever."""
+        for fn in self._calls.pop(item.local_id, ()):
+            try:
+                fn(item)
+            except Exception:  # noqa: BLE001 - one follower must not keep the others from their item
+                log.exception("a follower of deleted work failed")
+
     def resolve(self, item, resting: bool) -> None:
         if item.final:
             for fn in self._calls.pop(item.local_id, ()):

@@ -296,3 +296,34 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
         assert len(mids) == 60 and set(mids.values()) == {1}
     finally:
         box.close()
+
+
+def test_a_row_deleted_from_the_outbox_is_said_not_sent_and_the_run_ends(sandbox, services, tmp_path):
+    """The user deletes one of a merge's messages while it waits in the Outbox (the server was busy): its row
+    says it was deleted and not sent (Resend sends it), the others go out once each, and the run ends
+    instead of waiting for a send that no longer exists."""
+    sb = sandbox
+    box = Box(services.make(), tmp_path / "journal.sqlite3")
+    try:
+        run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
+                                                                     for n in range(1, 6)))
+        sb.faults.inject("SendItem", "server_busy", count=1, backoff_ms=1500)
+        task = box.loop.create_task(run.send())
+        box.until(lambda: not run.running and run.row(3).state == RowState.SENDING and run.row(3).sub.reason)
+
+        async def delete(local_id):  # Delete in the Outbox view
+            return await box.ob.delete(local_id)
+
+        assert box.run(delete(run.row(3).sub_id)) is True
+        box.run(task, timeout=60)
+        assert run.row(3).state == RowState.FAILED and run.row(3).retry
+        assert run.outcome(run.row(3)) == "Deleted from the Outbox: not sent"
+        assert Counter(r.state for r in run.rows) == {RowState.SENT: 4, RowState.FAILED: 1}
+        mids = sent_mids(sb)
+        assert len(mids) == 4 and dm.row_message_id(run.merge_id, 3) not in mids
+        box.run(run.send(), timeout=60)  # Resend: its draft is still in Drafts; sent from there, once
+        assert all(r.state == RowState.SENT for r in run.rows)
+        mids = sent_mids(sb)
+        assert len(mids) == 5 and set(mids.values()) == {1}
+    finally:
+        box.close()
