@@ -66,19 +66,18 @@ class Waiters:
     def gone(self, item) -> None:
         """The item left the queue without finishing (the user deleted it): the :meth:`on_final` callables
         are called with it as it is, so no follower waits for it for ever."""
+        self._call_back(item)
+
+    def _call_back(self, item) -> None:
         for fn in self._calls.pop(item.local_id, ()):
             try:
                 fn(item)
             except Exception:  # noqa: BLE001 - one follower must not keep the others from their item
-                log.exception("a follower of deleted work failed")
+                log.exception("a follower of queued work failed")
 
     def resolve(self, item, resting: bool) -> None:
         if item.final:
-            for fn in self._calls.pop(item.local_id, ()):
-                try:
-                    fn(item)
-                except Exception:  # noqa: BLE001 - one follower must not keep the others from their item
-                    log.exception("a follower of finished work failed")
+            self._call_back(item)
         keep = []
         for fut, only_final in self._w.pop(item.local_id, []):
             if fut.done():
