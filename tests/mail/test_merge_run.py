@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from app.core.merge import MergeRun, RowState
+from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Folder
 from app.storage.merges import MergeStore
@@ -307,9 +308,15 @@ def test_a_row_deleted_from_the_outbox_is_said_not_sent_and_the_run_ends(sandbox
     try:
         run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
                                                                      for n in range(1, 6)))
-        sb.faults.inject("SendItem", "server_busy", count=1, backoff_ms=1500)
+        sb.faults.inject("SendItem", "server_busy", count=1, backoff_ms=4000)
         task = box.loop.create_task(run.send())
-        box.until(lambda: not run.running and run.row(3).state == RowState.SENDING and run.row(3).sub.reason)
+
+        def deletable() -> bool:  # back in the queue, waiting for its retry (what the Outbox lets be deleted)
+            sub = run.row(3).sub
+            return (not run.running and run.row(3).state == RowState.SENDING and sub.reason
+                    and sub.state == SubState.QUEUED and sub.local_id not in box.ob.working)
+
+        box.until(deletable)
 
         async def delete(local_id):  # Delete in the Outbox view
             return await box.ob.delete(local_id)
