@@ -114,6 +114,14 @@ class ComposeView(QWidget):
         # the UI thread (app/ui/body_mirror.py)
         self.mirror = BodyMirror(self.body.document(), self)
         self.body.document_replaced.connect(lambda _old, new: self.mirror.set_document(new))
+        from app.ui.rich_mirror import RichMirror
+
+        # a rich body's HTML, kept a segment at a time: a long one is not exported whole at each autosave
+        # (app/ui/rich_mirror.py); it follows the document while Rich text is on
+        self.rich_mirror = RichMirror(self.body.document(), self)
+        self.body.document_replaced.connect(lambda _old, new: self.rich_mirror.set_document(new))
+        self.rich_mirror.set_active(self.rich.isChecked())
+        self.rich.toggled.connect(self.rich_mirror.set_active)
         from app.ui.doc_reaper import DocumentReaper
 
         self.reaper = DocumentReaper(self)  # a big body's document is freed in pieces (doc_reaper.py)
@@ -220,16 +228,17 @@ class ComposeView(QWidget):
         rich = self.rich.isChecked()
         if rich:
             self.loader.finish()
-            return self._fields(self.body.toHtml(), rich)
+            return self._fields(self.rich_mirror.html(), rich)
         tail = self.loader.tail()
         return self._fields("".join(self.mirror.snapshot() + (tail,)) if tail else self.mirror.text(), rich)
 
     def snapshot(self) -> Draft | Deferred:
-        """What autosave records: a plain body is taken as the mirror's immutable chunks, which the journal
-        thread streams into the journal; nothing reads or joins the whole body here. (A rich body is
-        still taken with ``toHtml()``.)"""
+        """What autosave records: the body is taken as immutable pieces (a plain body's chunks, a rich body's
+        segments of HTML), which the journal thread joins and streams into the journal; nothing reads or
+        joins the whole body here."""
         if self.rich.isChecked():
-            return self.draft()
+            self.loader.finish()
+            return Deferred(self._fields("", True), self.rich_mirror.pieces())
         tail = self.loader.tail()
         return Deferred(self._fields("", False), self.mirror.snapshot() + ((tail,) if tail else ()))
 

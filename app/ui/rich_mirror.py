@@ -1,0 +1,346 @@
+"""The Compose body's HTML, kept a segment at a time (issue 16: ``QTextDocument.toHtml()`` of a long
+rich-text body is one call on the UI thread, ~40 ms per MB, and autosave took it at every save).
+
+:class:`RichMirror` cuts a long document into segments of about :data:`SEGMENT` characters, each a run
+of whole paragraphs, and keeps each segment's HTML as Qt's own exporter writes it: a segment is exported
+as a :class:`QTextDocumentFragment` of its paragraphs, and the pieces joined under the document's own
+``<body>`` tag are exactly ``document.toHtml()`` (the tests compare them character for character after
+every kind of edit). ``QTextDocument.contentsChange`` marks the segments an edit touched; only those are
+exported again when the HTML is next asked for, so an autosave while typing exports one segment (a few
+milliseconds) instead of the whole body. After a long body comes in (opened, pasted), the segments are
+exported one per event-loop turn until all are current but the one the last edit was in: typing goes on
+there, and it is written when the HTML is asked for (not at every key).
+
+Where Qt's exporter writes a paragraph by what is around it, a segment never starts: not inside a list
+(a list is written as one ``<ol>``/``<ul>``, from its first item to its last), and not in a document holding a table
+or another frame (such a document, and one shorter than :data:`LARGE`, is taken with ``toHtml()``). A
+fragment Qt writes otherwise than expected is not guessed at: the whole document is taken with
+``toHtml()`` instead (``full_exports`` counts those).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat, QTextList
+
+#: a document this long (characters) or longer is kept in segments; a shorter one is one toHtml() (< ~5 ms)
+LARGE = 128 * 1024
+#: characters per segment (Qt writes ~30 K characters of a paragraph-per-line body in ~3 ms)
+SEGMENT = 32 * 1024
+#: an edit longer than this (characters) is not searched for list paragraphs: the lists are found again
+LIST_SCAN = 64 * 1024
+
+_START, _END = "<!--StartFragment-->", "<!--EndFragment-->"
+_TRAILER = "</body></html>"
+# the empty paragraph a segment's fragment starts with (the paragraph break before the segment): tags only
+_EMPTY_BLOCK = re.compile(r"\n(?:<[^<>]*>)*\n")
+
+
+class NotSplittable(Exception):
+    """Qt wrote a fragment otherwise than the segments expect: take the document whole."""
+
+
+def _same_first_block(doc: QTextDocument, part: QTextDocument) -> bool:
+    """Did the first paragraph keep its format, list included? (Qt drops the list of an empty first
+    paragraph when it is copied: the first segment is then not written by itself.)"""
+    a, b = doc.begin(), part.begin()
+    la, lb = a.textList(), b.textList()
+    if (la is None) != (lb is None) or a.charFormat() != b.charFormat():
+        return False
+    if la is not None and (la.format() != lb.format() or la.count() != lb.count()):
+        return False
+    fa, fb = a.blockFormat(), b.blockFormat()
+    fa.clearProperty(QTextFormat.ObjectIndex)
+    fb.clearProperty(QTextFormat.ObjectIndex)
+    return fa == fb
+
+
+class RichMirror(QObject):
+    def __init__(self, document: QTextDocument, parent=None, *, large: int = LARGE, segment: int = SEGMENT):
+        super().__init__(parent)
+        self.large, self.segment = large, segment
+        self.exported_chars = 0  # characters written by segment (tests: only what changed)
+        self.full_exports = 0  # whole-document toHtml() calls
+        self.doc: QTextDocument | None = None
+        self.active = False
+        self._warm_off = False  # a segment could not be written: no writing ahead until one is taken whole
+        self._checked = False  # the segment starts were checked since the last edit
+        self._spans_stale = True  # where the lists run must be found again
+        self._span_starts: list[QTextCursor] = []
+        self._span_ends: list[QTextCursor] = []
+        self._starts: list[QTextCursor] | None = None  # where segments 1.. start (segment 0 starts at 0)
+        self._html: list[str | None] = []  # each segment's HTML; None: to be written
+        self._hot: QTextCursor | None = None  # where the last edit was: its segment is left to the next take
+        self._warm = QTimer(self)
+        self._warm.setInterval(0)
+        self._warm.timeout.connect(self._warm_one)
+        self.set_document(document)
+
+    # ---- what Compose reads ----
+    def set_active(self, on: bool) -> None:
+        """Follow the document only while the body is rich text (a plain body is the plain mirror's)."""
+        self.active = on
+        if not on:
+            self._drop()
+        else:
+            self._changed(0, 0, 0)
+
+    def set_document(self, document: QTextDocument) -> None:
+        if self.doc is not None:
+            self.doc.contentsChange.disconnect(self._changed)
+        self.doc = document
+        document.documentLayout()  # Qt reports changes only to a document that has a layout (an editor's has)
+        document.contentsChange.connect(self._changed)
+        self._drop()
+        if self.active:
+            self._changed(0, 0, 0)
+
+    def pieces(self) -> tuple[str, ...]:
+        """``document.toHtml()`` as pieces (join them off the UI thread where that can be done)."""
+        if not self.active:
+            self.set_active(True)  # asked for HTML: the body is rich, whatever the box said last
+        if self._starts is None and not self._start():
+            return self._whole()
+        try:
+            self._check_starts()
+            for k in range(len(self._html)):
+                if self._html[k] is None:
+                    self._html[k] = self._export(k)
+        except NotSplittable:
+            self._warm_off = True
+            return self._whole()
+        self._warm_off = False
+        self._warm.stop()
+        return (self._header(), *self._html, _TRAILER)
+
+    def html(self) -> str:
+        return "".join(self.pieces())
+
+    def waiting(self) -> int:
+        """Segments still to be written (0 when the document is taken whole)."""
+        return 0 if self._starts is None else sum(h is None for h in self._html)
+
+    # ---- following the document ----
+    def _changed(self, pos: int, _removed: int, added: int) -> None:
+        if not self.active:
+            return
+        if self._starts is None:
+            if self._start():
+                self._warm.start()
+            return
+        if self.doc.characterCount() < self.large // 2 or self._has_frames():
+            self._drop()
+            return
+        lo = self._segment_of(max(pos - 1, 0))
+        hi = self._segment_of(pos + added)
+        for k in range(lo, hi + 1):
+            self._html[k] = None
+        self._checked = False
+        if not self._spans_stale and self._touches_a_list(max(pos - 1, 0), pos + added):
+            self._spans_stale = True
+        self._hot = QTextCursor(self.doc)
+        self._hot.setPosition(min(pos, self.doc.characterCount() - 1))
+        if self._cold_waiting() is not None and not self._warm_off and not self._warm.isActive():
+            self._warm.start()
+
+    def _touches_a_list(self, start: int, end: int) -> bool:
+        """Is a paragraph from ``start`` to ``end`` in a list now? (A list that lost items only got shorter:
+        where it ran still holds no segment start, which is safe.)"""
+        if end - start > LIST_SCAN:
+            return True
+        b = self.doc.findBlock(start)
+        while b.isValid() and b.position() <= end:
+            if b.textList() is not None:
+                return True
+            b = b.next()
+        return False
+
+    def _cold_waiting(self) -> int | None:
+        """The first segment to be written that is not the one the last edit was in."""
+        hot = -1 if self._hot is None else self._segment_of(self._hot.position())
+        for k, h in enumerate(self._html):
+            if h is None and k != hot:
+                return k
+        return None
+
+    def _segment_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._starts, pos, key=QTextCursor.position)
+
+    def _warm_one(self) -> None:
+        """Write one segment waiting to be written (a turn of the event loop each)."""
+        if self._starts is None:
+            self._warm.stop()
+            return
+        try:
+            self._check_starts()
+            k = self._cold_waiting()
+            if k is not None:
+                self._html[k] = self._export(k)
+                if self._cold_waiting() is not None:
+                    return  # more next turn
+        except NotSplittable:
+            self._warm_off = True  # until a take of the whole succeeds by segments again
+        self._warm.stop()
+
+    # ---- segments ----
+    def _start(self) -> bool:
+        """Cut a long document into segments (all to be written); False when it is taken whole."""
+        doc = self.doc
+        if not self.active or doc.characterCount() < self.large or self._has_frames():
+            return False
+        self._starts = []
+        self._html = [None]
+        self._spans_stale = True
+        self._list_spans()
+        self._cut(0, doc.characterCount() - 1)
+        self._checked = True
+        return True
+
+    def _cut(self, after: int, before: int) -> None:
+        """Add segment starts every ~SEGMENT characters after position ``after`` and before ``before``."""
+        doc = self.doc
+        p = after + self.segment
+        while p < before - self.segment // 2:
+            b = doc.findBlock(p)
+            if b.position() < p:
+                b = b.next()
+            while b.isValid() and not self._splits(b):
+                b = b.next()
+            if not b.isValid() or b.position() >= before:
+                return
+            c = QTextCursor(doc)
+            c.setPosition(b.position())
+            k = self._segment_of(b.position())
+            self._starts.insert(k, c)
+            self._html.insert(k + 1, None)
+            self._html[k] = None
+            p = b.position() + self.segment
+
+    def _list_spans(self) -> None:
+        """Where the document's lists run, from first item to last, merged (as cursors, which follow edits):
+        Qt writes a list as one ``<ol>``/``<ul>`` closed after its last item, whatever paragraphs lie between
+        its items. Found again only after an edit touched a list (~20 ms for 800 lists)."""
+        if not self._spans_stale:
+            return
+        doc = self.doc
+        lists = {f.objectIndex() for f in doc.allFormats() if f.isBlockFormat() and f.objectIndex() >= 0}
+        spans = []
+        for index in lists:  # a paragraph's format names its list
+            lst = doc.object(index)
+            if isinstance(lst, QTextList) and lst.count():
+                spans.append((lst.item(0).position(), lst.item(lst.count() - 1).position()))
+        spans.sort()
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._span_starts, self._span_ends = [], []
+        for a, b in merged:
+            for where, p in ((self._span_starts, a), (self._span_ends, b)):
+                c = QTextCursor(doc)
+                c.setPosition(p)
+                where.append(c)
+        self._spans_stale = False
+
+    def _splits(self, block) -> bool:
+        """May a segment start at ``block``? Not at the first paragraph, and not from a list's first item to
+        its last (a list is written whole; the paragraph after its last item may start one)."""
+        if not (block.isValid() and block.previous().isValid()):
+            return False
+        p = block.position()
+        k = bisect.bisect_right(self._span_starts, p, key=QTextCursor.position) - 1
+        return k < 0 or p > self._span_ends[k].position()
+
+    def _check_starts(self) -> None:
+        """Edits move the starts (Qt keeps each cursor on its character): a start no longer at the start of
+        a paragraph that may begin a segment moves to its paragraph's start, or goes; the segments on both
+        sides are written again. A segment grown past twice the size is cut again. (Only after an edit.)"""
+        if self._checked:
+            return
+        doc = self.doc
+        end = doc.characterCount() - 1
+        self._list_spans()
+        starts, html = [], [self._html[0]]
+        prev = 0
+        for k, c in enumerate(self._starts):
+            p = c.position()
+            b = doc.findBlock(p)
+            q = b.position()
+            if prev < q < end and self._splits(b):
+                if q != p:
+                    c.setPosition(q)
+                    html[-1] = None
+                    html.append(None)
+                else:
+                    html.append(self._html[k + 1])
+                starts.append(c)
+                prev = q
+            else:
+                html[-1] = None  # this start goes: its segment joins the one before
+        self._starts, self._html = starts, html
+        bounds = [0] + [c.position() for c in starts] + [end]
+        for k in reversed(range(len(html))):
+            if html[k] is None and bounds[k + 1] - bounds[k] > 2 * self.segment:
+                self._cut(bounds[k], bounds[k + 1])
+        self._checked = True
+
+    def _export(self, k: int) -> str:
+        """Segment ``k``'s HTML: a fragment of its paragraphs, from the paragraph break before it (without
+        that break Qt leaves the first paragraph's format out), minus the empty paragraph the break makes."""
+        doc = self.doc
+        s = self._starts[k - 1].position() if k else 0
+        e = self._starts[k].position() - 1 if k < len(self._starts) else doc.characterCount() - 1
+        cur = QTextCursor(doc)
+        cur.setPosition(s - 1 if k else 0)
+        cur.setPosition(e, QTextCursor.KeepAnchor)
+        # written as a whole document with the same default font: a fragment's own toHtml() compares each
+        # format with no font at all and writes what the document's default already says
+        part = QTextDocument()
+        part.setDefaultFont(doc.defaultFont())
+        QTextCursor(part).insertFragment(QTextDocumentFragment(cur))
+        if not k and not _same_first_block(doc, part):
+            raise NotSplittable
+        h = part.toHtml()
+        self.exported_chars += e - s
+        try:
+            i = h.index(">", h.index("<body")) + 1
+            j = h.rindex(_TRAILER)
+        except ValueError:
+            raise NotSplittable from None
+        body = h[i:j].replace(_START, "").replace(_END, "")
+        if k:
+            m = _EMPTY_BLOCK.match(body)
+            if m is None:
+                raise NotSplittable
+            body = body[m.end() - 1:]
+        return body
+
+    def _header(self) -> str:
+        """What Qt writes before the first paragraph: it depends on the document's default font, title and
+        page background only, so an empty document with those writes the same."""
+        doc = self.doc
+        tmp = QTextDocument()
+        tmp.setDefaultFont(doc.defaultFont())
+        tmp.setMetaInformation(QTextDocument.DocumentTitle, doc.metaInformation(QTextDocument.DocumentTitle))
+        tmp.rootFrame().setFrameFormat(doc.rootFrame().frameFormat())
+        h = tmp.toHtml()
+        return h[:h.index(">", h.index("<body")) + 1]
+
+    def _has_frames(self) -> bool:
+        return bool(self.doc.rootFrame().childFrames())
+
+    def _whole(self) -> tuple[str, ...]:
+        """The document in one toHtml() (the segments written so far are kept)."""
+        self.full_exports += 1
+        return (self.doc.toHtml(),)
+
+    def _drop(self) -> None:
+        self._warm.stop()
+        self._hot = None
+        self._starts = None
+        self._html = []
