@@ -11,7 +11,11 @@ The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-lo
 5. typing on into that body while it is saved to the server twice (Ctrl+S: the queue's save, the journal's
    identity updates, the server's answer);
 6. typing on while another 10 MB message is queued and taken back three times (Enter in the Outbox: the
-   journal's write and the read of the message run on the journal's thread).
+   journal's write and the read of the message run on the journal's thread);
+7. typing into a rich-text body of ``--rich-mb`` MB of text (paragraphs with bold words, links, lists):
+   first with autosave taking ``toHtml()`` of the whole document at each save (the old way: the baseline,
+   in the same run), then as Compose does (app/ui/rich_mirror.py: only the segments typed into are
+   written again).
 
 Keystrokes are single-character inserts, 600 a second (100 words a second, issue 16) for 5 s; the notes
 say the rate the bench really reached. Everything runs twice: quiet, and with ``--hog N`` (default 2)
@@ -23,7 +27,7 @@ The process runs as the app does (``app_main.tune_runtime``: the GIL is handed o
 live as long as the process). "our CPU in any gap" is the whole process (the journal thread's SQLite work
 included, which does not hold the GIL); "UI thread CPU" is the UI thread's own.
 
-Run: ``python bench/bench_typing_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--hog 2 | --quiet-only]``
+Run: ``python bench/bench_typing_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--rich-mb 10] [--hog 2 | --quiet-only]``
 """
 
 from __future__ import annotations
@@ -106,7 +110,79 @@ async def _sends(outbox, n, tag):
     await outbox.drain(120)
 
 
-async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]) -> dict:
+def _rich_body(mb: float) -> str:
+    """A long rich-text body: paragraphs of ~80 characters with a bold word, a link now and then, and a
+    short bulleted list every hundred paragraphs."""
+    parts = ["<html><body>"]
+    for i in range(int(mb * 1_000_000 / 80)):
+        parts.append(f"<p>{'y' * 50} <b>bold</b> words {i:07d}" + (f" <a href='https://example.com/{i}'>link</a>"
+                     if i % 10 == 3 else " more words") + "</p>")
+        if i % 100 == 50:
+            parts.append("<ul><li>one</li><li>two</li></ul>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float) -> None:
+    """Typing into a long rich-text body with autosave on: first with autosave taking ``toHtml()`` of the
+    whole document at each save (the old way, the baseline), then as Compose does (app/ui/rich_mirror.py:
+    the segments typed into are written again)."""
+    from app.domain.models import BodyFormat, Draft, Recipient
+
+    c.load(Draft(to=[Recipient("bob@example.com")], subject="rich typing bench", body=_rich_body(mb),
+                 body_format=BodyFormat.HTML))
+    m = c.rich_mirror
+    await _until(lambda: not m._warm.isActive(), 300)
+    c.body.setFocus()
+    c.body.moveCursor(c.body.textCursor().MoveOperation.End)
+    await asyncio.sleep(0.5)
+    journal_writes = autosave
+    takes: list[float] = []
+
+    def timed(fn):
+        def take():
+            t0 = time.perf_counter()
+            try:
+                return fn()
+            finally:
+                takes.append(time.perf_counter() - t0)
+        return take
+
+    def new_paragraph():  # each row types into a paragraph of its own (a long one costs Qt more per key)
+        c.body.moveCursor(c.body.textCursor().MoveOperation.End)
+        c.body.textCursor().insertBlock()
+        c.body.moveCursor(c.body.textCursor().MoveOperation.End)
+
+    new_paragraph()
+    m.pieces = timed(lambda: (c.body.document().toHtml(),))  # the old way: the whole document at each autosave
+    try:
+        before = journal_writes.records
+        hb.start()
+        got = await _type(c.body, seconds, rate)
+        _measure(hb, rows, f"typing into a {mb:g} MB rich-text body, autosave taking the whole toHtml() "
+                 "(the old way, baseline)", f"{got:.0f} keys/s; {journal_writes.records - before} journal writes, "
+                 f"the body taken in {max(takes) * 1000:.0f} ms at most")
+    finally:
+        del m.pieces
+    await _until(lambda: not m._warm.isActive(), 60)
+    new_paragraph()
+    takes.clear()
+    m.pieces = timed(m.pieces)
+    try:
+        before, exported = journal_writes.records, m.exported_chars
+        hb.start()
+        got = await _type(c.body, seconds, rate)
+        _measure(hb, rows, f"typing into a {mb:g} MB rich-text body, autosave on",
+                 f"{got:.0f} keys/s; {journal_writes.records - before} journal writes, the body taken in "
+                 f"{max(takes) * 1000:.1f} ms at most, {(m.exported_chars - exported) // 1000} K characters "
+                 "written again")
+    finally:
+        del m.pieces
+    c.clear()
+    await asyncio.sleep(1.0)
+
+
+async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int], rich_mb: float = 10.0) -> dict:
     from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
     from app.app_main import settle_gc, settle_gc_when_connected, tune_runtime
@@ -237,6 +313,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
                 _measure(hb, rows, f"typing while a {body_mb:g} MB message is queued and taken back (Enter in the "
                          "Outbox), three times", f"{got:.0f} keys/s; back in {max(t_back) * 1000:.0f} ms at most")
                 c.body.setPlainText("")
+                await _rich_rows(hb, rows, c, win.journal_bridge.autosave, seconds, rate, rich_mb)
                 result[mode] = {"hogs": hogs, "rows": rows, "machine": machine()}
     finally:
         win._force_close = True
@@ -254,6 +331,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--rate", type=int, default=600, help="keystrokes a second (100 words/s = about 600)")
     ap.add_argument("--body-mb", type=float, default=10.0, help="size of the big body (MB)")
+    ap.add_argument("--rich-mb", type=float, default=10.0, help="size of the rich-text body's text (MB)")
     ap.add_argument("--hog", type=int, default=2, metavar="N", help="CPU hogs beside the second measurement")
     ap.add_argument("--quiet-only", action="store_true")
     ap.add_argument("--no-save", action="store_true", help="do not write bench/out/typing_stall.json")
@@ -264,7 +342,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _ = app
-    res = qasync.run(bench(args.seconds, args.rate, args.body_mb, modes))
+    res = qasync.run(bench(args.seconds, args.rate, args.body_mb, modes, args.rich_mb))
     out = {"bench": "bench_typing_stall.py", "args": vars(args), "machine": machine(),
            "modes": {m: res[m] for m in modes}, "journal_threads": res["journal_threads"]}
     for mode in modes:
