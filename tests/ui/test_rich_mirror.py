@@ -161,6 +161,24 @@ def test_no_segment_starts_at_or_inside_a_list(qapp, kind):
         assert mirror.html() == doc.toHtml(), step
 
 
+def test_a_list_grown_far_from_the_edit_takes_back_the_starts_it_now_spans(qapp):
+    """A paragraph far down joins a list near the top: the list is now written as one ``<ul>`` from its
+    first item to that one, so every segment start between them goes, not only those near the edit."""
+    doc = QTextDocument()
+    doc.setHtml("<html><body>" + "".join(f"<p>paragraph number {i}</p>" for i in range(300)) + "</body></html>")
+    mirror = RichMirror(doc, large=2000, segment=300)
+    mirror.set_active(True)
+    c = QTextCursor(doc.findBlockByNumber(10))
+    lst = c.createList(QTextListFormat.ListDisc)
+    assert mirror.html() == doc.toHtml()
+    far = doc.findBlockByNumber(250)
+    inside = [s for s in mirror._starts if lst.item(0).position() < s.position() < far.position()]
+    assert len(inside) > 10
+    lst.add(far)
+    assert mirror.html() == doc.toHtml()
+    assert not [s for s in mirror._starts if lst.item(0).position() <= s.position() <= far.position()]
+
+
 def test_an_empty_first_list_item_makes_the_first_segment_whole_not_wrong(qapp):
     """Qt drops the list of an empty first paragraph when it is copied out: that first segment cannot be
     written by itself, so the document is taken whole until the item has text."""
