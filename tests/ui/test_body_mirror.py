@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtCore import SIGNAL, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -206,6 +207,40 @@ def test_a_big_body_is_freed_in_pieces_and_the_next_message_is_followed(wired, q
     c.body.undo()  # the old body is no step of the new one's history
     c.body.undo()
     assert c.body.toPlainText() == ""
+
+
+def test_a_rich_body_cleared_while_qt_lays_it_out_is_freed_without_laying_it_out(wired, qtbot, monkeypatch):
+    """Issue 16: Qt lays a long rich body out over a few seconds after it is opened; cleared before that,
+    the first piece freed made Qt's layout lay the whole document out up to there in one call (2-3 s for
+    10 MB). The document being freed now has a layout that lays nothing out."""
+    from app.domain.models import BodyFormat, Draft
+    from app.ui.doc_reaper import BIG_DOCUMENT, REAP_BLOCKS
+
+    c, _autosave, _journal = wired
+    html = "<html><body>" + "".join(f"<p>paragraph {i} with <b>bold</b> words and more words to make a line of it"
+                                    f"</p>" for i in range(3 * REAP_BLOCKS)) + "</body></html>"
+    c.load(Draft(body=html, body_format=BodyFormat.HTML))
+    old = c.body.document()
+    assert old.characterCount() > BIG_DOCUMENT
+
+    def laid_out():
+        return sum(old.findBlockByNumber(n).layout().lineCount() > 0 for n in range(old.blockCount()))
+
+    before = laid_out()
+    assert before < REAP_BLOCKS, "Qt had not laid it out yet"
+    seen = []
+    real = c.reaper._step
+
+    def step():
+        real()
+        if shiboken6.isValid(old):
+            seen.append(laid_out())
+    monkeypatch.setattr(c.reaper, "_step", step)
+    c.reaper._timer.timeout.disconnect()
+    c.reaper._timer.timeout.connect(step)
+    with qtbot.waitSignal(c.reaper.freed, timeout=20000):
+        c.clear()
+    assert len(seen) >= 2 and max(seen) <= before, (before, seen)
 
 
 def test_opening_a_message_over_a_big_body_and_a_small_body_cleared_in_place(wired, qtbot):
