@@ -32,6 +32,13 @@ def _rich_body(paragraphs: int) -> str:
         for i in range(paragraphs)) + "</body></html>"
 
 
+def _reformat(c: QTextCursor, change) -> None:
+    """Set the format of the paragraph at ``c`` after ``change`` (a QTextBlockFormat -> None)."""
+    bf = c.blockFormat()
+    change(bf)
+    c.setBlockFormat(bf)
+
+
 def _edit(rnd: random.Random, doc: QTextDocument, mirror: RichMirror) -> None:
     """One random edit of the kinds a user (or Qt's own commands) makes."""
     n = doc.characterCount() - 1
@@ -64,10 +71,7 @@ def _edit(rnd: random.Random, doc: QTextDocument, mirror: RichMirror) -> None:
         if c.currentList():
             c.currentList().remove(c.block())
     elif r < 0.65:
-        c = at()
-        bf = c.blockFormat()
-        bf.setLeftMargin(rnd.choice([0, 40, 80]))
-        c.setBlockFormat(bf)
+        _reformat(at(), lambda bf: bf.setLeftMargin(rnd.choice([0, 40, 80])))
     elif r < 0.67:
         at().insertHtml(rnd.choice(SNIPPETS))
     elif r < 0.70:
@@ -80,10 +84,7 @@ def _edit(rnd: random.Random, doc: QTextDocument, mirror: RichMirror) -> None:
     elif r < 0.78:
         doc.redo()
     elif r < 0.81:
-        c = at()
-        bf = c.blockFormat()
-        bf.setHeadingLevel(rnd.choice([0, 1, 2]))
-        c.setBlockFormat(bf)
+        _reformat(at(), lambda bf: bf.setHeadingLevel(rnd.choice([0, 1, 2])))
     elif r < 0.84:
         c = at()
         lst = c.currentList()
