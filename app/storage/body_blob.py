@@ -1,10 +1,18 @@
-"""A journal entry's body goes into SQLite without a long hold of Python's GIL (issue 16).
+"""Where a journal entry's body goes in SQLite (issue 16).
 
-Binding a 10 MB ``str`` that is not ASCII makes Python encode it to UTF-8 in one call (30-60 ms holding
-the GIL: the UI thread waits), and joining a body kept in pieces is one more such call. So a body that
-is not one ASCII string is encoded piece by piece and streamed into a scratch blob of the connection's
-temp database (``sqlite3_blob_write`` runs without the GIL); SQLite then reads it back as text into the
-entry's JSON (``json_set``: SQLite escapes it, not Python). An ASCII ``str`` is bound as it is (no copy).
+A body of :data:`BIG` characters or more is kept in the entry's own ``body`` column as UTF-8, written
+in place: the row gets a ``zeroblob`` of the body's length and the body is streamed into it piece by
+piece (``sqlite3_blob_write``: a page at a time, without Python's GIL). The entry's JSON then holds an
+empty body. A shorter body goes into the JSON (``json_set`` in SQLite: SQLite escapes it, not Python).
+
+Why not the JSON for a long body too (as until the ninth round): SQLite builds the JSON of a 10 MB body
+in a buffer it grows by ``realloc`` (doubling, each time a copy of all of it) and copies it again for the
+row. A thread other than the first gets its own malloc arena, but glibc serves an allocation its arena
+cannot grow for from the main arena, the one the UI thread allocates from, and holds that arena's lock
+through the copy: the UI thread, allocating for the next keystroke, waited 30-80 ms on that lock (found
+by sampling the UI thread's ``futex`` address: ``main_arena``). Written in place, no buffer the size of
+the body is ever allocated. Encoding a body that is not one ASCII ``str`` is done piece by piece too
+(one call for 10 MB holds the GIL 30-60 ms).
 """
 
 from __future__ import annotations
@@ -13,29 +21,43 @@ import sqlite3
 from typing import Iterable
 
 STEP = 64 * 1024  # characters encoded per call
+#: a body this long (characters) or longer is kept in the entry's ``body`` column
+BIG = 64 * 1024
 
-_PLAIN = "json_set(?, '$.body', ?)"
-_STREAMED = "json_set(?, '$.body', (SELECT CAST(b AS TEXT) FROM temp.body_scratch WHERE id=1))"
-
-
-def draft_value(db: sqlite3.Connection, meta_json: str, body: str,
-                pieces: Iterable[str] | None = None) -> tuple[str, tuple]:
-    """(SQL expression for the ``draft`` column, its parameters). ``pieces`` (the body in order), when
-    given, stand for ``body``. Call :func:`release` after the statement that used a streamed body."""
-    if pieces is None:
-        if body.isascii():
-            return _PLAIN, (meta_json, body)
-        pieces = (body[k:k + STEP] for k in range(0, len(body), STEP))
-    encoded = [p.encode("utf-8") for p in pieces]
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS body_scratch(id INTEGER PRIMARY KEY, b BLOB)")
-    db.execute("INSERT OR REPLACE INTO temp.body_scratch(id, b) VALUES (1, zeroblob(?))", (sum(map(len, encoded)),))
-    with db.blobopen("body_scratch", "b", 1, name="temp") as blob:
-        for e in encoded:
-            blob.write(e)
-    return _STREAMED, (meta_json,)
+_IN_JSON = "json_set(?, '$.body', ?)"
+_OUTSIDE = "json_set(?, '$.body', '')"
 
 
-def release(db: sqlite3.Connection, sql: str) -> None:
-    """Free the scratch blob once the entry holds the body."""
-    if sql is _STREAMED:
-        db.execute("DELETE FROM temp.body_scratch")
+class Body:
+    """How one recorded body is stored: the SQL of the entry's ``draft`` and ``body`` columns with their
+    parameters, and (a long body) the encoded pieces to stream into the column."""
+
+    __slots__ = ("draft_sql", "draft_args", "body_sql", "body_args", "encoded")
+
+    def __init__(self, meta_json: str, body: str, pieces: Iterable[str] | None = None):
+        if pieces is not None:
+            pieces = tuple(pieces)
+            size = sum(map(len, pieces))
+        else:
+            size = len(body)
+        if size < BIG:
+            text = body if pieces is None else "".join(pieces)
+            self.draft_sql, self.draft_args = _IN_JSON, (meta_json, text)
+            self.body_sql, self.body_args = "NULL", ()
+            self.encoded: list[bytes] = []
+            return
+        if pieces is None:
+            pieces = (body[k:k + STEP] for k in range(0, len(body), STEP))
+        self.encoded = [p.encode("utf-8") for p in pieces if p]
+        self.draft_sql, self.draft_args = _OUTSIDE, (meta_json,)
+        self.body_sql, self.body_args = "zeroblob(?)", (sum(map(len, self.encoded)),)
+
+    def write(self, db: sqlite3.Connection, local_id: str) -> None:
+        """Stream a long body into the row written with :attr:`body_sql` (same transaction)."""
+        if not self.encoded:
+            return
+        rowid = db.execute("SELECT rowid FROM entries WHERE local_id=?", (local_id,)).fetchone()[0]
+        with db.blobopen("entries", "body", rowid) as blob:
+            for e in self.encoded:
+                blob.write(e)
+        self.encoded = []

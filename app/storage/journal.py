@@ -61,6 +61,13 @@ def default_path() -> Path:
     return data_dir() / FILE_NAME
 
 
+def _as_text(column) -> str:
+    """A column of a row set aside, as text (a long body's column is UTF-8 bytes: kept readable)."""
+    if isinstance(column, bytes):
+        return column.decode("utf-8", "replace")
+    return str(column)
+
+
 #: the bodies of the messages recorded last that the journal keeps in memory to give back without reading
 #: them out of SQLite (a 10 MB body: ~50 ms of SQLite's CPU and ~8 ms holding the GIL to decode it)
 BODIES_KEPT = 4
@@ -119,17 +126,19 @@ class Journal:
                     draft = draft.copy(ref=ItemRef(*ref))
                 if not draft.internet_message_id and imid:
                     draft = draft.copy(internet_message_id=imid)
-            value, args = body_blob.draft_value(db, _meta_json(draft), draft.body, body_pieces)
+            body = body_blob.Body(_meta_json(draft), draft.body, body_pieces)
             if row:
-                db.execute(f"UPDATE entries SET state=?, version=?, updated=?, draft={value} WHERE local_id=?",
-                           (state, version, now, *args, draft.local_id))
+                db.execute(f"UPDATE entries SET state=?, version=?, updated=?, draft={body.draft_sql}, "
+                           f"body={body.body_sql} WHERE local_id=?",
+                           (state, version, now, *body.draft_args, *body.body_args, draft.local_id))
                 if account:
                     db.execute("UPDATE entries SET account=? WHERE local_id=? AND account=''", (account, draft.local_id))
             else:
                 db.execute(
-                    "INSERT INTO entries(local_id, state, version, created, updated, draft, account) "
-                    f"VALUES (?,?,?,?,?,{value},?)", (draft.local_id, state, version, now, now, *args, account))
-            body_blob.release(db, value)
+                    "INSERT INTO entries(local_id, state, version, created, updated, draft, body, account) "
+                    f"VALUES (?,?,?,?,?,{body.draft_sql},{body.body_sql},?)",
+                    (draft.local_id, state, version, now, now, *body.draft_args, *body.body_args, account))
+            body.write(db, draft.local_id)
             if op is not None:
                 db.execute("UPDATE entries SET op=?, attempts=0, last_error='' WHERE local_id=?", (op, draft.local_id))
             if meta is not None:
@@ -379,7 +388,7 @@ class Journal:
             try:
                 with self._tx() as db:
                     db.execute("INSERT INTO quarantine(local_id, reason, moved, row) VALUES (?,?,?,?)",
-                               (str(row[0]), type(exc).__name__, time.time(), json.dumps([str(c) for c in row])))
+                               (str(row[0]), type(exc).__name__, time.time(), json.dumps([_as_text(c) for c in row])))
                     db.execute("DELETE FROM entries WHERE local_id=?", (row[0],))
                 self._idents.pop(row[0], None)
                 self.quarantined += 1

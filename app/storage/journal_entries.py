@@ -56,7 +56,8 @@ def _columns(body: str) -> str:
             f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, {body}, account, meta")
 
 
-ENTRY_COLUMNS = _columns(f"CASE WHEN {_SPLIT} THEN json_extract(draft, '$.body') END")
+#: the body: a long one from its own column (UTF-8 bytes, app/storage/body_blob.py), else out of the JSON
+ENTRY_COLUMNS = _columns(f"CASE WHEN body IS NOT NULL THEN body WHEN {_SPLIT} THEN json_extract(draft, '$.body') END")
 #: the same without the body (``Journal.get(known_body=)``: the caller holds it): a damaged row still comes
 #: back whole
 HEAD_COLUMNS = _columns("NULL")
@@ -66,6 +67,8 @@ def entry_from_row(db: sqlite3.Connection, row) -> Entry:
     """One row of ``SELECT {ENTRY_COLUMNS} FROM entries`` as an Entry (attachments read through ``db``).
     Raises on a row that cannot be read."""
     local_id, state, version, op, attempts, last_error, updated, text, body, account, meta = row
+    if isinstance(body, bytes):  # a long body's own column (a damaged one: the row is set aside)
+        body = body.decode("utf-8")
     if body is not None and not isinstance(body, str):
         raise ValueError("the body is not text")
     atts, missing = [], []

@@ -56,7 +56,8 @@ CREATE TABLE IF NOT EXISTS quarantine (
 """
 
 #: columns added after the first release: (name, definition) — added to older files on open
-_ADDED_COLUMNS = (("account", "TEXT NOT NULL DEFAULT ''"), ("meta", "TEXT NOT NULL DEFAULT '{}'"))
+#: (``body``: a long body as UTF-8, app/storage/body_blob.py; NULL: the body is in the JSON)
+_ADDED_COLUMNS = (("account", "TEXT NOT NULL DEFAULT ''"), ("meta", "TEXT NOT NULL DEFAULT '{}'"), ("body", "BLOB"))
 
 
 MEMORY = ":memory:"
