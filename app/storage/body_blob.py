@@ -6,13 +6,13 @@ piece (``sqlite3_blob_write``: a page at a time, without Python's GIL). The entr
 empty body. A shorter body goes into the JSON (``json_set`` in SQLite: SQLite escapes it, not Python).
 
 Why not the JSON for a long body too (as until the ninth round): SQLite builds the JSON of a 10 MB body
-in a buffer it grows by ``realloc`` (doubling, each time a copy of all of it) and copies it again for the
-row. A thread other than the first gets its own malloc arena, but glibc serves an allocation its arena
-cannot grow for from the main arena, the one the UI thread allocates from, and holds that arena's lock
-through the copy: the UI thread, allocating for the next keystroke, waited 30-80 ms on that lock (found
-by sampling the UI thread's ``futex`` address: ``main_arena``). Written in place, no buffer the size of
-the body is ever allocated. Encoding a body that is not one ASCII ``str`` is done piece by piece too
-(one call for 10 MB holds the GIL 30-60 ms).
+in a buffer it grows by ``realloc`` (doubling, each time a copy of all of it) and copies it again for
+the row. While it did, the UI thread, allocating for the next keystroke, waited 30-80 ms on glibc's main
+arena lock (found by sampling the address of the UI thread's ``futex`` wait: ``main_arena``; why
+SQLite's big allocations on the journal thread went through the main arena, glibc falling back to it
+when the thread's own arena cannot serve a request is the likely cause, was not pinned down). Written in
+place, no buffer the size of the body is ever allocated. Encoding a body that is not one ASCII ``str``
+is done piece by piece too (one call for 10 MB holds the GIL 30-60 ms).
 """
 
 from __future__ import annotations
