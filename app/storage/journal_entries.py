@@ -57,7 +57,7 @@ def _columns(body: str) -> str:
 
 
 #: the body: a long one from its own column (UTF-8 bytes, app/storage/body_blob.py), else out of the JSON
-ENTRY_COLUMNS = _columns(f"CASE WHEN body IS NOT NULL THEN body WHEN {_SPLIT} THEN json_extract(draft, '$.body') END")
+ENTRY_COLUMNS = _columns(f"CASE WHEN body IS NOT NULL THEN CAST(body AS BLOB) WHEN {_SPLIT} THEN json_extract(draft, '$.body') END")
 #: the same without the body (``Journal.get(known_body=)``: the caller holds it): a damaged row still comes
 #: back whole
 HEAD_COLUMNS = _columns("NULL")

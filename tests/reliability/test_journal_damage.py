@@ -63,6 +63,26 @@ def test_one_unreadable_row_is_set_aside_and_the_others_stay(tmp_path):
     assert [e.draft.subject for e in Journal(tmp_path / "journal.sqlite3").entries()] == ["good 0", "good 1", "good 2"]
 
 
+def test_a_long_body_damaged_on_disk_sets_its_row_aside_readable(tmp_path):
+    """A long body is kept in its own column as UTF-8 (app/storage/body_blob.py): bytes that are not UTF-8
+    there set that row aside (the others stay), and what is set aside keeps the body as readable text."""
+    import json
+
+    j = Journal(tmp_path / "journal.sqlite3")
+    good, bad = Draft(subject="good", body="kept " * 20_000), Draft(subject="bad", body="long body " * 20_000)
+    j.record(good)
+    j.record(bad)
+    with j._lock:
+        j._db.execute("UPDATE entries SET body=CAST(body AS BLOB) || x'ff' WHERE local_id=?", (bad.local_id,))
+    j2 = Journal(tmp_path / "journal.sqlite3")  # not the bodies j keeps in memory
+    assert [e.draft.subject for e in j2.entries()] == ["good"]
+    assert j2.get(good.local_id).draft.body == good.body
+    assert j2.quarantined == 1
+    reason, row = j2._db.execute("SELECT reason, row FROM quarantine").fetchone()
+    assert reason == "UnicodeDecodeError"
+    assert bad.body + "\ufffd" in json.loads(row)  # the body as text (the bad byte marked), not bytes' repr
+
+
 def test_a_journal_that_cannot_be_written_is_reported(tmp_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the data directory should be")
