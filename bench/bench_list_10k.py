@@ -148,12 +148,14 @@ class Heartbeat:
                 "max_gap_proc_cpu_ms": self.max_proc * 1000, "max_gap_ui_cpu_ms": self.max_ui * 1000}
 
 
-async def _until(pred, timeout=600.0):
+async def _until(pred, timeout=600.0, every=0.005):
+    """Wait until ``pred()``, asked every ``every`` seconds on the UI thread (a costly ``pred`` asked often is
+    the bench's own load on the thread it measures: ask it seldom)."""
     t0 = time.monotonic()
     while not pred():
         if time.monotonic() - t0 > timeout:
             raise TimeoutError
-        await asyncio.sleep(0.005)
+        await asyncio.sleep(every)
 
 
 async def scroll_to_end(model, table) -> None:
