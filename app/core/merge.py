@@ -29,17 +29,17 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from app.core import settle
+from app.core import merge_record, settle
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, format_recipients
-from app.storage.merges import MergeStore, ref_from_list, ref_to_list, template_from_dict, template_to_dict
+from app.storage.merges import MergeStore, ref_from_list, template_from_dict, template_to_dict
 
 log = logging.getLogger(__name__)
-FOLLOW_BATCH = 500  # rows whose follower is registered per event-loop turn
+FOLLOW_BATCH = 500  # rows whose follower is registered (or made into the send's list) per event-loop turn
 
 SENT = "Sent"
 ALREADY_SENT = "Sent (found in Sent Items)"
@@ -62,7 +62,7 @@ class RowState(str, enum.Enum):
 class MergeRow:
     number: int  # 1-based data row
     line: int  # the table's line it came from
-    values: list[str]
+    values: tuple[str, ...]  # replaced whole by an edit, never in place (a tuple of str: the GC skips it)
     state: RowState = RowState.READY
     error: str = ""
     ref: ItemRef | None = None  # its draft on the server, once created
@@ -88,9 +88,10 @@ class MergeRun:
         self.header: tuple[str, ...] = tuple(data["header"])
         self.recipient_col: int = int(data["recipient_col"])
         self.template: Draft = template_from_dict(data["template"])
+        self.template_record: dict = data["template"]  # the template's stored form: written with each record
         self.problems: dict[int, str] = {int(k): v for k, v in (data.get("problems") or {}).items()}
         self.rows: list[MergeRow] = [
-            MergeRow(int(r["n"]), int(r.get("line", 0)), list(r["values"]), RowState(r["state"]), r.get("error", ""),
+            MergeRow(int(r["n"]), int(r.get("line", 0)), tuple(r["values"]), RowState(r["state"]), r.get("error", ""),
                      ref_from_list(r.get("ref")), r.get("sub", ""), bool(r.get("retry")), bool(r.get("fixed")))
             for r in data["rows"]]
         self._lock = asyncio.Lock()
@@ -132,12 +133,7 @@ class MergeRun:
             return None
 
     def to_dict(self) -> dict:
-        return {"version": 1, "merge_id": self.merge_id, "account": self.account, "created": self.created,
-                "header": list(self.header), "recipient_col": self.recipient_col,
-                "template": template_to_dict(self.template), "problems": {str(k): v for k, v in self.problems.items()},
-                "rows": [{"n": r.number, "line": r.line, "values": r.values, "state": r.state.value, "error": r.error,
-                          "ref": ref_to_list(r.ref), "sub": r.sub_id, "retry": r.retry, "fixed": r.fixed}
-                         for r in self.rows]}
+        return merge_record.record_dict(merge_record.snapshot(self))
 
     # ------------------------------------------------------------------ reading
     def message(self, row: MergeRow) -> dm.RowMessage:
@@ -192,7 +188,8 @@ class MergeRun:
             raise ValueError("this row cannot be changed now")
         if len(value) > dm.MAX_CELL:
             raise ValueError("value too long")
-        row.values[column] = value
+        # a new tuple, never a change in place: a record being written off the loop holds the old one
+        row.values = (*row.values[:column], value, *row.values[column + 1:])
         self.problems.pop(row.number, None)
         msg = row.built = self.message(row)
         row.fixed = True
@@ -304,7 +301,9 @@ class MergeRun:
             row.state = RowState.SENDING
         await self.persist()  # a restart from here on settles these by the Outbox and their Message-IDs
         items = []
-        for row in ready:
+        for n, row in enumerate(ready):
+            if n and not n % FOLLOW_BATCH:  # 5,000 in one turn: ~10 ms of the UI thread, before the Outbox's own
+                await asyncio.sleep(0)
             subject, to, attached, mid = heads.pop(row.number)
             items.append(MessageSummary(row.ref, subject, to, None, attached, internet_message_id=mid))
         subs = await self.outbox.submit_saved(items)  # ONE request (chunked only where the server limits it)
@@ -422,9 +421,10 @@ class MergeRun:
 
     # ------------------------------------------------------------------ persistence and listeners
     async def persist(self) -> None:
-        data = self.to_dict()  # taken on the loop's thread; written on a worker thread, in order
+        """Write the run down as it is now: rows taken here, their record made on the merge's thread (in order)."""
+        snap = merge_record.snapshot(self)  # the generator in the record runs in the store's save, off the loop
         async with self._lock:
-            await in_thread(self.store.save, self.merge_id, data)
+            await in_thread(self.store.save, self.merge_id, merge_record.record(snap))
 
     def _changed(self) -> None:
         if self.on_change is not None:

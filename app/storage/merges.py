@@ -23,11 +23,13 @@ _ID = re.compile(r"^[0-9a-f]{32}$")
 def record_text(data: dict) -> str:
     """``json.dumps(data)``, its ``rows`` a row at a time: one call over 5,000 rows (~2 MB) holds the GIL
     ~15 ms, and the UI thread waits that long for it even though this runs on the merge's thread; between
-    rows (~3 µs each) the GIL is handed over."""
-    if not isinstance(data.get("rows"), list):
+    rows (~3 µs each) the GIL is handed over. ``rows`` may be any iterable of dicts (a generator: each row's
+    dict is made as it is encoded, not 5,000 at once)."""
+    rows = data.get("rows")
+    if rows is None or isinstance(rows, (str, bytes, dict)):
         return json.dumps(data, ensure_ascii=False)
     head = json.dumps({k: v for k, v in data.items() if k != "rows"}, ensure_ascii=False)
-    rows = ", ".join([json.dumps(row, ensure_ascii=False) for row in data["rows"]])
+    rows = ", ".join([json.dumps(row, ensure_ascii=False) for row in rows])
     sep = ", " if head != "{}" else ""
     return f'{head[:-1]}{sep}"rows": [{rows}]}}'
 
