@@ -40,8 +40,9 @@ from app.storage.journal import Journal, State
 
 log = logging.getLogger(__name__)
 
-#: submissions built per event-loop turn when many saved drafts are sent at once (a mail merge)
-SUBMIT_BATCH = 250
+#: submissions built per event-loop turn when many saved drafts are sent at once (a mail merge): 250 took
+#: 15-27 ms of the UI thread a turn in bench/bench_merge_stall.py (ninth round); each is ~60 µs
+SUBMIT_BATCH = 100
 
 
 class DraftInvalid(MailError):
@@ -178,7 +179,7 @@ class Outbox:
         subs: list[Submission] = []
         try:
             for start in range(0, len(items), SUBMIT_BATCH):
-                if start:  # 5,000 built in one turn held the UI thread ~20 ms
+                if start:  # 5,000 built in one turn held the UI thread ~20 ms (more on a slow day)
                     await asyncio.sleep(0)
                 for it in items[start:start + SUBMIT_BATCH]:
                     sub = Submission(Draft(subject=it.subject, ref=it.ref, internet_message_id=it.internet_message_id),
