@@ -138,6 +138,7 @@ class MergeDialog(QDialog):
         self.summary.setAccessibleName("Merge summary")
         v.addWidget(self.summary)
         self.model = MergeModel(self)
+        self.model.shown = self._rows_on_screen
         self.results = QTableView(page)
         self.results.setObjectName("mergeResults")
         self.results.setAccessibleName("Merge results")
@@ -365,6 +366,16 @@ class MergeDialog(QDialog):
             self.summary.setText(self._summary() + " Nothing to resend: fix a failed row first.")
             return
         self._spawn(self.run.send())
+
+    def _rows_on_screen(self) -> tuple[int, int] | None:
+        """The first and last row the results table shows; None while it shows none."""
+        if not self.results.isVisible() or not self.model.rowCount():
+            return None
+        first = self.results.rowAt(0)
+        if first < 0:
+            return None
+        last = self.results.rowAt(self.results.viewport().height() - 1)
+        return first, (last if last >= 0 else self.model.rowCount() - 1)
 
     def _show_run(self, run: MergeRun) -> None:
         self.run = run

@@ -30,6 +30,8 @@ class MergeModel(QAbstractTableModel):
         super().__init__(parent)
         self.run: MergeRun | None = None
         self._pending = False
+        #: the rows a view shows, (first, last), or None when it shows none; unset: every row
+        self.shown = None
 
     def set_run(self, run: MergeRun | None) -> None:
         self.beginResetModel()
@@ -47,9 +49,18 @@ class MergeModel(QAbstractTableModel):
         model's value back into a cell editor open there, and what the user was typing in it would be lost
         (a cell's value changes only through setData, which says so itself)."""
         self._pending = False
-        if self.run is not None and self.rowCount():
-            out = self.outcome_column()
-            self.dataChanged.emit(self.index(0, out), self.index(self.rowCount() - 1, out))
+        if self.run is None or not self.rowCount():
+            return
+        first, last = 0, self.rowCount() - 1
+        if self.shown is not None:  # a change over all 5,000 rows made Qt repaint the whole table (~13 ms a
+            on_screen = self.shown()  # turn while a merge's outcomes came in); a row scrolled to later is
+            if on_screen is None:  # painted from data() then: nothing of a cell is kept
+                return
+            first, last = max(first, on_screen[0]), min(last, on_screen[1])
+            if first > last:
+                return
+        out = self.outcome_column()
+        self.dataChanged.emit(self.index(first, out), self.index(last, out))
 
     # ---- shape ----
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt

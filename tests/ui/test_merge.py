@@ -264,3 +264,50 @@ def test_rows_that_cannot_be_prepared_are_said_and_nothing_is_sent(qtbot, aloop,
     assert dlg.run is None and dlg.stack.currentIndex() == 0 and dlg.send_button.isEnabled()
     assert not {"CreateItem", "SendItem"} & set(sandbox.request_log[before:])
     close_window(win, session)
+
+
+def test_the_results_repaint_only_the_outcomes_on_screen(qtbot, window, tmp_path):
+    """Issue 16: each turn in which a merge's rows moved on, the results model said that the outcome of all
+    5,000 rows had changed, and Qt repainted the whole table for it (~13 ms of the UI thread a turn while the
+    outcomes came in: sampled in bench/bench_merge_stall.py). It now says so for the rows on screen only,
+    nothing while the dialog is hidden; a row scrolled to later is painted from the run as it is then."""
+    from app.core.merge import MergeRun
+    from app.domain import merge as dm
+    from app.domain.models import Draft
+    from app.storage.merges import MergeStore
+
+    win = window
+    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
+    dlg = win.merge_dialog
+    lines = ["email,name"] + [f"p{n}@example.com,Person {n}" for n in range(1, 501)]
+    table = dm.parse_table("\n".join(lines).encode("utf-8"))
+    run = MergeRun.create(None, MergeStore(tmp_path / "merges"), Draft(subject="Hi {name}", body="x"), table,
+                          dm.recipient_column(table.header))
+    dlg._show_run(run)
+    m, out, view = dlg.model, dlg.model.outcome_column(), dlg.results
+    told: list[tuple[int, int, int, int]] = []
+    m.dataChanged.connect(lambda a, b, *_: told.append((a.row(), b.row(), a.column(), b.column())))
+
+    def one_turn() -> tuple[int, int, int, int]:
+        told.clear()
+        with qtbot.waitSignal(m.dataChanged, timeout=5000):
+            dlg._changed()
+        assert len(told) == 1
+        return told[0]
+
+    shown = view.rowAt(view.viewport().height() - 1)
+    assert 5 < shown < 100
+    assert one_turn() == (0, shown, out, out), "the outcomes on screen, and only those"
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.rowAt(0) > 400, timeout=5000)
+    run.rows[-1].error = "changed while off screen"
+    run.rows[-1].state = RowState.FAILED
+    first, last, *_ = one_turn()
+    assert first == view.rowAt(0) and last == 499
+    assert m.data(m.index(499, out)) == "changed while off screen"
+    dlg.hide()
+    told.clear()
+    dlg._changed()
+    qtbot.waitUntil(lambda: not m._pending, timeout=5000)
+    assert told == [], "nothing on screen: nothing to repaint"
