@@ -45,6 +45,15 @@ log = logging.getLogger(__name__)
 SUBMIT_BATCH = 100
 
 
+def _stand_in(it: MessageSummary) -> Draft:
+    """The Outbox's draft for a message already on the server (sent as it is there): its identity and subject.
+    No recipients or attachments of its own, as empty tuples: nothing changes a draft's lists in place (a
+    copy makes lists), and 4 empty lists for each of a merge's 5,000 stand-ins were 20,000 containers the
+    cyclic GC scanned at every full collection."""
+    return Draft(to=(), cc=(), bcc=(), attachments=(), subject=it.subject, ref=it.ref,
+                 internet_message_id=it.internet_message_id)
+
+
 class DraftInvalid(MailError):
     """The message cannot be sent as it is (no recipient, a bad address, a subject or size over a
     limit): refused before anything is journaled or sent. ``errors`` are the composer's field errors."""
@@ -182,8 +191,7 @@ class Outbox:
                 if start:  # 5,000 built in one turn held the UI thread ~20 ms (more on a slow day)
                     await asyncio.sleep(0)
                 for it in items[start:start + SUBMIT_BATCH]:
-                    sub = Submission(Draft(subject=it.subject, ref=it.ref, internet_message_id=it.internet_message_id),
-                                     self.account, source="server", display_to=it.display_to)
+                    sub = Submission(_stand_in(it), self.account, source="server", display_to=it.display_to)
                     sub.hold = True  # listed now; not picked up before all of them are on disk (ONE request)
                     self.subs[sub.local_id] = sub
                     subs.append(sub)
