@@ -4,12 +4,12 @@
 row holds at that moment (~1 ms for 5,000 rows), so the record is of one instant. :func:`record` runs on
 the merge's worker thread and makes the stored form of it, a row's dict at a time as the store encodes it.
 
-Building every row's dict on the loop's thread (the run's ``to_dict`` until the ninth round) held the UI
+Building every row's dict on the loop's thread (the run's ``to_dict`` until the tenth round) held the UI
 thread 17–60 ms at each of the four writes of a 5,000-row merge, and the 5,000 dicts alive at once pushed
 the cyclic garbage collector into full collections that stop every thread.
 
-A snapshot shares a row's ``values`` list: :meth:`app.core.merge.MergeRun.edit` replaces the list, it
-never changes one in place. No Qt.
+A snapshot shares a row's ``values`` tuple: :meth:`app.core.merge.MergeRun.edit` puts a new one in its
+place. No Qt.
 """
 
 from __future__ import annotations
