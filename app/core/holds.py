@@ -101,15 +101,12 @@ def reopen_note(entry) -> str:
     return UNDO_NOTE.format(subject=entry.draft.subject.strip() or "(no subject)")
 
 
-def due(sub: Submission, now: float, wall: float) -> bool:
-    return sub.state == SubState.HELD and (sub.retry_at <= now or sub.release_at <= wall)
-
-
 async def release_due(box) -> int:
     """Release every held submission of ``box`` whose time came (HELD --release--> queued, journaled).
     Returns how many; the worker then sends them like any queued send."""
     now, wall = box.clock(), box.wall()
-    ready = [s for s in list(box.subs.values()) if due(s, now, wall)]
+    held = SubState.HELD  # looked up once: the worker asks at each step, over every submission (5,000 in a merge)
+    ready = [s for s in box.subs.values() if s.state == held and (s.retry_at <= now or s.release_at <= wall)]
     for sub in ready:
         if sub.state != SubState.HELD or box.subs.get(sub.local_id) is not sub:  # taken back meanwhile
             continue
@@ -121,7 +118,8 @@ async def release_due(box) -> int:
 
 def next_check(box, now: float) -> float | None:
     """When the worker must look again for held work: its release, or WALL_CHECK from now at the latest."""
-    times = [s.retry_at for s in box.subs.values() if s.state == SubState.HELD]
+    held = SubState.HELD
+    times = [s.retry_at for s in box.subs.values() if s.state == held]
     return min(min(times), now + WALL_CHECK) if times else None
 
 
