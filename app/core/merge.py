@@ -26,10 +26,10 @@ import logging
 import time
 import uuid
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from app.core import merge_record, settle
+from app.core import gc_pause, merge_record, settle
+from app.core.merge_pool import in_thread
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
@@ -207,7 +207,8 @@ class MergeRun:
             return
         self.running = True
         try:
-            await self._send(self.to_send())
+            with gc_pause.held():  # no full GC scans the ~50,000 objects of a big merge while it sends
+                await self._send(self.to_send())
         finally:
             self.running = False
             self._changed()
@@ -357,6 +358,8 @@ class MergeRun:
     def _settle_row(self, row: MergeRow, sub) -> None:
         if sub.state == SubState.SENT:
             row.state, row.error, row.fixed = RowState.SENT, SENT, False
+            # its draft's saved identity is of no more use (5,000 held for the session after a big merge)
+            self.outbox.known.pop(dm.row_local_id(self.merge_id, row.number), None)
         elif sub.state == SubState.FAILED:
             row.state = RowState.FAILED
             row.error = sub.reason or describe(sub.code or "ErrorNotSent")
@@ -413,7 +416,8 @@ class MergeRun:
                 row.state, row.sub_id, row.sub = RowState.SENDING, sub.local_id, sub
             self._changed()
             await self.persist()
-            await self._follow_all(follow)
+            with gc_pause.held():
+                await self._follow_all(follow)
         finally:
             self.running = False
             self._changed()
@@ -432,18 +436,6 @@ class MergeRun:
                 self.on_change()
             except Exception:  # noqa: BLE001 - a view must not break the run
                 log.exception("merge listener failed")
-
-
-_POOL: ThreadPoolExecutor | None = None
-
-
-async def in_thread(fn, *args):
-    """``fn(*args)`` on the merge's own worker thread (files, parsing a table): never the UI thread, and not
-    the event loop's default executor (qasync's runs QThreads that outlive the window)."""
-    global _POOL
-    if _POOL is None:
-        _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge")
-    return await asyncio.get_running_loop().run_in_executor(_POOL, fn, *args)
 
 
 def _words(exc: BaseException) -> str:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QLabel, QPlainTextEdit, QPushButton, QStackedWidget, QTableView, QVBoxLayout,
                                QWidget)
 
-from app.core.merge import MergeRun, RowState, in_thread
+from app.core.merge import MergeRun, RowState
+from app.core.merge_pool import in_thread
 from app.domain import merge as dm
 from app.domain.models import BodyFormat
 from app.storage.merges import MergeStore

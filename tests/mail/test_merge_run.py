@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from app.core import gc_pause
 from app.core.merge import MergeRun, RowState
 from app.core.submission import SubState
 from app.domain import merge as dm
@@ -346,6 +347,7 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
         box.until(lambda: len(box.ob.saves) == 60 and sb.faults.fired == [("CreateItem", "hold_after_commit")])
         assert all(r.state == RowState.SAVING for r in run.rows)
         assert held()["RowMessage"] == 0, "the built messages are let go once the Outbox has their drafts"
+        assert gc_pause.holding(), "no automatic full collection while the run's objects pile up"
         sb.faults.release_held()
         box.until(lambda: not run.running and all(r.state == RowState.SENDING for r in run.rows)
                   and run.row(60).sub.reason)
@@ -365,8 +367,17 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
                        if isinstance(v, (list, tuple, dict, set)) and gc.is_tracked(v))
         assert not kept, kept
         assert all([e.value for _a, e, _b in r.sub.history] == ["start", "saved", "retry"] for r in run.rows)
+        assert gc_pause.holding()  # the same while they wait in the Outbox
         box.run(task, timeout=120)
         assert all(r.state == RowState.SENT for r in run.rows)
+        assert not gc_pause.holding(), "the collector's thresholds come back when the run's send ends"
+        # what lives on after the send is what the next full collection scans: no saved identity of a sent
+        # row is kept by the Outbox, and the backend remembers each draft's attachment ids in a tuple of str
+        # (it was a set per draft: 5,000 objects scanned at every full collection after a big merge)
+        assert not [r.number for r in run.rows if dm.row_local_id(run.merge_id, r.number) in box.ob.known]
+        gc.collect()
+        remembered = list(box.svc._server_attachments.values())
+        assert len(remembered) >= 60 and not any(gc.is_tracked(ids) for ids in remembered)
         mids = sent_mids(sb)
         assert len(mids) == 60 and set(mids.values()) == {1}
     finally:
