@@ -10,11 +10,11 @@ the merge's longest stalls.
 
 While a :func:`held` block runs, generation 2's threshold is so high that no automatic full collection
 starts; generations 0 and 1 are collected as before, so cycles among short-lived objects are still
-freed. The thresholds come back when the last hold ends (an exception ends a hold too). Nothing is
-collected at release (that would be the very stall); the next full collection comes when CPython's own
-rule calls for it and scans only what is still alive then (the merge lets go of each row's send once
-it has settled). The price: cyclic garbage that reached generation 2 during a hold (little: the merge's
-objects are freed by their reference counts) waits until then.
+freed. The thresholds come back when the last hold ends (an exception ends a hold too), and CPython's
+own rule then starts one full collection soon after: one instead of four or five, of what is still alive
+(after a 5,000-row merge ~21,000 objects, mostly the rows and the Outbox's finished sends: 10-19 ms). The
+price: cyclic garbage that reached generation 2 during a hold (little: the merge's objects are freed by
+their reference counts) waits until then.
 
 Holds are taken and released on the event loop's thread (asyncio code); they nest.
 """
