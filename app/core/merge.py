@@ -242,7 +242,9 @@ class MergeRun:
         with its submission."""
         messages = await self._messages_of(rows)
         built: list[tuple[MergeRow, Draft]] = []
-        for row, msg in zip(rows, messages):
+        for n, (row, msg) in enumerate(zip(rows, messages)):
+            if n and not n % FOLLOW_BATCH:  # 5,000 in the turn the results appear in: ~10 ms more of it
+                await asyncio.sleep(0)  # (no row can change meanwhile: the run is running)
             if msg.draft is None:
                 row.state, row.error = RowState.INVALID, msg.error
                 continue

@@ -358,6 +358,7 @@ class MergeDialog(QDialog):
             self._creating = False
             self.send_button.setEnabled(True)
         self._show_run(run)
+        await asyncio.sleep(0)  # the results are painted in a turn of their own, before the send's first
         await run.send()
 
     def resend(self) -> None:

@@ -311,3 +311,51 @@ def test_the_results_repaint_only_the_outcomes_on_screen(qtbot, window, tmp_path
     dlg._changed()
     qtbot.waitUntil(lambda: not m._pending, timeout=5000)
     assert told == [], "nothing on screen: nothing to repaint"
+
+
+def test_the_results_are_painted_before_the_send_starts(qtbot, aloop, sandbox, settings, monkeypatch):
+    """Issue 16: the turn in which the results appeared also set every row's state and took the run's record
+    (5,000 rows: the results reached the screen 55-98 ms after Ctrl+Return). The results page is painted in
+    a turn of its own now, and the send starts after it."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from app.core.merge import MergeRun
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Paint:
+                Paints.count += 1
+            return False
+
+    painted_at_send: list[int] = []
+    real_send = MergeRun.send
+
+    async def send(run):
+        painted_at_send.append(Paints.count)
+        await real_send(run)
+
+    monkeypatch.setattr(MergeRun, "send", send)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
+    press(qtbot, Qt.Key_N, CTRL)
+    for _ in range(3):
+        press(qtbot, Qt.Key_Tab)
+    type_text(qtbot, "Hi {name}")
+    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
+    dlg = win.merge_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
+    QApplication.clipboard().setText("name\temail\nBob\tbob@example.com\nCarol\tcarol@example.com\n")
+    press(qtbot, Qt.Key_V, CTRL)
+    qtbot.waitUntil(lambda: dlg.send_button.isEnabled(), timeout=5000)
+    watch = Paints()
+    dlg.results.viewport().installEventFilter(watch)
+    press(qtbot, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: dlg.run is not None and not dlg.run.running
+                    and all(r.state == RowState.SENT for r in dlg.run.rows), timeout=20000)
+    assert painted_at_send and painted_at_send[0] >= 1, painted_at_send
+    assert sorted(sent_mids(sandbox).values()) == [1, 1]
+    dlg.results.viewport().removeEventFilter(watch)
+    close_window(win, session)
