@@ -10,11 +10,14 @@ the merge's longest stalls.
 
 While a :func:`held` block runs, generation 2's threshold is so high that no automatic full collection
 starts; generations 0 and 1 are collected as before, so cycles among short-lived objects are still
-freed. The thresholds come back when the last hold ends (an exception ends a hold too), and CPython's
-own rule then starts one full collection soon after: one instead of four or five, of what is still alive
-(after a 5,000-row merge ~21,000 objects, mostly the rows and the Outbox's finished sends: 10-19 ms). The
-price: cyclic garbage that reached generation 2 during a hold (little: the merge's objects are freed by
-their reference counts) waits until then.
+freed. When the last hold ends (an exception ends a hold too) the thresholds come back, and what the work
+left alive is moved out of the collector's sight (``gc.freeze``, as :func:`app.app_main.settle_gc` does
+after start-up): after a 5,000-row merge that is ~21,000 objects that live on (its rows, which the merge
+window shows; each finished send, which the Outbox lists for the session), and a full collection of them
+took 15-32 ms, right at the release and again at every full collection after. Measured at the release
+of that merge: a full collection would have found nothing unreachable, so the freeze keeps no garbage
+(a frozen object is still freed when its last reference goes; only a reference cycle among frozen objects
+is never collected, and the run, its rows and the sends hold none).
 
 Holds are taken and released on the event loop's thread (asyncio code); they nest.
 """
@@ -47,6 +50,7 @@ class _Pauses:
     def release(self) -> None:
         self.count -= 1
         if self.count == 0 and self.saved is not None:
+            gc.freeze()  # what the work left alive lives on: no later full collection goes over it
             gc.set_threshold(*self.saved)
             self.saved = None
 
@@ -56,7 +60,8 @@ _PAUSES = _Pauses()
 
 @contextlib.contextmanager
 def held() -> Iterator[None]:
-    """``with held():`` no automatic full collection starts until the block (and every other hold) ends."""
+    """``with held():`` no automatic full collection starts until the block (and every other hold) ends;
+    then what is alive is frozen."""
     _PAUSES.take()
     try:
         yield

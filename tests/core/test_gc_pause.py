@@ -1,6 +1,6 @@
-"""app.core.gc_pause: while held, no automatic full (generation 2) collection starts; young ones go on, and
-the collector's thresholds come back when the last hold ends (issue 16: the merge's longest stalls were full
-collections of its ~50,000 live objects)."""
+"""app.core.gc_pause: while held, no automatic full (generation 2) collection starts; young ones go on; when
+the last hold ends the collector's thresholds come back and what is alive is frozen (issue 16: the merge's
+longest stalls were full collections of its ~50,000 live objects)."""
 
 from __future__ import annotations
 
@@ -57,15 +57,19 @@ def test_while_held_no_full_collection_starts_and_young_ones_go_on(fresh_gc):
         assert gc_pause.holding()
         assert gc.get_threshold()[:2] == before[:2]
         seen = _generations_collected_while(_pile_up)
+        kept = [[n] for n in range(1000)]
     assert 2 not in seen, seen
     assert 0 in seen and 1 in seen, seen  # cycles among short-lived objects are still freed
     assert not gc_pause.holding()
     assert gc.get_threshold() == before
+    # what the work left alive is frozen: no full collection goes over it again
+    assert gc.get_freeze_count() >= len(kept)
+    assert not any(o is kept[0] for o in gc.get_objects())
     after = _generations_collected_while(_pile_up)  # and full collections start again once released
     assert 2 in after, after
 
 
-def test_holds_nest_and_an_exception_ends_one():
+def test_holds_nest_and_an_exception_ends_one(fresh_gc):
     before = gc.get_threshold()
     with gc_pause.held():
         with pytest.raises(RuntimeError):

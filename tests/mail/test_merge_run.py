@@ -371,6 +371,9 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
         box.run(task, timeout=120)
         assert all(r.state == RowState.SENT for r in run.rows)
         assert not gc_pause.holding(), "the collector's thresholds come back when the run's send ends"
+        tracked = gc.get_objects()  # and what the send left alive (rows, finished sends) is frozen
+        assert not any(o is run.rows[0] or o is run.rows[0].sub for o in tracked)
+        del tracked
         # what lives on after the send is what the next full collection scans: no saved identity of a sent
         # row is kept by the Outbox, and the backend remembers each draft's attachment ids in a tuple of str
         # (it was a set per draft: 5,000 objects scanned at every full collection after a big merge)
