@@ -214,12 +214,16 @@ class Controller:
 #: UI thread wants it back (a key, a paint, a timer: several times per frame) it may wait this long while
 #: a worker holds it, so a frame stretches by a multiple of it: typing on into a 10 MB body while it is
 #: saved stalled 13.5-18.2 ms at 1 ms, 8.0-11.9 ms at 0.5 ms (five quiet runs each, 2026-11-24; the other
-#: typing rows, listing 10,000 drafts and the saves' own time unchanged; 0.2 ms gained no more).
-GIL_SWITCH_INTERVAL = 0.0005
+#: typing rows, listing 10,000 drafts and the saves' own time unchanged; 0.2 ms gained no more there).
+#: A repaint that calls into Python for every cell (a table's ``data()``) takes the GIL anew at each call:
+#: while a worker encoded a 5,000-row merge's record, each of those calls waited the whole interval, and
+#: the merge's longest stalls were 29-41 ms with 5-8 ms of the UI thread's CPU in them; at 0.1 ms, 13-16 ms
+#: (bench_merge_stall.py, 2026-11-25; see the README's eleventh round).
+GIL_SWITCH_INTERVAL = 0.0001
 
 
 def tune_runtime() -> None:
-    """Hand the GIL over every 0.5 ms (:data:`GIL_SWITCH_INTERVAL`): a worker thread parsing a big EWS
+    """Hand the GIL over every 0.1 ms (:data:`GIL_SWITCH_INTERVAL`): a worker thread parsing a big EWS
     response or encoding a big request must not keep the UI thread waiting; keep big allocations in
     memory already faulted in (:mod:`app.heap`); and answer PySide's source scan for what is imported from now on (:func:`spare_pyside_source_scan`; the
     app already did at start, the benches that build the window themselves do it here)."""
