@@ -217,7 +217,7 @@ class Controller:
 #: typing rows, listing 10,000 drafts and the saves' own time unchanged; 0.2 ms gained no more there).
 #: A repaint that calls into Python for every cell (a table's ``data()``) takes the GIL anew at each call:
 #: while a worker encoded a 5,000-row merge's record, each of those calls waited the whole interval, and
-#: the merge's longest stalls were 29-41 ms with 5-8 ms of the UI thread's CPU in them; at 0.1 ms, 13-16 ms
+#: the merge's longest stalls were 29-41 ms with 5-8 ms of the UI thread's CPU in them; at 0.1 ms, 13-18 ms
 #: (bench_merge_stall.py, 2026-11-25; see the README's eleventh round).
 GIL_SWITCH_INTERVAL = 0.0001
 

@@ -15,9 +15,11 @@ left alive is moved out of the collector's sight (``gc.freeze``, as :func:`app.a
 after start-up): after a 5,000-row merge that is ~21,000 objects that live on (its rows, which the merge
 window shows; each finished send, which the Outbox lists for the session), and a full collection of them
 took 15-32 ms, right at the release and again at every full collection after. Measured at the release
-of that merge: a full collection would have found nothing unreachable, so the freeze keeps no garbage
-(a frozen object is still freed when its last reference goes; only a reference cycle among frozen objects
-is never collected, and the run, its rows and the sends hold none).
+of that merge: a full collection would have found nothing unreachable, so the freeze keeps no garbage.
+A frozen object is still freed when its last reference goes; only a reference cycle among frozen objects
+is never collected. The rows and the sends are in none; a run and the merge window refer to each other,
+but the window is made once and lives as long as the main window (a new merge's run replaces the old one
+in it, which its reference count then frees).
 
 Holds are taken and released on the event loop's thread (asyncio code); they nest.
 """
