@@ -36,6 +36,28 @@ def edit_cell(qtbot, dlg):
     press(qtbot, Qt.Key_A, CTRL)
 
 
+def merge_ready(qtbot, sandbox, settings, table: str, subject: str = "Hi {name}", body: str = ""):
+    """A connected window, the template typed into Compose, the merge window (Ctrl+Shift+M) given ``table``
+    by Ctrl+V: (window, session, merge window), Create and send enabled."""
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
+    press(qtbot, Qt.Key_N, CTRL)
+    for _ in range(3):
+        press(qtbot, Qt.Key_Tab)
+    type_text(qtbot, subject)
+    if body:
+        press(qtbot, Qt.Key_Tab)
+        type_text(qtbot, body)
+    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
+    dlg = win.merge_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
+    QApplication.clipboard().setText(table)
+    press(qtbot, Qt.Key_V, CTRL)
+    qtbot.waitUntil(lambda: dlg.send_button.isEnabled(), timeout=5000)
+    return win, session, dlg
+
+
 def sent_mids(sb) -> Counter:
     return Counter(i["internet_message_id"] for i in sb.mailbox(ALICE).items(Folder.SENT.value))
 
@@ -54,20 +76,7 @@ TABLE = "\n".join([
 def test_merge_by_keys_one_senditem_outcomes_inline_fix_and_resend(qtbot, aloop, sandbox_factory, settings,
                                                                    screenshot_dir):
     sb = sandbox_factory(max_send_bytes=40_000)
-    win, session = open_window(qtbot, sb, settings, connected=True)
-    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
-    press(qtbot, Qt.Key_N, CTRL)
-    for _ in range(3):
-        press(qtbot, Qt.Key_Tab)
-    type_text(qtbot, "Hello {name}")
-    press(qtbot, Qt.Key_Tab)
-    type_text(qtbot, "Dear {name}, {note}")
-    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
-    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
-    dlg = win.merge_dialog
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
-    QApplication.clipboard().setText(TABLE)
-    press(qtbot, Qt.Key_V, CTRL)
+    win, session, dlg = merge_ready(qtbot, sb, settings, TABLE, "Hello {name}", "Dear {name}, {note}")
     qtbot.waitUntil(lambda: "To: bob@example.com" in dlg.preview.toPlainText(), timeout=5000)
     text = dlg.preview.toPlainText()
     assert "Subject: Hello Bob\n\nDear Bob, first" in text
@@ -243,19 +252,7 @@ def test_rows_that_cannot_be_prepared_are_said_and_nothing_is_sent(qtbot, aloop,
     def broken(*_a, **_k):
         raise RuntimeError("a bug while building the rows")
 
-    win, session = open_window(qtbot, sandbox, settings, connected=True)
-    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
-    press(qtbot, Qt.Key_N, CTRL)
-    for _ in range(3):
-        press(qtbot, Qt.Key_Tab)
-    type_text(qtbot, "Hi {name}")
-    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
-    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
-    dlg = win.merge_dialog
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
-    QApplication.clipboard().setText("name\temail\nBob\tbob@example.com\n")
-    press(qtbot, Qt.Key_V, CTRL)
-    qtbot.waitUntil(lambda: dlg.send_button.isEnabled(), timeout=5000)
+    win, session, dlg = merge_ready(qtbot, sandbox, settings, "name\temail\nBob\tbob@example.com\n")
     monkeypatch.setattr(MergeRun, "create", broken)
     before = len(sandbox.request_log)
     press(qtbot, Qt.Key_Return, CTRL)
@@ -337,19 +334,8 @@ def test_the_results_are_painted_before_the_send_starts(qtbot, aloop, sandbox, s
         await real_send(run)
 
     monkeypatch.setattr(MergeRun, "send", send)
-    win, session = open_window(qtbot, sandbox, settings, connected=True)
-    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
-    press(qtbot, Qt.Key_N, CTRL)
-    for _ in range(3):
-        press(qtbot, Qt.Key_Tab)
-    type_text(qtbot, "Hi {name}")
-    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
-    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
-    dlg = win.merge_dialog
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
-    QApplication.clipboard().setText("name\temail\nBob\tbob@example.com\nCarol\tcarol@example.com\n")
-    press(qtbot, Qt.Key_V, CTRL)
-    qtbot.waitUntil(lambda: dlg.send_button.isEnabled(), timeout=5000)
+    win, session, dlg = merge_ready(qtbot, sandbox, settings,
+                                    "name\temail\nBob\tbob@example.com\nCarol\tcarol@example.com\n")
     watch = Paints()
     dlg.results.viewport().installEventFilter(watch)
     press(qtbot, Qt.Key_Return, CTRL)
