@@ -22,8 +22,10 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 #: a body at least this long is loaded in pieces; a shorter one is set in one call (< 10 ms)
 PIECEWISE_FROM = 256 * 1024
-#: the first piece, set with setPlainText, and the size the loader starts appending with
-FIRST_PIECE = 32 * 1024
+#: the first piece, set with setPlainText, and the size the loader starts appending with: a few screens of
+#: text. 32 K characters cost ~5 ms in load() and ~7 ms more in the first append (the opening's longest
+#: stall, 10-21 ms with Compose's own work); 8 K, ~1.3 ms each (bench_typing_stall.py, 2026-11-25)
+FIRST_PIECE = 8 * 1024
 #: the time a turn's append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones)
 TURN_BUDGET = 0.004
 MIN_PIECE, MAX_PIECE = 4 * 1024, 256 * 1024

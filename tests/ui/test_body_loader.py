@@ -54,6 +54,28 @@ def test_a_long_body_goes_in_over_many_turns_and_the_message_is_whole_all_along(
     assert doc.isUndoRedoEnabled() and not doc.isUndoAvailable(), "loading is not an undo step"
 
 
+def test_the_first_piece_fills_the_screen_and_no_more_goes_in_at_once(wired, qtbot):
+    """load() puts in a few screens of text, no more (what it sets in its one call, and what the first
+    append adds, is the opening's longest stall); the user sees the editor full from the first frame."""
+    c, _autosave, _journal = wired
+    c.resize(900, 700)
+    body = long_body()
+    c.load(Draft(subject="long", body=body))
+    held = len(c.body.toPlainText())
+    assert held <= body_loader.FIRST_PIECE, "load() set the first piece only"
+    assert held > body_loader.FIRST_PIECE - len(LINE), "and the first piece is a whole one"
+    doc = c.body.document()
+    doc.documentLayout().documentSize()  # laid out as it would be for its first paint
+    screens = doc.size().height() / c.body.viewport().height()
+    assert screens > 1, "the first piece fills the screen"
+    assert screens < 10, "and is a few screens, not a long stall's worth"
+    first_turn = []
+    c.loader.progress.connect(lambda done, _total: first_turn.append(done) if not first_turn else None)
+    qtbot.waitUntil(lambda: bool(first_turn), timeout=10000)
+    assert first_turn[0] - held <= body_loader.FIRST_PIECE, "the first append is no bigger than the first piece"
+    _loaded(qtbot, c)
+
+
 def test_a_short_body_is_set_at_once(wired):
     c, _autosave, _journal = wired
     c.load(Draft(subject="short", body="Hello\r\nthere"))
