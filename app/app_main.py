@@ -3,8 +3,12 @@
 The window is shown before anything heavy is imported: the mail backend (exchangelib) and the sandbox
 are built lazily in a worker thread by the session's MailClient.
 
-``DISPATCH_FIRST_PAINT=1`` prints ``DISPATCH_FIRST_PAINT <unix time>`` when the window first paints
-and quits (used by bench/bench_startup_stall.py).
+The first paint is the empty window in the theme's colour; its frame (sidebar, menu titles, status bar)
+is built and painted in the next turn, the views in slices after that.
+
+``DISPATCH_FIRST_PAINT=1`` prints ``DISPATCH_FIRST_PAINT <unix time>`` when the window first paints,
+``DISPATCH_FRAME_PAINT`` when its frame does, ``DISPATCH_READY`` when every view is built, and quits
+(used by bench/bench_startup_stall.py).
 """
 
 from __future__ import annotations
@@ -310,21 +314,30 @@ def settle_gc_when_connected(window) -> None:
 
 
 def _first_paint_watcher(window):
-    """Prints ``DISPATCH_FIRST_PAINT <unix time>`` at the window's first paint (when asked to)."""
+    """Counts the window's first paints, and prints ``DISPATCH_FIRST_PAINT <unix time>`` at the first and
+    ``DISPATCH_FRAME_PAINT <unix time>`` at the first after its frame was built (when asked to)."""
     from PySide6.QtCore import QEvent, QObject
 
     class FirstPaint(QObject):
-        seen = False
+        paints = 0  # paints seen, up to the first after the frame
+        framed = False  # the frame is built: the next paint shows it
 
         def eventFilter(self, obj, ev):  # noqa: N802
-            if ev.type() == QEvent.Paint and not self.seen:
-                self.seen = True
+            if ev.type() != QEvent.Paint:
+                return False
+            self.paints += 1
+            if self.framed:
+                window.removeEventFilter(self)  # done: no more Python for each of the window's events
+                if os.environ.get("DISPATCH_FIRST_PAINT"):
+                    print(f"DISPATCH_FRAME_PAINT {time.time():.6f} cpu={time.process_time():.6f}", flush=True)
+            elif self.paints == 1:
                 if os.environ.get("DISPATCH_FIRST_PAINT"):
                     extra = ""
                     if os.environ.get("DISPATCH_REPORT_MODULES") == "1":
                         extra = (f" exchangelib={'exchangelib' in sys.modules}"
                                  f" sandbox={any(m.startswith('app.sandbox.') for m in sys.modules)}"
-                                 f" asyncio={'asyncio' in sys.modules}")
+                                 f" asyncio={'asyncio' in sys.modules}"
+                                 f" frame={'app.ui.frame' in sys.modules}")
                     # and the CPU time this process had used (less at the mercy of the machine's load)
                     print(f"DISPATCH_FIRST_PAINT {time.time():.6f} cpu={time.process_time():.6f}{extra}", flush=True)
             return False
@@ -332,6 +345,15 @@ def _first_paint_watcher(window):
     watcher = FirstPaint(window)
     window.installEventFilter(watcher)
     return watcher
+
+
+def _frame(app, window, watcher) -> None:
+    """Build the window's frame and let it paint (a turn of its own after the first paint)."""
+    window.build_frame()
+    watcher.framed, seen = True, watcher.paints
+    deadline = time.monotonic() + 0.5
+    while watcher.paints == seen and time.monotonic() < deadline:
+        app.processEvents()
 
 
 async def amain(args, window, clock=None) -> int:
@@ -418,16 +440,18 @@ def run(args) -> int:
     watcher = _first_paint_watcher(window)
     window.show()
     deadline = time.monotonic() + 0.5
-    while not watcher.seen and time.monotonic() < deadline:
+    while not watcher.paints and time.monotonic() < deadline:
         app.processEvents()
 
-    settle_gc()  # what the frame made stays: later collections (imports, the slices) need not scan it
     clock = None
     if os.environ.get("DISPATCH_FIRST_PAINT") == "1":  # measuring: each piece's CPU time (app/startup_clock.py)
         from app.startup_clock import StartupClock
 
         clock = StartupClock()
     piece = clock.run if clock is not None else (lambda _name, work, *a: work(*a))
+    # the next frame: the sidebar, the menu bar's titles, the status bar (timed with its paint: one piece)
+    piece("frame", _frame, app, window, watcher)
+    settle_gc()  # what the frame made stays: later collections (imports, the slices) need not scan it
     # what qasync and amain import, a piece per event-loop turn: input and paints are handled in between
     for module in _PRE_LOOP_IMPORTS:
         piece(f"import_{module}", importlib.import_module, module)

@@ -21,8 +21,9 @@ def compile_app() -> None:
 
 
 def first_paint(cmd: list[str], env: dict, ready: list | None = None, cpu: list | None = None,
-                pieces: list | None = None) -> float:
-    """Seconds from starting ``cmd`` to its first paint; appends the time to DISPATCH_READY to ``ready``,
+                pieces: list | None = None, frame: list | None = None) -> float:
+    """Seconds from starting ``cmd`` to its first paint; appends the time to DISPATCH_FRAME_PAINT (the
+    app's second paint, its frame: sidebar, menu titles, status bar) to ``frame``, to DISPATCH_READY to ``ready``,
     the CPU seconds the process had used at its first paint (``cpu=`` on the line) to ``cpu``, and the
     longest start-up piece (``longest=<ms>:<name>`` on the DISPATCH_READY line) to ``pieces`` as
     (ms, name)."""
@@ -35,6 +36,9 @@ def first_paint(cmd: list[str], env: dict, ready: list | None = None, cpu: list 
             used = [w[4:] for w in line.split()[2:] if w.startswith("cpu=")]
             if used and cpu is not None:
                 cpu.append(float(used[0]))
+        elif line.startswith("DISPATCH_FRAME_PAINT"):
+            if frame is not None:
+                frame.append(float(line.split()[1]) - t0)
         elif line.startswith("DISPATCH_READY"):
             if ready is not None:
                 ready.append(float(line.split()[1]) - t0)

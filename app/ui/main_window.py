@@ -3,7 +3,8 @@
 Public API (tests, ``app.selftest``, ``app.app_main``)::
 
     win = MainWindow(session)             # or MainWindow() then win.set_session(session)
-    # start-up: MainWindow(lazy=True) paints the frame first; win.finish_setup() builds the views
+    # start-up: MainWindow(lazy=True) paints the empty window first, win.build_frame() its frame in the
+    # next turn; win.start_setup() builds the views in slices (win.finish_setup(): all at once)
     win.show(); await win.connect_task    # connecting runs by itself once a session is set
     win.add_view("outbox", "Outbox", widget, shortcut="Ctrl+4")   # more views in the sidebar
     win.compose.load(draft)               # or type into win.compose.* widgets
@@ -28,11 +29,11 @@ from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 e
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
-from app.ui.frame import build_frame, early_keys
-from app.ui.theme import follow_system, icon
+from app.ui.theme import early_scheme, follow_system, icon, paint_background
 
-# Only Qt and the frame on the path to the first paint: the views, the workflows (asyncio, qasync) and
-# the domain are imported by the setup slices (app/ui/setup_steps.py).
+# Only Qt and the theme on the path to the first paint; the frame (app/ui/frame.py) is built in the next
+# turn, and the views, the workflows (asyncio, qasync) and the domain are imported by the setup slices
+# (app/ui/setup_steps.py).
 
 log = logging.getLogger(__name__)
 
@@ -75,21 +76,37 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAccessibleName(f"{APP_NAME} main window")
-        # light or dark, as the system (DISPATCH_COLOR_SCHEME forces one); lazy: guessed from the palette
-        # until the first slice asks Qt (that costs Qt's enums)
-        self._scheme = follow_system(self, early=lazy)
+        self._lazy = lazy
+        self._scheme = None  # follows the system's light or dark (build_frame)
+        self._framed = False  # the frame is built (build_frame)
         self.resize(1100, 720)
-        build_frame(self)
         self._early = []  # stand-ins for the main shortcuts while the slices run (start_setup)
         self._pending_session = session
-        if not lazy:
+        if lazy:
+            # the first frame is the empty window in the scheme's background colour, painted as soon as a
+            # bare window would; the frame (build_frame) is the next one, the views follow in slices
+            paint_background(self, early_scheme())
+        else:
             self.finish_setup()
+
+    def build_frame(self) -> None:
+        """The window's frame: the theme (light or dark, as the system; DISPATCH_COLOR_SCHEME forces one;
+        lazy: guessed from the palette until the first slice asks Qt, which costs Qt's enums), the sidebar,
+        the menu bar's titles, an empty page and the status bar (app/ui/frame.py). Idempotent."""
+        if self._framed:
+            return
+        self._framed = True
+        from app.ui.frame import build_frame
+
+        self._scheme = follow_system(self, early=self._lazy)
+        build_frame(self)
 
     def finish_setup(self) -> None:
         """Build the views, actions and menus (imports the heavier modules) now: what start_setup has not
         built yet. Idempotent."""
         if self._ready:
             return
+        self.build_frame()
         if self._steps is None:
             from app.ui.setup_steps import steps
 
@@ -103,8 +120,10 @@ class MainWindow(QMainWindow):
         emitted after the last. A main shortcut pressed meanwhile builds the rest at once."""
         if self._ready or self._steps is not None:
             return
+        from app.ui.frame import early_keys
         from app.ui.setup_steps import steps
 
+        self.build_frame()
         self._steps = steps()
         # main shortcuts work from now on (QKeySequence costs Qt's enums: not before the first paint)
         self._early = early_keys(self, self.finish_setup)
@@ -154,9 +173,9 @@ class MainWindow(QMainWindow):
         self._sidebar_changed(i)
 
     def current_view(self) -> str:
-        w = self.stack.currentWidget()
         if not self._ready:
             return "starting"
+        w = self.stack.currentWidget()
         return next((name for name, v in self._views if v is w), "welcome")
 
     def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = ""):

@@ -220,6 +220,14 @@ def system_scheme() -> str:
     return "dark" if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark else "light"
 
 
+def paint_background(widget, scheme: str) -> None:
+    """Give ``widget`` the scheme's background colour only (the window's first frame: empty, as a bare
+    window paints it). QPalette's two-colour constructor, not :func:`palette`: its roles are Qt enums,
+    built on first use (~1 ms); :func:`apply` gives the whole palette and the stylesheet with the frame."""
+    c = PALETTES[scheme]
+    widget.setPalette(QPalette(QColor(c["input_bg"]), QColor(c["bg"])))
+
+
 def apply(widget, scheme: str | None = None) -> str:
     """Give ``widget`` (the main window: its children and dialogs inherit it) the scheme's stylesheet and
     palette. Returns the scheme applied."""

@@ -50,6 +50,21 @@ def test_first_paint_happens_before_exchangelib_is_imported(tmp_path):
     assert "exchangelib=False" in lines[0] and "sandbox=False" in lines[0]
 
 
+def test_the_first_frame_is_the_empty_window_and_the_frame_paints_next(tmp_path):
+    """The first paint is the empty window in the scheme's colour, as soon as a bare window would paint;
+    the frame (sidebar, menu titles, status bar: app/ui/frame.py, not imported before) is the next paint,
+    before the views' slices are done."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DISPATCH_HOME=str(tmp_path), DISPATCH_FIRST_PAINT="1",
+               QT_QPA_PLATFORM="offscreen", DISPATCH_REPORT_MODULES="1")
+    out = subprocess.run([sys.executable, "-m", "app", "--sandbox"], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = [ln.split()[0] for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_")]
+    assert lines == ["DISPATCH_FIRST_PAINT", "DISPATCH_FRAME_PAINT", "DISPATCH_READY"], out.stdout
+    first = next(ln for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_FIRST_PAINT"))
+    assert "frame=False" in first
+
+
 def test_settings_never_hold_a_password(tmp_path, monkeypatch):
     s = Settings(tmp_path / "settings.json")
     acc = AccountConfig(email="a@example.com", ews_url="https://mail.example.com/EWS/Exchange.asmx", username="a")

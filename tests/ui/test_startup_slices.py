@@ -23,6 +23,25 @@ def _lazy_window(qtbot, tmp_path, session=None):
     return win
 
 
+def test_the_lazy_window_shows_its_background_first_and_its_frame_on_request(qtbot, aloop, tmp_path):
+    """Before build_frame the window is empty, in the scheme's background colour (its first frame);
+    start_setup builds the frame at once, before the slices."""
+    from PySide6.QtGui import QPalette
+
+    from app.ui.theme import PALETTES, early_scheme
+
+    win = _lazy_window(qtbot, tmp_path)
+    assert not hasattr(win, "sidebar") and win.centralWidget() is None
+    assert win.palette().color(QPalette.Window).name() == PALETTES[early_scheme()]["bg"]
+    assert win.current_view() == "starting"
+    win.start_setup()
+    assert win.sidebar.count() == 3 and win.stack.count() == 1 and not win.ready
+    assert win.property("colorScheme") == early_scheme()
+    with qtbot.waitSignal(win.setup_finished, timeout=20000):
+        pass
+    close_window(win)
+
+
 def test_slices_run_one_per_event_loop_turn_and_finish_by_themselves(qtbot, aloop, tmp_path):
     from app.ui.setup_steps import steps
 
@@ -303,4 +322,4 @@ def test_a_measured_start_names_its_longest_piece_of_ui_work(start_probe):
     longest = next(w for w in start_probe["ready_line"].split() if w.startswith("longest="))
     ms, _, name = longest[len("longest="):].partition(":")
     known = {s.__name__.replace(" ", "_") for s in steps()} | {f"import_{m}" for m in _PRE_LOOP_IMPORTS}
-    assert float(ms) > 0 and name in known | {"qt_namespace", "amain_first_turn", "setup_done"}, longest
+    assert float(ms) > 0 and name in known | {"frame", "qt_namespace", "amain_first_turn", "setup_done"}, longest
