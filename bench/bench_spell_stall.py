@@ -6,8 +6,9 @@ the real window's Compose (autosave on, signed in to the sandbox in its own proc
 spell check off (the baseline) and on (en_US):
 
 1. typing into an empty body;
-2. loading a 10 MB body (its words are real text with a misspelt word in every line or so), then 1 s idle
-   while what is on screen is checked and underlined;
+2. opening a draft with a 10 MB body (its words are real text with a misspelt word in every line or so)
+   as the app does (Compose's ``load()``: the body goes in a piece per turn), then 1 s idle while what is
+   on screen is checked and underlined;
 3. typing into that 10 MB body at its end, the view following the cursor.
 
 Keystrokes are single-character inserts, 600 a second (100 words a second) for 5 s, in paragraphs of ~40
@@ -101,7 +102,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     from app.app_main import settle_gc, settle_gc_when_connected, tune_runtime
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
-    from app.domain.models import Recipient
+    from app.domain.models import Draft, Recipient
     from app.storage.journal import Journal
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
@@ -156,12 +157,16 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
 
                     done0 = sp.hl.blocks_done
                     hb.start()
+                    await asyncio.sleep(0.05)  # the heartbeat is ticking: a first turn that stalls is seen
                     t0 = time.perf_counter()
-                    c.body.setPlainText(big)
+                    # as the app opens a draft: Compose's load(), the body a piece per turn (body_loader.py)
+                    c.load(Draft(to=[Recipient("bob@example.com")], subject="spell bench", body=big))
+                    await _until(lambda: not c.loader.active, 60)
                     load = time.perf_counter() - t0
                     await asyncio.sleep(1.0)
-                    _measure(hb, rows, f"loading a {body_mb:g} MB body, then 1 s, {tag}",
-                             f"setPlainText {load * 1000:.0f} ms; {sp.hl.blocks_done - done0} blocks tokenised; "
+                    _measure(hb, rows, f"opening a {body_mb:g} MB draft in Compose, then 1 s, {tag}",
+                             f"all in after {load:.1f} s ({c.loader.turns} turns); "
+                             f"{sp.hl.blocks_done - done0} blocks tokenised; "
                              f"{len(sp.hl.last_paint)} words underlined on screen")
 
                     c.body.moveCursor(c.body.textCursor().MoveOperation.End)
