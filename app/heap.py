@@ -9,6 +9,12 @@ serve allocations up to 32 MiB from its heaps and to keep up to 64 MiB of freed 
 ones, instead of its adaptive thresholds that start at 128 KiB. The cost: up to 64 MiB of freed memory
 stays with the process after a big message (measured in ``bench/bench_list_10k.py``'s RSS row).
 Other C libraries and systems are left as they are.
+
+While a big body is put into the editor a piece per turn (app/ui/body_loader.py), :func:`mapping_big`
+lowers the first threshold to 1 MiB: Qt's document buffers grow by doubling, and one that grew past 32 MiB
+was copied whole (16 MiB) into a fresh mapping in one append: 27-53 ms of the UI thread, most of it the
+kernel zeroing the new pages (``perf``). Mapped from 1 MiB on, a buffer grows by ``mremap``: the kernel
+moves its pages, nothing is copied.
 """
 
 from __future__ import annotations
@@ -19,17 +25,40 @@ M_TRIM_THRESHOLD = -1  # <malloc.h>
 M_MMAP_THRESHOLD = -3
 MMAP_THRESHOLD = 32 * 1024 * 1024  # glibc's largest allowed value on 64-bit (HEAP_MAX_SIZE / 2)
 TRIM_THRESHOLD = 64 * 1024 * 1024
+MMAP_THRESHOLD_LOADING = 1024 * 1024  # while a big body goes into an editor (mapping_big)
+
+_loading = 0  # bodies being loaded (mapping_big)
 
 
-def keep_freed_memory() -> bool:
-    """Set glibc's thresholds (see above). True when they were set."""
+def _mallopt():
+    """glibc's ``mallopt``, or None (not Linux, not glibc: e.g. musl has none)."""
     if not sys.platform.startswith("linux"):
-        return False
+        return None
     import ctypes
 
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc (e.g. musl has no mallopt)
-        return False
+    except (OSError, AttributeError):
+        return None
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return mallopt
+
+
+def keep_freed_memory() -> bool:
+    """Set glibc's thresholds (see above). True when they were set."""
+    mallopt = _mallopt()
+    if mallopt is None:
+        return False
     return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+
+
+def mapping_big(on: bool) -> bool:
+    """A big body starts (``on``) or stops going into an editor: allocations from 1 MiB on get mappings of
+    their own while any is loading (see above), and the usual thresholds are back after the last. True
+    when glibc took the setting."""
+    global _loading
+    _loading = _loading + 1 if on else max(0, _loading - 1)
+    mallopt = _mallopt()
+    if mallopt is None:
+        return False
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_LOADING if _loading else MMAP_THRESHOLD))

@@ -20,6 +20,8 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 
+from app.heap import mapping_big
+
 #: a body at least this long is loaded in pieces; a shorter one is set in one call (< 10 ms)
 PIECEWISE_FROM = 256 * 1024
 #: the first piece, set with setPlainText, and the size the loader starts appending with: a few screens of
@@ -83,6 +85,7 @@ class BodyLoader(QObject):
         doc = edit.document()
         self._was_undo = doc.isUndoRedoEnabled()
         doc.setUndoRedoEnabled(False)
+        mapping_big(True)  # Qt's growing buffers get mappings of their own: moved, never copied (app/heap.py)
         self._doc, self._text, self._pos, self._piece, self.turns = doc, text, first, FIRST_PIECE, 0
         self.progress.emit(self._pos, len(text))
         self._timer.start()
@@ -100,6 +103,7 @@ class BodyLoader(QObject):
         self._timer.stop()
         if self._doc is not None:
             self._doc.setUndoRedoEnabled(self._was_undo)
+            mapping_big(False)
         self._doc, self._text, self._pos = None, "", 0
 
     def finish(self) -> None:
