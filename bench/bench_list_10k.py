@@ -176,7 +176,7 @@ def window_on_sandbox():
     """The real window (run as the app runs it: ``tune_runtime``, ``settle_gc``) on alice's mailbox of a
     sandbox in its own process (:data:`SERVER`, which takes commands on its stdin), in a fresh data folder;
     yields (window, session, the sandbox's process) and closes all three."""
-    from app.app_main import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
     from app.core.session import Session
     from app.domain.account import AccountConfig
     from app.storage.settings import Settings

@@ -42,7 +42,7 @@ async def bench(runs: int, n_drafts: int, n_snippets: int) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from app.app_main import tune_runtime
+    from app.runtime import tune_runtime
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient

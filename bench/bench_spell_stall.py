@@ -99,7 +99,7 @@ async def _type(edit, seconds: float, rate: int, text: str) -> float:
 async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]) -> dict:
     import enchant
 
-    from app.app_main import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient

@@ -20,7 +20,7 @@ for up to ~9 ms at a time while exchangelib fed lxml 1-byte chunks (now 64 KB, a
 holds of ~4-5 ms remain, in exchangelib's item construction); the rest of a 40-100 ms "longest stall" is time in which no thread of
 this process ran (the machine's other processes), so the worst gap tracks the load average printed
 below. A full GC pass (60-160 ms with exchangelib loaded, GIL held) is the one app-caused stall of that
-size; app_main.settle_gc() (gc.freeze at start and first connect) removes it: see the last rows.
+size; runtime.settle_gc() (gc.freeze at start and first connect) removes it: see the last rows.
 
 Start-up findings (issue 16, 2 shared CPUs, Python 3.11, PySide6 6.11): the bare window's ~95 ms is
 almost all GIL-held (interpreter and site ~20 ms, importing PySide6 ~75 ms, of which its signature
@@ -86,7 +86,7 @@ FLOOR = r"""
 import sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
-from app.app_main import spare_pyside_source_scan
+from app.runtime import spare_pyside_source_scan
 spare_pyside_source_scan()
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.resize(1100, 720)
@@ -214,12 +214,12 @@ class Heartbeat:
 
 
 def gc_pause_rows() -> list[tuple[str, float, str]]:
-    """A full collection's pause with everything loaded, without and with app_main.settle_gc()."""
+    """A full collection's pause with everything loaded, without and with runtime.settle_gc()."""
     import gc
 
     import exchangelib  # noqa: F401 - loaded by the first connect in the app; here for the measurement
 
-    from app.app_main import settle_gc
+    from app.runtime import settle_gc
 
     def full() -> float:
         t0 = time.perf_counter()
@@ -233,7 +233,7 @@ def gc_pause_rows() -> list[tuple[str, float, str]]:
     after = statistics.median(full() for _ in range(3))
     return [
         (f"full GC pause, {n} tracked objects, not frozen", before, "holds the GIL: the UI thread waits this long"),
-        ("full GC pause after app_main.settle_gc() (gc.freeze)", after, "what the app does at start and first connect"),
+        ("full GC pause after runtime.settle_gc() (gc.freeze)", after, "what the app does at start and first connect"),
     ]
 
 
@@ -314,7 +314,7 @@ async def _send(win, refs, hb: Heartbeat) -> dict:
 
 async def bench_stalls(n_drafts: int, modes: dict[str, int]) -> dict:
     """Listing ``n_drafts`` and sending 50, once per mode (name -> number of CPU hogs), in one session."""
-    from app.app_main import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient

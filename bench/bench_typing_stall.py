@@ -22,7 +22,7 @@ say the rate the bench really reached. Everything runs twice: quiet, and with ``
 busy-looping processes beside it; the numbers go to ``bench/out/typing_stall.json`` as well. The sandbox runs in its own process, as a real server would. The table
 also says on which threads the journal writes ran (never the UI thread: ``MainThread``).
 
-The process runs as the app does (``app_main.tune_runtime``: the GIL is handed over every 0.5 ms, not 5;
+The process runs as the app does (``runtime.tune_runtime``: the GIL is handed over every 0.1 ms, not 5;
 ``settle_gc`` at start and at the first connect: a full collection does not scan the ~90,000 objects that
 live as long as the process). "our CPU in any gap" is the whole process (the journal thread's SQLite work
 included, which does not hold the GIL); "UI thread CPU" is the UI thread's own.
@@ -185,7 +185,7 @@ async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float
 async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int], rich_mb: float = 10.0) -> dict:
     from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-    from app.app_main import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient

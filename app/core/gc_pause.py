@@ -2,7 +2,7 @@
 
 CPython's cyclic collector starts a full (generation 2) collection whenever the objects that reached
 generation 2 since the last one number a quarter of those it found then (its guard against quadratic
-cost). A full collection scans every tracked object that is not frozen (:func:`app.app_main.settle_gc`
+cost). A full collection scans every tracked object that is not frozen (:func:`app.runtime.settle_gc`
 froze what start-up made) with the GIL held: the UI thread waits for all of it, whichever thread it runs
 in. A 5,000-row mail merge keeps ~50,000 objects alive while it sends (rows, their submissions, the
 stand-in drafts); as they piled up, four or five full collections ran during the send, 14-48 ms each:
@@ -11,7 +11,7 @@ the merge's longest stalls.
 While a :func:`held` block runs, generation 2's threshold is so high that no automatic full collection
 starts; generations 0 and 1 are collected as before, so cycles among short-lived objects are still
 freed. When the last hold ends (an exception ends a hold too) the thresholds come back, and what the work
-left alive is moved out of the collector's sight (``gc.freeze``, as :func:`app.app_main.settle_gc` does
+left alive is moved out of the collector's sight (``gc.freeze``, as :func:`app.runtime.settle_gc` does
 after start-up): after a 5,000-row merge that is ~21,000 objects that live on (its rows, which the merge
 window shows; each finished send, which the Outbox lists for the session), and a full collection of them
 took 15-32 ms, right at the release and again at every full collection after. Measured at the release

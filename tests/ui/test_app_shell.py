@@ -193,7 +193,7 @@ def test_gc_is_settled_at_start_and_on_first_connect(qtbot, aloop):
     60-80 ms (bench/bench_startup_stall.py measures the pause)."""
     import gc
 
-    from app.app_main import settle_gc, settle_gc_when_connected
+    from app.runtime import settle_gc, settle_gc_when_connected
     from app.ui.main_window import MainWindow
 
     win = MainWindow()

@@ -206,12 +206,12 @@ def start_probe(tmp_path_factory):
 
 
 def test_the_start_hands_the_gil_over_every_tenth_of_a_millisecond(start_probe):
-    """The real start sets the GIL's switch interval (``app_main.GIL_SWITCH_INTERVAL``): at Python's 5 ms,
+    """The real start sets the GIL's switch interval (``runtime.GIL_SWITCH_INTERVAL``): at Python's 5 ms,
     or the 1 ms before it, the UI thread waited for the mail worker and the journal each time it wanted
     the GIL back (typing on into a 10 MB body while it was saved: 13.5-18.2 ms stalls at 1 ms, 8-12 at
     0.5 ms); a repaint calling into Python for each cell waited it at every call (a 5,000-row merge's
     longest stalls: 29-41 ms at 0.5 ms, 13-16 ms at 0.1 ms)."""
-    from app.app_main import GIL_SWITCH_INTERVAL
+    from app.runtime import GIL_SWITCH_INTERVAL
 
     assert GIL_SWITCH_INTERVAL <= 0.0001
     assert start_probe["switch_interval"] == pytest.approx(GIL_SWITCH_INTERVAL)
@@ -220,7 +220,7 @@ def test_the_start_hands_the_gil_over_every_tenth_of_a_millisecond(start_probe):
 def test_pyside_reads_no_module_source_during_the_start(start_probe):
     """PySide6's import hook reads the source of every module imported after it to see if it says
     "PySide6" (for ``from __feature__``): ~14 ms of the UI thread between the first paint and ready.
-    ``app_main.spare_pyside_source_scan`` answers instead (PySide's own modules are left to it)."""
+    ``runtime.spare_pyside_source_scan`` answers instead (PySide's own modules are left to it)."""
     read = [m for m in start_probe["read"] if m.partition(".")[0] not in ("PySide6", "shiboken6", "shibokensupport")]
     assert read == [], f"PySide read the source of {read}"
 
@@ -228,7 +228,7 @@ def test_pyside_reads_no_module_source_during_the_start(start_probe):
 _BACKEND_PROBE = r"""
 import PySide6.QtWidgets  # noqa: F401
 from PySide6.support import feature
-from app.app_main import spare_pyside_source_scan
+from app.runtime import spare_pyside_source_scan
 
 assert spare_pyside_source_scan()
 read = []
