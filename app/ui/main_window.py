@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         if old is not None and old is not session:
             old.close()
         self.sent.clear_preview()  # nothing of the previous account stays on screen
+        self.statusBar().clearMessage()  # e.g. "Sent: <its subject>", shown for 5 s
         self.banner.hide()
         if session is None:
             self.drafts.model.set_fetch(None)

@@ -381,6 +381,23 @@ def test_the_window_tiles_to_half_of_a_1366_px_screen(qtbot, window, screenshot_
     assert win.minimumSizeHint().width() <= 683
 
 
+def test_another_account_shows_nothing_of_the_last_ones_mail_in_the_status_bar(qtbot, window):
+    """"Sent: <subject>" stays in the status bar for 5 s: signed out (or another account) within them, the
+    subject of the previous account's mail was still shown under the welcome page."""
+    from tests.ui.conftest import wait_idle
+
+    win = window
+    c = win.compose
+    qtbot.keyClicks(c.to.edit, "bob@example.com")
+    qtbot.keyClicks(c.subject, "A private subject")
+    qtbot.keyClick(c.subject, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: "Sent: A private subject" in win.statusBar().currentMessage(), timeout=20000)
+    wait_idle(qtbot, win)
+    win.set_session(None)
+    qtbot.waitUntil(lambda: win.current_view() == "welcome")
+    assert "private" not in win.statusBar().currentMessage()
+
+
 def test_copy_and_select_all_work_in_a_list(qtbot, window):
     """Edit's Ctrl+C and Ctrl+A reach a focused list too: the window's keys never swallow them."""
     from tests.ui.conftest import wait_idle
