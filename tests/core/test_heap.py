@@ -10,9 +10,11 @@ import pytest
 
 from app.heap import keep_freed_memory
 
+glibc_only = pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+                                reason="mallopt is glibc's")
 
-@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
-                    reason="mallopt is glibc's")
+
+@glibc_only
 def test_glibc_takes_the_thresholds():
     assert keep_freed_memory() is True
 
@@ -49,8 +51,7 @@ print("AFTER", mappings_for(16 << 20))
 """
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
-                    reason="mallopt is glibc's")
+@glibc_only
 def test_while_a_big_body_loads_big_blocks_get_mappings_of_their_own(tmp_path):
     """glibc's own count of mapped blocks (``mallinfo2``), in a process of its own (a fresh heap, so a
     block is not served from memory freed before): a 16 MiB block is mapped while a body loads (its growth

@@ -39,12 +39,20 @@ def test_cli_rejects_incomplete_account_and_missing_password_env():
     assert out.returncode == 2 and "NO_SUCH_VAR" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_first_paint_happens_before_exchangelib_is_imported(tmp_path):
-    """Start the real app (sandbox account), quit at first paint: exchangelib must not be loaded yet."""
+def _measured_start(tmp_path, *args: str):
+    """The real app started with ``args``, measuring (``DISPATCH_FIRST_PAINT=1``: it reports its paints and
+    the modules loaded at the first, and quits once every view is built)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), DISPATCH_HOME=str(tmp_path), DISPATCH_FIRST_PAINT="1",
                QT_QPA_PLATFORM="offscreen", DISPATCH_REPORT_MODULES="1")
-    out = subprocess.run([sys.executable, "-m", "app"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    out = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env, cwd=ROOT,
+                         timeout=60)
     assert out.returncode == 0, out.stderr
+    return out
+
+
+def test_first_paint_happens_before_exchangelib_is_imported(tmp_path):
+    """Start the real app (sandbox account), quit at first paint: exchangelib must not be loaded yet."""
+    out = _measured_start(tmp_path)
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_FIRST_PAINT")]
     assert lines, out.stdout + out.stderr
     assert "exchangelib=False" in lines[0] and "sandbox=False" in lines[0]
@@ -54,11 +62,7 @@ def test_the_first_frame_is_the_empty_window_and_the_frame_paints_next(tmp_path)
     """The first paint is the empty window in the scheme's colour, as soon as a bare window would paint;
     the frame (sidebar, menu titles, status bar: app/ui/frame.py, not imported before) is the next paint,
     before the views' slices are done."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), DISPATCH_HOME=str(tmp_path), DISPATCH_FIRST_PAINT="1",
-               QT_QPA_PLATFORM="offscreen", DISPATCH_REPORT_MODULES="1")
-    out = subprocess.run([sys.executable, "-m", "app", "--sandbox"], capture_output=True, text=True, env=env,
-                         cwd=ROOT, timeout=60)
-    assert out.returncode == 0, out.stderr
+    out = _measured_start(tmp_path, "--sandbox")
     lines = [ln.split()[0] for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_")]
     assert lines == ["DISPATCH_FIRST_PAINT", "DISPATCH_FRAME_PAINT", "DISPATCH_READY"], out.stdout
     first = next(ln for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_FIRST_PAINT"))
