@@ -1,4 +1,4 @@
-"""A long plain-text body goes into the editor a piece per event-loop turn.
+"""A long body goes into the editor a piece per event-loop turn.
 
 ``QTextEdit.setPlainText`` of a 10 MB draft is one call: ~330 ms on this machine with the editor on screen,
 and Qt then lays the document out 200,000 characters a turn (~27 ms each, ~50 turns). Appending the text
@@ -11,6 +11,14 @@ save, a send or an autosave during loading takes the whole body. The user may ty
 appended at the document's end, after whatever was typed there). The loader's appends are not undoable
 (undo is off until the body is in, as ``setPlainText`` does for its one insert): an undo can never take
 loaded text out. Anything that needs the whole document at once calls :meth:`finish` first.
+
+A long rich-text body that Qt wrote (a draft Dispatch saved) goes in the same way, cut between its
+top-level paragraphs (``app/ui/rich_cuts.py``): the first piece with ``setHtml``, each next one as a
+fragment imported with the body's own head and appended after a paragraph break that gets the piece's
+first paragraph's formats (a fragment's first paragraph takes the format of the one it is inserted
+into). The result is the document one ``setHtml`` makes, character for character in ``toHtml()``
+(``tests/ui/test_rich_loader.py``). :meth:`tail` is then the rest of the body's HTML, which Compose splices
+into the document's HTML (``ComposeView.draft``). Other HTML is set in one call, as before.
 """
 
 from __future__ import annotations
@@ -18,9 +26,10 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
 
 from app.heap import mapping_big
+from app.ui import rich_cuts
 
 #: a body at least this long is loaded in pieces; a shorter one is set in one call (< 10 ms)
 PIECEWISE_FROM = 256 * 1024
@@ -31,6 +40,10 @@ FIRST_PIECE = 8 * 1024
 #: the time a turn's append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones)
 TURN_BUDGET = 0.004
 MIN_PIECE, MAX_PIECE = 4 * 1024, 256 * 1024
+#: rich text: HTML this long or longer is loaded in pieces (Qt imports ~8 MB of its own HTML a second:
+#: 64 K characters, ~8 ms); the first piece, in characters of HTML (~4 K characters of text)
+RICH_PIECEWISE_FROM = 64 * 1024
+RICH_FIRST_PIECE = 16 * 1024
 
 
 def cut(text: str, start: int, size: int) -> int:
@@ -61,6 +74,9 @@ class BodyLoader(QObject):
         self._doc: QTextDocument | None = None
         self._text = ""
         self._pos = 0
+        self._end = 0  # where what is to be loaded ends in _text (a rich body's HTML ends in its trailer)
+        self._head = ""  # a rich body's head, up to and with its <body> tag; "" for plain text
+        self._formats: QTextDocument | None = None  # a rich piece's first paragraph, imported alone
         self._piece = FIRST_PIECE
         self._was_undo = True
         self.turns = 0               # appends made for the body being loaded (tests, the bench)
@@ -74,29 +90,60 @@ class BodyLoader(QObject):
     def active(self) -> bool:
         return self._doc is not None
 
-    def start(self, edit, text: str) -> None:
-        """Put ``text`` into ``edit`` (a QTextEdit), the first piece now and the rest turn by turn."""
+    @property
+    def rich(self) -> bool:
+        """Is the body being loaded rich text (:meth:`tail` is HTML)?"""
+        return self.active and bool(self._head)
+
+    def head(self) -> str:
+        """The rich body's head, up to and with its ``<body>`` tag ("" for plain text or nothing loading)."""
+        return self._head if self.active else ""
+
+    def start(self, edit, text: str, rich: bool = False) -> None:
+        """Put ``text`` into ``edit`` (a QTextEdit), the first piece now and the rest turn by turn; ``rich``:
+        ``text`` is HTML."""
         self.cancel()
+        if rich:
+            self._start_rich(edit, text)
+            return
         if len(text) < PIECEWISE_FROM:
             edit.setPlainText(text)
             return
         first = cut(text, 0, FIRST_PIECE)
         edit.setPlainText(text[:first])
-        doc = edit.document()
+        self._begin(edit.document(), text, first, len(text), "", FIRST_PIECE)
+
+    def _start_rich(self, edit, html: str) -> None:
+        body = rich_cuts.qt_body(html) if len(html) >= RICH_PIECEWISE_FROM else None
+        if body is None:
+            edit.setHtml(html)
+            return
+        start, end = body
+        first = rich_cuts.next_cut(html, start, RICH_FIRST_PIECE, end)
+        if first >= end:
+            edit.setHtml(html)
+            return
+        head = html[:start]
+        edit.setHtml(head + html[start:first] + rich_cuts.TRAILER)
+        self._begin(edit.document(), html, first, end, head, RICH_FIRST_PIECE)
+
+    def _begin(self, doc: QTextDocument, text: str, pos: int, end: int, head: str, piece: int) -> None:
         self._was_undo = doc.isUndoRedoEnabled()
         doc.setUndoRedoEnabled(False)
         mapping_big(True)  # Qt's growing buffers get mappings of their own: moved, never copied (app/heap.py)
-        self._doc, self._text, self._pos, self._piece, self.turns = doc, text, first, FIRST_PIECE, 0
-        self.progress.emit(self._pos, len(text))
+        self._doc, self._text, self._pos, self._end, self._head = doc, text, pos, end, head
+        self._piece, self.turns = piece, 0
+        self.progress.emit(*self.done())
         self._timer.start()
 
     def done(self) -> tuple[int, int]:
         """(characters in, characters in all) of the body being loaded."""
-        return self._pos, len(self._text)
+        return self._pos, self._end
 
     def tail(self) -> str:
-        """What is not in the document yet ("" when nothing is loading)."""
-        return self._text[self._pos:] if self.active else ""
+        """What is not in the document yet ("" when nothing is loading): text, or a rich body's HTML from
+        the paragraph that comes next to the end of its body (without the trailer)."""
+        return self._text[self._pos:self._end] if self.active else ""
 
     def cancel(self) -> None:
         """Stop loading (another message is replacing this one); what is in the document stays."""
@@ -104,12 +151,12 @@ class BodyLoader(QObject):
         if self._doc is not None:
             self._doc.setUndoRedoEnabled(self._was_undo)
             mapping_big(False)
-        self._doc, self._text, self._pos = None, "", 0
+        self._doc, self._text, self._pos, self._end, self._head, self._formats = None, "", 0, 0, "", None
 
     def finish(self) -> None:
         """Append all that is left now, in one call (for what must see the whole document)."""
         if self.active:
-            self._append(len(self._text))
+            self._append(self._end)
             self._done()
 
     def _step(self) -> None:
@@ -117,33 +164,56 @@ class BodyLoader(QObject):
             self._timer.stop()
             return
         t0 = time.perf_counter()
-        self._append(cut(self._text, self._pos, self._piece))
+        if self._head:
+            self._append(rich_cuts.next_cut(self._text, self._pos, self._piece, self._end))
+        else:
+            self._append(cut(self._text, self._pos, self._piece))
         spent = time.perf_counter() - t0
         self.turns += 1
         # aim the next piece at the budget (halve at most, double at most: one slow turn is not a trend)
         scale = min(2.0, max(0.5, TURN_BUDGET / max(spent, 1e-4)))
         self._piece = int(min(MAX_PIECE, max(MIN_PIECE, self._piece * scale)))
-        if self._pos >= len(self._text):
+        if self._pos >= self._end:
             self._done()
         else:
-            self.progress.emit(self._pos, len(self._text))
+            self.progress.emit(*self.done())
 
     def _append(self, end: int) -> None:
         cursor = QTextCursor(self._doc)
         cursor.movePosition(QTextCursor.End)
-        piece = self._text[self._pos:end]
         hook = self.appending
         if hook is not None:
             hook(True)
         try:
-            cursor.insertText(piece)
+            if self._head:
+                self._append_html(cursor, end)
+            else:
+                cursor.insertText(self._text[self._pos:end])
         finally:
             if hook is not None:
                 hook(False)
         self._pos = end
 
+    def _append_html(self, cursor: QTextCursor, end: int) -> None:
+        """The paragraphs of ``_text[_pos:end]`` after a paragraph break; the break's paragraph takes the
+        first one's formats (inserted into it, the fragment's first paragraph keeps the break's)."""
+        html, pos, doc = self._text, self._pos, self._doc
+        if self._formats is None:
+            self._formats = type(doc)()  # the editor's kind of document: a SafeDocument loads nothing
+        first = self._formats
+        first.setDefaultFont(doc.defaultFont())
+        first.setHtml(self._head + html[pos:rich_cuts.first_paragraph_end(html, pos)] + rich_cuts.TRAILER)
+        cursor.insertBlock()
+        at = cursor.position()
+        # imported with the body's own head (its style sheet) and the editor's document as what resolves
+        # resources (a SafeDocument's: nothing is fetched)
+        cursor.insertFragment(QTextDocumentFragment.fromHtml(self._head + html[pos:end] + rich_cuts.TRAILER, doc))
+        cursor.setPosition(at)
+        cursor.setBlockFormat(first.begin().blockFormat())
+        cursor.setBlockCharFormat(first.begin().charFormat())
+
     def _done(self) -> None:
-        total = len(self._text)
+        total = self._end
         self.cancel()
         self.progress.emit(total, total)
         self.finished.emit()

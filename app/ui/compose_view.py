@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.core.autosave import Deferred
 from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
+from app.ui.rich_cuts import TRAILER
 from app.ui.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 
 
@@ -132,6 +133,7 @@ class ComposeView(QWidget):
         self.loader = BodyLoader(self)
         self.loader.appending = self._set_loading
         self.loader.progress.connect(self._load_progress)
+        self.loader.finished.connect(lambda: self.rich_mirror.hold(False))
         self.body.whole_needed.connect(self.loader.finish)
         self._add_formatting(bar)
         bar.addStretch(1)
@@ -227,8 +229,7 @@ class ComposeView(QWidget):
         :meth:`validate` refuses it for a send)."""
         rich = self.rich.isChecked()
         if rich:
-            self.loader.finish()
-            return self._fields(self.rich_mirror.html(), rich)
+            return self._fields("".join(self._rich_pieces()), rich)
         tail = self.loader.tail()
         return self._fields("".join(self.mirror.snapshot() + (tail,)) if tail else self.mirror.text(), rich)
 
@@ -237,10 +238,24 @@ class ComposeView(QWidget):
         segments of HTML), which the journal thread joins and streams into the journal; nothing reads or
         joins the whole body here."""
         if self.rich.isChecked():
-            self.loader.finish()
-            return Deferred(self._fields("", True), self.rich_mirror.pieces())
+            return Deferred(self._fields("", True), self._rich_pieces())
         tail = self.loader.tail()
         return Deferred(self._fields("", False), self.mirror.snapshot() + ((tail,) if tail else ()))
+
+    def _rich_pieces(self) -> tuple[str, ...]:
+        """The rich body's HTML in pieces. While a long one is still going in, the document's HTML with the
+        rest of the body's spliced in before its end: both are Qt's HTML under the same head (the loader
+        cuts only HTML Qt wrote; a head that differs from the one the document writes, and a plain body
+        still loading, go in whole first)."""
+        loader = self.loader
+        if loader.active and (not loader.rich or loader.head() != self.rich_mirror.header()):
+            loader.finish()
+        tail = loader.tail()
+        pieces = self.rich_mirror.pieces()
+        if not tail:
+            return pieces
+        last = pieces[-1]
+        return (*pieces[:-1], last[:len(last) - len(TRAILER)], "\n", tail, TRAILER)
 
     def _fields(self, body: str, rich: bool) -> Draft:
         return replace(
@@ -279,10 +294,8 @@ class ComposeView(QWidget):
             rich = draft.body_format == BodyFormat.HTML
             self.rich.setChecked(rich)
             self.fmt.set_rich(rich)
-            if rich:
-                self.body.setHtml(draft.body)
-            else:
-                self.loader.start(self.body, draft.body)
+            self.loader.start(self.body, draft.body, rich)
+            self.rich_mirror.hold(self.loader.rich)
             idx = self.importance.findData(Importance(draft.importance).value)
             self.importance.setCurrentIndex(idx if idx >= 0 else 1)
             self.read_receipt.setChecked(draft.read_receipt)

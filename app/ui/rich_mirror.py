@@ -74,6 +74,7 @@ class RichMirror(QObject):
         self._starts: list[QTextCursor] | None = None  # where segments 1.. start (segment 0 starts at 0)
         self._html: list[str | None] = []  # each segment's HTML; None: to be written
         self._hot: QTextCursor | None = None  # where the last edit was: its segment is left to the next take
+        self._held = False  # a long body is going in a piece at a time: mark segments, write none ahead
         self._warm = QTimer(self)
         self._warm.setInterval(0)
         self._warm.timeout.connect(self._warm_one)
@@ -87,6 +88,19 @@ class RichMirror(QObject):
             self._drop()
         else:
             self._changed(0, 0, 0)
+
+    def hold(self, on: bool) -> None:
+        """While a long body goes in a piece per turn (app/ui/body_loader.py) its appends only mark the
+        segments they touch: writing ahead meanwhile cost each turn a search of the growing document's lists
+        (up to ~40 ms at 10 MB). After it, every segment waiting is written, a turn each, the last too."""
+        self._held = on
+        if on:
+            self._warm.stop()
+        elif self._starts is not None:
+            self._hot = None
+            self._checked = False
+            if not self._warm_off:
+                self._warm.start()
 
     def set_document(self, document: QTextDocument) -> None:
         if self.doc is not None:
@@ -114,7 +128,7 @@ class RichMirror(QObject):
             return self._whole()
         self._warm_off = False
         self._warm.stop()
-        return (self._header(), *self._html, _TRAILER)
+        return (self.header(), *self._html, _TRAILER)
 
     def html(self) -> str:
         return "".join(self.pieces())
@@ -128,11 +142,13 @@ class RichMirror(QObject):
         if not self.active:
             return
         if self._starts is None:
-            if self._start():
+            if self._start() and not self._held:
                 self._warm.start()
             return
         if self.doc.characterCount() < self.large // 2 or self._has_frames():
             self._drop()
+            return
+        if self._held and self._appended(pos, _removed, added):
             return
         lo = self._segment_of(max(pos - 1, 0))
         hi = self._segment_of(pos + added)
@@ -143,8 +159,51 @@ class RichMirror(QObject):
             self._spans_stale = True
         self._hot = QTextCursor(self.doc)
         self._hot.setPosition(min(pos, self.doc.characterCount() - 1))
-        if self._cold_waiting() is not None and not self._warm_off and not self._warm.isActive():
+        # the segment edited last is left to the next take, but not when it has grown long (a long text pasted
+        # or appended at the end): the next turn cuts it, and writes all but its last piece
+        if not self._warm_off and not self._held and not self._warm.isActive() and (
+                self._cold_waiting() is not None or self._length(hi) > 2 * self.segment):
             self._warm.start()
+
+    def _appended(self, pos: int, removed: int, added: int) -> bool:
+        """A change inside the last segment while held (a piece the loader appended, or the format it gave
+        the piece's first paragraph): the lists it added join the spans, and the segment is cut as it grows,
+        so that nothing is left to search or cut in one turn when the body is in. False for any other change
+        (handled as an edit: the spans are then found again after the loading)."""
+        last = len(self._html) - 1
+        start = self._starts[-1].position() if self._starts else 0
+        if self._spans_stale or pos <= start or removed > added:
+            return False
+        end = pos + added
+        if removed == added:  # formats changed (Qt reports an insertion at the end as 1 removed, n + 1 added)
+            if self._touches_a_list(pos, end - 1):  # its own paragraphs, not the one after
+                return False
+        else:
+            self._add_spans(pos, end)
+        self._html[last] = None
+        if self._length(last) > 2 * self.segment:
+            self._cut(start, self.doc.characterCount() - 1)
+        return True
+
+    def _add_spans(self, start: int, end: int) -> None:
+        """The lists of the paragraphs from ``start`` to ``end``, which were just appended after every other."""
+        b = self.doc.findBlock(start)
+        seen = set()
+        while b.isValid() and b.position() <= end:
+            lst = b.textList()
+            a = lst.item(0).position() if lst is not None and lst.count() else -1
+            if a >= 0 and a not in seen:
+                seen.add(a)
+                z = lst.item(lst.count() - 1).position()
+                if self._span_ends and a <= self._span_ends[-1].position():
+                    if z > self._span_ends[-1].position():
+                        self._span_ends[-1].setPosition(z)
+                else:
+                    for where, p in ((self._span_starts, a), (self._span_ends, z)):
+                        c = QTextCursor(self.doc)
+                        c.setPosition(p)
+                        where.append(c)
+            b = b.next()
 
     def _touches_a_list(self, start: int, end: int) -> bool:
         """Is a paragraph from ``start`` to ``end`` in a list now? (A list that lost items only got shorter:
@@ -166,12 +225,18 @@ class RichMirror(QObject):
                 return k
         return None
 
+    def _length(self, k: int) -> int:
+        """Segment ``k``'s length in characters (as the document is now)."""
+        start = self._starts[k - 1].position() if k else 0
+        end = self._starts[k].position() if k < len(self._starts) else self.doc.characterCount()
+        return end - start
+
     def _segment_of(self, pos: int) -> int:
         return bisect.bisect_right(self._starts, pos, key=QTextCursor.position)
 
     def _warm_one(self) -> None:
         """Write one segment waiting to be written (a turn of the event loop each)."""
-        if self._starts is None:
+        if self._starts is None or self._held:
             self._warm.stop()
             return
         try:
@@ -328,7 +393,7 @@ class RichMirror(QObject):
             body = body[m.end() - 1:]
         return body
 
-    def _header(self) -> str:
+    def header(self) -> str:
         """What Qt writes before the first paragraph: it depends on the document's default font, title and
         page background only, so an empty document with those writes the same."""
         doc = self.doc

@@ -133,8 +133,20 @@ def _guard(widget) -> SafeDocument:
     return doc
 
 
+def _fresh(widget) -> QTextDocument:
+    """Put a new, empty :class:`SafeDocument` under ``widget`` and return the old one detached (no parent,
+    not freed): the caller frees it (``app.ui.doc_reaper``, for a big one, in pieces)."""
+    old = widget.document()
+    old.setParent(None)  # the widget deletes a document of its own when it gets another
+    _guard(widget)
+    return old
+
+
 class SafeBrowser(QTextBrowser):
     """A read-only message view on a :class:`SafeDocument`; links are never followed or opened."""
+
+    #: before something reads the whole document (find): a body still being loaded in pieces goes in first
+    whole_needed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -142,6 +154,12 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)
         self.setReadOnly(True)
+
+    def fresh_document(self) -> QTextDocument:
+        return _fresh(self)
+
+    def ensure_whole(self) -> None:
+        self.whole_needed.emit()
 
     def loadResource(self, type_, url):  # noqa: N802 - QTextBrowser would resolve files itself
         return _widget_resource(self, type_, url)
@@ -163,10 +181,8 @@ class SafeTextEdit(QTextEdit):
     def fresh_document(self) -> QTextDocument:
         """Put a new, empty :class:`SafeDocument` under the editor and return the old one detached (no
         parent, not freed): the caller frees it (``app.ui.doc_reaper``, for a big one, in pieces)."""
-        old = self.document()
-        old.setParent(None)  # the editor deletes a document of its own when it gets another
-        new = _guard(self)
-        self.document_replaced.emit(old, new)
+        old = _fresh(self)
+        self.document_replaced.emit(old, self.document())
         return old
 
     def ensure_whole(self) -> None:

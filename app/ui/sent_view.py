@@ -47,6 +47,8 @@ class SentView(QWidget):
         self.headers_label.setAccessibleName("Preview headers")
         self.headers_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.body = SafeBrowser(self.preview)
+        self._loader = None  # app.ui.body_loader.BodyLoader, made when the first message is shown
+        self._reaper = None
         self.body.setAccessibleName("Preview body")
         self.attachments_label = PlainLabel("", self.preview)
         self.attachments_label.setObjectName("viewSubtitle")
@@ -122,10 +124,7 @@ class SentView(QWidget):
         if when:
             rows.append(("Date", when))
         self.headers_label.setText("\n".join(f"{k}: {v}" for k, v in rows if v))  # plain text: names are data
-        if msg.body_format == BodyFormat.HTML:
-            self.body.setHtml(msg.body)
-        else:
-            self.body.setPlainText(msg.body)
+        self._show_body(msg.body, msg.body_format == BodyFormat.HTML)
         names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in msg.attachments)
         self.attachments_label.setText(f"Attachments: {names}" if names else "")
 
@@ -134,8 +133,23 @@ class SentView(QWidget):
         self.save_note.hide()
         self.subject_label.setText("Select a message to preview it")
         self.headers_label.setText("")
-        self.body.clear()
+        self._show_body("", False)
         self.attachments_label.setText("")
+
+    def _show_body(self, body: str, rich: bool) -> None:
+        """A long body goes in a piece per turn, and the last one, if big, is freed a piece per turn
+        (issue 16: the preview set and freed a 10 MB message in one call of up to seconds)."""
+        if self._loader is None:
+            from app.ui.body_loader import BodyLoader
+            from app.ui.doc_reaper import DocumentReaper
+
+            self._loader = BodyLoader(self)
+            self._reaper = DocumentReaper(self)
+            self.body.whole_needed.connect(self._loader.finish)  # Find in the preview searches it whole
+        self._loader.cancel()
+        if self._reaper.big(self.body.document()):
+            self._reaper.reap(self.body.fresh_document())
+        self._loader.start(self.body, body, rich)
 
     # ---- Ctrl+Shift+S ----
     def shown_message(self) -> Draft | None:

@@ -276,14 +276,14 @@ def test_checking_a_draft_for_a_save_does_not_take_its_body(wired, qtbot, monkey
     c.body.setFocus()
     qtbot.keyClicks(c.body, "a rich body")
     taken = []
-    real = c.rich_mirror.html  # a rich body is taken through its mirror (by segments when it is long)
-    monkeypatch.setattr(c.rich_mirror, "html", lambda: taken.append("html") or real())
+    real = c.rich_mirror.pieces  # a rich body is taken through its mirror (by segments when it is long)
+    monkeypatch.setattr(c.rich_mirror, "pieces", lambda: taken.append("pieces") or real())
     real_whole = c.body.toHtml
     monkeypatch.setattr(c.body, "toHtml", lambda: taken.append("whole") or real_whole())
     assert c.validate(for_send=False) == []
     assert taken == []
     assert c.validate(for_send=True)  # no recipient yet
-    assert taken == ["html"]
+    assert taken == ["pieces"]
     c.rich.setChecked(False)
     c.fmt.question.accept_button.click()  # remove the formatting
     qtbot.keyClicks(c.body, ", plain now")

@@ -340,3 +340,31 @@ def test_formatting_a_long_rich_body_saves_exactly_what_the_editor_holds(wired, 
     c.fmt.link_bar.accept_button.click()
     check("link at the end")
     assert c.rich_mirror.full_exports == 0
+
+
+def test_a_body_appended_to_at_its_end_is_written_as_it_grows(qapp):
+    """Appends at the end (a long text pasted there, or pasted a piece at a time) each touch the last
+    segment, the one edited last, which is left to the next take: it is cut as it grows and all but its
+    last piece written ahead, so the take after the body is in writes at most two segments' worth."""
+    from PySide6.QtGui import QTextDocumentFragment
+
+    doc = QTextDocument()
+    mirror = RichMirror(doc)
+    mirror.set_active(True)
+    doc.setHtml(_rich_body(20))
+    unit = QTextDocument()
+    unit.setHtml(_rich_body(40))
+    piece = QTextDocumentFragment(unit)
+    for _ in range(120):
+        c = QTextCursor(doc)
+        c.movePosition(QTextCursor.End)
+        c.insertBlock()
+        c.insertFragment(piece)
+        QApplication.processEvents()  # a turn between appends, as the loader's
+    assert doc.characterCount() > 2 * mirror.large
+    while mirror._warm.isActive():
+        QApplication.processEvents()
+    assert mirror.waiting() <= 1
+    before = mirror.exported_chars
+    assert mirror.html() == doc.toHtml()
+    assert mirror.exported_chars - before <= 2 * SEGMENT

@@ -1,0 +1,312 @@
+"""A long rich-text body goes into Compose a piece per event-loop turn (issue 16; app/ui/body_loader.py,
+app/ui/rich_cuts.py).
+
+``setHtml`` of a 10 MB rich draft was one call of seconds on the UI thread. Now HTML that Qt wrote (a draft
+Dispatch saved) is cut between its top-level paragraphs and imported a piece per turn. These tests assert
+what matters and could go wrong: the document is the one ``setHtml`` makes, character for character in
+``toHtml()``, at every place a cut can fall; the message saved, sent or autosaved while it loads is the
+whole message; nothing a piece refers to is fetched; HTML Qt did not write is not cut. None asserts a time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from app.domain.models import BodyFormat, Draft
+from app.ui import body_loader, rich_cuts
+
+#: one of everything Qt's exporter writes at the top level, and paragraphs that differ from their
+#: neighbours in block and character formats (a piece's first paragraph must keep its own)
+MIXED = """<h1>Title</h1><p>plain para with   spaces</p><p align=center style="color:red">centered <b>bold</b>
+<i>it</i></p><ul><li>one</li><li>two<ul><li>nested</li></ul></li></ul><p>after list</p><ol><li>n1</li></ol>
+<p style="margin-left:40px">indented</p><p></p><p><br></p><table border=1><tr><td><p>c1</p><p>c1b</p></td>
+<td>c2</td></tr></table><p>after table <a href="https://example.com/">link</a></p><hr><p>after hr</p>
+<p>z&amp;&lt;&gt; \u00e9 \U0001F600</p><h2>sub</h2><p style="font-size:20pt">big</p><blockquote>quote</blockquote>
+<p>x<br>y</p><p style="background-color:yellow">hl</p><p dir="rtl">\u05e9\u05dc\u05d5\u05dd</p>
+<p><img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+width=4 height=4> image</p>"""
+
+
+#: serves a FIFO forever: each time a reader opens it, a line in the log, then a style sheet, then EOF
+SERVE_FIFO = """
+import os, sys
+fifo, log = sys.argv[1:3]
+while True:
+    fd = os.open(fifo, os.O_WRONLY)
+    with open(log, "a") as f:
+        f.write("opened\\n")
+    try:
+        os.write(fd, b"p { font-size: 41pt; color: #123456 }")
+    except BrokenPipeError:
+        pass
+    os.close(fd)
+"""
+
+
+def qt_html(unit: str, times: int, font=None) -> str:
+    """What Qt writes for ``unit`` repeated ``times`` times (a draft Dispatch saved)."""
+    doc = QTextDocument()
+    if font is not None:
+        doc.setDefaultFont(font)
+    doc.setHtml(unit * times)
+    return doc.toHtml()
+
+
+def set_whole(html: str, font) -> str:
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    return doc.toHtml()
+
+
+def _loaded(qtbot, loader) -> None:
+    qtbot.waitUntil(lambda: not loader.active, timeout=60000)
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Pieces of ``size`` characters of HTML: with 1, a cut at every place one may fall."""
+    def use(size: int):
+        monkeypatch.setattr(body_loader, "RICH_PIECEWISE_FROM", 10)
+        monkeypatch.setattr(body_loader, "RICH_FIRST_PIECE", size)
+        monkeypatch.setattr(body_loader, "MIN_PIECE", size)
+        monkeypatch.setattr(body_loader, "MAX_PIECE", size)
+    return use
+
+
+@pytest.mark.parametrize("size", [1, 700, 5000])
+def test_pieces_make_the_same_document_as_one_set_html(qtbot, small_pieces, size):
+    from app.ui.safe_text import SafeTextEdit
+
+    small_pieces(size)
+    edit = SafeTextEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    html = qt_html(MIXED, 12, edit.document().defaultFont())
+    cuts = len(re.findall(r"</p>\n<p ", html))
+    loader = body_loader.BodyLoader(edit)
+    loader.start(edit, html, rich=True)
+    assert loader.active and loader.rich
+    _loaded(qtbot, loader)
+    assert loader.turns >= (cuts // 3 if size == 1 else 2), "the body went in over many turns"
+    assert edit.document().toHtml() == set_whole(html, edit.document().defaultFont())
+
+
+def test_cuts_fall_only_between_two_top_level_paragraphs():
+    html = qt_html(MIXED, 3)
+    start, end = rich_cuts.qt_body(html)
+    pos, cuts = start, []
+    while pos < end:
+        pos = rich_cuts.next_cut(html, pos, 1, end)
+        cuts.append(pos)
+    assert cuts[-1] == end and len(cuts) > 10
+    for c in cuts[:-1]:
+        assert html[c - 5:c] == "</p>\n" and html.startswith("<p ", c), html[c - 40:c + 40]
+        before = html[start:c]
+        for tag in ("ul", "ol", "table"):
+            assert before.count(f"<{tag}") == before.count(f"</{tag}>"), f"a cut inside a <{tag}>"
+    table = html.index("<table")
+    assert not any(table < c < html.index("</table>", table) for c in cuts), "never inside the table's cells"
+
+
+def test_html_that_qt_did_not_write_is_set_in_one_call(qtbot):
+    from app.ui.safe_text import SafeTextEdit
+
+    edit = SafeTextEdit()
+    qtbot.addWidget(edit)
+    foreign = ("<html><head><style>p.MsoNormal {margin:0}</style></head><body><div class=WordSection1>"
+               + "<p class=MsoNormal>Outlook's paragraph</p>\n" * 4000 + "</div></body></html>")
+    assert len(foreign) > body_loader.RICH_PIECEWISE_FROM
+    assert rich_cuts.qt_body(foreign) is None
+    loader = body_loader.BodyLoader(edit)
+    loader.start(edit, foreign, rich=True)
+    assert not loader.active, "not cut: its structure is not Qt's"
+    assert edit.document().toHtml() == set_whole(foreign, edit.document().defaultFont())
+
+
+def test_a_piece_fetches_nothing(qtbot, small_pieces, tmp_path):
+    """Each piece is imported with the body's head; a style sheet the head links to is asked of the
+    editor's SafeDocument (refused), never read by Qt (a fragment imported without the document as its
+    resource provider, or into a plain QTextDocument, reads ``file:`` style sheets itself: ``/dev/zero``
+    would never end). The sheet is a FIFO served by another process (a thread of this one would wait for
+    the GIL that Qt's read holds): each open of it for reading is written down in its log."""
+    from app.ui.safe_text import SafeTextEdit
+
+    sheet, log = tmp_path / "evil.css", tmp_path / "opened.log"
+    os.mkfifo(sheet)
+    writer = subprocess.Popen([sys.executable, "-c", SERVE_FIFO, str(sheet), str(log)])
+    small_pieces(2000)
+    edit = SafeTextEdit()
+    qtbot.addWidget(edit)
+    html = qt_html("<p>para <b>bold</b></p><p></p>", 400)  # a piece may start with an empty paragraph
+    html = html.replace("</head>", f'<link rel="stylesheet" type="text/css" href="{sheet.as_uri()}" /></head>', 1)
+    loader = body_loader.BodyLoader(edit)
+    loader.start(edit, html, rich=True)
+    assert loader.active
+    _loaded(qtbot, loader)
+    writer.kill()
+    writer.wait(10)
+    fetched = log.exists() and log.read_text()
+    assert not fetched, "Qt read the linked style sheet"
+    out = edit.document().toHtml()
+    assert "41pt" not in out and "#123456" not in out
+    assert sheet.as_uri() in edit.document().blocked
+
+
+def test_a_long_rich_draft_opens_in_pieces_and_the_message_is_whole_all_along(wired, qtbot):
+    c, autosave, journal = wired
+    html = qt_html(MIXED, 60, c.body.document().defaultFont())
+    assert len(html) > body_loader.RICH_PIECEWISE_FROM
+    c.load(Draft(subject="rich and long", body=html, body_format=BodyFormat.HTML))
+    assert c.loader.active and c.loader.rich, "a long rich body is not set in one call"
+    assert len(c.body.document().toHtml()) < len(html) // 4, "load() put only the first piece in"
+    assert c.state_label.text().startswith("Opening…")
+    during = c.draft().body
+    assert c.loader.active, "draft() did not put the rest in"
+    c.subject.setText("rich and long, renamed")  # an edit: autosave takes the message while it loads
+    edits = c.edits
+    autosave.flush()
+    autosave.drain()
+    journaled = journal.get(c.identity().local_id).draft.body
+    _loaded(qtbot, c.loader)
+    after = c.draft().body
+    assert after == set_whole(html, c.body.document().defaultFont()), "the document setHtml makes"
+    assert during == after, "a save or send while it loads takes the whole message"
+    assert journaled == after, "autosave while it loads: the document's HTML and the rest"
+    assert c.edits == edits, "the loader's appends are not edits"
+    doc = c.body.document()
+    assert doc.isUndoRedoEnabled() and not doc.isUndoAvailable(), "loading is not an undo step"
+
+
+def test_typing_while_a_rich_draft_loads_is_kept(wired, qtbot):
+    c, autosave, journal = wired
+    html = qt_html(MIXED, 60, c.body.document().defaultFont())
+    c.load(Draft(subject="typed into", body=html, body_format=BodyFormat.HTML))
+    assert c.loader.active
+    c.body.setFocus()
+    qtbot.keyClicks(c.body, "Dear Bob, ")
+    assert c.loader.active, "typed before the body was all in"
+    during = c.draft().body
+    autosave.flush()
+    autosave.drain()
+    journaled = journal.get(c.identity().local_id).draft.body
+    _loaded(qtbot, c.loader)
+    after = c.draft().body
+    assert "Dear Bob, " in after and after.count("n1") == 60
+    assert during == after and journaled == after
+    for _ in range(5):
+        c.body.undo()
+    assert c.draft().body.count("n1") == 60, "undo never takes loaded text out"
+
+
+def test_a_head_the_document_would_not_write_puts_the_rest_in_before_a_save(wired, qtbot):
+    """Spliced into the document's HTML, the rest of a body must mean what it meant under its own head: when
+    the heads differ (another default font), the message is taken after the rest is in."""
+    from PySide6.QtGui import QFont
+
+    c, _autosave, _journal = wired
+    other = QFont("Serif", 17)
+    html = qt_html(MIXED, 60, other)
+    c.load(Draft(subject="another font", body=html, body_format=BodyFormat.HTML))
+    assert c.loader.active
+    assert c.loader.head() != c.rich_mirror.header()
+    body = c.draft().body
+    assert not c.loader.active, "the rest went in first"
+    assert body == set_whole(html, c.body.document().defaultFont())
+
+
+def test_ctrl_s_while_a_long_rich_draft_opens_saves_all_of_it(qtbot, window, sandbox):
+    """The real window and the sandbox over HTTP: a long rich draft is opened and saved before it is all
+    in; the server gets the whole message, the same HTML the editor has once the body is in."""
+    from tests.ui.test_window_flows import CTRL, items, key, type_message
+
+    win = window
+    c = win.compose
+    type_message(qtbot, win, subject="rich draft", body="short for now")
+    html = qt_html(MIXED, 60, c.body.document().defaultFont())
+    c.load(Draft(subject="rich draft", body=html, body_format=BodyFormat.HTML))
+    assert c.loader.active
+    key(qtbot, win, Qt.Key_S, CTRL)
+    assert c.loader.active, "Ctrl+S came before the body was all in"
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and c.current_ref() is not None, timeout=30000)
+    saved = items(sandbox, "drafts")[0]["body"]
+    _loaded(qtbot, c.loader)
+    assert saved == c.draft().body
+    assert saved.count("n1") == 60
+
+
+def test_the_sent_preview_shows_a_long_message_in_pieces(qtbot):
+    """The Sent preview set a 10 MB message in one call (and freed it in one when the next was shown): it
+    loads the body as Compose does; Find in it puts the rest in first; the next message stops the loading."""
+    from app.ui.body_loader import PIECEWISE_FROM
+    from app.ui.sent_view import SentView
+
+    s = SentView()
+    qtbot.addWidget(s)
+    s.resize(900, 700)
+    s.show()
+    html = qt_html(MIXED, 60, s.body.document().defaultFont())
+    s.show_message(Draft(subject="long and rich", body=html, body_format=BodyFormat.HTML))
+    assert s._loader.active and s._loader.rich, "not set in one call"
+    _loaded(qtbot, s._loader)
+    assert s.body.document().toHtml() == set_whole(html, s.body.document().defaultFont())
+    plain = "A line of a long sent message.\n" * (PIECEWISE_FROM // 20)
+    s.show_message(Draft(subject="long and plain", body=plain))
+    assert s._loader.active
+    s.body.ensure_whole()  # what Find does first
+    assert not s._loader.active and s.body.toPlainText() == plain
+    s.show_message(Draft(subject="long and rich", body=html, body_format=BodyFormat.HTML))
+    assert s._loader.active
+    s.show_message(Draft(subject="short", body="Only this."))
+    assert not s._loader.active
+    assert s._reaper.busy(), "the long message's document is freed a piece per turn"
+    for _ in range(20):  # turns in which a loader not stopped would append
+        QApplication.processEvents()
+    assert s.body.toPlainText() == "Only this."
+    qtbot.waitUntil(lambda: not s._reaper.busy(), timeout=30000)
+    assert s._reaper.pieces > 1
+    s.clear_preview()
+    assert s.body.toPlainText() == ""
+
+
+def test_the_mirror_follows_a_long_rich_draft_as_it_goes_in(wired, qtbot):
+    """Compose's rich mirror (app/ui/rich_mirror.py) is held while the body goes in: each piece's lists join
+    its list spans and the last segment is cut as it grows, so nothing is left to search or cut in one
+    turn at the end. After it, the spans are the ones a search of the whole document finds, every segment
+    is written ahead, and an autosave after typing writes about one segment, exactly ``toHtml()``."""
+    from app.ui.rich_mirror import SEGMENT
+
+    c, _autosave, _journal = wired
+    # a table (and this inline image) make Qt add frames, and the mirror take the document whole
+    no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
+    html = qt_html(no_frames, 1200, c.body.document().defaultFont())
+    m = c.rich_mirror
+    c.load(Draft(subject="lists", body=html, body_format=BodyFormat.HTML))
+    assert c.loader.active and m._held
+    at_the_end = []
+    c.loader.finished.connect(lambda: at_the_end.append(len(m._starts)))
+    _loaded(qtbot, c.loader)
+    assert not m._held
+    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
+    assert m._starts is not None and len(m._starts) > 5, "taken by segments"
+    assert at_the_end[0] >= len(m._starts) - 1, "cut as it grew, not all in one turn at the end"
+    assert m.waiting() == 0, "every segment written ahead"
+    followed = [(a.position(), z.position()) for a, z in zip(m._span_starts, m._span_ends)]
+    assert not m._spans_stale and len(followed) > 100
+    m._spans_stale = True
+    m._list_spans()  # found again, from the whole document
+    assert [(a.position(), z.position()) for a, z in zip(m._span_starts, m._span_ends)] == followed
+    c.body.moveCursor(c.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(c.body, " and a few more words")
+    before = m.exported_chars
+    assert c.draft().body == c.body.document().toHtml()
+    assert m.exported_chars - before <= 2 * SEGMENT
+    assert c.draft().body.count("n1") == 1200 and "and a few more words" in c.draft().body
