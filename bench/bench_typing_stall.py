@@ -12,8 +12,10 @@ The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-lo
    identity updates, the server's answer);
 6. typing on while another 10 MB message is queued and taken back three times (Enter in the Outbox: the
    journal's write and the read of the message run on the journal's thread);
-7. typing into a rich-text body of ``--rich-mb`` MB of text (paragraphs with bold words, links, lists):
-   first with autosave taking ``toHtml()`` of the whole document at each save (the old way: the baseline,
+7. opening a rich-text draft of ``--rich-mb`` MB of text (paragraphs with bold words, links, lists) as
+   Dispatch saved it (Qt's HTML): a bare QTextEdit's ``setHtml`` (the baseline), then Compose's ``load()``
+   (app/ui/body_loader.py: a few paragraphs per turn);
+8. typing into that rich-text body: first with autosave taking ``toHtml()`` of the whole document at each save (the old way: the baseline,
    in the same run), then as Compose does (app/ui/rich_mirror.py: only the segments typed into are
    written again).
 
@@ -127,10 +129,44 @@ async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float
     """Typing into a long rich-text body with autosave on: first with autosave taking ``toHtml()`` of the
     whole document at each save (the old way, the baseline), then as Compose does (app/ui/rich_mirror.py:
     the segments typed into are written again)."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QTextEdit
+
     from app.domain.models import BodyFormat, Draft, Recipient
 
-    c.load(Draft(to=[Recipient("bob@example.com")], subject="rich typing bench", body=_rich_body(mb),
+    # opening a long rich draft as Dispatch saved it (Qt's HTML): a bare QTextEdit's setHtml, then Compose's
+    # load(), which imports it a few paragraphs per turn (app/ui/body_loader.py, app/ui/rich_cuts.py)
+    made = QTextDocument()
+    made.setDefaultFont(c.body.document().defaultFont())
+    made.setHtml(_rich_body(mb))
+    html = made.toHtml()
+    del made
+    await asyncio.sleep(0.5)
+    bare = QTextEdit()
+    bare.resize(800, 500)
+    bare.show()
+    await asyncio.sleep(0.2)
+    hb.start()
+    await asyncio.sleep(0.05)  # the heartbeat is ticking: the one call below is a gap it sees
+    t0 = time.perf_counter()
+    bare.setHtml(html)
+    t_set = time.perf_counter() - t0
+    await asyncio.sleep(3.0)
+    _measure(hb, rows, f"opening a {mb:g} MB rich-text draft ({len(html) / 1e6:.0f} MB of HTML): bare "
+             "QTextEdit.setHtml (baseline)", f"one call of {t_set * 1000:.0f} ms; then Qt's lazy layout")
+    bare.close()
+    bare.deleteLater()
+    await asyncio.sleep(1.0)
+    hb.start()
+    await asyncio.sleep(0.05)
+    t0 = time.perf_counter()
+    c.load(Draft(to=[Recipient("bob@example.com")], subject="rich typing bench", body=html,
                  body_format=BodyFormat.HTML))
+    await _until(lambda: not c.loader.active, 300)
+    t_in = time.perf_counter() - t0
+    await asyncio.sleep(1.0)
+    _measure(hb, rows, f"opening the {mb:g} MB rich-text draft in Compose",
+             f"all in after {t_in:.1f} s ({c.loader.turns} turns)")
     m = c.rich_mirror
     await _until(lambda: not m._warm.isActive(), 300)
     c.body.setFocus()

@@ -103,10 +103,10 @@ def typing_section(d: dict) -> str:
     lines = [
         f"**Typing and the send queue** (`bench/bench_typing_stall.py`, {d['machine']['date']}, "
         f"{d['machine']['cpus']} CPUs; {a['rate']} keystrokes a second (100 words a second) for {a['seconds']:g} s "
-        "per row, baseline a bare `QPlainTextEdit` in the same run; the two \"opening\" rows open the big body "
-        "instead, baseline a bare `QTextEdit`'s `setPlainText`; the two rich-text rows type into a long rich "
-        "body, baseline autosave taking its whole `toHtml()` as Compose did before the eighth round; \"hog\" as "
-        "above):",
+        "per row, baseline a bare `QPlainTextEdit` in the same run; the \"opening\" rows open the big body "
+        "instead, baseline a bare `QTextEdit`'s `setPlainText` (a plain draft) or `setHtml` (a rich one, as "
+        "Dispatch saved it); the last two rows type into the long rich body, baseline autosave taking its whole "
+        "`toHtml()` as Compose did before the eighth round; \"hog\" as above):",
         "",
         f"| measure | {head} | keys/s reached (opening: what it took; rich text: the longest take of the body) |",
         "|---|" + "---:|" * len(ms) + "---|",
