@@ -16,7 +16,7 @@ import re
 #: the mark Qt's exporter writes in the head of every document
 QT_MARK = '<meta name="qrichtext" content="1" />'
 TRAILER = "</body></html>"
-_CUT = re.compile(r"</p>\n(?=<p )")
+_CUT = re.compile(r"</p>\r?\n(?=<p )")  # a server may have turned Qt's line ends into CRLF
 _CONTAINERS = "ul|ol|table|pre|div|blockquote|dl"
 _OPEN = re.compile(rf"<(?:{_CONTAINERS})\b", re.I)
 _CLOSE = re.compile(rf"</(?:{_CONTAINERS})\s*>", re.I)
@@ -24,12 +24,16 @@ _CLOSE = re.compile(rf"</(?:{_CONTAINERS})\s*>", re.I)
 
 def qt_body(html: str) -> tuple[int, int] | None:
     """(where the body's content starts, where it ends) in HTML that Qt wrote; None for any other HTML.
-    ``html[:start]`` is the head with the ``<body …>`` tag, ``html[end:]`` is :data:`TRAILER`."""
+    ``html[:start]`` is the head with the ``<body …>`` tag, ``html[end:]`` is :data:`TRAILER` (and any
+    white space after it). A head a server added to (another ``<meta>``) is still Qt's HTML."""
     i = html.find("<body")
-    if i < 0 or QT_MARK not in html[:i] or not html.endswith(TRAILER):
+    end = len(html)
+    while end and html[end - 1].isspace():  # what follows the trailer (a server's line end) is left out
+        end -= 1
+    end -= len(TRAILER)
+    if i < 0 or QT_MARK not in html[:i] or not html.startswith(TRAILER, end):
         return None
     j = html.find(">", i)
-    end = len(html) - len(TRAILER)
     if j < 0 or j >= end:
         return None
     return j + 1, end

@@ -310,3 +310,21 @@ def test_the_mirror_follows_a_long_rich_draft_as_it_goes_in(wired, qtbot):
     assert c.draft().body == c.body.document().toHtml()
     assert m.exported_chars - before <= 2 * SEGMENT
     assert c.draft().body.count("n1") == 1200 and "and a few more words" in c.draft().body
+
+
+def test_qts_html_that_a_server_added_to_is_still_cut(wired, qtbot):
+    """A server may add to the head (Exchange writes its own ``<meta>``), turn line ends into CRLF and end
+    the body with one: the body is still Qt's, cut the same way and the same document in the end. The
+    head is no longer the one the document writes, so a save while it loads puts the rest in first."""
+    c, _autosave, _journal = wired
+    font = c.body.document().defaultFont()
+    html = qt_html(MIXED, 60, font)
+    served = html.replace("\n", "\r\n").replace(
+        "<head>", '<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', 1) + "\r\n"
+    assert rich_cuts.qt_body(served) is not None
+    c.load(Draft(subject="served", body=served, body_format=BodyFormat.HTML))
+    assert c.loader.active and c.loader.rich
+    assert c.loader.head() != c.rich_mirror.header()
+    during = c.draft().body
+    assert not c.loader.active, "the rest went in first"
+    assert during == set_whole(served, font) == set_whole(html, font)
