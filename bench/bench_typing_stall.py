@@ -125,48 +125,56 @@ def _rich_body(mb: float) -> str:
     return "".join(parts)
 
 
-async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float) -> None:
-    """Typing into a long rich-text body with autosave on: first with autosave taking ``toHtml()`` of the
-    whole document at each save (the old way, the baseline), then as Compose does (app/ui/rich_mirror.py:
-    the segments typed into are written again)."""
-    from PySide6.QtGui import QTextDocument
+async def _opening_rows(hb, rows, c, body: str, rich: bool, name: str) -> None:
+    """Opening a long draft: a bare QTextEdit's one call (``setHtml`` or ``setPlainText``, then Qt's lazy
+    layout: the baseline), then Compose's ``load()``, which puts the body in a piece per turn
+    (app/ui/body_loader.py)."""
     from PySide6.QtWidgets import QTextEdit
 
     from app.domain.models import BodyFormat, Draft, Recipient
 
-    # opening a long rich draft as Dispatch saved it (Qt's HTML): a bare QTextEdit's setHtml, then Compose's
-    # load(), which imports it a few paragraphs per turn (app/ui/body_loader.py, app/ui/rich_cuts.py)
-    made = QTextDocument()
-    made.setDefaultFont(c.body.document().defaultFont())
-    made.setHtml(_rich_body(mb))
-    html = made.toHtml()
-    del made
-    await asyncio.sleep(0.5)
     bare = QTextEdit()
     bare.resize(800, 500)
     bare.show()
     await asyncio.sleep(0.2)
+    call, call_name = (bare.setHtml, "setHtml") if rich else (bare.setPlainText, "setPlainText")
     hb.start()
     await asyncio.sleep(0.05)  # the heartbeat is ticking: the one call below is a gap it sees
     t0 = time.perf_counter()
-    bare.setHtml(html)
+    call(body)
     t_set = time.perf_counter() - t0
-    await asyncio.sleep(3.0)
-    _measure(hb, rows, f"opening a {mb:g} MB rich-text draft ({len(html) / 1e6:.0f} MB of HTML): bare "
-             "QTextEdit.setHtml (baseline)", f"one call of {t_set * 1000:.0f} ms; then Qt's lazy layout")
+    await asyncio.sleep(3.0)  # Qt lays it out over the next seconds
+    _measure(hb, rows, f"{name}: bare QTextEdit.{call_name} (baseline)",
+             f"one call of {t_set * 1000:.0f} ms; then Qt's lazy layout")
     bare.close()
     bare.deleteLater()
     await asyncio.sleep(1.0)
     hb.start()
     await asyncio.sleep(0.05)
     t0 = time.perf_counter()
-    c.load(Draft(to=[Recipient("bob@example.com")], subject="rich typing bench", body=html,
-                 body_format=BodyFormat.HTML))
+    c.load(Draft(to=[Recipient("bob@example.com")], subject=name, body=body,
+                 body_format=BodyFormat.HTML if rich else BodyFormat.TEXT))
     await _until(lambda: not c.loader.active, 300)
     t_in = time.perf_counter() - t0
     await asyncio.sleep(1.0)
-    _measure(hb, rows, f"opening the {mb:g} MB rich-text draft in Compose",
-             f"all in after {t_in:.1f} s ({c.loader.turns} turns)")
+    _measure(hb, rows, f"{name} in Compose", f"all in after {t_in:.1f} s ({c.loader.turns} turns)")
+
+
+async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float) -> None:
+    """Typing into a long rich-text body with autosave on: first with autosave taking ``toHtml()`` of the
+    whole document at each save (the old way, the baseline), then as Compose does (app/ui/rich_mirror.py:
+    the segments typed into are written again)."""
+    from PySide6.QtGui import QTextDocument
+
+    # opening a long rich draft as Dispatch saved it (Qt's HTML), which Compose imports a few paragraphs per
+    # turn (app/ui/rich_cuts.py)
+    made = QTextDocument()
+    made.setDefaultFont(c.body.document().defaultFont())
+    made.setHtml(_rich_body(mb))
+    html = made.toHtml()
+    del made
+    await asyncio.sleep(0.5)
+    await _opening_rows(hb, rows, c, html, True, f"opening a {mb:g} MB rich-text draft ({len(html) / 1e6:.0f} MB of HTML)")
     m = c.rich_mirror
     await _until(lambda: not m._warm.isActive(), 300)
     c.body.setFocus()
@@ -219,7 +227,7 @@ async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float
 
 
 async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int], rich_mb: float = 10.0) -> dict:
-    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+    from PySide6.QtWidgets import QPlainTextEdit
 
     from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
     from app.core.session import ConnectionState, Session
@@ -283,32 +291,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
                 _measure(hb, rows, "typing while 20 sends go through the Outbox",
                          f"{got:.0f} keys/s; every state change journaled")
 
-                # opening a 10 MB draft: a bare QTextEdit's setPlainText (then Qt's lazy layout), and Compose's
-                # load(), which puts a long body in a piece per turn (app/ui/body_loader.py)
-                bare = QTextEdit()
-                bare.resize(800, 500)
-                bare.show()
-                await asyncio.sleep(0.2)
-                hb.start()
-                await asyncio.sleep(0.05)  # the heartbeat is ticking: the one call below is a gap it sees
-                t0 = time.perf_counter()
-                bare.setPlainText(big)
-                t_set = time.perf_counter() - t0
-                await asyncio.sleep(3.0)  # Qt lays it out over the next ~1.5 s
-                _measure(hb, rows, f"opening a {body_mb:g} MB draft: bare QTextEdit.setPlainText (baseline)",
-                         f"one call of {t_set * 1000:.0f} ms; then Qt's lazy layout")
-                bare.close()
-                bare.deleteLater()
-                await asyncio.sleep(0.5)
-                hb.start()
-                await asyncio.sleep(0.05)
-                t0 = time.perf_counter()
-                c.load(Draft(to=[Recipient("bob@example.com")], subject="typing bench", body=big))
-                await _until(lambda: not c.loader.active, 60)
-                t_in = time.perf_counter() - t0
-                await asyncio.sleep(1.0)
-                _measure(hb, rows, f"opening a {body_mb:g} MB draft in Compose",
-                         f"all in after {t_in:.1f} s ({c.loader.turns} turns)")
+                await _opening_rows(hb, rows, c, big, False, f"opening a {body_mb:g} MB draft")
                 assert c.mirror.text() == big
 
                 c.body.setPlainText(big)
