@@ -133,7 +133,10 @@ class SentView(QWidget):
         self.save_note.hide()
         self.subject_label.setText("Select a message to preview it")
         self.headers_label.setText("")
-        self._show_body("", False)
+        if self._loader is None:
+            self.body.clear()  # nothing was shown yet: the loader's modules stay out of start-up
+        else:
+            self._show_body("", False)
         self.attachments_label.setText("")
 
     def _show_body(self, body: str, rich: bool) -> None:
