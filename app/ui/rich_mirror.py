@@ -24,7 +24,9 @@ import bisect
 import re
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat, QTextList
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat
+
+from app.ui.list_spans import ListSpans
 
 #: a document this long (characters) or longer is kept in segments; a shorter one is one toHtml() (< ~5 ms)
 LARGE = 128 * 1024
@@ -68,9 +70,7 @@ class RichMirror(QObject):
         self.active = False
         self._warm_off = False  # a segment could not be written: no writing ahead until one is taken whole
         self._checked = False  # the segment starts were checked since the last edit
-        self._spans_stale = True  # where the lists run must be found again
-        self._span_starts: list[QTextCursor] = []
-        self._span_ends: list[QTextCursor] = []
+        self.spans = ListSpans()  # where the lists run (app/ui/list_spans.py)
         self._starts: list[QTextCursor] | None = None  # where segments 1.. start (segment 0 starts at 0)
         self._html: list[str | None] = []  # each segment's HTML; None: to be written
         self._hot: QTextCursor | None = None  # where the last edit was: its segment is left to the next take
@@ -96,7 +96,9 @@ class RichMirror(QObject):
         self._held = on
         if on:
             self._warm.stop()
-        elif self._starts is not None:
+            return
+        self.spans.settle(self.doc)
+        if self._starts is not None:
             self._hot = None
             self._checked = False
             if not self._warm_off:
@@ -106,6 +108,7 @@ class RichMirror(QObject):
         if self.doc is not None:
             self.doc.contentsChange.disconnect(self._changed)
         self.doc = document
+        self.spans = ListSpans()  # the last document's are not this one's
         document.documentLayout()  # Qt reports changes only to a document that has a layout (an editor's has)
         document.contentsChange.connect(self._changed)
         self._drop()
@@ -148,15 +151,17 @@ class RichMirror(QObject):
         if self.doc.characterCount() < self.large // 2 or self._has_frames():
             self._drop()
             return
-        if self._held and self._appended(pos, _removed, added):
-            return
+        if self._held:
+            if self._appended(pos, _removed, added):
+                return
+            self.spans.edited()
         lo = self._segment_of(max(pos - 1, 0))
         hi = self._segment_of(pos + added)
         for k in range(lo, hi + 1):
             self._html[k] = None
         self._checked = False
-        if not self._spans_stale and self._touches_a_list(max(pos - 1, 0), pos + added):
-            self._spans_stale = True
+        if not self.spans.stale and self._touches_a_list(max(pos - 1, 0), pos + added):
+            self.spans.stale = True
         self._hot = QTextCursor(self.doc)
         self._hot.setPosition(min(pos, self.doc.characterCount() - 1))
         # the segment edited last is left to the next take, but not when it has grown long (a long text pasted
@@ -172,7 +177,7 @@ class RichMirror(QObject):
         (handled as an edit: the spans are then found again after the loading)."""
         last = len(self._html) - 1
         start = self._starts[-1].position() if self._starts else 0
-        if self._spans_stale or pos <= start or removed > added:
+        if self.spans.stale or pos <= start or removed > added:
             return False
         end = pos + added
         if removed == added:  # formats changed (Qt reports an insertion at the end as 1 removed, n + 1 added)
@@ -194,15 +199,7 @@ class RichMirror(QObject):
             a = lst.item(0).position() if lst is not None and lst.count() else -1
             if a >= 0 and a not in seen:
                 seen.add(a)
-                z = lst.item(lst.count() - 1).position()
-                if self._span_ends and a <= self._span_ends[-1].position():
-                    if z > self._span_ends[-1].position():
-                        self._span_ends[-1].setPosition(z)
-                else:
-                    for where, p in ((self._span_starts, a), (self._span_ends, z)):
-                        c = QTextCursor(self.doc)
-                        c.setPosition(p)
-                        where.append(c)
+                self.spans.add(self.doc, a, lst.item(lst.count() - 1).position())
             b = b.next()
 
     def _touches_a_list(self, start: int, end: int) -> bool:
@@ -258,7 +255,7 @@ class RichMirror(QObject):
             return False
         self._starts = []
         self._html = [None]
-        self._spans_stale = True
+        self.spans.stale = True
         self._list_spans()
         self._cut(0, doc.characterCount() - 1)
         self._checked = True
@@ -285,41 +282,16 @@ class RichMirror(QObject):
             p = b.position() + self.segment
 
     def _list_spans(self) -> None:
-        """Where the document's lists run, from first item to last, merged (as cursors, which follow edits):
-        Qt writes a list as one ``<ol>``/``<ul>`` closed after its last item, whatever paragraphs lie between
-        its items. Found again only after an edit touched a list (~20 ms for 800 lists)."""
-        if not self._spans_stale:
-            return
-        doc = self.doc
-        lists = {f.objectIndex() for f in doc.allFormats() if f.isBlockFormat() and f.objectIndex() >= 0}
-        spans = []
-        for index in lists:  # a paragraph's format names its list
-            lst = doc.object(index)
-            if isinstance(lst, QTextList) and lst.count():
-                spans.append((lst.item(0).position(), lst.item(lst.count() - 1).position()))
-        spans.sort()
-        merged: list[list[int]] = []
-        for a, b in spans:
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        self._span_starts, self._span_ends = [], []
-        for a, b in merged:
-            for where, p in ((self._span_starts, a), (self._span_ends, b)):
-                c = QTextCursor(doc)
-                c.setPosition(p)
-                where.append(c)
-        self._spans_stale = False
+        """Where the lists run, found again only after an edit touched a list (app/ui/list_spans.py)."""
+        if self.spans.stale:
+            self.spans.find(self.doc)
 
     def _splits(self, block) -> bool:
         """May a segment start at ``block``? Not at the first paragraph, and not from a list's first item to
         its last (a list is written whole; the paragraph after its last item may start one)."""
         if not (block.isValid() and block.previous().isValid()):
             return False
-        p = block.position()
-        k = bisect.bisect_right(self._span_starts, p, key=QTextCursor.position) - 1
-        return k < 0 or p > self._span_ends[k].position()
+        return not self.spans.inside(block.position())
 
     def _check_starts(self) -> None:
         """Edits move the starts (Qt keeps each cursor on its character): a start no longer at the start of

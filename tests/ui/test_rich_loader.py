@@ -294,19 +294,21 @@ def test_the_mirror_follows_a_long_rich_draft_as_it_goes_in(wired, qtbot):
     m = c.rich_mirror
     c.load(Draft(subject="lists", body=html, body_format=BodyFormat.HTML))
     assert c.loader.active and m._held
-    at_the_end = []
-    c.loader.finished.connect(lambda: at_the_end.append(len(m._starts)))
+    at_the_end = []  # (segments, how many start inside a list) when the last piece is in (the hold is off)
+    c.loader.finished.connect(lambda: at_the_end.append(
+        (len(m._starts), sum(m.spans.inside(st.position()) for st in m._starts))))
     _loaded(qtbot, c.loader)
     assert not m._held
     qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
     assert m._starts is not None and len(m._starts) > 5, "taken by segments"
-    assert at_the_end[0] >= len(m._starts) - 1, "cut as it grew, not all in one turn at the end"
+    assert at_the_end[0][0] >= len(m._starts) - 1, "cut as it grew, not all in one turn at the end"
+    assert at_the_end[0][1] == 0, "and never inside a list"
     assert m.waiting() == 0, "every segment written ahead"
-    followed = [(a.position(), z.position()) for a, z in zip(m._span_starts, m._span_ends)]
-    assert not m._spans_stale and len(followed) > 100
-    m._spans_stale = True
+    followed = m.spans.positions()
+    assert not m.spans.stale and len(followed) > 100
+    m.spans.stale = True
     m._list_spans()  # found again, from the whole document
-    assert [(a.position(), z.position()) for a, z in zip(m._span_starts, m._span_ends)] == followed
+    assert m.spans.positions() == followed
     c.body.moveCursor(c.body.textCursor().MoveOperation.End)
     qtbot.keyClicks(c.body, " and a few more words")
     before = m.exported_chars
@@ -331,3 +333,45 @@ def test_qts_html_that_a_server_added_to_is_still_cut(wired, qtbot):
     during = c.draft().body
     assert not c.loader.active, "the rest went in first"
     assert during == set_whole(served, font) == set_whole(html, font)
+
+
+def test_typing_at_the_top_while_it_goes_in_keeps_the_mirror_exact(wired, qtbot):
+    """An edit before the appended pieces moves the positions the mirror keeps for their lists: the spans are
+    found again once the body is in, and the mirror's HTML is still exactly ``toHtml()``."""
+    c, _autosave, _journal = wired
+    no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
+    m = c.rich_mirror
+    c.load(Draft(subject="lists", body=qt_html(no_frames, 1200, c.body.document().defaultFont()),
+                 body_format=BodyFormat.HTML))
+    qtbot.waitUntil(lambda: m._starts is not None and bool(m.spans.positions()), timeout=60000)
+    assert c.loader.active, "typed before the body was all in"
+    c.body.setFocus()
+    c.body.moveCursor(c.body.textCursor().MoveOperation.Start)
+    qtbot.keyClicks(c.body, "Dear Bob, ")
+    _loaded(qtbot, c.loader)
+    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
+    followed = m.spans.positions()
+    m.spans.stale = True
+    m._list_spans()
+    assert m.spans.positions() == followed
+    assert m._starts is not None and m.html() == c.body.document().toHtml()
+    assert c.body.document().toPlainText().startswith("Dear Bob, ")
+
+
+def test_no_segment_starts_inside_a_list_while_it_goes_in(wired, qtbot):
+    """The mirror cuts its last segment as pieces come in, before the lists of those pieces are cursors:
+    a cut must still never fall inside a list (Qt writes a list whole), here where lists are most of it."""
+    c, _autosave, _journal = wired
+    m = c.rich_mirror
+    unit = "<p>before</p><p>between</p><ul>" + "<li>an item of a long list</li>" * 40 + "</ul>"
+    c.load(Draft(subject="lists", body=qt_html(unit, 300, c.body.document().defaultFont()),
+                 body_format=BodyFormat.HTML))
+    assert c.loader.active
+    at_the_end = []
+    c.loader.finished.connect(lambda: at_the_end.append(
+        (len(m._starts), sum(m.spans.inside(st.position()) for st in m._starts))))
+    _loaded(qtbot, c.loader)
+    segments, inside = at_the_end[0]
+    assert segments > 5 and inside == 0
+    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
+    assert m.html() == c.body.document().toHtml()
