@@ -58,12 +58,16 @@ class ListSpans:
         if self._appended:
             self.stale = True
 
-    def settle(self, doc: QTextDocument) -> None:
-        """The appended spans become cursors (the body is in: edits may come anywhere)."""
-        if not self.stale:
-            for a, b in self._appended:
-                self._keep(doc, a, b)
-        self._appended = []
+    def settle(self, doc: QTextDocument, most: int) -> bool:
+        """Up to ``most`` of the appended spans become cursors (the body is in: edits may come anywhere; a
+        cursor costs ~5 µs to make, so a 10 MB body's are made over a few turns). More to do?"""
+        if self.stale:
+            self._appended = []
+        done = self._appended[:most]
+        for a, b in done:
+            self._keep(doc, a, b)
+        del self._appended[:most]
+        return bool(self._appended)
 
     def inside(self, p: int) -> bool:
         """Is position ``p`` within a list, from its first item to its last?"""

@@ -34,6 +34,8 @@ LARGE = 128 * 1024
 SEGMENT = 16 * 1024
 #: an edit longer than this (characters) is not searched for list paragraphs: the lists are found again
 LIST_SCAN = 64 * 1024
+#: lists whose spans become cursors in one turn after a long body went in (~5 µs each)
+SETTLE = 300
 
 _START, _END = "<!--StartFragment-->", "<!--EndFragment-->"
 _TRAILER = "</body></html>"
@@ -96,11 +98,8 @@ class RichMirror(QObject):
         self._held = on
         if on:
             self._warm.stop()
-            return
-        self.spans.settle(self.doc)
-        if self._starts is not None:
-            self._hot = None
-            self._checked = False
+        elif self._starts is not None:
+            self._hot = None  # the appends' segment is written ahead too (the starts they made stand)
             if not self._warm_off:
                 self._warm.start()
 
@@ -151,10 +150,9 @@ class RichMirror(QObject):
         if self.doc.characterCount() < self.large // 2 or self._has_frames():
             self._drop()
             return
-        if self._held:
-            if self._appended(pos, _removed, added):
-                return
-            self.spans.edited()
+        if self._held and self._appended(pos, _removed, added):
+            return
+        self.spans.edited()
         lo = self._segment_of(max(pos - 1, 0))
         hi = self._segment_of(pos + added)
         for k in range(lo, hi + 1):
@@ -236,6 +234,8 @@ class RichMirror(QObject):
         if self._starts is None or self._held:
             self._warm.stop()
             return
+        if self.spans.settle(self.doc, SETTLE):
+            return  # more lists' cursors next turn, then the segments
         try:
             self._check_starts()
             k = self._cold_waiting()

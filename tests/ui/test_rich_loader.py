@@ -375,3 +375,30 @@ def test_no_segment_starts_inside_a_list_while_it_goes_in(wired, qtbot):
     assert segments > 5 and inside == 0
     qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
     assert m.html() == c.body.document().toHtml()
+
+
+def test_an_edit_while_the_lists_settle_keeps_the_mirror_exact(wired, qtbot):
+    """After the last piece the kept list positions become cursors over a few turns; an edit before they
+    all have (here in the same turn as the last piece) makes them stale, found again from the document."""
+    from PySide6.QtGui import QTextCursor
+
+    c, _autosave, _journal = wired
+    no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
+    m = c.rich_mirror
+    c.load(Draft(subject="lists", body=qt_html(no_frames, 1200, c.body.document().defaultFont()),
+                 body_format=BodyFormat.HTML))
+    pending = []
+
+    def edit_at_the_top():
+        pending.append(len(m.spans._appended))
+        QTextCursor(c.body.document()).insertText("Dear Bob, ")
+
+    c.loader.finished.connect(edit_at_the_top)
+    _loaded(qtbot, c.loader)
+    assert pending[0] > 0, "the edit came while list positions were still kept"
+    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
+    followed = m.spans.positions()
+    m.spans.stale = True
+    m._list_spans()
+    assert m.spans.positions() == followed
+    assert m.html() == c.body.document().toHtml()
