@@ -43,7 +43,7 @@ class ListSpans:
             self._keep(doc, a, b)
         self.stale = False
 
-    def add(self, doc: QTextDocument, first: int, last: int) -> None:
+    def add(self, first: int, last: int) -> None:
         """A list from ``first`` to ``last`` (item positions), appended after every span kept."""
         if self._appended and first <= self._appended[-1][1]:
             self._appended[-1][1] = max(self._appended[-1][1], last)

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat
 
 from app.ui.list_spans import ListSpans
+from app.ui.rich_cuts import TRAILER
 
 #: a document this long (characters) or longer is kept in segments; a shorter one is one toHtml() (< ~5 ms)
 LARGE = 128 * 1024
@@ -38,7 +39,7 @@ LIST_SCAN = 64 * 1024
 SETTLE = 300
 
 _START, _END = "<!--StartFragment-->", "<!--EndFragment-->"
-_TRAILER = "</body></html>"
+
 # the empty paragraph a segment's fragment starts with (the paragraph break before the segment): tags only
 _EMPTY_BLOCK = re.compile(r"\n(?:<[^<>]*>)*\n")
 
@@ -130,7 +131,7 @@ class RichMirror(QObject):
             return self._whole()
         self._warm_off = False
         self._warm.stop()
-        return (self.header(), *self._html, _TRAILER)
+        return (self.header(), *self._html, TRAILER)
 
     def html(self) -> str:
         return "".join(self.pieces())
@@ -197,7 +198,7 @@ class RichMirror(QObject):
             a = lst.item(0).position() if lst is not None and lst.count() else -1
             if a >= 0 and a not in seen:
                 seen.add(a)
-                self.spans.add(self.doc, a, lst.item(lst.count() - 1).position())
+                self.spans.add(a, lst.item(lst.count() - 1).position())
             b = b.next()
 
     def _touches_a_list(self, start: int, end: int) -> bool:
@@ -354,7 +355,7 @@ class RichMirror(QObject):
         self.exported_chars += e - s
         try:
             i = h.index(">", h.index("<body")) + 1
-            j = h.rindex(_TRAILER)
+            j = h.rindex(TRAILER)
         except ValueError:
             raise NotSplittable from None
         body = h[i:j].replace(_START, "").replace(_END, "")
