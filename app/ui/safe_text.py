@@ -17,14 +17,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QTextEdit, QWidget
 
-_IMAGE = int(QTextDocument.ResourceType.ImageResource.value)
-
-#: How many resources one document may decode from ``data:`` URIs (each within Qt's image allocation limit).
-MAX_DATA_RESOURCES = 200
+# the document that loads nothing has a module of its own (Qt GUI only: the HTML helper process uses it)
+from app.ui.safe_document import MAX_DATA_RESOURCES, SafeDocument, allowed, placeholder_image  # noqa: F401
 
 
 class PlainLabel(QLabel):
@@ -67,55 +65,6 @@ def tooltip(text: str | None) -> str:
     if not text:
         return ""
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
-
-
-def placeholder_image() -> QImage:
-    """What a blocked image shows: a small grey box with a border."""
-    img = QImage(24, 24, QImage.Format_ARGB32)
-    img.fill(QColor("#e2e8f0"))
-    p = QPainter(img)
-    p.setPen(QColor("#94a3b8"))
-    p.drawRect(0, 0, 23, 23)
-    p.drawLine(4, 4, 19, 19)
-    p.drawLine(19, 4, 4, 19)
-    p.end()
-    return img
-
-
-def allowed(url: QUrl) -> bool:
-    """Only inline ``data:`` resources are loaded."""
-    return url.scheme().lower() == "data"
-
-
-class SafeDocument(QTextDocument):
-    """A text document that fetches nothing: ``data:`` URIs are decoded, anything else is a placeholder."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.blocked: list[str] = []  # the URLs refused (for tests and a "content blocked" note)
-        self._data_loaded = 0
-        self._placeholder: QImage | None = None
-
-    def loadResource(self, type_, url):  # noqa: N802 - Qt override
-        kind = int(getattr(type_, "value", type_))
-        if allowed(url) and self._data_loaded < MAX_DATA_RESOURCES:
-            self._data_loaded += 1
-            result = super().loadResource(type_, url)
-            if result is not None:
-                return result
-        elif url.toString()[:200] not in self.blocked:
-            self.blocked.append(url.toString()[:200])
-        if kind == _IMAGE:
-            if self._placeholder is None:
-                self._placeholder = placeholder_image()
-            self.addResource(kind, url, self._placeholder)  # asked once per URL, not on every paint
-            return self._placeholder
-        return ""  # a style sheet or another document: empty, never read from anywhere
-
-    def clear(self) -> None:
-        self.blocked.clear()
-        self._data_loaded = 0
-        super().clear()
 
 
 def _widget_resource(widget, type_, url):
