@@ -38,6 +38,9 @@ def build_parser():
     return p
 
 
+#: makes ``dispatch-mail`` the helper process that turns foreign HTML into Qt's (app/ui/html_helper.py)
+QT_HTML_FLAG = "--qt-html"
+
 _FAST = {(): False, ("--sandbox",): True}
 
 
@@ -70,6 +73,11 @@ def parse(argv: list[str] | None = None):
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == [QT_HTML_FLAG]:  # the app's own helper process (app/ui/html_helper.py)
+        from app.ui.html_helper import serve
+
+        return serve(argv[1:])
     args = parse(argv)
     if args.self_test:
         from app.selftest import run as self_test

@@ -7,10 +7,12 @@ reads or writes the user's settings, data, logs or keyring), and goes through th
    built-in sandbox EWS server in this process and connects to it with the real backend (exchangelib);
 2. fills Compose programmatically (To, Subject, Body widgets) and triggers the window's *Save draft* action;
 3. triggers the *Send* action;
-4. checks, through the sandbox's own API, that the message is in alice's Sent Items and bob's Inbox.
+4. checks, through the sandbox's own API, that the message is in alice's Sent Items and bob's Inbox;
+5. opens a long body of HTML another program wrote: Qt's HTML of it comes from the helper process (the
+   packaged app's own executable, ``app/ui/html_helper.py``), then goes into Compose a piece per turn.
 
 Prints ONE line and returns 0 on success, e.g.
-``self-test: OK (saved, sent, in Sent Items, in bob's Inbox) in 1.9 s``, or
+``self-test: OK (saved, sent, in Sent Items, in bob's Inbox, long HTML opened) in 1.9 s``, or
 ``self-test: FAILED at <step>: <reason> (log: <path>)`` and a non-zero exit status.
 """
 
@@ -148,6 +150,8 @@ async def _run_steps(done: list[str]) -> None:
         await _wait_for(lambda: any(i["subject"] == subject for i in sandbox.mailbox(RECIPIENT).items("inbox")),
                         "check bob's Inbox")
         done.append("in bob's Inbox")
+        await _open_foreign_html(compose)
+        done.append("long HTML opened")
         await window.flows.wait_idle()
     finally:
         session = window.session
@@ -155,6 +159,41 @@ async def _run_steps(done: list[str]) -> None:
         window.close()
         if session is not None:
             await asyncio.get_running_loop().run_in_executor(None, session.close)
+
+
+async def _open_foreign_html(compose) -> None:
+    """A long body in HTML Qt did not write goes to the helper process, and Qt's HTML of it into Compose."""
+    from app.domain.models import BodyFormat, Draft
+    from app.ui.body_loader import FOREIGN_FROM
+
+    step = "open long HTML"
+    paragraphs = FOREIGN_FROM // 30 + 1
+    html = ("<html><head><style>p.x {margin:0}</style></head><body><div class=Section1>"
+            + "".join(f"<p class=x>Self-test paragraph {i}</p>" for i in range(paragraphs)) + "</div></body></html>")
+    loader = compose.loader
+    finished = asyncio.get_running_loop().create_future()
+
+    def on_finished():
+        if not finished.done():
+            finished.set_result(None)
+
+    loader.finished.connect(on_finished)
+    try:
+        compose.load(Draft(subject="Dispatch self-test: long HTML", body=html, body_format=BodyFormat.HTML))
+        if not loader.waiting:
+            raise SelfTestFailed(step, "the body was not handed to the helper process")
+        helper = loader.helper
+        try:
+            await asyncio.wait_for(finished, STEP_TIMEOUT)
+        except asyncio.TimeoutError:
+            raise SelfTestFailed(step, f"not all in after {STEP_TIMEOUT:.0f} s")
+    finally:
+        loader.finished.disconnect(on_finished)
+    if helper.failure:
+        raise SelfTestFailed(step, f"the helper process failed: {helper.failure}")
+    if not compose.body.toPlainText().rstrip().endswith(f"Self-test paragraph {paragraphs - 1}"):
+        raise SelfTestFailed(step, "the body is not all in Compose")
+    compose.clear()
 
 
 def run(argv: list[str] | None = None) -> int:

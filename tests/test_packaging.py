@@ -41,7 +41,7 @@ from app import __version__  # noqa: E402
 NAME = "dispatch-mail"
 MAX_DEB_BYTES = 80 * 1000 * 1000
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)  # hicolor PNGs the package ships
-SELF_TEST_OK = re.compile(r"^self-test: OK \(saved, sent, in Sent Items, in bob's Inbox\) in \d+\.\d s$")
+SELF_TEST_OK = re.compile(r"^self-test: OK \(saved, sent, in Sent Items, in bob's Inbox, long HTML opened\) in \d+\.\d s$")
 # The libraries Qt's xcb platform plugin links on bare Debian (checked against the bundle below too).
 QT_XCB_DEPENDS = {"libgl1", "libegl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1", "libfreetype6",
                   "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
@@ -468,6 +468,20 @@ def test_self_test_reports_a_failure_in_one_line(tmp_path):
     log = Path(lines[0].rsplit("(log: ", 1)[1].rstrip(")"))
     assert log.is_file()
     shutil.rmtree(log.parent.parent, ignore_errors=True)
+
+
+def test_self_test_fails_when_the_html_helper_cannot_run(tmp_path):
+    """A fault injected on purpose: the helper process is one that exits with an error (as a bundle missing
+    the offscreen platform would). The self-test must say so, not fall back quietly."""
+    code = ("import sys, app.ui.qt_html as q; q.command = lambda font: [sys.executable, '-c', 'raise SystemExit(7)']; "
+            "from app.selftest import run; sys.exit(run())")
+    r = _run_source_self_test(code, tmp_path)
+    lines = r.stdout.strip().splitlines()
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert len(lines) == 1, r.stdout
+    assert lines[0].startswith("self-test: FAILED at open long HTML: the helper process failed: exit status 7"), lines[0]
+    assert "[done: saved, sent, in Sent Items, in bob's Inbox]" in lines[0]
+    shutil.rmtree(Path(lines[0].rsplit("(log: ", 1)[1].rstrip(")")).parent.parent, ignore_errors=True)
 
 
 def test_bootstrap_leaves_the_app_byte_compiled():

@@ -18,7 +18,12 @@ fragment imported with the body's own head and appended after a paragraph break 
 first paragraph's formats (a fragment's first paragraph takes the format of the one it is inserted
 into). The result is the document one ``setHtml`` makes, character for character in ``toHtml()``
 (``tests/ui/test_rich_loader.py``). :meth:`tail` is then the rest of the body's HTML, which Compose splices
-into the document's HTML (``ComposeView.draft``). Other HTML is set in one call, as before.
+into the document's HTML (``ComposeView.draft``).
+
+Long HTML that Qt did not write (Outlook's) has no such cuts: the helper process (``app/ui/qt_html.py``)
+turns it into Qt's HTML, which is then loaded the same way. Until the helper answers, the editor is empty
+and read-only and the message is the body as it came (:attr:`BodyLoader.waiting`, :meth:`tail`); a helper
+that fails leaves the body to one ``setHtml``, as before. Shorter HTML is set in one call.
 """
 
 from __future__ import annotations
@@ -44,6 +49,9 @@ MIN_PIECE, MAX_PIECE = 4 * 1024, 256 * 1024
 #: 64 K characters, ~8 ms); the first piece, in characters of HTML (~4 K characters of text)
 RICH_PIECEWISE_FROM = 64 * 1024
 RICH_FIRST_PIECE = 16 * 1024
+#: HTML Qt did not write, this long or longer, goes through the helper process first: Qt imports Outlook's
+#: HTML at ~4 MB a second here (48 K characters, ~12 ms; 64 K, ~22 ms); the helper answers in ~0.2 s
+FOREIGN_FROM = 48 * 1024
 
 
 def cut(text: str, start: int, size: int) -> int:
@@ -68,6 +76,7 @@ class BodyLoader(QObject):
 
     progress = Signal(int, int)  # (characters in, characters in all)
     finished = Signal()          # the whole body is in the document
+    began = Signal()             # the helper's answer is going in: :attr:`rich` may have changed
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -79,6 +88,10 @@ class BodyLoader(QObject):
         self._formats: QTextDocument | None = None  # a rich piece's first paragraph, imported alone
         self._piece = FIRST_PIECE
         self._was_undo = True
+        self._edit = None        # the editor waiting for the helper's answer (None when not waiting)
+        self._was_read_only = False
+        self._qt_html = None     # app.ui.qt_html.QtHtml, made for the first foreign body
+        self._ticket = -1
         self.turns = 0               # appends made for the body being loaded (tests, the bench)
         self._timer = QTimer(self)
         self._timer.setInterval(0)   # once per event-loop turn: input and painting run between pieces
@@ -89,6 +102,16 @@ class BodyLoader(QObject):
     @property
     def active(self) -> bool:
         return self._doc is not None
+
+    @property
+    def waiting(self) -> bool:
+        """Is a foreign HTML body with the helper (the document empty, :meth:`tail` the whole body)?"""
+        return self._edit is not None
+
+    @property
+    def helper(self):
+        """The helper process's runner (``app.ui.qt_html.QtHtml``), once a foreign body has needed it."""
+        return self._qt_html
 
     @property
     def rich(self) -> bool:
@@ -114,6 +137,13 @@ class BodyLoader(QObject):
         self._begin(edit.document(), text, first, len(text), "", FIRST_PIECE)
 
     def _start_rich(self, edit, html: str) -> None:
+        if len(html) >= FOREIGN_FROM and rich_cuts.qt_body(html) is None:
+            self._wait(edit, html)
+        else:
+            self._start_qt(edit, html)
+
+    def _start_qt(self, edit, html: str) -> None:
+        """HTML that Qt wrote (or short HTML): in pieces when it is long, else in one call."""
         body = rich_cuts.qt_body(html) if len(html) >= RICH_PIECEWISE_FROM else None
         if body is None:
             edit.setHtml(html)
@@ -126,6 +156,46 @@ class BodyLoader(QObject):
         head = html[:start]
         edit.setHtml(head + html[start:first] + rich_cuts.TRAILER)
         self._begin(edit.document(), html, first, end, head, RICH_FIRST_PIECE)
+
+    def _wait(self, edit, html: str) -> None:
+        """Hand ``html`` to the helper; the editor stays empty and read-only until it answers."""
+        if self._qt_html is None:
+            from app.ui.qt_html import QtHtml
+
+            self._qt_html = QtHtml(self)
+            self._qt_html.ready.connect(self._answered)
+        edit.clear()
+        self._edit, self._was_read_only = edit, edit.isReadOnly()
+        edit.setReadOnly(True)
+        self._doc, self._text, self._pos, self._end, self._head = edit.document(), html, 0, len(html), ""
+        self._ticket = self._qt_html.start(html, edit.document().defaultFont().toString())
+        self.progress.emit(*self.done())
+
+    def _answered(self, ticket: int, qt_html) -> None:
+        """The helper's answer (``None``: it failed) for the body still waiting: load it a piece per turn."""
+        if ticket != self._ticket or self._edit is None:
+            return
+        edit, html = self._stop_waiting(), self._text
+        hook = self.appending
+        if hook is not None:
+            hook(True)
+        self._doc, self._text = None, ""
+        try:
+            # Qt's HTML of the body; without it (the helper failed) the body is set here, in one call
+            self._start_qt(edit, html if qt_html is None else qt_html)
+        finally:
+            if hook is not None:
+                hook(False)
+        self.began.emit()
+        if not self.active:
+            self._finished(edit.document().characterCount())
+
+    def _stop_waiting(self):
+        edit, self._edit = self._edit, None
+        self._ticket = -1
+        self._qt_html.cancel()
+        edit.setReadOnly(self._was_read_only)
+        return edit
 
     def _begin(self, doc: QTextDocument, text: str, pos: int, end: int, head: str, piece: int) -> None:
         self._was_undo = doc.isUndoRedoEnabled()
@@ -142,19 +212,25 @@ class BodyLoader(QObject):
 
     def tail(self) -> str:
         """What is not in the document yet ("" when nothing is loading): text, or a rich body's HTML from
-        the paragraph that comes next to the end of its body (without the trailer)."""
+        the paragraph that comes next to the end of its body (without the trailer); while :attr:`waiting`,
+        the whole body as it came."""
         return self._text[self._pos:self._end] if self.active else ""
 
     def cancel(self) -> None:
         """Stop loading (another message is replacing this one); what is in the document stays."""
         self._timer.stop()
-        if self._doc is not None:
+        if self._edit is not None:
+            self._stop_waiting()
+        elif self._doc is not None:
             self._doc.setUndoRedoEnabled(self._was_undo)
             mapping_big(False)
         self._doc, self._text, self._pos, self._end, self._head, self._formats = None, "", 0, 0, "", None
 
     def finish(self) -> None:
-        """Append all that is left now, in one call (for what must see the whole document)."""
+        """Append all that is left now, in one call (for what must see the whole document); a body still
+        with the helper is set in one call."""
+        if self._edit is not None:
+            self._answered(self._ticket, None)
         if self.active:
             self._append(self._end)
             self._done()
@@ -215,5 +291,8 @@ class BodyLoader(QObject):
     def _done(self) -> None:
         total = self._end
         self.cancel()
+        self._finished(total)
+
+    def _finished(self, total: int) -> None:
         self.progress.emit(total, total)
         self.finished.emit()

@@ -134,6 +134,7 @@ class ComposeView(QWidget):
         self.loader.appending = self._set_loading
         self.loader.progress.connect(self._load_progress)
         self.loader.finished.connect(lambda: self.rich_mirror.hold(False))
+        self.loader.began.connect(lambda: self.rich_mirror.hold(self.loader.rich))  # the helper answered
         self.body.whole_needed.connect(self.loader.finish)
         self._add_formatting(bar)
         bar.addStretch(1)
@@ -246,8 +247,10 @@ class ComposeView(QWidget):
         """The rich body's HTML in pieces. While a long one is still going in, the document's HTML with the
         rest of the body's spliced in before its end: both are Qt's HTML under the same head (the loader
         cuts only HTML Qt wrote; a head that differs from the one the document writes, and a plain body
-        still loading, go in whole first)."""
+        still loading, go in whole first). While a foreign body is with the helper, the body as it came."""
         loader = self.loader
+        if loader.waiting:
+            return (loader.tail(),)
         if loader.active and (not loader.rich or loader.head() != self.rich_mirror.header()):
             loader.finish()
         tail = loader.tail()

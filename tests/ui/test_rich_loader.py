@@ -117,18 +117,21 @@ def test_cuts_fall_only_between_two_top_level_paragraphs():
     assert not any(table < c < html.index("</table>", table) for c in cuts), "never inside the table's cells"
 
 
-def test_html_that_qt_did_not_write_is_set_in_one_call(qtbot):
+def test_html_that_qt_did_not_write_is_never_cut(qtbot, small_pieces):
+    """Short foreign HTML is set in one call, however small the pieces (a long one goes through the
+    helper process first: tests/ui/test_foreign_html.py)."""
     from app.ui.safe_text import SafeTextEdit
 
+    small_pieces(1000)
     edit = SafeTextEdit()
     qtbot.addWidget(edit)
     foreign = ("<html><head><style>p.MsoNormal {margin:0}</style></head><body><div class=WordSection1>"
-               + "<p class=MsoNormal>Outlook's paragraph</p>\n" * 4000 + "</div></body></html>")
-    assert len(foreign) > body_loader.RICH_PIECEWISE_FROM
+               + "<p class=MsoNormal>Outlook's paragraph</p>\n" * 1000 + "</div></body></html>")
+    assert body_loader.RICH_PIECEWISE_FROM < len(foreign) < body_loader.FOREIGN_FROM
     assert rich_cuts.qt_body(foreign) is None
     loader = body_loader.BodyLoader(edit)
     loader.start(edit, foreign, rich=True)
-    assert not loader.active, "not cut: its structure is not Qt's"
+    assert not loader.active and not loader.waiting, "not cut: its structure is not Qt's"
     assert edit.document().toHtml() == set_whole(foreign, edit.document().defaultFont())
 
 

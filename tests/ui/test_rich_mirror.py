@@ -226,7 +226,8 @@ def _saved(c, autosave, journal) -> str:
 
 def _open_rich(qtbot, c, html: str) -> None:
     c.load(Draft(body=html, body_format=BodyFormat.HTML))
-    assert c.rich.isChecked()
+    c.body.ensure_whole()  # set in one call (long HTML Qt did not write goes to the helper process otherwise)
+    assert c.rich.isChecked() and not c.loader.active
     assert c.rich_mirror.exported_chars == 0, "opening wrote nothing yet: the segments are written a turn each"
     assert c.rich_mirror.waiting() > 3
     qtbot.waitUntil(lambda: not c.rich_mirror._warm.isActive(), timeout=20000)

@@ -1,0 +1,40 @@
+"""The helper process that turns HTML Qt did not write (Outlook's, a web client's) into Qt's own HTML.
+
+``QTextDocument.setHtml`` of a long foreign body is one call of seconds (Outlook's HTML goes in at ~4 MB a
+second here), and it cannot move to a thread of the app: PySide holds the interpreter lock through it. So
+this process does it: ``dispatch-mail --qt-html FONT`` reads the HTML on stdin, sets it in a
+:class:`~app.ui.safe_document.SafeDocument` (which fetches nothing: no network, no file) on the editor's
+default font, and writes ``toHtml()`` on stdout. Qt's HTML of a document is the same document when set
+again, and the app loads it a few paragraphs per frame (``app/ui/body_loader.py``, ``app/ui/qt_html.py``).
+
+Qt GUI only (no widgets), on the offscreen platform: it starts in ~0.15 s.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from app.cli import QT_HTML_FLAG
+
+#: the command-line flag that makes ``dispatch-mail`` this helper
+FLAG = QT_HTML_FLAG
+
+
+def serve(argv: list[str]) -> int:
+    """Read HTML on stdin, write Qt's HTML of it on stdout; ``argv``: the default font (``QFont.toString``)."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window, no display connection
+    from PySide6.QtGui import QFont, QGuiApplication
+
+    from app.ui.safe_document import SafeDocument
+
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need the application
+    html = sys.stdin.buffer.read().decode("utf-8", "surrogatepass")
+    doc = SafeDocument()
+    font = QFont()
+    if argv and argv[0] and font.fromString(argv[0]):
+        doc.setDefaultFont(font)
+    doc.setHtml(html)
+    sys.stdout.buffer.write(doc.toHtml().encode("utf-8", "surrogatepass"))
+    sys.stdout.buffer.flush()
+    return 0

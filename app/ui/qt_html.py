@@ -1,0 +1,102 @@
+"""Foreign HTML made Qt's, in the helper process (``app/ui/html_helper.py``), off the UI thread.
+
+:meth:`QtHtml.start` runs ``dispatch-mail --qt-html`` for one body on a thread of its own (the process is
+started, fed and waited for there: the UI thread neither forks nor blocks) and :attr:`QtHtml.ready` brings
+Qt's HTML back to the UI thread, or ``None`` when the helper failed (it could not start, died, or ran past
+its time). A new :meth:`start` or :meth:`cancel` kills the process still running for the last body.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from app.ui.html_helper import FLAG
+
+#: the helper's time: start-up plus Qt's import at a slow 1 MB a second; past it the body is set here
+BASE_SECONDS, SECONDS_PER_MB = 10.0, 1.0
+_ROOT = Path(__file__).resolve().parent.parent.parent  # the folder that holds the ``app`` package
+log = logging.getLogger(__name__)
+
+
+def command(font: str) -> list[str]:
+    """How this installation starts the helper: the packaged executable takes the flag itself."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FLAG, font]
+    return [sys.executable, "-m", "app", FLAG, font]
+
+
+class QtHtml(QObject):
+    """One helper run at a time."""
+
+    ready = Signal(int, object)  # (ticket of the run, Qt's HTML or None)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._ticket = 0
+        self._proc: subprocess.Popen | None = None
+        self.runs = 0  # helper processes started (tests, the bench)
+        self.failure = ""  # why the last run that ended gave no answer ("" when it answered)
+        self.command = command  # the fault tests give it a helper that fails
+
+    def start(self, html: str, font: str) -> int:
+        """Run the helper on ``html`` (with the editor's default font); :attr:`ready` gets the returned ticket."""
+        self.cancel()
+        with self._lock:
+            ticket = self._ticket
+        args = (ticket, html.encode("utf-8", "surrogatepass"), self.command(font),
+                BASE_SECONDS + SECONDS_PER_MB * len(html) / 1e6)
+        threading.Thread(target=self._run, args=args, name="qt-html", daemon=True).start()
+        return ticket
+
+    def cancel(self) -> None:
+        """Forget the run in progress (its result is dropped) and kill its process."""
+        with self._lock:
+            self._ticket += 1
+            proc, self._proc = self._proc, None
+        if proc is not None:
+            proc.kill()
+
+    def _run(self, ticket: int, data: bytes, args: list[str], seconds: float) -> None:
+        out, why = None, ""
+        try:
+            with self._lock:
+                if ticket != self._ticket:
+                    return
+                proc = subprocess.Popen(
+                    args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                    cwd=_ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+                self._proc = proc
+                self.runs += 1
+            try:
+                got, _ = proc.communicate(data, timeout=seconds)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                why = f"no answer in {seconds:.0f} s"
+            else:
+                if proc.returncode == 0:
+                    out = got.decode("utf-8", "surrogatepass")
+                else:
+                    why = f"exit status {proc.returncode}"
+        except OSError as exc:  # the helper could not be started: the caller sets the body itself
+            why = f"could not start ({type(exc).__name__})"
+        with self._lock:
+            if ticket != self._ticket:
+                return  # cancelled (and killed): nobody waits for this run
+            self._proc = None
+            self.failure = why
+        if why:  # the reason only: never the message
+            log.warning("the HTML helper process failed: %s; the body is set on the UI thread", why)
+        try:
+            self.ready.emit(ticket, out)  # queued to the UI thread (this object lives there)
+        except RuntimeError:
+            pass  # the object was deleted while the helper ran

@@ -1,0 +1,221 @@
+"""Long HTML that Qt did not write (Outlook's) is made Qt's in the helper process, then goes in a piece per
+turn (issue 16; app/ui/html_helper.py, app/ui/qt_html.py, app/ui/body_loader.py).
+
+``setHtml`` of Outlook's HTML runs at ~4 MB a second here, on the UI thread, and cannot move to a thread
+(PySide holds the interpreter lock through it). These tests start the real helper (``python -m app
+--qt-html``) and assert what matters: the document is the one ``setHtml`` of the body makes, character for
+character in ``toHtml()``; the UI process never sets the foreign HTML itself; the helper fetches nothing;
+the message while the helper works is the body as it came (a save takes it whole); a helper that fails or
+hangs leaves the body to one ``setHtml`` (these two start a helper that does so: a fault injected on purpose,
+each asserted to have happened); a new message kills the helper of the last. None asserts a time.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.domain.models import BodyFormat, Draft
+from app.ui import body_loader, html_helper, qt_html, rich_cuts
+from bench.bodies import outlook_html as outlook
+from tests.ui.test_rich_loader import SERVE_FIFO, set_whole
+
+
+def _done(qtbot, loader) -> None:
+    qtbot.waitUntil(lambda: not loader.active, timeout=60000)
+
+
+def _recording(edit) -> list[str]:
+    """Every HTML the editor is given with setHtml, in order."""
+    calls: list[str] = []
+    base = type(edit).setHtml
+
+    def record(html):
+        calls.append(html)
+        base(edit, html)
+
+    edit.setHtml = record
+    return calls
+
+
+def test_long_outlook_html_is_made_qts_by_the_helper_and_goes_in_in_pieces(qtbot):
+    from app.ui.safe_text import SafeTextEdit
+
+    edit = SafeTextEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    calls = _recording(edit)
+    foreign = outlook(200_000)
+    assert rich_cuts.qt_body(foreign) is None
+    loader = body_loader.BodyLoader(edit)
+    loader.start(edit, foreign, rich=True)
+    assert loader.waiting and edit.isReadOnly() and edit.toPlainText() == ""
+    assert loader.tail() == foreign, "while the helper works, the body is the body as it came"
+    _done(qtbot, loader)
+    assert loader._qt_html.runs == 1
+    assert not edit.isReadOnly()
+    assert loader.turns > 2, "Qt's HTML of it went in over many turns"
+    assert edit.document().toHtml() == set_whole(foreign, edit.document().defaultFont())
+    assert calls and all(rich_cuts.QT_MARK in h and len(h) < len(foreign) // 4 for h in calls), \
+        "the UI process set only a first piece of Qt's HTML, never the foreign HTML"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a FIFO shows each read of the sheet (POSIX only)")
+def test_the_helper_fetches_nothing(qtbot, tmp_path):
+    """The helper sets the body in a SafeDocument: a style sheet it links to is refused, never read (a plain
+    QTextDocument reads ``file:`` style sheets of ``type="text/css"`` itself; ``/dev/zero`` would never end).
+    The sheet is a FIFO served by another process: each open of it is written down in its log."""
+    from app.ui.safe_text import SafeTextEdit
+
+    sheet, log = tmp_path / "evil.css", tmp_path / "opened.log"
+    os.mkfifo(sheet)
+    edit = SafeTextEdit()
+    qtbot.addWidget(edit)
+    foreign = outlook(80_000).replace("</head>", f'<link rel="stylesheet" type="text/css" href="{sheet.as_uri()}"></head>', 1)
+    loader = body_loader.BodyLoader(edit)
+    writer = subprocess.Popen([sys.executable, "-c", SERVE_FIFO, str(sheet), str(log)])
+    try:
+        loader.start(edit, foreign, rich=True)
+        assert loader.waiting
+        _done(qtbot, loader)
+    finally:
+        writer.kill()
+        writer.wait(10)
+    assert loader._qt_html.runs == 1
+    fetched = log.exists() and log.read_text()
+    assert not fetched, "the helper read the linked style sheet"
+    assert "41pt" not in edit.document().toHtml() and "#123456" not in edit.document().toHtml()
+
+
+def test_a_new_message_kills_the_helper_of_the_last(qtbot):
+    from app.ui.safe_text import SafeTextEdit
+
+    edit = SafeTextEdit()
+    qtbot.addWidget(edit)
+    loader = body_loader.BodyLoader(edit)
+    loader.start(edit, outlook(3_000_000), rich=True)  # seconds of work for the helper
+    qtbot.waitUntil(lambda: loader._qt_html._proc is not None, timeout=30000)
+    proc = loader._qt_html._proc
+    loader.start(edit, "<p>The next message.</p>", rich=True)
+    assert not loader.waiting and not edit.isReadOnly()
+    assert proc.wait(30) != 0, "the helper was killed, not left to finish"
+    for _ in range(20):  # turns in which a late answer would be taken
+        QApplication.processEvents()
+    assert edit.toPlainText() == "The next message."
+
+
+@pytest.mark.parametrize("fault", ["fails", "hangs"])
+def test_a_helper_that_fails_or_hangs_leaves_the_body_to_one_set_html(qtbot, tmp_path, monkeypatch, fault):
+    """A fault injected on purpose: the helper started is one that exits with an error, or one that never
+    answers (killed when its time is up). The body then goes in with one setHtml, as it did before."""
+    from app.ui.safe_text import SafeTextEdit
+
+    marker = tmp_path / "helper.pid"
+    script = {"fails": "import os, sys; open(sys.argv[1], 'w').write(str(os.getpid())); sys.exit(3)",
+              "hangs": "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(120)"}
+    monkeypatch.setattr(qt_html, "command", lambda font: [sys.executable, "-c", script[fault], str(marker)])
+    monkeypatch.setattr(qt_html, "BASE_SECONDS", 1.0)
+    monkeypatch.setattr(qt_html, "SECONDS_PER_MB", 0.0)
+    edit = SafeTextEdit()
+    qtbot.addWidget(edit)
+    foreign = outlook(100_000)
+    loader = body_loader.BodyLoader(edit)
+    loader.start(edit, foreign, rich=True)
+    assert loader.waiting
+    _done(qtbot, loader)
+    assert marker.exists(), "the faulty helper ran"
+    pid = int(marker.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # ended (a hung one killed) and reaped
+    assert not edit.isReadOnly()
+    assert edit.document().toHtml() == set_whole(foreign, edit.document().defaultFont())
+
+
+def test_the_packaged_app_is_its_own_helper(monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert qt_html.command("Font,11") == [sys.executable, html_helper.FLAG, "Font,11"]
+    monkeypatch.delattr(sys, "frozen")
+    assert qt_html.command("Font,11") == [sys.executable, "-m", "app", html_helper.FLAG, "Font,11"]
+
+
+def test_compose_keeps_the_body_as_it_came_until_the_helper_answers(wired, qtbot):
+    c, autosave, journal = wired
+    foreign = outlook(150_000)
+    c.load(Draft(subject="from Outlook", body=foreign, body_format=BodyFormat.HTML))
+    assert c.loader.waiting and c.body.isReadOnly()
+    assert c.state_label.text().startswith("Opening…")
+    c.body.setFocus()
+    qtbot.keyClicks(c.body, "lost?")
+    assert c.draft().body == foreign, "a save or send while the helper works takes the body as it came"
+    assert c.loader.waiting, "draft() did not set the body in one call"
+    edits = c.edits
+    began = []  # when the helper's answer goes in: a long one is loading, the rich mirror held for it
+    c.loader.began.connect(lambda: began.append((c.loader.active, c.rich_mirror._held)))
+    _done(qtbot, c.loader)
+    assert began == [(True, True)]
+    whole = set_whole(foreign, c.body.document().defaultFont())
+    assert c.body.document().toHtml() == whole
+    assert c.draft().body == whole
+    assert "".join(c.rich_mirror.pieces()) == whole, "the rich mirror followed the body in"
+    assert c.edits == edits, "putting the body in is not an edit"
+    assert not c.body.isReadOnly() and not c.state_label.text().startswith("Opening…")
+    doc = c.body.document()
+    assert doc.isUndoRedoEnabled() and not doc.isUndoAvailable(), "loading is not an undo step"
+    qtbot.keyClicks(c.body, "Typed after.")
+    autosave.flush()
+    autosave.drain()
+    assert "Typed after." in journal.get(c.identity().local_id).draft.body
+
+
+def test_find_while_the_helper_works_sets_the_body_whole(wired, qtbot):
+    c, _autosave, _journal = wired
+    foreign = outlook(2_000_000)  # about a second of work for the helper: it is killed, not waited for
+    c.load(Draft(subject="from Outlook", body=foreign, body_format=BodyFormat.HTML))
+    assert c.loader.waiting
+    qtbot.waitUntil(lambda: c.loader._qt_html._proc is not None, timeout=30000)
+    proc = c.loader._qt_html._proc
+    c.body.ensure_whole()  # what Find, a format switch and a signature do first
+    assert not c.loader.active and not c.loader.waiting and not c.body.isReadOnly()
+    assert c.body.document().toHtml() == set_whole(foreign, c.body.document().defaultFont())
+    assert proc.wait(30) != 0, "the helper was killed"
+
+
+def test_ctrl_s_while_the_helper_works_saves_the_body_as_it_came(qtbot, window, sandbox):
+    """The real window and the sandbox over HTTP: a long Outlook draft is saved before the helper answers;
+    the server gets the body as it came."""
+    from tests.ui.test_window_flows import CTRL, items, key, type_message
+
+    win = window
+    c = win.compose
+    type_message(qtbot, win, subject="from Outlook", body="short for now")
+    foreign = outlook(150_000)
+    c.load(Draft(subject="from Outlook", body=foreign, body_format=BodyFormat.HTML))
+    assert c.loader.waiting
+    key(qtbot, win, Qt.Key_S, CTRL)
+    assert c.loader.waiting, "Ctrl+S came before the helper answered"
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and c.current_ref() is not None, timeout=30000)
+    saved = items(sandbox, "drafts")[0]["body"]
+    assert saved.count("cell two") == foreign.count("cell two") > 100
+    _done(qtbot, c.loader)
+    assert c.draft().body.count("cell two") == foreign.count("cell two")
+
+
+def test_the_sent_preview_shows_long_outlook_html_the_same_way(qtbot):
+    from app.ui.sent_view import SentView
+
+    s = SentView()
+    qtbot.addWidget(s)
+    s.resize(900, 700)
+    s.show()
+    foreign = outlook(150_000)
+    s.show_message(Draft(subject="from Outlook", body=foreign, body_format=BodyFormat.HTML))
+    assert s._loader.waiting
+    _done(qtbot, s._loader)
+    assert s._loader._qt_html.runs == 1
+    assert s.body.isReadOnly(), "the preview stays read-only"
+    assert s.body.document().toHtml() == set_whole(foreign, s.body.document().defaultFont())
