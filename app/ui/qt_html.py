@@ -46,6 +46,11 @@ class QtHtml(QObject):
         self.failure = ""  # why the last run that ended gave no answer ("" when it answered)
         self.command = command  # the fault tests give it a helper that fails
 
+    @property
+    def process(self) -> subprocess.Popen | None:
+        """The helper process running now, if any."""
+        return self._proc
+
     def start(self, html: str, font: str) -> int:
         """Run the helper on ``html`` (with the editor's default font); :attr:`ready` gets the returned ticket."""
         self.cancel()
