@@ -90,6 +90,8 @@ def insert_snippet(window, texts, snippet: Snippet, cursor: QTextCursor | None =
     as one undo step; the body's cursor ends after it."""
     c = window.compose
     body = c.body
+    if c.loader.waiting:  # a body still with the HTML helper is set first: the snippet goes into it
+        body.ensure_whole()
     cursor = QTextCursor(cursor) if cursor is not None else body.textCursor()
     vals = message_values(window, texts)
     cursor.beginEditBlock()

@@ -279,3 +279,26 @@ def _saved(c, autosave, journal) -> str:
     autosave.flush()
     autosave.drain()
     return journal.get(c.identity().local_id).draft.body
+
+
+def test_a_snippet_inserted_while_the_helper_works_is_kept(qtbot, window):
+    """The palette inserts a snippet into the body, read-only or not: into the empty document of a body still
+    with the helper it would be wiped when the answer came. The body is set first; the snippet goes into it."""
+    from app.domain.snippets import Snippet
+    from tests.ui.test_snippets import CTRL, SHIFT, key, press
+
+    win = window
+    c = win.compose
+    win.power.texts.set_snippets([Snippet("Regards", "rr", "Kind regards, Alice")])
+    foreign = outlook(150_000)
+    win.show_view("compose")
+    c.load(Draft(subject="from Outlook", body=foreign, body_format=BodyFormat.HTML))
+    assert c.loader.waiting
+    key(qtbot, win, Qt.Key_P, CTRL | SHIFT)
+    qtbot.keyClicks(win.power.palette.field, "snip regards")
+    press(qtbot, Qt.Key_Return)
+    assert not c.loader.waiting
+    for _ in range(20):  # turns in which a late answer of the helper would be taken
+        QApplication.processEvents()
+    text = c.body.toPlainText()
+    assert "Kind regards, Alice" in text and text.count("Bob Builder") == foreign.count("Bob Builder")
