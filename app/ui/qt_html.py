@@ -56,8 +56,7 @@ class QtHtml(QObject):
         self.cancel()
         with self._lock:
             ticket = self._ticket
-        args = (ticket, html.encode("utf-8", "surrogatepass"), self.command(font),
-                BASE_SECONDS + SECONDS_PER_MB * len(html) / 1e6)
+        args = (ticket, html, self.command(font), BASE_SECONDS + SECONDS_PER_MB * len(html) / 1e6)
         threading.Thread(target=self._run, args=args, name="qt-html", daemon=True).start()
         return ticket
 
@@ -69,20 +68,24 @@ class QtHtml(QObject):
         if proc is not None:
             proc.kill()
 
-    def _run(self, ticket: int, data: bytes, args: list[str], seconds: float) -> None:
+    def _run(self, ticket: int, html: str, args: list[str], seconds: float) -> None:
         out, why = None, ""
         try:
+            proc = subprocess.Popen(
+                args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                cwd=_ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
             with self._lock:
-                if ticket != self._ticket:
-                    return
-                proc = subprocess.Popen(
-                    args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                    cwd=_ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
-                self._proc = proc
-                self.runs += 1
+                cancelled = ticket != self._ticket
+                if not cancelled:
+                    self._proc = proc
+                    self.runs += 1
+            if cancelled:  # while it started: nobody waits for it
+                proc.kill()
+                proc.communicate()
+                return
             try:
-                got, _ = proc.communicate(data, timeout=seconds)
+                got, _ = proc.communicate(html.encode("utf-8", "surrogatepass"), timeout=seconds)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.communicate()
