@@ -64,12 +64,30 @@ class SplitHeartbeat(Heartbeat):
     """The heartbeat, and for each gap where the UI thread's time went (Linux ``/proc/thread-self/schedstat``):
     on a CPU (its own work), waiting for a CPU (runnable, other threads or processes ran: the OS), or
     neither (blocked: waiting for the GIL or a lock, or idle until the next tick, ~1 ms). Long "blocked"
-    time is ours to fix (another thread of ours held the GIL); long "waiting for a CPU" is the machine."""
+    time is ours to fix (another thread of ours held the GIL); long "waiting for a CPU" is the machine.
+    It also adds up Python's garbage collections within each gap (``gc.callbacks``): a stall that is one
+    collection is the collector's, not the code's that ran."""
+
+    def __init__(self):
+        import gc
+
+        self._gc_started = None
+        self._gc_in_gap = 0.0
+        super().__init__()
+        gc.callbacks.append(self._gc)
+
+    def _gc(self, phase, _info):
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started is not None:
+            self._gc_in_gap += time.perf_counter() - self._gc_started
+            self._gc_started = None
 
     def start_state(self):
         super().start_state()
         self.last_wait = None
-        self.worst_wait = self.max_blocked = 0.0
+        self.worst_wait = self.max_blocked = self.worst_gc = 0.0
+        self._gc_in_gap = 0.0
 
     @staticmethod
     def _runq_wait() -> float:
@@ -85,8 +103,8 @@ class SplitHeartbeat(Heartbeat):
             gap, w = now - self.last, wait - self.last_wait
             self.max_blocked = max(self.max_blocked, gap - (ui - self.last_ui) - w)
             if gap > self.worst:
-                self.worst_wait = w
-        self.last_wait = wait
+                self.worst_wait, self.worst_gc = w, self._gc_in_gap
+        self.last_wait, self._gc_in_gap = wait, 0.0
         super()._tick()
 
 
@@ -104,7 +122,9 @@ async def _type(edit, seconds: float, rate: int) -> float:
 
 def _measure(hb, rows, name, note=""):
     worst, p99 = hb.stop()
-    rows.append({"measure": name, "worst_ms": worst, "p99_ms": p99, "note": note,
+    if hb.worst_gc >= 0.001:
+        note += f"; {hb.worst_gc * 1000:.0f} ms of the longest stall Python's garbage collector"
+    rows.append({"measure": name, "worst_ms": worst, "p99_ms": p99, "note": note, "gc_worst_gap_ms": hb.worst_gc * 1000,
                  "cpu_worst_gap_ms": hb.worst_proc * 1000, "cpu_max_gap_ms": hb.max_proc * 1000,
                  "ui_cpu_worst_gap_ms": hb.worst_ui * 1000, "ui_cpu_max_gap_ms": hb.max_ui * 1000,
                  "os_wait_worst_gap_ms": hb.worst_wait * 1000, "blocked_max_gap_ms": hb.max_blocked * 1000})
