@@ -32,6 +32,11 @@ def command(font: str) -> list[str]:
     return [sys.executable, "-m", "app", FLAG, font]
 
 
+def _utf8(html: str, piece: int = 256 * 1024) -> bytes:
+    """``html`` in UTF-8, encoded a piece at a time: each call holds the GIL ~0.3 ms, not ~4 ms per 4 MB."""
+    return b"".join(html[i:i + piece].encode("utf-8", "surrogatepass") for i in range(0, len(html), piece))
+
+
 class QtHtml(QObject):
     """One helper run at a time."""
 
@@ -85,18 +90,20 @@ class QtHtml(QObject):
                 proc.communicate()
                 return
             try:
-                got, _ = proc.communicate(html.encode("utf-8", "surrogatepass"), timeout=seconds)
+                got, _ = proc.communicate(_utf8(html), timeout=seconds)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.communicate()
                 why = f"no answer in {seconds:.0f} s"
             else:
                 if proc.returncode == 0:
-                    out = got.decode("utf-8", "surrogatepass")
+                    out = got.decode("ascii")  # the helper writes ASCII: one short call
                 else:
                     why = f"exit status {proc.returncode}"
         except OSError as exc:  # the helper could not be started: the caller sets the body itself
             why = f"could not start ({type(exc).__name__})"
+        except UnicodeDecodeError:
+            why = "an answer that is not ASCII"
         with self._lock:
             if ticket != self._ticket:
                 return  # cancelled (and killed): nobody waits for this run

@@ -18,6 +18,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import BodyFormat, Draft
@@ -120,6 +121,19 @@ def test_a_helper_that_fails_or_hangs_leaves_the_body_to_one_set_html(qtbot, tmp
         os.kill(pid, 0)  # ended (a hung one killed) and reaped
     assert not edit.isReadOnly()
     assert edit.document().toHtml() == set_whole(foreign, edit.document().defaultFont())
+
+
+def test_the_body_goes_to_the_helper_in_utf8_and_comes_back_in_ascii(qtbot):
+    """Encoded a piece at a time (each call holds the GIL briefly) and answered in ASCII with character
+    references: the same characters, astral ones and a lone surrogate included."""
+    text = "caf\u00e9 \U0001F600 \ud800 <p>x</p>" * 50
+    assert qt_html._utf8(text, piece=7) == text.encode("utf-8", "surrogatepass")
+    out = subprocess.run(qt_html.command(""), input=qt_html._utf8("<p>caf\u00e9 \U0001F600 \u05e9</p>"),
+                         capture_output=True, cwd=qt_html._ROOT, timeout=60, check=True).stdout
+    assert out.isascii() and b"&#233;" in out and b"&#128512;" in out
+    doc = QTextDocument()
+    doc.setHtml(out.decode("ascii"))
+    assert doc.toPlainText() == "caf\u00e9 \U0001F600 \u05e9"
 
 
 def test_the_packaged_app_is_its_own_helper(monkeypatch):
