@@ -257,6 +257,9 @@ async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float
     # HTML that Qt did not write (Outlook's reply thread): Qt's HTML of it comes from the helper process
     # (app/ui/html_helper.py), then goes in the same way
     foreign = outlook_html(int(OUTLOOK_MB * 1_000_000))
+    c.clear()  # from an empty Compose, as the other opening rows: freeing the typed-into body is not this row's
+    await _until(lambda: not c.reaper.busy(), 60)
+    await asyncio.sleep(0.5)
     await _opening_rows(hb, rows, c, foreign, True, f"opening a {OUTLOOK_MB:g} MB Outlook draft (HTML Qt did not write)")
     del foreign
     c.clear()
