@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.models import BodyFormat, Draft
 from app.ui import body_loader, html_helper, qt_html, rich_cuts
 from bench.bodies import outlook_html as outlook
-from tests.ui.test_rich_loader import load_linking_a_served_sheet, set_whole
+from tests.ui.test_rich_loader import ctrl_s_while_it_opens, load_linking_a_served_sheet, set_whole
 
 
 def _done(qtbot, loader) -> None:
@@ -188,18 +188,9 @@ def test_find_while_the_helper_works_sets_the_body_whole(wired, qtbot):
 def test_ctrl_s_while_the_helper_works_saves_the_body_as_it_came(qtbot, window, sandbox):
     """The real window and the sandbox over HTTP: a long Outlook draft is saved before the helper answers;
     the server gets the body as it came."""
-    from tests.ui.test_window_flows import CTRL, items, key, type_message
-
-    win = window
-    c = win.compose
-    type_message(qtbot, win, subject="from Outlook", body="short for now")
+    c = window.compose
     foreign = outlook(150_000)
-    c.load(Draft(subject="from Outlook", body=foreign, body_format=BodyFormat.HTML))
-    assert c.loader.waiting
-    key(qtbot, win, Qt.Key_S, CTRL)
-    assert c.loader.waiting, "Ctrl+S came before the helper answered"
-    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and c.current_ref() is not None, timeout=30000)
-    saved = items(sandbox, "drafts")[0]["body"]
+    saved = ctrl_s_while_it_opens(qtbot, window, sandbox, foreign, lambda loader: loader.waiting)
     assert saved.count("Bob Builder") == foreign.count("Bob Builder") > 40
     _done(qtbot, c.loader)
     assert c.draft().body.count("Bob Builder") == foreign.count("Bob Builder")

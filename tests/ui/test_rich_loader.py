@@ -238,21 +238,27 @@ def test_a_head_the_document_would_not_write_puts_the_rest_in_before_a_save(wire
 def test_ctrl_s_while_a_long_rich_draft_opens_saves_all_of_it(qtbot, window, sandbox):
     """The real window and the sandbox over HTTP: a long rich draft is opened and saved before it is all
     in; the server gets the whole message, the same HTML the editor has once the body is in."""
-    from tests.ui.test_window_flows import CTRL, items, key, type_message
-
-    win = window
-    c = win.compose
-    type_message(qtbot, win, subject="rich draft", body="short for now")
+    c = window.compose
     html = qt_html(MIXED, 60, c.body.document().defaultFont())
-    c.load(Draft(subject="rich draft", body=html, body_format=BodyFormat.HTML))
-    assert c.loader.active
-    key(qtbot, win, Qt.Key_S, CTRL)
-    assert c.loader.active, "Ctrl+S came before the body was all in"
-    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and c.current_ref() is not None, timeout=30000)
-    saved = items(sandbox, "drafts")[0]["body"]
+    saved = ctrl_s_while_it_opens(qtbot, window, sandbox, html, lambda loader: loader.active)
     _loaded(qtbot, c.loader)
     assert saved == c.draft().body
     assert saved.count("n1") == 60
+
+
+def ctrl_s_while_it_opens(qtbot, win, sandbox, html: str, opening) -> str:
+    """Open ``html`` as a rich draft in the window's Compose and press Ctrl+S while ``opening(loader)``
+    still holds; the body the sandbox saved."""
+    from tests.ui.test_window_flows import CTRL, items, key, type_message
+
+    c = win.compose
+    type_message(qtbot, win, subject="rich draft", body="short for now")
+    c.load(Draft(subject="rich draft", body=html, body_format=BodyFormat.HTML))
+    assert opening(c.loader)
+    key(qtbot, win, Qt.Key_S, CTRL)
+    assert opening(c.loader), "Ctrl+S came before the body was in"
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and c.current_ref() is not None, timeout=30000)
+    return items(sandbox, "drafts")[0]["body"]
 
 
 def test_the_sent_preview_shows_a_long_message_in_pieces(qtbot):
