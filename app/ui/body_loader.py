@@ -52,6 +52,8 @@ RICH_FIRST_PIECE = 16 * 1024
 #: HTML Qt did not write, this long or longer, goes through the helper process first: Qt imports Outlook's
 #: HTML at ~4 MB a second here (48 K characters, ~12 ms; 64 K, ~22 ms); the helper answers in ~0.2 s
 FOREIGN_FROM = 48 * 1024
+#: what the empty editor says while the helper works (in place of "Write your message…")
+WAITING_NOTE = "Opening this message…"
 
 
 def cut(text: str, start: int, size: int) -> int:
@@ -90,6 +92,7 @@ class BodyLoader(QObject):
         self._was_undo = True
         self._edit = None        # the editor waiting for the helper's answer (None when not waiting)
         self._was_read_only = False
+        self._placeholder = ""
         self._qt_html = None     # app.ui.qt_html.QtHtml, made for the first foreign body
         self._ticket = -1
         self.turns = 0               # appends made for the body being loaded (tests, the bench)
@@ -165,8 +168,9 @@ class BodyLoader(QObject):
             self._qt_html = QtHtml(self)
             self._qt_html.ready.connect(self._answered)
         edit.clear()
-        self._edit, self._was_read_only = edit, edit.isReadOnly()
+        self._edit, self._was_read_only, self._placeholder = edit, edit.isReadOnly(), edit.placeholderText()
         edit.setReadOnly(True)
+        edit.setPlaceholderText(WAITING_NOTE)  # an empty body that says so, not an empty message
         self._doc, self._text, self._pos, self._end, self._head = edit.document(), html, 0, len(html), ""
         self._ticket = self._qt_html.start(html, edit.document().defaultFont().toString())
         self.progress.emit(*self.done())
@@ -195,6 +199,7 @@ class BodyLoader(QObject):
         self._ticket = -1
         self._qt_html.cancel()
         edit.setReadOnly(self._was_read_only)
+        edit.setPlaceholderText(self._placeholder)
         return edit
 
     def _begin(self, doc: QTextDocument, text: str, pos: int, end: int, head: str, piece: int) -> None:

@@ -149,6 +149,8 @@ def test_compose_keeps_the_body_as_it_came_until_the_helper_answers(wired, qtbot
     c.load(Draft(subject="from Outlook", body=foreign, body_format=BodyFormat.HTML))
     assert c.loader.waiting and c.body.isReadOnly()
     assert c.state_label.text().startswith("Opening…")
+    placeholder = "Write your message…"
+    assert c.body.placeholderText() == body_loader.WAITING_NOTE, "the empty body says it is opening"
     c.body.setFocus()
     qtbot.keyClicks(c.body, "lost?")
     assert c.draft().body == foreign, "a save or send while the helper works takes the body as it came"
@@ -164,6 +166,7 @@ def test_compose_keeps_the_body_as_it_came_until_the_helper_answers(wired, qtbot
     assert "".join(c.rich_mirror.pieces()) == whole, "the rich mirror followed the body in"
     assert c.edits == edits, "putting the body in is not an edit"
     assert not c.body.isReadOnly() and not c.state_label.text().startswith("Opening…")
+    assert c.body.placeholderText() == placeholder
     doc = c.body.document()
     assert doc.isUndoRedoEnabled() and not doc.isUndoAvailable(), "loading is not an undo step"
     qtbot.keyClicks(c.body, "Typed after.")
@@ -185,15 +188,19 @@ def test_find_while_the_helper_works_sets_the_body_whole(wired, qtbot):
     assert proc.wait(30) != 0, "the helper was killed"
 
 
-def test_ctrl_s_while_the_helper_works_saves_the_body_as_it_came(qtbot, window, sandbox):
+def test_ctrl_s_while_the_helper_works_saves_the_body_as_it_came(qtbot, window, sandbox, screenshot_dir):
     """The real window and the sandbox over HTTP: a long Outlook draft is saved before the helper answers;
     the server gets the body as it came."""
     c = window.compose
     foreign = outlook(150_000)
+    window.show_view("compose")
     saved = ctrl_s_while_it_opens(qtbot, window, sandbox, foreign, lambda loader: loader.waiting)
+    if c.loader.waiting:
+        window.grab().save(str(screenshot_dir / "compose-opening-outlook-html.png"))
     assert saved.count("Bob Builder") == foreign.count("Bob Builder") > 40
     _done(qtbot, c.loader)
     assert c.draft().body.count("Bob Builder") == foreign.count("Bob Builder")
+    window.grab().save(str(screenshot_dir / "compose-opened-outlook-html.png"))
 
 
 def test_the_sent_preview_shows_long_outlook_html_the_same_way(qtbot):
