@@ -19,6 +19,26 @@ from app.cli import QT_HTML_FLAG
 
 #: the command-line flag that makes ``dispatch-mail`` this helper
 FLAG = QT_HTML_FLAG
+#: the helper's time for a body: start-up plus Qt's import at a slow 1 MB a second. The app kills it then
+#: (``app/ui/qt_html.py``) and sets the body itself; the helper also limits its own CPU time to it (POSIX),
+#: so that one the app could not kill (the app was killed first) still ends
+BASE_SECONDS, SECONDS_PER_MB = 10.0, 1.0
+
+
+def seconds_for(chars: int) -> float:
+    """The helper's time for a body of ``chars`` characters."""
+    return BASE_SECONDS + SECONDS_PER_MB * chars / 1e6
+
+
+def limit_cpu(seconds: float) -> None:
+    """At most ``seconds`` of CPU for this process (the kernel ends it then); nothing where there is no
+    such limit (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return
+    whole = int(seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (whole, whole + 1))
 
 
 def serve(argv: list[str]) -> int:
@@ -30,6 +50,7 @@ def serve(argv: list[str]) -> int:
 
     app = QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need the application
     html = sys.stdin.buffer.read().decode("utf-8", "surrogatepass")
+    limit_cpu(seconds_for(len(html)))
     doc = SafeDocument()
     font = QFont()
     if argv and argv[0] and font.fromString(argv[0]):

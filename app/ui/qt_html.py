@@ -17,10 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.ui import html_helper
 from app.ui.html_helper import FLAG
-
-#: the helper's time: start-up plus Qt's import at a slow 1 MB a second; past it the body is set here
-BASE_SECONDS, SECONDS_PER_MB = 10.0, 1.0
 _ROOT = Path(__file__).resolve().parent.parent.parent  # the folder that holds the ``app`` package
 log = logging.getLogger(__name__)
 
@@ -61,7 +59,7 @@ class QtHtml(QObject):
         self.cancel()
         with self._lock:
             ticket = self._ticket
-        args = (ticket, html, self.command(font), BASE_SECONDS + SECONDS_PER_MB * len(html) / 1e6)
+        args = (ticket, html, self.command(font), html_helper.seconds_for(len(html)))
         threading.Thread(target=self._run, args=args, name="qt-html", daemon=True).start()
         return ticket
 

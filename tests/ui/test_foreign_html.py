@@ -106,8 +106,8 @@ def test_a_helper_that_fails_or_hangs_leaves_the_body_to_one_set_html(qtbot, tmp
     script = {"fails": "import os, sys; open(sys.argv[1], 'w').write(str(os.getpid())); sys.exit(3)",
               "hangs": "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(120)"}
     monkeypatch.setattr(qt_html, "command", lambda font: [sys.executable, "-c", script[fault], str(marker)])
-    monkeypatch.setattr(qt_html, "BASE_SECONDS", 1.0)
-    monkeypatch.setattr(qt_html, "SECONDS_PER_MB", 0.0)
+    monkeypatch.setattr(html_helper, "BASE_SECONDS", 1.0)
+    monkeypatch.setattr(html_helper, "SECONDS_PER_MB", 0.0)
     edit = SafeTextEdit()
     qtbot.addWidget(edit)
     foreign = outlook(100_000)
@@ -134,6 +134,30 @@ def test_the_body_goes_to_the_helper_in_utf8_and_comes_back_in_ascii(qtbot):
     doc = QTextDocument()
     doc.setHtml(out.decode("ascii"))
     assert doc.toPlainText() == "caf\u00e9 \U0001F600 \u05e9"
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/limits"), reason="reads the helper's limits in /proc")
+def test_the_helper_limits_its_own_cpu_time(tmp_path):
+    """A helper the app cannot kill (the app was killed first) must still end: it limits its own CPU time to
+    the time the app gives it. Read from the running helper's /proc limits."""
+    body = outlook(1_000_000)
+    proc = subprocess.Popen(qt_html.command(""), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            cwd=qt_html._ROOT)
+    try:
+        proc.stdin.write(qt_html._utf8(body))
+        proc.stdin.close()
+        limit = None
+        while proc.poll() is None and limit is None:  # until the helper has set it (or ended)
+            try:
+                line = next(ln for ln in open(f"/proc/{proc.pid}/limits") if ln.startswith("Max cpu time"))
+            except (OSError, StopIteration):
+                break
+            soft = line.split()[3]
+            limit = int(soft) if soft.isdigit() else None
+    finally:
+        proc.wait(60)
+    assert proc.returncode == 0
+    assert limit == int(html_helper.seconds_for(len(body))) + 1
 
 
 def test_the_packaged_app_is_its_own_helper(monkeypatch):
