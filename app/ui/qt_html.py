@@ -17,8 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from app.ui import html_helper
-from app.ui.html_helper import FLAG
+from app.ui.html_helper import FLAG, seconds_for
 _ROOT = Path(__file__).resolve().parent.parent.parent  # the folder that holds the ``app`` package
 log = logging.getLogger(__name__)
 
@@ -59,7 +58,7 @@ class QtHtml(QObject):
         self.cancel()
         with self._lock:
             ticket = self._ticket
-        args = (ticket, html, self.command(font), html_helper.seconds_for(len(html)))
+        args = (ticket, html, self.command(font), seconds_for(len(html)))
         threading.Thread(target=self._run, args=args, name="qt-html", daemon=True).start()
         return ticket
 
