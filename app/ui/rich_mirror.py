@@ -12,10 +12,11 @@ exported one per event-loop turn until all are current but the one the last edit
 there, and it is written when the HTML is asked for (not at every key).
 
 Where Qt's exporter writes a paragraph by what is around it, a segment never starts: not inside a list
-(a list is written as one ``<ol>``/``<ul>``, from its first item to its last), and not in a document holding a table
-or another frame (such a document, and one shorter than :data:`LARGE`, is taken with ``toHtml()``). A
-fragment Qt writes otherwise than expected is not guessed at: the whole document is taken with
-``toHtml()`` instead (``full_exports`` counts those).
+(a list is written as one ``<ol>``/``<ul>``, from its first item to its last), and only at a paragraph of
+the document itself (not in a table's cell) whose paragraph before is one too: a table (or another frame)
+is always inside one segment, written whole. A document shorter than :data:`LARGE` is taken with
+``toHtml()``. A fragment Qt writes otherwise than expected is not guessed at: the whole document is taken
+with ``toHtml()`` instead (``full_exports`` counts those).
 """
 
 from __future__ import annotations
@@ -63,11 +64,6 @@ def _same_first_block(doc: QTextDocument, part: QTextDocument) -> bool:
     return fa == fb
 
 
-def has_top_frames(doc: QTextDocument) -> bool:
-    """Qt's answer: a list of every top-level frame (a table is one)."""
-    return bool(doc.rootFrame().childFrames())
-
-
 class RichMirror(QObject):
     def __init__(self, document: QTextDocument, parent=None, *, large: int = LARGE, segment: int = SEGMENT):
         super().__init__(parent)
@@ -83,7 +79,6 @@ class RichMirror(QObject):
         self._html: list[str | None] = []  # each segment's HTML; None: to be written
         self._hot: QTextCursor | None = None  # where the last edit was: its segment is left to the next take
         self._held = False  # a long body is going in a piece at a time: mark segments, write none ahead
-        self._framed = False  # the document was seen holding a frame (a table): see _has_frames
         self._warm = QTimer(self)
         self._warm.setInterval(0)
         self._warm.timeout.connect(self._warm_one)
@@ -115,7 +110,6 @@ class RichMirror(QObject):
             self.doc.contentsChange.disconnect(self._changed)
         self.doc = document
         self.spans = ListSpans()  # the last document's are not this one's
-        self._framed = False
         document.documentLayout()  # Qt reports changes only to a document that has a layout (an editor's has)
         document.contentsChange.connect(self._changed)
         self._drop()
@@ -130,6 +124,9 @@ class RichMirror(QObject):
             return self._whole()
         try:
             self._check_starts()
+            if self._oversized():
+                self._warm.stop()
+                return self._whole()
             for k in range(len(self._html)):
                 if self._html[k] is None:
                     self._html[k] = self._export(k)
@@ -149,15 +146,13 @@ class RichMirror(QObject):
 
     # ---- following the document ----
     def _changed(self, pos: int, removed: int, added: int) -> None:
-        if removed > added:
-            self._framed = False  # text went out, and a frame (table) may have gone with it
         if not self.active:
             return
         if self._starts is None:
             if self._start() and not self._held:
                 self._warm.start()
             return
-        if self.doc.characterCount() < self.large // 2 or self._has_frames():
+        if self.doc.characterCount() < self.large // 2:
             self._drop()
             return
         if self._held and self._appended(pos, removed, added):
@@ -249,7 +244,7 @@ class RichMirror(QObject):
         try:
             self._check_starts()
             k = self._cold_waiting()
-            if k is not None:
+            if k is not None and not self._oversized():
                 self._html[k] = self._export(k)
                 if self._cold_waiting() is not None:
                     return  # more next turn
@@ -261,7 +256,7 @@ class RichMirror(QObject):
     def _start(self) -> bool:
         """Cut a long document into segments (all to be written); False when it is taken whole."""
         doc = self.doc
-        if not self.active or doc.characterCount() < self.large or self._has_frames():
+        if not self.active or doc.characterCount() < self.large:
             return False
         self._starts = []
         self._html = [None]
@@ -280,7 +275,7 @@ class RichMirror(QObject):
             if b.position() < p:
                 b = b.next()
             while b.isValid() and not self._splits(b):
-                b = b.next()
+                b = self._next_candidate(b)
             if not b.isValid() or b.position() >= before:
                 return
             c = QTextCursor(doc)
@@ -291,17 +286,43 @@ class RichMirror(QObject):
             self._html[k] = None
             p = b.position() + self.segment
 
+    def _next_candidate(self, block):
+        """The next paragraph that might start a segment: the one after ``block``, or from a table's cell the
+        paragraph Qt ends the table with (a table's ~thousands of cells are not walked one by one)."""
+        doc, root = self.doc, self.doc.rootFrame()
+        frame = doc.frameAt(block.position())
+        if frame is root:
+            return block.next()
+        while frame.parentFrame() is not root:
+            frame = frame.parentFrame()
+        after = doc.findBlock(frame.lastPosition() + 1)
+        return after if after.position() > block.position() else block.next()
+
+    def _oversized(self) -> bool:
+        """Is a segment waiting to be written more than half the document? (A table that long cannot be cut,
+        and Qt writes it as a fragment in ~2.5 times the time of the whole document's ``toHtml()``, which is
+        then taken instead: a newsletter that is one big table.)"""
+        half = self.doc.characterCount() // 2
+        return any(h is None and self._length(k) > half for k, h in enumerate(self._html))
+
     def _list_spans(self) -> None:
         """Where the lists run, found again only after an edit touched a list (app/ui/list_spans.py)."""
         if self.spans.stale:
             self.spans.find(self.doc)
 
     def _splits(self, block) -> bool:
-        """May a segment start at ``block``? Not at the first paragraph, and not from a list's first item to
-        its last (a list is written whole; the paragraph after its last item may start one)."""
-        if not (block.isValid() and block.previous().isValid()):
+        """May a segment start at ``block``? Not at the first paragraph, not from a list's first item to its
+        last (a list is written whole; the paragraph after its last item may start one), and only at a
+        paragraph of the document itself that follows another (not in a table's cell, nor after one): a
+        segment holds a table whole."""
+        before = block.previous()
+        if not (block.isValid() and before.isValid()):
             return False
-        return not self.spans.inside(block.position())
+        doc, root = self.doc, self.doc.rootFrame()
+        p, q = block.position(), before.position()
+        if doc.frameAt(p) is not root or doc.frameAt(q) is not root:
+            return False
+        return not self.spans.inside(p)
 
     def _check_starts(self) -> None:
         """Edits move the starts (Qt keeps each cursor on its character): a start no longer at the start of
@@ -385,15 +406,6 @@ class RichMirror(QObject):
         tmp.rootFrame().setFrameFormat(doc.rootFrame().frameFormat())
         h = tmp.toHtml()
         return h[:h.index(">", h.index("<body")) + 1]
-
-    def _has_frames(self) -> bool:
-        """Does the document hold a frame (a table)? Once seen, known until a change takes out more text than it
-        puts in (a format change, an append or typing cannot remove a frame; a table replaced by longer text
-        leaves the mirror taking the document whole, which is always right, until the next deletion). Qt's
-        answer is a list of every top-level frame, ~0.7 ms at 1,800 tables, asked at each change."""
-        if not self._framed:
-            self._framed = has_top_frames(self.doc)
-        return self._framed
 
     def _whole(self) -> tuple[str, ...]:
         """The document in one toHtml() (the segments written so far are kept)."""
