@@ -105,9 +105,10 @@ def typing_section(d: dict) -> str:
         f"{d['machine']['cpus']} CPUs; {a['rate']} keystrokes a second (100 words a second) for {a['seconds']:g} s "
         "per row, baseline a bare `QPlainTextEdit` in the same run; the \"opening\" rows open the big body "
         "instead, baseline a bare `QTextEdit`'s `setPlainText` (a plain draft) or `setHtml` (a rich one, as "
-        "Dispatch saved it, or Outlook's HTML: a reply thread, `bench/bodies.py`); the two rows after the rich "
-        "opening type into the long rich body, baseline autosave taking its whole "
-        "`toHtml()` as Compose did before the eighth round; \"hog\" as above):",
+        "Dispatch saved it, or Outlook's HTML: a reply thread, `bench/bodies.py`); the two rows after each rich "
+        "opening type into that body, baseline autosave taking its whole "
+        "`toHtml()` as Compose did before the eighth round (before the fifteenth, for a body holding a table); "
+        "\"hog\" as above):",
         "",
         f"| measure | {head} | keys/s reached (opening: what it took; rich text: the longest take of the body) |",
         "|---|" + "---:|" * len(ms) + "---|",
