@@ -25,7 +25,7 @@ import bisect
 import re
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat, QTextTable
 
 from app.ui.list_spans import ListSpans
 from app.ui.rich_cuts import TRAILER
@@ -62,6 +62,30 @@ def _same_first_block(doc: QTextDocument, part: QTextDocument) -> bool:
     fa.clearProperty(QTextFormat.ObjectIndex)
     fb.clearProperty(QTextFormat.ObjectIndex)
     return fa == fb
+
+
+def _same_frames(a, b) -> bool:
+    """Are frames ``a`` and ``b`` the same shape: tables of as many rows and columns, frames inside alike?"""
+    if isinstance(a, QTextTable) != isinstance(b, QTextTable):
+        return False
+    if isinstance(a, QTextTable) and (a.rows() != b.rows() or a.columns() != b.columns()):
+        return False
+    inner_a, inner_b = a.childFrames(), b.childFrames()
+    return len(inner_a) == len(inner_b) and all(_same_frames(x, y) for x, y in zip(inner_a, inner_b))
+
+
+def _same_tables(doc: QTextDocument, part: QTextDocument, offset: int) -> bool:
+    """Did copying a segment (``part``; its position p is the document's ``offset + p``) keep each table's
+    shape? Qt leaves out a row with no cell of its own (every one merged into a row above) when it copies
+    a table, where ``toHtml()`` writes it as ``<tr></tr>``."""
+    root = doc.rootFrame()
+    for copy in part.rootFrame().childFrames():
+        frame = doc.frameAt(offset + copy.firstPosition())
+        while frame is not root and frame.parentFrame() is not root:
+            frame = frame.parentFrame()
+        if frame is root or not _same_frames(frame, copy):
+            return False
+    return True
 
 
 class RichMirror(QObject):
@@ -380,6 +404,8 @@ class RichMirror(QObject):
         part.setDefaultFont(doc.defaultFont())
         QTextCursor(part).insertFragment(QTextDocumentFragment(cur))
         if not k and not _same_first_block(doc, part):
+            raise NotSplittable
+        if not _same_tables(doc, part, s - 1 if k else 0):
             raise NotSplittable
         h = part.toHtml()
         self.exported_chars += e - s

@@ -133,10 +133,8 @@ def _edit_table(rnd: random.Random, doc: QTextDocument, n: int) -> None:
     elif r < 0.5:
         table.appendRows(1) if rnd.random() < 0.5 else table.insertColumns(0, 1)
     elif r < 0.65:
-        if table.rows() > 1:
+        if table.rows() > 1:  # (not a column: Qt 6.x crashes taking one out of a table with merged cells)
             table.removeRows(rnd.randrange(table.rows()), 1)
-        else:
-            table.removeColumns(0, 1)
     elif r < 0.75:
         if table.rows() > 1 or table.columns() > 1:
             table.mergeCells(0, 0, min(2, table.rows()), min(2, table.columns()))
@@ -195,6 +193,23 @@ def test_a_document_with_tables_is_written_by_segments_exactly_as_qt_writes_it(q
                 assert doc.frameAt(b.position()) is root and doc.frameAt(b.previous().position()) is root
     assert segmented >= 0.9 * checks
     assert mirror.full_exports <= 0.5 * checks
+
+
+def test_a_table_qt_copies_otherwise_than_it_writes_it_makes_the_take_whole(qapp):
+    """A table left inconsistent by Qt's own table commands (all four cells merged, then a row taken out:
+    it still says 2 x 2) is copied as 1 x 2, so its segment written as a fragment is not what ``toHtml()``
+    writes: the shapes are compared and the document is taken whole, not wrong (found by the random edits:
+    one seed in ~60 of 1,500 edits)."""
+    doc = QTextDocument()
+    doc.setHtml(_rich_body(60))
+    table = QTextCursor(doc.findBlockByNumber(30)).insertTable(2, 2)
+    table.mergeCells(0, 0, 2, 2)
+    table.removeRows(0, 1)
+    assert (table.rows(), table.columns()) == (2, 2)
+    mirror = RichMirror(doc, large=2000, segment=300)
+    mirror.set_active(True)
+    assert mirror.html() == doc.toHtml()
+    assert mirror.full_exports == 1 and len(mirror._starts) > 5
 
 
 def _one_big_table(rows: int, after: int) -> str:
