@@ -96,6 +96,7 @@ class BodyLoader(QObject):
         self._qt_html = None     # app.ui.qt_html.QtHtml, made for the first foreign body
         self._ticket = -1
         self.turns = 0               # appends made for the body being loaded (tests, the bench)
+        self.generation = 0          # bodies started: a search waiting for this one knows it from the next
         self._timer = QTimer(self)
         self._timer.setInterval(0)   # once per event-loop turn: input and painting run between pieces
         self._timer.timeout.connect(self._step)
@@ -125,10 +126,17 @@ class BodyLoader(QObject):
         """The rich body's head, up to and with its ``<body>`` tag ("" for plain text or nothing loading)."""
         return self._head if self.active else ""
 
+    def attach(self, edit) -> None:
+        """Load into ``edit`` (a SafeTextEdit or SafeBrowser): what needs its whole document puts the rest in
+        first, and Find searches what is in as it comes (``app/ui/find_bar.py``)."""
+        edit.body_loader = self
+        edit.whole_needed.connect(self.finish)
+
     def start(self, edit, text: str, rich: bool = False) -> None:
         """Put ``text`` into ``edit`` (a QTextEdit), the first piece now and the rest turn by turn; ``rich``:
         ``text`` is HTML."""
         self.cancel()
+        self.generation += 1
         if rich:
             self._start_rich(edit, text)
             return

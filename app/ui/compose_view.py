@@ -135,7 +135,7 @@ class ComposeView(QWidget):
         self.loader.progress.connect(self._load_progress)
         self.loader.finished.connect(lambda: self.rich_mirror.hold(False))
         self.loader.began.connect(lambda: self.rich_mirror.hold(self.loader.rich))  # the helper answered
-        self.body.whole_needed.connect(self.loader.finish)
+        self.loader.attach(self.body)
         self._add_formatting(bar)
         bar.addStretch(1)
         # the message's options get a row of their own: with the formatting toolbar they made the window

@@ -1,6 +1,11 @@
 """Find in message (Ctrl+F): a non-modal bar under the view that searches the Compose body or the Sent
 preview. Enter finds the next match (Shift+Enter the previous one, wrapping around), Esc closes the bar
-and gives the keyboard back to the text searched."""
+and gives the keyboard back to the text searched.
+
+A long body still going in a piece per turn (``app/ui/body_loader.py``) is not put in whole for a search
+(one call of up to seconds for a 10 MB rich body): Find searches what is in, and when the match is not
+there yet the bar says "Searching…" and searches each piece as it comes; a search that must wrap around
+(or go back from the end) waits for the whole body."""
 
 from __future__ import annotations
 
@@ -9,6 +14,14 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton
 
 from app.ui.safe_text import PlainLabel
+
+
+#: what the bar says while the match may be in the part of the body still to come
+SEARCHING = "Searching…"
+
+
+def _flags(backward: bool):
+    return QTextDocument.FindBackward if backward else QTextDocument.FindFlag(0)
 
 
 class FindBar(QFrame):
@@ -37,7 +50,8 @@ class FindBar(QFrame):
         self.result = PlainLabel("", self)
         self.result.setObjectName("viewSubtitle")
         self.result.setAccessibleName("Find result")
-        self.result.setMinimumWidth(self.result.fontMetrics().horizontalAdvance("Not found") + 12)
+        self.result.setMinimumWidth(self.result.fontMetrics().horizontalAdvance(SEARCHING) + 12)
+        self._waiting = None  # (loader, its generation, text, backward, where the next search starts)
         for w in (self.label, self.edit):
             lay.addWidget(w)
         lay.setStretch(1, 1)
@@ -68,25 +82,76 @@ class FindBar(QFrame):
         self.find(backward=bool(QApplication.keyboardModifiers() & Qt.ShiftModifier))
 
     def find(self, backward: bool = False) -> bool:
-        """Select the next (previous) match in the target, wrapping around once. Returns whether found."""
+        """Select the next (previous) match in the target, wrapping around once. Returns whether found (False
+        too while it is still searching a body that is coming in)."""
+        self._stop_waiting()
         text, t = self.edit.text(), self.target
         if not text or t is None:
             self.result.setText("")
             return False
+        loader = getattr(t, "body_loader", None)
+        if loader is not None and loader.active:
+            return self._find_coming(loader, text, backward)
         whole = getattr(t, "ensure_whole", None)
         if whole is not None:
-            whole()  # a long body still being loaded is searched whole (app/ui/body_loader.py)
-        flags = QTextDocument.FindBackward if backward else QTextDocument.FindFlag(0)
-        found = t.find(text, flags)
+            whole()  # nothing is loading: a no-op
+        found = t.find(text, _flags(backward))
         if not found:  # wrap around
             cur = t.textCursor()
             cur.movePosition(QTextCursor.End if backward else QTextCursor.Start)
             t.setTextCursor(cur)
-            found = t.find(text, flags)
+            found = t.find(text, _flags(backward))
         self.result.setText("" if found else "Not found")
         return found
 
+    def _find_coming(self, loader, text: str, backward: bool) -> bool:
+        """Search what is in of a body still loading; what is not is searched as it comes."""
+        t = self.target
+        if t.find(text, _flags(backward)):
+            self.result.setText("")
+            return True
+        # forward, the match may come in a later piece; backward, only the wrap to the end is left
+        start = max(0, t.document().characterCount() - len(text))
+        self._waiting = (loader, loader.generation, text, backward, start)
+        loader.progress.connect(self._more)
+        loader.finished.connect(self._more)
+        self.result.setText(SEARCHING)
+        return False
+
+    def _more(self, *_progress) -> None:
+        """A piece went in (or the last): search it, or, once all is in, search as for a whole body."""
+        loader, generation, text, backward, start = self._waiting
+        t = self.target
+        if generation != loader.generation or text != self.edit.text() or not self.isVisible() or t is None:
+            self._stop_waiting()  # another message, another search, or the bar closed
+            self.result.setText("")
+            return
+        if not loader.active:
+            self.find(backward)
+            return
+        if backward:
+            return
+        doc = t.document()
+        at = QTextCursor(doc)
+        at.setPosition(max(start, t.textCursor().position()))
+        found = doc.find(text, at, _flags(False))  # the new piece only (and the few characters before it)
+        if found.isNull():
+            self._waiting = (loader, generation, text, backward, max(0, doc.characterCount() - len(text)))
+            return
+        self._stop_waiting()
+        t.setTextCursor(found)
+        self.result.setText("")
+
+    def _stop_waiting(self) -> None:
+        if self._waiting is None:
+            return
+        loader = self._waiting[0]
+        self._waiting = None
+        loader.progress.disconnect(self._more)
+        loader.finished.disconnect(self._more)
+
     def close_bar(self) -> None:
+        self._stop_waiting()
         self.hide()
         if self.target is not None:
             self.target.setFocus(Qt.ShortcutFocusReason)

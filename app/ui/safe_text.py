@@ -100,6 +100,7 @@ class SafeBrowser(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         _guard(self)
+        self.body_loader = None  # app.ui.body_loader.BodyLoader that loads long bodies here (attach)
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)
         self.setReadOnly(True)
@@ -126,6 +127,7 @@ class SafeTextEdit(QTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         _guard(self)
+        self.body_loader = None  # app.ui.body_loader.BodyLoader that loads long bodies here (attach)
 
     def fresh_document(self) -> QTextDocument:
         """Put a new, empty :class:`SafeDocument` under the editor and return the old one detached (no

@@ -148,7 +148,7 @@ class SentView(QWidget):
 
             self._loader = BodyLoader(self)
             self._reaper = DocumentReaper(self)
-            self.body.whole_needed.connect(self._loader.finish)  # Find in the preview searches it whole
+            self._loader.attach(self.body)
         self._loader.cancel()
         if self._reaper.big(self.body.document()):
             self._reaper.reap(self.body.fresh_document())

@@ -182,8 +182,8 @@ def test_another_message_stops_the_loading(wired, qtbot):
 
 
 def test_what_needs_the_whole_body_gets_it(wired, qtbot):
-    """Find, a switch to rich text and a signature read or rewrite the whole document: a body still
-    loading is put in whole first."""
+    """A switch to rich text and a signature read or rewrite the whole document: a body still loading is
+    put in whole first. (Find searches it as it comes: tests/ui/test_find_loading.py.)"""
     c, _autosave, _journal = wired
     body = long_body()
     c.load(Draft(subject="long", body=body))
@@ -197,16 +197,6 @@ def test_what_needs_the_whole_body_gets_it(wired, qtbot):
     assert c.body.toPlainText() == body
     assert "The last words." in c.draft().body
     c.rich.setChecked(False)
-
-    from app.ui.find_bar import FindBar
-
-    bar = FindBar(c)
-    c.load(Draft(subject="long", body=body))
-    assert c.loader.active
-    bar.open_for(c.body)
-    bar.edit.setText("The last words.")
-    assert bar.find(), "found at the end of a body still loading"
-    assert not c.loader.active
 
     from app.domain.snippets import Signature
     from app.ui.signature_block import SignatureBlock

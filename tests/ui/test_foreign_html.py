@@ -206,7 +206,7 @@ def test_find_while_the_helper_works_sets_the_body_whole(wired, qtbot):
     assert c.loader.waiting
     qtbot.waitUntil(lambda: c.loader.helper.process is not None, timeout=30000)
     proc = c.loader.helper.process
-    c.body.ensure_whole()  # what Find, a format switch and a signature do first
+    c.body.ensure_whole()  # what a format switch and a signature do first
     assert not c.loader.active and not c.loader.waiting and not c.body.isReadOnly()
     assert c.body.document().toHtml() == set_whole(foreign, c.body.document().defaultFont())
     assert proc.wait(30) != 0, "the helper was killed"
