@@ -124,3 +124,27 @@ def test_the_sent_preview_is_searched_as_it_comes_too(qtbot, monkeypatch):
     assert s._loader.active
     assert not _search(b, s.body, "The last words.")
     qtbot.waitUntil(lambda: s.body.textCursor().selectedText() == "The last words.", timeout=30000)
+
+
+def test_in_the_window_ctrl_f_and_enter_while_a_long_draft_opens(qtbot, window, screenshot_dir):
+    """The keys in the real window: the bar says it is searching, in words that fit, and the match is
+    selected when its piece is in."""
+    c = window.compose
+    window.show_view("compose")
+    c.load(Draft(subject="long", body=long_body(2_000_000)))
+    assert c.loader.active
+    c.body.setFocus()
+    qtbot.waitUntil(c.body.hasFocus)
+    qtbot.keyClick(c.body, Qt.Key_F, Qt.ControlModifier)
+    bar = window.find_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.edit.hasFocus())
+    qtbot.keyClicks(bar.edit, "The last words.")
+    qtbot.keyClick(bar.edit, Qt.Key_Return)
+    if c.loader.active:
+        assert bar.result.text() == SEARCHING
+        assert bar.result.width() >= bar.result.sizeHint().width(), "the words are not cut"
+        window.grab().save(str(screenshot_dir / "find-bar-searching.png"))
+    qtbot.waitUntil(lambda: c.body.textCursor().selectedText() == "The last words.", timeout=30000)
+    assert bar.result.text() == ""
+    qtbot.keyClick(bar.edit, Qt.Key_Escape)
+    assert c.body.hasFocus()
