@@ -24,6 +24,11 @@ def _flags(backward: bool):
     return QTextDocument.FindBackward if backward else QTextDocument.FindFlag(0)
 
 
+def _resume_at(doc: QTextDocument, text: str) -> int:
+    """Where the search of the next piece starts: a match may begin in the last characters already in."""
+    return max(0, doc.characterCount() - len(text))
+
+
 class FindBar(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -92,9 +97,6 @@ class FindBar(QFrame):
         loader = getattr(t, "body_loader", None)
         if loader is not None and loader.active:
             return self._find_coming(loader, text, backward)
-        whole = getattr(t, "ensure_whole", None)
-        if whole is not None:
-            whole()  # nothing is loading: a no-op
         found = t.find(text, _flags(backward))
         if not found:  # wrap around
             cur = t.textCursor()
@@ -111,8 +113,7 @@ class FindBar(QFrame):
             self.result.setText("")
             return True
         # forward, the match may come in a later piece; backward, only the wrap to the end is left
-        start = max(0, t.document().characterCount() - len(text))
-        self._waiting = (loader, loader.generation, text, backward, start)
+        self._waiting = (loader, loader.generation, text, backward, _resume_at(t.document(), text))
         loader.progress.connect(self._more)
         loader.finished.connect(self._more)
         self.result.setText(SEARCHING)
@@ -136,7 +137,7 @@ class FindBar(QFrame):
         at.setPosition(max(start, t.textCursor().position()))
         found = doc.find(text, at, _flags(False))  # the new piece only (and the few characters before it)
         if found.isNull():
-            self._waiting = (loader, generation, text, backward, max(0, doc.characterCount() - len(text)))
+            self._waiting = (loader, generation, text, backward, _resume_at(doc, text))
             return
         self._stop_waiting()
         t.setTextCursor(found)
