@@ -32,6 +32,7 @@ from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipie
 
 #: CRLF line ends (as Outlook and Exchange write .eml files); parsing accepts either.
 POLICY = email.policy.default.clone(linesep="\r\n")
+UTF8_POLICY = POLICY.clone(utf8=True)
 PRIORITY = {Importance.HIGH: "1", Importance.LOW: "5"}  # as Exchange writes it
 
 
@@ -39,11 +40,12 @@ def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime 
     """``draft`` as the bytes of an .eml file. ``sender``: the From address (the account's), when known;
     the receipt headers need it (they name where a receipt goes). ``date``: the Date header (now if None)."""
     msg = EmailMessage(policy=POLICY)
+    utf8: list[bytes] = []  # address headers written in UTF-8 (RFC 6532), before the others
     if sender is not None and sender.email:
-        msg["From"] = _address(sender)
+        _put(msg, "From", [_address(sender)], utf8)
     for name, people in (("To", draft.to), ("Cc", draft.cc), ("Bcc", draft.bcc)):
         if people:
-            msg[name] = [_address(r) for r in people]
+            _put(msg, name, [_address(r) for r in people], utf8)
     _set_text(msg, "Subject", draft.subject or "")
     when = date or _dt.datetime.now(_dt.timezone.utc)
     if when.tzinfo is None:
@@ -56,12 +58,23 @@ def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime 
         msg["X-Priority"] = PRIORITY[draft.importance]
     if sender is not None and sender.email:
         if draft.read_receipt:
-            msg["Disposition-Notification-To"] = str(_address(sender))
+            _put(msg, "Disposition-Notification-To", str(_address(sender)), utf8)
         if draft.delivery_receipt:
-            msg["Return-Receipt-To"] = str(_address(sender))
+            _put(msg, "Return-Receipt-To", str(_address(sender)), utf8)
     msg["MIME-Version"] = "1.0"
     _adopt(msg, body_tree(draft))
-    return msg.as_bytes()
+    return b"".join(utf8) + msg.as_bytes()
+
+
+def _put(msg: EmailMessage, name: str, value: list[Address] | str, utf8: list[bytes]) -> None:
+    """A header of addresses (a list; the receipt headers, which the stdlib does not parse, as text). One
+    naming an address outside ASCII (an internationalised one, RFC 6531: "jörg@bücher.de") is written in
+    UTF-8 (RFC 6532) into ``utf8``: an encoded-word is not allowed in an address, and the message's own
+    policy would write one; the rest of the message stays ASCII."""
+    if value.isascii() if isinstance(value, str) else all(a.addr_spec.isascii() for a in value):
+        msg[name] = value
+    else:
+        utf8.append(UTF8_POLICY.fold_binary(name, UTF8_POLICY.header_factory(name, value)))
 
 
 def body_tree(draft: Draft) -> MIMEPart:

@@ -158,7 +158,7 @@ def _people(msg, name: str, notes: list[str]) -> list[Recipient]:
             if len(spec) > 1 and spec[0] == spec[-1] == '"':
                 spec = spec[1:-1]  # an unclosed quote: kept as typed (Compose marks it), not dropped
             if spec and spec != "<>":
-                out.append(Recipient(email=spec, name=addr.display_name or ""))
+                out.append(Recipient(email=_utf8(spec), name=_utf8(addr.display_name or "")))
         if not out and str(header).strip():
             raise ValueError("no address parsed")
         if any(isinstance(d, email.errors.InvalidHeaderDefect) for d in getattr(header, "defects", ())):
@@ -173,6 +173,14 @@ def _people(msg, name: str, notes: list[str]) -> list[Recipient]:
         if raw.strip() and not out:
             notes.append(f"The {name} header could not be read: {_printable(raw)}")
     return out
+
+
+def _utf8(text: str) -> str:
+    """A header's text with its raw bytes read as UTF-8 (RFC 6532: an internationalised address is written
+    as it is; the stdlib's parser keeps such bytes undecoded), a byte that is not UTF-8 as U+FFFD."""
+    if text.isascii() or not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _importance(msg, notes: list[str]) -> Importance:

@@ -392,10 +392,17 @@ class Sandbox:
         for seq, mail_from, rcpts, raw, delivered in self.store.relay_rows():
             if delivered:
                 continue
+            rcpts = json.loads(rcpts)
+            # an internationalised address (RFC 6531), in the envelope or the headers, goes only to a server
+            # that says SMTPUTF8
+            head = bytes(raw).partition(b"\r\n\r\n")[0]
+            utf8 = not (mail_from.isascii() and all(r.isascii() for r in rcpts) and head.isascii())
             try:
                 with smtplib.SMTP(host or "127.0.0.1", int(port or 25), timeout=10) as smtp:
-                    smtp.sendmail(mail_from, json.loads(rcpts), bytes(raw))
+                    smtp.sendmail(mail_from, rcpts, bytes(raw), mail_options=["SMTPUTF8"] if utf8 else [])
                 self.store.mark_relayed(seq)
+            except smtplib.SMTPNotSupportedError as e:  # this message cannot go this way; the next may
+                log.warning("sandbox: SMTP relay to %s refused a message: %s", self.smtp_relay, e)
             except (OSError, smtplib.SMTPException) as e:
                 log.warning("sandbox: SMTP relay to %s failed: %s", self.smtp_relay, e)
                 return

@@ -97,6 +97,34 @@ def test_the_simplest_draft_round_trips_and_an_unfinished_address_is_kept_as_typ
     assert back.sender is None
 
 
+def test_international_addresses_round_trip_in_utf8_headers():
+    """An internationalised address (RFC 6531: Dispatch accepts "jörg@bücher.de") is written as it is, in
+    UTF-8 (RFC 6532), not as encoded-words inside the address (which RFC 2047 forbids, and which came back
+    as a malformed header); everything else in the file stays ASCII, attachment names RFC 2231."""
+    d = full_draft(to=[Recipient("jörg@bücher.de", "Jörg Müller"), Recipient("bob@example.com", "Bob, Jr.")],
+                   cc=[Recipient("дмитрий@пример.рф")], bcc=[Recipient("山田@例え.jp", "山田 太郎")])
+    raw = to_eml(d, sender=ALICE)
+    back = read_eml(raw, max_bytes=LIMIT)
+    same(back.draft, d)
+    assert back.notes == [] and back.sender == ALICE
+    head, _, body = raw.partition(b"\r\n\r\n")
+    assert "To: Jörg Müller <jörg@bücher.de>, \"Bob, Jr.\" <bob@example.com>\r\n".encode() in head
+    assert "Cc: дмитрий@пример.рф\r\n".encode() in head and b"=?utf-8?" not in head.split(b"Subject:")[0]
+    assert body.isascii(), "the parts and their headers stay ASCII (attachment names RFC 2231)"
+    assert max(len(line.decode()) for line in head.split(b"\r\n")) <= 78, "folded as any header"
+    # what another mail program written to RFC 6532 reads (the header section as UTF-8)
+    msg = email.message_from_string(head.decode("utf-8") + "\r\n\r\n" + body.decode(), policy=email.policy.default)
+    assert [(a.display_name, a.addr_spec) for a in msg["To"].addresses] == [
+        ("Jörg Müller", "jörg@bücher.de"), ("Bob, Jr.", "bob@example.com")]
+    assert str(msg["Subject"]) == d.subject
+
+
+def test_a_header_in_utf8_that_is_not_utf8_is_read_with_a_replacement_character():
+    raw = b"From: a@example.com\r\nTo: \"J\xf6rg\" <j\xc3\xb6rg@example.com>\r\nSubject: x\r\n\r\nhi\r\n"
+    (to,) = read_eml(raw, max_bytes=LIMIT).draft.to
+    assert (to.name, to.email) == ("J\ufffdrg", "jörg@example.com")
+
+
 def test_inline_attachments_without_an_html_body_are_plain_attachments():
     d = full_draft(body="text", body_format=BodyFormat.TEXT)
     back = read_eml(to_eml(d, sender=ALICE), max_bytes=LIMIT).draft

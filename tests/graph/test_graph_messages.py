@@ -142,3 +142,19 @@ def test_an_expired_token_is_401_and_a_refreshed_one_works(sandbox_factory):
     assert fresh and fresh["access_token"] != token and "token:refresh_token" in sb.authority.request_log
     with client(sb, token=fresh["access_token"]) as alice:
         assert alice.get("/me/mailFolders/drafts").status_code == 200
+
+
+def test_an_international_address_in_a_draft_its_mime_and_a_send(graph_sandbox, alice):
+    """RFC 6531 addresses ("jörg@bücher.de"): kept as typed, written into the message's MIME in UTF-8
+    (RFC 6532; the sandbox answered $value and the send with a 500), and sent."""
+    r = alice.post("/me/messages", json=draft_body(toRecipients=[
+        {"emailAddress": {"name": "Jörg Müller", "address": "jörg@bücher.de"}}]))
+    assert r.status_code == 201, r.text
+    made = r.json()
+    assert made["toRecipients"] == [{"emailAddress": {"name": "Jörg Müller", "address": "jörg@bücher.de"}}]
+    raw = alice.get(f"/me/messages/{made['id']}/$value")
+    assert raw.status_code == 200 and "Jörg Müller\" <jörg@bücher.de>".encode() in raw.content
+    assert alice.post(f"/me/messages/{made['id']}/send").status_code == 202
+    assert graph_sandbox.outbox.wait_idle(10)
+    [sent] = graph_sandbox.mailbox("alice@example.com").items("sentitems")
+    assert sent["to"] == ["jörg@bücher.de"]

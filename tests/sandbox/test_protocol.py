@@ -59,6 +59,8 @@ def test_xsd_validation_of_requests_when_schema_dir_given(wire_validator):
 class _SMTPHandler(socketserver.StreamRequestHandler):
     """Just enough SMTP to receive one message (a real socket conversation, not a mock of smtplib)."""
 
+    extensions = b"250 test\r\n"  # the EHLO answer (a subclass adds e.g. SMTPUTF8)
+
     def handle(self):
         self.wfile.write(b"220 test ESMTP\r\n")
         env = {"rcpts": []}
@@ -68,9 +70,10 @@ class _SMTPHandler(socketserver.StreamRequestHandler):
                 return
             cmd = line.strip().decode().upper()
             if cmd.startswith(("EHLO", "HELO")):
-                self.wfile.write(b"250 test\r\n")
+                self.wfile.write(self.extensions if cmd.startswith("EHLO") else b"250 test\r\n")
             elif cmd.startswith("MAIL FROM:"):
-                env["from"] = line.decode().split(":", 1)[1].strip().strip("<>")
+                env["mail_from_line"] = line.decode()
+                env["from"] = line.decode().split(":", 1)[1].split(">", 1)[0].strip().strip("<")
                 self.wfile.write(b"250 OK\r\n")
             elif cmd.startswith("RCPT TO:"):
                 env["rcpts"].append(line.decode().split(":", 1)[1].strip().strip("<>"))

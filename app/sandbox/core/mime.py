@@ -7,6 +7,7 @@ import email
 import email.policy
 import email.utils
 import re
+import urllib.parse
 from email.header import Header
 from email.message import EmailMessage
 
@@ -34,7 +35,27 @@ def _set_text(msg: EmailMessage, name: str, value: str) -> None:
 
 
 def _addr(box: dict) -> str:
-    return email.utils.formataddr((box.get("Name") or "", box.get("EmailAddress") or ""))
+    """A mailbox for an address header. An address outside ASCII (an internationalised one, RFC 6531:
+    "jörg@bücher.de") is written as it is, in UTF-8 (RFC 6532: the message is then serialised with
+    ``SMTPUTF8``); an encoded-word is not allowed inside an address."""
+    name, addr = box.get("Name") or "", box.get("EmailAddress") or ""
+    if addr.isascii():
+        return email.utils.formataddr((name, addr))
+    return f'"{email.utils.quote(name)}" <{addr}>' if name else addr
+
+
+def _utf8_addresses(data: dict, sender: dict, atts: list[dict]) -> bool:
+    """Does the message, or a message attached to it, name an address outside ASCII (RFC 6532 headers)?"""
+    boxes = [sender, *(r for key in ("ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo")
+                       for r in (data.get(key) or []))]
+    if not all((b.get("EmailAddress") or "").isascii() for b in boxes):
+        return True
+    for a in atts:
+        if a.get("kind") == "ItemAttachment":
+            fields, inner = unpack(a.get("content") or b"")
+            if _utf8_addresses(fields, fields.get("From") or sender, inner):
+                return True
+    return False
 
 
 def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, date: _dt.datetime,
@@ -42,7 +63,8 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
     """The message as it leaves the mailbox: From = the sending mailbox; no Bcc header unless asked.
     Categories are a Keywords header in the mailbox's own MIME (MimeContent) but personal: a message
     on the wire is built with keywords=False."""
-    msg = EmailMessage(policy=email.policy.SMTP)
+    utf8 = _utf8_addresses(data, sender, atts)
+    msg = EmailMessage(policy=email.policy.SMTPUTF8 if utf8 else email.policy.SMTP)
     msg["From"] = _addr(sender)
     for key, hdr in (("ToRecipients", "To"), ("CcRecipients", "Cc"), ("ReplyTo", "Reply-To")):
         if data.get(key):
@@ -82,20 +104,43 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
     else:
         msg.set_content(body.get("text", ""), subtype="plain", cte="quoted-printable")
     for a in atts:
+        name = a.get("name") or "attachment"
         if a.get("kind") == "ItemAttachment":  # a message/rfc822 part holding the attached item
-            msg.add_attachment(_attached_message(a, sender, date), filename=a.get("name") or "attachment")
-            continue
-        ctype = a.get("content_type") or "application/octet-stream"
-        maintype, _, subtype = ctype.partition("/")
-        if not subtype:
-            maintype, subtype = "application", "octet-stream"
-        kwargs = {"filename": a.get("name") or "attachment"}
-        if a.get("is_inline"):
-            kwargs["disposition"] = "inline"
-        if a.get("content_id"):
-            kwargs["cid"] = "<" + a["content_id"].strip("<>") + ">"
-        msg.add_attachment(a.get("content") or b"", maintype=maintype, subtype=subtype, **kwargs)
+            msg.add_attachment(_attached_message(a, sender, date), filename=name)
+        else:
+            ctype = a.get("content_type") or "application/octet-stream"
+            maintype, _, subtype = ctype.partition("/")
+            if not subtype:
+                maintype, subtype = "application", "octet-stream"
+            kwargs = {"filename": name}
+            if a.get("is_inline"):
+                kwargs["disposition"] = "inline"
+            if a.get("content_id"):
+                kwargs["cid"] = "<" + a["content_id"].strip("<>") + ">"
+            msg.add_attachment(a.get("content") or b"", maintype=maintype, subtype=subtype, **kwargs)
+        if utf8 and not name.isascii():
+            _rfc2231_filename(msg.get_payload()[-1], name)
     return msg.as_bytes()
+
+
+def _rfc2231_filename(part: EmailMessage, name: str) -> None:
+    """The part's file name RFC 2231-encoded (the UTF-8 policy of a message with an international address
+    would write it as it is), in continuations short enough that the policy never folds the header again."""
+    quoted = urllib.parse.quote(name, safe="")
+    chunks, at = [], 0
+    while at < len(quoted):
+        end = min(at + 48, len(quoted))
+        end -= 1 if quoted[end - 1:end] == "%" else 2 if quoted[end - 2:end - 1] == "%" else 0  # whole escapes
+        chunks.append(quoted[at:end])
+        at = end
+    if len(chunks) == 1:
+        params = [f"filename*=utf-8''{chunks[0]}"]
+    else:
+        params = [f"filename*{i}*={c}" for i, c in enumerate(chunks)]
+        params[0] = f"filename*0*=utf-8''{chunks[0]}"
+    kind = part.get_content_disposition() or "attachment"
+    del part["Content-Disposition"]
+    part.set_raw("Content-Disposition", kind + ";\r\n " + ";\r\n ".join(params))
 
 
 def is_custom_header(name) -> bool:
