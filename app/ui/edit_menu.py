@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit,
+    QAbstractItemView, QApplication, QLineEdit, QListView, QMessageBox, QPlainTextEdit, QTextEdit,
 )
 
 from app import APP_NAME
@@ -42,10 +42,14 @@ def _rows_text(view) -> str:
     rows = sorted({i.row() for i in sel.selectedIndexes()}) if sel is not None else []
     if not rows and view.currentIndex().isValid():
         rows = [view.currentIndex().row()]
-    hidden = getattr(view, "isColumnHidden", lambda _c: False)
+    if isinstance(view, QListView):  # one column, the one it shows (a list model has no columnCount to ask)
+        columns = [view.modelColumn()]
+    else:
+        hidden = getattr(view, "isColumnHidden", lambda _c: False)
+        columns = [c for c in range(model.columnCount()) if not hidden(c)]
     lines = []
     for r in rows:
-        cells = [str(model.index(r, c).data() or "") for c in range(model.columnCount()) if not hidden(c)]
+        cells = [str(model.index(r, c).data() or "") for c in columns]
         lines.append("\t".join(x for x in cells if x))
     return "\n".join(lines)
 

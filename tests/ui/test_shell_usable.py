@@ -427,3 +427,22 @@ def test_copy_and_select_all_work_in_a_list(qtbot, window):
     qtbot.keyClick(t, Qt.Key_C, Qt.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
     assert len(lines) == 2 and {"Hello there", "Second one"} == {ln.split("\t")[0] for ln in lines}
+
+
+def test_copy_in_the_attachment_list(qtbot, window, tmp_path):
+    """Ctrl+C in a list whose model is a list model (the attachments): it raised a TypeError (asking the
+    model its columns as a table's is asked), found by tests/ui/test_keyboard_monkey.py."""
+    c = window.compose
+    for name in ("numbers.csv", "notes.txt"):
+        (tmp_path / name).write_text("x")
+        c.attachments.add_paths([str(tmp_path / name)])
+    lst = c.attachments.list
+    lst.setFocus()
+    qtbot.waitUntil(lst.hasFocus)
+    lst.setCurrentRow(1)
+    QGuiApplication.clipboard().setText("nothing yet")
+    qtbot.keyClick(lst, Qt.Key_C, Qt.ControlModifier)
+    assert QGuiApplication.clipboard().text() == lst.item(1).text() and "notes.txt" in lst.item(1).text()
+    qtbot.keyClick(lst, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(lst, Qt.Key_C, Qt.ControlModifier)
+    assert QGuiApplication.clipboard().text().splitlines() == [lst.item(0).text(), lst.item(1).text()]
