@@ -167,3 +167,30 @@ def test_an_attached_message_with_an_international_address(alice, sandbox):
     outer.send()
     (received,) = sandbox.mailbox("bob@example.com").items("inbox")
     assert "jörg@bücher.de".encode() in received["mime"]
+
+
+# what a draft holds as typed (Dispatch saves a draft with an unfinished address, and marks it)
+AS_TYPED = ["l<", "a<b@c.de", 'x"y@z.de', "bob@exa mple.com", "(bob", "a@b@c.de", ":;", '"unclosed@x.de', "bob@",
+            "é<@x", "a\\"]
+
+
+@pytest.mark.parametrize("typed", AS_TYPED)
+def test_an_address_as_typed_is_kept_in_the_mime_and_refused_by_a_send(alice, sandbox, typed):
+    """The draft's MIME says what the draft holds: the address as typed (a quoted string where the stdlib's
+    parser failed on it, with IndexError or HeaderParseError: an internal server error, or read it as
+    something else: "(bob" swallowed the next address as a comment), the next address intact. A send
+    refuses it as Exchange does (ErrorInvalidRecipients), where the sandbox sent "a<b@c.de" and
+    "a@b@c.de" on to the relay."""
+    from exchangelib.errors import ErrorInvalidRecipients
+
+    m = Message(account=alice, folder=alice.drafts, subject="as typed", body="hi",
+                to_recipients=[typed, "bob@example.com"])
+    m.save()
+    got = alice.drafts.get(id=m.id)
+    assert [r.email_address for r in got.to_recipients] == [typed, "bob@example.com"]
+    to = _parsed(got.mime_content)["To"].addresses
+    assert len(to) == 2 and to[1].addr_spec == "bob@example.com"
+    assert to[0].addr_spec in (typed, '"' + typed.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    with pytest.raises(ErrorInvalidRecipients):
+        m.send()
+    assert sandbox.mailbox("bob@example.com").items("inbox") == [] and sandbox.relay_queue() == []

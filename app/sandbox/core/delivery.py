@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import re
 
 from .clock import fmt_dt, utcnow
 from .errors import MailboxError
@@ -15,6 +16,14 @@ NO_RECIPIENTS = "At least one recipient isn't valid."
 TOO_LARGE = "The message exceeds the maximum supported size."
 SEND_AS_DENIED = ("The user account which was used to submit this request does not have the right to send mail on "
                   "behalf of the specified sending account.")
+
+
+# An SMTP mailbox (RFC 5321 4.1.2; RFC 6531: characters outside ASCII too): a dot-atom or a quoted local part,
+# "@", a domain of labels or an address literal. Transport refuses anything else ("a<b@c.de", "a@b@c.de").
+_ATEXT = r"[^\x00-\x20\x7f\"(),.:;<>@\[\\\]]"  # ASCII's atext, or any character outside ASCII (fast to compile)
+_LABEL = r"[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f](?:[^\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f])?"
+_LOCAL = _ATEXT + r"+(?:\." + _ATEXT + r'+)*|"(?:[^"\\\r\n]|\\.)+"'
+_MAILBOX = re.compile(r"(?:" + _LOCAL + r")@(?:" + _LABEL + r"(?:\." + _LABEL + r")*|\[[^\[\]\\\s]+\])")
 
 
 def mailbox_of(user: dict) -> dict:
@@ -56,7 +65,7 @@ def _recipients(data: dict) -> list[str]:
     addrs = []
     for r in rcpts:
         addr = (r.get("EmailAddress") or "").strip()
-        if "@" not in addr or addr.startswith("@") or addr.endswith("@"):
+        if not _MAILBOX.fullmatch(addr):
             raise MailboxError("ErrorInvalidRecipients", NO_RECIPIENTS)
         if addr.lower() not in (a.lower() for a in addrs):
             addrs.append(addr)

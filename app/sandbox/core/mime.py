@@ -44,6 +44,35 @@ def _addr(box: dict) -> str:
     return f'"{email.utils.quote(name)}" <{addr}>' if name else addr
 
 
+def _addresses(boxes: list[dict], policy) -> str:
+    """An address header's value. A draft keeps an address as it was typed ("l<", "(bob", 'x"y@z'), which
+    the stdlib's header parser may fail on (IndexError, HeaderParseError: the GetItem or send that built the
+    MIME answered with an internal server error) or read as something else (a comment or an open quote
+    swallowing the next address): such an address is written as a quoted string, which it reads as one."""
+    parts = []
+    for box in boxes:
+        value = _addr(box)
+        parts.append(value if _specs(value, policy) == [box.get("EmailAddress") or ""] else _quoted(box))
+    joined = ", ".join(parts)
+    if _specs(joined, policy) == [spec for part in parts for spec in _specs(part, policy) or ()]:
+        return joined
+    return ", ".join(_quoted(b) for b in boxes)
+
+
+def _quoted(box: dict) -> str:
+    return '"' + email.utils.quote(" ".join((box.get("EmailAddress") or "").split())) + '"'
+
+
+def _specs(value: str, policy) -> list[str] | None:
+    """The addresses the stdlib reads in ``value`` as an address header (None: it fails to read or write it)."""
+    try:
+        header = policy.header_factory("To", value)
+        header.fold(policy=policy)
+        return [a.addr_spec for a in header.addresses]
+    except Exception:  # noqa: BLE001 - the stdlib parser's own failures on such text (IndexError among them)
+        return None
+
+
 def _utf8_addresses(data: dict, sender: dict, atts: list[dict]) -> bool:
     """Does the message, or a message attached to it, name an address outside ASCII (RFC 6532 headers)?"""
     boxes = [sender, *(r for key in ("ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo")
@@ -65,12 +94,12 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
     on the wire is built with keywords=False."""
     utf8 = _utf8_addresses(data, sender, atts)
     msg = EmailMessage(policy=email.policy.SMTPUTF8 if utf8 else email.policy.SMTP)
-    msg["From"] = _addr(sender)
+    msg["From"] = _addresses([sender], msg.policy)
     for key, hdr in (("ToRecipients", "To"), ("CcRecipients", "Cc"), ("ReplyTo", "Reply-To")):
         if data.get(key):
-            msg[hdr] = ", ".join(_addr(r) for r in data[key])
+            msg[hdr] = _addresses(data[key], msg.policy)
     if include_bcc and data.get("BccRecipients"):
-        msg["Bcc"] = ", ".join(_addr(r) for r in data["BccRecipients"])
+        msg["Bcc"] = _addresses(data["BccRecipients"], msg.policy)
     _set_text(msg, "Subject", data.get("Subject", "") or "")
     msg["Date"] = email.utils.format_datetime(date.astimezone(_dt.timezone.utc))
     msg["Message-ID"] = message_id
