@@ -78,12 +78,17 @@ class Attempts:
         """Save each (their content is ours) and send them all in ONE request."""
         box = self.box
         box.working.update(s.local_id for s in subs)
+        # each leaves ``working`` as soon as its own outcome is recorded: whoever waited for it (Send
+        # selected taking a refused draft back) runs while the others' outcomes are still being written
+        done = box.working.discard
         try:
             ready = []
             for sub in subs:
                 await box.move(sub, Event.START)
                 if await self._prepare(sub):
                     ready.append(sub)
+                else:
+                    done(sub.local_id)
             if not ready:
                 return
             for sub in ready:  # on disk before the request leaves: a crash from here on is settled
@@ -95,11 +100,13 @@ class Attempts:
                 now = box.clock()  # one time for the group: it is looked up (or retried) together
                 for sub in ready:
                     await self._send_failed(sub, kind_of(exc), exc, now=now)
+                    done(sub.local_id)
                 return
             if len(outcomes) != len(ready):  # cannot tell which answer is whose: settle them all
                 now = box.clock()
                 for sub in ready:
                     await self._send_failed(sub, ErrorKind.OUTCOME_UNKNOWN, None, now=now)
+                    done(sub.local_id)
                 return
             for sub, o in zip(ready, outcomes):
                 if o.ok:
@@ -108,6 +115,7 @@ class Attempts:
                 else:
                     err = _OutcomeError(o.code, o.message)
                     await self._send_failed(sub, ErrorKind(o.kind) if o.kind else ErrorKind.PERMANENT, err)
+                done(sub.local_id)
         finally:
             for sub in subs:
                 box.working.discard(sub.local_id)
@@ -226,6 +234,7 @@ class Attempts:
                 return
             for sub in subs:
                 await self._settled(sub, found)
+                box.working.discard(sub.local_id)  # as in send(): free once its own verdict is recorded
         finally:
             for sub in subs:
                 box.working.discard(sub.local_id)

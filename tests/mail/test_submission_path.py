@@ -371,3 +371,32 @@ def test_many_saved_drafts_are_listed_a_batch_per_turn_and_still_go_in_one_send(
     assert sends == ({"ews": ["SendItem"], "graph": ["graph:Batch"]}[backend]), sandbox.request_log[n:]
     settle(sandbox)
     assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == [f"m{i}" for i in range(7)]
+
+
+@both
+def test_a_refused_draft_of_a_batch_is_taken_back_as_soon_as_its_outcome_is_known(box, sandbox, backend):
+    """Send selected: many saved drafts in one request. When one is refused, Send selected takes it back
+    (it stays in Drafts with its error) as soon as its own outcome is known, while the queue may still be
+    writing the others' outcomes. The queue marked every draft of the request as in flight until the
+    last one's outcome was on disk: taking the refused one back raised NotCancellable (the exception
+    escaped Send selected and its rows stayed "Sending…"; found by tests/ui/test_keyboard_monkey.py)."""
+    from app.core.submission import SubState
+
+    bad = box.save(simple_draft("refused", to="a<b@c.de"))  # a draft may hold this; no send takes it
+    good = [box.save(simple_draft(f"fine {i}")) for i in range(2)]
+
+    async def send_then_take_back():
+        subs = await box.ob.submit_saved([summary(d) for d in (bad, *good)])
+        first = await box.ob.wait(subs[0].local_id, final=False)
+        pending = [s.local_id for s in subs[1:] if not s.final]
+        await box.ob.cancel(first.local_id)
+        return first, pending, [await box.ob.wait(s.local_id) for s in subs[1:]]
+
+    first, pending, rest = box.run(send_then_take_back())
+    assert first.state == SubState.CANCELLED
+    assert pending, "the others' outcomes were still being written when the refused one was taken back"
+    assert [s.state for s in rest] == [SubState.SENT, SubState.SENT]
+    assert sandbox.request_log.count(op(backend, "SendItem")) == 1 or backend == "graph"
+    settle(sandbox)
+    assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == ["fine 0", "fine 1"]
+    assert [d["subject"] for d in sandbox.mailbox(ALICE).items("drafts")] == ["refused"]
