@@ -56,3 +56,15 @@ def test_inline_row_errors_are_short_enough_to_read_in_a_row():
     for code in ("ErrorMessageSizeExceeded", "ErrorItemNotFound", "ErrorInvalidRecipients", "ErrorServerBusy"):
         assert len(describe(code)) <= 60, describe(code)
     assert describe("ErrorItemNotFound") == "Deleted on the server (ErrorItemNotFound)"
+
+
+def test_an_address_longer_than_exchange_stores_is_refused_for_a_save_and_a_send_once():
+    from app.domain.validation import validate_draft
+
+    long = "x" * 250 + "@example.com"
+    d = Draft(to=[Recipient("bob@example.com")], cc=[Recipient(long)], subject="s", body="b")
+    for for_send in (False, True):
+        errors = validate_draft(d, for_send=for_send)
+        assert [(e.field, e.token) for e in errors] == [("cc", long)], for_send
+        assert "262 characters" in errors[0].message and "at most 255" in errors[0].message
+    assert validate_draft(d.copy(cc=[Recipient("x" * 243 + "@example.com")]), for_send=False) == []

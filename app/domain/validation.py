@@ -20,6 +20,7 @@ _ADDR_RE = re.compile(rf"^{_LOCAL}@{_LABEL}(?:\.{_LABEL})+$")
 DEFAULT_MAX_SEND_BYTES = 10 * 1024 * 1024  # Exchange Server's default MaxSendSize
 MAX_RECIPIENTS = 500  # Exchange Server's default MaxRecipientEnvelopeLimit
 MAX_SUBJECT = 255  # characters: Exchange's (and Graph's) limit for an item's Subject
+MAX_ADDRESS = 255  # characters of a recipient's EmailAddress (exchangelib refuses a longer one before sending)
 #: Drafts sent in ONE send request (EWS SendItem). The schema sets no count (its ItemIds list is unbounded)
 #: and Exchange documents none; what it limits is time: "EWS limits the execution time of a batch request to
 #: one minute", and it checks the sender's budget after each item ("EWS throttling in Exchange", Throttling
@@ -187,10 +188,15 @@ def validate_draft(
     if len(draft.subject) > MAX_SUBJECT:
         errors.append(FieldError("subject", f"The subject has {len(draft.subject)} characters; Exchange allows at "
                                             f"most {MAX_SUBJECT}. Shorten it by {len(draft.subject) - MAX_SUBJECT}."))
+    for fname in ("to", "cc", "bcc"):  # what no save can store (Exchange's EmailAddress: 255 characters)
+        for r in getattr(draft, fname):
+            if len(r.email) > MAX_ADDRESS:
+                errors.append(FieldError(fname, f"“{_printable(r.email)}” has {len(r.email)} characters; an address "
+                                                f"can have at most {MAX_ADDRESS}. Shorten or remove it.", r.email))
     if for_send:  # a draft may hold an unfinished address; only sending needs every one to be right
         for fname in ("to", "cc", "bcc"):
             for r in getattr(draft, fname):
-                if not is_valid_address(r.email):
+                if len(r.email) <= MAX_ADDRESS and not is_valid_address(r.email):
                     errors.append(FieldError(fname, f"“{_printable(r.email)}” is not a valid e-mail address.",
                                              r.email))
     for a in draft.attachments:

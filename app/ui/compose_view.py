@@ -362,7 +362,7 @@ class ComposeView(QWidget):
         # joined, a rich one through toHtml(): the save takes it right after)
         draft = self.draft() if for_send else self._fields("", self.rich.isChecked())
         for e in validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes):
-            if e.field in ("to", "cc", "bcc") and marks[e.field]:
+            if for_send and e.field in ("to", "cc", "bcc") and marks[e.field]:
                 continue
             errors.append(e)
         by_field = {}

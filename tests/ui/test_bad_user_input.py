@@ -263,6 +263,34 @@ def test_501_recipients_are_refused_before_sending_and_kept(qtbot, window, sandb
     assert items(sandbox, Folder.SENT.value) == [], "saved, never sent"
 
 
+def test_an_address_longer_than_exchange_stores_stops_a_save_with_the_reason_and_is_kept(
+        qtbot, window, sandbox, screenshot_dir):
+    """A pasted run of text in To (a copied row of the Drafts list, say) is one "address" of 300 characters.
+    Exchange stores at most 255 (exchangelib refuses more before any request): Ctrl+S tried to save it to
+    the server, logged "Unexpected ValueError from exchangelib" with the address in the log and told the
+    user the server's reply was broken. Found by tests/ui/test_keyboard_monkey.py. Now the save is refused
+    at the field, before the network, and the text stays as typed."""
+    win, c = window, window.compose
+    pasted = "Quarterly numbers\tbob@example.com\t2026-11-25 " + "x" * 300
+    new_message(qtbot, win)
+    c.to.edit.setText(f"carol@example.com, {pasted}")
+    c.subject.setText("Too long an address")
+    writes = lambda: [op for op in sandbox.request_log if op in ("CreateItem", "UpdateItem", "SendItem")]  # noqa: E731
+    before = writes()
+    c.subject.setFocus()
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: "at most 255" in c.to.error_text(), timeout=10000)
+    assert "Shorten or remove it" in c.to.error_text() and c.to.edit.property("invalid") is True
+    idle(qtbot, win)
+    assert writes() == before, "nothing went to the server"
+    assert c.to.text() == f"carol@example.com, {pasted}" and c.subject.text() == "Too long an address"
+    shot(win, screenshot_dir, "address-too-long")
+    c.to.edit.setText("carol@example.com")
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=20000)
+    assert c.to.error_text() == ""
+
+
 # ---------------------------------------------------------------- 3. non-ASCII and right-to-left
 ZOE = Recipient(BOB, "Zoë Ñandú")
 SHALOM = Recipient("carol@example.com", "שלום עליכם")
