@@ -8,16 +8,12 @@ from __future__ import annotations
 import email
 import email.policy
 import logging
-import socketserver
-import threading
 
 import pytest
 from exchangelib import Message
-from exchangelib.protocol import close_connections
 
-from app.sandbox import Sandbox
 from tests.sandbox.conftest import make_account
-from tests.sandbox.test_protocol import _SMTPHandler
+from tests.sandbox.test_protocol import relaying
 
 ADDRESSES = ["jörg@bücher.de", "jörg@example.com", "дмитрий@пример.рф", "山田@例え.jp"]
 
@@ -55,42 +51,24 @@ def test_a_display_name_beside_an_international_address(alice):
     assert (to.display_name, to.addr_spec) == ('Jörg "JM" Müller', "jörg@bücher.de")
 
 
-def _smtp(utf8: bool):
-    class Handler(_SMTPHandler):
-        extensions = (b"250-test\r\n250 SMTPUTF8\r\n") if utf8 else b"250 test\r\n"
-
-    smtp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
-    smtp.received = []
-    threading.Thread(target=smtp.serve_forever, daemon=True).start()
-    return smtp
+SMTPUTF8 = b"250-test\r\n250 SMTPUTF8\r\n"  # the relay's EHLO answer when it takes international addresses
 
 
 def test_the_relay_hands_an_international_address_to_a_server_that_takes_smtputf8(wire_validator):
-    smtp = _smtp(utf8=True)
-    sb = Sandbox(smtp_relay=f"127.0.0.1:{smtp.server_address[1]}")
-    sb.start()
-    try:
+    with relaying(SMTPUTF8) as (sb, smtp):
         alice = make_account(sb, "alice@example.com")
         Message(account=alice, subject="out", body="bye", to_recipients=["jörg@bücher.de"]).send()
         (env,) = smtp.received
         assert env["rcpts"] == ["jörg@bücher.de"] and "SMTPUTF8" in env["mail_from_line"]
         assert "jörg@bücher.de".encode() in env["data"]
         assert [m.relayed for m in sb.relay_queue()] == [True]
-    finally:
-        sb.stop()
-        smtp.shutdown()
-        smtp.server_close()
-        close_connections()
 
 
 def test_a_relay_without_smtputf8_keeps_that_message_and_passes_the_next(wire_validator, caplog):
     """The send itself succeeds (the relay runs after the commit: an exception there was a 500 for a send
     that had happened); the message stays queued, and an ASCII one after it still goes out."""
-    smtp = _smtp(utf8=False)
-    sb = Sandbox(smtp_relay=f"127.0.0.1:{smtp.server_address[1]}")
-    sb.start()
     caplog.set_level(logging.WARNING, logger="app.sandbox")
-    try:
+    with relaying() as (sb, smtp):
         alice = make_account(sb, "alice@example.com")
         Message(account=alice, subject="eai", body="bye", to_recipients=["jörg@bücher.de"]).send()
         # an ASCII envelope, a header naming an international address (one of the sandbox's own domain)
@@ -102,11 +80,6 @@ def test_a_relay_without_smtputf8_keeps_that_message_and_passes_the_next(wire_va
             ("eai", False), ("eai header", False), ("ascii", True)]
         assert any("refused a message" in r.getMessage() for r in caplog.records)
         assert all("jörg" not in r.getMessage() for r in caplog.records), "no address in the log"
-    finally:
-        sb.stop()
-        smtp.shutdown()
-        smtp.server_close()
-        close_connections()
 
 
 def test_a_message_uploaded_with_utf8_headers_keeps_its_addresses(alice):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socketserver
 import threading
 
@@ -94,13 +95,27 @@ class _SMTPHandler(socketserver.StreamRequestHandler):
                 self.wfile.write(b"250 OK\r\n")
 
 
-def test_smtp_relay_hands_outside_mail_to_a_real_smtp_server(wire_validator):
-    smtp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SMTPHandler)
+@contextlib.contextmanager
+def relaying(extensions: bytes | None = None):
+    """(sandbox, SMTP server): a sandbox handing outside mail to a real SMTP server on loopback (this
+    module's handler; ``extensions``: its EHLO answer, e.g. with SMTPUTF8)."""
+    handler = _SMTPHandler if extensions is None else type("Handler", (_SMTPHandler,), {"extensions": extensions})
+    smtp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     smtp.received = []
     threading.Thread(target=smtp.serve_forever, daemon=True).start()
     sb = Sandbox(smtp_relay=f"127.0.0.1:{smtp.server_address[1]}")
     sb.start()
     try:
+        yield sb, smtp
+    finally:
+        sb.stop()
+        smtp.shutdown()
+        smtp.server_close()
+        close_connections()
+
+
+def test_smtp_relay_hands_outside_mail_to_a_real_smtp_server(wire_validator):
+    with relaying() as (sb, smtp):
         alice = make_account(sb, "alice@example.com")
         Message(account=alice, subject="out", body="bye", to_recipients=["x@outside.test", "bob@example.com"],
                 bcc_recipients=["y@outside.test"]).send()
@@ -108,11 +123,6 @@ def test_smtp_relay_hands_outside_mail_to_a_real_smtp_server(wire_validator):
         assert env["from"] == "alice@example.com" and sorted(env["rcpts"]) == ["x@outside.test", "y@outside.test"]
         assert b"Subject: out" in env["data"] and b"Bcc:" not in env["data"]
         assert [m.relayed for m in sb.relay_queue()] == [True]
-    finally:
-        sb.stop()
-        smtp.shutdown()
-        smtp.server_close()
-        close_connections()
 
 
 def test_request_server_version_is_checked(sandbox, wire_validator):
