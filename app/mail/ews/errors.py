@@ -20,7 +20,6 @@ import logging
 import re
 import socket
 import ssl
-import traceback
 from urllib.parse import urlsplit
 
 import requests.exceptions
@@ -213,11 +212,9 @@ def map_error(exc: BaseException, endpoint: str = "", address: str = "") -> Mail
         if code != "ErrorInternalServerError":
             return ItemFailed(code, text, kind=kind_for_code(code))
         return MalformedResponse(_short(exc))
-    # Anything else came out of parsing a reply we could not make sense of (or is a bug): log where it came
-    # from for the developers (its frames: its words may quote the message, which never goes to a log),
-    # show the user a plain message.
-    log.error("Unexpected %s from exchangelib:\n%s", type(exc).__name__,
-              "".join(traceback.format_tb(exc.__traceback__)).rstrip())
+    # Anything else came out of parsing a reply we could not make sense of (or is a bug): log it in full
+    # for the developers, show the user a plain message.
+    log.exception("Unexpected %s from exchangelib", type(exc).__name__, exc_info=exc)
     return MalformedResponse(
         f"The server's reply did not have the structure EWS requires ({type(exc).__name__}: {_short(exc, 150)})")
 
