@@ -267,8 +267,8 @@ def test_an_address_longer_than_exchange_stores_stops_a_save_with_the_reason_and
         qtbot, window, sandbox, screenshot_dir):
     """A pasted run of text in To (a copied row of the Drafts list, say) is one "address" of 300 characters.
     Exchange stores at most 255 (exchangelib refuses more before any request): Ctrl+S tried to save it to
-    the server, logged "Unexpected ValueError from exchangelib" with the address in the log and told the
-    user the server's reply was broken. Found by tests/ui/test_keyboard_monkey.py. Now the save is refused
+    the server, logged "Unexpected ValueError from exchangelib" as an error and told the user the
+    server's reply was broken. Found by tests/ui/test_keyboard_monkey.py. Now the save is refused
     at the field, before the network, and the text stays as typed."""
     win, c = window, window.compose
     pasted = "Quarterly numbers\tbob@example.com\t2026-11-25 " + "x" * 300

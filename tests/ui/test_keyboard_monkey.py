@@ -6,8 +6,8 @@ What must hold whatever the keys: no exception escapes (a slot's, the event loop
 an error (the app's or the sandbox's: an internal server error is one), every message in Sent Items went
 out once, none more than the send keys pressed, and the window still answers its keys afterwards. Its
 walks found a TypeError in Edit > Copy in the attachment list, a refused draft Send selected could not take
-back (tests/mail/test_submission_path.py), a 300-character "address" sent to exchangelib and logged in
-full (tests/ui/test_bad_user_input.py), and the sandbox's internal server errors on international and
+back (tests/mail/test_submission_path.py), a 300-character "address" sent to exchangelib and logged as an
+unexpected error (tests/ui/test_bad_user_input.py), and the sandbox's internal server errors on international and
 unfinished addresses (tests/sandbox/test_international_addresses.py).
 
 ``MONKEY_SEEDS=1,2,3`` and ``MONKEY_STEPS=2000`` run other or longer walks (the suite runs three short
