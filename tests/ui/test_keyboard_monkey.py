@@ -23,8 +23,8 @@ import sys
 import traceback
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog
 
@@ -32,6 +32,7 @@ from app.core.submission import SubState
 from app.domain.models import Folder
 from app.ui import shortcuts
 from tests.ui.conftest import ALICE, wait_task
+from tests.ui.test_bad_user_input import type_text
 
 #: the suite's walks (600 steps): on EWS, 4's made drafts whose MIME the sandbox failed to build, 8's pressed
 #: Ctrl+C in the attachment list, 56's pasted a 300-character "address" and saved; each red without its fix
@@ -44,17 +45,6 @@ KEYS = [Qt.Key_Tab, Qt.Key_Backtab, Qt.Key_Escape, Qt.Key_Return, Qt.Key_Down, Q
         Qt.Key_End, Qt.Key_PageDown, Qt.Key_Delete, Qt.Key_Backspace, Qt.Key_Space, Qt.Key_Left, Qt.Key_Right]
 NEVER = {"Ctrl+Q"}  # quitting ends the walk; closing is tested elsewhere
 SENDS = ("Ctrl+Return", "Ctrl+Enter", "Ctrl+Shift+Return", "Ctrl+Shift+Enter")
-
-
-def type_text(target, text: str) -> None:
-    """Key presses carrying ``text``, as a keyboard or an input method sends them (QTest's key clicks abort
-    on a character outside ASCII)."""
-    for ch in text:
-        if ch.isascii():
-            QTest.keyClick(target, ch)
-            continue
-        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-            QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
 
 
 def _close_file_dialogs() -> None:
@@ -115,7 +105,7 @@ def _walk(qtbot, window, rng: random.Random, steps: int, log: list[str], errors:
                 "".join(rng.choice(CHARS) for _ in range(rng.randint(1, 12)))
             sends += pressable and " " in text
             log.append(f"{step}: type {text!r} -> {type(target).__name__}")
-            type_text(target, text)
+            type_text(qtbot, target, text)
         else:
             key = rng.choice(KEYS)
             sends += key in (Qt.Key_Return, Qt.Key_Space)  # a dialog's default button, a focused button
