@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 
 import pytest
@@ -228,6 +229,22 @@ def test_bad_reply_to_a_listing_or_read_is_malformed(services, sandbox, kind, va
         svc.get_message(saved.ref)
     _assert_clear(ei.value)
     assert [m.subject for m in svc.list_messages(Folder.DRAFTS, 0, 10).items] == ["readable"]  # nothing lost
+
+
+def test_a_reply_in_no_encoding_it_names_is_malformed_not_an_unexpected_error(services, sandbox, caplog):
+    """A proxy's ``Content-Encoding: gzip`` on a plain body: requests cannot decode it. Known, so it is
+    mapped as a reply that could not be read, not logged as an error nobody foresaw (the walk with faults
+    in tests/ui/test_keyboard_monkey.py met it on a listing)."""
+    svc = _ready(services)
+    svc.save_draft(simple_draft("readable"))
+    caplog.set_level(logging.WARNING, logger="app")
+    sandbox.faults.inject("FindItem", "wrong_encoding", count=1)
+    with pytest.raises(MalformedResponse) as ei:
+        svc.list_messages(Folder.DRAFTS, 0, 10)
+    _assert_clear(ei.value)
+    assert "decoded" in ei.value.message
+    assert sandbox.faults.fired == [("FindItem", "wrong_encoding")]
+    assert not [r for r in caplog.records if r.name.startswith("app.") and r.levelno >= logging.ERROR]
 
 
 def test_stray_unknown_element_is_tolerated_without_loss(services, sandbox):

@@ -7,6 +7,7 @@ exchangelib re-raises transport problems as ``ErrorTimeoutExpired("Reraised from
 - refused / DNS / connect timeout  -> ConnectionFailed (nothing was sent; safe to retry)
 - read timeout / dropped mid-way   -> OutcomeUnknown (the request went out; a send must be verified)
 - truncated body                   -> MalformedResponse
+- body not in its Content-Encoding -> MalformedResponse
 - TLS                              -> TlsFailed with the server certificate's SHA-256
 
 Exchange Online's refusal of EWS (HTTP 403 + ``X-EWS-Policy-Reason``, see retirement.py) becomes
@@ -128,6 +129,9 @@ def _transport_error(exc: BaseException, endpoint: str) -> MailError | None:
             return ConnectionFailed(f"Timed out connecting to the server ({_short(e)})")
         if isinstance(e, requests.exceptions.ReadTimeout):
             return OutcomeUnknown("The server did not answer in time")
+        if isinstance(e, requests.exceptions.ContentDecodingError):
+            return MalformedResponse("The server's reply could not be decoded (it was labelled with a "
+                                     "compression it did not use)")
         if isinstance(e, requests.exceptions.ChunkedEncodingError):
             return MalformedResponse(f"The server's reply was cut off ({_short(e)})")
         if isinstance(e, requests.exceptions.ConnectionError):
