@@ -13,7 +13,7 @@ import asyncio
 import logging
 from concurrent.futures import Future
 
-from app.core.rows import NOT_DELETED, SaveStatus
+from app.core.rows import NOT_DELETED, SaveJob, SaveStatus
 from app.core.submission import CANCELLABLE, Event, SubState, Submission
 from app.domain.models import Draft
 from app.storage.journal import State
@@ -35,7 +35,7 @@ def cancel(box, local_id: str) -> asyncio.Future:
     if job is not None:  # a save waiting for the server: the message is the user's to edit again
         box.changed()
         written = _queue_write(box, _back_to_editing, box.journal, local_id, None)
-        return box.keep(_editing_again(written, job.draft))
+        return box.keep(_save_taken_back(box, job, written))
     sub = box.subs.get(local_id)
     if sub is None:
         return box.keep(_nothing())
@@ -66,15 +66,15 @@ def delete(box, local_id: str) -> asyncio.Future:
     job = box.saves.get(local_id)
     if job is not None and job.status == SaveStatus.WORKING:
         raise NotCancellable(local_id)
-    box.saves.pop(local_id, None)  # a save left behind would only save to Drafts again
+    job = box.saves.pop(local_id, None)  # a save left behind would only save to Drafts again
     if sub is not None:
         sub.hold = True
     box.changed()
     # queued on the journal's thread now (a window closed right after still finds it there)
-    return box.keep(_deleted(box, local_id, sub, box.write.submit(box.journal.discard, local_id)))
+    return box.keep(_deleted(box, local_id, sub, job, box.write.submit(box.journal.discard, local_id)))
 
 
-async def _deleted(box, local_id: str, sub: Submission | None, written: Future) -> bool:
+async def _deleted(box, local_id: str, sub: Submission | None, job: SaveJob | None, written: Future) -> bool:
     try:
         await asyncio.wrap_future(written)
     except Exception as exc:  # noqa: BLE001 - the journal could not write: said in the row, never sent
@@ -83,6 +83,9 @@ async def _deleted(box, local_id: str, sub: Submission | None, written: Future) 
             sub.reason = NOT_DELETED
             box.changed()
         return False
+    finally:
+        if job is not None:  # whoever waited for the save (the window's stash) stops waiting
+            box.waiters.gone(job)
     if sub is not None and box.subs.get(local_id) is sub:
         del box.subs[local_id]
         box.waiters.gone(sub)  # a mail merge following it says so in its row
@@ -120,6 +123,13 @@ async def _cancelled(box, sub: Submission, written: Future) -> Draft | None:
     finally:
         box.waiters.end_write(sub.local_id)
         box.resolve(sub)
+
+
+async def _save_taken_back(box, job: SaveJob, written: Future) -> Draft:
+    try:
+        return await _editing_again(written, job.draft)
+    finally:
+        box.waiters.gone(job)  # whoever waited for the save (the window's stash) stops waiting
 
 
 async def _editing_again(written: Future, known: Draft) -> Draft:

@@ -64,9 +64,13 @@ class Waiters:
                 del self._calls[local_id]
 
     def gone(self, item) -> None:
-        """The item left the queue without finishing (the user deleted it): the :meth:`on_final` callables
-        are called with it as it is, so no follower waits for it for ever."""
+        """The item left the queue without finishing (the user took it back or deleted it): every waiter
+        returns with it as it is and the :meth:`on_final` callables are called with it, so no follower
+        waits for it for ever."""
         self._call_back(item)
+        for fut, _only_final in self._w.pop(item.local_id, []):
+            if not fut.done():
+                fut.set_result(item)
 
     def _call_back(self, item) -> None:
         for fn in self._calls.pop(item.local_id, ()):

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
 from app.core.outbox import DraftInvalid
+from app.core.rows import SaveStatus
 from app.ui.tasks import TaskTracker
 from app.core.session import ConnectionState
 from app.domain.explain import describe
@@ -125,6 +126,8 @@ class Workflows(TaskTracker):
                     w.draft_saved.emit(job.saved)
                     w.statusBar().showMessage("The previous message was saved to Drafts", 5000)
                     w.drafts.model.reload()
+                elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
+                    pass  # no longer this save's: taken back, deleted, or part of a send queued since
                 elif job.final:
                     w.show_error(f"The previous message could not be saved to Drafts: {job.reason}")
                 else:
