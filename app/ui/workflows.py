@@ -253,6 +253,8 @@ class Workflows(TaskTracker):
             self._fresh_compose()
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
             self._remember(draft)
+        elif self._taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
+            w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
         elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
             back = await self.outbox().cancel(sub.local_id)  # refused: the message is the user's again
             here = c.identity().local_id == draft.local_id
@@ -273,6 +275,11 @@ class Workflows(TaskTracker):
         w.drafts.model.reload()
         w.sent.model.reload()
         return outcome
+
+    def _taken_out(self, sub) -> bool:
+        """The user took this send out of the queue (Outbox: Delete) before it finished."""
+        outbox = self.outbox()
+        return not sub.final and (outbox is None or outbox.subs.get(sub.local_id) is not sub)
 
     def _fresh_compose(self) -> None:
         """After a send took the message off the screen (here, or as the queue reported it): a blank
@@ -359,6 +366,8 @@ class Workflows(TaskTracker):
             if o.status == OutcomeStatus.SENT:
                 sent_ids.add(ref.id)
                 statuses[ref.id] = ("", True)
+            elif self._taken_out(sub):  # deleted in the Outbox before its turn: it stays in Drafts
+                statuses[ref.id] = ("Not sent: taken out of the Outbox", True)
             elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
                 statuses[ref.id] = (o.explanation, True)

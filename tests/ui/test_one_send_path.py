@@ -17,7 +17,8 @@ from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Draft, Folder, Recipient
 from app.storage.journal import Journal
-from tests.ui.conftest import BOB, close_window, logged, op, open_window, wait_task
+from tests.ui.conftest import BOB, close_window, logged, op, open_window, wait_idle, wait_task
+from tests.ui.test_lists_usable import seed_drafts
 from tests.ui.test_window_flows import CTRL, items, key, type_message
 
 
@@ -209,6 +210,80 @@ def test_the_queue_is_the_users_edit_and_delete_by_keys(qtbot, ui_window, ui_san
     wait_task(qtbot, win.session.outbox.drain(timeout=10))
     qtbot.waitUntil(lambda: sandbox.outbox.wait_idle(0), timeout=10000)
     assert items(sandbox, "inbox", BOB) == []
+
+
+def test_a_send_deleted_in_the_outbox_before_its_turn_says_so_and_nothing_waits(qtbot, ui_window, ui_sandbox,
+                                                                                 ui_backend):
+    """Compose's send waits for its first attempt. Deleted in the Outbox while the queue was still busy with
+    a save before it, the send never had one: the wait used to last for ever (the window said "Sending…"
+    until closed); then, told, it said the message was waiting in the Outbox. It was not."""
+    win, sandbox = ui_window, ui_sandbox
+    said: list[str] = []
+    win.statusBar().messageChanged.connect(said.append)
+    sandbox.faults.inject(op(ui_backend, "CreateItem"), "hold_after_commit", seconds=60, then="answer")
+    type_message(qtbot, win, subject="keeps the queue busy", body="first")
+    type_message(qtbot, win, subject="thrown away", body="second")  # its Ctrl+N saved the first to Drafts
+    qtbot.waitUntil(lambda: sandbox.faults.holding() == 1, timeout=10000)  # that save's reply is held
+    lid = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: lid in ob.subs and win.flows.sending == 1, timeout=10000)
+    _delete_in_the_outbox(qtbot, win, lid)
+    sandbox.faults.release_held()
+    wait_idle(qtbot, win)
+    assert win.flows.sending == 0 and not win.busy
+    assert any("taken out of the Outbox" in m for m in said), said
+    assert not any(m.startswith("In the Outbox") for m in said), said
+    assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == []
+    assert "thrown away" not in [m["subject"] for m in items(sandbox, "sent")]
+
+
+def _delete_in_the_outbox(qtbot, win, lid: str) -> None:
+    """Ctrl+4, Down to the send's row, Delete, and Delete in the question."""
+    key(qtbot, win, Qt.Key_4, CTRL)
+    view = win.journal_bridge.show_outbox()
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: lid in [r.local_id for r in ob.rows()], timeout=5000)
+    for _ in range(len(ob.rows())):
+        if view.current_id() == lid:
+            break
+        key(qtbot, win, Qt.Key_Down)
+    assert view.current_id() == lid
+    key(qtbot, win, Qt.Key_Delete)
+    box = win.journal_bridge._delete_question
+    qtbot.waitUntil(box.isVisible, timeout=5000)
+    next(b for b in box.buttons() if b.text() == "Delete").click()
+    qtbot.waitUntil(lambda: win.journal_bridge.journal.get(lid) is None, timeout=5000)
+
+
+def test_a_draft_deleted_from_a_batch_in_the_outbox_says_so_in_its_row(qtbot, ui_window, ui_sandbox, ui_backend):
+    """The same for Send selected: the draft taken out of the batch before its turn stays in Drafts, and its
+    row says it was not sent (not "In the Outbox")."""
+    win, sandbox = ui_window, ui_sandbox
+    seed_drafts(sandbox, 2, prefix="Batch")
+    key(qtbot, win, Qt.Key_2, CTRL)
+    key(qtbot, win, Qt.Key_F5)
+    model = win.drafts.model
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 2, timeout=10000)
+    sandbox.faults.inject(op(ui_backend, "CreateItem"), "hold_after_commit", seconds=60, then="answer")
+    type_message(qtbot, win, subject="keeps the queue busy", body="first")
+    key(qtbot, win, Qt.Key_N, CTRL)  # saves it to Drafts: that save's reply is held
+    qtbot.waitUntil(lambda: sandbox.faults.holding() == 1, timeout=10000)
+    key(qtbot, win, Qt.Key_2, CTRL)
+    key(qtbot, win, Qt.Key_A, CTRL)
+    key(qtbot, win, Qt.Key_Return, CTRL | Qt.ShiftModifier)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: len([s for s in ob.subs.values() if s.source == "server"]) == 2, timeout=10000)
+    gone = next(s for s in ob.subs.values() if s.draft.subject == "Batch 00")
+    ref_id = gone.draft.ref.id
+    _delete_in_the_outbox(qtbot, win, gone.local_id)
+    sandbox.faults.release_held()
+    wait_idle(qtbot, win)
+    assert win.flows.sending == 0 and not win.busy
+    qtbot.waitUntil(lambda: sandbox.outbox.wait_idle(0), timeout=10000)
+    assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["Batch 01"]
+    assert "Batch 00" in [m["subject"] for m in items(sandbox, Folder.DRAFTS.value)]
+    assert model.status(ref_id) == "Not sent: taken out of the Outbox"
 
 
 def test_quitting_with_a_queued_send_asks_and_keeps_it(qtbot, window, sandbox):
