@@ -45,6 +45,7 @@ SENT = "Sent"
 ALREADY_SENT = "Sent (found in Sent Items)"
 IN_DRAFTS = "Not sent: it is in Drafts. Resend (Ctrl+R) sends it."
 DELETED = "Deleted from the Outbox: not sent"
+NOT_CREATED = "Deleted from the Outbox: its draft was not created"
 #: failures that a Resend of the same message would meet again: the row must be fixed first
 NEEDS_FIX = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE, ErrorKind.PERMANENT)
 
@@ -294,6 +295,8 @@ class MergeRun:
             if job.status == SaveStatus.DONE and job.saved is not None and job.saved.ref is not None:
                 row.ref = job.saved.ref
                 ready.append(row)
+            elif not job.final and self.outbox.saves.get(job.local_id) is not job:  # the user deleted it
+                row.state, row.error, row.retry = RowState.FAILED, NOT_CREATED, True
             else:
                 why = job.reason or "the server did not answer"
                 row.state, row.error, row.retry = RowState.FAILED, f"Not created: {why}", True

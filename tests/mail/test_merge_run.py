@@ -8,6 +8,7 @@ from collections import Counter
 
 from app.core import gc_pause
 from app.core.merge import MergeRun, RowState
+from app.core.rows import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Folder
@@ -420,5 +421,37 @@ def test_a_row_deleted_from_the_outbox_is_said_not_sent_and_the_run_ends(sandbox
         assert all(r.state == RowState.SENT for r in run.rows)
         mids = sent_mids(sb)
         assert len(mids) == 5 and set(mids.values()) == {1}
+    finally:
+        box.close()
+
+
+def test_a_row_whose_save_is_deleted_from_the_outbox_says_its_draft_was_not_created(sandbox, services, tmp_path):
+    """The user deletes a merge's save while it waits in the Outbox behind another (whose reply the server
+    holds): its row says its draft was not created (it said "the server did not answer"). Resend creates
+    and sends it, once."""
+    sb = sandbox
+    box = Box(services.make(), tmp_path / "journal.sqlite3")
+    try:
+        run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
+                                                                     for n in range(1, 4)))
+        sb.faults.inject("CreateItem", "hold_after_commit", count=1, seconds=60, then="answer")
+        task = box.loop.create_task(run.send())
+        box.until(lambda: sb.faults.holding() == 1 and len(box.ob.saves) == 3)
+        lid = next(lid for lid, job in box.ob.saves.items() if job.draft.subject == "Hello P3, row 3")
+        assert box.ob.saves[lid].status == SaveStatus.WAITING
+
+        async def delete(local_id):  # Delete in the Outbox view
+            return await box.ob.delete(local_id)
+
+        assert box.run(delete(lid)) is True
+        sb.faults.release_held()
+        box.run(task, timeout=60)
+        assert run.row(3).state == RowState.FAILED and run.row(3).retry
+        assert run.outcome(run.row(3)) == "Deleted from the Outbox: its draft was not created"
+        assert Counter(r.state for r in run.rows) == {RowState.SENT: 2, RowState.FAILED: 1}
+        box.run(run.send(), timeout=60)  # Resend
+        assert all(r.state == RowState.SENT for r in run.rows)
+        mids = sent_mids(sb)
+        assert len(mids) == 3 and set(mids.values()) == {1}
     finally:
         box.close()
