@@ -45,6 +45,12 @@ def new_run(box, tmp_path, text):
     return MergeRun.create(box.ob, MergeStore(tmp_path / "merges"), TEMPLATE, table, col, account="acct")
 
 
+def bob_run(box, tmp_path, rows: int):
+    """A run of ``rows`` rows (P1..Pn), each to Bob."""
+    return new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
+                                                                 for n in range(1, rows + 1)))
+
+
 def test_200_rows_five_bad_one_senditem_then_resend_only_the_fixed(small_sandbox, tmp_path):
     sb = small_sandbox
     services = Services(sb, "ews")
@@ -111,8 +117,7 @@ def test_a_run_that_stopped_half_way_creates_and_sends_nothing_twice(sandbox, se
     sb = sandbox
     box = Box(services.make(), tmp_path / "journal.sqlite3")
     try:
-        run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
-                                                                      for n in range(1, 31)))
+        run = bob_run(box, tmp_path, 30)
         for row in run.rows[:10]:  # what the dead process did: created, journaled as SAVING
             box.save(run.message(row).draft)
             row.state = RowState.SAVING
@@ -329,8 +334,7 @@ def test_while_the_sends_go_out_the_run_holds_no_task_and_no_draft_per_row(sandb
     sb = sandbox
     box = Box(services.make(), tmp_path / "journal.sqlite3")
     try:
-        run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
-                                                                     for n in range(1, 61)))
+        run = bob_run(box, tmp_path, 60)
         # the first draft's reply is held until the check below is done (deterministic: no race with a delay)
         sb.faults.inject("CreateItem", "hold_after_commit", count=1, seconds=60, then="answer")
         sb.faults.inject("SendItem", "server_busy", count=1, backoff_ms=1500)
@@ -395,8 +399,7 @@ def test_a_row_deleted_from_the_outbox_is_said_not_sent_and_the_run_ends(sandbox
     sb = sandbox
     box = Box(services.make(), tmp_path / "journal.sqlite3")
     try:
-        run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
-                                                                     for n in range(1, 6)))
+        run = bob_run(box, tmp_path, 5)
         sb.faults.inject("SendItem", "server_busy", count=1, backoff_ms=4000)
         task = box.loop.create_task(run.send())
 
@@ -432,8 +435,7 @@ def test_a_row_whose_save_is_deleted_from_the_outbox_says_its_draft_was_not_crea
     sb = sandbox
     box = Box(services.make(), tmp_path / "journal.sqlite3")
     try:
-        run = new_run(box, tmp_path, "name,email,note,n\n" + "".join(f"P{n},bob@example.com,x,{n}\n"
-                                                                     for n in range(1, 4)))
+        run = bob_run(box, tmp_path, 3)
         sb.faults.inject("CreateItem", "hold_after_commit", count=1, seconds=60, then="answer")
         task = box.loop.create_task(run.send())
         box.until(lambda: sb.faults.holding() == 1 and len(box.ob.saves) == 3)
