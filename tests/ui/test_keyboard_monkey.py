@@ -18,8 +18,9 @@ taken back while the window waited for it (the window said "Saving…" for ever;
 tests/core/test_takeback_waiters.py) and a proxy's false Content-Encoding logged as an unexpected error
 (tests/mail/test_ews_errors.py).
 
-``MONKEY_SEEDS=1,2,3``, ``MONKEY_FAULT_SEEDS=4,5`` and ``MONKEY_STEPS=2000`` run other or longer walks (the
-suite runs three short ones per backend, and two with faults)."""
+``MONKEY_SEEDS=1,2,3``, ``MONKEY_FAULT_SEEDS=4,5/0`` (seed/drafts there before, 8 if not said) and
+``MONKEY_STEPS=2000`` run other or longer walks (the suite runs three short ones per backend, and two with
+faults)."""
 
 from __future__ import annotations
 
@@ -42,13 +43,16 @@ from app.domain.models import Folder
 from app.ui import shortcuts
 from tests.ui.conftest import ALICE, wait_task
 from tests.ui.test_bad_user_input import type_text
+from tests.ui.test_lists_usable import seed_drafts
 
 #: the suite's walks (600 steps): on EWS, 4's made drafts whose MIME the sandbox failed to build, 8's pressed
 #: Ctrl+C in the attachment list, 56's pasted a 300-character "address" and saved; each red without its fix
 SEEDS = [int(s) for s in os.environ.get("MONKEY_SEEDS", "4,8,56").split(",")]
 STEPS = int(os.environ.get("MONKEY_STEPS", "600"))
-#: the walks with faults: 14's took back a save the window was waiting for (tests/core/test_takeback_waiters.py)
-FAULT_SEEDS = [int(s) for s in os.environ.get("MONKEY_FAULT_SEEDS", "14,2").split(",")]
+#: the walks with faults, "seed/drafts" (drafts in the mailbox before it): 14/0's took back a save the window
+#: was waiting for (tests/core/test_takeback_waiters.py; red without that fix, as no seed of 1-40 with 8 is)
+FAULT_WALKS = [tuple(int(n) for n in (w + "/8").split("/")[:2])
+               for w in os.environ.get("MONKEY_FAULT_SEEDS", "14/0,2/8").split(",")]
 CHARS = "abc xyz Hello, Bob! é 😀 <b>x</b> & \"q\" 'a' \t@.;:"
 WORDS = ["bob@example.com", "carol@example.com; ", "Bob <bob@example.com>", "jörg@bücher.de", "x@outside.test, ",
          "Hello Bob", "Quarterly numbers", "alice@example.com", "dave@example.com", ", ", "; "]
@@ -140,12 +144,13 @@ def _write_and_send(qtbot, window, rng: random.Random, step: int, log: list[str]
 
 
 def _walk(qtbot, window, rng: random.Random, steps: int, log: list[str], errors: list, sandbox=None,
-          backend: str = "ews") -> int:
-    """``steps`` random key actions; returns how many send keys were pressed. With ``sandbox``, now and then
-    the next request (whichever it is) meets one of the sandbox's faults."""
+          backend: str = "ews") -> tuple[int, bool]:
+    """``steps`` random key actions; returns how many send keys were pressed, and whether one of them may have
+    sent many (Send selected, or a key on a button: Send selected's, say). With ``sandbox``, now and then the
+    next request (whichever it is) meets one of the sandbox's faults."""
     seqs = sorted({k for _g, rows in shortcuts.collect(window) for _t, keys in rows for k in keys.split(", ")} - NEVER)
     assert any(s in seqs for s in SENDS) and "Ctrl+S" in seqs, "the walk knows the window's keys"
-    sends = 0
+    sends, bulk = 0, False
     for step in range(steps):
         _close_file_dialogs()
         target = QApplication.activePopupWidget() or QApplication.focusWidget() or QApplication.activeWindow()
@@ -166,22 +171,25 @@ def _walk(qtbot, window, rng: random.Random, steps: int, log: list[str], errors:
         if r < 0.35:
             seq = rng.choice(seqs)
             sends += seq in SENDS
+            bulk |= seq in SENDS[2:]
             log.append(f"{step}: {seq} -> {type(target).__name__}")
             QTest.keySequence(target, QKeySequence(seq))
         elif r < 0.75:
             text = rng.choice(WORDS) if rng.random() < 0.5 else \
                 "".join(rng.choice(CHARS) for _ in range(rng.randint(1, 12)))
             sends += pressable and " " in text
+            bulk |= pressable and " " in text
             log.append(f"{step}: type {text!r} -> {type(target).__name__}")
             type_text(qtbot, target, text)
         else:
             key = rng.choice(KEYS)
             sends += key in (Qt.Key_Return, Qt.Key_Space)  # a dialog's default button, a focused button
+            bulk |= pressable and key in (Qt.Key_Return, Qt.Key_Space)
             log.append(f"{step}: key {QKeySequence(key).toString()} -> {type(target).__name__}")
             QTest.keyClick(target, key)
         qtbot.wait(rng.choice([0, 1, 5, 20]))  # sometimes the next key comes before the last one's work
         assert not errors, "\n".join(log[-15:]) + "\n" + _described(errors)
-    return sends
+    return sends, bulk
 
 
 def _sent_once(sandbox, sends: int) -> None:
@@ -202,9 +210,9 @@ def _foreseen(record: logging.LogRecord, fired: list) -> bool:
             and any(kind == "unexpected_element" for _op, kind in fired))
 
 
-def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bool) -> tuple[int, list[str]]:
+def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bool) -> tuple[int, bool, list[str]]:
     """A walk (with the sandbox's faults, or without), then everything it started run to its end; no
-    exception may escape meanwhile. Returns (send keys pressed, the walk's log)."""
+    exception may escape meanwhile. Returns (send keys pressed, whether one may have sent many, the log)."""
     errors: list = []
     loop = asyncio.get_event_loop()
     old_hook, old_handler = sys.excepthook, loop.get_exception_handler()
@@ -212,8 +220,8 @@ def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bo
     loop.set_exception_handler(lambda _loop, context: errors.append(context))
     log: list[str] = []
     try:
-        sends = _walk(qtbot, window, random.Random(seed), STEPS, log, errors, sandbox=sandbox if faults else None,
-                      backend=backend)
+        sends, bulk = _walk(qtbot, window, random.Random(seed), STEPS, log, errors,
+                            sandbox=sandbox if faults else None, backend=backend)
         sandbox.faults.clear()
         sandbox.faults.release_held()
         for w in QApplication.topLevelWidgets():
@@ -224,14 +232,14 @@ def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bo
         sys.excepthook = old_hook
         loop.set_exception_handler(old_handler)
     assert not errors, "\n".join(log[-15:]) + "\n" + _described(errors)
-    return sends, log
+    return sends, bulk, log
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_random_keys_break_nothing(qtbot, ui_window, ui_sandbox, ui_backend, seed, caplog):
     window, sandbox = ui_window, ui_sandbox
     caplog.set_level(logging.WARNING)
-    sends, log = _walk_and_settle(qtbot, window, sandbox, ui_backend, seed, faults=False)
+    sends, _bulk, log = _walk_and_settle(qtbot, window, sandbox, ui_backend, seed, faults=False)
     bad = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert not bad, "\n".join(log[-15:]) + "\n" + "\n".join(f"{r.name}: {r.getMessage()}" for r in bad)
     _sent_once(sandbox, sends)
@@ -241,16 +249,21 @@ def test_random_keys_break_nothing(qtbot, ui_window, ui_sandbox, ui_backend, see
     assert window.current_view() == "sent", "the window still answers its keys"
 
 
-@pytest.mark.parametrize("seed", FAULT_SEEDS)
-def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox, ui_backend, seed, caplog):
+@pytest.mark.parametrize("seed, drafts", FAULT_WALKS)
+def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox, ui_backend, seed, drafts, caplog):
     """The same walk with now and then a fault on the next request (a save's, a send's, a list's...): a
     reply lost after the server sent, a held reply, a busy server, a mangled answer. Nothing may go out
     twice or unasked, no exception escape, and all the work must end once the server is well again."""
     window, sandbox = ui_window, ui_sandbox
     caplog.set_level(logging.WARNING)
-    sends, log = _walk_and_settle(qtbot, window, sandbox, ui_backend, seed, faults=True)
+    if drafts:  # for Send selected, Delete, opening from the list
+        seed_drafts(sandbox, drafts, prefix="Seeded")
+        qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
+        qtbot.keyClick(window, Qt.Key_F5)
+        qtbot.waitUntil(lambda: window.drafts.model.rowCount() >= drafts, timeout=20000)
+    sends, bulk, log = _walk_and_settle(qtbot, window, sandbox, ui_backend, seed, faults=True)
     assert sandbox.faults.fired, "no fault took effect: the walk proved nothing about them"
     bad = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")
            and not _foreseen(r, sandbox.faults.fired)]
     assert not bad, "\n".join(log[-15:]) + "\n" + "\n".join(f"{r.name}: {r.getMessage()}" for r in bad)
-    _sent_once(sandbox, sends)
+    _sent_once(sandbox, sends + (drafts if bulk else 0))
