@@ -20,6 +20,7 @@ from qasync import asyncSlot
 
 from app.core.outbox import DraftInvalid
 from app.core.rows import SaveStatus
+from app.core.submission import SubState
 from app.ui.tasks import TaskTracker
 from app.core.session import ConnectionState
 from app.domain.explain import describe
@@ -253,15 +254,16 @@ class Workflows(TaskTracker):
             self._fresh_compose()
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
             self._remember(draft)
-        elif self._taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
-            w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
         elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-            back = await self.outbox().cancel(sub.local_id)  # refused: the message is the user's again
+            # refused (or taken back to Compose in the Outbox, which says so): the message is the user's again
+            back = await self.outbox().cancel(sub.local_id)
             here = c.identity().local_id == draft.local_id
             if here and back is not None:
                 c.set_saved(back)
                 c.set_error(f"Not sent: {outcome.explanation}")
                 c.state_label.setText("Not sent")
+        elif self._taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
+            w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
@@ -277,7 +279,9 @@ class Workflows(TaskTracker):
         return outcome
 
     def _taken_out(self, sub) -> bool:
-        """The user took this send out of the queue (Outbox: Delete) before it finished."""
+        """The user took this send out of the queue before it finished (Outbox: Edit, or Delete)."""
+        if sub.state == SubState.CANCELLED:
+            return True
         outbox = self.outbox()
         return not sub.final and (outbox is None or outbox.subs.get(sub.local_id) is not sub)
 
@@ -366,7 +370,7 @@ class Workflows(TaskTracker):
             if o.status == OutcomeStatus.SENT:
                 sent_ids.add(ref.id)
                 statuses[ref.id] = ("", True)
-            elif self._taken_out(sub):  # deleted in the Outbox before its turn: it stays in Drafts
+            elif self._taken_out(sub):  # taken out of the Outbox before its turn: it stays in Drafts
                 statuses[ref.id] = ("Not sent: taken out of the Outbox", True)
             elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown

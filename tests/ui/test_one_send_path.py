@@ -11,6 +11,7 @@ would, on the real window against the real sandbox over HTTP (real exchangelib).
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.core.policy import RetryPolicy
@@ -212,34 +213,46 @@ def test_the_queue_is_the_users_edit_and_delete_by_keys(qtbot, ui_window, ui_san
     assert items(sandbox, "inbox", BOB) == []
 
 
-def test_a_send_deleted_in_the_outbox_before_its_turn_says_so_and_nothing_waits(qtbot, ui_window, ui_sandbox,
-                                                                                 ui_backend):
-    """Compose's send waits for its first attempt. Deleted in the Outbox while the queue was still busy with
-    a save before it, the send never had one: the wait used to last for ever (the window said "Sending…"
-    until closed); then, told, it said the message was waiting in the Outbox. It was not."""
+@pytest.mark.parametrize("how", ["delete", "edit"])
+def test_a_send_taken_out_of_the_outbox_before_its_turn_says_so_and_nothing_waits(qtbot, ui_window, ui_sandbox,
+                                                                                   ui_backend, how):
+    """Compose's send waits for its first attempt. Taken out of the Outbox (Delete, or Enter: back into
+    Compose) while the queue was still busy with a save before it, the send never had one: the wait used to
+    last for ever (the window said "Sending…" until closed); then, told, it said the message was waiting in
+    the Outbox. It was not."""
     win, sandbox = ui_window, ui_sandbox
     said: list[str] = []
     win.statusBar().messageChanged.connect(said.append)
     sandbox.faults.inject(op(ui_backend, "CreateItem"), "hold_after_commit", seconds=60, then="answer")
     type_message(qtbot, win, subject="keeps the queue busy", body="first")
-    type_message(qtbot, win, subject="thrown away", body="second")  # its Ctrl+N saved the first to Drafts
+    type_message(qtbot, win, subject="taken out", body="second")  # its Ctrl+N saved the first to Drafts
     qtbot.waitUntil(lambda: sandbox.faults.holding() == 1, timeout=10000)  # that save's reply is held
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
     qtbot.waitUntil(lambda: lid in ob.subs and win.flows.sending == 1, timeout=10000)
-    _delete_in_the_outbox(qtbot, win, lid)
+    if how == "delete":
+        _delete_in_the_outbox(qtbot, win, lid)
+    else:
+        _select_in_the_outbox(qtbot, win, lid)
+        key(qtbot, win, Qt.Key_Return)  # Enter: back into Compose
+        qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == "taken out",
+                        timeout=5000)
     sandbox.faults.release_held()
     wait_idle(qtbot, win)
     assert win.flows.sending == 0 and not win.busy
-    assert any("taken out of the Outbox" in m for m in said), said
+    words = "Not sent: it was taken out of the Outbox" if how == "delete" else "the message is back in Compose"
+    assert any(words in m for m in said), said
     assert not any(m.startswith("In the Outbox") for m in said), said
+    if how == "edit":  # the message is the user's again, as it was
+        assert win.compose.subject.text() == "taken out" and win.compose.body.toPlainText() == "second"
+        assert "Not sent: it was taken out of the Outbox" not in said, "the Outbox said where it went"
     assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == []
-    assert "thrown away" not in [m["subject"] for m in items(sandbox, "sent")]
+    assert "taken out" not in [m["subject"] for m in items(sandbox, "sent")]
 
 
-def _delete_in_the_outbox(qtbot, win, lid: str) -> None:
-    """Ctrl+4, Down to the send's row, Delete, and Delete in the question."""
+def _select_in_the_outbox(qtbot, win, lid: str) -> None:
+    """Ctrl+4, then Down to the send's row."""
     key(qtbot, win, Qt.Key_4, CTRL)
     view = win.journal_bridge.show_outbox()
     ob = win.session.outbox
@@ -249,6 +262,11 @@ def _delete_in_the_outbox(qtbot, win, lid: str) -> None:
             break
         key(qtbot, win, Qt.Key_Down)
     assert view.current_id() == lid
+
+
+def _delete_in_the_outbox(qtbot, win, lid: str) -> None:
+    """Ctrl+4, Down to the send's row, Delete, and Delete in the question."""
+    _select_in_the_outbox(qtbot, win, lid)
     key(qtbot, win, Qt.Key_Delete)
     box = win.journal_bridge._delete_question
     qtbot.waitUntil(box.isVisible, timeout=5000)
@@ -256,9 +274,11 @@ def _delete_in_the_outbox(qtbot, win, lid: str) -> None:
     qtbot.waitUntil(lambda: win.journal_bridge.journal.get(lid) is None, timeout=5000)
 
 
-def test_a_draft_deleted_from_a_batch_in_the_outbox_says_so_in_its_row(qtbot, ui_window, ui_sandbox, ui_backend):
-    """The same for Send selected: the draft taken out of the batch before its turn stays in Drafts, and its
-    row says it was not sent (not "In the Outbox")."""
+@pytest.mark.parametrize("how", ["delete", "edit"])
+def test_a_draft_taken_out_of_a_batch_in_the_outbox_says_so_in_its_row(qtbot, ui_window, ui_sandbox, ui_backend,
+                                                                        how):
+    """The same for Send selected: the draft taken out of the batch before its turn (Delete, or Enter: open
+    it) stays in Drafts, and its row says it was not sent (not "In the Outbox", not "Queued")."""
     win, sandbox = ui_window, ui_sandbox
     seed_drafts(sandbox, 2, prefix="Batch")
     key(qtbot, win, Qt.Key_2, CTRL)
@@ -276,7 +296,12 @@ def test_a_draft_deleted_from_a_batch_in_the_outbox_says_so_in_its_row(qtbot, ui
     qtbot.waitUntil(lambda: len([s for s in ob.subs.values() if s.source == "server"]) == 2, timeout=10000)
     gone = next(s for s in ob.subs.values() if s.draft.subject == "Batch 00")
     ref_id = gone.draft.ref.id
-    _delete_in_the_outbox(qtbot, win, gone.local_id)
+    if how == "delete":
+        _delete_in_the_outbox(qtbot, win, gone.local_id)
+    else:
+        _select_in_the_outbox(qtbot, win, gone.local_id)
+        key(qtbot, win, Qt.Key_Return)
+        qtbot.waitUntil(lambda: gone.local_id not in ob.subs, timeout=5000)
     sandbox.faults.release_held()
     wait_idle(qtbot, win)
     assert win.flows.sending == 0 and not win.busy
