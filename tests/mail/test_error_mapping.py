@@ -112,3 +112,13 @@ def test_per_item_outcomes_carry_their_kind():
     assert outcome_error(ItemRef("a"), "ErrorItemNotFound").kind == ErrorKind.NOT_FOUND
     assert outcome_error(ItemRef("a"), "ErrorInvalidRecipients", status=OutcomeStatus.UNKNOWN).kind == \
         ErrorKind.OUTCOME_UNKNOWN
+
+
+def test_a_result_cut_off_inside_no_error_is_a_damaged_reply_not_a_refusal():
+    """A reply cut inside "NoError" parses as far as it goes: exchangelib reports the result "NoEr", which
+    no EWS ResponseCode is (all but NoError start with "Error"). It was a PERMANENT refusal "NoEr: None" (the
+    window's banner said so at start-up); it is a reply that could not be read: outcome unknown."""
+    exc = xe.TransportError("Unknown ResponseCode in ResponseMessage: NoEr (MessageText: None, MessageXml: None)")
+    err = map_error(exc)
+    assert isinstance(err, MalformedResponse) and err.kind == ErrorKind.OUTCOME_UNKNOWN
+    assert "NoEr" in err.message and "damaged" in err.message

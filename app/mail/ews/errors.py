@@ -72,6 +72,9 @@ def kind_for_code(code: str) -> ErrorKind:
     return _KIND_BY_CODE.get(code, ErrorKind.PERMANENT)
 
 
+#: the code of a reply whose result could not be read (every EWS ResponseCode but NoError starts "Error"):
+#: outcome unknown, never a refusal (a send whose reply was cut inside "NoError" did go out)
+DAMAGED = "ErrorMalformedResponse"
 _UNKNOWN_CODE_RE = re.compile(r"Unknown ResponseCode in ResponseMessage: (\w+) \(MessageText: (.*?), MessageXml")
 
 
@@ -164,6 +167,8 @@ def code_and_text(exc: BaseException) -> tuple[str, str]:
         return type(exc).__name__, str(exc)
     m = _UNKNOWN_CODE_RE.search(str(exc))
     if m:
+        if not m.group(1).startswith("Error"):  # "NoEr": a reply cut inside "NoError", parsed as far as it went
+            return DAMAGED, f"The server's reply was damaged (it named no result EWS knows: {m.group(1)})"
         return m.group(1), m.group(2)
     if isinstance(exc, xe.EWSWarning):
         return type(exc).__name__, str(exc)
@@ -213,6 +218,8 @@ def map_error(exc: BaseException, endpoint: str = "", address: str = "") -> Mail
                            kind=ErrorKind.PERMANENT)
     if isinstance(exc, xe.TransportError):
         code, text = code_and_text(exc)
+        if code == DAMAGED:
+            return MalformedResponse(text)
         if code != "ErrorInternalServerError":
             return ItemFailed(code, text, kind=kind_for_code(code))
         return MalformedResponse(_short(exc))
