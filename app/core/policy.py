@@ -104,3 +104,10 @@ class RetryPolicy:
     def settle_after(self, lookup: int) -> float:
         """Seconds before look-up number ``lookup`` (1-based) of a message whose send is unknown."""
         return self.settle_delay * (2 ** max(0, lookup - 1))
+
+
+def reconnects(kind: ErrorKind | str | None) -> bool:
+    """True when a connect that failed this way may succeed later by itself (the network, a busy server, a
+    reply that could not be read): the window tries again. The others wait for the user: sign in, decide on
+    a certificate, fix a setting or the data folder."""
+    return action_for(kind) in (Action.RETRY_FREE, Action.RETRY, Action.SETTLE)

@@ -21,6 +21,7 @@ from qasync import asyncSlot
 from app.core.outbox import DraftInvalid
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
+from app.ui.recent import remember_recipients
 from app.ui.tasks import TaskTracker
 from app.core.session import ConnectionState
 from app.domain.explain import describe
@@ -37,9 +38,11 @@ class Workflows(TaskTracker):
         super().__init__(window)
         self.sending = 0  # sends started from this window still waiting for their first attempt
         self._save_lock = asyncio.Lock()
+        from app.ui.reconnect import Reconnector
         from app.ui.security import Security
 
         self.security = Security(window)  # untrusted certificate -> trust banner; 401 -> password prompt
+        self.reconnect = Reconnector(window, self)  # a connect that may pass by itself is tried again
         self._discard = None  # app.ui.compose_flows.ComposeDiscard, built on first use
         self.send_question = None  # the open "Send anyway?" box, if any
 
@@ -55,17 +58,21 @@ class Workflows(TaskTracker):
         self.security.apply_stored_pin(session)
         w._busy_push("Connecting…")
         try:
-            if session.state != ConnectionState.CONNECTED:  # an account is tested before it is put in place
+            # an account is tested before it is put in place (connected, its server known)
+            if session.state != ConnectionState.CONNECTED or session.server_info is None:
                 await session.connect()
         except MailError as exc:
             if session is w.session:
                 where = "" if exc.kind == ErrorKind.LOCAL else f"{session.account.ews_url or 'Server'}: "
-                w.show_error(f"{where}{self.explain_exc(exc)}", retry=True)
+                again = self.reconnect.after_failure(exc)
+                later = "" if again is None else f" (trying again in {again:.0f} s)"
+                w.show_error(f"{where}{self.explain_exc(exc)}{later}", retry=True)
             return False
         finally:
             w._busy_pop()
         if session is not w.session:
             return False
+        self.reconnect.connected()
         # The backend (exchangelib, lxml) is loaded now: move everything alive into the GC's permanent
         # generation so later full collections scan only new objects (a full scan of it all stalled the
         # UI ~50 ms while listing thousands of drafts).
@@ -79,6 +86,7 @@ class Workflows(TaskTracker):
     @asyncSlot()
     async def retry(self):
         w = self.w
+        self.reconnect.stop()  # the user's Retry is the next try
         if w.session is not None and w.session.state != ConnectionState.CONNECTED:
             w.connect_task = self.connect_session()
             await w.connect_task
@@ -195,7 +203,7 @@ class Workflows(TaskTracker):
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
             w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
                                       if recreated else "Draft saved", 8000 if recreated else 4000)
-            self._remember(draft)
+            remember_recipients(self.w, draft)
             w.draft_saved.emit(saved)
             w.drafts.model.reload()
             return saved
@@ -253,7 +261,7 @@ class Workflows(TaskTracker):
                 c.clear()
             self._fresh_compose()
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
-            self._remember(draft)
+            remember_recipients(self.w, draft)
         elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
             # refused (or taken back to Compose in the Outbox, which says so): the message is the user's again
             back = await self.outbox().cancel(sub.local_id)
@@ -295,21 +303,6 @@ class Workflows(TaskTracker):
         c.state_label.setText("Not saved")
         if w.current_view() == "compose":
             c.to.setFocus(Qt.OtherFocusReason)
-
-    def _remember(self, draft: Draft) -> None:
-        w = self.w
-        if w.settings is None or w.session is None:
-            return
-        key = w.session.account.key
-        entries = [r.display() for r in draft.all_recipients()]
-        if entries:
-            try:
-                w.settings.add_recent_recipients(entries, key)
-            except OSError as exc:
-                log.warning("could not save recent recipients: %s", type(exc).__name__)
-            recent = w.settings.recent_recipients(key)
-            for r in (w.compose.to, w.compose.cc, w.compose.bcc):
-                r.set_recent(recent)
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):

@@ -1,0 +1,53 @@
+"""Connecting again by itself: after a connect that failed in a way that may pass (policy.reconnects: the
+network, a busy server, a reply that could not be read), the window tries again after 2, 4, 8… s (up to
+two minutes), or after what the server asked. The banner says when; its Retry tries at once; a success
+ends it. Before, a single hiccup at start-up left the window offline until the user pressed Retry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from app.core.policy import RetryPolicy, kind_of, reconnects
+from app.core.session import ConnectionState
+
+#: never sooner than this, whatever the server asked (a Retry-After of 0 must not spin)
+MIN_WAIT = 1.0
+
+
+class Reconnector:
+    def __init__(self, window, flows):
+        self.w = window
+        self.flows = flows
+        self.attempt = 0
+        self.policy = RetryPolicy(jitter=0.0)
+        self.timer = QTimer(window)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._fire)
+
+    def after_failure(self, exc: BaseException) -> float | None:
+        """A connect failed: the seconds until the next try, or None when the user must act first."""
+        if not reconnects(kind_of(exc)):
+            self.stop()
+            return None
+        self.attempt += 1
+        wait = max(MIN_WAIT, self.policy.delay(self.attempt, getattr(exc, "retry_after", None)))
+        self.timer.start(int(wait * 1000))
+        return wait
+
+    def connected(self) -> None:
+        self.attempt = 0
+        self.timer.stop()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _fire(self) -> None:
+        w = self.w
+        session = w.session
+        if session is None or session.closed or not w.isVisible():
+            return
+        if session.state == ConnectionState.CONNECTED and session.server_info is not None:
+            return  # connected meanwhile (the user's Retry)
+        # connected only by the way (a list or a save went through since): the connect itself is still due,
+        # and with it the banner goes and the server's limits are learnt
+        w.connect_task = self.flows.connect_session()

@@ -1,0 +1,41 @@
+"""A start-up hiccup does not leave the window offline: a connect that failed in a way that may pass by
+itself (a reply that could not be read, a busy server) is tried again after a few seconds, the banner says
+when, and the lists load without the user pressing anything (app/ui/reconnect.py). A refused sign-in is
+not retried by itself (test_window_more.py::test_retry_after_sign_in_refused_once)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.policy import reconnects
+from app.core.session import ConnectionState
+from app.domain.models import ErrorKind
+from tests.ui.conftest import close_window, op, open_window
+from tests.ui.test_lists_usable import seed_drafts
+
+
+@pytest.mark.parametrize("kind, params", [("truncated", {}), ("http_503", {"retry_after": 0})])
+def test_a_failed_first_connect_is_tried_again_by_itself(qtbot, aloop, ui_sandbox, ui_backend, settings, kind,
+                                                         params):
+    sandbox = ui_sandbox
+    seed_drafts(sandbox, 2)
+    sandbox.faults.inject(op(ui_backend, "GetFolder"), kind, count=1, **params)
+    said: list[str] = []
+    win, session = open_window(qtbot, sandbox, settings, backend=ui_backend)
+    try:
+        win.error_shown.connect(said.append)
+        qtbot.waitUntil(lambda: (op(ui_backend, "GetFolder"), kind) in sandbox.faults.fired, timeout=20000)
+        qtbot.waitUntil(lambda: any("trying again in" in s for s in said), timeout=20000)
+        # connected by itself: the connect done (the server known), not just a list that went through meanwhile
+        qtbot.waitUntil(lambda: session.server_info is not None and not win.banner.isVisible(), timeout=20000)
+        assert session.state == ConnectionState.CONNECTED
+        qtbot.waitUntil(lambda: not win.drafts.model.loading and win.drafts.model.rowCount() == 2, timeout=20000)
+    finally:
+        close_window(win, session)
+
+
+def test_what_the_user_must_settle_is_not_tried_again_by_itself():
+    assert not any(reconnects(k) for k in (ErrorKind.AUTH, ErrorKind.TLS, ErrorKind.LOCAL, ErrorKind.PERMANENT,
+                                           ErrorKind.INVALID_INPUT))
+    assert all(reconnects(k) for k in (ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED,
+                                       ErrorKind.OUTCOME_UNKNOWN))
