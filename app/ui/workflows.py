@@ -87,7 +87,8 @@ class Workflows(TaskTracker):
     async def retry(self):
         w = self.w
         self.reconnect.stop()  # the user's Retry is the next try
-        if w.session is not None and w.session.state != ConnectionState.CONNECTED:
+        session = w.session
+        if session is not None and (session.state != ConnectionState.CONNECTED or session.server_info is None):
             w.connect_task = self.connect_session()
             await w.connect_task
         else:

@@ -6,6 +6,7 @@ not retried by itself (test_window_more.py::test_retry_after_sign_in_refused_onc
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.core.policy import reconnects
 from app.core.session import ConnectionState
@@ -39,3 +40,23 @@ def test_what_the_user_must_settle_is_not_tried_again_by_itself():
                                            ErrorKind.INVALID_INPUT))
     assert all(reconnects(k) for k in (ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED,
                                        ErrorKind.OUTCOME_UNKNOWN))
+
+
+def test_retry_connects_a_window_connected_only_by_the_way(qtbot, aloop, sandbox, settings):
+    """The first connect was refused as busy for 30 s, then the lists went through (connected by the way):
+    Retry still connects (it only reloaded the lists, and the error stayed on screen)."""
+    seed_drafts(sandbox, 2)
+    sandbox.faults.inject("GetFolder", "http_503", count=1, retry_after=30)
+    win, session = open_window(qtbot, sandbox, settings)
+    try:
+        qtbot.waitUntil(lambda: win.banner.isVisible() and "trying again in 30 s" in win.banner.label.text(),
+                        timeout=20000)
+        win.flows.refresh()  # F5: the lists load, and with them the session counts as connected
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED and win.drafts.model.rowCount() == 2,
+                        timeout=20000)
+        assert session.server_info is None and win.banner.isVisible()
+        win.banner.retry_button.setFocus()
+        qtbot.keyClick(win.banner.retry_button, Qt.Key_Space)
+        qtbot.waitUntil(lambda: session.server_info is not None and not win.banner.isVisible(), timeout=20000)
+    finally:
+        close_window(win, session)
