@@ -71,6 +71,12 @@ class Session:
 
     # ---- state ----
     @property
+    def ready(self) -> bool:
+        """Connected and its server known: the connect itself went through (not only a list or a save by the
+        way, which marks the session connected without learning the server's build and limits)."""
+        return self.state == ConnectionState.CONNECTED and self.server_info is not None
+
+    @property
     def max_send_bytes(self) -> int:
         return self.server_info.max_send_bytes if self.server_info else DEFAULT_MAX_SEND_BYTES
 

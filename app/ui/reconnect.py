@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from app.core.policy import RetryPolicy, kind_of, reconnects
-from app.core.session import ConnectionState
 
 #: never sooner than this, whatever the server asked (a Retry-After of 0 must not spin)
 MIN_WAIT = 1.0
@@ -46,7 +45,7 @@ class Reconnector:
         session = w.session
         if session is None or session.closed or not w.isVisible():
             return
-        if session.state == ConnectionState.CONNECTED and session.server_info is not None:
+        if session.ready:
             return  # connected meanwhile (the user's Retry)
         # connected only by the way (a list or a save went through since): the connect itself is still due,
         # and with it the banner goes and the server's limits are learnt

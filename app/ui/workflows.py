@@ -59,7 +59,7 @@ class Workflows(TaskTracker):
         w._busy_push("Connecting…")
         try:
             # an account is tested before it is put in place (connected, its server known)
-            if session.state != ConnectionState.CONNECTED or session.server_info is None:
+            if not session.ready:
                 await session.connect()
         except MailError as exc:
             if session is w.session:
@@ -88,7 +88,7 @@ class Workflows(TaskTracker):
         w = self.w
         self.reconnect.stop()  # the user's Retry is the next try
         session = w.session
-        if session is not None and (session.state != ConnectionState.CONNECTED or session.server_info is None):
+        if session is not None and not session.ready:
             w.connect_task = self.connect_session()
             await w.connect_task
         else:
