@@ -247,6 +247,47 @@ def test_a_reply_in_no_encoding_it_names_is_malformed_not_an_unexpected_error(se
     assert not [r for r in caplog.records if r.name.startswith("app.") and r.levelno >= logging.ERROR]
 
 
+@pytest.mark.parametrize("drafts", range(1, 7))
+def test_a_reply_cut_off_anywhere_is_malformed_never_a_shorter_list_or_body(services, sandbox, caplog, drafts):
+    """exchangelib parses replies in lxml's recover mode, which takes a reply cut off anywhere as the
+    document up to the cut: a listing with fewer drafts and no error, a draft with half its body (opened,
+    edited and saved back, the rest would be lost), or, cut inside the paging element, a TypeError from
+    inside exchangelib (the walk with faults in tests/ui/test_keyboard_monkey.py met that one). The
+    sandbox's ``truncated`` fault cuts the real answer in half, so each number of drafts cuts it elsewhere."""
+    svc = _ready(services)
+    bodies = {}
+    for n in range(drafts):
+        d = simple_draft(f"draft {n} " + "s" * (7 * n))
+        d.body = f"start {n} " + "hello world " * (13 * n + 1) + f"end {n}"
+        bodies[d.subject] = d.body
+        saved = svc.save_draft(d)
+    caplog.set_level(logging.WARNING, logger="app")
+    for op, call in (("FindItem", lambda: svc.list_messages(Folder.DRAFTS, 0, 10)),
+                     ("GetItem", lambda: svc.get_message(saved.ref))):
+        sandbox.faults.inject(op, "truncated", count=1)
+        with pytest.raises(MalformedResponse) as ei:
+            call()
+        _assert_clear(ei.value)
+        assert "cut off" in ei.value.message
+    assert sandbox.faults.fired == [("FindItem", "truncated"), ("GetItem", "truncated")]
+    assert not [r for r in caplog.records if r.name.startswith("app.") and r.levelno >= logging.ERROR]
+    page = svc.list_messages(Folder.DRAFTS, 0, 10)  # nothing lost, whole again once the replies are
+    assert sorted(m.subject for m in page.items) == sorted(bodies)
+    assert svc.get_message(saved.ref).body.strip() == bodies[saved.subject]
+
+
+def test_what_counts_as_cut_off():
+    from app.mail.ews.connection import cut_off
+
+    whole = (b'<?xml version="1.0" encoding="utf-8"?>\n<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/'
+             b'envelope/"><s:Body><m:GetItemResponse/></s:Body></s:Envelope>')
+    assert not cut_off(whole) and not cut_off(whole + b"\r\n  ")
+    assert not cut_off(whole.replace(b"s:Envelope", b"soap:Envelope"))
+    assert not cut_off(whole.replace(b"s:Envelope", b"Envelope").replace(b"</s:", b"</"))
+    assert all(cut_off(whole[:n]) for n in range(60, len(whole)))  # everywhere short of the last '>'
+    assert not cut_off(b"<html><body>Service unavailable</body></html>")  # no envelope: exchangelib's to say
+
+
 def test_stray_unknown_element_is_tolerated_without_loss(services, sandbox):
     svc = _ready(services)
     sandbox.faults.inject("CreateItem", "unexpected_element", count=1, variant="extra_element")

@@ -113,6 +113,23 @@ class _PrivateCredentials(Credentials):
         self.instance_token = uuid.uuid4().hex
 
 
+#: The end of a whole SOAP reply: its envelope closed (under any prefix), nothing but whitespace after it.
+_ENVELOPE_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?Envelope\s*>\s*\Z")
+
+
+def cut_off(body: bytes) -> bool:
+    """A SOAP reply that stops before its envelope is closed.
+
+    exchangelib parses every reply in lxml's recover mode (Exchange may send characters XML forbids), which
+    takes a reply cut off anywhere as the document up to the cut: a listing with fewer items and no error,
+    a draft whose body ends half way (opened, edited and saved back, the rest of it would be lost), a
+    paging element without its numbers (a TypeError inside exchangelib). A reply that is no SOAP envelope
+    at all is left to exchangelib, which says so itself."""
+    if b"Envelope" not in body[:1024]:
+        return False
+    return _ENVELOPE_END.search(body[-256:]) is None
+
+
 class DispatchRetryPolicy(FailFast):
     """FailFast, with clearer mapping of HTTP statuses than exchangelib's default.
 
@@ -123,6 +140,7 @@ class DispatchRetryPolicy(FailFast):
       not processed, retrying later is safe.
     - any other non-200 without a SOAP body (HTML error page...) -> MalformedResponseError: the server may or
       may not have done the work, so a send must be verified, not retried.
+    - a SOAP reply (HTTP 200, or a fault's 500) cut off before its end (:func:`cut_off`) -> MalformedResponseError.
     """
 
     def __init__(self, address: str = ""):
@@ -130,6 +148,8 @@ class DispatchRetryPolicy(FailFast):
 
     def raise_response_errors(self, response):
         status = response.status_code
+        if status in (200, 500) and _read_whole(response) and cut_off(response.content):
+            raise MalformedResponseError("The server's reply was cut off before its end")
         if status == 200:
             return
         reason = policy_reason(status, response.headers)
@@ -149,6 +169,11 @@ class DispatchRetryPolicy(FailFast):
             return super().raise_response_errors(response)
         snippet = (response.text or "")[:200].replace("\n", " ")
         raise MalformedResponseError(f"HTTP {status} with a non-EWS body: {snippet}")
+
+
+def _read_whole(response) -> bool:
+    """The reply is in memory (exchangelib posts with ``stream=False``): reading it costs nothing more."""
+    return bool(getattr(response, "_content_consumed", False))
 
 
 class _Response(requests.Response):
