@@ -9,6 +9,7 @@ What this module takes care of (exchangelib 5.6 behaviour, observed on the wire 
 - The pool defaults to 1 connection (everything serialised): we use ``max_connections=4``.
 - Retry policy: fail fast (our core does the retrying), but keep the server's ``Retry-After`` (HTTP 503)
   and never turn an HTML error page into "server busy" (for a send that would invite a duplicate).
+  Its look at every reply also refuses a damaged one that exchangelib would read as good (replies.py).
 - TLS: verification on. With ``pinned_cert_sha256`` exactly that certificate is accepted (urllib3's
   ``assert_fingerprint``), nothing else. ``verify_tls=False`` without a pin is an explicit user choice.
 - A cached ``server_build`` becomes ``Configuration(version=...)``: no version probe on later starts.
@@ -35,6 +36,7 @@ from app.domain.account import AccountConfig, AuthType
 from app.domain.models import ErrorKind
 from app.domain.validation import check_ews_url
 from app.mail.errors import MailError
+from app.mail.ews.replies import damage
 from app.mail.ews.retirement import EwsPolicyRefusal, policy_reason
 
 log = logging.getLogger(__name__)
@@ -113,23 +115,6 @@ class _PrivateCredentials(Credentials):
         self.instance_token = uuid.uuid4().hex
 
 
-#: The end of a whole SOAP reply: its envelope closed (under any prefix), nothing but whitespace after it.
-_ENVELOPE_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?Envelope\s*>\s*\Z")
-
-
-def cut_off(body: bytes) -> bool:
-    """A SOAP reply that stops before its envelope is closed.
-
-    exchangelib parses every reply in lxml's recover mode (Exchange may send characters XML forbids), which
-    takes a reply cut off anywhere as the document up to the cut: a listing with fewer items and no error,
-    a draft whose body ends half way (opened, edited and saved back, the rest of it would be lost), a
-    paging element without its numbers (a TypeError inside exchangelib). A reply that is no SOAP envelope
-    at all is left to exchangelib, which says so itself."""
-    if b"Envelope" not in body[:1024]:
-        return False
-    return _ENVELOPE_END.search(body[-256:]) is None
-
-
 class DispatchRetryPolicy(FailFast):
     """FailFast, with clearer mapping of HTTP statuses than exchangelib's default.
 
@@ -140,7 +125,8 @@ class DispatchRetryPolicy(FailFast):
       not processed, retrying later is safe.
     - any other non-200 without a SOAP body (HTML error page...) -> MalformedResponseError: the server may or
       may not have done the work, so a send must be verified, not retried.
-    - a SOAP reply (HTTP 200, or a fault's 500) cut off before its end (:func:`cut_off`) -> MalformedResponseError.
+    - a SOAP reply (HTTP 200, or a fault's 500) cut off before its end or naming a result class EWS does not
+      have (:func:`app.mail.ews.replies.damage`) -> MalformedResponseError.
     """
 
     def __init__(self, address: str = ""):
@@ -148,8 +134,10 @@ class DispatchRetryPolicy(FailFast):
 
     def raise_response_errors(self, response):
         status = response.status_code
-        if status in (200, 500) and _read_whole(response) and cut_off(response.content):
-            raise MalformedResponseError("The server's reply was cut off before its end")
+        if status in (200, 500) and _read_whole(response):
+            why = damage(response.content)
+            if why is not None:
+                raise MalformedResponseError(why)
         if status == 200:
             return
         reason = policy_reason(status, response.headers)
