@@ -77,6 +77,11 @@ class Attempts:
     async def send(self, subs: list[Submission]) -> None:
         """Save each (their content is ours) and send them all in ONE request."""
         box = self.box
+        # the worker picked these before its saves and look-ups ran: meanwhile the user may have taken one
+        # back (cancelled) or thrown it away (held, still queued, until its delete is on disk: it must never
+        # go out). Only those still waiting their turn go; from here on they are ``working``, and no cancel
+        # or delete reaches them until their outcome is recorded.
+        subs = [s for s in subs if self._still_due(s)]
         box.working.update(s.local_id for s in subs)
         # each leaves ``working`` as soon as its own outcome is recorded: whoever waited for it (Send
         # selected taking a refused draft back) runs while the others' outcomes are still being written
@@ -120,6 +125,11 @@ class Attempts:
             for sub in subs:
                 box.working.discard(sub.local_id)
                 box.resolve(sub)
+
+    def _still_due(self, sub: Submission) -> bool:
+        box = self.box
+        return (box.subs.get(sub.local_id) is sub and sub.state == SubState.QUEUED and not sub.hold
+                and not sub.parked and sub.local_id not in box.working)
 
     async def _prepare(self, sub: Submission) -> bool:
         """In ``saving``: make sure the message is in the server's Drafts, as the user wrote it. False
