@@ -15,8 +15,11 @@ now and then: replies lost or held after the server did the work, busy servers, 
 and then writes a message and sends it (random keys alone seldom make a sendable one): nothing may go out
 twice or unasked there either, and all the work must end once the server is well. Its walks found a save
 taken back while the window waited for it (the window said "Saving…" for ever;
-tests/core/test_takeback_waiters.py) and a proxy's false Content-Encoding logged as an unexpected error
-(tests/mail/test_ews_errors.py).
+tests/core/test_takeback_waiters.py), a proxy's false Content-Encoding logged as an unexpected error, and
+an EWS reply cut off inside its paging element logged as one: exchangelib reads a reply cut off anywhere as
+a shorter one (a listing with drafts missing, a draft with half its body; tests/mail/test_ews_errors.py).
+No error record is excused: a reply naming a result class EWS does not have or with its items' container
+renamed (both in the walk's faults) is a damaged reply, not a shape nobody foresaw.
 
 A third kind restarts half-way: the window closed as Quit does while work may be in flight, a new one on
 the same journal, the other half of the walk there; what the first left is resumed, nothing goes out twice.
@@ -71,7 +74,8 @@ NEVER = {"Ctrl+Q"}  # quitting ends the walk; closing is tested elsewhere
 FAULTS = [("server_busy", {"backoff_ms": 200}), ("http_503", {"retry_after": 0}), ("http_500_html", {}),
           ("http_500_html", {"commit": True}), ("drop_before_commit", {}), ("drop_after_commit", {}),
           ("delay", {"seconds": 0.3}), ("truncated", {}), ("truncated", {"commit": False}), ("garbage_xml", {}),
-          ("unexpected_element", {}), ("hold_after_commit", {"seconds": 0.5, "then": "drop"}),
+          ("unexpected_element", {}), ("unexpected_element", {"variant": "response_class"}),
+          ("unexpected_element", {"variant": "container"}), ("hold_after_commit", {"seconds": 0.5, "then": "drop"}),
           ("hold_after_commit", {"seconds": 0.5, "then": "answer"}), ("wrong_encoding", {})]
 #: Graph's 401 is refreshed and repeated once by the backend (a 401 did nothing); EWS's asks for the
 #: password, which random keys would not give
@@ -214,13 +218,6 @@ def _sent_once(sandbox, sends: int) -> None:
         assert len(set(got)) == len(got), f"{who} got a message twice"
 
 
-def _foreseen(record: logging.LogRecord, fired: list) -> bool:
-    """The one error record a fault may rightly cause: a reply of a shape no code foresaw (unexpected_element
-    renames the items' container) goes to the backend's catch-all, which logs it for the developers."""
-    return (record.name == "app.mail.ews.errors" and record.msg.startswith("Unexpected ")
-            and any(kind == "unexpected_element" for _op, kind in fired))
-
-
 def _close_others(window) -> None:
     for w in QApplication.topLevelWidgets():
         if w is not window and w.isVisible():
@@ -288,8 +285,7 @@ def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox,
         qtbot.waitUntil(lambda: window.drafts.model.rowCount() >= drafts, timeout=20000)
     sends, bulk, log, _window = _walk_and_settle(qtbot, window, sandbox, ui_backend, seed, faults=True)
     assert sandbox.faults.fired, "no fault took effect: the walk proved nothing about them"
-    bad = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")
-           and not _foreseen(r, sandbox.faults.fired)]
+    bad = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")]
     assert not bad, "\n".join(log[-15:]) + "\n" + "\n".join(f"{r.name}: {r.getMessage()}" for r in bad)
     _sent_once(sandbox, sends + (drafts if bulk else 0))
 
@@ -317,7 +313,6 @@ def test_random_keys_and_faults_across_a_restart_send_nothing_twice(qtbot, ui_wi
         for win in opened:
             close_window(win)
     assert opened, "the walk restarted"
-    bad = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")
-           and not _foreseen(r, sandbox.faults.fired)]
+    bad = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")]
     assert not bad, "\n".join(log[-15:]) + "\n" + "\n".join(f"{r.name}: {r.getMessage()}" for r in bad)
     _sent_once(sandbox, sends)
