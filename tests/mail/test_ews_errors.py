@@ -282,6 +282,7 @@ def test_what_counts_as_cut_off():
     whole = (b'<?xml version="1.0" encoding="utf-8"?>\n<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/'
              b'envelope/"><s:Body><m:GetItemResponse/></s:Body></s:Envelope>')
     assert not cut_off(whole) and not cut_off(whole + b"\r\n  ")
+    assert not cut_off(whole + b"\n<!-- served by lb-3 -->\n") and cut_off(whole + b"\n<!-- served by")
     assert not cut_off(whole.replace(b"s:Envelope", b"soap:Envelope"))
     assert not cut_off(whole.replace(b"s:Envelope", b"Envelope").replace(b"</s:", b"</"))
     assert all(cut_off(whole[:n]) for n in range(60, len(whole)))  # everywhere short of the last '>'

@@ -138,6 +138,28 @@ def test_an_answer_graph_would_never_give_is_malformed(svc, sandbox, fault, para
     assert [s.subject for s in svc.list_messages(Folder.DRAFTS, 0, 10).items] == ["listed"]
 
 
+def test_a_success_status_with_an_error_in_it_is_a_damaged_answer_and_the_queue_finds_it_sent(svc, sandbox, box):
+    """HTTP 202 to a send, its body Graph's error object (a mangling proxy; the sandbox did send it). Graph
+    answers a send with an empty 202, and the backend did not read the body: the send passed as done, as
+    one that failed would have. Like EWS's unknown result class, it is a damaged answer now: the outcome
+    unknown, and the Outbox looks the message up and finds it sent, once."""
+    saved = svc.save_draft(simple_draft("contradiction"))
+    sandbox.faults.inject("SendMessage", "unexpected_element", count=1, variant="response_class")
+    with pytest.raises(MalformedResponse) as err:
+        svc.send_drafts([saved.ref])
+    assert err.value.kind == ErrorKind.OUTCOME_UNKNOWN and "generalException" in err.value.message
+    settle(sandbox)  # Graph delivers after its 202
+    assert count(sandbox, "inbox", email=BOB, subject="contradiction") == 1
+
+    queued = box.save(simple_draft("contradiction, queued"))
+    sandbox.faults.inject("SendMessage", "unexpected_element", count=1, variant="response_class")
+    sub = box.send(queued)
+    assert sandbox.faults.fired.count(("SendMessage", "unexpected_element")) == 2
+    assert sub.state == SubState.SENT and box.ob.stats["lookups"] == 1
+    settle(sandbox)
+    assert count(sandbox, "inbox", email=BOB, subject="contradiction, queued") == 1
+
+
 def test_an_html_page_from_a_gateway_is_malformed_not_a_crash(svc, sandbox):
     saved = svc.save_draft(simple_draft("gateway"))
     sandbox.faults.inject("SendMessage", "http_500_html", count=1, commit=True)

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
-#: The end of a whole SOAP reply: its envelope closed (under any prefix), nothing but whitespace after it.
-_ENVELOPE_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?Envelope\s*>\s*\Z")
+#: The end of a whole SOAP reply: its envelope closed (under any prefix), nothing but whitespace after it,
+#: or comments (XML allows them after the root; a load balancer may sign its replies so)
+_ENVELOPE_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?Envelope\s*>(?:\s|<!--(?:(?!-->).)*-->)*\Z", re.S)
 #: A response message's class, inside its start tag (a '<' in text content is always escaped, so a match
 #: that starts with one is markup, never a message's subject or body)
 _RESPONSE_CLASS = re.compile(rb'<(?:[\w.-]+:)?\w+ResponseMessage\b[^<>]*?\bResponseClass\s*=\s*"([^"<>]*)"')
@@ -35,7 +36,7 @@ def cut_off(body: bytes) -> bool:
     left to exchangelib, which says so itself."""
     if b"Envelope" not in body[:1024]:
         return False
-    return _ENVELOPE_END.search(body[-256:]) is None
+    return _ENVELOPE_END.search(body[-4096:]) is None
 
 
 def strange_class(body: bytes) -> str | None:
