@@ -40,6 +40,7 @@ import os
 import random
 import sys
 import traceback
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -82,9 +83,10 @@ FAULTS = [("server_busy", {"backoff_ms": 200}), ("http_503", {"retry_after": 0})
 FAULTS_ALSO = {"ews": [], "graph": [("http_401", {})]}
 FAULT_RATE = 0.05
 WRITE_RATE = 0.03
+ATTACH_RATE = 0.4  # of the messages a walk writes
 #: the operations that save and send (a fault on "*" mostly meets the lists' and the address book's reads)
-WRITES = {"ews": ("CreateItem", "UpdateItem", "SendItem", "DeleteItem"),
-          "graph": ("CreateMessage", "UpdateMessage", "SendMessage", "DeleteMessage")}
+WRITES = {"ews": ("CreateItem", "UpdateItem", "SendItem", "DeleteItem", "CreateAttachment"),
+          "graph": ("CreateMessage", "UpdateMessage", "SendMessage", "DeleteMessage", "CreateAttachment")}
 SENDS = ("Ctrl+Return", "Ctrl+Enter", "Ctrl+Shift+Return", "Ctrl+Shift+Enter")
 
 
@@ -140,9 +142,10 @@ def _settle(qtbot, window) -> None:
         wait_task(qtbot, window.flows.wait_idle(), timeout=60000)
 
 
-def _write_and_send(qtbot, window, rng: random.Random, step: int, log: list[str]) -> int:
-    """Ctrl+N, a message to someone, Ctrl+Return: a walk with faults sends often enough to meet them
-    (random keys alone seldom make a sendable message). Returns the send keys pressed."""
+def _write_and_send(qtbot, window, rng: random.Random, step: int, log: list[str], files: Path) -> int:
+    """Ctrl+N, a message to someone (now and then with a file or two attached, as a drop or the attach
+    dialog attaches them), Ctrl+Return: a walk with faults sends often enough to meet them (random keys
+    alone seldom make a sendable message). Returns the send keys pressed."""
     _activate(qtbot, window)
     QTest.keySequence(window, QKeySequence("Ctrl+N"))
     c = window.compose
@@ -153,13 +156,25 @@ def _write_and_send(qtbot, window, rng: random.Random, step: int, log: list[str]
     type_text(qtbot, c.to.edit, rng.choice(["x@outside.test", "bob@example.com, x@outside.test", "carol@example.com"]))
     type_text(qtbot, c.subject, subject)
     type_text(qtbot, c.body, "Hello,\nthe numbers.")
+    if rng.random() < ATTACH_RATE:
+        paths = []
+        for i in range(rng.randint(1, 2)):
+            path = files / f"{step}-{i}.txt"
+            path.write_bytes(_attached(subject, path.name))
+            paths.append(str(path))
+        assert not c.attachments.add_paths(paths)
+        log.append(f"{step}: attach {len(paths)}")
     log.append(f"{step}: write and send {subject!r}")
     QTest.keySequence(c.body, QKeySequence("Ctrl+Return"))
     return 1
 
 
+def _attached(subject: str, name: str) -> bytes:
+    return f"{subject} / {name}\n".encode()
+
+
 def _walk(qtbot, window, rng: random.Random, steps: int, log: list[str], errors: list, sandbox=None,
-          backend: str = "ews") -> tuple[int, bool]:
+          backend: str = "ews", files: Path | None = None) -> tuple[int, bool]:
     """``steps`` random key actions; returns how many send keys were pressed, and whether one of them may have
     sent many (Send selected, or a key on a button: Send selected's, say). With ``sandbox``, now and then the
     next request (whichever it is) meets one of the sandbox's faults."""
@@ -179,7 +194,7 @@ def _walk(qtbot, window, rng: random.Random, steps: int, log: list[str], errors:
             log.append(f"{step}: fault {where} {kind} {params}")
         if (sandbox is not None and rng.random() < WRITE_RATE and QApplication.activeModalWidget() is None
                 and QApplication.activePopupWidget() is None):
-            sends += _write_and_send(qtbot, window, rng, step, log)
+            sends += _write_and_send(qtbot, window, rng, step, log, files)
             continue
         r = rng.random()
         pressable = isinstance(target, QAbstractButton)  # a Space in what is typed presses it (Send, say)
@@ -213,6 +228,11 @@ def _sent_once(sandbox, sends: int) -> None:
     ids = [m["internet_message_id"] for m in sent]
     assert len(set(ids)) == len(ids), "a message went out twice"
     assert len(sent) <= sends, "a message went out with no send key pressed"
+    for m in sent:  # each attachment once, as it was attached
+        names = [a["name"] for a in m["attachments"]]
+        assert len(set(names)) == len(names), f"an attachment went out twice: {m['subject']!r} {names}"
+        if (m["subject"] or "").startswith("walk "):
+            assert all(a["content"] == _attached(m["subject"], a["name"]) for a in m["attachments"])
     for who in ("bob@example.com", "carol@example.com"):
         got = [m["internet_message_id"] for m in sandbox.mailbox(who).items("inbox")]
         assert len(set(got)) == len(got), f"{who} got a message twice"
@@ -224,7 +244,8 @@ def _close_others(window) -> None:
             w.close()
 
 
-def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bool, restart=None):
+def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bool, restart=None,
+                     files: Path | None = None):
     """A walk (with the sandbox's faults, or without), then everything it started run to its end; no
     exception may escape meanwhile. With ``restart`` (window -> a new window), half a walk, the restart, and
     the other half in the new window. Returns (send keys pressed, whether one may have sent many, the log,
@@ -238,13 +259,13 @@ def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bo
     steps = max(1, STEPS // 2) if restart is not None else STEPS
     try:
         sends, bulk = _walk(qtbot, window, random.Random(seed), steps, log, errors,
-                            sandbox=sandbox if faults else None, backend=backend)
+                            sandbox=sandbox if faults else None, backend=backend, files=files)
         if restart is not None:
             _close_others(window)
             log.append("restart")
             window = restart(window)
             more, more_bulk = _walk(qtbot, window, random.Random(seed + 1), steps, log, errors,
-                                    sandbox=sandbox if faults else None, backend=backend)
+                                    sandbox=sandbox if faults else None, backend=backend, files=files)
             sends, bulk = sends + more, bulk or more_bulk
         sandbox.faults.clear()
         sandbox.faults.release_held()
@@ -272,7 +293,8 @@ def test_random_keys_break_nothing(qtbot, ui_window, ui_sandbox, ui_backend, see
 
 
 @pytest.mark.parametrize("seed, drafts", FAULT_WALKS)
-def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox, ui_backend, seed, drafts, caplog):
+def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox, ui_backend, seed, drafts, caplog,
+                                                   tmp_path):
     """The same walk with now and then a fault on the next request (a save's, a send's, a list's...): a
     reply lost after the server sent, a held reply, a busy server, a mangled answer. Nothing may go out
     twice or unasked, no exception escape, and all the work must end once the server is well again."""
@@ -283,7 +305,8 @@ def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox,
         qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
         qtbot.keyClick(window, Qt.Key_F5)
         qtbot.waitUntil(lambda: window.drafts.model.rowCount() >= drafts, timeout=20000)
-    sends, bulk, log, _window = _walk_and_settle(qtbot, window, sandbox, ui_backend, seed, faults=True)
+    sends, bulk, log, _window = _walk_and_settle(qtbot, window, sandbox, ui_backend, seed, faults=True,
+                                                 files=tmp_path)
     assert sandbox.faults.fired, "no fault took effect: the walk proved nothing about them"
     bad = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")]
     assert not bad, "\n".join(log[-15:]) + "\n" + "\n".join(f"{r.name}: {r.getMessage()}" for r in bad)
@@ -292,7 +315,7 @@ def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox,
 
 @pytest.mark.parametrize("seed", RESTART_SEEDS)
 def test_random_keys_and_faults_across_a_restart_send_nothing_twice(qtbot, ui_window, ui_sandbox, ui_backend, settings,
-                                                                   seed, caplog):
+                                                                   seed, caplog, tmp_path):
     """Half a walk with faults, then the window closed as Quit does while work may be in flight (a reply
     held, a send waiting for its retry or its look-up, saves waiting), a new window on the same journal, and
     the other half: what the first left is resumed, and still nothing goes out twice or unasked."""
@@ -308,7 +331,7 @@ def test_random_keys_and_faults_across_a_restart_send_nothing_twice(qtbot, ui_wi
 
     try:
         sends, _bulk, log, _window = _walk_and_settle(qtbot, ui_window, sandbox, ui_backend, seed, faults=True,
-                                                      restart=restart)
+                                                      restart=restart, files=tmp_path)
     finally:
         for win in opened:
             close_window(win)
