@@ -36,7 +36,8 @@ _PLAIN = {
     "ErrorAuthenticationFailed": "The server did not accept your user name or password",
     "ErrorTLS": "The server's certificate is not trusted",
     "ErrorMalformedResponse": "The server sent a reply that could not be read",
-    "ErrorOutcomeUnknown": "The connection dropped; checking whether it was sent",
+    # said of any request (a connect, a list, a save): a send's row says on its own that it is being checked
+    "ErrorOutcomeUnknown": "The connection dropped before the server answered",
     "ErrorCancelled": "Cancelled",
     "ErrorEwsBlockedUseGraph": "Exchange Online no longer accepts EWS for this mailbox; sign in with Microsoft 365",
 }

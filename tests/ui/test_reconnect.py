@@ -15,7 +15,8 @@ from tests.ui.conftest import close_window, op, open_window
 from tests.ui.test_lists_usable import seed_drafts
 
 
-@pytest.mark.parametrize("kind, params", [("truncated", {}), ("http_503", {"retry_after": 0})])
+@pytest.mark.parametrize("kind, params", [("truncated", {}), ("http_503", {"retry_after": 0}),
+                                          ("drop_after_commit", {})])
 def test_a_failed_first_connect_is_tried_again_by_itself(qtbot, aloop, ui_sandbox, ui_backend, settings, kind,
                                                          params):
     sandbox = ui_sandbox
@@ -27,6 +28,8 @@ def test_a_failed_first_connect_is_tried_again_by_itself(qtbot, aloop, ui_sandbo
         win.error_shown.connect(said.append)
         qtbot.waitUntil(lambda: (op(ui_backend, "GetFolder"), kind) in sandbox.faults.fired, timeout=20000)
         qtbot.waitUntil(lambda: any("trying again in" in s for s in said), timeout=20000)
+        # words for what failed: a connect (it said "checking whether it was sent" for a lost reply)
+        assert not [s for s in said if "was sent" in s], said
         # connected by itself: the connect done (the server known), not just a list that went through meanwhile
         qtbot.waitUntil(lambda: session.server_info is not None and not win.banner.isVisible(), timeout=20000)
         assert session.state == ConnectionState.CONNECTED
