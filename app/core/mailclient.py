@@ -14,6 +14,7 @@ from typing import Callable, TypeVar
 
 from app.domain.list_rows import with_rows
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient
+from app.mail.errors import ClientClosed
 from app.mail.service import MailService, ServerInfo
 
 T = TypeVar("T")
@@ -29,6 +30,7 @@ class MailClient:
         self._service: MailService | None = None
         self._build_lock = threading.Lock()  # workers race to the first call: build the backend once
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mail")
+        self._closed = False
 
     @property
     def send_settle_seconds(self) -> float:
@@ -54,6 +56,8 @@ class MailClient:
         def call():
             return fn(self._svc(), *args, **kwargs)
 
+        if self._closed:  # a task started just before the close runs after it (a delete the close flushed)
+            raise ClientClosed()
         return await loop.run_in_executor(self._pool, call)
 
     async def connect(self) -> ServerInfo:
@@ -99,6 +103,7 @@ class MailClient:
                 pass
 
     def close(self) -> None:
+        self._closed = True
         svc = self._service
         if svc is not None:
             try:

@@ -125,6 +125,16 @@ class LocalDataFailed(MailError):
         super().__init__("ErrorLocalData", message, **kw)
 
 
+class ClientClosed(MailError):
+    """The account's connection was closed (the window quit, the account changed) before this call could
+    start: nothing was asked of the server."""
+
+    default_kind = ErrorKind.LOCAL
+
+    def __init__(self, message: str = "The account was closed before this could be asked of the server", **kw):
+        super().__init__("ErrorCancelled", message, **kw)
+
+
 class EwsBlocked(MailError):
     """Exchange Online refuses EWS for this mailbox (EwsEnabled false, an EWS application policy, the 2026
     EWS retirement): the same address must be used through Microsoft Graph from now on.

@@ -5,6 +5,7 @@ Real window, real sandbox over HTTP; keys go to the focused widget.
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 import pytest
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 from app.ui.attachment_saver import safe_file_name, write_new
 from app.ui.message_models import MessageTableModel
 from tests.sandbox.conftest import make_account
-from tests.ui.conftest import ALICE, close_window, make_window, open_window, wait_idle
+from tests.ui.conftest import ALICE, close_window, make_window, open_window, wait_idle, wait_task
 
 CTRL = Qt.ControlModifier
 SHIFT = Qt.ShiftModifier
@@ -94,6 +95,44 @@ def test_ctrl_z_undoes_a_draft_delete_and_the_undo_button_is_reachable(qtbot, al
         assert len(sandbox.mailbox(ALICE).items("drafts")) == 3, "nothing was deleted on the server"
     finally:
         close_window(win, session)
+
+
+def test_a_delete_in_its_undo_window_is_done_when_the_window_quits_and_never_after_the_account_closed(
+        qtbot, aloop, sandbox, settings):
+    """Delete, then Quit while "Deleted 1 draft — Ctrl+Z to undo" still shows: the delete was asked for, so
+    it goes to the server before the account closes (app_main waits for what the window started, as
+    here). Were the account closed first (the walk across a restart in tests/ui/test_keyboard_monkey.py
+    closes it at once), the delete finds it closed: a plain error, not a RuntimeError escaping from the
+    closed thread pool."""
+    seed_drafts(sandbox, 3)
+    for how in ("as Quit does", "account closed at once"):
+        win, session = open_loaded(qtbot, sandbox, settings)
+        errors = []
+        loop = asyncio.get_event_loop()
+        old = loop.get_exception_handler()
+        loop.set_exception_handler(lambda _loop, context: errors.append(context))
+        try:
+            qtbot.waitUntil(lambda: not win.drafts.model.loading and win.drafts.model.rowCount() > 0,
+                            timeout=20000)
+            before = len(sandbox.mailbox(ALICE).items("drafts"))
+            key(qtbot, win, Qt.Key_2, CTRL)
+            first = win.drafts.model.summary(0).subject
+            key(qtbot, win, Qt.Key_Delete)
+            assert win.drafts.undo_bar.isVisible()
+            win._force_close = True
+            win.close()
+            if how == "account closed at once":
+                session.close()
+            wait_task(qtbot, win.flows.wait_idle(), timeout=20000)
+        finally:
+            session.close()
+            loop.set_exception_handler(old)
+        subjects = [m["subject"] for m in sandbox.mailbox(ALICE).items("drafts")]
+        assert not errors, errors
+        if how == "as Quit does":
+            assert first not in subjects and len(subjects) == before - 1
+        else:
+            assert len(subjects) == before, "nothing asked of a closed account"
 
 
 # ---- 2. The current row is selected and visible; Enter and Delete act on it -------------------------------
