@@ -15,6 +15,8 @@ from app.core.rows import SaveJob, SaveStatus
 from app.core.submission import Event, SubState, Submission
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemRef
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
+from app.mail.errors import MailError
 from app.storage.journal import State
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,18 @@ NOT_CONFIRMED = ("Could not confirm that it was sent, so it was not sent again. 
 def _reason(exc: BaseException) -> str:
     code = getattr(exc, "code", "") or type(exc).__name__
     return describe(code, getattr(exc, "message", "") or "")
+
+
+def _unstorable(draft: Draft, client) -> MailError | None:
+    """What no server can store, as Compose's Ctrl+S checks it (an address or a subject over 255
+    characters...): a save queued another way (Ctrl+N over an edited message, opening another draft,
+    recovery after a restart) reached exchangelib, which refused it with a ValueError while building its
+    request. None when the draft can be saved."""
+    limit = getattr(client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
+    problems = validate_draft(draft, for_send=False, max_send_bytes=limit)
+    if not problems:
+        return None
+    return MailError("ErrorInvalidDraft", "; ".join(p.message for p in problems), kind=ErrorKind.INVALID_INPUT)
 
 
 def _fresh(draft: Draft, ref: ItemRef | None) -> Draft:
@@ -301,6 +315,10 @@ class Attempts:
             if box.saves.get(lid) is job:
                 box.saves.pop(lid, None)
             box.resolve(job)
+            return
+        problems = _unstorable(entry.draft, box.client)
+        if problems is not None:  # refused before the network, as Ctrl+S refuses it; the journal keeps it
+            await self._save_job_failed(job, entry.draft, ErrorKind.INVALID_INPUT, problems)
             return
         job.status, job.again = SaveStatus.WORKING, False
         box.working.add(lid)

@@ -11,7 +11,7 @@ import pytest
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Recipient
-from tests.mail.conftest import ALICE, both, full_draft, op, simple_draft
+from tests.mail.conftest import ALICE, BOB, both, full_draft, op, simple_draft
 from tests.mail.outbox_harness import POLICY, Box, count
 
 
@@ -83,3 +83,33 @@ def test_an_edit_saved_while_a_lost_update_waits_wins_without_a_conflict(service
         assert b.svc.get_message(done.saved.ref).subject == "third"
     finally:
         b.close()
+
+
+@both
+@pytest.mark.parametrize("first", [True, False], ids=["create", "update"])
+def test_a_save_no_server_can_store_is_refused_with_its_reason_and_kept(box, sandbox, backend, caplog, first):
+    """Ctrl+S checks at the field what no save can store (an address over 255 characters, a subject over
+    255); a save queued another way (Ctrl+N over the edited message, opening another draft, recovery after
+    a restart) was not checked: exchangelib refused it while building its UpdateItem with a ValueError,
+    logged as an unexpected error and retried as a damaged reply. Found by the walk across a restart in
+    tests/ui/test_keyboard_monkey.py (a copied Outbox row pasted into To). Now the queue refuses it before
+    the network, with the words Compose shows; the journal keeps the message as written."""
+    import logging
+
+    from app.core.rows import SaveStatus
+
+    caplog.set_level(logging.WARNING)
+    draft = simple_draft("too long an address")
+    if not first:
+        draft = box.save(draft)
+    long = "walk 54\tcarol@example.com\tRetrying in 4 s " + "x" * 300
+    bad = replace(draft, to=[Recipient(BOB), Recipient(long)])
+    writes = len([o for o in sandbox.request_log if "Create" in o or "Update" in o])
+    job = box.run(box.ob.queue_save(bad))
+    job = box.run(box.ob.wait(job.local_id))
+    assert job.saved is None and job.status == SaveStatus.FAILED
+    assert "at most 255" in job.reason and "Shorten or remove it" in job.reason
+    assert len([o for o in sandbox.request_log if "Create" in o or "Update" in o]) == writes, "nothing sent"
+    kept = box.journal.get(job.local_id)
+    assert kept is not None and [r.email for r in kept.draft.to] == [BOB, long]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]
