@@ -160,6 +160,17 @@ def test_a_success_status_with_an_error_in_it_is_a_damaged_answer_and_the_queue_
     assert count(sandbox, "inbox", email=BOB, subject="contradiction, queued") == 1
 
 
+def test_a_success_with_an_error_in_it_inside_a_batch_is_that_items_unknown_outcome(svc, sandbox):
+    """The same answer for one send of a $batch: that item's outcome is unknown (to be looked up), the
+    other's is sent; neither is taken as done on the status alone."""
+    a, b = svc.save_draft(simple_draft("batched one")), svc.save_draft(simple_draft("batched two"))
+    sandbox.faults.inject("SendMessage", "unexpected_element", count=1, variant="response_class")
+    outcomes = svc.send_drafts([a.ref, b.ref])
+    assert ("SendMessage", "unexpected_element") in sandbox.faults.fired
+    assert sorted(o.status.value for o in outcomes) == sorted([OutcomeStatus.SENT.value, OutcomeStatus.UNKNOWN.value])
+    assert "graph:Batch" in sandbox.request_log, sandbox.request_log
+
+
 def test_an_html_page_from_a_gateway_is_malformed_not_a_crash(svc, sandbox):
     saved = svc.save_draft(simple_draft("gateway"))
     sandbox.faults.inject("SendMessage", "http_500_html", count=1, commit=True)

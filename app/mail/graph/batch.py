@@ -37,7 +37,13 @@ class Inner:
     body: object
 
     def error(self) -> MailError | None:
-        return None if self.status < 400 else errors.from_response(self.status, self.headers, self.body)
+        if self.status >= 400:
+            return errors.from_response(self.status, self.headers, self.body)
+        if isinstance(self.body, dict) and isinstance(self.body.get("error"), dict):
+            # done by its status, failed by its body: damaged (as a direct answer so: graph/http.py parse)
+            code = str(self.body["error"].get("code") or "")[:60]
+            return MalformedResponse(f"The server answered HTTP {self.status} (done) with an error in it ({code})")
+        return None
 
 
 def request(method: str, url: str, body: dict | None = None, depends: list[str] | None = None) -> dict:
