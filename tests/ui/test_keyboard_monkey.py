@@ -26,9 +26,14 @@ the same journal, the other half of the walk there; what the first left is resum
 Its walks found a start-up hiccup (a fault left from the first half met the new window's first connect)
 leaving the window offline until Retry, and a reply cut inside "NoError" taken for a refusal; walk 5 on
 Graph met it in 4 of 8 runs, tests/ui/test_reconnect.py and tests/mail/test_error_mapping.py every time.
+Then a send taken back while the queue saved another, which the queue had picked already (its step failed;
+one deleted so was even sent: tests/core/test_takeback_waiters.py), a queued save no server can store sent
+to the server (tests/mail/test_submission_saves.py), and a delete flushed by the close meeting the closed
+account's thread pool (tests/ui/test_lists_usable.py).
 
 ``MONKEY_SEEDS=1,2,3``, ``MONKEY_FAULT_SEEDS=4,5/0`` (seed/drafts there before, 8 if not said),
-``MONKEY_RESTART_SEEDS=6,7`` and ``MONKEY_STEPS=2000`` run other or longer walks (the suite runs three short
+``MONKEY_RESTART_SEEDS=6,7``, ``MONKEY_STEPS=2000`` and ``MONKEY_FAULT_RATE=0.15`` run other, longer or
+harder walks (the suite runs three short
 ones per backend, two with faults and one with a restart)."""
 
 from __future__ import annotations
@@ -81,7 +86,7 @@ FAULTS = [("server_busy", {"backoff_ms": 200}), ("http_503", {"retry_after": 0})
 #: Graph's 401 is refreshed and repeated once by the backend (a 401 did nothing); EWS's asks for the
 #: password, which random keys would not give
 FAULTS_ALSO = {"ews": [], "graph": [("http_401", {})]}
-FAULT_RATE = 0.05
+FAULT_RATE = float(os.environ.get("MONKEY_FAULT_RATE", "0.05"))  # of the steps
 WRITE_RATE = 0.03
 ATTACH_RATE = 0.4  # of the messages a walk writes
 #: the operations that save and send (a fault on "*" mostly meets the lists' and the address book's reads)
