@@ -39,11 +39,7 @@ class Inner:
     def error(self) -> MailError | None:
         if self.status >= 400:
             return errors.from_response(self.status, self.headers, self.body)
-        if isinstance(self.body, dict) and isinstance(self.body.get("error"), dict):
-            # done by its status, failed by its body: damaged (as a direct answer so: graph/http.py parse)
-            code = str(self.body["error"].get("code") or "")[:60]
-            return MalformedResponse(f"The server answered HTTP {self.status} (done) with an error in it ({code})")
-        return None
+        return errors.error_in_success(self.status, self.body)
 
 
 def request(method: str, url: str, body: dict | None = None, depends: list[str] | None = None) -> dict:

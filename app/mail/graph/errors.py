@@ -18,7 +18,7 @@ import json
 import ssl
 import time
 
-from app.domain.explain import explain
+from app.domain.explain import explain, server_reason
 from app.domain.models import ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import (
     AuthFailed,
@@ -99,6 +99,16 @@ def error_body(body) -> tuple[str, str] | None:
         return None
     msg = err.get("message")
     return err["code"], msg if isinstance(msg, str) else ""
+
+
+def error_in_success(status: int, body) -> MalformedResponse | None:
+    """A 2xx whose body is Graph's error object: done by its status, failed by its body (a mangling proxy).
+    No entity, collection or $batch answer has an "error" member, so it is a damaged answer, never taken as
+    done (a send's 202 body was not read at all: it passed as sent). None for any other answer."""
+    if not isinstance(body, dict) or not isinstance(body.get("error"), dict):
+        return None
+    code = server_reason(str(body["error"].get("code") or ""), 60)
+    return MalformedResponse(f"The server answered HTTP {status} (done) with an error in it ({code})")
 
 
 def from_response(status: int, headers, body) -> MailError:

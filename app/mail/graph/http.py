@@ -145,11 +145,9 @@ def parse(resp: httpx.Response) -> Reply:
         raise MalformedResponse(f"The server's answer is not valid JSON ({exc})") from exc
     if not isinstance(doc, dict):
         raise MalformedResponse("The server's answer is not a JSON object")
-    if isinstance(doc.get("error"), dict):
-        # success by its status, Graph's error object by its body (no entity, collection or $batch answer
-        # has an "error" member): a damaged answer (a mangling proxy), never taken as done
-        code = str(doc["error"].get("code") or "")[:60]
-        raise MalformedResponse(f"The server answered HTTP {resp.status_code} (done) with an error in it ({code})")
+    damaged = errors.error_in_success(resp.status_code, doc)
+    if damaged is not None:
+        raise damaged
     return Reply(resp.status_code, resp.headers, doc)
 
 
