@@ -16,7 +16,6 @@ from app.core.submission import Event, SubState, Submission
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemRef
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
-from app.mail.errors import MailError
 from app.storage.journal import State
 
 log = logging.getLogger(__name__)
@@ -32,16 +31,16 @@ def _reason(exc: BaseException) -> str:
     return describe(code, getattr(exc, "message", "") or "")
 
 
-def _unstorable(draft: Draft, client) -> MailError | None:
+def _unstorable(draft: Draft, client):
     """What no server can store, as Compose's Ctrl+S checks it (an address or a subject over 255
     characters...): a save queued another way (Ctrl+N over an edited message, opening another draft,
     recovery after a restart) reached exchangelib, which refused it with a ValueError while building its
     request. None when the draft can be saved."""
+    from app.core.outbox import DraftInvalid  # here: the outbox module imports this one
+
     limit = getattr(client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
     problems = validate_draft(draft, for_send=False, max_send_bytes=limit)
-    if not problems:
-        return None
-    return MailError("ErrorInvalidDraft", "; ".join(p.message for p in problems), kind=ErrorKind.INVALID_INPUT)
+    return DraftInvalid(problems) if problems else None
 
 
 def _fresh(draft: Draft, ref: ItemRef | None) -> Draft:

@@ -55,8 +55,9 @@ def _stand_in(it: MessageSummary) -> Draft:
 
 
 class DraftInvalid(MailError):
-    """The message cannot be sent as it is (no recipient, a bad address, a subject or size over a
-    limit): refused before anything is journaled or sent. ``errors`` are the composer's field errors."""
+    """The message cannot be sent (or saved) as it is (no recipient, a bad address, a subject or size over
+    a limit): a send is refused before anything is journaled or sent, a queued save before the network
+    (attempts.py). ``errors`` are the composer's field errors."""
 
     default_kind = ErrorKind.INVALID_INPUT
 
