@@ -146,5 +146,7 @@ def test_a_send_taken_out_while_the_worker_saves_never_goes(tmp_path, caplog, ho
     kept = _run(main())
     assert [d.subject for d in box.sent] == ["kept"], "only the send not taken out goes, once"
     assert kept.state == SubState.SENT
-    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [r.getMessage() for r in caplog.records]
+    # the app's records (a pending task of an earlier test's closed loop may be collected meanwhile)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")], \
+        [r.getMessage() for r in caplog.records]
     assert journal.get(kept.local_id) is None
