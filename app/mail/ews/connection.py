@@ -6,7 +6,8 @@ What this module takes care of (exchangelib 5.6 behaviour, observed on the wire 
   same pair would silently share auth type, retry policy, pool size and TLS settings. Every connection here
   gets credentials with a private token (so its own cache key) and its own Protocol subclass carrying its
   HTTP adapter (TLS policy) and timeout. ``close()`` closes its sessions and removes it from the cache.
-- The pool defaults to 1 connection (everything serialised): we use ``max_connections=4``.
+- The pool defaults to 1 connection (everything serialised): we use ``max_connections=4``, and lower it
+  on a busy server without exchangelib's deadlock (pool.py).
 - Retry policy: fail fast (our core does the retrying), but keep the server's ``Retry-After`` (HTTP 503)
   and never turn an HTML error page into "server busy" (for a send that would invite a duplicate).
   Its look at every reply also refuses a damaged one that exchangelib would read as good (replies.py).
@@ -36,6 +37,7 @@ from app.domain.account import AccountConfig, AuthType
 from app.domain.models import ErrorKind
 from app.domain.validation import check_ews_url
 from app.mail.errors import MailError
+from app.mail.ews.pool import SafePoolProtocol
 from app.mail.ews.replies import damage
 from app.mail.ews.retirement import EwsPolicyRefusal, policy_reason
 
@@ -237,7 +239,7 @@ class EwsConnection:
         )
         protocol_cls = type(
             "DispatchProtocol",
-            (Protocol,),
+            (SafePoolProtocol,),
             {
                 "HTTP_ADAPTER_CLS": _adapter_class(account),
                 "TIMEOUT": timeout,
