@@ -31,10 +31,16 @@ one deleted so was even sent: tests/core/test_takeback_waiters.py), a queued sav
 to the server (tests/mail/test_submission_saves.py), and a delete flushed by the close meeting the closed
 account's thread pool (tests/ui/test_lists_usable.py).
 
+A fourth kind meets the faults and, now and then, the server gone for a while (stopped: connections
+refused, requests in flight cut off; then back on the same address with the same mailboxes), as a laptop
+off the network or a restarted server would be. Its walks found the EWS account hanging for good:
+exchangelib deadlocked its own session pool when four requests at once met a server gone away
+(tests/mail/test_ews_pool.py).
+
 ``MONKEY_SEEDS=1,2,3``, ``MONKEY_FAULT_SEEDS=4,5/0`` (seed/drafts there before, 8 if not said),
-``MONKEY_RESTART_SEEDS=6,7``, ``MONKEY_STEPS=2000`` and ``MONKEY_FAULT_RATE=0.15`` run other, longer or
+``MONKEY_RESTART_SEEDS=6,7``, ``MONKEY_OUTAGE_SEEDS=8,9``, ``MONKEY_STEPS=2000`` and ``MONKEY_FAULT_RATE=0.15`` run other, longer or
 harder walks (the suite runs three short
-ones per backend, two with faults and one with a restart)."""
+ones per backend, two with faults, one with a restart and one with outages)."""
 
 from __future__ import annotations
 
@@ -70,6 +76,11 @@ FAULT_WALKS = [tuple(int(n) for n in (w + "/8").split("/")[:2])
                for w in os.environ.get("MONKEY_FAULT_SEEDS", "14/0,2/8").split(",")]
 #: the walks with a restart half-way (the window closed as Quit does, a new one on the same journal)
 RESTART_SEEDS = [int(s) for s in os.environ.get("MONKEY_RESTART_SEEDS", "5").split(",")]
+#: the walks with faults during which the server also goes away now and then (stopped: connections refused,
+#: a request in flight cut off) and comes back on the same address with the same mailboxes
+OUTAGE_SEEDS = [int(s) for s in os.environ.get("MONKEY_OUTAGE_SEEDS", "3").split(",")]
+OUTAGE_RATE = 0.01  # of the steps while the server is up
+OUTAGE_STEPS = (3, 80)  # how many steps the server stays away
 CHARS = "abc xyz Hello, Bob! é 😀 <b>x</b> & \"q\" 'a' \t@.;:"
 WORDS = ["bob@example.com", "carol@example.com; ", "Bob <bob@example.com>", "jörg@bücher.de", "x@outside.test, ",
          "Hello Bob", "Quarterly numbers", "alice@example.com", "dave@example.com", ", ", "; "]
@@ -178,16 +189,44 @@ def _attached(subject: str, name: str) -> bytes:
     return f"{subject} / {name}\n".encode()
 
 
+class _Outages:
+    """The server going away now and then during a walk (``stop()``: the listening socket closed, requests in
+    flight cut off) and coming back after some steps on the same port with the same mailboxes."""
+
+    def __init__(self, sandbox, rng: random.Random, log: list[str]):
+        self.sandbox, self.rng, self.log = sandbox, rng, log
+        self.back_at: int | None = None  # the step the server comes back at while it is away
+        self.count = 0
+
+    def step(self, step: int) -> None:
+        if self.back_at is None and self.rng.random() < OUTAGE_RATE:
+            self.back_at = step + self.rng.randint(*OUTAGE_STEPS)
+            self.sandbox.stop()
+            self.count += 1
+            self.log.append(f"{step}: server away until step {self.back_at}")
+        elif self.back_at is not None and step >= self.back_at:
+            self.end(step)
+
+    def end(self, step: int | str) -> None:
+        if self.back_at is not None:
+            self.back_at = None
+            self.sandbox.start()
+            self.log.append(f"{step}: server back")
+
+
 def _walk(qtbot, window, rng: random.Random, steps: int, log: list[str], errors: list, sandbox=None,
-          backend: str = "ews", files: Path | None = None) -> tuple[int, bool]:
+          backend: str = "ews", files: Path | None = None, outages: _Outages | None = None) -> tuple[int, bool]:
     """``steps`` random key actions; returns how many send keys were pressed, and whether one of them may have
     sent many (Send selected, or a key on a button: Send selected's, say). With ``sandbox``, now and then the
-    next request (whichever it is) meets one of the sandbox's faults."""
+    next request (whichever it is) meets one of the sandbox's faults; with ``outages``, now and then the
+    server goes away for some steps."""
     seqs = sorted({k for _g, rows in shortcuts.collect(window) for _t, keys in rows for k in keys.split(", ")} - NEVER)
     assert any(s in seqs for s in SENDS) and "Ctrl+S" in seqs, "the walk knows the window's keys"
     sends, bulk = 0, False
     for step in range(steps):
         _close_file_dialogs()
+        if outages is not None:
+            outages.step(step)
         target = QApplication.activePopupWidget() or QApplication.focusWidget() or QApplication.activeWindow()
         if target is None:
             _activate(qtbot, window)
@@ -250,7 +289,7 @@ def _close_others(window) -> None:
 
 
 def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bool, restart=None,
-                     files: Path | None = None):
+                     files: Path | None = None, outages: bool = False):
     """A walk (with the sandbox's faults, or without), then everything it started run to its end; no
     exception may escape meanwhile. With ``restart`` (window -> a new window), half a walk, the restart, and
     the other half in the new window. Returns (send keys pressed, whether one may have sent many, the log,
@@ -262,9 +301,10 @@ def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bo
     loop.set_exception_handler(lambda _loop, context: errors.append(context))
     log: list[str] = []
     steps = max(1, STEPS // 2) if restart is not None else STEPS
+    away = _Outages(sandbox, random.Random(-seed), log) if outages else None
     try:
         sends, bulk = _walk(qtbot, window, random.Random(seed), steps, log, errors,
-                            sandbox=sandbox if faults else None, backend=backend, files=files)
+                            sandbox=sandbox if faults else None, backend=backend, files=files, outages=away)
         if restart is not None:
             _close_others(window)
             log.append("restart")
@@ -272,6 +312,8 @@ def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bo
             more, more_bulk = _walk(qtbot, window, random.Random(seed + 1), steps, log, errors,
                                     sandbox=sandbox if faults else None, backend=backend, files=files)
             sends, bulk = sends + more, bulk or more_bulk
+        if away is not None:
+            away.end("end")
         sandbox.faults.clear()
         sandbox.faults.release_held()
         _close_others(window)
@@ -279,7 +321,11 @@ def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bo
     finally:
         sys.excepthook = old_hook
         loop.set_exception_handler(old_handler)
+        if away is not None:
+            away.end("end")
     assert not errors, "\n".join(log[-15:]) + "\n" + _described(errors)
+    if away is not None:
+        assert away.count, "the server never went away: the walk proved nothing about it"
     return sends, bulk, log, window
 
 
@@ -346,3 +392,23 @@ def test_random_keys_and_faults_across_a_restart_send_nothing_twice(qtbot, ui_wi
     bad = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")]
     assert not bad, "\n".join(log[-15:]) + "\n" + "\n".join(f"{r.name}: {r.getMessage()}" for r in bad)
     _sent_once(sandbox, sends)
+
+
+@pytest.mark.parametrize("seed", OUTAGE_SEEDS)
+def test_random_keys_faults_and_outages_send_nothing_twice(qtbot, aloop, sandbox_factory, ui_backend, settings, seed,
+                                                          caplog, tmp_path):
+    """The walk with faults, and now and then the server gone for a while (a laptop off the network, a server
+    restarted): sends and saves meanwhile wait and go once it is back, nothing twice or unasked, nothing
+    logged as an error, and the window connects again by itself."""
+    sandbox = sandbox_factory(data=str(tmp_path / "sb"), graph=ui_backend == "graph")  # stop/start keep port, data
+    caplog.set_level(logging.WARNING)
+    window, session = open_window(qtbot, sandbox, settings, connected=True, backend=ui_backend)
+    try:
+        sends, bulk, log, _window = _walk_and_settle(qtbot, window, sandbox, ui_backend, seed, faults=True,
+                                                     files=tmp_path, outages=True)
+        bad = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")]
+        assert not bad, "\n".join(log[-15:]) + "\n" + "\n".join(f"{r.name}: {r.getMessage()}" for r in bad)
+        _sent_once(sandbox, sends)
+        qtbot.waitUntil(lambda: window.session.ready, timeout=150000)  # by itself (reconnects within 2 min)
+    finally:
+        close_window(window, session)
