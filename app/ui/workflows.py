@@ -20,13 +20,13 @@ from qasync import asyncSlot
 
 from app.core.outbox import DraftInvalid
 from app.core.rows import SaveStatus
-from app.core.submission import SubState
-from app.ui.recent import remember_recipients
-from app.ui.tasks import TaskTracker
 from app.core.session import ConnectionState
+from app.core.submission import SubState
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import MailError
+from app.ui.recent import remember_recipients
+from app.ui.tasks import TaskTracker
 
 log = logging.getLogger(__name__)
 
