@@ -75,6 +75,79 @@ def test_a_401_is_refreshed_once_and_the_request_repeated(services, sandbox):
     assert count(sandbox, "inbox", email=BOB, subject="after a refresh") == 1
 
 
+def test_a_401_inside_a_batch_is_refreshed_once_and_only_the_refused_request_goes_again(services, sandbox):
+    """An inner 401 did nothing; before, it asked the user to sign in again at once (the walks with outages
+    met it: the queue waited for a sign-in with a good token)."""
+    tokens = Tokens(sandbox, "alice@example.com")
+    svc = services.graph(tokens=tokens)
+    drafts = [svc.save_draft(simple_draft(f"batch 401 {i}")) for i in range(3)]
+    sandbox.faults.inject("SendMessage", "delay", count=1, seconds=0)  # the first goes through
+    sandbox.faults.inject("SendMessage", "http_401", count=1)  # the second is refused
+    out = svc.send_drafts([d.ref for d in drafts])
+    assert ("SendMessage", "http_401") in sandbox.faults.fired
+    assert [o.status for o in out] == [OutcomeStatus.SENT] * 3 and tokens.calls == [False, True]
+    assert sandbox.request_log.count("graph:Batch") == 2 and sandbox.request_log.count("graph:SendMessage") == 4
+    settle(sandbox)
+    for i in range(3):
+        assert count(sandbox, "inbox", email=BOB, subject=f"batch 401 {i}") == 1
+
+
+def test_a_second_401_inside_a_batch_is_that_items_sign_in_failure_only(services, sandbox):
+    tokens = Tokens(sandbox, "alice@example.com")
+    svc = services.graph(tokens=tokens)
+    drafts = [svc.save_draft(simple_draft(f"twice refused {i}")) for i in range(3)]
+    for kind, params in [("delay", {"seconds": 0}), ("http_401", {}), ("delay", {"seconds": 0}), ("http_401", {})]:
+        sandbox.faults.inject("SendMessage", kind, count=1, **params)  # taken in this order
+    out = svc.send_drafts([d.ref for d in drafts])
+    assert [o.status for o in out] == [OutcomeStatus.SENT, OutcomeStatus.FAILED, OutcomeStatus.SENT]
+    assert out[1].kind == ErrorKind.AUTH and tokens.calls == [False, True]
+    assert sandbox.faults.fired.count(("SendMessage", "http_401")) == 2 and sandbox.faults.pending() == []
+    settle(sandbox)
+    assert count(sandbox, "inbox", email=BOB, subject="twice refused 1") == 0
+
+
+class _RefreshUnreachable(Tokens):
+    """MSAL cannot reach the sign-in server when asked for a fresh token (what the app's provider raises)."""
+
+    def __call__(self, force_refresh: bool) -> str:
+        if force_refresh:
+            self.calls.append(True)
+            raise ConnectionFailed("Could not reach the Microsoft 365 sign-in server (ConnectError).")
+        return super().__call__(False)
+
+
+def test_a_refresh_that_fails_after_a_401_inside_a_batch_leaves_the_others_sent(services, sandbox):
+    """The other messages of the batch went out: they must stay SENT (said failed, the queue would send
+    them again), and only the refused one carries the refresh's failure."""
+    tokens = _RefreshUnreachable(sandbox, "alice@example.com")
+    svc = services.graph(tokens=tokens)
+    drafts = [svc.save_draft(simple_draft(f"no refresh {i}")) for i in range(3)]
+    sandbox.faults.inject("SendMessage", "delay", count=1, seconds=0)
+    sandbox.faults.inject("SendMessage", "http_401", count=1)
+    out = svc.send_drafts([d.ref for d in drafts])
+    assert [o.status for o in out] == [OutcomeStatus.SENT, OutcomeStatus.FAILED, OutcomeStatus.SENT]
+    assert out[1].kind == ErrorKind.UNREACHABLE and tokens.calls == [False, True]
+    settle(sandbox)
+    assert [count(sandbox, "inbox", email=BOB, subject=f"no refresh {i}") for i in range(3)] == [1, 0, 1]
+
+
+def test_a_401_inside_a_hard_delete_batch_repeats_the_refused_request_with_what_depended_on_it(services, sandbox):
+    """A hard delete is two requests per message, the second depending on the first: the first refused, the
+    second failed with it (424); both go again, the dependency kept."""
+    tokens = Tokens(sandbox, "alice@example.com")
+    svc = services.graph(tokens=tokens)
+    drafts = [svc.save_draft(simple_draft(f"hard delete {i}")) for i in range(2)]
+    sandbox.faults.inject("DeleteMessage", "http_401", count=1)
+    out = svc.delete_items([d.ref for d in drafts], to_trash=False)
+    assert ("DeleteMessage", "http_401") in sandbox.faults.fired
+    assert [o.status for o in out] == [OutcomeStatus.DELETED] * 2 and tokens.calls == [False, True]
+    # served: the refused one and the other message's two, then the refused one and its dependent again (the
+    # dependent's 424 is the batch's own answer, never served)
+    assert sandbox.request_log.count("graph:DeleteMessage") == 3 + 2
+    for folder in ("drafts", "deleteditems"):
+        assert count(sandbox, folder) == 0
+
+
 def test_a_401_after_the_refresh_is_auth_failed_and_not_retried_again(services, sandbox):
     tokens = Tokens(sandbox, "alice@example.com", bad=True)
     svc = services.graph(tokens=tokens)

@@ -4,7 +4,10 @@ delete many drafts with a true outcome per item, in order, whatever happens to a
 - An inner answer of 2xx is the item's success; any other is the item's own error, mapped like a direct
   answer (errors.from_response): ErrorInvalidRecipients, ErrorMessageSizeExceeded, ErrorSendAsDenied,
   ErrorItemNotFound... are FAILED with the server's code, an inner 5xx is UNKNOWN, an inner 429 FAILED as
-  throttled (nothing was done).
+  throttled (nothing was done). An inner 401 gets a direct request's rule: the token is refreshed once and
+  the refused requests (with those that failed only because they depended on one) go again in a new
+  batch; a second 401 is the item's AUTH failure. Before, one inner 401 asked the user to sign in again
+  at once, with the token good (found by tests/ui/test_keyboard_monkey.py's walks with outages).
 - A batch whose answer is lost (dropped, timed out, unreadable) may have been served: its items are
   UNKNOWN (the core settles them by Message-ID). One that never left (ConnectionFailed), was throttled or
   refused as a whole (401 after a refresh) did nothing: its items are FAILED with that kind. Later chunks
@@ -15,6 +18,7 @@ delete many drafts with a true outcome per item, in order, whatever happens to a
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
@@ -22,6 +26,8 @@ from app.domain.models import ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import ItemFailed, MailError, MalformedResponse
 from app.mail.graph import errors
 from app.mail.graph.http import PREFER, GraphHttp
+
+log = logging.getLogger(__name__)
 
 MAX_REQUESTS = 20
 #: after these the next chunk would fail the same way: the rest are not tried
@@ -35,8 +41,11 @@ class Inner:
     status: int
     headers: dict
     body: object
+    raised: MailError | None = None  # the request went again (after a 401) in a batch that failed whole
 
     def error(self) -> MailError | None:
+        if self.raised is not None:
+            return self.raised
         if self.status >= 400:
             return errors.from_response(self.status, self.headers, self.body)
         return errors.error_in_success(self.status, self.body)
@@ -55,7 +64,50 @@ def request(method: str, url: str, body: dict | None = None, depends: list[str] 
 
 def run(http: GraphHttp, requests: list[dict]) -> list[Inner]:
     """Send up to 20 requests in one $batch (their ids: "1".."n"; ``dependsOn`` by those ids); one answer per
-    request, in order. Raises the batch's own MailError (transport, 401, 429...) or MalformedResponse."""
+    request, in order. Raises the batch's own MailError (transport, 401, 429...) or MalformedResponse. The
+    requests refused with a 401 go once more with a fresh token (module docstring)."""
+    answers = _run_once(http, requests)
+    refused = {i for i, a in enumerate(answers) if a.status == 401}
+    if not refused:
+        return answers
+    again = _with_dependents(requests, refused)
+    log.info("Graph answered 401 to %d request(s) of a $batch: refreshing the token once", len(refused))
+    try:
+        http.refresh_token()
+        repeated = _run_once(http, _renumbered(requests, again))
+    except MailError as err:  # the others' answers stand: some may have been sent
+        repeated = [Inner(0, {}, None, raised=err) for _ in again]
+    for i, a in zip(again, repeated):
+        answers[i] = a
+    return answers
+
+
+def _with_dependents(requests: list[dict], refused: set[int]) -> list[int]:
+    """The positions of the refused requests and of those depending on one (they failed with it, 424), in
+    order (a request depends only on earlier ones: ids are "1".."n" in order, as :func:`run` numbers them)."""
+    again = set(refused)
+    for i, r in enumerate(requests):
+        if any(int(d) - 1 in again for d in r.get("dependsOn", ())):
+            again.add(i)
+    return sorted(again)
+
+
+def _renumbered(requests: list[dict], again: list[int]) -> list[dict]:
+    """The requests at ``again`` as a batch of their own: a dependency on one that goes again is kept (by its
+    new id), one on a request answered already is dropped (it succeeded: a failed one's dependents go again
+    only with it)."""
+    new_id = {old: new for new, old in enumerate(again, 1)}
+    out = []
+    for old in again:
+        r = dict(requests[old])
+        depends = [str(new_id[int(d) - 1]) for d in r.pop("dependsOn", ()) if int(d) - 1 in new_id]
+        if depends:
+            r["dependsOn"] = depends
+        out.append(r)
+    return out
+
+
+def _run_once(http: GraphHttp, requests: list[dict]) -> list[Inner]:
     assert 0 < len(requests) <= MAX_REQUESTS
     reqs = [{"id": str(i), **r} for i, r in enumerate(requests, 1)]
     doc = http.call("POST", "/$batch", json={"requests": reqs}).doc

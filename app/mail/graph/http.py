@@ -78,6 +78,10 @@ class GraphHttp:
                 self._token = token
             return self._token
 
+    def refresh_token(self) -> None:
+        """A fresh token for the next requests (the 401 rule for a request refused inside a $batch)."""
+        self._bearer(True)
+
     # ------------------------------------------------------------------ requests
     def url(self, path: str) -> str:
         if path.startswith(("http://", "https://")):
