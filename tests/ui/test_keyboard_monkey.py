@@ -144,13 +144,14 @@ def _stuck(window) -> str:
     return "\n".join(lines)
 
 
-def _settle(qtbot, window) -> None:
+def _settle(qtbot, window, log: list[str]) -> None:
     """Until what the walk started has finished: the window's tasks, and every save and send in the queue
     but one held for later (a send-later time the walk set: it goes out tomorrow, not in this test)."""
     try:
         wait_task(qtbot, window.flows.wait_idle(), timeout=60000)
     except qtbot.TimeoutError:
-        raise AssertionError("the walk's work never ended:\n" + _stuck(window)) from None
+        raise AssertionError("the walk's work never ended:\n" + _stuck(window) + "\nthe walk's last steps:\n"
+                             + "\n".join(log[-40:])) from None
     box = window.flows.outbox()
     if box is not None:
         qtbot.waitUntil(lambda: all(s.final or s.state == SubState.HELD for s in box.subs.values())
@@ -317,7 +318,7 @@ def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bo
         sandbox.faults.clear()
         sandbox.faults.release_held()
         _close_others(window)
-        _settle(qtbot, window)
+        _settle(qtbot, window, log)
     finally:
         sys.excepthook = old_hook
         loop.set_exception_handler(old_handler)
