@@ -35,7 +35,8 @@ A fourth kind meets the faults and, now and then, the server gone for a while (s
 refused, requests in flight cut off; then back on the same address with the same mailboxes), as a laptop
 off the network or a restarted server would be. Its walks found the EWS account hanging for good:
 exchangelib deadlocked its own session pool when four requests at once met a server gone away
-(tests/mail/test_ews_pool.py).
+(tests/mail/test_ews_pool.py); and on Graph a request refused with 401 inside a $batch (faults that waited
+for the server fired one after another) asking for a new sign-in at once (tests/mail/test_graph_faults.py).
 
 ``MONKEY_SEEDS=1,2,3``, ``MONKEY_FAULT_SEEDS=4,5/0`` (seed/drafts there before, 8 if not said),
 ``MONKEY_RESTART_SEEDS=6,7``, ``MONKEY_OUTAGE_SEEDS=8,9``, ``MONKEY_STEPS=2000`` and ``MONKEY_FAULT_RATE=0.15`` run other, longer or
