@@ -97,8 +97,12 @@ class BodyLoader(QObject):
         self._ticket = -1
         self.turns = 0               # appends made for the body being loaded (tests, the bench)
         self.generation = 0          # bodies started: a search waiting for this one knows it from the next
+        # once per event-loop turn: input and painting run between pieces. Single-shot, started again after
+        # each piece: a repeating timer's next timeout counts from when the piece began, so it came before a
+        # timer that fell due during the piece, and two pieces ran back to back (one 7-9 ms stall)
         self._timer = QTimer(self)
-        self._timer.setInterval(0)   # once per event-loop turn: input and painting run between pieces
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
         #: called around each append (Compose: its own appends are not edits)
         self.appending = None
@@ -266,6 +270,7 @@ class BodyLoader(QObject):
             self._done()
         else:
             self.progress.emit(*self.done())
+            self._timer.start()  # counted from now (see __init__)
 
     def _append(self, end: int) -> None:
         cursor = QTextCursor(self._doc)

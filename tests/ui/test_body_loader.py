@@ -97,6 +97,64 @@ def test_big_blocks_are_mapped_while_a_body_loads_and_only_then(wired, qtbot):
     assert heap._loading == base
 
 
+class TurnOrder:
+    """Records the slices of background work (``slice``) and the ticks of another 1 ms timer (a key, a
+    paint, the benches' heartbeat) in the order they ran; :meth:`back_to_back` counts the slices that ran
+    right after the one before although the other timer had fallen due meanwhile."""
+
+    def __init__(self):
+        import time
+
+        from PySide6.QtCore import QTimer
+
+        self._now = time.perf_counter
+        self.events: list[tuple[str, float]] = []
+        self.other = QTimer()
+        self.other.setTimerType(Qt.TimerType.PreciseTimer)
+        self.other.setInterval(1)
+        self.other.timeout.connect(lambda: self.events.append(("tick", self._now())))
+
+    def slice(self, *_args) -> None:
+        self.events.append(("slice", self._now()))
+
+    def start(self, qtbot) -> None:
+        self.other.start()
+        qtbot.waitUntil(lambda: sum(kind == "tick" for kind, _t in self.events) > 3, timeout=5000)
+
+    def back_to_back(self) -> tuple[int, int, int]:
+        """(slices, slices after which the other timer was due, of those the ones followed by a slice)."""
+        self.other.stop()
+        slices = [k for k, (kind, _t) in enumerate(self.events) if kind == "slice"]
+        due, followed, last_tick = 0, 0, None
+        for k, (kind, t) in enumerate(self.events):
+            if kind == "tick":
+                last_tick = t
+            elif last_tick is not None and t - last_tick >= 0.002:  # due (with a margin) when it ended
+                due += 1
+                followed += k + 1 < len(self.events) and self.events[k + 1][0] == "slice"
+        return len(slices), due, followed
+
+
+def test_a_timer_that_fell_due_during_a_piece_runs_before_the_next_piece(wired, qtbot):
+    """Each piece is one turn of the event loop: whatever fell due while a piece went in (a key, a paint,
+    another timer) runs before the next piece. A repeating 0 ms timer counts its next timeout from when the
+    piece began, so it came first and two pieces ran back to back, one stall of two pieces (7-9 ms in
+    bench_typing_stall.py); the loader's timer is started again after each piece. Ordering, not time: a
+    piece after which the other timer was due must be followed by its tick."""
+    c, _autosave, _journal = wired
+    order = TurnOrder()
+    c.loader.progress.connect(order.slice)
+    body = long_body(PIECEWISE_FROM * 12)
+    order.start(qtbot)
+    c.load(Draft(subject="long", body=body))
+    _loaded(qtbot, c)
+    pieces, due, followed = order.back_to_back()
+    assert pieces > 10, "the body went in over many turns"
+    assert due > 5, "pieces after which the other timer was due (the case this test is about)"
+    assert followed == 0, f"{followed} of {due} pieces ran right after the one before"
+    assert c.body.toPlainText() == body
+
+
 def test_a_short_body_is_set_at_once(wired):
     c, _autosave, _journal = wired
     c.load(Draft(subject="short", body="Hello\r\nthere"))

@@ -332,6 +332,29 @@ def test_the_mirror_follows_a_long_rich_draft_as_it_goes_in(wired, qtbot):
     assert c.draft().body.count("n1") == 1200 and "and a few more words" in c.draft().body
 
 
+def test_the_turns_after_a_long_rich_draft_leave_room_for_what_fell_due(wired, qtbot):
+    """The loader's pieces, then the mirror's turns after them (its lists' cursors, the segments written
+    ahead) are each one turn: a timer that fell due during one runs before the next (TurnOrder in
+    test_body_loader.py; red with either timer repeating instead of started again after each turn)."""
+    from tests.ui.test_body_loader import TurnOrder
+
+    c, _autosave, _journal = wired
+    no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
+    html = qt_html(no_frames, 1500, c.body.document().defaultFont())
+    m = c.rich_mirror
+    order = TurnOrder()
+    c.loader.progress.connect(order.slice)
+    m._warm.timeout.connect(order.slice)
+    order.start(qtbot)
+    c.load(Draft(subject="lists", body=html, body_format=BodyFormat.HTML))
+    _loaded(qtbot, c.loader)
+    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
+    turns, due, followed = order.back_to_back()
+    assert turns > 20 and due > 5
+    assert followed == 0, f"{followed} of {due} turns ran right after the one before"
+    assert m.waiting() == 0 and c.draft().body == c.body.document().toHtml()
+
+
 def test_qts_html_that_a_server_added_to_is_still_cut(wired, qtbot):
     """A server may add to the head (Exchange writes its own ``<meta>``), turn line ends into CRLF and end
     the body with one: the body is still Qt's, cut the same way and the same document in the end. The
