@@ -22,13 +22,14 @@ with ``toHtml()`` instead (``full_exports`` counts those).
 from __future__ import annotations
 
 import bisect
-import re
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat, QTextTable
+from PySide6.QtGui import QTextCursor, QTextDocument
 
+from app.ui import rich_export
 from app.ui.list_spans import ListSpans
 from app.ui.rich_cuts import TRAILER
+from app.ui.rich_export import NotSplittable
 
 #: a document this long (characters) or longer is kept in segments; a shorter one is one toHtml() (< ~5 ms)
 LARGE = 128 * 1024
@@ -38,55 +39,6 @@ SEGMENT = 16 * 1024
 LIST_SCAN = 64 * 1024
 #: lists whose spans become cursors in one turn after a long body went in (~15 µs each in a 10 MB body: 300, 5 ms)
 SETTLE = 100
-
-_START, _END = "<!--StartFragment-->", "<!--EndFragment-->"
-
-# the empty paragraph a segment's fragment starts with (the paragraph break before the segment): tags only
-_EMPTY_BLOCK = re.compile(r"\n(?:<[^<>]*>)*\n")
-
-
-class NotSplittable(Exception):
-    """Qt wrote a fragment otherwise than the segments expect: take the document whole."""
-
-
-def _same_first_block(doc: QTextDocument, part: QTextDocument) -> bool:
-    """Did the first paragraph keep its format, list included? (Qt drops the list of an empty first
-    paragraph when it is copied: the first segment is then not written by itself.)"""
-    a, b = doc.begin(), part.begin()
-    la, lb = a.textList(), b.textList()
-    if (la is None) != (lb is None) or a.charFormat() != b.charFormat():
-        return False
-    if la is not None and (la.format() != lb.format() or la.count() != lb.count()):
-        return False
-    fa, fb = a.blockFormat(), b.blockFormat()
-    fa.clearProperty(QTextFormat.ObjectIndex)
-    fb.clearProperty(QTextFormat.ObjectIndex)
-    return fa == fb
-
-
-def _same_frames(a, b) -> bool:
-    """Are frames ``a`` and ``b`` the same shape: tables of as many rows and columns, frames inside alike?"""
-    if isinstance(a, QTextTable) != isinstance(b, QTextTable):
-        return False
-    if isinstance(a, QTextTable) and (a.rows() != b.rows() or a.columns() != b.columns()):
-        return False
-    inner_a, inner_b = a.childFrames(), b.childFrames()
-    return len(inner_a) == len(inner_b) and all(_same_frames(x, y) for x, y in zip(inner_a, inner_b))
-
-
-def _same_tables(doc: QTextDocument, part: QTextDocument, offset: int) -> bool:
-    """Did copying a segment (``part``; its position p is the document's ``offset + p``) keep each table's
-    shape? Qt leaves out a row with no cell of its own (every one merged into a row above) when it copies
-    a table, where ``toHtml()`` writes it as ``<tr></tr>``."""
-    root = doc.rootFrame()
-    for copy in part.rootFrame().childFrames():
-        frame = doc.frameAt(offset + copy.firstPosition())
-        while frame is not root and frame.parentFrame() is not root:
-            frame = frame.parentFrame()
-        if frame is root or not _same_frames(frame, copy):
-            return False
-    return True
-
 
 class RichMirror(QObject):
     def __init__(self, document: QTextDocument, parent=None, *, large: int = LARGE, segment: int = SEGMENT):
@@ -393,48 +345,15 @@ class RichMirror(QObject):
         self._checked = True
 
     def _export(self, k: int) -> str:
-        """Segment ``k``'s HTML: a fragment of its paragraphs, from the paragraph break before it (without
-        that break Qt leaves the first paragraph's format out), minus the empty paragraph the break makes."""
-        doc = self.doc
+        """Segment ``k``'s HTML (app/ui/rich_export.py)."""
         s = self._starts[k - 1].position() if k else 0
-        e = self._starts[k].position() - 1 if k < len(self._starts) else doc.characterCount() - 1
-        cur = QTextCursor(doc)
-        cur.setPosition(s - 1 if k else 0)
-        cur.setPosition(e, QTextCursor.KeepAnchor)
-        # written as a whole document with the same default font: a fragment's own toHtml() compares each
-        # format with no font at all and writes what the document's default already says
-        part = QTextDocument()
-        part.setDefaultFont(doc.defaultFont())
-        QTextCursor(part).insertFragment(QTextDocumentFragment(cur))
-        if not k and not _same_first_block(doc, part):
-            raise NotSplittable
-        if not _same_tables(doc, part, s - 1 if k else 0):
-            raise NotSplittable
-        h = part.toHtml()
+        e = self._starts[k].position() - 1 if k < len(self._starts) else self.doc.characterCount() - 1
+        body = rich_export.segment(self.doc, s, e, first=not k)
         self.exported_chars += e - s
-        try:
-            i = h.index(">", h.index("<body")) + 1
-            j = h.rindex(TRAILER)
-        except ValueError:
-            raise NotSplittable from None
-        body = h[i:j].replace(_START, "").replace(_END, "")
-        if k:
-            m = _EMPTY_BLOCK.match(body)
-            if m is None:
-                raise NotSplittable
-            body = body[m.end() - 1:]
         return body
 
     def header(self) -> str:
-        """What Qt writes before the first paragraph: it depends on the document's default font, title and
-        page background only, so an empty document with those writes the same."""
-        doc = self.doc
-        tmp = QTextDocument()
-        tmp.setDefaultFont(doc.defaultFont())
-        tmp.setMetaInformation(QTextDocument.DocumentTitle, doc.metaInformation(QTextDocument.DocumentTitle))
-        tmp.rootFrame().setFrameFormat(doc.rootFrame().frameFormat())
-        h = tmp.toHtml()
-        return h[:h.index(">", h.index("<body")) + 1]
+        return rich_export.header(self.doc)
 
     def _whole(self) -> tuple[str, ...]:
         """The document in one toHtml() (the segments written so far are kept)."""
