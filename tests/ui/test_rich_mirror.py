@@ -387,7 +387,9 @@ def test_typing_into_a_long_rich_body_exports_only_the_segment_typed_into(wired,
 
 def test_typing_between_saves_writes_no_html(wired, qtbot):
     """Keys typed between two saves cost no HTML export: the segment typed into waits for the save (the
-    warm-up that writes the others one turn at a time stops once only that one is left)."""
+    warm-up that writes the others one turn at a time stops once only that one is left). The first key in
+    a segment cuts it around the paragraph typed into, and the turns after it write the rest of the segment
+    ahead, once: the save then writes that paragraph only (the whole 16 K-character segment before)."""
     c, autosave, journal = wired
     _open_rich(qtbot, c, _rich_body(3000))
     doc = c.body.document()
@@ -397,14 +399,20 @@ def test_typing_between_saves_writes_no_html(wired, qtbot):
     cur.setPosition(doc.characterCount() // 3)
     c.body.setTextCursor(cur)
     before = m.exported_chars
-    for ch in "forty keys typed one by one, no save...":
+    qtbot.keyClick(c.body, "f")
+    assert m.exported_chars == before, "nothing is written in the key's own turn"
+    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=5000)
+    entered = m.exported_chars - before
+    assert 0 < entered <= 2 * SEGMENT, "the rest of the segment entered, written ahead"
+    for ch in "orty keys typed one by one, no save...":
         qtbot.keyClick(c.body, ch)
         for _ in range(3):  # a few turns of the event loop: time for a warm-up turn to run
             QApplication.processEvents()
         assert not m._warm.isActive()
-    assert m.exported_chars == before, "HTML was written while typing, before any save"
+    assert m.exported_chars == before + entered, "HTML was written while typing on, before any save"
+    at_save = m.exported_chars
     assert _saved(c, autosave, journal) == doc.toHtml()
-    assert 0 < m.exported_chars - before <= 3 * SEGMENT
+    assert 0 < m.exported_chars - at_save <= m.hot_most, "the save wrote the paragraph typed into, no more"
 
 
 def test_formatting_a_long_rich_body_saves_exactly_what_the_editor_holds(wired, qtbot):
