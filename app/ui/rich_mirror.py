@@ -6,10 +6,11 @@ of whole paragraphs, and keeps each segment's HTML as Qt's own exporter writes i
 as a :class:`QTextDocumentFragment` of its paragraphs, and the pieces joined under the document's own
 ``<body>`` tag are exactly ``document.toHtml()`` (the tests compare them character for character after
 every kind of edit). ``QTextDocument.contentsChange`` marks the segments an edit touched; only those are
-exported again when the HTML is next asked for, so an autosave while typing exports one segment (a few
-milliseconds) instead of the whole body. After a long body comes in (opened, pasted), the segments are
-exported one per event-loop turn until all are current but the one the last edit was in: typing goes on
-there, and it is written when the HTML is asked for (not at every key).
+exported again when the HTML is next asked for, so an autosave while typing exports one segment instead
+of the whole body. After a long body comes in (opened, pasted), the segments are exported one per
+event-loop turn until all are current but the one the last edit was in: typing goes on there, and it is
+written when the HTML is asked for (not at every key). The first edit in a long segment cuts it around
+the paragraph edited (the rest is written ahead), so that segment is about that paragraph (~1 ms a take).
 
 Where Qt's exporter writes a paragraph by what is around it, a segment never starts: not inside a list
 (a list is written as one ``<ol>``/``<ul>``, from its first item to its last), and only at a paragraph of
