@@ -305,6 +305,39 @@ def test_typing_into_an_opened_outlook_body_saves_by_segments_tables_and_all(wir
     assert tables[len(tables) // 3].firstCursorPosition().block().text().startswith("typed on ")
 
 
+def test_typing_on_after_the_segment_is_cut_saves_exactly_what_the_editor_holds(wired, qtbot):
+    """The first keys in a segment make the next turns cut it around the paragraph typed into and write the
+    rest ahead (app/ui/rich_mirror.py, _cut_hot); typing on, each save writes that paragraph. In an Outlook
+    thread (a table a message) typed into in a paragraph, in a table's cell and at the start: after each
+    save the journal holds exactly ``toHtml()``, and a save after the cut writes far less than a segment."""
+    c, autosave, journal = wired
+    m = c.rich_mirror
+    m.large = 32 * 1024
+    doc = c.body.document()
+    c.load(Draft(subject="tables", body=outlook(300_000), body_format=BodyFormat.HTML))
+    _done(qtbot, c.loader)
+    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=20000)
+    tables = doc.rootFrame().childFrames()
+    c.body.setFocus()
+    cur = c.body.textCursor()
+    cut_once = False
+    for at in (doc.characterCount() // 2, tables[len(tables) // 3].firstPosition(), 5):
+        cur.setPosition(at)
+        c.body.setTextCursor(cur)
+        starts = len(m._starts)
+        qtbot.keyClicks(c.body, "typed on ")
+        qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=5000)  # cut, and the rest written ahead
+        cut_once = cut_once or len(m._starts) > starts
+        assert _saved(c, autosave, journal) == doc.toHtml()
+        qtbot.keyClicks(c.body, "and more ")
+        before = m.exported_chars
+        assert _saved(c, autosave, journal) == doc.toHtml()
+        if at != tables[len(tables) // 3].firstPosition():  # (a table is never cut: its segment holds it)
+            assert m.exported_chars - before < m.segment // 4, "the save wrote the paragraph, not its segment"
+    assert cut_once and m.full_exports == 0
+    assert doc.toPlainText().count("typed on and more ") == 3
+
+
 def SafeTextDocumentHtml(html: str, font) -> str:  # noqa: N802 - reads as what it returns
     """Qt's HTML of ``html`` (what the helper answers; a draft Dispatch saved)."""
     from app.ui.safe_text import SafeDocument
