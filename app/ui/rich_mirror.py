@@ -41,6 +41,7 @@ LIST_SCAN = 64 * 1024
 #: lists whose spans become cursors in one turn after a long body went in (~15 µs each in a 10 MB body: 300, 5 ms)
 SETTLE = 100
 
+
 class RichMirror(QObject):
     def __init__(self, document: QTextDocument, parent=None, *, large: int = LARGE, segment: int = SEGMENT):
         super().__init__(parent)
@@ -259,12 +260,17 @@ class RichMirror(QObject):
             b = doc.findBlock(p)
             if b.position() < p:
                 b = b.next()
-            while b.isValid() and not self._splits(b):
-                b = self._next_candidate(b)
-            if not b.isValid() or b.position() >= before:
+            b = self._split_from(b, before)
+            if b is None:
                 return
             self._add_start(b.position())
             p = b.position() + size
+
+    def _split_from(self, block, before: int):
+        """The first paragraph from ``block`` on where a segment may start, if it lies before ``before``."""
+        while block.isValid() and not self._splits(block):
+            block = self._next_candidate(block)
+        return block if block.isValid() and block.position() < before else None
 
     def _add_start(self, p: int) -> None:
         """A segment starts at ``p`` (a paragraph where one may: :meth:`_splits`); both sides are to be written."""
@@ -290,10 +296,8 @@ class RichMirror(QObject):
         first = self._starts[k - 1].position() if k else 0
         end = self._starts[k].position() if k < len(self._starts) else self.doc.characterCount() - 1
         b = self.doc.findBlock(pos)
-        after = self._next_candidate(b)
-        while after.isValid() and after.position() < end and not self._splits(after):
-            after = self._next_candidate(after)
-        if after.isValid() and after.position() < end:
+        after = self._split_from(self._next_candidate(b), end)
+        if after is not None:
             self._add_start(after.position())
             self._cut(after.position(), end, self.segment // 2)
         if b.position() > first and self._splits(b):
