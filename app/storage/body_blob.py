@@ -1,63 +1,136 @@
 """Where a journal entry's body goes in SQLite (issue 16).
 
-A body of :data:`BIG` characters or more is kept in the entry's own ``body`` column as UTF-8, written
-in place: the row gets a ``zeroblob`` of the body's length and the body is streamed into it piece by
-piece (``sqlite3_blob_write``: a page at a time, without Python's GIL). The entry's JSON then holds an
-empty body. A shorter body goes into the JSON (``json_set`` in SQLite: SQLite escapes it, not Python).
+A body of :data:`BIG` characters or more is kept as pieces in ``body_pieces`` (UTF-8, at most
+:data:`STEP` characters a row); the entry's ``pieces`` column lists their rows in order and its JSON holds
+an empty body. A shorter body goes into the JSON (``json_set`` in SQLite: SQLite escapes it,
+not Python).
 
-Why not the JSON for a long body too (as until the ninth round): SQLite builds the JSON of a 10 MB body
-in a buffer it grows by ``realloc`` (doubling, each time a copy of all of it) and copies it again for
-the row. While it did, the UI thread, allocating for the next keystroke, waited 30-80 ms on glibc's main
-arena lock (found by sampling the address of the UI thread's ``futex`` wait: ``main_arena``; why
-SQLite's big allocations on the journal thread went through the main arena, glibc falling back to it
-when the thread's own arena cannot serve a request is the likely cause, was not pinned down). Written in
-place, no buffer the size of the body is ever allocated. Encoding a body that is not one ASCII ``str``
-is done piece by piece too (one call for 10 MB holds the GIL 30-60 ms).
+Why pieces: autosave records Compose's body every second or so while the user types, and Compose hands
+it over as immutable pieces (its mirror of the body: a piece typed into is a new ``str``, the others are
+the same objects as last time). Written whole, each autosave of a 7 MB body cost the journal thread
+~15 ms of CPU and SQLite ~7 MB of writes, and beside two busy processes that thread's turns were taken
+from the UI thread's share of the CPU (typing into the 4 MB Outlook thread: 4-9 ms of the journal's CPU
+in each of the longest stalls). Now a record writes only the pieces that are not already stored: the
+rows of the pieces this connection wrote last are kept when the entry still lists exactly those rows
+(rows are never updated and their ids never used again, ``AUTOINCREMENT``: an equal list means equal
+content), and the others are deleted in the same transaction. Never one buffer the size of the body: a
+10 MB body built in one SQLite buffer made the UI thread wait 30-80 ms on glibc's main arena lock, and
+encoding it in one call held the GIL 30-60 ms.
+
+Journals written before the pieces keep a long body in the entry's ``body`` column (UTF-8): it is still
+read, and the next record of that entry moves it into pieces.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
-STEP = 64 * 1024  # characters encoded per call
-#: a body this long (characters) or longer is kept in the entry's ``body`` column
+STEP = 64 * 1024  # the most characters one stored piece holds (a longer piece is stored in several)
+#: a body this long (characters) or longer is kept in pieces, outside the JSON
 BIG = 64 * 1024
 
 _IN_JSON = "json_set(?, '$.body', ?)"
 _OUTSIDE = "json_set(?, '$.body', '')"
 
 
-class Body:
-    """How one recorded body is stored: the SQL of the entry's ``draft`` and ``body`` columns with their
-    parameters, and (a long body) the encoded pieces to stream into the column."""
+class Stored(NamedTuple):
+    """What one record stored of a body: its pieces and, for each, its rows (none: the body is in the
+    JSON; a piece longer than STEP characters has several)."""
 
-    __slots__ = ("draft_sql", "draft_args", "body_sql", "body_args", "encoded")
+    pieces: tuple[str, ...]
+    rows: tuple[tuple[int, ...], ...]
+
+    def ids(self) -> list[int]:
+        return [i for rows in self.rows for i in rows]
+
+
+def _given(body: str, pieces: Iterable[str] | None) -> tuple[str, ...]:
+    """The pieces to store: the caller's (empty ones left out), or a body given whole cut into STEP
+    characters (typed on at its end, the pieces before it are the same text at the same place)."""
+    if pieces is not None:
+        return tuple(p for p in pieces if p)
+    return tuple(body[k:k + STEP] for k in range(0, len(body), STEP))
+
+
+def ids_text(ids: Iterable[int]) -> str:
+    """The ``pieces`` column: the rows, in order."""
+    return ",".join(map(str, ids))
+
+
+def _ids(text: str) -> list[int]:
+    return [int(x) for x in text.split(",")] if text else []
+
+
+class Body:
+    """How one recorded body is stored: the SQL of the entry's ``draft`` column with its parameters, and
+    (a long body) the pieces to write into ``body_pieces``."""
+
+    __slots__ = ("draft_sql", "draft_args", "pieces", "written")
 
     def __init__(self, meta_json: str, body: str, pieces: Iterable[str] | None = None):
-        if pieces is not None:
-            pieces = tuple(pieces)
-            size = sum(map(len, pieces))
-        else:
-            size = len(body)
-        if size < BIG:
-            text = body if pieces is None else "".join(pieces)
+        self.pieces = _given(body, pieces)
+        #: rows written by :meth:`write` (tests, the bench)
+        self.written = 0
+        if sum(map(len, self.pieces)) < BIG:
+            text = self.pieces[0] if len(self.pieces) == 1 else "".join(self.pieces)
             self.draft_sql, self.draft_args = _IN_JSON, (meta_json, text)
-            self.body_sql, self.body_args = "NULL", ()
-            self.encoded: list[bytes] = []
-            return
-        if pieces is None:
-            pieces = (body[k:k + STEP] for k in range(0, len(body), STEP))
-        self.encoded = [p.encode("utf-8") for p in pieces if p]
-        self.draft_sql, self.draft_args = _OUTSIDE, (meta_json,)
-        self.body_sql, self.body_args = "zeroblob(?)", (sum(map(len, self.encoded)),)
+            self.pieces = ()
+        else:
+            self.draft_sql, self.draft_args = _OUTSIDE, (meta_json,)
 
-    def write(self, db: sqlite3.Connection, local_id: str) -> None:
-        """Stream a long body into the row written with :attr:`body_sql` (same transaction)."""
-        if not self.encoded:
-            return
-        rowid = db.execute("SELECT rowid FROM entries WHERE local_id=?", (local_id,)).fetchone()[0]
-        with db.blobopen("entries", "body", rowid) as blob:
-            for e in self.encoded:
-                blob.write(e)
-        self.encoded = []
+    def write(self, db: sqlite3.Connection, local_id: str, on_disk: str | None, last: Stored | None) -> Stored:
+        """Store the pieces of the entry written in this transaction. ``on_disk``: its ``pieces`` column
+        before this record; ``last``: what this connection stored for it last (its rows are kept for the
+        pieces that are the same objects, or the same text at the same place, when ``on_disk`` still lists
+        exactly those rows)."""
+        if not self.pieces:
+            if on_disk is not None:
+                db.execute("DELETE FROM body_pieces WHERE local_id=?", (local_id,))
+                db.execute("UPDATE entries SET pieces=NULL WHERE local_id=?", (local_id,))
+            return Stored((self.draft_args[1],), ((),))
+        if last is None or on_disk is None or on_disk != ids_text(last.ids()):
+            last = None
+            db.execute("DELETE FROM body_pieces WHERE local_id=?", (local_id,))
+        same = {id(p): k for k, p in enumerate(last.pieces)} if last is not None else {}
+        rows: list[tuple[int, ...]] = []
+        kept: set[int] = set()
+        for k, p in enumerate(self.pieces):
+            at = self._kept(p, k, last, same, kept)
+            if at is None:
+                rows.append(tuple(self._insert(db, local_id, p[i:i + STEP]) for i in range(0, len(p), STEP)))
+            else:
+                rows.append(last.rows[at])
+                kept.add(at)
+        if last is not None:
+            db.executemany("DELETE FROM body_pieces WHERE id=?",
+                           [(i,) for k, ids in enumerate(last.rows) if k not in kept for i in ids])
+        stored = Stored(self.pieces, tuple(rows))
+        db.execute("UPDATE entries SET pieces=? WHERE local_id=?", (ids_text(stored.ids()), local_id))
+        return stored
+
+    def _insert(self, db: sqlite3.Connection, local_id: str, piece: str) -> int:
+        self.written += 1
+        return db.execute("INSERT INTO body_pieces(local_id, data) VALUES (?, ?)",
+                          (local_id, piece.encode("utf-8"))).lastrowid
+
+    @staticmethod
+    def _kept(p: str, k: int, last: Stored | None, same: dict[int, int], kept: set[int]) -> int | None:
+        """Which of the last record's pieces (not kept yet) already holds piece ``p`` (the ``k``-th)."""
+        if last is None:
+            return None
+        at = same.get(id(p))
+        if at is not None and last.pieces[at] is p and at not in kept:
+            return at
+        if k < len(last.pieces) and k not in kept and len(last.pieces[k]) == len(p) and last.pieces[k] == p:
+            return k
+        return None
+
+
+def read(db: sqlite3.Connection, local_id: str, on_disk: str, errors: str = "strict") -> str:
+    """The body of an entry kept in pieces. Raises (``KeyError``, ``UnicodeDecodeError``) on a damaged one;
+    ``errors="replace"`` reads what there is (a row set aside)."""
+    rows = dict(db.execute("SELECT id, CAST(data AS BLOB) FROM body_pieces WHERE local_id=?", (local_id,)))
+    if errors == "strict":
+        return "".join(bytes(rows[i]).decode("utf-8") for i in _ids(on_disk))
+    return "".join(bytes(rows[i]).decode("utf-8", errors) for i in _ids(on_disk) if i in rows)

@@ -10,11 +10,14 @@ ref and Internet Message-ID once known) keyed by ``Draft.local_id``, a :class:`S
 bookkeeping (operation, attempts, last error). Nothing secret: the journal never sees a password.
 
 Attachments: the bytes are stored IN the journal, content-addressed (table ``blobs`` keyed by SHA-256,
-so an autosave every second rewrites only the text, never a 10 MB attachment). An attachment larger
+so an autosave every second never rewrites a 10 MB attachment). An attachment larger
 than ``inline_limit`` (default 64 MB, far above any server's send limit) is stored as source path +
 SHA-256 + size only; on recovery it is re-read from that path and verified. If the file is gone or
 changed, the draft still comes back (text, recipients, other attachments) and the entry lists the
 attachment in ``missing_attachments`` so the UI can say so.
+
+A long body is kept in pieces, and an autosave writes only the pieces not stored already (the one typed
+into): :mod:`app.storage.body_blob`.
 
 Life of an entry: ``editing`` (autosaved) -> ``saving`` -> (server confirmed) removed, or back to
 ``editing`` when the user typed while the save was in flight; ``sending`` -> (server confirmed, or
@@ -47,7 +50,7 @@ from app.domain.models import Draft, ItemRef
 from app.storage import body_blob
 from app.storage.draft_codec import draft_meta_json as _meta_json
 from app.storage.draft_codec import file_sha256 as _file_sha256
-from app.storage.journal_entries import ENTRY_COLUMNS, HEAD_COLUMNS, Entry, State, entry_from_row
+from app.storage.journal_entries import ENTRY_COLUMNS, HEAD_COLUMNS, PIECES_AT, Entry, State, entry_from_row
 from app.storage.journal_file import open_journal_db
 from app.storage.settings import data_dir  # the app's one data directory
 
@@ -86,8 +89,9 @@ class Journal:
         self._sha_cache: dict[int, tuple[bytes, str]] = {}
         #: local_id -> (ref JSON, Message-ID) as this connection last wrote them (see _stored_identity)
         self._idents: dict[str, tuple[str | None, str]] = {}
-        #: local_id -> (version, body pieces) this connection last recorded, newest last (record(), get())
-        self._bodies: dict[str, tuple[int, tuple[str, ...]]] = {}
+        #: local_id -> (version, what was stored of the body) this connection last recorded, newest last
+        #: (record(): the rows a next record keeps; get(): the body given back without reading it)
+        self._bodies: dict[str, tuple[int, body_blob.Stored]] = {}
         #: where a damaged journal file was moved at open (None: it was fine)
         self._db, self.moved_aside = open_journal_db(self.path)
         self._idents_version = self._db.execute("PRAGMA data_version").fetchone()[0]  # changes: another writer
@@ -106,13 +110,14 @@ class Journal:
         its content, atomically). An entry that is being sent (op ``send``), or whose save is on its way to
         the server (``saving``), keeps its state when an autosave records it as ``editing``: a late autosave
         never turns a queued send back into an edit, nor a save in flight into one a restart would make again.
-        ``body_pieces`` (Compose's body as a snapshot of immutable pieces) stand for ``draft.body``. The
-        body goes into the JSON inside SQLite (:mod:`app.storage.body_blob`: never a long GIL hold).
+        ``body_pieces`` (Compose's body as a snapshot of immutable pieces) stand for ``draft.body``. A long
+        body is stored in pieces, and only the pieces not stored already are written
+        (:mod:`app.storage.body_blob`: never a long GIL hold).
         """
         now = time.time()
         state = str(getattr(state, "value", state))
         with self._lock, self._tx() as db:
-            row = db.execute("SELECT version, state, op FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()
+            row = db.execute("SELECT version, state, op, pieces FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()
             version = (row[0] + 1) if row else 1
             if row and op is None and state == State.EDITING and (row[2] == "send" or row[1] == State.SAVING):
                 # a queued send keeps its state, and so does a save on its way to the server: a crash now
@@ -128,17 +133,18 @@ class Journal:
                     draft = draft.copy(internet_message_id=imid)
             body = body_blob.Body(_meta_json(draft), draft.body, body_pieces)
             if row:
-                db.execute(f"UPDATE entries SET state=?, version=?, updated=?, draft={body.draft_sql}, "
-                           f"body={body.body_sql} WHERE local_id=?",
-                           (state, version, now, *body.draft_args, *body.body_args, draft.local_id))
+                db.execute(f"UPDATE entries SET state=?, version=?, updated=?, draft={body.draft_sql}, body=NULL "
+                           "WHERE local_id=?",
+                           (state, version, now, *body.draft_args, draft.local_id))
                 if account:
                     db.execute("UPDATE entries SET account=? WHERE local_id=? AND account=''", (account, draft.local_id))
             else:
                 db.execute(
-                    "INSERT INTO entries(local_id, state, version, created, updated, draft, body, account) "
-                    f"VALUES (?,?,?,?,?,{body.draft_sql},{body.body_sql},?)",
-                    (draft.local_id, state, version, now, now, *body.draft_args, *body.body_args, account))
-            body.write(db, draft.local_id)
+                    "INSERT INTO entries(local_id, state, version, created, updated, draft, account) "
+                    f"VALUES (?,?,?,?,?,{body.draft_sql},?)",
+                    (draft.local_id, state, version, now, now, *body.draft_args, account))
+            last = self._bodies.get(draft.local_id)
+            stored = body.write(db, draft.local_id, row[3] if row else None, last[1] if last else None)
             if op is not None:
                 db.execute("UPDATE entries SET op=?, attempts=0, last_error='' WHERE local_id=?", (op, draft.local_id))
             if meta is not None:
@@ -149,7 +155,7 @@ class Journal:
         with self._lock:  # committed: the body is kept to be given back without SQLite (get(); a newer
             # record may have come between, so get() checks the version it belongs to)
             self._bodies.pop(draft.local_id, None)
-            self._bodies[draft.local_id] = (version, tuple(body_pieces) if body_pieces is not None else (draft.body,))
+            self._bodies[draft.local_id] = (version, stored)
             while len(self._bodies) > BODIES_KEPT:
                 del self._bodies[next(iter(self._bodies))]
         return version
@@ -312,6 +318,7 @@ class Journal:
         self._idents.pop(local_id, None)
         self._bodies.pop(local_id, None)
         db.execute("DELETE FROM entries WHERE local_id=?", (local_id,))
+        db.execute("DELETE FROM body_pieces WHERE local_id=?", (local_id,))
         db.execute("DELETE FROM attachments WHERE local_id=?", (local_id,))
         self._gc_blobs(db)
 
@@ -331,7 +338,7 @@ class Journal:
             if written is not None:  # the body this connection recorded last (an autosave since the caller's)
                 entry = self._head_at(local_id, written[0])
                 if entry is not None:
-                    pieces = written[1]
+                    pieces = written[1].pieces
                     return replace(entry, draft=entry.draft.copy(body=pieces[0] if len(pieces) == 1 else "".join(pieces)))
             row = self._db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE local_id=?", (local_id,)).fetchone()
             return self._read_or_quarantine(row) if row else None
@@ -387,10 +394,15 @@ class Journal:
             log.warning("a journal entry could not be read (%s); it was set aside", type(exc).__name__)
             try:
                 with self._tx() as db:
+                    kept = [_as_text(c) for c in row]
+                    if row[PIECES_AT] is not None:  # a long body in pieces: kept as text, what of it can be read
+                        kept[PIECES_AT] = body_blob.read(db, row[0], row[PIECES_AT], errors="replace")
                     db.execute("INSERT INTO quarantine(local_id, reason, moved, row) VALUES (?,?,?,?)",
-                               (str(row[0]), type(exc).__name__, time.time(), json.dumps([_as_text(c) for c in row])))
+                               (str(row[0]), type(exc).__name__, time.time(), json.dumps(kept)))
                     db.execute("DELETE FROM entries WHERE local_id=?", (row[0],))
+                    db.execute("DELETE FROM body_pieces WHERE local_id=?", (row[0],))
                 self._idents.pop(row[0], None)
+                self._bodies.pop(row[0], None)
                 self.quarantined += 1
             except sqlite3.Error:  # pragma: no cover - cannot even set it aside: skip it this time
                 log.exception("could not set a damaged journal entry aside")

@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from app.domain.models import Attachment, Draft
+from app.storage import body_blob
 from app.storage.draft_codec import draft_from_json as _draft_from_json
 from app.storage.draft_codec import file_sha256 as _file_sha256
 
@@ -51,23 +52,29 @@ class Entry:
 _SPLIT = "json_valid(draft) AND instr(draft, '\\u0000') = 0"
 
 
-def _columns(body: str) -> str:
+def _columns(body: str, pieces: str) -> str:
     return ("local_id, state, version, op, attempts, last_error, updated, "
-            f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, {body}, account, meta")
+            f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, {body}, account, meta, {pieces}")
 
 
-#: the body: a long one from its own column (UTF-8 bytes, app/storage/body_blob.py), else out of the JSON
-ENTRY_COLUMNS = _columns(f"CASE WHEN body IS NOT NULL THEN CAST(body AS BLOB) WHEN {_SPLIT} THEN json_extract(draft, '$.body') END")
+#: the body: a long one's rows (the ``pieces`` column, app/storage/body_blob.py: read by entry_from_row) or,
+#: written before the pieces, its own column (UTF-8 bytes), else out of the JSON
+ENTRY_COLUMNS = _columns(f"CASE WHEN body IS NOT NULL THEN CAST(body AS BLOB) WHEN {_SPLIT} THEN json_extract(draft, '$.body') END",
+                         "pieces")
 #: the same without the body (``Journal.get(known_body=)``: the caller holds it): a damaged row still comes
 #: back whole
-HEAD_COLUMNS = _columns("NULL")
+HEAD_COLUMNS = _columns("NULL", "NULL")
+#: where the ``pieces`` column is in a row of either
+PIECES_AT = 11
 
 
 def entry_from_row(db: sqlite3.Connection, row) -> Entry:
     """One row of ``SELECT {ENTRY_COLUMNS} FROM entries`` as an Entry (attachments read through ``db``).
     Raises on a row that cannot be read."""
-    local_id, state, version, op, attempts, last_error, updated, text, body, account, meta = row
-    if isinstance(body, bytes):  # a long body's own column (a damaged one: the row is set aside)
+    local_id, state, version, op, attempts, last_error, updated, text, body, account, meta, pieces = row
+    if pieces is not None:  # a long body, in pieces
+        body = body_blob.read(db, local_id, pieces)
+    elif isinstance(body, bytes):  # a long body's own column (a damaged one: the row is set aside)
         body = body.decode("utf-8")
     if body is not None and not isinstance(body, str):
         raise ValueError("the body is not text")

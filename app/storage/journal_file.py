@@ -47,6 +47,12 @@ CREATE TABLE IF NOT EXISTS blobs (
     sha256 TEXT PRIMARY KEY,
     data BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS body_pieces (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    local_id TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS body_pieces_of_entry ON body_pieces(local_id);
 CREATE TABLE IF NOT EXISTS quarantine (
     local_id TEXT NOT NULL,
     reason TEXT NOT NULL,
@@ -56,8 +62,10 @@ CREATE TABLE IF NOT EXISTS quarantine (
 """
 
 #: columns added after the first release: (name, definition) — added to older files on open
-#: (``body``: a long body as UTF-8, app/storage/body_blob.py; NULL: the body is in the JSON)
-_ADDED_COLUMNS = (("account", "TEXT NOT NULL DEFAULT ''"), ("meta", "TEXT NOT NULL DEFAULT '{}'"), ("body", "BLOB"))
+#: (``pieces``: the rows of ``body_pieces`` holding a long body, in order, app/storage/body_blob.py; ``body``:
+#: a long body as UTF-8, as journals before the pieces kept it; both NULL: the body is in the JSON)
+_ADDED_COLUMNS = (("account", "TEXT NOT NULL DEFAULT ''"), ("meta", "TEXT NOT NULL DEFAULT '{}'"), ("body", "BLOB"),
+                  ("pieces", "TEXT"))
 
 
 MEMORY = ":memory:"

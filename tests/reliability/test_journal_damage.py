@@ -63,24 +63,64 @@ def test_one_unreadable_row_is_set_aside_and_the_others_stay(tmp_path):
     assert [e.draft.subject for e in Journal(tmp_path / "journal.sqlite3").entries()] == ["good 0", "good 1", "good 2"]
 
 
-def test_a_long_body_damaged_on_disk_sets_its_row_aside_readable(tmp_path):
-    """A long body is kept in its own column as UTF-8 (app/storage/body_blob.py): bytes that are not UTF-8
-    there set that row aside (the others stay), and what is set aside keeps the body as readable text."""
-    import json
-
+def _two_long_bodies(tmp_path):
     j = Journal(tmp_path / "journal.sqlite3")
-    good, bad = Draft(subject="good", body="kept " * 20_000), Draft(subject="bad", body="long body " * 20_000)
+    good, bad = Draft(subject="good", body="kept " * 40_000), Draft(subject="bad", body="long body " * 40_000)
     j.record(good)
     j.record(bad)
-    with j._lock:
-        j._db.execute("UPDATE entries SET body=CAST(body AS BLOB) || x'ff' WHERE local_id=?", (bad.local_id,))
+    return j, good, bad
+
+
+def _set_aside(tmp_path, good, bad) -> str:
+    """Reads the journal afresh: only ``good`` comes back, ``bad`` is set aside; returns its row as text."""
+    import json
+
     j2 = Journal(tmp_path / "journal.sqlite3")  # not the bodies j keeps in memory
     assert [e.draft.subject for e in j2.entries()] == ["good"]
     assert j2.get(good.local_id).draft.body == good.body
     assert j2.quarantined == 1
     reason, row = j2._db.execute("SELECT reason, row FROM quarantine").fetchone()
+    # nothing of the row set aside is left behind in the journal's tables
+    assert j2._db.execute("SELECT COUNT(*) FROM body_pieces WHERE local_id=?", (bad.local_id,)).fetchone() == (0,)
+    return reason, json.loads(row)
+
+
+def test_a_long_body_damaged_on_disk_sets_its_row_aside_readable(tmp_path):
+    """A long body is kept in pieces, a row each, as UTF-8 (app/storage/body_blob.py): bytes that are not
+    UTF-8 in one of them set that entry aside (the others stay), and what is set aside keeps the body as
+    readable text."""
+    j, good, bad = _two_long_bodies(tmp_path)
+    with j._lock:
+        first = j._db.execute("SELECT pieces FROM entries WHERE local_id=?", (bad.local_id,)).fetchone()[0].split(",")[0]
+        j._db.execute("UPDATE body_pieces SET data=CAST(data AS BLOB) || x'ff' WHERE id=?", (int(first),))
+    reason, row = _set_aside(tmp_path, good, bad)
     assert reason == "UnicodeDecodeError"
-    assert bad.body + "\ufffd" in json.loads(row)  # the body as text (the bad byte marked), not bytes' repr
+    assert "\ufffd" in row[11] and row[11].replace("\ufffd", "") == bad.body  # the body as text, bad byte marked
+
+
+def test_a_long_body_missing_a_piece_sets_its_row_aside_with_the_rest(tmp_path):
+    j, good, bad = _two_long_bodies(tmp_path)
+    with j._lock:
+        ids = [int(i) for i in j._db.execute("SELECT pieces FROM entries WHERE local_id=?",
+                                             (bad.local_id,)).fetchone()[0].split(",")]
+        data = dict(j._db.execute("SELECT id, data FROM body_pieces WHERE local_id=?", (bad.local_id,)))
+        j._db.execute("DELETE FROM body_pieces WHERE id=?", (ids[1],))
+    reason, row = _set_aside(tmp_path, good, bad)
+    assert reason == "KeyError"
+    assert len(ids) > 2 and row[11] == b"".join(data[i] for i in ids if i != ids[1]).decode()  # the rest, in order
+
+
+def test_a_long_body_in_the_column_of_older_journals_damaged_sets_its_row_aside_readable(tmp_path):
+    """Journals written before the pieces kept a long body in the entry's ``body`` column: read as before,
+    and set aside readable when damaged."""
+    j, good, bad = _two_long_bodies(tmp_path)
+    with j._lock:
+        for d, tail in ((good, b""), (bad, b"\xff")):
+            j._db.execute("UPDATE entries SET body=?, pieces=NULL WHERE local_id=?", (d.body.encode() + tail, d.local_id))
+            j._db.execute("DELETE FROM body_pieces WHERE local_id=?", (d.local_id,))
+    reason, row = _set_aside(tmp_path, good, bad)
+    assert reason == "UnicodeDecodeError"
+    assert bad.body + "\ufffd" in row  # the body as text (the bad byte marked), not bytes' repr
 
 
 def test_a_journal_that_cannot_be_written_is_reported(tmp_path):
