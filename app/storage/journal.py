@@ -117,6 +117,7 @@ class Journal:
         now = time.time()
         state = str(getattr(state, "value", state))
         with self._lock, self._tx() as db:
+            self._forget_if_written_elsewhere(db)  # what it remembers of its own writes holds till another writes
             row = db.execute("SELECT version, state, op, pieces FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()
             version = (row[0] + 1) if row else 1
             if row and op is None and state == State.EDITING and (row[2] == "send" or row[1] == State.SAVING):

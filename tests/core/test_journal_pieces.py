@@ -135,6 +135,35 @@ def test_a_body_given_whole_keeps_the_rows_of_its_unchanged_start(tmp_path, monk
     _check(path, j, {d.local_id: d.body + "typed on"})
 
 
+def test_a_save_between_autosaves_writes_only_what_was_typed(tmp_path, monkeypatch):
+    """A save or a send records the body whole (one ``str``): the pieces it still begins and ends with keep
+    their rows; the next autosave (pieces again) keeps them too."""
+    path = tmp_path / "j.sqlite3"
+    j = Journal(path)
+    d = Draft(subject="long")
+    pieces = _pieces(100)
+    j.record(d, body_pieces=tuple(pieces))
+    pieces[30] = pieces[30] + " typed"
+    pieces[70] = "words " + pieces[70]
+    before = _new_rows(j)
+    j.record(d.copy(body="".join(pieces)))  # the save: what was typed, at two places
+    assert _new_rows(j) - before == 2
+    _check(path, j, {d.local_id: "".join(pieces)})
+    before = _new_rows(j)
+    j.record(d.copy(body="".join(pieces)))  # the same body again: nothing written
+    assert _new_rows(j) == before
+    pieces[90] = pieces[90] + " and on"
+    j.record(d, body_pieces=tuple(pieces))  # the next autosave: the pieces it still holds are kept
+    assert _new_rows(j) - before == 3  # pieces 30, 70 and 90 are new objects
+    _check(path, j, {d.local_id: "".join(pieces)})
+    before = _new_rows(j)
+    j.record(d.copy(body="".join(pieces) + " typed at the end"))
+    assert _new_rows(j) - before == 1
+    _check(path, j, {d.local_id: "".join(pieces) + " typed at the end"})
+    j.record(d.copy(body="start " + "".join(pieces)))  # typed at the start, and the end typed away
+    _check(path, j, {d.local_id: "start " + "".join(pieces)})
+
+
 def test_rows_another_connection_wrote_are_not_taken_for_this_ones(tmp_path):
     path = tmp_path / "j.sqlite3"
     j, other = Journal(path), Journal(path)
@@ -191,6 +220,8 @@ def test_random_records_are_read_back_exactly_and_write_only_what_is_new(tmp_pat
         d = rnd.choice(drafts)
         ps = bodies[d.local_id]
         op = rnd.randrange(10)
+        if op == 8 and rnd.random() < 0.6:  # another connection now and then, not one step in ten
+            op = 0
         if op == 0 and ps:  # typed into
             k = rnd.randrange(len(ps))
             ps[k] = ps[k][:rnd.randint(0, len(ps[k]))] + "typed ü😀 " + ps[k][rnd.randint(0, len(ps[k])):]
@@ -214,9 +245,22 @@ def test_random_records_are_read_back_exactly_and_write_only_what_is_new(tmp_pat
             ps[k] = ps[k][:at] + ("Z" if ps[k][at] != "Z" else "z") + ps[k][at + 1:]
         elif op == 6 and len(ps) > 3 and rnd.random() < 0.3:  # shrinks to a short body, grows again later
             del ps[2:]
-        if op == 7:  # given whole
+        if op == 7:  # given whole (a save, a send)
             body = "".join(ps)
+            before, was = _new_rows(j), expected.get(d.local_id, "")
+            kept_rows = bool(_listed(j, d.local_id)) and d.local_id in last
             j.record(d.copy(body=body))
+            if kept_rows:  # what lies between the text it still begins and ends with, and a piece either side
+                same = 0
+                while same < min(len(was), len(body)) and was[same] == body[same]:
+                    same += 1
+                tail = 0
+                while tail < min(len(was), len(body)) - same and was[-1 - tail] == body[-1 - tail]:
+                    tail += 1
+                widest = max(map(len, last[d.local_id]))
+                bound = -(-(len(body) - same - tail + 2 * widest) // 300) + 1
+                assert _new_rows(j) - before <= bound
+                tight += bound < len(_listed(j, d.local_id))
             expected[d.local_id] = body
             last.pop(d.local_id, None)
         elif op == 8:  # another connection records the message
@@ -237,7 +281,7 @@ def test_random_records_are_read_back_exactly_and_write_only_what_is_new(tmp_pat
             expected[d.local_id] = "".join(given)
             last[d.local_id] = given
         _check(path, j, expected)
-    assert tight >= 10
+    assert tight >= 1  # (deterministic for the seeds run here: 10 or more; 1-4 for a few of 300 others)
     other.close()
     j.close()
     restarted = Journal(path)
