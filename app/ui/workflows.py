@@ -182,7 +182,9 @@ class Workflows(TaskTracker):
             c.set_busy(True, "Saving…")
             w._busy_push("Saving draft…")
             try:
-                job = await outbox.save(draft)
+                job = await outbox.queue_save(draft)  # recorded in the journal as it is saved
+                self._drop_autosave_taken(job, edits)
+                await outbox.wait(draft.local_id, final=False)
             finally:
                 c.set_busy(False)
                 w._busy_pop()
@@ -208,6 +210,13 @@ class Workflows(TaskTracker):
             w.draft_saved.emit(saved)
             w.drafts.model.reload()
             return saved
+
+    def _drop_autosave_taken(self, job, edits: int) -> None:
+        """The save recorded all typed up to Ctrl+S (``job.version``): an autosave still due, nothing typed since,
+        would record it again, taken by the journal for an edit made during the save (kept, "Edited")."""
+        bridge, c, local_id = self.w.journal_bridge, self.w.compose, job.draft.local_id
+        if bridge is not None and job.version and c.identity().local_id == local_id and c.edits == edits:
+            bridge.autosave.forget(local_id)
 
     @asyncSlot()
     async def send(self):

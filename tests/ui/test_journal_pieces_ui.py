@@ -84,3 +84,41 @@ def test_typing_into_a_long_rich_body_writes_the_paragraph_typed_into(wired, qtb
     _save(autosave)
     assert _rows_written(journal) - before == 1  # the paragraph typed into
     assert _after_restart(tmp_path, c.identity().local_id) == doc.toHtml()
+
+
+def test_ctrl_s_while_typing_writes_what_was_typed_not_the_body(qtbot, aloop, sandbox, settings, tmp_path):
+    """Ctrl+S: the queue records the message with its body whole (one ``str``) before it goes to the server;
+    the journal keeps the rows of the pieces autosave stored, and the entry holds exactly what was saved.
+    Real window and queue, the sandbox over HTTP (the save held 1 s, so the entry can be read meanwhile)."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import close_window, open_window
+    from tests.ui.test_window_flows import CTRL, key, type_message
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=journal)
+    c = win.compose
+    try:
+        type_message(qtbot, win, subject="a long one", body="first words\n")
+        c.body.moveCursor(QTextCursor.End)
+        c.body.insertPlainText(("y" * 39 + "ж" * 40 + "\n") * 12500)  # 1 MB more, not ASCII
+        c.body.insertPlainText("typed on ")
+        autosave = win.journal_bridge.autosave
+        _save(autosave)
+        whole = _rows_written(journal)
+        assert whole >= 1_000_000 // (64 * 1024)
+        c.body.moveCursor(QTextCursor.Start)
+        c.body.insertPlainText("and at the start ")
+        assert c.identity().local_id in autosave.pending  # due 0.5 s after the key, within the save's 1 s
+        sandbox.faults.inject("CreateItem", "delay", count=1, seconds=1.0)
+        key(qtbot, win, Qt.Key_S, CTRL)
+        qtbot.waitUntil(lambda: "CreateItem" in sandbox.request_log, timeout=10000)  # recorded before it went
+        assert ("CreateItem", "delay") in sandbox.faults.fired
+        assert 1 <= _rows_written(journal) - whole <= 2  # the save's record: what was typed since
+        assert _after_restart(tmp_path, c.identity().local_id) == c.body.toPlainText()
+        # the autosave still waiting when Ctrl+S took the message was not made while the save was on its way
+        # (it would have recorded the same again, taken by the journal for an edit: "Edited", entry kept)
+        qtbot.waitUntil(lambda: c.state_label.text() == "Saved", timeout=20000)
+        assert not journal.has(c.identity().local_id)
+    finally:
+        close_window(win, session)
