@@ -42,8 +42,11 @@ PIECEWISE_FROM = 256 * 1024
 #: text. 32 K characters cost ~5 ms in load() and ~7 ms more in the first append (the opening's longest
 #: stall, 10-21 ms with Compose's own work); 8 K, ~1.3 ms each (bench_typing_stall.py, 2026-11-25)
 FIRST_PIECE = 8 * 1024
-#: the time a turn's append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones)
-TURN_BUDGET = 0.004
+#: the time a turn's append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones).
+#: The rest of the turn (Qt's layout and paint, the mirrors) adds ~2-4 ms, and beside busy processes the UI
+#: thread gets about half a CPU: at 4 ms the 10 MB rich draft opened with stalls of 14-21 ms beside two CPU
+#: hogs, at 2.5 ms 10.7-10.8 ms (p99 11 -> 8 ms), taking 15-25 % longer (bench_typing_stall.py, 2026-11-26)
+TURN_BUDGET = 0.0025
 MIN_PIECE, MAX_PIECE = 4 * 1024, 256 * 1024
 #: rich text: HTML this long or longer is loaded in pieces (Qt imports ~8 MB of its own HTML a second:
 #: 64 K characters, ~8 ms); the first piece, in characters of HTML (~4 K characters of text)

@@ -141,3 +141,24 @@ def test_utf8_length_counts_without_encoding_the_whole():
 
     for text in ("", "plain ascii" * 50_000, "ünïcödé ☃ 😀 " * 30_000, "a\ud800b"):
         assert utf8_length(text) == len(text.encode("utf-8", "surrogatepass"))
+
+
+def test_a_long_body_in_the_column_of_older_journals_moves_into_pieces_when_recorded(tmp_path):
+    """Journals from before the pieces kept a long body in the entry's ``body`` column: read as before, and
+    the next record keeps the body in pieces and leaves the column empty."""
+    path = tmp_path / "j.sqlite3"
+    j = Journal(path)
+    big = "an older, long body ü\n" * 10_000
+    d = Draft(subject="old", body=big)
+    j.record(d)
+    with j._lock:
+        j._db.execute("UPDATE entries SET body=?, pieces=NULL", (big.encode(),))
+        j._db.execute("DELETE FROM body_pieces")
+    j.close()
+    old = Journal(path)
+    assert old.get(d.local_id).draft.body == big
+    old.record(d.copy(body=big + "typed on"))
+    legacy, listed = old._db.execute("SELECT body, pieces FROM entries").fetchone()
+    assert legacy is None and listed
+    old.close()
+    assert Journal(path).get(d.local_id).draft.body == big + "typed on"
