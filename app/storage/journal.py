@@ -339,8 +339,7 @@ class Journal:
             if written is not None:  # the body this connection recorded last (an autosave since the caller's)
                 entry = self._head_at(local_id, written[0])
                 if entry is not None:
-                    pieces = written[1].pieces
-                    return replace(entry, draft=entry.draft.copy(body=pieces[0] if len(pieces) == 1 else "".join(pieces)))
+                    return replace(entry, draft=entry.draft.copy(body=written[1].text()))
             row = self._db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE local_id=?", (local_id,)).fetchone()
             return self._read_or_quarantine(row) if row else None
 

@@ -55,6 +55,20 @@ def test_the_body_recorded_last_is_given_back_without_reading_it(tmp_path):
     j.close()
 
 
+def test_a_long_body_recorded_whole_is_given_back_as_it_was_given(tmp_path):
+    """A save or a send records the body as one ``str`` (the queue reads it back to send it, Enter in the
+    Outbox takes it back): the journal gives back that very object, not its pieces joined again (a 10 MB
+    join on the journal thread held the GIL up to 25 ms while the user typed: bench_typing_stall.py)."""
+    path = tmp_path / "j.sqlite3"
+    j = Journal(path)
+    body = TRICKY * 10
+    d = Draft(subject="whole", body=body)
+    j.record(d)
+    assert j.get(d.local_id).draft.body is body
+    assert _on_disk(path, d.local_id) == body
+    j.close()
+
+
 def test_another_connection_writing_the_file_is_read_from_the_file(tmp_path):
     """Even at the same version number: the other side deleted the entry and recorded it again."""
     path = tmp_path / "j.sqlite3"
