@@ -53,6 +53,7 @@ class RichMirror(QObject):
         self.active = False
         self._warm_off = False  # a segment could not be written: no writing ahead until one is taken whole
         self._checked = False  # the segment starts were checked since the last edit
+        self._big: bool | None = None  # _oversized() since the segments last changed (None: ask again)
         self.spans = ListSpans()  # where the lists run (app/ui/list_spans.py)
         self._starts: list[QTextCursor] | None = None  # where segments 1.. start (segment 0 starts at 0)
         self._html: list[str | None] = []  # each segment's HTML; None: to be written
@@ -144,6 +145,7 @@ class RichMirror(QObject):
         for k in range(lo, hi + 1):
             self._html[k] = None
         self._checked = False
+        self._big = None
         if not self.spans.stale and self._touches_a_list(max(pos - 1, 0), pos + added):
             self.spans.stale = True
         self._hot = QTextCursor(self.doc)
@@ -172,6 +174,7 @@ class RichMirror(QObject):
         else:
             self._add_spans(pos, end)
         self._html[last] = None
+        self._big = None
         if self._length(last) > 2 * self.segment:
             self._cut(start, self.doc.characterCount() - 1)
         return True
@@ -246,6 +249,7 @@ class RichMirror(QObject):
             return False
         self._starts = []
         self._html = [None]
+        self._big = None
         self.spans.stale = True
         self._list_spans()
         self._cut(0, doc.characterCount() - 1)
@@ -280,6 +284,7 @@ class RichMirror(QObject):
         self._starts.insert(k, c)
         self._html.insert(k + 1, None)
         self._html[k] = None
+        self._big = None
 
     def _cut_hot(self) -> None:
         """The segment the last edit was in, when longer than :attr:`hot_most`, is cut before the paragraph
@@ -320,8 +325,10 @@ class RichMirror(QObject):
         """Is a segment waiting to be written more than half the document? (A table that long cannot be cut,
         and Qt writes it as a fragment in ~2.5 times the time of the whole document's ``toHtml()``, which is
         then taken instead: a newsletter that is one big table.)"""
-        half = self.doc.characterCount() // 2
-        return any(h is None and self._length(k) > half for k, h in enumerate(self._html))
+        if self._big is None:  # asked at every turn of the warm-up: ~2 position() calls a segment waiting
+            half = self.doc.characterCount() // 2
+            self._big = any(h is None and self._length(k) > half for k, h in enumerate(self._html))
+        return self._big
 
     def _list_spans(self) -> None:
         """Where the lists run, found again only after an edit touched a list (app/ui/list_spans.py)."""
@@ -375,7 +382,7 @@ class RichMirror(QObject):
                 starts.append(c)
             else:
                 html[-1] = None  # this start goes: its segment joins the one before
-        self._starts, self._html = starts, html
+        self._starts, self._html, self._big = starts, html, None
         for k in reversed(range(len(html))):  # cutting segment k adds starts after k - 1 only
             if html[k] is not None:
                 continue
@@ -406,3 +413,4 @@ class RichMirror(QObject):
         self._hot = None
         self._starts = None
         self._html = []
+        self._big = None

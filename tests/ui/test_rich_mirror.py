@@ -492,3 +492,25 @@ def test_a_body_appended_to_at_its_end_is_written_as_it_grows(qapp):
     before = mirror.exported_chars
     assert mirror.html() == doc.toHtml()
     assert mirror.exported_chars - before <= 2 * SEGMENT
+
+
+def test_the_warm_up_asks_each_segments_length_about_once_not_at_every_turn(wired, qtbot):
+    """After a long rich body is in, the warm-up writes a segment a turn. Each turn asked whether a segment
+    waiting was longer than half the document (a table that cannot be cut: then the whole is taken), by the
+    length of every segment waiting: ~2 position() calls each, thousands a turn in a 10 MB body (2-4 ms of
+    the UI thread), O(segments²) in all. Now the answer holds until the segments change."""
+    c, _autosave, _journal = wired
+    m = c.rich_mirror
+    asked = []
+    real = m._length
+
+    def length(k):
+        asked.append(k)
+        return real(k)
+
+    m._length = length
+    _open_rich(qtbot, c, _rich_body(6000))
+    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=20000)
+    segments = len(m._html)
+    assert segments >= 20 and all(h is not None for h in m._html[:-1])
+    assert len(asked) <= 3 * segments, f"{len(asked)} lengths asked for {segments} segments"
