@@ -55,12 +55,18 @@ def _pieces(n: int, size: int = 16_000, tag: str = "p") -> list[str]:
     return [f"<p>{tag}{k:05d} " + "y" * size + "</p>" for k in range(n)]
 
 
-def test_typing_into_one_piece_writes_that_piece_only(tmp_path):
+def _recorded(tmp_path, n: int):
+    """A journal file with a message of ``n`` pieces recorded: (its path, the journal, the draft, the pieces)."""
     path = tmp_path / "j.sqlite3"
     j = Journal(path)
     d = Draft(subject="long")
-    pieces = _pieces(200)
+    pieces = _pieces(n)
     j.record(d, body_pieces=tuple(pieces))
+    return path, j, d, pieces
+
+
+def test_typing_into_one_piece_writes_that_piece_only(tmp_path):
+    path, j, d, pieces = _recorded(tmp_path, 200)
     before, first = _new_rows(j), _listed(j, d.local_id)
     assert before == 200
     pieces[57] = pieces[57][:-4] + "typed</p>"  # a new str, as the mirror makes for the piece typed into
@@ -73,11 +79,7 @@ def test_typing_into_one_piece_writes_that_piece_only(tmp_path):
 
 def test_a_piece_changed_to_text_of_the_same_length_is_written(tmp_path):
     """A word typed over with one as long (or a letter replaced): same length, new text."""
-    path = tmp_path / "j.sqlite3"
-    j = Journal(path)
-    d = Draft(subject="long")
-    pieces = _pieces(20)
-    j.record(d, body_pieces=tuple(pieces))
+    path, j, d, pieces = _recorded(tmp_path, 20)
     before = _new_rows(j)
     pieces[5] = pieces[5].replace("y", "z", 1)
     pieces[6] = "".join(list(pieces[6]))  # the same text, a new object: kept
@@ -107,11 +109,7 @@ def test_rows_remembered_are_kept_only_while_the_entry_lists_them(tmp_path):
 def test_a_piece_cut_in_three_and_one_gone_keep_the_rows_of_the_others(tmp_path):
     """The rich mirror cuts the segment typed into around the paragraph edited (rich_mirror._cut_hot):
     the pieces after it move along; their rows stay theirs."""
-    path = tmp_path / "j.sqlite3"
-    j = Journal(path)
-    d = Draft(subject="long")
-    pieces = _pieces(100)
-    j.record(d, body_pieces=tuple(pieces))
+    path, j, d, pieces = _recorded(tmp_path, 100)
     before = _new_rows(j)
     old = pieces[40]
     pieces[40:41] = [old[:5000], old[5000:9000] + "typed", old[9000:]]
@@ -138,11 +136,7 @@ def test_a_body_given_whole_keeps_the_rows_of_its_unchanged_start(tmp_path, monk
 def test_a_save_between_autosaves_writes_only_what_was_typed(tmp_path, monkeypatch):
     """A save or a send records the body whole (one ``str``): the pieces it still begins and ends with keep
     their rows; the next autosave (pieces again) keeps them too."""
-    path = tmp_path / "j.sqlite3"
-    j = Journal(path)
-    d = Draft(subject="long")
-    pieces = _pieces(100)
-    j.record(d, body_pieces=tuple(pieces))
+    path, j, d, pieces = _recorded(tmp_path, 100)
     pieces[30] = pieces[30] + " typed"
     pieces[70] = "words " + pieces[70]
     before = _new_rows(j)
@@ -179,11 +173,7 @@ def test_rows_another_connection_wrote_are_not_taken_for_this_ones(tmp_path):
 
 
 def test_a_record_that_fails_leaves_the_last_body_and_the_next_one_is_right(tmp_path, monkeypatch):
-    path = tmp_path / "j.sqlite3"
-    j = Journal(path)
-    d = Draft(subject="long")
-    pieces = _pieces(50)
-    j.record(d, body_pieces=tuple(pieces))
+    path, j, d, pieces = _recorded(tmp_path, 50)
     pieces[10] = pieces[10] + " typed"
     pieces[11:12] = []
 
