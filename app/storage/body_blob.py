@@ -2,8 +2,7 @@
 
 A body of :data:`BIG` characters or more is kept as pieces in ``body_pieces`` (UTF-8, at most
 :data:`STEP` characters a row); the entry's ``pieces`` column lists their rows in order and its JSON holds
-an empty body. A shorter body goes into the JSON (``json_set`` in SQLite: SQLite escapes it,
-not Python).
+an empty body. A shorter body goes into the JSON (``json_set`` in SQLite: SQLite escapes it, not Python).
 
 Why pieces: autosave records Compose's body every second or so while the user types, and Compose hands
 it over as immutable pieces (its mirror of the body: a piece typed into is a new ``str``, the others are
@@ -14,10 +13,10 @@ in each of the longest stalls). Now a record writes only the pieces that are not
 rows of the pieces this connection wrote last are kept when the entry still lists exactly those rows
 (rows are never updated and their ids never used again, ``AUTOINCREMENT``: an equal list means equal
 content), and the others are deleted in the same transaction. A body given whole (a save or a send
-takes it as one ``str``) keeps the rows of the pieces it still begins and ends with, and only the text
-between them is written. Never one buffer the size of the body: a
-10 MB body built in one SQLite buffer made the UI thread wait 30-80 ms on glibc's main arena lock, and
-encoding it in one call held the GIL 30-60 ms.
+takes it as one ``str``) keeps the rows of the last record's pieces it still holds, found in place in
+order, and only the text between them is written. Never one buffer the size of the body: a 10 MB body
+built in one SQLite buffer made the UI thread wait 30-80 ms on glibc's main arena lock, and encoding it in
+one call held the GIL 30-60 ms.
 
 Journals written before the pieces keep a long body in the entry's ``body`` column (UTF-8): it is still
 read, and the next record of that entry moves it into pieces.
@@ -97,7 +96,7 @@ class Body:
         before this record; ``last``: what this connection stored for it last, trusted while ``on_disk``
         still lists exactly its rows. Pieces given: the rows are kept for those that are the same objects,
         or the same text at the same place. A body given whole (a save, a send: no pieces): the rows are
-        kept for the pieces it still begins and ends with, and what lies between is written."""
+        kept for the last record's pieces it still holds (:meth:`_write_whole`), and the rest is written."""
         if not self.pieces and self.whole is None:
             if on_disk is not None:
                 db.execute("DELETE FROM body_pieces WHERE local_id=?", (local_id,))
