@@ -19,6 +19,7 @@ moves its pages, nothing is copied.
 
 from __future__ import annotations
 
+import functools
 import sys
 
 M_TRIM_THRESHOLD = -1  # <malloc.h>
@@ -34,6 +35,13 @@ def _mallopt():
     """glibc's ``mallopt``, or None (not Linux, not glibc: e.g. musl has none)."""
     if not sys.platform.startswith("linux"):
         return None
+    return _glibc_mallopt()
+
+
+@functools.cache
+def _glibc_mallopt():
+    """Looked up once: ``ctypes.CDLL`` builds a class of its own at each call (~1 ms in Compose's
+    ``load()`` of a long body, issue 16)."""
     import ctypes
 
     try:

@@ -65,3 +65,27 @@ def test_while_a_big_body_loads_big_blocks_get_mappings_of_their_own(tmp_path):
                          env=dict(os.environ, PYTHONPATH=str(root)))
     got = dict(line.split() for line in out.stdout.splitlines() if line[:1].isupper())
     assert got == {"NORMAL": "0", "LOADING": "1", "AFTER": "0"}, out.stdout + out.stderr
+
+
+@glibc_only
+def test_glibc_is_looked_up_once(monkeypatch):
+    """Each big body's load turns the thresholds on and off: ``ctypes.CDLL`` is not called again each
+    time (it builds a class per call, ~1 ms of the opening turn's UI thread)."""
+    import ctypes
+
+    from app import heap
+
+    heap.mapping_big(True)  # looked up here at the latest
+    heap.mapping_big(False)
+    calls = []
+    real = ctypes.CDLL
+
+    def counted(*a, **kw):
+        calls.append(a)
+        return real(*a, **kw)
+
+    monkeypatch.setattr(ctypes, "CDLL", counted)
+    for _ in range(3):
+        assert heap.mapping_big(True) is True
+        assert heap.mapping_big(False) is True
+    assert calls == []
