@@ -49,9 +49,11 @@ FIRST_PIECE = 8 * 1024
 TURN_BUDGET = 0.0025
 MIN_PIECE, MAX_PIECE = 4 * 1024, 256 * 1024
 #: rich text: HTML this long or longer is loaded in pieces (Qt imports ~8 MB of its own HTML a second:
-#: 64 K characters, ~8 ms); the first piece, in characters of HTML (~4 K characters of text)
+#: 64 K characters, ~8 ms); the first piece, in characters of HTML (~1,200 characters of text, the top of
+#: the first screen; the next turns fill the rest). 16 K cost ~6 ms in load(), 4 K ~2 ms: beside two CPU
+#: hogs load()'s turn waits ~8-12 ms for a CPU as well (bench_typing_stall.py, 2026-11-26)
 RICH_PIECEWISE_FROM = 64 * 1024
-RICH_FIRST_PIECE = 16 * 1024
+RICH_FIRST_PIECE = 4 * 1024
 #: HTML Qt did not write, this long or longer, goes through the helper process first: Qt imports Outlook's
 #: HTML at ~4 MB a second here (48 K characters, ~12 ms; 64 K, ~22 ms); the helper answers in ~0.2 s
 FOREIGN_FROM = 48 * 1024
