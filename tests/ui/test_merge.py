@@ -345,3 +345,39 @@ def test_the_results_are_painted_before_the_send_starts(qtbot, aloop, sandbox, s
     assert sorted(sent_mids(sandbox).values()) == [1, 1]
     dlg.results.viewport().removeEventFilter(watch)
     close_window(win, session)
+
+
+def test_each_cells_flags_are_qts_own_and_editable_only_where_a_fix_can_go(qtbot, tmp_path):
+    """The results model hands Qt flags made once (Qt asks them for every cell it paints; made at each call
+    they cost ~2 ms a paint, issue 16): the same as Qt's own for a cell, editable only in a value cell of a
+    row that may still be fixed (not the number, not the outcome, not a sent or sending row, nothing while
+    the run sends)."""
+    from PySide6.QtCore import QAbstractTableModel
+
+    from app.core.merge import MergeRun
+    from app.domain import merge as dm
+    from app.domain.models import Draft
+    from app.storage.merges import MergeStore
+    from app.ui.merge_model import MergeModel
+
+    table = dm.parse_table("email,name\na@example.com,A\nb@example.com,B\nc@example.com,C\n"
+                           "d@example.com,D\ne@example.com,E\n".encode("utf-8"))
+    run = MergeRun.create(None, MergeStore(tmp_path / "merges"), Draft(subject="Hi {name}", body="x"), table,
+                          dm.recipient_column(table.header))
+    states = [RowState.READY, RowState.INVALID, RowState.FAILED, RowState.SENT, RowState.SENDING]
+    for row, state in zip(run.rows, states):
+        row.state = state
+    m = MergeModel()
+    assert m.flags(m.index(0, 0)) == QAbstractTableModel.flags(m, m.index(0, 0)), "no run: Qt's own"
+    m.set_run(run)
+    out = m.outcome_column()
+    for running in (False, True):
+        run.running = running
+        for r, state in enumerate(states):
+            for c in range(out + 1):
+                index = m.index(r, c)
+                qt_own = QAbstractTableModel.flags(m, index)
+                fixable = 0 < c < out and state in (RowState.READY, RowState.INVALID, RowState.FAILED)
+                want = qt_own | Qt.ItemIsEditable if fixable and not running else qt_own
+                assert m.flags(index) == want, (running, state, c)
+    assert m.flags(m.index(-1, -1)) == QAbstractTableModel.flags(m, m.index(-1, -1))
