@@ -38,10 +38,12 @@ from app.ui import rich_cuts
 
 #: a body at least this long is loaded in pieces; a shorter one is set in one call (< 10 ms)
 PIECEWISE_FROM = 256 * 1024
-#: the first piece, set with setPlainText, and the size the loader starts appending with: a few screens of
-#: text. 32 K characters cost ~5 ms in load() and ~7 ms more in the first append (the opening's longest
-#: stall, 10-21 ms with Compose's own work); 8 K, ~1.3 ms each (bench_typing_stall.py, 2026-11-25)
-FIRST_PIECE = 8 * 1024
+#: the first piece, set with setPlainText, and the size the loader starts appending with: a screen or two
+#: of text. 32 K characters cost ~5 ms in load() and ~7 ms more in the first append (the opening's longest
+#: stall, 10-21 ms with Compose's own work); 8 K, ~1.3 ms each (bench_typing_stall.py, 2026-11-25). On a
+#: slower spell of the machine (2026-11-26) load() took ~9 ms with 8 K, ~4 ms with 4 K, ~3 ms with 2 K:
+#: beside two CPU hogs that turn also waits ~8-12 ms for a CPU
+FIRST_PIECE = 4 * 1024
 #: the time a turn's append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones).
 #: The rest of the turn (Qt's layout and paint, the mirrors) adds ~2-4 ms, and beside busy processes the UI
 #: thread gets about half a CPU: at 4 ms the 10 MB rich draft opened with stalls of 14-21 ms beside two CPU
