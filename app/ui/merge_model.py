@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from app.core.merge import MergeRun, RowState
+from app.ui.cell_roles import fill_roles
 from app.ui.safe_text import tooltip
 
 SHOWN = 120  # characters of a value shown in its cell (the whole value is edited)
@@ -114,6 +115,10 @@ class MergeModel(QAbstractTableModel):
         if role == _EDIT:
             return text
         return tooltip(text)  # the outcome's tooltip
+
+    def multiData(self, index, span) -> None:  # noqa: N802 - Qt: a cell's roles in one call (app.ui.cell_roles)
+        if self.run is not None and index.isValid():
+            fill_roles(self.data, index, span, _ROLES)
 
     def flags(self, index):
         if self.run is None or not index.isValid():

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.list_rows import ListRow, display_row, display_rows
 from app.domain.models import ItemRef, MessageSummary, Page
+from app.ui.cell_roles import fill_roles
 from app.ui.safe_text import tooltip
 from app.ui.theme import DANGER, MUTED, icon
 
@@ -302,6 +303,10 @@ class MessageTableModel(QAbstractTableModel):
         if orientation == Qt.Horizontal and role == Qt.DecorationRole and section == self.COL_ATTACH:
             return icon("attachment")
         return None
+
+    def multiData(self, index, span) -> None:  # noqa: N802 - Qt: a cell's roles in one call (app.ui.cell_roles)
+        if index.isValid():
+            fill_roles(self.data, index, span, _ROLES)
 
     def data(self, index, role=_DISPLAY):
         # Called for every role of every visible cell on each paint: no formatting here, the row's texts
