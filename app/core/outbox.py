@@ -178,15 +178,19 @@ class Outbox:
             self.changed()
             raise
         finally:
-            sub.hold = False
+            sub.hold = sub.deleting  # deleted in the Outbox meanwhile: held until that is on disk
         self.saves.pop(lid, None)  # a queued save is part of the send now
         self.worker.poke()
         return sub
 
     async def submit_saved(self, items: list[MessageSummary]) -> list[Submission]:
         """Queue drafts that are already on the server (Send selected): sent as they are there, all in
-        one send request when the worker next runs."""
+        one send request when the worker next runs. Each record is queued on the journal's thread in the
+        turn its send is listed: a send deleted or taken back in the Outbox (a later turn) has that written
+        after its record. (Written one after another, a record could follow its own delete, and the
+        journal held the thrown-away send as waiting: the next start sent it.)"""
         subs: list[Submission] = []
+        written = []
         try:
             for start in range(0, len(items), SUBMIT_BATCH):
                 if start:  # 5,000 built in one turn held the UI thread ~20 ms (more on a slow day)
@@ -196,18 +200,20 @@ class Outbox:
                     sub.hold = True  # listed now; not picked up before all of them are on disk (ONE request)
                     self.subs[sub.local_id] = sub
                     subs.append(sub)
+                    written.append(self.write.submit(self.journal.record, sub.draft, SubState.QUEUED.value,
+                                                     account=self.account, op="send", meta=self.meta_of(sub)))
                 self.changed()
-            for sub in subs:
-                await self.write(self.journal.record, sub.draft, SubState.QUEUED.value, account=self.account,
-                                 op="send", meta=self.meta_of(sub))
+            for done in written:
+                await asyncio.wrap_future(done)
         except BaseException:
-            for sub in subs:
+            for sub in subs:  # none of them is sent: none stays in the journal as waiting either
                 self.subs.pop(sub.local_id, None)
+                self.write.submit(self.journal.discard, sub.local_id)
             self.changed()
             raise
         finally:
             for sub in subs:
-                sub.hold = False
+                sub.hold = sub.deleting  # deleted in the Outbox meanwhile: held until that is on disk
         self.worker.poke()
         return subs
 
@@ -276,6 +282,12 @@ class Outbox:
         fut = self.waiters.add(local_id, final)
         self.worker.ensure_running()
         return await asyncio.wait_for(asyncio.shield(fut), timeout)
+
+    async def wait_all(self, subs: list[Submission], *, final: bool = True) -> list[Submission]:
+        """:meth:`wait` for each; a submission already gone from the queue (taken out in the Outbox before
+        its wait began: :meth:`wait` says None) is given back as it was handed over."""
+        waited = await asyncio.gather(*(self.wait(s.local_id, final=final) for s in subs))
+        return [w or s for w, s in zip(waited, subs)]
 
     def when_final(self, local_id: str, fn) -> None:
         """``fn(item)`` once the work is finished and that is on disk, as :meth:`wait` returns: at once if it

@@ -145,6 +145,7 @@ class Submission:
     adopt: bool = False
     parked: bool = False  # waiting for a sign-in / a certificate decision
     hold: bool = False  # being written to the journal with others: not picked up yet
+    deleting: bool = False  # thrown away in the Outbox: held until its delete is on disk (app.core.takeback)
     retry_at: float = 0.0  # monotonic clock time of the next attempt or look-up (HELD: of its release)
     hold_kind: str = ""  # HELD: "undo" (the undo-send window) or "later" (send later)
     release_at: float = 0.0  # HELD: wall-clock epoch seconds it is released at (journaled)

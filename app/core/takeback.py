@@ -68,7 +68,7 @@ def delete(box, local_id: str) -> asyncio.Future:
         raise NotCancellable(local_id)
     job = box.saves.pop(local_id, None)  # a save left behind would only save to Drafts again
     if sub is not None:
-        sub.hold = True
+        sub.hold = sub.deleting = True  # a hand-over ending meanwhile leaves it held (app.core.outbox)
     box.changed()
     # queued on the journal's thread now (a window closed right after still finds it there)
     return box.keep(_deleted(box, local_id, sub, job, box.write.submit(box.journal.discard, local_id)))

@@ -248,7 +248,7 @@ class Workflows(TaskTracker):
             timing = getattr(w, "send_timing", None)  # undo send: held for the delay (app.ui.send_timing)
             try:
                 sub = await outbox.submit(draft, hold=timing.undo_hold() if timing is not None else None)
-                sub = await outbox.wait(sub.local_id, final=False)
+                sub = await outbox.wait(sub.local_id, final=False) or sub  # None: already taken out
             except DraftInvalid as exc:  # the queue's own check (e.g. a limit learnt since): nothing created
                 c.set_error(f"Not sent: {exc.message}")
                 return None
@@ -362,7 +362,7 @@ class Workflows(TaskTracker):
         self.sending += 1
         try:
             subs = await outbox.submit_saved(items)
-            subs = await asyncio.gather(*(outbox.wait(s.local_id, final=False) for s in subs))
+            subs = await outbox.wait_all(subs, final=False)
         finally:
             self.sending -= 1
             w._busy_pop()

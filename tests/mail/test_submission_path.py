@@ -400,3 +400,71 @@ def test_a_refused_draft_of_a_batch_is_taken_back_as_soon_as_its_outcome_is_know
     settle(sandbox)
     assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == ["fine 0", "fine 1"]
     assert [d["subject"] for d in sandbox.mailbox(ALICE).items("drafts")] == ["refused"]
+
+
+@both
+def test_a_send_of_a_batch_thrown_away_before_its_record_is_written_is_never_sent(box, sandbox, backend):
+    """Send selected lists its drafts at once, then writes their records on the journal's thread. A send
+    deleted in the Outbox before its own record was written (the journal busy with the others) came back:
+    its delete reached the disk before its record, so the journal held it as waiting again and the next
+    start would have sent it; and the hand-over ended by un-holding every send it listed, this one too,
+    while its delete was still on its way to the disk. Each record is now queued in the turn its send is
+    listed (a delete, in a later turn, is written after it), and a send being deleted stays held. (Send
+    selected's wait for it then found nothing and its row crashed: the wait gives the send back as it was.)"""
+    import threading
+
+    saved = [box.save(simple_draft(f"m{i}")) for i in range(3)]
+    journal_busy, delete_waits = threading.Event(), threading.Event()
+    box.ob.write.submit(journal_busy.wait, 30)  # the journal's thread busy: the records queue behind it
+
+    async def hand_over_then_delete():
+        handing = asyncio.ensure_future(box.ob.submit_saved([summary(d) for d in saved]))
+        while len(box.ob.subs) < 3:
+            await asyncio.sleep(0)
+        thrown = next(s for s in box.ob.subs.values() if s.draft.subject == "m2")
+        box.ob.write.submit(delete_waits.wait, 30)  # its delete stays on its way to the disk for a while
+        deleted = box.ob.delete(thrown.local_id)
+        journal_busy.set()
+        subs = await asyncio.wait_for(handing, 10)
+        held_while_deleting = thrown.hold and box.ob.subs.get(thrown.local_id) is thrown
+        delete_waits.set()
+        assert await deleted
+        gone = await box.ob.wait_all([thrown], final=False)  # Send selected's wait: gone, as it was handed over
+        others = [s for s in subs if s is not thrown]
+        return thrown, held_while_deleting, gone, [await box.ob.wait(s.local_id) for s in others]
+
+    thrown, held, gone, others = box.run(hand_over_then_delete())
+    assert held, "un-held while its delete was on its way to the disk: the queue could send it"
+    assert len(gone) == 1 and gone[0] is thrown, gone
+    assert [s.state for s in others] == [SubState.SENT, SubState.SENT]
+    assert box.journal.get(thrown.local_id) is None, "the journal holds the thrown-away send: sent at next start"
+    settle(sandbox)
+    assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == ["m0", "m1"]
+    assert "m2" in [d["subject"] for d in sandbox.mailbox(ALICE).items(Folder.DRAFTS.value)]
+
+
+@both
+def test_a_batch_whose_records_cannot_all_be_written_leaves_none_of_them_waiting(box, sandbox, backend,
+                                                                                 monkeypatch):
+    """Send selected: when the journal cannot take one of the batch's records, the hand-over fails and
+    none of the batch is queued. The records already written stayed in the journal as waiting (the next
+    start would have sent what the window said was not sent); now they are discarded with the rest."""
+    saved = [box.save(simple_draft(f"m{i}")) for i in range(3)]
+    real_record = box.journal.record
+    refused: list[str] = []
+
+    def record(draft, *args, **kwargs):
+        if draft.subject == "m1":
+            refused.append(draft.local_id)
+            raise OSError("disk full")
+        return real_record(draft, *args, **kwargs)
+
+    monkeypatch.setattr(box.journal, "record", record)
+    with pytest.raises(OSError):
+        box.run(box.ob.submit_saved([summary(d) for d in saved]))
+    assert refused, "the fault fired"
+    box.run(box.ob.write(lambda: None))  # every write queued so far is done
+    assert box.journal.count() == 0, [e.local_id for e in box.journal.entries()]
+    assert not box.ob.subs
+    assert sorted(d["subject"] for d in sandbox.mailbox(ALICE).items(Folder.DRAFTS.value)) == ["m0", "m1", "m2"]
+    assert sandbox.mailbox(BOB).items("inbox") == []
