@@ -70,3 +70,11 @@ async def resume(journal: Journal, outbox, client, account: str, *, keep: set[st
         log.info("recovery: message %s %s%s", e.local_id[:8], branches[e.local_id].value,
                  " (its server draft adopted)" if ref is not None else "")
     return branches
+
+
+def newer_local_versions(journal: Journal, account: str) -> dict[str, Entry]:
+    """Server drafts (by item id) of which this computer holds a newer version: edits recorded in the
+    journal and not yet saved to the server (typed, restored after a restart, or a save still queued).
+    Opening such a draft must show that version, and sending it as the server has it would send an older
+    one than the user wrote. Entries come without their bodies (a look, never a 10 MB read)."""
+    return {e.draft.ref.id: e for e in journal.heads(account) if e.op != "send" and e.draft.ref is not None}

@@ -364,6 +364,14 @@ class Journal:
         return [e for e in out
                 if (not wanted or e.state in wanted) and (account is None or e.account in (account, ""))]
 
+    def heads(self, account: str | None = None) -> list[Entry]:
+        """Every entry of ``account`` (or of every account) without its body: what the journal holds, for
+        a look that must not read bodies of 10 MB (e.g. which server drafts have a newer local version)."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT {HEAD_COLUMNS} FROM entries ORDER BY created").fetchall()
+            out = [e for e in (self._read_or_quarantine(r) for r in rows) if e is not None]
+        return [e for e in out if account is None or e.account in (account, "")]
+
     def recover(self, account: str | None = None) -> tuple[list[Entry], list[Entry]]:
         """What the next start must reopen: (drafts to reopen in Compose, work for the outbox).
 

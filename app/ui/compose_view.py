@@ -23,6 +23,8 @@ from app.ui.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 
 #: the state beside the title while a long body is being put into the editor
 OPENING = "Opening…"
+#: the state of a draft whose edits are on this computer only (typed since its last save, or restored)
+EDITED = "Edited — not saved to the server"
 
 
 class ComposeView(QWidget):
@@ -314,6 +316,14 @@ class ComposeView(QWidget):
         finally:
             self._loading = False
 
+    def show_unsaved_edits(self) -> None:
+        """What was just loaded is newer than the server's copy (restored from the journal): it is shown as
+        edited and counts as such (leaving it saves it, as leaving any edited message does)."""
+        self._loaded_state = EDITED if self._draft.ref else "Not saved"
+        if not self.state_label.text().startswith(OPENING):
+            self.state_label.setText(self._loaded_state)
+        self.saved_edits = -1  # never equal to ``edits``: dirty until saved
+
     def _set_loading(self, on: bool) -> None:
         """The loader's appends are the message being loaded, not edits (no autosave, no "Edited"); the
         flag is put back as it was (an append inside load() leaves load() still loading)."""
@@ -416,7 +426,7 @@ class ComposeView(QWidget):
             self.edits += 1
             if self.error_label.isVisible():
                 self.set_error("")
-            self.state_label.setText("Edited" if self._draft.ref else "Not saved")
+            self.state_label.setText(EDITED if self._draft.ref else "Not saved")
             self.title.setText(self.subject.text().strip() or ("Draft" if self._draft.ref else "New message"))
             self.changed.emit()
 

@@ -25,12 +25,16 @@ from app.core.submission import SubState
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import MailError
+from app.ui.compose_view import EDITED
 from app.ui.recent import remember_recipients
 from app.ui.tasks import TaskTracker
 
 log = logging.getLogger(__name__)
 
 NOT_ON_SERVER = "Kept on this computer — not on server yet"
+#: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
+NOT_SENT_NEWER = ("Not sent: a newer version of this draft is on this computer, not yet saved to the server. "
+                  "Open it (Enter) to check it, then send it from Compose")
 
 
 class Workflows(TaskTracker):
@@ -175,6 +179,9 @@ class Workflows(TaskTracker):
         refused, or kept on this computer until the server is reached)."""
         w, c = self.w, self.w.compose
         outbox = self.outbox()
+        if outbox is not None and c.is_empty() and c.identity().ref is None:
+            w.statusBar().showMessage("Nothing to save: Compose is empty", 5000)  # no empty draft on the server
+            return None
         if outbox is None or c.validate(for_send=False):
             return None
         async with self._save_lock:
@@ -202,7 +209,7 @@ class Workflows(TaskTracker):
             if same:
                 c.set_saved(saved)
                 c.saved_edits = edits
-                c.state_label.setText("Saved" if c.edits == edits else "Edited")  # typed on meanwhile
+                c.state_label.setText("Saved" if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
             w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
                                       if recreated else "Draft saved", 8000 if recreated else 4000)
@@ -354,6 +361,10 @@ class Workflows(TaskTracker):
         if not refs:
             w.statusBar().showMessage("Select drafts to send (Shift+Up/Down, Ctrl+A)", 5000)
             return []
+        refs, held = await self._without_newer_versions(refs)
+        if not refs:
+            w.statusBar().showMessage(NOT_SENT_NEWER, 10000)
+            return held
         model = w.drafts.model
         items = [model.summary(model.row_of(r.id)) or _summary_of(r) for r in refs]
         model.set_statuses({r.id: ("Sending…", False) for r in refs})  # one change for the batch, not 50
@@ -382,28 +393,70 @@ class Workflows(TaskTracker):
                 statuses[ref.id] = (f"In the Outbox: {o.explanation or 'waiting to send'}", True)
         model.set_statuses(statuses)
         model.take_rows(sent_ids)
+        outcomes += held
+        n += len(held)
         failed = n - len(sent_ids)
         w.statusBar().showMessage(f"Sent {len(sent_ids)} of {n}" + (f"; {failed} not sent (see Status)" if failed else ""), 8000)
         w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes
 
+    async def _without_newer_versions(self, refs: list[ItemRef]) -> tuple[list[ItemRef], list[ItemOutcome]]:
+        """Send selected sends drafts as the server has them, so a draft whose newer version is on this
+        computer (in Compose, or kept in the journal) is not sent: that would send an older version than the
+        user wrote. Returns (the refs to send, an outcome for each one held back); held rows say why."""
+        bridge, c = self.w.journal_bridge, self.w.compose
+        newer = set() if bridge is None else set(await bridge.newer_local())
+        if c.dirty and c.current_ref() is not None:
+            newer.add(c.current_ref().id)
+        held = [r for r in refs if r.id in newer]
+        if held:
+            self.w.drafts.model.set_statuses({r.id: (NOT_SENT_NEWER, True) for r in held})
+        return ([r for r in refs if r.id not in newer],
+                [ItemOutcome(ref=r, status=OutcomeStatus.FAILED, code="NewerVersionOnThisComputer",
+                             explanation=NOT_SENT_NEWER, kind=ErrorKind.STALE) for r in held])
+
     @asyncSlot(object)
     async def open_draft(self, ref: ItemRef):
-        w = self.w
+        """Enter on a draft: Compose shows its newest version, the one on screen or kept on this computer
+        when the server's is older (never the server's older text over edits not yet saved)."""
+        w, c = self.w, self.w.compose
+        if c.current_ref() is not None and c.current_ref().id == ref.id:
+            w.show_view("compose")  # it is the message in Compose: what is there is its newest version
+            w.statusBar().showMessage("This draft is the message in Compose", 4000)
+            c.to.setFocus()
+            return
         with self._tracked("Opening draft…"):
-            try:
-                msg = await w.session.get_message(ref)
-            except MailError as exc:
-                if not self._transport_error(exc):
-                    w.drafts.model.set_status(ref.id, self.explain_exc(exc))
-                return
+            msg = await self._newer_here(ref)
+            newer = msg is not None
+            if not newer:
+                try:
+                    msg = await w.session.get_message(ref)
+                except MailError as exc:
+                    if not self._transport_error(exc):
+                        w.drafts.model.set_status(ref.id, self.explain_exc(exc))
+                    return
             if msg.ref is None:
                 msg = msg.copy(ref=ref)
             if not self.stash_current():
                 return
-            w.compose.load(msg)
+            c.load(msg)
+            if newer:
+                c.show_unsaved_edits()
+                w.statusBar().showMessage("Opened the version kept on this computer: it is newer than the "
+                                          "server's (not saved to the server yet)", 8000)
             w.show_view("compose")
-            w.compose.to.setFocus()
+            c.to.setFocus()
+
+    async def _newer_here(self, ref: ItemRef) -> Draft | None:
+        """The version of the server draft ``ref`` kept on this computer, newer than the server's, if any."""
+        bridge = self.w.journal_bridge
+        if bridge is None:
+            return None
+        entry = (await bridge.newer_local()).get(ref.id)
+        if entry is None:
+            return None
+        full = await bridge.writer(bridge.journal.get, entry.local_id)
+        return None if full is None else full.draft
 
     @asyncSlot(list)
     async def delete_drafts(self, refs: list[ItemRef]):

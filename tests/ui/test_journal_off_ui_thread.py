@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
+from app.ui.compose_view import EDITED
 from tests.ui.conftest import BOB, close_window, open_window, wait_task
 from tests.ui.test_window_flows import CTRL, key, type_message
 
@@ -51,7 +52,7 @@ def test_writing_saving_and_sending_leave_the_journal_to_its_thread(qtbot, aloop
         c.body.setFocus()
         qtbot.keyClicks(c.body, " and more, typed while the save was on its way")
         qtbot.waitUntil(lambda: c.current_ref() is not None, timeout=20000)
-        qtbot.waitUntil(lambda: c.state_label.text() == "Edited", timeout=10000)
+        qtbot.waitUntil(lambda: c.state_label.text() == EDITED, timeout=10000)
         assert ("CreateItem", "delay") in sandbox.faults.fired
 
         key(qtbot, win, Qt.Key_S, CTRL)
