@@ -189,6 +189,8 @@ class Controller:
         self.settings.set_account(acc)
         if dialog is not None:
             dialog.connected()
+        if self.window.flows is not None:  # what is typed goes to its own account's Drafts first
+            await self.window.flows.save_before_switching()
         self.window.set_session(session)
         if not stored:
             what = "the Microsoft 365 sign-in is" if m365 else "the password is"

@@ -151,6 +151,21 @@ class Workflows(TaskTracker):
         self._spawn(stash())
         return True
 
+    async def save_before_switching(self) -> None:
+        """Another account is about to be used: an edited message is saved to this account's Drafts first
+        (its first attempt awaited), as leaving it for another message does. When the server cannot take it
+        now, it stays on this computer under this account and reopens when the account is used again."""
+        w, c = self.w, self.w.compose
+        outbox = self.outbox()
+        if outbox is None or not c.dirty or c.validate(for_send=False):
+            return
+        draft, edits = c.draft(), c.edits
+        with self._tracked("Saving the message in Compose to Drafts…"):
+            job = await outbox.save(draft)
+        if job.saved is not None and c.identity().local_id == draft.local_id and c.edits == edits:
+            c.saved_edits = edits
+            w.draft_saved.emit(job.saved)
+
     def outbox(self):
         """The signed-in account's send queue (None before a session is set)."""
         session = self.w.session

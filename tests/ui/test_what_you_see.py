@@ -165,3 +165,37 @@ def test_ctrl_s_on_an_empty_compose_saves_nothing(qtbot, aloop, sandbox, tmp_pat
     finally:
         close_window(win, session)
         win.journal_bridge.close()
+
+
+def test_switching_account_saves_the_edited_message_to_its_own_accounts_drafts(qtbot, aloop, sandbox, settings,
+                                                                               tmp_path):
+    """Ctrl+, → another account, Enter: the message being written goes to the first account's Drafts
+    before the other account is in use (it is never left only on this computer, shown nowhere)."""
+    from app.app_main import Controller
+    from app.storage import secrets
+    from tests.ui.conftest import open_window
+    from tests.ui.test_window_flows import type_message
+
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(tmp_path / "j.sqlite3"))
+    ctl = Controller(None, win, settings)
+    carol = next(a for a in sandbox.accounts if a["email"] == "carol@example.com")
+    try:
+        type_message(qtbot, win, subject="written as alice", body="alice's words")
+        key(qtbot, win, Qt.Key_Comma, CTRL)  # Account settings…
+        qtbot.waitUntil(lambda: win.account_dialog is not None and win.account_dialog.isVisible(), timeout=5000)
+        dlg = win.account_dialog
+        dlg.email.setText("carol@example.com")
+        dlg.url.setText(sandbox.ews_url)
+        dlg.username.setText(carol.get("username") or "carol@example.com")
+        dlg.password.setText(carol["password"])
+        dlg.password.setFocus()
+        qtbot.keyClick(dlg.password, Qt.Key_Return)
+        qtbot.waitUntil(lambda: win.session is not session and win.session is not None, timeout=20000)
+        assert [(d["subject"], _body(d)) for d in _drafts(sandbox)] == [("written as alice", "alice's words")]
+        assert win.compose.draft().is_empty()  # carol's Compose
+        assert sandbox.mailbox("carol@example.com").items("drafts") == []
+    finally:
+        close_window(win)
+        session.close()
+        secrets.forget("carol@example.com", carol.get("username") or "carol@example.com")
+        del ctl
