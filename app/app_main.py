@@ -77,6 +77,19 @@ def install_excepthook(window) -> None:
         if issubclass(etype, KeyboardInterrupt):
             sys.__excepthook__(etype, value, tb)
             return
+        from app.storage.local_errors import local_reason, what_to_do
+
+        reason = local_reason(value)
+        if reason is not None:  # Dispatch's own files, not a bug: said as what it is (issue 52)
+            log.warning("local data could not be written: %s", etype.__name__)
+            try:
+                window.show_journal_notice("Not written on this computer",
+                                           f"Dispatch could not write its data on this computer: {reason}. "
+                                           f"{what_to_do(reason)}; until then, messages are only kept once "
+                                           "saved to the server.")
+            except Exception:  # noqa: BLE001 - the hook itself must never raise
+                pass
+            return
         log.error("unexpected error", exc_info=(etype, value, tb))
         try:
             window.show_error(f"Something went wrong ({etype.__name__}: {value}). The details are in the log: "

@@ -37,6 +37,7 @@ from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary, new_mes
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, FieldError, validate_draft
 from app.mail.errors import MailError
 from app.storage.journal import Journal, State
+from app.storage.local_errors import local_reason
 
 log = logging.getLogger(__name__)
 
@@ -268,6 +269,26 @@ class Outbox:
         self.changed()
         self.worker.poke()
         return job
+
+    async def save_unjournaled(self, draft: Draft) -> Draft:
+        """Save ``draft`` to the server's Drafts without the journal, which cannot be written (a full disk):
+        the user asked for a save, a save sends nothing so it cannot go out twice, and the server's copy is
+        then the only safe one. An older copy the journal holds is dropped if it can be (else a restart would
+        reopen older text than the server's). Raises the backend's error when the server does not take it."""
+        lid = draft.local_id
+        if draft.ref is None and lid in self.known:
+            ref, mid = self.known[lid]
+            draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
+        saved = await self.client.save_draft(draft)
+        saved = saved.copy(local_id=lid, internet_message_id=saved.internet_message_id or draft.internet_message_id)
+        try:
+            await self.write(self.journal.confirm_saved, lid, saved.ref)
+        except Exception as exc:  # noqa: BLE001 - still full: the entry stays (kept, not lost)
+            if local_reason(exc) is None:
+                raise
+            log.warning("an older local copy could not be dropped: %s", type(exc).__name__)
+        self.saved(saved)
+        return saved
 
     # ------------------------------------------------------------------ waiting
     async def wait(self, local_id: str, *, final: bool = True, timeout: float | None = None):

@@ -34,14 +34,13 @@ from app.domain.models import new_message_id
 from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
 from app.ui.compose_view import EDITED
+from app.ui.newer_marks import NewerMarks
 
 log = logging.getLogger(__name__)
 
 SENT_RELOAD_MS = 250
 SENT_RELOAD_MAX_S = 2.0
 LEAVE_MS = 60
-#: a Drafts row's Status when this computer holds a newer version of it than the server
-NEWER_HERE = "Newer version on this computer, not yet saved to the server: Enter opens it"
 UNPROTECTED = ("Typing is not protected: the local journal cannot be written ({why}). Messages are only "
                "kept once saved to the server.")
 
@@ -59,7 +58,6 @@ class JournalBridge:
         self.recovery_report: dict = {}  # local_id -> branch, for this start (logged too)
         self._resumed_for = None  # the session whose recovered messages were handled
         self._note = ""  # "Reopened the message you were writing…", said again once connected
-        self._newer_marked: set[str] = set()  # Drafts rows marked NEWER_HERE
         self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
         self._restored = 0
         self._sent_timer = None
@@ -75,7 +73,7 @@ class JournalBridge:
         c.about_to_load.connect(self.autosave.flush)  # lazy reads below see the old message
         window.stack.currentChanged.connect(lambda *_: self.autosave.flush())
         window.stack.currentChanged.connect(self._catch_up_sent)
-        window.stack.currentChanged.connect(self._mark_newer_drafts)
+        self.newer_marks = NewerMarks(window, self)  # Drafts marks drafts with a newer version here
         window.session_changed.connect(self._session_changed)
         window.state_changed.connect(self._state)
         from PySide6.QtWidgets import QApplication
@@ -238,7 +236,7 @@ class JournalBridge:
                 w.statusBar().showMessage(f"{_n_messages(n, 'other unsaved')} {'was' if n == 1 else 'were'} "
                                           "restored to Drafts", 15000)
                 w.drafts.model.reload()
-        self._mark_newer_drafts()  # its mark in Drafts, if it had one, goes
+        self.newer_marks.refresh()  # its mark in Drafts, if it had one, goes
 
     def _keep(self, coro) -> None:
         task = asyncio.ensure_future(coro)
@@ -332,27 +330,6 @@ class JournalBridge:
             self.w.sent.model.reload()
         else:
             self._sent_stale = True
-
-    # ---- drafts with a newer version here ----
-    async def newer_local(self) -> dict:
-        """Server drafts (by item id) whose newer version is on this computer only (app.core.recovery). The
-        look waits on the journal's thread behind every write handed to it (leaving Compose hands over what
-        was typed: a draft in Compose is looked at there, ``Workflows``)."""
-        return await self.writer(recovery.newer_local_versions, self.journal, self.account)
-
-    def _mark_newer_drafts(self, *_a) -> None:
-        if self.w.stack.currentWidget() is self.w.drafts and self.w.session is not None:
-            self._keep(self._mark_newer())
-
-    async def _mark_newer(self) -> None:
-        """Drafts marks each draft whose newer version is on this computer (its Status column); a mark
-        whose version has reached the server since is cleared."""
-        newer = await self.newer_local()
-        model = self.w.drafts.model
-        stale = {ref_id: ("", False) for ref_id in self._newer_marked - newer.keys() if model.status(ref_id) == NEWER_HERE}
-        fresh = {ref_id: (NEWER_HERE, False) for ref_id in newer if not model.status(ref_id)}
-        self._newer_marked = set(newer)
-        model.set_statuses({**stale, **fresh})
 
     def _catch_up_sent(self, *_a) -> None:
         if self._sent_stale and self.w.stack.currentWidget() is self.w.sent:

@@ -25,6 +25,7 @@ from app.core.submission import SubState
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import MailError
+from app.storage.local_errors import local_reason, what_to_do
 from app.ui.compose_view import EDITED
 from app.ui.recent import remember_recipients
 from app.ui.tasks import TaskTracker
@@ -35,6 +36,12 @@ NOT_ON_SERVER = "Kept on this computer — not on server yet"
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
 NOT_SENT_NEWER = ("Not sent: a newer version of this draft is on this computer, not yet saved to the server. "
                   "Open it (Enter) to check it, then send it from Compose")
+
+
+def not_sent_unprotected(reason: str) -> str:
+    """Why a send is refused when the journal cannot record it: exactly once needs the journal."""
+    return (f"Not sent: {reason}, so the send cannot be protected against a crash. {what_to_do(reason)}, or save "
+            "the draft to the server with Ctrl+S.")
 
 
 class Workflows(TaskTracker):
@@ -135,7 +142,14 @@ class Workflows(TaskTracker):
 
         async def stash():
             with self._tracked("Saving the previous message to Drafts…"):
-                job = await outbox.save(draft)
+                try:
+                    job = await outbox.save(draft)
+                except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk)
+                    reason = local_reason(exc)
+                    if reason is None:
+                        raise
+                    await self._stash_unjournaled(draft, reason)
+                    return
                 if job.saved is not None:
                     w.draft_saved.emit(job.saved)
                     w.statusBar().showMessage("The previous message was saved to Drafts", 5000)
@@ -165,6 +179,28 @@ class Workflows(TaskTracker):
         if job.saved is not None and c.identity().local_id == draft.local_id and c.edits == edits:
             c.saved_edits = edits
             w.draft_saved.emit(job.saved)
+
+    async def _stash_unjournaled(self, draft: Draft, reason: str) -> None:
+        """The previous message could not be recorded on this computer: it goes to the server's Drafts all
+        the same; when the server does not take it either, it comes back to Compose if nothing else is
+        being written there (never lost), else the user is told where it stands."""
+        w = self.w
+        try:
+            saved = await self.outbox().save_unjournaled(draft)
+        except MailError as exc:
+            c = w.compose
+            if c.is_empty() and c.identity().ref is None:
+                c.load(draft)
+                c.show_unsaved_edits()
+                w.show_view("compose")
+            w.show_error(f"The previous message could not be saved: {self.explain_exc(exc)}, and the copy on this "
+                         f"computer could not be written: {reason}. It is back in Compose if Compose was empty.")
+            return
+        w.draft_saved.emit(saved)
+        w.drafts.model.reload()
+        w.show_journal_notice("Saved to the server only",
+                              f"The previous message was saved to Drafts, but not on this computer: {reason}. "
+                              f"{what_to_do(reason)}.")
 
     def outbox(self):
         """The signed-in account's send queue (None before a session is set)."""
@@ -200,11 +236,17 @@ class Workflows(TaskTracker):
         if outbox is None or c.validate(for_send=False):
             return None
         async with self._save_lock:
-            draft, edits = c.draft(), c.edits
+            draft, edits, label = c.draft(), c.edits, c.state_label.text()
             c.set_busy(True, "Saving…")
             w._busy_push("Saving draft…")
             try:
-                job = await outbox.queue_save(draft)  # recorded in the journal as it is saved
+                try:
+                    job = await outbox.queue_save(draft)  # recorded in the journal as it is saved
+                except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
+                    reason = local_reason(exc)
+                    if reason is None:
+                        raise
+                    return await self._save_unjournaled(draft, edits, label, reason)
                 self._drop_autosave_taken(job, edits)
                 await outbox.wait(draft.local_id, final=False)
             finally:
@@ -232,6 +274,34 @@ class Workflows(TaskTracker):
             w.draft_saved.emit(saved)
             w.drafts.model.reload()
             return saved
+
+    async def _save_unjournaled(self, draft: Draft, edits: int, label: str, reason: str) -> Draft | None:
+        """Ctrl+S when the journal cannot record the draft: it is saved to the server all the same (a save
+        sends nothing, so nothing can go out twice; the server's copy is then the only safe one) and the
+        user is told that the copy on this computer could not be written. Compose's state is put back when
+        the server does not take it either (the message stays on screen)."""
+        w, c = self.w, self.w.compose
+        try:
+            saved = await self.outbox().save_unjournaled(draft)
+        except MailError as exc:
+            c.state_label.setText(label)
+            c.set_error(f"Not saved: {self.explain_exc(exc)}. The copy on this computer could not be written "
+                        f"either: {reason}. {what_to_do(reason)}, then save again.")
+            return None
+        if c.identity().local_id == draft.local_id:
+            c.set_saved(saved)
+            c.saved_edits = edits
+            if c.edits == edits and w.journal_bridge is not None:  # the autosave waiting is what was saved
+                w.journal_bridge.autosave.forget(draft.local_id)
+            c.state_label.setText("Saved" if c.edits == edits else EDITED)
+        w.show_journal_notice("Saved to the server only",
+                              f"The draft was saved to the server, but the copy on this computer could not be "
+                              f"written: {reason}. {what_to_do(reason)}: until then, what you type is only kept "
+                              "once saved to the server.")
+        remember_recipients(self.w, draft)
+        w.draft_saved.emit(saved)
+        w.drafts.model.reload()
+        return saved
 
     def _drop_autosave_taken(self, job, edits: int) -> None:
         """The save recorded all typed up to Ctrl+S (``job.version``): an autosave still due, nothing typed since,
@@ -263,7 +333,7 @@ class Workflows(TaskTracker):
         if outbox is None or c.validate(for_send=True):
             return None
         async with self._save_lock:
-            draft = c.draft()
+            draft, label = c.draft(), c.state_label.text()
             c.set_busy(True, "Sending…")
             w._busy_push("Sending…")
             self.sending += 1
@@ -274,6 +344,12 @@ class Workflows(TaskTracker):
             except DraftInvalid as exc:  # the queue's own check (e.g. a limit learnt since): nothing created
                 c.set_error(f"Not sent: {exc.message}")
                 return None
+            except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
+                reason = local_reason(exc)
+                if reason is None:
+                    raise
+                self._not_sent_unprotected(label, reason)  # exactly-once needs the journal: nothing queued
+                return None
             finally:
                 self.sending -= 1
                 c.set_busy(False)
@@ -281,6 +357,14 @@ class Workflows(TaskTracker):
             if timing is not None and timing.is_held(sub):
                 return timing.held(sub, draft)  # the countdown with Undo; the Outbox sends it after
             return await self._after_send(sub, draft)
+
+    def _not_sent_unprotected(self, label: str, reason: str) -> None:
+        """A send the journal could not record is refused, said plainly; the message stays in Compose."""
+        c = self.w.compose
+        text = not_sent_unprotected(reason)
+        c.state_label.setText(label)
+        c.set_error(text)
+        self.w.show_journal_notice("Not sent", text)
 
     async def _after_send(self, sub, draft: Draft) -> ItemOutcome:
         """Show where the submission stands: sent (Compose is cleared), refused (the message comes back
@@ -387,7 +471,16 @@ class Workflows(TaskTracker):
         w._busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
         self.sending += 1
         try:
-            subs = await outbox.submit_saved(items)
+            try:
+                subs = await outbox.submit_saved(items)
+            except Exception as exc:  # noqa: BLE001 - the journal cannot record the sends: none is sent
+                reason = local_reason(exc)
+                if reason is None:
+                    raise
+                text = not_sent_unprotected(reason)
+                model.set_statuses({r.id: (text, True) for r in refs})
+                w.show_journal_notice("Not sent", text)
+                return held
             subs = await outbox.wait_all(subs, final=False)
         finally:
             self.sending -= 1
@@ -420,7 +513,7 @@ class Workflows(TaskTracker):
         computer (in Compose, or kept in the journal) is not sent: that would send an older version than the
         user wrote. Returns (the refs to send, an outcome for each one held back); held rows say why."""
         bridge, c = self.w.journal_bridge, self.w.compose
-        newer = set() if bridge is None else set(await bridge.newer_local())
+        newer = set() if bridge is None else set(await bridge.newer_marks.newer_local())
         if c.dirty and c.current_ref() is not None:
             newer.add(c.current_ref().id)
         held = [r for r in refs if r.id in newer]
@@ -467,7 +560,7 @@ class Workflows(TaskTracker):
         bridge = self.w.journal_bridge
         if bridge is None:
             return None
-        entry = (await bridge.newer_local()).get(ref.id)
+        entry = (await bridge.newer_marks.newer_local()).get(ref.id)
         if entry is None:
             return None
         full = await bridge.writer(bridge.journal.get, entry.local_id)

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
 from app.ui.compose_view import EDITED
-from app.ui.journal_bridge import NEWER_HERE
+from app.ui.newer_marks import NEWER_HERE
 from app.ui.workflows import NOT_SENT_NEWER
 from tests.reliability.test_outbox_view import _window
 from tests.ui.conftest import ALICE, BOB, close_window, wait_task

@@ -124,6 +124,33 @@ def test_unexpected_error_becomes_banner_and_log_line(qtbot, aloop, caplog):
     assert any("unexpected error" in r.message for r in caplog.records)
 
 
+def test_a_local_data_failure_that_escapes_is_named_not_something_went_wrong(qtbot, aloop, caplog):
+    """Issue 52: a journal write that fails on a full disk and reaches the crash handler (a path with no
+    handling of its own) is said as what it is, in the banner and the status bar's journal notice."""
+    import sqlite3
+
+    from app.app_main import install_excepthook
+    from app.storage.local_errors import FULL
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    old = sys.excepthook
+    try:
+        install_excepthook(win)
+        for exc in (sqlite3.OperationalError("database or disk is full"), OSError(28, "No space left on device")):
+            try:
+                raise exc
+            except Exception:  # noqa: BLE001
+                sys.excepthook(*sys.exc_info())
+            text = win.banner.label.text()
+            assert FULL in text and "Something went wrong" not in text, text
+            assert "Not written" in win.status.journal_notice.text()
+    finally:
+        sys.excepthook = old
+
+
 def test_rich_text_message_reaches_the_server_as_html(qtbot, window, sandbox):
     win = window
     qtbot.keyClick(win.compose.to.edit, Qt.Key_N, CTRL)

@@ -1,0 +1,45 @@
+"""What went wrong with Dispatch's own files (the journal, the settings), in words a user can act on.
+
+A full disk reaches the code as ``sqlite3.OperationalError("database or disk is full")`` from the journal's
+COMMIT (SQLITE_FULL) or as ``OSError(ENOSPC)`` from a file write; a read-only or foreign-owned data folder
+as ``"attempt to write a readonly database"``/EROFS/EACCES. Callers ask :func:`local_reason` and branch on
+``None`` (not ours: a real bug, left to the crash handler) or a sentence fragment that completes "…: {reason}".
+Never the file's content, never a message's.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+FULL = "the disk holding Dispatch's data is full"
+READ_ONLY = "the folder holding Dispatch's data is read-only"
+NO_ACCESS = "Dispatch is not allowed to write to its data folder"
+QUOTA = "your disk quota is used up"
+DISK_ERROR = "the disk holding Dispatch's data reported an error"
+UNUSABLE = "Dispatch's local journal cannot be written"
+
+_ERRNO = {errno.ENOSPC: FULL, errno.EDQUOT: QUOTA, errno.EROFS: READ_ONLY, errno.EACCES: NO_ACCESS,
+          errno.EPERM: NO_ACCESS, errno.EIO: DISK_ERROR}
+# SQLite's own messages (sqlite3_errstr) for the result codes a disk or folder problem gives
+_SQLITE = (("disk is full", FULL), ("readonly database", READ_ONLY), ("disk i/o error", DISK_ERROR),
+           ("unable to open database", NO_ACCESS))
+
+
+def local_reason(exc: BaseException) -> str | None:
+    """Why Dispatch's own data could not be written, or None when ``exc`` is not such a failure."""
+    if isinstance(exc, OSError) and exc.errno in _ERRNO:
+        return _ERRNO[exc.errno]
+    if isinstance(exc, sqlite3.DatabaseError):
+        text = str(exc).lower()
+        return next((reason for key, reason in _SQLITE if key in text), UNUSABLE)
+    return None
+
+
+def what_to_do(reason: str) -> str:
+    """The user's way out of ``reason``, as a sentence."""
+    if reason in (FULL, QUOTA):
+        return "Free some space"
+    if reason in (READ_ONLY, NO_ACCESS):
+        return "Make Dispatch's data folder writable"
+    return "Check the disk"

@@ -1,0 +1,42 @@
+"""Drafts marks each server draft whose newer version is on this computer (issue 45): edits typed or restored
+and not yet saved to the server. The look is :func:`app.core.recovery.newer_local_versions`, made on the
+journal's thread each time Drafts is shown and after each save; a mark whose version has reached the server
+since is cleared. Wiring only."""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.core import recovery
+
+#: a Drafts row's Status when this computer holds a newer version of it than the server
+NEWER_HERE = "Newer version on this computer, not yet saved to the server: Enter opens it"
+
+
+class NewerMarks:
+    def __init__(self, window, bridge):
+        self.w, self.bridge = window, bridge
+        self._marked: set[str] = set()  # Drafts rows marked NEWER_HERE
+        self._tasks: set[asyncio.Task] = set()
+        window.stack.currentChanged.connect(self.refresh)
+
+    async def newer_local(self) -> dict:
+        """Server drafts (by item id) whose newer version is on this computer only. The look waits on the
+        journal's thread behind every write handed to it (leaving Compose hands over what was typed; a draft
+        in Compose is looked at there, by ``Workflows``)."""
+        b = self.bridge
+        return await b.writer(recovery.newer_local_versions, b.journal, b.account)
+
+    def refresh(self, *_a) -> None:
+        if self.w.stack.currentWidget() is self.w.drafts and self.w.session is not None:
+            task = asyncio.ensure_future(self._mark())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _mark(self) -> None:
+        newer = await self.newer_local()
+        model = self.w.drafts.model
+        stale = {ref_id: ("", False) for ref_id in self._marked - newer.keys() if model.status(ref_id) == NEWER_HERE}
+        fresh = {ref_id: (NEWER_HERE, False) for ref_id in newer if not model.status(ref_id)}
+        self._marked = set(newer)
+        model.set_statuses({**stale, **fresh})
