@@ -16,6 +16,47 @@ def key(qtbot, win, k, mods=Qt.NoModifier):
     qtbot.keyClick(QApplication.focusWidget() or win, k, mods)
 
 
+# ---------------------------------------------------------------- item 6: rich text from the keyboard
+def test_a_formatting_key_in_plain_text_switches_to_rich_text_and_formats(qtbot, window, screenshot_dir):
+    from PySide6.QtGui import QKeySequence
+
+    from tests.ui.test_compose_formatting import runs
+
+    win = window
+    c = win.compose
+    new_message(qtbot, win)
+    fill(qtbot, win, to="bob@example.com", subject="Plain first", body="plain ")
+    assert not c.rich.isChecked() and QApplication.focusWidget() is c.body
+    key(qtbot, win, Qt.Key_B, CTRL)
+    assert c.rich.isChecked() and c.fmt.rich_action.isChecked()
+    assert "Rich text" in win.statusBar().currentMessage()
+    qtbot.keyClicks(c.body, "bold")
+    assert runs(c.body) == [("plain ", False, False, False), ("bold", True, False, False)]
+    assert c.draft().body_format.value == "HTML" and "font-weight" in c.draft().body
+    win.grab().save(str(screenshot_dir / "compose-rich-by-key.png"))
+    # the switch: in the Format menu with its own key, and in the palette (in Compose)
+    menu = win.menus["&Format"]
+    assert c.fmt.rich_action in menu.actions() and c.bold_action in menu.actions()
+    assert c.fmt.rich_action.shortcut() == QKeySequence("Ctrl+Shift+X")
+    # Ctrl+Shift+X back to plain: formatting would be lost, so it asks first (nothing changes yet)
+    key(qtbot, win, Qt.Key_X, CTRL | SHIFT)
+    assert c.fmt.question.isVisible() and c.rich.isChecked() and c.fmt.rich_action.isChecked()
+    assert QApplication.focusWidget() is c.fmt.question.accept_button
+    key(qtbot, win, Qt.Key_Space)  # "Remove formatting"
+    assert not c.rich.isChecked() and not c.fmt.rich_action.isChecked() and c.draft().body == "plain bold"
+    # on again from the palette (the same switch), and off again with the key alone (nothing to lose)
+    p = open_palette(qtbot, win)
+    qtbot.keyClicks(p.field, "rich text")
+    assert p.shown()[0] == "Rich text" and p.model.rows[0].where == "Format"
+    key(qtbot, win, Qt.Key_Return)
+    assert c.rich.isChecked() and c.fmt.rich_action.isChecked()
+    c.body.setFocus(Qt.TabFocusReason)
+    c.body.selectAll()
+    qtbot.keyClicks(c.body, "new words")
+    key(qtbot, win, Qt.Key_X, CTRL | SHIFT)
+    assert not c.rich.isChecked() and not c.fmt.question.isVisible() and c.draft().body_format.value == "Text"
+
+
 # ---------------------------------------------------------------- item 9: one undo key
 def test_ctrl_z_undoes_a_discard_and_still_undoes_typing_first(qtbot, window):
     win = window
@@ -37,3 +78,50 @@ def test_ctrl_z_undoes_a_discard_and_still_undoes_typing_first(qtbot, window):
     # the next Ctrl+Z is the field's again (To has the focus; nothing to undo there, nothing happens)
     key(qtbot, win, Qt.Key_Z, CTRL)
     assert c.subject.text() == "Second thoughts"
+
+
+# ---------------------------------------------------------------- item 10: lists and the palette
+def test_home_and_end_go_to_the_first_and_last_row_of_the_lists(qtbot, aloop, sandbox, settings):
+    from tests.ui.conftest import close_window
+    from tests.ui.test_lists_usable import open_loaded, seed_drafts, seed_sent, selected
+
+    seed_drafts(sandbox, 30)
+    for s in ("Sent one", "Sent two", "Sent three"):
+        seed_sent(sandbox, s)
+    win, session = open_loaded(qtbot, sandbox, settings)
+    try:
+        for view, shortcut, rows in ((win.drafts, Qt.Key_2, 30), (win.sent, Qt.Key_3, 3)):
+            qtbot.waitUntil(lambda v=view, n=rows: v.model.rowCount() == n, timeout=20000)
+            key(qtbot, win, shortcut, CTRL)
+            assert QApplication.focusWidget() is view.table and selected(view) == [0]
+            key(qtbot, win, Qt.Key_End)
+            assert view.table.currentIndex().row() == rows - 1 and selected(view) == [rows - 1]
+            key(qtbot, win, Qt.Key_Home)
+            assert view.table.currentIndex().row() == 0 and selected(view) == [0]
+    finally:
+        close_window(win, session)
+
+
+def open_palette(qtbot, win):
+    key(qtbot, win, Qt.Key_P, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: win.power.palette is not None and win.power.palette.isVisible(), timeout=3000)
+    return win.power.palette
+
+
+def test_the_palette_offers_only_what_applies_here_and_says_when_nothing_matches(qtbot, window, screenshot_dir):
+    win = window
+    key(qtbot, win, Qt.Key_1, CTRL)
+    p = open_palette(qtbot, win)
+    shown = p.shown()
+    assert "Open draft" not in shown and "Delete draft" not in shown, "the Drafts list's keys do nothing here"
+    assert "Retry sending" not in shown and "Bold" in shown
+    qtbot.keyClicks(p.field, "qqzzxxjj")
+    assert p.shown() == [] and p.nothing.isVisible() and "No command" in p.nothing.text()
+    win.grab().save(str(screenshot_dir / "palette-no-command.png"))
+    key(qtbot, win, Qt.Key_Escape)
+    key(qtbot, win, Qt.Key_2, CTRL)
+    p = open_palette(qtbot, win)
+    shown = p.shown()
+    assert "Open draft" in shown and "Delete draft" in shown and "Bold" not in shown
+    assert not p.nothing.isVisible()
+    key(qtbot, win, Qt.Key_Escape)
