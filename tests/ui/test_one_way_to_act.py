@@ -125,3 +125,58 @@ def test_the_palette_offers_only_what_applies_here_and_says_when_nothing_matches
     assert "Open draft" in shown and "Delete draft" in shown and "Bold" not in shown
     assert not p.nothing.isVisible()
     key(qtbot, win, Qt.Key_Escape)
+
+
+# ---------------------------------------------------------------- item 16: the F1 sheet
+def _cut_cells(sheet) -> list[str]:
+    """The shown cells whose words are wider than their column (drawn elided), and whether the columns
+    go past the visible width."""
+    t = sheet.table
+    fm = t.fontMetrics()
+    cut = []
+    for r in range(t.rowCount()):
+        if t.isRowHidden(r) or t.item(r, 1) is None:
+            continue
+        for c in (0, 1):
+            text = t.item(r, c).text()
+            if fm.horizontalAdvance(text) + 8 > t.visualRect(t.model().index(r, c)).width():
+                cut.append(text)
+    if t.horizontalHeader().length() > t.viewport().width():
+        cut.append("(columns wider than the sheet)")
+    return cut
+
+
+def test_the_f1_sheet_lists_every_key_uncut_and_typing_filters_it(qtbot, window, screenshot_dir):
+    from PySide6.QtGui import QKeySequence
+
+    win = window
+    native = lambda k: QKeySequence(k).toString(QKeySequence.NativeText)  # noqa: E731
+    key(qtbot, win, Qt.Key_F1)
+    qtbot.waitUntil(lambda: win._sheet is not None and win._sheet.isVisible())
+    sheet = win._sheet
+    qtbot.waitExposed(sheet)
+    rows = sheet.rows()
+    send_selected = ("Send selected drafts", f"{native('Ctrl+Shift+Return')}, {native('Ctrl+Shift+Enter')}")
+    assert send_selected in rows
+    # the keys that are no menu command are listed too
+    for text, keys in (("Recipient suggestions: take the highlighted one", ("Return", "Tab")),
+                       ("Snippet: its trigger word, then Tab", ("Tab",)),
+                       ("Tomorrow morning / Monday morning", ("Alt+T", "Alt+M")),
+                       ("First / last row", ("Home", "End")),
+                       ("Rich text", ("Ctrl+Shift+X",))):
+        assert (text, ", ".join(native(k) for k in keys)) in rows, text
+    assert _cut_cells(sheet) == [], "every row is shown whole"
+    sheet.grab().save(str(screenshot_dir / "shortcuts-uncut.png"))
+    # typing filters it (the field has the keyboard as it opens)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is sheet.filter, timeout=3000)
+    qtbot.keyClicks(sheet.filter, "send sel")
+    shown = sheet.rows(shown_only=True)
+    assert send_selected in shown and all("Quit" != t for t, _k in shown) and len(shown) < len(rows) / 4
+    qtbot.keyClicks(sheet.filter, "zzqq")
+    assert sheet.rows(shown_only=True) == []
+    sheet.filter.selectAll()
+    qtbot.keyClicks(sheet.filter, "alt+m")
+    assert [t for t, _k in sheet.rows(shown_only=True)] == ["Tomorrow morning / Monday morning"]
+    sheet.grab().save(str(screenshot_dir / "shortcuts-filtered.png"))
+    key(qtbot, win, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not sheet.isVisible())
