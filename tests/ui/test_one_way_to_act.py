@@ -180,3 +180,27 @@ def test_the_f1_sheet_lists_every_key_uncut_and_typing_filters_it(qtbot, window,
     sheet.grab().save(str(screenshot_dir / "shortcuts-filtered.png"))
     key(qtbot, win, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not sheet.isVisible())
+
+
+def test_home_and_end_in_the_outbox(qtbot, window):
+    import time
+
+    from app.core import holds
+    from app.domain.models import Draft, Recipient
+    from tests.ui.conftest import BOB, wait_task
+
+    win = window
+    ob = win.flows.outbox()
+    later = holds.Hold(holds.LATER, time.time() + 86400)  # scheduled for tomorrow: they wait in the Outbox
+    for i in range(3):
+        wait_task(qtbot, ob.submit(Draft(to=[Recipient(BOB)], subject=f"Later {i}", body="b"), hold=later))
+    key(qtbot, win, Qt.Key_4, CTRL)
+    view = win.journal_bridge.show_outbox()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 3, timeout=5000)
+    view.table.setFocus(Qt.TabFocusReason)
+    key(qtbot, win, Qt.Key_Home)
+    assert QApplication.focusWidget() is view.table and view.table.currentRow() == 0
+    key(qtbot, win, Qt.Key_End)
+    assert view.table.currentRow() == 2 and view.table.selectionModel().isRowSelected(2)
+    key(qtbot, win, Qt.Key_Home)
+    assert view.table.currentRow() == 0 and view.table.selectionModel().isRowSelected(0)
