@@ -89,6 +89,8 @@ class Formatting(QObject):
         self.rich_action = act("&Rich text", "Ctrl+Shift+X", "actRichText", self._switch_rich, checkable=True,
                                formats=False)
         self.rich_action.setChecked(rich.isChecked())
+        rich.setToolTip(f"Rich text on or off ({self.rich_action.shortcut().toString(QKeySequence.NativeText)}); "
+                        "a formatting key switches it on")
         self.bold = act("&Bold", "Ctrl+B", "actBold", self._bold, checkable=True)
         self.italic = act("&Italic", "Ctrl+I", "actItalic", lambda on: self.body.setFontItalic(on),
                           checkable=True)
