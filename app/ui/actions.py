@@ -8,6 +8,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 
+#: The keys that are not a command of a menu: they act where the keyboard is (a suggestion list, a bar,
+#: a dialog). The F1 sheet lists them with the menus' commands (app/ui/shortcuts.py), so every key the
+#: window answers to is on it. (group, what it does, the keys in QKeySequence's words, one per choice)
+CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Compose", "Recipient suggestions: take the highlighted one", ("Return", "Tab")),
+    ("Compose", "Snippet: its trigger word, then Tab", ("Tab",)),
+    ("Compose", "Link field: apply / cancel", ("Return", "Esc")),
+    ("Compose", "Undo send, delete or discard (while its bar shows)", ("Ctrl+Z",)),
+    ("Send later", "Tomorrow morning / Monday morning", ("Alt+T", "Alt+M")),
+    ("Send later", "At: a time you type, Enter schedules", ("Alt+A", "Return")),
+    ("Send later", "Cancel", ("Esc",)),
+    ("Lists", "First / last row", ("Home", "End")),
+    ("Find in message", "Next / previous match, close", ("Return", "Shift+Return", "Esc")),
+    ("Command palette", "Move, run, close", ("Up", "Down", "Return", "Esc")),
+)
+
+
 @dataclass
 class Actions:
     new: QAction

@@ -3,7 +3,7 @@
 Wiring only. What is worth asking about is decided by :func:`app.domain.send_checks.send_warnings`;
 what a discard removes (the journal entry, a queued save, the server's draft) by the account's queue
 and session. Neither blocks: the question is a window-modal box opened with ``open()`` (never
-``exec()``), the discard is undone from a bar in Compose (Alt+U) until it expires.
+``exec()``), the discard is undone from a bar in Compose (Ctrl+Z, the one undo key, or Alt+U) until it expires.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton
 from app.domain.models import Draft
 from app.domain.send_checks import SendWarning, send_warnings
 from app.ui.safe_text import PlainLabel
+from app.ui.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +99,9 @@ class DiscardBar(QFrame):
         self.label.setAccessibleName("Discard notice")
         self.button = QPushButton("&Undo", self)
         self.button.setAccessibleName("Undo discard")
-        self.button.setToolTip("Bring the message back (Alt+U)")
+        self.button.setToolTip("Bring the message back (Ctrl+Z)")
         self.button.setFocusPolicy(Qt.TabFocus)
-        self.button.clicked.connect(self._undo)
+        self.button.clicked.connect(self.take_back)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.button)
         self.timer = QTimer(self)
@@ -117,7 +118,8 @@ class DiscardBar(QFrame):
     def pending(self) -> bool:
         return self.timer.isActive()
 
-    def _undo(self) -> None:
+    def take_back(self) -> None:
+        """Undo the discard (the button, Ctrl+Z)."""
         if not self.timer.isActive():
             return
         self.timer.stop()
@@ -136,7 +138,7 @@ class DiscardBar(QFrame):
 
 
 class ComposeDiscard(QObject):
-    """Ctrl+Shift+D in Compose: the message leaves the screen at once; Undo (Alt+U) brings it back
+    """Ctrl+Shift+D in Compose: the message leaves the screen at once; Undo (Ctrl+Z or Alt+U) brings it back
     exactly (fields, attachments, its server draft and its place in the journal). When the bar expires
     the discard becomes final: the local copy and any queued save are dropped and its server draft is
     deleted."""
@@ -150,6 +152,10 @@ class ComposeDiscard(QObject):
         lay.insertWidget(max(lay.count() - 1, 0), self.bar)  # above the Attach / Save / Send row
         self.bar.undo.connect(self._undo)
         self.bar.expired.connect(self._commit)
+        # Ctrl+Z while the bar shows, unless the focused field has typing of its own to undo
+        self.undo_key = UndoKey(window, lambda: self.bar.pending and self.bar.isVisible(), self.bar.take_back)
+        for sig in (self.bar.undo, self.bar.expired):
+            sig.connect(self.undo_key.unwatch)
         self._snapshot: tuple[Draft, bool, str, object] | None = None  # (message, unsaved, state, session)
         window.installEventFilter(self)  # closing the window makes a pending discard final
 
@@ -172,7 +178,8 @@ class ComposeDiscard(QObject):
         c.to.setFocus(Qt.OtherFocusReason)
         subject = draft.subject.strip()
         self.bar.start("Message discarded" + (" (it is deleted from Drafts when this bar goes)" if draft.ref else "")
-                       + " — Alt+U to undo")
+                       + " — Ctrl+Z to undo")
+        self.undo_key.watch()
         w.statusBar().showMessage(f"Discarded: {subject or '(no subject)'}", 4000)
 
     def _undo(self) -> None:

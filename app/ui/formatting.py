@@ -5,7 +5,11 @@ Every command is a checkable or plain :class:`QAction` on the compose view (cont
 children), so a key, a button and a menu entry are one path and act at once (a QToolButton's own
 shortcut clicks it ~100 ms later, after the next keys were typed). Shortcuts follow the common mail
 clients: Ctrl+B/I/U, Ctrl+K link, Ctrl+Shift+7 numbered list, Ctrl+Shift+8 bulleted list, Ctrl+] / Ctrl+[
-indent / outdent, Ctrl+Shift+V paste as plain text.
+indent / outdent, Ctrl+Shift+V paste as plain text; Ctrl+Shift+X switches Rich text on or off (the
+"Rich text" box, the Format menu and the palette are that one switch).
+
+In a plain-text message a formatting command (its key, its button, its menu entry) switches the message
+to rich text first, then formats, and says so (:attr:`Formatting.said`): a key never silently does nothing.
 
 Indentation is a block's left margin, so the HTML that is sent says ``margin-left`` (other mail
 clients ignore Qt's own ``-qt-block-indent``). Links take http(s), mailto and ftp addresses only.
@@ -73,6 +77,7 @@ class Formatting(QObject):
     """The formatting commands of ``body`` (a QTextEdit) inside ``view``, switched on by ``rich``."""
 
     rich_changed = Signal(bool)  # Rich text really switched (after the question, if one was asked)
+    said = Signal(str)  # a word for the status bar (a formatting key switched the message to rich text)
 
     def __init__(self, view, body, rich):
         super().__init__(view)
@@ -81,6 +86,11 @@ class Formatting(QObject):
         self._undo_plain = ""
         self._link_cursor: QTextCursor | None = None
         act = self._action
+        self.rich_action = act("&Rich text", "Ctrl+Shift+X", "actRichText", self._switch_rich, checkable=True,
+                               formats=False)
+        self.rich_action.setChecked(rich.isChecked())
+        rich.setToolTip(f"Rich text on or off ({self.rich_action.shortcut().toString(QKeySequence.NativeText)}); "
+                        "a formatting key switches it on")
         self.bold = act("&Bold", "Ctrl+B", "actBold", self._bold, checkable=True)
         self.italic = act("&Italic", "Ctrl+I", "actItalic", lambda on: self.body.setFontItalic(on),
                           checkable=True)
@@ -93,7 +103,8 @@ class Formatting(QObject):
                            lambda on: self._toggle_list(on, QTextListFormat.ListDisc), checkable=True)
         self.indent = act("In&dent", "Ctrl+]", "actIndent", lambda: self._indent(+1))
         self.outdent = act("&Outdent", "Ctrl+[", "actOutdent", lambda: self._indent(-1))
-        self.paste_plain = act("Paste as &plain text", "Ctrl+Shift+V", "actPastePlain", self.paste_plain_text)
+        self.paste_plain = act("Paste as &plain text", "Ctrl+Shift+V", "actPastePlain", self.paste_plain_text,
+                               formats=False)
         self.rich_actions = [self.bold, self.italic, self.underline, self.link, self.numbered, self.bullets,
                              self.indent, self.outdent]
         self._keys = {s.toString() for a in self.actions() for s in a.shortcuts()}
@@ -123,6 +134,7 @@ class Formatting(QObject):
         self.link_bar.field.installEventFilter(self)
 
         rich.toggled.connect(self._rich_toggled)
+        rich.toggled.connect(self.rich_action.setChecked)
         body.currentCharFormatChanged.connect(self.sync)
         body.cursorPositionChanged.connect(self.sync)
         body.textChanged.connect(self._body_edited)
@@ -130,14 +142,24 @@ class Formatting(QObject):
         self.set_rich(rich.isChecked())
 
     # ---- building ----
-    def _action(self, text, key, name, slot, checkable=False) -> QAction:
+    def _action(self, text, key, name, slot, checkable=False, formats=True) -> QAction:
+        """A command with its key; ``formats``: it formats, so a plain-text message becomes rich first."""
         a = QAction(text, self.view)
         a.setObjectName(name)
         a.setShortcut(QKeySequence(key))
         a.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         a.setCheckable(checkable)
         a.setToolTip(f"{text.replace('&', '').rstrip('…')} ({QKeySequence(key).toString(QKeySequence.NativeText)})")
-        a.triggered.connect(slot if checkable else (lambda _checked=False: slot()))
+        ready = self._rich_first if formats else (lambda: True)
+
+        def run_checked(on: bool) -> None:
+            if ready():
+                slot(on)
+
+        def run(_checked=False) -> None:
+            if ready():
+                slot()
+        a.triggered.connect(run_checked if checkable else run)
         self.view.addAction(a)
         return a
 
@@ -152,7 +174,27 @@ class Formatting(QObject):
 
     def actions(self) -> list[QAction]:
         """Every formatting command, for menus and the F1 sheet."""
-        return self.rich_actions + [self.paste_plain]
+        return [self.rich_action] + self.rich_actions + [self.paste_plain]
+
+    def _rich_first(self) -> bool:
+        """Before a formatting command: a plain-text message is switched to rich text (and the user is told).
+        False: it cannot be now (a message is being put in), the command does nothing."""
+        if self.rich.isChecked():
+            return True
+        if getattr(self.view, "_loading", False):
+            self.sync()
+            return False
+        self.rich.setChecked(True)
+        self.said.emit("Rich text is on: this message is now sent formatted (Ctrl+Shift+X: plain text)")
+        return True
+
+    def _switch_rich(self, on: bool) -> None:
+        """Ctrl+Shift+X, Format → Rich text: the same as the "Rich text" box (switching off asks first
+        when formatting would be lost)."""
+        self.rich.setChecked(on)
+        self.rich_action.setChecked(self.rich.isChecked())
+        if self.rich.isChecked() == on and not self.question.isVisible():
+            self.said.emit("Rich text is on" if on else "Plain text: the message is sent without formatting")
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         t = event.type()
@@ -322,16 +364,18 @@ class Formatting(QObject):
 
     def _apply_rich(self, rich: bool) -> None:
         if not rich and self.body.acceptRichText() and self.body.document().toPlainText():
+            self.body.setCurrentCharFormat(QTextCharFormat())  # setPlainText keeps the cursor's (bold) format
             self.body.setPlainText(self.body.toPlainText())
+        if not rich:  # and what is typed next carries none either (it would be there again when rich)
+            self.body.setCurrentCharFormat(QTextCharFormat())
         self.body.setAcceptRichText(rich)
-        for a in self.rich_actions:
-            a.setEnabled(rich)
         self.sync()
 
     def _set_box(self, on: bool) -> None:
         self.rich.blockSignals(True)
         self.rich.setChecked(on)
         self.rich.blockSignals(False)
+        self.rich_action.setChecked(on)
 
     def _rich_toggled(self, on: bool) -> None:
         if getattr(self.view, "_loading", False):

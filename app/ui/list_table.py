@@ -6,6 +6,8 @@
   current index on focus, and Delete used to act on it.
 - :meth:`acting_rows` is what Enter and Delete act on: the selected rows, and only when at least one of
   them is on screen (otherwise the selection is scrolled into view first and nothing happens).
+- Home / End go to the first / last row (Qt's table goes to the first / last column of the row, which
+  a list that selects whole rows does not show).
 - Columns fit their content: the subject stretches, the date column is as wide as a date, the address
   column as wide as its addresses (within bounds), and the Status column is hidden while no row has a
   status.
@@ -15,8 +17,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
 
 from app.ui.message_models import MessageTableModel
 
@@ -28,6 +30,30 @@ NO_ACCOUNT = ("No account yet — press Ctrl+, (or File → Account settings…)
               "mailbox (Ctrl+1, then “Use sandbox”).")
 
 
+def first_or_last_row(view: QAbstractItemView, action) -> QModelIndex | None:
+    """Home / End in a list of rows: the first / last row, in the current column (the first shown one
+    if none); None for any other move."""
+    if action not in (QAbstractItemView.MoveHome, QAbstractItemView.MoveEnd):
+        return None
+    model = view.model()
+    rows = model.rowCount() if model is not None else 0
+    if not rows:
+        return QModelIndex()
+    cur = view.currentIndex()
+    hidden = getattr(view, "isColumnHidden", lambda _c: False)
+    column = cur.column() if cur.isValid() else next(
+        (c for c in range(model.columnCount()) if not hidden(c)), 0)
+    return model.index(0 if action == QAbstractItemView.MoveHome else rows - 1, column)
+
+
+class RowsTableWidget(QTableWidget):
+    """A QTableWidget of rows (the Outbox): Home / End go to the first / last row."""
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
+        found = first_or_last_row(self, action)
+        return found if found is not None else super().moveCursor(action, modifiers)
+
+
 class ListTable(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,6 +62,10 @@ class ListTable(QTableView):
         self._remembered = ""  # the current row's item id across a reload
 
     # ---- what the keys act on ----
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
+        found = first_or_last_row(self, action)
+        return found if found is not None else super().moveCursor(action, modifiers)
+
     def selectionCommand(self, index, event=None):  # noqa: N802
         """A current row set by code (no event) is the selection: Qt would read the keyboard's modifier
         state instead, and a Ctrl still held from Ctrl+2 turned it into a toggle (deselecting it)."""

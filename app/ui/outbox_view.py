@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from app.ui.drafts_view import list_page
-from app.ui.list_table import NO_ACCOUNT
+from app.ui.list_table import NO_ACCOUNT, RowsTableWidget
 from app.ui.safe_text import PlainLabel, tooltip
 
 
@@ -51,7 +50,7 @@ class OutboxView(QWidget):
         self.empty.setObjectName("viewSubtitle")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table = RowsTableWidget(0, len(self.COLUMNS), self)  # Home / End: first / last row
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setAccessibleName("Messages waiting for the server")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)

@@ -1,10 +1,12 @@
 """The command palette (Ctrl+Shift+P): type a few letters of anything the window can do, Enter does it.
 
-It lists, each with its shortcut: every QAction of the window (read from the window's actions each time it
-opens, so an action added later is there by itself), every view, the recent drafts (from the Drafts list
-already loaded: opening the palette never asks the server), the snippets and the signatures.
-Matching is fuzzy (``app/domain/fuzzy.py``). Up/Down (and Page Up/Down) move, Enter runs, Esc closes;
-the keyboard goes back where it was.
+It lists, each with its shortcut: every QAction of the window that applies where the user is (read from
+the window's actions each time it opens, so an action added later is there by itself; a view's own
+command, such as the Drafts list's "Open draft" or Compose's "Bold", only while that view is on screen),
+every view, the recent drafts (from the Drafts list already loaded: opening the palette never asks the
+server), the snippets and the signatures. Matching is fuzzy (``app/domain/fuzzy.py``); when nothing
+matches it says "No command matches". Up/Down (and Page Up/Down) move, Enter runs, Esc closes; the
+keyboard goes back where it was.
 
 The widget is built once, the first time it opens, and reused: opening it is collecting the entries and
 one model reset (``bench/bench_palette.py`` measures it).
@@ -18,7 +20,8 @@ from typing import Callable
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QDialog, QFrame, QHeaderView, QLineEdit, QTableView, QVBoxLayout,
+    QAbstractItemView, QApplication, QDialog, QFrame, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout,
+    QWidget,
 )
 
 from app.domain.fuzzy import rank
@@ -50,16 +53,25 @@ def _in_dialog(act: QAction) -> bool:
     return False
 
 
+def applies_here(act: QAction) -> bool:
+    """A command of a view (its key works only in a widget: a list's Enter, Compose's Ctrl+B) applies while
+    one of its widgets is on screen; a window's command applies everywhere."""
+    if act.shortcutContext() not in (Qt.WidgetShortcut, Qt.WidgetWithChildrenShortcut):
+        return True
+    widgets = [o for o in act.associatedObjects() if isinstance(o, QWidget) and not isinstance(o, QMenu)]
+    return not widgets or any(w.isVisible() for w in widgets)
+
+
 def action_entries(window, skip=()) -> list[Entry]:
-    """Every enabled QAction of ``window`` with words (not a submenu, separator, or an action of a dialog),
-    each (words, shortcut) once."""
+    """Every enabled QAction of ``window`` with words that applies where the user is (not a submenu,
+    separator, or an action of a dialog), each (words, shortcut) once."""
     from app.ui.shortcuts import _group, label
 
     out, seen = [], set()
     for act in window.findChildren(QAction):
         if act in skip or act.isSeparator() or act.menu() is not None or not act.isEnabled() or not act.isVisible():
             continue
-        if act.objectName().startswith("_q_") or _in_dialog(act):
+        if act.objectName().startswith("_q_") or _in_dialog(act) or not applies_here(act):
             continue
         text = label(act).rstrip("…").strip()
         if not text:
@@ -172,6 +184,10 @@ class CommandPalette(QFrame):
         self.table.setColumnWidth(2, 140)
         self.table.doubleClicked.connect(lambda _i: self.run_current())
         lay.addWidget(self.table)
+        self.nothing = PlainLabel("No command matches", self)
+        self.nothing.setAccessibleName("No command matches")
+        self.nothing.hide()
+        lay.addWidget(self.nothing)
         self.hint = PlainLabel("Enter: run   ↑↓: move   Esc: close", self)
         self.hint.setObjectName("viewSubtitle")
         lay.addWidget(self.hint)
@@ -225,6 +241,9 @@ class CommandPalette(QFrame):
         else:
             found = list(self.entries)
         self.model.set_rows(found[:MAX_SHOWN])
+        self.nothing.setText(f"No command matches “{text.strip()}”" if text.strip() else "No command")
+        self.nothing.setVisible(not self.model.rows)
+        self.table.setVisible(bool(self.model.rows))
         if self.model.rows:
             self.table.setCurrentIndex(self.model.index(0, 0))
 

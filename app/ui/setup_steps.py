@@ -106,6 +106,9 @@ def edit(win) -> None:
     win.find_bar = FindBar(win.stack.parentWidget())
     win._rv.addWidget(win.find_bar)
     win.edit_actions = build_edit_menu(win)
+    from app.ui.format_menu import build_format_menu
+
+    build_format_menu(win)  # Format: Rich text (Ctrl+Shift+X) and the formatting commands
 
 
 def spelling(win) -> None:

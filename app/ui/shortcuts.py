@@ -2,8 +2,12 @@
 
 It is built from the window's real QActions each time it opens (:func:`collect`): every QAction among
 the window's children with a shortcut, grouped by the menu it is in (File, Edit, Drafts, View, Help) or,
-for a view's own actions (e.g. Compose's formatting keys, the Outbox's Retry), by that view. A new
-action shows up here by itself.
+for a view's own actions (e.g. Compose's "Remove attachment", the Outbox's Retry), by that view. A new
+action shows up here by itself. After them come the keys that are no menu command (a suggestion list's
+Tab, a snippet's Tab, the Send later dialog's keys: ``app.ui.actions.CONTEXT_KEYS``), so every key is here.
+
+The sheet is as wide as its longest row (no key is cut off) and typing filters it: the field at its top has
+the keyboard when it opens; each word typed must appear in a row's action, keys or group.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QMenu, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QLineEdit, QMenu, QStackedWidget, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from app.ui.safe_text import PlainLabel
+
+PAD = 32  # a cell's margins and a little air
 
 
 def _keys(act: QAction) -> str:
@@ -72,6 +79,36 @@ def collect(window) -> list[tuple[str, list[tuple[str, str]]]]:
     return out
 
 
+def context_keys() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The keys that are no menu command, grouped as :func:`collect` groups (keys as the menus write them)."""
+    from app.ui.actions import CONTEXT_KEYS
+
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for group, text, keys in CONTEXT_KEYS:
+        shown = ", ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
+        groups.setdefault(group, []).append((text, shown))
+    return list(groups.items())
+
+
+def sheet_rows(window) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every key of the window: the actions' (:func:`collect`), then the others, in the group of that name
+    when there is one."""
+    out = [(g, list(rows)) for g, rows in collect(window)]
+    index = {g: rows for g, rows in out}
+    for group, rows in context_keys():
+        if group in index:
+            index[group].extend(rows)
+        else:
+            out.append((group, rows))
+    return out
+
+
+def matches(query: str, *texts: str) -> bool:
+    """Every word of ``query`` is in one of ``texts`` (case-insensitive)."""
+    hay = " ".join(texts).lower()
+    return all(w in hay for w in query.lower().split())
+
+
 class ShortcutSheet(QDialog):
     def __init__(self, window, parent=None):
         super().__init__(parent if parent is not None else window)
@@ -83,6 +120,12 @@ class ShortcutSheet(QDialog):
         title = PlainLabel("Keyboard shortcuts", self)
         title.setObjectName("viewTitle")
         lay.addWidget(title)
+        self.filter = QLineEdit(self)
+        self.filter.setAccessibleName("Filter shortcuts")
+        self.filter.setPlaceholderText("Type to filter: a command, a key (ctrl+shift), a group…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        lay.addWidget(self.filter)
         self.table = QTableWidget(0, 2, self)
         self.table.setAccessibleName("Shortcut list")
         self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
@@ -90,14 +133,16 @@ class ShortcutSheet(QDialog):
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # it is as wide as its rows
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setShowGrid(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
         lay.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)
         lay.addWidget(buttons)
-        self.resize(560, 600)
         self.setAttribute(Qt.WA_DeleteOnClose, False)
+        self._groups: list[int] = []  # the rows that are group headings
         self.refresh()
 
     def refresh(self) -> None:
@@ -105,11 +150,13 @@ class ShortcutSheet(QDialog):
         t = self.table
         t.clearSpans()
         t.setRowCount(0)
+        self._groups = []
         bold = QFont(t.font())
         bold.setBold(True)
-        for group, rows in collect(self._window):
+        for group, rows in sheet_rows(self._window):
             r = t.rowCount()
             t.insertRow(r)
+            self._groups.append(r)
             head = QTableWidgetItem(group)
             head.setFont(bold)
             head.setFlags(Qt.ItemIsEnabled)
@@ -120,18 +167,49 @@ class ShortcutSheet(QDialog):
                 t.insertRow(r)
                 t.setItem(r, 0, QTableWidgetItem("    " + text))
                 t.setItem(r, 1, QTableWidgetItem(keys))
-        t.resizeColumnToContents(0)
-        t.setColumnWidth(0, max(t.columnWidth(0) + 24, 260))
+        self._fit_width()
+        self._apply_filter(self.filter.text())
 
-    def rows(self) -> list[tuple[str, str]]:
-        """(action, keys) as listed (group headings left out)."""
+    def _fit_width(self) -> None:
+        """Columns as wide as their longest cell, the sheet as wide as both (within the screen)."""
+        t = self.table
+        fm = t.fontMetrics()
+        widths = [PAD + max([fm.horizontalAdvance(t.horizontalHeaderItem(c).text())]
+                            + [fm.horizontalAdvance(t.item(r, c).text()) for r in range(t.rowCount())
+                               if r not in self._groups]) for c in (0, 1)]
+        t.setColumnWidth(0, widths[0])
+        t.setColumnWidth(1, widths[1])
+        m = self.layout().contentsMargins()
+        want = sum(widths) + t.verticalScrollBar().sizeHint().width() + 2 * t.frameWidth() + m.left() + m.right()
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else want
+        self.resize(max(560, min(want, screen - 40)), max(self.height(), 600))
+
+    def _apply_filter(self, text: str) -> None:
+        """Only the rows whose action, keys or group hold every word typed; a group shows when a row of
+        it does."""
+        t = self.table
+        starts = self._groups + [t.rowCount()]
+        for g, end in zip(self._groups, starts[1:]):
+            group = t.item(g, 0).text()
+            shown = False
+            for r in range(g + 1, end):
+                ok = matches(text, t.item(r, 0).text(), t.item(r, 1).text(), group)
+                t.setRowHidden(r, not ok)
+                shown = shown or ok
+            t.setRowHidden(g, not shown)
+
+    def rows(self, shown_only: bool = False) -> list[tuple[str, str]]:
+        """(action, keys) as listed (group headings left out; ``shown_only``: those the filter shows)."""
         out = []
         for r in range(self.table.rowCount()):
             k = self.table.item(r, 1)
-            if k is not None:
+            if k is not None and not (shown_only and self.table.isRowHidden(r)):
                 out.append((self.table.item(r, 0).text().strip(), k.text()))
         return out
 
     def showEvent(self, ev):  # noqa: N802 - opened again: the actions may have changed
+        self.filter.clear()
         self.refresh()
         super().showEvent(ev)
+        self.activateWindow()  # F1 then typing filters it
+        self.filter.setFocus(Qt.OtherFocusReason)

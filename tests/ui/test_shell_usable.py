@@ -90,7 +90,7 @@ def test_f1_sheet_lists_every_action_with_a_shortcut(qtbot, window, screenshot_d
 def test_edit_menu_acts_on_the_focused_field_and_find_bar(qtbot, window, screenshot_dir):
     win = window
     titles = [a.text() for a in win.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&Drafts", "&View", "&Help"]
+    assert titles == ["&File", "&Edit", "F&ormat", "&Drafts", "&View", "&Help"]  # Format: issue 45
     edit = win.menus["&Edit"]
     names = [a.text().replace("&", "") for a in edit.actions() if not a.isSeparator()]
     for want in ("Undo", "Redo", "Cut", "Copy", "Paste", "Paste as plain text", "Select all", "Find in message…"):
