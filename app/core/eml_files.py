@@ -7,8 +7,9 @@ nothing read), reads at most the limit, and parses it (app/domain/eml_read.py) i
 crash or a full disk never leaves half a file under the chosen name.
 
 The workers are daemon threads, one per call: a parse that takes too long (:data:`PARSE_SECONDS`) is
-given up and reported, and a thread still busy then cannot hold up the application's exit (the loop's
-default executor under qasync is made of QThreads, which Qt aborts on if they run at exit).
+given up and reported; the parse itself looks at its budget as it goes and stops (it is not left running),
+and a thread cannot hold up the application's exit (the loop's default executor under qasync is made of
+QThreads, which Qt aborts on if they run at exit).
 """
 
 from __future__ import annotations
@@ -19,12 +20,9 @@ import threading
 from pathlib import Path
 
 from app.domain.eml import to_eml
-from app.domain.eml_read import EmlError, EmlMessage, read_eml
+from app.domain.eml_read import PARSE_SECONDS, Budget, EmlError, EmlMessage, read_eml
 from app.domain.models import Draft, Recipient
 from app.storage.files import replace_file
-
-#: how long a parse may take before the user is told the file cannot be read
-PARSE_SECONDS = 30.0
 
 
 async def in_thread(fn, *args, timeout: float | None = None):
@@ -57,7 +55,7 @@ async def in_thread(fn, *args, timeout: float | None = None):
     return await asyncio.wait_for(fut, timeout)
 
 
-def read_file(path: str, max_bytes: int) -> EmlMessage:
+def read_file(path: str, max_bytes: int, budget: Budget | None = None) -> EmlMessage:
     """The file at ``path`` as a draft; :class:`EmlError` (words for the user) if it cannot be."""
     p = Path(path)
     name = p.name
@@ -76,14 +74,20 @@ def read_file(path: str, max_bytes: int) -> EmlMessage:
         raise EmlError(f"“{name}” could not be opened: the file no longer exists.") from None
     except OSError as exc:
         raise EmlError(f"“{name}” could not be read ({exc.strerror or type(exc).__name__}).") from None
-    return read_eml(raw, max_bytes=max_bytes)
+    return read_eml(raw, max_bytes=max_bytes, budget=budget)
 
 
-async def open_eml(path: str, max_bytes: int, timeout: float = PARSE_SECONDS) -> EmlMessage:
+async def open_eml(path: str, max_bytes: int, timeout: float = PARSE_SECONDS, *, read=read_file) -> EmlMessage:
+    """The file as a draft, parsed in a worker thread under a :class:`Budget` of ``timeout`` seconds. Given up
+    (the caller cancelled, or the time ran out), the parse stops at its next look at the budget: it does not
+    go on using CPU and memory in the background."""
+    stop = threading.Event()
     try:
-        return await in_thread(read_file, path, max_bytes, timeout=timeout)
+        return await in_thread(read, path, max_bytes, Budget(timeout, stop.is_set), timeout=timeout + 1.0)
     except asyncio.TimeoutError:
         raise EmlError(f"“{Path(path).name}” took more than {timeout:.0f} s to read; it was not opened.") from None
+    finally:
+        stop.set()  # answered, refused or given up: a parse still running stops
 
 
 def write_atomic(path: str, data: bytes) -> Path:

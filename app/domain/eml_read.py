@@ -28,9 +28,11 @@ import email.header
 import email.policy
 import email.utils
 import re
+import time
 from dataclasses import dataclass, field
+from email.feedparser import BytesFeedParser
 from email.message import EmailMessage
-from email.parser import BytesParser
+from typing import Callable
 
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
 
@@ -38,6 +40,12 @@ MAX_PARTS = 500
 MAX_DEPTH = 20
 MAX_HEADER_CHARS = 64 * 1024
 MAX_HEADERS = 2000
+#: a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
+MAX_LINES = 600_000
+#: how long a parse may take before the user is told the file cannot be read
+PARSE_SECONDS = 30.0
+#: the piece of the file fed to the parser between two looks at the budget
+FEED_BYTES = 64 * 1024
 _CONTAINER = re.compile(rb"content-type[ \t]*:\s*(?:multipart|message)/", re.IGNORECASE)
 _KNOWN = ("from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "received",
           "x-unsent", "sender", "bcc", "reply-to")
@@ -56,18 +64,65 @@ class EmlMessage:
     notes: list[str] = field(default_factory=list)
 
 
-def read_eml(raw: bytes, *, max_bytes: int) -> EmlMessage:
+class EmlCancelled(EmlError):
+    """The caller gave the parse up (``Budget.cancelled``): it stopped where it was."""
+
+
+class Budget:
+    """What one parse may spend, checked as it goes: every part the parser makes (its message factory), every
+    header it reads (its policy's ``header_source_parse``) and every piece of the file fed to it. The parser
+    stops at the first part, header or piece over the budget, or once ``cancelled()`` says so: a refused or
+    abandoned parse uses no more CPU or memory."""
+
+    def __init__(self, seconds: float = PARSE_SECONDS, cancelled: Callable[[], bool] = lambda: False,
+                 clock: Callable[[], float] = time.monotonic):
+        self.deadline, self.seconds, self.cancelled, self.clock = clock() + seconds, seconds, cancelled, clock
+        self.parts = -1  # the parser calls its factory once to try it
+        self.headers = 0  # in the part being read
+
+    def part(self) -> None:
+        self.parts += 1
+        self.headers = 0
+        if self.parts > MAX_PARTS:
+            raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
+
+    def header(self, lines: list[str]) -> None:
+        self.headers += 1
+        if self.headers > MAX_HEADERS:
+            raise EmlError(f"A part of the file has more than {MAX_HEADERS} headers; it was not opened.")
+        n = sum(len(line) for line in lines)
+        if n > MAX_HEADER_CHARS:
+            name = lines[0].split(":", 1)[0] if lines else ""
+            raise EmlError(f"The file's {_printable(name)} header is {n:,} characters long (at most "
+                           f"{MAX_HEADER_CHARS:,}); it was not opened.")
+
+    def tick(self) -> None:
+        if self.cancelled():
+            raise EmlCancelled("The file was not opened.")
+        if self.clock() > self.deadline:
+            raise EmlError(f"The file took more than {self.seconds:.0f} s to read; it was not opened.")
+
+
+class _BudgetPolicy(email.policy.EmailPolicy):
+    """``email.policy.default`` whose header parsing is counted against a :class:`Budget` (a policy's
+    ``header_source_parse`` is the documented hook the parser calls for each header it reads)."""
+
+    budget: Budget | None = None
+
+    def header_source_parse(self, sourcelines):
+        self.budget.header(sourcelines)
+        return super().header_source_parse(sourcelines)
+
+
+def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> EmlMessage:
     if len(raw) > max_bytes:
         raise EmlError(f"The file is {_mb(len(raw))}; at most {_mb(max_bytes)} can be opened as a draft "
                        "(twice the server's message limit).")
     if len(_CONTAINER.findall(raw)) > MAX_PARTS:
         raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
-    try:
-        msg = BytesParser(policy=email.policy.default).parsebytes(raw)
-    except RecursionError:
-        raise EmlError(f"The file's parts nest more than {MAX_DEPTH} deep; it was not opened.") from None
-    except Exception as exc:  # noqa: BLE001 - the stdlib parser's own failures on bad input
-        raise EmlError(f"The file is not a mail message that can be read ({type(exc).__name__}).") from None
+    if raw.count(b"\n") > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
+        raise EmlError(f"The file has more than {MAX_LINES:,} lines; it was not opened.")
+    msg = _parse(raw, budget or Budget())
     _check_shape(msg)
     notes: list[str] = []
     names = {k.lower() for k in msg.keys()}
@@ -94,6 +149,28 @@ def read_eml(raw: bytes, *, max_bytes: int) -> EmlMessage:
     )
     senders = _people(msg, "From", notes)
     return EmlMessage(draft=draft, sender=senders[0] if senders else None, date=date, notes=notes)
+
+
+def _parse(raw: bytes, budget: Budget) -> EmailMessage:
+    """The stdlib's parser fed a piece at a time, its parts and headers counted as it makes them."""
+
+    def new_part(policy=None):
+        budget.part()
+        return EmailMessage(policy=policy)
+
+    parser = BytesFeedParser(new_part, policy=_BudgetPolicy(budget=budget))
+    try:
+        for start in range(0, len(raw), FEED_BYTES):
+            budget.tick()
+            parser.feed(raw[start:start + FEED_BYTES])
+        budget.tick()
+        return parser.close()
+    except EmlError:
+        raise
+    except RecursionError:
+        raise EmlError(f"The file's parts nest more than {MAX_DEPTH} deep; it was not opened.") from None
+    except Exception as exc:  # noqa: BLE001 - the stdlib parser's own failures on bad input
+        raise EmlError(f"The file is not a mail message that can be read ({type(exc).__name__}).") from None
 
 
 def _mb(n: int) -> str:

@@ -1,0 +1,139 @@
+"""A hostile .eml costs nothing to refuse (issue 46, item 1): every part and every header is counted as the
+parser makes it (app/domain/eml_read.py ``Budget``), lines before it runs, and a refused or abandoned parse
+stops where it is. Measured by what the parse allocated (tracemalloc) and where it stopped, not by time."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import tracemalloc
+
+import pytest
+
+from app.core import eml_files
+from app.domain.eml_read import MAX_HEADERS, MAX_LINES, MAX_PARTS, Budget, EmlCancelled, EmlError, read_eml
+
+LIMIT = 21 * 1024 * 1024
+HEAD = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+
+
+def tiny_parts(n: int, boundary: bytes = b"b", declared: bytes = b'boundary="b"') -> bytes:
+    """``n`` empty-ish parts: the flood of leaf parts no container header announces."""
+    return (HEAD + b"Content-Type: multipart/mixed; " + declared + b"\r\n\r\n"
+            + (b"--" + boundary + b"\r\n\r\nx\r\n") * n
+            + b"--" + boundary + b"--\r\n")
+
+
+def _peak(fn, *args, **kw):
+    """(what ``fn`` raised, the most memory it held at once) under tracemalloc."""
+    tracemalloc.start()
+    try:
+        fn(*args, **kw)
+    except EmlError as exc:
+        raised = exc
+    else:
+        raised = None
+    finally:
+        _now, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return raised, peak
+
+
+@pytest.mark.parametrize("declared", [b'boundary="b"', b'boundary*0="b"'])  # RFC 2231 spelling too
+def test_a_flood_of_leaf_parts_is_refused_at_the_first_part_over_the_limit(declared):
+    raw = tiny_parts(190_000, declared=declared)  # ~2 MB, under the line limit; no container headers
+    budget = Budget()
+    raised, peak = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
+    assert raised is not None and f"more than {MAX_PARTS} parts" in str(raised)
+    assert budget.parts == MAX_PARTS + 1  # stopped there: the other 189,500 were never built
+    assert peak < 8 * 1024 * 1024, f"{peak / 1e6:.0f} MB held to refuse it"
+
+
+def test_a_flood_of_headers_is_refused_at_the_first_header_over_the_limit():
+    raw = HEAD + b"X-A: b\r\n" * 500_000 + b"\r\nbody\r\n"
+    budget = Budget()
+    raised, _peak_bytes = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
+    assert raised is not None and f"more than {MAX_HEADERS} headers" in str(raised)
+    assert budget.headers == MAX_HEADERS + 1
+
+
+def test_a_file_of_millions_of_lines_is_refused_before_the_parser_runs():
+    raw = tiny_parts(2_000_000)  # ~20 MB: 2 million parts, under the size limit
+    budget = Budget()
+    raised, peak = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
+    assert raised is not None and f"more than {MAX_LINES:,} lines" in str(raised)
+    assert budget.parts == -1  # the parser never ran
+    assert peak < 1024 * 1024
+
+
+def test_a_cancelled_parse_stops_at_its_next_look_at_the_budget():
+    raw = HEAD + b"\r\n" + b"a line of a long body\r\n" * 200_000  # ~5 MB: ~80 pieces fed to the parser
+    looks = []
+
+    def cancelled() -> bool:
+        looks.append(1)
+        return len(looks) > 3
+
+    with pytest.raises(EmlCancelled):
+        read_eml(raw, max_bytes=LIMIT, budget=Budget(cancelled=cancelled))
+    assert len(looks) == 4  # three pieces fed, then it stopped: not the other ~75
+
+
+def test_a_parse_past_its_time_stops_by_itself():
+    clock = iter(range(1000)).__next__  # one "second" per look at the budget
+    raw = HEAD + b"\r\n" + b"a line of a long body\r\n" * 200_000
+    with pytest.raises(EmlError, match="took more than 5 s"):
+        read_eml(raw, max_bytes=LIMIT, budget=Budget(5.0, clock=clock))
+
+
+def test_open_eml_given_up_leaves_no_parse_running(tmp_path):
+    """The caller gives up (its task cancelled, or its time out): the parse in the worker thread is told to
+    stop and stops at its next look at the budget (it used to run to its end: ~25 s and every part in
+    memory for a flood). The worker is the real one; the parse is the real one, seen through ``read``."""
+    path = tmp_path / "long.eml"
+    path.write_bytes(HEAD + b"\r\n" + b"a line of a long body\r\n" * 500_000)  # ~12 MB of body: ~180 pieces
+    started, budgets, outcome = threading.Event(), [], []
+
+    def read(p, max_bytes, budget):
+        budgets.append(budget)
+        started.set()
+        try:
+            return eml_files.read_file(p, max_bytes, budget)
+        except EmlCancelled:
+            outcome.append("stopped")
+            raise
+        finally:
+            outcome.append("ended")
+
+    async def give_up():
+        task = asyncio.ensure_future(eml_files.open_eml(str(path), LIMIT, read=read))
+        await asyncio.get_running_loop().run_in_executor(None, started.wait, 30)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(give_up())
+    (budget,) = budgets
+    assert budget.cancelled()  # told to stop
+    worker = [t for t in threading.enumerate() if t.name == "eml-worker"]
+    for t in worker:
+        t.join(timeout=60)
+    assert outcome == ["stopped", "ended"]  # it stopped where it was, not after the whole file
+
+
+def test_the_largest_legitimate_files_still_open():
+    """The limits leave real mail alone: 490 attachments, and one 14 MB attachment (~270,000 lines)."""
+    import base64
+    import os
+
+    one = base64.encodebytes(os.urandom(30_000))
+    raw = HEAD + b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n' + b"".join(
+        b'--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n'
+        b'Content-Disposition: attachment; filename="f%d.bin"\r\n\r\n' % i + one + b"\r\n" for i in range(490)) + b"--b--\r\n"
+    assert len(read_eml(raw, max_bytes=LIMIT).draft.attachments) == 490
+    big = base64.encodebytes(os.urandom(14 * 1024 * 1024))
+    raw = HEAD + (b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n'
+                  b'--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n'
+                  b'Content-Disposition: attachment; filename="x.bin"\r\n\r\n') + big + b"\r\n--b--\r\n"
+    (att,) = read_eml(raw, max_bytes=LIMIT).draft.attachments
+    assert att.content == base64.decodebytes(big)
