@@ -77,6 +77,7 @@ class RecipientEdit(QWidget):
         return self.edit.text()
 
     def set_recipients(self, recipients: list[Recipient]) -> None:
+        self.suggestions.hide()
         self.edit.setText(format_recipients(recipients))
         self.set_errors([])
 
@@ -147,6 +148,8 @@ class RecipientEdit(QWidget):
         return spans.typed_so_far(self.edit.text(), self.edit.cursorPosition())
 
     def _on_text_changed(self, _text: str) -> None:
+        if len(self.current_token()) < 2:  # also a change not typed (a new message, a send, a draft opened)
+            self.suggestions.hide()
         if self.edit.property("invalid"):
             # re-check on every change (typing, a completion taken, a paste), so the mark goes away as
             # soon as the text is right. A field marked as a whole ("add at least one recipient") does
@@ -234,8 +237,10 @@ class _FieldKeys(QObject):
 
     def eventFilter(self, obj, event):  # noqa: N802
         kind = event.type()
-        if kind == QEvent.FocusOut:
+        if kind in (QEvent.FocusOut, QEvent.Hide):
             self.owner.suggestions.hide()
+        elif kind == QEvent.Resize and self.owner.suggestions.isVisible():
+            self.owner._offer(typed=False)  # follow the field's new width
         elif kind == QEvent.ShortcutOverride and self._list_key(event):
             event.accept()  # Esc/Enter while the list is open are the list's, not a window shortcut's
         elif kind == QEvent.KeyPress:

@@ -32,6 +32,7 @@ class SuggestionList(QListView):
         self.setUniformItemSizes(True)
         self.setModel(QStringListModel(self))
         self.clicked.connect(lambda index: self.picked.emit(index.data()))
+        anchor.destroyed.connect(self.deleteLater)  # it lives in the window, not in the field
         self.hide()
 
     def entries(self) -> list[str]:

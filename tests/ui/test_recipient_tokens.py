@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 CTRL = Qt.ControlModifier
-BOB, CAROL = "Bob Brown <bob@example.com>", "Carol Clark <carol@example.com>"
+BOB, CAROL, DAVE = "Bob Brown <bob@example.com>", "Carol Clark <carol@example.com>", "Dave Davis <dave@example.com>"
 
 
 def key(qtbot, win, k, mods=Qt.NoModifier):
@@ -103,10 +103,24 @@ def test_tab_or_enter_takes_a_suggestion_and_stays_for_the_next_address(qtbot, w
         key(qtbot, win, accept)
         assert c.to.text() == ", ".join(expected) + ", " and not c.to.suggestions.isVisible()
         assert QApplication.focusWidget() is c.to.edit, "still in To, ready for the next address"
-    win.grab().save(str(screenshot_dir / "recipients-two-taken.png"))
+    type_keys(win, "da")  # a click on a suggestion takes it too, and the keyboard stays in To
+    qtbot.waitUntil(lambda: c.to.suggestions.isVisible(), timeout=10000)
+    first = c.to.suggestions.visualRect(c.to.suggestions.model().index(0, 0)).center()
+    QTest.mouseClick(c.to.suggestions.viewport(), Qt.LeftButton, Qt.NoModifier, first)
+    assert c.to.text() == f"{BOB}, {CAROL}, {DAVE}, " and QApplication.focusWidget() is c.to.edit
+    win.grab().save(str(screenshot_dir / "recipients-three-taken.png"))
     key(qtbot, win, Qt.Key_Tab)  # nothing typed: Tab moves on
     assert QApplication.focusWidget() is c.cc.edit
-    assert names(c.to) == ["bob@example.com", "carol@example.com"] and c.to.error_text() == ""
+    assert names(c.to) == ["bob@example.com", "carol@example.com", "dave@example.com"] and c.to.error_text() == ""
+
+
+def test_a_new_message_closes_the_list(qtbot, window):
+    win, c = window, window.compose
+    new_message(qtbot, win)
+    type_keys(win, "bo")
+    qtbot.waitUntil(lambda: c.to.suggestions.isVisible(), timeout=10000)
+    key(qtbot, win, Qt.Key_N, CTRL)
+    assert c.to.text() == "" and not c.to.suggestions.isVisible()
 
 
 # ---------------------------------------------------------------- item 7: recipients are tokens
