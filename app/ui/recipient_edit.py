@@ -18,11 +18,12 @@ field's value (``recipients()``/``recipients_as_typed()``), so the rest of the a
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain import recipient_spans as spans
 from app.domain.models import Recipient
 from app.domain.validation import FieldError, format_recipients, parse_recipients, recipients_as_typed
+from app.ui.chip_edit import ChipLineEdit
 from app.ui.safe_text import PlainLabel
 from app.ui.suggestion_list import SuggestionList
 
@@ -39,7 +40,7 @@ class RecipientEdit(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)
-        self.edit = QLineEdit(self)
+        self.edit = ChipLineEdit(self)
         self.edit.setObjectName(f"{field}Edit")
         self.edit.setAccessibleName(label)
         # QLineEdit silently cuts text at 32767 characters: 500 "Name <address>" entries can be longer
@@ -96,6 +97,8 @@ class RecipientEdit(QWidget):
 
     def set_errors(self, errors: list[FieldError]) -> None:
         self._marked = {e.token for e in errors}
+        self.edit.marked = {t.strip() for t in self._marked}
+        self.edit.update()
         msg = " ".join(e.message for e in errors)
         invalid = bool(errors)
         if self.edit.property("invalid") != invalid:

@@ -168,3 +168,27 @@ def test_left_and_right_move_between_recipients_and_delete_removes_the_selected_
     assert not c.to.edit.hasSelectedText() and c.to.edit.cursorPosition() == len(c.to.text())
     type_keys(win, "dee@example.org")
     assert names(c.to) == ["ann@example.org", "dee@example.org"]
+
+
+def test_entries_are_drawn_as_chips_a_wrong_one_in_red(qtbot, window, screenshot_dir):
+    from PySide6.QtGui import QColor
+
+    from app.ui.theme import DANGER
+
+    win, c = window, window.compose
+    new_message(qtbot, win)
+    type_keys(win, "ann@example.org, zed, cy")
+    assert [c.to.text()[s:e] for (s, e), _rect, _wrong in c.to.edit.chips()] == ["ann@example.org", "zed"], \
+        "the entry being typed is not a chip yet"
+    key(qtbot, win, Qt.Key_Tab)  # leaving the field: every entry is a chip, "zed" and "cy" marked
+    chips = c.to.edit.chips()
+    assert [(c.to.text()[s:e], wrong) for (s, e), _rect, wrong in chips] == [
+        ("ann@example.org", False), ("zed", True), ("cy", True)]
+    image = c.to.edit.grab().toImage()
+    win.grab().save(str(screenshot_dir / "recipients-chips.png"))
+    danger = QColor(DANGER)
+    for (_span, rect, wrong) in chips:
+        edge = image.pixelColor(round(rect.left() + 0.5), round(rect.center().y()))  # the chip's left frame
+        tint = edge.red() - edge.blue()  # the frame: red for a wrong entry, the accent's blue for the others
+        assert (tint > 20) if wrong else (tint < -20), (rect, edge.name(), danger.name())
+        assert edge != image.pixelColor(round(rect.left() - 2), round(rect.center().y())), "a frame is drawn"
