@@ -23,15 +23,15 @@ def test_typing_position_and_what_is_typed():
 def test_backspace_at_the_typing_position_removes_the_entry_before_whole():
     span = rs.entry_before(TWO, len(TWO))
     assert TWO[span[0]:span[1]] == "carol@example.com"
-    assert rs.remove_entry(TWO, span) == ("Bob <bob@example.com>, ", len("Bob <bob@example.com>, "))
+    assert rs.remove_entry(TWO, span).applied(TWO) == ("Bob <bob@example.com>, ", len("Bob <bob@example.com>, "))
 
 
 def test_removing_a_middle_or_first_entry_keeps_the_others_and_their_separators():
     text = "a@x.org, b@y.org, c@z.org"
     b = rs.entry_spans(text)[1]
-    assert rs.remove_entry(text, b) == ("a@x.org, c@z.org", len("a@x.org, "))
-    assert rs.remove_entry(text, rs.entry_spans(text)[0]) == ("b@y.org, c@z.org", 0)
-    assert rs.remove_entry("only@x.org", (0, 10)) == ("", 0)
+    assert rs.remove_entry(text, b).applied(text) == ("a@x.org, c@z.org", len("a@x.org, "))
+    assert rs.remove_entry(text, rs.entry_spans(text)[0]).applied(text) == ("b@y.org, c@z.org", 0)
+    assert rs.remove_entry("only@x.org", (0, 10)).applied("only@x.org") == ("", 0)
 
 
 def test_left_and_right_walk_whole_entries():
@@ -45,7 +45,13 @@ def test_left_and_right_walk_whole_entries():
 def test_a_completion_replaces_the_entry_being_typed_and_leaves_the_typing_position_after_it():
     text = "Bob <bob@example.com>, ca, dave@example.com"
     pos = text.index("ca") + 2
-    new, cursor = rs.replace_typing_entry(text, pos, "Carol <carol@example.com>")
+    new, cursor = rs.replace_typing_entry(text, pos, "Carol <carol@example.com>").applied(text)
     assert new == "Bob <bob@example.com>, Carol <carol@example.com>, dave@example.com"
     assert new[:cursor] == "Bob <bob@example.com>, Carol <carol@example.com>, "
-    assert rs.replace_typing_entry('"Doe, J', 7, "Jane Doe <j@x.org>") == ("Jane Doe <j@x.org>, ", 20)
+    assert rs.replace_typing_entry('"Doe, J', 7, "Jane Doe <j@x.org>").applied('"Doe, J') == ("Jane Doe <j@x.org>, ", 20)
+
+
+def test_edits_touch_only_what_changes():
+    """A field applies an edit as one replacement of a range (so the line edit's Undo brings it back)."""
+    assert rs.remove_entry("a@x.org, b@y.org", (9, 16)) == rs.Edit(8, 16, " ")
+    assert rs.replace_typing_entry("a@x.org,bo", 10, "Bob <bob@example.com>") == rs.Edit(8, 10, " Bob <bob@example.com>, ")

@@ -11,6 +11,8 @@ A span is ``(start, end)``: ``text[start:end]`` is the entry without the whitesp
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 Span = tuple[int, int]
 
 
@@ -82,30 +84,47 @@ def is_entry(text: str, start: int, end: int) -> bool:
     return (start, end) in entry_spans(text)
 
 
-def remove_entry(text: str, span: Span) -> tuple[str, int]:
-    """``text`` without the entry ``span`` and its separator; the cursor goes where the entry was.
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` with ``insert`` (a field applies it as one undoable edit)."""
 
-    The separator after the entry goes with it; the last entry takes the separator before it instead,
-    unless text is typed after it (that text then starts where the entry did)."""
+    start: int
+    end: int
+    insert: str
+
+    def applied(self, text: str) -> tuple[str, int]:
+        """The new text and the cursor after the inserted text."""
+        return text[: self.start] + self.insert + text[self.end:], self.start + len(self.insert)
+
+
+def _spaces_from(text: str, i: int) -> int:
+    """The index of the first character at or after ``i`` that is not a space."""
+    return i + len(text[i:]) - len(text[i:].lstrip(" "))
+
+
+def remove_entry(text: str, span: Span) -> Edit:
+    """Remove the entry ``span`` and its separator; the cursor goes where the entry was.
+
+    The separator after the entry goes with it; the last entry takes the separator before it instead
+    (the cursor then stays after that separator, ready for the next address)."""
     start, end = span
     seps = separator_positions(text)
     after = next((s for s in seps if s >= end), None)
     if after is not None:
-        rest = text[after + 1:].lstrip(" ")
-        return text[:start] + rest, start
+        return Edit(start, _spaces_from(text, after + 1), "")
     before = [s for s in seps if s < start]
-    head = text[: before[-1] + 1] + " " if before else text[:start]
-    return head + text[end:].lstrip(" "), len(head)
+    if before:
+        return Edit(before[-1] + 1, _spaces_from(text, end), " ")
+    return Edit(start, _spaces_from(text, end), "")
 
 
-def replace_typing_entry(text: str, pos: int, completion: str) -> tuple[str, int]:
-    """The entry under the cursor replaced by ``completion`` followed by ``", "``: the cursor is then at
+def replace_typing_entry(text: str, pos: int, completion: str) -> Edit:
+    """Replace the entry under the cursor with ``completion`` followed by ``", "``: the cursor is then at
     the typing position for the next address. What follows the entry is kept after it."""
     start = typing_start(text, pos)
     following = [s for s in separator_positions(text) if s >= pos]
-    rest = text[following[0]:].lstrip(",; ") if following else ""
-    prefix = text[:start]
-    if prefix and not prefix.endswith(" "):
-        prefix += " "
-    head = prefix + completion + ", "
-    return head + rest, len(head)
+    end = len(text)
+    if following:
+        rest = text[following[0]:]
+        end = following[0] + len(rest) - len(rest.lstrip(",; "))
+    space = " " if start and not text[:start].endswith(" ") else ""
+    return Edit(start, end, space + completion + ", ")

@@ -180,9 +180,7 @@ class RecipientEdit(QWidget):
         """The entry being typed becomes ``completion``; the cursor stays, ready for the next address."""
         self.suggestions.hide()
         self._debounce.stop()
-        text, pos = spans.replace_typing_entry(self.edit.text(), self.edit.cursorPosition(), completion)
-        self.edit.setText(text)
-        self.edit.setCursorPosition(pos)
+        self._apply(spans.replace_typing_entry(self.edit.text(), self.edit.cursorPosition(), completion))
 
     # ---- whole-entry editing ----
     def selected_entry(self) -> spans.Span | None:
@@ -196,9 +194,12 @@ class RecipientEdit(QWidget):
         self.edit.setSelection(span[0], span[1] - span[0])
 
     def remove_entry(self, span: spans.Span) -> None:
-        text, pos = spans.remove_entry(self.edit.text(), span)
-        self.edit.setText(text)
-        self.edit.setCursorPosition(pos)
+        self._apply(spans.remove_entry(self.edit.text(), span))
+
+    def _apply(self, edit: spans.Edit) -> None:
+        """One edit the line edit records (Ctrl+Z undoes it), the cursor after what it inserted."""
+        self.edit.setSelection(edit.start, edit.end - edit.start)
+        self.edit.insert(edit.insert)
 
     def entry_before_cursor(self) -> spans.Span | None:
         """The entry before the cursor when the cursor is at the start of the typing position."""

@@ -109,6 +109,12 @@ def test_tab_or_enter_takes_a_suggestion_and_stays_for_the_next_address(qtbot, w
     QTest.mouseClick(c.to.suggestions.viewport(), Qt.LeftButton, Qt.NoModifier, first)
     assert c.to.text() == f"{BOB}, {CAROL}, {DAVE}, " and QApplication.focusWidget() is c.to.edit
     win.grab().save(str(screenshot_dir / "recipients-three-taken.png"))
+    key(qtbot, win, Qt.Key_Z, CTRL)  # a suggestion taken is one edit: Ctrl+Z gives the typed "da" back
+    assert c.to.text() == f"{BOB}, {CAROL}, da"
+    key(qtbot, win, Qt.Key_End)
+    type_keys(win, "v")
+    qtbot.waitUntil(lambda: c.to.suggestions.isVisible(), timeout=10000)
+    key(qtbot, win, Qt.Key_Tab)
     key(qtbot, win, Qt.Key_Tab)  # nothing typed: Tab moves on
     assert QApplication.focusWidget() is c.cc.edit
     assert names(c.to) == ["bob@example.com", "carol@example.com", "dave@example.com"] and c.to.error_text() == ""
@@ -134,6 +140,10 @@ def test_backspace_at_the_typing_position_removes_the_previous_recipient_whole(q
     key(qtbot, win, Qt.Key_End)
     key(qtbot, win, Qt.Key_Backspace)
     assert c.to.text() == "ann@example.org, " and c.to.error_text() == "", "zed went whole, and its mark"
+    key(qtbot, win, Qt.Key_Z, CTRL)  # one undo brings it back whole
+    assert c.to.text() == "ann@example.org, zed, "
+    key(qtbot, win, Qt.Key_Backspace)
+    assert c.to.text() == "ann@example.org, "
     type_keys(win, "ab")
     key(qtbot, win, Qt.Key_Backspace)  # inside the address being typed: one character
     assert c.to.text() == "ann@example.org, a"
