@@ -1,9 +1,10 @@
 """The recipient field's line edit, its entries drawn as tokens (chips).
 
 The text stays the field's value (what the rest of the app reads, what validation marks); each whole entry
-gets a rounded frame drawn around its text, red for an entry the field marks as wrong. The entry being
-typed (the one holding the cursor) is plain text until it is finished. The frames follow the text: an
-entry's left and right edges are the cursor's place plus the width of the text between the cursor and them.
+gets a rounded frame drawn around its text in the window's scheme (``theme.PALETTES``), red for an entry
+the field marks as wrong. The entry being typed (the one holding the cursor) is plain text until it is
+finished. The frames follow the text: an entry's left and right edges are the cursor's place plus the width
+of the text between the cursor and them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit
 
 from app.domain import recipient_spans as spans
-from app.ui.theme import ACCENT, DANGER
+from app.ui.theme import PALETTES
 
 PAD, RADIUS = 2.0, 5.0
 
@@ -69,11 +70,12 @@ class ChipLineEdit(QLineEdit):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
+        colours = PALETTES.get(self.window().property("colorScheme"), PALETTES["light"])
         for _span, rect, wrong in chips:
-            line = QColor(DANGER if wrong else ACCENT)
+            line = QColor(colours["danger" if wrong else "accent"])
             fill = QColor(line)
             fill.setAlpha(24)
-            line.setAlpha(140)
+            line.setAlpha(190)
             painter.setPen(QPen(line, 1))
             painter.setBrush(fill)
             painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
