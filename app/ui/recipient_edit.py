@@ -11,8 +11,10 @@ takes the keyboard (``SuggestionList``): every key goes to the field.
 
 Entries are tokens: Backspace at the start of the typing position removes the entry before it whole;
 Left there selects that entry, Left/Right move the selection between entries (Right past the last one
-goes back to the typing position); Delete or Backspace removes the selected entry. The text stays the
-field's value (``recipients()``/``recipients_as_typed()``), so the rest of the app reads it as before.
+goes back to the typing position); Delete or Backspace removes the selected entry, one Ctrl+Z brings it
+back. Whole entries are drawn as chips (``ChipLineEdit``). The text stays the field's value
+(``recipients()``/``recipients_as_typed()``), so the rest of the app reads it as before; what an edit does
+to the text is worked out in ``app.domain.recipient_spans`` (no Qt).
 """
 
 from __future__ import annotations
