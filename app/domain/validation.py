@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from app.domain.models import Draft, Recipient
+from app.domain.recipient_spans import entry_spans
 
 # A practical address check: local@domain with a dotted domain, no spaces or control characters.
 # (RFC 5322 allows more; Exchange itself rejects most of the exotic forms.)
@@ -52,28 +53,7 @@ def is_valid_address(addr: str) -> bool:
 
 def _split_entries(text: str) -> list[str]:
     """Split on commas/semicolons that are not inside quotes or angle brackets."""
-    entries, buf, quoted, angle = [], [], False, False
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\" and quoted and i + 1 < len(text):
-            buf.append(c + text[i + 1])
-            i += 2
-            continue
-        if c == '"':
-            quoted = not quoted
-        elif c == "<" and not quoted:
-            angle = True
-        elif c == ">" and not quoted:
-            angle = False
-        if c in ",;" and not quoted and not angle:
-            entries.append("".join(buf))
-            buf = []
-        else:
-            buf.append(c)
-        i += 1
-    entries.append("".join(buf))
-    return [e.strip() for e in entries if e.strip()]
+    return [text[start:end] for start, end in entry_spans(text)]
 
 
 def _unquote(name: str) -> str:

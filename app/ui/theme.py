@@ -100,6 +100,8 @@ QComboBox::drop-down {{ border: none; width: 22px; subcontrol-origin: padding; s
 QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 12px; }}
 QComboBox QAbstractItemView {{ border: 1px solid {c['input_line']}; background: {c['input_bg']};
     selection-background-color: {c['sel']}; selection-color: {c['sel_fg']}; }}
+QListView#suggestionList {{ border: 1px solid {c['input_line']}; background: {c['input_bg']}; color: {c['fg']};
+    selection-background-color: {c['sel']}; selection-color: {c['sel_fg']}; }}
 QTextEdit#body {{ padding: 10px; font-size: 10.5pt; }}
 QTextEdit#body:focus {{ padding: 9px; }}
 QPushButton {{
