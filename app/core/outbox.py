@@ -227,6 +227,9 @@ class Outbox:
     def resubmit(self, local_id: str) -> Future | None:
         return takeback.resubmit(self, local_id)
 
+    def forget(self, local_id: str) -> bool:
+        return takeback.forget(self, local_id)
+
     def keep(self, coro) -> asyncio.Task:
         """Run ``coro`` as a task the Outbox holds until it ends (its caller may not await it)."""
         task = asyncio.ensure_future(coro)

@@ -353,6 +353,9 @@ class JournalBridge:
         view.edit_requested.connect(self._edit_queued)
         view.delete_requested.connect(self._delete_queued)
         view.retry_requested.connect(lambda lid: self.outbox and self.outbox.resubmit(lid))
+        view.open_sent_requested.connect(self._open_in_sent)
+        view.forget_requested.connect(self._forget_sent)
+        view.notice.connect(lambda text: self.w.statusBar().showMessage(text, 8000))
         self._views.append(view)
         return view
 
@@ -395,7 +398,7 @@ class JournalBridge:
                           "The message is removed from the Outbox and will not be sent.",
                           QMessageBox.NoButton, self.w)
         delete = box.addButton("Delete", QMessageBox.DestructiveRole)
-        box.addButton("Keep", QMessageBox.RejectRole)
+        box.setDefaultButton(box.addButton("Keep", QMessageBox.RejectRole))  # Enter keeps it
         box.setAccessibleName("Delete this message?")
 
         def done(_r):
@@ -409,6 +412,20 @@ class JournalBridge:
         box.finished.connect(done)
         self._delete_question = box
         box.open()
+
+    def _open_in_sent(self, local_id: str) -> None:
+        """Enter on a sent row: the Sent page, with that message selected once the list has it."""
+        from app.ui.outbox_sent import select_in_sent
+
+        sub = self.outbox.subs.get(local_id) if self.outbox is not None else None
+        self.w.show_view("sent")
+        if sub is not None:
+            select_in_sent(self.w.sent, sub.draft.internet_message_id)
+
+    def _forget_sent(self, local_id: str) -> None:
+        """Delete on a sent row: off this list (the message stays in Sent; nothing to ask)."""
+        if self.outbox is not None and self.outbox.forget(local_id):
+            self.w.statusBar().showMessage("Removed from this list: the message is in Sent (Ctrl+3)", 8000)
 
     async def _say_if_not_deleted(self, deleting) -> None:
         if not await deleting:  # the journal could not record it: held in the Outbox, not sent
