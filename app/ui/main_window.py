@@ -373,11 +373,10 @@ class MainWindow(QMainWindow):
         if sending:
             text = "A message is still being sent. Quit when it is done, or keep the window open?"
         else:
+            from app.core.quit_words import quit_text
+
             who = self.session.account.email if self.session is not None else "this account"
-            text = (f"{queued} message{' is' if queued == 1 else 's are'} waiting in the Outbox. "
-                    f"{'It stays' if queued == 1 else 'They stay'} on this computer and "
-                    f"{'goes' if queued == 1 else 'go'} out the next time Dispatch runs signed in as {who}. "
-                    "Quit anyway?")
+            text = quit_text(self.session.outbox.subs.values(), who)  # per message: what happens to it
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Question, "Messages waiting to be sent", text, QMessageBox.NoButton, self)
