@@ -221,6 +221,8 @@ class JournalBridge:
         """A save reached the server (a queued one too): Compose adopts its identity and says so; once
         every message recovered after a crash is in Drafts, the user is told and the list refreshed."""
         c, w = self.w.compose, self.w
+        if saved.ref is not None and w.drafts.model.status(saved.ref.id):
+            w.drafts.model.set_status(saved.ref.id, "")  # its old "Not sent: …" was about the text before
         if c.identity().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
             self._keep(self._say_saved_or_edited(saved.local_id))
