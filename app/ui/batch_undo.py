@@ -1,5 +1,6 @@
-"""The undo-send window for a batch (Send selected in Drafts, issue 45 item 11): one countdown for the whole
-batch, under the Drafts list, "Sending 3 drafts in 7 s — Ctrl+Z or Undo takes them back / Send now".
+"""The undo-send window for a batch (Send selected in Drafts, a mail merge; issue 45 item 11): one countdown
+for the whole batch, "Sending 3 drafts in 7 s — Ctrl+Z or Undo keeps them in Drafts / Send now", under the
+Drafts list or in the merge dialog.
 
 Wiring only. The batch is HELD in the Outbox exactly as a Compose send is (:mod:`app.core.holds`: the same
 state, the same release time on the Outbox's injected clocks, journaled; a batch held when Dispatch dies is
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from app.core import holds
 from app.core.submission import SubState
 from app.core.takeback import NotCancellable
+from app.ui.send_timing import _own_undo
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +34,21 @@ class _Batch:
 
 
 class BatchUndo(QObject):
-    """``window.send_timing.batch``: Workflows asks it for the hold (:meth:`hold`) and hands it the held batch
-    (:meth:`held`); :meth:`was_undone` tells it which sends Undo took back."""
+    """One batch's countdown bar in ``host`` (a page or dialog): ``window.send_timing.batch`` for Send
+    selected (under the Drafts list), the merge dialog's own for a mail merge. Its owner asks it for the hold
+    (:meth:`hold`) and hands it the held batch (:meth:`held`); :meth:`was_undone` tells which sends Undo took
+    back. ``kept``: where the messages stay when taken back ("Drafts"); ``busy``: another undo of the host
+    (a delete's) is pending, and Ctrl+Z is that one's."""
 
-    def __init__(self, window, bar_class):
-        super().__init__(window)
-        self.w = window
-        drafts = window.drafts
-        self.bar = bar_class(drafts)
-        self.bar.setAccessibleName("Undo send bar (drafts)")
-        self.bar.undo_button.setAccessibleName("Undo sending the selected drafts")
-        self.bar.undo_button.setToolTip("Keep the drafts in Drafts, unsent (Ctrl+Z)")
-        lay = drafts.layout()
-        lay.insertWidget(max(lay.count() - 1, 0), self.bar)  # under the list, above the delete's undo bar
+    def __init__(self, window, host, layout, index: int, bar_class, *, kept: str = "Drafts", busy=None):
+        super().__init__(host)
+        self.w, self.host, self.kept = window, host, kept
+        self._busy = busy or (lambda: False)
+        self.bar = bar_class(host)
+        self.bar.setAccessibleName(f"Undo send bar ({kept})")
+        self.bar.undo_button.setAccessibleName("Undo sending these messages")
+        self.bar.undo_button.setToolTip(f"Keep them in {kept}, unsent (Ctrl+Z)")
+        layout.insertWidget(index, self.bar)
         self.bar.undo_button.clicked.connect(self.undo)
         self.bar.now_button.clicked.connect(self.send_now)
         self._batch: _Batch | None = None
@@ -53,6 +57,14 @@ class BatchUndo(QObject):
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
+
+    @classmethod
+    def for_drafts(cls, window, bar_class) -> "BatchUndo":
+        """Send selected's: under the Drafts list, above the delete's own undo bar."""
+        drafts = window.drafts
+        lay = drafts.layout()
+        return cls(window, drafts, lay, max(lay.count() - 1, 0), bar_class,
+                   busy=lambda: drafts.undo_bar.active)
 
     def hold(self, outbox) -> holds.Hold | None:
         """The undo-send hold of a batch sent now (None: undo send is off): Compose's delay, on the
@@ -83,7 +95,7 @@ class BatchUndo(QObject):
         if held:
             b = self._batch
             left = max(0, int(max(s.retry_at for s in held) - b.outbox.clock() + 0.999))
-            self.bar.label.setText(f"Sending {b.what} in {left} s — Ctrl+Z or Undo keeps them in Drafts")
+            self.bar.label.setText(f"Sending {b.what} in {left} s — Ctrl+Z or Undo keeps them in {self.kept}")
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
             return
@@ -109,7 +121,8 @@ class BatchUndo(QObject):
             self._undone.add(sub.local_id)
             kept += 1
         self._tick()
-        self.w.statusBar().showMessage(f"Not sent: {b.what if kept == len(b.subs) else kept} stay in Drafts", 8000)
+        self.w.statusBar().showMessage(f"Not sent: {b.what if kept == len(b.subs) else kept} stay in {self.kept}",
+                                       8000)
 
     def send_now(self) -> None:
         b = self._batch
@@ -118,15 +131,17 @@ class BatchUndo(QObject):
         QTimer.singleShot(50, self._tick)
 
     def eventFilter(self, obj, event):  # noqa: N802
-        """Ctrl+Z while the batch's countdown shows (the Drafts page is on screen) takes the batch back —
-        unless the Drafts page's own undo (a delete) is pending: that one is the newer."""
+        """Ctrl+Z while the batch's countdown shows (its page or dialog is on screen and has the keyboard)
+        takes the batch back — unless the host's own undo (a delete in Drafts) is pending: that one is newer."""
         t = event.type()
         if t not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not self.bar.isVisible():
             return False
-        if not event.matches(QKeySequence.Undo) or self.w.drafts.undo_bar.active:
+        if not event.matches(QKeySequence.Undo) or self._busy():
             return False
-        focus = QApplication.focusWidget()
-        if obj is not (focus or self.w) or (focus is not None and focus.window() is not self.w):
+        focus, scope = QApplication.focusWidget(), self.host.window()
+        if obj is not (focus or scope) or (focus is not None and focus.window() is not scope):
+            return False
+        if _own_undo(focus):
             return False
         event.accept()
         if t == QEvent.KeyPress:

@@ -171,7 +171,7 @@ class SendTiming(QObject):
         self._install_actions()
         from app.ui.batch_undo import BatchUndo
 
-        self.batch = BatchUndo(window, UndoSendBar)  # Send selected: one countdown for the batch
+        self.batch = BatchUndo.for_drafts(window, UndoSendBar)  # Send selected: one countdown for the batch
 
     # ---- settings ----
     def delay(self) -> float:
