@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.merge import TAKEN_BACK, RowState
+from app.core.merge import RowState
 from app.core.submission import SubState
 from tests.ui.conftest import close_window
 from tests.ui.test_merge import CTRL, merge_ready, press, sent_mids
@@ -55,7 +55,7 @@ def test_a_merge_of_four_asks_first_then_is_held_and_ctrl_z_takes_it_all_back(qt
 
         qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.results, timeout=5000)
         press(qtbot, Qt.Key_Z, CTRL)
-        qtbot.waitUntil(lambda: not dlg.run.running and all(r.error == TAKEN_BACK for r in dlg.run.rows),
+        qtbot.waitUntil(lambda: not dlg.run.running and all(r.error.startswith("Taken back") for r in dlg.run.rows),
                         timeout=10000)
         assert {s.state for s in held} == {SubState.CANCELLED} and not bar.isVisible()
         ob.clock, ob.wall = (lambda: mono + 60), (lambda: wall + 60)  # long past the window: still nothing
