@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from app.core import gc_pause, merge_record, settle
 from app.core.merge_pool import in_thread
+from app.core.merge_send import submit_held
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
@@ -46,19 +47,6 @@ ALREADY_SENT = "Sent (found in Sent Items)"
 IN_DRAFTS = "Not sent: it is in Drafts. Resend (Ctrl+R) sends it."
 DELETED = "Deleted from the Outbox: not sent"
 NOT_CREATED = "Deleted from the Outbox: its draft was not created"
-TAKEN_BACK = "Taken back (Undo, or from the Outbox): not sent"
-#: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
-CONFIRM_ABOVE = 3
-
-
-def confirm_question(rows: int) -> str:
-    """The question asked before a merge of ``rows`` rows is sent ("" when it goes without one)."""
-    if rows <= CONFIRM_ABOVE:
-        return ""
-    return (f"Send {rows:,} messages? Each row of the table becomes one message, sent to its own address. "
-            "A row that cannot be sent as it is is not sent and says why.")
-
-
 #: failures that a Resend of the same message would meet again: the row must be fixed first
 NEEDS_FIX = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE, ErrorKind.PERMANENT)
 
@@ -110,10 +98,7 @@ class MergeRun:
             for r in data["rows"]]
         self._lock = asyncio.Lock()
         self.running = False
-        #: the undo-send hold of a send of this run (``() -> Hold | None``, the window's delay): the whole
-        #: batch is HELD until one release time, and Undo takes it all back (app.core.holds)
-        self.hold_for = None
-        self.on_held = None  # ``(subs)``: the batch handed over HELD (the dialog shows its countdown)
+        self.hold_for = self.on_held = None  # the undo-send hold of its sends (app.core.merge_send)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -329,10 +314,7 @@ class MergeRun:
                 await asyncio.sleep(0)
             subject, to, attached, mid = heads.pop(row.number)
             items.append(MessageSummary(row.ref, subject, to, None, attached, internet_message_id=mid))
-        hold = self.hold_for() if self.hold_for is not None else None
-        subs = await self.outbox.submit_saved(items, hold=hold)  # ONE request (chunked where the server limits it)
-        if hold is not None and self.on_held is not None:
-            self.on_held(subs)
+        subs = await submit_held(self, items)  # ONE request (chunked only where the server limits it)
         for row, sub in zip(ready, subs):
             row.sub_id, row.sub = sub.local_id, sub
         await self.persist()
@@ -391,7 +373,7 @@ class MergeRun:
             row.retry = sub.kind not in NEEDS_FIX
             row.fixed = False
         elif sub.state == SubState.CANCELLED:
-            row.state, row.error, row.retry = RowState.FAILED, TAKEN_BACK, True
+            row.state, row.error, row.retry = RowState.FAILED, "Taken back (Undo, or from the Outbox): not sent", True
         elif self.outbox.subs.get(sub.local_id) is not sub:  # the user deleted it from the Outbox
             row.state, row.error, row.retry = RowState.FAILED, DELETED, True
 

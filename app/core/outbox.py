@@ -186,8 +186,8 @@ class Outbox:
     async def submit_saved(self, items: list[MessageSummary], hold: holds.Hold | None = None) -> list[Submission]:
         """Queue drafts that are already on the server (Send selected): sent as they are there, all in
         one send request when the worker next runs. With ``hold`` (the undo-send window) every one of them
-        is HELD until the same release time: one countdown for the batch, released together (one request). Each record is queued on the journal's thread in the
-        turn its send is listed: a send deleted or taken back in the Outbox (a later turn) has that written
+        is HELD until the same release time: one countdown for the batch, released together (one request).
+        Each record is queued on the journal's thread in the turn its send is listed: a send deleted or taken back in the Outbox (a later turn) has that written
         after its record. (Written one after another, a record could follow its own delete, and the
         journal held the thrown-away send as waiting: the next start sent it.)"""
         subs: list[Submission] = []

@@ -33,6 +33,7 @@ from app.core.submission import SubState
 from app.domain.models import new_message_id
 from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
+from app.ui.outbox_sent import wire_sent_rows
 
 log = logging.getLogger(__name__)
 
@@ -355,9 +356,7 @@ class JournalBridge:
         view.edit_requested.connect(self._edit_queued)
         view.delete_requested.connect(self._delete_queued)
         view.retry_requested.connect(lambda lid: self.outbox and self.outbox.resubmit(lid))
-        view.open_sent_requested.connect(self._open_in_sent)
-        view.forget_requested.connect(self._forget_sent)
-        view.notice.connect(lambda text: self.w.statusBar().showMessage(text, 8000))
+        wire_sent_rows(view, self)  # a sent row: Enter opens it in Sent, Delete takes it off this list
         self._views.append(view)
         return view
 
@@ -414,20 +413,6 @@ class JournalBridge:
         box.finished.connect(done)
         self._delete_question = box
         box.open()
-
-    def _open_in_sent(self, local_id: str) -> None:
-        """Enter on a sent row: the Sent page, with that message selected once the list has it."""
-        from app.ui.outbox_sent import select_in_sent
-
-        sub = self.outbox.subs.get(local_id) if self.outbox is not None else None
-        self.w.show_view("sent")
-        if sub is not None:
-            select_in_sent(self.w.sent, sub.draft.internet_message_id)
-
-    def _forget_sent(self, local_id: str) -> None:
-        """Delete on a sent row: off this list (the message stays in Sent; nothing to ask)."""
-        if self.outbox is not None and self.outbox.forget(local_id):
-            self.w.statusBar().showMessage("Removed from this list: the message is in Sent (Ctrl+3)", 8000)
 
     async def _say_if_not_deleted(self, deleting) -> None:
         if not await deleting:  # the journal could not record it: held in the Outbox, not sent

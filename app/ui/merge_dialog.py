@@ -18,16 +18,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QPlainTextEdit, QPushButton, QStackedWidget, QTableView, QVBoxLayout,
                                QWidget)
 
-from app.core.merge import MergeRun, RowState, confirm_question
+from app.core.merge import MergeRun, RowState
 from app.core.merge_pool import in_thread
 from app.domain import merge as dm
 from app.domain.models import BodyFormat
 from app.storage.merges import MergeStore
 from app.ui.merge_model import MergeModel
+from app.ui.merge_send import SendGuard
 from app.ui.safe_text import PlainLabel, SafeDocument
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,6 @@ class MergeDialog(QDialog):
         self._source: str | bytes = ""
         self._gen = 0
         self._creating = False  # Create and send: the rows are being built
-        self.confirm: QMessageBox | None = None  # "Send 12 messages?" (more than a few rows)
         self._summary_due = False  # the summary line is updated on the next turn
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self._parse_text)
@@ -160,10 +160,7 @@ class MergeDialog(QDialog):
                           "that are not sent and were fixed; a sent row is never sent again.", page)
         hint.setWordWrap(True)
         v.addWidget(hint)
-        from app.ui.batch_undo import BatchUndo
-        from app.ui.send_timing import UndoSendBar
-
-        self.batch = BatchUndo(self.win, page, v, v.count(), UndoSendBar, kept="Drafts")  # its countdown
+        self.guard = SendGuard(self, page, v)  # "Send 12 messages?" and the undo-send countdown
         row = QHBoxLayout()
         row.addStretch(1)
         self.resend_button = QPushButton("&Resend failed (Ctrl+R)", page)
@@ -338,31 +335,10 @@ class MergeDialog(QDialog):
             return
         if self._creating:  # Ctrl+Return again while the rows are being built: one merge, sent once
             return
-        if self._outbox() is None:
-            self._say("Connect an account first (Ctrl+,).")
-            return
-        question = confirm_question(len(self.table.rows))
-        if question:
-            self._ask_first(question)
-            return
-        self._create_and_send_now()
+        if self._outbox() is None or not self.guard.ask_first(len(self.table.rows), self._start_sending):
+            self._start_sending()
 
-    def _ask_first(self, question: str) -> None:
-        """"Send 12 messages?" — non-modal; Enter (the default) and Esc do not send."""
-        if self.confirm is not None and self.confirm.isVisible():
-            return
-        n = len(self.table.rows)
-        box = QMessageBox(QMessageBox.Question, "Send these messages?", question, QMessageBox.NoButton, self)
-        send = box.addButton(f"&Send {n:,} messages", QMessageBox.AcceptRole)
-        box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
-        box.setEscapeButton(box.defaultButton())
-        box.setAccessibleName("Send these messages?")
-        box.finished.connect(lambda _r: self.activateWindow())  # the keyboard comes back here
-        box.finished.connect(lambda _r: box.clickedButton() is send and self._create_and_send_now())
-        self.confirm = box
-        box.open()
-
-    def _create_and_send_now(self) -> None:
+    def _start_sending(self) -> None:
         if self._creating or self.table is None or self.stack.currentIndex() != 0:
             return
         outbox = self._outbox()
@@ -401,12 +377,6 @@ class MergeDialog(QDialog):
         await asyncio.sleep(0)  # painted before the send's first turn
         await run.send()
 
-    def _undo_window(self, run: MergeRun) -> None:
-        """The run's sends are held in the undo-send window (Compose's delay), one countdown for all of them."""
-        outbox = run.outbox
-        run.hold_for = lambda: self.batch.hold(outbox)
-        run.on_held = lambda subs: self.batch.held(subs, outbox, f"{len(subs):,} messages")
-
     def resend(self) -> None:
         if self.stack.currentIndex() != 1 or self.run is None or self.run.running:
             return
@@ -427,7 +397,7 @@ class MergeDialog(QDialog):
 
     def _show_run(self, run: MergeRun) -> None:
         self.run = run
-        self._undo_window(run)
+        self.guard.hold(run)
         self.model.set_run(run)
         self.stack.setCurrentIndex(1)
         self.results.resizeColumnsToContents()

@@ -53,3 +53,24 @@ def select_in_sent(view, internet_message_id: str) -> None:
     for old in view.findChildren(_Finder):  # the last Enter wins
         old.stop()
     _Finder(view, internet_message_id).look()
+
+
+def wire_sent_rows(view, bridge) -> None:
+    """The Outbox view's sent rows (and its notices) wired to the window of ``bridge`` (JournalBridge)."""
+    w = bridge.w
+
+    def open_in_sent(local_id: str) -> None:
+        """Enter on a sent row: the Sent page, with that message selected once the list has it."""
+        sub = bridge.outbox.subs.get(local_id) if bridge.outbox is not None else None
+        w.show_view("sent")
+        if sub is not None:
+            select_in_sent(w.sent, sub.draft.internet_message_id)
+
+    def forget(local_id: str) -> None:
+        """Delete on a sent row: off this list (the message stays in Sent; nothing to ask)."""
+        if bridge.outbox is not None and bridge.outbox.forget(local_id):
+            w.statusBar().showMessage("Removed from this list: the message is in Sent (Ctrl+3)", 8000)
+
+    view.open_sent_requested.connect(open_in_sent)
+    view.forget_requested.connect(forget)
+    view.notice.connect(lambda text: w.statusBar().showMessage(text, 8000))

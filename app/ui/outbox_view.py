@@ -6,8 +6,8 @@ The queue is the user's to control: Enter takes the selected message back into C
 cancelled), Delete throws it away (after a question), Ctrl+R sends a failed one again, and "Try now"
 retries everything waiting. A message whose send may be on the wire cannot be taken back: the keys say
 so at once (no question first). A row already sent offers only what applies: Enter opens it in Sent,
-Delete removes it from this list (nothing is lost: no question). Fed by :class:`app.core.outbox.Outbox` (``rows()``), refreshed on its ``on_change`` callback and
-once a second for the countdowns. The actions are signals; the journal bridge carries them out.
+Delete removes it from this list (nothing is lost: no question). Fed by :class:`app.core.outbox.Outbox`
+(``rows()``), refreshed on its ``on_change`` callback and once a second for the countdowns. The actions are signals; the journal bridge carries them out.
 """
 
 from __future__ import annotations

@@ -18,16 +18,15 @@ import logging
 from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
-from app.core.batch_checks import check_drafts
 from app.core.outbox import DraftInvalid
 from app.core.rows import SaveStatus
 from app.core.session import ConnectionState
 from app.core.submission import SubState
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import MailError
 from app.ui.recent import remember_recipients
+from app.ui.send_selected import submit_checked, taken_back_words
 from app.ui.tasks import TaskTracker
 
 log = logging.getLogger(__name__)
@@ -362,20 +361,8 @@ class Workflows(TaskTracker):
         n = len(refs)
         w._busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
         self.sending += 1
-        batch = w.send_timing.batch
         try:
-            # Compose's own check, per draft, before anything is sent (app.core.batch_checks)
-            bad = await check_drafts(items, w.session.get_message,
-                                     getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
-            if bad:
-                model.set_statuses({ref_id: (f"Not sent: {why}", True) for ref_id, why in bad.items()})
-            refs = [r for r in refs if r.id not in bad]
-            items = [it for it in items if it.ref.id not in bad]
-            subs = await outbox.submit_saved(items, hold=batch.hold(outbox)) if items else []
-            if any(s.state == SubState.HELD for s in subs):  # the undo-send window: one countdown for all
-                batch.held(subs, outbox, f"{len(subs)} draft{'s' if len(subs) != 1 else ''}")
-                model.set_statuses({r.id: ("Sends when the countdown ends — Ctrl+Z keeps it", False) for r in refs})
-            subs = await outbox.wait_past_hold(subs)
+            refs, subs = await submit_checked(w, outbox, refs, items)  # Compose's check; the undo-send hold
         finally:
             self.sending -= 1
             w._busy_pop()
@@ -386,10 +373,8 @@ class Workflows(TaskTracker):
             if o.status == OutcomeStatus.SENT:
                 sent_ids.add(ref.id)
                 statuses[ref.id] = ("", True)
-            elif batch.was_undone(sub):  # Ctrl+Z in its countdown: it stays in Drafts
-                statuses[ref.id] = ("Not sent: taken back (Undo)", True)
-            elif self._taken_out(sub):  # taken out of the Outbox before its turn: it stays in Drafts
-                statuses[ref.id] = ("Not sent: taken out of the Outbox", True)
+            elif self._taken_out(sub):  # taken back (Undo, or the Outbox) before its turn: it stays in Drafts
+                statuses[ref.id] = (taken_back_words(w, sub), True)
             elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
                 statuses[ref.id] = (o.explanation, True)

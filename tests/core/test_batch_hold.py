@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.core import holds
 from app.core.batch_checks import check_drafts, problem
-from app.core.merge import CONFIRM_ABOVE, confirm_question
+from app.core.merge_send import CONFIRM_ABOVE, confirm_question
 from app.core.outbox import Outbox
 from app.core.restore import restore_work
 from app.core.submission import SubState

@@ -18,9 +18,9 @@ TABLE = "name\temail\n" + "".join(f"P{i}\tp{i}@example.com\n" for i in range(1, 
 
 
 def _question(qtbot, dlg):
-    qtbot.waitUntil(lambda: dlg.confirm is not None and dlg.confirm.isVisible()
-                    and dlg.confirm.isAncestorOf(QApplication.focusWidget()), timeout=5000)
-    return dlg.confirm
+    qtbot.waitUntil(lambda: dlg.guard.confirm is not None and dlg.guard.confirm.isVisible()
+                    and dlg.guard.confirm.isAncestorOf(QApplication.focusWidget()), timeout=5000)
+    return dlg.guard.confirm
 
 
 def test_a_merge_of_four_asks_first_then_is_held_and_ctrl_z_takes_it_all_back(qtbot, aloop, sandbox, settings,
@@ -44,7 +44,7 @@ def test_a_merge_of_four_asks_first_then_is_held_and_ctrl_z_takes_it_all_back(qt
         press(qtbot, Qt.Key_Return, CTRL)
         box = _question(qtbot, dlg)
         press(qtbot, Qt.Key_S, Qt.AltModifier)  # "Send 4 messages"
-        bar = dlg.batch.bar
+        bar = dlg.guard.batch.bar
         qtbot.waitUntil(lambda: bar.isVisible(), timeout=20000)
         held = [s for s in ob.subs.values() if s.source == "server"]
         assert len(held) == 4 and {s.state for s in held} == {SubState.HELD}
