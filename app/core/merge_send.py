@@ -25,7 +25,9 @@ def confirm_question(rows: int) -> str:
 async def submit_held(run, items: list) -> list:
     """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold."""
     hold = run.hold_for() if run.hold_for is not None else None
+    if hold is None:  # undo send off (or no window): handed over as before
+        return await run.outbox.submit_saved(items)
     subs = await run.outbox.submit_saved(items, hold=hold)
-    if hold is not None and run.on_held is not None:
+    if run.on_held is not None:
         run.on_held(subs)
     return subs
