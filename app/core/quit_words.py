@@ -3,7 +3,7 @@
 Each waiting message is said as what will really happen to it once Dispatch is closed — they differ:
 
 - in its undo countdown (HELD "undo"): never sent; it comes back to Compose, unsent, at the next start
-  (:func:`app.core.holds.undo_to_editing`);
+  (:func:`app.core.holds.undo_to_editing`) — or, a draft of Send selected or a mail merge, stays in Drafts;
 - scheduled (HELD "later"): goes out at its time while Dispatch runs, or at the next start after it;
 - waiting (queued, saving, waiting for a sign-in): goes out the next time Dispatch runs on this account;
 - possibly on the wire (submitting, unknown): looked up at the next start, never sent twice;
@@ -30,6 +30,8 @@ def fate(sub: Submission, who: str, wall: float | None = None) -> str:
     """What happens to ``sub`` when Dispatch quits now, in words, with its subject."""
     name = f"“{sub.draft.subject.strip() or '(no subject)'}”"
     st = sub.state
+    if st == SubState.HELD and sub.hold_kind == holds.UNDO and sub.source == "server":
+        return f"{name} is not sent: it was in its undo countdown and stays in Drafts, unsent."
     if st == SubState.HELD and sub.hold_kind == holds.UNDO:
         return f"{name} is not sent: it was in its undo countdown and comes back to Compose, unsent, " \
                "the next time Dispatch runs."

@@ -5,6 +5,7 @@ reaches the server), and the batch is HELD in the undo-send window with one coun
 
 from __future__ import annotations
 
+from app.core import holds
 from app.core.batch_checks import check_drafts
 from app.core.submission import SubState
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
@@ -26,6 +27,11 @@ async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list
     if any(s.state == SubState.HELD for s in subs):  # the undo-send window: one countdown for all
         batch.held(subs, outbox, f"{len(subs)} draft{'s' if len(subs) != 1 else ''}")
         model.set_statuses({r.id: (HELD_WORDS, False) for r in refs})
+        w.flows.sending -= 1  # held: nothing of it is on its way yet (quitting now says so per message)
+        try:
+            await holds.wait_released(outbox, subs)
+        finally:
+            w.flows.sending += 1
     return refs, await outbox.wait_past_hold(subs)
 
 

@@ -29,11 +29,14 @@ def test_each_waiting_message_is_said_as_what_really_happens_to_it():
             _sub("Offline one"),
             _sub("Maybe out", SubState.UNKNOWN),
             _sub("Refused", SubState.FAILED, reason="No valid recipients"),
-            _sub("Went out", SubState.SENT)]
+            _sub("Went out", SubState.SENT),
+            _sub("Selected draft", SubState.HELD, hold_kind=holds.UNDO, release_at=WALL + 5, source="server")]
     text = quit_text(subs, WHO, WALL)
     lines = _lines(text)
-    assert text.startswith("5 messages are waiting in the Outbox") and text.endswith("Quit anyway?")
-    assert set(lines) == {"In its countdown", "Tomorrow's agenda", "Offline one", "Maybe out", "Refused"}
+    assert text.startswith("6 messages are waiting in the Outbox") and text.endswith("Quit anyway?")
+    assert set(lines) == {"In its countdown", "Tomorrow's agenda", "Offline one", "Maybe out", "Refused",
+                          "Selected draft"}
+    assert "stays in Drafts, unsent" in lines["Selected draft"] and "Compose" not in lines["Selected draft"]
     countdown = lines["In its countdown"]
     assert "comes back to Compose, unsent" in countdown and "goes out" not in countdown
     assert "scheduled for Wed 08:00" in lines["Tomorrow's agenda"]

@@ -123,3 +123,31 @@ def test_send_selected_is_held_with_one_countdown_ctrl_z_keeps_the_drafts_then_i
     assert {s.state for s in held} == {SubState.SENT}
     assert sandbox.request_log[since:].count("SendItem") == 1
     assert d.model.rowCount() == 0
+
+
+def test_quitting_while_the_batch_counts_down_says_the_drafts_stay_in_drafts(qtbot, window, sandbox, settings):
+    """Issue 45, item 5 for the batch: in its countdown nothing of it is being sent, so Ctrl+Q does not ask
+    "quit when sent?" — it says per draft that it stays in Drafts, unsent."""
+    from PySide6.QtWidgets import QApplication
+
+    win = window
+    ob = win.session.outbox
+    settings.set_undo_send_seconds(10)
+    mono, wall = ob.clock(), ob.wall()
+    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
+    _seed(sandbox, {"Kept 1": "bob@example.com", "Kept 2": "bob@example.com"})
+    _drafts_page(qtbot, win, 2)
+    key(qtbot, win, Qt.Key_A, CTRL)
+    key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+    qtbot.waitUntil(win.send_timing.batch.bar.isVisible, timeout=10000)
+    qtbot.waitUntil(lambda: win.flows.sending == 0, timeout=5000)  # held: nothing is on its way
+    key(qtbot, win, Qt.Key_Q, CTRL)
+    box = win._close_question
+    qtbot.waitUntil(lambda: box is not None and box.isVisible(), timeout=5000)
+    lines = [line for line in box.text().splitlines() if line.startswith("• “")]
+    assert len(lines) == 2 and all("stays in Drafts, unsent" in line for line in lines), box.text()
+    assert not any(b.text() == "Quit when sent" for b in box.buttons())
+    qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()), timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)  # Keep open
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
+    assert win.isVisible() and "SendItem" not in sandbox.request_log
