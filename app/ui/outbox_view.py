@@ -216,7 +216,7 @@ class OutboxView(QWidget):
         elif r.can_cancel:
             self.edit_requested.emit(r.local_id)
         else:
-            self.notice.emit("It is being sent right now and can no longer be taken back")
+            self.notice.emit(_on_its_way(r, "taken back"))
 
     def _delete(self) -> None:
         r = self._current()
@@ -227,7 +227,7 @@ class OutboxView(QWidget):
         elif r.can_cancel:
             self.delete_requested.emit(r.local_id)
         else:
-            self.notice.emit("It is being sent right now and can no longer be deleted")
+            self.notice.emit(_on_its_way(r, "deleted"))
 
     def _retry(self) -> None:
         r = self._current()
@@ -243,6 +243,13 @@ class OutboxView(QWidget):
 
 SENT_OPEN_TIP = "Open the selected message in Sent (Enter)"
 SENT_REMOVE_TIP = "Remove the selected sent message from this list; it stays in Sent (Delete)"
+
+
+def _on_its_way(row, what: str) -> str:
+    """Why a row on its way (being sent, or being checked) cannot be ``what`` ("deleted", "taken back")."""
+    if row.state == "unknown":
+        return f"It may already have gone out (Dispatch is checking with the server): it can no longer be {what}"
+    return f"It is being sent right now and can no longer be {what}"
 
 
 def _is_sent(row) -> bool:

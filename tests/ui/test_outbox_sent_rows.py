@@ -93,3 +93,34 @@ def test_delete_on_a_waiting_row_asks_with_keep_as_the_default(qtbot, window, sa
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)  # the keyboard default keeps it
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
     assert lid in ob.subs and ob.subs[lid].state == SubState.QUEUED
+
+
+def test_keys_on_a_row_being_sent_say_so_at_once_and_touch_nothing(qtbot, window, sandbox):
+    """A row whose send is on the wire: Delete does not ask "will not be sent" first only to refuse after,
+    and Enter does not save what is in Compose to Drafts on its way to refusing."""
+    win = window
+    sandbox.faults.inject("SendItem", "hold_after_commit", count=1, seconds=60, then="answer")
+    type_message(qtbot, win, cc="", bcc="", subject="On the wire", body="x")
+    lid = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.SUBMITTING
+                    and ("SendItem", "hold_after_commit") in sandbox.faults.fired, timeout=20000)
+    type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject="Half written", body="not yet")
+    writes = [op for op in sandbox.request_log if op in ("CreateItem", "UpdateItem")]
+    key(qtbot, win, Qt.Key_4, CTRL)
+    view = win.journal_bridge.show_outbox()
+    qtbot.waitUntil(lambda: view.current_id() == lid, timeout=5000)
+    view.table.setFocus()
+    key(qtbot, win, Qt.Key_Delete)
+    question = getattr(win.journal_bridge, "_delete_question", None)
+    assert question is None or not question.isVisible()
+    assert win.statusBar().currentMessage() == "It is being sent right now and can no longer be deleted"
+    key(qtbot, win, Qt.Key_Return)
+    assert win.statusBar().currentMessage() == "It is being sent right now and can no longer be taken back"
+    assert win.current_view() == "outbox" and win.compose.subject.text() == "Half written"
+    sandbox.faults.release_held()
+    qtbot.waitUntil(lambda: ob.subs[lid].state == SubState.SENT, timeout=20000)
+    wait_idle(qtbot, win)
+    assert [op for op in sandbox.request_log if op in ("CreateItem", "UpdateItem")] == writes, \
+        "Compose was saved to Drafts behind the user's back"
