@@ -24,6 +24,7 @@ it is, so Undo and edits never need a server round trip), and it goes out only w
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -114,6 +115,17 @@ async def release_due(box) -> int:
         await box.move(sub, Event.RELEASE)
         sub.hold_kind, sub.release_at = "", 0.0
     return len(ready)
+
+
+async def wait_released(box, subs: list) -> None:
+    """Until none of ``subs`` is HELD any more: released into the queue (its send now under way), or taken
+    back. A batch in its undo window is not "being sent" meanwhile (the quit question says what happens to
+    each of its messages instead)."""
+    while True:
+        held = [s for s in subs if s.state == SubState.HELD and box.subs.get(s.local_id) is s]
+        if not held:
+            return
+        await asyncio.gather(*(box.waiters.released(s.local_id) for s in held))
 
 
 def next_check(box, now: float) -> float | None:

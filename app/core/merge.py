@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from app.core import gc_pause, merge_record, settle
 from app.core.merge_pool import in_thread
+from app.core.merge_send import submit_held
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
@@ -97,6 +98,7 @@ class MergeRun:
             for r in data["rows"]]
         self._lock = asyncio.Lock()
         self.running = False
+        self.hold_for = self.on_held = None  # the undo-send hold of its sends (app.core.merge_send)
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -312,7 +314,7 @@ class MergeRun:
                 await asyncio.sleep(0)
             subject, to, attached, mid = heads.pop(row.number)
             items.append(MessageSummary(row.ref, subject, to, None, attached, internet_message_id=mid))
-        subs = await self.outbox.submit_saved(items)  # ONE request (chunked only where the server limits it)
+        subs = await submit_held(self, items)  # ONE request (chunked only where the server limits it)
         for row, sub in zip(ready, subs):
             row.sub_id, row.sub = sub.local_id, sub
         await self.persist()
@@ -371,7 +373,7 @@ class MergeRun:
             row.retry = sub.kind not in NEEDS_FIX
             row.fixed = False
         elif sub.state == SubState.CANCELLED:
-            row.state, row.error, row.retry = RowState.FAILED, "Taken back from the Outbox: not sent", True
+            row.state, row.error, row.retry = RowState.FAILED, "Taken back (Undo, or from the Outbox): not sent", True
         elif self.outbox.subs.get(sub.local_id) is not sub:  # the user deleted it from the Outbox
             row.state, row.error, row.retry = RowState.FAILED, DELETED, True
 

@@ -184,24 +184,28 @@ class Outbox:
         self.worker.poke()
         return sub
 
-    async def submit_saved(self, items: list[MessageSummary]) -> list[Submission]:
+    async def submit_saved(self, items: list[MessageSummary], hold: holds.Hold | None = None) -> list[Submission]:
         """Queue drafts that are already on the server (Send selected): sent as they are there, all in
-        one send request when the worker next runs. Each record is queued on the journal's thread in the
-        turn its send is listed: a send deleted or taken back in the Outbox (a later turn) has that written
+        one send request when the worker next runs. With ``hold`` (the undo-send window) every one of them
+        is HELD until the same release time: one countdown for the batch, released together (one request).
+        Each record is queued on the journal's thread in the turn its send is listed: a send deleted or taken back in the Outbox (a later turn) has that written
         after its record. (Written one after another, a record could follow its own delete, and the
         journal held the thrown-away send as waiting: the next start sent it.)"""
         subs: list[Submission] = []
         written = []
+        now, wall = self.clock(), self.wall()  # one release time on both clocks for the whole batch
         try:
             for start in range(0, len(items), SUBMIT_BATCH):
                 if start:  # 5,000 built in one turn held the UI thread ~20 ms (more on a slow day)
                     await asyncio.sleep(0)
                 for it in items[start:start + SUBMIT_BATCH]:
                     sub = Submission(_stand_in(it), self.account, source="server", display_to=it.display_to)
+                    if hold is not None:
+                        holds.apply(sub, hold, now, wall)
                     sub.hold = True  # listed now; not picked up before all of them are on disk (ONE request)
                     self.subs[sub.local_id] = sub
                     subs.append(sub)
-                    written.append(self.write.submit(self.journal.record, sub.draft, SubState.QUEUED.value,
+                    written.append(self.write.submit(self.journal.record, sub.draft, sub.state.value,
                                                      account=self.account, op="send", meta=self.meta_of(sub)))
                 self.changed()
             for done in written:
@@ -227,6 +231,9 @@ class Outbox:
 
     def resubmit(self, local_id: str) -> Future | None:
         return takeback.resubmit(self, local_id)
+
+    def forget(self, local_id: str) -> bool:
+        return takeback.forget(self, local_id)
 
     def keep(self, coro) -> asyncio.Task:
         """Run ``coro`` as a task the Outbox holds until it ends (its caller may not await it)."""
@@ -291,24 +298,37 @@ class Outbox:
         return saved
 
     # ------------------------------------------------------------------ waiting
-    async def wait(self, local_id: str, *, final: bool = True, timeout: float | None = None):
+    async def wait(self, local_id: str, *, final: bool = True, timeout: float | None = None,
+                   through_hold: bool = False):
         """Until the work is finished (``final``) or, with ``final=False``, until its attempt ended in a
-        state that waits for something (a retry later, a sign-in) or finished. Returns the Submission or
-        SaveJob."""
+        state that waits for something (a retry later, a sign-in) or finished. With ``through_hold`` a HELD
+        send is not yet a resting one: the wait goes on past its release (or until it is taken back).
+        Returns the Submission or SaveJob."""
         item = self.subs.get(local_id) or self.saves.get(local_id)
         if item is None:
             return item
-        if (item.final or (not final and self._resting(item))) and not self.waiters.writing(local_id):
+        resting = self._resting(item) and not (through_hold and getattr(item, "state", None) == SubState.HELD)
+        if (item.final or (not final and resting)) and not self.waiters.writing(local_id):
             return item
         fut = self.waiters.add(local_id, final)
         self.worker.ensure_running()
         return await asyncio.wait_for(asyncio.shield(fut), timeout)
 
-    async def wait_all(self, subs: list[Submission], *, final: bool = True) -> list[Submission]:
+    async def wait_all(self, subs: list[Submission], *, final: bool = True,
+                       through_hold: bool = False) -> list[Submission]:
         """:meth:`wait` for each; a submission already gone from the queue (taken out in the Outbox before
         its wait began: :meth:`wait` says None) is given back as it was handed over."""
-        waited = await asyncio.gather(*(self.wait(s.local_id, final=final) for s in subs))
+        waited = await asyncio.gather(*(self.wait(s.local_id, final=final, through_hold=through_hold)
+                                        for s in subs))
         return [w or s for w, s in zip(waited, subs)]
+
+    async def wait_past_hold(self, subs: list[Submission]) -> list[Submission]:
+        """:meth:`wait_all` (``final=False``) for a batch that may be HELD in its undo window: returns once
+        none of them is held any more (released and its attempt ended, or taken back)."""
+        subs = await self.wait_all(subs, final=False, through_hold=True)
+        while any(s.state == SubState.HELD and self.subs.get(s.local_id) is s for s in subs):
+            subs = await self.wait_all(subs, final=False, through_hold=True)
+        return subs
 
     def when_final(self, local_id: str, fn) -> None:
         """``fn(item)`` once the work is finished and that is on disk, as :meth:`wait` returns: at once if it

@@ -25,7 +25,12 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
     subs, saves, report = [], [], []
     wall = time.time() if wall is None else wall
     for e in journal.entries(account=account):
-        if e.op == "send" and holds.is_undo(e.state, e.meta):
+        if e.op == "send" and holds.is_undo(e.state, e.meta) and (e.meta or {}).get("source") == "server":
+            # a draft of Send selected (or a mail merge) in its undo window: it stays in Drafts, unsent
+            journal.discard(e.local_id)
+            report.append((e.local_id, SubState.HELD.value, "drafts"))
+            log.info("recovery: send %s of a batch was held for undo, stays in Drafts (not sent)", e.local_id[:8])
+        elif e.op == "send" and holds.is_undo(e.state, e.meta):
             holds.undo_to_editing(journal, e.local_id)
             report.append((e.local_id, SubState.HELD.value, "editing"))
             log.info("recovery: send %s was held for undo, resumes as a message in Compose (not sent)",

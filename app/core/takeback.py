@@ -93,6 +93,18 @@ async def _deleted(box, local_id: str, sub: Submission | None, job: SaveJob | No
     return True
 
 
+def forget(box, local_id: str) -> bool:
+    """Remove a sent message's row from the Outbox list ("Remove from this list"). Nothing else changes:
+    the message is in Sent, and its journal entry left when the server confirmed it. False (and nothing
+    removed) for anything not sent: that is a send to take back or delete, never to forget."""
+    sub = box.subs.get(local_id)
+    if sub is None or sub.state != SubState.SENT:
+        return False
+    del box.subs[local_id]
+    box.changed()
+    return True
+
+
 def resubmit(box, local_id: str) -> Future | None:
     """Send a failed submission again, or retry a failed save (the user's explicit Retry). The new state
     reaches the disk before anything the worker writes for it next (one journal thread, in order)."""

@@ -18,6 +18,7 @@ class Waiters:
         self._w: dict[str, list[tuple[asyncio.Future, bool]]] = {}
         self._writing: dict[str, int] = {}  # local_id -> state changes of it being written to the journal
         self._calls: dict[str, list] = {}  # local_id -> callables called with the item once it is final
+        self._held: dict[str, list[asyncio.Future]] = {}  # local_id -> futures done once it is no longer held
 
     def writing(self, local_id: str) -> bool:
         """A state change of this item is set in memory but not yet on disk: a waiter must not return on
@@ -50,6 +51,17 @@ class Waiters:
         self._w.setdefault(local_id, []).append((fut, final))
         return fut
 
+    def released(self, local_id: str) -> asyncio.Future:
+        """A future done once the item is no longer HELD (released into the queue, taken back, or gone)."""
+        fut = asyncio.get_running_loop().create_future()
+        self._held.setdefault(local_id, []).append(fut)
+        return fut
+
+    def _not_held(self, item) -> None:
+        for fut in self._held.pop(item.local_id, []):
+            if not fut.done():
+                fut.set_result(item)
+
     def on_final(self, local_id: str, fn) -> None:
         """``fn(item)`` once the item is final, from :meth:`resolve` (no future, no task: a mail merge
         follows thousands of sends this way, and each task's objects cost the cyclic GC's full collections)."""
@@ -68,6 +80,7 @@ class Waiters:
         returns with it as it is and the :meth:`on_final` callables are called with it, so no follower
         waits for it for ever."""
         self._call_back(item)
+        self._not_held(item)
         for fut, _only_final in self._w.pop(item.local_id, []):
             if not fut.done():
                 fut.set_result(item)
@@ -82,6 +95,8 @@ class Waiters:
     def resolve(self, item, resting: bool) -> None:
         if item.final:
             self._call_back(item)
+        if getattr(item, "state", None) != "held":  # SubState.HELD (a str enum; no import of the table here)
+            self._not_held(item)
         keep = []
         for fut, only_final in self._w.pop(item.local_id, []):
             if fut.done():

@@ -43,3 +43,9 @@ def what_to_do(reason: str) -> str:
     if reason in (READ_ONLY, NO_ACCESS):
         return "Make Dispatch's data folder writable"
     return "Check the disk"
+
+
+def not_sent_unprotected(reason: str) -> str:
+    """Why a send is refused when the journal cannot record it: exactly once needs the journal."""
+    return (f"Not sent: {reason}, so the send cannot be protected against a crash. {what_to_do(reason)}, or save "
+            "the draft to the server with Ctrl+S.")

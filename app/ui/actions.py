@@ -70,7 +70,7 @@ def build_actions(win) -> Actions:
         save=_act(win, "&Save draft", "Ctrl+S", win.compose.save_requested.emit, "actSave"),
         send=_act(win, "Sen&d", ["Ctrl+Return", "Ctrl+Enter"], win.compose.send_requested.emit, "actSend"),
         send_selected=_act(win, "Send se&lected drafts", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
-                           flows.send_selected, "actSendSelected"),
+                           flows.drafts.send_selected, "actSendSelected"),
         attach=_act(win, "&Attach files…", "Ctrl+Shift+A", flows.attach_files, "actAttach"),
         # not Ctrl+Delete: in a text field that deletes the next word
         discard=_act(win, "Dis&card message (with Undo)", "Ctrl+Shift+D", flows.discard, "actDiscard"),

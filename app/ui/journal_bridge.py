@@ -35,6 +35,7 @@ from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
 from app.ui.compose_view import EDITED
 from app.ui.newer_marks import NewerMarks
+from app.ui.outbox_sent import wire_sent_rows
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,8 @@ class JournalBridge:
         """A save reached the server (a queued one too): Compose adopts its identity and says so; once
         every message recovered after a crash is in Drafts, the user is told and the list refreshed."""
         c, w = self.w.compose, self.w
+        if saved.ref is not None and w.drafts.model.status(saved.ref.id):
+            w.drafts.model.set_status(saved.ref.id, "")  # its old "Not sent: …" was about the text before
         if c.identity().local_id == saved.local_id:
             c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
             self._keep(self._say_saved_or_edited(saved.local_id))
@@ -358,6 +361,7 @@ class JournalBridge:
         view.edit_requested.connect(self._edit_queued)
         view.delete_requested.connect(self._delete_queued)
         view.retry_requested.connect(lambda lid: self.outbox and self.outbox.resubmit(lid))
+        wire_sent_rows(view, self)  # a sent row: Enter opens it in Sent, Delete takes it off this list
         self._views.append(view)
         return view
 
@@ -400,7 +404,7 @@ class JournalBridge:
                           "The message is removed from the Outbox and will not be sent.",
                           QMessageBox.NoButton, self.w)
         delete = box.addButton("Delete", QMessageBox.DestructiveRole)
-        box.addButton("Keep", QMessageBox.RejectRole)
+        box.setDefaultButton(box.addButton("Keep", QMessageBox.RejectRole))  # Enter keeps it
         box.setAccessibleName("Delete this message?")
 
         def done(_r):

@@ -10,7 +10,7 @@ Public API (tests, ``app.selftest``, ``app.app_main``)::
     win.compose.load(draft)               # or type into win.compose.* widgets
     saved = await win.flows.save_current()      # the Ctrl+S code path; None if not saved
     outcome = await win.flows.send_current()    # Ctrl+Return: submit to the queue, await the attempt
-    outcomes = await win.flows.send_selected_drafts(refs)   # Ctrl+Shift+Return
+    outcomes = await win.flows.drafts.send_selected_drafts(refs)   # Ctrl+Shift+Return
     await win.flows.wait_idle()           # every operation started from the UI has finished
 
 ``win.flows`` (:class:`app.ui.workflows.Workflows`) is the window's controller: it reads the window's
@@ -373,11 +373,10 @@ class MainWindow(QMainWindow):
         if sending:
             text = "A message is still being sent. Quit when it is done, or keep the window open?"
         else:
+            from app.core.quit_words import quit_text
+
             who = self.session.account.email if self.session is not None else "this account"
-            text = (f"{queued} message{' is' if queued == 1 else 's are'} waiting in the Outbox. "
-                    f"{'It stays' if queued == 1 else 'They stay'} on this computer and "
-                    f"{'goes' if queued == 1 else 'go'} out the next time Dispatch runs signed in as {who}. "
-                    "Quit anyway?")
+            text = quit_text(self.session.outbox.subs.values(), who)  # per message: what happens to it
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Question, "Messages waiting to be sent", text, QMessageBox.NoButton, self)

@@ -28,6 +28,7 @@ from app.domain import merge as dm
 from app.domain.models import BodyFormat
 from app.storage.merges import MergeStore
 from app.ui.merge_model import MergeModel
+from app.ui.merge_send import SendGuard
 from app.ui.safe_text import PlainLabel, SafeDocument
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,7 @@ class MergeDialog(QDialog):
                           "that are not sent and were fixed; a sent row is never sent again.", page)
         hint.setWordWrap(True)
         v.addWidget(hint)
+        self.guard = SendGuard(self, page, v)  # "Send 12 messages?" and the undo-send countdown
         row = QHBoxLayout()
         row.addStretch(1)
         self.resend_button = QPushButton("&Resend failed (Ctrl+R)", page)
@@ -333,6 +335,12 @@ class MergeDialog(QDialog):
             return
         if self._creating:  # Ctrl+Return again while the rows are being built: one merge, sent once
             return
+        if self._outbox() is None or not self.guard.ask_first(len(self.table.rows), self._start_sending):
+            self._start_sending()
+
+    def _start_sending(self) -> None:
+        if self._creating or self.table is None or self.stack.currentIndex() != 0:
+            return
         outbox = self._outbox()
         if outbox is None:
             self._say("Connect an account first (Ctrl+,).")
@@ -389,6 +397,7 @@ class MergeDialog(QDialog):
 
     def _show_run(self, run: MergeRun) -> None:
         self.run = run
+        self.guard.hold(run)
         self.model.set_run(run)
         self.stack.setCurrentIndex(1)
         self.results.resizeColumnsToContents()

@@ -4,9 +4,10 @@
 
 The queue is the user's to control: Enter takes the selected message back into Compose (its send is
 cancelled), Delete throws it away (after a question), Ctrl+R sends a failed one again, and "Try now"
-retries everything waiting. A message whose send may be on the wire cannot be taken back; the row says
-why. Fed by :class:`app.core.outbox.Outbox` (``rows()``), refreshed on its ``on_change`` callback and
-once a second for the countdowns. The actions are signals; the journal bridge carries them out.
+retries everything waiting. A message whose send may be on the wire cannot be taken back: the keys say
+so at once (no question first). A row already sent offers only what applies: Enter opens it in Sent,
+Delete removes it from this list (nothing is lost: no question). Fed by :class:`app.core.outbox.Outbox`
+(``rows()``), refreshed on its ``on_change`` callback and once a second for the countdowns. The actions are signals; the journal bridge carries them out.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class OutboxView(QWidget):
     edit_requested = Signal(str)  # local_id: back into Compose
     delete_requested = Signal(str)
     retry_requested = Signal(str)
+    open_sent_requested = Signal(str)  # local_id of a sent row: show it in Sent
+    forget_requested = Signal(str)  # local_id of a sent row: remove it from this list
+    notice = Signal(str)  # what a key did not do, and why (the window's status bar)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -190,21 +194,62 @@ class OutboxView(QWidget):
 
     def _update_buttons(self) -> None:
         r = self._current()
-        self.edit_button.setEnabled(bool(r and r.can_cancel))
-        self.delete_button.setEnabled(bool(r and r.can_cancel))
+        sent = _is_sent(r)
+        self.edit_button.setText("Open in Sent" if sent else "Edit")
+        self.delete_button.setText("Remove from this list" if sent else "Delete")
+        tips = ((SENT_OPEN_TIP, SENT_REMOVE_TIP) if sent else
+                ("Take the selected message back into Compose (Enter)", "Delete the selected message (Delete)"))
+        for b, tip in zip((self.edit_button, self.delete_button), tips):
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
+        self.edit_button.setEnabled(bool(r and (sent or r.can_cancel)))
+        self.delete_button.setEnabled(bool(r and (sent or r.can_cancel)))
         self.retry_button.setEnabled(bool(r and r.can_retry))
 
     def _edit(self) -> None:
         r = self._current()
-        if r is not None:
+        if r is None:
+            return
+        if _is_sent(r):
+            self.open_sent_requested.emit(r.local_id)
+        elif r.can_cancel:
             self.edit_requested.emit(r.local_id)
+        else:
+            self.notice.emit(_on_its_way(r, "taken back"))
 
     def _delete(self) -> None:
         r = self._current()
-        if r is not None:
+        if r is None:
+            return
+        if _is_sent(r):
+            self.forget_requested.emit(r.local_id)
+        elif r.can_cancel:
             self.delete_requested.emit(r.local_id)
+        else:
+            self.notice.emit(_on_its_way(r, "deleted"))
 
     def _retry(self) -> None:
         r = self._current()
-        if r is not None and r.can_retry:
+        if r is None:
+            return
+        if r.can_retry:
             self.retry_requested.emit(r.local_id)
+        elif _is_sent(r):
+            self.notice.emit("Already sent: there is nothing to send again (Enter opens it in Sent)")
+        else:
+            self.notice.emit("Only a message that was not sent can be sent again (Ctrl+R)")
+
+
+SENT_OPEN_TIP = "Open the selected message in Sent (Enter)"
+SENT_REMOVE_TIP = "Remove the selected sent message from this list; it stays in Sent (Delete)"
+
+
+def _on_its_way(row, what: str) -> str:
+    """Why a row on its way (being sent, or being checked) cannot be ``what`` ("deleted", "taken back")."""
+    if row.state == "unknown":
+        return f"It may already have gone out (Dispatch is checking with the server): it can no longer be {what}"
+    return f"It is being sent right now and can no longer be {what}"
+
+
+def _is_sent(row) -> bool:
+    return row is not None and row.op == "send" and row.state == "sent"

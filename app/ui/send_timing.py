@@ -169,6 +169,9 @@ class SendTiming(QObject):
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
         self._install_actions()
+        from app.ui.batch_undo import BatchUndo
+
+        self.batch = BatchUndo.for_drafts(window, UndoSendBar)  # Send selected: one countdown for the batch
 
     # ---- settings ----
     def delay(self) -> float:

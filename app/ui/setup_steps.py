@@ -138,13 +138,13 @@ def wiring(win) -> None:
     win.compose.save_requested.connect(f.save_draft)
     win.compose.send_requested.connect(f.send)
     win.compose.lookup_requested.connect(f.lookup_names)
-    win.drafts.open_requested.connect(f.open_draft)
-    win.drafts.delete_requested.connect(f.delete_drafts)
-    win.drafts.send_requested.connect(lambda refs: f.send_selected(refs))
+    win.drafts.open_requested.connect(f.drafts.open_draft)
+    win.drafts.delete_requested.connect(f.drafts.delete_drafts)
+    win.drafts.send_requested.connect(lambda refs: f.drafts.send_selected(refs))
     win.drafts.refresh_requested.connect(f.refresh)
     watch_list_errors(win, win.drafts.model, "Drafts")  # the banner goes once the list loads
     watch_list_errors(win, win.sent.model, "Sent")
-    win.sent.preview_requested.connect(f.preview_sent)
+    win.sent.preview_requested.connect(f.drafts.preview_sent)
     win.welcome.sandbox_chosen.connect(win.sandbox_requested)
     win.welcome.exchange_chosen.connect(win.edit_account)
 

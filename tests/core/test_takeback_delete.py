@@ -123,3 +123,28 @@ def test_a_take_back_and_a_delete_are_on_disk_when_the_app_closes_on_the_same_tu
     assert (entry.state, entry.op) == ("editing", "") and fresh.get(gone.local_id) is None
     subs, saves, _report = restore_work(fresh, "a", FAST, 0.0, Outbox.meta_of)
     assert subs == [] and box.sent == []
+
+
+def test_remove_from_this_list_takes_only_a_sent_row_and_never_a_waiting_send(tmp_path):
+    """Delete on a sent row of the Outbox ("Remove from this list", issue 45): the row goes, nothing else
+    changes. A send still waiting is never forgotten this way (it would stay in the journal, unlisted)."""
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        sent = await ob.submit(_draft("went out"))
+        await ob.wait(sent.local_id, timeout=5)
+        box.script["save"] = [ConnectionFailed()]
+        ob.policy = RetryPolicy(base=30.0, jitter=0.0)
+        waiting = await ob.submit(_draft("waits"))
+        await ob.wait(waiting.local_id, final=False, timeout=5)
+        refused = ob.forget(waiting.local_id)
+        removed = ob.forget(sent.local_id)
+        rows = [r.subject for r in ob.rows()]
+        await ob.stop()
+        return sent, refused, removed, rows
+
+    sent, refused, removed, rows = _run(main())
+    assert sent.state == SubState.SENT and [d.subject for d in box.sent] == ["went out"]
+    assert (refused, removed) == (False, True)
+    assert rows == ["waits"] and journal.count() == 1  # the waiting send is still listed and journaled

@@ -25,7 +25,7 @@ from PySide6.QtCore import Qt
 from app.storage.journal import Journal
 from app.storage.local_errors import FULL
 from app.storage.settings import Settings
-from app.ui.workflows import not_sent_unprotected
+from app.storage.local_errors import not_sent_unprotected
 from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_task
 from tests.ui.test_window_flows import CTRL, key, type_message
 

@@ -184,3 +184,47 @@ def test_kill_9_of_the_real_app_with_an_undo_window_and_a_send_later(sandbox, tm
     assert any(rows[0][1].startswith("Sends at ") for rows in waiting), waiting[:3]  # restored held, its time
     journal = Journal(home / "data" / "journal.sqlite3")
     assert [(e.draft.subject, e.state, e.op) for e in journal.entries()] == [(A, "editing", "")]
+
+
+@pytest.mark.timeout(120)
+def test_kill_with_a_send_selected_batch_in_its_undo_window(sandbox, tmp_path):
+    """Send selected's batch held in its undo window (issue 45, item 11), kill -9: after the restart none of
+    it is sent — not at once, not when its window would have ended — and every draft is still in Drafts."""
+    from tests.reliability.batch_hold_child import SUBJECTS
+
+    alice = user(sandbox, ALICE)
+    journal_path = tmp_path / "journal.sqlite3"
+    env = dict(os.environ, OB_URL=sandbox.ews_url, OB_PASSWORD=alice["password"], OB_JOURNAL=str(journal_path))
+    proc = subprocess.Popen([sys.executable, str(HERE / "batch_hold_child.py")], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout.readline().strip() == b"HELD", proc.stderr.read()[-2000:]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert sandbox.wait_handlers(30), sandbox.active_handlers
+    assert "SendItem" not in sandbox.request_log  # the child sent nothing
+    journal = Journal(journal_path)
+    assert sorted((e.draft.subject, e.state, e.meta.get("hold"), e.meta.get("source")) for e in journal.entries()) \
+        == [(s, "held", "undo", "server") for s in SUBJECTS]
+
+    async def restart():
+        svc = make_service(sandbox.ews_url, alice)
+        client = MailClient(lambda: svc)
+        ob = Outbox(client, journal, policy=TEST_POLICY, clock=lambda: 1e6, wall=lambda: time.time() + 3600)
+        report = ob.restore()  # an hour later on the Outbox's clocks: the window is long over
+        ob.start()
+        ob.kick()
+        await ob.drain(10)
+        await ob.stop()
+        client.close()
+        return report, dict(ob.subs)
+
+    loop = asyncio.new_event_loop()
+    try:
+        report, subs = loop.run_until_complete(restart())
+    finally:
+        loop.close()
+    assert sorted(now for _lid, _was, now in report) == ["drafts"] * 3
+    assert subs == {} and journal.entries() == []
+    assert "SendItem" not in sandbox.request_log
+    assert sandbox.mailbox(ALICE).items("sentitems") == []
+    assert sorted(it["subject"] for it in sandbox.mailbox(ALICE).items("drafts")) == list(SUBJECTS)

@@ -20,7 +20,7 @@ from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
 from app.ui.compose_view import EDITED
 from app.ui.newer_marks import NEWER_HERE
-from app.ui.workflows import NOT_SENT_NEWER
+from app.ui.drafts_flows import NOT_SENT_NEWER
 from tests.reliability.test_outbox_view import _window
 from tests.ui.conftest import ALICE, BOB, close_window, wait_task
 from tests.ui.test_window_flows import CTRL, key

@@ -34,19 +34,28 @@ def key(qtbot, win, k, mods=Qt.NoModifier):
     qtbot.keyClick(win.focusWidget() or win, k, mods)
 
 
+def tab_out(qtbot, win, field) -> None:
+    """Tab out of a recipient field: a suggestion open for what was typed is taken by the first Tab, which
+    stays for the next address (issue 45, item 7); Tab in the empty position then moves on."""
+    key(qtbot, win, Qt.Key_Tab)
+    if win.focusWidget() is field.edit:
+        key(qtbot, win, Qt.Key_Tab)
+
+
 def type_message(qtbot, win, to="Bob <bob@example.com>", cc="carol@example.com", bcc="dave@example.com",
                  subject="Quarterly numbers", body="Hi Bob,\nthe numbers are attached.\nAlice"):
+    c = win.compose
     key(qtbot, win, Qt.Key_N, CTRL)
-    assert win.focusWidget() is win.compose.to.edit
+    assert win.focusWidget() is c.to.edit
     qtbot.keyClicks(win.focusWidget(), to)
-    key(qtbot, win, Qt.Key_Tab)
-    assert win.focusWidget() is win.compose.cc.edit
+    tab_out(qtbot, win, c.to)
+    assert win.focusWidget() is c.cc.edit
     qtbot.keyClicks(win.focusWidget(), cc)
-    key(qtbot, win, Qt.Key_Tab)
-    assert win.focusWidget() is win.compose.bcc.edit
+    tab_out(qtbot, win, c.cc)
+    assert win.focusWidget() is c.bcc.edit
     qtbot.keyClicks(win.focusWidget(), bcc)
-    key(qtbot, win, Qt.Key_Tab)
-    assert win.focusWidget() is win.compose.subject
+    tab_out(qtbot, win, c.bcc)
+    assert win.focusWidget() is c.subject
     qtbot.keyClicks(win.focusWidget(), subject)
     key(qtbot, win, Qt.Key_Tab)
     assert win.focusWidget() is win.compose.body

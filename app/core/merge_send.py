@@ -1,0 +1,33 @@
+"""A mail merge sent as Compose's Send is (issue 45, item 11). No Qt.
+
+- more than a few rows ask first (:func:`confirm_question`; the keyboard's default is not to send);
+- the rows handed to the Outbox are HELD in the undo-send window with one release time for all of them
+  (:func:`submit_held`, ``MergeRun.hold_for`` gives the hold: Compose's delay on the Outbox's clock), so Undo
+  takes the whole batch back; ``MergeRun.on_held(subs)`` is told (the merge window shows the countdown).
+  A run killed in its window sends nothing: :func:`app.core.restore.restore_work` drops the held sends and
+  :meth:`MergeRun.resume` finds the rows' drafts still in Drafts.
+"""
+
+from __future__ import annotations
+
+#: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
+CONFIRM_ABOVE = 3
+
+
+def confirm_question(rows: int) -> str:
+    """The question asked before a merge of ``rows`` rows is sent ("" when it goes without one)."""
+    if rows <= CONFIRM_ABOVE:
+        return ""
+    return (f"Send {rows:,} messages? Each row of the table becomes one message, sent to its own address. "
+            "A row that cannot be sent as it is is not sent and says why.")
+
+
+async def submit_held(run, items: list) -> list:
+    """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold."""
+    hold = run.hold_for() if run.hold_for is not None else None
+    if hold is None:  # undo send off (or no window): handed over as before
+        return await run.outbox.submit_saved(items)
+    subs = await run.outbox.submit_saved(items, hold=hold)
+    if run.on_held is not None:
+        run.on_held(subs)
+    return subs

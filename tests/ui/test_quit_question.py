@@ -1,0 +1,53 @@
+"""The quit question says per message what will happen to it (issue 45, item 5), in the real window on the
+sandbox. One message in its undo countdown (it comes back to Compose unsent at the next start: it must not be
+said to "go out") and one scheduled for tomorrow (it goes at its time)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.core.submission import SubState
+from tests.ui.test_window_flows import CTRL, key, type_message
+
+SHIFT = Qt.ShiftModifier
+
+
+def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, settings, screenshot_dir):
+    win = window
+    ob = win.session.outbox
+    settings.set_undo_send_seconds(60)
+    mono, wall = ob.clock(), ob.wall()
+    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks stand still: no release
+    type_message(qtbot, win, cc="", bcc="", subject="Countdown", body="still undoable")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: win.send_timing.bar.isVisible(), timeout=5000)
+    type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject="Agenda", body="1. numbers")
+    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
+    timing = win.send_timing
+    qtbot.waitUntil(lambda: timing.dialog is not None and QApplication.focusWidget() is timing.dialog.when,
+                    timeout=5000)
+    qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
+    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    qtbot.waitUntil(lambda: sorted(s.hold_kind for s in ob.subs.values() if s.state == SubState.HELD)
+                    == ["later", "undo"], timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+
+    key(qtbot, win, Qt.Key_Q, CTRL)
+    box = win._close_question
+    qtbot.waitUntil(lambda: box is not None and box.isVisible(), timeout=5000)
+    assert win.isVisible()
+    text = box.text()
+    box.grab().save(str(screenshot_dir / "quit-question.png"))
+    lines = {line.split("”")[0].lstrip("• “"): line for line in text.splitlines() if line.startswith("• “")}
+    assert set(lines) == {"Countdown", "Agenda"}
+    assert "comes back to Compose, unsent" in lines["Countdown"] and "goes out" not in lines["Countdown"]
+    tomorrow = (datetime.now() + timedelta(days=1)).strftime("%a")
+    assert f"scheduled for {tomorrow} 08:00" in lines["Agenda"]
+    assert "go out the next time Dispatch runs" not in text
+    qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()), timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)  # Keep open
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
+    assert win.isVisible()
