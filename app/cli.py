@@ -9,7 +9,7 @@ import os
 import sys
 from types import SimpleNamespace
 
-from app import APP_NAME, __version__
+from app import APP_NAME, QT_HTML_FLAG, __version__
 
 
 def build_parser():
@@ -37,9 +37,6 @@ def build_parser():
     acc.add_argument("--no-verify-tls", action="store_true", help="do not verify the server's TLS certificate")
     return p
 
-
-#: makes ``dispatch-mail`` the helper process that turns foreign HTML into Qt's (app/ui/html_helper.py)
-QT_HTML_FLAG = "--qt-html"
 
 _FAST = {(): False, ("--sandbox",): True}
 

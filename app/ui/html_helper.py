@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
-from app.cli import QT_HTML_FLAG
+from app import QT_HTML_FLAG
 
 #: the command-line flag that makes ``dispatch-mail`` this helper
 FLAG = QT_HTML_FLAG
