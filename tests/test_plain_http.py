@@ -182,7 +182,7 @@ def test_the_ews_connection_refuses_before_any_network_use(network_spy, url, aut
             build()
         err = exc.value
         assert err.code == "ErrorInvalidEwsUrl"  # app.mail.ews.connection.INSECURE_URL_CODE
-        assert err.kind == ErrorKind.INVALID_INPUT and not err.retryable  # the settings, not the network
+        assert err.kind == ErrorKind.INVALID_INPUT  # the settings, not the network
         assert "EWS URL" in err.message and "pa55-word" not in str(err)
     assert network_spy == [], "refused before any look-up or connect"
 

@@ -13,6 +13,7 @@ from app.core import settle
 from app.core.policy import Action, action_for, kind_of
 from app.core.rows import SaveJob, SaveStatus
 from app.core.submission import Event, SubState, Submission
+from app.domain.errors import DraftInvalid
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemRef
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
@@ -36,8 +37,6 @@ def _unstorable(draft: Draft, client):
     characters...): a save queued another way (Ctrl+N over an edited message, opening another draft,
     recovery after a restart) reached exchangelib, which refused it with a ValueError while building its
     request. None when the draft can be saved."""
-    from app.core.outbox import DraftInvalid  # here: the outbox module imports this one
-
     limit = getattr(client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
     problems = validate_draft(draft, for_send=False, max_send_bytes=limit)
     return DraftInvalid(problems) if problems else None

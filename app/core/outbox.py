@@ -33,8 +33,9 @@ from app.core.restore import restore_work
 from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
 from app.core.waiters import Waiters
 from app.core.submission import Event, SubState, Submission
+from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary, new_message_id
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, FieldError, validate_draft
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, validate_draft
 from app.mail.errors import MailError
 from app.storage.journal import Journal, State
 from app.storage.local_errors import local_reason
@@ -53,18 +54,6 @@ def _stand_in(it: MessageSummary) -> Draft:
     cyclic GC scanned at every full collection."""
     return Draft(to=(), cc=(), bcc=(), attachments=(), subject=it.subject, ref=it.ref,
                  internet_message_id=it.internet_message_id)
-
-
-class DraftInvalid(MailError):
-    """The message cannot be sent (or saved) as it is (no recipient, a bad address, a subject or size over
-    a limit): a send is refused before anything is journaled or sent, a queued save before the network
-    (attempts.py). ``errors`` are the composer's field errors."""
-
-    default_kind = ErrorKind.INVALID_INPUT
-
-    def __init__(self, errors: list[FieldError]):
-        super().__init__("ErrorInvalidDraft", "; ".join(e.message for e in errors))
-        self.errors = list(errors)
 
 
 class Outbox:

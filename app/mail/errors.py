@@ -1,4 +1,5 @@
-"""Backend-neutral errors. Backends map their library's exceptions onto these.
+"""Backend-neutral errors. Backends map their library's exceptions onto these (their base,
+:class:`~app.domain.errors.MailError`, is the domain's: every layer catches it).
 
 Every error carries:
 
@@ -12,40 +13,18 @@ Every error carries:
 
 from __future__ import annotations
 
+from app.domain.errors import MailError
 from app.domain.explain import ews_blocked_message, server_reason
 from app.domain.models import ErrorKind
 
 __all__ = [
     "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "TlsFailed", "ServerBusy",
-    "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed", "RETRYABLE_KINDS",
+    "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed",
     "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked",
 ]
 
 #: The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).
 EWS_BLOCKED = "ErrorEwsBlockedUseGraph"
-
-#: kinds after which the same request may be repeated safely (nothing was done on the server)
-RETRYABLE_KINDS = frozenset({ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED})
-
-
-class MailError(Exception):
-    """Base class. ``kind`` says what happened; ``retryable`` follows from it."""
-
-    default_kind = ErrorKind.PERMANENT
-
-    def __init__(self, code: str, message: str = "", *, retry_after: float | None = None,
-                 kind: ErrorKind | None = None):
-        super().__init__(f"{code}: {message}" if message else code)
-        self.code = code
-        self.message = message
-        self.retry_after = retry_after
-        self.kind = ErrorKind(kind) if kind is not None else self.default_kind
-
-    @property
-    def retryable(self) -> bool:
-        """The same request may be repeated safely and may succeed later."""
-        return self.kind in RETRYABLE_KINDS
-
 
 class ConnectionFailed(MailError):
     """The request did not reach the server (refused, DNS, reset before sending). Safe to retry."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import holds
-from app.core.outbox import DraftInvalid
+from app.domain.errors import DraftInvalid
 from app.core.takeback import NotCancellable
 from app.core.send_times import WhenError, next_monday, parse_when, tomorrow_morning
 from app.core.submission import SubState

@@ -18,7 +18,7 @@ import logging
 from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
-from app.core.outbox import DraftInvalid
+from app.domain.errors import DraftInvalid
 from app.core.rows import SaveStatus
 from app.core.session import ConnectionState
 from app.core.submission import SubState

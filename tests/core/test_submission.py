@@ -272,7 +272,7 @@ def test_restart_in_each_state_never_sends_twice_and_never_loses(tmp_path, state
 
 
 def test_a_draft_that_cannot_be_sent_is_refused_before_anything_is_created(tmp_path):
-    from app.core.outbox import DraftInvalid
+    from app.domain.errors import DraftInvalid
 
     box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
 

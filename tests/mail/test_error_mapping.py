@@ -47,7 +47,8 @@ def test_server_side_timeout_reraised_as_busy_is_not_safely_retryable():
     exc = _reraised(xe.ErrorTimeoutExpired("The request timed out"),
                     lambda e: xe.ErrorServerBusy(f"Reraised from {e}", back_off=10))
     err = map_error(exc)
-    assert isinstance(err, ItemFailed) and err.code == "ErrorTimeoutExpired" and not err.retryable
+    assert isinstance(err, ItemFailed) and err.code == "ErrorTimeoutExpired"
+    assert err.kind == ErrorKind.OUTCOME_UNKNOWN
 
 
 def test_plain_busy_keeps_its_back_off():
@@ -92,7 +93,6 @@ from app.domain.models import ErrorKind  # noqa: E402
 def test_every_mapped_error_carries_the_kind_the_core_acts_on(exc, kind):
     err = map_error(exc)
     assert err.kind == kind, (type(exc).__name__, err.kind)
-    assert err.retryable == (kind in (ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED))
 
 
 def test_transport_kinds_follow_the_cause():

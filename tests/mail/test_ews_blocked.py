@@ -37,7 +37,7 @@ def _users(**ews):
 def _expect_blocked(err: BaseException, address: str, reason: str):
     assert isinstance(err, EwsBlocked) and is_ews_blocked(err)
     assert err.code == EWS_BLOCKED == "ErrorEwsBlockedUseGraph"
-    assert err.kind == ErrorKind.AUTH and not err.retryable
+    assert err.kind == ErrorKind.AUTH
     assert not isinstance(err, AuthFailed)  # the password is not the problem: no password prompt
     assert err.address == address and err.reason == reason
     assert err.message == (f"Exchange Online no longer accepts EWS for {address} ({reason}). Sign in with "

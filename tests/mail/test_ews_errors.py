@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from app.domain.models import Folder, ItemRef
+from app.domain.models import ErrorKind, Folder, ItemRef
 from app.mail.errors import (
     AuthFailed,
     ConnectionFailed,
@@ -48,7 +48,7 @@ def test_unreachable_port_is_connection_failed(services):
     try:
         with pytest.raises(ConnectionFailed) as ei:
             svc.connect()
-        assert ei.value.retryable and ei.value.code == "ErrorConnectionFailed"
+        assert ei.value.kind == ErrorKind.UNREACHABLE and ei.value.code == "ErrorConnectionFailed"
         with pytest.raises(ConnectionFailed):
             svc.send_drafts([ItemRef("I-1", "CK")])
     finally:
@@ -66,7 +66,7 @@ def test_server_busy_carries_back_off(services, sandbox):
     sandbox.faults.inject("FindItem", "server_busy", count=1, backoff_ms=1500)
     with pytest.raises(ServerBusy) as ei:
         svc.list_messages(Folder.DRAFTS, 0, 10)
-    assert ei.value.retry_after == pytest.approx(1.5) and ei.value.retryable
+    assert ei.value.retry_after == pytest.approx(1.5) and ei.value.kind == ErrorKind.THROTTLED
     assert svc.list_messages(Folder.DRAFTS, 0, 10).items == []  # the fault was one-shot
 
 
@@ -99,7 +99,7 @@ def test_dropped_connection_after_sending_is_outcome_unknown(services, sandbox, 
     sandbox.faults.inject("SendItem", kind, count=1)
     with pytest.raises(OutcomeUnknown) as ei:
         svc.send_drafts([saved.ref])
-    assert not ei.value.retryable
+    assert ei.value.kind == ErrorKind.OUTCOME_UNKNOWN  # may have gone out: looked up, never repeated
 
 
 def test_reply_slower_than_the_timeout_is_outcome_unknown(services, sandbox):
@@ -208,7 +208,7 @@ def test_password_never_reaches_the_log_even_at_debug(services, sandbox, caplog)
 def _assert_clear(err: MailError):
     from app.domain.explain import explain
 
-    assert err.code == "ErrorMalformedResponse" and not err.retryable
+    assert err.code == "ErrorMalformedResponse" and err.kind == ErrorKind.OUTCOME_UNKNOWN
     assert err.message and "Traceback" not in str(err)
     assert explain(err.code)  # the words the UI shows
 

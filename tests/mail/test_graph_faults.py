@@ -47,7 +47,7 @@ def test_throttling_is_server_busy_with_the_servers_retry_after(svc, sandbox, fa
     with pytest.raises(ServerBusy) as err:
         svc.send_drafts([saved.ref])
     assert ("SendMessage", fault) in sandbox.faults.fired
-    assert err.value.retry_after == status_wait and err.value.kind == ErrorKind.THROTTLED and err.value.retryable
+    assert err.value.retry_after == status_wait and err.value.kind == ErrorKind.THROTTLED
     settle(sandbox)
     assert count(sandbox, "inbox", email=BOB) == 0
 
@@ -262,7 +262,7 @@ def test_transport_errors_before_and_after_sending(services, sandbox):
     down = services.graph(url=f"http://127.0.0.1:{port}/v1.0", timeout=3)
     with pytest.raises(ConnectionFailed) as err:
         down.send_drafts([ItemRef("AAA", "")])
-    assert err.value.retryable  # nothing left: safe to try again
+    assert err.value.kind == ErrorKind.UNREACHABLE  # nothing left: safe to try again
     slow = services.graph(timeout=0.5)
     saved = slow.save_draft(simple_draft("slow"))
     sandbox.faults.inject("SendMessage", "delay", count=1, seconds=1.0)

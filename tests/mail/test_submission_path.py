@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.outbox import DraftInvalid
+from app.domain.errors import DraftInvalid
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, Folder, ItemRef, MessageSummary, Recipient
