@@ -18,7 +18,8 @@ from app.domain.explain import ews_blocked_message, server_reason
 from app.domain.models import ErrorKind
 
 __all__ = [
-    "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "TlsFailed", "ServerBusy",
+    "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "SignInCancelled", "TlsFailed",
+    "ServerBusy",
     "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed",
     "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked",
 ]
@@ -52,6 +53,14 @@ class AuthFailed(MailError):
 
     def __init__(self, message: str = "The server refused the user name or password", **kw):
         super().__init__("ErrorAuthenticationFailed", message, **kw)
+
+
+class SignInCancelled(AuthFailed):
+    """The user cancelled a browser sign-in (app/mail/graph/signin.py) while its listener waited
+    (app/mail/graph/loopback.py)."""
+
+    def __init__(self, message: str = "Sign-in was cancelled", **kw):
+        super().__init__(message, **kw)
 
 
 class TlsFailed(MailError):

@@ -16,7 +16,7 @@ import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from app.mail.errors import AuthFailed
+from app.mail.errors import AuthFailed, SignInCancelled
 
 MAX_FORM = 64 * 1024
 _PAGE = ("<!doctype html><html><head><meta charset='utf-8'><title>Dispatch</title></head>"
@@ -112,8 +112,6 @@ class LoopbackListener:
     def serve(self, cancelled: threading.Event, timeout: float):
         """Answer requests until the sign-in's one arrives (its outcome returned or raised), ``cancelled`` is
         set (SignInCancelled) or ``timeout`` seconds pass (AuthFailed). Closes the listener either way."""
-        from .signin import SignInCancelled
-
         deadline = time.monotonic() + timeout
         try:
             while not self._done.is_set():

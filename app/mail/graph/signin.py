@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from app.mail.errors import AuthFailed, ConnectionFailed, TlsFailed
+from app.mail.errors import AuthFailed, ConnectionFailed, SignInCancelled, TlsFailed
 
 from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client
 
@@ -96,11 +96,6 @@ class SignedIn:
     username: str
     name: str = ""
     in_keyring: bool = False  # False: the sign-in lasts until Dispatch closes
-
-
-class SignInCancelled(AuthFailed):
-    def __init__(self, message: str = "Sign-in was cancelled", **kw):
-        super().__init__(message, **kw)
 
 
 @dataclass(eq=False)
