@@ -16,11 +16,12 @@ import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from . import admin
 from .admin import ADMIN_PATH
 from .ews import endpoint
+from .graph import batch as graph_batch
 from .graph import endpoint as graph_endpoint
 from .http_server import TrackingServer
 from .http_framing import (
@@ -218,7 +219,10 @@ class EwsHandler(BaseHTTPRequestHandler):
             self._closing = framing.has_body
             self._send_unavailable()
             return True
-        graph_endpoint.serve(self, method, framing)
+        if unquote(urlsplit(self.path).path).rstrip("/") == graph_endpoint.BATCH_PATH:
+            graph_batch.serve(self, method, framing)  # its requests go through graph_endpoint.execute
+        else:
+            graph_endpoint.serve(self, method, framing)
         return True
 
     # ---------------- verbs ----------------

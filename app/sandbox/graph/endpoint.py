@@ -64,14 +64,10 @@ class Concurrency:
 
 
 def serve(h, method: str, framing) -> None:
-    """Answer one Graph request on ``h``, the HTTP handler (server.py), whose headers are read."""
+    """Answer one Graph request on ``h``, the HTTP handler (server.py), whose headers are read. A $batch
+    (BATCH_PATH) is batch.py's: it serves its requests through :func:`execute`."""
     sb = h.sb
-    parts = urlsplit(h.path)
-    path = unquote(parts.path)
-    if path.rstrip("/") == BATCH_PATH:
-        from . import batch  # the batch serves its requests through this module
-
-        return batch.serve(h, method, framing)
+    path = unquote(urlsplit(h.path).path)
     try:
         handler, params, op, user_match = resolve(method, path)
         user = _authenticate(sb, h.headers.get("Authorization"))
