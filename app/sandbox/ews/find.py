@@ -1,5 +1,5 @@
 """FindItem: views (paging, CalendarView, ContactsView), traversal, sorting, restrictions and QueryString (AQS),
-all evaluated in SQL (restrictions.py, aqs.py); FindFolder's restriction (find_folder_filter).
+all evaluated in SQL (restrictions.py, aqs.py). FindFolder's restriction is folders.py's (find_folder_filter).
 
 What the sandbox cannot do is answered, never ignored (a delete scoped by an ignored filter would empty the
 folder): SeekToConditionPageItemView, GroupBy and DistinguishedGroupBy are ErrorInvalidOperation (the code the
@@ -23,7 +23,7 @@ from .folders import folder_row
 from .items import folder_id_of
 from .itemxml import parse_shape, render_item
 from .paging import parse_paging
-from .restrictions import compile_folder, compile_sql, item_prop, sql_functions, value_sql
+from .restrictions import compile_sql, item_prop, sql_functions, value_sql
 from .soap import (
     check_enum, error_message, local, m, parse_dt, required_children, response_message, response_root,
     schema_error, sub, t,
@@ -195,26 +195,3 @@ def _store_order(order):
 def _is_calendar(row: dict) -> bool:
     klass = row.get("klass") or ""
     return klass == "IPF.Appointment" or klass.startswith("IPF.Appointment.")
-
-
-def find_folder_filter(req):
-    """FindFolder's Restriction -> predicate(ctx, folder row) or None. Raises SoapFault / MailboxError."""
-    rel = req.find(m("Restriction"))
-    if rel is None:
-        return None
-    if len(rel) != 1:
-        raise schema_error("The element 'Restriction' must hold one expression.")
-    pred = compile_folder(rel[0])
-
-    def matches(ctx: Ctx, row: dict) -> bool:
-        mailbox, key = row["mailbox"], row["key"]
-        counts = {}
-
-        def count(i):
-            if "c" not in counts:
-                counts["c"] = ctx.store.count(mailbox, key)
-            return counts["c"][i]
-        facts = {"name": row["name"], "klass": row["klass"], "total": lambda: count(0), "unread": lambda: count(1),
-                 "children": lambda: len(ctx.store.subfolders(mailbox, key))}
-        return pred(facts)
-    return matches

@@ -10,6 +10,7 @@ from ..core.hierarchy import DISTINGUISHED_NAMES
 from ..core.session import Ctx, check_mailbox
 from . import extprops
 from .paging import parse_paging
+from .restrictions import compile_folder
 from .soap import check_enum, error_message, local, m, response_message, response_root, schema_error, sub, t
 
 
@@ -156,7 +157,6 @@ def op_find_folder(ctx: Ctx, req):
     paging, paging_error = None, None
     try:
         paging = parse_paging(req.find(m("IndexedPageFolderView")), req.find(m("FractionalPageFolderView")))
-        from .find import find_folder_filter  # the Restriction (find.py imports this module)
         matches = find_folder_filter(req)
     except MailboxError as e:  # each folder's response message says so
         paging_error = e
@@ -184,6 +184,29 @@ def op_find_folder(ctx: Ctx, req):
         for n in page:
             render_folder(ctx, box, n, want)
     return resp
+
+
+def find_folder_filter(req):
+    """FindFolder's Restriction -> predicate(ctx, folder row) or None. Raises SoapFault / MailboxError."""
+    rel = req.find(m("Restriction"))
+    if rel is None:
+        return None
+    if len(rel) != 1:
+        raise schema_error("The element 'Restriction' must hold one expression.")
+    pred = compile_folder(rel[0])
+
+    def matches(ctx: Ctx, row: dict) -> bool:
+        mailbox, key = row["mailbox"], row["key"]
+        counts = {}
+
+        def count(i):
+            if "c" not in counts:
+                counts["c"] = ctx.store.count(mailbox, key)
+            return counts["c"][i]
+        facts = {"name": row["name"], "klass": row["klass"], "total": lambda: count(0), "unread": lambda: count(1),
+                 "children": lambda: len(ctx.store.subfolders(mailbox, key))}
+        return pred(facts)
+    return matches
 
 
 def _deep(ctx: Ctx, mailbox: str, key: str) -> list[dict]:
