@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from app.core import holds
 from app.core.submission import SubState
 from app.core.takeback import NotCancellable
-from app.ui.send_timing import _own_undo
+from app.ui.undo_key import own_undo
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class BatchUndo(QObject):
         focus, scope = QApplication.focusWidget(), self.host.window()
         if obj is not (focus or scope) or (focus is not None and focus.window() is not scope):
             return False
-        if _own_undo(focus):
+        if own_undo(focus):
             return False
         event.accept()
         if t == QEvent.KeyPress:

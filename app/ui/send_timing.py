@@ -22,18 +22,19 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QPushButton, QTextEdit,
-    QVBoxLayout,
+    QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout,
 )
 
 from app.core import holds
-from app.domain.errors import DraftInvalid
 from app.core.takeback import NotCancellable
 from app.core.send_times import WhenError, next_monday, parse_when, tomorrow_morning
 from app.core.submission import SubState
+from app.domain.errors import DraftInvalid
 from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
+from app.ui.batch_undo import BatchUndo
 from app.ui.safe_text import PlainLabel
+from app.ui.undo_key import own_undo
 
 log = logging.getLogger(__name__)
 
@@ -139,15 +140,6 @@ class SendLaterDialog(QDialog):
         self.chosen.emit(release_at)
 
 
-def _own_undo(widget) -> bool:
-    """The focused widget is a text field with something of its own to undo (its Ctrl+Z comes first)."""
-    if isinstance(widget, QLineEdit):
-        return not widget.isReadOnly() and widget.isUndoAvailable()
-    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
-        return not widget.isReadOnly() and widget.document().isUndoAvailable()
-    return False
-
-
 class SendTiming(QObject):
     """Built with the window's journal bridge (``window.send_timing``); Workflows asks it for the hold of a
     send (:meth:`undo_hold`) and hands it a held submission (:meth:`held`)."""
@@ -169,8 +161,6 @@ class SendTiming(QObject):
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
         self._install_actions()
-        from app.ui.batch_undo import BatchUndo
-
         self.batch = BatchUndo.for_drafts(window, UndoSendBar)  # Send selected: one countdown for the batch
 
     # ---- settings ----
@@ -358,7 +348,7 @@ class SendTiming(QObject):
         focus = QApplication.focusWidget()
         if obj is not (focus or self.w) or (focus is not None and focus.window() is not self.w):
             return False
-        if _own_undo(focus):
+        if own_undo(focus):
             return False
         event.accept()
         if t == QEvent.KeyPress:

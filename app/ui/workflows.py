@@ -18,10 +18,10 @@ import logging
 from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
-from app.domain.errors import DraftInvalid
 from app.core.rows import SaveStatus
 from app.core.session import ConnectionState
 from app.core.submission import SubState
+from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ErrorKind, ItemOutcome, OutcomeStatus
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
