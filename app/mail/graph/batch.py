@@ -14,6 +14,7 @@ delete many drafts with a true outcome per item, in order, whatever happens to a
   are still tried unless the failure says they cannot succeed either (auth, TLS, throttling, unreachable).
 - When no chunk got any answer the error itself is raised: nothing can be said about any item, and the
   caller gets its Retry-After, kind and code whole.
+The last three are app/mail/chunks.py's, the rule EWS follows too.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from app.domain.models import ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
+from app.mail.chunks import chunked_outcomes, outcome_from_error
 from app.mail.errors import ItemFailed, MailError, MalformedResponse
 from app.mail.graph import errors
 from app.mail.graph.http import PREFER, GraphHttp
@@ -30,8 +32,6 @@ from app.mail.graph.http import PREFER, GraphHttp
 log = logging.getLogger(__name__)
 
 MAX_REQUESTS = 20
-#: after these the next chunk would fail the same way: the rest are not tried
-_STOP_KINDS = {ErrorKind.AUTH, ErrorKind.TLS, ErrorKind.THROTTLED, ErrorKind.UNREACHABLE}
 
 
 @dataclass
@@ -131,29 +131,6 @@ def message_url(ref: ItemRef, suffix: str = "") -> str:
 
 
 # ---------------------------------------------------------------------- per item
-def _chunked_outcomes(refs: list[ItemRef], per_chunk: int, run_chunk) -> list[ItemOutcome]:
-    """``run_chunk(chunk) -> [ItemOutcome]`` for each chunk; a chunk that raised gets its error as every item's
-    outcome (UNKNOWN or FAILED by kind). Raises when no chunk got an answer."""
-    outcomes: list[ItemOutcome] = []
-    answered, first_error, stop = False, None, None
-    for start in range(0, len(refs), per_chunk):
-        chunk = refs[start: start + per_chunk]
-        if stop is not None:
-            outcomes.extend(errors.outcome_from_error(r, stop) for r in chunk)
-            continue
-        try:
-            outcomes.extend(run_chunk(chunk))
-            answered = True
-        except MailError as err:
-            first_error = first_error or err
-            outcomes.extend(errors.outcome_from_error(r, err) for r in chunk)
-            if err.kind in _STOP_KINDS:
-                stop = err
-    if not answered and first_error is not None:
-        raise first_error
-    return outcomes
-
-
 def _direct(http: GraphHttp, ref: ItemRef, calls: list[tuple[str, str]], ok: OutcomeStatus) -> list[ItemOutcome]:
     """One item by direct requests (in order; each after the previous succeeded). A per-item error of the
     server (an error code, not a transport or whole-request failure) is the item's outcome."""
@@ -161,7 +138,7 @@ def _direct(http: GraphHttp, ref: ItemRef, calls: list[tuple[str, str]], ok: Out
         for method, url in calls:
             http.call(method, url)
     except ItemFailed as err:
-        return [errors.outcome_from_error(ref, err)]
+        return [outcome_from_error(ref, err)]
     return [errors.outcome_ok(ref, ok)]
 
 
@@ -171,14 +148,14 @@ def send(http: GraphHttp, refs: list[ItemRef]) -> list[ItemOutcome]:
     if not refs:
         return []
     if len(refs) == 1:
-        out = _chunked_outcomes(refs, 1, lambda c: _direct(http, c[0], [("POST", message_url(c[0], "/send"))],
-                                                             OutcomeStatus.SENT))
+        out = chunked_outcomes(refs, 1, lambda c: _direct(http, c[0], [("POST", message_url(c[0], "/send"))],
+                                                            OutcomeStatus.SENT))
     else:
         def chunk(c):
             answers = run(http, [request("POST", message_url(r, "/send")) for r in c])
             return [_outcome(r, a, OutcomeStatus.SENT) for r, a in zip(c, answers)]
 
-        out = _chunked_outcomes(list(refs), MAX_REQUESTS, chunk)
+        out = chunked_outcomes(list(refs), MAX_REQUESTS, chunk)
     return [_no_longer_a_draft(o) for o in out]
 
 
@@ -199,7 +176,7 @@ def delete(http: GraphHttp, refs: list[ItemRef], *, to_trash: bool) -> list[Item
         return []
     if len(refs) == 1:
         calls = [("DELETE", message_url(refs[0]))] * (1 if to_trash else 2)
-        return _chunked_outcomes(refs, 1, lambda c: _direct(http, c[0], calls, OutcomeStatus.DELETED))
+        return chunked_outcomes(refs, 1, lambda c: _direct(http, c[0], calls, OutcomeStatus.DELETED))
     per_item = 1 if to_trash else 2
 
     def chunk(c):
@@ -216,9 +193,9 @@ def delete(http: GraphHttp, refs: list[ItemRef], *, to_trash: bool) -> list[Item
             out.append(_outcome(r, first if first.status >= 400 else last, OutcomeStatus.DELETED))
         return out
 
-    return _chunked_outcomes(list(refs), MAX_REQUESTS // per_item, chunk)
+    return chunked_outcomes(list(refs), MAX_REQUESTS // per_item, chunk)
 
 
 def _outcome(ref: ItemRef, answer: Inner, ok: OutcomeStatus) -> ItemOutcome:
     err = answer.error()
-    return errors.outcome_ok(ref, ok) if err is None else errors.outcome_from_error(ref, err)
+    return errors.outcome_ok(ref, ok) if err is None else outcome_from_error(ref, err)

@@ -161,10 +161,3 @@ def _chain(exc: BaseException):
 
 def outcome_ok(ref: ItemRef | None, status: OutcomeStatus) -> ItemOutcome:
     return ItemOutcome(ref=ref, status=status, code="NoError", message="", explanation=explain("NoError"))
-
-
-def outcome_from_error(ref: ItemRef | None, err: MailError) -> ItemOutcome:
-    """One item's outcome after ``err``: UNKNOWN when it may have been done, else FAILED with its kind."""
-    status = OutcomeStatus.UNKNOWN if err.kind == ErrorKind.OUTCOME_UNKNOWN else OutcomeStatus.FAILED
-    return ItemOutcome(ref=ref, status=status, code=err.code, message=err.message,
-                       explanation=explain(err.code, err.message), kind=err.kind)
