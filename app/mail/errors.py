@@ -19,8 +19,7 @@ from app.domain.models import ErrorKind
 
 __all__ = [
     "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "SignInCancelled", "TlsFailed",
-    "ServerBusy",
-    "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed",
+    "ServerBusy", "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed",
     "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked",
 ]
 
