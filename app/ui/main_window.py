@@ -29,7 +29,7 @@ from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 e
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
-from app.ui.theme import early_scheme, follow_system, icon, paint_background
+from app.ui.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
 
 # Only Qt and the theme on the path to the first paint; the frame (app/ui/frame.py) is built in the next
 # turn, and the views, the workflows (asyncio, qasync) and the domain are imported by the setup slices
@@ -189,7 +189,8 @@ class MainWindow(QMainWindow):
         proxy_first(widget)
         from PySide6.QtWidgets import QListWidgetItem
 
-        item = QListWidgetItem(icon(icon_name) if icon_name else icon("drafts"), label)
+        item = QListWidgetItem(label)
+        set_sidebar_icon(item, icon_name or "drafts", self.property("colorScheme"))
         item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
         self.sidebar.addItem(item)
         act = QAction(label, self)

@@ -1,0 +1,123 @@
+"""Issue 45 (items 12-15, 17): what is shown is readable and whole, in both schemes, at 683 px.
+
+Real window on the real sandbox over HTTP; keys go to the focused widget. Contrast is computed from the
+colours the app actually paints with (its palettes), as WCAG 2 defines it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import close_window, open_window
+
+CTRL = Qt.ControlModifier
+SCHEMES = ("light", "dark")
+
+
+def _channel(v: float) -> float:
+    v /= 255
+    return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+
+def luminance(c: QColor) -> float:
+    return 0.2126 * _channel(c.red()) + 0.7152 * _channel(c.green()) + 0.0722 * _channel(c.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def key(qtbot, win, k, mods=Qt.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget() or win, k, mods)
+
+
+def show(qtbot, win, name):
+    k = {"compose": Qt.Key_1, "drafts": Qt.Key_2, "sent": Qt.Key_3, "outbox": Qt.Key_4}[name]
+    key(qtbot, win, k, CTRL)
+    qtbot.waitUntil(lambda: win.current_view() == name)
+    QApplication.processEvents()
+
+
+# ---- 12. every text and link meets WCAG AA (4.5:1) in both schemes ----------------------------------------
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_text_and_links_meet_wcag_aa_in_both_schemes(qtbot, aloop, sandbox, settings, monkeypatch, scheme,
+                                                    screenshot_dir):
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        for where, w in (("Compose body", win.compose.body), ("Sent preview", win.sent.body)):
+            p = w.palette()
+            bg = p.color(QPalette.Active, QPalette.Base)
+            for what, role, group in (("text", QPalette.Text, QPalette.Active),
+                                      ("link", QPalette.Link, QPalette.Active),
+                                      ("visited link", QPalette.LinkVisited, QPalette.Active),
+                                      ("placeholder", QPalette.PlaceholderText, QPalette.Active),
+                                      ("disabled text", QPalette.Text, QPalette.Disabled)):
+                fg = p.color(group, role)
+                print(scheme, where, what, fg.name(), bg.name(), round(contrast(fg, bg), 2))
+                assert contrast(fg, bg) >= 4.5, (scheme, where, what, fg.name(), bg.name(), contrast(fg, bg))
+    finally:
+        close_window(win, session)
+
+
+#: (text, background) pairs of the theme's stylesheet: every text the app paints on each background
+TEXT_PAIRS = [("fg", "bg"), ("fg", "input_bg"), ("fg", "alt"), ("fg", "soft"), ("fg", "sel"), ("fg", "info_bg"),
+              ("muted", "bg"), ("muted", "input_bg"), ("muted", "soft"), ("side_fg", "side"), ("side_fg", "hover"),
+              ("sel_fg", "sel"), ("danger", "bg"), ("danger", "err_bg"), ("danger", "invalid_bg"), ("warn", "bg"),
+              ("toast_fg", "toast"), ("toast_btn", "toast"), ("on_accent", "primary"),
+              ("on_accent", "accent_hover"), ("off_fg", "soft"), ("off_fg", "input_bg"),
+              ("accent_off_fg", "accent_off"), ("link", "bg"), ("link", "input_bg"), ("link", "alt"),
+              ("text_sel_fg", "text_sel")]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_text_colour_of_the_theme_meets_wcag_aa(scheme):
+    from app.ui.theme import PALETTES, palette
+
+    c = PALETTES[scheme]
+    low = [(f, c[f], b, c[b], round(contrast(QColor(c[f]), QColor(c[b])), 2)) for f, b in TEXT_PAIRS
+           if contrast(QColor(c[f]), QColor(c[b])) < 4.5]
+    assert not low, low
+    p = palette(scheme)  # the palette given to the window and the application
+    for group, role, bg in ((QPalette.Active, QPalette.Text, QPalette.Base),
+                            (QPalette.Active, QPalette.WindowText, QPalette.Window),
+                            (QPalette.Active, QPalette.Link, QPalette.Base),
+                            (QPalette.Active, QPalette.LinkVisited, QPalette.Base),
+                            (QPalette.Active, QPalette.PlaceholderText, QPalette.Base),
+                            (QPalette.Disabled, QPalette.Text, QPalette.Base),
+                            (QPalette.Disabled, QPalette.ButtonText, QPalette.Button),
+                            (QPalette.Active, QPalette.HighlightedText, QPalette.Highlight)):
+        fg, back = p.color(group, role), p.color(QPalette.Active, bg)
+        assert contrast(fg, back) >= 4.5, (scheme, role, fg.name(), back.name())
+
+
+def test_the_selected_sidebar_icon_stands_out_in_dark_mode_at_683_px(qtbot, aloop, sandbox, settings, monkeypatch,
+                                                                     screenshot_dir):
+    from app.ui.theme import PALETTES
+
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", "dark")
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    try:
+        win.resize(683, 700)
+        qtbot.waitUntil(lambda: win.width() == 683 and win._sidebar_fit.compact)
+        show(qtbot, win, "sent")
+        side = win.sidebar
+        win.grab().save(str(screenshot_dir / "sidebar-dark-683.png"))
+        img = side.viewport().grab().toImage()
+        dpr = img.devicePixelRatio()
+        c = PALETTES["dark"]
+        for row in range(side.count()):
+            r = side.visualItemRect(side.item(row))
+            selected = side.item(row).isSelected()
+            back = QColor(c["sel"] if selected else c["side"])
+            ink = max(contrast(QColor(img.pixel(int(x * dpr), int(y * dpr))), back)
+                      for x in range(r.left() + 4, r.right() - 4) for y in range(r.top() + 4, r.bottom() - 4))
+            # WCAG 1.4.11: a meaningful graphic at least 3:1 against what is next to it
+            assert ink >= 3.0, (row, "selected" if selected else "not selected", round(ink, 2))
+    finally:
+        close_window(win, session)
