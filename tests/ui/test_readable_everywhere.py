@@ -79,7 +79,9 @@ TEXT_PAIRS = [("fg", "bg"), ("fg", "input_bg"), ("fg", "alt"), ("fg", "soft"), (
 def test_every_text_colour_of_the_theme_meets_wcag_aa(scheme):
     from app.ui.theme import PALETTES, palette
 
-    c = PALETTES[scheme]
+    c = dict(PALETTES[scheme])
+    c.setdefault("link", c["accent"])  # before issue 45: links and the primary button were the accent
+    c.setdefault("primary", c["accent"])
     low = [(f, c[f], b, c[b], round(contrast(QColor(c[f]), QColor(c[b])), 2)) for f, b in TEXT_PAIRS
            if contrast(QColor(c[f]), QColor(c[b])) < 4.5]
     assert not low, low
@@ -121,3 +123,65 @@ def test_the_selected_sidebar_icon_stands_out_in_dark_mode_at_683_px(qtbot, aloo
             assert ink >= 3.0, (row, "selected" if selected else "not selected", round(ink, 2))
     finally:
         close_window(win, session)
+
+
+# ---- 14. Sent in sent-time order; addresses whole, names give way ---------------------------------------------
+def _drafted_then_sent_in_the_other_order(sandbox):
+    """"Drafted first" is saved before "Drafted second" but sent after it, to three people."""
+    from exchangelib import HTMLBody, Mailbox, Message
+
+    from tests.sandbox.conftest import make_account
+    from tests.ui.conftest import ALICE
+
+    alice = make_account(sandbox, ALICE)
+    to = [Mailbox(email_address=a) for a in ("bob@example.com", "carol@example.com",
+                                              "dave.with.a.long.address@example.com")]
+    first = Message(account=alice, folder=alice.drafts, subject="Drafted first, sent last", body=HTMLBody("<p>1</p>"),
+                    to_recipients=to)
+    first.save()
+    second = Message(account=alice, folder=alice.drafts, subject="Drafted second, sent first",
+                     body=HTMLBody("<p>2</p>"), to_recipients=[Mailbox(email_address="bob@example.com")])
+    second.save()
+    second.send(save_copy=True)
+    first.send(save_copy=True)
+
+
+def test_sent_is_in_sent_time_order_and_addresses_stay_whole(qtbot, aloop, ui_sandbox, ui_backend, settings,
+                                                             screenshot_dir):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from app.ui.message_models import MessageTableModel as M
+
+    _drafted_then_sent_in_the_other_order(ui_sandbox)
+    win, session = open_window(qtbot, ui_sandbox, settings, connected=True, backend=ui_backend)
+    s = win.sent
+    try:
+        win.resize(683, 700)
+        qtbot.waitUntil(lambda: win.width() == 683)
+        show(qtbot, win, "sent")
+        qtbot.waitUntil(lambda: s.model.rowCount() == 2 and not s.model.loading, timeout=20000)
+        subjects = lambda: [s.model.summary(r).subject for r in range(s.model.rowCount())]  # noqa: E731
+        assert subjects() == ["Drafted first, sent last", "Drafted second, sent first"], subjects()
+        first, second = (s.model.summary(r).sent for r in range(2))
+        assert first >= second  # (the wire says seconds: the server sorts by what it keeps)
+        key(qtbot, win, Qt.Key_F5)  # the same order on every refresh
+        qtbot.waitUntil(lambda: s.model.rowCount() == 2 and not s.model.loading, timeout=20000)
+        assert subjects() == ["Drafted first, sent last", "Drafted second, sent first"], subjects()
+        QApplication.processEvents()
+        win.grab().save(str(screenshot_dir / f"sent-order-683-{ui_backend}.png"))
+        # the To cells: what is painted keeps every address it shows whole, never "bob@exa…ple.com"
+        t = s.table
+        for row in range(2):
+            index = s.model.index(row, M.COL_TO)
+            option = QStyleOptionViewItem()
+            option.initFrom(t)
+            option.rect = t.visualRect(index)
+            t.itemDelegateForColumn(M.COL_TO).initStyleOption(option, index)
+            shown, full = option.text, str(index.data())
+            assert option.fontMetrics.horizontalAdvance(shown) <= option.rect.width(), (shown, option.rect.width())
+            for part in shown.split("; "):
+                assert part in full.split("; ") or part.startswith("+"), (shown, full)
+        assert "bob@example.com" in option.text.split("; ")
+    finally:
+        close_window(win, session)
+
