@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QProgressBar
 
+from app.mail.errors import needs_sign_in
 from app.ui.safe_text import PlainLabel, tooltip
 
 STATE_TEXT = {  # ConnectionState values
@@ -51,6 +52,8 @@ class StatusWidgets:
 
     def set_state(self, state: str, error=None) -> None:
         text, color = STATE_TEXT[state]
+        if state == "auth_failed" and needs_sign_in(error):
+            text, color = "Needs sign-in", "#d97706"  # a Microsoft 365 sign-in lapsed: nothing was refused
         self.state_dot.setText("●")
         self.state_dot.setStyleSheet(f"color: {color}")
         self.state_label.setText(text)

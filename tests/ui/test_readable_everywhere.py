@@ -185,3 +185,37 @@ def test_sent_is_in_sent_time_order_and_addresses_stay_whole(qtbot, aloop, ui_sa
     finally:
         close_window(win, session)
 
+
+# ---- 17. a Microsoft 365 account that must sign in again is told so, and offered the sign-in ------------------
+def test_a_microsoft_365_account_that_must_sign_in_again_is_never_asked_about_a_password(
+        qtbot, aloop, sandbox_factory, tmp_path, fake_keyring, monkeypatch, screenshot_dir):
+    from app.storage.settings import Settings
+    from tests.ui.test_m365_signin import _window, m365_account
+
+    sb = sandbox_factory(graph=True)
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set_account(m365_account(sb))
+    win, ctl = _window(qtbot, settings)
+    ctl.start()
+    sec = win.flows.security
+    qtbot.waitUntil(lambda: sec.prompt is not None and sec.prompt.isVisible(), timeout=20000)
+    QApplication.processEvents()
+    try:
+        said = [win.banner.text(), win.status.state_label.text(), win.status.state_label.toolTip(),
+                sec.prompt.reason.text()]
+        for text in said:
+            assert "user name or password" not in text and "ErrorAuthenticationFailed" not in text, said
+        assert "sign in" in win.banner.text().lower(), win.banner.text()
+        assert win.status.state_label.text() == "Needs sign-in", win.status.state_label.text()
+        # the banner offers the sign-in: closed with Escape, the prompt comes back from the banner's button
+        qtbot.keyClick(sec.prompt, Qt.Key_Escape)
+        qtbot.waitUntil(lambda: not sec.prompt.isVisible(), timeout=5000)
+        win.grab().save(str(screenshot_dir / "m365-needs-sign-in-banner.png"))
+        button = win.banner.accept_button
+        assert button.isVisible() and "sign in" in button.text().replace("&", "").lower(), button.text()
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+        key(qtbot, win, Qt.Key_S, Qt.AltModifier)  # the banner's "&Sign in…"
+        qtbot.waitUntil(lambda: sec.prompt is not None and sec.prompt.isVisible(), timeout=5000)
+    finally:
+        close_window(win)
