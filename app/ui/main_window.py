@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self._scheme = None  # follows the system's light or dark (build_frame)
         self._framed = False  # the frame is built (build_frame)
         self.resize(1100, 720)
+        from app.ui.window_geometry import keep_geometry
+
+        self._geometry = keep_geometry(self, settings)  # the size and place it had when it last closed
         self._early = []  # stand-ins for the main shortcuts while the slices run (start_setup)
         self._pending_session = session
         if lazy:
@@ -318,7 +321,8 @@ class MainWindow(QMainWindow):
             acc = self.session.account  # its address, now through Microsoft 365
         from app.ui.account_dialog import AccountDialog
 
-        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind)
+        in_use = self.session.account if self.session is not None else None
+        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind, in_use=in_use)
         self.account_dialog.account_entered.connect(self.account_entered)
         self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
         self.account_dialog.sandbox_graph_chosen.connect(self.sandbox_graph_requested)
