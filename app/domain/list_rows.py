@@ -125,3 +125,38 @@ def elide_recipients(text: str, width: int, measure: Callable[[str], int]) -> st
     more = f" +{len(entries) - 1}" if len(entries) > 1 else ""
     room = width - measure(more)
     return _shorten_entry(entries[0], room, measure) + more if room > 0 else elide_right(text, width, measure)
+
+
+def share_widths(total: int, needs: tuple[int, int, int], floors: tuple[int, int]) -> tuple[int, int]:
+    """The widths of a three-column list's first two columns (the third takes the rest) in ``total``.
+    When all fits, each gets what it needs (the rest goes to the last). Otherwise the last column (a
+    state: "Sends at Fri 08:00", "Sending…") first gets what it needs, as far as the first two keep their
+    ``floors``; the second then what it needs, up to 40 % of what is left unless the first needs less;
+    the first the rest."""
+    first_need, second_need, last_need = needs
+    first_floor, second_floor = floors
+    if first_need + second_need + last_need <= total:
+        return first_need, second_need
+    last = max(0, min(last_need, total - first_floor - second_floor))
+    rest = max(0, total - last)
+    second = min(second_need, max(second_floor, int(rest * 0.4), rest - first_need))
+    second = max(0, min(second, rest))
+    return max(0, rest - second), second
+
+
+def elide_words(text: str, width: int, measure: Callable[[str], int]) -> str:
+    """``text`` in ``width``: whole, or its first whole words and "…" (never a word cut in the middle, as
+    a status bar message was: "…can no lor"); a first word that alone does not fit is cut at its end."""
+    if measure(text) <= width:
+        return text
+    words = text.split(" ")
+    lo, hi = 0, len(words)  # the most words whose "words…" fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(" ".join(words[:mid]).rstrip(" ,;:—-") + "…") <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo == 0:
+        return elide_right(text, width, measure)
+    return " ".join(words[:lo]).rstrip(" ,;:—-") + "…"

@@ -49,6 +49,9 @@ class StatusWidgets:
         for w in (self.settings_notice, self.journal_notice, self.progress, self.account_label, self.state_dot,
                   self.state_label):
             sb.addPermanentWidget(w)
+        if hasattr(sb, "cut"):  # app.ui.frame.FittingStatusBar: what it had to shorten goes in the banner too
+            sb.cut.connect(lambda text, w=window: _in_banner(w, text))
+            sb.messageChanged.connect(lambda text, w=window: _message_gone(w, sb) if not text else None)
 
     def set_state(self, state: str, error=None) -> None:
         text, color = STATE_TEXT[state]
@@ -69,3 +72,21 @@ class StatusWidgets:
         self.settings_notice.setText("⚠ Settings")
         self.settings_notice.setToolTip(tooltip(text))
         self.settings_notice.show()
+
+
+def _in_banner(window, text: str) -> None:
+    """A status bar message that did not fit, whole, as a notice in the banner (an error or an open
+    question there stays: they matter more)."""
+    banner = getattr(window, "banner", None)
+    if banner is None or (banner.isVisible() and banner.property("kind") == "error") or banner.choice_pending:
+        return
+    banner.show_message(text, kind="info")
+
+
+def _message_gone(window, bar) -> None:
+    """The shortened message timed out: its banner notice goes with it (an error or a question stays)."""
+    banner = getattr(window, "banner", None)
+    whole = getattr(bar, "last_cut", "")
+    if banner is not None and whole and banner.isVisible() and banner.property("kind") == "info" \
+            and banner.text() == whole:
+        banner.hide()

@@ -107,9 +107,10 @@ def test_the_selected_sidebar_icon_stands_out_in_dark_mode_at_683_px(qtbot, aloo
     try:
         win.resize(683, 700)
         qtbot.waitUntil(lambda: win.width() == 683 and win._sidebar_fit.compact)
-        show(qtbot, win, "sent")
+        for name in ("compose", "drafts", "outbox", "sent"):  # every view at 683 px, dark (light: test_shell_usable)
+            show(qtbot, win, name)
+            win.grab().save(str(screenshot_dir / f"{name}-683-dark.png"))
         side = win.sidebar
-        win.grab().save(str(screenshot_dir / "sidebar-dark-683.png"))
         img = side.viewport().grab().toImage()
         dpr = img.devicePixelRatio()
         c = PALETTES["dark"]
@@ -182,8 +183,24 @@ def test_sent_is_in_sent_time_order_and_addresses_stay_whole(qtbot, aloop, ui_sa
             for part in shown.split("; "):
                 assert part in full.split("; ") or part.startswith("+"), (shown, full)
         assert "bob@example.com" in option.text.split("; ")
+        # a To cell is shortened only when the subjects leave no empty room for it
+        h, fm = t.horizontalHeader(), t.fontMetrics()
+        cut = any(str(s.model.index(r, M.COL_TO).data()) != _shown(t, s.model.index(r, M.COL_TO)) for r in range(2))
+        subject_need = max(fm.horizontalAdvance(x) for x in subjects()) + 28
+        assert not cut or h.sectionSize(M.COL_SUBJECT) <= subject_need + 4, (h.sectionSize(M.COL_SUBJECT), subject_need)
     finally:
         close_window(win, session)
+
+
+def _shown(table, index) -> str:
+    """What a To cell paints (its delegate's text)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.rect = table.visualRect(index)
+    table.itemDelegateForColumn(index.column()).initStyleOption(option, index)
+    return option.text
 
 
 # ---- 17. a Microsoft 365 account that must sign in again is told so, and offered the sign-in ------------------
@@ -219,3 +236,118 @@ def test_a_microsoft_365_account_that_must_sign_in_again_is_never_asked_about_a_
         qtbot.waitUntil(lambda: sec.prompt is not None and sec.prompt.isVisible(), timeout=5000)
     finally:
         close_window(win)
+
+
+# ---- 15. no empty band above the titles; the window's size and place are remembered ------------------------
+def test_page_titles_start_just_under_the_menu_bar(qtbot, window, screenshot_dir):
+    from PySide6.QtWidgets import QLabel
+
+    win = window
+    for name in ("compose", "drafts", "sent", "outbox"):
+        show(qtbot, win, name)
+        page = win.stack.currentWidget()
+        title = next(w for w in page.findChildren(QLabel) if w.objectName() == "viewTitle" and w.isVisible())
+        gap = title.mapTo(win, QPoint(0, 0)).y() - (win.menuBar().y() + win.menuBar().height())
+        assert gap <= 44, (name, gap)
+    win.grab().save(str(screenshot_dir / "title-spacing.png"))
+
+
+def test_the_window_comes_back_with_the_size_and_place_it_had(qtbot, aloop, sandbox, settings):
+    from app.storage.settings import Settings
+
+    win, session = open_window(qtbot, sandbox, settings)
+    assert (win.width(), win.height()) == (1100, 720)  # the first run's default
+    # (within the offscreen platform's 800 x 600 screen: Qt keeps a restored window on its screen)
+    win.resize(720, 560)
+    win.move(40, 30)
+    qtbot.waitUntil(lambda: win.width() == 720 and win.x() == 40, timeout=5000)
+    left = (win.x(), win.y(), win.width(), win.height())  # as the user left it
+    close_window(win, session)
+    again, session2 = open_window(qtbot, sandbox, Settings(settings.path))  # as the next run reads it
+    try:
+        assert (again.x(), again.y(), again.width(), again.height()) == left
+        assert "window_geometry" in settings.path.read_text()  # plain data in the settings file
+    finally:
+        close_window(again, session2)
+
+
+def test_a_new_message_after_a_discard_has_the_default_signature(qtbot, window):
+    from app.domain.snippets import Signature
+
+    win = window
+    win.power.texts.set_signatures(win.session.account.key, [Signature("Work", "Alice Example")], default="Work")
+    key(qtbot, win, Qt.Key_N, CTRL)
+    assert win.compose.body.toPlainText() == "\n\n-- \nAlice Example"
+    qtbot.keyClicks(win.compose.to.edit, "bob@example.com")
+    key(qtbot, win, Qt.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "To be thrown away")
+    qtbot.waitUntil(lambda: win.compose.dirty)
+    key(qtbot, win, Qt.Key_D, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.flows._discard.pending, timeout=3000)
+    assert win.compose.subject.text() == "" and win.compose.to.edit.text() == ""
+    assert win.compose.body.toPlainText() == "\n\n-- \nAlice Example", win.compose.body.toPlainText()
+    assert not win.compose.dirty  # the signature is part of the new message, not an edit to save
+
+
+def test_the_account_dialog_says_the_sandbox_is_in_use(qtbot, window, screenshot_dir):
+    from PySide6.QtWidgets import QLabel
+
+    win = window
+    assert win.session.account.sandbox
+    key(qtbot, win, Qt.Key_Comma, CTRL)
+    qtbot.waitUntil(lambda: win.account_dialog is not None and win.account_dialog.isVisible(), timeout=5000)
+    d = win.account_dialog
+    try:
+        said = " ".join(w.text() for w in d.findChildren(QLabel) if w.isVisible())
+        assert "sandbox mailbox" in said and "alice@example.com" in said and "In use" in said, said
+        d.grab().save(str(screenshot_dir / "account-dialog-sandbox-in-use.png"))
+    finally:
+        d.reject()
+
+
+# ---- 13 / 15. the Send later dialog fits half a small screen and its example is a time to come --------------
+def test_send_later_at_683_px_fits_says_a_time_to_come_and_the_outbox_shows_it_whole(qtbot, window, screenshot_dir):
+    import re
+    from datetime import date
+
+    from tests.ui.test_window_flows import type_message
+
+    win = window
+    win.resize(683, 700)
+    qtbot.waitUntil(lambda: win.width() == 683)
+    type_message(qtbot, win, cc="", bcc="", subject="Later", body="Text")
+    key(qtbot, win, Qt.Key_T, CTRL | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: win.send_timing.dialog is not None and win.send_timing.dialog.isVisible(), timeout=5000)
+    dlg = win.send_timing.dialog
+    QApplication.processEvents()
+    dlg.grab().save(str(screenshot_dir / "send-later-683.png"))
+    assert dlg.width() <= 560, dlg.width()
+    day = re.search(r"(\d{4})-(\d\d)-(\d\d)", dlg.when.placeholderText())
+    assert day and date(*map(int, day.groups())) > date.today(), dlg.when.placeholderText()
+    # scheduled: the Outbox at 683 px shows its "Sends at …" whole, and the To cell too
+    qtbot.keyClicks(dlg.when, "tomorrow 8:00")
+    qtbot.keyClick(dlg.when, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not dlg.isVisible() and win.compose.subject.text() == "", timeout=5000)
+    # its status bar message: never cut mid-word, and not only there when it had to be shortened
+    bar = win.statusBar()
+    qtbot.waitUntil(lambda: bar.currentMessage().startswith("Scheduled"), timeout=5000)
+    QApplication.processEvents()
+    shown = bar.currentMessage()
+    room = min(w.x() for w in (win.status.account_label, win.status.progress, win.status.state_dot)
+               if w.isVisible())
+    assert bar.fontMetrics().horizontalAdvance(shown) <= room, (shown, room)
+    full = win.banner.text()
+    assert shown.endswith("…") and full.startswith(shown[:-1]) and full[len(shown) - 1] == " ", (shown, full)
+    assert "takes it back" in full and win.banner.isVisible()
+    show(qtbot, win, "outbox")
+    view = win.journal_bridge.show_outbox()
+    qtbot.waitUntil(lambda: len(view.rows()) == 1, timeout=5000)
+    QApplication.processEvents()
+    win.grab().save(str(screenshot_dir / "outbox-sends-at-683.png"))
+    t = view.table
+    assert view.rows()[0][2].startswith("Sends at ")
+    for col in (1, 2):
+        text = t.item(0, col).text()
+        need = t.fontMetrics().horizontalAdvance(text) + 12  # the cell's text margins
+        assert need <= t.columnWidth(col), (text, need, t.columnWidth(col))
+    assert sum(t.columnWidth(c) for c in range(3)) <= t.viewport().width() + 1
