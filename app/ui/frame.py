@@ -122,7 +122,8 @@ def build_frame(win) -> None:
     outer.addWidget(right, 1)
     win.setCentralWidget(central)
     win.menus = {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
-    win.setStatusBar(FittingStatusBar(win))  # messages cut at a word, never mid-word
+    if not any(b.parentWidget() is win for b in win.findChildren(QStatusBar)):  # (one asked for earlier stays)
+        win.setStatusBar(FittingStatusBar(win))  # messages cut at a word, never mid-word
     win.statusBar().setSizeGripEnabled(False)  # its place is kept; the widgets come with the first slice
 
 
