@@ -266,6 +266,7 @@ def test_dark_and_light_schemes_paint_every_view(qtbot, aloop, sandbox, settings
 
     for scheme in ("light", "dark"):
         monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
+        settings.set_window_geometry("")  # each at the default size (the last one's is remembered otherwise)
         win, session = open_window(qtbot, sandbox, settings, connected=True)
         try:
             qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
