@@ -270,6 +270,17 @@ class Settings:
         self._data.setdefault("prefs", {})[key] = value
         self.save()
 
+    # ---- the window (issue 45) ----
+    def window_geometry(self) -> str:
+        """The main window's size and position when it last closed (Qt's saveGeometry(), base64), or ""."""
+        v = self._data.get("window_geometry")
+        return v if isinstance(v, str) else ""
+
+    def set_window_geometry(self, text: str) -> None:
+        if self._data.get("window_geometry") != text:
+            self._data["window_geometry"] = text
+            self.save()
+
     # ---- sending (issue 15) ----
     def undo_send_seconds(self) -> float:
         """Seconds Ctrl+Return waits before the server call (0: off). Any stored value from 0 to 60 counts

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from app.mail.errors import AuthFailed, MailError, MalformedResponse
+from app.mail.errors import MailError, MalformedResponse, SignInNeeded
 from app.mail.graph import errors
 
 log = logging.getLogger(__name__)
@@ -72,9 +72,9 @@ class GraphHttp:
                 except MailError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - whatever sign-in raised: the user signs in again
-                    raise AuthFailed(f"Could not get a Microsoft 365 sign-in token ({type(exc).__name__})") from exc
+                    raise SignInNeeded(f"Could not get a Microsoft 365 sign-in token ({type(exc).__name__})") from exc
                 if not token or not isinstance(token, str):
-                    raise AuthFailed("No Microsoft 365 sign-in token: sign in again")
+                    raise SignInNeeded("No Microsoft 365 sign-in token: sign in again")
                 self._token = token
             return self._token
 

@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from app.mail.errors import AuthFailed, ConnectionFailed, TlsFailed
+from app.mail.errors import AuthFailed, ConnectionFailed, SignInNeeded, TlsFailed
 
 from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client
 
@@ -211,13 +211,13 @@ class GraphSignIn:
             app = self._msal()
             account = self._account(app)
             if account is None:
-                raise AuthFailed(NEED_SIGN_IN.format(email=self.email) + ": Dispatch holds no sign-in for it.")
+                raise SignInNeeded(NEED_SIGN_IN.format(email=self.email) + ": Dispatch holds no sign-in for it.")
             result = _network(lambda: app.acquire_token_silent_with_error(
                 list(self.settings.scopes), account, force_refresh=force_refresh))
             self._persist()
         if result and "access_token" in result:
             return result["access_token"]
-        raise AuthFailed(NEED_SIGN_IN.format(email=self.email) + (
+        raise SignInNeeded(NEED_SIGN_IN.format(email=self.email) + (
             f" ({_reason(result)})." if result else ": the sign-in has expired."))
 
     __call__ = token_provider
