@@ -5,6 +5,7 @@ app's own loopback listener; the device code is approved on the verification pag
 from __future__ import annotations
 
 import logging
+import socket
 import subprocess
 import sys
 import threading
@@ -65,7 +66,7 @@ def interactive(auth, signin: GraphSignIn, **kw):
 def test_interactive_sign_in_through_the_loopback_listener(authority):
     signin = make(authority)
     pending = signin.begin_interactive()
-    assert pending.redirect_uri.startswith("http://localhost:")
+    assert pending.redirect_uri.startswith("http://127.0.0.1:")  # issue 46: the IP literal, never localhost
     query = dict(parse_qsl(urlsplit(pending.url).query))
     assert pending.url.startswith(authority.authority_url + "/oauth2/v2.0/authorize?")
     assert query["code_challenge_method"] == "S256" and query["redirect_uri"] == pending.redirect_uri
@@ -94,6 +95,21 @@ def test_a_redirect_with_another_state_is_refused_and_the_real_one_still_complet
     assert not pending.future.done() and "token:authorization_code" not in authority.request_log
     assert browse(authority, pending.url).status_code == 200
     assert pending.result(timeout=20).username == ALICE
+
+
+def test_the_redirect_names_the_bound_loopback_address_not_localhost(authority):
+    """Issue 46: ``localhost`` may resolve to ::1 first, where another local user can take the same port; the
+    redirect the browser follows names 127.0.0.1, the one address the listener binds."""
+    pending = make(authority).begin_interactive()
+    try:
+        redirect = urlsplit(dict(parse_qsl(urlsplit(pending.url).query))["redirect_uri"])
+        assert (redirect.scheme, redirect.hostname) == ("http", "127.0.0.1")
+        target, _ = consent(authority, pending.url)
+        assert urlsplit(target).hostname == "127.0.0.1"  # where the consent page posts the answer
+        with socket.create_connection(("127.0.0.1", redirect.port), timeout=5):
+            pass  # bound there
+    finally:
+        pending.cancel()
 
 
 def test_complete_refuses_a_wrong_state_itself(authority):

@@ -43,13 +43,21 @@ GRAPH_RESOURCE = "https://graph.microsoft.com/"
 #: Delegated permissions: drafts and Sent Items, sending, who signed in, and people search (resolve names).
 DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "User.Read", "People.Read"))
 #: Dispatch's application (client) id in Microsoft Entra: set once the app is registered (a public client
-#: with the redirect http://localhost); until then the account's settings must name one.
+#: with the redirect http://127.0.0.1, added through the manifest's replyUrlsWithType: see REDIRECT_HOST);
+#: until then the account's settings must name one.
 DEFAULT_CLIENT_ID = ""
 #: The id Dispatch uses with the sandbox's authority (which accepts any client id).
 SANDBOX_CLIENT_ID = "d15a7c40-5a4d-4c1e-9e55-000000000d15"
 _MICROSOFT_HOSTS = ("login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn",
                     "login.partner.microsoftonline.cn", "login.microsoftonline.de")
 NEED_SIGN_IN = "Sign in to Microsoft 365 again for {email}"
+#: The loopback redirect names the address the listener binds, never ``localhost``: a browser may resolve
+#: ``localhost`` to ::1 first, where another local user could listen on the same port and answer it. RFC 8252
+#: sections 7.3 and 8.3 recommend the IP literal; Microsoft Entra does too ("Prefer 127.0.0.1 over localhost",
+#: learn.microsoft.com/entra/identity-platform/reply-url: the port of a loopback redirect is ignored when
+#: matching, [::1] is not supported, and an http://127.0.0.1 redirect is registered through the application
+#: manifest's replyUrlsWithType).
+REDIRECT_HOST = "127.0.0.1"
 
 
 @dataclass(frozen=True)
@@ -246,9 +254,9 @@ class GraphSignIn:
         from .loopback import LoopbackListener
 
         app = self._msal()
-        listener = LoopbackListener()
+        listener = LoopbackListener(REDIRECT_HOST)
         try:
-            redirect = f"http://localhost:{listener.port}"
+            redirect = f"http://{REDIRECT_HOST}:{listener.port}"
             flow = _network(lambda: app.initiate_auth_code_flow(
                 list(self.settings.scopes), redirect_uri=redirect, login_hint=self.email or None,
                 response_mode="form_post"))  # the code never in a URL (browser history), as MSAL recommends
