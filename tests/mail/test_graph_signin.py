@@ -112,6 +112,44 @@ def test_the_redirect_names_the_bound_loopback_address_not_localhost(authority):
         pending.cancel()
 
 
+def test_idle_connections_do_not_hold_up_the_real_redirect(authority):
+    """Issue 46: the listener served one connection at a time with a 10 s timeout, so a local process that
+    connected and sent nothing held the browser's redirect up. Now each connection is served on its own:
+    the redirect is answered at once while the silent connections are still open and unanswered."""
+    signin = make(authority)
+    pending = signin.begin_interactive()
+    port = urlsplit(pending.redirect_uri).port
+    idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(3)]
+    try:
+        idle[-1].sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nstate=")  # and no more
+        target, fields = consent(authority, pending.url)
+        with httpx.Client(trust_env=False, timeout=httpx.Timeout(20, read=4)) as plain:
+            page = plain.post(target, data=fields)  # before: a ReadTimeout (stuck behind the first socket)
+        assert page.status_code == 200 and "close this tab" in page.text
+        assert pending.result(timeout=20).username == ALICE
+        for s in idle:  # never answered nor dropped: they were simply not waited for
+            s.setblocking(False)
+            with pytest.raises(BlockingIOError):
+                s.recv(1)
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_only_one_of_concurrent_requests_can_claim_the_state():
+    """Served concurrently, two requests with the right state could both be redeemed: the first claims it."""
+    from app.mail.graph.loopback import LoopbackListener
+
+    listener = LoopbackListener()
+    try:
+        listener.expect("the-state", lambda params: "redeemed")
+        assert listener.matches({"state": "the-state", "code": "c"})
+        assert not listener.matches({"state": "the-state", "code": "c"})  # a second, while the first is redeemed
+        assert listener.refused == 1
+    finally:
+        listener.close()
+
+
 def test_complete_refuses_a_wrong_state_itself(authority):
     signin = make(authority)
     app = signin._msal()
