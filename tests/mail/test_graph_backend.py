@@ -116,3 +116,20 @@ def test_concurrent_calls_stay_correct_within_the_mailboxs_limit(svc, sandbox):
     assert len({d.ref.id for d in results[:6]}) == 6
     assert "ApplicationThrottled" not in str(results)
     assert sorted(s.subject for s in svc.list_messages(Folder.DRAFTS, 0, 50).items) == [f"c{i}" for i in range(6)]
+
+
+def test_an_upload_url_in_clear_text_to_another_host_is_refused_before_any_byte(svc, sandbox):
+    """Issue 46: the upload URL is pre-authenticated (the URL is the key) and carries the file: a server that
+    hands back ``http://`` to another host gets nothing; the save fails saying why."""
+    from app.mail.errors import MalformedResponse
+
+    real = sandbox.uploads.origin
+    sandbox.uploads.origin = "http://upload.evil.invalid" + real[real.rindex(":"):]  # what it advertises
+    try:
+        n = len(sandbox.request_log)
+        with pytest.raises(MalformedResponse) as exc:
+            svc.save_draft(simple_draft("big one", attachments=[Attachment("big.bin", b"x" * (4 << 20))]))
+    finally:
+        sandbox.uploads.origin = real
+    assert "clear text" in exc.value.message and "upload.evil.invalid" in exc.value.message
+    assert "graph:CreateUploadSession" in ops(sandbox, n) and "UploadAttachmentPiece" not in str(ops(sandbox, n))

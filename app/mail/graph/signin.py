@@ -32,7 +32,10 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from app.domain.validation import check_authority_url
 from app.mail.errors import AuthFailed, ConnectionFailed, TlsFailed
+
+from .errors import refuse_unsafe_url
 
 from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client
 
@@ -181,6 +184,8 @@ class GraphSignIn:
     def _msal(self):
         with self._lock:
             if self._app is None:
+                # the authority receives the code and the refresh token: https only, except this computer
+                refuse_unsafe_url(check_authority_url(self.settings.authority))
                 if not self.settings.client_id:
                     raise AuthFailed("No application (client) id is set for Microsoft 365 sign-in; "
                                      "enter the one your organisation registered in the account settings.")
