@@ -43,8 +43,11 @@ log = logging.getLogger(__name__)
 
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
 GRAPH_RESOURCE = "https://graph.microsoft.com/"
-#: Delegated permissions: drafts and Sent Items, sending, who signed in, and people search (resolve names).
-DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "User.Read", "People.Read"))
+#: Delegated permissions, exactly those the Graph calls Dispatch makes need (issue 46; the sandbox enforces
+#: them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items
+#: (Mail.ReadWrite), sending (Mail.Send) and people search to resolve names (People.Read). Who signed in
+#: comes from the ID token (MSAL always adds openid, profile and offline_access): no User.Read.
+DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "People.Read"))
 #: Dispatch's application (client) id in Microsoft Entra: set once the app is registered (a public client
 #: with the redirect http://127.0.0.1, added through the manifest's replyUrlsWithType: see REDIRECT_HOST);
 #: until then the account's settings must name one.
