@@ -123,7 +123,7 @@ def test_idle_connections_do_not_hold_up_the_real_redirect(authority):
     try:
         idle[-1].sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nstate=")  # and no more
         target, fields = consent(authority, pending.url)
-        with httpx.Client(trust_env=False, timeout=httpx.Timeout(20, read=4)) as plain:
+        with httpx.Client(trust_env=False, timeout=httpx.Timeout(20, read=8)) as plain:
             page = plain.post(target, data=fields)  # before: a ReadTimeout (stuck behind the first socket)
         assert page.status_code == 200 and "close this tab" in page.text
         assert pending.result(timeout=20).username == ALICE

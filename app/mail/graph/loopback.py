@@ -26,7 +26,7 @@ from app.mail.errors import AuthFailed
 
 MAX_FORM = 64 * 1024
 #: Seconds a connection may stay silent before it is dropped (its own thread: it delays no other one).
-CONNECTION_TIMEOUT = 5
+CONNECTION_TIMEOUT = 10
 #: Connections served at once; one more is closed unanswered (bounds the threads a local process can cost).
 MAX_CONNECTIONS = 32
 _PAGE = ("<!doctype html><html><head><meta charset='utf-8'><title>Dispatch</title></head>"
