@@ -32,6 +32,17 @@ from app.mail.errors import (
     TlsFailed,
 )
 
+#: the code of the error raised for a URL that must not carry a secret (plain http:// to another host...)
+INSECURE_URL_CODE = "ErrorInsecureUrl"
+
+
+def refuse_unsafe_url(problem: str | None) -> None:
+    """Raise MailError (kind INVALID_INPUT: the account's settings, not the network) when ``problem`` (the
+    verdict of :func:`app.domain.validation.check_secret_url` on a URL) is not None."""
+    if problem is not None:
+        raise MailError(INSECURE_URL_CODE, problem, kind=ErrorKind.INVALID_INPUT)
+
+
 #: What each Graph / Exchange error code means. A code not listed: by its HTTP status (_KIND_BY_STATUS).
 _KIND_BY_CODE: dict[str, ErrorKind] = {
     **dict.fromkeys(("ErrorItemNotFound", "ErrorInvalidIdMalformed", "ErrorFolderNotFound",
