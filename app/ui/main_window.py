@@ -204,7 +204,14 @@ class MainWindow(QMainWindow):
         self.menus["&View"].addAction(act)
         return act
 
+    def enter_view(self, row: int) -> None:
+        """Enter (or a click) on a sidebar entry: that view, with the keyboard in it."""
+        if 0 <= row < len(self._views):
+            self.show_view(self._views[row][0])
+
     def _sidebar_changed(self, row: int) -> None:
+        """Show the view of sidebar ``row`` and put the keyboard in it; a field is entered with nothing
+        selected (a stray key never replaces what it holds)."""
         from PySide6.QtCore import Qt
         if row < 0 or not self._ready or row >= len(self._views):
             return
@@ -215,7 +222,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(w)
         if w is self.compose:
             if not self.compose.focusWidget() or not self.compose.isAncestorOf(self.focusWidget() or self):
-                self.compose.to.setFocus(Qt.ShortcutFocusReason)
+                self.compose.to.setFocus(Qt.OtherFocusReason)  # not ShortcutFocusReason: that selects all
         elif hasattr(w, "table"):
             (w.table if w.table.isVisibleTo(w) else self.sidebar).setFocus(Qt.ShortcutFocusReason)
             if w.table.model().rowCount() and not w.table.currentIndex().isValid():

@@ -132,7 +132,9 @@ def wiring(win) -> None:
     from app.ui.list_status import watch_list_errors
 
     f = win.flows
-    win.sidebar.currentRowChanged.connect(win._sidebar_changed)
+    # the sidebar's arrows move its selection only; Enter (or a click) enters the view (issue 45, item 8)
+    win.sidebar.itemActivated.connect(lambda item: win.enter_view(win.sidebar.row(item)))
+    win.sidebar.itemClicked.connect(lambda item: win.enter_view(win.sidebar.row(item)))
     win.banner.retry.connect(f.retry)
     win._session_event.connect(win._on_session_event)
     win.compose.save_requested.connect(f.save_draft)
