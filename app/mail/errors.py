@@ -18,13 +18,14 @@ from app.domain.explain import ews_blocked_message, server_reason
 from app.domain.models import ErrorKind
 
 __all__ = [
-    "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "SignInCancelled", "TlsFailed",
-    "ServerBusy", "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed",
+    "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "SignInCancelled", "SignInNeeded",
+    "needs_sign_in", "TlsFailed", "ServerBusy", "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed",
     "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked",
 ]
 
 #: The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).
 EWS_BLOCKED = "ErrorEwsBlockedUseGraph"
+
 
 class ConnectionFailed(MailError):
     """The request did not reach the server (refused, DNS, reset before sending). Safe to retry."""
@@ -60,6 +61,23 @@ class SignInCancelled(AuthFailed):
 
     def __init__(self, message: str = "Sign-in was cancelled", **kw):
         super().__init__(message, **kw)
+
+
+class SignInNeeded(AuthFailed):
+    """An account that signs in with Microsoft 365 (OAuth: it has no password) must sign in again: Dispatch
+    holds no sign-in for it, the sign-in expired or was revoked, or Graph refused its token. Kind AUTH (work
+    waits for the sign-in, as for :class:`AuthFailed`), but said as what it is: never "user name or
+    password", and the answer is the sign-in, not a password prompt."""
+
+    CODE = "ErrorSignInRequired"
+
+    def __init__(self, message: str = "Sign in to Microsoft 365 again", **kw):
+        MailError.__init__(self, self.CODE, message, **kw)
+
+
+def needs_sign_in(exc: BaseException | None) -> bool:
+    """Is ``exc`` a Microsoft 365 account's lapsed sign-in?"""
+    return isinstance(exc, MailError) and exc.code == SignInNeeded.CODE
 
 
 class TlsFailed(MailError):

@@ -9,7 +9,7 @@ of the text between the cursor and them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit
 
@@ -17,6 +17,8 @@ from app.domain import recipient_spans as spans
 from app.ui.theme import PALETTES
 
 PAD, RADIUS = 2.0, 5.0
+#: the focus reasons for which QLineEdit selects its whole text
+_SELECTING = (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason)
 
 
 class ChipLineEdit(QLineEdit):
@@ -24,6 +26,14 @@ class ChipLineEdit(QLineEdit):
         super().__init__(parent)
         self.marked: set[str] = set()  # the entries (as typed, stripped) the field marks as wrong
         self._spans: tuple[str, list[spans.Span]] = ("", [])  # the last text's entries (a paint per blink)
+
+    def focusInEvent(self, event):  # noqa: N802 - Qt override
+        """Entered by Tab or a shortcut, Qt selects the whole line: a stray Delete would wipe every recipient.
+        The keyboard arrives at the end of the line instead, nothing selected (issue 45, item 8)."""
+        super().focusInEvent(event)
+        if event.reason() in _SELECTING and self.hasSelectedText():
+            self.deselect()
+            self.end(False)
 
     def entries(self) -> list[spans.Span]:
         text = self.text()

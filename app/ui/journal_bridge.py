@@ -24,7 +24,8 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 
-from app.core import handover, holds, recovery
+from app.core import recovery
+from app.core.account_runtime import AccountRuntime, n_messages, waiting_elsewhere
 from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
@@ -55,6 +56,7 @@ class JournalBridge:
         self.writer = JournalWriter()
         self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer)
         self.outbox: Outbox | None = None
+        self.runtime: AccountRuntime | None = None  # the account in use (app.core.account_runtime)
         self.account = ""
         self.recovery_report: dict = {}  # local_id -> branch, for this start (logged too)
         self._resumed_for = None  # the session whose recovered messages were handled
@@ -115,7 +117,7 @@ class JournalBridge:
     def _autosave_failed(self, exc) -> None:
         self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))
 
-    # ---- accounts ----
+    # ---- accounts (decided in app.core.account_runtime; shown here) ----
     def _session_changed(self, session) -> None:
         """Another account is in use: nothing local of the previous one is shown, queued or sent."""
         self.autosave.flush()  # what was typed belongs to the previous account
@@ -124,54 +126,30 @@ class JournalBridge:
         c = self.w.compose
         if self.account and (session is None or session.account.key != self.account):
             c.clear()
-        self.outbox = None
+        self.outbox, self.runtime = None, None
         self.account = session.account.key if session is not None else ""
         self.autosave.account = self.account
         if session is not None:
-            if session.outbox is None:
-                self._hand_over(session.account)
-                session.outbox = Outbox(session, self.journal, account=self.account, on_saved=self._saved,
-                                        on_finished=self._finished, reauth=self._reauth, writer=self.writer)
-                self.outbox = session.outbox
-                self.outbox.restore()
-                self.outbox.start()
-            self.outbox = session.outbox
+            self.runtime = AccountRuntime(session, self.journal, self.writer, on_saved=self._saved,
+                                          on_finished=self._finished, reauth=self._reauth)
+            self.outbox = self.runtime.start()
+            if self.runtime.handover_note:
+                self._note = self.runtime.handover_note
+                self.w.statusBar().showMessage(self._note, 15000)
             self._reopen()
-        elsewhere = _waiting_elsewhere(self.journal, self.account)
+        elsewhere = waiting_elsewhere(self.journal, self.account)
         for view in self._views:
             view.set_outbox(self.outbox)
             view.set_elsewhere(elsewhere)
 
-    def _hand_over(self, account) -> None:
-        """A Microsoft 365 account of an address whose EWS account still has mail waiting (Exchange Online
-        blocked EWS): that mail goes out through Microsoft 365 now (app/core/handover.py decides how each
-        piece resumes; nothing is sent twice). Said in the status bar."""
-        try:
-            reports = handover.hand_over_to_graph(self.journal, account)
-        except Exception as exc:  # noqa: BLE001 - the mail stays under the EWS account, named as waiting there
-            log.warning("hand-over to Microsoft 365 failed: %s", type(exc).__name__)
-            return
-        sends = sum(r.sends for r in reports)
-        others = sum(r.saves + r.edits for r in reports)
-        if sends or others:
-            parts = [f"{n} message{'' if n == 1 else 's'} {what}" for n, what in
-                     ((sends, "waiting to be sent"), (others, "not yet saved")) if n]
-            self._note = f"{' and '.join(parts)} for {account.email}: now through Microsoft 365"
-            self.w.statusBar().showMessage(self._note, 15000)
-
     def _reopen(self) -> None:
         c = self.w.compose
-        entry = recovery.message_to_reopen(self.journal, self.account)
+        entry = self.runtime.to_reopen()
         if entry is None or not c.is_empty():
             return
         c.load(entry.draft)
-        others = len(recovery.editing_entries(self.journal, self.account)) - 1
-        more = f"; {_n_messages(others, 'other unsaved')} go to Drafts when the server is reached" if others > 0 else ""
-        unsent = holds.reopen_note(entry)  # it was in its undo-send window when Dispatch closed
-        if unsent:
-            self.journal.set_state(entry.local_id, "editing", meta={})  # said once
         c.show_unsaved_edits()  # newer than the server's copy (if it has one): leaving it saves it
-        self._note = (unsent or "Reopened the message you were writing") + more
+        self._note = self.runtime.reopened(entry)
         self.w.statusBar().showMessage(self._note, 15000)
 
     def _state(self, state: str) -> None:
@@ -189,11 +167,10 @@ class JournalBridge:
         if self._note:  # "Connecting…" took the status bar meanwhile: say it again
             self.w.statusBar().showMessage(self._note, 15000)
             self._note = ""
+        runtime = self.runtime
         keep = {self.w.compose.identity().local_id}
-        # counted as they reach Drafts (a save may finish before resume() returns)
-        self._restoring.update(e.local_id for e in recovery.editing_entries(self.journal, outbox.account)
-                               if e.local_id not in keep)
-        branches = await recovery.resume(self.journal, outbox, session, outbox.account, keep=keep)
+        self._restoring.update(runtime.recovering(keep))  # counted as they reach Drafts
+        branches = await runtime.resume(keep)
         c = self.w.compose
         shown = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
         if shown is not None and shown.draft.ref is not None and c.current_ref() is None:
@@ -236,7 +213,7 @@ class JournalBridge:
             self._restored += 1
             if not self._restoring:
                 n, self._restored = self._restored, 0
-                w.statusBar().showMessage(f"{_n_messages(n, 'other unsaved')} {'was' if n == 1 else 'were'} "
+                w.statusBar().showMessage(f"{n_messages(n, 'other unsaved')} {'was' if n == 1 else 'were'} "
                                           "restored to Drafts", 15000)
                 w.drafts.model.reload()
         self.newer_marks.refresh()  # its mark in Drafts, if it had one, goes
@@ -426,19 +403,6 @@ class JournalBridge:
 
     def close(self) -> None:
         self.autosave.close()
-
-
-def _waiting_elsewhere(journal: Journal, account: str) -> str:
-    """'Waiting for other accounts: alice@example.com (1)' — mail queued under accounts not signed in."""
-    others = {k: n for k, n in journal.sends_by_account().items() if k and k != account}
-    if not others:
-        return ""
-    names = ", ".join(f"{k.split(':', 1)[-1].split('|', 1)[0]} ({n})" for k, n in sorted(others.items()))
-    return f"Waiting for other accounts (they go out when you sign in to them): {names}"
-
-
-def _n_messages(n: int, what: str) -> str:
-    return f"{n} {what} message{'' if n == 1 else 's'}"
 
 
 class _CloseWatch(QObject):

@@ -29,7 +29,7 @@ from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 e
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
-from app.ui.theme import early_scheme, follow_system, icon, paint_background
+from app.ui.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
 
 # Only Qt and the theme on the path to the first paint; the frame (app/ui/frame.py) is built in the next
 # turn, and the views, the workflows (asyncio, qasync) and the domain are imported by the setup slices
@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self._scheme = None  # follows the system's light or dark (build_frame)
         self._framed = False  # the frame is built (build_frame)
         self.resize(1100, 720)
+        from app.ui.window_geometry import keep_geometry
+
+        self._geometry = keep_geometry(self, settings)  # the size and place it had when it last closed
         self._early = []  # stand-ins for the main shortcuts while the slices run (start_setup)
         self._pending_session = session
         if lazy:
@@ -189,7 +192,8 @@ class MainWindow(QMainWindow):
         proxy_first(widget)
         from PySide6.QtWidgets import QListWidgetItem
 
-        item = QListWidgetItem(icon(icon_name) if icon_name else icon("drafts"), label)
+        item = QListWidgetItem(label)
+        set_sidebar_icon(item, icon_name or "drafts", self.property("colorScheme"))
         item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
         self.sidebar.addItem(item)
         act = QAction(label, self)
@@ -200,7 +204,14 @@ class MainWindow(QMainWindow):
         self.menus["&View"].addAction(act)
         return act
 
+    def enter_view(self, row: int) -> None:
+        """Enter (or a click) on a sidebar entry: that view, with the keyboard in it."""
+        if 0 <= row < len(self._views):
+            self.show_view(self._views[row][0])
+
     def _sidebar_changed(self, row: int) -> None:
+        """Show the view of sidebar ``row`` and put the keyboard in it; a field is entered with nothing
+        selected (a stray key never replaces what it holds)."""
         from PySide6.QtCore import Qt
         if row < 0 or not self._ready or row >= len(self._views):
             return
@@ -211,7 +222,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(w)
         if w is self.compose:
             if not self.compose.focusWidget() or not self.compose.isAncestorOf(self.focusWidget() or self):
-                self.compose.to.setFocus(Qt.ShortcutFocusReason)
+                self.compose.to.setFocus(Qt.OtherFocusReason)  # not ShortcutFocusReason: that selects all
         elif hasattr(w, "table"):
             (w.table if w.table.isVisibleTo(w) else self.sidebar).setFocus(Qt.ShortcutFocusReason)
             if w.table.model().rowCount() and not w.table.currentIndex().isValid():
@@ -317,7 +328,8 @@ class MainWindow(QMainWindow):
             acc = self.session.account  # its address, now through Microsoft 365
         from app.ui.account_dialog import AccountDialog
 
-        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind)
+        in_use = self.session.account if self.session is not None else None
+        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind, in_use=in_use)
         self.account_dialog.account_entered.connect(self.account_entered)
         self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
         self.account_dialog.sandbox_graph_chosen.connect(self.sandbox_graph_requested)

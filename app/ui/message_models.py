@@ -311,39 +311,48 @@ class MessageTableModel(QAbstractTableModel):
     def data(self, index, role=_DISPLAY):
         # Called for every role of every visible cell on each paint: no formatting here, the row's texts
         # were made off the UI thread (app.domain.list_rows); unknown roles return at once.
-        if role not in _ROLES:
+        answer = self._BY_ROLE.get(role)
+        if answer is None:
             return None
         row = index.row()
         if not (0 <= row < len(self._rows)):
             return None
-        r, col = self._rows[row], index.column()
-        if role == _DISPLAY:
-            if col == 1:  # COL_SUBJECT
-                return r.subject
-            if col == 2:
-                return r.to
-            if col == 3:
-                return r.when
-            if col == 4:  # COL_STATUS
-                st = self._status.get(r.summary.ref.id)
-                return st[0] if st else ""
-            return None
-        if role == _DECORATION:
-            return icon("attachment") if col == 0 and r.summary.has_attachments else None
-        if role == _FOREGROUND:
-            if col == 4:
-                st = self._status.get(r.summary.ref.id)
-                return _RED if st and st[1] else None
-            return _GREY if col == 3 else None
-        if role == _TOOLTIP:
-            if col == 1:
-                return r.subject_tip
-            if col == 0 and r.summary.has_attachments:
-                return "Has attachments"
-            if col == 4:
-                return tooltip(self._status.get(r.summary.ref.id, ("", False))[0]) or None
-            return None
-        if role == _ACCESSIBLE:
-            st = self._status.get(r.summary.ref.id)
-            return f"{r.accessible}, {st[0]}" if st and st[0] else r.accessible
-        return r.summary  # UserRole
+        return answer(self, self._rows[row], index.column())
+
+    def _status_of(self, r) -> tuple[str, bool] | None:
+        return self._status.get(r.summary.ref.id)
+
+    def _display(self, r, col: int):
+        if col == self.COL_STATUS:
+            st = self._status_of(r)
+            return st[0] if st else ""
+        return (None, r.subject, r.to, r.when)[col] if col < 4 else None
+
+    def _decoration(self, r, col: int):
+        return icon("attachment") if col == 0 and r.summary.has_attachments else None
+
+    def _foreground(self, r, col: int):
+        if col == self.COL_STATUS:
+            st = self._status_of(r)
+            return _RED if st and st[1] else None
+        return _GREY if col == 3 else None
+
+    def _tooltip(self, r, col: int):
+        if col == self.COL_SUBJECT:
+            return r.subject_tip
+        if col == 0 and r.summary.has_attachments:
+            return "Has attachments"
+        if col == self.COL_STATUS:
+            return tooltip((self._status_of(r) or ("", False))[0]) or None
+        return None
+
+    def _accessible(self, r, col: int):
+        st = self._status_of(r)
+        return f"{r.accessible}, {st[0]}" if st and st[0] else r.accessible
+
+    def _user(self, r, col: int):
+        return r.summary
+
+    #: each role the cells answer, and how (every other role: nothing, at once)
+    _BY_ROLE = {_DISPLAY: _display, _DECORATION: _decoration, _FOREGROUND: _foreground, _TOOLTIP: _tooltip,
+                _ACCESSIBLE: _accessible, _USER: _user}

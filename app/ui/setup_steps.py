@@ -21,7 +21,7 @@ def shell(win) -> None:
     from app.ui.banner import Banner, BannerSlot
     from app.ui.sidebar_fit import SidebarFit
     from app.ui.status_bar import StatusWidgets
-    from app.ui.theme import apply, icon
+    from app.ui.theme import apply, icon, set_sidebar_icon
 
     apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
     win._brand.setTextFormat(Qt.PlainText)
@@ -35,7 +35,7 @@ def shell(win) -> None:
     win._bwrap.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):
-        win.sidebar.item(row).setIcon(icon(name))
+        set_sidebar_icon(win.sidebar.item(row), name, win.property("colorScheme"))
 
 
 def flows(win) -> None:
@@ -132,7 +132,9 @@ def wiring(win) -> None:
     from app.ui.list_status import watch_list_errors
 
     f = win.flows
-    win.sidebar.currentRowChanged.connect(win._sidebar_changed)
+    # the sidebar's arrows move its selection only; Enter (or a click) enters the view (issue 45, item 8)
+    win.sidebar.itemActivated.connect(lambda item: win.enter_view(win.sidebar.row(item)))
+    win.sidebar.itemClicked.connect(lambda item: win.enter_view(win.sidebar.row(item)))
     win.banner.retry.connect(f.retry)
     win._session_event.connect(win._on_session_event)
     win.compose.save_requested.connect(f.save_draft)

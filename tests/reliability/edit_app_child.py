@@ -106,14 +106,9 @@ class Driver:
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])  # app_main.run reuses it
-    driver = Driver(open(os.environ["EDIT_LOG"], "a", buffering=1, encoding="utf-8"))
-    QTimer.singleShot(50, driver.start)
-    from app.cli import main as app_main
+    from tests.helpers.app_child import run_real_app
 
-    _ = app
-    return app_main(["--ews-url", os.environ["KILL_URL"], "--email", "alice@example.com",
-                     "--username", os.environ["KILL_USER"], "--password-env", "KILL_PW"])
+    return run_real_app(Driver, "EDIT_LOG")
 
 
 if __name__ == "__main__":

@@ -94,18 +94,14 @@ class Driver:
         self.emit("STATE", {"subject": d.subject, "body": d.body, "rich": d.body_format.value,
                             "attachments": [(a.name, a.content == ATTACHED) for a in d.attachments],
                             "status": w.statusBar().currentMessage(),
+                            "banner": w.banner.text() if w.banner.isVisible() else "",
                             "outbox": [(r.subject, r.text) for r in w.session.outbox.rows()]})
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])  # app_main.run reuses it
-    driver = Driver(open(os.environ["HOLD_LOG"], "a", buffering=1, encoding="utf-8"))
-    QTimer.singleShot(50, driver.start)
-    from app.cli import main as app_main
+    from tests.helpers.app_child import run_real_app
 
-    _ = app
-    return app_main(["--ews-url", os.environ["KILL_URL"], "--email", "alice@example.com",
-                     "--username", os.environ["KILL_USER"], "--password-env", "KILL_PW"])
+    return run_real_app(Driver, "HOLD_LOG")
 
 
 if __name__ == "__main__":

@@ -94,19 +94,31 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
     on the wire is built with keywords=False."""
     utf8 = _utf8_addresses(data, sender, atts)
     msg = EmailMessage(policy=email.policy.SMTPUTF8 if utf8 else email.policy.SMTP)
+    _put_addresses(msg, data, sender, include_bcc)
+    _put_headers(msg, data, sender, message_id, date, keywords)
+    _put_body(msg, data)
+    for a in atts:
+        _put_attachment(msg, a, sender, date, utf8)
+    return msg.as_bytes()
+
+
+def _put_addresses(msg: EmailMessage, data: dict, sender: dict, include_bcc: bool) -> None:
     msg["From"] = _addresses([sender], msg.policy)
     for key, hdr in (("ToRecipients", "To"), ("CcRecipients", "Cc"), ("ReplyTo", "Reply-To")):
         if data.get(key):
             msg[hdr] = _addresses(data[key], msg.policy)
     if include_bcc and data.get("BccRecipients"):
         msg["Bcc"] = _addresses(data["BccRecipients"], msg.policy)
+
+
+def _put_headers(msg: EmailMessage, data: dict, sender: dict, message_id: str, date: _dt.datetime,
+                 keywords: bool) -> None:
     _set_text(msg, "Subject", data.get("Subject", "") or "")
     msg["Date"] = email.utils.format_datetime(date.astimezone(_dt.timezone.utc))
     msg["Message-ID"] = message_id
-    if data.get("InReplyTo"):
-        msg["In-Reply-To"] = data["InReplyTo"]
-    if data.get("References"):
-        msg["References"] = data["References"]
+    for key, hdr in (("InReplyTo", "In-Reply-To"), ("References", "References")):
+        if data.get(key):
+            msg[hdr] = data[key]
     if data.get("ConversationTopic"):
         _set_text(msg, "Thread-Topic", data["ConversationTopic"])
     if data.get("ConversationIndex"):
@@ -126,30 +138,34 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
     for h in data.get("InternetMessageHeaders") or []:  # the sender's own X- headers travel with it
         if is_custom_header(h.get("Name")):
             _set_text(msg, h["Name"], h.get("Value") or "")
+
+
+def _put_body(msg: EmailMessage, data: dict) -> None:
     body = data.get("Body") or {"BodyType": "Text", "text": ""}
     if body.get("BodyType") == "HTML":
         msg.set_content(html_to_text(body.get("text", "")), subtype="plain", cte="quoted-printable")
         msg.add_alternative(body.get("text", ""), subtype="html", cte="quoted-printable")
     else:
         msg.set_content(body.get("text", ""), subtype="plain", cte="quoted-printable")
-    for a in atts:
-        name = a.get("name") or "attachment"
-        if a.get("kind") == "ItemAttachment":  # a message/rfc822 part holding the attached item
-            msg.add_attachment(_attached_message(a, sender, date), filename=name)
-        else:
-            ctype = a.get("content_type") or "application/octet-stream"
-            maintype, _, subtype = ctype.partition("/")
-            if not subtype:
-                maintype, subtype = "application", "octet-stream"
-            kwargs = {"filename": name}
-            if a.get("is_inline"):
-                kwargs["disposition"] = "inline"
-            if a.get("content_id"):
-                kwargs["cid"] = "<" + a["content_id"].strip("<>") + ">"
-            msg.add_attachment(a.get("content") or b"", maintype=maintype, subtype=subtype, **kwargs)
-        if utf8 and not name.isascii():
-            _rfc2231_filename(msg.get_payload()[-1], name)
-    return msg.as_bytes()
+
+
+def _put_attachment(msg: EmailMessage, a: dict, sender: dict, date: _dt.datetime, utf8: bool) -> None:
+    name = a.get("name") or "attachment"
+    if a.get("kind") == "ItemAttachment":  # a message/rfc822 part holding the attached item
+        msg.add_attachment(_attached_message(a, sender, date), filename=name)
+    else:
+        ctype = a.get("content_type") or "application/octet-stream"
+        maintype, _, subtype = ctype.partition("/")
+        if not subtype:
+            maintype, subtype = "application", "octet-stream"
+        kwargs = {"filename": name}
+        if a.get("is_inline"):
+            kwargs["disposition"] = "inline"
+        if a.get("content_id"):
+            kwargs["cid"] = "<" + a["content_id"].strip("<>") + ">"
+        msg.add_attachment(a.get("content") or b"", maintype=maintype, subtype=subtype, **kwargs)
+    if utf8 and not name.isascii():
+        _rfc2231_filename(msg.get_payload()[-1], name)
 
 
 def _rfc2231_filename(part: EmailMessage, name: str) -> None:
@@ -209,6 +225,16 @@ def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
     data: dict = {}
     if msg["Subject"] is not None:
         data["Subject"] = str(msg["Subject"])
+    _read_addresses(msg, data)
+    _read_headers(msg, data)
+    body = msg.get_body(preferencelist=("html", "plain"))
+    if body is not None:
+        kind = "HTML" if body.get_content_subtype() == "html" else "Text"
+        data["Body"] = {"BodyType": kind, "text": body.get_content()}
+    return data, [_read_attachment(part) for part in msg.iter_attachments()]
+
+
+def _read_addresses(msg, data: dict) -> None:
     frm = _boxes(msg["From"])
     if frm:
         data["From"] = frm[0]
@@ -218,12 +244,12 @@ def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
         boxes = _boxes(msg[hdr])
         if boxes:
             data[key] = boxes
-    if msg["Message-ID"]:
-        data["InternetMessageId"] = str(msg["Message-ID"]).strip()
-    if msg["In-Reply-To"]:
-        data["InReplyTo"] = str(msg["In-Reply-To"]).strip()
-    if msg["References"]:
-        data["References"] = str(msg["References"]).strip()
+
+
+def _read_headers(msg, data: dict) -> None:
+    for hdr, key in (("Message-ID", "InternetMessageId"), ("In-Reply-To", "InReplyTo"), ("References", "References")):
+        if msg[hdr]:
+            data[key] = str(msg[hdr]).strip()
     if msg["Thread-Topic"]:
         data["ConversationTopic"] = str(msg["Thread-Topic"])
     if msg["Date"]:
@@ -245,25 +271,18 @@ def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
               and k.lower() != "x-priority"]
     if custom:
         data["InternetMessageHeaders"] = custom
-    body = msg.get_body(preferencelist=("html", "plain"))
-    if body is not None:
-        kind = "HTML" if body.get_content_subtype() == "html" else "Text"
-        data["Body"] = {"BodyType": kind, "text": body.get_content()}
-    atts = []
-    for part in msg.iter_attachments():
-        if part.get_content_type() == "message/rfc822" and part.get_payload():
 
-            inner = part.get_payload()[0]
-            fields, inner_atts = parse_mime(inner.as_bytes())
-            atts.append(from_mime_part(part.get_filename() or "", fields, inner_atts))
-            continue
-        content = part.get_payload(decode=True) or b""
-        cid = part.get("Content-ID")
-        atts.append({
-            "name": part.get_filename() or "attachment",
-            "content_type": part.get_content_type(),
-            "content_id": cid.strip("<>") if cid else None,
-            "is_inline": part.get_content_disposition() == "inline",
-            "content": content,
-        })
-    return data, atts
+
+def _read_attachment(part) -> dict:
+    if part.get_content_type() == "message/rfc822" and part.get_payload():
+        inner = part.get_payload()[0]
+        fields, inner_atts = parse_mime(inner.as_bytes())
+        return from_mime_part(part.get_filename() or "", fields, inner_atts)
+    cid = part.get("Content-ID")
+    return {
+        "name": part.get_filename() or "attachment",
+        "content_type": part.get_content_type(),
+        "content_id": cid.strip("<>") if cid else None,
+        "is_inline": part.get_content_disposition() == "inline",
+        "content": part.get_payload(decode=True) or b"",
+    }

@@ -260,62 +260,80 @@ def value_sql(prop: Prop, raw: str) -> str:
 def compile_sql(el) -> tuple[str, list]:
     """A search expression -> (SQL boolean expression never NULL, parameters). Raises SoapFault / MailboxError."""
     name = local(el)
-    kids = list(el)
     if name in ("And", "Or"):
-        if not kids:
-            raise schema_error(f"The element '{name}' has incomplete content.")
-        while len(kids) == 1 and local(kids[0]) == name:  # And(And(x)) is And(x): SQLite's parser nests ~100
-            kids = list(kids[0])
-        if len(kids) == 1:
-            return compile_sql(kids[0])
-        parts = [compile_sql(k) for k in kids]
-        joiner = " AND " if name == "And" else " OR "
-        return "(" + joiner.join(p[0] for p in parts) + ")", [a for p in parts for a in p[1]]
+        return _sql_and_or(name, list(el))
     if name == "Not":
-        negate = False
-        while name == "Not":  # Not(Not(x)) is x
-            if len(kids) != 1:
-                raise schema_error("The element 'Not' must hold one expression.")
-            negate, el = not negate, kids[0]
-            name, kids = local(el), list(el)
-        sql, args = compile_sql(el)
-        return (f"(NOT {sql})" if negate else sql), args
+        return _sql_not(el)
     if name == "Exists":
-        if len(kids) != 1:
-            raise schema_error("The element 'Exists' must hold one property path.")
-        prop = item_prop(kids[0])
-        return _any(prop, lambda v: f"(COALESCE({v}, '') != '')")
+        return _sql_exists(list(el))
     if name == "Contains":
-        mode = check_enum(el.get("ContainmentMode", "Substring"), MODES, "ContainmentMode")
-        comp = check_enum(el.get("ContainmentComparison", "Loose"), COMPARES, "ContainmentComparison")
-        if len(kids) != 2 or kids[1].tag != t("Constant"):
-            raise schema_error("The element 'Contains' must hold a property path and a Constant.")
-        prop = item_prop(kids[0])
-        if prop.kind != "text" or prop.ext_kind not in (None, "text"):
-            raise MailboxError("ErrorContainsFilterWrongType", "The property is not a string type.")
-        needle = kids[1].get("Value") or ""
-        fast = _contains_sql(needle, mode, comp)
-        if fast is None or prop.ext_kind:
-            sql, args = _any(prop, lambda v: f"ews_contains({v}, ?, ?, ?)", raw=True)
-            return sql, _interleave(args, prop, [needle, mode, comp])
-        test, fast_args = fast
-        sql, args = _any(prop, lambda v: once(v, "CASE WHEN v GLOB '*[^ -~]*' THEN ews_contains(v, ?, ?, ?) "
-                                                 f"ELSE {test.format(v='v')} END"), raw=True)
-        return sql, _interleave(args, prop, [needle, mode, comp] + fast_args)
+        return _sql_contains(el, list(el))
     if name in COMPARISONS:
-        if len(kids) != 2 or kids[1].tag != t("FieldURIOrConstant") or len(kids[1]) != 1:
-            raise schema_error(f"The element '{name}' must hold a property path and a FieldURIOrConstant.")
-        prop, other, op = item_prop(kids[0]), kids[1][0], COMPARISONS[name]
-        if other.tag == t("Constant"):
-            value = constant(prop, other.get("Value") or "")
-            sql, args = _any(prop, lambda v: f"({value_sql(prop, v)} {op} ?)", raw=True)
-            return sql, _interleave(args, prop, [value])
-        right = item_prop(other)
-        if prop.multi or right.multi or prop.expr is None or right.expr is None:
-            return "0", []
-        sql = (f"COALESCE(({value_sql(prop, prop.expr)} {op} {value_sql(right, right.expr)}), 0)")
-        return sql, prop.params + right.params
+        return _sql_compare(name, list(el))
     raise schema_error(f"The element '{name}' is not a supported search expression.")
+
+
+def _sql_and_or(name: str, kids: list) -> tuple[str, list]:
+    if not kids:
+        raise schema_error(f"The element '{name}' has incomplete content.")
+    while len(kids) == 1 and local(kids[0]) == name:  # And(And(x)) is And(x): SQLite's parser nests ~100
+        kids = list(kids[0])
+    if len(kids) == 1:
+        return compile_sql(kids[0])
+    parts = [compile_sql(k) for k in kids]
+    joiner = " AND " if name == "And" else " OR "
+    return "(" + joiner.join(p[0] for p in parts) + ")", [a for p in parts for a in p[1]]
+
+
+def _sql_not(el) -> tuple[str, list]:
+    negate, name, kids = False, local(el), list(el)
+    while name == "Not":  # Not(Not(x)) is x
+        if len(kids) != 1:
+            raise schema_error("The element 'Not' must hold one expression.")
+        negate, el = not negate, kids[0]
+        name, kids = local(el), list(el)
+    sql, args = compile_sql(el)
+    return (f"(NOT {sql})" if negate else sql), args
+
+
+def _sql_exists(kids: list) -> tuple[str, list]:
+    if len(kids) != 1:
+        raise schema_error("The element 'Exists' must hold one property path.")
+    return _any(item_prop(kids[0]), lambda v: f"(COALESCE({v}, '') != '')")
+
+
+def _sql_contains(el, kids: list) -> tuple[str, list]:
+    mode = check_enum(el.get("ContainmentMode", "Substring"), MODES, "ContainmentMode")
+    comp = check_enum(el.get("ContainmentComparison", "Loose"), COMPARES, "ContainmentComparison")
+    if len(kids) != 2 or kids[1].tag != t("Constant"):
+        raise schema_error("The element 'Contains' must hold a property path and a Constant.")
+    prop = item_prop(kids[0])
+    if prop.kind != "text" or prop.ext_kind not in (None, "text"):
+        raise MailboxError("ErrorContainsFilterWrongType", "The property is not a string type.")
+    needle = kids[1].get("Value") or ""
+    fast = _contains_sql(needle, mode, comp)
+    if fast is None or prop.ext_kind:
+        sql, args = _any(prop, lambda v: f"ews_contains({v}, ?, ?, ?)", raw=True)
+        return sql, _interleave(args, prop, [needle, mode, comp])
+    test, fast_args = fast
+    sql, args = _any(prop, lambda v: once(v, "CASE WHEN v GLOB '*[^ -~]*' THEN ews_contains(v, ?, ?, ?) "
+                                             f"ELSE {test.format(v='v')} END"), raw=True)
+    return sql, _interleave(args, prop, [needle, mode, comp] + fast_args)
+
+
+def _sql_compare(name: str, kids: list) -> tuple[str, list]:
+    if len(kids) != 2 or kids[1].tag != t("FieldURIOrConstant") or len(kids[1]) != 1:
+        raise schema_error(f"The element '{name}' must hold a property path and a FieldURIOrConstant.")
+    prop, other, op = item_prop(kids[0]), kids[1][0], COMPARISONS[name]
+    if other.tag == t("Constant"):
+        value = constant(prop, other.get("Value") or "")
+        sql, args = _any(prop, lambda v: f"({value_sql(prop, v)} {op} ?)", raw=True)
+        return sql, _interleave(args, prop, [value])
+    right = item_prop(other)
+    if prop.multi or right.multi or prop.expr is None or right.expr is None:
+        return "0", []
+    sql = f"COALESCE(({value_sql(prop, prop.expr)} {op} {value_sql(right, right.expr)}), 0)"
+    return sql, prop.params + right.params
 
 
 def _contains_sql(needle: str, mode: str, comp: str):

@@ -1,0 +1,95 @@
+"""One account's life on this computer (issue 47: account life in the core; no Qt).
+
+When an account comes into use, :meth:`AccountRuntime.start` gives it its one send queue, in this order:
+the mail an EWS account of the same address left waiting moves to it first (a Microsoft 365 account after
+Exchange Online blocked EWS: :mod:`app.core.handover`), then its :class:`Outbox` is built, restores the
+journal's unfinished work of this account only, and starts. The queue lives as long as the session (a
+second ``start`` for the same session gives the same queue). :meth:`to_reopen` / :meth:`reopened` name the
+message to put back in Compose and what to tell the user; :meth:`resume` (once connected) adopts the saves
+that reached the server and queues the other recovered messages for Drafts (:mod:`app.core.recovery`).
+
+The window (app/ui/journal_bridge.py) observes: it shows the notes, loads Compose, lists the Outbox.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Awaitable, Callable
+
+from app.core import handover, holds, recovery
+from app.core.journal_writer import JournalWriter
+from app.core.outbox import Outbox
+from app.storage.journal import Entry, Journal
+
+log = logging.getLogger(__name__)
+
+
+def n_messages(n: int, what: str) -> str:
+    return f"{n} {what} message{'' if n == 1 else 's'}"
+
+
+def waiting_elsewhere(journal: Journal, account: str) -> str:
+    """'Waiting for other accounts: alice@example.com (1)' — mail queued under accounts not signed in."""
+    others = {k: n for k, n in journal.sends_by_account().items() if k and k != account}
+    if not others:
+        return ""
+    names = ", ".join(f"{k.split(':', 1)[-1].split('|', 1)[0]} ({n})" for k, n in sorted(others.items()))
+    return f"Waiting for other accounts (they go out when you sign in to them): {names}"
+
+
+class AccountRuntime:
+    def __init__(self, session, journal: Journal, writer: JournalWriter, *,
+                 on_saved: Callable | None = None, on_finished: Callable | None = None,
+                 reauth: Callable[[], Awaitable[bool]] | None = None):
+        self.session, self.journal, self.writer = session, journal, writer
+        self.account = session.account.key
+        self._hooks = {"on_saved": on_saved, "on_finished": on_finished, "reauth": reauth}
+        self.handover_note = ""  # what the hand-over moved here, for the user ("" when nothing)
+
+    def start(self) -> Outbox:
+        """The account's one send queue (built, restored and started the first time for this session)."""
+        s = self.session
+        if s.outbox is None:
+            self.handover_note = self._hand_over()
+            s.outbox = Outbox(s, self.journal, account=self.account, writer=self.writer, **self._hooks)
+            s.outbox.restore()
+            s.outbox.start()
+        return s.outbox
+
+    def _hand_over(self) -> str:
+        account = self.session.account
+        try:
+            reports = handover.hand_over_to_graph(self.journal, account)
+        except Exception as exc:  # noqa: BLE001 - the mail stays under the EWS account, named as waiting there
+            log.warning("hand-over to Microsoft 365 failed: %s", type(exc).__name__)
+            return ""
+        sends = sum(r.sends for r in reports)
+        others = sum(r.saves + r.edits for r in reports)
+        if not (sends or others):
+            return ""
+        parts = [f"{n} message{'' if n == 1 else 's'} {what}" for n, what in
+                 ((sends, "waiting to be sent"), (others, "not yet saved")) if n]
+        return f"{' and '.join(parts)} for {account.email}: now through Microsoft 365"
+
+    def to_reopen(self) -> Entry | None:
+        """The message this account was writing when Dispatch stopped (None: none)."""
+        return recovery.message_to_reopen(self.journal, self.account)
+
+    def reopened(self, entry: Entry) -> str:
+        """``entry`` is back in Compose: what to tell the user. A message that was in its undo-send window is
+        the user's again (said once: it is an edit from now on)."""
+        others = len(recovery.editing_entries(self.journal, self.account)) - 1
+        more = f"; {n_messages(others, 'other unsaved')} go to Drafts when the server is reached" if others > 0 else ""
+        unsent = holds.reopen_note(entry)
+        if unsent:
+            self.journal.set_state(entry.local_id, "editing", meta={})
+        return (unsent or "Reopened the message you were writing") + more
+
+    def recovering(self, keep: set[str]) -> set[str]:
+        """The recovered messages :meth:`resume` will put in Drafts (all but those open in Compose)."""
+        return {e.local_id for e in recovery.editing_entries(self.journal, self.account) if e.local_id not in keep}
+
+    async def resume(self, keep: set[str]) -> dict[str, recovery.Branch]:
+        """Once connected: saves that reached the server are adopted, the other recovered messages queued for
+        Drafts; ``keep`` (open in Compose) stay there. Each message's branch (WAITING: offline, again later)."""
+        return await recovery.resume(self.journal, self.start(), self.session, self.account, keep=keep)
