@@ -1,4 +1,5 @@
-"""The layers are enforced: import-linter contracts (in pyproject.toml) run as part of the tests."""
+"""The layers are enforced: import-linter contracts (in pyproject.toml) run as part of the tests, and the import
+graph of app/ has no circles."""
 
 import ast
 import subprocess
