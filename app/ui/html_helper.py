@@ -19,6 +19,8 @@ from app import QT_HTML_FLAG
 
 #: the command-line flag that makes ``dispatch-mail`` this helper
 FLAG = QT_HTML_FLAG
+#: the environment variable that gives the helper the app's link colour (``#rrggbb``)
+LINK_ENV = "DISPATCH_HTML_LINK"
 #: the helper's time for a body: start-up plus Qt's import at a slow 1 MB a second. The app kills it then
 #: (``app/ui/qt_html.py``) and sets the body itself; the helper also limits its own CPU time to it (POSIX),
 #: so that one the app could not kill (the app was killed first) still ends
@@ -44,11 +46,16 @@ def limit_cpu(seconds: float) -> None:
 def serve(argv: list[str]) -> int:
     """Read HTML on stdin, write Qt's HTML of it on stdout; ``argv``: the default font (``QFont.toString``)."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no window, no display connection
-    from PySide6.QtGui import QFont, QGuiApplication
+    from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
     from app.ui.safe_document import SafeDocument
 
-    app = QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need the application
+    app = QGuiApplication(sys.argv[:1])  # fonts need the application
+    link = QColor(os.environ.get(LINK_ENV, ""))
+    if link.isValid():  # the app's link colour: Qt writes it into each link it reads (the window's HTML, exactly)
+        palette = app.palette()
+        palette.setColor(QPalette.ColorRole.Link, link)
+        app.setPalette(palette)
     html = sys.stdin.buffer.read().decode("utf-8", "surrogatepass")
     limit_cpu(seconds_for(len(html)))
     doc = SafeDocument()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from app.ui.html_helper import FLAG, seconds_for
+from app.ui.html_helper import FLAG, LINK_ENV, seconds_for
 _ROOT = Path(__file__).resolve().parent.parent.parent  # the folder that holds the ``app`` package
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,14 @@ def command(font: str) -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, FLAG, font]
     return [sys.executable, "-m", "app", FLAG, font]
+
+
+def _link_colour() -> str:
+    """The application's link colour (the scheme's: app.ui.theme): Qt writes it into the HTML of each link it
+    reads, so the helper reads with the same one."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    return QGuiApplication.palette().color(QPalette.ColorRole.Link).name()
 
 
 def _utf8(html: str, piece: int = 256 * 1024) -> bytes:
@@ -58,7 +66,7 @@ class QtHtml(QObject):
         self.cancel()
         with self._lock:
             ticket = self._ticket
-        args = (ticket, html, self.command(font), seconds_for(len(html)))
+        args = (ticket, html, self.command(font), seconds_for(len(html)), _link_colour())
         threading.Thread(target=self._run, args=args, name="qt-html", daemon=True).start()
         return ticket
 
@@ -70,12 +78,12 @@ class QtHtml(QObject):
         if proc is not None:
             proc.kill()
 
-    def _run(self, ticket: int, html: str, args: list[str], seconds: float) -> None:
+    def _run(self, ticket: int, html: str, args: list[str], seconds: float, link: str) -> None:
         out, why = None, ""
         try:
             proc = subprocess.Popen(
                 args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                cwd=_ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                cwd=_ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **{LINK_ENV: link}),
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
             with self._lock:
                 cancelled = ticket != self._ticket
