@@ -43,6 +43,7 @@ README_SHOTS = [f"{view}-{scheme}.png" for view in ("compose", "drafts", "sent",
 README_SHOTS += ["palette.png", "snippets-dialog.png"]  # Power composing: the palette, the snippets dialog
 README_SHOTS += ["undo-send.png", "send-later.png", "compose-signature.png", "spell-check.png", "eml-opened.png"]
 README_SHOTS += ["merge-results.png"]  # Power composing: mail merge, each row's outcome inline
+README_SHOTS += ["compose-683-dark.png", "sent-683-dark.png"]  # issue 45: 683 px in the dark scheme too
 _SESSION_START = __import__("time").time()
 
 from tests.ews_wire import WireValidator, load_schema  # noqa: E402

@@ -14,7 +14,15 @@ from datetime import date, datetime, time, timedelta
 MORNING = time(8, 0)
 #: how far ahead a message may be scheduled
 MAX_AHEAD = timedelta(days=366)
-EXAMPLES = "tomorrow 8:00, mon 9:30, 17:30, 2026-11-24 08:00, 24.11.2026 8:00 or in 2 h"
+
+
+def examples(now: datetime, *, short: bool = False) -> str:
+    """What can be typed, with dates a week after ``now`` (a fixed example date went by and read as a
+    time in the past); ``short``: for a field's placeholder."""
+    day = now.date() + timedelta(days=7)
+    if short:
+        return f"tomorrow 8:00, mon 9:30, 17:30, {day:%Y-%m-%d} 08:00, in 2 h"
+    return f"tomorrow 8:00, mon 9:30, 17:30, {day:%Y-%m-%d} 08:00, {day.day}.{day.month}.{day.year} 8:00 or in 2 h"
 _DAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3,
          "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5, "sun": 6,
          "sunday": 6}
@@ -71,7 +79,7 @@ def parse_when(text: str, now: datetime) -> datetime:
     """The moment ``text`` names, after ``now``; :class:`WhenError` (with the reason) otherwise."""
     raw = " ".join((text or "").strip().lower().split())
     if not raw:
-        raise WhenError(f"Type when to send it, e.g. {EXAMPLES}.")
+        raise WhenError(f"Type when to send it, e.g. {examples(now)}.")
     m = re.fullmatch(r"in (\d{1,4}) ?([a-z]+)", raw)
     if m:
         if m.group(2) not in _UNITS:
@@ -97,7 +105,7 @@ def parse_when(text: str, now: datetime) -> datetime:
     try:
         at = _clock(raw)
     except WhenError:
-        raise WhenError(f"Dispatch does not understand “{text.strip()}”. Try {EXAMPLES}.") from None
+        raise WhenError(f"Dispatch does not understand “{text.strip()}”. Try {examples(now)}.") from None
     when = datetime.combine(now.date(), at)
     return when if when > now else when + timedelta(days=1)  # a time already passed today: tomorrow
 

@@ -34,6 +34,8 @@ _PLAIN = {
     "ErrorNameResolutionMultipleResults": "Several names match",
     "ErrorConnectionFailed": "Could not reach the server",
     "ErrorAuthenticationFailed": "The server did not accept your user name or password",
+    # a Microsoft 365 account has no password: its sign-in lapsed (app.mail.errors.SignInNeeded)
+    "ErrorSignInRequired": "Microsoft 365 needs you to sign in again",
     "ErrorTLS": "The server's certificate is not trusted",
     "ErrorMalformedResponse": "The server sent a reply that could not be read",
     # said of any request (a connect, a list, a save): a send's row says on its own that it is being checked
@@ -61,6 +63,13 @@ def ews_blocked_message(address: str, reason: str | None) -> str:
     who = server_reason(address, 254) or "this mailbox"
     return (f"Exchange Online no longer accepts EWS for {who} ({why}). Sign in with Microsoft 365 to keep "
             "using this mailbox: nothing waiting to be sent is lost.")
+
+
+def sign_in_message(address: str) -> str:
+    """What the user reads when a Microsoft 365 account's sign-in lapsed (it has no password to ask for)."""
+    who = server_reason(address, 254) or "this account"
+    return (f"Microsoft 365 needs you to sign in again for {who}. Nothing waiting to be sent is lost: it "
+            "goes out once you are signed in.")
 
 
 def explain(code: str, message: str = "") -> str:

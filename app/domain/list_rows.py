@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from typing import Iterable
+from typing import Callable, Iterable
 
 from app.domain.models import MessageSummary, Page
 
@@ -71,3 +71,92 @@ def with_rows(page: Page, sent: bool) -> Page:
     """``page`` with its display rows attached (``Page.rows``)."""
     return Page(items=page.items, offset=page.offset, total=page.total, includes_last=page.includes_last,
                 rows=display_rows(page.items, sent))
+
+
+def elide_right(text: str, width: int, measure: Callable[[str], int]) -> str:
+    """``text`` cut at the end to fit ``width`` (as ``measure`` counts), ending in "…"; "" if not even that fits."""
+    if measure(text) <= width:
+        return text
+    lo, hi = 0, len(text)  # the longest prefix whose "prefix…" fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(text[:mid].rstrip() + "…") <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…" if lo or measure("…") <= width else ""
+
+
+def _shorten_entry(entry: str, width: int, measure: Callable[[str], int]) -> str:
+    """One recipient in ``width``: "Name <address>" loses letters of its name, never of its address while
+    the address fits; a bare address or a bare name is cut at the end."""
+    if measure(entry) <= width:
+        return entry
+    name, sep, addr = entry.rpartition(" <")
+    if sep and addr.endswith(">"):
+        addr = "<" + addr
+        room = width - measure(" " + addr)
+        if room >= measure("X…"):
+            return elide_right(name, room, measure) + " " + addr
+        if measure(addr[1:-1]) <= width:
+            return addr[1:-1]
+    return elide_right(entry, width, measure)
+
+
+def elide_recipients(text: str, width: int, measure: Callable[[str], int]) -> str:
+    """A To cell's "a; b; c" in ``width``: whole recipients first, then "+N" for the ones left out; only
+    when not even the first one fits is it shortened (its display name, not its address). Never the
+    middle of an address ("bob@exa…ple.com")."""
+    if measure(text) <= width:
+        return text
+    entries = [e.strip() for e in text.split(";") if e.strip()]
+    kept: list[str] = []
+    for i, entry in enumerate(entries):
+        left = len(entries) - i - 1
+        trial = "; ".join(kept + [entry]) + (f"; +{left}" if left else "")
+        if measure(trial) > width:
+            break
+        kept.append(entry)
+    if kept:
+        left = len(entries) - len(kept)
+        return "; ".join(kept) + (f"; +{left}" if left else "")
+    if not entries:
+        return elide_right(text, width, measure)
+    more = f" +{len(entries) - 1}" if len(entries) > 1 else ""
+    room = width - measure(more)
+    return _shorten_entry(entries[0], room, measure) + more if room > 0 else elide_right(text, width, measure)
+
+
+def share_widths(total: int, needs: tuple[int, int, int], floors: tuple[int, int]) -> tuple[int, int]:
+    """The widths of a three-column list's first two columns (the third takes the rest) in ``total``.
+    When all fits, each gets what it needs (the rest goes to the last). Otherwise the last column (a
+    state: "Sends at Fri 08:00", "Sending…") first gets what it needs, as far as the first two keep their
+    ``floors``; the second then what it needs, up to 40 % of what is left unless the first needs less;
+    the first the rest."""
+    first_need, second_need, last_need = needs
+    first_floor, second_floor = floors
+    if first_need + second_need + last_need <= total:
+        return first_need, second_need
+    last = max(0, min(last_need, total - first_floor - second_floor))
+    rest = max(0, total - last)
+    second = min(second_need, max(second_floor, int(rest * 0.4), rest - first_need))
+    second = max(0, min(second, rest))
+    return max(0, rest - second), second
+
+
+def elide_words(text: str, width: int, measure: Callable[[str], int]) -> str:
+    """``text`` in ``width``: whole, or its first whole words and "…" (never a word cut in the middle, as
+    a status bar message was: "…can no lor"); a first word that alone does not fit is cut at its end."""
+    if measure(text) <= width:
+        return text
+    words = text.split(" ")
+    lo, hi = 0, len(words)  # the most words whose "words…" fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(" ".join(words[:mid]).rstrip(" ,;:—-") + "…") <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo == 0:
+        return elide_right(text, width, measure)
+    return " ".join(words[:lo]).rstrip(" ,;:—-") + "…"

@@ -239,16 +239,48 @@ def is_loopback_host(host: str) -> bool:
 def check_ews_url(url: str) -> str | None:
     """None if ``url`` may be used as the EWS endpoint, else why not (a sentence for the user).
 
-    The password goes with every request (Basic: base64 of it; NTLM: a hash worth cracking), so plain
-    ``http://`` is accepted only when the server is this computer (the built-in sandbox). Also refused:
+    The password goes with every request (Basic: base64 of it; NTLM: a hash worth cracking): the rule of
+    :func:`check_secret_url`."""
+    return check_secret_url(url, EWS_URL, EWS_URL_EXAMPLE, "the password")
+
+
+# ---- every URL that carries a secret (issue 46) ----------------------------------------------------------
+EWS_URL = "The EWS URL"
+GRAPH_URL = "The Microsoft Graph URL"
+GRAPH_URL_EXAMPLE = "https://graph.microsoft.com/v1.0"
+AUTHORITY_URL = "The sign-in authority"
+AUTHORITY_URL_EXAMPLE = "https://login.microsoftonline.com/organizations"
+UPLOAD_URL = "The upload address the server gave"
+UPLOAD_URL_EXAMPLE = "https://outlook.office.com/api/v2.0/..."
+
+
+def check_graph_url(url: str) -> str | None:
+    """The rule of :func:`check_secret_url` for the Graph endpoint (every request carries the bearer token)."""
+    return check_secret_url(url, GRAPH_URL, GRAPH_URL_EXAMPLE, "the sign-in token")
+
+
+def check_authority_url(url: str) -> str | None:
+    """... for the sign-in authority (it receives the authorization code and the refresh token)."""
+    return check_secret_url(url, AUTHORITY_URL, AUTHORITY_URL_EXAMPLE, "the sign-in")
+
+
+def check_upload_url(url: str) -> str | None:
+    """... for an upload session's URL (pre-authenticated: the URL itself is the key, and the file goes too)."""
+    return check_secret_url(url, UPLOAD_URL, UPLOAD_URL_EXAMPLE, "the attachment and the upload key")
+
+
+def check_secret_url(url: str, name: str, example: str, secret: str) -> str | None:
+    """None if ``url`` may carry ``secret``, else why not (a sentence for the user, starting with ``name``).
+
+    Plain ``http://`` is accepted only when the server is this computer (the built-in sandbox). Also refused:
     other schemes, no server name, a user name or password inside the URL, spaces, control characters
     and backslashes (parsers disagree about where the host ends when those are present)."""
     if not url:
-        return f"Enter the EWS URL (for example {EWS_URL_EXAMPLE})."
+        return f"Enter {_lower_first(name)} (for example {example})."
     if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in url):
-        return "The EWS URL contains spaces or control characters."
+        return f"{name} contains spaces or control characters."
     if "\\" in url:
-        return "The EWS URL contains a backslash (\\); a URL uses forward slashes (/)."
+        return f"{name} contains a backslash (\\); a URL uses forward slashes (/)."
     from urllib.parse import urlsplit
 
     try:
@@ -256,18 +288,47 @@ def check_ews_url(url: str) -> str | None:
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
     except ValueError:
-        return f"The EWS URL is not a valid URL (for example {EWS_URL_EXAMPLE})."
+        return f"{name} is not a valid URL (for example {example})."
     if parts.scheme not in ("http", "https"):
-        return f"The EWS URL must start with https:// (for example {EWS_URL_EXAMPLE})."
+        return f"{name} must start with https:// (for example {example})."
     if "@" in parts.netloc:
-        return ("The EWS URL must not contain a user name or password (the part before @); "
+        return (f"{name} must not contain a user name or password (the part before @); "
                 "enter them in their own fields.")
     if not host:
-        return f"The EWS URL has no server name (for example {EWS_URL_EXAMPLE})."
+        return f"{name} has no server name (for example {example})."
     if not _NETLOC_RE.fullmatch(parts.netloc):
-        return f"The EWS URL is not a valid URL (for example {EWS_URL_EXAMPLE})."
+        return f"{name} is not a valid URL (for example {example})."
     if parts.scheme == "http" and not is_loopback_host(host):
-        return (f"The EWS URL must start with https://. Over http:// the password would go to "
+        return (f"{name} must start with https://. Over http:// {secret} would go to "
                 f"{_printable(host)} in clear text; http:// is accepted only for this computer "
                 "(localhost, 127.0.0.1, ::1).")
     return None
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def account_url_problem(account) -> str | None:
+    """Why the stored account must not be used (a URL set in it would carry a secret in clear text), or None.
+
+    Each URL the account names that receives a secret: EWS its URL (the password); Microsoft 365 the Graph
+    URL (the bearer token) and the sign-in authority (the code and refresh token), when ``extra`` names
+    them (absent: Microsoft's own https endpoints). The sandbox's URLs are made at each start (loopback)."""
+    if getattr(account, "sandbox", False):
+        return None
+    for value, check in _secret_urls(account):
+        if value:  # not text (an edited file): checked as its text, which no rule accepts
+            problem = check(value if isinstance(value, str) else str(value))
+            if problem:
+                return problem
+    return None
+
+
+def _secret_urls(account) -> list:
+    if account.backend.value != "graph":
+        return [(account.ews_url, check_ews_url)]
+    extra = account.extra if isinstance(account.extra, dict) else {}
+    signin = extra.get("graph_signin")
+    signin = signin if isinstance(signin, dict) else {}
+    return [(extra.get("graph_url", ""), check_graph_url), (signin.get("authority", ""), check_authority_url)]

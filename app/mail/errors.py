@@ -16,7 +16,7 @@ from app.domain.explain import ews_blocked_message, server_reason
 from app.domain.models import ErrorKind
 
 __all__ = [
-    "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "TlsFailed", "ServerBusy",
+    "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "SignInNeeded", "needs_sign_in", "TlsFailed", "ServerBusy",
     "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed", "RETRYABLE_KINDS",
     "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked",
 ]
@@ -73,6 +73,23 @@ class AuthFailed(MailError):
 
     def __init__(self, message: str = "The server refused the user name or password", **kw):
         super().__init__("ErrorAuthenticationFailed", message, **kw)
+
+
+class SignInNeeded(AuthFailed):
+    """An account that signs in with Microsoft 365 (OAuth: it has no password) must sign in again: Dispatch
+    holds no sign-in for it, the sign-in expired or was revoked, or Graph refused its token. Kind AUTH (work
+    waits for the sign-in, as for :class:`AuthFailed`), but said as what it is: never "user name or
+    password", and the answer is the sign-in, not a password prompt."""
+
+    CODE = "ErrorSignInRequired"
+
+    def __init__(self, message: str = "Sign in to Microsoft 365 again", **kw):
+        MailError.__init__(self, self.CODE, message, **kw)
+
+
+def needs_sign_in(exc: BaseException | None) -> bool:
+    """Is ``exc`` a Microsoft 365 account's lapsed sign-in?"""
+    return isinstance(exc, MailError) and exc.code == SignInNeeded.CODE
 
 
 class TlsFailed(MailError):

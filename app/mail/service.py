@@ -25,6 +25,13 @@ class ServerInfo:
     max_send_bytes: int
 
 
+def list_order(folder: Folder) -> tuple[str, ...]:
+    """What a folder's list is sorted by, newest first: Sent by when each message was sent (a message
+    drafted earlier but sent later is above the one sent before it), then by when it was made (the same
+    second: the same order on every refresh); the other folders by when each item was made."""
+    return ("sent", "created") if Folder(folder) == Folder.SENT else ("created",)
+
+
 class MailService(abc.ABC):
     """One mailbox on one server."""
 

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from app.domain.account import AccountConfig
+from app.domain.validation import account_url_problem
 from app.storage.files import replace_file
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,7 @@ class Settings:
             if not isinstance(data, dict):
                 raise ValueError("it does not hold settings")
             self._data = data
+            self._check_account_urls()
         except (FileNotFoundError, NotADirectoryError):  # none yet (a save says if it cannot be written)
             self._data = {}
         except IsADirectoryError as exc:
@@ -162,6 +164,14 @@ class Settings:
         except (OSError, ValueError, RecursionError, MemoryError) as exc:
             self._data = {}
             self._set_aside(_why(exc))
+
+    def _check_account_urls(self) -> None:
+        """An address in the stored account that would carry a secret in clear text (an edited file) is
+        reported now, at start; the mail layer refuses to use it whatever lets it through (issue 46)."""
+        acc = self.account()
+        problem = account_url_problem(acc) if acc is not None else None
+        if problem:
+            self._report(f"The settings file {self.path} holds an address Dispatch will not use. {problem}")
 
     def _set_aside(self, why: str) -> None:
         aside = self.path.with_name(self.path.name + ".damaged")
@@ -269,6 +279,17 @@ class Settings:
     def set(self, key: str, value) -> None:
         self._data.setdefault("prefs", {})[key] = value
         self.save()
+
+    # ---- the window (issue 45) ----
+    def window_geometry(self) -> str:
+        """The main window's size and position when it last closed (Qt's saveGeometry(), base64), or ""."""
+        v = self._data.get("window_geometry")
+        return v if isinstance(v, str) else ""
+
+    def set_window_geometry(self, text: str) -> None:
+        if self._data.get("window_geometry") != text:
+            self._data["window_geometry"] = text
+            self.save()
 
     # ---- sending (issue 15) ----
     def undo_send_seconds(self) -> float:

@@ -29,7 +29,7 @@ class AccountDialog(QDialog):
     sandbox_graph_chosen = Signal()  # the sandbox mailbox through Microsoft Graph
 
     def __init__(self, parent=None, account: AccountConfig | None = None, *, keyring_ok: bool = True,
-                 kind: str | None = None):
+                 kind: str | None = None, in_use: AccountConfig | None = None):
         super().__init__(parent)
         self.setWindowTitle("Account")
         self.setAccessibleName("Account")
@@ -38,6 +38,14 @@ class AccountDialog(QDialog):
         title = PlainLabel("Connect your mailbox", self)
         title.setObjectName("viewTitle")
         lay.addWidget(title)
+        self.in_use = PlainLabel(in_use_text(in_use), self)  # what is in use now (the sandbox: not a blank form)
+        self.in_use.setObjectName("viewSubtitle")
+        self.in_use.setAccessibleName("Account in use")
+        self.in_use.setWordWrap(True)
+        self.in_use.setVisible(bool(self.in_use.text()))
+        lay.addWidget(self.in_use)
+        if in_use is not None and in_use.sandbox and in_use.backend == Backend.GRAPH and account is None:
+            kind = kind or M365_KIND  # the sandbox through Graph: the Microsoft 365 page, as in use
         self.kind = QComboBox(self)
         self.kind.addItem("Exchange Server (EWS)", EWS_KIND)
         self.kind.addItem("Microsoft 365 (sign in with Microsoft)", M365_KIND)
@@ -230,6 +238,16 @@ class AccountDialog(QDialog):
     def done(self, result: int) -> None:
         self.m365.close_sign_in()  # a sign-in under way stops with the dialog
         super().done(result)
+
+
+def in_use_text(account: AccountConfig | None) -> str:
+    """The dialog's line about the account in use when it is the built-in sandbox (its form is left blank
+    for the user's own mailbox: without this line it read as if nothing, or EWS with Basic, were in use)."""
+    if account is None or not account.sandbox:
+        return ""
+    how = "Microsoft Graph" if account.backend == Backend.GRAPH else "EWS"
+    return (f"In use now: the built-in sandbox mailbox, {account.email} ({how}). Fill in your own mailbox "
+            "below to switch to it, or Cancel to keep the sandbox.")
 
 
 def show_non_modal(dialog: QDialog, reason_label, reason: str | None, focus) -> None:

@@ -23,7 +23,7 @@ class Banner(QFrame):
         self.setProperty("kind", "error")
         self.setAccessibleName("Notification banner")
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(12, 8, 8, 8)
+        lay.setContentsMargins(12, 6, 8, 6)
         self.label = PlainLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -46,6 +46,20 @@ class Banner(QFrame):
         self._plain = ""
         self._choice: tuple[Callable[[], None], Callable[[], None] | None] | None = None
         self.hide()
+
+    def height_for(self, width: int) -> int:
+        """The height the banner needs at ``width``: its words wrapped in what its buttons leave them (a
+        box layout's own answer wraps a label at its narrowest and was a line or two too tall)."""
+        self.ensurePolished()
+        lay = self.layout()
+        m = lay.contentsMargins()
+        frame_w = self.width() - self.contentsRect().width()  # the style sheet's border and padding
+        frame_h = self.height() - self.contentsRect().height()
+        buttons = [b for b in (self.retry_button, self.accept_button, self.close_button) if not b.isHidden()]
+        room = width - frame_w - m.left() - m.right() - sum(b.sizeHint().width() + lay.spacing() for b in buttons)
+        text = self.label.heightForWidth(max(1, room))
+        inner = max([text] + [b.sizeHint().height() for b in buttons])
+        return inner + m.top() + m.bottom() + frame_h
 
     def _set_kind(self, kind: str) -> None:
         self.setProperty("kind", kind)
@@ -114,21 +128,23 @@ class Banner(QFrame):
 
 
 class BannerSlot(QWidget):
-    """The banner's place at the top of the page, reserved for good: showing or hiding the banner never
-    moves the form under the user's pointer. The banner floats over the slot (a child of the slot's
-    parent, raised); a message longer than one line overlaps the top of the view instead of pushing it
+    """The banner's place at the top of the page. It takes little room (issue 45: the room it kept for good
+    was ~70 px of empty space above every page title): the banner floats over the top of the view, its
+    title row, as a child of the slot's parent, raised; showing or hiding it never moves the form under
+    the user's pointer. A message longer than one line overlaps more of the view instead of pushing it
     down."""
 
-    MARGINS = (28, 10, 28, 2)  # left, top, right, bottom around the banner
+    MARGINS = (28, 4, 28, 0)  # left, top, right, bottom around the banner
+    #: the room kept: with the page's own top margin, enough for a banner of two lines at 683 px to end
+    #: above the form (its title row is what it covers)
+    HEIGHT = 16
 
     def __init__(self, banner: Banner, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("bannerSlot")
         self.banner = banner
         banner.setParent(parent)
-        left, top, right, bottom = self.MARGINS
-        probe = banner.sizeHint().height()  # one line with its buttons
-        self.setFixedHeight(top + max(probe, 46) + bottom)
+        self.setFixedHeight(self.HEIGHT)
         self.installEventFilter(self)
         banner.installEventFilter(self)
         banner.hide()
@@ -142,8 +158,5 @@ class BannerSlot(QWidget):
         left, top, right, bottom = self.MARGINS
         g = self.geometry()
         w = max(0, g.width() - left - right)
-        inner = g.height() - top - bottom
-        h = self.banner.heightForWidth(w) if self.banner.hasHeightForWidth() else -1
-        h = max(inner, h if h > 0 else self.banner.sizeHint().height())
-        self.banner.setGeometry(g.x() + left, g.y() + top, w, h)
+        self.banner.setGeometry(g.x() + left, g.y() + top, w, self.banner.height_for(w))
         self.banner.raise_()

@@ -175,6 +175,9 @@ class ComposeDiscard(QObject):
         self.bar.flush()  # an earlier discard becomes final first
         self._snapshot = (draft, c.dirty, c.state_label.text(), w.session)
         c.clear()  # flushes autosave first (about_to_load): the journal holds the last keystroke
+        power = getattr(w, "power", None)
+        if power is not None:  # a new message, as after Ctrl+N: the account's default signature
+            power.new_message_signature()
         c.to.setFocus(Qt.OtherFocusReason)
         subject = draft.subject.strip()
         self.bar.start("Message discarded" + (" (it is deleted from Drafts when this bar goes)" if draft.ref else "")

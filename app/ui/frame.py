@@ -12,10 +12,10 @@ action for each main shortcut, which builds everything at once and then triggers
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QStatusBar, QVBoxLayout, QWidget,
 )
 
 from app import APP_NAME
@@ -25,6 +25,40 @@ VIEWS = (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sen
 #: the shortcuts that work from the first frame on (the rest work once the views are built, moments later)
 EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1", "Ctrl+,",
               "Ctrl+Shift+A", "Ctrl+F")
+
+
+class FittingStatusBar(QStatusBar):
+    """A message that does not fit beside the bar's own widgets is never cut mid-word ("…can no lor"): it
+    is shortened to its first whole words and "…", its whole text goes in the bar's tooltip, and ``cut``
+    is emitted with it (the window shows it in the banner too: a notice is never only in a half-seen
+    line)."""
+
+    cut = Signal(str)
+    MARGIN = 16  # the message's own margins
+    last_cut = ""  # the whole text of the message on show, when it was shortened
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
+        from app.domain.list_rows import elide_words  # not at import: the frame is the second paint
+
+        room = self.message_room()
+        shown = elide_words(text, room, self.fontMetrics().horizontalAdvance) if text and room > 0 else text
+        super().showMessage(shown, timeout)
+        self.setToolTip(_plain_tip(text) if shown != text else "")
+        self.last_cut = text if shown != text else ""
+        if shown != text:
+            self.cut.emit(text)
+
+    def message_room(self) -> int:
+        """The width a message has: up to the first of the bar's own widgets (account, state…)."""
+        edges = [w.x() for w in self.findChildren(QWidget) if w.parentWidget() is self and w.isVisible()
+                 and w.x() > 0]
+        return (min(edges) if edges else self.width()) - self.MARGIN
+
+
+def _plain_tip(text: str) -> str:
+    from html import escape
+
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"  # shown literally (app.ui.safe_text.tooltip)
 
 
 class SidebarBox(QWidget):
@@ -88,6 +122,8 @@ def build_frame(win) -> None:
     outer.addWidget(right, 1)
     win.setCentralWidget(central)
     win.menus = {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
+    if not any(b.parentWidget() is win for b in win.findChildren(QStatusBar)):  # (one asked for earlier stays)
+        win.setStatusBar(FittingStatusBar(win))  # messages cut at a word, never mid-word
     win.statusBar().setSizeGripEnabled(False)  # its place is kept; the widgets come with the first slice
 
 

@@ -7,12 +7,16 @@ its place stays).
 
 from __future__ import annotations
 
+from app.mail.errors import needs_sign_in
+
 
 def watch_list_errors(window, model, name: str) -> None:
     """Show ``model``'s load failures in ``window.banner`` and take them back when it loads."""
     shown = {"text": ""}
 
     def failed(exc) -> None:
+        if needs_sign_in(exc) and window.flows.security.offer_sign_in(window.session, exc):
+            return  # the banner offers the sign-in: the list loads once signed in
         text = f"Could not load {name}: {window.flows.explain_exc(exc)}"
         shown["text"] = text
         window.show_error(text, retry=True)

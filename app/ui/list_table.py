@@ -18,8 +18,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QTableWidget
 
+from app.domain.list_rows import elide_recipients
 from app.ui.message_models import MessageTableModel
 
 DATE_SAMPLE = "2026-12-31 23:59"
@@ -54,11 +55,26 @@ class RowsTableWidget(QTableWidget):
         return found if found is not None else super().moveCursor(action, modifiers)
 
 
+class RecipientsDelegate(QStyledItemDelegate):
+    """The To cell: whole addresses and "+N", display names shortened (app.domain.list_rows), never the
+    middle of an address as Qt's own eliding did ("bob@exa…ple.com")."""
+
+    MARGIN = 12  # the cell's text margins (the style's, both sides) and a little air
+
+    def initStyleOption(self, option, index):  # noqa: N802
+        super().initStyleOption(option, index)
+        width = option.rect.width() - self.MARGIN
+        if option.text and width > 0:
+            option.text = elide_recipients(option.text, width, option.fontMetrics.horizontalAdvance)
+
+
 class ListTable(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setItemDelegateForColumn(MessageTableModel.COL_TO, RecipientsDelegate(self))
         self._to_sized = False
         self._to_content = TO_MIN  # what the addresses on the first page need
+        self._subject_content = 1 << 20  # what the subjects on the first page need (unknown: all the room)
         self._remembered = ""  # the current row's item id across a reload
 
     # ---- what the keys act on ----
@@ -173,19 +189,22 @@ class ListTable(QTableView):
         widest = max(fm.horizontalAdvance(str(model.index(r, MessageTableModel.COL_TO).data() or ""))
                      for r in range(rows))
         self._to_content = widest + PAD
+        self._subject_content = max(fm.horizontalAdvance(str(model.index(r, MessageTableModel.COL_SUBJECT).data()
+                                                             or "")) for r in range(rows)) + PAD
         self._to_sized = True
         self._size_to_column()
 
     def _size_to_column(self) -> None:
-        """The To column: what its addresses need, at most TO_MAX and at most 40 % of what the date and
-        marker leave (the subject keeps the larger part), never under TO_MIN."""
+        """The To column: what its addresses need, never under TO_MIN. When the subjects need the room, at
+        most TO_MAX and 40 % of what the date and marker leave (the subject keeps the larger part); when
+        the subjects leave room (the table would show empty space), all the addresses need."""
         h = self.horizontalHeader()
         free = self.viewport().width() - h.sectionSize(MessageTableModel.COL_ATTACH) \
             - h.sectionSize(MessageTableModel.COL_TIME)
         if not self.isColumnHidden(MessageTableModel.COL_STATUS):
             free -= h.sectionSize(MessageTableModel.COL_STATUS)
-        share = int(free * 0.4)
-        h.resizeSection(MessageTableModel.COL_TO, max(TO_MIN, min(TO_MAX, self._to_content, share)))
+        share = max(min(TO_MAX, int(free * 0.4)), free - self._subject_content)
+        h.resizeSection(MessageTableModel.COL_TO, max(TO_MIN, min(self._to_content, share)))
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)

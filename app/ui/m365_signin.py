@@ -24,7 +24,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.account import AccountConfig, Backend
-from app.domain.validation import is_valid_address
+from app.domain.validation import check_authority_url, is_valid_address
 from app.ui.safe_text import PlainLabel
 
 log = logging.getLogger(__name__)
@@ -130,8 +130,9 @@ class MicrosoftSignInPanel(QWidget):
             out.append("Enter the application (client) ID: your administrator registers Dispatch in Microsoft "
                        "Entra once for your organisation (the README says how).")
         authority = self.authority.text().strip()
-        if authority and not authority.lower().startswith("https://"):
-            out.append("The sign-in authority must start with https://.")
+        problem = check_authority_url(authority) if authority else None  # the one rule for secret-carrying URLs
+        if problem:
+            out.append(problem)
         return out
 
     def account(self) -> AccountConfig:

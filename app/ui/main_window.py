@@ -29,7 +29,7 @@ from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 e
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
-from app.ui.theme import early_scheme, follow_system, icon, paint_background
+from app.ui.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
 
 # Only Qt and the theme on the path to the first paint; the frame (app/ui/frame.py) is built in the next
 # turn, and the views, the workflows (asyncio, qasync) and the domain are imported by the setup slices
@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self._scheme = None  # follows the system's light or dark (build_frame)
         self._framed = False  # the frame is built (build_frame)
         self.resize(1100, 720)
+        from app.ui.window_geometry import keep_geometry
+
+        self._geometry = keep_geometry(self, settings)  # the size and place it had when it last closed
         self._early = []  # stand-ins for the main shortcuts while the slices run (start_setup)
         self._pending_session = session
         if lazy:
@@ -189,7 +192,8 @@ class MainWindow(QMainWindow):
         proxy_first(widget)
         from PySide6.QtWidgets import QListWidgetItem
 
-        item = QListWidgetItem(icon(icon_name) if icon_name else icon("drafts"), label)
+        item = QListWidgetItem(label)
+        set_sidebar_icon(item, icon_name or "drafts", self.property("colorScheme"))
         item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
         self.sidebar.addItem(item)
         act = QAction(label, self)
@@ -317,7 +321,8 @@ class MainWindow(QMainWindow):
             acc = self.session.account  # its address, now through Microsoft 365
         from app.ui.account_dialog import AccountDialog
 
-        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind)
+        in_use = self.session.account if self.session is not None else None
+        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind, in_use=in_use)
         self.account_dialog.account_entered.connect(self.account_entered)
         self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
         self.account_dialog.sandbox_graph_chosen.connect(self.sandbox_graph_requested)

@@ -12,7 +12,7 @@ Delete removes it from this list (nothing is lost: no question). Fed by :class:`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.list_rows import share_widths
 from app.ui.drafts_view import list_page
 from app.ui.list_table import NO_ACCOUNT, RowsTableWidget
 from app.ui.safe_text import PlainLabel, tooltip
@@ -70,6 +71,8 @@ class OutboxView(QWidget):
         h.setStretchLastSection(True)  # the state, with its reason, gets the room
         h.resizeSection(0, 220)
         self.table.setColumnWidth(1, 200)
+        self._fitted = None  # (table width, the texts' widths) the columns were last fitted to
+        self.table.viewport().installEventFilter(self)  # its width changes when shown, not only with the view
         lay.addWidget(self.empty, 1)  # only one of the two is visible at a time
         lay.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
@@ -177,12 +180,35 @@ class OutboxView(QWidget):
         self.empty.setText(first + (f"\n\n{self._elsewhere}" if self._elsewhere else ""))
         self.empty.setVisible(not self._rows)
         self.table.setVisible(bool(self._rows))
+        self._fit_columns()
         waiting = sum(1 for r in self._rows if r.state not in ("sent", "failed", "done", "cancelled"))
         failed = sum(1 for r in self._rows if r.state == "failed")
         parts = ([f"{waiting} waiting"] if waiting else []) + ([f"{failed} not sent"] if failed else [])
         self.count_label.setText(", ".join(parts))
         self.now_button.setEnabled(bool(waiting))
         self._update_buttons()
+
+    def eventFilter(self, obj, ev):  # noqa: N802
+        if obj is self.table.viewport() and ev.type() == QEvent.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """The State column shows its words whole ("Sends at Fri 08:00" was cut at 683 px while the Subject
+        kept 220 px); Subject and To share what is left (app.domain.list_rows.share_widths)."""
+        fm = self.table.fontMetrics()
+        pad = 28  # the cell's margins and a little air
+        needs = tuple(max([fm.horizontalAdvance(self.COLUMNS[j])] + [fm.horizontalAdvance(t) for t in texts]) + pad
+                      for j, texts in enumerate(zip(*[(r.subject, r.recipients, r.text) for r in self._rows])
+                                                if self._rows else ((), (), ())))
+        total = self.table.viewport().width()
+        if (total, needs) == self._fitted or total <= 0:
+            return
+        self._fitted = (total, needs)
+        first, second = share_widths(total, needs, (120, 100))
+        h = self.table.horizontalHeader()
+        h.resizeSection(0, first)
+        h.resizeSection(1, second)
 
     def current_id(self) -> str:
         row = self.table.currentRow()

@@ -76,8 +76,8 @@ class PowerCompose(QObject):
 
     # ---- signatures ----
     def _after_new(self, *_a) -> None:
-        """Ctrl+N made a blank message: it gets the account's signature for new messages (if any). The
-        message stays unedited (nothing to save until the user writes)."""
+        """Ctrl+N (or a discard, Ctrl+Shift+D) made a blank message: it gets the account's signature for
+        new messages (if any). The message stays unedited (nothing to save until the user writes)."""
         c, key = self.win.compose, self.account_key()
         if key is None or not c.is_empty() or c.identity().ref is not None:
             return
@@ -93,6 +93,8 @@ class PowerCompose(QObject):
             self.signature.switch(sig)
         finally:
             c._loading = False
+
+    new_message_signature = _after_new
 
     def switch_signature(self, name: str) -> None:
         """Put the signature called ``name`` in the Compose body ("": none), replacing the one there."""

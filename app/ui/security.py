@@ -24,7 +24,8 @@ from html import escape
 from urllib.parse import urlsplit
 
 from app.core.session import account_service_factory
-from app.mail.errors import AuthFailed, TlsFailed, is_ews_blocked
+from app.domain.explain import sign_in_message as sign_in_text
+from app.mail.errors import AuthFailed, TlsFailed, is_ews_blocked, needs_sign_in
 from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
 
@@ -177,6 +178,7 @@ class Security:
         if acc.sandbox:  # the sandbox's own user signs in by itself: a failure here is the sandbox's
             self.w.show_error(reason, retry=True)
             return
+        self.offer_sign_in(session)
         if self.prompt is None or self._prompt_session is not session:
             if self.prompt is not None:
                 self.prompt.close()
@@ -185,6 +187,20 @@ class Security:
             self._prompt_session = session
             self.prompt.signed_in_again.connect(lambda _acc, s=session: self.signed_in_again(s))
         self.prompt.ask(reason)
+
+    def offer_sign_in(self, session, err: BaseException | None = None) -> bool:
+        """The banner says a Microsoft 365 account must sign in again and offers the sign-in (the prompt
+        may be closed: the banner keeps the offer). Not for a sandbox account (it signs in by itself) nor
+        for another error. True if the banner shows the offer."""
+        if session is not self.w.session or session.closed or session.account.sandbox \
+                or not needs_sign_in(err or session.last_error):
+            return False
+        text = sign_in_text(session.account.email)
+        if not (self.w.banner.choice_pending and self.w.banner.text() == text):
+            self.w.banner.hide()
+            self.w.banner.show_choice(text, "&Sign in…", lambda s=session: self.ask_sign_in(s), reject="&Later")
+            self.w.error_shown.emit(text)
+        return True
 
     def signed_in_again(self, session) -> None:
         if session is not self.w.session or session.closed:

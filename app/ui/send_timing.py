@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.core import holds
 from app.core.outbox import DraftInvalid
 from app.core.takeback import NotCancellable
-from app.core.send_times import WhenError, next_monday, parse_when, tomorrow_morning
+from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
@@ -69,6 +69,10 @@ class UndoSendBar(QFrame):
         self.hide()
 
 
+#: the Send later dialog's width: inside half of a 1366 px screen (683 px), with room around it
+WIDTH = 480
+
+
 class SendLaterDialog(QDialog):
     """When to send: Alt+T tomorrow 8:00, Alt+M Monday 8:00, or a typed time (Enter schedules it)."""
 
@@ -82,8 +86,10 @@ class SendLaterDialog(QDialog):
         self._now = now
         when_now = self.now()
         lay = QVBoxLayout(self)
-        lay.addWidget(PlainLabel("The message waits in the Outbox and goes out at this time — while Dispatch "
-                                 "is running (if it is closed then, it goes when Dispatch next starts).", self))
+        intro = PlainLabel("The message waits in the Outbox and goes out at this time — while Dispatch "
+                           "is running (if it is closed then, it goes when Dispatch next starts).", self)
+        intro.setWordWrap(True)  # one line of it made the dialog ~950 px wide: wider than half a small screen
+        lay.addWidget(intro)
         self.presets = []
         for text, when in (("&Tomorrow morning", tomorrow_morning(when_now)), ("&Monday morning", next_monday(when_now))):
             b = QPushButton(f"{text} — {when.strftime('%a %d %b %H:%M')}", self)
@@ -96,7 +102,8 @@ class SendLaterDialog(QDialog):
         label = QLabel("&At:", self)
         self.when = QLineEdit(self)
         self.when.setAccessibleName("Send at (type a date and time)")
-        self.when.setPlaceholderText("tomorrow 8:00, mon 9:30, 17:30, 2026-11-24 08:00, in 2 h")
+        self.when.setPlaceholderText(examples(when_now, short=True))
+        self.when.setMinimumWidth(0)
         label.setBuddy(self.when)
         row.addWidget(label)
         row.addWidget(self.when, 1)
@@ -118,6 +125,8 @@ class SendLaterDialog(QDialog):
         buttons.addWidget(cancel)
         lay.addLayout(buttons)
         self.when.setFocus(Qt.OtherFocusReason)
+        self.setMaximumWidth(WIDTH)
+        self.resize(WIDTH, self.sizeHint().height())
 
     def now(self) -> datetime:
         return self._now or datetime.now()

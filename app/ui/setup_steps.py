@@ -21,7 +21,7 @@ def shell(win) -> None:
     from app.ui.banner import Banner, BannerSlot
     from app.ui.sidebar_fit import SidebarFit
     from app.ui.status_bar import StatusWidgets
-    from app.ui.theme import apply, icon
+    from app.ui.theme import apply, icon, set_sidebar_icon
 
     apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
     win._brand.setTextFormat(Qt.PlainText)
@@ -35,7 +35,7 @@ def shell(win) -> None:
     win._bwrap.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):
-        win.sidebar.item(row).setIcon(icon(name))
+        set_sidebar_icon(win.sidebar.item(row), name, win.property("colorScheme"))
 
 
 def flows(win) -> None:

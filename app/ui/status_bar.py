@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QProgressBar
 
+from app.mail.errors import needs_sign_in
 from app.ui.safe_text import PlainLabel, tooltip
 
 STATE_TEXT = {  # ConnectionState values
@@ -48,9 +49,14 @@ class StatusWidgets:
         for w in (self.settings_notice, self.journal_notice, self.progress, self.account_label, self.state_dot,
                   self.state_label):
             sb.addPermanentWidget(w)
+        if hasattr(sb, "cut"):  # app.ui.frame.FittingStatusBar: what it had to shorten goes in the banner too
+            sb.cut.connect(lambda text, w=window: _in_banner(w, text))
+            sb.messageChanged.connect(lambda text, w=window: _message_gone(w, sb) if not text else None)
 
     def set_state(self, state: str, error=None) -> None:
         text, color = STATE_TEXT[state]
+        if state == "auth_failed" and needs_sign_in(error):
+            text, color = "Needs sign-in", "#d97706"  # a Microsoft 365 sign-in lapsed: nothing was refused
         self.state_dot.setText("●")
         self.state_dot.setStyleSheet(f"color: {color}")
         self.state_label.setText(text)
@@ -66,3 +72,21 @@ class StatusWidgets:
         self.settings_notice.setText("⚠ Settings")
         self.settings_notice.setToolTip(tooltip(text))
         self.settings_notice.show()
+
+
+def _in_banner(window, text: str) -> None:
+    """A status bar message that did not fit, whole, as a notice in the banner (an error or an open
+    question there stays: they matter more)."""
+    banner = getattr(window, "banner", None)
+    if banner is None or (banner.isVisible() and banner.property("kind") == "error") or banner.choice_pending:
+        return
+    banner.show_message(text, kind="info")
+
+
+def _message_gone(window, bar) -> None:
+    """The shortened message timed out: its banner notice goes with it (an error or a question stays)."""
+    banner = getattr(window, "banner", None)
+    whole = getattr(bar, "last_cut", "")
+    if banner is not None and whole and banner.isVisible() and banner.property("kind") == "info" \
+            and banner.text() == whole:
+        banner.hide()

@@ -38,24 +38,65 @@ def icon(name: str):
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
+#: a sidebar item's icon name (the icon is drawn again in the scheme's colours when the scheme changes)
+ICON_ROLE = 0x0100 + 42  # Qt.UserRole + 42
+_ICON_INK = 'stroke="#475569"'  # the colour the SVG icons are drawn in
+
+
+@lru_cache(maxsize=None)
+def sidebar_icon(name: str, scheme: str):
+    """The view's icon in the sidebar's own text colours: the scheme's sidebar text when not selected, the
+    selected item's text colour when selected (Qt's own "selected" icon darkens the icon towards the
+    highlight: on the dark scheme's selection it was nearly invisible)."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    path = resources_dir() / f"icons/{name}.svg"
+    if not path.exists():
+        return icon(name)
+    svg = path.read_text(encoding="utf-8")
+    c = PALETTES[scheme]
+    out = QIcon()
+    for mode, key in ((QIcon.Normal, "side_fg"), (QIcon.Active, "side_fg"), (QIcon.Selected, "sel_fg")):
+        pm = QPixmap()
+        pm.loadFromData(svg.replace(_ICON_INK, f'stroke="{c[key]}"').encode("utf-8"), "SVG")
+        out.addPixmap(pm, mode)
+    return out
+
+
+def set_sidebar_icon(item, name: str, scheme: str | None) -> None:
+    """Give a sidebar item the view's icon ``name`` in ``scheme``'s colours (and remember the name)."""
+    item.setData(ICON_ROLE, name)
+    item.setIcon(sidebar_icon(name, scheme if scheme in PALETTES else "light"))
+
+
+def _tint_sidebar(widget, scheme: str) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    side = widget.findChild(QListWidget, "sidebar")
+    for row in range(side.count() if side is not None else 0):
+        name = side.item(row).data(ICON_ROLE)
+        if name:
+            set_sidebar_icon(side.item(row), name, scheme)
+
+
 CHEVRON = (resources_dir() / "icons" / "chevron-down.svg").as_posix()
 
 PALETTES = {
     "light": dict(
         bg="#ffffff", fg="#0f172a", side="#f1f5f9", line="#e2e8f0", side_fg="#334155", sel="#dbeafe",
-        sel_fg="#1e3a8a", hover="#e2e8f0", muted=MUTED, danger=DANGER, input_line="#cbd5e1", input_bg="#ffffff",
+        sel_fg="#1e3a8a", hover="#e2e8f0", muted=MUTED, danger="#b91c1c", input_line="#cbd5e1", input_bg="#ffffff",
         text_sel="#bfdbfe", text_sel_fg="#0f172a", invalid_bg="#fff7f7", alt="#f8fafc", soft="#f8fafc",
         err_bg="#fef2f2", err_line="#fecaca", info_bg="#eff6ff", info_line="#bfdbfe", toast="#1e293b",
-        toast_fg="#f8fafc", toast_btn="#93c5fd", accent=ACCENT, accent_hover="#1d4ed8", accent_off="#93c5fd", accent_off_fg="#ffffff",
-        off_fg="#94a3b8", ring="#1e3a8a", btn_hover="#f8fafc", btn_hover_line="#94a3b8", on_accent="#ffffff", warn="#92400e",
+        toast_fg="#f8fafc", toast_btn="#93c5fd", accent=ACCENT, accent_hover="#1d4ed8", accent_off="#dbeafe", accent_off_fg="#475569",
+        off_fg="#64748b", link=ACCENT, primary=ACCENT, ring="#1e3a8a", btn_hover="#f8fafc", btn_hover_line="#94a3b8", on_accent="#ffffff", warn="#92400e",
     ),
     "dark": dict(
         bg="#0f172a", fg="#e2e8f0", side="#0b1120", line="#334155", side_fg="#cbd5e1", sel="#1e3a8a",
         sel_fg="#dbeafe", hover="#1e293b", muted="#94a3b8", danger="#f87171", input_line="#475569",
         input_bg="#1e293b", text_sel="#1d4ed8", text_sel_fg="#f8fafc", invalid_bg="#3b1219", alt="#152036",
         soft="#111c30", err_bg="#3b1219", err_line="#7f1d1d", info_bg="#172554", info_line="#1e40af",
-        toast="#334155", toast_fg="#f8fafc", toast_btn="#93c5fd", accent="#3b82f6", accent_hover="#2563eb",
-        accent_off="#1e293b", accent_off_fg="#64748b", off_fg="#64748b", ring="#bfdbfe", btn_hover="#273449", btn_hover_line="#64748b",
+        toast="#334155", toast_fg="#f8fafc", toast_btn="#93c5fd", accent="#3b82f6", accent_hover="#1d4ed8",
+        accent_off="#1e293b", accent_off_fg="#94a3b8", off_fg="#94a3b8", link="#93c5fd", primary="#2563eb", ring="#bfdbfe", btn_hover="#273449", btn_hover_line="#64748b",
         on_accent="#ffffff", warn="#fbbf24",
     ),
 }
@@ -90,6 +131,7 @@ QLabel#formError {{ color: {c['danger']}; background: {c['err_bg']}; border: 1px
 QLineEdit, QTextEdit, QComboBox {{
     border: 1px solid {c['input_line']}; border-radius: 6px; padding: 6px 8px; background: {c['input_bg']};
     selection-background-color: {c['text_sel']}; selection-color: {c['text_sel_fg']};
+    placeholder-text-color: {c['muted']};
 }}
 QLineEdit:focus, QTextEdit:focus, QComboBox:focus {{ border: 2px solid {c['accent']}; padding: 5px 7px; }}
 QLineEdit, QComboBox {{ min-height: 20px; }}
@@ -112,7 +154,7 @@ QPushButton {{ outline: none; }}
 QPushButton:hover {{ background: {c['btn_hover']}; border-color: {c['btn_hover_line']}; }}
 QPushButton:focus {{ border: 2px solid {c['accent']}; padding: 5px 13px; }}
 QPushButton:disabled {{ color: {c['off_fg']}; background: {c['soft']}; }}
-QPushButton#primary {{ background: {c['accent']}; color: {c['on_accent']}; border: 1px solid {c['accent']};
+QPushButton#primary {{ background: {c['primary']}; color: {c['on_accent']}; border: 1px solid {c['primary']};
     font-weight: bold; }}
 QPushButton#primary:hover {{ background: {c['accent_hover']}; }}
 QPushButton#primary:focus {{ border: 2px solid {c['ring']}; padding: 5px 13px; }}
@@ -191,7 +233,8 @@ def palette(scheme: str = "light") -> QPalette:
                       (QPalette.HighlightedText, "text_sel_fg"), (QPalette.ToolTipBase, "input_bg"),
                       (QPalette.ToolTipText, "fg"), (QPalette.PlaceholderText, "muted"), (QPalette.Mid, "line"),
                       (QPalette.Midlight, "soft"), (QPalette.Dark, "input_line"), (QPalette.Light, "hover"),
-                      (QPalette.Link, "accent"), (QPalette.BrightText, "on_accent")):
+                      (QPalette.Link, "link"), (QPalette.LinkVisited, "link"),
+                      (QPalette.BrightText, "on_accent")):
         p.setColor(role, QColor(c[key]))
     for role, key in ((QPalette.WindowText, "off_fg"), (QPalette.Text, "off_fg"), (QPalette.ButtonText, "off_fg")):
         p.setColor(QPalette.Disabled, role, QColor(c[key]))
@@ -236,9 +279,21 @@ def apply(widget, scheme: str | None = None) -> str:
     scheme = scheme or current_scheme()
     if widget.property("colorScheme") != scheme:
         widget.setProperty("colorScheme", scheme)
-        widget.setPalette(palette(scheme))
+        pal = palette(scheme)
+        widget.setPalette(pal)
+        app_palette(pal)
         widget.setStyleSheet(stylesheet(scheme))
+        _tint_sidebar(widget, scheme)
     return scheme
+
+
+def app_palette(pal: QPalette) -> None:
+    """The application's palette too: a widget the stylesheet polishes takes the roles the stylesheet
+    does not set (links, visited links) from the application's palette, not from its parent's: without
+    this, links in Compose and the Sent preview were Qt's #0000FF on the dark scheme's #1E293B (1.7:1)."""
+    app = QGuiApplication.instance()
+    if app is not None and app.palette() != pal:
+        QGuiApplication.setPalette(pal)
 
 
 class SchemeFollower(QObject):

@@ -65,7 +65,7 @@ class Workflows(TaskTracker):
             if not session.ready:
                 await session.connect()
         except MailError as exc:
-            if session is w.session:
+            if session is w.session and not self.security.offer_sign_in(session, exc):  # else it offers sign-in
                 where = "" if exc.kind == ErrorKind.LOCAL else f"{session.account.ews_url or 'Server'}: "
                 again = self.reconnect.after_failure(exc)
                 later = "" if again is None else f" (trying again in {again:.0f} s)"

@@ -116,3 +116,53 @@ def test_concurrent_calls_stay_correct_within_the_mailboxs_limit(svc, sandbox):
     assert len({d.ref.id for d in results[:6]}) == 6
     assert "ApplicationThrottled" not in str(results)
     assert sorted(s.subject for s in svc.list_messages(Folder.DRAFTS, 0, 50).items) == [f"c{i}" for i in range(6)]
+
+
+def test_an_upload_url_in_clear_text_to_another_host_is_refused_before_any_byte(svc, sandbox):
+    """Issue 46: the upload URL is pre-authenticated (the URL is the key) and carries the file: a server that
+    hands back ``http://`` to another host gets nothing; the save fails saying why."""
+    from app.mail.errors import MalformedResponse
+
+    real = sandbox.uploads.origin
+    sandbox.uploads.origin = "http://upload.evil.invalid" + real[real.rindex(":"):]  # what it advertises
+    try:
+        n = len(sandbox.request_log)
+        with pytest.raises(MalformedResponse) as exc:
+            svc.save_draft(simple_draft("big one", attachments=[Attachment("big.bin", b"x" * (4 << 20))]))
+    finally:
+        sandbox.uploads.origin = real
+    assert "clear text" in exc.value.message and "upload.evil.invalid" in exc.value.message
+    assert "graph:CreateUploadSession" in ops(sandbox, n) and "UploadAttachmentPiece" not in str(ops(sandbox, n))
+
+
+def test_the_app_asks_for_exactly_the_scopes_its_graph_calls_need(services, sandbox):
+    """Dispatch's Graph backend, on the sandbox with a token of exactly its sign-in's scopes, through what it
+    does (connect, drafts with a small and an upload-session attachment, list, read, resolve names, send,
+    find by Message-ID in a $batch): it all works, and each of its scopes is the only one some call takes."""
+    import dataclasses
+
+    from app.mail.graph.signin import DEFAULT_SCOPES
+    from app.sandbox.graph import permissions
+
+    asked = [s.rsplit("/", 1)[1] for s in DEFAULT_SCOPES]  # https://graph.microsoft.com/Mail.Send -> Mail.Send
+    svc = services.graph(tokens=lambda force=False: sandbox.authority.access_token_for("alice@example.com", asked))
+    n = len(sandbox.request_log)
+    svc.connect()
+    saved = svc.save_draft(simple_draft("scopes", attachments=[Attachment("a.txt", b"a"),
+                                                               Attachment("big.bin", b"b" * (4 << 20))]))
+    saved = svc.save_draft(dataclasses.replace(saved, subject="scopes, again", attachments=saved.attachments[:1]))
+    assert svc.list_messages(Folder.DRAFTS, 0, 10).items and svc.get_message(saved.ref).subject == "scopes, again"
+    assert svc.resolve_names("bob")
+    assert svc.send_drafts([saved.ref])[0].ok
+    settle(sandbox)
+    assert svc.find_by_message_ids([saved.internet_message_id])
+    from app.sandbox.graph.upload_server import OPS as UPLOAD_OPS  # the upload origin: its URL is its key
+
+    used = {op.split(":", 1)[1] for op in sandbox.request_log[n:] if op.startswith("graph:")}
+    used -= {"Batch", *UPLOAD_OPS.values()}
+    assert {"CreateMessage", "CreateUploadSession", "SendMessage", "ListPeople"} <= used, used
+    grants = {p.lower() for p in asked}
+    assert all(grants & {p.lower() for p in permissions.NEEDS[op]} for op in used), used
+    for scope in asked:  # none is spare: without it some call the app makes is refused
+        rest = grants - {scope.lower()}
+        assert any(not rest & {p.lower() for p in permissions.NEEDS[op]} for op in used), scope

@@ -5,6 +5,7 @@ app's own loopback listener; the device code is approved on the verification pag
 from __future__ import annotations
 
 import logging
+import socket
 import subprocess
 import sys
 import threading
@@ -65,7 +66,7 @@ def interactive(auth, signin: GraphSignIn, **kw):
 def test_interactive_sign_in_through_the_loopback_listener(authority):
     signin = make(authority)
     pending = signin.begin_interactive()
-    assert pending.redirect_uri.startswith("http://localhost:")
+    assert pending.redirect_uri.startswith("http://127.0.0.1:")  # issue 46: the IP literal, never localhost
     query = dict(parse_qsl(urlsplit(pending.url).query))
     assert pending.url.startswith(authority.authority_url + "/oauth2/v2.0/authorize?")
     assert query["code_challenge_method"] == "S256" and query["redirect_uri"] == pending.redirect_uri
@@ -94,6 +95,59 @@ def test_a_redirect_with_another_state_is_refused_and_the_real_one_still_complet
     assert not pending.future.done() and "token:authorization_code" not in authority.request_log
     assert browse(authority, pending.url).status_code == 200
     assert pending.result(timeout=20).username == ALICE
+
+
+def test_the_redirect_names_the_bound_loopback_address_not_localhost(authority):
+    """Issue 46: ``localhost`` may resolve to ::1 first, where another local user can take the same port; the
+    redirect the browser follows names 127.0.0.1, the one address the listener binds."""
+    pending = make(authority).begin_interactive()
+    try:
+        redirect = urlsplit(dict(parse_qsl(urlsplit(pending.url).query))["redirect_uri"])
+        assert (redirect.scheme, redirect.hostname) == ("http", "127.0.0.1")
+        target, _ = consent(authority, pending.url)
+        assert urlsplit(target).hostname == "127.0.0.1"  # where the consent page posts the answer
+        with socket.create_connection(("127.0.0.1", redirect.port), timeout=5):
+            pass  # bound there
+    finally:
+        pending.cancel()
+
+
+def test_idle_connections_do_not_hold_up_the_real_redirect(authority):
+    """Issue 46: the listener served one connection at a time with a 10 s timeout, so a local process that
+    connected and sent nothing held the browser's redirect up. Now each connection is served on its own:
+    the redirect is answered at once while the silent connections are still open and unanswered."""
+    signin = make(authority)
+    pending = signin.begin_interactive()
+    port = urlsplit(pending.redirect_uri).port
+    idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(3)]
+    try:
+        idle[-1].sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nstate=")  # and no more
+        target, fields = consent(authority, pending.url)
+        with httpx.Client(trust_env=False, timeout=httpx.Timeout(20, read=8)) as plain:
+            page = plain.post(target, data=fields)  # before: a ReadTimeout (stuck behind the first socket)
+        assert page.status_code == 200 and "close this tab" in page.text
+        assert pending.result(timeout=20).username == ALICE
+        for s in idle:  # never answered nor dropped: they were simply not waited for
+            s.setblocking(False)
+            with pytest.raises(BlockingIOError):
+                s.recv(1)
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_only_one_of_concurrent_requests_can_claim_the_state():
+    """Served concurrently, two requests with the right state could both be redeemed: the first claims it."""
+    from app.mail.graph.loopback import LoopbackListener
+
+    listener = LoopbackListener()
+    try:
+        listener.expect("the-state", lambda params: "redeemed")
+        assert listener.matches({"state": "the-state", "code": "c"})
+        assert not listener.matches({"state": "the-state", "code": "c"})  # a second, while the first is redeemed
+        assert listener.refused == 1
+    finally:
+        listener.close()
 
 
 def test_complete_refuses_a_wrong_state_itself(authority):

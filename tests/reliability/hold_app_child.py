@@ -94,6 +94,7 @@ class Driver:
         self.emit("STATE", {"subject": d.subject, "body": d.body, "rich": d.body_format.value,
                             "attachments": [(a.name, a.content == ATTACHED) for a in d.attachments],
                             "status": w.statusBar().currentMessage(),
+                            "banner": w.banner.text() if w.banner.isVisible() else "",
                             "outbox": [(r.subject, r.text) for r in w.session.outbox.rows()]})
 
 

@@ -143,3 +143,40 @@ def test_a_stored_http_account_without_a_password_is_refused_without_asking_for_
         assert "clear text" in win.banner.label.text()
     finally:
         close_window(win)
+
+
+def test_a_stored_graph_account_with_a_plain_http_graph_url_is_reported_and_never_used(
+        qtbot, aloop, tmp_path, fake_keyring, screenshot_dir):
+    """Issue 46: settings.json edited to name ``http://graph.evil.example/v1.0`` for a Microsoft 365 account.
+    The settings are reported damaged at start (the banner and the status bar say why) and the session
+    refuses the URL (kind INVALID_INPUT) before a token is asked for: no bearer token in clear text."""
+    import json
+
+    from app.app_main import Controller, watch_settings
+    from app.cli import parse
+    from app.domain.account import Backend
+    from app.ui.main_window import MainWindow
+
+    path = tmp_path / "config" / "settings.json"
+    path.parent.mkdir()
+    acc = AccountConfig(email=ALICE, ews_url="", username=ALICE, backend=Backend.GRAPH,
+                        extra={"graph_url": "http://graph.evil.example/v1.0",
+                               "graph_signin": {"client_id": "d15a7c40-0000-4000-8000-000000000001"}})
+    path.write_text(json.dumps({"account": acc.to_json()}))
+    settings = Settings(path)
+    win = MainWindow(settings=settings, keyring_ok=True)
+    qtbot.addWidget(win)
+    win.show()
+    watch_settings(win, settings)
+    try:
+        assert win.status.settings_notice.isVisible() and win.banner.isVisible()
+        text = win.banner.label.text()
+        assert "Microsoft Graph URL" in text and "clear text" in text and "graph.evil.example" in text, text
+        ctl = Controller(parse([]), win, settings)
+        ctl.start()
+        qtbot.waitUntil(lambda: win.session is not None and win.session.last_error is not None, timeout=20000)
+        assert win.session.last_error.kind == ErrorKind.INVALID_INPUT
+        assert "clear text" in win.session.last_error.message and win.session.state.value != "connected"
+        win.grab().save(str(screenshot_dir / "graph-url-plain-http.png"))
+    finally:
+        close_window(win)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import Qt
 
@@ -339,3 +341,29 @@ def test_mail_parked_by_the_ews_block_goes_out_once_through_microsoft_365(qtbot,
     assert sb.mailbox(ALICE).items("drafts") == []
     assert win.session.outbox.pending_sends() == 0
     close_window(win)
+
+
+@pytest.mark.parametrize("authority, words", [
+    ("https://admin:pw@login.evil.example/organizations", "user name or password"),
+    ("http://login.evil.example/organizations", "clear text"),
+])
+def test_a_sign_in_authority_that_would_carry_the_sign_in_unsafely_is_refused_at_the_field(
+        qtbot, aloop, monkeypatch, authority, words):
+    """Issue 46: the authority typed in the dialog follows the one rule of every secret-carrying URL
+    (app.domain.validation.check_secret_url): nothing is opened and no sign-in starts."""
+    opened = []
+    monkeypatch.setattr("app.ui.m365_signin.open_in_browser", opened.append)
+    from app.ui.account_dialog import AccountDialog
+
+    dlg = AccountDialog(None, kind="m365")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    panel = dlg.m365
+    for field, text in ((panel.email, ALICE), (panel.client_id, CLIENT_ID), (panel.authority, authority)):
+        field.setFocus()
+        qtbot.keyClicks(field, text)
+    panel.browser_button.setFocus()
+    qtbot.keyClick(panel.browser_button, Qt.Key_Return)
+    assert panel.state == "failed" and words in panel.status.text(), panel.status.text()
+    assert opened == []

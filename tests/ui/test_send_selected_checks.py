@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from app.core.submission import SubState
 from app.domain.models import Folder
 from tests.sandbox.conftest import make_account
-from tests.ui.conftest import ALICE, wait_idle
+from tests.ui.conftest import ALICE, wait_idle, wait_task
 from tests.ui.test_window_flows import CTRL, items, key
 
 SHIFT = Qt.ShiftModifier
@@ -151,3 +151,7 @@ def test_quitting_while_the_batch_counts_down_says_the_drafts_stay_in_drafts(qtb
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)  # Keep open
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
     assert win.isVisible() and "SendItem" not in sandbox.request_log
+    win.drafts.table.setFocus()
+    key(qtbot, win, Qt.Key_Z, CTRL)  # the batch taken back: no Send selected left waiting on a closed window
+    wait_task(qtbot, win.flows.wait_idle(), timeout=20000)
+    assert "SendItem" not in sandbox.request_log

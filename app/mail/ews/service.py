@@ -30,7 +30,10 @@ from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse
 from app.mail.ews import batch, convert, splice
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
-from app.mail.service import MailService, ServerInfo
+from app.mail.service import MailService, ServerInfo, list_order
+
+#: app.mail.service.list_order's keys -> exchangelib's field names
+_ORDER_FIELDS = {"sent": "datetime_sent", "created": "datetime_created"}
 
 log = logging.getLogger(__name__)
 
@@ -277,7 +280,8 @@ class EwsMailService(MailService):
             f = self._folder(folder)
             limit_ = max(1, int(limit))
             svc = _PagedFindItem(account=acct, page_size=limit_)
-            order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname("datetime_created")), reverse=True)]
+            order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname(_ORDER_FIELDS[k])), reverse=True)
+                     for k in list_order(folder)]
             items = list(
                 svc.call(
                     folders=[f],

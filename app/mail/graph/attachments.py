@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from app.domain.models import Attachment, ItemRef
+from app.domain.validation import check_upload_url
 from app.mail.errors import MalformedResponse, OutcomeUnknown
 from app.mail.graph import convert
 from app.mail.graph.batch import message_url
@@ -78,6 +79,9 @@ def upload(http: GraphHttp, ref: ItemRef, att: Attachment) -> str:
     url = doc.get("uploadUrl") if isinstance(doc, dict) else None
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
         raise MalformedResponse("The upload session has no upload URL")
+    problem = check_upload_url(url)  # https only, except this computer (issue 46): checked before any byte
+    if problem is not None:
+        raise MalformedResponse(problem)
     pos, resumes, total = 0, 0, len(data)
     while True:
         piece = data[pos: pos + PIECE]

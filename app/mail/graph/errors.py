@@ -7,7 +7,7 @@ The rules mirror app/mail/ews/errors.py:
 - an answer that is not JSON, or not the shape Graph documents -> MalformedResponse (outcome unknown)
 - TLS -> TlsFailed
 - an error body ``{"error": {"code", "message"}}``: 429 / 503 -> ServerBusy with Retry-After; 401 ->
-  AuthFailed; MailboxNotEnabledForRESTAPI -> ServerFault (the account, not an item); any other code ->
+  SignInNeeded (an AuthFailed: sign in again); MailboxNotEnabledForRESTAPI -> ServerFault (the account, not an item); any other code ->
   ItemFailed with the kind the code (or, for a code not listed, the HTTP status) means.
 """
 
@@ -21,7 +21,6 @@ import time
 from app.domain.explain import explain, server_reason
 from app.domain.models import ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
 from app.mail.errors import (
-    AuthFailed,
     ConnectionFailed,
     ItemFailed,
     MailError,
@@ -29,8 +28,20 @@ from app.mail.errors import (
     OutcomeUnknown,
     ServerBusy,
     ServerFault,
+    SignInNeeded,
     TlsFailed,
 )
+
+#: the code of the error raised for a URL that must not carry a secret (plain http:// to another host...)
+INSECURE_URL_CODE = "ErrorInsecureUrl"
+
+
+def refuse_unsafe_url(problem: str | None) -> None:
+    """Raise MailError (kind INVALID_INPUT: the account's settings, not the network) when ``problem`` (the
+    verdict of :func:`app.domain.validation.check_secret_url` on a URL) is not None."""
+    if problem is not None:
+        raise MailError(INSECURE_URL_CODE, problem, kind=ErrorKind.INVALID_INPUT)
+
 
 #: What each Graph / Exchange error code means. A code not listed: by its HTTP status (_KIND_BY_STATUS).
 _KIND_BY_CODE: dict[str, ErrorKind] = {
@@ -119,13 +130,13 @@ def from_response(status: int, headers, body) -> MailError:
         if status in (429, 503):
             return ServerBusy(f"HTTP {status}", retry_after=wait, code="ErrorServerBusy")
         if status == 401:
-            return AuthFailed("Microsoft 365 did not accept the sign-in (HTTP 401)")
+            return SignInNeeded("Microsoft 365 did not accept the sign-in (HTTP 401)")
         return MalformedResponse(f"HTTP {status} with a body that is not Graph's error")
     code, message = parsed
     if status in (429, 503) or kind_for(code, status) == ErrorKind.THROTTLED:
         return ServerBusy(_short(message) or "The server is busy", retry_after=wait, code=code)
     if status == 401:
-        return AuthFailed(_short(message) or "The access token was refused")
+        return SignInNeeded(_short(message) or "The access token was refused")
     if code in ACCOUNT_CODES:
         return ServerFault(code, _short(message), kind=ErrorKind.PERMANENT)
     return ItemFailed(code, _short(message), kind=kind_for(code, status))

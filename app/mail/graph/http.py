@@ -8,6 +8,10 @@
   and repeats the request once (a 401 means nothing was done); a second 401 is AuthFailed.
 - A link the server hands back (``@odata.nextLink``) is followed only on the Graph origin the account
   names: the token never goes anywhere else. Upload URLs (pre-authenticated) get no token at all.
+- No secret in clear text (issue 46): the Graph URL and every upload URL pass the one rule of
+  :func:`app.domain.validation.check_secret_url` (``https://``, or ``http://`` to this computer only) before
+  anything is built or sent; a refused one is a MailError of kind INVALID_INPUT (the settings, not the
+  network), raised before the token provider is ever asked.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from app.mail.errors import AuthFailed, MailError, MalformedResponse
+from app.domain.validation import check_graph_url, check_upload_url
+from app.mail.errors import MailError, MalformedResponse, SignInNeeded
 from app.mail.graph import errors
+from app.mail.graph.errors import refuse_unsafe_url
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +48,7 @@ class Reply:
 class GraphHttp:
     def __init__(self, graph_url: str, token_provider: Callable[[bool], str], *, timeout: float = DEFAULT_TIMEOUT,
                  verify=True):
+        refuse_unsafe_url(check_graph_url(graph_url))  # first: nothing is built for a refused URL
         self.base = graph_url.rstrip("/")
         self._origin = _origin(self.base)
         self._token_provider = token_provider
@@ -72,9 +79,9 @@ class GraphHttp:
                 except MailError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - whatever sign-in raised: the user signs in again
-                    raise AuthFailed(f"Could not get a Microsoft 365 sign-in token ({type(exc).__name__})") from exc
+                    raise SignInNeeded(f"Could not get a Microsoft 365 sign-in token ({type(exc).__name__})") from exc
                 if not token or not isinstance(token, str):
-                    raise AuthFailed("No Microsoft 365 sign-in token: sign in again")
+                    raise SignInNeeded("No Microsoft 365 sign-in token: sign in again")
                 self._token = token
             return self._token
 
@@ -114,6 +121,9 @@ class GraphHttp:
 
     def upload(self, method: str, url: str, *, content: bytes = b"", headers=None) -> Reply:
         """A request to a pre-authenticated upload URL: no token, no Prefer (it is not Graph's origin)."""
+        problem = check_upload_url(url)  # the URL is the key: never in clear text to another host
+        if problem is not None:
+            raise MalformedResponse(problem)
         try:
             resp = self.client.request(method, url, content=content, headers=dict(headers or {}))
         except httpx.HTTPError as exc:

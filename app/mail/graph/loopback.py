@@ -5,7 +5,12 @@ redeemed, answers the browser with a small page saying it may close the tab, and
 
 A request without that ``state`` (another page probing the port, a stale tab) is answered 400 and changes
 nothing: the listener keeps waiting for the right one. Nothing it receives is logged (the request line
-carries the authorization code)."""
+carries the authorization code).
+
+Connections are served concurrently, each in its own short-lived thread with a deadline of
+:data:`CONNECTION_TIMEOUT` seconds of silence, so a local process that connects and sends nothing (or sends
+slowly) never delays the browser's redirect (issue 46). At most :data:`MAX_CONNECTIONS` are served at once;
+more are closed at once unanswered. Exactly one request can claim the sign-in's ``state``."""
 
 from __future__ import annotations
 
@@ -14,18 +19,41 @@ import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from socketserver import ThreadingMixIn
 from urllib.parse import parse_qsl, urlsplit
 
 from app.mail.errors import AuthFailed
 
 MAX_FORM = 64 * 1024
+#: Seconds a connection may stay silent before it is dropped (its own thread: it delays no other one).
+CONNECTION_TIMEOUT = 10
+#: Connections served at once; one more is closed unanswered (bounds the threads a local process can cost).
+MAX_CONNECTIONS = 32
 _PAGE = ("<!doctype html><html><head><meta charset='utf-8'><title>Dispatch</title></head>"
          "<body style='font-family:sans-serif;margin:3em'><h1>{title}</h1><p>{text}</p></body></html>")
 
 
-class _Server(HTTPServer):
+class _Server(ThreadingMixIn, HTTPServer):
     allow_reuse_address = False
+    daemon_threads = True
+    block_on_close = False  # closing never waits for a silent connection
     owner: "LoopbackListener"
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request, client_address):
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)  # too many at once: this one is dropped, the others go on
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def handle_error(self, request, client_address):  # noqa: D401 - never print a traceback with a request in it
         pass
@@ -34,7 +62,7 @@ class _Server(HTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "Dispatch"
-    timeout = 10  # a connection that sends nothing does not hold the listener
+    timeout = CONNECTION_TIMEOUT  # a silent connection is dropped (and never holds up another one)
     sys_version = ""
 
     def log_message(self, format, *args):  # noqa: A002 - the request line holds the code: never logged
@@ -58,7 +86,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not owner.matches(params):
             return self._page(400, "Not this sign-in",
                               "This page is not the Microsoft 365 sign-in Dispatch is waiting for.")
-        ok, text = owner.take(params)
+        ok, text = owner.take(params)  # matches() claimed the state for this request alone
         self._page(200 if ok else 400, "Signed in" if ok else "Sign-in failed",
                    ("You are signed in to Dispatch. You can close this tab." if ok else
                     html.escape(text) + " You can close this tab and try again in Dispatch."))
@@ -87,16 +115,22 @@ class LoopbackListener:
         self._redeem = None
         self._outcome = None
         self._done = threading.Event()
+        self._lock = threading.Lock()  # requests are served concurrently: one claims the state
+        self._claimed = False
         self.refused = 0  # requests answered 400 for lacking this sign-in's state
 
     def expect(self, state: str, redeem) -> None:
         self._state, self._redeem = state, redeem
 
     def matches(self, params: dict) -> bool:
-        ok = bool(self._state) and params.get("state") == self._state and not self._done.is_set()
-        if not ok:
-            self.refused += 1
-        return ok
+        """True for the first request carrying this sign-in's ``state`` (which claims it); False otherwise."""
+        with self._lock:
+            ok = bool(self._state) and params.get("state") == self._state and not self._claimed
+            if ok:
+                self._claimed = True
+            else:
+                self.refused += 1
+            return ok
 
     def take(self, params: dict) -> tuple[bool, str]:
         """Redeem the redirect's parameters (in the serving thread) and remember the outcome."""

@@ -28,7 +28,7 @@ from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
 from app.mail.graph import attachments, batch, convert
 from app.mail.graph.http import DEFAULT_TIMEOUT, GraphHttp
-from app.mail.service import MailService, ServerInfo
+from app.mail.service import MailService, ServerInfo, list_order
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ GRAPH_VERSION_NAME = "Microsoft Graph v1.0"
 DEFAULT_SEND_SETTLE = 10.0
 MIDS_PER_FILTER = 15
 _MAX_TOP = 1000
+#: app.mail.service.list_order's keys -> Graph's message properties
+_ORDER_FIELDS = {"sent": "sentDateTime", "created": "createdDateTime"}
 
 
 def _odata_string(value: str) -> str:
@@ -215,7 +217,8 @@ class GraphMailService(MailService):
     def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
         def run():
             offset_, want = max(0, int(offset)), max(1, int(limit))
-            params = {"$select": convert.LIST_SELECT, "$orderby": "createdDateTime desc",
+            order = ",".join(f"{_ORDER_FIELDS[k]} desc" for k in list_order(folder))
+            params = {"$select": convert.LIST_SELECT, "$orderby": order,
                       "$top": str(min(want, _MAX_TOP)), "$skip": str(offset_), "$count": "true"}
             doc = self._http.call("GET", f"/me/mailFolders/{Folder(folder).value}/messages", params=params).doc
             total = doc.get("@odata.count") if isinstance(doc, dict) else None

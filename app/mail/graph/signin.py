@@ -32,7 +32,10 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from app.mail.errors import AuthFailed, ConnectionFailed, TlsFailed
+from app.domain.validation import check_authority_url
+from app.mail.errors import AuthFailed, ConnectionFailed, SignInNeeded, TlsFailed
+
+from .errors import refuse_unsafe_url
 
 from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client
 
@@ -40,16 +43,27 @@ log = logging.getLogger(__name__)
 
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
 GRAPH_RESOURCE = "https://graph.microsoft.com/"
-#: Delegated permissions: drafts and Sent Items, sending, who signed in, and people search (resolve names).
-DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "User.Read", "People.Read"))
+#: Delegated permissions, exactly those the Graph calls Dispatch makes need (issue 46; the sandbox enforces
+#: them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items
+#: (Mail.ReadWrite), sending (Mail.Send) and people search to resolve names (People.Read). Who signed in
+#: comes from the ID token (MSAL always adds openid, profile and offline_access): no User.Read.
+DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "People.Read"))
 #: Dispatch's application (client) id in Microsoft Entra: set once the app is registered (a public client
-#: with the redirect http://localhost); until then the account's settings must name one.
+#: with the redirect http://127.0.0.1, added through the manifest's replyUrlsWithType: see REDIRECT_HOST);
+#: until then the account's settings must name one.
 DEFAULT_CLIENT_ID = ""
 #: The id Dispatch uses with the sandbox's authority (which accepts any client id).
 SANDBOX_CLIENT_ID = "d15a7c40-5a4d-4c1e-9e55-000000000d15"
 _MICROSOFT_HOSTS = ("login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn",
                     "login.partner.microsoftonline.cn", "login.microsoftonline.de")
 NEED_SIGN_IN = "Sign in to Microsoft 365 again for {email}"
+#: The loopback redirect names the address the listener binds, never ``localhost``: a browser may resolve
+#: ``localhost`` to ::1 first, where another local user could listen on the same port and answer it. RFC 8252
+#: sections 7.3 and 8.3 recommend the IP literal; Microsoft Entra does too ("Prefer 127.0.0.1 over localhost",
+#: learn.microsoft.com/entra/identity-platform/reply-url: the port of a loopback redirect is ignored when
+#: matching, [::1] is not supported, and an http://127.0.0.1 redirect is registered through the application
+#: manifest's replyUrlsWithType).
+REDIRECT_HOST = "127.0.0.1"
 
 
 @dataclass(frozen=True)
@@ -173,6 +187,8 @@ class GraphSignIn:
     def _msal(self):
         with self._lock:
             if self._app is None:
+                # the authority receives the code and the refresh token: https only, except this computer
+                refuse_unsafe_url(check_authority_url(self.settings.authority))
                 if not self.settings.client_id:
                     raise AuthFailed("No application (client) id is set for Microsoft 365 sign-in; "
                                      "enter the one your organisation registered in the account settings.")
@@ -211,13 +227,13 @@ class GraphSignIn:
             app = self._msal()
             account = self._account(app)
             if account is None:
-                raise AuthFailed(NEED_SIGN_IN.format(email=self.email) + ": Dispatch holds no sign-in for it.")
+                raise SignInNeeded(NEED_SIGN_IN.format(email=self.email) + ": Dispatch holds no sign-in for it.")
             result = _network(lambda: app.acquire_token_silent_with_error(
                 list(self.settings.scopes), account, force_refresh=force_refresh))
             self._persist()
         if result and "access_token" in result:
             return result["access_token"]
-        raise AuthFailed(NEED_SIGN_IN.format(email=self.email) + (
+        raise SignInNeeded(NEED_SIGN_IN.format(email=self.email) + (
             f" ({_reason(result)})." if result else ": the sign-in has expired."))
 
     __call__ = token_provider
@@ -246,9 +262,9 @@ class GraphSignIn:
         from .loopback import LoopbackListener
 
         app = self._msal()
-        listener = LoopbackListener()
+        listener = LoopbackListener(REDIRECT_HOST)
         try:
-            redirect = f"http://localhost:{listener.port}"
+            redirect = f"http://{REDIRECT_HOST}:{listener.port}"
             flow = _network(lambda: app.initiate_auth_code_flow(
                 list(self.settings.scopes), redirect_uri=redirect, login_hint=self.email or None,
                 response_mode="form_post"))  # the code never in a URL (browser history), as MSAL recommends

@@ -56,7 +56,7 @@ def serve(h, method: str, framing) -> None:
     try:
         if method != "POST":
             raise GraphError(405, "Request_BadRequest", f"The HTTP method '{method}' is not allowed here.")
-        user = endpoint._authenticate(sb, h.headers.get("Authorization"))
+        user, scopes = endpoint._authenticate(sb, h.headers.get("Authorization"))
     except GraphError as e:
         h._closing = framing.has_body  # refused before the body is read
         return endpoint._answer_error(h, method, h.path, e)
@@ -69,7 +69,7 @@ def serve(h, method: str, framing) -> None:
         steps = parse(raw)
     except GraphError as e:
         return endpoint._answer_error(h, method, h.path, e)
-    responses = run(sb, user, steps, h.server.stopping)
+    responses = run(sb, user, scopes, steps, h.server.stopping)
     if responses is None:  # a request's fault closed the connection
         return h._drop()
     body = json.dumps({"responses": responses}).encode()
@@ -77,7 +77,7 @@ def serve(h, method: str, framing) -> None:
     return h._send(200, body, JSON, [("request-id", str(uuid.uuid4()))])
 
 
-def run(sb, user, steps: list[Step], stopping) -> list[dict] | None:
+def run(sb, user, scopes: frozenset, steps: list[Step], stopping) -> list[dict] | None:
     """Serve the steps (dependencies first, else in order); their responses in the batch's order, or None when
     one's fault dropped the connection."""
     status: dict[str, int] = {}
@@ -87,7 +87,7 @@ def run(sb, user, steps: list[Step], stopping) -> list[dict] | None:
             a = endpoint._error(sb, step.headers, step.method, step.target, GraphError(
                 424, "FailedDependency", "The request depends on a request of the batch that failed."))
         else:
-            a = endpoint.execute(sb, user, step.method, step.target, step.headers, step.body, stopping)
+            a = endpoint.execute(sb, user, scopes, step.method, step.target, step.headers, step.body, stopping)
             if a.drop:
                 return None
         status[step.id.lower()] = a.status

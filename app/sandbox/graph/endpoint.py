@@ -2,7 +2,8 @@
 
 Order of work: the path names an endpoint (else 400 / 405, as Graph answers an unknown segment or verb);
 the bearer token is checked with the sign-in authority before a byte of the body is read (401
-InvalidAuthenticationToken); ``me`` or ``users/{id | address}`` must be the token's user (403); more than
+InvalidAuthenticationToken); ``me`` or ``users/{id | address}`` must be the token's user (403); the token's
+``scp`` must hold a permission the operation needs (403 ErrorAccessDenied, permissions.py); more than
 MAX_CONCURRENT requests in flight for one mailbox are throttled (429 + Retry-After, as Exchange Online
 limits concurrency per mailbox); then the body is read (413 over MAX_BODY), the handler runs inside one
 store transaction, and the answer goes out, with any injected fault (core/faults.py) shown the Graph way."""
@@ -20,7 +21,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from ..core.errors import MailboxError
 from ..core.session import Ctx
 from ..core.store import Rollback
-from . import errors, routes
+from . import errors, permissions, routes
 from .errors import GraphError
 from .request import Req
 
@@ -74,8 +75,9 @@ def serve(h, method: str, framing) -> None:
         return batch.serve(h, method, framing)
     try:
         handler, params, op, user_match = resolve(method, path)
-        user = _authenticate(sb, h.headers.get("Authorization"))
+        user, scopes = _authenticate(sb, h.headers.get("Authorization"))
         check_user(user, user_match)
+        permissions.check(op, scopes)
     except GraphError as e:
         h._closing = framing.has_body  # refused before the body is read
         return _answer_error(h, method, path, e)
@@ -93,13 +95,14 @@ def serve(h, method: str, framing) -> None:
     return None
 
 
-def execute(sb, user, method: str, target: str, headers, raw: bytes, stopping) -> Answer:
-    """One request of ``user`` (already authenticated) to ``target`` (a path under /v1.0 with its query), its
-    body read: routed, checked, throttled, run in its own store transaction with its faults, as serve() does
-    it. What a $batch (batch.py) runs for each of its requests."""
+def execute(sb, user, scopes: frozenset, method: str, target: str, headers, raw: bytes, stopping) -> Answer:
+    """One request of ``user`` (already authenticated; ``scopes``: its token's permissions) to ``target`` (a
+    path under /v1.0 with its query), its body read: routed, checked, throttled, run in its own store
+    transaction with its faults, as serve() does it. What a $batch (batch.py) runs for each of its requests."""
     try:
         route = resolve(method, unquote(urlsplit(target).path))
         check_user(user, route[3])
+        permissions.check(route[2], scopes)
     except GraphError as e:
         return _error(sb, headers, method, target, e)
     sb._log_op(f"graph:{route[2]}")
@@ -146,7 +149,8 @@ def _oid(user) -> str:
     return user_oid(user["email"])
 
 
-def _authenticate(sb, header: str | None) -> dict:
+def _authenticate(sb, header: str | None) -> tuple[dict, frozenset]:
+    """The token's user (its mailbox) and the permissions its ``scp`` grants; GraphError 401 / 404."""
     from ..authority import AccessTokenError
 
     if sb.authority is None:
@@ -161,7 +165,7 @@ def _authenticate(sb, header: str | None) -> dict:
     if mailbox is None or not mailbox.get("graph", True):  # e.g. a mailbox hosted on-premises
         raise GraphError(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, "
                          "or is hosted on-premise.")
-    return sb.user_by_email(user["email"])
+    return sb.user_by_email(user["email"]), permissions.scopes_of(claims)
 
 
 def _run(sb, user, method, target, headers, raw, route, stopping) -> Answer:

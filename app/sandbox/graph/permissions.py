@@ -1,0 +1,72 @@
+"""Which delegated permission (the access token's ``scp`` claim) each Graph operation the sandbox serves needs,
+as Microsoft Graph v1.0 documents it, and the 403 a token without one gets.
+
+Each operation accepts its least privileged permission and the higher privileged ones its reference page lists
+("Permissions" table, Delegated (work or school account)), learn.microsoft.com/graph/api/...:
+
+- user-list-messages, mailfolder-list-messages, message-get, mailfolder-get, user-list-mailfolders,
+  mailfolder-list-childfolders: Mail.ReadBasic; higher Mail.Read, Mail.ReadWrite. A message's MIME content
+  (message-get, ``/$value``) is its body, which Mail.ReadBasic excludes (permissions-reference): Mail.Read.
+- user-post-messages (create a draft), message-update, message-delete, message-move,
+  message-post-attachments, attachment-delete: Mail.ReadWrite.
+- attachment-createuploadsession: Calendars.ReadWrite (events) or Mail.ReadWrite (messages).
+- message-list-attachments, attachment-get: Mail.Read; higher Mail.ReadWrite.
+- message-send (send a draft), user-sendmail: Mail.Send (no higher one).
+- user-list-people: People.Read; higher People.Read.All.
+- user-translateexchangeids: User.ReadBasic.All; higher User.Read, User.Read.All, User.ReadWrite,
+  User.ReadWrite.All.
+- json-batching: each request of a ``$batch`` is authorized on its own (endpoint.execute).
+
+A token without any of them: ``403 ErrorAccessDenied`` "Access is denied. Check credentials and try again."
+(learn.microsoft.com/graph/resolve-auth-errors: "403 Forbidden error: Did you choose the right set of
+permissions?"; the body is Graph's error shape, errors.body). The pre-authenticated upload URL
+(upload_server.py) carries its own key, not a token: no scope there.
+"""
+
+from __future__ import annotations
+
+from .errors import GraphError
+
+ACCESS_DENIED = "Access is denied. Check credentials and try again."
+
+_READ_BASIC = ("Mail.ReadBasic", "Mail.Read", "Mail.ReadWrite")
+_READ = ("Mail.Read", "Mail.ReadWrite")
+_WRITE = ("Mail.ReadWrite",)
+_SEND = ("Mail.Send",)
+
+#: operation name (routes.py) -> the permissions any one of which allows it
+NEEDS: dict[str, tuple[str, ...]] = {
+    "ListMessages": _READ_BASIC,
+    "GetMessage": _READ_BASIC,
+    "GetFolder": _READ_BASIC,
+    "ListFolders": _READ_BASIC,
+    "GetMessageMime": _READ,
+    "CreateMessage": _WRITE,
+    "UpdateMessage": _WRITE,
+    "DeleteMessage": _WRITE,
+    "MoveMessage": _WRITE,
+    "CreateAttachment": _WRITE,
+    "DeleteAttachment": _WRITE,
+    "CreateUploadSession": ("Calendars.ReadWrite", "Mail.ReadWrite"),
+    "ListAttachments": _READ,
+    "GetAttachment": _READ,
+    "GetAttachmentValue": _READ,
+    "SendMessage": _SEND,
+    "SendMail": _SEND,
+    "ListPeople": ("People.Read", "People.Read.All"),
+    "TranslateExchangeIds": ("User.ReadBasic.All", "User.Read", "User.Read.All", "User.ReadWrite",
+                             "User.ReadWrite.All"),
+}
+
+
+def scopes_of(claims: dict) -> frozenset[str]:
+    """The delegated permissions a token's claims grant (``scp``: space-separated), compared case-blind."""
+    scp = claims.get("scp")
+    return frozenset(s.lower() for s in scp.split()) if isinstance(scp, str) else frozenset()
+
+
+def check(op: str, scopes: frozenset[str]) -> None:
+    """GraphError 403 unless ``scopes`` holds one of the permissions ``op`` needs. An operation missing from
+    the table is refused too: a new route must say what it needs."""
+    if not any(p.lower() in scopes for p in NEEDS.get(op, ())):
+        raise GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
