@@ -19,7 +19,7 @@ import sys
 import time
 
 from app import APP_ID, APP_NAME
-from app.runtime import settle_gc
+from app.runtime import settle_gc_after_start
 
 # asyncio, logging and qasync are imported after the first paint (they cost ~40 ms on a cold start).
 
@@ -312,8 +312,8 @@ async def amain(args, window, clock=None) -> int:
         QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
     else:
         window.keyring_ok = secrets.keyring_available()
+        settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
         Controller(args, window, settings).start()
-        settle_gc()  # the one freeze: the window, its views and the start-up imports are here for good
     await closed.wait()
     session = window.session
     if session is not None:

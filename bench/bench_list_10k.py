@@ -173,10 +173,10 @@ async def scroll_to_end(model, table) -> None:
 
 @contextlib.contextmanager
 def window_on_sandbox():
-    """The real window (run as the app runs it: one ``settle_gc`` after it is built) on alice's mailbox of a
+    """The real window (run as the app runs it: ``settle_gc_after_start``) on alice's mailbox of a
     sandbox in its own process (:data:`SERVER`, which takes commands on its stdin), in a fresh data folder;
     yields (window, session, the sandbox's process) and closes all three."""
-    from app.runtime import settle_gc
+    from app.runtime import settle_gc_after_start
     from app.core.session import Session
     from app.domain.account import AccountConfig
     from app.storage.settings import Settings
@@ -193,7 +193,7 @@ def window_on_sandbox():
     win = MainWindow(session, settings=Settings(home / "s.json"))
     win.resize(1100, 720)
     win.show()
-    settle_gc()  # as app_main.amain does, once
+    settle_gc_after_start(win)  # as app_main.amain does
     try:
         yield win, session, proc
     finally:

@@ -99,7 +99,7 @@ async def _type(edit, seconds: float, rate: int, text: str) -> float:
 async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]) -> dict:
     import enchant
 
-    from app.runtime import settle_gc
+    from app.runtime import settle_gc_after_start
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
@@ -128,7 +128,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     win = MainWindow(session, settings=settings, journal=Journal(tmp / "journal.sqlite3"))
     win.resize(1100, 720)
     win.show()
-    settle_gc()  # as app_main.amain does, once
+    settle_gc_after_start(win)  # as app_main.amain does
     big = _text(int(body_mb * 1_000_000), 1)
     try:
         await _until(lambda: session.state == ConnectionState.CONNECTED, 60)

@@ -311,7 +311,7 @@ async def _send(win, refs, hb: Heartbeat) -> dict:
 
 async def bench_stalls(n_drafts: int, modes: dict[str, int]) -> dict:
     """Listing ``n_drafts`` and sending 50, once per mode (name -> number of CPU hogs), in one session."""
-    from app.runtime import settle_gc
+    from app.runtime import settle_gc_after_start
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
@@ -324,7 +324,7 @@ async def bench_stalls(n_drafts: int, modes: dict[str, int]) -> dict:
     session = Session.for_account(acc, user["password"])
     win = MainWindow(session, settings=Settings(Path(tempfile.mkdtemp()) / "s.json"))
     win.show()
-    settle_gc()  # as app_main.amain does, once
+    settle_gc_after_start(win)  # as app_main.amain does
     hb = Heartbeat()
     try:
         await _until(lambda: session.state == ConnectionState.CONNECTED, 60)

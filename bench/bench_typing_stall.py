@@ -278,7 +278,7 @@ async def _typing_rows(hb, rows, c, autosave, seconds: float, rate: int, what: s
 async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int], rich_mb: float = 10.0) -> dict:
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from app.runtime import settle_gc
+    from app.runtime import settle_gc_after_start
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
@@ -305,7 +305,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     session = Session.for_account(acc, user["password"])
     win = MainWindow(session, settings=Settings(tmp / "settings.json"), journal=journal)
     win.show()
-    settle_gc()  # as app_main.amain does, once
+    settle_gc_after_start(win)  # as app_main.amain does
     big = ("y" * 79 + "\n") * int(body_mb * 1_000_000 / 80)  # lines, as mail is
     try:
         await _until(lambda: session.state == ConnectionState.CONNECTED, 60)

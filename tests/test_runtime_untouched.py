@@ -1,5 +1,5 @@
 """Issue 47: nothing in app/ patches, re-implements or tunes another library or the runtime. The one
-allowed setting is a single ``gc.freeze()`` at the end of start-up (:func:`app.runtime.settle_gc`).
+allowed setting is a single ``gc.freeze()`` at the end of start-up (:func:`app.runtime.settle_gc_after_start`).
 Checked on the source's syntax tree (comments and strings do not count)."""
 
 from __future__ import annotations
@@ -64,9 +64,14 @@ def test_nothing_in_the_app_tunes_the_runtime_or_reaches_into_a_library():
     assert found == [], "\n".join(found)
 
 
+def _calls(name: str) -> dict[str, int]:
+    calls = {path: sum(isinstance(n, ast.Call) and getattr(n.func, "id", getattr(n.func, "attr", None)) == name
+                       for n in ast.walk(tree)) for path, tree in _modules()}
+    return {p: n for p, n in calls.items() if n}
+
+
 def test_gc_freeze_is_called_in_one_place_once_at_start_up():
     freezes = {path: n for path, tree in _modules() if (n := _freezes(tree))}
     assert freezes == {"app/runtime.py": 1}
-    calls = {path: sum(isinstance(n, ast.Call) and getattr(n.func, "id", getattr(n.func, "attr", None)) == "settle_gc"
-                       for n in ast.walk(tree)) for path, tree in _modules()}
-    assert {p: n for p, n in calls.items() if n} == {"app/app_main.py": 1}, "settle_gc: once, at the end of start-up"
+    assert _calls("settle_gc") == {"app/runtime.py": 1}, "settle_gc: only by settle_gc_after_start"
+    assert _calls("settle_gc_after_start") == {"app/app_main.py": 1}, "once, by the app's start"

@@ -193,25 +193,32 @@ def test_add_view_puts_another_view_in_sidebar_and_menu(qtbot, aloop, tmp_path):
     session.close()
 
 
-def test_gc_is_frozen_once_at_start_up_and_never_on_a_connect(qtbot, aloop, sandbox, settings):
-    """Issue 47: the one runtime setting is ``gc.freeze()`` at the end of start-up (``runtime.settle_gc``,
-    called once by app_main); connecting (here: the real window on the sandbox, signed in) freezes
-    nothing (it froze everything alive at every connect)."""
+def test_gc_is_frozen_once_when_start_up_is_over_and_never_on_a_connect(qtbot, aloop, sandbox, settings):
+    """Issue 47: the one runtime setting is ``gc.freeze()`` once start-up is over (``settle_gc_after_start``,
+    which app_main calls once: the window built and the first connect attempt ended, whatever its outcome);
+    connecting itself freezes nothing (it froze everything alive at every connect). The real window on
+    the sandbox, signed in and connecting for real."""
     import gc
 
-    from app.runtime import settle_gc
     from tests.ui.conftest import open_window
 
     gc.unfreeze()
     try:
-        settle_gc()
-        assert gc.get_freeze_count() > 0
-        gc.unfreeze()
         win, session = open_window(qtbot, sandbox, settings, connected=True)
         try:
             qtbot.waitUntil(lambda: win.connect_task is not None and win.connect_task.done(), timeout=20000)
             assert win.connect_task.result() is True
             assert gc.get_freeze_count() == 0, "a connect froze the collector's objects"
+            from app.runtime import settle_gc_after_start
+
+            settle_gc_after_start(win)
+            win.state_changed.emit("connecting")
+            assert gc.get_freeze_count() == 0, "an attempt under way: start-up is not over"
+            win.state_changed.emit("offline")
+            assert gc.get_freeze_count() > 0, "the first attempt ended (here: offline): frozen"
+            gc.unfreeze()
+            win.state_changed.emit("connected")
+            assert gc.get_freeze_count() == 0, "only once"
         finally:
             close_window(win, session)
     finally:
