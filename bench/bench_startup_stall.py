@@ -301,7 +301,7 @@ async def _send(win, refs, hb: Heartbeat) -> dict:
     """Send ``refs`` as one batch through the window's Ctrl+Shift+Return code path."""
     hb.start()
     t0 = time.perf_counter()
-    outcomes = await win.flows.send_selected_drafts(refs)
+    outcomes = await win.flows.drafts.send_selected_drafts(refs)
     took = time.perf_counter() - t0
     worst, p99 = hb.stop()
     return {"sent": sum(1 for o in outcomes if o.ok), "n": len(refs), "worst_ms": worst, "p99_ms": p99,
