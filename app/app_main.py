@@ -19,7 +19,7 @@ import sys
 import time
 
 from app import APP_ID, APP_NAME
-from app.runtime import settle_gc, settle_gc_when_connected, spare_pyside_source_scan, tune_runtime
+from app.runtime import settle_gc_after_start
 
 # asyncio, logging and qasync are imported after the first paint (they cost ~40 ms on a cold start).
 
@@ -293,7 +293,6 @@ async def amain(args, window, clock=None) -> int:
     app.lastWindowClosed.connect(closed.set)
     built = asyncio.Event()
     window.setup_finished.connect(built.set)
-    settle_gc()
     if clock is not None:
         clock.watch_slices(window)
     window.start_setup()  # the views, actions and menus: in slices after the first frame, one a turn
@@ -313,9 +312,8 @@ async def amain(args, window, clock=None) -> int:
         QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
     else:
         window.keyring_ok = secrets.keyring_available()
-        settle_gc_when_connected(window)
+        settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
         Controller(args, window, settings).start()
-        settle_gc()  # the window, its views and the start-up imports are here for good
     await closed.wait()
     session = window.session
     if session is not None:
@@ -339,7 +337,6 @@ def run(args) -> int:
     """Paint the window frame first (Qt only), then start qasync and build everything else."""
     from PySide6.QtWidgets import QApplication
 
-    spare_pyside_source_scan()  # before the app's modules are imported
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -367,7 +364,6 @@ def run(args) -> int:
     piece = clock.run if clock is not None else (lambda _name, work, *a: work(*a))
     # the next frame: the sidebar, the menu bar's titles, the status bar (timed with its paint: one piece)
     piece("frame", _frame, app, window, watcher)
-    settle_gc()  # what the frame made stays: later collections (imports, the slices) need not scan it
     # what qasync and amain import, a piece per event-loop turn: input and paints are handled in between
     for module in _PRE_LOOP_IMPORTS:
         piece(f"import_{module}", importlib.import_module, module)
@@ -382,7 +378,6 @@ def run(args) -> int:
     import qasync
 
     setup_logging(file=False)
-    tune_runtime()
     try:
         return qasync.run(amain(args, window, clock))
     except (KeyboardInterrupt, asyncio.CancelledError):

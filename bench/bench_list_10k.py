@@ -173,16 +173,15 @@ async def scroll_to_end(model, table) -> None:
 
 @contextlib.contextmanager
 def window_on_sandbox():
-    """The real window (run as the app runs it: ``tune_runtime``, ``settle_gc``) on alice's mailbox of a
+    """The real window (run as the app runs it: ``settle_gc_after_start``) on alice's mailbox of a
     sandbox in its own process (:data:`SERVER`, which takes commands on its stdin), in a fresh data folder;
     yields (window, session, the sandbox's process) and closes all three."""
-    from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.runtime import settle_gc_after_start
     from app.core.session import Session
     from app.domain.account import AccountConfig
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
 
-    tune_runtime()
     proc = subprocess.Popen([sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
     info = json.loads(proc.stdout.readline())
@@ -194,8 +193,7 @@ def window_on_sandbox():
     win = MainWindow(session, settings=Settings(home / "s.json"))
     win.resize(1100, 720)
     win.show()
-    settle_gc_when_connected(win)  # as app_main.amain does
-    settle_gc()
+    settle_gc_after_start(win)  # as app_main.amain does
     try:
         yield win, session, proc
     finally:

@@ -59,6 +59,7 @@ async def bench_app(rows: int) -> dict:
 async def _merge(rows: int, win, session) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     from app.core.session import ConnectionState
     from app.domain.models import Draft
@@ -80,6 +81,9 @@ async def _merge(rows: int, win, session) -> dict:
     hb.start()
     t0 = time.perf_counter()
     QTest.keyClick(dlg, Qt.Key_Return, Qt.ControlModifier)
+    await _until(lambda: dlg.guard.confirm is not None and dlg.guard.confirm.isVisible()
+                 and dlg.guard.confirm.isAncestorOf(QApplication.focusWidget()), 30)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_S, Qt.AltModifier)  # "Send 1,000 messages" (issue 45)
     await _until(lambda: dlg.stack.currentIndex() == 1, 120)
     shown_s = time.perf_counter() - t0
     await asyncio.sleep(0.05)  # a few ticks after: a gap that ends only now is counted too

@@ -42,7 +42,6 @@ async def bench(runs: int, n_drafts: int, n_snippets: int) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from app.runtime import tune_runtime
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
@@ -51,7 +50,6 @@ async def bench(runs: int, n_drafts: int, n_snippets: int) -> dict:
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
 
-    tune_runtime()
     proc, url, user = start_server()
     tmp = Path(tempfile.mkdtemp(prefix="bench-palette-"))
     acc = AccountConfig(email=user["email"], ews_url=url, username=user.get("username") or user["email"])

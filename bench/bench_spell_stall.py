@@ -99,7 +99,7 @@ async def _type(edit, seconds: float, rate: int, text: str) -> float:
 async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]) -> dict:
     import enchant
 
-    from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.runtime import settle_gc_after_start
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
@@ -107,7 +107,6 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
 
-    tune_runtime()
     threads: Counter = Counter()
     for name in ("check", "suggest"):
         real = getattr(enchant.Dict, name)
@@ -129,8 +128,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     win = MainWindow(session, settings=settings, journal=Journal(tmp / "journal.sqlite3"))
     win.resize(1100, 720)
     win.show()
-    settle_gc_when_connected(win)
-    settle_gc()
+    settle_gc_after_start(win)  # as app_main.amain does
     big = _text(int(body_mb * 1_000_000), 1)
     try:
         await _until(lambda: session.state == ConnectionState.CONNECTED, 60)

@@ -20,7 +20,7 @@ for up to ~9 ms at a time while exchangelib fed lxml 1-byte chunks (now 64 KB, a
 holds of ~4-5 ms remain, in exchangelib's item construction); the rest of a 40-100 ms "longest stall" is time in which no thread of
 this process ran (the machine's other processes), so the worst gap tracks the load average printed
 below. A full GC pass (60-160 ms with exchangelib loaded, GIL held) is the one app-caused stall of that
-size; runtime.settle_gc() (gc.freeze at start and first connect) removes it: see the last rows.
+size; runtime.settle_gc() (one gc.freeze at the end of start-up) shrinks it: see the last rows.
 
 Start-up findings (issue 16, 2 shared CPUs, Python 3.11, PySide6 6.11): the bare window's ~95 ms is
 almost all GIL-held (interpreter and site ~20 ms, importing PySide6 ~75 ms, of which its signature
@@ -32,7 +32,7 @@ bare paint before Dispatch's own ~60 modules, views, menus and journal (~115 ms 
 ~35 ms with the enum types of each Qt class first used ~30 ms of that start-up in all, building the views
 ~35 ms, Qt's polish and layout of ~210 styled widgets between slices ~15-20 ms). That puts "all built" near
 2.5x the bare paint on this machine; 1.5x would leave Dispatch ~15 ms for all of its own. Gains so far:
-PySide's import hook no longer reads every module's source (~14 ms), the Outbox item no longer re-polishes
+the Outbox item no longer re-polishes
 the sidebar (~5 ms), the journal opens on its own thread; no gain: running several slices per turn (the
 time between slices is Qt's own work for them, not turn overhead), pausing the cyclic GC until ready.
 
@@ -79,15 +79,12 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 
 
 #: the floor under "all built": a bare window that, after its first paint, loads what any qasync + PySide6
-#: app must (asyncio, qasync, Qt's enum namespace, which qasync's timers use) and runs the loop, with the
-#: app's answer to PySide's source scan. Everything of Dispatch's own (its ~60 modules, views, menus,
-#: journal) comes on top of it.
+#: app must (asyncio, qasync, Qt's enum namespace, which qasync's timers use) and runs the loop. Everything
+#: of Dispatch's own (its ~60 modules, views, menus, journal) comes on top of it.
 FLOOR = r"""
 import sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
-from app.runtime import spare_pyside_source_scan
-spare_pyside_source_scan()
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.resize(1100, 720)
 class F(QObject):
@@ -233,7 +230,7 @@ def gc_pause_rows() -> list[tuple[str, float, str]]:
     after = statistics.median(full() for _ in range(3))
     return [
         (f"full GC pause, {n} tracked objects, not frozen", before, "holds the GIL: the UI thread waits this long"),
-        ("full GC pause after runtime.settle_gc() (gc.freeze)", after, "what the app does at start and first connect"),
+        ("full GC pause after runtime.settle_gc() (gc.freeze)", after, "what the app does once, at the end of start-up"),
     ]
 
 
@@ -304,7 +301,7 @@ async def _send(win, refs, hb: Heartbeat) -> dict:
     """Send ``refs`` as one batch through the window's Ctrl+Shift+Return code path."""
     hb.start()
     t0 = time.perf_counter()
-    outcomes = await win.flows.send_selected_drafts(refs)
+    outcomes = await win.flows.drafts.send_selected_drafts(refs)
     took = time.perf_counter() - t0
     worst, p99 = hb.stop()
     return {"sent": sum(1 for o in outcomes if o.ok), "n": len(refs), "worst_ms": worst, "p99_ms": p99,
@@ -314,22 +311,20 @@ async def _send(win, refs, hb: Heartbeat) -> dict:
 
 async def bench_stalls(n_drafts: int, modes: dict[str, int]) -> dict:
     """Listing ``n_drafts`` and sending 50, once per mode (name -> number of CPU hogs), in one session."""
-    from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.runtime import settle_gc_after_start
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
 
-    tune_runtime()
     result = {}
     proc, url, user = start_server()
     acc = AccountConfig(email=user["email"], ews_url=url, username=user.get("username") or user["email"])
     session = Session.for_account(acc, user["password"])
     win = MainWindow(session, settings=Settings(Path(tempfile.mkdtemp()) / "s.json"))
     win.show()
-    settle_gc_when_connected(win)  # as app_main.amain does
-    settle_gc()
+    settle_gc_after_start(win)  # as app_main.amain does
     hb = Heartbeat()
     try:
         await _until(lambda: session.state == ConnectionState.CONNECTED, 60)

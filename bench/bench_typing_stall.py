@@ -29,9 +29,8 @@ say the rate the bench really reached. Everything runs twice: quiet, and with ``
 busy-looping processes beside it; the numbers go to ``bench/out/typing_stall.json`` as well. The sandbox runs in its own process, as a real server would. The table
 also says on which threads the journal writes ran (never the UI thread: ``MainThread``).
 
-The process runs as the app does (``runtime.tune_runtime``: the GIL is handed over every 0.1 ms, not 5;
-``settle_gc`` at start and at the first connect: a full collection does not scan the ~90,000 objects that
-live as long as the process). "our CPU in any gap" is the whole process (the journal thread's SQLite work
+The process runs as the app does (one ``runtime.settle_gc`` once the window is built: a full collection
+does not scan what start-up made; nothing else of the runtime is tuned, issue 47). "our CPU in any gap" is the whole process (the journal thread's SQLite work
 included, which does not hold the GIL); "UI thread CPU" is the UI thread's own.
 
 Run: ``python bench/bench_typing_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--rich-mb 10] [--hog 2 | --quiet-only]``
@@ -279,7 +278,7 @@ async def _typing_rows(hb, rows, c, autosave, seconds: float, rate: int, what: s
 async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int], rich_mb: float = 10.0) -> dict:
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from app.runtime import settle_gc, settle_gc_when_connected, tune_runtime
+    from app.runtime import settle_gc_after_start
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
@@ -287,7 +286,6 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
 
-    tune_runtime()  # as app_main.main does
     result = {}
     hb = SplitHeartbeat()
     proc, url, user = start_server()
@@ -307,8 +305,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     session = Session.for_account(acc, user["password"])
     win = MainWindow(session, settings=Settings(tmp / "settings.json"), journal=journal)
     win.show()
-    settle_gc_when_connected(win)  # as app_main.amain does
-    settle_gc()
+    settle_gc_after_start(win)  # as app_main.amain does
     big = ("y" * 79 + "\n") * int(body_mb * 1_000_000 / 80)  # lines, as mail is
     try:
         await _until(lambda: session.state == ConnectionState.CONNECTED, 60)

@@ -28,7 +28,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
-from app.core import gc_pause, merge_record, settle
+from app.core import merge_record, settle
 from app.core.merge_pool import in_thread
 from app.core.merge_send import submit_held
 from app.core.rows import SaveStatus
@@ -210,8 +210,7 @@ class MergeRun:
             return
         self.running = True
         try:
-            with gc_pause.held():  # no full GC scans the ~50,000 objects of a big merge while it sends
-                await self._send(self.to_send())
+            await self._send(self.to_send())
         finally:
             self.running = False
             self._changed()
@@ -236,8 +235,6 @@ class MergeRun:
 
     async def _send(self, rows: list[MergeRow]) -> None:
         pairs = await self._create_and_submit(rows)
-        # what the drafts were built, created and handed over with is let go by now (~10,000 drafts for
-        # 5,000 rows): the cyclic GC's full collections while the sends go out scan only what is still needed
         await self._follow_all(pairs)
 
     async def _create_and_submit(self, rows: list[MergeRow]) -> list[tuple[MergeRow, object]]:
@@ -254,7 +251,6 @@ class MergeRun:
             self._drop_failed_submission(row)
             row.state, row.error, row.retry = RowState.SAVING, "", False
             built.append((row, msg.draft))
-        messages = msg = None  # built holds the drafts; the rest is let go once the Outbox has them
         self._changed()
         await self.persist()  # on disk before anything is created
         if not built:
@@ -269,8 +265,6 @@ class MergeRun:
             for row, _ in built:
                 row.state, row.error, row.retry = RowState.FAILED, _words(exc), True
             return []
-        # each row's draft is let go once the Outbox has it, and each saved draft once its row has the
-        # ref: 5,000 of them held to the end made each of the cyclic GC's full collections ~20 ms longer
         jobs: list = []
         heads: dict[int, tuple[str, str, bool, str]] = {}  # what the send's list shows of each row's message
         for row, draft in built:
@@ -287,13 +281,10 @@ class MergeRun:
             heads[row.number] = (draft.subject, format_recipients(draft.to), bool(draft.attachments),
                                  draft.internet_message_id)
             jobs.append((row, await self.outbox.queue_save(draft)))
-        draft = None
-        built.clear()
         self._changed()
-        ready, job = [], None
-        for i, (row, job) in enumerate(jobs):
+        ready = []
+        for row, job in jobs:
             await self.outbox.wait(job.local_id, final=False)
-            jobs[i] = None
             if job.status == SaveStatus.DONE and job.saved is not None and job.saved.ref is not None:
                 row.ref = job.saved.ref
                 ready.append(row)
@@ -302,7 +293,6 @@ class MergeRun:
             else:
                 why = job.reason or "the server did not answer"
                 row.state, row.error, row.retry = RowState.FAILED, f"Not created: {why}", True
-        job = None
         if not ready:
             return []
         for row in ready:
@@ -423,8 +413,7 @@ class MergeRun:
                 row.state, row.sub_id, row.sub = RowState.SENDING, sub.local_id, sub
             self._changed()
             await self.persist()
-            with gc_pause.held():
-                await self._follow_all(follow)
+            await self._follow_all(follow)
         finally:
             self.running = False
             self._changed()

@@ -33,7 +33,6 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
 
-from app.heap import mapping_big
 from app.ui import rich_cuts
 
 #: a body at least this long is loaded in pieces; a shorter one is set in one call (< 10 ms)
@@ -224,7 +223,6 @@ class BodyLoader(QObject):
     def _begin(self, doc: QTextDocument, text: str, pos: int, end: int, head: str, piece: int) -> None:
         self._was_undo = doc.isUndoRedoEnabled()
         doc.setUndoRedoEnabled(False)
-        mapping_big(True)  # Qt's growing buffers get mappings of their own: moved, never copied (app/heap.py)
         self._doc, self._text, self._pos, self._end, self._head = doc, text, pos, end, head
         self._piece, self.turns = piece, 0
         self.progress.emit(*self.done())
@@ -247,7 +245,6 @@ class BodyLoader(QObject):
             self._stop_waiting()
         elif self._doc is not None:
             self._doc.setUndoRedoEnabled(self._was_undo)
-            mapping_big(False)
         self._doc, self._text, self._pos, self._end, self._head, self._formats = None, "", 0, 0, "", None
 
     def finish(self) -> None:

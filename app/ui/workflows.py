@@ -12,7 +12,6 @@ Expected failures are shown inline or in the banner; only real bugs reach ``sys.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 
 from PySide6.QtCore import Qt
@@ -77,10 +76,6 @@ class Workflows(TaskTracker):
         if session is not w.session:
             return False
         self.reconnect.connected()
-        # The backend (exchangelib, lxml) is loaded now: move everything alive into the GC's permanent
-        # generation so later full collections scan only new objects (a full scan of it all stalled the
-        # UI ~50 ms while listing thousands of drafts).
-        gc.freeze()
         w.banner.hide()
         w.compose.set_max_send_bytes(session.max_send_bytes)
         w.drafts.model.reload()

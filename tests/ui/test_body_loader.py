@@ -76,27 +76,6 @@ def test_the_first_piece_fills_the_screen_and_no_more_goes_in_at_once(wired, qtb
     _loaded(qtbot, c)
 
 
-def test_big_blocks_are_mapped_while_a_body_loads_and_only_then(wired, qtbot):
-    """app.heap.mapping_big is on from the first piece to the last, and off after a cancel or a new start
-    (balanced: it is a count)."""
-    from app import heap
-
-    c, _autosave, _journal = wired
-    base = heap._loading
-    c.load(Draft(subject="long", body=long_body()))
-    assert heap._loading == base + 1
-    c.load(Draft(subject="another", body=long_body(PIECEWISE_FROM * 2)))  # the first stops, the second starts
-    assert heap._loading == base + 1
-    _loaded(qtbot, c)
-    assert heap._loading == base
-    c.load(Draft(subject="long", body=long_body()))
-    c.load(Draft(subject="short", body="Hello"))  # a short one stops the loading at once
-    assert heap._loading == base
-    c.load(Draft(subject="long", body=long_body()))
-    c.loader.finish()
-    assert heap._loading == base
-
-
 class TurnOrder:
     """Records the slices of background work (``slice``) and the ticks of another 1 ms timer (a key, a
     paint, the benches' heartbeat) in the order they ran; :meth:`back_to_back` counts the slices that ran

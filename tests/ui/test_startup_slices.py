@@ -133,15 +133,13 @@ def test_views_added_at_start_up_do_not_re_style_the_sidebar(qtbot, aloop, tmp_p
     close_window(win)
 
 _PROBE = r"""
-import enum, json, sys, threading
-import PySide6.QtCore  # noqa: F401 - installs PySide's import hook
-from PySide6.support import feature
+import enum, json, threading
+import PySide6.QtCore  # noqa: F401
 from app.app_main import run  # noqa: F401 - python -m app imports it before PySide6
 import app.ui.main_window as mw
 
 phase = ["before main"]
-read, enums = [], []
-scan = feature._mod_uses_pyside
+enums = []
 create = enum.EnumType._create_
 
 
@@ -174,20 +172,18 @@ opened_in = []
 open_db = jf.open_journal_db
 jf.open_journal_db = lambda *a, **k: (opened_in.append(threading.current_thread().name), open_db(*a, **k))[1]
 from app.cli import main
-feature._mod_uses_pyside = lambda m: (read.append(getattr(m, "__name__", "?")), scan(m))[1]
 try:
     main(["--sandbox"])  # as python -m app --sandbox, with PySide6 imported first
 finally:
-    print("PROBE " + json.dumps({"read": read, "enums": [(p, e.__qualname__, e.__module__) for p, e in enums],
-                                 "journal_opened_in": opened_in, "switch_interval": sys.getswitchinterval()}))
+    print("PROBE " + json.dumps({"enums": [(p, e.__qualname__, e.__module__) for p, e in enums],
+                                 "journal_opened_in": opened_in}))
 """
 
 
 @pytest.fixture(scope="module")
 def start_probe(tmp_path_factory):
-    """The real start (``python -m app --sandbox`` until every view is built), observed: the modules
-    whose source PySide read, which slice built which of PySide's enum types, the thread that opened
-    the journal's file."""
+    """The real start (``python -m app --sandbox`` until every view is built), observed: which slice built
+    which of PySide's enum types, the thread that opened the journal's file."""
     import json
     import os
     import subprocess
@@ -205,58 +201,6 @@ def start_probe(tmp_path_factory):
     return probe
 
 
-def test_the_start_hands_the_gil_over_every_tenth_of_a_millisecond(start_probe):
-    """The real start sets the GIL's switch interval (``runtime.GIL_SWITCH_INTERVAL``): at Python's 5 ms,
-    or the 1 ms before it, the UI thread waited for the mail worker and the journal each time it wanted
-    the GIL back (typing on into a 10 MB body while it was saved: 13.5-18.2 ms stalls at 1 ms, 8-12 at
-    0.5 ms); a repaint calling into Python for each cell waited it at every call (a 5,000-row merge's
-    longest stalls: 29-41 ms at 0.5 ms, 13-16 ms at 0.1 ms)."""
-    from app.runtime import GIL_SWITCH_INTERVAL
-
-    assert GIL_SWITCH_INTERVAL <= 0.0001
-    assert start_probe["switch_interval"] == pytest.approx(GIL_SWITCH_INTERVAL)
-
-
-def test_pyside_reads_no_module_source_during_the_start(start_probe):
-    """PySide6's import hook reads the source of every module imported after it to see if it says
-    "PySide6" (for ``from __feature__``): ~14 ms of the UI thread between the first paint and ready.
-    ``runtime.spare_pyside_source_scan`` answers instead (PySide's own modules are left to it)."""
-    read = [m for m in start_probe["read"] if m.partition(".")[0] not in ("PySide6", "shiboken6", "shibokensupport")]
-    assert read == [], f"PySide read the source of {read}"
-
-
-_BACKEND_PROBE = r"""
-import PySide6.QtWidgets  # noqa: F401
-from PySide6.support import feature
-from app.runtime import spare_pyside_source_scan
-
-assert spare_pyside_source_scan()
-read = []
-scan = feature._mod_uses_pyside
-feature._mod_uses_pyside = lambda m: (read.append(getattr(m, "__name__", "?")), scan(m))[1]
-import app.mail.ews  # noqa: F401 - what the first connect imports on a worker thread (exchangelib & co)
-import exchangelib  # noqa: F401
-print("READ", len(read), " ".join(read[:20]))
-"""
-
-
-def test_pyside_reads_no_source_of_the_mail_backend_on_the_first_connect(tmp_path):
-    """exchangelib and its ~330 modules are imported on a worker thread at the first connect: PySide's
-    scan of them held the GIL ~26 ms and kept 3.5 MB of their source in linecache."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, PYTHONPATH=str(root), DISPATCH_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", _BACKEND_PROBE], capture_output=True, text=True, env=env, cwd=root,
-                         timeout=120)
-    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("READ")), None)
-    assert line is not None, out.stdout + out.stderr
-    assert line.split()[1] == "0", line
-
-
 def test_qt_namespace_is_built_in_a_slice_of_its_own(start_probe):
     """Qt's ~90 enum types (11-20 ms) are built by ``setup_steps.qt_namespace`` in a turn of its own (before
     the loop starts): not by the early keys' shortcuts (setShortcut would), not by qasync's first timer
@@ -264,16 +208,6 @@ def test_qt_namespace_is_built_in_a_slice_of_its_own(start_probe):
     where = {p for p, qualname, module in start_probe["enums"] if qualname.startswith("Qt.")
              and module == "PySide6.QtCore"}
     assert where == {"qt_namespace"}
-
-
-def test_no_module_of_the_app_selects_a_pyside_feature():
-    """spare_pyside_source_scan's premise: the app's modules need no __feature__ switching."""
-    from pathlib import Path
-
-    app = Path(__file__).resolve().parents[2] / "app"
-    selects = [p for p in app.rglob("*.py") for line in p.read_text().splitlines()
-               if line.strip().startswith(("from __feature__", "import __feature__"))]
-    assert selects == []
 
 
 def test_pyside_loads_the_widget_types_in_a_slice_of_its_own(start_probe):
