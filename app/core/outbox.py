@@ -34,9 +34,8 @@ from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
 from app.core.waiters import Waiters
 from app.core.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
-from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary, new_message_id
+from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, validate_draft
-from app.mail.errors import MailError
 from app.storage.journal import Journal, State
 from app.storage.local_errors import local_reason
 
