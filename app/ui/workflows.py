@@ -25,6 +25,7 @@ from app.domain.models import Draft, ErrorKind, ItemOutcome, OutcomeStatus
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
 from app.ui.compose_view import EDITED
+from app.ui.drafts_flows import DraftsFlows
 from app.ui.recent import remember_recipients
 from app.ui.tasks import TaskTracker
 
@@ -45,8 +46,6 @@ class Workflows(TaskTracker):
         self.reconnect = Reconnector(window, self)  # a connect that may pass by itself is tried again
         self._discard = None  # app.ui.compose_flows.ComposeDiscard, built on first use
         self.send_question = None  # the open "Send anyway?" box, if any
-        from app.ui.drafts_flows import DraftsFlows
-
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
 
     # ---- connect ----
