@@ -127,7 +127,12 @@ class SendLaterDialog(QDialog):
         lay.addLayout(buttons)
         self.when.setFocus(Qt.OtherFocusReason)
         self.setMaximumWidth(WIDTH)
-        self.resize(WIDTH, self.sizeHint().height())
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its wrapped lines need at :data:`WIDTH` (the size hint is computed for one long line,
+        which left the intro cut off at the top)."""
+        self.resize(WIDTH, max(self.sizeHint().height(), self.heightForWidth(WIDTH)))
 
     def now(self) -> datetime:
         return self._now or datetime.now()
@@ -139,6 +144,7 @@ class SendLaterDialog(QDialog):
             self.error.setText(str(exc))
             self.error.setAccessibleDescription(str(exc))
             self.error.show()
+            self._fit()
             self.when.setFocus(Qt.OtherFocusReason)
             self.when.selectAll()
             return

@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.core.submission import SubState
 from app.domain.models import Folder
@@ -115,6 +115,18 @@ def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot
     assert _writes(sandbox, since, ui_backend).count("SendItem") == 1
 
 
+def _every_line_shown(dlg) -> None:
+    """Every visible label of the dialog is inside it and as tall as its wrapped lines need (issue 45: the
+    intro was cut off at the top once the error appeared)."""
+    for label in dlg.findChildren(QLabel):
+        if not label.isVisible():
+            continue
+        box = label.geometry()
+        assert dlg.rect().contains(box), (label.text(), box, dlg.rect())
+        if label.wordWrap():
+            assert box.height() >= label.heightForWidth(box.width()), (label.text(), box)
+
+
 def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window, sandbox, settings, screenshot_dir):
     win = window
     type_message(qtbot, win, cc="", bcc="", subject="Tomorrow's agenda", body="1. numbers")
@@ -132,6 +144,8 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     assert win.session.outbox.subs == {}
     dlg.when.selectAll()
     qtbot.keyClicks(dlg.when, "tomorrow 8:00")
+    QApplication.processEvents()
+    _every_line_shown(dlg)
     dlg.grab().save(str(screenshot_dir / "send-later.png"))
     qtbot.keyClick(dlg.when, Qt.Key_Return)
     ob = win.session.outbox
