@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
 from app.ui.safe_text import PlainLabel
 
@@ -130,27 +130,30 @@ class Banner(QFrame):
 class BannerSlot(QWidget):
     """The banner's place at the top of the page. It takes little room (issue 45: the room it kept for good
     was ~70 px of empty space above every page title): the banner floats over the top of the view, its
-    title row, as a child of the slot's parent, raised; showing or hiding it never moves the form under
-    the user's pointer. A message longer than one line overlaps more of the view instead of pushing it
-    down."""
+    title row, as a child of the slot's parent, raised, so a banner of a line or two never moves the form.
+    A longer one (a certificate's fingerprint, a long error) never covers the form either: the slot then
+    grows by what the banner needs beyond the title row, and shrinks back when it goes."""
 
     MARGINS = (28, 4, 28, 0)  # left, top, right, bottom around the banner
     #: the room kept: with the page's own top margin, enough for a banner of two lines at 683 px to end
     #: above the form (its title row is what it covers)
     HEIGHT = 16
 
-    def __init__(self, banner: Banner, parent: QWidget):
+    def __init__(self, banner: Banner, parent: QWidget, pages: QStackedWidget | None = None):
         super().__init__(parent)
         self.setObjectName("bannerSlot")
         self.banner = banner
+        self.pages = pages
         banner.setParent(parent)
         self.setFixedHeight(self.HEIGHT)
         self.installEventFilter(self)
         banner.installEventFilter(self)
+        if pages is not None:
+            pages.currentChanged.connect(lambda _i: self.place())
         banner.hide()
 
     def eventFilter(self, obj, ev):  # noqa: N802
-        if ev.type() in (QEvent.Resize, QEvent.Move, QEvent.Show, QEvent.LayoutRequest):
+        if ev.type() in (QEvent.Resize, QEvent.Move, QEvent.Show, QEvent.Hide, QEvent.LayoutRequest):
             self.place()
         return False
 
@@ -158,5 +161,17 @@ class BannerSlot(QWidget):
         left, top, right, bottom = self.MARGINS
         g = self.geometry()
         w = max(0, g.width() - left - right)
-        self.banner.setGeometry(g.x() + left, g.y() + top, w, self.banner.height_for(w))
+        height = self.banner.height_for(w)
+        self.banner.setGeometry(g.x() + left, g.y() + top, w, height)
         self.banner.raise_()
+        beyond = height - self._room() if self.banner.isVisibleTo(self.parentWidget()) else 0
+        self.setFixedHeight(self.HEIGHT + max(0, beyond))
+
+    def _room(self) -> int:
+        """How tall the banner may be before it reaches the form: down to the end of the page's title row
+        (measured inside the page, so growing the slot does not change it)."""
+        left, top, right, bottom = self.MARGINS
+        page = self.pages.currentWidget() if self.pages is not None else None
+        title = page.findChild(QLabel, "viewTitle") if page is not None else None
+        title_end = title.mapTo(page, QPoint(0, title.height())).y() if title is not None and title.isVisibleTo(page) else 0
+        return self.HEIGHT - top + title_end

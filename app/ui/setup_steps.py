@@ -31,7 +31,7 @@ def shell(win) -> None:
     win.progress, win.journal_notice = win.status.progress, win.status.journal_notice
     win._set_state("idle")
     win.banner = Banner(win)
-    win.banner_slot = BannerSlot(win.banner, win.stack.parentWidget())
+    win.banner_slot = BannerSlot(win.banner, win.stack.parentWidget(), win.stack)
     win._bwrap.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):

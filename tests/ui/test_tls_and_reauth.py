@@ -4,7 +4,7 @@ the password is kept in memory for the session only, which is what these tests c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from app.core.session import ConnectionState, Session
 from app.domain.account import AccountConfig
@@ -36,6 +36,10 @@ def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_fo
         assert win.banner.accept_button.accessibleName() == "Trust this certificate"
         assert win.banner.close_button.isVisible() and win.banner.close_button.text() == "&Cancel"
         assert win.isEnabled() and not win.flows.security.prompt  # non-modal; no password asked
+        # its five lines hide nothing of the form (issue 45: they covered the To field)
+        to = win.compose.to.edit
+        qtbot.waitUntil(lambda: win.banner.mapTo(win, QPoint(0, win.banner.height())).y()
+                        <= to.mapTo(win, QPoint(0, 0)).y(), timeout=3000)
         win.grab().save(str(screenshot_dir / "tls-banner.png"))
         # a follow-up error does not hide the question
         win.show_error("something else")
