@@ -12,6 +12,7 @@ import pytest
 
 from app.core import eml_files
 from app.domain.eml_read import MAX_HEADERS, MAX_LINES, MAX_PARTS, Budget, EmlCancelled, EmlError, read_eml
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 
 LIMIT = 21 * 1024 * 1024
 HEAD = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
@@ -137,3 +138,31 @@ def test_the_largest_legitimate_files_still_open():
                   b'Content-Disposition: attachment; filename="x.bin"\r\n\r\n') + big + b"\r\n--b--\r\n"
     (att,) = read_eml(raw, max_bytes=LIMIT).draft.attachments
     assert att.content == base64.decodebytes(big)
+
+
+def _at_the_limit(kind: str) -> bytes:
+    """A legitimate file as large as can be opened (twice the 10 MB send limit): one base64 attachment, or
+    one long plain text."""
+    import base64
+    import os
+
+    room = 2 * DEFAULT_MAX_SEND_BYTES - 4096
+    if kind == "attachment":
+        data = base64.encodebytes(os.urandom(room * 57 // 77))  # 57 bytes to 76 characters and a line end
+        return HEAD + (b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n'
+                       b'hi\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n'
+                       b'Content-Disposition: attachment; filename="x.bin"\r\n\r\n') + data + b"\r\n--b--\r\n"
+    line = b"The quick brown fox jumps over the lazy dog, again and again and again.\r\n"
+    return HEAD + b"Content-Type: text/plain; charset=utf-8\r\n\r\n" + line * (room // len(line))
+
+
+@pytest.mark.parametrize("kind", ["attachment", "text"])
+def test_a_file_at_the_size_limit_opens_within_100_mb(kind):
+    """Issue 46: any file up to the size limit is accepted or refused within 100 MB. The file's bytes and
+    the most the parse and decode held beside them, together (a 14 MB attachment was decoded through five
+    copies of itself: ~110 MB beside the file)."""
+    raw = _at_the_limit(kind)
+    assert 2 * DEFAULT_MAX_SEND_BYTES - 64 * 1024 < len(raw) <= 2 * DEFAULT_MAX_SEND_BYTES
+    raised, peak = _peak(read_eml, raw, max_bytes=2 * DEFAULT_MAX_SEND_BYTES)
+    assert raised is None
+    assert len(raw) + peak <= 100 * 1024 * 1024, f"{(len(raw) + peak) / 2**20:.0f} MiB"
