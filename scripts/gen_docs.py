@@ -92,6 +92,7 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
 
     app = QApplication.instance() or QApplication([])
     _ = app
+    from app.storage.journal import Journal
     from app.storage.settings import Settings
     from app.ui.main_window import MainWindow
     from app.ui.shortcuts import sheet_rows as rows_of
@@ -99,13 +100,15 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     with tempfile.TemporaryDirectory() as home:
         old = os.environ.get("DISPATCH_HOME")
         os.environ["DISPATCH_HOME"] = home
-        win = MainWindow(settings=Settings(Path(home) / "settings.json"), keyring_ok=False)
+        journal = Journal(":memory:")  # nothing of this window is kept
+        win = MainWindow(settings=Settings(Path(home) / "settings.json"), keyring_ok=False, journal=journal)
         try:
             return rows_of(win)
         finally:
             win._force_close = True
             win.close()
             win.deleteLater()
+            journal.close()
             if old is None:
                 os.environ.pop("DISPATCH_HOME", None)
             else:
