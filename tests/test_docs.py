@@ -37,8 +37,10 @@ def _diff_hint(path: Path, want: str) -> str:
     have = path.read_text(encoding="utf-8").splitlines()
     new = want.splitlines()
     first = next((i for i, (a, b) in enumerate(zip(have, new)) if a != b), min(len(have), len(new)))
+    was = have[first] if first < len(have) else "<end>"
+    now = new[first] if first < len(new) else "<end>"
     return (f"{path.relative_to(ROOT)} is stale (run: python scripts/gen_docs.py); first difference at line "
-            f"{first + 1}: {have[first] if first < len(have) else '<end>'!r} vs {new[first] if first < len(new) else '<end>'!r}")
+            f"{first + 1}: {was!r} vs {now!r}")
 
 
 def test_the_submission_state_table_and_the_contracts_are_generated_from_the_code(gen):
