@@ -22,8 +22,8 @@ recipients, tooltips, accessible text) run in the mail client's worker with each
 parsing, which holds the GIL.
 
 Everything runs twice, each time in a fresh process: quiet, and with ``--hog N`` (default 2) busy-looping
-processes beside it; the numbers go to ``bench/out/list_10k.json`` (``bench/update_readme.py`` writes the
-README's table from it).
+processes beside it; the numbers go to ``bench/out/list_10k.json`` (committed to bench/results/, it would go
+to docs/performance.md: bench/perf_doc.py has no renderer for it yet).
 
 Run: ``python bench/bench_list_10k.py [--drafts 10000] [--hog 2 | --quiet-only]``
 """

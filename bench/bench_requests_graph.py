@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.domain.account import AccountConfig  # noqa: E402
 from app.domain.models import Attachment, Draft, Folder, Recipient  # noqa: E402
+from bench.hog import machine  # noqa: E402
 from bench.graph_wire import ALICE, BOB, PIECE, EwsMeter, GraphMeter, plain_graph_flows  # noqa: E402
 
 BATCH = 50
@@ -254,6 +255,7 @@ def main() -> int:
     results = measure()
     data = {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
         "python": platform.python_version(),
         "batch": BATCH, "large_bytes": LARGE, "chunks": CHUNKS,
         "rows": [list(r) for r in ROWS],

@@ -10,8 +10,8 @@
    HTTP with real exchangelib, and the first page after Ctrl+2. Goal: <= 16 ms, our CPU <= 8 ms per gap.
 3. All of it twice: on the machine as it is ("quiet") and with ``--hog N`` (default 2) busy-looping
    processes at the same priority beside it (issue 16: the goals must hold under load). Each table
-   names the date and the load average; the numbers go to ``bench/out/startup_stall.json`` too, from
-   which ``bench/update_readme.py`` rewrites the README's Benchmarks section.
+   names the date and the load average; the numbers go to ``bench/out/startup_stall.json`` too, to be
+   committed to bench/results/ for docs/performance.md (bench/perf_doc.py has no renderer for it yet).
 
 Each stall row is followed by "of which on CPU": the CPU time this process (UI thread / all threads)
 used during the longest gap. Findings (issue 3, 2 shared CPUs): the UI thread's own work per page of

@@ -46,7 +46,8 @@ def describe(m: dict) -> str:
 
 
 def save(name: str, data: dict) -> Path:
-    """Write ``data`` to ``bench/out/<name>.json`` (what bench/update_readme.py reads)."""
+    """Write ``data`` to ``bench/out/<name>.json`` (``scripts/gen_docs.py --collect`` copies it to
+    bench/results/, from which bench/perf_doc.py writes docs/performance.md)."""
     OUT.mkdir(exist_ok=True)
     path = OUT / f"{name}.json"
     path.write_text(json.dumps(data, indent=1) + "\n")
