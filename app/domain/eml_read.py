@@ -40,6 +40,16 @@ MAX_PARTS = 500
 MAX_DEPTH = 20
 MAX_HEADER_CHARS = 64 * 1024
 MAX_HEADERS = 2000
+#: headers in the whole file: each look-up of a part's header goes through all of that part's headers
+MAX_ALL_HEADERS = 10_000
+#: characters of all ``Content-*`` headers together (type, disposition, file names: ~100 a part in real
+#: mail): the stdlib parses one again at every look-up, ~2 µs a character (issue 46: 300 parts with a 60 KB
+#: Content-Type each cost ~37 s of CPU)
+MAX_CONTENT_HEADER_CHARS = 128 * 1024
+#: characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~1,600 addresses, three
+#: times the 500 recipients a message may have; the address parser takes ~8 µs a character
+MAX_ADDRESS_CHARS = 64 * 1024
+_ADDRESS_HEADERS = frozenset(("from", "to", "cc", "bcc", "reply-to", "sender"))
 #: a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
 MAX_LINES = 600_000
 #: how long a parse may take before the user is told the file cannot be read
@@ -79,6 +89,9 @@ class Budget:
         self.deadline, self.seconds, self.cancelled, self.clock = clock() + seconds, seconds, cancelled, clock
         self.parts = -1  # the parser calls its factory once to try it
         self.headers = 0  # in the part being read
+        self.all_headers = 0
+        self.content_chars = 0  # of Content-* headers, in the whole file
+        self.address_chars = 0  # of address headers, in the whole file
 
     def part(self) -> None:
         self.parts += 1
@@ -88,13 +101,27 @@ class Budget:
 
     def header(self, lines: list[str]) -> None:
         self.headers += 1
+        self.all_headers += 1
         if self.headers > MAX_HEADERS:
             raise EmlError(f"A part of the file has more than {MAX_HEADERS} headers; it was not opened.")
+        if self.all_headers > MAX_ALL_HEADERS:
+            raise EmlError(f"The file has more than {MAX_ALL_HEADERS:,} headers; it was not opened.")
         n = sum(len(line) for line in lines)
+        name = lines[0].split(":", 1)[0] if lines else ""
         if n > MAX_HEADER_CHARS:
-            name = lines[0].split(":", 1)[0] if lines else ""
             raise EmlError(f"The file's {_printable(name)} header is {n:,} characters long (at most "
                            f"{MAX_HEADER_CHARS:,}); it was not opened.")
+        name = name.strip().lower()
+        if name.startswith("content-"):
+            self.content_chars += n
+            if self.content_chars > MAX_CONTENT_HEADER_CHARS:
+                raise EmlError(f"The file's parts describe themselves in more than {MAX_CONTENT_HEADER_CHARS:,} "
+                               "characters of headers; it was not opened.")
+        elif name in _ADDRESS_HEADERS:
+            self.address_chars += n
+            if self.address_chars > MAX_ADDRESS_CHARS:
+                raise EmlError(f"The file's addresses take more than {MAX_ADDRESS_CHARS:,} characters (far more "
+                               "recipients than a message may have); it was not opened.")
 
     def tick(self) -> None:
         if self.cancelled():
@@ -322,14 +349,15 @@ def _attachments(msg, body_part, notes: list[str]) -> list[Attachment]:
     stack = [(msg, False)]
     while stack:
         part, related = stack.pop(0)
-        ctype = part.get_content_type()
-        if part.get_content_maintype() == "multipart":  # an attached message (message/rfc822) is one file
+        ctype = part.get_content_type()  # parsed again at every look-up: read once a part
+        maintype = ctype.partition("/")[0]
+        if maintype == "multipart":  # an attached message (message/rfc822) is one file
             inner = part.get_payload() if isinstance(part.get_payload(), list) else []
             stack[0:0] = [(p, ctype == "multipart/related") for p in inner]
             continue
         if id(part) in skip:
             continue
-        if ctype == "message/rfc822" or (part.get_content_maintype() == "message" and not part.is_multipart()):
+        if ctype == "message/rfc822" or (maintype == "message" and not part.is_multipart()):
             content = _message_bytes(part)
         else:
             try:

@@ -11,7 +11,8 @@ import tracemalloc
 import pytest
 
 from app.core import eml_files
-from app.domain.eml_read import MAX_HEADERS, MAX_LINES, MAX_PARTS, Budget, EmlCancelled, EmlError, read_eml
+from app.domain.eml_read import (MAX_ADDRESS_CHARS, MAX_ALL_HEADERS, MAX_CONTENT_HEADER_CHARS, MAX_HEADERS, MAX_LINES,
+                                 MAX_PARTS, Budget, EmlCancelled, EmlError, read_eml)
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 
 LIMIT = 21 * 1024 * 1024
@@ -56,6 +57,36 @@ def test_a_flood_of_headers_is_refused_at_the_first_header_over_the_limit():
     raised, _peak_bytes = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
     assert raised is not None and f"more than {MAX_HEADERS} headers" in str(raised)
     assert budget.headers == MAX_HEADERS + 1
+
+
+def test_headers_spread_over_many_parts_are_counted_for_the_whole_file():
+    """Under 2,000 a part, but 500 parts of 1,190 each: ~4 s of look-ups through them (issue 46)."""
+    part = b"--b\r\n" + b"".join(b"X-%d: value\r\n" % i for i in range(1190)) + b"\r\nx\r\n"
+    raw = HEAD + b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n' + part * 499 + b"--b--\r\n"
+    budget = Budget()
+    raised, _peak_bytes = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
+    assert raised is not None and f"more than {MAX_ALL_HEADERS:,} headers" in str(raised)
+    assert budget.all_headers == MAX_ALL_HEADERS + 1 and budget.parts <= 10  # stopped in the 9th part
+
+
+def test_long_content_headers_are_counted_for_the_whole_file():
+    """300 parts each naming itself in a 60 KB Content-Type, each under the 64 KB a header may have: the
+    stdlib parses such a header again at every look-up (~37 s of CPU before this limit)."""
+    part = b'--b\r\nContent-Type: text/plain; name="' + b"a" * 60_000 + b'"\r\n\r\nx\r\n'
+    raw = HEAD + b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n' + part * 300 + b"--b--\r\n"
+    budget = Budget()
+    raised, _peak_bytes = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
+    assert raised is not None and f"more than {MAX_CONTENT_HEADER_CHARS:,} characters" in str(raised)
+    assert budget.parts <= 4 and budget.content_chars > MAX_CONTENT_HEADER_CHARS  # in the 3rd part
+
+
+def test_addresses_beyond_three_times_the_recipient_limit_are_refused_before_they_are_parsed():
+    many = b", ".join(b"user%d@example.com" % i for i in range(3000))[:60_000]
+    raw = (b"From: a@example.com\r\nTo: " + many + b"\r\nCc: " + many + b"\r\nSubject: s\r\n\r\nhi\r\n")
+    budget = Budget()
+    raised, _peak_bytes = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
+    assert raised is not None and "addresses take more than" in str(raised)
+    assert budget.address_chars > MAX_ADDRESS_CHARS
 
 
 def test_a_file_of_millions_of_lines_is_refused_before_the_parser_runs():
