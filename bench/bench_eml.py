@@ -46,6 +46,13 @@ def many_attachments() -> bytes:
     return HEAD + MIXED + b"".join(_part(one, n=i) for i in range(490)) + b"--b--\r\n"
 
 
+def attached_message() -> bytes:
+    """A forwarded message (message/rfc822, 7-bit as RFC 2046 wants) holding one large attachment."""
+    inner = HEAD + MIXED.replace(b'"b"', b'"c"') + _part(base64.encodebytes(os.urandom(int(LIMIT / 1.37) - 16384)))
+    inner = inner.replace(b"--b\r\n", b"--c\r\n") + b"--c--\r\n"
+    return HEAD + MIXED + b"--b\r\nContent-Type: message/rfc822\r\n\r\n" + inner + b"\r\n--b--\r\n"
+
+
 def hostile_inside_limits() -> bytes:
     """490 attachments, addresses and Content-Type headers as long as the limits let them be."""
     addrs = b", ".join(b"user%d@example.com" % i for i in range(2000))[:21_000]
@@ -81,7 +88,8 @@ def main() -> None:
     base = base64.encodebytes(os.urandom(int(LIMIT / 1.37) - 8192))
     print(_row("baseline: base64 decode of the same size", base64.b64decode, base))
     for name, make in (("one attachment", one_attachment), ("plain text", plain_text),
-                       ("490 attachments", many_attachments), ("hostile, inside the limits", hostile_inside_limits)):
+                       ("490 attachments", many_attachments),
+                       ("an attached message", attached_message), ("hostile, inside the limits", hostile_inside_limits)):
         print(_row(name, lambda raw: read_eml(raw, max_bytes=LIMIT), make()))
 
 
