@@ -24,6 +24,8 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # Keep the app's config/data/keyring out of the real home dir during tests.
 _TEST_HOME = Path(tempfile.mkdtemp(prefix="dispatch-test-home-"))
 os.environ.setdefault("DISPATCH_HOME", str(_TEST_HOME))
+if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker its own home (a worker inherits the controller's)
+    os.environ["DISPATCH_HOME"] = str(_TEST_HOME)
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 # Undo send (issue 15) is on by default (10 s); tests written before it expect Ctrl+Return to send at once.
 # Tests of undo send set the delay themselves (Settings.set_undo_send_seconds); so does a kill child.
