@@ -92,7 +92,8 @@ def test_a_delete_the_journal_cannot_record_leaves_the_send_held_and_says_so(tmp
 
     done, sub, rows = _run(main())
     assert failed and done is False
-    assert rows == [("not deleted", NOT_DELETED)] and sub.state == SubState.QUEUED
+    # still DELETING (a state of the table: never sent), its row saying why
+    assert rows == [("not deleted", NOT_DELETED)] and sub.state == SubState.DELETING
     assert box.sent == [] and box.calls == ["save"], "a message the user deleted was sent"
     # the journal still holds it as waiting: the next start lists it again, as the truth is
     subs, _saves, _report = restore_work(journal, "a", FAST, 0.0, Outbox.meta_of)
