@@ -67,7 +67,7 @@ def _wait_words(seconds: float) -> str:
     return f"{n} s" if n < 120 else f"{n // 60} min"
 
 
-#: the reason a send shows when its delete could not be recorded (it stays held: not sent)
+#: the reason a send shows when its delete could not be recorded (it stays DELETING: not sent)
 NOT_DELETED = "Not deleted: this computer could not record it. It will not be sent now; press Delete again"
 
 

@@ -61,10 +61,10 @@ def cancel(box, local_id: str) -> asyncio.Future:
 
 def delete(box, local_id: str) -> asyncio.Future:
     """Remove a queued send or save and its journal entry (the user threw the message away). A send stays
-    listed, held (the worker does not pick it up), until its delete is on disk: were it gone from the
+    listed, DELETING (the worker never picks it up), until its delete is on disk: were it gone from the
     queue first and the write then failed, the journal would still hold it as waiting and the next start
     would send it. The returned future gives True once the delete is on disk; False when the journal could
-    not record it (the send then stays listed and held, with the reason: not deleted, and not sent)."""
+    not record it (the send then stays listed and DELETING, with the reason: not deleted, and not sent)."""
     sub = box.subs.get(local_id)
     if (sub is not None and sub.state not in DELETABLE) or box.in_flight(local_id):
         raise NotCancellable(local_id)
