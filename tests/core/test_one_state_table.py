@@ -97,3 +97,12 @@ def test_the_checks_see_what_they_look_for():
     tree = ast.parse(src)
     assert sorted(_submission_state_sets(tree)) == [1, 2, 3]
     assert list(_event_applications(tree)) == [4]
+
+
+def test_the_journal_holds_the_same_states_as_before_deleting_is_never_written():
+    """Journal compatibility: the states a submission is stored in are those older versions wrote and read
+    (DELETING is persisted as its entry leaving the journal, as SENT is), and each resumes per RESTART."""
+    from app.core.submission import RESTART, STORED, SubState
+
+    assert {s.value for s in STORED} == {"queued", "send_saving", "submitting", "unknown", "failed", "held"}
+    assert set(RESTART) == set(STORED) and SubState.DELETING not in STORED
