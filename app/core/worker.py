@@ -102,13 +102,13 @@ class QueueWorker:
         saves = [j for j in box.saves.values() if (j.status == waiting or j.status == retrying)
                  and j.retry_at <= now]
         queued, unknown_state = SubState.QUEUED, SubState.UNKNOWN
-        recording = box.recording  # derived views (app.core.submission's docstring); parked() only while the
-        parked = box.parked if self.needs_sign_in else _never  # queue is parked (the worker waits then anyway)
+        recording = box.waiters.written_ids()  # derived views (app.core.submission's docstring): being recorded;
+        parked = box.parked if self.needs_sign_in else _never  # parked() only while the queue is parked
         unknown, sends = [], []
         for sub in box.subs.values():
             state = sub.state
             if state == queued:
-                if sub.retry_at <= now and not recording(sub.local_id) and not parked(sub):
+                if sub.retry_at <= now and sub.local_id not in recording and not parked(sub):
                     sends.append(sub)
             elif state == unknown_state and sub.retry_at <= now and not parked(sub):
                 unknown.append(sub)
