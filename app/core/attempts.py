@@ -90,58 +90,58 @@ class Attempts:
         """Save each (their content is ours) and send them all in ONE request."""
         box = self.box
         # the worker picked these before its saves and look-ups ran: meanwhile the user may have taken one
-        # back (cancelled) or thrown it away (held, still queued, until its delete is on disk: it must never
-        # go out). Only those still waiting their turn go; from here on they are ``working``, and no cancel
-        # or delete reaches them until their outcome is recorded.
-        subs = [s for s in subs if self._still_due(s)]
-        box.working.update(s.local_id for s in subs)
-        # each leaves ``working`` as soon as its own outcome is recorded: whoever waited for it (Send
-        # selected taking a refused draft back) runs while the others' outcomes are still being written
-        done = box.working.discard
+        # back (cancelled) or thrown it away (DELETING: it must never go out). Only those still waiting
+        # their turn start, each checked on the turn it starts (``start`` is applied before that turn ends:
+        # no take-back can come in between); from ``saving`` on, no cancel or delete reaches them
+        # (Outbox.in_flight) until their outcome is recorded.
+        started: list[Submission] = []
         try:
             ready = []
             for sub in subs:
+                if not self._still_due(sub):
+                    continue
+                started.append(sub)
                 await box.move(sub, Event.START)
                 if await self._prepare(sub):
                     ready.append(sub)
-                else:
-                    done(sub.local_id)
             if not ready:
                 return
             for sub in ready:  # on disk before the request leaves: a crash from here on is settled
                 await box.move(sub, Event.SAVED)
-            box.stats["attempts"] += 1
-            try:
-                outcomes = await box.client.send_drafts([s.draft.ref for s in ready], save_copy=True)
-            except Exception as exc:  # noqa: BLE001 - nothing known about any item: by kind
-                now = box.clock()  # one time for the group: it is looked up (or retried) together
-                for sub in ready:
-                    await self._send_failed(sub, kind_of(exc), exc, now=now)
-                    done(sub.local_id)
-                return
-            if len(outcomes) != len(ready):  # cannot tell which answer is whose: settle them all
-                now = box.clock()
-                for sub in ready:
-                    await self._send_failed(sub, ErrorKind.OUTCOME_UNKNOWN, None, now=now)
-                    done(sub.local_id)
-                return
-            for sub, o in zip(ready, outcomes):
-                if o.ok:
-                    self._offline.pop(sub.local_id, None)
-                    await box.move(sub, Event.ACCEPTED, reason="Sent")
-                else:
-                    err = _OutcomeError(o.code, o.message)
-                    await self._send_failed(sub, ErrorKind(o.kind) if o.kind else ErrorKind.PERMANENT, err)
-                done(sub.local_id)
+            await self._request(ready)
         finally:
-            for sub in subs:
-                box.working.discard(sub.local_id)
+            for sub in started:
                 box.resolve(sub)
 
-    def _still_due(self, sub: Submission) -> bool:
+    async def _request(self, ready: list[Submission]) -> None:
+        """The ONE send request for ``ready`` (all ``submitting`` on disk), each one's outcome recorded."""
         box = self.box
-        return (box.subs.get(sub.local_id) is sub and sub.state == SubState.QUEUED and not sub.hold
-                and not sub.parked and sub.local_id not in box.working)
+        box.stats["attempts"] += 1
+        try:
+            outcomes = await box.client.send_drafts([s.draft.ref for s in ready], save_copy=True)
+        except Exception as exc:  # noqa: BLE001 - nothing known about any item: by kind
+            now = box.clock()  # one time for the group: it is looked up (or retried) together
+            for sub in ready:
+                await self._send_failed(sub, kind_of(exc), exc, now=now)
+            return
+        if len(outcomes) != len(ready):  # cannot tell which answer is whose: settle them all
+            now = box.clock()
+            for sub in ready:
+                await self._send_failed(sub, ErrorKind.OUTCOME_UNKNOWN, None, now=now)
+            return
+        for sub, o in zip(ready, outcomes):
+            if o.ok:
+                self._offline.pop(sub.local_id, None)
+                await box.move(sub, Event.ACCEPTED, reason="Sent")
+            else:
+                err = _OutcomeError(o.code, o.message)
+                await self._send_failed(sub, ErrorKind(o.kind) if o.kind else ErrorKind.PERMANENT, err)
+
+    def _still_due(self, sub: Submission) -> bool:
+        """Still in the queue, waiting its turn, its state on disk, not waiting for a sign-in."""
+        box = self.box
+        return (box.subs.get(sub.local_id) is sub and sub.state == SubState.QUEUED
+                and not box.recording(sub.local_id) and not box.parked(sub))
 
     async def _prepare(self, sub: Submission) -> bool:
         """In ``saving``: make sure the message is in the server's Drafts, as the user wrote it. False
@@ -190,8 +190,7 @@ class Attempts:
     async def _park_fail_or_retry(self, sub: Submission, action: Action, exc: BaseException | None, *,
                                   now: float | None = None) -> None:
         """Nothing was sent: wait for a sign-in, give up for good, or try again later."""
-        if action == Action.PARK:
-            sub.parked = True
+        if action == Action.PARK:  # parked (Outbox.parked): its kind parks, and the queue is parked now
             self.box.park()
             await self._retry(sub, Event.RETRY, action, exc, delay=0.0)
         elif action == Action.FAIL:
@@ -239,7 +238,6 @@ class Attempts:
     async def settle(self, subs: list[Submission]) -> None:
         """Look up sends whose outcome is unknown, all in one go."""
         box = self.box
-        box.working.update(s.local_id for s in subs)
         try:
             box.stats["lookups"] += 1
             try:
@@ -248,18 +246,16 @@ class Attempts:
                 kind = kind_of(exc)
                 now = box.clock()  # they are looked up together next time too
                 for sub in subs:
-                    if action_for(kind) == Action.PARK:
-                        sub.parked = True
+                    if action_for(kind) == Action.PARK:  # parked (Outbox.parked) until a sign-in
+                        sub.kind = kind
                         box.park()
                     sub.retry_at = now + box.policy.delay(max(1, sub.lookups + 1), getattr(exc, "retry_after", None))
                     await box.move(sub, Event.RETRY, reason=f"could not check yet: {_reason(exc)}")
                 return
             for sub in subs:
                 await self._settled(sub, found)
-                box.working.discard(sub.local_id)  # as in send(): free once its own verdict is recorded
         finally:
             for sub in subs:
-                box.working.discard(sub.local_id)
                 box.resolve(sub)
 
     async def _settled(self, sub: Submission, found: dict) -> None:
@@ -318,8 +314,7 @@ class Attempts:
         if problems is not None:  # refused before the network, as Ctrl+S refuses it; the journal keeps it
             await self._save_job_failed(job, entry.draft, ErrorKind.INVALID_INPUT, problems)
             return
-        job.status, job.again = SaveStatus.WORKING, False
-        box.working.add(lid)
+        job.status, job.again = SaveStatus.WORKING, False  # in flight (Outbox.in_flight) until it ends
         box.resolve(job)
         draft = entry.draft
         try:
@@ -335,8 +330,6 @@ class Attempts:
         except Exception as exc:  # noqa: BLE001 - by kind
             await self._save_job_failed(job, draft, kind_of(exc), exc)
             return
-        finally:
-            box.working.discard(lid)
         saved = saved.copy(internet_message_id=saved.internet_message_id or draft.internet_message_id)
         removed = await box.write(box.journal.confirm_saved, lid, saved.ref, entry.version)
         if not removed:

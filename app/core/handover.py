@@ -51,7 +51,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
-from app.core.submission import FINAL, RESTART, TRANSITIONS, SubState, Submission
+from app.core.submission import FINAL, RESTART, TAKEN_OUT, TRANSITIONS, SubState, Submission
 from app.domain.models import Draft
 from app.storage.journal import Entry, Journal, State
 from app.storage.journal_accounts import Rekey, rekey_entries, unfinished_sends
@@ -146,8 +146,8 @@ def send_resumes(state: SubState | str, source: str = "compose") -> Submission |
 
 
 def _waits_for_the_queue(state: SubState) -> bool:
-    """Whether every way on from ``state`` (but being cancelled) leads back into the queue."""
-    onward = {to for (frm, _event), to in TRANSITIONS.items() if frm == state} - {SubState.CANCELLED}
+    """Whether every way on from ``state`` (but the user's hand: cancelled, deleted) leads back into the queue."""
+    onward = {to for (frm, _event), to in TRANSITIONS.items() if frm == state} - TAKEN_OUT
     return onward == {SubState.QUEUED}
 
 

@@ -60,9 +60,9 @@ def undo_hold(seconds: float, wall: float) -> Hold | None:
     return Hold(UNDO, wall + seconds) if seconds and seconds > 0 else None
 
 
-def apply(sub: Submission, hold: Hold, now: float, wall: float) -> None:
-    """A new submission starts HELD (instead of queued) until ``hold.release_at``."""
-    sub.state = SubState.HELD
+def set_release(sub: Submission, hold: Hold, now: float, wall: float) -> None:
+    """A new HELD submission's release time, on both clocks (the Outbox moved it ``queued --hold--> held``
+    through the table: :meth:`app.core.outbox.Outbox.new_submission`)."""
     sub.hold_kind, sub.release_at = hold.kind, float(hold.release_at)
     sub.retry_at = now + max(0.0, sub.release_at - wall)
 

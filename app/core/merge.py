@@ -15,6 +15,12 @@ Nothing is created twice and nothing is sent twice:
 
 The drafts are written by the Outbox's save path (journaled, retried, adopted by Message-ID after a lost
 answer), so the merge has no server calls of its own but the look-up. No Qt.
+
+A row's own states cover only what happens before the Outbox has it (READY, INVALID, SAVING) and the
+record of how it ended (SENT, FAILED), which outlives its submission (a sent one leaves the journal). While
+it is SENDING, what it shows is its submission's state (:meth:`MergeRun.outcome`), and how it ends is
+derived from that state alone (:func:`row_verdict`): the send's lifecycle is the one table's
+(:mod:`app.core.submission`), never a second one here.
 """
 
 from __future__ import annotations
@@ -239,7 +245,26 @@ class MergeRun:
 
     async def _create_and_submit(self, rows: list[MergeRow]) -> list[tuple[MergeRow, object]]:
         """Create each row's draft, then hand them all to the Outbox as ONE send; the rows handed over, each
-        with its submission."""
+        with its submission. Each step is written down (:meth:`persist`) before the next one acts."""
+        built = await self._start_saving(rows)
+        await self.persist()  # on disk before anything is created
+        if not built:
+            return []
+        found = await self._look_up(built)
+        if found is None:
+            return []
+        jobs, heads = await self._queue_saves(built, found)
+        ready = await self._saved_rows(jobs)
+        if not ready:
+            return []
+        for row in ready:
+            row.state = RowState.SENDING
+        await self.persist()  # a restart from here on settles these by the Outbox and their Message-IDs
+        return await self._hand_over(ready, heads)
+
+    async def _start_saving(self, rows: list[MergeRow]) -> list[tuple[MergeRow, Draft]]:
+        """Each row whose message can be sent becomes SAVING (an earlier refused send of it dropped); the
+        others INVALID with why. Returns the rows to create, each with its draft."""
         messages = await self._messages_of(rows)
         built: list[tuple[MergeRow, Draft]] = []
         for n, (row, msg) in enumerate(zip(rows, messages)):
@@ -252,21 +277,30 @@ class MergeRun:
             row.state, row.error, row.retry = RowState.SAVING, "", False
             built.append((row, msg.draft))
         self._changed()
-        await self.persist()  # on disk before anything is created
-        if not built:
-            return []
+        return built
+
+    async def _look_up(self, built: list[tuple[MergeRow, Draft]]) -> dict | None:
+        """What the server has already of these rows (a run that stopped half way, a draft refused before),
+        by Message-ID, once a save the Outbox restored after a restart ended (or rests). None: the look-up
+        failed, nothing was created, the rows wait for the next Resend."""
         saves = self.outbox.saves
-        for row, draft in built:  # a save the Outbox restored after a restart ends (or rests) first
+        for _row, draft in built:
             if draft.local_id in saves:  # (5,000 awaits of nothing held the UI thread ~10 ms)
                 await self._quiet(draft.local_id)
-        try:  # what the server has already: a run that stopped half way, a draft refused before
-            found = await settle.look_up(self.outbox.client, [d.internet_message_id for _, d in built])
+        try:
+            return await settle.look_up(self.outbox.client, [d.internet_message_id for _, d in built])
         except Exception as exc:  # noqa: BLE001 - nothing created: the rows wait for the next Resend
             for row, _ in built:
                 row.state, row.error, row.retry = RowState.FAILED, _words(exc), True
-            return []
+            return None
+
+    async def _queue_saves(self, built: list[tuple[MergeRow, Draft]], found: dict):
+        """A row found in Sent Items is SENT (never sent again); each other row's draft is queued for saving
+        through the Outbox, over its draft when the server or the Outbox knows it. Returns the save jobs (with
+        their rows) and what the send's list shows of each row's message."""
+        saves = self.outbox.saves
         jobs: list = []
-        heads: dict[int, tuple[str, str, bool, str]] = {}  # what the send's list shows of each row's message
+        heads: dict[int, tuple[str, str, bool, str]] = {}
         for row, draft in built:
             verdict, ref = settle.verdict(found.get(draft.internet_message_id))
             if verdict == settle.Verdict.SENT:
@@ -282,6 +316,11 @@ class MergeRun:
                                  draft.internet_message_id)
             jobs.append((row, await self.outbox.queue_save(draft)))
         self._changed()
+        return jobs, heads
+
+    async def _saved_rows(self, jobs: list) -> list[MergeRow]:
+        """Until each save's first attempt ended: the rows whose draft is in Drafts (its ref kept); the
+        others FAILED with why (Resend tries them again)."""
         ready = []
         for row, job in jobs:
             await self.outbox.wait(job.local_id, final=False)
@@ -293,11 +332,11 @@ class MergeRun:
             else:
                 why = job.reason or "the server did not answer"
                 row.state, row.error, row.retry = RowState.FAILED, f"Not created: {why}", True
-        if not ready:
-            return []
-        for row in ready:
-            row.state = RowState.SENDING
-        await self.persist()  # a restart from here on settles these by the Outbox and their Message-IDs
+        return ready
+
+    async def _hand_over(self, ready: list[MergeRow], heads: dict) -> list[tuple[MergeRow, object]]:
+        """The rows' drafts to the Outbox as ONE send (held in the undo window when it is on); each row keeps
+        its submission, written down before the run lets other rows be fixed and resent."""
         items = []
         for n, row in enumerate(ready):
             if n and not n % FOLLOW_BATCH:  # 5,000 in one turn: ~10 ms of the UI thread, before the Outbox's own
@@ -353,19 +392,16 @@ class MergeRun:
             raise
 
     def _settle_row(self, row: MergeRow, sub) -> None:
-        if sub.state == SubState.SENT:
-            row.state, row.error, row.fixed = RowState.SENT, SENT, False
+        """A handed-over row takes the outcome its submission ended in (:func:`row_verdict`)."""
+        verdict = row_verdict(sub, listed=self.outbox.subs.get(sub.local_id) is sub)
+        if verdict is None:
+            return
+        row.state, row.error, row.retry = verdict
+        if sub.state in (SubState.SENT, SubState.FAILED):  # the server's answer: an earlier fix is spent
+            row.fixed = False
+        if row.state == RowState.SENT:
             # its draft's saved identity is of no more use (5,000 held for the session after a big merge)
             self.outbox.known.pop(dm.row_local_id(self.merge_id, row.number), None)
-        elif sub.state == SubState.FAILED:
-            row.state = RowState.FAILED
-            row.error = sub.reason or describe(sub.code or "ErrorNotSent")
-            row.retry = sub.kind not in NEEDS_FIX
-            row.fixed = False
-        elif sub.state == SubState.CANCELLED:
-            row.state, row.error, row.retry = RowState.FAILED, "Taken back (Undo, or from the Outbox): not sent", True
-        elif self.outbox.subs.get(sub.local_id) is not sub:  # the user deleted it from the Outbox
-            row.state, row.error, row.retry = RowState.FAILED, DELETED, True
 
     def _drop_failed_submission(self, row: MergeRow) -> None:
         """A refused send of this row stays in the Outbox as failed; Resend replaces it."""
@@ -432,6 +468,26 @@ class MergeRun:
                 self.on_change()
             except Exception:  # noqa: BLE001 - a view must not break the run
                 log.exception("merge listener failed")
+
+
+TAKEN_BACK = "Taken back (Undo, or from the Outbox): not sent"
+
+
+def row_verdict(sub, *, listed: bool) -> tuple[RowState, str, bool] | None:
+    """What a row handed to the Outbox shows once its submission ended: ``(state, words, retry)``, derived
+    from the submission's state alone (the one table, :mod:`app.core.submission`): a row keeps no lifecycle
+    of its own past SENDING. None: it has not ended (``listed``: still in the Outbox). ``retry``: Resend
+    sends it as it is (not the message's fault; a refusal of the message itself must be fixed first)."""
+    state = sub.state
+    if state == SubState.SENT:
+        return RowState.SENT, SENT, False
+    if state == SubState.FAILED:
+        return RowState.FAILED, sub.reason or describe(sub.code or "ErrorNotSent"), sub.kind not in NEEDS_FIX
+    if state == SubState.CANCELLED:
+        return RowState.FAILED, TAKEN_BACK, True
+    if not listed:  # thrown away in the Outbox (DELETING, its delete on disk): not sent
+        return RowState.FAILED, DELETED, True
+    return None
 
 
 def _words(exc: BaseException) -> str:

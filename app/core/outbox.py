@@ -18,6 +18,7 @@ No Qt. The UI passes callbacks (``on_change``, ``on_saved``, ``on_finished``) an
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from concurrent.futures import Future
@@ -28,7 +29,7 @@ from app.core import holds, takeback
 from app.core.attempts import Attempts
 from app.core.worker import QueueWorker
 from app.core.journal_writer import JournalWriter
-from app.core.policy import RetryPolicy
+from app.core.policy import Action, RetryPolicy, action_for
 from app.core.restore import restore_work
 from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
 from app.core.waiters import Waiters
@@ -40,6 +41,9 @@ from app.storage.journal import Journal, State
 from app.storage.local_errors import local_reason
 
 log = logging.getLogger(__name__)
+
+_MAY_PARK = frozenset({SubState.QUEUED, SubState.UNKNOWN})  # what waits for a sign-in (parked())
+_IN_FLIGHT = frozenset({SubState.SAVING, SubState.SUBMITTING})  # a send's server call under way
 
 #: submissions built per event-loop turn when many saved drafts are sent at once (a mail merge): 250 took
 #: 15-27 ms of the UI thread a turn in bench/bench_merge_stall.py (ninth round); each is ~60 µs
@@ -86,7 +90,6 @@ class Outbox:
         self.write = writer or JournalWriter()  # the app shares one with autosave: one order on disk
         self.subs: dict[str, Submission] = {}
         self.saves: dict[str, SaveJob] = {}
-        self.working: set[str] = set()  # local ids with a server call in flight
         self.known: dict[str, tuple[ItemRef, str]] = {}  # local_id -> (server ref, Message-ID) once saved
         self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "settled_nowhere": 0,
                       "auth_waits": 0, "already_sent": 0}
@@ -114,7 +117,7 @@ class Outbox:
     def rows(self) -> list[OutboxRow]:
         now = self.clock()
         items: list = [*self.subs.values(), *self.saves.values()]
-        return [row_for(it, now) for it in items]
+        return [row_for(it, now, parked=isinstance(it, Submission) and self.parked(it)) for it in items]
 
     def row_texts(self) -> list[tuple[str, str, str]]:
         return [(r.subject, r.recipients, r.text) for r in self.rows()]
@@ -126,6 +129,32 @@ class Outbox:
     @property
     def needs_sign_in(self) -> bool:
         return self.worker.needs_sign_in
+
+    # ------------------------------------------------------------------ derived views (not states: see
+    # app.core.submission's docstring for why each is computed, never stored)
+    def parked(self, sub: Submission) -> bool:
+        """Waiting for a sign-in (or a certificate decision): the queue is parked and this one's last failure
+        is of a kind that parks it. A sign-in un-parks the queue, and so every one of them."""
+        return (sub.kind is not None and sub.state in _MAY_PARK and self.worker.needs_sign_in
+                and action_for(sub.kind) == Action.PARK)
+
+    def in_flight(self, local_id: str) -> bool:
+        """A server call about it is under way (a send between ``start`` and its outcome; a save job
+        attempting): the user's hand cannot take it back now."""
+        sub = self.subs.get(local_id)
+        if sub is not None and sub.state in _IN_FLIGHT:
+            return True
+        job = self.saves.get(local_id)
+        return job is not None and job.status == SaveStatus.WORKING
+
+    @property
+    def working(self) -> set[str]:
+        """The local ids :meth:`in_flight` (computed)."""
+        return {lid for lid in [*self.subs, *self.saves] if self.in_flight(lid)}
+
+    def recording(self, local_id: str) -> bool:
+        """Listed, but a journal write of its state is not on disk yet: the worker does not act on it."""
+        return self.waiters.writing(local_id)
 
     # ------------------------------------------------------------------ sending
     async def submit(self, draft: Draft, hold: holds.Hold | None = None) -> Submission:
@@ -146,19 +175,17 @@ class Outbox:
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
         if not draft.internet_message_id:
             draft = draft.copy(internet_message_id=new_message_id())
-        sub = Submission(draft, self.account)
-        if hold is not None:
-            holds.apply(sub, hold, self.clock(), self.wall())
+        sub = self.new_submission(draft, hold, self.clock(), self.wall())
         job = self.saves.get(lid)
-        if lid in self.working or (job is not None and job.adopt):
+        if self.in_flight(lid) or (job is not None and job.adopt):
             # a save of it is on the wire (or its answer was lost): the send waits for it, then finds
             # the draft by Message-ID instead of creating a second one
             sub.adopt = True
         # Listed at once (the Outbox never says "nothing waiting" while a send is being queued); the
-        # worker takes it only once the submission and its content are on disk.
-        sub.hold = True
+        # worker takes it only once the submission and its content are on disk (recording()).
         self.subs[lid] = sub
         self.changed()
+        self.waiters.begin_write(lid)
         try:
             await self.write(self.journal.record, draft, sub.state.value, account=self.account, op="send",
                              meta=self.meta_of(sub))
@@ -167,7 +194,8 @@ class Outbox:
             self.changed()
             raise
         finally:
-            sub.hold = sub.deleting  # deleted in the Outbox meanwhile: held until that is on disk
+            self.waiters.end_write(lid)
+            self._resolve(sub)
         self.saves.pop(lid, None)  # a queued save is part of the send now
         self.worker.poke()
         return sub
@@ -187,10 +215,10 @@ class Outbox:
                 if start:  # 5,000 built in one turn held the UI thread ~20 ms (more on a slow day)
                     await asyncio.sleep(0)
                 for it in items[start:start + SUBMIT_BATCH]:
-                    sub = Submission(_stand_in(it), self.account, source="server", display_to=it.display_to)
-                    if hold is not None:
-                        holds.apply(sub, hold, now, wall)
-                    sub.hold = True  # listed now; not picked up before all of them are on disk (ONE request)
+                    sub = self.new_submission(_stand_in(it), hold, now, wall, source="server",
+                                              display_to=it.display_to)
+                    # listed now; not picked up before all of them are on disk (ONE request): recording()
+                    self.waiters.begin_write(sub.local_id)
                     self.subs[sub.local_id] = sub
                     subs.append(sub)
                     written.append(self.write.submit(self.journal.record, sub.draft, sub.state.value,
@@ -205,8 +233,9 @@ class Outbox:
             self.changed()
             raise
         finally:
-            for sub in subs:
-                sub.hold = sub.deleting  # deleted in the Outbox meanwhile: held until that is on disk
+            for sub in subs:  # one deleted in the Outbox meanwhile stays DELETING: never picked up
+                self.waiters.end_write(sub.local_id)
+                self._resolve(sub)
         self.worker.poke()
         return subs
 
@@ -338,9 +367,9 @@ class Outbox:
             if item.status == SaveStatus.RETRYING:
                 return item.retry_at > self.clock() + 0.5
             return item.status == SaveStatus.AUTH or item.final
-        if item.final or item.parked or item.state == SubState.HELD:
+        if item.final or item.state == SubState.HELD or self.parked(item):
             return True
-        return item.state == SubState.QUEUED and item.retry_at > self.clock() + 0.5 and item.local_id not in self.working
+        return item.state == SubState.QUEUED and item.retry_at > self.clock() + 0.5
 
     def _resolve(self, item) -> None:
         self.waiters.resolve(item, self._resting(item))
@@ -363,9 +392,7 @@ class Outbox:
 
     def signed_in(self) -> None:
         """The user signed in again: parked work resumes."""
-        self.worker.signed_in()
-        for sub in self.subs.values():
-            sub.parked = False
+        self.worker.signed_in()  # every parked send un-parks with the queue (parked() is derived from it)
         for job in self.saves.values():
             if job.status == SaveStatus.AUTH:
                 job.status, job.retry_at = SaveStatus.WAITING, 0.0
@@ -408,22 +435,46 @@ class Outbox:
             meta["kind"] = sub.kind.value
         return holds.add_meta(sub, meta)
 
-    async def move(self, sub: Submission, event: Event, *, reason: str | None = None) -> None:
-        """Apply ``event`` (the transition table decides the state), persist it, tell the listeners.
-        Persisted BEFORE the caller goes on: ``submitting`` is on disk before the send request leaves."""
+    def new_submission(self, draft: Draft, hold: holds.Hold | None, now: float, wall: float,
+                       **kw) -> Submission:
+        """A new submission, ``queued``, or HELD until ``hold``'s time (``queued --hold--> held`` through the
+        table; not journaled yet: its first record, written next by the caller, persists it)."""
+        sub = Submission(draft, self.account, **kw)
+        if hold is not None:
+            sub.apply(Event.HOLD)
+            holds.set_release(sub, hold, now, wall)
+        return sub
+
+    def transition(self, sub: Submission, event: Event, *, reason: str | None = None,
+                   persist: tuple | None = None) -> Future:
+        """THE state change: apply ``event`` (the table decides the state, or raises IllegalTransition) and
+        queue its journal write, in order with every other, on the journal's thread — both on the caller's
+        turn, so nothing can run in between. ``persist``: ``(fn, *args)`` when the state is persisted as
+        something else than its own record (a take-back: the entry is the user's message again; a delete:
+        the entry goes). Returns the write's future (:meth:`move` awaits it)."""
         was = sub.state
-        lid = sub.local_id
+        sub.apply(event)
+        if reason is not None:
+            sub.reason = reason
+        log.info("send %s: %s --%s--> %s", sub.local_id[:8], was.value, event.value, sub.state.value)
+        if persist is None:
+            persist = self._persisted(sub)
+        return self.write.submit(*persist)
+
+    def _persisted(self, sub: Submission) -> tuple:
+        """How a state is written to the journal: SENT by the entry leaving it, any other as itself."""
+        if sub.state == SubState.SENT:
+            return (self.journal.confirm_sent, sub.local_id)
+        return (functools.partial(self.journal.set_state, error=sub.reason, attempts=sub.attempts,
+                                  meta=self.meta_of(sub)), sub.local_id, sub.state.value)
+
+    async def move(self, sub: Submission, event: Event, *, reason: str | None = None) -> None:
+        """:meth:`transition`, persisted BEFORE the caller goes on (``submitting`` is on disk before the send
+        request leaves), then the listeners are told."""
         with self.persisting(sub):
-            sub.apply(event)
-            if reason is not None:
-                sub.reason = reason
-            log.info("send %s: %s --%s--> %s", lid[:8], was.value, event.value, sub.state.value)
+            await asyncio.wrap_future(self.transition(sub, event, reason=reason))
             if sub.state == SubState.SENT:
-                await self.write(self.journal.confirm_sent, lid)
-                self.known.pop(lid, None)
-            else:
-                await self.write(self.journal.set_state, lid, sub.state.value, error=sub.reason,
-                                 attempts=sub.attempts, meta=self.meta_of(sub))
+                self.known.pop(sub.local_id, None)
         if sub.final and self.on_finished is not None:
             try:
                 self.on_finished(sub)

@@ -67,15 +67,16 @@ def _wait_words(seconds: float) -> str:
     return f"{n} s" if n < 120 else f"{n // 60} min"
 
 
-#: the reason a send shows when its delete could not be recorded (it stays held: not sent)
+#: the reason a send shows when its delete could not be recorded (it stays DELETING: not sent)
 NOT_DELETED = "Not deleted: this computer could not record it. It will not be sent now; press Delete again"
 
 
-def submission_text(sub: Submission, now: float) -> str:
-    """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…"."""
+def submission_text(sub: Submission, now: float, parked: bool = False) -> str:
+    """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…".
+    ``parked``: it waits for a sign-in (:meth:`app.core.outbox.Outbox.parked`)."""
     st = sub.state
-    if sub.hold and sub.reason == NOT_DELETED:  # its delete could not be recorded (app.core.takeback)
-        return sub.reason
+    if st == SubState.DELETING:  # thrown away; its delete being written, or not recorded (app.core.takeback)
+        return NOT_DELETED if sub.reason == NOT_DELETED else "Deleting…"
     if st == SubState.HELD:
         from app.core.holds import row_text
 
@@ -92,7 +93,7 @@ def submission_text(sub: Submission, now: float) -> str:
         return f"Not sent: {sub.reason}" if sub.reason else "Not sent"
     if st == SubState.CANCELLED:
         return "Cancelled"
-    if sub.parked:
+    if parked:
         if sub.kind == ErrorKind.TLS:
             return "Waiting: the server's certificate is not trusted"
         if sub.kind == ErrorKind.LOCAL:
@@ -124,13 +125,13 @@ def save_text(job: SaveJob, now: float) -> str:
     return "Waiting — not on server yet"
 
 
-def row_for(item: Submission | SaveJob, now: float) -> OutboxRow:
+def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False) -> OutboxRow:
     d = item.draft
     subject = d.subject or "(no subject)"
     if isinstance(item, Submission):
         recipients = item.display_to or format_recipients(d.all_recipients())
         return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,
-                         submission_text(item, now), item.state in CANCELLABLE,
+                         submission_text(item, now, parked), item.state in CANCELLABLE,
                          item.state == SubState.FAILED)
     return OutboxRow(item.local_id, "save", subject, format_recipients(d.all_recipients()), item.status.value,
                      save_text(item, now), item.status in (SaveStatus.WAITING, SaveStatus.RETRYING,

@@ -12,12 +12,46 @@ crash at any moment leaves a state that says what may have happened::
       │         unknown ──found_sent──▶ SENT
       └──found_draft── unknown ──found_nowhere──▶ FAILED  (never resent by itself: the user decides)
     queued / failed ──cancel──▶ CANCELLED (the message goes back to Compose or stays in Drafts)
+    queued ──hold──▶ HELD           (a new send, before it is journaled: undo window or "send later")
     HELD ──release──▶ queued        (its time came: undo window over, or the "send later" time)
     HELD ──cancel──▶ CANCELLED      (Undo, or Enter on its Outbox row: back to Compose)
+    queued / failed / HELD / deleting ──delete──▶ DELETING  (thrown away: never sent; leaves the list
+                                      once its journal entry is gone; "delete" again after a failed write)
 
 ``held``: the user's Send is accepted and journaled, but nothing goes to the server before its release
 time (``release_at``, wall-clock epoch seconds, in the journal meta with its ``hold`` kind: ``"undo"`` —
 the undo-send window — or ``"later"`` — send later). See :mod:`app.core.holds`.
+
+``deleting``: the user threw the message away in the Outbox; its journal entry is being removed. Its
+persisted form is that removal (as ``sent`` and ``cancelled`` are persisted as the entry leaving the
+journal): it is never written as a state of its own, so it is not in :data:`STORED` or :data:`RESTART`,
+and a journal of an older version reads exactly as before. Should the removal fail, the submission stays
+DELETING (never sent) and says so; the journal still holds its previous state, as the truth is.
+
+Who moves a submission: only :meth:`app.core.outbox.Outbox.transition` (applies the event here and queues
+its journal write, in order, on the journal's thread) and :meth:`~app.core.outbox.Outbox.move` (the same,
+awaited, before the caller goes on). The worker's attempts (:mod:`app.core.attempts`), the holds
+(:mod:`app.core.holds`) and the user's hand (:mod:`app.core.takeback`) all go through them;
+``tests/core/test_one_state_table.py`` fails on any other. Two exceptions, both before or after a run:
+:meth:`app.core.outbox.Outbox.new_submission` moves a new one ``queued --hold--> held`` before its first record (that
+record persists it), and :meth:`Submission.restarted` applies :data:`RESTART` to one read from the journal.
+
+What is not a state, and why (each decided once, here):
+
+- *listed, its record not on disk yet* (was the ``hold`` flag): a derived view — a journal write of it is
+  pending (:meth:`app.core.waiters.Waiters.writing`), the same fact :meth:`Outbox.wait` already honours.
+  The worker never acts on a submission whose state is not on disk yet.
+- *thrown away, its delete not on disk yet* (was ``deleting``, with ``hold``): the real state DELETING.
+- *waiting for a sign-in* (was ``parked``): a derived view (:meth:`app.core.outbox.Outbox.parked`) — the
+  queue is parked (:attr:`QueueWorker.needs_sign_in`) and this one's last failure is of a kind that parks
+  (:class:`app.core.policy.Action.PARK`). A sign-in un-parks the queue, and so every one of them.
+- *a server call about it is in flight* (was the Outbox's ``working`` set): a derived view
+  (:meth:`app.core.outbox.Outbox.in_flight`) — its state is ``saving`` or ``submitting`` (a send),
+  ``working`` (a save job). Between the worker picking a batch and each one's ``start`` nothing awaits
+  un-checked: a send taken back meanwhile is skipped, never started.
+- ``adopt``: not a state but a fact about the draft's copy on the server (the last save's answer was lost:
+  the server may hold a copy under an id we do not know, so the next save looks it up by Message-ID
+  first). It is orthogonal to where the send is in its lifecycle and is journaled in the entry's meta.
 
 ``saving`` writes the message to the server's Drafts (nothing is sent yet, so a crash there is safe:
 the draft is found by its Message-ID and reused). ``submitting`` is the point of no return: the send
@@ -44,6 +78,7 @@ class SubState(str, enum.Enum):
     FAILED = "failed"  # refused, or could not be confirmed: the user decides
     CANCELLED = "cancelled"  # taken back by the user
     HELD = "held"  # accepted, but held until its release time (undo window, send later): nothing sent
+    DELETING = "deleting"  # thrown away by the user: its journal entry is being removed; never sent
 
 
 #: states a submission is stored in (SENT and CANCELLED leave the queue)
@@ -51,7 +86,11 @@ STORED = frozenset({SubState.QUEUED, SubState.SAVING, SubState.SUBMITTING, SubSt
                     SubState.HELD})
 #: states in which the user can take it back: nothing of it can be on the wire
 CANCELLABLE = frozenset({SubState.QUEUED, SubState.FAILED, SubState.HELD})
+#: states the user can throw it away from (nothing of it on the wire; DELETING: its delete again)
+DELETABLE = frozenset({SubState.QUEUED, SubState.FAILED, SubState.HELD, SubState.DELETING})
 FINAL = frozenset({SubState.SENT, SubState.FAILED, SubState.CANCELLED})
+#: where only the user's hand takes it (taken back, thrown away): never sent, whatever state it was in
+TAKEN_OUT = frozenset({SubState.CANCELLED, SubState.DELETING})
 
 
 class Event(str, enum.Enum):
@@ -67,6 +106,8 @@ class Event(str, enum.Enum):
     CANCEL = "cancel"  # the user took it back
     RESUBMIT = "resubmit"  # the user sends a failed one again
     RELEASE = "release"  # a held submission's time came: it joins the queue
+    HOLD = "hold"  # a new send is held until its release time (before its first record)
+    DELETE = "delete"  # the user threw it away in the Outbox
 
 
 S, E = SubState, Event
@@ -94,6 +135,11 @@ TRANSITIONS: dict[tuple[SubState, Event], SubState] = {
     (S.FAILED, E.CANCEL): S.CANCELLED,
     (S.HELD, E.RELEASE): S.QUEUED,
     (S.HELD, E.CANCEL): S.CANCELLED,
+    (S.QUEUED, E.HOLD): S.HELD,
+    (S.QUEUED, E.DELETE): S.DELETING,
+    (S.FAILED, E.DELETE): S.DELETING,
+    (S.HELD, E.DELETE): S.DELETING,
+    (S.DELETING, E.DELETE): S.DELETING,  # Delete again: its first delete could not be recorded
 }
 
 #: where a submission found in the journal at start-up resumes (the app died in that state)
@@ -143,9 +189,6 @@ class Submission:
     kind: ErrorKind | None = None
     code: str = ""  # the server's code for the last failure (for display)
     adopt: bool = False
-    parked: bool = False  # waiting for a sign-in / a certificate decision
-    hold: bool = False  # being written to the journal with others: not picked up yet
-    deleting: bool = False  # thrown away in the Outbox: held until its delete is on disk (app.core.takeback)
     retry_at: float = 0.0  # monotonic clock time of the next attempt or look-up (HELD: of its release)
     hold_kind: str = ""  # HELD: "undo" (the undo-send window) or "later" (send later)
     release_at: float = 0.0  # HELD: wall-clock epoch seconds it is released at (journaled)

@@ -5,7 +5,12 @@ Each is decided at once, on the caller's turn: the queue changes before anything
 worker can never pick up a message the user just took back, and a refusal (:class:`NotCancellable`,
 while the message may be on the wire) is raised at the call. The journal is written, and a taken-back
 message read, on the journal's thread behind the writes queued before it (issue 16: the UI thread never
-waits there; a 10 MB body's read, and a 10 MB autosave holding the journal's lock, took it 16-200 ms)."""
+waits there; a 10 MB body's read, and a 10 MB autosave holding the journal's lock, took it 16-200 ms).
+
+Every state change here is one of the table's (``cancel``, ``delete``, ``resubmit``), made and journaled
+by :meth:`app.core.outbox.Outbox.transition`: a taken-back send is persisted as the user's message again
+(or, for a draft of the server, as its entry leaving the journal), a deleted one as its entry leaving the
+journal, a resubmitted one as its own record."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import logging
 from concurrent.futures import Future
 
 from app.core.rows import NOT_DELETED, SaveJob, SaveStatus
-from app.core.submission import CANCELLABLE, Event, SubState, Submission
+from app.core.submission import CANCELLABLE, DELETABLE, Event, SubState, Submission
 from app.domain.models import Draft
 from app.storage.journal import State
 
@@ -29,7 +34,7 @@ def cancel(box, local_id: str) -> asyncio.Future:
     """Take a queued or failed send back, or a save waiting for the server. The returned future gives the
     message (for Compose), or None when its content lives on the server (a draft from the Drafts list: it
     simply stays there), once the journal holds it as the user's message again."""
-    if local_id in box.working:
+    if box.in_flight(local_id):
         raise NotCancellable(local_id)
     job = box.saves.pop(local_id, None)
     if job is not None:  # a save waiting for the server: the message is the user's to edit again
@@ -42,36 +47,37 @@ def cancel(box, local_id: str) -> asyncio.Future:
     if sub.state not in CANCELLABLE:
         raise NotCancellable(local_id)
     box.waiters.begin_write(local_id)  # wait() on it returns once CANCELLED is on disk
-    sub.apply(Event.CANCEL)
-    del box.subs[local_id]
-    box.changed()
     # queued on the journal's thread now, not when the task first runs: a window closed right after still
     # finds it there (JournalWriter.close waits for it), and the next start never sends it
     if sub.source == "server":
-        written = _queue_write(box, box.journal.discard, local_id)
+        persist = (box.journal.discard, local_id)
     else:
-        written = _queue_write(box, _back_to_editing, box.journal, local_id, {})
+        persist = (_back_to_editing, box.journal, local_id, {})
+    written = _logged(box.transition(sub, Event.CANCEL, persist=persist))
+    del box.subs[local_id]
+    box.changed()
     return box.keep(_cancelled(box, sub, written))
 
 
 def delete(box, local_id: str) -> asyncio.Future:
     """Remove a queued send or save and its journal entry (the user threw the message away). A send stays
-    listed, held (the worker does not pick it up), until its delete is on disk: were it gone from the
+    listed, DELETING (the worker never picks it up), until its delete is on disk: were it gone from the
     queue first and the write then failed, the journal would still hold it as waiting and the next start
     would send it. The returned future gives True once the delete is on disk; False when the journal could
-    not record it (the send then stays listed and held, with the reason: not deleted, and not sent)."""
+    not record it (the send then stays listed and DELETING, with the reason: not deleted, and not sent)."""
     sub = box.subs.get(local_id)
-    if sub is not None and (sub.state not in CANCELLABLE or local_id in box.working):
-        raise NotCancellable(local_id)
-    job = box.saves.get(local_id)
-    if job is not None and job.status == SaveStatus.WORKING:
+    if (sub is not None and sub.state not in DELETABLE) or box.in_flight(local_id):
         raise NotCancellable(local_id)
     job = box.saves.pop(local_id, None)  # a save left behind would only save to Drafts again
+    # queued on the journal's thread now (a window closed right after still finds it there); a send stays
+    # listed, DELETING (the worker never picks it up), until that is on disk
     if sub is not None:
-        sub.hold = sub.deleting = True  # a hand-over ending meanwhile leaves it held (app.core.outbox)
-    box.changed()
-    # queued on the journal's thread now (a window closed right after still finds it there)
-    return box.keep(_deleted(box, local_id, sub, job, box.write.submit(box.journal.discard, local_id)))
+        written = box.transition(sub, Event.DELETE, persist=(box.journal.discard, local_id))
+        box.resolve(sub)  # no longer held: whoever waited for its undo window stops waiting
+    else:
+        written = box.write.submit(box.journal.discard, local_id)
+        box.changed()
+    return box.keep(_deleted(box, local_id, sub, job, written))
 
 
 async def _deleted(box, local_id: str, sub: Submission | None, job: SaveJob | None, written: Future) -> bool:
@@ -117,10 +123,8 @@ def resubmit(box, local_id: str) -> Future | None:
     sub = box.subs.get(local_id)
     if sub is None or sub.state != SubState.FAILED:
         return None
-    sub.apply(Event.RESUBMIT)
     sub.attempts, sub.lookups, sub.retry_at, sub.reason, sub.kind = 0, 0, 0.0, "", None
-    done = _queue_write(box, box.journal.set_state, local_id, sub.state.value, error="", attempts=0,
-                        meta=box.meta_of(sub))
+    done = _logged(box.transition(sub, Event.RESUBMIT))
     box.changed()
     box.worker.poke()
     return done
@@ -162,7 +166,10 @@ async def _nothing() -> None:
 def _queue_write(box, fn, *args, **kwargs) -> Future:
     """A journal write the caller does not wait for (a key press): in order with every other write, a
     failure logged (the entry keeps its previous state on disk)."""
-    fut = box.write.submit(fn, *args, **kwargs)
+    return _logged(box.write.submit(fn, *args, **kwargs))
+
+
+def _logged(fut: Future) -> Future:
     fut.add_done_callback(_log_failure)
     return fut
 

@@ -10,9 +10,13 @@ import logging
 
 from app.core import holds
 from app.core.rows import SaveStatus
-from app.core.submission import FINAL, SubState
+from app.core.submission import SubState
 
 log = logging.getLogger(__name__)
+
+
+def _never(_sub) -> bool:
+    return False
 
 
 class QueueWorker:
@@ -94,24 +98,27 @@ class QueueWorker:
         looked each member up on its enum class (~0.2 us each) and called two properties per submission
         held the UI thread ~8 ms at every step of the worker."""
         box = self.box
-        working = box.working
         waiting, retrying = SaveStatus.WAITING, SaveStatus.RETRYING
         saves = [j for j in box.saves.values() if (j.status == waiting or j.status == retrying)
-                 and j.retry_at <= now and j.local_id not in working]
+                 and j.retry_at <= now]
         queued, unknown_state = SubState.QUEUED, SubState.UNKNOWN
+        recording = box.waiters.written_ids()  # derived views (app.core.submission's docstring): being recorded;
+        parked = box.parked if self.needs_sign_in else _never  # parked() only while the queue is parked
         unknown, sends = [], []
         for sub in box.subs.values():
             state = sub.state
             if state == queued:
-                if not sub.parked and not sub.hold and sub.retry_at <= now and sub.local_id not in working:
+                if sub.retry_at <= now and sub.local_id not in recording and not parked(sub):
                     sends.append(sub)
-            elif state == unknown_state and sub.retry_at <= now and sub.local_id not in working:
+            elif state == unknown_state and sub.retry_at <= now and not parked(sub):
                 unknown.append(sub)
         return saves, unknown, sends
 
     def _next_wake(self) -> float | None:
         box = self.box
-        times = [s.retry_at for s in box.subs.values() if s.retry_at and not s.parked and s.state not in FINAL]
+        parked = box.parked  # waits for a sign-in, not a time
+        waits = (SubState.QUEUED, SubState.UNKNOWN)  # the states that wait for a time (HELD: below)
+        times = [s.retry_at for s in box.subs.values() if s.retry_at and s.state in waits and not parked(s)]
         times += [j.retry_at for j in box.saves.values() if j.retry_at and not j.final]
         held = holds.next_check(box, box.clock())  # a held send: its release (the wall clock looked at too)
         times += [held] if held is not None else []

@@ -15,7 +15,7 @@ from app.core.handover import hand_over, send_resumes, waiting_for
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
 from app.core.restore import restore_work
-from app.core.submission import FINAL, RESTART, STORED, TRANSITIONS, SubState, Submission
+from app.core.submission import FINAL, RESTART, STORED, TAKEN_OUT, TRANSITIONS, SubState, Submission
 from app.domain.models import Attachment, Draft, ItemRef, Recipient
 from app.storage.journal import Journal, State
 from tests.core.test_submission import Mailbox
@@ -84,7 +84,7 @@ def _expected(state: SubState, source: str = "compose"):
     # a state that waits (held: undo window, send later) resumes as itself and only ever goes on into the
     # queue; there its save must adopt the draft by Message-ID too
     assert RESTART[state] == state
-    assert {t for (f, _e), t in TRANSITIONS.items() if f == state} - {SubState.CANCELLED} == {SubState.QUEUED}
+    assert {t for (f, _e), t in TRANSITIONS.items() if f == state} - TAKEN_OUT == {SubState.QUEUED}
     return state, True
 
 

@@ -59,16 +59,18 @@ async def _turns(n: int = 20) -> None:
 def test_held_is_released_into_the_queue_or_cancelled_and_nothing_else():
     assert next_state(SubState.HELD, Event.RELEASE) == SubState.QUEUED
     assert next_state(SubState.HELD, Event.CANCEL) == SubState.CANCELLED
+    assert next_state(SubState.HELD, Event.DELETE) == SubState.DELETING  # thrown away in the Outbox: never sent
     for event in Event:
-        if event not in (Event.RELEASE, Event.CANCEL):
+        if event not in (Event.RELEASE, Event.CANCEL, Event.DELETE):
             with pytest.raises(IllegalTransition):
                 next_state(SubState.HELD, event)
-    # no state but HELD can be released, and no transition leads INTO held (a send is held only as it is made)
+    # no state but HELD can be released, and only one transition leads INTO held: queued --hold--> held, which
+    # the Outbox applies only as a send is made, before its first record (tests/core/test_one_state_table.py)
     for state in SubState:
         if state != SubState.HELD:
             with pytest.raises(IllegalTransition):
                 next_state(state, Event.RELEASE)
-    assert SubState.HELD not in TRANSITIONS.values()
+    assert [k for k, v in TRANSITIONS.items() if v == SubState.HELD] == [(SubState.QUEUED, Event.HOLD)]
     assert SubState.HELD in STORED and SubState.HELD in CANCELLABLE and RESTART[SubState.HELD] == SubState.HELD
 
 
@@ -104,7 +106,7 @@ def test_a_send_later_is_journaled_held_and_never_sent_before_its_time(tmp_path)
 
     sub = _run(main())
     assert sub.state == SubState.SENT and [d.subject for d in box.sent] == ["later"]
-    assert [e.value for _a, e, _b in sub.history] == ["release", "start", "saved", "accepted"]
+    assert [e.value for _a, e, _b in sub.history] == ["hold", "release", "start", "saved", "accepted"]
     assert journal.count() == 0
 
 
@@ -164,7 +166,7 @@ def test_undo_in_the_window_gives_the_message_back_exactly_and_nothing_reaches_t
 
     sub, back = _run(main())
     assert box.calls == [] and box.sent == [] and box.drafts == {}
-    assert sub.state == SubState.CANCELLED and [e.value for _a, e, _b in sub.history] == ["cancel"]
+    assert sub.state == SubState.CANCELLED and [e.value for _a, e, _b in sub.history] == ["hold", "cancel"]
     assert back == d  # every field, the HTML body, the attachment's bytes, its local id and Message-ID
     e = journal.get(d.local_id)
     assert (e.state, e.op, e.meta) == ("editing", "", {})  # the user's message again, same journal identity

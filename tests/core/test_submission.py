@@ -199,11 +199,22 @@ def test_only_queued_or_failed_can_be_cancelled_and_the_message_comes_back(tmp_p
         back = await ob.cancel(sub.local_id)
         assert back is not None and back.subject == "take me back" and back.body == "b"
         assert journal.get(d.local_id).state == "editing" and journal.get(d.local_id).op == ""
+        # a send whose save is on the wire (``saving``: in flight, derived from its state) cannot be taken back
+        entered, gate, plain_save = asyncio.Event(), asyncio.Event(), box.save_draft
+
+        async def save_on_the_wire(draft):
+            entered.set()
+            await gate.wait()
+            return await plain_save(draft)
+
+        box.save_draft = save_on_the_wire
         other = await ob.submit(_draft("in flight"))
-        ob.working.add(other.local_id)
+        await asyncio.wait_for(entered.wait(), 5)
+        assert other.state == SubState.SAVING and ob.in_flight(other.local_id)
         with pytest.raises(NotCancellable):
             ob.cancel(other.local_id)
-        ob.working.discard(other.local_id)
+        with pytest.raises(NotCancellable):
+            ob.delete(other.local_id)
         await ob.stop()
 
     _run(main())

@@ -1,4 +1,4 @@
-"""Delete in the Outbox: a send stays listed and held until its delete is on disk. Were it gone from the
+"""Delete in the Outbox: a send stays listed, DELETING, until its delete is on disk. Were it gone from the
 queue first and the journal's write then failed, the journal would still hold it as waiting, and the next
 start would send a message the user threw away. Real SQLite journal; the fault is the journal's delete
 held at a gate on its thread, or failing there as a full disk would."""
@@ -92,7 +92,8 @@ def test_a_delete_the_journal_cannot_record_leaves_the_send_held_and_says_so(tmp
 
     done, sub, rows = _run(main())
     assert failed and done is False
-    assert rows == [("not deleted", NOT_DELETED)] and sub.state == SubState.QUEUED
+    # still DELETING (a state of the table: never sent), its row saying why
+    assert rows == [("not deleted", NOT_DELETED)] and sub.state == SubState.DELETING
     assert box.sent == [] and box.calls == ["save"], "a message the user deleted was sent"
     # the journal still holds it as waiting: the next start lists it again, as the truth is
     subs, _saves, _report = restore_work(journal, "a", FAST, 0.0, Outbox.meta_of)
@@ -148,3 +149,27 @@ def test_remove_from_this_list_takes_only_a_sent_row_and_never_a_waiting_send(tm
     assert sent.state == SubState.SENT and [d.subject for d in box.sent] == ["went out"]
     assert (refused, removed) == (False, True)
     assert rows == ["waits"] and journal.count() == 1  # the waiting send is still listed and journaled
+
+
+def test_delete_again_after_a_delete_the_journal_could_not_record_removes_it(tmp_path):
+    """A send whose delete could not be recorded stays DELETING (never sent); Delete again, once the disk has
+    room, removes it: deleting --delete--> deleting, its journal entry gone this time."""
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    real_discard = journal.discard
+    started, gate, _failed = _gate_discard(journal, fail=True)
+
+    async def main():
+        ob, sub, deleting = await _delete_a_waiting_send(box, journal, "delete me twice", started)
+        gate.set()
+        first = await deleting
+        journal.discard = real_discard  # the disk has room again
+        still = (sub.state, [r.text for r in ob.rows()])
+        second = await ob.delete(sub.local_id)
+        await _a_few_turns()
+        await ob.stop()
+        return first, still, second, ob.rows()
+
+    first, still, second, rows = _run(main())
+    assert first is False and still == (SubState.DELETING, [NOT_DELETED])
+    assert second is True and rows == [] and journal.count() == 0
+    assert box.sent == [] and box.calls == ["save"], "a message the user deleted was sent"

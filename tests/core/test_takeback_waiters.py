@@ -150,3 +150,41 @@ def test_a_send_taken_out_while_the_worker_saves_never_goes(tmp_path, caplog, ho
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("app")], \
         [r.getMessage() for r in caplog.records]
     assert journal.get(kept.local_id) is None
+
+
+def test_a_send_picked_but_not_started_can_be_taken_back_and_is_never_sent(tmp_path):
+    """The worker picks two sends for ONE request and starts them one after another (each ``start`` on disk
+    first). The second is still ``queued`` while the first's ``start`` is written: not in flight (derived from
+    its state, issue 47), so the user may take it back; the worker then skips it and sends the first alone.
+    (With a ``working`` set it was refused as if on the wire; a worker that did not look again at each one's
+    turn would start a cancelled send and stop on the table's IllegalTransition, the first stuck in saving.)"""
+    import threading
+
+    from tests.core.test_batch_hold import _saved
+
+    box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
+    journal_busy = threading.Event()
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        items = await _saved(box, 2)
+        box.calls.clear()
+        first, second = await ob.submit_saved(items)
+        ob.write.submit(journal_busy.wait, 30)  # the first's ``start`` waits behind this on the journal's thread
+        for _ in range(1000):
+            if first.state == SubState.SAVING:
+                break
+            await asyncio.sleep(0)
+        assert first.state == SubState.SAVING and second.state == SubState.QUEUED
+        assert not ob.in_flight(second.local_id)
+        taken_back = ob.cancel(second.local_id)
+        journal_busy.set()
+        assert await asyncio.wait_for(taken_back, 5) is None  # a draft of the server: it stays in Drafts
+        done = await ob.wait(first.local_id, timeout=5)
+        await ob.stop()
+        return done, second
+
+    done, second = _run(main())
+    assert done.state == SubState.SENT and second.state == SubState.CANCELLED
+    assert [d.subject for d in box.sent] == ["Batch 0"] and box.calls.count("send") == 1
+    assert journal.get(second.local_id) is None

@@ -174,7 +174,7 @@ def test_a_sign_in_that_cannot_refresh_parks_the_queue_until_signed_in(services,
         sandbox.faults.inject("SendMessage", "http_401", count=1)
         sub = b.send(saved, final=False)
         assert ("SendMessage", "http_401") in sandbox.faults.fired
-        assert sub.state == SubState.QUEUED and sub.parked and b.ob.needs_sign_in
+        assert sub.state == SubState.QUEUED and b.ob.parked(sub) and b.ob.needs_sign_in
         state["signed_in"] = True
         b.ob.signed_in()
         assert b.run(b.ob.wait(sub.local_id)).state == SubState.SENT

@@ -87,7 +87,7 @@ def test_a_send_held_by_the_ews_block_goes_out_once_through_graph(sb, services, 
         if fault is None:
             sb.set_ews(ALICE, False)
             sub = ews.send(saved, final=False)
-            assert sub.state == SubState.QUEUED and sub.parked and ews.ob.needs_sign_in
+            assert sub.state == SubState.QUEUED and ews.ob.parked(sub) and ews.ob.needs_sign_in
         else:
             sb.faults.inject("SendItem", fault, count=1)
             sub = ews.run(ews.ob.submit(saved))

@@ -311,7 +311,7 @@ def test_a_401_on_send_parks_the_queue_and_nothing_is_sent(box, sandbox):
     saved = box.save(simple_draft("401"))
     sandbox.faults.inject("SendItem", "http_401", count=1)
     sub = box.send(saved, final=False)
-    assert sub.state == SubState.QUEUED and sub.parked and box.ob.needs_sign_in
+    assert sub.state == SubState.QUEUED and box.ob.parked(sub) and box.ob.needs_sign_in
     assert box.ob.rows()[0].text == "Waiting for sign-in"
     assert count(sandbox, "inbox", email=BOB) == 0
     box.ob.signed_in()
@@ -426,7 +426,7 @@ def test_a_send_of_a_batch_thrown_away_before_its_record_is_written_is_never_sen
         deleted = box.ob.delete(thrown.local_id)
         journal_busy.set()
         subs = await asyncio.wait_for(handing, 10)
-        held_while_deleting = thrown.hold and box.ob.subs.get(thrown.local_id) is thrown
+        held_while_deleting = thrown.state == SubState.DELETING and box.ob.subs.get(thrown.local_id) is thrown
         delete_waits.set()
         assert await deleted
         gone = await box.ob.wait_all([thrown], final=False)  # Send selected's wait: gone, as it was handed over

@@ -106,7 +106,7 @@ def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot
     qtbot.waitUntil(sent, timeout=20000)
     assert early == [], "the server was asked before the undo window ended"
     qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=10000)
-    assert [e.value for _a, e, _b in sub.history] == ["release", "start", "saved", "accepted"]
+    assert [e.value for _a, e, _b in sub.history] == ["hold", "release", "start", "saved", "accepted"]
     qtbot.waitUntil(lambda: "Sent: After the delay" in win.statusBar().currentMessage(), timeout=5000)
     wait_idle(qtbot, win)
     qtbot.waitUntil(lambda: sandbox.outbox.wait_idle(0), timeout=10000)
