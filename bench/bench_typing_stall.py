@@ -383,6 +383,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
 
 
 def main() -> None:
+    global OUTLOOK_MB
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--rate", type=int, default=600, help="keystrokes a second (100 words/s = about 600)")
@@ -393,7 +394,6 @@ def main() -> None:
     ap.add_argument("--quiet-only", action="store_true")
     ap.add_argument("--no-save", action="store_true", help="do not write bench/out/typing_stall.json")
     args = ap.parse_args()
-    global OUTLOOK_MB
     OUTLOOK_MB = args.outlook_mb
     modes = {"quiet": 0} if args.quiet_only or args.hog <= 0 else {"quiet": 0, f"hog x{args.hog}": args.hog}
     import qasync
