@@ -88,7 +88,7 @@ class Autosave:
         self._clock = clock
         self._on_error = on_error
         # local_id -> (source, first unsaved change, last change, written only after a pause)
-        self._pending: dict[str, tuple[DraftSource, float, float]] = {}
+        self._pending: dict[str, tuple[DraftSource, float, float, bool]] = {}
         self._timer = None
         self._timer_due = float("inf")
         #: the signed-in account's key: new journal entries belong to it (set when the session changes,
