@@ -302,9 +302,10 @@ class ComposeView(QWidget):
         )
 
     def is_empty(self) -> bool:
-        """``draft().is_empty()`` without reading a plain body whole."""
+        """``draft().is_empty()`` without reading the body whole. A rich body is never empty: it is Qt's HTML
+        of the document (a whole HTML document even when nothing is typed), or the HTML that is going in."""
         if self.rich.isChecked():
-            return self.draft().is_empty()
+            return False
         tail = self.loader.tail()
         return self._fields("", False).is_empty() and self.mirror.is_blank() and (not tail or tail.isspace())
 
