@@ -3,7 +3,9 @@ is Qt's, so ``call_later`` is a Qt timer in the app).
 
 Policy: a change is written to the journal ``idle`` seconds after the last keystroke, and never later
 than ``max_delay`` seconds after the first unsaved change (so steady typing is still recorded: nothing
-typed more than ``max_delay`` < 2 s ago is ever lost to a crash). ``flush()`` writes everything pending
+typed more than ``max_delay`` < 2 s ago is ever lost to a crash). A draft costly to take (a long rich
+body: Qt's ``toHtml()`` of the whole on the UI thread) waits for a pause of ``idle`` seconds instead, and
+``pause_max_delay`` at most (``touch(pause_only=True)``). ``flush()`` writes everything pending
 at once: call it on every view switch, before Save/Send, and on close.
 
 UI wiring (Compose exposes ``draft()`` and a ``changed`` signal)::
@@ -62,6 +64,7 @@ class Autosave:
         *,
         idle: float = 0.5,
         max_delay: float = 1.5,
+        pause_max_delay: float = 30.0,
         call_later: Callable[[float, Callable[[], None]], object] | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_error: Callable[[Exception], None] | None = None,
@@ -75,6 +78,7 @@ class Autosave:
         self._inflight: set = set()
         self.idle = idle
         self.max_delay = max_delay
+        self.pause_max_delay = pause_max_delay
         if call_later is None:
             try:  # built inside the app's loop (qasync: Qt's): Qt slots later run outside "running"
                 call_later = asyncio.get_running_loop().call_later
@@ -101,8 +105,8 @@ class Autosave:
     def touch(self, source: DraftSource, local_id: str | None = None, *, pause_only: bool = False) -> None:
         """Something changed in a draft. ``local_id`` is read from the draft when not given. ``pause_only``:
         taking the draft costs the UI thread more than a frame (a long rich body's HTML), so it is written
-        ``idle`` seconds after the last change only, not ``max_delay`` after the first while typing goes on
-        (``flush()`` still writes it at once)."""
+        ``idle`` seconds after the last change, not ``max_delay`` after the first while typing goes on: at the
+        latest ``pause_max_delay`` after the first (``flush()`` still writes it at once)."""
         if local_id is None:
             local_id = (source() if callable(source) else source).local_id
         now = self._clock()
@@ -163,7 +167,7 @@ class Autosave:
         self._schedule()
 
     def _due(self, first: float, last: float, pause_only: bool = False) -> float:
-        return last + self.idle if pause_only else min(last + self.idle, first + self.max_delay)
+        return min(last + self.idle, first + (self.pause_max_delay if pause_only else self.max_delay))
 
     def _record(self, source: DraftSource, state: State = State.EDITING) -> int | None:
         draft = source() if callable(source) else source

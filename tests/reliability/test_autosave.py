@@ -64,8 +64,8 @@ def test_steady_typing_is_recorded_at_least_every_max_delay(tmp_path):
 
 def test_a_draft_costly_to_take_is_written_when_typing_pauses_not_while_it_goes_on(tmp_path):
     """``pause_only`` (a long rich body: Qt's toHtml() of the whole takes the UI thread for longer than a
-    frame): steady typing writes nothing, however long it goes on; the first pause of ``idle`` seconds
-    writes it, and ``flush()`` (view switch, Save, Send) writes it at once."""
+    frame): steady typing writes nothing until ``pause_max_delay`` (30 s) after the first unsaved key; the
+    first pause of ``idle`` seconds writes it, and ``flush()`` (view switch, Save, Send) writes it at once."""
     ft = FakeTimers()
     j = Journal(tmp_path / "j.sqlite3")
     a = Autosave(j, idle=0.5, max_delay=1.5, call_later=ft.call_later, clock=ft.clock)
@@ -87,6 +87,12 @@ def test_a_draft_costly_to_take_is_written_when_typing_pauses_not_while_it_goes_
     a.touch(source, d.local_id, pause_only=True)
     a.flush()
     assert j.get(d.local_id).draft.body == "k" * 50 + "x"
+    taken.clear()
+    for _ in range(400):  # 40 s of typing without a pause: written pause_max_delay after the first key
+        d.body += "k"
+        a.touch(source, d.local_id, pause_only=True)
+        ft.advance(0.1)
+    assert len(taken) == 1 and 30.0 <= taken[0] - (ft.now - 40.0) <= 30.2, taken
     a.close()
 
 
