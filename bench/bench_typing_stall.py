@@ -15,14 +15,13 @@ The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-lo
 7. opening a rich-text draft of ``--rich-mb`` MB of text (paragraphs with bold words, links, lists) as
    Dispatch saved it (Qt's HTML): a bare QTextEdit's ``setHtml`` (the baseline), then Compose's ``load()``
    (app/ui/body_loader.py: a few paragraphs per turn);
-8. typing into that rich-text body: first with autosave taking ``toHtml()`` of the whole document at each save (the old way: the baseline,
-   in the same run), then as Compose does (app/ui/rich_mirror.py: only the segments typed into are
-   written again);
-9. opening a 4 MB Outlook reply thread (HTML Qt did not write, ``bench/bodies.py``): a bare QTextEdit's
+8. typing into that rich-text body with autosave on (a long rich body is written when typing pauses,
+   ``ComposeView.saves_on_pause``), then the pause: autosave takes Qt's ``toHtml()`` of the whole document
+   (the baseline beside it: that one call alone, in the same run);
+9. opening an Outlook reply thread of ``--outlook-mb`` MB (HTML Qt did not write, ``bench/bodies.py``): a bare QTextEdit's
    ``setHtml``, then Compose's ``load()`` (the helper process makes it Qt's HTML, app/ui/html_helper.py,
    which then goes in a few paragraphs per turn);
-10. typing into that Outlook body, as in 8 (its tables are written inside the segments around them; before,
-   a body holding a table was taken whole with ``toHtml()`` at every save).
+10. typing into that Outlook body, then the pause, as in 8.
 
 Keystrokes are single-character inserts, 600 a second (100 words a second, issue 16) for 5 s; the notes
 say the rate the bench really reached. Everything runs twice: quiet, and with ``--hog N`` (default 2)
@@ -33,7 +32,8 @@ The process runs as the app does (one ``runtime.settle_gc`` once the window is b
 does not scan what start-up made; nothing else of the runtime is tuned, issue 47). "our CPU in any gap" is the whole process (the journal thread's SQLite work
 included, which does not hold the GIL); "UI thread CPU" is the UI thread's own.
 
-Run: ``python bench/bench_typing_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--rich-mb 10] [--hog 2 | --quiet-only]``
+Run: ``python bench/bench_typing_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--rich-mb 10] [--outlook-mb 4]
+[--hog 2 | --quiet-only]``
 """
 
 from __future__ import annotations
@@ -222,57 +222,47 @@ async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float
 
 
 async def _typing_rows(hb, rows, c, autosave, seconds: float, rate: int, what: str) -> None:
-    """Typing into the long rich body Compose holds, a new paragraph at its end: first with autosave taking
-    ``toHtml()`` of the whole document at each save (the old way, the baseline), then as Compose does
-    (app/ui/rich_mirror.py: the segments typed into are written again)."""
-    m = c.rich_mirror
-    await _until(lambda: not m._warm.isActive(), 300)
+    """Typing into the long rich body Compose holds, a new paragraph at its end, with autosave as the app
+    wires it (a long rich body is written when typing pauses: ``ComposeView.saves_on_pause``); then the
+    pause: autosave takes Qt's ``toHtml()`` of the whole document. The baseline, in the same run: that one
+    ``toHtml()`` call by itself."""
+    doc = c.body.document()
+    t0 = time.perf_counter()
+    doc.toHtml()
+    alone = time.perf_counter() - t0
     c.body.setFocus()
     c.body.moveCursor(c.body.textCursor().MoveOperation.End)
+    c.body.textCursor().insertBlock()  # a paragraph of its own (a long one costs Qt more per key)
+    c.body.moveCursor(c.body.textCursor().MoveOperation.End)
     await asyncio.sleep(0.5)
-    journal_writes = autosave
     takes: list[float] = []
+    real = c._rich_pieces
 
-    def timed(fn):
-        def take():
-            t0 = time.perf_counter()
-            try:
-                return fn()
-            finally:
-                takes.append(time.perf_counter() - t0)
-        return take
+    def timed():
+        t = time.perf_counter()
+        try:
+            return real()
+        finally:
+            takes.append(time.perf_counter() - t)
 
-    def new_paragraph():  # each row types into a paragraph of its own (a long one costs Qt more per key)
-        c.body.moveCursor(c.body.textCursor().MoveOperation.End)
-        c.body.textCursor().insertBlock()
-        c.body.moveCursor(c.body.textCursor().MoveOperation.End)
-
-    new_paragraph()
-    m.pieces = timed(lambda: (c.body.document().toHtml(),))  # the old way: the whole document at each autosave
+    c._rich_pieces = timed
     try:
-        before = journal_writes.records
+        before = autosave.records
         hb.start()
         got = await _type(c.body, seconds, rate)
-        _measure(hb, rows, f"typing into {what}, autosave taking the whole toHtml() "
-                 "(the old way, baseline)", f"{got:.0f} keys/s; {journal_writes.records - before} journal writes, "
-                 f"the body taken in {max(takes) * 1000:.0f} ms at most")
-    finally:
-        del m.pieces
-    await _until(lambda: not m._warm.isActive(), 60)
-    new_paragraph()
-    takes.clear()
-    m.pieces = timed(m.pieces)
-    try:
-        before, exported, whole = journal_writes.records, m.exported_chars, m.full_exports
-        hb.start()
-        got = await _type(c.body, seconds, rate)
-        taken_whole = f", {m.full_exports - whole} taken whole" if m.full_exports > whole else ""
+        waits = autosave.waits_for_pause(c.identity().local_id)
         _measure(hb, rows, f"typing into {what}, autosave on",
-                 f"{got:.0f} keys/s; {journal_writes.records - before} journal writes, the body taken in "
-                 f"{max(takes) * 1000:.1f} ms at most, {(m.exported_chars - exported) // 1000} K characters "
-                 f"written again{taken_whole}")
+                 f"{got:.0f} keys/s; {autosave.records - before} journal writes while typing"
+                 f"{' (written when typing pauses)' if waits else ''}; "
+                 f"{doc.characterCount() // 1000} K characters; toHtml() alone {alone * 1000:.0f} ms")
+        hb.start()
+        before = autosave.records
+        await _until(lambda: autosave.records > before, 10)
+        await asyncio.sleep(0.3)
+        _measure(hb, rows, f"the pause after typing into {what}: autosave takes toHtml() whole",
+                 f"the body taken in {max(takes, default=0) * 1000:.0f} ms")
     finally:
-        del m.pieces
+        del c._rich_pieces
 
 
 async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int], rich_mb: float = 10.0) -> dict:
@@ -393,15 +383,18 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
 
 
 def main() -> None:
+    global OUTLOOK_MB
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--rate", type=int, default=600, help="keystrokes a second (100 words/s = about 600)")
     ap.add_argument("--body-mb", type=float, default=10.0, help="size of the big body (MB)")
     ap.add_argument("--rich-mb", type=float, default=10.0, help="size of the rich-text body's text (MB)")
     ap.add_argument("--hog", type=int, default=2, metavar="N", help="CPU hogs beside the second measurement")
+    ap.add_argument("--outlook-mb", type=float, default=OUTLOOK_MB, help="size of the Outlook draft's HTML (MB)")
     ap.add_argument("--quiet-only", action="store_true")
     ap.add_argument("--no-save", action="store_true", help="do not write bench/out/typing_stall.json")
     args = ap.parse_args()
+    OUTLOOK_MB = args.outlook_mb
     modes = {"quiet": 0} if args.quiet_only or args.hog <= 0 else {"quiet": 0, f"hog x{args.hog}": args.hog}
     import qasync
     from PySide6.QtWidgets import QApplication

@@ -3,7 +3,9 @@ is Qt's, so ``call_later`` is a Qt timer in the app).
 
 Policy: a change is written to the journal ``idle`` seconds after the last keystroke, and never later
 than ``max_delay`` seconds after the first unsaved change (so steady typing is still recorded: nothing
-typed more than ``max_delay`` < 2 s ago is ever lost to a crash). ``flush()`` writes everything pending
+typed more than ``max_delay`` < 2 s ago is ever lost to a crash). A draft costly to take (a long rich
+body: Qt's ``toHtml()`` of the whole on the UI thread) waits for a pause of ``idle`` seconds instead, and
+``pause_max_delay`` at most (``touch(pause_only=True)``). ``flush()`` writes everything pending
 at once: call it on every view switch, before Save/Send, and on close.
 
 UI wiring (Compose exposes ``draft()`` and a ``changed`` signal)::
@@ -62,6 +64,7 @@ class Autosave:
         *,
         idle: float = 0.5,
         max_delay: float = 1.5,
+        pause_max_delay: float = 30.0,
         call_later: Callable[[float, Callable[[], None]], object] | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_error: Callable[[Exception], None] | None = None,
@@ -75,6 +78,7 @@ class Autosave:
         self._inflight: set = set()
         self.idle = idle
         self.max_delay = max_delay
+        self.pause_max_delay = pause_max_delay
         if call_later is None:
             try:  # built inside the app's loop (qasync: Qt's): Qt slots later run outside "running"
                 call_later = asyncio.get_running_loop().call_later
@@ -87,8 +91,8 @@ class Autosave:
             self._loop_for_errors = None
         self._clock = clock
         self._on_error = on_error
-        # local_id -> (source, first unsaved change, last change)
-        self._pending: dict[str, tuple[DraftSource, float, float]] = {}
+        # local_id -> (source, first unsaved change, last change, written only after a pause)
+        self._pending: dict[str, tuple[DraftSource, float, float, bool]] = {}
         self._timer = None
         self._timer_due = float("inf")
         #: the signed-in account's key: new journal entries belong to it (set when the session changes,
@@ -98,13 +102,16 @@ class Autosave:
         self.versions: dict[str, int] = {}  # local_id -> last journal version written
 
     # ---- the API the UI calls ----
-    def touch(self, source: DraftSource, local_id: str | None = None) -> None:
-        """Something changed in a draft. ``local_id`` is read from the draft when not given."""
+    def touch(self, source: DraftSource, local_id: str | None = None, *, pause_only: bool = False) -> None:
+        """Something changed in a draft. ``local_id`` is read from the draft when not given. ``pause_only``:
+        taking the draft costs the UI thread more than a frame (a long rich body's HTML), so it is written
+        ``idle`` seconds after the last change, not ``max_delay`` after the first while typing goes on: at the
+        latest ``pause_max_delay`` after the first (``flush()`` still writes it at once)."""
         if local_id is None:
             local_id = (source() if callable(source) else source).local_id
         now = self._clock()
         first = self._pending[local_id][1] if local_id in self._pending else now
-        self._pending[local_id] = (source, first, now)
+        self._pending[local_id] = (source, first, now, pause_only)
         self._schedule()
 
     def flush(self, local_id: str | None = None) -> dict[str, int]:
@@ -135,6 +142,11 @@ class Autosave:
         self._pending.pop(local_id, None)
         self._schedule()
 
+    def waits_for_pause(self, local_id: str) -> bool:
+        """Is the change pending for ``local_id`` written only once typing pauses (``touch(pause_only=)``)?"""
+        item = self._pending.get(local_id)
+        return item is not None and item[3]
+
     @property
     def pending(self) -> list[str]:
         return list(self._pending)
@@ -149,13 +161,13 @@ class Autosave:
     def poll(self) -> None:
         """Write whatever is due now (the timer calls this; tests without a loop may call it)."""
         now = self._clock()
-        due = [lid for lid, (_, first, last) in self._pending.items() if self._due(first, last) <= now + 1e-3]
+        due = [lid for lid, item in self._pending.items() if self._due(*item[1:]) <= now + 1e-3]
         for lid in due:
             self.flush(lid)
         self._schedule()
 
-    def _due(self, first: float, last: float) -> float:
-        return min(last + self.idle, first + self.max_delay)
+    def _due(self, first: float, last: float, pause_only: bool = False) -> float:
+        return min(last + self.idle, first + (self.pause_max_delay if pause_only else self.max_delay))
 
     def _record(self, source: DraftSource, state: State = State.EDITING) -> int | None:
         draft = source() if callable(source) else source
@@ -202,7 +214,7 @@ class Autosave:
         if not self._pending:
             self._cancel_timer()
             return
-        due = min(self._due(first, last) for _, first, last in self._pending.values())
+        due = min(self._due(*item[1:]) for item in self._pending.values())
         if self._timer is not None and abs(due - self._timer_due) < 0.01:
             return
         self._cancel_timer()

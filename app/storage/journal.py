@@ -71,6 +71,16 @@ def _as_text(column) -> str:
     return str(column)
 
 
+def _kept_state(row, state: str, op: str | None) -> str:
+    """The state an existing entry (``row``: version, state, op, ...) takes when recorded as ``state``. A
+    queued send keeps its state, and so does a save on its way to the server, when an autosave records them
+    as ``editing``: a crash now must adopt what the server may have committed, by Message-ID, not create it
+    again."""
+    if op is None and state == State.EDITING and (row[2] == "send" or row[1] == State.SAVING):
+        return row[1]
+    return state
+
+
 #: the bodies of the messages recorded last that the journal keeps in memory to give back without reading
 #: them out of SQLite (a 10 MB body: ~50 ms of SQLite's CPU and ~8 ms holding the GIL to decode it)
 BODIES_KEPT = 4
@@ -86,15 +96,12 @@ class Journal:
         self.persistent = str(path) != ":memory:"
         self.inline_limit = inline_limit
         self._lock = threading.RLock()
-        self._sha_cache: dict[int, tuple[bytes, str]] = {}
-        #: local_id -> (ref JSON, Message-ID) as this connection last wrote them (see _stored_identity)
-        self._idents: dict[str, tuple[str | None, str]] = {}
         #: local_id -> (version, what was stored of the body) this connection last recorded, newest last
         #: (record(): the rows a next record keeps; get(): the body given back without reading it)
         self._bodies: dict[str, tuple[int, body_blob.Stored]] = {}
         #: where a damaged journal file was moved at open (None: it was fine)
         self._db, self.moved_aside = open_journal_db(self.path)
-        self._idents_version = self._db.execute("PRAGMA data_version").fetchone()[0]  # changes: another writer
+        self._data_version = self._db.execute("PRAGMA data_version").fetchone()[0]  # changes: another writer
         if self.moved_aside is not None:
             log.warning("the journal file was damaged; it was moved aside and a new one started")
         #: rows moved to the quarantine table because they could not be read
@@ -114,72 +121,83 @@ class Journal:
         body is stored in pieces, and only the pieces not stored already are written
         (:mod:`app.storage.body_blob`: never a long GIL hold).
         """
-        now = time.time()
         state = str(getattr(state, "value", state))
         with self._lock, self._tx() as db:
             self._forget_if_written_elsewhere(db)  # what it remembers of its own writes holds till another writes
             row = db.execute("SELECT version, state, op, pieces FROM entries WHERE local_id=?", (draft.local_id,)).fetchone()
             version = (row[0] + 1) if row else 1
-            if row and op is None and state == State.EDITING and (row[2] == "send" or row[1] == State.SAVING):
-                # a queued send keeps its state, and so does a save on its way to the server: a crash now
-                # must adopt what the server may have committed, by Message-ID, not create it again
-                state = row[1]
-            if row and (draft.ref is None or not draft.internet_message_id):
-                # a draft never loses its server identity to a stale copy (e.g. the editor's draft
-                # recorded before the save's answer came back)
-                ref, imid = self._stored_identity(db, draft.local_id)
-                if draft.ref is None and ref:
-                    draft = draft.copy(ref=ItemRef(*ref))
-                if not draft.internet_message_id and imid:
-                    draft = draft.copy(internet_message_id=imid)
-            body = body_blob.Body(_meta_json(draft), draft.body, body_pieces)
             if row:
-                db.execute(f"UPDATE entries SET state=?, version=?, updated=?, draft={body.draft_sql}, body=NULL "
-                           "WHERE local_id=?",
-                           (state, version, now, *body.draft_args, draft.local_id))
-                if account:
-                    db.execute("UPDATE entries SET account=? WHERE local_id=? AND account=''", (account, draft.local_id))
-            else:
-                db.execute(
-                    "INSERT INTO entries(local_id, state, version, created, updated, draft, account) "
-                    f"VALUES (?,?,?,?,?,{body.draft_sql},?)",
-                    (draft.local_id, state, version, now, now, *body.draft_args, account))
+                state = _kept_state(row, state, op)
+                draft = self._with_stored_identity(db, draft)
+            body = body_blob.Body(_meta_json(draft), draft.body, body_pieces)
+            self._write_entry(db, draft.local_id, row is not None, state, version, body, account)
             last = self._bodies.get(draft.local_id)
             stored = body.write(db, draft.local_id, row[3] if row else None, last[1] if last else None)
-            if op is not None:
-                db.execute("UPDATE entries SET op=?, attempts=0, last_error='' WHERE local_id=?", (op, draft.local_id))
-            if meta is not None:
-                db.execute("UPDATE entries SET meta=? WHERE local_id=?", (json.dumps(meta), draft.local_id))
+            self._write_bookkeeping(db, draft.local_id, op, meta)
             self._write_attachments(db, draft)
-            self._idents[draft.local_id] = (json.dumps([draft.ref.id, draft.ref.change_key]) if draft.ref else None,
-                                            draft.internet_message_id)
-        with self._lock:  # committed: the body is kept to be given back without SQLite (get(); a newer
-            # record may have come between, so get() checks the version it belongs to)
-            self._bodies.pop(draft.local_id, None)
-            self._bodies[draft.local_id] = (version, stored)
-            while len(self._bodies) > BODIES_KEPT:
-                del self._bodies[next(iter(self._bodies))]
+        self._remember_body(draft.local_id, version, stored)
         return version
 
-    def _stored_identity(self, db: sqlite3.Connection, local_id: str) -> tuple[list | None, str | None]:
-        """(ref as [id, change_key] or None, Message-ID) of the stored entry. SQLite's ``json_extract``
-        parses the whole stored JSON (a 10 MB body: ~25 ms of the journal thread's CPU at every autosave),
-        so what this connection wrote is remembered; ``data_version`` tells when another connection wrote."""
-        self._forget_if_written_elsewhere(db)
-        hit = self._idents.get(local_id)
-        if hit is None:
-            hit = db.execute("SELECT json_extract(draft, '$.ref'), json_extract(draft, '$.internet_message_id') "
-                             "FROM entries WHERE local_id=?", (local_id,)).fetchone()
-        return (json.loads(hit[0]) if hit[0] else None), hit[1]
+    @staticmethod
+    def _write_entry(db: sqlite3.Connection, local_id: str, exists: bool, state: str, version: int,
+                     body: body_blob.Body, account: str) -> None:
+        """The entry's row: its state, version and the draft's JSON (``account`` tags a new entry, or an
+        existing one that has none yet)."""
+        now = time.time()
+        if not exists:
+            db.execute("INSERT INTO entries(local_id, state, version, created, updated, draft, account) "
+                       f"VALUES (?,?,?,?,?,{body.draft_sql},?)",
+                       (local_id, state, version, now, now, *body.draft_args, account))
+            return
+        db.execute(f"UPDATE entries SET state=?, version=?, updated=?, draft={body.draft_sql}, body=NULL "
+                   "WHERE local_id=?", (state, version, now, *body.draft_args, local_id))
+        if account:
+            db.execute("UPDATE entries SET account=? WHERE local_id=? AND account=''", (account, local_id))
+
+    @staticmethod
+    def _write_bookkeeping(db: sqlite3.Connection, local_id: str, op: str | None, meta: dict | None) -> None:
+        """The entry's operation and its bookkeeping, when given (a new submission starts with no attempts)."""
+        if op is not None:
+            db.execute("UPDATE entries SET op=?, attempts=0, last_error='' WHERE local_id=?", (op, local_id))
+        if meta is not None:
+            db.execute("UPDATE entries SET meta=? WHERE local_id=?", (json.dumps(meta), local_id))
+
+    def _remember_body(self, local_id: str, version: int, stored: body_blob.Stored) -> None:
+        """Committed: what was stored of the body is kept, for the rows the next record keeps and to be given
+        back without SQLite (get(); a newer record may have come between, so get() checks the version)."""
+        with self._lock:
+            self._bodies.pop(local_id, None)
+            self._bodies[local_id] = (version, stored)
+            while len(self._bodies) > BODIES_KEPT:
+                del self._bodies[next(iter(self._bodies))]
+
+    def _with_stored_identity(self, db: sqlite3.Connection, draft: Draft) -> Draft:
+        """A draft never loses its server identity to a stale copy (e.g. the editor's draft recorded before
+        the save's answer came back): the stored ref and Message-ID fill in what it lacks."""
+        if draft.ref is not None and draft.internet_message_id:
+            return draft
+        ref, imid = self._stored_identity(db, draft.local_id)
+        if draft.ref is None and ref:
+            draft = draft.copy(ref=ItemRef(*ref))
+        if not draft.internet_message_id and imid:
+            draft = draft.copy(internet_message_id=imid)
+        return draft
+
+    @staticmethod
+    def _stored_identity(db: sqlite3.Connection, local_id: str) -> tuple[list | None, str | None]:
+        """(ref as [id, change_key] or None, Message-ID) of the stored entry (a long body is not in the
+        draft's JSON: :mod:`app.storage.body_blob`)."""
+        ref, imid = db.execute("SELECT json_extract(draft, '$.ref'), json_extract(draft, '$.internet_message_id') "
+                               "FROM entries WHERE local_id=?", (local_id,)).fetchone()
+        return (json.loads(ref) if ref else None), imid
 
     def _forget_if_written_elsewhere(self, db: sqlite3.Connection) -> None:
-        """What this connection remembers of what it wrote holds until another connection writes the file
-        (``PRAGMA data_version`` changes only then)."""
+        """What this connection remembers of the bodies it wrote holds until another connection writes the
+        file (``PRAGMA data_version`` changes only then)."""
         dv = db.execute("PRAGMA data_version").fetchone()[0]
-        if dv != self._idents_version:
-            self._idents.clear()
+        if dv != self._data_version:
             self._bodies.clear()
-            self._idents_version = dv
+            self._data_version = dv
 
     def _write_attachments(self, db: sqlite3.Connection, draft: Draft) -> None:
         old = {
@@ -192,7 +210,7 @@ class Journal:
         rows = []
         for idx, a in enumerate(draft.attachments):
             if a.content or a.byte_size == 0:
-                sha = self._sha(a.content)
+                sha = hashlib.sha256(a.content).hexdigest()
                 inline = len(a.content) <= self.inline_limit
                 size = a.size if inline else len(a.content)
             else:  # bytes not loaded: path only
@@ -207,17 +225,6 @@ class Journal:
         db.execute("DELETE FROM attachments WHERE local_id=?", (draft.local_id,))
         db.executemany("INSERT INTO attachments VALUES (?,?,?,?,?,?,?,?,?)", rows)
         self._gc_blobs(db)
-
-    def _sha(self, content: bytes) -> str:
-        """SHA-256 of attachment bytes, cached per bytes object (autosave re-records the same ones)."""
-        hit = self._sha_cache.get(id(content))
-        if hit is not None and hit[0] is content:
-            return hit[1]
-        sha = hashlib.sha256(content).hexdigest()
-        if len(self._sha_cache) > 64:
-            self._sha_cache.clear()
-        self._sha_cache[id(content)] = (content, sha)  # holding the object keeps its id unique
-        return sha
 
     @staticmethod
     def _gc_blobs(db: sqlite3.Connection) -> None:
@@ -311,12 +318,10 @@ class Journal:
         if internet_message_id is not None:
             sets.append("'$.internet_message_id', ?")
             args.append(internet_message_id)
-        self._idents.pop(local_id, None)
         if sets:
             db.execute(f"UPDATE entries SET draft=json_set(draft, {', '.join(sets)}) WHERE local_id=?", (*args, local_id))
 
     def _delete(self, db: sqlite3.Connection, local_id: str) -> None:
-        self._idents.pop(local_id, None)
         self._bodies.pop(local_id, None)
         db.execute("DELETE FROM entries WHERE local_id=?", (local_id,))
         db.execute("DELETE FROM body_pieces WHERE local_id=?", (local_id,))
@@ -409,7 +414,6 @@ class Journal:
                                (str(row[0]), type(exc).__name__, time.time(), json.dumps(kept)))
                     db.execute("DELETE FROM entries WHERE local_id=?", (row[0],))
                     db.execute("DELETE FROM body_pieces WHERE local_id=?", (row[0],))
-                self._idents.pop(row[0], None)
                 self._bodies.pop(row[0], None)
                 self.quarantined += 1
             except sqlite3.Error:  # pragma: no cover - cannot even set it aside: skip it this time
@@ -423,14 +427,9 @@ class Journal:
         try:
             yield self._db
         except BaseException:
-            self._idents.clear()  # what this transaction wrote is not there
             self._db.execute("ROLLBACK")
             raise
-        try:
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._idents.clear()
-            raise
+        self._db.execute("COMMIT")
 
     def close(self) -> None:
         with self._lock:

@@ -25,6 +25,18 @@ from app.ui.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 OPENING = "Opening…"
 #: the state of a draft whose edits are on this computer only (typed since its last save, or restored)
 EDITED = "Edited — not saved to the server"
+#: the state beside the title while a long rich body is written out (Qt's toHtml(), one call)
+SAVING = "Saving the long body…"
+#: a rich body this long (characters) or longer is autosaved only when typing pauses: Qt's toHtml() of
+#: 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py)
+RICH_STEADY_MOST = 32 * 1024
+#: a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more)
+RICH_SHOWN_FROM = 3 * 1024 * 1024
+
+
+def html_head(html: str) -> str:
+    """Qt's HTML up to and with its ``<body …>`` tag."""
+    return html[:html.index(">", html.index("<body")) + 1]
 
 
 class ComposeView(QWidget):
@@ -117,14 +129,6 @@ class ComposeView(QWidget):
         # the UI thread (app/ui/body_mirror.py)
         self.mirror = BodyMirror(self.body.document(), self)
         self.body.document_replaced.connect(lambda _old, new: self.mirror.set_document(new))
-        from app.ui.rich_mirror import RichMirror
-
-        # a rich body's HTML, kept a segment at a time: a long one is not exported whole at each autosave
-        # (app/ui/rich_mirror.py); it follows the document while Rich text is on
-        self.rich_mirror = RichMirror(self.body.document(), self)
-        self.body.document_replaced.connect(lambda _old, new: self.rich_mirror.set_document(new))
-        self.rich_mirror.set_active(self.rich.isChecked())
-        self.rich.toggled.connect(self.rich_mirror.set_active)
         from app.ui.doc_reaper import DocumentReaper
 
         self.reaper = DocumentReaper(self)  # a big body's document is freed in pieces (doc_reaper.py)
@@ -135,8 +139,6 @@ class ComposeView(QWidget):
         self.loader = BodyLoader(self)
         self.loader.appending = self._set_loading
         self.loader.progress.connect(self._load_progress)
-        self.loader.finished.connect(lambda: self.rich_mirror.hold(False))
-        self.loader.began.connect(lambda: self.rich_mirror.hold(self.loader.rich))  # the helper answered
         self.loader.attach(self.body)
         self._add_formatting(bar)
         bar.addStretch(1)
@@ -237,30 +239,55 @@ class ComposeView(QWidget):
         return self._fields("".join(self.mirror.snapshot() + (tail,)) if tail else self.mirror.text(), rich)
 
     def snapshot(self) -> Draft | Deferred:
-        """What autosave records: the body is taken as immutable pieces (a plain body's chunks, a rich body's
-        segments of HTML), which the journal thread joins and streams into the journal; nothing reads or
-        joins the whole body here."""
+        """What autosave records. A plain body is taken as immutable pieces (its chunks), which the journal
+        thread joins and streams into the journal: nothing reads or joins the whole body here. A rich body is
+        Qt's ``toHtml()`` of the document (with the rest of a body still going in, as pieces)."""
         if self.rich.isChecked():
-            return Deferred(self._fields("", True), self._rich_pieces())
+            pieces = self._rich_pieces()
+            if len(pieces) == 1:  # toHtml() whole: the journal cuts it and keeps the rows of what is unchanged
+                return self._fields(pieces[0], True)
+            return Deferred(self._fields("", True), pieces)
         tail = self.loader.tail()
         return Deferred(self._fields("", False), self.mirror.snapshot() + ((tail,) if tail else ()))
 
+    def saves_on_pause(self) -> bool:
+        """Should autosave wait for a pause in typing? A rich body is written with Qt's ``toHtml()`` of the
+        whole document on the UI thread (~15 ms per 100 K characters): a long one is not taken while the user
+        types on, only once they pause (``Autosave.touch(pause_only=)``)."""
+        return self.rich.isChecked() and self.body.document().characterCount() >= RICH_STEADY_MOST
+
     def _rich_pieces(self) -> tuple[str, ...]:
-        """The rich body's HTML in pieces. While a long one is still going in, the document's HTML with the
-        rest of the body's spliced in before its end: both are Qt's HTML under the same head (the loader
-        cuts only HTML Qt wrote; a head that differs from the one the document writes, and a plain body
-        still loading, go in whole first). While a foreign body is with the helper, the body as it came."""
+        """The rich body's HTML: Qt's ``toHtml()`` of the whole document. While a long one is still going in,
+        the document's HTML with the rest of the body's spliced in before its end: both are Qt's HTML under
+        the same head (the loader cuts only HTML Qt wrote; a head that differs from the one the document
+        writes, and a plain body still loading, go in whole first). While a foreign body is with the helper,
+        the body as it came."""
         loader = self.loader
         if loader.waiting:
             return (loader.tail(),)
-        if loader.active and (not loader.rich or loader.head() != self.rich_mirror.header()):
+        html = self._whole_html()
+        if loader.active and (not loader.rich or loader.head() != html_head(html)):
             loader.finish()
+            html = self._whole_html()
         tail = loader.tail()
-        pieces = self.rich_mirror.pieces()
         if not tail:
-            return pieces
-        last = pieces[-1]
-        return (*pieces[:-1], last[:len(last) - len(TRAILER)], "\n", tail, TRAILER)
+            return (html,)
+        return (html[:len(html) - len(TRAILER)], "\n", tail, TRAILER)
+
+    def _whole_html(self) -> str:
+        """``toHtml()`` of the body; one that takes longer than half a second says so beside the title first
+        (painted before the UI thread is busy with it)."""
+        doc = self.body.document()
+        if doc.characterCount() < RICH_SHOWN_FROM:
+            return doc.toHtml()
+        shown = self.state_label.text()
+        self.state_label.setText(SAVING)
+        self.state_label.repaint()
+        try:
+            return doc.toHtml()
+        finally:
+            if self.state_label.text() == SAVING:
+                self.state_label.setText(shown)
 
     def _fields(self, body: str, rich: bool) -> Draft:
         return replace(
@@ -275,9 +302,10 @@ class ComposeView(QWidget):
         )
 
     def is_empty(self) -> bool:
-        """``draft().is_empty()`` without reading a plain body whole."""
+        """``draft().is_empty()`` without reading the body whole. A rich body is never empty: it is Qt's HTML
+        of the document (a whole HTML document even when nothing is typed), or the HTML that is going in."""
         if self.rich.isChecked():
-            return self.draft().is_empty()
+            return False
         tail = self.loader.tail()
         return self._fields("", False).is_empty() and self.mirror.is_blank() and (not tail or tail.isspace())
 
@@ -300,7 +328,6 @@ class ComposeView(QWidget):
             self.rich.setChecked(rich)
             self.fmt.set_rich(rich)
             self.loader.start(self.body, draft.body, rich)
-            self.rich_mirror.hold(self.loader.rich)
             idx = self.importance.findData(Importance(draft.importance).value)
             self.importance.setCurrentIndex(idx if idx >= 0 else 1)
             self.read_receipt.setChecked(draft.read_receipt)

@@ -111,8 +111,9 @@ class JournalBridge:
         if not c.identity().internet_message_id:
             c.set_saved(c.identity().copy(internet_message_id=new_message_id()))  # identity fields only
         # Lazy: the draft is taken once per journal write, not once per keystroke; a plain body as the
-        # mirror's chunks, joined on the journal thread (ComposeView.snapshot)
-        self.autosave.touch(c.snapshot, c.identity().local_id)
+        # mirror's chunks, joined on the journal thread (ComposeView.snapshot); a long rich body (Qt's
+        # toHtml() of the whole) only when typing pauses
+        self.autosave.touch(c.snapshot, c.identity().local_id, pause_only=c.saves_on_pause())
 
     def _autosave_failed(self, exc) -> None:
         self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))

@@ -234,7 +234,6 @@ def steps() -> list:
             _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.workflows"), flows,
             # what ComposeView imports when it is built, a slice each
             _importer("app.ui.recipient_edit"), _importer("app.ui.attachments"), _importer("app.ui.body_mirror"),
-            _importer("app.ui.rich_mirror"),
             _importer("app.ui.formatting"), _importer("app.ui.compose_view"), compose,
             _importer("app.ui.message_models"), _importer("app.ui.list_table"), _importer("app.ui.drafts_view"),
             widget_types, drafts, sent, welcome, actions, edit, _importer("app.ui.spell_menu"), spelling, wiring,

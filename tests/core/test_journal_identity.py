@@ -71,7 +71,10 @@ def test_an_autosave_keeps_the_identity_without_parsing_the_stored_draft(tmp_pat
     statements.clear()
     for k in range(3):  # steady typing: autosave after autosave
         j.record(d.copy(body=body + "a" * (k + 2)))
-    assert not [s for s in statements if "json_extract" in s], "every autosave parsed the stored draft"
+    # the identity is read with json_extract at each autosave (issue 47: the cache of this connection's own
+    # writes that spared it went): what it parses is the draft's JSON without the long body
+    draft_json = j._db.execute("SELECT length(draft) FROM entries WHERE local_id=?", (d.local_id,)).fetchone()[0]
+    assert draft_json < BIG < len(body), "the long body is in the draft's JSON: json_extract parses it"
     got = j.get(d.local_id).draft
     assert got.ref == ItemRef("id1", "ck1") and got.internet_message_id == "<m@x>" and got.body == body + "aaaa"
 

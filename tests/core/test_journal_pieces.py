@@ -107,8 +107,8 @@ def test_rows_remembered_are_kept_only_while_the_entry_lists_them(tmp_path):
 
 
 def test_a_piece_cut_in_three_and_one_gone_keep_the_rows_of_the_others(tmp_path):
-    """The rich mirror cuts the segment typed into around the paragraph edited (rich_mirror._cut_hot):
-    the pieces after it move along; their rows stay theirs."""
+    """A caller that cuts the piece typed into around the edit: the pieces after it move along; their rows
+    stay theirs."""
     path, j, d, pieces = _recorded(tmp_path, 100)
     before = _new_rows(j)
     old = pieces[40]

@@ -62,6 +62,40 @@ def test_steady_typing_is_recorded_at_least_every_max_delay(tmp_path):
     assert 5 <= a.records <= 10  # about one write per 1.5 s, not one per keystroke
 
 
+def test_a_draft_costly_to_take_is_written_when_typing_pauses_not_while_it_goes_on(tmp_path):
+    """``pause_only`` (a long rich body: Qt's toHtml() of the whole takes the UI thread for longer than a
+    frame): steady typing writes nothing until ``pause_max_delay`` (30 s) after the first unsaved key; the
+    first pause of ``idle`` seconds writes it, and ``flush()`` (view switch, Save, Send) writes it at once."""
+    ft = FakeTimers()
+    j = Journal(tmp_path / "j.sqlite3")
+    a = Autosave(j, idle=0.5, max_delay=1.5, call_later=ft.call_later, clock=ft.clock)
+    d = Draft(subject="rich")
+    taken = []
+
+    def source():
+        taken.append(ft.now)
+        return d
+
+    for _ in range(50):  # 5 s of typing, a key every 0.1 s
+        d.body += "k"
+        a.touch(source, d.local_id, pause_only=True)
+        ft.advance(0.1)
+    assert taken == [] and j.get(d.local_id) is None, "taken while typing went on"
+    ft.advance(0.45)
+    assert taken and j.get(d.local_id).draft.body == "k" * 50, "written once typing paused"
+    d.body += "x"
+    a.touch(source, d.local_id, pause_only=True)
+    a.flush()
+    assert j.get(d.local_id).draft.body == "k" * 50 + "x"
+    taken.clear()
+    for _ in range(400):  # 40 s of typing without a pause: written pause_max_delay after the first key
+        d.body += "k"
+        a.touch(source, d.local_id, pause_only=True)
+        ft.advance(0.1)
+    assert len(taken) == 1 and 30.0 <= taken[0] - (ft.now - 40.0) <= 30.2, taken
+    a.close()
+
+
 def test_idle_debounce_and_flush(tmp_path):
     ft = FakeTimers()
     j = Journal(tmp_path / "j.sqlite3")

@@ -278,8 +278,8 @@ def test_checking_a_draft_for_a_save_does_not_take_its_body(wired, qtbot, monkey
     c.body.setFocus()
     qtbot.keyClicks(c.body, "a rich body")
     taken = []
-    real = c.rich_mirror.pieces  # a rich body is taken through its mirror (by segments when it is long)
-    monkeypatch.setattr(c.rich_mirror, "pieces", lambda: taken.append("pieces") or real())
+    real = c._rich_pieces  # a rich body is taken as its HTML (toHtml() of the whole)
+    monkeypatch.setattr(c, "_rich_pieces", lambda: taken.append("pieces") or real())
     real_whole = c.body.toHtml
     monkeypatch.setattr(c.body, "toHtml", lambda: taken.append("whole") or real_whole())
     assert c.validate(for_send=False) == []

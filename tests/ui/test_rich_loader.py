@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models import BodyFormat, Draft
 from app.ui import body_loader, rich_cuts
+from app.ui.compose_view import html_head
 
 #: one of everything Qt's exporter writes at the top level, and paragraphs that differ from their
 #: neighbours in block and character formats (a piece's first paragraph must keep its own)
@@ -229,7 +230,7 @@ def test_a_head_the_document_would_not_write_puts_the_rest_in_before_a_save(wire
     html = qt_html(MIXED, 60, other)
     c.load(Draft(subject="another font", body=html, body_format=BodyFormat.HTML))
     assert c.loader.active
-    assert c.loader.head() != c.rich_mirror.header()
+    assert c.loader.head() != html_head(c.body.document().toHtml())
     body = c.draft().body
     assert not c.loader.active, "the rest went in first"
     assert body == set_whole(html, c.body.document().defaultFont())
@@ -295,64 +296,40 @@ def test_the_sent_preview_shows_a_long_message_in_pieces(qtbot):
     assert s.body.toPlainText() == ""
 
 
-def test_the_mirror_follows_a_long_rich_draft_as_it_goes_in(wired, qtbot):
-    """Compose's rich mirror (app/ui/rich_mirror.py) is held while the body goes in: each piece's lists join
-    its list spans and the last segment is cut as it grows, so nothing is left to search or cut in one
-    turn at the end. After it, the spans are the ones a search of the whole document finds, every segment
-    is written ahead, and an autosave after typing writes about one segment, exactly ``toHtml()``."""
-    from app.ui.rich_mirror import SEGMENT
-
+def test_a_long_rich_draft_with_lists_goes_in_and_saves_exactly_what_the_editor_holds(wired, qtbot):
+    """A long rich draft of lists and paragraphs goes in a piece per turn; typed into at its end after, the
+    message is exactly Qt's ``toHtml()`` of the document, every paragraph in it once."""
     c, _autosave, _journal = wired
-    # a table (and this inline image) make Qt add frames, and the mirror take the document whole
+    # a table (and this inline image) make Qt add frames
     no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
     html = qt_html(no_frames, 1200, c.body.document().defaultFont())
-    m = c.rich_mirror
     c.load(Draft(subject="lists", body=html, body_format=BodyFormat.HTML))
-    assert c.loader.active and m._held
-    at_the_end = []  # (segments, how many start inside a list) when the last piece is in (the hold is off)
-    c.loader.finished.connect(lambda: at_the_end.append(
-        (len(m._starts), sum(m.spans.inside(st.position()) for st in m._starts))))
+    assert c.loader.active
     _loaded(qtbot, c.loader)
-    assert not m._held
-    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
-    assert m._starts is not None and len(m._starts) > 5, "taken by segments"
-    assert at_the_end[0][0] >= len(m._starts) - 1, "cut as it grew, not all in one turn at the end"
-    assert at_the_end[0][1] == 0, "and never inside a list"
-    assert m.waiting() == 0, "every segment written ahead"
-    followed = m.spans.positions()
-    assert not m.spans.stale and len(followed) > 100
-    m.spans.stale = True
-    m._list_spans()  # found again, from the whole document
-    assert m.spans.positions() == followed
     c.body.moveCursor(c.body.textCursor().MoveOperation.End)
     qtbot.keyClicks(c.body, " and a few more words")
-    before = m.exported_chars
     assert c.draft().body == c.body.document().toHtml()
-    assert m.exported_chars - before <= 2 * SEGMENT
     assert c.draft().body.count("n1") == 1200 and "and a few more words" in c.draft().body
 
 
 def test_the_turns_after_a_long_rich_draft_leave_room_for_what_fell_due(wired, qtbot):
-    """The loader's pieces, then the mirror's turns after them (its lists' cursors, the segments written
-    ahead) are each one turn: a timer that fell due during one runs before the next (TurnOrder in
-    test_body_loader.py; red with either timer repeating instead of started again after each turn)."""
+    """The loader's pieces are each one turn: a timer that fell due during one runs before the next
+    (TurnOrder in test_body_loader.py; red with the loader's timer repeating instead of started again after
+    each turn)."""
     from tests.ui.test_body_loader import TurnOrder
 
     c, _autosave, _journal = wired
     no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
     html = qt_html(no_frames, 1500, c.body.document().defaultFont())
-    m = c.rich_mirror
     order = TurnOrder()
     c.loader.progress.connect(order.slice)
-    m._warm.timeout.connect(order.slice)
     order.start(qtbot)
     c.load(Draft(subject="lists", body=html, body_format=BodyFormat.HTML))
     _loaded(qtbot, c.loader)
-    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
     turns, due, followed = order.back_to_back()
     assert turns > 20 and due > 5
     assert followed == 0, f"{followed} of {due} turns ran right after the one before"
-    assert m.waiting() == 0 and c.draft().body == c.body.document().toHtml()
+    assert c.draft().body == c.body.document().toHtml()
 
 
 def test_qts_html_that_a_server_added_to_is_still_cut(wired, qtbot):
@@ -367,76 +344,24 @@ def test_qts_html_that_a_server_added_to_is_still_cut(wired, qtbot):
     assert rich_cuts.qt_body(served) is not None
     c.load(Draft(subject="served", body=served, body_format=BodyFormat.HTML))
     assert c.loader.active and c.loader.rich
-    assert c.loader.head() != c.rich_mirror.header()
+    assert c.loader.head() != html_head(c.body.document().toHtml())
     during = c.draft().body
     assert not c.loader.active, "the rest went in first"
     assert during == set_whole(served, font) == set_whole(html, font)
 
 
-def test_typing_at_the_top_while_it_goes_in_keeps_the_mirror_exact(wired, qtbot):
-    """An edit before the appended pieces moves the positions the mirror keeps for their lists: the spans are
-    found again once the body is in, and the mirror's HTML is still exactly ``toHtml()``."""
+def test_typing_at_the_top_while_it_goes_in_saves_exactly_what_the_editor_holds(wired, qtbot):
+    """Keys typed before the appended pieces while a long rich draft goes in: once it is in, the message is
+    exactly ``toHtml()`` and starts with what was typed."""
     c, _autosave, _journal = wired
     no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
-    m = c.rich_mirror
     c.load(Draft(subject="lists", body=qt_html(no_frames, 1200, c.body.document().defaultFont()),
                  body_format=BodyFormat.HTML))
-    qtbot.waitUntil(lambda: m._starts is not None and bool(m.spans.positions()), timeout=60000)
+    qtbot.waitUntil(lambda: c.loader.turns > 2, timeout=60000)
     assert c.loader.active, "typed before the body was all in"
     c.body.setFocus()
     c.body.moveCursor(c.body.textCursor().MoveOperation.Start)
     qtbot.keyClicks(c.body, "Dear Bob, ")
     _loaded(qtbot, c.loader)
-    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
-    followed = m.spans.positions()
-    m.spans.stale = True
-    m._list_spans()
-    assert m.spans.positions() == followed
-    assert m._starts is not None and m.html() == c.body.document().toHtml()
+    assert c.draft().body == c.body.document().toHtml()
     assert c.body.document().toPlainText().startswith("Dear Bob, ")
-
-
-def test_no_segment_starts_inside_a_list_while_it_goes_in(wired, qtbot):
-    """The mirror cuts its last segment as pieces come in, before the lists of those pieces are cursors:
-    a cut must still never fall inside a list (Qt writes a list whole), here where lists are most of it."""
-    c, _autosave, _journal = wired
-    m = c.rich_mirror
-    unit = "<p>before</p><p>between</p><ul>" + "<li>an item of a long list</li>" * 40 + "</ul>"
-    c.load(Draft(subject="lists", body=qt_html(unit, 300, c.body.document().defaultFont()),
-                 body_format=BodyFormat.HTML))
-    assert c.loader.active
-    at_the_end = []
-    c.loader.finished.connect(lambda: at_the_end.append(
-        (len(m._starts), sum(m.spans.inside(st.position()) for st in m._starts))))
-    _loaded(qtbot, c.loader)
-    segments, inside = at_the_end[0]
-    assert segments > 5 and inside == 0
-    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
-    assert m.html() == c.body.document().toHtml()
-
-
-def test_an_edit_while_the_lists_settle_keeps_the_mirror_exact(wired, qtbot):
-    """After the last piece the kept list positions become cursors over a few turns; an edit before they
-    all have (here in the same turn as the last piece) makes them stale, found again from the document."""
-    from PySide6.QtGui import QTextCursor
-
-    c, _autosave, _journal = wired
-    no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
-    m = c.rich_mirror
-    c.load(Draft(subject="lists", body=qt_html(no_frames, 1200, c.body.document().defaultFont()),
-                 body_format=BodyFormat.HTML))
-    pending = []
-
-    def edit_at_the_top():
-        pending.append(len(m.spans._appended))
-        QTextCursor(c.body.document()).insertText("Dear Bob, ")
-
-    c.loader.finished.connect(edit_at_the_top)
-    _loaded(qtbot, c.loader)
-    assert pending[0] > 0, "the edit came while list positions were still kept"
-    qtbot.waitUntil(lambda: not m._warm.isActive(), timeout=60000)
-    followed = m.spans.positions()
-    m.spans.stale = True
-    m._list_spans()
-    assert m.spans.positions() == followed
-    assert m.html() == c.body.document().toHtml()
