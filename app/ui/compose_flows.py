@@ -173,7 +173,7 @@ class ComposeDiscard(QObject):
             w.statusBar().showMessage("Nothing to discard", 4000)
             return
         self.bar.flush()  # an earlier discard becomes final first
-        self._snapshot = (draft, c.dirty, c.state_label.text(), w.session)
+        self._snapshot = (draft, c.dirty, c.state(), w.session)
         c.clear()  # flushes autosave first (about_to_load): the journal holds the last keystroke
         power = getattr(w, "power", None)
         if power is not None:  # a new message, as after Ctrl+N: the account's default signature
@@ -201,7 +201,7 @@ class ComposeDiscard(QObject):
         c.load(draft)
         if dirty:
             c.edits += 1  # still unsaved, as it was: the next save or autosave takes it
-        c.state_label.setText(state)
+        c.show_state(state)
         self.w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         self.w.statusBar().showMessage("The message is back", 4000)

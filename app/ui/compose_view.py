@@ -343,6 +343,16 @@ class ComposeView(QWidget):
         finally:
             self._loading = False
 
+    def show_state(self, text: str) -> None:
+        """Say where the message stands ("Saved", "Edited — not saved to the server", "Not sent"...)."""
+        self.state_label.setText(text)
+
+    def state(self) -> str:
+        return self.state_label.text()
+
+    def show_title(self, text: str) -> None:
+        self.title.setText(text)
+
     def show_unsaved_edits(self) -> None:
         """What was just loaded is newer than the server's copy (restored from the journal): it is shown as
         edited and counts as such (leaving it saves it, as leaving any edited message does)."""

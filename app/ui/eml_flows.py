@@ -124,8 +124,8 @@ class EmlFiles(QObject):
         c.load(draft)
         c.edits += 1  # not on the server yet: Ctrl+S (or the autosave) takes it
         c.changed.emit()
-        c.title.setText(draft.subject or "New message")
-        c.state_label.setText("Not saved")
+        c.show_title(draft.subject or "New message")
+        c.show_state("Not saved")
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         notes = " ".join(parsed.notes[:3])

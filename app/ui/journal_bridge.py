@@ -231,7 +231,7 @@ class JournalBridge:
         edited = local_id in self.autosave.pending or await self.writer(self.journal.has, local_id)
         c = self.w.compose
         if c.identity().local_id == local_id:
-            c.state_label.setText(EDITED if edited or local_id in self.autosave.pending else "Saved")
+            c.show_state(EDITED if edited or local_id in self.autosave.pending else "Saved")
 
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""

@@ -223,7 +223,7 @@ class Workflows(TaskTracker):
         if outbox is None or c.validate(for_send=False):
             return None
         async with self._save_lock:
-            draft, edits, label = c.draft(), c.edits, c.state_label.text()
+            draft, edits, label = c.draft(), c.edits, c.state()
             c.set_busy(True, "Saving…")
             w._busy_push("Saving draft…")
             try:
@@ -243,9 +243,9 @@ class Workflows(TaskTracker):
             if job.saved is None:
                 if job.final:
                     c.set_error(f"Could not save: {job.reason}")
-                    c.state_label.setText("Not saved")
+                    c.show_state("Not saved")
                 else:
-                    c.state_label.setText(NOT_ON_SERVER)
+                    c.show_state(NOT_ON_SERVER)
                     w.statusBar().showMessage("No connection: kept on this computer; saved to the server when "
                                               "it is back", 10000)
                 return None
@@ -253,7 +253,7 @@ class Workflows(TaskTracker):
             if same:
                 c.set_saved(saved)
                 c.saved_edits = edits
-                c.state_label.setText("Saved" if c.edits == edits else EDITED)  # typed on meanwhile
+                c.show_state("Saved" if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
             w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
                                       if recreated else "Draft saved", 8000 if recreated else 4000)
@@ -271,7 +271,7 @@ class Workflows(TaskTracker):
         try:
             saved = await self.outbox().save_unjournaled(draft)
         except MailError as exc:
-            c.state_label.setText(label)
+            c.show_state(label)
             c.set_error(f"Not saved: {self.explain_exc(exc)}. The copy on this computer could not be written "
                         f"either: {reason}. {what_to_do(reason)}, then save again.")
             return None
@@ -280,7 +280,7 @@ class Workflows(TaskTracker):
             c.saved_edits = edits
             if c.edits == edits and w.journal_bridge is not None:  # the autosave waiting is what was saved
                 w.journal_bridge.autosave.forget(draft.local_id)
-            c.state_label.setText("Saved" if c.edits == edits else EDITED)
+            c.show_state("Saved" if c.edits == edits else EDITED)
         w.show_journal_notice("Saved to the server only",
                               f"The draft was saved to the server, but the copy on this computer could not be "
                               f"written: {reason}. {what_to_do(reason)}: until then, what you type is only kept "
@@ -320,7 +320,7 @@ class Workflows(TaskTracker):
         if outbox is None or c.validate(for_send=True):
             return None
         async with self._save_lock:
-            draft, label = c.draft(), c.state_label.text()
+            draft, label = c.draft(), c.state()
             c.set_busy(True, "Sending…")
             w._busy_push("Sending…")
             self.sending += 1
@@ -349,7 +349,7 @@ class Workflows(TaskTracker):
         """A send the journal could not record is refused, said plainly; the message stays in Compose."""
         c = self.w.compose
         text = not_sent_unprotected(reason)
-        c.state_label.setText(label)
+        c.show_state(label)
         c.set_error(text)
         self.w.show_journal_notice("Not sent", text)
 
@@ -372,7 +372,7 @@ class Workflows(TaskTracker):
             if here and back is not None:
                 c.set_saved(back)
                 c.set_error(f"Not sent: {outcome.explanation}")
-                c.state_label.setText("Not sent")
+                c.show_state("Not sent")
         elif self._taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
             w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
@@ -402,8 +402,8 @@ class Workflows(TaskTracker):
         w, c = self.w, self.w.compose
         if not c.draft().is_empty() or c.identity().ref is not None:
             return
-        c.title.setText("New message")
-        c.state_label.setText("Not saved")
+        c.show_title("New message")
+        c.show_state("Not saved")
         if w.current_view() == "compose":
             c.to.setFocus(Qt.OtherFocusReason)
 
