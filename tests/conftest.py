@@ -234,3 +234,23 @@ def pytest_sessionfinish(session, exitstatus):
         if src.exists() and src.stat().st_mtime >= _SESSION_START:
             docs.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, docs / name)
+
+
+# ---- tiers (docs/testing.md): each test is marked by what it needs, so a quick run can leave out the rest
+_PROCESS_DIRS = ("reliability",)  # real app processes, kill -9, fault workloads
+_SANDBOX_FIXTURES = {"sandbox", "sandbox_factory", "graph_sandbox", "ui_window", "window", "open_window"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        if item.get_closest_marker("slow"):
+            continue
+        if parts[0] in _PROCESS_DIRS:
+            item.add_marker(pytest.mark.process)
+        elif parts[0] == "ui":
+            item.add_marker(pytest.mark.gui)
+        elif _SANDBOX_FIXTURES & set(getattr(item, "fixturenames", ())) or parts[0] in ("sandbox", "graph", "authority"):
+            item.add_marker(pytest.mark.sandbox)
+        else:
+            item.add_marker(pytest.mark.unit)
