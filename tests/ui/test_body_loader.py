@@ -257,7 +257,9 @@ def test_a_blank_start_with_words_further_on_is_not_empty(wired):
 def test_ctrl_s_while_a_long_draft_opens_saves_all_of_it(qtbot, window, sandbox):
     """The real window and the sandbox over HTTP: a long draft is opened and saved before it is all in;
     the server gets every word."""
-    from tests.ui.test_window_flows import CTRL, items, key, type_message
+    from tests.helpers.compose import type_message
+    from tests.helpers.keys import CTRL, key
+    from tests.helpers.mailbox import items
 
     win = window
     c = win.compose

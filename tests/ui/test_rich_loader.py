@@ -249,7 +249,9 @@ def test_ctrl_s_while_a_long_rich_draft_opens_saves_all_of_it(qtbot, window, san
 def ctrl_s_while_it_opens(qtbot, win, sandbox, html: str, opening) -> str:
     """Open ``html`` as a rich draft in the window's Compose and press Ctrl+S while ``opening(loader)``
     still holds; the body the sandbox saved."""
-    from tests.ui.test_window_flows import CTRL, items, key, type_message
+    from tests.helpers.compose import type_message
+    from tests.helpers.keys import CTRL, key
+    from tests.helpers.mailbox import items
 
     c = win.compose
     type_message(qtbot, win, subject="rich draft", body="short for now")
@@ -336,7 +338,7 @@ def test_the_turns_after_a_long_rich_draft_leave_room_for_what_fell_due(wired, q
     """The loader's pieces, then the mirror's turns after them (its lists' cursors, the segments written
     ahead) are each one turn: a timer that fell due during one runs before the next (TurnOrder in
     test_body_loader.py; red with either timer repeating instead of started again after each turn)."""
-    from tests.ui.test_body_loader import TurnOrder
+    from tests.helpers.bodies import TurnOrder
 
     c, _autosave, _journal = wired
     no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)
