@@ -35,6 +35,8 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The helpers the tests share (tests/helpers/) assert as test modules do: pytest explains a failing assert there.
+pytest.register_assert_rewrite("tests.helpers")
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 #: The README's pictures: after a run, each one the tests saved again is copied to docs/screenshots, so the
 #: README always shows what the tests last saw (light and dark).

@@ -22,6 +22,7 @@ from app.domain.account import AccountConfig
 from app.domain.models import ErrorKind
 from app.domain.validation import check_ews_url, is_loopback_host
 from app.mail.errors import MailError
+from tests.helpers.network import network_spy
 
 ROOT = Path(__file__).resolve().parent.parent
 ALICE = "alice@example.com"
@@ -130,25 +131,6 @@ def test_cli_accepts_https_and_loopback(monkeypatch, url):
 
 
 # ------------------------------------------------------------------------------ the layer that sends
-@pytest.fixture
-def network_spy(monkeypatch):
-    """Every name look-up and socket connect in this process is recorded (and fails at once)."""
-    calls = []
-
-    def getaddrinfo(host, *args, **kwargs):
-        calls.append(("getaddrinfo", host))
-        raise socket.gaierror(socket.EAI_NONAME, "blocked by the test")
-
-    def connect(self, address):
-        calls.append(("connect", address))
-        raise ConnectionRefusedError("blocked by the test")
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", connect)
-    return calls
-
-
 def _account(url: str, **kw) -> AccountConfig:
     return AccountConfig(email=ALICE, ews_url=url, username="alice", **kw)
 

@@ -18,7 +18,7 @@ from app.domain.models import ErrorKind
 from app.domain.validation import check_authority_url, check_graph_url, check_upload_url
 from app.mail.errors import MailError, MalformedResponse
 from app.storage.settings import Settings
-from tests.test_plain_http import network_spy  # noqa: F401 - the fixture: every look-up and connect recorded
+from tests.helpers.network import network_spy
 
 ALICE = "alice@example.com"
 EVIL_GRAPH = "http://graph.evil.example/v1.0"

@@ -14,34 +14,23 @@ from app.core.submission import SubState
 from app.domain.models import Draft, ItemRef, MessageSummary, Recipient
 from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal
-from tests.core.test_holds import WALL0, Clocks, _outbox, _turns
-from tests.core.test_submission import FAST, Mailbox, _run
-
-
-async def _saved(box: Mailbox, n: int) -> list[MessageSummary]:
-    """``n`` drafts already on the server (Send selected's rows)."""
-    out = []
-    for i in range(n):
-        d = await box.save_draft(Draft(to=[Recipient("bob@example.com")], subject=f"Batch {i}", body="b",
-                                       internet_message_id=f"<batch-{i}@t>"))
-        out.append(MessageSummary(d.ref, d.subject, "bob@example.com", None, False,
-                                  internet_message_id=d.internet_message_id))
-    return out
+from tests.helpers.holds import WALL0, Clocks, clocked_outbox, worker_turns
+from tests.helpers.submission import FAST, Mailbox, run_coro, saved_summaries
 
 
 def test_a_held_batch_has_one_release_time_and_goes_in_one_request_when_it_ends(tmp_path):
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
 
     async def main():
-        ob = _outbox(box, journal, clocks)
-        items = await _saved(box, 3)
+        ob = clocked_outbox(box, journal, clocks)
+        items = await saved_summaries(box, 3)
         box.calls.clear()
         subs = await ob.submit_saved(items, hold=holds.undo_hold(10, clocks.wall))
         entries = journal.entries()
         for step in (0.0, 9.9):
             clocks.advance(step)
             ob.worker.poke()
-            await _turns()
+            await worker_turns()
             assert {s.state for s in subs} == {SubState.HELD} and box.calls == [], step
         clocks.advance(0.1)
         ob.worker.poke()
@@ -49,7 +38,7 @@ def test_a_held_batch_has_one_release_time_and_goes_in_one_request_when_it_ends(
         await ob.stop()
         return subs, entries, done
 
-    subs, entries, done = _run(main())
+    subs, entries, done = run_coro(main())
     assert {s.release_at for s in subs} == {0.0} and {s.state for s in done} == {SubState.SENT}
     assert sorted((e.state, e.meta["hold"], e.meta["release_at"], e.meta["source"]) for e in entries) \
         == [("held", "undo", WALL0 + 10, "server")] * 3
@@ -61,8 +50,8 @@ def test_undo_takes_the_whole_batch_back_and_nothing_is_ever_sent(tmp_path):
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
 
     async def main():
-        ob = _outbox(box, journal, clocks)
-        items = await _saved(box, 3)
+        ob = clocked_outbox(box, journal, clocks)
+        items = await saved_summaries(box, 3)
         box.calls.clear()
         subs = await ob.submit_saved(items, hold=holds.undo_hold(10, clocks.wall))
         waiting = ob.keep(ob.wait_past_hold(subs))  # Send selected's flow waits through the window
@@ -72,11 +61,11 @@ def test_undo_takes_the_whole_batch_back_and_nothing_is_ever_sent(tmp_path):
         done = await waiting
         clocks.advance(60)
         ob.worker.poke()
-        await _turns()
+        await worker_turns()
         await ob.stop()
         return done
 
-    done = _run(main())
+    done = run_coro(main())
     assert {s.state for s in done} == {SubState.CANCELLED}
     assert box.calls == [] and box.sent == [] and len(box.drafts) == 3 and journal.count() == 0
 
@@ -86,12 +75,12 @@ def test_a_batch_held_when_dispatch_died_is_never_sent_and_stays_in_drafts(tmp_p
     box, clocks = Mailbox(), Clocks()
 
     async def held_then_killed():
-        ob = _outbox(box, Journal(path), clocks)
-        items = await _saved(box, 3)
+        ob = clocked_outbox(box, Journal(path), clocks)
+        items = await saved_summaries(box, 3)
         await ob.submit_saved(items, hold=holds.undo_hold(10, clocks.wall))
         ob.worker.cancel()  # the process dies here: nothing more runs, the journal stays as it is on disk
 
-    _run(held_then_killed())
+    run_coro(held_then_killed())
     box.calls.clear()
     journal = Journal(path)
     subs, saves, report = restore_work(journal, "a", FAST, 0.0, Outbox.meta_of, wall=WALL0 + 3600)
@@ -111,7 +100,7 @@ def test_send_selected_runs_composes_own_check_on_each_draft():
         return drafts[ref.id]
 
     items = [MessageSummary(ItemRef(k, "ck"), k, "", None, False) for k in drafts]
-    bad = _run(check_drafts(items, read))
+    bad = run_coro(check_drafts(items, read))
     assert bad == {"typo": "“bob@@example” is not a valid e-mail address.",
                    "nobody": "Add at least one recipient before sending."}
     assert problem(drafts["good"]) == ""

@@ -1,7 +1,7 @@
 """Hand-over (app/core/handover.py): an account's unfinished journal entries go to another account of the same
 mailbox (EWS blocked -> Microsoft 365), so that the new account's Outbox resumes each one safely on a backend
 whose item ids differ: never sent twice, never lost. No Qt, no network: a journal file in tmp_path and the
-in-memory server of tests/core/test_submission.py, whose ids are not the journal's (the old backend's).
+in-memory server of tests/helpers/submission.py, whose ids are not the journal's (the old backend's).
 The same path over HTTP against the sandbox (EWS, then Graph): tests/mail/test_handover.py."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from app.core.restore import restore_work
 from app.core.submission import FINAL, RESTART, STORED, TAKEN_OUT, TRANSITIONS, SubState, Submission
 from app.domain.models import Attachment, Draft, ItemRef, Recipient
 from app.storage.journal import Journal, State
-from tests.core.test_submission import Mailbox
+from tests.helpers.submission import Mailbox
 
 OLD = "ews:alice@example.com|https://mail.example.com/EWS/Exchange.asmx"
 NEW = "graph:alice@example.com|"

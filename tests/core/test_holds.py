@@ -1,13 +1,12 @@
 """Undo send and send later in the submission core (issue 15): the HELD state, with no Qt and no network.
 
-The server is the in-memory mailbox of test_submission.py (these tests are about the core's decisions);
+The server is the in-memory mailbox of tests/helpers/submission.py (these tests are about the core's decisions);
 the Outbox runs with an injected monotonic ``clock`` and ``wall`` clock, moved by hand: no test sleeps
 for a hold's time. A real journal file holds every state, as after a crash.
 """
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 from datetime import datetime
 
@@ -22,37 +21,14 @@ from app.core.submission import (
 )
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
 from app.storage.journal import Journal
-from tests.core.test_submission import FAST, Mailbox, _run
-
-WALL0 = 1_800_000_000.0  # a fixed wall-clock epoch
-
-
-class Clocks:
-    """The Outbox's monotonic clock and the wall clock, moved by the test (they need not agree: a
-    suspended machine stops the monotonic one)."""
-
-    def __init__(self):
-        self.mono, self.wall = 100.0, WALL0
-
-    def advance(self, seconds: float, *, mono: bool = True, wall: bool = True) -> None:
-        self.mono += seconds if mono else 0.0
-        self.wall += seconds if wall else 0.0
-
-
-def _outbox(box, journal, clocks: Clocks) -> Outbox:
-    return Outbox(box, journal, account="a", policy=FAST, clock=lambda: clocks.mono, wall=lambda: clocks.wall)
+from tests.helpers.holds import WALL0, Clocks, clocked_outbox, worker_turns
+from tests.helpers.submission import FAST, Mailbox, run_coro
 
 
 def _draft(subject: str) -> Draft:
     return Draft(to=[Recipient("bob@example.com", "Bob")], cc=[Recipient("carol@example.com")], subject=subject,
                  body="<p>Hello <b>Bob</b></p>", body_format=BodyFormat.HTML, importance=Importance.HIGH, internet_message_id=f"<{subject}@t>",
                  attachments=[Attachment(name="a.txt", content=b"attached bytes", content_type="text/plain")])
-
-
-async def _turns(n: int = 20) -> None:
-    """Let the worker run (it has no time to wait for: the clocks are the test's)."""
-    for _ in range(n):
-        await asyncio.sleep(0.005)
 
 
 # ---------------------------------------------------------------- the table
@@ -86,7 +62,7 @@ def test_a_send_later_is_journaled_held_and_never_sent_before_its_time(tmp_path)
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
 
     async def main():
-        ob = _outbox(box, journal, clocks)
+        ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(_draft("later"), hold=Hold(holds.LATER, WALL0 + 60))
         e = journal.get(sub.local_id)
         assert (e.state, e.op, e.meta["hold"], e.meta["release_at"]) == ("held", "send", "later", WALL0 + 60)
@@ -95,7 +71,7 @@ def test_a_send_later_is_journaled_held_and_never_sent_before_its_time(tmp_path)
         for step in (0.0, 30.0, 29.9):
             clocks.advance(step)
             ob.worker.poke()
-            await _turns()
+            await worker_turns()
             assert sub.state == SubState.HELD and box.calls == [], step
             assert ob.rows()[0].text.startswith("Sends at ")
         clocks.advance(0.1)  # its time
@@ -104,7 +80,7 @@ def test_a_send_later_is_journaled_held_and_never_sent_before_its_time(tmp_path)
         await ob.stop()
         return sub
 
-    sub = _run(main())
+    sub = run_coro(main())
     assert sub.state == SubState.SENT and [d.subject for d in box.sent] == ["later"]
     assert [e.value for _a, e, _b in sub.history] == ["hold", "release", "start", "saved", "accepted"]
     assert journal.count() == 0
@@ -124,7 +100,7 @@ def test_the_worker_wakes_by_itself_at_the_release_time(tmp_path):
         await ob.stop()
         return sub, time.monotonic() - t0
 
-    sub, took = _run(main())
+    sub, took = run_coro(main())
     assert sub.state == SubState.SENT and took >= 0.25 and len(box.sent) == 1
 
 
@@ -132,7 +108,7 @@ def test_a_suspended_machine_sends_by_the_wall_clock(tmp_path):
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
 
     async def main():
-        ob = _outbox(box, journal, clocks)
+        ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(_draft("suspend"), hold=Hold(holds.LATER, WALL0 + 3600))
         assert holds.next_check(ob, clocks.mono) == clocks.mono + holds.WALL_CHECK  # looks again within 30 s
         clocks.advance(3600, mono=False)  # the lid was closed for an hour: only the wall clock moved
@@ -141,7 +117,7 @@ def test_a_suspended_machine_sends_by_the_wall_clock(tmp_path):
         await ob.stop()
         return sub
 
-    assert _run(main()).state == SubState.SENT and len(box.sent) == 1
+    assert run_coro(main()).state == SubState.SENT and len(box.sent) == 1
 
 
 # ---------------------------------------------------------------- undo
@@ -150,21 +126,21 @@ def test_undo_in_the_window_gives_the_message_back_exactly_and_nothing_reaches_t
     d = _draft("undo me")
 
     async def main():
-        ob = _outbox(box, journal, clocks)
+        ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(d, hold=holds.undo_hold(10, clocks.wall))
         assert sub.state == SubState.HELD and ob.rows()[0].text.startswith("Sending in 10 s")
         assert ob.rows()[0].can_cancel
         clocks.advance(9.9)
         ob.worker.poke()
-        await _turns()
+        await worker_turns()
         back = await ob.cancel(sub.local_id)
         clocks.advance(60)
         ob.worker.poke()
-        await _turns()
+        await worker_turns()
         await ob.stop()
         return sub, back
 
-    sub, back = _run(main())
+    sub, back = run_coro(main())
     assert box.calls == [] and box.sent == [] and box.drafts == {}
     assert sub.state == SubState.CANCELLED and [e.value for _a, e, _b in sub.history] == ["hold", "cancel"]
     assert back == d  # every field, the HTML body, the attachment's bytes, its local id and Message-ID
@@ -183,7 +159,7 @@ def test_send_now_releases_a_held_send_at_once(tmp_path):
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
 
     async def main():
-        ob = _outbox(box, journal, clocks)
+        ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(_draft("now"), hold=Hold(holds.LATER, WALL0 + 86400))
         assert holds.send_now(ob, sub.local_id)
         sub = await ob.wait(sub.local_id, timeout=5)
@@ -191,7 +167,7 @@ def test_send_now_releases_a_held_send_at_once(tmp_path):
         await ob.stop()
         return sub
 
-    assert _run(main()).state == SubState.SENT and len(box.sent) == 1
+    assert run_coro(main()).state == SubState.SENT and len(box.sent) == 1
 
 
 # ---------------------------------------------------------------- restart of each kind
@@ -201,13 +177,13 @@ def _held_then_killed(tmp_path, kind: str, release_at: float, others: list[Draft
     d = _draft(f"{kind}-held")
 
     async def main():
-        ob = _outbox(box, journal, clocks)
+        ob = clocked_outbox(box, journal, clocks)
         await ob.submit(d, hold=Hold(kind, release_at))
         for o in others:  # typed later than the held send: newer in the journal
             journal.record(o, account="a")
         ob.close()  # the process is gone: nothing more happens
 
-    _run(main())
+    run_coro(main())
     journal.close()
     assert box.calls == []
     return d
@@ -220,14 +196,14 @@ def test_restart_in_the_undo_window_never_sends_and_the_message_comes_back_to_co
     clocks.advance(3600)  # long after its window
 
     async def main():
-        ob = _outbox(box, journal, clocks)
+        ob = clocked_outbox(box, journal, clocks)
         report = ob.restore()
         ob.start()
-        await _turns()
+        await worker_turns()
         await ob.stop()
         return ob, report
 
-    ob, report = _run(main())
+    ob, report = run_coro(main())
     assert report == [(d.local_id, "held", "editing")]
     assert ob.subs == {} and box.calls == []  # not a send any more: nothing went out
     e = journal.get(d.local_id)
@@ -248,7 +224,7 @@ def test_restart_with_a_send_later_keeps_it_held_and_sends_it_once_at_its_time(t
     clocks.advance(3600, mono=False)  # restarted an hour later, an hour before its time
 
     async def main():
-        ob = _outbox(box, journal, clocks)
+        ob = clocked_outbox(box, journal, clocks)
         report = ob.restore()
         sub = ob.subs[d.local_id]
         assert report == [(d.local_id, "held", "held")]
@@ -257,7 +233,7 @@ def test_restart_with_a_send_later_keeps_it_held_and_sends_it_once_at_its_time(t
         ob.start()
         clocks.advance(3599)
         ob.worker.poke()
-        await _turns()
+        await worker_turns()
         assert sub.state == SubState.HELD and box.calls == []
         clocks.advance(1)
         ob.worker.poke()
@@ -265,7 +241,7 @@ def test_restart_with_a_send_later_keeps_it_held_and_sends_it_once_at_its_time(t
         await ob.stop()
         return sub
 
-    assert _run(main()).state == SubState.SENT
+    assert run_coro(main()).state == SubState.SENT
     assert [x.subject for x in box.sent] == ["later-held"] and journal.count() == 0
 
 
@@ -275,14 +251,14 @@ def test_a_send_later_whose_time_passed_while_closed_goes_at_the_next_start(tmp_
     clocks.advance(86400, mono=False)
 
     async def main():
-        ob = _outbox(box, journal, clocks)
+        ob = clocked_outbox(box, journal, clocks)
         ob.restore()
         ob.start()
         sub = await ob.wait(d.local_id, timeout=5)
         await ob.stop()
         return sub
 
-    assert _run(main()).state == SubState.SENT and len(box.sent) == 1
+    assert run_coro(main()).state == SubState.SENT and len(box.sent) == 1
 
 
 # ---------------------------------------------------------------- times

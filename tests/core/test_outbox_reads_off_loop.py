@@ -10,7 +10,7 @@ import threading
 
 from app.core.outbox import Outbox
 from app.storage.journal import Journal
-from tests.core.test_submission import FAST, Mailbox, _draft, _run
+from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro
 
 
 def _spy_gets(journal: Journal, gate: threading.Event | None = None) -> list[str]:
@@ -33,14 +33,14 @@ def test_a_save_reads_the_message_on_the_journal_thread(tmp_path):
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        d = _draft("big")
+        d = draft_to_bob("big")
         d.body = body
         job = await ob.save(d)
         await ob.drain(10)
         await ob.stop()
         return job
 
-    job = _run(main())
+    job = run_coro(main())
     assert job.saved is not None and [m.body for m in box.drafts.values()] == [body]
     assert threads and all(t.startswith("journal") for t in threads), threads
 
@@ -52,7 +52,7 @@ def test_a_save_taken_back_while_its_message_is_read_is_not_saved(tmp_path):
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        d = _draft("taken back")
+        d = draft_to_bob("taken back")
         await ob.queue_save(d)
         ob.kick()
         for _ in range(500):  # until the worker reads it (on the journal thread, held at the gate)
@@ -67,7 +67,7 @@ def test_a_save_taken_back_while_its_message_is_read_is_not_saved(tmp_path):
         await ob.stop()
         return back
 
-    back = _run(main())
+    back = run_coro(main())
     assert back is not None and back.subject == "taken back"
     assert "save" not in box.calls and box.drafts == {}
     assert journal.get(back.local_id).op == ""  # an edit again, not a queued save
@@ -91,7 +91,7 @@ def test_a_save_does_not_copy_back_the_body_it_just_recorded(tmp_path):
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        d = _draft("unchanged")
+        d = draft_to_bob("unchanged")
         d.body = "the body as recorded\n" * 100
         job = await ob.save(d)
         assert job.saved is not None and [m.body for m in box.drafts.values()] == [d.body]
@@ -104,7 +104,7 @@ def test_a_save_does_not_copy_back_the_body_it_just_recorded(tmp_path):
         await ob.stop()
         return typed
 
-    typed = _run(main())
+    typed = run_coro(main())
     assert [m.body for m in box.drafts.values()] == [typed.body], "what is saved is what the journal holds"
     assert reads == [], "the newer body was copied out of SQLite rather than given back as recorded"
 
@@ -124,7 +124,7 @@ def test_a_save_queued_again_during_its_attempt_sends_the_newer_text(tmp_path):
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        first = _draft("again")
+        first = draft_to_bob("again")
         first.body = "the first text"
         await ob.queue_save(first)
         ob.kick()
@@ -137,6 +137,6 @@ def test_a_save_queued_again_during_its_attempt_sends_the_newer_text(tmp_path):
         await ob.stop()
         return second
 
-    second = _run(main())
+    second = run_coro(main())
     assert [m.body for m in box.drafts.values()] == [second.body]
     assert box.calls.count("save") == 2

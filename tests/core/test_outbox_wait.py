@@ -20,7 +20,8 @@ from app.core.rows import SaveStatus
 from app.core.submission import SubState
 from app.mail.errors import ConnectionFailed, ErrorKind, MailError
 from app.storage.journal import Journal
-from tests.core.test_submission import FAST, Mailbox, _draft, _run
+from tests.helpers.aio import a_few_turns, until_set
+from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro
 
 
 def _gate(journal: Journal, name: str) -> tuple[threading.Event, threading.Event]:
@@ -35,19 +36,6 @@ def _gate(journal: Journal, name: str) -> tuple[threading.Event, threading.Event
 
     setattr(journal, name, held)
     return started, gate
-
-
-async def _until(event: threading.Event) -> None:
-    for _ in range(1000):
-        if event.is_set():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the journal write never started")
-
-
-async def _a_few_turns() -> None:
-    for _ in range(20):
-        await asyncio.sleep(0)
 
 
 def _hold_failure_writes(journal: Journal, *, fail: bool) -> tuple[threading.Event, threading.Event, list]:
@@ -73,9 +61,9 @@ def _hold_failure_writes(journal: Journal, *, fail: bool) -> tuple[threading.Eve
 async def _wait_across(ob: Outbox, local_id: str, started: threading.Event, gate: threading.Event):
     """wait() called while the held write is under way: (whether it returned before the gate opened, what
     it returned)."""
-    await _until(started)
+    await until_set(started)
     waiting = asyncio.ensure_future(ob.wait(local_id, timeout=10))
-    await _a_few_turns()
+    await a_few_turns()
     early = waiting.done()
     gate.set()
     return early, await waiting
@@ -87,15 +75,15 @@ def test_wait_on_a_sent_message_returns_after_it_left_the_journal(tmp_path):
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        sub = await ob.submit(_draft("sent"))
-        await _until(started)  # the server took it; the journal's write of that is held
+        sub = await ob.submit(draft_to_bob("sent"))
+        await until_set(started)  # the server took it; the journal's write of that is held
         assert sub.state == SubState.SENT  # in memory already
         early, got = await _wait_across(ob, sub.local_id, started, gate)
         in_journal = [e.draft.subject for e in journal.entries()]
         await ob.stop()
         return early, got, in_journal
 
-    early, got, in_journal = _run(main())
+    early, got, in_journal = run_coro(main())
     assert not early, "wait() returned before SENT was on disk"
     assert got.state == SubState.SENT and in_journal == []
 
@@ -111,7 +99,7 @@ def test_wait_on_a_failed_save_returns_once_its_state_is_written(tmp_path, fail)
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        d = _draft("refused")
+        d = draft_to_bob("refused")
         await ob.queue_save(d)
         early, job = await _wait_across(ob, d.local_id, started, gate)
         again = await ob.wait(d.local_id, timeout=5)
@@ -119,7 +107,7 @@ def test_wait_on_a_failed_save_returns_once_its_state_is_written(tmp_path, fail)
         await ob.stop()
         return early, job, again, entry
 
-    early, job, again, entry = _run(main())
+    early, job, again, entry = run_coro(main())
     assert not early, "wait() returned before the failed save's write ended"
     assert job.status == SaveStatus.FAILED and again is job
     if fail:
@@ -138,17 +126,17 @@ def test_a_take_back_is_decided_at_once_while_the_journal_is_busy(tmp_path):
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
-        d = _draft("take me back")
+        d = draft_to_bob("take me back")
         sub = await ob.submit(d)
         sub = await ob.wait(sub.local_id, final=False, timeout=5)  # waits for its retry
         busy = ob.write.submit(journal.has, d.local_id)  # the journal's thread is busy, held at the gate
-        await _until(started)
+        await until_set(started)
         waiting = asyncio.ensure_future(ob.wait(d.local_id, timeout=10))  # e.g. the send's own window
-        await _a_few_turns()
+        await a_few_turns()
         taking = ob.cancel(d.local_id)
         gone_at_once = (d.local_id not in ob.subs, [r.local_id for r in ob.rows()])
         ob.kick()
-        await _a_few_turns()
+        await a_few_turns()
         early = (taking.done(), waiting.done())
         gate.set()
         back = await taking
@@ -157,7 +145,7 @@ def test_a_take_back_is_decided_at_once_while_the_journal_is_busy(tmp_path):
         await ob.stop()
         return sub, gone_at_once, early, back
 
-    sub, gone_at_once, early, back = _run(main())
+    sub, gone_at_once, early, back = run_coro(main())
     assert gone_at_once == (True, [])
     assert early == (False, False), "the take-back ended before the journal had it"
     assert sub.state == SubState.CANCELLED and box.sent == [] and box.calls == ["save"]
@@ -175,26 +163,26 @@ def test_when_final_calls_back_once_the_state_is_on_disk_and_forget_takes_it_bac
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        sub = await ob.submit(_draft("sent"))
+        sub = await ob.submit(draft_to_bob("sent"))
         calls, during, forgotten, late = [], [], [], []
         ob.when_final(sub.local_id, calls.append)
         ob.when_final(sub.local_id, forgotten.append)
         ob.waiters.forget(sub.local_id, forgotten.append)
-        await _until(started)  # SENT in memory; its write is held
+        await until_set(started)  # SENT in memory; its write is held
         ob.when_final(sub.local_id, during.append)
-        await _a_few_turns()
+        await a_few_turns()
         early = calls + during
         gate.set()
         for _ in range(500):
             if calls and during:
                 break
             await asyncio.sleep(0.01)
-        await _a_few_turns()
+        await a_few_turns()
         ob.when_final(sub.local_id, late.append)
         await ob.stop()
         return sub, early, calls + during, forgotten, late
 
-    sub, early, calls, forgotten, late = _run(main())
+    sub, early, calls, forgotten, late = run_coro(main())
     assert early == [], "called back before SENT was on disk"
     assert calls == [sub, sub] and sub.state == SubState.SENT
     assert forgotten == [] and late == [sub]

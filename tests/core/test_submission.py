@@ -1,8 +1,8 @@
 """The submission state machine and the queue's crash recovery, with no Qt and no network.
 
-The server is an in-memory mailbox (``Mailbox`` below): these tests are about the core's decisions —
-every transition of the table, and a restart in every state a submission can be stored in — which must
-not depend on a window or an HTTP peer. The same paths run against the real sandbox over HTTP in
+The server is an in-memory mailbox (``Mailbox`` in tests/helpers/submission.py): these tests are about the
+core's decisions — every transition of the table, and a restart in every state a submission can be stored
+in — which must not depend on a window or an HTTP peer. The same paths run against the real sandbox over HTTP in
 tests/mail/test_submission_path.py and tests/reliability/.
 """
 
@@ -19,11 +19,10 @@ from app.core.policy import Action, RetryPolicy, action_for
 from app.core.submission import (
     RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, Submission, next_state,
 )
-from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, OutcomeStatus, Recipient
-from app.mail.errors import ConnectionFailed, ItemFailed, OutcomeUnknown
+from app.domain.models import Draft, ErrorKind
+from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal
-
-FAST = RetryPolicy(max_attempts=4, base=0.01, factor=2.0, cap=0.05, jitter=0.0, settle_delay=0.01, settle_lookups=2)
+from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro
 
 
 # ---------------------------------------------------------------- the table
@@ -84,82 +83,19 @@ def test_one_classification_by_kind(kind, action):
     assert action_for(kind) == action
 
 
-# ---------------------------------------------------------------- an in-memory server
-class Mailbox:
-    """Drafts and Sent Items in memory; ``script`` makes the next calls of an operation fail."""
-
-    def __init__(self):
-        self.drafts: dict[str, Draft] = {}
-        self.sent: list[Draft] = []
-        self.calls: list[str] = []
-        self.script: dict[str, list[Exception]] = {}
-        self._ids = itertools.count(1)
-
-    def _maybe_fail(self, op: str):
-        self.calls.append(op)
-        queue = self.script.get(op) or []
-        if queue:
-            raise queue.pop(0)
-
-    async def save_draft(self, draft: Draft) -> Draft:
-        self._maybe_fail("save")
-        if draft.ref is not None and draft.ref.id not in self.drafts:  # sent or deleted: as Exchange says
-            raise ItemFailed("ErrorItemNotFound", "The specified object was not found in the store.",
-                             kind=ErrorKind.NOT_FOUND)
-        ref = draft.ref or ItemRef(f"d{next(self._ids)}", "ck")
-        saved = draft.copy(ref=ItemRef(ref.id, f"ck{next(self._ids)}"))
-        self.drafts[ref.id] = saved
-        return saved
-
-    async def send_drafts(self, refs, save_copy=True):
-        self._maybe_fail("send")
-        out = []
-        for r in refs:
-            d = self.drafts.pop(r.id, None)
-            if d is None:
-                out.append(ItemOutcome(r, OutcomeStatus.FAILED, "ErrorItemNotFound", kind=ErrorKind.NOT_FOUND))
-            else:
-                self.sent.append(d)
-                out.append(ItemOutcome(r, OutcomeStatus.SENT))
-        return out
-
-    async def find_by_message_ids(self, mids):
-        self._maybe_fail("find")
-        return {m: {Folder.DRAFTS: [d.ref for d in self.drafts.values() if d.internet_message_id == m],
-                    Folder.SENT: [ItemRef("s" + d.ref.id) for d in self.sent if d.internet_message_id == m]}
-                for m in mids}
-
-    async def get_message(self, ref):
-        self._maybe_fail("get")
-        if ref.id not in self.drafts:
-            raise OutcomeUnknown("gone")
-        return self.drafts[ref.id]
-
-
-def _run(coro):
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(coro)
-    finally:
-        loop.close()
-
-
-def _draft(subject: str) -> Draft:
-    return Draft(to=[Recipient("bob@example.com")], subject=subject, body="b", internet_message_id=f"<{subject}@t>")
-
-
+# ---------------------------------------------------------------- on the in-memory server (tests/helpers/submission.py)
 def test_a_send_goes_queued_saving_submitting_sent_and_leaves_the_journal(tmp_path):
     box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        sub = await ob.submit(_draft("plain"))
+        sub = await ob.submit(draft_to_bob("plain"))
         assert journal.get(sub.local_id).state == "queued" and journal.get(sub.local_id).op == "send"
         sub = await ob.wait(sub.local_id, timeout=5)
         await ob.stop()
         return sub
 
-    sub = _run(main())
+    sub = run_coro(main())
     assert sub.state == SubState.SENT
     assert [e.value for _a, e, _b in sub.history] == ["start", "saved", "accepted"]
     assert [d.subject for d in box.sent] == ["plain"] and journal.count() == 0
@@ -178,11 +114,11 @@ def test_submitting_is_on_disk_before_the_send_request_leaves(tmp_path):
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        sub = await ob.submit(_draft("durable"))
+        sub = await ob.submit(draft_to_bob("durable"))
         await ob.wait(sub.local_id, timeout=5)
         await ob.stop()
 
-    _run(main())
+    run_coro(main())
     assert seen == ["submitting"]
 
 
@@ -192,7 +128,7 @@ def test_only_queued_or_failed_can_be_cancelled_and_the_message_comes_back(tmp_p
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
-        d = _draft("take me back")
+        d = draft_to_bob("take me back")
         sub = await ob.submit(d)
         sub = await ob.wait(sub.local_id, final=False, timeout=5)
         assert sub.state == SubState.QUEUED and sub.kind == ErrorKind.UNREACHABLE
@@ -208,7 +144,7 @@ def test_only_queued_or_failed_can_be_cancelled_and_the_message_comes_back(tmp_p
             return await plain_save(draft)
 
         box.save_draft = save_on_the_wire
-        other = await ob.submit(_draft("in flight"))
+        other = await ob.submit(draft_to_bob("in flight"))
         await asyncio.wait_for(entered.wait(), 5)
         assert other.state == SubState.SAVING and ob.in_flight(other.local_id)
         with pytest.raises(NotCancellable):
@@ -217,20 +153,20 @@ def test_only_queued_or_failed_can_be_cancelled_and_the_message_comes_back(tmp_p
             ob.delete(other.local_id)
         await ob.stop()
 
-    _run(main())
+    run_coro(main())
     assert box.sent == []
 
 
 # ---------------------------------------------------------------- a restart in every stored state
 def _seed(journal: Journal, box: Mailbox, state: SubState, where: str) -> Draft:
     """A send journaled in ``state`` (as if the app died there), the server holding it in ``where``."""
-    d = _draft(f"{state.value}-{where}")
+    d = draft_to_bob(f"{state.value}-{where}")
     if where in ("drafts", "sent"):
-        d = _run(box.save_draft(d))
+        d = run_coro(box.save_draft(d))
     if where == "sent":
-        _run(box.send_drafts([d.ref]))
+        run_coro(box.send_drafts([d.ref]))
     if where == "drafts-unknown-to-us":  # the save reached the server but its answer never came back
-        _run(box.save_draft(d))
+        run_coro(box.save_draft(d))
     # a draft the journal does not know can only exist after a save whose answer was lost, and that
     # is persisted as "adopt" (the next attempt looks the draft up by Message-ID)
     journal.record(d, state.value, account="a", op="send",
@@ -259,7 +195,7 @@ def test_restart_in_each_state_never_sends_twice_and_never_loses(tmp_path, state
         await ob.stop()
         return report, sub
 
-    report, sub = _run(main())
+    report, sub = run_coro(main())
     assert report == [(d.local_id, state.value, RESTART[state].value)]
     copies = sum(1 for s in box.sent if s.internet_message_id == d.internet_message_id)
     in_drafts = sum(1 for x in box.drafts.values() if x.internet_message_id == d.internet_message_id)
@@ -289,14 +225,14 @@ def test_a_draft_that_cannot_be_sent_is_refused_before_anything_is_created(tmp_p
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        for bad in (Draft(subject="nobody to send to", body="b"), _draft("s" * 256)):
+        for bad in (Draft(subject="nobody to send to", body="b"), draft_to_bob("s" * 256)):
             with pytest.raises(DraftInvalid) as err:
                 await ob.submit(bad)
             assert err.value.kind == ErrorKind.INVALID_INPUT and err.value.errors
         await ob.stop()
         return ob
 
-    ob = _run(main())
+    ob = run_coro(main())
     assert journal.count() == 0 and ob.rows() == [] and box.calls == []
 
 
@@ -314,11 +250,11 @@ def test_a_send_is_listed_while_it_is_being_written_never_nothing_waiting(tmp_pa
             return record(draft, *a, **kw)
 
         journal.record = spy
-        sub = await ob.submit(_draft("being queued"))
+        sub = await ob.submit(draft_to_bob("being queued"))
         await ob.wait(sub.local_id, timeout=5)
         await ob.stop()
 
-    _run(main())
+    run_coro(main())
     assert seen_while_writing[0] == ["being queued"]
 
 
@@ -328,7 +264,7 @@ def test_saved_twice_while_offline_then_sent_makes_one_message_with_the_last_tex
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        d = _draft("three versions")
+        d = draft_to_bob("three versions")
         await ob.save(d)  # not on the server yet; the editor's copy has no server id
         d.body = "second version"
         await ob.save(d)  # saved again from the same editor copy
@@ -338,6 +274,6 @@ def test_saved_twice_while_offline_then_sent_makes_one_message_with_the_last_tex
         await ob.drain(10)
         await ob.stop()
 
-    _run(main())
+    run_coro(main())
     assert box.drafts == {} and [m.body for m in box.sent] == ["third version"]
     assert journal.count() == 0

@@ -15,8 +15,8 @@ from app.core.submission import SubState
 from app.core.takeback import NOT_DELETED
 from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal
-from tests.core.test_outbox_wait import _a_few_turns, _until
-from tests.core.test_submission import FAST, Mailbox, _draft, _run
+from tests.helpers.aio import a_few_turns, until_set
+from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro
 
 
 def _gate_discard(journal: Journal, *, fail: bool) -> tuple[threading.Event, threading.Event, list]:
@@ -40,10 +40,10 @@ async def _delete_a_waiting_send(box: Mailbox, journal: Journal, subject: str, s
     the journal's delete has started. Returns (outbox, submission, the delete's future)."""
     box.script["save"] = [ConnectionFailed()]
     ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
-    sub = await ob.submit(_draft(subject))
+    sub = await ob.submit(draft_to_bob(subject))
     await ob.wait(sub.local_id, final=False, timeout=5)
     deleting = ob.delete(sub.local_id)
-    await _until(started)
+    await until_set(started)
     return ob, sub, deleting
 
 
@@ -65,11 +65,11 @@ def test_a_deleted_send_is_held_until_its_delete_is_on_disk(tmp_path):
         listed = [r.subject for r in ob.rows()]
         gate.set()
         done = await deleting
-        await _a_few_turns()
+        await a_few_turns()
         await ob.stop()
         return done, listed, [r.subject for r in ob.rows()]
 
-    done, listed, after = _run(main())
+    done, listed, after = run_coro(main())
     assert listed == ["thrown away"], "gone from the queue before its delete was on disk"
     assert done is True and after == [] and journal.count() == 0
     assert box.sent == [] and box.calls == ["save"], "a message being deleted was sent"
@@ -90,7 +90,7 @@ def test_a_delete_the_journal_cannot_record_leaves_the_send_held_and_says_so(tmp
         await ob.stop()
         return done, sub, rows
 
-    done, sub, rows = _run(main())
+    done, sub, rows = run_coro(main())
     assert failed and done is False
     # still DELETING (a state of the table: never sent), its row saying why
     assert rows == [("not deleted", NOT_DELETED)] and sub.state == SubState.DELETING
@@ -110,7 +110,7 @@ def test_a_take_back_and_a_delete_are_on_disk_when_the_app_closes_on_the_same_tu
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=RetryPolicy(base=30.0, jitter=0.0))
-        back, gone = await ob.submit(_draft("taken back")), await ob.submit(_draft("deleted"))
+        back, gone = await ob.submit(draft_to_bob("taken back")), await ob.submit(draft_to_bob("deleted"))
         for sub in (back, gone):
             await ob.wait(sub.local_id, final=False, timeout=5)
         ob.cancel(back.local_id)
@@ -118,7 +118,7 @@ def test_a_take_back_and_a_delete_are_on_disk_when_the_app_closes_on_the_same_tu
         ob.close()  # the loop runs no more for them
         return back, gone
 
-    back, gone = _run(main())
+    back, gone = run_coro(main())
     fresh = Journal(path)  # the next start's reader
     entry = fresh.get(back.local_id)
     assert (entry.state, entry.op) == ("editing", "") and fresh.get(gone.local_id) is None
@@ -133,11 +133,11 @@ def test_remove_from_this_list_takes_only_a_sent_row_and_never_a_waiting_send(tm
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        sent = await ob.submit(_draft("went out"))
+        sent = await ob.submit(draft_to_bob("went out"))
         await ob.wait(sent.local_id, timeout=5)
         box.script["save"] = [ConnectionFailed()]
         ob.policy = RetryPolicy(base=30.0, jitter=0.0)
-        waiting = await ob.submit(_draft("waits"))
+        waiting = await ob.submit(draft_to_bob("waits"))
         await ob.wait(waiting.local_id, final=False, timeout=5)
         refused = ob.forget(waiting.local_id)
         removed = ob.forget(sent.local_id)
@@ -145,7 +145,7 @@ def test_remove_from_this_list_takes_only_a_sent_row_and_never_a_waiting_send(tm
         await ob.stop()
         return sent, refused, removed, rows
 
-    sent, refused, removed, rows = _run(main())
+    sent, refused, removed, rows = run_coro(main())
     assert sent.state == SubState.SENT and [d.subject for d in box.sent] == ["went out"]
     assert (refused, removed) == (False, True)
     assert rows == ["waits"] and journal.count() == 1  # the waiting send is still listed and journaled
@@ -165,11 +165,11 @@ def test_delete_again_after_a_delete_the_journal_could_not_record_removes_it(tmp
         journal.discard = real_discard  # the disk has room again
         still = (sub.state, [r.text for r in ob.rows()])
         second = await ob.delete(sub.local_id)
-        await _a_few_turns()
+        await a_few_turns()
         await ob.stop()
         return first, still, second, ob.rows()
 
-    first, still, second, rows = _run(main())
+    first, still, second, rows = run_coro(main())
     assert first is False and still == (SubState.DELETING, [NOT_DELETED])
     assert second is True and rows == [] and journal.count() == 0
     assert box.sent == [] and box.calls == ["save"], "a message the user deleted was sent"

@@ -16,7 +16,7 @@ import pytest
 from app.core.outbox import Outbox
 from app.core.submission import SubState
 from app.storage.journal import Journal
-from tests.core.test_submission import FAST, Mailbox, _draft, _run
+from tests.helpers.submission import FAST, Mailbox, draft_to_bob, run_coro
 
 
 class GatedMailbox(Mailbox):
@@ -36,7 +36,7 @@ class GatedMailbox(Mailbox):
 
 async def _busy_outbox(box: GatedMailbox, journal: Journal) -> Outbox:
     ob = Outbox(box, journal, account="a", policy=FAST)
-    await ob.queue_save(_draft("keeps the worker busy"))
+    await ob.queue_save(draft_to_bob("keeps the worker busy"))
     for _ in range(100):
         if ob.working:
             return ob
@@ -50,7 +50,7 @@ def test_a_save_taken_out_of_the_queue_ends_its_waiters(tmp_path, how):
 
     async def main():
         ob = await _busy_outbox(box, journal)
-        draft = _draft("taken back")
+        draft = draft_to_bob("taken back")
         waiting = asyncio.ensure_future(ob.save(draft))  # as the window's stash does
         for _ in range(100):
             if draft.local_id in ob.saves:
@@ -69,7 +69,7 @@ def test_a_save_taken_out_of_the_queue_ends_its_waiters(tmp_path, how):
         waiting.cancel()
         return job
 
-    job = _run(main())
+    job = run_coro(main())
     assert job is not None, f"after {how}, the save's waiter waited for ever"
     assert job.saved is None, "a save taken out of the queue was not saved"
     assert [d.subject for d in box.drafts.values()] == ["keeps the worker busy"]
@@ -80,7 +80,7 @@ def test_a_deleted_send_ends_its_waiters(tmp_path):
 
     async def main():
         ob = await _busy_outbox(box, journal)
-        sub = await ob.submit(_draft("thrown away"))
+        sub = await ob.submit(draft_to_bob("thrown away"))
         waiting = asyncio.ensure_future(ob.wait(sub.local_id))
         await asyncio.sleep(0.05)
         assert not waiting.done()
@@ -94,7 +94,7 @@ def test_a_deleted_send_ends_its_waiters(tmp_path):
         waiting.cancel()
         return item
 
-    item = _run(main())
+    item = run_coro(main())
     assert item is not None, "after Delete, the send's waiter waited for ever"
     assert box.sent == []
 
@@ -128,11 +128,11 @@ def test_a_send_taken_out_while_the_worker_saves_never_goes(tmp_path, caplog, ho
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        await ob.queue_save(_draft("first"))
+        await ob.queue_save(draft_to_bob("first"))
         await asyncio.wait_for(box.entered["first"].wait(), 5)  # the worker is busy: the rest waits its turn
-        await ob.queue_save(_draft("second"))
-        gone = await ob.submit(_draft("taken out"))
-        kept = await ob.submit(_draft("kept"))
+        await ob.queue_save(draft_to_bob("second"))
+        gone = await ob.submit(draft_to_bob("taken out"))
+        kept = await ob.submit(draft_to_bob("kept"))
         box.gates["first"].set()
         # the worker's next pass: the save of "second" first, with both sends picked
         await asyncio.wait_for(box.entered["second"].wait(), 5)
@@ -143,7 +143,7 @@ def test_a_send_taken_out_while_the_worker_saves_never_goes(tmp_path, caplog, ho
         await ob.stop()
         return kept
 
-    kept = _run(main())
+    kept = run_coro(main())
     assert [d.subject for d in box.sent] == ["kept"], "only the send not taken out goes, once"
     assert kept.state == SubState.SENT
     # the app's records (a pending task of an earlier test's closed loop may be collected meanwhile)
@@ -160,14 +160,14 @@ def test_a_send_picked_but_not_started_can_be_taken_back_and_is_never_sent(tmp_p
     turn would start a cancelled send and stop on the table's IllegalTransition, the first stuck in saving.)"""
     import threading
 
-    from tests.core.test_batch_hold import _saved
+    from tests.helpers.submission import saved_summaries
 
     box, journal = Mailbox(), Journal(tmp_path / "j.sqlite3")
     journal_busy = threading.Event()
 
     async def main():
         ob = Outbox(box, journal, account="a", policy=FAST)
-        items = await _saved(box, 2)
+        items = await saved_summaries(box, 2)
         box.calls.clear()
         first, second = await ob.submit_saved(items)
         ob.write.submit(journal_busy.wait, 30)  # the first's ``start`` waits behind this on the journal's thread
@@ -184,7 +184,7 @@ def test_a_send_picked_but_not_started_can_be_taken_back_and_is_never_sent(tmp_p
         await ob.stop()
         return done, second
 
-    done, second = _run(main())
+    done, second = run_coro(main())
     assert done.state == SubState.SENT and second.state == SubState.CANCELLED
     assert [d.subject for d in box.sent] == ["Batch 0"] and box.calls.count("send") == 1
     assert journal.get(second.local_id) is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 
 from tests.authority.helpers import REDIRECT, SCOPES, browser, redirect_params, sign_in
-from tests.sandbox.test_cli import _served_sha256, _start, _stop
+from tests.helpers.sandbox_cli import served_sha256, start_cli, stop_cli
 
 
 class _Printed:
@@ -21,11 +21,11 @@ def test_the_json_line_names_graph_and_the_authority_and_they_work(tmp_path):
 
     from tests.authority.helpers import msal_http_client
 
-    proc, info = _start("--data", str(tmp_path / "data"))
+    proc, info = start_cli("--data", str(tmp_path / "data"))
     try:
         assert info["graph_url"] == info["ews_url"].replace("/EWS/Exchange.asmx", "/v1.0")
         assert info["authority_url"].startswith("https://127.0.0.1:")
-        assert info["authority_cert_sha256"].lower() == _served_sha256(info["authority_url"])
+        assert info["authority_cert_sha256"].lower() == served_sha256(info["authority_url"])
         printed = _Printed(info)
         app = msal.PublicClientApplication("dispatch-test", authority=info["authority_url"], instance_discovery=False,
                                            http_client=msal_http_client(info["authority_cert"]))
@@ -37,14 +37,14 @@ def test_the_json_line_names_graph_and_the_authority_and_they_work(tmp_path):
                       trust_env=False, timeout=10)
         assert r.status_code == 200 and r.json()["displayName"] == "Inbox"
     finally:
-        _stop(proc)
+        stop_cli(proc)
 
 
 def test_no_graph_serves_ews_only():
-    proc, info = _start("--no-graph")
+    proc, info = start_cli("--no-graph")
     try:
         assert "graph_url" not in info and "authority_url" not in info
         r = httpx.get(info["ews_url"].replace("/EWS/Exchange.asmx", "/v1.0/me/messages"), trust_env=False, timeout=10)
         assert r.status_code == 404
     finally:
-        _stop(proc)
+        stop_cli(proc)

@@ -26,8 +26,9 @@ from app.storage.journal import Journal
 from app.storage.local_errors import FULL
 from app.storage.settings import Settings
 from app.storage.local_errors import not_sent_unprotected
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
 from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_task
-from tests.ui.test_window_flows import CTRL, key, type_message
 
 
 class _FullDisk:

@@ -8,7 +8,6 @@ README, Undo send.)"""
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
 import subprocess
@@ -23,6 +22,7 @@ from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
 from app.core.submission import SubState
 from app.storage.journal import Journal
+from tests.helpers.processes import kill_hard, log_lines, poll_until
 from tests.reliability.workload import ALICE, BOB, TEST_POLICY, make_service, user
 
 HERE = Path(__file__).resolve().parent
@@ -91,38 +91,12 @@ def test_kill_with_an_undo_window_and_a_send_later_pending(sandbox, tmp_path):
 
 
 # ---------------------------------------------------------------- the real app, killed
-def _lines(path: Path, kind: str) -> list:
-    if not path.exists():
-        return []
-    return [json.loads(line.split(" ", 1)[1]) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.startswith(kind + " ")]
-
-
 def _app(sandbox, alice, home: Path, log: Path, mode: str) -> subprocess.Popen:
     env = dict(os.environ, DISPATCH_HOME=str(home), QT_QPA_PLATFORM="offscreen", HOLD_LOG=str(log), HOLD_MODE=mode,
                HOLD_LATER_IN="20", KILL_URL=sandbox.ews_url, KILL_USER=alice.get("username") or ALICE,
                KILL_PW=alice["password"], PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
     return subprocess.Popen([sys.executable, str(HERE / "hold_app_child.py")], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
-
-
-def _until(pred, timeout: float, proc: subprocess.Popen, what: str, step: float = 0.05):
-    t0 = time.monotonic()
-    while time.monotonic() - t0 < timeout:
-        got = pred()
-        if got:
-            return got
-        if proc.poll() is not None:
-            raise AssertionError(f"the app ended while waiting for {what}: {proc.communicate()[1][-3000:]!r}")
-        time.sleep(step)
-    raise AssertionError(f"no {what} after {timeout} s")
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        os.kill(proc.pid, signal.SIGKILL)
-    proc.communicate(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, proc.returncode
 
 
 @pytest.mark.timeout(240)
@@ -136,9 +110,9 @@ def test_kill_9_of_the_real_app_with_an_undo_window_and_a_send_later(sandbox, tm
     home, log = tmp_path / "home", tmp_path / "hold.log"
     proc = _app(sandbox, alice, home, log, "hold")
     try:
-        later_at = _until(lambda: (_lines(log, "HELD") or [None])[0], 90, proc, "both messages held")
+        later_at = poll_until(lambda: (log_lines(log, "HELD") or [None])[0], 90, proc, "both messages held")
     finally:
-        _kill(proc)
+        kill_hard(proc)
     assert sandbox.wait_handlers(30), sandbox.active_handlers
     assert [op for op in sandbox.request_log if op in WRITES] == [], "a held message reached the server"
     journal = Journal(home / "data" / "journal.sqlite3")
@@ -155,7 +129,7 @@ def test_kill_9_of_the_real_app_with_an_undo_window_and_a_send_later(sandbox, tm
                 early.append(writes)
             return "SendItem" in writes
 
-        _until(sent_b, 90, proc, "the send-later message's SendItem", step=0.02)
+        poll_until(sent_b, 90, proc, "the send-later message's SendItem", step=0.02)
         assert early == [], "the send-later message reached the server before its time"
         assert sandbox.outbox.wait_idle(30)
 
@@ -166,10 +140,10 @@ def test_kill_9_of_the_real_app_with_an_undo_window_and_a_send_later(sandbox, tm
             finally:
                 j.close()
 
-        _until(b_confirmed, 30, proc, "the app's record that the send-later message went out")
-        seen = _lines(log, "STATE")
+        poll_until(b_confirmed, 30, proc, "the app's record that the send-later message went out")
+        seen = log_lines(log, "STATE")
     finally:
-        _kill(proc)
+        kill_hard(proc)
     assert [it["subject"] for it in sandbox.mailbox(ALICE).items("sentitems")] == [B]
     assert [m["subject"] for m in sandbox.mailbox(BOB).items("inbox")] == [B]
     assert sandbox.request_log.count("SendItem") == 1

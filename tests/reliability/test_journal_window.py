@@ -26,7 +26,7 @@ from app.core.session import ConnectionState, Session
 from app.domain.models import Attachment, Draft, Recipient, new_message_id
 from app.storage.journal import Journal
 from app.storage.settings import Settings
-from tests.reliability.test_outbox_view import _window
+from tests.helpers.windows import journal_window
 from tests.ui.conftest import ALICE, BOB, _window_or_its_dialog_is_active, account_for, close_window, wait_task
 
 CAROL = "carol@example.com"
@@ -68,7 +68,7 @@ def _wait_told(qtbot, said: list[str], message: str, timeout: int = 5000) -> Non
 
 
 def _window_heard(qtbot, sandbox, tmp_path, journal, said: list[str]):
-    """Like ``_window``, but every status-bar message from the window's first moment on goes to
+    """Like ``journal_window``, but every status-bar message from the window's first moment on goes to
     ``said`` (the window is built the way the app builds it: frame first, then ``finish_setup``, which
     builds the journal bridge and reopens a recovered message)."""
     from app.ui.main_window import MainWindow
@@ -90,7 +90,7 @@ def _window_heard(qtbot, sandbox, tmp_path, journal, said: list[str]):
 
 def test_view_switch_and_close_write_the_journal(qtbot, aloop, sandbox, tmp_path):
     journal = Journal(tmp_path / "journal.sqlite3")
-    win, session = _window(qtbot, sandbox, tmp_path, journal)
+    win, session = journal_window(qtbot, sandbox, tmp_path, journal)
     bridge = win.journal_bridge
     assert bridge.journal is journal
     bridge.autosave.idle = bridge.autosave.max_delay = 60.0  # the typing timer never fires: only flushes write
@@ -224,7 +224,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
     fields, the journal entry is gone, Compose says "Saved"."""
     sb = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
     journal = Journal(tmp_path / "journal.sqlite3")
-    win, session = _window(qtbot, sb, tmp_path, journal)
+    win, session = journal_window(qtbot, sb, tmp_path, journal)
     bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
@@ -277,7 +277,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
 def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
     """The row states as the user reads them in the Outbox page's table (Ctrl+4): waiting, retrying in
     N s, saving, not sent (with the reason) and sent; a save that reached the server leaves the table."""
-    win, session = _window(qtbot, sandbox, tmp_path)
+    win, session = journal_window(qtbot, sandbox, tmp_path)
     bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
-from app.storage.settings import Settings
 from app.ui.outbox_view import OutboxView
-from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_task
-
-
-def _window(qtbot, sandbox, tmp_path, journal=None):
-    journal = journal if journal is not None else Journal(tmp_path / "journal.sqlite3")
-    return open_window(qtbot, sandbox, Settings(tmp_path / "settings.json"), connected=True, journal=journal)
+from tests.helpers.windows import journal_window
+from tests.ui.conftest import ALICE, BOB, close_window, wait_task
 
 
 def test_typing_is_journalled_and_leaves_once_saved(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
     journal = Journal(tmp_path / "journal.sqlite3")
-    win, session = _window(qtbot, sandbox, tmp_path, journal)
+    win, session = journal_window(qtbot, sandbox, tmp_path, journal)
     bridge = win.journal_bridge
     try:
         c = win.compose
@@ -39,7 +34,7 @@ def test_typing_is_journalled_and_leaves_once_saved(qtbot, aloop, sandbox, tmp_p
 
 
 def test_outbox_view_shows_waiting_failed_and_sent(qtbot, aloop, sandbox, tmp_path, screenshot_dir):
-    win, session = _window(qtbot, sandbox, tmp_path)
+    win, session = journal_window(qtbot, sandbox, tmp_path)
     bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)
@@ -80,7 +75,7 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, sandb
     message goes out exactly once."""
     sb = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
     journal = Journal(tmp_path / "journal.sqlite3")
-    win, session = _window(qtbot, sb, tmp_path, journal)
+    win, session = journal_window(qtbot, sb, tmp_path, journal)
     bridge = win.journal_bridge
     try:
         view = bridge.outbox_view()
@@ -112,7 +107,7 @@ def test_send_while_server_down_goes_to_outbox_then_out_once(qtbot, aloop, sandb
 def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_path):
     """401s mid-session: the row says "Waiting for sign-in", the window shows a non-modal banner with
     Retry; nothing fails; after Retry (the server accepts us again) the message goes out once."""
-    win, session = _window(qtbot, sandbox, tmp_path)
+    win, session = journal_window(qtbot, sandbox, tmp_path)
     bridge = win.journal_bridge
     try:
         qtbot.waitUntil(lambda: bridge.outbox is not None, timeout=5000)

@@ -15,8 +15,8 @@ import pytest
 
 from app.domain.models import Draft, Recipient
 from app.ui.compose_view import EDITED
+from tests.helpers.processes import kill_hard, log_lines, poll_until
 from tests.reliability.edit_app_child import SUBJECT
-from tests.reliability.test_hold_kill import _kill, _lines, _until
 from tests.reliability.workload import ALICE, BOB, make_service, user
 
 HERE = Path(__file__).resolve().parent
@@ -43,20 +43,20 @@ def test_edits_typed_then_quit_come_back_as_unsaved_and_ctrl_n_puts_them_on_the_
 
     proc = _app(sandbox, alice, home, log, "edit")
     try:
-        _until(lambda: _lines(log, "TYPED"), 90, proc, "the words typed and journalled")
+        poll_until(lambda: log_lines(log, "TYPED"), 90, proc, "the words typed and journalled")
         proc.wait(timeout=60)  # Ctrl+Q: the app quits by itself
         assert proc.returncode == 0, proc.communicate()[1][-3000:]
     finally:
         if proc.poll() is None:
-            _kill(proc)
+            kill_hard(proc)
     assert _server_bodies(sandbox) == ["old body"]  # quitting saved nothing to the server
 
     proc = _app(sandbox, alice, home, log, "observe")
     try:
-        _until(lambda: _server_bodies(sandbox) == ["old body" + WORDS], 90, proc, "the edits on the server")
-        seen = _lines(log, "STATE")
+        poll_until(lambda: _server_bodies(sandbox) == ["old body" + WORDS], 90, proc, "the edits on the server")
+        seen = log_lines(log, "STATE")
     finally:
-        _kill(proc)
+        kill_hard(proc)
     reopened = [s for s in seen if s["subject"] == SUBJECT and not s["left"]]
     assert reopened, seen[-3:]
     assert all(s["label"] == EDITED for s in reopened), {s["label"] for s in reopened}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import requests
 
 from tests.ews_wire import CAPTURES_DIR
-from tests.sandbox.test_cli import _start
+from tests.helpers.sandbox_cli import start_cli
 
 CAPTURES = sorted(CAPTURES_DIR.glob("*.request.xml"))
 HEADERS = {"Content-Type": "text/xml; charset=utf-8"}
@@ -43,7 +43,7 @@ def test_every_captured_request_gets_a_schema_valid_answer_in_process(sandbox, w
     assert [m["subject"] for m in sandbox.mailbox("bob@example.com").items("inbox")] == ["direct", "direct2"]
 
 def test_the_cli_sandbox_answers_every_captured_request_schema_valid(wire_validator):
-    proc, info = _start("--data", ":memory:")
+    proc, info = start_cli("--data", ":memory:")
     try:
         alice = next(a for a in info["accounts"] if a["email"] == "alice@example.com")
         answers = _replay(info["ews_url"], alice)

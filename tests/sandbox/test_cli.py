@@ -6,26 +6,22 @@ the sandbox itself validate every request against the XSDs instead."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import signal
 import socketserver
-import ssl
 import subprocess
 import sys
 import threading
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 import requests
 from exchangelib import Message
 from exchangelib.protocol import close_connections
 
 from app.sandbox.tlscert import make_self_signed
-from tests.ews_wire import SCHEMA_DIR
+from tests.helpers.sandbox_cli import served_sha256, start_cli, stop_cli
+from tests.helpers.smtp import SMTPHandler
 from tests.sandbox.conftest import make_account
-from tests.sandbox.test_protocol import _SMTPHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOLVE = ('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
@@ -34,65 +30,35 @@ RESOLVE = ('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
            "</m:ResolveNames></s:Body></s:Envelope>")
 
 
-def _start(*args):
-    proc = subprocess.Popen([sys.executable, "-m", "app.sandbox", "--schema-dir", str(SCHEMA_DIR), *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = proc.stdout.readline()
-    if not line:
-        proc.kill()
-        raise AssertionError(f"sandbox CLI printed nothing: {proc.stderr.read()}")
-    return proc, json.loads(line)
-
-
-def _stop(proc, sig=signal.SIGINT) -> str:
-    proc.send_signal(sig)
-    try:
-        rc = proc.wait(20)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    err = proc.stderr.read()
-    assert rc == 0, err
-    assert "stopped" in err and "Traceback" not in err and "KeyboardInterrupt" not in err
-    assert proc.stdout.read() == ""
-    return err
-
-
-def _served_sha256(url: str) -> str:
-    parts = urlsplit(url)
-    pem = ssl.get_server_certificate((parts.hostname, parts.port), timeout=10)
-    return hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
-
-
 def _alice(info):
     return next(a for a in info["accounts"] if a["email"] == "alice@example.com")
 
 
 def test_printed_fingerprint_is_the_served_certificate_and_sigint_stops_cleanly():
-    proc, info = _start("--tls")
+    proc, info = start_cli("--tls")
     try:
         assert len(info["cert_sha256"]) == 64
-        assert info["cert_sha256"].lower() == _served_sha256(info["ews_url"])
+        assert info["cert_sha256"].lower() == served_sha256(info["ews_url"])
         a = _alice(info)
         r = requests.post(info["ews_url"], data=RESOLVE, auth=(a["username"], a["password"]),
                           verify=info["cert_path"], timeout=10)
         assert r.status_code == 200 and b"bob@example.com" in r.content
     finally:
-        err = _stop(proc, signal.SIGINT)
+        err = stop_cli(proc, signal.SIGINT)
     assert "signal 2" in err  # it was SIGINT that stopped it, handled, not a KeyboardInterrupt
 
 
 def test_cert_and_key_from_files_are_the_ones_served(tmp_path):
     cert, key, sha = make_self_signed(str(tmp_path / "pki"))
-    proc, info = _start("--cert", cert, "--key", key)  # --cert implies --tls
+    proc, info = start_cli("--cert", cert, "--key", key)  # --cert implies --tls
     try:
         assert info["ews_url"].startswith("https://127.0.0.1:")
-        assert info["cert_sha256"].lower() == sha == _served_sha256(info["ews_url"])
+        assert info["cert_sha256"].lower() == sha == served_sha256(info["ews_url"])
         a = _alice(info)
         r = requests.post(info["ews_url"], data=RESOLVE, auth=(a["username"], a["password"]), verify=cert, timeout=10)
         assert r.status_code == 200
     finally:
-        _stop(proc)
+        stop_cli(proc)
 
 
 def test_cert_without_key_is_refused(tmp_path):
@@ -103,10 +69,10 @@ def test_cert_without_key_is_refused(tmp_path):
 
 
 def test_smtp_relay_from_the_command_line():
-    smtp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SMTPHandler)
+    smtp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), SMTPHandler)
     smtp.received = []
     threading.Thread(target=smtp.serve_forever, daemon=True).start()
-    proc, info = _start("--smtp-relay", f"127.0.0.1:{smtp.server_address[1]}")
+    proc, info = start_cli("--smtp-relay", f"127.0.0.1:{smtp.server_address[1]}")
     try:
         sb = SimpleNamespace(ews_url=info["ews_url"], accounts=info["accounts"])
         alice = make_account(sb, "alice@example.com")
@@ -116,6 +82,6 @@ def test_smtp_relay_from_the_command_line():
         assert b"Subject: via cli" in env["data"]
     finally:
         close_connections()
-        _stop(proc)
+        stop_cli(proc)
         smtp.shutdown()
         smtp.server_close()

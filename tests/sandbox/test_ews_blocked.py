@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from app.sandbox.sandbox import DEFAULT_USERS, load_users
-from tests.sandbox.test_errors import SOAP, post
+from tests.helpers.soap import SOAP, post
 
 DISABLED = "EWS is disabled for this user or tenant"
 POLICY = "EWS is blocked by policy for this user or tenant"

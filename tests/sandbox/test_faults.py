@@ -12,8 +12,8 @@ from exchangelib.errors import (
     ErrorServerBusy, ErrorTimeoutExpired, MalformedResponseError, SOAPError, TransportError, UnauthorizedError,
 )
 
+from tests.helpers.soap import post
 from tests.sandbox.conftest import make_account
-from tests.sandbox.test_errors import post
 
 RESOLVE = '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames>'
 
@@ -644,9 +644,9 @@ def test_hold_after_commit_in_a_sandbox_in_another_process():
 
     from exchangelib.protocol import close_connections
 
-    from tests.sandbox.test_cli import _start, _stop
+    from tests.helpers.sandbox_cli import start_cli, stop_cli
 
-    proc, info = _start("--port", "0", "--data", ":memory:")  # also validates every request against the XSDs
+    proc, info = start_cli("--port", "0", "--data", ":memory:")  # also validates every request against the XSDs
     cli = SimpleNamespace(admin_url=info["admin_url"], admin_headers=lambda: {
         "Authorization": f"Bearer {info['admin_token']}", "Content-Type": "application/json"})
 
@@ -677,7 +677,7 @@ def test_hold_after_commit_in_a_sandbox_in_another_process():
     finally:
         t0 = time.monotonic()
         try:
-            _stop(proc)  # SIGINT; exit code 0, "stopped", no traceback
+            stop_cli(proc)  # SIGINT; exit code 0, "stopped", no traceback
         finally:
             close_connections()
     assert time.monotonic() - t0 < 10

@@ -16,8 +16,8 @@ from exchangelib.errors import ErrorMessageSizeExceeded
 
 from app.sandbox import Sandbox
 from tests.ews_wire import CAPTURES_DIR
+from tests.helpers.soap import post
 from tests.sandbox.conftest import make_account
-from tests.sandbox.test_errors import post
 
 CAPTURES = CAPTURES_DIR
 S = "{http://schemas.xmlsoap.org/soap/envelope/}"

@@ -8,7 +8,7 @@ from email.message import EmailMessage
 from exchangelib import Message, Q
 from exchangelib.folders import Drafts, Inbox, SentItems
 
-from tests.sandbox.test_errors import post
+from tests.helpers.soap import post
 
 
 def _save(account, subject, **kw):

@@ -18,8 +18,8 @@ from exchangelib.protocol import close_connections
 
 from app.sandbox import Sandbox
 from app.sandbox.ews.ops import OPERATIONS
+from tests.helpers.soap import post
 from tests.sandbox.conftest import make_account
-from tests.sandbox.test_errors import post
 
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"

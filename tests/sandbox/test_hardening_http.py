@@ -18,7 +18,7 @@ import time
 import pytest
 import requests
 
-from tests.sandbox.test_errors import SOAP
+from tests.helpers.soap import SOAP
 
 RESOLVE = SOAP.format(body='<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob</m:UnresolvedEntry>'
                            '</m:ResolveNames>').encode()
@@ -347,9 +347,9 @@ def test_keep_alive_still_works_for_well_formed_requests(sandbox):
 # ---------------- CLI ----------------
 
 def test_cli_prints_the_admin_token_and_takes_a_request_limit():
-    from tests.sandbox.test_cli import _start, _stop
+    from tests.helpers.sandbox_cli import start_cli, stop_cli
 
-    proc, info = _start("--port", "0", "--data", ":memory:", "--max-request-bytes", "4096")
+    proc, info = start_cli("--port", "0", "--data", ":memory:", "--max-request-bytes", "4096")
     try:
         token = info["admin_token"]
         assert len(token) >= 32
@@ -361,4 +361,4 @@ def test_cli_prints_the_admin_token_and_takes_a_request_limit():
                             headers={"Content-Type": "text/xml; charset=utf-8"}, timeout=10)
         assert big.status_code == 413
     finally:
-        _stop(proc)
+        stop_cli(proc)

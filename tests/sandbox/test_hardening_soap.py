@@ -26,7 +26,7 @@ from exchangelib import BASIC, IMPERSONATION, Account, Build, Configuration, Cre
     Version
 from exchangelib.errors import ErrorImpersonationDenied
 
-from tests.sandbox.test_errors import SOAP, post
+from tests.helpers.soap import SOAP, post
 
 #: The nesting limit the sandbox enforces (app/sandbox/ews/soap.py MAX_DEPTH), counted from s:Envelope = 1.
 MAX_DEPTH = 256

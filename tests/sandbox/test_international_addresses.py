@@ -12,8 +12,8 @@ import logging
 import pytest
 from exchangelib import Message
 
+from tests.helpers.smtp import relaying
 from tests.sandbox.conftest import make_account
-from tests.sandbox.test_protocol import relaying
 
 ADDRESSES = ["jörg@bücher.de", "jörg@example.com", "дмитрий@пример.рф", "山田@例え.jp"]
 

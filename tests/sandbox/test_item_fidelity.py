@@ -15,7 +15,7 @@ from exchangelib.errors import (
 )
 from exchangelib.properties import AlternateId
 
-from tests.sandbox.test_errors import post
+from tests.helpers.soap import post
 
 PLACEHOLDER = "placeholder@nowhere.invalid"
 

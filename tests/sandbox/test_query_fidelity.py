@@ -9,7 +9,7 @@ import pytest
 from exchangelib import Mailbox, Message, Q
 from exchangelib.errors import ErrorInvalidArgument
 
-from tests.sandbox.test_errors import post
+from tests.helpers.soap import post
 
 
 def _save(account, subject, **kw):

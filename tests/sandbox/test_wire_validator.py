@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ews_wire import WireValidator
-from tests.sandbox.test_errors import post
+from tests.helpers.soap import post
 
 SVI = ('<h:ServerVersionInfo xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types" MajorVersion="15" '
        'MinorVersion="1" MajorBuildNumber="2507" MinorBuildNumber="6" Version="V2016_10_10"/>')
@@ -127,7 +127,7 @@ def test_an_error_inside_the_validator_fails_instead_of_being_swallowed(v, monke
 
 def test_a_schema_invalid_sandbox_answer_outside_an_injected_exchange_is_caught(sandbox, v):
     """The harness's own proof: a real answer made schema-invalid without the injected mark fails."""
-    from tests.sandbox.test_errors import post
+    from tests.helpers.soap import post
 
     good = post(sandbox, "<m:ResolveNames ReturnFullContactData=\"false\"><m:UnresolvedEntry>bob</m:UnresolvedEntry>"
                          "</m:ResolveNames>").content
@@ -159,7 +159,7 @@ BAD_BODY = '<m:ResolveNames ReturnFullContactData="maybe"><m:UnresolvedEntry>bob
 
 
 def _request(body):
-    from tests.sandbox.test_errors import SOAP
+    from tests.helpers.soap import SOAP
 
     return SOAP.format(body=body).encode()
 

@@ -10,8 +10,10 @@ from app.core.session import Session
 from app.core.submission import SubState
 from app.domain.models import Folder
 from app.storage.journal import Journal
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
 from tests.ui.conftest import ALICE, BOB, account_for, close_window, open_window, wait_task
-from tests.ui.test_window_flows import CTRL, items, key, type_message
 
 CAROL = "carol@example.com"
 

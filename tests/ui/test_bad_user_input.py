@@ -29,6 +29,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import Attachment, Draft, Folder, Recipient
+from tests.helpers.keys import type_text
 from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, wait_task
 
 CTRL = Qt.ControlModifier
@@ -50,23 +51,6 @@ def new_message(qtbot, win, to="", subject=""):
     if subject:
         win.compose.subject.setFocus()
         qtbot.keyClicks(win.compose.subject, subject)
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like a keyboard / input method does: ASCII with QTest key clicks; other characters as key
-    events carrying the text (QTest.keyClicks aborts on characters outside Latin-1)."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    for ch in text:
-        if ord(ch) < 128 and ch != "\n":
-            qtbot.keyClicks(widget, ch)
-        elif ch == "\n":
-            qtbot.keyClick(widget, Qt.Key_Return)
-        else:
-            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
 
 
 def idle(qtbot, win) -> None:

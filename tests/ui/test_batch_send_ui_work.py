@@ -20,9 +20,9 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from app.domain.models import Folder
 from app.ui import journal_bridge
 from app.ui.outbox_view import OutboxView
+from tests.helpers.keys import key
+from tests.helpers.mailbox import items, seed_drafts
 from tests.ui.conftest import close_window, open_window
-from tests.ui.test_lists_usable import key, seed_drafts
-from tests.ui.test_window_flows import items
 
 CTRL = Qt.ControlModifier
 N, BATCH = 60, 50

@@ -18,13 +18,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.models import BodyFormat, Draft
 from app.ui import body_loader
 from app.ui.body_loader import PIECEWISE_FROM, cut
-
-#: lines as mail has them, some of them long, with the characters Qt's insertText treats specially
-LINE = "Line of a long message, with ünïcödé, a tab\tand an emoji \U0001F600 in it.\n"
-
-
-def long_body(n: int = PIECEWISE_FROM * 3) -> str:
-    return (LINE * (n // len(LINE) + 1))[:n] + "\nThe last words."
+from tests.helpers.bodies import LINE, TurnOrder, long_body
 
 
 def _loaded(qtbot, c) -> None:
@@ -74,44 +68,6 @@ def test_the_first_piece_fills_the_screen_and_no_more_goes_in_at_once(wired, qtb
     qtbot.waitUntil(lambda: bool(first_turn), timeout=10000)
     assert first_turn[0] - held <= body_loader.FIRST_PIECE, "the first append is no bigger than the first piece"
     _loaded(qtbot, c)
-
-
-class TurnOrder:
-    """Records the slices of background work (``slice``) and the ticks of another 1 ms timer (a key, a
-    paint, the benches' heartbeat) in the order they ran; :meth:`back_to_back` counts the slices that ran
-    right after the one before although the other timer had fallen due meanwhile."""
-
-    def __init__(self):
-        import time
-
-        from PySide6.QtCore import QTimer
-
-        self._now = time.perf_counter
-        self.events: list[tuple[str, float]] = []
-        self.other = QTimer()
-        self.other.setTimerType(Qt.TimerType.PreciseTimer)
-        self.other.setInterval(1)
-        self.other.timeout.connect(lambda: self.events.append(("tick", self._now())))
-
-    def slice(self, *_args) -> None:
-        self.events.append(("slice", self._now()))
-
-    def start(self, qtbot) -> None:
-        self.other.start()
-        qtbot.waitUntil(lambda: sum(kind == "tick" for kind, _t in self.events) > 3, timeout=5000)
-
-    def back_to_back(self) -> tuple[int, int, int]:
-        """(slices, slices after which the other timer was due, of those the ones followed by a slice)."""
-        self.other.stop()
-        slices = [k for k, (kind, _t) in enumerate(self.events) if kind == "slice"]
-        due, followed, last_tick = 0, 0, None
-        for k, (kind, t) in enumerate(self.events):
-            if kind == "tick":
-                last_tick = t
-            elif last_tick is not None and t - last_tick >= 0.002:  # due (with a margin) when it ended
-                due += 1
-                followed += k + 1 < len(self.events) and self.events[k + 1][0] == "slice"
-        return len(slices), due, followed
 
 
 def test_a_timer_that_fell_due_during_a_piece_runs_before_the_next_piece(wired, qtbot):
@@ -257,7 +213,9 @@ def test_a_blank_start_with_words_further_on_is_not_empty(wired):
 def test_ctrl_s_while_a_long_draft_opens_saves_all_of_it(qtbot, window, sandbox):
     """The real window and the sandbox over HTTP: a long draft is opened and saved before it is all in;
     the server gets every word."""
-    from tests.ui.test_window_flows import CTRL, items, key, type_message
+    from tests.helpers.compose import type_message
+    from tests.helpers.keys import CTRL, key
+    from tests.helpers.mailbox import items
 
     win = window
     c = win.compose

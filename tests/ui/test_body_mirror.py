@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.core import text_mirror
+from tests.helpers.bodies import open_body
 
 
 def _saved(c, autosave, journal) -> str:
@@ -96,7 +97,7 @@ def test_a_loaded_draft_and_edits_inside_a_big_body_are_saved_exactly(wired, qtb
 
     c, autosave, journal = wired
     big = "".join(f"line {i} ü\n" for i in range(20000))  # > many chunks
-    _open(qtbot, c, Draft(body=big))
+    open_body(qtbot, c, Draft(body=big))
     assert c.mirror.text() == big
     cur = c.body.textCursor()
     for pos, text in ((5, "A"), (70000, "B\nC"), (len(big) - 3, "Z"), (131072, "")):
@@ -116,7 +117,7 @@ def test_typing_into_a_big_body_never_reads_it_whole_on_the_ui_thread(wired, qtb
 
     c, autosave, journal = wired
     big = ("y" * 39 + "ж" * 40 + "\n") * 12500  # 1 MB, not ASCII
-    _open(qtbot, c, Draft(body=big))
+    open_body(qtbot, c, Draft(body=big))
     c.body.setFocus()
     c.body.moveCursor(QTextCursor.End)
 
@@ -162,13 +163,6 @@ def test_typing_into_a_big_body_never_reads_it_whole_on_the_ui_thread(wired, qtb
     assert journal.get(c.identity().local_id).draft.body == c.body.toPlainText() == big + "the quick brown fox " * 5
 
 
-def _open(qtbot, c, draft) -> None:
-    """Open ``draft`` in Compose and wait until its body is all in the editor (a long one goes in a piece
-    per turn: app/ui/body_loader.py, tested in test_body_loader.py)."""
-    c.load(draft)
-    qtbot.waitUntil(lambda: not c.loader.active, timeout=30000)
-
-
 def _big_body(lines: int = 5000) -> str:
     return "".join(f"paragraph {i:05d} of a big body, long enough to be a real line of a message.\n"
                    for i in range(lines))  # 5,000 paragraphs, ~400 K characters
@@ -186,7 +180,7 @@ def test_a_big_body_is_freed_in_pieces_and_the_next_message_is_followed(wired, q
     c, autosave, journal = wired
     big = _big_body()
     assert len(big) > BIG_DOCUMENT and big.count("\n") > 2 * REAP_BLOCKS
-    _open(qtbot, c, Draft(body=big))
+    open_body(qtbot, c, Draft(body=big))
     c.body.moveCursor(QTextCursor.End)  # laid out to its end, as after typing or scrolling there
     old = c.body.document()
     with qtbot.waitSignal(c.reaper.freed, timeout=10000):
@@ -251,7 +245,7 @@ def test_opening_a_message_over_a_big_body_and_a_small_body_cleared_in_place(wir
     from app.domain.models import Draft
 
     c, autosave, journal = wired
-    _open(qtbot, c, Draft(body=_big_body()))
+    open_body(qtbot, c, Draft(body=_big_body()))
     first = c.body.document()
     other = _big_body(4000).replace("paragraph", "line")
     with qtbot.waitSignal(c.reaper.freed, timeout=10000):

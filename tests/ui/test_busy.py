@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.test_window_flows import CTRL, items, key, type_message
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
 
 
 def test_slow_send_shows_progress_and_the_window_keeps_responding(qtbot, window, sandbox, screenshot_dir):

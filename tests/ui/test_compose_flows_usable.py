@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers.compose import fill, new_message
+from tests.helpers.keys import focus_key as key
 from tests.ui.conftest import logged, wait_idle
 
 CTRL = Qt.ControlModifier
@@ -20,32 +22,6 @@ ALICE = "alice@example.com"
 
 def items(sb, folder, who=ALICE):
     return sb.mailbox(who).items(folder)
-
-
-def key(qtbot, win, k, mods=Qt.NoModifier):
-    qtbot.keyClick(QApplication.focusWidget() or win, k, mods)
-
-
-def new_message(qtbot, win):
-    key(qtbot, win, Qt.Key_N, CTRL)
-    assert QApplication.focusWidget() is win.compose.to.edit
-
-
-def fill(qtbot, win, to="", cc="", subject="", body=""):
-    """Type into To, (Tab) Cc, (Tab Tab) Subject, (Tab) Body, starting in To; entries that no directory
-    name completes (so no completion list takes the Tab)."""
-    c = win.compose
-    qtbot.keyClicks(c.to.edit, to)
-    key(qtbot, win, Qt.Key_Tab)
-    assert QApplication.focusWidget() is c.cc.edit
-    qtbot.keyClicks(c.cc.edit, cc)
-    key(qtbot, win, Qt.Key_Tab)
-    key(qtbot, win, Qt.Key_Tab)
-    assert QApplication.focusWidget() is c.subject
-    qtbot.keyClicks(c.subject, subject)
-    key(qtbot, win, Qt.Key_Tab)
-    assert QApplication.focusWidget() is c.body
-    qtbot.keyClicks(c.body, body)
 
 
 def popup_open(qtbot, edit):

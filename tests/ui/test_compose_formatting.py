@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import Draft
+from tests.helpers.compose import runs
 from tests.ui.conftest import ALICE, BOB, wait_idle
 
 CTRL = Qt.ControlModifier
@@ -46,21 +47,6 @@ def new_message(qtbot, win, to=BOB, subject="Formatted", rich=True):
 def shot(win, path) -> None:
     QApplication.processEvents()  # lay out what was shown or hidden since the last key
     win.grab().save(path)
-
-
-def runs(body):
-    """(text, bold, italic, underline) for each run of the body's text."""
-    out = []
-    block = body.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            f = it.fragment()
-            cf = f.charFormat()
-            out.append((f.text(), cf.fontWeight() >= QFont.Bold, cf.fontItalic(), cf.fontUnderline()))
-            it += 1
-        block = block.next()
-    return out
 
 
 def test_bold_italic_underline_act_at_once_and_show_the_format_at_the_cursor(qtbot, window, screenshot_dir):

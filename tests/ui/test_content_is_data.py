@@ -13,8 +13,6 @@ message, shows every tooltip, and opens the draft in Compose. Canaries see any a
 
 from __future__ import annotations
 
-import http.server
-import threading
 
 import pytest
 from exchangelib import FileAttachment, HTMLBody, Mailbox, Message
@@ -22,33 +20,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
+from tests.helpers.canary import HttpCanary
 from tests.sandbox.conftest import make_account
 from tests.ui.canaries import FifoCanaries, Watchdog
 from tests.ui.conftest import close_window, open_window
 
 CTRL = Qt.ControlModifier
-
-
-class HttpCanary(http.server.ThreadingHTTPServer):
-    def __init__(self):
-        self.hits: list[str] = []
-        canary = self
-
-        class H(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                canary.hits.append(self.path)
-                self.send_response(404)
-                self.end_headers()
-
-            def log_message(self, *_a):
-                pass
-
-        super().__init__(("127.0.0.1", 0), H)
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.server_address[1]}"
 
 
 @pytest.fixture

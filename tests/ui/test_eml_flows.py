@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.eml_read import read_eml
 from app.domain.models import BodyFormat, Importance
+from tests.helpers.compose import type_message
+from tests.helpers.keys import key
+from tests.helpers.mailbox import emails, items
 from tests.ui.conftest import ALICE, BOB, wait_idle
-from tests.ui.test_window_flows import emails, items, key, type_message
 
 CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "eml"
@@ -225,7 +227,7 @@ def test_a_hostile_file_is_refused_in_words_and_compose_is_untouched(qtbot, wind
 
 
 def test_remote_content_in_an_opened_eml_is_never_fetched(qtbot, window, tmp_path):
-    from tests.ui.test_content_is_data import HttpCanary
+    from tests.helpers.canary import HttpCanary
 
     canary = HttpCanary()
     try:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from app.domain.models import BodyFormat, Draft
 from app.ui.find_bar import SEARCHING, FindBar
 from bench.bodies import outlook_html as outlook
-from tests.ui.test_body_loader import LINE, long_body
+from tests.helpers.bodies import LINE, long_body
 
 
 @pytest.fixture

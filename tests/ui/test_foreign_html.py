@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.models import BodyFormat, Draft
 from app.ui import body_loader, html_helper, qt_html, rich_cuts
 from bench.bodies import outlook_html as outlook
-from tests.ui.test_rich_loader import ctrl_s_while_it_opens, load_linking_a_served_sheet, set_whole
+from tests.helpers.rich import ctrl_s_while_it_opens, load_linking_a_served_sheet, set_whole
 
 
 def _done(qtbot, loader) -> None:
@@ -305,7 +305,7 @@ def test_a_snippet_inserted_while_the_helper_works_is_kept(qtbot, window):
     """The palette inserts a snippet into the body, read-only or not: into the empty document of a body still
     with the helper it would be wiped when the answer came. The body is set first; the snippet goes into it."""
     from app.domain.snippets import Snippet
-    from tests.ui.test_snippets import CTRL, SHIFT, key, press
+    from tests.helpers.keys import CTRL, key, press, SHIFT
 
     win = window
     c = win.compose

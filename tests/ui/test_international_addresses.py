@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import Folder
+from tests.helpers.keys import type_text
 from tests.ui.conftest import ALICE, wait_idle
-from tests.ui.test_bad_user_input import type_text
 
 CTRL = Qt.ControlModifier
 JOERG = "jörg@bücher.de"

@@ -18,8 +18,9 @@ from PySide6.QtCore import Qt
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
 from app.ui.compose_view import EDITED
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
 from tests.ui.conftest import BOB, close_window, open_window, wait_task
-from tests.ui.test_window_flows import CTRL, key, type_message
 
 
 def _spy_threads(journal: Journal, monkeypatch) -> list[str]:

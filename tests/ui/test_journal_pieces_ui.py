@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models import Draft
 from app.storage.journal import Journal
-from tests.ui.test_body_mirror import _open
-from tests.ui.test_rich_autosave import _open_rich, _rich_body
+from tests.helpers.bodies import open_body, open_rich, rich_body
 
 
 def _rows_written(journal: Journal) -> int:
@@ -41,7 +40,7 @@ def _after_restart(tmp_path, local_id: str) -> str:
 def test_typing_into_a_long_plain_body_writes_the_chunk_typed_into(wired, qtbot, tmp_path):
     c, autosave, journal = wired
     big = ("y" * 39 + "ж" * 40 + "\n") * 12500  # 1 MB, not ASCII
-    _open(qtbot, c, Draft(body=big))
+    open_body(qtbot, c, Draft(body=big))
     c.body.setFocus()
     c.body.insertPlainText("a first key: ")  # opening a draft is no edit; the first save is of the whole
     _save(autosave)
@@ -60,7 +59,7 @@ def test_typing_into_a_long_rich_body_writes_the_rows_typed_into(wired, qtbot, t
     """A long rich body is handed to the journal whole (Qt's ``toHtml()``): the journal cuts it itself and
     keeps the rows of what did not change, so a save after typing writes the rows around the keys."""
     c, autosave, journal = wired
-    _open_rich(qtbot, c, _rich_body(6000))
+    open_rich(qtbot, c, rich_body(6000))
     doc = c.body.document()
     c.body.setFocus()
     c.body.moveCursor(QTextCursor.Start)
@@ -88,7 +87,8 @@ def test_ctrl_s_while_typing_writes_what_was_typed_not_the_body(qtbot, aloop, sa
     from PySide6.QtCore import Qt
 
     from tests.ui.conftest import close_window, open_window
-    from tests.ui.test_window_flows import CTRL, key, type_message
+    from tests.helpers.compose import type_message
+    from tests.helpers.keys import CTRL, key
 
     journal = Journal(tmp_path / "journal.sqlite3")
     win, session = open_window(qtbot, sandbox, settings, connected=True, journal=journal)

@@ -63,9 +63,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog
 from app.core.submission import SubState
 from app.domain.models import Folder
 from app.ui import shortcuts
+from tests.helpers.keys import type_text
+from tests.helpers.mailbox import seed_drafts
 from tests.ui.conftest import ALICE, close_window, open_window, wait_task
-from tests.ui.test_bad_user_input import type_text
-from tests.ui.test_lists_usable import seed_drafts
 
 #: the suite's walks (600 steps): on EWS, 4's made drafts whose MIME the sandbox failed to build, 8's pressed
 #: Ctrl+C in the attachment list, 56's pasted a 300-character "address" and saved; each red without its fix

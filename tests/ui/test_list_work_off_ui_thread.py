@@ -16,8 +16,9 @@ from PySide6.QtCore import Qt
 from app.domain import list_rows
 from app.mail.ews import convert
 from app.ui.message_models import INSERT_BATCH, MessageTableModel
+from tests.helpers.keys import key
+from tests.helpers.mailbox import seed_drafts
 from tests.ui.conftest import close_window, open_window
-from tests.ui.test_lists_usable import key, seed_drafts
 
 CTRL = Qt.ControlModifier
 N = 260  # three pages of 100: two full pages and a short last one

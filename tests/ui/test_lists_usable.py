@@ -9,49 +9,19 @@ import asyncio
 import os
 
 import pytest
-from exchangelib import FileAttachment, HTMLBody, Mailbox, Message
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit
 
 from app.ui.attachment_saver import safe_file_name, write_new
 from app.ui.message_models import MessageTableModel
-from tests.sandbox.conftest import make_account
-from tests.ui.conftest import ALICE, close_window, make_window, open_window, wait_idle, wait_task
+from tests.helpers.keys import key
+from tests.helpers.lists import open_loaded, selected
+from tests.helpers.mailbox import seed_drafts, seed_sent
+from tests.ui.conftest import ALICE, close_window, make_window, wait_idle, wait_task
 
 CTRL = Qt.ControlModifier
 SHIFT = Qt.ShiftModifier
-
-
-def key(qtbot, win, k, mods=Qt.NoModifier):
-    qtbot.keyClick(win.focusWidget() or win, k, mods)
-
-
-def seed_drafts(sandbox, n: int, prefix: str = "Draft") -> None:
-    alice = make_account(sandbox, ALICE)
-    alice.bulk_create(folder=alice.drafts, items=[
-        Message(account=alice, folder=alice.drafts, subject=f"{prefix} {i:02d}", body=f"body {i}",
-                to_recipients=[Mailbox(email_address="bob@example.com")]) for i in range(n)])
-
-
-def seed_sent(sandbox, subject: str, attachments=(), to="bob@example.com") -> None:
-    alice = make_account(sandbox, ALICE)
-    m = Message(account=alice, folder=alice.sent, subject=subject, body=HTMLBody(f"<p>{subject}</p>"),
-                to_recipients=[Mailbox(email_address=to)])
-    for name, data in attachments:
-        m.attach(FileAttachment(name=name, content=data))
-    m.send_and_save()
-
-
-def open_loaded(qtbot, sandbox, settings):
-    win, session = open_window(qtbot, sandbox, settings, connected=True)
-    qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading and not win.sent.model.loading,
-                    timeout=20000)
-    return win, session
-
-
-def selected(view) -> list[int]:
-    return sorted({i.row() for i in view.table.selectionModel().selectedRows()})
 
 
 def row_on_screen(table, row: int) -> bool:
@@ -248,7 +218,7 @@ def test_sent_columns_fit_and_the_previewed_row_stays_highlighted(qtbot, aloop, 
 
 
 def test_sent_reloads_when_the_outbox_delivers(qtbot, aloop, sandbox, settings):
-    from tests.ui.test_window_flows import type_message
+    from tests.helpers.compose import type_message
 
     win, session = open_loaded(qtbot, sandbox, settings)
     try:

@@ -17,18 +17,17 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import Qt
 
 from app.core.session import ConnectionState
-from app.domain.account import AccountConfig, Backend
+from app.domain.account import Backend
 from app.domain.models import Draft, Recipient
 from app.storage import secrets
 from app.storage.settings import Settings
 from tests.authority.helpers import browser, form_of, sign_in
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.m365 import CLIENT_ID, m365_account, signin_window
 from tests.ui.conftest import close_window, wait_idle, wait_task
-from tests.ui.test_window_flows import CTRL, key, type_message
 
 ALICE, BOB = "alice@example.com", "bob@example.com"
-CLIENT_ID = "5f1d7a8e-0c3b-4d8e-9a61-3e2b7c9d4f10"
-
-
 class Browser:
     """The system browser's stand-in: for each URL the app opens, the user's steps on the authority's page
     (as ``login``, with ``password``), then the page's form post to the app's loopback redirect."""
@@ -60,28 +59,6 @@ class Browser:
             self.done.set()
 
 
-def m365_account(sb, email=ALICE) -> AccountConfig:
-    """A Microsoft 365 account whose settings point at the sandbox (as a tenant's overrides would: the
-    authority, its certificate, the Graph URL, the application id)."""
-    return AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra={
-        "graph_url": sb.graph_url,
-        "graph_signin": {"client_id": CLIENT_ID, "authority": sb.authority.authority_url,
-                         "authority_cert": sb.authority.cert_path}})
-
-
-def _window(qtbot, settings):
-    from app.app_main import Controller
-    from app.cli import parse
-    from app.ui.main_window import MainWindow
-
-    win = MainWindow(settings=settings, keyring_ok=True)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    ctl = Controller(parse([]), win, settings)
-    return win, ctl
-
-
 def _connected(win):
     return win.session is not None and win.session.state == ConnectionState.CONNECTED
 
@@ -92,7 +69,7 @@ def test_a_stored_m365_account_asks_to_sign_in_then_sends_and_a_restart_needs_no
     user = Browser(sb, monkeypatch)
     settings = Settings(tmp_path / "config" / "settings.json")
     settings.set_account(m365_account(sb))
-    win, ctl = _window(qtbot, settings)
+    win, ctl = signin_window(qtbot, settings)
     ctl.start()
     # no sign-in held: the window says so with the non-modal prompt (no password field anywhere)
     qtbot.waitUntil(lambda: win.flows.security.prompt is not None and win.flows.security.prompt.isVisible(), timeout=20000)
@@ -127,7 +104,7 @@ def test_a_stored_m365_account_asks_to_sign_in_then_sends_and_a_restart_needs_no
     from app.core import accounts
 
     accounts._signins.clear()  # a new process holds no sign-in object
-    win2, ctl2 = _window(qtbot, Settings(settings.path))
+    win2, ctl2 = signin_window(qtbot, Settings(settings.path))
     ctl2.start()
     qtbot.waitUntil(lambda: _connected(win2), timeout=20000)
     assert win2.flows.security.prompt is None
@@ -140,7 +117,7 @@ def test_the_account_dialog_signs_in_to_microsoft_365_by_keys(qtbot, aloop, sand
     sb = sandbox_factory(graph=True)
     user = Browser(sb, monkeypatch, login=BOB, password="bob-sandbox-pw")
     settings = Settings(tmp_path / "config" / "settings.json")
-    win, ctl = _window(qtbot, settings)
+    win, ctl = signin_window(qtbot, settings)
     # the session's account carries the tenant's overrides; the dialog opens on it
     win.session = None
     from app.ui.account_dialog import AccountDialog
@@ -175,7 +152,7 @@ def test_a_refused_consent_is_said_in_the_dialog_and_changes_nothing(qtbot, aloo
     sb = sandbox_factory(graph=True)
     user = Browser(sb, monkeypatch, password="wrong-password")
     settings = Settings(tmp_path / "config" / "settings.json")
-    win, ctl = _window(qtbot, settings)
+    win, ctl = signin_window(qtbot, settings)
     from app.ui.account_dialog import AccountDialog
 
     dlg = AccountDialog(win, m365_account(sb))
@@ -212,7 +189,7 @@ def test_the_sandbox_mailbox_through_graph(qtbot, aloop, tmp_path, monkeypatch):
     with MSAL (auth code + PKCE, loopback) as the sandbox's user and sends through Graph."""
     monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "home"))
     settings = Settings(tmp_path / "config" / "settings.json")
-    win, ctl = _window(qtbot, settings)
+    win, ctl = signin_window(qtbot, settings)
     win.edit_account(kind="m365")
     dlg = win.account_dialog
     qtbot.waitUntil(dlg.isVisible, timeout=5000)
@@ -242,7 +219,7 @@ def test_device_code_sign_in_shows_the_code_with_copy_and_completes(qtbot, aloop
     monkeypatch.setattr("app.ui.m365_signin.open_in_browser", opened.append)
     sb = sandbox_factory(graph=True)
     settings = Settings(tmp_path / "config" / "settings.json")
-    win, ctl = _window(qtbot, settings)
+    win, ctl = signin_window(qtbot, settings)
     from app.ui.account_dialog import AccountDialog
 
     dlg = AccountDialog(win, m365_account(sb))

@@ -5,25 +5,16 @@ in their cells (F2, Enter), Ctrl+R → only those two sent; nothing twice (app/u
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.merge import RowState
-from app.domain.models import Folder
 from app.ui.merge_dialog import MergeDialog
-from tests.ui.conftest import ALICE, close_window, open_window
-
-CTRL = Qt.ControlModifier
-
-
-def press(qtbot, k, mods=Qt.NoModifier):
-    qtbot.keyClick(QApplication.focusWidget(), k, mods)
-
-
-def type_text(qtbot, text):
-    qtbot.keyClicks(QApplication.focusWidget(), text)
+from tests.helpers.keys import CTRL, press, type_focused as type_text
+from tests.helpers.mailbox import sent_mids
+from tests.helpers.merge import merge_ready
+from tests.ui.conftest import close_window, open_window
 
 
 def edit_cell(qtbot, dlg):
@@ -36,32 +27,6 @@ def edit_cell(qtbot, dlg):
     qtbot.waitUntil(lambda: dlg.results.state() == QAbstractItemView.EditingState
                     and QApplication.focusWidget() is not dlg.results, timeout=5000)
     press(qtbot, Qt.Key_A, CTRL)
-
-
-def merge_ready(qtbot, sandbox, settings, table: str, subject: str = "Hi {name}", body: str = ""):
-    """A connected window, the template typed into Compose, the merge window (Ctrl+Shift+M) given ``table``
-    by Ctrl+V: (window, session, merge window), Create and send enabled."""
-    win, session = open_window(qtbot, sandbox, settings, connected=True)
-    qtbot.waitUntil(lambda: not win.busy and session.outbox is not None, timeout=10000)
-    press(qtbot, Qt.Key_N, CTRL)
-    for _ in range(3):
-        press(qtbot, Qt.Key_Tab)
-    type_text(qtbot, subject)
-    if body:
-        press(qtbot, Qt.Key_Tab)
-        type_text(qtbot, body)
-    press(qtbot, Qt.Key_M, CTRL | Qt.ShiftModifier)
-    qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
-    dlg = win.merge_dialog
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.table_edit, timeout=5000)
-    QApplication.clipboard().setText(table)
-    press(qtbot, Qt.Key_V, CTRL)
-    qtbot.waitUntil(lambda: dlg.send_button.isEnabled(), timeout=5000)
-    return win, session, dlg
-
-
-def sent_mids(sb) -> Counter:
-    return Counter(i["internet_message_id"] for i in sb.mailbox(ALICE).items(Folder.SENT.value))
 
 
 TABLE = "\n".join([

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.merge import RowState
 from app.core.submission import SubState
+from tests.helpers.keys import CTRL, press
+from tests.helpers.mailbox import sent_mids
+from tests.helpers.merge import merge_ready
 from tests.ui.conftest import close_window
-from tests.ui.test_merge import CTRL, merge_ready, press, sent_mids
 
 TABLE = "name\temail\n" + "".join(f"P{i}\tp{i}@example.com\n" for i in range(1, 5))
 

@@ -18,9 +18,10 @@ from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Draft, Folder, Recipient
 from app.storage.journal import Journal
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items, seed_drafts
 from tests.ui.conftest import BOB, close_window, logged, op, open_window, wait_idle, wait_task
-from tests.ui.test_lists_usable import seed_drafts
-from tests.ui.test_window_flows import CTRL, items, key, type_message
 
 
 def _sends_in_journal(journal: Journal) -> list:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_compose_flows_usable import fill, new_message
+from tests.helpers.compose import fill, new_message
 
 CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
 
@@ -20,7 +20,7 @@ def key(qtbot, win, k, mods=Qt.NoModifier):
 def test_a_formatting_key_in_plain_text_switches_to_rich_text_and_formats(qtbot, window, screenshot_dir):
     from PySide6.QtGui import QKeySequence
 
-    from tests.ui.test_compose_formatting import runs
+    from tests.helpers.compose import runs
 
     win = window
     c = win.compose
@@ -83,7 +83,8 @@ def test_ctrl_z_undoes_a_discard_and_still_undoes_typing_first(qtbot, window):
 # ---------------------------------------------------------------- item 10: lists and the palette
 def test_home_and_end_go_to_the_first_and_last_row_of_the_lists(qtbot, aloop, sandbox, settings):
     from tests.ui.conftest import close_window
-    from tests.ui.test_lists_usable import open_loaded, seed_drafts, seed_sent, selected
+    from tests.helpers.lists import open_loaded, selected
+    from tests.helpers.mailbox import seed_drafts, seed_sent
 
     seed_drafts(sandbox, 30)
     for s in ("Sent one", "Sent two", "Sent three"):

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
 from app.domain.models import Folder
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
 from tests.ui.conftest import wait_idle
-from tests.ui.test_window_flows import CTRL, items, key, type_message
 
 
 def _send_one(qtbot, win, subject: str) -> str:

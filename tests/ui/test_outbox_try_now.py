@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Folder
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
 from tests.ui.conftest import BOB, close_window, op, open_window
-from tests.ui.test_window_flows import CTRL, items, key, type_message
 
 
 def _send_and_wait_in_outbox(qtbot, win, subject: str, says: str) -> str:

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.domain.models import Draft, Recipient
+from tests.helpers.keys import key
+from tests.helpers.mailbox import items
 from tests.ui.conftest import BOB, wait_idle, wait_task
-from tests.ui.test_window_flows import items, key
 
 CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
 

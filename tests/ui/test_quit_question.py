@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
-from tests.ui.test_window_flows import CTRL, key, type_message
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
 
 SHIFT = Qt.ShiftModifier
 

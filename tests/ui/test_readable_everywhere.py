@@ -207,12 +207,12 @@ def _shown(table, index) -> str:
 def test_a_microsoft_365_account_that_must_sign_in_again_is_never_asked_about_a_password(
         qtbot, aloop, sandbox_factory, tmp_path, fake_keyring, monkeypatch, screenshot_dir):
     from app.storage.settings import Settings
-    from tests.ui.test_m365_signin import _window, m365_account
+    from tests.helpers.m365 import m365_account, signin_window
 
     sb = sandbox_factory(graph=True)
     settings = Settings(tmp_path / "config" / "settings.json")
     settings.set_account(m365_account(sb))
-    win, ctl = _window(qtbot, settings)
+    win, ctl = signin_window(qtbot, settings)
     ctl.start()
     sec = win.flows.security
     qtbot.waitUntil(lambda: sec.prompt is not None and sec.prompt.isVisible(), timeout=20000)
@@ -310,7 +310,7 @@ def test_send_later_at_683_px_fits_says_a_time_to_come_and_the_outbox_shows_it_w
     import re
     from datetime import date
 
-    from tests.ui.test_window_flows import type_message
+    from tests.helpers.compose import type_message
 
     win = window
     win.resize(683, 700)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from app.core.policy import reconnects
 from app.core.session import ConnectionState
 from app.domain.models import ErrorKind
+from tests.helpers.mailbox import seed_drafts
 from tests.ui.conftest import close_window, op, open_window
-from tests.ui.test_lists_usable import seed_drafts
 
 
 @pytest.mark.parametrize("kind, params", [("truncated", {}), ("http_503", {"retry_after": 0}),

@@ -12,13 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models import BodyFormat, Draft
 from app.ui.compose_view import RICH_STEADY_MOST
-
-
-def _rich_body(paragraphs: int) -> str:
-    return "<html><body>" + "".join(
-        f"<p>Paragraph {i} with <b>bold</b>, <a href='https://example.com/{i}'>a link</a> and some more words"
-        f" to make a line.</p>" + ("<ul><li>one</li><li>two</li></ul>" if i % 50 == 7 else "")
-        for i in range(paragraphs)) + "</body></html>"
+from tests.helpers.bodies import open_rich, rich_body
 
 
 def _saved(c, autosave, journal) -> str:
@@ -27,17 +21,11 @@ def _saved(c, autosave, journal) -> str:
     return journal.get(c.identity().local_id).draft.body
 
 
-def _open_rich(qtbot, c, html: str) -> None:
-    c.load(Draft(body=html, body_format=BodyFormat.HTML))
-    c.body.ensure_whole()  # set in one call (long HTML Qt did not write goes to the helper process otherwise)
-    assert c.rich.isChecked() and not c.loader.active
-
-
 def test_typing_into_a_long_rich_body_saves_exactly_what_the_editor_holds(wired, qtbot):
     """A ~400 K-character rich body typed into in the middle, a save after each burst: the journal holds
     exactly ``toHtml()`` each time."""
     c, autosave, journal = wired
-    _open_rich(qtbot, c, _rich_body(6000))
+    open_rich(qtbot, c, rich_body(6000))
     doc = c.body.document()
     c.body.setFocus()
     cur = c.body.textCursor()
@@ -54,7 +42,7 @@ def test_formatting_a_long_rich_body_saves_exactly_what_the_editor_holds(wired, 
     """Compose's own commands (bold, lists, indent, link, paste, undo) on a long rich body: after each, what
     autosave records is ``toHtml()``."""
     c, autosave, journal = wired
-    _open_rich(qtbot, c, _rich_body(3000))
+    open_rich(qtbot, c, rich_body(3000))
     doc = c.body.document()
     body = c.body
     body.setFocus()
@@ -119,10 +107,10 @@ def test_a_long_rich_body_waits_for_a_pause_a_short_or_plain_one_does_not(qtbot,
         autosave.drain()
         return waits
 
-    long_rich = _rich_body(1000)
+    long_rich = rich_body(1000)
     assert len(long_rich) > RICH_STEADY_MOST
     assert typed_into(Draft(subject="long rich", body=long_rich, body_format=BodyFormat.HTML))
-    assert not typed_into(Draft(subject="short rich", body=_rich_body(20), body_format=BodyFormat.HTML))
+    assert not typed_into(Draft(subject="short rich", body=rich_body(20), body_format=BodyFormat.HTML))
     assert not typed_into(Draft(subject="long plain", body="a line of plain text\n" * 5000))
 
 
@@ -135,7 +123,7 @@ def test_asking_whether_a_rich_compose_is_empty_takes_no_html(wired, qtbot, monk
     monkeypatch.setattr(c, "_rich_pieces", lambda: taken.append(1) or real())
     c.rich.setChecked(True)
     assert c.is_empty() is False
-    _open_rich(qtbot, c, _rich_body(300))
+    open_rich(qtbot, c, rich_body(300))
     assert c.is_empty() is False
     assert taken == []
     assert c.draft().is_empty() is False and taken == [1]

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import BodyFormat, Draft
 from app.ui import body_loader, rich_cuts
 from app.ui.compose_view import html_head
+from tests.helpers.rich import _loaded, ctrl_s_while_it_opens, load_linking_a_served_sheet, set_whole
 
 #: one of everything Qt's exporter writes at the top level, and paragraphs that differ from their
 #: neighbours in block and character formats (a piece's first paragraph must keep its own)
@@ -36,22 +34,6 @@ MIXED = """<h1>Title</h1><p>plain para with   spaces</p><p align=center style="c
 width=4 height=4> image</p>"""
 
 
-#: serves a FIFO forever: each time a reader opens it, a line in the log, then a style sheet, then EOF
-SERVE_FIFO = """
-import os, sys
-fifo, log = sys.argv[1:3]
-while True:
-    fd = os.open(fifo, os.O_WRONLY)
-    with open(log, "a") as f:
-        f.write("opened\\n")
-    try:
-        os.write(fd, b"p { font-size: 41pt; color: #123456 }")
-    except BrokenPipeError:
-        pass
-    os.close(fd)
-"""
-
-
 def qt_html(unit: str, times: int, font=None) -> str:
     """What Qt writes for ``unit`` repeated ``times`` times (a draft Dispatch saved)."""
     doc = QTextDocument()
@@ -59,17 +41,6 @@ def qt_html(unit: str, times: int, font=None) -> str:
         doc.setDefaultFont(font)
     doc.setHtml(unit * times)
     return doc.toHtml()
-
-
-def set_whole(html: str, font) -> str:
-    doc = QTextDocument()
-    doc.setDefaultFont(font)
-    doc.setHtml(html)
-    return doc.toHtml()
-
-
-def _loaded(qtbot, loader) -> None:
-    qtbot.waitUntil(lambda: not loader.active, timeout=60000)
 
 
 @pytest.fixture
@@ -134,28 +105,6 @@ def test_html_that_qt_did_not_write_is_never_cut(qtbot, small_pieces):
     loader.start(edit, foreign, rich=True)
     assert not loader.active and not loader.waiting, "not cut: its structure is not Qt's"
     assert edit.document().toHtml() == set_whole(foreign, edit.document().defaultFont())
-
-
-def load_linking_a_served_sheet(qtbot, tmp_path, html_for):
-    """Load ``html_for(sheet_url)`` (rich) into a SafeTextEdit, all of it, while another process serves the
-    style sheet at ``sheet_url`` from a FIFO (a thread of this one would wait for the GIL that Qt's read
-    holds) and writes down each open of it. Returns (editor, loader, whether the sheet was opened)."""
-    from app.ui.safe_text import SafeTextEdit
-
-    sheet, log = tmp_path / "evil.css", tmp_path / "opened.log"
-    os.mkfifo(sheet)
-    edit = SafeTextEdit()
-    qtbot.addWidget(edit)
-    loader = body_loader.BodyLoader(edit)
-    writer = subprocess.Popen([sys.executable, "-c", SERVE_FIFO, str(sheet), str(log)])
-    try:
-        loader.start(edit, html_for(sheet.as_uri()), rich=True)
-        assert loader.active
-        _loaded(qtbot, loader)
-    finally:
-        writer.kill()
-        writer.wait(10)
-    return edit, loader, bool(log.exists() and log.read_text())
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a FIFO shows each read of the sheet (POSIX only)")
@@ -247,21 +196,6 @@ def test_ctrl_s_while_a_long_rich_draft_opens_saves_all_of_it(qtbot, window, san
     assert saved.count("n1") == 60
 
 
-def ctrl_s_while_it_opens(qtbot, win, sandbox, html: str, opening) -> str:
-    """Open ``html`` as a rich draft in the window's Compose and press Ctrl+S while ``opening(loader)``
-    still holds; the body the sandbox saved."""
-    from tests.ui.test_window_flows import CTRL, items, key, type_message
-
-    c = win.compose
-    type_message(qtbot, win, subject="rich draft", body="short for now")
-    c.load(Draft(subject="rich draft", body=html, body_format=BodyFormat.HTML))
-    assert opening(c.loader)
-    key(qtbot, win, Qt.Key_S, CTRL)
-    assert opening(c.loader), "Ctrl+S came before the body was in"
-    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and c.current_ref() is not None, timeout=30000)
-    return items(sandbox, "drafts")[0]["body"]
-
-
 def test_the_sent_preview_shows_a_long_message_in_pieces(qtbot):
     """The Sent preview set a 10 MB message in one call (and freed it in one when the next was shown): it
     loads the body as Compose does; Find in it puts the rest in first; the next message stops the loading."""
@@ -316,7 +250,7 @@ def test_the_turns_after_a_long_rich_draft_leave_room_for_what_fell_due(wired, q
     """The loader's pieces are each one turn: a timer that fell due during one runs before the next
     (TurnOrder in test_body_loader.py; red with the loader's timer repeating instead of started again after
     each turn)."""
-    from tests.ui.test_body_loader import TurnOrder
+    from tests.helpers.bodies import TurnOrder
 
     c, _autosave, _journal = wired
     no_frames = re.sub(r"<table.*?</table>|<img[^>]*>", "", MIXED, flags=re.S)

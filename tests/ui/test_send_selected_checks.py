@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt
 
 from app.core.submission import SubState
 from app.domain.models import Folder
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
 from tests.sandbox.conftest import make_account
 from tests.ui.conftest import ALICE, wait_idle, wait_task
-from tests.ui.test_window_flows import CTRL, items, key
 
 SHIFT = Qt.ShiftModifier
 

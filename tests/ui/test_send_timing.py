@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.core.submission import SubState
 from app.domain.models import Folder
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
 from tests.ui.conftest import BOB, close_window, logged, open_window, wait_idle, wait_task
-from tests.ui.test_window_flows import CTRL, items, key, type_message
 
 SHIFT = Qt.ShiftModifier
 WRITES = ("CreateItem", "UpdateItem", "SendItem")

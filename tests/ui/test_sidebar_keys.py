@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.domain.models import Recipient
-from tests.ui.test_window_flows import CTRL, key
+from tests.helpers.keys import CTRL, key
 
 
 def test_arrows_in_the_sidebar_move_its_selection_only_and_enter_enters_the_view(qtbot, window):

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QApplication
 from app.domain.snippets import Signature
 from app.storage.compose_texts import ComposeTexts
 from app.storage.settings import Settings
-from tests.ui.test_content_is_data import HttpCanary
-from tests.ui.test_snippets import ALT, CTRL, SHIFT, focused, mnemonic, open_dialog, press
-from tests.ui.test_window_flows import items, key, type_message
+from tests.helpers.canary import HttpCanary
+from tests.helpers.compose import type_message
+from tests.helpers.keys import ALT, CTRL, SHIFT, focused, key, mnemonic, press
+from tests.helpers.mailbox import items
+from tests.helpers.snippets import open_dialog
 
 WORK = "\n\n-- \nAlice Example\nExample Corp"
 SHORT = "\n\n-- \nA."

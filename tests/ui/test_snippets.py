@@ -12,32 +12,10 @@ from PySide6.QtWidgets import QApplication
 from app.domain.snippets import Snippet
 from app.storage.compose_texts import ComposeTexts
 from app.storage.settings import Settings
-from tests.ui.test_content_is_data import HttpCanary
-from tests.ui.test_window_flows import key, type_message
-
-CTRL, SHIFT, ALT = Qt.ControlModifier, Qt.ShiftModifier, Qt.AltModifier
-
-
-def focused():
-    return QApplication.focusWidget()
-
-
-def open_dialog(qtbot, win):
-    key(qtbot, win, Qt.Key_L, CTRL | SHIFT)
-    qtbot.waitUntil(lambda: win.power.dialog is not None and win.power.dialog.isVisible(), timeout=3000)
-    d = win.power.dialog
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is d, timeout=3000)
-    return d
-
-
-def press(qtbot, k, mods=Qt.NoModifier):
-    qtbot.keyClick(focused(), k, mods)
-
-
-def mnemonic(qtbot, k, until):
-    """Alt+letter on a button: Qt clicks it ~100 ms later (animateClick); wait for what it does."""
-    press(qtbot, k, ALT)
-    qtbot.waitUntil(until, timeout=3000)
+from tests.helpers.canary import HttpCanary
+from tests.helpers.compose import type_message
+from tests.helpers.keys import ALT, CTRL, SHIFT, focused, key, mnemonic, press
+from tests.helpers.snippets import open_dialog
 
 
 def test_snippets_are_added_renamed_edited_and_deleted_by_keys_and_persist(qtbot, window, settings, screenshot_dir):

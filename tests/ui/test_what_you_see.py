@@ -21,9 +21,9 @@ from app.storage.journal import Journal
 from app.ui.compose_view import EDITED
 from app.ui.newer_marks import NEWER_HERE
 from app.ui.drafts_flows import NOT_SENT_NEWER
-from tests.reliability.test_outbox_view import _window
+from tests.helpers.keys import CTRL, key
+from tests.helpers.windows import journal_window
 from tests.ui.conftest import ALICE, BOB, close_window, wait_task
-from tests.ui.test_window_flows import CTRL, key
 
 SHIFT_CTRL = Qt.ControlModifier | Qt.ShiftModifier
 
@@ -67,7 +67,7 @@ def _open_and_type(qtbot, win, subject: str, words: str) -> None:
 def test_edits_restored_after_a_restart_are_shown_as_unsaved_and_never_lost_or_sent_old(
         qtbot, aloop, sandbox, tmp_path):
     path = tmp_path / "journal.sqlite3"
-    win, session = _window(qtbot, sandbox, tmp_path, Journal(path))
+    win, session = journal_window(qtbot, sandbox, tmp_path, Journal(path))
     try:
         wait_task(qtbot, session.save_draft(Draft(to=[Recipient(BOB)], subject="Plans", body="old body")))
         _open_and_type(qtbot, win, "Plans", " and new words")
@@ -77,7 +77,7 @@ def test_edits_restored_after_a_restart_are_shown_as_unsaved_and_never_lost_or_s
     assert [_body(d) for d in _drafts(sandbox)] == ["old body"]  # nothing was saved to the server
 
     journal = Journal(path)
-    win, session = _window(qtbot, sandbox, tmp_path, journal)
+    win, session = journal_window(qtbot, sandbox, tmp_path, journal)
     c = win.compose
     try:
         qtbot.waitUntil(lambda: c.subject.text() == "Plans", timeout=15000)
@@ -117,7 +117,7 @@ def test_a_draft_whose_save_waits_opens_in_its_newer_version_and_is_not_sent_old
     Enter on the draft shows them (not the server's older text); Send selected refuses to send the older
     copy; once the server is back the newer version is what it has."""
     journal = Journal(tmp_path / "journal.sqlite3")
-    win, session = _window(qtbot, sandbox, tmp_path, journal)
+    win, session = journal_window(qtbot, sandbox, tmp_path, journal)
     c = win.compose
     try:
         wait_task(qtbot, session.save_draft(Draft(to=[Recipient(BOB)], subject="Budget", body="v1")))
@@ -152,7 +152,7 @@ def test_a_draft_whose_save_waits_opens_in_its_newer_version_and_is_not_sent_old
 
 def test_ctrl_s_on_an_empty_compose_saves_nothing(qtbot, aloop, sandbox, tmp_path):
     said: list[str] = []
-    win, session = _window(qtbot, sandbox, tmp_path)
+    win, session = journal_window(qtbot, sandbox, tmp_path)
     win.statusBar().messageChanged.connect(said.append)
     try:
         key(qtbot, win, Qt.Key_N, CTRL)
@@ -174,7 +174,7 @@ def test_switching_account_saves_the_edited_message_to_its_own_accounts_drafts(q
     from app.app_main import Controller
     from app.storage import secrets
     from tests.ui.conftest import open_window
-    from tests.ui.test_window_flows import type_message
+    from tests.helpers.compose import type_message
 
     win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(tmp_path / "j.sqlite3"))
     ctl = Controller(None, win, settings)

@@ -9,60 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import Folder
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import emails, items
 from tests.ui.conftest import ALICE, BOB, close_window, logged, wait_idle
-
-CTRL = Qt.ControlModifier
-
-
-def emails(field) -> set[str]:
-    out = set()
-    for r in field or []:
-        if isinstance(r, dict):
-            out.add((r.get("email") or r.get("address") or r.get("EmailAddress") or "").lower())
-        elif isinstance(r, str):
-            out.add(r.split("<")[-1].rstrip(">").strip().lower())
-        else:
-            out.add(str(getattr(r, "email", r)).lower())
-    return out
-
-
-def items(sb, folder, who=ALICE):
-    return sb.mailbox(who).items(folder)
-
-
-def key(qtbot, win, k, mods=Qt.NoModifier):
-    qtbot.keyClick(win.focusWidget() or win, k, mods)
-
-
-def tab_out(qtbot, win, field) -> None:
-    """Tab out of a recipient field: a suggestion open for what was typed is taken by the first Tab, which
-    stays for the next address (issue 45, item 7); Tab in the empty position then moves on."""
-    key(qtbot, win, Qt.Key_Tab)
-    if win.focusWidget() is field.edit:
-        key(qtbot, win, Qt.Key_Tab)
-
-
-def type_message(qtbot, win, to="Bob <bob@example.com>", cc="carol@example.com", bcc="dave@example.com",
-                 subject="Quarterly numbers", body="Hi Bob,\nthe numbers are attached.\nAlice"):
-    c = win.compose
-    key(qtbot, win, Qt.Key_N, CTRL)
-    assert win.focusWidget() is c.to.edit
-    qtbot.keyClicks(win.focusWidget(), to)
-    tab_out(qtbot, win, c.to)
-    assert win.focusWidget() is c.cc.edit
-    qtbot.keyClicks(win.focusWidget(), cc)
-    tab_out(qtbot, win, c.cc)
-    assert win.focusWidget() is c.bcc.edit
-    qtbot.keyClicks(win.focusWidget(), bcc)
-    tab_out(qtbot, win, c.bcc)
-    assert win.focusWidget() is c.subject
-    qtbot.keyClicks(win.focusWidget(), subject)
-    key(qtbot, win, Qt.Key_Tab)
-    assert win.focusWidget() is win.compose.body
-    for i, line in enumerate(body.split("\n")):
-        if i:
-            key(qtbot, win, Qt.Key_Return)
-        qtbot.keyClicks(win.focusWidget(), line)
 
 
 def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, ui_window, ui_sandbox, ui_backend, tmp_path,
