@@ -1,11 +1,18 @@
 """Issue 47: nothing in app/ patches, re-implements or tunes another library or the runtime. The one
 allowed setting is a single ``gc.freeze()`` at the end of start-up (:func:`app.runtime.settle_gc_after_start`).
-Checked on the source's syntax tree (comments and strings do not count)."""
+Checked on the source's syntax tree (comments and strings do not count).
+
+Nothing assigns into (or deletes from, or ``setattr``s on) a module the app imports from outside app/ or
+anything imported from one (``exchangelib.util.x = ...``, ``SomeLibClass.method = ...``), and nothing uses or
+imports a private (``_x``) name of one (``exchangelib.util._ILLEGAL_XML_CHARS_RE``, ``re._parser``), or passes
+one a private keyword (``Root(_distinguished_id=...)``)."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
+
+import pytest
 
 APP = Path(__file__).resolve().parent.parent / "app"
 
@@ -14,7 +21,15 @@ BANNED_MODULES = ("ctypes", "PySide6.support", "shibokensupport")
 #: attributes that tune the interpreter, the collector, the allocator or PySide's import hook
 BANNED_ATTRIBUTES = {"setswitchinterval", "set_threshold", "mallopt", "malloc_trim", "__orig_import__",
                      "pyside_feature_dict"}
-QT_ROOTS = ("PySide6", "shiboken6")
+#: writes into a foreign module the library documents as the way to use it
+DOCUMENTED_HOOKS = {"sys.excepthook"}
+#: findings known and not yet removed, each with its reason (issue 47: to go, not to grow)
+NOT_YET_REMOVED = {
+    "app/mail/ews/service.py uses exchangelib.services.FindItem's private _get_paging_values":
+        "listing's page total (TotalItemsInView): exchangelib has no public way to read it",
+    "app/mail/ews/service.py passes exchangelib.folders.Root its private _distinguished_id":
+        "a folder by its distinguished id with no I/O: exchangelib's public account.drafts costs two GetFolders",
+}
 
 
 def _modules() -> list[tuple[str, ast.AST]]:
@@ -32,23 +47,77 @@ def _private(name: str) -> bool:
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
+def _foreign(module: str) -> bool:
+    """A module from outside app/: a third-party library's or the standard library's."""
+    top = module.split(".")[0]
+    return bool(top) and top not in ("app", "__future__")
+
+
+def _foreign_names(tree: ast.AST) -> dict[str, str]:
+    """The names a module binds to a foreign module or to something imported from one (a class, a function)."""
+    names = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update({a.asname or a.name.split(".")[0]: a.name for a in node.names if _foreign(a.name)})
+        elif isinstance(node, ast.ImportFrom) and not node.level and _foreign(node.module or ""):
+            names.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names})
+    return names
+
+
+def _targets(node: ast.AST) -> list[ast.AST]:
+    """What an assignment or ``del`` writes to (tuples unpacked)."""
+    if isinstance(node, ast.Assign):
+        found = list(node.targets)
+    elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        found = [node.target]
+    elif isinstance(node, ast.Delete):
+        found = list(node.targets)
+    else:
+        return []
+    flat = []
+    while found:
+        t = found.pop()
+        found.extend(t.elts) if isinstance(t, (ast.Tuple, ast.List)) else flat.append(t)
+    return flat
+
+
+def _patches(path: str, tree: ast.AST) -> list[str]:
+    """Writes into a foreign module or class, and uses of a foreign private name."""
+    foreign, found = _foreign_names(tree), []
+    for node in ast.walk(tree):
+        for t in _targets(node):
+            if isinstance(t, ast.Attribute) and _root(t) in foreign and ast.unparse(t) not in DOCUMENTED_HOOKS:
+                found.append(f"{path}:{node.lineno} assigns into {foreign[_root(t)]} ({ast.unparse(t)})")
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("setattr", "delattr")
+                and node.args and _root(node.args[0]) in foreign):
+            found.append(f"{path}:{node.lineno} {node.func.id} on {foreign[_root(node.args[0])]}")
+        if isinstance(node, ast.Call) and _root(node.func) in foreign:
+            found += [f"{path}:{node.lineno} passes {foreign[_root(node.func)]} its private {k.arg}"
+                      for k in node.keywords if k.arg and _private(k.arg)]
+        if isinstance(node, ast.Attribute) and _private(node.attr) and _root(node) in foreign:
+            found.append(f"{path}:{node.lineno} uses {foreign[_root(node)]}'s private {node.attr}")
+        if isinstance(node, ast.ImportFrom) and not node.level and _foreign(node.module or ""):
+            found += [f"{path}:{node.lineno} imports {node.module}'s private {a.name}" for a in node.names
+                      if _private(a.name)]
+        if isinstance(node, ast.Import):
+            found += [f"{path}:{node.lineno} imports the private {a.name}" for a in node.names
+                      if _foreign(a.name) and any(_private(part) for part in a.name.split("."))]
+    return found
+
+
 def _findings(path: str, tree: ast.AST) -> list[str]:
-    found = []
+    found = _patches(path, tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):
             names = [node.module or ""]
-            if names[0].startswith(QT_ROOTS):
-                found += [f"{path}:{node.lineno} imports {a.name}" for a in node.names if _private(a.name)]
         else:
             names = []
         found += [f"{path}:{node.lineno} imports {n}" for n in names if n.startswith(BANNED_MODULES)]
         if isinstance(node, ast.Attribute):
             if node.attr in BANNED_ATTRIBUTES:
                 found.append(f"{path}:{node.lineno} uses {node.attr}")
-            elif _private(node.attr) and _root(node) in QT_ROOTS:
-                found.append(f"{path}:{node.lineno} uses {_root(node)}'s private {node.attr}")
             elif _root(node) == "gc" and node.attr in ("disable", "unfreeze"):
                 found.append(f"{path}:{node.lineno} uses gc.{node.attr}")
     return found
@@ -59,9 +128,48 @@ def _freezes(tree: ast.AST) -> int:
                and _root(n.func) == "gc" for n in ast.walk(tree))
 
 
+def _known(finding: str) -> bool:
+    path, _, what = finding.partition(":")
+    return f"{path} {what.partition(' ')[2]}" in NOT_YET_REMOVED
+
+
 def test_nothing_in_the_app_tunes_the_runtime_or_reaches_into_a_library():
     found = [f for path, tree in _modules() for f in _findings(path, tree)]
-    assert found == [], "\n".join(found)
+    assert [f for f in found if not _known(f)] == [], "\n".join(found)
+    assert len(found) == len(NOT_YET_REMOVED), "a finding listed as not yet removed is gone: drop it from the list"
+
+
+@pytest.mark.parametrize("source", [
+    "import exchangelib.util as u\nu.safe_xml_value = f",
+    "import exchangelib.util\nexchangelib.util.value_to_xml_text = f",
+    "import exchangelib.services.common as c\nc.EWSService.wrap = f",
+    "from exchangelib.services.common import EWSService\nEWSService.wrap = f",
+    "from exchangelib import Body\nBody.x, y = 1, 2",
+    "import requests\nrequests.Response.iter_content += 1",
+    "import exchangelib\ndel exchangelib.x",
+    "import exchangelib.util as u\nsetattr(u, 'safe_xml_value', f)",
+    "import exchangelib.util as u\nu._ILLEGAL_XML_CHARS_RE.sub('?', t)",
+    "from exchangelib.services import FindItem\nFindItem._get_paging_values(e)",
+    "from exchangelib.util import _ILLEGAL_XML_CHARS_RE",
+    "from re import _parser",
+    "import re._parser as p",
+    "from PySide6 import QtCore\nQtCore._private()",
+    "from exchangelib.folders import Root\nRoot(account=a, _distinguished_id=d)",
+])
+def test_the_check_finds_a_patch_or_a_private_name(source):
+    assert len(_patches("x.py", ast.parse(source))) == 1
+
+
+@pytest.mark.parametrize("source", [
+    "from exchangelib import Message\nmsg = Message()\nmsg.subject = 's'",
+    "from app.mail.ews import convert\nconvert.PIECE = 1",
+    "import sys\nsys.excepthook = hook",
+    "import exchangelib.util as u\nx = u.safe_xml_value(t)",
+    "from exchangelib.folders import Root\nRoot(account=a, **kw)",
+    "from exchangelib import Body\nclass Mine(Body):\n    x = 1\n    def _own(self):\n        self._y = 1",
+])
+def test_the_check_leaves_ordinary_use_alone(source):
+    assert _patches("x.py", ast.parse(source)) == []
 
 
 def _calls(name: str) -> dict[str, int]:

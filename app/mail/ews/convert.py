@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-import exchangelib.util as _exchangelib_util
 from exchangelib import Body, HTMLBody, Mailbox
 from exchangelib.attachments import FileAttachment
 from exchangelib.items import Message
 
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient
 from app.domain.validation import safe_attachment_name
-from app.mail.ews import splice
-from app.mail.ews.xml_chars import CharScreen
 
 #: Message fields a save writes. Passed explicitly as ``update_fields`` on every UpdateItem: exchangelib's
 #: default list silently drops recipients and receipts for a locally created message (the trap).
@@ -51,51 +48,19 @@ LIST_FIELDS = [
 
 # Characters XML 1.0 cannot carry (exchangelib would put "?" in their place): pasted text has them
 # (form feeds from PDFs, terminal escapes). Page breaks become line breaks; the rest is invisible: dropped.
+# Applied to our own text before it is handed to exchangelib; exchangelib's own pass then finds none of these.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ILLEGAL_CHARS = CharScreen(_XML_ILLEGAL)  # looked for before the pattern is (xml_chars.py)
 _BREAKS = ("\x0b", "\x0c")
 
 
-#: characters a body is cleaned in at a time (issue 16): one ``re.sub`` over a 10 MB body holds the GIL
-#: ~30 ms in the mail worker (the UI thread waits); a piece takes < 1 ms and the GIL changes hands between
-PIECE = 256 * 1024
-
-
-def pieces_of(fn, text: str) -> list[str]:
-    """``fn`` applied to each :data:`PIECE` of ``text`` (a per-character ``fn``: a character class ``sub``,
-    ``translate``); joined, the same as ``fn(text)``."""
-    return [fn(text[k:k + PIECE]) for k in range(0, len(text), PIECE)]
-
-
-def in_pieces(fn, text: str) -> str:
-    """``fn(text)`` for a per-character ``fn``, piece by piece."""
-    if len(text) <= PIECE:
-        return fn(text)
-    return "".join(pieces_of(fn, text))
-
-
-def _clean(text: str, one_line: bool) -> str:
+def xml_safe(text: str, *, one_line: bool = False) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (page breaks become line breaks unless
+    ``one_line``)."""
     if not one_line:  # str.replace, not str.translate: translate is ~80 ms per MB for a text not in ASCII
         for ch in _BREAKS:
             if ch in text:
                 text = text.replace(ch, "\n")
-    if not _ILLEGAL_CHARS.may_hold(text):
-        return text
     return _XML_ILLEGAL.sub("", text)
-
-
-def xml_safe(text: str, *, one_line: bool = False) -> str:
-    return in_pieces(lambda piece: _clean(piece, one_line), text)
-
-
-def _exchangelib_safe_xml_value(value, replacement="?"):
-    """exchangelib's own pass over every text it puts in a request (``util.safe_xml_value``: "?" for what
-    XML cannot carry, a character class), piece by piece: the same result without a 30 ms hold of the GIL."""
-    return in_pieces(lambda piece: splice.exchangelib_pass(piece, replacement), value)
-
-
-_exchangelib_util.safe_xml_value = _exchangelib_safe_xml_value
-splice.install()  # and texts of 64 K characters or more never pass through lxml (splice.py)
 
 
 def _mailboxes(recipients: list[Recipient]) -> list[Mailbox] | None:
@@ -114,11 +79,7 @@ def recipients_from(mailboxes) -> list[Recipient]:
 
 
 def body_of(draft: Draft):
-    body = draft.body or ""
-    if len(body) >= splice.SPLICE_MIN:  # cleaned piece by piece and never joined: spliced into the request
-        text = splice.stand_in_pieces(pieces_of(lambda piece: _clean(piece, False), body))
-    else:
-        text = xml_safe(body)
+    text = xml_safe(draft.body or "")
     return HTMLBody(text) if draft.body_format == BodyFormat.HTML else Body(text)
 
 

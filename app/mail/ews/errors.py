@@ -122,38 +122,54 @@ def cert_fingerprint(url: str, timeout: float = 5.0) -> str:
     return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
 
 
+def _first_match(table, exc: BaseException) -> MailError | None:
+    """What the first row of ``table`` (exception classes, maker) whose classes ``exc`` is of makes of it."""
+    return next((make(exc) for classes, make in table if isinstance(exc, classes)), None)
+
+
+def _connection_error(e: requests.exceptions.ConnectionError) -> MailError:
+    """requests' ConnectionError: refused or unknown host (nothing sent), cut off mid-reply, or dropped."""
+    reasons = list(_flatten_reasons(e))
+    names = " ".join(type(r).__name__ for r in reasons)
+    if any(isinstance(r, (ConnectionRefusedError, socket.gaierror)) for r in reasons) or (
+        "NewConnectionError" in names or "NameResolutionError" in names
+    ):
+        return ConnectionFailed(f"Could not connect to the server ({_short(e)})")
+    if "IncompleteRead" in names or "InvalidChunkLength" in names:
+        return MalformedResponse(f"The server's reply was cut off ({_short(e)})")
+    return _dropped(e)
+
+
+def _dropped(e: BaseException) -> MailError:
+    return OutcomeUnknown(f"The connection dropped before the server answered ({_short(e)})")
+
+
+def _no_answer(e: BaseException) -> MailError:
+    return OutcomeUnknown("The server did not answer in time")
+
+
+#: a transport problem anywhere in the exception chain -> what it means (the first row that matches wins)
+_TRANSPORT: tuple = (
+    (requests.exceptions.ConnectTimeout, lambda e: ConnectionFailed(f"Timed out connecting to the server ({_short(e)})")),
+    (requests.exceptions.ReadTimeout, _no_answer),
+    (requests.exceptions.ContentDecodingError,
+     lambda e: MalformedResponse("The server's reply could not be decoded (it was labelled with a compression it "
+                                 "did not use)")),
+    (requests.exceptions.ChunkedEncodingError, lambda e: MalformedResponse(f"The server's reply was cut off ({_short(e)})")),
+    (requests.exceptions.ConnectionError, _connection_error),
+    (ConnectionRefusedError, lambda e: ConnectionFailed(f"Could not connect to the server ({_short(e)})")),
+    ((socket.timeout, TimeoutError), _no_answer),
+    ((ConnectionResetError, BrokenPipeError), _dropped),
+)
+
+
 def _transport_error(exc: BaseException, endpoint: str) -> MailError | None:
-    for e in _chain(exc):
-        if isinstance(e, (requests.exceptions.SSLError, ssl.SSLError)):
-            fp = cert_fingerprint(endpoint)
-            return TlsFailed(f"The server's certificate was not accepted: {_short(e)}", fingerprint=fp)
-    for e in _chain(exc):
-        if isinstance(e, requests.exceptions.ConnectTimeout):
-            return ConnectionFailed(f"Timed out connecting to the server ({_short(e)})")
-        if isinstance(e, requests.exceptions.ReadTimeout):
-            return OutcomeUnknown("The server did not answer in time")
-        if isinstance(e, requests.exceptions.ContentDecodingError):
-            return MalformedResponse("The server's reply could not be decoded (it was labelled with a "
-                                     "compression it did not use)")
-        if isinstance(e, requests.exceptions.ChunkedEncodingError):
-            return MalformedResponse(f"The server's reply was cut off ({_short(e)})")
-        if isinstance(e, requests.exceptions.ConnectionError):
-            reasons = list(_flatten_reasons(e))
-            names = " ".join(type(r).__name__ for r in reasons)
-            if any(isinstance(r, (ConnectionRefusedError, socket.gaierror)) for r in reasons) or (
-                "NewConnectionError" in names or "NameResolutionError" in names
-            ):
-                return ConnectionFailed(f"Could not connect to the server ({_short(e)})")
-            if "IncompleteRead" in names or "InvalidChunkLength" in names:
-                return MalformedResponse(f"The server's reply was cut off ({_short(e)})")
-            return OutcomeUnknown(f"The connection dropped before the server answered ({_short(e)})")
-        if isinstance(e, ConnectionRefusedError):
-            return ConnectionFailed(f"Could not connect to the server ({_short(e)})")
-        if isinstance(e, (socket.timeout, TimeoutError)):
-            return OutcomeUnknown("The server did not answer in time")
-        if isinstance(e, (ConnectionResetError, BrokenPipeError)):
-            return OutcomeUnknown(f"The connection dropped before the server answered ({_short(e)})")
-    return None
+    """TLS first (with the certificate's fingerprint), else the first transport problem in the chain."""
+    tls = next((e for e in _chain(exc) if isinstance(e, (requests.exceptions.SSLError, ssl.SSLError))), None)
+    if tls is not None:
+        fp = cert_fingerprint(endpoint)
+        return TlsFailed(f"The server's certificate was not accepted: {_short(tls)}", fingerprint=fp)
+    return next((m for m in (_first_match(_TRANSPORT, e) for e in _chain(exc)) if m is not None), None)
 
 
 def _short(e: BaseException, limit: int = 300) -> str:
@@ -175,11 +191,8 @@ def code_and_text(exc: BaseException) -> tuple[str, str]:
     return "ErrorInternalServerError", _short(exc)
 
 
-def map_error(exc: BaseException, endpoint: str = "", address: str = "") -> MailError:
-    """Turn anything raised while talking to the server into exactly one MailError. ``address``: the
-    mailbox, named in the message when Exchange Online refuses EWS for it."""
-    if isinstance(exc, MailError):
-        return exc
+def _blocked(exc: BaseException, address: str) -> EwsBlocked | None:
+    """Exchange Online's refusal of EWS for this mailbox (HTTP 403 with its reason, or a SOAP fault)."""
     refusal = next((e for e in _chain(exc) if isinstance(e, EwsPolicyRefusal)), None)
     if refusal is not None:
         return EwsBlocked(refusal.address or address, refusal.reason)
@@ -187,47 +200,74 @@ def map_error(exc: BaseException, endpoint: str = "", address: str = "") -> Mail
         code, text = code_and_text(exc)
         if soap_says_blocked(code, text):
             return EwsBlocked(address, text)
-    mapped = _transport_error(exc, endpoint)
-    if mapped is not None:
-        return mapped
-    if isinstance(exc, xe.UnauthorizedError):
-        return AuthFailed()
-    if isinstance(exc, xe.ErrorServerBusy) and any(isinstance(e, xe.ErrorTimeoutExpired) for e in _chain(exc)):
-        # exchangelib turns a server-side ErrorTimeoutExpired into "busy" when its pool has >1 session;
-        # the request may have been processed, so it must not look safely retryable.
-        inner = next(e for e in _chain(exc) if isinstance(e, xe.ErrorTimeoutExpired))
+    return None
+
+
+def _busy(exc: xe.ErrorServerBusy) -> MailError:
+    # exchangelib turns a server-side ErrorTimeoutExpired into "busy" when its pool has >1 session;
+    # the request may have been processed, so it must not look safely retryable.
+    inner = next((e for e in _chain(exc) if isinstance(e, xe.ErrorTimeoutExpired)), None)
+    if inner is not None:
         return ItemFailed("ErrorTimeoutExpired", str(inner), kind=ErrorKind.OUTCOME_UNKNOWN)
-    if isinstance(exc, xe.ErrorServerBusy):
-        back_off = exc.back_off or None
-        return ServerBusy(_short(exc), retry_after=back_off)
-    if isinstance(exc, (xe.ErrorInternalServerTransientError, xe.ErrorTooManyObjectsOpened)):
-        return ServerBusy(_short(exc), code=type(exc).__name__)
-    if isinstance(exc, xe.RateLimitError):
-        return ServerBusy(_short(exc), retry_after=exc.wait)
-    if isinstance(exc, xe.MalformedResponseError):
+    return ServerBusy(_short(exc), retry_after=exc.back_off or None)
+
+
+def _soap_fault(exc: xe.SOAPError) -> MailError:
+    if str(exc).startswith(("Bad SOAP response", "Unknown SOAP response")):
         return MalformedResponse(_short(exc))
-    if isinstance(exc, xe.SOAPError):
-        if str(exc).startswith("Bad SOAP response") or str(exc).startswith("Unknown SOAP response"):
-            return MalformedResponse(_short(exc))
-        return ServerFault("ErrorSoapFault", _short(exc), kind=ErrorKind.PERMANENT)
-    if isinstance(exc, xe.ResponseMessageError):
-        code, text = code_and_text(exc)
+    return ServerFault("ErrorSoapFault", _short(exc), kind=ErrorKind.PERMANENT)
+
+
+def _item_failed(exc: BaseException) -> MailError:
+    code, text = code_and_text(exc)
+    return ItemFailed(code, text, kind=kind_for_code(code))
+
+
+def _transport_code(exc: xe.TransportError) -> MailError:
+    """exchangelib's TransportError: a ResponseCode it did not know (or a damaged one), or a bad reply."""
+    code, text = code_and_text(exc)
+    if code == DAMAGED:
+        return MalformedResponse(text)
+    if code != "ErrorInternalServerError":
         return ItemFailed(code, text, kind=kind_for_code(code))
-    if isinstance(exc, (xe.RedirectError, xe.CASError)):
-        return ServerFault("ErrorRedirect" if isinstance(exc, xe.RedirectError) else "ErrorCAS", _short(exc),
-                           kind=ErrorKind.PERMANENT)
-    if isinstance(exc, xe.TransportError):
-        code, text = code_and_text(exc)
-        if code == DAMAGED:
-            return MalformedResponse(text)
-        if code != "ErrorInternalServerError":
-            return ItemFailed(code, text, kind=kind_for_code(code))
-        return MalformedResponse(_short(exc))
-    # Anything else came out of parsing a reply we could not make sense of (or is a bug): log it in full
-    # for the developers, show the user a plain message.
+    return MalformedResponse(_short(exc))
+
+
+#: exchangelib's exceptions -> ours, most specific class first (the first row that matches wins)
+_BY_CLASS: tuple = (
+    (xe.UnauthorizedError, lambda exc: AuthFailed()),
+    (xe.ErrorServerBusy, _busy),
+    ((xe.ErrorInternalServerTransientError, xe.ErrorTooManyObjectsOpened),
+     lambda exc: ServerBusy(_short(exc), code=type(exc).__name__)),
+    (xe.RateLimitError, lambda exc: ServerBusy(_short(exc), retry_after=exc.wait)),
+    (xe.MalformedResponseError, lambda exc: MalformedResponse(_short(exc))),
+    (xe.SOAPError, _soap_fault),
+    (xe.ResponseMessageError, _item_failed),
+    (xe.RedirectError, lambda exc: ServerFault("ErrorRedirect", _short(exc), kind=ErrorKind.PERMANENT)),
+    (xe.CASError, lambda exc: ServerFault("ErrorCAS", _short(exc), kind=ErrorKind.PERMANENT)),
+    (xe.TransportError, _transport_code),
+)
+
+
+def _unexpected(exc: BaseException) -> MailError:
+    """Anything else came out of parsing a reply we could not make sense of (or is a bug): logged in full
+    for the developers, a plain message for the user."""
     log.exception("Unexpected %s from exchangelib", type(exc).__name__, exc_info=exc)
     return MalformedResponse(
         f"The server's reply did not have the structure EWS requires ({type(exc).__name__}: {_short(exc, 150)})")
+
+
+def map_error(exc: BaseException, endpoint: str = "", address: str = "") -> MailError:
+    """Turn anything raised while talking to the server into exactly one MailError. ``address``: the
+    mailbox, named in the message when Exchange Online refuses EWS for it."""
+    if isinstance(exc, MailError):
+        return exc
+    mapped = _blocked(exc, address)
+    if mapped is None:
+        mapped = _transport_error(exc, endpoint)  # looked at only when not blocked: TLS asks the server again
+    if mapped is None:
+        mapped = _first_match(_BY_CLASS, exc)
+    return mapped if mapped is not None else _unexpected(exc)
 
 
 def outcome_ok(ref: ItemRef | None, status: OutcomeStatus, local_id: str = "") -> ItemOutcome:

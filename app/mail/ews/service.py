@@ -27,7 +27,7 @@ from app.domain.account import AccountConfig
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
-from app.mail.ews import batch, convert, splice
+from app.mail.ews import batch, convert
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
 from app.mail.service import MailService, ServerInfo, list_order
@@ -103,8 +103,6 @@ class EwsMailService(MailService):
             raise
         except Exception as exc:  # noqa: BLE001 - every failure becomes a MailError
             raise map_error(exc, self._conn.endpoint, self.email) from exc
-        finally:
-            splice.forget()  # a big body's text is not kept by this worker thread
 
     def _folder(self, folder: Folder):
         """A folder addressed by its distinguished id (drafts, sentitems...). No I/O: ``account.drafts``
