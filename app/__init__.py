@@ -3,6 +3,6 @@
 __version__ = "0.1.0"
 APP_NAME = "Dispatch"
 APP_ID = "dispatch-mail"
-#: makes ``dispatch-mail`` the helper process that turns foreign HTML into Qt's (app/ui/html_helper.py);
+#: makes ``dispatch-mail`` the helper process that turns foreign HTML into Qt's (app/ui/compose/body/html_helper.py);
 #: here, not in app/cli.py, so that the helper needs nothing of the entry point
 QT_HTML_FLAG = "--qt-html"

@@ -148,7 +148,7 @@ class Controller:
                     self._start_account(acc, pw)
 
     def _ask_password(self, acc) -> None:
-        from app.ui.account_dialog import PasswordPrompt
+        from app.ui.accounts.account_dialog import PasswordPrompt
 
         self._prompt = PasswordPrompt(acc, self.window)
         self._prompt.password_entered.connect(lambda pw: self._got_password(acc, pw))
@@ -253,7 +253,7 @@ def _first_paint_watcher(window):
                         extra = (f" exchangelib={'exchangelib' in sys.modules}"
                                  f" sandbox={any(m.startswith('app.sandbox.') for m in sys.modules)}"
                                  f" asyncio={'asyncio' in sys.modules}"
-                                 f" frame={'app.ui.frame' in sys.modules}")
+                                 f" frame={'app.ui.window.frame' in sys.modules}")
                     # and the CPU time this process had used (less at the mercy of the machine's load)
                     print(f"DISPATCH_FIRST_PAINT {time.time():.6f} cpu={time.process_time():.6f}{extra}", flush=True)
             return False
@@ -342,8 +342,8 @@ def run(args) -> int:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
-    from app.ui.main_window import MainWindow
-    from app.ui.theme import follow_system_app
+    from app.ui.window.main_window import MainWindow
+    from app.ui.window.theme import follow_system_app
 
     # light or dark as the system (DISPATCH_COLOR_SCHEME=dark|light forces one); guessed from the palette
     # for the first frame (asking Qt costs its enums: 20-30 ms), asked after it
@@ -368,7 +368,7 @@ def run(args) -> int:
     for module in _PRE_LOOP_IMPORTS:
         piece(f"import_{module}", importlib.import_module, module)
         app.processEvents()
-    from app.ui.setup_steps import qt_namespace
+    from app.ui.window.setup_steps import qt_namespace
 
     # a turn of its own: else qasync's first timer (its killTimer) builds them in amain's
     piece("qt_namespace", qt_namespace, window)

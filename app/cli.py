@@ -71,8 +71,8 @@ def parse(argv: list[str] | None = None):
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == [QT_HTML_FLAG]:  # the app's own helper process (app/ui/html_helper.py)
-        from app.ui.html_helper import serve
+    if argv[:1] == [QT_HTML_FLAG]:  # the app's own helper process (app/ui/compose/body/html_helper.py)
+        from app.ui.compose.body.html_helper import serve
 
         return serve(argv[1:])
     args = parse(argv)

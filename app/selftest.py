@@ -9,7 +9,7 @@ reads or writes the user's settings, data, logs or keyring), and goes through th
 3. triggers the *Send* action;
 4. checks, through the sandbox's own API, that the message is in alice's Sent Items and bob's Inbox;
 5. opens a long body of HTML another program wrote: Qt's HTML of it comes from the helper process (the
-   packaged app's own executable, ``app/ui/html_helper.py``), then goes into Compose a piece per turn.
+   packaged app's own executable, ``app/ui/compose/body/html_helper.py``), then goes into Compose a piece per turn.
 
 Prints ONE line and returns 0 on success, e.g.
 ``self-test: OK (saved, sent, in Sent Items, in bob's Inbox, long HTML opened) in 1.9 s``, or
@@ -102,7 +102,7 @@ async def _run_steps(done: list[str]) -> None:
     from app.domain.models import Recipient
     from app.storage import secrets
     from app.storage.settings import Settings
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     settings = Settings()
     settings.set_undo_send_seconds(0)  # its own home: the send goes at once (undo send has its own tests)
@@ -164,7 +164,7 @@ async def _run_steps(done: list[str]) -> None:
 async def _open_foreign_html(compose) -> None:
     """A long body in HTML Qt did not write goes to the helper process, and Qt's HTML of it into Compose."""
     from app.domain.models import BodyFormat, Draft
-    from app.ui.body_loader import FOREIGN_FROM
+    from app.ui.compose.body.body_loader import FOREIGN_FROM
 
     step = "open long HTML"
     paragraphs = FOREIGN_FROM // 30 + 1

@@ -180,7 +180,7 @@ def window_on_sandbox():
     from app.core.session import Session
     from app.domain.account import AccountConfig
     from app.storage.settings import Settings
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     proc = subprocess.Popen([sys.executable, "-c", SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))

@@ -53,7 +53,7 @@ async def bench(runs: int, n_drafts: int, n_snippets: int) -> dict:
     from app.domain.snippets import Snippet
     from app.storage.journal import Journal
     from app.storage.settings import Settings
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     proc, url, user = start_server()
     tmp = Path(tempfile.mkdtemp(prefix="bench-palette-"))

@@ -6,7 +6,7 @@ little of it, as when a message just opened is sent or discarded), ``--mid`` sec
 ``--late`` seconds (all laid out). Rows:
 
 - baseline: Qt frees the document in one call (``shiboken6.delete``), the same run;
-- Dispatch: ``app.ui.doc_reaper.DocumentReaper`` (``reap()``, then one piece per event-loop turn), each
+- Dispatch: ``app.ui.compose.body.doc_reaper.DocumentReaper`` (``reap()``, then one piece per event-loop turn), each
   call timed: the longest call is the longest stall freeing adds to the UI thread.
 
 Measured 2026-11-25 with the reaper before it swapped a document's layout (pieces removed from the end
@@ -38,7 +38,7 @@ def _rich(mb: float) -> str:
 
 
 def _editor(app, kind: str, mb: float, wait: float):
-    from app.ui.safe_text import SafeTextEdit
+    from app.ui.common.safe_text import SafeTextEdit
 
     e = SafeTextEdit()
     e.resize(800, 600)
@@ -56,7 +56,7 @@ def _editor(app, kind: str, mb: float, wait: float):
 def _run(app, kind: str, mb: float, wait: float) -> list[dict]:
     import shiboken6
 
-    from app.ui.doc_reaper import DocumentReaper
+    from app.ui.compose.body.doc_reaper import DocumentReaper
 
     rows = []
     e = _editor(app, kind, mb, wait)

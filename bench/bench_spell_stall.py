@@ -105,7 +105,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     from app.domain.models import Draft, Recipient
     from app.storage.journal import Journal
     from app.storage.settings import Settings
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     threads: Counter = Counter()
     for name in ("check", "suggest"):

@@ -316,7 +316,7 @@ async def bench_stalls(n_drafts: int, modes: dict[str, int]) -> dict:
     from app.domain.account import AccountConfig
     from app.domain.models import Draft, Recipient
     from app.storage.settings import Settings
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     result = {}
     proc, url, user = start_server()

@@ -14,12 +14,12 @@ The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-lo
    journal's write and the read of the message run on the journal's thread);
 7. opening a rich-text draft of ``--rich-mb`` MB of text (paragraphs with bold words, links, lists) as
    Dispatch saved it (Qt's HTML): a bare QTextEdit's ``setHtml`` (the baseline), then Compose's ``load()``
-   (app/ui/body_loader.py: a few paragraphs per turn);
+   (app/ui/compose/body/body_loader.py: a few paragraphs per turn);
 8. typing into that rich-text body with autosave on (a long rich body is written when typing pauses,
    ``ComposeView.saves_on_pause``), then the pause: autosave takes Qt's ``toHtml()`` of the whole document
    (the baseline beside it: that one call alone, in the same run);
 9. opening an Outlook reply thread of ``--outlook-mb`` MB (HTML Qt did not write, ``bench/bodies.py``): a bare QTextEdit's
-   ``setHtml``, then Compose's ``load()`` (the helper process makes it Qt's HTML, app/ui/html_helper.py,
+   ``setHtml``, then Compose's ``load()`` (the helper process makes it Qt's HTML, app/ui/compose/body/html_helper.py,
    which then goes in a few paragraphs per turn);
 10. typing into that Outlook body, then the pause, as in 8.
 
@@ -156,7 +156,7 @@ def _rich_body(mb: float) -> str:
 async def _opening_rows(hb, rows, c, body: str, rich: bool, name: str) -> None:
     """Opening a long draft: a bare QTextEdit's one call (``setHtml`` or ``setPlainText``, then Qt's lazy
     layout: the baseline), then Compose's ``load()``, which puts the body in a piece per turn
-    (app/ui/body_loader.py)."""
+    (app/ui/compose/body/body_loader.py)."""
     from PySide6.QtWidgets import QTextEdit
 
     from app.domain.models import BodyFormat, Draft, Recipient
@@ -198,7 +198,7 @@ async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float
     from PySide6.QtGui import QTextDocument
 
     # opening a long rich draft as Dispatch saved it (Qt's HTML), which Compose imports a few paragraphs per
-    # turn (app/ui/rich_cuts.py)
+    # turn (app/ui/compose/body/rich_cuts.py)
     made = QTextDocument()
     made.setDefaultFont(c.body.document().defaultFont())
     made.setHtml(_rich_body(mb))
@@ -209,7 +209,7 @@ async def _rich_rows(hb, rows, c, autosave, seconds: float, rate: int, mb: float
     del html
     await _typing_rows(hb, rows, c, autosave, seconds, rate, f"a {mb:g} MB rich-text body")
     # HTML that Qt did not write (Outlook's reply thread): Qt's HTML of it comes from the helper process
-    # (app/ui/html_helper.py), then goes in the same way
+    # (app/ui/compose/body/html_helper.py), then goes in the same way
     foreign = outlook_html(int(OUTLOOK_MB * 1_000_000))
     c.clear()  # from an empty Compose, as the other opening rows: freeing the typed-into body is not this row's
     await _until(lambda: not c.reaper.busy(), 60)
@@ -274,7 +274,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
     from app.domain.models import Draft, Recipient
     from app.storage.journal import Journal
     from app.storage.settings import Settings
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     result = {}
     hb = SplitHeartbeat()

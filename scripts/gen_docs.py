@@ -4,7 +4,7 @@
   state table, read from ``app.core.submission`` (its ``TRANSITIONS``, ``RESTART`` and state sets); between
   ``<!-- gen:contracts -->`` markers, the import-linter contracts of pyproject.toml.
 - docs/user-guide.md, between ``<!-- gen:keys -->`` markers: every key of the window, as the F1 sheet lists
-  it (``app.ui.shortcuts.sheet_rows``: the window's own actions, then ``app.ui.actions.CONTEXT_KEYS``), read
+  it (``app.ui.window.shortcuts.sheet_rows``: the window's own actions, then ``app.ui.window.actions.CONTEXT_KEYS``), read
   from a real window built offscreen.
 - README.md, between ``<!-- gen:top-keys -->`` markers: the most used of those keys (``TOP_KEYS``).
 - docs/performance.md, whole: ``bench/perf_doc.py`` from the committed bench/results/*.json.
@@ -94,8 +94,8 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     _ = app
     from app.storage.journal import Journal
     from app.storage.settings import Settings
-    from app.ui.main_window import MainWindow
-    from app.ui.shortcuts import sheet_rows as rows_of
+    from app.ui.window.main_window import MainWindow
+    from app.ui.window.shortcuts import sheet_rows as rows_of
 
     with tempfile.TemporaryDirectory() as home:
         old = os.environ.get("DISPATCH_HOME")

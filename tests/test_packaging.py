@@ -296,7 +296,7 @@ def test_bundle_holds_what_is_imported_lazily(installed):
     missing = [m for m in wanted if not bundled(m)]
     assert not missing, f"not in the bundle: {missing}"
     assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Berlin").is_file()
-    # the UI's icons (app.ui.theme looks in sys._MEIPASS/resources when frozen)
+    # the UI's icons (app.ui.window.theme looks in sys._MEIPASS/resources when frozen)
     wanted_icons = sorted(p.relative_to(ROOT / "resources") for p in (ROOT / "resources").rglob("*.svg"))
     assert wanted_icons and all((internal / "resources" / rel).is_file() for rel in wanted_icons)
     assert list(internal.glob("keyring-*.dist-info/entry_points.txt"))
@@ -480,7 +480,7 @@ def _failed_self_test(code: str, tmp_path: Path) -> str:
 def test_self_test_fails_when_the_html_helper_cannot_run(tmp_path):
     """A fault injected on purpose: the helper process is one that exits with an error (as a bundle missing
     the offscreen platform would). The self-test must say so, not fall back quietly."""
-    code = ("import sys, app.ui.qt_html as q; q.command = lambda font: [sys.executable, '-c', 'raise SystemExit(7)']; "
+    code = ("import sys, app.ui.compose.body.qt_html as q; q.command = lambda font: [sys.executable, '-c', 'raise SystemExit(7)']; "
             "from app.selftest import run; sys.exit(run())")
     line = _failed_self_test(code, tmp_path)
     assert line.startswith("self-test: FAILED at open long HTML: the helper process failed: exit status 7"), line

@@ -4,7 +4,7 @@
 pyenchant (it loads ``libenchant-2``), listing the dictionaries, opening one, checking words, asking for
 suggestions — and everything that touches the personal dictionary's file runs there; each call returns a
 :class:`concurrent.futures.Future` at once. The UI thread never waits on one: it adds a done-callback
-and hands the answer over to itself (app/ui/spell_highlighter.py).
+and hands the answer over to itself (app/ui/compose/spell_highlighter.py).
 
 Verdicts carry the checker's :attr:`generation`; it changes when the language does, so an answer that
 arrives after a switch is recognised as stale. A word is correct when it is in the personal dictionary

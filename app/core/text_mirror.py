@@ -1,6 +1,6 @@
 """A copy of the editor's text kept in chunks, so a keystroke costs a splice of one chunk and a snapshot
 of a 10 MB body costs a tuple of a few hundred references (no Qt here; the Qt side is
-:mod:`app.ui.body_mirror`, which feeds it the ranges the editor's document reports as changed).
+:mod:`app.ui.compose.body.body_mirror`, which feeds it the ranges the editor's document reports as changed).
 
 The whole text is only ever joined by :meth:`ChunkedText.text` or by joining a :meth:`snapshot` (the
 autosave does that on the journal thread); strings are immutable, so a snapshot never changes after it

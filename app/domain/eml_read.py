@@ -14,7 +14,7 @@ RFC 2231 names). What it cannot read it says in an :class:`EmlError` whose messa
 
 Sizes a file claims (Content-Length, ``size=``) are never believed: only the bytes that are there count.
 A charset Python does not know is read as UTF-8 (bad bytes replaced), never refused. The HTML body is
-kept as written: it is data, shown only in Compose's ``SafeDocument`` (app/ui/safe_text.py), which loads
+kept as written: it is data, shown only in Compose's ``SafeDocument`` (app/ui/common/safe_text.py), which loads
 nothing but ``data:`` images; ``cid:`` references stay and name the inline attachments.
 """
 

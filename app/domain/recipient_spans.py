@@ -4,7 +4,7 @@ A recipient field holds ``Name <addr>`` or bare addresses separated by ``,`` or 
 quotes or angle brackets is part of the entry). The field edits them as whole tokens: Backspace at the
 start of the typing position removes the entry before it, Left/Right select a whole entry, Delete or
 Backspace on a selected entry removes it, a completion replaces the entry being typed. These functions say
-what those edits do to the text; ``app.ui.recipient_edit`` only applies them.
+what those edits do to the text; ``app.ui.compose.recipient_edit`` only applies them.
 
 A span is ``(start, end)``: ``text[start:end]`` is the entry without the whitespace around it.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.domain.models import BodyFormat, Draft
-from app.ui.body_loader import PIECEWISE_FROM
+from app.ui.compose.body.body_loader import PIECEWISE_FROM
 
 #: lines as mail has them, some of them long, with the characters Qt's insertText treats specially
 LINE = "Line of a long message, with ünïcödé, a tab\tand an emoji \U0001F600 in it.\n"
@@ -55,7 +55,7 @@ class TurnOrder:
 
 def open_body(qtbot, c, draft) -> None:
     """Open ``draft`` in Compose and wait until its body is all in the editor (a long one goes in a piece
-    per turn: app/ui/body_loader.py, tested in test_body_loader.py)."""
+    per turn: app/ui/compose/body/body_loader.py, tested in test_body_loader.py)."""
     c.load(draft)
     qtbot.waitUntil(lambda: not c.loader.active, timeout=30000)
 

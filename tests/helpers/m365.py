@@ -21,7 +21,7 @@ def m365_account(sb, email=ALICE) -> AccountConfig:
 def signin_window(qtbot, settings):
     from app.app_main import Controller
     from app.cli import parse
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     win = MainWindow(settings=settings, keyring_ok=True)
     qtbot.addWidget(win)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
 from app.domain.models import BodyFormat, Draft
-from app.ui import body_loader
+from app.ui.compose.body import body_loader
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
@@ -47,7 +47,7 @@ def load_linking_a_served_sheet(qtbot, tmp_path, html_for):
     """Load ``html_for(sheet_url)`` (rich) into a SafeTextEdit, all of it, while another process serves the
     style sheet at ``sheet_url`` from a FIFO (a thread of this one would wait for the GIL that Qt's read
     holds) and writes down each open of it. Returns (editor, loader, whether the sheet was opened)."""
-    from app.ui.safe_text import SafeTextEdit
+    from app.ui.common.safe_text import SafeTextEdit
 
     sheet, log = tmp_path / "evil.css", tmp_path / "opened.log"
     os.mkfifo(sheet)

@@ -71,7 +71,7 @@ def _window_heard(qtbot, sandbox, tmp_path, journal, said: list[str]):
     """Like ``journal_window``, but every status-bar message from the window's first moment on goes to
     ``said`` (the window is built the way the app builds it: frame first, then ``finish_setup``, which
     builds the journal bridge and reopens a recovered message)."""
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     acc, pw = account_for(sandbox)
     session = Session.for_account(acc, pw)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
-from app.ui.outbox_view import OutboxView
+from app.ui.outbox.outbox_view import OutboxView
 from tests.helpers.windows import journal_window
 from tests.ui.conftest import ALICE, BOB, close_window, wait_task
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.models import Draft, Recipient
-from app.ui.compose_view import EDITED
+from app.ui.compose.compose_view import EDITED
 from tests.helpers.processes import kill_hard, log_lines, poll_until
 from tests.reliability.edit_app_child import SUBJECT
 from tests.reliability.workload import ALICE, BOB, make_service, user

@@ -50,7 +50,7 @@ def _own_dispatch_home(tmp_path, monkeypatch):
 
 
 def make_window(qtbot, session, settings, screenshot=True, journal=None):
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     win = MainWindow(session, settings=settings, journal=journal)
     qtbot.addWidget(win)
@@ -172,7 +172,7 @@ def wired(qtbot, tmp_path):
     from app.core.autosave import Autosave
     from app.core.journal_writer import JournalWriter
     from app.storage.journal import Journal
-    from app.ui.compose_view import ComposeView
+    from app.ui.compose.compose_view import ComposeView
 
     c = ComposeView()
     qtbot.addWidget(c)

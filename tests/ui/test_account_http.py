@@ -22,7 +22,7 @@ REMOTE_HTTP = "http://mail.example.com/EWS/Exchange.asmx"
 
 @pytest.fixture
 def dialog(qtbot):
-    from app.ui.account_dialog import AccountDialog
+    from app.ui.accounts.account_dialog import AccountDialog
 
     dlg = AccountDialog(None, keyring_ok=False)
     qtbot.addWidget(dlg)
@@ -85,7 +85,7 @@ def test_a_stored_http_account_is_refused_at_start_with_the_reason(qtbot, aloop,
     says why in the banner, and never looks the host up nor connects."""
     from app.app_main import Controller
     from app.cli import parse
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     looked_up = []
 
@@ -125,7 +125,7 @@ def test_a_stored_http_account_without_a_password_is_refused_without_asking_for_
     it says why the account cannot be used."""
     from app.app_main import Controller
     from app.cli import parse
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     settings = Settings(tmp_path / "config" / "settings.json")
     settings.set_account(AccountConfig(email=ALICE, ews_url="http://mail.example.invalid/EWS/Exchange.asmx",
@@ -155,7 +155,7 @@ def test_a_stored_graph_account_with_a_plain_http_graph_url_is_reported_and_neve
     from app.app_main import Controller, watch_settings
     from app.cli import parse
     from app.domain.account import Backend
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     path = tmp_path / "config" / "settings.json"
     path.parent.mkdir()

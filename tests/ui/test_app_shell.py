@@ -60,7 +60,7 @@ def test_first_paint_happens_before_exchangelib_is_imported(tmp_path):
 
 def test_the_first_frame_is_the_empty_window_and_the_frame_paints_next(tmp_path):
     """The first paint is the empty window in the scheme's colour, as soon as a bare window would paint;
-    the frame (sidebar, menu titles, status bar: app/ui/frame.py, not imported before) is the next paint,
+    the frame (sidebar, menu titles, status bar: app/ui/window/frame.py, not imported before) is the next paint,
     before the views' slices are done."""
     out = _measured_start(tmp_path, "--sandbox")
     lines = [ln.split()[0] for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_")]
@@ -95,7 +95,7 @@ def test_dispatch_home_overrides_platform_dirs(tmp_path, monkeypatch):
 def test_welcome_then_account_dialog_stores_account_without_password(qtbot, aloop, tmp_path, screenshot_dir,
                                                                      sandbox):
     from app.app_main import Controller
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     settings = Settings(tmp_path / "settings.json")
     win = MainWindow(settings=settings, keyring_ok=False)
@@ -141,7 +141,7 @@ def test_welcome_then_account_dialog_stores_account_without_password(qtbot, aloo
 
 
 def test_every_action_has_a_shortcut_and_a_menu_entry(qtbot, aloop):
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     win = MainWindow()
     qtbot.addWidget(win)
@@ -173,7 +173,7 @@ def test_add_view_puts_another_view_in_sidebar_and_menu(qtbot, aloop, tmp_path):
 
     from app.core.session import Session
     from app.domain.account import AccountConfig
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     acc = AccountConfig(email="a@example.com", ews_url="http://127.0.0.1:9/EWS/Exchange.asmx", username="a")
     session = Session.for_account(acc, "x")

@@ -513,7 +513,7 @@ def test_recovered_draft_with_a_vanished_attachment_says_so_in_compose(qtbot, al
 def test_recipient_field_keeps_long_pastes(qtbot, n):
     """QLineEdit cuts at 32767 characters by default: the recipient fields must not lose addresses."""
     from app.domain.validation import format_recipients
-    from app.ui.recipient_edit import RecipientEdit
+    from app.ui.compose.recipient_edit import RecipientEdit
 
     r = RecipientEdit("to", "To")
     qtbot.addWidget(r)
@@ -541,7 +541,7 @@ def test_pasted_control_characters_in_subject_and_body_do_not_break_saving(qtbot
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway (folder/FIFO/vanished cover it)")
 def test_file_without_read_permission_is_refused_with_the_reason(qtbot, tmp_path):
-    from app.ui.compose_view import ComposeView
+    from app.ui.compose.compose_view import ComposeView
 
     c = ComposeView()
     qtbot.addWidget(c)

@@ -18,8 +18,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 
 from app.domain.models import Folder
-from app.ui import journal_bridge
-from app.ui.outbox_view import OutboxView
+from app.ui.outbox import journal_bridge
+from app.ui.outbox.outbox_view import OutboxView
 from tests.helpers.keys import key
 from tests.helpers.mailbox import items, seed_drafts
 from tests.ui.conftest import close_window, open_window

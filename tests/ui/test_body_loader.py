@@ -1,4 +1,4 @@
-"""A long plain body goes into Compose a piece per event-loop turn (issue 16; app/ui/body_loader.py).
+"""A long plain body goes into Compose a piece per event-loop turn (issue 16; app/ui/compose/body/body_loader.py).
 
 ``setPlainText`` of a 10 MB draft froze the UI ~330 ms in one call, then Qt's lazy layout took ~27 ms a
 turn for ~50 turns. Now the editor gets the body in pieces, and until the last is in, the message is the
@@ -16,8 +16,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import BodyFormat, Draft
-from app.ui import body_loader
-from app.ui.body_loader import PIECEWISE_FROM, cut
+from app.ui.compose.body import body_loader
+from app.ui.compose.body.body_loader import PIECEWISE_FROM, cut
 from tests.helpers.bodies import LINE, TurnOrder, long_body
 
 
@@ -101,7 +101,7 @@ def test_a_short_body_is_set_at_once(wired):
 def test_pieces_make_the_same_document_as_one_set_plain_text(qtbot, monkeypatch, size):
     """Qt makes one paragraph of ``\\r\\n`` but two of ``\\r`` and ``\\n`` inserted apart: no piece
     boundary (however small the pieces) makes the document differ from ``setPlainText`` of the whole."""
-    from app.ui.safe_text import SafeTextEdit
+    from app.ui.common.safe_text import SafeTextEdit
 
     tricky = ("a\r\nb\rc\n\r\n\u2029d\u2028e\t\U0001F600f\r" * 40) + "x" * 300 + "\r\n" + "end\r"
     tricky += "".join("y" * k + "\r\n" for k in range(1, 400, 3))  # lines longer than a piece, ending \r\n
@@ -192,7 +192,7 @@ def test_what_needs_the_whole_body_gets_it(wired, qtbot):
     c.rich.setChecked(False)
 
     from app.domain.snippets import Signature
-    from app.ui.signature_block import SignatureBlock
+    from app.ui.compose.signature_block import SignatureBlock
 
     block = SignatureBlock(c)
     c.load(Draft(subject="long", body=body))

@@ -175,7 +175,7 @@ def test_a_big_body_is_freed_in_pieces_and_the_next_message_is_followed(wired, q
     import shiboken6
 
     from app.domain.models import Draft
-    from app.ui.doc_reaper import BIG_DOCUMENT, REAP_BLOCKS
+    from app.ui.compose.body.doc_reaper import BIG_DOCUMENT, REAP_BLOCKS
 
     c, autosave, journal = wired
     big = _big_body()
@@ -209,7 +209,7 @@ def test_a_rich_body_cleared_while_qt_lays_it_out_is_freed_without_laying_it_out
     the first piece freed made Qt's layout lay the whole document out up to there in one call (2-3 s for
     10 MB). The document being freed now has a layout that lays nothing out."""
     from app.domain.models import BodyFormat, Draft
-    from app.ui.doc_reaper import BIG_DOCUMENT, REAP_BLOCKS
+    from app.ui.compose.body.doc_reaper import BIG_DOCUMENT, REAP_BLOCKS
 
     c, _autosave, _journal = wired
     html = "<html><body>" + "".join(f"<p>paragraph {i} with <b>bold</b> words and more words to make a line of it"

@@ -1,5 +1,5 @@
 """Issue 16: the list models answer each cell's roles in one call into Python (``multiData``,
-app/ui/cell_roles.py). Qt's delegate asks 7 roles of every cell it paints; through ``data()`` each one was a
+app/ui/lists/cell_roles.py). Qt's delegate asks 7 roles of every cell it paints; through ``data()`` each one was a
 call into Python that takes the GIL anew, and beside a worker thread busy in Python (a page of drafts being
 converted, a merge creating its drafts) each call waited for it: a repaint of the merge's results took
 12-15 ms there against 3-4 ms alone (5-7 ms with one call per cell). Here: a paint asks through
@@ -18,8 +18,8 @@ from app.core.merge import MergeRun, RowState
 from app.domain import merge as dm
 from app.domain.models import Draft, ItemRef, MessageSummary, Page
 from app.storage.merges import MergeStore
-from app.ui.merge_model import MergeModel
-from app.ui.message_models import MessageTableModel
+from app.ui.merge.merge_model import MergeModel
+from app.ui.lists.message_models import MessageTableModel
 
 #: every role Qt defines for an item, and a user role
 ROLES = [int(r.value) for r in Qt.ItemDataRole if int(r.value) < int(Qt.ItemDataRole.UserRole.value)]

@@ -165,7 +165,7 @@ def test_discard_clears_compose_and_undo_brings_it_back_exactly(qtbot, window, s
     assert c.to.text() == "Carol <carol@example.com>, zed" and c.body.toPlainText() == "First line and more"
     assert [a.name for a in c.attachments.attachments()] == ["notes.txt"]
     # Discard again and let the bar expire: the server draft is deleted and nothing comes back
-    import app.ui.compose_flows as compose_flows
+    import app.ui.compose.compose_flows as compose_flows
 
     compose_flows.UNDO_DISCARD_MS, saved_ms = 300, compose_flows.UNDO_DISCARD_MS
     try:

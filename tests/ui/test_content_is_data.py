@@ -169,7 +169,7 @@ def test_the_safe_document_answers_every_non_data_url_with_a_placeholder(qtbot, 
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
 
-    from app.ui.safe_text import SafeBrowser, SafeTextEdit
+    from app.ui.common.safe_text import SafeBrowser, SafeTextEdit
 
     for cls in (SafeBrowser, SafeTextEdit):
         w = cls()

@@ -1,7 +1,7 @@
 """Find in a long body that is still going in a piece per turn (issue 16): Find put the rest in first, in
 one call (~0.3 s for a 10 MB plain body, seconds for a rich one; a foreign one still with the helper
 process was set whole, ~0.5 s for 4 MB). It now searches what is in, and searches each piece as it comes
-until the match is there (app/ui/find_bar.py)."""
+until the match is there (app/ui/compose/find_bar.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import BodyFormat, Draft
-from app.ui.find_bar import SEARCHING, FindBar
+from app.ui.compose.find_bar import SEARCHING, FindBar
 from bench.bodies import outlook_html as outlook
 from tests.helpers.bodies import LINE, long_body
 
@@ -113,7 +113,7 @@ def test_find_while_the_helper_works_waits_for_its_answer(bar, qtbot):
 
 
 def test_the_sent_preview_is_searched_as_it_comes_too(qtbot, monkeypatch):
-    from app.ui.sent_view import SentView
+    from app.ui.lists.sent_view import SentView
 
     s = SentView()
     qtbot.addWidget(s)

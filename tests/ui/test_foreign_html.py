@@ -1,5 +1,5 @@
 """Long HTML that Qt did not write (Outlook's) is made Qt's in the helper process, then goes in a piece per
-turn (issue 16; app/ui/html_helper.py, app/ui/qt_html.py, app/ui/body_loader.py).
+turn (issue 16; app/ui/compose/body/html_helper.py, app/ui/compose/body/qt_html.py, app/ui/compose/body/body_loader.py).
 
 ``setHtml`` of Outlook's HTML runs at ~4 MB a second here, on the UI thread, and cannot move to a thread
 (PySide holds the interpreter lock through it). These tests start the real helper (``python -m app
@@ -22,7 +22,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import BodyFormat, Draft
-from app.ui import body_loader, html_helper, qt_html, rich_cuts
+from app.ui.compose.body import body_loader, html_helper, qt_html, rich_cuts
 from bench.bodies import outlook_html as outlook
 from tests.helpers.rich import ctrl_s_while_it_opens, load_linking_a_served_sheet, set_whole
 
@@ -45,7 +45,7 @@ def _recording(edit) -> list[str]:
 
 
 def test_long_outlook_html_is_made_qts_by_the_helper_and_goes_in_in_pieces(qtbot):
-    from app.ui.safe_text import SafeTextEdit
+    from app.ui.common.safe_text import SafeTextEdit
 
     edit = SafeTextEdit()
     qtbot.addWidget(edit)
@@ -80,7 +80,7 @@ def test_the_helper_fetches_nothing(qtbot, tmp_path):
 
 
 def test_a_new_message_kills_the_helper_of_the_last(qtbot):
-    from app.ui.safe_text import SafeTextEdit
+    from app.ui.common.safe_text import SafeTextEdit
 
     edit = SafeTextEdit()
     qtbot.addWidget(edit)
@@ -100,7 +100,7 @@ def test_a_new_message_kills_the_helper_of_the_last(qtbot):
 def test_a_helper_that_fails_or_hangs_leaves_the_body_to_one_set_html(qtbot, tmp_path, monkeypatch, fault):
     """A fault injected on purpose: the helper started is one that exits with an error, or one that never
     answers (killed when its time is up). The body then goes in with one setHtml, as it did before."""
-    from app.ui.safe_text import SafeTextEdit
+    from app.ui.common.safe_text import SafeTextEdit
 
     marker = tmp_path / "helper.pid"
     script = {"fails": "import os, sys; open(sys.argv[1], 'w').write(str(os.getpid())); sys.exit(3)",
@@ -227,7 +227,7 @@ def test_ctrl_s_while_the_helper_works_saves_the_body_as_it_came(qtbot, window, 
 
 
 def test_the_sent_preview_shows_long_outlook_html_the_same_way(qtbot):
-    from app.ui.sent_view import SentView
+    from app.ui.lists.sent_view import SentView
 
     s = SentView()
     qtbot.addWidget(s)
@@ -287,7 +287,7 @@ def test_typing_into_an_opened_outlook_body_saves_exactly_what_the_editor_holds(
 
 def SafeTextDocumentHtml(html: str, font) -> str:  # noqa: N802 - reads as what it returns
     """Qt's HTML of ``html`` (what the helper answers; a draft Dispatch saved)."""
-    from app.ui.safe_text import SafeDocument
+    from app.ui.common.safe_text import SafeDocument
 
     doc = SafeDocument()
     doc.setDefaultFont(font)

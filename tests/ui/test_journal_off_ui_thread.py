@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
-from app.ui.compose_view import EDITED
+from app.ui.compose.compose_view import EDITED
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.ui.conftest import BOB, close_window, open_window, wait_task

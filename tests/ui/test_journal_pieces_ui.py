@@ -3,7 +3,7 @@
 The journal keeps a long body in pieces and a record writes only the pieces it does not hold already
 (app/storage/body_blob.py; the rules are tested in tests/core/test_journal_pieces.py). That only pays if
 Compose hands over the very same objects for what was not typed into: the plain body's chunks
-(app/ui/body_mirror.py); a rich body is handed over whole (Qt's ``toHtml()``) and cut by the journal. Typing on into a long body,
+(app/ui/compose/body/body_mirror.py); a rich body is handed over whole (Qt's ``toHtml()``) and cut by the journal. Typing on into a long body,
 each save after the first writes a row or a few, and a fresh reader of the file (a restart) reads exactly
 what the editor holds. Real Compose, real journal file; rows written are counted by SQLite's own
 ``AUTOINCREMENT`` sequence.

@@ -62,7 +62,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog
 
 from app.core.submission import SubState
 from app.domain.models import Folder
-from app.ui import shortcuts
+from app.ui.window import shortcuts
 from tests.helpers.keys import type_text
 from tests.helpers.mailbox import seed_drafts
 from tests.ui.conftest import ALICE, close_window, open_window, wait_task

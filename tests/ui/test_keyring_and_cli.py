@@ -41,7 +41,7 @@ def test_account_dialog_puts_the_password_in_the_keyring_and_a_restart_reads_it(
         qtbot, aloop, sandbox, tmp_path, fake_keyring, screenshot_dir):
     from app.app_main import Controller
     from app.cli import parse
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     assert secrets.keyring_available(), "the test keyring counts as a usable OS keyring"
     user = _alice(sandbox)
@@ -95,7 +95,7 @@ def test_password_entered_at_the_prompt_is_kept_in_the_keyring(qtbot, aloop, san
     from app.app_main import Controller
     from app.cli import parse
     from app.domain.account import AccountConfig
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     user = _alice(sandbox)
     settings = Settings(tmp_path / "config" / "settings.json")
@@ -141,7 +141,7 @@ def file_log(tmp_path, monkeypatch):
 def test_command_line_account_through_the_real_parser_connects(qtbot, aloop, sandbox, settings, monkeypatch, file_log):
     from app.app_main import Controller
     from app.cli import parse
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     user = _alice(sandbox)
     monkeypatch.setenv("DISPATCH_TEST_PW", user["password"])

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from app.domain import list_rows
 from app.mail.ews import convert
-from app.ui.message_models import INSERT_BATCH, MessageTableModel
+from app.ui.lists.message_models import INSERT_BATCH, MessageTableModel
 from tests.helpers.keys import key
 from tests.helpers.mailbox import seed_drafts
 from tests.ui.conftest import close_window, open_window

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLineEdit
 
-from app.ui.attachment_saver import safe_file_name, write_new
-from app.ui.message_models import MessageTableModel
+from app.ui.compose.attachment_saver import safe_file_name, write_new
+from app.ui.lists.message_models import MessageTableModel
 from tests.helpers.keys import key
 from tests.helpers.lists import open_loaded, selected
 from tests.helpers.mailbox import seed_drafts, seed_sent

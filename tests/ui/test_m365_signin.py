@@ -3,7 +3,7 @@ again" prompt, the token cache in the keyring, and the sandbox mailbox through G
 
 Everything is real - the window, the Controller, MSAL against the sandbox's authority over HTTPS, the app's
 loopback listener, GraphMailService over httpx against the sandbox's Graph - except the system browser,
-which cannot run here: ``app.ui.m365_signin.open_in_browser`` is replaced by a plain HTTP client that does
+which cannot run here: ``app.ui.accounts.m365_signin.open_in_browser`` is replaced by a plain HTTP client that does
 what the user does on the authority's page (signs in, approves) and posts the page's answer to the app's
 loopback redirect (the README names this stand-in)."""
 
@@ -37,7 +37,7 @@ class Browser:
         self.opened: list[str] = []
         self.done = threading.Event()
         self.errors: list[BaseException] = []
-        monkeypatch.setattr("app.ui.m365_signin.open_in_browser", self.open)
+        monkeypatch.setattr("app.ui.accounts.m365_signin.open_in_browser", self.open)
 
     def open(self, url: str) -> bool:
         self.opened.append(url)
@@ -120,7 +120,7 @@ def test_the_account_dialog_signs_in_to_microsoft_365_by_keys(qtbot, aloop, sand
     win, ctl = signin_window(qtbot, settings)
     # the session's account carries the tenant's overrides; the dialog opens on it
     win.session = None
-    from app.ui.account_dialog import AccountDialog
+    from app.ui.accounts.account_dialog import AccountDialog
 
     dlg = AccountDialog(win, m365_account(sb, email=ALICE))
     win.account_dialog = dlg
@@ -153,7 +153,7 @@ def test_a_refused_consent_is_said_in_the_dialog_and_changes_nothing(qtbot, aloo
     user = Browser(sb, monkeypatch, password="wrong-password")
     settings = Settings(tmp_path / "config" / "settings.json")
     win, ctl = signin_window(qtbot, settings)
-    from app.ui.account_dialog import AccountDialog
+    from app.ui.accounts.account_dialog import AccountDialog
 
     dlg = AccountDialog(win, m365_account(sb))
     dlg.account_entered.connect(win.account_entered)
@@ -173,8 +173,8 @@ def test_a_refused_consent_is_said_in_the_dialog_and_changes_nothing(qtbot, aloo
 
 def test_no_application_id_is_a_clear_error_before_any_sign_in(qtbot, aloop, tmp_path, monkeypatch):
     opened = []
-    monkeypatch.setattr("app.ui.m365_signin.open_in_browser", opened.append)
-    from app.ui.account_dialog import AccountDialog
+    monkeypatch.setattr("app.ui.accounts.m365_signin.open_in_browser", opened.append)
+    from app.ui.accounts.account_dialog import AccountDialog
 
     dlg = AccountDialog(None, kind="m365")
     qtbot.addWidget(dlg)
@@ -216,11 +216,11 @@ def test_device_code_sign_in_shows_the_code_with_copy_and_completes(qtbot, aloop
     from tests.authority.helpers import submit
 
     opened = []
-    monkeypatch.setattr("app.ui.m365_signin.open_in_browser", opened.append)
+    monkeypatch.setattr("app.ui.accounts.m365_signin.open_in_browser", opened.append)
     sb = sandbox_factory(graph=True)
     settings = Settings(tmp_path / "config" / "settings.json")
     win, ctl = signin_window(qtbot, settings)
-    from app.ui.account_dialog import AccountDialog
+    from app.ui.accounts.account_dialog import AccountDialog
 
     dlg = AccountDialog(win, m365_account(sb))
     win.account_dialog = dlg
@@ -329,8 +329,8 @@ def test_a_sign_in_authority_that_would_carry_the_sign_in_unsafely_is_refused_at
     """Issue 46: the authority typed in the dialog follows the one rule of every secret-carrying URL
     (app.domain.validation.check_secret_url): nothing is opened and no sign-in starts."""
     opened = []
-    monkeypatch.setattr("app.ui.m365_signin.open_in_browser", opened.append)
-    from app.ui.account_dialog import AccountDialog
+    monkeypatch.setattr("app.ui.accounts.m365_signin.open_in_browser", opened.append)
+    from app.ui.accounts.account_dialog import AccountDialog
 
     dlg = AccountDialog(None, kind="m365")
     qtbot.addWidget(dlg)

@@ -1,6 +1,6 @@
 """Mail merge in the real window, by keys, against the sandbox over HTTP: Compose is the template, a table
 pasted with Ctrl+V, the preview, Ctrl+Return → one SendItem, each row's outcome inline, two failed rows fixed
-in their cells (F2, Enter), Ctrl+R → only those two sent; nothing twice (app/ui/merge_dialog.py)."""
+in their cells (F2, Enter), Ctrl+R → only those two sent; nothing twice (app/ui/merge/merge_dialog.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.merge import RowState
-from app.ui.merge_dialog import MergeDialog
+from app.ui.merge.merge_dialog import MergeDialog
 from tests.helpers.keys import CTRL, press, type_focused as type_text
 from tests.helpers.mailbox import sent_mids
 from tests.helpers.merge import merge_ready
@@ -115,7 +115,7 @@ def test_merge_by_keys_one_senditem_outcomes_inline_fix_and_resend(qtbot, aloop,
 def test_mail_merge_is_in_the_file_menu_the_f1_sheet_and_the_palette_once(qtbot, window):
     from PySide6.QtGui import QKeySequence
 
-    from app.ui.shortcuts import collect
+    from app.ui.window.shortcuts import collect
 
     win = window
     listed = {(group, text): keys for group, rows in collect(win) for text, keys in rows}
@@ -350,7 +350,7 @@ def test_each_cells_flags_are_qts_own_and_editable_only_where_a_fix_can_go(qtbot
     from app.domain import merge as dm
     from app.domain.models import Draft
     from app.storage.merges import MergeStore
-    from app.ui.merge_model import MergeModel
+    from app.ui.merge.merge_model import MergeModel
 
     table = dm.parse_table("email,name\na@example.com,A\nb@example.com,B\nc@example.com,C\n"
                            "d@example.com,D\ne@example.com,E\n".encode("utf-8"))

@@ -100,7 +100,7 @@ def test_an_action_added_later_is_listed_and_the_palette_is_built_once(qtbot, wi
 
 
 def test_the_new_commands_are_in_their_menus_and_the_f1_sheet(qtbot, window):
-    from app.ui.shortcuts import collect
+    from app.ui.window.shortcuts import collect
 
     win = window
     listed = {(group, text): keys for group, rows in collect(win) for text, keys in rows}

@@ -1,6 +1,6 @@
 """A start-up hiccup does not leave the window offline: a connect that failed in a way that may pass by
 itself (a reply that could not be read, a busy server) is tried again after a few seconds, the banner says
-when, and the lists load without the user pressing anything (app/ui/reconnect.py). A refused sign-in is
+when, and the lists load without the user pressing anything (app/ui/window/reconnect.py). A refused sign-in is
 not retried by itself (test_window_more.py::test_retry_after_sign_in_refused_once)."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import BodyFormat, Draft
-from app.ui.compose_view import RICH_STEADY_MOST
+from app.ui.compose.compose_view import RICH_STEADY_MOST
 from tests.helpers.bodies import open_rich, rich_body
 
 

@@ -1,5 +1,5 @@
-"""A long rich-text body goes into Compose a piece per event-loop turn (issue 16; app/ui/body_loader.py,
-app/ui/rich_cuts.py).
+"""A long rich-text body goes into Compose a piece per event-loop turn (issue 16; app/ui/compose/body/body_loader.py,
+app/ui/compose/body/rich_cuts.py).
 
 ``setHtml`` of a 10 MB rich draft was one call of seconds on the UI thread. Now HTML that Qt wrote (a draft
 Dispatch saved) is cut between its top-level paragraphs and imported a piece per turn. These tests assert
@@ -18,8 +18,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import BodyFormat, Draft
-from app.ui import body_loader, rich_cuts
-from app.ui.compose_view import html_head
+from app.ui.compose.body import body_loader, rich_cuts
+from app.ui.compose.compose_view import html_head
 from tests.helpers.rich import _loaded, ctrl_s_while_it_opens, load_linking_a_served_sheet, set_whole
 
 #: one of everything Qt's exporter writes at the top level, and paragraphs that differ from their
@@ -56,7 +56,7 @@ def small_pieces(monkeypatch):
 
 @pytest.mark.parametrize("size", [1, 700, 5000])
 def test_pieces_make_the_same_document_as_one_set_html(qtbot, small_pieces, size):
-    from app.ui.safe_text import SafeTextEdit
+    from app.ui.common.safe_text import SafeTextEdit
 
     small_pieces(size)
     edit = SafeTextEdit()
@@ -92,7 +92,7 @@ def test_cuts_fall_only_between_two_top_level_paragraphs():
 def test_html_that_qt_did_not_write_is_never_cut(qtbot, small_pieces):
     """Short foreign HTML is set in one call, however small the pieces (a long one goes through the
     helper process first: tests/ui/test_foreign_html.py)."""
-    from app.ui.safe_text import SafeTextEdit
+    from app.ui.common.safe_text import SafeTextEdit
 
     small_pieces(1000)
     edit = SafeTextEdit()
@@ -199,8 +199,8 @@ def test_ctrl_s_while_a_long_rich_draft_opens_saves_all_of_it(qtbot, window, san
 def test_the_sent_preview_shows_a_long_message_in_pieces(qtbot):
     """The Sent preview set a 10 MB message in one call (and freed it in one when the next was shown): it
     loads the body as Compose does; Find in it puts the rest in first; the next message stops the loading."""
-    from app.ui.body_loader import PIECEWISE_FROM
-    from app.ui.sent_view import SentView
+    from app.ui.compose.body.body_loader import PIECEWISE_FROM
+    from app.ui.lists.sent_view import SentView
 
     s = SentView()
     qtbot.addWidget(s)

@@ -13,7 +13,7 @@ from tests.ui.conftest import close_window
 
 
 def _welcome_window(qtbot, tmp_path):
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     win = MainWindow(settings=Settings(tmp_path / "settings.json"), keyring_ok=False)
     qtbot.addWidget(win)
@@ -327,7 +327,7 @@ def test_dark_and_light_schemes_paint_every_view(qtbot, aloop, sandbox, settings
 def test_the_scheme_follows_the_system(qtbot, window, monkeypatch):
     """colorSchemeChanged re-themes the open window (the offscreen platform cannot change its scheme, so
     the system's answer is stood in for and the signal emitted as the platform would)."""
-    from app.ui import theme
+    from app.ui.window import theme
 
     monkeypatch.delenv("DISPATCH_COLOR_SCHEME", raising=False)
     hints = QGuiApplication.styleHints()

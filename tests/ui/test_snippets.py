@@ -89,7 +89,7 @@ def test_a_snippet_from_the_palette_fills_in_date_and_subject(qtbot, window):
 
 
 def test_a_rich_snippets_remote_image_loads_nothing(qtbot, window):
-    from app.ui import snippet_insert
+    from app.ui.compose import snippet_insert
 
     win = window
     web = HttpCanary()

@@ -300,7 +300,7 @@ def test_typing_on_into_a_long_paragraph_keeps_its_words_once(qtbot, spell_windo
 
 
 def test_after_a_big_body_is_cleared_the_new_body_is_checked(qtbot, spell_window):
-    """Compose puts a fresh document under the editor when a big body goes (issue 16, app/ui/doc_reaper.py):
+    """Compose puts a fresh document under the editor when a big body goes (issue 16, app/ui/compose/body/doc_reaper.py):
     the underlines follow the new document, and the old one being freed paints nothing."""
     win = spell_window
     body = body_ready(qtbot, win)

@@ -12,7 +12,7 @@ from tests.ui.conftest import _window_or_its_dialog_is_active, account_for, clos
 
 
 def _lazy_window(qtbot, tmp_path, session=None):
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     win = MainWindow(session, settings=Settings(tmp_path / "settings.json"), lazy=True)
     qtbot.addWidget(win)
@@ -28,7 +28,7 @@ def test_the_lazy_window_shows_its_background_first_and_its_frame_on_request(qtb
     start_setup builds the frame at once, before the slices."""
     from PySide6.QtGui import QPalette
 
-    from app.ui.theme import PALETTES, early_scheme
+    from app.ui.window.theme import PALETTES, early_scheme
 
     win = _lazy_window(qtbot, tmp_path)
     assert not hasattr(win, "sidebar") and win.centralWidget() is None
@@ -43,7 +43,7 @@ def test_the_lazy_window_shows_its_background_first_and_its_frame_on_request(qtb
 
 
 def test_slices_run_one_per_event_loop_turn_and_finish_by_themselves(qtbot, aloop, tmp_path):
-    from app.ui.setup_steps import steps
+    from app.ui.window.setup_steps import steps
 
     win = _lazy_window(qtbot, tmp_path)
     assert not win.ready and win.current_view() == "starting"
@@ -97,7 +97,7 @@ def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_pa
     session = Session.for_account(acc, pw)
     win = _lazy_window(qtbot, tmp_path, session)
     win.start_setup()
-    from app.ui.setup_steps import steps
+    from app.ui.window.setup_steps import steps
 
     def half_built():
         if len(win._steps) > len(steps()) // 2:
@@ -116,7 +116,7 @@ def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_pa
 def test_views_added_at_start_up_do_not_re_style_the_sidebar(qtbot, aloop, tmp_path):
     """The Outbox's sidebar item (the journal's slice) no longer re-polishes the sidebar (QStyle's enums
     and the style sheet: 5-10 ms in that slice); going compact and back still does."""
-    from app.ui.sidebar_fit import COMPACT_BELOW
+    from app.ui.window.sidebar_fit import COMPACT_BELOW
 
     win = _lazy_window(qtbot, tmp_path)
     win.start_setup()
@@ -136,7 +136,7 @@ _PROBE = r"""
 import enum, json, threading
 import PySide6.QtCore  # noqa: F401
 from app.app_main import run  # noqa: F401 - python -m app imports it before PySide6
-import app.ui.main_window as mw
+import app.ui.window.main_window as mw
 
 phase = ["before main"]
 enums = []
@@ -159,7 +159,7 @@ def _during(name, f):
     return run
 
 
-import app.ui.setup_steps as ss
+import app.ui.window.setup_steps as ss
 
 ss.qt_namespace = _during(lambda w: "qt_namespace", ss.qt_namespace)
 mw.MainWindow.start_setup = _during(lambda w: "start_setup", mw.MainWindow.start_setup)
@@ -237,7 +237,7 @@ def test_a_journal_that_cannot_be_opened_is_explained_as_before(qtbot, aloop, tm
             raise JournalUnavailable("the journal's folder cannot be written (PermissionError)")
         return real(path, **kw)
     monkeypatch.setattr(journal_mod, "Journal", refuse)
-    monkeypatch.setattr("app.ui.journal_bridge.Journal", refuse)
+    monkeypatch.setattr("app.ui.outbox.journal_bridge.Journal", refuse)
     win = _lazy_window(qtbot, tmp_path)
     win.start_setup()
     with qtbot.waitSignal(win.setup_finished, timeout=20000):
@@ -251,7 +251,7 @@ def test_a_measured_start_names_its_longest_piece_of_ui_work(start_probe):
     """bench/bench_startup_stall.py reports the longest piece (a pre-loop import, Qt's enums, a slice)
     from the DISPATCH_READY line: it is there and names a piece (its size is the bench's business)."""
     from app.app_main import _PRE_LOOP_IMPORTS
-    from app.ui.setup_steps import steps
+    from app.ui.window.setup_steps import steps
 
     longest = next(w for w in start_probe["ready_line"].split() if w.startswith("longest="))
     ms, _, name = longest[len("longest="):].partition(":")

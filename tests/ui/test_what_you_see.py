@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt
 
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
-from app.ui.compose_view import EDITED
-from app.ui.newer_marks import NEWER_HERE
-from app.ui.drafts_flows import NOT_SENT_NEWER
+from app.ui.compose.compose_view import EDITED
+from app.ui.lists.newer_marks import NEWER_HERE
+from app.ui.lists.drafts_flows import NOT_SENT_NEWER
 from tests.helpers.keys import CTRL, key
 from tests.helpers.windows import journal_window
 from tests.ui.conftest import ALICE, BOB, close_window, wait_task

@@ -8,9 +8,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Page, Recipient
-from app.ui.compose_view import ComposeView
-from app.ui.message_models import MessageTableModel
-from app.ui.safe_text import SafeBrowser
+from app.ui.compose.compose_view import ComposeView
+from app.ui.lists.message_models import MessageTableModel
+from app.ui.common.safe_text import SafeBrowser
 
 
 def _drafts(n):

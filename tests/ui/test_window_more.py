@@ -103,7 +103,7 @@ def test_wrong_password_shows_sign_in_banner_with_retry(qtbot, aloop, sandbox, s
 
 def test_unexpected_error_becomes_banner_and_log_line(qtbot, aloop, caplog):
     from app.app_main import install_excepthook
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     win = MainWindow()
     qtbot.addWidget(win)
@@ -130,7 +130,7 @@ def test_a_local_data_failure_that_escapes_is_named_not_something_went_wrong(qtb
 
     from app.app_main import install_excepthook
     from app.storage.local_errors import FULL
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     win = MainWindow()
     qtbot.addWidget(win)
@@ -215,7 +215,7 @@ def test_stored_account_without_keyring_asks_for_the_password_once(qtbot, aloop,
 
     from app.app_main import Controller
     from app.storage import secrets
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     acc, pw = account_for(sandbox)
     acc.sandbox = False
@@ -286,7 +286,7 @@ def test_first_run_sandbox_choice_and_command_line_account(qtbot, aloop, sandbox
     from types import SimpleNamespace
 
     from app.app_main import Controller
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     monkeypatch.setenv("DISPATCH_HOME", str(tmp_path))
     win = MainWindow(settings=settings)

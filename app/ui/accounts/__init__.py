@@ -1,0 +1,1 @@
+"""Accounts: the account dialog, Microsoft 365 sign-in, certificate trust and signing in again."""

@@ -1,0 +1,373 @@
+"""First run and account set-up: the welcome page, the account dialog (Exchange Server over EWS with a
+password, or Microsoft 365 with Microsoft sign-in: app/ui/accounts/m365_signin.py), the password prompt.
+
+Dialogs are opened with ``open()`` (window-modal, non-blocking) and report through signals; nothing
+here calls ``exec()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLineEdit,
+    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from app.domain.account import AccountConfig, AuthType, Backend
+from app.domain.validation import check_ews_url, is_valid_address
+from app.ui.common.safe_text import PlainLabel
+
+EWS_KIND, M365_KIND = "ews", "m365"
+
+
+class AccountDialog(QDialog):
+    """The account: Exchange Server (EWS: email, EWS URL, user name, password, auth type, TLS verification)
+    or Microsoft 365 (sign in with Microsoft: the panel of app/ui/accounts/m365_signin.py)."""
+
+    account_entered = Signal(object, str)  # AccountConfig, password ("" for Microsoft 365): test it, then connection_failed/accept
+    sandbox_chosen = Signal()  # "Use the sandbox mailbox" instead
+    sandbox_graph_chosen = Signal()  # the sandbox mailbox through Microsoft Graph
+
+    def __init__(self, parent=None, account: AccountConfig | None = None, *, keyring_ok: bool = True,
+                 kind: str | None = None, in_use: AccountConfig | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Account")
+        self.setAccessibleName("Account")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(22, 18, 22, 16)
+        title = PlainLabel("Connect your mailbox", self)
+        title.setObjectName("viewTitle")
+        lay.addWidget(title)
+        self.in_use = PlainLabel(in_use_text(in_use), self)  # what is in use now (the sandbox: not a blank form)
+        self.in_use.setObjectName("viewSubtitle")
+        self.in_use.setAccessibleName("Account in use")
+        self.in_use.setWordWrap(True)
+        self.in_use.setVisible(bool(self.in_use.text()))
+        lay.addWidget(self.in_use)
+        if in_use is not None and in_use.sandbox and in_use.backend == Backend.GRAPH and account is None:
+            kind = kind or M365_KIND  # the sandbox through Graph: the Microsoft 365 page, as in use
+        self.kind = QComboBox(self)
+        self.kind.addItem("Exchange Server (EWS)", EWS_KIND)
+        self.kind.addItem("Microsoft 365 (sign in with Microsoft)", M365_KIND)
+        self.kind.setAccessibleName("Account type")
+        kind_form = QFormLayout()
+        kind_form.addRow("&Account type", self.kind)
+        lay.addLayout(kind_form)
+        self.pages = QStackedWidget(self)
+        ews_page = QWidget(self.pages)
+        ews_lay = QVBoxLayout(ews_page)
+        ews_lay.setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(ews_page)
+        lay.addWidget(self.pages)
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        form.setLabelAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.email = QLineEdit(self)
+        self.email.setPlaceholderText("you@company.com")
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("https://mail.company.com/EWS/Exchange.asmx")
+        self.username = QLineEdit(self)
+        self.username.setPlaceholderText("DOMAIN\\user or you@company.com")
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.Password)
+        self.auth = QComboBox(self)
+        self.auth.addItem("Basic", AuthType.BASIC.value)
+        self.auth.addItem("NTLM", AuthType.NTLM.value)
+        self.verify = QCheckBox("Verify the server's TLS certificate", self)
+        self.verify.setChecked(True)
+        for label, w in (("E-mail", self.email), ("EWS URL", self.url), ("User name", self.username),
+                         ("Password", self.password), ("Authentication", self.auth), ("", self.verify)):
+            w.setAccessibleName(label or "Verify TLS certificate")
+            form.addRow(label, w)
+        ews_lay.addLayout(form)
+        note = "The password is stored in your system keyring." if keyring_ok else (
+            "No system keyring is available: the password is kept for this session only and asked again next time.")
+        self.note = PlainLabel(note, self)
+        self.note.setObjectName("viewSubtitle")
+        self.note.setWordWrap(True)
+        ews_lay.addWidget(self.note)
+        self.m365 = self._m365_page(account if account is not None and account.backend == Backend.GRAPH else None,
+                                    keyring_ok)
+        self.error = PlainLabel(self)
+        self.error.setObjectName("fieldError")
+        self.error.setAccessibleName("Account error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Ok).setText("Connect")
+        self.sandbox_button = self.buttons.addButton("Use the sandbox mailbox", QDialogButtonBox.ResetRole)
+        self.sandbox_button.setAccessibleName("Use the built-in sandbox mailbox instead")
+        self.sandbox_button.clicked.connect(self._sandbox)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.email.textEdited.connect(self._email_edited)
+        self.url.textEdited.connect(self._url_edited)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        if account is not None and account.backend == Backend.GRAPH:
+            kind = kind or M365_KIND
+        elif account is not None:
+            self.email.setText(account.email)
+            self.url.setText(account.ews_url)
+            self.username.setText(account.username)
+            self.auth.setCurrentIndex(max(0, self.auth.findData(AuthType(account.auth_type).value)))
+            self.verify.setChecked(account.verify_tls)
+        if kind == M365_KIND:
+            if account is not None and account.backend != Backend.GRAPH:
+                self.m365.email.setText(account.email)  # the same address, now through Microsoft 365
+            self.kind.setCurrentIndex(1)
+        self._kind_changed()
+        self.resize(560, 0)
+
+    def _m365_page(self, account, keyring_ok: bool):
+        from app.ui.accounts.m365_signin import MicrosoftSignInPanel
+
+        page = QWidget(self.pages)
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
+        panel = MicrosoftSignInPanel(page, account, keyring_ok=keyring_ok)
+        v.addWidget(panel)
+        self.sandbox_graph_button = QPushButton("Try it with the sandbox mailbox (&Graph)", page)
+        self.sandbox_graph_button.setAccessibleName("Use the built-in sandbox mailbox through Microsoft Graph")
+        self.sandbox_graph_button.clicked.connect(self._sandbox_graph)
+        row = QHBoxLayout()
+        row.addWidget(self.sandbox_graph_button)
+        row.addStretch(1)
+        v.addLayout(row)
+        v.addStretch(1)
+        self.pages.addWidget(page)
+        panel.signed_in.connect(lambda acc: self.account_entered.emit(acc, ""))
+        return panel
+
+    def is_m365(self) -> bool:
+        return self.kind.currentData() == M365_KIND
+
+    def _kind_changed(self, *_args) -> None:
+        m365 = self.is_m365()
+        self.pages.setCurrentIndex(1 if m365 else 0)
+        self.buttons.button(QDialogButtonBox.Ok).setVisible(not m365)  # the panel's own buttons sign in
+        self.error.hide()
+        (self.m365.email if m365 else self.email).setFocus()
+
+    def _email_edited(self, text: str) -> None:
+        if not self.username.isModified():
+            self.username.setText(text)
+
+    def _url_edited(self, _text: str) -> None:
+        self._mark_url("")  # being corrected: judged again at Connect
+
+    def url_problem(self) -> str:
+        """Why the EWS URL cannot be used ('' if it can): https://, or http:// to this computer only
+        (the password goes with every request; never in clear text over the network)."""
+        return check_ews_url(self.url.text().strip()) or ""
+
+    def _mark_url(self, problem: str) -> None:
+        """The URL field itself says it is wrong: red border (theme: [invalid="true"]) and, for screen
+        readers, the reason as its description. The reason is shown in the error line below the form."""
+        invalid = bool(problem)
+        if self.url.property("invalid") != invalid:
+            self.url.setProperty("invalid", invalid)
+            self.url.style().unpolish(self.url)
+            self.url.style().polish(self.url)
+        self.url.setAccessibleDescription(problem)
+
+    def problems(self) -> list[str]:
+        out = []
+        if not is_valid_address(self.email.text().strip()):
+            out.append("Enter a valid e-mail address.")
+        url_problem = self.url_problem()
+        if url_problem:
+            out.append(url_problem)
+        if not self.username.text().strip():
+            out.append("Enter a user name.")
+        if not self.password.text():
+            out.append("Enter the password.")
+        return out
+
+    def _accept(self) -> None:
+        probs = self.problems()
+        self.error.setText(" ".join(probs))
+        self.error.setVisible(bool(probs))
+        url_problem = self.url_problem()
+        self._mark_url(url_problem)
+        if probs:
+            if url_problem:
+                self.url.setFocus()
+            return
+        acc = AccountConfig(
+            email=self.email.text().strip(), ews_url=self.url.text().strip(), username=self.username.text().strip(),
+            auth_type=AuthType(self.auth.currentData()), verify_tls=self.verify.isChecked(),
+        )
+        password = self.password.text()
+        self.set_testing(True)
+        self.account_entered.emit(acc, password)  # the account in use changes only if this connects
+
+    def set_testing(self, on: bool) -> None:
+        """While the new account's connection is tried, the form cannot be changed or sent again."""
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(not on)
+        self.buttons.button(QDialogButtonBox.Ok).setText("Connecting…" if on else "Connect")
+        if on:
+            self.error.hide()
+
+    def connection_failed(self, text: str) -> None:
+        """The account could not be used: say why at the form; the account in use stays as it was."""
+        if self.is_m365():
+            self.m365.show_error(text)
+            return
+        self.set_testing(False)
+        self.error.setText(text)
+        self.error.setVisible(True)
+        self.url.setFocus()
+
+    def connected(self) -> None:
+        self.password.clear()
+        self.accept()
+
+    def _sandbox(self) -> None:
+        self.password.clear()
+        self.accept()
+        self.sandbox_chosen.emit()
+
+    def _sandbox_graph(self) -> None:
+        self.m365.close_sign_in()
+        self.password.clear()
+        self.accept()
+        self.sandbox_graph_chosen.emit()
+
+    def done(self, result: int) -> None:
+        self.m365.close_sign_in()  # a sign-in under way stops with the dialog
+        super().done(result)
+
+
+def in_use_text(account: AccountConfig | None) -> str:
+    """The dialog's line about the account in use when it is the built-in sandbox (its form is left blank
+    for the user's own mailbox: without this line it read as if nothing, or EWS with Basic, were in use)."""
+    if account is None or not account.sandbox:
+        return ""
+    how = "Microsoft Graph" if account.backend == Backend.GRAPH else "EWS"
+    return (f"In use now: the built-in sandbox mailbox, {account.email} ({how}). Fill in your own mailbox "
+            "below to switch to it, or Cancel to keep the sandbox.")
+
+
+def show_non_modal(dialog: QDialog, reason_label, reason: str | None, focus) -> None:
+    """Show a prompt (again) without blocking anything, not even its window; ``reason`` (None: unchanged)
+    in ``reason_label``, the keyboard in ``focus``."""
+    if reason is not None:
+        reason_label.setText(reason)
+        reason_label.setVisible(bool(reason))
+    dialog.setWindowModality(Qt.NonModal)
+    dialog.adjustSize()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    focus.setFocus()
+
+
+class PasswordPrompt(QDialog):
+    """Asks for the password: when none is stored (no keyring), or when the server refused the one in use
+    mid-session (``reason`` says why; the work waits meanwhile). :meth:`ask` shows it without blocking."""
+
+    password_entered = Signal(str)
+
+    def __init__(self, account: AccountConfig, parent=None, *, reason: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle("Password")
+        self.setAccessibleName("Password prompt")
+        lay = QVBoxLayout(self)
+        self.reason = PlainLabel(reason, self)
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Why the password is asked")
+        self.reason.setVisible(bool(reason))
+        self.reason.setMinimumWidth(400)
+        lay.addWidget(self.reason)
+        self.label = PlainLabel(f"&Password for {account.username or account.email}", self)
+        lay.addWidget(self.label)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setAccessibleName("Password")
+        self.label.setBuddy(self.password)
+        lay.addWidget(self.password)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.Ok)
+        ok.setText("&Sign in")
+        ok.setAccessibleName("Sign in")
+        self.buttons.button(QDialogButtonBox.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        lay.setSizeConstraint(QVBoxLayout.SetMinimumSize)
+
+    def ask(self, reason: str | None = None) -> None:
+        """Show (again) without blocking anything: not even the window (the user may keep writing)."""
+        show_non_modal(self, self.reason, reason, self.password)
+
+    def _accept(self) -> None:
+        if self.password.text():
+            pw = self.password.text()
+            self.password.clear()
+            self.accept()
+            self.password_entered.emit(pw)
+
+
+class WelcomeView(QWidget):
+    """Shown when no account is configured: try the sandbox, or connect Exchange."""
+
+    sandbox_chosen = Signal()
+    exchange_chosen = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setAccessibleName("Welcome")
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 40, 24, 40)
+        root.addStretch(1)
+        title = PlainLabel("Welcome to Dispatch", self)
+        title.setObjectName("viewTitle")
+        title.setAlignment(Qt.AlignCenter)
+        sub = PlainLabel("Write, save and send mail through Microsoft Exchange — all from the keyboard.", self)
+        sub.setObjectName("viewSubtitle")
+        sub.setAlignment(Qt.AlignCenter)
+        root.addWidget(title)
+        root.addWidget(sub)
+        root.addSpacing(24)
+        cards = QHBoxLayout()
+        cards.addStretch(1)
+        self.sandbox_button = self._card(cards, "Try the sandbox mailbox",
+                                         "A built-in Exchange server on this computer. Sign in as Alice and "
+                                         "send mail to Bob — nothing leaves your machine.", "Use sandbox", True)
+        self.exchange_button = self._card(cards, "Connect your mailbox",
+                                          "Microsoft 365 (sign in with Microsoft) or your organisation's "
+                                          "Exchange server (EWS). Secrets go into the system keyring.",
+                                          "Set up account…", False)
+        cards.addStretch(1)
+        root.addLayout(cards)
+        root.addStretch(2)
+        self.sandbox_button.clicked.connect(self.sandbox_chosen)
+        self.exchange_button.clicked.connect(self.exchange_chosen)
+        self.setFocusProxy(self.sandbox_button)
+
+    def _card(self, lay, title: str, text: str, button: str, primary: bool) -> QPushButton:
+        card = QFrame(self)
+        card.setObjectName("card")
+        card.setMinimumWidth(200)  # half of a 1366 px screen still shows both cards
+        card.setMaximumWidth(300)
+        v = QVBoxLayout(card)
+        v.setContentsMargins(20, 18, 20, 18)
+        t = PlainLabel(title, card)
+        t.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        d = PlainLabel(text, card)
+        d.setWordWrap(True)
+        d.setObjectName("viewSubtitle")
+        b = QPushButton(button, card)
+        b.setAccessibleName(title)
+        b.setAutoDefault(True)  # Enter/Return on the focused button activates it, like Space (not only in dialogs)
+        if primary:
+            b.setObjectName("primary")
+        v.addWidget(t)
+        v.addWidget(d, 1)
+        v.addSpacing(8)
+        v.addWidget(b)
+        lay.addWidget(card)
+        return b

@@ -1,0 +1,230 @@
+"""Microsoft 365 sign-in, as a panel: the account dialog's "Microsoft 365" page and the "sign in again"
+prompt both show it.
+
+Two ways, neither of which blocks the event loop or opens a modal dialog:
+
+- **Sign in with the browser** (Enter): the system browser opens Microsoft's page (authorization code +
+  PKCE, MSAL's flow); Dispatch listens on a loopback port for the answer. The panel says it is waiting and
+  offers Cancel.
+- **Use a code instead**: a device code and the address to enter it at, with a Copy button; for when the
+  browser is on another device or the loopback port cannot be reached.
+
+The sign-in itself runs in app/core/accounts.py (worker threads); this panel only starts it, awaits it
+(a tracked task) and reports ``signed_in(AccountConfig)`` or shows why it failed. Tokens never pass
+through here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.domain.account import AccountConfig, Backend
+from app.domain.validation import check_authority_url, is_valid_address
+from app.ui.common.safe_text import PlainLabel
+
+log = logging.getLogger(__name__)
+
+#: Microsoft's public sign-in endpoint for work and school accounts (any tenant)
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
+
+
+def open_in_browser(url: str) -> bool:
+    """The system browser (replaced in tests, where there is none: tests/ui/test_m365_signin.py)."""
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+class MicrosoftSignInPanel(QWidget):
+    """E-mail, application (client) id and tenant, two ways to sign in, and what is happening."""
+
+    signed_in = Signal(object)  # AccountConfig (backend GRAPH), signed in
+    state_changed = Signal(str)  # "idle", "browser", "device", "failed", "done"
+
+    def __init__(self, parent=None, account: AccountConfig | None = None, *, email_fixed: bool = False,
+                 keyring_ok: bool = True):
+        super().__init__(parent)
+        self.setAccessibleName("Microsoft 365 sign-in")
+        self._task: asyncio.Task | None = None
+        self._pending = None
+        self.state = "idle"
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.email = QLineEdit(self)
+        self.email.setPlaceholderText("you@company.com")
+        self.email.setReadOnly(email_fixed)
+        self.client_id = QLineEdit(self)
+        self.client_id.setPlaceholderText("the application (client) ID your organisation registered")
+        self.authority = QLineEdit(self)
+        self.authority.setPlaceholderText(DEFAULT_AUTHORITY)
+        for label, w in (("E-mail", self.email), ("Application ID", self.client_id), ("Sign-in authority", self.authority)):
+            w.setAccessibleName(label)
+            form.addRow(label, w)
+        lay.addLayout(form)
+        self._extra: dict = {}
+        if account is not None:
+            self.set_account(account)
+        if email_fixed and self.client_id.text():  # signing in again: the account's settings stand
+            form.setRowVisible(self.client_id, False)
+            form.setRowVisible(self.authority, False)
+        note = ("Dispatch never sees your Microsoft password: you sign in on Microsoft's page. The sign-in is kept "
+                "in your system keyring." if keyring_ok else
+                "Dispatch never sees your Microsoft password. No system keyring is available: you will sign in "
+                "again next time.")
+        self.note = PlainLabel(note, self)
+        self.note.setObjectName("viewSubtitle")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        row = QHBoxLayout()
+        self.browser_button = QPushButton("Sign in with the &browser", self)
+        self.browser_button.setObjectName("primary")
+        self.browser_button.setAutoDefault(True)
+        self.code_button = QPushButton("Use a &code instead", self)
+        self.cancel_button = QPushButton("Cancel sign-in", self)
+        self.cancel_button.hide()
+        for b in (self.browser_button, self.code_button, self.cancel_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.status = PlainLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Sign-in status")
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.status.hide()
+        lay.addWidget(self.status)
+        code_row = QHBoxLayout()
+        self.code = QLineEdit(self)
+        self.code.setReadOnly(True)
+        self.code.setAccessibleName("Device code")
+        self.code.setStyleSheet("font-family: monospace; font-size: 14pt; font-weight: bold;")
+        self.copy_button = QPushButton("Co&py code", self)
+        code_row.addWidget(self.code, 1)
+        code_row.addWidget(self.copy_button)
+        lay.addLayout(code_row)
+        self.code.hide()
+        self.copy_button.hide()
+        self.browser_button.clicked.connect(lambda: self.start("browser"))
+        self.code_button.clicked.connect(lambda: self.start("device"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.copy_button.clicked.connect(self._copy)
+
+    # ---- the account ----
+    def set_account(self, account: AccountConfig) -> None:
+        from_extra = (account.extra or {}).get("graph_signin") or {}
+        self.email.setText(account.email)
+        self.client_id.setText(str(from_extra.get("client_id") or ""))
+        authority = str(from_extra.get("authority") or "")
+        self.authority.setText("" if authority == DEFAULT_AUTHORITY else authority)
+        self._extra = dict(account.extra or {})
+
+    def problems(self) -> list[str]:
+        out = []
+        if not is_valid_address(self.email.text().strip()):
+            out.append("Enter a valid e-mail address.")
+        if not self.client_id.text().strip():
+            out.append("Enter the application (client) ID: your administrator registers Dispatch in Microsoft "
+                       "Entra once for your organisation (the README says how).")
+        authority = self.authority.text().strip()
+        problem = check_authority_url(authority) if authority else None  # the one rule for secret-carrying URLs
+        if problem:
+            out.append(problem)
+        return out
+
+    def account(self) -> AccountConfig:
+        email = self.email.text().strip()
+        signin = dict(self._extra.get("graph_signin") or {})
+        signin["client_id"] = self.client_id.text().strip()
+        signin["authority"] = self.authority.text().strip() or DEFAULT_AUTHORITY
+        extra = {**self._extra, "graph_signin": signin}
+        return AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra=extra)
+
+    # ---- signing in ----
+    def start(self, mode: str) -> None:
+        probs = self.problems()
+        if probs:
+            self._show("failed", " ".join(probs))
+            return
+        if self._task is not None and not self._task.done():
+            return
+        self._task = asyncio.ensure_future(self._sign_in(self.account(), mode))
+
+    async def _sign_in(self, acc: AccountConfig, mode: str) -> None:
+        from app.core import accounts
+        from app.domain.explain import describe
+        from app.mail.errors import MailError
+
+        self._busy(True)
+        self._show(mode, "Starting the sign-in…")
+        try:
+            self._pending = pending = await accounts.begin_sign_in(acc, mode)
+            if mode == "device":
+                self.code.setText(pending.user_code)
+                self.code.show()
+                self.copy_button.show()
+                self._show("device", f"Go to {pending.verification_uri} on any device and enter the code below. "
+                                     "Dispatch carries on by itself once you have signed in there.")
+            else:
+                self._show("browser", "Finish signing in in your browser: Dispatch carries on by itself. "
+                                      "If no browser opened, use a code instead.")
+                if not open_in_browser(pending.url):
+                    self._show("browser", "No browser could be opened. Use a code instead.")
+            who = await pending.wait()
+        except MailError as exc:
+            if not (self._pending is not None and self._pending.cancelled):
+                self._show("failed", f"Not signed in: {describe(exc.code, exc.message)}")
+            else:
+                self._show("idle", "Sign-in cancelled.")
+            return
+        except Exception as exc:  # noqa: BLE001 - a sign-in that breaks is said, never a crash
+            log.warning("sign-in failed: %s", type(exc).__name__)
+            self._show("failed", f"Not signed in ({type(exc).__name__}).")
+            return
+        finally:
+            self._pending = None
+            self._busy(False)
+            self.code.hide()
+            self.copy_button.hide()
+        self._show("done", f"Signed in as {who.username}. Connecting…")
+        self.signed_in.emit(acc)
+
+    def cancel(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+
+    def close_sign_in(self) -> None:
+        """The dialog holding the panel closes: a sign-in under way stops (its listener closes)."""
+        self.cancel()
+
+    def show_error(self, text: str) -> None:
+        self._show("failed", text)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.code.text())
+        self._show(self.state, self.status.text().split(" (code copied)")[0] + " (code copied)")
+
+    def _busy(self, on: bool) -> None:
+        self.browser_button.setEnabled(not on)
+        self.code_button.setEnabled(not on)
+        self.cancel_button.setVisible(on)
+        self.email.setEnabled(not on)
+        self.client_id.setEnabled(not on)
+        self.authority.setEnabled(not on)
+        if on:
+            self.cancel_button.setFocus()
+
+    def _show(self, state: str, text: str) -> None:
+        self.state = state
+        self.status.setObjectName("fieldError" if state == "failed" else "")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+        self.state_changed.emit(state)
+
+    def wait_task(self) -> asyncio.Task | None:
+        return self._task

@@ -1,0 +1,222 @@
+"""The window's answers to "the server's certificate is not trusted" and "sign in again" (HTTP 401).
+
+Both are non-modal: the window keeps working while they are open.
+
+- TLS: a certificate that does not verify (or does not match the one pinned) shows a banner naming its
+  SHA-256 fingerprint with "Trust this certificate" (Alt+T) / "Cancel". Trusting pins exactly that
+  certificate for this account (``AccountConfig.pinned_cert_sha256``, saved per account in
+  :class:`~app.storage.settings.Settings`); verification stays on; the backend is built again and
+  reconnects. A later, different certificate fails the pin and asks again with its own fingerprint:
+  nothing is ever accepted silently, and verification is never switched off from here.
+- 401: the password prompt opens (``PasswordPrompt.ask``, never ``exec()``); the new password goes to
+  the system keyring (no keyring: memory, this session only; never a file or a log), the backend is
+  built again with it and reconnects. Work waiting for sign-in (the Outbox) resumes on "connected".
+  A Microsoft 365 account has no password: it gets the "sign in again" prompt (app/ui/accounts/signin_prompt.py),
+  and reconnects once signed in. An EWS account that Exchange Online no longer serves over EWS (the
+  2026 retirement: HTTP 403 with ``X-EWS-Policy-Reason``) is told so and offered Microsoft 365 sign-in
+  for the same address instead of a password prompt.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from urllib.parse import urlsplit
+
+from app.core.session import account_service_factory
+from app.domain.explain import sign_in_message as sign_in_text
+from app.mail.errors import AuthFailed, TlsFailed, is_ews_blocked, needs_sign_in
+from app.storage import secrets
+from app.storage.settings import format_fingerprint, same_fingerprint
+
+log = logging.getLogger(__name__)
+
+TRUST = "&Trust this certificate"
+
+
+class Security:
+    def __init__(self, window):
+        self.w = window
+        self.prompt = None
+        self._prompt_session = None
+        self._tries = 0
+        self.fingerprint = ""  # the one the banner asks about
+        window._session_event.connect(self._on_session_event)
+
+    # ---- session events (connect, and every later call) ----
+    def _on_session_event(self, session, payload) -> None:
+        if session is not self.w.session:
+            return
+        state, err = payload
+        state = getattr(state, "value", state)
+        if self._prompt_session is not None and self._prompt_session is not session:  # another account now
+            if self.prompt is not None:
+                self.prompt.close()
+            self._prompt_session = self.prompt = None
+        if state == "connected":
+            self._tries = 0
+            if self.prompt is not None and self.prompt.isVisible():
+                self.prompt.close()
+                self.w.statusBar().showMessage("Signed in again", 5000)
+        elif isinstance(err, TlsFailed):
+            self.certificate_refused(session, err)
+        elif isinstance(err, AuthFailed) or state == "auth_failed":
+            self.ask_password(session)
+
+    # ---- TLS ----
+    def apply_stored_pin(self, session) -> None:
+        """Before connecting: the certificate this account's user trusted earlier (settings)."""
+        settings = self.w.settings
+        if settings is None:
+            return
+        pin = settings.pinned_certificate(session.account)
+        if pin and not same_fingerprint(pin, session.account.pinned_cert_sha256):
+            session.account.pinned_cert_sha256 = pin
+            session.client.reset()  # the backend reads the account when it is built
+
+    def certificate_refused(self, session, exc: TlsFailed) -> bool:
+        """Ask whether to trust the certificate. False if there is nothing to trust (no fingerprint)."""
+        fp = format_fingerprint(exc.fingerprint)
+        if len(fp) != 95 or same_fingerprint(fp, session.account.pinned_cert_sha256):
+            return False  # the certificate could not be read, or the pinned one failed otherwise
+        host = urlsplit(session.account.ews_url).netloc or "the server"
+        changed = bool(session.account.pinned_cert_sha256)
+        text = (f"The server's certificate {'has changed and ' if changed else ''}is not trusted ({host}).\n"
+                f"SHA-256: {fp}\n"
+                f"Trust it only if this fingerprint is the one your administrator gave you "
+                f"(for {session.account.email} only).")
+        pad = "&nbsp;" * len("SHA-256: ")
+        html = (f"<b>The server's certificate {'has changed and ' if changed else ''}is not trusted</b> "
+                f"({escape(host)}).<br><tt>SHA-256: {fp[:48]}<br>{pad}{fp[48:]}</tt><br>"
+                f"Trust it only if this fingerprint is the one your administrator gave you "
+                f"(for {escape(session.account.email)} only).")
+        self.fingerprint = fp
+        if self.w.banner.choice_pending and self.w.banner.text() == text:
+            return True
+        self.w.banner.hide()
+        self.w.banner.show_choice(text, TRUST, lambda s=session, f=fp: self.trust(s, f), on_reject=self._declined,
+                                  html=html)
+        log.warning("certificate not trusted for %s: SHA-256 %s", host, fp)
+        self.w.error_shown.emit(text)
+        return True
+
+    def trust(self, session, fingerprint: str) -> None:
+        """Pin exactly this certificate for this account, keep verification on, reconnect."""
+        if session is not self.w.session or session.closed:
+            return
+        acc = session.account
+        pin = format_fingerprint(fingerprint)
+        if self.w.settings is not None:
+            try:
+                pin = self.w.settings.pin_certificate(acc, pin)
+            except OSError as exc:
+                log.warning("could not save the trusted certificate: %s", exc)
+                self.w.statusBar().showMessage("Could not save the choice: trusted for this session only", 8000)
+        acc.pinned_cert_sha256 = pin
+        acc.verify_tls = True
+        self.fingerprint = ""
+        session.client.reset()
+        self.w.statusBar().showMessage(f"Certificate trusted for {acc.email}: connecting…", 5000)
+        self.w.connect_task = self.w.flows.connect_session()
+
+    def _declined(self) -> None:
+        self.fingerprint = ""
+        self.w.show_error("Not connected: the server's certificate is not trusted. Retry to see it again.",
+                          retry=True)
+
+    # ---- 401: sign in again ----
+    def ask_password(self, session) -> None:
+        from app.ui.accounts.account_dialog import PasswordPrompt
+
+        if session is not self.w.session or session.closed:
+            return
+        acc = session.account
+        if acc.backend.value == "graph":
+            self.ask_sign_in(session)
+            return
+        if is_ews_blocked(session.last_error):
+            self.offer_microsoft_365(session)
+            return
+        again = self._tries > 0
+        reason = (f"The server did not accept {'that password either' if again else 'the password'} for "
+                  f"{acc.email}. Enter the current one: messages waiting in the Outbox go out once you "
+                  f"are signed in.")
+        if self.prompt is None or self._prompt_session is not session:
+            if self.prompt is not None:
+                self.prompt.close()
+                self.prompt.deleteLater()
+            self.prompt = PasswordPrompt(acc, self.w, reason=reason)
+            self._prompt_session = session
+            self.prompt.password_entered.connect(lambda pw, s=session: self.new_password(s, pw))
+        self.prompt.ask(reason)
+
+    def offer_microsoft_365(self, session) -> None:
+        """Exchange Online refuses EWS for this mailbox (the EWS retirement): say so, and offer Microsoft 365
+        sign-in for the same address (the account dialog on its Microsoft 365 page). Asking for the password
+        again would not help. The Outbox keeps what waits (parked, not failed)."""
+        from app.domain.explain import ews_blocked_message
+
+        err = session.last_error
+        text = ews_blocked_message(session.account.email, getattr(err, "reason", "") or "")
+        if self.w.banner.choice_pending and self.w.banner.text() == text:
+            return
+        self.w.banner.hide()
+        self.w.banner.show_choice(text, "Sign in with &Microsoft 365", lambda: self.w.edit_account(kind="m365"),
+                                  reject="&Later")
+        self.w.error_shown.emit(text)
+
+    def ask_sign_in(self, session) -> None:
+        """A Microsoft 365 account's sign-in lapsed: the non-modal "sign in again" prompt."""
+        from app.ui.accounts.signin_prompt import SignInPrompt
+
+        acc = session.account
+        err = session.last_error
+        said = (err.message or "").strip().rstrip(".") if err is not None else ""
+        if not said.startswith("Sign in to Microsoft 365 again"):
+            said = f"Sign in to Microsoft 365 again for {acc.email}" + (f" ({said})" if said else "")
+        reason = f"{said}. Messages waiting in the Outbox go out once you are signed in."
+        if acc.sandbox:  # the sandbox's own user signs in by itself: a failure here is the sandbox's
+            self.w.show_error(reason, retry=True)
+            return
+        self.offer_sign_in(session)
+        if self.prompt is None or self._prompt_session is not session:
+            if self.prompt is not None:
+                self.prompt.close()
+                self.prompt.deleteLater()
+            self.prompt = SignInPrompt(acc, self.w, reason=reason, keyring_ok=self.w.keyring_ok)
+            self._prompt_session = session
+            self.prompt.signed_in_again.connect(lambda _acc, s=session: self.signed_in_again(s))
+        self.prompt.ask(reason)
+
+    def offer_sign_in(self, session, err: BaseException | None = None) -> bool:
+        """The banner says a Microsoft 365 account must sign in again and offers the sign-in (the prompt
+        may be closed: the banner keeps the offer). Not for a sandbox account (it signs in by itself) nor
+        for another error. True if the banner shows the offer."""
+        if session is not self.w.session or session.closed or session.account.sandbox \
+                or not needs_sign_in(err or session.last_error):
+            return False
+        text = sign_in_text(session.account.email)
+        if not (self.w.banner.choice_pending and self.w.banner.text() == text):
+            self.w.banner.hide()
+            self.w.banner.show_choice(text, "&Sign in…", lambda s=session: self.ask_sign_in(s), reject="&Later")
+            self.w.error_shown.emit(text)
+        return True
+
+    def signed_in_again(self, session) -> None:
+        if session is not self.w.session or session.closed:
+            return
+        session.client.reset()  # the backend is built again around the sign-in's new tokens
+        self.w.statusBar().showMessage("Signed in: connecting…", 5000)
+        self.w.connect_task = self.w.flows.connect_session()
+
+    def new_password(self, session, password: str) -> None:
+        if session is not self.w.session or session.closed:
+            return
+        acc = session.account
+        in_keyring = secrets.store(acc.email, acc.username, password)
+        self._tries += 1
+        session.client.reset(account_service_factory(acc, password))
+        self.w.statusBar().showMessage(
+            "Signing in…" if in_keyring else "Signing in… (no system keyring: the password is kept for this session only)",
+            8000)
+        self.w.connect_task = self.w.flows.connect_session()

@@ -1,0 +1,54 @@
+""""Sign in to Microsoft 365 again": the non-modal prompt a Graph account gets when its sign-in has lapsed
+(the refresh token expired or was revoked, the password changed, an administrator signed the user out).
+
+It shows the Microsoft 365 sign-in panel (browser or device code) for the account's own address; the
+window keeps working meanwhile, and the Outbox waits for the sign-in (the submission core parks sends on
+"auth"). Nothing here blocks the event loop or calls ``exec()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+from app.domain.account import AccountConfig
+from app.ui.accounts.account_dialog import show_non_modal
+from app.ui.accounts.m365_signin import MicrosoftSignInPanel
+from app.ui.common.safe_text import PlainLabel
+
+
+class SignInPrompt(QDialog):
+    signed_in_again = Signal(object)  # AccountConfig
+
+    def __init__(self, account: AccountConfig, parent=None, *, reason: str = "", keyring_ok: bool = True):
+        super().__init__(parent)
+        self.setWindowTitle("Sign in to Microsoft 365")
+        self.setAccessibleName("Microsoft 365 sign-in prompt")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(22, 18, 22, 16)
+        self.reason = PlainLabel(reason, self)
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Why sign-in is asked")
+        self.reason.setMinimumWidth(460)
+        self.reason.setVisible(bool(reason))
+        lay.addWidget(self.reason)
+        self.panel = MicrosoftSignInPanel(self, account, email_fixed=True, keyring_ok=keyring_ok)
+        lay.addWidget(self.panel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.panel.signed_in.connect(self._done)
+
+    def ask(self, reason: str | None = None) -> None:
+        """Show (again) without blocking anything: the user may keep writing."""
+        show_non_modal(self, self.reason, reason, self.panel.browser_button)
+
+    def _done(self, acc) -> None:
+        self.accept()
+        if self.parentWidget() is not None:
+            self.parentWidget().activateWindow()  # the keyboard goes back to the message being written
+        self.signed_in_again.emit(acc)
+
+    def done(self, result: int) -> None:
+        self.panel.close_sign_in()
+        super().done(result)

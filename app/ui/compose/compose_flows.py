@@ -1,0 +1,264 @@
+"""Compose's own questions and second chances: "Send anyway?" before a send, and Discard with Undo.
+
+Wiring only. What is worth asking about is decided by :func:`app.domain.send_checks.send_warnings`;
+what a discard removes (the journal entry, a queued save, the server's draft) by the account's queue
+and session. Neither blocks: the question is a window-modal box opened with ``open()`` (never
+``exec()``), the discard is undone from a bar in Compose (Ctrl+Z, the one undo key, or Alt+U) until it expires.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton
+
+from app.domain.models import Draft
+from app.domain.send_checks import SendWarning, send_warnings
+from app.ui.common.safe_text import PlainLabel
+from app.ui.window.undo_key import UndoKey
+
+log = logging.getLogger(__name__)
+
+UNDO_DISCARD_MS = 8000
+
+
+def ask_send_anyway(parent, warnings: list[SendWarning], on_send: Callable[[], None],
+                    on_back: Callable[[], None]) -> QMessageBox:
+    """Ask before sending: "Send anyway" or "Go back" (the default: Enter and Esc go back; Alt+S or
+    Tab then Enter sends). Opened with ``open()``; the answer arrives through the callbacks."""
+    text = "\n".join(w.message for w in warnings) + "\n\nSend it anyway?"
+    title = "Send without a subject?" if [w.code for w in warnings] == ["no_subject"] else (
+        "Send without an attachment?" if [w.code for w in warnings] == ["attachment_missing"] else "Send anyway?")
+    box = QMessageBox(QMessageBox.Question, title, "", QMessageBox.NoButton, parent)
+    box.setTextFormat(Qt.PlainText)  # it quotes the user's own words: data, never markup
+    box.setText(text)
+    box.setObjectName("sendQuestion")
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)
+    send = box.addButton("&Send anyway", QMessageBox.AcceptRole)
+    send.setAccessibleName("Send anyway")
+    back = box.addButton("&Go back", QMessageBox.RejectRole)
+    back.setAccessibleName("Go back")
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+
+    def done(_result) -> None:
+        if box.clickedButton() is send:
+            on_send()
+        else:
+            on_back()
+
+    box.finished.connect(done)
+    box.open()
+    back.setFocus(Qt.OtherFocusReason)
+    return box
+
+
+def ask_before_send(flows) -> bool:
+    """Before Ctrl+Return sends: True when it must not go now — something is wrong (shown at its field)
+    or a question is open ("no subject", "mentions an attachment"; Send anyway sends it then)."""
+    w, c = flows.w, flows.w.compose
+    if c.validate(for_send=True):
+        return True
+    if flows.send_question is not None and flows.send_question.isVisible():
+        return True
+    warnings = send_warnings(c.draft())
+    if not warnings:
+        return False
+    codes = [x.code for x in warnings]
+
+    def send() -> None:
+        flows.send_question = None
+        w.activateWindow()  # the keyboard back to the window (its focus moves to To once sent)
+        flows._spawn(flows.send_current())
+
+    def back() -> None:
+        flows.send_question = None
+        w.activateWindow()
+        (c.subject if "no_subject" in codes else c.body).setFocus(Qt.OtherFocusReason)
+
+    flows.send_question = ask_send_anyway(w, warnings, send, back)
+    return True
+
+
+class DiscardBar(QFrame):
+    """"Message discarded — Undo" under the composer, for a few seconds."""
+
+    undo = Signal()
+    expired = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setAccessibleName("Discard undo bar")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(14, 6, 8, 6)
+        self.label = PlainLabel(self)
+        self.label.setAccessibleName("Discard notice")
+        self.button = QPushButton("&Undo", self)
+        self.button.setAccessibleName("Undo discard")
+        self.button.setToolTip("Bring the message back (Ctrl+Z)")
+        self.button.setFocusPolicy(Qt.TabFocus)
+        self.button.clicked.connect(self.take_back)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._expire)
+        self.hide()
+
+    def start(self, text: str, ms: int | None = None) -> None:
+        self.label.setText(text)
+        self.show()
+        self.timer.start(ms or UNDO_DISCARD_MS)
+
+    @property
+    def pending(self) -> bool:
+        return self.timer.isActive()
+
+    def take_back(self) -> None:
+        """Undo the discard (the button, Ctrl+Z)."""
+        if not self.timer.isActive():
+            return
+        self.timer.stop()
+        self.hide()
+        self.undo.emit()
+
+    def _expire(self) -> None:
+        self.timer.stop()
+        self.hide()
+        self.expired.emit()
+
+    def flush(self) -> None:
+        """Make a pending discard final now (another discard, closing the window)."""
+        if self.timer.isActive():
+            self._expire()
+
+
+class ComposeDiscard(QObject):
+    """Ctrl+Shift+D in Compose: the message leaves the screen at once; Undo (Ctrl+Z or Alt+U) brings it back
+    exactly (fields, attachments, its server draft and its place in the journal). When the bar expires
+    the discard becomes final: the local copy and any queued save are dropped and its server draft is
+    deleted."""
+
+    def __init__(self, window, flows):
+        super().__init__(window)
+        self.w, self.flows = window, flows
+        c = window.compose
+        self.bar = DiscardBar(c)
+        lay = c.layout()
+        lay.insertWidget(max(lay.count() - 1, 0), self.bar)  # above the Attach / Save / Send row
+        self.bar.undo.connect(self._undo)
+        self.bar.expired.connect(self._commit)
+        # Ctrl+Z while the bar shows, unless the focused field has typing of its own to undo
+        self.undo_key = UndoKey(window, lambda: self.bar.pending and self.bar.isVisible(), self.bar.take_back)
+        for sig in (self.bar.undo, self.bar.expired):
+            sig.connect(self.undo_key.unwatch)
+        self._snapshot: tuple[Draft, bool, str, object] | None = None  # (message, unsaved, state, session)
+        window.installEventFilter(self)  # closing the window makes a pending discard final
+
+    @property
+    def pending(self) -> bool:
+        return self.bar.pending
+
+    def discard(self) -> None:
+        w, c = self.w, self.w.compose
+        if w.session is None:
+            return
+        w.show_view("compose")
+        draft = c.draft()
+        if draft.is_empty() and c.identity().ref is None:
+            w.statusBar().showMessage("Nothing to discard", 4000)
+            return
+        self.bar.flush()  # an earlier discard becomes final first
+        self._snapshot = (draft, c.dirty, c.state(), w.session)
+        c.clear()  # flushes autosave first (about_to_load): the journal holds the last keystroke
+        power = getattr(w, "power", None)
+        if power is not None:  # a new message, as after Ctrl+N: the account's default signature
+            power.new_message_signature()
+        c.to.setFocus(Qt.OtherFocusReason)
+        subject = draft.subject.strip()
+        self.bar.start("Message discarded" + (" (it is deleted from Drafts when this bar goes)" if draft.ref else "")
+                       + " — Ctrl+Z to undo")
+        self.undo_key.watch()
+        w.statusBar().showMessage(f"Discarded: {subject or '(no subject)'}", 4000)
+
+    def _undo(self) -> None:
+        snap, self._snapshot = self._snapshot, None
+        if snap is None:
+            return
+        draft, dirty, state, session = snap
+        c = self.w.compose
+        if session is not self.w.session:  # signed in as someone else meanwhile: it is not theirs
+            self._snapshot = snap
+            self._commit()
+            self.w.statusBar().showMessage("That message was written under another account", 6000)
+            return
+        if c.dirty:  # something new was typed meanwhile: it goes to Drafts, not lost
+            self.flows.stash_current()
+        c.load(draft)
+        if dirty:
+            c.edits += 1  # still unsaved, as it was: the next save or autosave takes it
+        c.show_state(state)
+        self.w.show_view("compose")
+        c.to.setFocus(Qt.OtherFocusReason)
+        self.w.statusBar().showMessage("The message is back", 4000)
+
+    def _commit(self) -> None:
+        snap, self._snapshot = self._snapshot, None
+        if snap is None:
+            return
+        draft, session = snap[0], snap[3]
+        w = self.w
+        if w.compose.identity().local_id == draft.local_id:
+            return  # it is on screen again (reopened): nothing to throw away
+        bridge = getattr(w, "journal_bridge", None)
+        if bridge is not None:
+            bridge.autosave.forget(draft.local_id)
+        if session is not w.session or session is None:  # another account now: its copy stays on its server
+            if bridge is not None:
+                bridge.journal.discard(draft.local_id)
+            return
+        outbox = self.flows.outbox()
+        ref = draft.ref
+        if outbox is not None:
+            known = outbox.known.get(draft.local_id)
+            ref = ref or (known[0] if known else None)
+            try:
+                outbox.delete(draft.local_id)  # a queued save and the journal entry
+            except Exception:  # noqa: BLE001 - NotCancellable: it is on the wire; it stays in Drafts
+                log.info("a discarded message was being saved; it stays in Drafts")
+                w.statusBar().showMessage("The discarded message was being saved: it stays in Drafts", 8000)
+        elif bridge is not None:
+            bridge.journal.discard(draft.local_id)
+        if ref is not None and w.session is not None:
+            task = self.flows._spawn(self._delete(w.session, ref))
+            task._dispatch_keep = True  # a close does not cancel it half-way
+
+    async def _delete(self, session, ref) -> None:
+        try:
+            outcomes = await session.delete_items([ref])
+        except Exception as exc:  # noqa: BLE001 - MailError: say so; the draft stays in Drafts
+            if session is self.w.session:
+                self.w.show_error(f"The discarded message is still in Drafts: {self.flows.explain_exc(exc)}")
+            return
+        if session is self.w.session:
+            bad = [o for o in outcomes if not o.ok and o.code != "ErrorItemNotFound"]
+            if bad:
+                self.w.show_error(f"The discarded message is still in Drafts: {bad[0].explanation or bad[0].code}")
+            self.w.drafts.model.reload()
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self.w and event.type() == QEvent.Close and self.bar.pending and not _closing_refused(self.w):
+            self.bar.flush()
+        return False
+
+
+def _closing_refused(win) -> bool:
+    """The close will be refused (sends in progress ask first): keep the undo open meanwhile."""
+    try:
+        return not win._force_close and (win.flows.sending > 0 or win._queued_sends() > 0)
+    except Exception:  # noqa: BLE001
+        return False

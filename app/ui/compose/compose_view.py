@@ -1,0 +1,476 @@
+"""The composer: To, Cc, Bcc, Subject, Body (plain or rich), attachments and options.
+
+Its state is a :class:`Draft` (``draft()`` / ``load()``); ``changed`` fires on every edit (autosave
+hooks onto it). Errors are shown inline at the field they belong to; nothing typed is ever cleared
+by an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from app.core.autosave import Deferred
+from app.domain.models import BodyFormat, Draft, Importance
+from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
+from app.ui.compose.body.rich_cuts import TRAILER
+from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
+
+
+#: the state beside the title while a long body is being put into the editor
+OPENING = "Opening…"
+#: the state of a draft whose edits are on this computer only (typed since its last save, or restored)
+EDITED = "Edited — not saved to the server"
+#: the state beside the title while a long rich body is written out (Qt's toHtml(), one call)
+SAVING = "Saving the long body…"
+#: a rich body this long (characters) or longer is autosaved only when typing pauses: Qt's toHtml() of
+#: 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py)
+RICH_STEADY_MOST = 32 * 1024
+#: a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more)
+RICH_SHOWN_FROM = 3 * 1024 * 1024
+
+
+def html_head(html: str) -> str:
+    """Qt's HTML up to and with its ``<body …>`` tag."""
+    return html[:html.index(">", html.index("<body")) + 1]
+
+
+class ComposeView(QWidget):
+    changed = Signal()
+    about_to_load = Signal()  # before another message replaces what is on screen
+    save_requested = Signal()
+    send_requested = Signal()
+    lookup_requested = Signal(object, str)  # (RecipientEdit, prefix)
+
+    def __init__(self, parent=None):
+        from app.ui.compose.attachments import AttachmentList
+        from app.ui.compose.recipient_edit import RecipientEdit
+
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setAccessibleName("Compose")
+        self._draft = Draft()
+        self._loading = False
+        self._loading_before = False
+        self._loaded_state = "Not saved"
+        self.edits = 0          # bumps on every edit
+        self.saved_edits = 0    # the value of ``edits`` that the server copy reflects
+        self.max_send_bytes = 10 * 1024 * 1024
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 20, 28, 16)
+        root.setSpacing(12)
+
+        head = QHBoxLayout()
+        self.title = ElidedLabel("New message", self)
+        self.title.setObjectName("viewTitle")
+        self.title.setAccessibleName("Compose title")
+        self.state_label = PlainLabel("Not saved", self)
+        self.state_label.setObjectName("viewSubtitle")
+        self.state_label.setAccessibleName("Draft state")
+        head.addWidget(self.title, 1)  # elided: a long subject never widens the window
+        head.addWidget(self.state_label)
+        root.addLayout(head)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        self.to = RecipientEdit("to", "To", self)
+        self.cc = RecipientEdit("cc", "Cc", self)
+        self.bcc = RecipientEdit("bcc", "Bcc", self)
+        self.subject = QLineEdit(self)
+        self.subject.setAccessibleName("Subject")
+        self.subject.setPlaceholderText("Subject")
+        for row, (label, w) in enumerate([("To", self.to), ("Cc", self.cc), ("Bcc", self.bcc), ("Subject", self.subject)]):
+            lab = PlainLabel(label, self)
+            lab.setObjectName("fieldLabel")
+            lab.setBuddy(w.edit if hasattr(w, "edit") else w)
+            grid.addWidget(lab, row, 0, Qt.AlignTop | Qt.AlignLeft)
+            grid.addWidget(w, row, 1)
+            lab.setContentsMargins(0, 9, 0, 0)
+        # the subject's limit, stated at the field once it is reached (nothing typed is cut off)
+        self.subject_note = PlainLabel(self)
+        self.subject_note.setObjectName("fieldError")
+        self.subject_note.setAccessibleName("Subject length")
+        self.subject_note.setWordWrap(True)
+        self.subject_note.hide()
+        grid.addWidget(self.subject_note, 4, 1)
+        self.subject.textChanged.connect(self._subject_limit)
+        root.addLayout(grid)
+
+        # options + formatting toolbar (app/ui/compose/formatting.py: one QAction per command)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.rich = QCheckBox("Rich text", self)
+        self.rich.setAccessibleName("Rich text")
+        self.importance = QComboBox(self)
+        self.importance.setAccessibleName("Importance")
+        for imp in (Importance.LOW, Importance.NORMAL, Importance.HIGH):
+            self.importance.addItem(f"{imp.value} importance", imp.value)
+        self.importance.setCurrentIndex(1)
+        self.read_receipt = QCheckBox("Read receipt", self)
+        self.read_receipt.setAccessibleName("Request read receipt")
+        self.delivery_receipt = QCheckBox("Delivery receipt", self)
+        self.delivery_receipt.setAccessibleName("Request delivery receipt")
+        self.body = SafeTextEdit(self)  # HTML from a draft or a paste loads nothing (safe_text.py)
+        self.body.setObjectName("body")
+        self.body.setAccessibleName("Message body")
+        self.body.setPlaceholderText("Write your message…")
+        self.body.setAcceptRichText(False)
+        self.body.setTabChangesFocus(True)
+        self.body.setMinimumHeight(60)
+        from app.ui.compose.body.body_mirror import BodyMirror
+
+        # the body's plain text, followed edit by edit: a draft of a 10 MB body is never read whole on
+        # the UI thread (app/ui/compose/body/body_mirror.py)
+        self.mirror = BodyMirror(self.body.document(), self)
+        self.body.document_replaced.connect(lambda _old, new: self.mirror.set_document(new))
+        from app.ui.compose.body.doc_reaper import DocumentReaper
+
+        self.reaper = DocumentReaper(self)  # a big body's document is freed in pieces (doc_reaper.py)
+        from app.ui.compose.body.body_loader import BodyLoader
+
+        # a long plain body goes in a piece per turn; until it is all in, the message is the document's
+        # text and the loader's tail (app/ui/compose/body/body_loader.py)
+        self.loader = BodyLoader(self)
+        self.loader.appending = self._set_loading
+        self.loader.progress.connect(self._load_progress)
+        self.loader.attach(self.body)
+        self._add_formatting(bar)
+        bar.addStretch(1)
+        # the message's options get a row of their own: with the formatting toolbar they made the window
+        # wider than an 800-pixel screen
+        opts = QHBoxLayout()
+        opts.setSpacing(12)
+        for w in (self.importance, self.read_receipt, self.delivery_receipt):
+            opts.addWidget(w)
+        opts.addStretch(1)
+        lab = PlainLabel("Options", self)
+        lab.setObjectName("fieldLabel")
+        lab.setBuddy(self.importance)
+        grid.addWidget(lab, 5, 0, Qt.AlignVCenter | Qt.AlignLeft)
+        grid.addLayout(opts, 5, 1)
+        root.addLayout(bar)
+        for w in (self.fmt.question, self.fmt.undo_bar, self.fmt.link_bar):
+            root.addWidget(w)
+        root.addWidget(self.body, 1)
+
+        self.attachments = AttachmentList(self)
+        root.addWidget(self.attachments)
+
+        self.error_label = PlainLabel(self)
+        self.error_label.setObjectName("formError")
+        self.error_label.setAccessibleName("Message error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label.hide()
+        root.addWidget(self.error_label)
+
+        buttons = QHBoxLayout()
+        self.attach_button = QPushButton("Attach…", self)
+        self.attach_button.setAccessibleName("Attach files")
+        self.attach_button.setToolTip("Attach files (Ctrl+Shift+A)")
+        self.save_button = QPushButton("Save draft", self)
+        self.save_button.setAccessibleName("Save draft")
+        self.save_button.setToolTip("Save draft (Ctrl+S)")
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setObjectName("primary")
+        self.send_button.setAccessibleName("Send")
+        self.send_button.setToolTip("Send (Ctrl+Return)")
+        buttons.addWidget(self.attach_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.send_button)
+        root.addLayout(buttons)
+        for b in (self.attach_button, self.save_button, self.send_button):
+            b.setFocusPolicy(Qt.TabFocus)
+
+        QWidget.setTabOrder(self.to.edit, self.cc.edit)
+        QWidget.setTabOrder(self.cc.edit, self.bcc.edit)
+        QWidget.setTabOrder(self.bcc.edit, self.subject)
+        QWidget.setTabOrder(self.subject, self.body)
+
+        self.attach_button.clicked.connect(self.attachments.open_dialog)
+        self.save_button.clicked.connect(self.save_requested)
+        self.send_button.clicked.connect(self.send_requested)
+        self.fmt.rich_changed.connect(self._on_changed)
+        for r in (self.to, self.cc, self.bcc):
+            r.changed.connect(self._on_changed)
+            r.lookup_requested.connect(lambda text, r=r: self.lookup_requested.emit(r, text))
+        for sig in (self.subject.textChanged, self.body.textChanged, self.attachments.changed,
+                    self.importance.currentIndexChanged, self.read_receipt.toggled, self.delivery_receipt.toggled):
+            sig.connect(self._on_changed)
+        self.setAcceptDrops(True)
+
+    def _add_formatting(self, bar: QHBoxLayout) -> None:
+        from app.ui.compose.formatting import Formatting
+
+        self.fmt = Formatting(self, self.body, self.rich)
+        f = self.fmt
+        # the commands, for the Edit menu and the F1 sheet; the buttons show them
+        self.bold_action, self.italic_action, self.underline_action = f.bold, f.italic, f.underline
+        self.link_action, self.numbered_action, self.bullets_action = f.link, f.numbered, f.bullets
+        self.indent_action, self.outdent_action, self.paste_plain_action = f.indent, f.outdent, f.paste_plain
+        b = f.buttons
+        self.bold, self.italic, self.underline, self.bullets = b["bold"], b["italic"], b["underline"], b["bullets"]
+        bar.addWidget(self.rich)
+        prev = self.rich
+        for name in ("bold", "italic", "underline", "bullets", "numbered", "outdent", "indent", "link"):
+            bar.addWidget(b[name])
+            QWidget.setTabOrder(prev, b[name])
+            prev = b[name]
+
+    def formatting_actions(self) -> list:
+        """Every formatting command (QActions with shortcuts), in menu order."""
+        return self.fmt.actions()
+
+    # ---- Draft in / out ----
+    def draft(self) -> Draft:
+        """The message as typed: an unfinished recipient entry is kept as typed (a draft may hold it;
+        :meth:`validate` refuses it for a send)."""
+        rich = self.rich.isChecked()
+        if rich:
+            return self._fields("".join(self._rich_pieces()), rich)
+        tail = self.loader.tail()
+        return self._fields("".join(self.mirror.snapshot() + (tail,)) if tail else self.mirror.text(), rich)
+
+    def snapshot(self) -> Draft | Deferred:
+        """What autosave records. A plain body is taken as immutable pieces (its chunks), which the journal
+        thread joins and streams into the journal: nothing reads or joins the whole body here. A rich body is
+        Qt's ``toHtml()`` of the document (with the rest of a body still going in, as pieces)."""
+        if self.rich.isChecked():
+            pieces = self._rich_pieces()
+            if len(pieces) == 1:  # toHtml() whole: the journal cuts it and keeps the rows of what is unchanged
+                return self._fields(pieces[0], True)
+            return Deferred(self._fields("", True), pieces)
+        tail = self.loader.tail()
+        return Deferred(self._fields("", False), self.mirror.snapshot() + ((tail,) if tail else ()))
+
+    def saves_on_pause(self) -> bool:
+        """Should autosave wait for a pause in typing? A rich body is written with Qt's ``toHtml()`` of the
+        whole document on the UI thread (~15 ms per 100 K characters): a long one is not taken while the user
+        types on, only once they pause (``Autosave.touch(pause_only=)``)."""
+        return self.rich.isChecked() and self.body.document().characterCount() >= RICH_STEADY_MOST
+
+    def _rich_pieces(self) -> tuple[str, ...]:
+        """The rich body's HTML: Qt's ``toHtml()`` of the whole document. While a long one is still going in,
+        the document's HTML with the rest of the body's spliced in before its end: both are Qt's HTML under
+        the same head (the loader cuts only HTML Qt wrote; a head that differs from the one the document
+        writes, and a plain body still loading, go in whole first). While a foreign body is with the helper,
+        the body as it came."""
+        loader = self.loader
+        if loader.waiting:
+            return (loader.tail(),)
+        html = self._whole_html()
+        if loader.active and (not loader.rich or loader.head() != html_head(html)):
+            loader.finish()
+            html = self._whole_html()
+        tail = loader.tail()
+        if not tail:
+            return (html,)
+        return (html[:len(html) - len(TRAILER)], "\n", tail, TRAILER)
+
+    def _whole_html(self) -> str:
+        """``toHtml()`` of the body; one that takes longer than half a second says so beside the title first
+        (painted before the UI thread is busy with it)."""
+        doc = self.body.document()
+        if doc.characterCount() < RICH_SHOWN_FROM:
+            return doc.toHtml()
+        shown = self.state_label.text()
+        self.state_label.setText(SAVING)
+        self.state_label.repaint()
+        try:
+            return doc.toHtml()
+        finally:
+            if self.state_label.text() == SAVING:
+                self.state_label.setText(shown)
+
+    def _fields(self, body: str, rich: bool) -> Draft:
+        return replace(
+            self._draft, to=self.to.recipients_as_typed(), cc=self.cc.recipients_as_typed(),
+            bcc=self.bcc.recipients_as_typed(),
+            subject=self.subject.text(),
+            body=body,
+            body_format=BodyFormat.HTML if rich else BodyFormat.TEXT,
+            importance=Importance(self.importance.currentData()),
+            read_receipt=self.read_receipt.isChecked(), delivery_receipt=self.delivery_receipt.isChecked(),
+            attachments=self.attachments.attachments(),
+        )
+
+    def is_empty(self) -> bool:
+        """``draft().is_empty()`` without reading the body whole. A rich body is never empty: it is Qt's HTML
+        of the document (a whole HTML document even when nothing is typed), or the HTML that is going in."""
+        if self.rich.isChecked():
+            return False
+        tail = self.loader.tail()
+        return self._fields("", False).is_empty() and self.mirror.is_blank() and (not tail or tail.isspace())
+
+    def identity(self) -> Draft:
+        """Who the message on screen is (local id, server ref, Message-ID) without copying its body."""
+        return self._draft
+
+    def load(self, draft: Draft) -> None:
+        self.about_to_load.emit()
+        self._loading = True
+        try:
+            self.loader.cancel()
+            self._drop_big_body()
+            self._draft = draft.copy()
+            self.to.set_recipients(draft.to)
+            self.cc.set_recipients(draft.cc)
+            self.bcc.set_recipients(draft.bcc)
+            self.subject.setText(draft.subject)
+            rich = draft.body_format == BodyFormat.HTML
+            self.rich.setChecked(rich)
+            self.fmt.set_rich(rich)
+            self.loader.start(self.body, draft.body, rich)
+            idx = self.importance.findData(Importance(draft.importance).value)
+            self.importance.setCurrentIndex(idx if idx >= 0 else 1)
+            self.read_receipt.setChecked(draft.read_receipt)
+            self.delivery_receipt.setChecked(draft.delivery_receipt)
+            self.attachments.set_attachments(draft.attachments)
+            self.set_error("")
+            self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
+            self._loaded_state = "Saved draft" if draft.ref else "Not saved"
+            self.state_label.setText(self._loaded_state)
+            if self.loader.active:
+                self._load_progress(*self.loader.done())
+            self.saved_edits = self.edits
+        finally:
+            self._loading = False
+
+    def show_state(self, text: str) -> None:
+        """Say where the message stands ("Saved", "Edited — not saved to the server", "Not sent"...)."""
+        self.state_label.setText(text)
+
+    def state(self) -> str:
+        return self.state_label.text()
+
+    def show_title(self, text: str) -> None:
+        self.title.setText(text)
+
+    def show_unsaved_edits(self) -> None:
+        """What was just loaded is newer than the server's copy (restored from the journal): it is shown as
+        edited and counts as such (leaving it saves it, as leaving any edited message does)."""
+        self._loaded_state = EDITED if self._draft.ref else "Not saved"
+        if not self.state_label.text().startswith(OPENING):
+            self.state_label.setText(self._loaded_state)
+        self.saved_edits = -1  # never equal to ``edits``: dirty until saved
+
+    def _set_loading(self, on: bool) -> None:
+        """The loader's appends are the message being loaded, not edits (no autosave, no "Edited"); the
+        flag is put back as it was (an append inside load() leaves load() still loading)."""
+        if on:
+            self._loading_before, self._loading = self._loading, True
+        else:
+            self._loading = self._loading_before
+
+    def _load_progress(self, done: int, total: int) -> None:
+        """"Opening… 40%" beside the title while a long body goes in (until an edit or a save says more)."""
+        text = self.state_label.text()
+        if text != self._loaded_state and not text.startswith(OPENING):
+            return
+        self.state_label.setText(self._loaded_state if done >= total else f"{OPENING} {done * 100 // total}%")
+
+    def clear(self) -> None:
+        self.load(Draft())
+
+    def _drop_big_body(self) -> None:
+        """A big body is not freed in one call on the way to the next message: the editor gets a fresh
+        document at once and the old one is freed a piece per turn (issue 16: ~110 ms for 10 MB)."""
+        if self.reaper.big(self.body.document()):
+            self.reaper.reap(self.body.fresh_document())
+
+    def set_saved(self, saved: Draft) -> None:
+        """Adopt the server's identity for what is on screen (keeps whatever was typed meanwhile)."""
+        self._draft = self._draft.copy(ref=saved.ref, local_id=saved.local_id,
+                                       internet_message_id=saved.internet_message_id, modified=saved.modified)
+        self.attachments.adopt_ids(saved.attachments)
+
+    def current_ref(self):
+        return self._draft.ref
+
+    # ---- validation / errors ----
+    def set_max_send_bytes(self, n: int) -> None:
+        """The server's message size limit, for validation and for refusing too-large attachments."""
+        self.max_send_bytes = n
+        self.attachments.max_bytes = n
+
+    def validate(self, *, for_send: bool) -> list[FieldError]:
+        """The errors that stop a send (``for_send``) or a save. An unfinished address is marked at its
+        field either way, but only a send is stopped by it: a draft may hold anything."""
+        marks = {r.field: r.validate() for r in (self.to, self.cc, self.bcc)}
+        errors = [e for es in marks.values() for e in es] if for_send else []
+        # a save is checked for its subject and attachments only: the body is not taken for it (a plain one
+        # joined, a rich one through toHtml(): the save takes it right after)
+        draft = self.draft() if for_send else self._fields("", self.rich.isChecked())
+        for e in validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes):
+            if for_send and e.field in ("to", "cc", "bcc") and marks[e.field]:
+                continue
+            errors.append(e)
+        by_field = {}
+        for e in errors:
+            by_field.setdefault(e.field, []).append(e)
+        for r in (self.to, self.cc, self.bcc):
+            r.set_errors(by_field.get(r.field) or marks[r.field])
+        self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
+        # errors with no field of their own (e.g. "too large to send" for a long text) go above the buttons
+        self.set_error(" ".join(e.message for e in errors if e.field not in ("to", "cc", "bcc", "attachments")))
+        if errors:
+            first = errors[0].field
+            target = {"to": self.to, "cc": self.cc, "bcc": self.bcc, "subject": self.subject,
+                      "body": self.body, "attachments": self.attachments.list}.get(first, self.to)
+            target.setFocus(Qt.OtherFocusReason)
+        return errors
+
+    def set_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def error_text(self) -> str:
+        return self.error_label.text() if not self.error_label.isHidden() else ""
+
+    def set_busy(self, busy: bool, what: str = "") -> None:
+        self.save_button.setEnabled(not busy)
+        self.send_button.setEnabled(not busy)
+        if busy and what:
+            self.state_label.setText(what)
+
+    def _subject_limit(self, text: str) -> None:
+        n = len(text)
+        note = f"Subjects are limited to {MAX_SUBJECT} characters"
+        if n > MAX_SUBJECT:
+            note += f"; this one has {n}. Shorten it to save or send."
+        self.subject_note.setText(note + ("" if n > MAX_SUBJECT else "."))
+        kind = "fieldError" if n > MAX_SUBJECT else "viewSubtitle"  # at the limit: a note; over it: an error
+        if self.subject_note.objectName() != kind:
+            self.subject_note.setObjectName(kind)
+            self.subject_note.style().unpolish(self.subject_note)
+            self.subject_note.style().polish(self.subject_note)
+        self.subject_note.setVisible(n >= MAX_SUBJECT)
+
+    @property
+    def dirty(self) -> bool:
+        """Edited since it was loaded or last saved (and not empty)."""
+        return self.edits != self.saved_edits and not self.is_empty()
+
+    def _on_changed(self, *_a) -> None:
+        if not self._loading:
+            self.edits += 1
+            if self.error_label.isVisible():
+                self.set_error("")
+            self.state_label.setText(EDITED if self._draft.ref else "Not saved")
+            self.title.setText(self.subject.text().strip() or ("Draft" if self._draft.ref else "New message"))
+            self.changed.emit()
+
+    # drops anywhere on the composer attach files
+    def dragEnterEvent(self, event):  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802
+        self.attachments.dropEvent(event)

@@ -1,0 +1,287 @@
+""".eml files in and out: File > Open .eml file… (Ctrl+O), File > Save as .eml file… (Ctrl+Shift+E), and
+an .eml file dropped on the window.
+
+- **Open** (or a drop): the file is read and parsed off the UI thread (app/core/eml_files.py, limits in
+  app/domain/eml_read.py) and opens in Compose as a new, unsaved message (its own Message-ID: the
+  file's is not reused, or a send's look-up could take the original for this one). What Compose held
+  is saved to Drafts first, as "New message" does (``Workflows.stash_current``).
+- **Save as**: the message in Compose, the selected draft (Drafts) or the selected sent message
+  (Sent, fetched with the session's ``get_message``), written 0600 and atomically where the user says.
+- **Drops**: an .eml dropped anywhere but Compose opens as a draft. Dropped on Compose (where files are
+  attached), a single .eml asks "Open as a new draft" (the default) or "Attach to this message"; several
+  files dropped together are attached, as before.
+
+Qt's own file dialogs, opened with ``open()`` (never ``exec()``); errors go to the banner.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+log = logging.getLogger(__name__)
+
+EML_FILTERS = ["Mail messages (*.eml)", "All files (*)"]
+
+
+def eml_paths(mime) -> list[str]:
+    """The local .eml files among dropped URLs."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile().lower().endswith(".eml")]
+
+
+class EmlFiles(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.open_dialog: QFileDialog | None = None
+        self.save_dialog: QFileDialog | None = None
+        self.question: QMessageBox | None = None  # "open or attach?" after a drop on Compose
+        self.last_folder = ""
+        self.open_action = self._action("&Open .eml file…", "Ctrl+O", self.ask_open, "actOpenEml")
+        self.save_action = self._action("Save as .e&ml file…", "Ctrl+Shift+E", self.ask_save, "actSaveEml")
+        window.setAcceptDrops(True)
+        for obj in (window, window.compose, window.compose.attachments, window.compose.body.viewport()):
+            obj.installEventFilter(self)
+
+    def _action(self, text: str, keys: str, slot, name: str) -> QAction:
+        a = QAction(text, self.w)
+        a.setObjectName(name)
+        a.setShortcuts([QKeySequence(keys)])
+        a.setShortcutContext(Qt.WindowShortcut)
+        a.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
+        a.triggered.connect(lambda _checked=False: slot())
+        self.w.addAction(a)
+        return a
+
+    def add_to_menu(self, menu, before_open=None, before_save=None) -> None:
+        menu.insertAction(before_open, self.open_action) if before_open else menu.addAction(self.open_action)
+        menu.insertAction(before_save, self.save_action) if before_save else menu.addAction(self.save_action)
+
+    def _status(self, text: str, ms: int = 8000) -> None:
+        self.w.statusBar().showMessage(text, ms)
+
+    def _folder(self) -> str:
+        return self.last_folder if self.last_folder and Path(self.last_folder).is_dir() else str(Path.home())
+
+    # ---- open ----
+    def ask_open(self) -> None:
+        if self.w.session is None:
+            self._status("Set up an account first (Ctrl+,): a message opens as a draft of the account")
+            return
+        if self.open_dialog is not None:
+            self.open_dialog.raise_()
+            self.open_dialog.activateWindow()
+            return
+        dlg = QFileDialog(self.w, "Open .eml file", self._folder())
+        dlg.setObjectName("openEmlDialog")
+        dlg.setAccessibleName("Open .eml file")
+        dlg.setFileMode(QFileDialog.ExistingFile)
+        dlg.setAcceptMode(QFileDialog.AcceptOpen)
+        dlg.setNameFilters(EML_FILTERS)
+        dlg.fileSelected.connect(self._open_chosen)
+        dlg.finished.connect(lambda _r: self._closed("open_dialog"))
+        self.open_dialog = dlg
+        dlg.open()
+
+    def _closed(self, attr: str) -> None:
+        dlg = getattr(self, attr)
+        setattr(self, attr, None)
+        if dlg is not None:
+            dlg.deleteLater()  # its file system model's thread goes with it
+        self.w.activateWindow()  # the keyboard comes back to the window
+
+    def _open_chosen(self, path: str) -> None:
+        if path:
+            self.last_folder = str(Path(path).parent)
+            self.w.flows._spawn(self.open_path(path))
+
+    async def open_path(self, path: str) -> bool:
+        """Read ``path`` and put it in Compose as a new message. False (said in the banner) if it cannot."""
+        from app.core.eml_files import open_eml
+        from app.domain.eml_read import EmlError
+        from app.domain.models import new_local_id
+
+        w, name = self.w, Path(path).name
+        session = w.session
+        if session is None:
+            return False
+        with w.flows._tracked(f"Opening {name}…"):
+            try:
+                parsed = await open_eml(path, 2 * w.compose.max_send_bytes)
+            except EmlError as exc:
+                w.show_error(f"Could not open {name}: {exc}")
+                return False
+        if session is not w.session or not w.flows.stash_current():
+            return False
+        c = w.compose
+        draft = parsed.draft.copy(ref=None, internet_message_id="", local_id=new_local_id(), modified=None)
+        c.load(draft)
+        c.edits += 1  # not on the server yet: Ctrl+S (or the autosave) takes it
+        c.changed.emit()
+        c.show_title(draft.subject or "New message")
+        c.show_state("Not saved")
+        w.show_view("compose")
+        c.to.setFocus(Qt.OtherFocusReason)
+        notes = " ".join(parsed.notes[:3])
+        self._status(f"Opened {name} as a new message: Ctrl+S saves it to Drafts" + (f". {notes}" if notes else ""),
+                     10000)
+        return True
+
+    # ---- save as ----
+    def ask_save(self) -> None:
+        """Ctrl+Shift+E: pick what to save from the view in front, then ask where."""
+        w = self.w
+        if w.session is None:
+            self._status("Set up an account first (Ctrl+,)")
+            return
+        source = self._source()
+        if source is None:
+            return
+        if self.save_dialog is not None:
+            self.save_dialog.raise_()
+            return
+        from app.ui.compose.attachment_saver import safe_file_name
+
+        subject = source[1]
+        dlg = QFileDialog(w, "Save as .eml file", self._folder())
+        dlg.setObjectName("saveEmlDialog")
+        dlg.setAccessibleName("Save as .eml file")
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.setFileMode(QFileDialog.AnyFile)
+        dlg.setNameFilters(EML_FILTERS)
+        dlg.setDefaultSuffix("eml")
+        dlg.selectFile(safe_file_name((subject or "message").strip()[:120]) + ".eml")
+        dlg.fileSelected.connect(lambda p, s=source: self._save_chosen(p, s))
+        dlg.finished.connect(lambda _r: self._closed("save_dialog"))
+        self.save_dialog = dlg
+        dlg.open()
+
+    def _source(self):
+        """(what, subject, date): what is a Draft (Compose) or an ItemRef (Drafts, Sent); None (said in the
+        status bar) when the view in front has nothing to save."""
+        w = self.w
+        view = w.current_view()
+        if view == "compose":
+            c = w.compose
+            if c.is_empty() and c.identity().ref is None:
+                self._status("Nothing to save: Compose is empty")
+                return None
+            return c.draft(), c.subject.text(), None
+        if view in ("drafts", "sent"):
+            v = w.drafts if view == "drafts" else w.sent
+            rows = v.table.selected_rows() if hasattr(v.table, "selected_rows") else []
+            cur = v.table.currentIndex()
+            row = cur.row() if cur.isValid() and (not rows or cur.row() in rows) else (rows[0] if rows else -1)
+            s = v.model.summary(row) if row >= 0 else None
+            if s is None:
+                self._status(f"Select a message in {view.capitalize()} first, then Ctrl+Shift+E")
+                return None
+            return s.ref, s.subject, (s.sent or s.modified) if view == "sent" else s.modified
+        self._status("Save as .eml: open a message in Compose, or select one in Drafts or Sent")
+        return None
+
+    def _save_chosen(self, path: str, source) -> None:
+        if path:
+            self.last_folder = str(Path(path).parent)
+            self.w.flows._spawn(self.save_to(path, source))
+
+    async def save_to(self, path: str, source) -> Path | None:
+        from app.core.eml_files import save_eml
+        from app.domain.models import Draft, Recipient
+        from app.mail.errors import MailError
+
+        w, flows = self.w, self.w.flows
+        what, _subject, date = source
+        session = w.session
+        if session is None:
+            return None
+        name = Path(path).name
+        with flows._tracked(f"Saving {name}…"):
+            if isinstance(what, Draft):
+                draft = what
+            else:
+                shown = w.sent.shown_message() if w.current_view() == "sent" else None
+                draft = shown if shown is not None and shown.ref is not None and shown.ref.id == what.id else None
+                if draft is None or any(not a.content and a.byte_size for a in draft.attachments):
+                    try:
+                        draft = await session.get_message(what)
+                    except MailError as exc:
+                        if not flows._transport_error(exc):
+                            w.show_error(f"Could not save {name}: the message could not be fetched: "
+                                         f"{flows.explain_exc(exc)}")
+                        return None
+            sender = Recipient(email=session.account.email)
+            try:
+                written = await save_eml(path, draft, sender=sender, date=date)
+            except OSError as exc:
+                w.show_error(f"Could not save {name}: {exc.strerror or type(exc).__name__}")
+                return None
+        self._status(f"Saved as {written}", 8000)
+        return written
+
+    # ---- drops ----
+    def eventFilter(self, obj, event):  # noqa: N802
+        t = event.type()
+        if t not in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop):
+            return False
+        paths = eml_paths(event.mimeData())
+        if not paths or self.w.session is None:
+            return False
+        on_compose = obj is not self.w
+        urls = event.mimeData().urls()
+        if on_compose and len(urls) > 1:
+            return False  # several files on Compose: attached, as before
+        if t in (QEvent.DragEnter, QEvent.DragMove):
+            event.acceptProposedAction()
+            return True
+        event.acceptProposedAction()
+        if on_compose:
+            self.ask_open_or_attach(paths[0])
+        else:
+            self.w.flows._spawn(self.open_path(paths[0]))
+        return True
+
+    def ask_open_or_attach(self, path: str) -> QMessageBox:
+        """A single .eml dropped on Compose: "Open as a new draft" (the default) or "Attach to this message"."""
+        name = Path(path).name
+        box = QMessageBox(QMessageBox.Question, "Open or attach?", "", QMessageBox.NoButton, self.w)
+        box.setTextFormat(Qt.PlainText)  # a file name is data
+        box.setText(f"“{name}” is a saved e-mail message. Open it as a new draft, or attach it to this message?")
+        box.setObjectName("emlDropQuestion")
+        box.setAccessibleName("Open or attach the dropped message")
+        open_ = box.addButton("&Open as a new draft", QMessageBox.AcceptRole)
+        attach = box.addButton("&Attach to this message", QMessageBox.ActionRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(open_)
+
+        def done(_r) -> None:
+            self.question = None
+            clicked = box.clickedButton()
+            self.w.activateWindow()
+            if clicked is open_:
+                self.w.flows._spawn(self.open_path(path))
+            elif clicked is attach:
+                self.w.compose.attachments.add_paths([path])
+
+        box.finished.connect(done)
+        self.question = box
+        box.open()
+        open_.setFocus(Qt.OtherFocusReason)
+        return box
+
+
+def install(win) -> EmlFiles:
+    """Build the .eml actions and drops for ``win`` (its views and actions are built) and put them in the
+    File menu: Open after New message, Save as after Save draft."""
+    eml = EmlFiles(win)
+    acts = getattr(win, "actions_", None)
+    menu = win.menus["&File"]
+    eml.add_to_menu(menu, before_open=getattr(acts, "save", None), before_save=getattr(acts, "send", None))
+    win.eml = eml
+    return eml

@@ -1,0 +1,414 @@
+"""Sending on the user's terms (issue 15): undo send and send later, in the window. Wiring only: a send is
+HELD in the account's Outbox (:mod:`app.core.holds`); nothing here talks to the server or decides when.
+
+- **Undo send**: Ctrl+Return submits the message HELD for ``undo_send_seconds`` (File > Undo send delay:
+  Off, 5, 10, 20, 30 s; default 10 s). Compose shows a bar "Sending “…” in 7 s — Undo / Send now" that
+  counts down once a second. Undo (the bar's button, File > Undo send, or Ctrl+Z — see :meth:`eventFilter`
+  for when Ctrl+Z is the send's and when it is the text field's) cancels the submission and loads the
+  message back into Compose exactly as it was (its journal entry, with its local id, Message-ID,
+  attachments and rich text, is the user's message again).
+- **Send later** (Ctrl+Shift+T): a small non-modal dialog (``show()``, never ``exec()``) with presets
+  (tomorrow 8:00, Monday 8:00) and a typed time (:func:`app.core.send_times.parse_when`, its error shown
+  under the field); the message waits in the Outbox, "Sends at Tue 08:00", where Enter takes it back.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout,
+)
+
+from app.core import holds
+from app.core.takeback import NotCancellable
+from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
+from app.core.submission import SubState
+from app.domain.errors import DraftInvalid
+from app.domain.models import ErrorKind, OutcomeStatus
+from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
+from app.ui.lists.batch_undo import BatchUndo
+from app.ui.common.safe_text import PlainLabel
+from app.ui.window.undo_key import own_undo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Held:
+    sub: object  # Submission
+    outbox: object
+    subject: str
+
+
+class UndoSendBar(QFrame):
+    """"Sending “Lunch” in 7 s — Undo / Send now", above Compose's buttons while a send is held."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setAccessibleName("Undo send bar")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(14, 6, 8, 6)
+        self.label = PlainLabel(self)
+        self.label.setAccessibleName("Undo send countdown")
+        self.undo_button = QPushButton("Undo", self)
+        self.undo_button.setAccessibleName("Undo send")
+        self.undo_button.setToolTip("Take the message back into Compose (Ctrl+Z)")
+        self.now_button = QPushButton("Send now", self)
+        self.now_button.setAccessibleName("Send now, without waiting")
+        for b in (self.undo_button, self.now_button):
+            b.setFocusPolicy(Qt.TabFocus)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.undo_button)
+        lay.addWidget(self.now_button)
+        self.hide()
+
+
+#: the Send later dialog's width: inside half of a 1366 px screen (683 px), with room around it
+WIDTH = 480
+
+
+class SendLaterDialog(QDialog):
+    """When to send: Alt+T tomorrow 8:00, Alt+M Monday 8:00, or a typed time (Enter schedules it)."""
+
+    chosen = Signal(float)  # the release time, wall-clock epoch seconds
+
+    def __init__(self, parent, now: datetime | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Send later")
+        self.setAccessibleName("Send later")
+        self.setModal(False)
+        self._now = now
+        when_now = self.now()
+        lay = QVBoxLayout(self)
+        intro = PlainLabel("The message waits in the Outbox and goes out at this time — while Dispatch "
+                           "is running (if it is closed then, it goes when Dispatch next starts).", self)
+        intro.setWordWrap(True)  # one line of it made the dialog ~950 px wide: wider than half a small screen
+        lay.addWidget(intro)
+        self.presets = []
+        for text, when in (("&Tomorrow morning", tomorrow_morning(when_now)), ("&Monday morning", next_monday(when_now))):
+            b = QPushButton(f"{text} — {when.strftime('%a %d %b %H:%M')}", self)
+            b.setAccessibleName(f"{text.replace('&', '')}, {when.strftime('%A %d %B %H:%M')}")
+            b.setAutoDefault(False)
+            b.clicked.connect(lambda _c=False, ts=when.timestamp(): self._choose(ts))
+            lay.addWidget(b)
+            self.presets.append(b)
+        row = QHBoxLayout()
+        label = QLabel("&At:", self)
+        self.when = QLineEdit(self)
+        self.when.setAccessibleName("Send at (type a date and time)")
+        self.when.setPlaceholderText(examples(when_now, short=True))
+        self.when.setMinimumWidth(0)
+        label.setBuddy(self.when)
+        row.addWidget(label)
+        row.addWidget(self.when, 1)
+        lay.addLayout(row)
+        self.error = PlainLabel("", self)
+        self.error.setObjectName("fieldError")
+        self.error.setAccessibleName("Send later error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        lay.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.schedule_button = QPushButton("&Schedule", self)
+        self.schedule_button.setDefault(True)
+        self.schedule_button.clicked.connect(self._typed)
+        cancel = QPushButton("Cancel", self)
+        cancel.clicked.connect(self.reject)
+        buttons.addWidget(self.schedule_button)
+        buttons.addWidget(cancel)
+        lay.addLayout(buttons)
+        self.when.setFocus(Qt.OtherFocusReason)
+        self.setMaximumWidth(WIDTH)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its wrapped lines need at :data:`WIDTH` (the size hint is computed for one long line,
+        which left the intro cut off at the top)."""
+        self.resize(WIDTH, max(self.sizeHint().height(), self.heightForWidth(WIDTH)))
+
+    def now(self) -> datetime:
+        return self._now or datetime.now()
+
+    def _typed(self) -> None:
+        try:
+            when = parse_when(self.when.text(), self.now())
+        except WhenError as exc:
+            self.error.setText(str(exc))
+            self.error.setAccessibleDescription(str(exc))
+            self.error.show()
+            self._fit()
+            self.when.setFocus(Qt.OtherFocusReason)
+            self.when.selectAll()
+            return
+        self._choose(when.timestamp())
+
+    def _choose(self, release_at: float) -> None:
+        self.accept()
+        self.chosen.emit(release_at)
+
+
+class SendTiming(QObject):
+    """Built with the window's journal bridge (``window.send_timing``); Workflows asks it for the hold of a
+    send (:meth:`undo_hold`) and hands it a held submission (:meth:`held`)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        c = window.compose
+        self.bar = UndoSendBar(c)
+        lay = c.layout()
+        lay.insertWidget(max(lay.count() - 1, 0), self.bar)  # above the Attach / Save / Send row
+        self.bar.undo_button.clicked.connect(self.undo)
+        self.bar.now_button.clicked.connect(self.send_now)
+        self._held: list[_Held] = []  # in their undo window, oldest first
+        self._watch: list[_Held] = []  # released from their window: their outcome goes to the status bar
+        self._filtering = False
+        self.dialog: SendLaterDialog | None = None
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._tick)
+        self._install_actions()
+        self.batch = BatchUndo.for_drafts(window, UndoSendBar)  # Send selected: one countdown for the batch
+
+    # ---- settings ----
+    def delay(self) -> float:
+        s = self.w.settings
+        return s.undo_send_seconds() if s is not None else default_undo_send()
+
+    def set_delay(self, seconds: float) -> None:
+        if self.w.settings is not None:
+            self.w.settings.set_undo_send_seconds(seconds)
+        self._check_delay()
+        self.w.statusBar().showMessage("Undo send: off — Ctrl+Return sends at once" if not seconds else
+                                       f"Undo send: Ctrl+Return waits {seconds:g} s, Ctrl+Z takes it back", 5000)
+
+    def undo_hold(self) -> holds.Hold | None:
+        return holds.undo_hold(self.delay(), time.time())
+
+    # ---- actions ----
+    def _install_actions(self) -> None:
+        w = self.w
+        self.later_action = self._action("Send &later…", "Ctrl+Shift+T", self.send_later, "actSendLater")
+        self.undo_action = self._action("&Undo send", None, self.undo, "actUndoSend")
+        self.undo_action.setEnabled(False)
+        self.delay_menu = QMenu("Undo send &delay", w)
+        self.delay_menu.setObjectName("menuUndoSendDelay")
+        group = QActionGroup(self.delay_menu)
+        group.setExclusive(True)
+        self.delay_actions = {}
+        for n in UNDO_SEND_CHOICES:
+            a = QAction("&Off" if n == 0 else f"&{n} seconds" if n < 10 else f"{str(n)[0]}&{str(n)[1]} seconds",
+                        self.delay_menu)
+            a.setObjectName(f"actUndoSendDelay{n}")
+            a.setCheckable(True)
+            a.triggered.connect(lambda _c=False, n=n: self.set_delay(n))
+            group.addAction(a)
+            self.delay_menu.addAction(a)
+            self.delay_actions[n] = a
+        self._check_delay()
+        menus = getattr(w, "menus", None) or {}
+        m = menus.get("&File")
+        if m is not None:
+            acts = m.actions()
+            send = getattr(getattr(w, "actions_", None), "send", None)
+            after = acts[acts.index(send) + 1] if send in acts and acts.index(send) + 1 < len(acts) else None
+            for a in (self.later_action, self.undo_action, self.delay_menu.menuAction()):
+                m.insertAction(after, a) if after is not None else m.addAction(a)
+
+    def _action(self, text, keys, slot, name) -> QAction:
+        a = QAction(text, self.w)
+        a.setObjectName(name)
+        if keys:
+            a.setShortcut(QKeySequence(keys))
+            a.setShortcutContext(Qt.WindowShortcut)
+            a.setToolTip(f"{text.replace('&', '')} ({keys})")
+        a.triggered.connect(lambda _c=False: slot())
+        self.w.addAction(a)
+        return a
+
+    def _check_delay(self) -> None:
+        d = self.delay()
+        for n, a in self.delay_actions.items():
+            a.setChecked(n == d)
+
+    # ---- undo send ----
+    @staticmethod
+    def is_held(sub) -> bool:
+        return sub.state == SubState.HELD
+
+    def held(self, sub, draft):
+        """Ctrl+Return made a held submission: Compose is cleared for the next message and the countdown
+        shows. Returns its outcome now (queued)."""
+        w, c = self.w, self.w.compose
+        if c.identity().local_id == draft.local_id:
+            c.clear()
+        w.flows._fresh_compose()
+        self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or "(no subject)"))
+        self._start()
+        self._tick()
+        return sub.outcome()
+
+    def _start(self) -> None:
+        if not self.tick.isActive():
+            self.tick.start()
+        if not self._filtering:
+            QApplication.instance().installEventFilter(self)
+            self._filtering = True
+
+    def _tick(self) -> None:
+        outbox = self.w.flows.outbox()
+        still = []
+        for h in self._held:
+            if h.outbox is not outbox or h.sub.state == SubState.CANCELLED:
+                continue  # another account is signed in now, or it was taken back (e.g. from the Outbox)
+            (still if h.sub.state == SubState.HELD else self._watch).append(h)
+        self._held = still
+        self._report()
+        if self._held:
+            h = self._held[-1]
+            left = max(0, int(h.sub.retry_at - h.outbox.clock() + 0.999))
+            more = f" (and {len(self._held) - 1} more)" if len(self._held) > 1 else ""
+            self.bar.label.setText(f"Sending “{h.subject}” in {left} s{more} — Ctrl+Z or Undo takes it back")
+            self.bar.label.setAccessibleDescription(self.bar.label.text())
+            self.bar.show()
+        else:
+            self.bar.hide()
+        self.undo_action.setEnabled(bool(self._held))
+        if not self._held and not self._watch:
+            self.tick.stop()
+            if self._filtering:
+                QApplication.instance().removeEventFilter(self)
+                self._filtering = False
+
+    def _report(self) -> None:
+        """A released send's outcome in the status bar (and ``message_sent``), as a send without a delay."""
+        w, keep = self.w, []
+        for h in self._watch:
+            sub = h.sub
+            o = sub.outcome()
+            if sub.state == SubState.SENT:
+                w.statusBar().showMessage(f"Sent: {h.subject}", 5000)
+            elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+                w.statusBar().showMessage(f"Not sent: {o.explanation} — it is in the Outbox (Ctrl+4); Enter "
+                                          "there takes it back", 10000)
+            elif sub.state == SubState.QUEUED and h.outbox._resting(sub):
+                row = next((r for r in h.outbox.rows() if r.local_id == sub.local_id), None)
+                w.statusBar().showMessage(f"In the Outbox ({(row.text if row else 'waiting').lower()}): it goes "
+                                          "out by itself (Ctrl+4)", 10000)
+            elif sub.state != SubState.CANCELLED:
+                keep.append(h)
+                continue
+            if o.status in (OutcomeStatus.SENT, OutcomeStatus.FAILED):
+                w.message_sent.emit(o)
+        self._watch = keep
+
+    def undo(self) -> None:
+        """Undo the newest held send: the message comes back into Compose exactly as it was sent."""
+        self._tick()
+        if not self._held:
+            return
+        w = self.w
+        h = self._held[-1]
+        if not w.flows.stash_current():  # what is typed now goes to Drafts first (refused: it stays)
+            return
+        try:
+            taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
+        except NotCancellable:
+            w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
+            return
+        self._held.remove(h)
+        self._tick()
+        w.flows._spawn(self._back_in_compose(h, taking))
+
+    async def _back_in_compose(self, h, taking) -> None:
+        """The message, read back on the journal's thread, goes into Compose."""
+        w, c = self.w, self.w.compose
+        draft = await taking
+        if draft is not None and not w.flows.stash_current():
+            # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
+            # taken back goes to Drafts instead
+            await h.outbox.queue_save(draft)
+            w.statusBar().showMessage(f"Not sent: “{h.subject}” was put in Drafts (fix this message first)", 10000)
+            return
+        if draft is not None:
+            c.load(draft)
+        w.show_view("compose")
+        c.to.setFocus(Qt.OtherFocusReason)
+        w.statusBar().showMessage(f"Not sent: “{h.subject}” is back in Compose", 8000)
+        self._tick()
+
+    def send_now(self) -> None:
+        if self._held:
+            h = self._held[-1]
+            holds.send_now(h.outbox, h.sub.local_id)
+            QTimer.singleShot(50, lambda: self._tick())
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        """Ctrl+Z while the undo-send bar shows (Compose is on screen) undoes the send — unless the focused
+        field has typing of its own to undo (then Ctrl+Z undoes that, as everywhere; the bar's Undo
+        button and File > Undo send still take the send back)."""
+        t = event.type()
+        if t not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not self.bar.isVisible():
+            return False
+        if not event.matches(QKeySequence.Undo):
+            return False
+        focus = QApplication.focusWidget()
+        if obj is not (focus or self.w) or (focus is not None and focus.window() is not self.w):
+            return False
+        if own_undo(focus):
+            return False
+        event.accept()
+        if t == QEvent.KeyPress:
+            self.undo()
+        return True
+
+    # ---- send later ----
+    def send_later(self) -> None:
+        """Ctrl+Shift+T: ask when (non-modal); the message is checked as for a send first."""
+        w = self.w
+        if w.session is None:
+            return
+        if w.current_view() != "compose":
+            w.show_view("compose")
+            w.statusBar().showMessage("Press Ctrl+Shift+T again to send this message later", 5000)
+            return
+        if w.compose.validate(for_send=True):
+            return
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.activateWindow()
+            return
+        self.dialog = SendLaterDialog(w)
+        self.dialog.chosen.connect(lambda ts: w.flows._spawn(self.schedule(ts)))
+        self.dialog.finished.connect(lambda _r: w.activateWindow())
+        self.dialog.show()
+        self.dialog.activateWindow()
+        self.dialog.when.setFocus(Qt.OtherFocusReason)
+
+    async def schedule(self, release_at: float):
+        """Put the message in Compose in the Outbox, held until ``release_at`` (epoch seconds)."""
+        w, c, flows = self.w, self.w.compose, self.w.flows
+        outbox = flows.outbox()
+        if outbox is None or c.validate(for_send=True):
+            return None
+        async with flows._save_lock:
+            draft = c.draft()
+            try:
+                sub = await outbox.submit(draft, hold=holds.Hold(holds.LATER, release_at))
+            except DraftInvalid as exc:
+                c.set_error(f"Not scheduled: {exc.message}")
+                return None
+        if c.identity().local_id == draft.local_id:
+            c.clear()
+        flows._fresh_compose()
+        w.statusBar().showMessage(f"Scheduled: “{draft.subject.strip() or '(no subject)'}” sends at "
+                                  f"{holds.clock_text(release_at)}. It waits in the Outbox (Ctrl+4); Enter there "
+                                  "takes it back.", 10000)
+        return sub

@@ -1,0 +1,1 @@
+"""Drafts and Sent: their tables, models and the actions on selected rows."""

@@ -1,0 +1,149 @@
+"""The undo-send window for a batch (Send selected in Drafts, a mail merge; issue 45 item 11): one countdown
+for the whole batch, "Sending 3 drafts in 7 s — Ctrl+Z or Undo keeps them in Drafts / Send now", under the
+Drafts list or in the merge dialog.
+
+Wiring only. The batch is HELD in the Outbox exactly as a Compose send is (:mod:`app.core.holds`: the same
+state, the same release time on the Outbox's injected clocks, journaled; a batch held when Dispatch dies is
+never sent: :func:`app.core.restore.restore_work`). Undo takes back every send of the batch still held
+(``Outbox.cancel``: HELD --cancel--> cancelled); the drafts simply stay in Drafts.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from app.core import holds
+from app.core.submission import SubState
+from app.core.takeback import NotCancellable
+from app.ui.window.undo_key import own_undo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Batch:
+    subs: list  # Submission
+    outbox: object
+    what: str  # "3 drafts"
+    undone: set = field(default_factory=set)  # local ids taken back by Undo
+
+
+class BatchUndo(QObject):
+    """One batch's countdown bar in ``host`` (a page or dialog): ``window.send_timing.batch`` for Send
+    selected (under the Drafts list), the merge dialog's own for a mail merge. Its owner asks it for the hold
+    (:meth:`hold`) and hands it the held batch (:meth:`held`); :meth:`was_undone` tells which sends Undo took
+    back. ``kept``: where the messages stay when taken back ("Drafts"); ``busy``: another undo of the host
+    (a delete's) is pending, and Ctrl+Z is that one's."""
+
+    def __init__(self, window, host, layout, index: int, bar_class, *, kept: str = "Drafts", busy=None):
+        super().__init__(host)
+        self.w, self.host, self.kept = window, host, kept
+        self._busy = busy or (lambda: False)
+        self.bar = bar_class(host)
+        self.bar.setAccessibleName(f"Undo send bar ({kept})")
+        self.bar.undo_button.setAccessibleName("Undo sending these messages")
+        self.bar.undo_button.setToolTip(f"Keep them in {kept}, unsent (Ctrl+Z)")
+        layout.insertWidget(index, self.bar)
+        self.bar.undo_button.clicked.connect(self.undo)
+        self.bar.now_button.clicked.connect(self.send_now)
+        self._batch: _Batch | None = None
+        self._undone: set[str] = set()
+        self._filtering = False
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._tick)
+
+    @classmethod
+    def for_drafts(cls, window, bar_class) -> "BatchUndo":
+        """Send selected's: under the Drafts list, above the delete's own undo bar."""
+        drafts = window.drafts
+        lay = drafts.layout()
+        return cls(window, drafts, lay, max(lay.count() - 1, 0), bar_class,
+                   busy=lambda: drafts.undo_bar.active)
+
+    def hold(self, outbox) -> holds.Hold | None:
+        """The undo-send hold of a batch sent now (None: undo send is off): Compose's delay, on the
+        Outbox's own (injected) wall clock."""
+        return holds.undo_hold(self.w.send_timing.delay(), outbox.wall())
+
+    def held(self, subs: list, outbox, what: str) -> None:
+        """The batch is HELD: show its countdown until it is released or taken back."""
+        self._batch = _Batch([s for s in subs if s.state == SubState.HELD], outbox, what)
+        if not self.tick.isActive():
+            self.tick.start()
+        if not self._filtering:
+            QApplication.instance().installEventFilter(self)
+            self._filtering = True
+        self._tick()
+
+    def was_undone(self, sub) -> bool:
+        return sub.local_id in self._undone
+
+    def _still_held(self) -> list:
+        b = self._batch
+        if b is None:
+            return []
+        return [s for s in b.subs if s.state == SubState.HELD and b.outbox.subs.get(s.local_id) is s]
+
+    def _tick(self) -> None:
+        held = self._still_held()
+        if held:
+            b = self._batch
+            left = max(0, int(max(s.retry_at for s in held) - b.outbox.clock() + 0.999))
+            self.bar.label.setText(f"Sending {b.what} in {left} s — Ctrl+Z or Undo keeps them in {self.kept}")
+            self.bar.label.setAccessibleDescription(self.bar.label.text())
+            self.bar.show()
+            return
+        self._batch = None
+        self.bar.hide()
+        self.tick.stop()
+        if self._filtering:
+            QApplication.instance().removeEventFilter(self)
+            self._filtering = False
+
+    def undo(self) -> None:
+        """Take back every send of the batch still held: none of them goes out; they stay in Drafts."""
+        held, b = self._still_held(), self._batch
+        if not held:
+            self._tick()
+            return
+        kept = 0
+        for sub in held:
+            try:
+                b.outbox.cancel(sub.local_id)  # decided now: it no longer goes out
+            except NotCancellable:
+                continue
+            self._undone.add(sub.local_id)
+            kept += 1
+        self._tick()
+        self.w.statusBar().showMessage(f"Not sent: {b.what if kept == len(b.subs) else kept} stay in {self.kept}",
+                                       8000)
+
+    def send_now(self) -> None:
+        b = self._batch
+        for sub in self._still_held():
+            holds.send_now(b.outbox, sub.local_id)
+        QTimer.singleShot(50, self._tick)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        """Ctrl+Z while the batch's countdown shows (its page or dialog is on screen and has the keyboard)
+        takes the batch back — unless the host's own undo (a delete in Drafts) is pending: that one is newer."""
+        t = event.type()
+        if t not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not self.bar.isVisible():
+            return False
+        if not event.matches(QKeySequence.Undo) or self._busy():
+            return False
+        focus, scope = QApplication.focusWidget(), self.host.window()
+        if obj is not (focus or scope) or (focus is not None and focus.window() is not scope):
+            return False
+        if own_undo(focus):
+            return False
+        event.accept()
+        if t == QEvent.KeyPress:
+            self.undo()
+        return True

@@ -1,0 +1,198 @@
+"""What the window does in Drafts and Sent: Send selected (one request for many drafts, each checked as
+Compose checks it and held in the undo-send window), opening a draft (its newest version: the one in Compose
+or kept on this computer when the server's is older), deleting drafts, previewing a sent message. Built by
+:class:`app.ui.window.workflows.Workflows` as ``flows.drafts``; the queue decides what is sent, when."""
+
+from __future__ import annotations
+
+from qasync import asyncSlot
+
+from app.domain.explain import describe
+from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
+from app.mail.errors import MailError
+from app.storage.local_errors import local_reason, not_sent_unprotected
+from app.ui.lists.send_selected import submit_checked, taken_back_words
+
+#: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
+NOT_SENT_NEWER = ("Not sent: a newer version of this draft is on this computer, not yet saved to the server. "
+                  "Open it (Enter) to check it, then send it from Compose")
+
+
+class DraftsFlows:
+    def __init__(self, window, flows):
+        self.w, self.flows = window, flows
+
+    @asyncSlot()
+    async def send_selected(self, refs=None):
+        f = self.flows
+        w = self.w
+        if not refs and w.session is not None and w.current_view() != "drafts":
+            # never send drafts the user is not looking at: show the list instead
+            w.show_view("drafts")
+            w.statusBar().showMessage("Select drafts, then press Ctrl+Shift+Return to send them", 6000)
+            return
+        with f._tracked():
+            await self.send_selected_drafts(refs)
+
+    async def send_selected_drafts(self, refs: list[ItemRef] | None = None) -> list[ItemOutcome]:
+        """Submit many saved drafts at once (they go out in ONE request); sent rows leave the list,
+        refused rows show their error, rows that wait say so."""
+        f = self.flows
+        w = self.w
+        outbox = f.outbox()
+        if outbox is None:
+            return []
+        if refs is None or refs is False:
+            refs = w.drafts.selected_refs()
+        if not refs:
+            w.statusBar().showMessage("Select drafts to send (Shift+Up/Down, Ctrl+A)", 5000)
+            return []
+        refs, held = await self._without_newer_versions(refs)
+        if not refs:
+            w.statusBar().showMessage(NOT_SENT_NEWER, 10000)
+            return held
+        model = w.drafts.model
+        items = [model.summary(model.row_of(r.id)) or _summary_of(r) for r in refs]
+        model.set_statuses({r.id: ("Sending…", False) for r in refs})  # one change for the batch, not 50
+        n = len(refs)
+        w._busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
+        f.sending += 1
+        try:
+            try:  # Compose's check per draft; the undo-send hold
+                refs, subs = await submit_checked(w, outbox, refs, items)
+            except Exception as exc:  # noqa: BLE001 - the journal cannot record the sends: none is sent
+                reason = local_reason(exc)
+                if reason is None:
+                    raise
+                text = not_sent_unprotected(reason)
+                model.set_statuses({r.id: (text, True) for r in refs})
+                w.show_journal_notice("Not sent", text)
+                return held
+        finally:
+            f.sending -= 1
+            w._busy_pop()
+        outcomes, sent_ids, statuses = [], set(), {}
+        for ref, sub in zip(refs, subs):
+            o = sub.outcome()
+            outcomes.append(o)
+            if o.status == OutcomeStatus.SENT:
+                sent_ids.add(ref.id)
+                statuses[ref.id] = ("", True)
+            elif f._taken_out(sub):  # taken back (Undo, or the Outbox) before its turn: it stays in Drafts
+                statuses[ref.id] = (taken_back_words(w, sub), True)
+            elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+                await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
+                statuses[ref.id] = (o.explanation, True)
+            else:
+                statuses[ref.id] = (f"In the Outbox: {o.explanation or 'waiting to send'}", True)
+        model.set_statuses(statuses)
+        model.take_rows(sent_ids)
+        outcomes += held
+        n += len(held)
+        failed = n - len(sent_ids)
+        w.statusBar().showMessage(f"Sent {len(sent_ids)} of {n}" + (f"; {failed} not sent (see Status)" if failed else ""), 8000)
+        w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
+        return outcomes
+
+    async def _without_newer_versions(self, refs: list[ItemRef]) -> tuple[list[ItemRef], list[ItemOutcome]]:
+        """Send selected sends drafts as the server has them, so a draft whose newer version is on this
+        computer (in Compose, or kept in the journal) is not sent: that would send an older version than the
+        user wrote. Returns (the refs to send, an outcome for each one held back); held rows say why."""
+        bridge, c = self.w.journal_bridge, self.w.compose
+        newer = set() if bridge is None else set(await bridge.newer_marks.newer_local())
+        if c.dirty and c.current_ref() is not None:
+            newer.add(c.current_ref().id)
+        held = [r for r in refs if r.id in newer]
+        if held:
+            self.w.drafts.model.set_statuses({r.id: (NOT_SENT_NEWER, True) for r in held})
+        return ([r for r in refs if r.id not in newer],
+                [ItemOutcome(ref=r, status=OutcomeStatus.FAILED, code="NewerVersionOnThisComputer",
+                             explanation=NOT_SENT_NEWER, kind=ErrorKind.STALE) for r in held])
+
+    @asyncSlot(object)
+    async def open_draft(self, ref: ItemRef):
+        """Enter on a draft: Compose shows its newest version, the one on screen or kept on this computer
+        when the server's is older (never the server's older text over edits not yet saved)."""
+        f = self.flows
+        w, c = self.w, self.w.compose
+        if c.current_ref() is not None and c.current_ref().id == ref.id:
+            w.show_view("compose")  # it is the message in Compose: what is there is its newest version
+            w.statusBar().showMessage("This draft is the message in Compose", 4000)
+            c.to.setFocus()
+            return
+        with f._tracked("Opening draft…"):
+            msg = await self._newer_here(ref)
+            newer = msg is not None
+            if not newer:
+                try:
+                    msg = await w.session.get_message(ref)
+                except MailError as exc:
+                    if not f._transport_error(exc):
+                        w.drafts.model.set_status(ref.id, f.explain_exc(exc))
+                    return
+            if msg.ref is None:
+                msg = msg.copy(ref=ref)
+            if not f.stash_current():
+                return
+            c.load(msg)
+            if newer:
+                c.show_unsaved_edits()
+                w.statusBar().showMessage("Opened the version kept on this computer: it is newer than the "
+                                          "server's (not saved to the server yet)", 8000)
+            w.show_view("compose")
+            c.to.setFocus()
+
+    async def _newer_here(self, ref: ItemRef) -> Draft | None:
+        """The version of the server draft ``ref`` kept on this computer, newer than the server's, if any."""
+        bridge = self.w.journal_bridge
+        if bridge is None:
+            return None
+        entry = (await bridge.newer_marks.newer_local()).get(ref.id)
+        if entry is None:
+            return None
+        full = await bridge.writer(bridge.journal.get, entry.local_id)
+        return None if full is None else full.draft
+
+    @asyncSlot(list)
+    async def delete_drafts(self, refs: list[ItemRef]):
+        f = self.flows
+        w = self.w
+        if w.session is None:
+            return
+        with f._tracked("Deleting…"):
+            try:
+                outcomes = await w.session.delete_items(refs)
+            except MailError as exc:
+                w.show_error(f"Could not delete: {f.explain_exc(exc)}", retry=False)
+                w.drafts.model.reload()
+                return
+            bad = [o for o in outcomes if not o.ok]
+            if bad:
+                w.show_error(f"{len(bad)} draft(s) could not be deleted: {bad[0].explanation or describe(bad[0].code)}")
+                w.drafts.model.reload()
+            else:
+                w.statusBar().showMessage(f"Deleted {len(refs)} draft(s)", 4000)
+
+    # ---- sent ----
+    @asyncSlot(object)
+    async def preview_sent(self, ref: ItemRef):
+        f = self.flows
+        w = self.w
+        session = w.session
+        with f._tracked():
+            try:
+                msg = await session.get_message(ref)
+            except MailError as exc:
+                if session is w.session:
+                    w.sent.body.setPlainText(f"Could not load the message: {f.explain_exc(exc)}")
+                return
+            if session is not w.session:  # signed in as someone else meanwhile
+                return
+            cur = w.sent.table.currentIndex()
+            s = w.sent.model.summary(cur.row()) if cur.isValid() else None
+            if s is not None and s.ref.id == ref.id:
+                w.sent.show_message(msg, when=s.sent or s.modified, sender=session.account.email)
+
+
+def _summary_of(ref: ItemRef) -> MessageSummary:
+    return MessageSummary(ref=ref, subject="", display_to="", modified=None, has_attachments=False)

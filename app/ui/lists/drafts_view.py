@@ -1,0 +1,275 @@
+"""Drafts: newest first, lazy pages, Enter opens, Delete deletes (with a timed Undo), batch send.
+
+A failed row of a batch send stays in the list with its own error in the Status column.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from app.domain.models import ItemRef, MessageSummary
+from app.ui.lists.list_table import ListTable, empty_state
+from app.ui.lists.message_models import MessageTableModel
+from app.ui.common.safe_text import PlainLabel
+
+UNDO_MS = 6000
+
+
+def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.ElideMiddle)  # a long status keeps both its words and "(ResponseCode)"
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setAccessibleName(f"{name} row header")
+    view.horizontalHeader().setAccessibleName(f"{name} columns")
+    view.verticalHeader().setDefaultSectionSize(34)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+    h = view.horizontalHeader()
+    h.setHighlightSections(False)
+    h.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+    h.setMinimumSectionSize(24)
+    if isinstance(view, ListTable):
+        view.fit_columns()
+        model.modelReset.connect(view.forget_sizes)
+        model.page_loaded.connect(view.fit_addresses)
+        model.statuses_changed.connect(view.update_status_column)
+        model.modelAboutToBeReset.connect(view.remember_current)
+        model.page_loaded.connect(view.after_page)
+
+
+def list_page(parent: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout, QLabel]:
+    """Drafts/Sent/Outbox page scaffolding: the page's style and margins, and its header row (title and a
+    count label, buttons go after them). Returns (page layout, header row, count label)."""
+    parent.setObjectName("page")
+    parent.setAccessibleName(title)
+    root = QVBoxLayout(parent)
+    root.setContentsMargins(28, 20, 28, 16)
+    root.setSpacing(12)
+    lay = QHBoxLayout()
+    t = PlainLabel(title, parent)
+    t.setObjectName("viewTitle")
+    t.setAccessibleName(f"{title} title")
+    sub = PlainLabel("", parent)
+    sub.setObjectName("viewSubtitle")
+    sub.setAccessibleName(f"{title} count")
+    lay.addWidget(t)
+    lay.addSpacing(10)
+    lay.addWidget(sub, 0, Qt.AlignBottom)
+    lay.addStretch(1)
+    root.addLayout(lay)
+    return root, lay, sub
+
+
+class UndoBar(QFrame):
+    undo = Signal()
+    expired = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setAccessibleName("Undo bar")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(14, 6, 8, 6)
+        self.label = PlainLabel(self)
+        self.button = QPushButton("&Undo", self)
+        self.button.setAccessibleName("Undo delete")
+        self.button.setToolTip("Undo (Ctrl+Z)")
+        self.button.setFocusPolicy(Qt.StrongFocus)  # Tab from the list reaches it
+        self.button.clicked.connect(self._undo)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._expire)
+        self.hide()
+
+    def start(self, text: str, ms: int = UNDO_MS) -> None:
+        self.label.setText(text)
+        self.show()
+        self.timer.start(ms)
+
+    @property
+    def active(self) -> bool:
+        """An undo can be made now (the bar is showing)."""
+        return self.timer.isActive() and not self.isHidden()
+
+    def _undo(self) -> None:
+        if not self.active:
+            return
+        self.timer.stop()
+        self.hide()
+        self.undo.emit()
+
+    def _expire(self) -> None:
+        self.hide()
+        self.expired.emit()
+
+    def flush(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self._expire()
+
+
+class _UndoKeys(QObject):
+    """Event filter: Ctrl+Z (the platform's Undo key) undoes the pending delete while the bar shows."""
+
+    def __init__(self, bar: "UndoBar"):
+        super().__init__(bar)
+        self._bar = bar
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        t = event.type()
+        if t in (QEvent.ShortcutOverride, QEvent.KeyPress) and self._bar.active \
+                and event.matches(QKeySequence.Undo):
+            event.accept()
+            if t == QEvent.KeyPress:
+                self._bar._undo()
+            return True
+        return False
+
+
+class DraftsView(QWidget):
+    open_requested = Signal(object)        # ItemRef
+    delete_requested = Signal(list)        # [ItemRef], after the undo window
+    send_requested = Signal(list)          # [ItemRef]
+    refresh_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        root, head, self.count_label = list_page(self, "Drafts")
+        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button.setAccessibleName("Refresh drafts")
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setAccessibleName("Delete selected drafts")
+        self.send_button = QPushButton("Send selected", self)
+        self.send_button.setObjectName("primary")
+        self.send_button.setAccessibleName("Send selected drafts")
+        self.send_button.setToolTip("Send selected (Ctrl+Shift+Return)")
+        for b in (self.refresh_button, self.delete_button, self.send_button):
+            b.setFocusPolicy(Qt.TabFocus)
+            head.addWidget(b)
+
+        self.model = MessageTableModel(sent=False, parent=self)
+        self.table = ListTable(self)
+        setup_table(self.table, self.model, "Drafts list")
+        self.empty = empty_state(self, "Drafts")
+        root.addWidget(self.empty, 1)  # instead of the table while there is no account
+        root.addWidget(self.table, 1)
+        self.undo_bar = UndoBar(self)
+        root.addWidget(self.undo_bar)
+        self.setFocusProxy(self.table)
+
+        self.open_action = QAction("&Open draft", self)
+        self.open_action.setShortcuts([QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)])
+        self.open_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.open_action.triggered.connect(self.open_current)
+        self.delete_action = QAction("&Delete draft", self)
+        self.delete_action.setShortcut(QKeySequence.Delete)
+        self.delete_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.open_action)
+        self.table.addAction(self.delete_action)
+        # Ctrl+Z while the undo bar shows: claimed by the list and the bar's button before the window's
+        # Edit > Undo (which acts on text fields) sees it
+        self._undo_keys = _UndoKeys(self.undo_bar)
+        for w in (self.table, self.undo_bar.button, self.refresh_button, self.delete_button, self.send_button):
+            w.installEventFilter(self._undo_keys)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+
+        self._pending: list[tuple[int, MessageSummary]] = []
+        self.undo_bar.undo.connect(self._undo_delete)
+        self.undo_bar.expired.connect(self._commit_delete)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.send_button.clicked.connect(lambda: self.send_requested.emit(self.selected_refs()))
+        for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            sig.connect(self._update_count)
+        self.model.loading_changed.connect(lambda _on: self._update_count())
+        self.model.modelReset.connect(self._update_empty)
+        self._update_empty()
+        self._update_count()
+
+    # ---- selection ----
+    def selected_refs(self) -> list[ItemRef]:
+        """The selected drafts (never a current row that is not selected)."""
+        rows = self.table.selected_rows()
+        return [self.model.summary(r).ref for r in rows if self.model.summary(r)]
+
+    def _acting_refs(self) -> list[ItemRef]:
+        """What Enter and Delete act on: the selection, when the user can see it."""
+        return [self.model.summary(r).ref for r in self.table.acting_rows() if self.model.summary(r)]
+
+    def select_rows(self, rows: list[int]) -> None:
+        sm = self.table.selectionModel()
+        sm.clearSelection()
+        for r in rows:
+            sm.select(self.model.index(r, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        if rows:
+            sm.setCurrentIndex(self.model.index(rows[0], 1), QItemSelectionModel.NoUpdate)
+
+    def open_current(self) -> None:
+        rows = self.table.acting_rows()
+        if not rows:
+            return
+        cur = self.table.currentIndex()
+        s = self.model.summary(cur.row() if cur.isValid() and cur.row() in rows else rows[0])
+        if s is not None:
+            self.open_requested.emit(s.ref)
+
+    # ---- delete with undo ----
+    def delete_selected(self) -> None:
+        refs = self._acting_refs()
+        if not refs:
+            return
+        self.undo_bar.flush()
+        row = min(self.model.row_of(r.id) for r in refs)
+        self._pending = self.model.take_rows({r.id for r in refs})
+        n = len(self._pending)
+        self.undo_bar.start(f"Deleted {n} draft{'s' if n != 1 else ''} — Ctrl+Z to undo")
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 1))
+            self.table.scrollTo(self.table.currentIndex())
+        self.table.setFocus()
+
+    def _undo_delete(self) -> None:
+        rows = [pos for pos, _s in self._pending]
+        self.model.restore_rows(self._pending)
+        self._pending = []
+        self.select_rows([r for r in rows if r < self.model.rowCount()])  # what came back is selected
+        if rows:
+            self.table.scrollTo(self.model.index(rows[0], 1))
+        self.table.setFocus()
+
+    def _commit_delete(self) -> None:
+        refs = [s.ref for _pos, s in self._pending]
+        self._pending = []
+        if refs:
+            self.delete_requested.emit(refs)
+
+    def flush_pending(self) -> None:
+        self.undo_bar.flush()
+
+    def _update_empty(self) -> None:
+        """No account: the list says why it is empty and how to add one."""
+        none = not self.model.has_source
+        self.empty.setVisible(none)
+        self.table.setVisible(not none)
+
+    def _update_count(self, *_a) -> None:
+        if not self.model.has_source:
+            self.count_label.setText("")
+            return
+        n = self.model.total
+        loading = " · loading…" if self.model.loading else ""
+        self.count_label.setText(f"{n} draft{'s' if n != 1 else ''}{loading}")

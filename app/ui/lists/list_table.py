@@ -1,0 +1,241 @@
+"""The table of the Drafts and Sent lists: what the keys act on is what the user sees.
+
+- The current row is always a selected row: when the table gets the keyboard (Ctrl+2, Ctrl+3, a click
+  on the sidebar) or a page arrives while the list is on screen, the current row (the first one if
+  there is none) is selected and scrolled into view. Qt alone sets an unselected, possibly scrolled-away
+  current index on focus, and Delete used to act on it.
+- :meth:`acting_rows` is what Enter and Delete act on: the selected rows, and only when at least one of
+  them is on screen (otherwise the selection is scrolled into view first and nothing happens).
+- Home / End go to the first / last row (Qt's table goes to the first / last column of the row, which
+  a list that selects whole rows does not show).
+- Columns fit their content: the subject stretches, the date column is as wide as a date, the address
+  column as wide as its addresses (within bounds), and the Status column is hidden while no row has a
+  status.
+- The previewed Sent row is therefore a selected row: it stays highlighted (the theme's selection colour,
+  the same with and without the keyboard) while the keyboard is in the preview.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QTableWidget
+
+from app.domain.list_rows import elide_recipients
+from app.ui.lists.message_models import MessageTableModel
+
+DATE_SAMPLE = "2026-12-31 23:59"
+TO_MIN, TO_MAX = 120, 280
+STATUS_MIN, STATUS_MAX = 140, 340
+PAD = 28  # cell padding and a little air
+NO_ACCOUNT = ("No account yet — press Ctrl+, (or File → Account settings…) to add one, or use the sandbox "
+              "mailbox (Ctrl+1, then “Use sandbox”).")
+
+
+def first_or_last_row(view: QAbstractItemView, action) -> QModelIndex | None:
+    """Home / End in a list of rows: the first / last row, in the current column (the first shown one
+    if none); None for any other move."""
+    if action not in (QAbstractItemView.MoveHome, QAbstractItemView.MoveEnd):
+        return None
+    model = view.model()
+    rows = model.rowCount() if model is not None else 0
+    if not rows:
+        return QModelIndex()
+    cur = view.currentIndex()
+    hidden = getattr(view, "isColumnHidden", lambda _c: False)
+    column = cur.column() if cur.isValid() else next(
+        (c for c in range(model.columnCount()) if not hidden(c)), 0)
+    return model.index(0 if action == QAbstractItemView.MoveHome else rows - 1, column)
+
+
+class RowsTableWidget(QTableWidget):
+    """A QTableWidget of rows (the Outbox): Home / End go to the first / last row."""
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
+        found = first_or_last_row(self, action)
+        return found if found is not None else super().moveCursor(action, modifiers)
+
+
+class RecipientsDelegate(QStyledItemDelegate):
+    """The To cell: whole addresses and "+N", display names shortened (app.domain.list_rows), never the
+    middle of an address as Qt's own eliding did ("bob@exa…ple.com")."""
+
+    MARGIN = 12  # the cell's text margins (the style's, both sides) and a little air
+
+    def initStyleOption(self, option, index):  # noqa: N802
+        super().initStyleOption(option, index)
+        width = option.rect.width() - self.MARGIN
+        if option.text and width > 0:
+            option.text = elide_recipients(option.text, width, option.fontMetrics.horizontalAdvance)
+
+
+class ListTable(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setItemDelegateForColumn(MessageTableModel.COL_TO, RecipientsDelegate(self))
+        self._to_sized = False
+        self._to_content = TO_MIN  # what the addresses on the first page need
+        self._subject_content = 1 << 20  # what the subjects on the first page need (unknown: all the room)
+        self._remembered = ""  # the current row's item id across a reload
+
+    # ---- what the keys act on ----
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
+        found = first_or_last_row(self, action)
+        return found if found is not None else super().moveCursor(action, modifiers)
+
+    def selectionCommand(self, index, event=None):  # noqa: N802
+        """A current row set by code (no event) is the selection: Qt would read the keyboard's modifier
+        state instead, and a Ctrl still held from Ctrl+2 turned it into a toggle (deselecting it)."""
+        if event is None and self.selectionMode() != QAbstractItemView.NoSelection:
+            return QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+        return super().selectionCommand(index, event)
+
+    def focusInEvent(self, event):  # noqa: N802
+        super().focusInEvent(event)
+        if event.reason() != Qt.MouseFocusReason:  # a click selects what it clicks
+            self.show_current()
+
+    def show_current(self) -> None:
+        """Select the current row (the first row if none) unless rows are already selected, and scroll
+        it into view."""
+        model, sm = self.model(), self.selectionModel()
+        if model is None or sm is None or model.rowCount() == 0:
+            return
+        cur = self.currentIndex()
+        if not cur.isValid():
+            cur = model.index(0, MessageTableModel.COL_SUBJECT)
+        if not sm.isRowSelected(cur.row()):
+            if not sm.selectedRows():
+                sm.setCurrentIndex(cur, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            else:  # a selection elsewhere: the current row goes to it
+                first = min(i.row() for i in sm.selectedRows())
+                cur = model.index(first, MessageTableModel.COL_SUBJECT)
+                sm.setCurrentIndex(cur, QItemSelectionModel.NoUpdate)
+        self.scrollTo(cur)
+
+    def remember_current(self) -> None:
+        """Before a reload: the row the user is on, to find it again in the new rows."""
+        cur = self.currentIndex()
+        s = self.model().summary(cur.row()) if cur.isValid() else None
+        if s is not None:
+            self._remembered = s.ref.id
+
+    def after_page(self) -> None:
+        """The first page after a (re)load while on screen: the remembered row (or the first) is current
+        and selected. Later pages (loaded as the user scrolls) change nothing."""
+        model = self.model()
+        rid, self._remembered = self._remembered, ""
+        if not self.isVisible() or self.selected_rows():
+            return  # a further page (the user scrolled down): where the user is stays as it is
+        if rid:
+            row = model.row_of(rid)
+            if row >= 0:
+                self.selectionModel().setCurrentIndex(model.index(row, MessageTableModel.COL_SUBJECT),
+                                                      QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.show_current()
+
+    def selected_rows(self) -> list[int]:
+        sm = self.selectionModel()
+        return sorted({i.row() for i in sm.selectedRows()}) if sm is not None else []
+
+    def row_visible(self, row: int) -> bool:
+        rect = self.visualRect(self.model().index(row, MessageTableModel.COL_SUBJECT))
+        return rect.isValid() and rect.intersects(self.viewport().rect()) and self.isVisible()
+
+    def acting_rows(self) -> list[int]:
+        """The selected rows if the user can see at least one of them; else [] (and the selection, if
+        any, is scrolled into view so the next key press acts on what is then on screen)."""
+        rows = self.selected_rows()
+        if not rows:
+            self.show_current()
+            return []
+        if not any(self.row_visible(r) for r in rows):
+            cur = self.currentIndex()
+            self.scrollTo(cur if cur.isValid() and cur.row() in rows else self.model().index(rows[0], 1))
+            return []
+        return rows
+
+    # ---- columns ----
+    def fit_columns(self) -> None:
+        """Column widths from what the columns hold (cheap: the date has one format, the addresses are
+        measured on the first page only)."""
+        model: MessageTableModel = self.model()
+        h = self.horizontalHeader()
+        fm = self.fontMetrics()
+        h.setStretchLastSection(False)
+        h.setSectionResizeMode(QHeaderView.Interactive)
+        h.setSectionResizeMode(MessageTableModel.COL_ATTACH, QHeaderView.Fixed)
+        h.resizeSection(MessageTableModel.COL_ATTACH, 30)
+        h.setSectionResizeMode(MessageTableModel.COL_SUBJECT, QHeaderView.Stretch)
+        header = str(model.headerData(MessageTableModel.COL_TIME, Qt.Horizontal))
+        h.resizeSection(MessageTableModel.COL_TIME,
+                        max(fm.horizontalAdvance(DATE_SAMPLE), fm.horizontalAdvance(header)) + PAD)
+        h.resizeSection(MessageTableModel.COL_TO, TO_MIN)
+        self.update_status_column()
+
+    def forget_sizes(self) -> None:
+        """A new load (another account, a refresh): the To column is fitted again to what comes."""
+        self._to_sized = False
+
+    def fit_addresses(self) -> None:
+        """Once per load: the To column as wide as the longest address list on the first page, within
+        bounds (a column the user resized is left alone afterwards)."""
+        if self._to_sized:
+            return
+        model: MessageTableModel = self.model()
+        rows = min(model.rowCount(), model.page_size)
+        if not rows:
+            return
+        fm = self.fontMetrics()
+        widest = max(fm.horizontalAdvance(str(model.index(r, MessageTableModel.COL_TO).data() or ""))
+                     for r in range(rows))
+        self._to_content = widest + PAD
+        self._subject_content = max(fm.horizontalAdvance(str(model.index(r, MessageTableModel.COL_SUBJECT).data()
+                                                             or "")) for r in range(rows)) + PAD
+        self._to_sized = True
+        self._size_to_column()
+
+    def _size_to_column(self) -> None:
+        """The To column: what its addresses need, never under TO_MIN. When the subjects need the room, at
+        most TO_MAX and 40 % of what the date and marker leave (the subject keeps the larger part); when
+        the subjects leave room (the table would show empty space), all the addresses need."""
+        h = self.horizontalHeader()
+        free = self.viewport().width() - h.sectionSize(MessageTableModel.COL_ATTACH) \
+            - h.sectionSize(MessageTableModel.COL_TIME)
+        if not self.isColumnHidden(MessageTableModel.COL_STATUS):
+            free -= h.sectionSize(MessageTableModel.COL_STATUS)
+        share = max(min(TO_MAX, int(free * 0.4)), free - self._subject_content)
+        h.resizeSection(MessageTableModel.COL_TO, max(TO_MIN, min(self._to_content, share)))
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._size_to_column()
+
+    def update_status_column(self) -> None:
+        """The Status column only while some row has a status, as wide as the widest one (within bounds)."""
+        model: MessageTableModel = self.model()
+        texts = model.status_texts()
+        col = MessageTableModel.COL_STATUS
+        if not texts:
+            self.setColumnHidden(col, True)
+            self._size_to_column()
+            return
+        fm = self.fontMetrics()
+        widest = max(fm.horizontalAdvance(t) for t in set(texts))  # 50 rows "Sending…": one measurement
+        width = max(STATUS_MIN, min(STATUS_MAX, widest + PAD))
+        self.setColumnHidden(col, False)
+        self.horizontalHeader().resizeSection(col, width)
+        self._size_to_column()
+
+
+
+def empty_state(parent, name: str):
+    """The words a list shows instead of its rows (e.g. :data:`NO_ACCOUNT`): plain text, wrapped."""
+    from app.ui.common.safe_text import PlainLabel
+
+    label = PlainLabel(NO_ACCOUNT, parent)
+    label.setObjectName("viewSubtitle")
+    label.setAccessibleName(f"{name} empty")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+    label.hide()
+    return label

@@ -1,0 +1,40 @@
+"""Send selected (Ctrl+Shift+Return in Drafts) goes out as Compose's Send does (issue 45, item 11): each draft
+gets Compose's own check first (:mod:`app.core.batch_checks`: a bad address is said in its row and never
+reaches the server), and the batch is HELD in the undo-send window with one countdown for all of it
+(``window.send_timing.batch``, :mod:`app.ui.lists.batch_undo`). Wiring only: the Outbox decides what is sent, when."""
+
+from __future__ import annotations
+
+from app.core import holds
+from app.core.batch_checks import check_drafts
+from app.core.submission import SubState
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+
+HELD_WORDS = "Sends when the countdown ends — Ctrl+Z keeps it"
+
+
+async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list]:
+    """Check each draft, then hand the good ones to the Outbox as ONE batch (held while undo send is on).
+    Returns (the refs handed over, their submissions once none is held any more)."""
+    model, batch = w.drafts.model, w.send_timing.batch
+    bad = await check_drafts(items, w.session.get_message,
+                             getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
+    if bad:
+        model.set_statuses({ref_id: (f"Not sent: {why}", True) for ref_id, why in bad.items()})
+    refs = [r for r in refs if r.id not in bad]
+    items = [it for it in items if it.ref.id not in bad]
+    subs = await outbox.submit_saved(items, hold=batch.hold(outbox)) if items else []
+    if any(s.state == SubState.HELD for s in subs):  # the undo-send window: one countdown for all
+        batch.held(subs, outbox, f"{len(subs)} draft{'s' if len(subs) != 1 else ''}")
+        model.set_statuses({r.id: (HELD_WORDS, False) for r in refs})
+        w.flows.sending -= 1  # held: nothing of it is on its way yet (quitting now says so per message)
+        try:
+            await holds.wait_released(outbox, subs)
+        finally:
+            w.flows.sending += 1
+    return refs, await outbox.wait_past_hold(subs)
+
+
+def taken_back_words(w, sub) -> str:
+    """A draft's row once its send was taken back before it went: by Undo, or out of the Outbox."""
+    return "Not sent: taken back (Undo)" if w.send_timing.batch.was_undone(sub) else "Not sent: taken out of the Outbox"

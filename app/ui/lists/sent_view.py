@@ -1,0 +1,194 @@
+"""Sent: newest first, with a read-only preview that shows strangers' text as data (app/ui/common/safe_text.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import QFrame, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from app.domain.models import BodyFormat, Draft
+from app.domain.validation import format_recipients, human_size
+from app.ui.compose.attachment_saver import AttachmentSaver
+from app.ui.lists.drafts_view import list_page, setup_table
+from app.ui.lists.list_table import ListTable, empty_state
+from app.ui.lists.message_models import MessageTableModel
+from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeBrowser
+
+
+#: Below this width the preview is shown under the list instead of beside it.
+STACK_BELOW = 760
+
+
+class SentView(QWidget):
+    preview_requested = Signal(object)  # ItemRef
+    refresh_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        root, _head, self.count_label = list_page(self, "Sent")
+        split = QSplitter(Qt.Horizontal, self)
+        self.model = MessageTableModel(sent=True, parent=self)
+        self.table = ListTable(split)
+        setup_table(self.table, self.model, "Sent list")  # columns fit their content; no Status column
+        self.table.setSelectionMode(QTableView.SingleSelection)
+
+        self.preview = QFrame(split)
+        self.preview.setObjectName("preview")
+        self.preview.setAccessibleName("Message preview")
+        pv = QVBoxLayout(self.preview)
+        pv.setContentsMargins(18, 14, 18, 14)
+        pv.setSpacing(6)
+        self.subject_label = ElidedLabel("Select a message to preview it", self.preview)  # never widens the window
+        self.subject_label.setObjectName("viewTitle")
+        self.subject_label.setAccessibleName("Preview subject")
+        self.headers_label = PlainLabel("", self.preview)
+        self.headers_label.setObjectName("viewSubtitle")
+        self.headers_label.setWordWrap(True)
+        self.headers_label.setAccessibleName("Preview headers")
+        self.headers_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.body = SafeBrowser(self.preview)
+        self._loader = None  # app.ui.compose.body.body_loader.BodyLoader, made when the first message is shown
+        self._reaper = None
+        self.body.setAccessibleName("Preview body")
+        self.attachments_label = PlainLabel("", self.preview)
+        self.attachments_label.setObjectName("viewSubtitle")
+        self.attachments_label.setWordWrap(True)
+        self.attachments_label.setAccessibleName("Preview attachments")
+        for w in (self.subject_label, self.headers_label):
+            pv.addWidget(w)
+        line = QFrame(self.preview)
+        line.setFrameShape(QFrame.HLine)
+        line.setFrameShadow(QFrame.Plain)
+        line.setForegroundRole(QPalette.Mid)  # the scheme's own divider colour, light or dark
+        pv.addWidget(line)
+        pv.addWidget(self.body, 1)
+        pv.addWidget(self.attachments_label)
+        self.saver = AttachmentSaver(self)  # Ctrl+Shift+S: the preview's attachments to a folder
+        self.save_note = PlainLabel("", self.preview)
+        self.save_note.setObjectName("viewSubtitle")
+        self.save_note.setWordWrap(True)
+        self.save_note.setAccessibleName("Saved attachments")
+        self.save_note.hide()
+        pv.addWidget(self.save_note)
+        self.saver.finished.connect(self._saved)
+        split.addWidget(self.table)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.empty = empty_state(self, "Sent")
+        root.addWidget(self.empty, 1)  # instead of the list and preview while there is no account
+        root.addWidget(split, 1)
+        self._split = split
+        self.setFocusProxy(self.table)
+        self._shown: Draft | None = None  # the previewed message, attachments' bytes included
+        self.save_action = QAction("Save &attachments…", self)
+        self.save_action.setObjectName("actSaveAttachments")
+        self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.save_action.setToolTip("Save the previewed message's attachments to a folder (Ctrl+Shift+S)")
+        self.save_action.triggered.connect(self.save_attachments)
+        self.addAction(self.save_action)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            sig.connect(self._update_count)
+        self.model.modelReset.connect(self._update_empty)
+        self._update_empty()
+        self._update_count()
+
+    def resizeEvent(self, event):  # noqa: N802
+        """Narrow (half a small screen): the preview goes under the list, so the subject keeps its room."""
+        super().resizeEvent(event)
+        want = Qt.Vertical if self.width() < STACK_BELOW else Qt.Horizontal
+        if self._split.orientation() != want:
+            self._split.setOrientation(want)
+
+    def _update_empty(self) -> None:
+        """No account: the list says why it is empty and how to add one."""
+        none = not self.model.has_source
+        self.empty.setVisible(none)
+        self._split.setVisible(not none)
+
+    def _row_changed(self, current, _previous) -> None:
+        s = self.model.summary(current.row()) if current.isValid() else None
+        if s is not None:
+            self.preview_requested.emit(s.ref)
+
+    def show_message(self, msg: Draft, when=None, sender: str = "") -> None:
+        self._shown = msg
+        self.save_note.hide()
+        self.subject_label.setText(msg.subject or "(no subject)")
+        rows = [("From", sender), ("To", format_recipients(msg.to)), ("Cc", format_recipients(msg.cc)),
+                ("Bcc", format_recipients(msg.bcc))]
+        dt = when or msg.modified
+        when = dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""
+        if when:
+            rows.append(("Date", when))
+        self.headers_label.setText("\n".join(f"{k}: {v}" for k, v in rows if v))  # plain text: names are data
+        self._show_body(msg.body, msg.body_format == BodyFormat.HTML)
+        names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in msg.attachments)
+        self.attachments_label.setText(f"Attachments: {names}" if names else "")
+
+    def clear_preview(self) -> None:
+        self._shown = None
+        self.save_note.hide()
+        self.subject_label.setText("Select a message to preview it")
+        self.headers_label.setText("")
+        if self._loader is None:
+            self.body.clear()  # nothing was shown yet: the loader's modules stay out of start-up
+        else:
+            self._show_body("", False)
+        self.attachments_label.setText("")
+
+    def _show_body(self, body: str, rich: bool) -> None:
+        """A long body goes in a piece per turn, and the last one, if big, is freed a piece per turn
+        (issue 16: the preview set and freed a 10 MB message in one call of up to seconds)."""
+        if self._loader is None:
+            from app.ui.compose.body.body_loader import BodyLoader
+            from app.ui.compose.body.doc_reaper import DocumentReaper
+
+            self._loader = BodyLoader(self)
+            self._reaper = DocumentReaper(self)
+            self._loader.attach(self.body)
+        self._loader.cancel()
+        if self._reaper.big(self.body.document()):
+            self._reaper.reap(self.body.fresh_document())
+        self._loader.start(self.body, body, rich)
+
+    # ---- Ctrl+Shift+S ----
+    def shown_message(self) -> Draft | None:
+        """The message in the preview, if it is still the selected row's."""
+        cur = self.table.currentIndex()
+        s = self.model.summary(cur.row()) if cur.isValid() else None
+        msg = self._shown
+        if msg is None or s is None or (msg.ref is not None and msg.ref.id != s.ref.id):
+            return None
+        return msg
+
+    def save_attachments(self) -> None:
+        if not self.isVisible():  # from the File menu elsewhere: only what the Sent preview shows
+            self._note("Attachments are saved from the Sent preview: press Ctrl+3, select a message, "
+                       "then Ctrl+Shift+S")
+            return
+        msg = self.shown_message()
+        if msg is None or not msg.attachments:
+            self._note("Nothing to save: the previewed message has no attachments" if msg is not None
+                       else "Select a message first; its attachments are saved from the preview")
+            return
+        self.saver.ask(msg.attachments)
+
+    def _saved(self, text: str) -> None:
+        self._note(text)
+
+    def _note(self, text: str) -> None:
+        self.save_note.setText(text)
+        self.save_note.setVisible(bool(text))
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 8000)
+
+    def _update_count(self, *_a) -> None:
+        if not self.model.has_source:
+            self.count_label.setText("")
+            return
+        n = self.model.total
+        self.count_label.setText(f"{n} message{'s' if n != 1 else ''}")

@@ -1,0 +1,1 @@
+"""Mail merge: its dialog, model and sending."""

@@ -1,0 +1,30 @@
+"""File → Mail merge… (Ctrl+Shift+M), wired into the window; the dialog (app/ui/merge/merge_dialog.py) is built
+the first time it is used. Ctrl+Shift+M is free in Dispatch (Outlook's New message, which Dispatch has on
+Ctrl+N); the F1 sheet and the command palette list it from the window's actions."""
+
+from __future__ import annotations
+
+MERGE_KEYS = "Ctrl+Shift+M"
+
+
+def build(win) -> None:
+    from app.ui.window.actions import _act
+
+    def open_merge() -> None:
+        if getattr(win, "merge_dialog", None) is None:
+            from app.ui.merge.merge_dialog import MergeDialog
+
+            win.merge_dialog = MergeDialog(win)
+        win.merge_dialog.start()
+
+    win.merge_dialog = None
+    win.merge_action = _act(win, "&Mail merge…", MERGE_KEYS, open_merge, "actMailMerge")
+    menus = getattr(win, "menus", None)
+    if menus and "&File" in menus:
+        acts = getattr(win, "actions_", None)
+        file_menu = menus["&File"]
+        before = acts.account if acts is not None else None
+        if before is not None and before in file_menu.actions():
+            file_menu.insertAction(before, win.merge_action)
+        else:
+            file_menu.addAction(win.merge_action)

@@ -1,0 +1,1 @@
+"""The Outbox view and its bridge to the journaled submission core."""

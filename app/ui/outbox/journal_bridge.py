@@ -1,0 +1,419 @@
+"""Wires the window to the local journal and the account's send queue. Wiring only: every decision
+(what is sent, when, what recovery does) is made in Qt-free core code (:mod:`app.core.outbox`,
+:mod:`app.core.recovery`, :mod:`app.core.autosave`).
+
+Built by :meth:`MainWindow.finish_setup` (``win.journal_bridge``); it connects:
+
+- ``compose.changed`` -> :meth:`Autosave.touch` (recorded within 1.5 s); a new message gets its Internet
+  Message-ID at its first keystroke, so a save or send cut off by a crash can be looked up;
+- view switch, quit and loading another message -> ``autosave.flush()``;
+- ``window.session_changed`` -> everything local is scoped to the new account: what was typed is
+  recorded under the previous account first, Compose is cleared, the account's own Outbox is built
+  (``session.outbox``: the one path every send takes) and restores that account's unfinished work; the
+  newest message the account was writing reopens in Compose;
+- connected -> recovered messages are looked up and queued for Drafts (:func:`app.core.recovery.resume`),
+  and waiting work is retried at once;
+- the Outbox as a fourth view (Ctrl+4).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from PySide6.QtCore import QEvent, QObject
+
+from app.core import recovery
+from app.core.account_runtime import AccountRuntime, n_messages, waiting_elsewhere
+from app.core.autosave import Autosave
+from app.core.journal_writer import JournalWriter
+from app.core.outbox import Outbox
+from app.core.takeback import NotCancellable
+from app.core.submission import SubState
+from app.domain.models import new_message_id
+from app.storage.journal import Journal
+from app.storage.journal_file import JournalUnavailable
+from app.ui.compose.compose_view import EDITED
+from app.ui.lists.newer_marks import NewerMarks
+from app.ui.outbox.outbox_sent import wire_sent_rows
+
+log = logging.getLogger(__name__)
+
+SENT_RELOAD_MS = 250
+SENT_RELOAD_MAX_S = 2.0
+LEAVE_MS = 60
+UNPROTECTED = ("Typing is not protected: the local journal cannot be written ({why}). Messages are only "
+               "kept once saved to the server.")
+
+
+class JournalBridge:
+    def __init__(self, window, journal: Journal | None = None):
+        self.w = window
+        self.journal = journal if journal is not None else self._open_journal()
+        # ONE journal thread for autosave and every account's Outbox: typing never waits on the disk,
+        # and writes reach it in the order they were made
+        self.writer = JournalWriter()
+        self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer)
+        self.outbox: Outbox | None = None
+        self.runtime: AccountRuntime | None = None  # the account in use (app.core.account_runtime)
+        self.account = ""
+        self.recovery_report: dict = {}  # local_id -> branch, for this start (logged too)
+        self._resumed_for = None  # the session whose recovered messages were handled
+        self._note = ""  # "Reopened the message you were writing…", said again once connected
+        self._restoring: set[str] = set()  # recovered messages on their way to the server's Drafts
+        self._restored = 0
+        self._sent_timer = None
+        self._sent_since = 0.0
+        self._sent_settled_timer = None
+        self._sent_stale = False  # sends finished while another page was shown: reload Sent when it is shown
+        self._leave_timer = None
+        self._leaving: set[str] = set()  # sent drafts' ids, to leave the Drafts list together
+        self._tasks: set[asyncio.Task] = set()
+        self._views: list = []
+        c = window.compose
+        c.changed.connect(self._changed)
+        c.about_to_load.connect(self.autosave.flush)  # lazy reads below see the old message
+        window.stack.currentChanged.connect(lambda *_: self.autosave.flush())
+        window.stack.currentChanged.connect(self._catch_up_sent)
+        self.newer_marks = NewerMarks(window, self)  # Drafts marks drafts with a newer version here
+        window.session_changed.connect(self._session_changed)
+        window.state_changed.connect(self._state)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().aboutToQuit.connect(self.close)
+        QApplication.instance().lastWindowClosed.connect(self.autosave.flush)
+        self._close_watch = _CloseWatch(self.autosave.flush, window)  # the window's own close, too
+        window.installEventFilter(self._close_watch)
+        self._outbox_window = None
+        self.outbox_action = self._install_action()
+        from app.ui.compose.send_timing import SendTiming
+
+        window.send_timing = SendTiming(window)  # undo send and send later (issue 15)
+        if self.journal.moved_aside is not None:
+            window.show_journal_notice("Journal replaced",
+                                       "The local journal was damaged: it was set aside as "
+                                       f"{self.journal.moved_aside.name} and a new one started.", warning=False)
+        if window.session is not None:  # attached after the session was set
+            self._session_changed(window.session)
+
+    def _open_journal(self) -> Journal:
+        try:
+            return Journal()
+        except JournalUnavailable as exc:
+            log.warning("journal unavailable: %s", exc)
+            self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=exc))
+            return Journal(":memory:")
+
+    # ---- typing ----
+    def _changed(self) -> None:
+        c = self.w.compose
+        if not c.identity().internet_message_id:
+            c.set_saved(c.identity().copy(internet_message_id=new_message_id()))  # identity fields only
+        # Lazy: the draft is taken once per journal write, not once per keystroke; a plain body as the
+        # mirror's chunks, joined on the journal thread (ComposeView.snapshot); a long rich body (Qt's
+        # toHtml() of the whole) only when typing pauses
+        self.autosave.touch(c.snapshot, c.identity().local_id, pause_only=c.saves_on_pause())
+
+    def _autosave_failed(self, exc) -> None:
+        self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))
+
+    # ---- accounts (decided in app.core.account_runtime; shown here) ----
+    def _session_changed(self, session) -> None:
+        """Another account is in use: nothing local of the previous one is shown, queued or sent."""
+        self.autosave.flush()  # what was typed belongs to the previous account
+        if self.outbox is not None and (session is None or session.outbox is not self.outbox):
+            self.outbox.on_change = self.outbox.on_saved = self.outbox.on_finished = None
+        c = self.w.compose
+        if self.account and (session is None or session.account.key != self.account):
+            c.clear()
+        self.outbox, self.runtime = None, None
+        self.account = session.account.key if session is not None else ""
+        self.autosave.account = self.account
+        if session is not None:
+            self.runtime = AccountRuntime(session, self.journal, self.writer, on_saved=self._saved,
+                                          on_finished=self._finished, reauth=self._reauth)
+            self.outbox = self.runtime.start()
+            if self.runtime.handover_note:
+                self._note = self.runtime.handover_note
+                self.w.statusBar().showMessage(self._note, 15000)
+            self._reopen()
+        elsewhere = waiting_elsewhere(self.journal, self.account)
+        for view in self._views:
+            view.set_outbox(self.outbox)
+            view.set_elsewhere(elsewhere)
+
+    def _reopen(self) -> None:
+        c = self.w.compose
+        entry = self.runtime.to_reopen()
+        if entry is None or not c.is_empty():
+            return
+        c.load(entry.draft)
+        c.show_unsaved_edits()  # newer than the server's copy (if it has one): leaving it saves it
+        self._note = self.runtime.reopened(entry)
+        self.w.statusBar().showMessage(self._note, 15000)
+
+    def _state(self, state: str) -> None:
+        session = self.w.session
+        if state != "connected" or session is None or self.outbox is None:
+            return
+        if self._signed_in is not None:
+            self._signed_in.set()
+        if self._resumed_for is not session:
+            self._resumed_for = session
+            self._keep(self._resume(session, self.outbox))
+        self.outbox.kick()
+
+    async def _resume(self, session, outbox) -> None:
+        if self._note:  # "Connecting…" took the status bar meanwhile: say it again
+            self.w.statusBar().showMessage(self._note, 15000)
+            self._note = ""
+        runtime = self.runtime
+        keep = {self.w.compose.identity().local_id}
+        self._restoring.update(runtime.recovering(keep))  # counted as they reach Drafts
+        branches = await runtime.resume(keep)
+        c = self.w.compose
+        shown = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
+        if shown is not None and shown.draft.ref is not None and c.current_ref() is None:
+            c.set_saved(c.identity().copy(ref=shown.draft.ref))  # its save had reached the server
+        if any(b == recovery.Branch.WAITING for b in branches.values()):
+            self._resumed_for = None  # offline: again at the next connect
+            self._restoring.clear()
+        self.recovery_report.update(branches)
+
+    _signed_in: asyncio.Event | None = None
+
+    async def _reauth(self) -> bool:
+        """A 401 while the Outbox worked: say so (non-modal banner with Retry; the refused re-connect
+        opens the non-modal password prompt, app.ui.accounts.security) and wait until the session is connected
+        again (a new password, Retry, or a new sign-in); the Outbox then resumes."""
+        self._signed_in = asyncio.Event()
+        session = self.w.session
+        try:  # a passing 401 (e.g. a server restart): signing in again with what we have is enough
+            await session.connect()
+            return True
+        except Exception:  # noqa: BLE001 - AuthFailed & co: the session shows it; ask the user
+            pass
+        self.w.show_error("The server asked to sign in again. Messages in the Outbox wait until you do "
+                          "(enter the password, or Retry).", retry=True)
+        await self._signed_in.wait()
+        return True
+
+    # ---- what the queue reports ----
+    def _saved(self, saved) -> None:
+        """A save reached the server (a queued one too): Compose adopts its identity and says so; once
+        every message recovered after a crash is in Drafts, the user is told and the list refreshed."""
+        c, w = self.w.compose, self.w
+        if saved.ref is not None and w.drafts.model.status(saved.ref.id):
+            w.drafts.model.set_status(saved.ref.id, "")  # its old "Not sent: …" was about the text before
+        if c.identity().local_id == saved.local_id:
+            c.set_saved(saved)  # the editor adopts the server's identity (no second CreateItem)
+            self._keep(self._say_saved_or_edited(saved.local_id))
+        if saved.local_id in self._restoring:
+            self._restoring.discard(saved.local_id)
+            self._restored += 1
+            if not self._restoring:
+                n, self._restored = self._restored, 0
+                w.statusBar().showMessage(f"{n_messages(n, 'other unsaved')} {'was' if n == 1 else 'were'} "
+                                          "restored to Drafts", 15000)
+                w.drafts.model.reload()
+        self.newer_marks.refresh()  # its mark in Drafts, if it had one, goes
+
+    def _keep(self, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _say_saved_or_edited(self, local_id: str) -> None:
+        """"Edited" when the journal still holds the message after its save (typed on meanwhile), else
+        "Saved". Asked on the journal thread, behind any write of it: the UI thread never waits for the
+        journal's lock (a 10 MB body's write holds it ~30-60 ms)."""
+        edited = local_id in self.autosave.pending or await self.writer(self.journal.has, local_id)
+        c = self.w.compose
+        if c.identity().local_id == local_id:
+            c.show_state(EDITED if edited or local_id in self.autosave.pending else "Saved")
+
+    def _finished(self, sub) -> None:
+        """A send finished (sent, or not sent for good): the lists and Compose follow."""
+        c = self.w.compose
+        if sub.state == SubState.SENT:
+            shown = c.identity()
+            same_ref = sub.draft.ref is not None and shown.ref is not None and shown.ref.id == sub.draft.ref.id
+            if shown.local_id == sub.local_id or same_ref:
+                self.autosave.forget(shown.local_id)
+                # on the journal thread, after any autosave of it still queued there (a discard made
+                # here could be overtaken by one, and the UI thread would wait for the journal's lock)
+                self.writer.submit(self.journal.discard, shown.local_id)
+                c.clear()  # what is on screen went out: never offer to send it again
+            self._reload_sent_soon()  # one reload for a batch that finishes together
+            if sub.draft.ref is not None:  # it left Drafts (rows of other drafts keep their inline status)
+                self._leave_drafts_soon(sub.draft.ref.id)
+
+    def _timer(self, ms: int, slot):
+        """A single-shot timer owned by the window (it dies with it)."""
+        from PySide6.QtCore import QTimer
+
+        t = QTimer(self.w)
+        t.setSingleShot(True)
+        t.setInterval(ms)
+        t.timeout.connect(slot)
+        return t
+
+    def _leave_drafts_soon(self, ref_id: str) -> None:
+        """Sent rows leave the Drafts list together, every LEAVE_MS: a batch of 50 finishes one message
+        per journal write (~10 ms apart), and a removal each made the table lay out and repaint 50 times."""
+        self._leaving.add(ref_id)
+        if self._leave_timer is None:
+            self._leave_timer = self._timer(LEAVE_MS, self._leave_drafts)
+        if not self._leave_timer.isActive():
+            self._leave_timer.start()
+
+    def _leave_drafts(self) -> None:
+        ids, self._leaving = self._leaving, set()
+        self.w.drafts.model.take_rows(ids)
+
+    def _reload_sent_soon(self) -> None:
+        """One Sent reload for a batch that finishes together: SENT_RELOAD_MS after its last message
+        (but at least every SENT_RELOAD_MAX_S while sends keep finishing). It used to reload 250 ms after
+        the first, then again: 3-4 reloads of the Sent list per batch of 50, each a FindItem parsed in a
+        worker thread while the UI thread painted (they share the GIL)."""
+        if self._sent_timer is None:
+            self._sent_timer = self._timer(SENT_RELOAD_MS, self._reload_sent)
+        now = time.monotonic()
+        if not self._sent_timer.isActive():
+            self._sent_since = now
+            self._sent_timer.start()
+        elif now - self._sent_since < SENT_RELOAD_MAX_S:
+            self._sent_timer.start()  # restarted: the batch is still finishing
+        self._reload_sent_when_settled()
+
+    def _reload_sent_when_settled(self) -> None:
+        """A backend that accepts a send before the message is in Sent Items (Microsoft Graph answers 202 and
+        moves it later: ``send_settle_seconds``) gets one more Sent reload once that time has passed, so the
+        message appears without F5. EWS (0 s) needs none."""
+        session = self.w.session
+        settle = float(getattr(getattr(session, "client", None), "send_settle_seconds", 0.0) or 0.0)
+        if settle <= 0:
+            return
+        if self._sent_settled_timer is None:
+            self._sent_settled_timer = self._timer(0, self._reload_sent)
+        self._sent_settled_timer.setInterval(int(settle * 1000) + SENT_RELOAD_MS)
+        self._sent_settled_timer.start()  # restarted by each send of a batch: one reload after the last
+
+    def _reload_sent(self) -> None:
+        """The Sent list follows finished sends while it is the page shown; behind another page it is reloaded
+        when it is next shown. A 5,000-row mail merge reloaded it every SENT_RELOAD_MAX_S behind the merge's
+        window: a FindItem of a page parsed on a mail thread each time while the UI thread waited for the GIL."""
+        if self.w.session is None:
+            return
+        if self.w.stack.currentWidget() is self.w.sent:
+            self._sent_stale = False
+            self.w.sent.model.reload()
+        else:
+            self._sent_stale = True
+
+    def _catch_up_sent(self, *_a) -> None:
+        if self._sent_stale and self.w.stack.currentWidget() is self.w.sent:
+            self._reload_sent()
+
+    # ---- the Outbox view ----
+    def _install_action(self):
+        """The Outbox as a fourth page of the window: sidebar entry, View > Outbox, Ctrl+4."""
+        self._outbox_window = self.outbox_view()
+        self._outbox_window.setAccessibleName("Outbox: messages waiting for the server")
+        act = self.w.add_view("outbox", "Outbox", self._outbox_window, icon_name="outbox", shortcut="Ctrl+4")
+        act.setObjectName("actViewOutbox")
+        act.setToolTip("Outbox: messages waiting for the server (Ctrl+4)")
+        return act
+
+    def show_outbox(self):
+        self.w.show_view("outbox")
+        return self._outbox_window
+
+    def outbox_view(self, parent=None):
+        """An Outbox view bound to this bridge's outbox (re-bound when the account changes)."""
+        from app.ui.outbox.outbox_view import OutboxView
+
+        view = OutboxView(parent)
+        view.set_outbox(self.outbox)
+        view.edit_requested.connect(self._edit_queued)
+        view.delete_requested.connect(self._delete_queued)
+        view.retry_requested.connect(lambda lid: self.outbox and self.outbox.resubmit(lid))
+        wire_sent_rows(view, self)  # a sent row: Enter opens it in Sent, Delete takes it off this list
+        self._views.append(view)
+        return view
+
+    def _edit_queued(self, local_id: str) -> None:
+        """Enter in the Outbox: the send is cancelled and the message comes back into Compose."""
+        w, outbox = self.w, self.outbox
+        if outbox is None or not w.flows.stash_current():
+            return
+        try:
+            taking = outbox.cancel(local_id)  # decided now: it no longer goes out
+        except NotCancellable:
+            w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
+            return
+        self._keep(self._back_in_compose(outbox, taking))
+
+    async def _back_in_compose(self, outbox, taking) -> None:
+        """The message, read back on the journal's thread, goes into Compose."""
+        w = self.w
+        draft = await taking
+        if draft is not None and not w.flows.stash_current():
+            # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
+            # taken back goes to Drafts instead
+            await outbox.queue_save(draft)
+            w.statusBar().showMessage("Not sent: the message was put in Drafts (fix the one on screen first)", 8000)
+            return
+        if draft is None:
+            w.statusBar().showMessage("Not sent: the draft stays in Drafts", 8000)
+            w.drafts.model.reload()
+            return
+        w.compose.load(draft)
+        w.show_view("compose")
+        w.compose.to.setFocus()
+        w.statusBar().showMessage("Sending cancelled: the message is back in Compose", 8000)
+
+    def _delete_queued(self, local_id: str) -> None:
+        """Delete in the Outbox: asks first (non-modal), then throws the message away."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Question, "Delete this message?",
+                          "The message is removed from the Outbox and will not be sent.",
+                          QMessageBox.NoButton, self.w)
+        delete = box.addButton("Delete", QMessageBox.DestructiveRole)
+        box.setDefaultButton(box.addButton("Keep", QMessageBox.RejectRole))  # Enter keeps it
+        box.setAccessibleName("Delete this message?")
+
+        def done(_r):
+            if box.clickedButton() is delete and self.outbox is not None:
+                try:
+                    deleting = self.outbox.delete(local_id)
+                except NotCancellable:
+                    self.w.statusBar().showMessage("It is being sent right now and can no longer be deleted", 8000)
+                else:
+                    self._keep(self._say_if_not_deleted(deleting))
+        box.finished.connect(done)
+        self._delete_question = box
+        box.open()
+
+    async def _say_if_not_deleted(self, deleting) -> None:
+        if not await deleting:  # the journal could not record it: held in the Outbox, not sent
+            self.w.statusBar().showMessage("Not deleted: this computer could not record it. The message stays in "
+                                           "the Outbox and is not sent", 10000)
+
+    def close(self) -> None:
+        self.autosave.close()
+
+
+class _CloseWatch(QObject):
+    """Event filter: ``fn()`` when the window gets its Close event (before it may be refused)."""
+
+    def __init__(self, fn, parent):
+        super().__init__(parent)
+        self._fn = fn
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Close:
+            self._fn()
+        return False

@@ -1,0 +1,76 @@
+"""Enter on a sent row of the Outbox: the Sent page with that message selected (found by its Message-ID).
+
+The Sent list may still be loading (or reloading after the send): the message is selected as soon as a
+loaded page has it; when the list has finished loading without it (a backend that files sends late), the
+list is simply shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+
+
+def row_with_message_id(model, internet_message_id: str) -> int:
+    """The row of the loaded message with this Message-ID, or -1."""
+    if not internet_message_id:
+        return -1
+    for i, s in enumerate(model.summaries()):
+        if s.internet_message_id == internet_message_id:
+            return i
+    return -1
+
+
+class _Finder(QObject):
+    """Selects the message once the list has it; gone when it did, or when the list finished loading."""
+
+    def __init__(self, view, internet_message_id: str):
+        super().__init__(view)
+        self.view, self.mid = view, internet_message_id
+        m = view.model
+        for sig in (m.rowsInserted, m.modelReset):
+            sig.connect(self.look)
+
+    def look(self, *_a) -> bool:
+        m = self.view.model
+        row = row_with_message_id(m, self.mid)
+        if row >= 0:
+            self.view.table.setCurrentIndex(m.index(row, 0))
+            self.view.table.setFocus(Qt.OtherFocusReason)
+        if row >= 0 or (not m.loading and m.rowCount() > 0):
+            self.stop()
+            return True
+        return False
+
+    def stop(self) -> None:
+        m = self.view.model
+        for sig in (m.rowsInserted, m.modelReset):
+            sig.disconnect(self.look)
+        self.deleteLater()
+
+
+def select_in_sent(view, internet_message_id: str) -> None:
+    """Select the sent message in ``view`` (app.ui.lists.sent_view.SentView) now, or once the list has it."""
+    for old in view.findChildren(_Finder):  # the last Enter wins
+        old.stop()
+    _Finder(view, internet_message_id).look()
+
+
+def wire_sent_rows(view, bridge) -> None:
+    """The Outbox view's sent rows (and its notices) wired to the window of ``bridge`` (JournalBridge)."""
+    w = bridge.w
+
+    def open_in_sent(local_id: str) -> None:
+        """Enter on a sent row: the Sent page, with that message selected once the list has it."""
+        sub = bridge.outbox.subs.get(local_id) if bridge.outbox is not None else None
+        w.show_view("sent")
+        if sub is not None:
+            select_in_sent(w.sent, sub.draft.internet_message_id)
+
+    def forget(local_id: str) -> None:
+        """Delete on a sent row: off this list (the message stays in Sent; nothing to ask)."""
+        if bridge.outbox is not None and bridge.outbox.forget(local_id):
+            w.statusBar().showMessage("Removed from this list: the message is in Sent (Ctrl+3)", 8000)
+
+    view.open_sent_requested.connect(open_in_sent)
+    view.forget_requested.connect(forget)
+    view.notice.connect(lambda text: w.statusBar().showMessage(text, 8000))

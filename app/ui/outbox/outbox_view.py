@@ -1,0 +1,281 @@
+"""The Outbox view: one row per message waiting to be sent or saved, with its state in words
+("Waiting to send", "Server unreachable — retrying in 4 s", "Checking whether it was sent…",
+"Not sent: No valid recipients (ErrorInvalidRecipients)", "Sent").
+
+The queue is the user's to control: Enter takes the selected message back into Compose (its send is
+cancelled), Delete throws it away (after a question), Ctrl+R sends a failed one again, and "Try now"
+retries everything waiting. A message whose send may be on the wire cannot be taken back: the keys say
+so at once (no question first). A row already sent offers only what applies: Enter opens it in Sent,
+Delete removes it from this list (nothing is lost: no question). Fed by :class:`app.core.outbox.Outbox`
+(``rows()``), refreshed on its ``on_change`` callback and once a second for the countdowns. The actions are signals; the journal bridge carries them out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPushButton,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from app.domain.list_rows import share_widths
+from app.ui.lists.drafts_view import list_page
+from app.ui.lists.list_table import NO_ACCOUNT, RowsTableWidget
+from app.ui.common.safe_text import PlainLabel, tooltip
+
+
+class OutboxView(QWidget):
+    COLUMNS = ("Subject", "To", "State")
+    edit_requested = Signal(str)  # local_id: back into Compose
+    delete_requested = Signal(str)
+    retry_requested = Signal(str)
+    open_sent_requested = Signal(str)  # local_id of a sent row: show it in Sent
+    forget_requested = Signal(str)  # local_id of a sent row: remove it from this list
+    notice = Signal(str)  # what a key did not do, and why (the window's status bar)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.outbox = None
+        lay, head, self.count_label = list_page(self, "Outbox")
+        self.edit_button = self._button("Edit", "Take the selected message back into Compose (Enter)", head)
+        self.delete_button = self._button("Delete", "Delete the selected message (Delete)", head)
+        self.retry_button = self._button("Retry", "Send the selected failed message again (Ctrl+R)", head)
+        self.now_button = self._button("Try now", "Try everything waiting now instead of after the wait", head)
+        self.now_button.setObjectName("primary")
+        self._empty_text = ("Nothing waiting: every message reached the server.\n\n"
+                            "When the server cannot be reached, messages you send wait here and go out "
+                            "by themselves once it is back.")
+        self._elsewhere = ""
+        self.empty = PlainLabel(self._empty_text, self)
+        self.empty.setTextFormat(Qt.PlainText)
+        self.empty.setObjectName("viewSubtitle")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.table = RowsTableWidget(0, len(self.COLUMNS), self)  # Home / End: first / last row
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setAccessibleName("Messages waiting for the server")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setAccessibleName("Outbox row header")
+        self.table.horizontalHeader().setAccessibleName("Outbox columns")
+        h = self.table.horizontalHeader()
+        h.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)  # like Drafts and Sent
+        h.setSectionResizeMode(QHeaderView.Interactive)
+        h.setStretchLastSection(True)  # the state, with its reason, gets the room
+        h.resizeSection(0, 220)
+        self.table.setColumnWidth(1, 200)
+        self._fitted = None  # (table width, the texts' widths) the columns were last fitted to
+        self.table.viewport().installEventFilter(self)  # its width changes when shown, not only with the view
+        lay.addWidget(self.empty, 1)  # only one of the two is visible at a time
+        lay.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+        for text, keys, slot, name in (
+            ("Edit in Compose", ["Return", "Enter"], self._edit, "actOutboxEdit"),
+            ("Delete from Outbox", ["Delete"], self._delete, "actOutboxDelete"),
+            ("Retry sending", ["Ctrl+R"], self._retry, "actOutboxRetry"),
+        ):
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
+        self.retry_button.clicked.connect(self._retry)
+        self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self._rows = []
+        self._stale = False
+        self._soon = QTimer(self)  # a child: it stops with the view
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._refresh_when_seen)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._refresh_when_seen)
+        self._tick.start()
+        self.refresh()
+
+    def _button(self, text: str, tip: str, head) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setAccessibleName(tip)
+        b.setToolTip(tip)
+        b.setFocusPolicy(Qt.TabFocus)
+        head.addWidget(b)
+        return b
+
+    def set_elsewhere(self, text: str) -> None:
+        """Mail waiting under other accounts (it goes out only from its own account), said when this
+        account's Outbox is empty."""
+        self._elsewhere = text
+        self.refresh()
+
+    def set_outbox(self, outbox) -> None:
+        """Show this outbox (``Outbox.on_change`` is chained, not replaced)."""
+        self.outbox = outbox
+        if outbox is not None:
+            prev = outbox.on_change
+
+            def changed():
+                if prev is not None:
+                    prev()
+                self._refresh_soon()  # many state changes in one turn of the loop: one repaint
+
+            outbox.on_change = changed
+        self.refresh()
+
+    def _refresh_soon(self) -> None:
+        if not self._soon.isActive():
+            self._soon.start()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """What the table shows: (subject, recipients, state text)."""
+        if self._stale:
+            self.refresh()
+        return [(r.subject, r.recipients, r.text) for r in self._rows]
+
+    def _refresh_when_seen(self) -> None:
+        """The timers' refresh: only while the page is on screen. A hidden Outbox page rebuilt all its rows
+        on every state change of a batch send (3 per message: 150 rebuilds of 50 rows for a batch of 50,
+        ~1-3 ms each on the UI thread); it is brought up to date when shown (or read) instead."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def refresh(self) -> None:
+        self._stale = False
+        current = self.current_id()
+        self._rows = [] if self.outbox is None else self.outbox.rows()
+        self.table.setRowCount(len(self._rows))
+        for i, row in enumerate(self._rows):
+            for j, text in enumerate((row.subject, row.recipients, row.text)):
+                item = self.table.item(i, j)
+                if item is None:
+                    item = QTableWidgetItem(text)
+                    self.table.setItem(i, j, item)
+                    item.setToolTip(tooltip(text))  # the whole reason, when the column elides it (plain text)
+                elif item.text() != text:
+                    item.setText(text)
+                    item.setToolTip(tooltip(text))
+        ids = [r.local_id for r in self._rows]
+        if current in ids:
+            self.table.selectRow(ids.index(current))
+        elif self._rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        first = self._empty_text if self.outbox is not None else NO_ACCOUNT  # no account: how to add one
+        self.empty.setText(first + (f"\n\n{self._elsewhere}" if self._elsewhere else ""))
+        self.empty.setVisible(not self._rows)
+        self.table.setVisible(bool(self._rows))
+        self._fit_columns()
+        waiting = sum(1 for r in self._rows if r.state not in ("sent", "failed", "done", "cancelled"))
+        failed = sum(1 for r in self._rows if r.state == "failed")
+        parts = ([f"{waiting} waiting"] if waiting else []) + ([f"{failed} not sent"] if failed else [])
+        self.count_label.setText(", ".join(parts))
+        self.now_button.setEnabled(bool(waiting))
+        self._update_buttons()
+
+    def eventFilter(self, obj, ev):  # noqa: N802
+        if obj is self.table.viewport() and ev.type() == QEvent.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """The State column shows its words whole ("Sends at Fri 08:00" was cut at 683 px while the Subject
+        kept 220 px); Subject and To share what is left (app.domain.list_rows.share_widths)."""
+        fm = self.table.fontMetrics()
+        pad = 28  # the cell's margins and a little air
+        needs = tuple(max([fm.horizontalAdvance(self.COLUMNS[j])] + [fm.horizontalAdvance(t) for t in texts]) + pad
+                      for j, texts in enumerate(zip(*[(r.subject, r.recipients, r.text) for r in self._rows])
+                                                if self._rows else ((), (), ())))
+        total = self.table.viewport().width()
+        if (total, needs) == self._fitted or total <= 0:
+            return
+        self._fitted = (total, needs)
+        first, second = share_widths(total, needs, (120, 100))
+        h = self.table.horizontalHeader()
+        h.resizeSection(0, first)
+        h.resizeSection(1, second)
+
+    def current_id(self) -> str:
+        row = self.table.currentRow()
+        return self._rows[row].local_id if 0 <= row < len(self._rows) else ""
+
+    def _current(self):
+        row = self.table.currentRow()
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _update_buttons(self) -> None:
+        r = self._current()
+        sent = _is_sent(r)
+        self.edit_button.setText("Open in Sent" if sent else "Edit")
+        self.delete_button.setText("Remove from this list" if sent else "Delete")
+        tips = ((SENT_OPEN_TIP, SENT_REMOVE_TIP) if sent else
+                ("Take the selected message back into Compose (Enter)", "Delete the selected message (Delete)"))
+        for b, tip in zip((self.edit_button, self.delete_button), tips):
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
+        self.edit_button.setEnabled(bool(r and (sent or r.can_cancel)))
+        self.delete_button.setEnabled(bool(r and (sent or r.can_cancel)))
+        self.retry_button.setEnabled(bool(r and r.can_retry))
+
+    def _edit(self) -> None:
+        r = self._current()
+        if r is None:
+            return
+        if _is_sent(r):
+            self.open_sent_requested.emit(r.local_id)
+        elif r.can_cancel:
+            self.edit_requested.emit(r.local_id)
+        else:
+            self.notice.emit(_on_its_way(r, "taken back"))
+
+    def _delete(self) -> None:
+        r = self._current()
+        if r is None:
+            return
+        if _is_sent(r):
+            self.forget_requested.emit(r.local_id)
+        elif r.can_cancel:
+            self.delete_requested.emit(r.local_id)
+        else:
+            self.notice.emit(_on_its_way(r, "deleted"))
+
+    def _retry(self) -> None:
+        r = self._current()
+        if r is None:
+            return
+        if r.can_retry:
+            self.retry_requested.emit(r.local_id)
+        elif _is_sent(r):
+            self.notice.emit("Already sent: there is nothing to send again (Enter opens it in Sent)")
+        else:
+            self.notice.emit("Only a message that was not sent can be sent again (Ctrl+R)")
+
+
+SENT_OPEN_TIP = "Open the selected message in Sent (Enter)"
+SENT_REMOVE_TIP = "Remove the selected sent message from this list; it stays in Sent (Delete)"
+
+
+def _on_its_way(row, what: str) -> str:
+    """Why a row on its way (being sent, or being checked) cannot be ``what`` ("deleted", "taken back")."""
+    if row.state == "unknown":
+        return f"It may already have gone out (Dispatch is checking with the server): it can no longer be {what}"
+    return f"It is being sent right now and can no longer be {what}"
+
+
+def _is_sent(row) -> bool:
+    return row is not None and row.op == "send" and row.state == "sent"

@@ -1,0 +1,104 @@
+"""Every command: a QAction with a shortcut AND a menu entry. The mouse is never required."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+
+#: The keys that are not a command of a menu: they act where the keyboard is (a suggestion list, a bar,
+#: a dialog). The F1 sheet lists them with the menus' commands (app/ui/window/shortcuts.py), so every key the
+#: window answers to is on it. (group, what it does, the keys in QKeySequence's words, one per choice)
+CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Compose", "Recipient suggestions: take the highlighted one", ("Return", "Tab")),
+    ("Compose", "Snippet: its trigger word, then Tab", ("Tab",)),
+    ("Compose", "Link field: apply / cancel", ("Return", "Esc")),
+    ("Compose", "Undo send, delete or discard (while its bar shows)", ("Ctrl+Z",)),
+    ("Send later", "Tomorrow morning / Monday morning", ("Alt+T", "Alt+M")),
+    ("Send later", "At: a time you type, Enter schedules", ("Alt+A", "Return")),
+    ("Send later", "Cancel", ("Esc",)),
+    ("Lists", "First / last row", ("Home", "End")),
+    ("Find in message", "Next / previous match, close", ("Return", "Shift+Return", "Esc")),
+    ("Command palette", "Move, run, close", ("Up", "Down", "Return", "Esc")),
+)
+
+
+@dataclass
+class Actions:
+    new: QAction
+    save: QAction
+    send: QAction
+    send_selected: QAction
+    attach: QAction
+    discard: QAction
+    view_compose: QAction
+    view_drafts: QAction
+    view_sent: QAction
+    open: QAction
+    delete: QAction
+    refresh: QAction
+    account: QAction
+    shortcuts: QAction
+    quit: QAction
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f) for f in self.__dataclass_fields__]
+
+
+def _act(win, text: str, keys, slot, name: str) -> QAction:
+    a = QAction(text, win)
+    a.setObjectName(name)
+    if keys:
+        seqs = [QKeySequence(k) if not isinstance(k, QKeySequence) else k for k in (keys if isinstance(keys, list) else [keys])]
+        a.setShortcuts(seqs)
+        a.setShortcutContext(Qt.WindowShortcut)
+        a.setToolTip(f"{text.replace('&', '')} ({seqs[0].toString(QKeySequence.NativeText)})")
+    a.triggered.connect(lambda _checked=False: slot())
+    win.addAction(a)
+    return a
+
+
+def build_actions(win) -> Actions:
+    """``win`` is the MainWindow; open/delete are the Drafts view's own (context: its list)."""
+    drafts, flows = win.drafts, win.flows
+    return Actions(
+        new=_act(win, "&New message", "Ctrl+N", flows.new_message, "actNew"),
+        # Save/Send go through the composer's signals, so the button, the menu and the key are one path
+        # (listeners such as the journal see every save/send request)
+        save=_act(win, "&Save draft", "Ctrl+S", win.compose.save_requested.emit, "actSave"),
+        send=_act(win, "Sen&d", ["Ctrl+Return", "Ctrl+Enter"], win.compose.send_requested.emit, "actSend"),
+        send_selected=_act(win, "Send se&lected drafts", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
+                           flows.drafts.send_selected, "actSendSelected"),
+        attach=_act(win, "&Attach files…", "Ctrl+Shift+A", flows.attach_files, "actAttach"),
+        # not Ctrl+Delete: in a text field that deletes the next word
+        discard=_act(win, "Dis&card message (with Undo)", "Ctrl+Shift+D", flows.discard, "actDiscard"),
+        view_compose=_act(win, "&Compose", "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
+        view_drafts=_act(win, "&Drafts", "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
+        view_sent=_act(win, "S&ent", "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
+        open=drafts.open_action,
+        delete=drafts.delete_action,
+        refresh=_act(win, "&Refresh", "F5", flows.refresh, "actRefresh"),
+        account=_act(win, "Account &settings…", "Ctrl+,", win.edit_account, "actAccount"),
+        shortcuts=_act(win, "&Keyboard shortcuts", "F1", win.show_shortcuts, "actShortcuts"),
+        quit=_act(win, "&Quit", "Ctrl+Q", win.close, "actQuit"),
+    )
+
+
+def build_menus(win, acts: Actions) -> None:
+    menus = getattr(win, "menus", None) or {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
+    m = menus["&File"]
+    for a in (acts.new, acts.save, acts.send, acts.attach, acts.discard):
+        m.addAction(a)
+    m.addSeparator()
+    m.addAction(acts.account)
+    m.addSeparator()
+    m.addAction(acts.quit)
+    m = menus["&Drafts"]
+    for a in (acts.open, acts.delete, acts.send_selected, acts.refresh):
+        m.addAction(a)
+    m = menus["&View"]
+    for a in (acts.view_compose, acts.view_drafts, acts.view_sent):
+        m.addAction(a)
+    menus["&Help"].addAction(acts.shortcuts)

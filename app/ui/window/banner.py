@@ -1,0 +1,177 @@
+"""A non-modal banner at the top of the window: an error with Retry, a short notice, or a choice.
+
+A choice (:meth:`Banner.show_choice`, e.g. "Trust this certificate / Cancel") stays until it is
+answered: errors that follow from the same cause do not replace it (they are logged by the window).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+
+from app.ui.common.safe_text import PlainLabel
+
+
+class Banner(QFrame):
+    retry = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setProperty("kind", "error")
+        self.setAccessibleName("Notification banner")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(12, 6, 8, 6)
+        self.label = PlainLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.label.setAccessibleName("Banner message")
+        self.retry_button = QPushButton("Retry", self)
+        self.retry_button.setAccessibleName("Retry")
+        self.retry_button.clicked.connect(self._on_retry)
+        self.accept_button = QPushButton(self)  # the choice's "yes" (text and name set per choice)
+        self.accept_button.setObjectName("bannerAccept")
+        self.accept_button.setAccessibleName("Accept")
+        self.accept_button.clicked.connect(self._on_accept)
+        self.accept_button.hide()
+        self.close_button = QPushButton("Dismiss", self)
+        self.close_button.setAccessibleName("Dismiss banner")
+        self.close_button.clicked.connect(self._on_close)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.retry_button)
+        lay.addWidget(self.accept_button)
+        lay.addWidget(self.close_button)
+        self._plain = ""
+        self._choice: tuple[Callable[[], None], Callable[[], None] | None] | None = None
+        self.hide()
+
+    def height_for(self, width: int) -> int:
+        """The height the banner needs at ``width``: its words wrapped in what its buttons leave them (a
+        box layout's own answer wraps a label at its narrowest and was a line or two too tall)."""
+        self.ensurePolished()
+        lay = self.layout()
+        m = lay.contentsMargins()
+        frame_w = self.width() - self.contentsRect().width()  # the style sheet's border and padding
+        frame_h = self.height() - self.contentsRect().height()
+        buttons = [b for b in (self.retry_button, self.accept_button, self.close_button) if not b.isHidden()]
+        room = width - frame_w - m.left() - m.right() - sum(b.sizeHint().width() + lay.spacing() for b in buttons)
+        text = self.label.heightForWidth(max(1, room))
+        inner = max([text] + [b.sizeHint().height() for b in buttons])
+        return inner + m.top() + m.bottom() + frame_h
+
+    def _set_kind(self, kind: str) -> None:
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def show_message(self, text: str, *, kind: str = "error", retry: bool = False) -> None:
+        if self.choice_pending:
+            return  # the open question stays until answered
+        self._set_kind(kind)
+        self.label.setTextFormat(Qt.PlainText)
+        self.label.setText(text)
+        self._plain = text
+        self.label.setAccessibleDescription("")
+        self.retry_button.setVisible(retry)
+        self.accept_button.hide()
+        self.close_button.setText("Dismiss")
+        self.close_button.setAccessibleName("Dismiss banner")
+        self.show()
+
+    def show_choice(self, text: str, accept: str, on_accept: Callable[[], None], *, reject: str = "&Cancel",
+                    on_reject: Callable[[], None] | None = None, kind: str = "error", html: str = "") -> None:
+        """A question with two buttons (mnemonics in ``accept``/``reject``, e.g. "&Trust this certificate":
+        Alt+T). Non-modal: the window keeps working while it is open. ``html``: how to show ``text``
+        (e.g. a fingerprint in monospace over two lines); :meth:`text` stays the plain ``text``."""
+        self._choice = (on_accept, on_reject)
+        self._set_kind(kind)
+        self.label.setTextFormat(Qt.RichText if html else Qt.PlainText)
+        self.label.setText(html or text)
+        self._plain = text
+        self.label.setAccessibleDescription(text)
+        self.retry_button.hide()
+        self.accept_button.setText(accept)
+        self.accept_button.setAccessibleName(accept.replace("&", ""))
+        self.accept_button.show()
+        self.close_button.setText(reject)
+        self.close_button.setAccessibleName(reject.replace("&", ""))
+        self.show()
+
+    @property
+    def choice_pending(self) -> bool:
+        return self._choice is not None and self.isVisible()
+
+    def text(self) -> str:
+        return self._plain if self.isVisible() else ""
+
+    def hide(self) -> None:  # noqa: D102 - hiding drops an unanswered choice
+        self._choice = None
+        super().hide()
+
+    def _on_retry(self) -> None:
+        self.hide()
+        self.retry.emit()
+
+    def _on_accept(self) -> None:
+        choice = self._choice
+        self.hide()
+        if choice is not None:
+            choice[0]()
+
+    def _on_close(self) -> None:
+        choice = self._choice
+        self.hide()
+        if choice is not None and choice[1] is not None:
+            choice[1]()
+
+
+class BannerSlot(QWidget):
+    """The banner's place at the top of the page. It takes little room (issue 45: the room it kept for good
+    was ~70 px of empty space above every page title): the banner floats over the top of the view, its
+    title row, as a child of the slot's parent, raised, so a banner of a line or two never moves the form.
+    A longer one (a certificate's fingerprint, a long error) never covers the form either: the slot then
+    grows by what the banner needs beyond the title row, and shrinks back when it goes."""
+
+    MARGINS = (28, 4, 28, 0)  # left, top, right, bottom around the banner
+    #: the room kept: with the page's own top margin, enough for a banner of two lines at 683 px to end
+    #: above the form (its title row is what it covers)
+    HEIGHT = 16
+
+    def __init__(self, banner: Banner, parent: QWidget, pages: QStackedWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("bannerSlot")
+        self.banner = banner
+        self.pages = pages
+        banner.setParent(parent)
+        self.setFixedHeight(self.HEIGHT)
+        self.installEventFilter(self)
+        banner.installEventFilter(self)
+        if pages is not None:
+            pages.currentChanged.connect(lambda _i: self.place())
+        banner.hide()
+
+    def eventFilter(self, obj, ev):  # noqa: N802
+        if ev.type() in (QEvent.Resize, QEvent.Move, QEvent.Show, QEvent.Hide, QEvent.LayoutRequest):
+            self.place()
+        return False
+
+    def place(self) -> None:
+        left, top, right, bottom = self.MARGINS
+        g = self.geometry()
+        w = max(0, g.width() - left - right)
+        height = self.banner.height_for(w)
+        self.banner.setGeometry(g.x() + left, g.y() + top, w, height)
+        self.banner.raise_()
+        beyond = height - self._room() if self.banner.isVisibleTo(self.parentWidget()) else 0
+        self.setFixedHeight(self.HEIGHT + max(0, beyond))
+
+    def _room(self) -> int:
+        """How tall the banner may be before it reaches the form: down to the end of the page's title row
+        (measured inside the page, so growing the slot does not change it)."""
+        left, top, right, bottom = self.MARGINS
+        page = self.pages.currentWidget() if self.pages is not None else None
+        title = page.findChild(QLabel, "viewTitle") if page is not None else None
+        title_end = title.mapTo(page, QPoint(0, title.height())).y() if title is not None and title.isVisibleTo(page) else 0
+        return self.HEIGHT - top + title_end

@@ -1,0 +1,170 @@
+"""The window's frame: what the second paint shows (a sidebar naming the views, an empty page, the menu
+bar's titles, an empty status bar), built in the turn after the first paint (the empty window in the
+theme's colour, :meth:`app.ui.window.main_window.MainWindow.build_frame`). Its ~10 ms (the first text: the font
+database; the sidebar's item-view types; the status bar) made the first paint 1.13-1.15x a bare window's.
+
+Nothing here touches PySide6's ``Qt`` namespace: its first use builds ~125 enum types (20-30 ms on a
+2-core machine), which the first slice after the first paint pays instead (``app.ui.window.setup_steps``).
+
+Keys pressed before the views are built are not lost: :func:`early_keys` gives the window a stand-in
+action for each main shortcut, which builds everything at once and then triggers the real action.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QStatusBar, QVBoxLayout, QWidget,
+)
+
+from app import APP_NAME
+
+FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.sidebar_fit)
+VIEWS = (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sent", "Sent", "Ctrl+3"))
+#: the shortcuts that work from the first frame on (the rest work once the views are built, moments later)
+EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1", "Ctrl+,",
+              "Ctrl+Shift+A", "Ctrl+F")
+
+
+class FittingStatusBar(QStatusBar):
+    """A message that does not fit beside the bar's own widgets is never cut mid-word ("…can no lor"): it
+    is shortened to its first whole words and "…", its whole text goes in the bar's tooltip, and ``cut``
+    is emitted with it (the window shows it in the banner too: a notice is never only in a half-seen
+    line)."""
+
+    cut = Signal(str)
+    MARGIN = 16  # the message's own margins
+    last_cut = ""  # the whole text of the message on show, when it was shortened
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
+        from app.domain.list_rows import elide_words  # not at import: the frame is the second paint
+
+        room = self.message_room()
+        shown = elide_words(text, room, self.fontMetrics().horizontalAdvance) if text and room > 0 else text
+        super().showMessage(shown, timeout)
+        self.setToolTip(_plain_tip(text) if shown != text else "")
+        self.last_cut = text if shown != text else ""
+        if shown != text:
+            self.cut.emit(text)
+
+    def message_room(self) -> int:
+        """The width a message has: up to the first of the bar's own widgets (account, state…)."""
+        edges = [w.x() for w in self.findChildren(QWidget) if w.parentWidget() is self and w.isVisible()
+                 and w.x() > 0]
+        return (min(edges) if edges else self.width()) - self.MARGIN
+
+
+def _plain_tip(text: str) -> str:
+    from html import escape
+
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"  # shown literally (app.ui.common.safe_text.tooltip)
+
+
+class SidebarBox(QWidget):
+    """The sidebar's frame: asks for its full width, takes less when the window is narrow."""
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(FULL_WIDTH, super().sizeHint().height())
+
+
+def build_frame(win) -> None:
+    """The frame's widgets on ``win`` (a QMainWindow): ``win.sidebar``, ``win.stack`` (with a blank
+    page), ``win.menus``, ``win._brand``, ``win._side``, ``win._bwrap`` (the banner's slot), ``win._rv``
+    (the find bar goes there)."""
+    central = QWidget(win)
+    outer = QHBoxLayout(central)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(0)
+    side = SidebarBox(central)
+    side.setObjectName("sidebarBox")
+    # its colour in the first frame (the style sheet's rule for it needs WA_StyledBackground: a Qt enum)
+    from app.ui.window.theme import PALETTES
+
+    pal = side.palette()
+    pal.setColor(QPalette.Window, QColor(PALETTES.get(win.property("colorScheme"), PALETTES["light"])["side"]))
+    side.setPalette(pal)
+    side.setAutoFillBackground(True)
+    sv = QVBoxLayout(side)
+    sv.setContentsMargins(0, 0, 0, 0)
+    sv.setSpacing(0)
+    brand = QLabel(APP_NAME, side)  # made plain text (Qt.PlainText) with the first slice
+    brand.setObjectName("brand")
+    brand.setAccessibleName("Application name")
+    win.sidebar = QListWidget(side)
+    win.sidebar.setObjectName("sidebar")
+    win.sidebar.setAccessibleName("Views")
+    win.sidebar.setIconSize(QSize(18, 18))
+    for _name, label, key in VIEWS:
+        item = QListWidgetItem(label)  # icons (SVG: loads the svg plugin) come with the first slice
+        item.setToolTip(f"{label} ({key})")
+        win.sidebar.addItem(item)
+    sv.addWidget(brand)
+    sv.addWidget(win.sidebar, 1)
+    outer.addWidget(side)
+    win._side, win._brand = side, brand
+
+    right = QWidget(central)
+    right.setObjectName("page")
+    rv = QVBoxLayout(right)
+    rv.setContentsMargins(0, 0, 0, 0)
+    rv.setSpacing(0)
+    win._bwrap = QVBoxLayout()  # the banner's reserved slot goes here
+    win._bwrap.setContentsMargins(0, 0, 0, 0)
+    rv.addLayout(win._bwrap)
+    win.stack = QStackedWidget(right)
+    win.stack.setAccessibleName("Views")
+    win._placeholder = QWidget(win.stack)
+    win._placeholder.setObjectName("page")
+    win.stack.addWidget(win._placeholder)
+    rv.addWidget(win.stack, 1)
+    win._rv = rv
+    outer.addWidget(right, 1)
+    win.setCentralWidget(central)
+    win.menus = {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
+    if not any(b.parentWidget() is win for b in win.findChildren(QStatusBar)):  # (one asked for earlier stays)
+        win.setStatusBar(FittingStatusBar(win))  # messages cut at a word, never mid-word
+    win.statusBar().setSizeGripEnabled(False)  # its place is kept; the widgets come with the first slice
+
+
+def early_keys(win, finish) -> list:
+    """Stand-in actions for :data:`EARLY_KEYS`: pressed before the views are built, one calls
+    ``finish()`` (which builds everything and removes the stand-ins) and then triggers the real action
+    with that shortcut."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    acts = []
+    for key in EARLY_KEYS:
+        seq = QKeySequence(key)
+        act = QAction(win)
+        # setShortcuts (a list), not setShortcut: the first setShortcut builds PySide's Qt namespace (its
+        # ~90 enum types, 11-20 ms) to choose between its overloads; the list does not (0.3 ms for all)
+        act.setShortcuts([seq])
+        act.triggered.connect(lambda _c=False, s=seq: _replay(win, finish, s))
+        win.addAction(act)
+        acts.append(act)
+    return acts
+
+
+def _replay(win, finish, seq) -> None:
+    from PySide6.QtGui import QAction
+
+    finish()
+    for act in win.findChildren(QAction):
+        if seq in act.shortcuts() and act.isEnabled() and act.parent() is not None:
+            act.trigger()
+            return
+
+
+def drop_early_keys(win, acts: list, keys=None) -> list:
+    """Remove the stand-ins for ``keys`` (all when None) before the real actions take the same
+    shortcuts (two actions on one key would make it ambiguous: neither fires). Returns those kept."""
+    kept = []
+    for act in acts:
+        if keys is None or act.shortcut().toString() in keys:
+            win.removeAction(act)
+            act.setShortcuts([])
+            act.deleteLater()
+        else:
+            kept.append(act)
+    return kept

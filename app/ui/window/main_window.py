@@ -1,0 +1,410 @@
+"""The one window: a sidebar, Compose / Drafts / Sent in a stack, a banner, a status bar.
+
+Public API (tests, ``app.selftest``, ``app.app_main``)::
+
+    win = MainWindow(session)             # or MainWindow() then win.set_session(session)
+    # start-up: MainWindow(lazy=True) paints the empty window first, win.build_frame() its frame in the
+    # next turn; win.start_setup() builds the views in slices (win.finish_setup(): all at once)
+    win.show(); await win.connect_task    # connecting runs by itself once a session is set
+    win.add_view("outbox", "Outbox", widget, shortcut="Ctrl+4")   # more views in the sidebar
+    win.compose.load(draft)               # or type into win.compose.* widgets
+    saved = await win.flows.save_current()      # the Ctrl+S code path; None if not saved
+    outcome = await win.flows.send_current()    # Ctrl+Return: submit to the queue, await the attempt
+    outcomes = await win.flows.drafts.send_selected_drafts(refs)   # Ctrl+Shift+Return
+    await win.flows.wait_idle()           # every operation started from the UI has finished
+
+``win.flows`` (:class:`app.ui.window.workflows.Workflows`) is the window's controller: it reads the window's
+views explicitly; the window does not forward attribute reads to it.
+
+Signals: ``state_changed(str)``, ``busy_changed(bool)``, ``draft_saved(Draft)``, ``message_sent(ItemOutcome)``,
+``batch_sent(list)``, ``error_shown(str)``, ``sandbox_requested()``, ``account_entered(AccountConfig, str)``,
+``session_changed(object)`` (a new account's session is in place; the previous one is closed).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 enums (20-30 ms)
+from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
+
+from app import APP_NAME
+from app.ui.window.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
+
+# Only Qt and the theme on the path to the first paint; the frame (app/ui/window/frame.py) is built in the next
+# turn, and the views, the workflows (asyncio, qasync) and the domain are imported by the setup slices
+# (app/ui/window/setup_steps.py).
+
+log = logging.getLogger(__name__)
+
+
+
+class MainWindow(QMainWindow):
+
+    state_changed = Signal(str)
+    busy_changed = Signal(bool)
+    draft_saved = Signal(object)
+    message_sent = Signal(object)
+    batch_sent = Signal(list)
+    error_shown = Signal(str)
+    sandbox_requested = Signal()
+    account_entered = Signal(object, str)
+    sandbox_graph_requested = Signal()  # the sandbox mailbox through Microsoft Graph
+    session_changed = Signal(object)
+    setup_finished = Signal()  # every view, action and menu is built
+    _session_event = Signal(object, object)
+
+    def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
+                 parent=None):
+        super().__init__(parent)
+        self.session = None
+        self._journal = journal  # the local journal (None: the default file in the data dir)
+        self.journal_bridge = None
+        self.settings = settings
+        self.keyring_ok = keyring_ok
+        self.flows = None
+        self._busy = 0
+        self.connect_task = None
+        self._close_question = None  # the open QMessageBox asking whether to quit
+        self._quit_when_idle = False
+        self._force_close = False
+        self.account_dialog = None  # the open account dialog (the controller answers its test connect)
+        self._sheet = None
+
+        self._ready = False  # every view, action and menu built (finish_setup / start_setup)
+        self._steps = None  # the setup slices still to run
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(f"{APP_NAME} main window")
+        self._lazy = lazy
+        self._scheme = None  # follows the system's light or dark (build_frame)
+        self._framed = False  # the frame is built (build_frame)
+        self.resize(1100, 720)
+        from app.ui.window.window_geometry import keep_geometry
+
+        self._geometry = keep_geometry(self, settings)  # the size and place it had when it last closed
+        self._early = []  # stand-ins for the main shortcuts while the slices run (start_setup)
+        self._pending_session = session
+        if lazy:
+            # the first frame is the empty window in the scheme's background colour, painted as soon as a
+            # bare window would; the frame (build_frame) is the next one, the views follow in slices
+            paint_background(self, early_scheme())
+        else:
+            self.finish_setup()
+
+    def build_frame(self) -> None:
+        """The window's frame: the theme (light or dark, as the system; DISPATCH_COLOR_SCHEME forces one;
+        lazy: guessed from the palette until the first slice asks Qt, which costs Qt's enums), the sidebar,
+        the menu bar's titles, an empty page and the status bar (app/ui/window/frame.py). Idempotent."""
+        if self._framed:
+            return
+        self._framed = True
+        from app.ui.window.frame import build_frame
+
+        self._scheme = follow_system(self, early=self._lazy)
+        build_frame(self)
+
+    def finish_setup(self) -> None:
+        """Build the views, actions and menus (imports the heavier modules) now: what start_setup has not
+        built yet. Idempotent."""
+        if self._ready:
+            return
+        self.build_frame()
+        if self._steps is None:
+            from app.ui.window.setup_steps import steps
+
+            self._steps = steps()
+        while self._steps:
+            self._steps.pop(0)(self)
+        self._setup_done()
+
+    def start_setup(self) -> None:
+        """Build the views, actions and menus in slices, one per event-loop turn; ``setup_finished`` is
+        emitted after the last. A main shortcut pressed meanwhile builds the rest at once."""
+        if self._ready or self._steps is not None:
+            return
+        from app.ui.window.frame import early_keys
+        from app.ui.window.setup_steps import steps
+
+        self.build_frame()
+        self._steps = steps()
+        # main shortcuts work from now on (QKeySequence costs Qt's enums: not before the first paint)
+        self._early = early_keys(self, self.finish_setup)
+        self._step_timer = QTimer(self)  # the window's own: it goes with the window
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_step)
+        self._step_timer.start()
+
+    def _next_step(self) -> None:
+        if self._ready:
+            return
+        if self._steps:
+            self._steps.pop(0)(self)
+        if self._steps:
+            self._step_timer.start()
+        else:
+            self._setup_done()
+
+    def _setup_done(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
+        session, self._pending_session = self._pending_session, None
+        if session is not None:
+            self.set_session(session)
+        else:
+            self._show_welcome()
+        self.setup_finished.emit()
+
+    @property
+    def ready(self) -> bool:
+        """Every view, action and menu is built."""
+        return self._ready
+
+    # ---- views ----
+    @property
+    def VIEWS(self) -> tuple:  # noqa: N802 - the sidebar's views in order
+        return tuple(name for name, _w in self._views)
+
+    def show_view(self, name: str) -> None:
+        if not self._ready:  # asked for before the slices are done: build the rest now
+            self.finish_setup()
+        i = self.VIEWS.index(name)
+        if self.sidebar.currentRow() != i:
+            self.sidebar.setCurrentRow(i)
+        self._sidebar_changed(i)
+
+    def current_view(self) -> str:
+        if not self._ready:
+            return "starting"
+        w = self.stack.currentWidget()
+        return next((name for name, v in self._views if v is w), "welcome")
+
+    def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = ""):
+        """Another view in the sidebar and the View menu (e.g. the Outbox), after Compose/Drafts/Sent."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        self.stack.addWidget(widget)
+        self._views.append((name, widget))
+        from app.ui.window.focus_order import proxy_first
+
+        proxy_first(widget)
+        from PySide6.QtWidgets import QListWidgetItem
+
+        item = QListWidgetItem(label)
+        set_sidebar_icon(item, icon_name or "drafts", self.property("colorScheme"))
+        item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+        self.sidebar.addItem(item)
+        act = QAction(label, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _c=False: self.show_view(name))
+        self.addAction(act)
+        self.menus["&View"].addAction(act)
+        return act
+
+    def enter_view(self, row: int) -> None:
+        """Enter (or a click) on a sidebar entry: that view, with the keyboard in it."""
+        if 0 <= row < len(self._views):
+            self.show_view(self._views[row][0])
+
+    def _sidebar_changed(self, row: int) -> None:
+        """Show the view of sidebar ``row`` and put the keyboard in it; a field is entered with nothing
+        selected (a stray key never replaces what it holds)."""
+        from PySide6.QtCore import Qt
+        if row < 0 or not self._ready or row >= len(self._views):
+            return
+        w = self._views[row][1] if self.session is not None or row else self.welcome
+        if self.stack.currentWidget() is not w:
+            if w is not self.drafts:
+                self.drafts.flush_pending()
+            self.stack.setCurrentWidget(w)
+        if w is self.compose:
+            if not self.compose.focusWidget() or not self.compose.isAncestorOf(self.focusWidget() or self):
+                self.compose.to.setFocus(Qt.OtherFocusReason)  # not ShortcutFocusReason: that selects all
+        elif hasattr(w, "table"):
+            (w.table if w.table.isVisibleTo(w) else self.sidebar).setFocus(Qt.ShortcutFocusReason)
+            if w.table.model().rowCount() and not w.table.currentIndex().isValid():
+                w.table.setCurrentIndex(w.table.model().index(0, 1))
+        else:
+            w.setFocus(Qt.ShortcutFocusReason)
+
+    def _show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.sidebar.setCurrentRow(0)  # Compose is the welcome; Drafts/Sent/Outbox say how to add an account
+        self.welcome.setFocus()
+
+    # ---- session ----
+    def set_session(self, session) -> None:
+        if not self._ready:
+            self._pending_session = session
+            return
+        from app.domain.models import Folder
+
+        old, self.session = self.session, session
+        if old is not None and old is not session:
+            old.close()
+        self.sent.clear_preview()  # nothing of the previous account stays on screen
+        self.statusBar().clearMessage()  # e.g. "Sent: <its subject>", shown for 5 s
+        self.banner.hide()
+        if session is None:
+            self.drafts.model.set_fetch(None)
+            self.sent.model.set_fetch(None)
+            self.account_label.setText("No account")
+            self._set_state("idle")
+            self.session_changed.emit(None)
+            self._show_welcome()
+            return
+        session.add_listener(lambda state, err, s=session: self._session_event.emit(s, (state, err)))
+        self.sidebar.setEnabled(True)
+        acc = session.account
+        self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
+        self.compose.set_max_send_bytes(session.max_send_bytes)
+        # the lists load once connected (Workflows._connect)
+        self.drafts.model.set_fetch(lambda off, lim: session.list_messages(Folder.DRAFTS, off, lim), load=False)
+        self.sent.model.set_fetch(lambda off, lim: session.list_messages(Folder.SENT, off, lim), load=False)
+        if self.settings is not None:
+            recent = self.settings.recent_recipients(acc.key)
+            for r in (self.compose.to, self.compose.cc, self.compose.bcc):
+                r.set_recent(recent)
+        self.session_changed.emit(session)  # the journal bridge scopes the journal and queue to it
+        if session.state.value == "connected":  # tested before it was put in place
+            self._set_state("connected")
+        self.show_view("compose")
+        self.compose.to.setFocus()
+        self.connect_task = self.flows.connect_session()
+
+    def _on_session_event(self, session, payload) -> None:
+        if session is self.session:
+            self._set_state(*payload)
+
+    def _set_state(self, state, error=None) -> None:
+        state = getattr(state, "value", state)
+        self.status.set_state(state, error)
+        self.state_changed.emit(state)
+
+    # ---- busy ----
+    def _busy_push(self, msg: str = "") -> None:
+        self._busy += 1
+        if msg:
+            self.statusBar().showMessage(msg)
+        if self._busy == 1:
+            self.progress.show()
+            self.busy_changed.emit(True)
+
+    def _busy_pop(self, msg: str = "") -> None:
+        self._busy = max(0, self._busy - 1)
+        if msg:
+            self.statusBar().showMessage(msg, 5000)
+        if self._busy == 0:
+            if not msg:
+                self.statusBar().clearMessage()
+            self.progress.hide()
+            self.busy_changed.emit(False)
+            if self._quit_when_idle:
+                self._force_close = True
+                self.close()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
+
+    # ---- misc commands ----
+    def show_shortcuts(self) -> None:
+        if self._sheet is None:
+            from app.ui.window.shortcuts import ShortcutSheet
+
+            self._sheet = ShortcutSheet(self)
+        self._sheet.show()
+        self._sheet.raise_()
+
+    def edit_account(self, kind: str | None = None) -> None:
+        """The account dialog; ``kind="m365"`` opens it on Microsoft 365 sign-in for the address in use
+        (offered when Exchange Online refuses EWS for it)."""
+        kind = kind if isinstance(kind, str) else None  # a QAction's "checked" is no kind
+        acc = self.session.account if self.session and not self.session.account.sandbox else None
+        if kind == "m365" and self.session is not None:
+            acc = self.session.account  # its address, now through Microsoft 365
+        from app.ui.accounts.account_dialog import AccountDialog
+
+        in_use = self.session.account if self.session is not None else None
+        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind, in_use=in_use)
+        self.account_dialog.account_entered.connect(self.account_entered)
+        self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
+        self.account_dialog.sandbox_graph_chosen.connect(self.sandbox_graph_requested)
+        self.account_dialog.open()
+
+    def show_journal_notice(self, text: str, detail: str = "", *, warning: bool = True) -> None:
+        """A lasting word about the local journal in the status bar (and, for a warning, the banner)."""
+        self.status.journal(text, detail, warning)
+        if warning:
+            self.banner.show_message(detail or text, kind="error")
+
+    def show_settings_problem(self, text: str) -> None:
+        """The settings file could not be read (it was set aside) or written: a lasting word in the status
+        bar, the whole sentence in the banner and the tooltip."""
+        self.status.settings(text)
+        self.banner.show_message(text, kind="error")
+
+    def show_error(self, text: str, *, retry: bool = False) -> None:
+        log.warning("an error was shown to the user")  # not its words: they may quote a name or a subject
+        self.banner.show_message(text, kind="error", retry=retry)
+        self.error_shown.emit(text)
+
+    # ---- closing ----
+    def _queued_sends(self) -> int:
+        outbox = None if self.session is None else self.session.outbox
+        return 0 if outbox is None else outbox.pending_sends()
+
+    def closeEvent(self, event):  # noqa: N802
+        if not self._ready:
+            event.accept()
+            return
+        sending = self.flows.sending > 0
+        queued = self._queued_sends()
+        if (sending or queued) and not self._force_close:
+            event.ignore()
+            self._ask_close(sending, queued)
+            return
+        self.drafts.flush_pending()
+        for m in (self.drafts.model, self.sent.model):  # no more page loads once closed
+            m.stop_loading()
+        for r in (self.compose.to, self.compose.cc, self.compose.bcc):
+            r._debounce.stop()
+        for t in list(self.flows.tasks):
+            if not t.done() and not getattr(t, "_dispatch_keep", False):
+                t.cancel()
+        if self._sheet is not None:
+            self._sheet.close()
+        event.accept()
+
+    def _ask_close(self, sending: bool, queued: int) -> None:
+        if self._close_question is not None and self._close_question.isVisible():
+            return
+        if sending:
+            text = "A message is still being sent. Quit when it is done, or keep the window open?"
+        else:
+            from app.core.quit_words import quit_text
+
+            who = self.session.account.email if self.session is not None else "this account"
+            text = quit_text(self.session.outbox.subs.values(), who)  # per message: what happens to it
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Question, "Messages waiting to be sent", text, QMessageBox.NoButton, self)
+        wait = box.addButton("Quit when sent", QMessageBox.AcceptRole) if sending else None
+        quit_now = box.addButton("Quit", QMessageBox.DestructiveRole) if not sending else None
+        box.addButton("Keep open", QMessageBox.RejectRole)
+        box.setAccessibleName("Messages waiting to be sent")
+
+        def done(_r):
+            clicked = box.clickedButton()
+            if wait is not None and clicked is wait:
+                self._quit_when_idle = True
+                self.statusBar().showMessage("Will quit when sending has finished…")
+            elif quit_now is not None and clicked is quit_now:
+                self._force_close = True
+                self.close()
+        box.finished.connect(done)
+        self._close_question = box
+        box.open()

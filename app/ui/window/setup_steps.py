@@ -1,0 +1,241 @@
+"""The window's views, actions and menus, built after the first paint in slices (issue 16).
+
+:func:`steps` lists the slices in order; each is a short piece of work. ``MainWindow.finish_setup()``
+runs them all at once (tests, ``MainWindow(session)``); ``MainWindow.start_setup()`` runs one per
+event-loop turn (``QTimer.singleShot(0)``), so the frame stays responsive and keys pressed meanwhile
+are handled between slices (a main shortcut finishes the rest at once: ``app.ui.window.frame.early_keys``).
+PySide6's ``Qt`` namespace (its ~90 enum types, 11-20 ms) is built by :func:`qt_namespace`, which the app
+calls in a turn of its own before the loop starts (app_main.run); as the first slice it then costs nothing.
+Each slice is at most ~8 ms of the UI thread on a quiet 2-core machine; the bench prints the longest
+(bench/bench_startup_stall.py, app/startup_clock.py).
+"""
+
+from __future__ import annotations
+
+
+def shell(win) -> None:
+    """What the frame left out because it needs Qt's enums: the status bar's widgets, the banner, the
+    exact colour scheme, the sidebar's narrow-window behaviour and icons."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.window.banner import Banner, BannerSlot
+    from app.ui.window.sidebar_fit import SidebarFit
+    from app.ui.window.status_bar import StatusWidgets
+    from app.ui.window.theme import apply, icon, set_sidebar_icon
+
+    apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
+    win._brand.setTextFormat(Qt.PlainText)
+    win._sidebar_fit = SidebarFit(win._side, win._brand, win.sidebar)  # narrow window: the sidebar gives way
+    win.status = StatusWidgets(win)
+    win.account_label, win.state_label = win.status.account_label, win.status.state_label
+    win.progress, win.journal_notice = win.status.progress, win.status.journal_notice
+    win._set_state("idle")
+    win.banner = Banner(win)
+    win.banner_slot = BannerSlot(win.banner, win.stack.parentWidget(), win.stack)
+    win._bwrap.addWidget(win.banner_slot)
+    win.setWindowIcon(icon("app"))
+    for row, name in enumerate(("compose", "drafts", "sent")):
+        set_sidebar_icon(win.sidebar.item(row), name, win.property("colorScheme"))
+
+
+def flows(win) -> None:
+    from app.ui.window.workflows import Workflows
+
+    win.flows = Workflows(win)
+
+
+def compose(win) -> None:
+    from app.ui.compose.compose_view import ComposeView
+
+    win.compose = ComposeView(win.stack)
+    win.stack.addWidget(win.compose)
+
+
+def drafts(win) -> None:
+    from app.ui.lists.drafts_view import DraftsView
+    from app.ui.window.focus_order import proxy_first
+
+    win.drafts = DraftsView(win.stack)
+    win.stack.addWidget(win.drafts)
+    proxy_first(win.drafts)  # Tab reaches the list's buttons too
+
+
+def sent(win) -> None:
+    from app.ui.window.focus_order import proxy_first
+    from app.ui.lists.sent_view import SentView
+
+    win.sent = SentView(win.stack)
+    win.stack.addWidget(win.sent)
+    proxy_first(win.sent)
+
+
+def welcome(win) -> None:
+    from app.ui.accounts.account_dialog import WelcomeView
+
+    win.welcome = WelcomeView(win.stack)
+    win.stack.addWidget(win.welcome)
+    win._views = [("compose", win.compose), ("drafts", win.drafts), ("sent", win.sent)]
+    win.stack.removeWidget(win._placeholder)
+    win._placeholder.deleteLater()
+
+
+def actions(win) -> None:
+    from app.ui.window.actions import build_actions, build_menus
+    from app.ui.window.frame import drop_early_keys
+
+    win._early = drop_early_keys(win, win._early, keys=_BUILT_HERE)
+    win.actions_ = build_actions(win)
+    build_menus(win, win.actions_)
+    win.menus["&File"].insertAction(win.actions_.account, win.sent.save_action)  # Sent: Ctrl+Shift+S
+    from app.ui.compose.eml_flows import install as install_eml
+
+    install_eml(win)  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
+
+
+#: stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the
+#: Outbox view, with the journal bridge)
+_BUILT_HERE = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1", "Ctrl+,", "Ctrl+Shift+A"}
+
+
+def edit(win) -> None:
+    from app.ui.window.edit_menu import build_edit_menu
+    from app.ui.compose.find_bar import FindBar
+    from app.ui.window.frame import drop_early_keys
+
+    win._early = drop_early_keys(win, win._early, keys={"Ctrl+F"})
+    win.find_bar = FindBar(win.stack.parentWidget())
+    win._rv.addWidget(win.find_bar)
+    win.edit_actions = build_edit_menu(win)
+    from app.ui.compose.format_menu import build_format_menu
+
+    build_format_menu(win)  # Format: Rich text (Ctrl+Shift+X) and the formatting commands
+
+
+def spelling(win) -> None:
+    """Spell check on the Compose body and its two actions in the Edit menu (app/ui/compose/spell_menu.py); enchant
+    and the dictionaries load on the checker's own thread, never in a slice."""
+    from app.ui.compose.spell_menu import Spelling
+
+    win.spelling = Spelling(win)
+
+
+def power(win) -> None:
+    """The command palette (Ctrl+Shift+P), snippets and signatures (app/ui/window/power_compose.py)."""
+    from app.ui.merge.merge_action import build as build_merge
+    from app.ui.window.power_compose import build
+
+    build(win)
+    build_merge(win)  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
+
+
+def wiring(win) -> None:
+    from app.ui.lists.list_status import watch_list_errors
+
+    f = win.flows
+    # the sidebar's arrows move its selection only; Enter (or a click) enters the view (issue 45, item 8)
+    win.sidebar.itemActivated.connect(lambda item: win.enter_view(win.sidebar.row(item)))
+    win.sidebar.itemClicked.connect(lambda item: win.enter_view(win.sidebar.row(item)))
+    win.banner.retry.connect(f.retry)
+    win._session_event.connect(win._on_session_event)
+    win.compose.save_requested.connect(f.save_draft)
+    win.compose.send_requested.connect(f.send)
+    win.compose.lookup_requested.connect(f.lookup_names)
+    win.drafts.open_requested.connect(f.drafts.open_draft)
+    win.drafts.delete_requested.connect(f.drafts.delete_drafts)
+    win.drafts.send_requested.connect(lambda refs: f.drafts.send_selected(refs))
+    win.drafts.refresh_requested.connect(f.refresh)
+    watch_list_errors(win, win.drafts.model, "Drafts")  # the banner goes once the list loads
+    watch_list_errors(win, win.sent.model, "Sent")
+    win.sent.preview_requested.connect(f.drafts.preview_sent)
+    win.welcome.sandbox_chosen.connect(win.sandbox_requested)
+    win.welcome.exchange_chosen.connect(win.edit_account)
+
+
+def open_journal(win) -> None:
+    """Opens the journal's file on a thread of its own while the slices go on (SQLite: open, integrity
+    check, schema: 3-5 ms for a new file, more for a large one, none of it the UI thread's). The
+    ``journal`` slice takes it; what it holds is recovered only then, when the session is set, as before."""
+    if win._journal is not None or getattr(win, "_journal_opening", None) is not None:
+        return
+    import threading
+    from concurrent.futures import Future
+
+    from app.storage.journal import Journal
+
+    opening = Future()
+
+    def run() -> None:
+        try:
+            opening.set_result(Journal())
+        except BaseException as exc:  # noqa: BLE001 - handed to the journal slice
+            opening.set_exception(exc)
+
+    threading.Thread(target=run, name="journal-open", daemon=True).start()
+    win._journal_opening = opening
+
+
+def journal_opened(win) -> None:
+    """Takes the journal :func:`open_journal` opened, waiting at most 8 ms a turn (the slice comes again
+    next turn until it is there). Could it not be opened, the journal slice's bridge tries again itself and
+    says why (typing is then not protected)."""
+    opening = getattr(win, "_journal_opening", None)
+    if opening is None:
+        return
+    try:
+        journal_ = opening.result(timeout=0.008)
+    except TimeoutError:
+        win._steps.insert(0, journal_opened)
+        return
+    except Exception:  # noqa: BLE001 - JournalUnavailable & co: JournalBridge opens it, explains, falls back
+        journal_ = None
+    win._journal_opening = None
+    win._journal = journal_
+
+
+def journal(win) -> None:
+    """Autosave, crash recovery and each account's send queue (the one path every send takes); then the
+    session the window was given, if any."""
+    from app.ui.window.frame import drop_early_keys
+    from app.ui.outbox.journal_bridge import JournalBridge
+
+    win._early = drop_early_keys(win, win._early)  # Ctrl+4: the Outbox view comes with the bridge
+    win.journal_bridge = JournalBridge(win, journal=win._journal)
+
+
+def _importer(module: str):
+    """A slice that only imports ``module`` (the import alone is as long as a slice should be)."""
+    def step(_win) -> None:
+        import importlib
+
+        importlib.import_module(module)
+    step.__name__ = f"import {module}"
+    return step
+
+
+def qt_namespace(_win) -> None:
+    """PySide6's ``Qt`` namespace: its first use builds its ~90 enum types (11-20 ms), in a slice of its own
+    rather than inside the first slice that says ``Qt.``."""
+    from PySide6.QtCore import Qt
+
+    Qt.AlignmentFlag  # noqa: B018 - the attribute access is what builds them
+
+
+def widget_types(win) -> None:
+    """The first C++-made plain QWidget handed to Python (a scroll area's viewport) makes PySide6 load
+    every QWidget subclass it has not loaded yet to find its type: ~70 enum types, 6-8 ms. The sidebar's
+    viewport pays it in a slice of its own; else the Drafts slice would (its table measures its viewport)."""
+    win.sidebar.viewport()
+
+
+def steps() -> list:
+    return [qt_namespace, _importer("app.ui.common.safe_text"), _importer("app.ui.window.banner"), _importer("app.ui.window.status_bar"),
+            shell, _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
+            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"),
+            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"), flows,
+            # what ComposeView imports when it is built, a slice each
+            _importer("app.ui.compose.recipient_edit"), _importer("app.ui.compose.attachments"), _importer("app.ui.compose.body.body_mirror"),
+            _importer("app.ui.compose.formatting"), _importer("app.ui.compose.compose_view"), compose,
+            _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
+            widget_types, drafts, sent, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
+            _importer("app.ui.window.power_compose"), power,
+            _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal]

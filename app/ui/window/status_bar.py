@@ -1,0 +1,92 @@
+"""The window's status bar: account, connection state, busy indicator and lasting notices about local
+data (the journal, the settings file). Plain text throughout (mail content is data, never markup)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QProgressBar
+
+from app.mail.errors import needs_sign_in
+from app.ui.common.safe_text import PlainLabel, tooltip
+
+STATE_TEXT = {  # ConnectionState values
+    "idle": ("Not connected", "#94a3b8"),
+    "connecting": ("Connecting…", "#d97706"),
+    "connected": ("Connected", "#16a34a"),
+    "offline": ("Offline", "#dc2626"),
+    "auth_failed": ("Sign-in failed", "#dc2626"),
+}
+
+
+class StatusWidgets:
+    """Builds the status bar's widgets on ``window`` and keeps them up to date."""
+
+    def __init__(self, window):
+        sb = window.statusBar()
+        sb.setSizeGripEnabled(False)
+        self.account_label = PlainLabel("No account", window)
+        self.account_label.setAccessibleName("Account")
+        self.state_dot = PlainLabel("", window)  # a coloured dot; the words stay in plain text beside it
+        self.state_dot.setAccessibleName("Connection state colour")
+        self.state_label = PlainLabel("", window)
+        self.state_label.setAccessibleName("Connection state")
+        self.progress = QProgressBar(window)
+        self.progress.setAccessibleName("Busy")
+        self.progress.setRange(0, 0)
+        self.progress.setFixedWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        # lasting words about local data (unlike the banner, which connection changes replace): the
+        # journal (damaged and replaced, or not writable) and the settings file (set aside, not writable)
+        self.journal_notice = PlainLabel("", window)
+        self.journal_notice.setObjectName("journalNotice")
+        self.journal_notice.setAccessibleName("Local journal")
+        self.journal_notice.hide()
+        self.settings_notice = PlainLabel("", window)
+        self.settings_notice.setObjectName("journalNotice")
+        self.settings_notice.setAccessibleName("Settings file")
+        self.settings_notice.setStyleSheet("color:#dc2626;")  # readable on the light and the dark bar
+        self.settings_notice.hide()
+        for w in (self.settings_notice, self.journal_notice, self.progress, self.account_label, self.state_dot,
+                  self.state_label):
+            sb.addPermanentWidget(w)
+        if hasattr(sb, "cut"):  # app.ui.window.frame.FittingStatusBar: what it had to shorten goes in the banner too
+            sb.cut.connect(lambda text, w=window: _in_banner(w, text))
+            sb.messageChanged.connect(lambda text, w=window: _message_gone(w, sb) if not text else None)
+
+    def set_state(self, state: str, error=None) -> None:
+        text, color = STATE_TEXT[state]
+        if state == "auth_failed" and needs_sign_in(error):
+            text, color = "Needs sign-in", "#d97706"  # a Microsoft 365 sign-in lapsed: nothing was refused
+        self.state_dot.setText("●")
+        self.state_dot.setStyleSheet(f"color: {color}")
+        self.state_label.setText(text)
+        self.state_label.setToolTip(tooltip(getattr(error, "message", "") or text))
+
+    def journal(self, text: str, detail: str, warning: bool) -> None:
+        self.journal_notice.setText(("⚠ " if warning else "") + text)
+        self.journal_notice.setToolTip(tooltip(detail or text))
+        self.journal_notice.setStyleSheet("color:#dc2626;" if warning else "color:#64748b;")
+        self.journal_notice.show()
+
+    def settings(self, text: str) -> None:
+        self.settings_notice.setText("⚠ Settings")
+        self.settings_notice.setToolTip(tooltip(text))
+        self.settings_notice.show()
+
+
+def _in_banner(window, text: str) -> None:
+    """A status bar message that did not fit, whole, as a notice in the banner (an error or an open
+    question there stays: they matter more)."""
+    banner = getattr(window, "banner", None)
+    if banner is None or (banner.isVisible() and banner.property("kind") == "error") or banner.choice_pending:
+        return
+    banner.show_message(text, kind="info")
+
+
+def _message_gone(window, bar) -> None:
+    """The shortened message timed out: its banner notice goes with it (an error or a question stays)."""
+    banner = getattr(window, "banner", None)
+    whole = getattr(bar, "last_cut", "")
+    if banner is not None and whole and banner.isVisible() and banner.property("kind") == "info" \
+            and banner.text() == whole:
+        banner.hide()

@@ -1,0 +1,424 @@
+"""What the window does when asked: save, send, batch send, open, delete, look up names, connect.
+
+The window's controller, built by :meth:`MainWindow.finish_setup` as ``win.flows`` with the window it
+drives (its views, banner and status bar are read from it explicitly; nothing is delegated implicitly
+in either direction). UI input arrives through ``@asyncSlot`` methods; each starts a tracked task
+(``self._tasks``) and calls the awaitable API (``save_current`` ...), which tests and the self-test call
+directly. Saves and sends go through the account's queue (``session.outbox``,
+:class:`app.core.outbox.Outbox`): the window submits and awaits, it never talks to the server to send.
+Expected failures are shown inline or in the banner; only real bugs reach ``sys.excepthook``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import Qt
+from qasync import asyncSlot
+
+from app.core.rows import SaveStatus
+from app.core.session import ConnectionState
+from app.core.submission import SubState
+from app.domain.errors import DraftInvalid
+from app.domain.models import Draft, ErrorKind, ItemOutcome, OutcomeStatus
+from app.mail.errors import MailError
+from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
+from app.ui.compose.compose_view import EDITED
+from app.ui.lists.drafts_flows import DraftsFlows
+from app.ui.compose.recent import remember_recipients
+from app.ui.window.tasks import TaskTracker
+
+log = logging.getLogger(__name__)
+
+NOT_ON_SERVER = "Kept on this computer — not on server yet"
+
+
+class Workflows(TaskTracker):
+    def __init__(self, window):
+        super().__init__(window)
+        self.sending = 0  # sends started from this window still waiting for their first attempt
+        self._save_lock = asyncio.Lock()
+        from app.ui.window.reconnect import Reconnector
+        from app.ui.accounts.security import Security
+
+        self.security = Security(window)  # untrusted certificate -> trust banner; 401 -> password prompt
+        self.reconnect = Reconnector(window, self)  # a connect that may pass by itself is tried again
+        self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
+        self.send_question = None  # the open "Send anyway?" box, if any
+        self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
+
+    # ---- connect ----
+    def connect_session(self) -> asyncio.Task:
+        return self._spawn(self._connect())
+
+    async def _connect(self) -> bool:
+        w = self.w
+        session = w.session
+        if session is None:
+            return False
+        self.security.apply_stored_pin(session)
+        w._busy_push("Connecting…")
+        try:
+            # an account is tested before it is put in place (connected, its server known)
+            if not session.ready:
+                await session.connect()
+        except MailError as exc:
+            if session is w.session and not self.security.offer_sign_in(session, exc):  # else it offers sign-in
+                where = "" if exc.kind == ErrorKind.LOCAL else f"{session.account.ews_url or 'Server'}: "
+                again = self.reconnect.after_failure(exc)
+                later = "" if again is None else f" (trying again in {again:.0f} s)"
+                w.show_error(f"{where}{self.explain_exc(exc)}{later}", retry=True)
+            return False
+        finally:
+            w._busy_pop()
+        if session is not w.session:
+            return False
+        self.reconnect.connected()
+        w.banner.hide()
+        w.compose.set_max_send_bytes(session.max_send_bytes)
+        w.drafts.model.reload()
+        w.sent.model.reload()
+        return True
+
+    @asyncSlot()
+    async def retry(self):
+        w = self.w
+        self.reconnect.stop()  # the user's Retry is the next try
+        session = w.session
+        if session is not None and not session.ready:
+            w.connect_task = self.connect_session()
+            await w.connect_task
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        w = self.w
+        if w.session is not None:
+            w.drafts.model.reload()
+            w.sent.model.reload()
+
+    # ---- compose ----
+    def new_message(self) -> None:
+        w = self.w
+        if w.session is None or not self.stash_current():
+            return
+        w.compose.clear()
+        w.show_view("compose")
+        w.compose.to.setFocus()
+
+    def stash_current(self) -> bool:
+        """Before the composer is replaced: unsaved edits go to Drafts through the queue (which keeps
+        them on this computer until the server has them). An unfinished address does not stop it (a
+        draft keeps it as typed).
+
+        False (and nothing replaced) when what is typed cannot be saved as it is (e.g. a subject over
+        Exchange's limit): the error is shown at the field and the message stays."""
+        w, c = self.w, self.w.compose
+        if not c.dirty:
+            return True
+        if c.validate(for_send=False):
+            w.show_view("compose")
+            w.statusBar().showMessage("This message has errors: fix them (or clear it) first", 6000)
+            return False
+        outbox = self.outbox()
+        if outbox is None:
+            return True
+        draft = c.draft()
+        c.saved_edits = c.edits
+
+        async def stash():
+            with self._tracked("Saving the previous message to Drafts…"):
+                try:
+                    job = await outbox.save(draft)
+                except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk)
+                    reason = local_reason(exc)
+                    if reason is None:
+                        raise
+                    await self._stash_unjournaled(draft, reason)
+                    return
+                if job.saved is not None:
+                    w.draft_saved.emit(job.saved)
+                    w.statusBar().showMessage("The previous message was saved to Drafts", 5000)
+                    w.drafts.model.reload()
+                elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
+                    pass  # no longer this save's: taken back, deleted, or part of a send queued since
+                elif job.final:
+                    w.show_error(f"The previous message could not be saved to Drafts: {job.reason}")
+                else:
+                    w.statusBar().showMessage("The previous message is kept on this computer until the server "
+                                              "can be reached (see Outbox)", 8000)
+
+        self._spawn(stash())
+        return True
+
+    async def save_before_switching(self) -> None:
+        """Another account is about to be used: an edited message is saved to this account's Drafts first
+        (its first attempt awaited), as leaving it for another message does. When the server cannot take it
+        now, it stays on this computer under this account and reopens when the account is used again."""
+        w, c = self.w, self.w.compose
+        outbox = self.outbox()
+        if outbox is None or not c.dirty or c.validate(for_send=False):
+            return
+        draft, edits = c.draft(), c.edits
+        with self._tracked("Saving the message in Compose to Drafts…"):
+            job = await outbox.save(draft)
+        if job.saved is not None and c.identity().local_id == draft.local_id and c.edits == edits:
+            c.saved_edits = edits
+            w.draft_saved.emit(job.saved)
+
+    async def _stash_unjournaled(self, draft: Draft, reason: str) -> None:
+        """The previous message could not be recorded on this computer: it goes to the server's Drafts all
+        the same; when the server does not take it either, it comes back to Compose if nothing else is
+        being written there (never lost), else the user is told where it stands."""
+        w = self.w
+        try:
+            saved = await self.outbox().save_unjournaled(draft)
+        except MailError as exc:
+            c = w.compose
+            if c.is_empty() and c.identity().ref is None:
+                c.load(draft)
+                c.show_unsaved_edits()
+                w.show_view("compose")
+            w.show_error(f"The previous message could not be saved: {self.explain_exc(exc)}, and the copy on this "
+                         f"computer could not be written: {reason}. It is back in Compose if Compose was empty.")
+            return
+        w.draft_saved.emit(saved)
+        w.drafts.model.reload()
+        w.show_journal_notice("Saved to the server only",
+                              f"The previous message was saved to Drafts, but not on this computer: {reason}. "
+                              f"{what_to_do(reason)}.")
+
+    def outbox(self):
+        """The signed-in account's send queue (None before a session is set)."""
+        session = self.w.session
+        return None if session is None else session.outbox
+
+    def discard(self) -> None:
+        """Ctrl+Shift+D: the message on screen is thrown away (its server draft too), with Undo."""
+        from app.ui.compose.compose_flows import ComposeDiscard
+
+        self._discard = self._discard or ComposeDiscard(self.w, self)
+        self._discard.discard()
+
+    def attach_files(self) -> None:
+        if self.w.session is None:
+            return
+        self.w.show_view("compose")
+        self.w.compose.attachments.open_dialog()
+
+    @asyncSlot()
+    async def save_draft(self):
+        with self._tracked():
+            await self.save_current()
+
+    async def save_current(self) -> Draft | None:
+        """Validate, then save to the server's Drafts through the queue. None if not saved (invalid,
+        refused, or kept on this computer until the server is reached)."""
+        w, c = self.w, self.w.compose
+        outbox = self.outbox()
+        if outbox is not None and c.is_empty() and c.identity().ref is None:
+            w.statusBar().showMessage("Nothing to save: Compose is empty", 5000)  # no empty draft on the server
+            return None
+        if outbox is None or c.validate(for_send=False):
+            return None
+        async with self._save_lock:
+            draft, edits, label = c.draft(), c.edits, c.state()
+            c.set_busy(True, "Saving…")
+            w._busy_push("Saving draft…")
+            try:
+                try:
+                    job = await outbox.queue_save(draft)  # recorded in the journal as it is saved
+                except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
+                    reason = local_reason(exc)
+                    if reason is None:
+                        raise
+                    return await self._save_unjournaled(draft, edits, label, reason)
+                self._drop_autosave_taken(job, edits)
+                await outbox.wait(draft.local_id, final=False)
+            finally:
+                c.set_busy(False)
+                w._busy_pop()
+            same = c.identity().local_id == draft.local_id
+            if job.saved is None:
+                if job.final:
+                    c.set_error(f"Could not save: {job.reason}")
+                    c.show_state("Not saved")
+                else:
+                    c.show_state(NOT_ON_SERVER)
+                    w.statusBar().showMessage("No connection: kept on this computer; saved to the server when "
+                                              "it is back", 10000)
+                return None
+            saved = job.saved
+            if same:
+                c.set_saved(saved)
+                c.saved_edits = edits
+                c.show_state("Saved" if c.edits == edits else EDITED)  # typed on meanwhile
+            recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
+            w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
+                                      if recreated else "Draft saved", 8000 if recreated else 4000)
+            remember_recipients(self.w, draft)
+            w.draft_saved.emit(saved)
+            w.drafts.model.reload()
+            return saved
+
+    async def _save_unjournaled(self, draft: Draft, edits: int, label: str, reason: str) -> Draft | None:
+        """Ctrl+S when the journal cannot record the draft: it is saved to the server all the same (a save
+        sends nothing, so nothing can go out twice; the server's copy is then the only safe one) and the
+        user is told that the copy on this computer could not be written. Compose's state is put back when
+        the server does not take it either (the message stays on screen)."""
+        w, c = self.w, self.w.compose
+        try:
+            saved = await self.outbox().save_unjournaled(draft)
+        except MailError as exc:
+            c.show_state(label)
+            c.set_error(f"Not saved: {self.explain_exc(exc)}. The copy on this computer could not be written "
+                        f"either: {reason}. {what_to_do(reason)}, then save again.")
+            return None
+        if c.identity().local_id == draft.local_id:
+            c.set_saved(saved)
+            c.saved_edits = edits
+            if c.edits == edits and w.journal_bridge is not None:  # the autosave waiting is what was saved
+                w.journal_bridge.autosave.forget(draft.local_id)
+            c.show_state("Saved" if c.edits == edits else EDITED)
+        w.show_journal_notice("Saved to the server only",
+                              f"The draft was saved to the server, but the copy on this computer could not be "
+                              f"written: {reason}. {what_to_do(reason)}: until then, what you type is only kept "
+                              "once saved to the server.")
+        remember_recipients(self.w, draft)
+        w.draft_saved.emit(saved)
+        w.drafts.model.reload()
+        return saved
+
+    def _drop_autosave_taken(self, job, edits: int) -> None:
+        """The save recorded all typed up to Ctrl+S (``job.version``): an autosave still due, nothing typed since,
+        would record it again, taken by the journal for an edit made during the save (kept, "Edited")."""
+        bridge, c, local_id = self.w.journal_bridge, self.w.compose, job.draft.local_id
+        if bridge is not None and job.version and c.identity().local_id == local_id and c.edits == edits:
+            bridge.autosave.forget(local_id)
+
+    @asyncSlot()
+    async def send(self):
+        w = self.w
+        if w.session is not None and w.current_view() != "compose":
+            # never send something the user is not looking at: show the composer instead
+            w.show_view("compose")
+            w.statusBar().showMessage("Press Ctrl+Return again to send this message", 5000)
+            return
+        from app.ui.compose.compose_flows import ask_before_send
+
+        if w.session is None or ask_before_send(self):
+            return  # refused at a field, or "Send anyway?" is asked (it sends when answered so)
+        with self._tracked():
+            await self.send_current()
+
+    async def send_current(self) -> ItemOutcome | None:
+        """Validate; if the message can be sent, submit it to the queue (journaled) and wait for its
+        first attempt. None if the input was invalid: then nothing was created or moved."""
+        w, c = self.w, self.w.compose
+        outbox = self.outbox()
+        if outbox is None or c.validate(for_send=True):
+            return None
+        async with self._save_lock:
+            draft, label = c.draft(), c.state()
+            c.set_busy(True, "Sending…")
+            w._busy_push("Sending…")
+            self.sending += 1
+            timing = getattr(w, "send_timing", None)  # undo send: held for the delay (app.ui.compose.send_timing)
+            try:
+                sub = await outbox.submit(draft, hold=timing.undo_hold() if timing is not None else None)
+                sub = await outbox.wait(sub.local_id, final=False) or sub  # None: already taken out
+            except DraftInvalid as exc:  # the queue's own check (e.g. a limit learnt since): nothing created
+                c.set_error(f"Not sent: {exc.message}")
+                return None
+            except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
+                reason = local_reason(exc)
+                if reason is None:
+                    raise
+                self._not_sent_unprotected(label, reason)  # exactly-once needs the journal: nothing queued
+                return None
+            finally:
+                self.sending -= 1
+                c.set_busy(False)
+                w._busy_pop()
+            if timing is not None and timing.is_held(sub):
+                return timing.held(sub, draft)  # the countdown with Undo; the Outbox sends it after
+            return await self._after_send(sub, draft)
+
+    def _not_sent_unprotected(self, label: str, reason: str) -> None:
+        """A send the journal could not record is refused, said plainly; the message stays in Compose."""
+        c = self.w.compose
+        text = not_sent_unprotected(reason)
+        c.show_state(label)
+        c.set_error(text)
+        self.w.show_journal_notice("Not sent", text)
+
+    async def _after_send(self, sub, draft: Draft) -> ItemOutcome:
+        """Show where the submission stands: sent (Compose is cleared), refused (the message comes back
+        to Compose with the reason), or waiting in the Outbox."""
+        w, c = self.w, self.w.compose
+        outcome = sub.outcome()
+        here = c.identity().local_id == draft.local_id
+        if outcome.status == OutcomeStatus.SENT:
+            if here:
+                c.clear()
+            self._fresh_compose()
+            w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
+            remember_recipients(self.w, draft)
+        elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+            # refused (or taken back to Compose in the Outbox, which says so): the message is the user's again
+            back = await self.outbox().cancel(sub.local_id)
+            here = c.identity().local_id == draft.local_id
+            if here and back is not None:
+                c.set_saved(back)
+                c.set_error(f"Not sent: {outcome.explanation}")
+                c.show_state("Not sent")
+        elif self._taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
+            w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
+        else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
+            if here:
+                c.clear()
+            self._fresh_compose()
+            row = next((r for r in self.outbox().rows() if r.local_id == sub.local_id), None)
+            state = row.text if row is not None else "waiting to send"
+            # short enough for the status bar beside the account (a longer one was cut off at 1100 px)
+            w.statusBar().showMessage(f"In the Outbox ({state[:1].lower() + state[1:]}): it goes out by itself "
+                                      "(Ctrl+4)", 10000)
+        w.message_sent.emit(outcome)
+        w.drafts.model.reload()
+        w.sent.model.reload()
+        return outcome
+
+    def _taken_out(self, sub) -> bool:
+        """The user took this send out of the queue before it finished (Outbox: Edit, or Delete)."""
+        if sub.state == SubState.CANCELLED:
+            return True
+        outbox = self.outbox()
+        return not sub.final and (outbox is None or outbox.subs.get(sub.local_id) is not sub)
+
+    def _fresh_compose(self) -> None:
+        """After a send took the message off the screen (here, or as the queue reported it): a blank
+        "New message", the cursor in To where the next one starts. Nothing typed since is touched."""
+        w, c = self.w, self.w.compose
+        if not c.draft().is_empty() or c.identity().ref is not None:
+            return
+        c.show_title("New message")
+        c.show_state("Not saved")
+        if w.current_view() == "compose":
+            c.to.setFocus(Qt.OtherFocusReason)
+
+    @asyncSlot(object, str)
+    async def lookup_names(self, edit, text: str):
+        session = self.w.session
+        if session is None or session.closed or session.state != ConnectionState.CONNECTED:
+            return
+        with self._tracked():
+            try:
+                found = await session.resolve_names(text)
+            except Exception as exc:  # noqa: BLE001 - suggestions are best effort, never an error
+                log.info("name lookup failed: %s", getattr(exc, "code", type(exc).__name__))
+                return
+            if session is not self.w.session:
+                return
+            if edit.current_token().lower().startswith(text.lower()[:2]):
+                edit.add_suggestions(found)
