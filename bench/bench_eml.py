@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.domain.eml_read import EmlError, read_eml  # noqa: E402
+from app.domain.eml_read import MAX_ADDRESS_CHARS, MAX_CONTENT_HEADER_CHARS, EmlError, read_eml  # noqa: E402
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES  # noqa: E402
 
 LIMIT = 2 * DEFAULT_MAX_SEND_BYTES
@@ -54,12 +54,14 @@ def attached_message() -> bytes:
 
 
 def hostile_inside_limits() -> bytes:
-    """490 attachments, addresses and Content-Type headers as long as the limits let them be."""
-    addrs = b", ".join(b"user%d@example.com" % i for i in range(2000))[:21_000]
+    """490 attachments, and addresses and Content-Type headers as long as the limits let them be."""
+    addrs = b", ".join(b"user%d@example.com" % i for i in range(3000))[:MAX_ADDRESS_CHARS // 3 - 200]
     head = HEAD.replace(b"To: b@example.com", b"To: " + addrs + b"\r\nCc: " + addrs + b"\r\nBcc: " + addrs)
     one = base64.encodebytes(os.urandom(int(LIMIT / 490 / 1.37) - 300))
-    long_ct = b'Content-Type: application/octet-stream; name="' + b"a" * 20_000 + b'"\r\n'
-    parts = [_part(one, long_ct if i < 3 else b"Content-Type: application/octet-stream\r\n", i) for i in range(490)]
+    plain = b"Content-Type: application/octet-stream\r\n"
+    room = MAX_CONTENT_HEADER_CHARS - len(_part(b"", plain).split(b"\r\n\r\n")[0]) * 490 - 4096
+    long_ct = b'Content-Type: application/octet-stream; name="' + b"a" * (room // 3) + b'"\r\n'
+    parts = [_part(one, long_ct if i < 3 else plain, i) for i in range(490)]
     return head + MIXED + b"".join(parts) + b"--b--\r\n"
 
 

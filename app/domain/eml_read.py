@@ -42,13 +42,13 @@ MAX_HEADER_CHARS = 64 * 1024
 MAX_HEADERS = 2000
 #: headers in the whole file: each look-up of a part's header goes through all of that part's headers
 MAX_ALL_HEADERS = 10_000
-#: characters of all ``Content-*`` headers together (type, disposition, file names: ~100 a part in real
-#: mail): the stdlib parses one again at every look-up, ~2 µs a character (issue 46: 300 parts with a 60 KB
-#: Content-Type each cost ~37 s of CPU)
+#: characters of all ``Content-*`` headers together (type, disposition, file names, dates: up to ~400 a part as
+#: Outlook writes them, for at most 250 attachments): the stdlib parses such a header again at every look-up,
+#: ~7 µs a character (issue 46: 300 parts with a 60 KB Content-Type each cost ~37 s of CPU)
 MAX_CONTENT_HEADER_CHARS = 128 * 1024
-#: characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~1,600 addresses, three
-#: times the 500 recipients a message may have; the address parser takes ~8 µs a character
-MAX_ADDRESS_CHARS = 64 * 1024
+#: characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than
+#: the 500 recipients a message may have; the address parser takes ~6 µs a character
+MAX_ADDRESS_CHARS = 32 * 1024
 _ADDRESS_HEADERS = frozenset(("from", "to", "cc", "bcc", "reply-to", "sender"))
 #: a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
 MAX_LINES = 600_000
