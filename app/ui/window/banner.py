@@ -161,11 +161,12 @@ class BannerSlot(QWidget):
         left, top, right, bottom = self.MARGINS
         g = self.geometry()
         w = max(0, g.width() - left - right)
-        height = self.banner.height_for(w)
+        room = self._room()
+        height = max(self.banner.height_for(w), room)  # the title row covered whole, never half of it
         self.banner.setGeometry(g.x() + left, g.y() + top, w, height)
         self.banner.raise_()
-        beyond = height - self._room() if self.banner.isVisibleTo(self.parentWidget()) else 0
-        self.setFixedHeight(self.HEIGHT + max(0, beyond))
+        beyond = height - room if self.banner.isVisibleTo(self.parentWidget()) else 0
+        self.setFixedHeight(self.HEIGHT + beyond)
 
     def _room(self) -> int:
         """How tall the banner may be before it reaches the form: down to the end of the page's title row
