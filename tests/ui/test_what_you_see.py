@@ -6,7 +6,7 @@ the real sandbox over HTTP, driven by key events:
   on it shows the newer text; Ctrl+N saves it (the server then has what was on screen, once);
 - a draft whose save is waiting for the server (kept on this computer) is opened from Drafts in its newer
   version, never the server's older one, and Send selected refuses to send the older one;
-- Ctrl+S on an empty Compose saves nothing ("Nothing to save").
+- Ctrl+S on an empty Compose saves nothing ("Nothing to save"), plain or rich.
 
 The end-to-end version with the real app process quit and started again is
 tests/reliability/test_restored_edits_app.py.
@@ -162,6 +162,27 @@ def test_ctrl_s_on_an_empty_compose_saves_nothing(qtbot, aloop, sandbox, tmp_pat
         wait_task(qtbot, win.flows.wait_idle(), timeout=20000)
         assert "CreateItem" not in sandbox.request_log and _drafts(sandbox) == []
         assert win.compose.state_label.text() == "Not saved"
+    finally:
+        close_window(win, session)
+        win.journal_bridge.close()
+
+
+def test_ctrl_s_on_an_empty_rich_compose_saves_nothing(qtbot, aloop, sandbox, tmp_path):
+    """Rich text on (Ctrl+Shift+X) and nothing typed: the body is Qt's HTML of an empty document, which is
+    not something written: Ctrl+S saves no draft, as with an empty plain body."""
+    said: list[str] = []
+    win, session = journal_window(qtbot, sandbox, tmp_path)
+    win.statusBar().messageChanged.connect(said.append)
+    try:
+        c = win.compose
+        key(qtbot, win, Qt.Key_N, CTRL)
+        key(qtbot, win, Qt.Key_X, SHIFT_CTRL)
+        assert c.rich.isChecked() and c.draft().body.strip()  # a whole HTML document, nothing typed
+        key(qtbot, win, Qt.Key_S, CTRL)
+        qtbot.waitUntil(lambda: "Nothing to save: Compose is empty" in said, timeout=10000)
+        wait_task(qtbot, win.flows.wait_idle(), timeout=20000)
+        assert "CreateItem" not in sandbox.request_log and _drafts(sandbox) == []
+        assert c.state_label.text() == "Not saved"
     finally:
         close_window(win, session)
         win.journal_bridge.close()

@@ -169,7 +169,7 @@ class ComposeDiscard(QObject):
             return
         w.show_view("compose")
         draft = c.draft()
-        if draft.is_empty() and c.identity().ref is None:
+        if c.is_empty() and c.identity().ref is None:
             w.statusBar().showMessage("Nothing to discard", 4000)
             return
         self.bar.flush()  # an earlier discard becomes final first

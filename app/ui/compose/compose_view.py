@@ -302,10 +302,12 @@ class ComposeView(QWidget):
         )
 
     def is_empty(self) -> bool:
-        """``draft().is_empty()`` without reading the body whole. A rich body is never empty: it is Qt's HTML
-        of the document (a whole HTML document even when nothing is typed), or the HTML that is going in."""
+        """Is nothing written: no recipient, subject or attachment, and a body with no text, read without
+        reading the body whole. A rich body counts by its text, as a plain one does: its HTML (Qt's
+        ``toHtml()``) is a whole document even when nothing is typed. An image in it is text (U+FFFC), and a
+        rich body still going in is never empty."""
         if self.rich.isChecked():
-            return False
+            return self._fields("", True).is_empty() and not self.loader.active and self.mirror.is_blank()
         tail = self.loader.tail()
         return self._fields("", False).is_empty() and self.mirror.is_blank() and (not tail or tail.isspace())
 

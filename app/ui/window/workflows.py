@@ -400,7 +400,7 @@ class Workflows(TaskTracker):
         """After a send took the message off the screen (here, or as the queue reported it): a blank
         "New message", the cursor in To where the next one starts. Nothing typed since is touched."""
         w, c = self.w, self.w.compose
-        if not c.draft().is_empty() or c.identity().ref is not None:
+        if not c.is_empty() or c.identity().ref is not None:
             return
         c.show_title("New message")
         c.show_state("Not saved")
