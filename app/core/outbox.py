@@ -324,7 +324,7 @@ class Outbox:
         item = self.subs.get(local_id) or self.saves.get(local_id)
         if item is None:
             return item
-        resting = self._resting(item) and not (through_hold and getattr(item, "state", None) == SubState.HELD)
+        resting = self.is_resting(item) and not (through_hold and getattr(item, "state", None) == SubState.HELD)
         if (item.final or (not final and resting)) and not self.waiters.writing(local_id):
             return item
         fut = self.waiters.add(local_id, final)
@@ -362,7 +362,9 @@ class Outbox:
         pending = [lid for lid, it in [*self.subs.items(), *self.saves.items()] if not it.final]
         await asyncio.wait_for(asyncio.gather(*(self.wait(lid) for lid in pending)), timeout)
 
-    def _resting(self, item) -> bool:
+    def is_resting(self, item) -> bool:
+        """Will ``item`` (a submission or a save) stay as it is for a while by itself: finished, held,
+        parked, or waiting more than half a second for its next try?"""
         if isinstance(item, SaveJob):
             if item.status == SaveStatus.RETRYING:
                 return item.retry_at > self.clock() + 0.5
@@ -372,7 +374,7 @@ class Outbox:
         return item.state == SubState.QUEUED and item.retry_at > self.clock() + 0.5
 
     def _resolve(self, item) -> None:
-        self.waiters.resolve(item, self._resting(item))
+        self.waiters.resolve(item, self.is_resting(item))
 
     def persisting(self, item):
         """``with box.persisting(item):`` around setting an item's state and writing it to the journal:

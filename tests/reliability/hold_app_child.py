@@ -77,7 +77,7 @@ class Driver:
         c.subject.setText(B)
         c.body.setPlainText("at its time")
         self.later_at = time.time() + float(os.environ.get("HOLD_LATER_IN", "20"))
-        w.flows._spawn(w.send_timing.schedule(self.later_at))
+        w.flows.spawn(w.send_timing.schedule(self.later_at))
         QTimer.singleShot(50, self.both_held)
 
     def both_held(self) -> None:

@@ -106,7 +106,7 @@ def test_the_selected_sidebar_icon_stands_out_in_dark_mode_at_683_px(qtbot, aloo
     win, session = open_window(qtbot, sandbox, settings, connected=True)
     try:
         win.resize(683, 700)
-        qtbot.waitUntil(lambda: win.width() == 683 and win._sidebar_fit.compact)
+        qtbot.waitUntil(lambda: win.width() == 683 and win.sidebar_fit.compact)
         for name in ("compose", "drafts", "outbox", "sent"):  # every view at 683 px, dark (light: test_shell_usable)
             show(qtbot, win, name)
             win.grab().save(str(screenshot_dir / f"{name}-683-dark.png"))

@@ -169,7 +169,7 @@ def test_help_about_names_the_version_without_blocking(qtbot, window):
     win = window
     about = next(a for a in win.menus["&Help"].actions() if "About" in a.text())
     about.trigger()
-    box = win._about
+    box = win.about_box
     qtbot.waitUntil(box.isVisible)
     assert not box.isModal() and box.windowModality() == Qt.NonModal
     assert APP_NAME in box.text() and __version__ in box.text()

@@ -124,10 +124,10 @@ def test_views_added_at_start_up_do_not_re_style_the_sidebar(qtbot, aloop, tmp_p
         pass
     assert win.sidebar.count() == 4 and win.sidebar.item(3).text() == "Outbox"
     assert win.sidebar.property("compact") is None, "re-polished while nothing changed"
-    win._side.resize(COMPACT_BELOW - 40, win._side.height())
+    win.frame.side.resize(COMPACT_BELOW - 40, win.frame.side.height())
     qtbot.waitUntil(lambda: win.sidebar.property("compact") == "true")
     assert [win.sidebar.item(r).text() for r in range(4)] == ["", "", "", ""]
-    win._side.resize(COMPACT_BELOW + 40, win._side.height())
+    win.frame.side.resize(COMPACT_BELOW + 40, win.frame.side.height())
     qtbot.waitUntil(lambda: win.sidebar.property("compact") == "false")
     assert win.sidebar.item(3).text() == "Outbox"
     close_window(win)

@@ -41,7 +41,7 @@ class Security:
         self._prompt_session = None
         self._tries = 0
         self.fingerprint = ""  # the one the banner asks about
-        window._session_event.connect(self._on_session_event)
+        window.session_event.connect(self._on_session_event)
 
     # ---- session events (connect, and every later call) ----
     def _on_session_event(self, session, payload) -> None:

@@ -72,7 +72,7 @@ def ask_before_send(flows) -> bool:
     def send() -> None:
         flows.send_question = None
         w.activateWindow()  # the keyboard back to the window (its focus moves to To once sent)
-        flows._spawn(flows.send_current())
+        flows.spawn(flows.send_current())
 
     def back() -> None:
         flows.send_question = None
@@ -234,8 +234,7 @@ class ComposeDiscard(QObject):
         elif bridge is not None:
             bridge.journal.discard(draft.local_id)
         if ref is not None and w.session is not None:
-            task = self.flows._spawn(self._delete(w.session, ref))
-            task._dispatch_keep = True  # a close does not cancel it half-way
+            self.flows.spawn(self._delete(w.session, ref), keep_on_close=True)  # not cancelled half-way
 
     async def _delete(self, session, ref) -> None:
         try:
@@ -259,6 +258,6 @@ class ComposeDiscard(QObject):
 def _closing_refused(win) -> bool:
     """The close will be refused (sends in progress ask first): keep the undo open meanwhile."""
     try:
-        return not win._force_close and (win.flows.sending > 0 or win._queued_sends() > 0)
+        return win.asks_before_closing()
     except Exception:  # noqa: BLE001
         return False

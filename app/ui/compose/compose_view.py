@@ -7,6 +7,7 @@ by an error.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -362,6 +363,22 @@ class ComposeView(QWidget):
         if not self.state_label.text().startswith(OPENING):
             self.state_label.setText(self._loaded_state)
         self.saved_edits = -1  # never equal to ``edits``: dirty until saved
+
+    @property
+    def loading(self) -> bool:
+        """Is a message being put in (:meth:`load`, the loader's appends, :meth:`putting_in`)? Its changes
+        are not edits."""
+        return self._loading
+
+    @contextmanager
+    def putting_in(self):
+        """What is done inside is a part of the message being put in, not an edit of it (no autosave, no
+        "Edited"): e.g. the account's default signature in a new message."""
+        self._loading = True
+        try:
+            yield
+        finally:
+            self._loading = False
 
     def _set_loading(self, on: bool) -> None:
         """The loader's appends are the message being loaded, not edits (no autosave, no "Edited"); the

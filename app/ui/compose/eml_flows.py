@@ -99,7 +99,7 @@ class EmlFiles(QObject):
     def _open_chosen(self, path: str) -> None:
         if path:
             self.last_folder = str(Path(path).parent)
-            self.w.flows._spawn(self.open_path(path))
+            self.w.flows.spawn(self.open_path(path))
 
     async def open_path(self, path: str) -> bool:
         """Read ``path`` and put it in Compose as a new message. False (said in the banner) if it cannot."""
@@ -111,7 +111,7 @@ class EmlFiles(QObject):
         session = w.session
         if session is None:
             return False
-        with w.flows._tracked(f"Opening {name}…"):
+        with w.flows.tracked(f"Opening {name}…"):
             try:
                 parsed = await open_eml(path, 2 * w.compose.max_send_bytes)
             except EmlError as exc:
@@ -189,7 +189,7 @@ class EmlFiles(QObject):
     def _save_chosen(self, path: str, source) -> None:
         if path:
             self.last_folder = str(Path(path).parent)
-            self.w.flows._spawn(self.save_to(path, source))
+            self.w.flows.spawn(self.save_to(path, source))
 
     async def save_to(self, path: str, source) -> Path | None:
         from app.core.eml_files import save_eml
@@ -202,7 +202,7 @@ class EmlFiles(QObject):
         if session is None:
             return None
         name = Path(path).name
-        with flows._tracked(f"Saving {name}…"):
+        with flows.tracked(f"Saving {name}…"):
             if isinstance(what, Draft):
                 draft = what
             else:
@@ -212,7 +212,7 @@ class EmlFiles(QObject):
                     try:
                         draft = await session.get_message(what)
                     except MailError as exc:
-                        if not flows._transport_error(exc):
+                        if not flows.transport_error(exc):
                             w.show_error(f"Could not save {name}: the message could not be fetched: "
                                          f"{flows.explain_exc(exc)}")
                         return None
@@ -244,7 +244,7 @@ class EmlFiles(QObject):
         if on_compose:
             self.ask_open_or_attach(paths[0])
         else:
-            self.w.flows._spawn(self.open_path(paths[0]))
+            self.w.flows.spawn(self.open_path(paths[0]))
         return True
 
     def ask_open_or_attach(self, path: str) -> QMessageBox:
@@ -265,7 +265,7 @@ class EmlFiles(QObject):
             clicked = box.clickedButton()
             self.w.activateWindow()
             if clicked is open_:
-                self.w.flows._spawn(self.open_path(path))
+                self.w.flows.spawn(self.open_path(path))
             elif clicked is attach:
                 self.w.compose.attachments.add_paths([path])
 

@@ -181,7 +181,7 @@ class Formatting(QObject):
         False: it cannot be now (a message is being put in), the command does nothing."""
         if self.rich.isChecked():
             return True
-        if getattr(self.view, "_loading", False):
+        if self.view.loading:
             self.sync()
             return False
         self.rich.setChecked(True)
@@ -378,7 +378,7 @@ class Formatting(QObject):
         self.rich_action.setChecked(on)
 
     def _rich_toggled(self, on: bool) -> None:
-        if getattr(self.view, "_loading", False):
+        if self.view.loading:
             return  # load() switches with set_rich()
         self.body.ensure_whole()  # a switch converts or reads the whole body: one still loading is put in first
         self.undo_bar.hide()

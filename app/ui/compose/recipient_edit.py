@@ -61,8 +61,8 @@ class RecipientEdit(QWidget):
         self._suggestions: list[str] = []
         self._recent: list[str] = []
         self.suggestions = SuggestionList(self.edit)
-        self.suggestions.picked.connect(self._take)
-        self._auto_pick = False  # the first match was highlighted for the user (not picked with Down)
+        self.suggestions.picked.connect(self.take)
+        self.auto_pick = False  # the first match was highlighted for the user (not picked with Down)
         self._marked: set[str] = set()  # the entries the shown errors are about ("" for the field as a whole)
         self._keys = _FieldKeys(self)
         self.edit.installEventFilter(self._keys)
@@ -136,9 +136,9 @@ class RecipientEdit(QWidget):
         known = {s.lower() for s in self._suggestions}
         self._suggestions.extend(s for s in new if s.lower() not in known)
         if self.edit.hasFocus():
-            self._offer(typed=False)
+            self.offer(typed=False)
 
-    def _offer(self, *, typed: bool) -> None:
+    def offer(self, *, typed: bool) -> None:
         """Open (or refresh) the list for the entry being typed, its first match highlighted: Enter and Tab
         take it. A list refreshed by a directory answer keeps the match the user moved to."""
         found = self.matches(self.current_token()) if len(self.current_token()) >= 2 else []
@@ -147,7 +147,7 @@ class RecipientEdit(QWidget):
             return
         self.suggestions.show_entries(found, keep_current=not typed)
         if typed or self.suggestions.currentIndex().row() == 0:
-            self._auto_pick = True
+            self.auto_pick = True
 
     def current_token(self) -> str:
         return spans.typed_so_far(self.edit.text(), self.edit.cursorPosition())
@@ -167,7 +167,7 @@ class RecipientEdit(QWidget):
 
     def _on_edited(self, _text: str) -> None:
         if len(self.current_token()) >= 2:
-            self._offer(typed=True)
+            self.offer(typed=True)
             self._debounce.start()
         else:
             self.suggestions.hide()
@@ -178,7 +178,11 @@ class RecipientEdit(QWidget):
         if len(token) >= 2:
             self.lookup_requested.emit(token)
 
-    def _take(self, completion: str) -> None:
+    def stop_lookup(self) -> None:
+        """No directory lookup for what was typed is to come (the window closes)."""
+        self._debounce.stop()
+
+    def take(self, completion: str) -> None:
         """The entry being typed becomes ``completion``; the cursor stays, ready for the next address."""
         self.suggestions.hide()
         self._debounce.stop()
@@ -246,14 +250,14 @@ class _FieldKeys(QObject):
         if kind in (QEvent.FocusOut, QEvent.Hide):
             self.owner.suggestions.hide()
         elif kind == QEvent.Resize and self.owner.suggestions.isVisible():
-            self.owner._offer(typed=False)  # follow the field's new width
+            self.owner.offer(typed=False)  # follow the field's new width
         elif kind == QEvent.ShortcutOverride and self._list_key(event):
             event.accept()  # Esc/Enter while the list is open are the list's, not a window shortcut's
         elif kind == QEvent.KeyPress:
             if self._list_key(event):
                 self._list_press(event.key())
                 return True
-            self.owner._auto_pick = False
+            self.owner.auto_pick = False
             return event.modifiers() & ~Qt.KeypadModifier == Qt.NoModifier and self._entry_press(event.key())
         return False
 
@@ -264,14 +268,14 @@ class _FieldKeys(QObject):
     def _list_press(self, key) -> None:
         o = self.owner
         if key in (Qt.Key_Down, Qt.Key_Up):
-            keep_first = key == Qt.Key_Down and o._auto_pick and o.suggestions.currentIndex().row() == 0
+            keep_first = key == Qt.Key_Down and o.auto_pick and o.suggestions.currentIndex().row() == 0
             if not keep_first:  # the first Down keeps the match that was highlighted for the user
                 o.suggestions.step(1 if key == Qt.Key_Down else -1)
         elif key == Qt.Key_Escape:
             o.suggestions.hide()
         else:
-            o._take(o.suggestions.current())
-        o._auto_pick = False
+            o.take(o.suggestions.current())
+        o.auto_pick = False
 
     def _entry_press(self, key) -> bool:
         o = self.owner

@@ -250,7 +250,7 @@ class SendTiming(QObject):
         w, c = self.w, self.w.compose
         if c.identity().local_id == draft.local_id:
             c.clear()
-        w.flows._fresh_compose()
+        w.flows.fresh_compose()
         self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or "(no subject)"))
         self._start()
         self._tick()
@@ -299,7 +299,7 @@ class SendTiming(QObject):
             elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 w.statusBar().showMessage(f"Not sent: {o.explanation} — it is in the Outbox (Ctrl+4); Enter "
                                           "there takes it back", 10000)
-            elif sub.state == SubState.QUEUED and h.outbox._resting(sub):
+            elif sub.state == SubState.QUEUED and h.outbox.is_resting(sub):
                 row = next((r for r in h.outbox.rows() if r.local_id == sub.local_id), None)
                 w.statusBar().showMessage(f"In the Outbox ({(row.text if row else 'waiting').lower()}): it goes "
                                           "out by itself (Ctrl+4)", 10000)
@@ -326,7 +326,7 @@ class SendTiming(QObject):
             return
         self._held.remove(h)
         self._tick()
-        w.flows._spawn(self._back_in_compose(h, taking))
+        w.flows.spawn(self._back_in_compose(h, taking))
 
     async def _back_in_compose(self, h, taking) -> None:
         """The message, read back on the journal's thread, goes into Compose."""
@@ -386,7 +386,7 @@ class SendTiming(QObject):
             self.dialog.activateWindow()
             return
         self.dialog = SendLaterDialog(w)
-        self.dialog.chosen.connect(lambda ts: w.flows._spawn(self.schedule(ts)))
+        self.dialog.chosen.connect(lambda ts: w.flows.spawn(self.schedule(ts)))
         self.dialog.finished.connect(lambda _r: w.activateWindow())
         self.dialog.show()
         self.dialog.activateWindow()
@@ -398,7 +398,7 @@ class SendTiming(QObject):
         outbox = flows.outbox()
         if outbox is None or c.validate(for_send=True):
             return None
-        async with flows._save_lock:
+        async with flows.save_lock:
             draft = c.draft()
             try:
                 sub = await outbox.submit(draft, hold=holds.Hold(holds.LATER, release_at))
@@ -407,7 +407,7 @@ class SendTiming(QObject):
                 return None
         if c.identity().local_id == draft.local_id:
             c.clear()
-        flows._fresh_compose()
+        flows.fresh_compose()
         w.statusBar().showMessage(f"Scheduled: “{draft.subject.strip() or '(no subject)'}” sends at "
                                   f"{holds.clock_text(release_at)}. It waits in the Outbox (Ctrl+4); Enter there "
                                   "takes it back.", 10000)

@@ -31,7 +31,7 @@ class DraftsFlows:
             w.show_view("drafts")
             w.statusBar().showMessage("Select drafts, then press Ctrl+Shift+Return to send them", 6000)
             return
-        with f._tracked():
+        with f.tracked():
             await self.send_selected_drafts(refs)
 
     async def send_selected_drafts(self, refs: list[ItemRef] | None = None) -> list[ItemOutcome]:
@@ -55,7 +55,7 @@ class DraftsFlows:
         items = [model.summary(model.row_of(r.id)) or _summary_of(r) for r in refs]
         model.set_statuses({r.id: ("Sending…", False) for r in refs})  # one change for the batch, not 50
         n = len(refs)
-        w._busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
+        w.busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
         f.sending += 1
         try:
             try:  # Compose's check per draft; the undo-send hold
@@ -70,7 +70,7 @@ class DraftsFlows:
                 return held
         finally:
             f.sending -= 1
-            w._busy_pop()
+            w.busy_pop()
         outcomes, sent_ids, statuses = [], set(), {}
         for ref, sub in zip(refs, subs):
             o = sub.outcome()
@@ -78,7 +78,7 @@ class DraftsFlows:
             if o.status == OutcomeStatus.SENT:
                 sent_ids.add(ref.id)
                 statuses[ref.id] = ("", True)
-            elif f._taken_out(sub):  # taken back (Undo, or the Outbox) before its turn: it stays in Drafts
+            elif f.taken_out(sub):  # taken back (Undo, or the Outbox) before its turn: it stays in Drafts
                 statuses[ref.id] = (taken_back_words(w, sub), True)
             elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
@@ -120,14 +120,14 @@ class DraftsFlows:
             w.statusBar().showMessage("This draft is the message in Compose", 4000)
             c.to.setFocus()
             return
-        with f._tracked("Opening draft…"):
+        with f.tracked("Opening draft…"):
             msg = await self._newer_here(ref)
             newer = msg is not None
             if not newer:
                 try:
                     msg = await w.session.get_message(ref)
                 except MailError as exc:
-                    if not f._transport_error(exc):
+                    if not f.transport_error(exc):
                         w.drafts.model.set_status(ref.id, f.explain_exc(exc))
                     return
             if msg.ref is None:
@@ -159,7 +159,7 @@ class DraftsFlows:
         w = self.w
         if w.session is None:
             return
-        with f._tracked("Deleting…"):
+        with f.tracked("Deleting…"):
             try:
                 outcomes = await w.session.delete_items(refs)
             except MailError as exc:
@@ -179,7 +179,7 @@ class DraftsFlows:
         f = self.flows
         w = self.w
         session = w.session
-        with f._tracked():
+        with f.tracked():
             try:
                 msg = await session.get_message(ref)
             except MailError as exc:

@@ -86,7 +86,7 @@ class UndoBar(QFrame):
         self.button.setAccessibleName("Undo delete")
         self.button.setToolTip("Undo (Ctrl+Z)")
         self.button.setFocusPolicy(Qt.StrongFocus)  # Tab from the list reaches it
-        self.button.clicked.connect(self._undo)
+        self.button.clicked.connect(self.take_undo)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.button)
         self.timer = QTimer(self)
@@ -104,7 +104,8 @@ class UndoBar(QFrame):
         """An undo can be made now (the bar is showing)."""
         return self.timer.isActive() and not self.isHidden()
 
-    def _undo(self) -> None:
+    def take_undo(self) -> None:
+        """Undo (the button, Ctrl+Z): ``undo`` is emitted if the bar is still showing."""
         if not self.active:
             return
         self.timer.stop()
@@ -134,7 +135,7 @@ class _UndoKeys(QObject):
                 and event.matches(QKeySequence.Undo):
             event.accept()
             if t == QEvent.KeyPress:
-                self._bar._undo()
+                self._bar.take_undo()
             return True
         return False
 

@@ -432,7 +432,7 @@ class MergeDialog(QDialog):
 
     def _spawn(self, aw) -> asyncio.Task:
         flows = getattr(self.win, "flows", None)
-        task = flows._spawn(aw) if flows is not None else asyncio.ensure_future(aw)
+        task = flows.spawn(aw) if flows is not None else asyncio.ensure_future(aw)
         self.task = task
         return task
 

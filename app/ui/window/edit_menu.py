@@ -87,14 +87,14 @@ def version() -> str:
 
 def show_about(win) -> QMessageBox:
     """Help → About: the name and version, non-modal (the window keeps working)."""
-    box = getattr(win, "_about", None)
+    box = win.about_box
     if box is None:
         box = QMessageBox(QMessageBox.Information, f"About {APP_NAME}", "", QMessageBox.Close, win)
         box.setTextFormat(Qt.PlainText)
         box.setAccessibleName(f"About {APP_NAME}")
         box.setWindowModality(Qt.NonModal)
         box.setModal(False)
-        win._about = box
+        win.about_box = box
     box.setText(f"{APP_NAME} {version()}")
     box.setInformativeText("A keyboard-driven mail composer for Microsoft Exchange.\nPress F1 for the keyboard shortcuts.")
     box.show()

@@ -68,10 +68,28 @@ class SidebarBox(QWidget):
         return QSize(FULL_WIDTH, super().sizeHint().height())
 
 
-def build_frame(win) -> None:
+class Frame:
+    """What the frame built that the start-up slices fill in (``app.ui.window.setup_steps``)."""
+
+    def __init__(self, side: QWidget, brand: QLabel, banner_row: QVBoxLayout, page: QVBoxLayout,
+                 placeholder: QWidget):
+        self.side = side  # the sidebar's box (it narrows with the window: app.ui.window.sidebar_fit)
+        self.brand = brand  # the application's name above the sidebar
+        self.banner_row = banner_row  # the banner's reserved slot goes here
+        self.page = page  # the page's column: the banner's row, the views' stack, then the find bar
+        self.placeholder: QWidget | None = placeholder  # the blank page until the views are built
+
+    def drop_placeholder(self, stack: QStackedWidget) -> None:
+        """The views are built: the blank page goes."""
+        if self.placeholder is not None:
+            stack.removeWidget(self.placeholder)
+            self.placeholder.deleteLater()
+            self.placeholder = None
+
+
+def build_frame(win) -> Frame:
     """The frame's widgets on ``win`` (a QMainWindow): ``win.sidebar``, ``win.stack`` (with a blank
-    page), ``win.menus``, ``win._brand``, ``win._side``, ``win._bwrap`` (the banner's slot), ``win._rv``
-    (the find bar goes there)."""
+    page), ``win.menus``; the rest the slices need is returned (:class:`Frame`)."""
     central = QWidget(win)
     outer = QHBoxLayout(central)
     outer.setContentsMargins(0, 0, 0, 0)
@@ -102,29 +120,28 @@ def build_frame(win) -> None:
     sv.addWidget(brand)
     sv.addWidget(win.sidebar, 1)
     outer.addWidget(side)
-    win._side, win._brand = side, brand
 
     right = QWidget(central)
     right.setObjectName("page")
     rv = QVBoxLayout(right)
     rv.setContentsMargins(0, 0, 0, 0)
     rv.setSpacing(0)
-    win._bwrap = QVBoxLayout()  # the banner's reserved slot goes here
-    win._bwrap.setContentsMargins(0, 0, 0, 0)
-    rv.addLayout(win._bwrap)
+    banner_row = QVBoxLayout()  # the banner's reserved slot goes here
+    banner_row.setContentsMargins(0, 0, 0, 0)
+    rv.addLayout(banner_row)
     win.stack = QStackedWidget(right)
     win.stack.setAccessibleName("Views")
-    win._placeholder = QWidget(win.stack)
-    win._placeholder.setObjectName("page")
-    win.stack.addWidget(win._placeholder)
+    placeholder = QWidget(win.stack)
+    placeholder.setObjectName("page")
+    win.stack.addWidget(placeholder)
     rv.addWidget(win.stack, 1)
-    win._rv = rv
     outer.addWidget(right, 1)
     win.setCentralWidget(central)
     win.menus = {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
     if not any(b.parentWidget() is win for b in win.findChildren(QStatusBar)):  # (one asked for earlier stays)
         win.setStatusBar(FittingStatusBar(win))  # messages cut at a word, never mid-word
     win.statusBar().setSizeGripEnabled(False)  # its place is kept; the widgets come with the first slice
+    return Frame(side, brand, banner_row, rv, placeholder)
 
 
 def early_keys(win, finish) -> list:

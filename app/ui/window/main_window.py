@@ -52,13 +52,19 @@ class MainWindow(QMainWindow):
     sandbox_graph_requested = Signal()  # the sandbox mailbox through Microsoft Graph
     session_changed = Signal(object)
     setup_finished = Signal()  # every view, action and menu is built
-    _session_event = Signal(object, object)
+    session_event = Signal(object, object)
 
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
                  parent=None):
         super().__init__(parent)
         self.session = None
-        self._journal = journal  # the local journal (None: the default file in the data dir)
+        #: the local journal (None: the journal slices open the default file in the data dir)
+        self.local_journal = journal
+        self.journal_opening = None  # the default file being opened on a thread (app.ui.window.setup_steps)
+        self.frame = None  # what the frame built that the slices fill in (build_frame)
+        self._views = []  # (name, view) in the sidebar's order, once built (views_built, add_view)
+        self.sidebar_fit = None  # the sidebar giving way in a narrow window (the first slice)
+        self.about_box = None  # Help → About, once asked for (app.ui.window.edit_menu)
         self.journal_bridge = None
         self.settings = settings
         self.keyring_ok = keyring_ok
@@ -102,7 +108,7 @@ class MainWindow(QMainWindow):
         from app.ui.window.frame import build_frame
 
         self._scheme = follow_system(self, early=self._lazy)
-        build_frame(self)
+        self.frame = build_frame(self)
 
     def finish_setup(self) -> None:
         """Build the views, actions and menus (imports the heavier modules) now: what start_setup has not
@@ -136,6 +142,17 @@ class MainWindow(QMainWindow):
         self._step_timer.timeout.connect(self._next_step)
         self._step_timer.start()
 
+    def run_next(self, step) -> None:
+        """A slice that is not done yet: it runs again in the next turn, before the rest."""
+        self._steps.insert(0, step)
+
+    def drop_early_keys(self, keys=None) -> None:
+        """The real actions for ``keys`` (all when None) come now: their stand-ins go
+        (:func:`app.ui.window.frame.drop_early_keys`)."""
+        from app.ui.window.frame import drop_early_keys
+
+        self._early = drop_early_keys(self, self._early, keys=keys)
+
     def _next_step(self) -> None:
         if self._ready:
             return
@@ -166,6 +183,16 @@ class MainWindow(QMainWindow):
     @property
     def VIEWS(self) -> tuple:  # noqa: N802 - the sidebar's views in order
         return tuple(name for name, _w in self._views)
+
+    @property
+    def views(self) -> tuple:
+        """(name, view) of the sidebar's views in order."""
+        return tuple(self._views)
+
+    def views_built(self) -> None:
+        """Compose, Drafts and Sent are built (the slices): they are the sidebar's views, the blank page goes."""
+        self._views = [("compose", self.compose), ("drafts", self.drafts), ("sent", self.sent)]
+        self.frame.drop_placeholder(self.stack)
 
     def show_view(self, name: str) -> None:
         if not self._ready:  # asked for before the slices are done: build the rest now
@@ -252,11 +279,11 @@ class MainWindow(QMainWindow):
             self.drafts.model.set_fetch(None)
             self.sent.model.set_fetch(None)
             self.account_label.setText("No account")
-            self._set_state("idle")
+            self.set_state("idle")
             self.session_changed.emit(None)
             self._show_welcome()
             return
-        session.add_listener(lambda state, err, s=session: self._session_event.emit(s, (state, err)))
+        session.add_listener(lambda state, err, s=session: self.session_event.emit(s, (state, err)))
         self.sidebar.setEnabled(True)
         acc = session.account
         self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
@@ -270,22 +297,26 @@ class MainWindow(QMainWindow):
                 r.set_recent(recent)
         self.session_changed.emit(session)  # the journal bridge scopes the journal and queue to it
         if session.state.value == "connected":  # tested before it was put in place
-            self._set_state("connected")
+            self.set_state("connected")
         self.show_view("compose")
         self.compose.to.setFocus()
         self.connect_task = self.flows.connect_session()
 
+    def follow_session_events(self) -> None:
+        """The status bar shows the state of the session in use from now on (the wiring slice)."""
+        self.session_event.connect(self._on_session_event)
+
     def _on_session_event(self, session, payload) -> None:
         if session is self.session:
-            self._set_state(*payload)
+            self.set_state(*payload)
 
-    def _set_state(self, state, error=None) -> None:
+    def set_state(self, state, error=None) -> None:
         state = getattr(state, "value", state)
         self.status.set_state(state, error)
         self.state_changed.emit(state)
 
     # ---- busy ----
-    def _busy_push(self, msg: str = "") -> None:
+    def busy_push(self, msg: str = "") -> None:
         self._busy += 1
         if msg:
             self.statusBar().showMessage(msg)
@@ -293,7 +324,7 @@ class MainWindow(QMainWindow):
             self.progress.show()
             self.busy_changed.emit(True)
 
-    def _busy_pop(self, msg: str = "") -> None:
+    def busy_pop(self, msg: str = "") -> None:
         self._busy = max(0, self._busy - 1)
         if msg:
             self.statusBar().showMessage(msg, 5000)
@@ -353,28 +384,28 @@ class MainWindow(QMainWindow):
         self.error_shown.emit(text)
 
     # ---- closing ----
-    def _queued_sends(self) -> int:
+    def queued_sends(self) -> int:
         outbox = None if self.session is None else self.session.outbox
         return 0 if outbox is None else outbox.pending_sends()
+
+    def asks_before_closing(self) -> bool:
+        """Will closing the window be refused to ask first (messages being sent or waiting to be)?"""
+        return not self._force_close and (self.flows.sending > 0 or self.queued_sends() > 0)
 
     def closeEvent(self, event):  # noqa: N802
         if not self._ready:
             event.accept()
             return
-        sending = self.flows.sending > 0
-        queued = self._queued_sends()
-        if (sending or queued) and not self._force_close:
+        if self.asks_before_closing():
             event.ignore()
-            self._ask_close(sending, queued)
+            self._ask_close(self.flows.sending > 0, self.queued_sends())
             return
         self.drafts.flush_pending()
         for m in (self.drafts.model, self.sent.model):  # no more page loads once closed
             m.stop_loading()
         for r in (self.compose.to, self.compose.cc, self.compose.bcc):
-            r._debounce.stop()
-        for t in list(self.flows.tasks):
-            if not t.done() and not getattr(t, "_dispatch_keep", False):
-                t.cancel()
+            r.stop_lookup()
+        self.flows.cancel_on_close()
         if self._sheet is not None:
             self._sheet.close()
         event.accept()

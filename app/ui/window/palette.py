@@ -92,7 +92,7 @@ def view_entries(window) -> tuple[list[Entry], set[str]]:
     menu = window.menus.get("&View")
     acts = {label(a): a for a in (menu.actions() if menu is not None else [])}
     out, covered = [], set()
-    for row, (name, _w) in enumerate(window._views):
+    for row, (name, _w) in enumerate(window.views):
         item = window.sidebar.item(row)
         text = item.text() if item is not None else name.title()
         act = acts.get(text)

@@ -85,14 +85,11 @@ class PowerCompose(QObject):
         sig = next((s for s in self.signatures() if s.name == name), None)
         if sig is None:
             return
-        c._loading = True  # as a part of the new message, not an edit of it
-        try:
+        with c.putting_in():  # as a part of the new message, not an edit of it
             if sig.rich and not c.rich.isChecked():
                 c.rich.setChecked(True)
                 c.fmt.set_rich(True)
             self.signature.switch(sig)
-        finally:
-            c._loading = False
 
     new_message_signature = _after_new
 

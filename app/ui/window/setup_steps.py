@@ -24,15 +24,16 @@ def shell(win) -> None:
     from app.ui.window.theme import apply, icon, set_sidebar_icon
 
     apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
-    win._brand.setTextFormat(Qt.PlainText)
-    win._sidebar_fit = SidebarFit(win._side, win._brand, win.sidebar)  # narrow window: the sidebar gives way
+    frame = win.frame
+    frame.brand.setTextFormat(Qt.PlainText)
+    win.sidebar_fit = SidebarFit(frame.side, frame.brand, win.sidebar)  # narrow window: the sidebar gives way
     win.status = StatusWidgets(win)
     win.account_label, win.state_label = win.status.account_label, win.status.state_label
     win.progress, win.journal_notice = win.status.progress, win.status.journal_notice
-    win._set_state("idle")
+    win.set_state("idle")
     win.banner = Banner(win)
     win.banner_slot = BannerSlot(win.banner, win.stack.parentWidget(), win.stack)
-    win._bwrap.addWidget(win.banner_slot)
+    frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):
         set_sidebar_icon(win.sidebar.item(row), name, win.property("colorScheme"))
@@ -74,16 +75,13 @@ def welcome(win) -> None:
 
     win.welcome = WelcomeView(win.stack)
     win.stack.addWidget(win.welcome)
-    win._views = [("compose", win.compose), ("drafts", win.drafts), ("sent", win.sent)]
-    win.stack.removeWidget(win._placeholder)
-    win._placeholder.deleteLater()
+    win.views_built()
 
 
 def actions(win) -> None:
     from app.ui.window.actions import build_actions, build_menus
-    from app.ui.window.frame import drop_early_keys
 
-    win._early = drop_early_keys(win, win._early, keys=_BUILT_HERE)
+    win.drop_early_keys(_BUILT_HERE)
     win.actions_ = build_actions(win)
     build_menus(win, win.actions_)
     win.menus["&File"].insertAction(win.actions_.account, win.sent.save_action)  # Sent: Ctrl+Shift+S
@@ -100,11 +98,10 @@ _BUILT_HERE = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1",
 def edit(win) -> None:
     from app.ui.window.edit_menu import build_edit_menu
     from app.ui.compose.find_bar import FindBar
-    from app.ui.window.frame import drop_early_keys
 
-    win._early = drop_early_keys(win, win._early, keys={"Ctrl+F"})
+    win.drop_early_keys({"Ctrl+F"})
     win.find_bar = FindBar(win.stack.parentWidget())
-    win._rv.addWidget(win.find_bar)
+    win.frame.page.addWidget(win.find_bar)
     win.edit_actions = build_edit_menu(win)
     from app.ui.compose.format_menu import build_format_menu
 
@@ -136,7 +133,7 @@ def wiring(win) -> None:
     win.sidebar.itemActivated.connect(lambda item: win.enter_view(win.sidebar.row(item)))
     win.sidebar.itemClicked.connect(lambda item: win.enter_view(win.sidebar.row(item)))
     win.banner.retry.connect(f.retry)
-    win._session_event.connect(win._on_session_event)
+    win.follow_session_events()
     win.compose.save_requested.connect(f.save_draft)
     win.compose.send_requested.connect(f.send)
     win.compose.lookup_requested.connect(f.lookup_names)
@@ -155,7 +152,7 @@ def open_journal(win) -> None:
     """Opens the journal's file on a thread of its own while the slices go on (SQLite: open, integrity
     check, schema: 3-5 ms for a new file, more for a large one, none of it the UI thread's). The
     ``journal`` slice takes it; what it holds is recovered only then, when the session is set, as before."""
-    if win._journal is not None or getattr(win, "_journal_opening", None) is not None:
+    if win.local_journal is not None or win.journal_opening is not None:
         return
     import threading
     from concurrent.futures import Future
@@ -171,35 +168,34 @@ def open_journal(win) -> None:
             opening.set_exception(exc)
 
     threading.Thread(target=run, name="journal-open", daemon=True).start()
-    win._journal_opening = opening
+    win.journal_opening = opening
 
 
 def journal_opened(win) -> None:
     """Takes the journal :func:`open_journal` opened, waiting at most 8 ms a turn (the slice comes again
     next turn until it is there). Could it not be opened, the journal slice's bridge tries again itself and
     says why (typing is then not protected)."""
-    opening = getattr(win, "_journal_opening", None)
+    opening = win.journal_opening
     if opening is None:
         return
     try:
         journal_ = opening.result(timeout=0.008)
     except TimeoutError:
-        win._steps.insert(0, journal_opened)
+        win.run_next(journal_opened)
         return
     except Exception:  # noqa: BLE001 - JournalUnavailable & co: JournalBridge opens it, explains, falls back
         journal_ = None
-    win._journal_opening = None
-    win._journal = journal_
+    win.journal_opening = None
+    win.local_journal = journal_
 
 
 def journal(win) -> None:
     """Autosave, crash recovery and each account's send queue (the one path every send takes); then the
     session the window was given, if any."""
-    from app.ui.window.frame import drop_early_keys
     from app.ui.outbox.journal_bridge import JournalBridge
 
-    win._early = drop_early_keys(win, win._early)  # Ctrl+4: the Outbox view comes with the bridge
-    win.journal_bridge = JournalBridge(win, journal=win._journal)
+    win.drop_early_keys()  # Ctrl+4: the Outbox view comes with the bridge
+    win.journal_bridge = JournalBridge(win, journal=win.local_journal)
 
 
 def _importer(module: str):

@@ -19,6 +19,7 @@ class TaskTracker:
     def __init__(self, window):
         self.w = window
         self._tasks: set[asyncio.Task] = set()
+        self._kept: set[asyncio.Task] = set()  # closing the window does not cancel these
 
     @property
     def tasks(self) -> set:
@@ -38,19 +39,19 @@ class TaskTracker:
             await asyncio.gather(*pending, return_exceptions=True)
 
     @contextmanager
-    def _tracked(self, busy: str = ""):
+    def tracked(self, busy: str = ""):
         task = asyncio.current_task()
         if task is not None:
             self._tasks.add(task)
         if busy:
-            self.w._busy_push(busy)
+            self.w.busy_push(busy)
         try:
             yield task
         finally:
             if task is not None:
                 self._tasks.discard(task)
             if busy:
-                self.w._busy_pop()
+                self.w.busy_pop()
 
     @staticmethod
     def explain_exc(exc: BaseException) -> str:
@@ -58,17 +59,27 @@ class TaskTracker:
             return describe(exc.code, exc.message)
         return f"{type(exc).__name__}: {exc}"
 
-    def _transport_error(self, exc: BaseException) -> bool:
+    def transport_error(self, exc: BaseException) -> bool:
         """Connection-level trouble goes to the banner with Retry. True if handled that way."""
         if isinstance(exc, MailError) and exc.kind in _BANNER_KINDS:
             self.w.show_error(self.explain_exc(exc), retry=True)
             return True
         return False
 
-    def _spawn(self, aw) -> asyncio.Task:
-        """Start ``aw`` as a task that :meth:`wait_idle` (and closing the window) waits for."""
+    def spawn(self, aw, *, keep_on_close: bool = False) -> asyncio.Task:
+        """Start ``aw`` as a task that :meth:`wait_idle` (and closing the window) waits for; closing the
+        window cancels it unless ``keep_on_close`` (work that must not stop half-way)."""
         task = asyncio.ensure_future(aw)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        if keep_on_close:
+            self._kept.add(task)
+            task.add_done_callback(self._kept.discard)
         return task
+
+    def cancel_on_close(self) -> None:
+        """The window closes: its running tasks are cancelled, but those spawned with ``keep_on_close``."""
+        for t in list(self._tasks):
+            if not t.done() and t not in self._kept:
+                t.cancel()
 

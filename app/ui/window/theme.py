@@ -8,7 +8,6 @@ Every focusable widget paints a visible focus indicator (a 2 px ring, a tinted b
 from __future__ import annotations
 
 import os
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,13 +20,9 @@ MUTED = "#64748b"
 
 
 def resources_dir() -> Path:
-    base = getattr(sys, "_MEIPASS", None)
-    candidates = [Path(base) / "resources"] if base else []
-    candidates.append(Path(__file__).resolve().parents[3] / "resources")
-    for c in candidates:
-        if c.is_dir():
-            return c
-    return candidates[-1]
+    """resources/ beside app/: in the source tree, and in the bundle too (PyInstaller sets a bundled
+    module's ``__file__`` to its place under the bundle's folder, where the spec puts resources/)."""
+    return Path(__file__).resolve().parents[3] / "resources"
 
 
 @lru_cache(maxsize=None)

@@ -38,7 +38,7 @@ class Workflows(TaskTracker):
     def __init__(self, window):
         super().__init__(window)
         self.sending = 0  # sends started from this window still waiting for their first attempt
-        self._save_lock = asyncio.Lock()
+        self.save_lock = asyncio.Lock()
         from app.ui.window.reconnect import Reconnector
         from app.ui.accounts.security import Security
 
@@ -50,7 +50,7 @@ class Workflows(TaskTracker):
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
-        return self._spawn(self._connect())
+        return self.spawn(self._connect())
 
     async def _connect(self) -> bool:
         w = self.w
@@ -58,7 +58,7 @@ class Workflows(TaskTracker):
         if session is None:
             return False
         self.security.apply_stored_pin(session)
-        w._busy_push("Connecting…")
+        w.busy_push("Connecting…")
         try:
             # an account is tested before it is put in place (connected, its server known)
             if not session.ready:
@@ -71,7 +71,7 @@ class Workflows(TaskTracker):
                 w.show_error(f"{where}{self.explain_exc(exc)}{later}", retry=True)
             return False
         finally:
-            w._busy_pop()
+            w.busy_pop()
         if session is not w.session:
             return False
         self.reconnect.connected()
@@ -128,7 +128,7 @@ class Workflows(TaskTracker):
         c.saved_edits = c.edits
 
         async def stash():
-            with self._tracked("Saving the previous message to Drafts…"):
+            with self.tracked("Saving the previous message to Drafts…"):
                 try:
                     job = await outbox.save(draft)
                 except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk)
@@ -149,7 +149,7 @@ class Workflows(TaskTracker):
                     w.statusBar().showMessage("The previous message is kept on this computer until the server "
                                               "can be reached (see Outbox)", 8000)
 
-        self._spawn(stash())
+        self.spawn(stash())
         return True
 
     async def save_before_switching(self) -> None:
@@ -161,7 +161,7 @@ class Workflows(TaskTracker):
         if outbox is None or not c.dirty or c.validate(for_send=False):
             return
         draft, edits = c.draft(), c.edits
-        with self._tracked("Saving the message in Compose to Drafts…"):
+        with self.tracked("Saving the message in Compose to Drafts…"):
             job = await outbox.save(draft)
         if job.saved is not None and c.identity().local_id == draft.local_id and c.edits == edits:
             c.saved_edits = edits
@@ -209,7 +209,7 @@ class Workflows(TaskTracker):
 
     @asyncSlot()
     async def save_draft(self):
-        with self._tracked():
+        with self.tracked():
             await self.save_current()
 
     async def save_current(self) -> Draft | None:
@@ -222,10 +222,10 @@ class Workflows(TaskTracker):
             return None
         if outbox is None or c.validate(for_send=False):
             return None
-        async with self._save_lock:
+        async with self.save_lock:
             draft, edits, label = c.draft(), c.edits, c.state()
             c.set_busy(True, "Saving…")
-            w._busy_push("Saving draft…")
+            w.busy_push("Saving draft…")
             try:
                 try:
                     job = await outbox.queue_save(draft)  # recorded in the journal as it is saved
@@ -238,7 +238,7 @@ class Workflows(TaskTracker):
                 await outbox.wait(draft.local_id, final=False)
             finally:
                 c.set_busy(False)
-                w._busy_pop()
+                w.busy_pop()
             same = c.identity().local_id == draft.local_id
             if job.saved is None:
                 if job.final:
@@ -309,7 +309,7 @@ class Workflows(TaskTracker):
 
         if w.session is None or ask_before_send(self):
             return  # refused at a field, or "Send anyway?" is asked (it sends when answered so)
-        with self._tracked():
+        with self.tracked():
             await self.send_current()
 
     async def send_current(self) -> ItemOutcome | None:
@@ -319,10 +319,10 @@ class Workflows(TaskTracker):
         outbox = self.outbox()
         if outbox is None or c.validate(for_send=True):
             return None
-        async with self._save_lock:
+        async with self.save_lock:
             draft, label = c.draft(), c.state()
             c.set_busy(True, "Sending…")
-            w._busy_push("Sending…")
+            w.busy_push("Sending…")
             self.sending += 1
             timing = getattr(w, "send_timing", None)  # undo send: held for the delay (app.ui.compose.send_timing)
             try:
@@ -340,7 +340,7 @@ class Workflows(TaskTracker):
             finally:
                 self.sending -= 1
                 c.set_busy(False)
-                w._busy_pop()
+                w.busy_pop()
             if timing is not None and timing.is_held(sub):
                 return timing.held(sub, draft)  # the countdown with Undo; the Outbox sends it after
             return await self._after_send(sub, draft)
@@ -362,7 +362,7 @@ class Workflows(TaskTracker):
         if outcome.status == OutcomeStatus.SENT:
             if here:
                 c.clear()
-            self._fresh_compose()
+            self.fresh_compose()
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
             remember_recipients(self.w, draft)
         elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
@@ -373,12 +373,12 @@ class Workflows(TaskTracker):
                 c.set_saved(back)
                 c.set_error(f"Not sent: {outcome.explanation}")
                 c.show_state("Not sent")
-        elif self._taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
+        elif self.taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
             w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
-            self._fresh_compose()
+            self.fresh_compose()
             row = next((r for r in self.outbox().rows() if r.local_id == sub.local_id), None)
             state = row.text if row is not None else "waiting to send"
             # short enough for the status bar beside the account (a longer one was cut off at 1100 px)
@@ -389,14 +389,14 @@ class Workflows(TaskTracker):
         w.sent.model.reload()
         return outcome
 
-    def _taken_out(self, sub) -> bool:
+    def taken_out(self, sub) -> bool:
         """The user took this send out of the queue before it finished (Outbox: Edit, or Delete)."""
         if sub.state == SubState.CANCELLED:
             return True
         outbox = self.outbox()
         return not sub.final and (outbox is None or outbox.subs.get(sub.local_id) is not sub)
 
-    def _fresh_compose(self) -> None:
+    def fresh_compose(self) -> None:
         """After a send took the message off the screen (here, or as the queue reported it): a blank
         "New message", the cursor in To where the next one starts. Nothing typed since is touched."""
         w, c = self.w, self.w.compose
@@ -412,7 +412,7 @@ class Workflows(TaskTracker):
         session = self.w.session
         if session is None or session.closed or session.state != ConnectionState.CONNECTED:
             return
-        with self._tracked():
+        with self.tracked():
             try:
                 found = await session.resolve_names(text)
             except Exception as exc:  # noqa: BLE001 - suggestions are best effort, never an error
