@@ -24,6 +24,10 @@ from app.runtime import settle_gc_after_start
 # asyncio, logging and qasync are imported after the first paint (they cost ~40 ms on a cold start).
 
 
+#: the names of the log handlers the app adds (logging.Handler.set_name): each is added once
+STDERR_LOG, FILE_LOG = "dispatch-stderr", "dispatch-file"
+
+
 def setup_logging(file: bool = True) -> None:
     """Warnings to stderr; with ``file=True`` also the log file (in the log dir). Both are private:
     no message content and no secret reaches them (app/storage/logfile.py)."""
@@ -32,21 +36,21 @@ def setup_logging(file: bool = True) -> None:
     from app.storage.logfile import PrivateFormatter
 
     root = logging.getLogger()
-    if not any(getattr(h, "_dispatch", "") == "stderr" for h in root.handlers):
+    if not any(h.get_name() == STDERR_LOG for h in root.handlers):
         root.setLevel(logging.INFO)
         err = logging.StreamHandler(sys.stderr)
         err.setLevel(logging.WARNING)
         err.setFormatter(PrivateFormatter())
-        err._dispatch = "stderr"
+        err.set_name(STDERR_LOG)
         root.addHandler(err)
-    if not file or any(getattr(h, "_dispatch", "") == "file" for h in root.handlers):
+    if not file or any(h.get_name() == FILE_LOG for h in root.handlers):
         return
     from app.storage.logfile import file_handler
     from app.storage.settings import log_dir
 
     try:
         fh = file_handler(log_dir())
-        fh._dispatch = "file"
+        fh.set_name(FILE_LOG)
         root.addHandler(fh)
     except OSError as exc:
         logging.getLogger("app").warning("no log file (%s)", type(exc).__name__)
@@ -272,7 +276,7 @@ def _frame(app, window, watcher) -> None:
         app.processEvents()
 
 
-async def amain(args, window, clock=None) -> int:
+async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     first_turn = time.thread_time()
     import asyncio
     import logging
@@ -300,7 +304,6 @@ async def amain(args, window, clock=None) -> int:
         clock.note("amain_first_turn", time.thread_time() - first_turn)
     if not window.ready:
         await built.wait()
-    refresh_scheme = getattr(window, "_refresh_app_scheme", None)
     if refresh_scheme is not None:
         refresh_scheme()  # the app's palette: the scheme Qt reports (the first frame went by a guess)
     watch_settings(window, settings)
@@ -309,7 +312,7 @@ async def amain(args, window, clock=None) -> int:
         pieces = f" {clock.report()}" if clock is not None else ""
         print(f"DISPATCH_READY {time.time():.6f} cpu={time.process_time():.6f}{pieces}", flush=True)
     if measuring:  # measuring start-up: quit now
-        QTimer.singleShot(0, lambda: (setattr(window, "_force_close", True), window.close()))
+        QTimer.singleShot(0, window.close_now)
     else:
         window.keyring_ok = secrets.keyring_available()
         settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
@@ -349,7 +352,6 @@ def run(args) -> int:
     # for the first frame (asking Qt costs its enums: 20-30 ms), asked after it
     refresh_scheme = follow_system_app(app, early=True)
     window = MainWindow(lazy=True)
-    window._refresh_app_scheme = refresh_scheme
     watcher = _first_paint_watcher(window)
     window.show()
     deadline = time.monotonic() + 0.5
@@ -379,6 +381,6 @@ def run(args) -> int:
 
     setup_logging(file=False)
     try:
-        return qasync.run(amain(args, window, clock))
+        return qasync.run(amain(args, window, clock, refresh_scheme))
     except (KeyboardInterrupt, asyncio.CancelledError):
         return 130

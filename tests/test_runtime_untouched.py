@@ -5,7 +5,10 @@ Checked on the source's syntax tree (comments and strings do not count).
 Nothing assigns into (or deletes from, or ``setattr``s on) a module the app imports from outside app/ or
 anything imported from one (``exchangelib.util.x = ...``, ``SomeLibClass.method = ...``), and nothing uses or
 imports a private (``_x``) name of one (``exchangelib.util._ILLEGAL_XML_CHARS_RE``, ``re._parser``), or passes
-one a private keyword (``Root(_distinguished_id=...)``)."""
+one a private keyword (``Root(_distinguished_id=...)``). Nor does anything swap an object's class
+(``response.__class__ = Mine``), read a private name by its string (``getattr(attachment, "_content")``)
+on anything but itself, or, in a subclass of a library's class, use a private name the subclass does not
+set itself: its base's (``self._session_pool_lock`` in a ``Protocol``)."""
 
 from __future__ import annotations
 
@@ -29,6 +32,12 @@ NOT_YET_REMOVED = {
         "listing's page total (TotalItemsInView): exchangelib has no public way to read it",
     "app/mail/ews/service.py passes exchangelib.folders.Root its private _distinguished_id":
         "a folder by its distinguished id with no I/O: exchangelib's public account.drafts costs two GetFolders",
+    "app/mail/ews/connection.py swaps an object's class (r.__class__)":
+        "exchangelib parses a reply with iter_content() at requests' 1-byte chunks (up to ~9 ms GIL holds): "
+        "requests' adapter builds a plain Response, and there is no public way to have it build another",
+    "app/mail/ews/connection.py getattrs another object's private _content_consumed":
+        "whether a reply is already in memory (then 64 KB chunks, and a fault's body may be read): requests "
+        "has no public flag for it, and reading content to find out would read a streamed reply whole",
 }
 
 
@@ -81,6 +90,66 @@ def _targets(node: ast.AST) -> list[ast.AST]:
     return flat
 
 
+def _own_names(cls: ast.ClassDef) -> set[str]:
+    """The names a class sets itself: its methods and class attributes, and ``self.x = ...``."""
+    names = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    for node in ast.walk(cls):
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+            continue  # x += 1 and del x change a name; they do not make it the class's own
+        for t in _targets(node):
+            if isinstance(t, ast.Name) and node in cls.body:
+                names.add(t.id)
+            elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                names.add(t.attr)
+    return names
+
+
+def _inherited_privates(path: str, tree: ast.AST, foreign: dict[str, str]) -> list[str]:
+    """In a subclass of a library's class (or of such a subclass in the same module): ``self._x`` it does
+    not set itself, i.e. its base's private name."""
+    classes = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+
+    def lineage(cls: ast.ClassDef, seen=()) -> tuple[str, set[str]]:
+        """(the library base it comes from, or "", the names it and its in-module bases set)."""
+        own, base = _own_names(cls), ""
+        for b in cls.bases:
+            root = _root(b)
+            if root in foreign:  # ``import a.b`` binds ``a``: the base is as written; else from its import
+                written = ast.unparse(b)
+                base = base or (written if foreign[root].split(".")[0] == root else foreign[root] + written[len(root):])
+            elif isinstance(b, ast.Name) and b.id in classes and b.id not in seen:
+                up, names = lineage(classes[b.id], (*seen, cls.name))
+                base, own = base or up, own | names
+        return base, own
+
+    found = []
+    for cls in classes.values():
+        base, own = lineage(cls)
+        if not base:
+            continue
+        for node in ast.walk(cls):
+            if (isinstance(node, ast.Attribute) and _private(node.attr) and isinstance(node.value, ast.Name)
+                    and node.value.id == "self" and node.attr not in own):
+                found.append(f"{path}:{node.lineno} uses its base {base}'s private {node.attr}")
+    return found
+
+
+def _pokes(path: str, tree: ast.AST) -> list[str]:
+    """An object's class swapped; a private name read or set by its string on anything but ``self``."""
+    found = []
+    for node in ast.walk(tree):
+        for t in _targets(node):
+            if isinstance(t, ast.Attribute) and t.attr == "__class__":
+                found.append(f"{path}:{node.lineno} swaps an object's class ({ast.unparse(t)})")
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("getattr", "setattr", "hasattr",
+                                                                              "delattr")
+                and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str) and _private(node.args[1].value)
+                and not (isinstance(node.args[0], ast.Name) and node.args[0].id in ("self", "cls"))):
+            found.append(f"{path}:{node.lineno} {node.func.id}s another object's private {node.args[1].value}")
+    return found
+
+
 def _patches(path: str, tree: ast.AST) -> list[str]:
     """Writes into a foreign module or class, and uses of a foreign private name."""
     foreign, found = _foreign_names(tree), []
@@ -102,7 +171,7 @@ def _patches(path: str, tree: ast.AST) -> list[str]:
         if isinstance(node, ast.Import):
             found += [f"{path}:{node.lineno} imports the private {a.name}" for a in node.names
                       if _foreign(a.name) and any(_private(part) for part in a.name.split("."))]
-    return found
+    return found + _inherited_privates(path, tree, foreign) + _pokes(path, tree)
 
 
 def _findings(path: str, tree: ast.AST) -> list[str]:
@@ -155,6 +224,16 @@ def test_nothing_in_the_app_tunes_the_runtime_or_reaches_into_a_library():
     "import re._parser as p",
     "from PySide6 import QtCore\nQtCore._private()",
     "from exchangelib.folders import Root\nRoot(account=a, _distinguished_id=d)",
+    "import requests\nclass R(requests.Response):\n    pass\ndef f(r):\n    r.__class__ = R",
+    "x = getattr(attachment, '_content', None)",
+    "setattr(window, '_force_close', True)",
+    "from exchangelib.protocol import Protocol\nclass P(Protocol):\n    def f(self):\n"
+    "        with self._session_pool_lock:\n            pass",
+    "from exchangelib.protocol import Protocol\nclass P(Protocol):\n    def f(self):\n"
+    "        self._session_pool_size -= 1",
+    "import requests\nclass R(requests.Response):\n    def f(self):\n        return self._content_consumed",
+    "from exchangelib.protocol import Protocol\nclass P(Protocol):\n    pass\n"
+    "class Q(P):\n    def f(self):\n        return self._session_pool",
 ])
 def test_the_check_finds_a_patch_or_a_private_name(source):
     assert len(_patches("x.py", ast.parse(source))) == 1
@@ -167,6 +246,12 @@ def test_the_check_finds_a_patch_or_a_private_name(source):
     "import exchangelib.util as u\nx = u.safe_xml_value(t)",
     "from exchangelib.folders import Root\nRoot(account=a, **kw)",
     "from exchangelib import Body\nclass Mine(Body):\n    x = 1\n    def _own(self):\n        self._y = 1",
+    "from exchangelib import Body\nclass Mine(Body):\n    def __init__(self):\n        self._lock = 1\n"
+    "    def _own(self):\n        with self._lock:\n            return self._own()",
+    "from exchangelib import Body\nclass Mine(Body):\n    _k = 1\nclass Yours(Mine):\n    def f(self):\n"
+    "        return self._k",
+    "class Mine:\n    def f(self, other):\n        return getattr(self, '_cache', None)",
+    "x = getattr(handler, 'name', '')",
 ])
 def test_the_check_leaves_ordinary_use_alone(source):
     assert _patches("x.py", ast.parse(source)) == []

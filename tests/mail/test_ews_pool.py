@@ -78,23 +78,44 @@ def test_four_requests_meeting_a_busy_or_gone_server_never_hang_the_connection(s
     assert not closing.is_alive(), "the account closes"
 
 
-def test_a_busy_server_lowers_the_pool_by_an_idle_session_only(services):
+def test_a_busy_server_lowers_the_pool_only_from_its_maximum_and_never_hangs(services):
     """What exchangelib calls on ErrorServerBusy (``decrease_poolsize``), in the state that hung it: every
-    session at work and the pool below its maximum. Nothing is discarded then; an idle session is."""
+    session at work and the pool below its maximum. Nothing is discarded then (and it says the pool is as
+    low as it goes); at its maximum one session is, once another request gives one back."""
+    from exchangelib.errors import SessionPoolMinSizeReached
+
     svc = services.ews()
     svc.list_messages(Folder.DRAFTS, 0, 10)
     pool = svc._conn.protocol
     at_work = [pool.get_session() for _ in range(2)]  # two requests in flight
-    assert pool._session_pool.qsize() == 0 and pool.session_pool_size == 2 < THREADS
-    lowering = threading.Thread(target=pool.decrease_poolsize, daemon=True)
+    assert pool.session_pool_size == 2 < THREADS
+    failed = []
+    lowering = threading.Thread(target=lambda: _lower(pool, failed), daemon=True)
     lowering.start()
     lowering.join(timeout=PROGRESS)
     if lowering.is_alive():
         _unhang(pool)
     assert not lowering.is_alive(), "lowering the pool while every session is at work returns"
-    assert pool.session_pool_size == 2, "no session at work is discarded"
+    assert failed == [SessionPoolMinSizeReached] and pool.session_pool_size == 2, "no session at work is discarded"
+    at_work += [pool.get_session() for _ in range(THREADS - 2)]  # the pool grows to its maximum
+    assert pool.session_pool_size == THREADS
+    lowering = threading.Thread(target=lambda: _lower(pool, failed), daemon=True)
+    lowering.start()  # every session at work: it waits for one to come back (the pool cannot grow)
+    pool.release_session(at_work.pop())
+    lowering.join(timeout=PROGRESS)
+    if lowering.is_alive():
+        _unhang(pool)
+    assert not lowering.is_alive() and failed == [SessionPoolMinSizeReached], "the session given back is discarded"
+    assert pool.session_pool_size == THREADS - 1
     for s in at_work:
         pool.release_session(s)
-    pool.decrease_poolsize()
-    assert pool.session_pool_size == 1 and pool._session_pool.qsize() == 1, "an idle session is"
     assert svc.list_messages(Folder.DRAFTS, 0, 10).items == []  # and the connection works on
+
+
+def _lower(pool, failed: list) -> None:
+    from exchangelib.errors import SessionPoolMinSizeReached
+
+    try:
+        pool.decrease_poolsize()
+    except SessionPoolMinSizeReached:
+        failed.append(SessionPoolMinSizeReached)

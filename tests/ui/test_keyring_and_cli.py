@@ -117,15 +117,15 @@ def test_password_entered_at_the_prompt_is_kept_in_the_keyring(qtbot, aloop, san
 @pytest.fixture
 def file_log(tmp_path, monkeypatch):
     """The app's own log file set-up (app_main.setup_logging) writing under a temporary DISPATCH_HOME."""
-    from app.app_main import setup_logging
+    from app.app_main import FILE_LOG, setup_logging
 
     monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "home"))
     root = logging.getLogger()
     before_handlers, before_level = list(root.handlers), root.level
-    for h in [h for h in root.handlers if getattr(h, "_dispatch", "") == "file"]:
+    for h in [h for h in root.handlers if h.get_name() == FILE_LOG]:
         root.removeHandler(h)  # another test's file handler: ours must be the one that writes
     setup_logging(file=True)
-    ours = [h for h in root.handlers if getattr(h, "_dispatch", "") == "file"]
+    ours = [h for h in root.handlers if h.get_name() == FILE_LOG]
     assert ours
     yield tmp_path / "home" / "logs" / "dispatch.log"
     for h in root.handlers[:]:

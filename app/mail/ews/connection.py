@@ -162,7 +162,9 @@ class DispatchRetryPolicy(FailFast):
 
 
 def _read_whole(response) -> bool:
-    """The reply is in memory (exchangelib posts with ``stream=False``): reading it costs nothing more."""
+    """The reply is in memory (exchangelib posts with ``stream=False``): reading it costs nothing more.
+    requests' own flag (private: requests has no public way to ask, and reading ``content`` to find out
+    would read a streamed reply whole); the one place the app reads it (tests/test_runtime_untouched.py)."""
     return bool(getattr(response, "_content_consumed", False))
 
 
@@ -173,7 +175,7 @@ class _Response(requests.Response):
     reply already read into memory is handed over in 64 KB chunks instead; streamed replies are untouched."""
 
     def iter_content(self, chunk_size=1, decode_unicode=False):
-        if chunk_size == 1 and self._content_consumed:
+        if chunk_size == 1 and _read_whole(self):
             chunk_size = 64 * 1024
         return super().iter_content(chunk_size, decode_unicode)
 
@@ -181,6 +183,8 @@ class _Response(requests.Response):
 class _Adapter(requests.adapters.HTTPAdapter):
     def build_response(self, req, resp):
         r = super().build_response(req, resp)
+        # requests builds a plain Response and offers no way to have it build another; a subclass that adds
+        # no state of its own (tests/test_runtime_untouched.py lists this one swap)
         r.__class__ = _Response
         return r
 
@@ -276,7 +280,6 @@ class EwsConnection:
 
     def close(self) -> None:
         with suppress(Exception):
-            with self.protocol._session_pool_lock:
-                self.protocol.close()
+            self.protocol.close()  # its idle sessions (one at work comes back to the pool and goes with it)
         with suppress(Exception):
             del Protocol[self.config]

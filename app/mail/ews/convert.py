@@ -159,8 +159,9 @@ def draft_from_message(msg: Message, attachments: list[Attachment]) -> Draft:
     )
 
 
-def attachment_from(fa, content: bytes | None = None) -> Attachment:
-    data = content if content is not None else (getattr(fa, "_content", None) or b"")
+def attachment_from(fa, content: bytes) -> Attachment:
+    """``fa`` (an exchangelib FileAttachment as listed: no content) with its ``content`` (fetched apart)."""
+    data = content
     att_id = fa.attachment_id.id if getattr(fa, "attachment_id", None) else ""
     size = fa.size if getattr(fa, "size", None) is not None else len(data)
     return Attachment(

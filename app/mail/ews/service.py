@@ -320,9 +320,9 @@ class EwsMailService(MailService):
             )
             for fa, res in zip(file_atts, fetched):
                 _raise_if_error(res)
-                contents[fa.attachment_id.id] = getattr(res, "_content", None) or b""
+                contents[fa.attachment_id.id] = res.content or b""  # came with the answer: no further I/O
         atts = [
-            convert.attachment_from(fa, contents.get(fa.attachment_id.id) if with_content else b"") for fa in file_atts
+            convert.attachment_from(fa, contents.get(fa.attachment_id.id, b"") if with_content else b"") for fa in file_atts
         ]
         self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, msg.message_id or "")
         return convert.draft_from_message(msg, atts)

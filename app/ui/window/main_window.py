@@ -388,6 +388,11 @@ class MainWindow(QMainWindow):
         outbox = None if self.session is None else self.session.outbox
         return 0 if outbox is None else outbox.pending_sends()
 
+    def close_now(self) -> None:
+        """Close without asking, whatever is being sent or waits to be (measuring start-up quits so)."""
+        self._force_close = True
+        self.close()
+
     def asks_before_closing(self) -> bool:
         """Will closing the window be refused to ask first (messages being sent or waiting to be)?"""
         return not self._force_close and (self.flows.sending > 0 or self.queued_sends() > 0)
