@@ -364,10 +364,10 @@ class MergeRun:
                 self.outbox.waiters.forget(local_id, fn)
             raise
 
-    def _ended(self, row: MergeRow, sub) -> None:
+    def _ended(self, row: MergeRow, _sub) -> None:
         """A handed-over row's submission ended (or left the Outbox): what the row shows follows from it
         (:func:`row_view`); a sent row's saved identity is of no more use (5,000 held for the session)."""
-        if row.live() is sub and row_view(row)[0] == RowState.SENT:
+        if row_view(row)[0] == RowState.SENT:
             self.outbox.known.pop(dm.row_local_id(self.merge_id, row.number), None)
 
     def _drop_submission(self, row: MergeRow) -> None:

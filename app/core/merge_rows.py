@@ -23,7 +23,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from app.core.submission import SubState
+from app.core.submission import FINAL, SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import ErrorKind, ItemRef
@@ -58,7 +58,7 @@ class Ending(NamedTuple):
 
     @classmethod
     def of(cls, sub) -> "Ending":
-        return cls(SubState(sub.state), sub.reason or "", sub.kind, sub.code or "")
+        return cls(sub.state, sub.reason or "", sub.kind, sub.code or "")
 
 
 FOUND_SENT = Ending(SubState.SENT, ALREADY_SENT)  # its Message-ID is in Sent Items: it went out
@@ -96,53 +96,66 @@ class MergeRow:
         return row_view(self)[2]
 
     def live(self):
-        """Its submission as the Outbox has it (None: none, or gone from the Outbox and not seen here)."""
-        if self.sub is None and self.sub_id:
-            self.sub = self.listing.get(self.sub_id)
-        return self.sub
+        """Its submission while the Outbox lists it. Once the Outbox lets it go (sent, taken back, thrown
+        away) it can change no more: its end is kept (``end``) and read from there on."""
+        sub = self.sub
+        if sub is None:
+            if self.sub_id:
+                sub = self.sub = self.listing.get(self.sub_id)
+            return sub
+        if self.listing.get(self.sub_id) is not sub:
+            self.end, self.sub = Ending.of(sub), None
+            return None
+        return sub
 
     def ending(self) -> Ending | None:
         """Its submission's end, for the record: the Outbox's copy once it ended, else what was kept."""
         sub = self.live()
-        if sub is not None and row_verdict(sub, listed=self.listing.get(self.sub_id) is sub) is not None:
-            return Ending.of(sub)
-        return self.end
+        return Ending.of(sub) if sub is not None and sub.state in FINAL else self.end
 
 
 View = tuple  # (RowState, words, retry)
 _SENDING: View = (RowState.SENDING, "", False)
 _SAVING: View = (RowState.SAVING, "", False)
 _READY: View = (RowState.READY, "", False)
+_TAKEN_BACK: View = (RowState.FAILED, TAKEN_BACK, True)
+_SENT: View = (RowState.SENT, SENT, False)
+_FOUND_SENT: View = (RowState.SENT, ALREADY_SENT, False)
+_DELETED: View = (RowState.FAILED, DELETED, True)
+_S_SENT, _S_FAILED, _S_CANCELLED = SubState.SENT, SubState.FAILED, SubState.CANCELLED
+_R_SENT, _R_FAILED, _R_INVALID = RowState.SENT, RowState.FAILED, RowState.INVALID
 
 
 def row_view(row: MergeRow) -> View:
-    """THE row's state, words and ``retry`` (Resend sends it as it is), from its submission first."""
-    sub = row.live()
-    if sub is not None:
-        verdict = row_verdict(sub, listed=row.listing.get(row.sub_id) is sub)
-        if verdict is None:
-            return _SENDING
-    elif row.sub_id and row.end is None:
-        return _SENDING  # its submission is gone and its end unknown here: resume() looks it up
-    else:
-        verdict = row_verdict(row.end, listed=False) if row.end is not None else None
-    return _before_or_after(row, verdict)
+    """THE row's state, words and ``retry`` (Resend sends it as it is), from its submission first. (Run for
+    every row at each summary of a 5,000-row merge: one call each, no more.)"""
+    verdict = None
+    if row.sub_id:
+        sub = row.live()
+        if sub is not None:  # listed in the Outbox: the Outbox's copy says
+            verdict = row_verdict(sub, listed=True)
+            if verdict is None:
+                return _SENDING
+        elif row.end is None:
+            return _SENDING  # its submission is gone and its end unknown here: resume() looks it up
+    if row.end is not None and verdict is None:
+        verdict = row_verdict(row.end, listed=False)
+    return _before_or_after(row, verdict) if verdict is None or verdict[0] is not _R_SENT else verdict
 
 
 def _before_or_after(row: MergeRow, verdict: View | None) -> View:
-    """A row without a submission under way: sent; being created; invalid; fixed; how its send ended."""
-    if verdict is not None and verdict[0] == RowState.SENT:
-        return verdict  # a sent row stays sent, whatever else it holds
+    """A row whose submission is not under way and not sent: being created; invalid; fixed; how its
+    send ended; why it was not sent; or ready."""
     if row.creating:
         return _SAVING
     if row.invalid:
-        return RowState.INVALID, row.invalid, False
+        return _R_INVALID, row.invalid, False
     if row.fixed:
         return _READY
     if verdict is not None:
         return verdict
     if row.not_sent:
-        return RowState.FAILED, row.not_sent, True
+        return _R_FAILED, row.not_sent, True
     return _READY
 
 
@@ -153,14 +166,14 @@ def row_verdict(sub, *, listed: bool) -> View | None:
     sends it as it is (not the message's fault; a refusal of the message itself must be fixed first).
     ``sub`` is a :class:`~app.core.submission.Submission` or an :class:`Ending` kept of one."""
     state = sub.state
-    if state == SubState.SENT:
-        return RowState.SENT, ALREADY_SENT if sub.reason == ALREADY_SENT else SENT, False
-    if state == SubState.FAILED:
-        return RowState.FAILED, sub.reason or describe(sub.code or "ErrorNotSent"), sub.kind not in NEEDS_FIX
-    if state == SubState.CANCELLED:
-        return RowState.FAILED, TAKEN_BACK, True
+    if state == _S_SENT:
+        return _FOUND_SENT if sub.reason == ALREADY_SENT else _SENT
+    if state == _S_FAILED:
+        return _R_FAILED, sub.reason or describe(sub.code or "ErrorNotSent"), sub.kind not in NEEDS_FIX
+    if state == _S_CANCELLED:
+        return _TAKEN_BACK
     if not listed:  # thrown away in the Outbox (DELETING, its delete on disk): not sent
-        return RowState.FAILED, DELETED, True
+        return _DELETED
     return None
 
 
