@@ -404,8 +404,10 @@ class MergeRun:
         """After a restart: each row whose send was under way follows its submission, which the Outbox
         restored and settles itself; only a row whose submission is gone from the Outbox (sent, or dropped
         from its undo window) without its end known here is looked up (:meth:`_settle_gone`)."""
+        if self.running:
+            return
         follow, gone = self._attach()
-        if (not follow and not gone) or self.running:
+        if not follow and not gone:
             return
         self.running = True
         try:
