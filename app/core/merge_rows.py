@@ -27,6 +27,7 @@ from app.core.submission import FINAL, SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import ErrorKind, ItemRef
+from app.storage.merges import ref_from_list
 
 SENT = "Sent"
 ALREADY_SENT = "Sent (found in Sent Items)"
@@ -179,10 +180,10 @@ def row_verdict(sub, *, listed: bool) -> View | None:
 
 def row_from_record(r: dict, listing: dict) -> MergeRow:
     """A row read back from its record; a record of an older version (a stored ``state``) mapped once."""
-    ref, end = r.get("ref"), r.get("end")
+    end = r.get("end")
     row = MergeRow(int(r["n"]), int(r.get("line", 0)), tuple(r["values"]), r.get("invalid", ""),
-                   ItemRef(str(ref[0]), str(ref[1] or "")) if ref else None, r.get("sub", ""),
-                   _ending(end) if end else None, r.get("not_sent", ""), bool(r.get("fixed")), listing)
+                   ref_from_list(r.get("ref")), r.get("sub", ""), _ending(end) if end else None,
+                   r.get("not_sent", ""), bool(r.get("fixed")), listing)
     if "state" in r:
         _from_old_state(row, RowState(r["state"]), r.get("error", ""), bool(r.get("retry")))
     return row
