@@ -7,79 +7,48 @@ Nothing is created twice and nothing is sent twice:
   its local id (the Outbox's save job, journaled) and its Internet Message-ID. Before a row's draft is
   created, its Message-ID is looked up in Drafts and Sent Items (one look-up for all the rows): a draft
   found there is reused, a message found in Sent Items is marked sent and never sent again;
-- the run is written down (:mod:`app.storage.merges`) before each step: rows being created, rows handed
-  to the Outbox. After a restart, :meth:`MergeRun.resume` settles the rows that were under way by the
-  Outbox's own submissions (which survive restarts) or by their Message-IDs;
+- the run is written down (:mod:`app.storage.merges`) before each step: rows taken into a send, rows
+  handed to the Outbox (each with its submission's local id);
 - a row the server refused stays in Drafts; once the user has fixed it (:meth:`MergeRun.edit`), Resend
   saves the fixed message over that same draft (same Message-ID) and sends only the rows that are not sent.
 
 The drafts are written by the Outbox's save path (journaled, retried, adopted by Message-ID after a lost
 answer), so the merge has no server calls of its own but the look-up. No Qt.
 
-A row's own states cover only what happens before the Outbox has it (READY, INVALID, SAVING) and the
-record of how it ended (SENT, FAILED), which outlives its submission (a sent one leaves the journal). While
-it is SENDING, what it shows is its submission's state (:meth:`MergeRun.outcome`), and how it ends is
-derived from that state alone (:func:`row_verdict`): the send's lifecycle is the one table's
-(:mod:`app.core.submission`), never a second one here.
+A row stores what only the row knows; what it SHOWS is derived from its submission (issue 47, item 2):
+:mod:`app.core.merge_rows` (:func:`~app.core.merge_rows.row_view`). The send's lifecycle is the one
+table's (:mod:`app.core.submission`), never a second one here. After a restart the Outbox restores and
+settles the rows' submissions itself; :meth:`MergeRun.resume` only follows them, and looks up by Message-ID
+just the rows whose submission is gone from the Outbox without its end known here (:meth:`MergeRun._settle_gone`).
+A row that was being created when the app died has no submission: it is READY, and the next Resend's
+look-up (:meth:`MergeRun._look_up`, the one place) finds its draft, or finds it sent.
 """
 
 from __future__ import annotations
 
 import asyncio
-import enum
 import functools
 import logging
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
 
 from app.core import merge_record, settle
 from app.core.merge_pool import in_thread
+from app.core.merge_rows import (  # noqa: F401 - the row's words and states, read through this module too
+    ALREADY_SENT, DELETED, FOUND_SENT, IN_DRAFTS, NEEDS_FIX, NOT_CHECKED, NOT_CREATED, SENT, TAKEN_BACK, MergeRow,
+    RowState, row_from_record, row_verdict, row_view)
 from app.core.merge_send import submit_held
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
-from app.domain.models import Draft, ErrorKind, ItemRef, MessageSummary
+from app.domain.models import Draft, MessageSummary
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, format_recipients
-from app.storage.merges import MergeStore, ref_from_list, template_from_dict, template_to_dict
+from app.storage.merges import MergeStore, template_from_dict, template_to_dict
 
 log = logging.getLogger(__name__)
 FOLLOW_BATCH = 500  # rows whose follower is registered (or made into the send's list) per event-loop turn
-
-SENT = "Sent"
-ALREADY_SENT = "Sent (found in Sent Items)"
-IN_DRAFTS = "Not sent: it is in Drafts. Resend (Ctrl+R) sends it."
-DELETED = "Deleted from the Outbox: not sent"
-NOT_CREATED = "Deleted from the Outbox: its draft was not created"
-#: failures that a Resend of the same message would meet again: the row must be fixed first
-NEEDS_FIX = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE, ErrorKind.PERMANENT)
-
-
-class RowState(str, enum.Enum):
-    INVALID = "invalid"  # cannot be sent as it is: nothing was created for it
-    READY = "ready"  # goes with the next Create and send / Resend
-    SAVING = "saving"  # its draft is being written to Drafts
-    SENDING = "sending"  # handed to the Outbox
-    SENT = "sent"
-    FAILED = "failed"  # refused by the server, or not sent for another reason (``retry``: Resend sends it)
-
-
-@dataclass
-class MergeRow:
-    number: int  # 1-based data row
-    line: int  # the table's line it came from
-    values: tuple[str, ...]  # replaced whole by an edit, never in place (a tuple of str: the GC skips it)
-    state: RowState = RowState.READY
-    error: str = ""
-    ref: ItemRef | None = None  # its draft on the server, once created
-    sub_id: str = ""  # its Outbox submission, once handed over
-    retry: bool = False  # FAILED, but Resend sends it as it is (not the message's fault)
-    fixed: bool = False  # edited after an error
-    sub: object = field(default=None, repr=False, compare=False)
-    #: its message as last built and checked (from its values now), kept for the send; never stored
-    built: dm.RowMessage | None = field(default=None, repr=False, compare=False)
 
 
 class MergeRun:
@@ -98,10 +67,8 @@ class MergeRun:
         self.template: Draft = template_from_dict(data["template"])
         self.template_record: dict = data["template"]  # the template's stored form: written with each record
         self.problems: dict[int, str] = {int(k): v for k, v in (data.get("problems") or {}).items()}
-        self.rows: list[MergeRow] = [
-            MergeRow(int(r["n"]), int(r.get("line", 0)), tuple(r["values"]), RowState(r["state"]), r.get("error", ""),
-                     ref_from_list(r.get("ref")), r.get("sub", ""), bool(r.get("retry")), bool(r.get("fixed")))
-            for r in data["rows"]]
+        listing = outbox.subs if outbox is not None else {}  # (a run shown without an Outbox: none listed)
+        self.rows: list[MergeRow] = [row_from_record(r, listing) for r in data["rows"]]
         self._lock = asyncio.Lock()
         self.running = False
         self.hold_for = self.on_held = None  # the undo-send hold of its sends (app.core.merge_send)
@@ -114,13 +81,12 @@ class MergeRun:
         data = {"merge_id": uuid.uuid4().hex, "account": account, "created": time.time(), "header": list(table.header),
                 "recipient_col": recipient_col, "template": template_to_dict(template.copy(to=[], ref=None)),
                 "problems": {str(i + 1): p for i, p in table.problems.items()},
-                "rows": [{"n": i + 1, "line": line, "values": list(vals), "state": RowState.READY.value}
+                "rows": [{"n": i + 1, "line": line, "values": list(vals)}
                          for i, (vals, line) in enumerate(zip(table.rows, table.lines))]}
         run = cls(outbox, store, data, max_send_bytes=max_send_bytes, on_change=on_change)
         for row in run.rows:
             msg = row.built = run.message(row)
-            if msg.draft is None:
-                row.state, row.error = RowState.INVALID, msg.error
+            row.invalid = msg.error if msg.draft is None else ""
         return run
 
     @classmethod
@@ -136,10 +102,12 @@ class MergeRun:
         if not data:
             return None
         try:
-            return cls(outbox, store, data, **kw)
+            run = cls(outbox, store, data, **kw)
         except (KeyError, ValueError, TypeError):
             log.warning("merge %s: unreadable record", merge_id[:8])
             return None
+        run._attach()
+        return run
 
     def to_dict(self) -> dict:
         return merge_record.record_dict(merge_record.snapshot(self))
@@ -157,33 +125,32 @@ class MergeRun:
         return self.rows[number - 1]
 
     def outcome(self, row: MergeRow) -> str:
-        """The row's outcome in words (the results table's last column)."""
-        if row.state == RowState.SENT:
-            return row.error or SENT
-        if row.state in (RowState.INVALID, RowState.FAILED):
-            return row.error
-        if row.state == RowState.SAVING:
+        """The row's outcome in words (the results table's last column), from :func:`row_view`."""
+        state, words, _retry = row_view(row)
+        if state == RowState.SAVING:
             return "Creating its draft…"
-        if row.state == RowState.SENDING:
-            sub = row.sub or self.outbox.subs.get(row.sub_id)
+        if state == RowState.SENDING:
+            sub = row.live()
             if sub is not None and sub.reason and sub.state != SubState.SUBMITTING:
                 return f"Waiting in the Outbox: {sub.reason}"
             return "Sending…"
-        return "Fixed: Resend (Ctrl+R) sends it" if row.fixed else "Ready to send"
+        if state == RowState.READY:
+            return "Fixed: Resend (Ctrl+R) sends it" if row.fixed else "Ready to send"
+        return words
 
     def counts(self) -> dict[str, int]:
-        """Rows in each state, by the state's value. (A row's ``state.value`` goes through the enum's Python
-        descriptor: ~1.1 ms for 5,000 rows at each summary; counting the members is ~0.3 ms.)"""
-        tally = Counter(r.state for r in self.rows)
+        """Rows in each state, by the state's value."""
+        tally = Counter(row_view(r)[0] for r in self.rows)
         return {s.value: tally.get(s, 0) for s in RowState}
 
     def to_send(self) -> list[MergeRow]:
         """The rows the next Create and send / Resend takes: never a sent one."""
-        return [r for r in self.rows if r.state == RowState.READY or (r.state == RowState.FAILED and r.retry)]
+        return [r for r in self.rows if _sendable(row_view(r))]
 
     @property
     def finished(self) -> bool:
-        return not self.to_send() and not any(r.state in (RowState.SAVING, RowState.SENDING) for r in self.rows)
+        views = [row_view(r) for r in self.rows]
+        return not any(_sendable(v) or v[0] in (RowState.SAVING, RowState.SENDING) for v in views)
 
     # ------------------------------------------------------------------ fixing
     def editable(self, row: MergeRow) -> bool:
@@ -201,11 +168,8 @@ class MergeRun:
         row.values = (*row.values[:column], value, *row.values[column + 1:])
         self.problems.pop(row.number, None)
         msg = row.built = self.message(row)
-        row.fixed = True
-        if msg.draft is None:
-            row.state, row.error = RowState.INVALID, msg.error
-        else:
-            row.state, row.error, row.retry = RowState.READY, "", False
+        row.fixed, row.not_sent = True, ""
+        row.invalid = msg.error if msg.draft is None else ""
         self._changed()
         return row
 
@@ -248,79 +212,80 @@ class MergeRun:
         with its submission. Each step is written down (:meth:`persist`) before the next one acts."""
         built = await self._start_saving(rows)
         await self.persist()  # on disk before anything is created
-        if not built:
-            return []
-        found = await self._look_up(built)
-        if found is None:
-            return []
-        jobs, heads = await self._queue_saves(built, found)
-        ready = await self._saved_rows(jobs)
+        ready, heads = await self._create(built) if built else ([], {})
         if not ready:
             return []
-        for row in ready:
-            row.state = RowState.SENDING
-        await self.persist()  # a restart from here on settles these by the Outbox and their Message-IDs
         return await self._hand_over(ready, heads)
 
+    async def _create(self, built: list[tuple[MergeRow, Draft]]) -> tuple[list[MergeRow], dict]:
+        """The rows' drafts in Drafts (none of a row found in Sent Items): the rows whose draft is there, and
+        what the send's list shows of each. The others end this run FAILED with why (Resend takes them)."""
+        try:
+            found = await self._look_up(built)
+        except Exception as exc:  # noqa: BLE001 - nothing created: the rows wait for the next Resend
+            self._not_sent([row for row, _ in built], _words(exc))
+            return [], {}
+        jobs, heads = await self._queue_saves(built, found)
+        return await self._saved_rows(jobs), heads
+
     async def _start_saving(self, rows: list[MergeRow]) -> list[tuple[MergeRow, Draft]]:
-        """Each row whose message can be sent becomes SAVING (an earlier refused send of it dropped); the
-        others INVALID with why. Returns the rows to create, each with its draft."""
+        """Each row whose message can be sent is being created (its earlier send, refused or taken back,
+        dropped); the others are INVALID with why. Returns the rows to create, each with its draft."""
         messages = await self._messages_of(rows)
         built: list[tuple[MergeRow, Draft]] = []
         for n, (row, msg) in enumerate(zip(rows, messages)):
             if n and not n % FOLLOW_BATCH:  # 5,000 in the turn the results appear in: ~10 ms more of it
                 await asyncio.sleep(0)  # (no row can change meanwhile: the run is running)
+            row.fixed, row.not_sent = False, ""
             if msg.draft is None:
-                row.state, row.error = RowState.INVALID, msg.error
+                row.invalid = msg.error
                 continue
-            self._drop_failed_submission(row)
-            row.state, row.error, row.retry = RowState.SAVING, "", False
+            self._drop_submission(row)
+            row.creating = True
             built.append((row, msg.draft))
         self._changed()
         return built
 
-    async def _look_up(self, built: list[tuple[MergeRow, Draft]]) -> dict | None:
+    async def _look_up(self, built: list[tuple[MergeRow, Draft]]) -> dict:
         """What the server has already of these rows (a run that stopped half way, a draft refused before),
-        by Message-ID, once a save the Outbox restored after a restart ended (or rests). None: the look-up
-        failed, nothing was created, the rows wait for the next Resend."""
+        by Message-ID, once a save the Outbox restored after a restart ended (or rests). Raises the
+        backend's error when the look-up fails."""
         saves = self.outbox.saves
         for _row, draft in built:
             if draft.local_id in saves:  # (5,000 awaits of nothing held the UI thread ~10 ms)
                 await self._quiet(draft.local_id)
-        try:
-            return await settle.look_up(self.outbox.client, [d.internet_message_id for _, d in built])
-        except Exception as exc:  # noqa: BLE001 - nothing created: the rows wait for the next Resend
-            for row, _ in built:
-                row.state, row.error, row.retry = RowState.FAILED, _words(exc), True
-            return None
+        return await settle.look_up(self.outbox.client, [d.internet_message_id for _, d in built])
 
     async def _queue_saves(self, built: list[tuple[MergeRow, Draft]], found: dict):
         """A row found in Sent Items is SENT (never sent again); each other row's draft is queued for saving
         through the Outbox, over its draft when the server or the Outbox knows it. Returns the save jobs (with
         their rows) and what the send's list shows of each row's message."""
-        saves = self.outbox.saves
         jobs: list = []
         heads: dict[int, tuple[str, str, bool, str]] = {}
         for row, draft in built:
             verdict, ref = settle.verdict(found.get(draft.internet_message_id))
             if verdict == settle.Verdict.SENT:
-                row.state, row.error, row.fixed = RowState.SENT, ALREADY_SENT, False
+                row.end, row.creating = FOUND_SENT, False
                 continue
-            if draft.local_id in saves:
-                await self._quiet(draft.local_id)
-            known = self.outbox.known.get(draft.local_id)
-            ref = ref or (known[0] if known else None)
-            if ref is not None:  # save the message over its draft; else create it (no copy of 5,000 drafts)
-                draft = draft.copy(ref=ref)
+            draft = await self._over_known(draft, ref)
             heads[row.number] = (draft.subject, format_recipients(draft.to), bool(draft.attachments),
                                  draft.internet_message_id)
             jobs.append((row, await self.outbox.queue_save(draft)))
         self._changed()
         return jobs, heads
 
+    async def _over_known(self, draft: Draft, ref) -> Draft:
+        """The row's draft, to be saved over its copy on the server when the server or the Outbox knows it
+        (else created: no copy of 5,000 drafts), once no save of it is on the wire."""
+        if draft.local_id in self.outbox.saves:
+            await self._quiet(draft.local_id)
+        known = self.outbox.known.get(draft.local_id)
+        ref = ref or (known[0] if known else None)
+        return draft.copy(ref=ref) if ref is not None else draft
+
     async def _saved_rows(self, jobs: list) -> list[MergeRow]:
         """Until each save's first attempt ended: the rows whose draft is in Drafts (its ref kept); the
-        others FAILED with why (Resend tries them again)."""
+        others not sent with why (Resend tries them again)."""
         ready = []
         for row, job in jobs:
             await self.outbox.wait(job.local_id, final=False)
@@ -328,10 +293,9 @@ class MergeRun:
                 row.ref = job.saved.ref
                 ready.append(row)
             elif not job.final and self.outbox.saves.get(job.local_id) is not job:  # the user deleted it
-                row.state, row.error, row.retry = RowState.FAILED, NOT_CREATED, True
+                self._not_sent([row], NOT_CREATED)
             else:
-                why = job.reason or "the server did not answer"
-                row.state, row.error, row.retry = RowState.FAILED, f"Not created: {why}", True
+                self._not_sent([row], f"Not created: {job.reason or 'the server did not answer'}")
         return ready
 
     async def _hand_over(self, ready: list[MergeRow], heads: dict) -> list[tuple[MergeRow, object]]:
@@ -343,13 +307,22 @@ class MergeRun:
                 await asyncio.sleep(0)
             subject, to, attached, mid = heads.pop(row.number)
             items.append(MessageSummary(row.ref, subject, to, None, attached, internet_message_id=mid))
-        subs = await submit_held(self, items)  # ONE request (chunked only where the server limits it)
+        try:
+            subs = await submit_held(self, items)  # ONE request (chunked only where the server limits it)
+        finally:
+            for row in ready:
+                row.creating = False
         for row, sub in zip(ready, subs):
             row.sub_id, row.sub = sub.local_id, sub
         await self.persist()
         self.running = False  # the Outbox has them: other rows can be fixed and resent meanwhile
         self._changed()
         return list(zip(ready, subs))
+
+    def _not_sent(self, rows: list[MergeRow], why: str) -> None:
+        """These rows' drafts were not created this time: they say why, and Resend takes them."""
+        for row in rows:
+            row.creating, row.not_sent = False, why
 
     async def _quiet(self, local_id: str) -> None:
         """Until no save of this row is on the wire. A save queued while one is in flight could otherwise
@@ -372,7 +345,7 @@ class MergeRun:
 
         def follow(row: MergeRow, sub, _item) -> None:
             try:
-                self._settle_row(row, sub)
+                self._ended(row, sub)
                 self._changed()
             finally:
                 left[0] -= 1
@@ -391,62 +364,55 @@ class MergeRun:
                 self.outbox.waiters.forget(local_id, fn)
             raise
 
-    def _settle_row(self, row: MergeRow, sub) -> None:
-        """A handed-over row takes the outcome its submission ended in (:func:`row_verdict`)."""
-        verdict = row_verdict(sub, listed=self.outbox.subs.get(sub.local_id) is sub)
-        if verdict is None:
-            return
-        row.state, row.error, row.retry = verdict
-        if sub.state in (SubState.SENT, SubState.FAILED):  # the server's answer: an earlier fix is spent
-            row.fixed = False
-        if row.state == RowState.SENT:
-            # its draft's saved identity is of no more use (5,000 held for the session after a big merge)
+    def _ended(self, row: MergeRow, _sub) -> None:
+        """A handed-over row's submission ended (or left the Outbox): what the row shows follows from it
+        (:func:`row_view`); a sent row's saved identity is of no more use (5,000 held for the session)."""
+        if row_view(row)[0] == RowState.SENT:
             self.outbox.known.pop(dm.row_local_id(self.merge_id, row.number), None)
 
-    def _drop_failed_submission(self, row: MergeRow) -> None:
-        """A refused send of this row stays in the Outbox as failed; Resend replaces it."""
-        sub = self.outbox.subs.get(row.sub_id) if row.sub_id else None
-        if sub is not None and sub.state == SubState.FAILED:
+    def _drop_submission(self, row: MergeRow) -> None:
+        """A row taken into a new send lets its earlier one go: a refused send of it stays in the Outbox as
+        failed until here (Resend replaces it); one taken back or thrown away is gone already."""
+        sub = row.live()
+        if sub is not None and sub.state == SubState.FAILED and self.outbox.subs.get(row.sub_id) is sub:
             try:
                 self.outbox.delete(row.sub_id)
             except Exception:  # noqa: BLE001 - it is being retried from the Outbox itself: leave it
                 log.info("merge %s: row %d's failed send is busy", self.merge_id[:8], row.number)
-        row.sub_id, row.sub = "", None
+        row.sub_id, row.sub, row.end = "", None, None
+
+    # ------------------------------------------------------------------ after a restart
+    def _attach(self) -> tuple[list[tuple[MergeRow, object]], list[MergeRow]]:
+        """Each row with no end known meets its submission in the Outbox, by its local id, or by its
+        Message-ID when the app died before the run wrote its local id down. Returns the rows to follow
+        (with their submissions) and the rows whose submission is gone from the Outbox, its end unknown."""
+        subs = self.outbox.subs.values() if self.outbox is not None else ()
+        by_mid = {s.draft.internet_message_id: s for s in subs if s.draft.internet_message_id}
+        follow, gone = [], []
+        for row in self.rows:
+            if row.end is not None or row.invalid:
+                continue
+            sub = row.live() or (None if row.sub_id else by_mid.get(dm.row_message_id(self.merge_id, row.number)))
+            if sub is not None:
+                row.sub_id, row.sub = sub.local_id, sub
+                follow.append((row, sub))
+            elif row.sub_id:
+                gone.append(row)
+        return follow, gone
 
     async def resume(self) -> None:
-        """After a restart: rows that were being created or sent are settled, never sent again blindly.
-        A row with a live Outbox submission follows it; the others are looked up by Message-ID."""
-        pending = [r for r in self.rows if r.state in (RowState.SAVING, RowState.SENDING)]
-        if not pending or self.running:
+        """After a restart: each row whose send was under way follows its submission, which the Outbox
+        restored and settles itself; only a row whose submission is gone from the Outbox (sent, or dropped
+        from its undo window) without its end known here is looked up (:meth:`_settle_gone`)."""
+        if self.running:
+            return
+        follow, gone = self._attach()
+        if not follow and not gone:
             return
         self.running = True
         try:
-            by_mid = {s.draft.internet_message_id: s for s in self.outbox.subs.values() if s.draft.internet_message_id}
-            follow, look = [], []
-            for row in pending:
-                sub = by_mid.get(dm.row_message_id(self.merge_id, row.number))
-                (follow if sub is not None else look).append((row, sub))
-            if look:
-                try:
-                    found = await settle.look_up(self.outbox.client,
-                                                 [dm.row_message_id(self.merge_id, r.number) for r, _ in look])
-                except Exception as exc:  # noqa: BLE001 - asked again at the next start or Resend
-                    log.info("merge %s: look-up failed (%s)", self.merge_id[:8], type(exc).__name__)
-                    found = None
-                for row, _ in look:
-                    if found is None:
-                        row.state, row.error, row.retry = RowState.FAILED, "Could not check with the server", True
-                        continue
-                    verdict, ref = settle.verdict(found.get(dm.row_message_id(self.merge_id, row.number)))
-                    if verdict == settle.Verdict.SENT:
-                        row.state, row.error = RowState.SENT, ALREADY_SENT
-                    elif verdict == settle.Verdict.DRAFT:
-                        row.ref = ref
-                        row.state, row.error, row.retry = RowState.FAILED, IN_DRAFTS, True
-                    else:  # never created (or its save is still queued: Resend finds it by Message-ID)
-                        row.state, row.error = RowState.READY, ""
-            for row, sub in follow:
-                row.state, row.sub_id, row.sub = RowState.SENDING, sub.local_id, sub
+            if gone:
+                await self._settle_gone(gone)
             self._changed()
             await self.persist()
             await self._follow_all(follow)
@@ -454,6 +420,26 @@ class MergeRun:
             self.running = False
             self._changed()
             await self.persist()
+
+    async def _settle_gone(self, rows: list[MergeRow]) -> None:
+        """Rows whose submission left the Outbox while the run did not hear how it ended: by Message-ID,
+        found in Sent Items is sent; otherwise nothing of it is under way (its draft kept if in Drafts)."""
+        try:
+            found = await settle.look_up(self.outbox.client, [dm.row_message_id(self.merge_id, r.number)
+                                                              for r in rows])
+        except Exception as exc:  # noqa: BLE001 - asked again at the next Resend
+            log.info("merge %s: look-up failed (%s)", self.merge_id[:8], type(exc).__name__)
+            found = None
+        for row in rows:
+            row.sub_id, row.sub = "", None
+            if found is None:
+                row.not_sent = NOT_CHECKED
+                continue
+            verdict, ref = settle.verdict(found.get(dm.row_message_id(self.merge_id, row.number)))
+            if verdict == settle.Verdict.SENT:
+                row.end = FOUND_SENT
+            elif verdict == settle.Verdict.DRAFT:
+                row.ref, row.not_sent = ref, IN_DRAFTS
 
     # ------------------------------------------------------------------ persistence and listeners
     async def persist(self) -> None:
@@ -470,24 +456,9 @@ class MergeRun:
                 log.exception("merge listener failed")
 
 
-TAKEN_BACK = "Taken back (Undo, or from the Outbox): not sent"
-
-
-def row_verdict(sub, *, listed: bool) -> tuple[RowState, str, bool] | None:
-    """What a row handed to the Outbox shows once its submission ended: ``(state, words, retry)``, derived
-    from the submission's state alone (the one table, :mod:`app.core.submission`): a row keeps no lifecycle
-    of its own past SENDING. None: it has not ended (``listed``: still in the Outbox). ``retry``: Resend
-    sends it as it is (not the message's fault; a refusal of the message itself must be fixed first)."""
-    state = sub.state
-    if state == SubState.SENT:
-        return RowState.SENT, SENT, False
-    if state == SubState.FAILED:
-        return RowState.FAILED, sub.reason or describe(sub.code or "ErrorNotSent"), sub.kind not in NEEDS_FIX
-    if state == SubState.CANCELLED:
-        return RowState.FAILED, TAKEN_BACK, True
-    if not listed:  # thrown away in the Outbox (DELETING, its delete on disk): not sent
-        return RowState.FAILED, DELETED, True
-    return None
+def _sendable(view) -> bool:
+    """The next Create and send / Resend takes the row: ready, or not sent for a reason Resend overcomes."""
+    return view[0] == RowState.READY or (view[0] == RowState.FAILED and view[2])
 
 
 def _words(exc: BaseException) -> str:

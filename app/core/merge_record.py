@@ -17,9 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from app.core.merge_rows import ending_record
 from app.storage.merges import ref_to_list
 
-#: (number, line, values, state, error, ref, sub_id, retry, fixed)
+#: (number, line, values, invalid, ref, sub_id, end, not_sent, fixed): what a row stores, never what it
+#: shows (:func:`app.core.merge_rows.row_view` derives that); ``end`` is its submission's, read from the
+#: Outbox's copy while the Outbox lists it
 RowTuple = tuple
 
 
@@ -31,17 +34,18 @@ class Snapshot:
 
 def snapshot(run) -> Snapshot:
     """The run as it is now. On the loop's thread: nothing but the loop changes a row."""
-    head = {"version": 1, "merge_id": run.merge_id, "account": run.account, "created": run.created,
+    head = {"version": 2, "merge_id": run.merge_id, "account": run.account, "created": run.created,
             "header": list(run.header), "recipient_col": run.recipient_col, "template": run.template_record,
             "problems": {str(k): v for k, v in run.problems.items()}}
-    rows = [(r.number, r.line, r.values, r.state, r.error, r.ref, r.sub_id, r.retry, r.fixed) for r in run.rows]
+    rows = [(r.number, r.line, r.values, r.invalid, r.ref, r.sub_id, r.ending(), r.not_sent, r.fixed)
+            for r in run.rows]
     return Snapshot(head, rows)
 
 
 def row_record(row: RowTuple) -> dict:
-    number, line, values, state, error, ref, sub_id, retry, fixed = row
-    return {"n": number, "line": line, "values": list(values), "state": state.value, "error": error,
-            "ref": ref_to_list(ref), "sub": sub_id, "retry": retry, "fixed": fixed}
+    number, line, values, invalid, ref, sub_id, end, not_sent, fixed = row
+    return {"n": number, "line": line, "values": list(values), "invalid": invalid, "ref": ref_to_list(ref),
+            "sub": sub_id, "end": ending_record(end), "not_sent": not_sent, "fixed": fixed}
 
 
 def rows_record(snap: Snapshot) -> Iterator[dict]:

@@ -10,6 +10,7 @@ from app.core import holds
 from app.core.policy import RetryPolicy
 from app.core.rows import SaveJob
 from app.core.submission import SubState, Submission
+from app.domain.models import ErrorKind
 from app.storage.journal import Journal, State
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
             meta = e.meta or {}
             sub = Submission(e.draft, account, SubState(e.state), source=meta.get("source", "compose"),
                              display_to=meta.get("display_to", ""), attempts=e.attempts, reason=e.last_error,
-                             adopt=bool(meta.get("adopt")))
+                             kind=_kind(meta), adopt=bool(meta.get("adopt")))
             was = sub.state
             sub.restarted()
             if sub.state == SubState.HELD:  # send later: held again until its time
@@ -57,3 +58,12 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
             log.info("recovery: save %s was %s, resumes %s", e.local_id[:8], getattr(e.state, "value", e.state),
                      "adopt" if job.adopt else "waiting")
     return subs, saves, report
+
+
+def _kind(meta: dict) -> ErrorKind | None:
+    """The kind of its last failure, as the Outbox journaled it (``meta_of``): a refused send stays one
+    that must be fixed first after a restart (a mail merge's row reads it: :func:`app.core.merge.row_verdict`)."""
+    try:
+        return ErrorKind(meta["kind"]) if meta.get("kind") else None
+    except ValueError:  # a kind this version does not know
+        return None

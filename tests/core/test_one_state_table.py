@@ -6,7 +6,10 @@ Read from the source (AST), so a new module that sets a submission's state by ha
   else, an assignment to ``<x>.state`` of a ``SubState`` value (or of a ``RESTART``/``next_state`` result)
   is a state change the table never saw;
 - an event is applied (``<x>.apply(Event.…)``) only by the Outbox, whose ``transition()`` persists it: a
-  module applying one itself changes the state without the journal hearing of it.
+  module applying one itself changes the state without the journal hearing of it;
+- a mail-merge row's state is never assigned at all: it is derived from the row's submission
+  (:func:`app.core.merge_rows.row_view`). Nothing in app/ sets ``<x>.state`` to a ``RowState`` (or to a
+  verdict of a submission), and the merge's modules set no ``<x>.state`` of any kind.
 """
 
 from __future__ import annotations
@@ -41,6 +44,17 @@ def _state_targets(target: ast.AST, value: ast.AST):
 
 
 def _submission_state_sets(tree: ast.AST):
+    for line, names in _state_sets(tree):
+        if names & TABLE_NAMES:
+            yield line
+
+
+ROW_STATE_NAMES = {"RowState", "row_verdict", "row_view", "verdict"}
+MERGE_MODULES = ("core/merge", "ui/merge/")  # the merge's own modules: no ``.state`` assigned there at all
+
+
+def _state_sets(tree: ast.AST):
+    """(line, the value's names) of each ``<x>.state`` set, by assignment or ``setattr``."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign):
             pairs = [p for t in node.targets for p in _state_targets(t, node.value)]
@@ -52,8 +66,13 @@ def _submission_state_sets(tree: ast.AST):
         else:
             continue
         for target, value in pairs:
-            if _names(value) & TABLE_NAMES:
-                yield target.lineno
+            yield target.lineno, _names(value)
+
+
+def _row_state_sets(name: str, tree: ast.AST):
+    for line, names in _state_sets(tree):
+        if names & ROW_STATE_NAMES or name.startswith(MERGE_MODULES):
+            yield line
 
 
 def _event_applications(tree: ast.AST):
@@ -73,6 +92,13 @@ def test_only_the_outbox_applies_events_and_it_persists_them():
     found = [f"app/{name}:{line}" for name, tree in _modules() if name not in (TABLE, TRANSITION)
              for line in _event_applications(tree)]
     assert found == [], f"an event applied without Outbox.transition() (not journaled): {found}"
+
+
+def test_no_module_assigns_a_merge_rows_state():
+    """A row's state is what its submission says (issue 47, item 2): assigned nowhere, so never a second
+    lifecycle beside the one table."""
+    found = [f"app/{name}:{line}" for name, tree in _modules() for line in _row_state_sets(name, tree)]
+    assert found == [], f"a merge row's state assigned instead of derived from its submission: {found}"
 
 
 def test_a_send_is_held_only_as_it_is_made():
@@ -97,6 +123,13 @@ def test_the_checks_see_what_they_look_for():
     tree = ast.parse(src)
     assert sorted(_submission_state_sets(tree)) == [1, 2, 3]
     assert list(_event_applications(tree)) == [4]
+    rows = ast.parse("row.state = RowState.SENT\n"
+                     "row.state, row.error, row.retry = verdict\n"
+                     "setattr(row, 'state', RowState(x))\n"
+                     "row.shown = RowState.SENT\n"
+                     "job.state = 'x'\n")
+    assert sorted(_row_state_sets("core/other.py", rows)) == [1, 2, 3]
+    assert sorted(_row_state_sets("core/merge_rows.py", rows)) == [1, 2, 3, 5]
 
 
 def test_the_journal_holds_the_same_states_as_before_deleting_is_never_written():

@@ -277,3 +277,35 @@ def test_saved_twice_while_offline_then_sent_makes_one_message_with_the_last_tex
     run_coro(main())
     assert box.drafts == {} and [m.body for m in box.sent] == ["third version"]
     assert journal.count() == 0
+
+
+def test_a_refused_send_keeps_why_it_was_refused_across_a_restart(tmp_path):
+    """The kind of a send's last failure is journaled (``meta_of``) and read back at the next start: a send
+    the server refused for its content is still one to fix first (a mail merge's row derives from it that
+    Resend must not send it as it is), and one that could not reach the server still one to retry."""
+    from app.core.merge import row_verdict
+    from app.mail.errors import ItemFailed
+
+    box, path = Mailbox(), tmp_path / "j.sqlite3"
+    box.script["send"] = [ItemFailed("ErrorInvalidRecipients", "no", kind=ErrorKind.INVALID_INPUT)]
+
+    async def refused():
+        ob = Outbox(box, Journal(path), account="a", policy=FAST)
+        sub = await ob.submit(draft_to_bob("refused"))
+        await ob.wait(sub.local_id, timeout=10)
+        await ob.stop()
+        ob.close()
+        return sub
+
+    async def restarted():
+        ob = Outbox(box, Journal(path), account="a", policy=FAST)
+        ob.restore()
+        await ob.stop()
+        ob.close()
+        return list(ob.subs.values())
+
+    sub = run_coro(refused())
+    assert sub.state == SubState.FAILED and sub.kind == ErrorKind.INVALID_INPUT
+    [again] = run_coro(restarted())
+    assert again.state == SubState.FAILED and again.kind == ErrorKind.INVALID_INPUT
+    assert row_verdict(again, listed=True)[2] is False, "a restart made a refused message resendable as it is"

@@ -111,25 +111,27 @@ def test_200_rows_five_bad_one_senditem_then_resend_only_the_fixed(small_sandbox
 
 
 def test_a_run_that_stopped_half_way_creates_and_sends_nothing_twice(sandbox, services, tmp_path):
-    """The app died after 10 of 30 drafts were created (and before the send): the restarted run finds them by
-    Message-ID, creates only the 20 others, and sends each row once."""
+    """The app died after 10 of 30 drafts were created (and before the send): no submission of any row
+    existed, so nothing of them can have gone out: the restarted run shows them ready (issue 47: a row being
+    created keeps no state of its own), resuming asks the server nothing, and Resend's one look-up finds the
+    10 drafts by Message-ID, creates only the 20 others, and sends each row once."""
     sb = sandbox
     box = Box(services.make(), tmp_path / "journal.sqlite3")
     try:
         run = bob_run(box, tmp_path, 30)
-        for row in run.rows[:10]:  # what the dead process did: created, journaled as SAVING
+        box.run(run.persist())  # what the dead process did: wrote the run down, then created 10 drafts
+        for row in run.rows[:10]:
             box.save(run.message(row).draft)
-            row.state = RowState.SAVING
-        box.run(run.persist())
     finally:
         box.close()
     assert len(sb.mailbox(ALICE).items(Folder.DRAFTS.value)) == 10
     box = Box(services.make(), tmp_path / "journal.sqlite3")
     try:
         run = MergeRun.load(box.ob, MergeStore(tmp_path / "merges"), run.merge_id)
+        before = len(sb.request_log)
         box.run(run.resume())
-        assert all(r.state == RowState.FAILED and r.retry for r in run.rows[:10])
-        assert run.outcome(run.row(1)).startswith("Not sent: it is in Drafts")
+        assert sb.request_log[before:] == [], "no submission to settle: resume asks the server nothing"
+        assert all(r.state == RowState.READY for r in run.rows) and len(run.to_send()) == 30
         before = len(sb.request_log)
         box.run(run.send(), timeout=120)
         log = sb.request_log[before:]
@@ -292,19 +294,19 @@ def test_the_record_is_of_the_instant_it_is_asked_for_and_made_off_the_loops_thr
         async def persist_then_change():
             task = asyncio.ensure_future(run.persist())
             await asyncio.sleep(0)  # persist() has taken its snapshot and handed it to the worker
-            run.row(1).state = RowState.FAILED
-            run.row(1).error = "changed after the call"
+            run.row(1).not_sent = "changed after the call"
             run.edit(4, 2, "fixed@example.com")  # the invalid row's e-mail cell
             gate.set()
             await task
 
         box.run(persist_then_change())
         rows = {r["n"]: r for r in json.loads(store._path(run.merge_id).read_text(encoding="utf-8"))["rows"]}
-        assert rows[1]["state"] == "sent" and rows[1]["error"] == "Sent"
-        assert rows[4]["state"] == "invalid" and rows[4]["values"][2] == "x@@y" and not rows[4]["fixed"]
+        assert rows[1]["end"][0] == "sent" and rows[1]["not_sent"] == ""
+        assert rows[4]["invalid"] and rows[4]["values"][2] == "x@@y" and not rows[4]["fixed"]
         box.run(run.persist())
         rows = {r["n"]: r for r in json.loads(store._path(run.merge_id).read_text(encoding="utf-8"))["rows"]}
-        assert rows[1]["state"] == "failed" and rows[4]["values"][2] == "fixed@example.com" and rows[4]["fixed"]
+        assert rows[1]["not_sent"] == "changed after the call"
+        assert not rows[4]["invalid"] and rows[4]["values"][2] == "fixed@example.com" and rows[4]["fixed"]
         assert run.to_dict()["rows"][3] == rows[4], "to_dict() is the record as persist writes it"
     finally:
         box.close()

@@ -41,10 +41,18 @@ def _merge_model(tmp_path, cls=MergeModel) -> MergeModel:
     table = dm.parse_table(("email,name\n" + "".join(f"p{n}@example.com,P{n}\n" for n in range(40))).encode())
     run = MergeRun.create(None, MergeStore(tmp_path / "merges"), Draft(subject="Hi {name}", body="x"), table,
                           dm.recipient_column(table.header))
+    from app.core.merge_rows import Ending
+    from app.core.submission import SubState
+    from app.domain.models import ErrorKind
+
     states = [RowState.READY, RowState.INVALID, RowState.FAILED, RowState.SENT]  # (sending: needs an Outbox)
-    for row, state in zip(run.rows, states * 10):
-        row.state = state
-        row.error = "the server refused it (ErrorInvalidRecipients)" if state == RowState.FAILED else ""
+    refused = Ending(SubState.FAILED, "the server refused it (ErrorInvalidRecipients)", ErrorKind.INVALID_INPUT)
+    for row, state in zip(run.rows, states * 10):  # what each row holds to show that state (derived, never set)
+        if state == RowState.INVALID:
+            row.invalid = "not a valid e-mail address"
+        elif state != RowState.READY:
+            row.sub_id, row.end = "s", refused if state == RowState.FAILED else Ending(SubState.SENT)
+    assert [row.state for row in run.rows] == states * 10
     model = cls()
     model.set_run(run)
     return model

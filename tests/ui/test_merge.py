@@ -272,8 +272,7 @@ def test_the_results_repaint_only_the_outcomes_on_screen(qtbot, window, tmp_path
     assert one_turn() == (0, shown, out, out), "the outcomes on screen, and only those"
     view.scrollToBottom()
     qtbot.waitUntil(lambda: view.rowAt(0) > 400, timeout=5000)
-    run.rows[-1].error = "changed while off screen"
-    run.rows[-1].state = RowState.FAILED
+    run.rows[-1].not_sent = "changed while off screen"  # what the row holds; it shows FAILED with why
     first, last, *_ = one_turn()
     assert first == view.rowAt(0) and last == 499
     assert m.data(m.index(499, out)) == "changed while off screen"
@@ -356,9 +355,12 @@ def test_each_cells_flags_are_qts_own_and_editable_only_where_a_fix_can_go(qtbot
                            "d@example.com,D\ne@example.com,E\n".encode("utf-8"))
     run = MergeRun.create(None, MergeStore(tmp_path / "merges"), Draft(subject="Hi {name}", body="x"), table,
                           dm.recipient_column(table.header))
+    from app.core.merge_rows import FOUND_SENT
+
     states = [RowState.READY, RowState.INVALID, RowState.FAILED, RowState.SENT, RowState.SENDING]
-    for row, state in zip(run.rows, states):
-        row.state = state
+    # what each row holds for it to show that state (a row's state is derived, never set)
+    run.rows[1].invalid, run.rows[2].not_sent, run.rows[3].end, run.rows[4].sub_id = "bad", "why", FOUND_SENT, "x"
+    assert [row.state for row in run.rows] == states
     m = MergeModel()
     assert m.flags(m.index(0, 0)) == QAbstractTableModel.flags(m, m.index(0, 0)), "no run: Qt's own"
     m.set_run(run)
