@@ -8,6 +8,7 @@ ends: when the window's process closes the pipe, or dies.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -62,8 +63,9 @@ class Host:
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    out, sys.stdout = sys.stdout.buffer, sys.stderr  # nothing printed may end up inside a frame
-    Host(out).serve(sys.stdin.buffer)
+    out = sys.stdout.buffer
+    with contextlib.redirect_stdout(sys.stderr):  # nothing printed may end up inside a frame
+        Host(out).serve(sys.stdin.buffer)
 
 
 if __name__ == "__main__":
