@@ -108,12 +108,13 @@ class _Child:
 
     def close(self) -> None:
         """End the engine without waiting for it: it finishes the calls it has begun (their answers still
-        arrive), then leaves as its input has ended; one that has not left after :data:`CLOSE_SECONDS` is
+        arrive), then leaves; one that has not left after :data:`CLOSE_SECONDS` is
         stopped."""
         try:
             with self._write_lock:
+                wire.write_frame(self.proc.stdin, (0, wire.CLOSE, (), {}))
                 self.proc.stdin.close()
-        except OSError:
+        except (OSError, ValueError):
             pass
         threading.Thread(target=self._reap, name="mail-engine-reaper", daemon=True).start()
 

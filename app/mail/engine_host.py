@@ -2,14 +2,18 @@
 
 Reads frames ``(number, method, args, kwargs)`` from its input and writes ``(number, ok, value)`` to its
 output, each call in a thread of its own pool (a backend is safe to call from several threads), so a slow
-send does not hold up a list. The first call, ``__init__``, builds the backend. It ends when its input
-ends: when the window's process closes the pipe, or dies.
+send does not hold up a list. The first call, ``__init__``, builds the backend. Closed by the window
+(a close frame), it finishes the calls it has begun and leaves; when its input ends without one, the
+window's process died (kill -9, a crash), and it leaves at once, with the window, as a backend in the
+window's threads would have.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import signal
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -33,10 +37,14 @@ class Host:
     def serve(self, stream) -> None:
         while (frame := wire.read_frame(stream)) is not None:
             number, method, args, kwargs = frame
+            if method == wire.CLOSE:
+                break
             if method == "__init__":
                 self._answer(number, self._build, args, kwargs)  # before any other call is read
             else:
                 self._pool.submit(self._answer, number, self._invoke, (method, args, kwargs), {})
+        else:  # the input ended without a close: the window's process died; so does its engine, at once
+            os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))  # Windows: TerminateProcess
         self._pool.shutdown(wait=True)
         if self._service is not None:
             self._service.close()

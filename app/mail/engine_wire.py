@@ -15,6 +15,8 @@ import struct
 from app.domain.errors import MailError
 
 _LENGTH = struct.Struct(">Q")
+#: The method name of the frame that closes an engine in order (it finishes what it has begun, then leaves).
+CLOSE = "__close__"
 #: The modules whose errors come back as themselves; any other error comes back as :class:`EngineFault`.
 ERROR_MODULES = ("app.mail.errors", "app.domain.errors")
 

@@ -141,37 +141,52 @@ def test_a_dead_engine_fails_a_read_as_unreachable(engine, sandbox):
     assert len(failed) == 1 and isinstance(failed[0], ConnectionFailed), failed
 
 
-def test_the_engine_leaves_when_its_window_dies(sandbox, tmp_path):
-    """kill -9 of the window's process: the engine sees its input end and leaves (no orphan)."""
+def test_the_engine_dies_with_its_window(sandbox, tmp_path):
+    """kill -9 of the window's process while a request is in flight: its engine leaves at once, as a backend
+    in the window's threads would have died with it (no orphan finishing work nobody waits for)."""
     info = account_info(sandbox, ALICE)
     script = (
-        "import sys, time\n"
+        "import sys\n"
         "from app.domain.account import AccountConfig\n"
+        "from app.domain.models import Folder\n"
         "from app.mail.engine import RemoteService\n"
         f"svc = RemoteService(AccountConfig(email={ALICE!r}, ews_url={sandbox.ews_url!r}, "
         f"username={info['username']!r}), sys.stdin.readline().strip())\n"
         "svc.connect()\n"
         "print(svc.pid, flush=True)\n"
-        "time.sleep(600)\n")
+        "svc.list_messages(Folder.DRAFTS, 0, 10)\n")
+    sandbox.faults.inject("FindItem", "delay", count=1, seconds=120)
     window = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
     try:
         window.stdin.write(info["password"] + "\n")
         window.stdin.flush()
         engine_pid = int(window.stdout.readline())
-        assert not _gone(engine_pid, 0.1)
+        deadline = time.monotonic() + 30
+        while ("FindItem", "delay") not in sandbox.faults.fired and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ("FindItem", "delay") in sandbox.faults.fired  # the engine waits on the server
         window.kill()
         window.wait(30)
-        assert _gone(engine_pid, 30), "the engine outlived its window"
+        assert _gone(engine_pid, 20), "the engine outlived its window"
     finally:
         window.kill()
 
 
-def test_closing_ends_the_engine(engine):
+def test_closing_lets_the_engine_finish_what_it_began(engine, sandbox):
     svc = engine.make()
-    svc.connect()
+    saved = svc.save_draft(Draft(to=[Recipient(BOB)], subject="closing", body="x"))
     pid = svc.pid
+    sandbox.faults.inject("SendItem", "delay", count=1, seconds=1.0)
+    done: list = []
+    sending = threading.Thread(target=lambda: done.append(svc.send_drafts([saved.ref])))
+    sending.start()
+    deadline = time.monotonic() + 30
+    while ("SendItem", "delay") not in sandbox.faults.fired and time.monotonic() < deadline:
+        time.sleep(0.02)
     svc.close()
+    sending.join(30)
+    assert done and done[0][0].status.value == "sent"  # its answer still arrived
     assert _gone(pid, 30)
 
 
