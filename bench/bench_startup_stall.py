@@ -406,6 +406,7 @@ def main() -> None:
     out["seed_s"] = stalls["seed_s"]
     for mode, d in out["modes"].items():
         rows = (startup_rows(d["startup"]) if d["startup"] else []) + stall_rows(d)
+        d["table"] = [list(r) for r in rows]  # as printed: bench/perf_doc.py renders it
         w = max(len(r[0]) for r in rows)
         begun = describe(d["startup"]["machine"]) if d["startup"] else "not measured"
         print(f"\n## {mode} (start-up: {begun}; stalls: {describe(d['machine'])})")

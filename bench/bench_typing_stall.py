@@ -419,7 +419,7 @@ def main() -> None:
     where = ", ".join(f"{name}: {n}" for name, n in Counter(res["journal_threads"]).most_common())
     print(f"\njournal writes by thread: {where}")
     if not args.no_save:
-        print(f"saved {save('typing_stall', out)}")
+        print(f"saved {save(f'typing_stall-{args.body_mb:g}mb-{args.engine}', out)}")
     sys.stdout.flush()
     os._exit(0)
 
