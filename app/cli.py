@@ -9,7 +9,7 @@ import os
 import sys
 from types import SimpleNamespace
 
-from app import APP_NAME, QT_HTML_FLAG, __version__
+from app import APP_NAME, MAIL_ENGINE_FLAG, MAIL_ENGINE_VARIABLE, QT_HTML_FLAG, __version__
 
 
 def build_parser():
@@ -75,7 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.compose.body.html_helper import serve
 
         return serve(argv[1:])
+    if argv[:1] == [MAIL_ENGINE_FLAG]:  # the app's mail engine (app/mail/engine_host.py)
+        from app.mail.engine_host import main as engine
+
+        return engine()
     args = parse(argv)
+    os.environ.setdefault(MAIL_ENGINE_VARIABLE, "process")  # the app's EWS backends run apart (app/mail/engine.py)
     if args.self_test:
         from app.selftest import run as self_test
 

@@ -299,12 +299,14 @@ def table(res: dict, base: dict) -> list[tuple[str, str, str, str]]:
 
 
 def main() -> None:
-    from bench.hog import describe, each_mode, machine, mode_args, save
+    from bench.hog import describe, each_mode, engine_option, machine, mode_args, save, use_engine
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--drafts", type=int, default=10_000)
     mode_args(ap, "list_10k")
+    engine_option(ap)
     args = ap.parse_args()
+    use_engine(args)
     if args.one:
         print("RESULT " + json.dumps(_measure_one(args.drafts)), flush=True)
         os._exit(0)

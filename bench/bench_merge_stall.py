@@ -116,12 +116,14 @@ def _cells(d: dict) -> str:
 
 
 def main() -> None:
-    from bench.hog import describe, each_mode, machine, mode_args, save
+    from bench.hog import describe, each_mode, engine_option, machine, mode_args, save, use_engine
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=5000)
     mode_args(ap, "merge_stall")
+    engine_option(ap)
     args = ap.parse_args()
+    use_engine(args)
     if args.one:
         print("RESULT " + json.dumps(_measure_one(args.rows)), flush=True)
         os._exit(0)

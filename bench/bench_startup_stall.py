@@ -58,7 +58,7 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 from bench.firstpaint import compile_app, first_paint  # noqa: E402
 from bench.bench_list_10k import scroll_to_end  # noqa: E402
-from bench.hog import cpu_hog, describe, machine, save  # noqa: E402
+from bench.hog import cpu_hog, describe, engine_option, machine, save, use_engine  # noqa: E402
 
 BARE = r"""
 import sys, time
@@ -383,7 +383,9 @@ def main() -> None:
                     help="CPU hogs (python busy loops, nice 0) beside the second measurement (default 2)")
     ap.add_argument("--quiet-only", action="store_true", help="measure the quiet machine only")
     ap.add_argument("--no-save", action="store_true", help="do not write bench/out/startup_stall.json")
+    engine_option(ap)
     args = ap.parse_args()
+    use_engine(args)
     modes = {"quiet": 0} if args.quiet_only or args.hog <= 0 else {"quiet": 0, f"hog x{args.hog}": args.hog}
     if args.runs <= 0:  # --runs 0: the stalls only (a quick look while working on them)
         startup = {mode: None for mode in modes}
@@ -404,6 +406,7 @@ def main() -> None:
     out["seed_s"] = stalls["seed_s"]
     for mode, d in out["modes"].items():
         rows = (startup_rows(d["startup"]) if d["startup"] else []) + stall_rows(d)
+        d["table"] = [list(r) for r in rows]  # as printed: bench/perf_doc.py renders it
         w = max(len(r[0]) for r in rows)
         begun = describe(d["startup"]["machine"]) if d["startup"] else "not measured"
         print(f"\n## {mode} (start-up: {begun}; stalls: {describe(d['machine'])})")

@@ -55,7 +55,7 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 from bench.bench_startup_stall import Heartbeat, _until, start_server  # noqa: E402
 from bench.bodies import outlook_html  # noqa: E402
-from bench.hog import cpu_hog, describe, machine, save  # noqa: E402
+from bench.hog import cpu_hog, describe, engine_option, machine, save, use_engine  # noqa: E402
 
 #: the Outlook draft opened: its HTML, in MB (Qt's HTML of it is ~1.8 times as long)
 OUTLOOK_MB = 4.0
@@ -393,7 +393,9 @@ def main() -> None:
     ap.add_argument("--outlook-mb", type=float, default=OUTLOOK_MB, help="size of the Outlook draft's HTML (MB)")
     ap.add_argument("--quiet-only", action="store_true")
     ap.add_argument("--no-save", action="store_true", help="do not write bench/out/typing_stall.json")
+    engine_option(ap)
     args = ap.parse_args()
+    use_engine(args)
     OUTLOOK_MB = args.outlook_mb
     modes = {"quiet": 0} if args.quiet_only or args.hog <= 0 else {"quiet": 0, f"hog x{args.hog}": args.hog}
     import qasync
@@ -417,7 +419,7 @@ def main() -> None:
     where = ", ".join(f"{name}: {n}" for name, n in Counter(res["journal_threads"]).most_common())
     print(f"\njournal writes by thread: {where}")
     if not args.no_save:
-        print(f"saved {save('typing_stall', out)}")
+        print(f"saved {save(f'typing_stall-{args.body_mb:g}mb-{args.engine}', out)}")
     sys.stdout.flush()
     os._exit(0)
 

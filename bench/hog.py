@@ -78,3 +78,17 @@ def mode_args(ap, saved_as: str) -> None:
     ap.add_argument("--quiet-only", action="store_true")
     ap.add_argument("--no-save", action="store_true", help=f"do not write bench/out/{saved_as}.json")
     ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+
+
+def engine_option(ap) -> None:
+    """``--engine``: where the EWS backend runs, as the app runs it (``process``, app/mail/engine.py) or in
+    the window's worker threads (``thread``), for the comparison."""
+    ap.add_argument("--engine", choices=("process", "thread"), default="process",
+                    help="the EWS backend in its own process (the app's way) or in the window's threads")
+
+
+def use_engine(args) -> None:
+    """Build every EWS backend of this run (and of the app processes it starts) where ``--engine`` says."""
+    from app import MAIL_ENGINE_VARIABLE
+
+    os.environ[MAIL_ENGINE_VARIABLE] = args.engine

@@ -89,19 +89,62 @@ def requests_section(d: dict) -> str:
     return "\n".join(lines)
 
 
-#: bench/results/<name>.json -> its section, in this order on the page
-RENDERERS = {"requests": requests_section, "palette": palette_section}
+def _engine(d: dict) -> str:
+    return {"process": "the EWS backend in its own process (the app's way)",
+            "thread": "the EWS backend in the window's threads"}.get(d["args"].get("engine", "thread"), "")
+
+
+def typing_section(d: dict) -> str:
+    a = d["args"]
+    lines = [
+        f"## Typing, saving and opening beside a {a['body_mb']:g} MB body ({d['args'].get('engine', 'thread')} engine)",
+        "",
+        f"`bench/bench_typing_stall.py --body-mb {a['body_mb']:g} --rich-mb {a['rich_mb']:g} --outlook-mb "
+        f"{a['outlook_mb']:g}`: the real window against the sandbox in its own process, {_engine(d)}; "
+        f"{a['rate']} keys a second asked. The longest gap between a fast timer's ticks is the longest stall of the UI; "
+        "\"our CPU\" is this process's CPU within any one gap; the bare widget's rows are the **baselines**.",
+    ]
+    for mode, m in d["modes"].items():
+        lines += ["", f"{mode} ({machine(m['machine'])}):", "",
+                  "| measure | longest stall (ms) | p99 (ms) | UI thread blocked, any gap (ms) | our CPU, any gap (ms) | notes |",
+                  "|---|---:|---:|---:|---:|---|"]
+        lines += [f"| {r['measure']} | {r['worst_ms']:.1f} | {r['p99_ms']:.1f} | {r['blocked_max_gap_ms']:.1f} "
+                  f"| {r['cpu_max_gap_ms']:.1f} | {r['note']} |" for r in m["rows"]]
+    return "\n".join(lines)
+
+
+def startup_section(d: dict) -> str:
+    lines = [
+        f"## Start-up, {d['args'].get('drafts', '')} drafts listed, a batch sent",
+        "",
+        f"`bench/bench_startup_stall.py`: {_engine(d)}. First paint against a bare `QMainWindow` (the "
+        "**baseline**, same run); all views built against the floor row (a bare qasync window); the longest "
+        "stall of the UI while sending and listing.",
+    ]
+    for mode, m in d["modes"].items():
+        lines += ["", f"{mode} ({machine(m['machine'])}):", "", "| measure | ms | note |", "|---|---:|---|"]
+        lines += [f"| {name} | {ms:.1f} | {note} |" for name, ms, note in m["table"]]
+    return "\n".join(lines)
+
+
+#: bench/results/<name>.json -> its section, in this order on the page (a name's part before its first "-")
+RENDERERS = {"startup_stall": startup_section, "typing_stall": typing_section, "requests": requests_section,
+             "palette": palette_section}
+
+
+def _kind(name: str) -> str:
+    return name.split("-")[0]
 
 
 def render(results: Path = RESULTS) -> str:
     """The whole of docs/performance.md from ``results``/*.json."""
     found = sorted(p.stem for p in results.glob("*.json"))
-    unknown = [n for n in found if n not in RENDERERS]
+    unknown = [n for n in found if _kind(n) not in RENDERERS]
     if unknown:
         raise SystemExit(f"bench/results/ has outputs with no renderer in bench/perf_doc.py: {unknown}")
     parts = [HEAD.rstrip("\n")]
-    for name, section in RENDERERS.items():
-        if name in found:
+    for kind, section in RENDERERS.items():
+        for name in (n for n in found if _kind(n) == kind):
             parts.append(section(json.loads((results / f"{name}.json").read_text(encoding="utf-8"))))
     return "\n\n".join(parts) + "\n"
 
@@ -111,7 +154,7 @@ def collect(names: list[str] | None = None) -> list[Path]:
     RESULTS.mkdir(exist_ok=True)
     copied = []
     for src in sorted(OUT.glob("*.json")):
-        if (names is None and src.stem in RENDERERS) or (names is not None and src.stem in names):
+        if (names is None and _kind(src.stem) in RENDERERS) or (names is not None and src.stem in names):
             dst = RESULTS / src.name
             dst.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
             copied.append(dst)

@@ -9,8 +9,10 @@ account's MSAL sign-in; its "password" is no password). Nothing above this layer
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Callable
 
+from app import MAIL_ENGINE_VARIABLE
 from app.domain.account import AccountConfig, Backend
 from app.mail.errors import ServerFault
 from app.mail.service import MailService
@@ -31,7 +33,25 @@ def backend_module(backend: Backend):
     return importlib.import_module(module_name)
 
 
+def engine_mode() -> str:
+    """Where an EWS backend runs (``DISPATCH_MAIL_ENGINE``): ``process``, apart from the window
+    (app.mail.engine; the app's default, set by app/cli.py), or ``thread``, in the mail client's worker
+    threads (unset: code that builds backends itself, the tests and benches)."""
+    return "process" if os.environ.get(MAIL_ENGINE_VARIABLE, "").strip().lower() == "process" else "thread"
+
+
 def create_service(account: AccountConfig, password: str, **options) -> MailService:
+    """The account's backend: in its own process where the engine runs apart (EWS only: Graph's sign-in
+    hands a token provider, a function of the window's process, which cannot cross to another)."""
+    if account.backend == Backend.EWS and engine_mode() == "process":
+        from app.mail.engine import RemoteService
+
+        return RemoteService(account, password, **options)
+    return create_local_service(account, password, **options)
+
+
+def create_local_service(account: AccountConfig, password: str, **options) -> MailService:
+    """The account's backend in this process (the engine's process builds its backend with this)."""
     module_name = BACKEND_MODULES.get(account.backend)
     if module_name is None:
         raise ServerFault(

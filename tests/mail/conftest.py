@@ -1,10 +1,10 @@
 """Fixtures for the backend tests: real exchangelib (EWS) or real httpx (Microsoft Graph) over HTTP against
 the in-process sandbox.
 
-The backend-contract tests run once per backend: ``@both`` parametrises the ``backend`` fixture over
-("ews", "graph"); ``sandbox``, ``services`` and ``svc`` follow it (a Graph run gets a sandbox that also
+The backend-contract tests run once per backend: ``@every_backend`` parametrises the ``backend`` fixture over
+("ews", "ews-engine": EWS in the mail engine's process, "graph"); ``sandbox``, ``services`` and ``svc`` follow it (a Graph run gets a sandbox that also
 serves Graph, ``sandbox_factory(graph=True)``, and GraphMailService with tokens from the sandbox's
-authority). A test without ``@both`` is EWS-only and says why. ``op`` / ``logged`` name an operation for
+authority). A test without ``@every_backend`` is EWS-only and says why. ``op`` / ``logged`` name an operation for
 fault injection / the request log of the backend at hand; ``settle`` waits for Graph's asynchronous
 delivery (a no-op over EWS, whose SendItem delivers before it answers)."""
 
@@ -19,8 +19,10 @@ from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipie
 
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
-BACKENDS = ("ews", "graph")
-both = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+#: EWS in this process (exchangelib in worker threads), EWS in the mail engine's process (app/mail/engine.py:
+#: the app's own way, its calls and answers through a pipe), and Microsoft Graph
+BACKENDS = ("ews", "ews-engine", "graph")
+every_backend = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
 #: the seconds a Graph test service asks the core to wait before settling a lost send (the sandbox
 #: delivers 0.3 s after the 202)
 GRAPH_SETTLE = 1.0
@@ -30,14 +32,19 @@ GRAPH_OPS = {"CreateItem": "CreateMessage", "UpdateItem": "UpdateMessage", "Send
              "DeleteAttachment": "DeleteAttachment", "GetFolder": "GetFolder", "GetItem": "GetMessage"}
 
 
+def protocol(backend: str) -> str:
+    """What the backend speaks on the wire: "ews" (in this process or the engine's) or "graph"."""
+    return "graph" if backend == "graph" else "ews"
+
+
 def op(backend: str, ews_op: str) -> str:
     """The operation name to inject a fault on."""
-    return ews_op if backend == "ews" else GRAPH_OPS[ews_op]
+    return ews_op if backend != "graph" else GRAPH_OPS[ews_op]
 
 
 def logged(backend: str, ews_op: str) -> str:
     """The operation's name in ``sandbox.request_log``."""
-    return ews_op if backend == "ews" else "graph:" + GRAPH_OPS[ews_op]
+    return ews_op if backend != "graph" else "graph:" + GRAPH_OPS[ews_op]
 
 
 def settle(sb) -> None:
@@ -97,7 +104,19 @@ class Services:
             info = account_info(self.sb, email)
             bad = password is not None and password != info["password"]
             return self.graph(email, timeout=timeout, tokens=Tokens(self.sb, info["email"], bad=bad))
+        if self.backend == "ews-engine":
+            return self.engine(email, password, timeout=timeout, **kw)
         return self.ews(email, password, timeout=timeout, **kw)
+
+    def engine(self, email=ALICE, password=None, *, timeout=15.0, **kw):
+        """EWS in the mail engine's own process, as the app runs it."""
+        from app.mail.engine import RemoteService
+
+        info = account_info(self.sb, email)
+        svc = RemoteService(self.config(email, **kw), info["password"] if password is None else password,
+                            timeout=timeout)
+        self.made.append(svc)
+        return svc
 
     def ews(self, email=ALICE, password=None, *, timeout=15.0, **kw):
         from app.mail.ews import EwsMailService

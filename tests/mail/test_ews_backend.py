@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.domain.models import Attachment, BodyFormat, Folder, Importance, OutcomeStatus, Recipient
-from tests.mail.conftest import ALICE, BOB, both, full_draft, ops, settle, simple_draft
+from tests.mail.conftest import ALICE, BOB, every_backend, full_draft, ops, protocol, settle, simple_draft
 
 
 def _mailbox_item(sb, email, folder, mid):
@@ -30,7 +30,7 @@ def test_connect_reports_build_and_cached_build_skips_version_probe(services, sa
     assert info2.build == info.build
 
 
-@both
+@every_backend
 def test_save_every_field_with_two_attachments_in_one_request_then_read_back(svc, sandbox, backend):
     svc.connect()
     draft = full_draft()
@@ -38,7 +38,7 @@ def test_save_every_field_with_two_attachments_in_one_request_then_read_back(svc
     saved = svc.save_draft(draft)
     # first save = ONE create with the attachments inline (Graph: + one listing for their ids)
     assert ops(sandbox, n) == {"ews": ["CreateItem"],
-                               "graph": ["graph:CreateMessage", "graph:ListAttachments"]}[backend]
+                               "graph": ["graph:CreateMessage", "graph:ListAttachments"]}[protocol(backend)]
     assert saved.ref and saved.ref.id and saved.ref.change_key
     assert all(a.attachment_id for a in saved.attachments)
 
@@ -55,7 +55,7 @@ def test_save_every_field_with_two_attachments_in_one_request_then_read_back(svc
     assert {a.attachment_id for a in back.attachments} == {a.attachment_id for a in saved.attachments}
 
 
-@both
+@every_backend
 def test_text_body_and_defaults_round_trip(svc):
     saved = svc.save_draft(simple_draft("plain", body_format=BodyFormat.TEXT))
     back = svc.get_message(saved.ref)
@@ -64,7 +64,7 @@ def test_text_body_and_defaults_round_trip(svc):
     assert back.internet_message_id, "the backend gives every draft a Message-ID"
 
 
-@both
+@every_backend
 def test_changed_recipients_and_receipts_really_reach_the_server_on_resave(svc, sandbox, backend):
     """The trap: exchangelib's plain save() after the first save leaves To/Cc/Bcc and receipts out."""
     saved = svc.save_draft(full_draft())
@@ -81,7 +81,7 @@ def test_changed_recipients_and_receipts_really_reach_the_server_on_resave(svc, 
     )
     n = len(sandbox.request_log)
     resaved = svc.save_draft(edited)
-    assert ops(sandbox, n) == {"ews": ["UpdateItem"], "graph": ["graph:UpdateMessage"]}[backend]
+    assert ops(sandbox, n) == {"ews": ["UpdateItem"], "graph": ["graph:UpdateMessage"]}[protocol(backend)]
     assert resaved.ref.id == saved.ref.id and resaved.ref.change_key != saved.ref.change_key
 
     back = svc.get_message(resaved.ref)
@@ -93,7 +93,7 @@ def test_changed_recipients_and_receipts_really_reach_the_server_on_resave(svc, 
     assert "frank@example.com" in str(raw.get("to")) and "carol@example.com" not in str(raw.get("to"))
 
 
-@both
+@every_backend
 def test_attachments_removed_and_added_on_resave(svc, sandbox, backend):
     saved = svc.save_draft(full_draft())
     keep = saved.attachments[1]
@@ -103,7 +103,7 @@ def test_attachments_removed_and_added_on_resave(svc, sandbox, backend):
     assert ops(sandbox, n) == {  # Graph: + the message's change key after its attachments changed
         "ews": ["UpdateItem", "DeleteAttachment", "CreateAttachment"],
         "graph": ["graph:UpdateMessage", "graph:DeleteAttachment", "graph:CreateAttachment", "graph:GetMessage"],
-    }[backend]
+    }[protocol(backend)]
     back = svc.get_message(resaved.ref)
     assert [(a.name, a.content) for a in back.attachments] == [(keep.name, keep.content), ("new.bin", b"\x00\x01\x02" * 100)]
 
@@ -113,7 +113,7 @@ def test_attachments_removed_and_added_on_resave(svc, sandbox, backend):
     assert back.attachments == [] and back.subject == "no attachments"
 
 
-@both
+@every_backend
 def test_resave_of_a_draft_this_process_did_not_save_reconciles_attachments(services, sandbox):
     """E.g. after a restart: the service learns the server's attachments with one request."""
     saved = services.make().save_draft(full_draft())
@@ -122,7 +122,7 @@ def test_resave_of_a_draft_this_process_did_not_save_reconciles_attachments(serv
     assert [a.name for a in other.get_message(resaved.ref).attachments] == ["report.pdf"]
 
 
-@both
+@every_backend
 def test_list_drafts_newest_first_with_paging_in_one_request(services, sandbox, backend):
     writer = services.make()
     info = writer.connect()
@@ -132,7 +132,7 @@ def test_list_drafts_newest_first_with_paging_in_one_request(services, sandbox, 
     n = len(sandbox.request_log)
     page = reader.list_messages(Folder.DRAFTS, 0, 3)
     # first Drafts page: ONE request (the folder addressed by its distinguished / well-known name)
-    assert ops(sandbox, n) == {"ews": ["FindItem"], "graph": ["graph:ListMessages"]}[backend]
+    assert ops(sandbox, n) == {"ews": ["FindItem"], "graph": ["graph:ListMessages"]}[protocol(backend)]
     assert [s.subject for s in page.items] == ["draft 6", "draft 5", "draft 4"]
     assert page.total == 7 and page.includes_last is False and page.offset == 0
     assert page.items[0].has_attachments and not page.items[1].has_attachments
@@ -141,7 +141,7 @@ def test_list_drafts_newest_first_with_paging_in_one_request(services, sandbox, 
     assert [s.subject for s in last.items] == ["draft 0"] and last.includes_last is True
 
 
-@both
+@every_backend
 def test_delete_moves_to_trash_or_hard_deletes_with_per_item_outcomes(svc, sandbox):
     a = svc.save_draft(simple_draft("to trash"))
     b = svc.save_draft(simple_draft("hard"))
@@ -154,7 +154,7 @@ def test_delete_moves_to_trash_or_hard_deletes_with_per_item_outcomes(svc, sandb
     assert [s.subject for s in svc.list_messages(Folder.DELETED, 0, 10).items] == ["to trash"]
 
 
-@both
+@every_backend
 def test_resolve_names(svc):
     bob = svc.resolve_names("bob")
     assert any(r.email.lower() == BOB for r in bob)
@@ -165,12 +165,12 @@ def test_resolve_names(svc):
     assert all(r.name for r in several)
 
 
-@both
+@every_backend
 def test_resolve_names_as_the_very_first_call_without_cached_version(services):
     assert any(r.email.lower() == BOB for r in services.make().resolve_names("bob"))
 
 
-@both
+@every_backend
 def test_find_by_message_id_in_drafts_then_sent(svc, sandbox):
     saved = svc.save_draft(simple_draft("find me", internet_message_id="<find-me@dispatch>"))
     where = svc.find_by_message_id("<find-me@dispatch>")
@@ -194,7 +194,7 @@ def test_two_services_never_share_exchangelib_state(services):
     assert a._conn.protocol._session_pool_maxsize == 4
 
 
-@both
+@every_backend
 def test_find_many_message_ids_in_one_request_per_folder(svc, sandbox, backend):
     a = svc.save_draft(simple_draft("a", internet_message_id="<a@dispatch>"))
     b = svc.save_draft(simple_draft("b", internet_message_id="<b@dispatch>"))
@@ -202,8 +202,8 @@ def test_find_many_message_ids_in_one_request_per_folder(svc, sandbox, backend):
     settle(sandbox)
     n = len(sandbox.request_log)
     found = svc.find_by_message_ids(["<a@dispatch>", "<b@dispatch>", "<c@dispatch>"])
-    assert ops(sandbox, n) == {"ews": ["FindItem", "FindItem"],  # Graph: both folders in ONE $batch
-                               "graph": ["graph:Batch", "graph:ListMessages", "graph:ListMessages"]}[backend]
+    assert ops(sandbox, n) == {"ews": ["FindItem", "FindItem"],  # Graph: every_backend folders in ONE $batch
+                               "graph": ["graph:Batch", "graph:ListMessages", "graph:ListMessages"]}[protocol(backend)]
     assert [r.id for r in found["<a@dispatch>"][Folder.DRAFTS]] == [a.ref.id] and found["<a@dispatch>"][Folder.SENT] == []
     assert found["<b@dispatch>"][Folder.DRAFTS] == [] and len(found["<b@dispatch>"][Folder.SENT]) == 1
     assert found["<c@dispatch>"] == {Folder.DRAFTS: [], Folder.SENT: []}

@@ -8,20 +8,20 @@ from dataclasses import replace
 import pytest
 
 from app.domain.models import Attachment, Folder, OutcomeStatus
-from tests.mail.conftest import BOB, Services, both, ops, settle, simple_draft
+from tests.mail.conftest import BOB, Services, every_backend, ops, protocol, settle, simple_draft
 
 
 def _inbox_subjects(sb, email=BOB):
     return sorted(i["subject"] for i in sb.mailbox(email).items("inbox"))
 
 
-@both
+@every_backend
 def test_send_one_saved_draft_goes_to_sent_and_to_bob_and_leaves_drafts(svc, sandbox, backend):
     saved = svc.save_draft(simple_draft("hello bob"))
     svc.list_messages(Folder.SENT, 0, 1)  # warm the Sent folder lookup (counted separately in the bench)
     n = len(sandbox.request_log)
     out = svc.send_drafts([saved.ref])
-    assert ops(sandbox, n) == {"ews": ["SendItem"], "graph": ["graph:SendMessage"]}[backend]
+    assert ops(sandbox, n) == {"ews": ["SendItem"], "graph": ["graph:SendMessage"]}[protocol(backend)]
     settle(sandbox)
     assert len(out) == 1 and out[0].status == OutcomeStatus.SENT and out[0].code == "NoError"
     assert out[0].ref == saved.ref
@@ -32,7 +32,7 @@ def test_send_one_saved_draft_goes_to_sent_and_to_bob_and_leaves_drafts(svc, san
     assert inbox[0]["internet_message_id"] == saved.internet_message_id
 
 
-@both
+@every_backend
 def test_batch_of_five_with_two_failures_gives_ordered_outcomes_in_one_request(small_sandbox, backend):
     services = Services(small_sandbox, backend)
     try:
@@ -44,7 +44,7 @@ def test_batch_of_five_with_two_failures_gives_ordered_outcomes_in_one_request(s
         n = len(small_sandbox.request_log)
         out = svc.send_drafts([d.ref for d in drafts])
         assert ops(small_sandbox, n) == {  # ONE request for the whole batch (Graph logs each inner request too)
-            "ews": ["SendItem"], "graph": ["graph:Batch"] + ["graph:SendMessage"] * 5}[backend]
+            "ews": ["SendItem"], "graph": ["graph:Batch"] + ["graph:SendMessage"] * 5}[protocol(backend)]
         settle(small_sandbox)
         assert [o.status for o in out] == [
             OutcomeStatus.SENT, OutcomeStatus.FAILED, OutcomeStatus.SENT, OutcomeStatus.FAILED, OutcomeStatus.SENT
@@ -80,7 +80,7 @@ def test_raw_bulk_send_loses_the_batch_but_send_drafts_keeps_a_true_result_per_i
     assert subjects.count("ours 0") == 1 and subjects.count("ours 2") == 1 and "ours 1" not in subjects
 
 
-@both
+@every_backend
 def test_send_with_stale_or_malformed_ids_is_per_item(svc, sandbox):
     ok = svc.save_draft(simple_draft("fine"))
     out = svc.send_drafts([replace(ok.ref, id="BADID"), ok.ref])

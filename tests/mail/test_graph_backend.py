@@ -1,5 +1,5 @@
 """What is Graph's own in GraphMailService (the shared contract runs in test_ews_backend.py / test_ews_send.py
-with ``@both``): one version, immutable ids, an httpx.Client that ignores the environment, upload sessions
+with ``@every_backend``): one version, immutable ids, an httpx.Client that ignores the environment, upload sessions
 without the token, $batch chunks of 20 with an outcome per item whatever happens to a chunk."""
 
 from __future__ import annotations

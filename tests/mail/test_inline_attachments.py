@@ -1,5 +1,5 @@
 """Inline images (an HTML body's ``cid:`` pictures, e.g. from an opened .eml file) stay inline, with their
-Content-ID, through a save and a read on both backends: in the first save, in a later one, and above
+Content-ID, through a save and a read on every_backend backends: in the first save, in a later one, and above
 Graph's 3 MB inline limit (its upload session)."""
 
 from __future__ import annotations
@@ -7,14 +7,14 @@ from __future__ import annotations
 import os
 
 from app.domain.models import Attachment, BodyFormat
-from tests.mail.conftest import ALICE, both, simple_draft
+from tests.mail.conftest import ALICE, every_backend, simple_draft
 
 
 def _inline(name: str, cid: str, size: int) -> Attachment:
     return Attachment(name, b"\x89PNG\r\n\x1a\n" + os.urandom(size), "image/png", content_id=cid, is_inline=True)
 
 
-@both
+@every_backend
 def test_inline_images_keep_their_content_id_through_save_and_read(svc, sandbox):
     svc.connect()
     body = '<p>chart: <img src="cid:chart@x"></p><p><img src="cid:big@x"></p><p><img src="cid:later@x"></p>'

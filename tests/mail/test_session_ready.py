@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from app.core.session import ConnectionState, Session
 from app.domain.models import Folder
-from tests.mail.conftest import both, run
+from tests.mail.conftest import every_backend, run
 
 
-@both
+@every_backend
 def test_a_session_connected_by_the_way_is_not_ready_until_its_connect(services):
     config = services.config()
     session = Session.for_service(config, services.make)

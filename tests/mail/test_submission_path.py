@@ -16,11 +16,11 @@ from app.domain.errors import DraftInvalid
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, Folder, ItemRef, MessageSummary, Recipient
-from tests.mail.conftest import ALICE, BOB, both, full_draft, logged, op, settle, simple_draft
+from tests.mail.conftest import ALICE, BOB, every_backend, full_draft, logged, op, protocol, settle, simple_draft
 from tests.mail.outbox_harness import POLICY, Box, count, summary
 
 
-@both
+@every_backend
 def test_a_send_gets_a_message_id_is_saved_and_sent_once(box, sandbox):
     d = full_draft(internet_message_id="")
     sub = box.run(box.ob.submit(d))
@@ -41,7 +41,7 @@ def test_a_send_gets_a_message_id_is_saved_and_sent_once(box, sandbox):
     (Draft(to=[Recipient("not an address")], subject="bad"), "not a valid e-mail address"),
     (Draft(subject="nobody to send to", body="b"), "recipient"),
 ], ids=["bad-address", "no-recipient"])
-@both
+@every_backend
 def test_an_invalid_draft_is_refused_before_the_network(box, sandbox, draft, says, backend):
     """The queue refuses a message that cannot be sent before anything is journaled or sent (the window
     validates first; this is the queue's own guard). A draft ALREADY on the server with no recipient
@@ -54,7 +54,7 @@ def test_an_invalid_draft_is_refused_before_the_network(box, sandbox, draft, say
     assert box.ob.rows() == []
 
 
-@both
+@every_backend
 def test_drop_after_commit_on_send_settles_to_exactly_one_copy(box, sandbox, backend):
     saved = box.save(simple_draft("exactly once"))
     box.ob.policy = replace(POLICY, settle_delay=0.5)
@@ -71,7 +71,7 @@ def test_drop_after_commit_on_send_settles_to_exactly_one_copy(box, sandbox, bac
     assert sandbox.request_log[n:] == {
         "ews": ["UpdateItem", "SendItem", "FindItem", "FindItem"],
         "graph": ["graph:UpdateMessage", "graph:SendMessage", "graph:Batch", "graph:ListMessages", "graph:ListMessages"],
-    }[backend], sandbox.request_log[n:]
+    }[protocol(backend)], sandbox.request_log[n:]
     assert box.ob.stats["lookups"] == 1 and box.ob.stats["settled_sent"] == 1
     assert ("submitting", "lost", "unknown") in [(a.value, e.value, b.value) for a, e, b in sub.history]
     settle(sandbox)
@@ -79,7 +79,7 @@ def test_drop_after_commit_on_send_settles_to_exactly_one_copy(box, sandbox, bac
     assert count(sandbox, "sentitems", subject="exactly once") == 1
 
 
-@both
+@every_backend
 def test_drop_before_commit_on_send_is_looked_up_then_sent_once(box, sandbox, backend):
     sandbox.faults.inject(op(backend, "SendItem"), "drop_before_commit", count=1)
     sub = box.send(simple_draft("sent on second try"))
@@ -92,7 +92,7 @@ def test_drop_before_commit_on_send_is_looked_up_then_sent_once(box, sandbox, ba
 
 
 @pytest.mark.parametrize("commit", [False, True])
-@both
+@every_backend
 def test_an_html_page_in_reply_to_a_send_is_looked_up_not_resent_blindly(box, sandbox, commit, backend):
     saved = box.save(simple_draft("html page after send"))
     sandbox.faults.inject(op(backend, "SendItem"), "http_500_html", count=1, commit=commit)
@@ -111,7 +111,7 @@ def test_an_html_page_in_reply_to_a_send_is_looked_up_not_resent_blindly(box, sa
     ("server_busy", {"backoff_ms": 1200}, 1.2),  # Graph: 429 with Retry-After in whole seconds (2)
     ("http_503", {"retry_after": 1}, 1.0),
 ])
-@both
+@every_backend
 def test_the_wait_the_server_asked_for_is_honoured_and_shown(box, sandbox, fault, params, wait, backend):
     if backend == "graph" and fault == "server_busy":
         wait = 2.0
@@ -124,13 +124,13 @@ def test_the_wait_the_server_asked_for_is_honoured_and_shown(box, sandbox, fault
     assert sandbox.request_log.count(logged(backend, "SendItem")) == 2
 
 
-@both
+@every_backend
 def test_retries_are_bounded_and_it_stays_in_drafts(box, sandbox, backend):
     sandbox.faults.inject(op(backend, "SendItem"), "server_busy", count=10, backoff_ms=10)
     d = simple_draft("always busy")
     sub = box.send(d)
     assert sub.state == SubState.FAILED and "gave up after 3 attempts" in sub.reason
-    assert sub.code == {"ews": "ErrorServerBusy", "graph": "ApplicationThrottled"}[backend]
+    assert sub.code == {"ews": "ErrorServerBusy", "graph": "ApplicationThrottled"}[protocol(backend)]
     assert sub.kind == ErrorKind.THROTTLED
     assert box.ob.rows()[0].text.startswith("Not sent: gave up after 3 attempts")
     assert sandbox.request_log.count(logged(backend, "SendItem")) == 3
@@ -140,7 +140,7 @@ def test_retries_are_bounded_and_it_stays_in_drafts(box, sandbox, backend):
     assert kept is not None and kept.op == "send" and kept.state == "failed" and kept.draft.body == d.body
 
 
-@both
+@every_backend
 def test_repeatedly_dropped_before_commit_gives_up_still_in_drafts(box, sandbox, backend):
     sandbox.faults.inject(op(backend, "SendItem"), "drop_before_commit", count=10)
     sub = box.send(simple_draft("never gets through"))
@@ -150,12 +150,12 @@ def test_repeatedly_dropped_before_commit_gives_up_still_in_drafts(box, sandbox,
     assert count(sandbox, "inbox", email=BOB) == 0 and count(sandbox, "drafts") == 1
 
 
-@both
+@every_backend
 def test_a_batch_is_one_request_with_an_outcome_per_item(box, sandbox, backend):
     ok1 = box.save(simple_draft("b1"))
     no_rcpt = box.save(simple_draft("b2", to=None))
     ok3 = box.save(simple_draft("b3"))
-    one_request = {"ews": "SendItem", "graph": "graph:Batch"}[backend]
+    one_request = {"ews": "SendItem", "graph": "graph:Batch"}[protocol(backend)]
     n = sandbox.request_log.count(one_request)
     subs = box.send_saved([summary(ok1), summary(no_rcpt), summary(ok3)])
     assert sandbox.request_log.count(one_request) - n == 1
@@ -166,7 +166,7 @@ def test_a_batch_is_one_request_with_an_outcome_per_item(box, sandbox, backend):
     assert count(sandbox, "drafts", subject="b2") == 1  # refused: still the user's draft
 
 
-@both
+@every_backend
 def test_a_batch_dropped_after_commit_settles_every_item_once(box, sandbox, backend):
     saved = [box.save(simple_draft(f"m{i}")) for i in range(4)]
     if backend == "graph":  # each send of a $batch takes its own fault: the answer is lost after the 4th
@@ -179,12 +179,12 @@ def test_a_batch_dropped_after_commit_settles_every_item_once(box, sandbox, back
     assert sandbox.request_log[n:] == {  # one look-up per folder for all 4 (Graph: in one $batch)
         "ews": ["SendItem", "FindItem", "FindItem"],
         "graph": ["graph:Batch"] + ["graph:SendMessage"] * 4 + ["graph:Batch"] + ["graph:ListMessages"] * 2,
-    }[backend], sandbox.request_log[n:]
+    }[protocol(backend)], sandbox.request_log[n:]
     settle(sandbox)
     assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == ["m0", "m1", "m2", "m3"]
 
 
-@both
+@every_backend
 def test_nothing_is_sent_when_the_server_cannot_be_reached_it_waits(services, tmp_path, backend):
     from app.domain.account import AccountConfig
     from app.mail.ews import EwsMailService
@@ -204,7 +204,7 @@ def test_nothing_is_sent_when_the_server_cannot_be_reached_it_waits(services, tm
         b.close()
 
 
-@both
+@every_backend
 def test_saved_twice_and_sent_while_the_server_is_down_goes_out_once_with_the_last_text(sandbox_factory, tmp_path,
                                                                                           backend):
     """The server goes away: two saves wait ("not on server yet", kept in the journal), then Send; when it
@@ -244,7 +244,7 @@ def test_saved_twice_and_sent_while_the_server_is_down_goes_out_once_with_the_la
 
 def _outlook_draft(svc, subject, mid=None):
     """A draft another client created (over EWS, with exchangelib), known to us only by what the Drafts
-    listing says of it. ``svc``: an EwsMailService (on a Graph run, the sandbox serves both)."""
+    listing says of it. ``svc``: an EwsMailService (on a Graph run, the sandbox serves every_backend)."""
     from exchangelib import Mailbox, Message
 
     acct = svc.account
@@ -255,7 +255,7 @@ def _outlook_draft(svc, subject, mid=None):
     return MessageSummary(ItemRef(m.id, m.changekey), subject, BOB, None, False, internet_message_id=mid or "")
 
 
-@both
+@every_backend
 def test_drafts_picked_from_a_listing_are_settled_by_their_message_id(box, sandbox, services, backend):
     other = services.ews()
     picked = [_outlook_draft(other, f"picked {i}", mid=f"<picked-{i}@elsewhere>") for i in range(3)]
@@ -288,7 +288,7 @@ def test_a_draft_without_any_message_id_is_not_confirmed_and_never_resent(box, s
     assert count(sandbox, "inbox", email=BOB, subject="no id at all") == 1
 
 
-@both
+@every_backend
 def test_when_the_look_up_itself_fails_the_send_is_never_repeated(box, sandbox, backend):
     saved = box.save(simple_draft("cannot verify"))
     sandbox.faults.inject(op(backend, "SendItem"), "drop_after_commit", count=1)
@@ -346,7 +346,7 @@ def test_a_401_asks_for_sign_in_once_and_the_parked_batch_then_goes_out_once(ser
         b.close()
 
 
-@both
+@every_backend
 def test_many_saved_drafts_are_listed_a_batch_per_turn_and_still_go_in_one_send(box, sandbox, backend, monkeypatch):
     """Issue 16: a mail merge hands 5,000 saved drafts over at once; building all their submissions in one
     turn held the UI thread ~20 ms. They are built ``SUBMIT_BATCH`` per event-loop turn (3 here), each batch
@@ -368,12 +368,12 @@ def test_many_saved_drafts_are_listed_a_batch_per_turn_and_still_go_in_one_send(
     assert listed[:3] == [3, 6, 7] and seen_between == [3], (listed, seen_between)
     assert [box.run(box.ob.wait(s.local_id)).state for s in subs] == [SubState.SENT] * 7
     sends = [r for r in sandbox.request_log[n:] if r in ("SendItem", "graph:Batch")]
-    assert sends == ({"ews": ["SendItem"], "graph": ["graph:Batch"]}[backend]), sandbox.request_log[n:]
+    assert sends == ({"ews": ["SendItem"], "graph": ["graph:Batch"]}[protocol(backend)]), sandbox.request_log[n:]
     settle(sandbox)
     assert sorted(i["subject"] for i in sandbox.mailbox(BOB).items("inbox")) == [f"m{i}" for i in range(7)]
 
 
-@both
+@every_backend
 def test_a_refused_draft_of_a_batch_is_taken_back_as_soon_as_its_outcome_is_known(box, sandbox, backend):
     """Send selected: many saved drafts in one request. When one is refused, Send selected takes it back
     (it stays in Drafts with its error) as soon as its own outcome is known, while the queue may still be
@@ -402,7 +402,7 @@ def test_a_refused_draft_of_a_batch_is_taken_back_as_soon_as_its_outcome_is_know
     assert [d["subject"] for d in sandbox.mailbox(ALICE).items("drafts")] == ["refused"]
 
 
-@both
+@every_backend
 def test_a_send_of_a_batch_thrown_away_before_its_record_is_written_is_never_sent(box, sandbox, backend):
     """Send selected lists its drafts at once, then writes their records on the journal's thread. A send
     deleted in the Outbox before its own record was written (the journal busy with the others) came back:
@@ -443,7 +443,7 @@ def test_a_send_of_a_batch_thrown_away_before_its_record_is_written_is_never_sen
     assert "m2" in [d["subject"] for d in sandbox.mailbox(ALICE).items(Folder.DRAFTS.value)]
 
 
-@both
+@every_backend
 def test_a_batch_whose_records_cannot_all_be_written_leaves_none_of_them_waiting(box, sandbox, backend,
                                                                                  monkeypatch):
     """Send selected: when the journal cannot take one of the batch's records, the hand-over fails and

@@ -1,5 +1,5 @@
 """The one submission path for saves (app.core.outbox) against the real sandbox over HTTP, with each backend
-(``@both``): a first save or a re-save whose answer was lost, or that committed after our timeout, leaves
+(``@every_backend``): a first save or a re-save whose answer was lost, or that committed after our timeout, leaves
 exactly one draft with the newest text, no duplicate attachment and no conflict."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import pytest
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Recipient
-from tests.mail.conftest import ALICE, BOB, both, full_draft, op, simple_draft
+from tests.mail.conftest import ALICE, BOB, every_backend, full_draft, op, simple_draft
 from tests.mail.outbox_harness import POLICY, Box, count
 
 
-@both
+@every_backend
 def test_first_save_dropped_after_commit_does_not_duplicate_the_draft(box, sandbox, backend):
     d = full_draft(internet_message_id="")
     sandbox.faults.inject(op(backend, "CreateItem"), "drop_after_commit", count=1)
@@ -26,7 +26,7 @@ def test_first_save_dropped_after_commit_does_not_duplicate_the_draft(box, sandb
     assert sorted(a.name for a in back.attachments) == sorted(a.name for a in d.attachments)
 
 
-@both
+@every_backend
 def test_late_commit_of_a_first_save_after_a_timeout_is_adopted(services, sandbox, tmp_path, backend):
     svc = services.make(timeout=0.5)
     svc.connect()
@@ -46,7 +46,7 @@ def test_late_commit_of_a_first_save_after_a_timeout_is_adopted(services, sandbo
 
 
 @pytest.mark.parametrize("ews_op", ["UpdateItem", "CreateAttachment", "DeleteAttachment"])
-@both
+@every_backend
 def test_a_lost_reply_during_a_resave_is_retried_without_conflicts_or_duplicates(box, sandbox, ews_op, backend):
     from app.domain.models import Attachment
 
@@ -63,7 +63,7 @@ def test_a_lost_reply_during_a_resave_is_retried_without_conflicts_or_duplicates
     assert box.send(again).state == SubState.SENT  # and its change key is current: it sends at once
 
 
-@both
+@every_backend
 def test_an_edit_saved_while_a_lost_update_waits_wins_without_a_conflict(services, sandbox, tmp_path, backend):
     """The answer to an UpdateItem is lost (the server has the change, we keep the old ChangeKey); the
     user edits again before the retry. The retry saves over the server's current version: the newest text
@@ -85,7 +85,7 @@ def test_an_edit_saved_while_a_lost_update_waits_wins_without_a_conflict(service
         b.close()
 
 
-@both
+@every_backend
 @pytest.mark.parametrize("first", [True, False], ids=["create", "update"])
 def test_a_save_no_server_can_store_is_refused_with_its_reason_and_kept(box, sandbox, backend, caplog, first):
     """Ctrl+S checks at the field what no save can store (an address over 255 characters, a subject over

@@ -9,11 +9,11 @@ from __future__ import annotations
 __all__ = ["EwsMailService", "create"]
 
 
-def create(account, password):
-    """The backend entry point used by :mod:`app.mail.backends`."""
+def create(account, password, **options):
+    """The backend entry point used by :mod:`app.mail.backends` (``options``: ``timeout``)."""
     from app.mail.ews.service import EwsMailService
 
-    return EwsMailService(account, password)
+    return EwsMailService(account, password, **options)
 
 
 def __getattr__(name):

@@ -1,0 +1,209 @@
+"""The mail engine in its own process: a :class:`MailService` whose calls run in a child process.
+
+Why: the EWS backend turns a message into XML (exchangelib, lxml) and reads the server's XML back with
+whole-text calls that hold the interpreter's lock for as long as they take: ~50 ms for a 1 MB body and
+~350 ms for a 10 MB one. In the window's process those moments stop the UI thread too, however the work is
+threaded. In a process of its own they cost the window nothing: it only writes the call's arguments into a
+pipe and reads the answer back (the operating system's copy, which does not hold the lock). Evolution runs
+its Exchange backend outside the UI for the same reason.
+
+The child (``python -m app.mail.engine_host``, or ``dispatch-mail --mail-engine`` when packaged) builds the real backend with
+:func:`app.mail.backends.create_service` and answers calls in its own threads, in any order; this side
+matches answers to calls by number. The account's password travels through the pipe, never on the command
+line or in the environment. When the child dies, every call waiting on it fails as the network would have
+failed it: a call that may have changed the mailbox (save, send, delete) with :class:`OutcomeUnknown`, so the
+core settles it by Message-ID as after a lost answer; the others with :class:`ConnectionFailed`. The next
+call starts a new child.
+
+Only what pickles crosses: the domain's dataclasses, and errors (``app.mail.errors``) as their class name
+and attributes (:func:`app.mail.engine_wire.error_state`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import subprocess
+import sys
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from app import MAIL_ENGINE_FLAG
+from app.mail import engine_wire as wire
+from app.mail.errors import ConnectionFailed, OutcomeUnknown
+from app.mail.service import MailService, ServerInfo
+
+log = logging.getLogger(__name__)
+
+#: The calls that may change the mailbox: when the child dies during one, nobody knows whether it happened.
+CHANGES_MAILBOX = frozenset({"save_draft", "send_drafts", "delete_items"})
+#: How long a closed engine may go on with the calls it had begun (each is bounded by the backend's own
+#: timeouts and retries) before it is stopped.
+CLOSE_SECONDS = 300.0
+
+
+class _Child:
+    """One running engine process and the thread that reads its answers."""
+
+    def __init__(self, account, password: str, options: dict):
+        self.proc = subprocess.Popen(engine_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     env=_engine_env(), close_fds=True)
+        self._write_lock = threading.Lock()
+        self._pending: dict[int, tuple[str, Future]] = {}
+        self._lock = threading.Lock()
+        self._numbers = itertools.count(1)
+        self.alive = True
+        self._reader = threading.Thread(target=self._read_answers, name="mail-engine-reader", daemon=True)
+        self._reader.start()
+        self._start = (account, password, options)
+        self.info: dict = {}
+
+    def start(self) -> None:
+        """Build the backend in the child (its errors are the backend's own)."""
+        self.info = self.call("__init__", self._start, {})
+
+    def call(self, method: str, args: tuple, kwargs: dict):
+        number = next(self._numbers)
+        future: Future = Future()
+        with self._lock:
+            if not self.alive:
+                raise _lost(method)
+            self._pending[number] = (method, future)
+        try:
+            with self._write_lock:
+                wire.write_frame(self.proc.stdin, (number, method, args, kwargs))
+        except (OSError, ValueError):
+            self._lost_all()
+        return future.result()
+
+    def _read_answers(self) -> None:
+        try:
+            while True:
+                frame = wire.read_frame(self.proc.stdout)
+                if frame is None:
+                    break
+                number, ok, value = frame
+                with self._lock:
+                    method, future = self._pending.pop(number, (None, None))
+                if future is None:
+                    continue
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(wire.error_from_state(value))
+        except Exception:  # noqa: BLE001 - a broken pipe or frame: the child is as good as dead
+            log.exception("the mail engine's answer could not be read")
+        finally:
+            self._lost_all()
+
+    def _lost_all(self) -> None:
+        with self._lock:
+            self.alive = False
+            pending, self._pending = self._pending, {}
+        for method, future in pending.values():
+            if not future.done():
+                future.set_exception(_lost(method))
+
+    def close(self) -> None:
+        """End the engine without waiting for it: it finishes the calls it has begun (their answers still
+        arrive), then leaves; one that has not left after :data:`CLOSE_SECONDS` is
+        stopped."""
+        try:
+            with self._write_lock:
+                wire.write_frame(self.proc.stdin, (0, wire.CLOSE, (), {}))
+                self.proc.stdin.close()
+        except (OSError, ValueError):
+            pass
+        threading.Thread(target=self._reap, name="mail-engine-reaper", daemon=True).start()
+
+    def _reap(self) -> None:
+        try:
+            self.proc.wait(CLOSE_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._reader.join()
+
+
+def engine_command() -> list[str]:
+    """This same program as the engine: the packaged executable with the flag, or Python on this code."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, MAIL_ENGINE_FLAG]
+    return [sys.executable, "-m", "app.mail.engine_host"]
+
+
+def _engine_env() -> dict:
+    """The window's environment, with the folder that holds ``app`` first on the path: the same code runs."""
+    root = str(Path(__file__).resolve().parents[2])
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
+
+
+def _lost(method: str) -> Exception:
+    if method in CHANGES_MAILBOX:
+        return OutcomeUnknown("The mail engine stopped before the server's answer arrived")
+    return ConnectionFailed("The mail engine stopped before the server answered")
+
+
+class RemoteService(MailService):
+    """A backend run by :mod:`app.mail.engine_host` in a child process. Safe to call from many threads."""
+
+    def __init__(self, account, password: str, **options):
+        self.email = account.email
+        self._start = (account, password, options)
+        self._child: _Child | None = None
+        self._child_lock = threading.Lock()
+
+    def _running(self) -> _Child:
+        with self._child_lock:
+            if self._child is None or not self._child.alive:
+                self._child = _Child(*self._start)
+                try:
+                    self._child.start()
+                except BaseException:
+                    self._child.close()
+                    self._child = None
+                    raise
+                self.send_settle_seconds = float(self._child.info.get("send_settle_seconds", 0.0))
+            return self._child
+
+    def _call(self, method: str, *args, **kwargs):
+        return self._running().call(method, args, kwargs)
+
+    @property
+    def pid(self) -> int | None:
+        """The engine's process id (None before the first call)."""
+        child = self._child
+        return child.proc.pid if child is not None else None
+
+    def connect(self) -> ServerInfo:
+        return self._call("connect")
+
+    def save_draft(self, draft):
+        return self._call("save_draft", draft)
+
+    def send_drafts(self, refs, *, save_copy: bool = True):
+        return self._call("send_drafts", list(refs), save_copy=save_copy)
+
+    def list_messages(self, folder, offset: int, limit: int):
+        return self._call("list_messages", folder, offset, limit)
+
+    def get_message(self, ref):
+        return self._call("get_message", ref)
+
+    def delete_items(self, refs, *, to_trash: bool = True):
+        return self._call("delete_items", list(refs), to_trash=to_trash)
+
+    def resolve_names(self, text: str):
+        return self._call("resolve_names", text)
+
+    def find_by_message_ids(self, internet_message_ids):
+        return self._call("find_by_message_ids", list(internet_message_ids))
+
+    def close(self) -> None:
+        """Stop the engine (as a backend releases its connections); a later call starts another."""
+        with self._child_lock:
+            child, self._child = self._child, None
+        if child is not None:
+            child.close()

@@ -1,0 +1,197 @@
+"""The mail engine in its own process (app/mail/engine.py): what the app runs for an EWS account.
+
+The backend contract tests run through it too (``ews-engine`` in tests/mail/conftest.py's ``every_backend``);
+these tests are about the process itself: it really is another process, the password never shows on its
+command line or in its environment, errors come back as the backend raised them, a dead engine makes a
+change an unknown outcome (which the core settles by Message-ID) and the next call starts another, and an
+engine whose window died leaves. Real processes, a real sandbox over HTTP; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from app.domain.models import Attachment, Draft, Folder, Recipient
+from app.mail import backends
+from app.mail.engine import RemoteService
+from app.mail.errors import AuthFailed, ConnectionFailed, ErrorKind, OutcomeUnknown, ServerBusy
+from tests.mail.conftest import ALICE, BOB, Services, account_info
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _gone(pid: int, timeout: float) -> bool:
+    """Whether process ``pid`` has left within ``timeout`` (reaped children and others alike)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done == pid:
+                return True
+        except ChildProcessError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture
+def engine(sandbox):
+    s = Services(sandbox, "ews-engine")
+    yield s
+    s.close()
+
+
+def test_the_app_runs_ews_in_the_engine_and_tests_choose(monkeypatch, sandbox):
+    info = account_info(sandbox, ALICE)
+    acct = Services(sandbox).config()
+    monkeypatch.setenv("DISPATCH_MAIL_ENGINE", "process")
+    svc = backends.create_service(acct, info["password"])
+    try:
+        assert isinstance(svc, RemoteService)
+        assert svc.connect().build.startswith("15.")
+        assert svc.pid not in (None, os.getpid())
+    finally:
+        svc.close()
+    monkeypatch.setenv("DISPATCH_MAIL_ENGINE", "thread")
+    assert not isinstance(backends.create_service(acct, info["password"]), RemoteService)
+
+
+def test_a_long_body_and_attachment_cross_whole(engine, sandbox):
+    svc = engine.make()
+    body = ("Zeile mit Umlauten äöü and an emoji 📨\r\n" * 30_000)[:1_000_000]
+    blob = bytes(range(256)) * 4096  # 1 MiB, every byte value
+    saved = svc.save_draft(Draft(to=[Recipient(BOB)], subject="long", body=body,
+                                 attachments=[Attachment("all-bytes.bin", blob)]))
+    back = svc.get_message(saved.ref)
+    assert back.body.replace("\r\n", "\n") == body.replace("\r\n", "\n")
+    assert [a.content for a in back.attachments] == [blob]
+    outcome, = svc.send_drafts([saved.ref])
+    assert outcome.status.value == "sent"
+    assert svc.list_messages(Folder.SENT, 0, 10).items[0].subject == "long"
+
+
+def test_the_password_crosses_the_pipe_only(engine, sandbox):
+    info = account_info(sandbox, ALICE)
+    svc = engine.make()
+    svc.connect()
+    proc = Path(f"/proc/{svc.pid}")
+    assert info["password"].encode() not in (proc / "cmdline").read_bytes()
+    assert info["password"].encode() not in (proc / "environ").read_bytes()
+
+
+def test_errors_come_back_as_the_backend_raised_them(engine, sandbox):
+    with pytest.raises(AuthFailed) as wrong:
+        engine.make(password="not the password").connect()
+    assert wrong.value.kind == ErrorKind.AUTH
+    svc = engine.make()
+    svc.connect()
+    sandbox.faults.inject("FindItem", "server_busy", count=5, backoff_ms=4000)
+    with pytest.raises(ServerBusy) as busy:
+        svc.list_messages(Folder.DRAFTS, 0, 10)
+    assert ("FindItem", "server_busy") in sandbox.faults.fired
+    assert busy.value.kind == ErrorKind.THROTTLED and busy.value.retry_after == pytest.approx(4.0)
+
+
+def test_an_engine_that_dies_during_a_send_leaves_its_outcome_unknown_and_the_next_call_starts_another(
+        engine, sandbox):
+    svc = engine.make()
+    saved = svc.save_draft(Draft(to=[Recipient(BOB)], subject="in flight", body="x"))
+    first = svc.pid
+    sandbox.faults.inject("SendItem", "hold_after_commit", count=1, seconds=60, then="answer")
+    failed: list[BaseException] = []
+    sending = threading.Thread(target=lambda: _catch(failed, svc.send_drafts, [saved.ref]))
+    sending.start()
+    deadline = time.monotonic() + 30
+    while ("SendItem", "hold_after_commit") not in sandbox.faults.fired and time.monotonic() < deadline:
+        time.sleep(0.02)  # until the server holds the answer: the send is committed, its reply in flight
+    assert ("SendItem", "hold_after_commit") in sandbox.faults.fired
+    os.kill(first, signal.SIGKILL)
+    sending.join(30)
+    sandbox.faults.release_held()
+    assert len(failed) == 1 and isinstance(failed[0], OutcomeUnknown), failed
+    assert failed[0].kind == ErrorKind.OUTCOME_UNKNOWN  # the core settles it by Message-ID, never resends blindly
+    assert svc.list_messages(Folder.SENT, 0, 10).items[0].subject == "in flight"  # a new engine answers
+    assert svc.pid != first
+
+
+def test_a_dead_engine_fails_a_read_as_unreachable(engine, sandbox):
+    svc = engine.make()
+    svc.connect()
+    sandbox.faults.inject("FindItem", "delay", count=1, seconds=30)
+    failed: list[BaseException] = []
+    listing = threading.Thread(target=lambda: _catch(failed, svc.list_messages, Folder.DRAFTS, 0, 10))
+    listing.start()
+    deadline = time.monotonic() + 30
+    while not sandbox.active_handlers and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(svc.pid, signal.SIGKILL)
+    listing.join(30)
+    assert len(failed) == 1 and isinstance(failed[0], ConnectionFailed), failed
+
+
+def test_the_engine_dies_with_its_window(sandbox, tmp_path):
+    """kill -9 of the window's process while a request is in flight: its engine leaves at once, as a backend
+    in the window's threads would have died with it (no orphan finishing work nobody waits for)."""
+    info = account_info(sandbox, ALICE)
+    script = (
+        "import sys\n"
+        "from app.domain.account import AccountConfig\n"
+        "from app.domain.models import Folder\n"
+        "from app.mail.engine import RemoteService\n"
+        f"svc = RemoteService(AccountConfig(email={ALICE!r}, ews_url={sandbox.ews_url!r}, "
+        f"username={info['username']!r}), sys.stdin.readline().strip())\n"
+        "svc.connect()\n"
+        "print(svc.pid, flush=True)\n"
+        "svc.list_messages(Folder.DRAFTS, 0, 10)\n")
+    sandbox.faults.inject("FindItem", "delay", count=1, seconds=120)
+    window = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
+    try:
+        window.stdin.write(info["password"] + "\n")
+        window.stdin.flush()
+        engine_pid = int(window.stdout.readline())
+        deadline = time.monotonic() + 30
+        while ("FindItem", "delay") not in sandbox.faults.fired and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ("FindItem", "delay") in sandbox.faults.fired  # the engine waits on the server
+        window.kill()
+        window.wait(30)
+        assert _gone(engine_pid, 20), "the engine outlived its window"
+    finally:
+        window.kill()
+
+
+def test_closing_lets_the_engine_finish_what_it_began(engine, sandbox):
+    svc = engine.make()
+    saved = svc.save_draft(Draft(to=[Recipient(BOB)], subject="closing", body="x"))
+    pid = svc.pid
+    sandbox.faults.inject("SendItem", "delay", count=1, seconds=1.0)
+    done: list = []
+    sending = threading.Thread(target=lambda: done.append(svc.send_drafts([saved.ref])))
+    sending.start()
+    deadline = time.monotonic() + 30
+    while ("SendItem", "delay") not in sandbox.faults.fired and time.monotonic() < deadline:
+        time.sleep(0.02)
+    svc.close()
+    sending.join(30)
+    assert done and done[0][0].status.value == "sent"  # its answer still arrived
+    assert _gone(pid, 30)
+
+
+def _catch(into: list, fn, *args):
+    try:
+        fn(*args)
+    except BaseException as exc:  # noqa: BLE001 - the test looks at what was raised
+        into.append(exc)
