@@ -160,7 +160,10 @@ def test_5_a_long_subject_is_refused_at_the_field_before_the_network(qtbot, wind
         wait_task(qtbot, win.flows.wait_idle())
         assert "255" in win.compose.error_text() and "318" in win.compose.error_text()
         assert win.focusWidget() is win.compose.subject
-    assert sandbox.request_log == before, "no request: a client-side limit needs no server"
+    # the To field's directory look-up (ResolveNames, after a pause in typing) may land at any moment under
+    # load; it is no part of saving or sending
+    asked = [op for op in sandbox.request_log[len(before):] if op != "ResolveNames"]
+    assert asked == [], "no request: a client-side limit needs no server"
     assert win.session.outbox.rows() == []
     assert "busy" not in win.compose.error_text().lower()
 
