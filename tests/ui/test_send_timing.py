@@ -155,6 +155,7 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     sub = ob.subs[before.local_id]
     when = datetime.combine(datetime.now().date() + timedelta(days=1), datetime.min.time()).replace(hour=8)
     assert (sub.state, sub.hold_kind, sub.release_at) == (SubState.HELD, "later", when.timestamp())
+    qtbot.waitUntil(lambda: not ob.recording(before.local_id), timeout=10000)  # on disk (the journal's thread)
     meta = win.journal_bridge.journal.get(before.local_id).meta
     assert (meta["hold"], meta["release_at"]) == ("later", when.timestamp())
     qtbot.waitUntil(lambda: win.compose.subject.text() == "", timeout=5000)
