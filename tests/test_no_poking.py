@@ -1,15 +1,21 @@
-"""Issue 47: in app/ui no module reaches into another object's private (``_x``) attributes. A widget or the
-window exposes signals, methods and properties; what the start-up slices build, the window is handed through
-its public names (``app/ui/window/setup_steps.py``). Checked on the source's syntax tree (comments and
-strings do not count):
+"""Issue 47: no module in app/ (app/sandbox included) reaches into another object's private (``_x``)
+attributes. A widget or the window exposes signals, methods and properties; what the start-up slices build,
+the window is handed through its public names (``app/ui/window/setup_steps.py``); the sandbox's front ends
+(EWS, Graph, $batch, upload, authority) use the Sandbox's and the HTTP handler's public hooks
+(``sb.observe``, ``sb.log_op``, ``h.send``, ``h.close_after_reply``), a journal helper the journal's
+(``journal.transaction()``). The sandbox is checked too: it is the code a newcomer meets first (every test
+talks to it), and its modules are split by protocol, which only works when they meet through public names.
+Checked on the source's syntax tree (comments and strings do not count):
 
 - ``x._name`` (read, written or deleted) where ``x`` is anything but ``self`` or ``cls`` (``win._brand``,
   ``self.flows._spawn``, ``self._bar._undo``);
 - ``getattr``/``setattr``/``hasattr``/``delattr`` of a private name given as a string, on anything but
   ``self`` or ``cls`` (``getattr(win, "_about", None)``).
 
-Nothing is allowed, so there is no allow-list: a class's own private names are its own (``self._x``), and
-a dunder (``x.__class__``) is no private name."""
+Nothing of the app's own is allowed, so there is no allow-list: a class's own private names are its own
+(``self._x``), and a dunder (``x.__class__``) is no private name. Another library's private name is
+tests/test_runtime_untouched.py's business: one it lists as not yet removed (with its reason) is left to it
+here."""
 
 from __future__ import annotations
 
@@ -18,7 +24,9 @@ from pathlib import Path
 
 import pytest
 
-UI = Path(__file__).resolve().parent.parent / "app" / "ui"
+from tests.test_runtime_untouched import NOT_YET_REMOVED
+
+APP = Path(__file__).resolve().parent.parent / "app"
 OWN = ("self", "cls")
 ATTR_CALLS = ("getattr", "setattr", "hasattr", "delattr")
 
@@ -44,10 +52,24 @@ def _pokes(path: str, tree: ast.AST) -> list[str]:
     return found
 
 
-def test_no_module_in_app_ui_reads_or_sets_another_objects_private_attributes():
-    found = [f for p in sorted(UI.rglob("*.py"))
-             for f in _pokes(str(p.relative_to(UI.parent.parent)), ast.parse(p.read_text(encoding="utf-8")))]
+def _library_known(finding: str) -> bool:
+    """A library's private name that tests/test_runtime_untouched.py lists as not yet removed, in the same
+    module ("app/mail/ews/connection.py:168 getattrs response._content_consumed")."""
+    path, name = finding.split(":", 1)[0], finding.rsplit(".", 1)[-1]
+    return any(k.startswith(path + " ") and k.endswith(" " + name) for k in NOT_YET_REMOVED)
+
+
+def test_no_module_in_app_reads_or_sets_another_objects_private_attributes():
+    found = [f for p in sorted(APP.rglob("*.py"))
+             for f in _pokes(str(p.relative_to(APP.parent)), ast.parse(p.read_text(encoding="utf-8")))]
+    found = [f for f in found if not _library_known(f)]
     assert found == [], f"{len(found)} private attributes of another object:\n" + "\n".join(found)
+
+
+def test_only_a_library_name_listed_with_its_reason_is_left_to_the_runtime_check():
+    assert _library_known("app/mail/ews/connection.py:168 getattrs response._content_consumed")
+    assert not _library_known("app/mail/ews/connection.py:168 reads response._closing")
+    assert not _library_known("app/sandbox/server.py:90 getattrs response._content_consumed")
 
 
 @pytest.mark.parametrize("source", [

@@ -21,6 +21,7 @@ class State(str, enum.Enum):
     OUTBOX_WAITING = "outbox_waiting"  # a save queued until the server is reached
 
 
+_STATE_VALUES = frozenset(s.value for s in State)
 #: journals written by earlier versions: an entry "sending" was a send in flight (now "submitting")
 _LEGACY_STATES = {"sending": "submitting"}
 
@@ -105,7 +106,7 @@ def entry_from_row(db: sqlite3.Connection, row) -> Entry:
         raise ValueError("meta is not an object")
     return Entry(
         draft=_draft_from_json(local_id, text, atts, body=body),
-        state=State(state) if state in State._value2member_map_ else str(state),
+        state=State(state) if state in _STATE_VALUES else str(state),
         version=int(version),
         op=op,
         attempts=attempts,

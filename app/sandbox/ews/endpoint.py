@@ -22,28 +22,28 @@ log = logging.getLogger("app.sandbox")
 
 def send_fault(h, f: SoapFault):
     body = fault_body(f)
-    h.sb._observe("response", body)
-    h._send(f.status, body)
+    h.sb.observe("response", body)
+    h.send(f.status, body)
 
 
 def serve(h, user, raw: bytes):
     """Answer one EWS request (its body ``raw``, read by ``h``, the HTTP handler, for ``user``)."""
     sb = h.sb
-    sb._observe("request", raw)
+    sb.observe("request", raw)
     if blocked.refuse(h, user):  # Exchange Online's EWS block (blocked.py): refused before it is parsed
         return
     try:
         header, req = parse_envelope(raw)
         op = local(req)
     except SoapFault as f:
-        sb._log_op("(invalid)")
+        sb.log_op("(invalid)")
         return send_fault(h, f)
-    sb._log_op(op)
+    sb.log_op(op)
     fault = sb.faults.take(op)
     if fault is not None and _pre_fault(h, op, fault):
         return
     try:
-        sb._validate(req)
+        sb.validate_request(req)
         handler = OPERATIONS.get(op) if ns(req) == M_NS else None
         if handler is None:
             raise unsupported(op)
@@ -58,34 +58,34 @@ def serve(h, user, raw: bytes):
         return send_fault(h, f)
     except Exception:  # noqa: BLE001 - a server never crashes on a request
         if sb.store is None:  # the sandbox stopped under this request: nothing was committed
-            return h._send_unavailable()
+            return h.send_unavailable()
         log.exception("sandbox: %s failed", op)
         return send_fault(h, SoapFault("ErrorInternalServerError", "An internal server error occurred."))
     if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
         sb.faults.fire(op, fault)
-        return h._drop()
-    sb._after_commit()
+        return h.drop()
+    sb.after_commit()
     if fault is not None and fault.kind == "hold_after_commit":  # done on the server; the reply waits
         sb.faults.fire(op, fault)  # after the commit: whoever sees it fired can see the change
         sb.faults.hold(fault.params.get("seconds", 30.0), h.server.stopping)
         if fault.params.get("then", "drop") == "drop" or h.server.stopping.is_set():
-            return h._drop()
+            return h.drop()
     if fault is not None and fault.kind == "http_500_html":  # commit=True: done, but answered with 500
         page = IIS_500.encode()
         sb.faults.fire(op, fault)
-        sb._observe("response", page, injected=True)
-        return h._send(500, page, "text/html; charset=utf-8")
+        sb.observe("response", page, injected=True)
+        return h.send(500, page, "text/html; charset=utf-8")
     if fault is not None and fault.kind == "wrong_encoding":  # a valid body, mislabelled as gzip
         sb.faults.fire(op, fault)
-        sb._observe("response", body)
-        return h._send(200, body, headers=[("Content-Encoding", "gzip")])
+        sb.observe("response", body)
+        return h.send(200, body, headers=[("Content-Encoding", "gzip")])
     if fault is not None and fault.kind in BODY_KINDS:
         bad = mangle(fault.kind, fault.params, body)
         sb.faults.fire(op, fault)
-        sb._observe("response", bad, injected=True)
-        return h._send(200, bad)
-    sb._observe("response", body)
-    h._send(200, body)
+        sb.observe("response", bad, injected=True)
+        return h.send(200, bad)
+    sb.observe("response", body)
+    h.send(200, body)
 
 def _pre_fault(h, op: str, fault) -> bool:
     """Serve faults that answer instead of the operation (or pause before it). True when the request is
@@ -98,15 +98,15 @@ def _pre_fault(h, op: str, fault) -> bool:
         time.sleep(float(p.get("seconds", 1.0)))
         return False
     if kind == "http_401":
-        h._send_401(injected=True)
+        h.send_401(injected=True)
         return True
     if kind == "http_503":
-        h._send_unavailable(p.get("retry_after", 1))
+        h.send_unavailable(p.get("retry_after", 1))
         return True
     if kind == "http_500_html" and not p.get("commit", False):
         body = IIS_500.encode()
-        h.sb._observe("response", body, injected=True)
-        h._send(500, body, "text/html; charset=utf-8")
+        h.sb.observe("response", body, injected=True)
+        h.send(500, body, "text/html; charset=utf-8")
         return True
     if kind == "server_busy":
         ms = str(int(p.get("backoff_ms", 1000)))

@@ -157,7 +157,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._body_done and (self.headers.get("Transfer-Encoding")
                                     or (self.headers.get("Content-Length") or "0").strip() not in ("", "0")):
             self._closing = True  # answered without reading its body: nothing after it may be read as a request
-        self.sb._observe_graph("response", body, method=self.command, path=self._path(), status=status,
+        self.sb.observe_graph("response", body, method=self.command, path=self._path(), status=status,
                                content_type=ctype or "", injected=injected)
         self.send_response(status)
         for k, v in [*([("Content-Type", ctype)] if ctype else []), ("Content-Length", str(len(body))),
@@ -204,14 +204,14 @@ class _Handler(BaseHTTPRequestHandler):
         except framing.FramingError as e:
             self._closing = True
             return self._error(_framing_error(e))
-        self.sb._log_op(f"graph:{OPS.get(method, 'UploadSession')}")
+        self.sb.log_op(f"graph:{OPS.get(method, 'UploadSession')}")
         try:
             session = self._session()
             if method == "PUT":
                 return self._put(session, frame)
             if frame.has_body:
                 raise GraphError(400, "ErrorInvalidRequest", f"A {method} on an upload session takes no body.")
-            self.sb._observe_graph("request", b"", method=method, path=self._path(), content_type="")
+            self.sb.observe_graph("request", b"", method=method, path=self._path(), content_type="")
             if method == "DELETE":
                 self.server.uploads.sessions.discard(session)
                 return self._send(204, b"", None)
@@ -277,7 +277,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._closing = True
                 return self._error(_framing_error(e))
             self._body_done = True
-            self.sb._observe_graph("request", data, method="PUT", path=self._path(),
+            self.sb.observe_graph("request", data, method="PUT", path=self._path(),
                                    content_type=self.headers.get("Content-Type") or "")
             if fault is not None and fault.kind == "drop_before_commit":
                 self.sb.faults.fire(OPS["PUT"], fault)
