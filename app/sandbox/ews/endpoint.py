@@ -2,7 +2,7 @@
 
 The HTTP handler (server.py) has checked the framing and the credentials and read the body; this parses
 the envelope, serves the injected faults (core/faults.py) the way EWS shows them, runs the operation
-inside one store transaction and writes the answer through the handler's ``_send``/``_drop``."""
+inside one store transaction and writes the answer through the handler's ``send``/``drop``."""
 
 from __future__ import annotations
 
@@ -42,6 +42,23 @@ def serve(h, user, raw: bytes):
     fault = sb.faults.take(op)
     if fault is not None and _pre_fault(h, op, fault):
         return
+    body = _run(h, user, header, req, op, fault)
+    if body is None:  # answered with a fault
+        return
+    if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
+        sb.faults.fire(op, fault)
+        return h.drop()
+    sb.after_commit()
+    if fault is not None and _post_fault(h, op, fault, body):
+        return
+    sb.observe("response", body)
+    h.send(200, body)
+
+
+def _run(h, user, header, req, op: str, fault) -> bytes | None:
+    """The operation in one store transaction (rolled back when ``fault`` says so): its answer, or None
+    when a fault was answered instead."""
+    sb = h.sb
     try:
         sb.validate_request(req)
         handler = OPERATIONS.get(op) if ns(req) == M_NS else None
@@ -49,43 +66,52 @@ def serve(h, user, raw: bytes):
             raise unsupported(op)
         check_children(op, req)
         ctx = Ctx(sb, user, requested_version(header))
-        body = None
         with sb.store.tx():
             body = serialize(handler(ctx, req))
             if fault is not None and fault.rolls_back():
                 raise Rollback()
     except SoapFault as f:
-        return send_fault(h, f)
+        send_fault(h, f)
+        return None
     except Exception:  # noqa: BLE001 - a server never crashes on a request
         if sb.store is None:  # the sandbox stopped under this request: nothing was committed
-            return h.send_unavailable()
-        log.exception("sandbox: %s failed", op)
-        return send_fault(h, SoapFault("ErrorInternalServerError", "An internal server error occurred."))
-    if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
-        sb.faults.fire(op, fault)
-        return h.drop()
-    sb.after_commit()
-    if fault is not None and fault.kind == "hold_after_commit":  # done on the server; the reply waits
+            h.send_unavailable()
+        else:
+            log.exception("sandbox: %s failed", op)
+            send_fault(h, SoapFault("ErrorInternalServerError", "An internal server error occurred."))
+        return None
+    return body
+
+
+def _post_fault(h, op: str, fault, body: bytes) -> bool:
+    """Serve faults that change the answer of a committed operation. True when the request is finished."""
+    sb = h.sb
+    if fault.kind == "hold_after_commit":  # done on the server; the reply waits
         sb.faults.fire(op, fault)  # after the commit: whoever sees it fired can see the change
         sb.faults.hold(fault.params.get("seconds", 30.0), h.server.stopping)
         if fault.params.get("then", "drop") == "drop" or h.server.stopping.is_set():
-            return h.drop()
-    if fault is not None and fault.kind == "http_500_html":  # commit=True: done, but answered with 500
+            h.drop()
+            return True
+        return False
+    if fault.kind == "http_500_html":  # commit=True: done, but answered with 500
         page = IIS_500.encode()
         sb.faults.fire(op, fault)
         sb.observe("response", page, injected=True)
-        return h.send(500, page, "text/html; charset=utf-8")
-    if fault is not None and fault.kind == "wrong_encoding":  # a valid body, mislabelled as gzip
+        h.send(500, page, "text/html; charset=utf-8")
+        return True
+    if fault.kind == "wrong_encoding":  # a valid body, mislabelled as gzip
         sb.faults.fire(op, fault)
         sb.observe("response", body)
-        return h.send(200, body, headers=[("Content-Encoding", "gzip")])
-    if fault is not None and fault.kind in BODY_KINDS:
+        h.send(200, body, headers=[("Content-Encoding", "gzip")])
+        return True
+    if fault.kind in BODY_KINDS:
         bad = mangle(fault.kind, fault.params, body)
         sb.faults.fire(op, fault)
         sb.observe("response", bad, injected=True)
-        return h.send(200, bad)
-    sb.observe("response", body)
-    h.send(200, body)
+        h.send(200, bad)
+        return True
+    return False
+
 
 def _pre_fault(h, op: str, fault) -> bool:
     """Serve faults that answer instead of the operation (or pause before it). True when the request is

@@ -177,21 +177,9 @@ def _run(sb, user, method, target, headers, raw, route, stopping) -> Answer:
         early = _pre_fault(sb, headers, method, target, op, fault)
         if early is not None:
             return early
-    try:
-        with sb.store.tx():
-            resp = handler(req)
-            if fault is not None and fault.rolls_back():
-                raise Rollback()
-    except GraphError as e:
-        return error_answer(sb, headers, method, target, e)
-    except MailboxError as e:
-        return error_answer(sb, headers, method, target, errors.from_mailbox(e))
-    except Exception:  # noqa: BLE001 - a server never crashes on a request
-        if sb.store is None:
-            return error_answer(sb, headers, method, target, GraphError(503, "ServiceUnavailable", "Service Unavailable"))
-        log.exception("sandbox: graph %s failed", op)
-        return error_answer(sb, headers, method, target,
-                      GraphError(500, "InternalServerError", "An internal server error occurred."))
+    resp, failed = _execute(sb, req, handler, op, fault)
+    if failed is not None:
+        return error_answer(sb, headers, method, target, failed)
     if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
         sb.faults.fire(op, fault)
         return Answer(drop=True)
@@ -199,27 +187,57 @@ def _run(sb, user, method, target, headers, raw, route, stopping) -> Answer:
     out = [("request-id", str(uuid.uuid4())), *resp.headers]
     if req.immutable:
         out.append(("Preference-Applied", 'IdType="ImmutableId"'))
-    if fault is not None and fault.kind == "hold_after_commit":
+    faulted = None if fault is None else _post_fault(sb, op, fault, (method, target), resp, out, stopping)
+    if faulted is not None:
+        return faulted
+    sb.observe_graph("response", resp.body, method=method, path=target, status=resp.status,
+                     content_type=resp.content_type or "")
+    return Answer(resp.status, resp.body, resp.content_type, out)
+
+
+def _execute(sb, req: Req, handler, op: str, fault):
+    """The handler in one store transaction (rolled back when ``fault`` says so): (its response, None), or
+    (None, the GraphError to answer)."""
+    try:
+        with sb.store.tx():
+            resp = handler(req)
+            if fault is not None and fault.rolls_back():
+                raise Rollback()
+    except GraphError as e:
+        return None, e
+    except MailboxError as e:
+        return None, errors.from_mailbox(e)
+    except Exception:  # noqa: BLE001 - a server never crashes on a request
+        if sb.store is None:
+            return None, GraphError(503, "ServiceUnavailable", "Service Unavailable")
+        log.exception("sandbox: graph %s failed", op)
+        return None, GraphError(500, "InternalServerError", "An internal server error occurred.")
+    return resp, None
+
+
+def _post_fault(sb, op: str, fault, request: tuple[str, str], resp, out: list, stopping) -> Answer | None:
+    """The answer of a fault that changes a committed operation's reply, else None (``request``: its method
+    and target)."""
+    method, target = request
+    if fault.kind == "hold_after_commit":
         sb.faults.fire(op, fault)
         sb.faults.hold(fault.params.get("seconds", 30.0), stopping)
         if fault.params.get("then", "drop") == "drop" or stopping.is_set():
             return Answer(drop=True)
-    if fault is not None and fault.kind == "http_500_html":
+        return None
+    if fault.kind == "http_500_html":
         sb.faults.fire(op, fault)
         sb.observe_graph("response", GATEWAY_500, method=method, path=target, status=500,
-                          content_type="text/html", injected=True)
+                         content_type="text/html", injected=True)
         return Answer(500, GATEWAY_500, "text/html")
-    body = resp.body
-    if fault is not None and fault.kind in ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding"):
+    if fault.kind in ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding"):
         sb.faults.fire(op, fault)
-        bad = _mangle(fault, body)
+        bad = _mangle(fault, resp.body)
         sb.observe_graph("response", bad, method=method, path=target, status=resp.status,
-                          content_type=resp.content_type or "", injected=True)
+                         content_type=resp.content_type or "", injected=True)
         extra = [("Content-Encoding", "gzip")] if fault.kind == "wrong_encoding" else []
         return Answer(resp.status, bad, resp.content_type or "application/json", out + extra)
-    sb.observe_graph("response", body, method=method, path=target, status=resp.status,
-                      content_type=resp.content_type or "")
-    return Answer(resp.status, body, resp.content_type, out)
+    return None
 
 
 def _mangle(fault, body: bytes) -> bytes:
