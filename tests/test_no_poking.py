@@ -35,18 +35,47 @@ def _private(name: str) -> bool:
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
-def _own(node: ast.AST) -> bool:
-    return isinstance(node, ast.Name) and node.id in OWN
+def _own(node: ast.AST, built: frozenset[int] = frozenset()) -> bool:
+    return isinstance(node, ast.Name) and (node.id in OWN or id(node) in built)
+
+
+def _built_by_cls(tree: ast.AST) -> frozenset[int]:
+    """The names (their nodes) standing for an object a method has just built with ``cls(...)`` and never
+    rebinds to anything else (``run = cls(...)``, then ``run._attach()``): an alternative constructor
+    finishing its own class's object, which is the class's business, not another's."""
+    own: set[int] = set()
+    for fn in ast.walk(tree):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        by_cls = {id(t) for n in ast.walk(fn) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                  and isinstance(n.value.func, ast.Name) and n.value.func.id == "cls"
+                  for t in n.targets if isinstance(t, ast.Name)}
+        binds: dict[str, list[bool]] = {}
+        for n in ast.walk(fn):
+            for name in _bound_names(n):
+                binds.setdefault(name, []).append(id(n) in by_cls)
+        built = {name for name, by_cls in binds.items() if all(by_cls)}
+        own.update(id(n) for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id in built)
+    return frozenset(own)
+
+
+def _bound_names(node: ast.AST) -> list[str]:
+    """The plain names ``node`` binds (assignments, loop and with targets, parameters)."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+        return [node.id]
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    return []
 
 
 def _pokes(path: str, tree: ast.AST) -> list[str]:
-    found = []
+    found, built = [], _built_by_cls(tree)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and _private(node.attr) and not _own(node.value):
+        if isinstance(node, ast.Attribute) and _private(node.attr) and not _own(node.value, built):
             how = {ast.Store: "sets", ast.Del: "deletes"}.get(type(node.ctx), "reads")
             found.append(f"{path}:{node.lineno} {how} {ast.unparse(node)}")
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ATTR_CALLS
-              and len(node.args) >= 2 and not _own(node.args[0]) and isinstance(node.args[1], ast.Constant)
+              and len(node.args) >= 2 and not _own(node.args[0], built) and isinstance(node.args[1], ast.Constant)
               and isinstance(node.args[1].value, str) and _private(node.args[1].value)):
             found.append(f"{path}:{node.lineno} {node.func.id}s {ast.unparse(node.args[0])}.{node.args[1].value}")
     return found
@@ -86,6 +115,9 @@ def test_only_a_library_name_listed_with_its_reason_is_left_to_the_runtime_check
     "setattr(task, '_dispatch_keep', True)",
     "hasattr(self.w, '_journal')",
     "super()._private()",
+    "class C:\n    @classmethod\n    def load(cls, d):\n        run = Other(d)\n        run._attach()",
+    "class C:\n    @classmethod\n    def load(cls, d, o):\n        run = cls(d)\n        run = o\n        run._attach()",
+    "class C:\n    @classmethod\n    def load(cls, run):\n        run._attach()",
 ])
 def test_the_check_finds_a_poke(source):
     assert len(_pokes("x.py", ast.parse(source))) == 1
@@ -101,6 +133,7 @@ def test_the_check_finds_a_poke(source):
     "getattr(win, 'about_box', None)",
     "t = type(x).__name__\nx.__class__",
     "def _own(self):\n    return self._x",
+    "class C:\n    @classmethod\n    def load(cls, d):\n        run = cls(d)\n        run._attach()\n        return run",
 ])
 def test_the_check_leaves_a_class_its_own_names(source):
     assert _pokes("x.py", ast.parse(source)) == []
