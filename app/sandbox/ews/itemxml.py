@@ -99,38 +99,45 @@ def _parse_recipients(el) -> list[dict]:
     return out
 
 
+def _parse_strings(name: str, el) -> list[str]:
+    vals = []
+    for c in el:
+        if c.tag != t("String"):
+            raise schema_error(f"The element '{name}' has invalid child element '{local(c)}'.")
+        vals.append(c.text or "")
+    return vals
+
+
+def _parse_recipient(name: str, el) -> dict:
+    kids = list(el)
+    if len(kids) != 1 or kids[0].tag != t("Mailbox"):
+        raise schema_error(f"The element '{name}' must hold exactly one Mailbox.")
+    return parse_mailbox(kids[0])
+
+
+#: a property's kind (itemxml's field table) -> its parser, (property name, element) -> value
+_VALUE_PARSERS = {
+    "str": lambda name, el: el.text or "",
+    "bool": lambda name, el: parse_bool(el.text, name),
+    "int": lambda name, el: parse_int(el.text, name),
+    "dt": lambda name, el: parse_dt(el.text, name),
+    "sensitivity": lambda name, el: check_enum((el.text or "").strip(), SENSITIVITY, name),
+    "importance": lambda name, el: check_enum((el.text or "").strip(), IMPORTANCE, name),
+    "body": lambda name, el: {"BodyType": check_enum(el.get("BodyType"), ("HTML", "Text"), "BodyType"),
+                              "text": el.text or ""},
+    "strings": _parse_strings,
+    "recipients": lambda name, el: _parse_recipients(el),
+    "recipient": _parse_recipient,
+    # stored canonical (no whitespace)
+    "base64": lambda name, el: base64.b64encode(decode_base64(el.text, name)).decode(),
+}
+
+
 def parse_value(name: str, kind: str, el):
-    if kind == "str":
-        return el.text or ""
-    if kind == "bool":
-        return parse_bool(el.text, name)
-    if kind == "int":
-        return parse_int(el.text, name)
-    if kind == "dt":
-        return parse_dt(el.text, name)
-    if kind == "sensitivity":
-        return check_enum((el.text or "").strip(), SENSITIVITY, name)
-    if kind == "importance":
-        return check_enum((el.text or "").strip(), IMPORTANCE, name)
-    if kind == "body":
-        return {"BodyType": check_enum(el.get("BodyType"), ("HTML", "Text"), "BodyType"), "text": el.text or ""}
-    if kind == "strings":
-        vals = []
-        for c in el:
-            if c.tag != t("String"):
-                raise schema_error(f"The element '{name}' has invalid child element '{local(c)}'.")
-            vals.append(c.text or "")
-        return vals
-    if kind == "recipients":
-        return _parse_recipients(el)
-    if kind == "recipient":
-        kids = list(el)
-        if len(kids) != 1 or kids[0].tag != t("Mailbox"):
-            raise schema_error(f"The element '{name}' must hold exactly one Mailbox.")
-        return parse_mailbox(kids[0])
-    if kind == "base64":
-        return base64.b64encode(decode_base64(el.text, name)).decode()  # stored canonical (no whitespace)
-    raise schema_error(f"The property '{name}' cannot be set.")
+    parse = _VALUE_PARSERS.get(kind)
+    if parse is None:
+        raise schema_error(f"The property '{name}' cannot be set.")
+    return parse(name, el)
 
 
 def parse_attachments(el) -> list[dict]:
