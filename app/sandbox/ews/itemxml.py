@@ -186,19 +186,24 @@ def parse_item(el) -> tuple[dict, list[dict], str | None]:
             mime = c.text or ""  # decoded per item (mime_bytes): t:MimeContentType is an xs:string
         elif name == "Attachments":
             atts = parse_attachments(c)
-        elif name in BY_NAME and BY_NAME[name][3]:
-            data[name] = parse_value(name, BY_NAME[name][2], c)
-        elif name == "ExtendedProperty":
-            try:
-                key, value = extprops.parse_property(c)
-                data.setdefault("_ext", {})[key] = value
-            except MailboxError as e:  # the item's error, answered in its response message
-                data["_error"] = e
-        elif name == "Flag":
-            continue  # accepted, not stored
         else:
-            raise schema_error(f"The property '{name}' is read-only and cannot be set.")
+            _parse_property(data, name, c)
     return data, atts, mime
+
+
+def _parse_property(data: dict, name: str, c) -> None:
+    """One property of an item being created or replaced, into ``data`` (an extended property's error as
+    ``data["_error"]``). Raises SoapFault for a read-only one."""
+    if name in BY_NAME and BY_NAME[name][3]:
+        data[name] = parse_value(name, BY_NAME[name][2], c)
+    elif name == "ExtendedProperty":
+        try:
+            key, value = extprops.parse_property(c)
+            data.setdefault("_ext", {})[key] = value
+        except MailboxError as e:  # the item's error, answered in its response message
+            data["_error"] = e
+    elif name != "Flag":  # a Flag is accepted, not stored
+        raise schema_error(f"The property '{name}' is read-only and cannot be set.")
 
 
 def mime_bytes(text: str) -> bytes:
