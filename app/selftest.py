@@ -155,8 +155,7 @@ async def _run_steps(done: list[str]) -> None:
         await window.flows.wait_idle()
     finally:
         session = window.session
-        window._force_close = True
-        window.close()
+        window.close_now()
         if session is not None:
             await asyncio.get_running_loop().run_in_executor(None, session.close)
 

@@ -29,13 +29,7 @@ class StartupClock:
 
     def watch_slices(self, window) -> None:
         """Time each of ``window``'s setup slices (call before ``window.start_setup()``)."""
-        step = window._next_step
-
-        def timed() -> None:
-            name = window._steps[0].__name__ if window._steps else "setup done"
-            self.run(name.replace(" ", "_"), step)
-
-        window._next_step = timed  # start_setup connects its timer to this
+        window.time_setup_steps(lambda name, turn: self.run(name.replace(" ", "_"), turn))
 
     def report(self) -> str:
         return f"longest={self.longest * 1000:.1f}:{self.longest_name or '-'}"

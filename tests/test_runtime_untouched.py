@@ -30,8 +30,6 @@ DOCUMENTED_HOOKS = {"sys.excepthook"}
 NOT_YET_REMOVED = {
     "app/mail/ews/service.py uses exchangelib.services.FindItem's private _get_paging_values":
         "listing's page total (TotalItemsInView): exchangelib has no public way to read it",
-    "app/mail/ews/service.py passes exchangelib.folders.Root its private _distinguished_id":
-        "a folder by its distinguished id with no I/O: exchangelib's public account.drafts costs two GetFolders",
     "app/mail/ews/connection.py swaps an object's class (r.__class__)":
         "exchangelib parses a reply with iter_content() at requests' 1-byte chunks (up to ~9 ms GIL holds): "
         "requests' adapter builds a plain Response, and there is no public way to have it build another",

@@ -165,7 +165,7 @@ class Sandbox:
         self.faults = FaultInjector()
         self.request_log: list[str] = []
         self._log_lock = threading.Lock()
-        self._handlers = HandlerCount()  # connections being served (server.py), kept across stop()
+        self.handlers = HandlerCount()  # connections being served (server.py), kept across stop()
         self.store = Store(data)
         self.graph = bool(graph)  # also serve Microsoft Graph (/v1.0) with a sign-in authority
         self.graph_url = None
@@ -284,12 +284,12 @@ class Sandbox:
     def active_handlers(self) -> int:
         """How many connections are being served: waiting to be accepted, or accepted and their handler
         not finished (also after stop(): a request it cut off, e.g. one in a ``delay``, until it ends)."""
-        return self._handlers.active(self._listener)
+        return self.handlers.active(self._listener)
 
     def wait_handlers(self, timeout: float = 10.0) -> bool:
         """Wait until no connection is being served (see ``active_handlers``): True, or False after
         ``timeout`` seconds. Close the clients first: a kept-alive connection is served until it closes."""
-        return self._handlers.wait(timeout, self._listener)
+        return self.handlers.wait(timeout, self._listener)
 
     def _listener(self):
         server = self._server
@@ -343,7 +343,7 @@ class Sandbox:
                           include_bcc=bool(d.get("IsDraft")))
 
     # ---------------- hooks used by the server ----------------
-    def _observe(self, direction: str, body: bytes, injected: bool = False):
+    def observe(self, direction: str, body: bytes, injected: bool = False):
         """The process's wire check first (the suite's validator, or the test-mode dump), then this
         instance's own observer: a test's observer is chained after the check, never instead of it."""
         check = Sandbox.default_wire_observer or wiredump.from_environment()
@@ -355,9 +355,9 @@ class Sandbox:
             except Exception:  # noqa: BLE001 - an observer must not break the server
                 log.exception("sandbox: wire observer failed")
 
-    def _observe_graph(self, direction: str, body: bytes, *, method: str, path: str, status: int | None = None,
+    def observe_graph(self, direction: str, body: bytes, *, method: str, path: str, status: int | None = None,
                        content_type: str = "", injected: bool = False):
-        """Graph's counterpart of ``_observe``: the process's Graph wire check first, then this instance's
+        """Graph's counterpart of ``observe``: the process's Graph wire check first, then this instance's
         ``graph_observer``."""
         check = Sandbox.default_graph_observer or wiredump.graph_from_environment()
         for fn in (check, self.graph_observer):
@@ -369,11 +369,11 @@ class Sandbox:
             except Exception:  # noqa: BLE001 - an observer must not break the server
                 log.exception("sandbox: graph wire observer failed")
 
-    def _log_op(self, op: str):
+    def log_op(self, op: str):
         with self._log_lock:
             self.request_log.append(op)
 
-    def _validate(self, req):
+    def validate_request(self, req):
         if not self.schema_dir:
             return
         import xml.etree.ElementTree as ET
@@ -385,7 +385,7 @@ class Sandbox:
         if err is not None:
             raise schema_error(str(err.reason)[:400])
 
-    def _after_commit(self):
+    def after_commit(self):
         if not self.smtp_relay:
             return
         host, _, port = self.smtp_relay.rpartition(":")
@@ -415,7 +415,7 @@ def _schema(schema_dir: str):
 
             # validation="lax" relaxes only the building of the schema *document*: Microsoft's types.xsd
             # breaks the Unique Particle Attribution rule (a few time-zone content models), so a strict
-            # build refuses it. Requests are still validated strictly against it (see _validate).
+            # build refuses it. Requests are still validated strictly against it (see validate_request).
             _SCHEMAS[schema_dir] = xmlschema.XMLSchema10(os.path.join(schema_dir, "messages.xsd"), validation="lax")
         return _SCHEMAS[schema_dir]
 

@@ -87,7 +87,7 @@ class EwsServer(TrackingServer):
         super().shutdown()
 
     def get_request(self):
-        handlers = self.sandbox._handlers
+        handlers = self.sandbox.handlers
         with handlers.cond:  # accepted and counted in one step: never out of the queue yet uncounted
             sock, addr = super().get_request()
             handlers.n += 1
@@ -97,7 +97,7 @@ class EwsServer(TrackingServer):
         try:
             super().shutdown_request(request)
         finally:
-            self.sandbox._handlers.ended()
+            self.sandbox.handlers.ended()
 
 
 class EwsHandler(BaseHTTPRequestHandler):
@@ -117,7 +117,7 @@ class EwsHandler(BaseHTTPRequestHandler):
         return self.server.sandbox
 
     def handle_expect_100(self):
-        return True  # "100 Continue" only once the request was accepted and its body is wanted (_body)
+        return True  # "100 Continue" only once the request was accepted and its body is wanted (request_body)
 
     def finish(self):
         super().finish()
@@ -132,7 +132,7 @@ class EwsHandler(BaseHTTPRequestHandler):
             self._refuse(e.status, e.reason.encode())
             return None
 
-    def _body(self, framing, limit: int) -> bytes | None:
+    def request_body(self, framing, limit: int) -> bytes | None:
         """The body (at most ``limit`` bytes), or None when it was refused (answered, connection closing)."""
         try:
             check_declared(framing, limit)
@@ -144,12 +144,17 @@ class EwsHandler(BaseHTTPRequestHandler):
             self._refuse(e.status, e.reason.encode())
             return None
 
+    def close_after_reply(self, close: bool = True) -> None:
+        """Whether the next answer closes the connection (``Connection: close``, then a lingering close): a
+        request refused before its body was read leaves that body unread on the wire."""
+        self._closing = close
+
     def _refuse(self, status: int, body: bytes, ctype="text/plain", headers=()):
         """Answer and close the connection: whatever the client sent after the headers is never read."""
         self._closing = True
-        self._send(status, body, ctype, headers)
+        self.send(status, body, ctype, headers)
 
-    def _send(self, status: int, body: bytes, ctype="text/xml; charset=utf-8", headers=()):
+    def send(self, status: int, body: bytes, ctype="text/xml; charset=utf-8", headers=()):
         headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers]
         if self._closing:
             headers.append(("Connection", "close"))
@@ -176,13 +181,13 @@ class EwsHandler(BaseHTTPRequestHandler):
         check_header(str(keyword), str(value))  # defence in depth: no header ever splits the response
         super().send_header(keyword, value)
 
-    def _send_401(self, injected=False):
+    def send_401(self, injected=False):
         body = b"401 - Unauthorized: Access is denied due to invalid credentials."
         if injected:
-            self.sb._observe("response", body, injected=True)
-        self._send(401, body, "text/html", [("WWW-Authenticate", f'Basic realm="{self.sb.realm}"')])
+            self.sb.observe("response", body, injected=True)
+        self.send(401, body, "text/html", [("WWW-Authenticate", f'Basic realm="{self.sb.realm}"')])
 
-    def _drop(self):
+    def drop(self):
         self.close_connection = True
         try:
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -202,7 +207,7 @@ class EwsHandler(BaseHTTPRequestHandler):
             return None
         return user
 
-    def _send_empty(self, status: int, headers=()):
+    def send_empty(self, status: int, headers=()):
         """An answer without a body or a Content-Type (Graph's 202 and 204)."""
         self.send_response(status)
         for k, v in [*headers, ("Content-Length", "0")]:
@@ -217,7 +222,7 @@ class EwsHandler(BaseHTTPRequestHandler):
             return False
         if self.sb.store is None:
             self._closing = framing.has_body
-            self._send_unavailable()
+            self.send_unavailable()
             return True
         if unquote(urlsplit(self.path).path).rstrip("/") == graph_endpoint.BATCH_PATH:
             graph_batch.serve(self, method, framing)  # its requests go through graph_endpoint.execute
@@ -254,9 +259,9 @@ class EwsHandler(BaseHTTPRequestHandler):
             return self._admin(None)
         if path == EWS_PATH:
             if self._user() is None:
-                return self._send_401()
-            return self._send(200, b"<html><body>Exchange Web Services (sandbox)</body></html>", "text/html")
-        self._send(404, b"Not Found", "text/plain")
+                return self.send_401()
+            return self.send(200, b"<html><body>Exchange Web Services (sandbox)</body></html>", "text/html")
+        self.send(404, b"Not Found", "text/plain")
 
     def do_POST(self):
         framing = self._framing()
@@ -269,35 +274,35 @@ class EwsHandler(BaseHTTPRequestHandler):
             refused = self._admin_refusal(post=True)
             if refused is not None:
                 return self._refuse(refused[0], refused[1], headers=refused[2])
-            raw = self._body(framing, admin.MAX_BODY)
+            raw = self.request_body(framing, admin.MAX_BODY)
             return None if raw is None else self._admin(raw)
         if path != EWS_PATH:
             return self._refuse(404, b"Not Found")
         self._closing = framing.has_body  # refused below: the body stays unread
         if self.sb.store is None:  # stopping: answer like an IIS app pool that is going down
-            return self._send_unavailable()
+            return self.send_unavailable()
         user = self._user()
         if user is None:  # answered before a byte of the body is read; a small body is then dropped unread
             expect = (self.headers.get("Expect") or "").lower() == "100-continue"
             self._closing = framing.chunked or framing.length > DISCARD_LIMIT or (expect and framing.has_body)
-            self._send_401()
+            self.send_401()
             if not self._closing and not discard(self.rfile, framing.length):
                 self.close_connection = True
             return None
         self._closing = False
-        raw = self._body(framing, self.sb.max_request_bytes)
+        raw = self.request_body(framing, self.sb.max_request_bytes)
         if raw is not None:
             endpoint.serve(self, user, raw)
 
-    def _send_unavailable(self, retry_after=1):
+    def send_unavailable(self, retry_after=1):
         try:
             seconds = _seconds(retry_after)
         except ValueError:  # faults.check_params refuses it; this is for a value changed after the check
             log.error("sandbox: http_503 with a bad retry_after %r", retry_after)
             return self._refuse(500, b"Internal Server Error")
         body = b"Service Unavailable"
-        self.sb._observe("response", body, injected=True)
-        self._send(503, body, "text/plain", [("Retry-After", seconds)])
+        self.sb.observe("response", body, injected=True)
+        self.send(503, body, "text/plain", [("Retry-After", seconds)])
 
     # ---------------- admin ----------------
     def _admin_refusal(self, post: bool):
@@ -309,7 +314,7 @@ class EwsHandler(BaseHTTPRequestHandler):
         if refused is not None:
             return self._refuse(refused[0], refused[1], headers=refused[2])
         status, body = admin.apply(self.sb.faults, raw)
-        self._send(status, body, "application/json")
+        self.send(status, body, "application/json")
 
 
 def _seconds(value) -> str:

@@ -421,6 +421,24 @@ class Journal:
             return None
 
     @contextlib.contextmanager
+    def transaction(self):
+        """The journal's lock and one write transaction (the connection; ROLLBACK on error): a change of many
+        entries at once from a helper module (app/storage/journal_accounts.py)."""
+        with self._lock, self._tx() as db:
+            yield db
+
+    def forget_server_identity(self, db: sqlite3.Connection, local_id: str) -> None:
+        """Inside :meth:`transaction`: the entry's draft no longer names a server item (it moves to another
+        account, where the old item id means nothing)."""
+        self._set_identity(db, local_id, ref=None)
+
+    def send_states(self, account: str) -> list[str]:
+        """The state of every send entry under exactly ``account`` (read only)."""
+        with self._lock:
+            rows = self._db.execute("SELECT state FROM entries WHERE op='send' AND account=?", (account,)).fetchall()
+        return [state for (state,) in rows]
+
+    @contextlib.contextmanager
     def _tx(self):
         """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error) on the autocommit connection."""
         self._db.execute("BEGIN IMMEDIATE")

@@ -39,7 +39,7 @@ def rekey_entries(journal: Journal, from_account: str, to_account: str,
     if not from_account or not to_account or from_account == to_account:
         raise ValueError("moving entries needs two different, non-empty account keys")
     moved: list[tuple[Entry, Rekey]] = []
-    with journal._lock, journal._tx() as db:
+    with journal.transaction() as db:
         for entry in journal.entries(account=from_account):
             if entry.account != from_account:
                 continue
@@ -52,7 +52,7 @@ def rekey_entries(journal: Journal, from_account: str, to_account: str,
                 args.append(json.dumps(change.meta))
             db.execute(f"UPDATE entries SET {', '.join(sets)} WHERE local_id=? AND account=?",
                        (*args, entry.local_id, from_account))
-            journal._set_identity(db, entry.local_id, ref=None)  # the old backend's item id means nothing now
+            journal.forget_server_identity(db, entry.local_id)  # the old backend's item id means nothing now
             db.execute("UPDATE attachments SET attachment_id='' WHERE local_id=?", (entry.local_id,))
             moved.append((entry, change))
     return moved
@@ -60,6 +60,4 @@ def rekey_entries(journal: Journal, from_account: str, to_account: str,
 
 def unfinished_sends(journal: Journal, account: str, final: frozenset[str] | set[str]) -> int:
     """How many sends wait under exactly ``account`` in a state not in ``final`` (read only)."""
-    with journal._lock:
-        rows = journal._db.execute("SELECT state FROM entries WHERE op='send' AND account=?", (account,)).fetchall()
-    return sum(1 for (state,) in rows if state not in final)
+    return sum(1 for state in journal.send_states(account) if state not in final)

@@ -21,6 +21,7 @@ class State(str, enum.Enum):
     OUTBOX_WAITING = "outbox_waiting"  # a save queued until the server is reached
 
 
+_STATE_VALUES = frozenset(s.value for s in State)
 #: journals written by earlier versions: an entry "sending" was a send in flight (now "submitting")
 _LEGACY_STATES = {"sending": "submitting"}
 
@@ -72,12 +73,41 @@ def entry_from_row(db: sqlite3.Connection, row) -> Entry:
     """One row of ``SELECT {ENTRY_COLUMNS} FROM entries`` as an Entry (attachments read through ``db``).
     Raises on a row that cannot be read."""
     local_id, state, version, op, attempts, last_error, updated, text, body, account, meta, pieces = row
+    body = _body_text(db, local_id, body, pieces)
+    atts, missing = _attachments(db, local_id)
+    state = _LEGACY_STATES.get(state, state)
+    if op == "send" and state == State.OUTBOX_WAITING:  # an older journal's queued send
+        state = "queued"
+    meta_d = json.loads(meta or "{}")
+    if not isinstance(meta_d, dict):
+        raise ValueError("meta is not an object")
+    return Entry(
+        draft=_draft_from_json(local_id, text, atts, body=body),
+        state=State(state) if state in _STATE_VALUES else str(state),
+        version=int(version),
+        op=op,
+        attempts=attempts,
+        last_error=last_error,
+        updated=updated,
+        missing_attachments=missing,
+        account=account or "",
+        meta=meta_d,
+    )
+
+
+def _body_text(db: sqlite3.Connection, local_id: str, body, pieces) -> str | None:
+    """The body as text: from its pieces, its own column or the JSON (None: it is in the JSON's draft)."""
     if pieces is not None:  # a long body, in pieces
         body = body_blob.read(db, local_id, pieces)
     elif isinstance(body, bytes):  # a long body's own column (a damaged one: the row is set aside)
         body = body.decode("utf-8")
     if body is not None and not isinstance(body, str):
         raise ValueError("the body is not text")
+    return body
+
+
+def _attachments(db: sqlite3.Connection, local_id: str) -> tuple[list[Attachment], list[str]]:
+    """The entry's attachments, and the names of those whose content is gone (its blob, or its file changed)."""
     atts, missing = [], []
     for name, ctype, sha, size, inline, src, att_id in db.execute(
         "SELECT name, content_type, sha256, size, inline, source_path, attachment_id "
@@ -97,21 +127,4 @@ def entry_from_row(db: sqlite3.Connection, row) -> Entry:
         atts.append(
             Attachment(name=name, content=content, content_type=ctype, source_path=src, attachment_id=att_id, size=size)
         )
-    state = _LEGACY_STATES.get(state, state)
-    if op == "send" and state == State.OUTBOX_WAITING:  # an older journal's queued send
-        state = "queued"
-    meta_d = json.loads(meta or "{}")
-    if not isinstance(meta_d, dict):
-        raise ValueError("meta is not an object")
-    return Entry(
-        draft=_draft_from_json(local_id, text, atts, body=body),
-        state=State(state) if state in State._value2member_map_ else str(state),
-        version=int(version),
-        op=op,
-        attempts=attempts,
-        last_error=last_error,
-        updated=updated,
-        missing_attachments=missing,
-        account=account or "",
-        meta=meta_d,
-    )
+    return atts, missing

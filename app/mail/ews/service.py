@@ -19,7 +19,7 @@ from exchangelib.errors import EWSError, ErrorNameResolutionNoResults
 from exchangelib.fields import FieldOrder, FieldPath
 from exchangelib.folders import SHALLOW, DeletedItems, Drafts, Inbox, Outbox, Root, SentItems
 from exchangelib.items import ID_ONLY, Message
-from exchangelib.properties import DistinguishedFolderId, Mailbox
+from exchangelib.properties import Mailbox
 from exchangelib.restriction import Q, Restriction
 from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, GetAttachment, GetItem
 
@@ -106,20 +106,19 @@ class EwsMailService(MailService):
 
     def _folder(self, folder: Folder):
         """A folder addressed by its distinguished id (drafts, sentitems...). No I/O: ``account.drafts``
-        would cost a GetFolder for root plus one for the folder before the first listing."""
+        would cost a GetFolder for root plus one for the folder before the first listing. A folder made with
+        neither id gets, from its public ``to_id()``, its class's DISTINGUISHED_FOLDER_ID in the account's
+        mailbox, which it keeps: asked for here, once, so the folder is the same (equal, same hash) before and
+        after a request names it (exchangelib keys a FindItem's paging by the folder)."""
         folder = Folder(folder)
         with self._lock:
             f = self._folders.get(folder)
             if f is None:
-                acct = self._conn.account
-
-                def dist(name):
-                    return DistinguishedFolderId(id=name, mailbox=Mailbox(email_address=acct.primary_smtp_address))
-
                 if self._root is None:
-                    self._root = Root(account=acct, _distinguished_id=dist(Root.DISTINGUISHED_FOLDER_ID))
-                cls = _FOLDER_CLASSES[folder]
-                f = self._folders[folder] = cls(root=self._root, _distinguished_id=dist(cls.DISTINGUISHED_FOLDER_ID))
+                    self._root = Root(account=self._conn.account)
+                    self._root.to_id()
+                f = self._folders[folder] = _FOLDER_CLASSES[folder](root=self._root)
+                f.to_id()
         return f
 
     # ------------------------------------------------------------------ connect

@@ -127,13 +127,19 @@ class PendingSignIn:
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
 
+    @property
+    def cancel_event(self) -> threading.Event:
+        """Set by :meth:`cancel`: what the sign-in's worker waits on (to stop at once)."""
+        return self._cancelled
+
     def result(self, timeout: float | None = None) -> SignedIn:
         return self.future.result(timeout)
 
     async def wait(self) -> SignedIn:
         return await asyncio.wrap_future(self.future)
 
-    def _settle(self, fn) -> None:
+    def settle(self, fn) -> None:
+        """Complete with what ``fn()`` returns or raises (the sign-in's worker thread; once only)."""
         try:
             outcome = fn()
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
@@ -270,7 +276,7 @@ class GraphSignIn:
         listener.expect(flow["state"], lambda params: self.complete(flow, params))
 
         def run():
-            pending._settle(lambda: listener.serve(pending._cancelled, timeout))
+            pending.settle(lambda: listener.serve(pending.cancel_event, timeout))
 
         threading.Thread(target=run, name="graph-signin-loopback", daemon=True).start()
         return pending
@@ -296,7 +302,7 @@ class GraphSignIn:
             raise AuthFailed(f"Microsoft 365 refused to start a device sign-in ({_reason(flow)}).")
         pending = DeviceCodeSignIn(user_code=flow["user_code"], verification_uri=flow["verification_uri"],
                                    message=flow.get("message", ""), expires_at=float(flow.get("expires_at", 0)))
-        threading.Thread(target=lambda: pending._settle(lambda: self._poll_device(app, flow, pending)),
+        threading.Thread(target=lambda: pending.settle(lambda: self._poll_device(app, flow, pending)),
                          name="graph-signin-device", daemon=True).start()
         return pending
 
@@ -318,7 +324,7 @@ class GraphSignIn:
                 interval += 5
             elif error != "authorization_pending":
                 raise AuthFailed(f"The device sign-in did not complete ({_reason(result)}).")
-            if pending._cancelled.wait(interval):
+            if pending.cancel_event.wait(interval):
                 break
         raise SignInCancelled()
 

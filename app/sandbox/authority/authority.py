@@ -184,7 +184,7 @@ class Authority:
                            f"the code {flow['user_code']} to authenticate.")
         return flow
 
-    def _log_request(self, name: str):
+    def note_request(self, name: str):
         with self._log_lock:
             self.request_log.append(name)
 

@@ -198,7 +198,7 @@ class AuthorityHandler(BaseHTTPRequestHandler):
     def _run(self, name: str, fn):
         self._route = name
         if name != "token":
-            self.auth._log_request(name)
+            self.auth.note_request(name)
         try:
             fn()
         except OAuthError as e:  # refusals of JSON endpoints not answered inside
@@ -218,7 +218,7 @@ class AuthorityHandler(BaseHTTPRequestHandler):
         short = {"authorization_code": "authorization_code", "refresh_token": "refresh_token",
                  "urn:ietf:params:oauth:grant-type:device_code": "device_code"}.get(grant, "unsupported")
         self._route = f"token:{short}"
-        self.auth._log_request(self._route)
+        self.auth.note_request(self._route)
         self._json(200, self.auth.token(form))
 
     def _devicecode(self):
@@ -257,7 +257,7 @@ class AuthorityHandler(BaseHTTPRequestHandler):
                 return self._error_page(e)
             return self._page(200, pages.sign_in(self.path.split("?", 1)[0], form["request"], pending,
                                                  form.get("login", "")[:256], str(e)))
-        self.auth._log_request("authorize:" + ("code" if "code" in params else "error"))
+        self.auth.note_request("authorize:" + ("code" if "code" in params else "error"))
         self._answer(pending, params)
 
     def _answer(self, pending, params: dict):
@@ -286,5 +286,5 @@ class AuthorityHandler(BaseHTTPRequestHandler):
                                           form.get("password", ""), approve)
         except OAuthError as e:
             return self._page(200, pages.device("/devicelogin", str(e)))
-        self.auth._log_request("devicelogin:" + ("approved" if approve else "declined"))
+        self.auth.note_request("devicelogin:" + ("approved" if approve else "declined"))
         self._page(200, pages.device_done(approve))

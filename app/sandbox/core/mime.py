@@ -116,6 +116,14 @@ def _put_headers(msg: EmailMessage, data: dict, sender: dict, message_id: str, d
     _set_text(msg, "Subject", data.get("Subject", "") or "")
     msg["Date"] = email.utils.format_datetime(date.astimezone(_dt.timezone.utc))
     msg["Message-ID"] = message_id
+    _put_thread(msg, data)
+    _put_flags(msg, data, keywords)
+    _put_receipts(msg, data, sender)
+    _put_custom(msg, data)
+
+
+def _put_thread(msg: EmailMessage, data: dict) -> None:
+    """Where the message sits in its conversation."""
     for key, hdr in (("InReplyTo", "In-Reply-To"), ("References", "References")):
         if data.get(key):
             msg[hdr] = data[key]
@@ -123,6 +131,10 @@ def _put_headers(msg: EmailMessage, data: dict, sender: dict, message_id: str, d
         _set_text(msg, "Thread-Topic", data["ConversationTopic"])
     if data.get("ConversationIndex"):
         msg["Thread-Index"] = data["ConversationIndex"]
+
+
+def _put_flags(msg: EmailMessage, data: dict, keywords: bool) -> None:
+    """Importance, sensitivity and (when asked) categories."""
     imp = data.get("Importance", "Normal")
     if imp != "Normal":
         msg["Importance"] = imp.lower()
@@ -131,10 +143,16 @@ def _put_headers(msg: EmailMessage, data: dict, sender: dict, message_id: str, d
         msg["Sensitivity"] = SENSITIVITY_HDR[data["Sensitivity"]]
     if keywords and data.get("Categories"):
         msg["Keywords"] = ", ".join(data["Categories"])
+
+
+def _put_receipts(msg: EmailMessage, data: dict, sender: dict) -> None:
     if data.get("IsReadReceiptRequested"):
         msg["Disposition-Notification-To"] = _addr(sender)
     if data.get("IsDeliveryReceiptRequested"):
         msg["Return-Receipt-To"] = _addr(sender)
+
+
+def _put_custom(msg: EmailMessage, data: dict) -> None:
     for h in data.get("InternetMessageHeaders") or []:  # the sender's own X- headers travel with it
         if is_custom_header(h.get("Name")):
             _set_text(msg, h["Name"], h.get("Value") or "")
@@ -247,16 +265,33 @@ def _read_addresses(msg, data: dict) -> None:
 
 
 def _read_headers(msg, data: dict) -> None:
+    _read_thread(msg, data)
+    _read_date(msg, data)
+    _read_flags(msg, data)
+    custom = [{"Name": k, "Value": str(v)} for k, v in msg.items() if is_custom_header(k)
+              and k.lower() != "x-priority"]
+    if custom:
+        data["InternetMessageHeaders"] = custom
+
+
+def _read_thread(msg, data: dict) -> None:
     for hdr, key in (("Message-ID", "InternetMessageId"), ("In-Reply-To", "InReplyTo"), ("References", "References")):
         if msg[hdr]:
             data[key] = str(msg[hdr]).strip()
     if msg["Thread-Topic"]:
         data["ConversationTopic"] = str(msg["Thread-Topic"])
+
+
+def _read_date(msg, data: dict) -> None:
     if msg["Date"]:
         try:
             data["DateTimeSent"] = fmt_dt(email.utils.parsedate_to_datetime(str(msg["Date"])))
         except (TypeError, ValueError):
             pass
+
+
+def _read_flags(msg, data: dict) -> None:
+    """Importance, sensitivity, categories and a read-receipt request."""
     imp = str(msg["Importance"] or "").lower()
     if imp in ("high", "low", "normal"):
         data["Importance"] = imp.capitalize()
@@ -267,10 +302,6 @@ def _read_headers(msg, data: dict) -> None:
         data["Categories"] = [k.strip() for k in str(msg["Keywords"]).split(",") if k.strip()]
     if msg["Disposition-Notification-To"]:
         data["IsReadReceiptRequested"] = True
-    custom = [{"Name": k, "Value": str(v)} for k, v in msg.items() if is_custom_header(k)
-              and k.lower() != "x-priority"]
-    if custom:
-        data["InternetMessageHeaders"] = custom
 
 
 def _read_attachment(part) -> dict:

@@ -125,4 +125,4 @@ class DeferredOutbox:
             ctx = Ctx(sb, user)
             atts = store.attachments(key, content=True)
             submit(ctx, data, atts, save_folder=(mailbox, "sentitems") if save else None, draft_key=key)
-        sb._after_commit()
+        sb.after_commit()

@@ -43,6 +43,6 @@ def refuse(h, user: dict) -> bool:
     reason = reason_for(user)
     if reason is None:
         return False
-    h.sb._log_op(LOGGED)
-    h._send_empty(403, [(HEADER, reason), ("Cache-Control", "private")])
+    h.sb.log_op(LOGGED)
+    h.send_empty(403, [(HEADER, reason), ("Cache-Control", "private")])
     return True

@@ -14,6 +14,7 @@ ErrorInvalidArgument. Each is answered in every folder's response message, as Ex
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 
 from ..core.errors import MailboxError
 from ..core.session import Ctx
@@ -125,21 +126,30 @@ def _query(ctx: Ctx, mailbox: str, folder: str, where: str, args: list, order, p
     return total, start, ctx.store.rows_by_rowid(found[max(start, 0):stop])
 
 
+@dataclass
+class _Plan:
+    """What a FindItem asks of every folder it names: the filter, the order, the page and the shape."""
+    traversal: str
+    shape: object
+    view: object
+    order: list
+    where: str
+    args: list
+    matchers: list
+    paging: object
+
+    @property
+    def calendar(self) -> bool:
+        return self.view is not None and local(self.view) == "CalendarView"
+
+
 def op_find_item(ctx: Ctx, req):
     traversal = check_enum(req.get("Traversal"), TRAVERSALS, "Traversal")
     shape = parse_shape(req.find(m("ItemShape")))
     view, group = _views(req)
-    request_error = None
+    plan, request_error = None, None
     try:  # per folder errors: each folder's response message says so
-        order = parse_sort(req.find(m("SortOrder")))
-        where, args, matchers = _item_filter(req, view)
-        if view is not None and local(view) in NOT_IMPLEMENTED:
-            raise MailboxError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(view)])
-        if group is not None:
-            raise MailboxError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(group)])
-        indexed = view if view is not None and local(view) in ("IndexedPageItemView", "ContactsView",
-                                                                "CalendarView") else None
-        paging = parse_paging(indexed, req.find(m("FractionalPageItemView")))
+        plan = _plan(req, traversal, shape, view, group)
     except MailboxError as e:
         request_error = e
     resp = response_root("FindItem")
@@ -149,38 +159,59 @@ def op_find_item(ctx: Ctx, req):
             error_message(msgs, "FindItem", request_error)
             continue
         try:
-            mailbox, row = folder_row(ctx, el)
-            if view is not None and local(view) == "CalendarView" and not _is_calendar(row):
-                raise MailboxError("ErrorCalendarFolderIsInvalidForCalendarView",
-                               "The folder for a CalendarView must be a calendar folder.")
+            total, start, page = _folder_page(ctx, el, plan)
         except MailboxError as e:
             error_message(msgs, "FindItem", e)
             continue
-        if traversal in ("Associated", "SoftDeleted"):
-            # no sandbox item is associated (FAI); a soft-deleted item is moved to Recoverable Items\Deletions
-            total, start, page = 0, 0, []
-        elif where == "1" and not order_args_needed(order) and paging.plain:
-            total, page = ctx.store.page(mailbox, row["key"], _store_order(order), paging.offset, paging.limit)
-            start = paging.offset
-        else:
-            try:
-                total, start, page = _query(ctx, mailbox, row["key"], where, args, order, paging, matchers)
-            except sqlite3.OperationalError as e:  # nesting SQLite's parser cannot take (after Not(Not(x)) -> x)
-                if "stack overflow" not in str(e) and "too large" not in str(e) and "too deep" not in str(e):
-                    raise
-                error_message(msgs, "FindItem", MailboxError("ErrorRestrictionTooComplex", TOO_COMPLEX))
-                continue
-        rm = response_message(msgs, "FindItem")
-        attrs = paging.root_attrs(start, len(page), total)
-        if view is not None and local(view) == "CalendarView":
-            attrs = {k: v for k, v in attrs.items() if k != "IndexedPagingOffset"}
-        root = sub(rm, m("RootFolder"), **attrs)
-        box = sub(root, t("Items"))
-        pfid = None
-        for it in page:
-            pfid = pfid or folder_id_of(it)
-            render_item(box, it, shape, find=True, parent_folder_id=pfid)
+        _render_page(msgs, plan, total, start, page)
     return resp
+
+
+def _plan(req, traversal: str, shape, view, group) -> _Plan:
+    order = parse_sort(req.find(m("SortOrder")))
+    where, args, matchers = _item_filter(req, view)
+    if view is not None and local(view) in NOT_IMPLEMENTED:
+        raise MailboxError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(view)])
+    if group is not None:
+        raise MailboxError("ErrorInvalidOperation", NOT_IMPLEMENTED[local(group)])
+    indexed = view if view is not None and local(view) in ("IndexedPageItemView", "ContactsView",
+                                                            "CalendarView") else None
+    paging = parse_paging(indexed, req.find(m("FractionalPageItemView")))
+    return _Plan(traversal, shape, view, order, where, args, matchers, paging)
+
+
+def _folder_page(ctx: Ctx, el, plan: _Plan):
+    """(total, start, page of items) in the folder ``el`` names. Raises MailboxError."""
+    mailbox, row = folder_row(ctx, el)
+    if plan.calendar and not _is_calendar(row):
+        raise MailboxError("ErrorCalendarFolderIsInvalidForCalendarView",
+                           "The folder for a CalendarView must be a calendar folder.")
+    if plan.traversal in ("Associated", "SoftDeleted"):
+        # no sandbox item is associated (FAI); a soft-deleted item is moved to Recoverable Items\Deletions
+        return 0, 0, []
+    paging = plan.paging
+    if plan.where == "1" and not order_args_needed(plan.order) and paging.plain:
+        total, page = ctx.store.page(mailbox, row["key"], _store_order(plan.order), paging.offset, paging.limit)
+        return total, paging.offset, page
+    try:
+        return _query(ctx, mailbox, row["key"], plan.where, plan.args, plan.order, paging, plan.matchers)
+    except sqlite3.OperationalError as e:  # nesting SQLite's parser cannot take (after Not(Not(x)) -> x)
+        if "stack overflow" not in str(e) and "too large" not in str(e) and "too deep" not in str(e):
+            raise
+        raise MailboxError("ErrorRestrictionTooComplex", TOO_COMPLEX) from None
+
+
+def _render_page(msgs, plan: _Plan, total: int, start: int, page: list) -> None:
+    """One folder's response message: its RootFolder with the page of items."""
+    rm = response_message(msgs, "FindItem")
+    attrs = plan.paging.root_attrs(start, len(page), total)
+    if plan.calendar:
+        attrs = {k: v for k, v in attrs.items() if k != "IndexedPagingOffset"}
+    box = sub(sub(rm, m("RootFolder"), **attrs), t("Items"))
+    pfid = None
+    for it in page:
+        pfid = pfid or folder_id_of(it)
+        render_item(box, it, plan.shape, find=True, parent_folder_id=pfid)
 
 
 def order_args_needed(order) -> bool:

@@ -134,18 +134,7 @@ def op_update_folder(ctx: Ctx, req):
 
 def _update(ctx: Ctx, mailbox: str, row: dict, upd, fields: dict) -> dict:
     action = local(upd)
-    path = upd[0] if len(upd) else None
-    if path is None or path.tag not in (t("FieldURI"), t("ExtendedFieldURI"), t("IndexedFieldURI")):
-        raise schema_error(f"The element '{action}' needs a property path.")
-    prop = (path.get("FieldURI") or "").split(":", 1)[-1] if path.tag == t("FieldURI") else None
-    if action == "AppendToFolderField":
-        raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
-    if prop in READ_ONLY or prop is None:
-        code, verb = ("ErrorInvalidPropertySet", "Set") if action == "SetFolderField" else (
-            "ErrorInvalidPropertyDelete", "Delete")
-        if prop is None:
-            raise MailboxError("ErrorInvalidOperation", "The sandbox keeps no extended properties on folders.")
-        raise MailboxError(code, f"{verb} action is invalid for property.")
+    prop = _updated_prop(action, upd)
     if action == "DeleteFolderField":
         if prop == "DisplayName":
             raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
@@ -161,6 +150,24 @@ def _update(ctx: Ctx, mailbox: str, row: dict, upd, fields: dict) -> dict:
     if prop == "FolderClass":
         return {"klass": _text(folder, "FolderClass") or None}
     raise MailboxError("ErrorInvalidOperation", f"The sandbox does not set the folder property '{prop}'.")
+
+
+def _updated_prop(action: str, upd) -> str:
+    """The folder property a Set/DeleteFolderField changes (its FieldURI without the "folder:"), when it is one
+    that may change. Raises SoapFault / MailboxError."""
+    path = upd[0] if len(upd) else None
+    if path is None or path.tag not in (t("FieldURI"), t("ExtendedFieldURI"), t("IndexedFieldURI")):
+        raise schema_error(f"The element '{action}' needs a property path.")
+    prop = (path.get("FieldURI") or "").split(":", 1)[-1] if path.tag == t("FieldURI") else None
+    if action == "AppendToFolderField":
+        raise MailboxError("ErrorInvalidPropertyAppend", "Append action is invalid for property.")
+    if prop is None:
+        raise MailboxError("ErrorInvalidOperation", "The sandbox keeps no extended properties on folders.")
+    if prop in READ_ONLY:
+        code, verb = ("ErrorInvalidPropertySet", "Set") if action == "SetFolderField" else (
+            "ErrorInvalidPropertyDelete", "Delete")
+        raise MailboxError(code, f"{verb} action is invalid for property.")
+    return prop
 
 
 # ---------------- MoveFolder / CopyFolder ----------------

@@ -75,43 +75,55 @@ def op_create_item(ctx: Ctx, req):
                 raise folder_err
             if disp is None:
                 raise MailboxError("ErrorMessageDispositionRequired", "MessageDisposition is required for message items.")
-            if entry[0] == "resp":
-                _, kind, rfields, ref, new_body = entry
-                orig = load_item(ctx, ref)
-                fields, mime = build_response(kind, rfields, new_body, orig["data"], ctx.email), None
-                atts = ctx.store.attachments(orig["key"], content=True) if kind == "ForwardItem" else []
-            else:
-                _, fields, atts, mime = entry
-                if "_error" in fields:
-                    raise fields["_error"]
-            if mime is not None:
-                mime = mime_bytes(mime)
-                mfields, matts = parse_mime(mime)
-                fields = {**mfields, **fields}
-                atts = matts + atts
-            for a in atts:
-                if "item_xml" in a:
-                    itematt.prepare(a)
-            data = items.new_draft_data(ctx, fields)
-            data.setdefault("DateTimeReceived", fmt_dt(utcnow()))  # Exchange stamps drafts too
-            if mime is not None and "Body" not in fields:
-                data.setdefault("Body", {"BodyType": "Text", "text": ""})
-            if disp == "SaveOnly":
-                row = file_item(ctx, folder[0], folder[1], data, atts, mime=mime)
-                rm = response_message(msgs, "CreateItem")
-                render_ids(sub(rm, m("Items")), row, ctx.store.attachments(row["key"]))
-            else:
-                now = fmt_dt(utcnow())
-                data.setdefault("DateTimeCreated", now)
-                for a in atts:
-                    a.setdefault("modified", now)
-                    a["size"] = len(a.get("content") or b"")
-                submit(ctx, data, atts, save_folder=folder if disp == "SendAndSaveCopy" else None, draft_key=None)
-                rm = response_message(msgs, "CreateItem")
-                sub(rm, m("Items"))
+            _create_one(ctx, msgs, entry, disp, folder)
         except MailboxError as e:
             error_message(msgs, "CreateItem", e)
     return resp
+
+
+def _create_one(ctx: Ctx, msgs, entry: tuple, disp: str, folder) -> None:
+    """One item of a CreateItem: saved (SaveOnly) or sent. Raises MailboxError."""
+    fields, atts, mime = _entry_fields(ctx, entry)
+    data = items.new_draft_data(ctx, fields)
+    data.setdefault("DateTimeReceived", fmt_dt(utcnow()))  # Exchange stamps drafts too
+    if mime is not None and "Body" not in fields:
+        data.setdefault("Body", {"BodyType": "Text", "text": ""})
+    if disp == "SaveOnly":
+        row = file_item(ctx, folder[0], folder[1], data, atts, mime=mime)
+        rm = response_message(msgs, "CreateItem")
+        render_ids(sub(rm, m("Items")), row, ctx.store.attachments(row["key"]))
+        return
+    now = fmt_dt(utcnow())
+    data.setdefault("DateTimeCreated", now)
+    for a in atts:
+        a.setdefault("modified", now)
+        a["size"] = len(a.get("content") or b"")
+    submit(ctx, data, atts, save_folder=folder if disp == "SendAndSaveCopy" else None, draft_key=None)
+    rm = response_message(msgs, "CreateItem")
+    sub(rm, m("Items"))
+
+
+def _entry_fields(ctx: Ctx, entry: tuple):
+    """(fields, attachments, MIME bytes or None) of a parsed message or response object (a reply or forward
+    of a stored item), its MimeContent read into them."""
+    if entry[0] == "resp":
+        _, kind, rfields, ref, new_body = entry
+        orig = load_item(ctx, ref)
+        fields, mime = build_response(kind, rfields, new_body, orig["data"], ctx.email), None
+        atts = ctx.store.attachments(orig["key"], content=True) if kind == "ForwardItem" else []
+    else:
+        _, fields, atts, mime = entry
+        if "_error" in fields:
+            raise fields["_error"]
+    if mime is not None:
+        mime = mime_bytes(mime)
+        mfields, matts = parse_mime(mime)
+        fields = {**mfields, **fields}
+        atts = matts + atts
+    for a in atts:
+        if "item_xml" in a:
+            itematt.prepare(a)
+    return fields, atts, mime
 
 
 def op_get_item(ctx: Ctx, req):

@@ -99,38 +99,45 @@ def _parse_recipients(el) -> list[dict]:
     return out
 
 
+def _parse_strings(name: str, el) -> list[str]:
+    vals = []
+    for c in el:
+        if c.tag != t("String"):
+            raise schema_error(f"The element '{name}' has invalid child element '{local(c)}'.")
+        vals.append(c.text or "")
+    return vals
+
+
+def _parse_recipient(name: str, el) -> dict:
+    kids = list(el)
+    if len(kids) != 1 or kids[0].tag != t("Mailbox"):
+        raise schema_error(f"The element '{name}' must hold exactly one Mailbox.")
+    return parse_mailbox(kids[0])
+
+
+#: a property's kind (itemxml's field table) -> its parser, (property name, element) -> value
+_VALUE_PARSERS = {
+    "str": lambda name, el: el.text or "",
+    "bool": lambda name, el: parse_bool(el.text, name),
+    "int": lambda name, el: parse_int(el.text, name),
+    "dt": lambda name, el: parse_dt(el.text, name),
+    "sensitivity": lambda name, el: check_enum((el.text or "").strip(), SENSITIVITY, name),
+    "importance": lambda name, el: check_enum((el.text or "").strip(), IMPORTANCE, name),
+    "body": lambda name, el: {"BodyType": check_enum(el.get("BodyType"), ("HTML", "Text"), "BodyType"),
+                              "text": el.text or ""},
+    "strings": _parse_strings,
+    "recipients": lambda name, el: _parse_recipients(el),
+    "recipient": _parse_recipient,
+    # stored canonical (no whitespace)
+    "base64": lambda name, el: base64.b64encode(decode_base64(el.text, name)).decode(),
+}
+
+
 def parse_value(name: str, kind: str, el):
-    if kind == "str":
-        return el.text or ""
-    if kind == "bool":
-        return parse_bool(el.text, name)
-    if kind == "int":
-        return parse_int(el.text, name)
-    if kind == "dt":
-        return parse_dt(el.text, name)
-    if kind == "sensitivity":
-        return check_enum((el.text or "").strip(), SENSITIVITY, name)
-    if kind == "importance":
-        return check_enum((el.text or "").strip(), IMPORTANCE, name)
-    if kind == "body":
-        return {"BodyType": check_enum(el.get("BodyType"), ("HTML", "Text"), "BodyType"), "text": el.text or ""}
-    if kind == "strings":
-        vals = []
-        for c in el:
-            if c.tag != t("String"):
-                raise schema_error(f"The element '{name}' has invalid child element '{local(c)}'.")
-            vals.append(c.text or "")
-        return vals
-    if kind == "recipients":
-        return _parse_recipients(el)
-    if kind == "recipient":
-        kids = list(el)
-        if len(kids) != 1 or kids[0].tag != t("Mailbox"):
-            raise schema_error(f"The element '{name}' must hold exactly one Mailbox.")
-        return parse_mailbox(kids[0])
-    if kind == "base64":
-        return base64.b64encode(decode_base64(el.text, name)).decode()  # stored canonical (no whitespace)
-    raise schema_error(f"The property '{name}' cannot be set.")
+    parse = _VALUE_PARSERS.get(kind)
+    if parse is None:
+        raise schema_error(f"The property '{name}' cannot be set.")
+    return parse(name, el)
 
 
 def parse_attachments(el) -> list[dict]:
@@ -179,19 +186,24 @@ def parse_item(el) -> tuple[dict, list[dict], str | None]:
             mime = c.text or ""  # decoded per item (mime_bytes): t:MimeContentType is an xs:string
         elif name == "Attachments":
             atts = parse_attachments(c)
-        elif name in BY_NAME and BY_NAME[name][3]:
-            data[name] = parse_value(name, BY_NAME[name][2], c)
-        elif name == "ExtendedProperty":
-            try:
-                key, value = extprops.parse_property(c)
-                data.setdefault("_ext", {})[key] = value
-            except MailboxError as e:  # the item's error, answered in its response message
-                data["_error"] = e
-        elif name == "Flag":
-            continue  # accepted, not stored
         else:
-            raise schema_error(f"The property '{name}' is read-only and cannot be set.")
+            _parse_property(data, name, c)
     return data, atts, mime
+
+
+def _parse_property(data: dict, name: str, c) -> None:
+    """One property of an item being created or replaced, into ``data`` (an extended property's error as
+    ``data["_error"]``). Raises SoapFault for a read-only one."""
+    if name in BY_NAME and BY_NAME[name][3]:
+        data[name] = parse_value(name, BY_NAME[name][2], c)
+    elif name == "ExtendedProperty":
+        try:
+            key, value = extprops.parse_property(c)
+            data.setdefault("_ext", {})[key] = value
+        except MailboxError as e:  # the item's error, answered in its response message
+            data["_error"] = e
+    elif name != "Flag":  # a Flag is accepted, not stored
+        raise schema_error(f"The property '{name}' is read-only and cannot be set.")
 
 
 def mime_bytes(text: str) -> bytes:

@@ -58,24 +58,42 @@ def build_response(kind: str, fields: dict, new_body: dict | None, orig: dict, m
     subject = orig.get("Subject", "")
     prefix = "FW: " if kind == "ForwardItem" else "RE: "
     data.setdefault("Subject", subject if subject.upper().startswith(prefix.strip().upper()) else prefix + subject)
-    sender = orig.get("From") or orig.get("Sender")
     if kind != "ForwardItem" and "ToRecipients" not in data:
-        data["ToRecipients"] = [sender] if sender else []
-        if kind == "ReplyAllToItem":
-            extra = [r for r in orig.get("ToRecipients") or [] if not _same(r, me)]
-            data["ToRecipients"] += [r for r in extra if not (sender and _same(r, sender.get("EmailAddress", "")))]
-            cc = [r for r in orig.get("CcRecipients") or [] if not _same(r, me)]
-            if cc and "CcRecipients" not in data:
-                data["CcRecipients"] = cc
+        _reply_recipients(kind, data, orig, me)
     if "Body" not in data:
-        ob = orig.get("Body") or {"BodyType": "Text", "text": ""}
-        nb = new_body or {"BodyType": ob["BodyType"], "text": ""}
-        if nb["BodyType"] == "HTML":
-            old = ob["text"] if ob["BodyType"] == "HTML" else text_to_html(ob["text"])
-            data["Body"] = {"BodyType": "HTML", "text": nb["text"] + _quote_header(orig, True) + old}
-        else:
-            old = ob["text"] if ob["BodyType"] == "Text" else html_to_text(ob["text"])
-            data["Body"] = {"BodyType": "Text", "text": nb["text"] + _quote_header(orig, False) + old}
+        data["Body"] = _quoted_body(new_body, orig)
+    _thread(data, orig, subject)
+    if kind != "ForwardItem" and not data.get("ToRecipients") and not data.get("CcRecipients"):
+        raise MailboxError("ErrorInvalidRecipients", "At least one recipient isn't valid.")
+    return data
+
+
+def _reply_recipients(kind: str, data: dict, orig: dict, me: str) -> None:
+    """A reply goes to the sender; a reply-all also to the other To and Cc recipients, never to me."""
+    sender = orig.get("From") or orig.get("Sender")
+    data["ToRecipients"] = [sender] if sender else []
+    if kind != "ReplyAllToItem":
+        return
+    extra = [r for r in orig.get("ToRecipients") or [] if not _same(r, me)]
+    data["ToRecipients"] += [r for r in extra if not (sender and _same(r, sender.get("EmailAddress", "")))]
+    cc = [r for r in orig.get("CcRecipients") or [] if not _same(r, me)]
+    if cc and "CcRecipients" not in data:
+        data["CcRecipients"] = cc
+
+
+def _quoted_body(new_body: dict | None, orig: dict) -> dict:
+    """The new text, then a header block and the original body, in the new body's type."""
+    ob = orig.get("Body") or {"BodyType": "Text", "text": ""}
+    nb = new_body or {"BodyType": ob["BodyType"], "text": ""}
+    if nb["BodyType"] == "HTML":
+        old = ob["text"] if ob["BodyType"] == "HTML" else text_to_html(ob["text"])
+        return {"BodyType": "HTML", "text": nb["text"] + _quote_header(orig, True) + old}
+    old = ob["text"] if ob["BodyType"] == "Text" else html_to_text(ob["text"])
+    return {"BodyType": "Text", "text": nb["text"] + _quote_header(orig, False) + old}
+
+
+def _thread(data: dict, orig: dict, subject: str) -> None:
+    """The new message joins the original's conversation."""
     if orig.get("InternetMessageId"):
         data["InReplyTo"] = orig["InternetMessageId"]
         data["References"] = " ".join(x for x in (orig.get("References"), orig["InternetMessageId"]) if x)
@@ -86,6 +104,3 @@ def build_response(kind: str, fields: dict, new_body: dict | None, orig: dict, m
             data["ConversationIndex"] = base64.b64encode(idx).decode()
         except ValueError:
             pass
-    if kind != "ForwardItem" and not data.get("ToRecipients") and not data.get("CcRecipients"):
-        raise MailboxError("ErrorInvalidRecipients", "At least one recipient isn't valid.")
-    return data

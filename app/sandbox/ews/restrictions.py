@@ -145,7 +145,7 @@ def item_prop(el) -> Prop:
 
 def field_prop(uri: str) -> Prop:
     if uri in UNQUERYABLE:
-        raise MailboxError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+        raise _unsupported_path()
     if uri == "item:ItemId":
         return Prop("id", "key")
     if uri == "item:ParentFolderId":
@@ -154,33 +154,45 @@ def field_prop(uri: str) -> Prop:
     if f is None:
         return Prop("text")  # a property sandbox items never have
     name, _, kind, _ = f
-    col = COLUMNS.get(uri)
+    return _prop_by_kind(name, kind, COLUMNS.get(uri)) or _prop_by_name(name)
+
+
+def _unsupported_path() -> MailboxError:
+    return MailboxError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+
+
+def _prop_by_kind(name: str, kind: str, col: str | None) -> Prop | None:
+    """A property whose value type says where it lives (its own column or its JSON path); None when the
+    type alone does not tell."""
     if kind in ("str", "base64"):
         return Prop("text", col or _json(name))
     if kind in ENUMS:
         return Prop("enum:" + kind, _json(name))
-    if kind == "int":
-        return Prop("num", col or _json(name))
+    if kind in ("int", "dt"):
+        return Prop("num" if kind == "int" else "dt", col or _json(name))
     if kind == "bool":
         return Prop("bool", _json(name))
-    if kind == "dt":
-        return Prop("dt", col or _json(name))
     if kind == "strings":
         return Prop("text", each=(f"json_each(data, '$.{name}')", "j.value"))
     if kind == "recipients":  # EWS refuses them (exchangelib: is_searchable=False, "EWS returns an error")
-        raise MailboxError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
-    if kind == "recipient":
-        return Prop("text", f"json_extract(data, '$.{name}.EmailAddress')")
-    if kind == "body":
-        return Prop("text", f"json_extract(data, '$.{name}.text')")
-    if name in ("DisplayTo", "DisplayCc", "DisplayBcc"):
-        source = {"DisplayTo": "ToRecipients", "DisplayCc": "CcRecipients", "DisplayBcc": "BccRecipients"}[name]
-        return Prop("text", f"ews_display(json_extract(data, '$.{source}'))")
+        raise _unsupported_path()
+    if kind in ("recipient", "body"):
+        return Prop("text", f"json_extract(data, '$.{name}.{'EmailAddress' if kind == 'recipient' else 'text'}')")
+    return None
+
+
+_DISPLAY_SOURCE = {"DisplayTo": "ToRecipients", "DisplayCc": "CcRecipients", "DisplayBcc": "BccRecipients"}
+
+
+def _prop_by_name(name: str) -> Prop:
+    """A property computed from others (display lists, attachments, the text of the body)."""
+    if name in _DISPLAY_SOURCE:
+        return Prop("text", f"ews_display(json_extract(data, '$.{_DISPLAY_SOURCE[name]}'))")
     if name == "HasAttachments":
         return Prop("bool", "COALESCE(json_extract(data, '$._has_attachments'), 0)")
     if name == "TextBody":
         return Prop("text", "ews_text_body(json_extract(data, '$.Body'))")
-    raise MailboxError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+    raise _unsupported_path()
 
 
 def _ext_prop(el) -> Prop:
@@ -203,30 +215,38 @@ def _ext_prop(el) -> Prop:
 
 def constant(prop: Prop, text: str):
     """A t:Constant's Value as the property's comparable value. Raises MailboxError."""
-    kind = prop.kind
     try:
-        if kind == "text":
-            return fold(text)
-        if kind == "num":
-            return float(text) if prop.ext_kind else int(text)
-        if kind == "bool":
-            v = text.strip().lower()
-            if v not in ("true", "false", "1", "0"):
-                raise ValueError(text)
-            return int(v in ("true", "1"))
-        if kind == "dt":
-            return parse_dt(text)
-        if kind.startswith("enum:"):
-            return ENUMS[kind[5:]].index(text)
-        if kind == "id":
-            return ids.item_key(text)
-        if kind == "folder":
-            return ids.folder_parts(text)[1]
+        return _constant(prop, text)
     except MailboxError:
         raise
     except Exception:
         raise MailboxError("ErrorInvalidValueForProperty", BAD_VALUE) from None
+
+
+def _constant(prop: Prop, text: str):
+    kind = prop.kind
+    if kind == "text":
+        return fold(text)
+    if kind == "num":
+        return float(text) if prop.ext_kind else int(text)
+    if kind == "bool":
+        return _bool_constant(text)
+    if kind == "dt":
+        return parse_dt(text)
+    if kind.startswith("enum:"):
+        return ENUMS[kind[5:]].index(text)
+    if kind == "id":
+        return ids.item_key(text)
+    if kind == "folder":
+        return ids.folder_parts(text)[1]
     return text
+
+
+def _bool_constant(text: str) -> int:
+    v = text.strip().lower()
+    if v not in ("true", "false", "1", "0"):
+        raise ValueError(text)
+    return int(v in ("true", "1"))
 
 
 def once(raw: str, test: str) -> str:
@@ -380,52 +400,68 @@ def compile_folder(el):
     name = local(el)
     kids = list(el)
     if name in ("And", "Or"):
-        if not kids:
-            raise schema_error(f"The element '{name}' has incomplete content.")
-        preds = [compile_folder(k) for k in kids]
-        return (lambda f: all(p(f) for p in preds)) if name == "And" else (lambda f: any(p(f) for p in preds))
+        return _folder_and_or(name, kids)
     if name == "Not":
-        if len(kids) != 1:
-            raise schema_error("The element 'Not' must hold one expression.")
-        p = compile_folder(kids[0])
-        return lambda f: not p(f)
+        return _folder_not(kids)
     if name == "Exists":
         get, _ = _folder_prop(kids[0]) if kids else (lambda f: None, "text")
         return lambda f: get(f) not in (None, "")
     if name == "Contains":
-        mode = check_enum(el.get("ContainmentMode", "Substring"), MODES, "ContainmentMode")
-        comp = check_enum(el.get("ContainmentComparison", "Loose"), COMPARES, "ContainmentComparison")
-        if len(kids) != 2 or kids[1].tag != t("Constant"):
-            raise schema_error("The element 'Contains' must hold a property path and a Constant.")
-        get, kind = _folder_prop(kids[0])
-        if kind != "text":
-            raise MailboxError("ErrorContainsFilterWrongType", "The property is not a string type.")
-        needle = kids[1].get("Value") or ""
-        return lambda f: bool(contains(get(f), needle, mode, comp))
+        return _folder_contains(el, kids)
     if name in COMPARISONS:
-        if len(kids) != 2 or kids[1].tag != t("FieldURIOrConstant") or len(kids[1]) != 1:
-            raise schema_error(f"The element '{name}' must hold a property path and a FieldURIOrConstant.")
-        get, kind = _folder_prop(kids[0])
-        other = kids[1][0]
-        if other.tag == t("Constant"):
-            value = constant(Prop(kind), other.get("Value") or "")
-            right = lambda f: value  # noqa: E731
-        else:
-            rget, rkind = _folder_prop(other)
-            right = lambda f: fold(rget(f))  # noqa: E731
-        op = COMPARISONS[name]
-
-        def compare(f):
-            left, r = fold(get(f)), right(f)
-            if left is None or r is None:
-                return False
-            try:
-                return {"=": left == r, "!=": left != r, ">": left > r, ">=": left >= r, "<": left < r,
-                        "<=": left <= r}[op]
-            except TypeError:
-                return False
-        return compare
+        return _folder_compare(name, kids)
     raise schema_error(f"The element '{name}' is not a supported search expression.")
+
+
+def _folder_and_or(name: str, kids: list):
+    if not kids:
+        raise schema_error(f"The element '{name}' has incomplete content.")
+    preds = [compile_folder(k) for k in kids]
+    return (lambda f: all(p(f) for p in preds)) if name == "And" else (lambda f: any(p(f) for p in preds))
+
+
+def _folder_not(kids: list):
+    if len(kids) != 1:
+        raise schema_error("The element 'Not' must hold one expression.")
+    p = compile_folder(kids[0])
+    return lambda f: not p(f)
+
+
+def _folder_contains(el, kids: list):
+    mode = check_enum(el.get("ContainmentMode", "Substring"), MODES, "ContainmentMode")
+    comp = check_enum(el.get("ContainmentComparison", "Loose"), COMPARES, "ContainmentComparison")
+    if len(kids) != 2 or kids[1].tag != t("Constant"):
+        raise schema_error("The element 'Contains' must hold a property path and a Constant.")
+    get, kind = _folder_prop(kids[0])
+    if kind != "text":
+        raise MailboxError("ErrorContainsFilterWrongType", "The property is not a string type.")
+    needle = kids[1].get("Value") or ""
+    return lambda f: bool(contains(get(f), needle, mode, comp))
+
+
+def _folder_compare(name: str, kids: list):
+    if len(kids) != 2 or kids[1].tag != t("FieldURIOrConstant") or len(kids[1]) != 1:
+        raise schema_error(f"The element '{name}' must hold a property path and a FieldURIOrConstant.")
+    get, kind = _folder_prop(kids[0])
+    other = kids[1][0]
+    if other.tag == t("Constant"):
+        value = constant(Prop(kind), other.get("Value") or "")
+        right = lambda f: value  # noqa: E731
+    else:
+        rget, _ = _folder_prop(other)
+        right = lambda f: fold(rget(f))  # noqa: E731
+    op = COMPARISONS[name]
+    return lambda f: _compare(fold(get(f)), op, right(f))
+
+
+def _compare(left, op: str, right) -> bool:
+    if left is None or right is None:
+        return False
+    try:
+        return {"=": left == right, "!=": left != right, ">": left > right, ">=": left >= right,
+                "<": left < right, "<=": left <= right}[op]
+    except TypeError:
+        return False
 
 
 def _folder_prop(el):

@@ -18,47 +18,51 @@ ACTIONS = {"SetItemField": "set", "AppendToItemField": "append", "DeleteItemFiel
 
 def _parse_updates(updates_el) -> list[tuple[str, str | None, object]]:
     """-> [(action, element name or None for unknown/extended, parsed value)]"""
-    out = []
     if updates_el is None or len(updates_el) == 0:
         raise schema_error("The element 'ItemChange' has incomplete content: 'Updates' expected.")
-    for u in updates_el:
-        action = local(u)
-        if action not in ("SetItemField", "AppendToItemField", "DeleteItemField"):
-            raise schema_error(f"The element 'Updates' has invalid child element '{action}'.")
-        kids = list(u)
-        if not kids:
-            raise schema_error(f"The element '{action}' has incomplete content.")
-        uri = parse_field_uri(kids[0])
-        name = None
-        if kids[0].tag == t("ExtendedFieldURI"):
-            out.append(_parse_extended(action, kids))
-            continue
-        if uri is not None:
-            if uri in BY_URI:
-                name = BY_URI[uri][0]
-            elif uri in ("item:MimeContent", "item:ItemId", "item:ParentFolderId"):
-                name = uri.split(":")[1]
-            else:
-                name = "?" + uri
-        if action == "DeleteItemField":
-            if len(kids) != 1:
-                raise schema_error("The element 'DeleteItemField' has invalid content.")
-            out.append((action, name, None))
-            continue
-        if len(kids) != 2 or ns(kids[1]) != T_NS or local(kids[1]) not in ("Message", "Item"):
-            raise schema_error(f"The element '{action}' must hold a property path and one item element.")
-        values = list(kids[1])
-        if name is None:  # indexed property: accepted, not stored
-            out.append((action, None, None))
-            continue
-        if len(values) != 1 or local(values[0]) != name:
-            raise MailboxError("ErrorIncorrectUpdatePropertyCount",
+    return [_parse_update(u) for u in updates_el]
+
+
+def _parse_update(u) -> tuple[str, str | None, object]:
+    action = local(u)
+    if action not in ("SetItemField", "AppendToItemField", "DeleteItemField"):
+        raise schema_error(f"The element 'Updates' has invalid child element '{action}'.")
+    kids = list(u)
+    if not kids:
+        raise schema_error(f"The element '{action}' has incomplete content.")
+    uri = parse_field_uri(kids[0])
+    if kids[0].tag == t("ExtendedFieldURI"):
+        return _parse_extended(action, kids)
+    name = None if uri is None else _element_name(uri)
+    if action == "DeleteItemField":
+        if len(kids) != 1:
+            raise schema_error("The element 'DeleteItemField' has invalid content.")
+        return action, name, None
+    if len(kids) != 2 or ns(kids[1]) != T_NS or local(kids[1]) not in ("Message", "Item"):
+        raise schema_error(f"The element '{action}' must hold a property path and one item element.")
+    if name is None:  # indexed property: accepted, not stored
+        return action, None, None
+    return action, name, _new_value(name, list(kids[1]))
+
+
+def _element_name(uri: str) -> str:
+    """The item element a FieldURI names ("?" + the URI for one the sandbox does not know)."""
+    if uri in BY_URI:
+        return BY_URI[uri][0]
+    if uri in ("item:MimeContent", "item:ItemId", "item:ParentFolderId"):
+        return uri.split(":")[1]
+    return "?" + uri
+
+
+def _new_value(name: str, values: list):
+    """The parsed value a Set/AppendToItemField gives property ``name`` (``values``: its item's children)."""
+    if len(values) != 1 or local(values[0]) != name:
+        raise MailboxError("ErrorIncorrectUpdatePropertyCount",
                            "An object within a change description must contain one and only one property to modify.")
-        f = BY_NAME.get(name)
-        if f is None or not f[3]:
-            raise MailboxError("ErrorInvalidPropertySet", "Set action is invalid for property.")
-        out.append((action, name, parse_value(name, f[2], values[0])))
-    return out
+    f = BY_NAME.get(name)
+    if f is None or not f[3]:
+        raise MailboxError("ErrorInvalidPropertySet", "Set action is invalid for property.")
+    return parse_value(name, f[2], values[0])
 
 
 def _parse_extended(action: str, kids) -> tuple[str, str, object]:

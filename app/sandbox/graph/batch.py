@@ -56,25 +56,25 @@ def serve(h, method: str, framing) -> None:
     try:
         if method != "POST":
             raise GraphError(405, "Request_BadRequest", f"The HTTP method '{method}' is not allowed here.")
-        user, scopes = endpoint._authenticate(sb, h.headers.get("Authorization"))
+        user, scopes = endpoint.authenticate(sb, h.headers.get("Authorization"))
     except GraphError as e:
-        h._closing = framing.has_body  # refused before the body is read
-        return endpoint._answer_error(h, method, h.path, e)
-    raw = h._body(framing, endpoint.MAX_BODY)
+        h.close_after_reply(framing.has_body)  # refused before the body is read
+        return endpoint.answer_error(h, method, h.path, e)
+    raw = h.request_body(framing, endpoint.MAX_BODY)
     if raw is None:
         return None
-    sb._log_op("graph:Batch")
-    sb._observe_graph("request", raw, method=method, path=h.path, content_type=h.headers.get("Content-Type") or "")
+    sb.log_op("graph:Batch")
+    sb.observe_graph("request", raw, method=method, path=h.path, content_type=h.headers.get("Content-Type") or "")
     try:
         steps = parse(raw)
     except GraphError as e:
-        return endpoint._answer_error(h, method, h.path, e)
+        return endpoint.answer_error(h, method, h.path, e)
     responses = run(sb, user, scopes, steps, h.server.stopping)
     if responses is None:  # a request's fault closed the connection
-        return h._drop()
+        return h.drop()
     body = json.dumps({"responses": responses}).encode()
-    sb._observe_graph("response", body, method=method, path=h.path, status=200, content_type=JSON)
-    return h._send(200, body, JSON, [("request-id", str(uuid.uuid4()))])
+    sb.observe_graph("response", body, method=method, path=h.path, status=200, content_type=JSON)
+    return h.send(200, body, JSON, [("request-id", str(uuid.uuid4()))])
 
 
 def run(sb, user, scopes: frozenset, steps: list[Step], stopping) -> list[dict] | None:
@@ -84,7 +84,7 @@ def run(sb, user, scopes: frozenset, steps: list[Step], stopping) -> list[dict] 
     out: dict[str, dict] = {}
     for step in _order(steps):
         if any(status[d] >= 400 for d in step.depends):
-            a = endpoint._error(sb, step.headers, step.method, step.target, GraphError(
+            a = endpoint.error_answer(sb, step.headers, step.method, step.target, GraphError(
                 424, "FailedDependency", "The request depends on a request of the batch that failed."))
         else:
             a = endpoint.execute(sb, user, scopes, step.method, step.target, step.headers, step.body, stopping)

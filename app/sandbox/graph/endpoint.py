@@ -71,18 +71,18 @@ def serve(h, method: str, framing) -> None:
     path = unquote(urlsplit(h.path).path)
     try:
         handler, params, op, user_match = resolve(method, path)
-        user, scopes = _authenticate(sb, h.headers.get("Authorization"))
+        user, scopes = authenticate(sb, h.headers.get("Authorization"))
         check_user(user, user_match)
         permissions.check(op, scopes)
     except GraphError as e:
-        h._closing = framing.has_body  # refused before the body is read
-        return _answer_error(h, method, path, e)
-    sb._log_op(f"graph:{op}")
+        h.close_after_reply(framing.has_body)  # refused before the body is read
+        return answer_error(h, method, path, e)
+    sb.log_op(f"graph:{op}")
     if not sb.graph_concurrency.enter(user["email"].lower()):
-        h._closing = framing.has_body
-        return _answer_error(h, method, path, throttled())
+        h.close_after_reply(framing.has_body)
+        return answer_error(h, method, path, throttled())
     try:
-        raw = h._body(framing, MAX_BODY)
+        raw = h.request_body(framing, MAX_BODY)
         if raw is None:
             return None
         emit(h, _run(sb, user, method, h.path, h.headers, raw, (handler, params, op, user_match), h.server.stopping))
@@ -100,10 +100,10 @@ def execute(sb, user, scopes: frozenset, method: str, target: str, headers, raw:
         check_user(user, route[3])
         permissions.check(route[2], scopes)
     except GraphError as e:
-        return _error(sb, headers, method, target, e)
-    sb._log_op(f"graph:{route[2]}")
+        return error_answer(sb, headers, method, target, e)
+    sb.log_op(f"graph:{route[2]}")
     if not sb.graph_concurrency.enter(user["email"].lower()):
-        return _error(sb, headers, method, target, throttled())
+        return error_answer(sb, headers, method, target, throttled())
     try:
         return _run(sb, user, method, target, headers, raw, route, stopping)
     finally:
@@ -145,7 +145,7 @@ def _oid(user) -> str:
     return user_oid(user["email"])
 
 
-def _authenticate(sb, header: str | None) -> tuple[dict, frozenset]:
+def authenticate(sb, header: str | None) -> tuple[dict, frozenset]:
     """The token's user (its mailbox) and the permissions its ``scp`` grants; GraphError 401 / 404."""
     from ..authority import AccessTokenError
 
@@ -171,55 +171,73 @@ def _run(sb, user, method, target, headers, raw, route, stopping) -> Answer:
               query=dict(parse_qsl(parts.query, keep_blank_values=True)), headers=headers, body=raw,
               base=sb.graph_url, user_segment=user_match.group("seg"),
               immutable='idtype="immutableid"' in (headers.get("Prefer") or "").lower().replace(" ", ""))
-    sb._observe_graph("request", raw, method=method, path=target, content_type=headers.get("Content-Type") or "")
+    sb.observe_graph("request", raw, method=method, path=target, content_type=headers.get("Content-Type") or "")
     fault = sb.faults.take(op)
     if fault is not None:
         early = _pre_fault(sb, headers, method, target, op, fault)
         if early is not None:
             return early
+    resp, failed = _execute(sb, req, handler, op, fault)
+    if failed is not None:
+        return error_answer(sb, headers, method, target, failed)
+    if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
+        sb.faults.fire(op, fault)
+        return Answer(drop=True)
+    sb.after_commit()
+    out = [("request-id", str(uuid.uuid4())), *resp.headers]
+    if req.immutable:
+        out.append(("Preference-Applied", 'IdType="ImmutableId"'))
+    faulted = None if fault is None else _post_fault(sb, op, fault, (method, target), resp, out, stopping)
+    if faulted is not None:
+        return faulted
+    sb.observe_graph("response", resp.body, method=method, path=target, status=resp.status,
+                     content_type=resp.content_type or "")
+    return Answer(resp.status, resp.body, resp.content_type, out)
+
+
+def _execute(sb, req: Req, handler, op: str, fault):
+    """The handler in one store transaction (rolled back when ``fault`` says so): (its response, None), or
+    (None, the GraphError to answer)."""
     try:
         with sb.store.tx():
             resp = handler(req)
             if fault is not None and fault.rolls_back():
                 raise Rollback()
     except GraphError as e:
-        return _error(sb, headers, method, target, e)
+        return None, e
     except MailboxError as e:
-        return _error(sb, headers, method, target, errors.from_mailbox(e))
+        return None, errors.from_mailbox(e)
     except Exception:  # noqa: BLE001 - a server never crashes on a request
         if sb.store is None:
-            return _error(sb, headers, method, target, GraphError(503, "ServiceUnavailable", "Service Unavailable"))
+            return None, GraphError(503, "ServiceUnavailable", "Service Unavailable")
         log.exception("sandbox: graph %s failed", op)
-        return _error(sb, headers, method, target,
-                      GraphError(500, "InternalServerError", "An internal server error occurred."))
-    if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
-        sb.faults.fire(op, fault)
-        return Answer(drop=True)
-    sb._after_commit()
-    out = [("request-id", str(uuid.uuid4())), *resp.headers]
-    if req.immutable:
-        out.append(("Preference-Applied", 'IdType="ImmutableId"'))
-    if fault is not None and fault.kind == "hold_after_commit":
+        return None, GraphError(500, "InternalServerError", "An internal server error occurred.")
+    return resp, None
+
+
+def _post_fault(sb, op: str, fault, request: tuple[str, str], resp, out: list, stopping) -> Answer | None:
+    """The answer of a fault that changes a committed operation's reply, else None (``request``: its method
+    and target)."""
+    method, target = request
+    if fault.kind == "hold_after_commit":
         sb.faults.fire(op, fault)
         sb.faults.hold(fault.params.get("seconds", 30.0), stopping)
         if fault.params.get("then", "drop") == "drop" or stopping.is_set():
             return Answer(drop=True)
-    if fault is not None and fault.kind == "http_500_html":
+        return None
+    if fault.kind == "http_500_html":
         sb.faults.fire(op, fault)
-        sb._observe_graph("response", GATEWAY_500, method=method, path=target, status=500,
-                          content_type="text/html", injected=True)
+        sb.observe_graph("response", GATEWAY_500, method=method, path=target, status=500,
+                         content_type="text/html", injected=True)
         return Answer(500, GATEWAY_500, "text/html")
-    body = resp.body
-    if fault is not None and fault.kind in ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding"):
+    if fault.kind in ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding"):
         sb.faults.fire(op, fault)
-        bad = _mangle(fault, body)
-        sb._observe_graph("response", bad, method=method, path=target, status=resp.status,
-                          content_type=resp.content_type or "", injected=True)
+        bad = _mangle(fault, resp.body)
+        sb.observe_graph("response", bad, method=method, path=target, status=resp.status,
+                         content_type=resp.content_type or "", injected=True)
         extra = [("Content-Encoding", "gzip")] if fault.kind == "wrong_encoding" else []
         return Answer(resp.status, bad, resp.content_type or "application/json", out + extra)
-    sb._observe_graph("response", body, method=method, path=target, status=resp.status,
-                      content_type=resp.content_type or "")
-    return Answer(resp.status, body, resp.content_type, out)
+    return None
 
 
 def _mangle(fault, body: bytes) -> bytes:
@@ -251,7 +269,7 @@ def _pre_fault(sb, headers, method: str, target: str, op: str, fault) -> Answer 
         time.sleep(float(p.get("seconds", 1.0)))
         return None
     if kind == "http_401":
-        return _error(sb, headers, method, target, GraphError(401, "InvalidAuthenticationToken",
+        return error_answer(sb, headers, method, target, GraphError(401, "InvalidAuthenticationToken",
                                                               "Access token has expired or is not yet valid."),
                       injected=True)
     if kind in ("http_503", "server_busy"):
@@ -260,31 +278,31 @@ def _pre_fault(sb, headers, method: str, target: str, op: str, fault) -> Answer 
         else:
             seconds = max(1, -(-int(p.get("backoff_ms", 1000)) // 1000))  # whole seconds, rounded up
         status, code = (503, "ServiceNotAvailable") if kind == "http_503" else (429, "ApplicationThrottled")
-        return _error(sb, headers, method, target, GraphError(status, code, "The server is busy. Try again later.",
+        return error_answer(sb, headers, method, target, GraphError(status, code, "The server is busy. Try again later.",
                                                               [("Retry-After", str(seconds))]),
                       injected=kind == "http_503")
     if kind == "http_500_html" and not p.get("commit", False):
-        sb._observe_graph("response", GATEWAY_500, method=method, path=target, status=500, content_type="text/html",
+        sb.observe_graph("response", GATEWAY_500, method=method, path=target, status=500, content_type="text/html",
                           injected=True)
         return Answer(500, GATEWAY_500, "text/html")
     return None
 
 
-def _error(sb, headers, method: str, path: str, e: GraphError, injected: bool = False) -> Answer:
+def error_answer(sb, headers, method: str, path: str, e: GraphError, injected: bool = False) -> Answer:
     body = errors.body(e, headers.get("client-request-id"))
-    sb._observe_graph("response", body, method=method, path=path, status=e.status,
+    sb.observe_graph("response", body, method=method, path=path, status=e.status,
                       content_type="application/json", injected=injected)
     return Answer(e.status, body, "application/json", [("request-id", str(uuid.uuid4())), *e.headers])
 
 
-def _answer_error(h, method: str, path: str, e: GraphError, injected: bool = False):
-    emit(h, _error(h.sb, h.headers, method, path, e, injected))
+def answer_error(h, method: str, path: str, e: GraphError, injected: bool = False):
+    emit(h, error_answer(h.sb, h.headers, method, path, e, injected))
 
 
 def emit(h, a: Answer) -> None:
     """Send ``a`` on the HTTP handler ``h`` (or close the connection unanswered)."""
     if a.drop:
-        return h._drop()
+        return h.drop()
     if a.content_type is None:
-        return h._send_empty(a.status, a.headers)
-    return h._send(a.status, a.body, a.content_type, a.headers)
+        return h.send_empty(a.status, a.headers)
+    return h.send(a.status, a.body, a.content_type, a.headers)

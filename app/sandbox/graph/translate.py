@@ -78,19 +78,7 @@ def _params(doc) -> dict:
 # ---------------- an id -> ("item", row) or ("folder", key) ----------------
 def _decode(req: Req, fmt: str, value: str):
     if fmt in ("ewsId", "restId"):
-        ews = value.replace("-", "+").replace("_", "/") if fmt == "restId" else value
-        if fmt == "restId" and ews == value and ("+" in value or "/" in value):
-            raise ids.malformed()  # a REST id is URL-safe
-        try:
-            return "item", _item(req, "key", ews_ids.item_key(ews))
-        except MailboxError as e:
-            if e.code != "ErrorInvalidIdMalformed":
-                raise from_mailbox(e) from None
-        try:
-            mailbox, key = ews_ids.folder_parts(ews)
-        except MailboxError:
-            raise ids.malformed() from None
-        return _folder(req, mailbox, key)
+        return _decode_ews(req, fmt, value)
     if fmt == "restImmutableEntryId":
         try:
             kind, key = ids.parse_message_id(value)
@@ -99,6 +87,28 @@ def _decode(req: Req, fmt: str, value: str):
         if kind != "immutable":
             raise ids.malformed()  # a message's REST id is not its immutable one
         return "item", _item(req, "immutable", key)
+    return _decode_entry_id(req, fmt, value)
+
+
+def _decode_ews(req: Req, fmt: str, value: str):
+    """An EWS id (or its URL-safe REST form): an item's, else a folder's."""
+    ews = value.replace("-", "+").replace("_", "/") if fmt == "restId" else value
+    if fmt == "restId" and ews == value and ("+" in value or "/" in value):
+        raise ids.malformed()  # a REST id is URL-safe
+    try:
+        return "item", _item(req, "key", ews_ids.item_key(ews))
+    except MailboxError as e:
+        if e.code != "ErrorInvalidIdMalformed":
+            raise from_mailbox(e) from None
+    try:
+        mailbox, key = ews_ids.folder_parts(ews)
+    except MailboxError:
+        raise ids.malformed() from None
+    return _folder(req, mailbox, key)
+
+
+def _decode_entry_id(req: Req, fmt: str, value: str):
+    """A MAPI entry id (entryId, immutableEntryId): a message's or a folder's."""
     raw = _unpad(value)
     uid = _IMMUTABLE_UID if fmt == "immutableEntryId" else _STORE_UID
     head, kind, rest = raw[:20], raw[20:22], raw[22:]

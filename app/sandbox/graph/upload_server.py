@@ -157,7 +157,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._body_done and (self.headers.get("Transfer-Encoding")
                                     or (self.headers.get("Content-Length") or "0").strip() not in ("", "0")):
             self._closing = True  # answered without reading its body: nothing after it may be read as a request
-        self.sb._observe_graph("response", body, method=self.command, path=self._path(), status=status,
+        self.sb.observe_graph("response", body, method=self.command, path=self._path(), status=status,
                                content_type=ctype or "", injected=injected)
         self.send_response(status)
         for k, v in [*([("Content-Type", ctype)] if ctype else []), ("Content-Length", str(len(body))),
@@ -204,14 +204,14 @@ class _Handler(BaseHTTPRequestHandler):
         except framing.FramingError as e:
             self._closing = True
             return self._error(_framing_error(e))
-        self.sb._log_op(f"graph:{OPS.get(method, 'UploadSession')}")
+        self.sb.log_op(f"graph:{OPS.get(method, 'UploadSession')}")
         try:
             session = self._session()
             if method == "PUT":
                 return self._put(session, frame)
             if frame.has_body:
                 raise GraphError(400, "ErrorInvalidRequest", f"A {method} on an upload session takes no body.")
-            self.sb._observe_graph("request", b"", method=method, path=self._path(), content_type="")
+            self.sb.observe_graph("request", b"", method=method, path=self._path(), content_type="")
             if method == "DELETE":
                 self.server.uploads.sessions.discard(session)
                 return self._send(204, b"", None)
@@ -242,6 +242,31 @@ class _Handler(BaseHTTPRequestHandler):
                 "expirationDateTime": wire_time(session.expires), "nextExpectedRanges": [str(session.received)]}
 
     def _put(self, session, frame):
+        start = self._piece_start(session, frame)
+        with session.lock:
+            if start != session.received:
+                raise GraphError(416, "ErrorInvalidRange", f"The upload goes on at byte {session.received}, not at "
+                                 f"byte {start}: nextExpectedRanges is ['{session.received}'].")
+            fault = self._piece_fault()
+            if fault is not None and self._pre_fault(fault):
+                return None
+            data = self._read_piece(frame)
+            if data is None:  # refused (answered, connection closing)
+                return None
+            if fault is not None and fault.kind == "drop_before_commit":
+                self.sb.faults.fire(OPS["PUT"], fault)
+                return self._drop()  # the piece is not kept
+            self.server.uploads.sessions.write(session, data)
+            location = self._finish(session) if session.received == session.size else None
+        if fault is not None and fault.kind == "drop_after_commit":
+            self.sb.faults.fire(OPS["PUT"], fault)
+            return self._drop()  # the piece is kept (the last one: the attachment is made), the answer lost
+        if location is None:
+            return self._json(200, self._state(session))
+        return self._send(201, b"", None, [("Location", location)])
+
+    def _piece_start(self, session, frame) -> int:
+        """Where the piece goes in the upload, from its framing and Content-Range. Raises GraphError."""
         if frame.chunked or frame.length == 0:
             raise GraphError(411 if frame.chunked else 400, "ErrorInvalidRequest",
                              "A piece of an upload session needs its Content-Length (and some bytes).")
@@ -259,37 +284,28 @@ class _Handler(BaseHTTPRequestHandler):
         if end < start or end >= total or end - start + 1 != frame.length:
             raise GraphError(400, "ErrorInvalidRequest", "The Content-Range header does not match the "
                              "Content-Length of the request.")
-        with session.lock:
-            if start != session.received:
-                raise GraphError(416, "ErrorInvalidRange", f"The upload goes on at byte {session.received}, not at "
-                                 f"byte {start}: nextExpectedRanges is ['{session.received}'].")
-            fault = self.sb.faults.take(OPS["PUT"])
-            if fault is not None and fault.kind not in PIECE_FAULTS:
-                fault = None
-            if fault is not None and self._pre_fault(fault):
-                return None
-            if (self.headers.get("Expect") or "").lower() == "100-continue":
-                self.send_response_only(100)
-                self.end_headers()
-            try:
-                data = framing.read_body(self.rfile, frame, MAX_CHUNK)
-            except framing.FramingError as e:
-                self._closing = True
-                return self._error(_framing_error(e))
-            self._body_done = True
-            self.sb._observe_graph("request", data, method="PUT", path=self._path(),
-                                   content_type=self.headers.get("Content-Type") or "")
-            if fault is not None and fault.kind == "drop_before_commit":
-                self.sb.faults.fire(OPS["PUT"], fault)
-                return self._drop()  # the piece is not kept
-            self.server.uploads.sessions.write(session, data)
-            location = self._finish(session) if session.received == session.size else None
-        if fault is not None and fault.kind == "drop_after_commit":
-            self.sb.faults.fire(OPS["PUT"], fault)
-            return self._drop()  # the piece is kept (the last one: the attachment is made), the answer lost
-        if location is None:
-            return self._json(200, self._state(session))
-        return self._send(201, b"", None, [("Location", location)])
+        return start
+
+    def _piece_fault(self):
+        """The injected fault for this piece, when it is one a piece can have."""
+        fault = self.sb.faults.take(OPS["PUT"])
+        return fault if fault is not None and fault.kind in PIECE_FAULTS else None
+
+    def _read_piece(self, frame) -> bytes | None:
+        """The piece's bytes (observed), or None when its framing was refused (answered)."""
+        if (self.headers.get("Expect") or "").lower() == "100-continue":
+            self.send_response_only(100)
+            self.end_headers()
+        try:
+            data = framing.read_body(self.rfile, frame, MAX_CHUNK)
+        except framing.FramingError as e:
+            self._closing = True
+            self._error(_framing_error(e))
+            return None
+        self._body_done = True
+        self.sb.observe_graph("request", data, method="PUT", path=self._path(),
+                              content_type=self.headers.get("Content-Type") or "")
+        return data
 
     def _pre_fault(self, fault) -> bool:
         """A fault answered before the piece is read (True), or a pause (False: served after it)."""

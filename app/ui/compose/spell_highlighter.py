@@ -165,20 +165,22 @@ class SpellHighlighter(QObject):
         the cache knows, as (start, length, word); unknown words are asked about."""
         if count:
             self.blocks_done += 1
-        out = []
         if not self.enabled:
-            return out
+            return []
         text = block.text()
-        toks = self._tokens_of(text)  # the whole paragraph's: a word never spans a space, so those in the
-        if span is not None and (span[0] > 0 or span[1] < len(text)):  # widened span are the span's own
-            a, b = span
-            while a > 0 and not text[a - 1].isspace():
-                a -= 1
-            while b < len(text) and not text[b].isspace():
-                b += 1
-            toks = [t for t in toks if a <= t[0] and t[0] + t[1] <= b]
+        toks = _in_span(text, self._tokens_of(text), span)
         typing = self._typing if self._typing and self._typing[0] == block.blockNumber() else None
-        unknown = False
+        out, unknown = self._verdicts(toks, typing)
+        if unknown:
+            self._waiting.add(block.blockNumber())
+        if self._want and not self._flush.isActive():
+            self._flush.start()
+        return out
+
+    def _verdicts(self, toks, typing) -> tuple[list, bool]:
+        """(the misspelt of ``toks`` as the cache knows, whether one was unknown); unknown words not yet asked
+        about are wanted. The word being typed (``typing``: block, position) is skipped."""
+        out, unknown = [], False
         for start, n, w in toks:
             if typing and start <= typing[1] <= start + n:
                 continue  # being typed: neither marked nor asked about (its prefixes would be) until done
@@ -189,11 +191,7 @@ class SpellHighlighter(QObject):
                     self._want.add(w)
             elif not ok:
                 out.append((start, n, w))
-        if unknown:
-            self._waiting.add(block.blockNumber())
-        if self._want and not self._flush.isActive():
-            self._flush.start()
-        return out
+        return out, unknown
 
     def _tokens_of(self, text: str) -> tuple:
         """``words(text)``, remembered by text. A paragraph being typed at its end is not tokenised again from
@@ -395,3 +393,16 @@ def wave_tile(colour: QColor) -> QPixmap:
     for x, y in ((0, 2), (1, 1), (2, 0), (3, 1)):
         img.setPixelColor(x, y, colour)
     return QPixmap.fromImage(img)
+
+
+def _in_span(text: str, toks, span: tuple[int, int] | None):
+    """The tokens of ``text`` inside ``span`` widened to whole words (all of them without a span). The whole
+    paragraph's tokens: a word never spans a space, so those in the widened span are the span's own."""
+    if span is None or (span[0] <= 0 and span[1] >= len(text)):
+        return toks
+    a, b = span
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return [t for t in toks if a <= t[0] and t[0] + t[1] <= b]

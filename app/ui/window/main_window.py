@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
 
         self._ready = False  # every view, action and menu built (finish_setup / start_setup)
         self._steps = None  # the setup slices still to run
+        self._step_clock = None  # run(name, turn): times each setup turn (time_setup_steps)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAccessibleName(f"{APP_NAME} main window")
@@ -153,7 +154,18 @@ class MainWindow(QMainWindow):
 
         self._early = drop_early_keys(self, self._early, keys=keys)
 
+    def time_setup_steps(self, run) -> None:
+        """Each turn of :meth:`start_setup` runs as ``run(name, turn)``, ``name`` the slice's (or "setup done"
+        for the last turn): measuring start-up (:meth:`app.startup_clock.StartupClock.watch_slices`)."""
+        self._step_clock = run
+
     def _next_step(self) -> None:
+        if self._step_clock is None:
+            self._run_step()
+        else:
+            self._step_clock(self._steps[0].__name__ if self._steps else "setup done", self._run_step)
+
+    def _run_step(self) -> None:
         if self._ready:
             return
         if self._steps:
