@@ -8,6 +8,7 @@ name and attributes, because an exception's pickle calls its class with ``args``
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import pickle
 import struct
@@ -17,7 +18,8 @@ from app.domain.errors import MailError
 _LENGTH = struct.Struct(">Q")
 #: The method name of the frame that closes an engine in order (it finishes what it has begun, then leaves).
 CLOSE = "__close__"
-#: The modules whose errors come back as themselves; any other error comes back as :class:`EngineFault`.
+#: The modules whose errors come back as themselves (with Python's own exceptions); any other error comes
+#: back as :class:`EngineFault`.
 ERROR_MODULES = ("app.mail.errors", "app.domain.errors")
 
 
@@ -48,11 +50,15 @@ def error_state(exc: BaseException) -> tuple:
     cls = type(exc)
     if isinstance(exc, MailError) and cls.__module__ in ERROR_MODULES:
         return (cls.__module__, cls.__qualname__, exc.args, dict(vars(exc)))
+    if cls.__module__ == "builtins" and isinstance(exc, Exception):  # ValueError, OSError, ...: as they were
+        return ("builtins", cls.__qualname__, (str(exc),), {})
     return (None, f"{cls.__module__}.{cls.__qualname__}", (str(exc),), {})
 
 
 def error_from_state(state: tuple) -> BaseException:
     module, name, args, attributes = state
+    if module == "builtins" and isinstance(getattr(builtins, name, None), type):
+        return getattr(builtins, name)(*args)
     if module not in ERROR_MODULES:
         return EngineFault(f"{name}: {args[0] if args else ''}")
     cls = getattr(importlib.import_module(module), name)

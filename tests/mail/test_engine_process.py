@@ -104,6 +104,14 @@ def test_errors_come_back_as_the_backend_raised_them(engine, sandbox):
     assert busy.value.kind == ErrorKind.THROTTLED and busy.value.retry_after == pytest.approx(4.0)
 
 
+def test_an_error_of_pythons_own_comes_back_as_itself_and_any_other_as_an_engine_fault():
+    from app.mail.engine_wire import EngineFault, error_from_state, error_state
+
+    assert type(error_from_state(error_state(ValueError("bad pin")))) is ValueError
+    other = error_from_state(error_state(KeyError.__new__(type("Odd", (LookupError,), {}))))
+    assert isinstance(other, EngineFault)
+
+
 def test_an_engine_that_dies_during_a_send_leaves_its_outcome_unknown_and_the_next_call_starts_another(
         engine, sandbox):
     svc = engine.make()
