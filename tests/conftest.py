@@ -3,8 +3,9 @@
 - Qt runs headless (offscreen) with ONE session-scoped qasync loop (never stopped per test).
 - ``ews_schema``: Microsoft's EWS schema, built once per session.
 - ``wire_validator`` (autouse): every SOAP body that any sandbox (in this process or, through
-  ``DISPATCH_SANDBOX_WIRE_DUMP``, another) reads or writes during a test is validated against the
-  schema; a test fails if any body is invalid.
+  ``DISPATCH_SANDBOX_WIRE_DUMP``, another) reads or writes during a test that meets a sandbox (marked
+  sandbox, gui, process or slow) is validated against the schema; a test fails if any body is invalid.
+  A unit test gets None and builds no schema; one that starts a sandbox all the same fails.
 - ``sandbox``: a fresh in-process sandbox EWS server on a free loopback port, per test;
   ``sandbox_factory(**options)`` for custom ones.
 """
@@ -83,12 +84,62 @@ def _session_graph_validator():
     return GraphWireValidator(load_graph_schemas())
 
 
+#: The tiers whose tests may meet a sandbox (their own, one in another process, or the app's): only these get
+#: the schema validators, so a unit test builds no schema. ``slow`` tests carry no tier marker (the packaged
+#: app's --self-test runs a sandbox).
+_VALIDATED_TIERS = ("sandbox", "gui", "process", "slow")
+
+
+def _meets_a_sandbox(request) -> bool:
+    return any(request.node.get_closest_marker(tier) for tier in _VALIDATED_TIERS)
+
+
+class _UnmarkedSandboxTrap:
+    """The wire observer of a test that gets no validator (a ``unit`` test): every body still goes to the dump
+    directory (the next validated test checks it), and each request is counted, so that a unit test that
+    starts a sandbox fails with the reason instead of going unchecked."""
+
+    def __init__(self):
+        from app.sandbox import wiredump
+
+        self.requests = 0
+        self._ews, self._graph = wiredump.from_environment(), wiredump.graph_from_environment()
+
+    def ews(self, direction, body, injected=False):
+        self.requests += direction == "request"
+        self._ews(direction, body, injected=injected)
+
+    def graph(self, direction, body, **kw):
+        self.requests += direction == "request"
+        self._graph(direction, body, **kw)
+
+
 @pytest.fixture(autouse=True)
-def graph_wire_validator(_session_graph_validator):
-    """Per test: every Graph body any sandbox reads or writes is checked against the schemas derived from
-    Microsoft's CSDL (tests/graph_wire.py): in this process through ``Sandbox.default_graph_observer``, in
-    others through the dump directory. The test fails if any body was invalid or took no known route."""
-    validator = _session_graph_validator
+def _unit_tests_meet_no_sandbox(request):
+    if _meets_a_sandbox(request):
+        yield
+        return
+    from app.sandbox import Sandbox
+
+    trap = _UnmarkedSandboxTrap()
+    Sandbox.default_wire_observer, Sandbox.default_graph_observer = trap.ews, trap.graph
+    yield
+    Sandbox.default_wire_observer = Sandbox.default_graph_observer = None
+    assert not trap.requests, (f"a sandbox served this test {trap.requests} request(s), but it is not marked "
+                               "sandbox (pytest_collection_modifyitems below): ask for a sandbox fixture, or "
+                               "mark it, so that its bodies are validated against the schema")
+
+
+@pytest.fixture(autouse=True)
+def graph_wire_validator(request):
+    """Per test that meets a sandbox (``_VALIDATED_TIERS``): every Graph body any sandbox reads or writes is
+    checked against the schemas derived from Microsoft's CSDL (tests/graph_wire.py): in this process through
+    ``Sandbox.default_graph_observer``, in others through the dump directory. The test fails if any body was
+    invalid or took no known route. None for a unit test (no schema built)."""
+    if not _meets_a_sandbox(request):
+        yield None
+        return
+    validator = request.getfixturevalue("_session_graph_validator")
     validator.collect(WIRE_DUMP)
     leftover = validator.reset()
     assert not leftover, _report(leftover, " (Graph) before this test started")
@@ -103,11 +154,15 @@ def graph_wire_validator(_session_graph_validator):
 
 
 @pytest.fixture(autouse=True)
-def wire_validator(_session_wire_validator):
-    """Per test: every SOAP body any sandbox reads or writes is validated against the schema: in this
-    process through ``Sandbox.default_wire_observer``, in others through the dump directory. The test
-    fails if any body was invalid; what arrives between tests fails the next one."""
-    validator = _session_wire_validator
+def wire_validator(request):
+    """Per test that meets a sandbox (``_VALIDATED_TIERS``): every SOAP body any sandbox reads or writes is
+    validated against the schema: in this process through ``Sandbox.default_wire_observer``, in others
+    through the dump directory. The test fails if any body was invalid; what arrives between tests fails
+    the next one. None for a unit test: the schema is built once per worker, by the first test that needs it."""
+    if not _meets_a_sandbox(request):
+        yield None
+        return
+    validator = request.getfixturevalue("_session_wire_validator")
     validator.collect(WIRE_DUMP)
     leftover = validator.reset()  # recorded after the previous test ended (a late server thread)
     assert not leftover, _report(leftover, " before this test started")
@@ -243,11 +298,14 @@ _PROCESS_DIRS = ("reliability",)  # real app processes, kill -9, fault workloads
 _SANDBOX_FIXTURES = {"sandbox", "sandbox_factory", "graph_sandbox", "ui_window", "window", "open_window"}
 
 
+_TIERS = ("unit", "sandbox", "gui", "process")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
-        if item.get_closest_marker("slow"):
-            continue
+        if item.get_closest_marker("slow") or any(item.get_closest_marker(t) for t in _TIERS):
+            continue  # a tier the test declares itself stands
         if parts[0] in _PROCESS_DIRS:
             item.add_marker(pytest.mark.process)
         elif parts[0] == "ui":
