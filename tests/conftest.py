@@ -280,6 +280,18 @@ def screenshot_dir():
     return SCREENSHOTS
 
 
+def pytest_addoption(parser):
+    parser.addoption("--soak", action="store_true", default=False,
+                     help="full workload sizes for the tests marked soak (tests/helpers/soak.py); smaller without")
+
+
+def pytest_configure(config):
+    from tests.helpers import soak
+
+    if config.getoption("--soak"):  # before any test module is imported: their sizes are module constants
+        os.environ[soak.ENV] = "1"
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Refresh the README's screenshots from this run (only those this run saved, only on success), when asked
     (``DISPATCH_REFRESH_SHOTS=1``: scripts/refresh-screenshots.sh): a plain test run writes no tracked file."""
