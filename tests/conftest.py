@@ -280,6 +280,20 @@ def screenshot_dir():
     return SCREENSHOTS
 
 
+def pytest_testnodedown(node, error):
+    """The controller of a parallel run gathers each worker's reliability reports (printed below)."""
+    reports = getattr(node, "workeroutput", {}).get("reliability_reports")
+    if reports:
+        from tests.reliability.conftest import from_worker
+
+        from_worker(reports)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if "tests.reliability.conftest" in sys.modules:  # nothing to print unless reliability tests ran or reported
+        sys.modules["tests.reliability.conftest"].write_table(terminalreporter)
+
+
 def pytest_addoption(parser):
     parser.addoption("--soak", action="store_true", default=False,
                      help="full workload sizes for the tests marked soak (tests/helpers/soak.py); smaller without")
@@ -294,7 +308,13 @@ def pytest_configure(config):
 
 def pytest_sessionfinish(session, exitstatus):
     """Refresh the README's screenshots from this run (only those this run saved, only on success), when asked
-    (``DISPATCH_REFRESH_SHOTS=1``: scripts/refresh-screenshots.sh): a plain test run writes no tracked file."""
+    (``DISPATCH_REFRESH_SHOTS=1``: scripts/refresh-screenshots.sh): a plain test run writes no tracked file.
+    In a pytest-xdist worker, hand the reliability reports to the controller first."""
+    out = getattr(session.config, "workeroutput", None)
+    if out is not None and "tests.reliability.conftest" in sys.modules:
+        out["reliability_reports"] = sys.modules["tests.reliability.conftest"].to_controller()
+    if out is not None:  # a worker: the controller copies the pictures once the whole run has passed
+        return
     if exitstatus != 0 or os.environ.get("DISPATCH_REFRESH_SHOTS") != "1":
         return
     docs = ROOT / "docs" / "screenshots"

@@ -33,6 +33,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
+#: one build per run: in a parallel run (pytest-xdist, ``--dist loadgroup``) every test here runs in the same
+#: worker, so two workers never build into dist/ at once
+pytestmark = pytest.mark.xdist_group("packaging")
 sys.path.insert(0, str(ROOT / "packaging" / "linux"))
 import elfdeps  # noqa: E402
 
