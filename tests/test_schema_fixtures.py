@@ -46,3 +46,26 @@ def test_a_sandbox_in_a_test_that_gets_no_validator_trips_the_trap_and_is_still_
     assert trap.requests == 1
     dumped = sorted(p.name for p in set(WIRE_DUMP.iterdir()) - before)
     assert [n.split("-")[-1] for n in dumped] == ["request.xml", "response.xml"], dumped
+
+
+@pytest.mark.sandbox
+def test_a_sandbox_in_a_child_process_is_noticed_through_the_dump():
+    """The other half of the trap: a unit test whose child process runs a sandbox (the app's --self-test, the
+    CLI) is noticed by the requests that child dumped (tests/test_packaging.py's self-tests were unit tests)."""
+    import requests
+
+    from tests.conftest import WIRE_DUMP, _requests_dumped_by_other_processes
+    from tests.helpers.sandbox_cli import start_cli, stop_cli
+    from tests.helpers.soap import SOAP
+
+    before = {p.name for p in WIRE_DUMP.iterdir()}
+    proc, info = start_cli("--port", "0")
+    try:
+        alice = next(a for a in info["accounts"] if a["email"] == "alice@example.com")
+        r = requests.post(info["ews_url"], data=SOAP.format(body=BAD_BODY.replace("maybe", "false")).encode(),
+                          auth=(alice["username"], alice["password"]), timeout=60,
+                          headers={"Content-Type": "text/xml; charset=utf-8"})
+        assert r.status_code == 200
+    finally:
+        stop_cli(proc)
+    assert _requests_dumped_by_other_processes(before) == 1
