@@ -127,6 +127,9 @@ def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, ui_back
     key(qtbot, win, Qt.Key_Return, CTRL | Qt.ShiftModifier)
     qtbot.waitUntil(lambda: len(items(sb, Folder.SENT.value)) == 3 and not win.busy, timeout=60000)
     qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 2, timeout=60000)
+    # the rows' outcomes are set once the whole batch is final (the sent rows may leave before that)
+    m = win.drafts.model
+    qtbot.waitUntil(lambda: "Sending…" not in {m.status(s.ref.id) for s in m.summaries()}, timeout=60000)
     left = {s.subject: win.drafts.model.status(s.ref.id) for s in win.drafts.model.summaries()}
     assert left["Batch 1"] == "Too large to send (ErrorMessageSizeExceeded)"
     assert "(ErrorItemNotFound)" in left["Batch 3"]
