@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test (unit, sandbox integration over HTTP, GUI offscreen, reliability, packaging).
-# Extra arguments go to pytest, e.g. scripts/run-tests.sh -m "not slow"; --quick runs the unit and sandbox
-# tiers in two workers (between edits).
+# Runs every test (unit, sandbox integration over HTTP, GUI offscreen, reliability, packaging) in parallel
+# workers (pytest-xdist; the tests mostly wait on servers, windows and child processes).
+#   --quick   the unit and sandbox tiers only (between edits)
+#   --soak    the full workload sizes of the tests marked soak (fault workloads, kill soak, keyboard monkey)
+# Extra arguments go to pytest, e.g. scripts/run-tests.sh -m "not slow". DISPATCH_TEST_WORKERS sets the number
+# of workers (default 2). docs/testing.md says what each tier holds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/bootstrap.sh" test
 cd "$ROOT"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-if [ "${1:-}" = "--quick" ]; then  # between edits: the unit and sandbox tiers, in two workers (docs/testing.md)
-    shift
-    exec .venv/bin/python -m pytest -p no:cacheprovider -ra -n 2 -m "unit or sandbox" "$@"
-fi
-exec .venv/bin/python -m pytest -p no:cacheprovider -ra "$@"
+# loadgroup: the tests of one xdist_group (the package build) run in one worker, the rest spread as they free up
+ARGS=(-p no:cacheprovider -ra -n "${DISPATCH_TEST_WORKERS:-2}" --dist loadgroup)
+case "${1:-}" in
+    --quick) shift; ARGS+=(-m "unit or sandbox") ;;
+    --soak) shift; ARGS+=(--soak) ;;
+esac
+exec .venv/bin/python -m pytest "${ARGS[@]}" "$@"

@@ -3,8 +3,9 @@
 - Qt runs headless (offscreen) with ONE session-scoped qasync loop (never stopped per test).
 - ``ews_schema``: Microsoft's EWS schema, built once per session.
 - ``wire_validator`` (autouse): every SOAP body that any sandbox (in this process or, through
-  ``DISPATCH_SANDBOX_WIRE_DUMP``, another) reads or writes during a test is validated against the
-  schema; a test fails if any body is invalid.
+  ``DISPATCH_SANDBOX_WIRE_DUMP``, another) reads or writes during a test that meets a sandbox (marked
+  sandbox, gui, process or slow) is validated against the schema; a test fails if any body is invalid.
+  A unit test gets None and builds no schema; one that starts a sandbox all the same fails.
 - ``sandbox``: a fresh in-process sandbox EWS server on a free loopback port, per test;
   ``sandbox_factory(**options)`` for custom ones.
 """
@@ -83,12 +84,72 @@ def _session_graph_validator():
     return GraphWireValidator(load_graph_schemas())
 
 
+#: The tiers whose tests may meet a sandbox (their own, one in another process, or the app's): only these get
+#: the schema validators, so a unit test builds no schema. ``slow`` tests carry no tier marker (the packaged
+#: app's --self-test runs a sandbox).
+_VALIDATED_TIERS = ("sandbox", "gui", "process", "slow")
+
+
+def _meets_a_sandbox(request) -> bool:
+    return any(request.node.get_closest_marker(tier) for tier in _VALIDATED_TIERS)
+
+
+class _UnmarkedSandboxTrap:
+    """The wire observer of a test that gets no validator (a ``unit`` test): every body still goes to the dump
+    directory (the next validated test checks it), and each request is counted, so that a unit test that
+    starts a sandbox fails with the reason instead of going unchecked."""
+
+    def __init__(self):
+        from app.sandbox import wiredump
+
+        self.requests = 0
+        self._ews, self._graph = wiredump.from_environment(), wiredump.graph_from_environment()
+
+    def ews(self, direction, body, injected=False):
+        self.requests += direction == "request"
+        self._ews(direction, body, injected=injected)
+
+    def graph(self, direction, body, **kw):
+        self.requests += direction == "request"
+        self._graph(direction, body, **kw)
+
+
+def _requests_dumped_by_other_processes(before: set[str]) -> int:
+    """Requests that sandboxes in other processes (a child that runs one: the app's --self-test, the CLI)
+    wrote to the dump directory since ``before`` (its file names then)."""
+    mine = f"{os.getpid()}-"
+    return sum(1 for p in WIRE_DUMP.iterdir() if p.name not in before and not p.name.startswith(mine)
+               and "-request" in p.name and not p.name.endswith(".part"))
+
+
 @pytest.fixture(autouse=True)
-def graph_wire_validator(_session_graph_validator):
-    """Per test: every Graph body any sandbox reads or writes is checked against the schemas derived from
-    Microsoft's CSDL (tests/graph_wire.py): in this process through ``Sandbox.default_graph_observer``, in
-    others through the dump directory. The test fails if any body was invalid or took no known route."""
-    validator = _session_graph_validator
+def _unit_tests_meet_no_sandbox(request):
+    if _meets_a_sandbox(request):
+        yield
+        return
+    from app.sandbox import Sandbox
+
+    trap = _UnmarkedSandboxTrap()
+    before = {p.name for p in WIRE_DUMP.iterdir()}
+    Sandbox.default_wire_observer, Sandbox.default_graph_observer = trap.ews, trap.graph
+    yield
+    Sandbox.default_wire_observer = Sandbox.default_graph_observer = None
+    served = trap.requests + _requests_dumped_by_other_processes(before)
+    assert not served, (f"a sandbox served this test {served} request(s), but it is not marked sandbox "
+                        "(pytest_collection_modifyitems below): ask for a sandbox fixture, or mark it, so that "
+                        "its bodies are validated against the schema")
+
+
+@pytest.fixture(autouse=True)
+def graph_wire_validator(request):
+    """Per test that meets a sandbox (``_VALIDATED_TIERS``): every Graph body any sandbox reads or writes is
+    checked against the schemas derived from Microsoft's CSDL (tests/graph_wire.py): in this process through
+    ``Sandbox.default_graph_observer``, in others through the dump directory. The test fails if any body was
+    invalid or took no known route. None for a unit test (no schema built)."""
+    if not _meets_a_sandbox(request):
+        yield None
+        return
+    validator = request.getfixturevalue("_session_graph_validator")
     validator.collect(WIRE_DUMP)
     leftover = validator.reset()
     assert not leftover, _report(leftover, " (Graph) before this test started")
@@ -103,11 +164,15 @@ def graph_wire_validator(_session_graph_validator):
 
 
 @pytest.fixture(autouse=True)
-def wire_validator(_session_wire_validator):
-    """Per test: every SOAP body any sandbox reads or writes is validated against the schema: in this
-    process through ``Sandbox.default_wire_observer``, in others through the dump directory. The test
-    fails if any body was invalid; what arrives between tests fails the next one."""
-    validator = _session_wire_validator
+def wire_validator(request):
+    """Per test that meets a sandbox (``_VALIDATED_TIERS``): every SOAP body any sandbox reads or writes is
+    validated against the schema: in this process through ``Sandbox.default_wire_observer``, in others
+    through the dump directory. The test fails if any body was invalid; what arrives between tests fails
+    the next one. None for a unit test: the schema is built once per worker, by the first test that needs it."""
+    if not _meets_a_sandbox(request):
+        yield None
+        return
+    validator = request.getfixturevalue("_session_wire_validator")
     validator.collect(WIRE_DUMP)
     leftover = validator.reset()  # recorded after the previous test ended (a late server thread)
     assert not leftover, _report(leftover, " before this test started")
@@ -225,9 +290,41 @@ def screenshot_dir():
     return SCREENSHOTS
 
 
+def pytest_testnodedown(node, error):
+    """The controller of a parallel run gathers each worker's reliability reports (printed below)."""
+    reports = getattr(node, "workeroutput", {}).get("reliability_reports")
+    if reports:
+        from tests.reliability.conftest import from_worker
+
+        from_worker(reports)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if "tests.reliability.conftest" in sys.modules:  # nothing to print unless reliability tests ran or reported
+        sys.modules["tests.reliability.conftest"].write_table(terminalreporter)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--soak", action="store_true", default=False,
+                     help="full workload sizes for the tests marked soak (tests/helpers/soak.py); smaller without")
+
+
+def pytest_configure(config):
+    from tests.helpers import soak
+
+    if config.getoption("--soak"):  # before any test module is imported: their sizes are module constants
+        os.environ[soak.ENV] = "1"
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Refresh the README's screenshots from this run (only those this run saved, only on success), when asked
-    (``DISPATCH_REFRESH_SHOTS=1``: scripts/refresh-screenshots.sh): a plain test run writes no tracked file."""
+    (``DISPATCH_REFRESH_SHOTS=1``: scripts/refresh-screenshots.sh): a plain test run writes no tracked file.
+    In a pytest-xdist worker, hand the reliability reports to the controller first."""
+    out = getattr(session.config, "workeroutput", None)
+    if out is not None and "tests.reliability.conftest" in sys.modules:
+        out["reliability_reports"] = sys.modules["tests.reliability.conftest"].to_controller()
+    if out is not None:  # a worker: the controller copies the pictures once the whole run has passed
+        return
     if exitstatus != 0 or os.environ.get("DISPATCH_REFRESH_SHOTS") != "1":
         return
     docs = ROOT / "docs" / "screenshots"
@@ -243,11 +340,14 @@ _PROCESS_DIRS = ("reliability",)  # real app processes, kill -9, fault workloads
 _SANDBOX_FIXTURES = {"sandbox", "sandbox_factory", "graph_sandbox", "ui_window", "window", "open_window"}
 
 
+_TIERS = ("unit", "sandbox", "gui", "process")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
-        if item.get_closest_marker("slow"):
-            continue
+        if item.get_closest_marker("slow") or any(item.get_closest_marker(t) for t in _TIERS):
+            continue  # a tier the test declares itself stands
         if parts[0] in _PROCESS_DIRS:
             item.add_marker(pytest.mark.process)
         elif parts[0] == "ui":

@@ -33,6 +33,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
+#: one build per run: in a parallel run (pytest-xdist, ``--dist loadgroup``) every test here runs in the same
+#: worker, so two workers never build into dist/ at once
+pytestmark = pytest.mark.xdist_group("packaging")
 sys.path.insert(0, str(ROOT / "packaging" / "linux"))
 import elfdeps  # noqa: E402
 
@@ -446,6 +449,7 @@ def _run_source_self_test(code: str, tmp_path: Path) -> subprocess.CompletedProc
                           timeout=240)
 
 
+@pytest.mark.sandbox  # the self-test runs a sandbox in its child: its bodies are validated (dump)
 def test_self_test_from_source(tmp_path):
     r = _run_source_self_test("import sys; from app.selftest import run; sys.exit(run())", tmp_path)
     lines = r.stdout.strip().splitlines()
@@ -455,6 +459,7 @@ def test_self_test_from_source(tmp_path):
     assert not any((tmp_path / "home").iterdir()), "the self-test wrote into HOME"
 
 
+@pytest.mark.sandbox  # the self-test runs a sandbox in its child: its bodies are validated (dump)
 def test_self_test_reports_a_failure_in_one_line(tmp_path):
     # Send to a mailbox outside the sandbox's domain: it is relayed, so there is no Inbox to find it in.
     code = ("import sys, app.selftest as s; s.RECIPIENT = 'someone@elsewhere.example.net'; "
@@ -477,6 +482,7 @@ def _failed_self_test(code: str, tmp_path: Path) -> str:
     return lines[0]
 
 
+@pytest.mark.sandbox  # the self-test runs a sandbox in its child: its bodies are validated (dump)
 def test_self_test_fails_when_the_html_helper_cannot_run(tmp_path):
     """A fault injected on purpose: the helper process is one that exits with an error (as a bundle missing
     the offscreen platform would). The self-test must say so, not fall back quietly."""

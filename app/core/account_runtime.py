@@ -85,11 +85,15 @@ class AccountRuntime:
             self.journal.set_state(entry.local_id, "editing", meta={})
         return (unsent or "Reopened the message you were writing") + more
 
-    def recovering(self, keep: set[str]) -> set[str]:
-        """The recovered messages :meth:`resume` will put in Drafts (all but those open in Compose)."""
-        return {e.local_id for e in recovery.editing_entries(self.journal, self.account) if e.local_id not in keep}
+    async def recovering(self, keep: set[str]) -> set[str]:
+        """The recovered messages :meth:`resume` will put in Drafts (all but those open in Compose), read on
+        the journal's thread."""
+        entries = await self.writer(recovery.editing_entries, self.journal, self.account)
+        return {e.local_id for e in entries if e.local_id not in keep}
 
     async def resume(self, keep: set[str]) -> dict[str, recovery.Branch]:
         """Once connected: saves that reached the server are adopted, the other recovered messages queued for
-        Drafts; ``keep`` (open in Compose) stay there. Each message's branch (WAITING: offline, again later)."""
-        return await recovery.resume(self.journal, self.start(), self.session, self.account, keep=keep)
+        Drafts; ``keep`` (open in Compose) stay there. Each message's branch (WAITING: offline, again later).
+        Every journal call runs on the journal's thread (the caller's loop is the UI's)."""
+        return await recovery.resume(self.journal, self.start(), self.session, self.account, keep=keep,
+                                     run=self.writer)

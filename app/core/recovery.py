@@ -40,13 +40,19 @@ def message_to_reopen(journal: Journal, account: str) -> Entry | None:
     return max(entries, key=lambda e: (bool((e.meta or {}).get("unsent")), e.updated)) if entries else None
 
 
-async def resume(journal: Journal, outbox, client, account: str, *, keep: set[str]) -> dict[str, Branch]:
+async def _here(fn, *args):
+    return fn(*args)
+
+
+async def resume(journal: Journal, outbox, client, account: str, *, keep: set[str], run=_here) -> dict[str, Branch]:
     """Adopt saves that reached the server and queue the other recovered messages for Drafts.
 
-    ``keep``: local ids open in Compose (they stay there, adopted but not queued). Raises nothing: a
-    message that cannot be looked up yet stays in the journal as it is.
+    ``keep``: local ids open in Compose (they stay there, adopted but not queued). ``run(fn, *args)``: awaits
+    each journal call (the app's journal thread, :class:`app.core.journal_writer.JournalWriter`: the loop's
+    thread, the UI's, never waits on the journal's lock; by default the call is made in place). Raises
+    nothing: a message that cannot be looked up yet stays in the journal as it is.
     """
-    entries = editing_entries(journal, account)
+    entries = await run(editing_entries, journal, account)
     branches: dict[str, Branch] = {}
     unsaved = [e for e in entries if e.draft.ref is None and e.draft.internet_message_id]
     unsaved_ids = {e.local_id for e in unsaved}
@@ -61,11 +67,11 @@ async def resume(journal: Journal, outbox, client, account: str, *, keep: set[st
         draft = e.draft
         ref = settle.verdict(found.get(draft.internet_message_id))[1] if e.local_id in unsaved_ids else None
         if ref is not None:  # its save had reached the server: that draft is the one kept and updated
-            journal.set_server_identity(e.local_id, ref)
+            await run(journal.set_server_identity, e.local_id, ref)
         if e.local_id in keep:
             branches[e.local_id] = Branch.REOPENED
         else:
-            await outbox.queue_save(journal.get(e.local_id).draft)
+            await outbox.queue_save((await run(journal.get, e.local_id)).draft)
             branches[e.local_id] = Branch.ADOPTED if ref is not None else Branch.TO_DRAFTS
         log.info("recovery: message %s %s%s", e.local_id[:8], branches[e.local_id].value,
                  " (its server draft adopted)" if ref is not None else "")

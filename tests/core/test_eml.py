@@ -11,7 +11,6 @@ import email.policy
 import os
 import stat
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -197,17 +196,11 @@ def test_a_bad_charset_and_malformed_headers_are_read_with_notes():
 
 
 # ---------------------------------------------------------------- hostile files
-def quick(fn, *args, seconds=5.0, **kw):
-    t = time.monotonic()
-    try:
-        return fn(*args, **kw)
-    finally:
-        assert time.monotonic() - t < seconds, "never a freeze"
-
+# (How long the worst files inside the limits take is measured by bench/bench_eml.py, not asserted here.)
 
 def test_a_file_over_the_limit_is_refused_before_parsing():
     with pytest.raises(EmlError, match="at most 1.0 MB"):
-        quick(read_eml, b"Subject: x\r\n\r\n" + b"a" * (1024 * 1024), max_bytes=1024 * 1024)
+        read_eml(b"Subject: x\r\n\r\n" + b"a" * (1024 * 1024), max_bytes=1024 * 1024)
 
 
 def test_a_sparse_1_gb_file_is_refused_without_reading_it(tmp_path):
@@ -215,7 +208,7 @@ def test_a_sparse_1_gb_file_is_refused_without_reading_it(tmp_path):
     with open(big, "wb") as f:
         f.truncate(1024 ** 3)
     with pytest.raises(EmlError, match="1024.0 MB; at most 20.0 MB"):
-        quick(eml_files.read_file, str(big), LIMIT, seconds=1)
+        eml_files.read_file(str(big), LIMIT)
 
 
 def nested(depth: int) -> bytes:
@@ -228,9 +221,9 @@ def nested(depth: int) -> bytes:
 def test_deep_nesting_is_refused():
     assert "bottom" in read_eml(nested(MAX_DEPTH - 2), max_bytes=LIMIT).draft.body
     with pytest.raises(EmlError, match=f"nest more than {MAX_DEPTH} deep"):
-        quick(read_eml, nested(MAX_DEPTH + 5), max_bytes=LIMIT)
+        read_eml(nested(MAX_DEPTH + 5), max_bytes=LIMIT)
     with pytest.raises(EmlError, match=f"more than {MAX_PARTS} parts"):  # counted before the parser recurses
-        quick(read_eml, nested(5000), max_bytes=LIMIT)
+        read_eml(nested(5000), max_bytes=LIMIT)
 
 
 def test_too_many_parts_are_refused():
@@ -238,15 +231,14 @@ def test_too_many_parts_are_refused():
                      % i for i in range(MAX_PARTS + 10))
     raw = b"Subject: many\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n" + parts + b"--b--\r\n"
     with pytest.raises(EmlError, match=f"more than {MAX_PARTS} parts"):
-        quick(read_eml, raw, max_bytes=LIMIT)
+        read_eml(raw, max_bytes=LIMIT)
 
 
-def test_a_huge_header_and_a_comment_bomb_are_refused_quickly():
+def test_a_huge_header_and_a_comment_bomb_are_refused():
     with pytest.raises(EmlError, match="To header is .* characters long"):
-        quick(read_eml, b"Subject: x\r\nTo: " + b"(" * 200_000 + b"\r\n\r\nbody", max_bytes=LIMIT)
+        read_eml(b"Subject: x\r\nTo: " + b"(" * 200_000 + b"\r\n\r\nbody", max_bytes=LIMIT)
     # just under the header limit: the address parser is given pathological input and still answers
-    m = quick(read_eml, b"Subject: x\r\nTo: " + b"(" * 20_000 + b"bob@example.com\r\n\r\nbody", max_bytes=LIMIT,
-              seconds=10)
+    m = read_eml(b"Subject: x\r\nTo: " + b"(" * 20_000 + b"bob@example.com\r\n\r\nbody", max_bytes=LIMIT)
     assert m.draft.body == "body"
 
 
@@ -259,7 +251,7 @@ def test_an_encoding_bomb_decodes_only_what_the_file_holds():
            b"Content-Type: application/x-b\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!***%%%\r\n--b\r\n"
            b"Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" + b"=\r\n" * 200_000 +
            b"end\r\n--b--\r\n")
-    m = quick(read_eml, raw, max_bytes=LIMIT, seconds=10)
+    m = read_eml(raw, max_bytes=LIMIT)
     assert m.draft.body == "end"
     a, b = m.draft.attachments
     assert len(a.content) == 3 * len(data) // 4 and a.size == len(a.content)
@@ -269,7 +261,7 @@ def test_an_encoding_bomb_decodes_only_what_the_file_holds():
 @pytest.mark.parametrize("raw", [os.urandom(5000), b"\x89PNG\r\n\x1a\n" + os.urandom(300), b"", b"just some words\n"])
 def test_something_that_is_not_a_mail_message_is_said_so(raw):
     with pytest.raises(EmlError, match="does not look like an e-mail message"):
-        quick(read_eml, raw, max_bytes=LIMIT)
+        read_eml(raw, max_bytes=LIMIT)
 
 
 # ---------------------------------------------------------------- the files
@@ -318,4 +310,4 @@ def test_files_that_cannot_be_opened_say_why(tmp_path):
     for name, words in (("pipe.eml", "not an ordinary file"), ("dir.eml", "is a folder"),
                         ("gone.eml", "no longer exists")):
         with pytest.raises(EmlError, match=words):
-            quick(eml_files.read_file, str(tmp_path / name), LIMIT, seconds=2)
+            eml_files.read_file(str(tmp_path / name), LIMIT)

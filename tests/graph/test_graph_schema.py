@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import json
 import threading
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -95,11 +94,9 @@ def schemas_validator(schemas):
     return GraphWireValidator(schemas)
 
 
-def test_derivation_is_fast_and_complete(schemas):
-    started = time.perf_counter()
+def test_derivation_is_complete(schemas):
+    """(How long deriving takes is measured by bench/bench_graph_schema.py, not asserted.)"""
     fresh = load_graph_schemas()
-    took = time.perf_counter() - started
-    assert took < 3.0, f"deriving the Graph schemas took {took:.2f} s"
     expected = {"message", "fileAttachment", "itemAttachment", "attachment", "mailFolder", "recipient",
                 "emailAddress", "itemBody", "followupFlag", "dateTimeTimeZone", "internetMessageHeader",
                 "attachmentItem", "uploadSession", "action.sendMail", "action.send", "action.move",
@@ -238,11 +235,10 @@ def test_an_invalid_message_fails_with_its_reason(v, doc, reason):
     assert found and any(reason in p for p in found), found
 
 
-def test_a_big_attachment_is_checked_quickly_and_strictly(v):
+def test_a_big_attachment_is_checked_strictly(v):
+    """(How long a 10 MB attachment takes to check is measured by bench/bench_graph_schema.py.)"""
     big = base64.b64encode(bytes(range(256)) * 40_000).decode()  # 10 MB of base64
-    started = time.perf_counter()
     assert problems(v, "request", {**FILE, "contentBytes": big}, path=f"{ME}/messages/{MID}/attachments") == []
-    assert time.perf_counter() - started < 1.0
     broken = big[:5_000_000] + "!" + big[5_000_001:]
     assert problems(v, "request", {**FILE, "contentBytes": broken}, path=f"{ME}/messages/{MID}/attachments")
 

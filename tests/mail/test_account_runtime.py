@@ -85,9 +85,8 @@ def test_resume_puts_the_recovered_messages_in_drafts_and_keeps_the_one_in_compo
     try:
         outbox = runtime.start()
         keep = {shown.local_id}
-        assert runtime.recovering(keep) == {other.local_id}
-
         async def resume():
+            assert await runtime.recovering(keep) == {other.local_id}
             branches = await runtime.resume(keep)
             await outbox.wait(other.local_id, timeout=30)
             return branches

@@ -146,20 +146,12 @@ def test_no_raw_exception_escapes_and_no_duplicate_drafts(services, sandbox):
             assert len(same) == 1
 
 
-def _tls_sandbox(wire_validator):
-    from app.sandbox import Sandbox
-
-    sb = Sandbox(data=":memory:", port=0, tls=True)
-    sb.start()
-    return sb
-
-
-def test_tls_untrusted_certificate_fails_with_fingerprint_and_pin_accepts_exactly_it(wire_validator):
+def test_tls_untrusted_certificate_fails_with_fingerprint_and_pin_accepts_exactly_it(sandbox_factory):
     from app.domain.account import AccountConfig
     from app.mail.ews import EwsMailService
     from tests.conftest import _close_exchangelib_connections
 
-    sb = _tls_sandbox(wire_validator)
+    sb = sandbox_factory(tls=True)  # a sandbox fixture: the test is marked sandbox, its bodies validated
     made = []
     try:
         assert sb.ews_url.startswith("https://"), sb.ews_url  # a TLS sandbox that is not TLS is a bug
@@ -182,7 +174,6 @@ def test_tls_untrusted_certificate_fails_with_fingerprint_and_pin_accepts_exactl
     finally:
         for s in made:
             s.close()
-        sb.stop()
         _close_exchangelib_connections()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 
@@ -42,7 +44,19 @@ def _name(r) -> str:
     return (_GRAPH_NAMES.get(r.fault) if backend == "graph" else None) or _NAMES.get(r.fault, r.fault)
 
 
-def pytest_terminal_summary(terminalreporter):
+def to_controller() -> list[dict]:
+    """This worker's workload reports, for the controller of a parallel run (tests/conftest.py)."""
+    return [dataclasses.asdict(r) for r in REPORTS]
+
+
+def from_worker(reports: list[dict]) -> None:
+    from tests.reliability.workload import Report
+
+    REPORTS.extend(Report(**r) for r in reports)
+
+
+def write_table(terminalreporter) -> None:
+    """The README's reliability table, at the end of the run (called by tests/conftest.py)."""
     if not REPORTS:
         return
     w = terminalreporter

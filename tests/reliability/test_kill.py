@@ -30,12 +30,13 @@ import time
 
 import pytest
 
+from tests.helpers.soak import size
 from tests.reliability.killrun import (
     SandboxProcess, audit_mailboxes, audit_run, journal_bodies, kill, op_name, read_app_log, sandbox_items,
     start_app, wait_delivered, wait_for,
 )
 
-KILLS = int(os.environ.get("DISPATCH_KILLS", "20"))
+KILLS = int(os.environ.get("DISPATCH_KILLS", size(5, 20)))  # 5: each plan once; 20 in a soak run
 PLANS = {0: "send_commit", 1: "type", 2: "send_commit", 3: "save_commit", 4: "send_queued"}
 HOLD = 120.0  # seconds the server holds a committed reply (the app is killed long before)
 
@@ -82,6 +83,7 @@ def _branch_done(prev, text: str) -> tuple[bool, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.soak
 @pytest.mark.timeout(1500)
 @pytest.mark.parametrize("backend", ["ews", "graph"])
 def test_kill_9_with_a_surviving_server(tmp_path, backend):

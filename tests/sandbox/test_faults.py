@@ -478,10 +478,9 @@ def test_a_held_reply_does_not_block_other_clients(sandbox, alice, bob):
     sandbox.faults.inject("SendItem", "hold_after_commit", seconds=60)
     call = _InThread(m.send)
     assert _wait(lambda: _held(sandbox, "SendItem"))
-    t0 = time.monotonic()
     assert [i.subject for i in bob.inbox.all()] == ["held for a minute"]  # another client, over EWS, meanwhile
     assert post(sandbox, RESOLVE).status_code == 200
-    assert time.monotonic() - t0 < 5 and not call.done.is_set()
+    assert not call.done.is_set()  # served while the held reply still waits (its hold lasts a minute)
     sandbox.faults.release_held()
     assert call.done.wait(10) and isinstance(call.error, ErrorTimeoutExpired)
 
@@ -493,9 +492,7 @@ def test_stop_does_not_hang_on_a_held_reply(sandbox_factory):
     sb.faults.inject("SendItem", "hold_after_commit", seconds=600, then="answer")
     call = _InThread(m.send)
     assert _wait(lambda: _held(sb, "SendItem"))
-    t0 = time.monotonic()
-    sb.stop()
-    assert time.monotonic() - t0 < 5
+    sb.stop()  # returns (held for 600 s, a hang would end in the suite's timeout, not here)
     assert call.done.wait(10)  # answered or dropped, never left waiting
     assert _wait(lambda: sb.faults.holding() == 0)  # the server's thread did not stay behind, holding
 
@@ -545,8 +542,8 @@ def test_release_and_stopping_end_holds():
     stopping.set()
     fi.release_held()  # what the server's shutdown() does
     assert held.done.wait(5) and held.result is True
-    t0 = time.monotonic()
-    assert fi.hold(60, stopping) is True and time.monotonic() - t0 < 1  # none starts once stopping
+    late = _InThread(lambda: fi.hold(600, stopping))  # none starts once stopping: it returns, it does not hold
+    assert late.done.wait(30) and late.result is True
 
 
 BAD_PARAMS = [
@@ -675,10 +672,8 @@ def test_hold_after_commit_in_a_sandbox_in_another_process():
         assert _wait(lambda: state()["holding"] == 1)
         assert state()["fired"][-1] == {"operation": "CreateItem", "kind": "hold_after_commit"}
     finally:
-        t0 = time.monotonic()
         try:
-            stop_cli(proc)  # SIGINT; exit code 0, "stopped", no traceback
+            stop_cli(proc)  # SIGINT; exit code 0, "stopped", no traceback (a hold of 600 s does not keep it)
         finally:
             close_connections()
-    assert time.monotonic() - t0 < 10
     assert save.done.wait(10) and isinstance(save.error, ErrorTimeoutExpired)

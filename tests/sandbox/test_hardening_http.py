@@ -191,11 +191,10 @@ def test_the_header_writer_refuses_control_characters(sandbox, name, value):
 # ---------------- EWS endpoint: authenticate before reading, size limit ----------------
 
 def test_unauthenticated_body_is_refused_before_it_is_read(sandbox):
-    """100 MB announced, not one byte sent: the 401 comes at once and the connection is closed."""
-    t0 = time.monotonic()
+    """100 MB announced, not one byte sent: the 401 comes and the server closes the connection (``closed``:
+    a server waiting for the body would leave it open, and ``_exchange`` would stop reading on its timeout)."""
     out, closed = _exchange(sandbox, _head(sandbox, auth=False, extra=[f"Content-Length: {100 * MiB}"]))
     assert out.startswith(b"HTTP/1.1 401") and b"Connection: close" in out and closed
-    assert time.monotonic() - t0 < 4
     assert sandbox.request_log == []
 
 

@@ -124,3 +124,37 @@ def test_retry_take_back_and_delete_in_the_outbox_leave_the_journal_to_its_threa
     finally:
         monkeypatch.undo()
         close_window(win, session)
+
+
+def test_connecting_resumes_the_recovered_messages_on_the_journal_thread(qtbot, aloop, sandbox, settings, tmp_path,
+                                                                         monkeypatch):
+    """Two messages were being written when Dispatch stopped: one reopens in Compose, the other goes to Drafts
+    once the server is reached (app.core.recovery.resume). That connect-time work read the journal on the
+    UI thread (its ``entries``, then ``get``), whenever the connection came: a window busy typing waited on the
+    journal's lock (seen as test_writing_saving_... failing under load, when the connect's work ran after
+    that test's spy was on). Every journal call after the window is built is watched."""
+    from app.core.session import Session
+    from app.ui.window.main_window import MainWindow
+    from tests.ui.conftest import account_for
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    acc, pw = account_for(sandbox, "alice@example.com")
+    session = Session.for_account(acc, pw)
+    for subject in ("the older one", "the newer one"):
+        journal.record(Draft(to=[Recipient(BOB)], subject=subject, body=f"the text of {subject}",
+                             internet_message_id=f"<{subject.replace(' ', '-')}@example.com>"),
+                       account=acc.key)
+    win = MainWindow(session, settings=settings, journal=journal)  # signed in: the sign-in's reads are done
+    qtbot.addWidget(win)
+    try:
+        on_ui = _spy_threads(journal, monkeypatch)
+        win.show()
+        bridge = win.journal_bridge
+        qtbot.waitUntil(lambda: len(bridge.recovery_report) == 2, timeout=30000)
+        assert sorted(b.value for b in bridge.recovery_report.values()) == ["reopened", "to_drafts"]
+        qtbot.waitUntil(lambda: [d["subject"] for d in sandbox.mailbox("alice@example.com").items("drafts")]
+                        == ["the older one"], timeout=30000)
+        assert on_ui == [], f"the UI thread called the journal: {on_ui}"
+    finally:
+        monkeypatch.undo()
+        close_window(win, session)

@@ -65,12 +65,13 @@ from app.domain.models import Folder
 from app.ui.window import shortcuts
 from tests.helpers.keys import type_text
 from tests.helpers.mailbox import seed_drafts
+from tests.helpers.soak import size
 from tests.ui.conftest import ALICE, close_window, open_window, wait_task
 
-#: the suite's walks (600 steps): on EWS, 4's made drafts whose MIME the sandbox failed to build, 8's pressed
+#: the suite's walks (600 steps in a soak run, 300 otherwise): on EWS, 4's made drafts whose MIME the sandbox failed to build, 8's pressed
 #: Ctrl+C in the attachment list, 56's pasted a 300-character "address" and saved; each red without its fix
 SEEDS = [int(s) for s in os.environ.get("MONKEY_SEEDS", "4,8,56").split(",")]
-STEPS = int(os.environ.get("MONKEY_STEPS", "600"))
+STEPS = int(os.environ.get("MONKEY_STEPS", size(300, 600)))  # 600 in a soak run (--soak)
 #: the walks with faults, "seed/drafts" (drafts in the mailbox before it): 14/0's took back a save the window
 #: was waiting for (tests/core/test_takeback_waiters.py; red without that fix, as no seed of 1-40 with 8 is)
 FAULT_WALKS = [tuple(int(n) for n in (w + "/8").split("/")[:2])
@@ -336,6 +337,7 @@ def _walk_and_settle(qtbot, window, sandbox, backend: str, seed: int, faults: bo
     return sends, bulk, log, window
 
 
+@pytest.mark.soak
 @pytest.mark.parametrize("seed", SEEDS)
 def test_random_keys_break_nothing(qtbot, ui_window, ui_sandbox, ui_backend, seed, caplog):
     window, sandbox = ui_window, ui_sandbox
@@ -350,6 +352,7 @@ def test_random_keys_break_nothing(qtbot, ui_window, ui_sandbox, ui_backend, see
     assert window.current_view() == "sent", "the window still answers its keys"
 
 
+@pytest.mark.soak
 @pytest.mark.parametrize("seed, drafts", FAULT_WALKS)
 def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox, ui_backend, seed, drafts, caplog,
                                                    tmp_path):
@@ -371,6 +374,7 @@ def test_random_keys_and_faults_send_nothing_twice(qtbot, ui_window, ui_sandbox,
     _sent_once(sandbox, sends + (drafts if bulk else 0))
 
 
+@pytest.mark.soak
 @pytest.mark.parametrize("seed", RESTART_SEEDS)
 def test_random_keys_and_faults_across_a_restart_send_nothing_twice(qtbot, ui_window, ui_sandbox, ui_backend, settings,
                                                                    seed, caplog, tmp_path):
@@ -401,6 +405,7 @@ def test_random_keys_and_faults_across_a_restart_send_nothing_twice(qtbot, ui_wi
     _sent_once(sandbox, sends)
 
 
+@pytest.mark.soak
 @pytest.mark.parametrize("seed", OUTAGE_SEEDS)
 def test_random_keys_faults_and_outages_send_nothing_twice(qtbot, aloop, sandbox_factory, ui_backend, settings, seed,
                                                           caplog, tmp_path):

@@ -170,7 +170,7 @@ class JournalBridge:
             self._note = ""
         runtime = self.runtime
         keep = {self.w.compose.identity().local_id}
-        self._restoring.update(runtime.recovering(keep))  # counted as they reach Drafts
+        self._restoring.update(await runtime.recovering(keep))  # counted as they reach Drafts
         branches = await runtime.resume(keep)
         c = self.w.compose
         shown = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
