@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_runtime_untouched import NOT_YET_REMOVED
+from tests.helpers.library_names import NOT_YET_REMOVED
 
 APP = Path(__file__).resolve().parent.parent / "app"
 OWN = ("self", "cls")

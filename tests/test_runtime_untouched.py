@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.library_names import NOT_YET_REMOVED  # findings known and not yet removed (issue 47: to go, not to grow)
+
 APP = Path(__file__).resolve().parent.parent / "app"
 
 #: modules the app must not import: the C library through ctypes, PySide's internals
@@ -26,17 +28,6 @@ BANNED_ATTRIBUTES = {"setswitchinterval", "set_threshold", "mallopt", "malloc_tr
                      "pyside_feature_dict"}
 #: writes into a foreign module the library documents as the way to use it
 DOCUMENTED_HOOKS = {"sys.excepthook"}
-#: findings known and not yet removed, each with its reason (issue 47: to go, not to grow)
-NOT_YET_REMOVED = {
-    "app/mail/ews/service.py uses exchangelib.services.FindItem's private _get_paging_values":
-        "listing's page total (TotalItemsInView): exchangelib has no public way to read it",
-    "app/mail/ews/connection.py swaps an object's class (r.__class__)":
-        "exchangelib parses a reply with iter_content() at requests' 1-byte chunks (up to ~9 ms GIL holds): "
-        "requests' adapter builds a plain Response, and there is no public way to have it build another",
-    "app/mail/ews/connection.py getattrs another object's private _content_consumed":
-        "whether a reply is already in memory (then 64 KB chunks, and a fault's body may be read): requests "
-        "has no public flag for it, and reading content to find out would read a streamed reply whole",
-}
 
 
 def _modules() -> list[tuple[str, ast.AST]]:
