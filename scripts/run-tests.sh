@@ -10,8 +10,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/bootstrap.sh" test
 cd "$ROOT"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-# loadgroup: the tests of one xdist_group (the package build) run in one worker, the rest spread as they free up
-ARGS=(-p no:cacheprovider -ra -n "${DISPATCH_TEST_WORKERS:-2}" --dist loadgroup)
+# tests go to whichever worker is free; the package build happens once (a lock in tests/test_packaging.py)
+ARGS=(-p no:cacheprovider -ra -n "${DISPATCH_TEST_WORKERS:-2}")
 case "${1:-}" in
     --quick) shift; ARGS+=(-m "unit or sandbox") ;;
     --soak) shift; ARGS+=(--soak) ;;

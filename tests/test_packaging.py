@@ -19,6 +19,7 @@ The self-test's own logic is also run from source (fast, not slow), including a 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -33,9 +34,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
-#: one build per run: in a parallel run (pytest-xdist, ``--dist loadgroup``) every test here runs in the same
-#: worker, so two workers never build into dist/ at once
-pytestmark = pytest.mark.xdist_group("packaging")
+#: one build per run: in a parallel run (pytest-xdist) the first worker to need the package builds it while
+#: holding this lock; another waits, then finds the fresh build and uses it (two builds at once into build/
+#: and dist/ delete each other's files). pytest-xdist's ``--dist loadgroup`` does not group on pytest 9.
+BUILD_LOCK = ROOT / "build" / "tests-build.lock"
 sys.path.insert(0, str(ROOT / "packaging" / "linux"))
 import elfdeps  # noqa: E402
 
@@ -74,6 +76,13 @@ def _fresh_build_exists() -> bool:
 
 @pytest.fixture(scope="session")
 def build():
+    BUILD_LOCK.parent.mkdir(exist_ok=True)
+    with BUILD_LOCK.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return _build()
+
+
+def _build() -> dict:
     # DISPATCH_REUSE_DIST=1 (local iterations only): take whatever dist/ holds.
     reuse = os.environ.get("DISPATCH_REUSE_DIST") == "1" and (DIST / "build-info.json").exists()
     if os.environ.get("DISPATCH_REBUILD") == "1" or not (reuse or _fresh_build_exists()):
