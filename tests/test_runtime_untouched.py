@@ -13,6 +13,7 @@ set itself: its base's (``self._session_pool_lock`` in a ``Protocol``)."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -30,9 +31,11 @@ BANNED_ATTRIBUTES = {"setswitchinterval", "set_threshold", "mallopt", "malloc_tr
 DOCUMENTED_HOOKS = {"sys.excepthook"}
 
 
-def _modules() -> list[tuple[str, ast.AST]]:
-    return [(str(p.relative_to(APP.parent)), ast.parse(p.read_text(encoding="utf-8")))
-            for p in sorted(APP.rglob("*.py"))]
+@functools.cache
+def _modules() -> tuple[tuple[str, ast.AST], ...]:
+    """Every module of app/, parsed once per run (the checks only read the trees)."""
+    return tuple((str(p.relative_to(APP.parent)), ast.parse(p.read_text(encoding="utf-8")))
+                 for p in sorted(APP.rglob("*.py")))
 
 
 def _root(node: ast.AST) -> str:
