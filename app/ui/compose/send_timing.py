@@ -34,7 +34,7 @@ from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.safe_text import PlainLabel
-from app.ui.window.undo_key import own_undo
+from app.ui.window.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,9 @@ class SendTiming(QObject):
         self.bar.now_button.clicked.connect(self.send_now)
         self._held: list[_Held] = []  # in their undo window, oldest first
         self._watch: list[_Held] = []  # released from their window: their outcome goes to the status bar
-        self._filtering = False
+        # Ctrl+Z while the bar shows (Compose is on screen) undoes the send, unless the focused field has
+        # typing of its own to undo (the bar's Undo button and File > Undo send still take the send back)
+        self.undo_key = UndoKey(window, self.bar.isVisible, self.undo)
         self.dialog: SendLaterDialog | None = None
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
@@ -259,9 +261,7 @@ class SendTiming(QObject):
     def _start(self) -> None:
         if not self.tick.isActive():
             self.tick.start()
-        if not self._filtering:
-            QApplication.instance().installEventFilter(self)
-            self._filtering = True
+        self.undo_key.watch()
 
     def _tick(self) -> None:
         outbox = self.w.flows.outbox()
@@ -284,9 +284,7 @@ class SendTiming(QObject):
         self.undo_action.setEnabled(bool(self._held))
         if not self._held and not self._watch:
             self.tick.stop()
-            if self._filtering:
-                QApplication.instance().removeEventFilter(self)
-                self._filtering = False
+            self.undo_key.unwatch()
 
     def _report(self) -> None:
         """A released send's outcome in the status bar (and ``message_sent``), as a send without a delay."""
@@ -350,25 +348,6 @@ class SendTiming(QObject):
             h = self._held[-1]
             holds.send_now(h.outbox, h.sub.local_id)
             QTimer.singleShot(50, lambda: self._tick())
-
-    def eventFilter(self, obj, event):  # noqa: N802
-        """Ctrl+Z while the undo-send bar shows (Compose is on screen) undoes the send — unless the focused
-        field has typing of its own to undo (then Ctrl+Z undoes that, as everywhere; the bar's Undo
-        button and File > Undo send still take the send back)."""
-        t = event.type()
-        if t not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not self.bar.isVisible():
-            return False
-        if not event.matches(QKeySequence.Undo):
-            return False
-        focus = QApplication.focusWidget()
-        if obj is not (focus or self.w) or (focus is not None and focus.window() is not self.w):
-            return False
-        if own_undo(focus):
-            return False
-        event.accept()
-        if t == QEvent.KeyPress:
-            self.undo()
-        return True
 
     # ---- send later ----
     def send_later(self) -> None:

@@ -13,14 +13,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer
 
 from app.core import holds
 from app.core.submission import SubState
 from app.core.takeback import NotCancellable
-from app.ui.window.undo_key import own_undo
+from app.ui.window.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +51,9 @@ class BatchUndo(QObject):
         self.bar.now_button.clicked.connect(self.send_now)
         self._batch: _Batch | None = None
         self._undone: set[str] = set()
-        self._filtering = False
+        # Ctrl+Z while the countdown shows (its page or dialog has the keyboard) takes the batch back, unless
+        # the host's own undo (a delete in Drafts) is pending: that one is newer
+        self.undo_key = UndoKey(host, lambda: self.bar.isVisible() and not self._busy(), self.undo)
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
@@ -76,9 +76,7 @@ class BatchUndo(QObject):
         self._batch = _Batch([s for s in subs if s.state == SubState.HELD], outbox, what)
         if not self.tick.isActive():
             self.tick.start()
-        if not self._filtering:
-            QApplication.instance().installEventFilter(self)
-            self._filtering = True
+        self.undo_key.watch()
         self._tick()
 
     def was_undone(self, sub) -> bool:
@@ -102,9 +100,7 @@ class BatchUndo(QObject):
         self._batch = None
         self.bar.hide()
         self.tick.stop()
-        if self._filtering:
-            QApplication.instance().removeEventFilter(self)
-            self._filtering = False
+        self.undo_key.unwatch()
 
     def undo(self) -> None:
         """Take back every send of the batch still held: none of them goes out; they stay in Drafts."""
@@ -129,21 +125,3 @@ class BatchUndo(QObject):
         for sub in self._still_held():
             holds.send_now(b.outbox, sub.local_id)
         QTimer.singleShot(50, self._tick)
-
-    def eventFilter(self, obj, event):  # noqa: N802
-        """Ctrl+Z while the batch's countdown shows (its page or dialog is on screen and has the keyboard)
-        takes the batch back — unless the host's own undo (a delete in Drafts) is pending: that one is newer."""
-        t = event.type()
-        if t not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not self.bar.isVisible():
-            return False
-        if not event.matches(QKeySequence.Undo) or self._busy():
-            return False
-        focus, scope = QApplication.focusWidget(), self.host.window()
-        if obj is not (focus or scope) or (focus is not None and focus.window() is not scope):
-            return False
-        if own_undo(focus):
-            return False
-        event.accept()
-        if t == QEvent.KeyPress:
-            self.undo()
-        return True
