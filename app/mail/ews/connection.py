@@ -162,31 +162,49 @@ class DispatchRetryPolicy(FailFast):
 
 
 def _read_whole(response) -> bool:
-    """The reply is in memory (exchangelib posts with ``stream=False``): reading it costs nothing more.
-    requests' own flag (private: requests has no public way to ask, and reading ``content`` to find out
-    would read a streamed reply whole); the one place the app reads it (tests/test_runtime_untouched.py)."""
-    return bool(getattr(response, "_content_consumed", False))
+    """The reply was read into memory (exchangelib posts with ``stream=False``): reading it costs nothing
+    more. Known from the request itself (:func:`in_chunks`); a streamed reply is never read here."""
+    return isinstance(response, InMemoryResponse) and response.in_memory
 
 
-class _Response(requests.Response):
+class InMemoryResponse(requests.Response):
     """exchangelib parses every reply with ``to_xml(response.iter_content())``: requests' default chunk size
-    of 1 byte, so lxml pulls a 50 KB page through Python one byte at a time while holding the GIL (the
-    longest GIL holds seen from the worker, up to ~9 ms of UI stall; bench/bench_startup_stall.py). A
-    reply already read into memory is handed over in 64 KB chunks instead; streamed replies are untouched."""
+    of 1 byte, so lxml pulls a reply through Python one byte at a time (1 MB: ~0.4 s of CPU; 10 MB: ~4 s, in
+    the mail engine's process). A reply already read into memory is handed over in 64 KB chunks instead;
+    streamed replies are untouched."""
+
+    in_memory = False
 
     def iter_content(self, chunk_size=1, decode_unicode=False):
-        if chunk_size == 1 and _read_whole(self):
+        if chunk_size == 1 and self.in_memory:
             chunk_size = 64 * 1024
         return super().iter_content(chunk_size, decode_unicode)
 
 
-class _Adapter(requests.adapters.HTTPAdapter):
-    def build_response(self, req, resp):
-        r = super().build_response(req, resp)
-        # requests builds a plain Response and offers no way to have it build another; a subclass that adds
-        # no state of its own (tests/test_runtime_untouched.py lists this one swap)
-        r.__class__ = _Response
-        return r
+#: what requests' adapter sets on a Response (``HTTPAdapter.build_response``), all public attributes
+_RESPONSE_FIELDS = ("status_code", "headers", "raw", "url", "encoding", "history", "reason", "cookies", "elapsed",
+                    "request", "connection")
+
+
+def in_chunks(response: requests.Response, *, stream: bool = False, **_send_options) -> InMemoryResponse:
+    """requests' response hook (``Session.hooks["response"]``: a hook's return value replaces the reply):
+    the same reply, as an :class:`InMemoryResponse` that knows whether requests will read it whole (it does
+    right after the hooks when the request was not streamed)."""
+    mine = InMemoryResponse()
+    for name in _RESPONSE_FIELDS:
+        setattr(mine, name, getattr(response, name))
+    mine.in_memory = not stream
+    return mine
+
+
+class _Protocol(SafePoolProtocol):
+    """The pool without its deadlock (pool.py), and every session's replies in 64 KB chunks (:func:`in_chunks`)."""
+
+    @classmethod
+    def raw_session(cls, prefix, *args, **kwargs):
+        session = super().raw_session(prefix, *args, **kwargs)
+        session.hooks["response"].append(in_chunks)
+        return session
 
 
 def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter]:
@@ -195,7 +213,7 @@ def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter
         if len(pin) != 64:
             raise ValueError("pinned_cert_sha256 must be a SHA-256 fingerprint (64 hex digits)")
 
-        class PinnedAdapter(_Adapter):
+        class PinnedAdapter(requests.adapters.HTTPAdapter):
             """Accept exactly one certificate: the one whose SHA-256 is pinned (CA checks are replaced by it)."""
 
             def init_poolmanager(self, *args, **kwargs):
@@ -212,7 +230,7 @@ def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter
     if not account.verify_tls:
         log.warning("TLS verification is switched off for %s by the account settings", account.ews_url)
 
-        class NoVerifyAdapter(_Adapter):
+        class NoVerifyAdapter(requests.adapters.HTTPAdapter):
             def cert_verify(self, conn, url, verify, cert):
                 super().cert_verify(conn=conn, url=url, verify=False, cert=cert)
 
@@ -220,7 +238,7 @@ def _adapter_class(account: AccountConfig) -> type[requests.adapters.HTTPAdapter
                 return super().get_connection_with_tls_context(request, verify=False, proxies=proxies, cert=cert)
 
         return NoVerifyAdapter
-    return _Adapter
+    return requests.adapters.HTTPAdapter
 
 
 class EwsConnection:
@@ -243,7 +261,7 @@ class EwsConnection:
         )
         protocol_cls = type(
             "DispatchProtocol",
-            (SafePoolProtocol,),
+            (_Protocol,),
             {
                 "HTTP_ADAPTER_CLS": _adapter_class(account),
                 "TIMEOUT": timeout,
