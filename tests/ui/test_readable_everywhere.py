@@ -71,7 +71,7 @@ TEXT_PAIRS = [("fg", "bg"), ("fg", "input_bg"), ("fg", "alt"), ("fg", "soft"), (
               ("sel_fg", "sel"), ("danger", "bg"), ("danger", "err_bg"), ("danger", "invalid_bg"), ("warn", "bg"),
               ("toast_fg", "toast"), ("toast_btn", "toast"), ("on_accent", "primary"),
               ("on_accent", "accent_hover"), ("off_fg", "soft"), ("off_fg", "input_bg"),
-              ("accent_off_fg", "accent_off"), ("link", "bg"), ("link", "input_bg"), ("link", "alt"),
+              ("link", "bg"), ("link", "input_bg"), ("link", "alt"),
               ("text_sel_fg", "text_sel")]
 
 

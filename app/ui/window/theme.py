@@ -82,7 +82,7 @@ PALETTES = {
         sel_fg="#1e3a8a", hover="#e2e8f0", muted=MUTED, danger="#b91c1c", input_line="#cbd5e1", input_bg="#ffffff",
         text_sel="#bfdbfe", text_sel_fg="#0f172a", invalid_bg="#fff7f7", alt="#f8fafc", soft="#f8fafc",
         err_bg="#fef2f2", err_line="#fecaca", info_bg="#eff6ff", info_line="#bfdbfe", toast="#1e293b",
-        toast_fg="#f8fafc", toast_btn="#93c5fd", accent=ACCENT, accent_hover="#1d4ed8", accent_off="#dbeafe", accent_off_fg="#475569",
+        toast_fg="#f8fafc", toast_btn="#93c5fd", accent=ACCENT, accent_hover="#1d4ed8",
         off_fg="#64748b", link=ACCENT, primary=ACCENT, ring="#1e3a8a", btn_hover="#f8fafc", btn_hover_line="#94a3b8", on_accent="#ffffff", warn="#92400e",
     ),
     "dark": dict(
@@ -91,7 +91,7 @@ PALETTES = {
         input_bg="#1e293b", text_sel="#1d4ed8", text_sel_fg="#f8fafc", invalid_bg="#3b1219", alt="#152036",
         soft="#111c30", err_bg="#3b1219", err_line="#7f1d1d", info_bg="#172554", info_line="#1e40af",
         toast="#334155", toast_fg="#f8fafc", toast_btn="#93c5fd", accent="#3b82f6", accent_hover="#1d4ed8",
-        accent_off="#1e293b", accent_off_fg="#94a3b8", off_fg="#94a3b8", link="#93c5fd", primary="#2563eb", ring="#bfdbfe", btn_hover="#273449", btn_hover_line="#64748b",
+        off_fg="#94a3b8", link="#93c5fd", primary="#2563eb", ring="#bfdbfe", btn_hover="#273449", btn_hover_line="#64748b",
         on_accent="#ffffff", warn="#fbbf24",
     ),
 }
@@ -153,8 +153,7 @@ QPushButton#primary {{ background: {c['primary']}; color: {c['on_accent']}; bord
     font-weight: bold; }}
 QPushButton#primary:hover {{ background: {c['accent_hover']}; }}
 QPushButton#primary:focus {{ border: 2px solid {c['ring']}; padding: 5px 13px; }}
-QPushButton#primary:disabled {{ background: {c['accent_off']}; border-color: {c['accent_off']};
-    color: {c['accent_off_fg']}; }}
+QPushButton#primary:disabled {{ background: {c['soft']}; border-color: {c['input_line']}; color: {c['off_fg']}; }}
 QToolButton {{ border: 1px solid transparent; border-radius: 5px; padding: 3px 7px; }}
 QToolButton#fmt {{ min-width: 18px; }}
 QToolButton:disabled {{ color: {c['off_fg']}; }}
