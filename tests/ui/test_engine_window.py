@@ -1,0 +1,86 @@
+"""The window with its EWS backend in the mail engine's own process, as the app runs it (issue 47): typed
+and sent by keys, through the real engine (app/mail/engine.py), to the real sandbox over HTTP. The other
+GUI tests run the backend in the window's threads (the engine is the app's choice, made in app/cli.py);
+this one sets ``DISPATCH_MAIL_ENGINE=process`` as the app does.
+
+It also kills the engine (kill -9) between two sends: the next send starts a new engine, and each message
+arrives exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app import MAIL_ENGINE_VARIABLE
+from app.core.session import ConnectionState, Session
+from app.domain.models import Folder
+from app.mail import backends
+from app.mail.engine import RemoteService
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, key
+from tests.helpers.mailbox import items
+from tests.ui.conftest import BOB, account_for, close_window, make_window, wait_idle
+
+pytestmark = pytest.mark.gui
+
+
+def _gone(pid: int, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done == pid:
+            return True
+        time.sleep(0.05)  # polling another process's exit: there is no event to wait on
+    return False
+
+
+def _subjects(sb, folder, who) -> list[str]:
+    return sorted(i["subject"] for i in items(sb, folder, who))
+
+
+def test_typed_and_sent_by_keys_through_the_engine_even_after_it_was_killed(qtbot, aloop, sandbox, settings,
+                                                                             monkeypatch):
+    monkeypatch.setenv(MAIL_ENGINE_VARIABLE, "process")
+    acc, pw = account_for(sandbox)
+    made: list = []
+
+    def service():  # the app's own factory, remembering what it built
+        made.append(backends.create_service(acc, pw))
+        return made[-1]
+
+    session = Session.for_service(acc, service)
+    win = make_window(qtbot, session, settings)
+    try:
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=30000)
+        engine = made[0]
+        assert isinstance(engine, RemoteService)
+        first_pid = engine.pid
+        assert first_pid is not None and first_pid != os.getpid()
+
+        type_message(qtbot, win, subject="Through the engine", body="typed in the window, sent by the engine")
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        wait_idle(qtbot, win)
+        assert _subjects(sandbox, "inbox", BOB) == ["Through the engine"]
+
+        os.kill(first_pid, signal.SIGKILL)  # the engine dies between two sends
+        assert _gone(first_pid)
+        type_message(qtbot, win, subject="After the engine died", body="a new engine sends this one")
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        wait_idle(qtbot, win)
+        assert _subjects(sandbox, "inbox", BOB) == ["After the engine died", "Through the engine"]
+        assert _subjects(sandbox, Folder.SENT.value, "alice@example.com") == ["After the engine died",
+                                                                              "Through the engine"]
+        second_pid = engine.pid
+        assert second_pid not in (None, first_pid)
+        assert win.session.outbox.rows() == [] or all("sent" in r.text.lower() for r in win.session.outbox.rows())
+    finally:
+        close_window(win, session)
+    assert _gone(second_pid)  # closing the window's session closes its engine
