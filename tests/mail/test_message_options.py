@@ -50,6 +50,8 @@ def test_reply_to_sensitivity_and_categories_are_saved_reopened_changed_and_sent
 def test_clearing_the_three_fields_on_a_saved_draft_clears_them_on_the_server(svc, sandbox, backend):
     saved = svc.save_draft(simple_draft("clear", reply_to=[DESK], sensitivity=Sensitivity.PERSONAL,
                                         categories=["Green"]))
+    first = svc.get_message(saved.ref)
+    assert (first.reply_to, first.sensitivity, first.categories) == ([DESK], Sensitivity.PERSONAL, ["Green"])
     cleared = svc.save_draft(saved.copy(reply_to=[], sensitivity=Sensitivity.NORMAL, categories=[]))
     back = svc.get_message(cleared.ref)
     assert (back.reply_to, back.sensitivity, back.categories) == ([], Sensitivity.NORMAL, [])
