@@ -112,6 +112,17 @@ def recipients_as_typed(text: str, field: str = "to") -> list[Recipient]:
     return out
 
 
+def parse_categories(text: str) -> list[str]:
+    """Categories as typed in one field: separated by commas or semicolons, spaces trimmed, each once
+    (the first spelling kept; Outlook compares category names without regard to case)."""
+    out: list[str] = []
+    for word in re.split(r"[,;]", text or ""):
+        word = " ".join(word.split())
+        if word and word.casefold() not in (c.casefold() for c in out):
+            out.append(word)
+    return out
+
+
 def format_recipients(recipients: list[Recipient]) -> str:
     return ", ".join(r.display() for r in recipients)
 
@@ -168,7 +179,8 @@ def validate_draft(
     if len(draft.subject) > MAX_SUBJECT:
         errors.append(FieldError("subject", f"The subject has {len(draft.subject)} characters; Exchange allows at "
                                             f"most {MAX_SUBJECT}. Shorten it by {len(draft.subject) - MAX_SUBJECT}."))
-    for fname in ("to", "cc", "bcc", "reply_to"):  # what no save can store (Exchange's EmailAddress: 255 characters)
+    # what no save can store (Exchange's EmailAddress: 255 characters)
+    for fname in ("to", "cc", "bcc", "reply_to"):
         for r in getattr(draft, fname):
             if len(r.email) > MAX_ADDRESS:
                 errors.append(FieldError(fname, f"“{_printable(r.email)}” has {len(r.email)} characters; an address "
