@@ -53,3 +53,18 @@ def test_more_options_by_keys_saved_and_reopened(qtbot, ui_window, ui_sandbox, u
     assert c.more.sensitivity.currentText() == "Confidential" and c.more.categories.text() == "Red category, Blue"
     back = c.draft()
     assert back.sensitivity == Sensitivity.CONFIDENTIAL and back.categories == ["Red category", "Blue"]
+
+
+def test_a_wrong_reply_to_stops_a_send_and_opens_the_panel_at_it(qtbot, window, sandbox):
+    """EWS only: what the composer does with the field is the same whatever the backend."""
+    win, c = window, window.compose
+    type_message(qtbot, win, cc="", bcc="", subject="Rota", body="See the rota.")
+    key(qtbot, win, Qt.Key_O, CTRL | SHIFT)
+    qtbot.keyClicks(win.focusWidget(), "desk@")
+    key(qtbot, win, Qt.Key_O, CTRL | SHIFT)  # closed again: the keyboard goes back to the body
+    assert c.more.isHidden() and win.focusWidget() is c.body
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: c.more.isVisible() and win.focusWidget() is c.more.reply_to.edit, timeout=5000)
+    assert "desk@" in c.more.reply_to.error_label.text() and c.more.reply_to.error_label.isVisible()
+    wait_idle(qtbot, win)
+    assert items(sandbox, "inbox", "bob@example.com") == [] and items(sandbox, "sentitems") == []
