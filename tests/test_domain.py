@@ -68,3 +68,22 @@ def test_an_address_longer_than_exchange_stores_is_refused_for_a_save_and_a_send
         assert [(e.field, e.token) for e in errors] == [("cc", long)], for_send
         assert "262 characters" in errors[0].message and "at most 255" in errors[0].message
     assert validate_draft(d.copy(cc=[Recipient("x" * 243 + "@example.com")]), for_send=False) == []
+
+
+def test_reply_to_is_checked_like_cc_and_is_no_recipient():
+    """Reply-To (issue 49): an unfinished entry may be saved, not sent; a long one is refused for both; it
+    never counts as a recipient (a message only to a Reply-To address has nobody to go to)."""
+    d = Draft(to=[Recipient("bob@example.com")], reply_to=[Recipient("desk@")])
+    assert validate_draft(d, for_send=False) == []
+    assert [(e.field, e.token) for e in validate_draft(d, for_send=True)] == [("reply_to", "desk@")]
+    long = Draft(to=[Recipient("bob@example.com")], reply_to=[Recipient("a" * 250 + "@example.com")])
+    assert [e.field for e in validate_draft(long, for_send=False)] == ["reply_to"]
+    only = Draft(reply_to=[Recipient("desk@example.com")])
+    assert [e.field for e in validate_draft(only, for_send=True)] == ["to"]
+
+
+def test_categories_as_typed_in_one_field():
+    from app.domain.validation import parse_categories
+
+    assert parse_categories(" Red category;Blue ,, red   CATEGORY, Projet ✓ ") == ["Red category", "Blue", "Projet ✓"]
+    assert parse_categories("") == [] and parse_categories(" , ; ") == []

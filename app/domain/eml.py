@@ -1,8 +1,9 @@
 """A message as an ``.eml`` file (RFC 5322 + MIME) and back: pure conversions with Python's ``email``.
 
 :func:`to_eml` writes a :class:`Draft` the way Outlook saves one: headers first (From when known, To,
-Cc, Bcc, Subject — non-ASCII as RFC 2047 encoded-words —, Date, Message-ID, Importance + X-Priority,
-Disposition-Notification-To / Return-Receipt-To for the receipts), then the body::
+Cc, Bcc, Reply-To, Subject — non-ASCII as RFC 2047 encoded-words —, Date, Message-ID, Importance +
+X-Priority, Sensitivity, Keywords for the categories, Disposition-Notification-To / Return-Receipt-To for
+the receipts), then the body::
 
     multipart/mixed                       only with attachments that are not inline
       multipart/related                   only for an HTML body with inline (Content-ID) attachments
@@ -28,12 +29,15 @@ from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from html.parser import HTMLParser
 
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 
 #: CRLF line ends (as Outlook and Exchange write .eml files); parsing accepts either.
 POLICY = email.policy.default.clone(linesep="\r\n")
 UTF8_POLICY = POLICY.clone(utf8=True)
 PRIORITY = {Importance.HIGH: "1", Importance.LOW: "5"}  # as Exchange writes it
+#: the Sensitivity header (RFC 2156 4.3; RFC 2076 3.9): Normal is written as no header, as Outlook does
+SENSITIVITY_HEADER = {Sensitivity.PERSONAL: "Personal", Sensitivity.PRIVATE: "Private",
+                      Sensitivity.CONFIDENTIAL: "Company-Confidential"}
 
 
 def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime | None = None) -> bytes:
@@ -43,7 +47,7 @@ def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime 
     utf8: list[bytes] = []  # address headers written in UTF-8 (RFC 6532), before the others
     if sender is not None and sender.email:
         _put(msg, "From", [_address(sender)], utf8)
-    for name, people in (("To", draft.to), ("Cc", draft.cc), ("Bcc", draft.bcc)):
+    for name, people in (("To", draft.to), ("Cc", draft.cc), ("Bcc", draft.bcc), ("Reply-To", draft.reply_to)):
         if people:
             _put(msg, name, [_address(r) for r in people], utf8)
     _set_text(msg, "Subject", draft.subject or "")
@@ -56,6 +60,10 @@ def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime 
     if draft.importance in PRIORITY:
         msg["Importance"] = draft.importance.value.lower()
         msg["X-Priority"] = PRIORITY[draft.importance]
+    if draft.sensitivity in SENSITIVITY_HEADER:
+        msg["Sensitivity"] = SENSITIVITY_HEADER[draft.sensitivity]
+    if draft.categories:  # Outlook's categories: a Keywords header (RFC 5322 3.6.5), comma-separated
+        msg.set_raw("Keywords", ",\r\n ".join(_phrase(c) for c in draft.categories))
     if sender is not None and sender.email:
         if draft.read_receipt:
             _put(msg, "Disposition-Notification-To", str(_address(sender)), utf8)
@@ -149,6 +157,13 @@ def _address(r: Recipient) -> Address:
 
 def _one_line(text: str) -> str:
     return " ".join((text or "").split())
+
+
+def _phrase(text: str) -> str:
+    """One keyword: as it is in ASCII, else one RFC 2047 encoded-word (so the commas between them stay
+    the only separators a reader sees)."""
+    text = _one_line(text).replace(",", " ")
+    return text if text.isascii() else Header(text, "utf-8", maxlinelen=998).encode()
 
 
 def _set_text(msg: EmailMessage, name: str, value: str) -> None:

@@ -34,7 +34,8 @@ from email.feedparser import BytesFeedParser
 from email.message import EmailMessage
 from typing import Callable
 
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
+from app.domain.eml import SENSITIVITY_HEADER
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 
 MAX_PARTS = 500
 MAX_DEPTH = 20
@@ -172,6 +173,8 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
         importance=_importance(msg, notes),
         read_receipt=bool(msg.get("Disposition-Notification-To") or msg.get("X-Confirm-Reading-To")),
         delivery_receipt=bool(msg.get("Return-Receipt-To")),
+        reply_to=_people(msg, "Reply-To", notes), sensitivity=_sensitivity(msg, notes),
+        categories=_keywords(msg, notes),
         attachments=atts, internet_message_id=_header_text(msg, "Message-ID", notes).strip(), modified=date,
     )
     senders = _people(msg, "From", notes)
@@ -299,6 +302,24 @@ def _importance(msg, notes: list[str]) -> Importance:
     ms = (_header_text(msg, "X-MSMail-Priority", notes) or _header_text(msg, "Priority", notes)).strip().lower()
     return {"high": Importance.HIGH, "urgent": Importance.HIGH, "low": Importance.LOW,
             "non-urgent": Importance.LOW}.get(ms, Importance.NORMAL)
+
+
+_SENSITIVITIES = {v.lower(): k for k, v in SENSITIVITY_HEADER.items()} | {"confidential": Sensitivity.CONFIDENTIAL}
+
+
+def _sensitivity(msg, notes: list[str]) -> Sensitivity:
+    return _SENSITIVITIES.get(_header_text(msg, "Sensitivity", notes).strip().lower(), Sensitivity.NORMAL)
+
+
+def _keywords(msg, notes: list[str]) -> list[str]:
+    """The Keywords header(s), comma-separated: Outlook's categories (each once, in order)."""
+    out: list[str] = []
+    for value in msg.get_all("Keywords") or []:
+        for word in str(value).split(","):
+            word = " ".join(word.split())
+            if word and word not in out:
+                out.append(word)
+    return out
 
 
 def _date(msg, notes: list[str]) -> _dt.datetime | None:

@@ -19,6 +19,15 @@ class Importance(str, enum.Enum):
     HIGH = "High"
 
 
+class Sensitivity(str, enum.Enum):
+    """Exchange's Sensitivity (EWS SensitivityChoicesType; MAPI PidTagSensitivity 0-3, in this order)."""
+
+    NORMAL = "Normal"
+    PERSONAL = "Personal"
+    PRIVATE = "Private"
+    CONFIDENTIAL = "Confidential"
+
+
 class BodyFormat(str, enum.Enum):
     TEXT = "Text"
     HTML = "HTML"
@@ -109,6 +118,10 @@ class Draft:
     importance: Importance = Importance.NORMAL
     read_receipt: bool = False
     delivery_receipt: bool = False
+    # issue 49, "the rest of the message": where replies go, how private it is, the sender's own labels
+    reply_to: list[Recipient] = field(default_factory=list)
+    sensitivity: Sensitivity = Sensitivity.NORMAL
+    categories: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     ref: ItemRef | None = None
     internet_message_id: str = ""
@@ -119,7 +132,8 @@ class Draft:
         return [*self.to, *self.cc, *self.bcc]
 
     def copy(self, **changes) -> "Draft":
-        lists = {k: list(changes.pop(k, getattr(self, k))) for k in ("to", "cc", "bcc", "attachments")}
+        lists = {k: list(changes.pop(k, getattr(self, k))) for k in ("to", "cc", "bcc", "reply_to", "categories",
+                                                                  "attachments")}
         return replace(self, **lists, **changes)
 
     def is_empty(self) -> bool:

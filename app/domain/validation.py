@@ -32,7 +32,7 @@ SEND_BATCH_LIMIT = 250
 
 @dataclass(frozen=True)
 class FieldError:
-    """An error tied to a field of the composer ("to", "cc", "bcc", "subject", "body", "attachments").
+    """An error tied to a field of the composer ("to", "cc", "bcc", "reply_to", "subject", "body", "attachments").
 
     ``token`` is the offending piece of text (an address, a file name) so the UI can mark it inline.
     """
@@ -112,6 +112,17 @@ def recipients_as_typed(text: str, field: str = "to") -> list[Recipient]:
     return out
 
 
+def parse_categories(text: str) -> list[str]:
+    """Categories as typed in one field: separated by commas or semicolons, spaces trimmed, each once
+    (the first spelling kept; Outlook compares category names without regard to case)."""
+    out: list[str] = []
+    for word in re.split(r"[,;]", text or ""):
+        word = " ".join(word.split())
+        if word and word.casefold() not in (c.casefold() for c in out):
+            out.append(word)
+    return out
+
+
 def format_recipients(recipients: list[Recipient]) -> str:
     return ", ".join(r.display() for r in recipients)
 
@@ -168,13 +179,14 @@ def validate_draft(
     if len(draft.subject) > MAX_SUBJECT:
         errors.append(FieldError("subject", f"The subject has {len(draft.subject)} characters; Exchange allows at "
                                             f"most {MAX_SUBJECT}. Shorten it by {len(draft.subject) - MAX_SUBJECT}."))
-    for fname in ("to", "cc", "bcc"):  # what no save can store (Exchange's EmailAddress: 255 characters)
+    # what no save can store (Exchange's EmailAddress: 255 characters)
+    for fname in ("to", "cc", "bcc", "reply_to"):
         for r in getattr(draft, fname):
             if len(r.email) > MAX_ADDRESS:
                 errors.append(FieldError(fname, f"“{_printable(r.email)}” has {len(r.email)} characters; an address "
                                                 f"can have at most {MAX_ADDRESS}. Shorten or remove it.", r.email))
     if for_send:  # a draft may hold an unfinished address; only sending needs every one to be right
-        for fname in ("to", "cc", "bcc"):
+        for fname in ("to", "cc", "bcc", "reply_to"):
             for r in getattr(draft, fname):
                 if len(r.email) <= MAX_ADDRESS and not is_valid_address(r.email):
                     errors.append(FieldError(fname, f"“{_printable(r.email)}” is not a valid e-mail address.",

@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from datetime import datetime
 
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient, Sensitivity
 
 
 def draft_to_json(d: Draft) -> str:
@@ -31,6 +31,9 @@ def _fields(d: Draft) -> dict:
         "importance": d.importance.value,
         "read_receipt": d.read_receipt,
         "delivery_receipt": d.delivery_receipt,
+        "reply_to": [[r.email, r.name] for r in d.reply_to],
+        "sensitivity": d.sensitivity.value,
+        "categories": list(d.categories),
         "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
         "internet_message_id": d.internet_message_id,
         "modified": d.modified.isoformat() if d.modified else None,
@@ -58,6 +61,9 @@ def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, 
         importance=Importance(j.get("importance", Importance.NORMAL.value)),
         read_receipt=bool(j.get("read_receipt")),
         delivery_receipt=bool(j.get("delivery_receipt")),
+        reply_to=rec("reply_to"),  # the three are absent from a journal written before issue 49
+        sensitivity=Sensitivity(j.get("sensitivity", Sensitivity.NORMAL.value)),
+        categories=[c for c in j.get("categories") or [] if isinstance(c, str)],
         attachments=attachments,
         ref=ItemRef(*j["ref"]) if j.get("ref") else None,
         internet_message_id=j.get("internet_message_id", ""),

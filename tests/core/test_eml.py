@@ -18,7 +18,7 @@ import pytest
 from app.core import eml_files
 from app.domain.eml import to_eml
 from app.domain.eml_read import MAX_DEPTH, MAX_PARTS, EmlError, read_eml
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "eml"
 LIMIT = 20 * 1024 * 1024
@@ -37,13 +37,15 @@ def full_draft(**changes) -> Draft:
                                 "spreadsheetml.sheet"),
                      Attachment("empty.txt", b"", "text/plain"),
                      Attachment("chart.png", PNG, "image/png", content_id="chart@dispatch", is_inline=True)],
-        internet_message_id="<0123456789abcdef@dispatch>")
+        internet_message_id="<0123456789abcdef@dispatch>",
+        reply_to=[Recipient("desk@example.com", "Help, Desk"), Recipient("erin@example.com")],
+        sensitivity=Sensitivity.PRIVATE, categories=["Red category", "Projet ✓"])
     return d.copy(**changes)
 
 
 def same(a: Draft, b: Draft) -> None:
     for f in ("to", "cc", "bcc", "subject", "body", "body_format", "importance", "read_receipt", "delivery_receipt",
-              "internet_message_id"):
+              "internet_message_id", "reply_to", "sensitivity", "categories"):
         assert getattr(a, f) == getattr(b, f), f
     assert [(x.name, x.content, x.content_type, x.content_id, x.is_inline) for x in a.attachments] == \
         [(x.name, x.content, x.content_type, x.content_id, x.is_inline) for x in b.attachments]
@@ -86,6 +88,25 @@ def test_a_plain_text_draft_round_trips_exactly():
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert msg["X-Priority"].startswith("5") and msg["Disposition-Notification-To"] is None
     assert [p.get_content_type() for p in msg.walk()] == ["multipart/mixed", "text/plain", "text/plain"]
+
+
+def test_reply_to_sensitivity_and_keywords_are_the_headers_outlook_writes_and_reads():
+    d = full_draft(sensitivity=Sensitivity.CONFIDENTIAL, categories=["Red category", "Projet ✓", "Blue"])
+    raw = to_eml(d, sender=ALICE)
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert [(a.display_name, a.addr_spec) for a in msg["Reply-To"].addresses] == [
+        ("Help, Desk", "desk@example.com"), ("", "erin@example.com")]
+    assert msg["Sensitivity"] == "Company-Confidential"
+    assert [w.strip() for w in str(msg["Keywords"]).split(",")] == ["Red category", "Projet ✓", "Blue"]
+    assert read_eml(raw, max_bytes=LIMIT).draft.sensitivity == Sensitivity.CONFIDENTIAL
+    plain = read_eml(to_eml(d.copy(sensitivity=Sensitivity.NORMAL, categories=[], reply_to=[])), max_bytes=LIMIT)
+    assert b"Sensitivity:" not in to_eml(plain.draft) and b"Keywords:" not in to_eml(plain.draft)
+    # as another program writes them: two Keywords headers, a lower-case value, "Personal"
+    other = (b"From: x@example.com\r\nReply-To: desk@example.com\r\nSensitivity: personal\r\n"
+             b"Keywords: one, two\r\nKeywords: =?utf-8?q?tr=C3=A8s?=\r\nSubject: s\r\n\r\nbody\r\n")
+    got = read_eml(other, max_bytes=LIMIT).draft
+    assert (got.reply_to, got.sensitivity, got.categories) == (
+        [Recipient("desk@example.com")], Sensitivity.PERSONAL, ["one", "two", "très"])
 
 
 def test_the_simplest_draft_round_trips_and_an_unfinished_address_is_kept_as_typed():

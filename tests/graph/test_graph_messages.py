@@ -158,3 +158,28 @@ def test_an_international_address_in_a_draft_its_mime_and_a_send(graph_sandbox, 
     assert graph_sandbox.outbox.wait_idle(10)
     [sent] = graph_sandbox.mailbox("alice@example.com").items("sentitems")
     assert sent["to"] == ["jörg@bücher.de"]
+
+
+SENSITIVITY_EXPAND = {"$expand": "singleValueExtendedProperties($filter=id eq 'Integer 0x0036')"}
+
+
+def test_sensitivity_is_pid_tag_sensitivity_written_and_expanded_as_graph_does(graph_sandbox, alice):
+    """v1.0's message has no sensitivity property: PidTagSensitivity (0x0036) as a singleValueExtendedProperty,
+    one store field with EWS's item:Sensitivity; the id comes back normalised, an unknown id is left alone."""
+    made = alice.post("/me/messages", json=draft_body(singleValueExtendedProperties=[
+        {"id": "Integer 0x0036", "value": "2"}, {"id": "String 0x001A", "value": "ignored"}])).json()
+    assert "singleValueExtendedProperties" not in made, "only an $expand shows it"
+    got = alice.get(f"/me/messages/{made['id']}", params=SENSITIVITY_EXPAND).json()
+    assert got["singleValueExtendedProperties"] == [{"id": "Integer 0x36", "value": "2"}]
+    [stored] = graph_sandbox.mailbox("alice@example.com").items("drafts")
+    assert stored["sensitivity"] == "Private"
+    alice.patch(f"/me/messages/{made['id']}", json={"singleValueExtendedProperties": [
+        {"id": "integer 0x36", "value": "3"}]})
+    got = alice.get(f"/me/messages/{made['id']}", params=SENSITIVITY_EXPAND).json()
+    assert got["singleValueExtendedProperties"] == [{"id": "Integer 0x36", "value": "3"}]
+    other = alice.get(f"/me/messages/{made['id']}",
+                      params={"$expand": "singleValueExtendedProperties($filter=id eq 'Integer 0x0E07')"}).json()
+    assert "singleValueExtendedProperties" not in other, "a property not asked for is not shown"
+    r = alice.patch(f"/me/messages/{made['id']}", json={"singleValueExtendedProperties": [
+        {"id": "Integer 0x0036", "value": "secret"}]})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "RequestBodyRead"

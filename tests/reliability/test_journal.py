@@ -8,7 +8,9 @@ import subprocess
 import sys
 import textwrap
 
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient
+import sqlite3
+
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient, Sensitivity
 from app.storage.journal import Journal, State, default_path
 
 
@@ -23,6 +25,9 @@ def full_draft(**kw) -> Draft:
         importance=Importance.HIGH,
         read_receipt=True,
         delivery_receipt=True,
+        reply_to=[Recipient("desk@example.com", "Help, Desk"), Recipient("erin@example.com")],
+        sensitivity=Sensitivity.CONFIDENTIAL,
+        categories=["Red category", "Projet ✓"],
         attachments=[
             Attachment("report.pdf", b"%PDF-1.4 " + os.urandom(3000), "application/pdf"),
             Attachment("empty.txt", b"", "text/plain"),
@@ -48,6 +53,21 @@ def test_roundtrip_every_field_and_attachment_bytes(tmp_path):
     assert j2.get(d.local_id).draft == d
     drafts, outbox = j2.recover()
     assert [x.local_id for x in drafts] == [d.local_id] and outbox == []
+
+
+def test_a_journal_written_before_reply_to_sensitivity_and_categories_still_loads(tmp_path):
+    """An entry recorded by a version without the three fields (issue 49) opens with their defaults."""
+    path = tmp_path / "j.sqlite3"
+    j = Journal(path)
+    d = full_draft()
+    j.record(d)
+    j.close()
+    with sqlite3.connect(path) as db:  # the entry as the older version wrote it: no such keys at all
+        db.execute("UPDATE entries SET draft=json_remove(draft, '$.reply_to', '$.sensitivity', '$.categories')")
+        assert db.execute("SELECT instr(draft, 'sensitivity') FROM entries").fetchone() == (0,)
+    back = Journal(path).get(d.local_id).draft
+    assert (back.reply_to, back.sensitivity, back.categories) == ([], Sensitivity.NORMAL, [])
+    assert back.copy(reply_to=d.reply_to, sensitivity=d.sensitivity, categories=d.categories) == d
 
 
 def test_files_are_private_and_default_path_honours_dispatch_home(tmp_path, monkeypatch):

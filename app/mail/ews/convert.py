@@ -9,7 +9,8 @@ from exchangelib import Body, HTMLBody, Mailbox
 from exchangelib.attachments import FileAttachment
 from exchangelib.items import Message
 
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient
+from app.domain.models import (Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient,
+                               Sensitivity)
 from app.domain.validation import safe_attachment_name
 
 #: Message fields a save writes. Passed explicitly as ``update_fields`` on every UpdateItem: exchangelib's
@@ -23,6 +24,7 @@ UPDATE_FIELDS = [
     "bcc_recipients",
     "is_read_receipt_requested",
     "is_delivery_receipt_requested",
+    "reply_to", "sensitivity", "categories",  # issue 49
 ]
 
 #: Fields a full read needs (GetItem).
@@ -102,6 +104,9 @@ def apply_fields(msg: Message, draft: Draft) -> Message:
     msg.bcc_recipients = _mailboxes(draft.bcc)
     msg.is_read_receipt_requested = bool(draft.read_receipt)
     msg.is_delivery_receipt_requested = bool(draft.delivery_receipt)
+    msg.reply_to = _mailboxes(draft.reply_to)
+    msg.sensitivity = (draft.sensitivity or Sensitivity.NORMAL).value
+    msg.categories = [xml_safe(c, one_line=True) for c in draft.categories] or None
     return msg
 
 
@@ -139,6 +144,13 @@ def _importance(value) -> Importance:
         return Importance.NORMAL
 
 
+def _sensitivity(value) -> Sensitivity:
+    try:
+        return Sensitivity(value) if value else Sensitivity.NORMAL
+    except ValueError:
+        return Sensitivity.NORMAL
+
+
 def draft_from_message(msg: Message, attachments: list[Attachment]) -> Draft:
     body = msg.body
     fmt = BodyFormat.HTML if isinstance(body, HTMLBody) else BodyFormat.TEXT
@@ -152,6 +164,9 @@ def draft_from_message(msg: Message, attachments: list[Attachment]) -> Draft:
         importance=_importance(msg.importance),
         read_receipt=bool(msg.is_read_receipt_requested),
         delivery_receipt=bool(msg.is_delivery_receipt_requested),
+        reply_to=recipients_from(msg.reply_to),
+        sensitivity=_sensitivity(msg.sensitivity),
+        categories=list(msg.categories or []),
         attachments=attachments,
         ref=ItemRef(msg.id, msg.changekey or ""),
         internet_message_id=msg.message_id or "",

@@ -9,7 +9,7 @@ import base64
 import binascii
 import datetime as _dt
 
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient, Sensitivity
 from app.domain.validation import safe_attachment_name
 from app.mail.errors import MalformedResponse
 
@@ -18,7 +18,16 @@ LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDa
                "importance,sentDateTime,internetMessageId")
 #: What a full read needs (GET /me/messages/{id}).
 READ_SELECT = ("id,changeKey,subject,body,importance,toRecipients,ccRecipients,bccRecipients,"
-               "isReadReceiptRequested,isDeliveryReceiptRequested,internetMessageId,lastModifiedDateTime")
+               "isReadReceiptRequested,isDeliveryReceiptRequested,internetMessageId,lastModifiedDateTime,"
+               "replyTo,categories")
+#: Graph v1.0's message has no sensitivity property (tests/resources/graph-schema: only event has one): it is
+#: the MAPI property PidTagSensitivity (0x0036, PtypInteger32: 0 normal, 1 personal, 2 private, 3 confidential;
+#: [MS-OXCMSG] 2.2.1.13), written as a singleValueExtendedProperty and read with $expand, as Microsoft documents
+#: ("Get singleValueLegacyExtendedProperty", learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get;
+#: Graph answers the id normalised, e.g. "Integer 0x36").
+SENSITIVITY_ID = "Integer 0x0036"
+SENSITIVITIES = list(Sensitivity)  # in PidTagSensitivity's order
+READ_PARAMS = {"$select": READ_SELECT, "$expand": f"singleValueExtendedProperties($filter=id eq '{SENSITIVITY_ID}')"}
 FILE_TYPE = "#microsoft.graph.fileAttachment"
 
 
@@ -44,6 +53,10 @@ def message_fields(draft: Draft) -> dict:
         "bccRecipients": _mailboxes(draft.bcc),
         "isReadReceiptRequested": bool(draft.read_receipt),
         "isDeliveryReceiptRequested": bool(draft.delivery_receipt),
+        "replyTo": _mailboxes(draft.reply_to),
+        "categories": list(draft.categories),
+        "singleValueExtendedProperties": [{"id": SENSITIVITY_ID, "value": str(SENSITIVITIES.index(
+            draft.sensitivity or Sensitivity.NORMAL))}],
     }
 
 
@@ -125,6 +138,25 @@ def _importance(value) -> Importance:
         return Importance.NORMAL
 
 
+def _is_sensitivity_id(value) -> bool:
+    kind, _, tag = str(value).partition(" ")
+    try:
+        return kind.lower() == "integer" and int(tag, 16) == 0x36
+    except ValueError:
+        return False
+
+
+def sensitivity_of(doc: dict) -> Sensitivity:
+    """PidTagSensitivity from the expanded ``singleValueExtendedProperties`` (absent: Normal)."""
+    for prop in _opt(doc, "singleValueExtendedProperties", list, []):
+        if isinstance(prop, dict) and _is_sensitivity_id(prop.get("id")):
+            try:
+                return SENSITIVITIES[int(str(prop.get("value")))]
+            except (ValueError, IndexError):
+                raise MalformedResponse("The server's message has an invalid sensitivity") from None
+    return Sensitivity.NORMAL
+
+
 def attachment_from(doc) -> Attachment | None:
     """A fileAttachment (content included when the server sent it); None for other kinds (items, links)."""
     if not isinstance(doc, dict):
@@ -162,6 +194,9 @@ def draft_from(doc, attachments: list[Attachment]) -> Draft:
         importance=_importance(_opt(doc, "importance", str, "normal")),
         read_receipt=bool(_opt(doc, "isReadReceiptRequested", bool, False)),
         delivery_receipt=bool(_opt(doc, "isDeliveryReceiptRequested", bool, False)),
+        reply_to=recipients(_opt(doc, "replyTo", list, [])),
+        sensitivity=sensitivity_of(doc),
+        categories=[c for c in _opt(doc, "categories", list, []) if isinstance(c, str)],
         attachments=attachments,
         ref=ref_of(doc),
         internet_message_id=_opt(doc, "internetMessageId", str, ""),

@@ -238,7 +238,7 @@ class GraphMailService(MailService):
 
     def get_message(self, ref: ItemRef) -> Draft:
         def run():
-            doc = self._http.call("GET", batch.message_url(ref), params={"$select": convert.READ_SELECT}).doc
+            doc = self._http.call("GET", batch.message_url(ref), params=convert.READ_PARAMS).doc
             current = convert.ref_of(doc)
             files = attachments.server_files(self._http, current, content=True)
             self._remember(current.id, {a.attachment_id for a in files}, doc.get("internetMessageId") or "")

@@ -13,6 +13,7 @@ import hashlib
 from ..core.bodies import html_to_text
 from ..core.mime import is_custom_header
 from ..core.model import FLAG_STATUS
+from . import legacyprops
 from .errors import GraphError, bad_request
 from .ids import folder_id
 
@@ -171,7 +172,10 @@ def parse(doc, *, creating: bool, is_draft: bool = True) -> dict:
     for name, value in doc.items():
         if name.startswith("@odata.") or "@odata." in name:
             continue
-        if name in ("attachments", "singleValueExtendedProperties", "multiValueExtendedProperties", "extensions"):
+        if name == "singleValueExtendedProperties":
+            fields.update(legacyprops.parse(value))
+            continue
+        if name in ("attachments", "multiValueExtendedProperties", "extensions"):
             continue  # navigation properties: the caller handles the ones it supports
         if name not in WRITABLE:
             if name in READ_ONLY:

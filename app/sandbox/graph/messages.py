@@ -10,7 +10,7 @@ from ..core.clock import fmt_dt, utcnow
 from ..core.delivery import file_item
 from ..core.errors import MailboxError
 from ..core.mime import parse_mime
-from . import attparse, folders, jsonmap, odata
+from . import attparse, folders, jsonmap, legacyprops, odata
 from .errors import GraphError, bad_request, from_mailbox
 from .ids import immutable_id, message_id, parse_message_id
 from .request import Req, Resp, empty, json_resp
@@ -84,7 +84,8 @@ def create(req: Req) -> Resp:
 def get(req: Req) -> Resp:
     select = odata.parse_select(req.query["$select"]) if "$select" in req.query else None
     item = load(req)
-    return json_resp(200, {"@odata.context": req.context("messages/$entity"), **rendered(req, item, select)})
+    return json_resp(200, {"@odata.context": req.context("messages/$entity"), **rendered(req, item, select),
+                           **legacyprops.expanded(req.query.get("$expand"), item["data"])})
 
 
 def value(req: Req) -> Resp:

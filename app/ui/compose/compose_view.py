@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.core.autosave import Deferred
@@ -155,6 +155,11 @@ class ComposeView(QWidget):
         lab.setBuddy(self.importance)
         grid.addWidget(lab, 5, 0, Qt.AlignVCenter | Qt.AlignLeft)
         grid.addLayout(opts, 5, 1)
+        self._grid = grid
+        from app.ui.compose.more_options import MoreOptions
+
+        self.more = MoreOptions(self)  # Reply-To, sensitivity, categories (Ctrl+Shift+O): hidden by default
+        root.addWidget(self.more)
         root.addLayout(bar)
         for w in (self.fmt.question, self.fmt.undo_bar, self.fmt.link_bar):
             root.addWidget(w)
@@ -199,13 +204,27 @@ class ComposeView(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.send_button.clicked.connect(self.send_requested)
         self.fmt.rich_changed.connect(self._on_changed)
-        for r in (self.to, self.cc, self.bcc):
+        self.more.changed.connect(self._on_changed)
+        for r in (self.to, self.cc, self.bcc, self.more.reply_to):
             r.changed.connect(self._on_changed)
             r.lookup_requested.connect(lambda text, r=r: self.lookup_requested.emit(r, text))
         for sig in (self.subject.textChanged, self.body.textChanged, self.attachments.changed,
                     self.importance.currentIndexChanged, self.read_receipt.toggled, self.delivery_receipt.toggled):
             sig.connect(self._on_changed)
         self.setAcceptDrops(True)
+
+    def showEvent(self, event):  # noqa: N802
+        self._align_labels()
+        super().showEvent(event)
+
+    def _align_labels(self) -> None:
+        """One label column for the fields above and the More options panel's rows (its labels are longer)."""
+        labels = [*self.findChildren(QLabel, "fieldLabel", Qt.FindDirectChildrenOnly), *self.more.labels()]
+        for lab in labels:
+            lab.ensurePolished()
+        width = max(lab.sizeHint().width() for lab in labels)
+        self._grid.setColumnMinimumWidth(0, width)
+        self.more.set_label_width(width)
 
     def _add_formatting(self, bar: QHBoxLayout) -> None:
         from app.ui.compose.formatting import Formatting
@@ -299,7 +318,7 @@ class ComposeView(QWidget):
             body_format=BodyFormat.HTML if rich else BodyFormat.TEXT,
             importance=Importance(self.importance.currentData()),
             read_receipt=self.read_receipt.isChecked(), delivery_receipt=self.delivery_receipt.isChecked(),
-            attachments=self.attachments.attachments(),
+            attachments=self.attachments.attachments(), **self.more.values(),
         )
 
     def is_empty(self) -> bool:
@@ -335,6 +354,7 @@ class ComposeView(QWidget):
             self.importance.setCurrentIndex(idx if idx >= 0 else 1)
             self.read_receipt.setChecked(draft.read_receipt)
             self.delivery_receipt.setChecked(draft.delivery_receipt)
+            self.more.set_draft(draft)
             self.attachments.set_attachments(draft.attachments)
             self.set_error("")
             self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
@@ -422,27 +442,31 @@ class ComposeView(QWidget):
     def validate(self, *, for_send: bool) -> list[FieldError]:
         """The errors that stop a send (``for_send``) or a save. An unfinished address is marked at its
         field either way, but only a send is stopped by it: a draft may hold anything."""
-        marks = {r.field: r.validate() for r in (self.to, self.cc, self.bcc)}
+        fields = (self.to, self.cc, self.bcc, self.more.reply_to)
+        marks = {r.field: r.validate() for r in fields}
         errors = [e for es in marks.values() for e in es] if for_send else []
         # a save is checked for its subject and attachments only: the body is not taken for it (a plain one
         # joined, a rich one through toHtml(): the save takes it right after)
         draft = self.draft() if for_send else self._fields("", self.rich.isChecked())
         for e in validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes):
-            if for_send and e.field in ("to", "cc", "bcc") and marks[e.field]:
+            if for_send and e.field in marks and marks[e.field]:
                 continue
             errors.append(e)
         by_field = {}
         for e in errors:
             by_field.setdefault(e.field, []).append(e)
-        for r in (self.to, self.cc, self.bcc):
+        for r in fields:
             r.set_errors(by_field.get(r.field) or marks[r.field])
         self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
         # errors with no field of their own (e.g. "too large to send" for a long text) go above the buttons
-        self.set_error(" ".join(e.message for e in errors if e.field not in ("to", "cc", "bcc", "attachments")))
+        self.set_error(" ".join(e.message for e in errors if e.field not in (*marks, "attachments")))
         if errors:
             first = errors[0].field
-            target = {"to": self.to, "cc": self.cc, "bcc": self.bcc, "subject": self.subject,
-                      "body": self.body, "attachments": self.attachments.list}.get(first, self.to)
+            if first == "reply_to":
+                self.more.show()
+            target = {"to": self.to, "cc": self.cc, "bcc": self.bcc, "reply_to": self.more.reply_to,
+                      "subject": self.subject, "body": self.body,
+                      "attachments": self.attachments.list}.get(first, self.to)
             target.setFocus(Qt.OtherFocusReason)
         return errors
 

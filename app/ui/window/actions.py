@@ -36,6 +36,7 @@ class Actions:
     view_compose: QAction
     view_drafts: QAction
     view_sent: QAction
+    more_options: QAction
     open: QAction
     delete: QAction
     refresh: QAction
@@ -77,6 +78,9 @@ def build_actions(win) -> Actions:
         view_compose=_act(win, "&Compose", "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
         view_drafts=_act(win, "&Drafts", "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
         view_sent=_act(win, "S&ent", "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
+        # Compose's Reply-To, sensitivity and categories (app/ui/compose/more_options.py); O for options
+        more_options=_act(win, "More &options in Compose", "Ctrl+Shift+O", lambda: _more_options(win),
+                          "actMoreOptions"),
         open=drafts.open_action,
         delete=drafts.delete_action,
         refresh=_act(win, "&Refresh", "F5", flows.refresh, "actRefresh"),
@@ -84,6 +88,11 @@ def build_actions(win) -> Actions:
         shortcuts=_act(win, "&Keyboard shortcuts", "F1", win.show_shortcuts, "actShortcuts"),
         quit=_act(win, "&Quit", "Ctrl+Q", win.close, "actQuit"),
     )
+
+
+def _more_options(win) -> None:
+    win.show_view("compose")
+    win.compose.more.toggle()
 
 
 def build_menus(win, acts: Actions) -> None:
@@ -99,6 +108,6 @@ def build_menus(win, acts: Actions) -> None:
     for a in (acts.open, acts.delete, acts.send_selected, acts.refresh):
         m.addAction(a)
     m = menus["&View"]
-    for a in (acts.view_compose, acts.view_drafts, acts.view_sent):
+    for a in (acts.view_compose, acts.view_drafts, acts.view_sent, acts.more_options):
         m.addAction(a)
     menus["&Help"].addAction(acts.shortcuts)
