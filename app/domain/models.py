@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from app.domain.extras import NO_FLAG, FollowUpFlag
+
 
 class Importance(str, enum.Enum):
     LOW = "Low"
@@ -110,6 +112,10 @@ class Draft:
     read_receipt: bool = False
     delivery_receipt: bool = False
     attachments: list[Attachment] = field(default_factory=list)
+    #: custom Internet headers, (name, value) with X- names; checks and limits in app/domain/extras.py
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    #: the follow-up flag (the sender's own: not delivered, not in an .eml)
+    flag: FollowUpFlag = NO_FLAG
     ref: ItemRef | None = None
     internet_message_id: str = ""
     local_id: str = field(default_factory=new_local_id)
@@ -119,7 +125,7 @@ class Draft:
         return [*self.to, *self.cc, *self.bcc]
 
     def copy(self, **changes) -> "Draft":
-        lists = {k: list(changes.pop(k, getattr(self, k))) for k in ("to", "cc", "bcc", "attachments")}
+        lists = {k: list(changes.pop(k, getattr(self, k))) for k in ("to", "cc", "bcc", "attachments", "headers")}
         return replace(self, **lists, **changes)
 
     def is_empty(self) -> bool:
