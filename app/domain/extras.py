@@ -35,6 +35,8 @@ MAX_HEADERS = 5
 MAX_HEADERS_BYTES = 256 * 1024
 #: header names Exchange keeps for itself (MS-OXCMAIL 2.2.3.2.12: MIME writers do not create them)
 RESERVED_PREFIXES = ("x-microsoft-exchange-organization", "x-microsoft-exchange-forest")
+#: X- headers that stand for a field of the message: set through the field, not as a custom header
+FIELD_HEADERS = {"x-priority": "Importance", "x-confirm-reading-to": "the read receipt"}
 
 
 class FlagStatus(str, enum.Enum):
@@ -67,6 +69,8 @@ def header_name_problem(name: str) -> str | None:
     if bad:
         return (f"“{name[:60]}”: a header name may hold only letters, digits and punctuation (no spaces, colons "
                 f"or accents).")
+    if name.lower() in FIELD_HEADERS:
+        return f"{name} is set by {FIELD_HEADERS[name.lower()]}, not as a custom header."
     if name.lower().startswith(RESERVED_PREFIXES):
         return f"“{name[:60]}”: Exchange keeps headers starting with {name[:name.index('-', 2)]}- for itself."
     return None
