@@ -150,6 +150,7 @@ class MessageSummary:
     importance: Importance = Importance.NORMAL
     sent: datetime | None = None
     internet_message_id: str = ""
+    flag: FollowUpFlag = NO_FLAG
 
 
 @dataclass(frozen=True)
