@@ -1,7 +1,7 @@
 """Custom Internet headers (``X-...``) and the follow-up flag of a message: their types and their checks.
 
 Both are checked where they are entered (the composer's "More options", :func:`header_problem`,
-:func:`flag_problem`) and again before every save and send (:func:`extras_errors`, from
+:func:`flag_problem`) and again before every save and send (:func:`headers_problems` and :func:`flag_problem`, from
 ``validate_draft``), so a message the server would refuse never leaves.
 
 The limits are Exchange's for Microsoft Graph, the stricter of the two backends:
@@ -12,8 +12,9 @@ The limits are Exchange's for Microsoft Graph, the stricter of the two backends:
   https://learn.microsoft.com/graph/api/resources/message).
 - At most 5 of them: Graph refuses a sixth with ``InvalidInternetMessageHeaderCollection`` "Maximum number
   of headers in one message should be less than or equal to 5." (Microsoft Q&A 762243, "Is there a way to
-  bypass the limit of InternetMessageHeaders?", https://learn.microsoft.com/answers/questions/762243). Graph's
-  reference pages name no number; this is the server's own documented answer.
+  bypass the limit of InternetMessageHeaders?",
+  https://learn.microsoft.com/en-us/answers/questions/762243/is-there-a-way-to-bypass-the-limit-of-internetmess).
+  Graph's reference pages name no number; this is the server's own answer, quoted on Microsoft's Q&A.
 - Their total size: "In Exchange Online, the header limit is capped at 256 KB" (Office.InternetHeaders,
   "Recommended practices", https://learn.microsoft.com/javascript/api/outlook/office.internetheaders).
   Dispatch counts "Name: value\\r\\n" in UTF-8 against it.
@@ -22,7 +23,8 @@ The limits are Exchange's for Microsoft Graph, the stricter of the two backends:
 
 The flag is the sender's own (Exchange does not deliver it): Graph's followupFlag / EWS's FlagType.
 Graph refuses a due date without a start date ("To set the due date, you must also specify the
-startDateTime; otherwise, you get a 400 Bad Request response.", followupFlag resource type).
+startDateTime; otherwise, you get a 400 Bad Request response.", followupFlag resource type,
+https://learn.microsoft.com/en-us/graph/api/resources/followupflag).
 """
 
 from __future__ import annotations
