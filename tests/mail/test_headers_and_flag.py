@@ -71,3 +71,18 @@ def test_headers_over_the_limits_are_refused_before_anything_is_sent(box, sandbo
     assert says in err.value.message.lower() and err.value.kind == ErrorKind.INVALID_INPUT
     assert not {logged(backend, "CreateItem"), logged(backend, "SendItem")} & set(sandbox.request_log)
     assert box.journal.count() == 0
+
+
+@every_backend
+def test_headers_of_a_draft_saved_by_an_earlier_run_are_replaced_not_added_to(services, sandbox, backend):
+    """After a restart the backend has no memory of what the server holds: it asks, so a removed header is
+    removed (EWS deletes its property; Graph re-creates the draft) instead of staying on the server."""
+    first = services.make()
+    first.connect()
+    saved = first.save_draft(simple_draft("restart").copy(headers=[("X-Old", "1"), ("X-Keep", "2")]))
+    later = services.make()  # a new process: nothing remembered
+    later.connect()
+    again = later.save_draft(saved.copy(headers=[("X-Keep", "3")]))
+    [stored] = sandbox.mailbox(ALICE).items("drafts")
+    assert stored["fields"]["InternetMessageHeaders"] == [{"Name": "X-Keep", "Value": "3"}]
+    assert later.get_message(again.ref).headers == [("X-Keep", "3")]
