@@ -86,3 +86,22 @@ def test_headers_of_a_draft_saved_by_an_earlier_run_are_replaced_not_added_to(se
     [stored] = sandbox.mailbox(ALICE).items("drafts")
     assert stored["fields"]["InternetMessageHeaders"] == [{"Name": "X-Keep", "Value": "3"}]
     assert later.get_message(again.ref).headers == [("X-Keep", "3")]
+
+
+def test_graph_a_lost_answer_while_recreating_adopts_the_new_draft_not_the_old(sandbox_factory):
+    """Graph only: the POST of the re-created draft is done but its answer lost. The lookup by Message-ID
+    finds two drafts (the old one has the same Message-ID): it adopts the new one, and the old is removed."""
+    sb = sandbox_factory(graph=True)
+    from tests.mail.conftest import Services
+
+    made = Services(sb, "graph")
+    try:
+        svc = made.make()
+        saved = svc.save_draft(simple_draft("lost").copy(headers=[("X-A", "1")]))
+        sb.faults.inject("CreateMessage", "drop_after_commit", count=1)
+        again = svc.save_draft(saved.copy(headers=[("X-A", "2")]))
+        [stored] = sb.mailbox(ALICE).items("drafts")
+        assert again.ref.id != saved.ref.id and stored["fields"]["InternetMessageHeaders"] == [
+            {"Name": "X-A", "Value": "2"}]
+    finally:
+        made.close()
