@@ -117,7 +117,7 @@ class GraphMailService(MailService):
             self._forget(draft.ref.id)  # the next save starts from the server's state, not our cache
             raise
 
-    def _create(self, draft: Draft) -> Draft:
+    def _create(self, draft: Draft, *, superseded: str = "") -> Draft:
         mid = draft.internet_message_id or new_message_id()
         draft = draft.copy(internet_message_id=mid)
         atts = list(draft.attachments)
@@ -130,7 +130,7 @@ class GraphMailService(MailService):
         try:
             doc = self._http.call("POST", "/me/messages", json=body).doc
         except (OutcomeUnknown, MalformedResponse) as err:
-            found = self._adopt_after_unknown_create(draft)
+            found = self._adopt_after_unknown_create(draft, superseded)
             if found is not None:
                 return found
             raise err
@@ -153,10 +153,12 @@ class GraphMailService(MailService):
             self._server_headers[ref.id] = tuple(draft.headers)
         return replace(draft, ref=ref, attachments=atts)
 
-    def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
-        """The POST may have happened: find the draft by its Message-ID instead of creating a second one."""
+    def _adopt_after_unknown_create(self, draft: Draft, superseded: str = "") -> Draft | None:
+        """The POST may have happened: find the draft by its Message-ID instead of creating a second one
+        (``superseded``: the id of the draft it replaces, which has the same Message-ID: not it)."""
         try:
             refs = self.find_by_message_ids([draft.internet_message_id])[draft.internet_message_id][Folder.DRAFTS]
+            refs = [r for r in refs if r.id != superseded]
             if len(refs) != 1:
                 return None
             ref = self._current_ref(refs[0])
@@ -213,7 +215,7 @@ class GraphMailService(MailService):
         failure in between leaves a second copy in Drafts, never none."""
         old = draft.ref
         atts = self._with_contents(old, draft.attachments)
-        new = self._create(draft.copy(ref=None, attachments=atts))
+        new = self._create(draft.copy(ref=None, attachments=atts), superseded=old.id)
         try:
             batch.delete(self._http, [old], to_trash=False)  # a superseded copy, not the user's deletion
         except MailError as exc:
