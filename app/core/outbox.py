@@ -52,10 +52,10 @@ SUBMIT_BATCH = 100
 
 def _stand_in(it: MessageSummary) -> Draft:
     """The Outbox's draft for a message already on the server (sent as it is there): its identity and subject.
-    No recipients or attachments of its own, as empty tuples: nothing changes a draft's lists in place (a
+    No recipients, attachments or headers of its own, as empty tuples: nothing changes a draft's lists in place (a
     copy makes lists), and 4 empty lists for each of a merge's 5,000 stand-ins were 20,000 containers the
     cyclic GC scanned at every full collection."""
-    return Draft(to=(), cc=(), bcc=(), attachments=(), subject=it.subject, ref=it.ref,
+    return Draft(to=(), cc=(), bcc=(), attachments=(), headers=(), subject=it.subject, ref=it.ref,
                  internet_message_id=it.internet_message_id)
 
 

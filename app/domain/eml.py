@@ -3,7 +3,8 @@
 :func:`to_eml` writes a :class:`Draft` the way Outlook saves one: headers first (From when known, To,
 Cc, Bcc, Reply-To, Subject — non-ASCII as RFC 2047 encoded-words —, Date, Message-ID, Importance +
 X-Priority, Sensitivity, Keywords for the categories, Disposition-Notification-To / Return-Receipt-To for
-the receipts), then the body::
+the receipts, the custom X- headers as themselves), then the body (the follow-up flag is not a MIME
+header: Exchange keeps it as a property of the sender's copy; an .eml carries no flag)::
 
     multipart/mixed                       only with attachments that are not inline
       multipart/related                   only for an HTML body with inline (Content-ID) attachments
@@ -29,6 +30,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage, MIMEPart
 from html.parser import HTMLParser
 
+from app.domain.extras import header_name_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 
 #: CRLF line ends (as Outlook and Exchange write .eml files); parsing accepts either.
@@ -69,6 +71,9 @@ def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime 
             _put(msg, "Disposition-Notification-To", str(_address(sender)), utf8)
         if draft.delivery_receipt:
             _put(msg, "Return-Receipt-To", str(_address(sender)), utf8)
+    for name, value in draft.headers:  # custom X- headers as themselves (the follow-up flag is no header)
+        if header_name_problem(name) is None:
+            _set_text(msg, name, value)
     msg["MIME-Version"] = "1.0"
     _adopt(msg, body_tree(draft))
     return b"".join(utf8) + msg.as_bytes()

@@ -35,6 +35,7 @@ from email.message import EmailMessage
 from typing import Callable
 
 from app.domain.eml import SENSITIVITY_HEADER
+from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_problem, header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 
 MAX_PARTS = 500
@@ -176,6 +177,7 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
         reply_to=_people(msg, "Reply-To", notes), sensitivity=_sensitivity(msg, notes),
         categories=_keywords(msg, notes),
         attachments=atts, internet_message_id=_header_text(msg, "Message-ID", notes).strip(), modified=date,
+        headers=_custom_headers(msg, notes),
     )
     senders = _people(msg, "From", notes)
     return EmlMessage(draft=draft, sender=senders[0] if senders else None, date=date, notes=notes)
@@ -232,6 +234,28 @@ def _check_shape(msg: EmailMessage) -> None:
 
 def _printable(text: str) -> str:
     return "".join(c for c in str(text)[:60] if c.isprintable())
+
+
+#: X- headers servers and mail programs stamp on a message (not the author's own): not read as custom headers
+_STAMPED = ("x-ms-", "x-microsoft-", "x-mailer", "x-originating-", "x-received", "x-google-", "x-gm-", "x-forefront-",
+            "x-spam", "x-virus", "x-eopattributedmessage", "x-mimeole", "x-unsent")
+
+
+def _custom_headers(msg, notes: list[str]) -> list[tuple[str, str]]:
+    """The author's X- headers (app/domain/extras.py), as many as a message may carry; a note for the rest."""
+    out: list[tuple[str, str]] = []
+    left = 0
+    for name in dict.fromkeys(k for k in msg.keys() if k.lower().startswith("x-")):
+        if name.lower().startswith(_STAMPED) or header_name_problem(name) is not None:
+            continue
+        value = " ".join(_header_text(msg, name, notes).replace("\r", " ").replace("\n", " ").split())
+        if len(out) >= MAX_CUSTOM_HEADERS:
+            left += 1
+        elif header_problem(name, value, out) is None:
+            out.append((name, value))
+    if left:
+        notes.append(f"{left} custom header(s) were left out: a message carries at most {MAX_CUSTOM_HEADERS}.")
+    return out
 
 
 def _header_text(msg, name: str, notes: list[str]) -> str:

@@ -13,6 +13,7 @@ from datetime import datetime
 from html import escape
 from typing import Callable, Iterable
 
+from app.domain.extras import FlagStatus, FollowUpFlag
 from app.domain.models import MessageSummary, Page
 
 
@@ -55,11 +56,30 @@ def subject_tooltip(text: str | None) -> str | None:
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
 
 
+#: the follow-up flag's marker before a subject
+FLAG_MARKS = {FlagStatus.FLAGGED: "⚑", FlagStatus.COMPLETE: "✔"}
+
+
+def flag_text(flag: FollowUpFlag) -> str:
+    """The follow-up flag in words ("flagged for follow-up, due 2026-12-04"), "" when there is none."""
+    if not flag.is_set:
+        return ""
+    words = "flagged for follow-up" if flag.status == FlagStatus.FLAGGED else "follow-up complete"
+    dates = [f"{what} {day.isoformat()}" for what, day in (("start", flag.start), ("due", flag.due)) if day]
+    return ", ".join([words, *dates]) if flag.status == FlagStatus.FLAGGED else words
+
+
 def display_row(s: MessageSummary, sent: bool) -> ListRow:
+    flag = flag_text(s.flag)
     parts = [s.subject or "(no subject)", f"to {s.display_to}" if s.display_to else "",
-             "with attachments" if s.has_attachments else ""]
-    return ListRow(s, s.subject or "(no subject)", s.display_to or "(no recipients)", when_text(s, sent),
-                   subject_tooltip(s.subject), ", ".join(p for p in parts if p))
+             "with attachments" if s.has_attachments else "", flag]
+    subject = s.subject or "(no subject)"
+    tip = subject_tooltip(s.subject)
+    if flag:
+        subject = f"{FLAG_MARKS[s.flag.status]} {subject}"
+        tip = (tip or "") + f"<p>{escape(flag[:1].upper() + flag[1:])}</p>"
+    return ListRow(s, subject, s.display_to or "(no recipients)", when_text(s, sent), tip,
+                   ", ".join(p for p in parts if p))
 
 
 def display_rows(items: Iterable[MessageSummary], sent: bool) -> tuple[ListRow, ...]:

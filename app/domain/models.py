@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from app.domain.extras import NO_FLAG, FollowUpFlag
+
 
 class Importance(str, enum.Enum):
     LOW = "Low"
@@ -123,6 +125,10 @@ class Draft:
     sensitivity: Sensitivity = Sensitivity.NORMAL
     categories: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    #: custom Internet headers, (name, value) with X- names; checks and limits in app/domain/extras.py
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    #: the follow-up flag (the sender's own: not delivered, not in an .eml)
+    flag: FollowUpFlag = NO_FLAG
     ref: ItemRef | None = None
     internet_message_id: str = ""
     local_id: str = field(default_factory=new_local_id)
@@ -133,7 +139,7 @@ class Draft:
 
     def copy(self, **changes) -> "Draft":
         lists = {k: list(changes.pop(k, getattr(self, k))) for k in ("to", "cc", "bcc", "reply_to", "categories",
-                                                                  "attachments")}
+                                                                  "attachments", "headers")}
         return replace(self, **lists, **changes)
 
     def is_empty(self) -> bool:
@@ -158,6 +164,7 @@ class MessageSummary:
     importance: Importance = Importance.NORMAL
     sent: datetime | None = None
     internet_message_id: str = ""
+    flag: FollowUpFlag = NO_FLAG
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from app.domain.extras import flag_problem, headers_problems
 from app.domain.models import Draft, Recipient
 from app.domain.recipient_spans import entry_spans
 
@@ -191,6 +192,9 @@ def validate_draft(
                 if len(r.email) <= MAX_ADDRESS and not is_valid_address(r.email):
                     errors.append(FieldError(fname, f"“{_printable(r.email)}” is not a valid e-mail address.",
                                              r.email))
+    errors.extend(FieldError("headers", p) for p in headers_problems(draft.headers))
+    if flag_problem(draft.flag):
+        errors.append(FieldError("flag", flag_problem(draft.flag)))
     for a in draft.attachments:
         errors.extend(validate_attachment_name(a.name))
         if a.byte_size > max_send_bytes:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
+from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient, Sensitivity
 
 
@@ -34,6 +35,8 @@ def _fields(d: Draft) -> dict:
         "reply_to": [[r.email, r.name] for r in d.reply_to],
         "sensitivity": d.sensitivity.value,
         "categories": list(d.categories),
+        "headers": [[n, v] for n, v in d.headers] or None,
+        "flag": _flag_json(d.flag),
         "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
         "internet_message_id": d.internet_message_id,
         "modified": d.modified.isoformat() if d.modified else None,
@@ -41,6 +44,21 @@ def _fields(d: Draft) -> dict:
         "inline": [[i, a.content_id, a.is_inline] for i, a in enumerate(d.attachments)
                    if a.is_inline or a.content_id] or None,
     }
+
+
+def _flag_json(f: FollowUpFlag) -> dict | None:
+    if f == NO_FLAG:
+        return None
+    return {"status": f.status.value, "start": f.start.isoformat() if f.start else None,
+            "due": f.due.isoformat() if f.due else None}
+
+
+def _flag_from(j) -> FollowUpFlag:
+    """The flag a journal row holds (none in a journal written before flags existed)."""
+    if not j:
+        return NO_FLAG
+    day = lambda k: date.fromisoformat(j[k]) if j.get(k) else None  # noqa: E731
+    return FollowUpFlag(FlagStatus(j.get("status", FlagStatus.NOT_FLAGGED.value)), day("start"), day("due"))
 
 
 def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, body: str | None = None) -> Draft:
@@ -64,6 +82,8 @@ def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, 
         reply_to=rec("reply_to"),  # the three are absent from a journal written before issue 49
         sensitivity=Sensitivity(j.get("sensitivity", Sensitivity.NORMAL.value)),
         categories=[c for c in j.get("categories") or [] if isinstance(c, str)],
+        headers=[(n, v) for n, v in j.get("headers") or []],
+        flag=_flag_from(j.get("flag")),
         attachments=attachments,
         ref=ItemRef(*j["ref"]) if j.get("ref") else None,
         internet_message_id=j.get("internet_message_id", ""),

@@ -12,6 +12,9 @@ from exchangelib.items import Message
 from app.domain.models import (Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient,
                                Sensitivity)
 from app.domain.validation import safe_attachment_name
+from app.mail.ews import extended
+
+extended.register()  # the flag's and the headers' extended properties on Message (app/mail/ews/extended.py)
 
 #: Message fields a save writes. Passed explicitly as ``update_fields`` on every UpdateItem: exchangelib's
 #: default list silently drops recipients and receipts for a locally created message (the trap).
@@ -25,6 +28,7 @@ UPDATE_FIELDS = [
     "is_read_receipt_requested",
     "is_delivery_receipt_requested",
     "reply_to", "sensitivity", "categories",  # issue 49
+    *extended.FLAG_FIELDS,
 ]
 
 #: Fields a full read needs (GetItem).
@@ -33,6 +37,7 @@ READ_FIELDS = [
     "message_id",
     "attachments",
     "last_modified_time",
+    extended.HEADER_LIST,
 ]
 
 #: Simple fields for a listing: FindItem alone answers with these (no GetItem follow-up).
@@ -45,6 +50,7 @@ LIST_FIELDS = [
     "importance",
     "datetime_sent",
     "message_id",
+    *extended.FLAG_FIELDS,
 ]
 
 
@@ -107,6 +113,7 @@ def apply_fields(msg: Message, draft: Draft) -> Message:
     msg.reply_to = _mailboxes(draft.reply_to)
     msg.sensitivity = (draft.sensitivity or Sensitivity.NORMAL).value
     msg.categories = [xml_safe(c, one_line=True) for c in draft.categories] or None
+    extended.set_flag(msg, draft.flag)
     return msg
 
 
@@ -114,6 +121,7 @@ def new_message(account, folder, draft: Draft) -> Message:
     """A Message for a first save (CreateItem SaveOnly): attachments travel inline in the same request."""
     msg = Message(account=account, folder=folder)
     apply_fields(msg, draft)
+    extended.set_headers(msg, draft.headers)
     if draft.internet_message_id:
         msg.message_id = draft.internet_message_id
     for att in draft.attachments:
@@ -121,12 +129,14 @@ def new_message(account, folder, draft: Draft) -> Message:
     return msg
 
 
-def existing_message(account, folder, draft: Draft) -> Message:
-    """A Message standing for an already saved draft, ready for ``save(update_fields=UPDATE_FIELDS)``."""
+def existing_message(account, folder, draft: Draft, old_headers=()) -> tuple[Message, list[str]]:
+    """A Message standing for an already saved draft and the fields its UpdateItem writes (UPDATE_FIELDS and
+    the custom headers: ``old_headers``' names no longer there are deleted)."""
     assert draft.ref is not None
     msg = Message(account=account, folder=folder, id=draft.ref.id, changekey=draft.ref.change_key or None)
     msg.is_draft = True
-    return apply_fields(msg, draft)
+    apply_fields(msg, draft)
+    return msg, [*UPDATE_FIELDS, *extended.set_headers(msg, draft.headers, [n for n, _v in old_headers])]
 
 
 def _aware(value) -> _dt.datetime | None:
@@ -171,6 +181,8 @@ def draft_from_message(msg: Message, attachments: list[Attachment]) -> Draft:
         ref=ItemRef(msg.id, msg.changekey or ""),
         internet_message_id=msg.message_id or "",
         modified=_aware(msg.last_modified_time),
+        headers=extended.headers_of(msg),
+        flag=extended.flag_of(msg),
     )
 
 
@@ -200,4 +212,5 @@ def summary_from(item) -> MessageSummary:
         importance=_importance(item.importance),
         sent=_aware(item.datetime_sent),
         internet_message_id=item.message_id or "",
+        flag=extended.flag_of(item),
     )

@@ -85,6 +85,8 @@ class EwsMailService(MailService):
         #: draft was 5,000 more objects each full collection scanned after a mail merge)
         self._server_attachments: dict[str, tuple[str, ...]] = {}
         self._server_mids: dict[str, str] = {}  # item id -> Internet Message-ID (set at creation, read-only)
+        #: item id -> its custom headers as of our last save/read (an update deletes the ones no longer there)
+        self._server_headers: dict[str, tuple[tuple[str, str], ...]] = {}
 
     # ------------------------------------------------------------------ plumbing
     @property
@@ -166,7 +168,7 @@ class EwsMailService(MailService):
             replace(a, attachment_id=fa.attachment_id.id if fa.attachment_id else "", size=len(a.content or b""))
             for a, fa in zip(draft.attachments, msg.attachments)
         ]
-        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, mid)
+        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, mid, draft.headers)
         return replace(draft, ref=ItemRef(msg.id, msg.changekey or ""), attachments=atts)
 
     def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
@@ -194,8 +196,10 @@ class EwsMailService(MailService):
             draft = replace(draft, internet_message_id=mid)
         if not ref.change_key:  # e.g. after a lost reply: save over the server's current version
             ref = ItemRef(ref.id, fresh_ck) if fresh_ck else self._current_ref(ref)
-        msg = convert.existing_message(acct, self._folder(Folder.DRAFTS), draft.copy(ref=ref))
-        msg.save(update_fields=convert.UPDATE_FIELDS)  # UpdateItem with SetItemField/DeleteItemField for each
+        with self._lock:
+            old_headers = self._server_headers.get(ref.id, ())
+        msg, fields = convert.existing_message(acct, self._folder(Folder.DRAFTS), draft.copy(ref=ref), old_headers)
+        msg.save(update_fields=fields)  # UpdateItem with SetItemField/DeleteItemField for each
         changekey = msg.changekey
         keep = {a.attachment_id for a in draft.attachments if a.attachment_id}
         removed = sorted(server_atts - keep)
@@ -220,14 +224,17 @@ class EwsMailService(MailService):
                 attachments[i] = replace(a, attachment_id=att_id.id, size=len(a.content or b""))
                 if att_id.root_changekey:
                     changekey = att_id.root_changekey
-        self._remember(msg.id, {a.attachment_id for a in attachments if a.attachment_id}, draft.internet_message_id)
+        self._remember(msg.id, {a.attachment_id for a in attachments if a.attachment_id}, draft.internet_message_id,
+                       draft.headers)
         return replace(draft, ref=ItemRef(msg.id, changekey or ""), attachments=attachments)
 
-    def _remember(self, item_id: str, att_ids: set[str], mid: str = "") -> None:
+    def _remember(self, item_id: str, att_ids: set[str], mid: str = "", headers=None) -> None:
         with self._lock:
             self._server_attachments[item_id] = tuple(att_ids)
             if mid:
                 self._server_mids[item_id] = mid
+            if headers is not None:
+                self._server_headers[item_id] = tuple(headers)
 
     def _known_attachments(self, ref: ItemRef) -> tuple[set[str], str]:
         """(attachment ids on the server, the current ChangeKey if we had to ask: else '')."""
@@ -237,11 +244,11 @@ class EwsMailService(MailService):
             return set(known), ""
         # Not saved by this process (e.g. restored from the journal), or the last save broke half-way:
         # one GetItem tells.
-        item = self._get_items([ref], ["attachments", "message_id"])[0]
+        item = self._get_items([ref], ["attachments", "message_id", convert.extended.HEADER_LIST])[0]
         # Only file attachments: the composer does not show attached items (forwarded mails), so it
         # must never delete them either.
         ids = {a.attachment_id.id for a in (item.attachments or []) if a.attachment_id and isinstance(a, FileAttachment)}
-        self._remember(ref.id, ids, item.message_id or "")
+        self._remember(ref.id, ids, item.message_id or "", convert.extended.headers_of(item))
         return ids, item.changekey or ""
 
     def _current_ref(self, ref: ItemRef) -> ItemRef:
@@ -323,8 +330,9 @@ class EwsMailService(MailService):
         atts = [
             convert.attachment_from(fa, contents.get(fa.attachment_id.id, b"") if with_content else b"") for fa in file_atts
         ]
-        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, msg.message_id or "")
-        return convert.draft_from_message(msg, atts)
+        draft = convert.draft_from_message(msg, atts)
+        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, msg.message_id or "", draft.headers)
+        return draft
 
     # ------------------------------------------------------------------ names / lookup
     def resolve_names(self, text: str) -> list[Recipient]:

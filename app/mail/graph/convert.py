@@ -9,17 +9,18 @@ import base64
 import binascii
 import datetime as _dt
 
+from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient, Sensitivity
 from app.domain.validation import safe_attachment_name
 from app.mail.errors import MalformedResponse
 
 #: What a list row needs ($select of a Drafts / Sent page).
 LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDateTime,hasAttachments,"
-               "importance,sentDateTime,internetMessageId")
+               "importance,sentDateTime,internetMessageId,flag")
 #: What a full read needs (GET /me/messages/{id}).
 READ_SELECT = ("id,changeKey,subject,body,importance,toRecipients,ccRecipients,bccRecipients,"
                "isReadReceiptRequested,isDeliveryReceiptRequested,internetMessageId,lastModifiedDateTime,"
-               "replyTo,categories")
+               "flag,internetMessageHeaders,replyTo,categories")
 #: Graph v1.0's message has no sensitivity property (tests/resources/graph-schema: only event has one): it is
 #: the MAPI property PidTagSensitivity (0x0036, PtypInteger32: 0 normal, 1 personal, 2 private, 3 confidential;
 #: [MS-OXCMSG] 2.2.1.13), written as a singleValueExtendedProperty and read with $expand, as Microsoft documents
@@ -57,7 +58,52 @@ def message_fields(draft: Draft) -> dict:
         "categories": list(draft.categories),
         "singleValueExtendedProperties": [{"id": SENSITIVITY_ID, "value": str(SENSITIVITIES.index(
             draft.sensitivity or Sensitivity.NORMAL))}],
+        "flag": flag_json(draft.flag),
     }
+
+
+# ---------------------------------------------------------------------- custom headers and the flag
+def headers_json(draft: Draft) -> list[dict]:
+    """internetMessageHeaders: Graph takes them on create only (POST /me/messages), x- names only."""
+    return [{"name": n, "value": v} for n, v in draft.headers]
+
+
+def flag_json(flag: FollowUpFlag) -> dict:
+    """followupFlag: a day is sent as its midnight in UTC (Graph: dateTimeTimeZone; a due date needs a start)."""
+    out: dict = {"flagStatus": flag.status.value[0].lower() + flag.status.value[1:]}
+    for key, day in (("startDateTime", flag.start), ("dueDateTime", flag.due)):
+        if day is not None:
+            out[key] = {"dateTime": f"{day.isoformat()}T00:00:00", "timeZone": "UTC"}
+    return out
+
+
+def flag_from(doc) -> FollowUpFlag:
+    if not isinstance(doc, dict):
+        return NO_FLAG
+    status = str(doc.get("flagStatus") or "notFlagged")
+    try:
+        st = FlagStatus(status[:1].upper() + status[1:])
+    except ValueError:
+        raise MalformedResponse(f"The server's message has an invalid flag status ({status[:40]})") from None
+
+    def day(key):
+        value = doc.get(key)
+        if not isinstance(value, dict) or not value.get("dateTime"):
+            return None
+        return when(str(value["dateTime"]).split(".")[0]).date()  # in UTC: Graph's answer without a Prefer
+
+    return FollowUpFlag(st, day("startDateTime"), day("dueDateTime"))
+
+
+def headers_from(values) -> list[tuple[str, str]]:
+    """The message's custom (x-) headers of its internetMessageHeaders."""
+    out = []
+    for h in values or []:
+        if not isinstance(h, dict) or not isinstance(h.get("name"), str):
+            raise MalformedResponse("The server's message has an invalid internet message header")
+        if h["name"].lower().startswith("x-"):
+            out.append((h["name"], h.get("value") if isinstance(h.get("value"), str) else ""))
+    return out
 
 
 def file_attachment(att: Attachment) -> dict:
@@ -201,6 +247,8 @@ def draft_from(doc, attachments: list[Attachment]) -> Draft:
         ref=ref_of(doc),
         internet_message_id=_opt(doc, "internetMessageId", str, ""),
         modified=when(doc.get("lastModifiedDateTime")),
+        headers=headers_from(_opt(doc, "internetMessageHeaders", list, [])),
+        flag=flag_from(doc.get("flag")),
     )
 
 
@@ -215,6 +263,7 @@ def summary_from(doc) -> MessageSummary:
         importance=_importance(_opt(doc, "importance", str, "normal")),
         sent=when(doc.get("sentDateTime")),
         internet_message_id=_opt(doc, "internetMessageId", str, ""),
+        flag=flag_from(doc.get("flag")),
     )
 
 

@@ -68,6 +68,8 @@ class GraphMailService(MailService):
         #: draft was 5,000 more objects each full collection scanned after a mail merge)
         self._server_attachments: dict[str, tuple[str, ...]] = {}
         self._server_mids: dict[str, str] = {}
+        #: item id -> its custom headers as of our last save/read (Graph cannot change them: see _recreate)
+        self._server_headers: dict[str, tuple[tuple[str, str], ...]] = {}
 
     # ------------------------------------------------------------------ plumbing
     def _call(self, fn, *args, **kwargs):
@@ -89,6 +91,7 @@ class GraphMailService(MailService):
     def _forget(self, item_id: str) -> None:
         with self._lock:
             self._server_attachments.pop(item_id, None)
+            self._server_headers.pop(item_id, None)
 
     def _current_ref(self, ref: ItemRef) -> ItemRef:
         doc = self._http.call("GET", batch.message_url(ref), params={"$select": "id,changeKey"}).doc
@@ -114,18 +117,20 @@ class GraphMailService(MailService):
             self._forget(draft.ref.id)  # the next save starts from the server's state, not our cache
             raise
 
-    def _create(self, draft: Draft) -> Draft:
+    def _create(self, draft: Draft, *, superseded: str = "") -> Draft:
         mid = draft.internet_message_id or new_message_id()
         draft = draft.copy(internet_message_id=mid)
         atts = list(draft.attachments)
         inline, later = attachments.split_for_create(atts)
         body = {**convert.message_fields(draft), "internetMessageId": mid}
+        if draft.headers:
+            body["internetMessageHeaders"] = convert.headers_json(draft)
         if inline:
             body["attachments"] = [convert.file_attachment(atts[i]) for i in inline]
         try:
             doc = self._http.call("POST", "/me/messages", json=body).doc
         except (OutcomeUnknown, MalformedResponse) as err:
-            found = self._adopt_after_unknown_create(draft)
+            found = self._adopt_after_unknown_create(draft, superseded)
             if found is not None:
                 return found
             raise err
@@ -144,12 +149,16 @@ class GraphMailService(MailService):
         if later:
             ref = self._current_ref(ref)
         self._remember(ref.id, {a.attachment_id for a in atts if a.attachment_id}, mid)
+        with self._lock:
+            self._server_headers[ref.id] = tuple(draft.headers)
         return replace(draft, ref=ref, attachments=atts)
 
-    def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
-        """The POST may have happened: find the draft by its Message-ID instead of creating a second one."""
+    def _adopt_after_unknown_create(self, draft: Draft, superseded: str = "") -> Draft | None:
+        """The POST may have happened: find the draft by its Message-ID instead of creating a second one
+        (``superseded``: the id of the draft it replaces, which has the same Message-ID: not it)."""
         try:
             refs = self.find_by_message_ids([draft.internet_message_id])[draft.internet_message_id][Folder.DRAFTS]
+            refs = [r for r in refs if r.id != superseded]
             if len(refs) != 1:
                 return None
             ref = self._current_ref(refs[0])
@@ -165,6 +174,8 @@ class GraphMailService(MailService):
 
     def _update(self, draft: Draft) -> Draft:
         ref = draft.ref
+        if self._headers_on_server(ref) != tuple(draft.headers):
+            return self._recreate(draft)
         server_atts = self._known_attachments(ref)
         if not draft.internet_message_id:
             with self._lock:
@@ -186,6 +197,40 @@ class GraphMailService(MailService):
             new_ref = self._current_ref(ref)
         self._remember(ref.id, {a.attachment_id for a in atts if a.attachment_id}, draft.internet_message_id)
         return replace(draft, ref=ItemRef(ref.id, new_ref.change_key), attachments=atts)
+
+    def _headers_on_server(self, ref: ItemRef) -> tuple[tuple[str, str], ...]:
+        with self._lock:
+            known = self._server_headers.get(ref.id)
+        if known is None:  # not saved or read by this process: ask (once)
+            doc = self._http.call("GET", batch.message_url(ref), params={"$select": "id,internetMessageHeaders"}).doc
+            known = tuple(convert.headers_from(doc.get("internetMessageHeaders") if isinstance(doc, dict) else None))
+            with self._lock:
+                self._server_headers[ref.id] = known
+        return known
+
+    def _recreate(self, draft: Draft) -> Draft:
+        """Graph sets internetMessageHeaders only when a message is created ("Add custom headers only when
+        creating a message", message resource): a saved draft whose headers changed is created anew (every
+        field, every file, the same Message-ID), then the old one is deleted. Created first, deleted after: a
+        failure in between leaves a second copy in Drafts, never none."""
+        old = draft.ref
+        atts = self._with_contents(old, draft.attachments)
+        new = self._create(draft.copy(ref=None, attachments=atts), superseded=old.id)
+        try:
+            batch.delete(self._http, [old], to_trash=False)  # a superseded copy, not the user's deletion
+        except MailError as exc:
+            log.warning("graph: the draft's old copy could not be deleted after its headers changed (%s)",
+                        type(exc).__name__)
+        self._forget(old.id)
+        return new
+
+    def _with_contents(self, ref: ItemRef, atts) -> list:
+        """``atts`` with their bytes (fetched from the old draft for those saved without them) and no ids."""
+        if any(a.attachment_id and not a.content for a in atts):
+            held = {a.attachment_id: a.content for a in attachments.server_files(self._http, ref, content=True)}
+        else:
+            held = {}
+        return [replace(a, attachment_id="", content=a.content or held.get(a.attachment_id, b"")) for a in atts]
 
     def _known_attachments(self, ref: ItemRef) -> set[str]:
         with self._lock:
@@ -242,7 +287,10 @@ class GraphMailService(MailService):
             current = convert.ref_of(doc)
             files = attachments.server_files(self._http, current, content=True)
             self._remember(current.id, {a.attachment_id for a in files}, doc.get("internetMessageId") or "")
-            return convert.draft_from(doc, files)
+            draft = convert.draft_from(doc, files)
+            with self._lock:
+                self._server_headers[current.id] = tuple(draft.headers)
+            return draft
 
         return self._call(run)
 

@@ -119,7 +119,8 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
             else:
                 outside.append(addr)
             continue
-        copy = {k: v for k, v in sent.items() if k not in ("BccRecipients", "Categories")}  # categories: personal
+        # categories and the follow-up flag are the sender's own (Exchange delivers neither); X- headers travel
+        copy = {k: v for k, v in sent.items() if k not in ("BccRecipients", "Categories", "Flag")}
         copy.update(IsRead=False, DateTimeReceived=now, DateTimeCreated=now, IsFromMe=False,
                     ReceivedBy=mailbox_of(user), ReceivedRepresenting=mailbox_of(user))
         file_item(ctx, user["email"], "inbox", copy, [dict(a) for a in atts], mime=mime)

@@ -9,11 +9,11 @@ import copy
 import time
 import uuid
 
-from . import keys
+from . import keys, promoted
 from .clock import fmt_dt, utcnow
 from .delivery import copy_attachments, estimate_size, submit
 from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
-from .model import APPENDABLE, FIELDS, REQUIRED_ON_DELETE
+from .model import APPENDABLE, FIELDS, REQUIRED_ON_DELETE, STORED_ONLY
 from .session import Ctx
 
 SUBJECT_MAX = 255
@@ -107,6 +107,8 @@ def delete(ctx: Ctx, item: dict, how: str) -> None:
 
 
 def _apply_extended(data: dict, action: str, key: str, value: dict | None):
+    if action in ("set", "delete") and promoted.store(data, key, value if action == "set" else None):
+        return  # an X- header or the flag: the item's own field (promoted.py)
     ext = dict(data.get("_ext") or {})
     if action == "set":
         ext[key] = value
@@ -129,11 +131,11 @@ def apply_changes(data: dict, changes) -> set:
             _apply_extended(data, action, name[4:], value)
             touched.add(name)
             continue
-        if name.startswith("?") or name not in FIELDS:
+        if name.startswith("?") or name not in FIELDS and name not in STORED_ONLY:
             if action == "delete":
                 raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
             raise MailboxError("ErrorInvalidPropertyRequest", "The property cannot be updated.")
-        writable = FIELDS[name][1]
+        writable = FIELDS[name][1] if name in FIELDS else True  # STORED_ONLY: Graph's flag (a PATCH sets it)
         if action == "set":
             data[name] = clip_subject(value) if name == "Subject" else value
         elif action == "append":

@@ -83,8 +83,10 @@ APPENDABLE = {"ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo", "Body"
 #: Fields a change may not delete although they are writable.
 REQUIRED_ON_DELETE = {"ItemClass"}
 RECIPIENT_FIELDS = ("ToRecipients", "CcRecipients", "BccRecipients")
-#: Fields the store keeps that the EWS front end does not answer (yet): the sender's own Internet headers
-#: ([{"Name", "Value"}], only X- headers, as Graph enforces; they travel in the sent MIME) and the follow-up
-#: flag ({"FlagStatus": "NotFlagged" | "Flagged" | "Complete", "StartDate"?, "DueDate"?, "CompleteDate"?}).
+#: Fields the store keeps that the EWS front end answers only as extended properties (promoted.py: the
+#: PS_INTERNET_HEADERS names and the flag's MAPI properties; not as t:InternetMessageHeaders / t:Flag): the
+#: sender's own Internet headers ([{"Name", "Value"}], only X- headers, as Graph enforces; they travel in the
+#: sent MIME and are delivered) and the follow-up flag ({"FlagStatus": "NotFlagged" | "Flagged" | "Complete",
+#: "StartDate"?, "DueDate"?, "CompleteDate"?}; the sender's own: not delivered). A Graph PATCH sets the flag.
 STORED_ONLY = {"InternetMessageHeaders": "headers", "Flag": "flag"}
 FLAG_STATUS = ("NotFlagged", "Flagged", "Complete")

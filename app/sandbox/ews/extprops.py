@@ -11,6 +11,7 @@ import base64
 import binascii
 import uuid
 
+from ..core import promoted
 from ..core.errors import MailboxError
 from .soap import SoapFault, local, parse_dt, sub, t, wire_dt
 
@@ -135,6 +136,8 @@ def _scalar(value) -> str:
 
 def item_value(data: dict, key: str) -> dict | None:
     """A stored extended property, else one of ITEM_TAGS answered from the item's own fields."""
+    if promoted.is_promoted(key):
+        return promoted.value_of(data, key)
     stored = (data.get("_ext") or {}).get(key)
     if stored is not None:
         return stored

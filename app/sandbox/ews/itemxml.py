@@ -10,6 +10,7 @@ import hashlib
 
 from ..core import ids, keys
 from ..core.bodies import html_to_text, text_to_html
+from ..core import promoted
 from ..core.errors import MailboxError
 from ..core.model import IMPORTANCE, MAILBOX_TYPES, SENSITIVITY
 from . import extprops
@@ -199,7 +200,8 @@ def _parse_property(data: dict, name: str, c) -> None:
     elif name == "ExtendedProperty":
         try:
             key, value = extprops.parse_property(c)
-            data.setdefault("_ext", {})[key] = value
+            if not promoted.store(data, key, value):  # an X- header or the flag: the item's own field
+                data.setdefault("_ext", {})[key] = value
         except MailboxError as e:  # the item's error, answered in its response message
             data["_error"] = e
     elif name != "Flag":  # a Flag is accepted, not stored

@@ -8,9 +8,12 @@ property Graph does not have, or one it does not let a client write, is refused 
 from __future__ import annotations
 
 import base64
+import datetime as _dt
 import hashlib
+import zoneinfo
 
 from ..core.bodies import html_to_text
+from ..core.clock import fmt_dt, utcnow
 from ..core.mime import is_custom_header
 from ..core.model import FLAG_STATUS
 from . import legacyprops
@@ -222,16 +225,51 @@ def _value(name: str, kind: str, value, *, creating: bool, is_draft: bool):
     if kind == "headers":
         return _headers(value, creating)
     if kind == "flag":
-        if not isinstance(value, dict):
-            raise bad_request("Invalid value for property 'flag'.", "RequestBodyRead")
-        return {"FlagStatus": _enum(value.get("flagStatus", "notFlagged"), FLAGS, "flagStatus")}
+        return _flag_in(value)
     raise AssertionError(kind)
+
+
+def _flag_in(value) -> dict:
+    """followupFlag -> the store's Flag. "To set the due date, you must also specify the startDateTime;
+    otherwise, you get a 400 Bad Request response." (followupFlag resource type)."""
+    if not isinstance(value, dict):
+        raise bad_request("Invalid value for property 'flag'.", "RequestBodyRead")
+    flag = {"FlagStatus": _enum(value.get("flagStatus", "notFlagged"), FLAGS, "flagStatus")}
+    for src, dst in (("startDateTime", "StartDate"), ("dueDateTime", "DueDate")):
+        if value.get(src) is not None:
+            flag[dst] = _date_time_zone(value[src], src)
+    if "DueDate" in flag and "StartDate" not in flag:
+        raise bad_request("The start date must be set when the due date is set.", "ErrorInvalidArgument")
+    if flag["FlagStatus"] == "Complete":
+        flag["CompleteDate"] = fmt_dt(utcnow())
+    return flag
+
+
+def _date_time_zone(value, name: str) -> str:
+    """dateTimeTimeZone -> the store's time. The sandbox knows "UTC" and IANA zone names (Graph also takes
+    Windows names: refused here with a 400, as a zone Graph does not know is)."""
+    if not isinstance(value, dict) or not isinstance(value.get("dateTime"), str):
+        raise bad_request(f"Invalid value for property '{name}'.", "RequestBodyRead")
+    zone = value.get("timeZone") or "UTC"
+    try:
+        when = _dt.datetime.fromisoformat(value["dateTime"].split(".")[0])
+        tz = _dt.timezone.utc if zone.upper() == "UTC" else zoneinfo.ZoneInfo(zone)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise bad_request(f"Invalid value for property '{name}' (time zone '{zone}').",
+                          "TimeZoneNotSupportedException") from None
+    return fmt_dt(when.replace(tzinfo=when.tzinfo or tz))
 
 
 def _headers(value, creating: bool) -> list[dict]:
     if not isinstance(value, list) or not all(isinstance(h, dict) and isinstance(h.get("name"), str)
                                               and isinstance(h.get("value", ""), str) for h in value):
         raise bad_request("Invalid value for property 'internetMessageHeaders'.", "RequestBodyRead")
+    if not creating:  # "Add custom headers only when creating a message" (message resource)
+        raise bad_request("Internet message headers can only be set when the message is created.",
+                          "InvalidInternetMessageHeader")  # the code for this case is undocumented
+    if len(value) > HEADERS_MAX:
+        raise GraphError(400, "InvalidInternetMessageHeaderCollection",
+                         f"Maximum number of headers in one message should be less than or equal to {HEADERS_MAX}.")
     for h in value:
         if not is_custom_header(h["name"]):
             raise GraphError(400, "InvalidInternetMessageHeader",

@@ -1,0 +1,107 @@
+"""Custom Internet headers (X-...) and the follow-up flag, per backend, against the sandbox over HTTP: set ->
+saved -> reopened -> changed -> sent -> what the recipient's copy holds (the headers, in its fields and its
+MIME; never the flag, which is the sender's own) and what the sender's Sent copy keeps (the flag). Graph sets
+headers only on create: a change of a saved draft's headers makes a new draft (its files kept) and removes
+the old one. Headers over Exchange's limits are refused by the queue before anything is sent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.domain.errors import DraftInvalid
+from app.domain.extras import FlagStatus, FollowUpFlag
+from app.domain.models import Attachment, ErrorKind
+from tests.mail.conftest import ALICE, BOB, every_backend, logged, settle, simple_draft
+
+FLAG = FollowUpFlag(FlagStatus.FLAGGED, date(2026, 12, 1), date(2026, 12, 4))
+
+
+def _delivered(sandbox, subject):
+    return [m for m in sandbox.mailbox(BOB).items("inbox") if m["subject"] == subject]
+
+
+@every_backend
+def test_headers_and_flag_are_saved_reopened_changed_sent_and_delivered(svc, sandbox, backend):
+    svc.connect()
+    draft = simple_draft("extras").copy(headers=[("X-Project", "Nevada ✓"), ("x-group-id", "NV001")], flag=FLAG,
+                                        attachments=[Attachment("a.txt", b"kept across a re-creation", "text/plain")])
+    saved = svc.save_draft(draft)
+    back = svc.get_message(saved.ref)
+    assert back.headers == draft.headers and back.flag == FLAG
+
+    changed = svc.save_draft(back.copy(headers=[("X-Project", "Utah")], flag=FollowUpFlag(FlagStatus.COMPLETE)))
+    again = svc.get_message(changed.ref)
+    assert again.headers == [("X-Project", "Utah")] and again.flag == FollowUpFlag(FlagStatus.COMPLETE)
+    assert [(a.name, a.content) for a in again.attachments] == [("a.txt", b"kept across a re-creation")]
+    drafts = sandbox.mailbox(ALICE).items("drafts")
+    assert [d["subject"] for d in drafts] == ["extras"]  # one draft: Graph's re-created one, not two
+    assert (changed.ref.id != saved.ref.id) == (backend == "graph")
+    assert sandbox.mailbox(ALICE).items("deleteditems") == []  # the superseded copy is not the user's deletion
+
+    flag_only = svc.save_draft(again.copy(flag=FLAG))  # a flag change alone is an ordinary update
+    assert flag_only.ref.id == changed.ref.id and svc.get_message(flag_only.ref).flag == FLAG
+
+    assert [o.ok for o in svc.send_drafts([flag_only.ref])] == [True]
+    settle(sandbox)
+    [got] = _delivered(sandbox, "extras")
+    assert got["fields"]["InternetMessageHeaders"] == [{"Name": "X-Project", "Value": "Utah"}]
+    assert b"\r\nX-Project: Utah\r\n" in got["mime"] and "Flag" not in got["fields"]
+    [sent] = sandbox.mailbox(ALICE).items("sentitems")
+    assert sent["fields"]["Flag"]["FlagStatus"] == "Flagged" and sent["fields"]["Flag"]["DueDate"][:10] == "2026-12-04"
+
+
+@every_backend
+def test_a_draft_without_extras_reads_back_without_them(svc, backend):
+    svc.connect()
+    back = svc.get_message(svc.save_draft(simple_draft("plain")).ref)
+    assert back.headers == [] and not back.flag.is_set
+
+
+@pytest.mark.parametrize("headers,says", [
+    ([(f"X-H{i}", "v") for i in range(6)], "at most 5 custom headers"),
+    ([("Received", "forged")], "must start with “x-”"),
+    ([("X-Note", "two\r\nBcc: eve@example.com")], "must be one line"),
+], ids=["six-headers", "not-x", "line-break"])
+@every_backend
+def test_headers_over_the_limits_are_refused_before_anything_is_sent(box, sandbox, headers, says, backend):
+    with pytest.raises(DraftInvalid) as err:
+        box.run(box.ob.submit(simple_draft("too many").copy(headers=headers)))
+    assert says in err.value.message.lower() and err.value.kind == ErrorKind.INVALID_INPUT
+    assert not {logged(backend, "CreateItem"), logged(backend, "SendItem")} & set(sandbox.request_log)
+    assert box.journal.count() == 0
+
+
+@every_backend
+def test_headers_of_a_draft_saved_by_an_earlier_run_are_replaced_not_added_to(services, sandbox, backend):
+    """After a restart the backend has no memory of what the server holds: it asks, so a removed header is
+    removed (EWS deletes its property; Graph re-creates the draft) instead of staying on the server."""
+    first = services.make()
+    first.connect()
+    saved = first.save_draft(simple_draft("restart").copy(headers=[("X-Old", "1"), ("X-Keep", "2")]))
+    later = services.make()  # a new process: nothing remembered
+    later.connect()
+    again = later.save_draft(saved.copy(headers=[("X-Keep", "3")]))
+    [stored] = sandbox.mailbox(ALICE).items("drafts")
+    assert stored["fields"]["InternetMessageHeaders"] == [{"Name": "X-Keep", "Value": "3"}]
+    assert later.get_message(again.ref).headers == [("X-Keep", "3")]
+
+
+def test_graph_a_lost_answer_while_recreating_adopts_the_new_draft_not_the_old(sandbox_factory):
+    """Graph only: the POST of the re-created draft is done but its answer lost. The lookup by Message-ID
+    finds two drafts (the old one has the same Message-ID): it adopts the new one, and the old is removed."""
+    sb = sandbox_factory(graph=True)
+    from tests.mail.conftest import Services
+
+    made = Services(sb, "graph")
+    try:
+        svc = made.make()
+        saved = svc.save_draft(simple_draft("lost").copy(headers=[("X-A", "1")]))
+        sb.faults.inject("CreateMessage", "drop_after_commit", count=1)
+        again = svc.save_draft(saved.copy(headers=[("X-A", "2")]))
+        [stored] = sb.mailbox(ALICE).items("drafts")
+        assert again.ref.id != saved.ref.id and stored["fields"]["InternetMessageHeaders"] == [
+            {"Name": "X-A", "Value": "2"}]
+    finally:
+        made.close()
