@@ -7,14 +7,22 @@ part of the message: :func:`referenced` drops it, so no orphan inline attachment
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import re
 import uuid
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from app.domain.models import Attachment
 
 #: an ``src`` (quoted or not) that names a ``cid:`` URL, as Qt's toHtml() and other mailers write it
 _CID_SRC = re.compile(r"""\bsrc\s*=\s*(?:"cid:([^"]*)"|'cid:([^']*)'|cid:([^\s>"']+))""", re.IGNORECASE)
+
+
+#: an image's ``src`` holding its bytes (``data:image/png;base64,...``): how a signature keeps its picture
+_DATA_SRC = re.compile(r"""\bsrc\s*=\s*(["'])data:(image/[a-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]*)\1""", re.IGNORECASE)
 
 
 def new_content_id(domain: str = "dispatch") -> str:
@@ -48,3 +56,25 @@ def referenced(html: str, images: list[Attachment]) -> list[Attachment]:
             seen.add(a.content_id)
             out.append(a)
     return out
+
+
+def data_pictures(html: str, content_id_for: Callable[[Attachment], str]) -> tuple[str, list[Attachment]]:
+    """``html`` (a rich signature) with each ``data:`` picture turned into an inline attachment: (the HTML
+    naming them by ``cid:``, the pictures). ``content_id_for(picture)`` gives each its Content-ID (the same
+    picture twice: the caller may give the same one). A ``data:`` URI that is not valid base64 stays as it is."""
+    pictures: dict[str, Attachment] = {}
+
+    def one(m: re.Match) -> str:
+        mime = m.group(2).lower()
+        try:
+            data = base64.b64decode("".join(m.group(3).split()), validate=True)
+        except (binascii.Error, ValueError):
+            return m.group(0)
+        ext = mime.split("/", 1)[1].split("+", 1)[0].replace("jpeg", "jpg")
+        name = f"signature-{hashlib.sha256(data).hexdigest()[:8]}.{ext}"
+        att = Attachment(name, data, mime, size=len(data), is_inline=True)
+        cid = content_id_for(att)
+        pictures.setdefault(cid, Attachment(name, data, mime, size=len(data), content_id=cid, is_inline=True))
+        return f'src="{cid_url(cid)}"'
+
+    return _DATA_SRC.sub(one, html or ""), list(pictures.values())

@@ -40,6 +40,26 @@ def png_bytes(image: QImage) -> bytes:
     return bytes(data)
 
 
+def picture_of(source, max_bytes: int) -> tuple[bytes, str] | None:
+    """(bytes, MIME type) of the picture a paste holds: an image file's URL (its own bytes), or image data
+    (as PNG). None: no picture. A file over ``max_bytes`` is read no further (its first ``max_bytes`` + 1
+    bytes come back: the caller sees it is too big)."""
+    files = [u.toLocalFile() for u in source.urls() if u.isLocalFile()] if source.hasUrls() else []
+    for f in files:
+        mime = mimetypes.guess_type(f)[0] or ""
+        if mime in image_types():
+            try:
+                with open(f, "rb") as fh:
+                    data = fh.read(max_bytes + 1)
+            except OSError:
+                return None
+            return (data, mime) if len(data) > max_bytes or not QImage.fromData(data).isNull() else None
+    if source.hasImage():
+        image = QImage(source.imageData())
+        return (png_bytes(image), "image/png") if not image.isNull() else None
+    return None
+
+
 class InlineImages(QObject):
     """The inline pictures of the message in Compose: insert, paste, and which ones the message holds."""
 
@@ -69,6 +89,18 @@ class InlineImages(QObject):
     def shown(self, html: str) -> list[Attachment]:
         """The pictures the body (its HTML) shows: those the message holds."""
         return inline.referenced(html, list(self._images.values()))
+
+    def content_id_for(self, att: Attachment) -> str:
+        """The Content-ID of a picture that goes in as part of something (a signature): the one it has if the
+        same picture is already here (switching signatures back and forth adds none), else a new one."""
+        same = next((cid for cid, a in self._images.items()
+                     if a.content == att.content and a.content_type == att.content_type), None)
+        if same is not None:
+            return same
+        cid = inline.new_content_id()
+        self._images[cid] = Attachment(att.name, att.content, att.content_type, size=len(att.content),
+                                       content_id=cid, is_inline=True)
+        return cid
 
     def adopt_ids(self, saved: list[Attachment]) -> None:
         """The server's attachment ids after a save (the next save keeps them instead of uploading again)."""
