@@ -95,8 +95,9 @@ def test_ctrl_shift_i_inserts_a_picture_that_is_saved_reopened_and_dropped_when_
     assert cid_refs(items(sandbox, "drafts")[0]["body"]) == set()
 
 
-def test_a_pasted_picture_is_sent_inline_and_the_sent_preview_shows_it(qtbot, window, sandbox, tmp_path):
-    win, c = window, window.compose
+def test_a_pasted_picture_is_sent_inline_and_the_sent_preview_shows_it(qtbot, ui_window, ui_sandbox, tmp_path):
+    """On each backend (EWS, Graph)."""
+    win, c, sandbox = ui_window, ui_window.compose, ui_sandbox
     type_message(qtbot, win, cc="", bcc="", subject="Pasted", body="Before ")
     key(qtbot, win, Qt.Key_X, CTRL | SHIFT)  # rich text on
     assert c.rich.isChecked()
@@ -134,3 +135,30 @@ def test_a_pasted_picture_is_sent_inline_and_the_sent_preview_shows_it(qtbot, wi
     doc = win.sent.body.document()
     qtbot.waitUntil(lambda: shows(doc, pasted, "#c53030") and shows(doc, from_file, "#2b6cb0"), timeout=10000)
     assert doc.blocked == []
+
+
+def test_a_picture_over_the_size_limit_is_refused_in_words(qtbot, window, tmp_path):
+    """The server's per-message limit counts pictures like attachments: one that does not fit is not put in."""
+    win, c = window, window.compose
+    big = tmp_path / "poster.png"
+    assert picture("#2f855a", 1600, 1600).save(str(big), "PNG", 100)
+    small = tmp_path / "thumb.png"
+    assert picture("#2f855a").save(str(small))
+    c.set_max_send_bytes(big.stat().st_size * 4 // 3 - 1)  # the server's limit: just short of the poster as sent
+    type_message(qtbot, win, cc="", bcc="", subject="Too big", body="See ")
+    key(qtbot, win, Qt.Key_I, CTRL | SHIFT)
+    edit = file_name_edit(qtbot)
+    qtbot.keyClicks(edit, str(big))
+    qtbot.keyClick(edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: "poster.png" in c.attachments.error_text(), timeout=5000)
+    assert "was not inserted" in c.attachments.error_text() and "at most" in c.attachments.error_text()
+    assert inline_cids(win) == [] and cid_refs(c.draft().body) == set()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is c.body, timeout=5000)
+    # a small one still fits: it goes in and the error is gone
+    key(qtbot, win, Qt.Key_I, CTRL | SHIFT)
+    edit = file_name_edit(qtbot)
+    qtbot.keyClick(edit, Qt.Key_A, CTRL)
+    qtbot.keyClicks(edit, str(small))
+    qtbot.keyClick(edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: len(inline_cids(win)) == 1, timeout=5000)
+    assert c.attachments.error_text() == ""
