@@ -1,7 +1,7 @@
 """The document every message body is shown in: it loads ``data:`` URIs and the message's own inline images
 (``cid:``, from bytes its owner hands it: :attr:`SafeDocument.inline_source`) and nothing else
-(``app/ui/common/safe_text.py`` says why). Qt GUI only, no widgets: the process that turns foreign HTML into Qt's (``app/ui/compose/body/html_helper.py``)
-imports it without Qt Widgets.
+(``app/ui/common/safe_text.py`` says why). Qt GUI only, no widgets: the process that turns foreign HTML into
+Qt's (``app/ui/compose/body/html_helper.py``) imports it without Qt Widgets.
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@
   text is escaped inside a paragraph and always shows literally.
 - Message bodies are shown in a :class:`SafeDocument` (the Sent preview, the Compose editor). It loads
   ``data:`` URIs and the message's own inline images (``cid:``, from the bytes of its attachments, which
-  the widget's ``inline_source`` hands it) and nothing else: every other URL — http(s), ``file://``, ``file://host/share`` (a UNC
-  path on Windows: an SMB connection that would leak the user's NTLM hash), a bare path, ``/dev/zero``
-  — gets a placeholder. Returning nothing is not enough: for an image Qt then opens the file itself
+  the widget's ``inline_source`` hands it) and nothing else: every other URL — http(s), ``file://``,
+  ``file://host/share`` (a UNC path on Windows: an SMB connection that would leak the user's NTLM hash), a
+  bare path, ``/dev/zero`` — gets a placeholder. Returning nothing is not enough: for an image Qt then opens the file itself
   (QTextImageHandler's "direct loading").
 """
 
