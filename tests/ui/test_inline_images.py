@@ -162,3 +162,39 @@ def test_a_picture_over_the_size_limit_is_refused_in_words(qtbot, window, tmp_pa
     qtbot.keyClick(edit, Qt.Key_Return)
     qtbot.waitUntil(lambda: len(inline_cids(win)) == 1, timeout=5000)
     assert c.attachments.error_text() == ""
+
+
+def test_the_sent_preview_shows_each_message_its_own_picture(qtbot):
+    """Two messages whose pictures share a Content-ID (Outlook's image001.png@...): each preview shows its own."""
+    from app.domain.models import Attachment, BodyFormat, Draft
+    from app.ui.lists.sent_view import SentView
+    from app.ui.compose.inline_images import png_bytes
+
+    view = SentView()
+    qtbot.addWidget(view)
+    view.show()
+    cid = "image001.png@01DB3F2A.5E8C9A10"
+    for color in ("#c53030", "#2b6cb0", "#c53030"):
+        msg = Draft(subject=color, body=f'<p>logo <img src="cid:{cid}"></p>', body_format=BodyFormat.HTML,
+                    attachments=[Attachment("image001.png", png_bytes(picture(color)), "image/png",
+                                            content_id=cid, is_inline=True)])
+        view.show_message(msg)
+        qtbot.waitUntil(lambda c=color: shows(view.body.document(), cid, c), timeout=5000)
+
+
+def test_compose_shows_each_loaded_message_its_own_picture(qtbot):
+    """Two drafts whose pictures share a Content-ID, opened one after the other: each shows its own."""
+    from app.domain.models import Attachment, BodyFormat, Draft
+    from app.ui.compose.compose_view import ComposeView
+    from app.ui.compose.inline_images import png_bytes
+
+    view = ComposeView()
+    qtbot.addWidget(view)
+    view.show()
+    cid = "image001.png@01DB3F2A.5E8C9A10"
+    for color in ("#c53030", "#2b6cb0"):
+        pic = Attachment("image001.png", png_bytes(picture(color)), "image/png", content_id=cid, is_inline=True)
+        view.load(Draft(subject=color, body=f'<p>logo <img src="cid:{cid}"></p>', body_format=BodyFormat.HTML,
+                        attachments=[pic]))
+        qtbot.waitUntil(lambda c=color: shows(view.body.document(), cid, c), timeout=5000)
+        assert view.draft().attachments == [pic]

@@ -160,6 +160,8 @@ class SentView(QWidget):
         self._loader.cancel()
         if self._reaper.big(self.body.document()):
             self._reaper.reap(self.body.fresh_document())
+        else:  # the last message's pictures go with it (a document keeps its images past a new setHtml)
+            self.body.document().clear()
         self._loader.start(self.body, body, rich)
 
     # ---- Ctrl+Shift+S ----
