@@ -95,7 +95,8 @@ def test_ctrl_shift_i_inserts_a_picture_that_is_saved_reopened_and_dropped_when_
     assert cid_refs(items(sandbox, "drafts")[0]["body"]) == set()
 
 
-def test_a_pasted_picture_is_sent_inline_and_the_sent_preview_shows_it(qtbot, ui_window, ui_sandbox, tmp_path):
+def test_a_pasted_picture_is_sent_inline_and_the_sent_preview_shows_it(qtbot, ui_window, ui_sandbox, ui_backend,
+                                                                       tmp_path, screenshot_dir):
     """On each backend (EWS, Graph)."""
     win, c, sandbox = ui_window, ui_window.compose, ui_sandbox
     type_message(qtbot, win, cc="", bcc="", subject="Pasted", body="Before ")
@@ -135,6 +136,7 @@ def test_a_pasted_picture_is_sent_inline_and_the_sent_preview_shows_it(qtbot, ui
     doc = win.sent.body.document()
     qtbot.waitUntil(lambda: shows(doc, pasted, "#c53030") and shows(doc, from_file, "#2b6cb0"), timeout=10000)
     assert doc.blocked == []
+    win.grab().save(str(screenshot_dir / f"sent-inline-image-{ui_backend}.png"))
 
 
 def test_a_picture_over_the_size_limit_is_refused_in_words(qtbot, window, tmp_path):
