@@ -93,6 +93,14 @@ def test_ctrl_shift_i_inserts_a_picture_that_is_saved_reopened_and_dropped_when_
     key(qtbot, win, Qt.Key_S, CTRL)
     qtbot.waitUntil(lambda: items(sandbox, "drafts")[0]["attachments"] == [] and not win.busy, timeout=20000)
     assert cid_refs(items(sandbox, "drafts")[0]["body"]) == set()
+    # Ctrl+Z brings it back, shown, and the next save puts it on the server again
+    c.body.setFocus()
+    qtbot.keyClick(c.body, Qt.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: inline_cids(win) == [cid], timeout=5000)
+    qtbot.waitUntil(lambda: shows(c.body.document(), cid, "#2f855a"), timeout=5000)
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: [a["content_id"] for a in items(sandbox, "drafts")[0]["attachments"]] == [cid]
+                    and not win.busy, timeout=20000)
 
 
 def test_a_pasted_picture_is_sent_inline_and_the_sent_preview_shows_it(qtbot, ui_window, ui_sandbox, ui_backend,

@@ -12,6 +12,7 @@ Sizes count against the server's per-message limit like any attachment (``attach
 from __future__ import annotations
 
 import mimetypes
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
@@ -103,11 +104,14 @@ class InlineImages(QObject):
         return cid
 
     def adopt_ids(self, saved: list[Attachment]) -> None:
-        """The server's attachment ids after a save (the next save keeps them instead of uploading again)."""
-        for a in saved:
-            mine = self._images.get(a.content_id) if inline.is_inline_image(a) else None
-            if mine is not None and len(mine.content) == len(a.content):
-                self._images[a.content_id] = a
+        """The server's attachment ids after a save (the next save keeps them instead of uploading again). A
+        picture that save left out (deleted from the body) is no longer on the server: should Undo bring it
+        back, it is uploaded again."""
+        on_server = {a.content_id: a for a in saved if inline.is_inline_image(a)}
+        for cid, mine in list(self._images.items()):
+            got = on_server.get(cid)
+            kept = got is not None and len(mine.content) == len(got.content)
+            self._images[cid] = replace(mine, attachment_id=(got.attachment_id or mine.attachment_id) if kept else "")
 
     # ---- putting one in ----
     def open_dialog(self) -> None:
