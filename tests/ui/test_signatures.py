@@ -150,3 +150,70 @@ def test_the_signature_is_found_again_in_a_draft_opened_from_drafts(qtbot, windo
     win.compose.body.setFocus()
     key(qtbot, win, Qt.Key_G, CTRL | SHIFT)  # ...but the block is found by its text: Work -> Short
     assert body(win).rstrip("\n") == "Dear Bob\n\n-- \nA."
+
+
+def test_a_signature_holds_a_pasted_picture_that_is_sent_as_an_inline_attachment(qtbot, window, sandbox):
+    """Issue 49: a picture pasted into a rich signature is kept in it (a data: image in the settings file);
+    Ctrl+N puts it in the message as an inline attachment (cid:) that the editor shows and Bob receives;
+    switching the signature away and back keeps one picture, under the same Content-ID."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    from app.domain.inline_images import cid_refs
+
+    win = window
+    logo = QImage(48, 24, QImage.Format_RGB32)
+    logo.fill(QColor("#6b46c1"))
+    d = open_dialog(qtbot, win)
+    press(qtbot, Qt.Key_G, ALT)  # the Signatures tab
+    page = d.signatures
+    qtbot.waitUntil(lambda: d.tabs.currentWidget() is page, timeout=2000)
+    mnemonic(qtbot, Qt.Key_A, lambda: focused() is page.name and len(page.items) == 1)
+    qtbot.keyClicks(page.name, "Logo")
+    press(qtbot, Qt.Key_Tab)
+    press(qtbot, Qt.Key_Space)  # Rich text
+    press(qtbot, Qt.Key_Tab)
+    assert focused() is page.text and page.rich.isChecked()
+    qtbot.keyClicks(page.text, "Alice ")
+    QApplication.clipboard().setImage(logo)
+    press(qtbot, Qt.Key_V, CTRL)
+    qtbot.waitUntil(lambda: "data:image/png;base64," in page.items[0].text, timeout=3000)
+    press(qtbot, Qt.Key_V, CTRL)  # a second picture: refused in words, the first one stays alone
+    assert "one picture" in d.error.text() and d.error.isVisible()
+    assert page.items[0].text.count("data:image/") == 1
+    press(qtbot, Qt.Key_Tab)
+    press(qtbot, Qt.Key_Space)  # Use for new messages
+    press(qtbot, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not d.isVisible(), timeout=3000)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
+    c = win.compose
+
+    def pictures():
+        return [a for a in c.draft().attachments if a.is_inline]
+
+    def shown(cid):
+        res = c.body.document().resource(int(QTextDocument.ResourceType.ImageResource.value), QUrl(f"cid:{cid}"))
+        return isinstance(res, QImage) and res.width() == 48 and res.pixelColor(2, 2) == QColor("#6b46c1")
+
+    key(qtbot, win, Qt.Key_N, CTRL)
+    assert c.rich.isChecked() and len(pictures()) == 1
+    pic = pictures()[0]
+    assert pic.content_type == "image/png" and QImage.fromData(pic.content).pixelColor(2, 2) == QColor("#6b46c1")
+    html = c.draft().body
+    assert cid_refs(html) == {pic.content_id} and "data:image" not in html
+    qtbot.waitUntil(lambda: shown(pic.content_id), timeout=5000)
+    qtbot.keyClicks(c.to.edit, "bob@example.com")
+    c.subject.setFocus()
+    qtbot.keyClicks(c.subject, "Signed with a logo")
+    key(qtbot, win, Qt.Key_G, CTRL | SHIFT)  # Logo -> no signature: no picture either
+    assert pictures() == [] and cid_refs(c.draft().body) == set()
+    key(qtbot, win, Qt.Key_G, CTRL | SHIFT)  # -> Logo again: the same picture, once
+    assert [a.content_id for a in pictures()] == [pic.content_id]
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "inbox", "bob@example.com")) == 1, timeout=20000)
+    got = items(sandbox, "inbox", "bob@example.com")[0]
+    assert [(a["is_inline"], a["content_id"], a["content"]) for a in got["attachments"]] == [
+        (True, pic.content_id, pic.content)]
+    assert cid_refs(got["body"]) == {pic.content_id}
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)

@@ -7,9 +7,10 @@
 - Tooltips go through :func:`tooltip`: Qt shows a tooltip as rich text when it looks like HTML, so the
   text is escaped inside a paragraph and always shows literally.
 - Message bodies are shown in a :class:`SafeDocument` (the Sent preview, the Compose editor). It loads
-  ``data:`` URIs and nothing else: every other URL — http(s), ``file://``, ``file://host/share`` (a UNC
-  path on Windows: an SMB connection that would leak the user's NTLM hash), a bare path, ``/dev/zero``
-  — gets a placeholder. Returning nothing is not enough: for an image Qt then opens the file itself
+  ``data:`` URIs and the message's own inline images (``cid:``, from the bytes of its attachments, which
+  the widget's ``inline_source`` hands it) and nothing else: every other URL — http(s), ``file://``,
+  ``file://host/share`` (a UNC path on Windows: an SMB connection that would leak the user's NTLM hash), a
+  bare path, ``/dev/zero`` — gets a placeholder. Returning nothing is not enough: for an image Qt then opens the file itself
   (QTextImageHandler's "direct loading").
 """
 
@@ -78,6 +79,7 @@ def _widget_resource(widget, type_, url):
 
 def _guard(widget) -> SafeDocument:
     doc = SafeDocument(widget)
+    doc.inline_source = lambda cid: widget.inline_source(cid) if widget.inline_source is not None else None
     widget.setDocument(doc)
     return doc
 
@@ -99,6 +101,7 @@ class SafeBrowser(QTextBrowser):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.inline_source = None  # Content-ID -> bytes of the shown message's inline image, or None
         _guard(self)
         self.body_loader = None  # app.ui.compose.body.body_loader.BodyLoader that loads long bodies here (attach)
         self.setOpenExternalLinks(False)
@@ -126,8 +129,20 @@ class SafeTextEdit(QTextEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.inline_source = None  # Content-ID -> bytes of an inline image of the message, or None
+        #: (QMimeData) -> True if it took a paste itself (Compose: an image becomes an inline attachment)
+        self.paste_hook = None
         _guard(self)
         self.body_loader = None  # app.ui.compose.body.body_loader.BodyLoader that loads long bodies here (attach)
+
+    def canInsertFromMimeData(self, source):  # noqa: N802 - Qt override
+        return (self.paste_hook is not None and self.acceptRichText() and source.hasImage()) or \
+            super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source):  # noqa: N802 - Qt override
+        if self.paste_hook is not None and self.paste_hook(source):
+            return
+        super().insertFromMimeData(source)
 
     def fresh_document(self) -> QTextDocument:
         """Put a new, empty :class:`SafeDocument` under the editor and return the old one detached (no

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.autosave import Deferred
+from app.domain import inline_images as inline
 from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
 from app.ui.compose.body.rich_cuts import TRAILER
@@ -167,6 +168,10 @@ class ComposeView(QWidget):
 
         self.attachments = AttachmentList(self)
         root.addWidget(self.attachments)
+        from app.ui.compose.inline_images import InlineImages
+
+        # pictures in a rich body: inline attachments the body shows (cid:), kept apart from the file list
+        self.images = InlineImages(self)
 
         self.error_label = PlainLabel(self)
         self.error_label.setObjectName("formError")
@@ -254,7 +259,8 @@ class ComposeView(QWidget):
         :meth:`validate` refuses it for a send)."""
         rich = self.rich.isChecked()
         if rich:
-            return self._fields("".join(self._rich_pieces()), rich)
+            body = "".join(self._rich_pieces())
+            return self._fields(body, rich, self.images.shown(body))
         tail = self.loader.tail()
         return self._fields("".join(self.mirror.snapshot() + (tail,)) if tail else self.mirror.text(), rich)
 
@@ -265,8 +271,9 @@ class ComposeView(QWidget):
         if self.rich.isChecked():
             pieces = self._rich_pieces()
             if len(pieces) == 1:  # toHtml() whole: the journal cuts it and keeps the rows of what is unchanged
-                return self._fields(pieces[0], True)
-            return Deferred(self._fields("", True), pieces)
+                return self._fields(pieces[0], True, self.images.shown(pieces[0]))
+            # the body is joined later: every picture is kept (those it no longer shows drop out at load)
+            return Deferred(self._fields("", True, self.images.all()), pieces)
         tail = self.loader.tail()
         return Deferred(self._fields("", False), self.mirror.snapshot() + ((tail,) if tail else ()))
 
@@ -309,7 +316,8 @@ class ComposeView(QWidget):
             if self.state_label.text() == SAVING:
                 self.state_label.setText(shown)
 
-    def _fields(self, body: str, rich: bool) -> Draft:
+    def _fields(self, body: str, rich: bool, pictures: list | None = None) -> Draft:
+        """The message with ``body``; its attachments are the listed files and ``pictures`` (inline ones)."""
         return replace(
             self._draft, to=self.to.recipients_as_typed(), cc=self.cc.recipients_as_typed(),
             bcc=self.bcc.recipients_as_typed(),
@@ -318,7 +326,7 @@ class ComposeView(QWidget):
             body_format=BodyFormat.HTML if rich else BodyFormat.TEXT,
             importance=Importance(self.importance.currentData()),
             read_receipt=self.read_receipt.isChecked(), delivery_receipt=self.delivery_receipt.isChecked(),
-            attachments=self.attachments.attachments(), **self.more.values(),
+            attachments=self.attachments.attachments() + (pictures or []), **self.more.values(),
         )
 
     def is_empty(self) -> bool:
@@ -349,13 +357,15 @@ class ComposeView(QWidget):
             rich = draft.body_format == BodyFormat.HTML
             self.rich.setChecked(rich)
             self.fmt.set_rich(rich)
+            files, pictures = inline.split(draft.attachments) if rich else (draft.attachments, [])
+            self.images.set_images(pictures)  # before the body: the editor asks for them as it lays it out
             self.loader.start(self.body, draft.body, rich)
             idx = self.importance.findData(Importance(draft.importance).value)
             self.importance.setCurrentIndex(idx if idx >= 0 else 1)
             self.read_receipt.setChecked(draft.read_receipt)
             self.delivery_receipt.setChecked(draft.delivery_receipt)
             self.more.set_draft(draft)
-            self.attachments.set_attachments(draft.attachments)
+            self.attachments.set_attachments(files)
             self.set_error("")
             self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
             self._loaded_state = "Saved draft" if draft.ref else "Not saved"
@@ -420,15 +430,21 @@ class ComposeView(QWidget):
 
     def _drop_big_body(self) -> None:
         """A big body is not freed in one call on the way to the next message: the editor gets a fresh
-        document at once and the old one is freed a piece per turn (issue 16: ~110 ms for 10 MB)."""
+        document at once and the old one is freed a piece per turn (issue 16: ~110 ms for 10 MB). A small one
+        is cleared, its pictures with it (the next message's may share a Content-ID, not the bytes)."""
         if self.reaper.big(self.body.document()):
             self.reaper.reap(self.body.fresh_document())
+        else:  # the last message's pictures go with it (a document keeps its images past a new setHtml)
+            self.body.document().clear()
 
     def set_saved(self, saved: Draft) -> None:
         """Adopt the server's identity for what is on screen (keeps whatever was typed meanwhile)."""
         self._draft = self._draft.copy(ref=saved.ref, local_id=saved.local_id,
                                        internet_message_id=saved.internet_message_id, modified=saved.modified)
-        self.attachments.adopt_ids(saved.attachments)
+        files, pictures = inline.split(saved.attachments) if saved.body_format == BodyFormat.HTML \
+            else (saved.attachments, [])
+        self.attachments.adopt_ids(files)
+        self.images.adopt_ids(pictures)
 
     def current_ref(self):
         return self._draft.ref

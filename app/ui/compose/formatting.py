@@ -176,6 +176,10 @@ class Formatting(QObject):
         """Every formatting command, for menus and the F1 sheet."""
         return [self.rich_action] + self.rich_actions + [self.paste_plain]
 
+    def ensure_rich(self) -> bool:
+        """Before putting something only rich text can hold (a picture): as before a formatting command."""
+        return self._rich_first()
+
     def _rich_first(self) -> bool:
         """Before a formatting command: a plain-text message is switched to rich text (and the user is told).
         False: it cannot be now (a message is being put in), the command does nothing."""

@@ -9,7 +9,8 @@ the body into new plain text), the block is found again by its text. A message l
 searched for a block of one of the account's signatures.
 
 A rich signature goes in as HTML through :func:`app.ui.compose.snippet_insert.safe_fragment` (nothing loaded, no
-remote image); in a plain-text message, as its plain text.
+remote image); its picture (kept in the signature as a ``data:`` image) becomes an inline attachment of the
+message (``cid:``); in a plain-text message, as its plain text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
+from app.domain.inline_images import data_pictures
 from app.domain.snippets import Signature
 from app.ui.compose.snippet_insert import plain_of, safe_fragment
 
@@ -84,6 +86,13 @@ class SignatureBlock(QObject):
         self._end.setPosition(e)
         self._end.setKeepPositionOnInsert(True)
 
+    def _fragment(self, sig: Signature):
+        """A rich signature as it goes in: its pictures (``data:`` in the stored HTML) become inline
+        attachments of the message, named by ``cid:`` (mail clients show those; many block ``data:``)."""
+        images = self.compose.images
+        html, _pictures = data_pictures(sig.text, images.content_id_for)
+        return safe_fragment(html, images.bytes_of)
+
     def switch(self, sig: Signature | None) -> None:
         """Put ``sig`` in place of the signature block (at the end when there is none); None removes it.
         The user's text and cursor stay as they were. One undo step."""
@@ -108,7 +117,7 @@ class SignatureBlock(QObject):
             c.setPosition(at)
             c.insertText(SEPARATOR)
             if sig.rich and self.compose.rich.isChecked():
-                c.insertFragment(safe_fragment(sig.text))
+                c.insertFragment(self._fragment(sig))
             else:
                 c.insertText(plain_of(sig.text) if sig.rich else sig.text)
             self._anchor(at, c.position())

@@ -8,7 +8,9 @@ Rich snippets (and rich signatures) are HTML the user once pasted or typed, so t
 other HTML does, as data (``app/ui/common/safe_text.py``): :func:`safe_fragment` reads them into a
 :class:`SafeDocument` (which loads nothing: a remote image is never fetched), then drops every image that
 is not an inline ``data:`` one and every link that is not http(s)/mailto/ftp, so no remote reference is
-sent either. In a plain-text message a rich snippet goes in as its plain text.
+sent either (a ``cid:`` image stays when it names one of the message's own inline pictures: a signature's
+picture, :mod:`app.ui.compose.signature_block`). In a plain-text message a rich snippet goes in as its plain
+text.
 """
 
 from __future__ import annotations
@@ -18,17 +20,20 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocumentFragment, Q
 
 from app.domain.snippets import Snippet, expand, trigger_before, values
 from app.ui.compose.formatting import link_url
+from app.ui.common.safe_document import content_id
 from app.ui.common.safe_text import SafeDocument, allowed
 
 #: the URLs :func:`safe_fragment` left out of the last fragment it made (for tests and the log's count)
 last_blocked: list[str] = []
 
 
-def safe_fragment(html: str) -> QTextDocumentFragment:
-    """``html`` as a fragment fit to insert: nothing loaded, no remote image, no script-like link."""
+def safe_fragment(html: str, pictures=None) -> QTextDocumentFragment:
+    """``html`` as a fragment fit to insert: nothing loaded, no remote image, no script-like link.
+    ``pictures``: Content-ID -> bytes of the message's inline pictures (a ``cid:`` image it knows stays)."""
     from PySide6.QtCore import QUrl
 
     doc = SafeDocument()
+    doc.inline_source = pictures
     doc.setHtml(html)
     dropped: list[str] = []
     removals, unlinks = [], []  # (position, length): images that are not data: URIs; links not allowed
@@ -41,7 +46,7 @@ def safe_fragment(html: str) -> QTextDocumentFragment:
             if not frag.isValid():
                 continue
             fmt = frag.charFormat()
-            if fmt.isImageFormat() and not allowed(QUrl(fmt.toImageFormat().name())):
+            if fmt.isImageFormat() and not _kept(QUrl(fmt.toImageFormat().name()), pictures):
                 dropped.append(fmt.toImageFormat().name()[:200])
                 removals.append((frag.position(), frag.length()))
             elif fmt.isAnchor() and fmt.anchorHref() and link_url(fmt.anchorHref()) is None:
@@ -63,6 +68,12 @@ def safe_fragment(html: str) -> QTextDocumentFragment:
         c.removeSelectedText()
     last_blocked[:] = dropped + [u for u in doc.blocked if u not in dropped]
     return QTextDocumentFragment(doc)
+
+
+def _kept(url, pictures) -> bool:
+    """An image that stays: a ``data:`` one, or one of the message's own inline pictures."""
+    cid = content_id(url)
+    return allowed(url) or (cid is not None and pictures is not None and pictures(cid) is not None)
 
 
 def plain_of(html: str) -> str:

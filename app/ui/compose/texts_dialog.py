@@ -4,21 +4,24 @@ Two tabs (Ctrl+Tab switches): Snippets (name, trigger word, rich or plain text) 
 account in use: name, rich or plain text, "Use for new messages"). Your name (``{my_name}``) above them.
 Alt+A adds, Alt+D deletes the entry selected in the list (Up/Down in the list choose it), Alt+N is its
 name; Ctrl+S or Save keeps everything in the settings file, Esc or Cancel keeps nothing.
-The text field is HTML-safe like the Compose body: a pasted rich text loads nothing.
+The text field is HTML-safe like the Compose body: a pasted rich text loads nothing. A rich signature may
+hold one picture, pasted in (kept as a ``data:`` image; Compose sends it as an inline attachment).
 """
 
 from __future__ import annotations
 
+import base64
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextImageFormat
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QPushButton,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from app.domain.snippets import PLACEHOLDERS, Signature, Snippet, problems
+from app.domain.snippets import MAX_TEXT, PLACEHOLDERS, Signature, Snippet, problems
+from app.domain.validation import human_size
 from app.ui.common.safe_text import PlainLabel, SafeTextEdit
 
 
@@ -26,6 +29,7 @@ class _Page(QWidget):
     """A list of named texts and the fields of the selected one."""
 
     changed = Signal()
+    said = Signal(str)  # why a paste was refused ("" clears it)
 
     def __init__(self, kind: str, items: list, *, trigger: bool, default: str | None, parent=None):
         super().__init__(parent)
@@ -63,6 +67,8 @@ class _Page(QWidget):
         self.text.setAccessibleName(f"{kind} text")
         self.text.setTabChangesFocus(True)
         self.text.setAcceptRichText(False)
+        if not trigger:  # a rich signature may hold one picture (a logo), pasted in
+            self.text.paste_hook = self._paste_picture
         form.addRow("Te&xt", self.text)
         for key, setter in (("Ctrl+B", lambda on: self.text.setFontWeight(QFont.Bold if on else QFont.Normal)),
                             ("Ctrl+I", self.text.setFontItalic), ("Ctrl+U", self.text.setFontUnderline)):
@@ -144,6 +150,34 @@ class _Page(QWidget):
         self.text.setAcceptRichText(on)
         self._edited()
 
+    def _paste_picture(self, source) -> bool:
+        """A picture pasted into a rich signature (image data, or an image file's URL) is kept in it as a
+        ``data:`` image: the signature stays one self-contained text in the settings file (Compose makes the
+        picture an inline attachment of the message, ``signature_block.py``). One picture, within the
+        signature's size limit; False: not a picture, pasted as usual."""
+        from app.ui.compose.inline_images import picture_of
+
+        if not self.rich.isChecked():
+            return False
+        picture = picture_of(source, MAX_TEXT)
+        if picture is None:
+            return False
+        data, mime = picture
+        html = self.text.toHtml()
+        url = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+        if "data:image/" in html:
+            self.said.emit("A signature holds one picture: delete the one it has to paste another.")
+        elif len(html) + len(url) + 64 > MAX_TEXT:
+            room = max(0, (MAX_TEXT - len(html) - 64) * 3 // 4)
+            self.said.emit(f"The picture is {human_size(len(data))}; a signature has room for "
+                           f"{human_size(room)} of picture. Use a smaller one.")
+        else:
+            fmt = QTextImageFormat()
+            fmt.setName(url)
+            self.text.textCursor().insertImage(fmt)
+            self.said.emit("")
+        return True
+
     def _default_toggled(self, on: bool) -> None:
         row = self._row()
         if self._filling or self.default is None or not (0 <= row < len(self.items)):
@@ -216,11 +250,16 @@ class TextsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)
+        self.signatures.said.connect(self._say)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         QShortcut(QKeySequence.Save, self, activated=self.save)
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def save(self) -> bool:
         sn, sg = self.snippets.items, self.signatures.items

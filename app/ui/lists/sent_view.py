@@ -47,6 +47,7 @@ class SentView(QWidget):
         self.headers_label.setAccessibleName("Preview headers")
         self.headers_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.body = SafeBrowser(self.preview)
+        self.body.inline_source = self._inline_image  # its cid: pictures, from the message's own attachments
         self._loader = None  # app.ui.compose.body.body_loader.BodyLoader, made when the first message is shown
         self._reaper = None
         self.body.setAccessibleName("Preview body")
@@ -128,6 +129,13 @@ class SentView(QWidget):
         names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in msg.attachments)
         self.attachments_label.setText(f"Attachments: {names}" if names else "")
 
+    def _inline_image(self, content_id: str) -> bytes | None:
+        """The previewed message's inline picture (its own attachment's bytes; nothing is fetched)."""
+        msg = self._shown
+        if msg is None:
+            return None
+        return next((a.content for a in msg.attachments if a.is_inline and a.content_id == content_id), None)
+
     def clear_preview(self) -> None:
         self._shown = None
         self.save_note.hide()
@@ -152,6 +160,8 @@ class SentView(QWidget):
         self._loader.cancel()
         if self._reaper.big(self.body.document()):
             self._reaper.reap(self.body.fresh_document())
+        else:  # the last message's pictures go with it (a document keeps its images past a new setHtml)
+            self.body.document().clear()
         self._loader.start(self.body, body, rich)
 
     # ---- Ctrl+Shift+S ----

@@ -32,6 +32,7 @@ class Actions:
     send: QAction
     send_selected: QAction
     attach: QAction
+    insert_image: QAction
     discard: QAction
     view_compose: QAction
     view_drafts: QAction
@@ -73,6 +74,8 @@ def build_actions(win) -> Actions:
         send_selected=_act(win, "Send se&lected drafts", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
                            flows.drafts.send_selected, "actSendSelected"),
         attach=_act(win, "&Attach files…", "Ctrl+Shift+A", flows.attach_files, "actAttach"),
+        # a picture in a rich body, sent as an inline attachment (app/ui/compose/inline_images.py)
+        insert_image=_act(win, "Insert &image…", "Ctrl+Shift+I", flows.insert_image, "actInsertImage"),
         # not Ctrl+Delete: in a text field that deletes the next word
         discard=_act(win, "Dis&card message (with Undo)", "Ctrl+Shift+D", flows.discard, "actDiscard"),
         view_compose=_act(win, "&Compose", "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
@@ -98,7 +101,7 @@ def _more_options(win) -> None:
 def build_menus(win, acts: Actions) -> None:
     menus = getattr(win, "menus", None) or {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
     m = menus["&File"]
-    for a in (acts.new, acts.save, acts.send, acts.attach, acts.discard):
+    for a in (acts.new, acts.save, acts.send, acts.attach, acts.insert_image, acts.discard):
         m.addAction(a)
     m.addSeparator()
     m.addAction(acts.account)

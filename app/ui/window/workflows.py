@@ -207,6 +207,13 @@ class Workflows(TaskTracker):
         self.w.show_view("compose")
         self.w.compose.attachments.open_dialog()
 
+    def insert_image(self) -> None:
+        """Insert image: a picture file into Compose's body at the cursor (an inline attachment)."""
+        if self.w.session is None:
+            return
+        self.w.show_view("compose")
+        self.w.compose.images.open_dialog()
+
     @asyncSlot()
     async def save_draft(self):
         with self.tracked():
