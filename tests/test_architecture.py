@@ -5,6 +5,7 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from tests.helpers.source_trees import parse_source
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +61,7 @@ def import_graph(package: Path) -> dict[str, set[str]]:
     names = _module_names(package)
     graph: dict[str, set[str]] = {m: set() for m in names}
     for module, path in names.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parse_source(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 graph[module] |= _imported(node, module, path.name == "__init__.py", names) - {None, module}
     return graph

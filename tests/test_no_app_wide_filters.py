@@ -10,6 +10,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from tests.helpers.source_trees import parse_source
 
 pytestmark = pytest.mark.unit
 APP = Path(__file__).resolve().parents[1] / "app"
@@ -29,9 +30,9 @@ def _app_wide_filters(tree: ast.AST) -> list[int]:
 
 def test_the_app_installs_no_event_filter_on_the_whole_application():
     found = {str(p.relative_to(APP)): lines for p in APP.rglob("*.py")
-             if (lines := _app_wide_filters(ast.parse(p.read_text(encoding="utf-8"))))}
+             if (lines := _app_wide_filters(parse_source(p.read_text(encoding="utf-8"))))}
     assert found == {}
 
 
 def test_the_check_sees_an_application_wide_filter():
-    assert _app_wide_filters(ast.parse("QApplication.instance().installEventFilter(self)")) == [1]
+    assert _app_wide_filters(parse_source("QApplication.instance().installEventFilter(self)")) == [1]

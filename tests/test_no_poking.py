@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.library_names import NOT_YET_REMOVED
+from tests.helpers.source_trees import parse_source
 
 APP = Path(__file__).resolve().parent.parent / "app"
 OWN = ("self", "cls")
@@ -90,7 +91,7 @@ def _library_known(finding: str) -> bool:
 
 def test_no_module_in_app_reads_or_sets_another_objects_private_attributes():
     found = [f for p in sorted(APP.rglob("*.py"))
-             for f in _pokes(str(p.relative_to(APP.parent)), ast.parse(p.read_text(encoding="utf-8")))]
+             for f in _pokes(str(p.relative_to(APP.parent)), parse_source(p.read_text(encoding="utf-8")))]
     found = [f for f in found if not _library_known(f)]
     assert found == [], f"{len(found)} private attributes of another object:\n" + "\n".join(found)
 
@@ -120,7 +121,7 @@ def test_only_a_library_name_listed_with_its_reason_is_left_to_the_runtime_check
     "class C:\n    @classmethod\n    def load(cls, run):\n        run._attach()",
 ])
 def test_the_check_finds_a_poke(source):
-    assert len(_pokes("x.py", ast.parse(source))) == 1
+    assert len(_pokes("x.py", parse_source(source))) == 1
 
 
 @pytest.mark.parametrize("source", [
@@ -136,4 +137,4 @@ def test_the_check_finds_a_poke(source):
     "class C:\n    @classmethod\n    def load(cls, d):\n        run = cls(d)\n        run._attach()\n        return run",
 ])
 def test_the_check_leaves_a_class_its_own_names(source):
-    assert _pokes("x.py", ast.parse(source)) == []
+    assert _pokes("x.py", parse_source(source)) == []

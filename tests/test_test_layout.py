@@ -2,6 +2,7 @@
 
 import ast
 from pathlib import Path
+from tests.helpers.source_trees import parse_source
 
 TESTS = Path(__file__).resolve().parent
 
@@ -18,7 +19,7 @@ def _imported_modules(tree: ast.AST) -> list[str]:
 
 
 def _test_module_imports(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = parse_source(path.read_text(encoding="utf-8"), filename=str(path))
     return [m for m in _imported_modules(tree) if m.rsplit(".", 1)[-1].startswith("test_")]
 
 
@@ -28,7 +29,7 @@ def test_no_file_under_tests_imports_a_test_module():
 
 
 def test_the_check_sees_every_form_of_import():
-    tree = ast.parse("import tests.ui.test_a\nfrom tests.ui.test_b import x\nfrom .test_c import y\n"
+    tree = parse_source("import tests.ui.test_a\nfrom tests.ui.test_b import x\nfrom .test_c import y\n"
                      "from . import test_d\nfrom tests.ui import test_e\nfrom tests.helpers.keys import key\n")
     assert [m for m in _imported_modules(tree) if m.rsplit(".", 1)[-1].startswith("test_")] == [
         "tests.ui.test_a", "tests.ui.test_b", "test_c", "test_d", "test_e"]

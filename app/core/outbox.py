@@ -52,11 +52,11 @@ SUBMIT_BATCH = 100
 
 def _stand_in(it: MessageSummary) -> Draft:
     """The Outbox's draft for a message already on the server (sent as it is there): its identity and subject.
-    No recipients, attachments or headers of its own, as empty tuples: nothing changes a draft's lists in place (a
-    copy makes lists), and 4 empty lists for each of a merge's 5,000 stand-ins were 20,000 containers the
-    cyclic GC scanned at every full collection."""
-    return Draft(to=(), cc=(), bcc=(), attachments=(), headers=(), subject=it.subject, ref=it.ref,
-                 internet_message_id=it.internet_message_id)
+    No recipients, attachments, headers or categories of its own, as empty tuples: nothing changes a draft's lists
+    in place (a copy makes lists), and 4 empty lists for each of a merge's 5,000 stand-ins were 20,000 containers
+    the cyclic GC scanned at every full collection."""
+    return Draft(to=(), cc=(), bcc=(), reply_to=(), attachments=(), headers=(), categories=(), subject=it.subject,
+                 ref=it.ref, internet_message_id=it.internet_message_id)
 
 
 class Outbox:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from tests.helpers.source_trees import parse_source
 
 APP = Path(__file__).resolve().parents[2] / "app"
 TABLE = "core/submission.py"  # the table itself
@@ -25,7 +26,7 @@ TABLE_NAMES = {"SubState", "RESTART", "next_state", "TRANSITIONS"}
 
 def _modules():
     for path in sorted(APP.rglob("*.py")):
-        yield path.relative_to(APP).as_posix(), ast.parse(path.read_text(encoding="utf-8"), str(path))
+        yield path.relative_to(APP).as_posix(), parse_source(path.read_text(encoding="utf-8"), str(path))
 
 
 def _names(node: ast.AST) -> set[str]:
@@ -120,10 +121,10 @@ def test_the_checks_see_what_they_look_for():
            "setattr(sub, 'state', RESTART[s])\n"
            "sub.apply(Event.CANCEL)\n"
            "row.state = RowState.SENT\n")  # a merge row's own field: not a submission's state
-    tree = ast.parse(src)
+    tree = parse_source(src)
     assert sorted(_submission_state_sets(tree)) == [1, 2, 3]
     assert list(_event_applications(tree)) == [4]
-    rows = ast.parse("row.state = RowState.SENT\n"
+    rows = parse_source("row.state = RowState.SENT\n"
                      "row.state, row.error, row.retry = verdict\n"
                      "setattr(row, 'state', RowState(x))\n"
                      "row.shown = RowState.SENT\n"

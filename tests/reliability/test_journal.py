@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
 import textwrap
 
-import sqlite3
-
+from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient, Sensitivity
+from app.storage.draft_codec import draft_from_json
 from app.storage.journal import Journal, State, default_path
 
 
@@ -207,3 +210,22 @@ def test_journal_lives_in_the_apps_one_data_dir(monkeypatch):
 
     monkeypatch.delenv("DISPATCH_HOME", raising=False)
     assert journal.default_path().parent == settings.data_dir()
+
+
+# ---- custom headers and the follow-up flag survive the journal; an older journal still loads
+def test_headers_and_flag_round_trip_through_the_journal(tmp_path):
+    j = Journal(tmp_path / "j.sqlite3")
+    d = full_draft(headers=[("X-Project", "Nevada ✓"), ("x-group-id", "NV001")],
+                   flag=FollowUpFlag(FlagStatus.FLAGGED, date(2026, 12, 1), date(2026, 12, 4)))
+    j.record(d)
+    j.close()
+    back = Journal(tmp_path / "j.sqlite3").get(d.local_id).draft
+    assert back.headers == d.headers and back.flag == d.flag and back == d
+
+
+def test_a_journal_row_written_before_headers_and_flags_still_loads():
+    old = json.dumps({"to": [["bob@example.com", ""]], "cc": [], "bcc": [], "subject": "old", "body_format": "Text",
+                      "importance": "Normal", "read_receipt": False, "delivery_receipt": False, "ref": None,
+                      "internet_message_id": "", "modified": None, "inline": None, "body": "hi"})
+    d = draft_from_json("L1", old, [])
+    assert d.subject == "old" and d.headers == [] and d.flag == NO_FLAG
