@@ -174,3 +174,19 @@ def test_at_most_five_headers(qtbot, window):
     assert len(more.headers.lines) == 4 and win.focusWidget() is more.headers.lines[2].name
     assert more.headers.add_button.isEnabled() and more.headers.count_label.isHidden()
     assert [n for n, _v in win.compose.draft().headers] == ["X-H0", "X-H1", "X-H3", "X-H4"]
+
+
+def test_a_loaded_flag_is_shown_as_it_is(qtbot):
+    """A due day with no start day (from another client, or an .eml) is shown as such, not given today: the
+    start becomes today only when the user types a due day."""
+    from app.domain.models import Draft
+    from app.ui.compose.compose_view import ComposeView
+
+    c = ComposeView()
+    qtbot.addWidget(c)
+    c.more.flag.today = lambda: TODAY
+    flag = FollowUpFlag(FlagStatus.FLAGGED, None, date(2026, 12, 4))
+    c.load(Draft(subject="From elsewhere", flag=flag))
+    assert c.more.flag.start.text() == "" and c.draft().flag == flag
+    c.more.flag.due.setText("2026-12-05")
+    assert c.more.flag.start.text() == "2026-11-27"

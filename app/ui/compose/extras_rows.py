@@ -52,6 +52,7 @@ class FlagRow(QWidget):
     def __init__(self, parent=None, today: Callable[[], date] = date.today):
         super().__init__(parent)
         self.today = today  # injected by tests
+        self._setting = False  # set_flag() is showing a flag: not typed
         self.setAccessibleName("Follow-up flag field")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -99,9 +100,14 @@ class FlagRow(QWidget):
         return FollowUpFlag(FlagStatus(self.status.currentData()), self._day(self.start), self._day(self.due))
 
     def set_flag(self, flag: FollowUpFlag) -> None:
-        self.status.setCurrentIndex(max(self.status.findData(FlagStatus(flag.status).value), 0))
-        self.start.setText(flag.start.isoformat() if flag.start else "")
-        self.due.setText(flag.due.isoformat() if flag.due else "")
+        """Show ``flag`` as it is (a due day without a start day from elsewhere is not given one here)."""
+        self._setting = True
+        try:
+            self.status.setCurrentIndex(max(self.status.findData(FlagStatus(flag.status).value), 0))
+            self.start.setText(flag.start.isoformat() if flag.start else "")
+            self.due.setText(flag.due.isoformat() if flag.due else "")
+        finally:
+            self._setting = False
         _show(self.error_label, None)
 
     def day_problem(self) -> str | None:
@@ -146,7 +152,7 @@ class FlagRow(QWidget):
 
     def _start_today(self, *_a) -> None:
         """A due day with no start day starts today (Graph refuses a due date without a start date)."""
-        if self._day(self.due) is not None and not self.start.text().strip():
+        if not self._setting and self._day(self.due) is not None and not self.start.text().strip():
             self.start.setText(self.today().isoformat())
 
     def _tidy(self, e: QLineEdit) -> None:
@@ -325,6 +331,11 @@ class HeadersRow(QWidget):
 
     def _refresh(self) -> None:
         n = len(self.lines)
+        for i, ln in enumerate(self.lines, 1):  # a screen reader tells the lines apart
+            ln.name.setAccessibleName(f"Header {i} name")
+            ln.value.setAccessibleName(f"Header {i} value")
+            ln.remove.setAccessibleName(f"Remove header {i}")
+            ln.error_label.setAccessibleName(f"Header {i} error")
         self.add_button.setEnabled(n < MAX_HEADERS)
         _show(self.count_label, f"{n} of {MAX_HEADERS} (the most a message can carry)" if n >= MAX_HEADERS
               else None)
