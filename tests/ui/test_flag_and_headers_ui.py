@@ -74,8 +74,9 @@ def test_flag_and_headers_by_keys_saved_and_reopened(qtbot, ui_window, ui_sandbo
     key(qtbot, win, Qt.Key_Tab)
     qtbot.keyClicks(win.focusWidget(), "NV001")
     if ui_backend == "ews":
-        # the picture once the new lines are laid out (Qt lays out on its next turn)
-        qtbot.waitUntil(lambda: all(ln.height() == ln.sizeHint().height() for ln in more.headers.lines))
+        # the picture with room for every line (in a short window they scroll), once they are laid out
+        win.resize(win.width(), 900)
+        qtbot.waitUntil(lambda: all(w.height() == w.sizeHint().height() for w in (more.headers.area, more.headers)))
         c.grab().save(str(screenshot_dir / "compose-more-options-flag-headers.png"))
     key(qtbot, win, Qt.Key_S, CTRL)
     qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and not win.busy, timeout=20000)
@@ -169,6 +170,17 @@ def test_at_most_five_headers(qtbot, window):
             key(qtbot, win, Qt.Key_Tab)
     assert len(more.headers.lines) == MAX_HEADERS and not more.headers.add_button.isEnabled()
     assert _visible_error(more.headers.count_label).startswith("5 of 5")
+    # a short window: the lines scroll, never squeezed over each other, and Tab brings the next into view
+    more.headers.lines[0].name.setText("Project")  # an error under it makes it taller
+    win.resize(683, 700)
+    qtbot.waitUntil(lambda: more.headers.area.height() < more.headers.area.sizeHint().height())
+    assert all(ln.height() >= ln.sizeHint().height() for ln in more.headers.lines)
+    more.headers.lines[3].remove.setFocus()
+    key(qtbot, win, Qt.Key_Tab)
+    last = more.headers.lines[4].name
+    assert win.focusWidget() is last and not last.visibleRegion().isEmpty(), "scrolled into view"
+    assert more.headers.area.verticalScrollBar().value() > 0
+    more.headers.lines[0].name.setText("X-H0")
     more.headers.lines[2].remove.setFocus()
     key(qtbot, win, Qt.Key_Space)  # Remove: the keyboard goes to the next line
     assert len(more.headers.lines) == 4 and win.focusWidget() is more.headers.lines[2].name

@@ -17,8 +17,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from app.core.send_times import WhenError, parse_day
 from app.domain.extras import MAX_HEADERS, FlagStatus, FollowUpFlag, flag_problem, header_problem
@@ -200,6 +202,39 @@ class HeaderLine(QWidget):
         return not self.name.text().strip() and not self.value.text().strip()
 
 
+class LinesArea(QScrollArea):
+    """The header lines, as tall as they are; when Compose has less height, one line at least and a scroll
+    bar (Tab scrolls the focused field into view: QScrollArea)."""
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setAccessibleName("Custom headers")
+        self.setFrameShape(QFrame.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)  # never taller than its lines
+        self.setFocusPolicy(Qt.NoFocus)
+        inner = QWidget(self)
+        self.lay = QVBoxLayout(inner)
+        self.lay.setContentsMargins(0, 0, 0, 0)
+        self.lay.setSpacing(4)
+        self.setWidget(inner)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        """The lines' layout changed (a line added or removed, an error shown or hidden): so did the area's
+        height hint (QScrollArea lets its widget's layout requests end at the widget)."""
+        if obj is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(obj, event)
+
+    def sizeHint(self) -> QSize:  # noqa: N802  all of the lines (QScrollArea's own stops at 24 lines of text)
+        return self.widget().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802  one line
+        first = self.widget().layout().itemAt(0)
+        return QSize(super().minimumSizeHint().width(), first.sizeHint().height() if first else 0)
+
+
 class HeadersRow(QWidget):
     """The custom headers: a line per header (none at first) and an Add button; at most MAX_HEADERS."""
 
@@ -208,9 +243,14 @@ class HeadersRow(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAccessibleName("Custom headers field")
-        self._lay = QVBoxLayout(self)
-        self._lay.setContentsMargins(0, 0, 0, 0)
-        self._lay.setSpacing(4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        # the lines scroll when Compose runs out of height (a small window, every line with an error): they
+        # are never squeezed over each other
+        self.area = LinesArea(self)
+        self._lay = self.area.lay
+        outer.addWidget(self.area)
         self.lines: list[HeaderLine] = []
         foot = QHBoxLayout()
         foot.setSpacing(8)
@@ -230,8 +270,8 @@ class HeadersRow(QWidget):
         self.note.setAccessibleName("Custom headers note")
         self.note.setWordWrap(True)
         self.note.hide()
-        self._lay.addLayout(foot)
-        self._lay.addWidget(self.note)
+        outer.addLayout(foot)
+        outer.addWidget(self.note)
         # the label's buddy; no focus proxy: Qt puts a proxy right after its widget in the Tab chain
         self.edit = self.add_button
         self.tab_after: QWidget = self  # the field Tab comes from to the first line (MoreOptions sets it)
@@ -257,7 +297,7 @@ class HeadersRow(QWidget):
             return None
         before = self.lines[-1].remove if self.lines else self.tab_after
         ln = HeaderLine(self, name, value)
-        self._lay.insertWidget(len(self.lines), ln)
+        self._lay.addWidget(ln)
         ln.show()  # now, not on the next turn (a layout shows a new child of a shown widget later)
         self.lines.append(ln)
         # Tab goes name -> value -> Remove -> the next line ... -> Add
@@ -270,6 +310,8 @@ class HeadersRow(QWidget):
         ln.remove.clicked.connect(lambda: self.remove(ln))
         self._refresh()
         if focus:
+            self._lay.activate()  # the new line's place, to scroll it into view
+            self.area.ensureWidgetVisible(ln)
             ln.name.setFocus(Qt.TabFocusReason)
             self.changed.emit()
         return ln
@@ -331,6 +373,7 @@ class HeadersRow(QWidget):
 
     def _refresh(self) -> None:
         n = len(self.lines)
+        self.area.setVisible(n > 0)
         for i, ln in enumerate(self.lines, 1):  # a screen reader tells the lines apart
             ln.name.setAccessibleName(f"Header {i} name")
             ln.value.setAccessibleName(f"Header {i} value")
