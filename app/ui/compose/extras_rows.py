@@ -114,12 +114,8 @@ class FlagRow(QWidget):
 
     def day_problem(self) -> str | None:
         """A start or due day typed that is not a day (the flag, :meth:`flag`, counts it as none)."""
-        for e in (self.start, self.due):
-            try:
-                parse_day(e.text(), self.today())
-            except WhenError as exc:
-                return f"{e.accessibleName()}: {exc}"
-        return None
+        bad = self._bad_day()
+        return bad[1] if bad else None
 
     def problem(self) -> str | None:
         """What is wrong with the flag as typed: a day that is not a day, else :func:`flag_problem`."""
@@ -131,10 +127,20 @@ class FlagRow(QWidget):
         _show(self.error_label, text)
         if not text:
             return None
+        bad = self._bad_day()
+        if bad:
+            return bad[0]
+        flag = self.flag()
+        # dates without a flag: the status; else the due day (before the start, or with no start)
+        return self.due if flag.is_set and flag.due else self.status
+
+    def _bad_day(self) -> tuple[QLineEdit, str] | None:
         for e in (self.start, self.due):
-            if text.startswith(e.accessibleName()):
-                return e
-        return self.due if self.flag().due and "due" in text else self.status
+            try:
+                parse_day(e.text(), self.today())
+            except WhenError as exc:
+                return e, f"{e.accessibleName()}: {exc}"
+        return None
 
     # ---- as it is typed ----
     def _day(self, e: QLineEdit) -> date | None:
