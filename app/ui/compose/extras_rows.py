@@ -389,4 +389,3 @@ class HeadersRow(QWidget):
         _show(self.count_label, f"{n} of {MAX_HEADERS} (the most a message can carry)" if n >= MAX_HEADERS
               else None)
         self.note.setVisible(self.recreates and self.saved and bool(self.lines))
-

@@ -132,4 +132,3 @@ class MoreOptions(QWidget):
 def has_more_options(draft: Draft) -> bool:
     return bool(draft.reply_to or draft.categories or draft.sensitivity != Sensitivity.NORMAL or draft.headers
                 or draft.flag != NO_FLAG)
-
