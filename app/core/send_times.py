@@ -116,3 +116,24 @@ def _check(when: datetime, now: datetime) -> datetime:
     if when - now > MAX_AHEAD:
         raise WhenError("That is more than a year ahead.")
     return when
+
+
+def parse_day(text: str, today: date) -> date | None:
+    """The day ``text`` names, for a follow-up flag's start or due date: "" (none: None), "today", "tomorrow",
+    a weekday ("fri": the next one, today included), "2026-12-04", "4.12.2026" or "4.12." (this year, or
+    next if passed). :class:`WhenError` (with the reason) otherwise. Past days are allowed (a flag may be
+    overdue)."""
+    raw = " ".join((text or "").strip().lower().split())
+    if not raw:
+        return None
+    if raw == "today":
+        return today
+    if raw == "tomorrow":
+        return today + timedelta(days=1)
+    if raw in _DAYS:
+        return today + timedelta(days=(_DAYS[raw] - today.weekday()) % 7)
+    d = _date(raw, datetime.combine(today, time()))
+    if d is None:
+        raise WhenError(f"“{text.strip()[:40]}” is not a day Dispatch knows. Try tomorrow, fri, "
+                        f"{today + timedelta(days=7):%Y-%m-%d} or {today.day}.{today.month}.")
+    return d

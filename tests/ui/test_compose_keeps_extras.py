@@ -1,5 +1,5 @@
-"""Compose has no fields for custom headers and the follow-up flag yet (the "More options" panel comes
-next): a draft that has them (opened from Drafts or from an .eml file) keeps them through an edit."""
+"""A draft that has custom headers and a follow-up flag (opened from Drafts or from an .eml file) keeps them
+through an edit of another field (their own rows in "More options": tests/ui/test_flag_and_headers_ui.py)."""
 
 from __future__ import annotations
 

@@ -445,6 +445,7 @@ class ComposeView(QWidget):
             else (saved.attachments, [])
         self.attachments.adopt_ids(files)
         self.images.adopt_ids(pictures)
+        self.more.set_saved(True)
 
     def current_ref(self):
         return self._draft.ref
@@ -464,7 +465,8 @@ class ComposeView(QWidget):
         # a save is checked for its subject and attachments only: the body is not taken for it (a plain one
         # joined, a rich one through toHtml(): the save takes it right after)
         draft = self.draft() if for_send else self._fields("", self.rich.isChecked())
-        for e in validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes):
+        checks = validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes)
+        for e in [*self.more.problems(), *checks]:
             if for_send and e.field in marks and marks[e.field]:
                 continue
             errors.append(e)
@@ -474,15 +476,17 @@ class ComposeView(QWidget):
         for r in fields:
             r.set_errors(by_field.get(r.field) or marks[r.field])
         self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
+        # the flag's and the headers' at their rows in More options (which opens)
+        extras = {f: self.more.show_errors(f, by_field[f][0].message) for f in ("flag", "headers") if f in by_field}
         # errors with no field of their own (e.g. "too large to send" for a long text) go above the buttons
-        self.set_error(" ".join(e.message for e in errors if e.field not in (*marks, "attachments")))
+        self.set_error(" ".join(e.message for e in errors if e.field not in (*marks, *extras, "attachments")))
         if errors:
             first = errors[0].field
             if first == "reply_to":
                 self.more.show()
             target = {"to": self.to, "cc": self.cc, "bcc": self.bcc, "reply_to": self.more.reply_to,
                       "subject": self.subject, "body": self.body,
-                      "attachments": self.attachments.list}.get(first, self.to)
+                      "attachments": self.attachments.list, **extras}.get(first, self.to)
             target.setFocus(Qt.OtherFocusReason)
         return errors
 

@@ -2,8 +2,9 @@
 
 Ctrl+Shift+O (View → More options in Compose, ``app.ui.window.actions``) shows or hides it; opening a
 message that has any of its fields set shows it, opening one that has none (or a new message) hides it. Its rows are a QFormLayout (``form``): Reply-To (a recipient field like Cc's,
-checked the same way), sensitivity and categories (comma-separated). Further rows (a follow-up flag, custom
-headers) are added to ``form`` and to :meth:`values` / :meth:`set_draft` the same way.
+checked the same way), sensitivity, categories (comma-separated), the follow-up flag and the custom headers
+(app/ui/compose/extras_rows.py: both checked as they are typed, their problems shown at them). Further rows
+are added to ``form`` and to :meth:`values` / :meth:`set_draft` the same way.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
+from app.domain.extras import NO_FLAG
 from app.domain.models import Draft, Sensitivity
-from app.domain.validation import parse_categories
+from app.domain.validation import FieldError, parse_categories
+from app.ui.compose.extras_rows import FlagRow, HeadersRow
 from app.ui.common.safe_text import PlainLabel
 
 
@@ -39,14 +42,21 @@ class MoreOptions(QWidget):
         self.categories = QLineEdit(self)
         self.categories.setAccessibleName("Categories")
         self.categories.setPlaceholderText("Categories, separated by commas")
+        self.flag = FlagRow(self)
+        self.headers = HeadersRow(self)
         for text, w in (("Reply-To", self.reply_to), ("Sensitivity", self.sensitivity),
-                        ("Categories", self.categories)):
+                        ("Categories", self.categories), ("Follow-up", self.flag), ("Headers", self.headers)):
             self.add_row(text, w)
-        QWidget.setTabOrder(self.reply_to.edit, self.sensitivity)
-        QWidget.setTabOrder(self.sensitivity, self.categories)
+        chain = (self.reply_to.edit, self.sensitivity, self.categories, self.flag.status, self.flag.start,
+                 self.flag.due, self.headers.add_button)
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+        self.headers.tab_after = self.flag.due
         self.reply_to.changed.connect(self.changed)
         self.sensitivity.currentIndexChanged.connect(self.changed)
         self.categories.textChanged.connect(self.changed)
+        self.flag.changed.connect(self.changed)
+        self.headers.changed.connect(self.changed)
         self.hide()
 
     def add_row(self, text: str, field: QWidget) -> None:
@@ -81,7 +91,30 @@ class MoreOptions(QWidget):
         """The Draft fields this panel holds, as typed (an unfinished Reply-To entry is kept, as To's is)."""
         return {"reply_to": self.reply_to.recipients_as_typed(),
                 "sensitivity": Sensitivity(self.sensitivity.currentData()),
-                "categories": parse_categories(self.categories.text())}
+                "categories": parse_categories(self.categories.text()),
+                "headers": self.headers.headers(), "flag": self.flag.flag()}
+
+    def problems(self) -> list[FieldError]:
+        """What the draft (:meth:`values`) cannot show: a flag's day typed that is not a day."""
+        text = self.flag.day_problem()
+        return [FieldError("flag", text)] if text else []
+
+    def set_backend(self, graph: bool) -> None:
+        """The account's backend: on Microsoft Graph a saved draft whose headers change is saved anew (a note
+        at the headers says so)."""
+        self.headers.set_saved_on_graph(graph, self.headers.saved)
+
+    def set_saved(self, saved: bool) -> None:
+        """Is the message on screen a draft on the server?"""
+        self.headers.set_saved_on_graph(self.headers.recreates, saved)
+
+    def show_errors(self, field: str, fallback: str = ""):
+        """Show the problems of ``field`` ("flag" or "headers") at their row, open the panel; returns the
+        widget to put the keyboard in."""
+        self.show()
+        if field == "flag":
+            return self.flag.show_problem() or self.flag.status
+        return self.headers.show_problems(fallback) or self.headers.add_button
 
     def set_draft(self, draft: Draft) -> None:
         """Show ``draft``'s fields: the panel is open when any of them is set, closed otherwise (a new
@@ -90,8 +123,12 @@ class MoreOptions(QWidget):
         idx = self.sensitivity.findData(Sensitivity(draft.sensitivity).value)
         self.sensitivity.setCurrentIndex(max(idx, 0))
         self.categories.setText(", ".join(draft.categories))
+        self.flag.set_flag(draft.flag)
+        self.headers.set_headers(draft.headers)
+        self.set_saved(draft.ref is not None)
         self.setVisible(has_more_options(draft))
 
 
 def has_more_options(draft: Draft) -> bool:
-    return bool(draft.reply_to or draft.categories or draft.sensitivity != Sensitivity.NORMAL)
+    return bool(draft.reply_to or draft.categories or draft.sensitivity != Sensitivity.NORMAL or draft.headers
+                or draft.flag != NO_FLAG)

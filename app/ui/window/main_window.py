@@ -300,6 +300,9 @@ class MainWindow(QMainWindow):
         acc = session.account
         self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
         self.compose.set_max_send_bytes(session.max_send_bytes)
+        from app.domain.account import Backend
+
+        self.compose.more.set_backend(graph=acc.backend == Backend.GRAPH)
         # the lists load once connected (Workflows._connect)
         self.drafts.model.set_fetch(lambda off, lim: session.list_messages(Folder.DRAFTS, off, lim), load=False)
         self.sent.model.set_fetch(lambda off, lim: session.list_messages(Folder.SENT, off, lim), load=False)
