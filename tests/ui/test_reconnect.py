@@ -63,3 +63,25 @@ def test_retry_connects_a_window_connected_only_by_the_way(qtbot, aloop, sandbox
         qtbot.waitUntil(lambda: session.server_info is not None and not win.banner.isVisible(), timeout=20000)
     finally:
         close_window(win, session)
+
+
+def test_a_window_a_failed_list_took_offline_connects_again_by_itself(qtbot, aloop, sandbox_factory, settings,
+                                                                     tmp_path):
+    """Connected, then the server goes away and F5's lists fail for the network: the session is offline. The
+    server comes back, and the window connects again by itself, with nothing else going through meanwhile.
+    Before, it stayed offline until a later call happened to succeed or the user pressed Retry (the keyboard
+    monkey's outage walk met it)."""
+    sandbox = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
+    seed_drafts(sandbox, 2)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    try:
+        qtbot.waitUntil(lambda: not win.drafts.model.loading and not win.sent.model.loading, timeout=20000)
+        sandbox.stop()
+        win.flows.refresh()  # F5: both lists meet a server that is not there
+        qtbot.waitUntil(lambda: session.state == ConnectionState.OFFLINE, timeout=20000)
+        qtbot.waitUntil(lambda: not win.drafts.model.loading and not win.sent.model.loading, timeout=20000)
+        sandbox.start()
+        qtbot.waitUntil(lambda: session.ready and not win.banner.isVisible(), timeout=20000)  # nobody pressed Retry
+        qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 2, timeout=20000)
+    finally:
+        close_window(win, session)

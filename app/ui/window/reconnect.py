@@ -1,7 +1,11 @@
 """Connecting again by itself: after a connect that failed in a way that may pass (policy.reconnects: the
 network, a busy server, a reply that could not be read), the window tries again after 2, 4, 8… s (up to
 two minutes), or after what the server asked. The banner says when; its Retry tries at once; a success
-ends it. Before, a single hiccup at start-up left the window offline until the user pressed Retry."""
+ends it. Before, a single hiccup at start-up left the window offline until the user pressed Retry.
+
+A call that fails for the network while connected (a list, a save) takes the session offline too: the window
+then connects again by itself in the same way (:meth:`Reconnector.state`). Before, it stayed offline until some
+later call happened to go through or the user pressed Retry."""
 
 from __future__ import annotations
 
@@ -22,6 +26,16 @@ class Reconnector:
         self.timer = QTimer(window)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._fire)
+        self._state = ""  # the session's last state, as the window showed it
+
+    def state(self, state: str) -> None:
+        """The window's ``state_changed``: offline straight from connected (a call failed for the network)
+        arms the timer as a failed connect does (a failed connect comes from "connecting" and arms it itself,
+        with the banner's words)."""
+        before, self._state = self._state, state
+        session = self.w.session
+        if state == "offline" and before == "connected" and session is not None and session.last_error is not None:
+            self.after_failure(session.last_error)
 
     def after_failure(self, exc: BaseException) -> float | None:
         """A connect failed: the seconds until the next try, or None when the user must act first."""

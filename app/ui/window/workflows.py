@@ -44,6 +44,7 @@ class Workflows(TaskTracker):
 
         self.security = Security(window)  # untrusted certificate -> trust banner; 401 -> password prompt
         self.reconnect = Reconnector(window, self)  # a connect that may pass by itself is tried again
+        window.state_changed.connect(self.reconnect.state)  # and a session a failed call took offline
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
         self.send_question = None  # the open "Send anyway?" box, if any
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
