@@ -20,9 +20,13 @@ from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipie
 ALICE = "alice@example.com"
 BOB = "bob@example.com"
 #: EWS in this process (exchangelib in worker threads), EWS in the mail engine's process (app/mail/engine.py:
-#: the app's own way, its calls and answers through a pipe), and Microsoft Graph
+#: the app's own way, its calls and answers through a pipe), and Microsoft Graph. The engine's runs start a
+#: process each (Python and exchangelib, about a second of CPU): they are in the process tier, so the quick
+#: tier (``--quick``: unit and sandbox) runs the contract on EWS and Graph and the full run on all three
 BACKENDS = ("ews", "ews-engine", "graph")
-every_backend = pytest.mark.parametrize("backend", BACKENDS, indirect=True)
+every_backend = pytest.mark.parametrize(
+    "backend", [pytest.param(b, marks=pytest.mark.process) if b == "ews-engine" else b for b in BACKENDS],
+    indirect=True)
 #: the seconds a Graph test service asks the core to wait before settling a lost send (the sandbox
 #: delivers 0.3 s after the 202)
 GRAPH_SETTLE = 1.0

@@ -25,6 +25,8 @@ from app.mail.engine import RemoteService
 from app.mail.errors import AuthFailed, ConnectionFailed, ErrorKind, OutcomeUnknown, ServerBusy
 from tests.mail.conftest import ALICE, BOB, Services, account_info
 
+pytestmark = pytest.mark.process  # each test starts the engine's process (or several)
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
