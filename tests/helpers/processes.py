@@ -34,3 +34,22 @@ def kill_hard(proc: subprocess.Popen) -> None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL, proc.returncode
+
+
+def pid_gone(pid: int, timeout: float) -> bool:
+    """Whether process ``pid`` has left within ``timeout`` (reaped children and others alike). Polled: there is
+    no event to wait on for another process's exit."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done == pid:
+                return True
+        except ChildProcessError:
+            pass
+        time.sleep(0.05)
+    return False

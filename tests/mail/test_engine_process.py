@@ -23,29 +23,12 @@ from app.domain.models import Attachment, Draft, Folder, Recipient
 from app.mail import backends
 from app.mail.engine import RemoteService
 from app.mail.errors import AuthFailed, ConnectionFailed, ErrorKind, OutcomeUnknown, ServerBusy
+from tests.helpers.processes import pid_gone
 from tests.mail.conftest import ALICE, BOB, Services, account_info
 
 pytestmark = pytest.mark.process  # each test starts the engine's process (or several)
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _gone(pid: int, timeout: float) -> bool:
-    """Whether process ``pid`` has left within ``timeout`` (reaped children and others alike)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-            if done == pid:
-                return True
-        except ChildProcessError:
-            pass
-        time.sleep(0.05)
-    return False
 
 
 @pytest.fixture
@@ -178,7 +161,7 @@ def test_the_engine_dies_with_its_window(sandbox, tmp_path):
         assert ("FindItem", "delay") in sandbox.faults.fired  # the engine waits on the server
         window.kill()
         window.wait(30)
-        assert _gone(engine_pid, 20), "the engine outlived its window"
+        assert pid_gone(engine_pid, 20), "the engine outlived its window"
     finally:
         window.kill()
 
@@ -197,7 +180,7 @@ def test_closing_lets_the_engine_finish_what_it_began(engine, sandbox):
     svc.close()
     sending.join(30)
     assert done and done[0][0].status.value == "sent"  # its answer still arrived
-    assert _gone(pid, 30)
+    assert pid_gone(pid, 30)
 
 
 def _catch(into: list, fn, *args):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,23 +22,10 @@ from app.mail.engine import RemoteService
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
+from tests.helpers.processes import pid_gone
 from tests.ui.conftest import BOB, account_for, close_window, make_window, wait_idle
 
 pytestmark = pytest.mark.gui
-
-
-def _gone(pid: int, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done == pid:
-            return True
-        time.sleep(0.05)  # polling another process's exit: there is no event to wait on
-    return False
 
 
 def _subjects(sb, folder, who) -> list[str]:
@@ -71,7 +57,7 @@ def test_typed_and_sent_by_keys_through_the_engine_even_after_it_was_killed(qtbo
         assert _subjects(sandbox, "inbox", BOB) == ["Through the engine"]
 
         os.kill(first_pid, signal.SIGKILL)  # the engine dies between two sends
-        assert _gone(first_pid)
+        assert pid_gone(first_pid, 30)
         type_message(qtbot, win, subject="After the engine died", body="a new engine sends this one")
         key(qtbot, win, Qt.Key_Return, CTRL)
         wait_idle(qtbot, win)
@@ -83,4 +69,4 @@ def test_typed_and_sent_by_keys_through_the_engine_even_after_it_was_killed(qtbo
         assert win.session.outbox.rows() == [] or all("sent" in r.text.lower() for r in win.session.outbox.rows())
     finally:
         close_window(win, session)
-    assert _gone(second_pid)  # closing the window's session closes its engine
+    assert pid_gone(second_pid, 30)  # closing the window's session closes its engine
