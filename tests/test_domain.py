@@ -87,3 +87,30 @@ def test_categories_as_typed_in_one_field():
 
     assert parse_categories(" Red category;Blue ,, red   CATEGORY, Projet ✓ ") == ["Red category", "Blue", "Projet ✓"]
     assert parse_categories("") == [] and parse_categories(" , ; ") == []
+
+
+# ---- send as / on behalf (issue 49): the account's principals and a draft's principal keep their form
+def test_principals_round_trip_through_the_account_settings_and_bad_entries_are_dropped():
+    from app.domain.account import AccountConfig
+    from app.domain.senders import Principal, SendRight
+
+    desk = Principal("desk@example.com", "Shared Desk", SendRight.ON_BEHALF)
+    acc = AccountConfig(email="a@example.com", ews_url="https://x/EWS/Exchange.asmx", username="a",
+                        principals=[desk, Principal("boss@example.com")])
+    j = acc.to_json()
+    assert AccountConfig.from_json(j).principals == acc.principals
+    j["principals"] = [*j["principals"], ["no-address"], ["x@y.z", "X", "sudo"], 7,
+                       {"email": "d@example.com", "right": "on_behalf"}]
+    assert AccountConfig.from_json(j).principals == [*acc.principals, Principal("d@example.com", "", SendRight.ON_BEHALF)]
+    assert desk.label() == "Shared Desk <desk@example.com> (on behalf)"
+    assert AccountConfig.from_json({"email": "a@b.c", "ews_url": "", "username": "a"}).principals == []
+
+
+def test_a_drafts_principal_survives_the_journal_codec():
+    from app.domain.senders import Principal, SendRight
+    from app.storage.draft_codec import draft_from_json, draft_to_json
+
+    d = Draft(to=[Recipient("bob@example.com")], principal=Principal("desk@example.com", "Desk", SendRight.ON_BEHALF))
+    assert draft_from_json(d.local_id, draft_to_json(d), []) == d
+    plain = Draft(to=[Recipient("bob@example.com")])
+    assert draft_from_json(plain.local_id, draft_to_json(plain), []).principal is None

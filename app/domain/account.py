@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import asdict, dataclass, field
 
+from app.domain.senders import Principal
+
 
 class AuthType(str, enum.Enum):
     BASIC = "basic"
@@ -31,6 +33,8 @@ class AccountConfig:
     server_build: str = ""
     server_version_name: str = ""
     extra: dict = field(default_factory=dict)
+    #: the mailboxes this account may send as or on behalf of (issue 49), besides its own
+    principals: list[Principal] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -45,6 +49,7 @@ class AccountConfig:
         d = asdict(self)
         d["auth_type"] = self.auth_type.value
         d["backend"] = self.backend.value
+        d["principals"] = [p.to_json() for p in self.principals]
         return d
 
     @classmethod
@@ -53,5 +58,7 @@ class AccountConfig:
         d.pop("password", None)  # never read a password from config, even if someone put one there
         d["auth_type"] = AuthType(d.get("auth_type", "basic"))
         d["backend"] = Backend(d.get("backend", "ews"))
+        raw = d.get("principals")
+        d["principals"] = [p for p in map(Principal.from_json, raw if isinstance(raw, list) else []) if p]
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in d.items() if k in known})

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from app.domain.extras import NO_FLAG, FollowUpFlag
+from app.domain.senders import Principal
 
 
 class Importance(str, enum.Enum):
@@ -129,6 +130,8 @@ class Draft:
     headers: list[tuple[str, str]] = field(default_factory=list)
     #: the follow-up flag (the sender's own: not delivered, not in an .eml)
     flag: FollowUpFlag = NO_FLAG
+    #: the mailbox it is sent from when not the account's own (send as / on behalf: app/domain/senders.py)
+    principal: Principal | None = None
     ref: ItemRef | None = None
     internet_message_id: str = ""
     local_id: str = field(default_factory=new_local_id)

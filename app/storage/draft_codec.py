@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
+from app.domain.senders import Principal
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, Recipient, Sensitivity
 
 
@@ -37,6 +38,7 @@ def _fields(d: Draft) -> dict:
         "categories": list(d.categories),
         "headers": [[n, v] for n, v in d.headers] or None,
         "flag": _flag_json(d.flag),
+        "principal": d.principal.to_json() if d.principal else None,
         "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
         "internet_message_id": d.internet_message_id,
         "modified": d.modified.isoformat() if d.modified else None,
@@ -84,6 +86,7 @@ def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, 
         categories=[c for c in j.get("categories") or [] if isinstance(c, str)],
         headers=[(n, v) for n, v in j.get("headers") or []],
         flag=_flag_from(j.get("flag")),
+        principal=Principal.from_json(j["principal"]) if j.get("principal") else None,
         attachments=attachments,
         ref=ItemRef(*j["ref"]) if j.get("ref") else None,
         internet_message_id=j.get("internet_message_id", ""),
