@@ -23,6 +23,7 @@ from .core.delivery import mailbox_of
 from .core.faults import FaultInjector
 from .core.mime import build_mime
 from .core.outbox import DeferredOutbox
+from .core.permissions import norm_rights
 from .core.store import Store
 from .ews.blocked import ews_setting
 from .ews.soap import schema_error
@@ -187,7 +188,8 @@ class Sandbox:
         return {"email": addr, "username": u.get("username") or addr, "password": u["password"],
                 "name": u.get("name") or addr.split("@")[0].replace(".", " ").title(),
                 "graph": u.get("graph", True) is not False,  # False: on-premises, EWS only
-                "ews": ews_setting(u.get("ews", True))}  # False / "policy": EWS refused (ews/blocked.py)
+                "ews": ews_setting(u.get("ews", True)),  # False / "policy": EWS refused (ews/blocked.py)
+                **norm_rights(u)}  # delegates: full_access, send_as, send_on_behalf (core/permissions.py)
 
     def set_ews(self, address: str, value) -> None:
         """Block or allow EWS for one mailbox while running (takes effect from its next request): True

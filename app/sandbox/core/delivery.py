@@ -9,6 +9,7 @@ import re
 from .clock import fmt_dt, utcnow
 from .errors import MailboxError
 from .mime import build_mime
+from .permissions import sending_right
 
 log = logging.getLogger("app.sandbox")
 
@@ -74,18 +75,24 @@ def _recipients(data: dict) -> list[str]:
     return addrs
 
 
-def _check_sender(ctx, data: dict) -> None:
+def _check_sender(ctx, data: dict) -> dict:
+    """The message's Sender: the signed-in user, or the From mailbox when the user may send as it (Send As:
+    the recipient sees only the principal). ErrorSendAsDenied for a From the user holds no right on."""
     frm = (data.get("From") or {}).get("EmailAddress")
-    if frm and frm.strip().lower() != ctx.email:
+    right = sending_right(ctx.sandbox, ctx.user, frm)
+    if right is None:
         raise MailboxError("ErrorSendAsDenied", SEND_AS_DENIED)
+    if right == "send_as":
+        return mailbox_of(ctx.sandbox.user_by_email(frm.strip()))
+    return mailbox_of(ctx.user)  # own, or on behalf: "Alice on behalf of Shared Desk" (Sender != From)
 
 
 def check_submission(ctx, data: dict, atts: list[dict]) -> None:
     """What a send refuses at once (ErrorInvalidRecipients, ErrorSendAsDenied, ErrorMessageSizeExceeded),
     for a send whose delivery comes later (outbox.py)."""
     _recipients(data)
-    _check_sender(ctx, data)
-    mime = build_mime(data, atts, sender=mailbox_of(ctx.user), message_id="<check@sandbox>", date=utcnow(),
+    sender = _check_sender(ctx, data)
+    mime = build_mime(data, atts, sender=sender, message_id="<check@sandbox>", date=utcnow(),
                       keywords=False)
     if len(mime) > ctx.sandbox.max_send_bytes:
         raise MailboxError("ErrorMessageSizeExceeded", TOO_LARGE)
@@ -95,11 +102,10 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     """Send a message for ctx.user. Raises MailboxError (ErrorInvalidRecipients, ErrorMessageSizeExceeded,
     ErrorSendAsDenied)."""
     addrs = _recipients(data)
-    _check_sender(ctx, data)
+    sender = _check_sender(ctx, data)
     sb = ctx.sandbox
     now_dt = utcnow()
     now = fmt_dt(now_dt)
-    sender = mailbox_of(ctx.user)
     domain = ctx.email.split("@", 1)[1]
     imid = data.get("InternetMessageId") or email.utils.make_msgid(domain=domain)
     mime = build_mime(data, atts, sender=sender, message_id=imid, date=now_dt, keywords=False)  # personal

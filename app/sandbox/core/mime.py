@@ -103,7 +103,10 @@ def build_mime(data: dict, atts: list[dict], *, sender: dict, message_id: str, d
 
 
 def _put_addresses(msg: EmailMessage, data: dict, sender: dict, include_bcc: bool) -> None:
-    msg["From"] = _addresses([sender], msg.policy)
+    frm = data.get("From") or sender  # on behalf: From is the principal, Sender the one who sent it
+    msg["From"] = _addresses([frm], msg.policy)
+    if (frm.get("EmailAddress") or "").lower() != (sender.get("EmailAddress") or "").lower():
+        msg["Sender"] = _addresses([sender], msg.policy)
     for key, hdr in (("ToRecipients", "To"), ("CcRecipients", "Cc"), ("ReplyTo", "Reply-To")):
         if data.get(key):
             msg[hdr] = _addresses(data[key], msg.policy)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ACCESS_DENIED, MailboxError
+from .permissions import has_right
 
 
 @dataclass
@@ -23,8 +24,9 @@ class Ctx:
 
 
 def check_mailbox(ctx: Ctx, address: str | None) -> str:
-    """The mailbox an operation names (its own when none): another user's is ErrorAccessDenied (the
-    sandbox grants no delegate access), an address without a mailbox ErrorNonExistentMailbox."""
+    """The mailbox an operation names (its own when none): another user's is ErrorAccessDenied unless that
+    user granted this one Full Access (core/permissions.py), an address without a mailbox
+    ErrorNonExistentMailbox."""
     if not address:
         return ctx.email
     addr = address.strip().lower()
@@ -32,6 +34,9 @@ def check_mailbox(ctx: Ctx, address: str | None) -> str:
         addr = addr[5:]
     if addr == ctx.email:
         return addr
-    if ctx.sandbox.user_by_email(addr) is None:
+    owner = ctx.sandbox.user_by_email(addr)
+    if owner is None:
         raise MailboxError("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.")
+    if has_right(owner, ctx.email, "full_access"):
+        return addr
     raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
