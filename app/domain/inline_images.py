@@ -58,6 +58,14 @@ def referenced(html: str, images: list[Attachment]) -> list[Attachment]:
     return out
 
 
+def listed(attachments: list[Attachment], html: str | None) -> list[Attachment]:
+    """The attachments a reader sees listed as files: all of them, less the inline images ``html`` (an HTML
+    body; None for plain text) shows in place. An inline image the body does not name is listed (nowhere
+    else would it be seen)."""
+    refs = cid_refs(html) if html is not None else set()
+    return [a for a in attachments if not (is_inline_image(a) and a.content_id in refs)]
+
+
 def data_pictures(html: str, content_id_for: Callable[[Attachment], str]) -> tuple[str, list[Attachment]]:
     """``html`` (a rich signature) with each ``data:`` picture turned into an inline attachment: (the HTML
     naming them by ``cid:``, the pictures). ``content_id_for(picture)`` gives each its Content-ID (the same

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from app.domain.inline_images import cid_refs
+from app.domain.validation import human_size
 from tests.helpers.compose import type_message
 from tests.helpers.keys import key
 from tests.helpers.mailbox import items
@@ -144,6 +145,9 @@ def test_a_pasted_picture_is_sent_inline_and_the_sent_preview_shows_it(qtbot, ui
     doc = win.sent.body.document()
     qtbot.waitUntil(lambda: shows(doc, pasted, "#c53030") and shows(doc, from_file, "#2b6cb0"), timeout=10000)
     assert doc.blocked == []
+    assert win.sent.attachments_label.text() == ""  # shown in place, not listed again as files
+    key(qtbot, win, Qt.Key_S, CTRL | SHIFT)  # nor saved as files: what the preview lists is what is saved
+    assert win.sent.save_note.text() == "Nothing to save: the previewed message has no attachments"
     win.grab().save(str(screenshot_dir / f"sent-inline-image-{ui_backend}.png"))
 
 
@@ -208,3 +212,32 @@ def test_compose_shows_each_loaded_message_its_own_picture(qtbot):
                         attachments=[pic]))
         qtbot.waitUntil(lambda c=color: shows(view.body.document(), cid, c), timeout=5000)
         assert view.draft().attachments == [pic]
+
+
+def test_the_sent_preview_lists_files_but_not_the_pictures_its_body_shows(qtbot):
+    """A picture the HTML body shows (cid:) is not listed under Attachments, nor saved by Ctrl+Shift+S; a real
+    file is; an inline picture the body does not name, or one in a plain-text message, is listed (it is seen
+    nowhere else)."""
+    from app.domain.models import Attachment, BodyFormat, Draft
+    from app.ui.lists.sent_view import SentView
+    from app.ui.compose.inline_images import png_bytes
+
+    view = SentView()
+    qtbot.addWidget(view)
+    view.show()
+    logo = Attachment("logo.png", png_bytes(picture("#c53030")), "image/png", content_id="logo@x", is_inline=True)
+    stray = Attachment("stray.png", png_bytes(picture("#2b6cb0")), "image/png", content_id="stray@x",
+                       is_inline=True)
+    pdf = Attachment("report.pdf", b"%PDF-1.4 " * 100, "application/pdf")
+    html = '<p>logo <img src="cid:logo@x"></p>'
+    view.show_message(Draft(subject="Pic", body=html, body_format=BodyFormat.HTML, attachments=[logo]))
+    qtbot.waitUntil(lambda: shows(view.body.document(), "logo@x", "#c53030"), timeout=5000)
+    assert view.attachments_label.text() == ""
+    view.show_message(Draft(subject="Both", body=html, body_format=BodyFormat.HTML,
+                            attachments=[logo, pdf, stray]))
+    qtbot.waitUntil(lambda: shows(view.body.document(), "logo@x", "#c53030"), timeout=5000)
+    assert view.attachments_label.text() == "Attachments: report.pdf (900 bytes), stray.png " \
+        f"({human_size(stray.byte_size)})"
+    view.show_message(Draft(subject="Plain", body="cid:logo@x", body_format=BodyFormat.TEXT, attachments=[logo]))
+    assert view.attachments_label.text().startswith("Attachments: logo.png (")
+

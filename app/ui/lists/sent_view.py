@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QSplitter, QTableView, QVBoxLayout, QWidget
 
+from app.domain import inline_images as inline
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
 from app.ui.compose.attachment_saver import AttachmentSaver
@@ -126,8 +127,13 @@ class SentView(QWidget):
             rows.append(("Date", when))
         self.headers_label.setText("\n".join(f"{k}: {v}" for k, v in rows if v))  # plain text: names are data
         self._show_body(msg.body, msg.body_format == BodyFormat.HTML)
-        names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in msg.attachments)
+        names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in self._files(msg))
         self.attachments_label.setText(f"Attachments: {names}" if names else "")
+
+    @staticmethod
+    def _files(msg: Draft) -> list:
+        """The message's attachments less the pictures its body shows in place (they are not listed twice)."""
+        return inline.listed(msg.attachments, msg.body if msg.body_format == BodyFormat.HTML else None)
 
     def _inline_image(self, content_id: str) -> bytes | None:
         """The previewed message's inline picture (its own attachment's bytes; nothing is fetched)."""
@@ -180,11 +186,12 @@ class SentView(QWidget):
                        "then Ctrl+Shift+S")
             return
         msg = self.shown_message()
-        if msg is None or not msg.attachments:
+        files = self._files(msg) if msg is not None else []
+        if not files:  # what the preview lists is what is saved
             self._note("Nothing to save: the previewed message has no attachments" if msg is not None
                        else "Select a message first; its attachments are saved from the preview")
             return
-        self.saver.ask(msg.attachments)
+        self.saver.ask(files)
 
     def _saved(self, text: str) -> None:
         self._note(text)
