@@ -70,3 +70,28 @@ def test_a_stale_change_key_from_one_protocol_conflicts_in_the_other(graph_sandb
     r = alice.patch(f"/me/messages/{made['id']}", json={"subject": "stale"}, headers={"If-Match": made["@odata.etag"]})
     assert r.status_code == 412
     assert alice.get(f"/me/messages/{made['id']}").json()["subject"] == "EWS wins"
+
+
+def test_the_follow_up_flag_is_one_flag_in_both_protocols(graph_sandbox, alice):
+    """EWS t:Flag (Exchange 2013+) and Graph's flag (followupFlag) read and write the same flag."""
+    from xml.etree import ElementTree
+
+    from tests.helpers.soap import post
+
+    t_ns = "{http://schemas.microsoft.com/exchange/services/2006/types}"
+    r = post(graph_sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message><t:Subject>flag'
+                            '</t:Subject><t:Flag><t:FlagStatus>Flagged</t:FlagStatus><t:StartDate>'
+                            '2026-12-01T08:00:00Z</t:StartDate><t:DueDate>2026-12-04T08:00:00Z</t:DueDate>'
+                            '</t:Flag></t:Message></m:Items></m:CreateItem>')
+    ews_id = ElementTree.fromstring(r.content).find(f".//{t_ns}ItemId").get("Id")
+    rest_id = ews_id.replace("+", "-").replace("/", "_")
+    flag = alice.get(f"/me/messages/{rest_id}", params={"$select": "flag"}).json()["flag"]
+    assert flag["flagStatus"] == "flagged"
+    assert flag["startDateTime"] == {"dateTime": "2026-12-01T08:00:00.0000000", "timeZone": "UTC"}
+    assert flag["dueDateTime"] == {"dateTime": "2026-12-04T08:00:00.0000000", "timeZone": "UTC"}
+    assert alice.patch(f"/me/messages/{rest_id}", json={"flag": {"flagStatus": "complete"}}).status_code == 200
+    got = post(graph_sandbox, '<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>'
+                              '<t:FieldURI FieldURI="item:Flag"/></t:AdditionalProperties></m:ItemShape>'
+                              f'<m:ItemIds><t:ItemId Id="{ews_id}"/></m:ItemIds></m:GetItem>')
+    [el] = ElementTree.fromstring(got.content).findall(f".//{t_ns}Flag")
+    assert el.find(f"{t_ns}FlagStatus").text == "Complete" and el.find(f"{t_ns}CompleteDate") is not None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import email
 import email.message
 import email.policy
+from datetime import date
+from xml.etree import ElementTree
 
 import pytest
 from exchangelib import ExtendedProperty, FileAttachment, Folder, ItemAttachment, Message
@@ -341,3 +343,90 @@ def test_folders_answer_their_size_and_counts_as_extended_properties(sandbox, al
     finally:
         for name in FOLDER_PROPS:
             Folder.deregister(name)
+
+
+# ---------------- t:Flag (Exchange 2013+): one flag, whichever way it is set ----------------
+
+T_NS = "{http://schemas.microsoft.com/exchange/services/2006/types}"
+FLAG = ("<t:Flag><t:FlagStatus>Flagged</t:FlagStatus><t:StartDate>2026-12-01T00:00:00Z</t:StartDate>"
+        "<t:DueDate>2026-12-04T00:00:00Z</t:DueDate></t:Flag>")
+WITH_FLAG = ("<m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>"
+             '<t:FieldURI FieldURI="item:Subject"/><t:FieldURI FieldURI="item:Flag"/></t:AdditionalProperties>'
+             "</m:ItemShape>")
+
+
+def _flag_in(xml_bytes) -> dict | None:
+    """{element: text} of the one t:Flag an answer holds (None: no t:Flag)."""
+    root = ElementTree.fromstring(xml_bytes)
+    flags = root.findall(f".//{T_NS}Flag")
+    assert len(flags) <= 1
+    return {c.tag[len(T_NS):]: c.text for c in flags[0]} if flags else None
+
+
+def _get_flag(sandbox, item_id):
+    return _flag_in(post(sandbox, f'<m:GetItem>{WITH_FLAG}<m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds>'
+                                  '</m:GetItem>').content)
+
+
+def _set_flag(sandbox, item_id, change):
+    r = post(sandbox, '<m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite">'
+                      f'<m:ItemChanges><t:ItemChange><t:ItemId Id="{item_id}"/><t:Updates>{change}</t:Updates>'
+                      '</t:ItemChange></m:ItemChanges></m:UpdateItem>')
+    assert b'ResponseClass="Success"' in r.content, r.content
+
+
+def test_the_flag_element_is_stored_returned_found_updated_and_deleted(sandbox, alice):
+    r = post(sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message><t:Subject>flagged'
+                      f'</t:Subject>{FLAG}</t:Message></m:Items></m:CreateItem>')
+    assert b"NoError" in r.content
+    item_id = ElementTree.fromstring(r.content).find(f".//{T_NS}ItemId").get("Id")
+    want = {"FlagStatus": "Flagged", "StartDate": "2026-12-01T00:00:00Z", "DueDate": "2026-12-04T00:00:00Z"}
+    assert _get_flag(sandbox, item_id) == want
+    found = post(sandbox, f'<m:FindItem Traversal="Shallow">{WITH_FLAG}<m:ParentFolderIds>'
+                          '<t:DistinguishedFolderId Id="drafts"/></m:ParentFolderIds></m:FindItem>')
+    assert _flag_in(found.content) == want
+    assert [m.subject for m in alice.drafts.filter("isflagged:true")] == ["flagged"]
+    # not asked for: not answered
+    plain = post(sandbox, f'<m:GetItem><m:ItemShape><t:BaseShape>Default</t:BaseShape></m:ItemShape>'
+                          f'<m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds></m:GetItem>')
+    assert _flag_in(plain.content) is None
+
+    _set_flag(sandbox, item_id, '<t:SetItemField><t:FieldURI FieldURI="item:Flag"/><t:Message><t:Flag>'
+                                '<t:FlagStatus>Complete</t:FlagStatus><t:CompleteDate>2026-12-03T09:30:00Z'
+                                '</t:CompleteDate></t:Flag></t:Message></t:SetItemField>')
+    assert _get_flag(sandbox, item_id) == {"FlagStatus": "Complete", "CompleteDate": "2026-12-03T09:30:00Z"}
+    assert alice.drafts.filter("isflagged:true").count() == 0
+    _set_flag(sandbox, item_id, '<t:DeleteItemField><t:FieldURI FieldURI="item:Flag"/></t:DeleteItemField>')
+    assert _get_flag(sandbox, item_id) is None
+
+
+def test_the_flag_element_and_the_flag_properties_are_one_flag(sandbox, alice):
+    """What t:Flag sets, PidTagFlagStatus and the task dates answer (Dispatch's EWS client reads those), and
+    the other way round."""
+    from app.domain.extras import FlagStatus, FollowUpFlag
+    from app.mail.ews import extended
+
+    extended.register()
+    post(sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message><t:Subject>by element'
+                  f'</t:Subject>{FLAG}</t:Message></m:Items></m:CreateItem>')
+    got = alice.drafts.get(subject="by element")
+    assert extended.flag_of(got) == FollowUpFlag(FlagStatus.FLAGGED, date(2026, 12, 1), date(2026, 12, 4))
+
+    m = Message(account=alice, folder=alice.drafts, subject="by properties")
+    extended.set_flag(m, FollowUpFlag(FlagStatus.FLAGGED, date(2027, 1, 5), date(2027, 1, 8)))
+    m.save()
+    assert _get_flag(sandbox, m.id) == {"FlagStatus": "Flagged", "StartDate": "2027-01-05T00:00:00Z",
+                                        "DueDate": "2027-01-08T00:00:00Z"}
+
+
+@pytest.mark.parametrize("flag", [
+    "<t:Flag><t:DueDate>2026-12-04T00:00:00Z</t:DueDate></t:Flag>",  # FlagStatus is required
+    "<t:Flag><t:FlagStatus>Flagged</t:FlagStatus><t:DueDate>2026-12-04T00:00:00Z</t:DueDate>"
+    "<t:StartDate>2026-12-01T00:00:00Z</t:StartDate></t:Flag>",  # out of order
+    "<t:Flag><t:FlagStatus>Urgent</t:FlagStatus></t:Flag>",  # not a FlagStatusType
+], ids=["no-status", "out-of-order", "unknown-status"])
+def test_a_flag_element_the_schema_refuses_is_a_schema_error(sandbox, wire_validator, flag):
+    r = post(sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message><t:Subject>bad'
+                      f'</t:Subject>{flag}</t:Message></m:Items></m:CreateItem>', broken=wire_validator)
+    assert b"ErrorSchemaValidation" in r.content
+    assert sandbox.mailbox("alice@example.com").count("drafts") == 0

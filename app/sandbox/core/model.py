@@ -11,6 +11,9 @@ front end maps them one to one, and the Graph front end maps its camelCase JSON 
   recipients          a list of recipient
   body                {"BodyType": "Text" | "HTML", "text": str}
   sensitivity, importance   one of SENSITIVITY, IMPORTANCE
+  flag                {"FlagStatus": one of FLAG_STATUS, "StartDate"?, "DueDate"?, "CompleteDate"? (dt)}: the
+                      follow-up flag, the sender's own (not delivered); EWS t:Flag, Graph flag, and the MAPI
+                      properties of promoted.py all read and write this one field
   computed            never stored: derived when asked (DisplayTo, HasAttachments, ...)
 
 Keys starting with "_" are the store's own (``_ext``: extended properties by key, ``_ck_history``,
@@ -57,6 +60,7 @@ ITEM_FIELDS = [
     ("LastModifiedTime", "dt", False),
     ("IsAssociated", "bool", False),
     ("ConversationId", "computed", False),
+    ("Flag", "flag", True),  # the follow-up flag (Exchange 2013+); what Graph's flag and the MAPI flag props set
     ("TextBody", "computed", False),
 ]
 MESSAGE_FIELDS = [
@@ -84,9 +88,7 @@ APPENDABLE = {"ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo", "Body"
 REQUIRED_ON_DELETE = {"ItemClass"}
 RECIPIENT_FIELDS = ("ToRecipients", "CcRecipients", "BccRecipients")
 #: Fields the store keeps that the EWS front end answers only as extended properties (promoted.py: the
-#: PS_INTERNET_HEADERS names and the flag's MAPI properties; not as t:InternetMessageHeaders / t:Flag): the
-#: sender's own Internet headers ([{"Name", "Value"}], only X- headers, as Graph enforces; they travel in the
-#: sent MIME and are delivered) and the follow-up flag ({"FlagStatus": "NotFlagged" | "Flagged" | "Complete",
-#: "StartDate"?, "DueDate"?, "CompleteDate"?}; the sender's own: not delivered). A Graph PATCH sets the flag.
-STORED_ONLY = {"InternetMessageHeaders": "headers", "Flag": "flag"}
+#: PS_INTERNET_HEADERS names; not as t:InternetMessageHeaders): the sender's own Internet headers
+#: ([{"Name", "Value"}], only X- headers, as Graph enforces; they travel in the sent MIME and are delivered).
+STORED_ONLY = {"InternetMessageHeaders": "headers"}
 FLAG_STATUS = ("NotFlagged", "Flagged", "Complete")

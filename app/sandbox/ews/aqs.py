@@ -175,8 +175,8 @@ class Compiler:
             if v not in ("true", "false"):
                 raise _bad(f"{keyword}:{value}")
             want = int(v == "true")
-            if keyword == "isflagged":  # sandbox items are never flagged
-                return ("0" if want else "1"), []
+            if keyword == "isflagged":  # flagged for follow-up (not done, not unflagged)
+                return "((COALESCE(json_extract(data, '$.Flag.FlagStatus'), '') = 'Flagged') = ?)", [want]
             path = "$._has_attachments" if keyword.startswith("has") else "$.IsRead"
             return f"(COALESCE(json_extract(data, '{path}'), 0) = ?)", [want]
         if keyword == "kind":

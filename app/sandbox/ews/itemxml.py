@@ -12,7 +12,7 @@ from ..core import ids, keys
 from ..core.bodies import html_to_text, text_to_html
 from ..core import promoted
 from ..core.errors import MailboxError
-from ..core.model import IMPORTANCE, MAILBOX_TYPES, SENSITIVITY
+from ..core.model import FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY
 from . import extprops
 from .itemfields import (  # BY_NAME, BY_URI and Shape are also imported from here by the operation modules
     BY_NAME, BY_URI, FIELDS, FIND_EXCLUDED, MESSAGE_ONLY, ORDER, SPECIAL_URIS, Shape,
@@ -116,6 +116,26 @@ def _parse_recipient(name: str, el) -> dict:
     return parse_mailbox(kids[0])
 
 
+#: t:FlagType's children, in schema order (FlagStatus required; the dates optional)
+FLAG_DATES = ("StartDate", "DueDate", "CompleteDate")
+
+
+def _parse_flag(name: str, el) -> dict:
+    """t:Flag -> the store's Flag (types.xsd FlagType: FlagStatus, then StartDate, DueDate, CompleteDate)."""
+    kids = list(el)
+    if not kids or kids[0].tag != t("FlagStatus"):
+        raise schema_error(f"The element '{name}' has incomplete content: 'FlagStatus' expected.")
+    flag = {"FlagStatus": check_enum((kids[0].text or "").strip(), FLAG_STATUS, "FlagStatus")}
+    last = -1
+    for c in kids[1:]:
+        date = local(c)
+        if ns(c) != T_NS or date not in FLAG_DATES or FLAG_DATES.index(date) <= last:
+            raise schema_error(f"The element '{name}' has invalid child element '{date}'.")
+        last = FLAG_DATES.index(date)
+        flag[date] = parse_dt(c.text, date)
+    return flag
+
+
 #: a property's kind (itemxml's field table) -> its parser, (property name, element) -> value
 _VALUE_PARSERS = {
     "str": lambda name, el: el.text or "",
@@ -129,6 +149,7 @@ _VALUE_PARSERS = {
     "strings": _parse_strings,
     "recipients": lambda name, el: _parse_recipients(el),
     "recipient": _parse_recipient,
+    "flag": _parse_flag,
     # stored canonical (no whitespace)
     "base64": lambda name, el: base64.b64encode(decode_base64(el.text, name)).decode(),
 }
@@ -204,7 +225,7 @@ def _parse_property(data: dict, name: str, c) -> None:
                 data.setdefault("_ext", {})[key] = value
         except MailboxError as e:  # the item's error, answered in its response message
             data["_error"] = e
-    elif name != "Flag":  # a Flag is accepted, not stored
+    else:
         raise schema_error(f"The property '{name}' is read-only and cannot be set.")
 
 
@@ -339,6 +360,12 @@ def _render_value(msg, name, kind, value, shape):
             _mailbox(box, "Mailbox", r)
     elif kind == "recipient":
         _mailbox(sub(msg, t(name)), "Mailbox", value)
+    elif kind == "flag":
+        box = sub(msg, t(name))
+        sub(box, t("FlagStatus"), value.get("FlagStatus") or "NotFlagged")
+        for date in FLAG_DATES:
+            if value.get(date):
+                sub(box, t(date), wire_dt(value[date]))
     else:
         sub(msg, t(name), value)
 
