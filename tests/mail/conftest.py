@@ -130,11 +130,11 @@ class Services:
         self.made.append(svc)
         return svc
 
-    def graph(self, email=ALICE, *, timeout=15.0, tokens=None, settle_seconds=GRAPH_SETTLE, url=None):
+    def graph(self, email=ALICE, *, timeout=15.0, tokens=None, settle_seconds=GRAPH_SETTLE, url=None, time_zone=None):
         from app.mail.graph import GraphMailService
 
         svc = GraphMailService(email, url or self.sb.graph_url, tokens or Tokens(self.sb, email), timeout=timeout,
-                               send_settle_seconds=settle_seconds)
+                               send_settle_seconds=settle_seconds, time_zone=time_zone)
         self.made.append(svc)
         return svc
 

@@ -6,13 +6,14 @@ the old one. Headers over Exchange's limits are refused by the queue before anyt
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
 from app.domain.errors import DraftInvalid
 from app.domain.extras import FlagStatus, FollowUpFlag
-from app.domain.models import Attachment, ErrorKind
+from app.domain.models import Attachment, ErrorKind, Folder
 from tests.mail.conftest import ALICE, BOB, every_backend, logged, settle, simple_draft
 
 FLAG = FollowUpFlag(FlagStatus.FLAGGED, date(2026, 12, 1), date(2026, 12, 4))
@@ -103,5 +104,75 @@ def test_graph_a_lost_answer_while_recreating_adopts_the_new_draft_not_the_old(s
         [stored] = sb.mailbox(ALICE).items("drafts")
         assert again.ref.id != saved.ref.id and stored["fields"]["InternetMessageHeaders"] == [
             {"Name": "X-A", "Value": "2"}]
+    finally:
+        made.close()
+
+
+# ---- the flag's days in the user's time zone (Graph only: EWS writes the MAPI task dates, extended.py) ----
+
+def _graph(sandbox_factory, time_zone):
+    from tests.mail.conftest import Services
+
+    sb = sandbox_factory(graph=True)
+    made = Services(sb, "graph")
+    return sb, made, made.graph(time_zone=time_zone)
+
+
+def test_graph_sends_a_flag_day_as_its_local_midnight_naming_the_zone(sandbox_factory):
+    """West of Greenwich midnight UTC is the day before: Los Angeles' 1 December is sent as its own midnight
+    with timeZone "America/Los_Angeles", which Exchange keeps as 08:00 UTC, and reads back as 1 December."""
+    from zoneinfo import ZoneInfo
+
+    sb, made, svc = _graph(sandbox_factory, ZoneInfo("America/Los_Angeles"))
+    seen = []
+    sb.graph_observer = lambda direction, body, **kw: seen.append((direction, kw["method"], body))
+    try:
+        saved = svc.save_draft(simple_draft("west").copy(flag=FLAG))
+        [posted] = [json.loads(b) for d, m, b in seen if d == "request" and m == "POST" and b]
+        assert posted["flag"]["startDateTime"] == {"dateTime": "2026-12-01T00:00:00", "timeZone": "America/Los_Angeles"}
+        assert posted["flag"]["dueDateTime"] == {"dateTime": "2026-12-04T00:00:00", "timeZone": "America/Los_Angeles"}
+        [stored] = sb.mailbox(ALICE).items("drafts")
+        assert stored["fields"]["Flag"]["StartDate"][:19] == "2026-12-01T08:00:00"
+        assert svc.get_message(saved.ref).flag == FLAG
+        [row] = svc.list_messages(Folder.DRAFTS, 0, 10).items
+        assert row.flag == FLAG
+    finally:
+        made.close()
+
+
+def test_graph_reads_a_flag_another_client_set_as_the_same_local_day(sandbox_factory):
+    """East of Greenwich a local midnight is the day before in UTC: Auckland's 1 December (Outlook's midnight,
+    11:00 UTC on 30 November, which Graph answers in UTC) reads as 1 December there."""
+    from zoneinfo import ZoneInfo
+
+    import httpx
+
+    sb, made, svc = _graph(sandbox_factory, ZoneInfo("Pacific/Auckland"))
+    try:
+        nz = "Pacific/Auckland"
+        flag = {"flagStatus": "flagged", "startDateTime": {"dateTime": "2026-12-01T00:00:00", "timeZone": nz},
+                "dueDateTime": {"dateTime": "2026-12-04T00:00:00", "timeZone": nz}}
+        r = httpx.post(f"{sb.graph_url}/me/messages", trust_env=False, json={"subject": "east", "flag": flag},
+                       headers={"Authorization": "Bearer " + sb.authority.access_token_for(ALICE)})
+        assert r.status_code == 201
+        assert r.json()["flag"]["startDateTime"] == {"dateTime": "2026-11-30T11:00:00.0000000", "timeZone": "UTC"}
+        [row] = svc.list_messages(Folder.DRAFTS, 0, 10).items
+        assert row.flag == FLAG
+        assert svc.get_message(row.ref).flag == FLAG
+    finally:
+        made.close()
+
+
+def test_graph_a_zone_graph_does_not_name_sends_the_same_instant_in_utc(sandbox_factory):
+    """A local zone without a name Graph documents (a fixed offset here) still flags the local day: its
+    midnight, given in UTC."""
+    import datetime as dt
+
+    sb, made, svc = _graph(sandbox_factory, dt.timezone(dt.timedelta(hours=-5)))
+    try:
+        saved = svc.save_draft(simple_draft("offset").copy(flag=FLAG))
+        [stored] = sb.mailbox(ALICE).items("drafts")
+        assert stored["fields"]["Flag"]["StartDate"][:19] == "2026-12-01T05:00:00"
+        assert svc.get_message(saved.ref).flag == FLAG
     finally:
         made.close()

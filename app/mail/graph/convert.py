@@ -13,6 +13,8 @@ from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient, Sensitivity
 from app.domain.validation import safe_attachment_name
 from app.mail.errors import MalformedResponse
+from app.mail.graph import timezones
+from app.mail.graph.timezones import UTC
 
 #: What a list row needs ($select of a Drafts / Sent page).
 LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDateTime,hasAttachments,"
@@ -42,8 +44,8 @@ def _mailboxes(recipients: list[Recipient]) -> list[dict]:
     return out
 
 
-def message_fields(draft: Draft) -> dict:
-    """Every field a save writes (POST /me/messages and PATCH alike)."""
+def message_fields(draft: Draft, zone: _dt.tzinfo = UTC) -> dict:
+    """Every field a save writes (POST /me/messages and PATCH alike); ``zone``: the user's (the flag's days)."""
     html = draft.body_format == BodyFormat.HTML
     return {
         "subject": draft.subject or "",
@@ -58,7 +60,7 @@ def message_fields(draft: Draft) -> dict:
         "categories": list(draft.categories),
         "singleValueExtendedProperties": [{"id": SENSITIVITY_ID, "value": str(SENSITIVITIES.index(
             draft.sensitivity or Sensitivity.NORMAL))}],
-        "flag": flag_json(draft.flag),
+        "flag": flag_json(draft.flag, zone),
     }
 
 
@@ -68,16 +70,19 @@ def headers_json(draft: Draft) -> list[dict]:
     return [{"name": n, "value": v} for n, v in draft.headers]
 
 
-def flag_json(flag: FollowUpFlag) -> dict:
-    """followupFlag: a day is sent as its midnight in UTC (Graph: dateTimeTimeZone; a due date needs a start)."""
+def flag_json(flag: FollowUpFlag, zone: _dt.tzinfo = UTC) -> dict:
+    """followupFlag: a day is sent as its midnight in the user's ``zone``, as Outlook does (timezones.py; a due
+    date needs a start)."""
     out: dict = {"flagStatus": flag.status.value[0].lower() + flag.status.value[1:]}
     for key, day in (("startDateTime", flag.start), ("dueDateTime", flag.due)):
         if day is not None:
-            out[key] = {"dateTime": f"{day.isoformat()}T00:00:00", "timeZone": "UTC"}
+            out[key] = timezones.day_json(day, zone)
     return out
 
 
-def flag_from(doc) -> FollowUpFlag:
+def flag_from(doc, zone: _dt.tzinfo = UTC) -> FollowUpFlag:
+    """The flag, its days the local days (in ``zone``) of the instants Graph answers (in UTC, or the zone it
+    names)."""
     if not isinstance(doc, dict):
         return NO_FLAG
     status = str(doc.get("flagStatus") or "notFlagged")
@@ -90,7 +95,10 @@ def flag_from(doc) -> FollowUpFlag:
         value = doc.get(key)
         if not isinstance(value, dict) or not value.get("dateTime"):
             return None
-        return when(str(value["dateTime"]).split(".")[0]).date()  # in UTC: Graph's answer without a Prefer
+        try:
+            return timezones.day_from(value, zone)
+        except ValueError:
+            raise MalformedResponse(f"The server's message has an invalid flag date ({str(value)[:40]})") from None
 
     return FollowUpFlag(st, day("startDateTime"), day("dueDateTime"))
 
@@ -227,7 +235,7 @@ def attachment_from(doc) -> Attachment | None:
     )
 
 
-def draft_from(doc, attachments: list[Attachment]) -> Draft:
+def draft_from(doc, attachments: list[Attachment], zone: _dt.tzinfo = UTC) -> Draft:
     body = _opt(doc, "body", dict, {})
     html = str(body.get("contentType") or "text").lower() == "html"
     return Draft(
@@ -248,11 +256,11 @@ def draft_from(doc, attachments: list[Attachment]) -> Draft:
         internet_message_id=_opt(doc, "internetMessageId", str, ""),
         modified=when(doc.get("lastModifiedDateTime")),
         headers=headers_from(_opt(doc, "internetMessageHeaders", list, [])),
-        flag=flag_from(doc.get("flag")),
+        flag=flag_from(doc.get("flag"), zone),
     )
 
 
-def summary_from(doc) -> MessageSummary:
+def summary_from(doc, zone: _dt.tzinfo = UTC) -> MessageSummary:
     to = recipients(_opt(doc, "toRecipients", list, []))
     return MessageSummary(
         ref=ref_of(doc),
@@ -263,7 +271,7 @@ def summary_from(doc) -> MessageSummary:
         importance=_importance(_opt(doc, "importance", str, "normal")),
         sent=when(doc.get("sentDateTime")),
         internet_message_id=_opt(doc, "internetMessageId", str, ""),
-        flag=flag_from(doc.get("flag")),
+        flag=flag_from(doc.get("flag"), zone),
     )
 
 

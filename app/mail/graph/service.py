@@ -17,6 +17,7 @@ IdType="ImmutableId"`` keeps a draft's id valid after the move.
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 import threading
 from dataclasses import replace
@@ -26,7 +27,7 @@ from urllib.parse import quote
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
-from app.mail.graph import attachments, batch, convert
+from app.mail.graph import attachments, batch, convert, timezones
 from app.mail.graph.http import DEFAULT_TIMEOUT, GraphHttp
 from app.mail.service import MailService, ServerInfo, list_order
 
@@ -57,8 +58,11 @@ class GraphMailService(MailService):
     backend_name = "graph"
 
     def __init__(self, email: str, graph_url: str, token_provider: Callable[[bool], str], *,
-                 timeout: float = DEFAULT_TIMEOUT, verify=True, send_settle_seconds: float = DEFAULT_SEND_SETTLE):
+                 timeout: float = DEFAULT_TIMEOUT, verify=True, send_settle_seconds: float = DEFAULT_SEND_SETTLE,
+                 time_zone: _dt.tzinfo | None = None):
         self.email = email
+        #: the user's time zone: a flag's days are its midnights (app/mail/graph/timezones.py); None: this computer's
+        self.time_zone = time_zone or timezones.local_zone()
         self.graph_url = graph_url.rstrip("/")
         self.send_settle_seconds = float(send_settle_seconds)
         self._http = GraphHttp(self.graph_url, token_provider, timeout=timeout, verify=verify)
@@ -122,7 +126,7 @@ class GraphMailService(MailService):
         draft = draft.copy(internet_message_id=mid)
         atts = list(draft.attachments)
         inline, later = attachments.split_for_create(atts)
-        body = {**convert.message_fields(draft), "internetMessageId": mid}
+        body = {**convert.message_fields(draft, self.time_zone), "internetMessageId": mid}
         if draft.headers:
             body["internetMessageHeaders"] = convert.headers_json(draft)
         if inline:
@@ -181,7 +185,8 @@ class GraphMailService(MailService):
             with self._lock:
                 draft = replace(draft, internet_message_id=self._server_mids.get(ref.id, ""))
         headers = {"If-Match": f'W/"{ref.change_key}"'} if ref.change_key else None
-        doc = self._http.call("PATCH", batch.message_url(ref), json=convert.message_fields(draft), headers=headers).doc
+        doc = self._http.call("PATCH", batch.message_url(ref), json=convert.message_fields(draft, self.time_zone),
+                              headers=headers).doc
         new_ref = convert.ref_of(doc) if doc is not None else ref
         keep = {a.attachment_id for a in draft.attachments if a.attachment_id}
         removed = sorted(server_atts - keep)
@@ -267,11 +272,11 @@ class GraphMailService(MailService):
                       "$top": str(min(want, _MAX_TOP)), "$skip": str(offset_), "$count": "true"}
             doc = self._http.call("GET", f"/me/mailFolders/{Folder(folder).value}/messages", params=params).doc
             total = doc.get("@odata.count") if isinstance(doc, dict) else None
-            rows = [convert.summary_from(d) for d in convert.values(doc)]
+            rows = [convert.summary_from(d, self.time_zone) for d in convert.values(doc)]
             link = doc.get("@odata.nextLink")
             while isinstance(link, str) and len(rows) < want:  # a server page smaller than asked
                 doc = self._http.call("GET", link).doc
-                rows.extend(convert.summary_from(d) for d in convert.values(doc))
+                rows.extend(convert.summary_from(d, self.time_zone) for d in convert.values(doc))
                 link = doc.get("@odata.nextLink")
             rows = rows[:want]
             if not isinstance(total, int) or isinstance(total, bool):
@@ -287,7 +292,7 @@ class GraphMailService(MailService):
             current = convert.ref_of(doc)
             files = attachments.server_files(self._http, current, content=True)
             self._remember(current.id, {a.attachment_id for a in files}, doc.get("internetMessageId") or "")
-            draft = convert.draft_from(doc, files)
+            draft = convert.draft_from(doc, files, self.time_zone)
             with self._lock:
                 self._server_headers[current.id] = tuple(draft.headers)
             return draft
