@@ -66,10 +66,12 @@ def listed(attachments: list[Attachment], html: str | None) -> list[Attachment]:
     return [a for a in attachments if not (is_inline_image(a) and a.content_id in refs)]
 
 
-def data_pictures(html: str, content_id_for: Callable[[Attachment], str]) -> tuple[str, list[Attachment]]:
-    """``html`` (a rich signature) with each ``data:`` picture turned into an inline attachment: (the HTML
-    naming them by ``cid:``, the pictures). ``content_id_for(picture)`` gives each its Content-ID (the same
-    picture twice: the caller may give the same one). A ``data:`` URI that is not valid base64 stays as it is."""
+def data_pictures(html: str, content_id_for: Callable[[Attachment], str],
+                  stem: str = "signature") -> tuple[str, list[Attachment]]:
+    """``html`` (a rich signature or snippet) with each ``data:`` picture turned into an inline attachment: (the
+    HTML naming them by ``cid:``, the pictures, each named ``<stem>-<hash>.<ext>``). ``content_id_for(picture)``
+    gives each its Content-ID (the same picture twice: the caller may give the same one). A ``data:`` URI that
+    is not valid base64 stays as it is."""
     pictures: dict[str, Attachment] = {}
 
     def one(m: re.Match) -> str:
@@ -79,7 +81,7 @@ def data_pictures(html: str, content_id_for: Callable[[Attachment], str]) -> tup
         except (binascii.Error, ValueError):
             return m.group(0)
         ext = mime.split("/", 1)[1].split("+", 1)[0].replace("jpeg", "jpg")
-        name = f"signature-{hashlib.sha256(data).hexdigest()[:8]}.{ext}"
+        name = f"{stem}-{hashlib.sha256(data).hexdigest()[:8]}.{ext}"
         att = Attachment(name, data, mime, size=len(data), is_inline=True)
         cid = content_id_for(att)
         pictures.setdefault(cid, Attachment(name, data, mime, size=len(data), content_id=cid, is_inline=True))

@@ -124,3 +124,56 @@ def test_a_rich_snippets_remote_image_loads_nothing(qtbot, window):
         assert web.hits == []
     finally:
         web.shutdown()
+
+
+def test_a_rich_snippets_picture_goes_in_as_an_inline_attachment_never_a_data_url(qtbot, window, sandbox):
+    """A picture kept in a rich snippet (a ``data:`` URL, as the dialog stores one) becomes an inline
+    attachment named by ``cid:`` when the snippet goes in, as a pasted picture does; the same snippet twice
+    holds one picture; Bob's copy has it inline and no ``data:`` URL."""
+    import base64
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    from app.domain.inline_images import cid_refs
+    from app.ui.compose.inline_images import png_bytes
+    from tests.helpers.mailbox import items
+
+    win, c = window, window.compose
+    logo = QImage(40, 20, QImage.Format_RGB32)
+    logo.fill(QColor("#dd6b20"))
+    png = png_bytes(logo)
+    html = f'<p>Regards, <img src="data:image/png;base64,{base64.b64encode(png).decode()}"></p>'
+    win.power.texts.set_snippets([Snippet("Logo", "lg", html, rich=True)])
+    type_message(qtbot, win, to="Bob <bob@example.com>", cc="", bcc="", subject="Snippet picture", body="")
+    key(qtbot, win, Qt.Key_X, CTRL | SHIFT)  # rich text on
+    assert c.rich.isChecked()
+    c.body.setFocus()
+    qtbot.keyClicks(c.body, "lg")
+    press(qtbot, Qt.Key_Tab)
+
+    def pictures():
+        return [a for a in c.draft().attachments if a.is_inline]
+
+    qtbot.waitUntil(lambda: len(pictures()) == 1, timeout=5000)
+    pic = pictures()[0]
+    assert pic.content == png and pic.content_type == "image/png" and pic.name.startswith("snippet-")
+    body = c.draft().body
+    assert cid_refs(body) == {pic.content_id} and "data:" not in body
+
+    def shown():
+        res = c.body.document().resource(int(QTextDocument.ResourceType.ImageResource.value),
+                                         QUrl(f"cid:{pic.content_id}"))
+        return isinstance(res, QImage) and res.width() == 40 and res.pixelColor(2, 2) == QColor("#dd6b20")
+
+    qtbot.waitUntil(shown, timeout=5000)
+    qtbot.keyClicks(c.body, " lg")  # the same snippet again: the same picture, once
+    press(qtbot, Qt.Key_Tab)
+    assert [a.content_id for a in pictures()] == [pic.content_id] and "data:" not in c.draft().body
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "inbox", "bob@example.com")) == 1, timeout=20000)
+    got = items(sandbox, "inbox", "bob@example.com")[0]
+    assert [(a["is_inline"], a["content_id"], a["content"]) for a in got["attachments"]] == [
+        (True, pic.content_id, png)]
+    assert cid_refs(got["body"]) == {pic.content_id} and "data:" not in got["body"]
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)

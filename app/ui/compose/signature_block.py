@@ -18,9 +18,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
-from app.domain.inline_images import data_pictures
 from app.domain.snippets import Signature
-from app.ui.compose.snippet_insert import plain_of, safe_fragment
+from app.ui.compose.snippet_insert import plain_of, rich_fragment
 
 SEPARATOR = "\n\n-- \n"
 
@@ -89,9 +88,7 @@ class SignatureBlock(QObject):
     def _fragment(self, sig: Signature):
         """A rich signature as it goes in: its pictures (``data:`` in the stored HTML) become inline
         attachments of the message, named by ``cid:`` (mail clients show those; many block ``data:``)."""
-        images = self.compose.images
-        html, _pictures = data_pictures(sig.text, images.content_id_for)
-        return safe_fragment(html, images.bytes_of)
+        return rich_fragment(self.compose, sig.text, stem="signature")
 
     def switch(self, sig: Signature | None) -> None:
         """Put ``sig`` in place of the signature block (at the end when there is none); None removes it.

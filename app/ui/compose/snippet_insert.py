@@ -9,8 +9,9 @@ other HTML does, as data (``app/ui/common/safe_text.py``): :func:`safe_fragment`
 :class:`SafeDocument` (which loads nothing: a remote image is never fetched), then drops every image that
 is not an inline ``data:`` one and every link that is not http(s)/mailto/ftp, so no remote reference is
 sent either (a ``cid:`` image stays when it names one of the message's own inline pictures: a signature's
-picture, :mod:`app.ui.compose.signature_block`). In a plain-text message a rich snippet goes in as its plain
-text.
+picture, :mod:`app.ui.compose.signature_block`). A rich snippet's own ``data:`` pictures become such inline
+pictures as it goes in (:func:`rich_fragment`), as a signature's do. In a plain-text message a rich snippet goes
+in as its plain text.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocumentFragment, QTextFormat
 
+from app.domain.inline_images import data_pictures
 from app.domain.snippets import Snippet, expand, trigger_before, values
 from app.ui.compose.formatting import link_url
 from app.ui.common.safe_document import content_id
@@ -96,6 +98,15 @@ def message_values(window, texts) -> dict[str, str]:
                   my_name=my_name, subject=c.subject.text(), date=date)
 
 
+def rich_fragment(compose, html: str, stem: str = "snippet") -> QTextDocumentFragment:
+    """A rich snippet or signature as it goes in: its pictures (``data:`` in the stored HTML) become inline
+    attachments of the message, named by ``cid:``, as a pasted picture does (mail clients show those; many
+    block ``data:``), so the message never carries a ``data:`` URL."""
+    images = compose.images
+    html, _pictures = data_pictures(html, images.content_id_for, stem=stem)
+    return safe_fragment(html, images.bytes_of)
+
+
 def insert_snippet(window, texts, snippet: Snippet, cursor: QTextCursor | None = None) -> None:
     """``snippet`` into the Compose body at ``cursor`` (its selection replaced; default: the body's cursor),
     as one undo step; the body's cursor ends after it."""
@@ -109,7 +120,7 @@ def insert_snippet(window, texts, snippet: Snippet, cursor: QTextCursor | None =
     if snippet.rich:
         html = expand(snippet.text, vals, html=True)
         if c.rich.isChecked():
-            cursor.insertFragment(safe_fragment(html))
+            cursor.insertFragment(rich_fragment(c, html))
         else:
             cursor.insertText(plain_of(html))
     else:
