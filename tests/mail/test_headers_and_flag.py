@@ -176,3 +176,32 @@ def test_graph_a_zone_graph_does_not_name_sends_the_same_instant_in_utc(sandbox_
         assert svc.get_message(saved.ref).flag == FLAG
     finally:
         made.close()
+
+
+def test_graph_asks_a_drafts_headers_once_after_a_restart_and_only_when_it_has_not_read_them(sandbox_factory):
+    """Graph only (its headers are create-only, so an update must know the server's: _recreate). Counted on the
+    wire: a process that opened the draft (GET with its headers) asks nothing more; one that did not (a draft
+    the journal resumes after a restart) asks once, on its first update, and never again."""
+    from urllib.parse import unquote
+
+    from tests.mail.conftest import Services
+
+    sb = sandbox_factory(graph=True)
+    made = Services(sb, "graph")
+    asked = []
+    sb.graph_observer = lambda direction, body, **kw: asked.append(kw["path"]) if (
+        direction == "request" and kw["method"] == "GET"
+        and "$select=id,internetMessageHeaders" in unquote(kw["path"])) else None
+    try:
+        saved = made.graph().save_draft(simple_draft("asked").copy(headers=[("X-A", "1")]))
+        opened = made.graph()  # a restart, then the draft opened from Drafts: its headers came with it
+        draft = opened.get_message(saved.ref)
+        draft = opened.save_draft(draft.copy(subject="opened"))
+        assert asked == []
+        resumed = made.graph()  # a restart, then a save the journal resumes (nothing read)
+        again = resumed.save_draft(saved.copy(ref=draft.ref, subject="resumed"))
+        assert len(asked) == 1
+        resumed.save_draft(again.copy(subject="again"))
+        assert len(asked) == 1 and sb.mailbox(ALICE).items("drafts")[0]["subject"] == "again"
+    finally:
+        made.close()

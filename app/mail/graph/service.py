@@ -206,7 +206,10 @@ class GraphMailService(MailService):
     def _headers_on_server(self, ref: ItemRef) -> tuple[tuple[str, str], ...]:
         with self._lock:
             known = self._server_headers.get(ref.id)
-        if known is None:  # not saved or read by this process: ask (once)
+        # Not saved or read by this process (a draft the journal resumes after a restart): ask, once. The
+        # journal cannot answer instead: it keeps the ref, not the headers the server got with it (an entry
+        # edited since its save holds the newer, unsaved headers), and after a lost answer nobody knows them.
+        if known is None:
             doc = self._http.call("GET", batch.message_url(ref), params={"$select": "id,internetMessageHeaders"}).doc
             known = tuple(convert.headers_from(doc.get("internetMessageHeaders") if isinstance(doc, dict) else None))
             with self._lock:
