@@ -11,6 +11,7 @@ import datetime as _dt
 
 from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient, Sensitivity
+from app.domain.senders import Principal, SendRight
 from app.domain.validation import safe_attachment_name
 from app.mail.errors import MalformedResponse
 
@@ -20,7 +21,7 @@ LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDa
 #: What a full read needs (GET /me/messages/{id}).
 READ_SELECT = ("id,changeKey,subject,body,importance,toRecipients,ccRecipients,bccRecipients,"
                "isReadReceiptRequested,isDeliveryReceiptRequested,internetMessageId,lastModifiedDateTime,"
-               "flag,internetMessageHeaders,replyTo,categories")
+               "flag,internetMessageHeaders,replyTo,categories,from,sender")
 #: Graph v1.0's message has no sensitivity property (tests/resources/graph-schema: only event has one): it is
 #: the MAPI property PidTagSensitivity (0x0036, PtypInteger32: 0 normal, 1 personal, 2 private, 3 confidential;
 #: [MS-OXCMSG] 2.2.1.13), written as a singleValueExtendedProperty and read with $expand, as Microsoft documents
@@ -42,10 +43,10 @@ def _mailboxes(recipients: list[Recipient]) -> list[dict]:
     return out
 
 
-def message_fields(draft: Draft) -> dict:
-    """Every field a save writes (POST /me/messages and PATCH alike)."""
+def message_fields(draft: Draft, *, creating: bool = True) -> dict:
+    """Every field a save writes (POST /me/messages and PATCH alike; ``creating``: a POST)."""
     html = draft.body_format == BodyFormat.HTML
-    return {
+    return {**from_json(draft, creating),
         "subject": draft.subject or "",
         "body": {"contentType": "html" if html else "text", "content": draft.body or ""},
         "importance": (draft.importance or Importance.NORMAL).value.lower(),
@@ -60,6 +61,35 @@ def message_fields(draft: Draft) -> dict:
             draft.sensitivity or Sensitivity.NORMAL))}],
         "flag": flag_json(draft.flag),
     }
+
+
+# ---------------------------------------------------------------------- send as / on behalf (issue 49)
+def from_json(draft: Draft, creating: bool) -> dict:
+    """``from``: the principal a draft is sent from, as Microsoft documents for both rights ("set the from
+    property on the message sent to the email address of the user to send from. You don't need to set the
+    sender property - Microsoft Graph sets it appropriately, based on the mailbox permissions",
+    learn.microsoft.com/graph/outlook-send-mail-from-other-user). The account's own address: nothing on a
+    create, null on an update (a draft whose principal was taken away is from the account again)."""
+    p = draft.principal
+    if p is None:
+        return {} if creating else {"from": None}
+    box = {"address": p.email, **({"name": p.name} if p.name else {})}
+    return {"from": {"emailAddress": box}}
+
+
+def principal_from(doc: dict, own: str, known=()) -> Principal | None:
+    """The principal a message read back is from: None for the account's own address (or none); the right the
+    account's settings give that address (``known``: its principals), else what ``sender`` shows (a sender
+    other than ``from``: on behalf)."""
+    frm = recipients([doc["from"]])[0] if isinstance(doc.get("from"), dict) else None
+    if frm is None or frm.email.strip().lower() == own.strip().lower():
+        return None
+    for p in known:
+        if p.email.strip().lower() == frm.email.strip().lower():
+            return Principal(frm.email, p.name or frm.name, p.right)
+    snd = recipients([doc["sender"]])[0] if isinstance(doc.get("sender"), dict) else None
+    on_behalf = snd is not None and snd.email.strip().lower() != frm.email.strip().lower()
+    return Principal(frm.email, frm.name, SendRight.ON_BEHALF if on_behalf else SendRight.SEND_AS)
 
 
 # ---------------------------------------------------------------------- custom headers and the flag
@@ -227,7 +257,8 @@ def attachment_from(doc) -> Attachment | None:
     )
 
 
-def draft_from(doc, attachments: list[Attachment]) -> Draft:
+def draft_from(doc, attachments: list[Attachment], own: str = "", known=()) -> Draft:
+    """The Draft a full read gives (``own``: the account's address; ``known``: its principals)."""
     body = _opt(doc, "body", dict, {})
     html = str(body.get("contentType") or "text").lower() == "html"
     return Draft(
@@ -249,6 +280,7 @@ def draft_from(doc, attachments: list[Attachment]) -> Draft:
         modified=when(doc.get("lastModifiedDateTime")),
         headers=headers_from(_opt(doc, "internetMessageHeaders", list, [])),
         flag=flag_from(doc.get("flag")),
+        principal=principal_from(doc, own, known) if own else None,
     )
 
 

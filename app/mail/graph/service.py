@@ -57,8 +57,12 @@ class GraphMailService(MailService):
     backend_name = "graph"
 
     def __init__(self, email: str, graph_url: str, token_provider: Callable[[bool], str], *,
-                 timeout: float = DEFAULT_TIMEOUT, verify=True, send_settle_seconds: float = DEFAULT_SEND_SETTLE):
+                 timeout: float = DEFAULT_TIMEOUT, verify=True, send_settle_seconds: float = DEFAULT_SEND_SETTLE,
+                 principals=()):
         self.email = email
+        #: the mailboxes the account may send from (AccountConfig.principals): the right a reopened draft's
+        #: ``from`` has
+        self.principals = tuple(principals)
         self.graph_url = graph_url.rstrip("/")
         self.send_settle_seconds = float(send_settle_seconds)
         self._http = GraphHttp(self.graph_url, token_provider, timeout=timeout, verify=verify)
@@ -181,7 +185,8 @@ class GraphMailService(MailService):
             with self._lock:
                 draft = replace(draft, internet_message_id=self._server_mids.get(ref.id, ""))
         headers = {"If-Match": f'W/"{ref.change_key}"'} if ref.change_key else None
-        doc = self._http.call("PATCH", batch.message_url(ref), json=convert.message_fields(draft), headers=headers).doc
+        doc = self._http.call("PATCH", batch.message_url(ref), json=convert.message_fields(draft, creating=False),
+                              headers=headers).doc
         new_ref = convert.ref_of(doc) if doc is not None else ref
         keep = {a.attachment_id for a in draft.attachments if a.attachment_id}
         removed = sorted(server_atts - keep)
@@ -287,7 +292,7 @@ class GraphMailService(MailService):
             current = convert.ref_of(doc)
             files = attachments.server_files(self._http, current, content=True)
             self._remember(current.id, {a.attachment_id for a in files}, doc.get("internetMessageId") or "")
-            draft = convert.draft_from(doc, files)
+            draft = convert.draft_from(doc, files, self.email, self.principals)
             with self._lock:
                 self._server_headers[current.id] = tuple(draft.headers)
             return draft

@@ -138,6 +138,21 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
         if draft_key is not None:  # the draft's immutable id names its copy in Sent Items
             copy["_iid"] = data.get("_iid") or draft_key
         file_item(ctx, save_folder[0], save_folder[1], copy, [dict(a) for a in atts], mime=mime)
+    _copy_for_principal(ctx, sent, atts, mime, save_folder)
     if draft_key is not None:
         ctx.store.delete(draft_key)
     return imid
+
+
+def _copy_for_principal(ctx, sent: dict, atts: list[dict], mime: bytes, save_folder) -> None:
+    """A copy in the From mailbox's Sent Items when that mailbox keeps one of what delegates send from it (its
+    data's ``copy_sent``: Exchange's MessageCopyForSentAsEnabled / MessageCopyForSendOnBehalfEnabled, "always
+    save a copy", learn.microsoft.com/graph/outlook-send-mail-from-other-user, "Sent Items behavior": kept
+    even when the send asked for no copy). Not twice when the send's own copy already goes there."""
+    frm = ((sent.get("From") or {}).get("EmailAddress") or "").strip().lower()
+    principal = ctx.sandbox.user_by_email(frm) if frm and frm != ctx.email else None
+    if principal is None or not principal.get("copy_sent") or save_folder == (principal["email"].lower(), "sentitems"):
+        return
+    copy = {k: v for k, v in sent.items() if k != "_iid"}
+    copy.update(IsRead=True, IsFromMe=True)
+    file_item(ctx, principal["email"].lower(), "sentitems", copy, [dict(a) for a in atts], mime=mime)

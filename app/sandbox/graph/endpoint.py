@@ -85,7 +85,8 @@ def serve(h, method: str, framing) -> None:
         raw = h.request_body(framing, MAX_BODY)
         if raw is None:
             return None
-        emit(h, _run(sb, user, method, h.path, h.headers, raw, (handler, params, op, user_match), h.server.stopping))
+        emit(h, _run(sb, (user, scopes), method, h.path, h.headers, raw, (handler, params, op, user_match),
+                     h.server.stopping))
     finally:
         sb.graph_concurrency.leave(user["email"].lower())
     return None
@@ -105,7 +106,7 @@ def execute(sb, user, scopes: frozenset, method: str, target: str, headers, raw:
     if not sb.graph_concurrency.enter(user["email"].lower()):
         return error_answer(sb, headers, method, target, throttled())
     try:
-        return _run(sb, user, method, target, headers, raw, route, stopping)
+        return _run(sb, (user, scopes), method, target, headers, raw, route, stopping)
     finally:
         sb.graph_concurrency.leave(user["email"].lower())
 
@@ -164,12 +165,12 @@ def authenticate(sb, header: str | None) -> tuple[dict, frozenset]:
     return sb.user_by_email(user["email"]), permissions.scopes_of(claims)
 
 
-def _run(sb, user, method, target, headers, raw, route, stopping) -> Answer:
-    handler, params, op, user_match = route
+def _run(sb, who, method, target, headers, raw, route, stopping) -> Answer:
+    (user, scopes), (handler, params, op, user_match) = who, route
     parts = urlsplit(target)
     req = Req(ctx=Ctx(sb, user), method=method, path=unquote(parts.path), params=params,
               query=dict(parse_qsl(parts.query, keep_blank_values=True)), headers=headers, body=raw,
-              base=sb.graph_url, user_segment=user_match.group("seg"),
+              base=sb.graph_url, user_segment=user_match.group("seg"), scopes=scopes,
               immutable='idtype="immutableid"' in (headers.get("Prefer") or "").lower().replace(" ", ""))
     sb.observe_graph("request", raw, method=method, path=target, content_type=headers.get("Content-Type") or "")
     fault = sb.faults.take(op)

@@ -17,6 +17,12 @@ Each operation accepts its least privileged permission and the higher privileged
   User.ReadWrite.All.
 - json-batching: each request of a ``$batch`` is authorized on its own (endpoint.execute).
 
+Sending from another mailbox (issue 49: a message whose ``from`` is not the signed-in user, send as or on
+behalf) also needs **Mail.Send.Shared**: "In order to send messages from another user, applications that use
+user tokens use the Mail.Send.Shared permission" (learn.microsoft.com/graph/outlook-send-mail-from-other-user,
+"Microsoft Graph permissions"); checked when the send names its ``from`` (:func:`check_send_from`), after which
+the mailbox right decides (Send As / Send on Behalf, else 403 ErrorSendAsDenied: core/delivery.py).
+
 A token without any of them: ``403 ErrorAccessDenied`` "Access is denied. Check credentials and try again."
 (learn.microsoft.com/graph/resolve-auth-errors: "403 Forbidden error: Did you choose the right set of
 permissions?"; the body is Graph's error shape, errors.body). The pre-authenticated upload URL
@@ -33,6 +39,7 @@ _READ_BASIC = ("Mail.ReadBasic", "Mail.Read", "Mail.ReadWrite")
 _READ = ("Mail.Read", "Mail.ReadWrite")
 _WRITE = ("Mail.ReadWrite",)
 _SEND = ("Mail.Send",)
+SEND_SHARED = "Mail.Send.Shared"
 
 #: operation name (routes.py) -> the permissions any one of which allows it
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -69,4 +76,12 @@ def check(op: str, scopes: frozenset[str]) -> None:
     """GraphError 403 unless ``scopes`` holds one of the permissions ``op`` needs. An operation missing from
     the table is refused too: a new route must say what it needs."""
     if not any(p.lower() in scopes for p in NEEDS.get(op, ())):
+        raise GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
+
+
+def check_send_from(scopes: frozenset[str], own: str, data: dict) -> None:
+    """GraphError 403 when a message ``data`` (store fields) is from a mailbox other than ``own`` (the signed-in
+    user's address) and ``scopes`` lacks Mail.Send.Shared."""
+    frm = ((data.get("From") or {}).get("EmailAddress") or "").strip().lower()
+    if frm and frm != own.strip().lower() and SEND_SHARED.lower() not in scopes:
         raise GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
