@@ -11,14 +11,20 @@ from app.mail.graph.signin import DEFAULT_SCOPES, GRAPH_RESOURCE, SignInSettings
 from tests.graph.conftest import client, draft_body
 
 ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.com"
-DESK = "desk@example.com"
+DESK, TEAM, OPS = "desk@example.com", "team@example.com", "ops@example.com"
 USERS = [
     {"email": ALICE, "name": "Alice Anderson", "password": "alice-sandbox-pw"},
     {"email": BOB, "name": "Bob Brown", "password": "bob-sandbox-pw"},
     {"email": CAROL, "name": "Carol Clark", "password": "carol-sandbox-pw"},
     {"email": DESK, "name": "Shared Desk", "password": "desk-sandbox-pw", "send_on_behalf": [ALICE],
      "copy_sent": True},
+    # mailboxes Alice may open (Full Access): one she may also send on behalf of, one she may not send from
+    {"email": TEAM, "name": "Team Box", "password": "team-sandbox-pw", "full_access": [ALICE],
+     "send_on_behalf": [ALICE]},
+    {"email": OPS, "name": "Ops Box", "password": "ops-sandbox-pw", "full_access": [ALICE]},
 ]
+#: what a client working in another's mailbox signs in with (outlook-share-messages-folders, -send-mail-from-...)
+SHARED = ["Mail.ReadWrite", "Mail.Send", "Mail.ReadWrite.Shared", "Mail.Send.Shared"]
 FROM_DESK = {"from": {"emailAddress": {"address": DESK}}}
 
 
@@ -83,3 +89,43 @@ def test_settings_saved_with_the_old_default_scopes_ask_for_todays():
     assert GRAPH_RESOURCE + "Mail.Send.Shared" in DEFAULT_SCOPES
     chosen = [GRAPH_RESOURCE + "Mail.Send"]  # a list the user chose is kept as it is
     assert SignInSettings.from_dict({"scopes": chosen}).scopes == tuple(chosen)
+
+
+def test_full_access_opens_the_principals_mailbox_and_sends_from_it_with_the_copy_there(sb):
+    with client(sb, token=sb.authority.access_token_for(ALICE, SHARED)) as alice:
+        made = alice.post(f"/users/{TEAM}/messages", json=draft_body(subject="in the team box"))
+        assert made.status_code == 201
+        [listed] = alice.get(f"/users/{TEAM}/mailFolders/drafts/messages").json()["value"]
+        assert listed["id"] == made.json()["id"] and sb.mailbox(ALICE).count("drafts") == 0
+        batch = alice.post("/$batch", json={"requests": [
+            {"id": "1", "method": "GET", "url": f"/users/{TEAM}/messages/{listed['id']}?$select=subject"}]})
+        assert batch.json()["responses"][0]["body"]["subject"] == "in the team box"
+        assert alice.post(f"/users/{TEAM}/messages/{listed['id']}/send").status_code == 202
+        assert alice.post(f"/users/{TEAM}/sendMail", json={"message": draft_body(subject="one shot")}).status_code == 202
+    assert sb.outbox.wait_idle(10)
+    got = {m["subject"]: (m["from"], m["sender"]) for m in sb.mailbox(BOB).items("inbox")}
+    assert got == {"in the team box": (TEAM, ALICE), "one shot": (TEAM, ALICE)}  # on behalf of the team box
+    assert sorted(m["subject"] for m in sb.mailbox(TEAM).items("sentitems")) == ["in the team box", "one shot"]
+    assert sb.mailbox(ALICE).count("sentitems") == 0  # sent through /users/{from}: the copy is the from user's
+
+
+def test_another_mailbox_needs_full_access_and_the_shared_permissions(sb):
+    with client(sb, token=sb.authority.access_token_for(ALICE, ["Mail.ReadWrite", "Mail.Send"])) as alice:
+        r = alice.get(f"/users/{TEAM}/mailFolders/drafts/messages")  # Full Access, but no .Shared permission
+        assert r.status_code == 403 and r.json()["error"]["code"] == "ErrorAccessDenied"
+    with client(sb, token=sb.authority.access_token_for(ALICE, SHARED)) as alice:
+        r = alice.post(f"/users/{DESK}/messages", json=draft_body())  # Send on Behalf, but no Full Access
+        assert r.status_code == 403 and r.json()["error"]["code"] == "ErrorAccessDenied"
+    with client(sb, CAROL, token=sb.authority.access_token_for(CAROL, SHARED)) as carol:
+        r = carol.get(f"/users/{TEAM}/messages")
+        assert r.status_code == 403 and r.json()["error"]["code"] == "ErrorAccessDenied"
+    assert sb.mailbox(DESK).count("drafts") == 0
+
+
+def test_full_access_alone_does_not_let_one_send_from_the_mailbox(sb):
+    with client(sb, token=sb.authority.access_token_for(ALICE, SHARED)) as alice:
+        made = alice.post(f"/users/{OPS}/messages", json=draft_body(subject="not allowed")).json()
+        r = alice.post(f"/users/{OPS}/messages/{made['id']}/send")
+        assert r.status_code == 403 and r.json()["error"]["code"] == "ErrorSendAsDenied"
+    assert sb.outbox.wait_idle(10)
+    assert sb.mailbox(BOB).count("inbox") == 0 and sb.mailbox(OPS).count("drafts") == 1

@@ -127,7 +127,7 @@ def send(req: Req) -> Resp:
     item = load(req)
     if not item["data"].get("IsDraft") or item["folder"] == "outbox":
         raise GraphError(400, "ErrorInvalidOperation", "Only a draft message can be sent.")
-    permissions.check_send_from(req.scopes, req.ctx.email, item["data"])
+    permissions.check_send_from(req.scopes, req.ctx.acting["email"], item["data"])
     try:
         req.ctx.sandbox.outbox.submit_later(req.ctx, item, save=True)
     except MailboxError as e:
@@ -150,7 +150,7 @@ def send_mail(req: Req) -> Resp:
                               "RequestBodyRead")
         fields = {k: v for k, v in jsonmap.parse(doc["message"], creating=True).items() if v is not None}
         atts, mime = _file_attachments(doc["message"]), None
-    permissions.check_send_from(req.scopes, ctx.email, fields)
+    permissions.check_send_from(req.scopes, ctx.acting["email"], fields)
     data = items.new_draft_data(ctx, fields)
     data.setdefault("Body", {"BodyType": "Text", "text": ""})
     row = file_item(ctx, ctx.email, "drafts", data, atts, mime=mime)

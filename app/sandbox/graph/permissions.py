@@ -23,6 +23,12 @@ user tokens use the Mail.Send.Shared permission" (learn.microsoft.com/graph/outl
 "Microsoft Graph permissions"); checked when the send names its ``from`` (:func:`check_send_from`), after which
 the mailbox right decides (Send As / Send on Behalf, else 403 ErrorSendAsDenied: core/delivery.py).
 
+In another user's mailbox (``/users/{principal}/...``, Full Access granted: endpoint.mailbox_owner) each
+operation needs the .Shared form of its mail permission instead: Mail.ReadBasic.Shared, Mail.Read.Shared,
+Mail.ReadWrite.Shared, Mail.Send.Shared ("Use the delegated permissions, Mail.Read.Shared or
+Mail.ReadWrite.Shared, to respectively read or write messages in a shared or delegated folder",
+learn.microsoft.com/graph/outlook-share-messages-folders; sending, outlook-send-mail-from-other-user).
+
 A token without any of them: ``403 ErrorAccessDenied`` "Access is denied. Check credentials and try again."
 (learn.microsoft.com/graph/resolve-auth-errors: "403 Forbidden error: Did you choose the right set of
 permissions?"; the body is Graph's error shape, errors.body). The pre-authenticated upload URL
@@ -72,10 +78,18 @@ def scopes_of(claims: dict) -> frozenset[str]:
     return frozenset(s.lower() for s in scp.split()) if isinstance(scp, str) else frozenset()
 
 
-def check(op: str, scopes: frozenset[str]) -> None:
-    """GraphError 403 unless ``scopes`` holds one of the permissions ``op`` needs. An operation missing from
-    the table is refused too: a new route must say what it needs."""
-    if not any(p.lower() in scopes for p in NEEDS.get(op, ())):
+def shared_needs(needs: tuple[str, ...]) -> tuple[str, ...]:
+    """What an operation needs in another user's mailbox: the .Shared form of its mail permissions (none for
+    the others: people and id translation are the signed-in user's own)."""
+    return tuple(p + ".Shared" for p in needs if p.startswith("Mail."))
+
+
+def check(op: str, scopes: frozenset[str], *, shared: bool = False) -> None:
+    """GraphError 403 unless ``scopes`` holds one of the permissions ``op`` needs (``shared``: in another user's
+    mailbox, its .Shared forms). An operation missing from the table is refused too: a new route must say
+    what it needs."""
+    needs = NEEDS.get(op, ())
+    if not any(p.lower() in scopes for p in (shared_needs(needs) if shared else needs)):
         raise GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
 
 
