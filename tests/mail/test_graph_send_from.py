@@ -136,3 +136,27 @@ def test_a_lost_send_answer_is_settled_in_the_senders_sent_items_once(sb, make, 
         box.close()
     assert sb.request_log.count("graph:SendMessage") == 1
     assert sb.mailbox(BOB).count("inbox") == 1 and sb.mailbox(ALICE).count("sentitems") == 1
+
+
+def test_one_batch_sends_drafts_from_several_mailboxes_each_with_its_own_sender(sb, make):
+    svc = make()
+    drafts = [svc.save_draft(simple_draft(s, principal=p)) for s, p in
+              (("batch own", None), ("batch as desk", AS_DESK), ("batch for boss", FOR_BOSS))]
+    n = len(sb.request_log)
+    assert all(o.ok for o in svc.send_drafts([d.ref for d in drafts]))
+    assert sb.request_log[n:].count("graph:Batch") == 1
+    settle(sb)
+    got = {m["subject"]: (m["from"], m["sender"]) for m in sb.mailbox(BOB).items("inbox")}
+    assert got == {"batch own": (ALICE, ALICE), "batch as desk": (DESK, DESK), "batch for boss": (BOSS, ALICE)}
+
+
+def test_the_account_settings_principals_reach_the_backend(sb):
+    from app.domain.account import AccountConfig
+    from app.mail.graph import create
+
+    account = AccountConfig(email=ALICE, ews_url=sb.ews_url, username=ALICE, principals=[FOR_BOSS])
+    svc = create(account, token_provider=Tokens(sb, ALICE))
+    try:
+        assert svc.principals == (FOR_BOSS,)
+    finally:
+        svc.close()

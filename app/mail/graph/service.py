@@ -9,6 +9,15 @@ Request budget per flow:
 - send: 1 POST .../send for one draft; many: 1 $batch per 20
 - find by Message-ID: 1 $batch (Drafts and Sent Items, 15 Message-IDs per $filter)
 
+Send as / on behalf (issue 49): a draft with a ``principal`` is the user's own draft (``/me/messages``) with
+``from`` = the principal, for both rights, as Microsoft documents (learn.microsoft.com/graph/
+outlook-send-mail-from-other-user: "set the from property ... Microsoft Graph sets [sender] appropriately,
+based on the mailbox permissions"; Example 1 sends through /me). Sending through ``/users/{principal}`` would
+also need Full Access on it (and Mail.ReadWrite.Shared), and its ids and Sent copy would be in another
+mailbox; through /me every id, the copy in Sent Items and the exactly-once look-up stay in the user's own
+mailbox, and the principal's mailbox gets its copy too when Exchange keeps one there (MessageCopyForSentAs /
+SendOnBehalfEnabled).
+
 Exactly once: a send answers 202 and no id, and delivery (the move to Sent Items) happens later. Every draft
 is created with its Internet Message-ID (the core's, or one made here, as EWS does), so an unknown outcome
 is settled by looking it up (find_by_message_ids) after ``send_settle_seconds``; ``Prefer:
