@@ -160,3 +160,24 @@ def test_the_account_settings_principals_reach_the_backend(sb):
         assert svc.principals == (FOR_BOSS,)
     finally:
         svc.close()
+
+
+def _box(address, name=""):
+    return {"emailAddress": {"address": address, **({"name": name} if name else {})}}
+
+
+def test_the_principal_read_back_from_from_and_sender():
+    from app.mail.errors import MalformedResponse
+    from app.mail.graph.convert import principal_from
+
+    assert principal_from({"from": None}, ALICE) is None
+    assert principal_from({}, ALICE) is None
+    assert principal_from({"from": _box("")}, ALICE) is None  # an empty mailbox: nobody
+    assert principal_from({"from": _box("Alice@Example.com")}, ALICE) is None  # her own address
+    assert principal_from({"from": _box(DESK, "Shared Desk")}, ALICE) == AS_DESK  # no sender yet: send as
+    assert principal_from({"from": _box(DESK), "sender": _box(ALICE)}, ALICE) == Principal(DESK, "",
+                                                                                            SendRight.ON_BEHALF)
+    # the account's settings know the right and the name
+    assert principal_from({"from": _box(BOSS)}, ALICE, (FOR_BOSS,)) == FOR_BOSS
+    with pytest.raises(MalformedResponse):
+        principal_from({"from": "desk@example.com"}, ALICE)

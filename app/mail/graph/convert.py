@@ -77,17 +77,24 @@ def from_json(draft: Draft, creating: bool) -> dict:
     return {"from": {"emailAddress": box}}
 
 
+def _one(doc: dict, name: str) -> Recipient | None:
+    """The mailbox of a single recipient property (``from``, ``sender``); None when absent, null or empty."""
+    value = doc.get(name)
+    found = recipients([value]) if value is not None else []
+    return found[0] if found else None
+
+
 def principal_from(doc: dict, own: str, known=()) -> Principal | None:
     """The principal a message read back is from: None for the account's own address (or none); the right the
     account's settings give that address (``known``: its principals), else what ``sender`` shows (a sender
     other than ``from``: on behalf)."""
-    frm = recipients([doc["from"]])[0] if isinstance(doc.get("from"), dict) else None
+    frm = _one(doc, "from")
     if frm is None or frm.email.strip().lower() == own.strip().lower():
         return None
     for p in known:
         if p.email.strip().lower() == frm.email.strip().lower():
             return Principal(frm.email, p.name or frm.name, p.right)
-    snd = recipients([doc["sender"]])[0] if isinstance(doc.get("sender"), dict) else None
+    snd = _one(doc, "sender")
     on_behalf = snd is not None and snd.email.strip().lower() != frm.email.strip().lower()
     return Principal(frm.email, frm.name, SendRight.ON_BEHALF if on_behalf else SendRight.SEND_AS)
 
