@@ -59,7 +59,10 @@ def load_users(path: str) -> list[dict]:
     """--users FILE: a JSON list of {"email", "password", "name"?, "username"?, "graph"?, "ews"?} (or
     {"users": [...]}); "graph": false makes a mailbox that Graph refuses (MailboxNotEnabledForRESTAPI, as one
     hosted on-premises); "ews": false (or "policy") one whose EWS requests Exchange Online refuses (HTTP 403,
-    X-EWS-Policy-Reason: ews/blocked.py)."""
+    X-EWS-Policy-Reason: ews/blocked.py). Delegates (issue 49): "full_access", "send_as", "send_on_behalf" list
+    the trustees' addresses (core/permissions.py); "copy_sent": true keeps a copy of what a delegate sends from
+    this mailbox in its own Sent Items too (Exchange's MessageCopyForSentAsEnabled and
+    MessageCopyForSendOnBehalfEnabled, core/delivery.py)."""
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     users = doc["users"] if isinstance(doc, dict) else doc
@@ -189,7 +192,8 @@ class Sandbox:
                 "name": u.get("name") or addr.split("@")[0].replace(".", " ").title(),
                 "graph": u.get("graph", True) is not False,  # False: on-premises, EWS only
                 "ews": ews_setting(u.get("ews", True)),  # False / "policy": EWS refused (ews/blocked.py)
-                **norm_rights(u)}  # delegates: full_access, send_as, send_on_behalf (core/permissions.py)
+                **norm_rights(u),  # delegates: full_access, send_as, send_on_behalf (core/permissions.py)
+                "copy_sent": u.get("copy_sent", False) is True}  # a copy of what delegates send from it
 
     def set_ews(self, address: str, value) -> None:
         """Block or allow EWS for one mailbox while running (takes effect from its next request): True

@@ -138,7 +138,8 @@ def test_an_upload_url_in_clear_text_to_another_host_is_refused_before_any_byte(
 def test_the_app_asks_for_exactly_the_scopes_its_graph_calls_need(services, sandbox):
     """Dispatch's Graph backend, on the sandbox with a token of exactly its sign-in's scopes, through what it
     does (connect, drafts with a small and an upload-session attachment, list, read, resolve names, send,
-    find by Message-ID in a $batch): it all works, and each of its scopes is the only one some call takes."""
+    find by Message-ID in a $batch): it all works, and each of its scopes is the only one some call takes.
+    Mail.Send.Shared is what a send from another mailbox takes (issue 49): without it that send is refused."""
     import dataclasses
 
     from app.mail.graph.signin import DEFAULT_SCOPES
@@ -163,6 +164,13 @@ def test_the_app_asks_for_exactly_the_scopes_its_graph_calls_need(services, sand
     assert {"CreateMessage", "CreateUploadSession", "SendMessage", "ListPeople"} <= used, used
     grants = {p.lower() for p in asked}
     assert all(grants & {p.lower() for p in permissions.NEEDS[op]} for op in used), used
-    for scope in asked:  # none is spare: without it some call the app makes is refused
+    from app.domain.senders import Principal
+
+    other = svc.save_draft(simple_draft("from bob", principal=Principal("bob@example.com")))
+    assert svc.send_drafts([other.ref])[0].code == "ErrorSendAsDenied"  # past the scope; Bob granted nothing
+    shared = [p for p in asked if p != "Mail.Send.Shared"]
+    without = services.graph(tokens=lambda force=False: sandbox.authority.access_token_for("alice@example.com", shared))
+    assert without.send_drafts([other.ref])[0].code == "ErrorAccessDenied"  # the permission is missing
+    for scope in shared:  # none is spare: without it some call the app makes is refused
         rest = grants - {scope.lower()}
         assert any(not rest & {p.lower() for p in permissions.NEEDS[op]} for op in used), scope

@@ -43,7 +43,8 @@ def create(account, secret=None, token_provider=None):
 
         token_provider = GraphSignIn(account.email, SignInSettings.from_account(account)).token_provider
     return GraphMailService(account.email, graph_url_for(account), token_provider,
-                            verify=bool(getattr(account, "verify_tls", True)))
+                            verify=bool(getattr(account, "verify_tls", True)),
+                            principals=getattr(account, "principals", None) or ())
 
 
 def signin_for(account, store=None):

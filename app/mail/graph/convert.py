@@ -11,6 +11,7 @@ import datetime as _dt
 
 from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient, Sensitivity
+from app.domain.senders import Principal, SendRight
 from app.domain.validation import safe_attachment_name
 from app.mail.errors import MalformedResponse
 from app.mail.graph import timezones
@@ -22,7 +23,7 @@ LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDa
 #: What a full read needs (GET /me/messages/{id}).
 READ_SELECT = ("id,changeKey,subject,body,importance,toRecipients,ccRecipients,bccRecipients,"
                "isReadReceiptRequested,isDeliveryReceiptRequested,internetMessageId,lastModifiedDateTime,"
-               "flag,internetMessageHeaders,replyTo,categories")
+               "flag,internetMessageHeaders,replyTo,categories,from,sender")
 #: Graph v1.0's message has no sensitivity property (tests/resources/graph-schema: only event has one): it is
 #: the MAPI property PidTagSensitivity (0x0036, PtypInteger32: 0 normal, 1 personal, 2 private, 3 confidential;
 #: [MS-OXCMSG] 2.2.1.13), written as a singleValueExtendedProperty and read with $expand, as Microsoft documents
@@ -44,10 +45,11 @@ def _mailboxes(recipients: list[Recipient]) -> list[dict]:
     return out
 
 
-def message_fields(draft: Draft, zone: _dt.tzinfo = UTC) -> dict:
-    """Every field a save writes (POST /me/messages and PATCH alike); ``zone``: the user's (the flag's days)."""
+def message_fields(draft: Draft, zone: _dt.tzinfo = UTC, *, creating: bool = True) -> dict:
+    """Every field a save writes (POST /me/messages and PATCH alike; ``creating``: a POST); ``zone``: the
+    user's (the flag's days)."""
     html = draft.body_format == BodyFormat.HTML
-    return {
+    return {**from_json(draft, creating),
         "subject": draft.subject or "",
         "body": {"contentType": "html" if html else "text", "content": draft.body or ""},
         "importance": (draft.importance or Importance.NORMAL).value.lower(),
@@ -62,6 +64,42 @@ def message_fields(draft: Draft, zone: _dt.tzinfo = UTC) -> dict:
             draft.sensitivity or Sensitivity.NORMAL))}],
         "flag": flag_json(draft.flag, zone),
     }
+
+
+# ---------------------------------------------------------------------- send as / on behalf (issue 49)
+def from_json(draft: Draft, creating: bool) -> dict:
+    """``from``: the principal a draft is sent from, as Microsoft documents for both rights ("set the from
+    property on the message sent to the email address of the user to send from. You don't need to set the
+    sender property - Microsoft Graph sets it appropriately, based on the mailbox permissions",
+    learn.microsoft.com/graph/outlook-send-mail-from-other-user). The account's own address: nothing on a
+    create, null on an update (a draft whose principal was taken away is from the account again)."""
+    p = draft.principal
+    if p is None:
+        return {} if creating else {"from": None}
+    box = {"address": p.email, **({"name": p.name} if p.name else {})}
+    return {"from": {"emailAddress": box}}
+
+
+def _one(doc: dict, name: str) -> Recipient | None:
+    """The mailbox of a single recipient property (``from``, ``sender``); None when absent, null or empty."""
+    value = doc.get(name)
+    found = recipients([value]) if value is not None else []
+    return found[0] if found else None
+
+
+def principal_from(doc: dict, own: str, known=()) -> Principal | None:
+    """The principal a message read back is from: None for the account's own address (or none); the right the
+    account's settings give that address (``known``: its principals), else what ``sender`` shows (a sender
+    other than ``from``: on behalf)."""
+    frm = _one(doc, "from")
+    if frm is None or frm.email.strip().lower() == own.strip().lower():
+        return None
+    for p in known:
+        if p.email.strip().lower() == frm.email.strip().lower():
+            return Principal(frm.email, p.name or frm.name, p.right)
+    snd = _one(doc, "sender")
+    on_behalf = snd is not None and snd.email.strip().lower() != frm.email.strip().lower()
+    return Principal(frm.email, frm.name, SendRight.ON_BEHALF if on_behalf else SendRight.SEND_AS)
 
 
 # ---------------------------------------------------------------------- custom headers and the flag
@@ -235,7 +273,9 @@ def attachment_from(doc) -> Attachment | None:
     )
 
 
-def draft_from(doc, attachments: list[Attachment], zone: _dt.tzinfo = UTC) -> Draft:
+def draft_from(doc, attachments: list[Attachment], zone: _dt.tzinfo = UTC, own: str = "", known=()) -> Draft:
+    """The Draft a full read gives (``zone``: the user's, for the flag's days; ``own``: the account's address;
+    ``known``: its principals)."""
     body = _opt(doc, "body", dict, {})
     html = str(body.get("contentType") or "text").lower() == "html"
     return Draft(
@@ -257,6 +297,7 @@ def draft_from(doc, attachments: list[Attachment], zone: _dt.tzinfo = UTC) -> Dr
         modified=when(doc.get("lastModifiedDateTime")),
         headers=headers_from(_opt(doc, "internetMessageHeaders", list, [])),
         flag=flag_from(doc.get("flag"), zone),
+        principal=principal_from(doc, own, known) if own else None,
     )
 
 

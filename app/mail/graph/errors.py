@@ -62,6 +62,9 @@ _KIND_BY_CODE: dict[str, ErrorKind] = {
     **dict.fromkeys(("ErrorMessageSizeExceeded", "ErrorQuotaExceeded", "RequestEntityTooLarge"),
                     ErrorKind.TOO_LARGE),
     **dict.fromkeys(("InvalidAuthenticationToken", "ErrorAuthenticationFailed"), ErrorKind.AUTH),
+    # no right on the From mailbox (403; learn.microsoft.com/graph/outlook-send-mail-from-other-user, example
+    # 2): repeating will not help, as EWS's ErrorSendAsDenied (app/mail/ews/errors.py)
+    "ErrorSendAsDenied": ErrorKind.PERMANENT,
 }
 _KIND_BY_STATUS = {401: ErrorKind.AUTH, 404: ErrorKind.NOT_FOUND, 409: ErrorKind.STALE, 412: ErrorKind.STALE,
                    413: ErrorKind.TOO_LARGE, 429: ErrorKind.THROTTLED, 503: ErrorKind.THROTTLED,

@@ -9,6 +9,15 @@ Request budget per flow:
 - send: 1 POST .../send for one draft; many: 1 $batch per 20
 - find by Message-ID: 1 $batch (Drafts and Sent Items, 15 Message-IDs per $filter)
 
+Send as / on behalf (issue 49): a draft with a ``principal`` is the user's own draft (``/me/messages``) with
+``from`` = the principal, for both rights, as Microsoft documents (learn.microsoft.com/graph/
+outlook-send-mail-from-other-user: "set the from property ... Microsoft Graph sets [sender] appropriately,
+based on the mailbox permissions"; Example 1 sends through /me). Sending through ``/users/{principal}`` would
+also need Full Access on it (and Mail.ReadWrite.Shared), and its ids and Sent copy would be in another
+mailbox; through /me every id, the copy in Sent Items and the exactly-once look-up stay in the user's own
+mailbox, and the principal's mailbox gets its copy too when Exchange keeps one there (MessageCopyForSentAs /
+SendOnBehalfEnabled).
+
 Exactly once: a send answers 202 and no id, and delivery (the move to Sent Items) happens later. Every draft
 is created with its Internet Message-ID (the core's, or one made here, as EWS does), so an unknown outcome
 is settled by looking it up (find_by_message_ids) after ``send_settle_seconds``; ``Prefer:
@@ -59,10 +68,13 @@ class GraphMailService(MailService):
 
     def __init__(self, email: str, graph_url: str, token_provider: Callable[[bool], str], *,
                  timeout: float = DEFAULT_TIMEOUT, verify=True, send_settle_seconds: float = DEFAULT_SEND_SETTLE,
-                 time_zone: _dt.tzinfo | None = None):
+                 time_zone: _dt.tzinfo | None = None, principals=()):
         self.email = email
         #: the user's time zone: a flag's days are its midnights (app/mail/graph/timezones.py); None: this computer's
         self.time_zone = time_zone or timezones.local_zone()
+        #: the mailboxes the account may send from (AccountConfig.principals): the right a reopened draft's
+        #: ``from`` has
+        self.principals = tuple(principals)
         self.graph_url = graph_url.rstrip("/")
         self.send_settle_seconds = float(send_settle_seconds)
         self._http = GraphHttp(self.graph_url, token_provider, timeout=timeout, verify=verify)
@@ -185,7 +197,8 @@ class GraphMailService(MailService):
             with self._lock:
                 draft = replace(draft, internet_message_id=self._server_mids.get(ref.id, ""))
         headers = {"If-Match": f'W/"{ref.change_key}"'} if ref.change_key else None
-        doc = self._http.call("PATCH", batch.message_url(ref), json=convert.message_fields(draft, self.time_zone),
+        doc = self._http.call("PATCH", batch.message_url(ref),
+                              json=convert.message_fields(draft, self.time_zone, creating=False),
                               headers=headers).doc
         new_ref = convert.ref_of(doc) if doc is not None else ref
         keep = {a.attachment_id for a in draft.attachments if a.attachment_id}
@@ -295,7 +308,7 @@ class GraphMailService(MailService):
             current = convert.ref_of(doc)
             files = attachments.server_files(self._http, current, content=True)
             self._remember(current.id, {a.attachment_id for a in files}, doc.get("internetMessageId") or "")
-            draft = convert.draft_from(doc, files, self.time_zone)
+            draft = convert.draft_from(doc, files, self.time_zone, self.email, self.principals)
             with self._lock:
                 self._server_headers[current.id] = tuple(draft.headers)
             return draft

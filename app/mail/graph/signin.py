@@ -45,9 +45,16 @@ DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
 GRAPH_RESOURCE = "https://graph.microsoft.com/"
 #: Delegated permissions, exactly those the Graph calls Dispatch makes need (issue 46; the sandbox enforces
 #: them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items
-#: (Mail.ReadWrite), sending (Mail.Send) and people search to resolve names (People.Read). Who signed in
-#: comes from the ID token (MSAL always adds openid, profile and offline_access): no User.Read.
-DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "People.Read"))
+#: (Mail.ReadWrite), sending (Mail.Send), sending from a shared mailbox or as a delegate (Mail.Send.Shared:
+#: "In order to send messages from another user, applications that use user tokens use the Mail.Send.Shared
+#: permission", learn.microsoft.com/graph/outlook-send-mail-from-other-user; issue 49) and people search to
+#: resolve names (People.Read). A draft from another mailbox lives in the user's own Drafts (``from`` set,
+#: service.py), so no Mail.ReadWrite.Shared. Who signed in comes from the ID token (MSAL always adds openid,
+#: profile and offline_access): no User.Read.
+DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "Mail.Send.Shared", "People.Read"))
+#: What DEFAULT_SCOPES was before issue 49: settings that saved exactly it get today's default (the user is
+#: asked to consent to Mail.Send.Shared at the next sign-in); any other saved list is kept as it is.
+_OLD_DEFAULT_SCOPES = (tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "People.Read")),)
 #: Dispatch's application (client) id in Microsoft Entra: set once the app is registered (a public client
 #: with the redirect http://127.0.0.1, added through the manifest's replyUrlsWithType: see REDIRECT_HOST);
 #: until then the account's settings must name one.
@@ -89,6 +96,8 @@ class SignInSettings:
     def from_dict(cls, d: dict | None) -> "SignInSettings":
         d = d if isinstance(d, dict) else {}
         scopes = d.get("scopes")
+        if isinstance(scopes, (list, tuple)) and tuple(scopes) in _OLD_DEFAULT_SCOPES:
+            scopes = DEFAULT_SCOPES
         return cls(client_id=str(d.get("client_id") or DEFAULT_CLIENT_ID),
                    authority=str(d.get("authority") or DEFAULT_AUTHORITY),
                    scopes=tuple(scopes) if isinstance(scopes, (list, tuple)) and scopes else DEFAULT_SCOPES,

@@ -33,7 +33,7 @@ Wiring (what ``Sandbox`` and ``python -m app.sandbox`` need)::
 - ``clients``: None accepts any client id as a public client with any loopback redirect; a dict
   ``{client_id: {"redirect_uris": [...]?, "secret": "..."?, "permissions": [...]?}}`` registers some (others
   get AADSTS700016); ``permissions`` is what ``.default`` grants (default Mail.ReadWrite, Mail.Send,
-  People.Read: what Dispatch's sign-in asks for). The Graph endpoint enforces each token's ``scp``
+  Mail.Send.Shared, People.Read: what Dispatch's sign-in asks for). The Graph endpoint enforces each token's ``scp``
   per operation (app/sandbox/graph/permissions.py).
 - ``cert_dir``: where the certificate is made (its ``sandbox-cert.pem``/``sandbox-key.pem`` are reused if
   there, so a sandbox data directory shares one certificate); None: a temporary directory removed by

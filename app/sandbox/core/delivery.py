@@ -79,18 +79,27 @@ def _check_sender(ctx, data: dict) -> dict:
     """The message's Sender: the signed-in user, or the From mailbox when the user may send as it (Send As:
     the recipient sees only the principal). ErrorSendAsDenied for a From the user holds no right on."""
     frm = (data.get("From") or {}).get("EmailAddress")
-    right = sending_right(ctx.sandbox, ctx.user, frm)
+    right = sending_right(ctx.sandbox, ctx.acting, frm)
     if right is None:
         raise MailboxError("ErrorSendAsDenied", SEND_AS_DENIED)
     if right == "send_as":
         return mailbox_of(ctx.sandbox.user_by_email(frm.strip()))
-    return mailbox_of(ctx.user)  # own, or on behalf: "Alice on behalf of Shared Desk" (Sender != From)
+    return mailbox_of(ctx.acting)  # own, or on behalf: "Alice on behalf of Shared Desk" (Sender != From)
+
+
+def _from_mailbox(ctx, data: dict) -> dict:
+    """``data`` with its From: a message sent in another's mailbox (Full Access, ``ctx.actor``) with none is
+    from that mailbox, as Exchange sends it (and needs Send As or Send on Behalf on it)."""
+    if ctx.actor is None or (data.get("From") or {}).get("EmailAddress"):
+        return data
+    return dict(data, From=mailbox_of(ctx.user))
 
 
 def check_submission(ctx, data: dict, atts: list[dict]) -> None:
     """What a send refuses at once (ErrorInvalidRecipients, ErrorSendAsDenied, ErrorMessageSizeExceeded),
     for a send whose delivery comes later (outbox.py)."""
     _recipients(data)
+    data = _from_mailbox(ctx, data)
     sender = _check_sender(ctx, data)
     mime = build_mime(data, atts, sender=sender, message_id="<check@sandbox>", date=utcnow(),
                       keywords=False)
@@ -102,6 +111,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     """Send a message for ctx.user. Raises MailboxError (ErrorInvalidRecipients, ErrorMessageSizeExceeded,
     ErrorSendAsDenied)."""
     addrs = _recipients(data)
+    data = _from_mailbox(ctx, data)
     sender = _check_sender(ctx, data)
     sb = ctx.sandbox
     now_dt = utcnow()
@@ -138,6 +148,21 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
         if draft_key is not None:  # the draft's immutable id names its copy in Sent Items
             copy["_iid"] = data.get("_iid") or draft_key
         file_item(ctx, save_folder[0], save_folder[1], copy, [dict(a) for a in atts], mime=mime)
+    _copy_for_principal(ctx, sent, atts, mime, save_folder)
     if draft_key is not None:
         ctx.store.delete(draft_key)
     return imid
+
+
+def _copy_for_principal(ctx, sent: dict, atts: list[dict], mime: bytes, save_folder) -> None:
+    """A copy in the From mailbox's Sent Items when that mailbox keeps one of what delegates send from it (its
+    data's ``copy_sent``: Exchange's MessageCopyForSentAsEnabled / MessageCopyForSendOnBehalfEnabled, "always
+    save a copy", learn.microsoft.com/graph/outlook-send-mail-from-other-user, "Sent Items behavior": kept
+    even when the send asked for no copy). Not twice when the send's own copy already goes there."""
+    frm = ((sent.get("From") or {}).get("EmailAddress") or "").strip().lower()
+    principal = ctx.sandbox.user_by_email(frm) if frm and frm != ctx.acting["email"].lower() else None
+    if principal is None or not principal.get("copy_sent") or save_folder == (principal["email"].lower(), "sentitems"):
+        return
+    copy = {k: v for k, v in sent.items() if k != "_iid"}
+    copy.update(IsRead=True, IsFromMe=True)
+    file_item(ctx, principal["email"].lower(), "sentitems", copy, [dict(a) for a in atts], mime=mime)

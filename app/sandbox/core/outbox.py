@@ -46,6 +46,8 @@ class DeferredOutbox:
         atts = ctx.store.attachments(item["key"], content=True)
         check_submission(ctx, item["data"], atts)
         item["data"]["_submit"] = {"save": bool(save)}
+        if ctx.actor is not None:  # sent in another's mailbox: whose rights and Sender the delivery uses
+            item["data"]["_submit"]["actor"] = ctx.actor["email"]
         item["data"]["IsSubmitted"] = True
         row = items.move(ctx, item, (item["mailbox"], OUTBOX))
         self._after_commit(ctx.store, row["mailbox"], row["key"])
@@ -121,8 +123,10 @@ class DeferredOutbox:
             if row is None or row["folder"] != OUTBOX or "_submit" not in row["data"]:
                 return  # delivered already, or taken back out of the Outbox
             data = row["data"]
-            save = data.pop("_submit")["save"]
-            ctx = Ctx(sb, user)
+            submit_ = data.pop("_submit")
+            save = submit_["save"]
+            actor = sb.user_by_email(submit_["actor"]) if submit_.get("actor") else None
+            ctx = Ctx(sb, user, actor=actor)
             atts = store.attachments(key, content=True)
             submit(ctx, data, atts, save_folder=(mailbox, "sentitems") if save else None, draft_key=key)
         sb.after_commit()

@@ -13,6 +13,14 @@ class Ctx:
     sandbox: object  # the Sandbox (users, store, limits)
     user: dict  # the signed-in user: {email, username, password, name}
     version: str = ""  # the protocol's requested version (EWS: RequestServerVersion); "" where there is none
+    #: the signed-in user when it works in ``user``'s mailbox with Full Access (Graph's /users/{principal}/...:
+    #: ``user`` is the mailbox, ``actor`` who sends); None when the mailbox is the signed-in user's own
+    actor: dict | None = None
+
+    @property
+    def acting(self) -> dict:
+        """Who is signed in: the one whose rights a send is checked against, and its Sender."""
+        return self.actor or self.user
 
     @property
     def store(self):

@@ -2,8 +2,9 @@
 
 Order of work: the path names an endpoint (else 400 / 405, as Graph answers an unknown segment or verb);
 the bearer token is checked with the sign-in authority before a byte of the body is read (401
-InvalidAuthenticationToken); ``me`` or ``users/{id | address}`` must be the token's user (403); the token's
-``scp`` must hold a permission the operation needs (403 ErrorAccessDenied, permissions.py); more than
+InvalidAuthenticationToken); ``me`` or ``users/{id | address}`` must be the token's user or a mailbox that
+granted it Full Access (403; issue 49); the token's ``scp`` must hold a permission the operation needs (its
+.Shared one in another's mailbox; 403 ErrorAccessDenied, permissions.py); more than
 MAX_CONCURRENT requests in flight for one mailbox are throttled (429 + Retry-After, as Exchange Online
 limits concurrency per mailbox); then the body is read (413 over MAX_BODY), the handler runs inside one
 store transaction, and the answer goes out, with any injected fault (core/faults.py) shown the Graph way."""
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..core.errors import MailboxError
+from ..core.permissions import has_right
 from ..core.session import Ctx
 from ..core.store import Rollback
 from . import errors, permissions, routes
@@ -72,8 +74,8 @@ def serve(h, method: str, framing) -> None:
     try:
         handler, params, op, user_match = resolve(method, path)
         user, scopes = authenticate(sb, h.headers.get("Authorization"))
-        check_user(user, user_match)
-        permissions.check(op, scopes)
+        owner = mailbox_owner(sb, user, user_match)
+        permissions.check(op, scopes, shared=owner is not user)
     except GraphError as e:
         h.close_after_reply(framing.has_body)  # refused before the body is read
         return answer_error(h, method, path, e)
@@ -85,7 +87,8 @@ def serve(h, method: str, framing) -> None:
         raw = h.request_body(framing, MAX_BODY)
         if raw is None:
             return None
-        emit(h, _run(sb, user, method, h.path, h.headers, raw, (handler, params, op, user_match), h.server.stopping))
+        emit(h, _run(sb, (user, scopes, owner), method, h.path, h.headers, raw, (handler, params, op, user_match),
+                     h.server.stopping))
     finally:
         sb.graph_concurrency.leave(user["email"].lower())
     return None
@@ -97,15 +100,15 @@ def execute(sb, user, scopes: frozenset, method: str, target: str, headers, raw:
     transaction with its faults, as serve() does it. What a $batch (batch.py) runs for each of its requests."""
     try:
         route = resolve(method, unquote(urlsplit(target).path))
-        check_user(user, route[3])
-        permissions.check(route[2], scopes)
+        owner = mailbox_owner(sb, user, route[3])
+        permissions.check(route[2], scopes, shared=owner is not user)
     except GraphError as e:
         return error_answer(sb, headers, method, target, e)
     sb.log_op(f"graph:{route[2]}")
     if not sb.graph_concurrency.enter(user["email"].lower()):
         return error_answer(sb, headers, method, target, throttled())
     try:
-        return _run(sb, user, method, target, headers, raw, route, stopping)
+        return _run(sb, (user, scopes, owner), method, target, headers, raw, route, stopping)
     finally:
         sb.graph_concurrency.leave(user["email"].lower())
 
@@ -127,11 +130,19 @@ def resolve(method: str, path: str):
     return handler, params, op, user_match
 
 
-def check_user(user, user_match) -> None:
-    """``me`` or ``users/{id | address}`` must be the token's user (403)."""
+def mailbox_owner(sb, user, user_match) -> dict:
+    """The user whose mailbox ``me`` or ``users/{id | address}`` names: the token's user, or another that
+    granted it Full Access (issue 49: "GET users/{Garth-userId | Garth-userPrincipalName}/mailfolders('Inbox')/
+    messages", learn.microsoft.com/graph/outlook-share-messages-folders; the .Shared permissions are checked
+    by permissions.check). Anyone else: 403 ErrorAccessDenied."""
     who = user_match.group("who")
-    if who is not None and unquote(who).lower() not in (user["email"].lower(), _oid(user)):
+    if who is None or unquote(who).lower() in (user["email"].lower(), _oid(user)):
+        return user
+    name = unquote(who).lower()
+    owner = next((u for u in sb.users if name in (u["email"].lower(), _oid(u))), None)
+    if owner is None or not has_right(owner, user["email"], "full_access"):
         raise GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+    return owner
 
 
 def throttled() -> GraphError:
@@ -164,12 +175,13 @@ def authenticate(sb, header: str | None) -> tuple[dict, frozenset]:
     return sb.user_by_email(user["email"]), permissions.scopes_of(claims)
 
 
-def _run(sb, user, method, target, headers, raw, route, stopping) -> Answer:
-    handler, params, op, user_match = route
+def _run(sb, who, method, target, headers, raw, route, stopping) -> Answer:
+    (user, scopes, owner), (handler, params, op, user_match) = who, route
     parts = urlsplit(target)
-    req = Req(ctx=Ctx(sb, user), method=method, path=unquote(parts.path), params=params,
+    ctx = Ctx(sb, owner, actor=None if owner is user else user)  # the mailbox, and who works in it
+    req = Req(ctx=ctx, method=method, path=unquote(parts.path), params=params,
               query=dict(parse_qsl(parts.query, keep_blank_values=True)), headers=headers, body=raw,
-              base=sb.graph_url, user_segment=user_match.group("seg"),
+              base=sb.graph_url, user_segment=user_match.group("seg"), scopes=scopes,
               immutable='idtype="immutableid"' in (headers.get("Prefer") or "").lower().replace(" ", ""))
     sb.observe_graph("request", raw, method=method, path=target, content_type=headers.get("Content-Type") or "")
     fault = sb.faults.take(op)

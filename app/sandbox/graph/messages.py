@@ -10,7 +10,7 @@ from ..core.clock import fmt_dt, utcnow
 from ..core.delivery import file_item
 from ..core.errors import MailboxError
 from ..core.mime import parse_mime
-from . import attparse, folders, jsonmap, legacyprops, odata
+from . import attparse, folders, jsonmap, legacyprops, odata, permissions
 from .errors import GraphError, bad_request, from_mailbox
 from .ids import immutable_id, message_id, parse_message_id
 from .request import Req, Resp, empty, json_resp
@@ -127,6 +127,7 @@ def send(req: Req) -> Resp:
     item = load(req)
     if not item["data"].get("IsDraft") or item["folder"] == "outbox":
         raise GraphError(400, "ErrorInvalidOperation", "Only a draft message can be sent.")
+    permissions.check_send_from(req.scopes, req.ctx.acting["email"], item["data"])
     try:
         req.ctx.sandbox.outbox.submit_later(req.ctx, item, save=True)
     except MailboxError as e:
@@ -149,6 +150,7 @@ def send_mail(req: Req) -> Resp:
                               "RequestBodyRead")
         fields = {k: v for k, v in jsonmap.parse(doc["message"], creating=True).items() if v is not None}
         atts, mime = _file_attachments(doc["message"]), None
+    permissions.check_send_from(req.scopes, ctx.acting["email"], fields)
     data = items.new_draft_data(ctx, fields)
     data.setdefault("Body", {"BodyType": "Text", "text": ""})
     row = file_item(ctx, ctx.email, "drafts", data, atts, mime=mime)

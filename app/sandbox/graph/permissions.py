@@ -17,6 +17,18 @@ Each operation accepts its least privileged permission and the higher privileged
   User.ReadWrite.All.
 - json-batching: each request of a ``$batch`` is authorized on its own (endpoint.execute).
 
+Sending from another mailbox (issue 49: a message whose ``from`` is not the signed-in user, send as or on
+behalf) also needs **Mail.Send.Shared**: "In order to send messages from another user, applications that use
+user tokens use the Mail.Send.Shared permission" (learn.microsoft.com/graph/outlook-send-mail-from-other-user,
+"Microsoft Graph permissions"); checked when the send names its ``from`` (:func:`check_send_from`), after which
+the mailbox right decides (Send As / Send on Behalf, else 403 ErrorSendAsDenied: core/delivery.py).
+
+In another user's mailbox (``/users/{principal}/...``, Full Access granted: endpoint.mailbox_owner) each
+operation needs the .Shared form of its mail permission instead: Mail.ReadBasic.Shared, Mail.Read.Shared,
+Mail.ReadWrite.Shared, Mail.Send.Shared ("Use the delegated permissions, Mail.Read.Shared or
+Mail.ReadWrite.Shared, to respectively read or write messages in a shared or delegated folder",
+learn.microsoft.com/graph/outlook-share-messages-folders; sending, outlook-send-mail-from-other-user).
+
 A token without any of them: ``403 ErrorAccessDenied`` "Access is denied. Check credentials and try again."
 (learn.microsoft.com/graph/resolve-auth-errors: "403 Forbidden error: Did you choose the right set of
 permissions?"; the body is Graph's error shape, errors.body). The pre-authenticated upload URL
@@ -33,6 +45,7 @@ _READ_BASIC = ("Mail.ReadBasic", "Mail.Read", "Mail.ReadWrite")
 _READ = ("Mail.Read", "Mail.ReadWrite")
 _WRITE = ("Mail.ReadWrite",)
 _SEND = ("Mail.Send",)
+SEND_SHARED = "Mail.Send.Shared"
 
 #: operation name (routes.py) -> the permissions any one of which allows it
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -65,8 +78,24 @@ def scopes_of(claims: dict) -> frozenset[str]:
     return frozenset(s.lower() for s in scp.split()) if isinstance(scp, str) else frozenset()
 
 
-def check(op: str, scopes: frozenset[str]) -> None:
-    """GraphError 403 unless ``scopes`` holds one of the permissions ``op`` needs. An operation missing from
-    the table is refused too: a new route must say what it needs."""
-    if not any(p.lower() in scopes for p in NEEDS.get(op, ())):
+def shared_needs(needs: tuple[str, ...]) -> tuple[str, ...]:
+    """What an operation needs in another user's mailbox: the .Shared form of its mail permissions (none for
+    the others: people and id translation are the signed-in user's own)."""
+    return tuple(p + ".Shared" for p in needs if p.startswith("Mail."))
+
+
+def check(op: str, scopes: frozenset[str], *, shared: bool = False) -> None:
+    """GraphError 403 unless ``scopes`` holds one of the permissions ``op`` needs (``shared``: in another user's
+    mailbox, its .Shared forms). An operation missing from the table is refused too: a new route must say
+    what it needs."""
+    needs = NEEDS.get(op, ())
+    if not any(p.lower() in scopes for p in (shared_needs(needs) if shared else needs)):
+        raise GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)
+
+
+def check_send_from(scopes: frozenset[str], own: str, data: dict) -> None:
+    """GraphError 403 when a message ``data`` (store fields) is from a mailbox other than ``own`` (the signed-in
+    user's address) and ``scopes`` lacks Mail.Send.Shared."""
+    frm = ((data.get("From") or {}).get("EmailAddress") or "").strip().lower()
+    if frm and frm != own.strip().lower() and SEND_SHARED.lower() not in scopes:
         raise GraphError(403, "ErrorAccessDenied", ACCESS_DENIED)

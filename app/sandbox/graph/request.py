@@ -24,6 +24,7 @@ class Req:
     base: str  # http://host:port/v1.0
     user_segment: str  # "me" or "users/<id or address>" as the client wrote it
     immutable: bool = False  # Prefer: IdType="ImmutableId"
+    scopes: frozenset = frozenset()  # the token's delegated permissions, lower-cased (permissions.scopes_of)
     _json: object = field(default=None, repr=False)
 
     def json(self):
