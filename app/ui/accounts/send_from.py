@@ -60,8 +60,7 @@ class SendFromDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Save).setText("&Save")
         lay.addWidget(self.buttons)
         for b in (self.add_button, self.remove_button, *self.buttons.buttons()):
-            b.setAutoDefault(False)  # Enter in a field adds the entry; it never saves the dialog half-typed
-            b.setDefault(False)
+            b.setAutoDefault(False)  # Space presses a focused button; Enter adds the typed entry (keyPressEvent)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         self.add_button.clicked.connect(self.add)
@@ -76,7 +75,12 @@ class SendFromDialog(QDialog):
             self._append(p)
         self.list.setCurrentRow(0)
         self.resize(520, 0)
-        (self.list if principals else self.address).setFocus()
+
+    def ask(self) -> None:
+        """Show it without blocking (window-modal), the keyboard in the list, or in the address when empty."""
+        self.open()
+        self.activateWindow()
+        (self.list if self.list.count() else self.address).setFocus(Qt.OtherFocusReason)
 
     def _entry_form(self) -> QFormLayout:
         form = QFormLayout()
@@ -95,6 +99,14 @@ class SendFromDialog(QDialog):
                 w.setAccessibleName(name)
             form.addRow(label, w)
         return form
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        """Enter adds the typed entry (its field's returnPressed): it never presses Save (the button box makes
+        Save the default when shown), so a half-typed list is not saved by the key that adds to it."""
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def principals(self) -> list[Principal]:
         return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]

@@ -48,8 +48,9 @@ def edit_send_from(win) -> None:
     session = win.session
     dlg = SendFromDialog(session.account.email, session.account.principals, win)
     dlg.saved.connect(lambda principals, s=session: _saved(win, s, principals))
+    dlg.finished.connect(lambda _r: win.activateWindow())  # the keyboard back to the window, where it was
     win.send_from_dialog = dlg
-    dlg.open()
+    dlg.ask()
 
 
 def _saved(win, session, principals: list[Principal]) -> None:

@@ -1,0 +1,156 @@
+"""Send as / on behalf from the user's side (issue 49), by keys on the real window and the real sandbox over
+HTTP: the account's "Mailboxes you send from" list (palette, typed, validated, removed with Delete, saved with
+the account), Compose's From row (hidden without a choice, Ctrl+Shift+F then the arrow keys), the choice kept
+by the autosave across a restart, and the server's Send As refusal said at From with the message kept."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.session import ConnectionState, Session
+from app.domain.account import AccountConfig, Backend
+from app.domain.senders import Principal, SendRight
+from app.storage.journal import Journal
+from app.ui.compose.from_flows import NO_CHOICE
+from tests.helpers.compose import type_message
+from tests.helpers.keys import ALT, CTRL, SHIFT, focus_key, focused, key, mnemonic, type_focused
+from tests.helpers.mailbox import items
+from tests.ui.conftest import ALICE, account_for, close_window, make_window, op, open_window, wait_idle, wait_task
+
+DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
+BOSS = Principal("boss@example.com", "The Boss", SendRight.ON_BEHALF)
+
+
+def _open_send_from(qtbot, win):
+    """The list, from the command palette (File > Mailboxes you send from…)."""
+    key(qtbot, win, Qt.Key_P, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: win.power.palette is not None and win.power.palette.isVisible(), timeout=3000)
+    qtbot.keyClicks(win.power.palette.field, "mailboxes")
+    assert win.power.palette.shown()[0] == "Mailboxes you send from"
+    focus_key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: getattr(win, "send_from_dialog", None) is not None
+                    and win.send_from_dialog.isVisible(), timeout=3000)
+    return win.send_from_dialog
+
+
+def _fill_the_list_by_keys(qtbot, win, dlg) -> None:
+    qtbot.waitUntil(lambda: focused() is dlg.address, timeout=3000)  # an empty list: the keyboard in the address
+    type_focused(qtbot, "alice@example.com")
+    focus_key(qtbot, win, Qt.Key_Return)
+    assert "own address" in dlg.error.text() and dlg.list.count() == 0
+    focus_key(qtbot, win, Qt.Key_A, CTRL)
+    type_focused(qtbot, "desk@")
+    focus_key(qtbot, win, Qt.Key_Return)
+    assert "not a valid" in dlg.error.text() and dlg.list.count() == 0
+    type_focused(qtbot, "example.com")
+    assert dlg.error.isHidden(), "typing on clears the error"
+    focus_key(qtbot, win, Qt.Key_Tab)
+    type_focused(qtbot, "Shared Desk")
+    focus_key(qtbot, win, Qt.Key_Return)  # Enter in a field adds (Send as: the default right)
+    assert dlg.principals() == [DESK] and focused() is dlg.address and dlg.address.text() == ""
+    type_focused(qtbot, "boss@example.com")
+    focus_key(qtbot, win, Qt.Key_Tab)
+    type_focused(qtbot, "The Boss")
+    focus_key(qtbot, win, Qt.Key_Tab)
+    assert focused() is dlg.right
+    focus_key(qtbot, win, Qt.Key_Down)  # Send on behalf
+    mnemonic(qtbot, Qt.Key_A, lambda: dlg.list.count() == 2)  # Alt+A: Add
+    type_focused(qtbot, "typo@example.com")
+    focus_key(qtbot, win, Qt.Key_Return)
+    assert [p.email for p in dlg.principals()] == ["desk@example.com", "boss@example.com", "typo@example.com"]
+    focus_key(qtbot, win, Qt.Key_Tab, SHIFT)
+    focus_key(qtbot, win, Qt.Key_Tab, SHIFT)
+    assert focused() is dlg.list and dlg.list.currentRow() == 2, "the one just added is selected"
+    focus_key(qtbot, win, Qt.Key_Delete)
+    assert dlg.principals() == [DESK, BOSS]
+
+
+def test_send_from_list_and_from_by_keys_kept_by_the_autosave_across_a_restart(qtbot, aloop, sandbox, settings,
+                                                                                tmp_path, screenshot_dir):
+    jpath = tmp_path / "journal.sqlite3"
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(jpath))
+    c = win.compose
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        assert c.from_row.isHidden() and c.from_row.label.isHidden(), "no From row without a choice"
+        key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
+        assert win.statusBar().currentMessage() == NO_CHOICE and focused() is not c.from_row.combo
+
+        dlg = _open_send_from(qtbot, win)
+        _fill_the_list_by_keys(qtbot, win, dlg)
+        dlg.grab().save(str(screenshot_dir / "send-from-mailboxes.png"))
+        mnemonic(qtbot, Qt.Key_S, lambda: not dlg.isVisible())  # Alt+S: Save
+        assert settings.account().principals == [DESK, BOSS], "saved with the account"
+        assert session.account.principals == [DESK, BOSS]
+        assert c.from_row.isVisible() and c.from_row.label.isVisible()
+
+        type_message(qtbot, win, cc="", bcc="", subject="Desk rota", body="The rota for next week.")
+        key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
+        assert focused() is c.from_row.combo
+        assert c.from_row.combo.currentText() == "alice@example.com", "a new message is from the account"
+        key(qtbot, win, Qt.Key_Down)
+        assert c.draft().principal == DESK and c.from_row.combo.currentText() == "Shared Desk <desk@example.com>"
+        key(qtbot, win, Qt.Key_Down)
+        assert c.draft().principal == BOSS
+        key(qtbot, win, Qt.Key_Up)
+        key(qtbot, win, Qt.Key_Tab)
+        assert focused() is c.to.edit, "From, then To"
+        win.grab().save(str(screenshot_dir / "compose-from-row.png"))
+        local_id = c.identity().local_id
+        win.journal_bridge.autosave.flush()
+        win.journal_bridge.autosave.drain()
+        assert win.journal_bridge.journal.get(local_id).draft.principal == DESK
+    finally:
+        win.journal_bridge.close()
+        close_window(win, session)
+
+    # the app starts again (the settings and the journal as they were): the message comes back from the desk
+    acc, pw = account_for(sandbox)
+    assert acc.principals == [], "the list comes from the settings, not from the new session's account"
+    session = Session.for_account(acc, pw)
+    win = make_window(qtbot, session, settings, journal=Journal(jpath))
+    c = win.compose
+    try:
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+        qtbot.waitUntil(lambda: c.subject.text() == "Desk rota", timeout=10000)
+        assert c.draft().principal == DESK and c.from_row.isVisible()
+        assert c.from_row.combo.currentText() == "Shared Desk <desk@example.com>"
+        assert [c.from_row.combo.itemText(i) for i in range(c.from_row.combo.count())] == [
+            "alice@example.com", "Shared Desk <desk@example.com>", "The Boss <boss@example.com> (on behalf)"]
+    finally:
+        win.journal_bridge.close()
+        close_window(win, session)
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_a_send_refused_for_its_from_is_said_at_from_and_the_message_is_kept(qtbot, aloop, ui_sandbox, ui_backend,
+                                                                            settings, screenshot_dir):
+    backend = Backend.GRAPH if ui_backend == "graph" else Backend.EWS
+    settings.set_principals(AccountConfig(email=ALICE, ews_url="", username=ALICE, sandbox=True, backend=backend),
+                            [DESK])
+    win, session = open_window(qtbot, ui_sandbox, settings, connected=True, backend=ui_backend)
+    c = win.compose
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        type_message(qtbot, win, cc="", bcc="", subject="From the desk", body="Sent as the desk.")
+        key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
+        key(qtbot, win, Qt.Key_Down)
+        assert c.draft().principal == DESK
+        key(qtbot, win, Qt.Key_Tab)
+        ui_sandbox.faults.inject(op(ui_backend, "SendItem"), "item_error", code="ErrorSendAsDenied")
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: c.from_row.error_text() != "", timeout=20000)
+        wait_idle(qtbot, win)
+        assert "not allowed to send as" in c.from_row.error_text()
+        assert c.error_text() == "", "said at From, not under the message"
+        assert focused() is c.from_row.combo and c.from_row.combo.accessibleDescription() == c.from_row.error_text()
+        assert c.subject.text() == "From the desk" and c.draft().principal == DESK, "the message is kept"
+        assert c.state() == "Not sent"
+        if ui_backend == "ews":
+            win.grab().save(str(screenshot_dir / "compose-from-refused.png"))
+        assert items(ui_sandbox, "inbox", "bob@example.com") == [] and items(ui_sandbox, "sentitems") == []
+        key(qtbot, win, Qt.Key_Up)  # another From: the error goes with the choice it was about
+        assert c.from_row.error_text() == "" and c.draft().principal is None
+    finally:
+        close_window(win, session)
