@@ -92,7 +92,8 @@ def build_actions(win) -> Actions:
         # who it is from, when the account may send from other mailboxes (app/ui/compose/from_flows.py)
         choose_from=_act(win, "Choose who it is &from", "Ctrl+Shift+F", lambda: from_flows.choose_from(win),
                          "actChooseFrom"),
-        send_from=_act(win, "Mailboxes you send &from…", None, lambda: from_flows.edit_send_from(win),
+        # H for sHared mailboxes (Ctrl+Shift+M is Mail merge)
+        send_from=_act(win, "Mailboxes you send &from…", "Ctrl+Shift+H", lambda: from_flows.edit_send_from(win),
                        "actSendFrom"),
         open=drafts.open_action,
         delete=drafts.delete_action,
