@@ -154,3 +154,27 @@ def test_a_send_refused_for_its_from_is_said_at_from_and_the_message_is_kept(qtb
         assert c.from_row.error_text() == "" and c.draft().principal is None
     finally:
         close_window(win, session)
+
+
+def test_entering_the_account_again_keeps_its_mailboxes_another_address_starts_with_none(qtbot):
+    """A new password typed in Account settings (Ctrl+,) must not drop the list saved with the account."""
+    from app.ui.accounts.account_dialog import AccountDialog
+
+    acc = AccountConfig(email=ALICE, ews_url="https://mail.example.com/EWS/Exchange.asmx", username="alice",
+                        principals=[DESK, BOSS])
+    dlg = AccountDialog(None, acc, keyring_ok=False)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    entered = []
+    dlg.account_entered.connect(lambda a, _pw: entered.append(a))
+    dlg.password.setFocus()
+    qtbot.keyClicks(dlg.password, "new-pa55")
+    qtbot.keyClick(dlg.password, Qt.Key_Return)  # Connect
+    assert [a.principals for a in entered] == [[DESK, BOSS]]
+    dlg.set_testing(False)
+    dlg.email.setFocus()
+    dlg.email.selectAll()
+    qtbot.keyClicks(dlg.email, "carol@example.com")
+    qtbot.keyClick(dlg.password, Qt.Key_Return)
+    assert entered[-1].email == "carol@example.com" and entered[-1].principals == []
