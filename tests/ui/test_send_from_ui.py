@@ -14,9 +14,9 @@ from app.domain.senders import Principal, SendRight
 from app.storage.journal import Journal
 from app.ui.compose.from_flows import NO_CHOICE
 from tests.helpers.compose import type_message
-from tests.helpers.keys import ALT, CTRL, SHIFT, focus_key, focused, key, mnemonic, type_focused
+from tests.helpers.keys import CTRL, SHIFT, focus_key, focused, key, mnemonic, type_focused
 from tests.helpers.mailbox import items
-from tests.ui.conftest import ALICE, account_for, close_window, make_window, op, open_window, wait_idle, wait_task
+from tests.ui.conftest import ALICE, account_for, close_window, make_window, op, open_window, wait_idle
 
 DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
 BOSS = Principal("boss@example.com", "The Boss", SendRight.ON_BEHALF)
@@ -178,3 +178,47 @@ def test_entering_the_account_again_keeps_its_mailboxes_another_address_starts_w
     qtbot.keyClicks(dlg.email, "carol@example.com")
     qtbot.keyClick(dlg.password, Qt.Key_Return)
     assert entered[-1].email == "carol@example.com" and entered[-1].principals == []
+
+
+def _file_name_edit(qtbot):
+    """Qt's file dialog has the keyboard: its file name field is focused."""
+    qtbot.waitUntil(lambda: focused() is not None and focused().objectName() == "fileNameEdit", timeout=5000)
+    return focused()
+
+
+def test_an_eml_keeps_who_it_is_from_out_and_in(qtbot, aloop, sandbox, settings, tmp_path):
+    """Ctrl+Shift+E writes From = the mailbox and Sender = the account (on behalf); Ctrl+O of that file opens a
+    message from the same mailbox."""
+    import email
+    import email.policy
+
+    settings.set_principals(account_for(sandbox)[0], [DESK, BOSS])
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    c = win.compose
+    path = tmp_path / "from-the-boss.eml"
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        type_message(qtbot, win, cc="", bcc="", subject="Budget", body="Approved.")
+        key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
+        key(qtbot, win, Qt.Key_Down)
+        key(qtbot, win, Qt.Key_Down)
+        assert c.draft().principal == BOSS
+        key(qtbot, win, Qt.Key_E, CTRL | SHIFT)
+        qtbot.keyClick(_file_name_edit(qtbot), Qt.Key_A, CTRL)
+        qtbot.keyClicks(focused(), str(path))
+        qtbot.keyClick(focused(), Qt.Key_Return)
+        qtbot.waitUntil(lambda: path.exists() and win.eml.save_dialog is None, timeout=10000)
+        wait_idle(qtbot, win)
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        assert msg["From"].addresses[0].addr_spec == "boss@example.com"
+        assert msg["Sender"].addresses[0].addr_spec == ALICE
+
+        key(qtbot, win, Qt.Key_N, CTRL)
+        assert c.draft().principal is None
+        key(qtbot, win, Qt.Key_O, CTRL)
+        qtbot.keyClicks(_file_name_edit(qtbot), str(path))
+        qtbot.keyClick(focused(), Qt.Key_Return)
+        qtbot.waitUntil(lambda: c.subject.text() == "Budget", timeout=10000)
+        assert c.draft().principal == BOSS and c.from_row.combo.currentText() == "The Boss <boss@example.com> (on behalf)"
+    finally:
+        close_window(win, session)
