@@ -25,5 +25,6 @@ def test_item_error_refuses_the_send_with_the_code_and_sends_nothing(sandbox, al
 @pytest.mark.parametrize("params", [{}, {"code": "NoError"}, {"code": "ErrorSendAsDenied<x/>"}, {"code": 5},
                                     {"code": "ErrorAccessDenied", "text": 3}])
 def test_item_error_needs_an_exchange_code(sandbox, params):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="item_error needs code|text must be"):
         sandbox.faults.inject("SendItem", "item_error", **params)
+    assert sandbox.faults.pending() == []
