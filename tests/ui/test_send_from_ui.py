@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.core.session import ConnectionState, Session
 from app.domain.account import AccountConfig, Backend
@@ -81,6 +82,7 @@ def test_send_from_list_and_from_by_keys_kept_by_the_autosave_across_a_restart(q
         _fill_the_list_by_keys(qtbot, win, dlg)
         dlg.grab().save(str(screenshot_dir / "send-from-mailboxes.png"))
         mnemonic(qtbot, Qt.Key_S, lambda: not dlg.isVisible())  # Alt+S: Save
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)  # the keyboard back in the window
         assert settings.account().principals == [DESK, BOSS], "saved with the account"
         assert session.account.principals == [DESK, BOSS]
         assert c.from_row.isVisible() and c.from_row.label.isVisible()
