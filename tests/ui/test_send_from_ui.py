@@ -224,3 +224,24 @@ def test_an_eml_keeps_who_it_is_from_out_and_in(qtbot, aloop, sandbox, settings,
         assert c.draft().principal == BOSS and c.from_row.combo.currentText() == "The Boss <boss@example.com> (on behalf)"
     finally:
         close_window(win, session)
+
+
+def test_signing_in_to_microsoft_365_again_keeps_the_mailboxes_of_the_same_address(qtbot):
+    """The Microsoft 365 page builds its own account: the list goes with it for the same address (signing in
+    again, or moving an EWS account that Exchange Online blocks to Graph), not for another."""
+    from app.ui.accounts.account_dialog import M365_KIND, AccountDialog
+
+    m365 = AccountConfig(email=ALICE, ews_url="", username=ALICE, backend=Backend.GRAPH, principals=[DESK],
+                         extra={"graph_signin": {"client_id": "abc"}})
+    dlg = AccountDialog(None, m365, keyring_ok=False)
+    qtbot.addWidget(dlg)
+    assert dlg.m365.account().principals == [DESK]
+    dlg.m365.email.setFocus()
+    dlg.m365.email.selectAll()
+    qtbot.keyClicks(dlg.m365.email, "carol@example.com")
+    assert dlg.m365.account().principals == []
+    ews = AccountConfig(email=ALICE, ews_url="https://outlook.office365.com/EWS/Exchange.asmx", username=ALICE,
+                        principals=[DESK, BOSS])
+    moved = AccountDialog(None, ews, keyring_ok=False, kind=M365_KIND)
+    qtbot.addWidget(moved)
+    assert moved.is_m365() and moved.m365.account().principals == [DESK, BOSS]

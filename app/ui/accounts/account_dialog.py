@@ -117,6 +117,7 @@ class AccountDialog(QDialog):
         if kind == M365_KIND:
             if account is not None and account.backend != Backend.GRAPH:
                 self.m365.email.setText(account.email)  # the same address, now through Microsoft 365
+                self.m365.keep_principals(account)  # and the mailboxes it sends from
             self.kind.setCurrentIndex(1)
         self._kind_changed()
         self.resize(560, 0)
