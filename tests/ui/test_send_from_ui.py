@@ -245,3 +245,31 @@ def test_signing_in_to_microsoft_365_again_keeps_the_mailboxes_of_the_same_addre
     moved = AccountDialog(None, ews, keyring_ok=False, kind=M365_KIND)
     qtbot.addWidget(moved)
     assert moved.is_m365() and moved.m365.account().principals == [DESK, BOSS]
+
+
+def test_a_draft_from_a_mailbox_the_account_does_not_list_shows_it_and_keeps_it(qtbot):
+    """Never a silent change of From: a message from a mailbox the account no longer lists (or never did: one
+    from another computer) shows it at From, even with no list at all, and keeps it through edits."""
+    from app.domain.models import Draft, Recipient
+    from app.ui.compose.compose_view import ComposeView
+
+    c = ComposeView()
+    qtbot.addWidget(c)
+    c.show()
+    c.from_row.set_account(ALICE, [])
+    assert c.from_row.isHidden()
+    old = Principal("old-desk@example.com", "Old Desk", SendRight.ON_BEHALF)
+    c.load(Draft(to=[Recipient("bob@example.com")], subject="Hello", principal=old))
+    assert c.from_row.isVisible() and c.from_row.label.isVisible() and c.edits == 0
+    assert c.from_row.combo.currentText() == "Old Desk <old-desk@example.com> (on behalf)"
+    with qtbot.waitSignal(c.changed, timeout=1000):
+        c.subject.setText("Hello again")
+    assert c.draft().principal == old
+    c.from_row.set_account(ALICE, [DESK])  # the list changes meanwhile: the message's From stays
+    assert c.draft().principal == old and c.from_row.combo.count() == 3
+    c.load(Draft(principal=Principal("DESK@example.com", "", SendRight.SEND_AS)))  # the listed one, by address
+    assert c.from_row.combo.count() == 2 and c.from_row.combo.currentText() == "Shared Desk <desk@example.com>"
+    c.load(Draft())
+    assert c.draft().principal is None and c.from_row.combo.count() == 2
+    c.from_row.set_account(ALICE, [])
+    assert c.from_row.isHidden() and c.from_row.label.isHidden()
