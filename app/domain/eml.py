@@ -32,6 +32,7 @@ from html.parser import HTMLParser
 
 from app.domain.extras import header_name_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
+from app.domain.senders import SendRight
 
 #: CRLF line ends (as Outlook and Exchange write .eml files); parsing accepts either.
 POLICY = email.policy.default.clone(linesep="\r\n")
@@ -43,12 +44,14 @@ SENSITIVITY_HEADER = {Sensitivity.PERSONAL: "Personal", Sensitivity.PRIVATE: "Pr
 
 
 def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime | None = None) -> bytes:
-    """``draft`` as the bytes of an .eml file. ``sender``: the From address (the account's), when known;
-    the receipt headers need it (they name where a receipt goes). ``date``: the Date header (now if None)."""
+    """``draft`` as the bytes of an .eml file. ``sender``: the account's address, when known; the receipt
+    headers need it (they name where a receipt goes). It is the From, unless the draft is from a mailbox the
+    account sends from (``draft.principal``): then From is that mailbox, and for Send on Behalf the account is
+    the Sender ("Alice on behalf of Shared Desk"). ``date``: the Date header (now if None)."""
     msg = EmailMessage(policy=POLICY)
     utf8: list[bytes] = []  # address headers written in UTF-8 (RFC 6532), before the others
-    if sender is not None and sender.email:
-        _put(msg, "From", [_address(sender)], utf8)
+    for name, who in _originators(draft, sender):
+        _put(msg, name, [_address(who)], utf8)
     for name, people in (("To", draft.to), ("Cc", draft.cc), ("Bcc", draft.bcc), ("Reply-To", draft.reply_to)):
         if people:
             _put(msg, name, [_address(r) for r in people], utf8)
@@ -77,6 +80,19 @@ def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime 
     msg["MIME-Version"] = "1.0"
     _adopt(msg, body_tree(draft))
     return b"".join(utf8) + msg.as_bytes()
+
+
+def _originators(draft: Draft, account: Recipient | None) -> list[tuple[str, Recipient]]:
+    """The From (and Sender) headers: the principal the draft is from, else the account (RFC 5322 3.6.2:
+    Sender names the mailbox that sent it when that is not the author's, as Exchange writes on behalf)."""
+    own = account if account is not None and account.email else None
+    p = draft.principal
+    if p is None:
+        return [("From", own)] if own is not None else []
+    out = [("From", Recipient(email=p.email, name=p.name))]
+    if p.right == SendRight.ON_BEHALF and own is not None and own.email.lower() != p.email.lower():
+        out.append(("Sender", own))
+    return out
 
 
 def _put(msg: EmailMessage, name: str, value: list[Address] | str, utf8: list[bytes]) -> None:

@@ -37,6 +37,7 @@ from typing import Callable
 from app.domain.eml import SENSITIVITY_HEADER
 from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_problem, header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
+from app.domain.senders import Principal
 
 MAX_PARTS = 500
 MAX_DEPTH = 20
@@ -70,8 +71,10 @@ class EmlError(ValueError):
 @dataclass
 class EmlMessage:
     draft: Draft
-    sender: Recipient | None = None
+    sender: Recipient | None = None  # the From
     date: _dt.datetime | None = None
+    #: the Sender header, when the file has one (who sent it on the From's behalf)
+    on_behalf: Recipient | None = None
     #: what was read differently from what the file says (an unknown charset, a broken header...)
     notes: list[str] = field(default_factory=list)
 
@@ -180,7 +183,17 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
         headers=_custom_headers(msg, notes),
     )
     senders = _people(msg, "From", notes)
-    return EmlMessage(draft=draft, sender=senders[0] if senders else None, date=date, notes=notes)
+    by = _people(msg, "Sender", notes) if msg.get("Sender") is not None else []
+    return EmlMessage(draft=draft, sender=senders[0] if senders else None, date=date, notes=notes,
+                      on_behalf=by[0] if by else None)
+
+
+def principal_of(message: EmlMessage, principals: list[Principal]) -> Principal | None:
+    """The mailbox the account sends from that the file's From names (None: the account's own address, or
+    one it may not send from: the draft is then from the account, as any file it opens). The right is the
+    account's, not the file's: a Sender header says how it was sent then, not how the account may send now."""
+    frm = (message.sender.email if message.sender is not None else "").strip().lower()
+    return next((p for p in principals if p.email.strip().lower() == frm), None) if frm else None
 
 
 def _parse(raw: bytes, budget: Budget) -> EmailMessage:

@@ -20,7 +20,7 @@ from app.domain.models import ErrorKind
 __all__ = [
     "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "SignInCancelled", "SignInNeeded",
     "needs_sign_in", "TlsFailed", "ServerBusy", "MalformedResponse", "ItemFailed", "ServerFault", "LocalDataFailed",
-    "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked",
+    "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked", "SEND_AS_DENIED", "is_send_as_denied",
 ]
 
 #: The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).
@@ -161,3 +161,14 @@ def is_ews_blocked(exc: BaseException | None) -> bool:
     """True when ``exc`` (a MailError, or anything carrying its ``code``) says EWS is blocked for the
     mailbox and Graph sign-in is the way on."""
     return isinstance(exc, EwsBlocked) or getattr(exc, "code", None) == EWS_BLOCKED
+
+
+#: Exchange's code for a From the signed-in user may not send as (EWS ResponseCode; Graph's error.code)
+SEND_AS_DENIED = "ErrorSendAsDenied"
+
+
+def is_send_as_denied(exc) -> bool:
+    """True when ``exc`` (a MailError, an ItemOutcome, anything carrying Exchange's ``code``) says the server
+    refused the message's From: the user holds neither Send As nor Send on Behalf for it. Kind PERMANENT (a
+    retry cannot help); this only says *where* the composer shows it: at From."""
+    return getattr(exc, "code", None) == SEND_AS_DENIED

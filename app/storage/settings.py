@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from app.domain.account import AccountConfig
+from app.domain.senders import Principal
 from app.domain.validation import account_url_problem
 from app.storage.files import replace_file
 
@@ -228,6 +229,29 @@ class Settings:
         acc.server_build = build
         acc.server_version_name = version_name
         self.set_account(acc)
+
+    # ---- the mailboxes an account sends from (issue 49: send as, send on behalf) ----
+    def principals(self, account: AccountConfig) -> list[Principal]:
+        """The mailboxes ``account`` may send from, as the stored account lists them (the sandbox's account
+        is made afresh at each start: its list is the stored one's); the account's own list otherwise."""
+        stored = self.account()
+        if stored is not None and stored.key == account.key:
+            return list(stored.principals)
+        return list(account.principals)
+
+    def set_principals(self, account: AccountConfig, principals: list[Principal]) -> bool:
+        """Set the list on ``account`` and save it with the stored account when that is this one (or none is
+        stored). False when it is kept for this session only: another account is stored (one given on the
+        command line), or the settings file could not be written."""
+        account.principals = list(principals)
+        stored = self.account()
+        if stored is None:
+            stored = account
+        elif stored.key != account.key:
+            return False
+        stored.principals = list(principals)
+        self._data["account"] = {k: v for k, v in stored.to_json().items() if k != "password"}
+        return self.save()
 
     # ---- trusted certificates (per account; verification stays on, exactly this certificate passes) ----
     def pinned_certificate(self, account: AccountConfig) -> str:

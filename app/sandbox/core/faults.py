@@ -6,12 +6,17 @@ and ews/endpoint.py; e.g. ``server_busy`` is ErrorServerBusy with BackOffMillise
 from __future__ import annotations
 
 import math
+import re
 import threading
 import time
 from dataclasses import dataclass, field
 
+from .delivery import SEND_AS_DENIED
+from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
+
 KINDS = ("server_busy", "http_503", "http_500_html", "drop_before_commit", "drop_after_commit", "delay",
-         "truncated", "http_401", "garbage_xml", "unexpected_element", "hold_after_commit", "wrong_encoding")
+         "truncated", "http_401", "garbage_xml", "unexpected_element", "hold_after_commit", "wrong_encoding",
+         "item_error")
 # Kinds whose answer is a mangled HTTP 200 body (after the operation ran); ``commit=False`` rolls the change back.
 BODY_KINDS = ("truncated", "garbage_xml", "unexpected_element", "wrong_encoding")
 # The parameters each kind understands; any other name is refused (a misspelt one would silently do nothing).
@@ -19,8 +24,10 @@ PARAMS = {
     "server_busy": ("backoff_ms",), "http_503": ("retry_after",), "http_500_html": ("commit",),
     "drop_before_commit": (), "drop_after_commit": (), "delay": ("seconds",), "truncated": ("commit",),
     "http_401": (), "garbage_xml": ("variant", "commit"), "unexpected_element": ("variant", "commit"),
-    "hold_after_commit": ("seconds", "then"), "wrong_encoding": ("commit",),
+    "hold_after_commit": ("seconds", "then"), "wrong_encoding": ("commit",), "item_error": ("code", "text"),
 }
+#: an item_error's code: one of Exchange's response codes (the EWS front end writes it as the item's ResponseCode)
+ITEM_CODE = re.compile(r"Error[A-Za-z]{1,80}")
 THEN = ("drop", "answer")
 #: The variants of the body kinds that have them (the first is the default).
 VARIANTS = {
@@ -73,6 +80,9 @@ class FaultInjector:
                                       container renamed to m:Results, as a mismatched proxy/version might)
       wrong_encoding (commit=True)    the real answer, labelled ``Content-Encoding: gzip`` although it is not
                                       compressed (a misconfigured proxy): the client cannot decode it
+      item_error (code, text="")      the operation does not run; its item is refused with Exchange's
+                                      ``code`` (e.g. "ErrorSendAsDenied"): EWS a ResponseMessage with that
+                                      ResponseCode, Graph the error body and status its code has
     Post-commit kinds (a client that retries blindly after them sends twice): http_500_html with commit=True,
     drop_after_commit, hold_after_commit, and the body kinds with their default commit=True. Body kinds
     (truncated, garbage_xml, unexpected_element, wrong_encoding) answer after the operation ran: for
@@ -192,7 +202,19 @@ def check_params(kind: str, params: dict) -> None:
         raise ValueError("backoff_ms must be a whole number >= 0")
     if "commit" in params and not isinstance(params["commit"], bool):
         raise ValueError("commit must be true or false")
+    if kind == "item_error" and not (isinstance(params.get("code"), str) and ITEM_CODE.fullmatch(params["code"])):
+        raise ValueError("item_error needs code: one of Exchange's response codes, e.g. ErrorSendAsDenied")
+    if "text" in params and not isinstance(params["text"], str):
+        raise ValueError("text must be a string")
     if "then" in params and params["then"] not in THEN:
         raise ValueError('then must be "drop" or "answer"')
     if params.get("variant") is not None and params["variant"] not in VARIANTS[kind]:
         raise ValueError(f"{kind} variant must be one of {', '.join(VARIANTS[kind])}")
+
+
+def refusal(fault: Fault) -> MailboxError:
+    """The refusal an ``item_error`` fault stands for: its code with its text, or the words Exchange gives
+    with that code when the sandbox knows them."""
+    known = {"ErrorSendAsDenied": SEND_AS_DENIED, "ErrorAccessDenied": ACCESS_DENIED, "ErrorItemNotFound": NOT_FOUND}
+    code = fault.params["code"]
+    return MailboxError(code, fault.params.get("text") or known.get(code, "The request failed."))

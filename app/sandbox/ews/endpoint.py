@@ -9,13 +9,16 @@ from __future__ import annotations
 import logging
 import time
 
-from ..core.faults import BODY_KINDS
+from ..core.faults import BODY_KINDS, refusal
 from ..core.session import Ctx
 from ..core.store import Rollback
 from . import blocked
 from .faultbodies import IIS_500, mangle
 from .ops import OPERATIONS, check_children, unsupported
-from .soap import M_NS, SoapFault, fault_body, local, ns, parse_envelope, requested_version, serialize
+from .soap import (
+    M_NS, SoapFault, error_message, fault_body, local, m, ns, parse_envelope, requested_version, response_root,
+    serialize, sub,
+)
 
 log = logging.getLogger("app.sandbox")
 
@@ -117,6 +120,14 @@ def _pre_fault(h, op: str, fault) -> bool:
     """Serve faults that answer instead of the operation (or pause before it). True when the request is
     finished."""
     kind, p = fault.kind, fault.params
+    if kind == "item_error":  # the item refused with the code, the operation not run
+        h.sb.faults.fire(op, fault)
+        root = response_root(op)
+        error_message(sub(root, m("ResponseMessages")), op, refusal(fault))
+        body = serialize(root)
+        h.sb.observe("response", body, injected=True)
+        h.send(200, body)
+        return True
     if kind in ("delay", "http_401", "http_503", "server_busy") or (
             kind == "http_500_html" and not p.get("commit", False)):
         h.sb.faults.fire(op, fault)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..core.errors import MailboxError
+from ..core.faults import refusal
 from ..core.permissions import has_right
 from ..core.session import Ctx
 from ..core.store import Rollback
@@ -274,12 +275,15 @@ def _mangle(fault, body: bytes) -> bytes:
 def _pre_fault(sb, headers, method: str, target: str, op: str, fault) -> Answer | None:
     """The answer of a fault that keeps the operation from running, else None (after a ``delay``)."""
     kind, p = fault.kind, fault.params
-    if kind in ("delay", "http_401", "http_503", "server_busy") or (
+    if kind in ("delay", "http_401", "http_503", "server_busy", "item_error") or (
             kind == "http_500_html" and not p.get("commit", False)):
         sb.faults.fire(op, fault)
     if kind == "delay":
         time.sleep(float(p.get("seconds", 1.0)))
         return None
+    if kind == "item_error":  # refused with the code's status and body, the operation not run
+        return error_answer(sb, headers, method, target, errors.from_mailbox(refusal(fault)),
+                            injected=True)
     if kind == "http_401":
         return error_answer(sb, headers, method, target, GraphError(401, "InvalidAuthenticationToken",
                                                               "Access token has expired or is not yet valid."),

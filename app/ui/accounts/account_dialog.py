@@ -31,6 +31,7 @@ class AccountDialog(QDialog):
     def __init__(self, parent=None, account: AccountConfig | None = None, *, keyring_ok: bool = True,
                  kind: str | None = None, in_use: AccountConfig | None = None):
         super().__init__(parent)
+        self.account = account
         self.setWindowTitle("Account")
         self.setAccessibleName("Account")
         lay = QVBoxLayout(self)
@@ -116,6 +117,7 @@ class AccountDialog(QDialog):
         if kind == M365_KIND:
             if account is not None and account.backend != Backend.GRAPH:
                 self.m365.email.setText(account.email)  # the same address, now through Microsoft 365
+                self.m365.keep_principals(account)  # and the mailboxes it sends from
             self.kind.setCurrentIndex(1)
         self._kind_changed()
         self.resize(560, 0)
@@ -198,10 +200,18 @@ class AccountDialog(QDialog):
         acc = AccountConfig(
             email=self.email.text().strip(), ews_url=self.url.text().strip(), username=self.username.text().strip(),
             auth_type=AuthType(self.auth.currentData()), verify_tls=self.verify.isChecked(),
+            principals=self._kept_principals(self.email.text().strip()),
         )
         password = self.password.text()
         self.set_testing(True)
         self.account_entered.emit(acc, password)  # the account in use changes only if this connects
+
+    def _kept_principals(self, email: str) -> list:
+        """The mailboxes the account sends from (File > Mailboxes you send from…) stay with it when its
+        connection is entered again (a new password, another URL); another address starts with none."""
+        acc = self.account
+        same = acc is not None and acc.email.strip().lower() == email.lower()
+        return list(acc.principals) if same else []
 
     def set_testing(self, on: bool) -> None:
         """While the new account's connection is tried, the form cannot be changed or sent again."""

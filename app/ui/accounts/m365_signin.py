@@ -67,6 +67,7 @@ class MicrosoftSignInPanel(QWidget):
             form.addRow(label, w)
         lay.addLayout(form)
         self._extra: dict = {}
+        self._principals: tuple[str, list] = ("", [])  # (the address they belong to, the mailboxes it sends from)
         if account is not None:
             self.set_account(account)
         if email_fixed and self.client_id.text():  # signing in again: the account's settings stand
@@ -121,6 +122,11 @@ class MicrosoftSignInPanel(QWidget):
         authority = str(from_extra.get("authority") or "")
         self.authority.setText("" if authority == DEFAULT_AUTHORITY else authority)
         self._extra = dict(account.extra or {})
+        self.keep_principals(account)
+
+    def keep_principals(self, account: AccountConfig) -> None:
+        """The mailboxes ``account`` sends from go with the signed-in account when its address is the same."""
+        self._principals = (account.email.strip().lower(), list(account.principals))
 
     def problems(self) -> list[str]:
         out = []
@@ -141,7 +147,9 @@ class MicrosoftSignInPanel(QWidget):
         signin["client_id"] = self.client_id.text().strip()
         signin["authority"] = self.authority.text().strip() or DEFAULT_AUTHORITY
         extra = {**self._extra, "graph_signin": signin}
-        return AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra=extra)
+        owner, principals = self._principals
+        return AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra=extra,
+                             principals=list(principals) if email.lower() == owner else [])
 
     # ---- signing in ----
     def start(self, mode: str) -> None:

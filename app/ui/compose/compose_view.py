@@ -87,20 +87,28 @@ class ComposeView(QWidget):
         self.subject = QLineEdit(self)
         self.subject.setAccessibleName("Subject")
         self.subject.setPlaceholderText("Subject")
-        for row, (label, w) in enumerate([("To", self.to), ("Cc", self.cc), ("Bcc", self.bcc), ("Subject", self.subject)]):
+        from app.ui.compose.from_row import FromRow
+
+        # who it is from: shown only when the account may send from other mailboxes (issue 49)
+        self.from_row = FromRow(self)
+        fields = [("From", self.from_row), ("To", self.to), ("Cc", self.cc), ("Bcc", self.bcc),
+                  ("Subject", self.subject)]
+        for row, (label, w) in enumerate(fields):
             lab = PlainLabel(label, self)
             lab.setObjectName("fieldLabel")
             lab.setBuddy(w.edit if hasattr(w, "edit") else w)
             grid.addWidget(lab, row, 0, Qt.AlignTop | Qt.AlignLeft)
             grid.addWidget(w, row, 1)
             lab.setContentsMargins(0, 9, 0, 0)
+        self.from_row.label = grid.itemAtPosition(0, 0).widget()
+        self.from_row.set_account("", [])  # hidden until the account lists other mailboxes
         # the subject's limit, stated at the field once it is reached (nothing typed is cut off)
         self.subject_note = PlainLabel(self)
         self.subject_note.setObjectName("fieldError")
         self.subject_note.setAccessibleName("Subject length")
         self.subject_note.setWordWrap(True)
         self.subject_note.hide()
-        grid.addWidget(self.subject_note, 4, 1)
+        grid.addWidget(self.subject_note, 5, 1)
         self.subject.textChanged.connect(self._subject_limit)
         root.addLayout(grid)
 
@@ -154,8 +162,8 @@ class ComposeView(QWidget):
         lab = PlainLabel("Options", self)
         lab.setObjectName("fieldLabel")
         lab.setBuddy(self.importance)
-        grid.addWidget(lab, 5, 0, Qt.AlignVCenter | Qt.AlignLeft)
-        grid.addLayout(opts, 5, 1)
+        grid.addWidget(lab, 6, 0, Qt.AlignVCenter | Qt.AlignLeft)
+        grid.addLayout(opts, 6, 1)
         self._grid = grid
         from app.ui.compose.more_options import MoreOptions
 
@@ -200,6 +208,7 @@ class ComposeView(QWidget):
         for b in (self.attach_button, self.save_button, self.send_button):
             b.setFocusPolicy(Qt.TabFocus)
 
+        QWidget.setTabOrder(self.from_row.combo, self.to.edit)
         QWidget.setTabOrder(self.to.edit, self.cc.edit)
         QWidget.setTabOrder(self.cc.edit, self.bcc.edit)
         QWidget.setTabOrder(self.bcc.edit, self.subject)
@@ -210,6 +219,7 @@ class ComposeView(QWidget):
         self.send_button.clicked.connect(self.send_requested)
         self.fmt.rich_changed.connect(self._on_changed)
         self.more.changed.connect(self._on_changed)
+        self.from_row.changed.connect(self._on_changed)
         for r in (self.to, self.cc, self.bcc, self.more.reply_to):
             r.changed.connect(self._on_changed)
             r.lookup_requested.connect(lambda text, r=r: self.lookup_requested.emit(r, text))
@@ -327,6 +337,7 @@ class ComposeView(QWidget):
             importance=Importance(self.importance.currentData()),
             read_receipt=self.read_receipt.isChecked(), delivery_receipt=self.delivery_receipt.isChecked(),
             attachments=self.attachments.attachments() + (pictures or []), **self.more.values(),
+            principal=self.from_row.principal(),
         )
 
     def is_empty(self) -> bool:
@@ -365,8 +376,10 @@ class ComposeView(QWidget):
             self.read_receipt.setChecked(draft.read_receipt)
             self.delivery_receipt.setChecked(draft.delivery_receipt)
             self.more.set_draft(draft)
+            self.from_row.set_principal(draft.principal)
             self.attachments.set_attachments(files)
             self.set_error("")
+            self.from_row.show_error("")
             self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
             self._loaded_state = "Saved draft" if draft.ref else "Not saved"
             self.state_label.setText(self._loaded_state)

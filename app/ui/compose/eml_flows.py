@@ -104,7 +104,7 @@ class EmlFiles(QObject):
     async def open_path(self, path: str) -> bool:
         """Read ``path`` and put it in Compose as a new message. False (said in the banner) if it cannot."""
         from app.core.eml_files import open_eml
-        from app.domain.eml_read import EmlError
+        from app.domain.eml_read import EmlError, principal_of
         from app.domain.models import new_local_id
 
         w, name = self.w, Path(path).name
@@ -120,7 +120,8 @@ class EmlFiles(QObject):
         if session is not w.session or not w.flows.stash_current():
             return False
         c = w.compose
-        draft = parsed.draft.copy(ref=None, internet_message_id="", local_id=new_local_id(), modified=None)
+        draft = parsed.draft.copy(ref=None, internet_message_id="", local_id=new_local_id(), modified=None,
+                                  principal=principal_of(parsed, session.account.principals))  # From one of its mailboxes
         c.load(draft)
         c.edits += 1  # not on the server yet: Ctrl+S (or the autosave) takes it
         c.changed.emit()

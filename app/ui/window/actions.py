@@ -22,6 +22,7 @@ CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Lists", "First / last row", ("Home", "End")),
     ("Find in message", "Next / previous match, close", ("Return", "Shift+Return", "Esc")),
     ("Command palette", "Move, run, close", ("Up", "Down", "Return", "Esc")),
+    ("Mailboxes you send from", "Add the typed mailbox / remove the selected one", ("Return", "Delete")),
 )
 
 
@@ -38,6 +39,8 @@ class Actions:
     view_drafts: QAction
     view_sent: QAction
     more_options: QAction
+    choose_from: QAction
+    send_from: QAction
     open: QAction
     delete: QAction
     refresh: QAction
@@ -64,6 +67,8 @@ def _act(win, text: str, keys, slot, name: str) -> QAction:
 
 def build_actions(win) -> Actions:
     """``win`` is the MainWindow; open/delete are the Drafts view's own (context: its list)."""
+    from app.ui.compose import from_flows
+
     drafts, flows = win.drafts, win.flows
     return Actions(
         new=_act(win, "&New message", "Ctrl+N", flows.new_message, "actNew"),
@@ -84,6 +89,12 @@ def build_actions(win) -> Actions:
         # Compose's Reply-To, sensitivity and categories (app/ui/compose/more_options.py); O for options
         more_options=_act(win, "More &options in Compose", "Ctrl+Shift+O", lambda: _more_options(win),
                           "actMoreOptions"),
+        # who it is from, when the account may send from other mailboxes (app/ui/compose/from_flows.py)
+        choose_from=_act(win, "Choose who it is &from", "Ctrl+Shift+F", lambda: from_flows.choose_from(win),
+                         "actChooseFrom"),
+        # H for sHared mailboxes (Ctrl+Shift+M is Mail merge)
+        send_from=_act(win, "Mailboxes you send &from…", "Ctrl+Shift+H", lambda: from_flows.edit_send_from(win),
+                       "actSendFrom"),
         open=drafts.open_action,
         delete=drafts.delete_action,
         refresh=_act(win, "&Refresh", "F5", flows.refresh, "actRefresh"),
@@ -105,12 +116,13 @@ def build_menus(win, acts: Actions) -> None:
         m.addAction(a)
     m.addSeparator()
     m.addAction(acts.account)
+    m.addAction(acts.send_from)
     m.addSeparator()
     m.addAction(acts.quit)
     m = menus["&Drafts"]
     for a in (acts.open, acts.delete, acts.send_selected, acts.refresh):
         m.addAction(a)
     m = menus["&View"]
-    for a in (acts.view_compose, acts.view_drafts, acts.view_sent, acts.more_options):
+    for a in (acts.view_compose, acts.view_drafts, acts.view_sent, acts.more_options, acts.choose_from):
         m.addAction(a)
     menus["&Help"].addAction(acts.shortcuts)

@@ -287,6 +287,9 @@ class MainWindow(QMainWindow):
         self.sent.clear_preview()  # nothing of the previous account stays on screen
         self.statusBar().clearMessage()  # e.g. "Sent: <its subject>", shown for 5 s
         self.banner.hide()
+        from app.ui.compose.from_flows import account_changed
+
+        account_changed(self, session)  # its mailboxes at From (none: the row stays hidden)
         if session is None:
             self.drafts.model.set_fetch(None)
             self.sent.model.set_fetch(None)

@@ -1,0 +1,155 @@
+"""The account's "send from" list (issue 49): the shared mailboxes and the people this account may send as
+or on behalf of, listed, added and removed by keys. Compose's From selector offers them.
+
+Exchange grants the right (an administrator's Send As, Send on Behalf); Dispatch only remembers which
+mailboxes to offer and how the user means to send from each: a right the server does not grant is refused at
+the send, and Compose says so at From. Opened with ``open()``; the list arrives through ``saved``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout,
+)
+
+from app.domain.send_from import new_principal, principal_problem
+from app.domain.senders import Principal, SendRight
+from app.ui.common.safe_text import PlainLabel
+
+RIGHTS = (("Send as", SendRight.SEND_AS), ("Send on behalf", SendRight.ON_BEHALF))
+
+
+class SendFromDialog(QDialog):
+    """The list (Delete or Alt+R removes the selected one), the new entry's fields (Enter or Alt+A adds it),
+    Save (Alt+S) and Cancel (Esc)."""
+
+    saved = Signal(list)  # [Principal]
+
+    def __init__(self, own: str, principals: list[Principal], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Mailboxes you send from")
+        self.setAccessibleName("Mailboxes you send from")
+        self.own = own
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(22, 18, 22, 16)
+        intro = PlainLabel(f"Besides {own}, the shared mailboxes and the people this account may send as or on "
+                           "behalf of. Your administrator grants the right; Compose offers these at From.", self)
+        intro.setObjectName("viewSubtitle")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Mailboxes")
+        lay.addWidget(self.list)
+        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button.setAccessibleName("Remove the selected mailbox")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        lay.addLayout(row)
+        lay.addLayout(self._entry_form())
+        self.error = PlainLabel(self)
+        self.error.setObjectName("fieldError")
+        self.error.setAccessibleName("Mailbox error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Save).setText("&Save")
+        lay.addWidget(self.buttons)
+        for b in (self.add_button, self.remove_button, *self.buttons.buttons()):
+            b.setAutoDefault(False)  # Space presses a focused button; Enter adds the typed entry (keyPressEvent)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        for field in (self.address, self.name):
+            field.returnPressed.connect(self.add)
+            field.textEdited.connect(lambda _t: self._say(""))
+        delete = QShortcut(QKeySequence(QKeySequence.Delete), self.list)
+        delete.setContext(Qt.WidgetShortcut)
+        delete.activated.connect(self.remove)
+        for p in principals:
+            self._append(p)
+        self.list.setCurrentRow(0)
+        self.resize(520, 0)
+
+    def ask(self) -> None:
+        """Show it without blocking (window-modal), the keyboard in the list, or in the address when empty."""
+        self.open()
+        self.activateWindow()
+        (self.list if self.list.count() else self.address).setFocus(Qt.OtherFocusReason)
+
+    def _entry_form(self) -> QFormLayout:
+        form = QFormLayout()
+        self.address = QLineEdit(self)
+        self.address.setPlaceholderText("desk@company.com")
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText("Shared Desk (optional)")
+        self.right = QComboBox(self)
+        for text, right in RIGHTS:
+            self.right.addItem(text, right)
+        self.add_button = QPushButton("&Add", self)
+        self.add_button.setAccessibleName("Add the mailbox")
+        for label, w, name in (("A&ddress", self.address, "Mailbox address"), ("&Name", self.name, "Mailbox name"),
+                               ("R&ight", self.right, "Send as or on behalf"), ("", self.add_button, None)):
+            if name:
+                w.setAccessibleName(name)
+            form.addRow(label, w)
+        return form
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        """Enter adds the typed entry (its field's returnPressed): it never presses Save (the button box makes
+        Save the default when shown), so a half-typed list is not saved by the key that adds to it."""
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def principals(self) -> list[Principal]:
+        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
+
+    def add(self) -> None:
+        """The typed entry into the list, or why not (under the fields; nothing typed is cleared)."""
+        problem = principal_problem(self.address.text(), self.own, self.principals())
+        if problem:
+            self._say(problem)
+            self.address.setFocus(Qt.OtherFocusReason)
+            return
+        p = new_principal(self.address.text(), self.name.text(), self.right.currentData())
+        self._append(p)
+        self.list.setCurrentRow(self.list.count() - 1)
+        self.address.clear()
+        self.name.clear()
+        self._say("")
+        self.address.setFocus(Qt.OtherFocusReason)
+
+    def remove(self) -> None:
+        row = self.list.currentRow()
+        if row < 0:
+            return
+        self.list.takeItem(row)
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+        else:
+            self.address.setFocus(Qt.OtherFocusReason)
+
+    def _append(self, p: Principal) -> None:
+        item = QListWidgetItem(p.label(), self.list)
+        item.setData(Qt.UserRole, p)
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        self.address.setAccessibleDescription(text)
+
+    def _save(self) -> None:
+        """Save the list; an entry typed but not added is added first (or the dialog says why it cannot)."""
+        if self.address.text().strip():
+            self.add()
+            if self.error.text():
+                return
+        self.accept()
+        self.saved.emit(self.principals())

@@ -1,0 +1,77 @@
+"""The window's side of Compose's From (issue 49): the account's "send from" list (File > Mailboxes you
+send from…), the key that takes the keyboard to From (Ctrl+Shift+F), and the server's refusal of a From
+said at it.
+
+Wiring only: what a list entry may be is app/domain/send_from.py; the list is saved with the account
+(app/storage/settings.py ``set_principals``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.domain.senders import Principal
+from app.mail.errors import is_send_as_denied
+
+#: the status bar's word when Ctrl+Shift+F finds no choice to make
+NO_CHOICE = "This account sends from its own address only: add mailboxes in File > Mailboxes you send from…"
+
+
+def account_changed(win, session) -> None:
+    """The account in use changed: its mailboxes into Compose's From (hidden when it has none)."""
+    if session is None:
+        win.compose.from_row.set_account("", [])
+        return
+    acc = session.account
+    if win.settings is not None:
+        acc.principals = win.settings.principals(acc)
+    win.compose.from_row.set_account(acc.email, acc.principals)
+
+
+def choose_from(win) -> None:
+    """Ctrl+Shift+F: the keyboard to From in Compose (the arrow keys then choose), if there is a choice."""
+    if win.session is None:
+        return
+    win.show_view("compose")
+    row = win.compose.from_row
+    if not row.has_choice():
+        win.statusBar().showMessage(NO_CHOICE, 8000)
+        return
+    row.combo.setFocus(Qt.ShortcutFocusReason)
+
+
+def edit_send_from(win) -> None:
+    """The account's list of mailboxes it sends from, in a dialog (not blocking: the answer is ``saved``)."""
+    if win.session is None:
+        return
+    from app.ui.accounts.send_from import SendFromDialog
+
+    session = win.session
+    dlg = SendFromDialog(session.account.email, session.account.principals, win)
+    dlg.saved.connect(lambda principals, s=session: _saved(win, s, principals))
+    dlg.finished.connect(lambda _r: win.activateWindow())  # the keyboard back to the window, where it was
+    win.send_from_dialog = dlg
+    dlg.ask()
+
+
+def _saved(win, session, principals: list[Principal]) -> None:
+    if session is not win.session:  # signed in as someone else meanwhile: not theirs
+        return
+    kept = win.settings.set_principals(session.account, principals) if win.settings is not None else False
+    if win.settings is None:
+        session.account.principals = list(principals)
+    win.compose.from_row.set_account(session.account.email, session.account.principals)
+    win.statusBar().showMessage("Mailboxes you send from: saved" if kept else
+                                "Mailboxes you send from: kept for this session (not saved in the settings)", 6000)
+
+
+def refused_at_from(win, outcome, text: str) -> bool:
+    """A send the server refused for its From (Send As / on Behalf not granted): said under From, the
+    keyboard there. False for any other refusal (the caller says it its usual way)."""
+    if not is_send_as_denied(outcome):
+        return False
+    c = win.compose
+    if not c.from_row.has_choice():
+        return False  # no From on screen to point at (the account's own address was refused)
+    c.from_row.show_error(text)
+    c.from_row.combo.setFocus(Qt.OtherFocusReason)
+    return True
