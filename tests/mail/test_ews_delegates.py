@@ -139,9 +139,27 @@ def test_a_send_whose_answer_is_lost_is_found_in_the_principals_sent_items_and_n
         services.close()
 
 
-def test_the_lists_of_the_accounts_own_folders_are_unchanged(services, sandbox):
-    """The principal's drafts are not (yet) merged into the account's Drafts list: it lists its own."""
+def test_drafts_and_sent_list_the_principals_too_merged_and_paged(services, sandbox):
+    """The account's Drafts and Sent lists show its drafts from the principal (in the principal's Drafts) and
+    the principal's sent copies, merged newest first; paging goes through both mailboxes once each."""
     svc = services.make(ALICE, principals=[AS_DESK])
-    svc.save_draft(simple_draft("desk's", to=CAROL, principal=AS_DESK))
-    svc.save_draft(simple_draft("alice's", to=CAROL))
-    assert [s.subject for s in svc.list_messages(Folder.DRAFTS, 0, 10).items] == ["alice's"]
+    for subject, principal in (("a1", None), ("d1", AS_DESK), ("a2", None), ("d2", AS_DESK)):
+        svc.save_draft(simple_draft(subject, to=CAROL, principal=principal))
+    first, second = svc.list_messages(Folder.DRAFTS, 0, 3), svc.list_messages(Folder.DRAFTS, 3, 3)
+    assert (len(first.items), first.total, first.includes_last) == (3, 4, False)
+    assert (len(second.items), second.total, second.includes_last) == (1, 4, True)
+    assert sorted(s.subject for s in first.items + second.items) == ["a1", "a2", "d1", "d2"]
+    desk = next(s for s in first.items + second.items if s.subject == "d2")
+    assert svc.get_message(desk.ref).principal == AS_DESK  # opened from the list: From is the desk
+    assert svc.send_drafts([desk.ref])[0].ok
+    assert [s.subject for s in svc.list_messages(Folder.SENT, 0, 10).items] == ["d2"]
+    assert _only(sandbox, DESK, "sentitems")["subject"] == "d2"
+
+
+def test_an_account_without_principals_lists_as_before(services, sandbox):
+    svc = services.make(ALICE)
+    svc.connect()
+    svc.save_draft(simple_draft("plain", to=CAROL))
+    n = len(sandbox.request_log)
+    assert [s.subject for s in svc.list_messages(Folder.DRAFTS, 0, 10).items] == ["plain"]
+    assert sandbox.request_log[n:] == ["FindItem"]

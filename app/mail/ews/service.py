@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import replace
+from datetime import datetime, timezone
 
 from exchangelib.attachments import AttachmentId, FileAttachment
 from exchangelib.errors import EWSError, ErrorNameResolutionNoResults
@@ -61,6 +62,15 @@ class _PagedFindItem(FindItem):
 
 #: a principal's folder the account may not open (no Full Access, no such mailbox, no such folder)
 _NOT_OPENABLE = ("ErrorAccessDenied", "ErrorNonExistentMailbox", "ErrorFolderNotFound")
+
+
+_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def _order_key(folder: Folder):
+    """The sort key of a listed item, by the folder's list order (app.mail.service.list_order)."""
+    names = [_ORDER_FIELDS[k] for k in list_order(folder)]
+    return lambda item: tuple(getattr(item, n, None) or _OLDEST for n in names)
 
 
 def _code_of(exc: BaseException) -> str:
@@ -386,32 +396,44 @@ class EwsMailService(MailService):
 
     # ------------------------------------------------------------------ read
     def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
+        """One FindItem page; Drafts and Sent Items of an account that sends for principals it opens also list
+        theirs (where its drafts from them and their copies are), merged newest first: one FindItem per
+        mailbox, each of the first ``offset + limit`` items."""
         def run():
-            acct = self._conn.account
-            f = self._folder(folder)
-            limit_ = max(1, int(limit))
-            svc = _PagedFindItem(account=acct, page_size=limit_)
-            order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname(_ORDER_FIELDS[k])), reverse=True)
-                     for k in list_order(folder)]
-            items = list(
-                svc.call(
-                    folders=[f],
-                    additional_fields=_fields(convert.LIST_FIELDS),
-                    restriction=None,
-                    order_fields=order,
-                    shape=ID_ONLY,
-                    query_string=None,
-                    depth=SHALLOW,
-                    calendar_view=None,
-                    max_items=limit_,
-                    offset=max(0, int(offset)),
-                )
-            )
-            rows = [convert.summary_from(_raise_if_error(i)) for i in items]
-            total = max(svc.total, offset + len(rows))
-            return Page(items=rows, offset=offset, total=total, includes_last=svc.includes_last)
+            offset_, limit_ = max(0, int(offset)), max(1, int(limit))
+            boxes = self._principal_boxes() if Folder(folder) in (Folder.DRAFTS, Folder.SENT) else [""]
+            if len(boxes) == 1:
+                items, total, includes_last = self._find_page(folder, "", offset_, limit_)
+                rows = [convert.summary_from(i) for i in items]
+                return Page(items=rows, offset=offset, total=max(total, offset + len(rows)), includes_last=includes_last)
+            pages = [self._find_page(folder, box, 0, offset_ + limit_) for box in boxes]
+            merged = sorted((i for items, _t, _l in pages for i in items), key=_order_key(folder), reverse=True)
+            rows = [convert.summary_from(i) for i in merged[offset_ : offset_ + limit_]]
+            total = max(sum(t for _i, t, _l in pages), offset + len(rows))
+            return Page(items=rows, offset=offset, total=total, includes_last=offset_ + len(rows) >= total)
 
         return self._call(run)
+
+    def _find_page(self, folder: Folder, box: str, offset: int, limit: int) -> tuple[list, int, bool]:
+        """(the items, TotalItemsInView, IncludesLastItemInRange) of one FindItem page of ``box``'s folder."""
+        svc = _PagedFindItem(account=self._conn.account, page_size=limit)
+        order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname(_ORDER_FIELDS[k])), reverse=True)
+                 for k in list_order(folder)]
+        items = list(
+            svc.call(
+                folders=[self._folder(folder, box)],
+                additional_fields=_fields(convert.LIST_FIELDS),
+                restriction=None,
+                order_fields=order,
+                shape=ID_ONLY,
+                query_string=None,
+                depth=SHALLOW,
+                calendar_view=None,
+                max_items=limit,
+                offset=offset,
+            )
+        )
+        return [_raise_if_error(i) for i in items], svc.total, svc.includes_last
 
     def get_message(self, ref: ItemRef) -> Draft:
         return self._call(self._read, ref, True)
