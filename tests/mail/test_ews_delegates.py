@@ -163,3 +163,22 @@ def test_an_account_without_principals_lists_as_before(services, sandbox):
     n = len(sandbox.request_log)
     assert [s.subject for s in svc.list_messages(Folder.DRAFTS, 0, 10).items] == ["plain"]
     assert sandbox.request_log[n:] == ["FindItem"]
+
+
+def test_drafts_of_two_mailboxes_sent_together_each_get_their_outcome_in_order(services, sandbox):
+    """One SendItem per mailbox; a request that fails as a whole costs only its own items their answer."""
+    svc = services.make(ALICE, principals=[AS_DESK])
+    desk = svc.save_draft(simple_draft("desk one", to=CAROL, principal=AS_DESK))
+    mine = svc.save_draft(simple_draft("my one", to=CAROL))
+    both = svc.save_draft(simple_draft("desk two", to=CAROL, principal=AS_DESK))
+    sandbox.faults.inject("SendItem", "drop_before_commit", count=1)  # the first request: the desk's two
+    n = len(sandbox.request_log)
+    out = svc.send_drafts([desk.ref, mine.ref, both.ref])
+    assert [o.status for o in out] == [OutcomeStatus.UNKNOWN, OutcomeStatus.SENT, OutcomeStatus.UNKNOWN]
+    assert [o.ref for o in out] == [desk.ref, mine.ref, both.ref]
+    assert sandbox.request_log[n:] == ["SendItem", "SendItem"]
+    assert [i["subject"] for i in sandbox.mailbox(CAROL).items("inbox")] == ["my one"]
+    assert _only(sandbox, ALICE, "sentitems")["subject"] == "my one"
+    again = svc.send_drafts([desk.ref, both.ref])  # still in the desk's Drafts: one request, both sent
+    assert [o.status for o in again] == [OutcomeStatus.SENT] * 2
+    assert sorted(i["subject"] for i in sandbox.mailbox(DESK).items("sentitems")) == ["desk one", "desk two"]

@@ -27,6 +27,7 @@ from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, G
 from app.domain.account import AccountConfig
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.mail.chunks import outcomes_of
 from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
 from app.mail.ews import batch, convert
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
@@ -361,15 +362,20 @@ class EwsMailService(MailService):
         return self._call(self._send, list(refs), save_copy)
 
     def _send(self, refs: list[ItemRef], save_copy: bool) -> list[ItemOutcome]:
+        """SendItem chunks per mailbox, under the one rule of app/mail/chunks.py (every item gets an outcome;
+        raised only when no request got an answer); the outcomes in the order of ``refs``."""
         boxes = self._boxes_of(refs)
-        out: dict[int, ItemOutcome] = {}
-        for box in dict.fromkeys(boxes):
-            idx = [i for i, b in enumerate(boxes) if b == box]
-            sent = self._folder(Folder.SENT, box) if save_copy else None
-            res = batch.send_items(self._conn.account, [refs[i] for i in idx], sent_folder=sent,
-                                   endpoint=self._conn.endpoint)
-            out.update(zip(idx, res))
-        return [out[i] for i in range(len(refs))]
+        places = [[i for i, b in enumerate(boxes) if b == box] for box in dict.fromkeys(boxes)]
+        places = [idx[s : s + batch.SEND_CHUNK] for idx in places for s in range(0, len(idx), batch.SEND_CHUNK)]
+        box_of = {id(refs[i]): boxes[i] for i in range(len(refs))}
+
+        def run_chunk(chunk: list[ItemRef]) -> list[ItemOutcome]:
+            sent = self._folder(Folder.SENT, box_of[id(chunk[0])]) if save_copy else None
+            return batch.send_items(self._conn.account, chunk, sent_folder=sent, endpoint=self._conn.endpoint)
+
+        outcomes = outcomes_of([[refs[i] for i in idx] for idx in places], run_chunk)
+        by_place = dict(zip((i for idx in places for i in idx), outcomes))
+        return [by_place[i] for i in range(len(refs))]
 
     def _boxes_of(self, refs: list[ItemRef]) -> list[str]:
         """The mailbox of each draft: as saved or read by this service; else, when the account sends for
