@@ -5,7 +5,10 @@ Request budget per flow (bench/bench_requests.py measures it):
 - first Drafts page: FindItem (+ GetFolder drafts if connect() did not run)
 - save a new draft with attachments: 1 (CreateItem SaveOnly, attachments inline)
 - save again: 1 UpdateItem (+ 1 CreateAttachment / DeleteAttachment when attachments changed)
-- send saved drafts: 1 SendItem for up to 100 drafts
+- send saved drafts: 1 SendItem for up to 100 drafts (per mailbox they live in: issue 49)
+- an account that sends for principals (AccountConfig.principals), issue 49: + 1 GetFolder per principal once
+  (may it open the principal's Drafts?); Drafts / Sent Items pages and settle look-ups: + 1 FindItem per such
+  principal; sending a draft this service did not save or read: + 1 GetItem (its From tells its mailbox)
 """
 
 from __future__ import annotations
@@ -255,10 +258,11 @@ class EwsMailService(MailService):
         acct = self._conn.account
         ref = draft.ref
         server_atts, fresh_ck = self._known_attachments(ref)
+        box = self._box(draft)
         with self._lock:
             was = self._server_boxes.get(ref.id, "")
-        if was != self._box(draft):
-            return self._move_to_box(draft, was)
+        if was != box:
+            return self._move_to_box(draft)
         if not draft.internet_message_id:
             with self._lock:
                 mid = self._server_mids.get(ref.id, "")
@@ -267,7 +271,6 @@ class EwsMailService(MailService):
             ref = ItemRef(ref.id, fresh_ck) if fresh_ck else self._current_ref(ref)
         with self._lock:
             old_headers = self._server_headers.get(ref.id, ())
-        box = self._box(draft)
         msg, fields = convert.existing_message(self._account_of(box), self._folder(Folder.DRAFTS, box),
                                                draft.copy(ref=ref), old_headers)
         msg.save(update_fields=fields)  # UpdateItem with SetItemField/DeleteItemField for each
@@ -299,7 +302,7 @@ class EwsMailService(MailService):
                        draft.headers)
         return replace(draft, ref=ItemRef(msg.id, changekey or ""), attachments=attachments)
 
-    def _move_to_box(self, draft: Draft, was: str) -> Draft:
+    def _move_to_box(self, draft: Draft) -> Draft:
         """A saved draft whose From changed to another mailbox: EWS cannot move an item across mailboxes
         (ErrorCrossMailboxMoveCopy), so it is created anew in the new From's Drafts (same Message-ID, its
         attachments with it), then the old one is deleted (a failure there is logged: the new draft stands)."""
@@ -307,7 +310,7 @@ class EwsMailService(MailService):
         fresh = self._create(draft.copy(ref=None, attachments=[replace(a, attachment_id="") for a in draft.attachments]))
         gone = batch.delete_items(self._conn.account, [old], to_trash=False, endpoint=self._conn.endpoint)
         if not gone[0].ok:
-            log.warning("the draft's copy in its former mailbox could not be deleted (%s)", gone[0].error_code)
+            log.warning("the draft's copy in its former mailbox could not be deleted (%s)", gone[0].code)
         with self._lock:
             for cache in (self._server_attachments, self._server_mids, self._server_headers, self._server_boxes):
                 cache.pop(old.id, None)
