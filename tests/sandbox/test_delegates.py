@@ -133,3 +133,31 @@ def test_a_user_without_rights_is_refused_the_folder_and_the_from(sandbox):
     assert subjects(sandbox, "bob@example.com", "inbox") == []
     assert subjects(sandbox, "carol@example.com", "drafts") == ["not mine"], "a refused draft is kept"
     assert subjects(sandbox, "carol@example.com", "sentitems") == []
+
+
+def test_create_and_send_refuses_a_from_without_a_right_per_item_and_files_a_granted_one_in_the_principals(sandbox):
+    def create_and_send(user, copy_to):
+        body = (f'<m:CreateItem MessageDisposition="SendAndSaveCopy"><m:SavedItemFolderId>{copy_to}'
+                '</m:SavedItemFolderId><m:Items><t:Message><t:Subject>at once</t:Subject>'
+                '<t:ToRecipients><t:Mailbox><t:EmailAddress>dave@example.com</t:EmailAddress></t:Mailbox>'
+                f'</t:ToRecipients><t:From><t:Mailbox><t:EmailAddress>{DESK}</t:EmailAddress></t:Mailbox></t:From>'
+                "</t:Message></m:Items></m:CreateItem>")
+        (msg,) = _answers(post(sandbox, body, user=user))
+        return _code(msg)
+
+    assert create_and_send("carol@example.com", _folder("sentitems")) == "ErrorSendAsDenied"
+    assert subjects(sandbox, "dave@example.com", "inbox") == [] and subjects(sandbox, "carol@example.com", "sentitems") == []
+    assert create_and_send("alice@example.com", _folder("sentitems", DESK)) == "NoError"
+    assert subjects(sandbox, "dave@example.com", "inbox") == ["at once"] and subjects(sandbox, DESK, "sentitems") == ["at once"]
+
+
+def test_a_principals_folder_id_works_for_a_full_access_trustee_only(sandbox):
+    get = ('<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape>'
+           f'<m:FolderIds>{_folder("drafts", DESK)}</m:FolderIds></m:GetFolder>')
+    (msg,) = _answers(post(sandbox, get, user="alice@example.com"))
+    folder_id = msg.find(f".//{T}FolderId").get("Id")
+    find = ('<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>'
+            f'<m:ParentFolderIds><t:FolderId Id="{folder_id}"/></m:ParentFolderIds></m:FindItem>')
+    (ok,) = _answers(post(sandbox, find, user="bob@example.com"))
+    (denied,) = _answers(post(sandbox, find, user="carol@example.com"))
+    assert (_code(ok), _code(denied)) == ("NoError", "ErrorAccessDenied")
