@@ -182,3 +182,9 @@ def test_drafts_of_two_mailboxes_sent_together_each_get_their_outcome_in_order(s
     again = svc.send_drafts([desk.ref, both.ref])  # still in the desk's Drafts: one request, both sent
     assert [o.status for o in again] == [OutcomeStatus.SENT] * 2
     assert sorted(i["subject"] for i in sandbox.mailbox(DESK).items("sentitems")) == ["desk one", "desk two"]
+
+
+def test_a_from_the_settings_do_not_list_reopens_as_send_as_with_its_name(services, sandbox):
+    saved = services.make(BOB, principals=[FOR_DESK]).save_draft(simple_draft("by bob", to=CAROL, principal=FOR_DESK))
+    other = services.make(BOB)  # the same mailbox, with no principal configured (yet)
+    assert other.get_message(saved.ref).principal == Principal(DESK, "Shared Desk", SendRight.SEND_AS)
