@@ -35,10 +35,16 @@ def chunked_outcomes(refs: Sequence[ItemRef], size: int,
                      run_chunk: Callable[[list[ItemRef]], list[ItemOutcome]]) -> list[ItemOutcome]:
     """``run_chunk(chunk)`` (its items' outcomes, in order, or a MailError) for each chunk of ``size`` items;
     the outcomes of all, in order (module docstring). Raises when no chunk got an answer."""
+    return outcomes_of([list(refs[start: start + size]) for start in range(0, len(refs), size)], run_chunk)
+
+
+def outcomes_of(chunks: Sequence[list[ItemRef]],
+                run_chunk: Callable[[list[ItemRef]], list[ItemOutcome]]) -> list[ItemOutcome]:
+    """:func:`chunked_outcomes` for chunks made by the caller (e.g. one per mailbox the items live in): the
+    outcomes of all, chunk after chunk. Raises when no chunk got an answer."""
     outcomes: list[ItemOutcome] = []
     answered, first_error, stop = False, None, None
-    for start in range(0, len(refs), size):
-        chunk = list(refs[start: start + size])
+    for chunk in chunks:
         if stop is not None:
             outcomes.extend(outcome_from_error(r, stop) for r in chunk)
             continue

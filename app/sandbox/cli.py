@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tls", action="store_true", help="serve HTTPS (self-signed certificate unless --cert/--key)")
     p.add_argument("--cert", help="PEM certificate for --tls")
     p.add_argument("--key", help="PEM private key for --tls")
-    p.add_argument("--users", help="JSON file: list of {email, password, name?, username?}")
+    p.add_argument("--users", help="JSON file: list of {email, password, name?, username?, graph?, ews?, "
+                   "full_access?, send_as?, send_on_behalf?} (the last three: lists of the addresses of the users "
+                   "holding that right on this mailbox)")
     p.add_argument("--smtp-relay", metavar="HOST:PORT", help="hand mail for outside recipients to this SMTP server")
     p.add_argument("--allow-remote", action="store_true", help="allow binding a non-loopback address")
     p.add_argument("--max-send-bytes", type=int, default=10 * 1024 * 1024, help="largest message accepted for sending")

@@ -38,6 +38,11 @@ DEFAULT_USERS = [
     {"email": "carol@example.com", "name": "Carol Clark", "password": "carol-sandbox-pw"},
     {"email": "dave@example.com", "name": "Dave Davis", "password": "dave-sandbox-pw"},
     {"email": "ali.baba@example.com", "name": "Ali Baba", "password": "ali-sandbox-pw"},
+    # a shared mailbox (issue 49): Alice and Bob open it (Full Access); Alice sends as it, Bob on its behalf;
+    # Carol and Dave hold no right on it (ErrorAccessDenied / ErrorSendAsDenied)
+    {"email": "desk@example.com", "name": "Shared Desk", "password": "desk-sandbox-pw",
+     "full_access": ["alice@example.com", "bob@example.com"], "send_as": ["alice@example.com"],
+     "send_on_behalf": ["bob@example.com"]},
 ]
 #: The largest HTTP request body by default: a max_send_bytes (10 MiB) message grows by 4/3 in base64, and
 #: its XML around it; 64 MiB leaves room for all of that (413 beyond it).
@@ -59,10 +64,12 @@ def load_users(path: str) -> list[dict]:
     """--users FILE: a JSON list of {"email", "password", "name"?, "username"?, "graph"?, "ews"?} (or
     {"users": [...]}); "graph": false makes a mailbox that Graph refuses (MailboxNotEnabledForRESTAPI, as one
     hosted on-premises); "ews": false (or "policy") one whose EWS requests Exchange Online refuses (HTTP 403,
-    X-EWS-Policy-Reason: ews/blocked.py). Delegates (issue 49): "full_access", "send_as", "send_on_behalf" list
-    the trustees' addresses (core/permissions.py); "copy_sent": true keeps a copy of what a delegate sends from
-    this mailbox in its own Sent Items too (Exchange's MessageCopyForSentAsEnabled and
-    MessageCopyForSendOnBehalfEnabled, core/delivery.py)."""
+    X-EWS-Policy-Reason: ews/blocked.py). Delegate rights live on the principal's mailbox, as in Exchange
+    (core/permissions.py): "full_access", "send_as" and "send_on_behalf" are lists of the addresses of the users
+    who may open this mailbox, send as it, or send on its behalf, e.g. {"email": "desk@example.com", ...,
+    "full_access": ["alice@example.com"], "send_as": ["alice@example.com"], "send_on_behalf": ["bob@example.com"]};
+    "copy_sent": true keeps a copy of what a delegate sends from this mailbox in its own Sent Items too
+    (Exchange's MessageCopyForSentAsEnabled and MessageCopyForSendOnBehalfEnabled, core/delivery.py)."""
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     users = doc["users"] if isinstance(doc, dict) else doc

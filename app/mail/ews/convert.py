@@ -11,6 +11,7 @@ from exchangelib.items import Message
 
 from app.domain.models import (Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient,
                                Sensitivity)
+from app.domain.senders import Principal, SendRight
 from app.domain.validation import safe_attachment_name
 from app.mail.ews import extended
 
@@ -38,6 +39,7 @@ READ_FIELDS = [
     "attachments",
     "last_modified_time",
     extended.HEADER_LIST,
+    "author",  # From: a principal's mailbox for a draft sent as / on behalf of it (issue 49)
 ]
 
 #: Simple fields for a listing: FindItem alone answers with these (no GetItem follow-up).
@@ -114,6 +116,8 @@ def apply_fields(msg: Message, draft: Draft) -> Message:
     msg.sensitivity = (draft.sensitivity or Sensitivity.NORMAL).value
     msg.categories = [xml_safe(c, one_line=True) for c in draft.categories] or None
     extended.set_flag(msg, draft.flag)
+    if draft.principal is not None:
+        msg.author = Mailbox(email_address=draft.principal.email, name=draft.principal.name or None)
     return msg
 
 
@@ -136,7 +140,8 @@ def existing_message(account, folder, draft: Draft, old_headers=()) -> tuple[Mes
     msg = Message(account=account, folder=folder, id=draft.ref.id, changekey=draft.ref.change_key or None)
     msg.is_draft = True
     apply_fields(msg, draft)
-    return msg, [*UPDATE_FIELDS, *extended.set_headers(msg, draft.headers, [n for n, _v in old_headers])]
+    author = ["author"] if draft.principal is not None else []  # a draft lives in its From's mailbox: never cleared
+    return msg, [*UPDATE_FIELDS, *author, *extended.set_headers(msg, draft.headers, [n for n, _v in old_headers])]
 
 
 def _aware(value) -> _dt.datetime | None:
@@ -161,7 +166,18 @@ def _sensitivity(value) -> Sensitivity:
         return Sensitivity.NORMAL
 
 
-def draft_from_message(msg: Message, attachments: list[Attachment]) -> Draft:
+def principal_from(author, own: str, principals=()) -> Principal | None:
+    """The draft's principal from its From (``author``): None when it is the account's own address (``own``)
+    or absent; else the account's configured principal of that address, or Send As when none is configured."""
+    addr = (getattr(author, "email_address", None) or "").strip()
+    if not addr or addr.lower() == own.lower():
+        return None
+    known = next((p for p in principals if p.email.lower() == addr.lower()), None)
+    return known or Principal(addr, getattr(author, "name", None) or "", SendRight.SEND_AS)
+
+
+def draft_from_message(msg: Message, attachments: list[Attachment], *, own: str = "", principals=()) -> Draft:
+    """``own``: the account's address, to tell its own From from a principal's (none given: no principal)."""
     body = msg.body
     fmt = BodyFormat.HTML if isinstance(body, HTMLBody) else BodyFormat.TEXT
     return Draft(
@@ -183,6 +199,7 @@ def draft_from_message(msg: Message, attachments: list[Attachment]) -> Draft:
         modified=_aware(msg.last_modified_time),
         headers=extended.headers_of(msg),
         flag=extended.flag_of(msg),
+        principal=principal_from(getattr(msg, "author", None), own, principals) if own else None,
     )
 
 

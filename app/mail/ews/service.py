@@ -5,7 +5,10 @@ Request budget per flow (bench/bench_requests.py measures it):
 - first Drafts page: FindItem (+ GetFolder drafts if connect() did not run)
 - save a new draft with attachments: 1 (CreateItem SaveOnly, attachments inline)
 - save again: 1 UpdateItem (+ 1 CreateAttachment / DeleteAttachment when attachments changed)
-- send saved drafts: 1 SendItem for up to 100 drafts
+- send saved drafts: 1 SendItem for up to 100 drafts (per mailbox they live in: issue 49)
+- an account that sends for principals (AccountConfig.principals), issue 49: + 1 GetFolder per principal once
+  (may it open the principal's Drafts?); Drafts / Sent Items pages and settle look-ups: + 1 FindItem per such
+  principal; sending a draft this service did not save or read: + 1 GetItem (its From tells its mailbox)
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import replace
+from datetime import datetime, timezone
 
 from exchangelib.attachments import AttachmentId, FileAttachment
 from exchangelib.errors import EWSError, ErrorNameResolutionNoResults
@@ -26,6 +30,7 @@ from exchangelib.services import CreateAttachment, DeleteAttachment, FindItem, G
 from app.domain.account import AccountConfig
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.mail.chunks import outcomes_of
 from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
 from app.mail.ews import batch, convert
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
@@ -59,6 +64,23 @@ class _PagedFindItem(FindItem):
         return FindItem._get_paging_values(elem)
 
 
+#: a principal's folder the account may not open (no Full Access, no such mailbox, no such folder)
+_NOT_OPENABLE = ("ErrorAccessDenied", "ErrorNonExistentMailbox", "ErrorFolderNotFound")
+
+
+_OLDEST = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def _order_key(folder: Folder):
+    """The sort key of a listed item, by the folder's list order (app.mail.service.list_order)."""
+    names = [_ORDER_FIELDS[k] for k in list_order(folder)]
+    return lambda item: tuple(getattr(item, n, None) or _OLDEST for n in names)
+
+
+def _code_of(exc: BaseException) -> str:
+    return exc.code if isinstance(exc, MailError) else code_and_text(exc)[0]
+
+
 def _fields(names):
     return {FieldPath(field=Message.get_field_by_fieldname(n)) for n in names}
 
@@ -78,8 +100,8 @@ class EwsMailService(MailService):
         self.settings = account
         self._conn = EwsConnection(account, password, timeout=timeout)
         self._lock = threading.Lock()
-        self._root = None
-        self._folders: dict = {}
+        self._roots: dict = {}  # mailbox ("" own) -> its Root
+        self._folders: dict = {}  # (Folder, mailbox) -> the folder
         # Attachment ids the server holds per item id, as of our last save/read (to reconcile removals).
         #: item id -> its attachments' ids: a tuple of str, which the cyclic GC stops tracking (a set per saved
         #: draft was 5,000 more objects each full collection scanned after a mail merge)
@@ -87,6 +109,11 @@ class EwsMailService(MailService):
         self._server_mids: dict[str, str] = {}  # item id -> Internet Message-ID (set at creation, read-only)
         #: item id -> its custom headers as of our last save/read (an update deletes the ones no longer there)
         self._server_headers: dict[str, tuple[tuple[str, str], ...]] = {}
+        #: item id -> the mailbox it lives in: "" for the account's own, else a principal's address (issue 49:
+        #: a draft from a principal is saved in the principal's Drafts and its copy goes to its Sent Items)
+        self._server_boxes: dict[str, str] = {}
+        self._accounts: dict[str, object] = {}  # principal's address -> its exchangelib Account (no I/O)
+        self._openable: dict[str, bool] = {}  # principal's address -> whether this account opens its folders
 
     # ------------------------------------------------------------------ plumbing
     @property
@@ -106,20 +133,60 @@ class EwsMailService(MailService):
         except Exception as exc:  # noqa: BLE001 - every failure becomes a MailError
             raise map_error(exc, self._conn.endpoint, self.email) from exc
 
-    def _folder(self, folder: Folder):
-        """A folder addressed by its distinguished id (drafts, sentitems...). No I/O: ``account.drafts``
+    def _box(self, draft: Draft) -> str:
+        """The mailbox a draft lives in: its principal's (address, lower-case) when this account may open the
+        principal's folders (Full Access), else "" (the account's own: Send As or on Behalf without Full Access
+        keeps the draft and its copy in the account's own Drafts and Sent Items)."""
+        return self._box_for(draft.principal.email if draft.principal is not None else "")
+
+    def _box_for(self, address: str) -> str:
+        box = (address or "").strip().lower()
+        return box if box and box != self.email.lower() and self._opens(box) else ""
+
+    def _opens(self, box: str) -> bool:
+        """Whether this account opens principal ``box``'s Drafts: asked once per service (one GetFolder)."""
+        with self._lock:
+            known = self._openable.get(box)
+        if known is None:
+            drafts = self._folder(Folder.DRAFTS, box)
+            try:
+                type(drafts).resolve(account=self._account_of(box), folder=drafts)
+                known = True
+            except Exception as exc:  # noqa: BLE001 - a refusal is an answer; anything else is raised
+                if _code_of(exc) not in _NOT_OPENABLE:
+                    raise
+                known = False
+            with self._lock:
+                self._openable[box] = known
+        return known
+
+    def _account_of(self, box: str):
+        """The exchangelib Account whose folders are ``box``'s ("" = the account's own)."""
+        if not box:
+            return self._conn.account
+        with self._lock:
+            acct = self._accounts.get(box)
+            if acct is None:
+                acct = self._accounts[box] = self._conn.account_for(box)
+        return acct
+
+    def _folder(self, folder: Folder, box: str = ""):
+        """A folder addressed by its distinguished id (drafts, sentitems...), in the account's own mailbox or
+        in principal ``box``'s (its DistinguishedFolderId names that Mailbox). No I/O: ``account.drafts``
         would cost a GetFolder for root plus one for the folder before the first listing. A folder made with
         neither id gets, from its public ``to_id()``, its class's DISTINGUISHED_FOLDER_ID in the account's
         mailbox, which it keeps: asked for here, once, so the folder is the same (equal, same hash) before and
         after a request names it (exchangelib keys a FindItem's paging by the folder)."""
         folder = Folder(folder)
+        acct = self._account_of(box)
         with self._lock:
-            f = self._folders.get(folder)
+            f = self._folders.get((folder, box))
             if f is None:
-                if self._root is None:
-                    self._root = Root(account=self._conn.account)
-                    self._root.to_id()
-                f = self._folders[folder] = _FOLDER_CLASSES[folder](root=self._root)
+                root = self._roots.get(box)
+                if root is None:
+                    root = self._roots[box] = Root(account=acct)
+                    root.to_id()
+                f = self._folders[(folder, box)] = _FOLDER_CLASSES[folder](root=root)
                 f.to_id()
         return f
 
@@ -151,10 +218,11 @@ class EwsMailService(MailService):
             raise
 
     def _create(self, draft: Draft) -> Draft:
-        acct = self._conn.account
         mid = draft.internet_message_id or new_message_id()
         draft = draft.copy(internet_message_id=mid)
-        msg = convert.new_message(acct, self._folder(Folder.DRAFTS), draft)
+        box = self._box(draft)
+        # a principal's draft: in its Drafts, by an Account of its mailbox (exchangelib wants the folder's own)
+        msg = convert.new_message(self._account_of(box), self._folder(Folder.DRAFTS, box), draft)
         try:
             msg.save()  # CreateItem SaveOnly into Drafts, attachments in the same request
         except Exception as exc:  # noqa: BLE001
@@ -168,13 +236,13 @@ class EwsMailService(MailService):
             replace(a, attachment_id=fa.attachment_id.id if fa.attachment_id else "", size=len(a.content or b""))
             for a, fa in zip(draft.attachments, msg.attachments)
         ]
-        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, mid, draft.headers)
+        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, mid, draft.headers, box)
         return replace(draft, ref=ItemRef(msg.id, msg.changekey or ""), attachments=atts)
 
     def _adopt_after_unknown_create(self, draft: Draft) -> Draft | None:
         """The CreateItem may have happened: find it by Message-ID instead of creating a duplicate."""
         try:
-            refs = [r for _, r in self._find_in(Folder.DRAFTS, [draft.internet_message_id])]
+            refs = [r for _, r in self._find_in(Folder.DRAFTS, [draft.internet_message_id], self._box(draft))]
         except Exception:  # noqa: BLE001
             return None
         if len(refs) != 1:
@@ -190,6 +258,11 @@ class EwsMailService(MailService):
         acct = self._conn.account
         ref = draft.ref
         server_atts, fresh_ck = self._known_attachments(ref)
+        box = self._box(draft)
+        with self._lock:
+            was = self._server_boxes.get(ref.id, "")
+        if was != box:
+            return self._move_to_box(draft)
         if not draft.internet_message_id:
             with self._lock:
                 mid = self._server_mids.get(ref.id, "")
@@ -198,7 +271,8 @@ class EwsMailService(MailService):
             ref = ItemRef(ref.id, fresh_ck) if fresh_ck else self._current_ref(ref)
         with self._lock:
             old_headers = self._server_headers.get(ref.id, ())
-        msg, fields = convert.existing_message(acct, self._folder(Folder.DRAFTS), draft.copy(ref=ref), old_headers)
+        msg, fields = convert.existing_message(self._account_of(box), self._folder(Folder.DRAFTS, box),
+                                               draft.copy(ref=ref), old_headers)
         msg.save(update_fields=fields)  # UpdateItem with SetItemField/DeleteItemField for each
         changekey = msg.changekey
         keep = {a.attachment_id for a in draft.attachments if a.attachment_id}
@@ -228,13 +302,29 @@ class EwsMailService(MailService):
                        draft.headers)
         return replace(draft, ref=ItemRef(msg.id, changekey or ""), attachments=attachments)
 
-    def _remember(self, item_id: str, att_ids: set[str], mid: str = "", headers=None) -> None:
+    def _move_to_box(self, draft: Draft) -> Draft:
+        """A saved draft whose From changed to another mailbox: EWS cannot move an item across mailboxes
+        (ErrorCrossMailboxMoveCopy), so it is created anew in the new From's Drafts (same Message-ID, its
+        attachments with it), then the old one is deleted (a failure there is logged: the new draft stands)."""
+        old = draft.ref
+        fresh = self._create(draft.copy(ref=None, attachments=[replace(a, attachment_id="") for a in draft.attachments]))
+        gone = batch.delete_items(self._conn.account, [old], to_trash=False, endpoint=self._conn.endpoint)
+        if not gone[0].ok:
+            log.warning("the draft's copy in its former mailbox could not be deleted (%s)", gone[0].code)
+        with self._lock:
+            for cache in (self._server_attachments, self._server_mids, self._server_headers, self._server_boxes):
+                cache.pop(old.id, None)
+        return fresh
+
+    def _remember(self, item_id: str, att_ids: set[str], mid: str = "", headers=None, box: str | None = None) -> None:
         with self._lock:
             self._server_attachments[item_id] = tuple(att_ids)
             if mid:
                 self._server_mids[item_id] = mid
             if headers is not None:
                 self._server_headers[item_id] = tuple(headers)
+            if box is not None:
+                self._server_boxes[item_id] = box
 
     def _known_attachments(self, ref: ItemRef) -> tuple[set[str], str]:
         """(attachment ids on the server, the current ChangeKey if we had to ask: else '')."""
@@ -244,12 +334,17 @@ class EwsMailService(MailService):
             return set(known), ""
         # Not saved by this process (e.g. restored from the journal), or the last save broke half-way:
         # one GetItem tells.
-        item = self._get_items([ref], ["attachments", "message_id", convert.extended.HEADER_LIST])[0]
+        item = self._get_items([ref], ["attachments", "message_id", convert.extended.HEADER_LIST, "author"])[0]
         # Only file attachments: the composer does not show attached items (forwarded mails), so it
         # must never delete them either.
         ids = {a.attachment_id.id for a in (item.attachments or []) if a.attachment_id and isinstance(a, FileAttachment)}
-        self._remember(ref.id, ids, item.message_id or "", convert.extended.headers_of(item))
+        self._remember(ref.id, ids, item.message_id or "", convert.extended.headers_of(item), self._box_of(item))
         return ids, item.changekey or ""
+
+    def _box_of(self, item) -> str:
+        """The mailbox of a draft read with its From ("author"), by the rule :meth:`_box` saved it with."""
+        p = convert.principal_from(item.author, self.email)
+        return self._box_for(p.email) if p is not None else ""
 
     def _current_ref(self, ref: ItemRef) -> ItemRef:
         item = self._get_items([ref], ["subject"])[0]
@@ -264,8 +359,39 @@ class EwsMailService(MailService):
 
     # ------------------------------------------------------------------ send / delete
     def send_drafts(self, refs: list[ItemRef], *, save_copy: bool = True) -> list[ItemOutcome]:
-        sent = self._folder(Folder.SENT) if save_copy else None
-        return self._call(batch.send_items, self._conn.account, list(refs), sent_folder=sent, endpoint=self._conn.endpoint)
+        """One SendItem per mailbox the drafts live in: a principal's draft is sent with SavedItemFolderId =
+        the principal's Sent Items WITH its Mailbox (SendItem's reference page: without it, the copy silently
+        stays in the principal's Drafts; a copy across mailboxes is silently lost)."""
+        return self._call(self._send, list(refs), save_copy)
+
+    def _send(self, refs: list[ItemRef], save_copy: bool) -> list[ItemOutcome]:
+        """SendItem chunks per mailbox, under the one rule of app/mail/chunks.py (every item gets an outcome;
+        raised only when no request got an answer); the outcomes in the order of ``refs``."""
+        boxes = self._boxes_of(refs)
+        places = [[i for i, b in enumerate(boxes) if b == box] for box in dict.fromkeys(boxes)]
+        places = [idx[s : s + batch.SEND_CHUNK] for idx in places for s in range(0, len(idx), batch.SEND_CHUNK)]
+        box_of = {id(refs[i]): boxes[i] for i in range(len(refs))}
+
+        def run_chunk(chunk: list[ItemRef]) -> list[ItemOutcome]:
+            sent = self._folder(Folder.SENT, box_of[id(chunk[0])]) if save_copy else None
+            return batch.send_items(self._conn.account, chunk, sent_folder=sent, endpoint=self._conn.endpoint)
+
+        outcomes = outcomes_of([[refs[i] for i in idx] for idx in places], run_chunk)
+        by_place = dict(zip((i for idx in places for i in idx), outcomes))
+        return [by_place[i] for i in range(len(refs))]
+
+    def _boxes_of(self, refs: list[ItemRef]) -> list[str]:
+        """The mailbox of each draft: as saved or read by this service; else, when the account sends for
+        principals at all, one GetItem of their From (a draft restored from the journal after a restart)."""
+        with self._lock:
+            boxes = [self._server_boxes.get(r.id) for r in refs]
+        unknown = [r for r, b in zip(refs, boxes) if b is None]
+        if unknown and self.settings.principals:
+            res = GetItem(account=self._conn.account).call(items=[(r.id, None) for r in unknown],
+                                                           additional_fields=_fields(["author"]), shape=ID_ONLY)
+            found = {r.id: self._box_of(item) for r, item in zip(unknown, res) if not isinstance(item, BaseException)}
+            boxes = [found.get(r.id, "") if b is None else b for r, b in zip(refs, boxes)]
+        return [b or "" for b in boxes]
 
     def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
         outcomes = self._call(
@@ -279,32 +405,44 @@ class EwsMailService(MailService):
 
     # ------------------------------------------------------------------ read
     def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
+        """One FindItem page; Drafts and Sent Items of an account that sends for principals it opens also list
+        theirs (where its drafts from them and their copies are), merged newest first: one FindItem per
+        mailbox, each of the first ``offset + limit`` items."""
         def run():
-            acct = self._conn.account
-            f = self._folder(folder)
-            limit_ = max(1, int(limit))
-            svc = _PagedFindItem(account=acct, page_size=limit_)
-            order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname(_ORDER_FIELDS[k])), reverse=True)
-                     for k in list_order(folder)]
-            items = list(
-                svc.call(
-                    folders=[f],
-                    additional_fields=_fields(convert.LIST_FIELDS),
-                    restriction=None,
-                    order_fields=order,
-                    shape=ID_ONLY,
-                    query_string=None,
-                    depth=SHALLOW,
-                    calendar_view=None,
-                    max_items=limit_,
-                    offset=max(0, int(offset)),
-                )
-            )
-            rows = [convert.summary_from(_raise_if_error(i)) for i in items]
-            total = max(svc.total, offset + len(rows))
-            return Page(items=rows, offset=offset, total=total, includes_last=svc.includes_last)
+            offset_, limit_ = max(0, int(offset)), max(1, int(limit))
+            boxes = self._principal_boxes() if Folder(folder) in (Folder.DRAFTS, Folder.SENT) else [""]
+            if len(boxes) == 1:
+                items, total, includes_last = self._find_page(folder, "", offset_, limit_)
+                rows = [convert.summary_from(i) for i in items]
+                return Page(items=rows, offset=offset, total=max(total, offset + len(rows)), includes_last=includes_last)
+            pages = [self._find_page(folder, box, 0, offset_ + limit_) for box in boxes]
+            merged = sorted((i for items, _t, _l in pages for i in items), key=_order_key(folder), reverse=True)
+            rows = [convert.summary_from(i) for i in merged[offset_ : offset_ + limit_]]
+            total = max(sum(t for _i, t, _l in pages), offset + len(rows))
+            return Page(items=rows, offset=offset, total=total, includes_last=offset_ + len(rows) >= total)
 
         return self._call(run)
+
+    def _find_page(self, folder: Folder, box: str, offset: int, limit: int) -> tuple[list, int, bool]:
+        """(the items, TotalItemsInView, IncludesLastItemInRange) of one FindItem page of ``box``'s folder."""
+        svc = _PagedFindItem(account=self._conn.account, page_size=limit)
+        order = [FieldOrder(field_path=FieldPath(field=Message.get_field_by_fieldname(_ORDER_FIELDS[k])), reverse=True)
+                 for k in list_order(folder)]
+        items = list(
+            svc.call(
+                folders=[self._folder(folder, box)],
+                additional_fields=_fields(convert.LIST_FIELDS),
+                restriction=None,
+                order_fields=order,
+                shape=ID_ONLY,
+                query_string=None,
+                depth=SHALLOW,
+                calendar_view=None,
+                max_items=limit,
+                offset=offset,
+            )
+        )
+        return [_raise_if_error(i) for i in items], svc.total, svc.includes_last
 
     def get_message(self, ref: ItemRef) -> Draft:
         return self._call(self._read, ref, True)
@@ -330,8 +468,9 @@ class EwsMailService(MailService):
         atts = [
             convert.attachment_from(fa, contents.get(fa.attachment_id.id, b"") if with_content else b"") for fa in file_atts
         ]
-        draft = convert.draft_from_message(msg, atts)
-        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, msg.message_id or "", draft.headers)
+        draft = convert.draft_from_message(msg, atts, own=self.email, principals=self.settings.principals)
+        self._remember(msg.id, {a.attachment_id for a in atts if a.attachment_id}, msg.message_id or "", draft.headers,
+                       self._box(draft))
         return draft
 
     # ------------------------------------------------------------------ names / lookup
@@ -359,23 +498,30 @@ class EwsMailService(MailService):
         return self._call(run)
 
     def find_by_message_ids(self, mids: list[str]) -> dict[str, dict[Folder, list[ItemRef]]]:
-        """Many lookups in two FindItems (Drafts, Sent Items), restriction = OR of IsEqualTo."""
+        """Many lookups in two FindItems (Drafts, Sent Items), restriction = OR of IsEqualTo; and two more per
+        principal the account sends for (a principal's draft and its copy live in the principal's folders)."""
         mids = list(dict.fromkeys(m for m in mids if m))
         out = {m: {Folder.DRAFTS: [], Folder.SENT: []} for m in mids}
 
         def run():
-            for folder in (Folder.DRAFTS, Folder.SENT):
-                for start in range(0, len(mids), 50):
-                    for mid, ref in self._find_in(folder, mids[start : start + 50]):
-                        if mid in out:
-                            out[mid][folder].append(ref)
+            for box in self._principal_boxes():
+                for folder in (Folder.DRAFTS, Folder.SENT):
+                    for start in range(0, len(mids), 50):
+                        for mid, ref in self._find_in(folder, mids[start : start + 50], box):
+                            if mid in out:
+                                out[mid][folder].append(ref)
             return out
 
         return self._call(run) if mids else out
 
-    def _find_in(self, folder: Folder, mids: list[str]) -> list[tuple[str, ItemRef]]:
+    def _principal_boxes(self) -> list[str]:
+        """"" (the account's own mailbox) and each configured principal's that this account opens (a draft from
+        one it does not open was saved, and its copy kept, in the account's own folders)."""
+        return ["", *dict.fromkeys(b for b in (self._box_for(p.email) for p in self.settings.principals) if b)]
+
+    def _find_in(self, folder: Folder, mids: list[str], box: str = "") -> list[tuple[str, ItemRef]]:
         acct = self._conn.account
-        f = self._folder(folder)
+        f = self._folder(folder, box)
         q = Q(message_id=mids[0]) if len(mids) == 1 else Q(message_id__in=list(mids))
         restriction = Restriction(q, folders=[f], applies_to=Restriction.ITEMS)
         res = FindItem(account=acct, page_size=100).call(

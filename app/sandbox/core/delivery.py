@@ -95,6 +95,16 @@ def _from_mailbox(ctx, data: dict) -> dict:
     return dict(data, From=mailbox_of(ctx.user))
 
 
+def _resolved_from(ctx, data: dict) -> dict:
+    """The message's fields with a From naming another mailbox as the directory has it (its display name),
+    as Exchange resolves it on submission; others as they are."""
+    frm = (data.get("From") or {}).get("EmailAddress")
+    if not frm or frm.strip().lower() == ctx.email:
+        return data
+    principal = ctx.sandbox.user_by_email(frm.strip())
+    return dict(data, From=mailbox_of(principal)) if principal is not None else data
+
+
 def check_submission(ctx, data: dict, atts: list[dict]) -> None:
     """What a send refuses at once (ErrorInvalidRecipients, ErrorSendAsDenied, ErrorMessageSizeExceeded),
     for a send whose delivery comes later (outbox.py)."""
@@ -113,6 +123,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     addrs = _recipients(data)
     data = _from_mailbox(ctx, data)
     sender = _check_sender(ctx, data)
+    data = _resolved_from(ctx, data)
     sb = ctx.sandbox
     now_dt = utcnow()
     now = fmt_dt(now_dt)

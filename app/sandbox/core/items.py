@@ -14,7 +14,7 @@ from .clock import fmt_dt, utcnow
 from .delivery import copy_attachments, estimate_size, submit
 from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
 from .model import APPENDABLE, FIELDS, REQUIRED_ON_DELETE, STORED_ONLY
-from .session import Ctx
+from .session import Ctx, check_mailbox
 
 SUBJECT_MAX = 255
 CONFLICT = ("The send or update operation could not be performed because the change key passed in the request "
@@ -24,14 +24,17 @@ STALE = "The change key passed in the request does not match the current change 
 DELETE_TO = {"HardDelete": None, "SoftDelete": "recoverableitemsdeletions", "MoveToDeletedItems": "deleteditems"}
 
 
-def load(ctx: Ctx, key: str, change_key: str | None = None) -> dict:
-    """The stored item ``key`` of ctx's user. ErrorItemNotFound, ErrorAccessDenied (another mailbox's), or
+def load(ctx: Ctx, key: str, change_key: str | None = None, *, delegate: bool = False) -> dict:
+    """The stored item ``key`` of ctx's user (``delegate``: or of a mailbox that granted ctx's user Full
+    Access, as EWS item ids allow). ErrorItemNotFound, ErrorAccessDenied (another mailbox's), or
     ErrorInvalidChangeKey (a change key no server could have given)."""
     item = ctx.store.get(key)
     if item is None:
         raise MailboxError("ErrorItemNotFound", NOT_FOUND)
     if item["mailbox"] != ctx.email:
-        raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
+        if not delegate:
+            raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
+        check_mailbox(ctx, item["mailbox"])
     keys.check_change_key(change_key)
     return item
 

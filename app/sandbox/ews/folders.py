@@ -5,7 +5,7 @@ operations that change it are folder_ops.py."""
 from __future__ import annotations
 
 from ..core import ids
-from ..core.errors import ACCESS_DENIED, FOLDER_NOT_FOUND, MailboxError
+from ..core.errors import FOLDER_NOT_FOUND, MailboxError
 from ..core.hierarchy import DISTINGUISHED_NAMES
 from ..core.session import Ctx, check_mailbox
 from . import extprops
@@ -22,16 +22,16 @@ def resolve_folder(ctx: Ctx, el) -> tuple[str, str]:
 
 def folder_row(ctx: Ctx, el) -> tuple[str, dict]:
     """t:FolderId / t:DistinguishedFolderId -> (mailbox, the folder's row). A folder of another mailbox is
-    ErrorAccessDenied (ErrorFolderNotFound when that mailbox has no such folder); a soft-deleted folder and a
-    distinguished folder this mailbox does not have (an archive, public folders, Office 365's) are
-    ErrorFolderNotFound. Raises MailboxError."""
+    ErrorAccessDenied unless that mailbox granted this user Full Access (ErrorFolderNotFound when it has no such
+    folder); a soft-deleted folder and a distinguished folder this mailbox does not have (an archive, public
+    folders, Office 365's) are ErrorFolderNotFound. Raises MailboxError."""
     name = local(el)
     if name == "FolderId":
         mailbox, key = ids.folder_parts(el.get("Id"))
         if mailbox != ctx.email:
             if ctx.sandbox.user_by_email(mailbox) is None or ctx.store.folder(mailbox, key) is None:
                 raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
-            raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
+            check_mailbox(ctx, mailbox)  # ErrorAccessDenied unless that mailbox granted this user Full Access
     elif name == "DistinguishedFolderId":
         key = el.get("Id")
         if key not in DISTINGUISHED_NAMES:

@@ -21,11 +21,12 @@ DISPOSITIONS = ("SaveOnly", "SendOnly", "SendAndSaveCopy")
 
 
 def load_item(ctx: Ctx, id_el) -> dict:
-    """t:ItemId -> stored item of ctx.user. Raises MailboxError (malformed / not found / access denied / a
-    ChangeKey no server could have given: ErrorInvalidChangeKey)."""
+    """t:ItemId -> stored item of ctx.user, or of a mailbox that granted it Full Access (an EWS item id names
+    its mailbox: a delegate works on the principal's items by id). Raises MailboxError (malformed / not found /
+    access denied / a ChangeKey no server could have given: ErrorInvalidChangeKey)."""
     if local(id_el) != "ItemId":
         raise MailboxError("ErrorInvalidIdMalformed", ids.MALFORMED)
-    return items.load(ctx, ids.item_key(id_el.get("Id")), id_el.get("ChangeKey"))
+    return items.load(ctx, ids.item_key(id_el.get("Id")), id_el.get("ChangeKey"), delegate=True)
 
 
 def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | None, MailboxError | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core import items
+from ..core.delivery import submit
 from ..core.errors import MailboxError
 from ..core.session import Ctx
 from . import extprops
@@ -134,9 +135,24 @@ def op_send_item(ctx: Ctx, req):
             items.check_stale(item, el.get("ChangeKey"))
             if folder_err:
                 raise folder_err
-            items.send(ctx, item, save_folder=folder)
+            send_saved(ctx, item, folder)
         except MailboxError as e:
             error_message(msgs, "SendItem", e)
             continue
         response_message(msgs, "SendItem")
     return resp
+
+
+def send_saved(ctx: Ctx, item: dict, folder: tuple[str, str] | None) -> None:
+    """SendItem of one saved draft. Exchange saves the copy by moving the draft into SavedItemFolderId, which it
+    cannot do across mailboxes, and says nothing: SendItem's reference page ("Remarks", on delegates)
+    documents both cases, which the sandbox reproduces: (a) a delegate sends a draft in the principal's Drafts
+    with a copy to "sentitems" without the principal's Mailbox (the delegate's own Sent Items): sent, the item
+    stays in the principal's Drafts; (b) a delegate sends a draft in their own Drafts with a copy to the
+    principal's Sent Items: sent, the draft stays in the delegate's Drafts, no copy in either Sent Items, and
+    the answer is success. A draft in the principal's Drafts with a copy to the principal's Sent Items (the
+    page's workaround) is saved there."""
+    if folder is None or folder[0] == item["mailbox"]:
+        items.send(ctx, item, save_folder=folder)
+        return
+    submit(ctx, item["data"], ctx.store.attachments(item["key"], content=True), save_folder=None, draft_key=None)
