@@ -273,3 +273,48 @@ def test_a_draft_from_a_mailbox_the_account_does_not_list_shows_it_and_keeps_it(
     assert c.draft().principal is None and c.from_row.combo.count() == 2
     c.from_row.set_account(ALICE, [])
     assert c.from_row.isHidden() and c.from_row.label.isHidden()
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_from_the_desk_saved_reopened_from_drafts_and_delivered_from_the_desk(qtbot, aloop, ui_sandbox, ui_backend,
+                                                                              settings):
+    """The whole way by keys: From chosen, Ctrl+S, a new message, the draft reopened from Drafts still from the
+    desk, Ctrl+Return; Bob's copy is from the Shared Desk (Send As: no "on behalf"), and the copy is where each
+    protocol puts it (EWS: the desk's Sent Items, named with its Mailbox; Graph: Alice's own)."""
+    backend = Backend.GRAPH if ui_backend == "graph" else Backend.EWS
+    settings.set_principals(AccountConfig(email=ALICE, ews_url="", username=ALICE, sandbox=True, backend=backend),
+                            [DESK])
+    win, session = open_window(qtbot, ui_sandbox, settings, connected=True, backend=ui_backend)
+    c = win.compose
+    desk = "desk@example.com"
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        type_message(qtbot, win, cc="", bcc="", subject="Desk rota", body="The rota for next week.")
+        key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
+        key(qtbot, win, Qt.Key_Down)
+        assert c.draft().principal == DESK
+        key(qtbot, win, Qt.Key_S, CTRL)
+        home = desk if ui_backend == "ews" else ALICE  # EWS: the desk's Drafts (Alice has Full Access)
+        qtbot.waitUntil(lambda: len(items(ui_sandbox, "drafts", home)) == 1 and not win.busy, timeout=20000)
+        wait_idle(qtbot, win)
+        assert items(ui_sandbox, "drafts", home)[0]["from"] == desk
+
+        key(qtbot, win, Qt.Key_N, CTRL)
+        assert c.draft().principal is None
+        key(qtbot, win, Qt.Key_2, CTRL)
+        qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.drafts.model.loading, timeout=10000)
+        win.drafts.table.setFocus()
+        win.drafts.table.setCurrentIndex(win.drafts.model.index(0, 1))
+        key(qtbot, win, Qt.Key_Return)
+        qtbot.waitUntil(lambda: c.subject.text() == "Desk rota", timeout=10000)
+        assert c.draft().principal == DESK and c.from_row.combo.currentText() == "Shared Desk <desk@example.com>"
+
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: len(items(ui_sandbox, "inbox", "bob@example.com")) == 1, timeout=20000)
+        wait_idle(qtbot, win)
+        got = items(ui_sandbox, "inbox", "bob@example.com")[0]
+        assert (got["subject"], got["from"], got["sender"]) == ("Desk rota", desk, desk)
+        assert [i["subject"] for i in items(ui_sandbox, "sentitems", home)] == ["Desk rota"]
+        assert items(ui_sandbox, "drafts", home) == [] and items(ui_sandbox, "drafts", ALICE) == []
+    finally:
+        close_window(win, session)
