@@ -267,6 +267,15 @@ class EwsMailService(MailService):
         sent = self._folder(Folder.SENT) if save_copy else None
         return self._call(batch.send_items, self._conn.account, list(refs), sent_folder=sent, endpoint=self._conn.endpoint)
 
+    def send_mime(self, mime: bytes) -> None:
+        """ONE CreateItem (SendAndSaveCopy into Sent Items) whose only field is MimeContent: the server reads
+        every field, Bcc included, from the bytes."""
+        def run():
+            msg = Message(account=self._conn.account, folder=self._folder(Folder.SENT), mime_content=bytes(mime))
+            msg.send_and_save()
+
+        self._call(run)
+
     def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
         outcomes = self._call(
             batch.delete_items, self._conn.account, list(refs), to_trash=to_trash, endpoint=self._conn.endpoint
