@@ -8,9 +8,11 @@ the suite's wire observer."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import email
 import email.policy
 from dataclasses import replace
+from xml.etree import ElementTree
 
 import pytest
 
@@ -22,6 +24,8 @@ from tests.mail.outbox_harness import POLICY, count
 
 CAROL, DAVE = "carol@example.com", "dave@example.com"
 MID = "<as-is-1@outlook.example>"
+M = "http://schemas.microsoft.com/exchange/services/2006/messages"
+T = "http://schemas.microsoft.com/exchange/services/2006/types"
 
 
 def outlook_eml(mid: str | None = MID, subject: str = "Minutes as written", to: str = BOB) -> bytes:
@@ -29,7 +33,7 @@ def outlook_eml(mid: str | None = MID, subject: str = "Minutes as written", to: 
     Bcc header (which must reach Dave and travel in no delivered copy)."""
     head = [f"From: Alice Able <{ALICE}>", f"To: Bob <{to}>", f"Cc: {CAROL}", f"Bcc: {DAVE}",
             f"Subject: {subject}", "Date: Fri, 27 Nov 2026 09:00:00 +0000", "X-Dispatch-Test: kept as is",
-            "MIME-Version: 1.0", 'Content-Type: multipart/mixed; boundary="b1"']
+            "Importance: high", "MIME-Version: 1.0", 'Content-Type: multipart/mixed; boundary="b1"']
     if mid is not None:
         head.insert(0, f"Message-ID: {mid}")
     parts = ["--b1", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "",
@@ -69,6 +73,7 @@ def test_an_eml_file_is_sent_as_it_is_once(box, sandbox, backend, tmp_path):
     for who in (BOB, CAROL, DAVE):
         (got,) = sandbox.mailbox(who).items("inbox")
         assert got["subject"] == "Minutes as written" and got["internet_message_id"] == MID
+        assert got["importance"] == "High", "what the file says, not a library's default"
         assert "the minutes, byte for byte" in got["body"]
         assert [(a["name"], a["content"]) for a in got["attachments"]] == [("minutes.csv", b"item,owner\nbudget,alice\n")]
         msg = email.message_from_bytes(got["mime"], policy=email.policy.default)
@@ -78,6 +83,35 @@ def test_an_eml_file_is_sent_as_it_is_once(box, sandbox, backend, tmp_path):
     (copy,) = sandbox.mailbox(ALICE).items("sentitems")
     assert copy["bcc"] == [DAVE], "the sender's copy keeps its Bcc"
     assert box.journal.count() == 0
+
+
+@every_backend
+def test_on_the_wire_the_file_is_the_whole_request(box, sandbox, backend, tmp_path):
+    """EWS: ONE CreateItem, SendAndSaveCopy into Sent Items, whose item is nothing but MimeContent (the file's
+    bytes in base64); Graph: POST /me/sendMail, text/plain, the file's bytes in base64 (Microsoft's "send a
+    message in MIME format")."""
+    raw, draft = opened(tmp_path, outlook_eml())
+    seen = []
+    if protocol(backend) == "graph":
+        sandbox.graph_observer = lambda d, body, **kw: seen.append((kw["method"], kw["path"], kw["content_type"],
+                                                                    body)) if d == "request" else None
+    else:
+        sandbox.wire_observer = lambda d, body, injected=False: seen.append(body) if d == "request" else None
+    assert send(box, raw, draft).state == SubState.SENT
+    b64 = base64.b64encode(raw)
+    if protocol(backend) == "graph":
+        (method, path, ctype, body), = [s for s in seen if s[1].endswith("/sendMail")]
+        assert (method, path.split("/v1.0")[-1], ctype.split(";")[0], body) == ("POST", "/me/sendMail", "text/plain", b64)
+        return
+    (body,) = [b for b in seen if b"CreateItem" in b]
+    root = ElementTree.fromstring(body)
+    create = root.find(f".//{{{M}}}CreateItem")
+    assert create.get("MessageDisposition") == "SendAndSaveCopy"
+    folder = create.find(f"{{{M}}}SavedItemFolderId/{{{T}}}DistinguishedFolderId")
+    assert folder.get("Id") == "sentitems"
+    (msg,) = list(create.find(f"{{{M}}}Items"))
+    assert [child.tag for child in msg] == [f"{{{T}}}MimeContent"]
+    assert "".join(msg[0].text.split()).encode() == b64
 
 
 @every_backend

@@ -27,7 +27,7 @@ from app.domain.account import AccountConfig
 from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
-from app.mail.ews import batch, convert
+from app.mail.ews import batch, convert, mime_send
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
 from app.mail.service import MailService, ServerInfo, list_order
@@ -269,12 +269,8 @@ class EwsMailService(MailService):
 
     def send_mime(self, mime: bytes) -> None:
         """ONE CreateItem (SendAndSaveCopy into Sent Items) whose only field is MimeContent: the server reads
-        every field, Bcc included, from the bytes."""
-        def run():
-            msg = Message(account=self._conn.account, folder=self._folder(Folder.SENT), mime_content=bytes(mime))
-            msg.send_and_save()
-
-        self._call(run)
+        every field, Bcc included, from the bytes (app/mail/ews/mime_send.py)."""
+        self._call(mime_send.send, self._conn.account, bytes(mime), sent_folder=self._folder(Folder.SENT))
 
     def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
         outcomes = self._call(
