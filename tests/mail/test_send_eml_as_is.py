@@ -202,3 +202,23 @@ def test_a_file_with_no_recipient_is_refused_before_the_network(box, sandbox, tm
         box.run(box.ob.submit_mime(raw, draft))
     assert "recipient" in err.value.message.lower()
     assert sandbox.request_log[n:] == [] and box.journal.count() == 0 and box.ob.rows() == []
+
+
+@every_backend
+def test_taken_back_before_it_went_out_it_leaves_the_journal_and_nothing_is_sent(box, sandbox, backend, tmp_path):
+    """Refused while busy (nothing sent), then taken back in the Outbox: its entry goes (the file is the
+    user's copy), nothing comes back to Compose, and nothing is ever sent."""
+    raw, draft = opened(tmp_path, outlook_eml())
+    name = "SendMail" if protocol(backend) == "graph" else "CreateItem"
+    sandbox.faults.inject(name, "server_busy", count=1, backoff_ms=60_000)
+    sub = box.run(box.ob.submit_mime(raw, draft))
+    box.until(lambda: sub.state == SubState.QUEUED and sub.attempts == 1)
+
+    async def take_back():
+        return await box.ob.cancel(sub.local_id)
+
+    assert box.run(take_back()) is None, "no message to edit: the file is the original"
+    assert sub.state == SubState.CANCELLED and box.journal.get(sub.local_id) is None
+    assert box.ob.rows() == []
+    settle(sandbox)
+    assert count(sandbox, "inbox", email=BOB) == 0 and count(sandbox, "sentitems") == 0
