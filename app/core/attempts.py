@@ -165,8 +165,11 @@ class Attempts:
         """In ``saving``: make sure the message is in the server's Drafts, as the user wrote it. False
         when the submission moved on instead (already sent, or the save failed)."""
         draft = sub.draft
+        # a file's bytes are looked up first, every time: its Message-ID is the file's own, and one already in
+        # Sent Items is that message sent (before, or by the attempt whose answer was lost): never twice
+        look_first = sub.adopt or sub.source == mime_send.SOURCE
         try:
-            if sub.adopt and draft.ref is None and draft.internet_message_id:
+            if look_first and draft.ref is None and draft.internet_message_id:
                 verdict, ref = await self._where(draft.internet_message_id)
                 if verdict == settle.Verdict.SENT:
                     self.box.stats["already_sent"] += 1

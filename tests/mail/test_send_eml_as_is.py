@@ -68,7 +68,9 @@ def test_an_eml_file_is_sent_as_it_is_once(box, sandbox, backend, tmp_path):
     sub = send(box, raw, draft)
     assert sub.state == SubState.SENT and sub.source == "mime", sub.reason
     assert [e.value for _a, e, _b in sub.history] == ["start", "saved", "accepted"]
-    assert sandbox.request_log[n:] == [the_op(backend)], "one request: no draft written, nothing else"
+    look_up = {"ews": ["FindItem", "FindItem"], "graph": ["graph:Batch", "graph:ListMessages", "graph:ListMessages"]}
+    assert sandbox.request_log[n:] == look_up[protocol(backend)] + [the_op(backend)], \
+        "its Message-ID looked up in Sent Items first (not sent before), then ONE send; no draft written"
     settle(sandbox)
     for who in (BOB, CAROL, DAVE):
         (got,) = sandbox.mailbox(who).items("inbox")
@@ -222,3 +224,17 @@ def test_taken_back_before_it_went_out_it_leaves_the_journal_and_nothing_is_sent
     assert box.ob.rows() == []
     settle(sandbox)
     assert count(sandbox, "inbox", email=BOB) == 0 and count(sandbox, "sentitems") == 0
+
+
+@every_backend
+def test_the_same_file_sent_again_is_found_in_sent_items_and_not_sent_twice(box, sandbox, backend, tmp_path):
+    """Its Message-ID names the message: a second Send of the same file finds it in Sent Items first."""
+    raw, draft = opened(tmp_path, outlook_eml())
+    assert send(box, raw, draft).state == SubState.SENT
+    settle(sandbox)
+    again = send(box, raw, draft)
+    assert again.state == SubState.SENT and again.reason == "Already sent (found in Sent Items)", again.reason
+    assert [e.value for _a, e, _b in again.history] == ["start", "found_sent"]
+    assert sandbox.request_log.count(the_op(backend)) == 1
+    settle(sandbox)
+    assert count(sandbox, "inbox", email=BOB, mid=MID) == 1 and count(sandbox, "sentitems", mid=MID) == 1
