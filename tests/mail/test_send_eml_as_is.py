@@ -238,3 +238,17 @@ def test_the_same_file_sent_again_is_found_in_sent_items_and_not_sent_twice(box,
     assert sandbox.request_log.count(the_op(backend)) == 1
     settle(sandbox)
     assert count(sandbox, "inbox", email=BOB, mid=MID) == 1 and count(sandbox, "sentitems", mid=MID) == 1
+
+
+@every_backend
+def test_a_file_from_someone_else_is_refused_as_exchange_refuses_it(box, sandbox, tmp_path):
+    """The file says it is from a mailbox the account holds no Send As / on Behalf right on: the server
+    refuses it (ErrorSendAsDenied), the user is told, and the file's bytes stay in the journal."""
+    raw = outlook_eml().replace(f"From: Alice Able <{ALICE}>".encode(), b"From: Bob <bob@example.com>")
+    raw, draft = opened(tmp_path, raw)
+    sub = send(box, raw, draft)
+    assert sub.state == SubState.FAILED and sub.code == "ErrorSendAsDenied", (sub.code, sub.reason)
+    assert sub.reason.startswith("You are not allowed to send as this sender")
+    assert box.journal.get(sub.local_id).draft.attachments[0].content == raw
+    settle(sandbox)
+    assert count(sandbox, "inbox", email=BOB) == 0 and count(sandbox, "sentitems") == 0

@@ -76,3 +76,16 @@ def test_send_an_eml_file_as_it_is_by_keys(qtbot, window, sandbox, tmp_path, scr
     msg = email.message_from_bytes(got["mime"], policy=email.policy.default)
     assert msg["X-Dispatch-Test"] == "kept" and msg["Bcc"] is None
     assert c.subject.text() == "Mine, in Compose" and "stays here" in c.body.toPlainText(), "Compose untouched"
+
+
+def test_the_preview_says_when_a_file_is_from_another_mailbox(qtbot):
+    from app.domain.eml_read import read_eml
+    from app.ui.compose.eml_as_is import SendAsIsDialog, someone_else_note
+
+    raw = a_file(MID).replace(f"From: Alice <{ALICE}>".encode(), b"From: Desk <desk@example.com>")
+    dlg = SendAsIsDialog(None, "desk.eml", raw, read_eml(raw, max_bytes=1 << 20), own=ALICE.upper())
+    qtbot.addWidget(dlg)
+    assert dlg.note.text() == someone_else_note("desk@example.com") and not dlg.note.isHidden()
+    mine = SendAsIsDialog(None, "rota.eml", a_file(MID), read_eml(a_file(MID), max_bytes=1 << 20), own=ALICE.upper())
+    qtbot.addWidget(mine)
+    assert mine.note.isHidden(), "the account's own address, whatever its case: nothing to say"

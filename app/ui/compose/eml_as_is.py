@@ -22,6 +22,11 @@ from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
 from app.ui.common.safe_text import SafeBrowser
 
+def someone_else_note(sender: str) -> str:
+    return (f"This file is from {sender}: the server refuses it unless this account may send as, or on behalf "
+            "of, that mailbox.")
+
+
 ADDED_ID_NOTE = ("This file has no Message-ID: Dispatch adds one as its first line — the only change made to "
                  "it — so that the send can be confirmed exactly once.")
 
@@ -35,7 +40,7 @@ def header_text(draft: Draft, sender: str) -> str:
 class SendAsIsDialog(QDialog):
     """The read-only preview of the file's message, and the question: send it as it is?"""
 
-    def __init__(self, parent, name: str, raw: bytes, parsed):
+    def __init__(self, parent, name: str, raw: bytes, parsed, own: str = ""):
         super().__init__(parent)
         draft: Draft = parsed.draft
         self.setObjectName("sendEmlAsIsDialog")
@@ -71,10 +76,14 @@ class SendAsIsDialog(QDialog):
         self.attachments.setWordWrap(True)
         lay.addWidget(self.attachments)
         self.added_id = mime_send.with_message_id(raw, make_id=lambda: "<new@dispatch>").added_id
-        self.note = QLabel(ADDED_ID_NOTE if self.added_id else "", self)
+        notes = [ADDED_ID_NOTE] if self.added_id else []
+        if sender and own and sender.lower() != own.lower():
+            notes.append(someone_else_note(sender))
+        self.note = QLabel("\n".join(notes), self)
         self.note.setObjectName("asIsNote")
+        self.note.setTextFormat(Qt.PlainText)  # the address is data
         self.note.setWordWrap(True)
-        self.note.setVisible(self.added_id)
+        self.note.setVisible(bool(notes))
         lay.addWidget(self.note)
         buttons = QDialogButtonBox(self)
         self.send_button = buttons.addButton("&Send as it is", QDialogButtonBox.AcceptRole)
@@ -108,7 +117,7 @@ async def send_path_as_is(files, path: str) -> bool:
             return False
     if session is not w.session:
         return False
-    dlg = SendAsIsDialog(w, name, raw, parsed)
+    dlg = SendAsIsDialog(w, name, raw, parsed, own=session.account.email)
     files.as_is_dialog = dlg
     try:
         if not await _answer(dlg):
