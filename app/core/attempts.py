@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from app.core import settle
+from app.core import mime_send, settle
 from app.core.policy import Action, action_for, kind_of
 from app.core.rows import SaveJob, SaveStatus
 from app.core.submission import Event, SubState, Submission
@@ -114,8 +114,14 @@ class Attempts:
                 box.resolve(sub)
 
     async def _request(self, ready: list[Submission]) -> None:
-        """The ONE send request for ``ready`` (all ``submitting`` on disk), each one's outcome recorded."""
+        """The ONE send request for ``ready`` (all ``submitting`` on disk), each one's outcome recorded; a
+        file's bytes sent as they are (:mod:`app.core.mime_send`) go in a request of their own each."""
         box = self.box
+        for sub in [s for s in ready if s.source == mime_send.SOURCE]:
+            await self._send_mime(sub)
+        ready = [s for s in ready if s.source != mime_send.SOURCE]
+        if not ready:
+            return
         box.stats["attempts"] += 1
         try:
             outcomes = await box.client.send_drafts([s.draft.ref for s in ready], save_copy=True)
@@ -137,6 +143,18 @@ class Attempts:
                 err = _OutcomeError(o.code, o.message)
                 await self._send_failed(sub, ErrorKind(o.kind) if o.kind else ErrorKind.PERMANENT, err)
 
+    async def _send_mime(self, sub: Submission) -> None:
+        """One ``.eml`` file's bytes, as they are (``submitting`` on disk), its outcome recorded."""
+        box = self.box
+        box.stats["attempts"] += 1
+        try:
+            await box.client.send_mime(mime_send.mime_of(sub.draft))
+        except Exception as exc:  # noqa: BLE001 - by kind, as any send
+            await self._send_failed(sub, kind_of(exc), exc)
+            return
+        self._offline.pop(sub.local_id, None)
+        await box.move(sub, Event.ACCEPTED, reason="Sent")
+
     def _still_due(self, sub: Submission) -> bool:
         """Still in the queue, waiting its turn, its state on disk, not waiting for a sign-in."""
         box = self.box
@@ -147,8 +165,11 @@ class Attempts:
         """In ``saving``: make sure the message is in the server's Drafts, as the user wrote it. False
         when the submission moved on instead (already sent, or the save failed)."""
         draft = sub.draft
+        # a file's bytes are looked up first, every time: its Message-ID is the file's own, and one already in
+        # Sent Items is that message sent (before, or by the attempt whose answer was lost): never twice
+        look_first = sub.adopt or sub.source == mime_send.SOURCE
         try:
-            if sub.adopt and draft.ref is None and draft.internet_message_id:
+            if look_first and draft.ref is None and draft.internet_message_id:
                 verdict, ref = await self._where(draft.internet_message_id)
                 if verdict == settle.Verdict.SENT:
                     self.box.stats["already_sent"] += 1
@@ -158,7 +179,7 @@ class Attempts:
                     draft = _fresh(draft, ref)
             elif sub.adopt and draft.ref is not None:  # an update whose answer was lost: save over the current
                 draft = replace(draft, ref=ItemRef(draft.ref.id, ""))
-            if sub.source == "server":
+            if sub.source != "compose":  # on the server already, or a file's bytes sent as they are
                 sub.draft, sub.adopt = draft, False
                 return True
             saved = await self.box.client.save_draft(draft)
@@ -211,7 +232,7 @@ class Attempts:
         if verdict == settle.Verdict.SENT:
             self.box.stats["already_sent"] += 1
             await self.box.move(sub, Event.FOUND_SENT, reason=ALREADY_SENT)
-        elif sub.source == "server":
+        elif sub.source != "compose":  # not ours to write to Drafts again
             sub.code = getattr(exc, "code", "")
             await self.box.move(sub, Event.REJECTED, reason=_reason(exc))
         else:  # our content: write it to Drafts again (the found copy, or a new one), then send
@@ -228,7 +249,7 @@ class Attempts:
             await self._retry(sub, Event.LOST, action, exc, delay=self.box.policy.settle_after(1), now=now)
         elif action == Action.LOOK_IN_SENT:
             await self._gone(sub, exc, lost_event=Event.LOST)
-        elif action == Action.REFRESH:
+        elif action == Action.REFRESH and sub.draft.ref is not None:
             sub.draft = replace(sub.draft, ref=ItemRef(sub.draft.ref.id, ""))
             await self._retry(sub, Event.RETRY, action, exc)
         else:

@@ -57,6 +57,18 @@ async def in_thread(fn, *args, timeout: float | None = None):
 
 def read_file(path: str, max_bytes: int, budget: Budget | None = None) -> EmlMessage:
     """The file at ``path`` as a draft; :class:`EmlError` (words for the user) if it cannot be."""
+    return read_eml(read_bytes(path, max_bytes), max_bytes=max_bytes, budget=budget)
+
+
+def read_file_as_is(path: str, max_bytes: int, budget: Budget | None = None) -> tuple[bytes, EmlMessage]:
+    """The file's bytes (to be sent as they are: app/core/mime_send.py) and those same bytes read as a draft
+    (what the user is shown before Send): one read, so what is shown is what is sent."""
+    raw = read_bytes(path, max_bytes)
+    return raw, read_eml(raw, max_bytes=max_bytes, budget=budget)
+
+
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    """The bytes of the file at ``path`` (at most ``max_bytes``); :class:`EmlError` if it cannot be read."""
     p = Path(path)
     name = p.name
     try:
@@ -74,7 +86,7 @@ def read_file(path: str, max_bytes: int, budget: Budget | None = None) -> EmlMes
         raise EmlError(f"“{name}” could not be opened: the file no longer exists.") from None
     except OSError as exc:
         raise EmlError(f"“{name}” could not be read ({exc.strerror or type(exc).__name__}).") from None
-    return read_eml(raw, max_bytes=max_bytes, budget=budget)
+    return raw
 
 
 async def open_eml(path: str, max_bytes: int, timeout: float = PARSE_SECONDS, *, read=read_file) -> EmlMessage:

@@ -65,6 +65,10 @@ AS_IF_SAVE_UNKNOWN = SubState.SAVING
 #: not written again: "the send may have happened" (RESTART: submitting -> unknown, settled by Message-ID).
 AS_IF_SEND_UNKNOWN = SubState.SUBMITTING
 
+#: the sources whose content is in the journal: a compose send (written to Drafts again) and an .eml file sent
+#: as it is (app/core/mime_send.py: its bytes, looked up in Sent Items by Message-ID before they go out)
+OWN_CONTENT = ("compose", "mime")
+
 LEFT_FINAL = "final"
 LEFT_UNFINDABLE = "no Message-ID: cannot be found through the other backend"
 LEFT_UNSUPPORTED = "no safe way on for its state through the other backend"
@@ -133,7 +137,8 @@ def send_resumes(state: SubState | str, source: str = "compose") -> Submission |
     if resumes == SubState.UNKNOWN:  # it may have gone out: only a look-up can tell
         as_if = state
     elif resumes == SubState.QUEUED:  # not sent yet; its draft may be on the server under an id we drop
-        as_if = AS_IF_SAVE_UNKNOWN if source == "compose" else AS_IF_SEND_UNKNOWN
+        # its content in the journal (Compose's, or an .eml file's bytes): looked up by Message-ID, then sent
+        as_if = AS_IF_SAVE_UNKNOWN if source in OWN_CONTENT else AS_IF_SEND_UNKNOWN
     elif resumes == state and _waits_for_the_queue(state) and source == "compose":
         # it resumes as itself and goes on only into the queue, nothing of it sent before (held --release-->
         # queued): kept as it is, and once queued its save adopts the draft by Message-ID

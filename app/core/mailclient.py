@@ -69,6 +69,9 @@ class MailClient:
     async def send_drafts(self, refs: list[ItemRef], save_copy: bool = True) -> list[ItemOutcome]:
         return await self._run(lambda s, r: s.send_drafts(r, save_copy=save_copy), list(refs))
 
+    async def send_mime(self, mime: bytes) -> None:
+        return await self._run(lambda s, m: s.send_mime(m), mime)
+
     async def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
         # The page's display rows are made here, in the worker that fetched it: the UI thread only inserts them.
         return await self._run(lambda s: with_rows(s.list_messages(folder, offset, limit), sent=folder == Folder.SENT))

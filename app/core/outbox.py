@@ -25,7 +25,7 @@ from concurrent.futures import Future
 from dataclasses import replace
 from typing import Awaitable, Callable
 
-from app.core import holds, takeback
+from app.core import holds, mime_send, takeback
 from app.core.attempts import Attempts
 from app.core.worker import QueueWorker
 from app.core.journal_writer import JournalWriter
@@ -181,6 +181,29 @@ class Outbox:
             # a save of it is on the wire (or its answer was lost): the send waits for it, then finds
             # the draft by Message-ID instead of creating a second one
             sub.adopt = True
+        return await self._record_new(sub)
+
+    async def submit_mime(self, raw: bytes, parsed: Draft) -> Submission:
+        """Queue a send of an ``.eml`` file's bytes as they are (:mod:`app.core.mime_send`): ``parsed`` is the
+        file read as a draft (its recipients and subject are what the Outbox lists). The bytes, with the
+        Message-ID that names the send (the file's, or one added as its first line), are journaled in one
+        transaction before this returns; then the worker sends them like any other submission, exactly
+        once. Raises :class:`DraftInvalid` (nothing created) for a message that cannot be sent."""
+        mime = mime_send.with_message_id(raw)
+        draft = mime_send.stand_in(parsed, mime)
+        errors = validate_draft(draft, for_send=True,
+                                max_send_bytes=getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
+        if errors:
+            raise DraftInvalid(errors)
+        for old in self.subs.values():  # the same file sent again while its send is under way: one send
+            if old.source == mime_send.SOURCE and not old.final and old.draft.internet_message_id == mime.message_id:
+                return old
+        sub = self.new_submission(draft, None, self.clock(), self.wall(), source=mime_send.SOURCE)
+        return await self._record_new(sub)
+
+    async def _record_new(self, sub: Submission) -> Submission:
+        """List a new submission and journal it with its content (one transaction); then wake the worker."""
+        lid, draft = sub.local_id, sub.draft
         # Listed at once (the Outbox never says "nothing waiting" while a send is being queued); the
         # worker takes it only once the submission and its content are on disk (recording()).
         self.subs[lid] = sub

@@ -26,7 +26,7 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
     subs, saves, report = [], [], []
     wall = time.time() if wall is None else wall
     for e in journal.entries(account=account):
-        if e.op == "send" and holds.is_undo(e.state, e.meta) and (e.meta or {}).get("source") == "server":
+        if e.op == "send" and holds.is_undo(e.state, e.meta) and (e.meta or {}).get("source", "compose") != "compose":
             # a draft of Send selected (or a mail merge) in its undo window: it stays in Drafts, unsent
             journal.discard(e.local_id)
             report.append((e.local_id, SubState.HELD.value, "drafts"))

@@ -139,6 +139,9 @@ class Session:
     async def send_drafts(self, refs: list[ItemRef], save_copy: bool = True) -> list[ItemOutcome]:
         return await self._call(self.client.send_drafts(list(refs), save_copy=save_copy))
 
+    async def send_mime(self, mime: bytes) -> None:
+        return await self._call(self.client.send_mime(mime))
+
     async def find_by_message_ids(self, mids: list[str]):
         return await self._call(self.client.find_by_message_ids(list(mids)))
 

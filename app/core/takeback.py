@@ -49,7 +49,7 @@ def cancel(box, local_id: str) -> asyncio.Future:
     box.waiters.begin_write(local_id)  # wait() on it returns once CANCELLED is on disk
     # queued on the journal's thread now, not when the task first runs: a window closed right after still
     # finds it there (JournalWriter.close waits for it), and the next start never sends it
-    if sub.source == "server":
+    if sub.source != "compose":  # a server draft stays in Drafts; a file's bytes stay in the file
         persist = (box.journal.discard, local_id)
     else:
         persist = (_back_to_editing, box.journal, local_id, {})
@@ -132,7 +132,7 @@ def resubmit(box, local_id: str) -> Future | None:
 
 async def _cancelled(box, sub: Submission, written: Future) -> Draft | None:
     try:
-        if sub.source == "server":
+        if sub.source != "compose":
             await asyncio.wrap_future(written)
             return None
         return await _editing_again(written, sub.draft)

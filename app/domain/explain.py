@@ -26,6 +26,8 @@ _PLAIN = {
     "ErrorCorruptData": "The item is damaged on the server",
     "ErrorItemCorrupt": "The item is damaged on the server",
     "ErrorMimeContentConversionFailed": "The server could not convert the message",
+    "ErrorMimeContentInvalid": "The server could not read the message file (its MIME content is invalid)",
+    "ErrorMimeContentInvalidBase64String": "The server could not read the message file (its MIME content is invalid)",
     "ErrorSchemaValidation": "The server rejected the request as malformed",
     "ErrorInvalidRequest": "The server rejected the request",
     "ErrorTimeoutExpired": "The server took too long to answer",

@@ -38,7 +38,7 @@ from app.mail.service import MailService, ServerInfo
 log = logging.getLogger(__name__)
 
 #: The calls that may change the mailbox: when the child dies during one, nobody knows whether it happened.
-CHANGES_MAILBOX = frozenset({"save_draft", "send_drafts", "delete_items"})
+CHANGES_MAILBOX = frozenset({"save_draft", "send_drafts", "send_mime", "delete_items"})
 #: How long a closed engine may go on with the calls it had begun (each is bounded by the backend's own
 #: timeouts and retries) before it is stopped.
 CLOSE_SECONDS = 300.0
@@ -185,6 +185,9 @@ class RemoteService(MailService):
 
     def send_drafts(self, refs, *, save_copy: bool = True):
         return self._call("send_drafts", list(refs), save_copy=save_copy)
+
+    def send_mime(self, mime: bytes) -> None:
+        return self._call("send_mime", bytes(mime))
 
     def list_messages(self, folder, offset: int, limit: int):
         return self._call("list_messages", folder, offset, limit)

@@ -65,6 +65,14 @@ class MailService(abc.ABC):
         """
 
     @abc.abstractmethod
+    def send_mime(self, mime: bytes) -> None:
+        """Send a whole message as its MIME bytes hold it (an ``.eml`` file sent as it is), keeping a copy
+        in Sent Items: Graph ``POST /me/sendMail`` with the base64 MIME as ``text/plain``, EWS ``CreateItem``
+        ``SendAndSaveCopy`` with ``MimeContent``. The server reads recipients, Bcc included, from the bytes;
+        the Message-ID in them names the copy in Sent Items (the core settles a lost answer by it). Raises
+        the backend's MailError (OutcomeUnknown when the message may have gone out)."""
+
+    @abc.abstractmethod
     def list_messages(self, folder: Folder, offset: int, limit: int) -> Page:
         """A page of a folder, newest first."""
 

@@ -307,3 +307,16 @@ def test_the_new_outbox_never_sends_twice_and_never_loses(tmp_path, state, where
         assert j.get(d.local_id).account == NEW  # still in the journal: the user decides, nothing lost
     if sub.state == SubState.SENT:
         assert not j.has(d.local_id)
+
+
+def test_an_eml_file_sent_as_it_is_resumes_like_a_send_whose_content_is_journaled():
+    """Its bytes are in the journal (app/core/mime_send.py): not sent yet, it resumes queued and looks its
+    Message-ID up before it goes out (adopt), as a compose send does; on the wire, it is settled."""
+    for state in RESTART:
+        if state == SubState.HELD:  # never held (no undo window for a file): only a compose send waits there
+            with pytest.raises(ValueError):
+                send_resumes(state, "mime")
+            continue
+        sub = send_resumes(state, "mime")
+        want = None if state in FINAL else _expected(state, "compose")
+        assert (None if sub is None else (sub.state, sub.adopt)) == want, state

@@ -32,7 +32,7 @@ from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipie
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.chunks import outcomes_of
 from app.mail.errors import EwsBlocked, ItemFailed, MailError, MalformedResponse, OutcomeUnknown
-from app.mail.ews import batch, convert
+from app.mail.ews import batch, convert, mime_send
 from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
 from app.mail.service import MailService, ServerInfo, list_order
@@ -392,6 +392,11 @@ class EwsMailService(MailService):
             found = {r.id: self._box_of(item) for r, item in zip(unknown, res) if not isinstance(item, BaseException)}
             boxes = [found.get(r.id, "") if b is None else b for r, b in zip(refs, boxes)]
         return [b or "" for b in boxes]
+
+    def send_mime(self, mime: bytes) -> None:
+        """ONE CreateItem (SendAndSaveCopy into Sent Items) whose only field is MimeContent: the server reads
+        every field, Bcc included, from the bytes (app/mail/ews/mime_send.py)."""
+        self._call(mime_send.send, self._conn.account, bytes(mime), sent_folder=self._folder(Folder.SENT))
 
     def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
         outcomes = self._call(

@@ -97,21 +97,25 @@ class GraphHttp:
             return path
         return self.base + "/" + path.lstrip("/")
 
-    def call(self, method: str, path: str, *, json=None, params=None, headers=None) -> Reply:
-        """One Graph request; the parsed answer, or a MailError (the 401 rule applied)."""
+    def call(self, method: str, path: str, *, json=None, params=None, headers=None,
+             content: bytes | None = None) -> Reply:
+        """One Graph request; the parsed answer, or a MailError (the 401 rule applied). ``content``: a body
+        that is not JSON (its Content-Type in ``headers``)."""
         url = self.url(path)
-        resp = self._send(method, url, json, params, headers, force=False)
+        resp = self._send(method, url, json, params, headers, force=False, content=content)
         if resp.status_code == 401:
             log.info("Graph answered 401 to %s %s: refreshing the token once", method, urlsplit(url).path)
             resp.close()
-            resp = self._send(method, url, json, params, headers, force=True)
+            resp = self._send(method, url, json, params, headers, force=True, content=content)
         return parse(resp)
 
-    def _send(self, method, url, json, params, headers, *, force: bool) -> httpx.Response:
+    def _send(self, method, url, json, params, headers, *, force: bool, content: bytes | None = None) -> httpx.Response:
         h = {"Authorization": "Bearer " + self._bearer(force), "Prefer": PREFER, "Accept": "application/json"}
         h.update(headers or {})
         kw = {}
-        if json is not None:
+        if content is not None:
+            kw["content"] = content
+        elif json is not None:
             kw["content"] = _json.dumps(json, ensure_ascii=False).encode("utf-8")
             h["Content-Type"] = "application/json"
         try:

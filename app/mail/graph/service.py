@@ -26,6 +26,7 @@ IdType="ImmutableId"`` keeps a draft's id valid after the move.
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import logging
 import threading
@@ -271,6 +272,12 @@ class GraphMailService(MailService):
             raise ServerFault("ErrorNotSupported", "Sending a saved draft without a copy in Sent Items is not "
                               "available over Microsoft Graph.")
         return self._call(batch.send, self._http, list(refs))
+
+    def send_mime(self, mime: bytes) -> None:
+        """``POST /me/sendMail`` with the MIME in base64 as ``text/plain`` (Microsoft's "send a message in MIME
+        format"); Graph keeps a copy in Sent Items and reads the recipients, Bcc included, from the bytes."""
+        body = base64.b64encode(bytes(mime))
+        self._call(self._http.call, "POST", "/me/sendMail", content=body, headers={"Content-Type": "text/plain"})
 
     def delete_items(self, refs: list[ItemRef], *, to_trash: bool = True) -> list[ItemOutcome]:
         outcomes = self._call(batch.delete, self._http, list(refs), to_trash=to_trash)

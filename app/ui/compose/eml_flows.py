@@ -43,7 +43,10 @@ class EmlFiles(QObject):
         self.save_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None  # "open or attach?" after a drop on Compose
         self.last_folder = ""
+        self.as_is_dialog = None  # the preview of a file to be sent as it is (app/ui/compose/eml_as_is.py)
         self.open_action = self._action("&Open .eml file…", "Ctrl+O", self.ask_open, "actOpenEml")
+        self.as_is_action = self._action("Send .eml file &as it is…", "Ctrl+Shift+F", self.ask_send_as_is,
+                                         "actSendEmlAsIs")
         self.save_action = self._action("Save as .e&ml file…", "Ctrl+Shift+E", self.ask_save, "actSaveEml")
         window.setAcceptDrops(True)
         for obj in (window, window.compose, window.compose.attachments, window.compose.body.viewport()):
@@ -60,7 +63,8 @@ class EmlFiles(QObject):
         return a
 
     def add_to_menu(self, menu, before_open=None, before_save=None) -> None:
-        menu.insertAction(before_open, self.open_action) if before_open else menu.addAction(self.open_action)
+        for act in (self.open_action, self.as_is_action):
+            menu.insertAction(before_open, act) if before_open else menu.addAction(act)
         menu.insertAction(before_save, self.save_action) if before_save else menu.addAction(self.save_action)
 
     def _status(self, text: str, ms: int = 8000) -> None:
@@ -71,20 +75,36 @@ class EmlFiles(QObject):
 
     # ---- open ----
     def ask_open(self) -> None:
+        self._ask_file("Open .eml file", self._open_chosen,
+                       "Set up an account first (Ctrl+,): a message opens as a draft of the account")
+
+    def ask_send_as_is(self) -> None:
+        """Ctrl+Shift+F: pick an .eml file, see what it holds, and send it unchanged (app/ui/compose/eml_as_is.py)."""
+        self._ask_file("Send .eml file as it is", self._as_is_chosen,
+                       "Set up an account first (Ctrl+,): a file is sent from the account's mailbox")
+
+    def _as_is_chosen(self, path: str) -> None:
+        from app.ui.compose.eml_as_is import send_path_as_is
+
+        if path:
+            self.last_folder = str(Path(path).parent)
+            self.w.flows.spawn(send_path_as_is(self, path))
+
+    def _ask_file(self, title: str, chosen, no_account: str) -> None:
         if self.w.session is None:
-            self._status("Set up an account first (Ctrl+,): a message opens as a draft of the account")
+            self._status(no_account)
             return
         if self.open_dialog is not None:
             self.open_dialog.raise_()
             self.open_dialog.activateWindow()
             return
-        dlg = QFileDialog(self.w, "Open .eml file", self._folder())
+        dlg = QFileDialog(self.w, title, self._folder())
         dlg.setObjectName("openEmlDialog")
-        dlg.setAccessibleName("Open .eml file")
+        dlg.setAccessibleName(title)
         dlg.setFileMode(QFileDialog.ExistingFile)
         dlg.setAcceptMode(QFileDialog.AcceptOpen)
         dlg.setNameFilters(EML_FILTERS)
-        dlg.fileSelected.connect(self._open_chosen)
+        dlg.fileSelected.connect(chosen)
         dlg.finished.connect(lambda _r: self._closed("open_dialog"))
         self.open_dialog = dlg
         dlg.open()

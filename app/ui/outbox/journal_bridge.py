@@ -24,7 +24,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 
-from app.core import recovery
+from app.core import mime_send, recovery
 from app.core.account_runtime import AccountRuntime, n_messages, waiting_elsewhere
 from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
@@ -346,19 +346,25 @@ class JournalBridge:
     def _edit_queued(self, local_id: str) -> None:
         """Enter in the Outbox: the send is cancelled and the message comes back into Compose."""
         w, outbox = self.w, self.outbox
-        if outbox is None or not w.flows.stash_current():
+        sub = outbox.subs.get(local_id) if outbox is not None else None
+        as_is = sub is not None and sub.source == mime_send.SOURCE  # an .eml file's bytes: nothing to edit
+        if outbox is None or (not as_is and not w.flows.stash_current()):
             return
         try:
             taking = outbox.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
             w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
             return
-        self._keep(self._back_in_compose(outbox, taking))
+        self._keep(self._back_in_compose(outbox, taking, as_is))
 
-    async def _back_in_compose(self, outbox, taking) -> None:
+    async def _back_in_compose(self, outbox, taking, as_is: bool = False) -> None:
         """The message, read back on the journal's thread, goes into Compose."""
         w = self.w
         draft = await taking
+        if as_is:
+            w.statusBar().showMessage("Not sent: the .eml file was taken out of the Outbox (the file is "
+                                      "unchanged; Ctrl+O opens it to edit)", 8000)
+            return
         if draft is not None and not w.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead

@@ -1,0 +1,149 @@
+"""File > Send .eml file as it is… (Ctrl+Shift+F): a message from a file sent unchanged (issue 49).
+
+The file is read once and parsed off the UI thread (app/core/eml_files.py ``read_file_as_is``); the user sees
+what will be sent in a read-only preview — From, To, Cc, Bcc, subject, attachments and the body, shown
+as the Sent preview shows a message (``SafeBrowser``: strangers' text is data, nothing is loaded from
+outside the message; inline pictures come from the file's own parts) — and confirms with "Send as it is"
+(Enter or Ctrl+Return; Esc cancels). A file without a Message-ID is told that one will be added: the only
+change made to its bytes, so that the send is confirmed exactly once. Then the Outbox takes the file's
+bytes (``Outbox.submit_mime``: journaled first, sent once, settled by Message-ID); Compose is untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from app.core import mime_send
+from app.domain.models import BodyFormat, Draft
+from app.domain.validation import format_recipients, human_size
+from app.ui.common.safe_text import SafeBrowser
+
+def someone_else_note(sender: str) -> str:
+    return (f"This file is from {sender}: the server refuses it unless this account may send as, or on behalf "
+            "of, that mailbox.")
+
+
+ADDED_ID_NOTE = ("This file has no Message-ID: Dispatch adds one as its first line — the only change made to "
+                 "it — so that the send can be confirmed exactly once.")
+
+
+def header_text(draft: Draft, sender: str) -> str:
+    rows = [("From", sender), ("To", format_recipients(draft.to)), ("Cc", format_recipients(draft.cc)),
+            ("Bcc", format_recipients(draft.bcc)), ("Subject", draft.subject or "(no subject)")]
+    return "\n".join(f"{k}: {v}" for k, v in rows if v)
+
+
+class SendAsIsDialog(QDialog):
+    """The read-only preview of the file's message, and the question: send it as it is?"""
+
+    def __init__(self, parent, name: str, raw: bytes, parsed, own: str = ""):
+        super().__init__(parent)
+        draft: Draft = parsed.draft
+        self.setObjectName("sendEmlAsIsDialog")
+        self.setWindowTitle(f"Send {name} as it is")
+        self.setAccessibleName("Send .eml file as it is")
+        lay = QVBoxLayout(self)
+        intro = QLabel(f"“{name}” will be sent exactly as the file holds it, from the account's mailbox; "
+                       "a copy goes to Sent Items.", self)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.PlainText)
+        lay.addWidget(intro)
+        sender = parsed.sender.email if parsed.sender is not None else ""
+        self.headers = QLabel(header_text(draft, sender), self)
+        self.headers.setObjectName("asIsHeaders")
+        self.headers.setTextFormat(Qt.PlainText)  # names and subjects are data
+        self.headers.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        lay.addWidget(self.headers)
+        self.body = SafeBrowser(self)
+        self.body.setObjectName("asIsBody")
+        self.body.setAccessibleName("The file's message (read-only)")
+        self.body.inline_source = lambda cid: next(
+            (a.content for a in draft.attachments if a.is_inline and a.content_id == cid), None)
+        if draft.body_format == BodyFormat.HTML:
+            self.body.setHtml(draft.body)
+        else:
+            self.body.setPlainText(draft.body)
+        lay.addWidget(self.body, 1)
+        listed = [a for a in draft.attachments if not a.is_inline]
+        names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in listed)
+        self.attachments = QLabel(f"Attachments: {names}" if names else "No attachments", self)
+        self.attachments.setObjectName("asIsAttachments")
+        self.attachments.setTextFormat(Qt.PlainText)
+        self.attachments.setWordWrap(True)
+        lay.addWidget(self.attachments)
+        self.added_id = mime_send.with_message_id(raw, make_id=lambda: "<new@dispatch>").added_id
+        notes = [ADDED_ID_NOTE] if self.added_id else []
+        if sender and own and sender.lower() != own.lower():
+            notes.append(someone_else_note(sender))
+        self.note = QLabel("\n".join(notes), self)
+        self.note.setObjectName("asIsNote")
+        self.note.setTextFormat(Qt.PlainText)  # the address is data
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(notes))
+        lay.addWidget(self.note)
+        buttons = QDialogButtonBox(self)
+        self.send_button = buttons.addButton("&Send as it is", QDialogButtonBox.AcceptRole)
+        self.send_button.setObjectName("asIsSend")
+        self.send_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        self.resize(640, 480)
+        self.send_button.setFocus(Qt.OtherFocusReason)
+
+
+async def send_path_as_is(files, path: str) -> bool:
+    """Read ``path``, show what will be sent, and on the user's yes queue its bytes. False (said in the
+    banner or the status bar) when it is not sent."""
+    from app.core.eml_files import open_eml, read_file_as_is
+    from app.domain.eml_read import EmlError
+    from app.domain.errors import DraftInvalid
+
+    w, name = files.w, Path(path).name
+    session = w.session
+    if session is None:
+        return False
+    with w.flows.tracked(f"Opening {name}…"):
+        try:
+            raw, parsed = await open_eml(path, 2 * w.compose.max_send_bytes, read=read_file_as_is)
+        except EmlError as exc:
+            w.show_error(f"Could not open {name}: {exc}")
+            return False
+    if session is not w.session:
+        return False
+    dlg = SendAsIsDialog(w, name, raw, parsed, own=session.account.email)
+    files.as_is_dialog = dlg
+    try:
+        if not await _answer(dlg):
+            w.statusBar().showMessage(f"Not sent: {name}", 8000)
+            return False
+    finally:
+        files.as_is_dialog = None
+        dlg.deleteLater()
+        w.activateWindow()
+    outbox = w.flows.outbox()
+    if outbox is None or session is not w.session:
+        return False
+    try:
+        sub = await outbox.submit_mime(raw, parsed.draft)
+    except DraftInvalid as exc:
+        w.show_error(f"Not sent: {name}: {exc.message}")
+        return False
+    w.statusBar().showMessage(f"Sending {name} as it is: its progress is in the Outbox (Ctrl+4)", 10000)
+    return True
+
+
+async def _answer(dlg: QDialog) -> bool:
+    """The dialog's answer, awaited (``open()``, never ``exec()``)."""
+    import asyncio
+
+    fut = asyncio.get_running_loop().create_future()
+    dlg.finished.connect(lambda r: fut.done() or fut.set_result(r == QDialog.Accepted))
+    dlg.open()
+    return await fut
