@@ -1,4 +1,4 @@
-"""File > Send .eml file as it is… (Ctrl+Shift+F) in the real window, by keys, against the sandbox over HTTP
+"""File > Send .eml file as it is… (Ctrl+Shift+U) in the real window, by keys, against the sandbox over HTTP
 (issue 49): Qt's file dialog driven from the keyboard, the read-only preview of what will be sent (a file
 without a Message-ID is told one is added), Esc sends nothing, Enter sends the file's bytes once; the
 recipient's copy holds the file's subject, body, attachment, header and Message-ID, and Compose is untouched."""
@@ -32,8 +32,8 @@ def a_file(mid: str | None) -> bytes:
 
 
 def choose_by_keys(qtbot, win, path: Path):
-    """Ctrl+Shift+F, the path typed into Qt's file dialog, Enter: the preview, with the keyboard on Send."""
-    key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
+    """Ctrl+Shift+U, the path typed into Qt's file dialog, Enter: the preview, with the keyboard on Send."""
+    key(qtbot, win, Qt.Key_U, CTRL | SHIFT)
     qtbot.waitUntil(lambda: win.eml.open_dialog is not None and win.eml.open_dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
                     and QApplication.focusWidget().objectName() == "fileNameEdit", timeout=5000)

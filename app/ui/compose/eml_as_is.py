@@ -1,4 +1,4 @@
-"""File > Send .eml file as it is… (Ctrl+Shift+F): a message from a file sent unchanged (issue 49).
+"""File > Send .eml file as it is… (Ctrl+Shift+U, "unchanged"): a message from a file sent unchanged (issue 49).
 
 The file is read once and parsed off the UI thread (app/core/eml_files.py ``read_file_as_is``); the user sees
 what will be sent in a read-only preview — From, To, Cc, Bcc, subject, attachments and the body, shown

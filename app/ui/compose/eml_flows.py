@@ -45,7 +45,7 @@ class EmlFiles(QObject):
         self.last_folder = ""
         self.as_is_dialog = None  # the preview of a file to be sent as it is (app/ui/compose/eml_as_is.py)
         self.open_action = self._action("&Open .eml file…", "Ctrl+O", self.ask_open, "actOpenEml")
-        self.as_is_action = self._action("Send .eml file &as it is…", "Ctrl+Shift+F", self.ask_send_as_is,
+        self.as_is_action = self._action("Send .eml file &as it is…", "Ctrl+Shift+U", self.ask_send_as_is,
                                          "actSendEmlAsIs")
         self.save_action = self._action("Save as .e&ml file…", "Ctrl+Shift+E", self.ask_save, "actSaveEml")
         window.setAcceptDrops(True)
@@ -79,7 +79,8 @@ class EmlFiles(QObject):
                        "Set up an account first (Ctrl+,): a message opens as a draft of the account")
 
     def ask_send_as_is(self) -> None:
-        """Ctrl+Shift+F: pick an .eml file, see what it holds, and send it unchanged (app/ui/compose/eml_as_is.py)."""
+        """Ctrl+Shift+U ("unchanged"): pick an .eml file, see what it holds, and send it unchanged
+        (app/ui/compose/eml_as_is.py)."""
         self._ask_file("Send .eml file as it is", self._as_is_chosen,
                        "Set up an account first (Ctrl+,): a file is sent from the account's mailbox")
 
