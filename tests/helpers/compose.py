@@ -73,3 +73,13 @@ def runs(body):
             it += 1
         block = block.next()
     return out
+
+
+def reopen_only_draft(qtbot, win, subject: str) -> None:
+    """Ctrl+2, the one draft the list holds, Enter: it opens in Compose (its subject shown)."""
+    key(qtbot, win, Qt.Key_2, CTRL)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.drafts.model.loading, timeout=10000)
+    win.drafts.table.setFocus()
+    win.drafts.table.setCurrentIndex(win.drafts.model.index(0, 1))
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: win.compose.subject.text() == subject, timeout=10000)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.extras import MAX_HEADERS, FlagStatus, FollowUpFlag
-from tests.helpers.compose import tab_out, type_message
+from tests.helpers.compose import reopen_only_draft, tab_out, type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
 from tests.ui.conftest import wait_idle
@@ -87,12 +87,7 @@ def test_flag_and_headers_by_keys_saved_and_reopened(qtbot, ui_window, ui_sandbo
     key(qtbot, win, Qt.Key_N, CTRL)  # a new message: nothing of the last one, the panel closed
     assert more.isHidden() and more.headers.lines == [] and more.flag.flag() == FollowUpFlag()
     assert more.flag.start.text() == more.flag.due.text() == ""
-    key(qtbot, win, Qt.Key_2, CTRL)
-    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.drafts.model.loading, timeout=10000)
-    win.drafts.table.setFocus()
-    win.drafts.table.setCurrentIndex(win.drafts.model.index(0, 1))
-    key(qtbot, win, Qt.Key_Return)
-    qtbot.waitUntil(lambda: c.subject.text() == "Nevada plan", timeout=10000)
+    reopen_only_draft(qtbot, win, "Nevada plan")
     assert more.isVisible(), "a draft with a flag or headers opens with the panel shown"
     assert more.flag.status.currentText() == "Flagged"
     assert more.flag.start.text() == more.flag.due.text() == "2026-11-27"

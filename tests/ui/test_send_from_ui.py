@@ -14,7 +14,7 @@ from app.domain.account import AccountConfig, Backend
 from app.domain.senders import Principal, SendRight
 from app.storage.journal import Journal
 from app.ui.compose.from_flows import NO_CHOICE
-from tests.helpers.compose import type_message
+from tests.helpers.compose import reopen_only_draft, type_message
 from tests.helpers.keys import CTRL, SHIFT, focus_key, focused, key, mnemonic, type_focused
 from tests.helpers.mailbox import items
 from tests.ui.conftest import ALICE, account_for, close_window, make_window, op, open_window, wait_idle
@@ -301,12 +301,7 @@ def test_from_the_desk_saved_reopened_from_drafts_and_delivered_from_the_desk(qt
 
         key(qtbot, win, Qt.Key_N, CTRL)
         assert c.draft().principal is None
-        key(qtbot, win, Qt.Key_2, CTRL)
-        qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.drafts.model.loading, timeout=10000)
-        win.drafts.table.setFocus()
-        win.drafts.table.setCurrentIndex(win.drafts.model.index(0, 1))
-        key(qtbot, win, Qt.Key_Return)
-        qtbot.waitUntil(lambda: c.subject.text() == "Desk rota", timeout=10000)
+        reopen_only_draft(qtbot, win, "Desk rota")
         assert c.draft().principal == DESK and c.from_row.combo.currentText() == "Shared Desk <desk@example.com>"
 
         key(qtbot, win, Qt.Key_Return, CTRL)
