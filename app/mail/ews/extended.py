@@ -79,6 +79,9 @@ def header_attr(name: str) -> str:
 
 
 def _when(day: _dt.date | None):
+    """A flag's day as PidLidTaskStartDate/DueDate hold it: "the date is in the user's local time zone" with a
+    time of 12:00 midnight (MS-OXOTASK 2.2.2.2.4/2.2.2.2.5), i.e. the local day's midnight written as is, not
+    converted to UTC (Graph's followupFlag, a dateTimeTimeZone, differs: app/mail/graph/timezones.py)."""
     return None if day is None else EWSDateTime(day.year, day.month, day.day, tzinfo=UTC)
 
 
