@@ -73,8 +73,7 @@ class MicrosoftSignInPanel(QWidget):
         self.authority.setPlaceholderText(DEFAULT_AUTHORITY)
         self.graph_url = QLineEdit(self)
         self.graph_url.setPlaceholderText(DEFAULT_GRAPH_URL)
-        for label, w in (("E-mail", self.email), ("Application ID", self.client_id), ("Sign-in authority", self.authority),
-                         ("Graph URL", self.graph_url)):
+        for label, w in (("E-mail", self.email), ("Application ID", self.client_id), ("Sign-in authority", self.authority)):
             w.setAccessibleName(label)
             form.addRow(label, w)
         self._form = form
@@ -87,6 +86,8 @@ class MicrosoftSignInPanel(QWidget):
         self.advanced.setAccessibleName("Advanced: the Microsoft Graph URL")
         self.advanced.toggled.connect(self._show_advanced)
         form.addRow("", self.advanced)
+        self.graph_url.setAccessibleName("Graph URL")
+        form.addRow("Graph URL", self.graph_url)
         form.setRowVisible(self.graph_url, False)
         self.authority.textChanged.connect(self._derive_graph_url)
         self._extra: dict = {}
@@ -310,7 +311,7 @@ class MicrosoftSignInPanel(QWidget):
         host = urlsplit(self.authority.text().strip() or DEFAULT_AUTHORITY).netloc
         self.fingerprint = fp
         self._show("trust", f"The sign-in server's certificate {'has changed and ' if pinned else ''}is not "
-                            f"trusted ({host}).\nSHA-256: {fp}\nTrust it only if this fingerprint is the one your "
+                            f"trusted ({host}).\nSHA-256: {fp[:48]}\n         {fp[48:]}\nTrust it only if this fingerprint is the one your "
                             "administrator gave you.")
         self.trust_button.show()
         self.trust_button.setFocus()
