@@ -142,3 +142,34 @@ def test_the_graph_url_is_in_the_advanced_part_follows_the_authority_and_is_chec
     acc = panel.account()
     assert acc.extra["graph_url"] == "https://dod-graph.microsoft.us/v1.0"
     assert acc.extra["graph_signin"]["authority"] == "https://login.microsoftonline.us/contoso.onmicrosoft.us"
+
+
+def test_a_stored_account_whose_sign_in_server_changed_certificate_asks_in_the_window_then_signs_in(
+        qtbot, aloop, sandbox_factory, tmp_path, fake_keyring, monkeypatch, screenshot_dir):
+    """The window's banner asks the same question for a Microsoft 365 account's sign-in authority as for an
+    EWS server: the fingerprint, Trust (Alt+T); trusting pins it in the account's sign-in settings (saved),
+    MSAL is built again around exactly that certificate, and the account goes on to its sign-in."""
+    from tests.helpers.m365 import m365_account
+
+    sb = sandbox_factory(graph=True)
+    acc = m365_account(sb)
+    del acc.extra["graph_signin"]["authority_cert"]  # a real tenant's authority: the system's trust only
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set_account(acc)
+    win, ctl = signin_window(qtbot, settings)
+    ctl.start()
+    qtbot.waitUntil(lambda: win.banner.isVisible() and "sign-in server's certificate is not trusted" in win.banner.text(), timeout=20000)
+    text = win.banner.text()
+    assert same_fingerprint(win.flows.security.fingerprint, sb.authority.cert_sha256)
+    assert win.flows.security.fingerprint in text and sb.authority.url.split("//")[1] in text
+    assert not sb.authority.request_log, "nothing sent to the authority before the user decides"
+    win.grab().save(str(screenshot_dir / "m365-window-trust-authority.png"))
+    win.banner.accept_button.setFocus()
+    qtbot.keyClick(win.banner.accept_button, Qt.Key_Space)
+    # trusted: MSAL reaches the authority with that certificate; no sign-in is held yet, so the prompt asks
+    qtbot.waitUntil(lambda: win.flows.security.prompt is not None and win.flows.security.prompt.isVisible(),
+                    timeout=20000)
+    assert sb.authority.request_log, "MSAL reached the authority through the pinned certificate"
+    stored = settings.account()
+    assert same_fingerprint(stored.extra["graph_signin"]["authority_pin_sha256"], sb.authority.cert_sha256)
+    close_window(win)
