@@ -171,3 +171,11 @@ def test_the_registration_steps_name_the_redirect_the_permissions_and_no_secret(
     assert "http://127.0.0.1" in steps and "Allow public client flows" in steps
     assert all(p in steps for p in ("Mail.ReadWrite", "Mail.Send", "Mail.Send.Shared", "People.Read"))
     assert "/etc/dispatch/defaults.json" in steps and "never put one" in steps
+
+
+def test_a_pinned_authority_is_the_only_host_msal_speaks_to():
+    """With a pinned certificate MSAL's instance discovery (a request to Microsoft's global host) is off:
+    the one trusted certificate is the authority's."""
+    us = {"client_id": APP_ID, "authority": "https://login.microsoftonline.us/contoso.onmicrosoft.us"}
+    assert SignInSettings.from_dict(us).instance_discovery
+    assert not SignInSettings.from_dict({**us, "authority_pin_sha256": "AB" * 32}).instance_discovery

@@ -102,8 +102,11 @@ class SignInSettings:
 
     @property
     def instance_discovery(self) -> bool:
-        """Microsoft's instance discovery only for Microsoft's own login hosts (never for the sandbox)."""
-        return not self.authority_cert and (urlsplit(self.authority).hostname or "").lower() in _MICROSOFT_HOSTS
+        """Microsoft's instance discovery only for Microsoft's own login hosts (never for the sandbox, nor for an
+        authority whose one certificate the user pinned: then only the authority itself is spoken to)."""
+        if self.authority_cert or self.authority_pin:
+            return False
+        return (urlsplit(self.authority).hostname or "").lower() in _MICROSOFT_HOSTS
 
     @classmethod
     def sandbox(cls, authority_url: str, cert_path: str, client_id: str = SANDBOX_CLIENT_ID) -> "SignInSettings":
