@@ -173,3 +173,33 @@ def test_a_stored_account_whose_sign_in_server_changed_certificate_asks_in_the_w
     stored = settings.account()
     assert same_fingerprint(stored.extra["graph_signin"]["authority_pin_sha256"], sb.authority.cert_sha256)
     close_window(win)
+
+
+def test_the_sign_in_again_prompt_asks_about_the_certificate_and_the_session_keeps_the_choice(
+        qtbot, aloop, sandbox_factory, tmp_path, fake_keyring, monkeypatch):
+    """The "sign in again" prompt shows the same panel: an untrusted sign-in server is asked about there too;
+    once trusted and signed in, the session's account adopts the pin (saved) and connects through it."""
+    from tests.helpers.m365 import m365_account
+
+    sb = sandbox_factory(graph=True)
+    user = BrowserUser(sb, monkeypatch)
+    acc = m365_account(sb)
+    del acc.extra["graph_signin"]["authority_cert"]
+    settings = Settings(tmp_path / "config" / "settings.json")
+    settings.set_account(acc)
+    win, ctl = signin_window(qtbot, settings)
+    ctl.start()
+    qtbot.waitUntil(lambda: win.banner.isVisible() and "is not trusted" in win.banner.text(), timeout=20000)
+    win.flows.security.ask_sign_in(win.session)  # the user signs in again from the prompt instead
+    prompt = win.flows.security.prompt
+    qtbot.waitUntil(prompt.isVisible, timeout=5000)
+    qtbot.keyClick(prompt.panel.browser_button, Qt.Key_Return)
+    qtbot.waitUntil(lambda: prompt.panel.state == "trust" and prompt.panel.trust_button.isVisible(), timeout=20000)
+    assert same_fingerprint(prompt.panel.fingerprint, sb.authority.cert_sha256) and user.opened == []
+    qtbot.keyClick(prompt.panel.trust_button, Qt.Key_Space)
+    qtbot.waitUntil(user.done.is_set, timeout=20000)
+    assert not user.errors, user.errors
+    qtbot.waitUntil(lambda: win.session.state == ConnectionState.CONNECTED, timeout=30000)
+    assert same_fingerprint(win.session.account.extra["graph_signin"]["authority_pin_sha256"], sb.authority.cert_sha256)
+    assert same_fingerprint(settings.account().extra["graph_signin"]["authority_pin_sha256"], sb.authority.cert_sha256)
+    close_window(win)

@@ -128,6 +128,13 @@ class Security:
     def _trust_authority(self, session, pin: str) -> None:
         """A Microsoft 365 account: pin its sign-in authority's certificate (``graph_signin``, saved with the
         account); MSAL is built again around exactly that certificate, and the session reconnects."""
+        self._adopt_authority_pin(session, pin)
+        self.fingerprint = ""
+        self.w.statusBar().showMessage(f"Sign-in server's certificate trusted for {session.account.email}: "
+                                       "connecting…", 5000)
+        self.w.connect_task = self.w.flows.connect_session()
+
+    def _adopt_authority_pin(self, session, pin: str) -> None:
         acc = session.account
         signin = dict((acc.extra or {}).get("graph_signin") or {})
         signin["authority_pin_sha256"] = pin
@@ -140,10 +147,7 @@ class Security:
             except OSError as exc:
                 log.warning("could not save the trusted certificate: %s", exc)
                 self.w.statusBar().showMessage("Could not save the choice: trusted for this session only", 8000)
-        self.fingerprint = ""
         session.client.reset(account_service_factory(acc))
-        self.w.statusBar().showMessage(f"Sign-in server's certificate trusted for {acc.email}: connecting…", 5000)
-        self.w.connect_task = self.w.flows.connect_session()
 
     def _declined(self) -> None:
         self.fingerprint = ""
@@ -211,7 +215,7 @@ class Security:
                 self.prompt.deleteLater()
             self.prompt = SignInPrompt(acc, self.w, reason=reason, keyring_ok=self.w.keyring_ok)
             self._prompt_session = session
-            self.prompt.signed_in_again.connect(lambda _acc, s=session: self.signed_in_again(s))
+            self.prompt.signed_in_again.connect(lambda acc, s=session: self.signed_in_again(s, acc))
         self.prompt.ask(reason)
 
     def offer_sign_in(self, session, err: BaseException | None = None) -> bool:
@@ -228,10 +232,16 @@ class Security:
             self.w.error_shown.emit(text)
         return True
 
-    def signed_in_again(self, session) -> None:
+    def signed_in_again(self, session, signed=None) -> None:
+        """Signed in again (``signed``: the account as the prompt signed it in). A sign-in server certificate
+        the user trusted in the prompt is adopted by the session's account (saved) before it reconnects."""
         if session is not self.w.session or session.closed:
             return
-        session.client.reset()  # the backend is built again around the sign-in's new tokens
+        pin = _pin_of(signed) if signed is not None and signed.backend.value == "graph" else ""
+        if pin and not same_fingerprint(pin, _pin_of(session.account)):
+            self._adopt_authority_pin(session, pin)
+        else:
+            session.client.reset()  # the backend is built again around the sign-in's new tokens
         self.w.statusBar().showMessage("Signed in: connecting…", 5000)
         self.w.connect_task = self.w.flows.connect_session()
 
