@@ -31,7 +31,8 @@ def graph_signin(account: AccountConfig, *, store=None):
     (default the OS keyring through app.storage.secrets)."""
     graph = backends.backend_module(Backend.GRAPH)
     settings = (account.extra or {}).get("graph_signin") or {}
-    key = f"{account.key}|{settings.get('authority', '')}|{settings.get('client_id', '')}"
+    key = (f"{account.key}|{settings.get('authority', '')}|{settings.get('client_id', '')}"
+           f"|{settings.get('authority_pin_sha256', '')}")  # a newly trusted certificate: a new MSAL client
     with _lock:
         signin = _signins.get(key)
         if signin is None:

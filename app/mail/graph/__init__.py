@@ -8,7 +8,7 @@ import GraphMailService`` pulls httpx in; ``import app.mail.graph`` alone does n
 
 from __future__ import annotations
 
-__all__ = ["GraphMailService", "create", "graph_url_for", "signin_for", "sandbox_signin", "sign_in_to_sandbox"]
+__all__ = ["GraphMailService", "create", "graph_url_for", "graph_url_for_authority", "signin_for", "sandbox_signin", "sign_in_to_sandbox"]
 
 #: Microsoft's public Graph endpoint (v1.0).
 DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
@@ -16,14 +16,25 @@ DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
 
 def graph_url_for(account) -> str:
     """Where the account's Graph is: ``extra["graph_url"]``; for the sandbox (which serves Graph under
-    ``/v1.0`` beside its EWS endpoint) derived from its URL; else Microsoft's public endpoint."""
+    ``/v1.0`` beside its EWS endpoint) derived from its URL; else the Graph of the sign-in authority's cloud
+    (``login.microsoftonline.us`` -> ``https://graph.microsoft.us/v1.0``: app/domain/m365.py), Microsoft's
+    public endpoint for any other."""
     extra = getattr(account, "extra", None) or {}
     if extra.get("graph_url"):
         return str(extra["graph_url"]).rstrip("/")
     ews = (getattr(account, "ews_url", "") or "").rstrip("/")
     if getattr(account, "sandbox", False) and ews.endswith("/EWS/Exchange.asmx"):
         return ews[: -len("/EWS/Exchange.asmx")] + "/v1.0"
-    return DEFAULT_GRAPH_URL
+    return graph_url_for_authority(str((extra.get("graph_signin") or {}).get("authority") or ""))
+
+
+def graph_url_for_authority(authority: str) -> str:
+    """The Graph endpoint (v1.0) that goes with a sign-in authority; Microsoft's public one for an authority
+    that is none of Microsoft's."""
+    from app.domain.m365 import graph_root_for_authority
+
+    root = graph_root_for_authority(authority)
+    return f"{root}/v1.0" if root else DEFAULT_GRAPH_URL
 
 
 def create(account, secret=None, token_provider=None):

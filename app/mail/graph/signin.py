@@ -32,12 +32,14 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from app.domain.m365 import graph_root as root_of
+from app.domain.m365 import GLOBAL_GRAPH, GRAPH_FOR_LOGIN_HOST, graph_root_for_authority, scopes_for
 from app.domain.validation import check_authority_url
 from app.mail.errors import AuthFailed, ConnectionFailed, SignInCancelled, SignInNeeded, TlsFailed
 
 from .errors import refuse_unsafe_url
 
-from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client
+from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client, peer_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +53,22 @@ GRAPH_RESOURCE = "https://graph.microsoft.com/"
 #: resolve names (People.Read). A draft from another mailbox lives in the user's own Drafts (``from`` set,
 #: service.py), so no Mail.ReadWrite.Shared. Who signed in comes from the ID token (MSAL always adds openid,
 #: profile and offline_access): no User.Read.
-DEFAULT_SCOPES = tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "Mail.Send.Shared", "People.Read"))
+DEFAULT_SCOPES = scopes_for(GLOBAL_GRAPH)
 #: What DEFAULT_SCOPES was before issue 49: settings that saved exactly it get today's default (the user is
 #: asked to consent to Mail.Send.Shared at the next sign-in); any other saved list is kept as it is.
 _OLD_DEFAULT_SCOPES = (tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "People.Read")),)
+#: Every default scope list Dispatch ever saved, in every cloud: such a saved list is today's default of the
+#: account's cloud; any other saved list is kept as it is.
+_MICROSOFT_GRAPH_ROOTS = tuple(sorted({*GRAPH_FOR_LOGIN_HOST.values(), "https://dod-graph.microsoft.us"}))
+_DEFAULTS_EVER = (DEFAULT_SCOPES, *_OLD_DEFAULT_SCOPES, *(scopes_for(r) for r in _MICROSOFT_GRAPH_ROOTS))
+
+
+def default_scopes(authority: str) -> tuple:
+    """The scopes for the Graph of ``authority``'s cloud; the global ones for an authority that is none of
+    Microsoft's (the sandbox's)."""
+    return scopes_for(graph_root_for_authority(authority) or GLOBAL_GRAPH)
+
+
 #: Dispatch's application (client) id in Microsoft Entra: set once the app is registered (a public client
 #: with the redirect http://127.0.0.1, added through the manifest's replyUrlsWithType: see REDIRECT_HOST);
 #: until then the account's settings must name one.
@@ -82,34 +96,49 @@ class SignInSettings:
     scopes: tuple = DEFAULT_SCOPES
     #: A PEM file: the authority's own certificate, the only one trusted (the sandbox's authority).
     authority_cert: str = ""
+    #: The SHA-256 of the authority's certificate the user chose to trust (the fingerprint question): then
+    #: exactly that certificate is accepted, and no other (security.py's rule for EWS).
+    authority_pin: str = ""
 
     @property
     def instance_discovery(self) -> bool:
-        """Microsoft's instance discovery only for Microsoft's own login hosts (never for the sandbox)."""
-        return not self.authority_cert and (urlsplit(self.authority).hostname or "").lower() in _MICROSOFT_HOSTS
+        """Microsoft's instance discovery only for Microsoft's own login hosts (never for the sandbox, nor for an
+        authority whose one certificate the user pinned: then only the authority itself is spoken to)."""
+        if self.authority_cert or self.authority_pin:
+            return False
+        return (urlsplit(self.authority).hostname or "").lower() in _MICROSOFT_HOSTS
 
     @classmethod
     def sandbox(cls, authority_url: str, cert_path: str, client_id: str = SANDBOX_CLIENT_ID) -> "SignInSettings":
         return cls(client_id=client_id, authority=authority_url, authority_cert=cert_path)
 
     @classmethod
-    def from_dict(cls, d: dict | None) -> "SignInSettings":
+    def from_dict(cls, d: dict | None, *, graph_root: str = "") -> "SignInSettings":
+        """From ``extra["graph_signin"]``. Scopes not saved (or a default saved by an earlier version)
+        follow ``graph_root`` when given, else the authority's cloud (app/domain/m365.py)."""
         d = d if isinstance(d, dict) else {}
+        authority = str(d.get("authority") or DEFAULT_AUTHORITY)
+        derived = scopes_for(graph_root) if graph_root else default_scopes(authority)
         scopes = d.get("scopes")
-        if isinstance(scopes, (list, tuple)) and tuple(scopes) in _OLD_DEFAULT_SCOPES:
-            scopes = DEFAULT_SCOPES
-        return cls(client_id=str(d.get("client_id") or DEFAULT_CLIENT_ID),
-                   authority=str(d.get("authority") or DEFAULT_AUTHORITY),
-                   scopes=tuple(scopes) if isinstance(scopes, (list, tuple)) and scopes else DEFAULT_SCOPES,
-                   authority_cert=str(d.get("authority_cert") or ""))
+        if not isinstance(scopes, (list, tuple)) or not scopes or tuple(scopes) in _DEFAULTS_EVER:
+            scopes = derived  # a default saved earlier follows the cloud (and today's permissions)
+        return cls(client_id=str(d.get("client_id") or DEFAULT_CLIENT_ID), authority=authority,
+                   scopes=tuple(scopes), authority_cert=str(d.get("authority_cert") or ""),
+                   authority_pin=str(d.get("authority_pin_sha256") or ""))
 
     @classmethod
     def from_account(cls, account) -> "SignInSettings":
-        return cls.from_dict((getattr(account, "extra", None) or {}).get("graph_signin"))
+        """The account's sign-in settings; the scopes name the Graph the account uses (its ``graph_url``
+        when set, e.g. US DoD; else the cloud of its authority)."""
+        extra = getattr(account, "extra", None) or {}
+        graph_url = str(extra.get("graph_url") or "") if isinstance(extra, dict) else ""
+        root = root_of(graph_url) if graph_url and not getattr(account, "sandbox", False) else ""
+        return cls.from_dict(extra.get("graph_signin") if isinstance(extra, dict) else None,
+                             graph_root=root if root in _MICROSOFT_GRAPH_ROOTS else "")
 
     def to_dict(self) -> dict:
         return {"client_id": self.client_id, "authority": self.authority, "scopes": list(self.scopes),
-                "authority_cert": self.authority_cert}
+                "authority_cert": self.authority_cert, "authority_pin_sha256": self.authority_pin}
 
 
 @dataclass(frozen=True)
@@ -207,11 +236,15 @@ class GraphSignIn:
                 _quiet_msal()
                 if self._cache is None:
                     self._cache = PersistedCache(self.email, self.store)
-                self._app = _network(lambda: msal.PublicClientApplication(
+                self._app = self._net(lambda: msal.PublicClientApplication(
                     self.settings.client_id, authority=self.settings.authority, token_cache=self._cache.cache,
-                    http_client=http_client(self.settings.authority_cert or None),
+                    http_client=http_client(self.settings.authority_cert or None, pin=self.settings.authority_pin),
                     instance_discovery=self.settings.instance_discovery, timeout=self.timeout))
             return self._app
+
+    def _net(self, fn):
+        """:func:`_network`, naming the authority's certificate when TLS refused it (the fingerprint question)."""
+        return _network(fn, self.settings.authority)
 
     def _account(self, app):
         accounts = app.get_accounts()
@@ -238,7 +271,7 @@ class GraphSignIn:
             account = self._account(app)
             if account is None:
                 raise SignInNeeded(NEED_SIGN_IN.format(email=self.email) + ": Dispatch holds no sign-in for it.")
-            result = _network(lambda: app.acquire_token_silent_with_error(
+            result = self._net(lambda: app.acquire_token_silent_with_error(
                 list(self.settings.scopes), account, force_refresh=force_refresh))
             self._persist()
         if result and "access_token" in result:
@@ -275,7 +308,7 @@ class GraphSignIn:
         listener = LoopbackListener(REDIRECT_HOST)
         try:
             redirect = f"http://{REDIRECT_HOST}:{listener.port}"
-            flow = _network(lambda: app.initiate_auth_code_flow(
+            flow = self._net(lambda: app.initiate_auth_code_flow(
                 list(self.settings.scopes), redirect_uri=redirect, login_hint=self.email or None,
                 response_mode="form_post"))  # the code never in a URL (browser history), as MSAL recommends
         except BaseException:
@@ -294,7 +327,7 @@ class GraphSignIn:
         """Redeem what the redirect brought (``code`` and ``state``, or ``error``) for tokens."""
         app = self._msal()
         with self._lock:
-            result = _network(lambda: app.acquire_token_by_auth_code_flow(flow, dict(params)))
+            result = self._net(lambda: app.acquire_token_by_auth_code_flow(flow, dict(params)))
             self._signed_in(app, result)
             return self._who(result)
 
@@ -306,7 +339,7 @@ class GraphSignIn:
         """Ask for a device code: show ``user_code`` and ``verification_uri``; the returned DeviceCodeSignIn
         completes when the user has approved it (polled in a worker thread; ``cancel()`` stops at once)."""
         app = self._msal()
-        flow = _network(lambda: app.initiate_device_flow(scopes=list(self.settings.scopes)))
+        flow = self._net(lambda: app.initiate_device_flow(scopes=list(self.settings.scopes)))
         if "user_code" not in flow:
             raise AuthFailed(f"Microsoft 365 refused to start a device sign-in ({_reason(flow)}).")
         pending = DeviceCodeSignIn(user_code=flow["user_code"], verification_uri=flow["verification_uri"],
@@ -324,7 +357,7 @@ class GraphSignIn:
             if time.time() > pending.expires_at:
                 raise AuthFailed("The device code expired before it was entered; start the sign-in again.")
             with self._lock:
-                result = _network(lambda: app.acquire_token_by_device_flow(flow, exit_condition=lambda f: True))
+                result = self._net(lambda: app.acquire_token_by_device_flow(flow, exit_condition=lambda f: True))
                 if "access_token" in result:
                     self._signed_in(app, result)
                     return self._who(result)
@@ -383,14 +416,18 @@ def _reason(result: dict | None) -> str:
     return f"{result.get('error', 'error')}: {desc[0][:300]}" if desc else str(result.get("error", "error"))
 
 
-def _network(fn):
-    """Run an MSAL call; the HTTP client's failures become the backend-neutral errors."""
+def _network(fn, authority: str = ""):
+    """Run an MSAL call; the HTTP client's failures become the backend-neutral errors. A certificate refused
+    (not trusted by the system, or not the one pinned) is TlsFailed with the SHA-256 of the certificate the
+    authority presents, for the user to decide on (never trusted here)."""
     import requests
 
     try:
         return fn()
     except requests.exceptions.SSLError as exc:
-        raise TlsFailed(f"The sign-in server's certificate could not be verified ({type(exc).__name__}).") from None
+        fp = peer_fingerprint(authority) if authority else ""
+        raise TlsFailed(f"The sign-in server's certificate could not be verified ({type(exc).__name__}).",
+                        fingerprint=fp) from None
     except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
         raise ConnectionFailed(f"Could not reach the Microsoft 365 sign-in server ({type(exc).__name__}).") from None
     except ValueError as exc:  # MSAL: a flow whose state does not match, a malformed authority

@@ -108,9 +108,10 @@ def system_ssl_context() -> ssl.SSLContext:
     return ctx
 
 
-def http_client(ca_file: str | None = None, timeout: float = 30.0):
+def http_client(ca_file: str | None = None, timeout: float = 30.0, *, pin: str = ""):
     """MSAL's HTTP client: nothing taken from the environment; ``ca_file`` (a PEM) is the only trusted
-    certificate when given (the sandbox's authority), else the system's CA store."""
+    certificate when given (the sandbox's authority); ``pin`` (a SHA-256 the user trusted) is the only
+    certificate accepted when given; else the system's CA store."""
     import requests
     from requests.adapters import HTTPAdapter
 
@@ -118,6 +119,9 @@ def http_client(ca_file: str | None = None, timeout: float = 30.0):
     session.trust_env = False  # REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, .netrc and proxy variables: ignored
     if ca_file:
         session.verify = ca_file
+        return session
+    if pin:
+        session.mount("https://", pinned_adapter(pin))
         return session
 
     class _SystemTrust(HTTPAdapter):
@@ -133,3 +137,58 @@ def http_client(ca_file: str | None = None, timeout: float = 30.0):
 
     session.mount("https://", _SystemTrust())
     return session
+
+
+def normalize_fingerprint(fp: str) -> str:
+    """'AB:cd:..' or 'abcd..' -> 'abcd...' (lower-case hex, no separators)."""
+    return "".join(c for c in (fp or "").lower() if c in "0123456789abcdef")
+
+
+def pinned_adapter(pin: str):
+    """A requests adapter that accepts exactly one certificate, the one whose SHA-256 is ``pin`` (urllib3's
+    ``assert_fingerprint`` replaces the CA check, as for a pinned EWS server: app/mail/ews/connection.py).
+    Another certificate fails with an SSLError: the user is asked again, never silently."""
+    from requests.adapters import HTTPAdapter
+
+    digest = normalize_fingerprint(pin)
+    if len(digest) != 64:
+        raise ValueError("the trusted sign-in certificate must be a SHA-256 fingerprint (64 hex digits)")
+
+    class PinnedAdapter(HTTPAdapter):
+        def init_poolmanager(self, *args, **kwargs):
+            kwargs["assert_fingerprint"] = digest
+            return super().init_poolmanager(*args, **kwargs)
+
+        def cert_verify(self, conn, url, verify, cert):
+            super().cert_verify(conn=conn, url=url, verify=False, cert=cert)
+
+        def get_connection_with_tls_context(self, request, verify, proxies=None, cert=None):
+            return super().get_connection_with_tls_context(request, verify=False, proxies=proxies, cert=cert)
+
+    return PinnedAdapter()
+
+
+def peer_fingerprint(url: str, timeout: float = 5.0) -> str:
+    """SHA-256 of the certificate the server at ``url`` presents (hex with colons), '' if unreachable. Only
+    read, to show to the user: nothing is sent on this connection."""
+    import hashlib
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host, port = parts.hostname, parts.port or 443
+    if not host or parts.scheme != "https":
+        return ""
+    try:
+        ctx = ssl.create_default_context()
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        with socket.create_connection((host, port), timeout=timeout) as sock:
+            with ctx.wrap_socket(sock, server_hostname=host) as tls:
+                der = tls.getpeercert(binary_form=True)
+    except OSError:
+        return ""
+    if not der:
+        return ""
+    digest = hashlib.sha256(der).hexdigest().upper()
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))

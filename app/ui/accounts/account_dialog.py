@@ -120,7 +120,8 @@ class AccountDialog(QDialog):
                 self.m365.keep_principals(account)  # and the mailboxes it sends from
             self.kind.setCurrentIndex(1)
         self._kind_changed()
-        self.resize(560, 0)
+        # the height the wrapped texts need at that width (a top-level's minimum ignores height-for-width)
+        self.resize(560, max(0, self.layout().heightForWidth(560)))
 
     def _m365_page(self, account, keyring_ok: bool):
         from app.ui.accounts.m365_signin import MicrosoftSignInPanel

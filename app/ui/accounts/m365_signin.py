@@ -21,16 +21,21 @@ import logging
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from app.domain.account import AccountConfig, Backend
+from app.domain.m365 import APP_ID_EXPLAINED, OrgDefaults, check_graph_endpoint, graph_root_for_authority, registration_steps
 from app.domain.validation import check_authority_url, is_valid_address
+from app.mail.errors import TlsFailed
+from app.storage.settings import format_fingerprint, same_fingerprint
 from app.ui.common.safe_text import PlainLabel
 
 log = logging.getLogger(__name__)
 
 #: Microsoft's public sign-in endpoint for work and school accounts (any tenant)
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
+DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
+TRUST = "&Trust this certificate"
 
 
 def open_in_browser(url: str) -> bool:
@@ -45,14 +50,18 @@ class MicrosoftSignInPanel(QWidget):
     state_changed = Signal(str)  # "idle", "browser", "device", "failed", "done"
 
     def __init__(self, parent=None, account: AccountConfig | None = None, *, email_fixed: bool = False,
-                 keyring_ok: bool = True):
+                 keyring_ok: bool = True, defaults: OrgDefaults | None = None):
         super().__init__(parent)
         self.setAccessibleName("Microsoft 365 sign-in")
         self._task: asyncio.Task | None = None
         self._pending = None
+        self._mode = "browser"
         self.state = "idle"
+        self.fingerprint = ""  # the one the trust question asks about
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        if not email_fixed:
+            self._explain(lay)
         form = QFormLayout()
         form.setVerticalSpacing(8)
         self.email = QLineEdit(self)
@@ -62,17 +71,41 @@ class MicrosoftSignInPanel(QWidget):
         self.client_id.setPlaceholderText("the application (client) ID your organisation registered")
         self.authority = QLineEdit(self)
         self.authority.setPlaceholderText(DEFAULT_AUTHORITY)
+        self.graph_url = QLineEdit(self)
+        self.graph_url.setPlaceholderText(DEFAULT_GRAPH_URL)
         for label, w in (("E-mail", self.email), ("Application ID", self.client_id), ("Sign-in authority", self.authority)):
             w.setAccessibleName(label)
             form.addRow(label, w)
+        self._form = form
         lay.addLayout(form)
+        self.advanced = QToolButton(self)
+        self.advanced.setText("Ad&vanced")
+        self.advanced.setCheckable(True)
+        self.advanced.setArrowType(Qt.RightArrow)
+        self.advanced.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.advanced.setAccessibleName("Advanced: the Microsoft Graph URL")
+        self.advanced.toggled.connect(self._show_advanced)
+        form.addRow("", self.advanced)
+        self.graph_url.setAccessibleName("Graph URL")
+        form.addRow("Graph URL", self.graph_url)
+        form.setRowVisible(self.graph_url, False)
+        self.authority.textChanged.connect(self._derive_graph_url)
         self._extra: dict = {}
         self._principals: tuple[str, list] = ("", [])  # (the address they belong to, the mailboxes it sends from)
+        self.defaults_error = PlainLabel(self)
+        self.defaults_error.setObjectName("fieldError")
+        self.defaults_error.setAccessibleName("Organisation defaults error")
+        self.defaults_error.setWordWrap(True)
+        self.defaults_error.hide()
+        lay.addWidget(self.defaults_error)
         if account is not None:
             self.set_account(account)
+        elif not email_fixed:
+            self.apply_defaults(defaults if defaults is not None else _load_defaults())
         if email_fixed and self.client_id.text():  # signing in again: the account's settings stand
             form.setRowVisible(self.client_id, False)
             form.setRowVisible(self.authority, False)
+            form.setRowVisible(self.advanced, False)
         note = ("Dispatch never sees your Microsoft password: you sign in on Microsoft's page. The sign-in is kept "
                 "in your system keyring." if keyring_ok else
                 "Dispatch never sees your Microsoft password. No system keyring is available: you will sign in "
@@ -109,10 +142,60 @@ class MicrosoftSignInPanel(QWidget):
         lay.addLayout(code_row)
         self.code.hide()
         self.copy_button.hide()
+        trust_row = QHBoxLayout()
+        self.trust_button = QPushButton(TRUST, self)
+        self.trust_button.setAccessibleName("Trust the sign-in server's certificate")
+        trust_row.addWidget(self.trust_button)
+        trust_row.addStretch(1)
+        lay.addLayout(trust_row)
+        self.trust_button.hide()
+        self.trust_button.clicked.connect(self.trust)
         self.browser_button.clicked.connect(lambda: self.start("browser"))
         self.code_button.clicked.connect(lambda: self.start("device"))
         self.cancel_button.clicked.connect(self.cancel)
         self.copy_button.clicked.connect(self._copy)
+
+    # ---- what the application ID is, up front ----
+    def _explain(self, lay: QVBoxLayout) -> None:
+        self.explained = PlainLabel(APP_ID_EXPLAINED, self)
+        self.explained.setObjectName("viewSubtitle")
+        self.explained.setWordWrap(True)
+        self.explained.setAccessibleName("What the application ID is")
+        lay.addWidget(self.explained)
+        row = QHBoxLayout()
+        self.steps_button = QPushButton("Copy the registration &steps", self)
+        self.steps_button.setAccessibleName("Copy the registration steps for your administrator")
+        self.steps_button.setAutoDefault(False)
+        self.steps_button.clicked.connect(self.copy_steps)
+        row.addWidget(self.steps_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+
+    def copy_steps(self) -> None:
+        QGuiApplication.clipboard().setText(registration_steps())
+        self._show(self.state, "The registration steps are on the clipboard: send them to your administrator.")
+
+    # ---- the organisation's defaults ----
+    def apply_defaults(self, defaults: OrgDefaults) -> None:
+        """Fill in what an administrator deployed (app/storage/org_defaults.py); a bad file is said here
+        and costs nothing else (the fields stay free to type in)."""
+        self.defaults = defaults
+        self.client_id.setText(defaults.client_id)
+        self.authority.setText("" if defaults.authority == DEFAULT_AUTHORITY else defaults.authority)
+        self.graph_url.setText(defaults.graph_url)
+        if defaults.graph_url:
+            self.advanced.setChecked(True)
+        self.defaults_error.setText(" ".join(defaults.problems))
+        self.defaults_error.setVisible(bool(defaults.problems))
+
+    def _show_advanced(self, on: bool) -> None:
+        self._form.setRowVisible(self.graph_url, on)
+        self.advanced.setArrowType(Qt.DownArrow if on else Qt.RightArrow)
+
+    def _derive_graph_url(self) -> None:
+        """The Graph URL follows the authority's cloud (shown as the field's placeholder)."""
+        root = graph_root_for_authority(self.authority.text().strip() or DEFAULT_AUTHORITY)
+        self.graph_url.setPlaceholderText(f"{root}/v1.0" if root else DEFAULT_GRAPH_URL)
 
     # ---- the account ----
     def set_account(self, account: AccountConfig) -> None:
@@ -122,6 +205,7 @@ class MicrosoftSignInPanel(QWidget):
         authority = str(from_extra.get("authority") or "")
         self.authority.setText("" if authority == DEFAULT_AUTHORITY else authority)
         self._extra = dict(account.extra or {})
+        self.graph_url.setText(str(self._extra.pop("graph_url", "") or ""))
         self.keep_principals(account)
 
     def keep_principals(self, account: AccountConfig) -> None:
@@ -134,9 +218,13 @@ class MicrosoftSignInPanel(QWidget):
             out.append("Enter a valid e-mail address.")
         if not self.client_id.text().strip():
             out.append("Enter the application (client) ID: your administrator registers Dispatch in Microsoft "
-                       "Entra once for your organisation (the README says how).")
+                       "Entra once for your organisation (Copy the registration steps, Alt+S, and send them).")
         authority = self.authority.text().strip()
         problem = check_authority_url(authority) if authority else None  # the one rule for secret-carrying URLs
+        if problem:
+            out.append(problem)
+        graph_url = self.graph_url.text().strip()
+        problem = check_graph_endpoint(graph_url) if graph_url else None
         if problem:
             out.append(problem)
         return out
@@ -147,6 +235,8 @@ class MicrosoftSignInPanel(QWidget):
         signin["client_id"] = self.client_id.text().strip()
         signin["authority"] = self.authority.text().strip() or DEFAULT_AUTHORITY
         extra = {**self._extra, "graph_signin": signin}
+        if self.graph_url.text().strip():
+            extra["graph_url"] = self.graph_url.text().strip()
         owner, principals = self._principals
         return AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra=extra,
                              principals=list(principals) if email.lower() == owner else [])
@@ -159,6 +249,8 @@ class MicrosoftSignInPanel(QWidget):
             return
         if self._task is not None and not self._task.done():
             return
+        self._mode = mode
+        self._hide_trust()
         self._task = asyncio.ensure_future(self._sign_in(self.account(), mode))
 
     async def _sign_in(self, acc: AccountConfig, mode: str) -> None:
@@ -183,6 +275,8 @@ class MicrosoftSignInPanel(QWidget):
                     self._show("browser", "No browser could be opened. Use a code instead.")
             who = await pending.wait()
         except MailError as exc:
+            if isinstance(exc, TlsFailed) and self._ask_trust(acc, exc):
+                return
             if not (self._pending is not None and self._pending.cancelled):
                 self._show("failed", f"Not signed in: {describe(exc.code, exc.message)}")
             else:
@@ -204,6 +298,40 @@ class MicrosoftSignInPanel(QWidget):
         if self._pending is not None:
             self._pending.cancel()
 
+    # ---- a sign-in server whose certificate the system does not trust (as EWS: security.py) ----
+    def _ask_trust(self, acc: AccountConfig, exc: TlsFailed) -> bool:
+        """Ask whether to trust exactly this certificate. False if there is nothing to ask about (the
+        certificate could not be read, or it is the pinned one and failed otherwise)."""
+        fp = format_fingerprint(exc.fingerprint)
+        pinned = str(((acc.extra or {}).get("graph_signin") or {}).get("authority_pin_sha256") or "")
+        if len(fp) != 95 or same_fingerprint(fp, pinned):
+            return False
+        from urllib.parse import urlsplit
+
+        host = urlsplit(self.authority.text().strip() or DEFAULT_AUTHORITY).netloc
+        self.fingerprint = fp
+        self._show("trust", f"The sign-in server's certificate {'has changed and ' if pinned else ''}is not "
+                            f"trusted ({host}).\nSHA-256: {fp[:48]}\n         {fp[48:]}\nTrust it only if this fingerprint is the one your "
+                            "administrator gave you.")
+        self.trust_button.show()
+        self.trust_button.setFocus()
+        return True
+
+    def trust(self) -> None:
+        """Pin exactly the certificate asked about (for this account's sign-in; verification stays on) and
+        sign in again the same way."""
+        if not self.fingerprint:
+            return
+        signin = dict(self._extra.get("graph_signin") or {})
+        signin["authority_pin_sha256"] = self.fingerprint
+        self._extra = {**self._extra, "graph_signin": signin}
+        self._hide_trust()
+        self.start(self._mode)
+
+    def _hide_trust(self) -> None:
+        self.fingerprint = ""
+        self.trust_button.hide()
+
     def close_sign_in(self) -> None:
         """The dialog holding the panel closes: a sign-in under way stops (its listener closes)."""
         self.cancel()
@@ -222,12 +350,13 @@ class MicrosoftSignInPanel(QWidget):
         self.email.setEnabled(not on)
         self.client_id.setEnabled(not on)
         self.authority.setEnabled(not on)
+        self.graph_url.setEnabled(not on)
         if on:
             self.cancel_button.setFocus()
 
     def _show(self, state: str, text: str) -> None:
         self.state = state
-        self.status.setObjectName("fieldError" if state == "failed" else "")
+        self.status.setObjectName("fieldError" if state in ("failed", "trust") else "")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.setText(text)
@@ -236,3 +365,9 @@ class MicrosoftSignInPanel(QWidget):
 
     def wait_task(self) -> asyncio.Task | None:
         return self._task
+
+
+def _load_defaults() -> OrgDefaults:
+    from app.storage import org_defaults
+
+    return org_defaults.load()

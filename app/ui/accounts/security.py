@@ -75,18 +75,21 @@ class Security:
             session.client.reset()  # the backend reads the account when it is built
 
     def certificate_refused(self, session, exc: TlsFailed) -> bool:
-        """Ask whether to trust the certificate. False if there is nothing to trust (no fingerprint)."""
+        """Ask whether to trust the certificate. False if there is nothing to trust (no fingerprint). For a
+        Microsoft 365 account the certificate is its sign-in authority's (only the sign-in names one)."""
         fp = format_fingerprint(exc.fingerprint)
-        if len(fp) != 95 or same_fingerprint(fp, session.account.pinned_cert_sha256):
+        pinned = _pin_of(session.account)
+        if len(fp) != 95 or same_fingerprint(fp, pinned):
             return False  # the certificate could not be read, or the pinned one failed otherwise
-        host = urlsplit(session.account.ews_url).netloc or "the server"
-        changed = bool(session.account.pinned_cert_sha256)
-        text = (f"The server's certificate {'has changed and ' if changed else ''}is not trusted ({host}).\n"
+        host = urlsplit(_tls_url(session.account)).netloc or "the server"
+        changed = bool(pinned)
+        server = "sign-in server" if session.account.backend.value == "graph" else "server"
+        text = (f"The {server}'s certificate {'has changed and ' if changed else ''}is not trusted ({host}).\n"
                 f"SHA-256: {fp}\n"
                 f"Trust it only if this fingerprint is the one your administrator gave you "
                 f"(for {session.account.email} only).")
         pad = "&nbsp;" * len("SHA-256: ")
-        html = (f"<b>The server's certificate {'has changed and ' if changed else ''}is not trusted</b> "
+        html = (f"<b>The {server}'s certificate {'has changed and ' if changed else ''}is not trusted</b> "
                 f"({escape(host)}).<br><tt>SHA-256: {fp[:48]}<br>{pad}{fp[48:]}</tt><br>"
                 f"Trust it only if this fingerprint is the one your administrator gave you "
                 f"(for {escape(session.account.email)} only).")
@@ -106,6 +109,9 @@ class Security:
             return
         acc = session.account
         pin = format_fingerprint(fingerprint)
+        if acc.backend.value == "graph":
+            self._trust_authority(session, pin)
+            return
         if self.w.settings is not None:
             try:
                 pin = self.w.settings.pin_certificate(acc, pin)
@@ -118,6 +124,30 @@ class Security:
         session.client.reset()
         self.w.statusBar().showMessage(f"Certificate trusted for {acc.email}: connecting…", 5000)
         self.w.connect_task = self.w.flows.connect_session()
+
+    def _trust_authority(self, session, pin: str) -> None:
+        """A Microsoft 365 account: pin its sign-in authority's certificate (``graph_signin``, saved with the
+        account); MSAL is built again around exactly that certificate, and the session reconnects."""
+        self._adopt_authority_pin(session, pin)
+        self.fingerprint = ""
+        self.w.statusBar().showMessage(f"Sign-in server's certificate trusted for {session.account.email}: "
+                                       "connecting…", 5000)
+        self.w.connect_task = self.w.flows.connect_session()
+
+    def _adopt_authority_pin(self, session, pin: str) -> None:
+        acc = session.account
+        signin = dict((acc.extra or {}).get("graph_signin") or {})
+        signin["authority_pin_sha256"] = pin
+        acc.extra = {**(acc.extra or {}), "graph_signin": signin}
+        settings = self.w.settings
+        stored = settings.account() if settings is not None else None
+        if stored is not None and stored.key == acc.key:
+            try:
+                settings.set_account(acc)
+            except OSError as exc:
+                log.warning("could not save the trusted certificate: %s", exc)
+                self.w.statusBar().showMessage("Could not save the choice: trusted for this session only", 8000)
+        session.client.reset(account_service_factory(acc))
 
     def _declined(self) -> None:
         self.fingerprint = ""
@@ -185,7 +215,7 @@ class Security:
                 self.prompt.deleteLater()
             self.prompt = SignInPrompt(acc, self.w, reason=reason, keyring_ok=self.w.keyring_ok)
             self._prompt_session = session
-            self.prompt.signed_in_again.connect(lambda _acc, s=session: self.signed_in_again(s))
+            self.prompt.signed_in_again.connect(lambda acc, s=session: self.signed_in_again(s, acc))
         self.prompt.ask(reason)
 
     def offer_sign_in(self, session, err: BaseException | None = None) -> bool:
@@ -202,10 +232,16 @@ class Security:
             self.w.error_shown.emit(text)
         return True
 
-    def signed_in_again(self, session) -> None:
+    def signed_in_again(self, session, signed=None) -> None:
+        """Signed in again (``signed``: the account as the prompt signed it in). A sign-in server certificate
+        the user trusted in the prompt is adopted by the session's account (saved) before it reconnects."""
         if session is not self.w.session or session.closed:
             return
-        session.client.reset()  # the backend is built again around the sign-in's new tokens
+        pin = _pin_of(signed) if signed is not None and signed.backend.value == "graph" else ""
+        if pin and not same_fingerprint(pin, _pin_of(session.account)):
+            self._adopt_authority_pin(session, pin)
+        else:
+            session.client.reset()  # the backend is built again around the sign-in's new tokens
         self.w.statusBar().showMessage("Signed in: connecting…", 5000)
         self.w.connect_task = self.w.flows.connect_session()
 
@@ -220,3 +256,17 @@ class Security:
             "Signing in…" if in_keyring else "Signing in… (no system keyring: the password is kept for this session only)",
             8000)
         self.w.connect_task = self.w.flows.connect_session()
+
+
+def _pin_of(account) -> str:
+    """The certificate the user trusted for this account: EWS its server's; Microsoft 365 its sign-in
+    authority's (``graph_signin["authority_pin_sha256"]``, app/mail/graph/signin.py)."""
+    if account.backend.value != "graph":
+        return account.pinned_cert_sha256
+    return str(((account.extra or {}).get("graph_signin") or {}).get("authority_pin_sha256") or "")
+
+
+def _tls_url(account) -> str:
+    if account.backend.value != "graph":
+        return account.ews_url
+    return str(((account.extra or {}).get("graph_signin") or {}).get("authority") or "")
