@@ -149,8 +149,15 @@ def between(text: str, name: str, body: str, where: Path) -> str:
 def _parts() -> dict[Path, dict]:
     """Each generated file -> {marker name: a function giving its text}."""
     return {ARCHITECTURE: {"contracts": contracts_list, "submission": submission_table},
-            USER_GUIDE: {"keys": lambda: keys_table(_groups())},
+            USER_GUIDE: {"keys": lambda: keys_table(_groups()), "registration": registration_block},
             README: {"top-keys": lambda: top_keys_table(_groups())}}
+
+
+def registration_block() -> str:
+    """The registration steps the Microsoft 365 page copies (app/domain/m365.py), as a code block."""
+    from app.domain.m365 import registration_steps
+
+    return "```\n" + registration_steps().strip("\n") + "\n```"
 
 
 _GROUPS: list = []
