@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import html
-import os
 
 from ..core.bodies import html_to_text, text_to_html
+from ..core import threads
 from ..core.errors import MailboxError
 from .itemxml import BY_NAME, parse_value
 from .soap import T_NS, local, ns, schema_error, t, wire_dt
@@ -98,9 +97,6 @@ def _thread(data: dict, orig: dict, subject: str) -> None:
         data["InReplyTo"] = orig["InternetMessageId"]
         data["References"] = " ".join(x for x in (orig.get("References"), orig["InternetMessageId"]) if x)
     data["ConversationTopic"] = orig.get("ConversationTopic") or subject
-    if orig.get("ConversationIndex"):  # a child header block: 5 more bytes
-        try:
-            idx = base64.b64decode(orig["ConversationIndex"]) + os.urandom(5)
-            data["ConversationIndex"] = base64.b64encode(idx).decode()
-        except ValueError:
-            pass
+    child = threads.child_index(orig["ConversationIndex"]) if orig.get("ConversationIndex") else None
+    if child is not None:  # a child block: 5 more bytes ([MS-OXOMSG] 2.2.1.3)
+        data["ConversationIndex"] = child
