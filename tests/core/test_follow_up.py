@@ -83,7 +83,8 @@ def test_forward_has_no_recipients_and_the_originals_files():
 
 
 def test_reply_and_forward_carry_the_thread_edit_as_new_is_a_new_message():
-    for d in (follow_up.reply_all(_sent(), own=[], sender=ME, sent=SENT), follow_up.forward(_sent(), sender=ME, sent=SENT)):
+    for d in (follow_up.reply_all(_sent(), own=[], sender=ME, sent=SENT),
+              follow_up.forward(_sent(), sender=ME, sent=SENT)):
         assert d.in_reply_to == "<orig@example.com>"
         assert d.references == "<first@example.com> <orig@example.com>"
     assert follow_up.forward(_sent(internet_message_id=""), sender=ME, sent=SENT).in_reply_to == ""

@@ -92,3 +92,28 @@ def test_the_keys_elsewhere_say_where_they_work(qtbot, window):
     win.actions_.reply_all.trigger()  # from the menu, outside Sent
     assert "press Ctrl+3" in win.statusBar().currentMessage()
     assert win.current_view() == "drafts"
+
+
+def test_a_rich_message_is_forwarded_with_its_files_and_its_quote_loads_nothing_remote(qtbot, window, sandbox,
+                                                                                       screenshot_dir):
+    from exchangelib import FileAttachment, HTMLBody, Mailbox, Message
+
+    from tests.sandbox.conftest import make_account
+
+    alice = make_account(sandbox, "alice@example.com")
+    m = Message(account=alice, folder=alice.sent, subject="Poster", to_recipients=[Mailbox(email_address=BOB)],
+                body=HTMLBody('<html><head><title>t</title></head><body><p>Hello <b>team</b>'
+                              '<img src="http://127.0.0.1:9/track.png"></p></body></html>'))
+    m.attach(FileAttachment(name="plan.txt", content=b"the plan"))
+    m.send_and_save()
+    win, c = window, window.compose
+    key(qtbot, win, Qt.Key_3, CTRL)
+    key(qtbot, win, Qt.Key_F5)  # put there after the window listed Sent
+    _select_sent(qtbot, win, "Poster", Qt.Key_Home)
+    key(qtbot, win, Qt.Key_L, CTRL)
+    qtbot.waitUntil(lambda: c.subject.text() == "FW: Poster" and "Hello team" in c.body.toPlainText(), timeout=5000)
+    assert c.rich.isChecked()
+    assert [a.name for a in c.draft().attachments] == ["plan.txt"]
+    assert c.body.document().blocked == ["http://127.0.0.1:9/track.png"]  # the quote's remote picture: refused
+    assert "Subject: Poster" in c.body.toPlainText() and "<title>" not in c.draft().body
+    win.grab().save(str(screenshot_dir / "sent-forward-rich.png"))

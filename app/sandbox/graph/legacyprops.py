@@ -16,7 +16,7 @@ from ..core.model import SENSITIVITY
 from .errors import bad_request
 
 SENSITIVITY_TAG = 0x36
-#: PidTagInReplyToId and PidTagInternetReferences ([MS-OXOMSG] 2.2.1.42, [MS-OXPROPS]): ``String 0x1042`` and
+#: PidTagInReplyToId ([MS-OXOMSG] 2.2.1.13) and PidTagInternetReferences ([MS-OXCMSG] 2.2.1.26): ``String 0x1042`` and
 #: ``String 0x1039``, the In-Reply-To and References a client writes on a reply or forward it composes itself
 #: (the same store fields as EWS's t:InReplyTo and t:References)
 THREAD_TAGS = {0x1042: "InReplyTo", 0x1039: "References"}
