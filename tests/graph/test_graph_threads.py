@@ -79,3 +79,43 @@ def test_a_reply_written_over_ews_and_exchanges_reply_all_join_the_conversation(
     with client(sb, "bob@example.com") as bob_graph:
         ids = {m["conversationId"] for m in bob_graph.get("/me/messages").json()["value"]}
     assert len(ids) == 1  # the original and both replies: one conversation over Graph too
+
+
+def test_graph_create_reply_all_and_forward_thread_quote_and_carry_the_files(graph_sandbox, alice):
+    """createReplyAll / createForward, then the same update and send as any draft: Bob's and Dave's copies are
+    in the original's conversation; the forward has the original's file; Alice is never replied to."""
+    sb = graph_sandbox
+    made = alice.post("/me/messages", json=draft_body(
+        subject="Budget", internetMessageId="<budget-1@example.com>",
+        ccRecipients=[{"emailAddress": {"address": "carol@example.com"}}])).json()
+    file = {"@odata.type": "#microsoft.graph.fileAttachment", "name": "b.csv", "contentBytes": "YSxiCg=="}
+    assert alice.post(f"/me/messages/{made['id']}/attachments", json=file).status_code == 201
+    assert alice.post(f"/me/messages/{made['id']}/send").status_code == 202
+    assert sb.outbox.wait_idle(10)
+    [orig] = alice.get("/me/mailFolders/sentitems/messages").json()["value"]
+
+    reply = alice.post(f"/me/messages/{orig['id']}/createReplyAll", json={"comment": "Agreed."})
+    assert reply.status_code == 201, reply.text
+    r = reply.json()
+    assert r["subject"] == "RE: Budget" and r["isDraft"] is True and r["conversationId"] == orig["conversationId"]
+    assert [x["emailAddress"]["address"] for x in r["toRecipients"]] == ["bob@example.com"]
+    assert [x["emailAddress"]["address"] for x in r["ccRecipients"]] == ["carol@example.com"]
+    assert r["body"]["content"].startswith("<div>Agreed.</div><hr>") and "Hello Bob" in r["body"]["content"]
+    assert alice.post(f"/me/messages/{r['id']}/send").status_code == 202
+
+    fwd = alice.post(f"/me/mailFolders/sentitems/messages/{orig['id']}/createForward",
+                     json={"toRecipients": [{"emailAddress": {"address": "dave@example.com"}}]}).json()
+    assert fwd["subject"] == "FW: Budget" and fwd["hasAttachments"] is True
+    assert alice.patch(f"/me/messages/{fwd['id']}", json={"subject": "FW: Budget (numbers)"}).status_code == 200
+    assert alice.post(f"/me/messages/{fwd['id']}/send").status_code == 202
+    assert sb.outbox.wait_idle(10)
+
+    first = _bob_graph(sb, "Budget")
+    got = _bob_graph(sb, "RE: Budget")
+    assert got["conversationId"] == first["conversationId"]
+    assert {"name": "In-Reply-To", "value": "<budget-1@example.com>"} in got["internetMessageHeaders"]
+    [dave] = sb.mailbox("dave@example.com").items("inbox")
+    assert [a["name"] for a in dave["attachments"]] == ["b.csv"] and dave["fields"]["InReplyTo"] == "<budget-1@example.com>"
+    assert alice.post(f"/me/messages/{orig['id']}/createReplyAll",
+                      json={"comment": "x", "message": {"body": {"contentType": "text", "content": "y"}}}
+                      ).status_code == 400
