@@ -65,6 +65,8 @@ USER_ROUTES = [
        {200: Body("bytes", ctypes=("message/rfc822",))}),
     _r("SendMessage", "POST", f"{_F}/messages{_ID}/send", {"": EMPTY, JSON_TYPE: J("action.send")}, {202: EMPTY}),
     _r("MoveMessage", "POST", f"{_F}/messages{_ID}/move", {JSON_TYPE: J("action.move")}, {201: J("return.move")}),
+    *[_r(a[0].upper() + a[1:], "POST", f"{_F}/messages{_ID}/{a}", {"": EMPTY, JSON_TYPE: J(f"action.{a}")},
+         {201: J("message")}) for a in ("createReply", "createReplyAll", "createForward")],
     _r("SendMail", "POST", "/sendMail", {JSON_TYPE: J("action.sendMail"), "text/plain": MIME}, {202: EMPTY}),
     _r("ListAttachments", "GET", f"{_F}/messages{_ID}/attachments", EMPTY, {200: J("collection.attachment")}),
     _r("CreateAttachment", "POST", f"{_F}/messages{_ID}/attachments", {JSON_TYPE: J("attachment")},

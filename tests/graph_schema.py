@@ -51,7 +51,8 @@ TYPES = ["message", "attachment", "fileAttachment", "itemAttachment", "reference
          "attachmentItem", "uploadSession", "convertIdResult", "person"]
 #: Actions: (name, binding parameter type, wire name of its parameters schema).
 ACTIONS = [("sendMail", "graph.user"), ("send", "graph.message"), ("move", "graph.message"),
-           ("createUploadSession", "Collection(graph.attachment)"), ("translateExchangeIds", "graph.user")]
+           ("createUploadSession", "Collection(graph.attachment)"), ("translateExchangeIds", "graph.user"),
+           ("createReply", "graph.message"), ("createReplyAll", "graph.message"), ("createForward", "graph.message")]
 
 _ANNOTATIONS = ("context|etag|type|id|nextLink|count|deltaLink|readLink|editLink|"
                 "mediaContentType|mediaEtag|mediaReadLink|mediaEditLink")

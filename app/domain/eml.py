@@ -62,6 +62,9 @@ def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime 
     msg["Date"] = email.utils.format_datetime(when)
     if draft.internet_message_id:
         msg.set_raw("Message-ID", _one_line(draft.internet_message_id))
+    for name, value in (("In-Reply-To", draft.in_reply_to), ("References", draft.references)):
+        if value:  # a reply's or forward's place in its conversation (RFC 5322 3.6.4)
+            msg.set_raw(name, _one_line(value))
     if draft.importance in PRIORITY:
         msg["Importance"] = draft.importance.value.lower()
         msg["X-Priority"] = PRIORITY[draft.importance]

@@ -180,6 +180,8 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
         reply_to=_people(msg, "Reply-To", notes), sensitivity=_sensitivity(msg, notes),
         categories=_keywords(msg, notes),
         attachments=atts, internet_message_id=_header_text(msg, "Message-ID", notes).strip(), modified=date,
+        in_reply_to=_header_text(msg, "In-Reply-To", notes).strip(),
+        references=" ".join(_header_text(msg, "References", notes).split()),
         headers=_custom_headers(msg, notes),
     )
     senders = _people(msg, "From", notes)

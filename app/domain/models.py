@@ -136,6 +136,10 @@ class Draft:
     internet_message_id: str = ""
     local_id: str = field(default_factory=new_local_id)
     modified: datetime | None = None
+    #: where it sits in a conversation (issue 50, a reply all / forward from Sent): the Message-ID it answers
+    #: and the chain before it (RFC 5322 3.6.4), "" for a new conversation. Set once, at the first save.
+    in_reply_to: str = ""
+    references: str = ""
 
     def all_recipients(self) -> list[Recipient]:
         return [*self.to, *self.cc, *self.bcc]

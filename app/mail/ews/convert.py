@@ -40,6 +40,7 @@ READ_FIELDS = [
     "last_modified_time",
     extended.HEADER_LIST,
     "author",  # From: a principal's mailbox for a draft sent as / on behalf of it (issue 49)
+    "in_reply_to", "references",  # a reply's place in its conversation (issue 50)
 ]
 
 #: Simple fields for a listing: FindItem alone answers with these (no GetItem follow-up).
@@ -128,6 +129,9 @@ def new_message(account, folder, draft: Draft) -> Message:
     extended.set_headers(msg, draft.headers)
     if draft.internet_message_id:
         msg.message_id = draft.internet_message_id
+    # a reply's or forward's thread, once (t:InReplyTo, t:References): Exchange joins the original's conversation
+    msg.in_reply_to = xml_safe(draft.in_reply_to, one_line=True) or None
+    msg.references = xml_safe(draft.references, one_line=True) or None
     for att in draft.attachments:
         msg.attach(file_attachment(att))
     return msg
@@ -200,6 +204,8 @@ def draft_from_message(msg: Message, attachments: list[Attachment], *, own: str 
         headers=extended.headers_of(msg),
         flag=extended.flag_of(msg),
         principal=principal_from(getattr(msg, "author", None), own, principals) if own else None,
+        in_reply_to=msg.in_reply_to or "",
+        references=" ".join((msg.references or "").split()),
     )
 
 

@@ -31,7 +31,12 @@ READ_SELECT = ("id,changeKey,subject,body,importance,toRecipients,ccRecipients,b
 #: Graph answers the id normalised, e.g. "Integer 0x36").
 SENSITIVITY_ID = "Integer 0x0036"
 SENSITIVITIES = list(Sensitivity)  # in PidTagSensitivity's order
-READ_PARAMS = {"$select": READ_SELECT, "$expand": f"singleValueExtendedProperties($filter=id eq '{SENSITIVITY_ID}')"}
+IN_REPLY_TO_ID = "String 0x1042"
+REFERENCES_ID = "String 0x1039"
+#: the three extended properties a read needs: sensitivity, and a reply's thread (issue 50), as Graph documents
+#: for several ids ("id eq '…' or id eq '…'")
+READ_PARAMS = {"$select": READ_SELECT, "$expand": "singleValueExtendedProperties($filter=" + " or ".join(
+    f"id eq '{i}'" for i in (SENSITIVITY_ID, IN_REPLY_TO_ID, REFERENCES_ID)) + ")"}
 FILE_TYPE = "#microsoft.graph.fileAttachment"
 
 
@@ -61,9 +66,42 @@ def message_fields(draft: Draft, zone: _dt.tzinfo = UTC, *, creating: bool = Tru
         "replyTo": _mailboxes(draft.reply_to),
         "categories": list(draft.categories),
         "singleValueExtendedProperties": [{"id": SENSITIVITY_ID, "value": str(SENSITIVITIES.index(
-            draft.sensitivity or Sensitivity.NORMAL))}],
+            draft.sensitivity or Sensitivity.NORMAL))}, *(thread_json(draft) if creating else [])],
         "flag": flag_json(draft.flag, zone),
     }
+
+
+# ---------------------------------------------------------------------- a reply's thread (issue 50)
+def thread_json(draft: Draft) -> list[dict]:
+    """A reply's or forward's In-Reply-To and References, written once, when it is created. Graph's message has
+    no property for them and takes no such internetMessageHeaders (only X- ones): they are the MAPI properties
+    PidTagInReplyToId (``String 0x1042``) and PidTagInternetReferences (``String 0x1039``), from which Exchange
+    threads the message into the original's conversation."""
+    pairs = ((IN_REPLY_TO_ID, draft.in_reply_to), (REFERENCES_ID, draft.references))
+    return [{"id": pid, "value": value} for pid, value in pairs if value]
+
+
+def thread_from(doc: dict) -> tuple[str, str]:
+    """(In-Reply-To, References) of a read message: its expanded PidTagInReplyToId / PidTagInternetReferences,
+    else (a message another client sent) the internetMessageHeaders of a received or sent one ("" when none)."""
+    found: dict[str, str] = {}
+    for prop in _opt(doc, "singleValueExtendedProperties", list, []):
+        tag = _string_tag(prop.get("id")) if isinstance(prop, dict) else None
+        if tag in (0x1042, 0x1039) and isinstance(prop.get("value"), str):
+            found["in-reply-to" if tag == 0x1042 else "references"] = prop["value"]
+    for h in _opt(doc, "internetMessageHeaders", list, []):
+        if isinstance(h, dict) and isinstance(h.get("name"), str) and isinstance(h.get("value"), str):
+            found.setdefault(h["name"].lower(), h["value"])
+    text = lambda k: " ".join((found.get(k) or "").split())  # noqa: E731
+    return text("in-reply-to"), text("references")
+
+
+def _string_tag(value) -> int | None:
+    kind, _, tag = str(value).partition(" ")
+    try:
+        return int(tag, 16) if kind.lower() == "string" else None
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------------- send as / on behalf (issue 49)
@@ -296,6 +334,7 @@ def draft_from(doc, attachments: list[Attachment], zone: _dt.tzinfo = UTC, own: 
         internet_message_id=_opt(doc, "internetMessageId", str, ""),
         modified=when(doc.get("lastModifiedDateTime")),
         headers=headers_from(_opt(doc, "internetMessageHeaders", list, [])),
+        **dict(zip(("in_reply_to", "references"), thread_from(doc))),
         flag=flag_from(doc.get("flag"), zone),
         principal=principal_from(doc, own, known) if own else None,
     )

@@ -4,12 +4,9 @@ failure is a MailboxError (errors.py) with Exchange's code."""
 
 from __future__ import annotations
 
-import base64
 import copy
-import time
-import uuid
 
-from . import keys, promoted
+from . import keys, promoted, threads
 from .clock import fmt_dt, utcnow
 from .delivery import copy_attachments, estimate_size, submit
 from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
@@ -72,12 +69,12 @@ def new_draft_data(ctx: Ctx, fields: dict) -> dict:
     data.setdefault("Sensitivity", "Normal")
     data.setdefault("Importance", "Normal")
     data.setdefault("IsRead", True)
+    threads.join_parent(ctx.store, ctx.email, data)  # a reply or forward: the original's conversation
     if "Subject" in data:
         data["Subject"] = clip_subject(data["Subject"])
         data.setdefault("ConversationTopic", data["Subject"])
     if "ConversationIndex" not in data:  # 22 bytes: reserved byte, FILETIME-ish stamp, GUID (as Exchange makes)
-        stamp = int(time.time() * 1e7).to_bytes(8, "big")[:5]
-        data["ConversationIndex"] = base64.b64encode(b"\x01" + stamp + uuid.uuid4().bytes).decode()
+        data["ConversationIndex"] = threads.new_index()
     data.update(IsDraft=True, IsSubmitted=False, IsFromMe=False, IsResend=False, IsUnmodified=False,
                 IsAssociated=False, LastModifiedName=ctx.user.get("name") or ctx.email)
     return data

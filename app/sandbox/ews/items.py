@@ -11,7 +11,8 @@ from ..core.session import Ctx
 from . import itematt
 from .folders import resolve_folder
 from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
-from .replies import RESPONSE_OBJECTS, build_response, parse_response_object
+from ..core.responses import build_response
+from .replies import RESPONSE_OBJECTS, parse_response_object
 from .soap import (
     check_enum, error_message, local, m, parse_bool, required_children, response_message, response_root,
     schema_error, sub, t,

@@ -6,9 +6,8 @@ Parsing is strict: unknown or out-of-order elements and bad enumeration values r
 from __future__ import annotations
 
 import base64
-import hashlib
 
-from ..core import ids, keys
+from ..core import ids, keys, threads
 from ..core.bodies import html_to_text, text_to_html
 from ..core import promoted
 from ..core.errors import MailboxError
@@ -334,8 +333,9 @@ def _render_computed(msg, name, data, atts, shape):
     elif name == "HasAttachments":
         sub(msg, t(name), xbool(bool(atts) if atts is not None else data.get("_has_attachments")))
     elif name == "ConversationId":
-        topic = data.get("ConversationTopic") or data.get("Subject") or ""
-        cid = base64.b64encode(b"DSC\x01" + hashlib.md5(topic.encode()).digest()).decode()
+        key = threads.conversation_key(data.get("ConversationIndex"),
+                                       data.get("ConversationTopic") or data.get("Subject") or "")
+        cid = base64.b64encode(b"DSC\x01" + key).decode()  # the same conversation as Graph's conversationId
         sub(msg, t(name), Id=cid)
     elif name == "TextBody" and "Body" in data:
         render_body(msg, "TextBody", data["Body"], "Text")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
-import hashlib
 import zoneinfo
 
+from ..core import threads
 from ..core.bodies import html_to_text
 from ..core.clock import fmt_dt, utcnow
 from ..core.mime import is_custom_header
@@ -124,8 +124,7 @@ def render(item: dict, *, item_id: str, select: list[str] | None = None, atts_co
         "bccRecipients": [_recipient(r) for r in d.get("BccRecipients") or []],
         "replyTo": [_recipient(r) for r in d.get("ReplyTo") or []],
         "flag": _flag(d.get("Flag")),
-        "internetMessageHeaders": [{"name": h["Name"], "value": h.get("Value") or ""}
-                                   for h in d.get("InternetMessageHeaders") or []],
+        "internetMessageHeaders": _shown_headers(d),
         "uniqueBody": {"contentType": "html" if body.get("BodyType") == "HTML" else "text",
                        "content": body.get("text") or ""},
     }
@@ -135,12 +134,21 @@ def render(item: dict, *, item_id: str, select: list[str] | None = None, atts_co
     return out
 
 
+def _shown_headers(d: dict) -> list[dict]:
+    """The message's Internet headers: its custom ones and, once sent, its place in a thread (In-Reply-To,
+    References), as Graph shows a received message's headers."""
+    out = [{"name": h["Name"], "value": h.get("Value") or ""} for h in d.get("InternetMessageHeaders") or []]
+    if not d.get("IsDraft"):
+        out += [{"name": name, "value": d[key]} for key, name in (("InReplyTo", "In-Reply-To"),
+                                                                   ("References", "References")) if d.get(key)]
+    return out
+
+
 def _conversation_id(d: dict) -> str | None:
     idx = d.get("ConversationIndex")
     if not idx:
         return None
-    raw = base64.b64decode(idx)[6:22] if len(idx) >= 30 else hashlib.md5(idx.encode()).digest()  # noqa: S324
-    return base64.urlsafe_b64encode(b"DSC\x01" + raw).decode()
+    return base64.urlsafe_b64encode(b"DSC\x01" + threads.conversation_key(idx)).decode()  # as EWS's ConversationId
 
 
 def _check_type(name: str, value, kind: type, what: str):

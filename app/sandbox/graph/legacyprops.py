@@ -5,7 +5,8 @@ One is mapped today: PidTagSensitivity (``Integer 0x0036``; 0 normal, 1 personal
 Written in a create or PATCH body (``[{"id": "Integer 0x0036", "value": "2"}]``), read back with
 ``$expand=singleValueExtendedProperties($filter=id eq 'Integer 0x0036')``; Graph answers the id normalised
 ("Integer 0x36") and leaves the collection out when the message has no such property
-(learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). Other ids are ignored, as before."""
+(learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). Also written (issue 50): the thread's
+PidTagInReplyToId and PidTagInternetReferences (THREAD_TAGS). Other ids are ignored, as before."""
 
 from __future__ import annotations
 
@@ -15,13 +16,20 @@ from ..core.model import SENSITIVITY
 from .errors import bad_request
 
 SENSITIVITY_TAG = 0x36
-_EXPAND = re.compile(r"\s*singleValueExtendedProperties\s*\(\s*\$filter\s*=\s*id\s+eq\s+'([^']*)'\s*\)\s*", re.I)
+#: PidTagInReplyToId ([MS-OXOMSG] 2.2.1.13) and PidTagInternetReferences ([MS-OXCMSG] 2.2.1.26): ``String 0x1042`` and
+#: ``String 0x1039``, the In-Reply-To and References a client writes on a reply or forward it composes itself
+#: (the same store fields as EWS's t:InReplyTo and t:References)
+THREAD_TAGS = {0x1042: "InReplyTo", 0x1039: "References"}
+_ONE_ID = r"id\s+eq\s+'[^']*'"
+_EXPAND = re.compile(r"\s*singleValueExtendedProperties\s*\(\s*\$filter\s*=\s*(" + _ONE_ID + r"(?:\s+or\s+"
+                     + _ONE_ID + r")*)\s*\)\s*", re.I)
+_IDS = re.compile(r"id\s+eq\s+'([^']*)'", re.I)
 
 
-def _tag(prop_id) -> int | None:
-    """The property tag of a ``"Integer 0x…"`` id, None for any other id."""
+def _tag(prop_id, kind_wanted: str = "integer") -> int | None:
+    """The property tag of a ``"Integer 0x…"`` id (``kind_wanted``: or another type's), None for any other id."""
     kind, _, tag = str(prop_id).strip().partition(" ")
-    if kind.lower() != "integer":
+    if kind.lower() != kind_wanted:
         return None
     try:
         return int(tag.strip(), 16)
@@ -35,6 +43,12 @@ def parse(value) -> dict:
         raise bad_request("Invalid value for property 'singleValueExtendedProperties'.", "RequestBodyRead")
     fields: dict = {}
     for p in value:
+        thread = THREAD_TAGS.get(_tag(p["id"], "string"))
+        if thread is not None:  # a reply's or forward's place in its conversation
+            if not isinstance(p.get("value"), str):
+                raise bad_request("Invalid value for property 'singleValueExtendedProperties'.", "RequestBodyRead")
+            fields[thread] = " ".join(p["value"].split())
+            continue
         if _tag(p["id"]) != SENSITIVITY_TAG:
             continue
         try:
@@ -46,12 +60,18 @@ def parse(value) -> dict:
 
 
 def expanded(expand: str | None, data: dict) -> dict:
-    """The ``singleValueExtendedProperties`` member an ``$expand`` asked for (empty: none, not set, or an
-    expansion the sandbox does not serve)."""
+    """The ``singleValueExtendedProperties`` member an ``$expand`` asked for (one id, or several joined with
+    ``or``; empty: none, not set, or an expansion the sandbox does not serve)."""
     if not expand:
         return {}
     m = _EXPAND.fullmatch(expand)
-    if m is None or _tag(m.group(1)) != SENSITIVITY_TAG or data.get("Sensitivity") not in SENSITIVITY:
+    if m is None:
         return {}
-    return {"singleValueExtendedProperties": [{"id": "Integer 0x36",
-                                               "value": str(SENSITIVITY.index(data["Sensitivity"]))}]}
+    out = []
+    for prop_id in _IDS.findall(m.group(1)):
+        if _tag(prop_id) == SENSITIVITY_TAG and data.get("Sensitivity") in SENSITIVITY:
+            out.append({"id": "Integer 0x36", "value": str(SENSITIVITY.index(data["Sensitivity"]))})
+        tag = _tag(prop_id, "string")
+        if tag in THREAD_TAGS and data.get(THREAD_TAGS[tag]):
+            out.append({"id": f"String {tag:#x}", "value": data[THREAD_TAGS[tag]]})
+    return {"singleValueExtendedProperties": out} if out else {}

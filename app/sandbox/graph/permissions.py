@@ -58,6 +58,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "UpdateMessage": _WRITE,
     "DeleteMessage": _WRITE,
     "MoveMessage": _WRITE,
+    "CreateReply": _WRITE,  # Mail.ReadWrite, as learn.microsoft.com/graph/api/message-createreplyall lists
+    "CreateReplyAll": _WRITE,
+    "CreateForward": _WRITE,
     "CreateAttachment": _WRITE,
     "DeleteAttachment": _WRITE,
     "CreateUploadSession": ("Calendars.ReadWrite", "Mail.ReadWrite"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import attachments, folders, messages, people, translate, upload
+from . import attachments, folders, messages, people, responses, translate, upload
 
 _ID = r"(?P<id>[^/]+)"
 _FOLDER = r"(?P<folder>[^/]+)"
@@ -21,6 +21,10 @@ ROUTES = [
     ("POST", f"/messages/{_ID}/send", messages.send, "SendMessage"),
     ("POST", f"/messages/{_ID}/move", messages.move, "MoveMessage"),
     ("POST", "/sendMail", messages.send_mail, "SendMail"),
+    *[("POST", f"{base}/messages/{_ID}/{action}", handler, action[0].upper() + action[1:])
+      for base in ("", f"/mailFolders/{_FOLDER}")
+      for action, handler in (("createReply", responses.create_reply), ("createReplyAll", responses.create_reply_all),
+                              ("createForward", responses.create_forward))],
     ("GET", f"/messages/{_ID}/attachments", attachments.list_attachments, "ListAttachments"),
     ("POST", f"/messages/{_ID}/attachments", attachments.create, "CreateAttachment"),
     ("POST", f"/messages/{_ID}/attachments/createUploadSession", upload.create_session, "CreateUploadSession"),

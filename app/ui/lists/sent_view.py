@@ -20,9 +20,21 @@ from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeBrowser
 STACK_BELOW = 760
 
 
+#: Following up the previewed message (issue 50): (name, words, keys, tip). Thunderbird's and Outlook's keys
+#: where the window has them free: Reply all Ctrl+Shift+R (both), Forward Ctrl+L (Thunderbird; Outlook's Ctrl+F
+#: is Find here), Edit as new Ctrl+E (Thunderbird's "Edit As New Message")
+FOLLOW_UPS = (
+    ("reply_all", "Sent: reply &all", "Ctrl+Shift+R", "Reply to everyone the sent message went to"),
+    ("forward", "Sent: &forward", "Ctrl+L", "Forward the sent message with its attachments"),
+    ("edit_as_new", "Sent: edit as ne&w", "Ctrl+E", "A copy of the sent message as a new one"),
+)
+
+
 class SentView(QWidget):
     preview_requested = Signal(object)  # ItemRef
     refresh_requested = Signal()
+    #: (kind: "reply_all" | "forward" | "edit_as_new", the previewed message): Compose opens the follow-up
+    follow_up_requested = Signal(str, object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -90,6 +102,8 @@ class SentView(QWidget):
         self.save_action.setToolTip("Save the previewed message's attachments to a folder (Ctrl+Shift+S)")
         self.save_action.triggered.connect(self.save_attachments)
         self.addAction(self.save_action)
+        self.follow_up_actions = {kind: self._follow_up_action(kind, text, keys, tip)
+                                   for kind, text, keys, tip in FOLLOW_UPS}
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             sig.connect(self._update_count)
@@ -169,6 +183,37 @@ class SentView(QWidget):
         else:  # the last message's pictures go with it (a document keeps its images past a new setHtml)
             self.body.document().clear()
         self._loader.start(self.body, body, rich)
+
+    # ---- Reply all, Forward, Edit as new ----
+    def _follow_up_action(self, kind: str, text: str, keys: str, tip: str) -> QAction:
+        """A key of the Sent view (its list and preview), in the window's action table (actions.py)."""
+        act = QAction(text, self)
+        act.setObjectName("actSent" + "".join(w.capitalize() for w in kind.split("_")))
+        act.setShortcut(QKeySequence(keys))
+        act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        act.setToolTip(f"{tip} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
+        act.triggered.connect(lambda _checked=False: self.follow_up(kind))
+        self.addAction(act)
+        return act
+
+    def follow_up(self, kind: str) -> None:
+        """The previewed message, followed up in Compose; from elsewhere (the menu), how to get here."""
+        words = self.follow_up_actions[kind].text().replace("&", "").removeprefix("Sent: ").capitalize()
+        keys = self.follow_up_actions[kind].shortcut().toString(QKeySequence.NativeText)
+        if not self.isVisible():
+            self._note(f"{words} works on a sent message: press Ctrl+3, select it, then {keys}")
+            return
+        msg = self.shown_message()
+        if msg is None:
+            self._note(f"Select a message first (and wait for its preview); {keys} then opens it in Compose")
+            return
+        self.follow_up_requested.emit(kind, msg)
+
+    def shown_when(self):
+        """When the previewed message was sent (its row's time), for the quote's header."""
+        cur = self.table.currentIndex()
+        s = self.model.summary(cur.row()) if cur.isValid() else None
+        return None if s is None else (s.sent or s.modified)
 
     # ---- Ctrl+Shift+S ----
     def shown_message(self) -> Draft | None:

@@ -43,6 +43,9 @@ class Actions:
     send_from: QAction
     open: QAction
     delete: QAction
+    reply_all: QAction
+    forward: QAction
+    edit_as_new: QAction
     refresh: QAction
     account: QAction
     shortcuts: QAction
@@ -97,6 +100,10 @@ def build_actions(win) -> Actions:
                        "actSendFrom"),
         open=drafts.open_action,
         delete=drafts.delete_action,
+        # Sent's own (context: its list and preview; issue 50): Ctrl+Shift+R, Ctrl+L, Ctrl+E as Thunderbird
+        reply_all=win.sent.follow_up_actions["reply_all"],
+        forward=win.sent.follow_up_actions["forward"],
+        edit_as_new=win.sent.follow_up_actions["edit_as_new"],
         refresh=_act(win, "&Refresh", "F5", flows.refresh, "actRefresh"),
         account=_act(win, "Account &settings…", "Ctrl+,", win.edit_account, "actAccount"),
         shortcuts=_act(win, "&Keyboard shortcuts", "F1", win.show_shortcuts, "actShortcuts"),
@@ -121,6 +128,9 @@ def build_menus(win, acts: Actions) -> None:
     m.addAction(acts.quit)
     m = menus["&Drafts"]
     for a in (acts.open, acts.delete, acts.send_selected, acts.refresh):
+        m.addAction(a)
+    m.addSeparator()  # the Sent list's: follow up the previewed message
+    for a in (acts.reply_all, acts.forward, acts.edit_as_new):
         m.addAction(a)
     m = menus["&View"]
     for a in (acts.view_compose, acts.view_drafts, acts.view_sent, acts.more_options, acts.choose_from):

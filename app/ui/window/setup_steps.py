@@ -126,6 +126,7 @@ def power(win) -> None:
 
 
 def wiring(win) -> None:
+    from app.ui.lists.follow_up_flows import open_follow_up
     from app.ui.lists.list_status import watch_list_errors
 
     f = win.flows
@@ -144,6 +145,7 @@ def wiring(win) -> None:
     watch_list_errors(win, win.drafts.model, "Drafts")  # the banner goes once the list loads
     watch_list_errors(win, win.sent.model, "Sent")
     win.sent.preview_requested.connect(f.drafts.preview_sent)
+    win.sent.follow_up_requested.connect(lambda kind, msg: open_follow_up(win, kind, msg))  # issue 50
     win.welcome.sandbox_chosen.connect(win.sandbox_requested)
     win.welcome.exchange_chosen.connect(win.edit_account)
 

@@ -1,0 +1,139 @@
+"""Following up a sent message (issue 50): Reply all, Forward and Edit as new, as new drafts. No Qt.
+
+- **Reply all** goes to the original's To (its Cc stays Cc), less the account and the mailboxes it sends from
+  (from Sent the sender is oneself: a plain Reply would go to oneself, so Sent offers Reply all only, which is
+  what Outlook's Reply from Sent does: it goes to the original recipients). ``RE: `` once, the original
+  quoted below with the header block Outlook writes (From, Sent, To, Cc, Subject); pictures the quoted body
+  shows stay inline, files are not carried.
+- **Forward**: no recipients, ``FW: `` once, the same quote, and the original's attachments.
+- **Edit as new**: a copy of the original (recipients, subject, body, attachments, Reply-To, sensitivity,
+  categories, headers, the mailbox it is from) as a new unsaved message: no server id, a new Message-ID
+  when it is first saved.
+
+Reply all and Forward carry the thread in the draft itself: ``in_reply_to`` (the original's Message-ID) and
+``references`` (its chain and it, RFC 5322 3.6.4). The backends write them at the first save (EWS
+``t:InReplyTo``/``t:References``; Graph PidTagInReplyToId/PidTagInternetReferences) and Exchange threads the
+message from them (its ConversationIndex and ConversationId). A crash before that save loses nothing: the
+journal keeps the draft with both fields (app/storage/draft_codec.py).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+import re
+from collections.abc import Iterable
+
+from app.domain import inline_images as inline
+from app.domain.models import Attachment, BodyFormat, Draft, Recipient, new_local_id
+
+#: Outlook's line between the new text and the quoted message (plain text)
+SEPARATOR = "_" * 32
+#: the prefixes a subject gets, and those already counted as one (Thunderbird's Fwd:, other languages' AW:/WG:)
+_RE = re.compile(r"^\s*(re|aw|sv|antw)\s*:", re.IGNORECASE)
+_FW = re.compile(r"^\s*(fw|fwd|wg|tr)\s*:", re.IGNORECASE)
+_BODY = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def reply_all(orig: Draft, *, own: Iterable[str], sender: Recipient | None, sent: _dt.datetime | None) -> Draft:
+    """The reply to everyone the sent message ``orig`` went to. ``own``: the account's addresses (its own and
+    those of the mailboxes it sends from), never replied to; ``sender``/``sent``: for the quote's header."""
+    mine = {a.strip().lower() for a in own if a}
+    if orig.principal is not None:
+        mine.add(orig.principal.email.lower())
+    to = _others(orig.to, mine, set())
+    cc = _others(orig.cc, mine, {r.email.lower() for r in to})
+    body, fmt = quoted(orig, sender, sent)
+    return Draft(to=to, cc=cc, subject=prefixed("RE: ", orig.subject, _RE), body=body, body_format=fmt,
+                 attachments=_shown_pictures(orig, body if fmt == BodyFormat.HTML else None),
+                 principal=orig.principal, **_thread(orig))
+
+
+def forward(orig: Draft, *, sender: Recipient | None, sent: _dt.datetime | None) -> Draft:
+    """The sent message ``orig`` forwarded: no recipients yet, its attachments and its pictures kept."""
+    body, fmt = quoted(orig, sender, sent)
+    files = [_fresh(a) for a in orig.attachments if not inline.is_inline_image(a)]
+    pictures = _shown_pictures(orig, body if fmt == BodyFormat.HTML else None)
+    return Draft(subject=prefixed("FW: ", orig.subject, _FW), body=body, body_format=fmt,
+                 attachments=files + pictures, principal=orig.principal, **_thread(orig))
+
+
+def edit_as_new(orig: Draft) -> Draft:
+    """A copy of ``orig`` as a new message: everything the user wrote, nothing of the sent one's identity."""
+    return orig.copy(ref=None, internet_message_id="", local_id=new_local_id(), modified=None,
+                     attachments=[_fresh(a) for a in orig.attachments])
+
+
+def prefixed(prefix: str, subject: str, already: re.Pattern) -> str:
+    """``subject`` with ``prefix`` once: "RE: Hello" stays itself, never "RE: RE: Hello"."""
+    subject = subject or ""
+    return subject if already.match(subject) else prefix + subject
+
+
+def header_block(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None) -> list[tuple[str, str]]:
+    """The quoted message's header lines, as Outlook writes them (the empty ones left out but Subject)."""
+    who = orig.principal.email if orig.principal is not None else ""
+    frm = Recipient(who, orig.principal.name) if who else sender
+    rows = [("From", frm.display() if frm else ""), ("Sent", _when(sent)),
+            ("To", "; ".join(r.display() for r in orig.to)), ("Cc", "; ".join(r.display() for r in orig.cc))]
+    return [(k, v) for k, v in rows if v] + [("Subject", orig.subject or "")]
+
+
+def quoted(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None) -> tuple[str, BodyFormat]:
+    """Room for the new text, then the original below its header block, in the original's format. A rich
+    body is quoted as it is: Compose shows it in a document that loads nothing remote (SafeDocument)."""
+    rows = header_block(orig, sender, sent)
+    if orig.body_format != BodyFormat.HTML:
+        head = "\n".join(f"{k}: {v}" for k, v in rows)
+        return f"\n\n{SEPARATOR}\n{head}\n\n{orig.body}", BodyFormat.TEXT
+    head = "<br>".join(f"<b>{k}:</b> {_html.escape(v)}" for k, v in rows)
+    return (f"<div><br></div><hr><div>{head}</div><br>{_inner(orig.body)}", BodyFormat.HTML)
+
+
+def _inner(body: str) -> str:
+    """An HTML document's body content (its head, styles and title are not quoted)."""
+    m = _BODY.search(body)
+    return m.group(1) if m else _HEAD.sub("", body)
+
+
+def _when(sent: _dt.datetime | None) -> str:
+    if sent is None:
+        return ""
+    local = sent.astimezone() if sent.tzinfo else sent
+    return local.strftime("%A, %B %d, %Y %H:%M").replace(" 0", " ")
+
+
+def _others(people: list[Recipient], mine: set[str], taken: set[str]) -> list[Recipient]:
+    """``people`` less the account's own addresses and those already listed, once each."""
+    out, seen = [], set(taken) | mine
+    for r in people:
+        key = r.email.strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _shown_pictures(orig: Draft, body: str | None) -> list[Attachment]:
+    """The original's inline pictures the quoted body shows (kept inline: they stay in place)."""
+    if body is None:
+        return []
+    _files, pictures = inline.split(orig.attachments)
+    return [_fresh(a) for a in inline.referenced(body, pictures)]
+
+
+def _fresh(att: Attachment) -> Attachment:
+    """An attachment of the new message: the same file, not yet on the server."""
+    return Attachment(name=att.name, content=att.content, content_type=att.content_type,
+                      source_path=att.source_path, size=att.size, content_id=att.content_id,
+                      is_inline=att.is_inline)
+
+
+def _thread(orig: Draft) -> dict:
+    """The new message's place in the original's conversation (nothing when the original has no Message-ID)."""
+    mid = orig.internet_message_id.strip()
+    if not mid:
+        return {}
+    chain = " ".join([*orig.references.split(), mid][-20:])  # the newest, as RFC 5322 allows trimming
+    return {"in_reply_to": mid, "references": chain}

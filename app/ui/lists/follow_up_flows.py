@@ -1,0 +1,43 @@
+"""Reply all, Forward and Edit as new from Sent (issue 50): the previewed message, followed up
+(app/domain/follow_up.py), opens in Compose as a new message. From there it is a draft like any other: saved,
+journaled and sent through the one submission path, its thread (In-Reply-To, References) in the draft itself."""
+
+from __future__ import annotations
+
+from app.domain import follow_up
+from app.domain.models import Draft, Recipient
+
+#: what the status bar says once Compose shows it
+OPENED = {"reply_all": "Reply all: write above the quoted message, then Ctrl+Return",
+          "forward": "Forward: type who it goes to, then Ctrl+Return",
+          "edit_as_new": "A copy of the sent message: a new message, not saved yet"}
+
+
+def build(kind: str, msg: Draft, account, sent) -> Draft:
+    """The new message for ``kind`` from the sent ``msg``; ``account``: the session's (its addresses are
+    never replied to; it is the quote's From)."""
+    me = Recipient(account.email)
+    if kind == "reply_all":
+        own = [account.email, *(p.email for p in account.principals)]
+        return follow_up.reply_all(msg, own=own, sender=me, sent=sent)
+    if kind == "forward":
+        return follow_up.forward(msg, sender=me, sent=sent)
+    return follow_up.edit_as_new(msg)
+
+
+def open_follow_up(win, kind: str, msg: Draft) -> None:
+    """Compose shows the follow-up: the keyboard in To for a Forward, else in the body above the quote."""
+    session = win.session
+    if session is None or not win.flows.stash_current():
+        return
+    c = win.compose
+    c.load(build(kind, msg, session.account, win.sent.shown_when()))
+    win.show_view("compose")
+    if kind == "forward":
+        c.to.setFocus()
+    else:
+        cursor = c.body.textCursor()
+        cursor.setPosition(0)
+        c.body.setTextCursor(cursor)
+        c.body.setFocus()
+    win.statusBar().showMessage(OPENED[kind], 6000)
