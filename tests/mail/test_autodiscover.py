@@ -148,6 +148,15 @@ def test_an_http_redirect_to_http_is_never_followed(sb):
                                                            "autodiscover.example.com"], "nothing to mail.example.com"
 
 
+def test_a_redirect_url_to_http_is_never_followed(sb):
+    sb.autodiscover.set_case("autodiscover.example.com", "redirect_url",
+                             to="http://mail.example.com/autodiscover/autodiscover.xml")
+    out, steps, asked = _run(sb, confirm=Asked(True))
+    assert not out.found and asked.questions == []
+    assert any(s.state == "skipped" and "not https" in s.detail for s in out.tried)
+    assert "mail.example.com" not in [r.host for r in sb.autodiscover.requests]
+
+
 @pytest.mark.parametrize("yes", [False, True])
 def test_srv_record_target_is_used_only_when_confirmed(sb, yes):
     sb.autodiscover.set_case("autodiscover.example.com", "status", code=404)

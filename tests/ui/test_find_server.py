@@ -74,6 +74,17 @@ def test_address_and_password_find_the_server_and_connect(qtbot, opened, sb, scr
     assert [r.user for r in sb.autodiscover.requests] == [ALICE, ALICE]
 
 
+def test_found_without_mailboxes_to_choose_connects_at_once(qtbot, opened, sb):
+    win, dlg, settings = opened
+    carol = "carol@example.com"  # no Full Access anywhere: nothing to choose, Find server connects
+    _type_address_and_password(qtbot, dlg, sb, carol)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED,
+                    timeout=20000)
+    assert settings.account().email == carol and settings.account().ews_url == sb.ews_url
+    assert settings.account().principals == [] and not dlg.isVisible()
+
+
 def test_a_question_before_the_password_goes_to_the_http_redirects_host(qtbot, opened, sb):
     win, dlg, settings = opened
     sb.autodiscover.set_case("autodiscover.example.com", "http_redirect",
