@@ -127,3 +127,25 @@ def test_exchange_online_goes_to_the_microsoft_365_page_with_the_address(qtbot, 
     qtbot.waitUntil(dlg.is_m365, timeout=15000)
     assert dlg.m365.email.text() == ALICE and dlg.m365.isVisible()
     assert win.session is None
+
+
+@pytest.mark.parametrize("how", ["escape", "close the dialog"])
+def test_no_to_the_question_or_closing_the_dialog_sends_no_password_there(qtbot, opened, sb, how):
+    win, dlg, settings = opened
+    sb.autodiscover.set_case("autodiscover.example.com", "http_redirect",
+                             to="https://mail.example.com/autodiscover/autodiscover.xml")
+    sb.autodiscover.set_case("mail.example.com", "settings")
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(lambda: dlg.find.prompt is not None and dlg.find.prompt.isVisible(), timeout=15000)
+    if how == "escape":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)  # "Don't send"
+        qtbot.waitUntil(dlg.error.isVisible, timeout=15000)
+        assert "not confirmed: nothing sent to mail.example.com" in dlg.error.text()
+        assert dlg.focusWidget() is dlg.url
+    else:
+        dlg.reject()
+        qtbot.waitUntil(lambda: not dlg.find.running(), timeout=15000)
+        assert dlg.find.prompt is None and not dlg.error.isVisible()
+    assert "mail.example.com" not in [r.host for r in sb.autodiscover.requests]
+    assert win.session is None

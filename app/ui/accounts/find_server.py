@@ -158,6 +158,7 @@ class FindServer(QWidget):
         if self.prompt is box:
             self.prompt = None
         box.deleteLater()
+        self.window().activateWindow()  # the keyboard back in the dialog
 
     def _resolve(self, fut: Future, value: bool) -> None:
         with self._lock:
