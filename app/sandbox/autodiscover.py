@@ -17,9 +17,10 @@ to (core/permissions.py). Any other host answers 404 unless a case is set for it
 - ``"http_redirect"`` (``to=`` a URL): the http listener's GET answers 302 with that Location.
 
 Every request is kept in :attr:`requests` (host, method, whether it carried an Authorization header, the user
-it authenticated or None): what a client sent where can be asserted. Microsoft publishes no XSD for POX
-Autodiscover responses (only the element reference, "POX Autodiscover XML elements for Exchange"); the
-answers follow those pages.
+it authenticated or None): what a client sent where can be asserted. Microsoft publishes no schema for POX
+Autodiscover ("The POX Autodiscover service does not have a published schema": "POX Autodiscover XML elements
+for Exchange"; [MS-ASCMD]'s AutodiscoverResponse.xsd is the ActiveSync flavour's), so there is nothing to
+validate these answers against; they follow the element reference pages and Exchange's own answers.
 """
 
 from __future__ import annotations

@@ -13,8 +13,11 @@ Name resolution is a :class:`Resolver`: ``address(host, port)`` -> where to conn
 still checked against ``host``), ``srv(name)`` -> [(target, port)] in priority order. Certificates are always
 verified (the ``ssl_context`` given: the system's by default; tests pass one that trusts the sandbox's own).
 
-Microsoft publishes no XSD for the POX Autodiscover request or response (only the element reference pages,
-"POX Autodiscover XML elements for Exchange"); answers are read tolerantly by namespace and local name.
+POX rather than SOAP Autodiscover: POX is what Outlook itself speaks, it is served by every Exchange from 2007
+on (SOAP from 2010), and its redirects (redirectAddr, redirectUrl) are the ones the issue names. Microsoft
+publishes no schema for it: "The POX Autodiscover service does not have a published schema" ("POX Autodiscover
+XML elements for Exchange"; the XSDs of [MS-ASCMD] 6.3/6.4 are the ActiveSync flavour's), so answers are read
+tolerantly by local name, with an XML parser that resolves no entities and loads nothing from the network.
 """
 
 from __future__ import annotations
