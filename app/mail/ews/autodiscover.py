@@ -1,13 +1,14 @@
 """POX Autodiscover over HTTP: one request to one endpoint, its answer read; the plan (which endpoints, in
 which order, what may be sent where) is app/core/autodiscover.py.
 
-Why not exchangelib's own autodiscover (``exchangelib.autodiscover.discovery.Autodiscovery``): it resolves
-names with the system's DNS and always connects to port 443 of the name in the URL, sends the credentials to
-every candidate it tries (the SRV target and the http redirect's target included: there is no "ask the user
-first" point), and reports nothing until it ends; it also speaks the SOAP flavour only in newer versions.
-Dispatch needs each step shown as it goes, a question before the password goes to a host the user did not
-type, and name resolution injected (the sandbox's names on loopback in tests, no real DNS). What is reused is
-its choice of libraries: dnspython for the SRV record (:class:`SystemResolver`) and the same POX request.
+Why not exchangelib's own autodiscover (``exchangelib.autodiscover.discovery.Autodiscovery``, 5.6): it checks
+every candidate and redirect host with a real DNS lookup of its own (dnspython's resolver; a test cannot map
+the sandbox's names to loopback without patching it), speaks only SOAP Autodiscover (``autodiscover.svc``),
+follows the http GET's redirect and the SRV record's target with the credentials as soon as the URL looks
+valid (there is no point where the user is asked first), and reports nothing until it ends. Dispatch needs
+each step shown as it goes, a question before the password goes to a host the user did not type, and name
+resolution injected (no real DNS in tests). What is reused is its choice of library for the SRV record
+(dnspython: :class:`SystemResolver`), its order of steps, and its redirect limit (10, Microsoft's).
 
 Name resolution is a :class:`Resolver`: ``address(host, port)`` -> where to connect (the TLS certificate is
 still checked against ``host``), ``srv(name)`` -> [(target, port)] in priority order. Certificates are always
