@@ -13,7 +13,8 @@ to (core/permissions.py). Any other host answers 404 unless a case is set for it
   mailbox (EwsUrl ``https://outlook.office365.com/EWS/Exchange.asmx``);
 - ``"redirect_addr"`` (``to=`` an address; with ``when=`` an address, only for a request for that one),
   ``"redirect_url"`` (``to=`` a URL): Action redirectAddr/redirectUrl;
-- ``"status"`` (``code=`` 401, 404, 500 ...), ``"garbage"`` (a body that is not XML);
+- ``"status"`` (``code=`` 401, 404, 500 ...; 302 with ``to=``: Exchange 2007 SP2's redirect of the POST itself),
+  ``"garbage"`` (a body that is not XML);
 - ``"http_redirect"`` (``to=`` a URL): the http listener's GET answers 302 with that Location.
 
 Every request is kept in :attr:`requests` (host, method, whether it carried an Authorization header, the user
@@ -218,7 +219,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, case, user, raw: bytes):
         kind, params = case
         if kind == "status":
-            return self._send(int(params.get("code", 500)), b"error", "text/plain")
+            where = [("Location", params["to"])] if params.get("to") else []
+            return self._send(int(params.get("code", 500)), b"error", "text/plain", where)
         if kind == "garbage":
             return self._send(200, b"<Autodiscover><Response>not closed")
         address = requested_address(raw)

@@ -100,6 +100,18 @@ def test_redirect_url_in_the_same_domain_is_followed_without_a_question(sb):
     assert _with_password(sb) == ["example.com", "autodiscover.example.com", "ad.example.com"]
 
 
+@pytest.mark.parametrize("to, asks", [("https://ad.example.com/autodiscover/autodiscover.xml", False),
+                                       ("https://autodiscover.other.test/autodiscover/autodiscover.xml", True)])
+def test_a_302_answer_to_the_post_is_a_redirect_url(sb, to, asks):
+    sb.autodiscover.set_case("autodiscover.example.com", "status", code=302, to=to)
+    sb.autodiscover.set_case("ad.example.com", "settings")
+    sb.autodiscover.set_case("autodiscover.other.test", "settings")
+    out, steps, asked = _run(sb, confirm=Asked(True))
+    assert out.found and out.ews_url == sb.ews_url
+    assert [q.host for q in asked.questions] == (["autodiscover.other.test"] if asks else [])
+    assert _with_password(sb)[-1] == to.split("/")[2]
+
+
 @pytest.mark.parametrize("yes", [False, True])
 def test_redirect_to_another_domain_asks_and_sends_nothing_there_unless_confirmed(sb, yes):
     sb.autodiscover.set_case("autodiscover.other.test", "settings")
