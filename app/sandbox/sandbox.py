@@ -131,6 +131,8 @@ class Sandbox:
     request_log (operation names in order; "(invalid)" for unparseable requests), max_send_bytes (mutable),
     active_handlers / wait_handlers(timeout=10) -> bool (connections being served; a request a stop() cut
     off counts until its handler ends; a kept-alive connection counts until its client closes it),
+    autodiscover=True (with autodiscover_names=(more host names,)): POX Autodiscover for its domains on its own
+    https + http listeners, ``autodiscover`` (autodiscover.py: set_case, requests, hosts(), cert_path),
     max_request_bytes (mutable: a larger HTTP request body is refused with 413; the default leaves room for
     a max_send_bytes message in base64 inside its XML),
     cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
@@ -156,7 +158,8 @@ class Sandbox:
                  smtp_relay: str | None = None, cert: str | None = None, key: str | None = None,
                  schema_dir: str | None = None, allow_remote: bool = False,
                  max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, graph: bool = False,
-                 graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None):
+                 graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None,
+                 autodiscover: bool = False, autodiscover_names=()):
         if not allow_remote and not _is_loopback(host):
             raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
         self.data, self.host, self.port, self.tls = data, host, port, tls
@@ -187,6 +190,8 @@ class Sandbox:
         self.authority_clock = authority_clock
         self.authority = None
         self.uploads = None  # graph/upload_server.py: the upload sessions' own loopback origin
+        self._autodiscover_names = tuple(autodiscover_names) if autodiscover else None
+        self.autodiscover = None  # autodiscover.py: POX Autodiscover on its own https + http listeners
         self._server = None
         self._thread = None
         self._tmpdir = None
@@ -240,6 +245,10 @@ class Sandbox:
         self._thread.start()
         if self.graph:
             self._start_graph(host)
+        if self._autodiscover_names is not None:
+            from .autodiscover import AutodiscoverServer
+
+            self.autodiscover = AutodiscoverServer(self, self._autodiscover_names).start()
         log.info("sandbox: serving %s", self.ews_url)
         return self
 
@@ -263,6 +272,9 @@ class Sandbox:
     def stop(self):
         self.faults.release_held()  # a reply held by hold_after_commit must not keep the server up
         self.outbox.stop()
+        if self.autodiscover is not None:
+            self.autodiscover.stop()
+            self.autodiscover = None
         if self.uploads is not None:
             self.uploads.stop()
         if self.authority is not None:

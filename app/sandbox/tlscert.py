@@ -8,8 +8,10 @@ import ipaddress
 import os
 
 
-def make_self_signed(directory: str, host: str = "127.0.0.1") -> tuple[str, str, str]:
-    """Write cert.pem + key.pem into directory; return (cert path, key path, sha256 hex of the DER cert)."""
+def make_self_signed(directory: str, host: str = "127.0.0.1", names: tuple[str, ...] = (),
+                     stem: str = "sandbox") -> tuple[str, str, str]:
+    """Write <stem>-cert.pem + <stem>-key.pem into directory; return (cert path, key path, sha256 hex of the DER
+    cert). ``names``: more DNS names the certificate is for (the Autodiscover host names, autodiscover.py)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -26,6 +28,7 @@ def make_self_signed(directory: str, host: str = "127.0.0.1") -> tuple[str, str,
     except ValueError:
         if host and host != "localhost":
             alt.append(x509.DNSName(host))
+    alt.extend(x509.DNSName(n) for n in names if n not in (host, "localhost"))
     now = _dt.datetime.now(_dt.timezone.utc)
     cert = (
         x509.CertificateBuilder()
@@ -40,8 +43,8 @@ def make_self_signed(directory: str, host: str = "127.0.0.1") -> tuple[str, str,
         .sign(key, hashes.SHA256())
     )
     os.makedirs(directory, exist_ok=True)
-    cert_path = os.path.join(directory, "sandbox-cert.pem")
-    key_path = os.path.join(directory, "sandbox-key.pem")
+    cert_path = os.path.join(directory, f"{stem}-cert.pem")
+    key_path = os.path.join(directory, f"{stem}-key.pem")
     with open(cert_path, "wb") as f:
         f.write(cert.public_bytes(serialization.Encoding.PEM))
     fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

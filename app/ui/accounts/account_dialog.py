@@ -81,6 +81,12 @@ class AccountDialog(QDialog):
             w.setAccessibleName(label or "Verify TLS certificate")
             form.addRow(label, w)
         ews_lay.addLayout(form)
+        from app.ui.accounts.find_server import FindServer
+
+        self.find = FindServer(ews_page)  # Autodiscover: the EWS URL from the address and password
+        self.find.button.clicked.connect(self._find_server)
+        self.find.finished.connect(self._server_found)
+        ews_lay.addWidget(self.find)
         note = "The password is stored in your system keyring." if keyring_ok else (
             "No system keyring is available: the password is kept for this session only and asked again next time.")
         self.note = PlainLabel(note, self)
@@ -105,6 +111,7 @@ class AccountDialog(QDialog):
         lay.addWidget(self.buttons)
         self.email.textEdited.connect(self._email_edited)
         self.url.textEdited.connect(self._url_edited)
+        self.url.textChanged.connect(self._update_default)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         if account is not None and account.backend == Backend.GRAPH:
             kind = kind or M365_KIND
@@ -120,6 +127,7 @@ class AccountDialog(QDialog):
                 self.m365.keep_principals(account)  # and the mailboxes it sends from
             self.kind.setCurrentIndex(1)
         self._kind_changed()
+        self._update_default()
         # the height the wrapped texts need at that width (a top-level's minimum ignores height-for-width)
         self.resize(560, max(0, self.layout().heightForWidth(560)))
 
@@ -159,6 +167,51 @@ class AccountDialog(QDialog):
 
     def _url_edited(self, _text: str) -> None:
         self._mark_url("")  # being corrected: judged again at Connect
+
+    def _update_default(self, *_args) -> None:
+        """Return finds the server while the EWS URL is empty, and connects once there is one."""
+        empty = not self.url.text().strip()
+        self.buttons.button(QDialogButtonBox.Ok).setDefault(not empty)
+        self.find.button.setDefault(empty)
+
+    def _find_server(self) -> None:
+        """Find server (Alt+F): Autodiscover from the address and password, shown step by step."""
+        if self.is_m365() or self.find.running():
+            return
+        probs = []
+        if not is_valid_address(self.email.text().strip()):
+            probs.append("Enter a valid e-mail address.")
+        if not self.password.text():
+            probs.append("Enter the password.")
+        self.error.setText(" ".join(probs))
+        self.error.setVisible(bool(probs))
+        if probs:
+            (self.password if self.email.text().strip() else self.email).setFocus()
+            return
+        email = self.email.text().strip()
+        self.find.start(email, self.username.text().strip() or email, self.password.text())
+
+    def _server_found(self, outcome) -> None:
+        """Found: the URL is filled in and the account connects as with a typed one (after the user's choice
+        when mailboxes to send from were found too). Exchange Online: the Microsoft 365 page for the address.
+        Nothing: what was tried and what to type instead, the keyboard in the EWS URL field."""
+        from app.ui.accounts.find_server import failure_text
+
+        if outcome.exchange_online:
+            self.kind.setCurrentIndex(self.kind.findData(M365_KIND))
+            self.m365.email.setText(outcome.address)
+            return
+        if not outcome.found:
+            self.error.setText(failure_text(outcome))
+            self.error.setVisible(True)
+            self.url.setFocus()
+            return
+        self.url.setText(outcome.ews_url)
+        self._mark_url("")
+        if self.find.also_send.isVisible():
+            self.find.also_send.setFocus()  # the user chooses; Return connects (Connect is the default now)
+            return
+        self._accept()
 
     def url_problem(self) -> str:
         """Why the EWS URL cannot be used ('' if it can): https://, or http:// to this computer only
@@ -201,7 +254,7 @@ class AccountDialog(QDialog):
         acc = AccountConfig(
             email=self.email.text().strip(), ews_url=self.url.text().strip(), username=self.username.text().strip(),
             auth_type=AuthType(self.auth.currentData()), verify_tls=self.verify.isChecked(),
-            principals=self._kept_principals(self.email.text().strip()),
+            principals=self._with_found(self._kept_principals(self.email.text().strip())),
         )
         password = self.password.text()
         self.set_testing(True)
@@ -213,6 +266,11 @@ class AccountDialog(QDialog):
         acc = self.account
         same = acc is not None and acc.email.strip().lower() == email.lower()
         return list(acc.principals) if same else []
+
+    def _with_found(self, principals: list) -> list:
+        """The mailboxes Find server found, when the user ticked them, after those kept (no duplicates)."""
+        have = {p.email.lower() for p in principals}
+        return principals + [p for p in self.find.principals() if p.email.lower() not in have]
 
     def set_testing(self, on: bool) -> None:
         """While the new account's connection is tried, the form cannot be changed or sent again."""
@@ -247,6 +305,7 @@ class AccountDialog(QDialog):
         self.sandbox_graph_chosen.emit()
 
     def done(self, result: int) -> None:
+        self.find.cancel()  # so does a server search, its questions answered no
         self.m365.close_sign_in()  # a sign-in under way stops with the dialog
         super().done(result)
 

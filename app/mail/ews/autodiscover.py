@@ -1,0 +1,234 @@
+"""POX Autodiscover over HTTP: one request to one endpoint, its answer read; the plan (which endpoints, in
+which order, what may be sent where) is app/core/autodiscover.py.
+
+Why not exchangelib's own autodiscover (``exchangelib.autodiscover.discovery.Autodiscovery``, 5.6): it checks
+every candidate and redirect host with a real DNS lookup of its own (dnspython's resolver; a test cannot map
+the sandbox's names to loopback without patching it), speaks only SOAP Autodiscover (``autodiscover.svc``),
+follows the http GET's redirect and the SRV record's target with the credentials as soon as the URL looks
+valid (there is no point where the user is asked first), and reports nothing until it ends. Dispatch needs
+each step shown as it goes, a question before the password goes to a host the user did not type, and name
+resolution injected (no real DNS in tests). What is reused is its choice of library for the SRV record
+(dnspython: :class:`SystemResolver`), its order of steps, and its redirect limit (10, Microsoft's).
+
+Name resolution is a :class:`Resolver`: ``address(host, port)`` -> where to connect (the TLS certificate is
+still checked against ``host``), ``srv(name)`` -> [(target, port)] in priority order. Certificates are always
+verified (the ``ssl_context`` given: the system's by default; tests pass one that trusts the sandbox's own).
+
+POX rather than SOAP Autodiscover: POX is what Outlook itself speaks, it is served by every Exchange from 2007
+on (SOAP from 2010), and its redirects (redirectAddr, redirectUrl) are the ones the issue names. Microsoft
+publishes no schema for it: "The POX Autodiscover service does not have a published schema" ("POX Autodiscover
+XML elements for Exchange"; the XSDs of [MS-ASCMD] 6.3/6.4 are the ActiveSync flavour's), so answers are read
+tolerantly by local name, with an XML parser that resolves no entities and loads nothing from the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import logging
+import socket
+import ssl
+from typing import Protocol
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from app.domain.autodiscover import AlternateMailbox, PoxAnswer
+
+log = logging.getLogger("app.mail.ews.autodiscover")
+
+REQUEST_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"
+RESPONSE_SCHEMA = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+MAX_ANSWER = 1024 * 1024  # an Autodiscover answer is a few kB
+
+
+class Resolver(Protocol):
+    def address(self, host: str, port: int) -> tuple[str, int]: ...
+
+    def srv(self, name: str) -> list[tuple[str, int]]: ...
+
+
+class SystemResolver:
+    """The system's name resolution (at connect time) and DNS SRV records through dnspython."""
+
+    def address(self, host: str, port: int) -> tuple[str, int]:
+        return host, port
+
+    def srv(self, name: str) -> list[tuple[str, int]]:
+        import dns.exception
+        import dns.resolver
+
+        try:
+            answers = dns.resolver.resolve(name, "SRV")
+        except dns.exception.DNSException:
+            return []
+        records = sorted(answers, key=lambda r: (r.priority, -r.weight))
+        return [(str(r.target).rstrip("."), int(r.port)) for r in records if str(r.target) not in (".", "")]
+
+
+class MappedResolver:
+    """Names mapped by hand: ``hosts[(host, port)] = (address, port)``, ``srv_records[name] = [(target, port)]``;
+    any other name does not resolve (tests and the sandbox: no real DNS)."""
+
+    def __init__(self, hosts: dict | None = None, srv_records: dict | None = None):
+        self.hosts = dict(hosts or {})
+        self.srv_records = dict(srv_records or {})
+
+    def address(self, host: str, port: int) -> tuple[str, int]:
+        try:
+            return self.hosts[(host.lower(), port)]
+        except KeyError:
+            raise socket.gaierror(socket.EAI_NONAME, f"{host} does not resolve") from None
+
+    def srv(self, name: str) -> list[tuple[str, int]]:
+        return list(self.srv_records.get(name.lower(), []))
+
+
+class Unreachable(Exception):
+    """No answer: the name does not resolve, the connection failed or timed out, or TLS failed."""
+
+
+class BadCertificate(Unreachable):
+    """The server's certificate is not trusted (or not for this name): nothing was sent."""
+
+
+class HttpStatus(Exception):
+    """An answer that is no Autodiscover answer: ``status`` (401: the password was refused)."""
+
+    def __init__(self, status: int, location: str = ""):
+        super().__init__(f"HTTP {status}")
+        self.status = status
+        self.location = location
+
+
+class _Connection(http.client.HTTPConnection):
+    """An HTTP connection whose address comes from the resolver; https is TLS with the given context and the
+    certificate checked against the URL's host name (as http.client's own HTTPSConnection does it)."""
+
+    def __init__(self, host: str, port: int, *, resolver: Resolver, context: ssl.SSLContext | None,
+                 timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self.resolver = resolver
+        self.tls_context = context
+
+    def connect(self):
+        where = self.resolver.address(self.host.lower(), self.port)
+        sock = socket.create_connection(where, self.timeout)
+        if self.tls_context is not None:
+            sock = self.tls_context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = sock
+
+
+class AutodiscoverTransport:
+    """The HTTP side of Autodiscover: :meth:`pox` (the POX POST, with Basic credentials), :meth:`http_redirect`
+    (the unauthenticated GET: only a redirect's Location is taken) and :meth:`srv`."""
+
+    def __init__(self, resolver: Resolver | None = None, ssl_context: ssl.SSLContext | None = None,
+                 timeout: float = 15.0):
+        self.resolver = resolver or SystemResolver()
+        self.ssl_context = ssl_context or ssl.create_default_context()
+        self.timeout = timeout
+
+    def srv(self, name: str) -> list[tuple[str, int]]:
+        return self.resolver.srv(name)
+
+    def pox(self, url: str, email: str, username: str, password: str) -> PoxAnswer:
+        """POST the POX request for ``email`` to the https ``url``; raises Unreachable / HttpStatus."""
+        parts = urlsplit(url)
+        if parts.scheme != "https":
+            raise ValueError(f"Autodiscover with a password is https only: {url}")
+        body = pox_request(email)
+        token = base64.b64encode(f"{username}:{password}".encode()).decode()
+        headers = {"Content-Type": "text/xml; charset=utf-8", "Authorization": f"Basic {token}"}
+        status, location, raw = self._exchange("POST", parts, body, headers, self.ssl_context)
+        if status in (301, 302, 307, 308):
+            raise HttpStatus(status, location)
+        if status != 200:
+            raise HttpStatus(status)
+        return parse_pox(raw)
+
+    def http_redirect(self, url: str) -> str:
+        """GET the http ``url`` without credentials; the redirect's Location ('' for any other answer)."""
+        parts = urlsplit(url)
+        if parts.scheme != "http":
+            raise ValueError(f"not an http URL: {url}")
+        status, location, _ = self._exchange("GET", parts, None, {}, None)
+        return location if status in (301, 302, 307, 308) else ""
+
+    def _exchange(self, method, parts, body, headers, context):
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        conn = _Connection(parts.hostname, port, resolver=self.resolver, context=context, timeout=self.timeout)
+        path = parts.path or "/"
+        try:
+            conn.request(method, path + (f"?{parts.query}" if parts.query else ""), body=body, headers=headers)
+            resp = conn.getresponse()
+            raw = resp.read(MAX_ANSWER)
+            return resp.status, resp.getheader("Location") or "", raw
+        except ssl.SSLCertVerificationError as exc:
+            raise BadCertificate(exc.verify_message or "certificate not trusted") from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise Unreachable(type(exc).__name__) from None
+        finally:
+            conn.close()
+
+
+def pox_request(email: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<Autodiscover xmlns="{REQUEST_NS}"><Request>'
+            f"<EMailAddress>{escape(email)}</EMailAddress>"
+            f"<AcceptableResponseSchema>{RESPONSE_SCHEMA}</AcceptableResponseSchema>"
+            "</Request></Autodiscover>").encode()
+
+
+def _local(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _child(el, name):
+    for c in el:
+        if _local(c) == name:
+            return c
+    return None
+
+
+def _text(el, name) -> str:
+    c = None if el is None else _child(el, name)
+    return (c.text or "").strip() if c is not None else ""
+
+
+def parse_pox(raw: bytes) -> PoxAnswer:
+    """Read a POX Autodiscover answer (Account's Action and Protocols, AlternateMailboxes, or Error)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError:
+        return PoxAnswer("error", error="the answer is not XML")
+    response = _child(root, "Response") if _local(root) == "Autodiscover" else None
+    if response is None:
+        return PoxAnswer("error", error="the answer is no Autodiscover answer")
+    error = _child(response, "Error")
+    if error is not None:
+        return PoxAnswer("error", error=_text(error, "Message") or _text(error, "ErrorCode") or "error")
+    account = _child(response, "Account")
+    if account is None:
+        return PoxAnswer("error", error="the answer names no account")
+    action = _text(account, "Action")
+    if action == "redirectAddr":
+        return PoxAnswer(action, redirect=_text(account, "RedirectAddr"))
+    if action == "redirectUrl":
+        return PoxAnswer(action, redirect=_text(account, "RedirectUrl"))
+    urls = {_text(p, "Type"): _text(p, "EwsUrl") for p in account if _local(p) == "Protocol"}
+    ews_url = urls.get("EXCH") or urls.get("EXPR") or ""
+    if not ews_url:
+        return PoxAnswer("error", error="the answer names no EWS URL")
+    return PoxAnswer("settings", ews_url=ews_url, alternate_mailboxes=_alternates(account))
+
+
+def _alternates(account) -> tuple[AlternateMailbox, ...]:
+    box = _child(account, "AlternateMailboxes")
+    out = []
+    for m in box if box is not None else ():
+        address = _text(m, "SmtpAddress")
+        if _local(m) == "AlternateMailbox" and address:
+            out.append(AlternateMailbox(address, _text(m, "DisplayName"), _text(m, "Type") or "Delegate"))
+    return tuple(out)

@@ -1,0 +1,202 @@
+"""Find server: the EWS page's Autodiscover (issue 50). The search (app/core/autodiscover.py) runs on a worker
+thread (``run_in_executor`` on a plain Python thread, as the attachment saver does); each step it tries is shown as it goes in
+a short list with ticks and crosses, and its questions ("send the password to this host?") are asked with a
+window-modal message box opened with ``open()``, never ``exec()``: the worker waits for the answer, the UI
+thread never does. Closing the dialog cancels the search and answers any open question "no"."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
+
+from app.core.autodiscover import Cancelled, default_transport, discover
+from app.domain.autodiscover import Outcome, Question, Step
+from app.domain.senders import Principal, SendRight
+
+MARKS = {"trying": "…", "found": "✓", "failed": "✗", "skipped": "–"}
+_WORKER: ThreadPoolExecutor | None = None
+
+
+def _worker() -> ThreadPoolExecutor:
+    """A plain Python thread for the search. Not the loop's default executor: under qasync that is made of
+    QThreads, and Qt aborts the process if one is still running when the application ends."""
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="find-server")
+    return _WORKER
+
+
+class _Bridge(QObject):
+    """Carries the worker's steps and questions to the UI thread (queued signals)."""
+
+    step = Signal(object)
+    question = Signal(object, object)  # Question, Future[bool]
+
+
+class FindServer(QWidget):
+    """The Find server button, the steps list, and the mailboxes found to send from (unchecked: Autodiscover
+    tells Full Access, not whether the server lets the user send as them)."""
+
+    finished = Signal(object)  # Outcome; not emitted when cancelled
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.button = QPushButton("&Find server", self)
+        self.button.setAccessibleName("Find server")
+        self.button.setToolTip("Find the EWS URL from the e-mail address and password (Autodiscover), as Outlook does")
+        row.addWidget(self.button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.steps = QListWidget(self)
+        self.steps.setAccessibleName("Find server steps")
+        self.steps.setMaximumHeight(130)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.steps.hide()
+        lay.addWidget(self.steps)
+        self.also_send = QCheckBox(self)
+        self.also_send.setAccessibleName("Also send from the mailboxes found")
+        self.also_send.hide()
+        lay.addWidget(self.also_send)
+        self.transport = None  # None: the system's resolver and certificates (tests inject the sandbox's)
+        self.outcome: Outcome | None = None
+        self._rows: dict[str, QListWidgetItem] = {}
+        self._bridge = _Bridge(self)
+        self._bridge.step.connect(self._show_step)
+        self._bridge.question.connect(self._ask)
+        self._cancel = threading.Event()
+        self._outstanding: list[Future] = []
+        self._lock = threading.Lock()
+        self._task: asyncio.Task | None = None
+        self.prompt: QMessageBox | None = None
+
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def start(self, email: str, username: str, password: str) -> None:
+        self.cancel()
+        self._cancel = threading.Event()
+        self._rows.clear()
+        self.steps.clear()
+        self.steps.show()
+        self.also_send.hide()
+        self.also_send.setChecked(False)
+        self.outcome = None
+        self.button.setEnabled(False)
+        self.button.setText("Finding…")
+        self._task = asyncio.ensure_future(self._run(email, username, password, self._cancel))
+
+    async def _run(self, email: str, username: str, password: str, cancel: threading.Event) -> None:
+        transport = self.transport or default_transport()
+
+        def work():
+            return discover(email, username, password, transport, confirm=lambda q: self._confirm_from_worker(q, cancel),
+                            on_step=self._bridge.step.emit, cancelled=cancel.is_set)
+
+        try:
+            outcome = await asyncio.get_running_loop().run_in_executor(_worker(), work)
+        except Cancelled:
+            return
+        finally:
+            if not cancel.is_set():
+                self.button.setEnabled(True)
+                self.button.setText("&Find server")
+        if cancel.is_set():
+            return
+        self.outcome = outcome
+        if outcome.found and outcome.alternate_mailboxes:
+            names = ", ".join(f"{m.display_name} <{m.smtp_address}>" if m.display_name else m.smtp_address
+                              for m in outcome.alternate_mailboxes)
+            self.also_send.setText(f"Also &send from {names} (the server found you may open it)")
+            self.also_send.show()
+        self.finished.emit(outcome)
+
+    def principals(self) -> list[Principal]:
+        """The mailboxes found, if the user ticked them: Send As (the server refuses at send if not allowed)."""
+        o = self.outcome
+        if o is None or not self.also_send.isVisible() or not self.also_send.isChecked():
+            return []
+        return [Principal(m.smtp_address, m.display_name, SendRight.SEND_AS) for m in o.alternate_mailboxes]
+
+    # ---------------- the worker's questions ----------------
+    def _confirm_from_worker(self, question: Question, cancel: threading.Event) -> bool:
+        """On the worker thread: ask on the UI thread and wait for the answer (no if cancelled)."""
+        fut: Future = Future()
+        with self._lock:
+            if cancel.is_set():
+                return False
+            self._outstanding.append(fut)
+        self._bridge.question.emit(question, fut)
+        return bool(fut.result())
+
+    def _ask(self, question: Question, fut: Future) -> None:
+        if fut.done():
+            return
+        box = QMessageBox(QMessageBox.Question, "Find server", question.text,
+                          QMessageBox.Yes | QMessageBox.No, self.window())
+        box.setAccessibleName("Find server question")
+        box.setDefaultButton(QMessageBox.No)
+        box.setWindowModality(Qt.WindowModal)
+        yes = box.button(QMessageBox.Yes)
+        yes.setText(f"&Send to {question.host}")
+        box.button(QMessageBox.No).setText("&Don't send")
+        box.finished.connect(lambda _r: self._answer(fut, box.clickedButton() is yes, box))
+        self.prompt = box
+        box.open()
+
+    def _answer(self, fut: Future, yes: bool, box: QMessageBox) -> None:
+        self._resolve(fut, yes)
+        if self.prompt is box:
+            self.prompt = None
+        box.deleteLater()
+        self.window().activateWindow()  # the keyboard back in the dialog
+
+    def _resolve(self, fut: Future, value: bool) -> None:
+        with self._lock:
+            if fut in self._outstanding:
+                self._outstanding.remove(fut)
+            if not fut.done():
+                fut.set_result(value)
+
+    def cancel(self) -> None:
+        """Stop a search under way: its questions are answered no, its outcome dropped."""
+        with self._lock:
+            self._cancel.set()
+            pending, self._outstanding = self._outstanding, []
+        for fut in pending:
+            if not fut.done():
+                fut.set_result(False)
+        if self.prompt is not None:
+            self.prompt.close()
+            self.prompt = None
+        self.button.setEnabled(True)
+        self.button.setText("&Find server")
+
+    # ---------------- the steps list ----------------
+    def _show_step(self, step: Step) -> None:
+        text = f"{MARKS.get(step.state, '')} {step.text}" + (f": {step.detail}" if step.detail else "")
+        item = self._rows.get(step.key)
+        if item is None:
+            item = QListWidgetItem(text)
+            self._rows[step.key] = item
+            self.steps.addItem(item)
+        item.setText(text)
+        self.steps.scrollToItem(item)
+
+    def step_texts(self) -> list[str]:
+        return [self.steps.item(i).text() for i in range(self.steps.count())]
+
+
+def failure_text(outcome: Outcome) -> str:
+    """What was tried and why each failed, then what to type instead."""
+    tried = "; ".join(f"{s.text} ({s.detail})" if s.detail else s.text for s in outcome.tried)
+    return f"The server was not found. Tried: {tried}. {outcome.advice}"

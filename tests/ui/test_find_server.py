@@ -1,0 +1,151 @@
+"""Find server (issue 50) by keys: the real window, controller and account dialog; the real Autodiscover
+client on a worker thread against the sandbox's Autodiscover over https (its self-made certificate trusted
+explicitly; every name mapped to loopback by the injected resolver, no real DNS); then the real connect."""
+
+from __future__ import annotations
+
+import ssl
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.core.session import ConnectionState
+from app.mail.ews.autodiscover import AutodiscoverTransport, MappedResolver
+from app.storage.settings import Settings
+from tests.helpers.keys import ALT, focused, press
+from tests.ui.conftest import ALICE, close_window
+
+
+@pytest.fixture
+def sb(sandbox_factory):
+    return sandbox_factory(autodiscover=True, autodiscover_names=("mail.example.com",))
+
+
+@pytest.fixture
+def opened(qtbot, aloop, sb, tmp_path):
+    from app.app_main import Controller
+    from app.cli import parse
+    from app.ui.window.main_window import MainWindow
+
+    settings = Settings(tmp_path / "config" / "settings.json")
+    win = MainWindow(settings=settings, keyring_ok=False)
+    qtbot.addWidget(win)
+    win.show()
+    Controller(parse([]), win, settings)
+    win.welcome.exchange_button.click()
+    dlg = win.account_dialog
+    qtbot.waitUntil(dlg.isVisible, timeout=5000)
+    ctx = ssl.create_default_context(cafile=sb.autodiscover.cert_path)
+    dlg.find.transport = AutodiscoverTransport(MappedResolver(sb.autodiscover.hosts()), ctx, timeout=10)
+    dlg.activateWindow()
+    yield win, dlg, settings
+    close_window(win)
+
+
+def _type_address_and_password(qtbot, dlg, sb, address=ALICE, password=None):
+    password = password or next(u["password"] for u in sb.accounts if u["email"] == address)
+    dlg.email.setFocus()
+    qtbot.keyClicks(dlg.email, address)
+    dlg.password.setFocus()
+    qtbot.keyClicks(dlg.password, password)
+
+
+def test_address_and_password_find_the_server_and_connect(qtbot, opened, sb, screenshot_dir):
+    win, dlg, settings = opened
+    _type_address_and_password(qtbot, dlg, sb)
+    assert dlg.url.text() == "" and dlg.find.button.isDefault(), "Find server is the default while the URL is empty"
+    press(qtbot, Qt.Key_F, ALT)  # Find server
+    qtbot.waitUntil(lambda: dlg.find.also_send.isVisible(), timeout=15000)
+    steps = dlg.find.step_texts()
+    assert steps[0].startswith("✗ https://example.com/autodiscover/autodiscover.xml")
+    assert steps[-1].startswith("✓ https://autodiscover.example.com/autodiscover/autodiscover.xml")
+    assert dlg.url.text() == sb.ews_url
+    assert "Shared Desk <desk@example.com>" in dlg.find.also_send.text()
+    assert focused() is dlg.find.also_send and dlg.buttons.button(dlg.buttons.StandardButton.Ok).isDefault()
+    dlg.grab().save(str(screenshot_dir / "account-find-server.png"))
+    press(qtbot, Qt.Key_Space)  # send from the desk too
+    press(qtbot, Qt.Key_Return)  # Connect
+    qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED,
+                    timeout=20000)
+    acc = settings.account()
+    assert acc.email == ALICE and acc.ews_url == sb.ews_url
+    assert [(p.email, p.right.value) for p in acc.principals] == [("desk@example.com", "send_as")]
+    assert [r.user for r in sb.autodiscover.requests] == [ALICE, ALICE]
+
+
+def test_found_without_mailboxes_to_choose_connects_at_once(qtbot, opened, sb):
+    win, dlg, settings = opened
+    carol = "carol@example.com"  # no Full Access anywhere: nothing to choose, Find server connects
+    _type_address_and_password(qtbot, dlg, sb, carol)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED,
+                    timeout=20000)
+    assert settings.account().email == carol and settings.account().ews_url == sb.ews_url
+    assert settings.account().principals == [] and not dlg.isVisible()
+
+
+def test_a_question_before_the_password_goes_to_the_http_redirects_host(qtbot, opened, sb):
+    win, dlg, settings = opened
+    sb.autodiscover.set_case("autodiscover.example.com", "http_redirect",
+                             to="https://mail.example.com/autodiscover/autodiscover.xml")
+    sb.autodiscover.set_case("mail.example.com", "settings")
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_Return)  # Return finds the server while the URL is empty
+    qtbot.waitUntil(lambda: dlg.find.prompt is not None and dlg.find.prompt.isVisible(), timeout=15000)
+    prompt = dlg.find.prompt
+    assert "mail.example.com" in prompt.text() and prompt.windowModality() == Qt.WindowModal
+    assert "mail.example.com" not in [r.host for r in sb.autodiscover.requests if r.authorization]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_S, ALT)  # "Send to mail.example.com"
+    qtbot.waitUntil(lambda: dlg.find.also_send.isVisible(), timeout=15000)
+    assert dlg.url.text() == sb.ews_url
+    assert [r.host for r in sb.autodiscover.requests if r.authorization][-1] == "mail.example.com"
+
+
+def test_nothing_found_says_what_was_tried_and_the_keyboard_goes_to_the_url(qtbot, opened, sb):
+    win, dlg, settings = opened
+    sb.autodiscover.set_case("autodiscover.example.com", "status", code=404)
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(dlg.error.isVisible, timeout=15000)
+    text = dlg.error.text()
+    assert "https://example.com/autodiscover/autodiscover.xml" in text and "DNS SRV" in text
+    assert "Type the EWS URL" in text
+    assert focused() is dlg.url and win.session is None
+    qtbot.keyClicks(dlg.url, sb.ews_url)  # the manual URL, one key away: Return connects now
+    assert dlg.buttons.button(dlg.buttons.StandardButton.Ok).isDefault()
+    press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED,
+                    timeout=20000)
+
+
+def test_exchange_online_goes_to_the_microsoft_365_page_with_the_address(qtbot, opened, sb):
+    win, dlg, settings = opened
+    sb.autodiscover.set_case("autodiscover.example.com", "exchange_online")
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(dlg.is_m365, timeout=15000)
+    assert dlg.m365.email.text() == ALICE and dlg.m365.isVisible()
+    assert win.session is None
+
+
+@pytest.mark.parametrize("how", ["escape", "close the dialog"])
+def test_no_to_the_question_or_closing_the_dialog_sends_no_password_there(qtbot, opened, sb, how):
+    win, dlg, settings = opened
+    sb.autodiscover.set_case("autodiscover.example.com", "http_redirect",
+                             to="https://mail.example.com/autodiscover/autodiscover.xml")
+    sb.autodiscover.set_case("mail.example.com", "settings")
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(lambda: dlg.find.prompt is not None and dlg.find.prompt.isVisible(), timeout=15000)
+    if how == "escape":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)  # "Don't send"
+        qtbot.waitUntil(dlg.error.isVisible, timeout=15000)
+        assert "not confirmed: nothing sent to mail.example.com" in dlg.error.text()
+        assert dlg.focusWidget() is dlg.url
+    else:
+        dlg.reject()
+        qtbot.waitUntil(lambda: not dlg.find.running(), timeout=15000)
+        assert dlg.find.prompt is None and not dlg.error.isVisible()
+    assert "mail.example.com" not in [r.host for r in sb.autodiscover.requests]
+    assert win.session is None
