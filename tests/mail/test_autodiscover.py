@@ -216,6 +216,21 @@ def test_an_untrusted_certificate_sends_nothing(sb):
     assert "certificate not trusted" in out.tried[0].detail
 
 
+def test_a_certificate_for_other_names_sends_nothing(sb):
+    """The resolver says where to connect, never whom to trust: a name the sandbox's certificate does not carry,
+    resolved to the sandbox, is refused at TLS (the certificate is checked against the URL's host name, not the
+    address connected to), and the password goes nowhere."""
+    hosts = sb.autodiscover.hosts()
+    https, http = hosts[("example.com", 443)], hosts[("example.com", 80)]
+    for name in ("impostor.test", "autodiscover.impostor.test"):
+        hosts[(name, 443)], hosts[(name, 80)] = https, http
+    ctx = ssl.create_default_context(cafile=sb.autodiscover.cert_path)
+    transport = AutodiscoverTransport(MappedResolver(hosts), ctx, timeout=10)
+    out = discover("alice@impostor.test", ALICE, _password(sb), transport, confirm=Asked(True))
+    assert not out.found and _with_password(sb) == []
+    assert "certificate" in out.tried[0].detail and "certificate" in out.tried[1].detail
+
+
 def test_exchange_online_answer_is_reported_distinctly(sb):
     sb.autodiscover.set_case("autodiscover.example.com", "exchange_online")
     out, steps, _ = _run(sb)

@@ -24,7 +24,6 @@ tolerantly by local name, with an XML parser that resolves no entities and loads
 from __future__ import annotations
 
 import base64
-import http.client
 import logging
 import socket
 import ssl
@@ -32,6 +31,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+import urllib3
 from lxml import etree
 
 from app.domain.autodiscover import AlternateMailbox, PoxAnswer
@@ -102,24 +102,6 @@ class HttpStatus(Exception):
         self.location = location
 
 
-class _Connection(http.client.HTTPConnection):
-    """An HTTP connection whose address comes from the resolver; https is TLS with the given context and the
-    certificate checked against the URL's host name (as http.client's own HTTPSConnection does it)."""
-
-    def __init__(self, host: str, port: int, *, resolver: Resolver, context: ssl.SSLContext | None,
-                 timeout: float):
-        super().__init__(host, port, timeout=timeout)
-        self.resolver = resolver
-        self.tls_context = context
-
-    def connect(self):
-        where = self.resolver.address(self.host.lower(), self.port)
-        sock = socket.create_connection(where, self.timeout)
-        if self.tls_context is not None:
-            sock = self.tls_context.wrap_socket(sock, server_hostname=self.host)
-        self.sock = sock
-
-
 class AutodiscoverTransport:
     """The HTTP side of Autodiscover: :meth:`pox` (the POX POST, with Basic credentials), :meth:`http_redirect`
     (the unauthenticated GET: only a redirect's Location is taken) and :meth:`srv`."""
@@ -157,20 +139,48 @@ class AutodiscoverTransport:
         return location if status in (301, 302, 307, 308) else ""
 
     def _exchange(self, method, parts, body, headers, context):
+        """One request to the URL ``parts`` names, connected where the resolver says, through urllib3's public
+        pool API: ``server_hostname`` makes TLS ask for and check the URL's host name (SNI and the certificate),
+        whatever address the resolver gave; ``Host`` names it too. -> (status, Location, at most MAX_ANSWER bytes)."""
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        conn = _Connection(parts.hostname, port, resolver=self.resolver, context=context, timeout=self.timeout)
-        path = parts.path or "/"
         try:
-            conn.request(method, path + (f"?{parts.query}" if parts.query else ""), body=body, headers=headers)
-            resp = conn.getresponse()
-            raw = resp.read(MAX_ANSWER)
-            return resp.status, resp.getheader("Location") or "", raw
-        except ssl.SSLCertVerificationError as exc:
-            raise BadCertificate(exc.verify_message or "certificate not trusted") from None
-        except (OSError, http.client.HTTPException) as exc:
+            address, at = self.resolver.address(parts.hostname.lower(), port)
+        except OSError as exc:
+            raise Unreachable(type(exc).__name__) from None
+        if context is not None:
+            pool = urllib3.HTTPSConnectionPool(address, at, ssl_context=context, server_hostname=parts.hostname,
+                                               timeout=self.timeout, retries=False)
+        else:
+            pool = urllib3.HTTPConnectionPool(address, at, timeout=self.timeout, retries=False)
+        default = 443 if parts.scheme == "https" else 80
+        host = parts.hostname + ("" if port == default else f":{port}")
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        try:
+            resp = pool.urlopen(method, path, body=body, headers={**headers, "Host": host}, redirect=False,
+                                retries=False, preload_content=False)
+            try:
+                return resp.status, resp.headers.get("Location") or "", resp.read(MAX_ANSWER)
+            finally:
+                resp.release_conn()
+        except urllib3.exceptions.SSLError as exc:
+            verify = next((e for e in _causes(exc) if isinstance(e, ssl.SSLCertVerificationError)), None)
+            if verify is not None:
+                raise BadCertificate(verify.verify_message or "certificate not trusted") from None
+            raise Unreachable("SSLError") from None
+        except (OSError, urllib3.exceptions.HTTPError) as exc:
             raise Unreachable(type(exc).__name__) from None
         finally:
-            conn.close()
+            pool.close()
+
+
+def _causes(exc: BaseException):
+    """``exc`` and the exceptions it was raised from (urllib3 wraps ssl's own in its SSLError)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        yield from (a for a in exc.args if isinstance(a, BaseException))
+        exc = exc.__cause__ or exc.__context__
 
 
 def pox_request(email: str) -> bytes:
