@@ -31,6 +31,16 @@ def new_index() -> str:
     return base64.b64encode(b"\x01" + _stamp().to_bytes(8, "big")[:5] + uuid.uuid4().bytes).decode()
 
 
+def is_index(text: str) -> bool:
+    """Whether the base64 ``text`` has an index's shape: a 22-byte header (reserved byte 0x01) and whole
+    5-byte child blocks ([MS-OXOMSG] 2.2.1.3): what a client may give for its message."""
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError:
+        return False
+    return len(raw) >= HEADER_BLOCK and raw[0] == 0x01 and (len(raw) - HEADER_BLOCK) % 5 == 0
+
+
 def child_index(parent: str) -> str | None:
     """``parent``'s index with one more child block (base64), or None when it is not a valid index."""
     try:
