@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from app.domain import follow_up
+from app.domain import threads as client_threads
 from app.domain.eml import to_eml
 from app.domain.models import Attachment, Folder, Recipient
 from app.sandbox.core import threads
@@ -144,9 +145,13 @@ def test_reply_all_carries_the_index_the_client_computed_into_every_copy(svc, sa
     [first] = [m for m in sandbox.mailbox(ALICE).items("sentitems") if m["subject"] == "Index"]
     assert orig.thread_index == base64.b64decode(first["fields"]["ConversationIndex"])
     assert orig.thread_topic == "Index"
+    # the header's time is a FILETIME of when the original was made ([MS-OXOMSG] 2.2.1.3): 40 high bits kept
+    made = int.from_bytes(orig.thread_index[1:6], "big") << 24
+    assert abs(made - client_threads.filetime(orig.modified)) < 600 * 10**7
     reply = follow_up.reply_all(orig, own=[ALICE], sender=ME, sent=orig.modified,
                                 now=orig.modified + timedelta(days=30))
     assert reply.thread_index[:-5] == orig.thread_index and reply.thread_topic == "Index"
+    assert reply.thread_index[-5] & 0x80 == 0  # a month is under 1.7 years: delta code 0
     saved = svc.save_draft(reply)
     back = svc.get_message(saved.ref)
     assert (back.thread_index, back.thread_topic) == (reply.thread_index, "Index")

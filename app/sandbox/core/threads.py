@@ -21,9 +21,13 @@ import uuid
 HEADER_BLOCK = 22
 
 
+#: seconds from FILETIME's epoch (1601-01-01 UTC, [MS-DTYP] 2.3.3) to the Unix epoch
+_FILETIME_UNIX = 11_644_473_600
+
+
 def _stamp() -> int:
-    """The store's clock in 100 ns units (what the header block's five bytes are the top of)."""
-    return int(time.time() * 1e7)
+    """The store's clock as a FILETIME, 100 ns units since 1601 (the header block keeps its 40 high bits)."""
+    return int((time.time() + _FILETIME_UNIX) * 1e7)
 
 
 def new_index() -> str:
