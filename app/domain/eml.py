@@ -21,6 +21,7 @@ Reading (:func:`app.domain.eml_read.read_eml`) is in its own module with its lim
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import email.policy
 import email.utils
@@ -65,6 +66,10 @@ def to_eml(draft: Draft, *, sender: Recipient | None = None, date: _dt.datetime 
     for name, value in (("In-Reply-To", draft.in_reply_to), ("References", draft.references)):
         if value:  # a reply's or forward's place in its conversation (RFC 5322 3.6.4)
             msg.set_raw(name, _one_line(value))
+    if draft.thread_topic:  # Outlook's conversation headers (MS-OXCMAIL: PidTagConversationTopic / Index)
+        _set_text(msg, "Thread-Topic", draft.thread_topic)
+    if draft.thread_index:
+        msg["Thread-Index"] = base64.b64encode(draft.thread_index).decode("ascii")
     if draft.importance in PRIORITY:
         msg["Importance"] = draft.importance.value.lower()
         msg["X-Priority"] = PRIORITY[draft.importance]

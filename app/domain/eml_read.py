@@ -37,6 +37,7 @@ from typing import Callable
 from app.domain.eml import SENSITIVITY_HEADER
 from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_problem, header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
+from app.domain import threads
 from app.domain.senders import Principal
 
 MAX_PARTS = 500
@@ -182,6 +183,7 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
         attachments=atts, internet_message_id=_header_text(msg, "Message-ID", notes).strip(), modified=date,
         in_reply_to=_header_text(msg, "In-Reply-To", notes).strip(),
         references=" ".join(_header_text(msg, "References", notes).split()),
+        thread_index=_thread_index(msg, notes), thread_topic=_header_text(msg, "Thread-Topic", notes).strip(),
         headers=_custom_headers(msg, notes),
     )
     senders = _people(msg, "From", notes)
@@ -271,6 +273,19 @@ def _custom_headers(msg, notes: list[str]) -> list[tuple[str, str]]:
     if left:
         notes.append(f"{left} custom header(s) were left out: a message carries at most {MAX_CUSTOM_HEADERS}.")
     return out
+
+
+def _thread_index(msg, notes: list[str]) -> bytes:
+    """The Thread-Index header (base64 of PidTagConversationIndex, MS-OXCMAIL); b"" when absent or not one."""
+    text = "".join(_header_text(msg, "Thread-Index", notes).split())
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError:
+        raw = b""
+    if text and not threads.is_index(raw):
+        notes.append("The Thread-Index header is not a conversation index; it was left out.")
+        return b""
+    return raw
 
 
 def _header_text(msg, name: str, notes: list[str]) -> str:

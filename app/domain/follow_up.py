@@ -15,6 +15,13 @@ Reply all and Forward carry the thread in the draft itself: ``in_reply_to`` (the
 ``t:InReplyTo``/``t:References``; Graph PidTagInReplyToId/PidTagInternetReferences) and Exchange threads the
 message from them (its ConversationIndex and ConversationId). A crash before that save loses nothing: the
 journal keeps the draft with both fields (app/storage/draft_codec.py).
+
+They also carry the conversation as Outlook writes it: ``thread_index`` is the original's
+PidTagConversationIndex plus one child block computed here (app/domain/threads.py, [MS-OXOMSG] 2.2.1.3), and
+``thread_topic`` its PidTagConversationTopic. The backends write both at the first save (EWS extended
+properties, Graph singleValueExtendedProperties ``Binary 0x0071`` / ``String 0x0070``), so the sender's Sent
+copy and every recipient's copy are in the original's conversation (its id comes from the index's GUID) however
+the server threads In-Reply-To.
 """
 
 from __future__ import annotations
@@ -22,9 +29,11 @@ from __future__ import annotations
 import datetime as _dt
 import html as _html
 import re
+import secrets
 from collections.abc import Iterable
 
 from app.domain import inline_images as inline
+from app.domain import threads
 from app.domain.models import Attachment, BodyFormat, Draft, Recipient, new_local_id
 
 #: Outlook's line between the new text and the quoted message (plain text)
@@ -36,9 +45,11 @@ _BODY = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def reply_all(orig: Draft, *, own: Iterable[str], sender: Recipient | None, sent: _dt.datetime | None) -> Draft:
+def reply_all(orig: Draft, *, own: Iterable[str], sender: Recipient | None, sent: _dt.datetime | None,
+              now: _dt.datetime | None = None) -> Draft:
     """The reply to everyone the sent message ``orig`` went to. ``own``: the account's addresses (its own and
-    those of the mailboxes it sends from), never replied to; ``sender``/``sent``: for the quote's header."""
+    those of the mailboxes it sends from), never replied to; ``sender``/``sent``: for the quote's header;
+    ``now``: when it is written (its conversation index's child block; the clock when None)."""
     mine = {a.strip().lower() for a in own if a}
     if orig.principal is not None:
         mine.add(orig.principal.email.lower())
@@ -47,22 +58,23 @@ def reply_all(orig: Draft, *, own: Iterable[str], sender: Recipient | None, sent
     body, fmt = quoted(orig, sender, sent)
     return Draft(to=to, cc=cc, subject=prefixed("RE: ", orig.subject, _RE), body=body, body_format=fmt,
                  attachments=_shown_pictures(orig, body if fmt == BodyFormat.HTML else None),
-                 principal=orig.principal, **_thread(orig))
+                 principal=orig.principal, **_thread(orig, now))
 
 
-def forward(orig: Draft, *, sender: Recipient | None, sent: _dt.datetime | None) -> Draft:
+def forward(orig: Draft, *, sender: Recipient | None, sent: _dt.datetime | None,
+            now: _dt.datetime | None = None) -> Draft:
     """The sent message ``orig`` forwarded: no recipients yet, its attachments and its pictures kept."""
     body, fmt = quoted(orig, sender, sent)
     files = [_fresh(a) for a in orig.attachments if not inline.is_inline_image(a)]
     pictures = _shown_pictures(orig, body if fmt == BodyFormat.HTML else None)
     return Draft(subject=prefixed("FW: ", orig.subject, _FW), body=body, body_format=fmt,
-                 attachments=files + pictures, principal=orig.principal, **_thread(orig))
+                 attachments=files + pictures, principal=orig.principal, **_thread(orig, now))
 
 
 def edit_as_new(orig: Draft) -> Draft:
     """A copy of ``orig`` as a new message: everything the user wrote, nothing of the sent one's identity."""
     return orig.copy(ref=None, internet_message_id="", local_id=new_local_id(), modified=None,
-                     attachments=[_fresh(a) for a in orig.attachments])
+                     thread_index=b"", thread_topic="", attachments=[_fresh(a) for a in orig.attachments])
 
 
 def prefixed(prefix: str, subject: str, already: re.Pattern) -> str:
@@ -130,10 +142,26 @@ def _fresh(att: Attachment) -> Attachment:
                       is_inline=att.is_inline)
 
 
-def _thread(orig: Draft) -> dict:
-    """The new message's place in the original's conversation (nothing when the original has no Message-ID)."""
+def _thread(orig: Draft, now: _dt.datetime | None) -> dict:
+    """The new message's place in the original's conversation: In-Reply-To and References (nothing when the
+    original has no Message-ID), and, as Outlook computes it on the client, the original's conversation index
+    plus one child block and its topic (nothing when the original has no index: Exchange threads it then)."""
+    out = {}
     mid = orig.internet_message_id.strip()
-    if not mid:
-        return {}
-    chain = " ".join([*orig.references.split(), mid][-20:])  # the newest, as RFC 5322 allows trimming
-    return {"in_reply_to": mid, "references": chain}
+    if mid:
+        chain = " ".join([*orig.references.split(), mid][-20:])  # the newest, as RFC 5322 allows trimming
+        out.update(in_reply_to=mid, references=chain)
+    if threads.is_index(orig.thread_index):
+        when = now or _dt.datetime.now(_dt.timezone.utc)
+        out.update(thread_index=threads.child_index(orig.thread_index, when, secrets.randbits(8)),
+                   thread_topic=orig.thread_topic or _topic(orig.subject))
+    return out
+
+
+def _topic(subject: str) -> str:
+    """A conversation's topic: the subject without its RE:/FW: prefixes (PidTagConversationTopic is the
+    normalized subject, MS-OXOMSG 2.2.1.5)."""
+    subject = subject or ""
+    while (m := _RE.match(subject) or _FW.match(subject)):
+        subject = subject[m.end():]
+    return subject.strip()

@@ -140,6 +140,11 @@ class Draft:
     #: and the chain before it (RFC 5322 3.6.4), "" for a new conversation. Set once, at the first save.
     in_reply_to: str = ""
     references: str = ""
+    #: its PidTagConversationIndex and PidTagConversationTopic (MS-OXOMSG 2.2.1.3, 2.2.1.5; an .eml's Thread-Index
+    #: and Thread-Topic): a message read from the server carries its own; a reply all / forward the original's
+    #: plus one child block, computed on the client as Outlook does (app/domain/threads.py); b"" / "": none
+    thread_index: bytes = b""
+    thread_topic: str = ""
 
     def all_recipients(self) -> list[Recipient]:
         return [*self.to, *self.cc, *self.bcc]

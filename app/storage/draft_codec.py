@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import replace
@@ -41,6 +42,8 @@ def _fields(d: Draft) -> dict:
         "principal": d.principal.to_json() if d.principal else None,
         "in_reply_to": d.in_reply_to or None,
         "references": d.references or None,
+        "thread_index": base64.b64encode(d.thread_index).decode("ascii") if d.thread_index else None,
+        "thread_topic": d.thread_topic or None,
         "ref": [d.ref.id, d.ref.change_key] if d.ref else None,
         "internet_message_id": d.internet_message_id,
         "modified": d.modified.isoformat() if d.modified else None,
@@ -63,6 +66,14 @@ def _flag_from(j) -> FollowUpFlag:
         return NO_FLAG
     day = lambda k: date.fromisoformat(j[k]) if j.get(k) else None  # noqa: E731
     return FollowUpFlag(FlagStatus(j.get("status", FlagStatus.NOT_FLAGGED.value)), day("start"), day("due"))
+
+
+def _thread_index(text) -> bytes:
+    """The conversation index a journal row holds (b"" when none or unreadable: the server makes one)."""
+    try:
+        return base64.b64decode(text, validate=True) if isinstance(text, str) else b""
+    except ValueError:
+        return b""
 
 
 def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, body: str | None = None) -> Draft:
@@ -91,6 +102,8 @@ def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, 
         principal=Principal.from_json(j["principal"]) if j.get("principal") else None,
         in_reply_to=j.get("in_reply_to") or "",  # absent before issue 50
         references=j.get("references") or "",
+        thread_index=_thread_index(j.get("thread_index")),  # absent before the client computed it
+        thread_topic=j.get("thread_topic") or "",
         attachments=attachments,
         ref=ItemRef(*j["ref"]) if j.get("ref") else None,
         internet_message_id=j.get("internet_message_id", ""),

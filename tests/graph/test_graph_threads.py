@@ -11,6 +11,7 @@ import base64
 
 from exchangelib import Mailbox, Message
 
+from app.mail.ews import extended
 from tests.graph.conftest import client, draft_body
 from tests.sandbox.conftest import make_account
 
@@ -119,3 +120,41 @@ def test_graph_create_reply_all_and_forward_thread_quote_and_carry_the_files(gra
     assert alice.post(f"/me/messages/{orig['id']}/createReplyAll",
                       json={"comment": "x", "message": {"body": {"contentType": "text", "content": "y"}}}
                       ).status_code == 400
+
+
+def test_a_conversation_index_the_client_computed_is_kept_over_both_protocols(graph_sandbox, alice):
+    """As Exchange takes Outlook's: a client-given PidTagConversationIndex of an index's shape (22-byte header,
+    5-byte child blocks, [MS-OXOMSG] 2.2.1.3) and PidTagConversationTopic are the item's own, over Graph
+    (singleValueExtendedProperties) and EWS (t:ExtendedProperty), and its ConversationId comes from the
+    header's GUID; a value of another shape is not an index (the store makes one)."""
+    sb = graph_sandbox
+    _send_original(alice)
+    assert sb.outbox.wait_idle(10)
+    [original] = alice.get("/me/mailFolders/sentitems/messages").json()["value"]
+    parent = base64.b64decode(original["conversationIndex"])
+    child = parent + bytes([0x00, 0x00, 0x01, 0x07, 0x42])
+    props = [{"id": "Binary 0x0071", "value": base64.b64encode(child).decode()},
+             {"id": "String 0x0070", "value": "Plan"}]
+    made = alice.post("/me/messages", json=draft_body(subject="RE: Plan", singleValueExtendedProperties=props)).json()
+    assert base64.b64decode(made["conversationIndex"]) == child
+    assert made["conversationId"] == original["conversationId"]
+    read = alice.get(f"/me/messages/{made['id']}", params={
+        "$expand": "singleValueExtendedProperties($filter=id eq 'Binary 0x0071' or id eq 'String 0x0070')"}).json()
+    assert {p["id"]: p["value"] for p in read["singleValueExtendedProperties"]} == {
+        "Binary 0x71": base64.b64encode(child).decode(), "String 0x70": "Plan"}
+
+    bad = [{"id": "Binary 0x0071", "value": base64.b64encode(b"\x01short").decode()}]
+    other = alice.post("/me/messages", json=draft_body(subject="Other", singleValueExtendedProperties=bad)).json()
+    assert len(base64.b64decode(other["conversationIndex"])) == 22 and other["conversationId"] != original[
+        "conversationId"]
+
+    extended.register()  # Dispatch's PidTagConversationIndex / Topic properties on exchangelib's Message
+    me = make_account(sb, "alice@example.com")
+    again = parent + bytes([0x00, 0x00, 0x02, 0x00, 0x17])
+    msg = Message(account=me, folder=me.drafts, subject="RE: Plan", to_recipients=[Mailbox(email_address="b@x.org")])
+    setattr(msg, extended.THREAD_INDEX, again)
+    setattr(msg, extended.THREAD_TOPIC, "Plan")
+    msg.save()
+    got = me.drafts.get(id=msg.id)
+    assert bytes(got.conversation_index) == again and got.conversation_topic == "Plan"
+    assert got.conversation_id.id == next(m for m in me.sent.all() if m.subject == "Plan").conversation_id.id

@@ -7,11 +7,16 @@ fields and MIME. A reply queued before its first save and the app gone keeps its
 from __future__ import annotations
 
 import base64
+import email
 from dataclasses import replace
+from datetime import timedelta
 
 from app.domain import follow_up
+from app.domain import threads as client_threads
+from app.domain.eml import to_eml
 from app.domain.models import Attachment, Folder, Recipient
 from app.sandbox.core import threads
+from app.storage.draft_codec import draft_from_json, draft_to_json
 from tests.mail.conftest import ALICE, BOB, every_backend, settle, simple_draft
 from tests.mail.outbox_harness import POLICY, Box
 
@@ -128,3 +133,37 @@ def test_a_reply_queued_before_its_first_save_is_still_a_reply_after_a_restart(s
         assert len([m for m in sandbox.mailbox(BOB).items("inbox") if m["subject"] == "RE: Crash"]) == 1
     finally:
         again.close()
+
+
+@every_backend
+def test_reply_all_carries_the_index_the_client_computed_into_every_copy(svc, sandbox, backend):
+    """As Outlook: the client sets the reply's PidTagConversationIndex (the original's plus one child block) and
+    topic; the server keeps it, so the draft, the sender's Sent copy and each recipient's copy have exactly it
+    and the original's conversation. ``now`` a month on: a block the server's own clock would not make."""
+    svc.connect()
+    orig = _sent_original(svc, sandbox, "Index")
+    [first] = [m for m in sandbox.mailbox(ALICE).items("sentitems") if m["subject"] == "Index"]
+    assert orig.thread_index == base64.b64decode(first["fields"]["ConversationIndex"])
+    assert orig.thread_topic == "Index"
+    # the header's time is a FILETIME of when the original was made ([MS-OXOMSG] 2.2.1.3): 40 high bits kept
+    made = int.from_bytes(orig.thread_index[1:6], "big") << 24
+    assert abs(made - client_threads.filetime(orig.modified)) < 600 * 10**7
+    reply = follow_up.reply_all(orig, own=[ALICE], sender=ME, sent=orig.modified,
+                                now=orig.modified + timedelta(days=30))
+    assert reply.thread_index[:-5] == orig.thread_index and reply.thread_topic == "Index"
+    assert reply.thread_index[-5] & 0x80 == 0  # a month is under 1.7 years: delta code 0
+    saved = svc.save_draft(reply)
+    back = svc.get_message(saved.ref)
+    assert (back.thread_index, back.thread_topic) == (reply.thread_index, "Index")
+    assert base64.b64decode(email.message_from_bytes(to_eml(back, sender=ME))["Thread-Index"]) == reply.thread_index
+    journal = draft_from_json(back.local_id, draft_to_json(back), [])
+    assert (journal.thread_index, journal.thread_topic) == (reply.thread_index, "Index")
+    assert [o.ok for o in svc.send_drafts([saved.ref])] == [True]
+    settle(sandbox)
+
+    [mine] = [m for m in sandbox.mailbox(ALICE).items("sentitems") if m["subject"] == "RE: Index"]
+    for copy in (mine, _copy(sandbox, BOB, "RE: Index"), _copy(sandbox, CAROL, "RE: Index")):
+        assert base64.b64decode(copy["fields"]["ConversationIndex"]) == reply.thread_index
+        assert copy["fields"]["ConversationTopic"] == "Index"
+        assert threads.conversation_key(copy["fields"]["ConversationIndex"]) == threads.conversation_key(
+            first["fields"]["ConversationIndex"])

@@ -51,6 +51,8 @@ def test_reply_all_forward_and_edit_as_new_by_keys(qtbot, ui_window, ui_sandbox,
     assert f"\n{follow_up.SEPARATOR}\nFrom: alice@example.com\n" in d.body
     assert win.focusWidget() is c.body and c.body.textCursor().position() == 0
     assert d.in_reply_to == orig["internet_message_id"]
+    # the index Outlook would compute: the original's plus one child block, and its topic
+    assert d.thread_index[:-5] == base64.b64decode(orig["fields"]["ConversationIndex"]) and d.thread_topic == "Numbers"
     win.grab().save(str(screenshot_dir / f"sent-reply-all-{ui_backend}.png"))
     qtbot.keyClicks(c.body, "Thanks, all.")
     key(qtbot, win, Qt.Key_Return, CTRL)
@@ -61,6 +63,7 @@ def test_reply_all_forward_and_edit_as_new_by_keys(qtbot, ui_window, ui_sandbox,
     assert got["fields"]["InReplyTo"] == orig["internet_message_id"]
     first = base64.b64decode(orig["fields"]["ConversationIndex"])
     assert base64.b64decode(got["fields"]["ConversationIndex"])[:len(first)] == first  # the same conversation
+    assert base64.b64decode(got["fields"]["ConversationIndex"]) == d.thread_index  # the one the client computed
 
     # Forward the original (now the second row): To is empty and has the keyboard
     _select_sent(qtbot, win, "Numbers", Qt.Key_End)

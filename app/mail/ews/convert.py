@@ -41,6 +41,7 @@ READ_FIELDS = [
     extended.HEADER_LIST,
     "author",  # From: a principal's mailbox for a draft sent as / on behalf of it (issue 49)
     "in_reply_to", "references",  # a reply's place in its conversation (issue 50)
+    "conversation_index", "conversation_topic",  # and its conversation, for a follow-up's own index
 ]
 
 #: Simple fields for a listing: FindItem alone answers with these (no GetItem follow-up).
@@ -132,6 +133,9 @@ def new_message(account, folder, draft: Draft) -> Message:
     # a reply's or forward's thread, once (t:InReplyTo, t:References): Exchange joins the original's conversation
     msg.in_reply_to = xml_safe(draft.in_reply_to, one_line=True) or None
     msg.references = xml_safe(draft.references, one_line=True) or None
+    if draft.thread_index:  # the conversation index the client computed (app/domain/threads.py), as Outlook
+        setattr(msg, extended.THREAD_INDEX, draft.thread_index)
+        setattr(msg, extended.THREAD_TOPIC, xml_safe(draft.thread_topic, one_line=True) or None)
     for att in draft.attachments:
         msg.attach(file_attachment(att))
     return msg
@@ -206,6 +210,8 @@ def draft_from_message(msg: Message, attachments: list[Attachment], *, own: str 
         principal=principal_from(getattr(msg, "author", None), own, principals) if own else None,
         in_reply_to=msg.in_reply_to or "",
         references=" ".join((msg.references or "").split()),
+        thread_index=bytes(msg.conversation_index or b""),
+        thread_topic=msg.conversation_topic or "",
     )
 
 

@@ -9,6 +9,11 @@ to reach a property it has no field for: an ``ExtendedProperty`` subclass regist
   2.2.3.2.12): the transport writes it into the sent message's MIME. One class per header name, registered
   when first used. So a draft can be read back without knowing its names first, the (name, value) pairs are
   also kept in one string array of Dispatch's own (PublicStrings "Dispatch-Custom-Headers").
+- A reply's or forward's conversation (issue 50): PidTagConversationIndex (0x0071, Binary) and
+  PidTagConversationTopic (0x0070, String), [MS-OXOMSG] 2.2.1.3 / 2.2.1.5, which the client sets as Outlook does
+  (the MAPI "Tracking Conversations" page: "It is a client's responsibility to set PR_CONVERSATION_INDEX for
+  each outgoing message"). EWS shows them as the read-only message:ConversationIndex / ConversationTopic; a
+  client writes them as these properties.
 """
 
 from __future__ import annotations
@@ -46,6 +51,17 @@ class HeaderListProperty(ExtendedProperty):
     property_type = "StringArray"
 
 
+class ConversationIndexProperty(ExtendedProperty):
+    property_tag = 0x0071
+    property_type = "Binary"
+
+
+class ConversationTopicProperty(ExtendedProperty):
+    property_tag = 0x0070
+    property_type = "String"
+
+
+THREAD_INDEX, THREAD_TOPIC = "dispatch_conversation_index", "dispatch_conversation_topic"
 FLAG_FIELDS = ["dispatch_flag_status", "dispatch_flag_start", "dispatch_flag_due"]
 HEADER_LIST = "dispatch_headers"
 _STATUS = {FlagStatus.COMPLETE: 1, FlagStatus.FLAGGED: 2}
@@ -58,8 +74,9 @@ def register() -> None:
     """The fixed properties on Message (once, when app/mail/ews/convert.py is imported)."""
     with _lock:
         if not _fixed:
-            for attr, cls in zip([*FLAG_FIELDS, HEADER_LIST],
-                                 (FlagStatusProperty, FlagStartProperty, FlagDueProperty, HeaderListProperty)):
+            for attr, cls in zip([*FLAG_FIELDS, HEADER_LIST, THREAD_INDEX, THREAD_TOPIC],
+                                 (FlagStatusProperty, FlagStartProperty, FlagDueProperty, HeaderListProperty,
+                                  ConversationIndexProperty, ConversationTopicProperty)):
                 Message.register(attr, cls)
             _fixed.append(True)
 

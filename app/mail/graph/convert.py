@@ -33,10 +33,15 @@ SENSITIVITY_ID = "Integer 0x0036"
 SENSITIVITIES = list(Sensitivity)  # in PidTagSensitivity's order
 IN_REPLY_TO_ID = "String 0x1042"
 REFERENCES_ID = "String 0x1039"
-#: the three extended properties a read needs: sensitivity, and a reply's thread (issue 50), as Graph documents
-#: for several ids ("id eq '…' or id eq '…'")
+#: PidTagConversationIndex and PidTagConversationTopic ([MS-OXOMSG] 2.2.1.3 / 2.2.1.5): a reply's conversation,
+#: computed on the client as Outlook does (app/domain/threads.py)
+CONVERSATION_INDEX_ID = "Binary 0x0071"
+CONVERSATION_TOPIC_ID = "String 0x0070"
+#: the extended properties a read needs: sensitivity, and a reply's thread and conversation (issue 50), as Graph
+#: documents for several ids ("id eq '…' or id eq '…'")
 READ_PARAMS = {"$select": READ_SELECT, "$expand": "singleValueExtendedProperties($filter=" + " or ".join(
-    f"id eq '{i}'" for i in (SENSITIVITY_ID, IN_REPLY_TO_ID, REFERENCES_ID)) + ")"}
+    f"id eq '{i}'" for i in (SENSITIVITY_ID, IN_REPLY_TO_ID, REFERENCES_ID, CONVERSATION_INDEX_ID,
+                             CONVERSATION_TOPIC_ID)) + ")"}
 FILE_TYPE = "#microsoft.graph.fileAttachment"
 
 
@@ -78,7 +83,34 @@ def thread_json(draft: Draft) -> list[dict]:
     PidTagInReplyToId (``String 0x1042``) and PidTagInternetReferences (``String 0x1039``), from which Exchange
     threads the message into the original's conversation."""
     pairs = ((IN_REPLY_TO_ID, draft.in_reply_to), (REFERENCES_ID, draft.references))
-    return [{"id": pid, "value": value} for pid, value in pairs if value]
+    out = [{"id": pid, "value": value} for pid, value in pairs if value]
+    if draft.thread_index:  # the conversation index the client computed, and its topic, as Outlook sets them
+        out.append({"id": CONVERSATION_INDEX_ID, "value": base64.b64encode(draft.thread_index).decode("ascii")})
+        if draft.thread_topic:
+            out.append({"id": CONVERSATION_TOPIC_ID, "value": draft.thread_topic})
+    return out
+
+
+def conversation_from(doc: dict) -> tuple[bytes, str]:
+    """(PidTagConversationIndex, PidTagConversationTopic) of a read message, from its expanded properties
+    (b"" / "" when absent; Graph answers the ids normalised, "Binary 0x71")."""
+    index, topic = b"", ""
+    for prop in _opt(doc, "singleValueExtendedProperties", list, []):
+        if not isinstance(prop, dict) or not isinstance(prop.get("value"), str):
+            continue
+        kind, _, tag = str(prop.get("id")).partition(" ")
+        try:
+            tag_no = int(tag, 16)
+        except ValueError:
+            continue
+        if kind.lower() == "binary" and tag_no == 0x71:
+            try:
+                index = base64.b64decode(prop["value"], validate=True)
+            except ValueError:
+                index = b""
+        elif kind.lower() == "string" and tag_no == 0x70:
+            topic = prop["value"]
+    return index, topic
 
 
 def thread_from(doc: dict) -> tuple[str, str]:
@@ -335,6 +367,7 @@ def draft_from(doc, attachments: list[Attachment], zone: _dt.tzinfo = UTC, own: 
         modified=when(doc.get("lastModifiedDateTime")),
         headers=headers_from(_opt(doc, "internetMessageHeaders", list, [])),
         **dict(zip(("in_reply_to", "references"), thread_from(doc))),
+        **dict(zip(("thread_index", "thread_topic"), conversation_from(doc))),
         flag=flag_from(doc.get("flag"), zone),
         principal=principal_from(doc, own, known) if own else None,
     )

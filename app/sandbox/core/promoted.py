@@ -6,6 +6,11 @@ and reading one answers from the field, whichever protocol set it.
   message as a header of that name) — what Graph's ``internetMessageHeaders`` sets.
 - The follow-up flag (MS-OXOFLAG): PidTagFlagStatus (0x1090: 1 complete, 2 flagged), PidLidTaskStartDate and
   PidLidTaskDueDate (PSETID_Task 0x8104 / 0x8105) are the item's ``Flag`` — what Graph's ``flag`` sets.
+- A conversation (issue 50): PidTagConversationIndex (0x0071, Binary) and PidTagConversationTopic (0x0070,
+  String), [MS-OXOMSG] 2.2.1.3 / 2.2.1.5, are the item's ``ConversationIndex`` / ``ConversationTopic``: what a
+  client computes for a reply as Outlook does (a 22-byte header and 5-byte child blocks; another value is
+  kept as an ordinary property and the store makes the index itself), what EWS's message:ConversationIndex
+  shows and the ConversationId is derived from.
 
 Keys are extprops.py's canonical ones (``tag:1090``, ``{guid}:id:33028``, ``{guid}:name:X-...``); values its
 stored form ({"type", "value"}, wire strings)."""
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from . import threads
 from .clock import fmt_dt
 from .mime import is_custom_header
 
@@ -23,10 +29,11 @@ FLAG_STATUS = "tag:1090"
 FLAG_DATES = {f"{TASK}:id:{0x8104}": "StartDate", f"{TASK}:id:{0x8105}": "DueDate"}
 STATUS_CODES = {"1": "Complete", "2": "Flagged"}
 _HEADER_PREFIX = f"{INTERNET_HEADERS}:name:"
+CONVERSATION = {"tag:0071": "ConversationIndex", "tag:0070": "ConversationTopic"}
 
 
 def is_promoted(key: str) -> bool:
-    return key == FLAG_STATUS or key in FLAG_DATES or key.startswith(_HEADER_PREFIX)
+    return key == FLAG_STATUS or key in FLAG_DATES or key in CONVERSATION or key.startswith(_HEADER_PREFIX)
 
 
 def store(data: dict, key: str, value: dict | None) -> bool:
@@ -36,6 +43,8 @@ def store(data: dict, key: str, value: dict | None) -> bool:
         rest = [h for h in data.get("InternetMessageHeaders") or [] if h["Name"].lower() != name.lower()]
         data["InternetMessageHeaders"] = rest + ([{"Name": name, "Value": value.get("value", "")}] if value else [])
         return True
+    if key in CONVERSATION:
+        return _store_conversation(data, key, value)
     if key == FLAG_STATUS or key in FLAG_DATES:
         flag = dict(data.get("Flag") or {"FlagStatus": "NotFlagged"})
         if key == FLAG_STATUS:
@@ -50,8 +59,25 @@ def store(data: dict, key: str, value: dict | None) -> bool:
     return False
 
 
+def _store_conversation(data: dict, key: str, value: dict | None) -> bool:
+    """A client's conversation index (only one of an index's shape) or topic; False to keep another value as
+    an ordinary extended property."""
+    text = (value or {}).get("value")
+    if not isinstance(text, str):
+        return False
+    if key == "tag:0071" and not threads.is_index(text):
+        return False
+    data[CONVERSATION[key]] = text
+    return True
+
+
 def value_of(data: dict, key: str) -> dict | None:
     """The stored form of a promoted property, from the item's fields (None: not set)."""
+    if key in CONVERSATION:
+        if (data.get("_ext") or {}).get(key) is not None:
+            return data["_ext"][key]
+        text = data.get(CONVERSATION[key])
+        return {"type": "Binary" if key == "tag:0071" else "String", "value": text} if text else None
     if key.startswith(_HEADER_PREFIX):
         name = key[len(_HEADER_PREFIX):].lower()
         for h in data.get("InternetMessageHeaders") or []:

@@ -21,14 +21,28 @@ import uuid
 HEADER_BLOCK = 22
 
 
+#: seconds from FILETIME's epoch (1601-01-01 UTC, [MS-DTYP] 2.3.3) to the Unix epoch
+_FILETIME_UNIX = 11_644_473_600
+
+
 def _stamp() -> int:
-    """The store's clock in 100 ns units (what the header block's five bytes are the top of)."""
-    return int(time.time() * 1e7)
+    """The store's clock as a FILETIME, 100 ns units since 1601 (the header block keeps its 40 high bits)."""
+    return int((time.time() + _FILETIME_UNIX) * 1e7)
 
 
 def new_index() -> str:
     """A header block for a message that starts a conversation (base64)."""
     return base64.b64encode(b"\x01" + _stamp().to_bytes(8, "big")[:5] + uuid.uuid4().bytes).decode()
+
+
+def is_index(text: str) -> bool:
+    """Whether the base64 ``text`` has an index's shape: a 22-byte header (reserved byte 0x01) and whole
+    5-byte child blocks ([MS-OXOMSG] 2.2.1.3): what a client may give for its message."""
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except ValueError:
+        return False
+    return len(raw) >= HEADER_BLOCK and raw[0] == 0x01 and (len(raw) - HEADER_BLOCK) % 5 == 0
 
 
 def child_index(parent: str) -> str | None:

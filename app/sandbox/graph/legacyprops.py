@@ -6,12 +6,16 @@ Written in a create or PATCH body (``[{"id": "Integer 0x0036", "value": "2"}]``)
 ``$expand=singleValueExtendedProperties($filter=id eq 'Integer 0x0036')``; Graph answers the id normalised
 ("Integer 0x36") and leaves the collection out when the message has no such property
 (learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). Also written (issue 50): the thread's
-PidTagInReplyToId and PidTagInternetReferences (THREAD_TAGS). Other ids are ignored, as before."""
+PidTagInReplyToId and PidTagInternetReferences (THREAD_TAGS), and the conversation a client computed for a reply
+as Outlook does: PidTagConversationIndex (``Binary 0x0071``, only a value of an index's shape, [MS-OXOMSG]
+2.2.1.3) and PidTagConversationTopic (``String 0x0070``), the same store fields as EWS's. Other ids are ignored,
+as before."""
 
 from __future__ import annotations
 
 import re
 
+from ..core import threads
 from ..core.model import SENSITIVITY
 from .errors import bad_request
 
@@ -20,6 +24,7 @@ SENSITIVITY_TAG = 0x36
 #: ``String 0x1039``, the In-Reply-To and References a client writes on a reply or forward it composes itself
 #: (the same store fields as EWS's t:InReplyTo and t:References)
 THREAD_TAGS = {0x1042: "InReplyTo", 0x1039: "References"}
+INDEX_TAG, TOPIC_TAG = 0x71, 0x70
 _ONE_ID = r"id\s+eq\s+'[^']*'"
 _EXPAND = re.compile(r"\s*singleValueExtendedProperties\s*\(\s*\$filter\s*=\s*(" + _ONE_ID + r"(?:\s+or\s+"
                      + _ONE_ID + r")*)\s*\)\s*", re.I)
@@ -43,6 +48,8 @@ def parse(value) -> dict:
         raise bad_request("Invalid value for property 'singleValueExtendedProperties'.", "RequestBodyRead")
     fields: dict = {}
     for p in value:
+        if _conversation(p, fields):
+            continue
         thread = THREAD_TAGS.get(_tag(p["id"], "string"))
         if thread is not None:  # a reply's or forward's place in its conversation
             if not isinstance(p.get("value"), str):
@@ -57,6 +64,23 @@ def parse(value) -> dict:
             raise bad_request(f"Cannot convert the literal '{p.get('value')}' to the expected type 'Edm.Int32'.",
                               "RequestBodyRead") from None
     return fields
+
+
+def _conversation(p: dict, fields: dict) -> bool:
+    """A client's conversation index or topic into ``fields``; True when ``p`` is one of the two."""
+    if _tag(p["id"], "binary") == INDEX_TAG:
+        value = p.get("value")
+        if not isinstance(value, str):
+            raise bad_request("Invalid value for property 'singleValueExtendedProperties'.", "RequestBodyRead")
+        if threads.is_index(value):  # another value: the store makes the index itself
+            fields["ConversationIndex"] = value
+        return True
+    if _tag(p["id"], "string") == TOPIC_TAG:
+        if not isinstance(p.get("value"), str):
+            raise bad_request("Invalid value for property 'singleValueExtendedProperties'.", "RequestBodyRead")
+        fields["ConversationTopic"] = p["value"]
+        return True
+    return False
 
 
 def expanded(expand: str | None, data: dict) -> dict:
@@ -74,4 +98,8 @@ def expanded(expand: str | None, data: dict) -> dict:
         tag = _tag(prop_id, "string")
         if tag in THREAD_TAGS and data.get(THREAD_TAGS[tag]):
             out.append({"id": f"String {tag:#x}", "value": data[THREAD_TAGS[tag]]})
+        if tag == TOPIC_TAG and data.get("ConversationTopic"):
+            out.append({"id": f"String {tag:#x}", "value": data["ConversationTopic"]})
+        if _tag(prop_id, "binary") == INDEX_TAG and data.get("ConversationIndex"):
+            out.append({"id": f"Binary {INDEX_TAG:#x}", "value": data["ConversationIndex"]})
     return {"singleValueExtendedProperties": out} if out else {}
