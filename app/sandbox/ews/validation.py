@@ -7,17 +7,17 @@ therefore refused instead of served with an empty body.
 
 Cost: the schema is compiled once per directory and reused; the already parsed lxml tree is validated in
 place (no re-serialising). xmlschema decodes xs:base64Binary in pure Python (about a second per MB), so a
-large attachment's base64 is checked with binascii and a short stand-in is validated in a copy of the tree;
+large attachment's base64 is checked with binascii while a short stand-in takes its place for the schema;
 structure and every other value are still validated. The exact position is only worked out for a refused
 request (a second, expat pass over the raw bytes), so a valid request pays nothing for it.
 """
 
 from __future__ import annotations
 
-import base64
 import binascii
-import copy
+import contextlib
 import os
+import re
 import threading
 import xml.parsers.expat
 
@@ -32,6 +32,7 @@ _SCHEMAS: dict[str, object] = {}
 _LOCK = threading.Lock()
 _BASE64_TAGS = (f"{{{T_NS}}}Content", f"{{{T_NS}}}MimeContent")  # xs:base64Binary in types.xsd
 _BIG = 64 * 1024
+_SPACE = re.compile(r"[ \t\r\n]+")  # XML whitespace only
 _VERSION_HEADER = f"{{{T_NS}}}RequestServerVersion"
 _VIOLATION_CHARS = 400
 
@@ -85,19 +86,52 @@ def _undeclared(el):
 def _first_error(schema, part):
     """(reason, offending element of ``part``'s tree) of the first violation, or None. ``schema``: the
     compiled schema, or a header element's declaration."""
-    target, big = _with_small_base64(part)
-    for bad in big:
-        return bad
-    # the request's own prefixes, for QName values such as xsi:type="t:AlternateIdType" (ConvertId)
-    prefixes = {k: v for k, v in part.nsmap.items() if k}
-    for err in schema.iter_errors(target, namespaces=prefixes):
-        elem = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
-        if elem is None:
-            return str(err.reason or err.message), part
-        if target is not part:  # map the copy's node back to the request's
-            elem = _same_node(target, part, elem)
-        return _violation(elem, str(err.reason or err.message))
+    with _small_base64(part) as bad:
+        if bad:
+            return bad[0]
+        # the request's own prefixes, for QName values such as xsi:type="t:AlternateIdType" (ConvertId)
+        prefixes = {k: v for k, v in part.nsmap.items() if k}
+        for err in schema.iter_errors(part, namespaces=prefixes):
+            elem = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
+            if elem is None:
+                return str(err.reason or err.message), part
+            return _violation(elem, str(err.reason or err.message))
     return None
+
+
+@contextlib.contextmanager
+def _small_base64(part):
+    """While the schema looks at ``part``: each big base64 value checked here and replaced by a short valid
+    stand-in (put back afterwards; the tree is this request's alone). Yields the (reason, element) of any
+    that is not base64."""
+    swapped, bad = [], []
+    for el in part.iter(*_BASE64_TAGS):
+        text = el.text
+        if text is None or len(text) <= _BIG:
+            continue
+        if not _is_base64(text):
+            bad.append((f"The '{etree.QName(el).localname}' element is invalid - The value is invalid according "
+                        "to its datatype 'http://www.w3.org/2001/XMLSchema:base64Binary'.", el))
+        swapped.append((el, text))
+        el.text = "AAAA"
+    try:
+        yield bad
+    finally:
+        for el, text in swapped:
+            el.text = text
+
+
+def _is_base64(text: str) -> bool:
+    """xs:base64Binary's lexical rule, in C: the alphabet with whitespace anywhere and correct padding."""
+    for candidate in (text, None):  # as sent (clients send it unbroken), else without its whitespace
+        if candidate is None:
+            candidate = "".join(_SPACE.split(text))
+        try:
+            binascii.a2b_base64(candidate, strict_mode=True)
+            return True
+        except (binascii.Error, ValueError):
+            continue
+    return False
 
 
 def _violation(elem, reason: str):
@@ -131,11 +165,6 @@ def _with_small_base64(part):
         if el.text and len(el.text) > _BIG:
             el.text = "AAAA"
     return clone, bad
-
-
-def _same_node(clone, original, node):
-    index = _elements(clone).index(node)
-    return _elements(original)[index]
 
 
 def _elements(root) -> list:
