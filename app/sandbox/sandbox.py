@@ -169,7 +169,9 @@ class Sandbox:
         self.admin_token = secrets.token_urlsafe(24)  # per run: the admin endpoint refuses requests without it
         self.admin_url = None
         self.smtp_relay = smtp_relay
-        self.schema_dir = schema_dir or validation.BUNDLED_SCHEMA_DIR  # every request is validated
+        # every EWS request is checked against this schema (ews/validation.py); None (no schema library
+        # installed, e.g. in Dispatch's installed self-test): not checked
+        self.schema_dir = schema_dir or validation.default_dir()
         self.users = [self._norm_user(u) for u in (users or DEFAULT_USERS)]
         self.domains = {u["email"].split("@", 1)[1] for u in self.users}
         self.realm = host
@@ -218,6 +220,8 @@ class Sandbox:
     def start(self) -> "Sandbox":
         if self.store is None:  # started again after stop(): reopen (":memory:" starts empty)
             self.store = Store(self.data)
+        if self.schema_dir:
+            validation.warm(self.schema_dir)
         ctx = None
         if self.tls:
             from .tlscert import fingerprint, make_self_signed
@@ -398,7 +402,8 @@ class Sandbox:
 
     def validate_request(self, raw: bytes, header, req):
         """Refuse (ErrorSchemaValidation, as Exchange does) a request that breaks the EWS schema."""
-        validation.validate(self.schema_dir, raw, header, req)
+        if self.schema_dir:
+            validation.validate(self.schema_dir, raw, header, req)
 
     def after_commit(self):
         if not self.smtp_relay:

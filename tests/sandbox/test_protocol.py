@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import base64
-
+from pathlib import Path
 
 import requests
-from lxml import etree
 from exchangelib import BASIC, DELEGATE, Account, Configuration, Credentials, Message
 from exchangelib.protocol import close_connections
+from lxml import etree
 
 from app.sandbox import Sandbox
 from app.sandbox.ews.soap import E_NS as E, S_NS as S, T_NS as T
@@ -138,3 +138,12 @@ def test_a_big_attachment_is_checked_as_base64_and_stored_whole(sandbox, wire_va
     assert post(sandbox, attach(content)).status_code == 200
     (att,) = alice.drafts.get(id=draft.id).attachments
     assert att.content == data
+
+
+def test_every_sandbox_validates_with_its_own_copy_of_microsofts_schema():
+    # The bundled copy is Microsoft's schema as the tests' wire check uses it, byte for byte.
+    from app.sandbox.ews import validation
+
+    for name in ("messages.xsd", "types.xsd", "xml.xsd"):
+        assert (Path(validation.BUNDLED_SCHEMA_DIR) / name).read_bytes() == (SCHEMA_DIR / name).read_bytes()
+    assert Sandbox().schema_dir == validation.BUNDLED_SCHEMA_DIR

@@ -37,6 +37,26 @@ _VERSION_HEADER = f"{{{T_NS}}}RequestServerVersion"
 _VIOLATION_CHARS = 400
 
 
+def default_dir() -> str | None:
+    """The bundled schema directory when requests can be validated against it here, else None: the
+    schema library (xmlschema) is a development and test dependency, which Dispatch's installed package (its
+    self-test runs this sandbox) does not ship, nor these files."""
+    if not os.path.exists(os.path.join(BUNDLED_SCHEMA_DIR, "messages.xsd")):
+        return None
+    try:
+        import xmlschema  # noqa: F401
+    except ImportError:
+        return None
+    return BUNDLED_SCHEMA_DIR
+
+
+def warm(schema_dir: str) -> None:
+    """Compile ``schema_dir``'s schema in the background (a few seconds, once per process), so that the
+    first request does not wait for all of it."""
+    if schema_dir not in _SCHEMAS:
+        threading.Thread(target=compiled, args=(schema_dir,), name="ews-schema", daemon=True).start()
+
+
 def compiled(schema_dir: str):
     """messages.xsd in ``schema_dir``, compiled once per process."""
     with _LOCK:
@@ -199,4 +219,4 @@ class _Found(Exception):
     pass
 
 
-__all__ = ["BUNDLED_SCHEMA_DIR", "compiled", "validate"]
+__all__ = ["BUNDLED_SCHEMA_DIR", "compiled", "default_dir", "validate", "warm"]
