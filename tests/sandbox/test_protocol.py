@@ -147,3 +147,18 @@ def test_every_sandbox_validates_with_its_own_copy_of_microsofts_schema():
     for name in ("messages.xsd", "types.xsd", "xml.xsd"):
         assert (Path(validation.BUNDLED_SCHEMA_DIR) / name).read_bytes() == (SCHEMA_DIR / name).read_bytes()
     assert Sandbox().schema_dir == validation.BUNDLED_SCHEMA_DIR
+
+
+def test_a_header_that_breaks_the_schema_is_refused_too(sandbox, wire_validator):
+    u = sandbox.accounts[0]
+    data = SOAP.format(body='<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob'
+                            "</m:UnresolvedEntry></m:ResolveNames>").replace(
+        "</s:Header>", '<t:TimeZoneContext><t:TimeZoneDefinition Id="UTC"/>\n<t:Nonsense/></t:TimeZoneContext>'
+                       "</s:Header>").encode()
+    wire_validator.expect_broken(data)
+    r = requests.post(sandbox.ews_url, data=data, auth=(u["username"], u["password"]), timeout=60)
+    assert r.status_code == 500 and b"ErrorSchemaValidation" in r.content
+    mx = etree.fromstring(r.content).find(f".//{{{T}}}MessageXml")
+    line = next(i for i, text in enumerate(data.decode().splitlines(), 1) if "<t:Nonsense/>" in text)
+    assert mx.findtext(f"{{{T}}}LineNumber") == str(line) and mx.findtext(f"{{{T}}}LinePosition") == "2"
+    assert "Nonsense" in mx.findtext(f"{{{T}}}Violation")

@@ -115,7 +115,7 @@ def _first_error(schema, part):
             elem = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
             if elem is None:
                 return str(err.reason or err.message), part
-            return _violation(elem, str(err.reason or err.message))
+            return _violation(elem, str(err.reason or err.message), getattr(err, "index", None))
     return None
 
 
@@ -154,10 +154,16 @@ def _is_base64(text: str) -> bool:
     return False
 
 
-def _violation(elem, reason: str):
+def _violation(elem, reason: str, index: int | None = None):
     """(Violation text, node it is about), worded as .NET's validator words it where the sandbox knows how;
-    otherwise xmlschema's reason after the element's name (docs/sandbox.md: the wording differs)."""
+    otherwise xmlschema's reason after the element's name (docs/sandbox.md: the wording differs). ``index``:
+    the child xmlschema's children check stopped at (it reports the parent; .NET the child itself)."""
     name = etree.QName(elem)
+    children = list(elem.iterchildren(etree.Element))
+    if index is not None and 0 <= index < len(children) and "nexpected child" in reason:
+        child = etree.QName(children[index])
+        return (f"The element '{name.localname}' in namespace '{name.namespace}' has invalid child element "
+                f"'{child.localname}' in namespace '{child.namespace or ''}'.", children[index])
     first = next(elem.iterchildren(etree.Element), None)
     if first is not None and "simple content" in reason:  # e.g. an unescaped HTML body: at its first child
         child = etree.QName(first)
