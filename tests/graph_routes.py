@@ -80,6 +80,7 @@ USER_ROUTES = [
     _r("TranslateExchangeIds", "POST", "/translateExchangeIds", {JSON_TYPE: J("action.translateExchangeIds")},
        {200: J("return.translateExchangeIds")}),
     _r("ListPeople", "GET", "/people", EMPTY, {200: J("collection.person")}),
+    _r("GetUser", "GET", "", EMPTY, {200: J("user")}),
     _r("ListFolders", "GET", "/mailFolders", EMPTY, {200: J("collection.mailFolder")}),
     _r("GetFolder", "GET", "/mailFolders/[^/]+", EMPTY, {200: J("mailFolder")}),
     _r("ListChildFolders", "GET", "/mailFolders/[^/]+/childFolders", EMPTY, {200: J("collection.mailFolder")}),
@@ -92,7 +93,7 @@ UPLOAD_ROUTES = [
     _r("UploadCancel", "DELETE", "", EMPTY, {204: EMPTY}),
 ]
 
-_USER = re.compile(r"^/(?:me|users/[^/]+)(?P<rest>/.*)$", re.IGNORECASE)
+_USER = re.compile(r"^/(?:me|users/[^/]+)(?P<rest>/.*)?$", re.IGNORECASE)
 _VERSION = re.compile(r"^/v1\.0(?=/)", re.IGNORECASE)
 #: The upload URL's path (its query holds the session's token, never the observer's).
 UPLOAD_PATH = re.compile(r"^/api/v2\.0/Users\('[^'/]*'\)/Messages\('[^'/]*'\)/AttachmentSessions\('[^'/]+'\)$")
@@ -113,7 +114,7 @@ def find(method: str, path: str) -> tuple[Route | None, str]:
             m = _USER.match(p)
             if m is None:
                 return None, f"no Graph route for {method} {path} (not under /me or /users/{{id}})"
-            candidates, rest = USER_ROUTES, m.group("rest")
+            candidates, rest = USER_ROUTES, m.group("rest") or ""
     matched = [r for r in candidates if r.pattern.match(rest)]
     for r in matched:
         if r.method == method:

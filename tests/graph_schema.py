@@ -48,7 +48,7 @@ GRAPH = "microsoft.graph"
 #: The mail types tests and routes name (structured types; their closure is derived on demand).
 TYPES = ["message", "attachment", "fileAttachment", "itemAttachment", "referenceAttachment", "mailFolder",
          "recipient", "emailAddress", "itemBody", "followupFlag", "dateTimeTimeZone", "internetMessageHeader",
-         "attachmentItem", "uploadSession", "convertIdResult", "person"]
+         "attachmentItem", "uploadSession", "convertIdResult", "person", "user"]
 #: Actions: (name, binding parameter type, wire name of its parameters schema).
 ACTIONS = [("sendMail", "graph.user"), ("send", "graph.message"), ("move", "graph.message"),
            ("createUploadSession", "Collection(graph.attachment)"), ("translateExchangeIds", "graph.user"),

@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-send-bytes", type=int, default=10 * 1024 * 1024, help="largest message accepted for sending")
     p.add_argument("--max-request-bytes", type=int, default=DEFAULT_MAX_REQUEST_BYTES,
                    help="largest HTTP request body accepted (413 beyond it)")
-    p.add_argument("--schema-dir", help="also validate requests against the EWS XSDs in this directory")
+    p.add_argument("--schema-dir", help="validate requests against the EWS XSDs in this directory (default: the copy shipped with the sandbox)")
     p.add_argument("--no-graph", action="store_true",
                    help="serve EWS only (no Microsoft Graph endpoint and no sign-in authority)")
     p.add_argument("--graph-send-delay", type=float, default=0.3, metavar="SECONDS",

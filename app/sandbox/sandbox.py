@@ -26,7 +26,7 @@ from .core.outbox import DeferredOutbox
 from .core.permissions import norm_rights
 from .core.store import Store
 from .ews.blocked import ews_setting
-from .ews.soap import schema_error
+from .ews import validation
 from .graph.endpoint import Concurrency
 from .server import EwsServer, HandlerCount
 
@@ -47,8 +47,6 @@ DEFAULT_USERS = [
 #: The largest HTTP request body by default: a max_send_bytes (10 MiB) message grows by 4/3 in base64, and
 #: its XML around it; 64 MiB leaves room for all of that (413 beyond it).
 DEFAULT_MAX_REQUEST_BYTES = 64 * 1024 * 1024
-_SCHEMAS: dict = {}
-_SCHEMA_LOCK = threading.Lock()
 
 
 def _is_loopback(host: str) -> bool:
@@ -171,7 +169,9 @@ class Sandbox:
         self.admin_token = secrets.token_urlsafe(24)  # per run: the admin endpoint refuses requests without it
         self.admin_url = None
         self.smtp_relay = smtp_relay
-        self.schema_dir = schema_dir
+        # every EWS request is checked against this schema (ews/validation.py); None (no schema library
+        # installed, e.g. in Dispatch's installed self-test): not checked
+        self.schema_dir = schema_dir or validation.default_dir()
         self.users = [self._norm_user(u) for u in (users or DEFAULT_USERS)]
         self.domains = {u["email"].split("@", 1)[1] for u in self.users}
         self.realm = host
@@ -220,6 +220,8 @@ class Sandbox:
     def start(self) -> "Sandbox":
         if self.store is None:  # started again after stop(): reopen (":memory:" starts empty)
             self.store = Store(self.data)
+        if self.schema_dir:
+            validation.warm(self.schema_dir)
         ctx = None
         if self.tls:
             from .tlscert import fingerprint, make_self_signed
@@ -398,17 +400,10 @@ class Sandbox:
         with self._log_lock:
             self.request_log.append(op)
 
-    def validate_request(self, req):
-        if not self.schema_dir:
-            return
-        import xml.etree.ElementTree as ET
-
-        from lxml import etree
-
-        schema = _schema(self.schema_dir)
-        err = next(iter(schema.iter_errors(ET.fromstring(etree.tostring(req)))), None)
-        if err is not None:
-            raise schema_error(str(err.reason)[:400])
+    def validate_request(self, raw: bytes, header, req):
+        """Refuse (ErrorSchemaValidation, as Exchange does) a request that breaks the EWS schema."""
+        if self.schema_dir:
+            validation.validate(self.schema_dir, raw, header, req)
 
     def after_commit(self):
         if not self.smtp_relay:
@@ -431,18 +426,6 @@ class Sandbox:
             except (OSError, smtplib.SMTPException) as e:
                 log.warning("sandbox: SMTP relay to %s failed: %s", self.smtp_relay, e)
                 return
-
-
-def _schema(schema_dir: str):
-    with _SCHEMA_LOCK:
-        if schema_dir not in _SCHEMAS:
-            import xmlschema
-
-            # validation="lax" relaxes only the building of the schema *document*: Microsoft's types.xsd
-            # breaks the Unique Particle Attribution rule (a few time-zone content models), so a strict
-            # build refuses it. Requests are still validated strictly against it (see validate_request).
-            _SCHEMAS[schema_dir] = xmlschema.XMLSchema10(os.path.join(schema_dir, "messages.xsd"), validation="lax")
-        return _SCHEMAS[schema_dir]
 
 
 __all__ = ["Sandbox", "MailboxView", "DEFAULT_USERS", "load_users"]

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
 
 import requests
 from exchangelib import BASIC, DELEGATE, Account, Configuration, Credentials, Message
 from exchangelib.protocol import close_connections
+from lxml import etree
 
 from app.sandbox import Sandbox
+from app.sandbox.ews.soap import E_NS as E, S_NS as S, T_NS as T
 from tests.ews_wire import SCHEMA_DIR
 from tests.helpers.smtp import relaying
-from tests.helpers.soap import post
+from tests.helpers.soap import SOAP, post
 from tests.sandbox.conftest import make_account
 
 
@@ -81,3 +85,80 @@ def test_request_server_version_is_checked(sandbox, wire_validator):
         r = requests.post(sandbox.ews_url, data=data, auth=(u["username"], u["password"]), timeout=60)
         assert r.status_code == status, v
     assert b"ErrorInvalidServerVersion" in r.content and b"The specified server version is invalid." in r.content
+
+
+UNESCAPED_HTML = ('<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId>'
+                  '<t:DistinguishedFolderId Id="drafts"/></m:SavedItemFolderId><m:Items><t:Message>'
+                  '<t:Subject>forgot to escape</t:Subject>\n<t:Body BodyType="HTML"><p>Hello</p></t:Body>'
+                  '</t:Message></m:Items></m:CreateItem>')
+
+
+def test_a_request_that_breaks_the_schema_is_refused_as_exchange_does(sandbox, wire_validator):
+    # A client that forgets to escape an HTML body: types.xsd makes t:Body text-only. Every sandbox
+    # validates (no schema_dir given), and answers with Microsoft's documented fault: faultstring with the
+    # violation, e:Message "The request failed schema validation." and the line and position of the node.
+    r = post(sandbox, UNESCAPED_HTML, broken=wire_validator)
+    assert r.status_code == 500
+    fault = etree.fromstring(r.content).find(f"{{{S}}}Body/{{{S}}}Fault")
+    assert fault.findtext("faultcode") == "a:ErrorSchemaValidation"
+    assert fault.findtext("faultstring").startswith("The request failed schema validation: ")
+    detail = fault.find("detail")
+    assert detail.findtext(f"{{{E}}}ResponseCode") == "ErrorSchemaValidation"
+    assert detail.findtext(f"{{{E}}}Message") == "The request failed schema validation."
+    mx = detail.find(f"{{{T}}}MessageXml")
+    # the <p> sits on line 7 of helpers.soap's envelope, its name at the position after the '<'
+    sent = SOAP.format(body=UNESCAPED_HTML).splitlines()
+    line = next(i for i, text in enumerate(sent, 1) if "<p>" in text)
+    assert (mx.findtext(f"{{{T}}}LineNumber"), mx.findtext(f"{{{T}}}LinePosition")) == (
+        str(line), str(sent[line - 1].index("<p>") + 2))
+    assert mx.findtext(f"{{{T}}}Violation")
+    # nothing was stored: the draft was never created
+    alice = make_account(sandbox, "alice@example.com")
+    assert alice.drafts.total_count == 0
+    escaped = UNESCAPED_HTML.replace("<p>Hello</p>", "&lt;p&gt;Hello&lt;/p&gt;")
+    assert post(sandbox, escaped).status_code == 200
+    assert [d.body for d in alice.drafts.all()] == ["<p>Hello</p>"]
+
+
+def test_a_big_attachment_is_checked_as_base64_and_stored_whole(sandbox, wire_validator):
+    # Over 64 KB, base64 is checked in C while the schema sees a stand-in; the request keeps its content.
+    alice = make_account(sandbox, "alice@example.com")
+    draft = Message(account=alice, folder=alice.drafts, subject="with file", body="x")
+    draft.save()
+    data = bytes(range(256)) * 400  # 100 KB
+    content = base64.b64encode(data).decode()
+
+    def attach(text):
+        return (f'<m:CreateAttachment><m:ParentItemId Id="{draft.id}"/><m:Attachments><t:FileAttachment>'
+                f"<t:Name>f.bin</t:Name><t:Content>{text}</t:Content></t:FileAttachment></m:Attachments>"
+                "</m:CreateAttachment>")
+
+    bad = post(sandbox, attach(content[:1000] + "!" + content[1001:]), broken=wire_validator)
+    assert bad.status_code == 500 and b"ErrorSchemaValidation" in bad.content and b"base64Binary" in bad.content
+    assert post(sandbox, attach(content)).status_code == 200
+    (att,) = alice.drafts.get(id=draft.id).attachments
+    assert att.content == data
+
+
+def test_every_sandbox_validates_with_its_own_copy_of_microsofts_schema():
+    # The bundled copy is Microsoft's schema as the tests' wire check uses it, byte for byte.
+    from app.sandbox.ews import validation
+
+    for name in ("messages.xsd", "types.xsd", "xml.xsd"):
+        assert (Path(validation.BUNDLED_SCHEMA_DIR) / name).read_bytes() == (SCHEMA_DIR / name).read_bytes()
+    assert Sandbox().schema_dir == validation.BUNDLED_SCHEMA_DIR
+
+
+def test_a_header_that_breaks_the_schema_is_refused_too(sandbox, wire_validator):
+    u = sandbox.accounts[0]
+    data = SOAP.format(body='<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob'
+                            "</m:UnresolvedEntry></m:ResolveNames>").replace(
+        "</s:Header>", '<t:TimeZoneContext><t:TimeZoneDefinition Id="UTC"/>\n<t:Nonsense/></t:TimeZoneContext>'
+                       "</s:Header>").encode()
+    wire_validator.expect_broken(data)
+    r = requests.post(sandbox.ews_url, data=data, auth=(u["username"], u["password"]), timeout=60)
+    assert r.status_code == 500 and b"ErrorSchemaValidation" in r.content
+    mx = etree.fromstring(r.content).find(f".//{{{T}}}MessageXml")
+    line = next(i for i, text in enumerate(data.decode().splitlines(), 1) if "<t:Nonsense/>" in text)
+    assert mx.findtext(f"{{{T}}}LineNumber") == str(line) and mx.findtext(f"{{{T}}}LinePosition") == "2"
+    assert "Nonsense" in mx.findtext(f"{{{T}}}Violation")

@@ -45,7 +45,7 @@ def serve(h, user, raw: bytes):
     fault = sb.faults.take(op)
     if fault is not None and _pre_fault(h, op, fault):
         return
-    body = _run(h, user, header, req, op, fault)
+    body = _run(h, user, raw, header, req, op, fault)
     if body is None:  # answered with a fault
         return
     if fault is not None and fault.kind in ("drop_before_commit", "drop_after_commit"):
@@ -58,12 +58,12 @@ def serve(h, user, raw: bytes):
     h.send(200, body)
 
 
-def _run(h, user, header, req, op: str, fault) -> bytes | None:
-    """The operation in one store transaction (rolled back when ``fault`` says so): its answer, or None
-    when a fault was answered instead."""
+def _run(h, user, raw: bytes, header, req, op: str, fault) -> bytes | None:
+    """The operation (checked against the schema first) in one store transaction (rolled back when
+    ``fault`` says so): its answer, or None when a fault was answered instead."""
     sb = h.sb
     try:
-        sb.validate_request(req)
+        sb.validate_request(raw, header, req)
         handler = OPERATIONS.get(op) if ns(req) == M_NS else None
         if handler is None:
             raise unsupported(op)

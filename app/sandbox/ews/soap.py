@@ -72,10 +72,12 @@ def sub(parent, tag: str, text=None, **attrs):
 class SoapFault(Exception):
     """A request-level failure answered with soap:Fault (HTTP 500)."""
 
-    def __init__(self, code: str, message: str, *, faultcode: str | None = None, message_xml=None, status=500):
+    def __init__(self, code: str, message: str, *, faultcode: str | None = None, message_xml=None, status=500,
+                 detail_message: str | None = None):
         super().__init__(f"{code}: {message}")
         self.code = code
-        self.message = message
+        self.message = message  # soap:faultstring (and e:Message unless detail_message is given)
+        self.detail_message = detail_message or message
         self.faultcode = faultcode or ("a:" + code)
         self.message_xml = message_xml or []  # list of (local name, text, attrs)
         self.status = status
@@ -83,11 +85,16 @@ class SoapFault(Exception):
 
 
 
-def schema_error(text: str) -> SoapFault:
+def schema_error(text: str, line: int = 0, position: int = 0) -> SoapFault:
+    """ErrorSchemaValidation as Microsoft documents it (learn.microsoft.com, EWS reference, e.g. the
+    FindConversation operation's "error response" example): faultstring "The request failed schema
+    validation: <violation>", e:Message "The request failed schema validation." and t:MessageXml holding
+    t:LineNumber, t:LinePosition (of the offending node; 0 when there is none) and t:Violation."""
     return SoapFault(
         "ErrorSchemaValidation",
         "The request failed schema validation: " + text,
-        message_xml=[("LineNumber", "0", {}), ("LinePosition", "0", {}), ("Violation", text, {})],
+        detail_message="The request failed schema validation.",
+        message_xml=[("LineNumber", str(line), {}), ("LinePosition", str(position), {}), ("Violation", text, {})],
     )
 
 
@@ -201,7 +208,7 @@ def fault_body(f: SoapFault) -> bytes:
     fs.set("{http://www.w3.org/XML/1998/namespace}lang", "en-US")
     detail = sub(fault, "detail")
     etree.SubElement(detail, f"{{{E_NS}}}ResponseCode", nsmap={"e": E_NS}).text = f.code
-    etree.SubElement(detail, f"{{{E_NS}}}Message", nsmap={"e": E_NS}).text = f.message
+    etree.SubElement(detail, f"{{{E_NS}}}Message", nsmap={"e": E_NS}).text = f.detail_message
     if f.message_xml:
         mx = etree.SubElement(detail, t("MessageXml"), nsmap={"t": T_NS})
         for name, text, attrs in f.message_xml:

@@ -70,6 +70,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "SendMessage": _SEND,
     "SendMail": _SEND,
     "ListPeople": ("People.Read", "People.Read.All"),
+    # user-get: User.Read; higher User.ReadWrite, User.ReadBasic.All, User.Read.All, User.ReadWrite.All,
+    # Directory.Read.All, Directory.ReadWrite.All (learn.microsoft.com/graph/api/user-get, Permissions)
+    "GetUser": ("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All",
+                "Directory.Read.All", "Directory.ReadWrite.All"),
     "TranslateExchangeIds": ("User.ReadBasic.All", "User.Read", "User.Read.All", "User.ReadWrite",
                              "User.ReadWrite.All"),
 }

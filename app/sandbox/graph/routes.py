@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from . import attachments, folders, messages, people, responses, translate, upload
+from . import attachments, folders, messages, people, responses, translate, upload, users
 
 _ID = r"(?P<id>[^/]+)"
 _FOLDER = r"(?P<folder>[^/]+)"
 _AID = r"(?P<aid>[^/]+)"
 
 ROUTES = [
+    ("GET", "", users.get, "GetUser"),  # GET /me, /users/{id | userPrincipalName}: the user itself
     ("GET", "/messages", messages.list_folder, "ListMessages"),
     ("POST", "/messages", messages.create, "CreateMessage"),
     ("GET", f"/messages/{_ID}", messages.get, "GetMessage"),
