@@ -9,7 +9,9 @@ import re
 
 from exchangelib import Mailbox, Message
 
+from app.sandbox.sandbox import DEFAULT_USERS
 from tests.helpers.soap import post
+from tests.sandbox.conftest import make_account
 
 
 def _names(boxes):
@@ -62,3 +64,24 @@ def test_a_message_sent_at_once_names_its_recipients(sandbox, alice, bob):
     assert _names(got.to_recipients) == [("Bob Brown", "bob@example.com")]
     assert _names(got.reply_to) == [("Carol Clark", "carol@example.com")]
     assert got.display_to == "Bob Brown"
+
+
+
+def test_a_draft_saved_before_its_recipient_joined_the_directory_is_named_when_sent(sandbox_factory, tmp_path):
+    """Names are resolved on send too: a draft to an address that was no mailbox when it was saved, sent after
+    the directory gained that mailbox (the sandbox restarted on its data with one more user)."""
+    erin = {"email": "erin@example.com", "name": "Erin Evans", "password": "erin-sandbox-pw"}
+    first = sandbox_factory(data=str(tmp_path / "box"), users=[dict(u) for u in DEFAULT_USERS])
+    alice = make_account(first, "alice@example.com")
+    m = Message(account=alice, folder=alice.drafts, subject="before", body="b", to_recipients=["erin@example.com"])
+    m.save()
+    assert _names(alice.drafts.get(id=m.id).to_recipients) == [(None, "erin@example.com")]
+    first.stop()
+
+    again = sandbox_factory(data=str(tmp_path / "box"), users=[dict(u) for u in DEFAULT_USERS] + [erin])
+    alice = make_account(again, "alice@example.com")
+    alice.drafts.get(id=m.id).send(save_copy=True, copy_to_folder=alice.sent)
+    (sent,) = list(alice.sent.all())
+    (got,) = list(make_account(again, "erin@example.com").inbox.all())
+    for copy in (sent, got):
+        assert _names(copy.to_recipients) == [("Erin Evans", "erin@example.com")] and copy.display_to == "Erin Evans"
