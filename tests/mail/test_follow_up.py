@@ -72,7 +72,8 @@ def test_reply_all_reaches_the_others_quoted_and_threaded(svc, sandbox, backend)
     got, first = _copy(sandbox, BOB, "RE: Numbers"), _copy(sandbox, BOB, "Numbers")
     assert (got["to"], got["cc"]) == ([BOB], [CAROL]) and got["attachments"] == []
     assert got["body"].startswith("Thanks all.\n\n" + follow_up.SEPARATOR + "\nFrom: Alice <alice@example.com>")
-    assert "\nTo: bob@example.com\nCc: Carol <carol@example.com>\nSubject: Numbers\n\nThe numbers." in got["body"]
+    # the original's To as the server named it (issue 51: a mailbox given only by address gets its name)
+    assert "\nTo: Bob Brown <bob@example.com>\nCc: Carol <carol@example.com>\nSubject: Numbers\n\nThe numbers." in got["body"]
     _threaded(got, first)
     _threaded(_copy(sandbox, CAROL, "RE: Numbers"), _copy(sandbox, CAROL, "Numbers"))
     [mine] = [m for m in sandbox.mailbox(ALICE).items("sentitems") if m["subject"] == "RE: Numbers"]

@@ -57,7 +57,7 @@ def test_a_lost_reply_during_a_resave_is_retried_without_conflicts_or_duplicates
     again = box.save(edited)
     assert (op(backend, ews_op), "drop_after_commit") in sandbox.faults.fired
     back = box.svc.get_message(again.ref)
-    assert back.subject == "edited" and back.to == [Recipient("carol@example.com")]
+    assert back.subject == "edited" and back.to == [Recipient("carol@example.com", "Carol Clark")]  # named (issue 51)
     assert sorted(a.name for a in back.attachments) == ["report.pdf", "third.txt"]
     assert count(sandbox, "drafts") == 1
     assert box.send(again).state == SubState.SENT  # and its change key is current: it sends at once

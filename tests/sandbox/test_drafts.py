@@ -54,8 +54,9 @@ def test_save_draft_with_all_fields_and_two_attachments_round_trips(sandbox, ali
     assert got.importance == "High"
     assert got.sensitivity == "Confidential"
     assert got.categories == ["Finance", "Q3"]
-    assert _mailboxes(got.to_recipients) == [("Bob Brown", "bob@example.com"), (None, "carol@example.com")]
-    assert _mailboxes(got.cc_recipients) == [(None, "dave@example.com")]
+    # issue 51: a sandbox mailbox given only by its address is named as the directory names it
+    assert _mailboxes(got.to_recipients) == [("Bob Brown", "bob@example.com"), ("Carol Clark", "carol@example.com")]
+    assert _mailboxes(got.cc_recipients) == [("Dave Davis", "dave@example.com")]
     assert _mailboxes(got.bcc_recipients) == [(None, "someone@outside.example.org")]
     assert _mailboxes(got.reply_to) == [(None, "alice.replies@example.com")]
     assert got.is_read_receipt_requested is True
@@ -67,8 +68,8 @@ def test_save_draft_with_all_fields_and_two_attachments_round_trips(sandbox, ali
     assert got.author.email_address == "alice@example.com"
     assert got.is_draft is True
     assert got.has_attachments is True
-    assert got.display_to == "Bob Brown; carol@example.com"
-    assert got.display_cc == "dave@example.com"
+    assert got.display_to == "Bob Brown; Carol Clark"
+    assert got.display_cc == "Dave Davis"
     assert got.size > 10000
     now = dt.datetime.now(dt.timezone.utc)
     assert abs((got.datetime_created - now).total_seconds()) < 60

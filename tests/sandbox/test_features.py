@@ -119,8 +119,9 @@ def test_draft_mime_content_parses_into_headers_body_and_attachments(sandbox, al
     mime = alice.drafts.all().only("mime_content").get(id=m.id).mime_content
     parsed = email.message_from_bytes(mime, policy=email.policy.default)
     assert parsed["Subject"] == "mime me ✓"
-    assert "alice@example.com" in parsed["From"] and parsed["To"] == "bob@example.com"
-    assert parsed["Cc"] == "carol@example.com" and parsed["MIME-Version"] == "1.0"
+    # the recipients as the directory names them (issue 51)
+    assert "alice@example.com" in parsed["From"] and parsed["To"] == "Bob Brown <bob@example.com>"
+    assert parsed["Cc"] == "Carol Clark <carol@example.com>" and parsed["MIME-Version"] == "1.0"
     assert parsed.get_content_type() == "multipart/mixed"
     body = parsed.get_body(preferencelist=("plain", "html"))
     assert body.get_content().replace("\r\n", "\n").strip() == "first line\nsecond"

@@ -97,7 +97,7 @@ def test_a_message_uploaded_with_utf8_headers_keeps_its_addresses(alice):
     m.save()
     got = alice.drafts.get(id=m.id)
     assert [(r.name, r.email_address) for r in got.to_recipients] == [("Jörg Müller", "jörg@bücher.de"),
-                                                                      (None, "bob@example.com")]
+                                                                      ("Bob Brown", "bob@example.com")]  # issue 51
     assert [r.email_address for r in got.cc_recipients] == ["дмитрий@пример.рф"]
     assert got.subject == "Grüße" and got.body.strip() == "Hallo Jörg"
     (att,) = got.attachments

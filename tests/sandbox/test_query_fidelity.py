@@ -171,12 +171,29 @@ def test_delete_scoped_by_query_string_deletes_only_the_matches(sandbox, alice):
 def test_query_string_it_cannot_read_is_refused(sandbox, alice):
     _save(alice, "x")
     with pytest.raises(ErrorInvalidArgument):
-        list(alice.drafts.filter("flavour:vanilla"))
-    with pytest.raises(ErrorInvalidArgument):
         list(alice.drafts.filter('subject:"unterminated'))
     both = _restriction(_cmp("IsEqualTo", "item:Subject", "x"))
     r = find(sandbox, both, qs="<m:QueryString>x</m:QueryString>")
     assert _codes(r) == [b"ErrorInvalidArgument"]
+
+
+def test_text_with_a_colon_is_searched_for_not_refused(sandbox, alice):
+    """Issue 51: a word: that is no AQS keyword is text (10:30, a URL, def:ghi), its words in that order; known
+    keywords keep their meaning."""
+    _save(alice, "Standup at 10:30", body="see https://example.com/agenda")
+    _save(alice, "30 past 10", body="abc def:ghi jkl")
+    _save(alice, "flavour: vanilla")
+    d = alice.drafts
+    assert _subjects(d.filter("10:30")) == ["Standup at 10:30"]
+    assert _subjects(d.filter("https://example.com")) == ["Standup at 10:30"]
+    assert _subjects(d.filter("def:ghi")) == ["30 past 10"]
+    assert _subjects(d.filter("flavour:vanilla")) == ["flavour: vanilla"]
+    assert _subjects(d.filter("subject:(at 10:30)")) == ["Standup at 10:30"]
+    assert _subjects(d.filter("subject:10 NOT 10:30")) == ["30 past 10"]
+    assert d.filter("ghi:def").count() == 0
+    r = find(sandbox, qs="<m:QueryString>body:https://example.com</m:QueryString>")
+    assert _codes(r) == [b"NoError"] and found(r) == ["Standup at 10:30"]
+    assert _subjects(d.filter("subject:standup")) == ["Standup at 10:30"]  # keywords still keywords
 
 
 def test_views_it_does_not_implement_are_errors(sandbox, alice):

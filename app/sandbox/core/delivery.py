@@ -32,10 +32,36 @@ def mailbox_of(user: dict) -> dict:
             "MailboxType": "Mailbox"}
 
 
+RECIPIENT_LISTS = ("ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo")
+
+
+def resolve_recipients(sandbox, data: dict) -> dict:
+    """``data`` (changed in place) with each recipient given only an address that is a sandbox mailbox named as
+    the directory has it, as Exchange resolves recipients on save and send (the sender is resolved the same
+    way: mailbox_of). A name the client gave is kept. An address outside the directory keeps no name: EWS's
+    and Graph's reference pages do not say what Exchange stores for one (DisplayTo and Graph's
+    emailAddress.name show the address for it)."""
+    for key in RECIPIENT_LISTS:
+        boxes = data.get(key)
+        if not boxes:
+            continue
+        data[key] = [_resolved(sandbox, box) for box in boxes]
+    return data
+
+
+def _resolved(sandbox, box: dict) -> dict:
+    if box.get("Name") or box.get("RoutingType", "SMTP") != "SMTP":
+        return box
+    user = sandbox.user_by_email(box.get("EmailAddress"))
+    if user is None:
+        return box
+    return dict(box, Name=user.get("name") or user["email"], MailboxType="Mailbox")
+
+
 def estimate_size(data: dict, atts: list[dict]) -> int:
     body = (data.get("Body") or {}).get("text", "")
     n = 400 + len((data.get("Subject") or "").encode()) + len(body.encode())
-    for key in ("ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo"):
+    for key in RECIPIENT_LISTS:
         n += 64 * len(data.get(key) or [])
     return n + sum(int(a.get("size", len(a.get("content") or b""))) for a in atts)
 
@@ -123,7 +149,7 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     addrs = _recipients(data)
     data = _from_mailbox(ctx, data)
     sender = _check_sender(ctx, data)
-    data = _resolved_from(ctx, data)
+    data = resolve_recipients(ctx.sandbox, dict(_resolved_from(ctx, data)))
     sb = ctx.sandbox
     now_dt = utcnow()
     now = fmt_dt(now_dt)

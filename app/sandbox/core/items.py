@@ -8,7 +8,7 @@ import copy
 
 from . import keys, promoted, threads
 from .clock import fmt_dt, utcnow
-from .delivery import copy_attachments, estimate_size, submit
+from .delivery import copy_attachments, estimate_size, resolve_recipients, submit
 from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
 from .model import APPENDABLE, FIELDS, REQUIRED_ON_DELETE, STORED_ONLY
 from .session import Ctx, check_mailbox
@@ -77,7 +77,7 @@ def new_draft_data(ctx: Ctx, fields: dict) -> dict:
         data["ConversationIndex"] = threads.new_index()
     data.update(IsDraft=True, IsSubmitted=False, IsFromMe=False, IsResend=False, IsUnmodified=False,
                 IsAssociated=False, LastModifiedName=ctx.user.get("name") or ctx.email)
-    return data
+    return resolve_recipients(ctx.sandbox, data)
 
 
 def move(ctx: Ctx, item: dict, target: tuple[str, str], copy_: bool = False) -> dict:
@@ -190,6 +190,7 @@ def change(ctx: Ctx, item: dict, changes, change_key: str | None, resolution: st
     data = item["data"]
     before = copy.deepcopy(data)
     touched = apply_changes(data, changes)
+    resolve_recipients(ctx.sandbox, data)
     check_change_key(item, before, change_key, resolution, touched)
     data["LastModifiedTime"] = fmt_dt(utcnow())
     atts = ctx.store.attachments(item["key"], content=with_content)

@@ -14,8 +14,12 @@ From Microsoft's "QueryString (QueryStringType)" reference and "Perform an AQS s
   hasattachment / hasattachments, isread, isflagged (true, false), size (a number, with <, <=, >, >=, = or a
   ``low..high`` range), sent / received (a date M/D/YYYY or YYYY-MM-DD, today, yesterday, with the same
   comparisons and ranges; days in UTC).
-Anything else (another keyword, relative dates such as "last week", an unbalanced quote or parenthesis) is
-refused with ErrorInvalidArgument rather than guessed at or ignored.
+A ``word:`` that is none of these keywords is ordinary text (``10:30``, ``https://example.com``, ``def:ghi``):
+its words are searched for as a phrase, in order, each a prefix, in every word-phrase property. Microsoft's AQS
+pages for EWS list the keywords but are silent on text that is not one; Exchange searches it (issue 51, seen
+against Exchange), so the sandbox does too. A keyword's value it cannot read (``importance:urgent``, relative
+dates such as "last week"), an unbalanced quote or parenthesis is refused with ErrorInvalidArgument rather than
+guessed at or ignored.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"(\*)?|([^\s()"]+))')
 _WORD = re.compile(r"\w+")
 WORD_FIELDS = ("subject", "to", "from", "cc", "bcc", "category", "body", "attachment")  # cheapest first
 RECIPIENTS = {"to": "ToRecipients", "cc": "CcRecipients", "bcc": "BccRecipients"}
+KEYWORDS = frozenset(WORD_FIELDS + ("content", "participants", "importance", "kind", "hasattachment",
+                                    "hasattachments", "isread", "isflagged", "size", "sent", "received"))
 KINDS = {"email": ("IPM.Note",), "meetings": ("IPM.Schedule.Meeting", "IPM.Appointment"), "tasks": ("IPM.Task",),
          "notes": ("IPM.StickyNote",), "docs": ("IPM.Document",), "journals": ("IPM.Activity",),
          "contacts": ("IPM.Contact", "IPM.DistList"), "im": ("IPM.Note.Microsoft.Conversation",)}
@@ -143,7 +149,7 @@ class Compiler:
         if kind != "word" or val in ("AND", "OR"):
             raise _bad("an operator without an operand")
         key, colon, rest = val.partition(":")
-        if colon and field is None and key:
+        if colon and field is None and key.lower() in KEYWORDS:
             keyword = key.lower()
             if not rest:  # subject:"..." or subject:( ... )
                 if self.peek()[0] == "(":
@@ -153,6 +159,8 @@ class Compiler:
                     raise _bad(f"'{val}' has no value")
                 return self.keyword_term(keyword, nv[0], True, nv[1])
             return self.keyword_term(keyword, rest, False, False)
+        if colon:  # not a keyword: text whose words follow each other ("10:30", "https://example.com")
+            return self.word_term(field, val, True, True)
         return self.word_term(field, val, False, False)
 
     @staticmethod

@@ -241,6 +241,9 @@ def mime_bytes(text: str) -> bytes:
 # ---------------- rendering ----------------
 
 def display(recips) -> str:
+    """DisplayTo / DisplayCc / DisplayBcc: "the concatenated string of all To recipient display names" (the
+    DisplayTo reference page); [MS-OXOMSG] PidTagDisplayTo: the display names "separated by semicolons" (Exchange
+    writes "; "). A recipient without a name (an address outside the directory) shows its address."""
     return "; ".join((r.get("Name") or r.get("EmailAddress") or "") for r in recips or [])
 
 
