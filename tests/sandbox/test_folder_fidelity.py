@@ -11,7 +11,7 @@ import pytest
 from exchangelib import EWSDateTime, EWSTimeZone, Folder, Message
 from exchangelib.errors import (
     ErrorCannotDeleteObject, ErrorCannotEmptyFolder, ErrorDeleteDistinguishedFolder, ErrorFolderExists,
-    ErrorInvalidOperation, ErrorMoveCopyFailed, ErrorMoveDistinguishedFolder,
+    ErrorInvalidOperation, ErrorMoveCopyFailed, ErrorMoveDistinguishedFolder, ErrorObjectTypeChanged,
 )
 from exchangelib.folders import SOFT_DELETED, FolderCollection, MsgFolderRoot
 from exchangelib.protocol import close_connections
@@ -192,16 +192,35 @@ def test_update_folder_fields_and_read_only_ones(sandbox, alice):
                           f"<t:Updates>{updates}</t:Updates></t:FolderChange></m:FolderChanges></m:UpdateFolder>")
         return ET.fromstring(r.content).find(f".//{M}UpdateFolderResponseMessage")
 
-    ok = update('<t:SetFolderField><t:FieldURI FieldURI="folder:FolderClass"/><t:Folder><t:FolderClass>IPF.Task'
-                '</t:FolderClass></t:Folder></t:SetFolderField>')
-    assert ok.get("ResponseClass") == "Success" and ok.find(f".//{T}TasksFolder/{T}FolderId") is not None
-    assert (fresh(sandbox).inbox / "Notes to self").folder_class == "IPF.Task"
+    ok = update('<t:SetFolderField><t:FieldURI FieldURI="folder:DisplayName"/><t:Folder><t:DisplayName>Notes'
+                '</t:DisplayName></t:Folder></t:SetFolderField>')
+    assert ok.get("ResponseClass") == "Success" and ok.find(f".//{T}Folder/{T}FolderId") is not None
+    assert (fresh(sandbox).inbox / "Notes").name == "Notes"
+    ok = update('<t:SetFolderField><t:FieldURI FieldURI="folder:DisplayName"/><t:Folder><t:DisplayName>'
+                'Notes to self</t:DisplayName></t:Folder></t:SetFolderField>')
+    assert ok.get("ResponseClass") == "Success"
     bad = update('<t:DeleteFolderField><t:FieldURI FieldURI="folder:DisplayName"/></t:DeleteFolderField>')
     assert bad.findtext(f"{M}ResponseCode") == "ErrorInvalidPropertyDelete"
     bad = update('<t:SetFolderField><t:FieldURI FieldURI="folder:TotalCount"/><t:Folder><t:TotalCount>9'
                  '</t:TotalCount></t:Folder></t:SetFolderField>')
     assert bad.findtext(f"{M}ResponseCode") == "ErrorInvalidPropertySet"
     assert (fresh(sandbox).inbox / "Notes to self").name == "Notes to self"
+
+
+def test_a_folders_class_cannot_be_changed(sandbox, alice):
+    """Issue 51 item 3: UpdateFolder changing (or deleting) FolderClass is ErrorObjectTypeChanged, as Exchange
+    answers; the same class again is no change. Through exchangelib and raw SOAP."""
+    f = Folder(parent=alice.inbox, name="Typed", folder_class="IPF.Note").save()
+    f.folder_class = "IPF.Task"
+    with pytest.raises(ErrorObjectTypeChanged):
+        f.save(update_fields=["folder_class"])
+    f.folder_class = "IPF.Note"
+    f.save(update_fields=["folder_class"])
+    r = post(sandbox, f'<m:UpdateFolder><m:FolderChanges><t:FolderChange><t:FolderId Id="{f.id}"/><t:Updates>'
+                      '<t:DeleteFolderField><t:FieldURI FieldURI="folder:FolderClass"/></t:DeleteFolderField>'
+                      "</t:Updates></t:FolderChange></m:FolderChanges></m:UpdateFolder>")
+    assert ET.fromstring(r.content).findtext(f".//{M}ResponseCode") == "ErrorObjectTypeChanged"
+    assert (fresh(sandbox).inbox / "Typed").folder_class == "IPF.Note"
 
 
 def _mail(account, folder, subject):

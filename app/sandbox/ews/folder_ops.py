@@ -9,7 +9,10 @@ response message:
 - ErrorCannotEmptyFolder: the mailbox root, Top of Information Store, a search folder;
 - ErrorInvalidPropertySet / ErrorInvalidPropertyDelete / ErrorInvalidPropertyAppend: UpdateFolder on a
   read-only property, deleting the display name, an append;
-- ErrorParentFolderNotFound / ErrorToFolderNotFound: the target folder does not exist.
+- ErrorParentFolderNotFound / ErrorToFolderNotFound: the target folder does not exist;
+- ErrorObjectTypeChanged: UpdateFolder setting or deleting the FolderClass of a folder (the ResponseCode
+  reference: "the object type changed"; exchangelib's own folder tests expect it from Exchange when a saved
+  folder's folder_class is changed). Setting the class it already has changes nothing and succeeds.
 """
 
 from __future__ import annotations
@@ -138,7 +141,9 @@ def _update(ctx: Ctx, mailbox: str, row: dict, upd, fields: dict) -> dict:
     if action == "DeleteFolderField":
         if prop == "DisplayName":
             raise MailboxError("ErrorInvalidPropertyDelete", "Delete action is invalid for property.")
-        return {"klass": None} if prop == "FolderClass" else {}  # PermissionSet: none kept, nothing to delete
+        if prop == "FolderClass":
+            return _same_class(row, None)
+        return {}  # PermissionSet: none kept, nothing to delete
     folder = upd[1] if len(upd) > 1 else None
     if folder is None or local(folder) not in FOLDER_ELEMENTS:
         raise schema_error("The element 'SetFolderField' needs the folder holding the new value.")
@@ -148,8 +153,15 @@ def _update(ctx: Ctx, mailbox: str, row: dict, upd, fields: dict) -> dict:
             raise MailboxError("ErrorInvalidRequest", "A folder needs a DisplayName.")
         return {"name": name}
     if prop == "FolderClass":
-        return {"klass": _text(folder, "FolderClass") or None}
+        return _same_class(row, _text(folder, "FolderClass") or None)
     raise MailboxError("ErrorInvalidOperation", f"The sandbox does not set the folder property '{prop}'.")
+
+
+def _same_class(row: dict, klass: str | None) -> dict:
+    """A folder keeps its class: another one (or none) is ErrorObjectTypeChanged."""
+    if klass != row["klass"]:
+        raise MailboxError("ErrorObjectTypeChanged", "The folder's class cannot be changed.")
+    return {}
 
 
 def _updated_prop(action: str, upd) -> str:
