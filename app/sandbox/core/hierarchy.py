@@ -15,6 +15,8 @@ that key.
 
 from __future__ import annotations
 
+import json
+
 from . import keys
 
 # DistinguishedFolderIdNameType (types.xsd), every value: anything else is ErrorSchemaValidation.
@@ -98,6 +100,9 @@ CREATE TABLE IF NOT EXISTS folders (
 );
 CREATE INDEX IF NOT EXISTS folders_parent ON folders(mailbox, parent);
 CREATE TABLE IF NOT EXISTS folder_tree (mailbox TEXT PRIMARY KEY, version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS folder_permissions (
+    mailbox TEXT NOT NULL, key TEXT NOT NULL, perms TEXT NOT NULL, PRIMARY KEY (mailbox, key)
+);
 """
 _COLS = "mailbox, key, parent, name, class, kind, distinguished, system, change_key, deleted"
 
@@ -174,6 +179,21 @@ class FolderRows:
                        (*fields.values(), ck, mailbox.lower(), key))
         return ck
 
+    def folder_permissions(self, mailbox: str, key: str) -> list[dict] | None:
+        """A folder's permission entries (core/folder_rights.py), None when nobody set them."""
+        with self._lock:
+            r = self.db.execute("SELECT perms FROM folder_permissions WHERE mailbox=? AND key=?",
+                                (mailbox.lower(), key)).fetchone()
+        return json.loads(r[0]) if r else None
+
+    def set_folder_permissions(self, mailbox: str, key: str, perms: list[dict] | None) -> None:
+        """Replace a folder's permission entries (None: back to the defaults)."""
+        with self.tx() as db:
+            db.execute("DELETE FROM folder_permissions WHERE mailbox=? AND key=?", (mailbox.lower(), key))
+            if perms is not None:
+                db.execute("INSERT INTO folder_permissions (mailbox, key, perms) VALUES (?,?,?)",
+                           (mailbox.lower(), key, json.dumps(perms)))
+
     def drop_folders(self, mailbox: str, keys: list[str]) -> None:
         """Delete folders for good, with their items and the items' attachments."""
         mailbox = mailbox.lower()
@@ -183,6 +203,7 @@ class FolderRows:
                            "(SELECT key FROM items WHERE mailbox=? AND folder=?)", (mailbox, key))
                 db.execute("DELETE FROM items WHERE mailbox=? AND folder=?", (mailbox, key))
                 db.execute("DELETE FROM folders WHERE mailbox=? AND key=?", (mailbox, key))
+                db.execute("DELETE FROM folder_permissions WHERE mailbox=? AND key=?", (mailbox, key))
 
     def move_items(self, mailbox: str, source: str, target: str) -> None:
         with self.tx() as db:

@@ -190,7 +190,7 @@ def _plan(req, traversal: str, shape, view, group) -> _Plan:
 
 def _folder_page(ctx: Ctx, el, plan: _Plan):
     """(total, start, page of items) in the folder ``el`` names. Raises MailboxError."""
-    mailbox, row = folder_row(ctx, el)
+    mailbox, row = folder_row(ctx, el, "read")
     if plan.calendar and not _is_calendar(row):
         raise MailboxError("ErrorCalendarFolderIsInvalidForCalendarView",
                            "The folder for a CalendarView must be a calendar folder.")
