@@ -38,11 +38,11 @@ ALWAYS = {
     "tasks": ("Tasks", "msgfolderroot", "IPF.Task"),
     "notes": ("Notes", "msgfolderroot", "IPF.StickyNote"),
     "journal": ("Journal", "msgfolderroot", "IPF.Journal"),
-    "conversationhistory": ("Conversation History", "msgfolderroot", "IPF.Note"),
+    "conversationhistory": ("Conversation History", "msgfolderroot", None),  # issue 51: no published class; Exchange Online has none
     "syncissues": ("Sync Issues", "msgfolderroot", "IPF.Note"),
-    "conflicts": ("Conflicts", "syncissues", "IPF.Note"),
-    "localfailures": ("Local Failures", "syncissues", "IPF.Note"),
-    "serverfailures": ("Server Failures", "syncissues", "IPF.Note"),
+    "conflicts": ("Conflicts", "syncissues", None),  # issue 51: no published class; Exchange Online has none
+    "localfailures": ("Local Failures", "syncissues", None),  # issue 51: no published class; Exchange Online has none
+    "serverfailures": ("Server Failures", "syncissues", None),  # issue 51: no published class; Exchange Online has none
     "junkemail": ("Junk Email", "msgfolderroot", "IPF.Note"),
     "outbox": ("Outbox", "msgfolderroot", "IPF.Note"),
     "sentitems": ("Sent Items", "msgfolderroot", "IPF.Note"),
@@ -149,6 +149,30 @@ def test_a_data_directory_from_before_the_tree_gets_the_missing_folders_once(tmp
         sb = _disk(tmp_path, started)
         alice = make_account(sb, "alice@example.com")
         assert "Archive" not in {f.name for f in alice.root.tois.children}  # deleted stays deleted
+    finally:
+        for s in started:
+            s.stop()
+        close_connections()
+
+
+def test_a_data_directory_from_version_2_loses_the_ipf_note_exchange_does_not_give(tmp_path, wire_validator):
+    """Issue 51 item 6: Conversation History and Sync Issues' three subfolders had IPF.Note; a mailbox written
+    then gets them without a class once (Sync Issues keeps its IPF.Note)."""
+    started = []
+    try:
+        sb = _disk(tmp_path, started)
+        assert get_folders(sb, ["inbox"])  # writes alice's tree
+        sb.stop()
+        db = sqlite3.connect(str(tmp_path / "data" / "sandbox.sqlite3"))
+        with db:  # the tree as version 2 wrote it
+            db.execute("UPDATE folders SET class='IPF.Note' WHERE key IN "
+                       "('conversationhistory', 'conflicts', 'localfailures', 'serverfailures')")
+            db.execute("UPDATE folder_tree SET version=2")
+        db.close()
+        sb = _disk(tmp_path, started)
+        names = ["conversationhistory", "conflicts", "localfailures", "serverfailures", "syncissues"]
+        classes = [f.findtext(f".//{T}FolderClass") for f in get_folders(sb, names)]
+        assert classes == [None, None, None, None, "IPF.Note"]
     finally:
         for s in started:
             s.stop()
