@@ -25,6 +25,7 @@ T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
 
 # DistinguishedFolderId -> (display name, parent's distinguished id, FolderClass) as Exchange 2016 has them
+# (issue 51: Conversation History and Sync Issues' subfolders have no published class, and Exchange Online none)
 ALWAYS = {
     "root": ("", None, None),
     "msgfolderroot": ("Top of Information Store", "root", None),
@@ -38,11 +39,11 @@ ALWAYS = {
     "tasks": ("Tasks", "msgfolderroot", "IPF.Task"),
     "notes": ("Notes", "msgfolderroot", "IPF.StickyNote"),
     "journal": ("Journal", "msgfolderroot", "IPF.Journal"),
-    "conversationhistory": ("Conversation History", "msgfolderroot", None),  # issue 51: no published class; Exchange Online has none
+    "conversationhistory": ("Conversation History", "msgfolderroot", None),
     "syncissues": ("Sync Issues", "msgfolderroot", "IPF.Note"),
-    "conflicts": ("Conflicts", "syncissues", None),  # issue 51: no published class; Exchange Online has none
-    "localfailures": ("Local Failures", "syncissues", None),  # issue 51: no published class; Exchange Online has none
-    "serverfailures": ("Server Failures", "syncissues", None),  # issue 51: no published class; Exchange Online has none
+    "conflicts": ("Conflicts", "syncissues", None),
+    "localfailures": ("Local Failures", "syncissues", None),
+    "serverfailures": ("Server Failures", "syncissues", None),
     "junkemail": ("Junk Email", "msgfolderroot", "IPF.Note"),
     "outbox": ("Outbox", "msgfolderroot", "IPF.Note"),
     "sentitems": ("Sent Items", "msgfolderroot", "IPF.Note"),

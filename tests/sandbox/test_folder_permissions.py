@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
+from app.sandbox.core import folder_rights as fr
+from app.sandbox.core.errors import MailboxError
 from tests.helpers.soap import post
 
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
@@ -169,3 +173,25 @@ def test_an_editor_creates_edits_and_deletes_in_that_folder(sandbox):
     assert delete(sandbox, CAROL, item) == "NoError"
     assert find(sandbox, ALICE, _folder("inbox")) == ("NoError", [])
     assert save(sandbox, CAROL, _folder("drafts", ALICE), "elsewhere")[0] == "ErrorAccessDenied"
+
+
+def test_levels_stand_for_the_rights_microsoft_documents():
+    """core/folder_rights, without a server: each PermissionLevelType value's meaning (MS-OXWSFOLD 2.2.5.3), the
+    Default entry for anyone not listed, a user's own entry before it, and one set per user."""
+    def can(level, need, flags=None):
+        return fr.allows([fr.entry(CAROL, None, level, flags or {})], CAROL, need)
+    assert [n for n in fr.NEEDS if can("Owner", n)] == list(fr.NEEDS)
+    assert [n for n in fr.NEEDS if can("Editor", n)] == ["visible", "read", "create", "edit", "delete"]
+    assert [n for n in fr.NEEDS if can("PublishingEditor", n)] == ["visible", "read", "create", "subfolders",
+                                                                   "edit", "delete"]
+    assert [n for n in fr.NEEDS if can("Author", n)] == ["visible", "read", "create"]  # own items only
+    assert [n for n in fr.NEEDS if can("Reviewer", n)] == ["visible", "read"]
+    assert [n for n in fr.NEEDS if can("Contributor", n)] == ["visible", "create"]  # contents do not appear
+    assert [n for n in fr.NEEDS if can("None", n)] == []
+    assert [n for n in fr.NEEDS if can("Custom", n, {"ReadItems": "FullDetails"})] == ["read"]
+    open_to_all = [fr.entry(None, "Default", "Reviewer", {}), fr.entry(CAROL, None, "None", {})]
+    assert fr.allows(open_to_all, "bob@example.com", "read") and not fr.allows(open_to_all, CAROL, "read")
+    assert not fr.allows(None, CAROL, "visible")  # nobody set anything: Default is None
+    with pytest.raises(MailboxError) as e:
+        fr.merged(open_to_all, [fr.entry("Carol@Example.com", None, "Owner", {})])
+    assert e.value.code == "ErrorDuplicateUserIdsSpecified"

@@ -5,8 +5,8 @@ What the sandbox cannot do is answered, never ignored (a delete scoped by an ign
 folder): SeekToConditionPageItemView, GroupBy and DistinguishedGroupBy are ErrorInvalidOperation (the code the
 sandbox gives every request it does not implement); a sort on a property that cannot be sorted (a
 multi-valued one but item:Categories, a body, the attachments) is ErrorUnsupportedPathForSortGroup ("a property
-that is invalid for a sort or group by property", ResponseCode reference); CalendarView on a folder that is not a calendar is
-ErrorCalendarFolderIsInvalidForCalendarView; a QueryString beside a Restriction ("The QueryString element
+that is invalid for a sort or group by property", ResponseCode reference); CalendarView on a folder that is not
+a calendar is ErrorCalendarFolderIsInvalidForCalendarView; a QueryString beside a Restriction ("The QueryString element
 excludes the use of EWS restrictions", QueryString reference) or one the sandbox cannot read is
 ErrorInvalidArgument. Each is answered in every folder's response message, as Exchange answers a bad view.
 """
