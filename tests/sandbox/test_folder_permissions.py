@@ -161,6 +161,21 @@ def test_a_reviewer_reads_that_folder_and_nothing_more(sandbox):
     assert find(sandbox, CAROL, drafts)[0] == "ErrorAccessDenied"  # only the folder that was shared
     assert update_permissions(sandbox, inbox, DEFAULTS + _perm("Owner", CAROL), user=CAROL) == "ErrorAccessDenied"
     assert sandbox.mailbox(ALICE).items("inbox")[0]["subject"] == "for review"
+    private = _answer(post(sandbox, '<m:CreateFolder><m:ParentFolderId>' + _folder("inbox") + "</m:ParentFolderId>"
+                           "<m:Folders><t:Folder><t:DisplayName>Private</t:DisplayName></t:Folder></m:Folders>"
+                           "</m:CreateFolder>")).find(f".//{T}FolderId").get("Id")
+    assert subfolders(sandbox, CAROL, inbox) == []  # a subfolder is not shared with its parent
+    assert update_permissions(sandbox, f'<t:FolderId Id="{private}"/>', _perm("Reviewer", CAROL)) == "NoError"
+    assert subfolders(sandbox, CAROL, inbox) == ["Private"]
+    assert subfolders(sandbox, ALICE, _folder("inbox")) == ["Private"]
+
+
+def subfolders(sb, user: str, folder: str) -> list[str]:
+    body = ('<m:FindFolder Traversal="Shallow"><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape>'
+            f"<m:ParentFolderIds>{folder}</m:ParentFolderIds></m:FindFolder>")
+    msg = _answer(post(sb, body, user=user))
+    assert _code(msg) == "NoError"
+    return [n.text for n in msg.iter(f"{T}DisplayName")]
 
 
 def test_an_editor_creates_edits_and_deletes_in_that_folder(sandbox):

@@ -188,6 +188,8 @@ def op_find_folder(ctx: Ctx, req):
         found = ctx.store.subfolders(mailbox, row["key"], deleted=traversal == "SoftDeleted")
         if traversal == "Deep":  # depth first, each folder's children by name (as Exchange lists them)
             found = _deep(ctx, mailbox, row["key"])
+        if mailbox != ctx.email:  # a delegate without Full Access sees the subfolders it may see
+            found = [f for f in found if _visible(ctx, mailbox, f)]
         if matches is not None:
             found = [f for f in found if matches(ctx, f)]
         start, stop = paging.window(len(found))
@@ -198,6 +200,14 @@ def op_find_folder(ctx: Ctx, req):
         for n in page:
             render_folder(ctx, box, n, want)
     return resp
+
+
+def _visible(ctx: Ctx, mailbox: str, row: dict) -> bool:
+    try:
+        check_folder(ctx, mailbox, row["key"], "visible")
+    except MailboxError:
+        return False
+    return True
 
 
 def find_folder_filter(req):
