@@ -73,7 +73,10 @@ def folder_ids_in(container) -> list:
 
 
 FOLDER_FIELDS = ["FolderId", "ParentFolderId", "FolderClass", "DisplayName", "TotalCount", "ChildFolderCount",
-                 "DistinguishedFolderId", "PermissionSet", "UnreadCount"]
+                 "DistinguishedFolderId", "UnreadCount"]
+# not PermissionSet: "starting with Exchange 2013, folder permissions are not returned when the BaseShape element
+# has a value of AllProperties in the GetFolder operation" (the PermissionSet (PermissionSetType) reference page,
+# Version differences): only when folder:PermissionSet is asked for
 DEFAULT_FOLDER = {"FolderId", "DisplayName", "TotalCount", "ChildFolderCount", "UnreadCount"}
 
 
