@@ -11,7 +11,7 @@ import pytest
 from exchangelib import EWSDateTime, EWSTimeZone, Folder, Message
 from exchangelib.errors import (
     ErrorCannotDeleteObject, ErrorCannotEmptyFolder, ErrorDeleteDistinguishedFolder, ErrorFolderExists,
-    ErrorInvalidOperation, ErrorMoveCopyFailed, ErrorMoveDistinguishedFolder,
+    ErrorInvalidOperation, ErrorMoveCopyFailed, ErrorMoveDistinguishedFolder, ErrorObjectTypeChanged,
 )
 from exchangelib.folders import SOFT_DELETED, FolderCollection, MsgFolderRoot
 from exchangelib.protocol import close_connections
@@ -25,6 +25,7 @@ T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
 
 # DistinguishedFolderId -> (display name, parent's distinguished id, FolderClass) as Exchange 2016 has them
+# (issue 51: Conversation History and Sync Issues' subfolders have no published class, and Exchange Online none)
 ALWAYS = {
     "root": ("", None, None),
     "msgfolderroot": ("Top of Information Store", "root", None),
@@ -38,11 +39,11 @@ ALWAYS = {
     "tasks": ("Tasks", "msgfolderroot", "IPF.Task"),
     "notes": ("Notes", "msgfolderroot", "IPF.StickyNote"),
     "journal": ("Journal", "msgfolderroot", "IPF.Journal"),
-    "conversationhistory": ("Conversation History", "msgfolderroot", "IPF.Note"),
+    "conversationhistory": ("Conversation History", "msgfolderroot", None),
     "syncissues": ("Sync Issues", "msgfolderroot", "IPF.Note"),
-    "conflicts": ("Conflicts", "syncissues", "IPF.Note"),
-    "localfailures": ("Local Failures", "syncissues", "IPF.Note"),
-    "serverfailures": ("Server Failures", "syncissues", "IPF.Note"),
+    "conflicts": ("Conflicts", "syncissues", None),
+    "localfailures": ("Local Failures", "syncissues", None),
+    "serverfailures": ("Server Failures", "syncissues", None),
     "junkemail": ("Junk Email", "msgfolderroot", "IPF.Note"),
     "outbox": ("Outbox", "msgfolderroot", "IPF.Note"),
     "sentitems": ("Sent Items", "msgfolderroot", "IPF.Note"),
@@ -155,6 +156,30 @@ def test_a_data_directory_from_before_the_tree_gets_the_missing_folders_once(tmp
         close_connections()
 
 
+def test_a_data_directory_from_version_2_loses_the_ipf_note_exchange_does_not_give(tmp_path, wire_validator):
+    """Issue 51 item 6: Conversation History and Sync Issues' three subfolders had IPF.Note; a mailbox written
+    then gets them without a class once (Sync Issues keeps its IPF.Note)."""
+    started = []
+    try:
+        sb = _disk(tmp_path, started)
+        assert get_folders(sb, ["inbox"])  # writes alice's tree
+        sb.stop()
+        db = sqlite3.connect(str(tmp_path / "data" / "sandbox.sqlite3"))
+        with db:  # the tree as version 2 wrote it
+            db.execute("UPDATE folders SET class='IPF.Note' WHERE key IN "
+                       "('conversationhistory', 'conflicts', 'localfailures', 'serverfailures')")
+            db.execute("UPDATE folder_tree SET version=2")
+        db.close()
+        sb = _disk(tmp_path, started)
+        names = ["conversationhistory", "conflicts", "localfailures", "serverfailures", "syncissues"]
+        classes = [f.findtext(f".//{T}FolderClass") for f in get_folders(sb, names)]
+        assert classes == [None, None, None, None, "IPF.Note"]
+    finally:
+        for s in started:
+            s.stop()
+        close_connections()
+
+
 def test_create_rename_and_duplicate_names(sandbox, alice):
     f = Folder(parent=alice.inbox, name="Projects").save()
     assert [c.name for c in fresh(sandbox).inbox.children] == ["Projects"]
@@ -192,16 +217,35 @@ def test_update_folder_fields_and_read_only_ones(sandbox, alice):
                           f"<t:Updates>{updates}</t:Updates></t:FolderChange></m:FolderChanges></m:UpdateFolder>")
         return ET.fromstring(r.content).find(f".//{M}UpdateFolderResponseMessage")
 
-    ok = update('<t:SetFolderField><t:FieldURI FieldURI="folder:FolderClass"/><t:Folder><t:FolderClass>IPF.Task'
-                '</t:FolderClass></t:Folder></t:SetFolderField>')
-    assert ok.get("ResponseClass") == "Success" and ok.find(f".//{T}TasksFolder/{T}FolderId") is not None
-    assert (fresh(sandbox).inbox / "Notes to self").folder_class == "IPF.Task"
+    ok = update('<t:SetFolderField><t:FieldURI FieldURI="folder:DisplayName"/><t:Folder><t:DisplayName>Notes'
+                '</t:DisplayName></t:Folder></t:SetFolderField>')
+    assert ok.get("ResponseClass") == "Success" and ok.find(f".//{T}Folder/{T}FolderId") is not None
+    assert (fresh(sandbox).inbox / "Notes").name == "Notes"
+    ok = update('<t:SetFolderField><t:FieldURI FieldURI="folder:DisplayName"/><t:Folder><t:DisplayName>'
+                'Notes to self</t:DisplayName></t:Folder></t:SetFolderField>')
+    assert ok.get("ResponseClass") == "Success"
     bad = update('<t:DeleteFolderField><t:FieldURI FieldURI="folder:DisplayName"/></t:DeleteFolderField>')
     assert bad.findtext(f"{M}ResponseCode") == "ErrorInvalidPropertyDelete"
     bad = update('<t:SetFolderField><t:FieldURI FieldURI="folder:TotalCount"/><t:Folder><t:TotalCount>9'
                  '</t:TotalCount></t:Folder></t:SetFolderField>')
     assert bad.findtext(f"{M}ResponseCode") == "ErrorInvalidPropertySet"
     assert (fresh(sandbox).inbox / "Notes to self").name == "Notes to self"
+
+
+def test_a_folders_class_cannot_be_changed(sandbox, alice):
+    """Issue 51 item 3: UpdateFolder changing (or deleting) FolderClass is ErrorObjectTypeChanged, as Exchange
+    answers; the same class again is no change. Through exchangelib and raw SOAP."""
+    f = Folder(parent=alice.inbox, name="Typed", folder_class="IPF.Note").save()
+    f.folder_class = "IPF.Task"
+    with pytest.raises(ErrorObjectTypeChanged):
+        f.save(update_fields=["folder_class"])
+    f.folder_class = "IPF.Note"
+    f.save(update_fields=["folder_class"])
+    r = post(sandbox, f'<m:UpdateFolder><m:FolderChanges><t:FolderChange><t:FolderId Id="{f.id}"/><t:Updates>'
+                      '<t:DeleteFolderField><t:FieldURI FieldURI="folder:FolderClass"/></t:DeleteFolderField>'
+                      "</t:Updates></t:FolderChange></m:FolderChanges></m:UpdateFolder>")
+    assert ET.fromstring(r.content).findtext(f".//{M}ResponseCode") == "ErrorObjectTypeChanged"
+    assert (fresh(sandbox).inbox / "Typed").folder_class == "IPF.Note"
 
 
 def _mail(account, folder, subject):

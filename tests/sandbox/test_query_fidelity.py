@@ -133,11 +133,29 @@ def test_errors_for_restrictions_and_sorts_exchange_refuses(sandbox, alice):
     assert _codes(find(sandbox, _restriction(size))) == [b"ErrorContainsFilterWrongType"]
     atts = '<t:Exists><t:FieldURI FieldURI="item:Attachments"/></t:Exists>'
     assert _codes(find(sandbox, _restriction(atts))) == [b"ErrorUnsupportedPathForQuery"]
-    by_cat = ('<m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="item:Categories"/>'
-              "</t:FieldOrder></m:SortOrder>")
-    assert _codes(find(sandbox, sort=by_cat)) == [b"ErrorUnsupportedPathForSortGroup"]
+    by_to = ('<m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="message:ToRecipients"/>'
+             "</t:FieldOrder></m:SortOrder>")
+    assert _codes(find(sandbox, sort=by_to)) == [b"ErrorUnsupportedPathForSortGroup"]
     assert _codes(find(sandbox, _restriction(_cmp("IsEqualTo", "item:Size", "big")))) == \
         [b"ErrorInvalidValueForProperty"]
+
+
+def test_a_sort_on_categories_orders_by_the_first_category_ignoring_case(sandbox, tagged):
+    """Issue 51 item 5: Exchange sorts FindItem on item:Categories (the sandbox refused it with
+    ErrorUnsupportedPathForSortGroup). Which category places a multi-valued item is not documented: the first,
+    folded; ties keep the store's order (creation, like the default sort's tie-break)."""
+    def by_cat(order):
+        return (f'<m:SortOrder><t:FieldOrder Order="{order}"><t:FieldURI FieldURI="item:Categories"/>'
+                "</t:FieldOrder></m:SortOrder>")
+
+    def subjects(r):
+        assert _codes(r) == [b"NoError"], r.content[:400]
+        return [s.decode() for s in re.findall(rb"<t:Subject>([^<]*)</t:Subject>", r.content)]
+    assert subjects(find(sandbox, sort=by_cat("Ascending"))) == ["four", "two", "one", "three"]
+    assert subjects(find(sandbox, sort=by_cat("Descending"))) == ["three", "one", "two", "four"]
+    paged = find(sandbox, view='<m:IndexedPageItemView MaxEntriesReturned="2" Offset="1" BasePoint="Beginning"/>',
+                 sort=by_cat("Ascending"))
+    assert subjects(paged) == ["two", "one"]
 
 
 def test_query_string_is_applied(sandbox, alice):

@@ -73,7 +73,11 @@ def empty(ctx: Ctx, mailbox: str, row: dict, how: str, with_subfolders: bool):
 
 
 def change(ctx: Ctx, mailbox: str, row: dict, fields: dict) -> dict:
-    """Rename (``name``) and/or reclassify (``klass``) a folder; returns the row as changed."""
+    """Rename (``name``) a folder and/or set its permissions (``perms``: entries of core/folder_rights.py, None
+    for the defaults); returns the row as changed."""
+    fields = dict(fields)
+    if "perms" in fields:
+        ctx.store.set_folder_permissions(mailbox, row["key"], fields.pop("perms"))
     if "name" in fields:
         check_free(ctx, mailbox, row["parent"], fields["name"], skip=row["key"])
     row["change_key"] = ctx.store.change_folder(mailbox, row["key"], **fields)

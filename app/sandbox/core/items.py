@@ -11,7 +11,7 @@ from .clock import fmt_dt, utcnow
 from .delivery import copy_attachments, estimate_size, resolve_recipients, submit
 from .errors import ACCESS_DENIED, NOT_FOUND, MailboxError
 from .model import APPENDABLE, FIELDS, REQUIRED_ON_DELETE, STORED_ONLY
-from .session import Ctx, check_mailbox
+from .session import Ctx, check_folder
 
 SUBJECT_MAX = 255
 CONFLICT = ("The send or update operation could not be performed because the change key passed in the request "
@@ -21,17 +21,18 @@ STALE = "The change key passed in the request does not match the current change 
 DELETE_TO = {"HardDelete": None, "SoftDelete": "recoverableitemsdeletions", "MoveToDeletedItems": "deleteditems"}
 
 
-def load(ctx: Ctx, key: str, change_key: str | None = None, *, delegate: bool = False) -> dict:
+def load(ctx: Ctx, key: str, change_key: str | None = None, *, delegate: bool = False, need: str = "edit") -> dict:
     """The stored item ``key`` of ctx's user (``delegate``: or of a mailbox that granted ctx's user Full
-    Access, as EWS item ids allow). ErrorItemNotFound, ErrorAccessDenied (another mailbox's), or
-    ErrorInvalidChangeKey (a change key no server could have given)."""
+    Access, or whose folder's permissions give it what ``need`` names: read, edit, delete; as EWS item ids
+    allow). ErrorItemNotFound, ErrorAccessDenied (another mailbox's), or ErrorInvalidChangeKey (a change key no
+    server could have given)."""
     item = ctx.store.get(key)
     if item is None:
         raise MailboxError("ErrorItemNotFound", NOT_FOUND)
     if item["mailbox"] != ctx.email:
         if not delegate:
             raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
-        check_mailbox(ctx, item["mailbox"])
+        check_folder(ctx, item["mailbox"], item["folder"], need)
     keys.check_change_key(change_key)
     return item
 

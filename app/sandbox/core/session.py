@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import folder_rights
 from .errors import ACCESS_DENIED, MailboxError
 from .permissions import has_right
 
@@ -31,20 +32,34 @@ class Ctx:
         return self.user["email"].lower()
 
 
-def check_mailbox(ctx: Ctx, address: str | None) -> str:
-    """The mailbox an operation names (its own when none): another user's is ErrorAccessDenied unless that
-    user granted this one Full Access (core/permissions.py), an address without a mailbox
-    ErrorNonExistentMailbox."""
+def mailbox_of(ctx: Ctx, address: str | None) -> str:
+    """The mailbox an operation names (its own when none), lower-cased; an address without a mailbox is
+    ErrorNonExistentMailbox. No access check."""
     if not address:
         return ctx.email
     addr = address.strip().lower()
     if addr.startswith("smtp:"):
         addr = addr[5:]
-    if addr == ctx.email:
-        return addr
-    owner = ctx.sandbox.user_by_email(addr)
-    if owner is None:
+    if addr != ctx.email and ctx.sandbox.user_by_email(addr) is None:
         raise MailboxError("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.")
-    if has_right(owner, ctx.email, "full_access"):
+    return addr
+
+
+def check_mailbox(ctx: Ctx, address: str | None) -> str:
+    """The mailbox an operation names (its own when none): another user's is ErrorAccessDenied unless that
+    user granted this one Full Access (core/permissions.py), an address without a mailbox
+    ErrorNonExistentMailbox."""
+    addr = mailbox_of(ctx, address)
+    if addr == ctx.email or has_right(ctx.sandbox.user_by_email(addr), ctx.email, "full_access"):
         return addr
     raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)
+
+
+def check_folder(ctx: Ctx, mailbox: str, key: str, need: str) -> None:
+    """Whether ctx's user may do what ``need`` names (folder_rights.NEEDS: visible, read, create, edit, ...) in
+    the folder ``key`` of ``mailbox``: its own mailbox, Full Access to that mailbox, or the folder's permissions
+    (issue 51). Else ErrorAccessDenied."""
+    if mailbox == ctx.email or has_right(ctx.sandbox.user_by_email(mailbox), ctx.email, "full_access"):
+        return
+    if not folder_rights.allows(ctx.store.folder_permissions(mailbox, key), ctx.email, need):
+        raise MailboxError("ErrorAccessDenied", ACCESS_DENIED)

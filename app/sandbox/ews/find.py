@@ -4,9 +4,9 @@ all evaluated in SQL (restrictions.py, aqs.py). FindFolder's restriction is fold
 What the sandbox cannot do is answered, never ignored (a delete scoped by an ignored filter would empty the
 folder): SeekToConditionPageItemView, GroupBy and DistinguishedGroupBy are ErrorInvalidOperation (the code the
 sandbox gives every request it does not implement); a sort on a property that cannot be sorted (a
-multi-valued one, a body, the attachments) is ErrorUnsupportedPathForSortGroup ("a property that is invalid
-for a sort or group by property", ResponseCode reference); CalendarView on a folder that is not a calendar is
-ErrorCalendarFolderIsInvalidForCalendarView; a QueryString beside a Restriction ("The QueryString element
+multi-valued one but item:Categories, a body, the attachments) is ErrorUnsupportedPathForSortGroup ("a property
+that is invalid for a sort or group by property", ResponseCode reference); CalendarView on a folder that is not
+a calendar is ErrorCalendarFolderIsInvalidForCalendarView; a QueryString beside a Restriction ("The QueryString element
 excludes the use of EWS restrictions", QueryString reference) or one the sandbox cannot read is
 ErrorInvalidArgument. Each is answered in every folder's response message, as Exchange answers a bad view.
 """
@@ -49,6 +49,11 @@ SORT_COLUMNS = {
     "item:Subject": "subject",
     "item:Size": "size",
 }
+#: item:Categories, which Exchange sorts by although it is multi-valued (issue 51). Microsoft's documentation
+#: (FieldOrder, SortOrder, the Categories element) does not say which of an item's categories its place in the
+#: order comes from; the sandbox sorts by the first category, case-insensitively (items without one first when
+#: ascending, as SQLite orders NULL).
+CATEGORIES_SORT = "ews_fold(json_extract(data, '$.Categories[0]'))"
 
 
 def parse_sort(el) -> list[tuple[str, list, bool]]:
@@ -64,6 +69,9 @@ def parse_sort(el) -> list[tuple[str, list, bool]]:
         uri = path.get("FieldURI") if path.tag == t("FieldURI") else None
         if uri in SORT_COLUMNS:
             out.append((SORT_COLUMNS[uri], [], desc))
+            continue
+        if uri == "item:Categories":
+            out.append((CATEGORIES_SORT, [], desc))
             continue
         try:
             prop = item_prop(path)
@@ -182,7 +190,7 @@ def _plan(req, traversal: str, shape, view, group) -> _Plan:
 
 def _folder_page(ctx: Ctx, el, plan: _Plan):
     """(total, start, page of items) in the folder ``el`` names. Raises MailboxError."""
-    mailbox, row = folder_row(ctx, el)
+    mailbox, row = folder_row(ctx, el, "read")
     if plan.calendar and not _is_calendar(row):
         raise MailboxError("ErrorCalendarFolderIsInvalidForCalendarView",
                            "The folder for a CalendarView must be a calendar folder.")

@@ -7,51 +7,63 @@ from __future__ import annotations
 from ..core import ids
 from ..core.errors import FOLDER_NOT_FOUND, MailboxError
 from ..core.hierarchy import DISTINGUISHED_NAMES
-from ..core.session import Ctx, check_mailbox
+from ..core.session import Ctx, check_folder, check_mailbox, mailbox_of
 from . import extprops
 from .paging import parse_paging
+from .permission_xml import render_permission_set
 from .restrictions import compile_folder
 from .soap import check_enum, error_message, local, m, response_message, response_root, schema_error, sub, t
 
 
-def resolve_folder(ctx: Ctx, el) -> tuple[str, str]:
+def resolve_folder(ctx: Ctx, el, need: str = "visible") -> tuple[str, str]:
     """t:FolderId / t:DistinguishedFolderId -> (mailbox, folder key). Raises MailboxError."""
-    mailbox, key = folder_row(ctx, el)
+    mailbox, key = folder_row(ctx, el, need)
     return mailbox, key["key"]
 
 
-def folder_row(ctx: Ctx, el) -> tuple[str, dict]:
+def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
     """t:FolderId / t:DistinguishedFolderId -> (mailbox, the folder's row). A folder of another mailbox is
-    ErrorAccessDenied unless that mailbox granted this user Full Access (ErrorFolderNotFound when it has no such
-    folder); a soft-deleted folder and a distinguished folder this mailbox does not have (an archive, public
+    ErrorAccessDenied unless that mailbox granted this user Full Access or the folder's permissions give it what
+    ``need`` names (core/folder_rights.py NEEDS: visible, read, create, subfolders, edit, delete, owner);
+    ErrorFolderNotFound when it has no such folder (a distinguished one: only to a user with Full Access, as
+    before); a soft-deleted folder and a distinguished folder this mailbox does not have (an archive, public
     folders, Office 365's) are ErrorFolderNotFound. Raises MailboxError."""
     name = local(el)
     if name == "FolderId":
         mailbox, key = ids.folder_parts(el.get("Id"))
-        if mailbox != ctx.email:
-            if ctx.sandbox.user_by_email(mailbox) is None or ctx.store.folder(mailbox, key) is None:
-                raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
-            check_mailbox(ctx, mailbox)  # ErrorAccessDenied unless that mailbox granted this user Full Access
+        if mailbox != ctx.email and ctx.sandbox.user_by_email(mailbox) is None:
+            raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
     elif name == "DistinguishedFolderId":
         key = el.get("Id")
         if key not in DISTINGUISHED_NAMES:
             raise schema_error(f"The 'Id' attribute is invalid - The value '{key}' is invalid according to its "
                                "datatype "
                                "'DistinguishedFolderIdNameType' - The Enumeration constraint failed.")
-        address = None
-        for c in el:
-            if local(c) != "Mailbox":
-                raise schema_error(f"The element 'DistinguishedFolderId' has invalid child element '{local(c)}'.")
-            for mc in c:
-                if local(mc) == "EmailAddress":
-                    address = mc.text
-        mailbox = check_mailbox(ctx, address)
+        mailbox = mailbox_of(ctx, _mailbox_address(el))
     else:
         raise schema_error(f"The element '{name}' is not a folder id.")
     row = ctx.store.folder(mailbox, key)
-    if row is None or row["deleted"] or (name == "DistinguishedFolderId" and row["distinguished"] != key):
+    missing = row is None or row["deleted"] or (name == "DistinguishedFolderId" and row["distinguished"] != key)
+    if mailbox != ctx.email:
+        if missing and name == "DistinguishedFolderId":
+            check_mailbox(ctx, mailbox)  # ErrorAccessDenied unless Full Access, then not found
+        if not missing:
+            check_folder(ctx, mailbox, row["key"], need)
+    if missing:
         raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
     return mailbox, row
+
+
+def _mailbox_address(el) -> str | None:
+    """The t:Mailbox/t:EmailAddress of a t:DistinguishedFolderId (None: the user's own mailbox)."""
+    address = None
+    for c in el:
+        if local(c) != "Mailbox":
+            raise schema_error(f"The element 'DistinguishedFolderId' has invalid child element '{local(c)}'.")
+        for mc in c:
+            if local(mc) == "EmailAddress":
+                address = mc.text
+    return address
 
 
 def folder_ids_in(container) -> list:
@@ -62,6 +74,9 @@ def folder_ids_in(container) -> list:
 
 FOLDER_FIELDS = ["FolderId", "ParentFolderId", "FolderClass", "DisplayName", "TotalCount", "ChildFolderCount",
                  "DistinguishedFolderId", "UnreadCount"]
+# not PermissionSet: "starting with Exchange 2013, folder permissions are not returned when the BaseShape element
+# has a value of AllProperties in the GetFolder operation" (the PermissionSet (PermissionSetType) reference page,
+# Version differences): only when folder:PermissionSet is asked for
 DEFAULT_FOLDER = {"FolderId", "DisplayName", "TotalCount", "ChildFolderCount", "UnreadCount"}
 
 
@@ -131,6 +146,8 @@ def render_folder(ctx: Ctx, parent, row: dict, want: set):
     extprops.folder_props(ctx, f, mailbox, row["key"], want, lambda: len(ctx.store.subfolders(mailbox, row["key"])))
     if "DistinguishedFolderId" in want and row["distinguished"]:
         sub(f, t("DistinguishedFolderId"), row["distinguished"])
+    if "PermissionSet" in want and element != "CalendarFolder":  # a calendar's is CalendarPermissionSetType
+        render_permission_set(ctx, f, ctx.store.folder_permissions(mailbox, row["key"]))
     if "UnreadCount" in want and element not in NO_UNREAD:
         sub(f, t("UnreadCount"), str(unread))
     return f
@@ -174,6 +191,8 @@ def op_find_folder(ctx: Ctx, req):
         found = ctx.store.subfolders(mailbox, row["key"], deleted=traversal == "SoftDeleted")
         if traversal == "Deep":  # depth first, each folder's children by name (as Exchange lists them)
             found = _deep(ctx, mailbox, row["key"])
+        if mailbox != ctx.email:  # a delegate without Full Access sees the subfolders it may see
+            found = [f for f in found if _visible(ctx, mailbox, f)]
         if matches is not None:
             found = [f for f in found if matches(ctx, f)]
         start, stop = paging.window(len(found))
@@ -184,6 +203,14 @@ def op_find_folder(ctx: Ctx, req):
         for n in page:
             render_folder(ctx, box, n, want)
     return resp
+
+
+def _visible(ctx: Ctx, mailbox: str, row: dict) -> bool:
+    try:
+        check_folder(ctx, mailbox, row["key"], "visible")
+    except MailboxError:
+        return False
+    return True
 
 
 def find_folder_filter(req):

@@ -21,13 +21,15 @@ from .soap import (
 DISPOSITIONS = ("SaveOnly", "SendOnly", "SendAndSaveCopy")
 
 
-def load_item(ctx: Ctx, id_el) -> dict:
-    """t:ItemId -> stored item of ctx.user, or of a mailbox that granted it Full Access (an EWS item id names
-    its mailbox: a delegate works on the principal's items by id). Raises MailboxError (malformed / not found /
+def load_item(ctx: Ctx, id_el, need: str = "edit") -> dict:
+    """t:ItemId -> stored item of ctx.user, or of a mailbox that granted it Full Access or, on the item's folder,
+    the permission ``need`` names (read, edit, delete: core/folder_rights.py) (an EWS item id names its mailbox:
+    a delegate works on the principal's items by id). Raises MailboxError (malformed / not found /
     access denied / a ChangeKey no server could have given: ErrorInvalidChangeKey)."""
     if local(id_el) != "ItemId":
         raise MailboxError("ErrorInvalidIdMalformed", ids.MALFORMED)
-    return items.load(ctx, ids.item_key(id_el.get("Id")), id_el.get("ChangeKey"), delegate=True)
+    return items.load(ctx, ids.item_key(id_el.get("Id")), id_el.get("ChangeKey"), delegate=True,
+                      need=need)
 
 
 def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | None, MailboxError | None]:
@@ -39,7 +41,7 @@ def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | No
     if len(box) != 1:
         raise schema_error("The element 'SavedItemFolderId' must hold one folder id.")
     try:
-        return resolve_folder(ctx, box[0]), None
+        return resolve_folder(ctx, box[0], "create"), None
     except MailboxError as e:
         return None, e
 
@@ -110,7 +112,7 @@ def _entry_fields(ctx: Ctx, entry: tuple):
     of a stored item), its MimeContent read into them."""
     if entry[0] == "resp":
         _, kind, rfields, ref, new_body = entry
-        orig = load_item(ctx, ref)
+        orig = load_item(ctx, ref, "read")
         fields, mime = build_response(kind, rfields, new_body, orig["data"], ctx.email), None
         atts = ctx.store.attachments(orig["key"], content=True) if kind == "ForwardItem" else []
     else:
@@ -134,7 +136,7 @@ def op_get_item(ctx: Ctx, req):
     msgs = sub(resp, m("ResponseMessages"))
     for el in required_children(req, "ItemIds"):
         try:
-            item = load_item(ctx, el)
+            item = load_item(ctx, el, "read")
         except MailboxError as e:
             error_message(msgs, "GetItem", e)
             continue
@@ -157,7 +159,7 @@ def op_delete_item(ctx: Ctx, req):
     msgs = sub(resp, m("ResponseMessages"))
     for el in required_children(req, "ItemIds"):
         try:
-            item = load_item(ctx, el)
+            item = load_item(ctx, el, "delete")
         except MailboxError as e:
             error_message(msgs, "DeleteItem", e)
             continue
@@ -173,14 +175,14 @@ def _move_or_copy(ctx: Ctx, req, op: str):
     if box is None or len(box) != 1:
         raise schema_error(f"The element '{op}' has incomplete content: 'ToFolderId' expected.")
     try:
-        target, target_err = resolve_folder(ctx, box[0]), None
+        target, target_err = resolve_folder(ctx, box[0], "create"), None
     except MailboxError as e:
         target, target_err = None, e
     rn = req.find(m("ReturnNewItemIds"))
     return_new = True if rn is None else parse_bool(rn.text, "ReturnNewItemIds")
     for el in required_children(req, "ItemIds"):
         try:
-            item = load_item(ctx, el)
+            item = load_item(ctx, el, "read" if op == "CopyItem" else "delete")
             if target_err:
                 raise target_err
         except MailboxError as e:
