@@ -158,6 +158,7 @@ class AccountDialog(QDialog):
         m365 = self.is_m365()
         self.pages.setCurrentIndex(1 if m365 else 0)
         self.buttons.button(QDialogButtonBox.Ok).setVisible(not m365)  # the panel's own buttons sign in
+        self._update_default()
         self.error.hide()
         (self.m365.email if m365 else self.email).setFocus()
 
@@ -169,10 +170,12 @@ class AccountDialog(QDialog):
         self._mark_url("")  # being corrected: judged again at Connect
 
     def _update_default(self, *_args) -> None:
-        """Return finds the server while the EWS URL is empty, and connects once there is one."""
+        """On the EWS page Return finds the server while the EWS URL is empty, and connects once there is one;
+        on the Microsoft 365 page neither is the default (the panel's own buttons sign in)."""
+        ews = not self.is_m365()
         empty = not self.url.text().strip()
-        self.buttons.button(QDialogButtonBox.Ok).setDefault(not empty)
-        self.find.button.setDefault(empty)
+        self.buttons.button(QDialogButtonBox.Ok).setDefault(ews and not empty)
+        self.find.button.setDefault(ews and empty)
 
     def _find_server(self) -> None:
         """Find server (Alt+F): Autodiscover from the address and password, shown step by step."""
