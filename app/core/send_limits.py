@@ -22,8 +22,14 @@ Today's count (:class:`RecipientLedger`): what this account sent in the last 24 
 
 from __future__ import annotations
 
+import logging
+import time
 from collections import deque
 from dataclasses import dataclass, field, replace
+
+from app.core.submission import SubState
+
+log = logging.getLogger(__name__)
 
 DAY = 24 * 3600.0
 MINUTE = 60.0
@@ -159,3 +165,27 @@ def _last_goes_at(limits: ServerLimits, messages: int, now: float) -> float | No
     if rate is None or messages <= rate:
         return None
     return now + ((messages - 1) // rate) * MINUTE
+
+
+class SentCounter:
+    """Today's recipients of one account, kept on disk (``store``: :class:`app.storage.sent_ledger.SentLedgerStore`):
+    :meth:`record` is told of every finished submission (the Outbox's ``on_finished``) and counts a sent one
+    with its recipients (1 when the queue holds none of them: a draft sent as it is on the server)."""
+
+    def __init__(self, store, account: str, wall=time.time):
+        self.store, self.account, self.wall = store, account, wall
+
+    def ledger(self) -> RecipientLedger:
+        return RecipientLedger.from_json(self.store.load(self.account))
+
+    def record(self, sub) -> None:
+        if sub.state != SubState.SENT:
+            return
+        now = self.wall()
+        ledger = self.ledger()
+        ledger.prune(now)
+        ledger.add(now, max(1, len(sub.draft.all_recipients())))
+        try:
+            self.store.save(self.account, ledger.to_json())
+        except OSError as exc:  # the count is advice: a failed write must not stop the queue
+            log.warning("could not keep the count of sent recipients: %s", type(exc).__name__)

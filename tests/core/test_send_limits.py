@@ -69,3 +69,23 @@ def test_the_ledger_counts_a_rolling_day_and_round_trips():
     assert ledger.used(NOW) == 7
     ledger.prune(NOW)
     assert RecipientLedger.from_json(ledger.to_json()).entries == [(NOW - 10, 7)]
+
+
+def test_the_count_of_sent_recipients_survives_a_restart(tmp_path):
+    from app.core.send_limits import SentCounter
+    from app.core.submission import Submission, SubState
+    from app.domain.models import Draft, Recipient
+    from app.storage.sent_ledger import SentLedgerStore
+
+    clock = [NOW]
+    counter = SentCounter(SentLedgerStore(tmp_path / "sent-ledger"), "graph:a@example.com", wall=lambda: clock[0])
+    draft = Draft(to=[Recipient("b@example.com")], cc=[Recipient("c@example.com")], subject="s")
+    counter.record(Submission(draft=draft, account="graph:a@example.com", state=SubState.SENT))
+    counter.record(Submission(draft=draft, account="graph:a@example.com", state=SubState.FAILED))  # not sent
+    again = SentCounter(SentLedgerStore(tmp_path / "sent-ledger"), "graph:a@example.com", wall=lambda: clock[0])
+    assert again.ledger().used(NOW) == 2
+    assert SentCounter(SentLedgerStore(tmp_path / "sent-ledger"), "other").ledger().used(NOW) == 0
+    text = next((tmp_path / "sent-ledger").iterdir()).read_text()
+    assert "example.com" not in text  # times and counts only
+    clock[0] = NOW + DAY
+    assert again.ledger().used(clock[0]) == 0
