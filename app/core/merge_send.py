@@ -10,6 +10,9 @@
 
 from __future__ import annotations
 
+from app.core import holds
+from app.core.limited_send import submit_planned
+
 #: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
 CONFIRM_ABOVE = 3
 
@@ -22,9 +25,18 @@ def confirm_question(rows: int) -> str:
             "A row that cannot be sent as it is is not sent and says why.")
 
 
-async def submit_held(run, items: list) -> list:
-    """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold."""
+async def submit_held(run, items: list, plan=None) -> list:
+    """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold.
+    ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``' order): when some of them meet the
+    account's sending limits, only the part that fits goes now; the rest waits HELD in the Outbox for the day
+    that has room (:mod:`app.core.limited_send`), and None stands for a message not handed over."""
     hold = run.hold_for() if run.hold_for is not None else None
+    if plan is not None and not plan.blind_ok:
+        subs = await submit_planned(run.outbox, items, plan, hold)
+        undo = [s for s in subs if s is not None and s.hold_kind == holds.UNDO]
+        if undo and run.on_held is not None:
+            run.on_held(undo)
+        return subs
     if hold is None:  # undo send off (or no window): handed over as before
         return await run.outbox.submit_saved(items)
     subs = await run.outbox.submit_saved(items, hold=hold)
