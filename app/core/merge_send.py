@@ -25,6 +25,22 @@ def confirm_question(rows: int) -> str:
             "A row that cannot be sent as it is is not sent and says why.")
 
 
+def limits_question(plan, when) -> str:
+    """What a batch that meets the account's sending limits says BEFORE anything is sent ("" when nothing
+    needs saying): the refused-today count, the too-many-recipients messages, the offer to send the part that
+    fits and keep the rest in the Outbox, and when the message rate lets the last one go. ``when(epoch)``
+    renders a time for the user."""
+    parts = [plan.warning()] if plan.warning() else []
+    if plan.later:
+        first = min(at for _, at in plan.later)
+        parts.append(f"Send the {len(plan.send_now):,} that fit now and keep the other {len(plan.later):,} "
+                     f"in the Outbox, to go from {when(first)}?")
+    if plan.last_goes_at is not None:
+        parts.append(f"At {plan.limits.messages_per_minute:,} messages a minute, the last one goes out at about "
+                     f"{when(plan.last_goes_at)}.")
+    return " ".join(parts)
+
+
 async def submit_held(run, items: list, plan=None) -> list:
     """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold.
     ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``' order): when some of them meet the

@@ -89,3 +89,17 @@ def test_the_count_of_sent_recipients_survives_a_restart(tmp_path):
     assert "example.com" not in text  # times and counts only
     clock[0] = NOW + DAY
     assert again.ledger().used(clock[0]) == 0
+
+
+def test_the_question_before_a_batch_offers_the_part_that_fits_and_says_when_the_last_goes():
+    from app.core.merge_send import limits_question
+
+    ledger = RecipientLedger()
+    ledger.add(NOW - 3600, 2200)
+    when = lambda t: f"T+{int(t - NOW)}"  # noqa: E731 - the UI renders local times
+    text = limits_question(plan_batch([1] * 12_000, ledger, EXCHANGE_ONLINE, NOW), when)
+    assert text.startswith("4,200 of these 12,000 recipients would be refused today by Exchange Online's "
+                           "10,000-a-day limit. Send the 7,800 that fit now and keep the other 4,200 in the "
+                           f"Outbox, to go from T+{int(DAY - 3600)}?")
+    assert text.endswith("At 30 messages a minute, the last one goes out at about T+15540.")  # (7,800-1)//30 min
+    assert limits_question(plan_batch([1] * 10, RecipientLedger(), EXCHANGE_ONLINE, NOW), when) == ""
