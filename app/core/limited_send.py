@@ -41,3 +41,13 @@ async def submit_planned(outbox, items: list, plan: Plan, hold_now: holds.Hold |
 
 def too_many_words(plan: Plan) -> str:
     return TOO_MANY.format(limit=plan.limits.recipients_per_message or 0, name=plan.limits.name)
+
+
+def row_words(plan: Plan, when) -> dict[int, tuple[str, bool]]:
+    """Each planned-out message's words for its row (index -> (text, is an error)): the ones waiting say
+    until when and why, the ones with too many recipients that they are not sent."""
+    out = {i: (too_many_words(plan), True) for i in plan.too_many}
+    reason = WAIT_REASON.format(name=plan.limits.name, limit=plan.limits.recipients_per_day or 0)
+    for i, at in plan.later:
+        out[i] = (f"In the Outbox until {when(at)}: {reason[0].lower()}{reason[1:]}", False)
+    return out
