@@ -17,9 +17,17 @@ from app.sandbox.sandbox import DEFAULT_USERS
 from tests.mail.conftest import Services
 from app.storage.merges import MergeStore
 from tests.mail.outbox_harness import Box
-from tests.mail.test_merge_run import bob_run
 
+TEMPLATE = Draft(subject="Hello {name}, row {n}", body="Dear {name}")
 DAILY = 3  # Exchange Online's limits, its 10,000 a day made 3 for a test of 5 rows
+
+
+def bob_run(box, tmp_path, rows: int):
+    """A run of ``rows`` rows (P1..Pn), each to Bob."""
+    table = dm.parse_table(("name,email,n\n" + "".join(f"P{n},bob@example.com,{n}\n"
+                                                        for n in range(1, rows + 1))).encode("utf-8"))
+    return MergeRun.create(box.ob, MergeStore(tmp_path / "merges"), TEMPLATE, table,
+                           dm.recipient_column(table.header), account="acct")
 
 
 def _sandbox(sandbox_factory, clock_now):

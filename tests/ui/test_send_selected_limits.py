@@ -4,16 +4,40 @@ their time and reason in their rows, nothing over the limit reaches the server (
 
 from __future__ import annotations
 
+from exchangelib import Mailbox, Message
 from PySide6.QtCore import Qt
 
 from app.core.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import wait_task
-from tests.ui.test_send_selected_checks import _drafts_page, _seed, _status
+from tests.sandbox.conftest import make_account
+from tests.ui.conftest import ALICE, wait_task
 
 SHIFT = Qt.ShiftModifier
+
+
+def _seed(sandbox, drafts: dict[str, str]) -> None:
+    """Drafts in alice's Drafts folder: subject -> To address."""
+    alice = make_account(sandbox, ALICE)
+    alice.bulk_create(folder=alice.drafts, items=[
+        Message(account=alice, folder=alice.drafts, subject=subject, body=f"{subject}: body",
+                to_recipients=[Mailbox(email_address=to)]) for subject, to in drafts.items()])
+
+
+def _drafts_page(qtbot, win, n: int):
+    key(qtbot, win, Qt.Key_2, CTRL)
+    d = win.drafts
+    d.model.reload()
+    qtbot.waitUntil(lambda: d.model.rowCount() == n and not d.model.loading, timeout=20000)
+    d.table.setFocus()
+    return d
+
+
+def _status(d, subject: str) -> str:
+    m = d.model
+    s = next((m.summary(r) for r in range(m.rowCount()) if m.summary(r).subject == subject), None)
+    return m.status(s.ref.id) if s is not None else "(gone)"
 
 
 def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outbox(qtbot, window, sandbox):

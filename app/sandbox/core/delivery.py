@@ -217,7 +217,7 @@ def _wait_in_outbox(ctx, data: dict, atts: list[dict], save_folder, draft_key, v
     if draft_key is not None:
         parked.setdefault("_iid", data.get("_iid") or draft_key)
         ctx.store.delete(draft_key)
-    row = file_item(ctx, ctx.email, "outbox", parked, [dict(a) for a in atts])
+    file_item(ctx, ctx.email, "outbox", parked, [dict(a) for a in atts])
     ctx.sandbox.outbox.after_commit_release(ctx.store)
     return data["InternetMessageId"]
 
