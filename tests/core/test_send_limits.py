@@ -103,3 +103,32 @@ def test_the_question_before_a_batch_offers_the_part_that_fits_and_says_when_the
                            f"Outbox, to go from T+{int(DAY - 3600)}?")
     assert text.endswith("At 30 messages a minute, the last one goes out at about T+15540.")  # (7,800-1)//30 min
     assert limits_question(plan_batch([1] * 10, RecipientLedger(), EXCHANGE_ONLINE, NOW), when) == ""
+
+
+def test_sends_finishing_in_one_turn_are_written_once(tmp_path):
+    import asyncio
+
+    from app.core.send_limits import SentCounter
+    from app.core.submission import Submission, SubState
+    from app.domain.models import Draft, Recipient
+    from app.storage.sent_ledger import SentLedgerStore
+
+    class Counting(SentLedgerStore):
+        writes = 0
+
+        def save(self, account, entries):
+            Counting.writes += 1
+            super().save(account, entries)
+
+    counter = SentCounter(Counting(tmp_path / "sent-ledger"), "acct", wall=lambda: NOW)
+    sent = Submission(draft=Draft(to=[Recipient("b@example.com")]), account="acct", state=SubState.SENT)
+
+    async def main():
+        for _ in range(500):
+            counter.record(sent)
+        assert counter.ledger().used(NOW) == 500  # counted at once, in memory
+        await asyncio.sleep(0)
+
+    asyncio.run(main())
+    assert Counting.writes == 1
+    assert SentCounter(SentLedgerStore(tmp_path / "sent-ledger"), "acct").ledger().used(NOW) == 500
