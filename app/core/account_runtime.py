@@ -17,9 +17,11 @@ import logging
 from typing import Awaitable, Callable
 
 from app.core import handover, holds, recovery
+from app.core.send_limits import SentCounter
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.storage.journal import Entry, Journal
+from app.storage.sent_ledger import SentLedgerStore
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,10 @@ class AccountRuntime:
                  reauth: Callable[[], Awaitable[bool]] | None = None):
         self.session, self.journal, self.writer = session, journal, writer
         self.account = session.account.key
-        self._hooks = {"on_saved": on_saved, "on_finished": on_finished, "reauth": reauth}
+        #: today's recipients of this account, beside the journal (app.core.send_limits: the sending limits)
+        self.sent_count = SentCounter(SentLedgerStore(
+            journal.path.parent / "sent-ledger" if journal.persistent else None), self.account)
+        self._hooks = {"on_saved": on_saved, "on_finished": self._finished_hook(on_finished), "reauth": reauth}
         self.handover_note = ""  # what the hand-over moved here, for the user ("" when nothing)
 
     def start(self) -> Outbox:
@@ -55,6 +60,14 @@ class AccountRuntime:
             s.outbox.restore()
             s.outbox.start()
         return s.outbox
+
+    def _finished_hook(self, on_finished: Callable | None) -> Callable:
+        """The Outbox's ``on_finished``: the send is counted (sent recipients today), then the window told."""
+        def finished(sub) -> None:
+            self.sent_count.record(sub)
+            if on_finished is not None:
+                on_finished(sub)
+        return finished
 
     def _hand_over(self) -> str:
         account = self.session.account

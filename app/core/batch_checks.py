@@ -30,9 +30,10 @@ def problem(draft: Draft, max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> str:
 
 
 async def check_drafts(items: list[MessageSummary], read: Callable[[ItemRef], Awaitable[Draft]],
-                       max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> dict[str, str]:
+                       max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, counts: dict | None = None) -> dict[str, str]:
     """``{ref id: why it cannot be sent}`` for the drafts in ``items`` that fail the check (read with
-    ``read``, a few at a time). Drafts that pass, or could not be read, are not in it."""
+    ``read``, a few at a time). Drafts that pass, or could not be read, are not in it. ``counts``, when given,
+    gets each read draft's number of recipients (the sending limits count them: app.core.send_limits)."""
     gate = asyncio.Semaphore(READS_AT_ONCE)
 
     async def one(it: MessageSummary) -> tuple[str, str]:
@@ -43,6 +44,8 @@ async def check_drafts(items: list[MessageSummary], read: Callable[[ItemRef], Aw
                 log.info("send selected: a draft could not be read for its check (%s)",
                          getattr(exc, "code", type(exc).__name__))
                 return it.ref.id, ""
+        if counts is not None:
+            counts[it.ref.id] = len(draft.all_recipients())
         return it.ref.id, problem(draft, max_send_bytes)
 
     found = await asyncio.gather(*(one(it) for it in items))

@@ -33,12 +33,14 @@ import time
 import uuid
 from collections import Counter
 
-from app.core import merge_record, settle
+from app.core import holds, merge_record, settle
 from app.core.merge_pool import in_thread
 from app.core.merge_rows import (  # noqa: F401 - the row's words and states, read through this module too
     ALREADY_SENT, DELETED, FOUND_SENT, IN_DRAFTS, NEEDS_FIX, NOT_CHECKED, NOT_CREATED, SENT, TAKEN_BACK, MergeRow,
     RowState, row_from_record, row_verdict, row_view)
+from app.core.limited_send import too_many_words
 from app.core.merge_send import submit_held
+from app.core.send_limits import Plan, RecipientLedger, plan_batch
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
@@ -72,6 +74,10 @@ class MergeRun:
         self._lock = asyncio.Lock()
         self.running = False
         self.hold_for = self.on_held = None  # the undo-send hold of its sends (app.core.merge_send)
+        #: the account's sending limits (app.core.send_limits; None: none known) and today's count of its
+        #: sent recipients (a callable giving a RecipientLedger), set by whoever runs the merge
+        self.send_limits, self.sent_ledger = None, RecipientLedger
+        self.wall = time.time
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -113,6 +119,16 @@ class MergeRun:
         return merge_record.record_dict(merge_record.snapshot(self))
 
     # ------------------------------------------------------------------ reading
+    def plan(self, rows: list[MergeRow]) -> Plan | None:
+        """What sending ``rows`` now would meet of the account's sending limits (None: none known)."""
+        if self.send_limits is None:
+            return None
+        counts = []
+        for row in rows:
+            m = self.message(row)
+            counts.append(len(m.draft.all_recipients()) if m.draft is not None else 1)
+        return plan_batch(counts, self.sent_ledger(), self.send_limits, self.wall())
+
     def message(self, row: MergeRow) -> dm.RowMessage:
         return dm.build_message(self.template, self.header, row.values, self.recipient_col, merge_id=self.merge_id,
                                 number=row.number, max_send_bytes=self.max_send_bytes,
@@ -307,17 +323,22 @@ class MergeRun:
                 await asyncio.sleep(0)
             subject, to, attached, mid = heads.pop(row.number)
             items.append(MessageSummary(row.ref, subject, to, None, attached, internet_message_id=mid))
+        plan = self.plan(ready)  # the account's sending limits: what does not fit waits, held, in the Outbox
         try:
-            subs = await submit_held(self, items)  # ONE request (chunked only where the server limits it)
+            subs = await submit_held(self, items, plan)  # ONE request (chunked only where the server limits it)
         finally:
             for row in ready:
                 row.creating = False
         for row, sub in zip(ready, subs):
+            if sub is None:  # more recipients than one message may have: not handed over
+                self._not_sent([row], too_many_words(plan))
+                continue
             row.sub_id, row.sub = sub.local_id, sub
         await self.persist()
         self.running = False  # the Outbox has them: other rows can be fixed and resent meanwhile
         self._changed()
-        return list(zip(ready, subs))
+        # followed to their end now: not those kept in the Outbox for another day (they go while Dispatch runs)
+        return [(row, sub) for row, sub in zip(ready, subs) if sub is not None and sub.hold_kind != holds.LATER]
 
     def _not_sent(self, rows: list[MergeRow], why: str) -> None:
         """These rows' drafts were not created this time: they say why, and Resend takes them."""

@@ -10,6 +10,9 @@
 
 from __future__ import annotations
 
+from app.core import holds
+from app.core.limited_send import submit_planned
+
 #: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
 CONFIRM_ABOVE = 3
 
@@ -22,9 +25,34 @@ def confirm_question(rows: int) -> str:
             "A row that cannot be sent as it is is not sent and says why.")
 
 
-async def submit_held(run, items: list) -> list:
-    """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold."""
+def limits_question(plan, when) -> str:
+    """What a batch that meets the account's sending limits says BEFORE anything is sent ("" when nothing
+    needs saying): the refused-today count, the too-many-recipients messages, the offer to send the part that
+    fits and keep the rest in the Outbox, and when the message rate lets the last one go. ``when(epoch)``
+    renders a time for the user."""
+    parts = [plan.warning()] if plan.warning() else []
+    if plan.later:
+        first = min(at for _, at in plan.later)
+        parts.append(f"Send the {len(plan.send_now):,} that fit now and keep the other {len(plan.later):,} "
+                     f"in the Outbox, to go from {when(first)}?")
+    if plan.last_goes_at is not None:
+        parts.append(f"At {plan.limits.messages_per_minute:,} messages a minute, the last one goes out at about "
+                     f"{when(plan.last_goes_at)}.")
+    return " ".join(parts)
+
+
+async def submit_held(run, items: list, plan=None) -> list:
+    """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold.
+    ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``' order): when some of them meet the
+    account's sending limits, only the part that fits goes now; the rest waits HELD in the Outbox for the day
+    that has room (:mod:`app.core.limited_send`), and None stands for a message not handed over."""
     hold = run.hold_for() if run.hold_for is not None else None
+    if plan is not None and not plan.blind_ok:
+        subs = await submit_planned(run.outbox, items, plan, hold)
+        undo = [s for s in subs if s is not None and s.hold_kind == holds.UNDO]
+        if undo and run.on_held is not None:
+            run.on_held(undo)
+        return subs
     if hold is None:  # undo send off (or no window): handed over as before
         return await run.outbox.submit_saved(items)
     subs = await run.outbox.submit_saved(items, hold=hold)

@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how long a message sent over Graph waits in the Outbox before delivery (default 0.3)")
     p.add_argument("--token-lifetime", type=int, default=3600, metavar="SECONDS",
                    help="lifetime of the sign-in authority's access tokens (default 3600)")
+    p.add_argument("--limits", choices=("none", "exchange-online"), default="none",
+                   help="sending limits for every mailbox (a user's own \"limits\" in --users overrides them): "
+                        "exchange-online is 30 messages a minute (beyond: they wait in the Outbox), 10,000 "
+                        "recipients a day (beyond: a non-delivery report), 500 recipients a message, 35 MB")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     return p
 
@@ -60,7 +64,8 @@ def main(argv=None) -> int:
                      max_send_bytes=args.max_send_bytes, smtp_relay=args.smtp_relay, cert=args.cert, key=args.key,
                      schema_dir=args.schema_dir, allow_remote=args.allow_remote,
                      max_request_bytes=args.max_request_bytes, graph=not args.no_graph,
-                     graph_send_delay=args.graph_send_delay, token_lifetime=args.token_lifetime)
+                     graph_send_delay=args.graph_send_delay, token_lifetime=args.token_lifetime,
+                     limits=None if args.limits == "none" else args.limits)
         sb.start()
     except (OSError, ValueError, KeyError) as e:
         print(f"error: {e}", file=sys.stderr)

@@ -22,6 +22,8 @@ from .core import ids
 from .core.delivery import mailbox_of
 from .core.faults import FaultInjector
 from .core.mime import build_mime
+from .core.clock import utcnow
+from .core.limits import parse as parse_limits
 from .core.outbox import DeferredOutbox
 from .core.permissions import norm_rights
 from .core.store import Store
@@ -58,6 +60,11 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _own_limits(spec):
+    parse_limits(spec)  # ValueError for a profile or a number it does not know
+    return spec
+
+
 def load_users(path: str) -> list[dict]:
     """--users FILE: a JSON list of {"email", "password", "name"?, "username"?, "graph"?, "ews"?} (or
     {"users": [...]}); "graph": false makes a mailbox that Graph refuses (MailboxNotEnabledForRESTAPI, as one
@@ -67,7 +74,9 @@ def load_users(path: str) -> list[dict]:
     who may open this mailbox, send as it, or send on its behalf, e.g. {"email": "desk@example.com", ...,
     "full_access": ["alice@example.com"], "send_as": ["alice@example.com"], "send_on_behalf": ["bob@example.com"]};
     "copy_sent": true keeps a copy of what a delegate sends from this mailbox in its own Sent Items too
-    (Exchange's MessageCopyForSentAsEnabled and MessageCopyForSendOnBehalfEnabled, core/delivery.py)."""
+    (Exchange's MessageCopyForSentAsEnabled and MessageCopyForSendOnBehalfEnabled, core/delivery.py);
+    "limits": "exchange-online" (or {"recipient_rate": 100, ...}) gives the mailbox its own sending limits
+    (core/limits.py)."""
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     users = doc["users"] if isinstance(doc, dict) else doc
@@ -157,12 +166,14 @@ class Sandbox:
                  schema_dir: str | None = None, allow_remote: bool = False,
                  max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, graph: bool = False,
                  graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None,
-                 autodiscover: bool = False, autodiscover_names=()):
+                 autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None):
         if not allow_remote and not _is_loopback(host):
             raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
         self.data, self.host, self.port, self.tls = data, host, port, tls
         self.cert_path, self.key_path, self.cert_sha256 = cert, key, None
         self.max_send_bytes = int(max_send_bytes)
+        self.limits = parse_limits(limits)  # core/limits.py: None, "exchange-online" or numbers; users may override
+        self.clock = clock or utcnow  # the sending limits' time (tests inject one: nothing waits in real time)
         self.max_request_bytes = int(max_request_bytes)
         if self.max_request_bytes < 1:
             raise ValueError("max_request_bytes must be at least 1")
@@ -205,7 +216,8 @@ class Sandbox:
                 "graph": u.get("graph", True) is not False,  # False: on-premises, EWS only
                 "ews": ews_setting(u.get("ews", True)),  # False / "policy": EWS refused (ews/blocked.py)
                 **norm_rights(u),  # delegates: full_access, send_as, send_on_behalf (core/permissions.py)
-                "copy_sent": u.get("copy_sent", False) is True}  # a copy of what delegates send from it
+                "copy_sent": u.get("copy_sent", False) is True,  # a copy of what delegates send from it
+                "limits": _own_limits(u.get("limits"))}  # core/limits.py: this mailbox's sending limits
 
     def set_ews(self, address: str, value) -> None:
         """Block or allow EWS for one mailbox while running (takes effect from its next request): True
@@ -245,6 +257,7 @@ class Sandbox:
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
                                         name=f"ews-sandbox-{self.port}", daemon=True)
         self._thread.start()
+        self.outbox.start()  # Graph's sends, and what waits for the message rate (core/limits.py) over either
         if self.graph:
             self._start_graph(host)
         if self._autodiscover_names is not None:
@@ -266,7 +279,6 @@ class Sandbox:
             self.authority = Authority(self.users, host=self.host, cert_dir=where,
                                        token_lifetime=self.token_lifetime, **kw)
         self.authority.start()
-        self.outbox.start()
         from .graph.upload_server import UploadServer
 
         self.uploads = UploadServer(self).start()

@@ -7,6 +7,7 @@ import logging
 import re
 
 from .clock import fmt_dt, utcnow
+from . import limits as _limits
 from .errors import MailboxError
 from .mime import build_mime
 from .permissions import sending_right
@@ -101,6 +102,11 @@ def _recipients(data: dict) -> list[str]:
     return addrs
 
 
+def count_recipients(data: dict) -> int:
+    """How many distinct recipients a message has (the sending limits count these)."""
+    return len(_recipients(data))
+
+
 def _check_sender(ctx, data: dict) -> dict:
     """The message's Sender: the signed-in user, or the From mailbox when the user may send as it (Send As:
     the recipient sees only the principal). ErrorSendAsDenied for a From the user holds no right on."""
@@ -131,22 +137,48 @@ def _resolved_from(ctx, data: dict) -> dict:
     return dict(data, From=mailbox_of(principal)) if principal is not None else data
 
 
+def _max_bytes(ctx) -> int:
+    own = _limits.limits_of(ctx.sandbox, ctx.user).max_send_bytes
+    return own if own is not None else ctx.sandbox.max_send_bytes
+
+
 def check_submission(ctx, data: dict, atts: list[dict]) -> None:
-    """What a send refuses at once (ErrorInvalidRecipients, ErrorSendAsDenied, ErrorMessageSizeExceeded),
-    for a send whose delivery comes later (outbox.py)."""
-    _recipients(data)
+    """What a send refuses at once (ErrorInvalidRecipients, ErrorSendAsDenied, ErrorMessageSizeExceeded,
+    ErrorExceededMaxRecipientLimit), for a send whose delivery comes later (outbox.py)."""
+    addrs = _recipients(data)
+    _limits.check_message(_limits.limits_of(ctx.sandbox, ctx.user), len(addrs))
     data = _from_mailbox(ctx, data)
     sender = _check_sender(ctx, data)
     mime = build_mime(data, atts, sender=sender, message_id="<check@sandbox>", date=utcnow(),
                       keywords=False)
-    if len(mime) > ctx.sandbox.max_send_bytes:
+    if len(mime) > _max_bytes(ctx):
         raise MailboxError("ErrorMessageSizeExceeded", TOO_LARGE)
 
 
-def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | None, draft_key: str | None):
+def admit(ctx, n_recipients: int) -> dict:
+    """The sending limits' verdict on a message to ``n_recipients`` submitted now (core/limits.py), counted
+    against the sending mailbox: {"not_before": when it may go out (storage form; absent: now),
+    "refused": True when it is beyond the recipients a day (a non-delivery report instead)}."""
+    sb = ctx.sandbox
+    lim = _limits.limits_of(sb, ctx.user)
+    if not lim.any:
+        return {}
+    now = sb.clock()
+    if _limits.over_recipient_rate(sb.store, ctx.email, lim, now, n_recipients):
+        return {"refused": True}
+    release = _limits.release_time(sb.store, ctx.email, lim, now)
+    _limits.record(sb.store, ctx.email, release, n_recipients)
+    return {"not_before": fmt_dt(release)} if release > now else {}
+
+
+def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | None, draft_key: str | None,
+           verdict: dict | None = None):
     """Send a message for ctx.user. Raises MailboxError (ErrorInvalidRecipients, ErrorMessageSizeExceeded,
-    ErrorSendAsDenied)."""
+    ErrorSendAsDenied, ErrorExceededMaxRecipientLimit). ``verdict``: the sending limits' (``admit``), given
+    when the message was admitted already (a deferred send, outbox.py); else taken now, and a message beyond
+    the message rate waits in the Outbox instead of going out (returns its Message-ID all the same)."""
     addrs = _recipients(data)
+    _limits.check_message(_limits.limits_of(ctx.sandbox, ctx.user), len(addrs))
     data = _from_mailbox(ctx, data)
     sender = _check_sender(ctx, data)
     data = resolve_recipients(ctx.sandbox, dict(_resolved_from(ctx, data)))
@@ -156,14 +188,21 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     domain = ctx.email.split("@", 1)[1]
     imid = data.get("InternetMessageId") or email.utils.make_msgid(domain=domain)
     mime = build_mime(data, atts, sender=sender, message_id=imid, date=now_dt, keywords=False)  # personal
-    if len(mime) > sb.max_send_bytes:
+    if len(mime) > _max_bytes(ctx):
         raise MailboxError("ErrorMessageSizeExceeded", TOO_LARGE)
+    if verdict is None:
+        verdict = admit(ctx, len(addrs))
+        if verdict.get("not_before"):
+            return _wait_in_outbox(ctx, dict(data, InternetMessageId=imid), atts, save_folder, draft_key, verdict)
 
     sent = {k: v for k, v in data.items() if not k.startswith("_")}
     sent.update(DateTimeSent=now, InternetMessageId=imid, IsDraft=False, IsSubmitted=False, Sender=sender)
     sent.setdefault("From", sender)
     sent.setdefault("ConversationTopic", data.get("Subject", ""))
     outside = []
+    if verdict.get("refused"):
+        _file_rate_ndr(ctx, sent, now)
+        addrs = []  # nothing goes out: the copy in Sent Items stays, as Exchange keeps what was submitted
     for addr in addrs:
         user = sb.user_by_email(addr)
         if user is None:
@@ -189,6 +228,43 @@ def submit(ctx, data: dict, atts: list[dict], *, save_folder: tuple[str, str] | 
     if draft_key is not None:
         ctx.store.delete(draft_key)
     return imid
+
+
+def _wait_in_outbox(ctx, data: dict, atts: list[dict], save_folder, draft_key, verdict: dict) -> str:
+    """A message beyond the message rate: it waits in the sender's Outbox (submitted) until ``not_before``,
+    then core/outbox.py delivers it as any deferred send."""
+    sub = {"save": save_folder is not None, "not_before": verdict["not_before"]}
+    if save_folder is not None:
+        sub["folder"] = list(save_folder)
+    if ctx.actor is not None:
+        sub["actor"] = ctx.actor["email"]
+    parked = {k: v for k, v in data.items() if k != "_submit"}
+    parked.update(_submit=sub, IsSubmitted=True)
+    if draft_key is not None:
+        parked.setdefault("_iid", data.get("_iid") or draft_key)
+        ctx.store.delete(draft_key)
+    file_item(ctx, ctx.email, "outbox", parked, [dict(a) for a in atts])
+    ctx.sandbox.outbox.after_commit_release(ctx.store)
+    return data["InternetMessageId"]
+
+
+def _file_rate_ndr(ctx, sent: dict, now: str) -> None:
+    """The non-delivery report Exchange Online gives a message beyond the recipients a day (5.1.90), in the
+    sender's Inbox, from the postmaster of its domain, naming the recipients it did not reach."""
+    domain = ctx.email.split("@", 1)[1]
+    who = [r.get("EmailAddress") for k in ("ToRecipients", "CcRecipients", "BccRecipients")
+           for r in (sent.get(k) or [])]
+    text = (f"{_limits.RATE_NDR_TEXT}\n\nThe message wasn't delivered to: {'; '.join(who)}\n\n"
+            f"Remote Server returned '{_limits.RATE_NDR_STATUS} {_limits.RATE_NDR_TEXT}'\n")
+    postmaster = {"Name": "Microsoft Outlook", "EmailAddress": f"postmaster@{domain}", "RoutingType": "SMTP",
+                  "MailboxType": "Mailbox"}
+    ndr = {"Subject": f"Undeliverable: {sent.get('Subject', '')}", "Body": {"BodyType": "Text", "text": text},
+           "From": postmaster, "Sender": postmaster, "ToRecipients": [mailbox_of(ctx.user)],
+           "ItemClass": "REPORT.IPM.Note.NDR", "IsRead": False, "IsDraft": False, "IsFromMe": False,
+           "DateTimeSent": now, "DateTimeReceived": now, "DateTimeCreated": now,
+           "InternetMessageId": email.utils.make_msgid(domain=domain),
+           "ConversationTopic": sent.get("Subject", "")}
+    file_item(ctx, ctx.email, "inbox", ndr, [])
 
 
 def _copy_for_principal(ctx, sent: dict, atts: list[dict], mime: bytes, save_folder) -> None:

@@ -6,7 +6,12 @@ size, send-as: the errors a client gets at once), then moves the message to the 
 immutable key stays) marked with where its copy goes. The worker delivers it in a transaction of its own
 (core/delivery.submit: recipients' Inboxes, the relay, the copy in Sent Items, which keeps the immutable
 key). A message still in an Outbox when the sandbox stops is delivered after the next start: never lost,
-never twice (the delivery and the removal from the Outbox commit together)."""
+never twice (the delivery and the removal from the Outbox commit together).
+
+Under sending limits (core/limits.py) a message beyond the message rate carries a ``not_before`` (the
+sandbox's clock, ``Sandbox(clock=...)``): it stays in the Outbox until then. ``release_due()`` schedules
+those whose time has come; the worker calls it every ``PACE_POLL`` seconds while any wait, and a test
+that moves its clock calls it itself."""
 
 from __future__ import annotations
 
@@ -17,12 +22,14 @@ import threading
 import time
 
 from . import items
-from .delivery import check_submission, submit
+from .clock import fmt_dt
+from .delivery import admit, check_submission, count_recipients, submit
 from .session import Ctx
 
 log = logging.getLogger("app.sandbox")
 
 OUTBOX = "outbox"
+PACE_POLL = 1.0  # seconds between the worker's looks at messages waiting for the message rate
 
 
 class DeferredOutbox:
@@ -38,6 +45,7 @@ class DeferredOutbox:
         self._busy = 0
         self._thread = None
         self._stopping = False
+        self._paced = False  # messages wait for the message rate (release_due)
 
     # ---------------- requests ----------------
     def submit_later(self, ctx: Ctx, item: dict, *, save: bool) -> dict:
@@ -45,13 +53,44 @@ class DeferredOutbox:
         and schedule its delivery once that transaction commits. Returns the Outbox row."""
         atts = ctx.store.attachments(item["key"], content=True)
         check_submission(ctx, item["data"], atts)
-        item["data"]["_submit"] = {"save": bool(save)}
+        verdict = admit(ctx, count_recipients(item["data"]))
+        item["data"]["_submit"] = {"save": bool(save), **verdict}
         if ctx.actor is not None:  # sent in another's mailbox: whose rights and Sender the delivery uses
             item["data"]["_submit"]["actor"] = ctx.actor["email"]
         item["data"]["IsSubmitted"] = True
         row = items.move(ctx, item, (item["mailbox"], OUTBOX))
         self._after_commit(ctx.store, row["mailbox"], row["key"])
         return row
+
+    def after_commit_release(self, store) -> None:
+        """A message now waits for the message rate: look for due ones once the transaction commits."""
+        store.after_commit(self._wake_paced)
+
+    def _wake_paced(self):
+        with self._cond:
+            self._paced = True
+            self._cond.notify_all()
+
+    def release_due(self) -> int:
+        """Schedule every message in an Outbox whose message-rate wait is over (by the sandbox's clock);
+        returns how many still wait."""
+        sb = self.sandbox
+        if sb.store is None:
+            return 0
+        now = fmt_dt(sb.clock())
+        waiting = 0
+        for user in sb.users:
+            for row in sb.store.all_in(user["email"], OUTBOX):
+                nb = (row["data"].get("_submit") or {}).get("not_before")
+                if nb is None:
+                    continue
+                if nb <= now:
+                    self._schedule(row["mailbox"], row["key"], 0.0)
+                else:
+                    waiting += 1
+        with self._cond:
+            self._paced = waiting > 0
+        return waiting
 
     def _after_commit(self, store, mailbox: str, key: str):
         store.after_commit(lambda: self._schedule(mailbox, key, self.delay))
@@ -81,6 +120,7 @@ class DeferredOutbox:
             for row in store.all_in(user["email"], OUTBOX):
                 if "_submit" in row["data"]:
                     self._schedule(row["mailbox"], row["key"], 0.0)
+                    self._paced = self._paced or "not_before" in row["data"]["_submit"]
         self._thread = threading.Thread(target=self._run, name="sandbox-outbox", daemon=True)
         self._thread.start()
 
@@ -96,13 +136,16 @@ class DeferredOutbox:
     def _run(self):
         while True:
             with self._cond:
-                while not self._stopping and (not self._heap or self._heap[0][0] > time.monotonic()):
-                    wait = None if not self._heap else max(0.0, self._heap[0][0] - time.monotonic())
-                    self._cond.wait(wait)
+                self._wait_for_work()
                 if self._stopping:
                     return
-                _, _, mailbox, key = heapq.heappop(self._heap)
-                self._busy += 1
+                due = bool(self._heap) and self._heap[0][0] <= time.monotonic()
+                if due:
+                    _, _, mailbox, key = heapq.heappop(self._heap)
+                    self._busy += 1
+            if not due:
+                self._look_at_paced()
+                continue
             try:
                 self._deliver(mailbox, key)
             except Exception:  # noqa: BLE001 - one message's failure must not stop the others
@@ -111,6 +154,22 @@ class DeferredOutbox:
                 with self._cond:
                     self._busy -= 1
                     self._cond.notify_all()
+
+    def _wait_for_work(self):
+        """(Holding the condition) until a message is due, the worker stops, or, while messages wait for
+        the message rate, PACE_POLL seconds pass."""
+        while not self._stopping and (not self._heap or self._heap[0][0] > time.monotonic()):
+            wait = None if not self._heap else max(0.0, self._heap[0][0] - time.monotonic())
+            if self._paced:
+                wait = PACE_POLL if wait is None else min(wait, PACE_POLL)
+            if not self._cond.wait(wait) and self._paced:
+                return
+
+    def _look_at_paced(self):
+        try:
+            self.release_due()
+        except Exception:  # noqa: BLE001 - the next look tries again
+            log.exception("sandbox: looking at the messages waiting for the message rate failed")
 
     def _deliver(self, mailbox: str, key: str):
         sb = self.sandbox
@@ -123,10 +182,14 @@ class DeferredOutbox:
             if row is None or row["folder"] != OUTBOX or "_submit" not in row["data"]:
                 return  # delivered already, or taken back out of the Outbox
             data = row["data"]
+            if data["_submit"].get("not_before", "") > fmt_dt(sb.clock()):
+                return  # waits for the message rate: release_due schedules it when its time comes
             submit_ = data.pop("_submit")
             save = submit_["save"]
+            folder = tuple(submit_.get("folder") or (mailbox, "sentitems"))
             actor = sb.user_by_email(submit_["actor"]) if submit_.get("actor") else None
             ctx = Ctx(sb, user, actor=actor)
             atts = store.attachments(key, content=True)
-            submit(ctx, data, atts, save_folder=(mailbox, "sentitems") if save else None, draft_key=key)
+            verdict = {"refused": True} if submit_.get("refused") else {}
+            submit(ctx, data, atts, save_folder=folder if save else None, draft_key=key, verdict=verdict)
         sb.after_commit()

@@ -39,6 +39,10 @@ CREATE TABLE IF NOT EXISTS relay (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, mail_from TEXT, rcpts TEXT NOT NULL, raw BLOB NOT NULL,
     delivered INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS sendlog (
+    mailbox TEXT NOT NULL, at TEXT NOT NULL, rcpts INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sendlog_at ON sendlog(mailbox, at);
 """ + FOLDER_SCHEMA  # the folder tree (hierarchy.py)
 
 ITEM_COLS = "key, mailbox, folder, change_key, created, sent, received, modified, subject, imid, size, data"
@@ -324,6 +328,24 @@ class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
             db.execute("DELETE FROM attachments WHERE key=?", (att_key,))
 
     # ---------------- relay ----------------
+    # ---------------- what each mailbox sent (core/limits.py) ----------------
+    def log_send(self, mailbox: str, at: str, rcpts: int) -> None:
+        with self._lock:
+            self.db.execute("INSERT INTO sendlog(mailbox, at, rcpts) VALUES (?, ?, ?)",
+                            (mailbox.lower(), at, int(rcpts)))
+
+    def sent_recipients_since(self, mailbox: str, since: str) -> int:
+        with self._lock:
+            (n,) = self.db.execute("SELECT COALESCE(SUM(rcpts), 0) FROM sendlog WHERE mailbox=? AND at>?",
+                                   (mailbox.lower(), since)).fetchone()
+        return int(n)
+
+    def send_times_since(self, mailbox: str, since: str) -> list[str]:
+        with self._lock:
+            rows = self.db.execute("SELECT at FROM sendlog WHERE mailbox=? AND at>? ORDER BY at",
+                                   (mailbox.lower(), since)).fetchall()
+        return [r[0] for r in rows]
+
     def add_relay(self, mail_from: str, rcpts: list[str], raw: bytes) -> int:
         with self.tx() as db:
             cur = db.execute("INSERT INTO relay (mail_from, rcpts, raw) VALUES (?,?,?)",

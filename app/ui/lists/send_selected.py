@@ -5,8 +5,13 @@ reaches the server), and the batch is HELD in the undo-send window with one coun
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
+
 from app.core import holds
 from app.core.batch_checks import check_drafts
+from app.core.limited_send import row_words, submit_planned
+from app.core.send_limits import RecipientLedger, limits_for, plan_batch
 from app.core.submission import SubState
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 
@@ -17,13 +22,21 @@ async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list
     """Check each draft, then hand the good ones to the Outbox as ONE batch (held while undo send is on).
     Returns (the refs handed over, their submissions once none is held any more)."""
     model, batch = w.drafts.model, w.send_timing.batch
+    counts: dict = {}
     bad = await check_drafts(items, w.session.get_message,
-                             getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
+                             getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES), counts)
     if bad:
         model.set_statuses({ref_id: (f"Not sent: {why}", True) for ref_id, why in bad.items()})
     refs = [r for r in refs if r.id not in bad]
     items = [it for it in items if it.ref.id not in bad]
-    subs = await outbox.submit_saved(items, hold=batch.hold(outbox)) if items else []
+    plan = _limits_plan(w, items, counts)
+    if plan is not None and not plan.blind_ok:  # the part that fits goes; the rest waits, held, in the Outbox
+        planned = await submit_planned(outbox, items, plan, batch.hold(outbox))
+        model.set_statuses({refs[i].id: words for i, words in row_words(plan, _local_time).items()})
+        refs = [refs[i] for i in plan.send_now]
+        subs = [planned[i] for i in plan.send_now]
+    else:
+        subs = await outbox.submit_saved(items, hold=batch.hold(outbox)) if items else []
     if any(s.state == SubState.HELD for s in subs):  # the undo-send window: one countdown for all
         batch.held(subs, outbox, f"{len(subs)} draft{'s' if len(subs) != 1 else ''}")
         model.set_statuses({r.id: (HELD_WORDS, False) for r in refs})
@@ -33,6 +46,21 @@ async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list
         finally:
             w.flows.sending += 1
     return refs, await outbox.wait_past_hold(subs)
+
+
+def _local_time(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch).strftime("%a %H:%M")
+
+
+def _limits_plan(w, items: list, counts: dict):
+    """What the drafts meet of the account's sending limits (None: none known); a draft not read counts 1."""
+    limits = limits_for(w.session.account) if w.session is not None else None
+    if limits is None or not items:
+        return None
+    runtime = getattr(getattr(w, "journal_bridge", None), "runtime", None)
+    counter = getattr(runtime, "sent_count", None)
+    ledger = counter.ledger() if counter is not None else RecipientLedger()
+    return plan_batch([counts.get(it.ref.id, 1) for it in items], ledger, limits, time.time())
 
 
 def taken_back_words(w, sub) -> str:

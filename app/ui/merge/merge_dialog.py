@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt, QTimer
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 
 from app.core.merge import MergeRun, RowState
 from app.core.merge_pool import in_thread
+from app.core.send_limits import RecipientLedger, limits_for, plan_batch
 from app.domain import merge as dm
 from app.domain.models import BodyFormat
 from app.storage.merges import MergeStore
@@ -335,8 +337,30 @@ class MergeDialog(QDialog):
             return
         if self._creating:  # Ctrl+Return again while the rows are being built: one merge, sent once
             return
-        if self._outbox() is None or not self.guard.ask_first(len(self.table.rows), self._start_sending):
+        if self._outbox() is None or not self.guard.ask_first(len(self.table.rows), self._start_sending,
+                                                              self._limits_plan()):
             self._start_sending()
+
+    # ---- the account's sending limits (app.core.send_limits) ----
+    def _send_limits(self):
+        s = self.win.session
+        return None if s is None else limits_for(s.account)
+
+    def _sent_ledger(self):
+        """Today's sent recipients of the account (the runtime keeps them on disk: app.core.account_runtime)."""
+        runtime = getattr(getattr(self.win, "journal_bridge", None), "runtime", None)
+        counter = getattr(runtime, "sent_count", None)
+        return counter.ledger if counter is not None else RecipientLedger
+
+    def _limits_plan(self):
+        """What the table's rows meet of the limits, before anything is built or sent (each row: its address
+        and the template's own recipients)."""
+        limits = self._send_limits()
+        if limits is None or self.table is None:
+            return None
+        d = self.win.compose.draft()
+        per_row = 1 + len(d.to) + len(d.cc) + len(d.bcc)
+        return plan_batch([per_row] * len(self.table.rows), self._sent_ledger()(), limits, time.time())
 
     def _start_sending(self) -> None:
         if self._creating or self.table is None or self.stack.currentIndex() != 0:
@@ -398,6 +422,7 @@ class MergeDialog(QDialog):
     def _show_run(self, run: MergeRun) -> None:
         self.run = run
         self.guard.hold(run)
+        run.send_limits, run.sent_ledger = self._send_limits(), self._sent_ledger()
         self.model.set_run(run)
         self.stack.setCurrentIndex(1)
         self.results.resizeColumnsToContents()

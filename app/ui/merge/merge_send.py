@@ -5,10 +5,16 @@ are Qt-free in :mod:`app.core.merge_send`; this is their wiring."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.merge_send import confirm_question
+from app.core.merge_send import confirm_question, limits_question
 from app.ui.lists.batch_undo import BatchUndo
+
+
+def _local_time(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch).strftime("%a %H:%M")
 
 
 class SendGuard:
@@ -21,15 +27,19 @@ class SendGuard:
         self.confirm: QMessageBox | None = None
         self.batch = BatchUndo(dialog.win, page, layout, layout.count(), UndoSendBar, kept="Drafts")
 
-    def ask_first(self, rows: int, go) -> bool:
-        """Ask before a merge of ``rows`` rows (True: asked; ``go()`` runs if the user says Send)."""
-        question = confirm_question(rows)
+    def ask_first(self, rows: int, go, plan=None) -> bool:
+        """Ask before a merge of ``rows`` rows (True: asked; ``go()`` runs if the user says Send). ``plan``: what
+        the rows meet of the account's sending limits (app.core.send_limits), said first when it matters."""
+        limits = limits_question(plan, _local_time) if plan is not None else ""
+        question = " ".join(q for q in (limits, confirm_question(rows)) if q)
         if not question:
             return False
         if self.confirm is not None and self.confirm.isVisible():
             return True
         box = QMessageBox(QMessageBox.Question, "Send these messages?", question, QMessageBox.NoButton, self.dialog)
-        send = box.addButton(f"&Send {rows:,} messages", QMessageBox.AcceptRole)
+        label = (f"&Send {len(plan.send_now):,} now, keep {len(plan.later):,} for later"
+                 if plan is not None and plan.later else f"&Send {rows:,} messages")
+        send = box.addButton(label, QMessageBox.AcceptRole)
         box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
         box.setEscapeButton(box.defaultButton())
         box.setAccessibleName("Send these messages?")

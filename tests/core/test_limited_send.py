@@ -1,0 +1,60 @@
+"""A batch handed to the Outbox under the account's sending limits (app/core/limited_send.py), in the
+submission core on the Outbox's injected clocks: the part that fits goes now, the rest waits in the Outbox
+HELD until the rolling day has room (journaled: a restart keeps it), none is lost or sent blindly."""
+
+from __future__ import annotations
+
+from app.core.limited_send import WAIT_REASON, submit_planned
+from app.core.send_limits import DAY, RecipientLedger, ServerLimits, plan_batch
+from app.core.submission import SubState
+from app.storage.journal import Journal
+from tests.helpers.holds import WALL0, Clocks, clocked_outbox, worker_turns
+from tests.helpers.submission import Mailbox, run_coro, saved_summaries
+
+LIMITS = ServerLimits("Exchange Online", recipients_per_day=3, recipients_per_message=2, messages_per_minute=30)
+
+
+def test_the_part_that_fits_goes_the_rest_waits_held_in_the_outbox_until_the_day_has_room(tmp_path):
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+
+    async def main():
+        ob = clocked_outbox(box, journal, clocks)
+        items = await saved_summaries(box, 6)
+        box.calls.clear()
+        plan = plan_batch([1, 1, 1, 1, 1, 3], RecipientLedger(), LIMITS, clocks.wall)
+        subs = await submit_planned(ob, items, plan, None)
+        assert subs[5] is None  # 3 recipients where one message may have 2: not handed over
+        ob.worker.poke()
+        await worker_turns()
+        sent_first = sorted(d.subject for d in box.sent)
+        held = [(s.local_id, s.release_at, s.reason) for s in subs if s is not None and s.state == SubState.HELD]
+        entries = {e.local_id: e for e in journal.entries()}
+        clocks.advance(DAY)
+        ob.worker.poke()
+        done = await ob.wait_past_hold([s for s in subs if s is not None])
+        await ob.stop()
+        return sent_first, held, entries, done
+
+    sent_first, held, entries, done = run_coro(main())
+    assert sent_first == ["Batch 0", "Batch 1", "Batch 2"]  # today's 3 recipients
+    assert len(held) == 2 and {at for _, at, _ in held} == {WALL0 + DAY}
+    assert {why for _, _, why in held} == {WAIT_REASON.format(name="Exchange Online", limit=3)}
+    assert {(entries[i].meta["hold"], entries[i].meta["release_at"]) for i, _, _ in held} \
+        == {("later", WALL0 + DAY)}  # on disk: a restart keeps them waiting
+    assert {s.state for s in done} == {SubState.SENT} and len(done) == 5
+
+
+def test_a_batch_within_the_limits_goes_as_before(tmp_path):
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+
+    async def main():
+        ob = clocked_outbox(box, journal, clocks)
+        items = await saved_summaries(box, 3)
+        plan = plan_batch([1, 1, 1], RecipientLedger(), LIMITS, clocks.wall)
+        subs = await submit_planned(ob, items, plan, None)
+        ob.worker.poke()
+        done = await ob.wait_past_hold(subs)
+        await ob.stop()
+        return done
+
+    assert {s.state for s in run_coro(main())} == {SubState.SENT}
