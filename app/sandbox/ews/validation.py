@@ -112,7 +112,7 @@ def _first_error(schema, part):
         # the request's own prefixes, for QName values such as xsi:type="t:AlternateIdType" (ConvertId)
         prefixes = {k: v for k, v in part.nsmap.items() if k}
         for err in schema.iter_errors(part, namespaces=prefixes):
-            elem = err.elem if isinstance(getattr(err, "elem", None), etree._Element) else None
+            elem = err.elem if etree.iselement(getattr(err, "elem", None)) else None
             if elem is None:
                 return str(err.reason or err.message), part
             return _violation(elem, str(err.reason or err.message), getattr(err, "index", None))
