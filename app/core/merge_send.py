@@ -60,9 +60,10 @@ async def submit_held(run, items: list, plan=None) -> list:
         if undo and run.on_held is not None:
             run.on_held(undo)
         return subs
+    counts = list(plan.recipients) if plan is not None and plan.recipients else None
     if hold is None:  # undo send off (or no window): handed over as before
-        return await run.outbox.submit_saved(items)
-    subs = await run.outbox.submit_saved(items, hold=hold)
+        return await run.outbox.submit_saved(items, recipients=counts)
+    subs = await run.outbox.submit_saved(items, hold=hold, recipients=counts)
     if run.on_held is not None:
         run.on_held(subs)
     return subs

@@ -42,7 +42,8 @@ async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list
         refs = [refs[i] for i in plan.send_now]
         subs = [planned[i] for i in plan.send_now]
     else:
-        subs = await outbox.submit_saved(items, hold=batch.hold(outbox)) if items else []
+        subs = await outbox.submit_saved(items, hold=batch.hold(outbox),
+                                         recipients=[counts.get(it.ref.id, 0) for it in items]) if items else []
     if any(s.state == SubState.HELD for s in subs):  # the undo-send window: one countdown for all
         batch.held(subs, outbox, f"{len(subs)} draft{'s' if len(subs) != 1 else ''}")
         model.set_statuses({r.id: (HELD_WORDS, False) for r in refs})
