@@ -99,13 +99,20 @@ def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outb
     assert _inboxes(sandbox) == 2
 
 
-def test_send_selected_within_the_limits_sends_without_asking(qtbot, window, sandbox):
+def test_send_selected_within_the_limits_sends_without_asking_and_counts_every_recipient(qtbot, window, sandbox):
     win = window
-    win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 3}
+    win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 4}
     _seed(sandbox, DRAFTS)
+    alice = make_account(sandbox, ALICE)
+    two = alice.drafts.get(subject="Two")  # To carol, Cc dave (Bcc carol again: one address, counted once)
+    two.cc_recipients, two.bcc_recipients = [Mailbox(email_address="dave@example.com")], \
+        [Mailbox(email_address="CAROL@example.com")]
+    two.save(update_fields=["cc_recipients", "bcc_recipients"])
     _drafts_page(qtbot, win, 3)
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
-    qtbot.waitUntil(lambda: _inboxes(sandbox) == 3, timeout=20000)
+    qtbot.waitUntil(lambda: len(items(sandbox, Folder.SENT.value)) == 3, timeout=20000)
     wait_task(qtbot, win.flows.wait_idle())
     assert win.findChild(QMessageBox, NAME) is None, "no question within the limits"
+    counter = win.journal_bridge.runtime.sent_count
+    assert sorted(n for _, n in counter.ledger().entries) == [1, 1, 2], "each draft's distinct To+Cc+Bcc"
