@@ -34,10 +34,9 @@ async def submit_planned(outbox, items: list, plan: Plan, hold_now: holds.Hold |
         by_time.setdefault(at, []).append(i)
     reason = WAIT_REASON.format(name=plan.limits.name, limit=plan.limits.recipients_per_day or 0)
     for at, idx in sorted(by_time.items()):
-        held = await outbox.submit_saved([items[i] for i in idx], hold=holds.Hold(holds.LATER, at),
-                                         recipients=_counts(plan, idx))
+        held = await outbox.submit_saved([items[i] for i in idx], hold=holds.Hold(holds.LATER, at, reason),
+                                         recipients=_counts(plan, idx))  # the reason journaled with the hold
         for i, sub in zip(idx, held):
-            sub.reason = reason
             subs[i] = sub
     return subs
 

@@ -117,3 +117,32 @@ def test_a_held_sends_recipients_are_journaled_and_counted_after_a_restart(tmp_p
 
     done = run_coro(after_restart())
     assert done.state == SubState.SENT and counter.ledger().used(clocks.wall) == 3
+
+
+def test_why_a_held_message_waits_is_journaled_and_said_again_after_a_restart(tmp_path):
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+    reason = WAIT_REASON.format(name="Exchange Online", limit=3)
+
+    async def first_run():
+        ob = clocked_outbox(box, journal, clocks)
+        items = await saved_summaries(box, 4)
+        plan = plan_batch([1, 1, 1, 1], RecipientLedger(), LIMITS, clocks.wall)
+        subs = await submit_planned(ob, items, plan, None)
+        await ob.stop()
+        return subs[3]
+
+    held = run_coro(first_run())
+    assert held.state == SubState.HELD and held.reason == reason
+    assert journal.get(held.local_id).meta["hold_reason"] == reason  # on disk with its time and kind
+
+    async def after_restart():
+        clocks.mono = 5.0  # a new process, an hour later: still before its time
+        clocks.advance(3600, mono=False)
+        ob = clocked_outbox(box, Journal(tmp_path / "j.sqlite3"), clocks)
+        ob.restore()
+        await ob.stop()
+        return ob.subs[held.local_id]
+
+    again = run_coro(after_restart())
+    assert (again.state, again.hold_kind, again.release_at) == (SubState.HELD, "later", held.release_at)
+    assert again.reason == reason
