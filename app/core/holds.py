@@ -163,7 +163,8 @@ def clock_text(release_at: float, wall: float | None = None) -> str:
 
 
 def row_text(sub: Submission, now: float) -> str:
-    """The Outbox row of a held submission: "Sending in 7 s — Undo" or "Sends at Tue 08:00"."""
+    """The Outbox row of a held submission: "Sending in 7 s — Undo", "Sends at Tue 08:00", or with why it waits
+    when a sending limit holds it ("Sends at Tue 08:00 — Waiting for Exchange Online's …-a-day limit")."""
     if sub.hold_kind == UNDO:
         return f"Sending in {max(0, int(sub.retry_at - now + 0.999))} s — Enter takes it back"
-    return f"Sends at {clock_text(sub.release_at)}"
+    return f"Sends at {clock_text(sub.release_at)}" + (f" — {sub.reason}" if sub.reason else "")
