@@ -14,6 +14,7 @@ import asyncio
 import logging
 from typing import Awaitable, Callable
 
+from app.core.submission import distinct_recipients
 from app.domain.models import Draft, ItemRef, MessageSummary
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
 
@@ -45,7 +46,7 @@ async def check_drafts(items: list[MessageSummary], read: Callable[[ItemRef], Aw
                          getattr(exc, "code", type(exc).__name__))
                 return it.ref.id, ""
         if counts is not None:
-            counts[it.ref.id] = len(draft.all_recipients())
+            counts[it.ref.id] = distinct_recipients(draft.all_recipients())
         return it.ref.id, problem(draft, max_send_bytes)
 
     found = await asyncio.gather(*(one(it) for it in items))

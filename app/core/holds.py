@@ -49,6 +49,7 @@ UNDO_NOTE = ("“{subject}” was not sent: it was waiting to be sent when Dispa
 class Hold:
     kind: str  # UNDO or LATER
     release_at: float  # wall-clock epoch seconds
+    reason: str = ""  # why it waits, for its Outbox row ("" : the user's own send later); journaled with it
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -65,12 +66,16 @@ def set_release(sub: Submission, hold: Hold, now: float, wall: float) -> None:
     through the table: :meth:`app.core.outbox.Outbox.new_submission`)."""
     sub.hold_kind, sub.release_at = hold.kind, float(hold.release_at)
     sub.retry_at = now + max(0.0, sub.release_at - wall)
+    if hold.reason:
+        sub.reason = hold.reason
 
 
 def add_meta(sub: Submission, meta: dict) -> dict:
     """The journal bookkeeping of a held submission (nothing once it is released)."""
     if sub.state == SubState.HELD:
         meta["hold"], meta["release_at"] = sub.hold_kind, sub.release_at
+        if sub.reason and sub.hold_kind == LATER:  # why it waits (a sending limit): a restart still says it
+            meta["hold_reason"] = sub.reason
     return meta
 
 
@@ -82,6 +87,8 @@ def restored(sub: Submission, meta: dict, now: float, wall: float) -> None:
     except (TypeError, ValueError):
         sub.release_at = 0.0  # no readable time: due now (it was the user's Send)
     sub.retry_at = now + max(0.0, sub.release_at - wall)
+    if meta.get("hold_reason"):
+        sub.reason = str(meta["hold_reason"])
 
 
 def is_undo(state, meta: dict | None) -> bool:
@@ -156,7 +163,8 @@ def clock_text(release_at: float, wall: float | None = None) -> str:
 
 
 def row_text(sub: Submission, now: float) -> str:
-    """The Outbox row of a held submission: "Sending in 7 s — Undo" or "Sends at Tue 08:00"."""
+    """The Outbox row of a held submission: "Sending in 7 s — Undo", "Sends at Tue 08:00", or with why it waits
+    when a sending limit holds it ("Sends at Tue 08:00 — Waiting for Exchange Online's …-a-day limit")."""
     if sub.hold_kind == UNDO:
         return f"Sending in {max(0, int(sub.retry_at - now + 0.999))} s — Enter takes it back"
-    return f"Sends at {clock_text(sub.release_at)}"
+    return f"Sends at {clock_text(sub.release_at)}" + (f" — {sub.reason}" if sub.reason else "")

@@ -25,18 +25,25 @@ async def submit_planned(outbox, items: list, plan: Plan, hold_now: holds.Hold |
     with ``items``: each one's Submission, or None for one not handed over (too many recipients)."""
     subs: list = [None] * len(items)
     now_items = [items[i] for i in plan.send_now]
-    for i, sub in zip(plan.send_now, await outbox.submit_saved(now_items, hold=hold_now) if now_items else []):
+    handed = await outbox.submit_saved(now_items, hold=hold_now, recipients=_counts(plan, plan.send_now)) \
+        if now_items else []
+    for i, sub in zip(plan.send_now, handed):
         subs[i] = sub
     by_time: dict[float, list[int]] = {}
     for i, at in plan.later:
         by_time.setdefault(at, []).append(i)
     reason = WAIT_REASON.format(name=plan.limits.name, limit=plan.limits.recipients_per_day or 0)
     for at, idx in sorted(by_time.items()):
-        held = await outbox.submit_saved([items[i] for i in idx], hold=holds.Hold(holds.LATER, at))
+        held = await outbox.submit_saved([items[i] for i in idx], hold=holds.Hold(holds.LATER, at, reason),
+                                         recipients=_counts(plan, idx))  # the reason journaled with the hold
         for i, sub in zip(idx, held):
-            sub.reason = reason
             subs[i] = sub
     return subs
+
+
+def _counts(plan: Plan, idx: list[int]) -> list[int] | None:
+    """The planned recipients of the messages ``idx`` (the sent count records them; None: not known)."""
+    return [plan.recipients[i] for i in idx] if plan.recipients else None
 
 
 def too_many_words(plan: Plan) -> str:

@@ -41,6 +41,13 @@ def limits_question(plan, when) -> str:
     return " ".join(parts)
 
 
+def send_part_label(plan) -> str:
+    """The question's button that sends the part of a batch that fits (Alt+S): "Send 3 now, keep 2 for later"."""
+    if plan.later:
+        return f"&Send {len(plan.send_now):,} now, keep {len(plan.later):,} for later"
+    return f"&Send the other {len(plan.send_now):,}"
+
+
 async def submit_held(run, items: list, plan=None) -> list:
     """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold.
     ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``' order): when some of them meet the
@@ -53,9 +60,10 @@ async def submit_held(run, items: list, plan=None) -> list:
         if undo and run.on_held is not None:
             run.on_held(undo)
         return subs
+    counts = list(plan.recipients) if plan is not None and plan.recipients else None
     if hold is None:  # undo send off (or no window): handed over as before
-        return await run.outbox.submit_saved(items)
-    subs = await run.outbox.submit_saved(items, hold=hold)
+        return await run.outbox.submit_saved(items, recipients=counts)
+    subs = await run.outbox.submit_saved(items, hold=hold, recipients=counts)
     if run.on_held is not None:
         run.on_held(subs)
     return subs

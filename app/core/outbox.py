@@ -223,13 +223,16 @@ class Outbox:
         self.worker.poke()
         return sub
 
-    async def submit_saved(self, items: list[MessageSummary], hold: holds.Hold | None = None) -> list[Submission]:
+    async def submit_saved(self, items: list[MessageSummary], hold: holds.Hold | None = None,
+                           recipients: list[int] | None = None) -> list[Submission]:
         """Queue drafts that are already on the server (Send selected): sent as they are there, all in
         one send request when the worker next runs. With ``hold`` (the undo-send window) every one of them
         is HELD until the same release time: one countdown for the batch, released together (one request).
         Each record is queued on the journal's thread in the turn its send is listed: a send deleted or taken back in the Outbox (a later turn) has that written
         after its record. (Written one after another, a record could follow its own delete, and the
-        journal held the thrown-away send as waiting: the next start sent it.)"""
+        journal held the thrown-away send as waiting: the next start sent it.)
+        ``recipients``: each draft's number of distinct recipients, aligned with ``items`` (the queue does not
+        hold them; the sending limits count them when it is sent)."""
         subs: list[Submission] = []
         written = []
         now, wall = self.clock(), self.wall()  # one release time on both clocks for the whole batch
@@ -237,9 +240,9 @@ class Outbox:
             for start in range(0, len(items), SUBMIT_BATCH):
                 if start:  # 5,000 built in one turn held the UI thread ~20 ms (more on a slow day)
                     await asyncio.sleep(0)
-                for it in items[start:start + SUBMIT_BATCH]:
+                for k, it in enumerate(items[start:start + SUBMIT_BATCH], start):
                     sub = self.new_submission(_stand_in(it), hold, now, wall, source="server",
-                                              display_to=it.display_to)
+                                              display_to=it.display_to, recipients=recipients[k] if recipients else 0)
                     # listed now; not picked up before all of them are on disk (ONE request): recording()
                     self.waiters.begin_write(sub.local_id)
                     self.subs[sub.local_id] = sub
@@ -458,6 +461,8 @@ class Outbox:
             meta["display_to"] = sub.display_to
         if sub.kind is not None:
             meta["kind"] = sub.kind.value
+        if sub.recipients:
+            meta["recipients"] = sub.recipients
         return holds.add_meta(sub, meta)
 
     def new_submission(self, draft: Draft, hold: holds.Hold | None, now: float, wall: float,

@@ -40,7 +40,8 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
             meta = e.meta or {}
             sub = Submission(e.draft, account, SubState(e.state), source=meta.get("source", "compose"),
                              display_to=meta.get("display_to", ""), attempts=e.attempts, reason=e.last_error,
-                             kind=_kind(meta), adopt=bool(meta.get("adopt")))
+                             kind=_kind(meta), adopt=bool(meta.get("adopt")),
+                             recipients=int(meta.get("recipients") or 0))
             was = sub.state
             sub.restarted()
             if sub.state == SubState.HELD:  # send later: held again until its time

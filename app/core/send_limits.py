@@ -107,6 +107,7 @@ class Plan:
     total_recipients: int
     refused_today: int  # the recipients that would be refused today if all were sent now
     last_goes_at: float | None  # the message rate: when the last message sent now should go out
+    recipients: tuple[int, ...] = ()  # each message's recipients, as planned (the sent count records them)
 
     @property
     def blind_ok(self) -> bool:
@@ -156,7 +157,8 @@ def plan_batch(recipients: list[int], ledger: RecipientLedger, limits: ServerLim
         later.append((i, at))
     total = sum(recipients)
     refused = sum(recipients[i] for i, _ in later)
-    return Plan(limits, send_now, later, too_many, total, refused, _last_goes_at(limits, len(send_now), now))
+    return Plan(limits, send_now, later, too_many, total, refused, _last_goes_at(limits, len(send_now), now),
+                tuple(recipients))
 
 
 def _last_goes_at(limits: ServerLimits, messages: int, now: float) -> float | None:
@@ -171,7 +173,8 @@ def _last_goes_at(limits: ServerLimits, messages: int, now: float) -> float | No
 class SentCounter:
     """Today's recipients of one account, kept on disk (``store``: :class:`app.storage.sent_ledger.SentLedgerStore`):
     :meth:`record` is told of every finished submission (the Outbox's ``on_finished``) and counts a sent one
-    with its recipients (1 when the queue holds none of them: a draft sent as it is on the server). The file
+    with its distinct recipients (:meth:`Submission.recipient_count`: the count the batch was planned with
+    for a draft sent as it is on the server, whose recipients the queue does not hold). The file
     is written once per turn of the event loop however many sends finish in it (a 5,000-row merge: not 5,000
     writes on the UI thread)."""
 
@@ -190,7 +193,7 @@ class SentCounter:
         if sub.state != SubState.SENT:
             return
         self.ledger()
-        self._ledger.add(self.wall(), max(1, len(sub.draft.all_recipients())))
+        self._ledger.add(self.wall(), sub.recipient_count())
         if self._due:
             return
         self._due = True

@@ -168,6 +168,11 @@ def next_state(state: SubState, event: Event) -> SubState:
         raise IllegalTransition(f"{event.value} is not allowed in state {SubState(state).value}") from None
 
 
+def distinct_recipients(recipients) -> int:
+    """The number of distinct addresses among ``recipients`` (To+Cc+Bcc; the same address twice is one)."""
+    return len({r.email.strip().lower() for r in recipients if r.email.strip()})
+
+
 @dataclass
 class Submission:
     """One message on its way out. ``draft`` holds its content (and server identity once known).
@@ -192,6 +197,9 @@ class Submission:
     retry_at: float = 0.0  # monotonic clock time of the next attempt or look-up (HELD: of its release)
     hold_kind: str = ""  # HELD: "undo" (the undo-send window) or "later" (send later)
     release_at: float = 0.0  # HELD: wall-clock epoch seconds it is released at (journaled)
+    #: its distinct recipients when the draft here does not hold them (a draft sent as it is on the server:
+    #: Send selected, a merge); 0: count the draft's own. The sending limits count them (journaled)
+    recipients: int = 0
     #: each move as "state event new;" — one string, not a list of tuples of enum members: the cyclic GC
     #: scans every list and tuple still alive at each full collection (~25,000 for a 5,000-row merge)
     moves: str = field(default="", repr=False)
@@ -203,6 +211,12 @@ class Submission:
     @property
     def final(self) -> bool:
         return self.state in FINAL
+
+    def recipient_count(self) -> int:
+        """How many recipients it goes to: the distinct addresses (as a server counts them), at least 1."""
+        if self.recipients:
+            return self.recipients
+        return max(1, distinct_recipients(self.draft.all_recipients()))
 
     def apply(self, event: Event) -> SubState:
         """Move along the table (raises :class:`IllegalTransition` for a move it does not have)."""

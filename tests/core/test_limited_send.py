@@ -4,11 +4,14 @@ HELD until the rolling day has room (journaled: a restart keeps it), none is los
 
 from __future__ import annotations
 
+from app.core.holds import clock_text, row_text
 from app.core.limited_send import WAIT_REASON, submit_planned
-from app.core.send_limits import DAY, RecipientLedger, ServerLimits, plan_batch
+from app.core.outbox import Outbox
+from app.core.send_limits import DAY, RecipientLedger, SentCounter, ServerLimits, plan_batch
 from app.core.submission import SubState
 from app.storage.journal import Journal
-from tests.helpers.holds import WALL0, Clocks, clocked_outbox, worker_turns
+from app.storage.sent_ledger import SentLedgerStore
+from tests.helpers.holds import FAST, WALL0, Clocks, clocked_outbox, worker_turns
 from tests.helpers.submission import Mailbox, run_coro, saved_summaries
 
 LIMITS = ServerLimits("Exchange Online", recipients_per_day=3, recipients_per_message=2, messages_per_minute=30)
@@ -58,3 +61,90 @@ def test_a_batch_within_the_limits_goes_as_before(tmp_path):
         return done
 
     assert {s.state for s in run_coro(main())} == {SubState.SENT}
+
+
+def _counted_outbox(box, journal, clocks, counter) -> Outbox:
+    """The Outbox as AccountRuntime builds it: each finished send told to the sent count."""
+    return Outbox(box, journal, account="a", policy=FAST, clock=lambda: clocks.mono, wall=lambda: clocks.wall,
+                  on_finished=counter.record)
+
+
+def test_the_sent_count_records_each_drafts_real_recipients_not_one_a_message(tmp_path):
+    """Send selected and a merge send drafts as they are on the server: the queue holds none of their
+    recipients, so the count comes from the plan (each draft's distinct To+Cc+Bcc). Counted as 1 a message, a
+    day's 10 recipients read as 2 and a later batch would go over the limit blindly."""
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+    counter = SentCounter(SentLedgerStore(tmp_path / "sent-ledger"), "a", wall=lambda: clocks.wall)
+    limits = ServerLimits("Exchange Online", recipients_per_day=10, recipients_per_message=6)
+
+    async def main():
+        ob = _counted_outbox(box, journal, clocks, counter)
+        items = await saved_summaries(box, 2)
+        plan = plan_batch([4, 6], RecipientLedger(), limits, clocks.wall)
+        subs = await submit_planned(ob, items, plan, None)
+        ob.worker.poke()
+        await ob.wait_past_hold(subs)
+        await ob.stop()
+        return plan_batch([1], counter.ledger(), limits, clocks.wall)
+
+    nxt = run_coro(main())
+    assert counter.ledger().used(clocks.wall) == 10
+    assert nxt.send_now == [] and nxt.refused_today == 1, "the day is full: the next one is not sent blindly"
+
+
+def test_a_held_sends_recipients_are_journaled_and_counted_after_a_restart(tmp_path):
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+    counter = SentCounter(SentLedgerStore(tmp_path / "sent-ledger"), "a", wall=lambda: clocks.wall)
+
+    async def first_run():
+        ob = clocked_outbox(box, journal, clocks)
+        items = await saved_summaries(box, 1)
+        plan = plan_batch([3], RecipientLedger([(clocks.wall, 3)]), ServerLimits('x', recipients_per_day=5), clocks.wall)
+        [sub] = await submit_planned(ob, items, plan, None)  # waits a day, held
+        await ob.stop()
+        return sub
+
+    held = run_coro(first_run())
+    assert held.state == SubState.HELD and held.recipients == 3
+
+    async def after_restart():
+        clocks.advance(DAY)
+        ob = _counted_outbox(box, Journal(tmp_path / "j.sqlite3"), clocks, counter)
+        ob.restore()
+        ob.start()
+        done = await ob.wait(held.local_id, timeout=5)
+        await ob.stop()
+        return done
+
+    done = run_coro(after_restart())
+    assert done.state == SubState.SENT and counter.ledger().used(clocks.wall) == 3
+
+
+def test_why_a_held_message_waits_is_journaled_and_said_again_after_a_restart(tmp_path):
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+    reason = WAIT_REASON.format(name="Exchange Online", limit=3)
+
+    async def first_run():
+        ob = clocked_outbox(box, journal, clocks)
+        items = await saved_summaries(box, 4)
+        plan = plan_batch([1, 1, 1, 1], RecipientLedger(), LIMITS, clocks.wall)
+        subs = await submit_planned(ob, items, plan, None)
+        await ob.stop()
+        return subs[3]
+
+    held = run_coro(first_run())
+    assert held.state == SubState.HELD and held.reason == reason
+    assert journal.get(held.local_id).meta["hold_reason"] == reason  # on disk with its time and kind
+
+    async def after_restart():
+        clocks.mono = 5.0  # a new process, an hour later: still before its time
+        clocks.advance(3600, mono=False)
+        ob = clocked_outbox(box, Journal(tmp_path / "j.sqlite3"), clocks)
+        ob.restore()
+        await ob.stop()
+        return ob.subs[held.local_id]
+
+    again = run_coro(after_restart())
+    assert (again.state, again.hold_kind, again.release_at) == (SubState.HELD, "later", held.release_at)
+    assert again.reason == reason
+    assert row_text(again, clocks.mono) == f"Sends at {clock_text(held.release_at)} — {reason}"  # its Outbox row

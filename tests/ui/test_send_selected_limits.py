@@ -1,20 +1,26 @@
 """Send selected (Ctrl+Shift+Return in Drafts) over the account's sending limits, by keys in the real window on
-the sandbox over HTTP: the drafts that fit in today's recipients go, the rest stay HELD in the Outbox with
-their time and reason in their rows, nothing over the limit reaches the server (app/ui/lists/send_selected.py)."""
+the sandbox over HTTP: it asks BEFORE anything is sent (Enter sends nothing; Alt+S sends the drafts that fit
+in today's recipients and keeps the rest HELD in the Outbox with their time and reason in their rows), nothing
+over the limit reaches the server; within the limits it does not ask (app/ui/lists/send_selected.py)."""
 
 from __future__ import annotations
 
+import pytest
 from exchangelib import Mailbox, Message
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.submission import SubState
 from app.domain.models import Folder
-from tests.helpers.keys import CTRL, key
+from tests.helpers.keys import CTRL, key, press
 from tests.helpers.mailbox import items
 from tests.sandbox.conftest import make_account
+from app.ui.lists.limits_question import NAME
+from app.ui.lists.send_selected import KEPT_WORDS
 from tests.ui.conftest import ALICE, wait_task
 
 SHIFT = Qt.ShiftModifier
+DRAFTS = {"One": "bob@example.com", "Two": "carol@example.com", "Three": "dave@example.com"}
 
 
 def _seed(sandbox, drafts: dict[str, str]) -> None:
@@ -40,13 +46,50 @@ def _status(d, subject: str) -> str:
     return m.status(s.ref.id) if s is not None else "(gone)"
 
 
-def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outbox(qtbot, window, sandbox):
+def _asked(qtbot, win) -> QMessageBox:
+    """The question, with the keyboard in it."""
+    def box():
+        return win.findChild(QMessageBox, NAME)
+    qtbot.waitUntil(lambda: box() is not None and box().isVisible()
+                    and box().isAncestorOf(QApplication.focusWidget()), timeout=20000)
+    return box()
+
+
+def _inboxes(sandbox) -> int:
+    return sum(sandbox.mailbox(a).count("inbox") for a in DRAFTS.values())
+
+
+@pytest.mark.parametrize("answer", [Qt.Key_Return, Qt.Key_Escape])  # the default, and Esc: nothing is sent
+def test_send_selected_over_the_day_asks_first_and_its_default_sends_nothing(qtbot, window, sandbox, answer):
     win = window
     win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 2}
-    _seed(sandbox, {"One": "bob@example.com", "Two": "carol@example.com", "Three": "dave@example.com"})
+    _seed(sandbox, DRAFTS)
     d = _drafts_page(qtbot, win, 3)
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+    box = _asked(qtbot, win)
+    assert box.text().startswith("1 of these 3 recipients would be refused today by Exchange Online's 2-a-day "
+                                 "limit. Send the 2 that fit now and keep the other 1 in the Outbox, to go from ")
+    assert box.windowModality() == Qt.WindowModal
+    press(qtbot, answer)
+    wait_task(qtbot, win.flows.wait_idle())
+    qtbot.waitUntil(lambda: win.findChild(QMessageBox, NAME) is None, timeout=5000)  # closed and gone
+    assert _inboxes(sandbox) == 0 and not items(sandbox, Folder.SENT.value)
+    assert not win.session.outbox.subs, "nothing handed to the Outbox"
+    assert {_status(d, s) for s in DRAFTS} == {KEPT_WORDS}
+    assert win.journal_bridge.runtime.sent_count.ledger().entries == [], "nothing counted as sent"
+
+
+def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outbox(qtbot, window, sandbox):
+    win = window
+    win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 2}
+    _seed(sandbox, DRAFTS)
+    d = _drafts_page(qtbot, win, 3)
+    key(qtbot, win, Qt.Key_A, CTRL)
+    key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+    _asked(qtbot, win)
+    assert _inboxes(sandbox) == 0, "nothing is sent before the answer"
+    press(qtbot, Qt.Key_S, Qt.AltModifier)  # "Send 2 now, keep 1 for later"
     qtbot.waitUntil(lambda: len(items(sandbox, Folder.SENT.value)) == 2, timeout=20000)
     wait_task(qtbot, win.flows.wait_idle())  # not the queue's drain: one message waits a day in it
     held = [s for s in win.session.outbox.subs.values() if s.state == SubState.HELD]
@@ -54,5 +97,23 @@ def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outb
     [waiting] = [s for s in ("One", "Two", "Three") if _status(d, s) != "(gone)"]
     assert _status(d, waiting).startswith("In the Outbox until ")
     assert _status(d, waiting).endswith("waiting for Exchange Online's 2-recipients-a-day limit")
-    assert sum(sandbox.mailbox(a).count("inbox") for a in ("bob@example.com", "carol@example.com",
-                                                           "dave@example.com")) == 2
+    assert _inboxes(sandbox) == 2
+
+
+def test_send_selected_within_the_limits_sends_without_asking_and_counts_every_recipient(qtbot, window, sandbox):
+    win = window
+    win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 4}
+    _seed(sandbox, DRAFTS)
+    alice = make_account(sandbox, ALICE)
+    two = alice.drafts.get(subject="Two")  # To carol, Cc dave (Bcc carol again: one address, counted once)
+    two.cc_recipients, two.bcc_recipients = [Mailbox(email_address="dave@example.com")], \
+        [Mailbox(email_address="CAROL@example.com")]
+    two.save(update_fields=["cc_recipients", "bcc_recipients"])
+    _drafts_page(qtbot, win, 3)
+    key(qtbot, win, Qt.Key_A, CTRL)
+    key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: len(items(sandbox, Folder.SENT.value)) == 3, timeout=20000)
+    wait_task(qtbot, win.flows.wait_idle())
+    assert win.findChild(QMessageBox, NAME) is None, "no question within the limits"
+    counter = win.journal_bridge.runtime.sent_count
+    assert sorted(n for _, n in counter.ledger().entries) == [1, 1, 2], "each draft's distinct To+Cc+Bcc"

@@ -14,8 +14,11 @@ from app.core.limited_send import row_words, submit_planned
 from app.core.send_limits import RecipientLedger, limits_for, plan_batch
 from app.core.submission import SubState
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.ui.lists.limits_question import ask_send_part
 
 HELD_WORDS = "Sends when the countdown ends — Ctrl+Z keeps it"
+#: a row's words when the user chose not to send a batch over the sending limits
+KEPT_WORDS = "Not sent: kept in Drafts (you chose not to send over the sending limits)"
 
 
 async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list]:
@@ -30,13 +33,17 @@ async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list
     refs = [r for r in refs if r.id not in bad]
     items = [it for it in items if it.ref.id not in bad]
     plan = _limits_plan(w, items, counts)
+    if plan is not None and not plan.blind_ok and not await _asked(w, plan):
+        model.set_statuses({r.id: (KEPT_WORDS, True) for r in refs})
+        return [], []
     if plan is not None and not plan.blind_ok:  # the part that fits goes; the rest waits, held, in the Outbox
         planned = await submit_planned(outbox, items, plan, batch.hold(outbox))
         model.set_statuses({refs[i].id: words for i, words in row_words(plan, _local_time).items()})
         refs = [refs[i] for i in plan.send_now]
         subs = [planned[i] for i in plan.send_now]
     else:
-        subs = await outbox.submit_saved(items, hold=batch.hold(outbox)) if items else []
+        subs = await outbox.submit_saved(items, hold=batch.hold(outbox),
+                                         recipients=[counts.get(it.ref.id, 0) for it in items]) if items else []
     if any(s.state == SubState.HELD for s in subs):  # the undo-send window: one countdown for all
         batch.held(subs, outbox, f"{len(subs)} draft{'s' if len(subs) != 1 else ''}")
         model.set_statuses({r.id: (HELD_WORDS, False) for r in refs})
@@ -46,6 +53,15 @@ async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list
         finally:
             w.flows.sending += 1
     return refs, await outbox.wait_past_hold(subs)
+
+
+async def _asked(w, plan) -> bool:
+    """Over a limit: the user says first whether the part that fits goes (nothing is on its way meanwhile)."""
+    w.flows.sending -= 1
+    try:
+        return await ask_send_part(w, plan, _local_time)
+    finally:
+        w.flows.sending += 1
 
 
 def _local_time(epoch: float) -> str:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.merge_send import confirm_question, limits_question
+from app.core.merge_send import confirm_question, limits_question, send_part_label
 from app.ui.lists.batch_undo import BatchUndo
 
 
@@ -37,8 +37,7 @@ class SendGuard:
         if self.confirm is not None and self.confirm.isVisible():
             return True
         box = QMessageBox(QMessageBox.Question, "Send these messages?", question, QMessageBox.NoButton, self.dialog)
-        label = (f"&Send {len(plan.send_now):,} now, keep {len(plan.later):,} for later"
-                 if plan is not None and plan.later else f"&Send {rows:,} messages")
+        label = send_part_label(plan) if plan is not None and plan.later else f"&Send {rows:,} messages"
         send = box.addButton(label, QMessageBox.AcceptRole)
         box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
         box.setEscapeButton(box.defaultButton())

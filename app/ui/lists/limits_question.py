@@ -1,0 +1,33 @@
+"""Send selected over the account's sending limits asks BEFORE anything is sent, as the merge window does
+(issue 51): the words are the core planner's (:func:`app.core.merge_send.limits_question`), the box is
+window-modal and opened with ``open()`` (never ``exec()``); Enter and Esc send nothing, Alt+S sends the part
+that fits and keeps the rest in the Outbox. Wiring only."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.core.merge_send import limits_question, send_part_label
+
+TITLE = "Send these drafts?"
+#: the box's objectName (tests and accessibility find it by it)
+NAME = "sendLimitsQuestion"
+
+
+async def ask_send_part(parent, plan, when) -> bool:
+    """Ask whether to send the part of ``plan`` that fits (True) or nothing (False: the default)."""
+    box = QMessageBox(QMessageBox.Question, TITLE, limits_question(plan, when), QMessageBox.NoButton, parent)
+    box.setObjectName(NAME)
+    box.setAccessibleName(TITLE)
+    send = box.addButton(send_part_label(plan), QMessageBox.AcceptRole)
+    box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
+    box.setEscapeButton(box.defaultButton())
+    answer = asyncio.get_running_loop().create_future()
+    box.finished.connect(lambda _r: answer.done() or answer.set_result(box.clickedButton() is send))
+    box.open()  # window-modal: the window stays alive, its loop runs
+    try:
+        return await answer
+    finally:
+        box.deleteLater()
