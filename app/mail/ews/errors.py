@@ -16,18 +16,17 @@ EwsBlocked (kind AUTH: the work is parked and the user offered Graph sign-in for
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import socket
 import ssl
-from urllib.parse import urlsplit
 
 import requests.exceptions
 from exchangelib import errors as xe
 
 from app.domain.explain import explain
 from app.domain.models import ItemOutcome, ItemRef, OutcomeStatus
+from app.mail.certs import peer_fingerprint
 from app.mail.errors import (
     AuthFailed,
     ConnectionFailed,
@@ -101,27 +100,6 @@ def _flatten_reasons(exc: BaseException):
         todo.append(e.__context__)
 
 
-def cert_fingerprint(url: str, timeout: float = 5.0) -> str:
-    """SHA-256 of the certificate the server at ``url`` presents (hex with colons), '' if unreachable."""
-    parts = urlsplit(url)
-    host, port = parts.hostname, parts.port or 443
-    if not host:
-        return ""
-    try:
-        ctx = ssl.create_default_context()
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-        with socket.create_connection((host, port), timeout=timeout) as sock:
-            with ctx.wrap_socket(sock, server_hostname=host) as tls:
-                der = tls.getpeercert(binary_form=True)
-    except OSError:
-        return ""
-    if not der:
-        return ""
-    digest = hashlib.sha256(der).hexdigest().upper()
-    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
-
-
 def _first_match(table, exc: BaseException) -> MailError | None:
     """What the first row of ``table`` (exception classes, maker) whose classes ``exc`` is of makes of it."""
     return next((make(exc) for classes, make in table if isinstance(exc, classes)), None)
@@ -167,7 +145,7 @@ def _transport_error(exc: BaseException, endpoint: str) -> MailError | None:
     """TLS first (with the certificate's fingerprint), else the first transport problem in the chain."""
     tls = next((e for e in _chain(exc) if isinstance(e, (requests.exceptions.SSLError, ssl.SSLError))), None)
     if tls is not None:
-        fp = cert_fingerprint(endpoint)
+        fp = peer_fingerprint(endpoint)
         return TlsFailed(f"The server's certificate was not accepted: {_short(tls)}", fingerprint=fp)
     return next((m for m in (_first_match(_TRANSPORT, e) for e in _chain(exc)) if m is not None), None)
 

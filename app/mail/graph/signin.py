@@ -35,11 +35,11 @@ from urllib.parse import urlsplit
 from app.domain.m365 import graph_root as root_of
 from app.domain.m365 import GLOBAL_GRAPH, GRAPH_FOR_LOGIN_HOST, graph_root_for_authority, scopes_for
 from app.domain.validation import check_authority_url
+from app.mail.certs import peer_fingerprint
 from app.mail.errors import AuthFailed, ConnectionFailed, SignInCancelled, SignInNeeded, TlsFailed
 
 from .errors import refuse_unsafe_url
-
-from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client, peer_fingerprint
+from .tokens import MemoryTokenCacheStore, PersistedCache, TokenCacheStore, http_client
 
 log = logging.getLogger(__name__)
 

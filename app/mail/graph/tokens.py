@@ -166,29 +166,3 @@ def pinned_adapter(pin: str):
             return super().get_connection_with_tls_context(request, verify=False, proxies=proxies, cert=cert)
 
     return PinnedAdapter()
-
-
-def peer_fingerprint(url: str, timeout: float = 5.0) -> str:
-    """SHA-256 of the certificate the server at ``url`` presents (hex with colons), '' if unreachable. Only
-    read, to show to the user: nothing is sent on this connection."""
-    import hashlib
-    import socket
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    host, port = parts.hostname, parts.port or 443
-    if not host or parts.scheme != "https":
-        return ""
-    try:
-        ctx = ssl.create_default_context()
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-        with socket.create_connection((host, port), timeout=timeout) as sock:
-            with ctx.wrap_socket(sock, server_hostname=host) as tls:
-                der = tls.getpeercert(binary_form=True)
-    except OSError:
-        return ""
-    if not der:
-        return ""
-    digest = hashlib.sha256(der).hexdigest().upper()
-    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
