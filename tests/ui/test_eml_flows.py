@@ -31,14 +31,15 @@ SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "eml"
 def file_name_edit(qtbot):
     """Qt's file dialog has the keyboard: its file name field is focused."""
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and QApplication.focusWidget().objectName() == "fileNameEdit", timeout=5000)
+                    and QApplication.focusWidget().objectName() == "fileNameEdit", timeout=20000)
     return QApplication.focusWidget()
 
 
 def open_by_keys(qtbot, win, path: Path) -> None:
     key(qtbot, win, Qt.Key_O, CTRL)
     dlg = win.eml.open_dialog
-    qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible(), timeout=5000)
+    # Qt's own file dialog: its first one in a process reads the folder and icons (seconds on a loaded machine)
+    qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible(), timeout=20000)
     assert win.isEnabled() and dlg.windowModality() != Qt.ApplicationModal  # nothing exec()'d
     edit = file_name_edit(qtbot)
     qtbot.keyClicks(edit, str(path))
@@ -49,7 +50,8 @@ def open_by_keys(qtbot, win, path: Path) -> None:
 def save_by_keys(qtbot, win, path: Path) -> None:
     key(qtbot, win, Qt.Key_E, CTRL | SHIFT)
     dlg = win.eml.save_dialog
-    qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible(), timeout=5000)
+    # Qt's own file dialog: its first one in a process reads the folder and icons (seconds on a loaded machine)
+    qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible(), timeout=20000)
     edit = file_name_edit(qtbot)
     assert edit.text().endswith(".eml"), "a name is proposed from the subject"
     qtbot.keyClick(edit, Qt.Key_A, CTRL)
