@@ -205,3 +205,17 @@ def test_every_screenshot_the_docs_show_is_refreshed_by_the_tests():
              if "screenshots/" in t}
     assert shown, "no screenshot shown anywhere"
     assert sorted(shown - set(README_SHOTS)) == [], "screenshots in the docs that no test refreshes"
+
+
+_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def test_the_readme_and_the_testing_page_name_the_number_of_workers_the_test_command_uses():
+    """Issue 59 (7): the README said two workers while the command ran three."""
+    script = (ROOT / "scripts" / "run-tests.sh").read_text(encoding="utf-8")
+    workers = int(re.search(r"DISPATCH_TEST_WORKERS:-(\d+)", script).group(1))
+    word = _NUMBERS[workers]
+    for page in ("README.md", "docs/testing.md"):
+        text = " ".join((ROOT / page).read_text(encoding="utf-8").split())
+        said = re.findall(r"\b(\w+) parallel workers\b", text)
+        assert said and all(w in (word, str(workers)) for w in said), (page, said, workers)
