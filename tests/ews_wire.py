@@ -152,6 +152,9 @@ class WireValidator:
     def problems(self, direction: str, raw: bytes) -> list[str]:
         if _DOCTYPE.match(raw):
             return ["a document type declaration (SOAP 1.1 forbids a DTD in a message)"]
+        over = _over_the_limits(raw)
+        if over:  # refused unread by the sandbox, and beyond what the schema library checks in useful time
+            return [over]
         env = self.envelope(raw)
         if env is None:
             return ["not a SOAP envelope (and not a deliberately injected body)"]
@@ -217,3 +220,23 @@ class WireValidator:
             unused = [raw for raw, n in self._broken.items() for _ in range(n)]
             self._broken = {}
         return failures + [("request", "marked deliberately broken, but never sent", raw[:3000]) for raw in unused]
+
+
+def _over_the_limits(raw: bytes) -> str | None:
+    """Why ``raw`` is beyond the structural limits a request must keep (app/sandbox/ews/soap.py: depth,
+    elements, attributes on one element), counted in one streaming pass; None when within them or not XML."""
+    from app.sandbox.ews import soap
+
+    depth = elements = 0
+    try:
+        for event, el in ET.iterparse(io.BytesIO(raw), events=("start", "end")):
+            if event == "end":
+                depth -= 1
+                continue
+            depth, elements = depth + 1, elements + 1
+            if depth > soap.MAX_DEPTH or elements > soap.MAX_ELEMENTS or len(el.attrib) > soap.MAX_ATTRIBUTES:
+                return (f"over the request limits (depth {soap.MAX_DEPTH}, {soap.MAX_ELEMENTS} elements, "
+                        f"{soap.MAX_ATTRIBUTES} attributes on one element)")
+    except ET.ParseError:
+        return None
+    return None
