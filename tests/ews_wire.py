@@ -223,20 +223,18 @@ class WireValidator:
 
 
 def _over_the_limits(raw: bytes) -> str | None:
-    """Why ``raw`` is beyond the structural limits a request must keep (app/sandbox/ews/soap.py: depth,
-    elements, attributes on one element), counted in one streaming pass; None when within them or not XML."""
+    """Why ``raw`` is beyond the structural limits a request must keep (app/sandbox/ews/soap.py: elements,
+    attributes on one element), counted in one streaming pass; None when within them or not XML. (Depth is
+    left to the schema check, which fails on a document too deep for it.)"""
     from app.sandbox.ews import soap
 
-    depth = elements = 0
+    elements = 0
     try:
-        for event, el in ET.iterparse(io.BytesIO(raw), events=("start", "end")):
-            if event == "end":
-                depth -= 1
-                continue
-            depth, elements = depth + 1, elements + 1
-            if depth > soap.MAX_DEPTH or elements > soap.MAX_ELEMENTS or len(el.attrib) > soap.MAX_ATTRIBUTES:
-                return (f"over the request limits (depth {soap.MAX_DEPTH}, {soap.MAX_ELEMENTS} elements, "
-                        f"{soap.MAX_ATTRIBUTES} attributes on one element)")
+        for _event, el in ET.iterparse(io.BytesIO(raw), events=("start",)):
+            elements += 1
+            if elements > soap.MAX_ELEMENTS or len(el.attrib) > soap.MAX_ATTRIBUTES:
+                return (f"over the request limits ({soap.MAX_ELEMENTS} elements, {soap.MAX_ATTRIBUTES} attributes "
+                        "on one element)")
     except ET.ParseError:
         return None
     return None

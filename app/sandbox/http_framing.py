@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import socket
+from email import errors as _email_errors
 import time
 from dataclasses import dataclass
 
@@ -33,6 +34,9 @@ _DIGITS = re.compile(r"[0-9]{1,18}")
 _CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,15}")
 _BAD_HEADER_CHARS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # control characters except HTAB
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: What the header parser reports for a line it could not read as a field (other defects, such as a multipart
+#: Content-Type without a body to split, are about the body, which is not parsed here).
+_UNPARSED_LINE = (_email_errors.MissingHeaderBodySeparatorDefect, _email_errors.FirstHeaderLineIsContinuationDefect)
 
 
 class FramingError(Exception):
@@ -81,7 +85,8 @@ def request_framing(headers) -> Framing:
 def check_header_section(headers) -> None:
     """400 unless every line of the header section was parsed as a header field: the parser keeps what it
     could not parse (and every line after it) as a payload, with a defect, and a folded line inside a value."""
-    if headers.defects or headers.get_payload():
+    payload = headers.get_payload()
+    if any(isinstance(d, _UNPARSED_LINE) for d in headers.defects) or (isinstance(payload, str) and payload):
         raise FramingError(400, "a header line is not a field name, a colon and a value")
     for _name, value in headers.items():
         if "\r" in value or "\n" in value:
