@@ -7,6 +7,7 @@
   it (``app.ui.window.shortcuts.sheet_rows``: the window's own actions, then ``app.ui.window.actions.CONTEXT_KEYS``), read
   from a real window built offscreen.
 - README.md, between ``<!-- gen:top-keys -->`` markers: the most used of those keys (``TOP_KEYS``).
+- docs/security.md, between ``<!-- gen:fuzz -->`` markers: the fuzz test's counts (tests/resources/fuzz/).
 - docs/performance.md, whole: ``bench/perf_doc.py`` from the committed bench/results/*.json.
 
 Run from the repository: ``python scripts/gen_docs.py`` (write), ``--check`` (exit 1 and name the files
@@ -31,6 +32,10 @@ README = ROOT / "README.md"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
 USER_GUIDE = ROOT / "docs" / "user-guide.md"
 PERFORMANCE = ROOT / "docs" / "performance.md"
+SECURITY = ROOT / "docs" / "security.md"
+#: The fuzz test's counts (tests/sandbox/test_fuzz_front_ends.py writes FUZZ_OUT; --collect copies it here).
+FUZZ_RESULTS = ROOT / "tests" / "resources" / "fuzz" / "front-ends.json"
+FUZZ_OUT = ROOT / "tests" / "out" / "fuzz-front-ends.json"
 
 #: the README's keys: (the F1 sheet's group, the action's words there), in this order
 TOP_KEYS = (
@@ -150,7 +155,21 @@ def _parts() -> dict[Path, dict]:
     """Each generated file -> {marker name: a function giving its text}."""
     return {ARCHITECTURE: {"contracts": contracts_list, "submission": submission_table},
             USER_GUIDE: {"keys": lambda: keys_table(_groups()), "registration": registration_block},
-            README: {"top-keys": lambda: top_keys_table(_groups())}}
+            README: {"top-keys": lambda: top_keys_table(_groups())},
+            SECURITY: {"fuzz": fuzz_table}}
+
+
+def fuzz_table() -> str:
+    """docs/security.md's table of the fuzz run's counts, from the committed FUZZ_RESULTS."""
+    import json
+
+    d = json.loads(FUZZ_RESULTS.read_text(encoding="utf-8"))
+    rows = ["| front end | inputs | answered 2xx | SOAP fault | 4xx | 5xx or no answer |", "|---|---|---|---|---|---|"]
+    for name, label in (("ews", "EWS"), ("graph", "Graph")):
+        c = d[name]
+        rows.append(f"| {label} | {c.get('inputs', 0):,} | {c.get('2xx', 0):,} | {c.get('soap fault', 0):,} | "
+                    f"{c.get('4xx', 0):,} | {c.get('5xx', 0):,} |")
+    return "\n".join(rows)
 
 
 def registration_block() -> str:
@@ -182,7 +201,7 @@ def expected(path: Path) -> str:
     return text
 
 
-GENERATED = (ARCHITECTURE, USER_GUIDE, README, PERFORMANCE)
+GENERATED = (ARCHITECTURE, USER_GUIDE, README, PERFORMANCE, SECURITY)
 
 
 def generated() -> dict[Path, str]:
@@ -206,6 +225,9 @@ def main() -> int:
 
         for p in collect():
             print(f"collected {p.relative_to(ROOT)}")
+        if FUZZ_OUT.exists():
+            FUZZ_RESULTS.write_text(FUZZ_OUT.read_text(encoding="utf-8"), encoding="utf-8")
+            print(f"collected {FUZZ_RESULTS.relative_to(ROOT)}")
     if args.check:
         bad = stale()
         for p in bad:

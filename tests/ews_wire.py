@@ -152,6 +152,9 @@ class WireValidator:
     def problems(self, direction: str, raw: bytes) -> list[str]:
         if _DOCTYPE.match(raw):
             return ["a document type declaration (SOAP 1.1 forbids a DTD in a message)"]
+        over = _over_the_limits(raw) if direction == "request" else None
+        if over:  # refused unread by the sandbox, and beyond what the schema library checks in useful time
+            return [over]
         env = self.envelope(raw)
         if env is None:
             return ["not a SOAP envelope (and not a deliberately injected body)"]
@@ -217,3 +220,21 @@ class WireValidator:
             unused = [raw for raw, n in self._broken.items() for _ in range(n)]
             self._broken = {}
         return failures + [("request", "marked deliberately broken, but never sent", raw[:3000]) for raw in unused]
+
+
+def _over_the_limits(raw: bytes) -> str | None:
+    """Why ``raw`` is beyond the structural limits a request must keep (app/sandbox/ews/soap.py: elements,
+    attributes on one element), counted in one streaming pass; None when within them or not XML. (Depth is
+    left to the schema check, which fails on a document too deep for it.)"""
+    from app.sandbox.ews import soap
+
+    elements = 0
+    try:
+        for _event, el in ET.iterparse(io.BytesIO(raw), events=("start",)):
+            elements += 1
+            if elements > soap.MAX_ELEMENTS or len(el.attrib) > soap.MAX_ATTRIBUTES:
+                return (f"over the request limits ({soap.MAX_ELEMENTS} elements, {soap.MAX_ATTRIBUTES} attributes "
+                        "on one element)")
+    except ET.ParseError:
+        return None
+    return None

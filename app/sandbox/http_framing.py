@@ -7,12 +7,19 @@ client sends after it can be read as another request (request smuggling).
 - ``Content-Length`` that is not 1*DIGIT, or several different values: 400 (6.3).
 - A chunk-size that is not hex digits, chunk data not followed by CRLF, a short body: 400 (7.1).
 - More than the caller's limit (declared, or summed over the chunks): 413.
+- A header section that is not all ``name: value`` lines (whitespace between a field name and its colon, a
+  line without a colon, a folded line): 400 (RFC 9112 5.1: "A server MUST reject, with a response status code
+  of 400 (Bad Request), any received request message that contains whitespace between a header field name and
+  colon"; 5.2: obs-fold is rejected with 400 too). Python's header parser stops at such a line and takes it
+  and every header after it for the start of the body (a ``Transfer-Encoding : chunked`` was dropped, and the
+  chunked body then served as a second request).
 """
 
 from __future__ import annotations
 
 import re
 import socket
+from email import errors as _email_errors
 import time
 from dataclasses import dataclass
 
@@ -27,6 +34,9 @@ _DIGITS = re.compile(r"[0-9]{1,18}")
 _CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,15}")
 _BAD_HEADER_CHARS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # control characters except HTAB
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: What the header parser reports for a line it could not read as a field (other defects, such as a multipart
+#: Content-Type without a body to split, are about the body, which is not parsed here).
+_UNPARSED_LINE = (_email_errors.MissingHeaderBodySeparatorDefect, _email_errors.FirstHeaderLineIsContinuationDefect)
 
 
 class FramingError(Exception):
@@ -49,6 +59,7 @@ class Framing:
 
 def request_framing(headers) -> Framing:
     """How the body of a request with these headers (an ``http.client.HTTPMessage``) is delimited."""
+    check_header_section(headers)
     te = headers.get_all("Transfer-Encoding") or []
     cl = headers.get_all("Content-Length") or []
     if te and cl:
@@ -69,6 +80,17 @@ def request_framing(headers) -> Framing:
             raise FramingError(400, "Content-Length must be one decimal number")
         return Framing(length=int(value))
     return Framing()
+
+
+def check_header_section(headers) -> None:
+    """400 unless every line of the header section was parsed as a header field: the parser keeps what it
+    could not parse (and every line after it) as a payload, with a defect, and a folded line inside a value."""
+    payload = headers.get_payload()
+    if any(isinstance(d, _UNPARSED_LINE) for d in headers.defects) or (isinstance(payload, str) and payload):
+        raise FramingError(400, "a header line is not a field name, a colon and a value")
+    for _name, value in headers.items():
+        if "\r" in value or "\n" in value:
+            raise FramingError(400, "a folded header line (obs-fold)")
 
 
 def check_declared(framing: Framing, limit: int) -> None:

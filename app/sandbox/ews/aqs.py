@@ -46,6 +46,18 @@ KINDS = {"email": ("IPM.Note",), "meetings": ("IPM.Schedule.Meeting", "IPM.Appoi
          "contacts": ("IPM.Contact", "IPM.DistList"), "im": ("IPM.Note.Microsoft.Conversation",)}
 
 
+#: Parentheses and NOTs nested in one query string. Microsoft documents no number; beyond it the query is
+#: ErrorRestrictionTooComplex ("Restriction or sort order is too complex for this operation", EWS
+#: ResponseCodeType), as a restriction SQLite cannot take already is (find.py), instead of a recursion that
+#: runs out of stack.
+MAX_NESTING = 32
+
+
+def _too_complex() -> MailboxError:
+    return MailboxError("ErrorRestrictionTooComplex",
+                        f"The query string is too complex for this server (nested more than {MAX_NESTING} deep).")
+
+
 def _bad(why: str) -> MailboxError:
     return MailboxError("ErrorInvalidArgument", INVALID + why)
 
@@ -76,6 +88,7 @@ class Compiler:
     def __init__(self, text: str):
         self.tokens = self._lex(text)
         self.pos = 0
+        self.depth = 0  # parentheses and NOTs open around the current position
         self.matchers: list[Matcher] = []
 
     @staticmethod
@@ -133,14 +146,24 @@ class Compiler:
         kind, val = self.peek()
         if kind == "word" and val == "NOT":
             self.take()
-            sql, args = self.unary(field)
+            sql, args = self._nested(self.unary, field)
             return f"(NOT {sql})", args
         return self.atom(field)
+
+    def _nested(self, rule, field):
+        """``rule(field)`` one level deeper (ErrorRestrictionTooComplex beyond MAX_NESTING)."""
+        if self.depth >= MAX_NESTING:
+            raise _too_complex()
+        self.depth += 1
+        try:
+            return rule(field)
+        finally:
+            self.depth -= 1
 
     def atom(self, field):
         kind, val = self.take()
         if kind == "(":
-            sql, args = self.or_expr(field)
+            sql, args = self._nested(self.or_expr, field)
             if self.take()[0] != ")":
                 raise _bad("an unbalanced parenthesis")
             return sql, args
@@ -286,7 +309,10 @@ def _day(text: str):
         if d is None:
             raise _bad(f"the date '{text}'")
     start = _dt.datetime(d.year, d.month, d.day, tzinfo=_dt.timezone.utc)
-    return fmt_dt(start), fmt_dt(start + _dt.timedelta(days=1))
+    try:
+        return fmt_dt(start), fmt_dt(start + _dt.timedelta(days=1))
+    except (OverflowError, ValueError):  # 12/31/9999: its end is past the last day a datetime holds
+        raise _bad(f"the date '{text}'") from None
 
 
 def _compare(column: str, value: str, parse) -> tuple[str, list]:

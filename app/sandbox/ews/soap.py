@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as _dt
+import io
 import re
 
 from lxml import etree
@@ -33,11 +34,24 @@ EXCHANGE_VERSIONS = (
     "Exchange2016", "V2015_10_05", "V2016_01_06", "V2016_04_13", "V2016_07_13", "V2016_10_10",
 )
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+#: Structural limits of a request, enforced while it is parsed (parse_envelope), so that no request builds
+#: more than a bounded tree, and nothing downstream (the schema check, the restriction compiler) meets more.
+#: Exchange runs EWS on WCF, whose reader quotas exist for exactly this ("The complexity constraints protect
+#: against a class of denial of service (DOS) attacks that attempt to use message complexity to tie up
+#: endpoint processing resources", learn.microsoft.com, WebMessageEncodingBindingElement.ReaderQuotas); the
+#: numbers Exchange configures are not published, so these are the sandbox's, each far above what a client
+#: sends (exchangelib's largest requests: 100 items a batch; a message to 1,000 recipients is about 3,000
+#: elements). Beyond one: ErrorSchemaValidation, as for any request the server will not read.
 #: Deepest element nesting a request may have (s:Envelope is depth 1). EWS requests are shallow (an UpdateItem
 #: recipient is at depth ~11); a deeper document is refused before any code walks it recursively (restriction
 #: compiler, schema validation). libxml2 alone would accept up to 2048 levels with huge_tree.
 MAX_DEPTH = 256
+#: Elements in one request: the schema library's check of a list of invalid siblings costs time quadratic in
+#: their number (150,000 took minutes), and every element costs memory until the answer is sent.
+MAX_ELEMENTS = 10_000
+#: Attributes (namespace declarations not counted) on one element: EWS's elements have at most a handful; the
+#: schema library's report of undeclared attributes costs time quadratic in their number (20,000: 39 s).
+MAX_ATTRIBUTES = 64
 XS_INT = (-2**31, 2**31 - 1)
 _XS_INTEGER = re.compile(r"[+-]?0*[0-9]{1,19}")
 _XS_SPACE = re.compile(r"[ \t\r\n]+")  # XML whitespace only (str.split() would also drop U+00A0 and more)
@@ -109,12 +123,11 @@ def required_children(req, tag: str) -> list:
 def parse_envelope(raw: bytes):
     """Return (header element or None, first body child). Raises SoapFault on malformed requests."""
     try:
-        root = etree.fromstring(raw, _PARSER)
+        root = _parse_within_limits(raw)
     except etree.XMLSyntaxError as e:
         raise schema_error(f"The request is not well-formed XML ({e}).") from None
     if root.getroottree().docinfo.doctype:
         raise schema_error("DTDs are not allowed in requests.")
-    _check_depth(root)
     if root.tag != f"{{{S_NS}}}Envelope":
         raise schema_error("The root element is not a SOAP 1.1 Envelope.")
     header = root.find(f"{{{S_NS}}}Header")
@@ -126,13 +139,27 @@ def parse_envelope(raw: bytes):
     return header, body[0]
 
 
-def _check_depth(root) -> None:
-    """ErrorSchemaValidation when elements nest deeper than MAX_DEPTH (walked without recursion)."""
-    depth = 0
-    for event, _el in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
+def _parse_within_limits(raw: bytes):
+    """The request's root element, parsed by libxml2 (no entities resolved, no network) while its depth,
+    element count and attributes are counted: ErrorSchemaValidation as soon as one is over its limit, so the
+    tree never holds more than the limits allow (the start tag that is over MAX_ATTRIBUTES is the one
+    exception: libxml2 reads it whole, which is linear in its size, itself bounded by the request size)."""
+    depth = elements = 0
+    events = etree.iterparse(io.BytesIO(raw), events=("start", "end"), resolve_entities=False, no_network=True,
+                             huge_tree=True, remove_comments=True)
+    for event, el in events:
+        if event == "end":
+            depth -= 1
+            continue
+        depth, elements = depth + 1, elements + 1
         if depth > MAX_DEPTH:
             raise schema_error(f"The request exceeds the maximum element depth of {MAX_DEPTH}.")
+        if elements > MAX_ELEMENTS:
+            raise schema_error(f"The request exceeds the maximum of {MAX_ELEMENTS} elements.")
+        if len(el.attrib) > MAX_ATTRIBUTES:
+            raise schema_error(f"The element '{etree.QName(el).localname[:100]}' has more than {MAX_ATTRIBUTES} "
+                               "attributes.")
+    return events.root
 
 
 def requested_version(header) -> str:
@@ -290,11 +317,10 @@ def parse_dt(text: str | None, what: str = "dateTime") -> str:
     s = (text or "").strip()
     try:
         d = _dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-    except ValueError:
-        raise schema_error(f"The value '{s}' of {what} is invalid according to its datatype 'dateTime'.") from None
-    if d.tzinfo is None:
-        d = d.replace(tzinfo=_dt.timezone.utc)
-    return fmt_dt(d)
+        return fmt_dt(d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc))
+    except ValueError:  # not a dateTime, or one outside years 1-9999 in UTC (fmt_dt)
+        raise schema_error(f"The value '{s[:100]}' of {what} is invalid according to its datatype 'dateTime'.") \
+            from None
 
 
 def check_enum(value: str | None, allowed, what: str) -> str:

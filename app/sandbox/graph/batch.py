@@ -31,7 +31,7 @@ import uuid
 from dataclasses import dataclass
 from email.message import Message
 
-from . import endpoint
+from . import endpoint, request
 from .errors import GraphError
 from .request import JSON
 
@@ -121,7 +121,7 @@ def _json_or_none(a):
 def parse(raw: bytes) -> list[Step]:
     """The batch's requests, checked (GraphError 400 for a malformed batch)."""
     try:
-        doc = json.loads(raw)
+        doc = request.loads(raw)  # nesting bounded (request.MAX_JSON_DEPTH) before it is decoded
     except (ValueError, UnicodeDecodeError):
         raise _bad(INVALID) from None
     requests = doc.get("requests") if isinstance(doc, dict) else None

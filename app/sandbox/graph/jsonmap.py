@@ -265,7 +265,10 @@ def _date_time_zone(value, name: str) -> str:
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
         raise bad_request(f"Invalid value for property '{name}' (time zone '{zone}').",
                           "TimeZoneNotSupportedException") from None
-    return fmt_dt(when.replace(tzinfo=when.tzinfo or tz))
+    try:
+        return fmt_dt(when.replace(tzinfo=when.tzinfo or tz))
+    except ValueError:  # outside years 1-9999 once in UTC (fmt_dt)
+        raise bad_request(f"Invalid value for property '{name}'.", "RequestBodyRead") from None
 
 
 def _headers(value, creating: bool) -> list[dict]:

@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from ..core.clock import fmt_dt
 from .errors import GraphError, bad_request
 from .jsonmap import ALL_PROPS
 
@@ -36,6 +37,20 @@ ORDERABLE = {"receivedDateTime": "received", "sentDateTime": "sent", "createdDat
 OPS = {"eq": "=", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 _TOKEN = re.compile(r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<num>-?\d+(?:\.\d+)?(?![\w:-]))|"
                     r"(?P<dt>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:\d\d)?)|(?P<name>[A-Za-z_][\w/]*)|(?P<p>[(),]))")
+
+
+#: Parentheses and ``not`` nested in one $filter, and comparisons in it. Graph publishes no number for mail;
+#: beyond either the filter is refused as one too complex: 400 InefficientFilter, "The restriction or sort
+#: order is too complex for this operation." (the error Microsoft's Graph team gives for filters Exchange
+#: will not run, devblogs.microsoft.com/microsoft365dev/update-to-filtering-and-sorting-rest-api). The SQL
+#: built for a filter within both stays within what SQLite's parser takes (its stack held about 100 open
+#: parentheses: a deeper filter was "parser stack overflow", answered 500).
+MAX_FILTER_NESTING = 16
+MAX_FILTER_TERMS = 100
+
+
+def too_complex() -> GraphError:
+    return GraphError(400, "InefficientFilter", "The restriction or sort order is too complex for this operation.")
 
 
 def invalid_filter(detail: str = "") -> GraphError:
@@ -130,8 +145,12 @@ def compile_filter(text: str) -> tuple[str, list]:
 
 
 class _Parser:
+    """Recursive descent over the tokens, its depth bounded by MAX_FILTER_NESTING; ``and`` / ``or`` chains
+    become flat SQL lists, never one parenthesis per operand."""
+
     def __init__(self, toks):
         self.toks, self.pos, self.args = toks, 0, []
+        self.depth = self.terms = 0
 
     def _peek(self):
         return self.toks[self.pos] if self.pos < len(self.toks) else (None, None)
@@ -144,29 +163,41 @@ class _Parser:
         return tok
 
     def expr(self) -> str:
-        left = self.term()
+        parts = [self.term()]
         while self._peek() == ("name", "or"):
             self._take()
-            left = f"({left} OR {self.term()})"
-        return left
+            parts.append(self.term())
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
     def term(self) -> str:
-        left = self.factor()
+        parts = [self.factor()]
         while self._peek() == ("name", "and"):
             self._take()
-            left = f"({left} AND {self.factor()})"
-        return left
+            parts.append(self.factor())
+        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+
+    def _nested(self, rule) -> str:
+        if self.depth >= MAX_FILTER_NESTING:
+            raise too_complex()
+        self.depth += 1
+        try:
+            return rule()
+        finally:
+            self.depth -= 1
 
     def factor(self) -> str:
         kind, value = self._peek()
         if (kind, value) == ("name", "not"):
             self._take()
-            return f"(NOT {self.factor()})"
+            return f"(NOT {self._nested(self.factor)})"
         if (kind, value) == ("p", "("):
             self._take()
-            inner = self.expr()
+            inner = self._nested(self.expr)
             self._take(")")
             return inner
+        self.terms += 1
+        if self.terms > MAX_FILTER_TERMS:
+            raise too_complex()
         if kind == "name" and value in ("contains", "startswith"):
             return self._function(value)
         return self._comparison()
@@ -204,11 +235,9 @@ class _Parser:
                 raise invalid_filter()
             try:
                 d = _dt.datetime.fromisoformat(lit.replace("Z", "+00:00"))
-            except ValueError:
+                self.args.append(fmt_dt(d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc)))
+            except ValueError:  # not a date-time, or outside years 1-9999 once in UTC (fmt_dt)
                 raise invalid_filter() from None
-            if d.tzinfo is None:
-                d = d.replace(tzinfo=_dt.timezone.utc)
-            self.args.append(d.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
             return f"{col} {OPS[op]} ?"
         if lkind != "str":
             raise invalid_filter()

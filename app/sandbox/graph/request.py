@@ -3,11 +3,45 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from ..core.session import Ctx
 from .errors import bad_request
+
+#: How deep arrays and objects may nest in a request body. Graph publishes no number; .NET's JSON reader (Graph
+#: runs on .NET) stops at 64 by default (JsonSerializerOptions.MaxDepth, learn.microsoft.com: "the default
+#: value of 0 indicates a maximum depth of 64"). Deeper is answered as any unreadable body is (400), never
+#: decoded: Python's decoder recurses once per level and ran out of stack on a deep array (a 500, or a $batch
+#: whose connection closed unanswered).
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_A_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+_INNERMOST = re.compile(rb"\[\]|\{\}")  # one scan removes one level: a pair it uncovers waits for the next
+
+
+def nesting_within(raw: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether the arrays and objects of the JSON text ``raw`` nest at most ``limit`` deep, decided before it is
+    decoded, in time linear in its size (strings taken out, then the innermost bracket pairs removed, once per
+    level, at most ``limit`` times). False too for brackets that do not pair up: not JSON anyway."""
+    brackets = _JSON_STRING.sub(b"", raw).translate(None, _NOT_A_BRACKET)
+    for _ in range(limit):
+        if not brackets:
+            return True
+        inner_removed = _INNERMOST.sub(b"", brackets)
+        if inner_removed == brackets:
+            return False
+        brackets = inner_removed
+    return not brackets
+
+
+def loads(raw: bytes):
+    """``json.loads`` of a request body whose nesting is within MAX_JSON_DEPTH (ValueError otherwise)."""
+    if not nesting_within(raw):
+        raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels, or brackets that do not pair up")
+    return json.loads(raw)
+
 
 JSON = "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8"
 
@@ -32,7 +66,7 @@ class Req:
             if not self.body.strip():
                 raise bad_request("Empty Payload. JSON content expected.", "BadRequest")
             try:
-                self._json = json.loads(self.body)
+                self._json = loads(self.body)
             except (ValueError, UnicodeDecodeError):
                 raise bad_request("Unable to read JSON request payload. Please ensure Content-Type header is set "
                                   "and payload is of valid JSON format.", "BadRequest") from None

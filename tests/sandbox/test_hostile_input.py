@@ -1,0 +1,159 @@
+"""Issue 65, the sandbox's EWS front end: each signature the fuzz campaign found over HTTP, as a regression test.
+
+The contract: bad input gets a SOAP fault or a 4xx, never a 5xx (here: never ErrorInternalServerError) or a
+hang; the structural limits (app/sandbox/ews/soap.py: depth, elements, attributes on one element) refuse a
+request while it is parsed, before a tree of it exists or the schema check runs; a normal request is still
+answered afterwards. Request smuggling (RFC 9112 5.1): whitespace between a header name and its colon is 400.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import socket
+
+import pytest
+
+from app.sandbox.ews import soap as sandbox_soap
+from tests.helpers.soap import SOAP, post
+
+RESOLVE = '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames>'
+
+
+def _code(content: bytes) -> str:
+    found = re.findall(rb"<(?:m|e):ResponseCode[^>]*>([^<]+)<", content)
+    assert found, content[:2000]
+    return found[0].decode()
+
+
+def _still_answers(sb) -> None:
+    r = post(sb, RESOLVE)
+    assert r.status_code == 200 and _code(r.content) == "NoError", r.content[:500]
+
+
+def _refused(sb, body: str, wire_validator, limit_words: str) -> None:
+    r = post(sb, body, broken=wire_validator)
+    assert r.status_code == 500 and _code(r.content) == "ErrorSchemaValidation", r.content[:500]
+    assert limit_words in r.text, r.text[:1000]
+    _still_answers(sb)
+
+
+# ---------------- request smuggling ----------------
+
+def _basic(sb) -> str:
+    u = next(a for a in sb.accounts if a["email"] == "alice@example.com")
+    return "Basic " + base64.b64encode(f"{u['username']}:{u['password']}".encode()).decode()
+
+
+def _exchange(sb, data: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", sb.port), timeout=10) as s:
+        s.sendall(data)
+        out = b""
+        try:
+            while chunk := s.recv(65536):
+                out += chunk
+        except (TimeoutError, ConnectionResetError):
+            pass
+    return out
+
+
+@pytest.mark.parametrize("line", ["Transfer-Encoding : chunked", "Transfer-Encoding\t: chunked",
+                                  "X-Folded: a\r\n chunked", "Not a header line"])
+def test_a_header_line_that_is_not_name_colon_value_is_400_and_nothing_after_it_is_served(sandbox, line):
+    smuggled = (f"GET /EWS/Exchange.asmx HTTP/1.1\r\nHost: x\r\nAuthorization: {_basic(sandbox)}\r\n\r\n").encode()
+    body = b"0\r\n\r\n" + smuggled
+    head = (f"POST /EWS/Exchange.asmx HTTP/1.1\r\nHost: 127.0.0.1:{sandbox.port}\r\n{line}\r\n"
+            f"Authorization: {_basic(sandbox)}\r\nContent-Type: text/xml\r\n\r\n").encode()
+    out = _exchange(sandbox, head + body)
+    assert out.startswith(b"HTTP/1.1 400") and b"Connection: close" in out, out[:300]
+    assert out.count(b"HTTP/1.1 ") == 1 and b"Exchange Web Services" not in out  # the smuggled GET: unserved
+    assert sandbox.request_log == []
+    _still_answers(sandbox)
+
+
+# ---------------- structural limits ----------------
+
+@pytest.mark.parametrize("n", [20_000, 200_000])
+def test_thousands_of_attributes_are_refused_while_parsing(sandbox, wire_validator, n):
+    attrs = " ".join(f'a{i}="x"' for i in range(n))
+    _refused(sandbox, f'<m:ResolveNames ReturnFullContactData="false" {attrs}><m:UnresolvedEntry>bob'
+                      "</m:UnresolvedEntry></m:ResolveNames>", wire_validator,
+             f"more than {sandbox_soap.MAX_ATTRIBUTES} attributes")
+
+
+def test_150000_sibling_elements_are_refused_while_parsing(sandbox, wire_validator):
+    _refused(sandbox, '<m:ResolveNames ReturnFullContactData="false">'
+                      + "<m:UnresolvedEntry>bob</m:UnresolvedEntry>" * 150_000 + "</m:ResolveNames>",
+             wire_validator, f"maximum of {sandbox_soap.MAX_ELEMENTS} elements")
+
+
+def test_a_7_mb_request_of_item_ids_is_refused_before_a_tree_of_it_is_built(sandbox, wire_validator):
+    ids = "".join(f'<t:ItemId Id="AAMkADAwATM0MDAAMS1iNDVmLTYyNDctMDACLTAwCgBGAAAD{i:010d}AAA="/>'
+                  for i in range(90_000))
+    body = (f"<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape>"
+            f"<m:ItemIds>{ids}</m:ItemIds></m:GetItem>")
+    assert len(body) > 7_000_000
+    _refused(sandbox, body, wire_validator, f"maximum of {sandbox_soap.MAX_ELEMENTS} elements")
+
+
+def test_the_largest_ordinary_request_is_within_the_limits(sandbox):
+    """A message to 1,000 recipients (Exchange Online's highest per-message setting) is served."""
+    rcpts = "".join(f"<t:Mailbox><t:Name>User {i}</t:Name><t:EmailAddress>user{i}@example.com</t:EmailAddress>"
+                    "</t:Mailbox>" for i in range(1000))
+    r = post(sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId><t:DistinguishedFolderId '
+                      'Id="drafts"/></m:SavedItemFolderId><m:Items><t:Message><t:Subject>many</t:Subject>'
+                      f"<t:ToRecipients>{rcpts}</t:ToRecipients></t:Message></m:Items></m:CreateItem>")
+    assert r.status_code == 200 and _code(r.content) == "NoError", r.content[:500]
+
+
+# ---------------- dates out of range ----------------
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_a_date_that_overflows_in_utc_is_an_invalid_value(sandbox, when):
+    restriction = (f'<t:IsGreaterThan><t:FieldURI FieldURI="item:DateTimeReceived"/><t:FieldURIOrConstant>'
+                   f'<t:Constant Value="{when}"/></t:FieldURIOrConstant></t:IsGreaterThan>')
+    body = ('<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>'
+            f"<m:Restriction>{restriction}</m:Restriction><m:ParentFolderIds><t:DistinguishedFolderId Id="
+            '"inbox"/></m:ParentFolderIds></m:FindItem>')
+    r = post(sandbox, body)  # schema-valid (xs:dateTime has no range), but year 0 or 10000 once in UTC
+    assert r.status_code == 200 and _code(r.content) == "ErrorInvalidValueForProperty", r.content[:500]
+    _still_answers(sandbox)
+
+
+def test_a_mime_date_that_overflows_in_utc_is_not_an_internal_error(sandbox):
+    mime = (b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: far\r\n"
+            b"Date: Fri, 31 Dec 9999 23:59:59 -0100\r\n\r\nbody\r\n")
+    r = post(sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId><t:DistinguishedFolderId '
+                      'Id="drafts"/></m:SavedItemFolderId><m:Items><t:Message><t:MimeContent CharacterSet="UTF-8">'
+                      f"{base64.b64encode(mime).decode()}</t:MimeContent></t:Message></m:Items></m:CreateItem>")
+    assert r.status_code == 200 and _code(r.content) == "NoError", r.content[:500]
+    _still_answers(sandbox)
+
+
+# ---------------- AQS ----------------
+
+def _aqs(sb, text: str):
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return post(sb, '<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape></m:ItemShape>'
+                    '<m:ParentFolderIds><t:DistinguishedFolderId Id="inbox"/></m:ParentFolderIds>'
+                    f"<m:QueryString>{text}</m:QueryString></m:FindItem>")
+
+
+@pytest.mark.parametrize("text", ["(" * 5000 + "x" + ")" * 5000, "NOT " * 5000 + "x"])
+def test_deep_aqs_is_too_complex_not_a_recursion_error(sandbox, text):
+    r = _aqs(sandbox, text)
+    assert r.status_code == 200 and _code(r.content) == "ErrorRestrictionTooComplex", r.content[:500]
+    _still_answers(sandbox)
+
+
+def test_many_aqs_terms_are_too_complex_not_an_internal_error(sandbox):
+    r = _aqs(sandbox, " OR ".join(f"w{i}" for i in range(3000)))
+    assert r.status_code == 200 and _code(r.content) in ("NoError", "ErrorRestrictionTooComplex"), r.content[:500]
+    _still_answers(sandbox)
+
+
+@pytest.mark.parametrize("text", ["received:12/31/9999", "sent:>=9999-12-31", "received:01/01/0001..12/31/9999"])
+def test_an_aqs_date_at_the_end_of_time_is_invalid_not_an_overflow(sandbox, text):
+    r = _aqs(sandbox, text)
+    assert r.status_code == 200 and _code(r.content) in ("NoError", "ErrorInvalidArgument"), r.content[:500]
+    _still_answers(sandbox)
