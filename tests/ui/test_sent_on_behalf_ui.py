@@ -1,0 +1,119 @@
+"""A message sent from another mailbox is findable in Sent (issue 59, item 2), by keys on the real window and the
+real sandbox over HTTP: Bob sends on behalf of the Shared Desk; its copy is in his own Sent Items (Outlook's
+default), the Sent list shows it, and Enter on its "Sent" row in the Outbox (Ctrl+4) selects that very message in
+Sent, not the one sent before it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.submission import SubState
+from app.domain.account import AccountConfig, Backend
+from app.domain.senders import Principal, SendRight
+from tests.helpers.compose import type_message
+from tests.helpers.keys import CTRL, SHIFT, key
+from tests.helpers.mailbox import items
+from tests.ui.conftest import BOB, close_window, open_window, wait_idle
+
+DESK = "desk@example.com"
+FOR_DESK = Principal(DESK, "Shared Desk", SendRight.ON_BEHALF)
+
+
+def _send(qtbot, win, subject: str, from_desk: bool) -> str:
+    type_message(qtbot, win, to="carol@example.com", cc="", bcc="", subject=subject, body="for the desk")
+    if from_desk:
+        key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
+        key(qtbot, win, Qt.Key_Down)
+        assert win.compose.draft().principal == FOR_DESK
+        key(qtbot, win, Qt.Key_Tab)
+    lid = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.SENT, timeout=20000)
+    wait_idle(qtbot, win)
+    return lid
+
+
+def _selected_subject(win) -> str:
+    s = win.sent.model.summary(win.sent.table.currentIndex().row())
+    return s.subject if s is not None else ""
+
+
+@pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
+def test_sent_on_behalf_is_in_my_sent_items_listed_and_open_in_sent_selects_it(qtbot, aloop, ui_sandbox, ui_backend,
+                                                                               settings, screenshot_dir):
+    backend = Backend.GRAPH if ui_backend == "graph" else Backend.EWS
+    settings.set_principals(AccountConfig(email=BOB, ews_url="", username=BOB, sandbox=True, backend=backend),
+                            [FOR_DESK])
+    win, session = open_window(qtbot, ui_sandbox, settings, email=BOB, connected=True, backend=ui_backend)
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        _send(qtbot, win, "My own note", from_desk=False)
+        key(qtbot, win, Qt.Key_3, CTRL)  # Sent, with the first message selected
+        qtbot.waitUntil(lambda: _selected_subject(win) == "My own note", timeout=10000)
+
+        lid = _send(qtbot, win, "Rota for the desk", from_desk=True)
+        def delivered():
+            return [i for i in items(ui_sandbox, "inbox", "carol@example.com") if i["subject"] == "Rota for the desk"]
+
+        qtbot.waitUntil(lambda: len(delivered()) == 1, timeout=10000)  # Graph delivers after its 202
+        (got,) = delivered()
+        assert (got["from"], got["sender"]) == (DESK, BOB), "on behalf: From the desk, Sender Bob"
+        assert sorted(i["subject"] for i in items(ui_sandbox, "sentitems", BOB)) == [
+            "My own note", "Rota for the desk"], "the copy is in Bob's own Sent Items (Outlook's default)"
+        assert items(ui_sandbox, "sentitems", DESK) == [] and items(ui_sandbox, "drafts", DESK) == []
+
+        key(qtbot, win, Qt.Key_4, CTRL)
+        view = win.journal_bridge.show_outbox()
+        view.table.setFocus()
+        row = [subject for subject, _to, _state in view.rows()].index("Rota for the desk")
+        assert view.rows()[row][2] == "Sent"
+        key(qtbot, win, Qt.Key_Home, CTRL)
+        for _ in range(row):
+            key(qtbot, win, Qt.Key_Down)
+        assert view.current_id() == lid
+        key(qtbot, win, Qt.Key_Return)
+        assert win.current_view() == "sent"
+        qtbot.waitUntil(lambda: not win.sent.model.loading, timeout=10000)
+        qtbot.waitUntil(lambda: _selected_subject(win) == "Rota for the desk", timeout=10000)
+        assert sorted(s.subject for s in win.sent.model.summaries()) == ["My own note", "Rota for the desk"]
+        if ui_backend == "ews":
+            win.grab().save(str(screenshot_dir / "sent-on-behalf-selected.png"))
+    finally:
+        close_window(win, session)
+
+
+def test_open_in_sent_of_a_message_not_in_the_list_selects_nothing_and_says_so(qtbot, aloop, sandbox, settings):
+    """Its copy is gone from Sent Items (deleted in another client): Enter on its Sent row shows Sent with no
+    message selected and says why, never the message that happens to be first."""
+    from tests.sandbox.conftest import make_account
+
+    settings.set_principals(AccountConfig(email=BOB, ews_url="", username=BOB, sandbox=True), [FOR_DESK])
+    win, session = open_window(qtbot, sandbox, settings, email=BOB, connected=True)
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        _send(qtbot, win, "My own note", from_desk=False)
+        lid = _send(qtbot, win, "Gone from Sent", from_desk=True)
+        bob = make_account(sandbox, BOB)
+        for item in bob.sent.filter(subject="Gone from Sent"):
+            item.delete()
+        key(qtbot, win, Qt.Key_3, CTRL)
+        key(qtbot, win, Qt.Key_F5)
+        qtbot.waitUntil(lambda: not win.sent.model.loading and win.sent.model.rowCount() == 1, timeout=10000)
+        qtbot.waitUntil(lambda: _selected_subject(win) == "My own note", timeout=10000)
+
+        key(qtbot, win, Qt.Key_4, CTRL)
+        view = win.journal_bridge.show_outbox()
+        view.table.setFocus()
+        row = [subject for subject, _to, _state in view.rows()].index("Gone from Sent")
+        key(qtbot, win, Qt.Key_Home, CTRL)
+        for _ in range(row):
+            key(qtbot, win, Qt.Key_Down)
+        assert view.current_id() == lid
+        key(qtbot, win, Qt.Key_Return)
+        assert win.current_view() == "sent"
+        qtbot.waitUntil(lambda: "not in the Sent list" in win.statusBar().currentMessage(), timeout=10000)
+        assert _selected_subject(win) == "" and not win.sent.table.selectionModel().hasSelection()
+    finally:
+        close_window(win, session)
