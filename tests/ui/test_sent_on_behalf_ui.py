@@ -117,3 +117,37 @@ def test_open_in_sent_of_a_message_not_in_the_list_selects_nothing_and_says_so(q
         assert _selected_subject(win) == "" and not win.sent.table.selectionModel().hasSelection()
     finally:
         close_window(win, session)
+
+
+def test_keep_the_copy_in_its_sent_items_is_set_by_keys_and_saved_with_the_account(qtbot, tmp_path):
+    """Space on a listed mailbox and Alt+K for a new one; Alt+S saves; the settings file keeps it."""
+    from app.storage.settings import Settings
+    from app.ui.accounts.send_from import SendFromDialog
+    from tests.helpers.keys import focused, mnemonic, type_focused
+
+    dlg = SendFromDialog(BOB, [FOR_DESK])
+    qtbot.addWidget(dlg)
+    saved = []
+    dlg.saved.connect(saved.append)
+    dlg.ask()
+    qtbot.waitUntil(lambda: focused() is dlg.list, timeout=3000)
+    qtbot.keyClick(dlg.list, Qt.Key_Space)
+    assert dlg.principals()[0].keep_copy and "kept in its Sent Items" in dlg.list.item(0).text()
+    qtbot.keyClick(dlg.list, Qt.Key_Space)
+    assert not dlg.principals()[0].keep_copy and "kept" not in dlg.list.item(0).text()
+    qtbot.keyClick(dlg.list, Qt.Key_Space)
+    dlg.address.setFocus()
+    type_focused(qtbot, "boss@example.com")
+    mnemonic(qtbot, Qt.Key_K, lambda: dlg.keep.isChecked())
+    mnemonic(qtbot, Qt.Key_A, lambda: dlg.list.count() == 2)
+    assert not dlg.keep.isChecked(), "the next entry starts with the default"
+    mnemonic(qtbot, Qt.Key_S, lambda: not dlg.isVisible())
+    ((desk, boss),) = saved
+    assert (desk.email, desk.keep_copy, boss.email, boss.keep_copy) == (DESK, True, "boss@example.com", True)
+
+    path = tmp_path / "settings.json"
+    acc = AccountConfig(email=BOB, ews_url="https://mail.example.com/EWS/Exchange.asmx", username=BOB)
+    Settings(path).set_principals(acc, [desk, boss, FOR_DESK.__class__("ops@example.com")])
+    again = Settings(path).account().principals
+    assert [(p.email, p.keep_copy) for p in again] == [(DESK, True), ("boss@example.com", True),
+                                                       ("ops@example.com", False)]
