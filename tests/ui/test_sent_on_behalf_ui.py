@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
 from app.domain.account import AccountConfig, Backend
@@ -151,3 +152,33 @@ def test_keep_the_copy_in_its_sent_items_is_set_by_keys_and_saved_with_the_accou
     again = Settings(path).account().principals
     assert [(p.email, p.keep_copy) for p in again] == [(DESK, True), ("boss@example.com", True),
                                                        ("ops@example.com", False)]
+
+
+@pytest.mark.process
+def test_keep_copy_changed_in_the_dialog_reaches_the_running_mail_engine(qtbot, aloop, sandbox, settings, monkeypatch):
+    """EWS runs in the mail engine's own process, as the app runs it, with the account's settings of its start.
+    Space on the desk in Mailboxes you send from (Ctrl+Shift+H), Alt+S: the next message sent on behalf of the
+    desk keeps its copy in the desk's Sent Items, without a restart; the one before it stays in Bob's."""
+    monkeypatch.setenv("DISPATCH_MAIL_ENGINE", "process")
+    settings.set_principals(AccountConfig(email=BOB, ews_url="", username=BOB, sandbox=True), [FOR_DESK])
+    win, session = open_window(qtbot, sandbox, settings, email=BOB, connected=True)
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        _send(qtbot, win, "Before the change", from_desk=True)
+        assert [i["subject"] for i in items(sandbox, "sentitems", BOB)] == ["Before the change"]
+
+        key(qtbot, win, Qt.Key_H, CTRL | SHIFT)
+        qtbot.waitUntil(lambda: getattr(win, "send_from_dialog", None) is not None
+                        and win.send_from_dialog.list.hasFocus(), timeout=5000)
+        dlg = win.send_from_dialog
+        qtbot.keyClick(dlg.list, Qt.Key_Space)
+        qtbot.keyClick(dlg.list, Qt.Key_S, Qt.AltModifier)
+        qtbot.waitUntil(lambda: not dlg.isVisible() and QApplication.activeWindow() is win, timeout=5000)
+        assert [p.keep_copy for p in session.account.principals] == [True]
+
+        _send(qtbot, win, "After the change", from_desk=True)
+        assert [i["subject"] for i in items(sandbox, "sentitems", DESK)] == ["After the change"], \
+            "the engine sends with the list as changed: the copy in the desk's Sent Items"
+        assert [i["subject"] for i in items(sandbox, "sentitems", BOB)] == ["Before the change"]
+    finally:
+        close_window(win, session)

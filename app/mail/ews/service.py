@@ -131,6 +131,10 @@ class EwsMailService(MailService):
         self._accounts: dict[str, object] = {}  # principal's address -> its exchangelib Account (no I/O)
         self._openable: dict[str, bool] = {}  # principal's address -> whether this account opens its folders
 
+    def account_changed(self, account: AccountConfig) -> None:
+        """The list of mailboxes it sends from (and where their copies go) as changed; read at each use."""
+        self.settings = account
+
     # ------------------------------------------------------------------ plumbing
     @property
     def account(self):
