@@ -79,6 +79,15 @@ def test_sent_on_behalf_is_in_my_sent_items_listed_and_open_in_sent_selects_it(q
         qtbot.waitUntil(lambda: not win.sent.model.loading, timeout=10000)
         qtbot.waitUntil(lambda: _selected_subject(win) == "Rota for the desk", timeout=10000)
         assert sorted(s.subject for s in win.sent.model.summaries()) == ["My own note", "Rota for the desk"]
+        on_behalf = "From: Bob Brown <bob@example.com> on behalf of Shared Desk <desk@example.com>"
+        qtbot.waitUntil(lambda: win.sent.subject_label.text() == "Rota for the desk", timeout=10000)
+        qtbot.waitUntil(lambda: on_behalf in win.sent.headers_label.text().splitlines(), timeout=10000)
+        key(qtbot, win, Qt.Key_3, CTRL)
+        win.sent.table.setFocus()
+        key(qtbot, win, Qt.Key_Down)  # the message before it: Bob's own, from Bob alone (the server's From)
+        qtbot.waitUntil(lambda: win.sent.subject_label.text() == "My own note", timeout=10000)
+        qtbot.waitUntil(lambda: "From: Bob Brown <bob@example.com>" in win.sent.headers_label.text().splitlines(),
+                        timeout=10000)
         if ui_backend == "ews":
             win.grab().save(str(screenshot_dir / "sent-on-behalf-selected.png"))
     finally:
