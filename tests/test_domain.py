@@ -114,3 +114,14 @@ def test_a_drafts_principal_survives_the_journal_codec():
     assert draft_from_json(d.local_id, draft_to_json(d), []) == d
     plain = Draft(to=[Recipient("bob@example.com")])
     assert draft_from_json(plain.local_id, draft_to_json(plain), []).principal is None
+
+
+def test_origin_words_name_who_a_message_is_from_as_outlook_does():
+    """The Sent preview's From (issue 59): Sender other than From is "on behalf"; send as and own: From alone."""
+    from app.domain.models import Origin, Recipient
+
+    bob, desk = Recipient("bob@example.com", "Bob Brown"), Recipient("desk@example.com", "Shared Desk")
+    assert Origin(desk, bob).words() == "Bob Brown <bob@example.com> on behalf of Shared Desk <desk@example.com>"
+    assert Origin(desk, Recipient("DESK@example.com", "Shared Desk")).words() == "Shared Desk <desk@example.com>"
+    assert Origin(desk, None).words() == Origin(None, desk).words() == "Shared Desk <desk@example.com>"
+    assert Origin().words() == ""

@@ -92,6 +92,14 @@ class MailClient:
         """Where each message is, in Drafts and Sent Items, in as few requests as the backend can."""
         return await self._run(lambda s: s.find_by_message_ids(list(mids)))
 
+    def account_changed(self, account) -> None:
+        """The account's settings changed: the backend (when built; else its factory reads them) uses them from
+        the next call on. Calls already begun finish as they began."""
+        with self._build_lock:
+            svc = self._service
+        if svc is not None:
+            svc.account_changed(account)
+
     def reset(self, service_factory: Callable[[], MailService] | None = None) -> None:
         """Build the backend again at the next call: after its account changed (a pinned certificate;
         the factory reads the account when called) or, with ``service_factory``, for a new password.

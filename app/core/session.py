@@ -132,6 +132,14 @@ class Session:
         self._set_state(ConnectionState.CONNECTED)
         return info
 
+    # ---- the account's settings ----
+    def set_principals(self, principals) -> None:
+        """The mailboxes this account sends from changed (File > Mailboxes you send from, or the stored list at
+        sign-in): the account holds them and the backend, wherever it runs (the mail engine's own process
+        for EWS), sends with them from the next call on, without a restart (issue 59)."""
+        self.account.principals = list(principals)
+        self.client.account_changed(self.account)
+
     # ---- the mail service, through the connection state (the Outbox calls these too) ----
     async def save_draft(self, draft: Draft) -> Draft:
         return await self._call(self.client.save_draft(draft))

@@ -62,6 +62,26 @@ class Recipient:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Who a message read from the server is from, as the server says: its From and its Sender (MS-OXWSMSG
+    ``t:From`` / ``t:Sender``; Graph ``from`` / ``sender``). Send as: both are the principal; on behalf: From is
+    the principal and Sender the one who sent it; the account's own: both are the account."""
+
+    frm: Recipient | None = None
+    sender: Recipient | None = None
+
+    def words(self) -> str:
+        """As Outlook names it: "Bob <bob@x> on behalf of Shared Desk <desk@x>" when Sender is another mailbox
+        than From; else From alone ("" when the server named neither)."""
+        frm, snd = self.frm, self.sender
+        if frm is None:
+            return snd.display() if snd is not None else ""
+        if snd is None or snd.email.strip().lower() == frm.email.strip().lower():
+            return frm.display()
+        return f"{snd.display()} on behalf of {frm.display()}"
+
+
+@dataclass(frozen=True)
 class ItemRef:
     """A server item's identity. ``change_key`` changes on every modification (EWS); may be empty."""
 
@@ -145,6 +165,9 @@ class Draft:
     #: plus one child block, computed on the client as Outlook does (app/domain/threads.py); b"" / "": none
     thread_index: bytes = b""
     thread_topic: str = ""
+    #: a message read from the server: its From and Sender as the server says (the Sent preview's From); None
+    #: for one written here (not saved in the journal: the server's word, read again with the message)
+    origin: Origin | None = None
 
     def all_recipients(self) -> list[Recipient]:
         return [*self.to, *self.cc, *self.bcc]

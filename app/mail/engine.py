@@ -9,7 +9,8 @@ its Exchange backend outside the UI for the same reason.
 
 The child (``python -m app.mail.engine_host``, or ``dispatch-mail --mail-engine`` when packaged) builds the real backend with
 :func:`app.mail.backends.create_service` and answers calls in its own threads, in any order; this side
-matches answers to calls by number. The account's password travels through the pipe, never on the command
+matches answers to calls by number. A change of the account's settings (:meth:`RemoteService.account_changed`: the mailboxes it sends from)
+reaches the running child before the next call. The account's password travels through the pipe, never on the command
 line or in the environment. When the child dies, every call waiting on it fails as the network would have
 failed it: a call that may have changed the mailbox (save, send, delete) with :class:`OutcomeUnknown`, so the
 core settles it by Message-ID as after a lost answer; the others with :class:`ConnectionFailed`. The next
@@ -154,6 +155,7 @@ class RemoteService(MailService):
         self._start = (account, password, options)
         self._child: _Child | None = None
         self._child_lock = threading.Lock()
+        self._stale = False  # the running engine has the account's settings of before account_changed()
 
     def _running(self) -> _Child:
         with self._child_lock:
@@ -166,10 +168,21 @@ class RemoteService(MailService):
                     self._child = None
                     raise
                 self.send_settle_seconds = float(self._child.info.get("send_settle_seconds", 0.0))
+                self._stale = False
+            elif self._stale:  # before any later call: the engine reads frames in order, this one at once
+                self._child.call(wire.CONFIGURE, (self._start[0],), {})
+                self._stale = False
             return self._child
 
     def _call(self, method: str, *args, **kwargs):
         return self._running().call(method, args, kwargs)
+
+    def account_changed(self, account) -> None:
+        """The account's settings changed: the running engine gets them before the next call (a new one
+        starts with them); calls it has begun finish as they began. No I/O here (the UI's thread may call)."""
+        with self._child_lock:
+            self._start = (account, *self._start[1:])
+            self._stale = self._child is not None
 
     @property
     def pid(self) -> int | None:

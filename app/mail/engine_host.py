@@ -2,7 +2,8 @@
 
 Reads frames ``(number, method, args, kwargs)`` from its input and writes ``(number, ok, value)`` to its
 output, each call in a thread of its own pool (a backend is safe to call from several threads), so a slow
-send does not hold up a list. The first call, ``__init__``, builds the backend. Closed by the window
+send does not hold up a list. The first call, ``__init__``, builds the backend; ``__configure__`` hands it the
+account's changed settings, answered before the next frame is read. Closed by the window
 (a close frame), it finishes the calls it has begun and leaves; when its input ends without one, the
 window's process died (kill -9, a crash), and it leaves at once, with the window, as a backend in the
 window's threads would have.
@@ -41,6 +42,8 @@ class Host:
                 break
             if method == "__init__":
                 self._answer(number, self._build, args, kwargs)  # before any other call is read
+            elif method == wire.CONFIGURE:
+                self._answer(number, self._configure, args, kwargs)  # so every later call has the new settings
             else:
                 self._pool.submit(self._answer, number, self._invoke, (method, args, kwargs), {})
         else:  # the input ended without a close: the window's process died; so does its engine, at once
@@ -54,6 +57,11 @@ class Host:
 
         self._service = create_local_service(account, password, **options)
         return {"send_settle_seconds": self._service.send_settle_seconds}
+
+    def _configure(self, account) -> None:
+        if self._service is None:
+            raise wire.EngineFault("no backend to configure")
+        self._service.account_changed(account)
 
     def _invoke(self, method: str, args, kwargs):
         if method not in CALLS or self._service is None:

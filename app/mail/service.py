@@ -101,5 +101,9 @@ class MailService(abc.ABC):
         """:meth:`find_by_message_ids` for one Message-ID."""
         return self.find_by_message_ids([internet_message_id])[internet_message_id]
 
+    def account_changed(self, account) -> None:
+        """The account's settings changed (its list of mailboxes it sends from, ``AccountConfig.principals``,
+        with where each one's sent copy goes): every call made after this one uses ``account``."""
+
     def close(self) -> None:  # pragma: no cover - default no-op
         """Release connections."""

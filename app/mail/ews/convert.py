@@ -9,7 +9,7 @@ from exchangelib import Body, HTMLBody, Mailbox
 from exchangelib.attachments import FileAttachment
 from exchangelib.items import Message
 
-from app.domain.models import (Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient,
+from app.domain.models import (Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Origin, Recipient,
                                Sensitivity)
 from app.domain.senders import Principal, SendRight
 from app.domain.validation import safe_attachment_name
@@ -40,6 +40,7 @@ READ_FIELDS = [
     "last_modified_time",
     extended.HEADER_LIST,
     "author",  # From: a principal's mailbox for a draft sent as / on behalf of it (issue 49)
+    "sender",  # Sender: who sent it (on behalf: not From), for the Sent preview (issue 59)
     "in_reply_to", "references",  # a reply's place in its conversation (issue 50)
     "conversation_index", "conversation_topic",  # and its conversation, for a follow-up's own index
 ]
@@ -212,7 +213,14 @@ def draft_from_message(msg: Message, attachments: list[Attachment], *, own: str 
         references=" ".join((msg.references or "").split()),
         thread_index=bytes(msg.conversation_index or b""),
         thread_topic=msg.conversation_topic or "",
+        origin=Origin(_one(getattr(msg, "author", None)), _one(getattr(msg, "sender", None))),
     )
+
+
+def _one(mailbox) -> Recipient | None:
+    """A single mailbox property (From, Sender) as a Recipient; None when absent or without an address."""
+    found = recipients_from([mailbox])
+    return found[0] if found else None
 
 
 def attachment_from(fa, content: bytes) -> Attachment:

@@ -77,6 +77,22 @@ def _order_key(folder: Folder):
     return lambda item: tuple(getattr(item, n, None) or _OLDEST for n in names)
 
 
+def _one_per_message(items: list) -> tuple[list, int]:
+    """(``items`` with one item per Internet Message-ID, the first kept; how many were dropped). A message sent
+    from a principal can have two copies the account sees: its own in Sent Items and the one Exchange keeps in the
+    principal's when its administrator says so (MessageCopyForSentAsEnabled / MessageCopyForSendOnBehalfEnabled):
+    the merged Sent list shows it once. The account's own mailbox is listed first, so its copy is the one kept."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        mid = getattr(item, "message_id", None) or ""
+        if mid and mid in seen:
+            continue
+        seen.add(mid)
+        out.append(item)
+    return out, len(items) - len(out)
+
+
 def _code_of(exc: BaseException) -> str:
     return exc.code if isinstance(exc, MailError) else code_and_text(exc)[0]
 
@@ -115,6 +131,10 @@ class EwsMailService(MailService):
         self._accounts: dict[str, object] = {}  # principal's address -> its exchangelib Account (no I/O)
         self._openable: dict[str, bool] = {}  # principal's address -> whether this account opens its folders
 
+    def account_changed(self, account: AccountConfig) -> None:
+        """The list of mailboxes it sends from (and where their copies go) as changed; read at each use."""
+        self.settings = account
+
     # ------------------------------------------------------------------ plumbing
     @property
     def account(self):
@@ -134,12 +154,25 @@ class EwsMailService(MailService):
             raise map_error(exc, self._conn.endpoint, self.email) from exc
 
     def _box(self, draft: Draft) -> str:
-        """The mailbox a draft lives in: its principal's (address, lower-case) when this account may open the
-        principal's folders (Full Access), else "" (the account's own: Send As or on Behalf without Full Access
-        keeps the draft and its copy in the account's own Drafts and Sent Items)."""
-        return self._box_for(draft.principal.email if draft.principal is not None else "")
+        """The mailbox a draft lives in, and so where its sent copy goes (issue 59): the account's own ("") by
+        default, as Outlook does; its principal's (address, lower-case) when the account's settings say "keep
+        the copy in its Sent Items" for that mailbox and this account may open its folders (Full Access).
+
+        SendItem saves the copy by moving the draft, which it cannot do across mailboxes, silently (SendItem's
+        reference page, "Remarks": a principal's draft with its copy to the delegate's own Sent Items stays in
+        the principal's Drafts; a delegate's own draft with its copy to the principal's Sent Items leaves no copy
+        anywhere). So the draft lives where its copy is to go: own Drafts -> own Sent Items; the principal's
+        Drafts -> its Sent Items, named WITH its Mailbox."""
+        return self._home_for(draft.principal.email if draft.principal is not None else "")
+
+    def _home_for(self, address: str) -> str:
+        """The mailbox a draft from ``address`` lives in (see :meth:`_box`)."""
+        box = (address or "").strip().lower()
+        keep = any(p.keep_copy and p.email.strip().lower() == box for p in self.settings.principals)
+        return self._box_for(box) if keep else ""
 
     def _box_for(self, address: str) -> str:
+        """``address``'s mailbox when this account opens its folders (Full Access), else "" (its own)."""
         box = (address or "").strip().lower()
         return box if box and box != self.email.lower() and self._opens(box) else ""
 
@@ -344,7 +377,7 @@ class EwsMailService(MailService):
     def _box_of(self, item) -> str:
         """The mailbox of a draft read with its From ("author"), by the rule :meth:`_box` saved it with."""
         p = convert.principal_from(item.author, self.email)
-        return self._box_for(p.email) if p is not None else ""
+        return self._home_for(p.email) if p is not None else ""
 
     def _current_ref(self, ref: ItemRef) -> ItemRef:
         item = self._get_items([ref], ["subject"])[0]
@@ -359,9 +392,10 @@ class EwsMailService(MailService):
 
     # ------------------------------------------------------------------ send / delete
     def send_drafts(self, refs: list[ItemRef], *, save_copy: bool = True) -> list[ItemOutcome]:
-        """One SendItem per mailbox the drafts live in: a principal's draft is sent with SavedItemFolderId =
-        the principal's Sent Items WITH its Mailbox (SendItem's reference page: without it, the copy silently
-        stays in the principal's Drafts; a copy across mailboxes is silently lost)."""
+        """One SendItem per mailbox the drafts live in (:meth:`_box`), the copy to that mailbox's Sent Items: the
+        account's own "sentitems" (no Mailbox), or a principal's WITH its Mailbox (SendItem's reference page:
+        without it, the copy silently stays in the principal's Drafts; a copy across mailboxes is silently
+        lost)."""
         return self._call(self._send, list(refs), save_copy)
 
     def _send(self, refs: list[ItemRef], save_copy: bool) -> list[ItemOutcome]:
@@ -422,8 +456,9 @@ class EwsMailService(MailService):
                 return Page(items=rows, offset=offset, total=max(total, offset + len(rows)), includes_last=includes_last)
             pages = [self._find_page(folder, box, 0, offset_ + limit_) for box in boxes]
             merged = sorted((i for items, _t, _l in pages for i in items), key=_order_key(folder), reverse=True)
+            merged, twins = _one_per_message(merged)
             rows = [convert.summary_from(i) for i in merged[offset_ : offset_ + limit_]]
-            total = max(sum(t for _i, t, _l in pages), offset + len(rows))
+            total = max(sum(t for _i, t, _l in pages) - twins, offset + len(rows))
             return Page(items=rows, offset=offset, total=total, includes_last=offset_ + len(rows) >= total)
 
         return self._call(run)

@@ -10,7 +10,8 @@ import binascii
 import datetime as _dt
 
 from app.domain.extras import NO_FLAG, FlagStatus, FollowUpFlag
-from app.domain.models import Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Recipient, Sensitivity
+from app.domain.models import (Attachment, BodyFormat, Draft, Importance, ItemRef, MessageSummary, Origin, Recipient,
+                               Sensitivity)
 from app.domain.senders import Principal, SendRight
 from app.domain.validation import safe_attachment_name
 from app.mail.errors import MalformedResponse
@@ -370,6 +371,7 @@ def draft_from(doc, attachments: list[Attachment], zone: _dt.tzinfo = UTC, own: 
         **dict(zip(("thread_index", "thread_topic"), conversation_from(doc))),
         flag=flag_from(doc.get("flag"), zone),
         principal=principal_from(doc, own, known) if own else None,
+        origin=Origin(_one(doc, "from"), _one(doc, "sender")),
     )
 
 

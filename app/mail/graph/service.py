@@ -386,5 +386,9 @@ class GraphMailService(MailService):
                 return
             doc = self._http.call("GET", link).doc
 
+    def account_changed(self, account) -> None:
+        """The list of mailboxes it sends from as changed (the right a reopened draft's ``from`` has)."""
+        self.principals = tuple(getattr(account, "principals", None) or ())
+
     def close(self) -> None:
         self._http.close()

@@ -4,14 +4,19 @@ or on behalf of, listed, added and removed by keys. Compose's From selector offe
 Exchange grants the right (an administrator's Send As, Send on Behalf); Dispatch only remembers which
 mailboxes to offer and how the user means to send from each: a right the server does not grant is refused at
 the send, and Compose says so at From. Opened with ``open()``; the list arrives through ``saved``.
+
+Where the sent copy goes (issue 59): the account's own Sent Items unless the entry says "keep the sent copy in
+its Sent Items" (``Principal.keep_copy``): the checkbox for a new entry (Alt+K), Space on a listed one.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout,
 )
 
@@ -20,6 +25,15 @@ from app.domain.senders import Principal, SendRight
 from app.ui.common.safe_text import PlainLabel
 
 RIGHTS = (("Send as", SendRight.SEND_AS), ("Send on behalf", SendRight.ON_BEHALF))
+KEEP_TEXT = "&Keep the sent copy in its Sent Items, not yours"
+KEEP_NOTE = ("What you send from a mailbox is kept in your own Sent Items, as Outlook does. With “keep the sent "
+             "copy in its Sent Items” (Alt+K for a new entry, Space on a listed one) it goes to that mailbox's "
+             "instead, over Exchange (EWS) when you may open it (Full Access); Microsoft 365 keeps it in yours.")
+
+
+def entry_text(p: Principal) -> str:
+    """How the list names an entry: its From label, and where its sent copy goes when not in yours."""
+    return p.label() + (" · sent copy kept in its Sent Items" if p.keep_copy else "")
 
 
 class SendFromDialog(QDialog):
@@ -40,6 +54,10 @@ class SendFromDialog(QDialog):
         intro.setObjectName("viewSubtitle")
         intro.setWordWrap(True)
         lay.addWidget(intro)
+        note = PlainLabel(KEEP_NOTE, self)
+        note.setObjectName("viewSubtitle")
+        note.setWordWrap(True)
+        lay.addWidget(note)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Mailboxes")
         lay.addWidget(self.list)
@@ -71,6 +89,9 @@ class SendFromDialog(QDialog):
         delete = QShortcut(QKeySequence(QKeySequence.Delete), self.list)
         delete.setContext(Qt.WidgetShortcut)
         delete.activated.connect(self.remove)
+        toggle = QShortcut(QKeySequence(Qt.Key_Space), self.list)
+        toggle.setContext(Qt.WidgetShortcut)
+        toggle.activated.connect(self.toggle_keep)
         for p in principals:
             self._append(p)
         self.list.setCurrentRow(0)
@@ -91,10 +112,13 @@ class SendFromDialog(QDialog):
         self.right = QComboBox(self)
         for text, right in RIGHTS:
             self.right.addItem(text, right)
+        self.keep = QCheckBox(KEEP_TEXT, self)
+        self.keep.setAccessibleName("Keep the sent copy in its Sent Items, not yours")
         self.add_button = QPushButton("&Add", self)
         self.add_button.setAccessibleName("Add the mailbox")
         for label, w, name in (("A&ddress", self.address, "Mailbox address"), ("&Name", self.name, "Mailbox name"),
-                               ("R&ight", self.right, "Send as or on behalf"), ("", self.add_button, None)):
+                               ("R&ight", self.right, "Send as or on behalf"), ("", self.keep, None),
+                               ("", self.add_button, None)):
             if name:
                 w.setAccessibleName(name)
             form.addRow(label, w)
@@ -118,11 +142,13 @@ class SendFromDialog(QDialog):
             self._say(problem)
             self.address.setFocus(Qt.OtherFocusReason)
             return
-        p = new_principal(self.address.text(), self.name.text(), self.right.currentData())
+        p = replace(new_principal(self.address.text(), self.name.text(), self.right.currentData()),
+                    keep_copy=self.keep.isChecked())
         self._append(p)
         self.list.setCurrentRow(self.list.count() - 1)
         self.address.clear()
         self.name.clear()
+        self.keep.setChecked(False)
         self._say("")
         self.address.setFocus(Qt.OtherFocusReason)
 
@@ -136,8 +162,18 @@ class SendFromDialog(QDialog):
         else:
             self.address.setFocus(Qt.OtherFocusReason)
 
+    def toggle_keep(self) -> None:
+        """Space on a listed mailbox: its sent copy in its Sent Items, or back in yours."""
+        item = self.list.currentItem()
+        if item is None:
+            return
+        p = item.data(Qt.UserRole)
+        p = replace(p, keep_copy=not p.keep_copy)
+        item.setData(Qt.UserRole, p)
+        item.setText(entry_text(p))
+
     def _append(self, p: Principal) -> None:
-        item = QListWidgetItem(p.label(), self.list)
+        item = QListWidgetItem(entry_text(p), self.list)
         item.setData(Qt.UserRole, p)
 
     def _say(self, text: str) -> None:

@@ -23,7 +23,7 @@ def account_changed(win, session) -> None:
         return
     acc = session.account
     if win.settings is not None:
-        acc.principals = win.settings.principals(acc)
+        session.set_principals(win.settings.principals(acc))
     win.compose.from_row.set_account(acc.email, acc.principals)
 
 
@@ -57,8 +57,7 @@ def _saved(win, session, principals: list[Principal]) -> None:
     if session is not win.session:  # signed in as someone else meanwhile: not theirs
         return
     kept = win.settings.set_principals(session.account, principals) if win.settings is not None else False
-    if win.settings is None:
-        session.account.principals = list(principals)
+    session.set_principals(principals)  # the backend sends with them from now on (the engine's process too)
     win.compose.from_row.set_account(session.account.email, session.account.principals)
     win.statusBar().showMessage("Mailboxes you send from: saved" if kept else
                                 "Mailboxes you send from: kept for this session (not saved in the settings)", 6000)

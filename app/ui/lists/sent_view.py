@@ -133,7 +133,8 @@ class SentView(QWidget):
         self._shown = msg
         self.save_note.hide()
         self.subject_label.setText(msg.subject or "(no subject)")
-        rows = [("From", sender), ("To", format_recipients(msg.to)), ("Cc", format_recipients(msg.cc)),
+        frm = msg.origin.words() if msg.origin is not None else ""  # the server's From and Sender, as Outlook
+        rows = [("From", frm or sender), ("To", format_recipients(msg.to)), ("Cc", format_recipients(msg.cc)),
                 ("Bcc", format_recipients(msg.bcc))]
         dt = when or msg.modified
         when = dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""

@@ -23,6 +23,7 @@ CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Find in message", "Next / previous match, close", ("Return", "Shift+Return", "Esc")),
     ("Command palette", "Move, run, close", ("Up", "Down", "Return", "Esc")),
     ("Mailboxes you send from", "Add the typed mailbox / remove the selected one", ("Return", "Delete")),
+    ("Mailboxes you send from", "Sent copy: its Sent Items or yours", ("Space",)),
 )
 
 
