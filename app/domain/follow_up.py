@@ -73,7 +73,7 @@ def forward(orig: Draft, *, sender: Recipient | None, sent: _dt.datetime | None,
 
 def edit_as_new(orig: Draft) -> Draft:
     """A copy of ``orig`` as a new message: everything the user wrote, nothing of the sent one's identity."""
-    return orig.copy(ref=None, internet_message_id="", local_id=new_local_id(), modified=None,
+    return orig.copy(ref=None, internet_message_id="", origin=None, local_id=new_local_id(), modified=None,
                      thread_index=b"", thread_topic="", attachments=[_fresh(a) for a in orig.attachments])
 
 

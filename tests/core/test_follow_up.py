@@ -10,7 +10,7 @@ import email
 from app.domain import follow_up
 from app.domain.eml import to_eml
 from app.domain.eml_read import read_eml
-from app.domain.models import Attachment, BodyFormat, Draft, ItemRef, Recipient, Sensitivity
+from app.domain.models import Attachment, BodyFormat, Draft, ItemRef, Origin, Recipient, Sensitivity
 from app.domain.senders import Principal
 from app.storage.draft_codec import draft_from_json, draft_to_json
 
@@ -121,3 +121,10 @@ def test_an_eml_carries_the_thread_both_ways():
     assert msg["References"] == "<first@example.com> <orig@example.com>"
     back = read_eml(raw, max_bytes=1 << 20).draft
     assert (back.in_reply_to, back.references) == (r.in_reply_to, r.references)
+
+
+def test_edit_as_new_does_not_carry_who_the_sent_one_was_from():
+    """The server's From/Sender of the sent message is its identity, not something the user wrote."""
+    desk, bob = Recipient("desk@example.com", "Shared Desk"), Recipient("bob@example.com", "Bob")
+    orig = Draft(to=[Recipient("a@example.com")], subject="Hi", origin=Origin(frm=desk, sender=bob))
+    assert follow_up.edit_as_new(orig).origin is None
