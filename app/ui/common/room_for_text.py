@@ -5,7 +5,7 @@ error) wrapped to many lines was given the height of one, and Qt squeezed the fo
 
 :func:`make_room` keeps ``dialog`` at least as tall as its layout needs at its width, wrapped text included:
 whenever its contents change (a layout request) or its width does, its minimum height is set to that and the
-dialog grows to it (never past its screen's available height)."""
+dialog grows to it (never past its screen's available height; moved up if its bottom would be)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ class RoomForText(QObject):
             d.setMinimumHeight(need)
         if d.height() < need:
             d.resize(d.width(), need)
+            if screen is not None and d.isVisible():  # grown past the bottom of the screen: moved up
+                room, frame = screen.availableGeometry(), d.frameGeometry()
+                if frame.bottom() > room.bottom():
+                    d.move(d.x(), max(room.top(), d.y() - (frame.bottom() - room.bottom())))
 
 
 def make_room(dialog) -> RoomForText:
