@@ -149,3 +149,53 @@ def test_no_to_the_question_or_closing_the_dialog_sends_no_password_there(qtbot,
         assert dlg.find.prompt is None and not dlg.error.isVisible()
     assert "mail.example.com" not in [r.host for r in sb.autodiscover.requests]
     assert win.session is None
+
+
+# ---- issue 59, item 13: the dialog makes room for the failure; each URL named once -------------------------
+def _failure_fits(qtbot, dlg, name, screenshot_dir):
+    import re
+
+    from tests.helpers.geometry import all_shown_whole, form_rows_apart, on_screen, settle
+
+    text = dlg.error.text()
+    urls = re.findall(r"https?://[^\s);,]+", text.replace(". Type", " Type"))
+    assert len(urls) == len(set(urls)), f"a URL named twice: {text}"
+    for width in (None, 683):  # the dialog's default size, then 683 px wide
+        if width:  # widened as a user would, its left edge moved in so that it stays on the screen
+            dlg.move(0, dlg.y())
+            dlg.resize(width, dlg.height())
+            qtbot.waitUntil(lambda: dlg.width() == width)
+        settle()
+        on_screen(dlg)
+        form_rows_apart(dlg, dlg.form)  # E-mail, EWS URL, User name, Password, Authentication, TLS: none overlap
+        all_shown_whole(dlg)  # the failure text, the note, the buttons: whole, inside the dialog
+        dlg.grab().save(str(screenshot_dir / f"find-server-{name}-{width or 'default'}.png"))
+
+
+@pytest.fixture(params=["light", "dark"])
+def colour(request, monkeypatch):
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", request.param)
+    return request.param
+
+
+def test_a_failed_search_has_room_and_names_each_url_once(qtbot, colour, opened, sb, screenshot_dir):
+    win, dlg, settings = opened
+    sb.autodiscover.set_case("autodiscover.example.com", "status", code=404)
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(dlg.error.isVisible, timeout=15000)
+    _failure_fits(qtbot, dlg, f"404-{colour}", screenshot_dir)
+
+
+def test_a_redirect_loop_is_readable_and_names_each_url_once(qtbot, colour, opened, sb, screenshot_dir):
+    win, dlg, settings = opened
+    a = "https://autodiscover.example.com/autodiscover/autodiscover.xml"
+    b = "https://mail.example.com/autodiscover/autodiscover.xml"
+    sb.autodiscover.set_case("autodiscover.example.com", "redirect_url", to=b)
+    sb.autodiscover.set_case("mail.example.com", "redirect_url", to=a)
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(dlg.error.isVisible, timeout=15000)  # (both hosts are in the typed domain: nothing asked)
+    text = dlg.error.text()
+    assert "more than 10 redirects" in text and f"{a} (redirects, 6 times)" in text, text
+    _failure_fits(qtbot, dlg, f"loop-{colour}", screenshot_dir)

@@ -60,7 +60,7 @@ class AccountDialog(QDialog):
         ews_lay.setContentsMargins(0, 0, 0, 0)
         self.pages.addWidget(ews_page)
         lay.addWidget(self.pages)
-        form = QFormLayout()
+        self.form = form = QFormLayout()  # E-mail … TLS (a test checks its rows stay apart)
         form.setVerticalSpacing(8)
         form.setLabelAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.email = QLineEdit(self)
@@ -130,6 +130,9 @@ class AccountDialog(QDialog):
         self._update_default()
         # the height the wrapped texts need at that width (a top-level's minimum ignores height-for-width)
         self.resize(560, max(0, self.layout().heightForWidth(560)))
+        from app.ui.common.room_for_text import make_room
+
+        make_room(self)  # and a message shown later (Find server's failure, a connection error) gets its lines
 
     def _m365_page(self, account, keyring_ok: bool):
         from app.ui.accounts.m365_signin import MicrosoftSignInPanel
@@ -369,7 +372,9 @@ class PasswordPrompt(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        lay.setSizeConstraint(QVBoxLayout.SetMinimumSize)
+        from app.ui.common.room_for_text import make_room
+
+        make_room(self)  # a long reason wrapped to many lines gets their height
 
     def ask(self, reason: str | None = None) -> None:
         """Show (again) without blocking anything: not even the window (the user may keep writing)."""

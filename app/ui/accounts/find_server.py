@@ -196,7 +196,33 @@ class FindServer(QWidget):
         return [self.steps.item(i).text() for i in range(self.steps.count())]
 
 
+#: the text of the step that ends a search at the redirect limit (app/core/autodiscover.py)
+STOPPED = "Redirects"
+REDIRECTS_TO = "redirects to "
+
+
 def failure_text(outcome: Outcome) -> str:
-    """What was tried and why each failed, then what to type instead."""
-    tried = "; ".join(f"{s.text} ({s.detail})" if s.detail else s.text for s in outcome.tried)
-    return f"The server was not found. Tried: {tried}. {outcome.advice}"
+    """What was tried and why each failed, then what to type instead. Each URL is named once (issue 59, item
+    13): a step that redirects to another one tried says "redirects" (the steps list above names the target),
+    and a URL tried again and again (a redirect loop) is one entry that says how many times."""
+    stopped = [s.detail for s in outcome.tried if s.text == STOPPED]
+    steps = [s for s in outcome.tried if s.text != STOPPED]
+    names = {s.text for s in steps}
+    details: dict[str, list[str]] = {}
+    times: dict[str, int] = {}
+    for s in steps:
+        detail = s.detail
+        if detail.startswith(REDIRECTS_TO) and detail[len(REDIRECTS_TO):] in names:
+            detail = "redirects"
+        seen = details.setdefault(s.text, [])
+        if detail and detail not in seen:
+            seen.append(detail)
+        times[s.text] = times.get(s.text, 0) + 1
+    tried = "; ".join(_entry(text, details[text], times[text]) for text in details)
+    why = f" ({stopped[-1]})" if stopped else ""
+    return f"The server was not found{why}. Tried: {tried}. {outcome.advice}"
+
+
+def _entry(text: str, details: list[str], times: int) -> str:
+    said = ", ".join(details + ([f"{times} times"] if times > 1 else []))
+    return f"{text} ({said})" if said else text

@@ -96,6 +96,9 @@ class SendFromDialog(QDialog):
             self._append(p)
         self.list.setCurrentRow(0)
         self.resize(520, 0)
+        from app.ui.common.room_for_text import make_room
+
+        make_room(self)  # an error wrapped to several lines never squeezes the form
 
     def ask(self) -> None:
         """Show it without blocking (window-modal), the keyboard in the list, or in the address when empty."""

@@ -38,6 +38,9 @@ class SignInPrompt(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.panel.signed_in.connect(self._done)
+        from app.ui.common.room_for_text import make_room
+
+        make_room(self)  # the reason's and the panel's wrapped messages get their lines
 
     def ask(self, reason: str | None = None) -> None:
         """Show (again) without blocking anything: the user may keep writing."""

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
 from app.core.autosave import Deferred
@@ -77,6 +78,14 @@ class ComposeView(QWidget):
         head.addWidget(self.title, 1)  # elided: a long subject never widens the window
         head.addWidget(self.state_label)
         root.addLayout(head)
+        from app.ui.compose.form_area import FormArea
+
+        # the fields, More options, the toolbar, the body and the attachments scroll inside the window when it
+        # is short of height (app/ui/compose/form_area.py); the title above, the error and buttons below stay
+        self.form_area = FormArea(self)
+        form = self.form_area.lay
+        form.setSpacing(12)
+        root.addWidget(self.form_area, 1)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -110,7 +119,7 @@ class ComposeView(QWidget):
         self.subject_note.hide()
         grid.addWidget(self.subject_note, 5, 1)
         self.subject.textChanged.connect(self._subject_limit)
-        root.addLayout(grid)
+        form.addLayout(grid)
 
         # options + formatting toolbar (app/ui/compose/formatting.py: one QAction per command)
         bar = QHBoxLayout()
@@ -119,6 +128,7 @@ class ComposeView(QWidget):
         self.rich.setAccessibleName("Rich text")
         self.importance = QComboBox(self)
         self.importance.setAccessibleName("Importance")
+        self.importance.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)  # its words whole, scroll bar or not
         for imp in (Importance.LOW, Importance.NORMAL, Importance.HIGH):
             self.importance.addItem(f"{imp.value} importance", imp.value)
         self.importance.setCurrentIndex(1)
@@ -168,14 +178,15 @@ class ComposeView(QWidget):
         from app.ui.compose.more_options import MoreOptions
 
         self.more = MoreOptions(self)  # Reply-To, sensitivity, categories (Ctrl+Shift+O): hidden by default
-        root.addWidget(self.more)
-        root.addLayout(bar)
+        self.more.leave_to = self.body  # where the keyboard goes when the panel hides with it inside
+        form.addWidget(self.more)
+        form.addLayout(bar)
         for w in (self.fmt.question, self.fmt.undo_bar, self.fmt.link_bar):
-            root.addWidget(w)
-        root.addWidget(self.body, 1)
+            form.addWidget(w)
+        form.addWidget(self.body, 1)
 
         self.attachments = AttachmentList(self)
-        root.addWidget(self.attachments)
+        form.addWidget(self.attachments)
         from app.ui.compose.inline_images import InlineImages
 
         # pictures in a rich body: inline attachments the body shows (cid:), kept apart from the file list
@@ -234,7 +245,8 @@ class ComposeView(QWidget):
 
     def _align_labels(self) -> None:
         """One label column for the fields above and the More options panel's rows (its labels are longer)."""
-        labels = [*self.findChildren(QLabel, "fieldLabel", Qt.FindDirectChildrenOnly), *self.more.labels()]
+        labels = [*self.form_area.form.findChildren(QLabel, "fieldLabel", Qt.FindDirectChildrenOnly),
+                  *self.more.labels()]
         for lab in labels:
             lab.ensurePolished()
         width = max(lab.sizeHint().width() for lab in labels)

@@ -95,6 +95,9 @@ class SendAsIsDialog(QDialog):
         lay.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
         self.resize(640, 480)
+        from app.ui.common.room_for_text import make_room
+
+        make_room(self)  # the notes and the attachments' names get their lines at any width
         self.send_button.setFocus(Qt.OtherFocusReason)
 
 

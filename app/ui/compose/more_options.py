@@ -57,6 +57,7 @@ class MoreOptions(QWidget):
         self.categories.textChanged.connect(self.changed)
         self.flag.changed.connect(self.changed)
         self.headers.changed.connect(self.changed)
+        self.leave_to: QWidget | None = None  # where the keyboard goes when the panel hides (Compose's body)
         self.hide()
 
     def add_row(self, text: str, field: QWidget) -> None:
@@ -83,8 +84,8 @@ class MoreOptions(QWidget):
             return
         inside = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self.hide()
-        if inside and self.parentWidget() is not None and hasattr(self.parentWidget(), "body"):
-            self.parentWidget().body.setFocus(Qt.ShortcutFocusReason)
+        if inside and self.leave_to is not None:
+            self.leave_to.setFocus(Qt.ShortcutFocusReason)
 
     # ---- Draft in / out ----
     def values(self) -> dict:

@@ -57,6 +57,7 @@ class UndoSendBar(QFrame):
         lay.setContentsMargins(14, 6, 8, 6)
         self.label = PlainLabel(self)
         self.label.setAccessibleName("Undo send countdown")
+        self.label.setWordWrap(True)  # on one line a long subject made the window wider (issue 59, item 12)
         self.undo_button = QPushButton("Undo", self)
         self.undo_button.setAccessibleName("Undo send")
         self.undo_button.setToolTip("Take the message back into Compose (Ctrl+Z)")
@@ -68,6 +69,15 @@ class UndoSendBar(QFrame):
         lay.addWidget(self.undo_button)
         lay.addWidget(self.now_button)
         self.hide()
+
+
+#: the most of a subject the undo bar quotes (an unbroken subject is one word: it would set the bar's width)
+SUBJECT_SHOWN = 40
+
+
+def short_subject(subject: str) -> str:
+    """``subject`` as the undo bar quotes it: its first SUBJECT_SHOWN characters and "…" when longer."""
+    return subject if len(subject) <= SUBJECT_SHOWN else subject[:SUBJECT_SHOWN - 1].rstrip() + "…"
 
 
 #: the Send later dialog's width: inside half of a 1366 px screen (683 px), with room around it
@@ -128,6 +138,9 @@ class SendLaterDialog(QDialog):
         self.when.setFocus(Qt.OtherFocusReason)
         self.setMaximumWidth(WIDTH)
         self._fit()
+        from app.ui.common.room_for_text import make_room
+
+        make_room(self)  # a long error under the time gets its lines
 
     def _fit(self) -> None:
         """As tall as its wrapped lines need at :data:`WIDTH` (the size hint is computed for one long line,
@@ -276,7 +289,8 @@ class SendTiming(QObject):
             h = self._held[-1]
             left = max(0, int(h.sub.retry_at - h.outbox.clock() + 0.999))
             more = f" (and {len(self._held) - 1} more)" if len(self._held) > 1 else ""
-            self.bar.label.setText(f"Sending “{h.subject}” in {left} s{more} — Ctrl+Z or Undo takes it back")
+            self.bar.label.setText(f"Sending “{short_subject(h.subject)}” in {left} s{more} — Ctrl+Z or Undo takes it "
+                                   "back")
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
         else:

@@ -256,6 +256,9 @@ class TextsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         QShortcut(QKeySequence.Save, self, activated=self.save)
+        from app.ui.common.room_for_text import make_room
+
+        make_room(self)  # an error wrapped to several lines never squeezes the form
 
     def _say(self, text: str) -> None:
         self.error.setText(text)

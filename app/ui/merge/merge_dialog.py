@@ -82,6 +82,9 @@ class MergeDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.create_and_send)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.create_and_send)
         QShortcut(QKeySequence("Ctrl+R"), self, self.resend)
+        from app.ui.common.room_for_text import make_room
+
+        make_room(self)  # an error wrapped to several lines never squeezes the page
 
     # ---- pages ----
     def _table_page(self) -> QWidget:

@@ -87,9 +87,10 @@ class MainWindow(QMainWindow):
         self._scheme = None  # follows the system's light or dark (build_frame)
         self._framed = False  # the frame is built (build_frame)
         self.resize(1100, 720)
-        from app.ui.window.window_geometry import keep_geometry
+        from app.ui.window.window_geometry import fit_screen, keep_geometry
 
         self._geometry = keep_geometry(self, settings)  # the size and place it had when it last closed
+        self._screen_fit = fit_screen(self)  # within the screen when shown (the default size may be larger)
         self._early = []  # stand-ins for the main shortcuts while the slices run (start_setup)
         self._pending_session = session
         if lazy:
