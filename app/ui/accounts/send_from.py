@@ -66,7 +66,7 @@ class SendFromDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
         for field in (self.address, self.name):
-            field.returnPressed.connect(self.add)
+            field.returnPressed.connect(self.add_button.click)  # Return adds, as Add does
             field.textEdited.connect(lambda _t: self._say(""))
         delete = QShortcut(QKeySequence(QKeySequence.Delete), self.list)
         delete.setContext(Qt.WidgetShortcut)
