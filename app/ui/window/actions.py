@@ -135,4 +135,7 @@ def build_menus(win, acts: Actions) -> None:
     m = menus["&View"]
     for a in (acts.view_compose, acts.view_drafts, acts.view_sent, acts.more_options, acts.choose_from):
         m.addAction(a)
+    from app.ui.window.theme_menu import add_theme_menu
+
+    add_theme_menu(win, m)
     menus["&Help"].addAction(acts.shortcuts)
