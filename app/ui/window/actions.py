@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 #: a dialog). The F1 sheet lists them with the menus' commands (app/ui/window/shortcuts.py), so every key the
 #: window answers to is on it. (group, what it does, the keys in QKeySequence's words, one per choice)
 CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Compose", "Recipient suggestions: take the highlighted one, stay for the next address", ("Return", ",", ";")),
-    ("Compose", "Recipient suggestions: take the highlighted one, go to the next field", ("Tab",)),
+    ("Compose", "Recipient suggestion: take it, stay in the field", ("Return", ",", ";")),
+    ("Compose", "Recipient suggestion: take it, go to the next field", ("Tab",)),
     ("Compose", "Snippet: its trigger word, then Tab", ("Tab",)),
     ("Compose", "Link field: apply / cancel", ("Return", "Esc")),
     ("Compose", "Undo send, delete or discard (while its bar shows)", ("Ctrl+Z",)),
@@ -23,8 +23,7 @@ CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Lists", "First / last row", ("Home", "End")),
     ("Find in message", "Next / previous match, close", ("Return", "Shift+Return", "Esc")),
     ("Command palette", "Move, run, close", ("Up", "Down", "Return", "Esc")),
-    ("Mailboxes you send from", "Add the typed mailbox (in its fields or the right box) / remove the selected one",
-     ("Return", "Delete")),
+    ("Mailboxes you send from", "Add the typed mailbox / remove the selected one", ("Return", "Delete")),
     ("Dialogs", "Run the dialog's main action from any field", ("Return",)),
 )
 
