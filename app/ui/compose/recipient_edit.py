@@ -268,7 +268,8 @@ class _FieldKeys(QObject):
         if self.owner.suggestions.current() is None:
             return False
         plain = event.modifiers() & ~Qt.KeypadModifier == Qt.NoModifier
-        return event.text() in self.SEPARATORS or (plain and event.key() in self.LIST_KEYS)
+        typed = event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier) == Qt.NoModifier  # not Ctrl+, etc.
+        return (typed and event.text() in self.SEPARATORS) or (plain and event.key() in self.LIST_KEYS)
 
     def _list_press(self, event) -> bool:
         """Whether the key is used up here: all but Tab, which goes on to move the focus."""
