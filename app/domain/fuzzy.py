@@ -12,6 +12,10 @@ The query's words are matched one after the other ("sen sel" = "sen", then "sel"
 - a text that starts with the whole query earns :data:`PREFIX`.
 
 :func:`rank` orders candidates best first; equal scores keep the shorter text first, then the given order.
+A caller may ``demote`` some matches below all the others (the palette: a draft matched only weakly, so
+that typing ``dark`` offers the Dark theme before "Open draft: Unsaved work — to Dave Davis"; issue 59,
+item 10). A match is *strong* (:attr:`Match.strong`) when each query word is found whole, at the start of a
+word of the text ("dar" in "**Dar**k", "sen sel" in "**Sen**d **sel**ected"); any other match is weak.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ _NONE = float("-inf")
 class Match:
     score: float
     positions: tuple[int, ...]  # the text's matched characters, for highlighting
+    strong: bool = False  # every query word found whole at the start of a word of the text
 
 
 def word_starts(text: str) -> list[bool]:
@@ -104,13 +109,26 @@ def match(query: str, text: str) -> Match | None:
         begin = pos[-1] + 1
     if low.startswith(" ".join(words)):
         total += PREFIX
-    return Match(total, tuple(positions))
+    return Match(total, tuple(positions), _whole_words(words, low, starts))
+
+
+def _whole_words(words: list[str], low: str, starts: list[bool]) -> bool:
+    """Each of ``words``, in order, is a run of ``low`` that begins a word of it."""
+    begin = 0
+    for w in words:
+        at = next((i for i in range(begin, len(low) - len(w) + 1) if starts[i] and low.startswith(w, i)), -1)
+        if at < 0:
+            return False
+        begin = at + len(w)
+    return True
 
 
 def rank(query: str, items: Iterable[T], key: Callable[[T], str] = str,
-         extra: Callable[[T], Sequence[str]] | None = None) -> list[tuple[T, Match]]:
+         extra: Callable[[T], Sequence[str]] | None = None,
+         demote: Callable[[T, Match], bool] | None = None) -> list[tuple[T, Match]]:
     """The items that match ``query``, best first. ``extra(item)``: more texts the item may match by
-    (e.g. its group or shortcut), each scored at half weight; the best one counts."""
+    (e.g. its group or shortcut), each scored at half weight; the best one counts. ``demote(item, match)``:
+    True puts the item after every item it is False for (each part still best first)."""
     scored = []
     for order, item in enumerate(items):
         text = key(item)
@@ -120,6 +138,7 @@ def rank(query: str, items: Iterable[T], key: Callable[[T], str] = str,
             if alts:
                 m = Match(max(a.score for a in alts) / 2, ())
         if m is not None:
-            scored.append((-m.score, len(text), order, item, m))
-    scored.sort(key=lambda s: s[:3])
-    return [(s[3], s[4]) for s in scored]
+            low = bool(demote is not None and demote(item, m))
+            scored.append((low, -m.score, len(text), order, item, m))
+    scored.sort(key=lambda s: s[:4])
+    return [(s[4], s[5]) for s in scored]

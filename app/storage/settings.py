@@ -304,6 +304,16 @@ class Settings:
         self._data.setdefault("prefs", {})[key] = value
         self.save()
 
+    # ---- the theme (issue 59, item 10) ----
+    def theme(self) -> str:
+        """"system", "light" or "dark" (View → Theme); anything else stored is "system"."""
+        v = self.get("theme")
+        return v if v in ("system", "light", "dark") else "system"
+
+    def set_theme(self, choice: str) -> None:
+        if self.get("theme") != choice:
+            self.set("theme", choice)
+
     # ---- the window (issue 45) ----
     def window_geometry(self) -> str:
         """The main window's size and position when it last closed (Qt's saveGeometry(), base64), or ""."""

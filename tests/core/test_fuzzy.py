@@ -51,3 +51,26 @@ def test_extra_texts_match_at_half_weight():
     assert [i for i, _ in got] == ["Refresh", "Compose"]
     direct = match("view", "View Refresh").score
     assert got[0][1].score == direct / 2
+
+
+def test_a_match_is_strong_when_each_word_is_found_whole_at_a_word_start():
+    assert match("dark", "Dark").strong and match("sen sel", "Send selected drafts").strong
+    assert match("dar", "Theme: Dark").strong
+    assert not match("dark", "Open draft: Unsaved work — to Dave Davis").strong, "d-a…r-k scattered"
+    assert not match("ark", "Dark").strong, "not at a word's start"
+    assert not match("sd", "Save draft").strong
+
+
+def test_demoted_matches_come_after_all_the_others_each_part_best_first():
+    """Issue 59, item 10: the palette demotes a draft matched weakly below every command that matches, even
+    one that scores lower."""
+    items = [("draft", "Open draft: Unsaved work — to Dave Davis"), ("cmd", "Move to Drafts folder"), ("cmd", "Dark")]
+    weak_draft = lambda item, m: item[0] == "draft" and not m.strong  # noqa: E731
+    got = [i[1] for i, _ in rank("dark", items, key=lambda i: i[1], demote=weak_draft)]
+    assert got == ["Dark", "Open draft: Unsaved work — to Dave Davis"]
+    scored = rank("oda", items, key=lambda i: i[1])
+    assert scored[0][0][0] == "draft" and scored[0][1].score > scored[1][1].score, "the draft scores higher…"
+    got = [i[1] for i, _ in rank("oda", items, key=lambda i: i[1], demote=weak_draft)]
+    assert got == ["Move to Drafts folder", "Open draft: Unsaved work — to Dave Davis"], "…and comes after"
+    assert [i[1] for i, _ in rank("unsaved", items, key=lambda i: i[1], demote=weak_draft)] == [
+        "Open draft: Unsaved work — to Dave Davis"], "a draft matched strongly is not demoted"

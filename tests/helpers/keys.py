@@ -50,3 +50,17 @@ def type_text(qtbot, widget, text: str) -> None:
         else:
             for kind in (QEvent.KeyPress, QEvent.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+HUMAN_MS = 80  # between two keys of a fast typist (~150 words a minute)
+
+
+def type_as_a_person(qtbot, text: str, ms: int = HUMAN_MS) -> None:
+    """``text`` key by key to whichever widget has the focus at each key, ``ms`` apart (the event loop runs
+    in between, so timers, lookups and answers happen as they would while a person types). "\\t" is Tab."""
+    for ch in text:
+        if ch == "\t":
+            qtbot.keyClick(focused(), Qt.Key_Tab)
+        else:
+            qtbot.keyClicks(focused(), ch)
+        qtbot.wait(ms)

@@ -315,3 +315,31 @@ def test_from_the_desk_saved_reopened_from_drafts_and_delivered_from_the_desk(qt
         assert items(ui_sandbox, "drafts", home) == [] and items(ui_sandbox, "drafts", ALICE) == []
     finally:
         close_window(win, session)
+
+
+def test_enter_on_the_right_box_adds_and_save_never_takes_a_half_typed_entry(qtbot, window, settings, screenshot_dir):
+    """Issue 59, item 11: Enter on the right box adds the entry; Save with an entry typed but not added says so,
+    keeps it as typed and saves nothing until it is added (Enter) or cleared."""
+    win = window
+    dlg = _open_send_from(qtbot, win)
+    saved = []
+    dlg.saved.connect(saved.append)
+    qtbot.waitUntil(lambda: focused() is dlg.address, timeout=3000)
+    type_focused(qtbot, "boss@example.com")
+    focus_key(qtbot, win, Qt.Key_Tab)
+    type_focused(qtbot, "The Boss")
+    focus_key(qtbot, win, Qt.Key_Tab)
+    assert focused() is dlg.right
+    focus_key(qtbot, win, Qt.Key_Down)  # Send on behalf
+    focus_key(qtbot, win, Qt.Key_Return)
+    assert dlg.principals() == [BOSS] and focused() is dlg.address, "Enter on the right box added it"
+    type_focused(qtbot, "desk@example.com")
+    mnemonic(qtbot, Qt.Key_S, lambda: dlg.error.isVisible())  # Alt+S: Save, with desk typed but not added
+    dlg.grab().save(str(screenshot_dir / "send-from-half-typed-save.png"))
+    assert "“desk@example.com” is typed but not in the list" in dlg.error.text()
+    assert dlg.isVisible() and saved == [] and dlg.principals() == [BOSS], "nothing added or saved silently"
+    assert focused() is dlg.address and dlg.address.text() == "desk@example.com", "kept as typed"
+    focus_key(qtbot, win, Qt.Key_Return)
+    assert [p.email for p in dlg.principals()] == ["boss@example.com", "desk@example.com"]
+    mnemonic(qtbot, Qt.Key_S, lambda: not dlg.isVisible())
+    assert [p.email for p in saved[0]] == ["boss@example.com", "desk@example.com"]

@@ -173,12 +173,14 @@ class AccountDialog(QDialog):
         self._mark_url("")  # being corrected: judged again at Connect
 
     def _update_default(self, *_args) -> None:
-        """On the EWS page Return finds the server while the EWS URL is empty, and connects once there is one;
-        on the Microsoft 365 page neither is the default (the panel's own buttons sign in)."""
+        """Return runs the page's primary action from any of its fields (issue 59, item 9): on the EWS page
+        it finds the server while the EWS URL is empty and connects once there is one; on the Microsoft 365
+        page it signs in with the browser (without a default there, Return in the authority did nothing)."""
         ews = not self.is_m365()
         empty = not self.url.text().strip()
         self.buttons.button(QDialogButtonBox.Ok).setDefault(ews and not empty)
         self.find.button.setDefault(ews and empty)
+        self.m365.browser_button.setDefault(not ews)
 
     def _find_server(self) -> None:
         """Find server (Alt+F): Autodiscover from the address and password, shown step by step."""

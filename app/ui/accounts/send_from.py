@@ -36,9 +36,15 @@ def entry_text(p: Principal) -> str:
     return p.label() + (" · sent copy kept in its Sent Items" if p.keep_copy else "")
 
 
+def unadded_entry(typed: str) -> str:
+    return (f"“{typed}” is typed but not in the list: press Enter to add it, or clear the address to save "
+            "without it.")
+
+
 class SendFromDialog(QDialog):
-    """The list (Delete or Alt+R removes the selected one), the new entry's fields (Enter or Alt+A adds it),
-    Save (Alt+S) and Cancel (Esc)."""
+    """The list (Delete or Alt+R removes the selected one), the new entry's fields (Enter in any of them, the
+    right box included, or Alt+A adds it), Save (Alt+S; refused while an entry is typed but not added) and
+    Cancel (Esc)."""
 
     saved = Signal(list)  # [Principal]
 
@@ -84,7 +90,7 @@ class SendFromDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
         for field in (self.address, self.name):
-            field.returnPressed.connect(self.add)
+            field.returnPressed.connect(self.add_button.click)  # Return adds, as Add does
             field.textEdited.connect(lambda _t: self._say(""))
         delete = QShortcut(QKeySequence(QKeySequence.Delete), self.list)
         delete.setContext(Qt.WidgetShortcut)
@@ -128,9 +134,12 @@ class SendFromDialog(QDialog):
         return form
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
-        """Enter adds the typed entry (its field's returnPressed): it never presses Save (the button box makes
-        Save the default when shown), so a half-typed list is not saved by the key that adds to it."""
+        """Enter adds the typed entry: in its fields (their returnPressed), on the right box and on Add (issue 59,
+        item 11; a closed combo box leaves Enter to the dialog). It never presses Save (the button box makes Save
+        the default when shown), so a half-typed list is not saved by the key that adds to it."""
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+            if self.right.hasFocus() or self.add_button.hasFocus():
+                self.add_button.click()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -183,12 +192,17 @@ class SendFromDialog(QDialog):
         self.error.setText(text)
         self.error.setVisible(bool(text))
         self.address.setAccessibleDescription(text)
+        if text:  # as tall as the wrapped message needs (a top-level's minimum ignores height-for-width)
+            self.resize(self.width(), max(self.height(), self.layout().heightForWidth(self.width())))
 
     def _save(self) -> None:
-        """Save the list; an entry typed but not added is added first (or the dialog says why it cannot)."""
-        if self.address.text().strip():
-            self.add()
-            if self.error.text():
-                return
+        """Save the list. An entry typed but not added is neither added nor dropped behind the user's back
+        (issue 59, item 11): Save says so under the fields, the keyboard goes back to the address, and the list is
+        saved once the entry is added (Enter) or the address cleared."""
+        typed = self.address.text().strip()
+        if typed:
+            self._say(unadded_entry(typed))
+            self.address.setFocus(Qt.OtherFocusReason)
+            return
         self.accept()
         self.saved.emit(self.principals())

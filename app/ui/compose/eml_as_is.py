@@ -7,10 +7,18 @@ outside the message; inline pictures come from the file's own parts) — and con
 (Enter or Ctrl+Return; Esc cancels). A file without a Message-ID is told that one will be added: the only
 change made to its bytes, so that the send is confirmed exactly once. Then the Outbox takes the file's
 bytes (``Outbox.submit_mime``: journaled first, sent once, settled by Message-ID); Compose is untouched.
+
+A file already sent (issue 59, item 7b): before the preview opens, the file's Message-ID is looked up in Sent
+Items as the Outbox's settle path does (``app.core.sent_copy``; awaited, the requests on the mail client's
+worker). A copy there is that message sent, which the Outbox would not send again: the preview says
+"Already sent" with the date and offers no send (Enter or Esc closes it). When Sent Items cannot be asked
+(offline, no answer in :data:`CHECK_SECONDS`), the preview says that it was not checked.
 """
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,6 +26,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app.core import mime_send
+from app.core.sent_copy import SentCopy, find_sent_copy
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
 from app.ui.common.safe_text import SafeBrowser
@@ -31,6 +40,29 @@ ADDED_ID_NOTE = ("This file has no Message-ID: Dispatch adds one as its first li
                  "it — so that the send can be confirmed exactly once.")
 
 
+CHECK_SECONDS = 15.0  # the look-up in Sent Items before the preview opens; then it opens saying "not checked"
+
+
+def when_sent(when: datetime | None) -> str:
+    if when is None:
+        return ""
+    try:
+        when = when.astimezone()
+    except (ValueError, OSError):
+        pass
+    return when.strftime(" on %a %d %b %Y at %H:%M")
+
+
+def already_sent_note(copy: SentCopy) -> str:
+    return (f"Already sent{when_sent(copy.sent)}: this message (its Message-ID) is in Sent Items. The Outbox "
+            "never sends a message twice, so there is nothing to send.")
+
+
+def unchecked_note(why: str) -> str:
+    return (f"Sent Items could not be checked ({why}). If this message was sent before, the Outbox finds it "
+            "there and does not send it again.")
+
+
 def header_text(draft: Draft, sender: str) -> str:
     rows = [("From", sender), ("To", format_recipients(draft.to)), ("Cc", format_recipients(draft.cc)),
             ("Bcc", format_recipients(draft.bcc)), ("Subject", draft.subject or "(no subject)")]
@@ -40,18 +72,28 @@ def header_text(draft: Draft, sender: str) -> str:
 class SendAsIsDialog(QDialog):
     """The read-only preview of the file's message, and the question: send it as it is?"""
 
-    def __init__(self, parent, name: str, raw: bytes, parsed, own: str = ""):
+    def __init__(self, parent, name: str, raw: bytes, parsed, own: str = "", *, sent: SentCopy | None = None,
+                 unchecked: str = ""):
         super().__init__(parent)
         draft: Draft = parsed.draft
+        self.sent = sent
         self.setObjectName("sendEmlAsIsDialog")
-        self.setWindowTitle(f"Send {name} as it is")
+        self.setWindowTitle(f"{name} was already sent" if sent else f"Send {name} as it is")
         self.setAccessibleName("Send .eml file as it is")
         lay = QVBoxLayout(self)
         intro = QLabel(f"“{name}” will be sent exactly as the file holds it, from the account's mailbox; "
                        "a copy goes to Sent Items.", self)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.PlainText)
+        intro.setVisible(sent is None)
         lay.addWidget(intro)
+        self.already = QLabel(already_sent_note(sent) if sent else "", self)
+        self.already.setObjectName("fieldError")
+        self.already.setAccessibleName("Already sent")
+        self.already.setTextFormat(Qt.PlainText)
+        self.already.setWordWrap(True)
+        self.already.setVisible(sent is not None)
+        lay.addWidget(self.already)
         sender = parsed.sender.email if parsed.sender is not None else ""
         self.headers = QLabel(header_text(draft, sender), self)
         self.headers.setObjectName("asIsHeaders")
@@ -77,6 +119,8 @@ class SendAsIsDialog(QDialog):
         lay.addWidget(self.attachments)
         self.added_id = mime_send.with_message_id(raw, make_id=lambda: "<new@dispatch>").added_id
         notes = [ADDED_ID_NOTE] if self.added_id else []
+        if unchecked:
+            notes.append(unchecked_note(unchecked))
         if sender and own and sender.lower() != own.lower():
             notes.append(someone_else_note(sender))
         self.note = QLabel("\n".join(notes), self)
@@ -88,17 +132,21 @@ class SendAsIsDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.send_button = buttons.addButton("&Send as it is", QDialogButtonBox.AcceptRole)
         self.send_button.setObjectName("asIsSend")
-        self.send_button.setDefault(True)
-        buttons.addButton(QDialogButtonBox.Cancel)
+        self.close_button = buttons.addButton(QDialogButtonBox.Close if sent else QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        if sent is None:
+            self.send_button.setDefault(True)
+            QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        else:  # nothing to send: no send offered; Enter closes, as Esc does
+            self.send_button.hide()
+            self.close_button.setDefault(True)
         self.resize(640, 480)
         from app.ui.common.room_for_text import make_room
 
         make_room(self)  # the notes and the attachments' names get their lines at any width
-        self.send_button.setFocus(Qt.OtherFocusReason)
+        (self.send_button if sent is None else self.close_button).setFocus(Qt.OtherFocusReason)
 
 
 async def send_path_as_is(files, path: str) -> bool:
@@ -118,13 +166,15 @@ async def send_path_as_is(files, path: str) -> bool:
         except EmlError as exc:
             w.show_error(f"Could not open {name}: {exc}")
             return False
+        sent, unchecked = await sent_check(w, session, raw, parsed)
     if session is not w.session:
         return False
-    dlg = SendAsIsDialog(w, name, raw, parsed, own=session.account.email)
+    dlg = SendAsIsDialog(w, name, raw, parsed, own=session.account.email, sent=sent, unchecked=unchecked)
     files.as_is_dialog = dlg
     try:
-        if not await _answer(dlg):
-            w.statusBar().showMessage(f"Not sent: {name}", 8000)
+        if not await _answer(dlg) or sent is not None:
+            w.statusBar().showMessage(f"Already sent{when_sent(sent.sent)}: {name}" if sent else f"Not sent: {name}",
+                                      8000)
             return False
     finally:
         files.as_is_dialog = None
@@ -140,6 +190,24 @@ async def send_path_as_is(files, path: str) -> bool:
         return False
     w.statusBar().showMessage(f"Sending {name} as it is: its progress is in the Outbox (Ctrl+4)", 10000)
     return True
+
+
+async def sent_check(w, session, raw: bytes, parsed) -> tuple[SentCopy | None, str]:
+    """(the file's message in Sent Items, or None; why Sent Items could not be asked, or ""). A file without
+    a Message-ID gets a new one: nothing can have been sent with it, nothing is asked."""
+    mid = mime_send.message_id_of(raw)
+    if not mid:
+        return None, ""
+    sent_list = getattr(w, "sent", None)
+    loaded = sent_list.model.summaries() if sent_list is not None else []
+    try:
+        found = await asyncio.wait_for(find_sent_copy(session, mid, loaded=loaded, file_date=parsed.date),
+                                       CHECK_SECONDS)
+    except asyncio.TimeoutError:
+        return None, "no answer from the server"
+    except Exception as exc:  # noqa: BLE001 - any failure to ask: the preview says it was not checked
+        return None, str(exc) or type(exc).__name__
+    return found, ""
 
 
 async def _answer(dlg: QDialog) -> bool:

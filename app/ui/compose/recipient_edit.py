@@ -5,9 +5,11 @@ send is asked for; a mark goes away as soon as the text is right again (every ch
 An unfinished entry is kept as typed in the message (a draft may hold anything; only sending needs valid
 addresses). Completion offers names from the directory (ResolveNames, looked up by the owner after a
 debounce) and recent recipients; it completes the entry under the cursor, not the whole line. The first
-match is highlighted as soon as the list opens: Enter or Tab takes it and the cursor stays for the next
-address (Down/Up pick another, Esc closes); Tab in an empty address position moves on. The list never
-takes the keyboard (``SuggestionList``): every key goes to the field.
+match is highlighted as soon as the list opens: Enter, a comma or a semicolon takes it and the cursor stays
+for the next address; Tab takes it and moves on to the next field (Down/Up pick another, Esc closes).
+Tab always moves on, so a key means the same whether or not the list has opened yet (issue 59, item 8):
+``bob@example.com`` Tab ends in the next field either way, completed or as typed. The list never takes
+the keyboard (``SuggestionList``): every key goes to the field.
 
 Entries are tokens: Backspace at the start of the typing position removes the entry before it whole;
 Left there selects that entry, Left/Right move the selection between entries (Right past the last one
@@ -236,10 +238,12 @@ class RecipientEdit(QWidget):
 
 class _FieldKeys(QObject):
     """The field's keys before the line edit sees them: the open suggestion list's (Down/Up move the
-    highlight, Enter/Tab take it, Esc closes it) and the whole-entry keys (Backspace, Delete, Left, Right).
-    Runs before ``QWidget.event``, so a Tab that takes a suggestion never moves the focus."""
+    highlight; Enter, comma and semicolon take it and stay; Tab takes it and goes on to ``QWidget.event``,
+    which moves the focus as it does with no list; Esc closes it) and the whole-entry keys (Backspace,
+    Delete, Left, Right)."""
 
     LIST_KEYS = {Qt.Key_Down, Qt.Key_Up, Qt.Key_Return, Qt.Key_Enter, Qt.Key_Tab, Qt.Key_Escape}
+    SEPARATORS = (",", ";")  # typed with Shift on many layouts: matched by the text, not the key and modifiers
 
     def __init__(self, owner: RecipientEdit):
         super().__init__(owner)
@@ -255,18 +259,21 @@ class _FieldKeys(QObject):
             event.accept()  # Esc/Enter while the list is open are the list's, not a window shortcut's
         elif kind == QEvent.KeyPress:
             if self._list_key(event):
-                self._list_press(event.key())
-                return True
+                return self._list_press(event)
             self.owner.auto_pick = False
             return event.modifiers() & ~Qt.KeypadModifier == Qt.NoModifier and self._entry_press(event.key())
         return False
 
     def _list_key(self, event) -> bool:
+        if self.owner.suggestions.current() is None:
+            return False
         plain = event.modifiers() & ~Qt.KeypadModifier == Qt.NoModifier
-        return plain and event.key() in self.LIST_KEYS and self.owner.suggestions.current() is not None
+        typed = event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier) == Qt.NoModifier  # not Ctrl+, etc.
+        return (typed and event.text() in self.SEPARATORS) or (plain and event.key() in self.LIST_KEYS)
 
-    def _list_press(self, key) -> None:
-        o = self.owner
+    def _list_press(self, event) -> bool:
+        """Whether the key is used up here: all but Tab, which goes on to move the focus."""
+        o, key = self.owner, event.key()
         if key in (Qt.Key_Down, Qt.Key_Up):
             keep_first = key == Qt.Key_Down and o.auto_pick and o.suggestions.currentIndex().row() == 0
             if not keep_first:  # the first Down keeps the match that was highlighted for the user
@@ -276,6 +283,7 @@ class _FieldKeys(QObject):
         else:
             o.take(o.suggestions.current())
         o.auto_pick = False
+        return key != Qt.Key_Tab
 
     def _entry_press(self, key) -> bool:
         o = self.owner

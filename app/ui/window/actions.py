@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 #: a dialog). The F1 sheet lists them with the menus' commands (app/ui/window/shortcuts.py), so every key the
 #: window answers to is on it. (group, what it does, the keys in QKeySequence's words, one per choice)
 CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Compose", "Recipient suggestions: take the highlighted one", ("Return", "Tab")),
+    ("Compose", "Recipient suggestion: take it, stay in the field", ("Return", ",", ";")),
+    ("Compose", "Recipient suggestion: take it, go to the next field", ("Tab",)),
     ("Compose", "Snippet: its trigger word, then Tab", ("Tab",)),
     ("Compose", "Link field: apply / cancel", ("Return", "Esc")),
     ("Compose", "Undo send, delete or discard (while its bar shows)", ("Ctrl+Z",)),
@@ -24,6 +25,8 @@ CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Command palette", "Move, run, close", ("Up", "Down", "Return", "Esc")),
     ("Mailboxes you send from", "Add the typed mailbox / remove the selected one", ("Return", "Delete")),
     ("Mailboxes you send from", "Sent copy: its Sent Items or yours", ("Space",)),
+
+    ("Dialogs", "Run the dialog's main action from any field", ("Return",)),
 )
 
 
@@ -136,4 +139,7 @@ def build_menus(win, acts: Actions) -> None:
     m = menus["&View"]
     for a in (acts.view_compose, acts.view_drafts, acts.view_sent, acts.more_options, acts.choose_from):
         m.addAction(a)
+    from app.ui.window.theme_menu import add_theme_menu
+
+    add_theme_menu(win, m)
     menus["&Help"].addAction(acts.shortcuts)

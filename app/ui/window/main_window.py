@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
         self.about_box = None  # Help → About, once asked for (app.ui.window.edit_menu)
         self.journal_bridge = None
         self.settings = settings
+        from app.ui.window.theme import set_choice
+
+        set_choice(settings.theme() if settings is not None else "system")  # View → Theme, as last chosen
         self.keyring_ok = keyring_ok
         self.flows = None
         self._busy = 0

@@ -4,7 +4,8 @@ It lists, each with its shortcut: every QAction of the window that applies where
 the window's actions each time it opens, so an action added later is there by itself; a view's own
 command, such as the Drafts list's "Open draft" or Compose's "Bold", only while that view is on screen),
 every view, the recent drafts (from the Drafts list already loaded: opening the palette never asks the
-server), the snippets and the signatures. Matching is fuzzy (``app/domain/fuzzy.py``); when nothing
+server), the snippets and the signatures. Matching is fuzzy (``app/domain/fuzzy.py``); a draft matched only
+weakly comes after everything else that matches (``weak_draft``); when nothing
 matches it says "No command matches". Up/Down (and Page Up/Down) move, Enter runs, Esc closes; the
 keyboard goes back where it was.
 
@@ -112,6 +113,12 @@ def draft_entries(window) -> list[Entry]:
         out.append(Entry(f"Open draft: {s.subject or '(no subject)'}{to}", "Drafts", "",
                          lambda ref=s.ref: window.drafts.open_requested.emit(ref)))
     return out
+
+
+def weak_draft(entry: Entry, m) -> bool:
+    """A draft matched only weakly (its letters scattered: "dark" in "Open **d**r**a**ft: Unsaved wo**rk**")
+    is listed after every command, view, snippet or signature the query matches (issue 59, item 10)."""
+    return entry.where == "Drafts" and not m.strong
 
 
 class _Model(QAbstractTableModel):
@@ -237,7 +244,7 @@ class CommandPalette(QFrame):
     def _filter(self, text: str) -> None:
         if text.strip():
             found = [e for e, _m in rank(text, self.entries, key=lambda e: e.label,
-                                         extra=lambda e: (f"{e.where} {e.label}",))]
+                                         extra=lambda e: (f"{e.where} {e.label}",), demote=weak_draft)]
         else:
             found = list(self.entries)
         self.model.set_rows(found[:MAX_SHOWN])

@@ -79,13 +79,16 @@ def collect(window) -> list[tuple[str, list[tuple[str, str]]]]:
     return out
 
 
+_NAMED = {",": "Comma", ";": "Semicolon"}  # punctuation keys by name (a list of keys is comma-separated)
+
+
 def context_keys() -> list[tuple[str, list[tuple[str, str]]]]:
     """The keys that are no menu command, grouped as :func:`collect` groups (keys as the menus write them)."""
     from app.ui.window.actions import CONTEXT_KEYS
 
     groups: dict[str, list[tuple[str, str]]] = {}
     for group, text, keys in CONTEXT_KEYS:
-        shown = ", ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
+        shown = ", ".join(_NAMED.get(k) or QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
         groups.setdefault(group, []).append((text, shown))
     return list(groups.items())
 

@@ -1,7 +1,9 @@
 """Look and feel: a light and a dark stylesheet and palette, icons drawn as SVG in resources/icons.
 
-The scheme follows the system (Qt 6's ``QStyleHints.colorScheme()``, at start and on
-``colorSchemeChanged``); ``DISPATCH_COLOR_SCHEME=dark|light`` forces one (users and tests).
+The scheme is the user's choice (View → Theme: System, Light or Dark; kept in the settings, applied at once:
+:func:`set_choice`, app/ui/window/theme_menu.py). "System" follows the system (Qt 6's
+``QStyleHints.colorScheme()``, at start and on ``colorSchemeChanged``), or ``DISPATCH_COLOR_SCHEME=dark|light``
+when it is set (users whose system says nothing, and tests).
 Every focusable widget paints a visible focus indicator (a 2 px ring, a tinted background).
 """
 
@@ -235,8 +237,26 @@ def palette(scheme: str = "light") -> QPalette:
     return p
 
 
+THEME_CHOICES = ("system", "light", "dark")
+_choice = "system"  # the user's (View → Theme); app-wide, as the application's palette is
+
+
+def set_choice(choice: str) -> None:
+    """The theme the user chose ("system", "light" or "dark"; anything else is "system"): what
+    :func:`current_scheme` and :func:`early_scheme` answer from now on. :func:`apply` shows it."""
+    global _choice
+    _choice = choice if choice in THEME_CHOICES else "system"
+
+
+def choice() -> str:
+    return _choice
+
+
 def current_scheme() -> str:
-    """"dark" or "light": DISPATCH_COLOR_SCHEME if set, else the system's colour scheme."""
+    """"dark" or "light": the user's choice if not "system"; else DISPATCH_COLOR_SCHEME if set, else the
+    system's colour scheme."""
+    if _choice in PALETTES:
+        return _choice
     forced = os.environ.get("DISPATCH_COLOR_SCHEME", "").strip().lower()
     return forced if forced in PALETTES else system_scheme()
 
@@ -245,6 +265,8 @@ def early_scheme() -> str:
     """Like :func:`current_scheme`, without asking Qt for the system's colour scheme (that answer is a
     ``Qt`` enum: its first use costs 20-30 ms): DISPATCH_COLOR_SCHEME if set, else the palette's
     lightness. For the first frame; the first slice after it applies :func:`current_scheme`."""
+    if _choice in PALETTES:
+        return _choice
     forced = os.environ.get("DISPATCH_COLOR_SCHEME", "").strip().lower()
     if forced in PALETTES:
         return forced
