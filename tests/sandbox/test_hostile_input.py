@@ -221,7 +221,7 @@ def test_the_first_item_is_answered_whole_whatever_the_budget(sandbox):
     assert BODY_26K.encode() in r.content
 
 
-def test_get_attachment_and_find_item_stop_at_the_budget_too(sandbox):
+def test_get_attachment_find_item_and_the_folder_operations_stop_at_the_budget_too(sandbox):
     sandbox.max_answer_bytes = 100_000
     content = base64.b64encode(b"x" * 60_000).decode()
     r = post(sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId><t:DistinguishedFolderId '
@@ -241,6 +241,14 @@ def test_get_attachment_and_find_item_stop_at_the_budget_too(sandbox):
                       + "</m:ParentFolderIds></m:FindItem>")
     got = re.findall(rb'<m:FindItemResponseMessage ResponseClass="(\w+)">.*?<m:ResponseCode>(\w+)<', r.content, re.S)
     assert got == [(b"Success", b"NoError")] + [(b"Warning", b"ErrorBatchProcessingStopped")] * 3
+    sandbox.max_answer_bytes = 100
+    for op, ids in (("GetFolder", "FolderIds"), ("FindFolder", "ParentFolderIds")):
+        traversal = ' Traversal="Deep"' if op == "FindFolder" else ""
+        r = post(sandbox, f"<m:{op}{traversal}><m:FolderShape><t:BaseShape>AllProperties</t:BaseShape></m:FolderShape>"
+                          f"<m:{ids}>" + '<t:DistinguishedFolderId Id="msgfolderroot"/>' * 3 + f"</m:{ids}></m:{op}>")
+        got = re.findall(rf'<m:{op}ResponseMessage ResponseClass="(\w+)">.*?<m:ResponseCode>(\w+)<'.encode(),
+                         r.content, re.S)
+        assert got == [(b"Success", b"NoError")] + [(b"Warning", b"ErrorBatchProcessingStopped")] * 2, op
 
 
 def _hwm_kb(pid: int) -> int:
