@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .soap import REQUIRED_CONTAINER, m, response_message, sub
+from ..core.errors import MailboxError
+from .soap import error_message
 
 #: Bytes of response messages an answer may hold before the rest are stopped: far above any legitimate
 #: request (a 35 MB message, Exchange Online's largest, is 47 MB in base64; exchangelib fetches 100 ids a
@@ -53,7 +54,4 @@ def budget_of(ctx) -> AnswerBudget:
 def stopped_message(parent, op: str):
     """m:<op>ResponseMessage ResponseClass="Warning" ErrorBatchProcessingStopped (with the container the
     schema requires of that operation's response message, empty)."""
-    rm = response_message(parent, op, "ErrorBatchProcessingStopped", STOPPED, klass="Warning")
-    if op in REQUIRED_CONTAINER:
-        sub(rm, m(REQUIRED_CONTAINER[op]))
-    return rm
+    return error_message(parent, op, MailboxError("ErrorBatchProcessingStopped", STOPPED))
