@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="largest HTTP request body accepted (413 beyond it)")
     p.add_argument("--max-answer-bytes", type=int, default=DEFAULT_MAX_ANSWER_BYTES,
                    help="bytes of an EWS answer's per-id responses after which the rest are stopped "
-                        "(ErrorBatchProcessingStopped)")
+                        "(ErrorBatchProcessingStopped), and of a Graph $batch's responses after which the rest "
+                        "are 429")
     p.add_argument("--schema-dir", help="validate requests against the EWS XSDs in this directory (default: the copy shipped with the sandbox)")
     p.add_argument("--no-graph", action="store_true",
                    help="serve EWS only (no Microsoft Graph endpoint and no sign-in authority)")

@@ -143,7 +143,8 @@ class Sandbox:
     https + http listeners, ``autodiscover`` (autodiscover.py: set_case, requests, hosts(), cert_path),
     max_request_bytes (mutable: a larger HTTP request body is refused with 413; the default leaves room for
     a max_send_bytes message in base64 inside its XML), max_answer_bytes (mutable: ews/budget.py, the
-    bytes of an EWS answer's per-id responses after which the rest are ErrorBatchProcessingStopped),
+    bytes of an EWS answer's per-id responses after which the rest are ErrorBatchProcessingStopped; of a
+    Graph $batch's response bodies after which its remaining requests are 429, graph/batch.py),
     cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
     mailbox(email).items(folder="inbox" | None for all) -> list of dicts; mailbox(email).count(folder).
     set_ews(email, False | "policy" | True): Exchange Online's EWS block for one mailbox (ews/blocked.py).
