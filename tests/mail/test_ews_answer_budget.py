@@ -59,3 +59,19 @@ def test_an_answer_with_fewer_attachments_than_asked_is_malformed_not_empty_atta
     sandbox.faults.inject("GetAttachment", "item_error", count=1, code="ErrorBatchProcessingStopped")
     with pytest.raises(MalformedResponse):
         svc.get_message(saved.ref)
+
+
+@pytest.mark.slow
+def test_a_35_mb_message_is_read_in_one_answer_within_the_default_budget(svc, sandbox):
+    """Exchange Online's largest message (35 MB: 47 MB in base64) passes the default budget in one
+    GetAttachment: the budget never stops a request Dispatch makes for a message it could send."""
+    svc.connect()
+    mb = 1024 * 1024
+    draft = Draft(to=[Recipient(BOB)], subject="35 MB", body="big", body_format=BodyFormat.TEXT,
+                  attachments=[Attachment(f"part{i}.bin", bytes([i]) * (7 * mb), "application/octet-stream")
+                               for i in range(5)])
+    saved = svc.save_draft(draft)
+    answers = _get_attachment_answers(sandbox)
+    got = svc.get_message(saved.ref)
+    assert [len(a.content) for a in got.attachments] == [7 * mb] * 5
+    assert len(answers) == 1 and b"ErrorBatchProcessingStopped" not in answers[0]
