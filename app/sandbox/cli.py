@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 
+from .ews.budget import DEFAULT_MAX_ANSWER_BYTES
 from .sandbox import DEFAULT_MAX_REQUEST_BYTES, Sandbox, load_users
 
 log = logging.getLogger("app.sandbox")
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-send-bytes", type=int, default=10 * 1024 * 1024, help="largest message accepted for sending")
     p.add_argument("--max-request-bytes", type=int, default=DEFAULT_MAX_REQUEST_BYTES,
                    help="largest HTTP request body accepted (413 beyond it)")
+    p.add_argument("--max-answer-bytes", type=int, default=DEFAULT_MAX_ANSWER_BYTES,
+                   help="bytes of an EWS answer's per-id responses after which the rest are stopped "
+                        "(ErrorBatchProcessingStopped), and of a Graph $batch's responses after which the rest "
+                        "are 429")
     p.add_argument("--schema-dir", help="validate requests against the EWS XSDs in this directory (default: the copy shipped with the sandbox)")
     p.add_argument("--no-graph", action="store_true",
                    help="serve EWS only (no Microsoft Graph endpoint and no sign-in authority)")
@@ -63,7 +68,8 @@ def main(argv=None) -> int:
         sb = Sandbox(data=args.data, port=args.port, host=args.host, tls=args.tls or bool(args.cert), users=users,
                      max_send_bytes=args.max_send_bytes, smtp_relay=args.smtp_relay, cert=args.cert, key=args.key,
                      schema_dir=args.schema_dir, allow_remote=args.allow_remote,
-                     max_request_bytes=args.max_request_bytes, graph=not args.no_graph,
+                     max_request_bytes=args.max_request_bytes,
+                     max_answer_bytes=args.max_answer_bytes, graph=not args.no_graph,
                      graph_send_delay=args.graph_send_delay, token_lifetime=args.token_lifetime,
                      limits=None if args.limits == "none" else args.limits)
         sb.start()

@@ -28,6 +28,7 @@ from .core.outbox import DeferredOutbox
 from .core.permissions import norm_rights
 from .core.store import Store
 from .ews.blocked import ews_setting
+from .ews.budget import DEFAULT_MAX_ANSWER_BYTES
 from .ews import validation
 from .graph.endpoint import Concurrency
 from .server import EwsServer, HandlerCount
@@ -129,7 +130,7 @@ class Sandbox:
 
     Sandbox(data=":memory:" | DIR | FILE.sqlite3, port=0, host="127.0.0.1", tls=False, users=None,
             max_send_bytes=10 MiB, smtp_relay="HOST:PORT", cert=None, key=None, schema_dir=None,
-            allow_remote=False, max_request_bytes=64 MiB)
+            allow_remote=False, max_request_bytes=64 MiB, max_answer_bytes=64 MiB)
 
     start() -> self (listening when it returns); stop() (idempotent; start() again reopens the data);
     also a context manager. Attributes: ews_url, port, accounts ([{email, username, password, name}]),
@@ -141,7 +142,9 @@ class Sandbox:
     autodiscover=True (with autodiscover_names=(more host names,)): POX Autodiscover for its domains on its own
     https + http listeners, ``autodiscover`` (autodiscover.py: set_case, requests, hosts(), cert_path),
     max_request_bytes (mutable: a larger HTTP request body is refused with 413; the default leaves room for
-    a max_send_bytes message in base64 inside its XML),
+    a max_send_bytes message in base64 inside its XML), max_answer_bytes (mutable: ews/budget.py, the
+    bytes of an EWS answer's per-id responses after which the rest are ErrorBatchProcessingStopped; of a
+    Graph $batch's response bodies after which its remaining requests are 429, graph/batch.py),
     cert_path / key_path / cert_sha256 (TLS; sha256 hex of the DER certificate), store (the SQLite Store).
     mailbox(email).items(folder="inbox" | None for all) -> list of dicts; mailbox(email).count(folder).
     set_ews(email, False | "policy" | True): Exchange Online's EWS block for one mailbox (ews/blocked.py).
@@ -164,7 +167,8 @@ class Sandbox:
                  users: list[dict] | None = None, max_send_bytes: int = 10 * 1024 * 1024,
                  smtp_relay: str | None = None, cert: str | None = None, key: str | None = None,
                  schema_dir: str | None = None, allow_remote: bool = False,
-                 max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, graph: bool = False,
+                 max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+                 graph: bool = False,
                  graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None,
                  autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None):
         if not allow_remote and not _is_loopback(host):
@@ -177,6 +181,7 @@ class Sandbox:
         self.max_request_bytes = int(max_request_bytes)
         if self.max_request_bytes < 1:
             raise ValueError("max_request_bytes must be at least 1")
+        self.max_answer_bytes = int(max_answer_bytes)  # ews/budget.py: per-id responses past it are stopped
         self.admin_token = secrets.token_urlsafe(24)  # per run: the admin endpoint refuses requests without it
         self.admin_url = None
         self.smtp_relay = smtp_relay

@@ -87,3 +87,20 @@ def test_a_message_date_that_overflows_in_utc_is_400(graph_sandbox, alice):
     r = alice.post("/me/messages", json=doc)
     assert 400 <= r.status_code < 500, r.text[:300]
     _still_answers(alice)
+
+
+def test_a_batch_past_the_answer_budget_runs_no_more_requests_429_each(graph_sandbox, alice):
+    """Twenty GETs of one message's MIME would build one answer of twenty messages: past the budget
+    (Sandbox.max_answer_bytes, here small) each remaining request is 429 with Retry-After, not run."""
+    made = alice.post("/me/messages", json=draft_body(subject="big", body={"contentType": "text",
+                                                                           "content": "x" * 30_000})).json()
+    graph_sandbox.max_answer_bytes = 50_000  # one MIME of ~30 KB and one more
+    requests = [{"id": str(i), "method": "GET", "url": f"/me/messages/{made['id']}/$value"} for i in range(20)]
+    r = alice.post("/$batch", json={"requests": requests})
+    assert r.status_code == 200, r.text[:300]
+    responses = r.json()["responses"]
+    assert [x["status"] for x in responses] == [200, 200] + [429] * 18
+    assert all(x["headers"]["Retry-After"] == "1" for x in responses[2:])
+    assert responses[2]["body"]["error"]["code"] == "ApplicationThrottled"
+    assert len(r.content) < 50_000 + 2 * 45_000 + 18 * 1_000
+    _still_answers(alice)

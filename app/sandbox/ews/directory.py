@@ -8,6 +8,7 @@ from ..core.directory import match_users
 from ..core.errors import MailboxError
 from ..core.session import Ctx
 from . import itematt
+from .budget import budget_of, stopped_message
 from .items import load_item
 from .itemxml import parse_attachments, render_attachment_meta, render_attachment_ref
 from .soap import (
@@ -104,16 +105,21 @@ def op_get_attachment(ctx: Ctx, req):
     box = required_children(req, "AttachmentIds")
     resp = response_root("GetAttachment")
     msgs = sub(resp, m("ResponseMessages"))
+    budget = budget_of(ctx)  # budget.py: an answer per id is bounded, the ids past the budget stopped
     for el in box:
+        if budget.spent:
+            stopped_message(msgs, "GetAttachment")
+            continue
         try:
             item, att = _load_attachment(ctx, el)
         except MailboxError as e:
-            error_message(msgs, "GetAttachment", e)
+            budget.count(error_message(msgs, "GetAttachment", e))
             continue
         rm = response_message(msgs, "GetAttachment")
         fa = render_attachment_meta(sub(rm, m("Attachments")), item["key"], att, content=True)
         if att["kind"] == itematt.KIND:
             itematt.render_content(fa, att)
+        budget.count(rm)
     return resp
 
 

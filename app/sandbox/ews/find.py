@@ -20,6 +20,7 @@ from ..core.errors import MailboxError
 from ..core.session import Ctx
 from ..core.store import SORTABLE
 from . import aqs
+from .budget import budget_of, stopped_message
 from .folders import folder_row
 from .items import folder_id_of
 from .itemxml import parse_shape, render_item
@@ -162,16 +163,20 @@ def op_find_item(ctx: Ctx, req):
         request_error = e
     resp = response_root("FindItem")
     msgs = sub(resp, m("ResponseMessages"))
+    budget = budget_of(ctx)  # budget.py: a folder named 10,000 times is not 10,000 pages in one answer
     for el in required_children(req, "ParentFolderIds"):
+        if budget.spent:
+            stopped_message(msgs, "FindItem")
+            continue
         if request_error is not None:
-            error_message(msgs, "FindItem", request_error)
+            budget.count(error_message(msgs, "FindItem", request_error))
             continue
         try:
             total, start, page = _folder_page(ctx, el, plan)
         except MailboxError as e:
-            error_message(msgs, "FindItem", e)
+            budget.count(error_message(msgs, "FindItem", e))
             continue
-        _render_page(msgs, plan, total, start, page)
+        budget.count(_render_page(msgs, plan, total, start, page))
     return resp
 
 
@@ -209,7 +214,7 @@ def _folder_page(ctx: Ctx, el, plan: _Plan):
         raise MailboxError("ErrorRestrictionTooComplex", TOO_COMPLEX) from None
 
 
-def _render_page(msgs, plan: _Plan, total: int, start: int, page: list) -> None:
+def _render_page(msgs, plan: _Plan, total: int, start: int, page: list):
     """One folder's response message: its RootFolder with the page of items."""
     rm = response_message(msgs, "FindItem")
     attrs = plan.paging.root_attrs(start, len(page), total)
@@ -220,6 +225,7 @@ def _render_page(msgs, plan: _Plan, total: int, start: int, page: list) -> None:
     for it in page:
         pfid = pfid or folder_id_of(it)
         render_item(box, it, plan.shape, find=True, parent_folder_id=pfid)
+    return rm
 
 
 def order_args_needed(order) -> bool:

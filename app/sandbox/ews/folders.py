@@ -9,6 +9,7 @@ from ..core.errors import FOLDER_NOT_FOUND, MailboxError
 from ..core.hierarchy import DISTINGUISHED_NAMES
 from ..core.session import Ctx, check_folder, check_mailbox, mailbox_of
 from . import extprops
+from .budget import budget_of, stopped_message
 from .paging import parse_paging
 from .permission_xml import render_permission_set
 from .restrictions import compile_folder
@@ -157,14 +158,19 @@ def op_get_folder(ctx: Ctx, req):
     want = parse_folder_shape(req.find(m("FolderShape")))
     resp = response_root("GetFolder")
     msgs = sub(resp, m("ResponseMessages"))
+    budget = budget_of(ctx)  # budget.py: an answer per id is bounded, the ids past the budget stopped
     for el in folder_ids_in(req.find(m("FolderIds"))):
+        if budget.spent:
+            stopped_message(msgs, "GetFolder")
+            continue
         try:
             _, row = folder_row(ctx, el)
         except MailboxError as e:
-            error_message(msgs, "GetFolder", e)
+            budget.count(error_message(msgs, "GetFolder", e))
             continue
         rm = response_message(msgs, "GetFolder")
         render_folder(ctx, sub(rm, m("Folders")), row, want)
+        budget.count(rm)
     return resp
 
 
@@ -179,14 +185,18 @@ def op_find_folder(ctx: Ctx, req):
         paging_error = e
     resp = response_root("FindFolder")
     msgs = sub(resp, m("ResponseMessages"))
+    budget = budget_of(ctx)  # budget.py: a folder tree named 10,000 times is not 10,000 trees in one answer
     for el in folder_ids_in(req.find(m("ParentFolderIds"))):
+        if budget.spent:
+            stopped_message(msgs, "FindFolder")
+            continue
         if paging_error is not None:
-            error_message(msgs, "FindFolder", paging_error)
+            budget.count(error_message(msgs, "FindFolder", paging_error))
             continue
         try:
             mailbox, row = folder_row(ctx, el)
         except MailboxError as e:
-            error_message(msgs, "FindFolder", e)
+            budget.count(error_message(msgs, "FindFolder", e))
             continue
         found = ctx.store.subfolders(mailbox, row["key"], deleted=traversal == "SoftDeleted")
         if traversal == "Deep":  # depth first, each folder's children by name (as Exchange lists them)
@@ -202,6 +212,7 @@ def op_find_folder(ctx: Ctx, req):
         box = sub(root, t("Folders"))
         for n in page:
             render_folder(ctx, box, n, want)
+        budget.count(rm)
     return resp
 
 

@@ -9,6 +9,7 @@ from ..core.errors import MailboxError
 from ..core.mime import parse_mime
 from ..core.session import Ctx
 from . import itematt
+from .budget import budget_of, stopped_message
 from .folders import resolve_folder
 from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
 from ..core.responses import build_response
@@ -134,14 +135,19 @@ def op_get_item(ctx: Ctx, req):
     shape = parse_shape(req.find(m("ItemShape")))
     resp = response_root("GetItem")
     msgs = sub(resp, m("ResponseMessages"))
+    budget = budget_of(ctx)  # budget.py: an answer per id is bounded, the ids past the budget stopped
     for el in required_children(req, "ItemIds"):
+        if budget.spent:
+            stopped_message(msgs, "GetItem")
+            continue
         try:
             item = load_item(ctx, el, "read")
         except MailboxError as e:
-            error_message(msgs, "GetItem", e)
+            budget.count(error_message(msgs, "GetItem", e))
             continue
         rm = response_message(msgs, "GetItem")
         render_full(ctx, sub(rm, m("Items")), item, shape)
+        budget.count(rm)
     return resp
 
 

@@ -245,8 +245,8 @@ def fault_body(f: SoapFault) -> bytes:
 
 def response_message(parent, op: str, code: str = "NoError", text: str | None = None, klass: str | None = None):
     """Append m:<op>ResponseMessage with ResponseClass/MessageText/ResponseCode and return it."""
-    if klass is None:
-        klass = "Success" if code == "NoError" else "Error"
+    if klass is None:  # ErrorBatchProcessingStopped is a warning: the items after it were not processed (budget.py)
+        klass = "Success" if code == "NoError" else "Warning" if code == "ErrorBatchProcessingStopped" else "Error"
     rm = sub(parent, m(op + "ResponseMessage"), ResponseClass=klass)
     if text is not None:
         sub(rm, m("MessageText"), text)

@@ -13,6 +13,9 @@ the mailbox at its limit is answered 429 with ``Retry-After`` in its own headers
 that closes the connection (drop_*, hold_after_commit) closes the batch's: the requests before it stay
 done, each in its own transaction.
 
+Past the answer budget (``Sandbox.max_answer_bytes``, 64 MiB of response bodies) the remaining requests are
+not run: each is 429 with ``Retry-After`` (:func:`stopped`).
+
 Requests run one at a time in the batch's order, except that one runs only after those it ``dependsOn``;
 a request that depends on one that failed (status 400 or more, 424 included) is answered 424 Failed
 Dependency without running. Responses come back in the batch's order (Graph does not promise any order).
@@ -82,17 +85,31 @@ def run(sb, user, scopes: frozenset, steps: list[Step], stopping) -> list[dict] 
     one's fault dropped the connection."""
     status: dict[str, int] = {}
     out: dict[str, dict] = {}
+    used, budget = 0, sb.max_answer_bytes
     for step in _order(steps):
-        if any(status[d] >= 400 for d in step.depends):
+        if used > budget:
+            a = endpoint.error_answer(sb, step.headers, step.method, step.target, stopped())
+        elif any(status[d] >= 400 for d in step.depends):
             a = endpoint.error_answer(sb, step.headers, step.method, step.target, GraphError(
                 424, "FailedDependency", "The request depends on a request of the batch that failed."))
         else:
             a = endpoint.execute(sb, user, scopes, step.method, step.target, step.headers, step.body, stopping)
             if a.drop:
                 return None
+            used += len(a.body or b"")
         status[step.id.lower()] = a.status
         out[step.id.lower()] = _response(step.id, a)
     return [out[s.id.lower()] for s in steps]
+
+
+def stopped() -> GraphError:
+    """The answer to a request of a batch whose answer has passed the answer budget (Sandbox.max_answer_bytes,
+    as for EWS: app/sandbox/ews/budget.py): not run, 429 with Retry-After in its own headers, as Graph answers
+    a batch's request it throttles ("Combine multiple HTTP requests using JSON batching": each request of a
+    batch is evaluated against the throttling limits on its own). Twenty requests each fetching a message's
+    MIME would otherwise build one answer of twenty messages; the first request is always run whole."""
+    return GraphError(429, "ApplicationThrottled", "The batch's answer reached this server's size limit; this "
+                      "request was not run. Send it again.", [("Retry-After", "1")])
 
 
 def _response(step_id: str, a) -> dict:
