@@ -44,6 +44,7 @@ class _Held:
     sub: object  # Submission
     outbox: object
     subject: str
+    unsaved: bool = True  # taken back: not in Drafts as it is (app.core.takeback.in_drafts_as_is)
 
 
 class UndoSendBar(QFrame):
@@ -317,6 +318,7 @@ class SendTiming(QObject):
         h = self._held[-1]
         if not w.flows.stash_current():  # what is typed now goes to Drafts first (refused: it stays)
             return
+        h.unsaved = not h.outbox.in_drafts_as_is(h.sub.local_id)  # asked before it is taken back
         try:
             taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
@@ -338,6 +340,8 @@ class SendTiming(QObject):
             return
         if draft is not None:
             c.load(draft)
+            if h.unsaved:  # not in Drafts: leaving it saves it there (it never lives only in the journal)
+                c.show_unsaved_edits()
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         w.statusBar().showMessage(f"Not sent: “{h.subject}” is back in Compose", 8000)

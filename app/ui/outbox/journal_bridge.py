@@ -350,15 +350,17 @@ class JournalBridge:
         as_is = sub is not None and sub.source == mime_send.SOURCE  # an .eml file's bytes: nothing to edit
         if outbox is None or (not as_is and not w.flows.stash_current()):
             return
+        unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.takeback)
         try:
             taking = outbox.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
             w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
             return
-        self._keep(self._back_in_compose(outbox, taking, as_is))
+        self._keep(self._back_in_compose(outbox, taking, as_is, unsaved))
 
-    async def _back_in_compose(self, outbox, taking, as_is: bool = False) -> None:
-        """The message, read back on the journal's thread, goes into Compose."""
+    async def _back_in_compose(self, outbox, taking, as_is: bool = False, unsaved: bool = True) -> None:
+        """The message, read back on the journal's thread, goes into Compose; one not in Drafts as it is
+        counts as unsaved there (leaving it saves it to Drafts: it never lives only in the journal)."""
         w = self.w
         draft = await taking
         if as_is:
@@ -376,6 +378,8 @@ class JournalBridge:
             w.drafts.model.reload()
             return
         w.compose.load(draft)
+        if unsaved:
+            w.compose.show_unsaved_edits()
         w.show_view("compose")
         w.compose.to.setFocus()
         w.statusBar().showMessage("Sending cancelled: the message is back in Compose", 8000)
