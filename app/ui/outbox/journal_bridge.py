@@ -31,10 +31,11 @@ from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.takeback import NotCancellable
 from app.core.submission import SubState
-from app.domain.models import new_message_id
+from app.domain.models import ErrorKind, new_message_id
 from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
 from app.ui.compose.compose_view import EDITED
+from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
 
@@ -351,14 +352,17 @@ class JournalBridge:
         if outbox is None or (not as_is and not w.flows.stash_current()):
             return
         unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.takeback)
+        refused = sub.outcome() if sub is not None and sub.state == SubState.FAILED \
+            and sub.kind != ErrorKind.OUTCOME_UNKNOWN else None  # its reason goes back with it
         try:
             taking = outbox.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
             w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
             return
-        self._keep(self._back_in_compose(outbox, taking, as_is, unsaved))
+        self._keep(self._back_in_compose(outbox, taking, as_is, unsaved, refused))
 
-    async def _back_in_compose(self, outbox, taking, as_is: bool = False, unsaved: bool = True) -> None:
+    async def _back_in_compose(self, outbox, taking, as_is: bool = False, unsaved: bool = True,
+                               refused=None) -> None:
         """The message, read back on the journal's thread, goes into Compose; one not in Drafts as it is
         counts as unsaved there (leaving it saves it to Drafts: it never lives only in the journal)."""
         w = self.w
@@ -382,6 +386,8 @@ class JournalBridge:
             w.compose.show_unsaved_edits()
         w.show_view("compose")
         w.compose.to.setFocus()
+        if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)
+            show_refusal(w, refused)
         w.statusBar().showMessage("Sending cancelled: the message is back in Compose", 8000)
 
     def _delete_queued(self, local_id: str) -> None:

@@ -25,7 +25,7 @@ from app.domain.models import Draft, ErrorKind, ItemOutcome, OutcomeStatus
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
 from app.ui.compose.compose_view import EDITED
-from app.ui.compose.from_flows import refused_at_from
+from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.drafts_flows import DraftsFlows
 from app.ui.compose.recent import remember_recipients
 from app.ui.window.tasks import TaskTracker
@@ -380,9 +380,7 @@ class Workflows(TaskTracker):
             here = c.identity().local_id == draft.local_id
             if here and back is not None:
                 c.set_saved(back)
-                if not refused_at_from(w, outcome, f"Not sent: {outcome.explanation}"):
-                    c.set_error(f"Not sent: {outcome.explanation}")
-                c.show_state("Not sent")
+                show_refusal(w, outcome)
         elif self.taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
             w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
