@@ -34,7 +34,7 @@ from app.core.submission import SubState
 from app.domain.models import ErrorKind, new_message_id
 from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
-from app.ui.compose.compose_view import EDITED
+from app.ui.compose.compose_view import SAVED
 from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
@@ -55,7 +55,8 @@ class JournalBridge:
         # ONE journal thread for autosave and every account's Outbox: typing never waits on the disk,
         # and writes reach it in the order they were made
         self.writer = JournalWriter()
-        self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer)
+        self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer,
+                                 on_written=self._kept)
         self.outbox: Outbox | None = None
         self.runtime: AccountRuntime | None = None  # the account in use (app.core.account_runtime)
         self.account = ""
@@ -115,6 +116,15 @@ class JournalBridge:
         # mirror's chunks, joined on the journal thread (ComposeView.snapshot); a long rich body (Qt's
         # toHtml() of the whole) only when typing pauses
         self.autosave.touch(c.snapshot, c.identity().local_id, pause_only=c.saves_on_pause())
+
+    def _kept(self, local_id: str) -> None:
+        """What was typed is in the journal: Compose says so (issue 59: it said "Not saved" although the
+        journal had the text), unless more was typed since (its write is pending) or it says more than that."""
+        c = self.w.compose
+        if c.identity().local_id != local_id or local_id in self.autosave.pending:
+            return
+        if c.state() == c.unsaved_words(False):  # "Not saved" / "Edited — not saved to the server"
+            c.show_state(c.unsaved_words(True))
 
     def _autosave_failed(self, exc) -> None:
         self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))
@@ -226,13 +236,14 @@ class JournalBridge:
         task.add_done_callback(self._tasks.discard)
 
     async def _say_saved_or_edited(self, local_id: str) -> None:
-        """"Edited" when the journal still holds the message after its save (typed on meanwhile), else
-        "Saved". Asked on the journal thread, behind any write of it: the UI thread never waits for the
+        """"Edited — kept on this computer" when the journal still holds the message after its save (typed on
+        meanwhile; "Edited — not saved to the server" while that is not yet written), else "Saved to Drafts". Asked on the journal thread, behind any write of it: the UI thread never waits for the
         journal's lock (a 10 MB body's write holds it ~30-60 ms)."""
         edited = local_id in self.autosave.pending or await self.writer(self.journal.has, local_id)
         c = self.w.compose
         if c.identity().local_id == local_id:
-            c.show_state(EDITED if edited or local_id in self.autosave.pending else "Saved")
+            pending = local_id in self.autosave.pending  # typed since, not yet in the journal
+            c.show_state(c.unsaved_words(not pending) if edited or pending else SAVED)
 
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""
