@@ -81,3 +81,25 @@ def test_a_message_taken_back_and_left_unedited_is_saved_to_drafts(qtbot, window
     qtbot.waitUntil(lambda: not win.drafts.model.loading and any(
         "Taken back" in str(win.drafts.model.index(r, 1).data()) for r in range(win.drafts.model.rowCount())),
         timeout=10000)
+
+
+def test_a_message_taken_back_by_undo_and_left_unedited_is_saved_to_drafts(qtbot, window, sandbox, settings):
+    win, c = window, window.compose
+    settings.set_undo_send_seconds(10)
+    ob = win.session.outbox
+    mono, wall = ob.clock(), ob.wall()
+    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # held still: the countdown never ends by itself
+    type_message(qtbot, win, cc="", bcc="", subject="Undone", body="Not yet.")
+    local_id = c.identity().local_id
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=5000)
+    key(qtbot, win, Qt.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: c.subject.text() == "Undone", timeout=5000)
+    assert _drafts(sandbox, "Undone") == []
+    key(qtbot, win, Qt.Key_N, CTRL)
+    qtbot.waitUntil(lambda: c.subject.text() == "", timeout=5000)
+    wait_idle(qtbot, win)
+    [saved] = _drafts(sandbox, "Undone")
+    assert "Not yet." in saved["body"] and items(sandbox, Folder.SENT.value) == []
+    entry = win.journal_bridge.journal.get(local_id)
+    assert entry is None or entry.draft.ref is not None
