@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
 from app.domain.account import AccountConfig, Backend
@@ -45,7 +46,11 @@ def test_a_send_as_refused_after_the_undo_window_and_taken_back_is_said_at_from(
         ob.clock, ob.wall = (lambda: mono + 60), (lambda: wall + 60)  # the undo window is over
         ob.worker.poke()
         qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
+        QApplication.processEvents()
+        QApplication.processEvents()
+        assert not win.send_timing.bar.isVisible(), "no countdown left: the bar goes at once, not at its next second"
         wait_idle(qtbot, win)
+        assert "it is in the Outbox" in win.statusBar().toolTip() + win.statusBar().currentMessage()
         assert c.subject.text() == "", "Compose went on to the next message"
 
         key(qtbot, win, Qt.Key_4, CTRL)
