@@ -17,7 +17,7 @@ from app.ui.compose.compose_view import KEPT, SAVED
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import BOB, account_for, close_window, make_window, wait_idle
+from tests.ui.conftest import BOB, account_for, close_window, make_window, open_window, wait_idle
 
 
 def test_kept_on_this_computer_once_journaled_saved_to_drafts_once_on_the_server(qtbot, window, sandbox):
@@ -48,6 +48,22 @@ def test_kept_on_this_computer_once_journaled_saved_to_drafts_once_on_the_server
     key(qtbot, win, Qt.Key_Return)
     qtbot.waitUntil(lambda: c.subject.text() == "Where are my words", timeout=10000)
     assert c.state() == SAVED
+
+
+def test_a_journal_in_memory_never_says_kept_on_this_computer(qtbot, aloop, sandbox, settings):
+    # the journal's file could not be opened ("Typing is not protected"): nothing is on this computer's disk
+    win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(":memory:"))
+    c, autosave = win.compose, win.journal_bridge.autosave
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        type_message(qtbot, win, cc="", bcc="", subject="Only in memory", body="Not on disk.")
+        local_id = c.identity().local_id
+        qtbot.waitUntil(lambda: local_id in autosave.versions and local_id not in autosave.pending, timeout=5000)
+        QApplication.processEvents()
+        assert c.state() == "Not saved"
+    finally:
+        win.journal_bridge.close()
+        close_window(win, session)
 
 
 def test_after_a_restart_one_statement_of_where_the_restored_messages_are(qtbot, aloop, sandbox, settings, tmp_path,

@@ -359,7 +359,8 @@ class SendTiming(QObject):
         if draft is not None:
             c.load(draft)
             if h.unsaved:  # not in Drafts: leaving it saves it there (it never lives only in the journal)
-                c.show_unsaved_edits()
+                bridge = getattr(w, "journal_bridge", None)
+                c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent)
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         w.statusBar().showMessage(f"Not sent: “{h.subject}” is back in Compose", 8000)

@@ -137,7 +137,8 @@ class DraftsFlows:
                 return
             c.load(msg)
             if newer:
-                c.show_unsaved_edits()
+                bridge = w.journal_bridge
+                c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent)
                 w.statusBar().showMessage("Opened the version kept on this computer: it is newer than the "
                                           "server's (not saved to the server yet)", 8000)
             w.show_view("compose")

@@ -123,6 +123,8 @@ class JournalBridge:
         c = self.w.compose
         if c.identity().local_id != local_id or local_id in self.autosave.pending:
             return
+        if not self.journal.persistent:  # kept in memory only ("Typing is not protected"): not on this computer
+            return
         if c.state() == c.unsaved_words(False):  # "Not saved" / "Edited — not saved to the server"
             c.show_state(c.unsaved_words(True))
 
@@ -160,7 +162,7 @@ class JournalBridge:
         if entry is None or not c.is_empty():
             return
         c.load(entry.draft)
-        c.show_unsaved_edits()  # newer than the server's copy (if it has one): leaving it saves it
+        c.show_unsaved_edits(kept=self.journal.persistent)  # newer than the server's copy: leaving it saves it
         self._note = self.runtime.reopened(entry)
         self.w.statusBar().showMessage(self._note, 15000)
 
@@ -394,7 +396,7 @@ class JournalBridge:
             return
         w.compose.load(draft)
         if unsaved:
-            w.compose.show_unsaved_edits()
+            w.compose.show_unsaved_edits(kept=self.journal.persistent)
         w.show_view("compose")
         w.compose.to.setFocus()
         if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)
