@@ -239,13 +239,15 @@ class JournalBridge:
 
     async def _say_saved_or_edited(self, local_id: str) -> None:
         """"Edited — kept on this computer" when the journal still holds the message after its save (typed on
-        meanwhile; "Edited — not saved to the server" while that is not yet written), else "Saved to Drafts". Asked on the journal thread, behind any write of it: the UI thread never waits for the
-        journal's lock (a 10 MB body's write holds it ~30-60 ms)."""
+        meanwhile; "Edited — not saved to the server" while that is not yet written), else "Saved to Drafts".
+        Asked on the journal thread, behind any write of it: the UI thread never waits for the journal's lock
+        (a 10 MB body's write holds it ~30-60 ms)."""
         edited = local_id in self.autosave.pending or await self.writer(self.journal.has, local_id)
         c = self.w.compose
         if c.identity().local_id == local_id:
             pending = local_id in self.autosave.pending  # typed since, not yet in the journal
-            c.show_state(c.unsaved_words(not pending) if edited or pending else SAVED)
+            kept = not pending and self.journal.persistent
+            c.show_state(c.unsaved_words(kept) if edited or pending else SAVED)
 
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""
