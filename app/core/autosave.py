@@ -71,12 +71,15 @@ class Autosave:
         clock: Callable[[], float] = time.monotonic,
         on_error: Callable[[Exception], None] | None = None,
         writer=None,
+        on_written: Callable[[str], None] | None = None,
     ):
         """``writer`` (a :class:`app.core.journal_writer.JournalWriter`): the draft is read here, on the
         UI thread, and written on the journal thread, so typing never waits on the disk; without one,
-        writes happen at once (tests of the timing rules)."""
+        writes happen at once (tests of the timing rules). ``on_written(local_id)``: a write of the draft is on
+        disk (called on the loop: the window then says the words are kept on this computer)."""
         self.journal = journal
         self._writer = writer
+        self._on_written = on_written
         self._inflight: set = set()
         self.idle = idle
         self.max_delay = max_delay
@@ -179,6 +182,8 @@ class Autosave:
                 draft = draft.build()
             version = self.journal.record(draft, state, account=self.account)
             self.versions[draft.local_id] = version
+            if self._on_written is not None:
+                self._on_written(draft.local_id)
             return version
         if isinstance(draft, Deferred):  # the body's pieces are never joined on this (the UI) thread
             fut = self._writer.submit(self.journal.record, draft.draft, state, account=self.account,
@@ -195,14 +200,20 @@ class Autosave:
         exc = fut.exception()
         if exc is None:
             self.versions[local_id] = fut.result()
+            if self._on_written is not None:
+                self._call_on_loop(self._on_written, local_id)
             return
         log.warning("autosave failed: %s", type(exc).__name__)
         if self._on_error is not None:
-            try:
-                loop = self._loop_for_errors or asyncio.get_event_loop_policy().get_event_loop()
-                loop.call_soon_threadsafe(self._on_error, exc)
-            except RuntimeError:
-                pass
+            self._call_on_loop(self._on_error, exc)
+
+    def _call_on_loop(self, fn, arg) -> None:
+        """``fn(arg)`` on the UI's loop (from the journal thread)."""
+        try:
+            loop = self._loop_for_errors or asyncio.get_event_loop_policy().get_event_loop()
+            loop.call_soon_threadsafe(fn, arg)
+        except RuntimeError:
+            pass
 
     def drain(self, timeout: float = 10.0) -> None:
         """Wait until every background write reached the journal (on close, and in tests)."""

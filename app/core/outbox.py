@@ -269,6 +269,9 @@ class Outbox:
     def cancel(self, local_id: str) -> asyncio.Future:
         return takeback.cancel(self, local_id)
 
+    def in_drafts_as_is(self, local_id: str) -> bool:
+        return takeback.in_drafts_as_is(self, local_id)
+
     def delete(self, local_id: str) -> asyncio.Future:
         return takeback.delete(self, local_id)
 

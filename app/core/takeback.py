@@ -59,6 +59,25 @@ def cancel(box, local_id: str) -> asyncio.Future:
     return box.keep(_cancelled(box, sub, written))
 
 
+def in_drafts_as_is(box, local_id: str) -> bool:
+    """Would the message :func:`cancel` gives back for ``local_id`` be in the server's Drafts as it is (issue
+    59)? Only when its save reached the server during this send (its ``saved`` move) or its content lives on
+    the server (a draft sent from Drafts). Ask before :func:`cancel`.
+
+    False for anything else: a held send (undo, send later) never reached the server, a save taken back
+    never finished, and a send restored after a restart has no moves to tell. Such a message is the user's
+    unsaved message again, newer than any copy in Drafts: Compose shows it as one and saves it to Drafts
+    before it shows another message (as it does an edited one), so it is never only in the journal."""
+    if local_id in box.saves:
+        return False
+    sub = box.subs.get(local_id)
+    if sub is None:
+        return False
+    if sub.source != "compose":
+        return True
+    return any(event == Event.SAVED for _was, event, _new in sub.history)
+
+
 def delete(box, local_id: str) -> asyncio.Future:
     """Remove a queued send or save and its journal entry (the user threw the message away). A send stays
     listed, DELETING (the worker never picks it up), until its delete is on disk: were it gone from the

@@ -2,7 +2,7 @@
 filled to the last byte), the real window and the real sandbox over HTTP, driven by key events.
 
 - Ctrl+S still reaches the server (the server's copy is then the only safe one) and says the copy on this
-  computer could not be written; the header says "Saved", never stuck at "Saving…";
+  computer could not be written; the header says "Saved to Drafts", never stuck at "Saving…";
 - Ctrl+Return is refused in plain words (exactly once needs the journal), nothing is queued or sent, the
   message stays in Compose and the header is back;
 - no "Something went wrong"; once space is back, the send goes out once with everything typed.
@@ -106,7 +106,7 @@ def test_a_full_disk_still_saves_to_the_server_refuses_sends_plainly_and_loses_n
         key(qtbot, win, Qt.Key_S, CTRL)
         qtbot.waitUntil(lambda: [d["subject"] for d in _items(sandbox, "drafts")] == ["written on a full disk"],
                         timeout=20000)
-        qtbot.waitUntil(lambda: c.state_label.text() == "Saved", timeout=10000)
+        qtbot.waitUntil(lambda: c.state_label.text() == "Saved to Drafts", timeout=10000)
         wait_task(qtbot, win.flows.wait_idle())
         assert "could not be written" in win.banner.text() and FULL in win.banner.text()
 

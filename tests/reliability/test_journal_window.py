@@ -221,7 +221,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
                                                                screenshot_dir):
     """Ctrl+S with the server stopped: Compose says "not on server yet" and keeps everything; the Outbox
     retries with backoff; the server comes back (same data dir, same port): exactly one draft with all
-    fields, the journal entry is gone, Compose says "Saved"."""
+    fields, the journal entry is gone, Compose says "Saved to Drafts"."""
     sb = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
     journal = Journal(tmp_path / "journal.sqlite3")
     win, session = journal_window(qtbot, sb, tmp_path, journal)
@@ -269,7 +269,7 @@ def test_save_while_server_down_is_kept_locally_then_saved_once(qtbot, aloop, sa
         assert it["internet_message_id"] == before.internet_message_id
         assert c.current_ref() is not None and c.current_ref().id == it["id"]  # further saves update it
         assert bridge.outbox.row_texts() == []  # saved: it left the Outbox
-        assert c.state_label.text() == "Saved"  # and Compose no longer says "not on server yet"
+        assert c.state_label.text() == "Saved to Drafts"  # and Compose no longer says "not on server yet"
     finally:
         _close(bridge, win, session)
 

@@ -1,6 +1,6 @@
 """The real app, quit and started again (issue 45, item 1): a saved draft opened from Drafts, typed into at a
-person's pace and the app quit with Ctrl+Q, comes back after the restart as *Edited — not saved to the
-server*, never as "Saved draft"; Ctrl+N then saves it, so the server's draft has exactly what was on
+person's pace and the app quit with Ctrl+Q, comes back after the restart as *Edited — kept on this
+computer* (issue 59), never as "Saved draft"; Ctrl+N then saves it, so the server's draft has exactly what was on
 screen (one draft, updated, nothing sent). The sandbox runs in this process and outlives the app's; the app
 is driven by key events (tests/reliability/edit_app_child.py)."""
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.models import Draft, Recipient
-from app.ui.compose.compose_view import EDITED
+from app.ui.compose.compose_view import EDITED_KEPT
 from tests.helpers.processes import kill_hard, log_lines, poll_until
 from tests.reliability.edit_app_child import SUBJECT
 from tests.reliability.workload import ALICE, BOB, make_service, user
@@ -59,7 +59,7 @@ def test_edits_typed_then_quit_come_back_as_unsaved_and_ctrl_n_puts_them_on_the_
         kill_hard(proc)
     reopened = [s for s in seen if s["subject"] == SUBJECT and not s["left"]]
     assert reopened, seen[-3:]
-    assert all(s["label"] == EDITED for s in reopened), {s["label"] for s in reopened}
+    assert all(s["label"] == EDITED_KEPT for s in reopened), {s["label"] for s in reopened}
     assert reopened[-1]["body"].strip() == "old body" + WORDS
     assert _server_bodies(sandbox) == ["old body" + WORDS]  # the same draft, updated: one draft
     assert "SendItem" not in sandbox.request_log

@@ -125,7 +125,7 @@ def test_ten_megabyte_body_saves_sends_and_stays(qtbot, window, sandbox, tmp_pat
         key(qtbot, win, Qt.Key_S, CTRL)
         qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 or bool(c.error_text()), timeout=120000)
         qtbot.waitUntil(lambda: not win.busy, timeout=60000)
-    assert c.error_text() == "" and c.state_label.text() == "Saved"
+    assert c.error_text() == "" and c.state_label.text() == "Saved to Drafts"
     assert items(sandbox, "drafts")[0]["body"] == body
     assert c.body.toPlainText() == body, "the text in Compose is untouched"
     shot(win, screenshot_dir, "10mb-saved")
@@ -503,7 +503,7 @@ def test_recovered_draft_with_a_vanished_attachment_says_so_in_compose(qtbot, al
         assert [(a["name"], a["content"]) for a in saved["attachments"]] == [("note.txt", b"hi")]
         assert saved["body"] == "typed before the crash" and saved["subject"] == "Recovered"
         assert saved["to"] == [BOB]
-        assert c.error_text() == "" and c.state_label.text() == "Saved"
+        assert c.error_text() == "" and c.state_label.text() == "Saved to Drafts"
     finally:
         bridge.close()
         close_window(win, session)

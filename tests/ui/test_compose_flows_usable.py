@@ -102,7 +102,7 @@ def test_ctrl_s_saves_unfinished_addresses_as_typed_and_they_come_back(qtbot, wi
          body="Not done yet")
     key(qtbot, win, Qt.Key_S, CTRL)
     qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1, timeout=20000)
-    qtbot.waitUntil(lambda: c.state_label.text() == "Saved", timeout=10000)
+    qtbot.waitUntil(lambda: c.state_label.text() == "Saved to Drafts", timeout=10000)
     saved = items(sandbox, "drafts")[0]
     assert saved["to"] == ["zed", "carol@example.com"] and saved["cc"] == ["Quinn <quinn"]
     assert "“zed”" in c.to.error_text(), "still marked: it cannot be sent like this"

@@ -113,7 +113,7 @@ def test_ctrl_s_while_typing_writes_what_was_typed_not_the_body(qtbot, aloop, sa
         assert _after_restart(tmp_path, c.identity().local_id) == c.body.toPlainText()
         # the autosave still waiting when Ctrl+S took the message was not made while the save was on its way
         # (it would have recorded the same again, taken by the journal for an edit: "Edited", entry kept)
-        qtbot.waitUntil(lambda: c.state_label.text() == "Saved", timeout=20000)
+        qtbot.waitUntil(lambda: c.state_label.text() == "Saved to Drafts", timeout=20000)
         assert not journal.has(c.identity().local_id)
     finally:
         close_window(win, session)

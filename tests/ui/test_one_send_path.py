@@ -84,7 +84,7 @@ def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop,
     try:
         type_message(qtbot, win, subject="sent as the app died", body="exactly once")
         key(qtbot, win, Qt.Key_S, CTRL)
-        qtbot.waitUntil(lambda: win.compose.state_label.text() == "Saved", timeout=20000)
+        qtbot.waitUntil(lambda: win.compose.state_label.text() == "Saved to Drafts", timeout=20000)
         assert win.compose.current_ref() is not None  # a saved draft, with its server id
         lid = win.compose.identity().local_id
         sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
@@ -133,7 +133,7 @@ def test_4_after_a_batch_send_compose_does_not_offer_the_sent_message(qtbot, ui_
     win, sandbox = ui_window, ui_sandbox
     type_message(qtbot, win, subject="one of the batch", body="b")
     key(qtbot, win, Qt.Key_S, CTRL)
-    qtbot.waitUntil(lambda: win.compose.state_label.text() == "Saved", timeout=20000)
+    qtbot.waitUntil(lambda: win.compose.state_label.text() == "Saved to Drafts", timeout=20000)
     key(qtbot, win, Qt.Key_2, CTRL)
     qtbot.waitUntil(lambda: not win.drafts.model.loading and win.drafts.model.rowCount() == 1, timeout=10000)
     key(qtbot, win, Qt.Key_A, CTRL)

@@ -1,8 +1,8 @@
 """What you see is what the server has (issue 45, items 1 and 3), on the real window, its own journal and
 the real sandbox over HTTP, driven by key events:
 
-- a saved draft edited and the window closed comes back in the next window as *Edited — not saved to the
-  server* (not "Saved draft"); Drafts marks it; Send selected does not send the server's older copy; Enter
+- a saved draft edited and the window closed comes back in the next window as *Edited — kept on this
+  computer* (issue 59; not "Saved draft"); Drafts marks it; Send selected does not send the server's older copy; Enter
   on it shows the newer text; Ctrl+N saves it (the server then has what was on screen, once);
 - a draft whose save is waiting for the server (kept on this computer) is opened from Drafts in its newer
   version, never the server's older one, and Send selected refuses to send the older one;
@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
-from app.ui.compose.compose_view import EDITED
+from app.ui.compose.compose_view import EDITED, EDITED_KEPT
 from app.ui.lists.newer_marks import NEWER_HERE
 from app.ui.lists.drafts_flows import NOT_SENT_NEWER
 from tests.helpers.keys import CTRL, key
@@ -82,7 +82,7 @@ def test_edits_restored_after_a_restart_are_shown_as_unsaved_and_never_lost_or_s
     try:
         qtbot.waitUntil(lambda: c.subject.text() == "Plans", timeout=15000)
         assert c.draft().body.strip() == "old body and new words"
-        assert c.state_label.text() == EDITED  # was "Saved draft"
+        assert c.state_label.text() == EDITED_KEPT  # was "Saved draft"; the journal has it (issue 59)
         assert c.dirty
 
         # Drafts marks it; Send selected does not send the server's older copy
@@ -98,7 +98,7 @@ def test_edits_restored_after_a_restart_are_shown_as_unsaved_and_never_lost_or_s
         # Enter on it shows the newer text (it is the message in Compose)
         key(qtbot, win, Qt.Key_Return)
         qtbot.waitUntil(lambda: win.current_view() == "compose", timeout=10000)
-        assert c.draft().body.strip() == "old body and new words" and c.state_label.text() == EDITED
+        assert c.draft().body.strip() == "old body and new words" and c.state_label.text() == EDITED_KEPT
 
         # leaving it (Ctrl+N) saves it: the server has what was on screen, in the same draft
         key(qtbot, win, Qt.Key_N, CTRL)
@@ -138,7 +138,7 @@ def test_a_draft_whose_save_waits_opens_in_its_newer_version_and_is_not_sent_old
         key(qtbot, win, Qt.Key_Return)
         qtbot.waitUntil(lambda: c.subject.text() == "Budget", timeout=15000)
         assert c.draft().body.strip() == "v1 v2"  # not the server's "v1"
-        assert c.state_label.text() == EDITED and c.dirty
+        assert c.state_label.text() == EDITED_KEPT and c.dirty
 
         sandbox.faults.clear()
         assert fault is not None

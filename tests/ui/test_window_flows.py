@@ -40,7 +40,7 @@ def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, ui_windo
     assert f["Importance"] == "High" and d["importance"] == "High"
     assert f["IsReadReceiptRequested"] is True
     assert f["IsDeliveryReceiptRequested"] is True
-    assert win.compose.current_ref() is not None and win.compose.state_label.text() == "Saved"
+    assert win.compose.current_ref() is not None and win.compose.state_label.text() == "Saved to Drafts"
     win.compose.to.setFocus()
     win.compose.to.edit.selectAll()
     qtbot.keyClicks(win.compose.to.edit, "Erin <erin@example.com>; frank@example.com")

@@ -28,6 +28,12 @@ from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 OPENING = "Opening…"
 #: the state of a draft whose edits are on this computer only (typed since its last save, or restored)
 EDITED = "Edited — not saved to the server"
+#: the state once what is typed is in the local journal (issue 59: "Not saved" while the journal had the text)
+KEPT = "Kept on this computer"
+#: the same for a draft whose older copy is in Drafts
+EDITED_KEPT = "Edited — kept on this computer"
+#: the state once the server's Drafts has the message as it is on screen
+SAVED = "Saved to Drafts"
 #: the state beside the title while a long rich body is written out (Qt's toHtml(), one call)
 SAVING = "Saving the long body…"
 #: a rich body this long (characters) or longer is autosaved only when typing pauses: Qt's toHtml() of
@@ -393,7 +399,7 @@ class ComposeView(QWidget):
             self.set_error("")
             self.from_row.show_error("")
             self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
-            self._loaded_state = "Saved draft" if draft.ref else "Not saved"
+            self._loaded_state = SAVED if draft.ref else "Not saved"
             self.state_label.setText(self._loaded_state)
             if self.loader.active:
                 self._load_progress(*self.loader.done())
@@ -402,7 +408,7 @@ class ComposeView(QWidget):
             self._loading = False
 
     def show_state(self, text: str) -> None:
-        """Say where the message stands ("Saved", "Edited — not saved to the server", "Not sent"...)."""
+        """Say where the message stands ("Saved to Drafts", "Kept on this computer", "Not sent"...)."""
         self.state_label.setText(text)
 
     def state(self) -> str:
@@ -411,13 +417,20 @@ class ComposeView(QWidget):
     def show_title(self, text: str) -> None:
         self.title.setText(text)
 
-    def show_unsaved_edits(self) -> None:
-        """What was just loaded is newer than the server's copy (restored from the journal): it is shown as
-        edited and counts as such (leaving it saves it, as leaving any edited message does)."""
-        self._loaded_state = EDITED if self._draft.ref else "Not saved"
+    def show_unsaved_edits(self, kept: bool = True) -> None:
+        """What was just loaded is newer than the server's copy (restored from the journal, taken back from the
+        Outbox): it is shown as edited and counts as such (leaving it saves it, as leaving any edited message
+        does). ``kept``: the journal has it ("Kept on this computer"); False when it could not be written."""
+        self._loaded_state = self.unsaved_words(kept)
         if not self.state_label.text().startswith(OPENING):
             self.state_label.setText(self._loaded_state)
         self.saved_edits = -1  # never equal to ``edits``: dirty until saved
+
+    def unsaved_words(self, kept: bool) -> str:
+        """Where unsaved words are: on this computer once the journal has them (issue 59), else not saved."""
+        if kept:
+            return EDITED_KEPT if self._draft.ref else KEPT
+        return EDITED if self._draft.ref else "Not saved"
 
     @property
     def loading(self) -> bool:
@@ -551,7 +564,7 @@ class ComposeView(QWidget):
             self.edits += 1
             if self.error_label.isVisible():
                 self.set_error("")
-            self.state_label.setText(EDITED if self._draft.ref else "Not saved")
+            self.state_label.setText(self.unsaved_words(False))  # until the journal has it
             self.title.setText(self.subject.text().strip() or ("Draft" if self._draft.ref else "New message"))
             self.changed.emit()
 

@@ -74,3 +74,14 @@ def refused_at_from(win, outcome, text: str) -> bool:
     c.from_row.show_error(text)
     c.from_row.combo.setFocus(Qt.OtherFocusReason)
     return True
+
+
+def show_refusal(win, outcome) -> None:
+    """A refused send back in Compose (issue 59, item 6): its reason at the field it concerns — under From for a
+    Send As / on Behalf refusal (the keyboard there), else above the buttons, where Compose says what stops a
+    message — and "Not sent" beside the title. The same whether it came back at once (undo send off) or was
+    taken back from the Outbox after its undo window."""
+    text = f"Not sent: {outcome.explanation}"
+    if not refused_at_from(win, outcome, text):
+        win.compose.set_error(text)
+    win.compose.show_state("Not sent")

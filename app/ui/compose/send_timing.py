@@ -44,6 +44,7 @@ class _Held:
     sub: object  # Submission
     outbox: object
     subject: str
+    unsaved: bool = True  # taken back: not in Drafts as it is (app.core.takeback.in_drafts_as_is)
 
 
 class UndoSendBar(QFrame):
@@ -187,6 +188,7 @@ class SendTiming(QObject):
         # typing of its own to undo (the bar's Undo button and File > Undo send still take the send back)
         self.undo_key = UndoKey(window, self.bar.isVisible, self.undo)
         self.dialog: SendLaterDialog | None = None
+        self._followed = None  # the Outbox whose changes the bar follows (:meth:`_follow`)
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._tick)
@@ -267,9 +269,26 @@ class SendTiming(QObject):
             c.clear()
         w.flows.fresh_compose()
         self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or "(no subject)"))
+        self._follow(w.flows.outbox())
         self._start()
         self._tick()
         return sub.outcome()
+
+    def _follow(self, outbox) -> None:
+        """The bar follows the Outbox's changes at once, not only at its next second (issue 59: a send refused or
+        taken back still showed "Sending … in 11 s" for up to a second). ``on_change`` is chained, not replaced."""
+        if outbox is None or self._followed is outbox:
+            return
+        self._followed = outbox
+        prev = outbox.on_change
+
+        def changed():
+            if prev is not None:
+                prev()
+            if (self._held or self._watch) and self._followed is outbox:  # counting down, or its outcome to say
+                QTimer.singleShot(0, self._tick)  # after the change's turn: one tick for a burst
+
+        outbox.on_change = changed
 
     def _start(self) -> None:
         if not self.tick.isActive():
@@ -331,6 +350,7 @@ class SendTiming(QObject):
         h = self._held[-1]
         if not w.flows.stash_current():  # what is typed now goes to Drafts first (refused: it stays)
             return
+        h.unsaved = not h.outbox.in_drafts_as_is(h.sub.local_id)  # asked before it is taken back
         try:
             taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
@@ -352,6 +372,9 @@ class SendTiming(QObject):
             return
         if draft is not None:
             c.load(draft)
+            if h.unsaved:  # not in Drafts: leaving it saves it there (it never lives only in the journal)
+                bridge = getattr(w, "journal_bridge", None)
+                c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent)
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         w.statusBar().showMessage(f"Not sent: “{h.subject}” is back in Compose", 8000)

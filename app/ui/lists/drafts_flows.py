@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from qasync import asyncSlot
 
+from app.core.batch_report import batch_summary
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
 from app.mail.errors import MailError
@@ -71,7 +72,7 @@ class DraftsFlows:
         finally:
             f.sending -= 1
             w.busy_pop()
-        outcomes, sent_ids, statuses = [], set(), {}
+        outcomes, sent_ids, statuses, taken_back = [], set(), {}, 0
         for ref, sub in zip(refs, subs):
             o = sub.outcome()
             outcomes.append(o)
@@ -80,6 +81,7 @@ class DraftsFlows:
                 statuses[ref.id] = ("", True)
             elif f.taken_out(sub):  # taken back (Undo, or the Outbox) before its turn: it stays in Drafts
                 statuses[ref.id] = (taken_back_words(w, sub), True)
+                taken_back += 1
             elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
                 statuses[ref.id] = (o.explanation, True)
@@ -89,8 +91,7 @@ class DraftsFlows:
         model.take_rows(sent_ids)
         outcomes += held
         n += len(held)
-        failed = n - len(sent_ids)
-        w.statusBar().showMessage(f"Sent {len(sent_ids)} of {n}" + (f"; {failed} not sent (see Status)" if failed else ""), 8000)
+        w.statusBar().showMessage(batch_summary(n, len(sent_ids), taken_back), 8000)
         w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes
 
@@ -136,7 +137,8 @@ class DraftsFlows:
                 return
             c.load(msg)
             if newer:
-                c.show_unsaved_edits()
+                bridge = w.journal_bridge
+                c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent)
                 w.statusBar().showMessage("Opened the version kept on this computer: it is newer than the "
                                           "server's (not saved to the server yet)", 8000)
             w.show_view("compose")

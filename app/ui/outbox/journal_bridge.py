@@ -31,10 +31,11 @@ from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.takeback import NotCancellable
 from app.core.submission import SubState
-from app.domain.models import new_message_id
+from app.domain.models import ErrorKind, new_message_id
 from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
-from app.ui.compose.compose_view import EDITED
+from app.ui.compose.compose_view import SAVED
+from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
 
@@ -54,7 +55,8 @@ class JournalBridge:
         # ONE journal thread for autosave and every account's Outbox: typing never waits on the disk,
         # and writes reach it in the order they were made
         self.writer = JournalWriter()
-        self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer)
+        self.autosave = Autosave(self.journal, on_error=self._autosave_failed, writer=self.writer,
+                                 on_written=self._kept)
         self.outbox: Outbox | None = None
         self.runtime: AccountRuntime | None = None  # the account in use (app.core.account_runtime)
         self.account = ""
@@ -115,6 +117,17 @@ class JournalBridge:
         # toHtml() of the whole) only when typing pauses
         self.autosave.touch(c.snapshot, c.identity().local_id, pause_only=c.saves_on_pause())
 
+    def _kept(self, local_id: str) -> None:
+        """What was typed is in the journal: Compose says so (issue 59: it said "Not saved" although the
+        journal had the text), unless more was typed since (its write is pending) or it says more than that."""
+        c = self.w.compose
+        if c.identity().local_id != local_id or local_id in self.autosave.pending:
+            return
+        if not self.journal.persistent:  # kept in memory only ("Typing is not protected"): not on this computer
+            return
+        if c.state() == c.unsaved_words(False):  # "Not saved" / "Edited — not saved to the server"
+            c.show_state(c.unsaved_words(True))
+
     def _autosave_failed(self, exc) -> None:
         self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))
 
@@ -149,7 +162,7 @@ class JournalBridge:
         if entry is None or not c.is_empty():
             return
         c.load(entry.draft)
-        c.show_unsaved_edits()  # newer than the server's copy (if it has one): leaving it saves it
+        c.show_unsaved_edits(kept=self.journal.persistent)  # newer than the server's copy: leaving it saves it
         self._note = self.runtime.reopened(entry)
         self.w.statusBar().showMessage(self._note, 15000)
 
@@ -225,13 +238,16 @@ class JournalBridge:
         task.add_done_callback(self._tasks.discard)
 
     async def _say_saved_or_edited(self, local_id: str) -> None:
-        """"Edited" when the journal still holds the message after its save (typed on meanwhile), else
-        "Saved". Asked on the journal thread, behind any write of it: the UI thread never waits for the
-        journal's lock (a 10 MB body's write holds it ~30-60 ms)."""
+        """"Edited — kept on this computer" when the journal still holds the message after its save (typed on
+        meanwhile; "Edited — not saved to the server" while that is not yet written), else "Saved to Drafts".
+        Asked on the journal thread, behind any write of it: the UI thread never waits for the journal's lock
+        (a 10 MB body's write holds it ~30-60 ms)."""
         edited = local_id in self.autosave.pending or await self.writer(self.journal.has, local_id)
         c = self.w.compose
         if c.identity().local_id == local_id:
-            c.show_state(EDITED if edited or local_id in self.autosave.pending else "Saved")
+            pending = local_id in self.autosave.pending  # typed since, not yet in the journal
+            kept = not pending and self.journal.persistent
+            c.show_state(c.unsaved_words(kept) if edited or pending else SAVED)
 
     def _finished(self, sub) -> None:
         """A send finished (sent, or not sent for good): the lists and Compose follow."""
@@ -350,15 +366,20 @@ class JournalBridge:
         as_is = sub is not None and sub.source == mime_send.SOURCE  # an .eml file's bytes: nothing to edit
         if outbox is None or (not as_is and not w.flows.stash_current()):
             return
+        unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.takeback)
+        refused = sub.outcome() if sub is not None and sub.state == SubState.FAILED \
+            and sub.kind != ErrorKind.OUTCOME_UNKNOWN else None  # its reason goes back with it
         try:
             taking = outbox.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
             w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
             return
-        self._keep(self._back_in_compose(outbox, taking, as_is))
+        self._keep(self._back_in_compose(outbox, taking, as_is, unsaved, refused))
 
-    async def _back_in_compose(self, outbox, taking, as_is: bool = False) -> None:
-        """The message, read back on the journal's thread, goes into Compose."""
+    async def _back_in_compose(self, outbox, taking, as_is: bool = False, unsaved: bool = True,
+                               refused=None) -> None:
+        """The message, read back on the journal's thread, goes into Compose; one not in Drafts as it is
+        counts as unsaved there (leaving it saves it to Drafts: it never lives only in the journal)."""
         w = self.w
         draft = await taking
         if as_is:
@@ -376,8 +397,12 @@ class JournalBridge:
             w.drafts.model.reload()
             return
         w.compose.load(draft)
+        if unsaved:
+            w.compose.show_unsaved_edits(kept=self.journal.persistent)
         w.show_view("compose")
         w.compose.to.setFocus()
+        if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)
+            show_refusal(w, refused)
         w.statusBar().showMessage("Sending cancelled: the message is back in Compose", 8000)
 
     def _delete_queued(self, local_id: str) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
 from app.ui.common.safe_text import PlainLabel
 
@@ -128,15 +128,14 @@ class Banner(QFrame):
 
 
 class BannerSlot(QWidget):
-    """The banner's place at the top of the page. It takes little room (issue 45: the room it kept for good
-    was ~70 px of empty space above every page title): the banner floats over the top of the view, its
-    title row, as a child of the slot's parent, raised, so a banner of a line or two never moves the form.
-    A longer one (a certificate's fingerprint, a long error) never covers the form either: the slot then
-    grows by what the banner needs beyond the title row, and shrinks back when it goes."""
+    """The banner's place at the top of the page. It keeps little room while no banner shows (issue 45: the room
+    it kept for good was ~70 px of empty space above every page title). A banner covers nothing of the page
+    (issue 59: floating over the title row, it hid page titles and the Outbox's buttons): while it shows, the
+    slot grows by the banner's height and the page makes way; it shrinks back when the banner goes. The banner
+    is a child of the slot's parent, raised, placed over the slot."""
 
     MARGINS = (28, 4, 28, 0)  # left, top, right, bottom around the banner
-    #: the room kept: with the page's own top margin, enough for a banner of two lines at 683 px to end
-    #: above the form (its title row is what it covers)
+    #: the room kept while no banner shows
     HEIGHT = 16
 
     def __init__(self, banner: Banner, parent: QWidget, pages: QStackedWidget | None = None):
@@ -161,18 +160,8 @@ class BannerSlot(QWidget):
         left, top, right, bottom = self.MARGINS
         g = self.geometry()
         w = max(0, g.width() - left - right)
-        room = self._room()
-        height = max(self.banner.height_for(w), room)  # the title row covered whole, never half of it
+        height = self.banner.height_for(w)  # every line of it, never cut
         self.banner.setGeometry(g.x() + left, g.y() + top, w, height)
         self.banner.raise_()
-        beyond = height - room if self.banner.isVisibleTo(self.parentWidget()) else 0
-        self.setFixedHeight(self.HEIGHT + beyond)
-
-    def _room(self) -> int:
-        """How tall the banner may be before it reaches the form: down to the end of the page's title row
-        (measured inside the page, so growing the slot does not change it)."""
-        left, top, right, bottom = self.MARGINS
-        page = self.pages.currentWidget() if self.pages is not None else None
-        title = page.findChild(QLabel, "viewTitle") if page is not None else None
-        title_end = title.mapTo(page, QPoint(0, title.height())).y() if title is not None and title.isVisibleTo(page) else 0
-        return self.HEIGHT - top + title_end
+        shown = self.banner.isVisibleTo(self.parentWidget())
+        self.setFixedHeight(max(self.HEIGHT, top + height + bottom + top) if shown else self.HEIGHT)

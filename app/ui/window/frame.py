@@ -42,9 +42,9 @@ class FittingStatusBar(QStatusBar):
 
         room = self.message_room()
         shown = elide_words(text, room, self.fontMetrics().horizontalAdvance) if text and room > 0 else text
+        self.last_cut = text if shown != text else ""  # set first: ``messageChanged`` is emitted inside
         super().showMessage(shown, timeout)
         self.setToolTip(_plain_tip(text) if shown != text else "")
-        self.last_cut = text if shown != text else ""
         if shown != text:
             self.cut.emit(text)
 

@@ -51,7 +51,7 @@ class StatusWidgets:
             sb.addPermanentWidget(w)
         if hasattr(sb, "cut"):  # app.ui.window.frame.FittingStatusBar: what it had to shorten goes in the banner too
             sb.cut.connect(lambda text, w=window: _in_banner(w, text))
-            sb.messageChanged.connect(lambda text, w=window: _message_gone(w, sb) if not text else None)
+            sb.messageChanged.connect(lambda text, w=window: _message_changed(w, sb, text))
 
     def set_state(self, state: str, error=None) -> None:
         text, color = STATE_TEXT[state]
@@ -76,17 +76,20 @@ class StatusWidgets:
 
 def _in_banner(window, text: str) -> None:
     """A status bar message that did not fit, whole, as a notice in the banner (an error or an open
-    question there stays: they matter more)."""
+    question there stays: they matter more). It lives as long as the message does (:func:`_message_changed`)."""
     banner = getattr(window, "banner", None)
     if banner is None or (banner.isVisible() and banner.property("kind") == "error") or banner.choice_pending:
         return
     banner.show_message(text, kind="info")
 
 
-def _message_gone(window, bar) -> None:
-    """The shortened message timed out: its banner notice goes with it (an error or a question stays)."""
+def _message_changed(window, bar, text: str) -> None:
+    """The status bar's message changed, timed out or was cleared: a banner notice that repeated the one before
+    goes with it (issue 59: "Scheduled: … Enter there takes it back" stayed on every view for minutes after the
+    message was taken back, because a shorter message had replaced it). An error or a question stays."""
     banner = getattr(window, "banner", None)
-    whole = getattr(bar, "last_cut", "")
-    if banner is not None and whole and banner.isVisible() and banner.property("kind") == "info" \
-            and banner.text() == whole:
-        banner.hide()
+    if banner is None or not banner.isVisible() or banner.property("kind") != "info":
+        return
+    if text and bar.last_cut == banner.text():
+        return  # the same words again (shortened the same way): the notice still says them
+    banner.hide()

@@ -24,8 +24,8 @@ from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ErrorKind, ItemOutcome, OutcomeStatus
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
-from app.ui.compose.compose_view import EDITED
-from app.ui.compose.from_flows import refused_at_from
+from app.ui.compose.compose_view import EDITED, SAVED
+from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.drafts_flows import DraftsFlows
 from app.ui.compose.recent import remember_recipients
 from app.ui.window.tasks import TaskTracker
@@ -180,7 +180,7 @@ class Workflows(TaskTracker):
             c = w.compose
             if c.is_empty() and c.identity().ref is None:
                 c.load(draft)
-                c.show_unsaved_edits()
+                c.show_unsaved_edits(kept=False)  # the journal could not write it
                 w.show_view("compose")
             w.show_error(f"The previous message could not be saved: {self.explain_exc(exc)}, and the copy on this "
                          f"computer could not be written: {reason}. It is back in Compose if Compose was empty.")
@@ -262,7 +262,7 @@ class Workflows(TaskTracker):
             if same:
                 c.set_saved(saved)
                 c.saved_edits = edits
-                c.show_state("Saved" if c.edits == edits else EDITED)  # typed on meanwhile
+                c.show_state(SAVED if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
             w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
                                       if recreated else "Draft saved", 8000 if recreated else 4000)
@@ -289,7 +289,7 @@ class Workflows(TaskTracker):
             c.saved_edits = edits
             if c.edits == edits and w.journal_bridge is not None:  # the autosave waiting is what was saved
                 w.journal_bridge.autosave.forget(draft.local_id)
-            c.show_state("Saved" if c.edits == edits else EDITED)
+            c.show_state(SAVED if c.edits == edits else EDITED)
         w.show_journal_notice("Saved to the server only",
                               f"The draft was saved to the server, but the copy on this computer could not be "
                               f"written: {reason}. {what_to_do(reason)}: until then, what you type is only kept "
@@ -380,9 +380,7 @@ class Workflows(TaskTracker):
             here = c.identity().local_id == draft.local_id
             if here and back is not None:
                 c.set_saved(back)
-                if not refused_at_from(w, outcome, f"Not sent: {outcome.explanation}"):
-                    c.set_error(f"Not sent: {outcome.explanation}")
-                c.show_state("Not sent")
+                show_refusal(w, outcome)
         elif self.taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
             w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
