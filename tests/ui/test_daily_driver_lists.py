@@ -1,0 +1,61 @@
+"""Issue 59 (items 3, 7c, 14, 15): the lists never surprise, by keys in the real window on the sandbox."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.domain.models import Folder
+from tests.helpers.keys import CTRL, SHIFT, key
+from tests.helpers.lists import selected
+from tests.helpers.mailbox import items, seed_drafts
+from tests.ui.conftest import wait_idle
+
+
+def _drafts_page(qtbot, win, n: int):
+    key(qtbot, win, Qt.Key_2, CTRL)
+    d = win.drafts
+    d.model.reload()
+    qtbot.waitUntil(lambda: d.model.rowCount() == n and not d.model.loading, timeout=20000)
+    qtbot.waitUntil(lambda: d.table.hasFocus() and selected(d) == [0], timeout=5000)
+    return d
+
+
+def test_shift_down_extends_the_drafts_selection_and_both_are_sent(qtbot, window, sandbox):
+    win = window
+    seed_drafts(sandbox, 4)
+    d = _drafts_page(qtbot, win, 4)
+    key(qtbot, win, Qt.Key_Down, SHIFT)
+    assert selected(d) == [0, 1]
+    key(qtbot, win, Qt.Key_Down, SHIFT)
+    assert selected(d) == [0, 1, 2]
+    key(qtbot, win, Qt.Key_Up, SHIFT)
+    assert selected(d) == [0, 1]
+    key(qtbot, win, Qt.Key_Down)  # a plain arrow: the next row alone
+    assert selected(d) == [2]
+    key(qtbot, win, Qt.Key_Home)
+    assert selected(d) == [0] and d.table.currentIndex().row() == 0
+    key(qtbot, win, Qt.Key_End)
+    assert selected(d) == [3] and d.table.currentIndex().row() == 3
+    key(qtbot, win, Qt.Key_Home, SHIFT)
+    assert selected(d) == [0, 1, 2, 3]
+    key(qtbot, win, Qt.Key_Home)
+    key(qtbot, win, Qt.Key_Down, CTRL)  # Ctrl: the current row moves, the selection stays
+    key(qtbot, win, Qt.Key_Down, CTRL)
+    assert selected(d) == [0] and d.table.currentIndex().row() == 2
+    key(qtbot, win, Qt.Key_Space, CTRL)  # toggles it in
+    assert selected(d) == [0, 2]
+    key(qtbot, win, Qt.Key_Space, CTRL)  # and out
+    assert selected(d) == [0]
+    key(qtbot, win, Qt.Key_Space, CTRL)
+    # two rows the way every list selects them (Home, Shift+Down), sent: both reach the server
+    key(qtbot, win, Qt.Key_Home)
+    key(qtbot, win, Qt.Key_Down, SHIFT)
+    assert selected(d) == [0, 1]
+    chosen = sorted(d.model.summary(r).subject for r in selected(d))
+    key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: sorted(m["subject"] for m in items(sandbox, Folder.SENT.value)) == chosen,
+                    timeout=20000)
+    wait_idle(qtbot, win)
+    assert sorted(m["subject"] for m in items(sandbox, Folder.SENT.value)) == chosen
+    left = sorted(m["subject"] for m in items(sandbox, Folder.DRAFTS.value))
+    assert len(left) == 2 and not set(left) & set(chosen), left
