@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.lists import selected
 from tests.helpers.mailbox import items, seed_drafts
-from tests.ui.conftest import wait_idle
+from tests.helpers.compose import type_message
+from tests.ui.conftest import BOB, wait_idle
 
 
 def _drafts_page(qtbot, win, n: int):
@@ -59,3 +61,28 @@ def test_shift_down_extends_the_drafts_selection_and_both_are_sent(qtbot, window
     assert sorted(m["subject"] for m in items(sandbox, Folder.SENT.value)) == chosen
     left = sorted(m["subject"] for m in items(sandbox, Folder.DRAFTS.value))
     assert len(left) == 2 and not set(left) & set(chosen), left
+
+
+# ---- 7c. no paperclip for a message whose only picture is inline -------------------------------------------
+def test_a_sent_message_whose_only_picture_is_inline_has_no_paperclip(qtbot, ui_window, ui_sandbox):
+    from PySide6.QtGui import QColor, QImage
+
+    win, c, sandbox = ui_window, ui_window.compose, ui_sandbox
+    type_message(qtbot, win, cc="", bcc="", subject="Just a picture", body="Look ")
+    key(qtbot, win, Qt.Key_X, CTRL | SHIFT)  # rich text on
+    img = QImage(80, 40, QImage.Format_RGB32)
+    img.fill(QColor("#c53030"))
+    QApplication.clipboard().setImage(img)
+    key(qtbot, win, Qt.Key_V, CTRL)
+    qtbot.waitUntil(lambda: any(a.is_inline for a in c.draft().attachments), timeout=5000)
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "inbox", BOB)) == 1, timeout=20000)
+    wait_idle(qtbot, win)
+    assert [a["is_inline"] for a in items(sandbox, "inbox", BOB)[0]["attachments"]] == [True]
+    key(qtbot, win, Qt.Key_3, CTRL)
+    sent = win.sent
+    sent.model.reload()
+    qtbot.waitUntil(lambda: sent.model.rowCount() == 1 and not sent.model.loading, timeout=10000)
+    index = sent.model.index(0, sent.model.COL_ATTACH)
+    assert index.data(Qt.DecorationRole) is None and index.data(Qt.ToolTipRole) is None
+    assert "attachment" not in str(sent.model.index(0, 1).data(Qt.AccessibleTextRole))
