@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -10,7 +11,7 @@ from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.lists import selected
 from tests.helpers.mailbox import items, seed_drafts
 from tests.helpers.compose import type_message
-from tests.ui.conftest import BOB, wait_idle
+from tests.ui.conftest import BOB, close_window, open_window, wait_idle
 
 
 def _drafts_page(qtbot, win, n: int):
@@ -86,3 +87,67 @@ def test_a_sent_message_whose_only_picture_is_inline_has_no_paperclip(qtbot, ui_
     index = sent.model.index(0, sent.model.COL_ATTACH)
     assert index.data(Qt.DecorationRole) is None and index.data(Qt.ToolTipRole) is None
     assert "attachment" not in str(sent.model.index(0, 1).data(Qt.AccessibleTextRole))
+
+
+# ---- 14. the Sent preview shows the options a message was sent with ----------------------------------------
+SCHEMES = ("light", "dark")
+
+
+def _shots(qtbot, win, screenshot_dir, name: str, scheme: str) -> None:
+    """``win`` at the default size, then at 683 px (half a 1366 px screen): both saved."""
+    for width, height, size in ((1100, 720, "default"), (683, 700, "683")):
+        win.resize(width, height)
+        qtbot.waitUntil(lambda w=width: win.width() == w, timeout=5000)
+        QApplication.processEvents()
+        win.grab().save(str(screenshot_dir / f"{name}-{size}-{scheme}.png"))
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_sent_preview_shows_reply_to_sensitivity_categories_and_the_flag_with_its_days(
+        qtbot, aloop, sandbox, settings, monkeypatch, scheme, screenshot_dir):
+    from datetime import date
+
+    from tests.helpers.compose import tab_out
+
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        c = win.compose
+        c.more.flag.today = lambda: date(2026, 11, 27)
+        type_message(qtbot, win, cc="", bcc="", subject="Desk rota", body="Replies go to the desk, please.")
+        key(qtbot, win, Qt.Key_O, CTRL | SHIFT)
+        qtbot.keyClicks(win.focusWidget(), "Help Desk <desk@example.com>")
+        tab_out(qtbot, win, c.more.reply_to)
+        key(qtbot, win, Qt.Key_Down)  # Normal -> Personal
+        key(qtbot, win, Qt.Key_Down)  # -> Private
+        key(qtbot, win, Qt.Key_Tab)
+        qtbot.keyClicks(win.focusWidget(), "Rota; Desk")
+        key(qtbot, win, Qt.Key_Tab)
+        key(qtbot, win, Qt.Key_Down)  # Not flagged -> Flagged
+        key(qtbot, win, Qt.Key_Tab)
+        key(qtbot, win, Qt.Key_Tab)
+        qtbot.keyClicks(win.focusWidget(), "2026-12-04")
+        key(qtbot, win, Qt.Key_Tab)
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: len(items(sandbox, Folder.SENT.value)) == 1, timeout=20000)
+        wait_idle(qtbot, win)
+        sent = items(sandbox, Folder.SENT.value)[0]
+        assert sent["reply_to"] == ["desk@example.com"] and sent["sensitivity"] == "Private"
+        key(qtbot, win, Qt.Key_3, CTRL)
+        view = win.sent
+        view.model.reload()
+        qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.loading, timeout=10000)
+        view.table.setFocus()
+        key(qtbot, win, Qt.Key_Home)
+        qtbot.waitUntil(lambda: "Reply-To" in view.headers_label.text(), timeout=10000)
+        lines = view.headers_label.text().splitlines()
+        for line in ("Reply-To: Help Desk <desk@example.com>", "Sensitivity: Private", "Categories: Rota, Desk",
+                     "Follow up: Flagged for follow-up, start 2026-11-27, due 2026-12-04"):
+            assert line in lines, (line, lines)
+        assert view.headers_label.isVisible()  # on screen, not in a tooltip: read without a mouse
+        _shots(qtbot, win, screenshot_dir, "sent-preview-options", scheme)
+        assert view.headers_label.isVisible() and view.headers_label.visibleRegion().boundingRect().height() \
+            >= view.headers_label.heightForWidth(view.headers_label.width()) - 2
+    finally:
+        close_window(win, session)
