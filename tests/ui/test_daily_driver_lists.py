@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -11,7 +13,7 @@ from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.lists import selected
 from tests.helpers.mailbox import items, seed_drafts
 from tests.helpers.compose import type_message
-from tests.ui.conftest import BOB, close_window, open_window, wait_idle
+from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_idle
 
 
 def _drafts_page(qtbot, win, n: int):
@@ -151,3 +153,41 @@ def test_the_sent_preview_shows_reply_to_sensitivity_categories_and_the_flag_wit
             >= view.headers_label.heightForWidth(view.headers_label.width()) - 2
     finally:
         close_window(win, session)
+
+
+# ---- 15. the window comes back at the size it closed at (the real app, started as a user starts it) --------
+def _run_real_app(sandbox, home: Path, log: Path, size_to: str) -> list:
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+
+    alice = next(a for a in sandbox.accounts if a["email"] == ALICE)
+    env = dict(os.environ, DISPATCH_HOME=str(home), QT_QPA_PLATFORM="offscreen", SIZE_LOG=str(log),
+               SIZE_TO=size_to, KILL_URL=sandbox.ews_url, KILL_USER=alice.get("username") or ALICE,
+               KILL_PW=alice["password"], PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    log.unlink(missing_ok=True)
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("window_size_app_child.py"))], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        proc.wait(timeout=90)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        _out, err = proc.communicate(timeout=30)
+    records = [(kind, json.loads(data)) for kind, _, data in
+               (line.partition(" ") for line in (log.read_text().splitlines() if log.exists() else []))]
+    assert proc.returncode == 0 and [k for k, _ in records] == ["SIZE", "QUIT"], (proc.returncode, records,
+                                                                                  err[-2000:])
+    return records
+
+
+def test_the_real_app_reopens_at_the_size_it_was_closed_at(sandbox, tmp_path):
+    home = tmp_path / "home"
+    first = _run_real_app(sandbox, home, tmp_path / "first.log", "683x600")
+    assert first[1][1] == [683, 600]  # as the user left it, then Ctrl+Q
+    stored = list(home.rglob("settings.json"))
+    assert stored and "window_geometry" in stored[0].read_text(), stored
+    again = _run_real_app(sandbox, home, tmp_path / "again.log", "")
+    assert again[0][1] == [683, 600], again

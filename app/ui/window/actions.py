@@ -133,6 +133,9 @@ def build_menus(win, acts: Actions) -> None:
     for a in (acts.reply_all, acts.forward, acts.edit_as_new):
         m.addAction(a)
     m = menus["&View"]
-    for a in (acts.view_compose, acts.view_drafts, acts.view_sent, acts.more_options, acts.choose_from):
+    for a in (acts.view_compose, acts.view_drafts, acts.view_sent):
+        m.addAction(a)
+    win.views_end = m.addSeparator()  # more views (the Outbox, Ctrl+4) go before it: the menu's order is Ctrl+1…4
+    for a in (acts.more_options, acts.choose_from):
         m.addAction(a)
     menus["&Help"].addAction(acts.shortcuts)
