@@ -191,3 +191,124 @@ def test_the_real_app_reopens_at_the_size_it_was_closed_at(sandbox, tmp_path):
     assert stored and "window_geometry" in stored[0].read_text(), stored
     again = _run_real_app(sandbox, home, tmp_path / "again.log", "")
     assert again[0][1] == [683, 600], again
+
+
+# ---- 15. the lists at 683 px: status, recipients, the Outbox's order and failed rows, the View menu ----------
+def _seed_draft(sandbox, subject: str) -> None:
+    from exchangelib import Mailbox, Message
+
+    from tests.sandbox.conftest import make_account
+
+    alice = make_account(sandbox, ALICE)
+    Message(account=alice, folder=alice.drafts, subject=subject, body="body", to_recipients=[
+        Mailbox(name="Bob Example", email_address="bob@example.com"),
+        Mailbox(name="Carol Clark", email_address="carol@example.com")]).save()
+
+
+def _compose_and_send(qtbot, win, subject: str) -> None:
+    """Ctrl+N (what Compose holds goes to Drafts first), the message typed, Ctrl+Return."""
+    from tests.helpers.compose import tab_out
+
+    c = win.compose
+    key(qtbot, win, Qt.Key_N, CTRL)
+    qtbot.waitUntil(lambda: win.focusWidget() is c.to.edit and c.subject.text() == "", timeout=10000)
+    qtbot.keyClicks(win.focusWidget(), "Bob Example <bob@example.com>, Carol Clark <carol@example.com>")
+    tab_out(qtbot, win, c.to)
+    for _ in range(2):  # past Cc and Bcc
+        tab_out(qtbot, win, c.cc if win.focusWidget() is c.cc.edit else c.bcc)
+    assert win.focusWidget() is c.subject
+    qtbot.keyClicks(win.focusWidget(), subject)
+    key(qtbot, win, Qt.Key_Tab)
+    qtbot.keyClicks(win.focusWidget(), "text")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_lists_at_683_px_status_recipients_outbox_order_and_view_menu(qtbot, aloop, sandbox, settings, monkeypatch,
+                                                                      scheme, screenshot_dir):
+    from PySide6.QtWidgets import QMenu
+
+    from app.core.submission import SubState
+    from app.ui.lists.send_selected import HELD_WORDS
+    from app.ui.window.theme import PALETTES
+
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    try:
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        win.resize(683, 700)
+        qtbot.waitUntil(lambda: win.width() == 683, timeout=5000)
+        # a send that waits in the Outbox (the server busy: back off 10 min, on the Outbox's injected clocks),
+        # then is refused: it stays there, failed
+        settings.set_undo_send_seconds(0)
+        outbox = win.session.outbox
+        mono, wall = outbox.clock(), outbox.wall()
+        outbox.clock, outbox.wall = (lambda: mono), (lambda: wall)
+        sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
+        _compose_and_send(qtbot, win, "Refused one")
+        qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("In the Outbox"), timeout=20000)
+        sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients",
+                              text="No valid recipients")
+        mono, wall = mono + 601, wall + 601
+        outbox.worker.poke()
+        qtbot.waitUntil(lambda: [s.state for s in outbox.subs.values()] == [SubState.FAILED], timeout=20000)
+        settings.set_undo_send_seconds(10)
+
+        # Drafts: a draft to the same people reads the same; its batch's countdown: the status whole, the
+        # window as wide
+        _seed_draft(sandbox, "Seeded")
+        key(qtbot, win, Qt.Key_2, CTRL)
+        d = win.drafts
+        d.model.reload()
+        qtbot.waitUntil(lambda: "Seeded" in [d.model.summary(r).subject for r in range(d.model.rowCount())]
+                        and not d.model.loading, timeout=20000)
+        row = next(r for r in range(d.model.rowCount()) if d.model.summary(r).subject == "Seeded")
+        to = d.model.index(row, d.model.COL_TO).data()
+        d.table.setFocus()
+        key(qtbot, win, Qt.Key_Home)
+        while d.table.currentIndex().row() != row:
+            key(qtbot, win, Qt.Key_Down)
+        columns = lambda: [d.table.columnWidth(c) for c in range(d.model.columnCount())]  # noqa: E731
+        key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+        bar = win.send_timing.batch.bar
+        qtbot.waitUntil(bar.isVisible, timeout=10000)
+        ref = d.model.summary(row).ref.id
+        qtbot.waitUntil(lambda: d.model.status(ref) == HELD_WORDS, timeout=10000)
+        QApplication.processEvents()
+        assert win.width() == 683, "the countdown widened the window"
+        status = d.table.columnWidth(d.model.COL_STATUS)
+        assert d.table.fontMetrics().horizontalAdvance(HELD_WORDS) + 12 <= status, (status, HELD_WORDS)
+        _shots(qtbot, win, screenshot_dir, "drafts-countdown", scheme)
+        assert win.width() == 683
+        held = columns()
+
+        # the Outbox: newest first (the batch, then the refused one), the refused one marked, the same To
+        key(qtbot, win, Qt.Key_4, CTRL)
+        view = win.journal_bridge.show_outbox()
+        qtbot.waitUntil(lambda: [r[0] for r in view.rows()] == ["Seeded", "Refused one"], timeout=10000)
+        assert [r[1] for r in view.rows()] == [to, to] and to == "Bob Example; Carol Clark"
+        failed = view.table.item(1, 2)
+        assert not view.table.item(1, 0).icon().isNull() and view.table.item(0, 0).icon().isNull()
+        assert failed.foreground().color().name() == PALETTES[scheme]["danger"] and failed.font().bold()
+        _shots(qtbot, win, screenshot_dir, "outbox-failed", scheme)
+
+        key(qtbot, win, Qt.Key_2, CTRL)  # back in Drafts; Ctrl+Z takes the batch back: another state, same columns
+        qtbot.waitUntil(lambda: d.table.hasFocus(), timeout=5000)
+        QApplication.processEvents()
+        held = columns()
+        key(qtbot, win, Qt.Key_Z, CTRL)
+        qtbot.waitUntil(lambda: d.model.status(ref) == "Not sent: taken back (Undo)", timeout=10000)
+        QApplication.processEvents()
+        assert columns() == held and win.width() == 683
+
+        # the View menu (Alt+V) lists the views in the order of their keys
+        key(qtbot, win, Qt.Key_V, Qt.AltModifier)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5000)
+        menu = QApplication.activePopupWidget()
+        shown = [(a.text().replace("&", ""), a.shortcut().toString()) for a in menu.actions()]
+        views = shown[:shown.index(("", ""))]
+        assert views == [("Compose", "Ctrl+1"), ("Drafts", "Ctrl+2"), ("Sent", "Ctrl+3"), ("Outbox", "Ctrl+4")], shown
+        qtbot.keyClick(menu, Qt.Key_Escape)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=5000)
+    finally:
+        close_window(win, session)

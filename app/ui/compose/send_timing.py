@@ -57,6 +57,7 @@ class UndoSendBar(QFrame):
         lay.setContentsMargins(14, 6, 8, 6)
         self.label = PlainLabel(self)
         self.label.setAccessibleName("Undo send countdown")
+        self.label.setWordWrap(True)  # a long countdown wraps: it never widens the window (it grew it to 730 px)
         self.undo_button = QPushButton("Undo", self)
         self.undo_button.setAccessibleName("Undo send")
         self.undo_button.setToolTip("Take the message back into Compose (Ctrl+Z)")

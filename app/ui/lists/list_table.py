@@ -14,7 +14,9 @@
   which row the next key acts from is seen in a selection of many, in both schemes.
 - Columns fit their content: the subject stretches, the date column is as wide as a date, the address
   column as wide as its addresses (within bounds), and the Status column is hidden while no row has a
-  status.
+  status. Shown, its width is 30 % of the list (within bounds) whatever the rows say, so the columns do not
+  jump as a batch goes from state to state; a status too long for it loses whole words ("…"), keeping its
+  "(ResponseCode)", never the middle of a word (issue 59), and its tooltip has it whole.
 - The previewed Sent row is therefore a selected row: it stays highlighted (the theme's selection colour,
   the same with and without the keyboard) while the keyboard is in the preview.
 """
@@ -25,12 +27,13 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QTableWidget
 
-from app.domain.list_rows import elide_recipients
+from app.domain.list_rows import elide_recipients, elide_words
 from app.ui.lists.message_models import MessageTableModel
 
 DATE_SAMPLE = "2026-12-31 23:59"
 TO_MIN, TO_MAX = 120, 280
 STATUS_MIN, STATUS_MAX = 140, 340
+STATUS_SHARE = 0.3  # of the list's width, within STATUS_MIN..STATUS_MAX
 PAD = 28  # cell padding and a little air
 NO_ACCOUNT = ("No account yet — press Ctrl+, (or File → Account settings…) to add one, or use the sandbox "
               "mailbox (Ctrl+1, then “Use sandbox”).")
@@ -73,10 +76,23 @@ class RecipientsDelegate(QStyledItemDelegate):
             option.text = elide_recipients(option.text, width, option.fontMetrics.horizontalAdvance)
 
 
+class StatusDelegate(QStyledItemDelegate):
+    """The Status cell: whole words and "…" (app.domain.list_rows.elide_words), never "countdo…ends"."""
+
+    MARGIN = 12
+
+    def initStyleOption(self, option, index):  # noqa: N802
+        super().initStyleOption(option, index)
+        width = option.rect.width() - self.MARGIN
+        if option.text and width > 0:
+            option.text = elide_words(option.text, width, option.fontMetrics.horizontalAdvance)
+
+
 class ListTable(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setItemDelegateForColumn(MessageTableModel.COL_TO, RecipientsDelegate(self))
+        self.setItemDelegateForColumn(MessageTableModel.COL_STATUS, StatusDelegate(self))
         self._to_sized = False
         self._to_content = TO_MIN  # what the addresses on the first page need
         self._subject_content = 1 << 20  # what the subjects on the first page need (unknown: all the room)
@@ -251,6 +267,7 @@ class ListTable(QTableView):
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
+        self._size_status()
         self._size_to_column()
 
     def update_status_column(self) -> None:
@@ -262,12 +279,15 @@ class ListTable(QTableView):
             self.setColumnHidden(col, True)
             self._size_to_column()
             return
-        fm = self.fontMetrics()
-        widest = max(fm.horizontalAdvance(t) for t in set(texts))  # 50 rows "Sending…": one measurement
-        width = max(STATUS_MIN, min(STATUS_MAX, widest + PAD))
         self.setColumnHidden(col, False)
-        self.horizontalHeader().resizeSection(col, width)
+        self._size_status()
         self._size_to_column()
+
+    def _size_status(self) -> None:
+        """The shown Status column's width: a share of the list's, not of what its rows say."""
+        if not self.isColumnHidden(MessageTableModel.COL_STATUS):
+            width = max(STATUS_MIN, min(STATUS_MAX, int(self.viewport().width() * STATUS_SHARE)))
+            self.horizontalHeader().resizeSection(MessageTableModel.COL_STATUS, width)
 
 
 
