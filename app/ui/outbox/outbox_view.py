@@ -198,9 +198,6 @@ class OutboxView(QWidget):
         subject.setIcon(icon("warning") if failed else QIcon())
         dark = self.table.palette().color(QPalette.Base).lightness() < 128
         state.setForeground(QBrush(QColor(PALETTES["dark" if dark else "light"]["danger"])) if failed else QBrush())
-        font = state.font()
-        font.setBold(failed)
-        state.setFont(font)
         subject.setData(Qt.AccessibleTextRole, f"Not sent: {row.subject}" if failed else None)
 
     def eventFilter(self, obj, ev):  # noqa: N802
