@@ -66,6 +66,35 @@ def test_shift_down_extends_the_drafts_selection_and_both_are_sent(qtbot, window
     assert len(left) == 2 and not set(left) & set(chosen), left
 
 
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_the_current_row_is_framed_in_both_schemes(qtbot, aloop, sandbox, settings, monkeypatch, scheme,
+                                                   screenshot_dir):
+    from PySide6.QtGui import QColor
+
+    from app.ui.window.theme import PALETTES
+
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
+    seed_drafts(sandbox, 3)
+    win, session = open_window(qtbot, sandbox, settings, connected=True)
+    try:
+        d = _drafts_page(qtbot, win, 3)
+        key(qtbot, win, Qt.Key_Down, SHIFT)  # rows 0 and 1 selected, row 1 current
+        assert selected(d) == [0, 1] and d.table.currentIndex().row() == 1
+        img = d.table.viewport().grab().toImage()
+        dpr = img.devicePixelRatio()
+        ring = QColor(PALETTES[scheme]["link"])
+
+        def framed(row: int) -> bool:
+            r = d.table.visualRect(d.model.index(row, d.model.COL_SUBJECT))
+            y = r.top() + 1
+            return all(QColor(img.pixel(int(x * dpr), int(y * dpr))) == ring for x in (r.left() + 5, r.center().x()))
+
+        assert framed(1) and not framed(0), "the current row (and only it) is marked"
+        win.grab().save(str(screenshot_dir / f"drafts-current-row-{scheme}.png"))
+    finally:
+        close_window(win, session)
+
 # ---- 7c. no paperclip for a message whose only picture is inline -------------------------------------------
 def test_a_sent_message_whose_only_picture_is_inline_has_no_paperclip(qtbot, ui_window, ui_sandbox):
     from PySide6.QtGui import QColor, QImage
