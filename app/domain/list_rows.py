@@ -107,20 +107,19 @@ def elide_right(text: str, width: int, measure: Callable[[str], int]) -> str:
     return text[:lo].rstrip() + "…" if lo or measure("…") <= width else ""
 
 
-def elide_words(text: str, width: int, measure: Callable[[str], int]) -> str:
-    """A status in ``width``: whole words, then "…", never the middle of a word ("countdo…ends"); a last
-    "(ResponseCode)" is kept after the "…" while it fits. A first word too long on its own is cut at its end."""
+def elide_status(text: str, width: int, measure: Callable[[str], int]) -> str:
+    """A list row's status in ``width`` (issue 59): whole words and "…" (:func:`elide_words`, never
+    "countdo…ends"), and a last "(ResponseCode)" kept after the "…" while it fits."""
     if measure(text) <= width:
         return text
     words = text.split()
-    tail = words[-1] if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")") else ""
-    for end in (f" … {tail}", "…") if tail else ("…",):
-        body = words[:-1] if end != "…" else words
-        for n in range(len(body) - 1, 0, -1):
-            trial = " ".join(body[:n]).rstrip(",;:—-– ") + end
+    if len(words) > 2 and words[-1].startswith("(") and words[-1].endswith(")"):
+        end = f" … {words[-1]}"
+        for n in range(len(words) - 2, 0, -1):
+            trial = " ".join(words[:n]).rstrip(",;:—-– ") + end
             if measure(trial) <= width:
                 return trial
-    return elide_right(text, width, measure)
+    return elide_words(text, width, measure)
 
 
 def _shorten_entry(entry: str, width: int, measure: Callable[[str], int]) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QTableWidget
 
-from app.domain.list_rows import elide_recipients, elide_words
+from app.domain.list_rows import elide_recipients, elide_status
 from app.ui.lists.message_models import MessageTableModel
 
 DATE_SAMPLE = "2026-12-31 23:59"
@@ -77,7 +77,7 @@ class RecipientsDelegate(QStyledItemDelegate):
 
 
 class StatusDelegate(QStyledItemDelegate):
-    """The Status cell: whole words and "…" (app.domain.list_rows.elide_words), never "countdo…ends"."""
+    """The Status cell: whole words and "…" (app.domain.list_rows.elide_status), never "countdo…ends"."""
 
     MARGIN = 12
 
@@ -85,7 +85,7 @@ class StatusDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         width = option.rect.width() - self.MARGIN
         if option.text and width > 0:
-            option.text = elide_words(option.text, width, option.fontMetrics.horizontalAdvance)
+            option.text = elide_status(option.text, width, option.fontMetrics.horizontalAdvance)
 
 
 class ListTable(QTableView):
