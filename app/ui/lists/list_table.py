@@ -112,6 +112,7 @@ class ListTable(QTableView):
             # Home on the first row (End on the last) selects it alone too: Qt changes nothing when the
             # current row does not move
             self.selectionModel().select(cur, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+
     def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
         found = first_or_last_row(self, action)
         return found if found is not None else super().moveCursor(action, modifiers)

@@ -74,6 +74,7 @@ class OutboxView(QWidget):
         h.resizeSection(0, 220)
         self.table.setColumnWidth(1, 200)
         self._fitted = None  # (table width, the texts' widths) the columns were last fitted to
+        self._warning = None  # a failed row's sign (the icon, loaded when first needed)
         self.table.viewport().installEventFilter(self)  # its width changes when shown, not only with the view
         lay.addWidget(self.empty, 1)  # only one of the two is visible at a time
         lay.addWidget(self.table, 1)
@@ -192,11 +193,18 @@ class OutboxView(QWidget):
         self._update_buttons()
 
     def _mark(self, i: int, row) -> None:
-        """A failed row stands out: a warning sign before its subject, its state in the scheme's red."""
+        """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
+        when the row's state or the scheme changes, not on each second's refresh)."""
         failed = row.state == "failed"
-        subject, state = self.table.item(i, 0), self.table.item(i, 2)
-        subject.setIcon(icon("warning") if failed else QIcon())
         dark = self.table.palette().color(QPalette.Base).lightness() < 128
+        subject, state = self.table.item(i, 0), self.table.item(i, 2)
+        mark = (failed, dark, row.subject)
+        if subject.data(Qt.UserRole) == mark:
+            return
+        subject.setData(Qt.UserRole, mark)
+        if self._warning is None:
+            self._warning = icon("warning")
+        subject.setIcon(self._warning if failed else QIcon())
         state.setForeground(QBrush(QColor(PALETTES["dark" if dark else "light"]["danger"])) if failed else QBrush())
         subject.setData(Qt.AccessibleTextRole, f"Not sent: {row.subject}" if failed else None)
 
