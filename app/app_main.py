@@ -292,7 +292,7 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     if not measuring:
         setup_logging(file=True)  # first: what goes wrong from here on (a damaged settings file) is logged
     settings = Settings()  # damaged or unwritable: defaults and settings.problem, never an exception
-    window.settings = settings
+    window.use_settings(settings)  # its size and place: the stored ones now, stored again when it closes
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     built = asyncio.Event()

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from app.core.submission import CANCELLABLE, SubState, Submission
 from app.domain.models import Draft, ErrorKind
-from app.domain.validation import format_recipients
 
 
 class SaveStatus(str, enum.Enum):
@@ -125,15 +124,21 @@ def save_text(job: SaveJob, now: float) -> str:
     return "Waiting — not on server yet"
 
 
+def display_to(d: Draft) -> str:
+    """The To line as Drafts and Sent show it (Exchange's DisplayTo: each name, or the address when there is
+    none, "; " between them), so a message reads the same in the three lists (issue 59)."""
+    return "; ".join(r.name or r.email for r in d.to) or "(no recipients)"
+
+
 def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False) -> OutboxRow:
     d = item.draft
     subject = d.subject or "(no subject)"
     if isinstance(item, Submission):
-        recipients = item.display_to or format_recipients(d.all_recipients())
+        recipients = item.display_to or display_to(d)
         return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,
                          submission_text(item, now, parked), item.state in CANCELLABLE,
                          item.state == SubState.FAILED)
-    return OutboxRow(item.local_id, "save", subject, format_recipients(d.all_recipients()), item.status.value,
+    return OutboxRow(item.local_id, "save", subject, display_to(d), item.status.value,
                      save_text(item, now), item.status in (SaveStatus.WAITING, SaveStatus.RETRYING,
                                                            SaveStatus.FAILED, SaveStatus.AUTH),
                      item.status == SaveStatus.FAILED)

@@ -107,6 +107,21 @@ def elide_right(text: str, width: int, measure: Callable[[str], int]) -> str:
     return text[:lo].rstrip() + "…" if lo or measure("…") <= width else ""
 
 
+def elide_status(text: str, width: int, measure: Callable[[str], int]) -> str:
+    """A list row's status in ``width`` (issue 59): whole words and "…" (:func:`elide_words`, never
+    "countdo…ends"), and a last "(ResponseCode)" kept after the "…" while it fits."""
+    if measure(text) <= width:
+        return text
+    words = text.split()
+    if len(words) > 2 and words[-1].startswith("(") and words[-1].endswith(")"):
+        end = f" … {words[-1]}"
+        for n in range(len(words) - 2, 0, -1):
+            trial = " ".join(words[:n]).rstrip(",;:—-– ") + end
+            if measure(trial) <= width:
+                return trial
+    return elide_words(text, width, measure)
+
+
 def _shorten_entry(entry: str, width: int, measure: Callable[[str], int]) -> str:
     """One recipient in ``width``: "Name <address>" loses letters of its name, never of its address while
     the address fits; a bare address or a bare name is cut at the end."""

@@ -53,3 +53,20 @@ def test_a_status_message_that_does_not_fit_ends_at_a_whole_word():
     assert shown == "The server can no longer be…" and len(shown) <= 30
     assert elide_words(text, 200, W) == text
     assert elide_words("Supercalifragilistic", 8, W) == "Superca…"
+
+
+# ---- a status in its column (issue 59): whole words, never "countdo…ends" ----------------------------------
+def test_a_status_loses_whole_words_and_keeps_its_response_code():
+    from app.domain.list_rows import elide_status
+
+    measure = len  # one unit a character
+    text = "Not sent: Too large to send (ErrorMessageSizeExceeded)"
+    assert elide_status(text, len(text), measure) == text
+    assert elide_status(text, 45, measure) == "Not sent: Too … (ErrorMessageSizeExceeded)"
+    short = elide_status(text, 30, measure)
+    assert short == "Not sent: Too large to send…", short
+    held = "Sends when the countdown ends — Ctrl+Z keeps it"
+    for width in range(6, len(held)):
+        shown = elide_status(held, width, measure)
+        assert len(shown) <= width and shown.endswith("…"), (width, shown)
+        assert held.startswith(shown[:-1]) and held[len(shown) - 1] in " —", (width, shown)  # at a word's end

@@ -164,6 +164,7 @@ def test_the_f1_sheet_lists_every_key_uncut_and_typing_filters_it(qtbot, window,
                        ("Snippet: its trigger word, then Tab", ("Tab",)),
                        ("Tomorrow morning / Monday morning", ("Alt+T", "Alt+M")),
                        ("First / last row", ("Home", "End")),
+                       ("Extend the selection", ("Shift+Up", "Shift+Down")),
                        ("Rich text", ("Ctrl+Shift+X",))):
         assert (text, ", ".join(native(k) for k in keys)) in rows, text
     assert _cut_cells(sheet) == [], "every row is shown whole"

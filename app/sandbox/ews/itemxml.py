@@ -334,7 +334,11 @@ def _render_computed(msg, name, data, atts, shape):
     elif name == "DisplayBcc":
         sub(msg, t(name), display(data.get("BccRecipients")))
     elif name == "HasAttachments":
-        sub(msg, t(name), xbool(bool(atts) if atts is not None else data.get("_has_attachments")))
+        # "the EWS HasAttachments element [does] not reflect the presence of inline attachments" (Microsoft
+        # Learn, "Attachments and EWS in Exchange"): a message whose only picture is inline has none
+        visible = any(not a.get("is_inline") for a in atts) if atts is not None \
+            else data.get("_has_visible_attachments", data.get("_has_attachments"))
+        sub(msg, t(name), xbool(bool(visible)))
     elif name == "ConversationId":
         key = threads.conversation_key(data.get("ConversationIndex"),
                                        data.get("ConversationTopic") or data.get("Subject") or "")

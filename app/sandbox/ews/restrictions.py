@@ -189,7 +189,8 @@ def _prop_by_name(name: str) -> Prop:
     if name in _DISPLAY_SOURCE:
         return Prop("text", f"ews_display(json_extract(data, '$.{_DISPLAY_SOURCE[name]}'))")
     if name == "HasAttachments":
-        return Prop("bool", "COALESCE(json_extract(data, '$._has_attachments'), 0)")
+        return Prop("bool", "COALESCE(json_extract(data, '$._has_visible_attachments'), "
+                            "json_extract(data, '$._has_attachments'), 0)")  # inline pictures do not count
     if name == "TextBody":
         return Prop("text", "ews_text_body(json_extract(data, '$.Body'))")
     raise _unsupported_path()

@@ -58,7 +58,7 @@ class UndoSendBar(QFrame):
         lay.setContentsMargins(14, 6, 8, 6)
         self.label = PlainLabel(self)
         self.label.setAccessibleName("Undo send countdown")
-        self.label.setWordWrap(True)  # on one line a long subject made the window wider (issue 59, item 12)
+        self.label.setWordWrap(True)  # a long countdown or subject wraps: it never widens the window
         self.undo_button = QPushButton("Undo", self)
         self.undo_button.setAccessibleName("Undo send")
         self.undo_button.setToolTip("Take the message back into Compose (Ctrl+Z)")

@@ -28,7 +28,7 @@ def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
     view.setWordWrap(False)
-    view.setTextElideMode(Qt.ElideMiddle)  # a long status keeps both its words and "(ResponseCode)"
+    view.setTextElideMode(Qt.ElideMiddle)  # the Status column has its own (list_table.StatusDelegate)
     view.setTabKeyNavigation(False)
     view.verticalHeader().hide()
     view.verticalHeader().setAccessibleName(f"{name} row header")

@@ -7,25 +7,33 @@
 - :meth:`acting_rows` is what Enter and Delete act on: the selected rows, and only when at least one of
   them is on screen (otherwise the selection is scrolled into view first and nothing happens).
 - Home / End go to the first / last row (Qt's table goes to the first / last column of the row, which
-  a list that selects whole rows does not show).
+  a list that selects whole rows does not show) and select it; Shift+arrows, Shift+Home / End extend the
+  selection from the row where it started (issue 59: Shift+Down used to replace it); Ctrl+arrows move
+  the current row alone and Ctrl+Space selects or unselects it.
+- The current row wears a 2 px frame in the scheme's link colour while the list has the keyboard, so
+  which row the next key acts from is seen in a selection of many, in both schemes.
 - Columns fit their content: the subject stretches, the date column is as wide as a date, the address
   column as wide as its addresses (within bounds), and the Status column is hidden while no row has a
-  status.
+  status. Shown, its width is 30 % of the list (within bounds) whatever the rows say, so the columns do not
+  jump as a batch goes from state to state; a status too long for it loses whole words ("…"), keeping its
+  "(ResponseCode)", never the middle of a word (issue 59), and its tooltip has it whole.
 - The previewed Sent row is therefore a selected row: it stays highlighted (the theme's selection colour,
   the same with and without the keyboard) while the keyboard is in the preview.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QTableWidget
 
-from app.domain.list_rows import elide_recipients
+from app.domain.list_rows import elide_recipients, elide_status
 from app.ui.lists.message_models import MessageTableModel
 
 DATE_SAMPLE = "2026-12-31 23:59"
 TO_MIN, TO_MAX = 120, 280
 STATUS_MIN, STATUS_MAX = 140, 340
+STATUS_SHARE = 0.3  # of the list's width, within STATUS_MIN..STATUS_MAX
 PAD = 28  # cell padding and a little air
 NO_ACCOUNT = ("No account yet — press Ctrl+, (or File → Account settings…) to add one, or use the sandbox "
               "mailbox (Ctrl+1, then “Use sandbox”).")
@@ -68,26 +76,78 @@ class RecipientsDelegate(QStyledItemDelegate):
             option.text = elide_recipients(option.text, width, option.fontMetrics.horizontalAdvance)
 
 
+class StatusDelegate(QStyledItemDelegate):
+    """The Status cell: whole words and "…" (app.domain.list_rows.elide_status), never "countdo…ends"."""
+
+    MARGIN = 12
+
+    def initStyleOption(self, option, index):  # noqa: N802
+        super().initStyleOption(option, index)
+        width = option.rect.width() - self.MARGIN
+        if option.text and width > 0:
+            option.text = elide_status(option.text, width, option.fontMetrics.horizontalAdvance)
+
+
 class ListTable(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setItemDelegateForColumn(MessageTableModel.COL_TO, RecipientsDelegate(self))
+        self.setItemDelegateForColumn(MessageTableModel.COL_STATUS, StatusDelegate(self))
         self._to_sized = False
         self._to_content = TO_MIN  # what the addresses on the first page need
         self._subject_content = 1 << 20  # what the subjects on the first page need (unknown: all the room)
         self._remembered = ""  # the current row's item id across a reload
+        self._key = None  # the key press being handled (selectionCommand)
 
     # ---- what the keys act on ----
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        self._key = event
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._key = None
+        cur = self.currentIndex()
+        if event.key() in (Qt.Key_Home, Qt.Key_End) and not event.modifiers() and cur.isValid() \
+                and self.selectionMode() != QAbstractItemView.NoSelection:
+            # Home on the first row (End on the last) selects it alone too: Qt changes nothing when the
+            # current row does not move
+            self.selectionModel().select(cur, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+
     def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override
         found = first_or_last_row(self, action)
         return found if found is not None else super().moveCursor(action, modifiers)
 
     def selectionCommand(self, index, event=None):  # noqa: N802
         """A current row set by code (no event) is the selection: Qt would read the keyboard's modifier
-        state instead, and a Ctrl still held from Ctrl+2 turned it into a toggle (deselecting it)."""
+        state instead, and a Ctrl still held from Ctrl+2 turned it into a toggle (deselecting it). While a
+        key press is handled, Qt asks again without the event: the answer is the key's (Shift extends)."""
+        if event is None and self._key is not None:
+            event = self._key
         if event is None and self.selectionMode() != QAbstractItemView.NoSelection:
             return QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
         return super().selectionCommand(index, event)
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        """The rows as Qt paints them, then the current row's frame (the stylesheet's ``outline: 0`` hides
+        Qt's own focus rectangle, a dotted line of one cell)."""
+        super().paintEvent(event)
+        cur = self.currentIndex()
+        if not cur.isValid() or not self.hasFocus():
+            return
+        model = self.model()
+        first = self.visualRect(model.index(cur.row(), 0))
+        last = self.visualRect(model.index(cur.row(), model.columnCount() - 1))
+        row = QRect(0, first.top(), self.viewport().width(), first.height()) if first.isValid() else last
+        if not row.isValid():
+            return
+        p = QPainter(self.viewport())
+        p.setPen(QPen(self.palette().color(QPalette.Link), 2))
+        p.drawRect(row.adjusted(1, 1, -1, -1))
+        p.end()
+
+    def currentChanged(self, current, previous):  # noqa: N802 - Qt override
+        super().currentChanged(current, previous)
+        self.viewport().update()  # the frame leaves the previous row whole, not one cell of it
 
     def focusInEvent(self, event):  # noqa: N802
         super().focusInEvent(event)
@@ -208,6 +268,7 @@ class ListTable(QTableView):
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
+        self._size_status()
         self._size_to_column()
 
     def update_status_column(self) -> None:
@@ -219,12 +280,15 @@ class ListTable(QTableView):
             self.setColumnHidden(col, True)
             self._size_to_column()
             return
-        fm = self.fontMetrics()
-        widest = max(fm.horizontalAdvance(t) for t in set(texts))  # 50 rows "Sending…": one measurement
-        width = max(STATUS_MIN, min(STATUS_MAX, widest + PAD))
         self.setColumnHidden(col, False)
-        self.horizontalHeader().resizeSection(col, width)
+        self._size_status()
         self._size_to_column()
+
+    def _size_status(self) -> None:
+        """The shown Status column's width: a share of the list's, not of what its rows say."""
+        if not self.isColumnHidden(MessageTableModel.COL_STATUS):
+            width = max(STATUS_MIN, min(STATUS_MAX, int(self.viewport().width() * STATUS_SHARE)))
+            self.horizontalHeader().resizeSection(MessageTableModel.COL_STATUS, width)
 
 
 

@@ -16,7 +16,9 @@ from app.core.submission import SubState
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.ui.lists.limits_question import ask_send_part
 
-HELD_WORDS = "Sends when the countdown ends — Ctrl+Z keeps it"
+#: a held row's words, as the Outbox says them: short enough for the Status column at 683 px (the countdown bar
+#: under the list says when, and that Ctrl+Z keeps them)
+HELD_WORDS = "Waiting to send"
 #: a row's words when the user chose not to send a batch over the sending limits
 KEPT_WORDS = "Not sent: kept in Drafts (you chose not to send over the sending limits)"
 

@@ -7,7 +7,8 @@ from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.domain import inline_images as inline
-from app.domain.models import BodyFormat, Draft
+from app.domain.list_rows import flag_text
+from app.domain.models import BodyFormat, Draft, Sensitivity
 from app.domain.validation import format_recipients, human_size
 from app.ui.compose.attachment_saver import AttachmentSaver
 from app.ui.lists.drafts_view import list_page, setup_table
@@ -28,6 +29,16 @@ FOLLOW_UPS = (
     ("forward", "Sent: &forward", "Ctrl+L", "Forward the sent message with its attachments"),
     ("edit_as_new", "Sent: edit as ne&w", "Ctrl+E", "A copy of the sent message as a new one"),
 )
+
+
+def sent_options(msg: Draft) -> list[tuple[str, str]]:
+    """What the message was sent with beyond its recipients, as Outlook's reading pane shows it (issue 59):
+    Reply-To, a sensitivity other than Normal, categories, and the follow-up flag with its days."""
+    flag = flag_text(msg.flag)
+    return [("Reply-To", format_recipients(msg.reply_to)),
+            ("Sensitivity", msg.sensitivity.value if msg.sensitivity != Sensitivity.NORMAL else ""),
+            ("Categories", ", ".join(msg.categories)),
+            ("Follow up", flag[:1].upper() + flag[1:])]
 
 
 class SentView(QWidget):
@@ -140,7 +151,10 @@ class SentView(QWidget):
         when = dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""
         if when:
             rows.append(("Date", when))
-        self.headers_label.setText("\n".join(f"{k}: {v}" for k, v in rows if v))  # plain text: names are data
+        rows += sent_options(msg)
+        text = "\n".join(f"{k}: {v}" for k, v in rows if v)  # plain text: names are data
+        self.headers_label.setText(text)
+        self.headers_label.setAccessibleDescription(text)
         self._show_body(msg.body, msg.body_format == BodyFormat.HTML)
         names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in self._files(msg))
         self.attachments_label.setText(f"Attachments: {names}" if names else "")

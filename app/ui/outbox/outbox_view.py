@@ -13,7 +13,7 @@ Delete removes it from this list (nothing is lost: no question). Fed by :class:`
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.list_rows import share_widths
 from app.ui.lists.drafts_view import list_page
-from app.ui.lists.list_table import NO_ACCOUNT, RowsTableWidget
+from app.ui.lists.list_table import NO_ACCOUNT, RecipientsDelegate, RowsTableWidget
 from app.ui.common.safe_text import PlainLabel, tooltip
+from app.ui.window.theme import PALETTES, icon
 
 
 class OutboxView(QWidget):
@@ -58,6 +59,7 @@ class OutboxView(QWidget):
         self.table = RowsTableWidget(0, len(self.COLUMNS), self)  # Home / End: first / last row
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setAccessibleName("Messages waiting for the server")
+        self.table.setItemDelegateForColumn(1, RecipientsDelegate(self.table))  # as Drafts and Sent show them
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -72,6 +74,7 @@ class OutboxView(QWidget):
         h.resizeSection(0, 220)
         self.table.setColumnWidth(1, 200)
         self._fitted = None  # (table width, the texts' widths) the columns were last fitted to
+        self._warning = None  # a failed row's sign (the icon, loaded when first needed)
         self.table.viewport().installEventFilter(self)  # its width changes when shown, not only with the view
         lay.addWidget(self.empty, 1)  # only one of the two is visible at a time
         lay.addWidget(self.table, 1)
@@ -171,6 +174,7 @@ class OutboxView(QWidget):
                 elif item.text() != text:
                     item.setText(text)
                     item.setToolTip(tooltip(text))
+            self._mark(i, row)
         ids = [r.local_id for r in self._rows]
         if current in ids:
             self.table.selectRow(ids.index(current))
@@ -187,6 +191,22 @@ class OutboxView(QWidget):
         self.count_label.setText(", ".join(parts))
         self.now_button.setEnabled(bool(waiting))
         self._update_buttons()
+
+    def _mark(self, i: int, row) -> None:
+        """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
+        when the row's state or the scheme changes, not on each second's refresh)."""
+        failed = row.state == "failed"
+        dark = self.table.palette().color(QPalette.Base).lightness() < 128
+        subject, state = self.table.item(i, 0), self.table.item(i, 2)
+        mark = (failed, dark, row.subject)
+        if subject.data(Qt.UserRole) == mark:
+            return
+        subject.setData(Qt.UserRole, mark)
+        if self._warning is None:
+            self._warning = icon("warning")
+        subject.setIcon(self._warning if failed else QIcon())
+        state.setForeground(QBrush(QColor(PALETTES["dark" if dark else "light"]["danger"])) if failed else QBrush())
+        subject.setData(Qt.AccessibleTextRole, f"Not sent: {row.subject}" if failed else None)
 
     def eventFilter(self, obj, ev):  # noqa: N802
         if obj is self.table.viewport() and ev.type() == QEvent.Resize:

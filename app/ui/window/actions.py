@@ -21,6 +21,8 @@ CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Send later", "At: a time you type, Enter schedules", ("Alt+A", "Return")),
     ("Send later", "Cancel", ("Esc",)),
     ("Lists", "First / last row", ("Home", "End")),
+    ("Lists", "Extend the selection", ("Shift+Up", "Shift+Down")),
+    ("Lists", "Select or unselect a row", ("Ctrl+Space",)),
     ("Find in message", "Next / previous match, close", ("Return", "Shift+Return", "Esc")),
     ("Command palette", "Move, run, close", ("Up", "Down", "Return", "Esc")),
     ("Mailboxes you send from", "Add the typed mailbox / remove the selected one", ("Return", "Delete")),
@@ -137,7 +139,10 @@ def build_menus(win, acts: Actions) -> None:
     for a in (acts.reply_all, acts.forward, acts.edit_as_new):
         m.addAction(a)
     m = menus["&View"]
-    for a in (acts.view_compose, acts.view_drafts, acts.view_sent, acts.more_options, acts.choose_from):
+    for a in (acts.view_compose, acts.view_drafts, acts.view_sent):
+        m.addAction(a)
+    win.views_end = m.addSeparator()  # more views (the Outbox, Ctrl+4) go before it: the menu's order is Ctrl+1…4
+    for a in (acts.more_options, acts.choose_from):
         m.addAction(a)
     from app.ui.window.theme_menu import add_theme_menu
 

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.flows = None
         self._busy = 0
         self.connect_task = None
+        self.views_end = None  # the View menu's separator after its views (actions.build_menus)
         self._close_question = None  # the open QMessageBox asking whether to quit
         self._quit_when_idle = False
         self._force_close = False
@@ -102,6 +103,16 @@ class MainWindow(QMainWindow):
             paint_background(self, early_scheme())
         else:
             self.finish_setup()
+
+    def use_settings(self, settings) -> None:
+        """The settings file, given after the first frame (app_main: reading it is not on the first paint's
+        path): from now on the window's size and place are remembered in it, and the stored ones are taken
+        now. Until issue 59 the app's own window, made without settings, never stored its size."""
+        self.settings = settings
+        if self._geometry is None and settings is not None:
+            from app.ui.window.window_geometry import keep_geometry
+
+            self._geometry = keep_geometry(self, settings)
 
     def build_frame(self) -> None:
         """The window's frame: the theme (light or dark, as the system; DISPATCH_COLOR_SCHEME forces one;
@@ -244,7 +255,11 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _c=False: self.show_view(name))
         self.addAction(act)
-        self.menus["&View"].addAction(act)
+        end = getattr(self, "views_end", None)  # after the views already listed (actions.build_menus)
+        if end is not None:
+            self.menus["&View"].insertAction(end, act)
+        else:
+            self.menus["&View"].addAction(act)
         return act
 
     def enter_view(self, row: int) -> None:
