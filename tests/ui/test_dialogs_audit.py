@@ -66,19 +66,24 @@ def _snippets(qtbot, win, tmp_path):
 
 
 def _merge(qtbot, win, tmp_path):
-    """Ctrl+Shift+M, then Alt+F and a file that is no table (its long name in the error)."""
-    missing = tmp_path / ("-".join([LONG_WORD] * 3) + ".csv")
-    missing.write_bytes(b"")
+    """A message with placeholders the table lacks, Ctrl+Shift+M, then Alt+F and a table with many long column
+    names: the longest thing it says ("Unknown placeholder …: the columns are …")."""
+    table = tmp_path / "people.csv"
+    header = ["E-Mail"] + [f"{LONG_WORD}-{i}" for i in range(6)]
+    table.write_text(";".join(header) + "\r\n" + ";".join(["bob@example.com"] + ["x"] * 6) + "\r\n", "utf-8")
     key(qtbot, win, Qt.Key_N, CTRL)
-    key(qtbot, win, Qt.Key_M, CTRL | SHIFT)
+    for _ in range(3):
+        press(qtbot, Qt.Key_Tab)
+    type_focused(qtbot, " ".join("{" + f"{LONG_WORD[:30]}{i}" + "}" for i in range(4)))
+    press(qtbot, Qt.Key_M, CTRL | SHIFT)
     qtbot.waitUntil(lambda: win.merge_dialog is not None and win.merge_dialog.isVisible(), timeout=5000)
     dlg = win.merge_dialog
     qtbot.waitUntil(lambda: focused() is dlg.table_edit, timeout=5000)
     press(qtbot, Qt.Key_F, ALT)
     qtbot.waitUntil(lambda: focused() is not None and focused().objectName() == "fileNameEdit", timeout=5000)
-    type_focused(qtbot, str(missing))
+    type_focused(qtbot, str(table))
     press(qtbot, Qt.Key_Return)
-    qtbot.waitUntil(lambda: dlg.error.isVisible() and dlg.error.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: "Unknown placeholder" in dlg.error.text(), timeout=5000)
     return dlg
 
 
