@@ -72,3 +72,24 @@ def all_shown_whole(top: QWidget) -> None:
         if isinstance(w, (QLabel, QLineEdit, QComboBox, QAbstractButton)):
             inside(w, top, f"{type(w).__name__} {w.accessibleName() or getattr(w, 'text', lambda: '')()!r}")
             not_cut(w, f"{type(w).__name__} {w.accessibleName() or getattr(w, 'text', lambda: '')()!r}")
+
+
+def dialog_fits(qtbot, dlg, name: str, screenshot_dir, widths=(None, 683)) -> None:
+    """``dlg`` at its default size, then widened or narrowed to 683 px (half a 1366 px screen; a dialog whose
+    maximum width is less stays at its maximum, one whose minimum is more at its minimum): on the screen, no two
+    rows of any of its forms overlapping, every label, field and button whole and inside it. A screenshot of
+    each, ``dialog-<name>-<default|683>.png``."""
+    from PySide6.QtWidgets import QFormLayout
+
+    for width in widths:
+        if width:  # as a user would, kept on the screen
+            want = max(dlg.minimumWidth(), min(width, dlg.maximumWidth()))
+            dlg.move(0, dlg.y())
+            dlg.resize(want, dlg.height())
+            qtbot.waitUntil(lambda: dlg.width() == want)
+        settle()
+        on_screen(dlg)
+        for form in dlg.findChildren(QFormLayout):
+            form_rows_apart(dlg, form)
+        all_shown_whole(dlg)
+        dlg.grab().save(str(screenshot_dir / f"dialog-{name}-{width or 'default'}.png"))

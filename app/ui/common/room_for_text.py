@@ -58,3 +58,13 @@ class RoomForText(QObject):
 def make_room(dialog) -> RoomForText:
     """Keep ``dialog`` tall enough for its messages (see the module's doc)."""
     return RoomForText(dialog)
+
+
+def sized_within_screen(dialog, width: int, height: int, margin: int = 40) -> None:
+    """Give ``dialog`` its default size, no larger than its screen's available area (less ``margin`` for the
+    window frame): a 900 px dialog on a smaller screen was wider than the screen."""
+    screen = dialog.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - margin), min(height, room.height() - margin)
+    dialog.resize(width, height)

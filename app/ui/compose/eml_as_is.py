@@ -98,6 +98,7 @@ class SendAsIsDialog(QDialog):
         self.headers = QLabel(header_text(draft, sender), self)
         self.headers.setObjectName("asIsHeaders")
         self.headers.setTextFormat(Qt.PlainText)  # names and subjects are data
+        self.headers.setWordWrap(True)  # a long subject or list of recipients made the dialog wider than the screen
         self.headers.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         lay.addWidget(self.headers)
         self.body = SafeBrowser(self)

@@ -61,7 +61,9 @@ class MergeDialog(QDialog):
         self.setWindowTitle("Mail merge")
         self.setObjectName("mergeDialog")
         self.setModal(False)
-        self.resize(900, 640)
+        from app.ui.common.room_for_text import sized_within_screen
+
+        sized_within_screen(self, 900, 640)
         self.table: dm.Table | None = None
         self.run: MergeRun | None = None
         self.task: asyncio.Task | None = None
