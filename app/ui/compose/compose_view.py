@@ -497,6 +497,8 @@ class ComposeView(QWidget):
     def validate(self, *, for_send: bool) -> list[FieldError]:
         """The errors that stop a send (``for_send``) or a save. An unfinished address is marked at its
         field either way, but only a send is stopped by it: a draft may hold anything."""
+        if for_send:
+            self.from_row.show_error("")  # a refusal of its From was about the last send: this one is new
         fields = (self.to, self.cc, self.bcc, self.more.reply_to)
         marks = {r.field: r.validate() for r in fields}
         errors = [e for es in marks.values() for e in es] if for_send else []

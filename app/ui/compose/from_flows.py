@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from app.core.refusals import CHECK, FROM, Refusal, refusal_of
 from app.domain.senders import Principal
-from app.mail.errors import is_send_as_denied
 
 #: the status bar's word when Ctrl+Shift+F finds no choice to make
 NO_CHOICE = "This account sends from its own address only: add mailboxes in File > Mailboxes you send from…"
@@ -63,11 +63,8 @@ def _saved(win, session, principals: list[Principal]) -> None:
                                 "Mailboxes you send from: kept for this session (not saved in the settings)", 6000)
 
 
-def refused_at_from(win, outcome, text: str) -> bool:
-    """A send the server refused for its From (Send As / on Behalf not granted): said under From, the
-    keyboard there. False for any other refusal (the caller says it its usual way)."""
-    if not is_send_as_denied(outcome):
-        return False
+def _at_from(win, text: str) -> bool:
+    """A refusal of the message's From said under From, the keyboard there; False when no From is on screen."""
     c = win.compose
     if not c.from_row.has_choice():
         return False  # no From on screen to point at (the account's own address was refused)
@@ -81,7 +78,15 @@ def show_refusal(win, outcome) -> None:
     Send As / on Behalf refusal (the keyboard there), else above the buttons, where Compose says what stops a
     message — and "Not sent" beside the title. The same whether it came back at once (undo send off) or was
     taken back from the Outbox after its undo window."""
-    text = f"Not sent: {outcome.explanation}"
-    if not refused_at_from(win, outcome, text):
-        win.compose.set_error(text)
-    win.compose.show_state("Not sent")
+    show_at_field(win, refusal_of(outcome))
+
+
+def show_at_field(win, refusal: Refusal) -> None:
+    """``refusal`` at the field :mod:`app.core.refusals` says it concerns (a draft opened from Drafts whose row
+    still says why its last send was refused, too): until that field is edited or the message is sent again."""
+    c = win.compose
+    if refusal.field == CHECK:
+        c.validate(for_send=True)  # Compose's own check, each problem at its field
+    elif refusal.field != FROM or not _at_from(win, refusal.text):
+        c.set_error(refusal.text)
+    c.show_state("Not sent")

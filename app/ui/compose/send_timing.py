@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout,
 )
 
-from app.core import holds
+from app.core import holds, outbox_words
 from app.core.takeback import NotCancellable
 from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
 from app.core.submission import SubState
@@ -328,12 +328,9 @@ class SendTiming(QObject):
             if sub.state == SubState.SENT:
                 w.statusBar().showMessage(f"Sent: {h.subject}", 5000)
             elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-                w.statusBar().showMessage(f"Not sent: {o.explanation} — it is in the Outbox (Ctrl+4); Enter "
-                                          "there takes it back", 10000)
+                w.statusBar().showMessage(outbox_words.refused(o.explanation), 10000)
             elif sub.state == SubState.QUEUED and h.outbox.is_resting(sub):
-                row = next((r for r in h.outbox.rows() if r.local_id == sub.local_id), None)
-                w.statusBar().showMessage(f"In the Outbox ({(row.text if row else 'waiting').lower()}): it goes "
-                                          "out by itself (Ctrl+4)", 10000)
+                w.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
             elif sub.state != SubState.CANCELLED:
                 keep.append(h)
                 continue

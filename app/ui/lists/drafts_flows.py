@@ -8,10 +8,12 @@ from __future__ import annotations
 from qasync import asyncSlot
 
 from app.core.batch_report import batch_summary
+from app.core.refusals import RefusalMemory, refusal_of
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected
+from app.ui.compose.from_flows import show_at_field
 from app.ui.lists.send_selected import submit_checked, taken_back_words
 
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
@@ -22,6 +24,8 @@ NOT_SENT_NEWER = ("Not sent: a newer version of this draft is on this computer, 
 class DraftsFlows:
     def __init__(self, window, flows):
         self.w, self.flows = window, flows
+        #: why each draft's last send was refused, shown in Compose when it is opened (its row still saying it)
+        self.refusals = RefusalMemory()
 
     @asyncSlot()
     async def send_selected(self, refs=None):
@@ -54,6 +58,8 @@ class DraftsFlows:
             return held
         model = w.drafts.model
         items = [model.summary(model.row_of(r.id)) or _summary_of(r) for r in refs]
+        for r in refs:
+            self.refusals.forget(r.id)  # sent again: an older refusal is no longer what stands
         model.set_statuses({r.id: ("Sending…", False) for r in refs})  # one change for the batch, not 50
         n = len(refs)
         w.busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
@@ -85,6 +91,7 @@ class DraftsFlows:
             elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
                 statuses[ref.id] = (o.explanation, True)
+                self.refusals.note(ref.id, refusal_of(o, o.explanation))
             else:
                 statuses[ref.id] = (f"In the Outbox: {o.explanation or 'waiting to send'}", True)
         model.set_statuses(statuses)
@@ -120,6 +127,7 @@ class DraftsFlows:
             w.show_view("compose")  # it is the message in Compose: what is there is its newest version
             w.statusBar().showMessage("This draft is the message in Compose", 4000)
             c.to.setFocus()
+            self._say_refusal(ref)
             return
         with f.tracked("Opening draft…"):
             msg = await self._newer_here(ref)
@@ -143,6 +151,15 @@ class DraftsFlows:
                                           "server's (not saved to the server yet)", 8000)
             w.show_view("compose")
             c.to.setFocus()
+            if not newer:  # (a newer version kept here is not what was refused)
+                self._say_refusal(ref)
+
+    def _say_refusal(self, ref: ItemRef) -> None:
+        """The draft just opened: if its last send was refused and its row still says so, why, at the field it
+        concerns (issue 59), until that field is edited or it is sent again."""
+        refused = self.refusals.current(ref.id, self.w.drafts.model.status(ref.id))
+        if refused is not None:
+            show_at_field(self.w, refused)
 
     async def _newer_here(self, ref: ItemRef) -> Draft | None:
         """The version of the server draft ``ref`` kept on this computer, newer than the server's, if any."""

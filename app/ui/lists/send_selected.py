@@ -11,6 +11,7 @@ from datetime import datetime
 from app.core import holds
 from app.core.batch_checks import check_drafts
 from app.core.limited_send import row_words, submit_planned
+from app.core.refusals import check_refusal
 from app.core.send_limits import RecipientLedger, limits_for, plan_batch
 from app.core.submission import SubState
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
@@ -32,6 +33,8 @@ async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list
                              getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES), counts)
     if bad:
         model.set_statuses({ref_id: (f"Not sent: {why}", True) for ref_id, why in bad.items()})
+        for ref_id, why in bad.items():  # opened in Compose while its row says so: each problem at its field
+            w.flows.drafts.refusals.note(ref_id, check_refusal(why))
     refs = [r for r in refs if r.id not in bad]
     items = [it for it in items if it.ref.id not in bad]
     plan = _limits_plan(w, items, counts)

@@ -28,6 +28,7 @@ from app.ui.compose.compose_view import EDITED, SAVED
 from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.drafts_flows import DraftsFlows
 from app.ui.compose.recent import remember_recipients
+from app.ui.window.outbox_notice import OutboxNotice
 from app.ui.window.tasks import TaskTracker
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class Workflows(TaskTracker):
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
         self.send_question = None  # the open "Send anyway?" box, if any
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
+        self.notice = OutboxNotice(window)  # "In the Outbox (…)" in the status bar, true while it shows
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
@@ -387,11 +389,7 @@ class Workflows(TaskTracker):
             if here:
                 c.clear()
             self.fresh_compose()
-            row = next((r for r in self.outbox().rows() if r.local_id == sub.local_id), None)
-            state = row.text if row is not None else "waiting to send"
-            # short enough for the status bar beside the account (a longer one was cut off at 1100 px)
-            w.statusBar().showMessage(f"In the Outbox ({state[:1].lower() + state[1:]}): it goes out by itself "
-                                      "(Ctrl+4)", 10000)
+            self.notice.say(self.outbox(), sub.local_id, draft.subject)  # its words follow it (refused, sent)
         w.message_sent.emit(outcome)
         w.drafts.model.reload()
         w.sent.model.reload()

@@ -1,0 +1,44 @@
+"""What the status bar says about one send after Compose handed it to the Outbox, kept true as the send moves
+on (issue 59: "In the Outbox (server busy — waiting 10 min)" stayed after the server had refused it). No Qt.
+
+:func:`words_now` is asked at every change of the Outbox while the status bar still shows the words said last;
+the window shows what it returns ('' clears the message).
+"""
+
+from __future__ import annotations
+
+from app.core.submission import SubState, Submission
+from app.domain.models import ErrorKind
+
+
+def waiting(row_text: str) -> str:
+    """A send that waits in the Outbox, in the row's words ("server busy — waiting 10 min"); short enough for
+    the status bar beside the account (a longer one was cut off at 1100 px)."""
+    text = row_text or "waiting to send"
+    return f"In the Outbox ({text[:1].lower() + text[1:]}): it goes out by itself (Ctrl+4)"
+
+
+def refused(explanation: str) -> str:
+    """A send the server refused for good, kept in the Outbox as failed."""
+    return f"Not sent: {explanation} — it is in the Outbox (Ctrl+4); Enter there takes it back"
+
+
+def sent(subject: str) -> str:
+    return f"Sent: {subject or '(no subject)'}"
+
+
+def words_now(sub: Submission | None, row_text: str, subject: str) -> str:
+    """The words for ``sub`` now: sent, refused (in the Outbox), still in the Outbox (its row's words), or ''
+    when it is no longer in the Outbox (taken back, deleted) or its outcome is not known yet."""
+    if sub is None or sub.state in (SubState.CANCELLED, SubState.DELETING):
+        return ""
+    if sub.state == SubState.SENT:
+        return sent(subject)
+    if sub.state == SubState.FAILED:
+        return "" if sub.kind == ErrorKind.OUTCOME_UNKNOWN else refused(sub.outcome().explanation)
+    return waiting(row_text)
+
+
+def final(sub: Submission | None) -> bool:
+    """Nothing more will change what is said about ``sub``."""
+    return sub is None or sub.final

@@ -1,0 +1,70 @@
+"""The status bar's words about one send handed to the Outbox, kept true while they show (issue 59: "In the
+Outbox (server busy — waiting 10 min)" stayed, and the banner repeating it, after the server had refused the
+message). Wiring only: what is said for which state is app.core.outbox_words.
+
+``say`` shows the words and follows the Outbox's changes (``on_change`` chained, not replaced) until the send's
+outcome is final or another message took the bar's place (or the words timed out)."""
+
+from __future__ import annotations
+
+import weakref
+
+from PySide6.QtCore import QTimer
+
+from app.core import outbox_words
+
+#: how long such words stay when nothing changes them
+SHOW_MS = 10000
+
+
+class OutboxNotice:
+    def __init__(self, window):
+        self.w = window
+        self._followed = weakref.WeakSet()
+        self._outbox = self._local_id = None
+        self._subject = ""
+        self._on_bar = ""  # the bar's message as shown (shortened when it did not fit): ours while it is there
+        self._state = None  # the send's state when its words were said (a countdown's minute is not a change)
+
+    def say(self, outbox, local_id: str, subject: str) -> None:
+        """Say where the send ``local_id`` stands now, and keep saying it as it moves on."""
+        self._outbox, self._local_id, self._subject = outbox, local_id, subject
+        self._follow(outbox)
+        self._on_bar = ""
+        self._check(first=True)
+
+    def _follow(self, outbox) -> None:
+        if outbox in self._followed:
+            return
+        self._followed.add(outbox)
+        prev = outbox.on_change
+
+        def changed():
+            if prev is not None:
+                prev()
+            if self._outbox is outbox:
+                QTimer.singleShot(0, self.w, self._check)  # after the change's turn: one look for a burst
+
+        outbox.on_change = changed
+
+    def _check(self, first: bool = False) -> None:
+        outbox = self._outbox
+        if outbox is None:
+            return
+        bar = self.w.statusBar()
+        if not first and bar.currentMessage() != self._on_bar:
+            self._outbox = None  # replaced by another message, or timed out: not ours to change any more
+            return
+        sub = outbox.subs.get(self._local_id)
+        row = next((r for r in outbox.rows() if r.local_id == self._local_id), None)
+        text = outbox_words.words_now(sub, row.text if row is not None else "", self._subject)
+        state = None if sub is None else sub.state
+        if first or state != self._state:
+            self._state = state
+            if text:
+                bar.showMessage(text, SHOW_MS)
+            else:
+                bar.clearMessage()
+            self._on_bar = bar.currentMessage()
+        if outbox_words.final(sub) or not text:
+            self._outbox = None
