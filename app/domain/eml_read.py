@@ -21,7 +21,6 @@ nothing but ``data:`` images; ``cid:`` references stay and name the inline attac
 from __future__ import annotations
 
 import base64
-import codecs
 import datetime as _dt
 import email.errors
 import email.header
@@ -32,12 +31,13 @@ import time
 from dataclasses import dataclass, field
 from email.feedparser import BytesFeedParser
 from email.message import EmailMessage
+from email.headerregistry import HeaderRegistry
 from typing import Callable
 
 from app.domain.eml import SENSITIVITY_HEADER
 from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_problem, header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
-from app.domain import threads
+from app.domain import charsets, threads
 from app.domain.senders import Principal
 
 MAX_PARTS = 500
@@ -136,15 +136,55 @@ class Budget:
             raise EmlError(f"The file took more than {self.seconds:.0f} s to read; it was not opened.")
 
 
+#: an encoded word's charset (RFC 2047 ``=?charset*lang?b?...?=``)
+_EW_CHARSET = re.compile(r"(=\?)([^?]*)(\?[bBqQ]\?)")
+#: an RFC 2231 parameter's charset (``name*=charset'lang'...``, ``name*0*=...``)
+_RFC2231_CHARSET = re.compile(r"""(\*[ \t]*=[ \t]*"?)([^'"\s;=]*)(?=')""")
+#: a header that cannot be parsed as its kind is read as plain text (its words, never an exception)
+_PLAIN_TEXT = HeaderRegistry(use_default_map=False)
+
+
 class _BudgetPolicy(email.policy.EmailPolicy):
-    """``email.policy.default`` whose header parsing is counted against a :class:`Budget` (a policy's
-    ``header_source_parse`` is the documented hook the parser calls for each header it reads)."""
+    """``email.policy.default`` whose header parsing is counted against a :class:`Budget` and whose header
+    values name only mail charsets. The parser calls ``header_source_parse`` for each header it reads, and
+    every look-up of a header goes through ``header_fetch_parse`` (the policy's documented hooks): a look-up
+    looks at the budget too (the steps after the parse stop once it is given up), a charset that is not a
+    mail one (:mod:`app.domain.charsets`) is named ``unknown-8bit`` before the header registry decodes an
+    encoded word or an RFC 2231 value with it, and a header the registry cannot parse is its words."""
 
     budget: Budget | None = None
+    #: what was read differently from what the file says: ("charset", name) and ("header", name)
+    seen: set | None = None
 
     def header_source_parse(self, sourcelines):
         self.budget.header(sourcelines)
         return super().header_source_parse(sourcelines)
+
+    def header_fetch_parse(self, name, value):
+        self.budget.tick()
+        if hasattr(value, "name"):
+            return super().header_fetch_parse(name, value)
+        value = self._mail_charsets(value)
+        try:
+            return super().header_fetch_parse(name, value)
+        except EmlError:
+            raise
+        except Exception:  # noqa: BLE001 - a value the registry's parser fails on: read as its words
+            self.seen.add(("header", _printable(name)))
+            return _PLAIN_TEXT(name, "".join(value.replace("=?", "= ?").splitlines()))
+
+    def _mail_charsets(self, value: str) -> str:
+        if "=?" not in value and "'" not in value:
+            return value
+
+        def one(m: re.Match) -> str:
+            name = m[2].partition("*")[0]
+            if not name or name.lower() == charsets.UNKNOWN_8BIT or charsets.resolve(name) is not None:
+                return m[0]
+            self.seen.add(("charset", _shown(name)))
+            return m[1] + charsets.UNKNOWN_8BIT + m[3] if m.lastindex == 3 else m[1] + charsets.UNKNOWN_8BIT
+
+        return _RFC2231_CHARSET.sub(one, _EW_CHARSET.sub(one, value))
 
 
 def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> EmlMessage:
@@ -153,9 +193,11 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
                        "(twice the server's message limit).")
     if len(_CONTAINER.findall(raw)) > MAX_PARTS:
         raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
-    if raw.count(b"\n") > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
+    if _lines(raw) > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
         raise EmlError(f"The file has more than {MAX_LINES:,} lines; it was not opened.")
-    msg = _parse(raw, budget or Budget())
+    budget = budget or Budget()
+    seen: set = set()
+    msg = _parse(raw, budget, seen)
     _check_shape(msg)
     notes: list[str] = []
     names = {k.lower() for k in msg.keys()}
@@ -188,6 +230,8 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
     )
     senders = _people(msg, "From", notes)
     by = _people(msg, "Sender", notes) if msg.get("Sender") is not None else []
+    budget.tick()
+    notes.extend(_seen_notes(seen))
     return EmlMessage(draft=draft, sender=senders[0] if senders else None, date=date, notes=notes,
                       on_behalf=by[0] if by else None)
 
@@ -200,14 +244,35 @@ def principal_of(message: EmlMessage, principals: list[Principal]) -> Principal 
     return next((p for p in principals if p.email.strip().lower() == frm), None) if frm else None
 
 
-def _parse(raw: bytes, budget: Budget) -> EmailMessage:
+def _lines(raw: bytes) -> int:
+    """The lines the parser makes of ``raw``: it ends one at CRLF, at LF and at a lone CR."""
+    return raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n")
+
+
+def _seen_notes(seen: set) -> list[str]:
+    """Notes for what the policy read differently (the Date header has its own: :func:`_date`)."""
+    names = sorted(n for kind, n in seen if kind == "charset")
+    headers = sorted(n for kind, n in seen if kind == "header" and n.lower() != "date")
+    out = []
+    if names:
+        out.append("The file's headers name " + ", ".join(f"“{n}”" for n in names[:3]) + (" and others" if len(
+                   names) > 3 else "") + (", which are not mail character sets" if len(names) > 1 else ", which is "
+                   "not a mail character set") + ": that text was read as unknown 8-bit (UTF-8 where it is, � for "
+                   "the other bytes).")
+    if headers:
+        out.append("The " + ", ".join(headers[:3]) + f" header{'s' if len(headers) > 1 else ''} could not be "
+                   "parsed; read as written.")
+    return out
+
+
+def _parse(raw: bytes, budget: Budget, seen: set | None = None) -> EmailMessage:
     """The stdlib's parser fed a piece at a time, its parts and headers counted as it makes them."""
 
     def new_part(policy=None):
         budget.part()
         return EmailMessage(policy=policy)
 
-    parser = BytesFeedParser(new_part, policy=_BudgetPolicy(budget=budget))
+    parser = BytesFeedParser(new_part, policy=_BudgetPolicy(budget=budget, seen=set() if seen is None else seen))
     try:
         for start in range(0, len(raw), FEED_BYTES):
             budget.tick()
@@ -253,6 +318,12 @@ def _printable(text: str) -> str:
     return "".join(c for c in str(text)[:60] if c.isprintable())
 
 
+def _shown(name: str) -> str:
+    """A name from the file as a note shows it: every character that cannot be shown as �, at most 40."""
+    name = str(name)
+    return "".join(c if c.isprintable() else "�" for c in name[:40]) + ("…" if len(name) > 40 else "")
+
+
 #: X- headers servers and mail programs stamp on a message (not the author's own): not read as custom headers
 _STAMPED = ("x-ms-", "x-microsoft-", "x-mailer", "x-originating-", "x-received", "x-google-", "x-gm-", "x-forefront-",
             "x-spam", "x-virus", "x-eopattributedmessage", "x-mimeole", "x-unsent")
@@ -291,7 +362,9 @@ def _thread_index(msg, notes: list[str]) -> bytes:
 def _header_text(msg, name: str, notes: list[str]) -> str:
     try:
         value = msg.get(name)
-        text = "" if value is None else str(value)
+        text = "" if value is None else charsets.unknown_8bit(str(value))
+    except EmlError:
+        raise
     except Exception:  # noqa: BLE001 - a header the registry cannot parse: its raw text, decoded as far as possible
         text = _raw_header(msg, name)
         notes.append(f"The {name} header is malformed; it was read as it is.")
@@ -299,12 +372,15 @@ def _header_text(msg, name: str, notes: list[str]) -> str:
 
 
 def _raw_header(msg, name: str) -> str:
+    """The first ``name`` header's text as the file has it, its encoded words decoded by the charset rule."""
     for k, v in msg.raw_items():
         if k.lower() == name.lower():
             try:
-                return str(email.header.make_header(email.header.decode_header(str(v))))
+                chunks = email.header.decode_header(str(v))
             except Exception:  # noqa: BLE001
-                return str(v)
+                return charsets.unknown_8bit(str(v))
+            return "".join(charsets.decode(c, cs)[0] if isinstance(c, bytes) else charsets.unknown_8bit(c)
+                           for c, cs in chunks)
     return ""
 
 
@@ -339,9 +415,7 @@ def _people(msg, name: str, notes: list[str]) -> list[Recipient]:
 def _utf8(text: str) -> str:
     """A header's text with its raw bytes read as UTF-8 (RFC 6532: an internationalised address is written
     as it is; the stdlib's parser keeps such bytes undecoded), a byte that is not UTF-8 as U+FFFD."""
-    if text.isascii() or not any("\udc80" <= c <= "\udcff" for c in text):
-        return text
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return charsets.unknown_8bit(text)
 
 
 def _importance(msg, notes: list[str]) -> Importance:
@@ -366,14 +440,15 @@ def _sensitivity(msg, notes: list[str]) -> Sensitivity:
 
 
 def _keywords(msg, notes: list[str]) -> list[str]:
-    """The Keywords header(s), comma-separated: Outlook's categories (each once, in order)."""
-    out: list[str] = []
+    """The Keywords header(s), comma-separated: Outlook's categories (each once, in order; a dict keeps the
+    order, and seeing whether a word came before costs the same for the 30,000th word as for the first)."""
+    out: dict[str, None] = {}
     for value in msg.get_all("Keywords") or []:
-        for word in str(value).split(","):
+        for word in charsets.unknown_8bit(str(value)).split(","):
             word = " ".join(word.split())
-            if word and word not in out:
-                out.append(word)
-    return out
+            if word:
+                out[word] = None
+    return list(out)
 
 
 def _date(msg, notes: list[str]) -> _dt.datetime | None:
@@ -382,8 +457,8 @@ def _date(msg, notes: list[str]) -> _dt.datetime | None:
         return None
     try:
         d = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        notes.append("The Date header could not be read.")
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: an hour of 9999999999
+        notes.append(f"The Date header could not be read: “{_printable(text)}”.")
         return None
     return d if d.tzinfo else d.replace(tzinfo=_dt.timezone.utc)
 
@@ -488,8 +563,11 @@ def _file_name(part, n: int) -> str:
     except Exception:  # noqa: BLE001
         name = ""
     if isinstance(name, tuple):  # an RFC 2231 value the registry left undecoded
-        name = email.utils.collapse_rfc2231_value(name)
-    name = " ".join(str(name).split())
+        try:
+            name = email.utils.collapse_rfc2231_value(name)
+        except Exception:  # noqa: BLE001 - a charset collapse_rfc2231_value fails on
+            name = str(name[2])
+    name = " ".join(charsets.unknown_8bit(str(name)).split())
     if name:
         return name
     if part.get_content_type() == "message/rfc822":
@@ -506,20 +584,16 @@ def _decode_text(part, notes: list[str]) -> str:
 
 
 def _in_charset(part, notes: list[str]) -> str:
-    """A text part's content in its charset; a charset Python does not know as UTF-8 with bad bytes
-    replaced (noted), never an error."""
+    """A text part's content in its charset (:mod:`app.domain.charsets`); a name that is not a mail charset
+    as unknown 8-bit (noted), never an error."""
     try:
         data = part.get_payload(decode=True) or b""
     except Exception:  # noqa: BLE001
         notes.append("The message text's encoding is broken; it was read as it is.")
         data = str(part.get_payload()).encode("utf-8", "replace")
     charset = part.get_content_charset() or "us-ascii"
-    try:
-        codecs.lookup(charset)
-    except LookupError:
-        notes.append(f"The message text says it is in “{_printable(charset)}”, which is not a known character "
-                     "set: it was read as UTF-8.")
-        charset = "utf-8"
-    if charset.lower() in ("us-ascii", "ascii"):
-        charset = "utf-8"  # 8-bit text labelled ASCII is common: UTF-8 reads ASCII the same
-    return data.decode(charset, errors="replace")
+    text, known = charsets.decode(data, charset)
+    if not known:
+        notes.append(f"The message text says it is in “{_shown(charset)}”, which is not a mail character "
+                     "set: it was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).")
+    return text
