@@ -40,6 +40,11 @@ from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipie
 from app.domain import charsets, threads
 from app.domain.senders import Principal
 
+#: the largest file read, whatever the server's limit (twice it is asked for): the stdlib's parser and
+#: ``get_payload`` hold a file in up to ~7 times its size (issue 65: a 20 MB file of 8-bit text took 140 MB; one
+#: 8-bit character makes a long text's every copy 2 bytes a character, and ``get_payload`` looks for such
+#: characters by encoding the text to UTF-8, 3 bytes a character), so 12 MB keeps every file within 100 MB
+MAX_FILE_BYTES = 12 * 1024 * 1024
 MAX_PARTS = 500
 MAX_DEPTH = 20
 MAX_HEADER_CHARS = 64 * 1024
@@ -53,9 +58,17 @@ MAX_CONTENT_HEADER_CHARS = 128 * 1024
 #: characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than
 #: the 500 recipients a message may have; the address parser takes ~6 µs a character
 MAX_ADDRESS_CHARS = 32 * 1024
+#: characters of all headers together: each one the draft reads is parsed by the header registry at every look-up
+#: (~0.6 µs a character for plain text, ~7 for addresses and parameters: 1,990 headers of 1.9 KB of encoded words
+#: took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB
+MAX_ALL_HEADER_CHARS = 512 * 1024
 _ADDRESS_HEADERS = frozenset(("from", "to", "cc", "bcc", "reply-to", "sender"))
 #: a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
 MAX_LINES = 600_000
+#: a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in
+#: a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and
+#: base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen
+LONG_LINE = 4 * 1024 * 1024
 #: how long a parse may take before the user is told the file cannot be read
 PARSE_SECONDS = 30.0
 #: the piece of the file fed to the parser between two looks at the budget
@@ -98,6 +111,7 @@ class Budget:
         self.all_headers = 0
         self.content_chars = 0  # of Content-* headers, in the whole file
         self.address_chars = 0  # of address headers, in the whole file
+        self.header_chars = 0  # of all headers, in the whole file
 
     def part(self) -> None:
         self.parts += 1
@@ -117,6 +131,10 @@ class Budget:
         if n > MAX_HEADER_CHARS:
             raise EmlError(f"The file's {_printable(name)} header is {n:,} characters long (at most "
                            f"{MAX_HEADER_CHARS:,}); it was not opened.")
+        self.header_chars += n
+        if self.header_chars > MAX_ALL_HEADER_CHARS:
+            raise EmlError(f"The file's headers take more than {MAX_ALL_HEADER_CHARS:,} characters; it was not "
+                           "opened.")
         name = name.strip().lower()
         if name.startswith("content-"):
             self.content_chars += n
@@ -187,14 +205,28 @@ class _BudgetPolicy(email.policy.EmailPolicy):
         return _RFC2231_CHARSET.sub(one, _EW_CHARSET.sub(one, value))
 
 
+def file_limit(max_bytes: int) -> int:
+    """The most bytes a file may have when the caller allows ``max_bytes`` (twice the server's limit)."""
+    return min(max_bytes, MAX_FILE_BYTES)
+
+
+def too_large(size: int, max_bytes: int, what: str = "The file") -> str:
+    """Why a file of ``size`` bytes is not opened, for the user."""
+    why = ("twice the server's message limit" if max_bytes <= MAX_FILE_BYTES else
+           "a larger one would take more memory to read than Dispatch allows itself")
+    return f"{what} is {_mb(size)}; at most {_mb(file_limit(max_bytes))} can be opened as a draft ({why})."
+
+
 def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> EmlMessage:
-    if len(raw) > max_bytes:
-        raise EmlError(f"The file is {_mb(len(raw))}; at most {_mb(max_bytes)} can be opened as a draft "
-                       "(twice the server's message limit).")
+    if len(raw) > file_limit(max_bytes):
+        raise EmlError(too_large(len(raw), max_bytes))
     if len(_CONTAINER.findall(raw)) > MAX_PARTS:
         raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
     if _lines(raw) > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
         raise EmlError(f"The file has more than {MAX_LINES:,} lines; it was not opened.")
+    if _has_a_long_line(raw):
+        raise EmlError(f"The file has a line of {LONG_LINE // 2**20} MB or more (mail's lines are at most 998 "
+                       "characters); it was not opened.")
     budget = budget or Budget()
     seen: set = set()
     msg = _parse(raw, budget, seen)
@@ -247,6 +279,15 @@ def principal_of(message: EmlMessage, principals: list[Principal]) -> Principal 
 def _lines(raw: bytes) -> int:
     """The lines the parser makes of ``raw``: it ends one at CRLF, at LF and at a lone CR."""
     return raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n")
+
+
+def _has_a_long_line(raw: bytes) -> bool:
+    """Whether a piece of ``raw`` of :data:`LONG_LINE` bytes (one of those it is cut into) holds no line end:
+    then a line is that long at least, and every line of twice that is found (no copy of the file made)."""
+    for start in range(0, len(raw) - LONG_LINE + 1, LONG_LINE):
+        if raw.find(b"\n", start, start + LONG_LINE) < 0 and raw.find(b"\r", start, start + LONG_LINE) < 0:
+            return True
+    return False
 
 
 def _seen_notes(seen: set) -> list[str]:
@@ -336,10 +377,11 @@ def _custom_headers(msg, notes: list[str]) -> list[tuple[str, str]]:
     for name in dict.fromkeys(k for k in msg.keys() if k.lower().startswith("x-")):
         if name.lower().startswith(_STAMPED) or header_name_problem(name) is not None:
             continue
-        value = " ".join(_header_text(msg, name, notes).replace("\r", " ").replace("\n", " ").split())
-        if len(out) >= MAX_CUSTOM_HEADERS:
+        if len(out) >= MAX_CUSTOM_HEADERS:  # counted, not read: reading is parsing
             left += 1
-        elif header_problem(name, value, out) is None:
+            continue
+        value = " ".join(_header_text(msg, name, notes).replace("\r", " ").replace("\n", " ").split())
+        if header_problem(name, value, out) is None:
             out.append((name, value))
     if left:
         notes.append(f"{left} custom header(s) were left out: a message carries at most {MAX_CUSTOM_HEADERS}.")
@@ -517,6 +559,7 @@ def _attachments(msg, body_part, notes: list[str]) -> list[Attachment]:
         cid = str(part.get("Content-ID") or "").strip().strip("<>")
         disposition = part.get_content_disposition()
         name = _file_name(part, len(out) + 1)
+        part.set_payload("")  # read: let its text go from the (throw-away) message before the next part's is read
         out.append(Attachment(name=name, content=content, content_type=ctype, size=len(content),
                               content_id=cid, is_inline=disposition == "inline" or (
                                   related and bool(cid) and disposition != "attachment")))
@@ -578,22 +621,23 @@ def _file_name(part, n: int) -> str:
 
 
 def _decode_text(part, notes: list[str]) -> str:
-    """A text part's content in its charset, with ``\n`` line ends. (Its bytes are gone by the time the line
-    ends are changed: one copy fewer of a long text at once.)"""
-    return _in_charset(part, notes).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _in_charset(part, notes: list[str]) -> str:
-    """A text part's content in its charset (:mod:`app.domain.charsets`); a name that is not a mail charset
-    as unknown 8-bit (noted), never an error."""
+    """A text part's content in its charset (:mod:`app.domain.charsets`), with ``\n`` line ends; a name that is
+    not a mail charset as unknown 8-bit (noted), never an error. One long text at a time, not three: the part's
+    text is let go from the (throw-away) message once its bytes are read, and the line ends are changed in the
+    bytes where the charset writes CR and LF as ASCII does (every mail charset but UTF-16 and UTF-32)."""
     try:
         data = part.get_payload(decode=True) or b""
     except Exception:  # noqa: BLE001
         notes.append("The message text's encoding is broken; it was read as it is.")
         data = str(part.get_payload()).encode("utf-8", "replace")
     charset = part.get_content_charset() or "us-ascii"
+    part.set_payload("")
+    wide = (charsets.resolve(charset) or "").startswith(("utf_16", "utf_32"))
+    if not wide:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     text, known = charsets.decode(data, charset)
+    del data
     if not known:
         notes.append(f"The message text says it is in “{_shown(charset)}”, which is not a mail character "
                      "set: it was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).")
-    return text
+    return text.replace("\r\n", "\n").replace("\r", "\n") if wide else text
