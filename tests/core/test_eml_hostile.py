@@ -14,7 +14,7 @@ import pytest
 
 from app.core.eml_files import open_eml, read_file, read_file_as_is
 from app.domain import charsets
-from app.domain.eml_read import EmlError, EmlMessage, read_eml
+from app.domain.eml_read import MAX_LINES, Budget, EmlCancelled, EmlError, EmlMessage, read_eml
 from app.domain.validation import validate_draft
 
 HOSTILE = Path(__file__).resolve().parent.parent / "resources" / "eml" / "hostile"
@@ -125,3 +125,49 @@ def test_a_lone_surrogate_spelt_in_utf7_is_no_text():
     assert charsets.decode(b"+2D0-", "utf-7") == ("\ufffd", True)
     m = read_eml(b"From: a@example.com\r\nSubject: =?utf-7?q?+2D0-?=\r\n\r\nx\r\n", max_bytes=LIMIT)
     m.draft.subject.encode("utf-8")  # storable as text
+
+
+# ---- the budget after the parse, and lines the parser splits at a lone CR ----
+
+def _keywords_file(n: int) -> bytes:
+    return (b"From: a@example.com\r\nSubject: s\r\n" + b"".join(
+        b"Keywords: " + b", ".join(b"category %d" % i for i in range(j, min(n, j + 1000))) + b"\r\n"
+        for j in range(0, n, 1000)) + b"\r\nx\r\n")
+
+
+def test_thirty_thousand_distinct_keywords_cost_what_their_length_costs(tmp_path):
+    """``_keywords`` looked each word up in the list it was building: 30,000 distinct keywords (~330 KB) cost
+    ~4 s of CPU, 240,000 would cost 240 s. Measured in a worker process: CPU time, not the wall clock."""
+    from tests.helpers import eml_worker
+
+    path = tmp_path / "keywords.eml"
+    path.write_bytes(_keywords_file(30_000))
+    assert len(read_eml(path.read_bytes(), max_bytes=LIMIT).draft.categories) == 30_000
+    (result,) = eml_worker.run([path], LIMIT)
+    assert result["outcome"] == "accepted" and result["cpu"] < 2.0, result
+
+
+def test_a_given_up_parse_stops_in_the_steps_after_the_parse_too():
+    """The budget was looked at only while the file was fed to the parser: a parse given up once the feeding
+    was over (in ``_keywords``, ``_attachments``…) went on to its end. Every header look-up looks at it now."""
+    raw = _keywords_file(3_000)
+    feeds = len(range(0, len(raw), 64 * 1024)) + 1  # the looks while feeding, and the one after it
+    looks = []
+
+    def cancelled() -> bool:
+        looks.append(1)
+        return len(looks) > feeds
+
+    with pytest.raises(EmlCancelled):
+        read_eml(raw, max_bytes=LIMIT, budget=Budget(cancelled=cancelled))
+    assert len(looks) == feeds + 1  # the first look after the feeding stopped it
+
+
+@pytest.mark.parametrize("ending", [b"a\r", b"\r"])
+def test_lines_ended_by_a_lone_cr_are_counted(ending):
+    """MAX_LINES counted ``\\n`` only; the parser also ends a line at a lone CR: 4 MB of ``a\\r`` took +149 MB."""
+    raw = b"From: a@example.com\r\nSubject: s\r\n\r\n" + ending * (MAX_LINES + 1)
+    budget = Budget()
+    with pytest.raises(EmlError, match=f"more than {MAX_LINES:,} lines"):
+        read_eml(raw, max_bytes=LIMIT, budget=budget)
+    assert budget.parts == -1  # refused before the parser ran
