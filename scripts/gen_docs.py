@@ -8,6 +8,9 @@
   from a real window built offscreen.
 - README.md, between ``<!-- gen:top-keys -->`` markers: the most used of those keys (``TOP_KEYS``).
 - docs/performance.md, whole: ``bench/perf_doc.py`` from the committed bench/results/*.json.
+- docs/security.md, between ``<!-- gen:eml-fuzz -->`` markers: the counts of the committed run of the ``.eml``
+  fuzz test (``tests/core/test_eml_fuzz.py`` writes bench/out/eml_fuzz.json; ``--collect`` copies it to
+  bench/results/fuzz/).
 
 Run from the repository: ``python scripts/gen_docs.py`` (write), ``--check`` (exit 1 and name the files
 that are stale), ``--collect`` (first copy the benches' bench/out/*.json to bench/results/).
@@ -31,6 +34,8 @@ README = ROOT / "README.md"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
 USER_GUIDE = ROOT / "docs" / "user-guide.md"
 PERFORMANCE = ROOT / "docs" / "performance.md"
+SECURITY = ROOT / "docs" / "security.md"
+EML_FUZZ = ROOT / "bench" / "results" / "fuzz" / "eml_fuzz.json"
 
 #: the README's keys: (the F1 sheet's group, the action's words there), in this order
 TOP_KEYS = (
@@ -136,6 +141,52 @@ def top_keys_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
     return "\n".join(lines)
 
 
+# ---- the .eml fuzz run's counts ----
+
+FUZZ_CLASSES = (
+    ("seed", "hand-written attacks of each class found (charsets, dates, keywords, lone CRs, nesting, encodings) "
+             "and the sample files"),
+    ("hypothesis", "structured MIME drawn by Hypothesis: nested multiparts and attached messages, hostile "
+                   "charsets, dates, encodings, file names and sizes"),
+    ("mutated", "the seeds with random bytes flipped, inserted, cut or repeated, line ends changed, hostile "
+                "headers inserted"),
+    ("sized", "the costliest kinds of file at the size limit, and one over it"),
+    ("total", "**all**"),
+)
+
+
+def fuzz_table(path: Path = EML_FUZZ) -> str:
+    """The committed fuzz run (tests/core/test_eml_fuzz.py) as a table."""
+    import json
+
+    d = json.loads(path.read_text(encoding="utf-8"))
+    b = d["budget"]
+    lines = [f"`tests/core/test_eml_fuzz.py`, {'a `--soak` run' if d['soak'] else 'a default run'} of "
+             f"{d['date']} (seed {d['seed']}, Python {d['python']}, {d['cpus']} CPUs): each input opened as Ctrl+O "
+             "and as Ctrl+Shift+U open it, then validated, in a worker process; the contract is accepted or "
+             f"`EmlError`, within {b['cpu_s']:.0f} s of CPU and {b['mb']:.0f} MB, the file unchanged, for files of "
+             f"up to {b['file_bytes'] / 2**20:.0f} MB.",
+             "",
+             "| inputs | how they were made | accepted | refused (`EmlError`) | broke the contract | most CPU (s) "
+             "| most memory (MB) |",
+             "|---:|---|---:|---:|---:|---:|---:|"]
+    for key, how in FUZZ_CLASSES:
+        c = d["classes"][key]
+        lines.append(f"| {c['inputs']:,} | {how} | {c['accepted']:,} | {c['refused']:,} | {c['broke']:,} | "
+                     f"{c['max_cpu_s']:.2f} | {c['max_mb']:.1f} |")
+    return "\n".join(lines)
+
+
+def collect_fuzz() -> list[Path]:
+    """bench/out/eml_fuzz.json (the fuzz test's last run) to bench/results/fuzz/."""
+    src = ROOT / "bench" / "out" / "eml_fuzz.json"
+    if not src.exists():
+        return []
+    EML_FUZZ.parent.mkdir(parents=True, exist_ok=True)
+    EML_FUZZ.write_bytes(src.read_bytes())
+    return [EML_FUZZ]
+
+
 # ---- putting it in place ----
 
 def between(text: str, name: str, body: str, where: Path) -> str:
@@ -150,6 +201,7 @@ def _parts() -> dict[Path, dict]:
     """Each generated file -> {marker name: a function giving its text}."""
     return {ARCHITECTURE: {"contracts": contracts_list, "submission": submission_table},
             USER_GUIDE: {"keys": lambda: keys_table(_groups()), "registration": registration_block},
+            SECURITY: {"eml-fuzz": fuzz_table},
             README: {"top-keys": lambda: top_keys_table(_groups())}}
 
 
@@ -182,7 +234,7 @@ def expected(path: Path) -> str:
     return text
 
 
-GENERATED = (ARCHITECTURE, USER_GUIDE, README, PERFORMANCE)
+GENERATED = (ARCHITECTURE, USER_GUIDE, README, PERFORMANCE, SECURITY)
 
 
 def generated() -> dict[Path, str]:
@@ -204,7 +256,7 @@ def main() -> int:
     if args.collect:
         from bench.perf_doc import collect
 
-        for p in collect():
+        for p in collect() + collect_fuzz():
             print(f"collected {p.relative_to(ROOT)}")
     if args.check:
         bad = stale()

@@ -135,6 +135,7 @@ def _keywords_file(n: int) -> bytes:
         for j in range(0, n, 1000)) + b"\r\nx\r\n")
 
 
+@pytest.mark.process  # a worker process
 def test_thirty_thousand_distinct_keywords_cost_what_their_length_costs(tmp_path):
     """``_keywords`` looked each word up in the list it was building: 30,000 distinct keywords (~330 KB) cost
     ~4 s of CPU, 240,000 would cost 240 s. Measured in a worker process: CPU time, not the wall clock."""

@@ -96,10 +96,18 @@ def main() -> int:
     return 0
 
 
-def run(files: list[Path], max_bytes: int, *, warm_up: Path | None = None, seconds: float = 60.0) -> list[dict]:
-    """Every file of ``files`` opened in worker processes: a result per file, in order (see the module's
-    docstring). A file still open after ``seconds`` of wall time is ``"outcome": "timeout"`` (its worker is
-    killed; the next file gets a fresh one)."""
+def run(files: list[Path], max_bytes: int, *, warm_up: Path | None = None, seconds: float = 60.0,
+        batch: int = 250) -> list[dict]:
+    """Every file of ``files`` opened in worker processes, a fresh one for each ``batch`` of files: a result per
+    file, in order (see the module's docstring). A file still open after ``seconds`` of wall time is
+    ``"outcome": "timeout"`` (its worker is killed; the next file gets a fresh one)."""
+    out: list[dict] = []
+    for start in range(0, len(files), batch):
+        out += _run(files[start:start + batch], max_bytes, warm_up, seconds)
+    return out
+
+
+def _run(files: list[Path], max_bytes: int, warm_up: Path | None, seconds: float) -> list[dict]:
     out: list[dict] = []
     todo = [str(p) for p in files]
     while todo:
