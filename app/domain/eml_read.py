@@ -5,15 +5,22 @@ attachments with their names, types and bytes, inline ones with their Content-ID
 Thunderbird and Exchange write (multipart/alternative + related, quoted-printable, base64, RFC 2047 and
 RFC 2231 names). What it cannot read it says in an :class:`EmlError` whose message is for the user:
 
-- more than ``max_bytes`` (the caller passes twice the send limit) — checked before parsing; decoding
-  only shrinks (base64, quoted-printable), so no part can decode to more than the file holds;
+- more than ``max_bytes`` (the caller passes twice the send limit), never more than :data:`MAX_FILE_BYTES` —
+  checked before parsing; decoding only shrinks (base64, quoted-printable), so no part can decode to more than
+  the file holds;
+- more than :data:`MAX_LINES` lines (the parser ends one at CRLF, LF and a lone CR) or a line of
+  :data:`LONG_LINE` or more;
 - more than :data:`MAX_PARTS` parts or deeper than :data:`MAX_DEPTH` multiparts; the stdlib parser
   recurses once per level, so the multipart/message headers are counted before it runs;
 - a header over :data:`MAX_HEADER_CHARS` (the header parser is slow on pathological values);
 - bytes that are not a mail message at all.
 
 Sizes a file claims (Content-Length, ``size=``) are never believed: only the bytes that are there count.
-A charset Python does not know is read as UTF-8 (bad bytes replaced), never refused. The HTML body is
+A charset is read only when it is one mail uses (:mod:`app.domain.charsets`: the same rule for a body, an
+encoded word and an RFC 2231 name); any other name is unknown 8-bit (UTF-8 where it is, U+FFFD for the other
+bytes) with a note, never refused. A date or header that cannot be parsed is its words. Every input is
+accepted or refused with an :class:`EmlError` within 2 s of CPU and 100 MB (docs/security.md,
+tests/core/test_eml_fuzz.py). The HTML body is
 kept as written: it is data, shown only in Compose's ``SafeDocument`` (app/ui/common/safe_text.py), which loads
 nothing but ``data:`` images; ``cid:`` references stay and name the inline attachments.
 """
