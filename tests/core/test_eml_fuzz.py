@@ -204,6 +204,7 @@ def tally(runs: list[tuple[str, str, dict]]) -> dict:
     return classes
 
 
+@pytest.mark.timeout(soak.size(300, 3600))  # a soak run opens ~5,500 files four times each
 def test_every_hostile_file_is_accepted_or_refused_within_the_budget(tmp_path):
     files = inputs(tmp_path)
     results = eml_worker.run([p for _c, _n, p in files], MAX_BYTES, warm_up=SAMPLES / "thunderbird.eml")
