@@ -47,7 +47,7 @@ CPU_SECONDS, MEMORY_MB = 2.0, 100.0
 MAX_BYTES = 2 * DEFAULT_MAX_SEND_BYTES
 HYPOTHESIS = soak.size(150, 2500)
 MUTANTS = soak.size(150, 3000)
-SIZED = eml_attacks.SIZED if soak.soak() else ("base64-attachment", "mixed-text", "rfc822-mixed", "utf16-text")
+SIZED = eml_attacks.SIZED if soak.soak() else ("base64-attachment", "mixed-text", "rfc822-mixed", "deep-lines")
 CLASSES = ("seed", "hypothesis", "mutated", "sized")
 
 

@@ -88,7 +88,7 @@ def _rfc822_nested(depth: int) -> bytes:
 #: the kinds of file :func:`at_size` makes
 SIZED = ("base64-attachment", "ascii-text", "8bit-text", "8bit-html", "mixed-text", "qp-text", "utf16-text",
          "utf7-text", "rfc822-ascii", "rfc822-mixed", "rfc822-attachment", "rfc822-twice", "long-line", "nul-body",
-         "cr-only", "many-parts", "many-headers", "boundary-lines", "keywords")
+         "cr-only", "many-parts", "many-headers", "boundary-lines", "keywords", "deep-lines")
 
 
 def at_size(kind: str, size: int, rng: random.Random) -> bytes:
@@ -135,6 +135,12 @@ def at_size(kind: str, size: int, rng: random.Random) -> bytes:
         raw = HEAD + b"".join(b"X-H%d: " % i + b"=?utf-8?q?=C3=A9?= " * 100 + b"\r\n" for i in range(1990)) + b"\r\nx\r\n"
     elif kind == "boundary-lines":
         raw = multipart([b"Content-Type: text/plain\r\n\r\n" + b"--c\r\n" * (room // 500 // 5)] * 490)
+    elif kind == "deep-lines":  # the parser looks at each line for the boundary of every multipart it is in
+        body = b"Content-Type: text/plain\r\n\r\n" + b"--x\r\n" * min(590_000, room // 5)
+        for i in range(19):
+            body = (b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) + body
+                    + b"\r\n--b%d--" % i)
+        raw = HEAD + body + b"\r\n"
     elif kind == "keywords":
         words = b",".join(b"w%d" % i for i in range(room // 8))
         raw = HEAD + b"".join(b"Keywords: " + words[i:i + 60_000] + b"\r\n" for i in range(0, min(len(words), 60_000 * 160), 60_000)) + b"\r\nx\r\n"
