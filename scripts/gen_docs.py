@@ -162,8 +162,8 @@ def fuzz_table(path: Path = EML_FUZZ) -> str:
     d = json.loads(path.read_text(encoding="utf-8"))
     b = d["budget"]
     lines = [f"`tests/core/test_eml_fuzz.py`, {'a `--soak` run' if d['soak'] else 'a default run'} of "
-             f"{d['date']} (seed {d['seed']}, Python {d['python']}, {d['cpus']} CPUs): each input opened as Ctrl+O "
-             "and as Ctrl+Shift+U open it, then validated, in a worker process; the contract is accepted or "
+             f"{d['date']} (seed {d['seed']}, Python {d['python']}, {d['cpus']} CPUs): each input opened the ways Ctrl+O "
+             "and Ctrl+Shift+U open a file, then validated, in a worker process; the contract is accepted or "
              f"`EmlError`, within {b['cpu_s']:.0f} s of CPU and {b['mb']:.0f} MB, the file unchanged, for files of "
              f"up to {b['file_bytes'] / 2**20:.0f} MB.",
              "",
