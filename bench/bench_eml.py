@@ -19,10 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.domain.eml_read import MAX_ADDRESS_CHARS, MAX_CONTENT_HEADER_CHARS, EmlError, read_eml  # noqa: E402
+from app.domain.eml_read import (MAX_ADDRESS_CHARS, MAX_CONTENT_HEADER_CHARS, EmlError, file_limit,  # noqa: E402
+                                 read_eml)
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES  # noqa: E402
 
-LIMIT = 2 * DEFAULT_MAX_SEND_BYTES
+LIMIT = file_limit(2 * DEFAULT_MAX_SEND_BYTES)  # the largest file read (issue 65: at most 12 MB)
 HEAD = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
 MIXED = b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
 

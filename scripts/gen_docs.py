@@ -9,6 +9,9 @@
 - README.md, between ``<!-- gen:top-keys -->`` markers: the most used of those keys (``TOP_KEYS``).
 - docs/security.md, between ``<!-- gen:fuzz -->`` markers: the fuzz test's counts (tests/resources/fuzz/).
 - docs/performance.md, whole: ``bench/perf_doc.py`` from the committed bench/results/*.json.
+- docs/security.md, between ``<!-- gen:eml-fuzz -->`` markers: the counts of the committed run of the ``.eml``
+  fuzz test (``tests/core/test_eml_fuzz.py`` writes bench/out/eml_fuzz.json; ``--collect`` copies it to
+  bench/results/fuzz/).
 
 Run from the repository: ``python scripts/gen_docs.py`` (write), ``--check`` (exit 1 and name the files
 that are stale), ``--collect`` (first copy the benches' bench/out/*.json to bench/results/).
@@ -36,6 +39,7 @@ SECURITY = ROOT / "docs" / "security.md"
 #: The fuzz test's counts (tests/sandbox/test_fuzz_front_ends.py writes FUZZ_OUT; --collect copies it here).
 FUZZ_RESULTS = ROOT / "tests" / "resources" / "fuzz" / "front-ends.json"
 FUZZ_OUT = ROOT / "tests" / "out" / "fuzz-front-ends.json"
+EML_FUZZ = ROOT / "bench" / "results" / "fuzz" / "eml_fuzz.json"
 
 #: the README's keys: (the F1 sheet's group, the action's words there), in this order
 TOP_KEYS = (
@@ -141,6 +145,52 @@ def top_keys_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
     return "\n".join(lines)
 
 
+# ---- the .eml fuzz run's counts ----
+
+FUZZ_CLASSES = (
+    ("seed", "hand-written attacks of each class found (charsets, dates, keywords, lone CRs, nesting, encodings) "
+             "and the sample files"),
+    ("hypothesis", "structured MIME drawn by Hypothesis: nested multiparts and attached messages, hostile "
+                   "charsets, dates, encodings, file names and sizes"),
+    ("mutated", "the seeds with random bytes flipped, inserted, cut or repeated, line ends changed, hostile "
+                "headers inserted"),
+    ("sized", "the costliest kinds of file at the size limit, and one over it"),
+    ("total", "**all**"),
+)
+
+
+def eml_fuzz_table(path: Path = EML_FUZZ) -> str:
+    """The committed fuzz run (tests/core/test_eml_fuzz.py) as a table."""
+    import json
+
+    d = json.loads(path.read_text(encoding="utf-8"))
+    b = d["budget"]
+    lines = [f"`tests/core/test_eml_fuzz.py`, {'a `--soak` run' if d['soak'] else 'a default run'} of "
+             f"{d['date']} (seed {d['seed']}, Python {d['python']}, {d['cpus']} CPUs): each input opened the ways Ctrl+O "
+             "and Ctrl+Shift+U open a file, then validated, in a worker process; the contract is accepted or "
+             f"`EmlError`, within {b['cpu_s']:.0f} s of CPU and {b['mb']:.0f} MB, the file unchanged, for files of "
+             f"up to {b['file_bytes'] / 2**20:.0f} MB.",
+             "",
+             "| inputs | how they were made | accepted | refused (`EmlError`) | broke the contract | most CPU (s) "
+             "| most memory (MB) |",
+             "|---:|---|---:|---:|---:|---:|---:|"]
+    for key, how in FUZZ_CLASSES:
+        c = d["classes"][key]
+        lines.append(f"| {c['inputs']:,} | {how} | {c['accepted']:,} | {c['refused']:,} | {c['broke']:,} | "
+                     f"{c['max_cpu_s']:.2f} | {c['max_mb']:.1f} |")
+    return "\n".join(lines)
+
+
+def collect_fuzz() -> list[Path]:
+    """bench/out/eml_fuzz.json (the fuzz test's last run) to bench/results/fuzz/."""
+    src = ROOT / "bench" / "out" / "eml_fuzz.json"
+    if not src.exists():
+        return []
+    EML_FUZZ.parent.mkdir(parents=True, exist_ok=True)
+    EML_FUZZ.write_bytes(src.read_bytes())
+    return [EML_FUZZ]
+
+
 # ---- putting it in place ----
 
 def between(text: str, name: str, body: str, where: Path) -> str:
@@ -156,11 +206,11 @@ def _parts() -> dict[Path, dict]:
     return {ARCHITECTURE: {"contracts": contracts_list, "submission": submission_table},
             USER_GUIDE: {"keys": lambda: keys_table(_groups()), "registration": registration_block},
             README: {"top-keys": lambda: top_keys_table(_groups())},
-            SECURITY: {"fuzz": fuzz_table}}
+            SECURITY: {"fuzz": front_end_fuzz_table, "eml-fuzz": eml_fuzz_table}}
 
 
-def fuzz_table() -> str:
-    """docs/security.md's table of the fuzz run's counts, from the committed FUZZ_RESULTS."""
+def front_end_fuzz_table() -> str:
+    """docs/security.md's table of the sandbox front ends' fuzz run, from the committed FUZZ_RESULTS."""
     import json
 
     d = json.loads(FUZZ_RESULTS.read_text(encoding="utf-8"))
@@ -223,7 +273,7 @@ def main() -> int:
     if args.collect:
         from bench.perf_doc import collect
 
-        for p in collect():
+        for p in collect() + collect_fuzz():
             print(f"collected {p.relative_to(ROOT)}")
         if FUZZ_OUT.exists():
             FUZZ_RESULTS.write_text(FUZZ_OUT.read_text(encoding="utf-8"), encoding="utf-8")

@@ -63,6 +63,14 @@ def test_the_key_tables_are_generated_from_the_windows_actions(qapp, gen):
     assert missing == [], f"keys on the F1 sheet but not in docs/user-guide.md: {missing}"
 
 
+def test_the_eml_fuzz_counts_in_the_security_page_are_generated_from_the_committed_run(gen):
+    want = gen.expected(gen.SECURITY)
+    assert gen.SECURITY.read_text(encoding="utf-8") == want, _diff_hint(gen.SECURITY, want)
+    assert _committed([gen.EML_FUZZ]) == [gen.EML_FUZZ], "bench/results/fuzz/eml_fuzz.json is not committed"
+    run = json.loads(gen.EML_FUZZ.read_text(encoding="utf-8"))
+    assert run["soak"] and run["classes"]["total"]["broke"] == 0  # the published run is a clean soak run
+
+
 def test_the_performance_page_is_generated_from_the_committed_bench_results(gen):
     want = gen.expected(gen.PERFORMANCE)
     assert gen.PERFORMANCE.read_text(encoding="utf-8") == want, _diff_hint(gen.PERFORMANCE, want)

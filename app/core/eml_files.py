@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 
 from app.domain.eml import to_eml
-from app.domain.eml_read import PARSE_SECONDS, Budget, EmlError, EmlMessage, read_eml
+from app.domain.eml_read import PARSE_SECONDS, Budget, EmlError, EmlMessage, file_limit, read_eml, too_large
 from app.domain.models import Draft, Recipient
 from app.storage.files import replace_file
 
@@ -71,17 +71,19 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
     """The bytes of the file at ``path`` (at most ``max_bytes``); :class:`EmlError` if it cannot be read."""
     p = Path(path)
     name = p.name
+    limit = file_limit(max_bytes)
     try:
         st = p.stat()
         if p.is_dir():
             raise EmlError(f"“{name}” is a folder, not a file.")
         if not p.is_file():  # a FIFO or a device: reading could block for ever
             raise EmlError(f"“{name}” is not an ordinary file (a pipe or a device).")
-        if st.st_size > max_bytes:
-            raise EmlError(f"“{name}” is {st.st_size / 1048576:.1f} MB; at most {max_bytes / 1048576:.1f} MB can "
-                           "be opened as a draft (twice the server's message limit).")
-        with open(p, "rb") as f:
-            raw = f.read(max_bytes + 1)  # a file that grew since stat() is still cut at the limit
+        if st.st_size > limit:
+            raise EmlError(too_large(st.st_size, max_bytes, f"“{name}”"))
+        with open(p, "rb") as f:  # read as much as stat() said (a buffer of the limit would be 20 MB for any file)
+            raw = f.read(min(st.st_size, limit) + 1)
+            if len(raw) > st.st_size:  # it grew since stat(): still cut at the limit
+                raw += f.read(limit + 1 - len(raw))
     except FileNotFoundError:
         raise EmlError(f"“{name}” could not be opened: the file no longer exists.") from None
     except OSError as exc:

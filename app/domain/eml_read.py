@@ -5,15 +5,22 @@ attachments with their names, types and bytes, inline ones with their Content-ID
 Thunderbird and Exchange write (multipart/alternative + related, quoted-printable, base64, RFC 2047 and
 RFC 2231 names). What it cannot read it says in an :class:`EmlError` whose message is for the user:
 
-- more than ``max_bytes`` (the caller passes twice the send limit) — checked before parsing; decoding
-  only shrinks (base64, quoted-printable), so no part can decode to more than the file holds;
+- more than ``max_bytes`` (the caller passes twice the send limit), never more than :data:`MAX_FILE_BYTES` —
+  checked before parsing; decoding only shrinks (base64, quoted-printable), so no part can decode to more than
+  the file holds;
+- more than :data:`MAX_LINES` lines (the parser ends one at CRLF, LF and a lone CR) or a line of
+  :data:`LONG_LINE` or more;
 - more than :data:`MAX_PARTS` parts or deeper than :data:`MAX_DEPTH` multiparts; the stdlib parser
   recurses once per level, so the multipart/message headers are counted before it runs;
 - a header over :data:`MAX_HEADER_CHARS` (the header parser is slow on pathological values);
 - bytes that are not a mail message at all.
 
 Sizes a file claims (Content-Length, ``size=``) are never believed: only the bytes that are there count.
-A charset Python does not know is read as UTF-8 (bad bytes replaced), never refused. The HTML body is
+A charset is read only when it is one mail uses (:mod:`app.domain.charsets`: the same rule for a body, an
+encoded word and an RFC 2231 name); any other name is unknown 8-bit (UTF-8 where it is, U+FFFD for the other
+bytes) with a note, never refused. A date or header that cannot be parsed is its words. Every input is
+accepted or refused with an :class:`EmlError` within 2 s of CPU and 100 MB (docs/security.md,
+tests/core/test_eml_fuzz.py). The HTML body is
 kept as written: it is data, shown only in Compose's ``SafeDocument`` (app/ui/common/safe_text.py), which loads
 nothing but ``data:`` images; ``cid:`` references stay and name the inline attachments.
 """
@@ -21,7 +28,6 @@ nothing but ``data:`` images; ``cid:`` references stay and name the inline attac
 from __future__ import annotations
 
 import base64
-import codecs
 import datetime as _dt
 import email.errors
 import email.header
@@ -32,14 +38,20 @@ import time
 from dataclasses import dataclass, field
 from email.feedparser import BytesFeedParser
 from email.message import EmailMessage
+from email.headerregistry import HeaderRegistry
 from typing import Callable
 
 from app.domain.eml import SENSITIVITY_HEADER
 from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_problem, header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
-from app.domain import threads
+from app.domain import charsets, threads
 from app.domain.senders import Principal
 
+#: the largest file read, whatever the server's limit (twice it is asked for): the stdlib's parser and
+#: ``get_payload`` hold a file in up to ~7 times its size (issue 65: a 20 MB file of 8-bit text took 140 MB; one
+#: 8-bit character makes a long text's every copy 2 bytes a character, and ``get_payload`` looks for such
+#: characters by encoding the text to UTF-8, 3 bytes a character), so 12 MB keeps every file within 100 MB
+MAX_FILE_BYTES = 12 * 1024 * 1024
 MAX_PARTS = 500
 MAX_DEPTH = 20
 MAX_HEADER_CHARS = 64 * 1024
@@ -53,9 +65,17 @@ MAX_CONTENT_HEADER_CHARS = 128 * 1024
 #: characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than
 #: the 500 recipients a message may have; the address parser takes ~6 µs a character
 MAX_ADDRESS_CHARS = 32 * 1024
+#: characters of all headers together: each one the draft reads is parsed by the header registry at every look-up
+#: (~0.6 µs a character for plain text, ~7 for addresses and parameters: 1,990 headers of 1.9 KB of encoded words
+#: took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB
+MAX_ALL_HEADER_CHARS = 512 * 1024
 _ADDRESS_HEADERS = frozenset(("from", "to", "cc", "bcc", "reply-to", "sender"))
 #: a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
 MAX_LINES = 600_000
+#: a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in
+#: a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and
+#: base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen
+LONG_LINE = 4 * 1024 * 1024
 #: how long a parse may take before the user is told the file cannot be read
 PARSE_SECONDS = 30.0
 #: the piece of the file fed to the parser between two looks at the budget
@@ -98,6 +118,7 @@ class Budget:
         self.all_headers = 0
         self.content_chars = 0  # of Content-* headers, in the whole file
         self.address_chars = 0  # of address headers, in the whole file
+        self.header_chars = 0  # of all headers, in the whole file
 
     def part(self) -> None:
         self.parts += 1
@@ -117,6 +138,10 @@ class Budget:
         if n > MAX_HEADER_CHARS:
             raise EmlError(f"The file's {_printable(name)} header is {n:,} characters long (at most "
                            f"{MAX_HEADER_CHARS:,}); it was not opened.")
+        self.header_chars += n
+        if self.header_chars > MAX_ALL_HEADER_CHARS:
+            raise EmlError(f"The file's headers take more than {MAX_ALL_HEADER_CHARS:,} characters; it was not "
+                           "opened.")
         name = name.strip().lower()
         if name.startswith("content-"):
             self.content_chars += n
@@ -136,26 +161,82 @@ class Budget:
             raise EmlError(f"The file took more than {self.seconds:.0f} s to read; it was not opened.")
 
 
+#: an encoded word's charset (RFC 2047 ``=?charset*lang?b?...?=``)
+_EW_CHARSET = re.compile(r"(=\?)([^?]*)(\?[bBqQ]\?)")
+#: an RFC 2231 parameter's charset (``name*=charset'lang'...``, ``name*0*=...``)
+_RFC2231_CHARSET = re.compile(r"""(\*[ \t]*=[ \t]*"?)([^'"\s;=]*)(?=')""")
+#: a header that cannot be parsed as its kind is read as plain text (its words, never an exception)
+_PLAIN_TEXT = HeaderRegistry(use_default_map=False)
+
+
 class _BudgetPolicy(email.policy.EmailPolicy):
-    """``email.policy.default`` whose header parsing is counted against a :class:`Budget` (a policy's
-    ``header_source_parse`` is the documented hook the parser calls for each header it reads)."""
+    """``email.policy.default`` whose header parsing is counted against a :class:`Budget` and whose header
+    values name only mail charsets. The parser calls ``header_source_parse`` for each header it reads, and
+    every look-up of a header goes through ``header_fetch_parse`` (the policy's documented hooks): a look-up
+    looks at the budget too (the steps after the parse stop once it is given up), a charset that is not a
+    mail one (:mod:`app.domain.charsets`) is named ``unknown-8bit`` before the header registry decodes an
+    encoded word or an RFC 2231 value with it, and a header the registry cannot parse is its words."""
 
     budget: Budget | None = None
+    #: what was read differently from what the file says: ("charset", name) and ("header", name)
+    seen: set | None = None
 
     def header_source_parse(self, sourcelines):
         self.budget.header(sourcelines)
         return super().header_source_parse(sourcelines)
 
+    def header_fetch_parse(self, name, value):
+        self.budget.tick()
+        if hasattr(value, "name"):
+            return super().header_fetch_parse(name, value)
+        value = self._mail_charsets(value)
+        try:
+            return super().header_fetch_parse(name, value)
+        except EmlError:
+            raise
+        except Exception:  # noqa: BLE001 - a value the registry's parser fails on: read as its words
+            self.seen.add(("header", _printable(name)))
+            return _PLAIN_TEXT(name, "".join(value.replace("=?", "= ?").splitlines()))
+
+    def _mail_charsets(self, value: str) -> str:
+        if "=?" not in value and "'" not in value:
+            return value
+
+        def one(m: re.Match) -> str:
+            name = m[2].partition("*")[0]
+            if not name or name.lower() == charsets.UNKNOWN_8BIT or charsets.resolve(name) is not None:
+                return m[0]
+            self.seen.add(("charset", _shown(name)))
+            return m[1] + charsets.UNKNOWN_8BIT + m[3] if m.lastindex == 3 else m[1] + charsets.UNKNOWN_8BIT
+
+        return _RFC2231_CHARSET.sub(one, _EW_CHARSET.sub(one, value))
+
+
+def file_limit(max_bytes: int) -> int:
+    """The most bytes a file may have when the caller allows ``max_bytes`` (twice the server's limit)."""
+    return min(max_bytes, MAX_FILE_BYTES)
+
+
+def too_large(size: int, max_bytes: int, what: str = "The file") -> str:
+    """Why a file of ``size`` bytes is not opened, for the user."""
+    why = ("twice the server's message limit" if max_bytes <= MAX_FILE_BYTES else
+           "a larger one would take more memory to read than Dispatch allows itself")
+    return f"{what} is {_mb(size)}; at most {_mb(file_limit(max_bytes))} can be opened as a draft ({why})."
+
 
 def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> EmlMessage:
-    if len(raw) > max_bytes:
-        raise EmlError(f"The file is {_mb(len(raw))}; at most {_mb(max_bytes)} can be opened as a draft "
-                       "(twice the server's message limit).")
+    if len(raw) > file_limit(max_bytes):
+        raise EmlError(too_large(len(raw), max_bytes))
     if len(_CONTAINER.findall(raw)) > MAX_PARTS:
         raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
-    if raw.count(b"\n") > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
+    if _lines(raw) > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
         raise EmlError(f"The file has more than {MAX_LINES:,} lines; it was not opened.")
-    msg = _parse(raw, budget or Budget())
+    if _has_a_long_line(raw):
+        raise EmlError(f"The file has a line of {LONG_LINE // 2**20} MB or more (mail's lines are at most 998 "
+                       "characters); it was not opened.")
+    budget = budget or Budget()
+    seen: set = set()
+    msg = _parse(raw, budget, seen)
     _check_shape(msg)
     notes: list[str] = []
     names = {k.lower() for k in msg.keys()}
@@ -188,6 +269,8 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
     )
     senders = _people(msg, "From", notes)
     by = _people(msg, "Sender", notes) if msg.get("Sender") is not None else []
+    budget.tick()
+    notes.extend(_seen_notes(seen))
     return EmlMessage(draft=draft, sender=senders[0] if senders else None, date=date, notes=notes,
                       on_behalf=by[0] if by else None)
 
@@ -200,14 +283,44 @@ def principal_of(message: EmlMessage, principals: list[Principal]) -> Principal 
     return next((p for p in principals if p.email.strip().lower() == frm), None) if frm else None
 
 
-def _parse(raw: bytes, budget: Budget) -> EmailMessage:
+def _lines(raw: bytes) -> int:
+    """The lines the parser makes of ``raw``: it ends one at CRLF, at LF and at a lone CR."""
+    return raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n")
+
+
+def _has_a_long_line(raw: bytes) -> bool:
+    """Whether a piece of ``raw`` of :data:`LONG_LINE` bytes (one of those it is cut into) holds no line end:
+    then a line is that long at least, and every line of twice that is found (no copy of the file made)."""
+    for start in range(0, len(raw) - LONG_LINE + 1, LONG_LINE):
+        if raw.find(b"\n", start, start + LONG_LINE) < 0 and raw.find(b"\r", start, start + LONG_LINE) < 0:
+            return True
+    return False
+
+
+def _seen_notes(seen: set) -> list[str]:
+    """Notes for what the policy read differently (the Date header has its own: :func:`_date`)."""
+    names = sorted(n for kind, n in seen if kind == "charset")
+    headers = sorted(n for kind, n in seen if kind == "header" and n.lower() != "date")
+    out = []
+    if names:
+        out.append("The file's headers name " + ", ".join(f"“{n}”" for n in names[:3]) + (" and others" if len(
+                   names) > 3 else "") + (", which are not mail character sets" if len(names) > 1 else ", which is "
+                   "not a mail character set") + ": that text was read as unknown 8-bit (UTF-8 where it is, � for "
+                   "the other bytes).")
+    if headers:
+        out.append("The " + ", ".join(headers[:3]) + f" header{'s' if len(headers) > 1 else ''} could not be "
+                   "parsed; read as written.")
+    return out
+
+
+def _parse(raw: bytes, budget: Budget, seen: set | None = None) -> EmailMessage:
     """The stdlib's parser fed a piece at a time, its parts and headers counted as it makes them."""
 
     def new_part(policy=None):
         budget.part()
         return EmailMessage(policy=policy)
 
-    parser = BytesFeedParser(new_part, policy=_BudgetPolicy(budget=budget))
+    parser = BytesFeedParser(new_part, policy=_BudgetPolicy(budget=budget, seen=set() if seen is None else seen))
     try:
         for start in range(0, len(raw), FEED_BYTES):
             budget.tick()
@@ -253,6 +366,12 @@ def _printable(text: str) -> str:
     return "".join(c for c in str(text)[:60] if c.isprintable())
 
 
+def _shown(name: str) -> str:
+    """A name from the file as a note shows it: every character that cannot be shown as �, at most 40."""
+    name = str(name)
+    return "".join(c if c.isprintable() else "�" for c in name[:40]) + ("…" if len(name) > 40 else "")
+
+
 #: X- headers servers and mail programs stamp on a message (not the author's own): not read as custom headers
 _STAMPED = ("x-ms-", "x-microsoft-", "x-mailer", "x-originating-", "x-received", "x-google-", "x-gm-", "x-forefront-",
             "x-spam", "x-virus", "x-eopattributedmessage", "x-mimeole", "x-unsent")
@@ -265,10 +384,11 @@ def _custom_headers(msg, notes: list[str]) -> list[tuple[str, str]]:
     for name in dict.fromkeys(k for k in msg.keys() if k.lower().startswith("x-")):
         if name.lower().startswith(_STAMPED) or header_name_problem(name) is not None:
             continue
-        value = " ".join(_header_text(msg, name, notes).replace("\r", " ").replace("\n", " ").split())
-        if len(out) >= MAX_CUSTOM_HEADERS:
+        if len(out) >= MAX_CUSTOM_HEADERS:  # counted, not read: reading is parsing
             left += 1
-        elif header_problem(name, value, out) is None:
+            continue
+        value = " ".join(_header_text(msg, name, notes).replace("\r", " ").replace("\n", " ").split())
+        if header_problem(name, value, out) is None:
             out.append((name, value))
     if left:
         notes.append(f"{left} custom header(s) were left out: a message carries at most {MAX_CUSTOM_HEADERS}.")
@@ -291,7 +411,9 @@ def _thread_index(msg, notes: list[str]) -> bytes:
 def _header_text(msg, name: str, notes: list[str]) -> str:
     try:
         value = msg.get(name)
-        text = "" if value is None else str(value)
+        text = "" if value is None else charsets.unknown_8bit(str(value))
+    except EmlError:
+        raise
     except Exception:  # noqa: BLE001 - a header the registry cannot parse: its raw text, decoded as far as possible
         text = _raw_header(msg, name)
         notes.append(f"The {name} header is malformed; it was read as it is.")
@@ -299,12 +421,15 @@ def _header_text(msg, name: str, notes: list[str]) -> str:
 
 
 def _raw_header(msg, name: str) -> str:
+    """The first ``name`` header's text as the file has it, its encoded words decoded by the charset rule."""
     for k, v in msg.raw_items():
         if k.lower() == name.lower():
             try:
-                return str(email.header.make_header(email.header.decode_header(str(v))))
+                chunks = email.header.decode_header(str(v))
             except Exception:  # noqa: BLE001
-                return str(v)
+                return charsets.unknown_8bit(str(v))
+            return "".join(charsets.decode(c, cs)[0] if isinstance(c, bytes) else charsets.unknown_8bit(c)
+                           for c, cs in chunks)
     return ""
 
 
@@ -339,9 +464,7 @@ def _people(msg, name: str, notes: list[str]) -> list[Recipient]:
 def _utf8(text: str) -> str:
     """A header's text with its raw bytes read as UTF-8 (RFC 6532: an internationalised address is written
     as it is; the stdlib's parser keeps such bytes undecoded), a byte that is not UTF-8 as U+FFFD."""
-    if text.isascii() or not any("\udc80" <= c <= "\udcff" for c in text):
-        return text
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return charsets.unknown_8bit(text)
 
 
 def _importance(msg, notes: list[str]) -> Importance:
@@ -366,14 +489,15 @@ def _sensitivity(msg, notes: list[str]) -> Sensitivity:
 
 
 def _keywords(msg, notes: list[str]) -> list[str]:
-    """The Keywords header(s), comma-separated: Outlook's categories (each once, in order)."""
-    out: list[str] = []
+    """The Keywords header(s), comma-separated: Outlook's categories (each once, in order; a dict keeps the
+    order, and seeing whether a word came before costs the same for the 30,000th word as for the first)."""
+    out: dict[str, None] = {}
     for value in msg.get_all("Keywords") or []:
-        for word in str(value).split(","):
+        for word in charsets.unknown_8bit(str(value)).split(","):
             word = " ".join(word.split())
-            if word and word not in out:
-                out.append(word)
-    return out
+            if word:
+                out[word] = None
+    return list(out)
 
 
 def _date(msg, notes: list[str]) -> _dt.datetime | None:
@@ -382,8 +506,8 @@ def _date(msg, notes: list[str]) -> _dt.datetime | None:
         return None
     try:
         d = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        notes.append("The Date header could not be read.")
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: an hour of 9999999999
+        notes.append(f"The Date header could not be read: “{_printable(text)}”.")
         return None
     return d if d.tzinfo else d.replace(tzinfo=_dt.timezone.utc)
 
@@ -442,6 +566,7 @@ def _attachments(msg, body_part, notes: list[str]) -> list[Attachment]:
         cid = str(part.get("Content-ID") or "").strip().strip("<>")
         disposition = part.get_content_disposition()
         name = _file_name(part, len(out) + 1)
+        part.set_payload("")  # read: let its text go from the (throw-away) message before the next part's is read
         out.append(Attachment(name=name, content=content, content_type=ctype, size=len(content),
                               content_id=cid, is_inline=disposition == "inline" or (
                                   related and bool(cid) and disposition != "attachment")))
@@ -488,8 +613,11 @@ def _file_name(part, n: int) -> str:
     except Exception:  # noqa: BLE001
         name = ""
     if isinstance(name, tuple):  # an RFC 2231 value the registry left undecoded
-        name = email.utils.collapse_rfc2231_value(name)
-    name = " ".join(str(name).split())
+        try:
+            name = email.utils.collapse_rfc2231_value(name)
+        except Exception:  # noqa: BLE001 - a charset collapse_rfc2231_value fails on
+            name = str(name[2])
+    name = " ".join(charsets.unknown_8bit(str(name)).split())
     if name:
         return name
     if part.get_content_type() == "message/rfc822":
@@ -500,26 +628,23 @@ def _file_name(part, n: int) -> str:
 
 
 def _decode_text(part, notes: list[str]) -> str:
-    """A text part's content in its charset, with ``\n`` line ends. (Its bytes are gone by the time the line
-    ends are changed: one copy fewer of a long text at once.)"""
-    return _in_charset(part, notes).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _in_charset(part, notes: list[str]) -> str:
-    """A text part's content in its charset; a charset Python does not know as UTF-8 with bad bytes
-    replaced (noted), never an error."""
+    """A text part's content in its charset (:mod:`app.domain.charsets`), with ``\n`` line ends; a name that is
+    not a mail charset as unknown 8-bit (noted), never an error. One long text at a time, not three: the part's
+    text is let go from the (throw-away) message once its bytes are read, and the line ends are changed in the
+    bytes where the charset writes CR and LF as ASCII does (every mail charset but UTF-16 and UTF-32)."""
     try:
         data = part.get_payload(decode=True) or b""
     except Exception:  # noqa: BLE001
         notes.append("The message text's encoding is broken; it was read as it is.")
         data = str(part.get_payload()).encode("utf-8", "replace")
     charset = part.get_content_charset() or "us-ascii"
-    try:
-        codecs.lookup(charset)
-    except LookupError:
-        notes.append(f"The message text says it is in “{_printable(charset)}”, which is not a known character "
-                     "set: it was read as UTF-8.")
-        charset = "utf-8"
-    if charset.lower() in ("us-ascii", "ascii"):
-        charset = "utf-8"  # 8-bit text labelled ASCII is common: UTF-8 reads ASCII the same
-    return data.decode(charset, errors="replace")
+    part.set_payload("")
+    wide = (charsets.resolve(charset) or "").startswith(("utf_16", "utf_32"))
+    if not wide:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    text, known = charsets.decode(data, charset)
+    del data
+    if not known:
+        notes.append(f"The message text says it is in “{_shown(charset)}”, which is not a mail character "
+                     "set: it was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if wide else text

@@ -11,8 +11,8 @@ import tracemalloc
 import pytest
 
 from app.core import eml_files
-from app.domain.eml_read import (MAX_ADDRESS_CHARS, MAX_ALL_HEADERS, MAX_CONTENT_HEADER_CHARS, MAX_HEADERS, MAX_LINES,
-                                 MAX_PARTS, Budget, EmlCancelled, EmlError, read_eml)
+from app.domain.eml_read import (MAX_ADDRESS_CHARS, MAX_ALL_HEADERS, MAX_CONTENT_HEADER_CHARS, MAX_FILE_BYTES,
+                                 MAX_HEADERS, MAX_LINES, MAX_PARTS, Budget, EmlCancelled, EmlError, read_eml)
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 
 LIMIT = 21 * 1024 * 1024
@@ -73,7 +73,7 @@ def test_long_content_headers_are_counted_for_the_whole_file():
     """300 parts each naming itself in a 60 KB Content-Type, each under the 64 KB a header may have: the
     stdlib parses such a header again at every look-up (~37 s of CPU before this limit)."""
     part = b'--b\r\nContent-Type: text/plain; name="' + b"a" * 60_000 + b'"\r\n\r\nx\r\n'
-    raw = HEAD + b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n' + part * 300 + b"--b--\r\n"
+    raw = HEAD + b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n' + part * 150 + b"--b--\r\n"  # 9 MB
     budget = Budget()
     raised, _peak_bytes = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
     assert raised is not None and f"more than {MAX_CONTENT_HEADER_CHARS:,} characters" in str(raised)
@@ -90,7 +90,7 @@ def test_addresses_beyond_three_times_the_recipient_limit_are_refused_before_the
 
 
 def test_a_file_of_millions_of_lines_is_refused_before_the_parser_runs():
-    raw = tiny_parts(2_000_000)  # ~20 MB: 2 million parts, under the size limit
+    raw = tiny_parts(1_200_000)  # ~12 MB: 1.2 million parts, under the size limit
     budget = Budget()
     raised, peak = _peak(read_eml, raw, max_bytes=LIMIT, budget=budget)
     assert raised is not None and f"more than {MAX_LINES:,} lines" in str(raised)
@@ -154,16 +154,17 @@ def test_open_eml_given_up_leaves_no_parse_running(tmp_path):
 
 
 def test_the_largest_legitimate_files_still_open():
-    """The limits leave real mail alone: 490 attachments, and one 14 MB attachment (~270,000 lines)."""
+    """The limits leave real mail alone: 490 attachments, and one 8.5 MB attachment (~155,000 lines: more than a
+    message at Exchange's default 10 MB send limit can carry)."""
     import base64
     import os
 
-    one = base64.encodebytes(os.urandom(30_000))
+    one = base64.encodebytes(os.urandom(17_000))
     raw = HEAD + b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n' + b"".join(
         b'--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n'
         b'Content-Disposition: attachment; filename="f%d.bin"\r\n\r\n' % i + one + b"\r\n" for i in range(490)) + b"--b--\r\n"
     assert len(read_eml(raw, max_bytes=LIMIT).draft.attachments) == 490
-    big = base64.encodebytes(os.urandom(14 * 1024 * 1024))
+    big = base64.encodebytes(os.urandom(8_500_000))
     raw = HEAD + (b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n'
                   b'--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n'
                   b'Content-Disposition: attachment; filename="x.bin"\r\n\r\n') + big + b"\r\n--b--\r\n"
@@ -172,12 +173,12 @@ def test_the_largest_legitimate_files_still_open():
 
 
 def _at_the_limit(kind: str) -> bytes:
-    """A legitimate file as large as can be opened (twice the 10 MB send limit): one base64 attachment, or
-    one long plain text."""
+    """A legitimate file as large as can be opened (twice the 10 MB send limit, at most ``MAX_FILE_BYTES``): one
+    base64 attachment, or one long plain text."""
     import base64
     import os
 
-    room = 2 * DEFAULT_MAX_SEND_BYTES - 4096
+    room = MAX_FILE_BYTES - 4096
     if kind == "attachment":
         data = base64.encodebytes(os.urandom(room * 57 // 77))  # 57 bytes to 76 characters and a line end
         return HEAD + (b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n'
@@ -193,7 +194,7 @@ def test_a_file_at_the_size_limit_opens_within_100_mb(kind):
     the most the parse and decode held beside them, together (a 14 MB attachment was decoded through five
     copies of itself: ~110 MB beside the file)."""
     raw = _at_the_limit(kind)
-    assert 2 * DEFAULT_MAX_SEND_BYTES - 64 * 1024 < len(raw) <= 2 * DEFAULT_MAX_SEND_BYTES
+    assert MAX_FILE_BYTES - 64 * 1024 < len(raw) <= MAX_FILE_BYTES
     raised, peak = _peak(read_eml, raw, max_bytes=2 * DEFAULT_MAX_SEND_BYTES)
     assert raised is None
     assert len(raw) + peak <= 100 * 1024 * 1024, f"{(len(raw) + peak) / 2**20:.0f} MiB"

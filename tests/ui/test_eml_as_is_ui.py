@@ -89,3 +89,15 @@ def test_the_preview_says_when_a_file_is_from_another_mailbox(qtbot):
     mine = SendAsIsDialog(None, "rota.eml", a_file(MID), read_eml(a_file(MID), max_bytes=1 << 20), own=ALICE.upper())
     qtbot.addWidget(mine)
     assert mine.note.isHidden(), "the account's own address, whatever its case: nothing to say"
+
+
+def test_the_preview_says_when_it_reads_a_charset_as_unknown_8bit(qtbot):
+    """Issue 65: a charset that is no mail charset (here ``zlib_codec``) is read as unknown 8-bit, and the
+    preview says so; the file is sent as it is."""
+    from app.domain.eml_read import read_eml
+    from app.ui.compose.eml_as_is import SendAsIsDialog
+
+    raw = (Path(__file__).resolve().parent.parent / "resources" / "eml" / "hostile" / "charset-zlib.eml").read_bytes()
+    dlg = SendAsIsDialog(None, "zlib.eml", raw, read_eml(raw, max_bytes=1 << 20), own="mallory@example.com")
+    qtbot.addWidget(dlg)
+    assert "“zlib_codec”" in dlg.note.text() and "unknown 8-bit" in dlg.note.text() and not dlg.note.isHidden()
