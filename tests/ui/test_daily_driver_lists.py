@@ -301,6 +301,7 @@ def test_lists_at_683_px_status_recipients_outbox_order_and_view_menu(qtbot, alo
         key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
         bar = win.send_timing.batch.bar
         qtbot.waitUntil(bar.isVisible, timeout=10000)
+        assert "Ctrl+Z or Undo keeps it in Drafts" in bar.label.text(), bar.label.text()  # one draft: "it"
         ref = d.model.summary(row).ref.id
         qtbot.waitUntil(lambda: d.model.status(ref) == HELD_WORDS, timeout=10000)
         QApplication.processEvents()

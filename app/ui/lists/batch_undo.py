@@ -93,7 +93,8 @@ class BatchUndo(QObject):
         if held:
             b = self._batch
             left = max(0, int(max(s.retry_at for s in held) - b.outbox.clock() + 0.999))
-            self.bar.label.setText(f"Sending {b.what} in {left} s — Ctrl+Z or Undo keeps them in {self.kept}")
+            them = "it" if len(b.subs) == 1 else "them"
+            self.bar.label.setText(f"Sending {b.what} in {left} s — Ctrl+Z or Undo keeps {them} in {self.kept}")
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
             return
@@ -117,7 +118,8 @@ class BatchUndo(QObject):
             self._undone.add(sub.local_id)
             kept += 1
         self._tick()
-        self.w.statusBar().showMessage(f"Not sent: {b.what if kept == len(b.subs) else kept} stay in {self.kept}",
+        stay = "stays" if kept == 1 else "stay"
+        self.w.statusBar().showMessage(f"Not sent: {b.what if kept == len(b.subs) else kept} {stay} in {self.kept}",
                                        8000)
 
     def send_now(self) -> None:
