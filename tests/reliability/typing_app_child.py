@@ -7,8 +7,9 @@ Each trial: Ctrl+N, a two-letter prefix (a key every 90 ms: the directory offers
 for 0.3 s after the last key), a Tab ``delay`` seconds after the last key (around 0.3 s: as the suggestions
 pop up), then "zed", Tab, "yy". Each trial's prefix is new to the field, so its list waits for the
 directory (the field offers the names the directory gave it before at once). Logged, one JSON line each:
-``KEY`` (the key, the widget with the focus when it was typed), ``FOCUS`` (a compose field's focus
-change and its reason) and ``TRIAL`` (the fields' texts at the end). ``DONE`` after the last trial.
+``KEY`` (the key, the widget with the focus when it was typed, and the suggestion highlighted in that
+field's list as the key is pressed, null when no list is shown), ``FOCUS`` (a compose field's focus change
+and its reason) and ``TRIAL`` (the fields' texts at the end). ``DONE`` after the last trial.
 
 Env: TYPE_LOG, TYPE_TRIALS (JSON: [[prefix, delay], ...]), KILL_URL, KILL_USER, KILL_PW, DISPATCH_HOME,
 QT_QPA_PLATFORM.
@@ -63,12 +64,14 @@ class Driver:
             return
         c = self.w.compose
         self.fields = {"to": c.to.edit, "cc": c.cc.edit, "bcc": c.bcc.edit, "subject": c.subject}
+        self.lists = {field.edit: field.suggestions for field in (c.to, c.cc, c.bcc)}
         self.focus_log = FocusLog(self, list(self.fields.values()))
         self.trial(0)
 
     def press(self, key, mods=Qt.NoModifier) -> None:
         focus = QApplication.focusWidget()
-        self.emit("KEY", [key.name, focus.objectName() if focus else None])
+        shown = self.lists[focus].current() if focus in self.lists else None  # what the key meets
+        self.emit("KEY", [key.name, focus.objectName() if focus else None, shown])
         QTest.keyClick(self.w.windowHandle(), key, mods)
 
     def trial(self, n: int) -> None:
