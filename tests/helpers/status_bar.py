@@ -8,10 +8,11 @@ from __future__ import annotations
 from PySide6.QtGui import QTextDocumentFragment
 
 
-def record_messages(win) -> list[str]:
-    """Every message the status bar shows from now on, each whole ("" when it is cleared)."""
+def record_messages(win, said: list[str] | None = None) -> list[str]:
+    """Every message the status bar shows from now on, each whole ("" when it is cleared), appended to
+    ``said`` (a new list when not given), which is returned."""
     bar = win.statusBar()
-    said: list[str] = []
+    said = [] if said is None else said
     bar.messageChanged.connect(said.append)
 
     def whole(text: str) -> None:  # emitted right after the shortened line's ``messageChanged``
@@ -20,7 +21,8 @@ def record_messages(win) -> list[str]:
         assert said and said[-1].endswith("…") and text.startswith(said[-1][:-1]), (said, text)
         said[-1] = text
 
-    bar.cut.connect(whole)
+    if hasattr(bar, "cut"):  # a plain QStatusBar (asked for before the window's frame was built) cuts nothing
+        bar.cut.connect(whole)
     return said
 
 

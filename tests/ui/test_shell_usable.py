@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.storage.settings import Settings
+from tests.helpers.status_bar import whole_message
 from tests.ui.conftest import close_window
 
 
@@ -409,7 +410,7 @@ def test_another_account_shows_nothing_of_the_last_ones_mail_in_the_status_bar(q
     wait_idle(qtbot, win)
     win.set_session(None)
     qtbot.waitUntil(lambda: win.current_view() == "welcome")
-    assert "private" not in win.statusBar().currentMessage()
+    assert "private" not in whole_message(win)
 
 
 def test_copy_and_select_all_work_in_a_list(qtbot, window):
