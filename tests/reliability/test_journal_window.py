@@ -26,6 +26,7 @@ from app.core.session import ConnectionState, Session
 from app.domain.models import Attachment, Draft, Recipient, new_message_id
 from app.storage.journal import Journal
 from app.storage.settings import Settings
+from tests.helpers.status_bar import record_messages
 from tests.helpers.windows import journal_window
 from tests.ui.conftest import ALICE, BOB, _window_or_its_dialog_is_active, account_for, close_window, wait_task
 
@@ -77,7 +78,7 @@ def _window_heard(qtbot, sandbox, tmp_path, journal, said: list[str]):
     session = Session.for_account(acc, pw)
     win = MainWindow(session, settings=Settings(tmp_path / "settings.json"), journal=journal, lazy=True)
     qtbot.addWidget(win)
-    win.statusBar().messageChanged.connect(said.append)
+    record_messages(win, said)
     win.finish_setup()
     win.show()
     qtbot.waitExposed(win)

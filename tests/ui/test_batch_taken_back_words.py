@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items, seed_drafts
+from tests.helpers.status_bar import whole_message
 from tests.ui.conftest import wait_idle
 
 
@@ -31,7 +32,7 @@ def test_undoing_send_selected_says_the_drafts_were_taken_back_and_stay_in_draft
     key(qtbot, win, Qt.Key_Z, CTRL)
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)
     wait_idle(qtbot, win)
-    said = win.statusBar().currentMessage()
+    said = whole_message(win)
     assert said == "Taken back: the 2 drafts stay in Drafts, not sent", said
     assert "not sent (see Status)" not in said and "Sent 0" not in said
     assert len(items(sandbox, Folder.DRAFTS.value)) == 2 and items(sandbox, Folder.SENT.value) == []

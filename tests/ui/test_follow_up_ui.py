@@ -14,6 +14,7 @@ from app.domain import follow_up
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
+from tests.helpers.status_bar import whole_message
 from tests.ui.conftest import BOB, wait_idle
 
 CAROL = "carol@example.com"
@@ -93,7 +94,7 @@ def test_the_keys_elsewhere_say_where_they_work(qtbot, window):
     win = window
     key(qtbot, win, Qt.Key_2, CTRL)
     win.actions_.reply_all.trigger()  # from the menu, outside Sent
-    assert "press Ctrl+3" in win.statusBar().currentMessage()
+    assert "press Ctrl+3" in whole_message(win)
     assert win.current_view() == "drafts"
 
 

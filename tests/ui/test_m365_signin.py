@@ -25,6 +25,7 @@ from tests.authority.helpers import browser, form_of, sign_in
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.m365 import CLIENT_ID, m365_account, signin_window
+from tests.helpers.status_bar import record_messages
 from tests.ui.conftest import close_window, wait_idle, wait_task
 
 ALICE, BOB = "alice@example.com", "bob@example.com"
@@ -302,8 +303,7 @@ def test_mail_parked_by_the_ews_block_goes_out_once_through_microsoft_365(qtbot,
     panel.client_id.setText(CLIENT_ID)  # the tenant's registration; the sandbox's authority and Graph:
     panel.authority.setText(sb.authority.authority_url)
     panel._extra = {"graph_url": sb.graph_url, "graph_signin": {"authority_cert": sb.authority.cert_path}}
-    said = []
-    win.statusBar().messageChanged.connect(said.append)
+    said = record_messages(win)
     qtbot.keyClick(panel.browser_button, Qt.Key_Return)
     qtbot.waitUntil(user.done.is_set, timeout=20000)
     assert not user.errors, user.errors

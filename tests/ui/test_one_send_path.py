@@ -21,6 +21,7 @@ from app.storage.journal import Journal
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items, seed_drafts
+from tests.helpers.status_bar import record_messages
 from tests.ui.conftest import BOB, close_window, logged, op, open_window, wait_idle, wait_task
 
 
@@ -32,8 +33,7 @@ def test_1_a_send_refused_outside_compose_never_goes_out_later(qtbot, aloop, san
     sb = sandbox_factory(data=str(tmp_path / "sb"))  # stop() + start() keep its port and data
     journal = Journal(tmp_path / "journal.sqlite3")
     win, session = open_window(qtbot, sb, settings, connected=True, journal=journal)
-    said: list[str] = []
-    win.statusBar().messageChanged.connect(said.append)
+    said = record_messages(win)
     try:
         type_message(qtbot, win, subject="not to be sent", body="half written")
         key(qtbot, win, Qt.Key_2, CTRL)
@@ -225,8 +225,7 @@ def test_a_send_taken_out_of_the_outbox_before_its_turn_says_so_and_nothing_wait
     last for ever (the window said "Sending…" until closed); then, told, it said the message was waiting in
     the Outbox. It was not."""
     win, sandbox = ui_window, ui_sandbox
-    said: list[str] = []
-    win.statusBar().messageChanged.connect(said.append)
+    said = record_messages(win)
     sandbox.faults.inject(op(ui_backend, "CreateItem"), "hold_after_commit", seconds=60, then="answer")
     type_message(qtbot, win, subject="keeps the queue busy", body="first")
     type_message(qtbot, win, subject="taken out", body="second")  # its Ctrl+N saved the first to Drafts

@@ -15,6 +15,7 @@ from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
+from tests.helpers.status_bar import whole_message
 from tests.ui.conftest import wait_idle
 
 
@@ -47,7 +48,7 @@ def test_a_sent_row_offers_open_in_sent_and_remove_from_this_list(qtbot, window,
     win.grab().save(str(screenshot_dir / "outbox-sent-row.png"))
 
     key(qtbot, win, Qt.Key_R, CTRL)
-    assert "Already sent" in win.statusBar().currentMessage()
+    assert "Already sent" in whole_message(win)
 
     key(qtbot, win, Qt.Key_Return)
     assert win.current_view() == "sent"
@@ -66,7 +67,7 @@ def test_a_sent_row_offers_open_in_sent_and_remove_from_this_list(qtbot, window,
     question = getattr(win.journal_bridge, "_delete_question", None)
     assert question is None or not question.isVisible()  # nothing to ask: nothing is lost
     qtbot.waitUntil(lambda: view.rows() == [], timeout=5000)
-    msg = win.statusBar().currentMessage()
+    msg = whole_message(win)
     assert "Removed from this list" in msg and "can no longer" not in msg
     wait_idle(qtbot, win)
     assert len(items(sandbox, Folder.DRAFTS.value)) == drafts_before  # Compose was not saved behind the user's back
@@ -117,9 +118,9 @@ def test_keys_on_a_row_being_sent_say_so_at_once_and_touch_nothing(qtbot, window
     key(qtbot, win, Qt.Key_Delete)
     question = getattr(win.journal_bridge, "_delete_question", None)
     assert question is None or not question.isVisible()
-    assert win.statusBar().currentMessage() == "It is being sent right now and can no longer be deleted"
+    assert whole_message(win) == "It is being sent right now and can no longer be deleted"
     key(qtbot, win, Qt.Key_Return)
-    assert win.statusBar().currentMessage() == "It is being sent right now and can no longer be taken back"
+    assert whole_message(win) == "It is being sent right now and can no longer be taken back"
     assert win.current_view() == "outbox" and win.compose.subject.text() == "Half written"
     sandbox.faults.release_held()
     qtbot.waitUntil(lambda: ob.subs[lid].state == SubState.SENT, timeout=20000)

@@ -17,6 +17,7 @@ from app.ui.compose.compose_view import KEPT, SAVED
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
+from tests.helpers.status_bar import record_messages, whole_message
 from tests.ui.conftest import BOB, account_for, close_window, make_window, open_window, wait_idle
 
 
@@ -80,15 +81,14 @@ def test_after_a_restart_one_statement_of_where_the_restored_messages_are(qtbot,
     j.close()
     session = Session.for_account(acc, pw)
     win = make_window(qtbot, session, settings, journal=Journal(path))
-    said: list[str] = []
-    win.statusBar().messageChanged.connect(lambda text: text and said.append(text))
+    said = record_messages(win)
     try:
         qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
         qtbot.waitUntil(lambda: len(items(sandbox, Folder.DRAFTS.value)) == 2, timeout=30000)
         qtbot.waitUntil(lambda: any("restored to Drafts" in m for m in said), timeout=10000)
         wait_idle(qtbot, win)
         QApplication.processEvents()
-        bar = win.statusBar().currentMessage()
+        bar = whole_message(win)
         banner = win.banner.text()
         win.grab().save(str(screenshot_dir / "restored-one-statement.png"))
         assert "restored to Drafts" in bar, bar

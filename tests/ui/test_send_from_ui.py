@@ -17,6 +17,7 @@ from app.ui.compose.from_flows import NO_CHOICE
 from tests.helpers.compose import reopen_only_draft, type_message
 from tests.helpers.keys import CTRL, SHIFT, focus_key, focused, key, mnemonic, type_focused
 from tests.helpers.mailbox import items
+from tests.helpers.status_bar import whole_message
 from tests.ui.conftest import ALICE, account_for, close_window, make_window, op, open_window, wait_idle
 
 DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
@@ -76,8 +77,7 @@ def test_send_from_list_and_from_by_keys_kept_by_the_autosave_across_a_restart(q
         qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
         assert c.from_row.isHidden() and c.from_row.label.isHidden(), "no From row without a choice"
         key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
-        bar = win.statusBar()  # (cut at a word when the window is narrow: the whole text kept in last_cut and the banner)
-        assert (bar.last_cut or bar.currentMessage()) == NO_CHOICE and focused() is not c.from_row.combo
+        assert whole_message(win) == NO_CHOICE and focused() is not c.from_row.combo
 
         dlg = _open_send_from(qtbot, win)
         _fill_the_list_by_keys(qtbot, win, dlg)

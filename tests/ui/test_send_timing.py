@@ -18,6 +18,7 @@ from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
+from tests.helpers.status_bar import whole_message
 from tests.ui.conftest import BOB, close_window, logged, open_window, wait_idle, wait_task
 
 SHIFT = Qt.ShiftModifier
@@ -159,7 +160,7 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     meta = win.journal_bridge.journal.get(before.local_id).meta
     assert (meta["hold"], meta["release_at"]) == ("later", when.timestamp())
     qtbot.waitUntil(lambda: win.compose.subject.text() == "", timeout=5000)
-    assert "sends at" in win.statusBar().currentMessage()
+    assert "sends at" in whole_message(win)
     key(qtbot, win, Qt.Key_4, CTRL)
     view = win.journal_bridge.show_outbox()
     assert view.rows() == [("Tomorrow's agenda", "bob@example.com", f"Sends at {when.strftime('%a %H:%M')}")] or \

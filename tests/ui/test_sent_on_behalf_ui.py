@@ -15,6 +15,7 @@ from app.domain.senders import Principal, SendRight
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
+from tests.helpers.status_bar import whole_message
 from tests.ui.conftest import BOB, close_window, open_window, wait_idle
 
 DESK = "desk@example.com"
@@ -123,7 +124,7 @@ def test_open_in_sent_of_a_message_not_in_the_list_selects_nothing_and_says_so(q
         assert view.current_id() == lid
         key(qtbot, win, Qt.Key_Return)
         assert win.current_view() == "sent"
-        qtbot.waitUntil(lambda: "not in the Sent list" in win.statusBar().currentMessage(), timeout=10000)
+        qtbot.waitUntil(lambda: "not in the Sent list" in whole_message(win), timeout=10000)
         assert _selected_subject(win) == "" and not win.sent.table.selectionModel().hasSelection()
     finally:
         close_window(win, session)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app.storage.settings import Settings
+from tests.helpers.status_bar import whole_message
 from tests.ui.conftest import close_window
 
 
@@ -403,13 +404,17 @@ def test_another_account_shows_nothing_of_the_last_ones_mail_in_the_status_bar(q
     win = window
     c = win.compose
     qtbot.keyClicks(c.to.edit, "bob@example.com")
-    qtbot.keyClicks(c.subject, "A private subject")
+    qtbot.keyClicks(c.subject, "A private subject long enough to be cut at a word in the status bar of this window")
     qtbot.keyClick(c.subject, Qt.Key_Return, Qt.ControlModifier)
     qtbot.waitUntil(lambda: "Sent: A private subject" in win.statusBar().currentMessage(), timeout=20000)
     wait_idle(qtbot, win)
+    bar = win.statusBar()
+    assert bar.currentMessage().endswith("…") and "this window" in whole_message(win)  # cut: whole in its tooltip
     win.set_session(None)
     qtbot.waitUntil(lambda: win.current_view() == "welcome")
-    assert "private" not in win.statusBar().currentMessage()
+    assert "private" not in whole_message(win)
+    assert "private" not in bar.toolTip() and not bar.last_cut  # nor in the tooltip of the message that went
+    assert not win.banner.isVisible() or "private" not in win.banner.text()
 
 
 def test_copy_and_select_all_work_in_a_list(qtbot, window):

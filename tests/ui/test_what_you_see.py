@@ -22,6 +22,7 @@ from app.ui.compose.compose_view import EDITED, EDITED_KEPT
 from app.ui.lists.newer_marks import NEWER_HERE
 from app.ui.lists.drafts_flows import NOT_SENT_NEWER
 from tests.helpers.keys import CTRL, key
+from tests.helpers.status_bar import record_messages
 from tests.helpers.windows import journal_window
 from tests.ui.conftest import ALICE, BOB, close_window, wait_task
 
@@ -151,9 +152,8 @@ def test_a_draft_whose_save_waits_opens_in_its_newer_version_and_is_not_sent_old
 
 
 def test_ctrl_s_on_an_empty_compose_saves_nothing(qtbot, aloop, sandbox, tmp_path):
-    said: list[str] = []
     win, session = journal_window(qtbot, sandbox, tmp_path)
-    win.statusBar().messageChanged.connect(said.append)
+    said = record_messages(win)
     try:
         key(qtbot, win, Qt.Key_N, CTRL)
         assert win.focusWidget() is win.compose.to.edit
@@ -170,9 +170,8 @@ def test_ctrl_s_on_an_empty_compose_saves_nothing(qtbot, aloop, sandbox, tmp_pat
 def test_ctrl_s_on_an_empty_rich_compose_saves_nothing(qtbot, aloop, sandbox, tmp_path):
     """Rich text on (Ctrl+Shift+X) and nothing typed: the body is Qt's HTML of an empty document, which is
     not something written: Ctrl+S saves no draft, as with an empty plain body."""
-    said: list[str] = []
     win, session = journal_window(qtbot, sandbox, tmp_path)
-    win.statusBar().messageChanged.connect(said.append)
+    said = record_messages(win)
     try:
         c = win.compose
         key(qtbot, win, Qt.Key_N, CTRL)

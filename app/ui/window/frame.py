@@ -37,6 +37,18 @@ class FittingStatusBar(QStatusBar):
     MARGIN = 16  # the message's own margins
     last_cut = ""  # the whole text of the message on show, when it was shortened
 
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.messageChanged.connect(self._forget_when_cleared)
+
+    def _forget_when_cleared(self, text: str) -> None:
+        """The message went (its timeout, ``clearMessage``: Qt's own, not this class's ``showMessage``): its
+        whole text goes from the tooltip too (issue 59: "Sent: <subject>…" of the account just signed out of
+        stayed there)."""
+        if not text:
+            self.last_cut = ""
+            self.setToolTip("")
+
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
         from app.domain.list_rows import elide_words  # not at import: the frame is the second paint
 

@@ -221,7 +221,8 @@ def qt_namespace(_win) -> None:
 def widget_types(win) -> None:
     """The first C++-made plain QWidget handed to Python (a scroll area's viewport) makes PySide6 load
     every QWidget subclass it has not loaded yet to find its type: ~70 enum types, 6-8 ms. The sidebar's
-    viewport pays it in a slice of its own; else the Drafts slice would (its table measures its viewport)."""
+    viewport pays it in a slice of its own, before Compose: else the Compose slice would (its form's scroll
+    area sets its viewport: app.ui.compose.form_area), or the Drafts slice (its table measures its viewport)."""
     win.sidebar.viewport()
 
 
@@ -232,8 +233,8 @@ def steps() -> list:
             _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"), flows,
             # what ComposeView imports when it is built, a slice each
             _importer("app.ui.compose.recipient_edit"), _importer("app.ui.compose.attachments"), _importer("app.ui.compose.body.body_mirror"),
-            _importer("app.ui.compose.formatting"), _importer("app.ui.compose.compose_view"), compose,
+            _importer("app.ui.compose.formatting"), _importer("app.ui.compose.compose_view"), widget_types, compose,
             _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
-            widget_types, drafts, sent, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
+            drafts, sent, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,
             _importer("app.ui.outbox.journal_bridge"), _importer("app.ui.outbox.outbox_view"), journal_opened, journal]
