@@ -2,7 +2,8 @@
 the real window and the real sandbox, given its longest message, and checked at its default size and at 683 px
 wide, in both colour schemes (tests/helpers/geometry.py: on the screen, no two form rows overlapping, every
 label, field and button whole and inside it). The account dialog's Find server failures are in
-tests/ui/test_find_server.py, the password prompt in tests/ui/test_dialogs_make_room.py.
+tests/ui/test_find_server.py. The password and sign-in prompts are made as the app makes them when a
+server asks again (no key opens them).
 
 Send later and Mailboxes you send from are non-modal (``show()`` / ``open()``): they are found through the
 window's own reference once visible, never by waiting on a modal loop."""
@@ -139,6 +140,20 @@ def _signin_prompt(qtbot, win, tmp_path):
     return dlg
 
 
+def _password(qtbot, win, tmp_path):
+    """Asked for the password again, with a long reason."""
+    from app.ui.accounts.account_dialog import PasswordPrompt
+
+    reason = ("The server refused the password for alice@example.com (401 Unauthorized). It may have been "
+              "changed on another device, or the account may be locked after too many attempts; your message "
+              "is kept and waits in the Outbox until you sign in again. ") * 2
+    acc = AccountConfig(email=ALICE, ews_url="https://mail.example.com/EWS/Exchange.asmx", username=ALICE)
+    dlg = PasswordPrompt(acc, win)
+    dlg.ask(reason)
+    qtbot.waitUntil(dlg.isVisible, timeout=3000)
+    return dlg
+
+
 def _shortcuts(qtbot, win, tmp_path):
     key(qtbot, win, Qt.Key_F1)
     qtbot.waitUntil(lambda: win._sheet is not None and win._sheet.isVisible(), timeout=5000)
@@ -147,7 +162,7 @@ def _shortcuts(qtbot, win, tmp_path):
 
 DIALOGS = {"send-later": _send_later, "send-from": _send_from, "snippets": _snippets, "merge": _merge,
            "send-as-is": _send_as_is, "m365-page": _m365_page, "signin-prompt": _signin_prompt,
-           "shortcuts": _shortcuts}
+           "password": _password, "shortcuts": _shortcuts}
 
 
 @pytest.fixture(params=["light", "dark"])
