@@ -197,8 +197,7 @@ def window_on_sandbox():
     try:
         yield win, session, proc
     finally:
-        win._force_close = True
-        win.close()
+        win.close_now()
         session.close()
         proc.stdin.close()
         proc.wait(timeout=60)

@@ -110,8 +110,7 @@ async def bench(runs: int, n_drafts: int, n_snippets: int) -> dict:
             QTest.keyClick(p.field, Qt.Key_Escape)
         out = {"bare": bare, "first": first, "again": again, "typing": typing, "entries": entries}
     finally:
-        win._force_close = True
-        win.close()
+        win.close_now()
         session.close()
         proc.stdin.close()
         proc.wait(timeout=30)

@@ -179,8 +179,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
                 c.body.setPlainText("")
                 result[mode] = {"hogs": hogs, "rows": rows, "machine": machine()}
     finally:
-        win._force_close = True
-        win.close()
+        win.close_now()
         win.journal_bridge.close()
         session.close()
         proc.stdin.close()

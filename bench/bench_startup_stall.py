@@ -348,8 +348,7 @@ async def bench_stalls(n_drafts: int, modes: dict[str, int]) -> dict:
                                 "machine": machine()}
         result["seed_s"] = seed
     finally:
-        win._force_close = True
-        win.close()
+        win.close_now()
         session.close()
         proc.stdin.close()
         proc.wait(timeout=30)

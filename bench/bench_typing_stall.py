@@ -372,8 +372,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
                 await _rich_rows(hb, rows, c, win.journal_bridge.autosave, seconds, rate, rich_mb)
                 result[mode] = {"hogs": hogs, "rows": rows, "machine": machine()}
     finally:
-        win._force_close = True
-        win.close()
+        win.close_now()
         win.journal_bridge.close()
         session.close()
         proc.stdin.close()

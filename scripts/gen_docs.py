@@ -114,8 +114,7 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
         try:
             return rows_of(win)
         finally:
-            win._force_close = True
-            win.close()
+            win.close_now()
             win.deleteLater()
             journal.close()
             if old is None:

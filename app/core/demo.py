@@ -12,7 +12,6 @@ redirect); only the browser step is done in-process (app/mail/graph/sandbox_sign
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sqlite3
 import threading
@@ -48,7 +47,7 @@ class DemoMailbox:
 
     def start(self) -> tuple[AccountConfig, str]:
         with self._lock:
-            mod = importlib.import_module("app.sandbox")
+            from app import sandbox as mod  # here, in the worker thread: a real import the contracts see
             if self.sandbox is None:
                 sb = self._open(mod)
                 sb.start()

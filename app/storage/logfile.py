@@ -73,12 +73,31 @@ class PrivateFormatter(logging.Formatter):
 
 
 class PrivateFileHandler(RotatingFileHandler):
-    """A rotating log file created 0600 (and made 0600 if an older one was not)."""
+    """A rotating log file created 0600 (and made 0600 if an older one was not). Through logging's public
+    names only: the file is made 0600 before the handler opens it (for appending: its mode stays), and after
+    each rotation by the handler's ``rotator`` (documented: "Rotators", logging.handlers), which moves the
+    full file aside and makes the new one 0600 before the handler opens that."""
 
-    def _open(self):
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    def __init__(self, filename, *args, **kwargs):
+        _private_file(filename)
+        super().__init__(filename, *args, **kwargs)
+        self.rotator = _rotate_privately
+
+
+def _private_file(path) -> None:
+    """``path`` created 0600 if missing, and made 0600 if it was not."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
         os.fchmod(fd, 0o600)
-        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+    finally:
+        os.close(fd)
+
+
+def _rotate_privately(source: str, dest: str) -> None:
+    """logging's default rotation (the full file renamed, when there is one), then a new, private file."""
+    if os.path.exists(source):
+        os.rename(source, dest)
+    _private_file(source)
 
 
 def private_dir(path: Path) -> Path:

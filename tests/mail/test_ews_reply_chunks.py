@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from app.domain.account import AccountConfig
+from app.mail.ews.connection import RESPONSE_FIELDS as FIELDS
 from app.mail.ews.connection import EwsConnection, InMemoryResponse, in_chunks
 
 pytestmark = pytest.mark.sandbox
@@ -52,3 +53,19 @@ def test_a_streamed_reply_is_left_as_requests_streams_it(sandbox):
         first = next(reply.iter_content())
         assert len(first) == 1  # requests' own default, untouched
         reply.close()
+
+
+def test_the_hook_carries_every_public_attribute_of_requests_reply_over(sandbox):
+    """requests is pinned for in_chunks' copy (pyproject.toml): a requests whose replies have a public
+    attribute the copy leaves behind fails here, before a reply loses it."""
+    seen = []
+    with requests.Session() as session:
+        session.hooks["response"] = [lambda r, **_kw: seen.append(r), in_chunks]  # the first sees requests' own reply
+        user = next(a for a in sandbox.accounts if a["email"] == ALICE)
+        reply = session.post(sandbox.ews_url, data=GET_DRAFTS, headers=SOAP,
+                             auth=(user.get("username") or ALICE, user["password"]))
+    original = seen[0]
+    public = {k for k in vars(original) if not k.startswith("_")}
+    assert public == set(FIELDS), f"requests' reply has {sorted(public - set(FIELDS))} the copy leaves behind"
+    assert all(getattr(reply, k) is getattr(original, k) for k in FIELDS)
+    assert reply.in_memory and len(reply.content) > 64  # read once, by requests, through the copy

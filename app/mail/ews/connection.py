@@ -181,8 +181,11 @@ class InMemoryResponse(requests.Response):
         return super().iter_content(chunk_size, decode_unicode)
 
 
-#: what requests' adapter sets on a Response (``HTTPAdapter.build_response``), all public attributes
-_RESPONSE_FIELDS = ("status_code", "headers", "raw", "url", "encoding", "history", "reason", "cookies", "elapsed",
+#: what requests' adapter sets on a Response (``HTTPAdapter.build_response``), all public attributes. requests
+#: offers no way to choose the Response class it builds, nor iter_content's default chunk, so the hook copies
+#: them; requests is pinned in pyproject.toml for it, and tests/mail/test_ews_reply_chunks.py fails if a
+#: reply has a public attribute this list leaves behind (issue 60)
+RESPONSE_FIELDS = ("status_code", "headers", "raw", "url", "encoding", "history", "reason", "cookies", "elapsed",
                     "request", "connection")
 
 
@@ -191,7 +194,7 @@ def in_chunks(response: requests.Response, *, stream: bool = False, **_send_opti
     the same reply, as an :class:`InMemoryResponse` that knows whether requests will read it whole (it does
     right after the hooks when the request was not streamed)."""
     mine = InMemoryResponse()
-    for name in _RESPONSE_FIELDS:
+    for name in RESPONSE_FIELDS:
         setattr(mine, name, getattr(response, name))
     mine.in_memory = not stream
     return mine

@@ -1,0 +1,604 @@
+"""The source rules, one checker (issue 60, item 5). Each rule reads Python source as a syntax tree
+(comments and strings do not count, except a string a module hands to ``importlib.import_module``, which is
+an import) and returns findings, ``"<path>:<line> <what>"``; tests/test_rules.py runs each rule on a snippet
+of the hole it closes and then over the trees it guards (:data:`SCANNED`: app/, bench/ and scripts/; the test
+layout over tests/).
+
+The rules:
+
+- **no internals** (:func:`internals`): nothing patches, re-implements or tunes another library or the
+  runtime, and nothing reads or sets another object's private (``_x``) attribute (:func:`pokes`);
+- **one state table** (:func:`submission_state_sets`, :func:`event_applications`, :func:`row_state_sets`,
+  :func:`holds`): a submission's state changes only through app/core/submission.py's table;
+- **no circles** (:func:`import_graph`, :func:`circles`), string imports resolved (:func:`string_imports`)
+  and checked against pyproject.toml's import-linter contracts (:func:`contract_breaches`), which cannot see
+  them;
+- **no application-wide filters** (:func:`app_wide_filters`);
+- **layout** (:func:`test_module_imports`): no test imports another test module.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib
+import tomllib
+from pathlib import Path
+
+from tests.helpers.library_names import NOT_YET_REMOVED
+from tests.helpers.source_trees import parse_source
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app"
+#: the trees the source rules read (the test layout reads tests/)
+SCANNED = ("app", "bench", "scripts")
+OWN = ("self", "cls")
+ATTR_CALLS = ("getattr", "setattr", "hasattr", "delattr")
+IMPORT_CALLS = ("import_module", "__import__")
+
+
+# ---------------------------------------------------------------------------------------------- the trees
+@functools.cache
+def trees(*tops: str) -> tuple[tuple[str, ast.AST], ...]:
+    """(path from the root, syntax tree) of every module under the given top folders, parsed once per run."""
+    return tuple((p.relative_to(ROOT).as_posix(), parse_source(p.read_text(encoding="utf-8"), str(p)))
+                 for top in tops for p in sorted((ROOT / top).rglob("*.py")))
+
+
+def _root(node: ast.AST) -> str:
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _call_name(node: ast.Call) -> str | None:
+    return getattr(node.func, "id", getattr(node.func, "attr", None))
+
+
+def _str_arg(node: ast.Call, i: int = 0) -> str | None:
+    a = node.args[i] if len(node.args) > i else None
+    return a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+
+
+# ============================================================================ rule: no internals (pokes)
+def _own(node: ast.AST, built: frozenset[int] = frozenset()) -> bool:
+    return isinstance(node, ast.Name) and (node.id in OWN or id(node) in built)
+
+
+def _bound_names(node: ast.AST) -> list[str]:
+    """The plain names ``node`` binds (assignments, loop and with targets, parameters)."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+        return [node.id]
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    return []
+
+
+def _built_by_cls(tree: ast.AST) -> frozenset[int]:
+    """The names (their nodes) standing for an object a method has just built with ``cls(...)`` and never
+    rebinds to anything else (``run = cls(...)``, then ``run._attach()``): an alternative constructor
+    finishing its own class's object, which is the class's business, not another's."""
+    own: set[int] = set()
+    for fn in ast.walk(tree):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        by_cls = {id(t) for n in ast.walk(fn) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+                  and isinstance(n.value.func, ast.Name) and n.value.func.id == "cls"
+                  for t in n.targets if isinstance(t, ast.Name)}
+        binds: dict[str, list[bool]] = {}
+        for n in ast.walk(fn):
+            for name in _bound_names(n):
+                binds.setdefault(name, []).append(id(n) in by_cls)
+        built = {name for name, flags in binds.items() if all(flags)}
+        own.update(id(n) for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id in built)
+    return frozenset(own)
+
+
+def pokes(path: str, tree: ast.AST) -> list[str]:
+    """``x._name`` (read, written or deleted) where ``x`` is anything but ``self`` or ``cls``, and
+    ``getattr``/``setattr``/``hasattr``/``delattr`` of a private name given as a string on anything else."""
+    found, built = [], _built_by_cls(tree)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and _private(node.attr) and not _own(node.value, built)
+                and ast.unparse(node) not in DOCUMENTED_PRIVATES):
+            how = {ast.Store: "sets", ast.Del: "deletes"}.get(type(node.ctx), "reads")
+            found.append(f"{path}:{node.lineno} {how} {ast.unparse(node)}")
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ATTR_CALLS
+              and len(node.args) >= 2 and not _own(node.args[0], built) and isinstance(node.args[1], ast.Constant)
+              and isinstance(node.args[1].value, str) and _private(node.args[1].value)):
+            found.append(f"{path}:{node.lineno} {node.func.id}s {ast.unparse(node.args[0])}.{node.args[1].value}")
+    return found
+
+
+def library_known(finding: str) -> bool:
+    """A library's private name that :data:`NOT_YET_REMOVED` lists (with its reason), in the same module
+    ("app/mail/ews/service.py:59 reads FindItem._get_paging_values"): :func:`internals` reports it."""
+    path, name = finding.split(":", 1)[0], finding.rsplit(".", 1)[-1]
+    return any(k.startswith(path + " ") and k.endswith(" " + name) for k in NOT_YET_REMOVED)
+
+
+# ========================================================================= rule: no internals (runtime)
+#: modules nothing may import: the C library through ctypes, PySide's internals
+BANNED_MODULES = ("ctypes", "PySide6.support", "shibokensupport")
+#: attributes that tune the interpreter, the collector, the allocator, the stack or PySide's import hook
+BANNED_ATTRIBUTES = {"setswitchinterval", "set_threshold", "mallopt", "malloc_trim", "__orig_import__",
+                     "pyside_feature_dict", "setrecursionlimit", "settrace", "setprofile", "stack_size"}
+#: of the collector, only ``gc.freeze()`` once at start-up (:func:`freezes`)
+BANNED_GC = ("disable", "unfreeze", "set_threshold", "set_debug")
+#: writes into a foreign module the library documents as the way to use it
+DOCUMENTED_HOOKS = {"sys.excepthook"}
+#: names with a leading underscore that their library documents as public (os._exit: "Exit the process ...")
+DOCUMENTED_PRIVATES = {"os._exit"}
+#: the bench's and the scripts' own modules (they import each other by their file names)
+LOCAL = frozenset(p.stem for top in SCANNED[1:] for p in (ROOT / top).glob("*.py"))
+
+
+def _foreign(module: str) -> bool:
+    """A module from outside app/: a third-party library's or the standard library's."""
+    top = module.split(".")[0]
+    return bool(top) and top not in ("app", "__future__", "tests", "bench", "scripts") and top not in LOCAL
+
+
+def _foreign_names(tree: ast.AST) -> dict[str, str]:
+    """The names a module binds to a foreign module or to something imported from one (a class, a function),
+    and the names bound to one of those (``v = u`` after ``import exchangelib.util as u``; ``m =
+    importlib.import_module("exchangelib.util")``)."""
+    names = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update({a.asname or a.name.split(".")[0]: a.name for a in node.names if _foreign(a.name)})
+        elif isinstance(node, ast.ImportFrom) and not node.level and _foreign(node.module or ""):
+            names.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names})
+    for _ in range(3):  # aliases of aliases
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                value, target = node.value, node.targets[0].id
+                if isinstance(value, (ast.Name, ast.Attribute)) and _root(value) in names:
+                    names.setdefault(target, names[_root(value)] + ast.unparse(value)[len(_root(value)):])
+                elif (isinstance(value, ast.Call) and _call_name(value) in IMPORT_CALLS
+                      and _foreign(_str_arg(value) or "")):
+                    names.setdefault(target, _str_arg(value))
+    return names
+
+
+def _targets(node: ast.AST) -> list[ast.AST]:
+    """What an assignment or ``del`` writes to (tuples unpacked)."""
+    if isinstance(node, ast.Assign):
+        found = list(node.targets)
+    elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        found = [node.target]
+    elif isinstance(node, ast.Delete):
+        found = list(node.targets)
+    else:
+        return []
+    flat = []
+    while found:
+        t = found.pop()
+        found.extend(t.elts) if isinstance(t, (ast.Tuple, ast.List)) else flat.append(t)
+    return flat
+
+
+def _own_names(cls: ast.ClassDef) -> set[str]:
+    """The names a class sets itself: its methods and class attributes, and ``self.x = ...``."""
+    names = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    for node in ast.walk(cls):
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+            continue  # x += 1 and del x change a name; they do not make it the class's own
+        for t in _targets(node):
+            if isinstance(t, ast.Name) and node in cls.body:
+                names.add(t.id)
+            elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                names.add(t.attr)
+    return names
+
+
+def _library_has(base: str, name: str) -> bool:
+    """Whether the library class ``base`` ("exchangelib.services.FindItem") has ``name``; a base that cannot
+    be looked up is taken to have it (a private name next to an unknown base is not let through)."""
+    module, _, attr = base.rpartition(".")
+    while module:
+        try:
+            obj = importlib.import_module(module)
+            break
+        except ImportError:
+            module, _, more = module.rpartition(".")
+            attr = f"{more}.{attr}"
+    else:
+        return True
+    try:
+        for part in attr.split("."):
+            obj = getattr(obj, part)
+    except AttributeError:
+        return True
+    return hasattr(obj, name)
+
+
+def _inherited_privates(path: str, tree: ast.AST, foreign: dict[str, str]) -> list[str]:
+    """In a subclass of a library's class (or of such a subclass in the same module): ``self._x`` it does
+    not set itself, i.e. its base's private name; and a private name it defines that its library base has
+    (an override of the library's private method: ``_PagedFindItem._get_paging_values``)."""
+    classes = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+
+    def lineage(cls: ast.ClassDef, seen=()) -> tuple[str, set[str]]:
+        """(the library base it comes from, or "", the names its in-module bases set)."""
+        own, base = set(), ""
+        for b in cls.bases:
+            root = _root(b)
+            if root in foreign:  # ``import a.b`` binds ``a``: the base is as written; else from its import
+                written = ast.unparse(b)
+                base = base or (written if foreign[root].split(".")[0] == root else foreign[root] + written[len(root):])
+            elif isinstance(b, ast.Name) and b.id in classes and b.id not in seen:
+                up, names = lineage(classes[b.id], (*seen, cls.name))
+                base, own = base or up, own | names | _own_names(classes[b.id])
+        return base, own
+
+    found = []
+    for cls in classes.values():
+        base, inherited = lineage(cls)
+        if not base:
+            continue
+        own = _own_names(cls) | inherited
+        for node in ast.walk(cls):
+            if (isinstance(node, ast.Attribute) and _private(node.attr) and isinstance(node.value, ast.Name)
+                    and node.value.id == "self" and node.attr not in own):
+                found.append(f"{path}:{node.lineno} uses its base {base}'s private {node.attr}")
+        for name in sorted(n for n in _own_names(cls) - inherited if _private(n)):
+            if _library_has(base, name):
+                found.append(f"{path}:{cls.lineno} overrides {base}'s private {name}")
+    return found
+
+
+def _class_swaps_and_string_pokes(path: str, tree: ast.AST) -> list[str]:
+    """An object's class swapped; a private name read or set by its string on anything but ``self``."""
+    found = []
+    for node in ast.walk(tree):
+        for t in _targets(node):
+            if isinstance(t, ast.Attribute) and t.attr == "__class__":
+                found.append(f"{path}:{node.lineno} swaps an object's class ({ast.unparse(t)})")
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ATTR_CALLS
+                and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str) and _private(node.args[1].value)
+                and not (isinstance(node.args[0], ast.Name) and node.args[0].id in OWN)):
+            found.append(f"{path}:{node.lineno} {node.func.id}s another object's private {node.args[1].value}")
+    return found
+
+
+def _namespace_writes(path: str, tree: ast.AST, foreign: dict[str, str]) -> list[str]:
+    """Writes through a namespace rather than an attribute: ``vars(m)[k] = v``, ``m.__dict__[k] = v``,
+    ``vars(m).update(...)``, ``m.__dict__.update(...)`` on a foreign name, and ``object.__setattr__`` /
+    ``type.__setattr__`` / ``object.__delattr__`` on anything but ``self``."""
+    found = []
+
+    def namespace_of(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "vars" and node.args:
+            return _root(node.args[0])
+        if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+            return _root(node.value)
+        return None
+
+    for node in ast.walk(tree):
+        for t in _targets(node):
+            if isinstance(t, ast.Subscript) and (root := namespace_of(t.value)) in foreign:
+                found.append(f"{path}:{node.lineno} writes into {foreign[root]}'s namespace ({ast.unparse(t)})")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            f = node.func
+            if f.attr in ("update", "setdefault", "pop", "clear", "__setitem__", "__delitem__") \
+                    and (root := namespace_of(f.value)) in foreign:
+                found.append(f"{path}:{node.lineno} writes into {foreign[root]}'s namespace ({ast.unparse(f)})")
+            if (f.attr in ("__setattr__", "__delattr__") and isinstance(f.value, ast.Name)
+                    and f.value.id in ("object", "type") and node.args and not _own(node.args[0])):
+                found.append(f"{path}:{node.lineno} uses {f.value.id}.{f.attr} on {ast.unparse(node.args[0])}")
+    return found
+
+
+def patches(path: str, tree: ast.AST) -> list[str]:
+    """Writes into a foreign module or class, and uses of a foreign private name."""
+    foreign, found = _foreign_names(tree), []
+    for node in ast.walk(tree):
+        for t in _targets(node):
+            if isinstance(t, ast.Attribute) and _root(t) in foreign and ast.unparse(t) not in DOCUMENTED_HOOKS:
+                found.append(f"{path}:{node.lineno} assigns into {foreign[_root(t)]} ({ast.unparse(t)})")
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("setattr", "delattr")
+                and node.args and _root(node.args[0]) in foreign):
+            found.append(f"{path}:{node.lineno} {node.func.id} on {foreign[_root(node.args[0])]}")
+        if isinstance(node, ast.Call) and _root(node.func) in foreign:
+            found += [f"{path}:{node.lineno} passes {foreign[_root(node.func)]} its private {k.arg}"
+                      for k in node.keywords if k.arg and _private(k.arg)]
+        if (isinstance(node, ast.Attribute) and _private(node.attr) and _root(node) in foreign
+                and ast.unparse(node) not in DOCUMENTED_PRIVATES):
+            found.append(f"{path}:{node.lineno} uses {foreign[_root(node)]}'s private {node.attr}")
+        if isinstance(node, ast.ImportFrom) and not node.level and _foreign(node.module or ""):
+            found += [f"{path}:{node.lineno} imports {node.module}'s private {a.name}" for a in node.names
+                      if _private(a.name)]
+        if isinstance(node, ast.Import):
+            found += [f"{path}:{node.lineno} imports the private {a.name}" for a in node.names
+                      if _foreign(a.name) and any(_private(part) for part in a.name.split("."))]
+    return (found + _inherited_privates(path, tree, foreign) + _class_swaps_and_string_pokes(path, tree)
+            + _namespace_writes(path, tree, foreign))
+
+
+def _imported_names(node: ast.AST) -> list[str]:
+    """The modules (and ``module.name``\\ s) an import statement or an import by string names."""
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names]
+    if isinstance(node, ast.ImportFrom):
+        return [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+    if isinstance(node, ast.Call) and _call_name(node) in IMPORT_CALLS and (name := _str_arg(node)):
+        return [name]
+    return []
+
+
+def internals(path: str, tree: ast.AST) -> list[str]:
+    """Everything :func:`patches` finds, and banned modules (also by string, or a name from one: ``from gc
+    import disable``), and tuning the interpreter, the collector, the stack or the thread stack size."""
+    found = patches(path, tree)
+    for node in ast.walk(tree):
+        modules, picked = _imported_names(node)[:1], _imported_names(node)[1:]
+        found += [f"{path}:{node.lineno} imports {n}" for n in modules if n.startswith(BANNED_MODULES)]
+        found += [f"{path}:{node.lineno} imports {n}" for n in picked
+                  if n in {f"gc.{a}" for a in BANNED_GC} or n.rpartition(".")[2] in BANNED_ATTRIBUTES]
+        if isinstance(node, ast.Attribute):
+            if node.attr in BANNED_ATTRIBUTES:
+                found.append(f"{path}:{node.lineno} uses {node.attr}")
+            elif _root(node) == "gc" and node.attr in BANNED_GC:
+                found.append(f"{path}:{node.lineno} uses gc.{node.attr}")
+    return found
+
+
+def freezes(tree: ast.AST) -> int:
+    return sum(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "freeze"
+               and _root(n.func) == "gc" for n in ast.walk(tree))
+
+
+def calls(name: str, modules) -> dict[str, int]:
+    counts = {path: sum(isinstance(n, ast.Call) and _call_name(n) == name for n in ast.walk(tree))
+              for path, tree in modules}
+    return {p: n for p, n in counts.items() if n}
+
+
+def runtime_known(finding: str) -> bool:
+    path, _, what = finding.partition(":")
+    return f"{path} {what.partition(' ')[2]}" in NOT_YET_REMOVED
+
+
+# ================================================================================ rule: one state table
+TABLE = "app/core/submission.py"  # the table itself
+TRANSITION = "app/core/outbox.py"  # Outbox.transition(): applies an event and persists it
+TABLE_NAMES = {"SubState", "RESTART", "next_state", "TRANSITIONS"}
+ROW_STATE_NAMES = {"RowState", "row_verdict", "row_view", "verdict"}
+MERGE_MODULES = ("app/core/merge", "app/ui/merge/")  # the merge's own modules: no ``.state`` assigned there
+
+
+def _state_targets(target: ast.AST, value: ast.AST):
+    """(target, its value) for each ``<x>.state`` a (possibly unpacking) assignment sets."""
+    if isinstance(target, ast.Attribute) and target.attr == "state":
+        yield target, value
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        values = value.elts if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(
+            target.elts) else [value] * len(target.elts)
+        for t, v in zip(target.elts, values):
+            yield from _state_targets(t, v)
+
+
+def _state_sets(tree: ast.AST):
+    """(line, the value's names) of each ``<x>.state`` set, by assignment, ``setattr`` or
+    ``object.__setattr__``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            pairs = [p for t in node.targets for p in _state_targets(t, node.value)]
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+            pairs = list(_state_targets(node.target, node.value))
+        elif (isinstance(node, ast.Call) and _call_name(node) in ("setattr", "__setattr__")
+              and len(node.args) == 3 and _str_arg(node, 1) == "state"):
+            pairs = [(node, node.args[2])]
+        else:
+            continue
+        for target, value in pairs:
+            yield target.lineno, _names(value)
+
+
+def submission_state_sets(tree: ast.AST):
+    for line, names in _state_sets(tree):
+        if names & TABLE_NAMES:
+            yield line
+
+
+def row_state_sets(path: str, tree: ast.AST):
+    for line, names in _state_sets(tree):
+        if names & ROW_STATE_NAMES or path.startswith(MERGE_MODULES):
+            yield line
+
+
+def event_applications(tree: ast.AST):
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "apply"
+                and node.args and "Event" in _names(node.args[0])):
+            yield node.lineno
+
+
+def holds(path: str, tree: ast.AST) -> list[str]:
+    """``<path>:<function>`` of each function that names ``Event.HOLD``."""
+    return [f"{path}:{fn.name}" for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for node in ast.walk(fn)
+            if isinstance(node, ast.Attribute) and node.attr == "HOLD" and _names(node) == {"Event"}]
+
+
+# ================================================================================ rule: no app-wide filters
+def app_wide_filters(tree: ast.AST) -> list[int]:
+    """Lines of ``<...>.instance().installEventFilter(...)`` / ``app.installEventFilter`` on the application."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "installEventFilter":
+            target = ast.unparse(node.func.value)
+            if "instance()" in target or target in ("app", "qapp", "application"):
+                found.append(node.lineno)
+    return found
+
+
+# ========================================================================================= rule: layout
+def imported_modules(tree: ast.AST) -> list[str]:
+    """Every module an ``import``, ``from ... import`` or import by string in ``tree`` names (relative ones
+    by their dotted tail)."""
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):  # the module, and what it imports ("from tests.ui import test_x")
+            names += [node.module or "."] + [alias.name for alias in node.names]
+        elif isinstance(node, ast.Call) and _call_name(node) in IMPORT_CALLS and (name := _str_arg(node)):
+            names.append(name)
+    return names
+
+
+def test_module_imports(tree: ast.AST) -> list[str]:
+    return [m for m in imported_modules(tree) if m.rsplit(".", 1)[-1].startswith("test_")]
+
+
+test_module_imports.__test__ = False  # a helper, not a test
+
+
+# ============================================================================ rule: no circles, contracts
+def module_names(package: Path) -> dict[str, Path]:
+    """Every module under ``package`` by its dotted name (a package by its ``__init__.py``)."""
+    names = {}
+    for path in package.rglob("*.py"):
+        parts = list(path.relative_to(package.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        names[".".join(parts)] = path
+    return names
+
+
+def _nearest_module(dotted: str, names) -> str | None:
+    while dotted and dotted not in names:
+        dotted = dotted.rpartition(".")[0]
+    return dotted or None
+
+
+def _imported(node, module: str, is_package: bool, names) -> set[str]:
+    """The modules of ``names`` an import statement imports (``from a import b``: the submodule ``a.b`` if
+    there is one, else ``a``)."""
+    if isinstance(node, ast.Import):
+        return {_nearest_module(a.name, names) for a in node.names}
+    base = node.module or ""
+    if node.level:  # relative: from the module's own package up
+        package = module.split(".") if is_package else module.split(".")[:-1]
+        package = package[: len(package) - node.level + 1]
+        base = ".".join(package + ([base] if base else []))
+    return {f"{base}.{a.name}" if f"{base}.{a.name}" in names else _nearest_module(base, names) for a in node.names}
+
+
+def string_imports(tree: ast.AST, names) -> set[str]:
+    """The modules of ``names`` a module imports by their string: in a module that calls
+    ``importlib.import_module`` or ``__import__``, every string constant that names one of them (handed
+    straight to the call, or kept in a table and handed over later, as app/mail/backends.py's backends and
+    app/ui/window/setup_steps.py's start-up slices are)."""
+    if not any(isinstance(n, ast.Call) and _call_name(n) in IMPORT_CALLS for n in ast.walk(tree)):
+        return set()
+    return {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            and n.value in names}
+
+
+def import_graph(package: Path, *, by_string: bool = True) -> dict[str, set[str]]:
+    """Module -> the modules of the same package it imports, anywhere in its text (a function's import or
+    one under TYPE_CHECKING counts: hiding an import does not cut a circle; nor does importing by string)."""
+    names = module_names(package)
+    graph: dict[str, set[str]] = {m: set() for m in names}
+    for module, path in names.items():
+        tree = parse_source(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                graph[module] |= _imported(node, module, path.name == "__init__.py", names) - {None, module}
+        if by_string:
+            graph[module] |= string_imports(tree, names) - {module}
+    return graph
+
+
+def string_edges(package: Path) -> set[tuple[str, str]]:
+    """(importer, imported) of each import by string only (none of the module's import statements names it):
+    the edges import-linter cannot see."""
+    real, full = import_graph(package, by_string=False), import_graph(package)
+    return {(a, b) for a in full for b in full[a] - real[a]}
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        while work:
+            node, edges = work[-1]
+            nxt = next((w for w in edges if w not in index or w in stack), None)
+            if nxt is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = stack[stack.index(node):]
+                    del stack[stack.index(node):]
+                    if len(component) > 1:
+                        found.append(sorted(component))
+            elif nxt in index:
+                low[node] = min(low[node], index[nxt])
+            else:
+                index[nxt] = low[nxt] = len(index)
+                stack.append(nxt)
+                work.append((nxt, iter(sorted(graph[nxt]))))
+    return found
+
+
+def contracts(pyproject: Path = ROOT / "pyproject.toml") -> list[dict]:
+    return tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+
+
+def _under(module: str, packages) -> str | None:
+    return next((p for p in packages if module == p or module.startswith(p + ".")), None)
+
+
+def contract_breaches(edges, contract_list: list[dict]) -> list[str]:
+    """The import-linter contracts an import by string breaks, each edge on its own, as a direct import
+    (``forbidden``: source imports forbidden; ``layers``: a lower layer imports a higher; ``independence``:
+    one module imports another). Import-linter checks every import statement; these it cannot see."""
+    found = []
+    for importer, imported in sorted(edges):
+        for c in contract_list:
+            if c["type"] == "forbidden":
+                broken = _under(importer, c["source_modules"]) and _under(imported, c["forbidden_modules"])
+            elif c["type"] == "layers":
+                layers = [[p.strip() for p in layer.split("|")] for layer in c["layers"]]
+                at = [next((i for i, ps in enumerate(layers) if _under(m, ps)), None) for m in (importer, imported)]
+                broken = None not in at and at[0] > at[1]
+            elif c["type"] == "independence":
+                a, b = _under(importer, c["modules"]), _under(imported, c["modules"])
+                broken = a and b and a != b
+            else:
+                raise AssertionError(f"a contract type this checker does not know: {c['type']}")
+            if broken:
+                found.append(f"{importer} imports {imported} by string: breaks {c['name']!r}")
+    return found
+
+
+#: the one module outside the sandbox that imports it: the built-in sandbox mailbox starts it
+SANDBOX_OPENER = "app.core.demo"
+
+
+def sandbox_importers(graph: dict[str, set[str]]) -> set[str]:
+    """The modules outside app.sandbox that import it (by statement or by string)."""
+    return {m for m, deps in graph.items() if not _under(m, ["app.sandbox"]) and any(
+        _under(d, ["app.sandbox"]) for d in deps)}

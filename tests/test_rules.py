@@ -1,0 +1,334 @@
+"""The source rules (issue 60, item 5), one checker: tests/helpers/rules.py. Each rule is shown catching
+every hole it closes (a snippet each), then run over app/, bench/ and scripts/ (the test layout over tests/).
+Moved here from tests/test_no_poking.py, tests/test_runtime_untouched.py, tests/core/test_one_state_table.py,
+tests/test_no_app_wide_filters.py, tests/test_test_layout.py and tests/test_architecture.py (the circles),
+with every case they had.
+
+- **no internals**: no module reads or sets another object's private (``_x``) attribute (issue 47: a widget or
+  the window exposes signals, methods and properties; the sandbox's front ends use its public hooks), and
+  nothing patches, re-implements or tunes another library or the runtime: no write into a foreign module or
+  class (also through an alias, ``vars(m)``, ``m.__dict__`` or ``object.__setattr__``), no foreign private
+  name used, imported, passed or overridden in a subclass, no class swap, no ctypes (also by string), no
+  collector, recursion, trace or thread-stack tuning. The one allowed setting is a single ``gc.freeze()``
+  at the end of start-up (:func:`app.runtime.settle_gc_after_start`). What is known and not yet removed is
+  listed with its reason in tests/helpers/library_names.py.
+- **one state table**: a submission's state is set only in app/core/submission.py; only the Outbox applies
+  events (and persists them); a merge row's state is never assigned; only Outbox.new_submission holds.
+- **no circles**: the import graph of app/ has none, counting imports by string; those are held to
+  pyproject.toml's import-linter contracts too (import-linter sees only import statements), and only
+  app.core.demo imports the sandbox.
+- **no application-wide filters** (issue 47, the batch-send stall): a Python filter on the whole application
+  is called for every event of every object; filters go on the widgets they mean.
+- **layout** (issue 48): no test imports another test module; shared helpers live in tests/helpers/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import rules
+from tests.helpers.library_names import MEASURED, NOT_YET_REMOVED
+from tests.helpers.source_trees import parse_source
+
+SOURCES = rules.trees(*rules.SCANNED)
+APP = tuple((p, t) for p, t in SOURCES if p.startswith("app/"))
+
+
+def _tree(source: str):
+    return parse_source(source)
+
+
+def _unlined(finding: str) -> str:
+    path, _, what = finding.partition(":")
+    return f"{path} {what.partition(' ')[2]}"
+
+
+# ===================================================================================== no internals: pokes
+def test_no_module_reads_or_sets_another_objects_private_attributes():
+    found = [f for path, tree in SOURCES for f in rules.pokes(path, tree)]
+    found = [f for f in found if not rules.library_known(f) and _unlined(f) not in MEASURED]
+    assert found == [], f"{len(found)} private attributes of another object:\n" + "\n".join(found)
+
+
+def test_only_a_library_name_listed_with_its_reason_is_left_to_the_runtime_check():
+    assert rules.library_known("app/mail/ews/service.py:59 reads FindItem._get_paging_values")
+    assert not rules.library_known("app/mail/ews/service.py:59 reads FindItem._get_elements")
+    assert not rules.library_known("app/sandbox/server.py:90 getattrs response._content_consumed")
+
+
+@pytest.mark.parametrize("source", [
+    "win._brand = QLabel()",
+    "win._early, x = [], 1",
+    "win._set_state('idle')",
+    "self.win._busy_push('Saving…')",
+    "self._bar._undo()",
+    "o = self.owner\no._auto_pick = False",
+    "del win._about",
+    "win._views.append(v)",
+    "c._loading += 1",
+    "getattr(win, '_about', None)",
+    "setattr(task, '_dispatch_keep', True)",
+    "hasattr(self.w, '_journal')",
+    "super()._private()",
+    "class C:\n    @classmethod\n    def load(cls, d):\n        run = Other(d)\n        run._attach()",
+    "class C:\n    @classmethod\n    def load(cls, d, o):\n        run = cls(d)\n        run = o\n        run._attach()",
+    "class C:\n    @classmethod\n    def load(cls, run):\n        run._attach()",
+    "import os\nos._private_thing()",  # only os._exit is documented public
+])
+def test_the_poke_rule_finds_a_poke(source):
+    assert len(rules.pokes("x.py", _tree(source))) == 1
+
+
+@pytest.mark.parametrize("source", [
+    "self._brand = QLabel()",
+    "cls._cache = {}",
+    "x = self._views[0]",
+    "win.brand.setText('')",
+    "self.w.busy_push('Saving…')",
+    "getattr(self, '_loading', False)",
+    "getattr(win, 'about_box', None)",
+    "t = type(x).__name__\nx.__class__",
+    "def _own(self):\n    return self._x",
+    "class C:\n    @classmethod\n    def load(cls, d):\n        run = cls(d)\n        run._attach()\n        return run",
+    "import os\nos._exit(0)",
+])
+def test_the_poke_rule_leaves_a_class_its_own_names(source):
+    assert rules.pokes("x.py", _tree(source)) == []
+
+
+# =================================================================================== no internals: runtime
+def test_nothing_tunes_the_runtime_or_reaches_into_a_library():
+    found = [f for path, tree in SOURCES for f in rules.internals(path, tree)]
+    unknown = [f for f in found if not rules.runtime_known(f) and _unlined(f) not in MEASURED]
+    assert unknown == [], "\n".join(unknown)
+    known = {_unlined(f) for f in found}
+    gone = [k for k in NOT_YET_REMOVED if k not in known]
+    gone += [k for k in MEASURED if k not in known and k not in {_unlined(f) for p, t in SOURCES
+                                                                 for f in rules.pokes(p, t)}]
+    assert gone == [], f"listed as not yet removed but gone (drop it from the list): {gone}"
+
+
+@pytest.mark.parametrize("source", [
+    "import exchangelib.util as u\nu.safe_xml_value = f",
+    "import exchangelib.util\nexchangelib.util.value_to_xml_text = f",
+    "import exchangelib.services.common as c\nc.EWSService.wrap = f",
+    "from exchangelib.services.common import EWSService\nEWSService.wrap = f",
+    "from exchangelib import Body\nBody.x, y = 1, 2",
+    "import requests\nrequests.Response.iter_content += 1",
+    "import exchangelib\ndel exchangelib.x",
+    "import exchangelib.util as u\nsetattr(u, 'safe_xml_value', f)",
+    "import exchangelib.util as u\nu._ILLEGAL_XML_CHARS_RE.sub('?', t)",
+    "from exchangelib.services import FindItem\nFindItem._get_paging_values(e)",
+    "from exchangelib.util import _ILLEGAL_XML_CHARS_RE",
+    "from re import _parser",
+    "import re._parser as p",
+    "from PySide6 import QtCore\nQtCore._private()",
+    "from exchangelib.folders import Root\nRoot(account=a, _distinguished_id=d)",
+    "import requests\nclass R(requests.Response):\n    pass\ndef f(r):\n    r.__class__ = R",
+    "x = getattr(attachment, '_content', None)",
+    "setattr(window, '_force_close', True)",
+    "from exchangelib.protocol import Protocol\nclass P(Protocol):\n    def f(self):\n"
+    "        with self._session_pool_lock:\n            pass",
+    "from exchangelib.protocol import Protocol\nclass P(Protocol):\n    def f(self):\n"
+    "        self._session_pool_size -= 1",
+    "import requests\nclass R(requests.Response):\n    def f(self):\n        return self._content_consumed",
+    "from exchangelib.protocol import Protocol\nclass P(Protocol):\n    pass\n"
+    "class Q(P):\n    def f(self):\n        return self._session_pool",
+    # issue 60: the holes the first checkers missed
+    "from exchangelib.services import FindItem\nclass Paged(FindItem):\n    def _get_paging_values(self, e):\n"
+    "        return 1",  # overriding a library's private method
+    "from logging.handlers import RotatingFileHandler\nclass H(RotatingFileHandler):\n    def _open(self):\n"
+    "        return None",
+    "import exchangelib.util as u\nv = u\nv.safe_xml_value = f",  # aliasing a module, then assigning
+    "import exchangelib.util\nv = exchangelib.util\nv.safe_xml_value = f",
+    "import exchangelib.util as u\nvars(u)['safe_xml_value'] = f",  # writes through vars(m) / m.__dict__
+    "import exchangelib.util as u\nu.__dict__['safe_xml_value'] = f",
+    "import exchangelib.util as u\nvars(u).update(safe_xml_value=f)",
+    "from exchangelib import Body\nobject.__setattr__(Body, 'x', f)",  # object.__setattr__
+    "import importlib\nm = importlib.import_module('exchangelib.util')\nm.safe_xml_value = f",
+])
+def test_the_check_finds_a_patch_or_a_private_name(source):
+    assert len(rules.patches("x.py", _tree(source))) == 1
+
+
+@pytest.mark.parametrize("source", [
+    "import importlib\nimportlib.import_module('ctypes')",
+    "__import__('ctypes')",
+    "import ctypes",
+    "from ctypes import CDLL",
+    "from gc import disable",
+    "import gc\ngc.disable()",
+    "import gc\ngc.set_threshold(0)",
+    "import sys\nsys.setrecursionlimit(10 ** 6)",
+    "import sys\nsys.settrace(f)",
+    "from sys import settrace",
+    "import threading\nthreading.stack_size(1 << 26)",
+    "from threading import stack_size",
+    "import sys\nsys.setswitchinterval(1)",
+])
+def test_the_check_finds_runtime_tuning_and_banned_modules(source):
+    assert len(rules.internals("x.py", _tree(source))) == 1
+
+
+@pytest.mark.parametrize("source", [
+    "from exchangelib import Message\nmsg = Message()\nmsg.subject = 's'",
+    "from app.mail.ews import convert\nconvert.PIECE = 1",
+    "import sys\nsys.excepthook = hook",
+    "import exchangelib.util as u\nx = u.safe_xml_value(t)",
+    "from exchangelib.folders import Root\nRoot(account=a, **kw)",
+    "from exchangelib import Body\nclass Mine(Body):\n    x = 1\n    def _own(self):\n        self._y = 1",
+    "from exchangelib import Body\nclass Mine(Body):\n    def __init__(self):\n        self._lock = 1\n"
+    "    def _own(self):\n        with self._lock:\n            return self._own()",
+    "from exchangelib import Body\nclass Mine(Body):\n    _k = 1\nclass Yours(Mine):\n    def f(self):\n"
+    "        return self._k",
+    "class Mine:\n    def f(self, other):\n        return getattr(self, '_cache', None)",
+    "x = getattr(handler, 'name', '')",
+    "import exchangelib.util as u\nv = u\nx = v.safe_xml_value(t)",
+    "import exchangelib.util as u\nx = vars(u)['safe_xml_value']",
+    "class C:\n    def __setattr__(self, k, v):\n        object.__setattr__(self, k, v)",
+    "from logging.handlers import RotatingFileHandler\nclass H(RotatingFileHandler):\n"
+    "    def __init__(self, f):\n        super().__init__(f)\n        self.rotator = rotate",
+])
+def test_the_check_leaves_ordinary_use_alone(source):
+    assert rules.patches("x.py", _tree(source)) == []
+
+
+def test_gc_freeze_is_called_in_one_place_once_at_start_up():
+    freezes = {path: n for path, tree in APP if (n := rules.freezes(tree))}
+    assert freezes == {"app/runtime.py": 1}
+    assert rules.calls("settle_gc", APP) == {"app/runtime.py": 1}, "settle_gc: only by settle_gc_after_start"
+    assert rules.calls("settle_gc_after_start", APP) == {"app/app_main.py": 1}, "once, by the app's start"
+
+
+def test_bench_and_scripts_are_read_too():
+    paths = {p.split("/")[0] for p, _t in SOURCES}
+    assert paths == {"app", "bench", "scripts"}
+
+
+# ====================================================================================== one state table
+def test_no_module_sets_a_submission_state_outside_the_table():
+    found = [f"{path}:{line}" for path, tree in SOURCES if path != rules.TABLE
+             for line in rules.submission_state_sets(tree)]
+    assert found == [], f"a submission's state set outside the transition table: {found}"
+
+
+def test_only_the_outbox_applies_events_and_it_persists_them():
+    found = [f"{path}:{line}" for path, tree in SOURCES if path not in (rules.TABLE, rules.TRANSITION)
+             for line in rules.event_applications(tree)]
+    assert found == [], f"an event applied without Outbox.transition() (not journaled): {found}"
+
+
+def test_no_module_assigns_a_merge_rows_state():
+    """A row's state is what its submission says (issue 47, item 2): assigned nowhere, so never a second
+    lifecycle beside the one table."""
+    found = [f"{path}:{line}" for path, tree in SOURCES for line in rules.row_state_sets(path, tree)]
+    assert found == [], f"a merge row's state assigned instead of derived from its submission: {found}"
+
+
+def test_a_send_is_held_only_as_it_is_made():
+    """``queued --hold--> held`` is the table's only way into HELD, and only Outbox.new_submission applies it
+    (a new submission, before its first record): a queued send already on its way is never held back."""
+    assert [h for path, tree in SOURCES for h in rules.holds(path, tree)] == [f"{rules.TRANSITION}:new_submission"]
+
+
+def test_the_state_checks_see_what_they_look_for():
+    """Each form of a hand-made state change is found."""
+    src = ("sub.state = SubState.HELD\n"
+           "sub.state, sub.reason = SubState(x), ''\n"
+           "setattr(sub, 'state', RESTART[s])\n"
+           "sub.apply(Event.CANCEL)\n"
+           "row.state = RowState.SENT\n"  # a merge row's own field: not a submission's state
+           "object.__setattr__(sub, 'state', SubState.HELD)\n")
+    tree = _tree(src)
+    assert sorted(rules.submission_state_sets(tree)) == [1, 2, 3, 6]
+    assert list(rules.event_applications(tree)) == [4]
+    rows = _tree("row.state = RowState.SENT\n"
+                 "row.state, row.error, row.retry = verdict\n"
+                 "setattr(row, 'state', RowState(x))\n"
+                 "row.shown = RowState.SENT\n"
+                 "job.state = 'x'\n")
+    assert sorted(rules.row_state_sets("app/core/other.py", rows)) == [1, 2, 3]
+    assert sorted(rules.row_state_sets("app/core/merge_rows.py", rows)) == [1, 2, 3, 5]
+    assert rules.holds("x.py", _tree("def later(s):\n    s.apply(Event.HOLD)\n")) == ["x.py:later"]
+
+
+# ============================================================================ no application-wide filters
+def test_nothing_installs_an_event_filter_on_the_whole_application():
+    found = {path: lines for path, tree in SOURCES if (lines := rules.app_wide_filters(tree))}
+    assert found == {}
+
+
+def test_the_check_sees_an_application_wide_filter():
+    assert rules.app_wide_filters(_tree("QApplication.instance().installEventFilter(self)")) == [1]
+    assert rules.app_wide_filters(_tree("app.installEventFilter(f)")) == [1]
+    assert rules.app_wide_filters(_tree("self.edit.installEventFilter(f)")) == []
+
+
+# ================================================================================================ layout
+def test_no_file_under_tests_imports_a_test_module():
+    found = {path: mods for path, tree in rules.trees("tests") if (mods := rules.test_module_imports(tree))}
+    assert found == {}, f"move the shared helpers to tests/helpers/: {found}"
+
+
+def test_the_layout_check_sees_every_form_of_import():
+    tree = _tree("import tests.ui.test_a\nfrom tests.ui.test_b import x\nfrom .test_c import y\n"
+                 "from . import test_d\nfrom tests.ui import test_e\nfrom tests.helpers.keys import key\n"
+                 "import importlib\nimportlib.import_module('tests.ui.test_f')\n")
+    assert rules.test_module_imports(tree) == [
+        "tests.ui.test_a", "tests.ui.test_b", "test_c", "test_d", "test_e", "tests.ui.test_f"]
+
+
+# ============================================================================== no circles, string imports
+def test_the_import_graph_has_no_circles():
+    """A module that needs another's piece and is needed by it means the piece lives in the wrong place:
+    move it where it belongs (issue 47). An import by string counts."""
+    found = rules.circles(rules.import_graph(rules.APP))
+    assert found == [], "import circles: " + "; ".join(" <-> ".join(c) for c in found)
+
+
+def test_the_circle_finder_finds_a_circle(tmp_path):
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "sub" / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("from pkg.sub import b\n")
+    (pkg / "sub" / "b.py").write_text("def f():\n    from .c import x\n")  # hidden in a function: still counts
+    (pkg / "sub" / "c.py").write_text("from ..a import y\n")
+    (pkg / "d.py").write_text("import pkg.a\n")
+    assert rules.circles(rules.import_graph(pkg)) == [["pkg.a", "pkg.sub.b", "pkg.sub.c"]]
+
+
+def test_the_circle_finder_counts_an_import_by_string(tmp_path):
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text("import importlib\ndef f():\n    return importlib.import_module('pkg.b')\n")
+    (pkg / "b.py").write_text("MODULES = {'x': 'pkg.a'}\ndef g(k):\n    return __import__(MODULES[k])\n")
+    assert rules.circles(rules.import_graph(pkg)) == [["pkg.a", "pkg.b"]]
+    assert rules.string_edges(pkg) == {("pkg.a", "pkg.b"), ("pkg.b", "pkg.a")}
+
+
+def test_imports_by_string_keep_the_import_contracts():
+    """import-linter reads import statements only: an import by string (app/mail/backends.py's backends,
+    app/ui/window/setup_steps.py's start-up slices) is held to the same contracts here."""
+    edges = rules.string_edges(rules.APP)
+    assert ("app.mail.backends", "app.mail.ews") in edges  # the resolver sees the backend table
+    assert rules.contract_breaches(edges, rules.contracts()) == []
+
+
+def test_a_string_import_that_breaks_a_contract_is_found():
+    contract_list = rules.contracts()
+    assert rules.contract_breaches({("app.ui.window.x", "app.sandbox")}, contract_list) == [
+        "app.ui.window.x imports app.sandbox by string: breaks 'The UI never imports the sandbox or a mail "
+        "backend directly'"]
+    assert len(rules.contract_breaches({("app.core.outbox", "app.ui.window")}, contract_list)) == 1  # layers
+    assert len(rules.contract_breaches({("app.sandbox.ews.x", "app.sandbox.graph")}, contract_list)) == 1
+    assert rules.contract_breaches({("app.ui.window.x", "app.core.outbox")}, contract_list) == []
+
+
+def test_only_the_demo_mailbox_imports_the_sandbox():
+    """The sandbox is a separate server the rest never imports; the one exception is the built-in sandbox
+    mailbox (app/core/demo.py), which starts it, and its import is counted as one."""
+    graph = rules.import_graph(rules.APP)
+    assert rules.sandbox_importers(graph) == {rules.SANDBOX_OPENER}
+    assert "app.sandbox" in graph[rules.SANDBOX_OPENER]
