@@ -27,6 +27,7 @@ from typing import Awaitable, Callable
 
 from app.core import holds, mime_send, takeback
 from app.core.attempts import Attempts
+from app.core.clock import MONOTONIC
 from app.core.worker import QueueWorker
 from app.core.journal_writer import JournalWriter
 from app.core.policy import Action, RetryPolicy, action_for
@@ -68,7 +69,7 @@ class Outbox:
         account: str = "",
         policy: RetryPolicy | None = None,
         batch_size: int = SEND_BATCH_LIMIT,  # drafts per send request (app/domain/validation.py)
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = MONOTONIC,  # the worker sleeps on it (app.core.clock)
         wall: Callable[[], float] = time.time,  # wall clock: held sends' release times (app.core.holds)
         on_change: Callable[[], None] | None = None,
         on_saved: Callable[[Draft], None] | None = None,

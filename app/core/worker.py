@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from app.core import holds
+from app.core import clock, holds
 from app.core.rows import SaveStatus
 from app.core.submission import SubState
 
@@ -23,6 +23,7 @@ class QueueWorker:
     def __init__(self, box):
         self.box = box
         self._wake: asyncio.Event | None = None
+        self._asleep: asyncio.Event | None = None  # set while it sleeps with nothing due (idle())
         self._signed_in: asyncio.Event | None = None
         self._task: asyncio.Task | None = None
         self._auth_task: asyncio.Task | None = None
@@ -56,7 +57,7 @@ class QueueWorker:
     def poke(self) -> None:
         self.ensure_running()
         if self._wake is not None:
-            self._wake.set()
+            self._wake_up()
 
     def ensure_running(self) -> None:
         try:
@@ -64,7 +65,7 @@ class QueueWorker:
         except RuntimeError:
             return
         if self._wake is None:
-            self._wake = asyncio.Event()
+            self._wake, self._asleep = asyncio.Event(), asyncio.Event()
             self._signed_in = asyncio.Event()
             self._signed_in.set()
         if self._task is None or self._task.done():
@@ -124,18 +125,31 @@ class QueueWorker:
         times += [held] if held is not None else []
         return min(times) if times else None
 
-    async def _sleep_until(self, when: float | None, now: float) -> None:
-        """Until ``when`` (clock time) or a poke. A timer sets the event: unlike ``asyncio.wait_for``
-        (Python 3.11), a cancellation arriving with the wake-up is never swallowed, so stop() ends."""
+    async def _sleep_until(self, when: float | None) -> None:
+        """Until ``when`` (time on the Outbox's clock) or a poke. The clock's call-back sets the event
+        (app.core.clock: the real clock's is the loop's timer, a test's runs when the test moves its clock):
+        unlike ``asyncio.wait_for`` (Python 3.11), a cancellation arriving with the wake-up is never
+        swallowed, so stop() ends."""
         self._wake.clear()
-        timer = None
-        if when is not None:
-            timer = asyncio.get_running_loop().call_later(max(0.0, when - now), self._wake.set)
+        timer = clock.call_at(self.box.clock, when, self._wake_up) if when is not None else None
+        self._asleep.set()
         try:
             await self._wake.wait()
         finally:
+            self._asleep.clear()
             if timer is not None:
                 timer.cancel()
+
+    def _wake_up(self) -> None:
+        self._asleep.clear()  # awake from now on, not from when the task next runs: idle() does not return
+        self._wake.set()
+
+    async def idle(self) -> None:
+        """Until the worker is asleep with nothing due: it waits for a time on the Outbox's clock (a test
+        moves its clock) or a poke. It starts the worker if it is not running."""
+        self.ensure_running()
+        if self._asleep is not None:
+            await self._asleep.wait()
 
     async def _run(self) -> None:
         box = self.box
@@ -146,7 +160,7 @@ class QueueWorker:
                 now = box.clock()
                 saves, unknown, sends = self._due(now)
                 if not (saves or unknown or sends):
-                    await self._sleep_until(self._next_wake(), now)
+                    await self._sleep_until(self._next_wake())
                     continue
                 for job in saves:
                     await box.attempts.save(job)

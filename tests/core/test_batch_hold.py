@@ -14,7 +14,7 @@ from app.core.submission import SubState
 from app.domain.models import Draft, ItemRef, MessageSummary, Recipient
 from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal
-from tests.helpers.holds import WALL0, Clocks, clocked_outbox, worker_turns
+from tests.helpers.holds import WALL0, Clocks, clocked_outbox
 from tests.helpers.submission import FAST, Mailbox, run_coro, saved_summaries
 
 
@@ -29,11 +29,9 @@ def test_a_held_batch_has_one_release_time_and_goes_in_one_request_when_it_ends(
         entries = journal.entries()
         for step in (0.0, 9.9):
             clocks.advance(step)
-            ob.worker.poke()
-            await worker_turns()
+            await ob.worker.idle()
             assert {s.state for s in subs} == {SubState.HELD} and box.calls == [], step
         clocks.advance(0.1)
-        ob.worker.poke()
         done = await ob.wait_past_hold(subs)
         await ob.stop()
         return subs, entries, done
@@ -60,8 +58,7 @@ def test_undo_takes_the_whole_batch_back_and_nothing_is_ever_sent(tmp_path):
             assert await t is None  # a draft on the server: it simply stays in Drafts
         done = await waiting
         clocks.advance(60)
-        ob.worker.poke()
-        await worker_turns()
+        await ob.worker.idle()
         await ob.stop()
         return done
 

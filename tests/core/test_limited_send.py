@@ -11,7 +11,7 @@ from app.core.send_limits import DAY, RecipientLedger, SentCounter, ServerLimits
 from app.core.submission import SubState
 from app.storage.journal import Journal
 from app.storage.sent_ledger import SentLedgerStore
-from tests.helpers.holds import FAST, WALL0, Clocks, clocked_outbox, worker_turns
+from tests.helpers.holds import FAST, WALL0, Clocks, clocked_outbox
 from tests.helpers.submission import Mailbox, run_coro, saved_summaries
 
 LIMITS = ServerLimits("Exchange Online", recipients_per_day=3, recipients_per_message=2, messages_per_minute=30)
@@ -28,12 +28,11 @@ def test_the_part_that_fits_goes_the_rest_waits_held_in_the_outbox_until_the_day
         subs = await submit_planned(ob, items, plan, None)
         assert subs[5] is None  # 3 recipients where one message may have 2: not handed over
         ob.worker.poke()
-        await worker_turns()
+        await ob.worker.idle()
         sent_first = sorted(d.subject for d in box.sent)
         held = [(s.local_id, s.release_at, s.reason) for s in subs if s is not None and s.state == SubState.HELD]
         entries = {e.local_id: e for e in journal.entries()}
         clocks.advance(DAY)
-        ob.worker.poke()
         done = await ob.wait_past_hold([s for s in subs if s is not None])
         await ob.stop()
         return sent_first, held, entries, done
@@ -65,7 +64,7 @@ def test_a_batch_within_the_limits_goes_as_before(tmp_path):
 
 def _counted_outbox(box, journal, clocks, counter) -> Outbox:
     """The Outbox as AccountRuntime builds it: each finished send told to the sent count."""
-    return Outbox(box, journal, account="a", policy=FAST, clock=lambda: clocks.mono, wall=lambda: clocks.wall,
+    return Outbox(box, journal, account="a", policy=FAST, clock=clocks.monotonic, wall=lambda: clocks.wall,
                   on_finished=counter.record)
 
 

@@ -1,11 +1,10 @@
-"""The Outbox on clocks the test moves by hand (the monotonic one and the wall clock), and turns of its
-worker: no test sleeps for a hold's time."""
+"""The Outbox on clocks the test moves by hand (the monotonic one and the wall clock): its worker sleeps on
+the monotonic one and wakes as the test moves it (tests/helpers/clocks.py). No test sleeps for a hold's time."""
 
 from __future__ import annotations
 
-import asyncio
-
 from app.core.outbox import Outbox
+from tests.helpers.clocks import ManualClock
 from tests.helpers.submission import FAST
 
 WALL0 = 1_800_000_000.0  # a fixed wall-clock epoch
@@ -16,18 +15,21 @@ class Clocks:
     suspended machine stops the monotonic one)."""
 
     def __init__(self):
-        self.mono, self.wall = 100.0, WALL0
+        self.monotonic, self.wall = ManualClock(100.0), WALL0
+
+    @property
+    def mono(self) -> float:
+        return self.monotonic.now
+
+    @mono.setter
+    def mono(self, value: float) -> None:
+        self.monotonic.now = value
 
     def advance(self, seconds: float, *, mono: bool = True, wall: bool = True) -> None:
-        self.mono += seconds if mono else 0.0
-        self.wall += seconds if wall else 0.0
+        self.wall += seconds if wall else 0.0  # first: a call-back the monotonic clock runs sees the new wall time
+        if mono:
+            self.monotonic.advance(seconds)
 
 
 def clocked_outbox(box, journal, clocks: Clocks) -> Outbox:
-    return Outbox(box, journal, account="a", policy=FAST, clock=lambda: clocks.mono, wall=lambda: clocks.wall)
-
-
-async def worker_turns(n: int = 20) -> None:
-    """Let the worker run (it has no time to wait for: the clocks are the test's)."""
-    for _ in range(n):
-        await asyncio.sleep(0.005)
+    return Outbox(box, journal, account="a", policy=FAST, clock=clocks.monotonic, wall=lambda: clocks.wall)

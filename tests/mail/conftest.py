@@ -165,6 +165,18 @@ def box(services, tmp_path):
     b.close()
 
 
+@pytest.fixture
+def clocked_box(services, tmp_path):
+    """The ``box`` on a clock the test moves (``clocked_box.clock``, tests/helpers/clocks.py): its settle
+    delays and back-offs pass when the test says, not in real time."""
+    from tests.helpers.clocks import ManualClock
+    from tests.mail.outbox_harness import Box
+
+    b = Box(services.make(), tmp_path / "journal.sqlite3", clock=ManualClock())
+    yield b
+    b.close()
+
+
 def ops(sb, since: int = 0) -> list[str]:
     return list(sb.request_log[since:])
 

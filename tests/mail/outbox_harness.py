@@ -19,12 +19,14 @@ POLICY = RetryPolicy(max_attempts=3, base=0.01, factor=2.0, cap=0.05, jitter=0.0
 class Box:
     """An Outbox on a real client and a real journal file, driven on a private event loop."""
 
-    def __init__(self, svc, path, policy=POLICY):
+    def __init__(self, svc, path, policy=POLICY, clock=None):
         self.svc = svc
+        self.clock = clock  # None: the real one; a ManualClock (tests/helpers/clocks.py) the test moves
         self.client = MailClient(lambda: svc, workers=2)
         self.journal = Journal(path)
         self.loop = asyncio.new_event_loop()
-        self.ob = Outbox(self.client, self.journal, account="acct", policy=policy)
+        self.ob = Outbox(self.client, self.journal, account="acct", policy=policy,
+                         **({"clock": clock} if clock is not None else {}))
         self.texts: list[str] = []
         self.ob.on_change = lambda: self.texts.extend(r.text for r in self.ob.rows())
 

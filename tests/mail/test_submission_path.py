@@ -7,7 +7,6 @@ waits for the sandbox's delivery before a mailbox is counted, and the Graph serv
 from __future__ import annotations
 
 import asyncio
-import time
 from dataclasses import replace
 
 import pytest
@@ -55,14 +54,23 @@ def test_an_invalid_draft_is_refused_before_the_network(box, sandbox, draft, say
 
 
 @every_backend
-def test_drop_after_commit_on_send_settles_to_exactly_one_copy(box, sandbox, backend):
+def test_drop_after_commit_on_send_settles_to_exactly_one_copy(clocked_box, sandbox, backend):
+    box = clocked_box
     saved = box.save(simple_draft("exactly once"))
     box.ob.policy = replace(POLICY, settle_delay=0.5)
+    settle_delay = box.ob.policy.settle_delay  # 0.5, or the Graph service's longer one (GRAPH_SETTLE)
     sandbox.faults.inject(op(backend, "SendItem"), "drop_after_commit", count=1)
     n = len(sandbox.request_log)
-    t0 = time.monotonic()
-    sub = box.send(saved)
-    assert time.monotonic() - t0 >= 0.5, "the look-up waits the settle delay (the send may still be arriving)"
+    sub = box.run(box.ob.submit(saved))
+    box.run(box.ob.worker.idle())  # the send was lost: asleep until its look-up
+    assert sub.state == SubState.UNKNOWN and box.clock.waiting() == [box.clock() + settle_delay]
+    box.clock.advance(settle_delay - 0.01)
+    box.run(box.ob.worker.idle())
+    assert sub.state == SubState.UNKNOWN, "the look-up waits the settle delay (the send may still be arriving)"
+    assert logged(backend, "FindItem") not in sandbox.request_log[n:]
+    settle(sandbox)  # the send arrives meanwhile (Graph delivers 0.3 s after the 202, in real time)
+    box.clock.advance(0.01)
+    sub = box.run(box.ob.wait(sub.local_id))
     assert sub.state == SubState.SENT and sub.reason.startswith("Sent (confirmed in Sent Items)")
     assert (op(backend, "SendItem"), "drop_after_commit") in sandbox.faults.fired
     assert sandbox.request_log.count(logged(backend, "SendItem")) == 1, "never resent blindly"
@@ -112,13 +120,20 @@ def test_an_html_page_in_reply_to_a_send_is_looked_up_not_resent_blindly(box, sa
     ("http_503", {"retry_after": 1}, 1.0),
 ])
 @every_backend
-def test_the_wait_the_server_asked_for_is_honoured_and_shown(box, sandbox, fault, params, wait, backend):
+def test_the_wait_the_server_asked_for_is_honoured_and_shown(clocked_box, sandbox, fault, params, wait, backend):
+    box = clocked_box
     if backend == "graph" and fault == "server_busy":
         wait = 2.0
     sandbox.faults.inject(op(backend, "SendItem"), fault, count=1, **params)
-    t0 = time.monotonic()
-    sub = box.send(simple_draft(fault))
-    assert sub.state == SubState.SENT and time.monotonic() - t0 >= wait
+    sub = box.run(box.ob.submit(simple_draft(fault)))
+    box.run(box.ob.worker.idle())  # refused: asleep until the time the server gave
+    assert sub.state == SubState.QUEUED and box.clock.waiting() == [box.clock() + wait]
+    box.clock.advance(wait - 0.01)
+    box.run(box.ob.worker.idle())
+    assert sandbox.request_log.count(logged(backend, "SendItem")) == 1, "sent again before the server's time"
+    box.clock.advance(0.01)
+    sub = box.run(box.ob.wait(sub.local_id))
+    assert sub.state == SubState.SENT
     assert any(t.startswith(f"Server busy — waiting {round(wait)} s") for t in box.texts), box.texts
     assert (op(backend, "SendItem"), fault) in sandbox.faults.fired
     assert sandbox.request_log.count(logged(backend, "SendItem")) == 2

@@ -7,10 +7,8 @@ be, and it lives outside the app's home here."""
 from __future__ import annotations
 
 import base64
-import random
-import time
 
-from tests.reliability.killrun import SandboxProcess, kill, start_app, wait_for
+from tests.reliability.killrun import SandboxProcess, kill, sandbox_items, start_app, wait_for
 
 
 def _needles(user: dict) -> list[bytes]:
@@ -19,8 +17,18 @@ def _needles(user: dict) -> list[bytes]:
     return [pw.encode(), pw.encode("utf-16-le"), basic, base64.b64encode(pw.encode())]
 
 
+def _journaled(home, n: int) -> bool:
+    """This run's message (typed after the save or send, if any) is in the journal's files on disk."""
+    needle = f"kill r{n} m".encode()
+    return any(needle in p.read_bytes() for p in home.rglob("journal.sqlite3*") if p.is_file())
+
+
+def _on_server(data, n: int) -> bool:
+    """This run's save reached the server's Drafts."""
+    return any(i["subject"].startswith(f"kill r{n} ") for i in sandbox_items(data)["drafts"])
+
+
 def test_password_never_reaches_logs_config_journal_or_crash_output(tmp_path):
-    rnd = random.Random(7)
     home, data = tmp_path / "home", tmp_path / "sandbox"
     home.mkdir()
     data.mkdir()
@@ -34,7 +42,13 @@ def test_password_never_reaches_logs_config_journal_or_crash_output(tmp_path):
             if plan != "type":
                 action = "SAVE" if plan == "save_commit" else "SEND"
                 assert wait_for(lambda: f"\n{action}\t" in run.log.read_text(), 30, proc)
-            time.sleep(rnd.uniform(1.0, 2.0))
+            # killed once the app has written what it does with the account: the typed message autosaved
+            # to the journal (after the save, or the send and its answer), not after a pause
+            if plan == "send_commit":
+                assert wait_for(lambda: "\nSENT\t" in run.log.read_text(), 30, proc)
+            if plan == "save_commit":
+                assert wait_for(lambda: _on_server(data, n), 30, proc, step=0.2)
+            assert wait_for(lambda: _journaled(home, n), 30, proc)
             runs.append(kill(run, proc, home, offset))
     finally:
         sb.stop()

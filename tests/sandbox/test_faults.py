@@ -78,10 +78,15 @@ def test_drop_after_commit_keeps_the_change(sandbox, alice):
 
 
 def test_delay(sandbox, alice):
-    sandbox.faults.inject("ResolveNames", "delay", seconds=0.4)
-    t0 = time.monotonic()
-    r = post(sandbox, RESOLVE)
-    assert r.status_code == 200 and time.monotonic() - t0 >= 0.4
+    # on the faults' time, moved on by the test (skip): a minute that never passes by itself during the test
+    sandbox.faults.inject("ResolveNames", "delay", seconds=60)
+    call = _InThread(lambda: post(sandbox, RESOLVE))
+    assert _wait(lambda: sandbox.faults.pausing() == 1)
+    sandbox.faults.skip(59.9)
+    assert sandbox.faults.pausing() == 1 and not call.done.is_set()  # still pausing: no answer yet
+    sandbox.faults.skip(0.1)
+    assert call.done.wait(10) and call.error is None and call.result.status_code == 200
+    assert sandbox.request_log == ["ResolveNames"] and sandbox.faults.pausing() == 0
 
 
 def test_truncated_answer(sandbox, alice):
@@ -443,11 +448,13 @@ def test_hold_after_commit_then_drop(sandbox, alice, op):
 
 def test_hold_after_commit_ends_by_itself_after_seconds(sandbox, alice):
     m = _draft(alice, "held half a second")
-    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=0.5)  # then="drop" is the default
-    t0 = time.monotonic()
-    with pytest.raises(ErrorTimeoutExpired):
-        m.send()
-    assert time.monotonic() - t0 >= 0.5
+    sandbox.faults.inject("SendItem", "hold_after_commit", seconds=60)  # then="drop" is the default
+    call = _InThread(m.send)
+    assert _wait(lambda: _held(sandbox, "SendItem"))
+    sandbox.faults.skip(59.9)  # the faults' time (a minute that never passes by itself here)
+    assert sandbox.faults.holding() == 1 and not call.done.is_set()
+    sandbox.faults.skip(0.1)
+    assert call.done.wait(10) and isinstance(call.error, ErrorTimeoutExpired)
     assert _inbox(sandbox) == ["held half a second"] and sandbox.faults.fired == [("SendItem", "hold_after_commit")]
 
 
@@ -534,8 +541,12 @@ def test_release_and_stopping_end_holds():
     assert _wait(lambda: fi.holding() == 1)
     fi.release_held()
     assert first.done.wait(5) and first.result is True and fi.holding() == 0
-    t0 = time.monotonic()
-    assert fi.hold(0.2) is False and time.monotonic() - t0 >= 0.2  # an earlier release does not end a new hold
+    later = _InThread(lambda: fi.hold(60))  # an earlier release does not end a new hold: its time does
+    assert _wait(lambda: fi.holding() == 1)
+    fi.skip(59.9)
+    assert fi.holding() == 1 and not later.done.is_set()
+    fi.skip(0.1)
+    assert later.done.wait(5) and later.result is False and fi.holding() == 0
     stopping = threading.Event()
     held = _InThread(lambda: fi.hold(60, stopping))
     assert _wait(lambda: fi.holding() == 1)

@@ -105,6 +105,8 @@ class FaultInjector:
         self._held = threading.Condition()  # hold_after_commit replies wait on it
         self._releases = 0  # bumped by release_held(): every hold that started before ends
         self._holding = 0  # replies being held right now
+        self._pausing = 0  # delay pauses under way
+        self._skipped = 0.0  # seconds skip() moved the faults' time on
 
     def inject(self, operation: str, kind: str, count: int = 1, **params) -> Fault:
         self.check(operation, kind, count, **params)
@@ -133,19 +135,46 @@ class FaultInjector:
         """Wait ``seconds``, or until :meth:`release_held` or ``stopping`` (set, then release_held(), by the
         server when it stops). Called by the request thread of a hold_after_commit reply. True when the
         hold was cut short."""
-        deadline = time.monotonic() + max(0.0, float(seconds))
+        deadline = self.now() + max(0.0, float(seconds))
         with self._held:
             start = self._releases
             self._holding += 1
             try:
                 while self._releases == start and not (stopping is not None and stopping.is_set()):
-                    left = deadline - time.monotonic()
+                    left = deadline - self.now()
                     if left <= 0:
                         return False
                     self._held.wait(left)
                 return True
             finally:
                 self._holding -= 1
+
+    def pause(self, seconds: float) -> None:
+        """A ``delay`` fault's pause: ``seconds`` on the faults' time (:meth:`skip` moves it on)."""
+        deadline = self.now() + max(0.0, float(seconds))
+        with self._held:
+            self._pausing += 1
+            try:
+                while (left := deadline - self.now()) > 0:
+                    self._held.wait(left)
+            finally:
+                self._pausing -= 1
+
+    def now(self) -> float:
+        """The faults' time: the monotonic clock, moved on by every :meth:`skip`."""
+        return time.monotonic() + self._skipped
+
+    def skip(self, seconds: float) -> None:
+        """Move the faults' time on by ``seconds``: a pause or hold whose time that reaches ends now (a test
+        checks a ``delay`` or a hold's ``seconds`` without waiting them out)."""
+        with self._held:
+            self._skipped += float(seconds)
+            self._held.notify_all()
+
+    def pausing(self) -> int:
+        """How many ``delay`` pauses are under way right now."""
+        with self._held:
+            return self._pausing
 
     def release_held(self) -> None:
         """End every hold now (each held reply is dropped or answered, as its ``then`` says)."""

@@ -7,7 +7,6 @@ inside one store transaction and writes the answer through the handler's ``send`
 from __future__ import annotations
 
 import logging
-import time
 
 from ..core.faults import BODY_KINDS, refusal
 from ..core.session import Ctx
@@ -132,7 +131,7 @@ def _pre_fault(h, op: str, fault) -> bool:
             kind == "http_500_html" and not p.get("commit", False)):
         h.sb.faults.fire(op, fault)
     if kind == "delay":
-        time.sleep(float(p.get("seconds", 1.0)))
+        h.sb.faults.pause(float(p.get("seconds", 1.0)))
         return False
     if kind == "http_401":
         h.send_401(injected=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 import uuid
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -279,7 +278,7 @@ def _pre_fault(sb, headers, method: str, target: str, op: str, fault) -> Answer 
             kind == "http_500_html" and not p.get("commit", False)):
         sb.faults.fire(op, fault)
     if kind == "delay":
-        time.sleep(float(p.get("seconds", 1.0)))
+        sb.faults.pause(float(p.get("seconds", 1.0)))
         return None
     if kind == "item_error":  # refused with the code's status and body, the operation not run
         return error_answer(sb, headers, method, target, errors.from_mailbox(refusal(fault)),

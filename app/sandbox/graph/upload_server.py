@@ -28,7 +28,6 @@ import re
 import socket
 import ssl
 import threading
-import time
 import uuid
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, quote, unquote, urlsplit
@@ -314,7 +313,7 @@ class _Handler(BaseHTTPRequestHandler):
             return False  # after the piece is read
         self.sb.faults.fire(OPS["PUT"], fault)
         if kind == "delay":
-            time.sleep(float(p.get("seconds", 1.0)))
+            self.sb.faults.pause(float(p.get("seconds", 1.0)))
             return False
         if kind == "http_503":
             e = GraphError(503, "ServiceNotAvailable", "The service is unavailable. Try again later.",
