@@ -1,6 +1,6 @@
 """The one runtime setting the app makes: once start-up is over, everything alive (Qt wrappers, modules,
 the window and its views, the account's mail backend) is moved out of the cyclic collector's sight
-(``gc.freeze``), once. Nothing else of the interpreter, the C library or PySide is tuned (issue 47).
+(``gc.freeze``), once. Nothing else of the interpreter, the C library or PySide is tuned.
 Called by the app's start (:mod:`app.app_main`) and by the benches that build the window themselves, so
 that they measure what the app runs."""
 

@@ -1,4 +1,4 @@
-"""A mail merge's rows: what a row holds, and what it shows, DERIVED from its submission (issue 47, item 2).
+"""A mail merge's rows: what a row holds, and what it shows, DERIVED from its submission.
 
 A row stores only what the row alone knows:
 

@@ -116,7 +116,7 @@ class Outbox:
 
     # ------------------------------------------------------------------ reading (the view)
     def rows(self) -> list[OutboxRow]:
-        """Newest first, as Sent lists (issue 59): the last queued on top (a retry keeps its place)."""
+        """Newest first, as Sent lists: the last queued on top (a retry keeps its place)."""
         now = self.clock()
         items: list = [*self.subs.values(), *self.saves.values()][::-1]
         return [row_for(it, now, parked=isinstance(it, Submission) and self.parked(it)) for it in items]

@@ -6,7 +6,7 @@ Request budget per flow (bench/bench_requests.py measures it):
 - save a new draft with attachments: 1 (CreateItem SaveOnly, attachments inline)
 - save again: 1 UpdateItem (+ 1 CreateAttachment / DeleteAttachment when attachments changed)
 - send saved drafts: 1 SendItem for up to 100 drafts (per mailbox they live in: issue 49)
-- an account that sends for principals (AccountConfig.principals), issue 49: + 1 GetFolder per principal once
+- an account that sends for principals (AccountConfig.principals): + 1 GetFolder per principal once
   (may it open the principal's Drafts?); Drafts / Sent Items pages and settle look-ups: + 1 FindItem per such
   principal; sending a draft this service did not save or read: + 1 GetItem (its From tells its mailbox)
 """
@@ -180,7 +180,7 @@ class EwsMailService(MailService):
             raise map_error(exc, self._conn.endpoint, self.email) from exc
 
     def _box(self, draft: Draft) -> str:
-        """The mailbox a draft lives in, and so where its sent copy goes (issue 59): the account's own ("") by
+        """The mailbox a draft lives in, and so where its sent copy goes: the account's own ("") by
         default, as Outlook does; its principal's (address, lower-case) when the account's settings say "keep
         the copy in its Sent Items" for that mailbox and this account may open its folders (Full Access).
 

@@ -16,7 +16,7 @@ delete many drafts with a true outcome per item, in order, whatever happens to a
   caller gets its Retry-After, kind and code whole.
 The last three are app/mail/chunks.py's, the rule EWS follows too.
 
-A draft from another mailbox (send as / on behalf, issue 49) is the user's own draft with ``from`` set
+A draft from another mailbox (send as / on behalf) is the user's own draft with ``from`` set
 (service.py): its send is ``/me/messages/{id}/send`` like any other, in the same batch; a refused right is that
 item's FAILED ErrorSendAsDenied.
 """

@@ -49,7 +49,7 @@ GRAPH_RESOURCE = "https://graph.microsoft.com/"
 #: them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items
 #: (Mail.ReadWrite), sending (Mail.Send), sending from a shared mailbox or as a delegate (Mail.Send.Shared:
 #: "In order to send messages from another user, applications that use user tokens use the Mail.Send.Shared
-#: permission", learn.microsoft.com/graph/outlook-send-mail-from-other-user; issue 49) and people search to
+#: permission", learn.microsoft.com/graph/outlook-send-mail-from-other-user) and people search to
 #: resolve names (People.Read). A draft from another mailbox lives in the user's own Drafts (``from`` set,
 #: service.py), so no Mail.ReadWrite.Shared. Who signed in comes from the ID token (MSAL always adds openid,
 #: profile and offline_access): no User.Read.

@@ -1,4 +1,4 @@
-"""Find server: the EWS page's Autodiscover (issue 50). The search (app/core/autodiscover.py) runs on a worker
+"""Find server: the EWS page's Autodiscover. The search (app/core/autodiscover.py) runs on a worker
 thread (``run_in_executor`` on a plain Python thread, as the attachment saver does); each step it tries is shown as it goes in
 a short list with ticks and crosses, and its questions ("send the password to this host?") are asked with a
 window-modal message box opened with ``open()``, never ``exec()``: the worker waits for the answer, the UI

@@ -104,7 +104,7 @@ class ComposeView(QWidget):
         self.subject.setPlaceholderText("Subject")
         from app.ui.compose.from_row import FromRow
 
-        # who it is from: shown only when the account may send from other mailboxes (issue 49)
+        # who it is from: shown only when the account may send from other mailboxes
         self.from_row = FromRow(self)
         fields = [("From", self.from_row), ("To", self.to), ("Cc", self.cc), ("Bcc", self.bcc),
                   ("Subject", self.subject)]
@@ -427,7 +427,7 @@ class ComposeView(QWidget):
         self.saved_edits = -1  # never equal to ``edits``: dirty until saved
 
     def unsaved_words(self, kept: bool) -> str:
-        """Where unsaved words are: on this computer once the journal has them (issue 59), else not saved."""
+        """Where unsaved words are: on this computer once the journal has them, else not saved."""
         if kept:
             return EDITED_KEPT if self._draft.ref else KEPT
         return EDITED if self._draft.ref else "Not saved"

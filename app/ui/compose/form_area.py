@@ -1,5 +1,5 @@
 """Compose's form (the fields, More options, the toolbar, the body, the attachments) in a scroll area of its
-own (issue 59, item 12): what the form needs beyond the window's height scrolls inside the window. Before, the
+own: what the form needs beyond the window's height scrolls inside the window. Before, the
 More options panel (Ctrl+Shift+O) or a message with many of its fields (Edit as new) raised Compose's minimum
 height, and Qt grew the window to it: past the bottom of an 800 px screen, Send, Save draft, the status bar
 and the undo bar with it, and it stayed so after the panel hid.

@@ -1,4 +1,4 @@
-"""Sending on the user's terms (issue 15): undo send and send later, in the window. Wiring only: a send is
+"""Sending on the user's terms: undo send and send later, in the window. Wiring only: a send is
 HELD in the account's Outbox (:mod:`app.core.holds`); nothing here talks to the server or decides when.
 
 - **Undo send**: Ctrl+Return submits the message HELD for ``undo_send_seconds`` (File > Undo send delay:

@@ -16,7 +16,7 @@
   column as wide as its addresses (within bounds), and the Status column is hidden while no row has a
   status. Shown, its width is 30 % of the list (within bounds) whatever the rows say, so the columns do not
   jump as a batch goes from state to state; a status too long for it loses whole words ("…"), keeping its
-  "(ResponseCode)", never the middle of a word (issue 59), and its tooltip has it whole.
+  "(ResponseCode)", never the middle of a word, and its tooltip has it whole.
 - The previewed Sent row is therefore a selected row: it stays highlighted (the theme's selection colour,
   the same with and without the keyboard) while the keyboard is in the preview.
 """

@@ -91,7 +91,7 @@ class JournalBridge:
         self.outbox_action = self._install_action()
         from app.ui.compose.send_timing import SendTiming
 
-        window.send_timing = SendTiming(window)  # undo send and send later (issue 15)
+        window.send_timing = SendTiming(window)  # undo send and send later
         if self.journal.moved_aside is not None:
             window.show_journal_notice("Journal replaced",
                                        "The local journal was damaged: it was set aside as "
