@@ -230,7 +230,7 @@ class Settings:
         acc.server_version_name = version_name
         self.set_account(acc)
 
-    # ---- the mailboxes an account sends from (issue 49: send as, send on behalf) ----
+    # ---- the mailboxes an account sends from (send as, send on behalf) ----
     def principals(self, account: AccountConfig) -> list[Principal]:
         """The mailboxes ``account`` may send from, as the stored account lists them (the sandbox's account
         is made afresh at each start: its list is the stored one's); the account's own list otherwise."""

@@ -286,7 +286,7 @@ class EwsConnection:
 
     def account_for(self, mailbox: str) -> Account:
         """An exchangelib Account for another mailbox this one opens as a delegate (a shared mailbox, a
-        principal: issue 49), on the very same Protocol (our private credentials are its cache key): its
+        principal), on the very same Protocol (our private credentials are its cache key): its
         folders are named with that mailbox (DistinguishedFolderId + Mailbox). No I/O."""
         other = Account(primary_smtp_address=mailbox, config=self.config, autodiscover=False, access_type=DELEGATE)
         if other.protocol is not self.protocol:  # pragma: no cover - exchangelib changed its caching

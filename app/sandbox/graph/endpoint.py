@@ -132,7 +132,7 @@ def resolve(method: str, path: str):
 
 def mailbox_owner(sb, user, user_match) -> dict:
     """The user whose mailbox ``me`` or ``users/{id | address}`` names: the token's user, or another that
-    granted it Full Access (issue 49: "GET users/{Garth-userId | Garth-userPrincipalName}/mailfolders('Inbox')/
+    granted it Full Access ("GET users/{Garth-userId | Garth-userPrincipalName}/mailfolders('Inbox')/
     messages", learn.microsoft.com/graph/outlook-share-messages-folders; the .Shared permissions are checked
     by permissions.check). Anyone else: 403 ErrorAccessDenied."""
     who = user_match.group("who")

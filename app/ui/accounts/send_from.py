@@ -134,8 +134,8 @@ class SendFromDialog(QDialog):
         return form
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
-        """Enter adds the typed entry: in its fields (their returnPressed), on the right box and on Add (issue 59,
-        item 11; a closed combo box leaves Enter to the dialog). It never presses Save (the button box makes Save
+        """Enter adds the typed entry: in its fields (their returnPressed), on the right box and on Add (a
+        closed combo box leaves Enter to the dialog). It never presses Save (the button box makes Save
         the default when shown), so a half-typed list is not saved by the key that adds to it."""
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
             if self.right.hasFocus() or self.add_button.hasFocus():

@@ -28,7 +28,7 @@ from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 OPENING = "Opening…"
 #: the state of a draft whose edits are on this computer only (typed since its last save, or restored)
 EDITED = "Edited — not saved to the server"
-#: the state once what is typed is in the local journal (issue 59: "Not saved" while the journal had the text)
+#: the state once what is typed is in the local journal ("Not saved" would be untrue then)
 KEPT = "Kept on this computer"
 #: the same for a draft whose older copy is in Drafts
 EDITED_KEPT = "Edited — kept on this computer"
@@ -468,7 +468,7 @@ class ComposeView(QWidget):
 
     def _drop_big_body(self) -> None:
         """A big body is not freed in one call on the way to the next message: the editor gets a fresh
-        document at once and the old one is freed a piece per turn (issue 16: ~110 ms for 10 MB). A small one
+        document at once and the old one is freed a piece per turn (in one call: ~110 ms for 10 MB). A small one
         is cleared, its pictures with it (the next message's may share a Content-ID, not the bytes)."""
         if self.reaper.big(self.body.document()):
             self.reaper.reap(self.body.fresh_document())

@@ -275,8 +275,9 @@ class SendTiming(QObject):
         return sub.outcome()
 
     def _follow(self, outbox) -> None:
-        """The bar follows the Outbox's changes at once, not only at its next second (issue 59: a send refused or
-        taken back still showed "Sending … in 11 s" for up to a second). ``on_change`` is chained, not replaced."""
+        """The bar follows the Outbox's changes at once, not only at its next second, so a send
+        refused or taken back never shows "Sending … in 11 s" for up to a second more.
+        ``on_change`` is chained, not replaced."""
         if outbox is None or self._followed is outbox:
             return
         self._followed = outbox

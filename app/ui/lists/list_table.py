@@ -8,7 +8,7 @@
   them is on screen (otherwise the selection is scrolled into view first and nothing happens).
 - Home / End go to the first / last row (Qt's table goes to the first / last column of the row, which
   a list that selects whole rows does not show) and select it; Shift+arrows, Shift+Home / End extend the
-  selection from the row where it started (issue 59: Shift+Down used to replace it); Ctrl+arrows move
+  selection from the row where it started (never replace it); Ctrl+arrows move
   the current row alone and Ctrl+Space selects or unselects it.
 - The current row wears a 2 px frame in the scheme's link colour while the list has the keyboard, so
   which row the next key acts from is seen in a selection of many, in both schemes.

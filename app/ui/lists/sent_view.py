@@ -184,7 +184,7 @@ class SentView(QWidget):
 
     def _show_body(self, body: str, rich: bool) -> None:
         """A long body goes in a piece per turn, and the last one, if big, is freed a piece per turn
-        (issue 16: the preview set and freed a 10 MB message in one call of up to seconds)."""
+        (a 10 MB message set or freed in one call holds the UI thread up to seconds)."""
         if self._loader is None:
             from app.ui.compose.body.body_loader import BodyLoader
             from app.ui.compose.body.doc_reaper import DocumentReaper

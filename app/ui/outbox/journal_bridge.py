@@ -118,8 +118,8 @@ class JournalBridge:
         self.autosave.touch(c.snapshot, c.identity().local_id, pause_only=c.saves_on_pause())
 
     def _kept(self, local_id: str) -> None:
-        """What was typed is in the journal: Compose says so (issue 59: it said "Not saved" although the
-        journal had the text), unless more was typed since (its write is pending) or it says more than that."""
+        """What was typed is in the journal: Compose says so ("Not saved" would be untrue
+        once the journal has the text), unless more was typed since (its write is pending) or it says more than that."""
         c = self.w.compose
         if c.identity().local_id != local_id or local_id in self.autosave.pending:
             return
