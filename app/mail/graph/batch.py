@@ -6,8 +6,8 @@ delete many drafts with a true outcome per item, in order, whatever happens to a
   ErrorItemNotFound... are FAILED with the server's code, an inner 5xx is UNKNOWN, an inner 429 FAILED as
   throttled (nothing was done). An inner 401 gets a direct request's rule: the token is refreshed once and
   the refused requests (with those that failed only because they depended on one) go again in a new
-  batch; a second 401 is the item's AUTH failure. Before, one inner 401 asked the user to sign in again
-  at once, with the token good (found by tests/ui/test_keyboard_monkey.py's walks with outages).
+  batch; a second 401 is the item's AUTH failure, so one inner 401 never asks the user to sign in again
+  while the token is good (tests/ui/test_keyboard_monkey.py's walks with outages check it).
 - A batch whose answer is lost (dropped, timed out, unreadable) may have been served: its items are
   UNKNOWN (the core settles them by Message-ID). One that never left (ConnectionFailed), was throttled or
   refused as a whole (401 after a refresh) did nothing: its items are FAILED with that kind. Later chunks

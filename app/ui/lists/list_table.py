@@ -3,7 +3,7 @@
 - The current row is always a selected row: when the table gets the keyboard (Ctrl+2, Ctrl+3, a click
   on the sidebar) or a page arrives while the list is on screen, the current row (the first one if
   there is none) is selected and scrolled into view. Qt alone sets an unselected, possibly scrolled-away
-  current index on focus, and Delete used to act on it.
+  current index on focus, which Delete would act on.
 - :meth:`acting_rows` is what Enter and Delete act on: the selected rows, and only when at least one of
   them is on screen (otherwise the selection is scrolled into view first and nothing happens).
 - Home / End go to the first / last row (Qt's table goes to the first / last column of the row, which

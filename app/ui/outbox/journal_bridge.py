@@ -290,8 +290,8 @@ class JournalBridge:
 
     def _reload_sent_soon(self) -> None:
         """One Sent reload for a batch that finishes together: SENT_RELOAD_MS after its last message
-        (but at least every SENT_RELOAD_MAX_S while sends keep finishing). It used to reload 250 ms after
-        the first, then again: 3-4 reloads of the Sent list per batch of 50, each a FindItem parsed in a
+        (but at least every SENT_RELOAD_MAX_S while sends keep finishing). A reload 250 ms after
+        the first, then again, would be 3-4 reloads of the Sent list per batch of 50, each a FindItem parsed in a
         worker thread while the UI thread painted (they share the GIL)."""
         if self._sent_timer is None:
             self._sent_timer = self._timer(SENT_RELOAD_MS, self._reload_sent)
