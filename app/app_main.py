@@ -84,7 +84,7 @@ def install_excepthook(window) -> None:
         from app.storage.local_errors import local_reason, what_to_do
 
         reason = local_reason(value)
-        if reason is not None:  # Dispatch's own files, not a bug: said as what it is (issue 52)
+        if reason is not None:  # Dispatch's own files, not a bug: said as what it is
             log.warning("local data could not be written: %s", etype.__name__)
             try:
                 window.show_journal_notice("Not written on this computer",

@@ -1,6 +1,6 @@
 """The one runtime setting the app makes: once start-up is over, everything alive (Qt wrappers, modules,
 the window and its views, the account's mail backend) is moved out of the cyclic collector's sight
-(``gc.freeze``), once. Nothing else of the interpreter, the C library or PySide is tuned (issue 47).
+(``gc.freeze``), once. Nothing else of the interpreter, the C library or PySide is tuned.
 Called by the app's start (:mod:`app.app_main`) and by the benches that build the window themselves, so
 that they measure what the app runs."""
 
@@ -23,8 +23,7 @@ def settle_gc_after_start(window) -> None:
     """Call :func:`settle_gc` once, when start-up is over: the window is built (the caller's moment) and
     the first connect attempt has ended. That attempt imports the account's backend on a worker thread
     (exchangelib and lxml, or msal and httpx), which lives as long as the process: left in the collector's
-    sight, a full collection of it held the UI thread 28-40 ms in a 1,000-row merge (issue 47's
-    measurements). Later connects freeze nothing."""
+    sight, a full collection of it held the UI thread 28-40 ms in a 1,000-row merge. Later connects freeze nothing."""
 
     def on_state(state) -> None:
         if getattr(state, "value", state) in _ATTEMPT_ENDED:

@@ -1,6 +1,6 @@
 """Measuring start-up (``DISPATCH_FIRST_PAINT=1``, bench/bench_startup_stall.py): the UI thread's CPU time
 of each piece of work between the first paint and ready, a piece being what runs in one event-loop turn
-(a pre-loop import, Qt's enum namespace, a setup slice of app/ui/window/setup_steps.py). Issue 16's goal: each
+(a pre-loop import, Qt's enum namespace, a setup slice of app/ui/window/setup_steps.py). The goal: each
 fits in a frame (<= 16 ms). The longest is printed on the ``DISPATCH_READY`` line as ``longest=<ms>:<name>``.
 Qt-free, and nothing runs when not measuring."""
 

@@ -1,4 +1,4 @@
-"""How long and how much memory opening an ``.eml`` takes (issue 46: any file up to the size limit accepted or
+"""How long and how much memory opening an ``.eml`` takes (the goal: any file up to the size limit accepted or
 refused within 2 s and 100 MB), for the largest legitimate files and for hostile ones just inside the limits.
 
 Each row is one file read by ``app.domain.eml_read.read_eml`` in this process: CPU seconds (``process_time``)
@@ -23,7 +23,7 @@ from app.domain.eml_read import (MAX_ADDRESS_CHARS, MAX_CONTENT_HEADER_CHARS, Em
                                  read_eml)
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES  # noqa: E402
 
-LIMIT = file_limit(2 * DEFAULT_MAX_SEND_BYTES)  # the largest file read (issue 65: at most 12 MB)
+LIMIT = file_limit(2 * DEFAULT_MAX_SEND_BYTES)  # the largest file read (at most 12 MB)
 HEAD = b"From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
 MIXED = b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
 

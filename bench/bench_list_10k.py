@@ -1,4 +1,4 @@
-"""Listing 10,000 drafts (issue 16, "every frame on time", the list part). Prints a table; not a test.
+"""Listing 10,000 drafts ("every frame on time", the list part). Prints a table; not a test.
 
 The real window against a sandbox in its own process (its work must not count as UI stalls), over HTTP
 with real exchangelib, 10,000 drafts in Drafts:
@@ -12,14 +12,6 @@ with real exchangelib, 10,000 drafts in Drafts:
 
 Baseline, same run, its own process: a bare QTableView over a QStandardItemModel filled with 10,000
 rows of the same five columns (filled in one go, as a plain Qt program would), measured the same way.
-
-Findings (cProfile of the UI thread while 10,000 drafts are listed, 2 shared CPUs): per page of 100 rows
-the UI thread's Python is ~1.5 ms — ~1,240 ``data()`` calls for the repaints (~1.2 ms; each only picks a
-prepared field) and two batched inserts (~0.3 ms); the rest of its CPU in a gap (up to ~5-8 ms) is Qt's
-layout and painting of the table. Item conversion and display formatting (dates in local time,
-recipients, tooltips, accessible text) run in the mail client's worker with each page
-(``app.domain.list_rows``); the longest stalls left track the load average and the workers' exchangelib
-parsing, which holds the GIL.
 
 Everything runs twice, each time in a fresh process: quiet, and with ``--hog N`` (default 2) busy-looping
 processes beside it; the numbers go to ``bench/out/list_10k.json`` (committed to bench/results/, it would go

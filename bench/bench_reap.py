@@ -1,4 +1,4 @@
-"""Freeing a long body when Compose is cleared (issue 16). Prints a table; not a test.
+"""Freeing a long body when Compose is cleared. Prints a table; not a test.
 
 A 10 MB body (rich: paragraphs with a bold word and a link now and then, opened with ``setHtml``; plain:
 lines, ``setPlainText``) is put in a shown editor and cleared after ``--early`` seconds (Qt has laid out
@@ -8,10 +8,6 @@ little of it, as when a message just opened is sent or discarded), ``--mid`` sec
 - baseline: Qt frees the document in one call (``shiboken6.delete``), the same run;
 - Dispatch: ``app.ui.compose.body.doc_reaper.DocumentReaper`` (``reap()``, then one piece per event-loop turn), each
   call timed: the longest call is the longest stall freeing adds to the UI thread.
-
-Measured 2026-11-25 with the reaper before it swapped a document's layout (pieces removed from the end
-under Qt's own layout): longest call 2,049 / 676 / 37 ms (rich, early / mid / late) and 1,993 / 909 /
-4.7 ms (plain): Qt laid the rest of the document out before the first piece went.
 
 Run twice: quiet, and with ``--hog N`` (default 2) busy-looping processes beside it.
 

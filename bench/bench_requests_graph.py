@@ -1,4 +1,4 @@
-"""Requests per user-visible flow on Microsoft Graph next to EWS (issue 14): Dispatch's GraphMailService and
+"""Requests per user-visible flow on Microsoft Graph next to EWS: Dispatch's GraphMailService and
 EwsMailService against the same in-process sandbox (``Sandbox(graph=True)``: one mailbox served both ways),
 each beside what straightforward code does by hand (plain exchangelib for EWS, plain httpx for Graph).
 
@@ -7,7 +7,7 @@ each beside what straightforward code does by hand (plain exchangelib for EWS, p
 Counting: EWS, the sandbox's ``request_log`` (one entry per SOAP request, i.e. per HTTP POST). Graph, HTTP
 requests on the wire, counted by an httpx event hook on the sending client (a ``$batch`` is 1, each
 upload-session PUT is 1); the sandbox's log, which also lists every request inside a ``$batch``, is used as a
-cross-check from the server's side (bench/graph_wire.py). Targets are issue 14's for Graph. Nothing is
+cross-check from the server's side (bench/graph_wire.py). Targets are the product's promises for Graph. Nothing is
 asserted: this is a measurement, not a test.
 """
 
@@ -33,7 +33,7 @@ LARGE = 10_000_000  # a 10 MB file: an upload session of ceil(10 MB / 4 MiB) = 3
 CHUNKS = -(-LARGE // PIECE)
 SEED = 60  # drafts in the folder before the first page is read (a full page of 50)
 
-#: (key, label, Graph target: issue 14's; "—" where it sets none)
+#: (key, label, Graph target: the product's promise; "—" where it sets none)
 ROWS = [
     ("connect", "connect (check the mailbox)", "—"),
     ("first_page", "first Drafts page (50 rows)", "1"),

@@ -1,4 +1,4 @@
-"""Spell check and UI stalls (issue 15): does checking while typing ever make the UI thread wait? Prints a
+"""Spell check and UI stalls: does checking while typing ever make the UI thread wait? Prints a
 table; not a test.
 
 The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-loop stall), and its p99, in

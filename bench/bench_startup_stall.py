@@ -9,32 +9,12 @@
    real window sends 50 drafts (one batch) and while it lists 5,000 drafts, against the sandbox over
    HTTP with real exchangelib, and the first page after Ctrl+2. Goal: <= 16 ms, our CPU <= 8 ms per gap.
 3. All of it twice: on the machine as it is ("quiet") and with ``--hog N`` (default 2) busy-looping
-   processes at the same priority beside it (issue 16: the goals must hold under load). Each table
+   processes at the same priority beside it (the goals must hold under load). Each table
    names the date and the load average; the numbers go to ``bench/out/startup_stall.json`` too, to be
    committed to bench/results/ for docs/performance.md (bench/perf_doc.py has no renderer for it yet).
 
 Each stall row is followed by "of which on CPU": the CPU time this process (UI thread / all threads)
-used during the longest gap. Findings (issue 3, 2 shared CPUs): the UI thread's own work per page of
-100 rows is ~4 ms (insert 0.5 ms, repaint of the table ~3 ms); a worker parsing a page held the GIL
-for up to ~9 ms at a time while exchangelib fed lxml 1-byte chunks (now 64 KB, app.mail.ews.connection:
-holds of ~4-5 ms remain, in exchangelib's item construction); the rest of a 40-100 ms "longest stall" is time in which no thread of
-this process ran (the machine's other processes), so the worst gap tracks the load average printed
-below. A full GC pass (60-160 ms with exchangelib loaded, GIL held) is the one app-caused stall of that
-size; runtime.settle_gc() (one gc.freeze at the end of start-up) shrinks it: see the last rows.
-
-Start-up findings (issue 16, 2 shared CPUs, Python 3.11, PySide6 6.11): the bare window's ~95 ms is
-almost all GIL-held (interpreter and site ~20 ms, importing PySide6 ~75 ms, of which its signature
-loader ~30 ms), so no thread can get ahead while it runs (importing asyncio on a thread started before
-PySide6 delayed the first paint by ~27 ms and readied nothing sooner). After the first paint, the "floor"
-row is what any qasync app pays: asyncio with socket/ssl/subprocess ~17 ms, qasync ~3 ms, Qt's enum
-namespace ~12 ms (Python's enum module builds ~90 classes; qasync's killTimer needs it): ~1.3-1.45x the
-bare paint before Dispatch's own ~60 modules, views, menus and journal (~115 ms of CPU: module imports
-~35 ms with the enum types of each Qt class first used ~30 ms of that start-up in all, building the views
-~35 ms, Qt's polish and layout of ~210 styled widgets between slices ~15-20 ms). That puts "all built" near
-2.5x the bare paint on this machine; 1.5x would leave Dispatch ~15 ms for all of its own. Gains so far:
-the Outbox item no longer re-polishes
-the sidebar (~5 ms), the journal opens on its own thread; no gain: running several slices per turn (the
-time between slices is Qt's own work for them, not turn overhead), pausing the cyclic GC until ready.
+used during the longest gap.
 
 Run: ``python bench/bench_startup_stall.py [--runs 5] [--drafts 5000] [--hog 2 | --quiet-only]``
 """

@@ -23,13 +23,13 @@ The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-lo
    which then goes in a few paragraphs per turn);
 10. typing into that Outlook body, then the pause, as in 8.
 
-Keystrokes are single-character inserts, 600 a second (100 words a second, issue 16) for 5 s; the notes
+Keystrokes are single-character inserts, 600 a second (100 words a second) for 5 s; the notes
 say the rate the bench really reached. Everything runs twice: quiet, and with ``--hog N`` (default 2)
 busy-looping processes beside it; the numbers go to ``bench/out/typing_stall.json`` as well. The sandbox runs in its own process, as a real server would. The table
 also says on which threads the journal writes ran (never the UI thread: ``MainThread``).
 
 The process runs as the app does (one ``runtime.settle_gc`` once the window is built: a full collection
-does not scan what start-up made; nothing else of the runtime is tuned, issue 47). "our CPU in any gap" is the whole process (the journal thread's SQLite work
+does not scan what start-up made; nothing else of the runtime is tuned). "our CPU in any gap" is the whole process (the journal thread's SQLite work
 included, which does not hold the GIL); "UI thread CPU" is the UI thread's own.
 
 Run: ``python bench/bench_typing_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--rich-mb 10] [--outlook-mb 4]

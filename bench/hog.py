@@ -2,7 +2,7 @@
 
 ``with cpu_hog(2):`` starts two ``python -c "while True: pass"`` processes at nice 0 (the same priority
 as the measured process: the OS shares the CPUs between them) and ends exactly those processes (by their
-pid) when the block ends. Issue 16: the goals must hold with the machine busy as well as quiet.
+pid) when the block ends. The goals must hold with the machine busy as well as quiet.
 """
 
 from __future__ import annotations

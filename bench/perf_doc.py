@@ -1,4 +1,4 @@
-"""docs/performance.md, written only from the bench outputs committed in bench/results/*.json (issue 48).
+"""docs/performance.md, written only from the bench outputs committed in bench/results/*.json.
 
 Each bench saves what it measured, with the date, the machine (CPUs, load average as the measurement
 ended) and a baseline from the same run, to ``bench/out/<name>.json`` (git-ignored). Copy the runs you want

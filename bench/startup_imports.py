@@ -1,4 +1,4 @@
-"""When the heavy modules load, relative to the first paint (issue 14: "start-up unchanged, the Graph modules
+"""When the heavy modules load, relative to the first paint (the goal: "start-up unchanged, the Graph modules
 load after the first paint").
 
     python bench/startup_imports.py

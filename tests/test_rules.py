@@ -20,6 +20,8 @@ with every case they had.
 - **no application-wide filters** (issue 47, the batch-send stall): a Python filter on the whole application
   is called for every event of every object; filters go on the widgets they mean.
 - **layout** (issue 48): no test imports another test module; shared helpers live in tests/helpers/.
+- **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
+  CHANGELOG.md and the commit messages.
 """
 
 from __future__ import annotations
@@ -332,3 +334,31 @@ def test_only_the_demo_mailbox_imports_the_sandbox():
     graph = rules.import_graph(rules.APP)
     assert rules.sandbox_importers(graph) == {rules.SANDBOX_OPENER}
     assert "app.sandbox" in graph[rules.SANDBOX_OPENER]
+
+
+# =================================================================================== comments say why
+def test_app_comments_say_why_not_when():
+    """A comment or docstring in app/ says why the code is as it is; "issue 49" or "the ninth round" is a
+    change's history, which lives in CHANGELOG.md and the commit messages."""
+    found = [f for path, _ in APP for f in rules.history_notes(path, (rules.ROOT / path).read_text("utf-8"))]
+    assert found == [], f"{len(found)} comments tell history:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    "x = 1  # issue 49: send as",
+    "# until the tenth round the row built its dict here\nx = 1",
+    '"""A module (Issue 16)."""',
+    'def f():\n    """Built here since the 9th round."""',
+    'class C:\n    x = 1\n    """The row\'s state (issue 47, item 2)."""',
+])
+def test_the_history_rule_finds_an_issue_or_a_round(source):
+    assert len(rules.history_notes("x.py", source)) == 1
+
+
+@pytest.mark.parametrize("source", [
+    "x = 'see issue 49'  # a string the user reads is not a comment",
+    "# a round trip to the server; the issue is the timeout",
+    '"""Two rounds of retries, a round trip each."""',
+])
+def test_the_history_rule_leaves_other_words_alone(source):
+    assert rules.history_notes("x.py", source) == []

@@ -1,4 +1,4 @@
-"""One account's life on this computer (issue 47: account life in the core; no Qt).
+"""One account's life on this computer (in the core, no Qt).
 
 When an account comes into use, :meth:`AccountRuntime.start` gives it its one send queue, in this order:
 the mail an EWS account of the same address left waiting moves to it first (a Microsoft 365 account after

@@ -319,7 +319,7 @@ class Attempts:
     async def save(self, job: SaveJob) -> None:
         box = self.box
         lid = job.local_id
-        # read on the journal thread (issue 16): the entry holds the whole body (10 MB: its read and
+        # read on the journal thread: the entry holds the whole body (10 MB: its read and
         # json.loads cost the UI thread ~16 ms), and the lock may be held by a 10 MB autosave (100-200 ms).
         # What is saved is what the journal holds; while that is still what this job recorded, its body is
         # not copied out of the journal again (journal.get(known_body=))

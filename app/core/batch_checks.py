@@ -1,4 +1,4 @@
-"""Send selected runs Compose's own local check on every draft before any of them is sent (issue 45, item 11).
+"""Send selected runs Compose's own local check on every draft before any of them is sent.
 No Qt.
 
 A draft in the list is only its summary (subject, "To" as shown); its recipients are read from the server

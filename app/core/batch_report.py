@@ -1,4 +1,4 @@
-"""What the status bar says once Send selected's batch is over (issue 59, item 7a). No Qt.
+"""What the status bar says once Send selected's batch is over. No Qt.
 
 A draft taken back before it went (Undo in its countdown, or Enter in the Outbox) was not refused: it stays in
 Drafts, unsent, and the words say so instead of counting it as "not sent"."""

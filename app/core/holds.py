@@ -1,4 +1,4 @@
-"""Sending on the user's terms: a submission HELD until its release time (issue 15). No Qt, no network.
+"""Sending on the user's terms: a submission HELD until its release time. No Qt, no network.
 
 Two kinds of hold, one state (:attr:`app.core.submission.SubState.HELD`), one send path:
 

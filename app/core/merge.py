@@ -15,7 +15,7 @@ Nothing is created twice and nothing is sent twice:
 The drafts are written by the Outbox's save path (journaled, retried, adopted by Message-ID after a lost
 answer), so the merge has no server calls of its own but the look-up. No Qt.
 
-A row stores what only the row knows; what it SHOWS is derived from its submission (issue 47, item 2):
+A row stores what only the row knows; what it SHOWS is derived from its submission:
 :mod:`app.core.merge_rows` (:func:`~app.core.merge_rows.row_view`). The send's lifecycle is the one
 table's (:mod:`app.core.submission`), never a second one here. After a restart the Outbox restores and
 settles the rows' submissions itself; :meth:`MergeRun.resume` only follows them, and looks up by Message-ID

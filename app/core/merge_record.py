@@ -4,7 +4,7 @@
 row holds at that moment (~1 ms for 5,000 rows), so the record is of one instant. :func:`record` runs on
 the merge's worker thread and makes the stored form of it, a row's dict at a time as the store encodes it.
 
-Building every row's dict on the loop's thread (the run's ``to_dict`` until the tenth round) held the UI
+Building every row's dict on the loop's thread (a ``to_dict`` of the whole run) would hold the UI
 thread 17–60 ms at each of the four writes of a 5,000-row merge, and the 5,000 dicts alive at once pushed
 the cyclic garbage collector into full collections that stop every thread.
 

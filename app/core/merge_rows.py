@@ -1,4 +1,4 @@
-"""A mail merge's rows: what a row holds, and what it shows, DERIVED from its submission (issue 47, item 2).
+"""A mail merge's rows: what a row holds, and what it shows, DERIVED from its submission.
 
 A row stores only what the row alone knows:
 
@@ -199,7 +199,7 @@ def ending_record(end: Ending | None) -> list | None:
 
 
 def _from_old_state(row: MergeRow, state: RowState, error: str, retry: bool) -> None:
-    """Before issue 47 a row stored its own state: what it said becomes what the row now holds. SAVING
+    """A row saved by an older Dispatch stores its own state: what it said becomes what the row now holds. SAVING
     held no submission yet (Resend's look-up finds its draft); SENDING keeps its ``sub_id`` (resume)."""
     if state == RowState.INVALID:
         row.invalid = error or "Cannot be sent as it is"

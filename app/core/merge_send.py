@@ -1,4 +1,4 @@
-"""A mail merge sent as Compose's Send is (issue 45, item 11). No Qt.
+"""A mail merge sent as Compose's Send is. No Qt.
 
 - more than a few rows ask first (:func:`confirm_question`; the keyboard's default is not to send);
 - the rows handed to the Outbox are HELD in the undo-send window with one release time for all of them

@@ -47,7 +47,7 @@ _MAY_PARK = frozenset({SubState.QUEUED, SubState.UNKNOWN})  # what waits for a s
 _IN_FLIGHT = frozenset({SubState.SAVING, SubState.SUBMITTING})  # a send's server call under way
 
 #: submissions built per event-loop turn when many saved drafts are sent at once (a mail merge): 250 took
-#: 15-27 ms of the UI thread a turn in bench/bench_merge_stall.py (ninth round); each is ~60 µs
+#: 15-27 ms of the UI thread a turn in bench/bench_merge_stall.py; each is ~60 µs
 SUBMIT_BATCH = 100
 
 
@@ -116,7 +116,7 @@ class Outbox:
 
     # ------------------------------------------------------------------ reading (the view)
     def rows(self) -> list[OutboxRow]:
-        """Newest first, as Sent lists (issue 59): the last queued on top (a retry keeps its place)."""
+        """Newest first, as Sent lists: the last queued on top (a retry keeps its place)."""
         now = self.clock()
         items: list = [*self.subs.values(), *self.saves.values()][::-1]
         return [row_for(it, now, parked=isinstance(it, Submission) and self.parked(it)) for it in items]

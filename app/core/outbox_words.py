@@ -1,5 +1,5 @@
 """What the status bar says about one send after Compose handed it to the Outbox, kept true as the send moves
-on (issue 59: "In the Outbox (server busy — waiting 10 min)" stayed after the server had refused it). No Qt.
+on ("In the Outbox (server busy — waiting 10 min)" goes once the server has refused it). No Qt.
 
 :func:`words_now` is asked at every change of the Outbox while the status bar still shows the words said last;
 the window shows what it returns ('' clears the message).

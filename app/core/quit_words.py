@@ -1,4 +1,4 @@
-"""What the quit question says about each message still in the Outbox (issue 45, item 5). No Qt.
+"""What the quit question says about each message still in the Outbox. No Qt.
 
 Each waiting message is said as what will really happen to it once Dispatch is closed — they differ:
 

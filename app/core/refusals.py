@@ -1,5 +1,5 @@
-"""Where Compose says why a send was refused (issue 59: "every per-item refusal that brings a message back to
-Compose shows its reason at the field it concerns"). No Qt.
+"""Where Compose says why a send was refused: every per-item refusal that brings a message back to
+Compose shows its reason at the field it concerns. No Qt.
 
 A server's refusal of the message's From (Send As / on Behalf not granted, ``ErrorSendAsDenied``) is said under
 From; any other refusal of the server's (invalid recipients, too large, …) above Compose's buttons, where

@@ -126,7 +126,7 @@ def save_text(job: SaveJob, now: float) -> str:
 
 def display_to(d: Draft) -> str:
     """The To line as Drafts and Sent show it (Exchange's DisplayTo: each name, or the address when there is
-    none, "; " between them), so a message reads the same in the three lists (issue 59)."""
+    none, "; " between them), so a message reads the same in the three lists."""
     return "; ".join(r.name or r.email for r in d.to) or "(no recipients)"
 
 

@@ -1,4 +1,4 @@
-"""Is this message already in Sent Items, and since when? (issue 59, item 7b)
+"""Is this message already in Sent Items, and since when?
 
 Before the preview of an ``.eml`` file to be sent as it is, the file's own Message-ID is looked up as the
 Outbox's settle path looks a send up (:func:`app.core.settle.look_up`, :func:`app.core.settle.verdict`): a

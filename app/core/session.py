@@ -136,7 +136,7 @@ class Session:
     def set_principals(self, principals) -> None:
         """The mailboxes this account sends from changed (File > Mailboxes you send from, or the stored list at
         sign-in): the account holds them and the backend, wherever it runs (the mail engine's own process
-        for EWS), sends with them from the next call on, without a restart (issue 59)."""
+        for EWS), sends with them from the next call on, without a restart."""
         self.account.principals = list(principals)
         self.client.account_changed(self.account)
 

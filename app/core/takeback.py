@@ -4,8 +4,8 @@ send it again (Ctrl+R). No Qt.
 Each is decided at once, on the caller's turn: the queue changes before anything else can run, so the
 worker can never pick up a message the user just took back, and a refusal (:class:`NotCancellable`,
 while the message may be on the wire) is raised at the call. The journal is written, and a taken-back
-message read, on the journal's thread behind the writes queued before it (issue 16: the UI thread never
-waits there; a 10 MB body's read, and a 10 MB autosave holding the journal's lock, took it 16-200 ms).
+message read, on the journal's thread behind the writes queued before it: the UI thread never
+waits there (a 10 MB body's read, and a 10 MB autosave holding the journal's lock, would take it 16-200 ms).
 
 Every state change here is one of the table's (``cancel``, ``delete``, ``resubmit``), made and journaled
 by :meth:`app.core.outbox.Outbox.transition`: a taken-back send is persisted as the user's message again

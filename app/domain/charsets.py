@@ -1,4 +1,4 @@
-"""The one rule for the character sets a mail file names (issue 65): a name is read only when it resolves to a
+"""The one rule for the character sets a mail file names: a name is read only when it resolves to a
 *text* encoding mail uses, through this allow-list; anything else is unknown 8-bit.
 
 Python's codec registry holds more than character sets: bytes-to-bytes codecs (``zlib_codec``, ``bz2``,

@@ -48,7 +48,7 @@ from app.domain import charsets, threads
 from app.domain.senders import Principal
 
 #: the largest file read, whatever the server's limit (twice it is asked for): the stdlib's parser and
-#: ``get_payload`` hold a file in up to ~7 times its size (issue 65: a 20 MB file of 8-bit text took 140 MB; one
+#: ``get_payload`` hold a file in up to ~7 times its size (a 20 MB file of 8-bit text takes 140 MB; one
 #: 8-bit character makes a long text's every copy 2 bytes a character, and ``get_payload`` looks for such
 #: characters by encoding the text to UTF-8, 3 bytes a character), so 12 MB keeps every file within 100 MB
 MAX_FILE_BYTES = 12 * 1024 * 1024
@@ -60,7 +60,7 @@ MAX_HEADERS = 2000
 MAX_ALL_HEADERS = 10_000
 #: characters of all ``Content-*`` headers together (type, disposition, file names, dates: up to ~400 a part as
 #: Outlook writes them, for at most 250 attachments): the stdlib parses such a header again at every look-up,
-#: ~7 µs a character (issue 46: 300 parts with a 60 KB Content-Type each cost ~37 s of CPU)
+#: ~7 µs a character (300 parts with a 60 KB Content-Type each would cost ~37 s of CPU)
 MAX_CONTENT_HEADER_CHARS = 128 * 1024
 #: characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than
 #: the 500 recipients a message may have; the address parser takes ~6 µs a character
@@ -575,7 +575,7 @@ def _attachments(msg, body_part, notes: list[str]) -> list[Attachment]:
 
 def _content(part) -> bytes:
     """A part's content, decoded. Base64, the encoding of nearly every attachment, is decoded from the
-    part's text in one pass: ``get_payload(decode=True)`` first copies it line by line (issue 46: with
+    part's text in one pass: ``get_payload(decode=True)`` first copies it line by line (with
     the text and its bytes, five copies of a 14 MB attachment at once, ~110 MB for a 20 MB file). The
     stdlib's own decoder stays for every other encoding and for base64 that is broken (bad padding,
     characters outside ASCII), which it repairs and reports."""

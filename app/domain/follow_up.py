@@ -1,4 +1,4 @@
-"""Following up a sent message (issue 50): Reply all, Forward and Edit as new, as new drafts. No Qt.
+"""Following up a sent message: Reply all, Forward and Edit as new, as new drafts. No Qt.
 
 - **Reply all** goes to the original's To (its Cc stays Cc), less the account and the mailboxes it sends from
   (from Sent the sender is oneself: a plain Reply would go to oneself, so Sent offers Reply all only, which is

@@ -13,8 +13,8 @@ The query's words are matched one after the other ("sen sel" = "sen", then "sel"
 
 :func:`rank` orders candidates best first; equal scores keep the shorter text first, then the given order.
 A caller may ``demote`` some matches below all the others (the palette: a draft matched only weakly, so
-that typing ``dark`` offers the Dark theme before "Open draft: Unsaved work — to Dave Davis"; issue 59,
-item 10). A match is *strong* (:attr:`Match.strong`) when each query word is found whole, at the start of a
+that typing ``dark`` offers the Dark theme before "Open draft: Unsaved work — to Dave Davis").
+A match is *strong* (:attr:`Match.strong`) when each query word is found whole, at the start of a
 word of the text ("dar" in "**Dar**k", "sen sel" in "**Sen**d **sel**ected"); any other match is weak.
 """
 

@@ -108,7 +108,7 @@ def elide_right(text: str, width: int, measure: Callable[[str], int]) -> str:
 
 
 def elide_status(text: str, width: int, measure: Callable[[str], int]) -> str:
-    """A list row's status in ``width`` (issue 59): whole words and "…" (:func:`elide_words`, never
+    """A list row's status in ``width``: whole words and "…" (:func:`elide_words`, never
     "countdo…ends"), and a last "(ResponseCode)" kept after the "…" while it fits."""
     if measure(text) <= width:
         return text

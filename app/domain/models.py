@@ -141,7 +141,7 @@ class Draft:
     importance: Importance = Importance.NORMAL
     read_receipt: bool = False
     delivery_receipt: bool = False
-    # issue 49, "the rest of the message": where replies go, how private it is, the sender's own labels
+    # the rest of the message: where replies go, how private it is, the sender's own labels
     reply_to: list[Recipient] = field(default_factory=list)
     sensitivity: Sensitivity = Sensitivity.NORMAL
     categories: list[str] = field(default_factory=list)
@@ -156,7 +156,7 @@ class Draft:
     internet_message_id: str = ""
     local_id: str = field(default_factory=new_local_id)
     modified: datetime | None = None
-    #: where it sits in a conversation (issue 50, a reply all / forward from Sent): the Message-ID it answers
+    #: where it sits in a conversation (a reply all / forward from Sent): the Message-ID it answers
     #: and the chain before it (RFC 5322 3.6.4), "" for a new conversation. Set once, at the first save.
     in_reply_to: str = ""
     references: str = ""

@@ -1,4 +1,4 @@
-"""The account's list of mailboxes it sends from (issue 49), as the user edits it: what an entry may be.
+"""The account's list of mailboxes it sends from, as the user edits it: what an entry may be.
 
 Pure data: no Qt. The list itself is ``AccountConfig.principals`` (app/domain/senders.py)."""
 

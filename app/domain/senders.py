@@ -1,4 +1,4 @@
-"""Who a message is from when it is not the account's own mailbox: send as and send on behalf (issue 49).
+"""Who a message is from when it is not the account's own mailbox: send as and send on behalf.
 
 Exchange's two delegate rights (MS-OXWSMSG ``From``/``Sender``; Graph ``from``/``sender``):
 
@@ -9,7 +9,7 @@ Exchange's two delegate rights (MS-OXWSMSG ``From``/``Sender``; Graph ``from``/`
 The account's settings list the mailboxes it may send from (``AccountConfig.principals``); a draft names the
 one it is from (``Draft.principal``, None for the account's own address). Pure data: no network, no Qt.
 
-Where the sent copy goes (issue 59): by default the account's own Sent Items, as Outlook does; ``keep_copy``
+Where the sent copy goes: by default the account's own Sent Items, as Outlook does; ``keep_copy``
 (per mailbox, Outlook's delegate setting) puts it in the principal's Sent Items instead, where the account may
 open that mailbox (Full Access) and the protocol can (EWS; not Graph's /me send: docs/user-guide.md).
 """

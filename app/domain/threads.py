@@ -1,4 +1,4 @@
-"""A reply's place in its conversation as Outlook computes it on the client (issue 50). No Qt.
+"""A reply's place in its conversation as Outlook computes it on the client. No Qt.
 
 Outlook sets a reply's or forward's PidTagConversationIndex itself (MAPI ScCreateConversationIndex: "It is a
 client's responsibility to set PR_CONVERSATION_INDEX for each outgoing message", learn.microsoft.com

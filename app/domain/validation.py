@@ -260,7 +260,7 @@ def check_ews_url(url: str) -> str | None:
     return check_secret_url(url, EWS_URL, EWS_URL_EXAMPLE, "the password")
 
 
-# ---- every URL that carries a secret (issue 46) ----------------------------------------------------------
+# ---- every URL that carries a secret ----------------------------------------------------------
 EWS_URL = "The EWS URL"
 GRAPH_URL = "The Microsoft Graph URL"
 GRAPH_URL_EXAMPLE = "https://graph.microsoft.com/v1.0"

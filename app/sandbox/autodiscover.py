@@ -1,4 +1,4 @@
-"""POX Autodiscover for the sandbox's domains (issue 50), on two loopback listeners of its own: https (a
+"""POX Autodiscover for the sandbox's domains, on two loopback listeners of its own: https (a
 self-made certificate for ``<domain>``, ``autodiscover.<domain>`` and any ``names`` given, so a client checks
 the host name as it would in production) and plain http (only the unauthenticated GET that may answer a 302,
 as ``http://autodiscover.<domain>/autodiscover/autodiscover.xml`` does). Which host a request was for is its

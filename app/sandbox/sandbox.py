@@ -41,7 +41,7 @@ DEFAULT_USERS = [
     {"email": "carol@example.com", "name": "Carol Clark", "password": "carol-sandbox-pw"},
     {"email": "dave@example.com", "name": "Dave Davis", "password": "dave-sandbox-pw"},
     {"email": "ali.baba@example.com", "name": "Ali Baba", "password": "ali-sandbox-pw"},
-    # a shared mailbox (issue 49): Alice and Bob open it (Full Access); Alice sends as it, Bob on its behalf;
+    # a shared mailbox: Alice and Bob open it (Full Access); Alice sends as it, Bob on its behalf;
     # Carol and Dave hold no right on it (ErrorAccessDenied / ErrorSendAsDenied)
     {"email": "desk@example.com", "name": "Shared Desk", "password": "desk-sandbox-pw",
      "full_access": ["alice@example.com", "bob@example.com"], "send_as": ["alice@example.com"],

@@ -1,4 +1,4 @@
-"""Where a journal entry's body goes in SQLite (issue 16).
+"""Where a journal entry's body goes in SQLite.
 
 A body of :data:`BIG` characters or more is kept as pieces in ``body_pieces`` (UTF-8, at most
 :data:`STEP` characters a row); the entry's ``pieces`` column lists their rows in order and its JSON holds

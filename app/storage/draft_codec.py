@@ -19,8 +19,8 @@ def draft_to_json(d: Draft) -> str:
 
 def draft_meta_json(d: Draft) -> str:
     """Everything but the body. The journal adds the body inside SQLite (``json_set``), where escaping
-    a 10 MB body does not hold Python's GIL (issue 16: ``json.dumps`` of it held it for 30 ms, and the
-    UI thread waited)."""
+    a 10 MB body does not hold Python's GIL (``json.dumps`` of it holds it for 30 ms, and the
+    UI thread waits)."""
     return json.dumps(_fields(d), ensure_ascii=False)
 
 
@@ -94,13 +94,13 @@ def draft_from_json(local_id: str, text: str, attachments: list[Attachment], *, 
         importance=Importance(j.get("importance", Importance.NORMAL.value)),
         read_receipt=bool(j.get("read_receipt")),
         delivery_receipt=bool(j.get("delivery_receipt")),
-        reply_to=rec("reply_to"),  # the three are absent from a journal written before issue 49
+        reply_to=rec("reply_to"),  # the three are absent from a journal written before they existed
         sensitivity=Sensitivity(j.get("sensitivity", Sensitivity.NORMAL.value)),
         categories=[c for c in j.get("categories") or [] if isinstance(c, str)],
         headers=[(n, v) for n, v in j.get("headers") or []],
         flag=_flag_from(j.get("flag")),
         principal=Principal.from_json(j["principal"]) if j.get("principal") else None,
-        in_reply_to=j.get("in_reply_to") or "",  # absent before issue 50
+        in_reply_to=j.get("in_reply_to") or "",  # absent from a journal written before replies
         references=j.get("references") or "",
         thread_index=_thread_index(j.get("thread_index")),  # absent before the client computed it
         thread_topic=j.get("thread_topic") or "",

@@ -309,8 +309,8 @@ class Journal:
 
     def _set_identity(self, db: sqlite3.Connection, local_id: str, ref=..., internet_message_id: str | None = None):
         """Change the stored draft's ref and/or Message-ID inside SQLite (``json_set``): the draft's JSON, a
-        10 MB body with it, is never parsed or written again in Python (issue 16: ``json.loads`` and
-        ``json.dumps`` of it held the GIL 6-40 ms each while the user typed on)."""
+        10 MB body with it, is never parsed or written again in Python (``json.loads`` and
+        ``json.dumps`` of it hold the GIL 6-40 ms each while the user types on)."""
         sets, args = [], []
         if ref is not ...:
             sets.append("'$.ref', json(?)")
@@ -332,7 +332,7 @@ class Journal:
     def get(self, local_id: str, *, known_body: tuple[int, str] | None = None) -> Entry | None:
         """The entry of ``local_id``. ``known_body=(version, body)``: the caller holds the body it recorded
         at ``version`` (what :meth:`record` returned); while the entry is at that version its body is not
-        read again (a 10 MB body: ~50 ms of SQLite's CPU and ~8 ms of the GIL to copy it out: issue 16)."""
+        read again (a 10 MB body: ~50 ms of SQLite's CPU and ~8 ms of the GIL to copy it out)."""
         with self._lock:
             if known_body is not None:
                 version, body = known_body

@@ -47,7 +47,7 @@ class Entry:
 
 
 # the draft's JSON without its body, and the body as text: SQLite takes a 10 MB body out of the JSON
-# (no GIL held), where ``json.loads`` of the whole held the GIL ~40 ms (issue 16). A row whose JSON is
+# (no GIL held), where ``json.loads`` of the whole held the GIL ~40 ms. A row whose JSON is
 # damaged comes back whole, to be set aside by ``Journal._read_or_quarantine``, and so does one holding an
 # escaped NUL (SQLite's ``json_extract`` would end the text there): Python reads those.
 _SPLIT = "json_valid(draft) AND instr(draft, '\\u0000') = 0"

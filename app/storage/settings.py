@@ -23,7 +23,7 @@ APP_AUTHOR = "Dispatch"
 MAX_RECENT = 200
 #: A settings file larger than this is damaged (a real one is a few KB): it is not read into memory.
 MAX_SETTINGS_BYTES = 1 << 20
-#: Undo send (issue 15): the seconds between Send and the server call that the UI offers, and the default
+#: Undo send: the seconds between Send and the server call that the UI offers, and the default
 UNDO_SEND_CHOICES = (0, 5, 10, 20, 30)
 DEFAULT_UNDO_SEND = 10
 
@@ -168,7 +168,7 @@ class Settings:
 
     def _check_account_urls(self) -> None:
         """An address in the stored account that would carry a secret in clear text (an edited file) is
-        reported now, at start; the mail layer refuses to use it whatever lets it through (issue 46)."""
+        reported now, at start; the mail layer refuses to use it whatever lets it through."""
         acc = self.account()
         problem = account_url_problem(acc) if acc is not None else None
         if problem:
@@ -230,7 +230,7 @@ class Settings:
         acc.server_version_name = version_name
         self.set_account(acc)
 
-    # ---- the mailboxes an account sends from (issue 49: send as, send on behalf) ----
+    # ---- the mailboxes an account sends from (send as, send on behalf) ----
     def principals(self, account: AccountConfig) -> list[Principal]:
         """The mailboxes ``account`` may send from, as the stored account lists them (the sandbox's account
         is made afresh at each start: its list is the stored one's); the account's own list otherwise."""
@@ -304,7 +304,7 @@ class Settings:
         self._data.setdefault("prefs", {})[key] = value
         self.save()
 
-    # ---- the theme (issue 59, item 10) ----
+    # ---- the theme ----
     def theme(self) -> str:
         """"system", "light" or "dark" (View → Theme); anything else stored is "system"."""
         v = self.get("theme")
@@ -314,7 +314,7 @@ class Settings:
         if self.get("theme") != choice:
             self.set("theme", choice)
 
-    # ---- the window (issue 45) ----
+    # ---- the window ----
     def window_geometry(self) -> str:
         """The main window's size and position when it last closed (Qt's saveGeometry(), base64), or ""."""
         v = self._data.get("window_geometry")
@@ -325,7 +325,7 @@ class Settings:
             self._data["window_geometry"] = text
             self.save()
 
-    # ---- sending (issue 15) ----
+    # ---- sending ----
     def undo_send_seconds(self) -> float:
         """Seconds Ctrl+Return waits before the server call (0: off). Any stored value from 0 to 60 counts
         (the menu offers :data:`UNDO_SEND_CHOICES`); anything else is the default."""

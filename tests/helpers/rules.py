@@ -14,7 +14,9 @@ The rules:
   and checked against pyproject.toml's import-linter contracts (:func:`contract_breaches`), which cannot see
   them;
 - **no application-wide filters** (:func:`app_wide_filters`);
-- **layout** (:func:`test_module_imports`): no test imports another test module.
+- **layout** (:func:`test_module_imports`): no test imports another test module;
+- **comments say why** (:func:`history_notes`): no "issue N" or "ninth round" in app/'s comments and
+  docstrings; a change's history lives in CHANGELOG.md and the commit messages.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from __future__ import annotations
 import ast
 import functools
 import importlib
+import io
+import re
+import tokenize
 import tomllib
 from pathlib import Path
 
@@ -602,3 +607,27 @@ def sandbox_importers(graph: dict[str, set[str]]) -> set[str]:
     """The modules outside app.sandbox that import it (by statement or by string)."""
     return {m for m, deps in graph.items() if not _under(m, ["app.sandbox"]) and any(
         _under(d, ["app.sandbox"]) for d in deps)}
+
+
+# ================================================================================ rule: comments say why
+#: a change's history named in a comment or docstring: "issue 49", "the ninth round"
+HISTORY = re.compile(r"\b[Ii]ssue \d+|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                     r"|eleventh|twelfth|\d+(?:st|nd|rd|th)) round\b", re.IGNORECASE)
+
+
+def _docstrings(tree: ast.AST):
+    """(line, text) of every docstring: a module's, a class's or a function's, and a string standing alone
+    as a statement (the attribute docstrings Sphinx reads)."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)):
+            yield node.lineno, node.value.value
+
+
+def history_notes(path: str, source: str) -> list[str]:
+    """Every comment or docstring of ``source`` that names an issue or a round (a change's history, not
+    the reason the code is as it is now). Other strings (what the user reads) are not comments."""
+    texts = [(t.start[0], t.string) for t in tokenize.generate_tokens(io.StringIO(source).readline)
+             if t.type == tokenize.COMMENT]
+    texts += list(_docstrings(parse_source(source, path)))
+    return [f"{path}:{line} {m.group(0)!r}" for line, text in sorted(texts) for m in HISTORY.finditer(text)]

@@ -184,7 +184,7 @@ class InMemoryResponse(requests.Response):
 #: what requests' adapter sets on a Response (``HTTPAdapter.build_response``), all public attributes. requests
 #: offers no way to choose the Response class it builds, nor iter_content's default chunk, so the hook copies
 #: them; requests is pinned in pyproject.toml for it, and tests/mail/test_ews_reply_chunks.py fails if a
-#: reply has a public attribute this list leaves behind (issue 60)
+#: reply has a public attribute this list leaves behind
 RESPONSE_FIELDS = ("status_code", "headers", "raw", "url", "encoding", "history", "reason", "cookies", "elapsed",
                     "request", "connection")
 
@@ -286,7 +286,7 @@ class EwsConnection:
 
     def account_for(self, mailbox: str) -> Account:
         """An exchangelib Account for another mailbox this one opens as a delegate (a shared mailbox, a
-        principal: issue 49), on the very same Protocol (our private credentials are its cache key): its
+        principal), on the very same Protocol (our private credentials are its cache key): its
         folders are named with that mailbox (DistinguishedFolderId + Mailbox). No I/O."""
         other = Account(primary_smtp_address=mailbox, config=self.config, autodiscover=False, access_type=DELEGATE)
         if other.protocol is not self.protocol:  # pragma: no cover - exchangelib changed its caching

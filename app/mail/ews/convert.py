@@ -28,7 +28,7 @@ UPDATE_FIELDS = [
     "bcc_recipients",
     "is_read_receipt_requested",
     "is_delivery_receipt_requested",
-    "reply_to", "sensitivity", "categories",  # issue 49
+    "reply_to", "sensitivity", "categories",
     *extended.FLAG_FIELDS,
 ]
 
@@ -39,9 +39,9 @@ READ_FIELDS = [
     "attachments",
     "last_modified_time",
     extended.HEADER_LIST,
-    "author",  # From: a principal's mailbox for a draft sent as / on behalf of it (issue 49)
-    "sender",  # Sender: who sent it (on behalf: not From), for the Sent preview (issue 59)
-    "in_reply_to", "references",  # a reply's place in its conversation (issue 50)
+    "author",  # From: a principal's mailbox for a draft sent as / on behalf of it
+    "sender",  # Sender: who sent it (on behalf: not From), for the Sent preview
+    "in_reply_to", "references",  # a reply's place in its conversation
     "conversation_index", "conversation_topic",  # and its conversation, for a follow-up's own index
 ]
 

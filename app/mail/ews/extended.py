@@ -9,7 +9,7 @@ to reach a property it has no field for: an ``ExtendedProperty`` subclass regist
   2.2.3.2.12): the transport writes it into the sent message's MIME. One class per header name, registered
   when first used. So a draft can be read back without knowing its names first, the (name, value) pairs are
   also kept in one string array of Dispatch's own (PublicStrings "Dispatch-Custom-Headers").
-- A reply's or forward's conversation (issue 50): PidTagConversationIndex (0x0071, Binary) and
+- A reply's or forward's conversation: PidTagConversationIndex (0x0071, Binary) and
   PidTagConversationTopic (0x0070, String), [MS-OXOMSG] 2.2.1.3 / 2.2.1.5, which the client sets as Outlook does
   (the MAPI "Tracking Conversations" page: "It is a client's responsibility to set PR_CONVERSATION_INDEX for
   each outgoing message"). EWS shows them as the read-only message:ConversationIndex / ConversationTopic; a

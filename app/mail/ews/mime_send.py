@@ -1,4 +1,4 @@
-"""EWS: a whole message sent as its MIME bytes hold it (an ``.eml`` file sent as it is, issue 49).
+"""EWS: a whole message sent as its MIME bytes hold it (an ``.eml`` file sent as it is).
 
 ONE ``CreateItem`` with ``MessageDisposition="SendAndSaveCopy"``, ``SavedItemFolderId`` Sent Items, whose
 ``t:Message`` holds nothing but ``t:MimeContent``: Exchange reads every field (recipients, Bcc included,

@@ -5,8 +5,8 @@ Request budget per flow (bench/bench_requests.py measures it):
 - first Drafts page: FindItem (+ GetFolder drafts if connect() did not run)
 - save a new draft with attachments: 1 (CreateItem SaveOnly, attachments inline)
 - save again: 1 UpdateItem (+ 1 CreateAttachment / DeleteAttachment when attachments changed)
-- send saved drafts: 1 SendItem for up to 100 drafts (per mailbox they live in: issue 49)
-- an account that sends for principals (AccountConfig.principals), issue 49: + 1 GetFolder per principal once
+- send saved drafts: 1 SendItem for up to 100 drafts (per mailbox they live in)
+- an account that sends for principals (AccountConfig.principals): + 1 GetFolder per principal once
   (may it open the principal's Drafts?); Drafts / Sent Items pages and settle look-ups: + 1 FindItem per such
   principal; sending a draft this service did not save or read: + 1 GetItem (its From tells its mailbox)
 """
@@ -151,8 +151,8 @@ class EwsMailService(MailService):
         self._server_mids: dict[str, str] = {}  # item id -> Internet Message-ID (set at creation, read-only)
         #: item id -> its custom headers as of our last save/read (an update deletes the ones no longer there)
         self._server_headers: dict[str, tuple[tuple[str, str], ...]] = {}
-        #: item id -> the mailbox it lives in: "" for the account's own, else a principal's address (issue 49:
-        #: a draft from a principal is saved in the principal's Drafts and its copy goes to its Sent Items)
+        #: item id -> the mailbox it lives in: "" for the account's own, else a principal's address (a
+        #: draft from a principal is saved in the principal's Drafts and its copy goes to its Sent Items)
         self._server_boxes: dict[str, str] = {}
         self._accounts: dict[str, object] = {}  # principal's address -> its exchangelib Account (no I/O)
         self._openable: dict[str, bool] = {}  # principal's address -> whether this account opens its folders
@@ -180,7 +180,7 @@ class EwsMailService(MailService):
             raise map_error(exc, self._conn.endpoint, self.email) from exc
 
     def _box(self, draft: Draft) -> str:
-        """The mailbox a draft lives in, and so where its sent copy goes (issue 59): the account's own ("") by
+        """The mailbox a draft lives in, and so where its sent copy goes: the account's own ("") by
         default, as Outlook does; its principal's (address, lower-case) when the account's settings say "keep
         the copy in its Sent Items" for that mailbox and this account may open its folders (Full Access).
 

@@ -79,7 +79,7 @@ def upload(http: GraphHttp, ref: ItemRef, att: Attachment) -> str:
     url = doc.get("uploadUrl") if isinstance(doc, dict) else None
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
         raise MalformedResponse("The upload session has no upload URL")
-    problem = check_upload_url(url)  # https only, except this computer (issue 46): checked before any byte
+    problem = check_upload_url(url)  # https only, except this computer: checked before any byte
     if problem is not None:
         raise MalformedResponse(problem)
     pos, resumes, total = 0, 0, len(data)

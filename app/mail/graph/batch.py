@@ -6,8 +6,8 @@ delete many drafts with a true outcome per item, in order, whatever happens to a
   ErrorItemNotFound... are FAILED with the server's code, an inner 5xx is UNKNOWN, an inner 429 FAILED as
   throttled (nothing was done). An inner 401 gets a direct request's rule: the token is refreshed once and
   the refused requests (with those that failed only because they depended on one) go again in a new
-  batch; a second 401 is the item's AUTH failure. Before, one inner 401 asked the user to sign in again
-  at once, with the token good (found by tests/ui/test_keyboard_monkey.py's walks with outages).
+  batch; a second 401 is the item's AUTH failure, so one inner 401 never asks the user to sign in again
+  while the token is good (tests/ui/test_keyboard_monkey.py's walks with outages check it).
 - A batch whose answer is lost (dropped, timed out, unreadable) may have been served: its items are
   UNKNOWN (the core settles them by Message-ID). One that never left (ConnectionFailed), was throttled or
   refused as a whole (401 after a refresh) did nothing: its items are FAILED with that kind. Later chunks
@@ -16,7 +16,7 @@ delete many drafts with a true outcome per item, in order, whatever happens to a
   caller gets its Retry-After, kind and code whole.
 The last three are app/mail/chunks.py's, the rule EWS follows too.
 
-A draft from another mailbox (send as / on behalf, issue 49) is the user's own draft with ``from`` set
+A draft from another mailbox (send as / on behalf) is the user's own draft with ``from`` set
 (service.py): its send is ``/me/messages/{id}/send`` like any other, in the same batch; a refused right is that
 item's FAILED ErrorSendAsDenied.
 """

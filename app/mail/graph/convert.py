@@ -38,7 +38,7 @@ REFERENCES_ID = "String 0x1039"
 #: computed on the client as Outlook does (app/domain/threads.py)
 CONVERSATION_INDEX_ID = "Binary 0x0071"
 CONVERSATION_TOPIC_ID = "String 0x0070"
-#: the extended properties a read needs: sensitivity, and a reply's thread and conversation (issue 50), as Graph
+#: the extended properties a read needs: sensitivity, and a reply's thread and conversation, as Graph
 #: documents for several ids ("id eq '…' or id eq '…'")
 READ_PARAMS = {"$select": READ_SELECT, "$expand": "singleValueExtendedProperties($filter=" + " or ".join(
     f"id eq '{i}'" for i in (SENSITIVITY_ID, IN_REPLY_TO_ID, REFERENCES_ID, CONVERSATION_INDEX_ID,
@@ -77,7 +77,7 @@ def message_fields(draft: Draft, zone: _dt.tzinfo = UTC, *, creating: bool = Tru
     }
 
 
-# ---------------------------------------------------------------------- a reply's thread (issue 50)
+# ---------------------------------------------------------------------- a reply's thread
 def thread_json(draft: Draft) -> list[dict]:
     """A reply's or forward's In-Reply-To and References, written once, when it is created. Graph's message has
     no property for them and takes no such internetMessageHeaders (only X- ones): they are the MAPI properties
@@ -137,7 +137,7 @@ def _string_tag(value) -> int | None:
         return None
 
 
-# ---------------------------------------------------------------------- send as / on behalf (issue 49)
+# ---------------------------------------------------------------------- send as / on behalf
 def from_json(draft: Draft, creating: bool) -> dict:
     """``from``: the principal a draft is sent from, as Microsoft documents for both rights ("set the from
     property on the message sent to the email address of the user to send from. You don't need to set the

@@ -8,7 +8,7 @@
   and repeats the request once (a 401 means nothing was done); a second 401 is AuthFailed.
 - A link the server hands back (``@odata.nextLink``) is followed only on the Graph origin the account
   names: the token never goes anywhere else. Upload URLs (pre-authenticated) get no token at all.
-- No secret in clear text (issue 46): the Graph URL and every upload URL pass the one rule of
+- No secret in clear text: the Graph URL and every upload URL pass the one rule of
   :func:`app.domain.validation.check_secret_url` (``https://``, or ``http://`` to this computer only) before
   anything is built or sent; a refused one is a MailError of kind INVALID_INPUT (the settings, not the
   network), raised before the token provider is ever asked.

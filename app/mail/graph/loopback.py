@@ -9,7 +9,7 @@ carries the authorization code).
 
 Connections are served concurrently, each in its own short-lived thread with a deadline of
 :data:`CONNECTION_TIMEOUT` seconds of silence, so a local process that connects and sends nothing (or sends
-slowly) never delays the browser's redirect (issue 46). At most :data:`MAX_CONNECTIONS` are served at once;
+slowly) never delays the browser's redirect. At most :data:`MAX_CONNECTIONS` are served at once;
 more are closed at once unanswered. Exactly one request can claim the sign-in's ``state``."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Request budget per flow:
 - send: 1 POST .../send for one draft; many: 1 $batch per 20
 - find by Message-ID: 1 $batch (Drafts and Sent Items, 15 Message-IDs per $filter)
 
-Send as / on behalf (issue 49): a draft with a ``principal`` is the user's own draft (``/me/messages``) with
+Send as / on behalf: a draft with a ``principal`` is the user's own draft (``/me/messages``) with
 ``from`` = the principal, for both rights, as Microsoft documents (learn.microsoft.com/graph/
 outlook-send-mail-from-other-user: "set the from property ... Microsoft Graph sets [sender] appropriately,
 based on the mailbox permissions"; Example 1 sends through /me). Sending through ``/users/{principal}`` would

@@ -45,17 +45,18 @@ log = logging.getLogger(__name__)
 
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
 GRAPH_RESOURCE = "https://graph.microsoft.com/"
-#: Delegated permissions, exactly those the Graph calls Dispatch makes need (issue 46; the sandbox enforces
+#: Delegated permissions, exactly those the Graph calls Dispatch makes need (the sandbox enforces
 #: them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items
 #: (Mail.ReadWrite), sending (Mail.Send), sending from a shared mailbox or as a delegate (Mail.Send.Shared:
 #: "In order to send messages from another user, applications that use user tokens use the Mail.Send.Shared
-#: permission", learn.microsoft.com/graph/outlook-send-mail-from-other-user; issue 49) and people search to
+#: permission", learn.microsoft.com/graph/outlook-send-mail-from-other-user) and people search to
 #: resolve names (People.Read). A draft from another mailbox lives in the user's own Drafts (``from`` set,
 #: service.py), so no Mail.ReadWrite.Shared. Who signed in comes from the ID token (MSAL always adds openid,
 #: profile and offline_access): no User.Read.
 DEFAULT_SCOPES = scopes_for(GLOBAL_GRAPH)
-#: What DEFAULT_SCOPES was before issue 49: settings that saved exactly it get today's default (the user is
-#: asked to consent to Mail.Send.Shared at the next sign-in); any other saved list is kept as it is.
+#: What DEFAULT_SCOPES was before Mail.Send.Shared joined it: settings that saved exactly it get today's
+#: default (the user is asked to consent to Mail.Send.Shared at the next sign-in); any other saved list is
+#: kept as it is.
 _OLD_DEFAULT_SCOPES = (tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "People.Read")),)
 #: Every default scope list Dispatch ever saved, in every cloud: such a saved list is today's default of the
 #: account's cloud; any other saved list is kept as it is.

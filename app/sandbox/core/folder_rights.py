@@ -1,4 +1,4 @@
-"""Folder permissions (issue 51 item 4): who may see a folder of another mailbox, read its items, create and
+"""Folder permissions: who may see a folder of another mailbox, read its items, create and
 edit there. Pure functions over a folder's permission entries, for every protocol.
 
 Microsoft documents setting them with GetFolder then UpdateFolder ("How to: Set folder permissions for another

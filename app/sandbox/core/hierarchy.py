@@ -89,7 +89,7 @@ STANDARD = [
     ("serverfailures", "Server Failures", "syncissues", None, "Folder", False),  # NO_CLASS
     ("tasks", "Tasks", "msgfolderroot", "IPF.Task", "Folder", False),
 ]
-#: Conversation History, Conflicts, Local Failures and Server Failures (issue 51 item 6): Microsoft publishes no
+#: Conversation History, Conflicts, Local Failures and Server Failures: Microsoft publishes no
 #: container class for them (MS-OXOSFLD 2.2.1 lists Sync Issues' subfolders without one; Conversation History,
 #: made for Lync / Skype for Business, is not in it). exchangelib's own folder test (test_folder_grouping, run
 #: against Exchange Online) expects each of them to have no class (or "IPF"), unlike Sync Issues ("IPF.Note"):

@@ -1,4 +1,4 @@
-"""Delegate rights between sandbox mailboxes (issue 49): Full Access, Send As and Send on Behalf.
+"""Delegate rights between sandbox mailboxes: Full Access, Send As and Send on Behalf.
 
 Exchange keeps each right on the *principal's* mailbox, naming the trustees (``Add-MailboxPermission
 -AccessRights FullAccess``, ``Add-RecipientPermission -AccessRights SendAs``, ``Set-Mailbox

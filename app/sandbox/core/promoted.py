@@ -6,7 +6,7 @@ and reading one answers from the field, whichever protocol set it.
   message as a header of that name) — what Graph's ``internetMessageHeaders`` sets.
 - The follow-up flag (MS-OXOFLAG): PidTagFlagStatus (0x1090: 1 complete, 2 flagged), PidLidTaskStartDate and
   PidLidTaskDueDate (PSETID_Task 0x8104 / 0x8105) are the item's ``Flag`` — what Graph's ``flag`` sets.
-- A conversation (issue 50): PidTagConversationIndex (0x0071, Binary) and PidTagConversationTopic (0x0070,
+- A conversation: PidTagConversationIndex (0x0071, Binary) and PidTagConversationTopic (0x0070,
   String), [MS-OXOMSG] 2.2.1.3 / 2.2.1.5, are the item's ``ConversationIndex`` / ``ConversationTopic``: what a
   client computes for a reply as Outlook does (a 22-byte header and 5-byte child blocks; another value is
   kept as an ordinary property and the store makes the index itself), what EWS's message:ConversationIndex

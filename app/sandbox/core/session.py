@@ -58,7 +58,7 @@ def check_mailbox(ctx: Ctx, address: str | None) -> str:
 def check_folder(ctx: Ctx, mailbox: str, key: str, need: str) -> None:
     """Whether ctx's user may do what ``need`` names (folder_rights.NEEDS: visible, read, create, edit, ...) in
     the folder ``key`` of ``mailbox``: its own mailbox, Full Access to that mailbox, or the folder's permissions
-    (issue 51). Else ErrorAccessDenied."""
+   . Else ErrorAccessDenied."""
     if mailbox == ctx.email or has_right(ctx.sandbox.user_by_email(mailbox), ctx.email, "full_access"):
         return
     if not folder_rights.allows(ctx.store.folder_permissions(mailbox, key), ctx.email, need):

@@ -16,7 +16,7 @@ From Microsoft's "QueryString (QueryStringType)" reference and "Perform an AQS s
   comparisons and ranges; days in UTC).
 A ``word:`` that is none of these keywords is ordinary text (``10:30``, ``https://example.com``, ``def:ghi``):
 its words are searched for as a phrase, in order, each a prefix, in every word-phrase property. Microsoft's AQS
-pages for EWS list the keywords but are silent on text that is not one; Exchange searches it (issue 51, seen
+pages for EWS list the keywords but are silent on text that is not one; Exchange searches it (seen
 against Exchange), so the sandbox does too. A keyword's value it cannot read (``importance:urgent``, relative
 dates such as "last week"), an unbalanced quote or parenthesis is refused with ErrorInvalidArgument rather than
 guessed at or ignored.

@@ -50,7 +50,7 @@ SORT_COLUMNS = {
     "item:Subject": "subject",
     "item:Size": "size",
 }
-#: item:Categories, which Exchange sorts by although it is multi-valued (issue 51). Microsoft's documentation
+#: item:Categories, which Exchange sorts by although it is multi-valued. Microsoft's documentation
 #: (FieldOrder, SortOrder, the Categories element) does not say which of an item's categories its place in the
 #: order comes from; the sandbox sorts by the first category, case-insensitively (items without one first when
 #: ascending, as SQLite orders NULL).

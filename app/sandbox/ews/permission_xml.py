@@ -1,4 +1,4 @@
-"""A folder's t:PermissionSet on the wire (types.xsd PermissionSetType; issue 51 item 4): parsed from UpdateFolder's
+"""A folder's t:PermissionSet on the wire (types.xsd PermissionSetType): parsed from UpdateFolder's
 SetFolderField / AppendToFolderField, rendered in GetFolder / FindFolder when folder:PermissionSet is asked for
 (not by AllProperties, since Exchange 2013), as Microsoft's "How to: Set folder permissions for another user by
 using EWS in Exchange" uses them. The rules (levels, who may do what) are core/folder_rights.py.

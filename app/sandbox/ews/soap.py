@@ -222,7 +222,7 @@ def serialize(resp_el) -> bytes:
 
 
 # Faults Exchange sends without t:ServerVersionInfo: the request was refused before it was processed (as
-# captured from Exchange Online for the impersonation faults, e.g. OfficeDev/ews-managed-api issue 223).
+# captured from Exchange Online for the impersonation faults, e.g. github.com/OfficeDev/ews-managed-api/issues/223).
 HEADERLESS_FAULTS = ("ErrorSchemaValidation", "ErrorImpersonationDenied", "ErrorImpersonateUserDenied")
 
 

@@ -3,7 +3,7 @@
 Order of work: the path names an endpoint (else 400 / 405, as Graph answers an unknown segment or verb);
 the bearer token is checked with the sign-in authority before a byte of the body is read (401
 InvalidAuthenticationToken); ``me`` or ``users/{id | address}`` must be the token's user or a mailbox that
-granted it Full Access (403; issue 49); the token's ``scp`` must hold a permission the operation needs (its
+granted it Full Access (403); the token's ``scp`` must hold a permission the operation needs (its
 .Shared one in another's mailbox; 403 ErrorAccessDenied, permissions.py); more than
 MAX_CONCURRENT requests in flight for one mailbox are throttled (429 + Retry-After, as Exchange Online
 limits concurrency per mailbox); then the body is read (413 over MAX_BODY), the handler runs inside one
@@ -132,7 +132,7 @@ def resolve(method: str, path: str):
 
 def mailbox_owner(sb, user, user_match) -> dict:
     """The user whose mailbox ``me`` or ``users/{id | address}`` names: the token's user, or another that
-    granted it Full Access (issue 49: "GET users/{Garth-userId | Garth-userPrincipalName}/mailfolders('Inbox')/
+    granted it Full Access ("GET users/{Garth-userId | Garth-userPrincipalName}/mailfolders('Inbox')/
     messages", learn.microsoft.com/graph/outlook-share-messages-folders; the .Shared permissions are checked
     by permissions.check). Anyone else: 403 ErrorAccessDenied."""
     who = user_match.group("who")

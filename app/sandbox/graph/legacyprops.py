@@ -5,7 +5,7 @@ One is mapped today: PidTagSensitivity (``Integer 0x0036``; 0 normal, 1 personal
 Written in a create or PATCH body (``[{"id": "Integer 0x0036", "value": "2"}]``), read back with
 ``$expand=singleValueExtendedProperties($filter=id eq 'Integer 0x0036')``; Graph answers the id normalised
 ("Integer 0x36") and leaves the collection out when the message has no such property
-(learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). Also written (issue 50): the thread's
+(learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). Also written: the thread's
 PidTagInReplyToId and PidTagInternetReferences (THREAD_TAGS), and the conversation a client computed for a reply
 as Outlook does: PidTagConversationIndex (``Binary 0x0071``, only a value of an index's shape, [MS-OXOMSG]
 2.2.1.3) and PidTagConversationTopic (``String 0x0070``), the same store fields as EWS's. Other ids are ignored,

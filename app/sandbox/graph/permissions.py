@@ -17,7 +17,7 @@ Each operation accepts its least privileged permission and the higher privileged
   User.ReadWrite.All.
 - json-batching: each request of a ``$batch`` is authorized on its own (endpoint.execute).
 
-Sending from another mailbox (issue 49: a message whose ``from`` is not the signed-in user, send as or on
+Sending from another mailbox (a message whose ``from`` is not the signed-in user, send as or on
 behalf) also needs **Mail.Send.Shared**: "In order to send messages from another user, applications that use
 user tokens use the Mail.Send.Shared permission" (learn.microsoft.com/graph/outlook-send-mail-from-other-user,
 "Microsoft Graph permissions"); checked when the send names its ``from`` (:func:`check_send_from`), after which

@@ -173,7 +173,7 @@ class AccountDialog(QDialog):
         self._mark_url("")  # being corrected: judged again at Connect
 
     def _update_default(self, *_args) -> None:
-        """Return runs the page's primary action from any of its fields (issue 59, item 9): on the EWS page
+        """Return runs the page's primary action from any of its fields: on the EWS page
         it finds the server while the EWS URL is empty and connects once there is one; on the Microsoft 365
         page it signs in with the browser (without a default there, Return in the authority did nothing)."""
         ews = not self.is_m365()

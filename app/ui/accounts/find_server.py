@@ -1,4 +1,4 @@
-"""Find server: the EWS page's Autodiscover (issue 50). The search (app/core/autodiscover.py) runs on a worker
+"""Find server: the EWS page's Autodiscover. The search (app/core/autodiscover.py) runs on a worker
 thread (``run_in_executor`` on a plain Python thread, as the attachment saver does); each step it tries is shown as it goes in
 a short list with ticks and crosses, and its questions ("send the password to this host?") are asked with a
 window-modal message box opened with ``open()``, never ``exec()``: the worker waits for the answer, the UI
@@ -202,8 +202,8 @@ REDIRECTS_TO = "redirects to "
 
 
 def failure_text(outcome: Outcome) -> str:
-    """What was tried and why each failed, then what to type instead. Each URL is named once (issue 59, item
-    13): a step that redirects to another one tried says "redirects" (the steps list above names the target),
+    """What was tried and why each failed, then what to type instead. Each URL is named once:
+    a step that redirects to another one tried says "redirects" (the steps list above names the target),
     and a URL tried again and again (a redirect loop) is one entry that says how many times."""
     stopped = [s.detail for s in outcome.tried if s.text == STOPPED]
     steps = [s for s in outcome.tried if s.text != STOPPED]

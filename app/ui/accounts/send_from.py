@@ -1,11 +1,11 @@
-"""The account's "send from" list (issue 49): the shared mailboxes and the people this account may send as
+"""The account's "send from" list: the shared mailboxes and the people this account may send as
 or on behalf of, listed, added and removed by keys. Compose's From selector offers them.
 
 Exchange grants the right (an administrator's Send As, Send on Behalf); Dispatch only remembers which
 mailboxes to offer and how the user means to send from each: a right the server does not grant is refused at
 the send, and Compose says so at From. Opened with ``open()``; the list arrives through ``saved``.
 
-Where the sent copy goes (issue 59): the account's own Sent Items unless the entry says "keep the sent copy in
+Where the sent copy goes: the account's own Sent Items unless the entry says "keep the sent copy in
 its Sent Items" (``Principal.keep_copy``): the checkbox for a new entry (Alt+K), Space on a listed one.
 """
 
@@ -134,8 +134,8 @@ class SendFromDialog(QDialog):
         return form
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
-        """Enter adds the typed entry: in its fields (their returnPressed), on the right box and on Add (issue 59,
-        item 11; a closed combo box leaves Enter to the dialog). It never presses Save (the button box makes Save
+        """Enter adds the typed entry: in its fields (their returnPressed), on the right box and on Add (a
+        closed combo box leaves Enter to the dialog). It never presses Save (the button box makes Save
         the default when shown), so a half-typed list is not saved by the key that adds to it."""
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
             if self.right.hasFocus() or self.add_button.hasFocus():
@@ -197,7 +197,7 @@ class SendFromDialog(QDialog):
 
     def _save(self) -> None:
         """Save the list. An entry typed but not added is neither added nor dropped behind the user's back
-        (issue 59, item 11): Save says so under the fields, the keyboard goes back to the address, and the list is
+       : Save says so under the fields, the keyboard goes back to the address, and the list is
         saved once the entry is added (Enter) or the address cleared."""
         typed = self.address.text().strip()
         if typed:

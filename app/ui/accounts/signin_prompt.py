@@ -38,7 +38,7 @@ class SignInPrompt(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.buttons.button(QDialogButtonBox.Close).setAutoDefault(False)
-        self.panel.browser_button.setDefault(True)  # Return signs in, from any field (issue 59, item 9)
+        self.panel.browser_button.setDefault(True)  # Return signs in, from any field
         self.panel.signed_in.connect(self._done)
         from app.ui.common.room_for_text import make_room
 

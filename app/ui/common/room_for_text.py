@@ -1,4 +1,4 @@
-"""Dialogs make room for their messages (issue 59, item 13). A top-level window's minimum height is its
+"""Dialogs make room for their messages. A top-level window's minimum height is its
 layout's minimum, which takes no account of wrapped text: a long message (Find server's failure, a connection
 error) wrapped to many lines was given the height of one, and Qt squeezed the form's rows over each other
 (10 px apart after a failed Find server; unreadable after a redirect loop).

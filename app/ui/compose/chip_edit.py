@@ -29,7 +29,7 @@ class ChipLineEdit(QLineEdit):
 
     def focusInEvent(self, event):  # noqa: N802 - Qt override
         """Entered by Tab or a shortcut, Qt selects the whole line: a stray Delete would wipe every recipient.
-        The keyboard arrives at the end of the line instead, nothing selected (issue 45, item 8)."""
+        The keyboard arrives at the end of the line instead, nothing selected."""
         super().focusInEvent(event)
         if event.reason() in _SELECTING and self.hasSelectedText():
             self.deselect()

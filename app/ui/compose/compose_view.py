@@ -28,7 +28,7 @@ from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 OPENING = "Opening…"
 #: the state of a draft whose edits are on this computer only (typed since its last save, or restored)
 EDITED = "Edited — not saved to the server"
-#: the state once what is typed is in the local journal (issue 59: "Not saved" while the journal had the text)
+#: the state once what is typed is in the local journal ("Not saved" would be untrue then)
 KEPT = "Kept on this computer"
 #: the same for a draft whose older copy is in Drafts
 EDITED_KEPT = "Edited — kept on this computer"
@@ -104,7 +104,7 @@ class ComposeView(QWidget):
         self.subject.setPlaceholderText("Subject")
         from app.ui.compose.from_row import FromRow
 
-        # who it is from: shown only when the account may send from other mailboxes (issue 49)
+        # who it is from: shown only when the account may send from other mailboxes
         self.from_row = FromRow(self)
         fields = [("From", self.from_row), ("To", self.to), ("Cc", self.cc), ("Bcc", self.bcc),
                   ("Subject", self.subject)]
@@ -427,7 +427,7 @@ class ComposeView(QWidget):
         self.saved_edits = -1  # never equal to ``edits``: dirty until saved
 
     def unsaved_words(self, kept: bool) -> str:
-        """Where unsaved words are: on this computer once the journal has them (issue 59), else not saved."""
+        """Where unsaved words are: on this computer once the journal has them, else not saved."""
         if kept:
             return EDITED_KEPT if self._draft.ref else KEPT
         return EDITED if self._draft.ref else "Not saved"
@@ -468,7 +468,7 @@ class ComposeView(QWidget):
 
     def _drop_big_body(self) -> None:
         """A big body is not freed in one call on the way to the next message: the editor gets a fresh
-        document at once and the old one is freed a piece per turn (issue 16: ~110 ms for 10 MB). A small one
+        document at once and the old one is freed a piece per turn (in one call: ~110 ms for 10 MB). A small one
         is cleared, its pictures with it (the next message's may share a Content-ID, not the bytes)."""
         if self.reaper.big(self.body.document()):
             self.reaper.reap(self.body.fresh_document())

@@ -1,4 +1,4 @@
-"""File > Send .eml file as it is… (Ctrl+Shift+U, "unchanged"): a message from a file sent unchanged (issue 49).
+"""File > Send .eml file as it is… (Ctrl+Shift+U, "unchanged"): a message from a file sent unchanged.
 
 The file is read once and parsed off the UI thread (app/core/eml_files.py ``read_file_as_is``); the user sees
 what will be sent in a read-only preview — From, To, Cc, Bcc, subject, attachments and the body, shown
@@ -8,7 +8,7 @@ outside the message; inline pictures come from the file's own parts) — and con
 change made to its bytes, so that the send is confirmed exactly once. Then the Outbox takes the file's
 bytes (``Outbox.submit_mime``: journaled first, sent once, settled by Message-ID); Compose is untouched.
 
-A file already sent (issue 59, item 7b): before the preview opens, the file's Message-ID is looked up in Sent
+A file already sent: before the preview opens, the file's Message-ID is looked up in Sent
 Items as the Outbox's settle path does (``app.core.sent_copy``; awaited, the requests on the mail client's
 worker). A copy there is that message sent, which the Outbox would not send again: the preview says
 "Already sent" with the date and offers no send (Enter or Esc closes it). When Sent Items cannot be asked

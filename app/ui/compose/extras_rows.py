@@ -1,4 +1,4 @@
-"""The follow-up flag and custom headers rows of Compose's "More options" panel (issue 49).
+"""The follow-up flag and custom headers rows of Compose's "More options" panel.
 
 Both are checked as they are typed with the domain's own checks (:func:`app.domain.extras.flag_problem`,
 :func:`app.domain.extras.header_problem`); the text is shown at the field, and nothing typed is ever

@@ -1,4 +1,4 @@
-"""The window's side of Compose's From (issue 49): the account's "send from" list (File > Mailboxes you
+"""The window's side of Compose's From: the account's "send from" list (File > Mailboxes you
 send from…), the key that takes the keyboard to From (Ctrl+Shift+F), and the server's refusal of a From
 said at it.
 
@@ -74,7 +74,7 @@ def _at_from(win, text: str) -> bool:
 
 
 def show_refusal(win, outcome) -> None:
-    """A refused send back in Compose (issue 59, item 6): its reason at the field it concerns — under From for a
+    """A refused send back in Compose: its reason at the field it concerns — under From for a
     Send As / on Behalf refusal (the keyboard there), else above the buttons, where Compose says what stops a
     message — and "Not sent" beside the title. The same whether it came back at once (undo send off) or was
     taken back from the Outbox after its undo window."""

@@ -1,4 +1,4 @@
-"""Compose's From row (issue 49): who the message is from, when the account may send from other mailboxes.
+"""Compose's From row: who the message is from, when the account may send from other mailboxes.
 
 The row is shown only when there is a choice (the account lists mailboxes it sends as or on behalf of,
 ``AccountConfig.principals``) or when the message on screen is from another mailbox: a message is never

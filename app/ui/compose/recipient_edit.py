@@ -7,7 +7,7 @@ addresses). Completion offers names from the directory (ResolveNames, looked up 
 debounce) and recent recipients; it completes the entry under the cursor, not the whole line. The first
 match is highlighted as soon as the list opens: Enter, a comma or a semicolon takes it and the cursor stays
 for the next address; Tab takes it and moves on to the next field (Down/Up pick another, Esc closes).
-Tab always moves on, so a key means the same whether or not the list has opened yet (issue 59, item 8):
+Tab always moves on, so a key means the same whether or not the list has opened yet:
 ``bob@example.com`` Tab ends in the next field either way, completed or as typed. The list never takes
 the keyboard (``SuggestionList``): every key goes to the field.
 

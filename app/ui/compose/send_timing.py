@@ -1,4 +1,4 @@
-"""Sending on the user's terms (issue 15): undo send and send later, in the window. Wiring only: a send is
+"""Sending on the user's terms: undo send and send later, in the window. Wiring only: a send is
 HELD in the account's Outbox (:mod:`app.core.holds`); nothing here talks to the server or decides when.
 
 - **Undo send**: Ctrl+Return submits the message HELD for ``undo_send_seconds`` (File > Undo send delay:
@@ -275,8 +275,9 @@ class SendTiming(QObject):
         return sub.outcome()
 
     def _follow(self, outbox) -> None:
-        """The bar follows the Outbox's changes at once, not only at its next second (issue 59: a send refused or
-        taken back still showed "Sending … in 11 s" for up to a second). ``on_change`` is chained, not replaced."""
+        """The bar follows the Outbox's changes at once, not only at its next second, so a send
+        refused or taken back never shows "Sending … in 11 s" for up to a second more.
+        ``on_change`` is chained, not replaced."""
         if outbox is None or self._followed is outbox:
             return
         self._followed = outbox

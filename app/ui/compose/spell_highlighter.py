@@ -1,6 +1,6 @@
 """Spell check while typing in the Compose body: red wavy underlines painted from verdicts already known.
 
-Where the work runs (issue 15: checking never slows typing):
+Where the work runs (checking never slows typing):
 
 - enchant is only ever called on the checker's worker thread (app/core/spelling.py). This module keeps a
   cache (word → correct?) and paints from it alone; a word it has no verdict for is collected and sent to
@@ -209,7 +209,7 @@ class SpellHighlighter(QObject):
             toks = tuple(t for t in old_toks if t[0] + t[1] <= cut)
             toks += tuple((st + cut + 1, n, w) for st, n, w in words(text[cut + 1:]))
             # the paragraph was typed on: its previous text is not kept (a long one typed into left a tuple
-            # of ~1,000 words per keystroke, and the collector scanning them stalled the UI 5-19 ms: issue 16)
+            # of ~1,000 words per keystroke, and the collector scanning them stalled the UI 5-19 ms)
             self._tokens.pop(old, None)
         else:
             toks = tuple(words(text))
@@ -361,7 +361,7 @@ def _laid_out(doc) -> int:
     out from its start (or from an edit) onwards, a growing piece per turn, and before it paints, up to the
     bottom of the screen: the blocks up to there are laid out, so this is never above the screen.
     ``blockBoundingRect`` would lay the document out up to the block asked about: a binary search over a
-    10 MB body just given to the editor asked about its middle first (~0.8 s of layout in one turn: issue 16)."""
+    10 MB body just given to the editor asked about its middle first (~0.8 s of layout in one turn)."""
     lo, hi = 0, doc.blockCount() - 1
     while lo < hi:
         mid = (lo + hi + 1) // 2

@@ -1,4 +1,4 @@
-"""The undo-send window for a batch (Send selected in Drafts, a mail merge; issue 45 item 11): one countdown
+"""The undo-send window for a batch (Send selected in Drafts, a mail merge): one countdown
 for the whole batch, "Sending 3 drafts in 7 s — Ctrl+Z or Undo keeps them in Drafts / Send now", under the
 Drafts list or in the merge dialog.
 

@@ -1,4 +1,4 @@
-"""Every role Qt asks of a cell, in one call into Python (issue 16).
+"""Every role Qt asks of a cell, in one call into Python.
 
 Qt's item delegate asks each cell it paints for 7 roles. Through ``data()`` that is 7 calls into Python
 per cell, and each call takes the GIL anew: beside a worker thread busy in Python (a page of drafts being

@@ -156,7 +156,7 @@ class DraftsFlows:
 
     def _say_refusal(self, ref: ItemRef) -> None:
         """The draft just opened: if its last send was refused and its row still says so, why, at the field it
-        concerns (issue 59), until that field is edited or it is sent again."""
+        concerns, until that field is edited or it is sent again."""
         refused = self.refusals.current(ref.id, self.w.drafts.model.status(ref.id))
         if refused is not None:
             show_at_field(self.w, refused)

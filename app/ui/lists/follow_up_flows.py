@@ -1,4 +1,4 @@
-"""Reply all, Forward and Edit as new from Sent (issue 50): the previewed message, followed up
+"""Reply all, Forward and Edit as new from Sent: the previewed message, followed up
 (app/domain/follow_up.py), opens in Compose as a new message. From there it is a draft like any other: saved,
 journaled and sent through the one submission path, its thread (In-Reply-To, References) in the draft itself."""
 

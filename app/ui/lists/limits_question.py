@@ -1,5 +1,5 @@
-"""Send selected over the account's sending limits asks BEFORE anything is sent, as the merge window does
-(issue 51): the words are the core planner's (:func:`app.core.merge_send.limits_question`), the box is
+"""Send selected over the account's sending limits asks BEFORE anything is sent, as the merge window does:
+the words are the core planner's (:func:`app.core.merge_send.limits_question`), the box is
 window-modal and opened with ``open()`` (never ``exec()``); Enter and Esc send nothing, Alt+S sends the part
 that fits and keeps the rest in the Outbox. Wiring only."""
 

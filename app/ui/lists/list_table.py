@@ -3,12 +3,12 @@
 - The current row is always a selected row: when the table gets the keyboard (Ctrl+2, Ctrl+3, a click
   on the sidebar) or a page arrives while the list is on screen, the current row (the first one if
   there is none) is selected and scrolled into view. Qt alone sets an unselected, possibly scrolled-away
-  current index on focus, and Delete used to act on it.
+  current index on focus, which Delete would act on.
 - :meth:`acting_rows` is what Enter and Delete act on: the selected rows, and only when at least one of
   them is on screen (otherwise the selection is scrolled into view first and nothing happens).
 - Home / End go to the first / last row (Qt's table goes to the first / last column of the row, which
   a list that selects whole rows does not show) and select it; Shift+arrows, Shift+Home / End extend the
-  selection from the row where it started (issue 59: Shift+Down used to replace it); Ctrl+arrows move
+  selection from the row where it started (never replace it); Ctrl+arrows move
   the current row alone and Ctrl+Space selects or unselects it.
 - The current row wears a 2 px frame in the scheme's link colour while the list has the keyboard, so
   which row the next key acts from is seen in a selection of many, in both schemes.
@@ -16,7 +16,7 @@
   column as wide as its addresses (within bounds), and the Status column is hidden while no row has a
   status. Shown, its width is 30 % of the list (within bounds) whatever the rows say, so the columns do not
   jump as a batch goes from state to state; a status too long for it loses whole words ("…"), keeping its
-  "(ResponseCode)", never the middle of a word (issue 59), and its tooltip has it whole.
+  "(ResponseCode)", never the middle of a word, and its tooltip has it whole.
 - The previewed Sent row is therefore a selected row: it stays highlighted (the theme's selection colour,
   the same with and without the keyboard) while the keyboard is in the preview.
 """

@@ -1,4 +1,4 @@
-"""Drafts marks each server draft whose newer version is on this computer (issue 45): edits typed or restored
+"""Drafts marks each server draft whose newer version is on this computer: edits typed or restored
 and not yet saved to the server. The look is :func:`app.core.recovery.newer_local_versions`, made on the
 journal's thread each time Drafts is shown and after each save; a mark whose version has reached the server
 since is cleared. Wiring only."""

@@ -1,4 +1,4 @@
-"""Send selected (Ctrl+Shift+Return in Drafts) goes out as Compose's Send does (issue 45, item 11): each draft
+"""Send selected (Ctrl+Shift+Return in Drafts) goes out as Compose's Send does: each draft
 gets Compose's own check first (:mod:`app.core.batch_checks`: a bad address is said in its row and never
 reaches the server), and the batch is HELD in the undo-send window with one countdown for all of it
 (``window.send_timing.batch``, :mod:`app.ui.lists.batch_undo`). Wiring only: the Outbox decides what is sent, when."""

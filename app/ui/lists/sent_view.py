@@ -21,7 +21,7 @@ from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeBrowser
 STACK_BELOW = 760
 
 
-#: Following up the previewed message (issue 50): (name, words, keys, tip). Thunderbird's and Outlook's keys
+#: Following up the previewed message: (name, words, keys, tip). Thunderbird's and Outlook's keys
 #: where the window has them free: Reply all Ctrl+Shift+R (both), Forward Ctrl+L (Thunderbird; Outlook's Ctrl+F
 #: is Find here), Edit as new Ctrl+E (Thunderbird's "Edit As New Message")
 FOLLOW_UPS = (
@@ -32,7 +32,7 @@ FOLLOW_UPS = (
 
 
 def sent_options(msg: Draft) -> list[tuple[str, str]]:
-    """What the message was sent with beyond its recipients, as Outlook's reading pane shows it (issue 59):
+    """What the message was sent with beyond its recipients, as Outlook's reading pane shows it:
     Reply-To, a sensitivity other than Normal, categories, and the follow-up flag with its days."""
     flag = flag_text(msg.flag)
     return [("Reply-To", format_recipients(msg.reply_to)),
@@ -184,7 +184,7 @@ class SentView(QWidget):
 
     def _show_body(self, body: str, rich: bool) -> None:
         """A long body goes in a piece per turn, and the last one, if big, is freed a piece per turn
-        (issue 16: the preview set and freed a 10 MB message in one call of up to seconds)."""
+        (a 10 MB message set or freed in one call holds the UI thread up to seconds)."""
         if self._loader is None:
             from app.ui.compose.body.body_loader import BodyLoader
             from app.ui.compose.body.doc_reaper import DocumentReaper

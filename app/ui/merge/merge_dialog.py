@@ -395,7 +395,7 @@ class MergeDialog(QDialog):
             self._creating = False
             self.send_button.setEnabled(True)
         # the results are laid out in this turn and painted in the next, each a turn of its own: together they
-        # were one turn of 11-19 ms quiet (5,000 rows; issue 16), and the summary set after the table's first
+        # were one turn of 11-19 ms quiet (5,000 rows), and the summary set after the table's first
         # paint moved it by a pixel, painting it all again. Until then the window shows what it showed.
         self.stack.setUpdatesEnabled(False)
         try:

@@ -19,7 +19,7 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND})
 #: a cell's flags, as QAbstractTableModel gives them, and an editable cell's: made once, not at each call.
 #: Qt asks them for every cell it paints; made at each call (Qt's own, then an enum "or" in Python) they
-#: cost ~1 ms of a ~4.5 ms repaint of the results (interleaved in one process, 2026-11-26, issue 16)
+#: cost ~1 ms of a ~4.5 ms repaint of the results (interleaved in one process, 2026-11-26)
 _CELL = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CELL = _CELL | Qt.ItemFlag.ItemIsEditable
 _RED = QColor("#c62828")

@@ -1,4 +1,4 @@
-"""The merge window sends as Compose's Send does (issue 45, item 11): a merge of more than a few rows asks
+"""The merge window sends as Compose's Send does: a merge of more than a few rows asks
 first ("Send 12 messages?", non-modal; Enter — the default — and Esc do not send), and its sends are held in
 the undo-send window with one countdown in the merge window (Ctrl+Z or Undo takes every row back). The rules
 are Qt-free in :mod:`app.core.merge_send`; this is their wiring."""

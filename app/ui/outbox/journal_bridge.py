@@ -91,7 +91,7 @@ class JournalBridge:
         self.outbox_action = self._install_action()
         from app.ui.compose.send_timing import SendTiming
 
-        window.send_timing = SendTiming(window)  # undo send and send later (issue 15)
+        window.send_timing = SendTiming(window)  # undo send and send later
         if self.journal.moved_aside is not None:
             window.show_journal_notice("Journal replaced",
                                        "The local journal was damaged: it was set aside as "
@@ -118,8 +118,8 @@ class JournalBridge:
         self.autosave.touch(c.snapshot, c.identity().local_id, pause_only=c.saves_on_pause())
 
     def _kept(self, local_id: str) -> None:
-        """What was typed is in the journal: Compose says so (issue 59: it said "Not saved" although the
-        journal had the text), unless more was typed since (its write is pending) or it says more than that."""
+        """What was typed is in the journal: Compose says so ("Not saved" would be untrue
+        once the journal has the text), unless more was typed since (its write is pending) or it says more than that."""
         c = self.w.compose
         if c.identity().local_id != local_id or local_id in self.autosave.pending:
             return
@@ -290,8 +290,8 @@ class JournalBridge:
 
     def _reload_sent_soon(self) -> None:
         """One Sent reload for a batch that finishes together: SENT_RELOAD_MS after its last message
-        (but at least every SENT_RELOAD_MAX_S while sends keep finishing). It used to reload 250 ms after
-        the first, then again: 3-4 reloads of the Sent list per batch of 50, each a FindItem parsed in a
+        (but at least every SENT_RELOAD_MAX_S while sends keep finishing). A reload 250 ms after
+        the first, then again, would be 3-4 reloads of the Sent list per batch of 50, each a FindItem parsed in a
         worker thread while the UI thread painted (they share the GIL)."""
         if self._sent_timer is None:
             self._sent_timer = self._timer(SENT_RELOAD_MS, self._reload_sent)

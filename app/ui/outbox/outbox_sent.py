@@ -3,7 +3,7 @@
 The Sent list may still be loading (or reloading after the send): the message is selected as soon as a
 loaded page has it, further pages are loaded to find it (up to MAX_PAGES), and when the list has finished
 loading without it (a backend that files sends late, a copy kept where this account cannot list it) nothing is
-left selected and the status bar says so: never another message selected in silence (issue 59).
+left selected and the status bar says so: never another message selected in silence.
 """
 
 from __future__ import annotations

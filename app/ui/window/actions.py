@@ -106,7 +106,7 @@ def build_actions(win) -> Actions:
                        "actSendFrom"),
         open=drafts.open_action,
         delete=drafts.delete_action,
-        # Sent's own (context: its list and preview; issue 50): Ctrl+Shift+R, Ctrl+L, Ctrl+E as Thunderbird
+        # Sent's own (context: its list and preview): Ctrl+Shift+R, Ctrl+L, Ctrl+E as Thunderbird
         reply_all=win.sent.follow_up_actions["reply_all"],
         forward=win.sent.follow_up_actions["forward"],
         edit_as_new=win.sent.follow_up_actions["edit_as_new"],

@@ -128,9 +128,9 @@ class Banner(QFrame):
 
 
 class BannerSlot(QWidget):
-    """The banner's place at the top of the page. It keeps little room while no banner shows (issue 45: the room
-    it kept for good was ~70 px of empty space above every page title). A banner covers nothing of the page
-    (issue 59: floating over the title row, it hid page titles and the Outbox's buttons): while it shows, the
+    """The banner's place at the top of the page. It keeps little room while no banner shows (room kept for good
+    would be ~70 px of empty space above every page title). A banner covers nothing of the page (floating
+    over the title row, it would hide page titles and the Outbox's buttons): while it shows, the
     slot grows by the banner's height and the page makes way; it shrinks back when the banner goes. The banner
     is a child of the slot's parent, raised, placed over the slot."""
 

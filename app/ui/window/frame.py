@@ -43,8 +43,8 @@ class FittingStatusBar(QStatusBar):
 
     def _forget_when_cleared(self, text: str) -> None:
         """The message went (its timeout, ``clearMessage``: Qt's own, not this class's ``showMessage``): its
-        whole text goes from the tooltip too (issue 59: "Sent: <subject>…" of the account just signed out of
-        stayed there)."""
+        whole text goes from the tooltip too, so the tooltip never repeats words the bar no longer shows (a
+        "Sent: <subject>…" of an account just signed out of)."""
         if not text:
             self.last_cut = ""
             self.setToolTip("")

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
     def use_settings(self, settings) -> None:
         """The settings file, given after the first frame (app_main: reading it is not on the first paint's
         path): from now on the window's size and place are remembered in it, and the stored ones are taken
-        now. Until issue 59 the app's own window, made without settings, never stored its size."""
+        now. The app's own window is made without settings, so this is where its size starts being stored."""
         self.settings = settings
         if self._geometry is None and settings is not None:
             from app.ui.window.window_geometry import keep_geometry

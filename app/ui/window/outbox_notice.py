@@ -1,6 +1,6 @@
-"""The status bar's words about one send handed to the Outbox, kept true while they show (issue 59: "In the
-Outbox (server busy — waiting 10 min)" stayed, and the banner repeating it, after the server had refused the
-message). Wiring only: what is said for which state is app.core.outbox_words.
+"""The status bar's words about one send handed to the Outbox, kept true while they show: "In the
+Outbox (server busy — waiting 10 min)", and the banner repeating it, go once the server has refused the
+message. Wiring only: what is said for which state is app.core.outbox_words.
 
 ``say`` shows the words and follows the Outbox's changes (``on_change`` chained, not replaced) until the send's
 outcome is final or another message took the bar's place (or the words timed out)."""

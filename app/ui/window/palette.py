@@ -117,7 +117,7 @@ def draft_entries(window) -> list[Entry]:
 
 def weak_draft(entry: Entry, m) -> bool:
     """A draft matched only weakly (its letters scattered: "dark" in "Open **d**r**a**ft: Unsaved wo**rk**")
-    is listed after every command, view, snippet or signature the query matches (issue 59, item 10)."""
+    is listed after every command, view, snippet or signature the query matches."""
     return entry.where == "Drafts" and not m.strong
 
 

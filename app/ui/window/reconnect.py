@@ -1,11 +1,11 @@
 """Connecting again by itself: after a connect that failed in a way that may pass (policy.reconnects: the
 network, a busy server, a reply that could not be read), the window tries again after 2, 4, 8… s (up to
 two minutes), or after what the server asked. The banner says when; its Retry tries at once; a success
-ends it. Before, a single hiccup at start-up left the window offline until the user pressed Retry.
+ends it, so a single hiccup at start-up never leaves the window offline until the user presses Retry.
 
 A call that fails for the network while connected (a list, a save) takes the session offline too: the window
-then connects again by itself in the same way (:meth:`Reconnector.state`). Before, it stayed offline until some
-later call happened to go through or the user pressed Retry."""
+then connects again by itself in the same way (:meth:`Reconnector.state`) rather than staying offline until some
+later call happens to go through or the user presses Retry."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The window's views, actions and menus, built after the first paint in slices (issue 16).
+"""The window's views, actions and menus, built after the first paint in slices.
 
 :func:`steps` lists the slices in order; each is a short piece of work. ``MainWindow.finish_setup()``
 runs them all at once (tests, ``MainWindow(session)``); ``MainWindow.start_setup()`` runs one per
@@ -130,7 +130,7 @@ def wiring(win) -> None:
     from app.ui.lists.list_status import watch_list_errors
 
     f = win.flows
-    # the sidebar's arrows move its selection only; Enter (or a click) enters the view (issue 45, item 8)
+    # the sidebar's arrows move its selection only; Enter (or a click) enters the view
     win.sidebar.itemActivated.connect(lambda item: win.enter_view(win.sidebar.row(item)))
     win.sidebar.itemClicked.connect(lambda item: win.enter_view(win.sidebar.row(item)))
     win.banner.retry.connect(f.retry)
@@ -145,7 +145,7 @@ def wiring(win) -> None:
     watch_list_errors(win, win.drafts.model, "Drafts")  # the banner goes once the list loads
     watch_list_errors(win, win.sent.model, "Sent")
     win.sent.preview_requested.connect(f.drafts.preview_sent)
-    win.sent.follow_up_requested.connect(lambda kind, msg: open_follow_up(win, kind, msg))  # issue 50
+    win.sent.follow_up_requested.connect(lambda kind, msg: open_follow_up(win, kind, msg))
     win.welcome.sandbox_chosen.connect(win.sandbox_requested)
     win.welcome.exchange_chosen.connect(win.edit_account)
 

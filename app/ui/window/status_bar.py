@@ -85,8 +85,8 @@ def _in_banner(window, text: str) -> None:
 
 def _message_changed(window, bar, text: str) -> None:
     """The status bar's message changed, timed out or was cleared: a banner notice that repeated the one before
-    goes with it (issue 59: "Scheduled: … Enter there takes it back" stayed on every view for minutes after the
-    message was taken back, because a shorter message had replaced it). An error or a question stays."""
+    goes with it, also when a shorter message replaced it (else "Scheduled: … Enter there takes it back" would
+    stay on every view for minutes after the message was taken back). An error or a question stays."""
     banner = getattr(window, "banner", None)
     if banner is None or not banner.isVisible() or banner.property("kind") != "info":
         return

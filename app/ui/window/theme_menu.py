@@ -1,4 +1,4 @@
-"""View → Theme (issue 59, item 10): System, Light or Dark, applied at once to the window and its dialogs,
+"""View → Theme: System, Light or Dark, applied at once to the window and its dialogs,
 kept in the settings for the next start. The three are actions of the window, so the command palette lists
 them too ("Dark", under Theme)."""
 

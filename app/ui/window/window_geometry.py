@@ -1,4 +1,4 @@
-"""The window's size and position, remembered across runs (issue 45): saved when it closes, as plain data
+"""The window's size and position, remembered across runs: saved when it closes, as plain data
 in the settings file (Qt's saveGeometry() bytes, base64), given back when the next window is made. A
 stored value Qt cannot read (damaged, from another screen layout) leaves the default size."""
 
@@ -48,7 +48,7 @@ def keep_geometry(window, settings) -> GeometryKeeper | None:
 
 
 class ScreenFit(QObject):
-    """The window's frame inside its screen's available area when it is shown (issue 59, item 12): the
+    """The window's frame inside its screen's available area when it is shown: the
     default size (1100 x 720) or a size remembered from a larger screen is made smaller, the place moved in.
     Compose's form scrolls when the window is short (app/ui/compose/form_area.py), so a smaller window loses
     nothing."""

@@ -3,7 +3,7 @@
 ``QTextEdit.setPlainText`` of a 10 MB draft is one call: ~330 ms on this machine with the editor on screen,
 and Qt then lays the document out 200,000 characters a turn (~27 ms each, ~50 turns). Appending the text
 in pieces to a document that is already laid out costs ~6 ms per 32,000 characters, and Qt lays out each
-piece as it comes: no lazy layout after (issue 16, measured in the README's benchmarks).
+piece as it comes: no lazy layout after (measured in the README's benchmarks).
 
 While a body is being loaded the editor holds a prefix of it; :meth:`BodyLoader.tail` is the rest. The
 message is always ``document text + tail``: Compose's ``draft()`` and autosave's snapshot use both, so a

@@ -1,5 +1,5 @@
-"""The Compose body's plain text, kept current without reading the whole document (issue 16: a 10 MB
-body's ``toPlainText()`` costs 30-120 ms of the UI thread, and autosave used to do it at every save).
+"""The Compose body's plain text, kept current without reading the whole document: a 10 MB
+body's ``toPlainText()`` costs 30-120 ms of the UI thread, too much for every autosave.
 
 :class:`BodyMirror` listens to ``QTextDocument.contentsChange(position, removed, added)`` and reads only
 the ``added`` characters from the document (a cursor's selection), splicing them into a

@@ -1,5 +1,5 @@
 """Where a long rich-text body that Qt's HTML exporter wrote can be cut, so that Qt imports the pieces one
-after another into the same document as the whole (``app/ui/compose/body/body_loader.py``; issue 16: ``setHtml`` of a
+after another into the same document as the whole (``app/ui/compose/body/body_loader.py``: ``setHtml`` of a
 10 MB body is one call of seconds on the UI thread).
 
 Qt writes a document as ``<!DOCTYPE …><html><head><meta name="qrichtext" content="1" />…</head><body …>``,
