@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import asyncio
-import atexit
 import os
 import shutil
 import sys
@@ -38,17 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 # The helpers the tests share (tests/helpers/) assert as test modules do: pytest explains a failing assert there.
 pytest.register_assert_rewrite("tests.helpers")
-SCREENSHOTS = ROOT / "tests" / "screenshots"
-#: The README's pictures: after a run, each one the tests saved again is copied to docs/screenshots, so the
-#: README always shows what the tests last saw (light and dark).
-README_SHOTS = [f"{view}-{scheme}.png" for view in ("compose", "drafts", "sent", "outbox", "welcome", "shortcuts")
-                for scheme in ("light", "dark")] + ["compose-errors.png", "tls-banner.png", "hostile-sent.png",
-                                                    "compose-683.png", "sent-683.png", "compose-send-question.png",
-                                                    "account-dialog-m365.png", "ews-blocked-offer.png"]
-README_SHOTS += ["palette.png", "snippets-dialog.png"]  # Power composing: the palette, the snippets dialog
-README_SHOTS += ["undo-send.png", "send-later.png", "compose-signature.png", "spell-check.png", "eml-opened.png"]
-README_SHOTS += ["merge-results.png"]  # Power composing: mail merge, each row's outcome inline
-README_SHOTS += ["compose-683-dark.png", "sent-683-dark.png"]  # issue 45: 683 px in the dark scheme too
+
+from tests.helpers.ews_accounts import _close_exchangelib_connections  # noqa: E402
+from tests.helpers.paths import README_SHOTS, SCREENSHOTS  # noqa: E402
+from tests.helpers.wire_dump import WIRE_DUMP, _requests_dumped_by_other_processes, _UnmarkedSandboxTrap  # noqa: E402
 _SESSION_START = __import__("time").time()
 
 from tests.ews_wire import WireValidator, load_schema  # noqa: E402
@@ -62,13 +54,6 @@ def ews_schema():
 @pytest.fixture(scope="session")
 def _session_wire_validator(ews_schema):
     return WireValidator(ews_schema)
-
-
-#: Sandboxes in other processes (CLI, kill soak, the packaged --self-test) inherit this variable and write
-#: every SOAP body here (app/sandbox/wiredump.py); the ``wire_validator`` fixture checks them.
-WIRE_DUMP = Path(tempfile.mkdtemp(prefix="dispatch-wire-"))
-os.environ["DISPATCH_SANDBOX_WIRE_DUMP"] = str(WIRE_DUMP)
-atexit.register(shutil.rmtree, WIRE_DUMP, ignore_errors=True)
 
 
 def _report(failures, when):
@@ -92,34 +77,6 @@ _VALIDATED_TIERS = ("sandbox", "gui", "process", "slow")
 
 def _meets_a_sandbox(request) -> bool:
     return any(request.node.get_closest_marker(tier) for tier in _VALIDATED_TIERS)
-
-
-class _UnmarkedSandboxTrap:
-    """The wire observer of a test that gets no validator (a ``unit`` test): every body still goes to the dump
-    directory (the next validated test checks it), and each request is counted, so that a unit test that
-    starts a sandbox fails with the reason instead of going unchecked."""
-
-    def __init__(self):
-        from app.sandbox import wiredump
-
-        self.requests = 0
-        self._ews, self._graph = wiredump.from_environment(), wiredump.graph_from_environment()
-
-    def ews(self, direction, body, injected=False):
-        self.requests += direction == "request"
-        self._ews(direction, body, injected=injected)
-
-    def graph(self, direction, body, **kw):
-        self.requests += direction == "request"
-        self._graph(direction, body, **kw)
-
-
-def _requests_dumped_by_other_processes(before: set[str]) -> int:
-    """Requests that sandboxes in other processes (a child that runs one: the app's --self-test, the CLI)
-    wrote to the dump directory since ``before`` (its file names then)."""
-    mine = f"{os.getpid()}-"
-    return sum(1 for p in WIRE_DUMP.iterdir() if p.name not in before and not p.name.startswith(mine)
-               and "-request" in p.name and not p.name.endswith(".part"))
 
 
 @pytest.fixture(autouse=True)
@@ -235,15 +192,6 @@ def sandbox(sandbox_factory):
     return sandbox_factory()
 
 
-def _close_exchangelib_connections():
-    mod = sys.modules.get("exchangelib.protocol")
-    if mod is not None:
-        try:
-            mod.close_connections()
-        except Exception:
-            pass
-
-
 # ---------------- Qt + qasync ----------------
 
 @pytest.fixture(scope="session")
@@ -294,14 +242,14 @@ def pytest_testnodedown(node, error):
     """The controller of a parallel run gathers each worker's reliability reports (printed below)."""
     reports = getattr(node, "workeroutput", {}).get("reliability_reports")
     if reports:
-        from tests.reliability.conftest import from_worker
+        from tests.helpers.reliability_table import from_worker
 
         from_worker(reports)
 
 
 def pytest_terminal_summary(terminalreporter):
-    if "tests.reliability.conftest" in sys.modules:  # nothing to print unless reliability tests ran or reported
-        sys.modules["tests.reliability.conftest"].write_table(terminalreporter)
+    if "tests.helpers.reliability_table" in sys.modules:  # nothing to print unless reliability tests ran or reported
+        sys.modules["tests.helpers.reliability_table"].write_table(terminalreporter)
 
 
 def pytest_addoption(parser):
@@ -321,8 +269,8 @@ def pytest_sessionfinish(session, exitstatus):
     (``DISPATCH_REFRESH_SHOTS=1``: scripts/refresh-screenshots.sh): a plain test run writes no tracked file.
     In a pytest-xdist worker, hand the reliability reports to the controller first."""
     out = getattr(session.config, "workeroutput", None)
-    if out is not None and "tests.reliability.conftest" in sys.modules:
-        out["reliability_reports"] = sys.modules["tests.reliability.conftest"].to_controller()
+    if out is not None and "tests.helpers.reliability_table" in sys.modules:
+        out["reliability_reports"] = sys.modules["tests.helpers.reliability_table"].to_controller()
     if out is not None:  # a worker: the controller copies the pictures once the whole run has passed
         return
     if exitstatus != 0 or os.environ.get("DISPATCH_REFRESH_SHOTS") != "1":

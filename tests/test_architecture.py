@@ -18,7 +18,7 @@ def test_import_linter_contracts_hold():
 def test_every_image_the_readme_shows_exists_and_the_tests_refresh_it():
     import re
 
-    from tests.conftest import README_SHOTS
+    from tests.helpers.paths import README_SHOTS
 
     root = Path(__file__).resolve().parent.parent
     linked = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", (root / "README.md").read_text(encoding="utf-8"))

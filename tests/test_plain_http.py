@@ -173,7 +173,7 @@ def test_a_session_built_from_stored_settings_refuses_and_says_why(qtbot, aloop,
     """What the window gets for such an account (e.g. from settings.json): connect() fails with the
     reason and the session is not connected; nothing was looked up or sent."""
     from app.core.session import ConnectionState, Session
-    from tests.ui.conftest import wait_task
+    from tests.helpers.windows import wait_task
 
     session = Session.for_account(_account(REMOTE_HTTP), "pa55-word")
     try:

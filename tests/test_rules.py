@@ -19,7 +19,8 @@ with every case they had.
   app.core.demo imports the sandbox.
 - **no application-wide filters** (issue 47, the batch-send stall): a Python filter on the whole application
   is called for every event of every object; filters go on the widgets they mean.
-- **layout** (issue 48): no test imports another test module; shared helpers live in tests/helpers/.
+- **layout** (issue 48): no test imports another test module; shared helpers live in tests/helpers/, and
+  nothing imports from a conftest module (issue 60, item 6: a conftest holds fixtures).
 - **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
   CHANGELOG.md and the commit messages.
 """
@@ -278,6 +279,17 @@ def test_the_layout_check_sees_every_form_of_import():
                  "import importlib\nimportlib.import_module('tests.ui.test_f')\n")
     assert rules.test_module_imports(tree) == [
         "tests.ui.test_a", "tests.ui.test_b", "test_c", "test_d", "test_e", "tests.ui.test_f"]
+
+
+def test_no_file_under_tests_imports_from_a_conftest():
+    found = {path: mods for path, tree in rules.trees("tests") if (mods := rules.conftest_imports(tree))}
+    assert found == {}, f"move the shared code to tests/helpers/ (a conftest holds fixtures): {found}"
+
+
+def test_the_layout_check_sees_an_import_from_a_conftest():
+    tree = _tree("from tests.ui.conftest import ALICE\nimport tests.conftest\nfrom . import conftest\n"
+                 "from tests.helpers.windows import open_window\nfrom tests.ui import conftest_notes\n")
+    assert rules.conftest_imports(tree) == ["tests.ui.conftest", "tests.conftest", "conftest"]
 
 
 # ============================================================================== no circles, string imports

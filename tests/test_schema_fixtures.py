@@ -32,7 +32,7 @@ def test_a_sandbox_in_a_test_that_gets_no_validator_trips_the_trap_and_is_still_
     requests are counted (the test then fails, saying to mark it), and its bodies still go to the dump
     directory, for the next validated test to check."""
     from app.sandbox import Sandbox
-    from tests.conftest import WIRE_DUMP, _UnmarkedSandboxTrap
+    from tests.helpers.wire_dump import WIRE_DUMP, _UnmarkedSandboxTrap
 
     sb = sandbox_factory()
     checking = Sandbox.default_wire_observer
@@ -54,7 +54,7 @@ def test_a_sandbox_in_a_child_process_is_noticed_through_the_dump():
     CLI) is noticed by the requests that child dumped (tests/test_packaging.py's self-tests were unit tests)."""
     import requests
 
-    from tests.conftest import WIRE_DUMP, _requests_dumped_by_other_processes
+    from tests.helpers.wire_dump import WIRE_DUMP, _requests_dumped_by_other_processes
     from tests.helpers.sandbox_cli import start_cli, stop_cli
     from tests.helpers.soap import SOAP
 

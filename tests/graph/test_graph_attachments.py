@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from tests.graph.conftest import draft_body
-from tests.sandbox.conftest import make_account
+from tests.helpers.graph_clients import draft_body
+from tests.helpers.ews_accounts import make_account
 
 def broken(request, doc, **where) -> bytes:
     """``doc`` as the bytes of a request that is invalid on purpose, registered with the suite's Graph wire

@@ -8,7 +8,7 @@ import json
 import httpx
 import pytest
 
-from tests.graph.conftest import draft_body
+from tests.helpers.graph_clients import draft_body
 
 
 def batch(c, *requests, broken=None):

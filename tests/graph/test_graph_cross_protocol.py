@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from exchangelib import HTMLBody, Mailbox, Message
 
-from tests.graph.conftest import draft_body
-from tests.sandbox.conftest import make_account
+from tests.helpers.graph_clients import draft_body
+from tests.helpers.ews_accounts import make_account
 
 
 def _ews_message(account, graph_id: str):

@@ -5,7 +5,7 @@ are."""
 
 from __future__ import annotations
 
-from tests.graph.conftest import draft_body
+from tests.helpers.graph_clients import draft_body
 
 START = {"dateTime": "2026-12-01T00:00:00", "timeZone": "UTC"}
 DUE = {"dateTime": "2026-12-04T00:00:00", "timeZone": "UTC"}

@@ -3,7 +3,7 @@ Graph's words), the operation not run."""
 
 from __future__ import annotations
 
-from tests.graph.conftest import draft_body
+from tests.helpers.graph_clients import draft_body
 
 
 def test_item_error_answers_the_codes_status_and_sends_nothing(graph_sandbox, alice):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.graph.conftest import draft_body
+from tests.helpers.graph_clients import draft_body
 
 
 def _fired(sb, op, kind) -> bool:

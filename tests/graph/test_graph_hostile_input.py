@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from app.sandbox.graph import odata
-from tests.graph.conftest import draft_body
+from tests.helpers.graph_clients import draft_body
 
 
 def _still_answers(client) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.sandbox.authority.tokens import user_oid
-from tests.graph.conftest import client, token_for
+from tests.helpers.graph_clients import client, token_for
 
 GRAPH = "https://graph.microsoft.com/"
 DEFAULT = {"businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",

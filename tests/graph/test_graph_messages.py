@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 
-from tests.graph.conftest import client, draft_body, token_for
+from tests.helpers.graph_clients import client, draft_body, token_for
 
 
 def test_a_draft_is_created_read_changed_and_deleted(graph_sandbox, alice):

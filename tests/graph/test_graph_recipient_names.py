@@ -5,7 +5,7 @@ Graph shows an unresolved recipient."""
 
 from __future__ import annotations
 
-from tests.graph.conftest import client
+from tests.helpers.graph_clients import client
 
 
 def _boxes(msg, key):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from app.sandbox.graph import permissions, routes
-from tests.graph.conftest import client, token_for
+from tests.helpers.graph_clients import client, token_for
 
 GRAPH = "https://graph.microsoft.com/"
 BOB = "bob@example.com"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 
-from tests.graph.conftest import client, draft_body
+from tests.helpers.graph_clients import client, draft_body
 
 
 def test_send_answers_202_and_delivers_later_with_the_senders_headers(graph_sandbox, alice):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.mail.graph.signin import DEFAULT_SCOPES, GRAPH_RESOURCE, SignInSettings
-from tests.graph.conftest import client, draft_body
+from tests.helpers.graph_clients import client, draft_body
 
 ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.com"
 DESK, TEAM, OPS = "desk@example.com", "team@example.com", "ops@example.com"

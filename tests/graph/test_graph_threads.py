@@ -12,8 +12,8 @@ import base64
 from exchangelib import Mailbox, Message
 
 from app.mail.ews import extended
-from tests.graph.conftest import client, draft_body
-from tests.sandbox.conftest import make_account
+from tests.helpers.graph_clients import client, draft_body
+from tests.helpers.ews_accounts import make_account
 
 THREAD_EXPAND = ("singleValueExtendedProperties($filter=id eq 'Integer 0x0036' or id eq 'String 0x1042' "
                  "or id eq 'String 0x1039')")

@@ -9,8 +9,8 @@ import re
 
 from exchangelib import Mailbox, Message
 
-from tests.graph.conftest import client, draft_body
-from tests.sandbox.conftest import make_account
+from tests.helpers.graph_clients import client, draft_body
+from tests.helpers.ews_accounts import make_account
 
 
 def translate(c, ids, source, target):

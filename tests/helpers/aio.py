@@ -17,3 +17,11 @@ async def until_set(event: threading.Event) -> None:
 async def a_few_turns() -> None:
     for _ in range(20):
         await asyncio.sleep(0)
+
+
+def run(coro, timeout: float = 60):
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+    finally:
+        loop.close()

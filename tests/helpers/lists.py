@@ -1,6 +1,6 @@
 """The Drafts and Sent lists of a connected window."""
 
-from tests.ui.conftest import open_window
+from tests.helpers.windows import open_window
 
 
 def open_loaded(qtbot, sandbox, settings):

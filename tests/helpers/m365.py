@@ -4,7 +4,7 @@ it in."""
 from __future__ import annotations
 
 from app.domain.account import AccountConfig, Backend
-from tests.ui.conftest import ALICE
+from tests.helpers.backends import ALICE
 
 CLIENT_ID = "5f1d7a8e-0c3b-4d8e-9a61-3e2b7c9d4f10"
 

@@ -6,8 +6,8 @@ from collections import Counter
 from exchangelib import FileAttachment, HTMLBody, Mailbox, Message
 
 from app.domain.models import Folder
-from tests.sandbox.conftest import make_account
-from tests.ui.conftest import ALICE
+from tests.helpers.ews_accounts import make_account
+from tests.helpers.backends import ALICE
 
 
 def emails(field) -> set[str]:

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.keys import CTRL, press, type_focused
-from tests.ui.conftest import open_window
+from tests.helpers.windows import open_window
 
 
 def merge_ready(qtbot, sandbox, settings, table: str, subject: str = "Hi {name}", body: str = ""):

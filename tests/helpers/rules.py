@@ -14,7 +14,8 @@ The rules:
   and checked against pyproject.toml's import-linter contracts (:func:`contract_breaches`), which cannot see
   them;
 - **no application-wide filters** (:func:`app_wide_filters`);
-- **layout** (:func:`test_module_imports`): no test imports another test module;
+- **layout** (:func:`test_module_imports`, :func:`conftest_imports`): no test imports another test module, and
+  nothing imports from a conftest module;
 - **comments say why** (:func:`history_notes`): no "issue N" or "ninth round" in app/'s comments and
   docstrings; a change's history lives in CHANGELOG.md and the commit messages.
 """
@@ -469,6 +470,11 @@ def test_module_imports(tree: ast.AST) -> list[str]:
 
 
 test_module_imports.__test__ = False  # a helper, not a test
+
+
+def conftest_imports(tree: ast.AST) -> list[str]:
+    """The conftest modules ``tree`` imports from: a conftest holds fixtures, shared code lives in tests/helpers/."""
+    return [m for m in imported_modules(tree) if m.rsplit(".", 1)[-1] == "conftest"]
 
 
 # ============================================================================ rule: no circles, contracts

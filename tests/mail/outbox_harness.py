@@ -10,7 +10,7 @@ from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
 from app.domain.models import MessageSummary
 from app.storage.journal import Journal
-from tests.mail.conftest import ALICE, BOB
+from tests.helpers.backends import ALICE, BOB
 
 POLICY = RetryPolicy(max_attempts=3, base=0.01, factor=2.0, cap=0.05, jitter=0.0, settle_delay=0.05,
                      settle_lookups=2)

@@ -13,7 +13,7 @@ from app.core.session import Session
 from app.core.submission import SubState
 from app.domain.models import Draft, Recipient, new_message_id
 from app.storage.journal import Journal
-from tests.mail.conftest import ALICE, BOB
+from tests.helpers.backends import ALICE, BOB
 
 CAROL = "carol@example.com"
 

@@ -24,7 +24,8 @@ from app.mail import backends
 from app.mail.engine import RemoteService
 from app.mail.errors import AuthFailed, ConnectionFailed, ErrorKind, OutcomeUnknown, ServerBusy
 from tests.helpers.processes import pid_gone
-from tests.mail.conftest import ALICE, BOB, Services, account_info
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.mail_services import Services, account_info
 
 pytestmark = pytest.mark.process  # each test starts the engine's process (or several)
 

@@ -12,7 +12,7 @@ import pytest
 
 from app.domain.models import Attachment, BodyFormat, Draft, Recipient
 from app.mail.errors import ItemFailed, MalformedResponse
-from tests.mail.conftest import BOB
+from tests.helpers.backends import BOB
 
 SIZE = 60_000
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.domain.models import Attachment, BodyFormat, Folder, Importance, OutcomeStatus, Recipient
-from tests.mail.conftest import ALICE, BOB, every_backend, full_draft, ops, protocol, settle, simple_draft
+from tests.helpers.backends import ALICE, BOB, every_backend, protocol, settle
+from tests.helpers.drafts import full_draft, simple_draft
+from tests.helpers.mail_services import ops
 
 
 def _mailbox_item(sb, email, folder, mid):
@@ -218,7 +220,7 @@ def test_concurrent_calls_use_several_connections_and_stay_correct(svc, sandbox)
     import asyncio
 
     from app.core.mailclient import MailClient
-    from tests.mail.conftest import run
+    from tests.helpers.aio import run
 
     svc.connect()
     client = MailClient(lambda: svc, workers=4)

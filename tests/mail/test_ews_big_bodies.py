@@ -18,7 +18,7 @@ from lxml import etree
 
 from app.domain.models import Attachment, BodyFormat, Draft, Folder, Recipient
 from app.mail.ews import convert
-from tests.mail.conftest import BOB
+from tests.helpers.backends import BOB
 
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 #: what XML must escape or where UTF-8 matters; characters XML 1.0 cannot carry (\x0c \x07 \x00 \x1b);

@@ -20,7 +20,9 @@ from app.mail.ews.connection import DispatchRetryPolicy
 from app.mail.ews.errors import map_error
 from app.mail.ews.retirement import EwsPolicyRefusal, policy_reason, soap_says_blocked
 from app.sandbox.sandbox import DEFAULT_USERS
-from tests.mail.conftest import ALICE, BOB, Services, simple_draft
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.drafts import simple_draft
+from tests.helpers.mail_services import Services
 from tests.mail.outbox_harness import count
 
 DISABLED = "EWS is disabled for this user or tenant"

@@ -20,7 +20,9 @@ import pytest
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, Folder, OutcomeStatus
 from app.domain.senders import Principal, SendRight
-from tests.mail.conftest import ALICE, BOB, Services, simple_draft
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.drafts import simple_draft
+from tests.helpers.mail_services import Services
 from tests.mail.outbox_harness import POLICY, Box, count
 
 CAROL = "carol@example.com"

@@ -18,7 +18,7 @@ from app.mail.errors import (
     ServerBusy,
     TlsFailed,
 )
-from tests.mail.conftest import simple_draft
+from tests.helpers.drafts import simple_draft
 
 
 def _free_port() -> int:
@@ -149,7 +149,7 @@ def test_no_raw_exception_escapes_and_no_duplicate_drafts(services, sandbox):
 def test_tls_untrusted_certificate_fails_with_fingerprint_and_pin_accepts_exactly_it(sandbox_factory):
     from app.domain.account import AccountConfig
     from app.mail.ews import EwsMailService
-    from tests.conftest import _close_exchangelib_connections
+    from tests.helpers.ews_accounts import _close_exchangelib_connections
 
     sb = sandbox_factory(tls=True)  # a sandbox fixture: the test is marked sandbox, its bodies validated
     made = []

@@ -8,7 +8,9 @@ from dataclasses import replace
 import pytest
 
 from app.domain.models import Attachment, Folder, OutcomeStatus
-from tests.mail.conftest import BOB, Services, every_backend, ops, protocol, settle, simple_draft
+from tests.helpers.backends import BOB, every_backend, protocol, settle
+from tests.helpers.drafts import simple_draft
+from tests.helpers.mail_services import Services, ops
 
 
 def _inbox_subjects(sb, email=BOB):

@@ -17,7 +17,8 @@ from app.domain.eml import to_eml
 from app.domain.models import Attachment, Folder, Recipient
 from app.sandbox.core import threads
 from app.storage.draft_codec import draft_from_json, draft_to_json
-from tests.mail.conftest import ALICE, BOB, every_backend, settle, simple_draft
+from tests.helpers.backends import ALICE, BOB, every_backend, settle
+from tests.helpers.drafts import simple_draft
 from tests.mail.outbox_harness import POLICY, Box
 
 CAROL = "carol@example.com"

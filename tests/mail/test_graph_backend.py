@@ -8,7 +8,9 @@ import pytest
 
 from app.domain.models import Attachment, Folder, OutcomeStatus
 from app.mail.errors import ServerFault
-from tests.mail.conftest import BOB, ops, settle, simple_draft
+from tests.helpers.backends import BOB, settle
+from tests.helpers.drafts import simple_draft
+from tests.helpers.mail_services import ops
 
 pytestmark = pytest.mark.parametrize("backend", ["graph"], indirect=True)
 
@@ -98,7 +100,7 @@ def test_concurrent_calls_stay_correct_within_the_mailboxs_limit(svc, sandbox):
     import asyncio
 
     from app.core.mailclient import MailClient
-    from tests.mail.conftest import run
+    from tests.helpers.aio import run
 
     svc.connect()
     client = MailClient(lambda: svc, workers=6)

@@ -9,7 +9,9 @@ import pytest
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, Folder, ItemRef, OutcomeStatus
 from app.mail.errors import AuthFailed, ConnectionFailed, MalformedResponse, OutcomeUnknown, ServerBusy, ServerFault
-from tests.mail.conftest import BOB, Tokens, ops, settle, simple_draft
+from tests.helpers.backends import BOB, settle
+from tests.helpers.drafts import simple_draft
+from tests.helpers.mail_services import Tokens, ops
 from tests.mail.outbox_harness import Box, count
 
 pytestmark = pytest.mark.parametrize("backend", ["graph"], indirect=True)
@@ -185,7 +187,7 @@ def test_a_sign_in_that_cannot_refresh_parks_the_queue_until_signed_in(services,
 
 
 def test_a_mailbox_graph_cannot_serve_is_an_account_error(sandbox_factory, backend):
-    from tests.mail.conftest import Services
+    from tests.helpers.mail_services import Services
 
     sb = sandbox_factory(graph=True, users=[{"email": "onprem@example.com", "password": "pw", "graph": False}])
     services = Services(sb, "graph")
@@ -273,7 +275,7 @@ def test_transport_errors_before_and_after_sending(services, sandbox):
 
 
 def test_per_item_refusals_keep_the_servers_code(svc, sandbox):
-    from tests.graph.conftest import client, draft_body
+    from tests.helpers.graph_clients import client, draft_body
 
     sb = sandbox
     good = svc.save_draft(simple_draft("fine"))

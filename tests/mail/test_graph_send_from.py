@@ -14,8 +14,10 @@ from app.domain.models import ErrorKind, Folder, OutcomeStatus
 from app.domain.senders import Principal, SendRight
 from app.mail.graph import GraphMailService
 from app.core.submission import SubState
-from tests.graph.conftest import client
-from tests.mail.conftest import BOB, Tokens, settle, simple_draft
+from tests.helpers.graph_clients import client
+from tests.helpers.backends import BOB, settle
+from tests.helpers.drafts import simple_draft
+from tests.helpers.mail_services import Tokens
 
 ALICE, CAROL, DAVE = "alice@example.com", "carol@example.com", "dave@example.com"
 DESK, BOSS = "desk@example.com", "boss@example.com"

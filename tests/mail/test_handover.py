@@ -18,7 +18,9 @@ from app.core.handover import hand_over, waiting_for
 from app.core.submission import SubState
 from app.domain.account import AccountConfig, Backend
 from app.domain.models import Attachment
-from tests.mail.conftest import ALICE, BOB, Services, account_info, simple_draft
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.drafts import simple_draft
+from tests.helpers.mail_services import Services, account_info
 from tests.mail.outbox_harness import POLICY, Box, count
 
 #: the EWS Outbox looks a lost send up only after a minute: the block comes first

@@ -14,7 +14,8 @@ import pytest
 from app.domain.errors import DraftInvalid
 from app.domain.extras import FlagStatus, FollowUpFlag
 from app.domain.models import Attachment, ErrorKind, Folder
-from tests.mail.conftest import ALICE, BOB, every_backend, logged, settle, simple_draft
+from tests.helpers.backends import ALICE, BOB, every_backend, logged, settle
+from tests.helpers.drafts import simple_draft
 
 FLAG = FollowUpFlag(FlagStatus.FLAGGED, date(2026, 12, 1), date(2026, 12, 4))
 
@@ -93,7 +94,7 @@ def test_graph_a_lost_answer_while_recreating_adopts_the_new_draft_not_the_old(s
     """Graph only: the POST of the re-created draft is done but its answer lost. The lookup by Message-ID
     finds two drafts (the old one has the same Message-ID): it adopts the new one, and the old is removed."""
     sb = sandbox_factory(graph=True)
-    from tests.mail.conftest import Services
+    from tests.helpers.mail_services import Services
 
     made = Services(sb, "graph")
     try:
@@ -111,7 +112,7 @@ def test_graph_a_lost_answer_while_recreating_adopts_the_new_draft_not_the_old(s
 # ---- the flag's days in the user's time zone (Graph only: EWS writes the MAPI task dates, extended.py) ----
 
 def _graph(sandbox_factory, time_zone):
-    from tests.mail.conftest import Services
+    from tests.helpers.mail_services import Services
 
     sb = sandbox_factory(graph=True)
     made = Services(sb, "graph")
@@ -184,7 +185,7 @@ def test_graph_asks_a_drafts_headers_once_after_a_restart_and_only_when_it_has_n
     the journal resumes after a restart) asks once, on its first update, and never again."""
     from urllib.parse import unquote
 
-    from tests.mail.conftest import Services
+    from tests.helpers.mail_services import Services
 
     sb = sandbox_factory(graph=True)
     made = Services(sb, "graph")

@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 
 from app.domain.models import Attachment, BodyFormat, Folder
-from tests.mail.conftest import ALICE, BOB, every_backend, settle, simple_draft
+from tests.helpers.backends import ALICE, BOB, every_backend, settle
+from tests.helpers.drafts import simple_draft
 
 
 def _inline(name: str, cid: str, size: int) -> Attachment:

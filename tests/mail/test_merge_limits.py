@@ -14,7 +14,7 @@ from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Recipient
 from app.sandbox.sandbox import DEFAULT_USERS
-from tests.mail.conftest import Services
+from tests.helpers.mail_services import Services
 from app.storage.merges import MergeStore
 from tests.mail.outbox_harness import Box
 

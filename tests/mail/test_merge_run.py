@@ -12,7 +12,8 @@ from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Folder
 from app.storage.merges import MergeStore
-from tests.mail.conftest import ALICE, Services, settle
+from tests.helpers.backends import ALICE, settle
+from tests.helpers.mail_services import Services
 from tests.mail.outbox_harness import Box
 
 PEOPLE = ("bob@example.com", "carol@example.com", "dave@example.com")

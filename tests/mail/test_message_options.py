@@ -5,7 +5,8 @@ the sender's own labels: Exchange keeps them on the sender's copy and does not d
 from __future__ import annotations
 
 from app.domain.models import Folder, OutcomeStatus, Recipient, Sensitivity
-from tests.mail.conftest import ALICE, BOB, every_backend, settle, simple_draft
+from tests.helpers.backends import ALICE, BOB, every_backend, settle
+from tests.helpers.drafts import simple_draft
 
 DESK = Recipient("desk@example.com", "Help, Desk")
 

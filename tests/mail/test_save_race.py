@@ -11,7 +11,7 @@ import asyncio
 import threading
 
 from app.domain.models import Draft, Folder, Recipient
-from tests.mail.conftest import ALICE, BOB
+from tests.helpers.backends import ALICE, BOB
 
 
 def test_a_save_queued_as_the_previous_one_ends_saves_over_it(box, sandbox):

@@ -19,7 +19,7 @@ import pytest
 from app.core.eml_files import open_eml
 from app.core.submission import SubState
 from app.domain.errors import DraftInvalid
-from tests.mail.conftest import ALICE, BOB, every_backend, protocol, settle
+from tests.helpers.backends import ALICE, BOB, every_backend, protocol, settle
 from tests.mail.outbox_harness import POLICY, count
 
 CAROL, DAVE = "carol@example.com", "dave@example.com"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from app.core.session import ConnectionState, Session
 from app.domain.models import Folder
-from tests.mail.conftest import every_backend, run
+from tests.helpers.aio import run
+from tests.helpers.backends import every_backend
 
 
 @every_backend

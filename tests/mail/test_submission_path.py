@@ -15,7 +15,8 @@ from app.domain.errors import DraftInvalid
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, Folder, ItemRef, MessageSummary, Recipient
-from tests.mail.conftest import ALICE, BOB, every_backend, full_draft, logged, op, protocol, settle, simple_draft
+from tests.helpers.backends import ALICE, BOB, every_backend, logged, op, protocol, settle
+from tests.helpers.drafts import full_draft, simple_draft
 from tests.mail.outbox_harness import POLICY, Box, count, summary
 
 
@@ -224,7 +225,7 @@ def test_saved_twice_and_sent_while_the_server_is_down_goes_out_once_with_the_la
                                                                                           backend):
     """The server goes away: two saves wait ("not on server yet", kept in the journal), then Send; when it
     is back the message goes out ONCE with the last text, and no draft is left behind."""
-    from tests.mail.conftest import Services
+    from tests.helpers.mail_services import Services
 
     sb = sandbox_factory(data=str(tmp_path / "sandbox"), graph=backend == "graph")  # stop() + start() keep its port
     services = Services(sb, backend)

@@ -11,7 +11,8 @@ import pytest
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState
 from app.domain.models import Recipient
-from tests.mail.conftest import ALICE, BOB, every_backend, full_draft, op, simple_draft
+from tests.helpers.backends import ALICE, BOB, every_backend, op
+from tests.helpers.drafts import full_draft, simple_draft
 from tests.mail.outbox_harness import POLICY, Box, count
 
 
@@ -42,7 +43,6 @@ def test_late_commit_of_a_first_save_after_a_timeout_is_adopted(services, sandbo
     assert sandbox.faults.fired == [(op(backend, "CreateItem"), "delay")]
     assert saved.ref is not None and count(sandbox, "drafts") == 1
     assert sorted(a.name for a in svc.get_message(saved.ref).attachments) == ["notes.txt", "report.pdf"]
-
 
 
 @pytest.mark.parametrize("ews_op", ["UpdateItem", "CreateAttachment", "DeleteAttachment"])

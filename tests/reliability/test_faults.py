@@ -21,7 +21,7 @@ import asyncio
 import pytest
 
 from app.storage.journal import Journal
-from tests.reliability.conftest import REPORTS
+from tests.helpers.reliability_table import REPORTS
 from tests.helpers.soak import size
 from tests.reliability.workload import BACKENDS, FAULTS, run_workload
 
@@ -181,7 +181,7 @@ def _graph_window(qtbot, sb, settings, journal):
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig, Backend
     from tests.reliability.workload import ALICE, make_graph_service
-    from tests.ui.conftest import make_window
+    from tests.helpers.windows import make_window
 
     acc = AccountConfig(email=ALICE, ews_url=sb.ews_url, username=ALICE, backend=Backend.GRAPH, sandbox=True)
     session = Session.for_service(acc, lambda: make_graph_service(sb, ALICE, timeout=15.0))
@@ -198,7 +198,7 @@ def test_workload_through_the_windows_send_path(qtbot, aloop, sandbox_factory, t
     """The same audit with every send made by the window's own Ctrl+Return code path (Compose -> the
     account's Outbox -> the server), post-commit faults included: nothing lost, nothing doubled."""
     from app.storage.settings import Settings
-    from tests.ui.conftest import close_window, open_window, wait_task
+    from tests.helpers.windows import close_window, open_window, wait_task
 
     sandbox = sandbox_factory(graph=backend == "graph")
     journal = Journal(tmp_path / "journal.sqlite3")

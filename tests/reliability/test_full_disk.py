@@ -28,7 +28,8 @@ from app.storage.settings import Settings
 from app.storage.local_errors import not_sent_unprotected
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
-from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import close_window, open_window, wait_task
 
 
 class _FullDisk:

@@ -13,7 +13,8 @@ from app.domain.models import Recipient
 from app.storage.journal import Journal
 from tests.helpers.keys import key
 from tests.helpers.windows import journal_window
-from tests.ui.conftest import BOB, close_window
+from tests.helpers.backends import BOB
+from tests.helpers.windows import close_window
 
 CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
 

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
-from tests.ui.conftest import BOB, close_window, open_window, settings, wait_task  # noqa: F401 (fixture)
+from tests.helpers.backends import BOB
+from tests.helpers.windows import close_window, open_window, wait_task
 
 
 def _mode(p) -> int:

@@ -28,7 +28,8 @@ from app.storage.journal import Journal
 from app.storage.settings import Settings
 from tests.helpers.status_bar import record_messages
 from tests.helpers.windows import journal_window
-from tests.ui.conftest import ALICE, BOB, _window_or_its_dialog_is_active, account_for, close_window, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import _window_or_its_dialog_is_active, account_for, close_window, wait_task
 
 CAROL = "carol@example.com"
 NOT_ON_SERVER = "Kept on this computer — not on server yet"  # Compose's save-state label, word for word

@@ -6,7 +6,8 @@ from app.domain.models import Draft, Recipient
 from app.storage.journal import Journal
 from app.ui.outbox.outbox_view import OutboxView
 from tests.helpers.windows import journal_window
-from tests.ui.conftest import ALICE, BOB, close_window, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import close_window, wait_task
 
 
 def test_typing_is_journalled_and_leaves_once_saved(qtbot, aloop, sandbox, tmp_path, screenshot_dir):

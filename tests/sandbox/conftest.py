@@ -3,20 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from exchangelib import BASIC, DELEGATE, Account, Build, Configuration, Credentials, Version
 
-
-def make_account(sb, email, password=None, login_as=None, **config_kw):
-    """An exchangelib Account for `email`, logging in as that user (or as `login_as`)."""
-    user = next(u for u in sb.accounts if u["email"] == (login_as or email))
-    config = Configuration(
-        service_endpoint=sb.ews_url,
-        credentials=Credentials(user["username"], password if password is not None else user["password"]),
-        auth_type=BASIC,
-        version=Version(build=Build(15, 1, 2507, 6)),
-        **config_kw,
-    )
-    return Account(email, config=config, autodiscover=False, access_type=DELEGATE)
+from tests.helpers.ews_accounts import make_account
 
 
 @pytest.fixture

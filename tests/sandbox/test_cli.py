@@ -21,7 +21,7 @@ from exchangelib.protocol import close_connections
 from app.sandbox.tlscert import make_self_signed
 from tests.helpers.sandbox_cli import served_sha256, start_cli, stop_cli
 from tests.helpers.smtp import SMTPHandler
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOLVE = ('<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '

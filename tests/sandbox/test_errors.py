@@ -13,7 +13,7 @@ from exchangelib.errors import (
 )
 
 from tests.helpers.soap import SOAP, post
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 
 def test_send_without_recipients_is_error_invalid_recipients(sandbox, alice):

@@ -13,7 +13,7 @@ from exchangelib.errors import (
 )
 
 from tests.helpers.soap import post
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 RESOLVE = '<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>bob</m:UnresolvedEntry></m:ResolveNames>'
 

@@ -19,7 +19,7 @@ from exchangelib.protocol import close_connections
 from app.sandbox import Sandbox
 from app.sandbox.ews.ops import OPERATIONS
 from tests.helpers.soap import post
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"

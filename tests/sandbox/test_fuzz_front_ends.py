@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from app.sandbox.ews import soap as sandbox_soap
 from app.sandbox.graph import odata
-from tests.graph.conftest import client
+from tests.helpers.graph_clients import client
 from tests.helpers.soak import size
 from tests.helpers.soap import SOAP
 

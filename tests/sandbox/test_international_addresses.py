@@ -13,7 +13,7 @@ import pytest
 from exchangelib import Message
 
 from tests.helpers.smtp import relaying
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 ADDRESSES = ["jörg@bücher.de", "jörg@example.com", "дмитрий@пример.рф", "山田@例え.jp"]
 

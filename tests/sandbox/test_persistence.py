@@ -14,7 +14,7 @@ from exchangelib.protocol import close_connections
 
 from app.sandbox import Sandbox
 from tests.ews_wire import CAPTURES_DIR
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,7 @@ from app.sandbox.ews.soap import E_NS as E, S_NS as S, T_NS as T
 from tests.ews_wire import SCHEMA_DIR
 from tests.helpers.smtp import relaying
 from tests.helpers.soap import SOAP, post
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 
 def test_exchangelib_version_guess_against_the_sandbox(sandbox):

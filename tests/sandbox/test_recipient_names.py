@@ -11,7 +11,7 @@ from exchangelib import Mailbox, Message
 
 from app.sandbox.sandbox import DEFAULT_USERS
 from tests.helpers.soap import post
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 
 def _names(boxes):
@@ -64,7 +64,6 @@ def test_a_message_sent_at_once_names_its_recipients(sandbox, alice, bob):
     assert _names(got.to_recipients) == [("Bob Brown", "bob@example.com")]
     assert _names(got.reply_to) == [("Carol Clark", "carol@example.com")]
     assert got.display_to == "Bob Brown"
-
 
 
 def test_a_draft_saved_before_its_recipient_joined_the_directory_is_named_when_sent(sandbox_factory, tmp_path):

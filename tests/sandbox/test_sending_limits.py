@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 from exchangelib import Message
 
-from tests.graph.conftest import client
-from tests.sandbox.conftest import make_account
+from tests.helpers.graph_clients import client
+from tests.helpers.ews_accounts import make_account
 
 
 class Clock:

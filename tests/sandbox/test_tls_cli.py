@@ -15,7 +15,7 @@ from exchangelib import Message
 from exchangelib.protocol import BaseProtocol, close_connections
 
 from app.sandbox import Sandbox
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 
 ROOT = Path(__file__).resolve().parents[2]
 

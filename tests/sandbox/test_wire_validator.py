@@ -213,7 +213,7 @@ def test_a_sandbox_in_another_process_is_checked_through_its_dump(v, tmp_path):
 
     import requests
 
-    from tests.conftest import ROOT
+    from tests.helpers.paths import ROOT
 
     dump = tmp_path / "dump"
     env = dict(os.environ, DISPATCH_SANDBOX_WIRE_DUMP=str(dump))

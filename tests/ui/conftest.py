@@ -11,35 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.session import ConnectionState, Session
-from app.domain.account import AccountConfig, Backend
 from app.storage.settings import Settings
+from tests.helpers.windows import close_window, open_window
 
-ALICE = "alice@example.com"
-BOB = "bob@example.com"
 UI_BACKENDS = ("ews", "graph")
-#: the seconds a Graph test service waits before it looks up a send whose answer was lost (the sandbox
-#: delivers 0.3 s after its 202)
-GRAPH_SETTLE = 1.0
-#: EWS operation -> the Graph operation doing the same (fault injection; "graph:" + it in the request log)
-GRAPH_OPS = {"CreateItem": "CreateMessage", "UpdateItem": "UpdateMessage", "SendItem": "SendMessage",
-             "FindItem": "ListMessages", "GetFolder": "GetFolder", "GetItem": "GetMessage"}
-
-
-def op(backend: str, ews_op: str) -> str:
-    """The operation name to inject a fault on."""
-    return ews_op if backend == "ews" else GRAPH_OPS[ews_op]
-
-
-def logged(backend: str, ews_op: str) -> str:
-    """The operation's name in ``sandbox.request_log``."""
-    return ews_op if backend == "ews" else "graph:" + GRAPH_OPS[ews_op]
-
-
-def account_for(sb, email: str = ALICE) -> tuple[AccountConfig, str]:
-    user = next(a for a in sb.accounts if a["email"] == email)
-    acc = AccountConfig(email=email, ews_url=sb.ews_url, username=user.get("username") or email, sandbox=True)
-    return acc, user["password"]
 
 
 @pytest.fixture(autouse=True)
@@ -47,66 +22,6 @@ def _own_dispatch_home(tmp_path, monkeypatch):
     """Each test gets its own data dir: the window's journal (drafts in progress, the send queue) of
     one test must never be recovered into the next."""
     monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "dispatch-home"))
-
-
-def make_window(qtbot, session, settings, screenshot=True, journal=None):
-    from app.ui.window.main_window import MainWindow
-
-    win = MainWindow(session, settings=settings, journal=journal)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.raise_()
-    # The window, or a dialog of its own (e.g. the non-modal password prompt a rejected password opens
-    # at once), must have the keyboard before a test types.
-    qtbot.waitUntil(lambda: _window_or_its_dialog_is_active(win), timeout=5000)
-    return win
-
-
-def graph_session(sb, email: str = ALICE) -> Session:
-    """A session on ``sb``'s Graph (``sb`` made with graph=True): the account says Graph, and its service is
-    GraphMailService with tokens minted in-process by the sandbox's authority. MailClient calls the factory
-    in a worker thread, as the app's own does."""
-    from app.mail.graph import GraphMailService
-
-    acc = AccountConfig(email=email, ews_url=sb.ews_url, username=email, backend=Backend.GRAPH, sandbox=True)
-    tokens = lambda force_refresh: sb.authority.access_token_for(email)  # noqa: E731
-    return Session.for_service(acc, lambda: GraphMailService(email, sb.graph_url, tokens, timeout=15.0,
-                                                             send_settle_seconds=GRAPH_SETTLE))
-
-
-def open_window(qtbot, sb, settings, email: str = ALICE, connected: bool = False, journal=None,
-                backend: str = "ews"):
-    """A real window and session signed in as ``email`` on ``sb``; with ``connected``, waits for the server.
-    ``journal``: the window's local journal (default: a fresh one in this test's own data dir).
-    ``backend``: "ews" (exchangelib, the password) or "graph" (``graph_session``)."""
-    if backend == "graph":
-        session = graph_session(sb, email)
-    else:
-        acc, pw = account_for(sb, email)
-        session = Session.for_account(acc, pw)
-    win = make_window(qtbot, session, settings, journal=journal)
-    if connected:
-        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
-    return win, session
-
-
-def close_window(win, session=None) -> None:
-    """Close the window without its "sending in progress" question, then its session (the window's own
-    session when none is given)."""
-    win._force_close = True
-    win.close()
-    session = session if session is not None else win.session
-    if session is not None:
-        session.close()
-
-
-def _window_or_its_dialog_is_active(win) -> bool:
-    from PySide6.QtWidgets import QApplication
-
-    active = QApplication.activeWindow()
-    return active is win or (active is not None and active.parent() is win)
 
 
 @pytest.fixture
@@ -142,27 +57,6 @@ def ui_window(qtbot, aloop, ui_sandbox, ui_backend, settings):
     qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
     yield win
     close_window(win, session)
-
-
-def wait_task(qtbot, aw, timeout=30000):
-    """Run an awaitable on the session loop (already running under Qt) and wait for its result."""
-    import asyncio
-
-    task = asyncio.ensure_future(aw)
-    qtbot.waitUntil(task.done, timeout=timeout)
-    return task.result()
-
-
-def wait_idle(qtbot, win, timeout=30000):
-    """Until the window has nothing left running: every task started from it and its lists' loads
-    (``flows.wait_idle``), the account's queue (``outbox.drain``: saves and sends on the wire), and the
-    busy indicator. A "nothing was sent" check after it means nothing, not "nothing yet"."""
-    wait_task(qtbot, win.flows.wait_idle(), timeout)
-    outbox = win.flows.outbox()
-    if outbox is not None:
-        wait_task(qtbot, outbox.drain(timeout / 1000), timeout)
-        wait_task(qtbot, win.flows.wait_idle(), timeout)  # what the queue's results started in the window
-    qtbot.waitUntil(lambda: not win.busy, timeout=timeout)
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from app.domain.account import AccountConfig
 from app.domain.models import ErrorKind
 from app.storage import secrets
 from app.storage.settings import Settings
-from tests.ui.conftest import ALICE, close_window
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import close_window
 
 REMOTE_HTTP = "http://mail.example.com/EWS/Exchange.asmx"
 

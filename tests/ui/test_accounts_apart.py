@@ -13,7 +13,8 @@ from app.storage.journal import Journal
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import ALICE, BOB, account_for, close_window, open_window, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import account_for, close_window, open_window, wait_task
 
 CAROL = "carol@example.com"
 

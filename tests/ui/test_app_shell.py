@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 from app.domain.account import AccountConfig
 from app.storage import secrets
 from app.storage.settings import Settings
-from tests.ui.conftest import close_window
+from tests.helpers.windows import close_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -200,7 +200,7 @@ def test_gc_is_frozen_once_when_start_up_is_over_and_never_on_a_connect(qtbot, a
     the sandbox, signed in and connecting for real."""
     import gc
 
-    from tests.ui.conftest import open_window
+    from tests.helpers.windows import open_window
 
     gc.unfreeze()
     try:

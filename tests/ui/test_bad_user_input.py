@@ -30,7 +30,8 @@ from PySide6.QtCore import Qt
 
 from app.domain.models import Attachment, Draft, Folder, Recipient
 from tests.helpers.keys import type_text
-from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import account_for, close_window, make_window, wait_task
 
 CTRL = Qt.ControlModifier
 

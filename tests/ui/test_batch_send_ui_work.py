@@ -22,7 +22,7 @@ from app.ui.outbox import journal_bridge
 from app.ui.outbox.outbox_view import OutboxView
 from tests.helpers.keys import key
 from tests.helpers.mailbox import items, seed_drafts
-from tests.ui.conftest import close_window, open_window
+from tests.helpers.windows import close_window, open_window
 
 CTRL = Qt.ControlModifier
 N, BATCH = 60, 50

@@ -10,7 +10,7 @@ from app.domain.models import Folder
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items, seed_drafts
 from tests.helpers.status_bar import whole_message
-from tests.ui.conftest import wait_idle
+from tests.helpers.windows import wait_idle
 
 
 def test_undoing_send_selected_says_the_drafts_were_taken_back_and_stay_in_drafts(qtbot, window, sandbox, settings):

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.helpers.compose import fill, new_message
 from tests.helpers.keys import focus_key as key
-from tests.ui.conftest import logged, wait_idle
+from tests.helpers.backends import logged
+from tests.helpers.windows import wait_idle
 
 CTRL = Qt.ControlModifier
 ALICE = "alice@example.com"
@@ -376,7 +377,7 @@ def test_attach_dialog_starts_at_home_then_the_last_folder_with_columns_that_fit
 
 
 def test_closing_the_window_makes_a_pending_discard_final(qtbot, aloop, sandbox, settings):
-    from tests.ui.conftest import close_window, open_window
+    from tests.helpers.windows import close_window, open_window
 
     win, session = open_window(qtbot, sandbox, settings, connected=True)
     qtbot.waitUntil(lambda: not win.busy, timeout=10000)

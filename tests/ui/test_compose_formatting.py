@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models import Draft
 from tests.helpers.compose import runs
-from tests.ui.conftest import ALICE, BOB, wait_idle
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import wait_idle
 
 CTRL = Qt.ControlModifier
 SHIFT = Qt.ShiftModifier

@@ -21,9 +21,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from tests.helpers.canary import HttpCanary
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 from tests.ui.canaries import FifoCanaries, Watchdog
-from tests.ui.conftest import close_window, open_window
+from tests.helpers.windows import close_window, open_window
 
 CTRL = Qt.ControlModifier
 

@@ -13,7 +13,8 @@ from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.lists import selected
 from tests.helpers.mailbox import items, seed_drafts
 from tests.helpers.compose import type_message
-from tests.ui.conftest import ALICE, BOB, close_window, open_window, wait_idle
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import close_window, open_window, wait_idle
 
 
 def _drafts_page(qtbot, win, n: int):
@@ -64,7 +65,6 @@ def test_shift_down_extends_the_drafts_selection_and_both_are_sent(qtbot, window
     assert sorted(m["subject"] for m in items(sandbox, Folder.SENT.value)) == chosen
     left = sorted(m["subject"] for m in items(sandbox, Folder.DRAFTS.value))
     assert len(left) == 2 and not set(left) & set(chosen), left
-
 
 
 @pytest.mark.parametrize("scheme", ("light", "dark"))
@@ -226,7 +226,7 @@ def test_the_real_app_reopens_at_the_size_it_was_closed_at(sandbox, tmp_path):
 def _seed_draft(sandbox, subject: str) -> None:
     from exchangelib import Mailbox, Message
 
-    from tests.sandbox.conftest import make_account
+    from tests.helpers.ews_accounts import make_account
 
     alice = make_account(sandbox, ALICE)
     Message(account=alice, folder=alice.drafts, subject=subject, body="body", to_recipients=[

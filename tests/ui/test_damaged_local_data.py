@@ -24,7 +24,7 @@ from app.app_main import watch_settings
 from app.core.demo import demo_session
 from app.core.session import ConnectionState
 from app.storage.settings import Settings
-from tests.ui.conftest import close_window, make_window
+from tests.helpers.windows import close_window, make_window
 
 ROOT = Path(__file__).resolve().parents[2]
 DEEP = "[" * 100_000 + "]" * 100_000

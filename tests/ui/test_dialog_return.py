@@ -15,7 +15,7 @@ from app.ui.accounts.signin_prompt import SignInPrompt
 from app.ui.compose.send_timing import SendLaterDialog
 from tests.helpers.keys import CTRL, SHIFT, focus_key, key
 from tests.helpers.snippets import open_dialog as open_texts
-from tests.ui.conftest import ALICE
+from tests.helpers.backends import ALICE
 
 
 def _account(kind):

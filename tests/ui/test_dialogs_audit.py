@@ -20,7 +20,8 @@ from tests.helpers.compose import type_message
 from tests.helpers.geometry import dialog_fits
 from tests.helpers.keys import ALT, CTRL, SHIFT, focus_key, focused, key, press, type_focused
 from tests.helpers.snippets import open_dialog
-from tests.ui.conftest import ALICE, close_window, open_window
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import close_window, open_window
 
 LONG_WORD = "Uebermorgen-nach-der-Mittagspause-wenn-alle-zurueck-sind"  # typed: ASCII (QTest)
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import ALICE, BOB, wait_idle
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import wait_idle
 
 MID = "<already-sent-1@outlook.example>"
 

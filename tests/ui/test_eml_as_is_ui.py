@@ -16,7 +16,8 @@ from app.ui.compose.eml_as_is import ADDED_ID_NOTE
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import ALICE, BOB, wait_idle
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import wait_idle
 
 MID = "<as-is-ui-1@outlook.example>"
 

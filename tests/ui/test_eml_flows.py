@@ -22,7 +22,8 @@ from app.domain.models import BodyFormat, Importance
 from tests.helpers.compose import type_message
 from tests.helpers.keys import key
 from tests.helpers.mailbox import emails, items
-from tests.ui.conftest import ALICE, BOB, wait_idle
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import wait_idle
 
 CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "eml"

@@ -23,7 +23,8 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
 from tests.helpers.processes import pid_gone
-from tests.ui.conftest import BOB, account_for, close_window, make_window, wait_idle
+from tests.helpers.backends import BOB
+from tests.helpers.windows import account_for, close_window, make_window, wait_idle
 
 pytestmark = pytest.mark.gui
 

@@ -14,7 +14,8 @@ from app.core.session import ConnectionState
 from app.mail.ews.autodiscover import AutodiscoverTransport, MappedResolver
 from app.storage.settings import Settings
 from tests.helpers.keys import ALT, focused, press
-from tests.ui.conftest import ALICE, close_window
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import close_window
 
 
 @pytest.fixture

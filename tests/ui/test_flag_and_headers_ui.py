@@ -15,7 +15,7 @@ from app.domain.extras import MAX_HEADERS, FlagStatus, FollowUpFlag
 from tests.helpers.compose import reopen_only_draft, tab_out, type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import wait_idle
+from tests.helpers.windows import wait_idle
 
 TODAY = date(2026, 11, 27)  # a Friday; injected as the flag row's today
 

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import BOB, close_window, open_window, wait_idle
+from tests.helpers.backends import BOB
+from tests.helpers.windows import close_window, open_window, wait_idle
 
 RING = 3  # px from the edge where the indicator must show
 

@@ -15,7 +15,8 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import whole_message
-from tests.ui.conftest import BOB, wait_idle
+from tests.helpers.backends import BOB
+from tests.helpers.windows import wait_idle
 
 CAROL = "carol@example.com"
 DAVE = "dave@example.com"
@@ -102,7 +103,7 @@ def test_a_rich_message_is_forwarded_with_its_files_and_its_quote_loads_nothing_
                                                                                        screenshot_dir):
     from exchangelib import FileAttachment, HTMLBody, Mailbox, Message
 
-    from tests.sandbox.conftest import make_account
+    from tests.helpers.ews_accounts import make_account
 
     alice = make_account(sandbox, "alice@example.com")
     m = Message(account=alice, folder=alice.sent, subject="Poster", to_recipients=[Mailbox(email_address=BOB)],

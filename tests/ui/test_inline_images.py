@@ -15,7 +15,8 @@ from app.domain.validation import human_size
 from tests.helpers.compose import type_message
 from tests.helpers.keys import key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import BOB, wait_idle
+from tests.helpers.backends import BOB
+from tests.helpers.windows import wait_idle
 
 CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
 IMAGE = QTextDocument.ResourceType.ImageResource

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 
 from app.domain.models import Folder
 from tests.helpers.keys import type_text
-from tests.ui.conftest import ALICE, wait_idle
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import wait_idle
 
 CTRL = Qt.ControlModifier
 JOERG = "jörg@bücher.de"

@@ -20,7 +20,8 @@ from app.storage.journal import Journal
 from app.ui.compose.compose_view import EDITED, EDITED_KEPT
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
-from tests.ui.conftest import BOB, close_window, open_window, wait_task
+from tests.helpers.backends import BOB
+from tests.helpers.windows import close_window, open_window, wait_task
 
 
 def _spy_threads(journal: Journal, monkeypatch) -> list[str]:
@@ -135,7 +136,7 @@ def test_connecting_resumes_the_recovered_messages_on_the_journal_thread(qtbot, 
     that test's spy was on). Every journal call after the window is built is watched."""
     from app.core.session import Session
     from app.ui.window.main_window import MainWindow
-    from tests.ui.conftest import account_for
+    from tests.helpers.windows import account_for
 
     journal = Journal(tmp_path / "journal.sqlite3")
     acc, pw = account_for(sandbox, "alice@example.com")

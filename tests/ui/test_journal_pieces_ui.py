@@ -86,7 +86,7 @@ def test_ctrl_s_while_typing_writes_what_was_typed_not_the_body(qtbot, aloop, sa
     Real window and queue, the sandbox over HTTP (the save held 1 s, so the entry can be read meanwhile)."""
     from PySide6.QtCore import Qt
 
-    from tests.ui.conftest import close_window, open_window
+    from tests.helpers.windows import close_window, open_window
     from tests.helpers.compose import type_message
     from tests.helpers.keys import CTRL, key
 

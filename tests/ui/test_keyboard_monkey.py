@@ -66,7 +66,8 @@ from app.ui.window import shortcuts
 from tests.helpers.keys import type_text
 from tests.helpers.mailbox import seed_drafts
 from tests.helpers.soak import size
-from tests.ui.conftest import ALICE, close_window, open_window, wait_task
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import close_window, open_window, wait_task
 
 #: the suite's walks (600 steps in a soak run, 300 otherwise): on EWS, 4's made drafts whose MIME the sandbox failed to build, 8's pressed
 #: Ctrl+C in the attachment list, 56's pasted a 300-character "address" and saved; each red without its fix

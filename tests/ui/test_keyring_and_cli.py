@@ -24,7 +24,8 @@ from app.core.session import ConnectionState
 from app.domain.models import Draft, Recipient
 from app.storage import secrets
 from app.storage.settings import Settings
-from tests.ui.conftest import ALICE, BOB, close_window, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import close_window, wait_task
 
 ROOT = Path(__file__).resolve().parents[2]
 

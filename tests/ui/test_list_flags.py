@@ -12,8 +12,8 @@ from app.domain.extras import FlagStatus, FollowUpFlag
 from app.domain.models import Draft, Recipient
 from app.ui.lists.message_models import MessageTableModel
 from tests.helpers.lists import open_loaded
-from tests.mail.conftest import Services
-from tests.ui.conftest import close_window
+from tests.helpers.mail_services import Services
+from tests.helpers.windows import close_window
 
 FLAG = FollowUpFlag(FlagStatus.FLAGGED, date(2026, 12, 1), date(2026, 12, 4))
 

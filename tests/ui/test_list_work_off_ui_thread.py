@@ -18,7 +18,7 @@ from app.mail.ews import convert
 from app.ui.lists.message_models import INSERT_BATCH, MessageTableModel
 from tests.helpers.keys import key
 from tests.helpers.mailbox import seed_drafts
-from tests.ui.conftest import close_window, open_window
+from tests.helpers.windows import close_window, open_window
 
 CTRL = Qt.ControlModifier
 N = 260  # three pages of 100: two full pages and a short last one

@@ -18,7 +18,8 @@ from app.ui.lists.message_models import MessageTableModel
 from tests.helpers.keys import key
 from tests.helpers.lists import open_loaded, selected
 from tests.helpers.mailbox import seed_drafts, seed_sent
-from tests.ui.conftest import ALICE, close_window, make_window, wait_idle, wait_task
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import close_window, make_window, wait_idle, wait_task
 
 CTRL = Qt.ControlModifier
 SHIFT = Qt.ShiftModifier

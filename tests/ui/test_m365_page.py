@@ -20,7 +20,7 @@ from app.domain.m365 import registration_steps
 from app.storage.settings import Settings, same_fingerprint
 from tests.helpers.keys import mnemonic
 from tests.helpers.m365 import CLIENT_ID, BrowserUser, signin_window
-from tests.ui.conftest import close_window
+from tests.helpers.windows import close_window
 
 ALICE = "alice@example.com"
 

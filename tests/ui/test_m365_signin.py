@@ -26,7 +26,7 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.m365 import CLIENT_ID, m365_account, signin_window
 from tests.helpers.status_bar import record_messages
-from tests.ui.conftest import close_window, wait_idle, wait_task
+from tests.helpers.windows import close_window, wait_idle, wait_task
 
 ALICE, BOB = "alice@example.com", "bob@example.com"
 class Browser:
@@ -247,7 +247,7 @@ def test_an_ews_account_that_exchange_online_blocks_is_offered_microsoft_365(qtb
                                                                              screenshot_dir):
     """Exchange Online's EWS block (HTTP 403 with X-EWS-Policy-Reason): no password prompt (a password would
     not help); the banner says what happened and offers Microsoft 365 sign-in for the same address."""
-    from tests.ui.conftest import open_window
+    from tests.helpers.windows import open_window
 
     sb = sandbox_factory(graph=True)
     sb.set_ews(ALICE, False)
@@ -277,7 +277,7 @@ def test_mail_parked_by_the_ews_block_goes_out_once_through_microsoft_365(qtbot,
     from app.cli import parse
     from app.domain.models import Folder
     from app.core.session import Session
-    from tests.ui.conftest import account_for, make_window
+    from tests.helpers.windows import account_for, make_window
 
     sb = sandbox_factory(graph=True)
     user = Browser(sb, monkeypatch)

@@ -14,7 +14,7 @@ from app.ui.merge.merge_dialog import MergeDialog
 from tests.helpers.keys import CTRL, press, type_focused as type_text
 from tests.helpers.mailbox import sent_mids
 from tests.helpers.merge import merge_ready
-from tests.ui.conftest import close_window, open_window
+from tests.helpers.windows import close_window, open_window
 
 
 def edit_cell(qtbot, dlg):

@@ -14,7 +14,7 @@ from app.core.submission import SubState
 from tests.helpers.keys import CTRL, press
 from tests.helpers.mailbox import sent_mids
 from tests.helpers.merge import merge_ready
-from tests.ui.conftest import close_window
+from tests.helpers.windows import close_window
 
 TABLE = "name\temail\n" + "".join(f"P{i}\tp{i}@example.com\n" for i in range(1, 5))
 

@@ -14,7 +14,7 @@ from app.core.submission import SubState
 from app.sandbox.sandbox import DEFAULT_USERS
 from tests.helpers.keys import CTRL, press
 from tests.helpers.merge import merge_ready
-from tests.ui.conftest import close_window
+from tests.helpers.windows import close_window
 
 TABLE = "name\temail\n" + "".join(f"P{n}\tbob@example.com\n" for n in range(1, 6))
 LIMITS = {"profile": "exchange-online", "recipients_per_day": 3}  # 10,000 made 3 for five rows

@@ -11,7 +11,7 @@ from app.domain.models import Recipient, Sensitivity
 from tests.helpers.compose import reopen_only_draft, tab_out, type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import wait_idle
+from tests.helpers.windows import wait_idle
 
 
 @pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)

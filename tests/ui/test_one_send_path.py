@@ -22,7 +22,8 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items, seed_drafts
 from tests.helpers.status_bar import record_messages
-from tests.ui.conftest import BOB, close_window, logged, op, open_window, wait_idle, wait_task
+from tests.helpers.backends import BOB, logged, op
+from tests.helpers.windows import close_window, open_window, wait_idle, wait_task
 
 
 def _sends_in_journal(journal: Journal) -> list:

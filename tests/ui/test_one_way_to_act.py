@@ -82,7 +82,7 @@ def test_ctrl_z_undoes_a_discard_and_still_undoes_typing_first(qtbot, window):
 
 # ---------------------------------------------------------------- item 10: lists and the palette
 def test_home_and_end_go_to_the_first_and_last_row_of_the_lists(qtbot, aloop, sandbox, settings):
-    from tests.ui.conftest import close_window
+    from tests.helpers.windows import close_window
     from tests.helpers.lists import open_loaded, selected
     from tests.helpers.mailbox import seed_drafts, seed_sent
 
@@ -189,7 +189,8 @@ def test_home_and_end_in_the_outbox(qtbot, window):
 
     from app.core import holds
     from app.domain.models import Draft, Recipient
-    from tests.ui.conftest import BOB, wait_task
+    from tests.helpers.backends import BOB
+    from tests.helpers.windows import wait_task
 
     win = window
     ob = win.flows.outbox()

@@ -16,7 +16,7 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import whole_message
-from tests.ui.conftest import wait_idle
+from tests.helpers.windows import wait_idle
 
 
 def _send_one(qtbot, win, subject: str) -> str:

@@ -14,7 +14,8 @@ from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import BOB, close_window, op, open_window
+from tests.helpers.backends import BOB, op
+from tests.helpers.windows import close_window, open_window
 
 
 def _send_and_wait_in_outbox(qtbot, win, subject: str, says: str) -> str:

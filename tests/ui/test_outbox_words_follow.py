@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from app.core.submission import SubState
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
-from tests.ui.conftest import close_window, open_window, wait_idle
+from tests.helpers.windows import close_window, open_window, wait_idle
 
 
 def _said(win) -> str:

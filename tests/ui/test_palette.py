@@ -8,7 +8,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from app.domain.models import Draft, Recipient
 from tests.helpers.keys import key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import BOB, wait_idle, wait_task
+from tests.helpers.backends import BOB
+from tests.helpers.windows import wait_idle, wait_task
 
 CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from app.app_main import setup_logging
 from app.storage.logfile import PrivateFormatter, file_handler
 from app.storage.settings import log_dir
-from tests.ui.conftest import account_for, close_window, open_window
+from tests.helpers.windows import account_for, close_window, open_window
 
 CTRL = Qt.ControlModifier
 SUBJECT = "Zephyr quokka merger terms"

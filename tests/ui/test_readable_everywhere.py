@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import close_window, open_window
+from tests.helpers.windows import close_window, open_window
 
 CTRL = Qt.ControlModifier
 SCHEMES = ("light", "dark")
@@ -131,8 +131,8 @@ def _drafted_then_sent_in_the_other_order(sandbox):
     """"Drafted first" is saved before "Drafted second" but sent after it, to three people."""
     from exchangelib import HTMLBody, Mailbox, Message
 
-    from tests.sandbox.conftest import make_account
-    from tests.ui.conftest import ALICE
+    from tests.helpers.ews_accounts import make_account
+    from tests.helpers.backends import ALICE
 
     alice = make_account(sandbox, ALICE)
     to = [Mailbox(email_address=a) for a in ("bob@example.com", "carol@example.com",

@@ -12,7 +12,8 @@ from app.core.policy import reconnects
 from app.core.session import ConnectionState
 from app.domain.models import ErrorKind
 from tests.helpers.mailbox import seed_drafts
-from tests.ui.conftest import close_window, op, open_window
+from tests.helpers.backends import op
+from tests.helpers.windows import close_window, open_window
 
 
 @pytest.mark.parametrize("kind, params", [("truncated", {}), ("http_503", {"retry_after": 0}),

@@ -14,8 +14,9 @@ from app.domain.senders import Principal, SendRight
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, focused, key
 from tests.helpers.mailbox import items
-from tests.sandbox.conftest import make_account
-from tests.ui.conftest import ALICE, close_window, open_window, wait_idle
+from tests.helpers.ews_accounts import make_account
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import close_window, open_window, wait_idle
 
 DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
 

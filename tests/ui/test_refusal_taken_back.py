@@ -14,7 +14,8 @@ from app.domain.senders import Principal, SendRight
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, focused, key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import ALICE, close_window, op, open_window, wait_idle
+from tests.helpers.backends import ALICE, op
+from tests.helpers.windows import close_window, open_window, wait_idle
 
 DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
 

@@ -18,7 +18,8 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import record_messages, whole_message
-from tests.ui.conftest import BOB, account_for, close_window, make_window, open_window, wait_idle
+from tests.helpers.backends import BOB
+from tests.helpers.windows import account_for, close_window, make_window, open_window, wait_idle
 
 
 def test_kept_on_this_computer_once_journaled_saved_to_drafts_once_on_the_server(qtbot, window, sandbox):

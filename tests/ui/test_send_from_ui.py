@@ -18,7 +18,8 @@ from tests.helpers.compose import reopen_only_draft, type_message
 from tests.helpers.keys import CTRL, SHIFT, focus_key, focused, key, mnemonic, type_focused
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import whole_message
-from tests.ui.conftest import ALICE, account_for, close_window, make_window, op, open_window, wait_idle
+from tests.helpers.backends import ALICE, op
+from tests.helpers.windows import account_for, close_window, make_window, open_window, wait_idle
 
 DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
 BOSS = Principal("boss@example.com", "The Boss", SendRight.ON_BEHALF)

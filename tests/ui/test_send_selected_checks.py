@@ -17,8 +17,9 @@ from app.core.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
-from tests.sandbox.conftest import make_account
-from tests.ui.conftest import ALICE, wait_idle, wait_task
+from tests.helpers.ews_accounts import make_account
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import wait_idle, wait_task
 
 SHIFT = Qt.ShiftModifier
 

@@ -14,10 +14,11 @@ from app.core.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key, press
 from tests.helpers.mailbox import items
-from tests.sandbox.conftest import make_account
+from tests.helpers.ews_accounts import make_account
 from app.ui.lists.limits_question import NAME
 from app.ui.lists.send_selected import KEPT_WORDS
-from tests.ui.conftest import ALICE, wait_task
+from tests.helpers.backends import ALICE
+from tests.helpers.windows import wait_task
 
 SHIFT = Qt.ShiftModifier
 DRAFTS = {"One": "bob@example.com", "Two": "carol@example.com", "Three": "dave@example.com"}

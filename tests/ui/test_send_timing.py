@@ -19,7 +19,8 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import whole_message
-from tests.ui.conftest import BOB, close_window, logged, open_window, wait_idle, wait_task
+from tests.helpers.backends import BOB, logged
+from tests.helpers.windows import close_window, open_window, wait_idle, wait_task
 
 SHIFT = Qt.ShiftModifier
 WRITES = ("CreateItem", "UpdateItem", "SendItem")

@@ -16,7 +16,8 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import whole_message
-from tests.ui.conftest import BOB, close_window, open_window, wait_idle
+from tests.helpers.backends import BOB
+from tests.helpers.windows import close_window, open_window, wait_idle
 
 DESK = "desk@example.com"
 FOR_DESK = Principal(DESK, "Shared Desk", SendRight.ON_BEHALF)
@@ -98,7 +99,7 @@ def test_sent_on_behalf_is_in_my_sent_items_listed_and_open_in_sent_selects_it(q
 def test_open_in_sent_of_a_message_not_in_the_list_selects_nothing_and_says_so(qtbot, aloop, sandbox, settings):
     """Its copy is gone from Sent Items (deleted in another client): Enter on its Sent row shows Sent with no
     message selected and says why, never the message that happens to be first."""
-    from tests.sandbox.conftest import make_account
+    from tests.helpers.ews_accounts import make_account
 
     settings.set_principals(AccountConfig(email=BOB, ews_url="", username=BOB, sandbox=True), [FOR_DESK])
     win, session = open_window(qtbot, sandbox, settings, email=BOB, connected=True)

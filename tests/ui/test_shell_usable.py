@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.storage.settings import Settings
 from tests.helpers.status_bar import whole_message
-from tests.ui.conftest import close_window
+from tests.helpers.windows import close_window
 
 
 def _welcome_window(qtbot, tmp_path):
@@ -244,7 +244,8 @@ def _luminance(img, x: int, y: int) -> float:
 
 def _fill_some_mail(qtbot, win, sandbox):
     """One draft saved and one message sent, through the window's keys, so the lists have rows."""
-    from tests.ui.conftest import BOB, wait_idle
+    from tests.helpers.backends import BOB
+    from tests.helpers.windows import wait_idle
 
     c = win.compose
     for subject, keys in (("Quarterly figures (draft)", (Qt.Key_S,)), ("Lunch on Friday?", (Qt.Key_Return,))):
@@ -271,7 +272,7 @@ def _show(qtbot, win, name):
 
 
 def test_dark_and_light_schemes_paint_every_view(qtbot, aloop, sandbox, settings, monkeypatch, screenshot_dir):
-    from tests.ui.conftest import open_window
+    from tests.helpers.windows import open_window
 
     for scheme in ("light", "dark"):
         monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
@@ -399,7 +400,7 @@ def test_the_window_tiles_to_half_of_a_1366_px_screen(qtbot, window, screenshot_
 def test_another_account_shows_nothing_of_the_last_ones_mail_in_the_status_bar(qtbot, window):
     """"Sent: <subject>" stays in the status bar for 5 s: signed out (or another account) within them, the
     subject of the previous account's mail was still shown under the welcome page."""
-    from tests.ui.conftest import wait_idle
+    from tests.helpers.windows import wait_idle
 
     win = window
     c = win.compose
@@ -419,7 +420,7 @@ def test_another_account_shows_nothing_of_the_last_ones_mail_in_the_status_bar(q
 
 def test_copy_and_select_all_work_in_a_list(qtbot, window):
     """Edit's Ctrl+C and Ctrl+A reach a focused list too: the window's keys never swallow them."""
-    from tests.ui.conftest import wait_idle
+    from tests.helpers.windows import wait_idle
 
     win = window
     c = win.compose

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.spelling import SETTING
 from app.storage.personal_dictionary import default_path
 from tests.helpers.status_bar import whole_message
-from tests.ui.conftest import close_window, open_window
+from tests.helpers.windows import close_window, open_window
 
 CTRL, SHIFT = Qt.ControlModifier, Qt.ShiftModifier
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.storage.settings import Settings
-from tests.ui.conftest import _window_or_its_dialog_is_active, account_for, close_window
+from tests.helpers.windows import _window_or_its_dialog_is_active, account_for, close_window
 
 
 def _lazy_window(qtbot, tmp_path, session=None):
@@ -110,7 +110,6 @@ def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_pa
     assert win.ready and win.current_view() == "compose"
     qtbot.waitUntil(lambda: win.compose.to.hasFocus() or win.compose.isAncestorOf(win.focusWidget()), timeout=5000)
     close_window(win, session)
-
 
 
 def test_views_added_at_start_up_do_not_re_style_the_sidebar(qtbot, aloop, tmp_path):

@@ -13,7 +13,7 @@ from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items, seed_sent
-from tests.ui.conftest import wait_idle
+from tests.helpers.windows import wait_idle
 
 
 def _send_later_in_5_min(qtbot, win, subject: str) -> str:

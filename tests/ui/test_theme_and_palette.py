@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.models import Draft, Recipient
 from app.ui.window import theme
 from tests.helpers.keys import ALT, CTRL, SHIFT, key
-from tests.ui.conftest import close_window, make_window, wait_task
+from tests.helpers.windows import close_window, make_window, wait_task
 
 DAVE = Recipient("dave@example.com", "Dave Davis")
 

@@ -13,7 +13,8 @@ from app.storage import secrets
 from app.storage.journal import Journal
 from app.storage.settings import Settings, format_fingerprint, normalize_fingerprint
 from tests.fake_keyring import FakeKeyring
-from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, open_window, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import account_for, close_window, make_window, open_window, wait_task
 
 NEW_PASSWORD = "changed-Secret-42"
 
@@ -61,7 +62,7 @@ def test_untrusted_certificate_banner_names_the_fingerprint_and_trust_pins_it_fo
         win.compose.to.set_recipients([Recipient(BOB)])
         win.compose.subject.setText("over pinned TLS")
         win.compose.body.setPlainText("hello")
-        from tests.ui.conftest import wait_task
+        from tests.helpers.windows import wait_task
 
         outcome = wait_task(qtbot, win.flows.send_current())
         assert outcome is not None and outcome.ok

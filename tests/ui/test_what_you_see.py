@@ -24,7 +24,8 @@ from app.ui.lists.drafts_flows import NOT_SENT_NEWER
 from tests.helpers.keys import CTRL, key
 from tests.helpers.status_bar import record_messages
 from tests.helpers.windows import journal_window
-from tests.ui.conftest import ALICE, BOB, close_window, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import close_window, wait_task
 
 SHIFT_CTRL = Qt.ControlModifier | Qt.ShiftModifier
 
@@ -193,7 +194,7 @@ def test_switching_account_saves_the_edited_message_to_its_own_accounts_drafts(q
     before the other account is in use (it is never left only on this computer, shown nowhere)."""
     from app.app_main import Controller
     from app.storage import secrets
-    from tests.ui.conftest import open_window
+    from tests.helpers.windows import open_window
     from tests.helpers.compose import type_message
 
     win, session = open_window(qtbot, sandbox, settings, connected=True, journal=Journal(tmp_path / "j.sqlite3"))

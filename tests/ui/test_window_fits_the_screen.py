@@ -16,7 +16,8 @@ from app.domain.models import Attachment, Draft, Recipient, Sensitivity
 from tests.helpers.geometry import inside, on_screen, settle
 from tests.helpers.keys import CTRL, SHIFT, focus_key
 from tests.helpers.mailbox import items
-from tests.ui.conftest import BOB, close_window, open_window, wait_idle
+from tests.helpers.backends import BOB
+from tests.helpers.windows import close_window, open_window, wait_idle
 
 SIZES = ("683", "default")
 SCHEMES = ("light", "dark")

@@ -12,7 +12,8 @@ from app.domain.models import Folder
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import emails, items
-from tests.ui.conftest import ALICE, BOB, close_window, logged, wait_idle
+from tests.helpers.backends import ALICE, BOB, logged
+from tests.helpers.windows import close_window, wait_idle
 
 
 def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, ui_window, ui_sandbox, ui_backend, tmp_path,
@@ -53,7 +54,6 @@ def test_ctrl_s_saves_every_field_then_update_changes_recipients(qtbot, ui_windo
     if ui_backend == "ews":
         win.compose.grab().save(str(screenshot_dir / "compose.png"))
         win.grab().save(str(screenshot_dir / "window-compose.png"))
-
 
 
 @pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
@@ -98,7 +98,7 @@ def batch_requests(backend: str, request_log) -> int:
 
 def test_send_five_selected_two_fail_inline(qtbot, aloop, small_sandbox, ui_backend, settings, screenshot_dir):
     from app.domain.models import Attachment, Draft, Recipient
-    from tests.ui.conftest import open_window, wait_task
+    from tests.helpers.windows import open_window, wait_task
 
     sb = small_sandbox
     win, session = open_window(qtbot, sb, settings, connected=True, backend=ui_backend)
@@ -178,7 +178,7 @@ def test_bad_input_is_shown_inline_and_nothing_is_lost(qtbot, window, sandbox, t
 
 def test_enter_opens_draft_delete_with_undo(qtbot, window, sandbox):
     from app.domain.models import Draft, Recipient
-    from tests.ui.conftest import wait_task
+    from tests.helpers.windows import wait_task
 
     win = window
     for i in range(3):
@@ -217,7 +217,7 @@ def test_unreachable_server_shows_banner_with_retry(qtbot, aloop, settings):
 
     from app.core.session import ConnectionState, Session
     from app.domain.account import AccountConfig
-    from tests.ui.conftest import make_window
+    from tests.helpers.windows import make_window
 
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -230,7 +230,7 @@ def test_unreachable_server_shows_banner_with_retry(qtbot, aloop, settings):
     assert session.state == ConnectionState.OFFLINE
     assert win.banner.retry_button.isVisible() and "Offline" in win.state_label.text()
     assert win.isVisible() and win.compose.isEnabled()
-    from tests.conftest import SCREENSHOTS
+    from tests.helpers.paths import SCREENSHOTS
 
     win.grab().save(str(SCREENSHOTS / "offline-banner.png"))
     win.close()

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.core.session import ConnectionState, Session
 from app.domain.models import Draft, Folder, Recipient
-from tests.ui.conftest import ALICE, BOB, account_for, close_window, make_window, wait_idle, wait_task
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import account_for, close_window, make_window, wait_idle, wait_task
 
 CTRL = Qt.ControlModifier
 
@@ -76,7 +77,7 @@ def test_server_build_is_cached_after_first_connect(qtbot, aloop, sandbox, setti
     s1.close()
     cached = settings.account()
     assert cached.server_build, "the build is stored after the first connect"
-    from tests.conftest import _close_exchangelib_connections
+    from tests.helpers.ews_accounts import _close_exchangelib_connections
 
     _close_exchangelib_connections()
     before = len(sandbox.request_log)

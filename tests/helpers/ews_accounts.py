@@ -1,0 +1,30 @@
+"""exchangelib accounts talking to a sandbox over loopback HTTP (``make_account``), and closing exchangelib's
+pooled connections once a test's sandboxes stop."""
+
+from __future__ import annotations
+
+import sys
+
+from exchangelib import BASIC, DELEGATE, Account, Build, Configuration, Credentials, Version
+
+
+def make_account(sb, email, password=None, login_as=None, **config_kw):
+    """An exchangelib Account for `email`, logging in as that user (or as `login_as`)."""
+    user = next(u for u in sb.accounts if u["email"] == (login_as or email))
+    config = Configuration(
+        service_endpoint=sb.ews_url,
+        credentials=Credentials(user["username"], password if password is not None else user["password"]),
+        auth_type=BASIC,
+        version=Version(build=Build(15, 1, 2507, 6)),
+        **config_kw,
+    )
+    return Account(email, config=config, autodiscover=False, access_type=DELEGATE)
+
+
+def _close_exchangelib_connections():
+    mod = sys.modules.get("exchangelib.protocol")
+    if mod is not None:
+        try:
+            mod.close_connections()
+        except Exception:
+            pass
