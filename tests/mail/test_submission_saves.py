@@ -29,10 +29,13 @@ def test_first_save_dropped_after_commit_does_not_duplicate_the_draft(box, sandb
 
 @every_backend
 def test_late_commit_of_a_first_save_after_a_timeout_is_adopted(services, sandbox, tmp_path, backend):
-    svc = services.make(timeout=0.5)
+    # the client gives up after 1.5 s, the server commits at 3 s, the look-up comes at 5 s: each a second and
+    # more from the next, so a loaded machine (every request is also checked against the XSD) cannot make a
+    # look-up time out as well (with 0.5 / 1 / 1.5 s it did, once in four quick runs)
+    svc = services.make(timeout=1.5)
     svc.connect()
-    b = Box(svc, tmp_path / "j.sqlite3", RetryPolicy(max_attempts=3, base=0.05, jitter=0.0, settle_delay=1.0))
-    sandbox.faults.inject(op(backend, "CreateItem"), "delay", count=1, seconds=1.0)  # commits after our timeout
+    b = Box(svc, tmp_path / "j.sqlite3", RetryPolicy(max_attempts=3, base=0.05, jitter=0.0, settle_delay=3.5))
+    sandbox.faults.inject(op(backend, "CreateItem"), "delay", count=1, seconds=3.0)  # commits after our timeout
     try:
         saved = b.save(full_draft(internet_message_id=""))
     finally:
