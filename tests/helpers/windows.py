@@ -101,3 +101,14 @@ def wait_idle(qtbot, win, timeout=30000):
 def journal_window(qtbot, sandbox, tmp_path, journal=None):
     journal = journal if journal is not None else Journal(tmp_path / "journal.sqlite3")
     return open_window(qtbot, sandbox, Settings(tmp_path / "settings.json"), connected=True, journal=journal)
+
+
+def open_window_sending_for(qtbot, sb, settings, principals, backend: str = "ews"):
+    """:func:`open_window` for Alice (connected, the lists loaded), her account listing ``principals`` as
+    the mailboxes she sends from; ``backend``: "ews" or "graph"."""
+    kind = Backend.GRAPH if backend == "graph" else Backend.EWS
+    settings.set_principals(AccountConfig(email=ALICE, ews_url="", username=ALICE, sandbox=True, backend=kind),
+                            list(principals))
+    win, session = open_window(qtbot, sb, settings, connected=True, backend=backend)
+    qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+    return win, session

@@ -9,13 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
-from app.domain.account import AccountConfig, Backend
 from app.domain.senders import Principal, SendRight
 from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, focused, key
 from tests.helpers.mailbox import items
-from tests.helpers.backends import ALICE, op
-from tests.helpers.windows import close_window, open_window, wait_idle
+from tests.helpers.backends import op
+from tests.helpers.windows import close_window, open_window_sending_for, wait_idle
 
 DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
 
@@ -23,13 +22,9 @@ DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
 @pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
 def test_a_send_as_refused_after_the_undo_window_and_taken_back_is_said_at_from(qtbot, aloop, ui_sandbox, ui_backend,
                                                                                settings, screenshot_dir):
-    backend = Backend.GRAPH if ui_backend == "graph" else Backend.EWS
-    settings.set_principals(AccountConfig(email=ALICE, ews_url="", username=ALICE, sandbox=True, backend=backend),
-                            [DESK])
-    win, session = open_window(qtbot, ui_sandbox, settings, connected=True, backend=ui_backend)
+    win, session = open_window_sending_for(qtbot, ui_sandbox, settings, [DESK], ui_backend)
     c = win.compose
     try:
-        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
         settings.set_undo_send_seconds(10)  # the app's default (the test suite's is off)
         ob = session.outbox
         mono, wall = ob.clock(), ob.wall()

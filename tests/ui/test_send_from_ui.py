@@ -19,7 +19,7 @@ from tests.helpers.keys import CTRL, SHIFT, focus_key, focused, key, mnemonic, t
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import whole_message
 from tests.helpers.backends import ALICE, op
-from tests.helpers.windows import account_for, close_window, make_window, open_window, wait_idle
+from tests.helpers.windows import account_for, close_window, make_window, open_window, open_window_sending_for, wait_idle
 
 DESK = Principal("desk@example.com", "Shared Desk", SendRight.SEND_AS)
 BOSS = Principal("boss@example.com", "The Boss", SendRight.ON_BEHALF)
@@ -130,13 +130,9 @@ def test_send_from_list_and_from_by_keys_kept_by_the_autosave_across_a_restart(q
 @pytest.mark.parametrize("ui_backend", ["ews", "graph"], indirect=True)
 def test_a_send_refused_for_its_from_is_said_at_from_and_the_message_is_kept(qtbot, aloop, ui_sandbox, ui_backend,
                                                                             settings, screenshot_dir):
-    backend = Backend.GRAPH if ui_backend == "graph" else Backend.EWS
-    settings.set_principals(AccountConfig(email=ALICE, ews_url="", username=ALICE, sandbox=True, backend=backend),
-                            [DESK])
-    win, session = open_window(qtbot, ui_sandbox, settings, connected=True, backend=ui_backend)
+    win, session = open_window_sending_for(qtbot, ui_sandbox, settings, [DESK], ui_backend)
     c = win.compose
     try:
-        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
         type_message(qtbot, win, cc="", bcc="", subject="From the desk", body="Sent as the desk.")
         key(qtbot, win, Qt.Key_F, CTRL | SHIFT)
         key(qtbot, win, Qt.Key_Down)
