@@ -12,7 +12,8 @@ as :class:`~app.core.rows.SaveJob`.
 Accounts are kept apart: an Outbox serves one account (``account``, :attr:`AccountConfig.key`) and
 only ever loads, shows and sends that account's journal entries.
 
-No Qt. The UI passes callbacks (``on_change``, ``on_saved``, ``on_finished``) and reads :meth:`rows`.
+No Qt. Listeners :meth:`subscribe` to ``changed``, ``saved`` (a draft reached the server) and ``finished``
+(a submission's final state); the view reads :meth:`rows`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from app.core.attempts import Attempts
 from app.core.clock import MONOTONIC
 from app.core.worker import QueueWorker
 from app.core.journal_writer import JournalWriter
+from app.core.listeners import Listeners
 from app.core.policy import Action, RetryPolicy, action_for
 from app.core.restore import restore_work
 from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
@@ -83,9 +85,10 @@ class Outbox:
         self.policy = policy or RetryPolicy()
         self.batch_size = batch_size
         self.clock, self.wall = clock, wall
-        self.on_change = on_change
-        self.on_saved = on_saved
-        self.on_finished = on_finished
+        self.news = Listeners("changed", "saved", "finished")
+        for topic, fn in (("changed", on_change), ("saved", on_saved), ("finished", on_finished)):
+            if fn is not None:
+                self.news.subscribe(topic, fn)
         self.reauth = reauth
         self._own_writer = writer is None
         self.write = writer or JournalWriter()  # the app shares one with autosave: one order on disk
@@ -510,11 +513,8 @@ class Outbox:
             await asyncio.wrap_future(self.transition(sub, event, reason=reason))
             if sub.state == SubState.SENT:
                 self.known.pop(sub.local_id, None)
-        if sub.final and self.on_finished is not None:
-            try:
-                self.on_finished(sub)
-            except Exception:  # noqa: BLE001 - a listener must not break the queue
-                log.exception("outbox listener failed")
+        if sub.final:
+            self.news.tell("finished", sub)
         self._resolve(sub)
         self.changed()
 
@@ -526,19 +526,20 @@ class Outbox:
         """A save (of a save job, or before a send) reached the server: remember its identity."""
         if draft.ref is not None:
             self.known[draft.local_id] = (draft.ref, draft.internet_message_id)
-        if self.on_saved is not None:
-            try:
-                self.on_saved(draft)
-            except Exception:  # noqa: BLE001
-                log.exception("outbox listener failed")
+        self.news.tell("saved", draft)
 
     def resolve(self, item) -> None:
         self._resolve(item)
         self.changed()
 
     def changed(self) -> None:
-        if self.on_change is not None:
-            try:
-                self.on_change()
-            except Exception:  # noqa: BLE001 - a view must not break the outbox
-                log.exception("outbox listener failed")
+        self.news.tell("changed")
+
+    def subscribe(self, topic: str, fn: Callable) -> Callable[[], None]:
+        """``fn`` is told of each ``changed`` (no arguments), ``saved`` (the draft) or ``finished`` (the
+        submission) until the returned call unsubscribes it."""
+        return self.news.subscribe(topic, fn)
+
+    def hush(self) -> None:
+        """Tell nobody anything more: its account is no longer the one shown (the queue itself goes on)."""
+        self.news.clear()

@@ -28,7 +28,7 @@ class Box:
         self.ob = Outbox(self.client, self.journal, account="acct", policy=policy,
                          **({"clock": clock} if clock is not None else {}))
         self.texts: list[str] = []
-        self.ob.on_change = lambda: self.texts.extend(r.text for r in self.ob.rows())
+        self.ob.subscribe("changed", lambda: self.texts.extend(r.text for r in self.ob.rows()))
 
     def run(self, coro, timeout=60):
         return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))

@@ -373,7 +373,7 @@ def test_many_saved_drafts_are_listed_a_batch_per_turn_and_still_go_in_one_send(
     saved = [box.save(simple_draft(f"m{i}")) for i in range(7)]
     listed: list[int] = []
     seen_between: list[int] = []
-    box.ob.on_change = lambda: listed.append(len(box.ob.subs))
+    box.ob.subscribe("changed", lambda: listed.append(len(box.ob.subs)))
 
     async def hand_over():
         asyncio.get_running_loop().call_soon(lambda: seen_between.append(len(box.ob.subs)))

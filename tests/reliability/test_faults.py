@@ -148,7 +148,7 @@ def test_server_given_wait_is_honoured_and_shown(sandbox, tmp_path, fault, param
     async def main():
         seen = []
         ob = Outbox(client, journal, policy=TEST_POLICY, clock=clock)
-        ob.on_change = lambda: seen.extend(t for _, _, t in ob.row_texts())
+        ob.subscribe("changed", lambda: seen.extend(t for _, _, t in ob.row_texts()))
         sandbox.faults.inject("SendItem", fault, count=1, **params)
         d = Draft(to=[Recipient(BOB)], subject=f"waits {fault}", body="x")
         await ob.submit(d)

@@ -301,13 +301,10 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
                 seen.setdefault(s, []).append(text)
             return out
 
-        prev = ob.on_change  # the page's own refresh runs first, then we read the table
-
-        def changed():
-            prev()
+        def changed():  # after the page's own listener (subscribed first), we read the table
             table()
 
-        ob.on_change = changed
+        ob.subscribe("changed", changed)
 
         sandbox.max_send_bytes = 4000  # the server's limit is lower than the client knows: it refuses
         wait_task(qtbot, ob.submit(Draft(to=[Recipient(BOB)], subject="too large for the server",

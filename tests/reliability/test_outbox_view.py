@@ -117,7 +117,7 @@ def test_401_parks_the_outbox_until_signed_in_again(qtbot, aloop, sandbox, tmp_p
         qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading and not win.sent.model.loading,
                         timeout=20000)
         seen = []
-        bridge.outbox.on_change = lambda: seen.extend(t for _, _, t in bridge.outbox.row_texts())
+        bridge.outbox.subscribe("changed", lambda: seen.extend(t for _, _, t in bridge.outbox.row_texts()))
         sandbox.faults.inject("*", "http_401", count=4)  # the send, then the re-connect, are refused
         d = Draft(to=[Recipient(BOB)], subject="after sign-in", body="x")
         wait_task(qtbot, bridge.outbox.submit(d))

@@ -277,19 +277,16 @@ class SendTiming(QObject):
     def _follow(self, outbox) -> None:
         """The bar follows the Outbox's changes at once, not only at its next second, so a send
         refused or taken back never shows "Sending … in 11 s" for up to a second more.
-        ``on_change`` is chained, not replaced."""
+        It listens to the Outbox's ``changed`` news."""
         if outbox is None or self._followed is outbox:
             return
         self._followed = outbox
-        prev = outbox.on_change
 
         def changed():
-            if prev is not None:
-                prev()
             if (self._held or self._watch) and self._followed is outbox:  # counting down, or its outcome to say
                 QTimer.singleShot(0, self._tick)  # after the change's turn: one tick for a burst
 
-        outbox.on_change = changed
+        outbox.subscribe("changed", changed)
 
     def _start(self) -> None:
         if not self.tick.isActive():

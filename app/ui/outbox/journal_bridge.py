@@ -136,7 +136,7 @@ class JournalBridge:
         """Another account is in use: nothing local of the previous one is shown, queued or sent."""
         self.autosave.flush()  # what was typed belongs to the previous account
         if self.outbox is not None and (session is None or session.outbox is not self.outbox):
-            self.outbox.on_change = self.outbox.on_saved = self.outbox.on_finished = None
+            self.outbox.hush()
         c = self.w.compose
         if self.account and (session is None or session.account.key != self.account):
             c.clear()

@@ -7,7 +7,7 @@ cancelled), Delete throws it away (after a question), Ctrl+R sends a failed one 
 retries everything waiting. A message whose send may be on the wire cannot be taken back: the keys say
 so at once (no question first). A row already sent offers only what applies: Enter opens it in Sent,
 Delete removes it from this list (nothing is lost: no question). Fed by :class:`app.core.outbox.Outbox`
-(``rows()``), refreshed on its ``on_change`` callback and once a second for the countdowns. The actions are signals; the journal bridge carries them out.
+(``rows()``), refreshed on its ``changed`` news and once a second for the countdowns. The actions are signals; the journal bridge carries them out.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class OutboxView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.outbox = None
+        self._unsubscribe = None  # from the shown Outbox's news
         lay, head, self.count_label = list_page(self, "Outbox")
         self.edit_button = self._button("Edit", "Take the selected message back into Compose (Enter)", head)
         self.delete_button = self._button("Delete", "Delete the selected message (Delete)", head)
@@ -122,17 +123,13 @@ class OutboxView(QWidget):
         self.refresh()
 
     def set_outbox(self, outbox) -> None:
-        """Show this outbox (``Outbox.on_change`` is chained, not replaced)."""
+        """Show this outbox, repainted on its changes (many in one turn of the loop: one repaint)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         self.outbox = outbox
         if outbox is not None:
-            prev = outbox.on_change
-
-            def changed():
-                if prev is not None:
-                    prev()
-                self._refresh_soon()  # many state changes in one turn of the loop: one repaint
-
-            outbox.on_change = changed
+            self._unsubscribe = outbox.subscribe("changed", self._refresh_soon)
         self.refresh()
 
     def _refresh_soon(self) -> None:

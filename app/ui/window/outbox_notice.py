@@ -2,7 +2,7 @@
 Outbox (server busy — waiting 10 min)", and the banner repeating it, go once the server has refused the
 message. Wiring only: what is said for which state is app.core.outbox_words.
 
-``say`` shows the words and follows the Outbox's changes (``on_change`` chained, not replaced) until the send's
+``say`` shows the words and follows the Outbox's changes (its ``changed`` news) until the send's
 outcome is final or another message took the bar's place (or the words timed out)."""
 
 from __future__ import annotations
@@ -37,15 +37,11 @@ class OutboxNotice:
         if outbox in self._followed:
             return
         self._followed.add(outbox)
-        prev = outbox.on_change
-
         def changed():
-            if prev is not None:
-                prev()
             if self._outbox is outbox:
                 QTimer.singleShot(0, self.w, self._check)  # after the change's turn: one look for a burst
 
-        outbox.on_change = changed
+        outbox.subscribe("changed", changed)
 
     def _check(self, first: bool = False) -> None:
         outbox = self._outbox
