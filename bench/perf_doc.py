@@ -127,8 +127,30 @@ def startup_section(d: dict) -> str:
     return "\n".join(lines)
 
 
+def list_section(d: dict) -> str:
+    a = d["args"]
+    lines = [
+        f"## A page of new rows: Drafts listed to {a['drafts']:,}",
+        "",
+        f"`bench/bench_list_10k.py`: {_engine(d)}. Ctrl+2, then the list scrolled to its end a page at a time "
+        "(fetchMore, as a user holding End would). Qt's repaint of a page is Qt's (the UI thread's CPU inside "
+        "an `UpdateRequest` or `Paint` event, our model's `data()` calls included), printed beside the "
+        "**baseline**: a bare `QTableView` over a `QStandardItemModel` given the same rows a page at a time, "
+        "same run, same instrument. The budget is **our CPU outside that repaint**, the UI thread's, in any one "
+        "gap between a fast timer's ticks (a gap is the time the UI thread is busy in one go). The baseline's "
+        "CPU outside its repaints is its own: building each page's `QStandardItem`s and appending them row by row.",
+    ]
+    for mode, m in d["modes"].items():
+        lines += ["", f"{mode} ({machine(m['machine'])}):", "",
+                  "| measure | goal | Dispatch | bare QTableView + QStandardItemModel (baseline) |",
+                  "|---|---|---:|---:|"]
+        lines += ["| " + " | ".join(row) + " |" for row in m["table"]]
+    return "\n".join(lines)
+
+
 #: bench/results/<name>.json -> its section, in this order on the page (a name's part before its first "-")
-RENDERERS = {"startup_stall": startup_section, "typing_stall": typing_section, "requests": requests_section,
+RENDERERS = {"startup_stall": startup_section, "list_10k": list_section, "typing_stall": typing_section,
+             "requests": requests_section,
              "palette": palette_section}
 
 
