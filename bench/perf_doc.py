@@ -32,6 +32,34 @@ were made on is shared and often busy: compare a row with its baseline, not with
 """
 
 
+#: what the measurements taught, kept with the tables they explain (no figures of its own: those are above)
+FINDINGS = """## What the benches found
+
+- **Listing** (`bench/bench_list_10k.py`, profiled): per page of new rows the UI thread's own Python is
+  small. The repaint's `data()` calls each pick a prepared field, and a page goes in as batched inserts:
+  item conversion and display formatting (dates in local time, recipients, tooltips, accessible text) run
+  in the mail client's worker with each page (`app.domain.list_rows`). Most of the UI thread's CPU in a gap
+  is Qt's layout and repaint of the table. The longest stalls left track the machine's load average and the
+  workers' exchangelib parsing, which holds the GIL.
+- **Parsing off the UI thread still holds the GIL**: exchangelib fed lxml its reply in tiny chunks, so a
+  worker parsing a page held the GIL in long pieces; the EWS connection now feeds it large chunks
+  (`app.mail.ews.connection`), and what is left is exchangelib's item construction. A longest stall much
+  longer than our CPU in it is time in which no thread of this process ran (the machine's other processes).
+- **Garbage collection**: a full pass with exchangelib loaded holds the GIL long enough to be the one
+  stall of our own of that size; one `gc.freeze` at the end of start-up (`runtime.settle_gc`) keeps the
+  objects start-up made out of later passes.
+- **Start-up**: the bare window's first paint is almost all GIL-held (the interpreter, importing PySide6
+  and its signature loader), so no thread can get ahead while it runs (importing asyncio on a thread
+  started before PySide6 delayed the first paint and readied nothing sooner). After it, the "floor" row is
+  what any qasync app pays (asyncio with socket, ssl and subprocess; qasync; Qt's enum namespace, which
+  qasync needs) before Dispatch's own modules, views, menus and journal. Neither running several set-up
+  slices per turn (the time between slices is Qt's own work for them) nor pausing the cyclic GC until
+  ready gained anything.
+- **Freeing a long body** (`bench/bench_reap.py`): removing a document's pieces under Qt's own layout
+  makes Qt lay out the rest of the document before the first piece goes; the reaper takes the layout
+  away first, then frees a piece per turn."""
+
+
 def machine(m: dict) -> str:
     load = " / ".join(f"{x:.2f}" for x in m["load"])
     return f"{m['date']}, {m['cpus']} CPUs, load average {load}"
@@ -168,6 +196,7 @@ def render(results: Path = RESULTS) -> str:
     for kind, section in RENDERERS.items():
         for name in (n for n in found if _kind(n) == kind):
             parts.append(section(json.loads((results / f"{name}.json").read_text(encoding="utf-8"))))
+    parts.append(FINDINGS)
     return "\n\n".join(parts) + "\n"
 
 
