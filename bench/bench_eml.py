@@ -1,11 +1,15 @@
-"""How long and how much memory opening an ``.eml`` takes (the goal: any file up to the size limit accepted or
-refused within 2 s and 100 MB), for the largest legitimate files and for hostile ones just inside the limits.
+"""Opening an ``.eml``: CPU time and peak memory for the largest legitimate files and for hostile ones just
+inside the limits. Prints a table; asserts nothing.
 
-Each row is one file read by ``app.domain.eml_read.read_eml`` in this process: CPU seconds (``process_time``)
-and the most memory held at once beside the file's bytes (tracemalloc, in a second pass: tracing slows the
-parse). The baseline row is ``base64.b64decode`` of a file of the same size, in the same run.
+Measures: each row is one file read by ``app.domain.eml_read.read_eml`` in this process, its CPU seconds
+(``process_time``) and the most memory held at once beside the file's bytes (tracemalloc, in a second pass:
+tracing slows the parse). The goal: any file up to the size limit accepted or refused within 2 s and 100 MB.
+
+Baseline (same run): ``base64.b64decode`` of a file of the same size.
 
 Run: ``python bench/bench_eml.py``
+
+Results: printed only.
 """
 
 from __future__ import annotations

@@ -1,15 +1,20 @@
-"""The installed package: size on disk and start-up, against running from source. Prints a table; not a test.
+"""The installed package: its size on disk and its start-up, against running from source. Prints a table;
+asserts nothing.
 
-Measures, from dist/ (built by packaging/build-linux; built first if missing or with --build):
+Measures, from dist/ (built by packaging/build-linux; built first if missing or with ``--build``):
 
-1. .deb size, portable .tar.gz size, Installed-Size (from the .deb's control file) and the files'
-   real size after ``dpkg -x``;
-2. time from process start to the first paint of the main window (``DISPATCH_FIRST_PAINT=1``: the app
-   prints a timestamp at first paint and quits), installed binary vs ``python -m app`` from source,
-   interleaved runs, median; offscreen, and on a real X server (Xvfb + xcb plugin) when Xvfb exists;
-3. ``dispatch-mail --self-test`` wall time, installed vs from source.
+1. the .deb's size, the portable .tar.gz's size, Installed-Size (from the .deb's control file) and the
+   files' real size after ``dpkg -x``;
+2. the time from process start to the first paint of the main window (``DISPATCH_FIRST_PAINT=1``: the app
+   prints a timestamp at first paint and quits), offscreen, and on a real X server (Xvfb + xcb plugin)
+   when Xvfb exists;
+3. ``dispatch-mail --self-test``'s wall time.
 
-Writes the table to bench/out/install.md (for the README). Run: ``python bench/bench_install.py [--runs 7] [--build]``
+Baseline (same run, interleaved runs, median): the same from source, ``python -m app``.
+
+Run: ``python bench/bench_install.py [--runs 7] [--build]``
+
+Results: printed, and written to ``bench/out/install.md`` (for the README's packaging figures).
 """
 
 from __future__ import annotations

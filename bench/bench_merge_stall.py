@@ -1,19 +1,21 @@
-"""Mail merge of 5,000 rows: UI stalls from Create and send to the last row sent. Prints a table;
-not a test.
+"""Mail merge of 5,000 rows: UI stalls from Create and send to the last row sent. Prints a table; asserts
+nothing.
 
-The real window against a sandbox in its own process, over HTTP with real exchangelib: a template in
-Compose ("Hello {name}" and a body of ~1,700 characters with two placeholders), the merge dialog
-(Ctrl+Shift+M) given a 5,000-row table (the maximum), then Ctrl+Return: every row is built and checked,
-its draft created, all of them sent with SendItem, and each row's outcome shown. Measured:
+Measures, in the real window against a sandbox in its own process, over HTTP with real exchangelib: a
+template in Compose ("Hello {name}" and a body of ~1,700 characters with two placeholders), the merge
+dialog (Ctrl+Shift+M) given a ``--rows`` table (5,000, the maximum), then Ctrl+Return: every row built and
+checked, its draft created, all of them sent with SendItem, each row's outcome shown. For the stretch from
+Ctrl+Return to the results table on screen, and from there to the last row sent: the longest gap between
+ticks of a 1 ms QTimer heartbeat (the longest UI stall; goal <= 16 ms), its p99, and the CPU of the process
+and of the UI thread in the longest gap and at most in any gap; the time to the results table and to the
+last row sent.
 
-- the longest gap between ticks of a 1 ms QTimer heartbeat (= the longest UI event-loop stall; goal
-  <= 16 ms), its p99, and the CPU this process (all threads) and the UI thread used in the longest gap;
-- the same, from Ctrl+Return until the results table is on screen (the rows built and checked);
-- the time to the results table and to the last row sent.
+Baseline (same run and window): the window idle for 3 s before the merge (the machine's floor).
 
-Baseline, same run and window: the window idle for 3 s before the merge (the machine's floor).
+Run: ``python bench/bench_merge_stall.py [--rows 5000] [--engine process|thread] [--hog 2 | --quiet-only]
+[--no-save]``: quiet and with ``--hog`` busy-looping processes beside it, each in a fresh process.
 
-Run: ``python bench/bench_merge_stall.py [--rows 5000] [--hog 2 | --quiet-only]``
+Results: printed, and saved to ``bench/out/merge_stall.json`` (not rendered in docs/performance.md).
 """
 
 from __future__ import annotations

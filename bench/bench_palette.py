@@ -1,17 +1,22 @@
-"""Command palette open time: Ctrl+Shift+P to the palette painted, with its entries. Prints a table; not a
-test (no test asserts a wall time).
+"""Command palette: Ctrl+Shift+P to the palette painted with its entries, and one more letter typed. Prints a
+table; asserts nothing (no test asserts a wall time).
 
-The real window signed in to the sandbox (in its own process, as a real server), with ``--drafts`` drafts
-in the Drafts list and ``--snippets`` snippets. Measured, each ``--runs`` times (median and worst):
+Measures, in the real window signed in to the sandbox (in its own process, as a real server), with
+``--drafts`` drafts listed and ``--snippets`` snippets, each ``--runs`` times (median and worst):
 
-1. baseline: a bare ``QWidget`` child of the same window shown and painted (``show()`` + ``repaint()``), in
-   the same run: what any overlay costs on this machine;
-2. the palette's first open (it is built then: widgets, model), key press to painted;
-3. opening it again (built once, reused: the entries are collected from the window's actions, views,
+1. the palette's first open (it is built then: widgets, model), key press to painted;
+2. opening it again (built once and reused; the entries are collected from the window's actions, views,
    drafts and snippets at each open), key press to painted;
-4. typing one more letter of "sen sel" (fuzzy ranking of every entry, one model reset, painted).
+3. typing one more letter of "sen sel" (fuzzy ranking of every entry, one model reset, painted).
+
+Baseline (same run): a bare ``QWidget`` child of the same window shown and painted (``show()`` +
+``repaint()``): what any overlay costs on this machine.
 
 Run: ``python bench/bench_palette.py [--runs 30] [--drafts 50] [--snippets 20]``
+
+Results: printed, and saved to ``bench/out/palette.json``; ``python scripts/gen_docs.py --collect`` copies it
+to bench/results/ and ``python scripts/gen_docs.py`` generates docs/performance.md from it ("Command
+palette").
 """
 
 from __future__ import annotations

@@ -1,17 +1,19 @@
-"""Freeing a long body when Compose is cleared. Prints a table; not a test.
+"""Freeing a long body when Compose is cleared: the longest UI-thread call it takes. Prints a table; asserts
+nothing.
 
-A 10 MB body (rich: paragraphs with a bold word and a link now and then, opened with ``setHtml``; plain:
-lines, ``setPlainText``) is put in a shown editor and cleared after ``--early`` seconds (Qt has laid out
-little of it, as when a message just opened is sent or discarded), ``--mid`` seconds (Qt half way) or
-``--late`` seconds (all laid out). Rows:
+Measures: a ``--mb`` body (rich: paragraphs with a bold word and a link now and then, opened with
+``setHtml``; plain: lines, ``setPlainText``) is put in a shown editor and cleared after ``--early`` seconds
+(Qt has laid out little of it, as when a message just opened is sent or discarded), ``--mid`` seconds (Qt
+half way) or ``--late`` seconds (all laid out), by ``app.ui.compose.body.doc_reaper.DocumentReaper``
+(``reap()``, then one piece per event-loop turn), each call timed: the longest call is the longest stall
+freeing adds to the UI thread.
 
-- baseline: Qt frees the document in one call (``shiboken6.delete``), the same run;
-- Dispatch: ``app.ui.compose.body.doc_reaper.DocumentReaper`` (``reap()``, then one piece per event-loop turn), each
-  call timed: the longest call is the longest stall freeing adds to the UI thread.
+Baseline (same run): Qt frees the document in one call (``shiboken6.delete``).
 
-Run twice: quiet, and with ``--hog N`` (default 2) busy-looping processes beside it.
+Run: ``python bench/bench_reap.py [--mb 10] [--early 0.2] [--mid 2] [--late 8] [--hog 2 | --quiet-only]``:
+quiet, and with ``--hog`` busy-looping processes beside it.
 
-Run: ``python bench/bench_reap.py [--mb 10] [--early 0.2] [--mid 2] [--late 8] [--hog 2 | --quiet-only]``
+Results: printed only.
 """
 
 from __future__ import annotations

@@ -1,13 +1,17 @@
-"""What does checking every EWS request against the schema cost the sandbox?
+"""What checking every EWS request against the schema costs the sandbox. Prints one table of medians; asserts
+nothing.
 
-    python bench/bench_request_schema.py [ROUNDS]      (default ROUNDS = 20)
+Measures, for a typical CreateItem (one recipient, a short HTML body), a CreateItem with a 1 MB HTML body
+and a CreateAttachment with a 1 MB file (1.33 MB of base64), in process: the schema check
+(app/sandbox/ews/validation.py) on the parsed tree, and the whole request over loopback HTTP to a running
+sandbox.
 
-For a typical CreateItem (one recipient, a short HTML body), a CreateItem with a 1 MB HTML body, and a
-CreateAttachment with a 1 MB file (1.33 MB of base64), times in process: parsing the envelope (the
-baseline: what every request paid before), the schema check (app/sandbox/ews/validation.py) on the parsed
-tree, and the whole request over loopback HTTP to a running sandbox, with the check and (baseline, same
-run) to one whose check is switched off (``schema_dir = None``, as where no schema library is installed).
-Prints one table of medians; asserts nothing.
+Baselines (same run): parsing the envelope alone (what every request pays anyway), and the same HTTP
+request to a sandbox whose check is off (``schema_dir = None``, as where no schema library is installed).
+
+Run: ``python bench/bench_request_schema.py [ROUNDS]`` (default ROUNDS = 20)
+
+Results: printed only.
 """
 
 from __future__ import annotations

@@ -1,9 +1,15 @@
-"""Count EWS requests per user-visible flow: Dispatch's backend vs. plain exchangelib doing the same.
+"""EWS requests per user-visible flow: Dispatch's backend against plain exchangelib doing the same. Prints
+one table; asserts nothing (targets are what the product promises).
 
-    python bench/bench_requests.py
+Measures: the operations each flow sends to an in-process sandbox (no network), counted with its
+``request_log``.
 
-Runs an in-process sandbox (no network) and counts operations with ``sb.request_log``. Prints one table;
-targets are what the product promises. Nothing is asserted: this is a measurement, not a test.
+Baseline (same run): plain exchangelib doing each flow by hand.
+
+Run: ``python bench/bench_requests.py``
+
+Results: printed only (bench/bench_requests_graph.py's table, which has these EWS counts too, is the one
+published).
 """
 
 from __future__ import annotations

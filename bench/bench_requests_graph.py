@@ -1,14 +1,20 @@
 """Requests per user-visible flow on Microsoft Graph next to EWS: Dispatch's GraphMailService and
-EwsMailService against the same in-process sandbox (``Sandbox(graph=True)``: one mailbox served both ways),
-each beside what straightforward code does by hand (plain exchangelib for EWS, plain httpx for Graph).
+EwsMailService against the same in-process sandbox (``Sandbox(graph=True)``: one mailbox served both ways).
+Prints a table; asserts nothing (targets are the product's promises for Graph).
 
-    python bench/bench_requests_graph.py            # prints the table, saves bench/out/requests.json
-
-Counting: EWS, the sandbox's ``request_log`` (one entry per SOAP request, i.e. per HTTP POST). Graph, HTTP
+Measures: EWS, the sandbox's ``request_log`` (one entry per SOAP request, i.e. per HTTP POST); Graph, HTTP
 requests on the wire, counted by an httpx event hook on the sending client (a ``$batch`` is 1, each
-upload-session PUT is 1); the sandbox's log, which also lists every request inside a ``$batch``, is used as a
-cross-check from the server's side (bench/graph_wire.py). Targets are the product's promises for Graph. Nothing is
-asserted: this is a measurement, not a test.
+upload-session PUT is 1), cross-checked against the sandbox's own log less the requests inside each
+``$batch`` (bench/graph_wire.py); wall time per flow.
+
+Baselines (same run): what straightforward code does by hand, plain exchangelib for EWS and plain httpx for
+Graph.
+
+Run: ``python bench/bench_requests_graph.py``
+
+Results: printed, and saved to ``bench/out/requests.json`` (and ``requests.txt``);
+``python scripts/gen_docs.py --collect`` copies it to bench/results/ and ``python scripts/gen_docs.py``
+generates docs/performance.md from it ("Requests per flow").
 """
 
 from __future__ import annotations

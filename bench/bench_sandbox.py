@@ -1,19 +1,21 @@
-"""How fast is the sandbox's first FindItem page in a big folder?
+"""How fast the sandbox serves the first page of a big folder, over EWS and over Graph. Prints two tables;
+asserts nothing.
 
-    python bench/bench_sandbox.py [N]      (default N = 10000)
+Measures: alice's Drafts filled with N items (bulk, straight into the store; every tenth has the category
+"Tenth", every one "Bench"), then the first FindItem page (50 items) over loopback HTTP with a keep-alive
+session: the exchangelib listing shape (IdOnly + simple properties, newest first), other sort keys,
+restrictions (all evaluated in SQL: a Contains on Subject, a category as exchangelib sends
+categories__contains, a Message-ID), QueryString (AQS) searches, and a CreateItem for comparison. Then the
+same first page over Microsoft Graph (GET /me/mailFolders/drafts/messages with $top=50 and $select of the
+list's columns; plain, with $filter=isDraft eq true, $orderby=subject and $count=true) over an httpx
+keep-alive client with a token minted by the sandbox's authority.
 
-Fills alice's Drafts with N items (bulk, straight into the store) and a 100-item baseline folder (Sent
-Items), then times the first FindItem page (50 items) over loopback HTTP with a keep-alive session: the
-exchangelib listing shape (IdOnly + simple properties, newest first), other sort keys, restrictions (all
-evaluated in SQL: a Contains on Subject, a category as exchangelib sends categories__contains, a
-Message-ID), QueryString (AQS) searches, and a CreateItem for comparison. Every tenth item has the category
-"Tenth" (every item has "Bench").
+Baselines (same run): a 100-item folder (Sent Items) listed the same way, and a raw httpx GET of a static
+sandbox page (the floor of one loopback request).
 
-Then the same first page over Microsoft Graph (the sandbox serves both protocols on one mailbox): GET
-/me/mailFolders/drafts/messages with $top=50 and $select of the list's columns, plain, with $filter=isDraft
-eq true, with $orderby=subject and with $count=true, over an httpx keep-alive client with a token minted by
-the sandbox's authority; its baselines, from the same run: a raw httpx GET of a static sandbox page (the
-floor of one loopback request) and the 100-item Sent Items page. Prints two tables; asserts nothing.
+Run: ``python bench/bench_sandbox.py [N]`` (default N = 10000)
+
+Results: printed only.
 """
 
 from __future__ import annotations

@@ -1,23 +1,26 @@
-"""Spell check and UI stalls: does checking while typing ever make the UI thread wait? Prints a
-table; not a test.
+"""Spell check and UI stalls: does checking while typing ever make the UI thread wait? Prints a table;
+asserts nothing.
 
-The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-loop stall), and its p99, in
-the real window's Compose (autosave on, signed in to the sandbox in its own process), the same run with
-spell check off (the baseline) and on (en_US):
+Measures, in the real window's Compose (autosave on, signed in to the sandbox in its own process), the
+longest gap between ticks of a 1 ms QTimer heartbeat (the longest event-loop stall) and its p99:
 
 1. typing into an empty body;
-2. opening a draft with a 10 MB body (its words are real text with a misspelt word in every line or so)
-   as the app does (Compose's ``load()``: the body goes in a piece per turn), then 1 s idle while what is
-   on screen is checked and underlined;
-3. typing into that 10 MB body at its end, the view following the cursor.
+2. opening a draft with a ``--body-mb`` body (real text with a misspelt word in every line or so) as the
+   app does (Compose's ``load()``: a piece per turn), then 1 s idle while what is on screen is checked and
+   underlined;
+3. typing into that body at its end, the view following the cursor.
 
-Keystrokes are single-character inserts, 600 a second (100 words a second) for 5 s, in paragraphs of ~40
-words; about one typed word in four is new (a made-up word nobody typed before), so the checker always has words it has not seen: the
-cache alone does not answer. Everything runs twice: quiet, and with ``--hog N`` (default 2) busy-looping
-processes beside it; the numbers go to ``bench/out/spell_stall.json``. The table also says how many blocks
-the painter tokenised and how many enchant calls ran, and on which threads (never ``MainThread``).
+Keystrokes are single-character inserts, ``--rate`` a second for ``--seconds``, in paragraphs of ~40
+words; about one typed word in four is new, so the checker's cache alone cannot answer. The table also
+says how many blocks the painter tokenised and how many enchant calls ran, and on which threads (never
+``MainThread``).
 
-Run: ``python bench/bench_spell_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--hog 2 | --quiet-only]``
+Baseline (same run): the same with spell check off.
+
+Run: ``python bench/bench_spell_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--hog 2 | --quiet-only]
+[--no-save]``: quiet and with ``--hog`` busy-looping processes beside it.
+
+Results: printed, and saved to ``bench/out/spell_stall.json`` (not rendered in docs/performance.md).
 """
 
 from __future__ import annotations

@@ -1,39 +1,35 @@
-"""Typing and queue stalls: does the journal (autosave, the send queue's state changes) ever make the UI
-thread wait? Prints a table; not a test.
+"""Typing, saving and opening beside long bodies: does the journal (autosave, the send queue's state changes)
+or a long body ever make the UI thread wait? Prints a table; asserts nothing.
 
-The longest gap between ticks of a 1 ms QTimer heartbeat (= the longest event-loop stall) while:
+Measures the longest gap between ticks of a 1 ms QTimer heartbeat (the longest event-loop stall), its p99,
+the UI thread's CPU and the whole process's CPU (the journal thread's SQLite work included) in any gap,
+while the real window (the sandbox in its own process, as a real server; one ``runtime.settle_gc`` once
+the window is built, as the app does):
 
-1. (baseline) a bare PySide6 QPlainTextEdit receives the same keystrokes, in the same run;
-2. the real window's Compose receives them, with autosave writing the journal (a real file);
-3. the same, while 20 messages go through the Outbox (each state change is written to the journal);
-4. the same with a 10 MB body already in Compose (autosave takes it from Compose's chunked mirror of the
-   body and streams it into the journal on the journal thread), while 20 more sends go through the Outbox;
-5. typing on into that body while it is saved to the server twice (Ctrl+S: the queue's save, the journal's
-   identity updates, the server's answer);
-6. typing on while another 10 MB message is queued and taken back three times (Enter in the Outbox: the
-   journal's write and the read of the message run on the journal's thread);
-7. opening a rich-text draft of ``--rich-mb`` MB of text (paragraphs with bold words, links, lists) as
-   Dispatch saved it (Qt's HTML): a bare QTextEdit's ``setHtml`` (the baseline), then Compose's ``load()``
-   (app/ui/compose/body/body_loader.py: a few paragraphs per turn);
-8. typing into that rich-text body with autosave on (a long rich body is written when typing pauses,
-   ``ComposeView.saves_on_pause``), then the pause: autosave takes Qt's ``toHtml()`` of the whole document
-   (the baseline beside it: that one call alone, in the same run);
-9. opening an Outlook reply thread of ``--outlook-mb`` MB (HTML Qt did not write, ``bench/bodies.py``): a bare QTextEdit's
-   ``setHtml``, then Compose's ``load()`` (the helper process makes it Qt's HTML, app/ui/compose/body/html_helper.py,
-   which then goes in a few paragraphs per turn);
-10. typing into that Outlook body, then the pause, as in 8.
+1. types into Compose with autosave writing the journal (a real file);
+2. the same while 20 messages go through the Outbox (each state change journaled);
+3. the same with a ``--body-mb`` body in Compose (autosave streams it to the journal on the journal's
+   thread) while 20 more sends go through the Outbox;
+4. types on into that body while it is saved to the server twice (Ctrl+S);
+5. types on while another message of that size is queued and taken back three times (Enter in the Outbox);
+6. opens a rich-text draft of ``--rich-mb`` MB as Dispatch saved it (Qt's HTML) with Compose's ``load()``
+   (a few paragraphs per turn), types into it, then pauses (autosave takes ``toHtml()`` whole);
+7. opens an Outlook reply thread of ``--outlook-mb`` MB (HTML Qt did not write, bench/bodies.py: the
+   helper process makes it Qt's HTML), types into it, then pauses.
 
-Keystrokes are single-character inserts, 600 a second (100 words a second) for 5 s; the notes
-say the rate the bench really reached. Everything runs twice: quiet, and with ``--hog N`` (default 2)
-busy-looping processes beside it; the numbers go to ``bench/out/typing_stall.json`` as well. The sandbox runs in its own process, as a real server would. The table
-also says on which threads the journal writes ran (never the UI thread: ``MainThread``).
+Keystrokes are single-character inserts, ``--rate`` a second for ``--seconds``; the notes say the rate
+reached and on which threads the journal writes ran (never ``MainThread``).
 
-The process runs as the app does (one ``runtime.settle_gc`` once the window is built: a full collection
-does not scan what start-up made; nothing else of the runtime is tuned). "our CPU in any gap" is the whole process (the journal thread's SQLite work
-included, which does not hold the GIL); "UI thread CPU" is the UI thread's own.
+Baselines (same run): a bare ``QPlainTextEdit`` given the same keystrokes; a bare ``QTextEdit``'s
+``setPlainText`` / ``setHtml`` of the same bodies; ``toHtml()`` alone.
 
-Run: ``python bench/bench_typing_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--rich-mb 10] [--outlook-mb 4]
-[--hog 2 | --quiet-only]``
+Run: ``python bench/bench_typing_stall.py [--seconds 5] [--rate 600] [--body-mb 10] [--rich-mb 10]
+[--outlook-mb 4] [--engine process|thread] [--hog 2 | --quiet-only] [--no-save]``: quiet and with ``--hog``
+busy-looping processes beside it.
+
+Results: printed, and saved to ``bench/out/typing_stall-<body MB>mb-<engine>.json``;
+``python scripts/gen_docs.py --collect`` copies it to bench/results/ and ``python scripts/gen_docs.py``
+generates docs/performance.md from it ("Typing, saving and opening").
 """
 
 from __future__ import annotations

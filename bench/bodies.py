@@ -1,5 +1,6 @@
-"""Message bodies the benches and tests open: HTML as Outlook writes it (not Qt's: the helper process makes
-it Qt's, app/ui/compose/body/html_helper.py)."""
+"""Message bodies the benches and tests open (a helper, not a bench): HTML as Outlook writes it (not Qt's:
+the helper process makes it Qt's, app/ui/compose/body/html_helper.py).
+"""
 
 from __future__ import annotations
 

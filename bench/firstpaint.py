@@ -1,7 +1,8 @@
-"""Time from process start to the first paint of a window, shared by bench_install.py and
-bench_startup_stall.py. The measured program prints ``DISPATCH_FIRST_PAINT <unix time>`` at its first
-paint and quits (the app does so with ``DISPATCH_FIRST_PAINT=1``), and ``DISPATCH_READY <unix time>``
-once all its views are built."""
+"""Time from process start to the first paint of a window (a helper of bench_install.py and
+bench_startup_stall.py, not a bench). The measured program prints ``DISPATCH_FIRST_PAINT <unix time>`` at
+its first paint and quits (the app does so with ``DISPATCH_FIRST_PAINT=1``), and ``DISPATCH_READY <unix
+time>`` once all its views are built.
+"""
 
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
-"""CPU hogs beside a measurement, and what each bench prints about the machine.
+"""CPU hogs beside a measurement, and what each bench records about the machine (a helper, not a bench).
 
-``with cpu_hog(2):`` starts two ``python -c "while True: pass"`` processes at nice 0 (the same priority
-as the measured process: the OS shares the CPUs between them) and ends exactly those processes (by their
-pid) when the block ends. The goals must hold with the machine busy as well as quiet.
+``with cpu_hog(2):`` starts two ``python -c "while True: pass"`` processes at nice 0 (the same priority as
+the measured process: the OS shares the CPUs between them) and ends exactly those processes (by their pid)
+when the block ends: the goals must hold with the machine busy as well as quiet. :func:`each_mode` runs a
+bench's measurement quiet and beside the hogs, each in a fresh process; :func:`save` writes its output to
+``bench/out/<name>.json``.
 """
 
 from __future__ import annotations

@@ -1,17 +1,19 @@
-"""When the heavy modules load, relative to the first paint (the goal: "start-up unchanged, the Graph modules
-load after the first paint").
+"""When the heavy modules load, relative to the first paint (the goal: start-up unchanged, the Graph modules
+loaded after the first paint). Prints a table; asserts nothing.
 
-    python bench/startup_imports.py
+Measures: the real app started (offscreen) three ways: no account (the welcome page), ``--sandbox`` (EWS),
+and a Microsoft Graph account in the settings (Graph and its MSAL sign-in's authority on a sandbox; nobody
+has signed in, so its connect fails with AuthFailed after building the backend and MSAL). A wrapper puts an
+import watcher first on ``sys.meta_path`` that prints ``DISPATCH_IMPORT <module> <unix time> <thread>`` the
+first time one of :data:`WATCHED` is imported; the app prints ``DISPATCH_FIRST_PAINT <unix time>`` at its
+first paint (``DISPATCH_FIRST_PAINT=2``: printed, and the app keeps running; the wrapper ends it after
+``--seconds``). Per start, each watched module: before or after the first paint (ms), and on which thread.
 
-Starts the real app (offscreen) three ways: no account (the welcome page), ``--sandbox`` (EWS), and a
-Microsoft Graph account in the settings (Graph and its MSAL sign-in's authority on a sandbox; nobody has
-signed in, so its connect fails with AuthFailed, after having built the backend and MSAL). A wrapper puts an import watcher first on
-``sys.meta_path`` that prints ``DISPATCH_IMPORT <module> <unix time> <thread>`` the first time one of
-:data:`WATCHED` is imported; the app prints ``DISPATCH_FIRST_PAINT <unix time>`` at its first paint
-(``DISPATCH_FIRST_PAINT=2``: printed, but the app keeps running; the wrapper ends it after ``--seconds``).
-Prints, per start, each watched module: before or after the first paint (ms), and on which thread. Saves
-bench/out/startup_imports.json. Bench code only: the app's own report (``DISPATCH_REPORT_MODULES=1`` in
-app/app_main.py) names exchangelib, the sandbox and asyncio, not httpx or msal.
+Baseline: the first paint of the same start (each module is placed against it).
+
+Run: ``python bench/startup_imports.py [--seconds 6]``
+
+Results: printed, and saved to ``bench/out/startup_imports.json`` (not rendered in docs/performance.md).
 """
 
 from __future__ import annotations
