@@ -10,8 +10,7 @@
 
 from __future__ import annotations
 
-from app.core import holds
-from app.core.limited_send import submit_planned
+from app.core.sending import hand_over
 
 #: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
 CONFIRM_ABOVE = 3
@@ -49,21 +48,11 @@ def send_part_label(plan) -> str:
 
 
 async def submit_held(run, items: list, plan=None) -> list:
-    """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold.
-    ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``' order): when some of them meet the
-    account's sending limits, only the part that fits goes now; the rest waits HELD in the Outbox for the day
-    that has room (:mod:`app.core.limited_send`), and None stands for a message not handed over."""
-    hold = run.hold_for() if run.hold_for is not None else None
-    if plan is not None and not plan.blind_ok:
-        subs = await submit_planned(run.outbox, items, plan, hold)
-        undo = [s for s in subs if s is not None and s.hold_kind == holds.UNDO]
-        if undo and run.on_held is not None:
-            run.on_held(undo)
-        return subs
-    counts = list(plan.recipients) if plan is not None and plan.recipients else None
-    if hold is None:  # undo send off (or no window): handed over as before
-        return await run.outbox.submit_saved(items, recipients=counts)
-    subs = await run.outbox.submit_saved(items, hold=hold, recipients=counts)
-    if run.on_held is not None:
-        run.on_held(subs)
-    return subs
+    """Hand the rows' drafts (``items``) to the Outbox as ONE send through :func:`app.core.sending.hand_over`,
+    HELD when ``run.hold_for`` gives a hold. ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``'
+    order): when some of them meet the account's sending limits, only the part that fits goes now; the rest
+    waits HELD in the Outbox for the day that has room, and None stands for a message not handed over."""
+    handed = await hand_over(run.outbox, items, plan, run.hold_for() if run.hold_for is not None else None)
+    if handed.held and run.on_held is not None:
+        run.on_held(handed.held)
+    return handed.subs
