@@ -196,20 +196,27 @@ class Sending:
             warnings = send_warnings(draft)
             if warnings and not await questions.send_anyway(warnings):
                 return SendResult(Result.DECLINED, draft=draft, warnings=warnings)
-            with self._on_the_way(questions):
-                try:
-                    sub = await outbox.submit(draft, hold=hold() if hold is not None else None)
-                    sub = await outbox.wait(sub.local_id, final=False) or sub  # None: already taken out
-                except DraftInvalid as exc:  # the queue's own check (a limit learnt since): nothing created
-                    return SendResult(Result.INVALID, draft=draft, errors=list(exc.errors), reason=exc.message)
-                except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
-                    reason = local_reason(exc)
-                    if reason is None:
-                        raise
-                    return SendResult(Result.NOT_RECORDED, draft=draft, reason=reason)
+            sub, not_created = await self._submit(outbox, draft, hold() if hold is not None else None, questions)
+        if not_created is not None:
+            return not_created
         if sub.state == SubState.HELD:
             return SendResult(Result.HELD, sub=sub, draft=draft, outcome=sub.outcome())
         return await _settled(outbox, sub, draft)
+
+    async def _submit(self, outbox, draft: Draft, hold: holds.Hold | None, questions: SendQuestions):
+        """Compose's message into the Outbox, its first attempt awaited: (its submission, None), or (None, why
+        nothing was created)."""
+        with self._on_the_way(questions):
+            try:
+                sub = await outbox.submit(draft, hold=hold)
+                return await outbox.wait(sub.local_id, final=False) or sub, None  # None: already taken out
+            except DraftInvalid as exc:  # the queue's own check (a limit learnt since): nothing created
+                return None, SendResult(Result.INVALID, draft=draft, errors=list(exc.errors), reason=exc.message)
+            except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
+                reason = local_reason(exc)
+                if reason is None:
+                    raise
+                return None, SendResult(Result.NOT_RECORDED, draft=draft, reason=reason)
 
     # ------------------------------------------------------------------ drafts on the server
     async def send_saved(self, outbox, refs: list[ItemRef], request: BatchRequest,
@@ -218,11 +225,7 @@ class Sending:
         if not refs:
             return BatchResult()
         with self._on_the_way():
-            counts: dict = {}
-            bad = await check_drafts(request.items, request.read, request.max_send_bytes, counts) \
-                if request.read is not None else {}
-            refs = [r for r in refs if r.id not in bad]
-            items = [it for it in request.items if it.ref.id not in bad]
+            refs, items, bad, counts = await _checked(refs, request)
             plan = _plan(request, items, counts)
             if plan is not None and not plan.blind_ok:
                 with self._paused():
@@ -237,15 +240,29 @@ class Sending:
                     raise
                 return BatchResult(refs=refs, bad=bad, reason=reason)
             questions.handed_over(handed)
-            going = handed.going
-            if handed.held:
-                with self._paused():
-                    await holds.wait_released(outbox, going)
-            done = await outbox.wait_past_hold(going)
-        finals = dict(zip((s.local_id for s in going), done))
-        results = [await _batch_result(outbox, finals.get(s.local_id, s) if s is not None else None)
+            done = await self._past_hold(outbox, handed)
+        results = [await _batch_result(outbox, done.get(s.local_id, s) if s is not None else None)
                    for s in handed.subs]
         return BatchResult(refs=refs, results=results, bad=bad, handover=handed)
+
+    async def _past_hold(self, outbox, handed: "Handover") -> dict:
+        """Until the batch's undo window ended (nothing of it on its way meanwhile) and its first attempt did:
+        each submission followed now, by local id."""
+        going = handed.going
+        if handed.held:
+            with self._paused():
+                await holds.wait_released(outbox, going)
+        return {s.local_id: s for s in await outbox.wait_past_hold(going)}
+
+
+async def _checked(refs: list[ItemRef], request: "BatchRequest") -> tuple[list, list, dict, dict]:
+    """Compose's own check of each draft (when the request reads them): (the refs and rows that pass, the ones
+    held back by ref id -> why, each read draft's recipients by ref id)."""
+    counts: dict = {}
+    if request.read is None:
+        return refs, list(request.items), {}, counts
+    bad = await check_drafts(request.items, request.read, request.max_send_bytes, counts)
+    return [r for r in refs if r.id not in bad], [it for it in request.items if it.ref.id not in bad], bad, counts
 
 
 async def hand_over(outbox, items: list[MessageSummary], plan: Plan | None, hold: holds.Hold | None,
