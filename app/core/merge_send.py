@@ -1,6 +1,7 @@
 """A mail merge sent as Compose's Send is. No Qt.
 
-- more than a few rows ask first (:func:`confirm_question`; the keyboard's default is not to send);
+- more than a few rows, or a batch that meets the account's sending limits, ask first (:func:`go_ahead`, through
+  :class:`app.core.sending.SendQuestions`; :func:`confirm_question`; the keyboard's default is not to send);
 - the rows handed to the Outbox are HELD in the undo-send window with one release time for all of them
   (:func:`submit_held`, ``MergeRun.hold_for`` gives the hold: Compose's delay on the Outbox's clock), so Undo
   takes the whole batch back; ``MergeRun.on_held(subs)`` is told (the merge window shows the countdown).
@@ -22,6 +23,20 @@ def confirm_question(rows: int) -> str:
         return ""
     return (f"Send {rows:,} messages? Each row of the table becomes one message, sent to its own address. "
             "A row that cannot be sent as it is is not sent and says why.")
+
+
+def asks_first(rows: int, plan=None) -> bool:
+    """Does a merge of ``rows`` rows ask before it goes: more than a few rows, or something about the account's
+    sending limits to say (``plan``)? Without a question it goes at once."""
+    return bool(confirm_question(rows)) or (plan is not None and bool(limits_question(plan, str)))
+
+
+async def go_ahead(rows: int, plan, questions) -> bool:
+    """Whether the merge goes: at once when nothing needs asking, else as the face answers
+    (``questions.send_merge``, :class:`app.core.sending.SendQuestions`; its default is not to send)."""
+    if not asks_first(rows, plan):
+        return True
+    return await questions.send_merge(rows, plan)
 
 
 def limits_question(plan, when) -> str:

@@ -8,6 +8,8 @@ questions asked through :class:`SendQuestions` and shows the outcome it is told.
   mentioned but missing; no answer, no send); handed to the Outbox, HELD in the undo-send window when the
   request carries that hold; its first attempt awaited. A refusal by the server takes the submission back out
   of the Outbox (``Outbox.cancel``), so the message is the user's again, with the reason.
+- **A mail merge** asks first when it is more than a few rows or meets a sending limit
+  (:func:`app.core.merge_send.go_ahead`, ``send_merge``), then hands its drafts over with :func:`hand_over`.
 - **Drafts already on the server** (:meth:`Sending.send_saved`, Send selected): each draft read and given
   Compose's own check (:mod:`app.core.batch_checks`; a bad one is named, never sent); the account's sending
   limits planned (:mod:`app.core.send_limits`) and, when the batch meets one, "send the part that fits now and
@@ -51,6 +53,9 @@ class SendQuestions(Protocol):
         """A batch meets the account's sending limits (``plan``): send the part that fits now and keep the rest
         waiting in the Outbox (True), or send nothing (False)?"""
 
+    async def send_merge(self, rows: int, plan: Plan | None) -> bool:
+        """A mail merge of ``rows`` messages (``plan``: what it meets of the sending limits): send it?"""
+
     def on_the_way(self, busy: bool) -> None:
         """Compose's message is being handed over and its first attempt awaited (True), or no longer (False)."""
 
@@ -61,14 +66,17 @@ class SendQuestions(Protocol):
 class Answers:
     """Fixed answers, for a face without dialogs (a script): by default nothing questionable is sent."""
 
-    def __init__(self, *, send_anyway: bool = False, send_part: bool = False):
-        self._anyway, self._part = send_anyway, send_part
+    def __init__(self, *, send_anyway: bool = False, send_part: bool = False, send_merge: bool = False):
+        self._anyway, self._part, self._merge = send_anyway, send_part, send_merge
 
     async def send_anyway(self, warnings: list[SendWarning]) -> bool:
         return self._anyway
 
     async def send_part(self, plan: Plan) -> bool:
         return self._part
+
+    async def send_merge(self, rows: int, plan: Plan | None) -> bool:
+        return self._merge
 
     def on_the_way(self, busy: bool) -> None:
         return None

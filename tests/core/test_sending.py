@@ -1,6 +1,6 @@
 """One send request for every face (app/core/sending.py), without Qt: every branch the window took itself
 before — checked once, "Send anyway?" answered yes or no, the undo-send hold on and off, the sending limits'
-question answered yes or no, a refusal taken back out of the Outbox, partial failures, nothing selected, the
+question answered yes or no, a merge's question, a refusal taken back out of the Outbox, partial failures, nothing selected, the
 journal unable to record — through the in-memory mailbox and a real journal, on the Outbox's injected clocks
 (nothing waits in real time). The questions are answered as a script answers them (no dialogs)."""
 
@@ -10,10 +10,11 @@ import asyncio
 import sqlite3
 
 from app.core import holds
+from app.core.merge_send import CONFIRM_ABOVE, go_ahead
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
 from app.core.sending import Answers, BatchRequest, Result, Sending, hand_over
-from app.core.send_limits import RecipientLedger, ServerLimits
+from app.core.send_limits import RecipientLedger, ServerLimits, plan_batch
 from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemRef, Recipient
 from app.domain.validation import FieldError
@@ -283,3 +284,22 @@ def test_a_merge_hands_over_through_the_same_core(tmp_path):
 
     held, done = run_coro(main())
     assert len(held) == 2 and {s.state for s in done} == {SubState.SENT} and box.calls.count("send") == 1
+
+
+def test_a_merge_asks_first_when_it_is_more_than_a_few_rows_or_meets_a_limit():
+    class Merge(Answers):
+        def __init__(self, **answers):
+            super().__init__(**answers)
+            self.asked = []
+
+        async def send_merge(self, rows, plan):
+            self.asked.append(rows)
+            return await super().send_merge(rows, plan)
+
+    over = plan_batch([1, 1], RecipientLedger([(WALL0 - 60, 2)]), LIMITS, WALL0)  # 2 sent today, 3 a day
+    for rows, plan, yes, goes, asked in [(CONFIRM_ABOVE, None, False, True, []),
+                                         (CONFIRM_ABOVE + 1, None, False, False, [CONFIRM_ABOVE + 1]),
+                                         (CONFIRM_ABOVE + 1, None, True, True, [CONFIRM_ABOVE + 1]),
+                                         (2, over, False, False, [2])]:
+        face = Merge(send_merge=yes)
+        assert run_coro(go_ahead(rows, plan, face)) is goes and face.asked == asked, (rows, yes)
