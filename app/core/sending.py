@@ -19,7 +19,8 @@ questions asked through :class:`SendQuestions` and shows the outcome it is told.
 - :attr:`Sending.under_way` counts the sends on their way (quitting asks first while any is): not while a
   question waits for its answer, nor while a batch waits in its undo window.
 
-The Outbox is used only through its public methods (submit, submit_saved, wait, wait_past_hold, cancel, subs).
+The Outbox is used through its public methods (submit, submit_saved, wait, wait_past_hold, cancel, subs) and
+:func:`app.core.holds.wait_released`, which follows a held batch until its undo window ends.
 """
 
 from __future__ import annotations
