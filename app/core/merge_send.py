@@ -1,6 +1,7 @@
 """A mail merge sent as Compose's Send is. No Qt.
 
-- more than a few rows ask first (:func:`confirm_question`; the keyboard's default is not to send);
+- more than a few rows, or a batch that meets the account's sending limits, ask first (:func:`go_ahead`, through
+  :class:`app.core.sending.SendQuestions`; :func:`confirm_question`; the keyboard's default is not to send);
 - the rows handed to the Outbox are HELD in the undo-send window with one release time for all of them
   (:func:`submit_held`, ``MergeRun.hold_for`` gives the hold: Compose's delay on the Outbox's clock), so Undo
   takes the whole batch back; ``MergeRun.on_held(subs)`` is told (the merge window shows the countdown).
@@ -10,8 +11,7 @@
 
 from __future__ import annotations
 
-from app.core import holds
-from app.core.limited_send import submit_planned
+from app.core.sending import hand_over
 
 #: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
 CONFIRM_ABOVE = 3
@@ -23,6 +23,20 @@ def confirm_question(rows: int) -> str:
         return ""
     return (f"Send {rows:,} messages? Each row of the table becomes one message, sent to its own address. "
             "A row that cannot be sent as it is is not sent and says why.")
+
+
+def asks_first(rows: int, plan=None) -> bool:
+    """Does a merge of ``rows`` rows ask before it goes: more than a few rows, or something about the account's
+    sending limits to say (``plan``)? Without a question it goes at once."""
+    return bool(confirm_question(rows)) or (plan is not None and bool(limits_question(plan, str)))
+
+
+async def go_ahead(rows: int, plan, questions) -> bool:
+    """Whether the merge goes: at once when nothing needs asking, else as the face answers
+    (``questions.send_merge``, :class:`app.core.sending.SendQuestions`; its default is not to send)."""
+    if not asks_first(rows, plan):
+        return True
+    return await questions.send_merge(rows, plan)
 
 
 def limits_question(plan, when) -> str:
@@ -49,21 +63,11 @@ def send_part_label(plan) -> str:
 
 
 async def submit_held(run, items: list, plan=None) -> list:
-    """Hand the rows' drafts (``items``) to the Outbox as ONE send, HELD when ``run.hold_for`` gives a hold.
-    ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``' order): when some of them meet the
-    account's sending limits, only the part that fits goes now; the rest waits HELD in the Outbox for the day
-    that has room (:mod:`app.core.limited_send`), and None stands for a message not handed over."""
-    hold = run.hold_for() if run.hold_for is not None else None
-    if plan is not None and not plan.blind_ok:
-        subs = await submit_planned(run.outbox, items, plan, hold)
-        undo = [s for s in subs if s is not None and s.hold_kind == holds.UNDO]
-        if undo and run.on_held is not None:
-            run.on_held(undo)
-        return subs
-    counts = list(plan.recipients) if plan is not None and plan.recipients else None
-    if hold is None:  # undo send off (or no window): handed over as before
-        return await run.outbox.submit_saved(items, recipients=counts)
-    subs = await run.outbox.submit_saved(items, hold=hold, recipients=counts)
-    if run.on_held is not None:
-        run.on_held(subs)
-    return subs
+    """Hand the rows' drafts (``items``) to the Outbox as ONE send through :func:`app.core.sending.hand_over`,
+    HELD when ``run.hold_for`` gives a hold. ``plan`` (:func:`app.core.send_limits.plan_batch`, in ``items``'
+    order): when some of them meet the account's sending limits, only the part that fits goes now; the rest
+    waits HELD in the Outbox for the day that has room, and None stands for a message not handed over."""
+    handed = await hand_over(run.outbox, items, plan, run.hold_for() if run.hold_for is not None else None)
+    if handed.held and run.on_held is not None:
+        run.on_held(handed.held)
+    return handed.subs

@@ -1,6 +1,7 @@
 """Compose's own questions and second chances: "Send anyway?" before a send, and Discard with Undo.
 
-Wiring only. What is worth asking about is decided by :func:`app.domain.send_checks.send_warnings`;
+Wiring only. When to ask is decided by :mod:`app.core.sending` (what is worth asking about by
+:func:`app.domain.send_checks.send_warnings`), which asks through :class:`ComposeQuestions`;
 what a discard removes (the journal entry, a queued save, the server's draft) by the account's queue
 and session. Neither blocks: the question is a window-modal box opened with ``open()`` (never
 ``exec()``), the discard is undone from a bar in Compose (Ctrl+Z, the one undo key, or Alt+U) until it expires.
@@ -8,6 +9,7 @@ and session. Neither blocks: the question is a window-modal box opened with ``op
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Callable
 
@@ -15,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton
 
 from app.domain.models import Draft
-from app.domain.send_checks import SendWarning, send_warnings
+from app.domain.send_checks import SendWarning
 from app.ui.common.safe_text import PlainLabel
 from app.ui.window.undo_key import UndoKey
 
@@ -56,31 +58,46 @@ def ask_send_anyway(parent, warnings: list[SendWarning], on_send: Callable[[], N
     return box
 
 
-def ask_before_send(flows) -> bool:
-    """Before Ctrl+Return sends: True when it must not go now — something is wrong (shown at its field)
-    or a question is open ("no subject", "mentions an attachment"; Send anyway sends it then)."""
-    w, c = flows.w, flows.w.compose
-    if c.validate(for_send=True):
-        return True
-    if flows.send_question is not None and flows.send_question.isVisible():
-        return True
-    warnings = send_warnings(c.draft())
-    if not warnings:
+class ComposeQuestions:
+    """What app.core.sending asks about Compose's message, answered with the window's boxes
+    (:class:`app.core.sending.SendQuestions`). The open box is ``flows.send_question`` while it shows."""
+
+    def __init__(self, flows):
+        self.flows = flows
+        self.label = flows.w.compose.state()  # Compose's state before "Sending…", put back if it is not sent
+
+    async def send_anyway(self, warnings: list[SendWarning]) -> bool:
+        """"Send anyway?" (no subject, an attachment mentioned but missing); Go back focuses that field."""
+        flows = self.flows
+        w, c = flows.w, flows.w.compose
+        answer = asyncio.get_running_loop().create_future()
+
+        def answered(yes: bool) -> None:
+            flows.send_question = None
+            w.activateWindow()  # the keyboard back to the window (its focus moves to To once sent)
+            if not yes:
+                (c.subject if "no_subject" in [x.code for x in warnings] else c.body).setFocus(Qt.OtherFocusReason)
+            if not answer.done():
+                answer.set_result(yes)
+
+        flows.send_question = ask_send_anyway(w, warnings, lambda: answered(True), lambda: answered(False))
+        return await answer
+
+    async def send_part(self, plan) -> bool:  # Compose's one message meets no batch limit plan
         return False
-    codes = [x.code for x in warnings]
 
-    def send() -> None:
-        flows.send_question = None
-        w.activateWindow()  # the keyboard back to the window (its focus moves to To once sent)
-        flows.spawn(flows.send_current())
+    def on_the_way(self, busy: bool) -> None:
+        w, c = self.flows.w, self.flows.w.compose
+        if busy:
+            self.label = c.state()
+            c.set_busy(True, "Sending…")
+            w.busy_push("Sending…")
+        else:
+            c.set_busy(False)
+            w.busy_pop()
 
-    def back() -> None:
-        flows.send_question = None
-        w.activateWindow()
-        (c.subject if "no_subject" in codes else c.body).setFocus(Qt.OtherFocusReason)
-
-    flows.send_question = ask_send_anyway(w, warnings, send, back)
-    return True
+    def handed_over(self, handed) -> None:
+        return None
 
 
 class DiscardBar(QFrame):

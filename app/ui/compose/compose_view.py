@@ -497,23 +497,41 @@ class ComposeView(QWidget):
     def validate(self, *, for_send: bool) -> list[FieldError]:
         """The errors that stop a send (``for_send``) or a save. An unfinished address is marked at its
         field either way, but only a send is stopped by it: a draft may hold anything."""
-        if for_send:
-            self.from_row.show_error("")  # a refusal of its From was about the last send: this one is new
-        fields = (self.to, self.cc, self.bcc, self.more.reply_to)
-        marks = {r.field: r.validate() for r in fields}
-        errors = [e for es in marks.values() for e in es] if for_send else []
+        problems = self.send_problems() if for_send else self._marks()
         # a save is checked for its subject and attachments only: the body is not taken for it (a plain one
         # joined, a rich one through toHtml(): the save takes it right after)
         draft = self.draft() if for_send else self._fields("", self.rich.isChecked())
         checks = validate_draft(draft, for_send=for_send, max_send_bytes=self.max_send_bytes)
-        for e in [*self.more.problems(), *checks]:
-            if for_send and e.field in marks and marks[e.field]:
-                continue
-            errors.append(e)
+        errors = [*problems, *checks] if for_send else [*self.more.problems(), *checks]
+        return self.show_errors(errors, send=for_send)
+
+    def _marks(self) -> list[FieldError]:
+        """Each address field's own marks (an unfinished address), kept for :meth:`show_errors`."""
+        self._marked = {r.field: r.validate() for r in self._address_fields()}
+        return [e for es in self._marked.values() for e in es]
+
+    def _address_fields(self):
+        return (self.to, self.cc, self.bcc, self.more.reply_to)
+
+    def send_problems(self) -> list[FieldError]:
+        """What the fields themselves find before a send (an unfinished address, More options' problems),
+        without the message's own check (app.core.sending runs that, once)."""
+        self.from_row.show_error("")  # a refusal of its From was about the last send: this one is new
+        return [*self._marks(), *self.more.problems()]
+
+    def show_errors(self, errors: list[FieldError], *, send: bool = True) -> list[FieldError]:
+        """Show ``errors`` at their fields, the first one focused; none clears them. Before a send (``send``) an
+        address field that marked its own shows only those. Returns the errors shown."""
+        marks = getattr(self, "_marked", None) or {}
+        if not marks:
+            self._marks()
+            marks = self._marked
+        if send:
+            errors = [e for e in errors if not marks.get(e.field) or any(e is m for m in marks[e.field])]
         by_field = {}
         for e in errors:
             by_field.setdefault(e.field, []).append(e)
-        for r in fields:
+        for r in self._address_fields():
             r.set_errors(by_field.get(r.field) or marks[r.field])
         self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
         # the flag's and the headers' at their rows in More options (which opens)

@@ -1,5 +1,5 @@
-"""What the window does in Drafts and Sent: Send selected (one request for many drafts, each checked as
-Compose checks it and held in the undo-send window), opening a draft (its newest version: the one in Compose
+"""What the window does in Drafts and Sent: Send selected (one request for many drafts to app.core.sending,
+each checked as Compose checks it and held in the undo-send window), opening a draft (its newest version: the one in Compose
 or kept on this computer when the server's is older), deleting drafts, previewing a sent message. Built by
 :class:`app.ui.window.workflows.Workflows` as ``flows.drafts``; the queue decides what is sent, when."""
 
@@ -8,13 +8,13 @@ from __future__ import annotations
 from qasync import asyncSlot
 
 from app.core.batch_report import batch_summary
-from app.core.refusals import RefusalMemory, refusal_of
+from app.core.refusals import RefusalMemory
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
 from app.mail.errors import MailError
-from app.storage.local_errors import local_reason, not_sent_unprotected
+from app.storage.local_errors import not_sent_unprotected
 from app.ui.compose.from_flows import show_at_field
-from app.ui.lists.send_selected import submit_checked, taken_back_words
+from app.ui.lists.send_selected import DraftsQuestions, request, row_statuses, show_checked
 
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
 NOT_SENT_NEWER = ("Not sent: a newer version of this draft is on this computer, not yet saved to the server. "
@@ -63,37 +63,17 @@ class DraftsFlows:
         model.set_statuses({r.id: ("Sending…", False) for r in refs})  # one change for the batch, not 50
         n = len(refs)
         w.busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
-        f.sending += 1
-        try:
-            try:  # Compose's check per draft; the undo-send hold
-                refs, subs = await submit_checked(w, outbox, refs, items)
-            except Exception as exc:  # noqa: BLE001 - the journal cannot record the sends: none is sent
-                reason = local_reason(exc)
-                if reason is None:
-                    raise
-                text = not_sent_unprotected(reason)
-                model.set_statuses({r.id: (text, True) for r in refs})
-                w.show_journal_notice("Not sent", text)
-                return held
+        try:  # the core: Compose's check per draft, the sending limits, the undo-send hold, refusals taken back
+            done = await f.sender.send_saved(outbox, refs, request(w, outbox, items), DraftsQuestions(w, outbox))
         finally:
-            f.sending -= 1
             w.busy_pop()
-        outcomes, sent_ids, statuses, taken_back = [], set(), {}, 0
-        for ref, sub in zip(refs, subs):
-            o = sub.outcome()
-            outcomes.append(o)
-            if o.status == OutcomeStatus.SENT:
-                sent_ids.add(ref.id)
-                statuses[ref.id] = ("", True)
-            elif f.taken_out(sub):  # taken back (Undo, or the Outbox) before its turn: it stays in Drafts
-                statuses[ref.id] = (taken_back_words(w, sub), True)
-                taken_back += 1
-            elif o.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-                await outbox.cancel(sub.local_id)  # refused: the draft stays in Drafts with its error shown
-                statuses[ref.id] = (o.explanation, True)
-                self.refusals.note(ref.id, refusal_of(o, o.explanation))
-            else:
-                statuses[ref.id] = (f"In the Outbox: {o.explanation or 'waiting to send'}", True)
+        show_checked(w, self.refusals, done)
+        if done.reason:  # the journal cannot record the sends: none is sent
+            text = not_sent_unprotected(done.reason)
+            model.set_statuses({r.id: (text, True) for r in done.refs})
+            w.show_journal_notice("Not sent", text)
+            return held
+        outcomes, sent_ids, statuses, taken_back = row_statuses(w, self.refusals, done)
         model.set_statuses(statuses)
         model.take_rows(sent_ids)
         outcomes += held

@@ -1,19 +1,18 @@
-"""Send selected (Ctrl+Shift+Return in Drafts) goes out as Compose's Send does: each draft
-gets Compose's own check first (:mod:`app.core.batch_checks`: a bad address is said in its row and never
-reaches the server), and the batch is HELD in the undo-send window with one countdown for all of it
-(``window.send_timing.batch``, :mod:`app.ui.lists.batch_undo`). Wiring only: the Outbox decides what is sent, when."""
+"""Send selected (Ctrl+Shift+Return in Drafts) asks :mod:`app.core.sending` to send, as Compose's Send does: the
+core checks each draft with Compose's own check (a bad address is said in its row and never reaches the server),
+plans the account's sending limits and asks first when the batch meets one (:func:`ask_send_part`), holds the
+batch in the undo-send window with one countdown for all of it (``window.send_timing.batch``,
+:mod:`app.ui.lists.batch_undo`) and takes a refused draft back out of the Outbox. Wiring only: this builds the
+request and says in each row where its draft stands."""
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
-from app.core import holds
-from app.core.batch_checks import check_drafts
-from app.core.limited_send import row_words, submit_planned
-from app.core.refusals import check_refusal
-from app.core.send_limits import RecipientLedger, limits_for, plan_batch
-from app.core.submission import SubState
+from app.core.limited_send import row_words
+from app.core.refusals import check_refusal, refusal_of
+from app.core.sending import BatchRequest, Result
+from app.core.send_limits import RecipientLedger, limits_for
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.ui.lists.limits_question import ask_send_part
 
@@ -24,64 +23,86 @@ HELD_WORDS = "Waiting to send"
 KEPT_WORDS = "Not sent: kept in Drafts (you chose not to send over the sending limits)"
 
 
-async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list]:
-    """Check each draft, then hand the good ones to the Outbox as ONE batch (held while undo send is on).
-    Returns (the refs handed over, their submissions once none is held any more)."""
-    model, batch = w.drafts.model, w.send_timing.batch
-    counts: dict = {}
-    bad = await check_drafts(items, w.session.get_message,
-                             getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES), counts)
-    if bad:
-        model.set_statuses({ref_id: (f"Not sent: {why}", True) for ref_id, why in bad.items()})
-        for ref_id, why in bad.items():  # opened in Compose while its row says so: each problem at its field
-            w.flows.drafts.refusals.note(ref_id, check_refusal(why))
-    refs = [r for r in refs if r.id not in bad]
-    items = [it for it in items if it.ref.id not in bad]
-    plan = _limits_plan(w, items, counts)
-    if plan is not None and not plan.blind_ok and not await _asked(w, plan):
-        model.set_statuses({r.id: (KEPT_WORDS, True) for r in refs})
-        return [], []
-    if plan is not None and not plan.blind_ok:  # the part that fits goes; the rest waits, held, in the Outbox
-        planned = await submit_planned(outbox, items, plan, batch.hold(outbox))
-        model.set_statuses({refs[i].id: words for i, words in row_words(plan, _local_time).items()})
-        refs = [refs[i] for i in plan.send_now]
-        subs = [planned[i] for i in plan.send_now]
-    else:
-        subs = await outbox.submit_saved(items, hold=batch.hold(outbox),
-                                         recipients=[counts.get(it.ref.id, 0) for it in items]) if items else []
-    if any(s.state == SubState.HELD for s in subs):  # the undo-send window: one countdown for all
-        batch.held(subs, outbox, f"{len(subs)} draft{'s' if len(subs) != 1 else ''}")
-        model.set_statuses({r.id: (HELD_WORDS, False) for r in refs})
-        w.flows.sending -= 1  # held: nothing of it is on its way yet (quitting now says so per message)
-        try:
-            await holds.wait_released(outbox, subs)
-        finally:
-            w.flows.sending += 1
-    return refs, await outbox.wait_past_hold(subs)
+class DraftsQuestions:
+    """What app.core.sending asks about a batch of drafts, answered in the window
+    (:class:`app.core.sending.SendQuestions`); the rows say where their drafts stand."""
+
+    def __init__(self, w, outbox):
+        self.w, self.outbox = w, outbox
+
+    async def send_anyway(self, warnings) -> bool:  # asked of Compose's message only
+        return True
+
+    async def send_part(self, plan) -> bool:
+        """Over a limit: the user says first whether the part that fits goes."""
+        return await ask_send_part(self.w, plan, _local_time)
+
+    def on_the_way(self, busy: bool) -> None:
+        return None
+
+    def handed_over(self, handed) -> None:
+        """The planned-out rows say why; a batch in its undo window gets one countdown for all of it."""
+        model, batch = self.w.drafts.model, self.w.send_timing.batch
+        if handed.plan is not None and not handed.plan.blind_ok:
+            model.set_statuses({handed.items[i].ref.id: words for i, words in row_words(handed.plan, _local_time).items()})
+        going = handed.going
+        if handed.held:
+            batch.held(going, self.outbox, f"{len(going)} draft{'s' if len(going) != 1 else ''}")
+            ids = {s.local_id for s in going}
+            model.set_statuses({it.ref.id: (HELD_WORDS, False)
+                                for it, s in zip(handed.items, handed.subs) if s is not None and s.local_id in ids})
 
 
-async def _asked(w, plan) -> bool:
-    """Over a limit: the user says first whether the part that fits goes (nothing is on its way meanwhile)."""
-    w.flows.sending -= 1
-    try:
-        return await ask_send_part(w, plan, _local_time)
-    finally:
-        w.flows.sending += 1
+def request(w, outbox, items: list) -> BatchRequest:
+    """The batch as the core takes it: the drafts read for their check, the account's limits and today's
+    count, Compose's undo-send delay."""
+    session = w.session
+    runtime = getattr(getattr(w, "journal_bridge", None), "runtime", None)
+    counter = getattr(runtime, "sent_count", None)
+    return BatchRequest(items, read=session.get_message, limits=limits_for(session.account),
+                        ledger=counter.ledger if counter is not None else RecipientLedger,
+                        hold=lambda: w.send_timing.batch.hold(outbox),
+                        max_send_bytes=getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
+
+
+def show_checked(w, memory, done) -> None:
+    """The drafts Compose's check held back, each in its row (and at its field once opened); all of them kept in
+    Drafts when the user chose not to send over the limits."""
+    model = w.drafts.model
+    if done.bad:
+        model.set_statuses({ref_id: (f"Not sent: {why}", True) for ref_id, why in done.bad.items()})
+        for ref_id, why in done.bad.items():  # opened in Compose while its row says so: each problem at its field
+            memory.note(ref_id, check_refusal(why))
+    if done.declined:
+        model.set_statuses({r.id: (KEPT_WORDS, True) for r in done.refs})
+
+
+def row_statuses(w, memory, done) -> tuple[list, set, dict, int]:
+    """Each handed-over draft's row once its send is decided: (outcomes, sent ids, statuses, taken back).
+    The rows planned out (a later day, too many recipients) already say so."""
+    plan = done.handover.plan if done.handover is not None else None
+    planned_out = set() if plan is None or plan.blind_ok else {i for i, _ in plan.later} | set(plan.too_many)
+    outcomes, sent_ids, statuses, taken_back = [], set(), {}, 0
+    for i, (ref, r) in enumerate(zip(done.refs, done.results)):
+        if i in planned_out:
+            continue
+        outcomes.append(r.outcome)
+        if r.result == Result.SENT:
+            sent_ids.add(ref.id)
+            statuses[ref.id] = ("", True)
+        elif r.result == Result.TAKEN_OUT:  # taken back (Undo, or the Outbox) before its turn: it stays in Drafts
+            statuses[ref.id] = (taken_back_words(w, r.sub), True)
+            taken_back += 1
+        elif r.result == Result.REFUSED:  # the core took it back: the draft stays in Drafts with its error shown
+            statuses[ref.id] = (r.outcome.explanation, True)
+            memory.note(ref.id, refusal_of(r.outcome, r.outcome.explanation))
+        else:
+            statuses[ref.id] = (f"In the Outbox: {r.outcome.explanation or 'waiting to send'}", True)
+    return outcomes, sent_ids, statuses, taken_back
 
 
 def _local_time(epoch: float) -> str:
     return datetime.fromtimestamp(epoch).strftime("%a %H:%M")
-
-
-def _limits_plan(w, items: list, counts: dict):
-    """What the drafts meet of the account's sending limits (None: none known); a draft not read counts 1."""
-    limits = limits_for(w.session.account) if w.session is not None else None
-    if limits is None or not items:
-        return None
-    runtime = getattr(getattr(w, "journal_bridge", None), "runtime", None)
-    counter = getattr(runtime, "sent_count", None)
-    ledger = counter.ledger() if counter is not None else RecipientLedger()
-    return plan_batch([counts.get(it.ref.id, 1) for it in items], ledger, limits, time.time())
 
 
 def taken_back_words(w, sub) -> str:

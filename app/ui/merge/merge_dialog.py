@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 
 from app.core.merge import MergeRun, RowState
 from app.core.merge_pool import in_thread
+from app.core.merge_send import asks_first, go_ahead
 from app.core.send_limits import RecipientLedger, limits_for, plan_batch
 from app.domain import merge as dm
 from app.domain.models import BodyFormat
@@ -342,8 +343,19 @@ class MergeDialog(QDialog):
             return
         if self._creating:  # Ctrl+Return again while the rows are being built: one merge, sent once
             return
-        if self._outbox() is None or not self.guard.ask_first(len(self.table.rows), self._start_sending,
-                                                              self._limits_plan()):
+        if self._outbox() is None:
+            self._start_sending()  # it says to connect first
+            return
+        if self.guard.asking():
+            return
+        rows, plan = len(self.table.rows), self._limits_plan()
+        if not asks_first(rows, plan):
+            self._start_sending()
+            return
+        self._spawn(self._asked(rows, plan))
+
+    async def _asked(self, rows: int, plan) -> None:
+        if await go_ahead(rows, plan, self.guard):  # the core decides; the guard asks
             self._start_sending()
 
     # ---- the account's sending limits (app.core.send_limits) ----

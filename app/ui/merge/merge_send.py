@@ -1,10 +1,12 @@
-"""The merge window sends as Compose's Send does: a merge of more than a few rows asks
-first ("Send 12 messages?", non-modal; Enter — the default — and Esc do not send), and its sends are held in
-the undo-send window with one countdown in the merge window (Ctrl+Z or Undo takes every row back). The rules
-are Qt-free in :mod:`app.core.merge_send`; this is their wiring."""
+"""The merge window sends as Compose's Send does: a merge of more than a few rows (or one that meets the
+account's sending limits) asks first — decided by :func:`app.core.merge_send.go_ahead`, asked here through
+:class:`SendGuard` (``send_merge``; "Send 12 messages?", non-modal; Enter — the default — and Esc do not
+send) — and its sends are held in the undo-send window with one countdown in the merge window (Ctrl+Z or Undo
+takes every row back). The rules are Qt-free in :mod:`app.core.merge_send`; this is their wiring."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 from PySide6.QtWidgets import QMessageBox
@@ -27,26 +29,44 @@ class SendGuard:
         self.confirm: QMessageBox | None = None
         self.batch = BatchUndo(dialog.win, page, layout, layout.count(), UndoSendBar, kept="Drafts")
 
-    def ask_first(self, rows: int, go, plan=None) -> bool:
-        """Ask before a merge of ``rows`` rows (True: asked; ``go()`` runs if the user says Send). ``plan``: what
-        the rows meet of the account's sending limits (app.core.send_limits), said first when it matters."""
+    def asking(self) -> bool:
+        """The question is open (Ctrl+Return again does nothing meanwhile)."""
+        return self.confirm is not None and self.confirm.isVisible()
+
+    async def send_merge(self, rows: int, plan=None) -> bool:
+        """"Send these messages?" (app.core.merge_send.go_ahead asks it): the limits' words first when ``plan``
+        says something (app.core.send_limits), non-modal; Enter and Esc do not send."""
         limits = limits_question(plan, _local_time) if plan is not None else ""
         question = " ".join(q for q in (limits, confirm_question(rows)) if q)
-        if not question:
-            return False
-        if self.confirm is not None and self.confirm.isVisible():
-            return True
         box = QMessageBox(QMessageBox.Question, "Send these messages?", question, QMessageBox.NoButton, self.dialog)
         label = send_part_label(plan) if plan is not None and plan.later else f"&Send {rows:,} messages"
         send = box.addButton(label, QMessageBox.AcceptRole)
         box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
         box.setEscapeButton(box.defaultButton())
         box.setAccessibleName("Send these messages?")
-        box.finished.connect(lambda _r: self.dialog.activateWindow())  # the keyboard comes back to the merge
-        box.finished.connect(lambda _r: box.clickedButton() is send and go())
+        answer = asyncio.get_running_loop().create_future()
+
+        def answered(_r) -> None:
+            self.dialog.activateWindow()  # the keyboard comes back to the merge
+            if not answer.done():
+                answer.set_result(box.clickedButton() is send)
+
+        box.finished.connect(answered)
         self.confirm = box
         box.open()
-        return True
+        return await answer
+
+    async def send_anyway(self, warnings) -> bool:  # asked of Compose's message only
+        return False
+
+    async def send_part(self, plan) -> bool:  # a merge's limits are said in its own question
+        return False
+
+    def on_the_way(self, busy: bool) -> None:
+        return None
+
+    def handed_over(self, handed) -> None:
+        return None
 
     def hold(self, run) -> None:
         """``run``'s sends are held in the undo-send window (Compose's delay), one countdown for all of them."""

@@ -18,10 +18,9 @@ from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
 from app.core.rows import SaveStatus
+from app.core.sending import Result, Sending, taken_out
 from app.core.session import ConnectionState
-from app.core.submission import SubState
-from app.domain.errors import DraftInvalid
-from app.domain.models import Draft, ErrorKind, ItemOutcome, OutcomeStatus
+from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
 from app.ui.compose.compose_view import EDITED, SAVED
@@ -39,7 +38,7 @@ NOT_ON_SERVER = "Kept on this computer — not on server yet"
 class Workflows(TaskTracker):
     def __init__(self, window):
         super().__init__(window)
-        self.sending = 0  # sends started from this window still waiting for their first attempt
+        self.sender = Sending()  # this window's send requests (app.core.sending) and how many are on their way
         self.save_lock = asyncio.Lock()
         from app.ui.window.reconnect import Reconnector
         from app.ui.accounts.security import Security
@@ -316,45 +315,35 @@ class Workflows(TaskTracker):
             w.show_view("compose")
             w.statusBar().showMessage("Press Ctrl+Return again to send this message", 5000)
             return
-        from app.ui.compose.compose_flows import ask_before_send
-
-        if w.session is None or ask_before_send(self):
-            return  # refused at a field, or "Send anyway?" is asked (it sends when answered so)
+        if w.session is None or (self.send_question is not None and self.send_question.isVisible()):
+            return  # "Send anyway?" is open: it sends when answered so
         with self.tracked():
             await self.send_current()
 
     async def send_current(self) -> ItemOutcome | None:
-        """Validate; if the message can be sent, submit it to the queue (journaled) and wait for its
-        first attempt. None if the input was invalid: then nothing was created or moved."""
+        """Compose's message to :mod:`app.core.sending` (checked once, asked about, held for undo, handed to the
+        queue, taken back when refused), then shown where it stands. None if it was not handed over (invalid,
+        not confirmed, not recorded): then nothing was created or moved."""
+        from app.ui.compose.compose_flows import ComposeQuestions
+
         w, c = self.w, self.w.compose
         outbox = self.outbox()
-        if outbox is None or c.validate(for_send=True):
+        if outbox is None:
             return None
-        async with self.save_lock:
-            draft, label = c.draft(), c.state()
-            c.set_busy(True, "Sending…")
-            w.busy_push("Sending…")
-            self.sending += 1
-            timing = getattr(w, "send_timing", None)  # undo send: held for the delay (app.ui.compose.send_timing)
-            try:
-                sub = await outbox.submit(draft, hold=timing.undo_hold() if timing is not None else None)
-                sub = await outbox.wait(sub.local_id, final=False) or sub  # None: already taken out
-            except DraftInvalid as exc:  # the queue's own check (e.g. a limit learnt since): nothing created
-                c.set_error(f"Not sent: {exc.message}")
-                return None
-            except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
-                reason = local_reason(exc)
-                if reason is None:
-                    raise
-                self._not_sent_unprotected(label, reason)  # exactly-once needs the journal: nothing queued
-                return None
-            finally:
-                self.sending -= 1
-                c.set_busy(False)
-                w.busy_pop()
-            if timing is not None and timing.is_held(sub):
-                return timing.held(sub, draft)  # the countdown with Undo; the Outbox sends it after
-            return await self._after_send(sub, draft)
+        timing = getattr(w, "send_timing", None)  # undo send: held for the delay (app.ui.compose.send_timing)
+        asked = ComposeQuestions(self)
+        r = await self.sender.send_draft(outbox, c.draft, asked, hold=timing.undo_hold if timing is not None else None,
+                                         problems=c.send_problems(), checked=c.show_errors,
+                                         max_send_bytes=c.max_send_bytes, lock=self.save_lock)
+        if r.result == Result.INVALID and r.reason:  # the queue's own check (e.g. a limit learnt since)
+            c.set_error(f"Not sent: {r.reason}")
+        elif r.result == Result.NOT_RECORDED:
+            self._not_sent_unprotected(asked.label, r.reason)  # exactly-once needs the journal: nothing queued
+        elif r.result == Result.HELD and timing is not None:
+            return timing.held(r.sub, r.draft)  # the countdown with Undo; the Outbox sends it after
+        elif r.sub is not None:
+            return self._after_send(r)
+        return None
 
     def _not_sent_unprotected(self, label: str, reason: str) -> None:
         """A send the journal could not record is refused, said plainly; the message stays in Compose."""
@@ -364,26 +353,23 @@ class Workflows(TaskTracker):
         c.set_error(text)
         self.w.show_journal_notice("Not sent", text)
 
-    async def _after_send(self, sub, draft: Draft) -> ItemOutcome:
-        """Show where the submission stands: sent (Compose is cleared), refused (the message comes back
-        to Compose with the reason), or waiting in the Outbox."""
+    def _after_send(self, r) -> ItemOutcome:
+        """Show where the submission stands: sent (Compose is cleared), refused (the core took it back: the
+        message comes back to Compose with the reason), taken out, or waiting in the Outbox."""
         w, c = self.w, self.w.compose
-        outcome = sub.outcome()
+        sub, draft, outcome = r.sub, r.draft, r.outcome
         here = c.identity().local_id == draft.local_id
-        if outcome.status == OutcomeStatus.SENT:
+        if r.result == Result.SENT:
             if here:
                 c.clear()
             self.fresh_compose()
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
             remember_recipients(self.w, draft)
-        elif outcome.status == OutcomeStatus.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-            # refused (or taken back to Compose in the Outbox, which says so): the message is the user's again
-            back = await self.outbox().cancel(sub.local_id)
-            here = c.identity().local_id == draft.local_id
-            if here and back is not None:
-                c.set_saved(back)
+        elif r.result == Result.REFUSED:  # the message is the user's again
+            if here and r.back is not None:
+                c.set_saved(r.back)
                 show_refusal(w, outcome)
-        elif self.taken_out(sub):  # deleted in the Outbox before its turn: not sent, and not waiting
+        elif r.result == Result.TAKEN_OUT:  # deleted in the Outbox before its turn: not sent, and not waiting
             w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
@@ -395,12 +381,14 @@ class Workflows(TaskTracker):
         w.sent.model.reload()
         return outcome
 
+    @property
+    def sending(self) -> int:
+        """Sends started from this window on their way (checked or handed over, first attempt not ended)."""
+        return self.sender.under_way
+
     def taken_out(self, sub) -> bool:
         """The user took this send out of the queue before it finished (Outbox: Edit, or Delete)."""
-        if sub.state == SubState.CANCELLED:
-            return True
-        outbox = self.outbox()
-        return not sub.final and (outbox is None or outbox.subs.get(sub.local_id) is not sub)
+        return taken_out(self.outbox(), sub)
 
     def fresh_compose(self) -> None:
         """After a send took the message off the screen (here, or as the queue reported it): a blank
