@@ -113,7 +113,7 @@ class Controller:
         self.settings = settings
         self._prompt = None
         self._tasks: set = set()
-        window.controller = self  # the window's signals hold only weak references to our methods
+        window.keep_controller(self)  # the window's signals hold only weak references to our methods
         window.sandbox_requested.connect(self.use_sandbox)
         window.sandbox_graph_requested.connect(self.use_sandbox_graph)
         window.account_entered.connect(self.use_account)
@@ -314,7 +314,7 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     if measuring:  # measuring start-up: quit now
         QTimer.singleShot(0, window.close_now)
     else:
-        window.keyring_ok = secrets.keyring_available()
+        window.use_keyring(secrets.keyring_available())
         settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
         Controller(args, window, settings).start()
     await closed.wait()

@@ -31,7 +31,7 @@ def test_the_lazy_window_shows_its_background_first_and_its_frame_on_request(qtb
     from app.ui.window.theme import PALETTES, early_scheme
 
     win = _lazy_window(qtbot, tmp_path)
-    assert not hasattr(win, "sidebar") and win.centralWidget() is None
+    assert win.sidebar is None and win.centralWidget() is None
     assert win.palette().color(QPalette.Window).name() == PALETTES[early_scheme()]["bg"]
     assert win.current_view() == "starting"
     win.start_setup()
@@ -105,7 +105,7 @@ def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_pa
         win._step_timer.stop()  # the rest waits: Ctrl+N must come before the actions' slice, whatever the speed
         return True
     qtbot.waitUntil(half_built, timeout=20000)  # some slices built, not all
-    assert not win.ready and not hasattr(win, "actions_")
+    assert not win.ready and win.actions_ is None
     qtbot.keyClick(win, Qt.Key_N, Qt.ControlModifier)
     assert win.ready and win.current_view() == "compose"
     qtbot.waitUntil(lambda: win.compose.to.hasFocus() or win.compose.isAncestorOf(win.focusWidget()), timeout=5000)

@@ -123,7 +123,7 @@ class Security:
         self.fingerprint = ""
         session.client.reset()
         self.w.statusBar().showMessage(f"Certificate trusted for {acc.email}: connecting…", 5000)
-        self.w.connect_task = self.w.flows.connect_session()
+        self.w.connect_again()
 
     def _trust_authority(self, session, pin: str) -> None:
         """A Microsoft 365 account: pin its sign-in authority's certificate (``graph_signin``, saved with the
@@ -132,7 +132,7 @@ class Security:
         self.fingerprint = ""
         self.w.statusBar().showMessage(f"Sign-in server's certificate trusted for {session.account.email}: "
                                        "connecting…", 5000)
-        self.w.connect_task = self.w.flows.connect_session()
+        self.w.connect_again()
 
     def _adopt_authority_pin(self, session, pin: str) -> None:
         acc = session.account
@@ -243,7 +243,7 @@ class Security:
         else:
             session.client.reset()  # the backend is built again around the sign-in's new tokens
         self.w.statusBar().showMessage("Signed in: connecting…", 5000)
-        self.w.connect_task = self.w.flows.connect_session()
+        self.w.connect_again()
 
     def new_password(self, session, password: str) -> None:
         if session is not self.w.session or session.closed:
@@ -255,7 +255,7 @@ class Security:
         self.w.statusBar().showMessage(
             "Signing in…" if in_keyring else "Signing in… (no system keyring: the password is kept for this session only)",
             8000)
-        self.w.connect_task = self.w.flows.connect_session()
+        self.w.connect_again()
 
 
 def _pin_of(account) -> str:

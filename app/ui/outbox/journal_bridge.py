@@ -91,7 +91,7 @@ class JournalBridge:
         self.outbox_action = self._install_action()
         from app.ui.compose.send_timing import SendTiming
 
-        window.send_timing = SendTiming(window)  # undo send and send later
+        window.parts.fill(send_timing=SendTiming(window, window.outbox_news))  # undo send and send later
         if self.journal.moved_aside is not None:
             window.show_journal_notice("Journal replaced",
                                        "The local journal was damaged: it was set aside as "
@@ -151,6 +151,7 @@ class JournalBridge:
                 self._note = self.runtime.handover_note
                 self.w.statusBar().showMessage(self._note, 15000)
             self._reopen()
+        self.w.outbox_news.follow(self.outbox)
         elsewhere = waiting_elsewhere(self.journal, self.account)
         for view in self._views:
             view.set_outbox(self.outbox)
@@ -350,7 +351,7 @@ class JournalBridge:
         """An Outbox view bound to this bridge's outbox (re-bound when the account changes)."""
         from app.ui.outbox.outbox_view import OutboxView
 
-        view = OutboxView(parent)
+        view = OutboxView(parent, news=self.w.outbox_news)
         view.set_outbox(self.outbox)
         view.edit_requested.connect(self._edit_queued)
         view.delete_requested.connect(self._delete_queued)

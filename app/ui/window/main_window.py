@@ -29,6 +29,7 @@ from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 e
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
+from app.ui.window.parts import Part, WindowParts
 from app.ui.window.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
 
 # Only Qt and the theme on the path to the first paint; the frame (app/ui/window/frame.py) is built in the next
@@ -54,27 +55,31 @@ class MainWindow(QMainWindow):
     setup_finished = Signal()  # every view, action and menu is built
     session_event = Signal(object, object)
 
+    # its parts (app/ui/window/parts.py): built by the frame and the set-up slices, each filled once
+    sidebar, stack, menus, sidebar_fit, status, banner, banner_slot = (Part() for _ in range(7))
+    outbox_news, flows, compose, drafts, sent, welcome = (Part() for _ in range(6))
+    actions_, views_end, theme_actions, eml, find_bar, edit_actions, spelling, power, merge_action = (
+        Part() for _ in range(9))
+    journal_bridge, send_timing = Part(), Part()
+
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
                  parent=None):
         super().__init__(parent)
+        self.parts = WindowParts()
         self.session = None
         #: the local journal (None: the journal slices open the default file in the data dir)
         self.local_journal = journal
         self.journal_opening = None  # the default file being opened on a thread (app.ui.window.setup_steps)
         self.frame = None  # what the frame built that the slices fill in (build_frame)
         self._views = []  # (name, view) in the sidebar's order, once built (views_built, add_view)
-        self.sidebar_fit = None  # the sidebar giving way in a narrow window (the first slice)
-        self.about_box = None  # Help → About, once asked for (app.ui.window.edit_menu)
-        self.journal_bridge = None
+        self._dialogs = {}  # name -> the dialog built on its first use (first_use)
         self.settings = settings
         from app.ui.window.theme import set_choice
 
         set_choice(settings.theme() if settings is not None else "system")  # View → Theme, as last chosen
         self.keyring_ok = keyring_ok
-        self.flows = None
         self._busy = 0
         self.connect_task = None
-        self.views_end = None  # the View menu's separator after its views (actions.build_menus)
         self._close_question = None  # the open QMessageBox asking whether to quit
         self._quit_when_idle = False
         self._force_close = False
@@ -206,6 +211,54 @@ class MainWindow(QMainWindow):
         """Every view, action and menu is built."""
         return self._ready
 
+    # ---- what others ask the window to keep ----
+    #: the dialogs built on their first use (:meth:`first_use`, :meth:`keep_dialog`)
+    DIALOGS = ("about_box", "merge_dialog", "send_from_dialog")
+
+    def first_use(self, name: str, build):
+        """The window's dialog ``name``, built by ``build()`` the first time it is asked for."""
+        if self._dialogs.get(name) is None:
+            self.keep_dialog(name, build())
+        return self._dialogs[name]
+
+    def keep_dialog(self, name: str, dialog):
+        """``dialog`` is the window's ``name`` dialog from now on (one asked afresh each time)."""
+        if name not in self.DIALOGS:
+            raise AttributeError(f"the window keeps no dialog {name!r}")
+        self._dialogs[name] = dialog
+        return dialog
+
+    about_box = property(lambda self: self._dialogs.get("about_box"))
+    merge_dialog = property(lambda self: self._dialogs.get("merge_dialog"))
+    send_from_dialog = property(lambda self: self._dialogs.get("send_from_dialog"))
+    # the status bar's widgets (app/ui/window/status_bar.py)
+    account_label = property(lambda self: self.status.account_label)
+    state_label = property(lambda self: self.status.state_label)
+    progress = property(lambda self: self.status.progress)
+    journal_notice = property(lambda self: self.status.journal_notice)
+
+    def connect_again(self):
+        """Connect the session (again): the task is kept as :attr:`connect_task` (awaited by tests)."""
+        self.connect_task = self.flows.connect_session()
+        return self.connect_task
+
+    def use_keyring(self, ok: bool) -> None:
+        """Whether the system keyring can keep passwords (the account dialog says so when it cannot)."""
+        self.keyring_ok = ok
+
+    def keep_controller(self, controller) -> None:
+        """The app's controller lives as long as the window (its signals hold weak references to it)."""
+        self.controller = controller
+
+    def journal_is_opening(self, opening) -> None:
+        """The journal's file is being opened on a thread (a Future): the journal slices take it."""
+        self.journal_opening = opening
+
+    def journal_opened(self, journal) -> None:
+        """The journal's file is open (None: it could not be; the journal bridge tries again and says why)."""
+        self.journal_opening = None
+        self.local_journal = journal
+
     # ---- views ----
     @property
     def VIEWS(self) -> tuple:  # noqa: N802 - the sidebar's views in order
@@ -255,7 +308,7 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _c=False: self.show_view(name))
         self.addAction(act)
-        end = getattr(self, "views_end", None)  # after the views already listed (actions.build_menus)
+        end = self.views_end  # after the views already listed (actions.build_menus)
         if end is not None:
             self.menus["&View"].insertAction(end, act)
         else:
@@ -337,7 +390,7 @@ class MainWindow(QMainWindow):
             self.set_state("connected")
         self.show_view("compose")
         self.compose.to.setFocus()
-        self.connect_task = self.flows.connect_session()
+        self.connect_again()
 
     def follow_session_events(self) -> None:
         """The status bar shows the state of the session in use from now on (the wiring slice)."""

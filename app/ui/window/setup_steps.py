@@ -26,13 +26,11 @@ def shell(win) -> None:
     apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
     frame = win.frame
     frame.brand.setTextFormat(Qt.PlainText)
-    win.sidebar_fit = SidebarFit(frame.side, frame.brand, win.sidebar)  # narrow window: the sidebar gives way
-    win.status = StatusWidgets(win)
-    win.account_label, win.state_label = win.status.account_label, win.status.state_label
-    win.progress, win.journal_notice = win.status.progress, win.status.journal_notice
+    banner = Banner(win)
+    win.parts.fill(sidebar_fit=SidebarFit(frame.side, frame.brand, win.sidebar),  # narrow window: it gives way
+                   status=StatusWidgets(win), banner=banner,
+                   banner_slot=BannerSlot(banner, win.stack.parentWidget(), win.stack))
     win.set_state("idle")
-    win.banner = Banner(win)
-    win.banner_slot = BannerSlot(win.banner, win.stack.parentWidget(), win.stack)
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):
@@ -40,15 +38,17 @@ def shell(win) -> None:
 
 
 def flows(win) -> None:
+    from app.ui.outbox.outbox_signals import OutboxSignals
     from app.ui.window.workflows import Workflows
 
-    win.flows = Workflows(win)
+    win.parts.fill(outbox_news=OutboxSignals(win))  # the Outbox's news as signals (the journal slice follows it)
+    win.parts.fill(flows=Workflows(win))
 
 
 def compose(win) -> None:
     from app.ui.compose.compose_view import ComposeView
 
-    win.compose = ComposeView(win.stack)
+    win.parts.fill(compose=ComposeView(win.stack))
     win.stack.addWidget(win.compose)
 
 
@@ -56,7 +56,7 @@ def drafts(win) -> None:
     from app.ui.lists.drafts_view import DraftsView
     from app.ui.window.focus_order import proxy_first
 
-    win.drafts = DraftsView(win.stack)
+    win.parts.fill(drafts=DraftsView(win.stack))
     win.stack.addWidget(win.drafts)
     proxy_first(win.drafts)  # Tab reaches the list's buttons too
 
@@ -65,7 +65,7 @@ def sent(win) -> None:
     from app.ui.window.focus_order import proxy_first
     from app.ui.lists.sent_view import SentView
 
-    win.sent = SentView(win.stack)
+    win.parts.fill(sent=SentView(win.stack))
     win.stack.addWidget(win.sent)
     proxy_first(win.sent)
 
@@ -73,7 +73,7 @@ def sent(win) -> None:
 def welcome(win) -> None:
     from app.ui.accounts.account_dialog import WelcomeView
 
-    win.welcome = WelcomeView(win.stack)
+    win.parts.fill(welcome=WelcomeView(win.stack))
     win.stack.addWidget(win.welcome)
     win.views_built()
 
@@ -82,12 +82,12 @@ def actions(win) -> None:
     from app.ui.window.actions import build_actions, build_menus
 
     win.drop_early_keys(_BUILT_HERE)
-    win.actions_ = build_actions(win)
+    win.parts.fill(actions_=build_actions(win))
     build_menus(win, win.actions_)
     win.menus["&File"].insertAction(win.actions_.account, win.sent.save_action)  # Sent: Ctrl+Shift+S
     from app.ui.compose.eml_flows import install as install_eml
 
-    install_eml(win)  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
+    win.parts.fill(eml=install_eml(win))  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
 
 
 #: stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the
@@ -100,9 +100,9 @@ def edit(win) -> None:
     from app.ui.compose.find_bar import FindBar
 
     win.drop_early_keys({"Ctrl+F"})
-    win.find_bar = FindBar(win.stack.parentWidget())
+    win.parts.fill(find_bar=FindBar(win.stack.parentWidget()))
     win.frame.page.addWidget(win.find_bar)
-    win.edit_actions = build_edit_menu(win)
+    win.parts.fill(edit_actions=build_edit_menu(win))
     from app.ui.compose.format_menu import build_format_menu
 
     build_format_menu(win)  # Format: Rich text (Ctrl+Shift+X) and the formatting commands
@@ -113,7 +113,7 @@ def spelling(win) -> None:
     and the dictionaries load on the checker's own thread, never in a slice."""
     from app.ui.compose.spell_menu import Spelling
 
-    win.spelling = Spelling(win)
+    win.parts.fill(spelling=Spelling(win))
 
 
 def power(win) -> None:
@@ -121,8 +121,8 @@ def power(win) -> None:
     from app.ui.merge.merge_action import build as build_merge
     from app.ui.window.power_compose import build
 
-    build(win)
-    build_merge(win)  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
+    win.parts.fill(power=build(win))
+    win.parts.fill(merge_action=build_merge(win))  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
 
 
 def wiring(win) -> None:
@@ -170,7 +170,7 @@ def open_journal(win) -> None:
             opening.set_exception(exc)
 
     threading.Thread(target=run, name="journal-open", daemon=True).start()
-    win.journal_opening = opening
+    win.journal_is_opening(opening)
 
 
 def journal_opened(win) -> None:
@@ -187,8 +187,7 @@ def journal_opened(win) -> None:
         return
     except Exception:  # noqa: BLE001 - JournalUnavailable & co: JournalBridge opens it, explains, falls back
         journal_ = None
-    win.journal_opening = None
-    win.local_journal = journal_
+    win.journal_opened(journal_)
 
 
 def journal(win) -> None:
@@ -197,7 +196,7 @@ def journal(win) -> None:
     from app.ui.outbox.journal_bridge import JournalBridge
 
     win.drop_early_keys()  # Ctrl+4: the Outbox view comes with the bridge
-    win.journal_bridge = JournalBridge(win, journal=win.local_journal)
+    win.parts.fill(journal_bridge=JournalBridge(win, journal=win.local_journal))
 
 
 def _importer(module: str):
