@@ -23,8 +23,8 @@ from app import APP_NAME
 FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.sidebar_fit)
 VIEWS = (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sent", "Sent", "Ctrl+3"))
 #: the shortcuts that work from the first frame on (the rest work once the views are built, moments later)
-EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1", "Ctrl+,",
-              "Ctrl+Shift+A", "Ctrl+F")
+EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+Return", "Ctrl+Enter", "Ctrl+Q",
+              "F1", "Ctrl+,", "Ctrl+Shift+A", "Ctrl+F")
 
 
 class FittingStatusBar(QStatusBar):

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     account_entered = Signal(object, str)
     sandbox_graph_requested = Signal()  # the sandbox mailbox through Microsoft Graph
     session_changed = Signal(object)
+    first_view_ready = Signal()  # start-up's "ready": the first view is shown and takes the keyboard
     setup_finished = Signal()  # every view, action and menu is built
     session_event = Signal(object, object)
 
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.account_dialog = None  # the open account dialog (the controller answers its test connect)
         self._sheet = None
 
+        self._first_view = False  # Compose shown, the keyboard in it (first_view_built)
+        self._early_requests = []  # (signal, stand-in) for Compose's Save and Send until wired
         self._ready = False  # every view, action and menu built (finish_setup / start_setup)
         self._steps = None  # the setup slices still to run
         self._step_clock = None  # run(name, turn): times each setup turn (time_setup_steps)
@@ -269,6 +272,41 @@ class MainWindow(QMainWindow):
         """(name, view) of the sidebar's views in order."""
         return tuple(self._views)
 
+    def first_view_built(self) -> None:
+        """Compose is built (a slice): it is shown in place of the blank page and takes the keyboard; the
+        other views follow in idle turns (app/ui/window/setup_steps.py)."""
+        from PySide6.QtCore import Qt
+
+        self.frame.drop_placeholder(self.stack)
+        self.stack.setCurrentWidget(self.compose)
+        self.sidebar.setCurrentRow(0)
+        self.compose.to.setFocus(Qt.OtherFocusReason)
+        self._early_requests = [(sig, self._early_request(sig))
+                                for sig in (self.compose.save_requested, self.compose.send_requested)]
+        self._first_view = True
+        self.first_view_ready.emit()
+
+    def _early_request(self, signal):
+        """Compose's Save or Send, clicked before the workflows are wired: the rest is built at once, then
+        the request is made again, to them (so a click means the same whenever it comes)."""
+        def again(*args) -> None:
+            self.drop_early_requests()
+            self.finish_setup()
+            signal.emit(*args)
+        signal.connect(again)
+        return again
+
+    def drop_early_requests(self) -> None:
+        """The workflows take Compose's Save and Send from now on (the wiring slice)."""
+        requests, self._early_requests = self._early_requests, []
+        for signal, handler in requests:
+            signal.disconnect(handler)
+
+    @property
+    def first_view_shown(self) -> bool:
+        """Start-up's "ready": the first view is shown and its keys work."""
+        return self._first_view
+
     def views_built(self) -> None:
         """Compose, Drafts and Sent are built (the slices): they are the sidebar's views, the blank page goes."""
         self._views = [("compose", self.compose), ("drafts", self.drafts), ("sent", self.sent)]
@@ -283,9 +321,9 @@ class MainWindow(QMainWindow):
         self._sidebar_changed(i)
 
     def current_view(self) -> str:
+        w = self.stack.currentWidget() if self._first_view else None
         if not self._ready:
-            return "starting"
-        w = self.stack.currentWidget()
+            return "compose" if w is not None and w is self.compose else "starting"
         return next((name for name, v in self._views if v is w), "welcome")
 
     def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = ""):

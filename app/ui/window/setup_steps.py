@@ -1,6 +1,10 @@
 """The window's views, actions and menus, built after the first paint in slices.
 
-:func:`steps` lists the slices in order; each is a short piece of work. ``MainWindow.finish_setup()``
+:func:`steps` lists the slices in order; each is a short piece of work. The first view (Compose) comes
+first: once it is shown with the keyboard in it the window is *ready* (``MainWindow.first_view_ready``;
+the main shortcuts already work, :func:`app.ui.window.frame.early_keys`). Drafts, Sent, the Outbox, the
+actions, menus and the journal follow in idle turns after ready; the merge window and the dialogs are built
+when first used. ``MainWindow.finish_setup()``
 runs them all at once (tests, ``MainWindow(session)``); ``MainWindow.start_setup()`` runs one per
 event-loop turn (``QTimer.singleShot(0)``), so the frame stays responsive and keys pressed meanwhile
 are handled between slices (a main shortcut finishes the rest at once: ``app.ui.window.frame.early_keys``).
@@ -70,6 +74,11 @@ def sent(win) -> None:
     proxy_first(win.sent)
 
 
+def first_view(win) -> None:
+    """Compose is shown and takes the keyboard: start-up's "ready"."""
+    win.first_view_built()
+
+
 def welcome(win) -> None:
     from app.ui.accounts.account_dialog import WelcomeView
 
@@ -92,7 +101,8 @@ def actions(win) -> None:
 
 #: stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the
 #: Outbox view, with the journal bridge)
-_BUILT_HERE = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1", "Ctrl+,", "Ctrl+Shift+A"}
+_BUILT_HERE = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+N", "Ctrl+S", "Ctrl+Return", "Ctrl+Enter", "Ctrl+Q", "F1", "Ctrl+,",
+               "Ctrl+Shift+A"}
 
 
 def edit(win) -> None:
@@ -130,6 +140,7 @@ def wiring(win) -> None:
     from app.ui.lists.list_status import watch_list_errors
 
     f = win.flows
+    win.drop_early_requests()  # Compose's Save and Send reach the workflows from now on
     # the sidebar's arrows move its selection only; Enter (or a click) enters the view
     win.sidebar.itemActivated.connect(lambda item: win.enter_view(win.sidebar.row(item)))
     win.sidebar.itemClicked.connect(lambda item: win.enter_view(win.sidebar.row(item)))
@@ -227,12 +238,15 @@ def widget_types(win) -> None:
 
 def steps() -> list:
     return [qt_namespace, _importer("app.ui.common.safe_text"), _importer("app.ui.window.banner"), _importer("app.ui.window.status_bar"),
-            shell, _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
-            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"),
-            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"), flows,
-            # what ComposeView imports when it is built, a slice each
+            shell,
+            # what ComposeView imports when it is built, a slice each; then Compose is the first view (ready)
             _importer("app.ui.compose.recipient_edit"), _importer("app.ui.compose.attachments"), _importer("app.ui.compose.body.body_mirror"),
             _importer("app.ui.compose.formatting"), _importer("app.ui.compose.compose_view"), widget_types, compose,
+            first_view,
+            # after ready, in idle turns: the journal's file (opened on a thread), the core, the other views
+            _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
+            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"),
+            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"), flows,
             _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
             drafts, sent, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,
