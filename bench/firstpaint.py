@@ -23,10 +23,10 @@ def compile_app() -> None:
 
 def first_paint(cmd: list[str], env: dict, ready: list | None = None, cpu: list | None = None,
                 pieces: list | None = None, frame: list | None = None, built: list | None = None,
-                switches: dict | None = None) -> float:
+                switches: dict | None = None, ready_cpu: list | None = None) -> float:
     """Seconds from starting ``cmd`` to its first paint; appends the time to DISPATCH_FRAME_PAINT (the
     app's second paint, its frame: sidebar, menu titles, status bar) to ``frame``, to DISPATCH_READY to ``ready``,
-    to DISPATCH_ALL_BUILT to ``built``, each DISPATCH_SWITCH's ms to ``switches[view]``, the CPU seconds the
+    the CPU seconds at DISPATCH_READY to ``ready_cpu``, to DISPATCH_ALL_BUILT to ``built``, each DISPATCH_SWITCH's ms to ``switches[view]``, the CPU seconds the
     process had used at its first paint (``cpu=`` on the line) to ``cpu``, and the longest start-up piece
     (``longest=<ms>:<name>`` on the DISPATCH_READY or DISPATCH_ALL_BUILT line) to ``pieces`` as (ms, name)."""
     t0 = time.time()
@@ -49,6 +49,9 @@ def first_paint(cmd: list[str], env: dict, ready: list | None = None, cpu: list 
             into = ready if line.startswith("DISPATCH_READY") else built
             if into is not None:
                 into.append(float(line.split()[1]) - t0)
+            used = [w[4:] for w in line.split()[2:] if w.startswith("cpu=")]
+            if used and ready_cpu is not None and line.startswith("DISPATCH_READY"):
+                ready_cpu.append(float(used[0]))
             longest = [w[8:] for w in line.split()[2:] if w.startswith("longest=")]
             if longest and pieces is not None:
                 ms, _, name = longest[0].partition(":")
