@@ -123,7 +123,9 @@ def spelling(win) -> None:
     and the dictionaries load on the checker's own thread, never in a slice."""
     from app.ui.compose.spell_menu import Spelling
 
-    win.parts.fill(spelling=Spelling(win))
+    spelling_ = Spelling(win)
+    win.parts.fill(spelling=spelling_)
+    win.setup_finished.connect(spelling_.start)  # enchant loads once the window is built
 
 
 def power(win) -> None:
@@ -207,7 +209,10 @@ def journal(win) -> None:
     from app.ui.outbox.journal_bridge import JournalBridge
 
     win.drop_early_keys()  # Ctrl+4: the Outbox view comes with the bridge
-    win.parts.fill(journal_bridge=JournalBridge(win, journal=win.local_journal))
+    from app.ui.compose.send_timing import SendTiming
+
+    win.parts.fill(send_timing=SendTiming(win, win.outbox_news))  # undo send and send later
+    win.parts.fill(journal_bridge=JournalBridge(win, win.outbox_news, journal=win.local_journal))
 
 
 def _importer(module: str):
