@@ -35,8 +35,10 @@ TRUST = "&Trust this certificate"
 
 
 class Security:
-    def __init__(self, window):
+    def __init__(self, window, banner):
+        """``banner``: the window's banner, where a certificate to trust or a sign-in is offered."""
         self.w = window
+        self.banner = banner
         self.prompt = None
         self._prompt_session = None
         self._tries = 0
@@ -94,10 +96,10 @@ class Security:
                 f"Trust it only if this fingerprint is the one your administrator gave you "
                 f"(for {escape(session.account.email)} only).")
         self.fingerprint = fp
-        if self.w.banner.choice_pending and self.w.banner.text() == text:
+        if self.banner.choice_pending and self.banner.text() == text:
             return True
-        self.w.banner.hide()
-        self.w.banner.show_choice(text, TRUST, lambda s=session, f=fp: self.trust(s, f), on_reject=self._declined,
+        self.banner.hide()
+        self.banner.show_choice(text, TRUST, lambda s=session, f=fp: self.trust(s, f), on_reject=self._declined,
                                   html=html)
         log.warning("certificate not trusted for %s: SHA-256 %s", host, fp)
         self.w.error_shown.emit(text)
@@ -188,10 +190,10 @@ class Security:
 
         err = session.last_error
         text = ews_blocked_message(session.account.email, getattr(err, "reason", "") or "")
-        if self.w.banner.choice_pending and self.w.banner.text() == text:
+        if self.banner.choice_pending and self.banner.text() == text:
             return
-        self.w.banner.hide()
-        self.w.banner.show_choice(text, "Sign in with &Microsoft 365", lambda: self.w.edit_account(kind="m365"),
+        self.banner.hide()
+        self.banner.show_choice(text, "Sign in with &Microsoft 365", lambda: self.w.edit_account(kind="m365"),
                                   reject="&Later")
         self.w.error_shown.emit(text)
 
@@ -226,9 +228,9 @@ class Security:
                 or not needs_sign_in(err or session.last_error):
             return False
         text = sign_in_text(session.account.email)
-        if not (self.w.banner.choice_pending and self.w.banner.text() == text):
-            self.w.banner.hide()
-            self.w.banner.show_choice(text, "&Sign in…", lambda s=session: self.ask_sign_in(s), reject="&Later")
+        if not (self.banner.choice_pending and self.banner.text() == text):
+            self.banner.hide()
+            self.banner.show_choice(text, "&Sign in…", lambda s=session: self.ask_sign_in(s), reject="&Later")
             self.w.error_shown.emit(text)
         return True
 

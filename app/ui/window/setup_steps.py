@@ -155,8 +155,8 @@ def wiring(win) -> None:
     win.drafts.delete_requested.connect(f.drafts.delete_drafts)
     win.drafts.send_requested.connect(lambda refs: f.drafts.send_selected(refs))
     win.drafts.refresh_requested.connect(f.refresh)
-    watch_list_errors(win, win.drafts.model, "Drafts")  # the banner goes once the list loads
-    watch_list_errors(win, win.sent.model, "Sent")
+    watch_list_errors(win, win.banner, win.drafts.model, "Drafts")  # the banner goes once the list loads
+    watch_list_errors(win, win.banner, win.sent.model, "Sent")
     win.sent.preview_requested.connect(f.drafts.preview_sent)
     win.sent.follow_up_requested.connect(lambda kind, msg: open_follow_up(win, kind, msg))
     win.welcome.sandbox_chosen.connect(win.sandbox_requested)
