@@ -299,6 +299,8 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     app.lastWindowClosed.connect(closed.set)
     built = asyncio.Event()
     window.setup_finished.connect(built.set)
+    first_view = asyncio.Event()
+    window.first_view_ready.connect(first_view.set)
     if measuring:
         window.first_view_ready.connect(
             lambda: print(f"DISPATCH_READY {time.time():.6f} cpu={time.process_time():.6f}", flush=True))
@@ -307,6 +309,14 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     window.start_setup()  # the views, actions and menus: in slices after the first frame, one a turn
     if clock is not None:
         clock.note("amain_first_turn", time.thread_time() - first_turn)
+    if not measuring:
+        if not window.first_view_shown:
+            await first_view.wait()
+        # the account is chosen once the first view shows: a session set before everything is built is put
+        # in place when it is, with no welcome page in between
+        window.use_keyring(secrets.keyring_available())
+        settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
+        Controller(args, window, settings).start()
     if not window.ready:
         await built.wait()
     if refresh_scheme is not None:
@@ -322,10 +332,6 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
             for name, ms in await first_switches(window):
                 print(f"DISPATCH_SWITCH {name} {ms:.3f}", flush=True)
         QTimer.singleShot(0, window.close_now)
-    else:
-        window.use_keyring(secrets.keyring_available())
-        settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
-        Controller(args, window, settings).start()
     await closed.wait()
     session = window.session
     if session is not None:

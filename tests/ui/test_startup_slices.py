@@ -363,3 +363,25 @@ def test_save_or_send_at_ready_builds_the_rest_and_does_it_once(qtbot, aloop, tm
     wait_task(qtbot, win.flows.wait_idle())
     assert [i["subject"] for i in box.items(folder)] == ["typed at ready"]  # once
     close_window(win, session)
+
+
+def test_typing_at_ready_stays_where_it_is_when_the_account_comes(qtbot, aloop, tmp_path, sandbox):
+    """The account given at start is put in place once everything is built; the keyboard stays in the
+    Compose field the user is typing in (it is not moved to To under their fingers), and no welcome page
+    is shown in between."""
+    from app.core.session import Session
+
+    acc, pw = account_for(sandbox)
+    session = Session.for_account(acc, pw)
+    win = _lazy_window(qtbot, tmp_path, session)
+    win.start_setup()
+    qtbot.waitUntil(lambda: win.first_view_shown, timeout=20000)
+    shown = []
+    win.stack.currentChanged.connect(lambda _i: shown.append(win.stack.currentWidget()))
+    win.compose.subject.setFocus()
+    qtbot.keyClicks(win.compose.subject, "ab")
+    qtbot.waitUntil(lambda: win.ready and win.session is session, timeout=20000)
+    qtbot.keyClicks(win.focusWidget(), "cd")
+    assert win.compose.subject.text() == "abcd"
+    assert win.welcome not in shown and win.current_view() == "compose"
+    close_window(win, session)

@@ -426,8 +426,10 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(session)  # the journal bridge scopes the journal and queue to it
         if session.state.value == "connected":  # tested before it was put in place
             self.set_state("connected")
+        typing = old is None and self.compose.isAncestorOf(self.focusWidget() or self)
         self.show_view("compose")
-        self.compose.to.setFocus()
+        if not typing:  # the first account, set while the user types in Compose (shown first): left there
+            self.compose.to.setFocus()
         self.connect_again()
 
     def follow_session_events(self) -> None:
