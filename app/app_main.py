@@ -7,8 +7,10 @@ The first paint is the empty window in the theme's colour; its frame (sidebar, m
 is built and painted in the next turn, the views in slices after that.
 
 ``DISPATCH_FIRST_PAINT=1`` prints ``DISPATCH_FIRST_PAINT <unix time>`` when the window first paints,
-``DISPATCH_FRAME_PAINT`` when its frame does, ``DISPATCH_READY`` when every view is built, and quits
-(used by bench/bench_startup_stall.py).
+``DISPATCH_FRAME_PAINT`` when its frame does, ``DISPATCH_READY`` when the first view is shown and takes
+its keys, ``DISPATCH_ALL_BUILT`` when every view is built; with ``DISPATCH_SWITCHES=1`` it then shows each
+other view once (``DISPATCH_SWITCH <view> <ms>``: its action triggered to its page painted), and quits
+(used by bench/bench_startup_stall.py and bench/bench_ready.py).
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ class Controller:
         self.settings = settings
         self._prompt = None
         self._tasks: set = set()
-        window.controller = self  # the window's signals hold only weak references to our methods
+        window.keep_controller(self)  # the window's signals hold only weak references to our methods
         window.sandbox_requested.connect(self.use_sandbox)
         window.sandbox_graph_requested.connect(self.use_sandbox_graph)
         window.account_entered.connect(self.use_account)
@@ -297,26 +299,39 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     app.lastWindowClosed.connect(closed.set)
     built = asyncio.Event()
     window.setup_finished.connect(built.set)
+    first_view = asyncio.Event()
+    window.first_view_ready.connect(first_view.set)
+    if measuring:
+        window.first_view_ready.connect(
+            lambda: print(f"DISPATCH_READY {time.time():.6f} cpu={time.process_time():.6f}", flush=True))
     if clock is not None:
         clock.watch_slices(window)
     window.start_setup()  # the views, actions and menus: in slices after the first frame, one a turn
     if clock is not None:
         clock.note("amain_first_turn", time.thread_time() - first_turn)
+    if not measuring:
+        if not window.first_view_shown:
+            await first_view.wait()
+        # the account is chosen once the first view shows: a session set before everything is built is put
+        # in place when it is, with no welcome page in between
+        window.use_keyring(secrets.keyring_available())
+        settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
+        Controller(args, window, settings).start()
     if not window.ready:
         await built.wait()
     if refresh_scheme is not None:
         refresh_scheme()  # the app's palette: the scheme Qt reports (the first frame went by a guess)
     watch_settings(window, settings)
     install_excepthook(window)
-    if os.environ.get("DISPATCH_FIRST_PAINT"):
+    if measuring:  # measuring start-up: quit now (after the first switches, when asked for)
         pieces = f" {clock.report()}" if clock is not None else ""
-        print(f"DISPATCH_READY {time.time():.6f} cpu={time.process_time():.6f}{pieces}", flush=True)
-    if measuring:  # measuring start-up: quit now
+        print(f"DISPATCH_ALL_BUILT {time.time():.6f} cpu={time.process_time():.6f}{pieces}", flush=True)
+        if os.environ.get("DISPATCH_SWITCHES") == "1":
+            from app.ui.window.first_switch import first_switches
+
+            for name, ms in await first_switches(window):
+                print(f"DISPATCH_SWITCH {name} {ms:.3f}", flush=True)
         QTimer.singleShot(0, window.close_now)
-    else:
-        window.keyring_ok = secrets.keyring_available()
-        settle_gc_after_start(window)  # the one freeze, once the first connect attempt has ended
-        Controller(args, window, settings).start()
     await closed.wait()
     session = window.session
     if session is not None:

@@ -1,7 +1,7 @@
 """Measuring start-up (``DISPATCH_FIRST_PAINT=1``, bench/bench_startup_stall.py): the UI thread's CPU time
-of each piece of work between the first paint and ready, a piece being what runs in one event-loop turn
+of each piece of work between the first paint and all built, a piece being what runs in one event-loop turn
 (a pre-loop import, Qt's enum namespace, a setup slice of app/ui/window/setup_steps.py). The goal: each
-fits in a frame (<= 16 ms). The longest is printed on the ``DISPATCH_READY`` line as ``longest=<ms>:<name>``.
+fits in a frame (<= 16 ms). The longest is printed on the ``DISPATCH_ALL_BUILT`` line as ``longest=<ms>:<name>``.
 Qt-free, and nothing runs when not measuring."""
 
 from __future__ import annotations

@@ -176,9 +176,29 @@ def list_section(d: dict) -> str:
     return "\n".join(lines)
 
 
+def ready_section(d: dict) -> str:
+    b = d["budgets"]
+    lines = [
+        "## Start-up: ready, first switches, all built",
+        "",
+        "`bench/bench_ready.py`: a fresh `python -m app --sandbox` against the floor row (the **baseline**: a "
+        "bare qasync + PySide6 window started the same way in the same run), median of "
+        f"{d['args']['runs']} runs. Ready is the first view (Compose) shown with its keys working; budget: "
+        f"the floor + {b['ready_over_floor_ms']} ms. The first switch to each other view is its key's action "
+        f"to its page painted; budget: {b['first_switch_ms']} ms, quiet. All built is printed, not budgeted.",
+    ]
+    for mode, m in d["modes"].items():
+        held = ("budgets: " + ", ".join(f"{k.replace('_', ' ')} {'met' if v else '**not met**'}"
+                                       for k, v in m["met"].items())) if not m.get("hogs") else "printed beside"
+        lines += ["", f"{mode} ({machine(m['machine'])}; {held}):", "", "| measure | ms | note |",
+                  "|---|---:|---|"]
+        lines += [f"| {name} | {ms:.1f} | {note} |" for name, ms, note in m["table"]]
+    return "\n".join(lines)
+
+
 #: bench/results/<name>.json -> its section, in this order on the page (a name's part before its first "-")
-RENDERERS = {"startup_stall": startup_section, "list_10k": list_section, "typing_stall": typing_section,
-             "requests": requests_section,
+RENDERERS = {"ready": ready_section, "startup_stall": startup_section, "list_10k": list_section,
+             "typing_stall": typing_section, "requests": requests_section,
              "palette": palette_section}
 
 

@@ -374,3 +374,66 @@ def test_the_history_rule_finds_an_issue_or_a_round(source):
 ])
 def test_the_history_rule_leaves_other_words_alone(source):
     assert rules.history_notes("x.py", source) == []
+
+
+def test_the_window_is_assigned_its_attributes_in_one_place():
+    """The window declares its parts (app/ui/window/parts.py) and assigns its attributes in
+    app/ui/window/main_window.py only: no module gives it a new attribute or swaps one of its parts."""
+    found = [f for path, tree in APP for f in rules.window_assignments(path, tree)]
+    assert found == [], f"{len(found)} window attributes assigned from outside main_window.py:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    "win.banner = Banner(win)",
+    "w.connect_task = w.flows.connect_session()",
+    "self.w.send_timing = SendTiming(self.w)",
+    "flows.w.count += 1",
+    "win.a, win.b = 1, 2",
+    "window.merge_dialog: object = None",
+    "setattr(win, 'eml', eml)",
+])
+def test_the_window_rule_sees_an_assignment_from_outside(source):
+    assert rules.window_assignments("app/ui/x.py", _tree(source))
+    assert rules.window_assignments(rules.WINDOW_MODULE, _tree(source)) == []
+
+
+@pytest.mark.parametrize("source", [
+    "win.parts.fill(banner=Banner(win))",
+    "win.compose.subject.setText('x')",
+    "self.win = win",
+    "x = win.compose",
+])
+def test_the_window_rule_leaves_reads_and_the_parts_alone(source):
+    assert rules.window_assignments("app/ui/x.py", _tree(source)) == []
+
+
+def test_a_window_part_is_filled_once_and_never_assigned():
+    from app.ui.window.parts import Part, WindowParts
+
+    parts = WindowParts()
+    parts.fill(compose="the view")
+    with pytest.raises(AttributeError):
+        parts.fill(compose="another")
+    with pytest.raises(AttributeError):
+        parts.fill(no_such_part=1)
+
+    class Holder:
+        compose = Part()
+
+        def __init__(self):
+            self.parts = parts
+
+    h = Holder()
+    assert h.compose == "the view"
+    with pytest.raises(AttributeError):
+        h.compose = "swapped"
+
+
+def test_the_core_news_reaches_qt_through_one_bridge():
+    """Only app/ui/outbox/outbox_signals.py subscribes to the Outbox's news in the UI; views connect to its
+    signals."""
+    ui = [(p, t) for p, t in APP if p.startswith("app/ui/") or p.count("/") == 1]
+    found = [f for path, tree in ui for f in rules.core_subscriptions(path, tree)]
+    assert found == [], "\n".join(found)
+    assert rules.core_subscriptions("app/ui/x.py", _tree("outbox.subscribe('changed', fn)"))
+    assert rules.core_subscriptions(rules.QT_BRIDGE, _tree("outbox.subscribe('changed', fn)")) == []

@@ -637,3 +637,71 @@ def history_notes(path: str, source: str) -> list[str]:
              if t.type == tokenize.COMMENT]
     texts += list(_docstrings(parse_source(source, path)))
     return [f"{path}:{line} {m.group(0)!r}" for line, text in sorted(texts) for m in HISTORY.finditer(text)]
+
+
+# ------------------------------------------------------------------------------- the window declares its parts
+#: the names the window goes by in the UI's code: ``w.x``, ``win.x``, ``window.x``, ``self.w.x``, ``self.win.x``
+WINDOW_NAMES = ("w", "win", "window")
+#: the one module that assigns the window's attributes
+WINDOW_MODULE = "app/ui/window/main_window.py"
+
+
+def _window_attribute(node: ast.AST) -> str | None:
+    """``x`` when ``node`` is ``<window>.x`` (the window by one of :data:`WINDOW_NAMES`, or ``<anything>.<name>``)."""
+    if not isinstance(node, ast.Attribute):
+        return None
+    base = node.value
+    if isinstance(base, ast.Name) and base.id in WINDOW_NAMES:
+        return node.attr
+    if isinstance(base, ast.Attribute) and base.attr in WINDOW_NAMES:  # self.w.x, flows.w.x
+        return node.attr
+    return None
+
+
+def window_assignments(path: str, tree: ast.AST) -> list[str]:
+    """Every ``<window>.x = ...`` (also augmented, annotated, in a tuple, or ``setattr(<window>, "x", ...)``)
+    outside :data:`WINDOW_MODULE`: the window's attributes are assigned in one place."""
+    if path == WINDOW_MODULE:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        targets = []
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = _targets(node)
+        elif (isinstance(node, ast.Call) and _call_name(node) == "setattr" and len(node.args) >= 2
+              and isinstance(node.args[0], ast.Name) and node.args[0].id in WINDOW_NAMES):
+            found.append(f"{path}:{node.lineno} {node.args[0].id}.{_str_arg(node, 1)}")
+        for t in targets:
+            name = _window_attribute(t)
+            if name is not None:
+                found.append(f"{path}:{t.lineno} {name}")
+    return found
+
+
+def window_reads(path: str, tree: ast.AST) -> set[str]:
+    """The distinct window attributes ``path`` reaches (``<window>.x``, read or written)."""
+    return {name for node in ast.walk(tree) if (name := _window_attribute(node)) is not None}
+
+
+def window_reach(top: str = "app/ui", inside: str = "app/ui/window/") -> dict[str, set[str]]:
+    """Window attribute -> the UI files outside ``inside`` that reach it."""
+    reach: dict[str, set[str]] = {}
+    for path, tree in trees(top):
+        if path.startswith(inside):
+            continue
+        for name in window_reads(path, tree):
+            reach.setdefault(name, set()).add(path)
+    return reach
+
+
+#: the one module of the UI that subscribes to the core's news (and re-emits it as Qt signals)
+QT_BRIDGE = "app/ui/outbox/outbox_signals.py"
+
+
+def core_subscriptions(path: str, tree: ast.AST) -> list[str]:
+    """Every ``x.subscribe(...)`` in ``path`` (a UI module other than :data:`QT_BRIDGE`): the core's news
+    reaches Qt through the one bridge."""
+    if path == QT_BRIDGE:
+        return []
+    return [f"{path}:{n.lineno} subscribe" for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "subscribe"]

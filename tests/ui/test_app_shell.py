@@ -41,7 +41,7 @@ def test_cli_rejects_incomplete_account_and_missing_password_env():
 
 def _measured_start(tmp_path, *args: str):
     """The real app started with ``args``, measuring (``DISPATCH_FIRST_PAINT=1``: it reports its paints and
-    the modules loaded at the first, and quits once every view is built)."""
+    the modules loaded at the first, its first view ready, and quits once every view is built)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), DISPATCH_HOME=str(tmp_path), DISPATCH_FIRST_PAINT="1",
                QT_QPA_PLATFORM="offscreen", DISPATCH_REPORT_MODULES="1")
     out = subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env, cwd=ROOT,
@@ -64,7 +64,7 @@ def test_the_first_frame_is_the_empty_window_and_the_frame_paints_next(tmp_path)
     before the views' slices are done."""
     out = _measured_start(tmp_path, "--sandbox")
     lines = [ln.split()[0] for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_")]
-    assert lines == ["DISPATCH_FIRST_PAINT", "DISPATCH_FRAME_PAINT", "DISPATCH_READY"], out.stdout
+    assert lines == ["DISPATCH_FIRST_PAINT", "DISPATCH_FRAME_PAINT", "DISPATCH_READY", "DISPATCH_ALL_BUILT"], out.stdout
     first = next(ln for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_FIRST_PAINT"))
     assert "frame=False" in first
 

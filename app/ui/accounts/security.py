@@ -35,8 +35,10 @@ TRUST = "&Trust this certificate"
 
 
 class Security:
-    def __init__(self, window):
+    def __init__(self, window, banner):
+        """``banner``: the window's banner, where a certificate to trust or a sign-in is offered."""
         self.w = window
+        self.banner = banner
         self.prompt = None
         self._prompt_session = None
         self._tries = 0
@@ -94,10 +96,10 @@ class Security:
                 f"Trust it only if this fingerprint is the one your administrator gave you "
                 f"(for {escape(session.account.email)} only).")
         self.fingerprint = fp
-        if self.w.banner.choice_pending and self.w.banner.text() == text:
+        if self.banner.choice_pending and self.banner.text() == text:
             return True
-        self.w.banner.hide()
-        self.w.banner.show_choice(text, TRUST, lambda s=session, f=fp: self.trust(s, f), on_reject=self._declined,
+        self.banner.hide()
+        self.banner.show_choice(text, TRUST, lambda s=session, f=fp: self.trust(s, f), on_reject=self._declined,
                                   html=html)
         log.warning("certificate not trusted for %s: SHA-256 %s", host, fp)
         self.w.error_shown.emit(text)
@@ -123,7 +125,7 @@ class Security:
         self.fingerprint = ""
         session.client.reset()
         self.w.statusBar().showMessage(f"Certificate trusted for {acc.email}: connecting…", 5000)
-        self.w.connect_task = self.w.flows.connect_session()
+        self.w.connect_again()
 
     def _trust_authority(self, session, pin: str) -> None:
         """A Microsoft 365 account: pin its sign-in authority's certificate (``graph_signin``, saved with the
@@ -132,7 +134,7 @@ class Security:
         self.fingerprint = ""
         self.w.statusBar().showMessage(f"Sign-in server's certificate trusted for {session.account.email}: "
                                        "connecting…", 5000)
-        self.w.connect_task = self.w.flows.connect_session()
+        self.w.connect_again()
 
     def _adopt_authority_pin(self, session, pin: str) -> None:
         acc = session.account
@@ -188,10 +190,10 @@ class Security:
 
         err = session.last_error
         text = ews_blocked_message(session.account.email, getattr(err, "reason", "") or "")
-        if self.w.banner.choice_pending and self.w.banner.text() == text:
+        if self.banner.choice_pending and self.banner.text() == text:
             return
-        self.w.banner.hide()
-        self.w.banner.show_choice(text, "Sign in with &Microsoft 365", lambda: self.w.edit_account(kind="m365"),
+        self.banner.hide()
+        self.banner.show_choice(text, "Sign in with &Microsoft 365", lambda: self.w.edit_account(kind="m365"),
                                   reject="&Later")
         self.w.error_shown.emit(text)
 
@@ -226,9 +228,9 @@ class Security:
                 or not needs_sign_in(err or session.last_error):
             return False
         text = sign_in_text(session.account.email)
-        if not (self.w.banner.choice_pending and self.w.banner.text() == text):
-            self.w.banner.hide()
-            self.w.banner.show_choice(text, "&Sign in…", lambda s=session: self.ask_sign_in(s), reject="&Later")
+        if not (self.banner.choice_pending and self.banner.text() == text):
+            self.banner.hide()
+            self.banner.show_choice(text, "&Sign in…", lambda s=session: self.ask_sign_in(s), reject="&Later")
             self.w.error_shown.emit(text)
         return True
 
@@ -243,7 +245,7 @@ class Security:
         else:
             session.client.reset()  # the backend is built again around the sign-in's new tokens
         self.w.statusBar().showMessage("Signed in: connecting…", 5000)
-        self.w.connect_task = self.w.flows.connect_session()
+        self.w.connect_again()
 
     def new_password(self, session, password: str) -> None:
         if session is not self.w.session or session.closed:
@@ -255,7 +257,7 @@ class Security:
         self.w.statusBar().showMessage(
             "Signing in…" if in_keyring else "Signing in… (no system keyring: the password is kept for this session only)",
             8000)
-        self.w.connect_task = self.w.flows.connect_session()
+        self.w.connect_again()
 
 
 def _pin_of(account) -> str:

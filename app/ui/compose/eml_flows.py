@@ -305,5 +305,4 @@ def install(win) -> EmlFiles:
     acts = getattr(win, "actions_", None)
     menu = win.menus["&File"]
     eml.add_to_menu(menu, before_open=getattr(acts, "save", None), before_save=getattr(acts, "send", None))
-    win.eml = eml
     return eml

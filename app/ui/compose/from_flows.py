@@ -49,7 +49,7 @@ def edit_send_from(win) -> None:
     dlg = SendFromDialog(session.account.email, session.account.principals, win)
     dlg.saved.connect(lambda principals, s=session: _saved(win, s, principals))
     dlg.finished.connect(lambda _r: win.activateWindow())  # the keyboard back to the window, where it was
-    win.send_from_dialog = dlg
+    win.keep_dialog("send_from_dialog", dlg)
     dlg.ask()
 
 

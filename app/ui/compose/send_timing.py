@@ -173,9 +173,12 @@ class SendTiming(QObject):
     """Built with the window's journal bridge (``window.send_timing``); Workflows asks it for the hold of a
     send (:meth:`undo_hold`) and hands it a held submission (:meth:`held`)."""
 
-    def __init__(self, window):
+    def __init__(self, window, news):
+        """``news``: the Outbox's news as signals (app.ui.outbox.outbox_signals)."""
         super().__init__(window)
         self.w = window
+        self.news = news
+        news.changed.connect(self._changed)
         c = window.compose
         self.bar = UndoSendBar(c)
         lay = c.layout()
@@ -276,17 +279,15 @@ class SendTiming(QObject):
 
     def _follow(self, outbox) -> None:
         """The bar follows the Outbox's changes at once, not only at its next second, so a send
-        refused or taken back never shows "Sending … in 11 s" for up to a second more.
-        It listens to the Outbox's ``changed`` news."""
-        if outbox is None or self._followed is outbox:
-            return
-        self._followed = outbox
+        refused or taken back never shows "Sending … in 11 s" for up to a second more."""
+        if outbox is not None:
+            self._followed = outbox
 
-        def changed():
-            if (self._held or self._watch) and self._followed is outbox:  # counting down, or its outcome to say
-                QTimer.singleShot(0, self._tick)  # after the change's turn: one tick for a burst
-
-        outbox.subscribe("changed", changed)
+    def _changed(self) -> None:
+        """The Outbox's ``changed`` news (``OutboxSignals.changed``)."""
+        outbox = self._followed
+        if (self._held or self._watch) and outbox is not None and outbox is self.news.outbox:
+            QTimer.singleShot(0, self._tick)  # after the change's turn: one tick for a burst
 
     def _start(self) -> None:
         if not self.tick.isActive():

@@ -76,14 +76,10 @@ class Spelling(QObject):
         self.hl.state_changed.connect(self._state)
         checker_ = self.checker
         win.destroyed.connect(lambda *_a: checker_.close())
-        # enchant loads on the checker's thread once the window is built: its import (~20 ms of Python) does
-        # not compete with the start-up slices for the interpreter
-        if win.ready:
-            self.start()
-        else:
-            win.setup_finished.connect(self.start)
 
     def start(self) -> None:
+        """Load enchant on the checker's thread: the window calls this once it is built, so its import
+        (~20 ms of Python) does not compete with the start-up slices for the interpreter."""
         settings = getattr(self.win, "settings", None)
         preferred = settings.get(SETTING, "") if settings is not None else ""
         self.hl.follow(self.checker.start(preferred if isinstance(preferred, str) else "", qt_system_language()),

@@ -10,8 +10,8 @@ from __future__ import annotations
 from app.mail.errors import needs_sign_in
 
 
-def watch_list_errors(window, model, name: str) -> None:
-    """Show ``model``'s load failures in ``window.banner`` and take them back when it loads."""
+def watch_list_errors(window, banner, model, name: str) -> None:
+    """Show ``model``'s load failures in the window's ``banner`` and take them back when it loads."""
     shown = {"text": ""}
 
     def failed(exc) -> None:
@@ -23,8 +23,8 @@ def watch_list_errors(window, model, name: str) -> None:
 
     def loaded() -> None:
         text, shown["text"] = shown["text"], ""
-        if text and window.banner.text() == text:
-            window.banner.hide()
+        if text and banner.text() == text:
+            banner.hide()
 
     model.load_failed.connect(failed)
     model.page_loaded.connect(loaded)

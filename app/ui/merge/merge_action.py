@@ -7,24 +7,23 @@ from __future__ import annotations
 MERGE_KEYS = "Ctrl+Shift+M"
 
 
-def build(win) -> None:
+def build(win):
+    """The File menu's Mail merge… action (the window's ``merge_action`` part)."""
     from app.ui.window.actions import _act
 
     def open_merge() -> None:
-        if getattr(win, "merge_dialog", None) is None:
-            from app.ui.merge.merge_dialog import MergeDialog
+        from app.ui.merge.merge_dialog import MergeDialog
 
-            win.merge_dialog = MergeDialog(win)
-        win.merge_dialog.start()
+        win.first_use("merge_dialog", lambda: MergeDialog(win)).start()
 
-    win.merge_dialog = None
-    win.merge_action = _act(win, "&Mail merge…", MERGE_KEYS, open_merge, "actMailMerge")
+    action = _act(win, "&Mail merge…", MERGE_KEYS, open_merge, "actMailMerge")
     menus = getattr(win, "menus", None)
     if menus and "&File" in menus:
         acts = getattr(win, "actions_", None)
         file_menu = menus["&File"]
         before = acts.account if acts is not None else None
         if before is not None and before in file_menu.actions():
-            file_menu.insertAction(before, win.merge_action)
+            file_menu.insertAction(before, action)
         else:
-            file_menu.addAction(win.merge_action)
+            file_menu.addAction(action)
+    return action

@@ -49,8 +49,11 @@ UNPROTECTED = ("Typing is not protected: the local journal cannot be written ({w
 
 
 class JournalBridge:
-    def __init__(self, window, journal: Journal | None = None):
+    def __init__(self, window, news, journal: Journal | None = None):
+        """``news``: the Outbox's news as signals (app.ui.outbox.outbox_signals), pointed at each account's
+        Outbox as it comes."""
         self.w = window
+        self.news = news
         self.journal = journal if journal is not None else self._open_journal()
         # ONE journal thread for autosave and every account's Outbox: typing never waits on the disk,
         # and writes reach it in the order they were made
@@ -89,9 +92,6 @@ class JournalBridge:
         window.installEventFilter(self._close_watch)
         self._outbox_window = None
         self.outbox_action = self._install_action()
-        from app.ui.compose.send_timing import SendTiming
-
-        window.send_timing = SendTiming(window)  # undo send and send later
         if self.journal.moved_aside is not None:
             window.show_journal_notice("Journal replaced",
                                        "The local journal was damaged: it was set aside as "
@@ -151,6 +151,7 @@ class JournalBridge:
                 self._note = self.runtime.handover_note
                 self.w.statusBar().showMessage(self._note, 15000)
             self._reopen()
+        self.news.follow(self.outbox)
         elsewhere = waiting_elsewhere(self.journal, self.account)
         for view in self._views:
             view.set_outbox(self.outbox)
@@ -350,7 +351,7 @@ class JournalBridge:
         """An Outbox view bound to this bridge's outbox (re-bound when the account changes)."""
         from app.ui.outbox.outbox_view import OutboxView
 
-        view = OutboxView(parent)
+        view = OutboxView(parent, news=self.news)
         view.set_outbox(self.outbox)
         view.edit_requested.connect(self._edit_queued)
         view.delete_requested.connect(self._delete_queued)

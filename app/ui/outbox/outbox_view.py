@@ -38,10 +38,16 @@ class OutboxView(QWidget):
     forget_requested = Signal(str)  # local_id of a sent row: remove it from this list
     notice = Signal(str)  # what a key did not do, and why (the window's status bar)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, news=None):
+        """``news``: the Outbox's news as signals (app.ui.outbox.outbox_signals); None: the view follows the
+        Outbox it is shown (:meth:`set_outbox`) through signals of its own."""
         super().__init__(parent)
         self.outbox = None
-        self._unsubscribe = None  # from the shown Outbox's news
+        from app.ui.outbox.outbox_signals import OutboxSignals
+
+        self._own_news = news is None
+        self.news = OutboxSignals(self) if news is None else news
+        self.news.changed.connect(self._news)
         lay, head, self.count_label = list_page(self, "Outbox")
         self.edit_button = self._button("Edit", "Take the selected message back into Compose (Enter)", head)
         self.delete_button = self._button("Delete", "Delete the selected message (Delete)", head)
@@ -124,13 +130,14 @@ class OutboxView(QWidget):
 
     def set_outbox(self, outbox) -> None:
         """Show this outbox, repainted on its changes (many in one turn of the loop: one repaint)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
         self.outbox = outbox
-        if outbox is not None:
-            self._unsubscribe = outbox.subscribe("changed", self._refresh_soon)
+        if self._own_news:
+            self.news.follow(outbox)
         self.refresh()
+
+    def _news(self) -> None:
+        if self.outbox is not None and self.news.outbox is self.outbox:
+            self._refresh_soon()
 
     def _refresh_soon(self) -> None:
         if not self._soon.isActive():

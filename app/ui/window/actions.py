@@ -141,7 +141,7 @@ def build_menus(win, acts: Actions) -> None:
     m = menus["&View"]
     for a in (acts.view_compose, acts.view_drafts, acts.view_sent):
         m.addAction(a)
-    win.views_end = m.addSeparator()  # more views (the Outbox, Ctrl+4) go before it: the menu's order is Ctrl+1…4
+    win.parts.fill(views_end=m.addSeparator())  # more views (the Outbox, Ctrl+4) go before it: the menu's order is Ctrl+1…4
     for a in (acts.more_options, acts.choose_from):
         m.addAction(a)
     from app.ui.window.theme_menu import add_theme_menu

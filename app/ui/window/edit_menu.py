@@ -87,14 +87,15 @@ def version() -> str:
 
 def show_about(win) -> QMessageBox:
     """Help → About: the name and version, non-modal (the window keeps working)."""
-    box = win.about_box
-    if box is None:
+    def build() -> QMessageBox:
         box = QMessageBox(QMessageBox.Information, f"About {APP_NAME}", "", QMessageBox.Close, win)
         box.setTextFormat(Qt.PlainText)
         box.setAccessibleName(f"About {APP_NAME}")
         box.setWindowModality(Qt.NonModal)
         box.setModal(False)
-        win.about_box = box
+        return box
+
+    box = win.first_use("about_box", build)
     box.setText(f"{APP_NAME} {version()}")
     box.setInformativeText("A keyboard-driven mail composer for Microsoft Exchange.\nPress F1 for the keyboard shortcuts.")
     box.show()

@@ -23,8 +23,8 @@ from app import APP_NAME
 FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.sidebar_fit)
 VIEWS = (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sent", "Sent", "Ctrl+3"))
 #: the shortcuts that work from the first frame on (the rest work once the views are built, moments later)
-EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1", "Ctrl+,",
-              "Ctrl+Shift+A", "Ctrl+F")
+EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+Return", "Ctrl+Enter", "Ctrl+Q",
+              "F1", "Ctrl+,", "Ctrl+Shift+A", "Ctrl+F")
 
 
 class FittingStatusBar(QStatusBar):
@@ -100,8 +100,8 @@ class Frame:
 
 
 def build_frame(win) -> Frame:
-    """The frame's widgets on ``win`` (a QMainWindow): ``win.sidebar``, ``win.stack`` (with a blank
-    page), ``win.menus``; the rest the slices need is returned (:class:`Frame`)."""
+    """The frame's widgets on ``win`` (a QMainWindow): its parts ``sidebar``, ``stack`` (with a blank
+    page) and ``menus``; the rest the slices need is returned (:class:`Frame`)."""
     central = QWidget(win)
     outer = QHBoxLayout(central)
     outer.setContentsMargins(0, 0, 0, 0)
@@ -121,16 +121,16 @@ def build_frame(win) -> Frame:
     brand = QLabel(APP_NAME, side)  # made plain text (Qt.PlainText) with the first slice
     brand.setObjectName("brand")
     brand.setAccessibleName("Application name")
-    win.sidebar = QListWidget(side)
-    win.sidebar.setObjectName("sidebar")
-    win.sidebar.setAccessibleName("Views")
-    win.sidebar.setIconSize(QSize(18, 18))
+    sidebar = QListWidget(side)
+    sidebar.setObjectName("sidebar")
+    sidebar.setAccessibleName("Views")
+    sidebar.setIconSize(QSize(18, 18))
     for _name, label, key in VIEWS:
         item = QListWidgetItem(label)  # icons (SVG: loads the svg plugin) come with the first slice
         item.setToolTip(f"{label} ({key})")
-        win.sidebar.addItem(item)
+        sidebar.addItem(item)
     sv.addWidget(brand)
-    sv.addWidget(win.sidebar, 1)
+    sv.addWidget(sidebar, 1)
     outer.addWidget(side)
 
     right = QWidget(central)
@@ -141,15 +141,16 @@ def build_frame(win) -> Frame:
     banner_row = QVBoxLayout()  # the banner's reserved slot goes here
     banner_row.setContentsMargins(0, 0, 0, 0)
     rv.addLayout(banner_row)
-    win.stack = QStackedWidget(right)
-    win.stack.setAccessibleName("Views")
-    placeholder = QWidget(win.stack)
+    stack = QStackedWidget(right)
+    stack.setAccessibleName("Views")
+    placeholder = QWidget(stack)
     placeholder.setObjectName("page")
-    win.stack.addWidget(placeholder)
-    rv.addWidget(win.stack, 1)
+    stack.addWidget(placeholder)
+    rv.addWidget(stack, 1)
     outer.addWidget(right, 1)
     win.setCentralWidget(central)
-    win.menus = {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
+    menus = {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
+    win.parts.fill(sidebar=sidebar, stack=stack, menus=menus)
     if not any(b.parentWidget() is win for b in win.findChildren(QStatusBar)):  # (one asked for earlier stays)
         win.setStatusBar(FittingStatusBar(win))  # messages cut at a word, never mid-word
     win.statusBar().setSizeGripEnabled(False)  # its place is kept; the widgets come with the first slice

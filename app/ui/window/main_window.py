@@ -29,6 +29,7 @@ from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 e
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
+from app.ui.window.parts import Part, WindowParts
 from app.ui.window.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
 
 # Only Qt and the theme on the path to the first paint; the frame (app/ui/window/frame.py) is built in the next
@@ -51,36 +52,43 @@ class MainWindow(QMainWindow):
     account_entered = Signal(object, str)
     sandbox_graph_requested = Signal()  # the sandbox mailbox through Microsoft Graph
     session_changed = Signal(object)
+    first_view_ready = Signal()  # start-up's "ready": the first view is shown and takes the keyboard
     setup_finished = Signal()  # every view, action and menu is built
     session_event = Signal(object, object)
+
+    # its parts (app/ui/window/parts.py): built by the frame and the set-up slices, each filled once
+    sidebar, stack, menus, sidebar_fit, status, banner, banner_slot = (Part() for _ in range(7))
+    outbox_news, flows, compose, drafts, sent, welcome = (Part() for _ in range(6))
+    actions_, views_end, theme_actions, eml, find_bar, edit_actions, spelling, power, merge_action = (
+        Part() for _ in range(9))
+    journal_bridge, send_timing = Part(), Part()
 
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
                  parent=None):
         super().__init__(parent)
+        self.parts = WindowParts()
         self.session = None
         #: the local journal (None: the journal slices open the default file in the data dir)
         self.local_journal = journal
         self.journal_opening = None  # the default file being opened on a thread (app.ui.window.setup_steps)
         self.frame = None  # what the frame built that the slices fill in (build_frame)
         self._views = []  # (name, view) in the sidebar's order, once built (views_built, add_view)
-        self.sidebar_fit = None  # the sidebar giving way in a narrow window (the first slice)
-        self.about_box = None  # Help → About, once asked for (app.ui.window.edit_menu)
-        self.journal_bridge = None
+        self._dialogs = {}  # name -> the dialog built on its first use (first_use)
         self.settings = settings
         from app.ui.window.theme import set_choice
 
         set_choice(settings.theme() if settings is not None else "system")  # View → Theme, as last chosen
         self.keyring_ok = keyring_ok
-        self.flows = None
         self._busy = 0
         self.connect_task = None
-        self.views_end = None  # the View menu's separator after its views (actions.build_menus)
         self._close_question = None  # the open QMessageBox asking whether to quit
         self._quit_when_idle = False
         self._force_close = False
         self.account_dialog = None  # the open account dialog (the controller answers its test connect)
         self._sheet = None
 
+        self._first_view = False  # Compose shown, the keyboard in it (first_view_built)
+        self._early_requests = []  # (signal, stand-in) for Compose's Save and Send until wired
         self._ready = False  # every view, action and menu built (finish_setup / start_setup)
         self._steps = None  # the setup slices still to run
         self._step_clock = None  # run(name, turn): times each setup turn (time_setup_steps)
@@ -206,6 +214,54 @@ class MainWindow(QMainWindow):
         """Every view, action and menu is built."""
         return self._ready
 
+    # ---- what others ask the window to keep ----
+    #: the dialogs built on their first use (:meth:`first_use`, :meth:`keep_dialog`)
+    DIALOGS = ("about_box", "merge_dialog", "send_from_dialog")
+
+    def first_use(self, name: str, build):
+        """The window's dialog ``name``, built by ``build()`` the first time it is asked for."""
+        if self._dialogs.get(name) is None:
+            self.keep_dialog(name, build())
+        return self._dialogs[name]
+
+    def keep_dialog(self, name: str, dialog):
+        """``dialog`` is the window's ``name`` dialog from now on (one asked afresh each time)."""
+        if name not in self.DIALOGS:
+            raise AttributeError(f"the window keeps no dialog {name!r}")
+        self._dialogs[name] = dialog
+        return dialog
+
+    about_box = property(lambda self: self._dialogs.get("about_box"))
+    merge_dialog = property(lambda self: self._dialogs.get("merge_dialog"))
+    send_from_dialog = property(lambda self: self._dialogs.get("send_from_dialog"))
+    # the status bar's widgets (app/ui/window/status_bar.py)
+    account_label = property(lambda self: self.status.account_label)
+    state_label = property(lambda self: self.status.state_label)
+    progress = property(lambda self: self.status.progress)
+    journal_notice = property(lambda self: self.status.journal_notice)
+
+    def connect_again(self):
+        """Connect the session (again): the task is kept as :attr:`connect_task` (awaited by tests)."""
+        self.connect_task = self.flows.connect_session()
+        return self.connect_task
+
+    def use_keyring(self, ok: bool) -> None:
+        """Whether the system keyring can keep passwords (the account dialog says so when it cannot)."""
+        self.keyring_ok = ok
+
+    def keep_controller(self, controller) -> None:
+        """The app's controller lives as long as the window (its signals hold weak references to it)."""
+        self.controller = controller
+
+    def journal_is_opening(self, opening) -> None:
+        """The journal's file is being opened on a thread (a Future): the journal slices take it."""
+        self.journal_opening = opening
+
+    def journal_opened(self, journal) -> None:
+        """The journal's file is open (None: it could not be; the journal bridge tries again and says why)."""
+        self.journal_opening = None
+        self.local_journal = journal
+
     # ---- views ----
     @property
     def VIEWS(self) -> tuple:  # noqa: N802 - the sidebar's views in order
@@ -215,6 +271,41 @@ class MainWindow(QMainWindow):
     def views(self) -> tuple:
         """(name, view) of the sidebar's views in order."""
         return tuple(self._views)
+
+    def first_view_built(self) -> None:
+        """Compose is built (a slice): it is shown in place of the blank page and takes the keyboard; the
+        other views follow in idle turns (app/ui/window/setup_steps.py)."""
+        from PySide6.QtCore import Qt
+
+        self.frame.drop_placeholder(self.stack)
+        self.stack.setCurrentWidget(self.compose)
+        self.sidebar.setCurrentRow(0)
+        self.compose.to.setFocus(Qt.OtherFocusReason)
+        self._early_requests = [(sig, self._early_request(sig))
+                                for sig in (self.compose.save_requested, self.compose.send_requested)]
+        self._first_view = True
+        self.first_view_ready.emit()
+
+    def _early_request(self, signal):
+        """Compose's Save or Send, clicked before the workflows are wired: the rest is built at once, then
+        the request is made again, to them (so a click means the same whenever it comes)."""
+        def again(*args) -> None:
+            self.drop_early_requests()
+            self.finish_setup()
+            signal.emit(*args)
+        signal.connect(again)
+        return again
+
+    def drop_early_requests(self) -> None:
+        """The workflows take Compose's Save and Send from now on (the wiring slice)."""
+        requests, self._early_requests = self._early_requests, []
+        for signal, handler in requests:
+            signal.disconnect(handler)
+
+    @property
+    def first_view_shown(self) -> bool:
+        """Start-up's "ready": the first view is shown and its keys work."""
+        return self._first_view
 
     def views_built(self) -> None:
         """Compose, Drafts and Sent are built (the slices): they are the sidebar's views, the blank page goes."""
@@ -230,9 +321,9 @@ class MainWindow(QMainWindow):
         self._sidebar_changed(i)
 
     def current_view(self) -> str:
+        w = self.stack.currentWidget() if self._first_view else None
         if not self._ready:
-            return "starting"
-        w = self.stack.currentWidget()
+            return "compose" if w is not None and w is self.compose else "starting"
         return next((name for name, v in self._views if v is w), "welcome")
 
     def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = ""):
@@ -255,7 +346,7 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _c=False: self.show_view(name))
         self.addAction(act)
-        end = getattr(self, "views_end", None)  # after the views already listed (actions.build_menus)
+        end = self.views_end  # after the views already listed (actions.build_menus)
         if end is not None:
             self.menus["&View"].insertAction(end, act)
         else:
@@ -335,9 +426,11 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(session)  # the journal bridge scopes the journal and queue to it
         if session.state.value == "connected":  # tested before it was put in place
             self.set_state("connected")
+        typing = old is None and self.compose.isAncestorOf(self.focusWidget() or self)
         self.show_view("compose")
-        self.compose.to.setFocus()
-        self.connect_task = self.flows.connect_session()
+        if not typing:  # the first account, set while the user types in Compose (shown first): left there
+            self.compose.to.setFocus()
+        self.connect_again()
 
     def follow_session_events(self) -> None:
         """The status bar shows the state of the session in use from now on (the wiring slice)."""

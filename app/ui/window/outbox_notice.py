@@ -2,12 +2,10 @@
 Outbox (server busy — waiting 10 min)", and the banner repeating it, go once the server has refused the
 message. Wiring only: what is said for which state is app.core.outbox_words.
 
-``say`` shows the words and follows the Outbox's changes (its ``changed`` news) until the send's
+``say`` shows the words and follows the Outbox's changes (``OutboxSignals.changed``) until the send's
 outcome is final or another message took the bar's place (or the words timed out)."""
 
 from __future__ import annotations
-
-import weakref
 
 from PySide6.QtCore import QTimer
 
@@ -18,9 +16,11 @@ SHOW_MS = 10000
 
 
 class OutboxNotice:
-    def __init__(self, window):
-        self.w = window
-        self._followed = weakref.WeakSet()
+    def __init__(self, bar, news):
+        """``bar``: the window's status bar; ``news``: the Outbox's news (app.ui.outbox.outbox_signals)."""
+        self.bar = bar
+        self.news = news
+        news.changed.connect(self._changed)
         self._outbox = self._local_id = None
         self._subject = ""
         self._on_bar = ""  # the bar's message as shown (shortened when it did not fit): ours while it is there
@@ -29,25 +29,18 @@ class OutboxNotice:
     def say(self, outbox, local_id: str, subject: str) -> None:
         """Say where the send ``local_id`` stands now, and keep saying it as it moves on."""
         self._outbox, self._local_id, self._subject = outbox, local_id, subject
-        self._follow(outbox)
         self._on_bar = ""
         self._check(first=True)
 
-    def _follow(self, outbox) -> None:
-        if outbox in self._followed:
-            return
-        self._followed.add(outbox)
-        def changed():
-            if self._outbox is outbox:
-                QTimer.singleShot(0, self.w, self._check)  # after the change's turn: one look for a burst
-
-        outbox.subscribe("changed", changed)
+    def _changed(self) -> None:
+        if self._outbox is not None and self._outbox is self.news.outbox:
+            QTimer.singleShot(0, self.bar, self._check)  # after the change's turn: one look for a burst
 
     def _check(self, first: bool = False) -> None:
         outbox = self._outbox
         if outbox is None:
             return
-        bar = self.w.statusBar()
+        bar = self.bar
         if not first and bar.currentMessage() != self._on_bar:
             self._outbox = None  # replaced by another message, or timed out: not ours to change any more
             return

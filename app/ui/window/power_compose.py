@@ -156,5 +156,5 @@ class PowerCompose(QObject):
 
 
 def build(win) -> None:
-    """The setup slice: ``win.power``."""
-    win.power = PowerCompose(win)
+    """The setup slice: the window's ``power`` part."""
+    return PowerCompose(win)

@@ -63,4 +63,4 @@ class Reconnector:
             return  # connected meanwhile (the user's Retry)
         # connected only by the way (a list or a save went through since): the connect itself is still due,
         # and with it the banner goes and the server's limits are learnt
-        w.connect_task = self.flows.connect_session()
+        w.connect_again()

@@ -1,6 +1,10 @@
 """The window's views, actions and menus, built after the first paint in slices.
 
-:func:`steps` lists the slices in order; each is a short piece of work. ``MainWindow.finish_setup()``
+:func:`steps` lists the slices in order; each is a short piece of work. The first view (Compose) comes
+first: once it is shown with the keyboard in it the window is *ready* (``MainWindow.first_view_ready``;
+the main shortcuts already work, :func:`app.ui.window.frame.early_keys`). Drafts, Sent, the Outbox, the
+actions, menus and the journal follow in idle turns after ready; the merge window and the dialogs are built
+when first used. ``MainWindow.finish_setup()``
 runs them all at once (tests, ``MainWindow(session)``); ``MainWindow.start_setup()`` runs one per
 event-loop turn (``QTimer.singleShot(0)``), so the frame stays responsive and keys pressed meanwhile
 are handled between slices (a main shortcut finishes the rest at once: ``app.ui.window.frame.early_keys``).
@@ -26,13 +30,11 @@ def shell(win) -> None:
     apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
     frame = win.frame
     frame.brand.setTextFormat(Qt.PlainText)
-    win.sidebar_fit = SidebarFit(frame.side, frame.brand, win.sidebar)  # narrow window: the sidebar gives way
-    win.status = StatusWidgets(win)
-    win.account_label, win.state_label = win.status.account_label, win.status.state_label
-    win.progress, win.journal_notice = win.status.progress, win.status.journal_notice
+    banner = Banner(win)
+    win.parts.fill(sidebar_fit=SidebarFit(frame.side, frame.brand, win.sidebar),  # narrow window: it gives way
+                   status=StatusWidgets(win), banner=banner,
+                   banner_slot=BannerSlot(banner, win.stack.parentWidget(), win.stack))
     win.set_state("idle")
-    win.banner = Banner(win)
-    win.banner_slot = BannerSlot(win.banner, win.stack.parentWidget(), win.stack)
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):
@@ -40,15 +42,17 @@ def shell(win) -> None:
 
 
 def flows(win) -> None:
+    from app.ui.outbox.outbox_signals import OutboxSignals
     from app.ui.window.workflows import Workflows
 
-    win.flows = Workflows(win)
+    win.parts.fill(outbox_news=OutboxSignals(win))  # the Outbox's news as signals (the journal slice follows it)
+    win.parts.fill(flows=Workflows(win))
 
 
 def compose(win) -> None:
     from app.ui.compose.compose_view import ComposeView
 
-    win.compose = ComposeView(win.stack)
+    win.parts.fill(compose=ComposeView(win.stack))
     win.stack.addWidget(win.compose)
 
 
@@ -56,7 +60,7 @@ def drafts(win) -> None:
     from app.ui.lists.drafts_view import DraftsView
     from app.ui.window.focus_order import proxy_first
 
-    win.drafts = DraftsView(win.stack)
+    win.parts.fill(drafts=DraftsView(win.stack))
     win.stack.addWidget(win.drafts)
     proxy_first(win.drafts)  # Tab reaches the list's buttons too
 
@@ -65,15 +69,20 @@ def sent(win) -> None:
     from app.ui.window.focus_order import proxy_first
     from app.ui.lists.sent_view import SentView
 
-    win.sent = SentView(win.stack)
+    win.parts.fill(sent=SentView(win.stack))
     win.stack.addWidget(win.sent)
     proxy_first(win.sent)
+
+
+def first_view(win) -> None:
+    """Compose is shown and takes the keyboard: start-up's "ready"."""
+    win.first_view_built()
 
 
 def welcome(win) -> None:
     from app.ui.accounts.account_dialog import WelcomeView
 
-    win.welcome = WelcomeView(win.stack)
+    win.parts.fill(welcome=WelcomeView(win.stack))
     win.stack.addWidget(win.welcome)
     win.views_built()
 
@@ -82,17 +91,18 @@ def actions(win) -> None:
     from app.ui.window.actions import build_actions, build_menus
 
     win.drop_early_keys(_BUILT_HERE)
-    win.actions_ = build_actions(win)
+    win.parts.fill(actions_=build_actions(win))
     build_menus(win, win.actions_)
     win.menus["&File"].insertAction(win.actions_.account, win.sent.save_action)  # Sent: Ctrl+Shift+S
     from app.ui.compose.eml_flows import install as install_eml
 
-    install_eml(win)  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
+    win.parts.fill(eml=install_eml(win))  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
 
 
 #: stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the
 #: Outbox view, with the journal bridge)
-_BUILT_HERE = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+N", "Ctrl+S", "Ctrl+Q", "F1", "Ctrl+,", "Ctrl+Shift+A"}
+_BUILT_HERE = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+N", "Ctrl+S", "Ctrl+Return", "Ctrl+Enter", "Ctrl+Q", "F1", "Ctrl+,",
+               "Ctrl+Shift+A"}
 
 
 def edit(win) -> None:
@@ -100,9 +110,9 @@ def edit(win) -> None:
     from app.ui.compose.find_bar import FindBar
 
     win.drop_early_keys({"Ctrl+F"})
-    win.find_bar = FindBar(win.stack.parentWidget())
+    win.parts.fill(find_bar=FindBar(win.stack.parentWidget()))
     win.frame.page.addWidget(win.find_bar)
-    win.edit_actions = build_edit_menu(win)
+    win.parts.fill(edit_actions=build_edit_menu(win))
     from app.ui.compose.format_menu import build_format_menu
 
     build_format_menu(win)  # Format: Rich text (Ctrl+Shift+X) and the formatting commands
@@ -113,7 +123,9 @@ def spelling(win) -> None:
     and the dictionaries load on the checker's own thread, never in a slice."""
     from app.ui.compose.spell_menu import Spelling
 
-    win.spelling = Spelling(win)
+    spelling_ = Spelling(win)
+    win.parts.fill(spelling=spelling_)
+    win.setup_finished.connect(spelling_.start)  # enchant loads once the window is built
 
 
 def power(win) -> None:
@@ -121,8 +133,8 @@ def power(win) -> None:
     from app.ui.merge.merge_action import build as build_merge
     from app.ui.window.power_compose import build
 
-    build(win)
-    build_merge(win)  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
+    win.parts.fill(power=build(win))
+    win.parts.fill(merge_action=build_merge(win))  # File → Mail merge… (Ctrl+Shift+M): the dialog is built when first used
 
 
 def wiring(win) -> None:
@@ -130,6 +142,7 @@ def wiring(win) -> None:
     from app.ui.lists.list_status import watch_list_errors
 
     f = win.flows
+    win.drop_early_requests()  # Compose's Save and Send reach the workflows from now on
     # the sidebar's arrows move its selection only; Enter (or a click) enters the view
     win.sidebar.itemActivated.connect(lambda item: win.enter_view(win.sidebar.row(item)))
     win.sidebar.itemClicked.connect(lambda item: win.enter_view(win.sidebar.row(item)))
@@ -142,8 +155,8 @@ def wiring(win) -> None:
     win.drafts.delete_requested.connect(f.drafts.delete_drafts)
     win.drafts.send_requested.connect(lambda refs: f.drafts.send_selected(refs))
     win.drafts.refresh_requested.connect(f.refresh)
-    watch_list_errors(win, win.drafts.model, "Drafts")  # the banner goes once the list loads
-    watch_list_errors(win, win.sent.model, "Sent")
+    watch_list_errors(win, win.banner, win.drafts.model, "Drafts")  # the banner goes once the list loads
+    watch_list_errors(win, win.banner, win.sent.model, "Sent")
     win.sent.preview_requested.connect(f.drafts.preview_sent)
     win.sent.follow_up_requested.connect(lambda kind, msg: open_follow_up(win, kind, msg))
     win.welcome.sandbox_chosen.connect(win.sandbox_requested)
@@ -170,7 +183,7 @@ def open_journal(win) -> None:
             opening.set_exception(exc)
 
     threading.Thread(target=run, name="journal-open", daemon=True).start()
-    win.journal_opening = opening
+    win.journal_is_opening(opening)
 
 
 def journal_opened(win) -> None:
@@ -187,8 +200,7 @@ def journal_opened(win) -> None:
         return
     except Exception:  # noqa: BLE001 - JournalUnavailable & co: JournalBridge opens it, explains, falls back
         journal_ = None
-    win.journal_opening = None
-    win.local_journal = journal_
+    win.journal_opened(journal_)
 
 
 def journal(win) -> None:
@@ -197,7 +209,10 @@ def journal(win) -> None:
     from app.ui.outbox.journal_bridge import JournalBridge
 
     win.drop_early_keys()  # Ctrl+4: the Outbox view comes with the bridge
-    win.journal_bridge = JournalBridge(win, journal=win.local_journal)
+    from app.ui.compose.send_timing import SendTiming
+
+    win.parts.fill(send_timing=SendTiming(win, win.outbox_news))  # undo send and send later
+    win.parts.fill(journal_bridge=JournalBridge(win, win.outbox_news, journal=win.local_journal))
 
 
 def _importer(module: str):
@@ -228,12 +243,15 @@ def widget_types(win) -> None:
 
 def steps() -> list:
     return [qt_namespace, _importer("app.ui.common.safe_text"), _importer("app.ui.window.banner"), _importer("app.ui.window.status_bar"),
-            shell, _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
-            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"),
-            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"), flows,
-            # what ComposeView imports when it is built, a slice each
+            shell,
+            # what ComposeView imports when it is built, a slice each; then Compose is the first view (ready)
             _importer("app.ui.compose.recipient_edit"), _importer("app.ui.compose.attachments"), _importer("app.ui.compose.body.body_mirror"),
             _importer("app.ui.compose.formatting"), _importer("app.ui.compose.compose_view"), widget_types, compose,
+            first_view,
+            # after ready, in idle turns: the journal's file (opened on a thread), the core, the other views
+            _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
+            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"),
+            _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"), flows,
             _importer("app.ui.lists.message_models"), _importer("app.ui.lists.list_table"), _importer("app.ui.lists.drafts_view"),
             drafts, sent, welcome, actions, edit, _importer("app.ui.compose.spell_menu"), spelling, wiring,
             _importer("app.ui.window.power_compose"), power,

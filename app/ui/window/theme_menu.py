@@ -31,7 +31,7 @@ def add_theme_menu(win, view_menu: QMenu) -> dict[str, QAction]:
         actions[choice] = a
     view_menu.addSeparator()
     view_menu.addMenu(menu)
-    win.theme_actions = actions
+    win.parts.fill(theme_actions=actions)
     return actions
 
 

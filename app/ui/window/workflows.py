@@ -43,13 +43,13 @@ class Workflows(TaskTracker):
         from app.ui.window.reconnect import Reconnector
         from app.ui.accounts.security import Security
 
-        self.security = Security(window)  # untrusted certificate -> trust banner; 401 -> password prompt
+        self.security = Security(window, window.banner)  # untrusted certificate -> trust banner; 401 -> password prompt
         self.reconnect = Reconnector(window, self)  # a connect that may pass by itself is tried again
         window.state_changed.connect(self.reconnect.state)  # and a session a failed call took offline
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
         self.send_question = None  # the open "Send anyway?" box, if any
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
-        self.notice = OutboxNotice(window)  # "In the Outbox (…)" in the status bar, true while it shows
+        self.notice = OutboxNotice(window.statusBar(), window.outbox_news)  # "In the Outbox (…)" in the status bar, true while it shows
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
@@ -90,8 +90,7 @@ class Workflows(TaskTracker):
         self.reconnect.stop()  # the user's Retry is the next try
         session = w.session
         if session is not None and not session.ready:
-            w.connect_task = self.connect_session()
-            await w.connect_task
+            await w.connect_again()
         else:
             self.refresh()
 
