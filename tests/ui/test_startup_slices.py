@@ -385,3 +385,24 @@ def test_typing_at_ready_stays_where_it_is_when_the_account_comes(qtbot, aloop, 
     assert win.compose.subject.text() == "abcd"
     assert win.welcome not in shown and win.current_view() == "compose"
     close_window(win, session)
+
+
+def test_typing_at_ready_is_recorded_once_the_journal_opens_without_another_key(qtbot, aloop, tmp_path):
+    """What is typed before the journal exists is written to it as soon as it opens: a crash after that,
+    before another key, loses nothing."""
+    win = _lazy_window(qtbot, tmp_path)
+    win.start_setup()
+    qtbot.waitUntil(lambda: win.first_view_shown, timeout=20000)
+    assert win.journal_bridge is None  # the journal comes in a later slice
+    win.compose.subject.setFocus()
+    qtbot.keyClicks(win.compose.subject, "typed before the journal")
+    with qtbot.waitSignal(win.setup_finished, timeout=20000):
+        pass
+    bridge = win.journal_bridge
+    local_id = win.compose.identity().local_id
+    qtbot.waitUntil(lambda: local_id in bridge.autosave.pending or bridge.journal.has(local_id), timeout=5000)
+    bridge.autosave.flush()  # the settle delay is not waited: the write it would make, made now
+    bridge.autosave.drain()
+    entry = bridge.journal.get(local_id)
+    assert entry is not None and entry.draft.subject == "typed before the journal"
+    close_window(win)

@@ -98,6 +98,8 @@ class JournalBridge:
                                        f"{self.journal.moved_aside.name} and a new one started.", warning=False)
         if window.session is not None:  # attached after the session was set
             self._session_changed(window.session)
+        if c.dirty:  # typed at ready, before the journal was open: recorded now, not at the next keystroke
+            self._changed()
 
     def _open_journal(self) -> Journal:
         try:
