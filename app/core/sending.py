@@ -16,6 +16,8 @@ questions asked through :class:`SendQuestions` and shows the outcome it is told.
   keep the rest in the Outbox?" asked first (no answer, nothing sent); the batch handed over as ONE request
   (:func:`hand_over`, which a merge uses too), held in the undo window as one; each refused message taken
   back out of the Outbox.
+- **A message file sent as it is** (:meth:`Sending.send_mime`): its bytes handed to the Outbox; a full journal
+  refuses it, said by reason.
 - :attr:`Sending.under_way` counts the sends on their way (quitting asks first while any is): not while a
   question waits for its answer, nor while a batch waits in its undo window.
 
@@ -226,6 +228,22 @@ class Sending:
                 if reason is None:
                     raise
                 return None, SendResult(Result.NOT_RECORDED, draft=draft, reason=reason)
+
+    async def send_mime(self, outbox, raw: bytes, parsed: Draft) -> SendResult:
+        """A message file sent as it is (its bytes untouched; ``parsed`` its fields, for the Outbox's row):
+        handed to the Outbox, or INVALID (the queue's check) or NOT_RECORDED (the journal could not record it),
+        nothing created then. The face has shown it and had the user's yes, and looked in Sent Items first."""
+        with self._on_the_way():
+            try:
+                sub = await outbox.submit_mime(raw, parsed)
+            except DraftInvalid as exc:
+                return SendResult(Result.INVALID, draft=parsed, errors=list(exc.errors), reason=exc.message)
+            except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk): by reason
+                reason = local_reason(exc)
+                if reason is None:
+                    raise
+                return SendResult(Result.NOT_RECORDED, draft=parsed, reason=reason)
+        return SendResult(Result.WAITING, sub=sub, draft=parsed)
 
     # ------------------------------------------------------------------ drafts on the server
     async def send_saved(self, outbox, refs: list[ItemRef], request: BatchRequest,

@@ -303,3 +303,54 @@ def test_a_merge_asks_first_when_it_is_more_than_a_few_rows_or_meets_a_limit():
                                          (2, over, False, False, [2])]:
         face = Merge(send_merge=yes)
         assert run_coro(go_ahead(rows, plan, face)) is goes and face.asked == asked, (rows, yes)
+
+
+# ---------------------------------------------------------------- Send later, and a file sent as it is
+def test_send_later_is_the_same_request_held_for_later(tmp_path):
+    """Send later is Compose's send request with a later hold: checked once, asked about, held in the
+    Outbox until its time (nothing sent meanwhile)."""
+    box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()
+    sending, reads = Sending(), Reads(Draft(to=[Recipient("bob@example.com")], body="no subject"))
+    asked = Asked(sending, send_anyway=True)
+
+    async def main():
+        ob = clocked_outbox(box, journal, clocks)
+        r = await sending.send_draft(ob, reads, asked, hold=lambda: holds.Hold(holds.LATER, WALL0 + 3600))
+        entries = journal.entries()
+        await ob.stop()
+        return r, entries
+
+    r, entries = run_coro(main())
+    assert r.result == Result.HELD and r.sub.hold_kind == holds.LATER and box.sent == []
+    assert [(e.state, e.meta["hold"], e.meta["release_at"]) for e in entries] == [("held", "later", WALL0 + 3600)]
+    assert reads.count == 1 and asked.log[0][:2] == ("send anyway?", ["no_subject"])
+
+
+def _as_is(tmp_path, journal):
+    from app.core.mime_send import message_id_of
+
+    box, sending = Mailbox(), Sending()
+    raw = (b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: As is\r\n"
+           b"Message-ID: <as-is@example.com>\r\n\r\nbody\r\n")
+
+    async def main():
+        ob = Outbox(box, journal, account="a", policy=FAST)
+        r = await sending.send_mime(ob, raw, Draft(to=[Recipient("bob@example.com")], subject="As is",
+                                                   internet_message_id=message_id_of(raw)))
+        await ob.stop()
+        return r
+
+    r = run_coro(main())
+    assert sending.under_way == 0
+    return r
+
+
+def test_a_file_sent_as_it_is_is_handed_to_the_outbox(tmp_path):
+    journal = Journal(tmp_path / "j.sqlite3")
+    r = _as_is(tmp_path, journal)
+    assert r.result == Result.WAITING and r.sub is not None and r.sub.source == "mime"
+
+
+def test_a_file_the_journal_cannot_record_is_not_sent_and_says_why(tmp_path):
+    r = _as_is(tmp_path, _JournalOnAFullDisk(tmp_path / "j.sqlite3"))
+    assert r.result == Result.NOT_RECORDED and "full" in r.reason and r.sub is None

@@ -156,7 +156,7 @@ async def send_path_as_is(files, path: str) -> bool:
     banner or the status bar) when it is not sent."""
     from app.core.eml_files import open_eml, read_file_as_is
     from app.domain.eml_read import EmlError
-    from app.domain.errors import DraftInvalid
+    from app.core.sending import Result
 
     w, name = files.w, Path(path).name
     session = w.session
@@ -185,10 +185,9 @@ async def send_path_as_is(files, path: str) -> bool:
     outbox = w.flows.outbox()
     if outbox is None or session is not w.session:
         return False
-    try:
-        sub = await outbox.submit_mime(raw, parsed.draft)
-    except DraftInvalid as exc:
-        w.show_error(f"Not sent: {name}: {exc.message}")
+    r = await w.flows.sender.send_mime(outbox, raw, parsed.draft)
+    if r.result != Result.WAITING:
+        w.show_error(f"Not sent: {name}: {r.reason}")
         return False
     w.statusBar().showMessage(f"Sending {name} as it is: its progress is in the Outbox (Ctrl+4)", 10000)
     return True

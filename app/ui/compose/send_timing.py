@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import holds, outbox_words
+from app.core.sending import Result
 from app.core.takeback import NotCancellable
 from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
 from app.core.submission import SubState
-from app.domain.errors import DraftInvalid
 from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
@@ -405,22 +405,29 @@ class SendTiming(QObject):
         self.dialog.when.setFocus(Qt.OtherFocusReason)
 
     async def schedule(self, release_at: float):
-        """Put the message in Compose in the Outbox, held until ``release_at`` (epoch seconds)."""
+        """Put the message in Compose in the Outbox, held until ``release_at`` (epoch seconds): the same send
+        request as Ctrl+Return (app.core.sending: checked once, "Send anyway?" asked, a full journal refused),
+        held for later instead of for undo."""
+        from app.ui.compose.compose_flows import ComposeQuestions
+
         w, c, flows = self.w, self.w.compose, self.w.flows
         outbox = flows.outbox()
-        if outbox is None or c.validate(for_send=True):
+        if outbox is None:
             return None
-        async with flows.save_lock:
-            draft = c.draft()
-            try:
-                sub = await outbox.submit(draft, hold=holds.Hold(holds.LATER, release_at))
-            except DraftInvalid as exc:
-                c.set_error(f"Not scheduled: {exc.message}")
-                return None
-        if c.identity().local_id == draft.local_id:
+        asked = ComposeQuestions(flows)
+        r = await flows.sender.send_draft(outbox, c.draft, asked, hold=lambda: holds.Hold(holds.LATER, release_at),
+                                          problems=c.send_problems(), checked=c.show_errors,
+                                          max_send_bytes=c.max_send_bytes, lock=flows.save_lock)
+        if r.result == Result.INVALID and r.reason:  # the queue's own check (a limit learnt since)
+            c.set_error(f"Not scheduled: {r.reason}")
+        elif r.result == Result.NOT_RECORDED:
+            flows.not_sent_unprotected(asked.label, r.reason)
+        if r.result != Result.HELD:
+            return None
+        if c.identity().local_id == r.draft.local_id:
             c.clear()
         flows.fresh_compose()
-        w.statusBar().showMessage(f"Scheduled: “{draft.subject.strip() or '(no subject)'}” sends at "
+        w.statusBar().showMessage(f"Scheduled: “{r.draft.subject.strip() or '(no subject)'}” sends at "
                                   f"{holds.clock_text(release_at)}. It waits in the Outbox (Ctrl+4); Enter there "
                                   "takes it back.", 10000)
-        return sub
+        return r.sub

@@ -337,14 +337,14 @@ class Workflows(TaskTracker):
         if r.result == Result.INVALID and r.reason:  # the queue's own check (e.g. a limit learnt since)
             c.set_error(f"Not sent: {r.reason}")
         elif r.result == Result.NOT_RECORDED:
-            self._not_sent_unprotected(asked.label, r.reason)  # exactly-once needs the journal: nothing queued
+            self.not_sent_unprotected(asked.label, r.reason)  # exactly-once needs the journal: nothing queued
         elif r.result == Result.HELD and timing is not None:
             return timing.held(r.sub, r.draft)  # the countdown with Undo; the Outbox sends it after
         elif r.sub is not None:
             return self._after_send(r)
         return None
 
-    def _not_sent_unprotected(self, label: str, reason: str) -> None:
+    def not_sent_unprotected(self, label: str, reason: str) -> None:
         """A send the journal could not record is refused, said plainly; the message stays in Compose."""
         c = self.w.compose
         text = not_sent_unprotected(reason)
