@@ -11,8 +11,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/bootstrap.sh" test
 cd "$ROOT"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-# tests go to whichever worker is free; the package build happens once (a lock in tests/test_packaging.py)
-ARGS=(-p no:cacheprovider -ra --durations=15 -n "${DISPATCH_TEST_WORKERS:-3}")
+# tests go one at a time to whichever worker is free (--maxschedchunk 1), longest tiers first (tests/conftest.py
+# orders them: the package build first, the slow and process tiers, then gui, sandbox and unit), so the run
+# does not end waiting on one worker's long test; the package build happens once (a lock in tests/test_packaging.py)
+ARGS=(-p no:cacheprovider -ra --durations=15 -n "${DISPATCH_TEST_WORKERS:-3}" --maxschedchunk 1)
 case "${1:-}" in
     --quick) shift; ARGS+=(-m "unit or sandbox") ;;
     --soak) shift; ARGS+=(--soak) ;;

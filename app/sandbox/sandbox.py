@@ -170,7 +170,7 @@ class Sandbox:
                  max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
                  graph: bool = False,
                  graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None,
-                 autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None):
+                 autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None, signing_key=None):
         if not allow_remote and not _is_loopback(host):
             raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
         self.data, self.host, self.port, self.tls = data, host, port, tls
@@ -204,6 +204,7 @@ class Sandbox:
         self.outbox = DeferredOutbox(self, graph_send_delay)  # Graph's sends: delivered after a delay
         self.token_lifetime = int(token_lifetime)
         self.authority_clock = authority_clock
+        self.signing_key = signing_key  # the authority's token-signing key (authority/jws.py); None: a new one
         self.authority = None
         self.uploads = None  # graph/upload_server.py: the upload sessions' own loopback origin
         self._autodiscover_names = tuple(autodiscover_names) if autodiscover else None
@@ -282,7 +283,7 @@ class Sandbox:
             if where:
                 os.makedirs(where, mode=0o700, exist_ok=True)
             self.authority = Authority(self.users, host=self.host, cert_dir=where,
-                                       token_lifetime=self.token_lifetime, **kw)
+                                       token_lifetime=self.token_lifetime, signing_key=self.signing_key, **kw)
         self.authority.start()
         from .graph.upload_server import UploadServer
 

@@ -30,7 +30,7 @@ class Authority:
                  token_lifetime: int = 3600, refresh_lifetime: int = NINETY_DAYS, clients: dict | None = None,
                  *, tenant_id: str = DEFAULT_TENANT_ID, clock=time.time, device_lifetime: int = 900,
                  device_interval: int = 5, single_use_refresh: bool = False, cert_path: str | None = None,
-                 key_path: str | None = None, max_body: int = 64 * 1024):
+                 key_path: str | None = None, max_body: int = 64 * 1024, signing_key: SigningKey | None = None):
         if not users:
             raise ValueError("an authority needs at least one user")
         self.users = [_norm_user(u) for u in users]
@@ -42,7 +42,9 @@ class Authority:
         self.flows = Flows(self.users, clients, clock, refresh_lifetime=refresh_lifetime,
                            device_lifetime=device_lifetime, device_interval=device_interval,
                            single_use_refresh=single_use_refresh)
-        self._key = SigningKey()  # per run: tokens of another run are not this authority's
+        # per run: tokens of another run are not this authority's. A caller may hand in a key it made earlier
+        # (a 2048-bit key takes 0.05-0.5 s to make): the test suite reuses a few across its many sandboxes
+        self._key = signing_key or SigningKey()
         self.request_log: list[str] = []
         self._log_lock = threading.Lock()
         self._server = self._thread = self._tmpdir = None
