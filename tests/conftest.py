@@ -176,6 +176,7 @@ def sandbox_factory():
     def make(**options):
         options.setdefault("data", ":memory:")
         options.setdefault("port", 0)
+        options.setdefault("poll_interval", 0.01)  # stop() waits for each listener's next look: 10 ms, not 100
         if options.get("graph") and "signing_key" not in options:
             options["signing_key"] = RING.take(keys)
             keys.append(options["signing_key"])

@@ -23,6 +23,7 @@ def authority_factory(clock):
 
     def make(**options):
         options.setdefault("clock", clock)
+        options.setdefault("poll_interval", 0.01)  # stop() waits for the listener's next look: 10 ms, not 100
         if "signing_key" not in options:
             options["signing_key"] = RING.take(keys)
             keys.append(options["signing_key"])
