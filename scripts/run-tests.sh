@@ -19,4 +19,12 @@ case "${1:-}" in
     --quick) shift; ARGS+=(-m "unit or sandbox") ;;
     --soak) shift; ARGS+=(--soak) ;;
 esac
+# pytest rewrites the asserts of every test module it imports, in every worker: about 11 s of CPU each. Two
+# processes rewrite them once, half each, into pytest's cache (__pycache__, ignored by git; written even
+# where PYTHONDONTWRITEBYTECODE is set), and the workers read it. A module it could not collect is left to
+# the run to report.
+warm() { PYTHONDONTWRITEBYTECODE= .venv/bin/python -m pytest -p no:cacheprovider -q --collect-only "$@" >/dev/null 2>&1 || true; }
+warm tests/ui tests/reliability tests/graph tests/authority &
+warm tests --ignore=tests/ui --ignore=tests/reliability --ignore=tests/graph --ignore=tests/authority
+wait
 exec .venv/bin/python -m pytest "${ARGS[@]}" "$@"

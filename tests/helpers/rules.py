@@ -51,6 +51,17 @@ def trees(*tops: str) -> tuple[tuple[str, ast.AST], ...]:
                  for top in tops for p in sorted((ROOT / top).rglob("*.py")))
 
 
+class Trees:
+    """:func:`trees` of the given top folders, parsed when first iterated: a test module's constant that costs
+    nothing to collect (every worker of a parallel run collects every test module)."""
+
+    def __init__(self, *tops: str, prefix: str = ""):
+        self.tops, self.prefix = tops, prefix
+
+    def __iter__(self):
+        return iter([(p, t) for p, t in trees(*self.tops) if p.startswith(self.prefix)])
+
+
 #: id of a module tree :func:`_parsed` keeps for the whole run -> its nodes in ``ast.walk``'s order: every rule
 #: walks every module, several times; listing the nodes once saves most of the rule tests' time
 _LISTED: dict[int, tuple[ast.AST, ...]] = {}
