@@ -322,11 +322,14 @@ _LONGEST_FIRST = ("slow", "process", "gui", "sandbox", "unit")
 
 def _longest_first(items: list) -> list:
     """The tests in the order the run hands them out (a stable sort: within a tier, as collected). The package
-    build comes first of all: the first test that needs it starts it; the others that need it come last, when
-    it is done (run before, in other workers, they would wait on its lock doing nothing)."""
+    build comes first of all: the first test that needs it starts it. The others that need it come after the
+    slow and process tiers, by when it is mostly built (one that comes sooner waits on its lock, in one worker,
+    while the others go on), rather than at the very end, where they would make the run's tail."""
     def rank(item) -> int:
         return next((i for i, tier in enumerate(_LONGEST_FIRST) if item.get_closest_marker(tier)), len(_LONGEST_FIRST))
 
     build = [item for item in items
              if item.nodeid.startswith("tests/test_packaging.py") and "build" in getattr(item, "fixturenames", ())]
-    return build[:1] + sorted((item for item in items if item not in build), key=rank) + build[1:]
+    ordered = sorted((item for item in items if item not in build), key=rank)
+    after = sum(1 for item in ordered if rank(item) <= _LONGEST_FIRST.index("process"))
+    return build[:1] + ordered[:after] + build[1:] + ordered[after:]
