@@ -13,7 +13,7 @@ import itertools
 
 from app.sandbox.authority.jws import SigningKey
 
-SIZE = 8
+SIZE = 4
 
 
 class KeyRing:
