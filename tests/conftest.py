@@ -165,14 +165,21 @@ def fake_keyring():
 
 @pytest.fixture
 def sandbox_factory():
-    """Start sandboxes with custom options (e.g. ``max_send_bytes``); all are stopped at teardown."""
+    """Start sandboxes with custom options (e.g. ``max_send_bytes``); all are stopped at teardown. One that serves
+    Graph gets its authority's signing key from the worker's ring (tests/helpers/signing_keys.py): a key none of
+    this test's other authorities has."""
     from app.sandbox import Sandbox
+    from tests.helpers.signing_keys import RING
 
-    started = []
+    started, keys = [], []
 
     def make(**options):
         options.setdefault("data", ":memory:")
         options.setdefault("port", 0)
+        options.setdefault("poll_interval", 0.01)  # stop() waits for each listener's next look: 10 ms, not 100
+        if options.get("graph") and "signing_key" not in options:
+            options["signing_key"] = RING.take(keys)
+            keys.append(options["signing_key"])
         sb = Sandbox(**options)
         sb.start()
         started.append(sb)
@@ -304,3 +311,25 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.sandbox)
         else:
             item.add_marker(pytest.mark.unit)
+    items[:] = _longest_first(items)
+
+
+#: the tiers from the longest tests to the shortest (docs/testing.md): a parallel run hands the next test to
+#: whichever worker is free (scripts/run-tests.sh: ``--maxschedchunk 1``), so the long ones go first and the
+#: run ends on short ones, not on a package build or a kill soak that started late
+_LONGEST_FIRST = ("slow", "process", "gui", "sandbox", "unit")
+
+
+def _longest_first(items: list) -> list:
+    """The tests in the order the run hands them out (a stable sort: within a tier, as collected). The package
+    build comes first of all: the first test that needs it starts it. The others that need it come after the
+    slow and process tiers, by when it is mostly built (one that comes sooner waits on its lock, in one worker,
+    while the others go on), rather than at the very end, where they would make the run's tail."""
+    def rank(item) -> int:
+        return next((i for i, tier in enumerate(_LONGEST_FIRST) if item.get_closest_marker(tier)), len(_LONGEST_FIRST))
+
+    build = [item for item in items
+             if item.nodeid.startswith("tests/test_packaging.py") and "build" in getattr(item, "fixturenames", ())]
+    ordered = sorted((item for item in items if item not in build), key=rank)
+    after = sum(1 for item in ordered if rank(item) <= _LONGEST_FIRST.index("process"))
+    return build[:1] + ordered[:after] + build[1:] + ordered[after:]

@@ -112,7 +112,7 @@ class AutodiscoverServer:
         ctx.load_cert_chain(self.cert_path, self.key_path)
         for context in (ctx, None):
             httpd = _Server((self.sb.host, 0), self, context)
-            threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
+            threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": self.sb.poll_interval},
                              name=f"sandbox-autodiscover-{httpd.server_address[1]}", daemon=True).start()
             self._servers.append(httpd)
         self.https_port = self._servers[0].server_address[1]

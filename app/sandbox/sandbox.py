@@ -170,7 +170,8 @@ class Sandbox:
                  max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
                  graph: bool = False,
                  graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None,
-                 autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None):
+                 autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None, signing_key=None,
+                 poll_interval: float = 0.1):
         if not allow_remote and not _is_loopback(host):
             raise ValueError(f"refusing to bind {host}: the sandbox binds loopback only unless allow_remote=True")
         self.data, self.host, self.port, self.tls = data, host, port, tls
@@ -204,6 +205,10 @@ class Sandbox:
         self.outbox = DeferredOutbox(self, graph_send_delay)  # Graph's sends: delivered after a delay
         self.token_lifetime = int(token_lifetime)
         self.authority_clock = authority_clock
+        self.signing_key = signing_key  # the authority's token-signing key (authority/jws.py); None: a new one
+        # how often each listener's loop looks for a stop request: stop() waits up to this long per listener
+        # (the test suite, starting and stopping thousands of sandboxes, asks for 10 ms)
+        self.poll_interval = float(poll_interval)
         self.authority = None
         self.uploads = None  # graph/upload_server.py: the upload sessions' own loopback origin
         self._autodiscover_names = tuple(autodiscover_names) if autodiscover else None
@@ -259,7 +264,7 @@ class Sandbox:
         host = f"[{self.host}]" if ":" in self.host else self.host
         self.ews_url = f"{'https' if self.tls else 'http'}://{host}:{self.port}/EWS/Exchange.asmx"
         self.admin_url = self.ews_url.replace("/EWS/Exchange.asmx", ADMIN_PATH)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": self.poll_interval},
                                         name=f"ews-sandbox-{self.port}", daemon=True)
         self._thread.start()
         self.outbox.start()  # Graph's sends, and what waits for the message rate (core/limits.py) over either
@@ -282,7 +287,8 @@ class Sandbox:
             if where:
                 os.makedirs(where, mode=0o700, exist_ok=True)
             self.authority = Authority(self.users, host=self.host, cert_dir=where,
-                                       token_lifetime=self.token_lifetime, **kw)
+                                       token_lifetime=self.token_lifetime, signing_key=self.signing_key,
+                                       poll_interval=self.poll_interval, **kw)
         self.authority.start()
         from .graph.upload_server import UploadServer
 

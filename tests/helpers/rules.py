@@ -47,8 +47,39 @@ IMPORT_CALLS = ("import_module", "__import__")
 @functools.cache
 def trees(*tops: str) -> tuple[tuple[str, ast.AST], ...]:
     """(path from the root, syntax tree) of every module under the given top folders, parsed once per run."""
-    return tuple((p.relative_to(ROOT).as_posix(), parse_source(p.read_text(encoding="utf-8"), str(p)))
+    return tuple((p.relative_to(ROOT).as_posix(), _parsed(p.read_text(encoding="utf-8"), str(p)))
                  for top in tops for p in sorted((ROOT / top).rglob("*.py")))
+
+
+class Trees:
+    """:func:`trees` of the given top folders, parsed when first iterated: a test module's constant that costs
+    nothing to collect (every worker of a parallel run collects every test module)."""
+
+    def __init__(self, *tops: str, prefix: str = ""):
+        self.tops, self.prefix = tops, prefix
+
+    def __iter__(self):
+        return iter([(p, t) for p, t in trees(*self.tops) if p.startswith(self.prefix)])
+
+
+#: id of a module tree :func:`_parsed` keeps for the whole run -> its nodes in ``ast.walk``'s order: every rule
+#: walks every module, several times; listing the nodes once saves most of the rule tests' time
+_LISTED: dict[int, tuple[ast.AST, ...]] = {}
+
+
+@functools.cache
+def _parsed(source: str, filename: str) -> ast.AST:
+    """The syntax tree of a module's text, parsed once per run (the same text, the same tree; the rules only
+    read trees) and its nodes listed for :func:`_walk`."""
+    tree = parse_source(source, filename)
+    _LISTED[id(tree)] = tuple(ast.walk(tree))
+    return tree
+
+
+def _walk(node: ast.AST):
+    """``ast.walk(node)``, the same nodes in the same order; listed once for a tree :func:`_parsed` keeps."""
+    listed = _LISTED.get(id(node))
+    return listed if listed is not None else ast.walk(node)
 
 
 def _root(node: ast.AST) -> str:
@@ -93,18 +124,19 @@ def _built_by_cls(tree: ast.AST) -> frozenset[int]:
     rebinds to anything else (``run = cls(...)``, then ``run._attach()``): an alternative constructor
     finishing its own class's object, which is the class's business, not another's."""
     own: set[int] = set()
-    for fn in ast.walk(tree):
+    for fn in _walk(tree):
         if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        by_cls = {id(t) for n in ast.walk(fn) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
+        nodes = list(ast.walk(fn))
+        by_cls = {id(t) for n in nodes if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)
                   and isinstance(n.value.func, ast.Name) and n.value.func.id == "cls"
                   for t in n.targets if isinstance(t, ast.Name)}
         binds: dict[str, list[bool]] = {}
-        for n in ast.walk(fn):
+        for n in nodes:
             for name in _bound_names(n):
                 binds.setdefault(name, []).append(id(n) in by_cls)
         built = {name for name, flags in binds.items() if all(flags)}
-        own.update(id(n) for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id in built)
+        own.update(id(n) for n in nodes if isinstance(n, ast.Name) and n.id in built)
     return frozenset(own)
 
 
@@ -112,7 +144,7 @@ def pokes(path: str, tree: ast.AST) -> list[str]:
     """``x._name`` (read, written or deleted) where ``x`` is anything but ``self`` or ``cls``, and
     ``getattr``/``setattr``/``hasattr``/``delattr`` of a private name given as a string on anything else."""
     found, built = [], _built_by_cls(tree)
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if (isinstance(node, ast.Attribute) and _private(node.attr) and not _own(node.value, built)
                 and ast.unparse(node) not in DOCUMENTED_PRIVATES):
             how = {ast.Store: "sets", ast.Del: "deletes"}.get(type(node.ctx), "reads")
@@ -158,13 +190,13 @@ def _foreign_names(tree: ast.AST) -> dict[str, str]:
     and the names bound to one of those (``v = u`` after ``import exchangelib.util as u``; ``m =
     importlib.import_module("exchangelib.util")``)."""
     names = {}
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if isinstance(node, ast.Import):
             names.update({a.asname or a.name.split(".")[0]: a.name for a in node.names if _foreign(a.name)})
         elif isinstance(node, ast.ImportFrom) and not node.level and _foreign(node.module or ""):
             names.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names})
     for _ in range(3):  # aliases of aliases
-        for node in ast.walk(tree):
+        for node in _walk(tree):
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 value, target = node.value, node.targets[0].id
                 if isinstance(value, (ast.Name, ast.Attribute)) and _root(value) in names:
@@ -231,7 +263,7 @@ def _inherited_privates(path: str, tree: ast.AST, foreign: dict[str, str]) -> li
     """In a subclass of a library's class (or of such a subclass in the same module): ``self._x`` it does
     not set itself, i.e. its base's private name; and a private name it defines that its library base has
     (an override of the library's private method: ``_PagedFindItem._get_paging_values``)."""
-    classes = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+    classes = {n.name: n for n in _walk(tree) if isinstance(n, ast.ClassDef)}
 
     def lineage(cls: ast.ClassDef, seen=()) -> tuple[str, set[str]]:
         """(the library base it comes from, or "", the names its in-module bases set)."""
@@ -265,7 +297,7 @@ def _inherited_privates(path: str, tree: ast.AST, foreign: dict[str, str]) -> li
 def _class_swaps_and_string_pokes(path: str, tree: ast.AST) -> list[str]:
     """An object's class swapped; a private name read or set by its string on anything but ``self``."""
     found = []
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         for t in _targets(node):
             if isinstance(t, ast.Attribute) and t.attr == "__class__":
                 found.append(f"{path}:{node.lineno} swaps an object's class ({ast.unparse(t)})")
@@ -290,7 +322,7 @@ def _namespace_writes(path: str, tree: ast.AST, foreign: dict[str, str]) -> list
             return _root(node.value)
         return None
 
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         for t in _targets(node):
             if isinstance(t, ast.Subscript) and (root := namespace_of(t.value)) in foreign:
                 found.append(f"{path}:{node.lineno} writes into {foreign[root]}'s namespace ({ast.unparse(t)})")
@@ -308,7 +340,7 @@ def _namespace_writes(path: str, tree: ast.AST, foreign: dict[str, str]) -> list
 def patches(path: str, tree: ast.AST) -> list[str]:
     """Writes into a foreign module or class, and uses of a foreign private name."""
     foreign, found = _foreign_names(tree), []
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         for t in _targets(node):
             if isinstance(t, ast.Attribute) and _root(t) in foreign and ast.unparse(t) not in DOCUMENTED_HOOKS:
                 found.append(f"{path}:{node.lineno} assigns into {foreign[_root(t)]} ({ast.unparse(t)})")
@@ -346,7 +378,7 @@ def internals(path: str, tree: ast.AST) -> list[str]:
     """Everything :func:`patches` finds, and banned modules (also by string, or a name from one: ``from gc
     import disable``), and tuning the interpreter, the collector, the stack or the thread stack size."""
     found = patches(path, tree)
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         modules, picked = _imported_names(node)[:1], _imported_names(node)[1:]
         found += [f"{path}:{node.lineno} imports {n}" for n in modules if n.startswith(BANNED_MODULES)]
         found += [f"{path}:{node.lineno} imports {n}" for n in picked
@@ -361,11 +393,11 @@ def internals(path: str, tree: ast.AST) -> list[str]:
 
 def freezes(tree: ast.AST) -> int:
     return sum(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "freeze"
-               and _root(n.func) == "gc" for n in ast.walk(tree))
+               and _root(n.func) == "gc" for n in _walk(tree))
 
 
 def calls(name: str, modules) -> dict[str, int]:
-    counts = {path: sum(isinstance(n, ast.Call) and _call_name(n) == name for n in ast.walk(tree))
+    counts = {path: sum(isinstance(n, ast.Call) and _call_name(n) == name for n in _walk(tree))
               for path, tree in modules}
     return {p: n for p, n in counts.items() if n}
 
@@ -397,7 +429,7 @@ def _state_targets(target: ast.AST, value: ast.AST):
 def _state_sets(tree: ast.AST):
     """(line, the value's names) of each ``<x>.state`` set, by assignment, ``setattr`` or
     ``object.__setattr__``."""
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if isinstance(node, ast.Assign):
             pairs = [p for t in node.targets for p in _state_targets(t, node.value)]
         elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and node.value is not None:
@@ -424,7 +456,7 @@ def row_state_sets(path: str, tree: ast.AST):
 
 
 def event_applications(tree: ast.AST):
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "apply"
                 and node.args and "Event" in _names(node.args[0])):
             yield node.lineno
@@ -432,7 +464,7 @@ def event_applications(tree: ast.AST):
 
 def holds(path: str, tree: ast.AST) -> list[str]:
     """``<path>:<function>`` of each function that names ``Event.HOLD``."""
-    return [f"{path}:{fn.name}" for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+    return [f"{path}:{fn.name}" for fn in _walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
             for node in ast.walk(fn)
             if isinstance(node, ast.Attribute) and node.attr == "HOLD" and _names(node) == {"Event"}]
 
@@ -441,7 +473,7 @@ def holds(path: str, tree: ast.AST) -> list[str]:
 def app_wide_filters(tree: ast.AST) -> list[int]:
     """Lines of ``<...>.instance().installEventFilter(...)`` / ``app.installEventFilter`` on the application."""
     found = []
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and node.func.attr == "installEventFilter":
             target = ast.unparse(node.func.value)
@@ -455,7 +487,7 @@ def imported_modules(tree: ast.AST) -> list[str]:
     """Every module an ``import``, ``from ... import`` or import by string in ``tree`` names (relative ones
     by their dotted tail)."""
     names = []
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):  # the module, and what it imports ("from tests.ui import test_x")
@@ -513,9 +545,9 @@ def string_imports(tree: ast.AST, names) -> set[str]:
     ``importlib.import_module`` or ``__import__``, every string constant that names one of them (handed
     straight to the call, or kept in a table and handed over later, as app/mail/backends.py's backends and
     app/ui/window/setup_steps.py's start-up slices are)."""
-    if not any(isinstance(n, ast.Call) and _call_name(n) in IMPORT_CALLS for n in ast.walk(tree)):
+    if not any(isinstance(n, ast.Call) and _call_name(n) in IMPORT_CALLS for n in _walk(tree)):
         return set()
-    return {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    return {n.value for n in _walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
             and n.value in names}
 
 
@@ -525,8 +557,8 @@ def import_graph(package: Path, *, by_string: bool = True) -> dict[str, set[str]
     names = module_names(package)
     graph: dict[str, set[str]] = {m: set() for m in names}
     for module, path in names.items():
-        tree = parse_source(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        tree = _parsed(path.read_text(encoding="utf-8"), str(path))
+        for node in _walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 graph[module] |= _imported(node, module, path.name == "__init__.py", names) - {None, module}
         if by_string:
@@ -624,7 +656,7 @@ HISTORY = re.compile(r"\b[Ii]ssue \d+|\b(?:first|second|third|fourth|fifth|sixth
 def _docstrings(tree: ast.AST):
     """(line, text) of every docstring: a module's, a class's or a function's, and a string standing alone
     as a statement (the attribute docstrings Sphinx reads)."""
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         if (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
                 and isinstance(node.value.value, str)):
             yield node.lineno, node.value.value
@@ -635,7 +667,7 @@ def history_notes(path: str, source: str) -> list[str]:
     the reason the code is as it is now). Other strings (what the user reads) are not comments."""
     texts = [(t.start[0], t.string) for t in tokenize.generate_tokens(io.StringIO(source).readline)
              if t.type == tokenize.COMMENT]
-    texts += list(_docstrings(parse_source(source, path)))
+    texts += list(_docstrings(_parsed(source, str(ROOT / path))))  # the tree trees() parsed, for a module of the run
     return [f"{path}:{line} {m.group(0)!r}" for line, text in sorted(texts) for m in HISTORY.finditer(text)]
 
 

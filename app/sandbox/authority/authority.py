@@ -30,7 +30,8 @@ class Authority:
                  token_lifetime: int = 3600, refresh_lifetime: int = NINETY_DAYS, clients: dict | None = None,
                  *, tenant_id: str = DEFAULT_TENANT_ID, clock=time.time, device_lifetime: int = 900,
                  device_interval: int = 5, single_use_refresh: bool = False, cert_path: str | None = None,
-                 key_path: str | None = None, max_body: int = 64 * 1024):
+                 key_path: str | None = None, max_body: int = 64 * 1024, signing_key: SigningKey | None = None,
+                 poll_interval: float = 0.1):
         if not users:
             raise ValueError("an authority needs at least one user")
         self.users = [_norm_user(u) for u in users]
@@ -38,11 +39,14 @@ class Authority:
         self.cert_path, self.key_path, self.cert_sha256 = cert_path, key_path, None
         self.tenant_id, self.clock, self.max_body = tenant_id.lower(), clock, max_body
         self.token_lifetime = token_lifetime
+        self.poll_interval = poll_interval  # how often its loop looks for a stop request (stop() waits that long)
         self.domains = sorted({u["email"].split("@", 1)[1].lower() for u in self.users})
         self.flows = Flows(self.users, clients, clock, refresh_lifetime=refresh_lifetime,
                            device_lifetime=device_lifetime, device_interval=device_interval,
                            single_use_refresh=single_use_refresh)
-        self._key = SigningKey()  # per run: tokens of another run are not this authority's
+        # per run: tokens of another run are not this authority's. A caller may hand in a key it made earlier
+        # (a 2048-bit key takes 0.05-0.5 s to make): the test suite reuses a few across its many sandboxes
+        self._key = signing_key or SigningKey()
         self.request_log: list[str] = []
         self._log_lock = threading.Lock()
         self._server = self._thread = self._tmpdir = None
@@ -70,7 +74,7 @@ class Authority:
         self.authority_url = f"{self.url}/{self.tenant_id}"
         self.issuer = f"{self.url}/{self.tenant_id}/v2.0"
         self.tokens = Tokens(self._key, self.issuer, self.tenant_id, self.clock, self.token_lifetime)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": self.poll_interval},
                                         name=f"sandbox-authority-{self.port}", daemon=True)
         self._thread.start()
         log.info("authority: serving %s", self.url)

@@ -83,7 +83,7 @@ class UploadServer:
         self._httpd = _Server((sb.host, 0), self, ctx)
         host = f"[{sb.host}]" if ":" in sb.host else sb.host
         self.origin = f"{'https' if ctx else 'http'}://{host}:{self._httpd.server_address[1]}"
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1},
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": sb.poll_interval},
                                         name=f"graph-uploads-{self._httpd.server_address[1]}", daemon=True)
         self._thread.start()
         return self
