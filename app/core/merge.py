@@ -33,7 +33,8 @@ import time
 import uuid
 from collections import Counter
 
-from app.core import holds, merge_record, settle
+from app.core import merge_record, settle
+from app.core.outbox import holds
 from app.core.merge_pool import in_thread
 from app.core.merge_rows import (  # noqa: F401 - the row's words and states, read through this module too
     ALREADY_SENT, DELETED, FOUND_SENT, IN_DRAFTS, NEEDS_FIX, NOT_CHECKED, NOT_CREATED, SENT, TAKEN_BACK, MergeRow,
@@ -41,7 +42,7 @@ from app.core.merge_rows import (  # noqa: F401 - the row's words and states, re
 from app.core.limited_send import too_many_words
 from app.core.merge_send import submit_held
 from app.core.send_limits import Plan, RecipientLedger, plan_batch
-from app.core.rows import SaveStatus
+from app.core.outbox.saves import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.explain import describe

@@ -4,13 +4,13 @@
 - the rows handed to the Outbox are HELD in the undo-send window with one release time for all of them
   (:func:`submit_held`, ``MergeRun.hold_for`` gives the hold: Compose's delay on the Outbox's clock), so Undo
   takes the whole batch back; ``MergeRun.on_held(subs)`` is told (the merge window shows the countdown).
-  A run killed in its window sends nothing: :func:`app.core.restore.restore_work` drops the held sends and
+  A run killed in its window sends nothing: :func:`app.core.outbox.restore.restore_work` drops the held sends and
   :meth:`MergeRun.resume` finds the rows' drafts still in Drafts.
 """
 
 from __future__ import annotations
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.limited_send import submit_planned
 
 #: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)

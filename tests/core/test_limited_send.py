@@ -4,7 +4,7 @@ HELD until the rolling day has room (journaled: a restart keeps it), none is los
 
 from __future__ import annotations
 
-from app.core.holds import clock_text, row_text
+from app.core.outbox.holds import clock_text, row_text
 from app.core.limited_send import WAIT_REASON, submit_planned
 from app.core.outbox import Outbox
 from app.core.send_limits import DAY, RecipientLedger, SentCounter, ServerLimits, plan_batch

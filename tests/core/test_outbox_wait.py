@@ -16,7 +16,7 @@ import pytest
 
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
-from app.core.rows import SaveStatus
+from app.core.outbox.saves import SaveStatus
 from app.core.submission import SubState
 from app.mail.errors import ConnectionFailed, ErrorKind, MailError
 from app.storage.journal import Journal

@@ -14,7 +14,7 @@ import itertools
 import pytest
 
 from app.core.outbox import Outbox
-from app.core.takeback import NotCancellable
+from app.core.outbox.takeback import NotCancellable
 from app.core.policy import Action, RetryPolicy, action_for
 from app.core.submission import (
     RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, Submission, next_state,

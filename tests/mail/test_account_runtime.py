@@ -62,7 +62,7 @@ def test_the_message_to_reopen_and_what_is_said_a_send_in_its_undo_window_said_o
     journal.record(held, "held", account=key, op="send", meta={"hold": "undo", "release_at": 0.0})
     runtime = AccountRuntime(alice, journal, writer)
     try:
-        runtime.start()  # the undo one is the user's message again (app.core.restore)
+        runtime.start()  # the undo one is the user's message again (app.core.outbox.restore)
         entry = runtime.to_reopen()
         assert entry is not None and entry.draft.subject == "in its undo window"
         note = runtime.reopened(entry)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from app.core.merge import MergeRun, RowState
-from app.core.rows import SaveStatus
+from app.core.outbox.saves import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Folder

@@ -367,7 +367,7 @@ def test_many_saved_drafts_are_listed_a_batch_per_turn_and_still_go_in_one_send(
     """Issue 16: a mail merge hands 5,000 saved drafts over at once; building all their submissions in one
     turn held the UI thread ~20 ms. They are built ``SUBMIT_BATCH`` per event-loop turn (3 here), each batch
     held until all are on disk: still ONE send request."""
-    import app.core.outbox as outbox_module
+    import app.core.outbox.owner as outbox_module
 
     monkeypatch.setattr(outbox_module, "SUBMIT_BATCH", 3)
     saved = [box.save(simple_draft(f"m{i}")) for i in range(7)]

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import holds, recovery
+from app.core import recovery
+from app.core.outbox import holds
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
 from app.core.submission import SubState

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.batch_checks import check_drafts
 from app.core.limited_send import row_words, submit_planned
 from app.core.refusals import check_refusal
@@ -54,7 +54,7 @@ async def submit_checked(w, outbox, refs: list, items: list) -> tuple[list, list
         model.set_statuses({r.id: (HELD_WORDS, False) for r in refs})
         w.flows.sending -= 1  # held: nothing of it is on its way yet (quitting now says so per message)
         try:
-            await holds.wait_released(outbox, subs)
+            await outbox.wait_released(subs)
         finally:
             w.flows.sending += 1
     return refs, await outbox.wait_past_hold(subs)

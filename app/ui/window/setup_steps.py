@@ -229,7 +229,7 @@ def widget_types(win) -> None:
 def steps() -> list:
     return [qt_namespace, _importer("app.ui.common.safe_text"), _importer("app.ui.window.banner"), _importer("app.ui.window.status_bar"),
             shell, _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
-            _importer("app.core.submission"), _importer("app.core.rows"), _importer("app.core.attempts"),
+            _importer("app.core.submission"), _importer("app.core.outbox.rows"), _importer("app.core.outbox.attempts"),
             _importer("app.core.outbox"), _importer("app.core.session"), _importer("app.ui.window.workflows"), flows,
             # what ComposeView imports when it is built, a slice each
             _importer("app.ui.compose.recipient_edit"), _importer("app.ui.compose.attachments"), _importer("app.ui.compose.body.body_mirror"),

@@ -17,7 +17,7 @@ import logging
 from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
-from app.core.rows import SaveStatus
+from app.core.outbox.saves import SaveStatus
 from app.core.session import ConnectionState
 from app.core.submission import SubState
 from app.domain.errors import DraftInvalid
