@@ -383,7 +383,7 @@ class MergeRun:
             await done
         except asyncio.CancelledError:
             for local_id, fn in follows.items():
-                self.outbox.waiters.forget(local_id, fn)
+                self.outbox.unfollow(local_id, fn)
             raise
 
     def _ended(self, row: MergeRow, _sub) -> None:

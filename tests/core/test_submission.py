@@ -302,7 +302,7 @@ def test_a_refused_send_keeps_why_it_was_refused_across_a_restart(tmp_path):
         ob.restore()
         await ob.stop()
         ob.close()
-        return list(ob.subs.values())
+        return list(ob.submissions())
 
     sub = run_coro(refused())
     assert sub.state == SubState.FAILED and sub.kind == ErrorKind.INVALID_INPUT

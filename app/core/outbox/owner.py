@@ -403,13 +403,17 @@ class Outbox(Drive, TakeBack):
 
     def when_final(self, local_id: str, fn) -> None:
         """``fn(item)`` once the work is finished and that is on disk, as :meth:`wait` returns: at once if it
-        is (or is unknown: ``fn(None)``), else when it finishes. :meth:`Waiters.forget` takes it back."""
+        is (or is unknown: ``fn(None)``), else when it finishes. :meth:`unfollow` takes it back."""
         item = self._subs.get(local_id) or self._saves.get(local_id)
         if item is None or (item.final and not self.waiters.writing(local_id)):
             fn(item)
             return
         self.waiters.on_final(local_id, fn)
         self.worker.ensure_running()
+
+    def unfollow(self, local_id: str, fn) -> None:
+        """``fn`` is not called for ``local_id`` after all (:meth:`when_final`: its follower stopped)."""
+        self.waiters.forget(local_id, fn)
 
     async def drain(self, timeout: float | None = None) -> None:
         """Until every piece of work is finished (tests, "quit when sent")."""
