@@ -91,7 +91,7 @@ def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop,
         sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
         key(qtbot, win, Qt.Key_Return, CTRL)
         ob = win.session.outbox
-        qtbot.waitUntil(lambda: ob.submission(lid) and ob.submission(lid).state == SubState.UNKNOWN, timeout=20000)
+        qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.UNKNOWN, timeout=20000)
         assert ("SendItem", "drop_after_commit") in sandbox.faults.fired
         assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["sent as the app died"]
     finally:
@@ -103,7 +103,7 @@ def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop,
     try:
         ob = win.session.outbox
         ob.policy = RetryPolicy(settle_delay=0.2)
-        qtbot.waitUntil(lambda: ob.submission(lid) and ob.submission(lid).state == SubState.SENT, timeout=30000)
+        qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=30000)
         assert ob.submission(lid).reason.startswith("Sent (confirmed in Sent Items)")
         assert win.compose.draft().is_empty(), "nothing comes back as a draft"
         key(qtbot, win, Qt.Key_Return, CTRL)  # and Ctrl+Return has nothing to send
@@ -176,7 +176,7 @@ def _queue_one(qtbot, win, sandbox, subject: str, backend: str = "ews") -> str:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: ob.submission(lid) and ob.submission(lid).state == SubState.QUEUED
+    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.QUEUED
                     and "busy" in ob.rows()[0].text.lower(), timeout=20000)
     qtbot.waitUntil(lambda: win.compose.draft().is_empty(), timeout=5000)
     return lid

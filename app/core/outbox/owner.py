@@ -30,10 +30,10 @@ import logging
 import time
 from concurrent.futures import Future
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Awaitable, Callable
 
-from types import MappingProxyType
-
+from app.core import clock as clocks
 from app.core import mime_send
 from app.core.clock import MONOTONIC
 from app.core.journal_writer import JournalWriter
@@ -111,11 +111,13 @@ class Outbox(Drive, TakeBack):
         self.known: dict[str, tuple[ItemRef, str]] = {}  # local_id -> (server ref, Message-ID) once saved
         self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "settled_nowhere": 0,
                       "auth_waits": 0, "already_sent": 0}
-        self.attempts = Attempts(client, lambda: self.policy, clock, self.stats)
+        # the clock and the policy are read through the Outbox at each use: a test holds its clock still or
+        # moves it (``ob.clock = ...``), a settle floor or a test changes its policy
+        self.attempts = Attempts(client, lambda: self.policy, lambda: self.clock(), self.stats)
         self.waiters = Waiters()
         self._tasks: set[asyncio.Task] = set()  # journal work the caller may not await (a take-back)
         self._auth_task: asyncio.Task | None = None
-        self.worker = QueueWorker(clock, self.step, self.next_wake)
+        self.worker = QueueWorker(self.step, self.next_wake, lambda when, fn: clocks.call_at(self.clock, when, fn))
 
     @property
     def policy(self) -> RetryPolicy:
@@ -435,7 +437,7 @@ class Outbox(Drive, TakeBack):
         self.waiters.resolve(item, self.is_resting(item))
 
     def persisting(self, item):
-        """``with box.persisting(item):`` around setting an item's state and writing it to the journal:
+        """``with self.persisting(item):`` around setting an item's state and writing it to the journal:
         :meth:`wait` does not return on that state until it is on disk."""
         return self.waiters.persisting(item, self._resolve)
 

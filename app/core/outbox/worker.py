@@ -1,7 +1,7 @@
 """The Outbox's worker: one asyncio task that runs the Outbox's steps (:meth:`app.core.outbox.owner.Outbox.step`:
 the due work, in queue order) and sleeps until the next one is due (on the Outbox's clock) or a poke. It also
-holds the queue parked while the user must sign in again. It knows no submission: it gets the clock, the step
-and when the next one is due. No Qt.
+holds the queue parked while the user must sign in again. It knows no submission: it gets the step, when the
+next one is due, and a call-back at a time on the Outbox's clock. No Qt.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ log = logging.getLogger(__name__)
 
 
 class QueueWorker:
-    def __init__(self, clock: Callable[[], float], step: Callable[[], Awaitable[bool]],
-                 next_wake: Callable[[], float | None]):
-        self.clock = clock
+    def __init__(self, step: Callable[[], Awaitable[bool]], next_wake: Callable[[], float | None],
+                 call_at: Callable[[float, Callable[[], None]], clocks.Timer]):
+        self._call_at = call_at  # ``callback()`` at a time on the Outbox's clock (app.core.clock.call_at)
         self._step = step  # one pass over the due work; False when nothing was due
         self._next_wake = next_wake  # when something is due next (None: nothing waits for a time)
         self._wake: asyncio.Event | None = None
@@ -79,7 +79,7 @@ class QueueWorker:
         unlike ``asyncio.wait_for`` (Python 3.11), a cancellation arriving with the wake-up is never
         swallowed, so stop() ends."""
         self._wake.clear()
-        timer = clocks.call_at(self.clock, when, self._wake_up) if when is not None else None
+        timer = self._call_at(when, self._wake_up) if when is not None else None
         self._asleep.set()
         try:
             await self._wake.wait()
