@@ -390,7 +390,7 @@ class MergeRun:
         """A handed-over row's submission ended (or left the Outbox): what the row shows follows from it
         (:func:`row_view`); a sent row's saved identity is of no more use (5,000 held for the session)."""
         if row_view(row)[0] == RowState.SENT:
-            self.outbox.known.pop(dm.row_local_id(self.merge_id, row.number), None)
+            self.outbox.forget_identity(dm.row_local_id(self.merge_id, row.number))
 
     def _drop_submission(self, row: MergeRow) -> None:
         """A row taken into a new send lets its earlier one go: a refused send of it stays in the Outbox as

@@ -108,7 +108,8 @@ class Outbox(Drive, TakeBack):
         self.subs = MappingProxyType(self._subs)  # read-only views: only the Outbox changes its queue
         self.saves = MappingProxyType(self._saves)
         self._not_deleted: set[str] = set()  # sends whose delete the journal could not record (said in the row)
-        self.known: dict[str, tuple[ItemRef, str]] = {}  # local_id -> (server ref, Message-ID) once saved
+        self._known: dict[str, tuple[ItemRef, str]] = {}  # local_id -> (server ref, Message-ID) once saved
+        self.known = MappingProxyType(self._known)  # read-only view
         self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "settled_nowhere": 0,
                       "auth_waits": 0, "already_sent": 0}
         # the clock and the policy are read through the Outbox at each use: a test holds its clock still or
@@ -204,8 +205,8 @@ class Outbox(Drive, TakeBack):
         old = self._subs.get(lid)
         if old is not None and not old.final:
             return old  # Send pressed again for the same message: one submission
-        if draft.ref is None and lid in self.known:  # an editor's copy from before the save: same item
-            ref, mid = self.known[lid]
+        if draft.ref is None and lid in self._known:  # an editor's copy from before the save: same item
+            ref, mid = self._known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
         if not draft.internet_message_id:
             draft = draft.copy(internet_message_id=new_message_id())
@@ -328,15 +329,15 @@ class Outbox(Drive, TakeBack):
         lid = draft.local_id
         if lid in self._subs and not self._subs[lid].final:
             return SaveJob(draft, self.account, SaveStatus.DONE)  # a send of it is queued: it saves first
-        if draft.ref is None and lid in self.known:
-            ref, mid = self.known[lid]
+        if draft.ref is None and lid in self._known:
+            ref, mid = self._known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
         if not draft.internet_message_id and draft.ref is None:
             draft = draft.copy(internet_message_id=new_message_id())
         version = await self.write(self.journal.record, draft, State.OUTBOX_WAITING.value, account=self.account,
                                    op="save")
-        if draft.ref is None and lid in self.known:  # a save of it ended during that write: save over it
-            ref, mid = self.known[lid]
+        if draft.ref is None and lid in self._known:  # a save of it ended during that write: save over it
+            ref, mid = self._known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
             await self.write(self.journal.set_server_identity, lid, ref, draft.internet_message_id)
         job = self._saves.get(lid)
@@ -356,8 +357,8 @@ class Outbox(Drive, TakeBack):
         then the only safe one. An older copy the journal holds is dropped if it can be (else a restart would
         reopen older text than the server's). Raises the backend's error when the server does not take it."""
         lid = draft.local_id
-        if draft.ref is None and lid in self.known:
-            ref, mid = self.known[lid]
+        if draft.ref is None and lid in self._known:
+            ref, mid = self._known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
         saved = await self.client.save_draft(draft)
         saved = saved.copy(local_id=lid, internet_message_id=saved.internet_message_id or draft.internet_message_id)
@@ -549,7 +550,7 @@ class Outbox(Drive, TakeBack):
         with self.persisting(sub):
             await asyncio.wrap_future(self.transition(sub, event, **facts))
             if sub.state == SubState.SENT:
-                self.known.pop(sub.local_id, None)
+                self._known.pop(sub.local_id, None)
         if sub.final:
             self.news.tell("finished", sub)
         self._resolve(sub)
@@ -574,8 +575,12 @@ class Outbox(Drive, TakeBack):
     def saved(self, draft: Draft) -> None:
         """A save (of a save job, or before a send) reached the server: remember its identity."""
         if draft.ref is not None:
-            self.known[draft.local_id] = (draft.ref, draft.internet_message_id)
+            self._known[draft.local_id] = (draft.ref, draft.internet_message_id)
         self.news.tell("saved", draft)
+
+    def forget_identity(self, local_id: str) -> None:
+        """The server identity of a message saved before is of no more use (a mail merge's sent row)."""
+        self._known.pop(local_id, None)
 
     def resolve(self, item) -> None:
         self._resolve(item)
