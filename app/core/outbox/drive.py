@@ -198,13 +198,12 @@ class Drive:
                              [a.attachment_id for a in saved.attachments])
         # the next attempt (typed again meanwhile) reads the journal's newer body (version 0)
         facts = {"saved": saved, "adopt": False, "draft": saved, "version": 0}
+        self.saved(saved)  # told while it is still in flight, as a save before a send is
         if job.again and not removed:  # typed again while it was saving: save the newer text too
             job.apply(SaveEvent.AGAIN, retry_at=0.0, **facts)
-            self.saved(saved)
             await self.write(self.journal.set_state, lid, State.OUTBOX_WAITING.value, op="save")
         else:
             job.apply(SaveEvent.SAVED, **facts)
-            self.saved(saved)
             self._saves.pop(lid, None)
         self.resolve(job)
 
