@@ -447,11 +447,12 @@ class Outbox(Drive, TakeBack):
         """The connection is back (or the user pressed Retry): everything waiting tries now — except a
         look-up of an unknown send, which keeps its settle delay (the send may still be arriving), and a
         held send, which keeps its time."""
+        queued = SubState.QUEUED  # saving, submitting: their outcome sets their next time
         for sub in self._subs.values():
-            if sub.state == SubState.QUEUED:  # saving, submitting: their outcome sets their next time
+            if sub.state == queued and sub.retry_at:  # one waiting for its time (5,000 in a merge: only those)
                 self.transition(sub, Event.WAKE, retry_at=0.0)  # not journaled: a try's time is never stored
         for job in self._saves.values():
-            if job.status in (SaveStatus.WAITING, SaveStatus.RETRYING):
+            if job.status in (SaveStatus.WAITING, SaveStatus.RETRYING) and job.retry_at:
                 job.apply(SaveEvent.WAKE, retry_at=0.0)
         self.changed()
         self.worker.poke()
