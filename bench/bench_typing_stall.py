@@ -347,7 +347,7 @@ async def bench(seconds: float, rate: int, body_mb: float, modes: dict[str, int]
                 _measure(hb, rows, f"typing into the {body_mb:g} MB body while it is saved to the server twice",
                          f"{got:.0f} keys/s; the saves took {t_save:.1f} s")
                 # Enter in the Outbox: another 10 MB message queued (as Ctrl+S offline would) and taken back
-                # before the worker picks it up, three times, while typing on (app/core/takeback.py: the
+                # before the worker picks it up, three times, while typing on (app/core/outbox/takeback.py: the
                 # journal's write and the read of the message run on the journal's thread)
                 c.body.setPlainText("")
                 await asyncio.sleep(0.5)

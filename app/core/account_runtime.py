@@ -16,7 +16,8 @@ from __future__ import annotations
 import logging
 from typing import Awaitable, Callable
 
-from app.core import handover, holds, recovery
+from app.core import handover, recovery
+from app.core.outbox import holds
 from app.core.send_limits import SentCounter
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox

@@ -5,7 +5,7 @@ account's sends, and the user is offered to sign in with Microsoft 365 for the s
 account (backend Graph, another :attr:`AccountConfig.key`). :func:`hand_over` moves every unfinished
 journal entry of the old account (sends in every non-final state, saves waiting, messages being written)
 to the new one, in ONE journal transaction, so that the new account's Outbox resumes each of them when it
-next loads from the journal (:func:`app.core.restore.restore_work`, :mod:`app.core.recovery`).
+next loads from the journal (:func:`app.core.outbox.restore.restore_work`, :mod:`app.core.recovery`).
 
 Item ids differ between the backends (a Graph id is not an EWS ItemId) but the Internet Message-ID of a
 message is the same through both, so the rule is the one the core already has for "what the server holds
@@ -142,9 +142,7 @@ def send_resumes(state: SubState | str, source: str = "compose") -> Submission |
     elif resumes == state and _waits_for_the_queue(state) and source == "compose":
         # it resumes as itself and goes on only into the queue, nothing of it sent before (held --release-->
         # queued): kept as it is, and once queued its save adopts the draft by Message-ID
-        sub = Submission(Draft(), "", state, source=source).restarted()
-        sub.adopt = True
-        return sub
+        return Submission(Draft(), "", state, source=source).restarted(adopt=True)
     else:
         raise ValueError(f"no hand-over for a {source} send stored in {state.value}")
     return Submission(Draft(), "", as_if, source=source).restarted()

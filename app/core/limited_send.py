@@ -2,7 +2,7 @@
 (:func:`app.core.send_limits.plan_batch`). No Qt, no network.
 
 The part that fits in today's recipients goes as before (held in the undo-send window when that is on); each
-message that does not fit is kept in the Outbox HELD as a send-later message (:mod:`app.core.holds`,
+message that does not fit is kept in the Outbox HELD as a send-later message (:mod:`app.core.outbox.holds`,
 ``"later"``) until the time the rolling day has room for it, so the Outbox lists it with that time and the
 reason (:data:`WAIT_REASON`), and a restart keeps it (the journal has the hold); a message with more
 recipients than one may have is not handed over (the caller says so in its row). Nothing is lost: every
@@ -11,7 +11,7 @@ message of the batch is sent now, waits in the Outbox, or is named as not sent.
 
 from __future__ import annotations
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.send_limits import Plan
 
 #: why a message waits in the Outbox (its row's reason; the time is the hold's)

@@ -33,7 +33,8 @@ import time
 import uuid
 from collections import Counter
 
-from app.core import holds, merge_record, settle
+from app.core import merge_record, settle
+from app.core.outbox import holds
 from app.core.merge_pool import in_thread
 from app.core.merge_rows import (  # noqa: F401 - the row's words and states, read through this module too
     ALREADY_SENT, DELETED, FOUND_SENT, IN_DRAFTS, NEEDS_FIX, NOT_CHECKED, NOT_CREATED, SENT, TAKEN_BACK, MergeRow,
@@ -41,7 +42,7 @@ from app.core.merge_rows import (  # noqa: F401 - the row's words and states, re
 from app.core.limited_send import too_many_words
 from app.core.merge_send import submit_held
 from app.core.send_limits import Plan, RecipientLedger, plan_batch
-from app.core.rows import SaveStatus
+from app.core.outbox.saves import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
@@ -382,14 +383,14 @@ class MergeRun:
             await done
         except asyncio.CancelledError:
             for local_id, fn in follows.items():
-                self.outbox.waiters.forget(local_id, fn)
+                self.outbox.unfollow(local_id, fn)
             raise
 
     def _ended(self, row: MergeRow, _sub) -> None:
         """A handed-over row's submission ended (or left the Outbox): what the row shows follows from it
         (:func:`row_view`); a sent row's saved identity is of no more use (5,000 held for the session)."""
         if row_view(row)[0] == RowState.SENT:
-            self.outbox.known.pop(dm.row_local_id(self.merge_id, row.number), None)
+            self.outbox.forget_identity(dm.row_local_id(self.merge_id, row.number))
 
     def _drop_submission(self, row: MergeRow) -> None:
         """A row taken into a new send lets its earlier one go: a refused send of it stays in the Outbox as

@@ -5,7 +5,7 @@
 - the rows handed to the Outbox are HELD in the undo-send window with one release time for all of them
   (:func:`submit_held`, ``MergeRun.hold_for`` gives the hold: Compose's delay on the Outbox's clock), so Undo
   takes the whole batch back; ``MergeRun.on_held(subs)`` is told (the merge window shows the countdown).
-  A run killed in its window sends nothing: :func:`app.core.restore.restore_work` drops the held sends and
+  A run killed in its window sends nothing: :func:`app.core.outbox.restore.restore_work` drops the held sends and
   :meth:`MergeRun.resume` finds the rows' drafts still in Drafts.
 """
 

@@ -3,7 +3,7 @@
 Each waiting message is said as what will really happen to it once Dispatch is closed — they differ:
 
 - in its undo countdown (HELD "undo"): never sent; it comes back to Compose, unsent, at the next start
-  (:func:`app.core.holds.undo_to_editing`) — or, a draft of Send selected or a mail merge, stays in Drafts;
+  (:func:`app.core.outbox.holds.undo_to_editing`) — or, a draft of Send selected or a mail merge, stays in Drafts;
 - scheduled (HELD "later"): goes out at its time while Dispatch runs, or at the next start after it;
 - waiting (queued, saving, waiting for a sign-in): goes out the next time Dispatch runs on this account;
 - possibly on the wire (submitting, unknown): looked up at the next start, never sent twice;
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.submission import SubState, Submission
 
 #: messages named one by one; the rest are counted

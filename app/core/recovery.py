@@ -35,7 +35,7 @@ def editing_entries(journal: Journal, account: str) -> list[Entry]:
 
 def message_to_reopen(journal: Journal, account: str) -> Entry | None:
     """The newest message being written when the app stopped (None: nothing was); a message that was in
-    its undo-send window first (it comes back with a note: :func:`app.core.holds.reopen_note`)."""
+    its undo-send window first (it comes back with a note: :func:`app.core.outbox.holds.reopen_note`)."""
     entries = editing_entries(journal, account)
     return max(entries, key=lambda e: (bool((e.meta or {}).get("unsent")), e.updated)) if entries else None
 

@@ -7,7 +7,7 @@ recipients a message, 30 messages a minute (beyond it, messages sent from the ma
 go out over time). A batch is planned against them BEFORE anything is sent (:func:`plan_batch`): the
 messages with more recipients than one may have are not sent; of the rest, what fits in what is left of
 today's recipients goes now, and what does not is kept in the Outbox, held with a send-later time
-(:mod:`app.core.holds`, ``"later"``) for when the rolling day has room again; a batch paced by the message
+(:mod:`app.core.outbox.holds`, ``"later"``) for when the rolling day has room again; a batch paced by the message
 rate says when its last message should go out.
 
 Which limits (:func:`limits_for`): the account's own ``extra["send_limits"]`` when set ("exchange-online",

@@ -21,8 +21,8 @@ questions asked through :class:`SendQuestions` and shows the outcome it is told.
 - :attr:`Sending.under_way` counts the sends on their way (quitting asks first while any is): not while a
   question waits for its answer, nor while a batch waits in its undo window.
 
-The Outbox is used through its public methods (submit, submit_saved, wait, wait_past_hold, cancel, subs) and
-:func:`app.core.holds.wait_released`, which follows a held batch until its undo window ends.
+The Outbox is used through its public methods only (submit, submit_mime, submit_saved, wait, wait_released,
+wait_past_hold, cancel, submission).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Awaitable, Callable, Protocol
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.batch_checks import check_drafts
 from app.core.limited_send import submit_planned
 from app.core.send_limits import Plan, RecipientLedger, ServerLimits, plan_batch
@@ -278,7 +278,7 @@ class Sending:
         going = handed.going
         if handed.held:
             with self._paused():
-                await holds.wait_released(outbox, going)
+                await outbox.wait_released(going)
         return {s.local_id: s for s in await outbox.wait_past_hold(going)}
 
 
@@ -354,7 +354,7 @@ def taken_out(outbox, sub) -> bool:
     """The user took this send out of the queue before it finished (Undo, the Outbox's Edit or Delete)."""
     if sub.state == SubState.CANCELLED:
         return True
-    return not sub.final and (outbox is None or outbox.subs.get(sub.local_id) is not sub)
+    return not sub.final and (outbox is None or outbox.submission(sub.local_id) is not sub)
 
 
 class _NoLock:

@@ -20,7 +20,7 @@ crash at any moment leaves a state that says what may have happened::
 
 ``held``: the user's Send is accepted and journaled, but nothing goes to the server before its release
 time (``release_at``, wall-clock epoch seconds, in the journal meta with its ``hold`` kind: ``"undo"`` —
-the undo-send window — or ``"later"`` — send later). See :mod:`app.core.holds`.
+the undo-send window — or ``"later"`` — send later). See :mod:`app.core.outbox.holds`.
 
 ``deleting``: the user threw the message away in the Outbox; its journal entry is being removed. Its
 persisted form is that removal (as ``sent`` and ``cancelled`` are persisted as the entry leaving the
@@ -28,25 +28,28 @@ journal): it is never written as a state of its own, so it is not in :data:`STOR
 and a journal of an older version reads exactly as before. Should the removal fail, the submission stays
 DELETING (never sent) and says so; the journal still holds its previous state, as the truth is.
 
-Who moves a submission: only :meth:`app.core.outbox.Outbox.transition` (applies the event here and queues
-its journal write, in order, on the journal's thread) and :meth:`~app.core.outbox.Outbox.move` (the same,
-awaited, before the caller goes on). The worker's attempts (:mod:`app.core.attempts`), the holds
-(:mod:`app.core.holds`) and the user's hand (:mod:`app.core.takeback`) all go through them;
-``tests/core/test_one_state_table.py`` fails on any other. Two exceptions, both before or after a run:
-:meth:`app.core.outbox.Outbox.new_submission` moves a new one ``queued --hold--> held`` before its first record (that
-record persists it), and :meth:`Submission.restarted` applies :data:`RESTART` to one read from the journal.
+Who moves a submission: only the Outbox (:mod:`app.core.outbox`, the queue's one owner):
+:meth:`~app.core.outbox.owner.Outbox.transition` applies the event here and queues its journal write, in
+order, on the journal's thread; :meth:`~app.core.outbox.owner.Outbox.move` does the same, awaited, before the
+caller goes on. The fields that decide what happens next (:data:`FACTS`: ``retry_at``, ``kind``, ``attempts``,
+``adopt``, ``draft``, the hold's times...) travel with their event (``apply(event, **facts)``) and are
+journaled with it. An attempt at the server (:mod:`app.core.outbox.attempts`) returns ``(event, facts)``; the
+holds and the user's hand are the Outbox's own methods. ``tests/core/test_one_state_table.py`` fails on any
+other write. Two exceptions, both before or after a run: the Outbox moves a new one ``queued --hold--> held``
+before its first record (that record persists it), and :meth:`Submission.restarted` applies :data:`RESTART`
+to one read from the journal.
 
 What is not a state, and why (each decided once, here):
 
 - *listed, its record not on disk yet* (was the ``hold`` flag): a derived view — a journal write of it is
-  pending (:meth:`app.core.waiters.Waiters.writing`), the same fact :meth:`Outbox.wait` already honours.
+  pending (:meth:`app.core.outbox.waiters.Waiters.writing`), the same fact :meth:`Outbox.wait` already honours.
   The worker never acts on a submission whose state is not on disk yet.
 - *thrown away, its delete not on disk yet* (was ``deleting``, with ``hold``): the real state DELETING.
-- *waiting for a sign-in* (was ``parked``): a derived view (:meth:`app.core.outbox.Outbox.parked`) — the
+- *waiting for a sign-in* (was ``parked``): a derived view (:meth:`app.core.outbox.owner.Outbox.parked`) — the
   queue is parked (:attr:`QueueWorker.needs_sign_in`) and this one's last failure is of a kind that parks
   (:class:`app.core.policy.Action.PARK`). A sign-in un-parks the queue, and so every one of them.
 - *a server call about it is in flight* (was the Outbox's ``working`` set): a derived view
-  (:meth:`app.core.outbox.Outbox.in_flight`) — its state is ``saving`` or ``submitting`` (a send),
+  (:meth:`app.core.outbox.owner.Outbox.in_flight`) — its state is ``saving`` or ``submitting`` (a send),
   ``working`` (a save job). Between the worker picking a batch and each one's ``start`` nothing awaits
   un-checked: a send taken back meanwhile is skipped, never started.
 - ``adopt``: not a state but a fact about the draft's copy on the server (the last save's answer was lost:
@@ -108,6 +111,7 @@ class Event(str, enum.Enum):
     RELEASE = "release"  # a held submission's time came: it joins the queue
     HOLD = "hold"  # a new send is held until its release time (before its first record)
     DELETE = "delete"  # the user threw it away in the Outbox
+    WAKE = "wake"  # the connection is back (or the user pressed Retry): a queued one is due now
 
 
 S, E = SubState, Event
@@ -140,6 +144,7 @@ TRANSITIONS: dict[tuple[SubState, Event], SubState] = {
     (S.FAILED, E.DELETE): S.DELETING,
     (S.HELD, E.DELETE): S.DELETING,
     (S.DELETING, E.DELETE): S.DELETING,  # Delete again: its first delete could not be recorded
+    (S.QUEUED, E.WAKE): S.QUEUED,  # due now: only its next try's time changes (not journaled)
 }
 
 #: where a submission found in the journal at start-up resumes (the app died in that state)
@@ -150,7 +155,7 @@ RESTART: dict[SubState, SubState] = {
     S.UNKNOWN: S.UNKNOWN,
     S.FAILED: S.FAILED,
     # "later" stays held with its time; "undo" never resumes sending: restore_work turns it back into a
-    # message being written (app.core.holds.undo_to_editing), which recovery reopens in Compose with a note
+    # message being written (app.core.outbox.holds.undo_to_editing), which recovery reopens in Compose with a note
     S.HELD: S.HELD,
 }
 
@@ -166,6 +171,12 @@ def next_state(state: SubState, event: Event) -> SubState:
         return TRANSITIONS[(SubState(state), Event(event))]
     except KeyError:
         raise IllegalTransition(f"{event.value} is not allowed in state {SubState(state).value}") from None
+
+
+#: the fields of a submission an event may set: each decides what happens next (and the journaled ones are
+#: written with the event's state: :meth:`app.core.outbox.owner.Outbox.transition`)
+FACTS = frozenset({"retry_at", "kind", "code", "adopt", "attempts", "lookups", "draft", "hold_kind", "release_at",
+                   "reason"})
 
 
 def distinct_recipients(recipients) -> int:
@@ -218,11 +229,15 @@ class Submission:
             return self.recipients
         return max(1, distinct_recipients(self.draft.all_recipients()))
 
-    def apply(self, event: Event) -> SubState:
-        """Move along the table (raises :class:`IllegalTransition` for a move it does not have)."""
+    def apply(self, event: Event, **facts) -> SubState:
+        """Move along the table (raises :class:`IllegalTransition` for a move it does not have), setting the
+        facts that travel with the event: the fields that decide what happens next (only :data:`FACTS`)."""
         new = next_state(self.state, event)
+        _check_facts(facts)
         self.moves += f"{SubState(self.state).value} {Event(event).value} {new.value};"
         self.state = new
+        for name, value in facts.items():
+            setattr(self, name, value)
         return new
 
     @property
@@ -244,12 +259,22 @@ class Submission:
         return ItemOutcome(self.draft.ref, status, code, self.reason, self.reason or explain(code),
                            self.local_id, None if status == OutcomeStatus.SENT else self.kind)
 
-    def restarted(self) -> "Submission":
-        """This submission as it resumes after the app died (``state`` per :data:`RESTART`)."""
+    def restarted(self, **facts) -> "Submission":
+        """This submission as it resumes after the app died (``state`` per :data:`RESTART`), with the facts
+        its restart decides (a held one's release time on this run's clock...)."""
+        _check_facts(facts)
         was = SubState(self.state)
         self.state = RESTART[was]
         if was == SubState.SAVING:
             self.adopt = True
         if self.state == SubState.UNKNOWN:
             self.lookups = 0
+        for name, value in facts.items():
+            setattr(self, name, value)
         return self
+
+
+def _check_facts(facts: dict) -> None:
+    unknown = set(facts) - FACTS
+    if unknown:
+        raise TypeError(f"not a fact of a submission: {sorted(unknown)}")

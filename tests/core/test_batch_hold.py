@@ -5,11 +5,11 @@ window it is never sent and its drafts stay in Drafts. Compose's own check decid
 
 from __future__ import annotations
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.batch_checks import check_drafts, problem
 from app.core.merge_send import CONFIRM_ABOVE, confirm_question
 from app.core.outbox import Outbox
-from app.core.restore import restore_work
+from app.core.outbox.restore import restore_work
 from app.core.submission import SubState
 from app.domain.models import Draft, ItemRef, MessageSummary, Recipient
 from app.mail.errors import ConnectionFailed

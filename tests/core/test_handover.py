@@ -14,7 +14,7 @@ from app.core import handover, recovery
 from app.core.handover import hand_over, send_resumes, waiting_for
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
-from app.core.restore import restore_work
+from app.core.outbox.restore import restore_work
 from app.core.submission import FINAL, RESTART, STORED, TAKEN_OUT, TRANSITIONS, SubState, Submission
 from app.domain.models import Attachment, Draft, ItemRef, Recipient
 from app.storage.journal import Journal, State

@@ -12,8 +12,9 @@ from datetime import datetime
 
 import pytest
 
-from app.core import holds, recovery
-from app.core.holds import Hold
+from app.core import recovery
+from app.core.outbox import holds
+from app.core.outbox.holds import Hold
 from app.core.send_times import WhenError, next_monday, parse_when, tomorrow_morning
 from app.core.submission import (
     CANCELLABLE, RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, next_state,
@@ -110,7 +111,7 @@ def test_a_suspended_machine_sends_by_the_wall_clock(tmp_path):
     async def main():
         ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(_draft("suspend"), hold=Hold(holds.LATER, WALL0 + 3600))
-        assert holds.next_check(ob, clocks.mono) == clocks.mono + holds.WALL_CHECK  # looks again within 30 s
+        assert ob.next_wake() == clocks.mono + holds.WALL_CHECK  # looks again within 30 s
         await ob.worker.idle()
         assert clocks.monotonic.waiting() == [clocks.mono + holds.WALL_CHECK]
         clocks.advance(3600, mono=False)  # the lid was closed for an hour: only the wall clock moved
@@ -161,9 +162,12 @@ def test_send_now_releases_a_held_send_at_once(tmp_path):
     async def main():
         ob = clocked_outbox(box, journal, clocks)
         sub = await ob.submit(_draft("now"), hold=Hold(holds.LATER, WALL0 + 86400))
-        assert holds.send_now(ob, sub.local_id)
+        assert ob.send_now(sub.local_id)
+        # through the table, at once: HELD --release--> queued, its release journaled with it
+        assert sub.state == SubState.QUEUED and sub.history[-1] == (SubState.HELD, Event.RELEASE, SubState.QUEUED)
+        assert (sub.hold_kind, sub.release_at, sub.retry_at) == ("", 0.0, 0.0)
         sub = await ob.wait(sub.local_id, timeout=5)
-        assert not holds.send_now(ob, sub.local_id)
+        assert not ob.send_now(sub.local_id)
         await ob.stop()
         return sub
 
@@ -226,7 +230,7 @@ def test_restart_with_a_send_later_keeps_it_held_and_sends_it_once_at_its_time(t
     async def main():
         ob = clocked_outbox(box, journal, clocks)
         report = ob.restore()
-        sub = ob.subs[d.local_id]
+        sub = ob.submission(d.local_id)
         assert report == [(d.local_id, "held", "held")]
         assert (sub.state, sub.hold_kind, sub.release_at) == (SubState.HELD, "later", WALL0 + 7200)
         assert sub.retry_at == pytest.approx(5.0 + 3600)  # its time on this run's monotonic clock

@@ -4,7 +4,7 @@ HELD until the rolling day has room (journaled: a restart keeps it), none is los
 
 from __future__ import annotations
 
-from app.core.holds import clock_text, row_text
+from app.core.outbox.holds import clock_text, row_text
 from app.core.limited_send import WAIT_REASON, submit_planned
 from app.core.outbox import Outbox
 from app.core.send_limits import DAY, RecipientLedger, SentCounter, ServerLimits, plan_batch
@@ -141,7 +141,7 @@ def test_why_a_held_message_waits_is_journaled_and_said_again_after_a_restart(tm
         ob = clocked_outbox(box, Journal(tmp_path / "j.sqlite3"), clocks)
         ob.restore()
         await ob.stop()
-        return ob.subs[held.local_id]
+        return ob.submission(held.local_id)
 
     again = run_coro(after_restart())
     assert (again.state, again.hold_kind, again.release_at) == (SubState.HELD, "later", held.release_at)

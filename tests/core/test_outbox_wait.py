@@ -16,7 +16,7 @@ import pytest
 
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
-from app.core.rows import SaveStatus
+from app.core.outbox.saves import SaveStatus
 from app.core.submission import SubState
 from app.mail.errors import ConnectionFailed, ErrorKind, MailError
 from app.storage.journal import Journal
@@ -167,7 +167,7 @@ def test_when_final_calls_back_once_the_state_is_on_disk_and_forget_takes_it_bac
         calls, during, forgotten, late = [], [], [], []
         ob.when_final(sub.local_id, calls.append)
         ob.when_final(sub.local_id, forgotten.append)
-        ob.waiters.forget(sub.local_id, forgotten.append)
+        ob.unfollow(sub.local_id, forgotten.append)
         await until_set(started)  # SENT in memory; its write is held
         ob.when_final(sub.local_id, during.append)
         await a_few_turns()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.quit_words import MAX_LINES, quit_text
 from app.core.submission import SubState, Submission
 from app.domain.models import Draft, Recipient

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.merge_send import CONFIRM_ABOVE, go_ahead
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy

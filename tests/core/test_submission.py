@@ -14,7 +14,7 @@ import itertools
 import pytest
 
 from app.core.outbox import Outbox
-from app.core.takeback import NotCancellable
+from app.core.outbox.takeback import NotCancellable
 from app.core.policy import Action, RetryPolicy, action_for
 from app.core.submission import (
     RESTART, STORED, TRANSITIONS, Event, IllegalTransition, SubState, Submission, next_state,
@@ -302,7 +302,7 @@ def test_a_refused_send_keeps_why_it_was_refused_across_a_restart(tmp_path):
         ob.restore()
         await ob.stop()
         ob.close()
-        return list(ob.subs.values())
+        return list(ob.submissions())
 
     sub = run_coro(refused())
     assert sub.state == SubState.FAILED and sub.kind == ErrorKind.INVALID_INPUT

@@ -10,9 +10,9 @@ import threading
 
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
-from app.core.restore import restore_work
+from app.core.outbox.restore import restore_work
 from app.core.submission import SubState
-from app.core.takeback import NOT_DELETED
+from app.core.outbox.rows import NOT_DELETED
 from app.mail.errors import ConnectionFailed
 from app.storage.journal import Journal
 from tests.helpers.aio import a_few_turns, until_set

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.outbox import Outbox
 from app.core.policy import RetryPolicy
 from app.core.submission import SubState

@@ -1,15 +1,13 @@
-"""The Outbox worker's look at its queue (app.core.worker): what is due now, in queue order, and when to look
-again. Rewritten as one pass over the submissions (issue 16: three passes over a 5,000-row merge's
-submissions held the UI thread ~8 ms at each step); these pin down what it must still pick and leave."""
+"""The Outbox's look at its queue (app.core.outbox.drive): what is due now, in queue order, and when to look
+again — pure functions of the queue's values, tested on values (no Outbox filled by hand). One pass over the
+submissions (three passes over a 5,000-row merge's submissions held the UI thread ~8 ms at each step); these pin
+down what it must still pick and leave."""
 
 from __future__ import annotations
 
-import asyncio
-import types
-
-from app.core import holds
-from app.core.outbox import Outbox
-from app.core.rows import SaveJob, SaveStatus
+from app.core.outbox import holds
+from app.core.outbox.drive import due_work, next_wake_time
+from app.core.outbox.saves import SaveJob, SaveStatus
 from app.core.submission import Submission, SubState
 from app.domain.models import Draft, ErrorKind
 
@@ -17,37 +15,11 @@ NOW = 1000.0
 
 
 def _sub(lid: str, state: SubState, **kw) -> Submission:
-    sub = Submission(Draft(local_id=lid), "acct", state=state)
-    for k, v in kw.items():
-        setattr(sub, k, v)
-    return sub
+    return Submission(Draft(local_id=lid), "acct", state=state, **kw)
 
 
 def _job(lid: str, status: SaveStatus, **kw) -> SaveJob:
-    job = SaveJob(Draft(local_id=lid), "acct", status=status)
-    for k, v in kw.items():
-        setattr(job, k, v)
-    return job
-
-
-def _box(subs, saves=(), recording=(), parked=False):
-    """A real Outbox (no server, no journal: nothing here calls them) holding ``subs`` and ``saves``; the
-    ``recording`` ones have a journal write of their state not yet on disk; ``parked``: the queue waits for
-    a sign-in."""
-    ob = Outbox(None, None, account="acct", clock=lambda: NOW, wall=lambda: 5_000_000.0)
-    ob.subs.update((s.local_id, s) for s in subs)
-    ob.saves.update((j.local_id, j) for j in saves)
-    for lid in recording:
-        ob.waiters.begin_write(lid)
-    if parked:
-        asyncio.run(_park(ob))
-    return ob
-
-
-async def _park(ob: Outbox) -> None:
-    ob.worker.ensure_running()
-    ob.park()
-    await ob.stop()
+    return SaveJob(Draft(local_id=lid), "acct", status=status, **kw)
 
 
 def test_due_picks_what_is_due_in_queue_order_and_leaves_the_rest():
@@ -74,14 +46,14 @@ def test_due_picks_what_is_due_in_queue_order_and_leaves_the_rest():
         _job("s-working", SaveStatus.WORKING),
         _job("s-auth", SaveStatus.AUTH),
     ]
-    box = _box(subs, saves, recording={"being-written"}, parked=True)
-    saves_due, unknown, sends = box.worker._due(NOW)
+    saves_due, unknown, sends = due_work(subs, saves, NOW, recording={"being-written"}, parked=True)
     assert [j.local_id for j in saves_due] == ["s-wait", "s-retry"]
     assert [s.local_id for s in unknown] == ["u1"]
     assert [s.local_id for s in sends] == ["q1", "q2"]
-    box.signed_in()  # a sign-in un-parks the queue, and so each parked one: nothing to clear on them
-    assert [s.local_id for s in box.worker._due(NOW)[2]] == ["q1", "parked", "q2"]
-    assert [s.local_id for s in box.worker._due(NOW)[1]] == ["u1", "u-parked"]
+    # a sign-in un-parks the queue, and so each parked one: nothing to clear on them
+    signed_in = due_work(subs, saves, NOW, recording={"being-written"}, parked=False)
+    assert [s.local_id for s in signed_in[2]] == ["q1", "parked", "q2"]
+    assert [s.local_id for s in signed_in[1]] == ["u1", "u-parked"]
 
 
 def test_next_wake_is_the_soonest_retry_of_unfinished_work_or_a_held_sends_check():
@@ -93,32 +65,22 @@ def test_next_wake_is_the_soonest_retry_of_unfinished_work_or_a_held_sends_check
         _sub("u", SubState.UNKNOWN, retry_at=NOW + 20),
     ]
     saves = [_job("done", SaveStatus.DONE, retry_at=NOW + 3), _job("r", SaveStatus.RETRYING, retry_at=NOW + 10)]
-    assert _box(subs, saves, parked=True).worker._next_wake() == NOW + 10
-    assert _box(subs, parked=True).worker._next_wake() == NOW + 20
-    assert _box(subs[:2], parked=True).worker._next_wake() is None
+    assert next_wake_time(subs, saves, NOW, parked=True) == NOW + 10
+    assert next_wake_time(subs, [], NOW, parked=True) == NOW + 20
+    assert next_wake_time(subs[:2], [], NOW, parked=True) is None
+    assert next_wake_time(subs[:2], [], NOW, parked=False) == NOW + 2  # signed in: it waits for its time again
     held = _sub("h", SubState.HELD, retry_at=NOW + 7)
-    assert _box([*subs, held], parked=True).worker._next_wake() == NOW + 7
+    assert next_wake_time([*subs, held], [], NOW, parked=True) == NOW + 7
     deleting = _sub("d", SubState.DELETING, retry_at=NOW - 5)  # never sent: no wake-up for it (not a busy loop)
-    assert _box([*subs, deleting], parked=True).worker._next_wake() == NOW + 20
-    assert holds.next_check(_box([held]), NOW) == NOW + 7
+    assert next_wake_time([*subs, deleting], [], NOW, parked=True) == NOW + 20
+    assert holds.next_check([held], NOW) == NOW + 7
 
 
-def test_release_due_takes_only_held_sends_whose_time_came_by_either_clock():
-    moved = []
-
-    async def move(sub, event, **_kw):
-        moved.append((sub.local_id, event.value))
-        sub.apply(event)
-
+def test_the_holds_due_are_those_whose_time_came_by_either_clock():
     subs = [
         _sub("by-clock", SubState.HELD, retry_at=NOW - 1, release_at=9e9),
         _sub("by-wall", SubState.HELD, retry_at=NOW + 60, release_at=4_000_000.0),
         _sub("not-yet", SubState.HELD, retry_at=NOW + 60, release_at=9e9),
         _sub("queued", SubState.QUEUED),
     ]
-    box = types.SimpleNamespace(subs={s.local_id: s for s in subs}, clock=lambda: NOW, wall=lambda: 5_000_000.0,
-                                move=move)
-
-    assert asyncio.run(holds.release_due(box)) == 2
-    assert moved == [("by-clock", "release"), ("by-wall", "release")]
-    assert [s.state for s in subs] == [SubState.QUEUED, SubState.QUEUED, SubState.HELD, SubState.QUEUED]
+    assert [s.local_id for s in holds.due(subs, NOW, 5_000_000.0)] == ["by-clock", "by-wall"]

@@ -9,7 +9,9 @@ The rules:
 - **no internals** (:func:`internals`): nothing patches, re-implements or tunes another library or the
   runtime, and nothing reads or sets another object's private (``_x``) attribute (:func:`pokes`);
 - **one state table** (:func:`submission_state_sets`, :func:`event_applications`, :func:`row_state_sets`,
-  :func:`holds`): a submission's state changes only through app/core/submission.py's table;
+  :func:`holds`, :func:`decision_writes`, :func:`save_event_applications`): a submission's state changes only
+  through app/core/submission.py's table, a save's through app/core/outbox/saves.py's, and the fields that
+  decide what happens next to either only travel with an event (set in those two modules only);
 - **no circles** (:func:`import_graph`, :func:`circles`), string imports resolved (:func:`string_imports`)
   and checked against pyproject.toml's import-linter contracts (:func:`contract_breaches`), which cannot see
   them;
@@ -409,7 +411,15 @@ def runtime_known(finding: str) -> bool:
 
 # ================================================================================ rule: one state table
 TABLE = "app/core/submission.py"  # the table itself
-TRANSITION = "app/core/outbox.py"  # Outbox.transition(): applies an event and persists it
+TRANSITION = "app/core/outbox/owner.py"  # Outbox.transition(): applies an event and persists it
+OWNER = "app/core/outbox/"  # the queue's one owner: the Outbox and the modules of its methods
+SAVE_TABLE = "app/core/outbox/saves.py"  # a save's table
+#: the modules that set a submission's or a save's decision fields: each table's ``apply`` (and ``restarted``)
+FACT_SETTERS = (TABLE, SAVE_TABLE)
+#: the fields of a submission or a save that decide what happens next (app.core.submission.FACTS,
+#: app.core.outbox.saves.SAVE_FACTS): set only with an event, by its table's ``apply``
+DECISION_FIELDS = frozenset({"retry_at", "kind", "code", "adopt", "attempts", "lookups", "draft", "hold_kind",
+                             "release_at", "reason", "again", "version", "saved"})
 TABLE_NAMES = {"SubState", "RESTART", "next_state", "TRANSITIONS"}
 ROW_STATE_NAMES = {"RowState", "row_verdict", "row_view", "verdict"}
 MERGE_MODULES = ("app/core/merge", "app/ui/merge/")  # the merge's own modules: no ``.state`` assigned there
@@ -459,6 +469,54 @@ def event_applications(tree: ast.AST):
     for node in _walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "apply"
                 and node.args and "Event" in _names(node.args[0])):
+            yield node.lineno
+
+
+def _attr_targets(target: ast.AST):
+    if isinstance(target, ast.Attribute):
+        yield target
+    elif isinstance(target, (ast.Tuple, ast.List, ast.Starred)):
+        for t in getattr(target, "elts", [getattr(target, "value", None)]):
+            yield from _attr_targets(t)
+
+
+def decision_writes(tree: ast.AST):
+    """(line, field) of each write of a decision field (:data:`DECISION_FIELDS`) of another object than
+    ``self``/``cls`` — by assignment (also unpacking, augmented, annotated, a walrus cannot), ``setattr``,
+    ``object.__setattr__`` or ``vars(x)[...]``/``x.__dict__[...]`` with the field's name — and of each save's
+    ``.status`` set to a :class:`SaveStatus` by hand."""
+    for node in ast.walk(tree):
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        for target in targets:
+            for attr in _attr_targets(target):
+                if attr.attr in DECISION_FIELDS and not _own(attr.value):
+                    yield attr.lineno, attr.attr
+            for sub in [t for t in ast.walk(target) if isinstance(t, ast.Subscript)]:
+                key = sub.slice
+                if (isinstance(key, ast.Constant) and key.value in DECISION_FIELDS
+                        and (getattr(sub.value, "attr", None) == "__dict__" or (
+                            isinstance(sub.value, ast.Call) and _call_name(sub.value) == "vars"))):
+                    yield sub.lineno, key.value
+        if isinstance(node, ast.Assign) and "SaveStatus" in _names(node.value):
+            for target in node.targets:
+                for attr in _attr_targets(target):
+                    if attr.attr == "status":
+                        yield attr.lineno, "status"
+        if isinstance(node, ast.Call) and _call_name(node) in ("setattr", "__setattr__") and len(node.args) == 3:
+            name = _str_arg(node, 1)
+            if name in DECISION_FIELDS and not _own(node.args[0]):
+                yield node.lineno, name
+
+
+def save_event_applications(tree: ast.AST):
+    """Line of each ``x.apply(SaveEvent.…)``: a save's event (only its owner applies them)."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "apply"
+                and node.args and "SaveEvent" in _names(node.args[0])):
             yield node.lineno
 
 

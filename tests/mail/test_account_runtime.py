@@ -37,7 +37,7 @@ def test_start_builds_one_queue_restores_only_this_accounts_work_and_starts_it(s
     try:
         outbox = runtime.start()
         assert alice.outbox is outbox and runtime.start() is outbox  # one queue for the session
-        assert [s.draft.subject for s in outbox.subs.values()] == ["alice's queued"]  # never carol's
+        assert [s.draft.subject for s in outbox.submissions()] == ["alice's queued"]  # never carol's
         assert AccountRuntime(alice, journal, writer).start() is outbox  # the account used again: the same one
         assert waiting_elsewhere(journal, alice.account.key).endswith(f"{CAROL} (1)")
 
@@ -62,7 +62,7 @@ def test_the_message_to_reopen_and_what_is_said_a_send_in_its_undo_window_said_o
     journal.record(held, "held", account=key, op="send", meta={"hold": "undo", "release_at": 0.0})
     runtime = AccountRuntime(alice, journal, writer)
     try:
-        runtime.start()  # the undo one is the user's message again (app.core.restore)
+        runtime.start()  # the undo one is the user's message again (app.core.outbox.restore)
         entry = runtime.to_reopen()
         assert entry is not None and entry.draft.subject == "in its undo window"
         note = runtime.reopened(entry)

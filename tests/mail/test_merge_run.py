@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from app.core.merge import MergeRun, RowState
-from app.core.rows import SaveStatus
+from app.core.outbox.saves import SaveStatus
 from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.models import Draft, Folder
@@ -415,7 +415,7 @@ def test_a_row_whose_save_is_deleted_from_the_outbox_says_its_draft_was_not_crea
         task = box.loop.create_task(run.send())
         box.until(lambda: sb.faults.holding() == 1 and len(box.ob.saves) == 3)
         lid = next(lid for lid, job in box.ob.saves.items() if job.draft.subject == "Hello P3, row 3")
-        assert box.ob.saves[lid].status == SaveStatus.WAITING
+        assert box.ob.save_job(lid).status == SaveStatus.WAITING
 
         async def delete(local_id):  # Delete in the Outbox view
             return await box.ob.delete(local_id)

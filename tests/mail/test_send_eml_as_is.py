@@ -165,7 +165,7 @@ def test_a_crash_mid_send_recovers_by_message_id_and_sends_once(services, sandbo
     try:
         report = again.ob.restore()
         assert (sub.local_id, "submitting", "unknown") in report
-        (back,) = again.ob.subs.values()
+        (back,) = again.ob.submissions()
         assert back.source == "mime"
         again.run(again.ob.wait(back.local_id))
         assert back.state == SubState.SENT and back.reason.startswith("Sent (confirmed"), back.reason

@@ -367,16 +367,16 @@ def test_many_saved_drafts_are_listed_a_batch_per_turn_and_still_go_in_one_send(
     """Issue 16: a mail merge hands 5,000 saved drafts over at once; building all their submissions in one
     turn held the UI thread ~20 ms. They are built ``SUBMIT_BATCH`` per event-loop turn (3 here), each batch
     held until all are on disk: still ONE send request."""
-    import app.core.outbox as outbox_module
+    import app.core.outbox.owner as outbox_module
 
     monkeypatch.setattr(outbox_module, "SUBMIT_BATCH", 3)
     saved = [box.save(simple_draft(f"m{i}")) for i in range(7)]
     listed: list[int] = []
     seen_between: list[int] = []
-    box.ob.subscribe("changed", lambda: listed.append(len(box.ob.subs)))
+    box.ob.subscribe("changed", lambda: listed.append(len(box.ob.submissions())))
 
     async def hand_over():
-        asyncio.get_running_loop().call_soon(lambda: seen_between.append(len(box.ob.subs)))
+        asyncio.get_running_loop().call_soon(lambda: seen_between.append(len(box.ob.submissions())))
         return await box.ob.submit_saved([summary(d) for d in saved])
 
     n = len(sandbox.request_log)
@@ -435,14 +435,14 @@ def test_a_send_of_a_batch_thrown_away_before_its_record_is_written_is_never_sen
 
     async def hand_over_then_delete():
         handing = asyncio.ensure_future(box.ob.submit_saved([summary(d) for d in saved]))
-        while len(box.ob.subs) < 3:
+        while len(box.ob.submissions()) < 3:
             await asyncio.sleep(0)
-        thrown = next(s for s in box.ob.subs.values() if s.draft.subject == "m2")
+        thrown = next(s for s in box.ob.submissions() if s.draft.subject == "m2")
         box.ob.write.submit(delete_waits.wait, 30)  # its delete stays on its way to the disk for a while
         deleted = box.ob.delete(thrown.local_id)
         journal_busy.set()
         subs = await asyncio.wait_for(handing, 10)
-        held_while_deleting = thrown.state == SubState.DELETING and box.ob.subs.get(thrown.local_id) is thrown
+        held_while_deleting = thrown.state == SubState.DELETING and box.ob.submission(thrown.local_id) is thrown
         delete_waits.set()
         assert await deleted
         gone = await box.ob.wait_all([thrown], final=False)  # Send selected's wait: gone, as it was handed over

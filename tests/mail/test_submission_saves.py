@@ -99,7 +99,7 @@ def test_a_save_no_server_can_store_is_refused_with_its_reason_and_kept(box, san
     the network, with the words Compose shows; the journal keeps the message as written."""
     import logging
 
-    from app.core.rows import SaveStatus
+    from app.core.outbox.saves import SaveStatus
 
     caplog.set_level(logging.WARNING)
     draft = simple_draft("too long an address")

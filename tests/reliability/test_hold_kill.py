@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import holds, recovery
+from app.core import recovery
+from app.core.outbox import holds
 from app.core.mailclient import MailClient
 from app.core.outbox import Outbox
 from app.core.submission import SubState
@@ -55,7 +56,7 @@ def test_kill_with_an_undo_window_and_a_send_later_pending(sandbox, tmp_path):
         ob = Outbox(client, journal, policy=TEST_POLICY)
         report = ob.restore()
         ob.start()
-        later = next(s for s in ob.subs.values())
+        later = next(s for s in ob.submissions())
         # poll the server until the send-later message is in Sent Items; nothing may be written before its
         # time (checked against the Outbox's clocks at every look)
         while "SendItem" not in sandbox.request_log:

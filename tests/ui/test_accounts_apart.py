@@ -73,7 +73,7 @@ def test_switching_accounts_keeps_text_queue_lists_and_preview_apart(qtbot, aloo
         assert win.compose.subject.text() == "alice unfinished", "alice's own text reopens"
         assert "carol" not in win.compose.body.toPlainText()
         ob = alice.outbox
-        queued = [s for s in ob.subs.values() if s.draft.subject == "alice queued"]
+        queued = [s for s in ob.submissions() if s.draft.subject == "alice queued"]
         assert len(queued) == 1 and queued[0].account == alice.account.key
         sandbox.faults.clear()
         ob.kick()

@@ -280,7 +280,7 @@ def test_lists_at_683_px_status_recipients_outbox_order_and_view_menu(qtbot, alo
                               text="No valid recipients")
         mono, wall = mono + 601, wall + 601
         outbox.worker.poke()
-        qtbot.waitUntil(lambda: [s.state for s in outbox.subs.values()] == [SubState.FAILED], timeout=20000)
+        qtbot.waitUntil(lambda: [s.state for s in outbox.submissions()] == [SubState.FAILED], timeout=20000)
         settings.set_undo_send_seconds(10)
 
         # Drafts: a draft to the same people reads the same; its batch's countdown: the status whole, the

@@ -157,7 +157,7 @@ def _settle(qtbot, window, log: list[str]) -> None:
                              + "\n".join(log[-40:])) from None
     box = window.flows.outbox()
     if box is not None:
-        qtbot.waitUntil(lambda: all(s.final or s.state == SubState.HELD for s in box.subs.values())
+        qtbot.waitUntil(lambda: all(s.final or s.state == SubState.HELD for s in box.submissions())
                         and all(j.final for j in box.saves.values()), timeout=60000)
         wait_task(qtbot, window.flows.wait_idle(), timeout=60000)
 

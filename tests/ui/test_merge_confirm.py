@@ -48,7 +48,7 @@ def test_a_merge_of_four_asks_first_then_is_held_and_ctrl_z_takes_it_all_back(qt
         press(qtbot, Qt.Key_S, Qt.AltModifier)  # "Send 4 messages"
         bar = dlg.guard.batch.bar
         qtbot.waitUntil(lambda: bar.isVisible(), timeout=20000)
-        held = [s for s in ob.subs.values() if s.source == "server"]
+        held = [s for s in ob.submissions() if s.source == "server"]
         assert len(held) == 4 and {s.state for s in held} == {SubState.HELD}
         assert len({s.release_at for s in held}) == 1  # one countdown
         assert bar.label.text().startswith("Sending 4 messages in 10 s")

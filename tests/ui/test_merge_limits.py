@@ -48,7 +48,7 @@ def test_a_merge_over_the_day_is_said_first_and_the_rest_waits_in_the_outbox(qtb
     qtbot.waitUntil(lambda: dlg.run is not None and not dlg.run.running and dlg.run.counts()["sent"] == 3,
                     timeout=30000)
     assert sb.mailbox("bob@example.com").count("inbox") == 3
-    held = [s for s in session.outbox.subs.values() if s.state == SubState.HELD]
+    held = [s for s in session.outbox.submissions() if s.state == SubState.HELD]
     assert len(held) == 2 and {s.hold_kind for s in held} == {"later"}
     assert {s.reason for s in held} == {"Waiting for Exchange Online's 3-recipients-a-day limit"}
     assert not [i for i in sb.mailbox("alice@example.com").items("inbox")

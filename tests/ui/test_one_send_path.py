@@ -91,7 +91,7 @@ def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop,
         sandbox.faults.inject("SendItem", "drop_after_commit", count=1)
         key(qtbot, win, Qt.Key_Return, CTRL)
         ob = win.session.outbox
-        qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.UNKNOWN, timeout=20000)
+        qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.UNKNOWN, timeout=20000)
         assert ("SendItem", "drop_after_commit") in sandbox.faults.fired
         assert [m["subject"] for m in items(sandbox, "inbox", BOB)] == ["sent as the app died"]
     finally:
@@ -103,8 +103,8 @@ def test_2_a_send_completed_while_the_app_died_is_found_not_resent(qtbot, aloop,
     try:
         ob = win.session.outbox
         ob.policy = RetryPolicy(settle_delay=0.2)
-        qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.SENT, timeout=30000)
-        assert ob.subs[lid].reason.startswith("Sent (confirmed in Sent Items)")
+        qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=30000)
+        assert ob.submission(lid).reason.startswith("Sent (confirmed in Sent Items)")
         assert win.compose.draft().is_empty(), "nothing comes back as a draft"
         key(qtbot, win, Qt.Key_Return, CTRL)  # and Ctrl+Return has nothing to send
         wait_task(qtbot, win.flows.wait_idle())
@@ -176,7 +176,7 @@ def _queue_one(qtbot, win, sandbox, subject: str, backend: str = "ews") -> str:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.QUEUED
+    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.QUEUED
                     and "busy" in ob.rows()[0].text.lower(), timeout=20000)
     qtbot.waitUntil(lambda: win.compose.draft().is_empty(), timeout=5000)
     return lid
@@ -297,8 +297,8 @@ def test_a_draft_taken_out_of_a_batch_in_the_outbox_says_so_in_its_row(qtbot, ui
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | Qt.ShiftModifier)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: len([s for s in ob.subs.values() if s.source == "server"]) == 2, timeout=10000)
-    gone = next(s for s in ob.subs.values() if s.draft.subject == "Batch 00")
+    qtbot.waitUntil(lambda: len([s for s in ob.submissions() if s.source == "server"]) == 2, timeout=10000)
+    gone = next(s for s in ob.submissions() if s.draft.subject == "Batch 00")
     ref_id = gone.draft.ref.id
     if how == "delete":
         _delete_in_the_outbox(qtbot, win, gone.local_id)

@@ -187,7 +187,7 @@ def test_the_f1_sheet_lists_every_key_uncut_and_typing_filters_it(qtbot, window,
 def test_home_and_end_in_the_outbox(qtbot, window):
     import time
 
-    from app.core import holds
+    from app.core.outbox import holds
     from app.domain.models import Draft, Recipient
     from tests.helpers.backends import BOB
     from tests.helpers.windows import wait_task

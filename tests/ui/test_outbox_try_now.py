@@ -24,8 +24,8 @@ def _send_and_wait_in_outbox(qtbot, win, subject: str, says: str) -> str:
     lid = win.compose.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: lid in ob.subs and ob.subs[lid].state == SubState.QUEUED
-                    and ob.subs[lid].retry_at - ob.clock() > 30
+    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.QUEUED
+                    and ob.submission(lid).retry_at - ob.clock() > 30
                     and any(r.text.startswith(says) for r in ob.rows()), timeout=30000)
     qtbot.waitUntil(lambda: win.compose.draft().is_empty(), timeout=5000)  # Compose is free again
     return lid

@@ -36,8 +36,8 @@ def test_in_the_outbox_goes_when_the_waiting_send_is_refused(qtbot, aloop, sandb
         sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
         type_message(qtbot, win, cc="", bcc="", subject="Busy then refused", body="Hello.")
         key(qtbot, win, Qt.Key_Return, CTRL)
-        qtbot.waitUntil(lambda: len(ob.subs) == 1, timeout=10000)
-        sub = next(iter(ob.subs.values()))
+        qtbot.waitUntil(lambda: len(ob.submissions()) == 1, timeout=10000)
+        sub = next(iter(ob.submissions()))
         if undo_seconds:
             qtbot.waitUntil(lambda: sub.state == SubState.HELD, timeout=10000)
             mono, wall = mono + 60, wall + 60  # the undo window is over

@@ -32,7 +32,7 @@ def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, sett
                     timeout=5000)
     qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
-    qtbot.waitUntil(lambda: sorted(s.hold_kind for s in ob.subs.values() if s.state == SubState.HELD)
+    qtbot.waitUntil(lambda: sorted(s.hold_kind for s in ob.submissions() if s.state == SubState.HELD)
                     == ["later", "undo"], timeout=5000)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
 

@@ -36,8 +36,8 @@ def test_a_send_as_refused_after_the_undo_window_and_taken_back_is_said_at_from(
         local_id = c.identity().local_id
         ui_sandbox.faults.inject(op(ui_backend, "SendItem"), "item_error", code="ErrorSendAsDenied")
         key(qtbot, win, Qt.Key_Return, CTRL)
-        qtbot.waitUntil(lambda: local_id in ob.subs and ob.subs[local_id].state == SubState.HELD, timeout=10000)
-        sub = ob.subs[local_id]
+        qtbot.waitUntil(lambda: getattr(ob.submission(local_id), "state", None) == SubState.HELD, timeout=10000)
+        sub = ob.submission(local_id)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=5000)  # the countdown, Compose cleared
         ob.clock, ob.wall = (lambda: mono + 60), (lambda: wall + 60)  # the undo window is over
         ob.worker.poke()

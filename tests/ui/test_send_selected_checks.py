@@ -90,7 +90,7 @@ def test_send_selected_is_held_with_one_countdown_ctrl_z_keeps_the_drafts_then_i
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
     qtbot.waitUntil(bar.isVisible, timeout=10000)
-    held = list(ob.subs.values())
+    held = list(ob.submissions())
     assert len(held) == 3 and {s.state for s in held} == {SubState.HELD}
     assert len({s.release_at for s in held}) == 1  # one countdown for the batch
     assert bar.label.text().startswith("Sending 3 drafts in 10 s")
@@ -114,7 +114,7 @@ def test_send_selected_is_held_with_one_countdown_ctrl_z_keeps_the_drafts_then_i
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
     qtbot.waitUntil(bar.isVisible, timeout=10000)
-    held = list(ob.subs.values())
+    held = list(ob.submissions())
     assert {s.state for s in held} == {SubState.HELD}
     assert "SendItem" not in sandbox.request_log[since:]
     ob.clock, ob.wall = (lambda: mono + 71), (lambda: wall + 71)  # the window is over

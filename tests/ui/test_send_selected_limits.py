@@ -93,7 +93,7 @@ def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outb
     press(qtbot, Qt.Key_S, Qt.AltModifier)  # "Send 2 now, keep 1 for later"
     qtbot.waitUntil(lambda: len(items(sandbox, Folder.SENT.value)) == 2, timeout=20000)
     wait_task(qtbot, win.flows.wait_idle())  # not the queue's drain: one message waits a day in it
-    held = [s for s in win.session.outbox.subs.values() if s.state == SubState.HELD]
+    held = [s for s in win.session.outbox.submissions() if s.state == SubState.HELD]
     assert len(held) == 1 and held[0].hold_kind == "later"
     [waiting] = [s for s in ("One", "Two", "Three") if _status(d, s) != "(gone)"]
     assert _status(d, waiting).startswith("In the Outbox until ")

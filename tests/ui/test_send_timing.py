@@ -63,7 +63,7 @@ def test_ctrl_z_in_the_undo_window_sends_nothing_and_compose_holds_the_message_e
     key(qtbot, win, Qt.Key_Return, CTRL)
     timing, ob = win.send_timing, win.session.outbox
     qtbot.waitUntil(lambda: timing.bar.isVisible(), timeout=5000)
-    sub = ob.subs[before.local_id]
+    sub = ob.submission(before.local_id)
     assert sub.state == SubState.HELD and win.compose.subject.text() == ""
     assert "Sending “Undo me” in 2 s" in timing.bar.label.text()
     if ui_backend == "ews":
@@ -96,8 +96,8 @@ def test_without_undo_it_is_sent_exactly_once_after_the_delay_never_before(qtbot
     since = len(sandbox.request_log)
     key(qtbot, win, Qt.Key_Return, CTRL)
     ob = win.session.outbox
-    qtbot.waitUntil(lambda: any(s.state == SubState.HELD for s in ob.subs.values()), timeout=5000)
-    sub = next(iter(ob.subs.values()))
+    qtbot.waitUntil(lambda: any(s.state == SubState.HELD for s in ob.submissions()), timeout=5000)
+    sub = next(iter(ob.submissions()))
     release = sub.retry_at
     early = []
 
@@ -154,7 +154,7 @@ def test_send_later_by_keys_then_enter_in_the_outbox_takes_it_back(qtbot, window
     qtbot.keyClick(dlg.when, Qt.Key_Return)
     ob = win.session.outbox
     qtbot.waitUntil(lambda: before.local_id in ob.subs, timeout=5000)
-    sub = ob.subs[before.local_id]
+    sub = ob.submission(before.local_id)
     when = datetime.combine(datetime.now().date() + timedelta(days=1), datetime.min.time()).replace(hour=8)
     assert (sub.state, sub.hold_kind, sub.release_at) == (SubState.HELD, "later", when.timestamp())
     qtbot.waitUntil(lambda: not ob.recording(before.local_id), timeout=10000)  # on disk (the journal's thread)

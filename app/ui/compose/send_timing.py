@@ -1,5 +1,5 @@
 """Sending on the user's terms: undo send and send later, in the window. Wiring only: a send is
-HELD in the account's Outbox (:mod:`app.core.holds`); nothing here talks to the server or decides when.
+HELD in the account's Outbox (:mod:`app.core.outbox.holds`); nothing here talks to the server or decides when.
 
 - **Undo send**: Ctrl+Return submits the message HELD for ``undo_send_seconds`` (File > Undo send delay:
   Off, 5, 10, 20, 30 s; default 10 s). Compose shows a bar "Sending “…” in 7 s — Undo / Send now" that
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout,
 )
 
-from app.core import holds, outbox_words
+from app.core import outbox_words
+from app.core.outbox import NotCancellable, holds
 from app.core.sending import Result
-from app.core.takeback import NotCancellable
 from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, OutcomeStatus
@@ -44,7 +44,7 @@ class _Held:
     sub: object  # Submission
     outbox: object
     subject: str
-    unsaved: bool = True  # taken back: not in Drafts as it is (app.core.takeback.in_drafts_as_is)
+    unsaved: bool = True  # taken back: not in Drafts as it is (Outbox.in_drafts_as_is)
 
 
 class UndoSendBar(QFrame):
@@ -379,7 +379,7 @@ class SendTiming(QObject):
     def send_now(self) -> None:
         if self._held:
             h = self._held[-1]
-            holds.send_now(h.outbox, h.sub.local_id)
+            h.outbox.send_now(h.sub.local_id)
             QTimer.singleShot(50, lambda: self._tick())
 
     # ---- send later ----

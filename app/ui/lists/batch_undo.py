@@ -2,9 +2,9 @@
 for the whole batch, "Sending 3 drafts in 7 s — Ctrl+Z or Undo keeps them in Drafts / Send now", under the
 Drafts list or in the merge dialog.
 
-Wiring only. The batch is HELD in the Outbox exactly as a Compose send is (:mod:`app.core.holds`: the same
+Wiring only. The batch is HELD in the Outbox exactly as a Compose send is (:mod:`app.core.outbox.holds`: the same
 state, the same release time on the Outbox's injected clocks, journaled; a batch held when Dispatch dies is
-never sent: :func:`app.core.restore.restore_work`). Undo takes back every send of the batch still held
+never sent: :func:`app.core.outbox.restore.restore_work`). Undo takes back every send of the batch still held
 (``Outbox.cancel``: HELD --cancel--> cancelled); the drafts simply stay in Drafts.
 """
 
@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.submission import SubState
-from app.core.takeback import NotCancellable
+from app.core.outbox import NotCancellable
 from app.ui.window.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
@@ -125,5 +125,5 @@ class BatchUndo(QObject):
     def send_now(self) -> None:
         b = self._batch
         for sub in self._still_held():
-            holds.send_now(b.outbox, sub.local_id)
+            b.outbox.send_now(sub.local_id)
         QTimer.singleShot(50, self._tick)

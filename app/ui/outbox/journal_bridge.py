@@ -29,7 +29,7 @@ from app.core.account_runtime import AccountRuntime, n_messages, waiting_elsewhe
 from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
-from app.core.takeback import NotCancellable
+from app.core.outbox import NotCancellable
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, new_message_id
 from app.storage.journal import Journal
@@ -369,7 +369,7 @@ class JournalBridge:
         as_is = sub is not None and sub.source == mime_send.SOURCE  # an .eml file's bytes: nothing to edit
         if outbox is None or (not as_is and not w.flows.stash_current()):
             return
-        unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.takeback)
+        unsaved = not outbox.in_drafts_as_is(local_id)  # asked before it is taken back (app.core.outbox.takeback)
         refused = sub.outcome() if sub is not None and sub.state == SubState.FAILED \
             and sub.kind != ErrorKind.OUTCOME_UNKNOWN else None  # its reason goes back with it
         try:

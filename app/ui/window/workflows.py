@@ -17,7 +17,7 @@ import logging
 from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
-from app.core.rows import SaveStatus
+from app.core.outbox.saves import SaveStatus
 from app.core.sending import Result, Sending, taken_out
 from app.core.session import ConnectionState
 from app.domain.models import Draft, ErrorKind, ItemOutcome

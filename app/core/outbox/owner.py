@@ -3,11 +3,17 @@
 Ctrl+Return in Compose, Send selected in Drafts, a send while offline and a send resumed after a crash
 are all a :class:`~app.core.submission.Submission` here. The Outbox persists each state change in the
 journal before acting on it (a submission is ``submitting`` on disk before its send request leaves),
-drives the server calls through :mod:`app.core.attempts`, and decides after a failure from the error's
+drives the server calls through :mod:`app.core.outbox.attempts`, and decides after a failure from the error's
 kind alone (:mod:`app.core.policy`). The window awaits a submission's outcome; it never sends itself.
 
 Saves that could not reach the server (offline Ctrl+S, drafts recovered after a crash) wait here too,
-as :class:`~app.core.rows.SaveJob`.
+as :class:`~app.core.outbox.saves.SaveJob`, with a state table of their own.
+
+The Outbox is the queue's ONE owner: only it holds and changes submissions and saves. Its methods are kept in
+a few modules by responsibility (mix-ins: :mod:`~app.core.outbox.drive` — the worker's steps, each attempt's
+verdict applied; :mod:`~app.core.outbox.takeback` — the user's hand); the attempts at the server
+(:mod:`~app.core.outbox.attempts`) and the worker (:mod:`~app.core.outbox.worker`) get narrow collaborators
+(the client, the policy, the clock; a step to run) and return decisions, never the Outbox.
 
 Accounts are kept apart: an Outbox serves one account (``account``, :attr:`AccountConfig.key`) and
 only ever loads, shows and sends that account's journal entries.
@@ -24,18 +30,24 @@ import logging
 import time
 from concurrent.futures import Future
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Awaitable, Callable
 
-from app.core import holds, mime_send, takeback
-from app.core.attempts import Attempts
+from app.core import clock as clocks
+from app.core import mime_send
 from app.core.clock import MONOTONIC
-from app.core.worker import QueueWorker
 from app.core.journal_writer import JournalWriter
 from app.core.listeners import Listeners
-from app.core.policy import Action, RetryPolicy, action_for
-from app.core.restore import restore_work
-from app.core.rows import OutboxRow, SaveJob, SaveStatus, row_for
-from app.core.waiters import Waiters
+from app.core.outbox import holds
+from app.core.outbox.attempts import Attempts
+from app.core.outbox.drive import Drive, waits_for_sign_in
+from app.core.outbox.restore import restore_work
+from app.core.outbox.rows import OutboxRow, row_for
+from app.core.outbox.saves import SaveEvent, SaveJob, SaveStatus
+from app.core.outbox.takeback import TakeBack
+from app.core.outbox.waiters import Waiters
+from app.core.outbox.worker import QueueWorker, cancel_task
+from app.core.policy import RetryPolicy
 from app.core.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
@@ -45,7 +57,6 @@ from app.storage.local_errors import local_reason
 
 log = logging.getLogger(__name__)
 
-_MAY_PARK = frozenset({SubState.QUEUED, SubState.UNKNOWN})  # what waits for a sign-in (parked())
 _IN_FLIGHT = frozenset({SubState.SAVING, SubState.SUBMITTING})  # a send's server call under way
 
 #: submissions built per event-loop turn when many saved drafts are sent at once (a mail merge): 250 took
@@ -62,7 +73,7 @@ def _stand_in(it: MessageSummary) -> Draft:
                  ref=it.ref, internet_message_id=it.internet_message_id)
 
 
-class Outbox:
+class Outbox(Drive, TakeBack):
     def __init__(
         self,
         client,
@@ -72,7 +83,7 @@ class Outbox:
         policy: RetryPolicy | None = None,
         batch_size: int = SEND_BATCH_LIMIT,  # drafts per send request (app/domain/validation.py)
         clock: Callable[[], float] = MONOTONIC,  # the worker sleeps on it (app.core.clock)
-        wall: Callable[[], float] = time.time,  # wall clock: held sends' release times (app.core.holds)
+        wall: Callable[[], float] = time.time,  # wall clock: held sends' release times (app.core.outbox.holds)
         on_change: Callable[[], None] | None = None,
         on_saved: Callable[[Draft], None] | None = None,
         on_finished: Callable[[Submission], None] | None = None,
@@ -92,15 +103,22 @@ class Outbox:
         self.reauth = reauth
         self._own_writer = writer is None
         self.write = writer or JournalWriter()  # the app shares one with autosave: one order on disk
-        self.subs: dict[str, Submission] = {}
-        self.saves: dict[str, SaveJob] = {}
-        self.known: dict[str, tuple[ItemRef, str]] = {}  # local_id -> (server ref, Message-ID) once saved
+        self._subs: dict[str, Submission] = {}
+        self._saves: dict[str, SaveJob] = {}
+        self.subs = MappingProxyType(self._subs)  # read-only views: only the Outbox changes its queue
+        self.saves = MappingProxyType(self._saves)
+        self._not_deleted: set[str] = set()  # sends whose delete the journal could not record (said in the row)
+        self._known: dict[str, tuple[ItemRef, str]] = {}  # local_id -> (server ref, Message-ID) once saved
+        self.known = MappingProxyType(self._known)  # read-only view
         self.stats = {"attempts": 0, "lookups": 0, "settled_sent": 0, "settled_draft": 0, "settled_nowhere": 0,
                       "auth_waits": 0, "already_sent": 0}
-        self.attempts = Attempts(self)
+        # the clock and the policy are read through the Outbox at each use: a test holds its clock still or
+        # moves it (``ob.clock = ...``), a settle floor or a test changes its policy
+        self.attempts = Attempts(client, lambda: self.policy, lambda: self.clock(), self.stats)
         self.waiters = Waiters()
         self._tasks: set[asyncio.Task] = set()  # journal work the caller may not await (a take-back)
-        self.worker = QueueWorker(self)
+        self._auth_task: asyncio.Task | None = None
+        self.worker = QueueWorker(self.step, self.next_wake, lambda when, fn: clocks.call_at(self.clock, when, fn))
 
     @property
     def policy(self) -> RetryPolicy:
@@ -121,15 +139,28 @@ class Outbox:
     def rows(self) -> list[OutboxRow]:
         """Newest first, as Sent lists: the last queued on top (a retry keeps its place)."""
         now = self.clock()
-        items: list = [*self.subs.values(), *self.saves.values()][::-1]
-        return [row_for(it, now, parked=isinstance(it, Submission) and self.parked(it)) for it in items]
+        items: list = [*self._subs.values(), *self._saves.values()][::-1]
+        return [row_for(it, now, parked=isinstance(it, Submission) and self.parked(it),
+                        not_deleted=it.local_id in self._not_deleted) for it in items]
+
+    def submission(self, local_id: str) -> Submission | None:
+        """The send of ``local_id`` in the queue (None: none), as it stands: read it, never change it."""
+        return self._subs.get(local_id)
+
+    def submissions(self) -> list[Submission]:
+        """Every send in the queue, oldest first (read only)."""
+        return list(self._subs.values())
+
+    def save_job(self, local_id: str) -> SaveJob | None:
+        """The save of ``local_id`` waiting in the queue (None: none), as it stands (read only)."""
+        return self._saves.get(local_id)
 
     def row_texts(self) -> list[tuple[str, str, str]]:
         return [(r.subject, r.recipients, r.text) for r in self.rows()]
 
     def pending_sends(self) -> int:
         """Sends not yet confirmed (the window warns before quitting with any)."""
-        return sum(1 for s in self.subs.values() if s.state not in (SubState.SENT, SubState.CANCELLED))
+        return sum(1 for s in self._subs.values() if s.state not in (SubState.SENT, SubState.CANCELLED))
 
     @property
     def needs_sign_in(self) -> bool:
@@ -140,22 +171,21 @@ class Outbox:
     def parked(self, sub: Submission) -> bool:
         """Waiting for a sign-in (or a certificate decision): the queue is parked and this one's last failure
         is of a kind that parks it. A sign-in un-parks the queue, and so every one of them."""
-        return (sub.kind is not None and sub.state in _MAY_PARK and self.worker.needs_sign_in
-                and action_for(sub.kind) == Action.PARK)
+        return self.worker.needs_sign_in and waits_for_sign_in(sub)
 
     def in_flight(self, local_id: str) -> bool:
         """A server call about it is under way (a send between ``start`` and its outcome; a save job
         attempting): the user's hand cannot take it back now."""
-        sub = self.subs.get(local_id)
+        sub = self._subs.get(local_id)
         if sub is not None and sub.state in _IN_FLIGHT:
             return True
-        job = self.saves.get(local_id)
+        job = self._saves.get(local_id)
         return job is not None and job.status == SaveStatus.WORKING
 
     @property
     def working(self) -> set[str]:
         """The local ids :meth:`in_flight` (computed)."""
-        return {lid for lid in [*self.subs, *self.saves] if self.in_flight(lid)}
+        return {lid for lid in [*self._subs, *self._saves] if self.in_flight(lid)}
 
     def recording(self, local_id: str) -> bool:
         """Listed, but a journal write of its state is not on disk yet: the worker does not act on it."""
@@ -166,26 +196,25 @@ class Outbox:
         """Queue a send of ``draft`` (the user's accepted Send). Its content is journaled with the
         submission in one transaction before this returns; the worker takes it from there. A draft that
         cannot be sent as it is raises :class:`DraftInvalid` and nothing is created. With ``hold`` it is
-        HELD until its release time (undo send, send later: :mod:`app.core.holds`)."""
+        HELD until its release time (undo send, send later: :mod:`app.core.outbox.holds`)."""
         errors = validate_draft(draft, for_send=True,
                                 max_send_bytes=getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
         if errors:
             raise DraftInvalid(errors)
         lid = draft.local_id
-        old = self.subs.get(lid)
+        old = self._subs.get(lid)
         if old is not None and not old.final:
             return old  # Send pressed again for the same message: one submission
-        if draft.ref is None and lid in self.known:  # an editor's copy from before the save: same item
-            ref, mid = self.known[lid]
+        if draft.ref is None and lid in self._known:  # an editor's copy from before the save: same item
+            ref, mid = self._known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
         if not draft.internet_message_id:
             draft = draft.copy(internet_message_id=new_message_id())
-        sub = self.new_submission(draft, hold, self.clock(), self.wall())
-        job = self.saves.get(lid)
-        if self.in_flight(lid) or (job is not None and job.adopt):
-            # a save of it is on the wire (or its answer was lost): the send waits for it, then finds
-            # the draft by Message-ID instead of creating a second one
-            sub.adopt = True
+        job = self._saves.get(lid)
+        # a save of it on the wire (or its answer lost): the send waits for it, then finds the draft by
+        # Message-ID instead of creating a second one
+        adopt = self.in_flight(lid) or (job is not None and job.adopt)
+        sub = self.new_submission(draft, hold, self.clock(), self.wall(), adopt=adopt)
         return await self._record_new(sub)
 
     async def submit_mime(self, raw: bytes, parsed: Draft) -> Submission:
@@ -200,7 +229,7 @@ class Outbox:
                                 max_send_bytes=getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
         if errors:
             raise DraftInvalid(errors)
-        for old in self.subs.values():  # the same file sent again while its send is under way: one send
+        for old in self._subs.values():  # the same file sent again while its send is under way: one send
             if old.source == mime_send.SOURCE and not old.final and old.draft.internet_message_id == mime.message_id:
                 return old
         sub = self.new_submission(draft, None, self.clock(), self.wall(), source=mime_send.SOURCE)
@@ -211,20 +240,20 @@ class Outbox:
         lid, draft = sub.local_id, sub.draft
         # Listed at once (the Outbox never says "nothing waiting" while a send is being queued); the
         # worker takes it only once the submission and its content are on disk (recording()).
-        self.subs[lid] = sub
+        self._subs[lid] = sub
         self.changed()
         self.waiters.begin_write(lid)
         try:
             await self.write(self.journal.record, draft, sub.state.value, account=self.account, op="send",
                              meta=self.meta_of(sub))
         except BaseException:
-            self.subs.pop(lid, None)
+            self._subs.pop(lid, None)
             self.changed()
             raise
         finally:
             self.waiters.end_write(lid)
             self._resolve(sub)
-        self.saves.pop(lid, None)  # a queued save is part of the send now
+        self._saves.pop(lid, None)  # a queued save is part of the send now
         self.worker.poke()
         return sub
 
@@ -250,7 +279,7 @@ class Outbox:
                                               display_to=it.display_to, recipients=recipients[k] if recipients else 0)
                     # listed now; not picked up before all of them are on disk (ONE request): recording()
                     self.waiters.begin_write(sub.local_id)
-                    self.subs[sub.local_id] = sub
+                    self._subs[sub.local_id] = sub
                     subs.append(sub)
                     written.append(self.write.submit(self.journal.record, sub.draft, sub.state.value,
                                                      account=self.account, op="send", meta=self.meta_of(sub)))
@@ -259,7 +288,7 @@ class Outbox:
                 await asyncio.wrap_future(done)
         except BaseException:
             for sub in subs:  # none of them is sent: none stays in the journal as waiting either
-                self.subs.pop(sub.local_id, None)
+                self._subs.pop(sub.local_id, None)
                 self.write.submit(self.journal.discard, sub.local_id)
             self.changed()
             raise
@@ -270,21 +299,16 @@ class Outbox:
         self.worker.poke()
         return subs
 
-    # the user's hand on queued work (app.core.takeback): decided at once, journalled on its thread
-    def cancel(self, local_id: str) -> asyncio.Future:
-        return takeback.cancel(self, local_id)
-
-    def in_drafts_as_is(self, local_id: str) -> bool:
-        return takeback.in_drafts_as_is(self, local_id)
-
-    def delete(self, local_id: str) -> asyncio.Future:
-        return takeback.delete(self, local_id)
-
-    def resubmit(self, local_id: str) -> Future | None:
-        return takeback.resubmit(self, local_id)
-
-    def forget(self, local_id: str) -> bool:
-        return takeback.forget(self, local_id)
+    # the user's hand on queued work (cancel, delete, resubmit, forget, send_now): app.core.outbox.takeback
+    async def wait_released(self, subs: list[Submission]) -> None:
+        """Until none of ``subs`` is HELD any more: released into the queue (its send now under way), or taken
+        back. A batch in its undo window is not "being sent" meanwhile (the quit question says what happens to
+        each of its messages instead)."""
+        while True:
+            held = [s for s in subs if s.state == SubState.HELD and self._subs.get(s.local_id) is s]
+            if not held:
+                return
+            await asyncio.gather(*(self.waiters.released(s.local_id) for s in held))
 
     def keep(self, coro) -> asyncio.Task:
         """Run ``coro`` as a task the Outbox holds until it ends (its caller may not await it)."""
@@ -303,27 +327,26 @@ class Outbox:
 
     async def queue_save(self, draft: Draft) -> SaveJob:
         lid = draft.local_id
-        if lid in self.subs and not self.subs[lid].final:
+        if lid in self._subs and not self._subs[lid].final:
             return SaveJob(draft, self.account, SaveStatus.DONE)  # a send of it is queued: it saves first
-        if draft.ref is None and lid in self.known:
-            ref, mid = self.known[lid]
+        if draft.ref is None and lid in self._known:
+            ref, mid = self._known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
         if not draft.internet_message_id and draft.ref is None:
             draft = draft.copy(internet_message_id=new_message_id())
         version = await self.write(self.journal.record, draft, State.OUTBOX_WAITING.value, account=self.account,
                                    op="save")
-        if draft.ref is None and lid in self.known:  # a save of it ended during that write: save over it
-            ref, mid = self.known[lid]
+        if draft.ref is None and lid in self._known:  # a save of it ended during that write: save over it
+            ref, mid = self._known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
             await self.write(self.journal.set_server_identity, lid, ref, draft.internet_message_id)
-        job = self.saves.get(lid)
+        job = self._saves.get(lid)
         if job is None or job.final:
-            job = self.saves[lid] = SaveJob(draft, self.account, version=version)
+            job = self._saves[lid] = SaveJob(draft, self.account, version=version)
+        elif job.status == SaveStatus.WORKING:  # saved again while it saves: once more after it
+            job.apply(SaveEvent.RESAVE, draft=draft, version=version, again=True)
         else:
-            job.draft, job.version = draft, version
-            job.again = job.status == SaveStatus.WORKING
-            if job.status != SaveStatus.WORKING:
-                job.status, job.retry_at = SaveStatus.WAITING, 0.0
+            job.apply(SaveEvent.RESAVE, draft=draft, version=version, again=False, retry_at=0.0)
         self.changed()
         self.worker.poke()
         return job
@@ -334,8 +357,8 @@ class Outbox:
         then the only safe one. An older copy the journal holds is dropped if it can be (else a restart would
         reopen older text than the server's). Raises the backend's error when the server does not take it."""
         lid = draft.local_id
-        if draft.ref is None and lid in self.known:
-            ref, mid = self.known[lid]
+        if draft.ref is None and lid in self._known:
+            ref, mid = self._known[lid]
             draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
         saved = await self.client.save_draft(draft)
         saved = saved.copy(local_id=lid, internet_message_id=saved.internet_message_id or draft.internet_message_id)
@@ -355,7 +378,7 @@ class Outbox:
         state that waits for something (a retry later, a sign-in) or finished. With ``through_hold`` a HELD
         send is not yet a resting one: the wait goes on past its release (or until it is taken back).
         Returns the Submission or SaveJob."""
-        item = self.subs.get(local_id) or self.saves.get(local_id)
+        item = self._subs.get(local_id) or self._saves.get(local_id)
         if item is None:
             return item
         resting = self.is_resting(item) and not (through_hold and getattr(item, "state", None) == SubState.HELD)
@@ -377,23 +400,27 @@ class Outbox:
         """:meth:`wait_all` (``final=False``) for a batch that may be HELD in its undo window: returns once
         none of them is held any more (released and its attempt ended, or taken back)."""
         subs = await self.wait_all(subs, final=False, through_hold=True)
-        while any(s.state == SubState.HELD and self.subs.get(s.local_id) is s for s in subs):
+        while any(s.state == SubState.HELD and self._subs.get(s.local_id) is s for s in subs):
             subs = await self.wait_all(subs, final=False, through_hold=True)
         return subs
 
     def when_final(self, local_id: str, fn) -> None:
         """``fn(item)`` once the work is finished and that is on disk, as :meth:`wait` returns: at once if it
-        is (or is unknown: ``fn(None)``), else when it finishes. :meth:`Waiters.forget` takes it back."""
-        item = self.subs.get(local_id) or self.saves.get(local_id)
+        is (or is unknown: ``fn(None)``), else when it finishes. :meth:`unfollow` takes it back."""
+        item = self._subs.get(local_id) or self._saves.get(local_id)
         if item is None or (item.final and not self.waiters.writing(local_id)):
             fn(item)
             return
         self.waiters.on_final(local_id, fn)
         self.worker.ensure_running()
 
+    def unfollow(self, local_id: str, fn) -> None:
+        """``fn`` is not called for ``local_id`` after all (:meth:`when_final`: its follower stopped)."""
+        self.waiters.forget(local_id, fn)
+
     async def drain(self, timeout: float | None = None) -> None:
         """Until every piece of work is finished (tests, "quit when sent")."""
-        pending = [lid for lid, it in [*self.subs.items(), *self.saves.items()] if not it.final]
+        pending = [lid for lid, it in [*self._subs.items(), *self._saves.items()] if not it.final]
         await asyncio.wait_for(asyncio.gather(*(self.wait(lid) for lid in pending)), timeout)
 
     def is_resting(self, item) -> bool:
@@ -411,7 +438,7 @@ class Outbox:
         self.waiters.resolve(item, self.is_resting(item))
 
     def persisting(self, item):
-        """``with box.persisting(item):`` around setting an item's state and writing it to the journal:
+        """``with self.persisting(item):`` around setting an item's state and writing it to the journal:
         :meth:`wait` does not return on that state until it is on disk."""
         return self.waiters.persisting(item, self._resolve)
 
@@ -420,18 +447,22 @@ class Outbox:
         """The connection is back (or the user pressed Retry): everything waiting tries now — except a
         look-up of an unknown send, which keeps its settle delay (the send may still be arriving), and a
         held send, which keeps its time."""
-        for it in [*self.subs.values(), *self.saves.values()]:
-            if not it.final and getattr(it, "state", None) not in (SubState.UNKNOWN, SubState.HELD):
-                it.retry_at = 0.0
+        queued = SubState.QUEUED  # saving, submitting: their outcome sets their next time
+        for sub in self._subs.values():
+            if sub.state == queued and sub.retry_at:  # one waiting for its time (5,000 in a merge: only those)
+                self.transition(sub, Event.WAKE, retry_at=0.0)  # not journaled: a try's time is never stored
+        for job in self._saves.values():
+            if job.status in (SaveStatus.WAITING, SaveStatus.RETRYING) and job.retry_at:
+                job.apply(SaveEvent.WAKE, retry_at=0.0)
         self.changed()
         self.worker.poke()
 
     def signed_in(self) -> None:
         """The user signed in again: parked work resumes."""
         self.worker.signed_in()  # every parked send un-parks with the queue (parked() is derived from it)
-        for job in self.saves.values():
+        for job in self._saves.values():
             if job.status == SaveStatus.AUTH:
-                job.status, job.retry_at = SaveStatus.WAITING, 0.0
+                job.apply(SaveEvent.SIGNED_IN, retry_at=0.0)
         self.changed()
         self.worker.poke()
 
@@ -441,10 +472,10 @@ class Outbox:
         subs, saves, report = restore_work(self.journal, self.account, self.policy, self.clock(), self.meta_of,
                                            wall=self.wall())
         for sub in subs:
-            self.subs.setdefault(sub.local_id, sub)
+            self._subs.setdefault(sub.local_id, sub)
         for job in saves:
-            self.saves.setdefault(job.local_id, job)
-        if self.subs or self.saves:
+            self._saves.setdefault(job.local_id, job)
+        if self._subs or self._saves:
             self.changed()
             self.worker.poke()
         return report
@@ -454,10 +485,15 @@ class Outbox:
 
     async def stop(self) -> None:
         await self.worker.stop()
+        t, self._auth_task = self._auth_task, None
+        if t is not None and not t.done():
+            t.cancel()
+            await asyncio.gather(t, return_exceptions=True)
 
     def close(self) -> None:
         """Stop the worker (its journal writes finish first). Unfinished work stays in the journal."""
         self.worker.cancel()
+        cancel_task(self._auth_task)
         if self._own_writer:
             self.write.close()
 
@@ -476,24 +512,27 @@ class Outbox:
     def new_submission(self, draft: Draft, hold: holds.Hold | None, now: float, wall: float,
                        **kw) -> Submission:
         """A new submission, ``queued``, or HELD until ``hold``'s time (``queued --hold--> held`` through the
-        table; not journaled yet: its first record, written next by the caller, persists it)."""
+        table, its release times with it; not journaled yet: its first record, written next by the caller,
+        persists it)."""
         sub = Submission(draft, self.account, **kw)
         if hold is not None:
-            sub.apply(Event.HOLD)
-            holds.set_release(sub, hold, now, wall)
+            sub.apply(Event.HOLD, **holds.release_facts(hold, now, wall))
         return sub
 
-    def transition(self, sub: Submission, event: Event, *, reason: str | None = None,
-                   persist: tuple | None = None) -> Future:
-        """THE state change: apply ``event`` (the table decides the state, or raises IllegalTransition) and
-        queue its journal write, in order with every other, on the journal's thread — both on the caller's
-        turn, so nothing can run in between. ``persist``: ``(fn, *args)`` when the state is persisted as
-        something else than its own record (a take-back: the entry is the user's message again; a delete:
-        the entry goes). Returns the write's future (:meth:`move` awaits it)."""
+    def transition(self, sub: Submission, event: Event, *, persist: tuple | None = None, **facts) -> Future:
+        """THE state change: apply ``event`` with its ``facts`` (the table decides the state, or raises
+        IllegalTransition; the facts are the fields that decide what happens next) and queue its journal
+        write, in order with every other, on the journal's thread — both on the caller's turn, so nothing can
+        run in between. ``persist``: ``(fn, *args)`` when the state is persisted as something else than its
+        own record (a take-back: the entry is the user's message again; a delete: the entry goes). Returns
+        the write's future (:meth:`move` awaits it). A ``wake`` changes only when it is tried next, which is
+        never stored: nothing is written."""
         was = sub.state
-        sub.apply(event)
-        if reason is not None:
-            sub.reason = reason
+        sub.apply(event, **facts)
+        if event == Event.WAKE:
+            done: Future = Future()
+            done.set_result(None)
+            return done
         log.info("send %s: %s --%s--> %s", sub.local_id[:8], was.value, event.value, sub.state.value)
         if persist is None:
             persist = self._persisted(sub)
@@ -506,27 +545,43 @@ class Outbox:
         return (functools.partial(self.journal.set_state, error=sub.reason, attempts=sub.attempts,
                                   meta=self.meta_of(sub)), sub.local_id, sub.state.value)
 
-    async def move(self, sub: Submission, event: Event, *, reason: str | None = None) -> None:
+    async def move(self, sub: Submission, event: Event, **facts) -> None:
         """:meth:`transition`, persisted BEFORE the caller goes on (``submitting`` is on disk before the send
         request leaves), then the listeners are told."""
         with self.persisting(sub):
-            await asyncio.wrap_future(self.transition(sub, event, reason=reason))
+            await asyncio.wrap_future(self.transition(sub, event, **facts))
             if sub.state == SubState.SENT:
-                self.known.pop(sub.local_id, None)
+                self._known.pop(sub.local_id, None)
         if sub.final:
             self.news.tell("finished", sub)
         self._resolve(sub)
         self.changed()
 
     def park(self) -> None:
-        """A 401 or an untrusted certificate: everything waits until :meth:`signed_in`."""
-        self.worker.park()
+        """A 401 or an untrusted certificate: everything waits until :meth:`signed_in` (the user is asked to
+        sign in again, when the Outbox has a way to ask)."""
+        if not self.worker.park():
+            return
+        self.stats["auth_waits"] += 1
+        if self.reauth is not None:
+            self._auth_task = asyncio.ensure_future(self._ask_reauth())
+
+    async def _ask_reauth(self) -> None:
+        try:
+            if await self.reauth():
+                self.signed_in()
+        except Exception:  # noqa: BLE001 - the work stays parked; the UI may call signed_in() later
+            log.exception("re-authentication prompt failed")
 
     def saved(self, draft: Draft) -> None:
         """A save (of a save job, or before a send) reached the server: remember its identity."""
         if draft.ref is not None:
-            self.known[draft.local_id] = (draft.ref, draft.internet_message_id)
+            self._known[draft.local_id] = (draft.ref, draft.internet_message_id)
         self.news.tell("saved", draft)
+
+    def forget_identity(self, local_id: str) -> None:
+        """The server identity of a message saved before is of no more use (a mail merge's sent row)."""
+        self._known.pop(local_id, None)
 
     def resolve(self, item) -> None:
         self._resolve(item)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 import time
 
-from app.core import holds
+from app.core.outbox import holds
 from app.core.policy import RetryPolicy
-from app.core.rows import SaveJob
-from app.core.submission import SubState, Submission
+from app.core.outbox.saves import SaveJob
+from app.core.submission import RESTART, SubState, Submission
 from app.domain.models import ErrorKind
 from app.storage.journal import Journal, State
 
@@ -43,11 +43,14 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
                              kind=_kind(meta), adopt=bool(meta.get("adopt")),
                              recipients=int(meta.get("recipients") or 0))
             was = sub.state
-            sub.restarted()
-            if sub.state == SubState.HELD:  # send later: held again until its time
-                holds.restored(sub, meta, now, wall)
-            if sub.state == SubState.UNKNOWN:  # the lost request may still be committing
-                sub.retry_at = now + policy.settle_delay
+            resumes = RESTART[was]
+            if resumes == SubState.HELD:  # send later: held again until its time
+                facts = holds.restored_facts(meta, now, wall)
+            elif resumes == SubState.UNKNOWN:  # the lost request may still be committing
+                facts = {"retry_at": now + policy.settle_delay}
+            else:
+                facts = {}
+            sub.restarted(**facts)
             if sub.state != was or sub.adopt != bool(meta.get("adopt")):
                 journal.set_state(e.local_id, sub.state.value, meta=meta_of(sub))
             subs.append(sub)

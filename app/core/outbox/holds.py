@@ -13,7 +13,7 @@ the kind): a restart knows it. In memory it is also kept on the Outbox's monoton
 time came, and never sleeps longer than :data:`WALL_CHECK` while something is held, so a machine that was
 suspended (the monotonic clock stops) sends a "later" message within that much of its wall-clock time.
 
-Restart rules (:func:`restored`): a "later" hold stays held with its time (a time that passed while
+Restart rules (:func:`restored_facts`): a "later" hold stays held with its time (a time that passed while
 Dispatch was closed: released at once — the user asked for it to go then; it goes as soon as Dispatch runs).
 An "undo" hold NEVER resumes sending: :func:`undo_to_editing` turns its journal entry back into a message
 being written, marked ``unsent``, which recovery reopens in Compose with :data:`UNDO_NOTE`.
@@ -24,13 +24,12 @@ it is, so Undo and edits never need a server round trip), and it goes out only w
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.core.submission import Event, SubState, Submission
+from app.core.submission import SubState, Submission
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +60,17 @@ def undo_hold(seconds: float, wall: float) -> Hold | None:
     return Hold(UNDO, wall + seconds) if seconds and seconds > 0 else None
 
 
-def set_release(sub: Submission, hold: Hold, now: float, wall: float) -> None:
-    """A new HELD submission's release time, on both clocks (the Outbox moved it ``queued --hold--> held``
-    through the table: :meth:`app.core.outbox.Outbox.new_submission`)."""
-    sub.hold_kind, sub.release_at = hold.kind, float(hold.release_at)
-    sub.retry_at = now + max(0.0, sub.release_at - wall)
+def release_facts(hold: Hold, now: float, wall: float) -> dict:
+    """What a new HELD submission's ``hold`` event carries: its release time on both clocks (and why it waits)."""
+    release_at = float(hold.release_at)
+    facts = {"hold_kind": hold.kind, "release_at": release_at, "retry_at": now + max(0.0, release_at - wall)}
     if hold.reason:
-        sub.reason = hold.reason
+        facts["reason"] = hold.reason
+    return facts
+
+
+#: what a held submission's ``release`` carries: due now, no hold any more
+RELEASED = {"retry_at": 0.0, "hold_kind": "", "release_at": 0.0}
 
 
 def add_meta(sub: Submission, meta: dict) -> dict:
@@ -79,16 +82,17 @@ def add_meta(sub: Submission, meta: dict) -> dict:
     return meta
 
 
-def restored(sub: Submission, meta: dict, now: float, wall: float) -> None:
+def restored_facts(meta: dict, now: float, wall: float) -> dict:
     """A "later" submission read back from the journal: held again, its wake-up on this run's clock."""
-    sub.hold_kind = str(meta.get("hold") or LATER)
     try:
-        sub.release_at = float(meta.get("release_at") or 0.0)
+        release_at = float(meta.get("release_at") or 0.0)
     except (TypeError, ValueError):
-        sub.release_at = 0.0  # no readable time: due now (it was the user's Send)
-    sub.retry_at = now + max(0.0, sub.release_at - wall)
+        release_at = 0.0  # no readable time: due now (it was the user's Send)
+    facts = {"hold_kind": str(meta.get("hold") or LATER), "release_at": release_at,
+             "retry_at": now + max(0.0, release_at - wall)}
     if meta.get("hold_reason"):
-        sub.reason = str(meta["hold_reason"])
+        facts["reason"] = str(meta["hold_reason"])
+    return facts
 
 
 def is_undo(state, meta: dict | None) -> bool:
@@ -109,47 +113,17 @@ def reopen_note(entry) -> str:
     return UNDO_NOTE.format(subject=entry.draft.subject.strip() or "(no subject)")
 
 
-async def release_due(box) -> int:
-    """Release every held submission of ``box`` whose time came (HELD --release--> queued, journaled).
-    Returns how many; the worker then sends them like any queued send."""
-    now, wall = box.clock(), box.wall()
+def due(subs, now: float, wall: float) -> list[Submission]:
+    """The held submissions of ``subs`` whose time came, on EITHER clock (the Outbox releases them)."""
     held = SubState.HELD  # looked up once: the worker asks at each step, over every submission (5,000 in a merge)
-    ready = [s for s in box.subs.values() if s.state == held and (s.retry_at <= now or s.release_at <= wall)]
-    for sub in ready:
-        if sub.state != SubState.HELD or box.subs.get(sub.local_id) is not sub:  # taken back meanwhile
-            continue
-        sub.retry_at = 0.0
-        await box.move(sub, Event.RELEASE)
-        sub.hold_kind, sub.release_at = "", 0.0
-    return len(ready)
+    return [s for s in subs if s.state == held and (s.retry_at <= now or s.release_at <= wall)]
 
 
-async def wait_released(box, subs: list) -> None:
-    """Until none of ``subs`` is HELD any more: released into the queue (its send now under way), or taken
-    back. A batch in its undo window is not "being sent" meanwhile (the quit question says what happens to
-    each of its messages instead)."""
-    while True:
-        held = [s for s in subs if s.state == SubState.HELD and box.subs.get(s.local_id) is s]
-        if not held:
-            return
-        await asyncio.gather(*(box.waiters.released(s.local_id) for s in held))
-
-
-def next_check(box, now: float) -> float | None:
+def next_check(subs, now: float) -> float | None:
     """When the worker must look again for held work: its release, or WALL_CHECK from now at the latest."""
     held = SubState.HELD
-    times = [s.retry_at for s in box.subs.values() if s.state == held]
+    times = [s.retry_at for s in subs if s.state == held]
     return min(min(times), now + WALL_CHECK) if times else None
-
-
-def send_now(box, local_id: str) -> bool:
-    """Release a held submission at once (the user's "Send now"); False when it is not held."""
-    sub = box.subs.get(local_id)
-    if sub is None or sub.state != SubState.HELD:
-        return False
-    sub.retry_at, sub.release_at = 0.0, 0.0
-    box.worker.poke()
-    return True
 
 
 def clock_text(release_at: float, wall: float | None = None) -> str:

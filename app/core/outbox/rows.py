@@ -1,50 +1,18 @@
 """What the Outbox view shows for each piece of queued work, in words. No Qt.
 
 Two kinds of work wait in the queue: submissions (sends, :mod:`app.core.submission`) and saves that
-could not reach the server yet (:class:`SaveJob`). :func:`row_for` turns either into an
+could not reach the server yet (:class:`~app.core.outbox.saves.SaveJob`). :func:`row_for` turns either into an
 :class:`OutboxRow` the view displays.
 """
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
+from app.core.outbox.holds import row_text
+from app.core.outbox.saves import SaveJob, SaveStatus
 from app.core.submission import CANCELLABLE, SubState, Submission
 from app.domain.models import Draft, ErrorKind
-
-
-class SaveStatus(str, enum.Enum):
-    WAITING = "waiting"
-    WORKING = "working"
-    RETRYING = "retrying"
-    AUTH = "auth"
-    FAILED = "failed"
-    DONE = "done"
-
-
-@dataclass
-class SaveJob:
-    """A save to the server's Drafts that has not been confirmed (offline, busy...)."""
-
-    draft: Draft
-    account: str
-    status: SaveStatus = SaveStatus.WAITING
-    attempts: int = 0
-    retry_at: float = 0.0
-    reason: str = ""
-    adopt: bool = False  # the last save's outcome is unknown: look the draft up before creating one
-    again: bool = False  # saved again while an attempt was in flight: save once more after it
-    saved: Draft | None = None  # the saved draft (with its server ref) once done
-    version: int = 0  # the journal entry's version when ``draft`` was recorded (0: not recorded by this job)
-
-    @property
-    def local_id(self) -> str:
-        return self.draft.local_id
-
-    @property
-    def final(self) -> bool:
-        return self.status in (SaveStatus.DONE, SaveStatus.FAILED)
 
 
 @dataclass(frozen=True)
@@ -70,15 +38,14 @@ def _wait_words(seconds: float) -> str:
 NOT_DELETED = "Not deleted: this computer could not record it. It will not be sent now; press Delete again"
 
 
-def submission_text(sub: Submission, now: float, parked: bool = False) -> str:
+def submission_text(sub: Submission, now: float, parked: bool = False, not_deleted: bool = False) -> str:
     """"Waiting", "Sending…", "Server unreachable — retrying in 4 s", "Checking whether it was sent…".
-    ``parked``: it waits for a sign-in (:meth:`app.core.outbox.Outbox.parked`)."""
+    ``parked``: it waits for a sign-in (:meth:`app.core.outbox.owner.Outbox.parked`); ``not_deleted``: the
+    journal could not record its delete (:meth:`app.core.outbox.owner.Outbox.delete`)."""
     st = sub.state
-    if st == SubState.DELETING:  # thrown away; its delete being written, or not recorded (app.core.takeback)
-        return NOT_DELETED if sub.reason == NOT_DELETED else "Deleting…"
+    if st == SubState.DELETING:  # thrown away; its delete being written, or not recorded
+        return NOT_DELETED if not_deleted else "Deleting…"
     if st == SubState.HELD:
-        from app.core.holds import row_text
-
         return row_text(sub, now)
     if st == SubState.SAVING:
         return "Saving before sending…"
@@ -130,13 +97,13 @@ def display_to(d: Draft) -> str:
     return "; ".join(r.name or r.email for r in d.to) or "(no recipients)"
 
 
-def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False) -> OutboxRow:
+def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False, not_deleted: bool = False) -> OutboxRow:
     d = item.draft
     subject = d.subject or "(no subject)"
     if isinstance(item, Submission):
         recipients = item.display_to or display_to(d)
         return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,
-                         submission_text(item, now, parked), item.state in CANCELLABLE,
+                         submission_text(item, now, parked, not_deleted), item.state in CANCELLABLE,
                          item.state == SubState.FAILED)
     return OutboxRow(item.local_id, "save", subject, display_to(d), item.status.value,
                      save_text(item, now), item.status in (SaveStatus.WAITING, SaveStatus.RETRYING,
