@@ -207,19 +207,21 @@ class Sending:
             warnings = send_warnings(draft)
             if warnings and not await questions.send_anyway(warnings):
                 return SendResult(Result.DECLINED, draft=draft, warnings=warnings)
-            sub, not_created = await self._submit(outbox, draft, hold() if hold is not None else None, questions)
+            sub, not_created = await self._submit(outbox, draft, hold() if hold is not None else None, questions,
+                                                  checked_within=limit)
         if not_created is not None:
             return not_created
         if sub.state == SubState.HELD:
             return SendResult(Result.HELD, sub=sub, draft=draft, outcome=sub.outcome())
         return await _settled(outbox, sub, draft)
 
-    async def _submit(self, outbox, draft: Draft, hold: holds.Hold | None, questions: SendQuestions):
+    async def _submit(self, outbox, draft: Draft, hold: holds.Hold | None, questions: SendQuestions, *,
+                      checked_within: int):
         """Compose's message into the Outbox, its first attempt awaited: (its submission, None), or (None, why
-        nothing was created)."""
+        nothing was created). Checked here already: the Outbox checks it again only against a lower limit."""
         with self._on_the_way(questions):
             try:
-                sub = await outbox.submit(draft, hold=hold)
+                sub = await outbox.submit(draft, hold=hold, checked_within=checked_within)
                 return await outbox.wait(sub.local_id, final=False) or sub, None  # None: already taken out
             except DraftInvalid as exc:  # the queue's own check (a limit learnt since): nothing created
                 return None, SendResult(Result.INVALID, draft=draft, errors=list(exc.errors), reason=exc.message)

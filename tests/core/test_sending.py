@@ -354,3 +354,21 @@ def test_a_file_sent_as_it_is_is_handed_to_the_outbox(tmp_path):
 def test_a_file_the_journal_cannot_record_is_not_sent_and_says_why(tmp_path):
     r = _as_is(tmp_path, _JournalOnAFullDisk(tmp_path / "j.sqlite3"))
     assert r.result == Result.NOT_RECORDED and "full" in r.reason and r.sub is None
+
+
+def test_the_outbox_checks_again_only_against_a_lower_limit_learnt_since(tmp_path):
+    """The request's check is trusted by the Outbox when it was made against the server's limit; a face that
+    checked against a larger one (learnt lower since) is checked again there, and nothing is created."""
+    box = Mailbox()
+    box.max_send_bytes = 4000
+    big = Draft(to=[Recipient("bob@example.com")], subject="Big", body="x" * 6000)
+    journal, clocks, sending = Journal(tmp_path / "j.sqlite3"), Clocks(), Sending()
+
+    async def main():
+        ob = clocked_outbox(box, journal, clocks)
+        r = await sending.send_draft(ob, lambda: big, Answers(), max_send_bytes=10_000)
+        await ob.stop()
+        return r
+
+    r = run_coro(main())
+    assert r.result == Result.INVALID and r.reason and box.sent == [] and journal.entries() == []

@@ -192,15 +192,19 @@ class Outbox(Drive, TakeBack):
         return self.waiters.writing(local_id)
 
     # ------------------------------------------------------------------ sending
-    async def submit(self, draft: Draft, hold: holds.Hold | None = None) -> Submission:
+    async def submit(self, draft: Draft, hold: holds.Hold | None = None, *,
+                     checked_within: int | None = None) -> Submission:
         """Queue a send of ``draft`` (the user's accepted Send). Its content is journaled with the
         submission in one transaction before this returns; the worker takes it from there. A draft that
         cannot be sent as it is raises :class:`DraftInvalid` and nothing is created. With ``hold`` it is
-        HELD until its release time (undo send, send later: :mod:`app.core.outbox.holds`)."""
-        errors = validate_draft(draft, for_send=True,
-                                max_send_bytes=getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES))
-        if errors:
-            raise DraftInvalid(errors)
+        HELD until its release time (undo send, send later: :mod:`app.core.outbox.holds`).
+        ``checked_within``: the caller checked it already (app.core.sending), against this size limit; it is
+        checked again only when the server's limit is lower now (learnt meanwhile)."""
+        limit = getattr(self.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
+        if checked_within is None or limit < checked_within:
+            errors = validate_draft(draft, for_send=True, max_send_bytes=limit)
+            if errors:
+                raise DraftInvalid(errors)
         lid = draft.local_id
         old = self._subs.get(lid)
         if old is not None and not old.final:
