@@ -43,6 +43,7 @@ SAMPLES = ROOT / "tests" / "resources" / "eml"
 OUT = ROOT / "bench" / "out" / "eml_fuzz.json"
 SEED = 65
 CPU_SECONDS, MEMORY_MB = 2.0, 100.0
+WALL_GUARD_SECONDS = 60.0  # eml_worker's default: a file over it is killed (a hang), then tried once more
 #: what the app asks for (twice the default send limit); the reader holds it to MAX_FILE_BYTES
 MAX_BYTES = 2 * DEFAULT_MAX_SEND_BYTES
 HYPOTHESIS = soak.size(150, 2500)
@@ -204,12 +205,17 @@ def tally(runs: list[tuple[str, str, dict]]) -> dict:
     return classes
 
 
-@pytest.mark.timeout(soak.size(300, 3600))  # a soak run opens ~5,500 files four times each
+@pytest.mark.timeout(soak.size(600, 3600))  # a soak run opens ~5,500 files four times each
 def test_every_hostile_file_is_accepted_or_refused_within_the_budget(tmp_path, capsys):
     files = inputs(tmp_path)
     results = eml_worker.run([p for _c, _n, p in files], MAX_BYTES, warm_up=SAMPLES / "thunderbird.eml")
     runs = [(cls, name, r) for (cls, name, _p), r in zip(files, results)]
     for k, (cls, name, r) in enumerate(runs):  # CPU time on a busy machine: measured again, the least counts
+        if r["outcome"] == "timeout":  # the wall-time guard fired (a hang, or a machine busy elsewhere): once
+            # more, alone, with four times the time; CPU time, not wall time, is the budget
+            r = eml_worker.run([files[k][2]], MAX_BYTES, warm_up=SAMPLES / "thunderbird.eml",
+                               seconds=4 * WALL_GUARD_SECONDS)[0]
+            runs[k] = (cls, name, r)
         if r["cpu"] > CPU_SECONDS and r["outcome"] != "timeout":
             again = [eml_worker.run([files[k][2]], MAX_BYTES, warm_up=SAMPLES / "thunderbird.eml")[0] for _ in range(2)]
             r["cpu"] = min([r["cpu"]] + [a["cpu"] for a in again])
