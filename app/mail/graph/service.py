@@ -152,6 +152,22 @@ class GraphMailService(MailService):
                 return found
             raise err
         ref = convert.ref_of(doc)
+        try:
+            ref = self._after_create(ref, inline, later, atts)
+        except MailError as err:
+            # The POST was answered: the draft is in Drafts, whatever failed after it (the server gone between
+            # the two requests, busy, ...). Said as its own kind ("could not connect", "busy") the core would
+            # create it a second time; as an unknown outcome it finds this one by its Message-ID and saves
+            # over it.
+            raise OutcomeUnknown(f"The draft was created, but completing it failed: {err.message}") from err
+        self._remember(ref.id, {a.attachment_id for a in atts if a.attachment_id}, mid)
+        with self._lock:
+            self._server_headers[ref.id] = tuple(draft.headers)
+        return replace(draft, ref=ref, attachments=atts)
+
+    def _after_create(self, ref: ItemRef, inline: list[int], later: list[int], atts: list) -> ItemRef:
+        """A new draft's files: the ids of those sent inline (``atts`` updated in place), the larger ones
+        uploaded; the draft's current ref."""
         if inline:  # their ids: one listing (POST /messages answers without its attachments)
             on_server = attachments.server_files(self._http, ref)
             by_name: dict[str, list[str]] = {}
@@ -163,12 +179,7 @@ class GraphMailService(MailService):
         for i in later:
             atts[i] = replace(atts[i], attachment_id=attachments.add(self._http, ref, atts[i]),
                               size=len(atts[i].content or b""))
-        if later:
-            ref = self._current_ref(ref)
-        self._remember(ref.id, {a.attachment_id for a in atts if a.attachment_id}, mid)
-        with self._lock:
-            self._server_headers[ref.id] = tuple(draft.headers)
-        return replace(draft, ref=ref, attachments=atts)
+        return self._current_ref(ref) if later else ref
 
     def _adopt_after_unknown_create(self, draft: Draft, superseded: str = "") -> Draft | None:
         """The POST may have happened: find the draft by its Message-ID instead of creating a second one
