@@ -34,7 +34,7 @@ from dataclasses import replace
 from typing import Callable
 from urllib.parse import quote
 
-from app.domain.models import Draft, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
+from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
 from app.mail.graph import attachments, batch, convert, timezones
@@ -52,6 +52,9 @@ MIDS_PER_FILTER = 15
 _MAX_TOP = 1000
 #: app.mail.service.list_order's keys -> Graph's message properties
 _ORDER_FIELDS = {"sent": "sentDateTime", "created": "createdDateTime"}
+#: the kinds of failure that say a request did nothing, so that the core repeats the whole save as it was
+_NOTHING_DONE = frozenset({ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED, ErrorKind.AUTH,
+                           ErrorKind.TLS, ErrorKind.LOCAL})
 
 
 def _odata_string(value: str) -> str:
@@ -152,6 +155,24 @@ class GraphMailService(MailService):
                 return found
             raise err
         ref = convert.ref_of(doc)
+        try:
+            ref = self._after_create(ref, inline, later, atts)
+        except MailError as err:
+            # The POST was answered: the draft is in Drafts, whatever failed after it (the server gone between
+            # the two requests, busy, a sign-in lapsed...). A kind that says nothing was done would have the core
+            # create it a second time; as an unknown outcome it finds this one by its Message-ID and saves over
+            # it. A refusal (invalid, too large, an unsafe upload address) stays what it is: never repeated.
+            if err.kind in _NOTHING_DONE:
+                raise OutcomeUnknown(f"The draft was created, but completing it failed: {err.message}") from err
+            raise
+        self._remember(ref.id, {a.attachment_id for a in atts if a.attachment_id}, mid)
+        with self._lock:
+            self._server_headers[ref.id] = tuple(draft.headers)
+        return replace(draft, ref=ref, attachments=atts)
+
+    def _after_create(self, ref: ItemRef, inline: list[int], later: list[int], atts: list) -> ItemRef:
+        """A new draft's files: the ids of those sent inline (``atts`` updated in place), the larger ones
+        uploaded; the draft's current ref."""
         if inline:  # their ids: one listing (POST /messages answers without its attachments)
             on_server = attachments.server_files(self._http, ref)
             by_name: dict[str, list[str]] = {}
@@ -163,12 +184,7 @@ class GraphMailService(MailService):
         for i in later:
             atts[i] = replace(atts[i], attachment_id=attachments.add(self._http, ref, atts[i]),
                               size=len(atts[i].content or b""))
-        if later:
-            ref = self._current_ref(ref)
-        self._remember(ref.id, {a.attachment_id for a in atts if a.attachment_id}, mid)
-        with self._lock:
-            self._server_headers[ref.id] = tuple(draft.headers)
-        return replace(draft, ref=ref, attachments=atts)
+        return self._current_ref(ref) if later else ref
 
     def _adopt_after_unknown_create(self, draft: Draft, superseded: str = "") -> Draft | None:
         """The POST may have happened: find the draft by its Message-ID instead of creating a second one
