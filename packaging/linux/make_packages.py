@@ -187,8 +187,14 @@ def write_control(root: Path, ver: str, arch: str) -> list[str]:
     return deps
 
 
+def zstd_level() -> str:
+    """The .deb's zstd level: 19 for a release (the smallest download); DISPATCH_DEB_ZSTD_LEVEL overrides it
+    (the test suite's build takes 9: the same files, ~17 % larger, in ~5 s of CPU instead of ~100 s)."""
+    return os.environ.get("DISPATCH_DEB_ZSTD_LEVEL", "19")
+
+
 def build_deb(root: Path, out: Path) -> None:
-    level = os.environ.get("DISPATCH_DEB_ZSTD_LEVEL", "19")
+    level = zstd_level()
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zzstd", f"-z{level}", "--build", str(root),
                     str(out)], check=True, stdout=subprocess.DEVNULL)
 
@@ -229,7 +235,7 @@ def main(argv: list[str]) -> int:
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     info = {"version": ver, "arch": arch, "deb": deb.name, "tarball": tgz.name, "commit": commit,
-            "deb_bytes": deb.stat().st_size, "tar_bytes": tgz.stat().st_size,
+            "deb_bytes": deb.stat().st_size, "deb_zstd_level": int(zstd_level()), "tar_bytes": tgz.stat().st_size,
             "installed_kib": installed_size_kib(root) - installed_size_kib(root / "DEBIAN"),
             "depends": deps, "packaging_seconds": round(time.monotonic() - t0, 1)}
     (out_dir / "build-info.json").write_text(json.dumps(info, indent=2) + "\n")
