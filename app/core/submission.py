@@ -41,14 +41,14 @@ to one read from the journal.
 
 What is not a state, and why (each decided once, here):
 
-- *listed, its record not on disk yet* (was the ``hold`` flag): a derived view — a journal write of it is
+- *listed, its record not on disk yet*: a derived view — a journal write of it is
   pending (:meth:`app.core.outbox.waiters.Waiters.writing`), the same fact :meth:`Outbox.wait` already honours.
   The worker never acts on a submission whose state is not on disk yet.
-- *thrown away, its delete not on disk yet* (was ``deleting``, with ``hold``): the real state DELETING.
-- *waiting for a sign-in* (was ``parked``): a derived view (:meth:`app.core.outbox.owner.Outbox.parked`) — the
+- *thrown away, its delete not on disk yet*: the real state DELETING.
+- *waiting for a sign-in*: a derived view (:meth:`app.core.outbox.owner.Outbox.parked`) — the
   queue is parked (:attr:`QueueWorker.needs_sign_in`) and this one's last failure is of a kind that parks
   (:class:`app.core.policy.Action.PARK`). A sign-in un-parks the queue, and so every one of them.
-- *a server call about it is in flight* (was the Outbox's ``working`` set): a derived view
+- *a server call about it is in flight*: a derived view
   (:meth:`app.core.outbox.owner.Outbox.in_flight`) — its state is ``saving`` or ``submitting`` (a send),
   ``working`` (a save job). Between the worker picking a batch and each one's ``start`` nothing awaits
   un-checked: a send taken back meanwhile is skipped, never started.
