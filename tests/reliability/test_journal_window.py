@@ -319,6 +319,7 @@ def test_outbox_page_shows_waiting_retrying_failed_and_done(qtbot, aloop, sandbo
         wait_task(qtbot, ob.queue_save(Draft(to=[Recipient(BOB)], subject="slow save", body="s")))
         qtbot.waitUntil(lambda: table().get("slow save") == "Saving…", timeout=10000)
         wait_task(qtbot, ob.queue_save(Draft(to=[Recipient(BOB)], subject="queued behind", body="q")))
+        qtbot.waitUntil(lambda: "queued behind" in table(), timeout=5000)  # the page repaints on its next turn
         now = table()
         assert now["queued behind"] == "Waiting — not on server yet"
         assert now["retried"].startswith("Retrying in ") and " s — not on server yet (" in now["retried"]

@@ -32,8 +32,10 @@ def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, sett
                     timeout=5000)
     qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
     qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    # both held, and both requests done (each is on its way until its record is on disk: quitting before then is
+    # asked as "still being sent")
     qtbot.waitUntil(lambda: sorted(s.hold_kind for s in ob.submissions() if s.state == SubState.HELD)
-                    == ["later", "undo"], timeout=5000)
+                    == ["later", "undo"] and win.flows.sending == 0, timeout=5000)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
 
     key(qtbot, win, Qt.Key_Q, CTRL)
