@@ -279,7 +279,7 @@ def _read_file(path: str, limit: int, what: str) -> bytes:
     """The bytes of ``path``: 66 when it cannot be read, 65 when it is over ``limit``. Its size is looked at
     before anything is read, and no more than the limit is read (a file growing meanwhile included)."""
     p = Path(path)
-    shown = f"“{printable(path)}”"
+    shown = f"“{printable(path, 400)}”"
     try:
         if p.is_dir():
             raise CommandError(EX_NOINPUT, f"{what} {shown} is a folder, not a file.")
@@ -331,7 +331,7 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
         parsed = read_eml(raw, max_bytes=limit).draft
     except EmlError as exc:
         raise CommandError(EX_DATAERR, f"{what}: {exc}") from None
-    _check_charsets(raw, what)
+    _check_message(raw, what)
     if envelope is None:
         _check(parsed, limit)
         return MimeRequest(with_message_id(raw), parsed, parsed.all_recipients(), **rest)
@@ -344,12 +344,25 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
     return MimeRequest(with_message_id(without_header(raw, "Bcc")), stand_in, envelope, **rest)
 
 
-def _check_charsets(raw: bytes, what: str) -> None:
-    """8-bit text needs a charset that says how to read it (RFC 2045 5.2: text without one is US-ASCII)."""
+_ADDRESS_HEADERS = ("To", "Cc", "Bcc", "Reply-To")
+
+
+def _check_message(raw: bytes, what: str) -> None:
+    """What reading a file for Compose forgives and a send as it is must not (65): an address header that cannot
+    be read (Compose shows it to be fixed; sent as it is, its recipients would be lost silently), and 8-bit text
+    with no charset to say how to read it (RFC 2045 5.2: text without one is US-ASCII). Called after
+    :func:`read_eml` accepted ``raw``, so its limits (parts, lines, header sizes) hold for this parse too."""
+    import email.errors
     import email.parser
     import email.policy
 
-    msg = email.parser.BytesParser(policy=email.policy.compat32).parsebytes(raw)
+    msg = email.parser.BytesParser(policy=email.policy.default).parsebytes(raw)
+    as_written = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    for name in _ADDRESS_HEADERS:
+        for value, text in zip(msg.get_all(name) or (), as_written.get_all(name) or ()):
+            if any(isinstance(d, email.errors.HeaderDefect) for d in getattr(value, "defects", ())):
+                raise CommandError(EX_DATAERR, f"{what}: its {name} header holds an address that cannot be read "
+                                               f"(“{printable(' '.join(str(text).split()))}”).")
     for part in msg.walk():
         if part.is_multipart() or part.get_content_maintype() != "text":
             continue
