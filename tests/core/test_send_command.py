@@ -91,7 +91,8 @@ SEND_BAD = {
     "eml 8-bit without a charset": (["{d}/8bit.eml"], b"", 65, "8-bit characters but names no charset"),
     "eml malformed": (["{d}/garbage.eml"], b"", 65, "does not look like an e-mail message"),
     "eml without recipients": (["{d}/norecipients.eml"], b"", 65, "Add at least one recipient"),
-    "eml with an invalid address": (["{d}/badaddress.eml"], b"", 65, "its To header holds an address that cannot be read (“ann@, bob@example.com”)"),
+    "eml with an invalid address": (["{d}/badaddress.eml"], b"", 65,
+                                    "its To header holds an address that cannot be read (“ann@, bob@example.com”)"),
     "eml over the limit": (["{d}/big.eml"], b"", 65, "the server accepts at most 4.0 KB"),
     # 64: the command used wrongly
     "unknown option": (TO + ["--colour"], b"", 64, "unrecognized arguments: --colour"),
