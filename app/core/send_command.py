@@ -98,7 +98,8 @@ SENDMAIL_OPTIONS: tuple[Option, ...] = (
     Option(("-t",), "read the recipients from the To, Cc and Bcc headers too", {"action": "store_true",
                                                                               "dest": "from_headers"}),
     Option(("-i",), "a line with a single dot does not end the message", {"action": "store_true", "dest": "no_dot"}),
-    Option(("-oi",), "the same as -i", {"action": "store_true", "dest": "no_dot_o"}),
+    Option(("-o",), "sendmail's -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does",
+           {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
     Option(("-f",), "the envelope sender: the mailbox to send from", {"dest": "sender", "metavar": "ADDR"}),
     Option(("-F",), "the sender's full name", {"dest": "full_name", "metavar": "NAME"}),
     Option(("recipients",), "the recipients", {"nargs": "*", "metavar": "RECIPIENT"}),
@@ -397,7 +398,7 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
                      max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> MimeRequest:
     """``dispatch-mail sendmail ARGV`` with the message on standard input, as a request; :class:`CommandError`
     when it cannot be one."""
-    args = build_parser("sendmail").parse_args(argv)
+    args = build_parser("sendmail").parse_intermixed_args(argv)  # options after recipients too, as sendmail
     sender = _one_address(args.sender, "-f")
     full_name = args.full_name or ""
     if any(unicodedata.category(c) == "Cc" for c in full_name):
@@ -408,10 +409,10 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
     if len(raw) > max_send_bytes:
         raise CommandError(EX_DATAERR, f"The message is larger than {human_size(max_send_bytes)}, the most the "
                                        "server accepts per message.")
-    if not (args.no_dot or args.no_dot_o):
+    if not (args.no_dot or "i" in args.o_options):
         raw = up_to_the_dot(raw)
     envelope = _people(args.recipients, "recipient")
-    if args.from_headers:
+    if args.from_headers:  # and the arguments too (msmtp's and Postfix's -t; sendmail(8)'s drops them instead)
         try:
             parsed = read_eml(raw, max_bytes=max_send_bytes).draft
         except EmlError as exc:

@@ -217,6 +217,16 @@ def test_sendmail_without_t_sends_to_the_arguments_only():
 def test_sendmail_without_i_ends_the_message_at_a_lone_dot():
     r = sendmail(["list@example.com"], GIT_PATCH)
     assert r.mime.raw.endswith(b"\n---\n") and b"diff" not in r.mime.raw
+    assert sendmail(["-oem", "list@example.com"], GIT_PATCH).mime.raw == r.mime.raw  # -oem: accepted, ignored
+
+
+def test_sendmail_takes_options_after_recipients_and_a_double_dash():
+    """neomutt writes ``sendmail -oem -oi -- ADDR...``; options may follow the recipients, as sendmail takes them."""
+    r = sendmail(["list@example.com", "-i", "-f", "dev@example.com", "rev@example.com"], GIT_PATCH)
+    assert [p.email for p in r.envelope] == ["list@example.com", "rev@example.com"]
+    assert r.sender == Recipient("dev@example.com") and r.mime.raw.endswith(b"diff\nBcc: in the body stays\n")
+    r = sendmail(["-oem", "-oi", "--", "list@example.com"], GIT_PATCH)
+    assert [p.email for p in r.envelope] == ["list@example.com"] and r.mime.raw.endswith(b"stays\n")
 
 
 @pytest.mark.parametrize("raw,head", [
