@@ -1,0 +1,437 @@
+"""``dispatch-mail send`` and ``dispatch-mail sendmail``: a command line (and standard input) made into one
+send request, or a :class:`CommandError` that says why not and with which exit code. No Qt, no I/O but the
+files the command names and the standard input it is given; nothing is queued here.
+
+- ``send`` builds a :class:`Draft` from its options (:class:`DraftRequest`, for ``Sending.send_draft``), or
+  reads ``FILE.eml`` to send it as it is (:class:`MimeRequest`, for ``Sending.send_mime``), as Ctrl+Shift+U does.
+- ``sendmail`` reads an RFC 5322 message on standard input, as sendmail(8) and msmtp do, and sends it as it is
+  (:class:`MimeRequest`) but for its Bcc header, which names recipients and is removed from what is sent.
+
+The options are data (:data:`SEND_OPTIONS`, :data:`SENDMAIL_OPTIONS`), so a man page and shell completions can
+be made from the same definitions the parser is built from.
+
+Exit codes are sendmail's and msmtp's, from ``sysexits.h`` (:data:`EX_USAGE` ...). Every bad input is refused
+before anything is handed over: an unreadable file (66), no recipients, an invalid address, a message over the
+size limit, a line break in ``--subject`` or ``--header`` (it would start another header), 8-bit text without a
+charset, a malformed message (65); options that do not go together, or a time Send later does not understand
+(64).
+"""
+
+from __future__ import annotations
+
+import argparse
+import mimetypes
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from app.core.mime_send import MimeToSend, with_message_id
+from app.core.send_times import WhenError, parse_when
+from app.domain.eml_read import EmlError, read_eml
+from app.domain.extras import header_problem
+from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
+from app.domain.validation import (DEFAULT_MAX_SEND_BYTES, human_size, is_valid_address, parse_recipients, printable,
+                                   safe_attachment_name, validate_draft)
+
+# sysexits.h: what sendmail(8) and msmtp return, so scripts and mail programs read the outcome as they do
+EX_OK = 0  # accepted
+EX_USAGE = 64  # the command was used wrongly (options that do not go together, an unknown option)
+EX_DATAERR = 65  # the message is bad (no recipients, an invalid address, too large, a header injection ...)
+EX_NOINPUT = 66  # a file named cannot be read, or there is no message on standard input
+EX_UNAVAILABLE = 69  # the service is unavailable
+EX_TEMPFAIL = 75  # not sent yet: queued, tried again later
+EX_NOPERM = 77  # refused by the server (permission)
+EX_CONFIG = 78  # not configured (no account set up)
+
+
+class CommandError(Exception):
+    """The command cannot go on: ``message`` for standard error, ``exit_code`` one of the ``EX_`` codes."""
+
+    def __init__(self, exit_code: int, message: str):
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Option:
+    """One argument of a command, as argparse takes it: ``flags`` (or a positional's name) and its keywords."""
+
+    flags: tuple[str, ...]
+    help: str
+    kwargs: dict = field(default_factory=dict)
+
+
+#: what ``send`` builds a message from; FILE.eml cannot be combined with these
+_MESSAGE_OPTIONS = ("to", "cc", "bcc", "subject", "body_file", "html", "attach", "sender", "reply_to", "header",
+                    "importance", "later")
+
+SEND_OPTIONS: tuple[Option, ...] = (
+    Option(("file",), "an RFC 5322 message file (.eml) to send as it is", {"nargs": "?", "metavar": "FILE.eml"}),
+    Option(("--to",), "a recipient (repeatable; one may hold several, separated by commas)",
+           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--cc",), "a Cc recipient (repeatable)", {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--bcc",), "a Bcc recipient (repeatable)", {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--subject",), "the subject (one line)", {"default": "", "metavar": "TEXT"}),
+    Option(("--body-file",), "the message text, UTF-8, from FILE (- : standard input)", {"metavar": "FILE"}),
+    Option(("--html",), "the message text is HTML", {"action": "store_true"}),
+    Option(("--attach",), "attach FILE (repeatable)", {"action": "append", "default": [], "metavar": "FILE"}),
+    Option(("--from",), "send from this mailbox (one the account may send from)",
+           {"dest": "sender", "metavar": "ADDR"}),
+    Option(("--reply-to",), "where replies go (repeatable)", {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--header",), "a custom header, “X-Name: value” (repeatable)",
+           {"action": "append", "default": [], "metavar": "'X-NAME: VALUE'"}),
+    Option(("--importance",), "low, normal or high", {"choices": ("low", "normal", "high"), "type": str.lower}),
+    Option(("--later",), "send at WHEN, the words Send later takes (tomorrow 8:00, mon 9:30, in 2 h ...)",
+           {"metavar": "WHEN"}),
+    Option(("--account",), "the account to send with, when more than one is set up", {"metavar": "ADDRESS"}),
+    Option(("--json",), "print the outcome as JSON", {"action": "store_true"}),
+    Option(("--wait",), "wait at most SECONDS for the message to be sent (default: until it is settled)",
+           {"type": float, "metavar": "SECONDS"}),
+    Option(("--no-wait",), "return once the message is recorded in the queue", {"action": "store_true"}),
+)
+
+SENDMAIL_OPTIONS: tuple[Option, ...] = (
+    Option(("-t",), "read the recipients from the To, Cc and Bcc headers too", {"action": "store_true",
+                                                                              "dest": "from_headers"}),
+    Option(("-i",), "a line with a single dot does not end the message", {"action": "store_true", "dest": "no_dot"}),
+    Option(("-o",), "sendmail's -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does",
+           {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
+    Option(("-f",), "the envelope sender: the mailbox to send from", {"dest": "sender", "metavar": "ADDR"}),
+    Option(("-F",), "the sender's full name", {"dest": "full_name", "metavar": "NAME"}),
+    Option(("recipients",), "the recipients", {"nargs": "*", "metavar": "RECIPIENT"}),
+)
+
+COMMANDS = {
+    "send": ("send a message built from options, or an .eml file as it is", SEND_OPTIONS),
+    "sendmail": ("send the RFC 5322 message on standard input (a drop-in for sendmail)", SENDMAIL_OPTIONS),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as :class:`CommandError` (64, sysexits' EX_USAGE) instead of argparse's exit status 2."""
+
+    def error(self, message: str):
+        raise CommandError(EX_USAGE, f"{self.prog}: {message}")
+
+
+def build_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of ``dispatch-mail COMMAND``, made from :data:`COMMANDS`."""
+    description, options = COMMANDS[command]
+    p = _Parser(prog=f"dispatch-mail {command}", description=description)
+    for opt in options:
+        p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
+    return p
+
+
+@dataclass
+class DraftRequest:
+    """A message built from ``send``'s options, for ``Sending.send_draft``. ``sender``: ``--from`` (None: the
+    account's own); ``later``: when Send later sends it (None: now); ``wait``: seconds to wait for the outcome
+    (None: until it is settled, 0: return once recorded)."""
+
+    draft: Draft
+    sender: Recipient | None = None
+    account: str = ""
+    later: datetime | None = None
+    json: bool = False
+    wait: float | None = None
+
+
+@dataclass
+class MimeRequest:
+    """A message sent as it is, for ``Sending.send_mime``: ``mime`` the bytes and the Message-ID that names them,
+    ``parsed`` its fields (the Outbox's row). ``envelope``: whom it goes to; those the To and Cc headers do not
+    name are ``parsed.bcc``. ``sender`` (``-f``) and ``full_name`` (``-F``): sendmail's envelope sender."""
+
+    mime: MimeToSend
+    parsed: Draft
+    envelope: list[Recipient] = field(default_factory=list)
+    sender: Recipient | None = None
+    full_name: str = ""
+    account: str = ""
+    json: bool = False
+    wait: float | None = None
+
+
+Stdin = Callable[[int], bytes]  # reads at most n bytes of standard input (``sys.stdin.buffer.read``)
+
+
+# ------------------------------------------------------------------ send
+def send_request(argv: list[str], *, stdin: Stdin, now: Callable[[], datetime] = datetime.now,
+                 max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> DraftRequest | MimeRequest:
+    """``dispatch-mail send ARGV`` as a request; :class:`CommandError` when it cannot be one."""
+    args = build_parser("send").parse_args(argv)
+    wait = _wait(args)
+    account = _account(args.account)
+    if args.file is not None:
+        given = [n for n in _MESSAGE_OPTIONS if getattr(args, n) not in (None, [], "", False)]
+        if given:
+            raise CommandError(EX_USAGE, f"dispatch-mail send: {args.file} is sent as it is; "
+                                         f"--{given[0].replace('_', '-').replace('sender', 'from')} cannot be "
+                                         "combined with a message file.")
+        raw = _read_file(args.file, max_send_bytes, "The message file")
+        return _mime_request(raw, args.file, max_send_bytes, account=account, json=args.json, wait=wait)
+    draft = Draft(to=_people(args.to, "--to"), cc=_people(args.cc, "--cc"), bcc=_people(args.bcc, "--bcc"),
+                  subject=_subject(args.subject), reply_to=_people(args.reply_to, "--reply-to"),
+                  body_format=BodyFormat.HTML if args.html else BodyFormat.TEXT,
+                  importance=Importance(args.importance.capitalize()) if args.importance else Importance.NORMAL,
+                  headers=_headers(args.header))
+    draft.body = _body(args.body_file, stdin, max_send_bytes)
+    draft.attachments = [_attachment(path, max_send_bytes) for path in args.attach]
+    _check(draft, max_send_bytes)
+    return DraftRequest(draft, sender=_one_address(args.sender, "--from"), account=account,
+                        later=_later(args.later, now), json=args.json, wait=wait)
+
+
+def _wait(args) -> float | None:
+    if args.no_wait and args.wait is not None:
+        raise CommandError(EX_USAGE, "dispatch-mail send: --wait and --no-wait cannot be combined.")
+    if args.no_wait:
+        return 0.0
+    if args.wait is not None and not 0 <= args.wait < float("inf"):
+        raise CommandError(EX_USAGE, f"dispatch-mail send: --wait takes a number of seconds, not {args.wait}.")
+    return args.wait
+
+
+def _account(text: str | None) -> str:
+    if text is None:
+        return ""
+    if not is_valid_address(text.strip()):
+        raise CommandError(EX_USAGE, f"--account: “{printable(text)}” is not an e-mail address; name the account "
+                                     "by its address.")
+    return text.strip()
+
+
+def _people(values: list[str], option: str) -> list[Recipient]:
+    """Every address the option was given (each value may hold several), invalid ones refused (65)."""
+    out: list[Recipient] = []
+    for value in values:
+        people, errors = parse_recipients(value, option.lstrip("-"))
+        if errors:
+            raise CommandError(EX_DATAERR, f"{option}: {errors[0].message}")
+        out.extend(p for p in people if p.email.lower() not in {o.email.lower() for o in out})
+    return out
+
+
+def _one_address(value: str | None, option: str) -> Recipient | None:
+    if value is None:
+        return None
+    people = _people([value], option)
+    if len(people) != 1:
+        raise CommandError(EX_DATAERR, f"{option} takes one address, not “{printable(value)}”.")
+    return people[0]
+
+
+def _subject(text: str) -> str:
+    if "\r" in text or "\n" in text:  # it would end the Subject header and start another (header injection)
+        raise CommandError(EX_DATAERR, "--subject holds a line break (CR or LF); a subject is one line. "
+                                       "Nothing was sent.")
+    if any(unicodedata.category(c) == "Cc" and c != "\t" for c in text):
+        raise CommandError(EX_DATAERR, "--subject holds a control character. Nothing was sent.")
+    return text
+
+
+def _headers(values: list[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for value in values:
+        name, colon, text = value.partition(":")
+        if not colon:
+            raise CommandError(EX_USAGE, f"--header “{printable(value)}”: write it as “X-Name: value”.")
+        name, text = name.strip(), text.strip(" \t")
+        problem = header_problem(name, text, out)
+        if problem:
+            raise CommandError(EX_DATAERR, f"--header: {problem} Nothing was sent.")
+        out.append((name, text))
+    return out
+
+
+def _body(path: str | None, stdin: Stdin, limit: int) -> str:
+    if path is None:
+        return ""
+    if path == "-":
+        data = stdin(limit + 1)
+        what = "The message text on standard input"
+        if len(data) > limit:
+            raise CommandError(EX_DATAERR, f"{what} is larger than {human_size(limit)}, the most the server "
+                                           "accepts per message.")
+    else:
+        data = _read_file(path, limit, "The message text")
+        what = f"--body-file “{printable(Path(path).name)}”"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CommandError(EX_DATAERR, f"{what} is 8-bit text that is not UTF-8; Dispatch reads the text as "
+                                       "UTF-8 (convert it, e.g. with iconv -t UTF-8).") from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _attachment(path: str, limit: int) -> Attachment:
+    data = _read_file(path, limit, "The attachment")
+    name = safe_attachment_name(Path(path).name)
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return Attachment(name, data, kind, source_path=str(Path(path).absolute()), size=len(data))
+
+
+def _read_file(path: str, limit: int, what: str) -> bytes:
+    """The bytes of ``path``: 66 when it cannot be read, 65 when it is over ``limit``. Its size is looked at
+    before anything is read, and no more than the limit is read (a file growing meanwhile included)."""
+    p = Path(path)
+    shown = f"“{printable(path, 400)}”"
+    try:
+        if p.is_dir():
+            raise CommandError(EX_NOINPUT, f"{what} {shown} is a folder, not a file.")
+        st = p.stat()
+        if not p.is_file():  # a FIFO or a device: reading could block for ever
+            raise CommandError(EX_NOINPUT, f"{what} {shown} is not an ordinary file (a pipe or a device).")
+        if st.st_size > limit:
+            raise CommandError(EX_DATAERR, _too_large(f"{what} {shown}", st.st_size, limit))
+        with open(p, "rb") as f:
+            data = f.read(limit + 1)
+    except FileNotFoundError:
+        raise CommandError(EX_NOINPUT, f"{what} {shown} does not exist.") from None
+    except OSError as exc:
+        raise CommandError(EX_NOINPUT, f"{what} {shown} cannot be read "
+                                       f"({exc.strerror or type(exc).__name__}).") from None
+    if len(data) > limit:
+        raise CommandError(EX_DATAERR, _too_large(f"{what} {shown}", len(data), limit))
+    return data
+
+
+def _too_large(what: str, size: int, limit: int) -> str:
+    return f"{what} is {human_size(size)}; the server accepts at most {human_size(limit)} per message."
+
+
+def _later(text: str | None, now: Callable[[], datetime]) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        return parse_when(text, now())
+    except WhenError as exc:
+        raise CommandError(EX_USAGE, f"--later: {exc}") from None
+
+
+def _check(draft: Draft, limit: int) -> None:
+    """Compose's own check before a send (:func:`validate_draft`): its first problem, 65."""
+    errors = validate_draft(draft, for_send=True, max_send_bytes=limit)
+    if errors:
+        e = errors[0]
+        where = {"to": "recipients", "reply_to": "--reply-to", "headers": "--header"}.get(e.field, e.field)
+        raise CommandError(EX_DATAERR, f"{where}: {e.message} Nothing was sent.")
+
+
+# ------------------------------------------------------------------ a message as it is
+def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient] | None = None,
+                  **rest) -> MimeRequest:
+    """``raw`` read (65 when malformed or 8-bit without a charset), its recipients checked, its Bcc header
+    removed when ``envelope`` is given (sendmail: the recipients are the envelope's, not the headers')."""
+    try:
+        parsed = read_eml(raw, max_bytes=limit).draft
+    except EmlError as exc:
+        raise CommandError(EX_DATAERR, f"{what}: {exc}") from None
+    _check_message(raw, what)
+    if envelope is None:
+        _check(parsed, limit)
+        return MimeRequest(with_message_id(raw), parsed, parsed.all_recipients(), **rest)
+    shown = {r.email.lower() for r in [*parsed.to, *parsed.cc]}
+    wanted = {r.email.lower() for r in envelope}
+    stand_in = parsed.copy(to=[r for r in parsed.to if r.email.lower() in wanted],
+                           cc=[r for r in parsed.cc if r.email.lower() in wanted],
+                           bcc=[r for r in envelope if r.email.lower() not in shown], headers=[])
+    _check(stand_in, limit)
+    return MimeRequest(with_message_id(without_header(raw, "Bcc")), stand_in, envelope, **rest)
+
+
+_ADDRESS_HEADERS = ("To", "Cc", "Bcc", "Reply-To")
+
+
+def _check_message(raw: bytes, what: str) -> None:
+    """What reading a file for Compose forgives and a send as it is must not (65): an address header that cannot
+    be read (Compose shows it to be fixed; sent as it is, its recipients would be lost silently), and 8-bit text
+    with no charset to say how to read it (RFC 2045 5.2: text without one is US-ASCII). Called after
+    :func:`read_eml` accepted ``raw``, so its limits (parts, lines, header sizes) hold for this parse too."""
+    import email.errors
+    import email.parser
+    import email.policy
+
+    msg = email.parser.BytesParser(policy=email.policy.default).parsebytes(raw)
+    as_written = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    for name in _ADDRESS_HEADERS:
+        for value, text in zip(msg.get_all(name) or (), as_written.get_all(name) or ()):
+            if any(isinstance(d, email.errors.HeaderDefect) for d in getattr(value, "defects", ())):
+                raise CommandError(EX_DATAERR, f"{what}: its {name} header holds an address that cannot be read "
+                                               f"(“{printable(' '.join(str(text).split()))}”).")
+    for part in msg.walk():
+        if part.is_multipart() or part.get_content_maintype() != "text":
+            continue
+        payload = part.get_payload(decode=True) or b""
+        if not payload.isascii() and part.get_param("charset") is None:
+            raise CommandError(EX_DATAERR, f"{what}: the message text holds 8-bit characters but names no "
+                                           "charset (add “Content-Type: text/plain; charset=UTF-8”).")
+
+
+def without_header(raw: bytes, name: str) -> bytes:
+    """``raw`` without the top-level header ``name`` (every one, with its folded lines); the rest untouched."""
+    m = _HEAD_END.search(raw)
+    cut = m.start() + len(m.group(1)) if m else len(raw)  # the header block with its last line's end
+    out, dropping = [], False
+    target = name.lower().encode("ascii")
+    for line in raw[:cut].splitlines(keepends=True):
+        if line[:1] in (b" ", b"\t"):  # a folded line goes with the header before it
+            if not dropping:
+                out.append(line)
+            continue
+        dropping = line.split(b":", 1)[0].strip().lower() == target
+        if not dropping:
+            out.append(line)
+    return b"".join(out) + raw[cut:]
+
+
+_HEAD_END = re.compile(rb"(\r?\n)\r?\n")
+
+
+# ------------------------------------------------------------------ sendmail
+def sendmail_request(argv: list[str], *, stdin: Stdin,
+                     max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> MimeRequest:
+    """``dispatch-mail sendmail ARGV`` with the message on standard input, as a request; :class:`CommandError`
+    when it cannot be one."""
+    args = build_parser("sendmail").parse_intermixed_args(argv)  # options after recipients too, as sendmail
+    sender = _one_address(args.sender, "-f")
+    full_name = args.full_name or ""
+    if any(unicodedata.category(c) == "Cc" for c in full_name):
+        raise CommandError(EX_DATAERR, "-F: the name holds a line break or a control character.")
+    raw = stdin(max_send_bytes + 1)
+    if not raw.strip():
+        raise CommandError(EX_NOINPUT, "No message on standard input.")
+    if len(raw) > max_send_bytes:
+        raise CommandError(EX_DATAERR, f"The message is larger than {human_size(max_send_bytes)}, the most the "
+                                       "server accepts per message.")
+    if not (args.no_dot or "i" in args.o_options):
+        raw = up_to_the_dot(raw)
+    envelope = _people(args.recipients, "recipient")
+    if args.from_headers:  # and the arguments too (msmtp's and Postfix's -t; sendmail(8)'s drops them instead)
+        try:
+            parsed = read_eml(raw, max_bytes=max_send_bytes).draft
+        except EmlError as exc:
+            raise CommandError(EX_DATAERR, f"The message on standard input: {exc}") from None
+        envelope += [r for r in parsed.all_recipients() if r.email.lower() not in {e.email.lower() for e in envelope}]
+    if not envelope:
+        raise CommandError(EX_DATAERR, "No recipients: name them as arguments, or use -t to read them from the "
+                                       "message's To, Cc and Bcc headers.")
+    return _mime_request(raw, "The message on standard input", max_send_bytes, envelope=envelope, sender=sender,
+                         full_name=full_name)
+
+
+_DOT = re.compile(rb"(?:^|\n)\.\r?\n|(?:^|\n)\.$")
+
+
+def up_to_the_dot(raw: bytes) -> bytes:
+    """The message up to a line holding a single dot, which ends it (sendmail without -i; RFC 5321 4.1.1.4's
+    end of data, which mail(1) and scripts rely on)."""
+    m = _DOT.search(raw)
+    if m is None:
+        return raw
+    return raw[: m.start() + (1 if m.group(0).startswith(b"\n") else 0)]

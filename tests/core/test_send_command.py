@@ -1,0 +1,261 @@
+"""app/core/send_command.py: ``dispatch-mail send`` and ``sendmail`` made into one send request, or refused with
+sysexits' code and a clear message before anything is queued (the tables of exit codes and bad inputs)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from app.core import send_command as sc
+from app.domain.models import BodyFormat, Importance, Recipient
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = datetime(2026, 11, 27, 10, 0)
+LIMIT = 4096  # a small server limit, so "too large" needs no large file
+MAIL = b"From: me@example.com\r\nTo: Ann <ann@example.com>\r\nCc: cy@example.com\r\nSubject: hi\r\n" \
+       b"Content-Type: text/plain; charset=utf-8\r\n\r\nh\xc3\xa9llo\r\n"
+
+
+def stdin_of(data: bytes):
+    return lambda n: data[:n]
+
+
+def send(argv, data: bytes = b"", limit: int = LIMIT):
+    return sc.send_request(argv, stdin=stdin_of(data), now=lambda: NOW, max_send_bytes=limit)
+
+
+def sendmail(argv, data: bytes, limit: int = LIMIT):
+    return sc.sendmail_request(argv, stdin=stdin_of(data), max_send_bytes=limit)
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "body.txt").write_bytes("Grüße\r\nline 2\n".encode())
+    (tmp_path / "latin1.txt").write_bytes("Grüße".encode("latin-1"))
+    (tmp_path / "big.bin").write_bytes(b"x" * (LIMIT + 1))
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4 tiny")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone")
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "ok.eml").write_bytes(MAIL)
+    (tmp_path / "norecipients.eml").write_bytes(b"From: me@example.com\r\nSubject: x\r\n\r\nbody\r\n")
+    (tmp_path / "badaddress.eml").write_bytes(b"To: ann@, bob@example.com\r\nSubject: x\r\n\r\nbody\r\n")
+    (tmp_path / "8bit.eml").write_bytes(b"To: ann@example.com\r\nSubject: x\r\n\r\nh\xc3\xa9llo\r\n")
+    (tmp_path / "garbage.eml").write_bytes(b"\x00\x01 not a message at all\n")
+    (tmp_path / "big.eml").write_bytes(b"To: ann@example.com\r\n\r\n" + b"x" * LIMIT)
+    return tmp_path
+
+
+def test_the_exit_codes_are_sysexits():
+    assert {n: getattr(sc, n) for n in ("EX_OK", "EX_USAGE", "EX_DATAERR", "EX_NOINPUT", "EX_UNAVAILABLE",
+                                        "EX_TEMPFAIL", "EX_NOPERM", "EX_CONFIG")} == {
+        "EX_OK": 0, "EX_USAGE": 64, "EX_DATAERR": 65, "EX_NOINPUT": 66, "EX_UNAVAILABLE": 69, "EX_TEMPFAIL": 75,
+        "EX_NOPERM": 77, "EX_CONFIG": 78}
+
+
+TO = ["--to", "ann@example.com"]
+# (argv with {d} for the files' folder, standard input, the exit code, words the message holds)
+SEND_BAD = {
+    # 66: an unreadable file
+    "body file missing": (TO + ["--body-file", "{d}/nope.txt"], b"", 66, "“{d}/nope.txt” does not exist"),
+    "attachment missing": (TO + ["--attach", "{d}/nope.pdf"], b"", 66, "attachment “{d}/nope.pdf” does not exist"),
+    "attachment a folder": (TO + ["--attach", "{d}/folder"], b"", 66, "is a folder, not a file"),
+    "attachment a dangling link": (TO + ["--attach", "{d}/dangling"], b"", 66, "does not exist"),
+    "body file a pipe": (TO + ["--body-file", "{d}/fifo"], b"", 66, "not an ordinary file"),
+    "eml missing": (["{d}/nope.eml"], b"", 66, "message file “{d}/nope.eml” does not exist"),
+    # 65: a bad message
+    "no recipients": (["--subject", "x"], b"", 65, "Add at least one recipient"),
+    "invalid --to": (["--to", "ann@"], b"", 65, "--to: “ann@” is not a valid e-mail address"),
+    "invalid --cc": (TO + ["--cc", "bob"], b"", 65, "--cc: “bob” is not an e-mail address (no @)"),
+    "invalid --bcc": (TO + ["--bcc", "a b@example.com"], b"", 65, "--bcc:"),
+    "invalid --reply-to": (TO + ["--reply-to", "x@"], b"", 65, "--reply-to: “x@” is not a valid"),
+    "invalid --from": (TO + ["--from", "desk"], b"", 65, "--from: “desk” is not an e-mail address"),
+    "two --from": (TO + ["--from", "a@example.com, b@example.com"], b"", 65, "--from takes one address"),
+    "attachment over the limit": (TO + ["--attach", "{d}/big.bin"], b"", 65, "the server accepts at most 4.0 KB"),
+    "body on stdin over the limit": (TO + ["--body-file", "-"], b"y" * (LIMIT + 1), 65, "larger than 4.0 KB"),
+    "message over the limit": (TO + ["--body-file", "-"], b"y" * (LIMIT - 100), 65, "Too large to send"),
+    "LF in --subject": (TO + ["--subject", "hi\nBcc: eve@example.com"], b"", 65, "--subject holds a line break"),
+    "CR in --subject": (TO + ["--subject", "hi\rBcc: eve@example.com"], b"", 65, "--subject holds a line break"),
+    "control in --subject": (TO + ["--subject", "hi\x07"], b"", 65, "--subject holds a control character"),
+    "LF in --header": (TO + ["--header", "X-A: 1\nBcc: eve@example.com"], b"", 65, "X-A must be one line"),
+    "CR in --header": (TO + ["--header", "X-A: 1\rBcc: eve@example.com"], b"", 65, "X-A must be one line"),
+    "--header not X-": (TO + ["--header", "Bcc: eve@example.com"], b"", 65, "must start with “X-”"),
+    "--header twice": (TO + ["--header", "X-A: 1", "--header", "x-a: 2"], b"", 65, "already there"),
+    "8-bit body file without a charset": (TO + ["--body-file", "{d}/latin1.txt"], b"", 65, "not UTF-8"),
+    "8-bit body on stdin without a charset": (TO + ["--body-file", "-"], "é".encode("latin-1"), 65, "not UTF-8"),
+    "eml 8-bit without a charset": (["{d}/8bit.eml"], b"", 65, "8-bit characters but names no charset"),
+    "eml malformed": (["{d}/garbage.eml"], b"", 65, "does not look like an e-mail message"),
+    "eml without recipients": (["{d}/norecipients.eml"], b"", 65, "Add at least one recipient"),
+    "eml with an invalid address": (["{d}/badaddress.eml"], b"", 65,
+                                    "its To header holds an address that cannot be read (“ann@, bob@example.com”)"),
+    "eml over the limit": (["{d}/big.eml"], b"", 65, "the server accepts at most 4.0 KB"),
+    # 64: the command used wrongly
+    "unknown option": (TO + ["--colour"], b"", 64, "unrecognized arguments: --colour"),
+    "eml with message options": (["{d}/ok.eml", "--subject", "x"], b"", 64, "--subject cannot be combined"),
+    "eml with --later": (["{d}/ok.eml", "--later", "in 2 h"], b"", 64, "--later cannot be combined"),
+    "--wait with --no-wait": (TO + ["--wait", "3", "--no-wait"], b"", 64, "cannot be combined"),
+    "--wait negative": (TO + ["--wait", "-1"], b"", 64, "--wait takes a number of seconds"),
+    "--wait not a number": (TO + ["--wait", "soon"], b"", 64, "invalid float value"),
+    "--later not understood": (TO + ["--later", "someday"], b"", 64, "--later: Dispatch does not understand"),
+    "--later passed": (TO + ["--later", "today 8:00"], b"", 64, "has already passed"),
+    "--importance unknown": (TO + ["--importance", "urgent"], b"", 64, "invalid choice: 'urgent'"),
+    "--account not an address": (TO + ["--account", "work"], b"", 64, "--account: “work” is not an e-mail"),
+    "--header without a colon": (TO + ["--header", "X-A 1"], b"", 64, "write it as “X-Name: value”"),
+}
+
+
+@pytest.mark.parametrize("case", SEND_BAD, ids=list(SEND_BAD))
+def test_send_refuses_bad_input_with_its_code_and_says_why(files, case):
+    argv, data, code, words = SEND_BAD[case]
+    with pytest.raises(sc.CommandError) as caught:
+        send([a.format(d=files) for a in argv], data)
+    assert (caught.value.exit_code, words.format(d=files) in caught.value.message) == (code, True), \
+        caught.value.message
+
+
+SENDMAIL_BAD = {
+    "empty standard input": ([], b"", 66, "No message on standard input"),
+    "blank standard input": (["ann@example.com"], b"\r\n\r\n", 66, "No message on standard input"),
+    "no recipients": ([], MAIL, 65, "No recipients"),
+    "no recipients in the headers with -t": (["-t"], b"From: me@example.com\nSubject: x\n\nbody\n", 65,
+                                             "No recipients"),
+    "invalid recipient": (["ann@"], MAIL, 65, "“ann@” is not a valid e-mail address"),
+    "invalid To header with -t": (["-t"], MAIL.replace(b"ann@example.com", b"ann@"), 65,
+                                  "its To header holds an address that cannot be read (“Ann <ann@>”)"),
+    "invalid -f": (["-f", "me", "ann@example.com"], MAIL, 65, "-f: “me” is not an e-mail address"),
+    "line break in -F": (["-F", "Me\nBcc: eve@example.com", "ann@example.com"], MAIL, 65, "-F:"),
+    "over the limit": (["ann@example.com"], MAIL + b"x" * LIMIT, 65, "larger than 4.0 KB"),
+    "8-bit without a charset": (["ann@example.com"], MAIL.replace(b"; charset=utf-8", b""), 65,
+                                "8-bit characters but names no charset"),
+    "8-bit without a Content-Type": (["ann@example.com"], b"To: ann@example.com\n\nh\xc3\xa9\n", 65,
+                                     "names no charset"),
+    "malformed": (["ann@example.com"], b"\x00\x01 not a message\n", 65, "does not look like an e-mail message"),
+    "malformed with -t": (["-t"], b"\x00\x01 not a message\n", 65, "does not look like an e-mail message"),
+    "unknown option": (["-X", "ann@example.com"], MAIL, 64, "unrecognized arguments: -X"),
+    "-f without an address": (["-f"], MAIL, 64, "expected one argument"),
+}
+
+
+@pytest.mark.parametrize("case", SENDMAIL_BAD, ids=list(SENDMAIL_BAD))
+def test_sendmail_refuses_bad_input_with_its_code_and_says_why(case):
+    argv, data, code, words = SENDMAIL_BAD[case]
+    with pytest.raises(sc.CommandError) as caught:
+        sendmail(argv, data)
+    assert (caught.value.exit_code, words in caught.value.message) == (code, True), caught.value.message
+
+
+# ------------------------------------------------------------------ good input
+def test_every_option_of_send_maps_to_the_draft_and_the_request(files):
+    r = send(["--to", "ann@example.com, Bob <bob@example.com>", "--to", "cy@example.com", "--cc", "dee@example.com",
+              "--bcc", "eve@example.com", "--subject", "Q4 numbers", "--body-file", f"{files}/body.txt",
+              "--attach", f"{files}/report.pdf", "--from", "Desk <desk@example.com>", "--reply-to",
+              "team@example.com", "--header", "X-Project: Apollo", "--header", "X-Ticket:42",
+              "--importance", "High", "--later", "tomorrow 9:30", "--account", "me@example.com", "--json",
+              "--wait", "30"])
+    assert isinstance(r, sc.DraftRequest)
+    d = r.draft
+    assert d.to == [Recipient("ann@example.com"), Recipient("bob@example.com", "Bob"), Recipient("cy@example.com")]
+    assert (d.cc, d.bcc, d.reply_to) == ([Recipient("dee@example.com")], [Recipient("eve@example.com")],
+                                         [Recipient("team@example.com")])
+    assert (d.subject, d.body, d.body_format) == ("Q4 numbers", "Grüße\nline 2\n", BodyFormat.TEXT)
+    assert [(a.name, a.content, a.content_type, a.source_path) for a in d.attachments] == [
+        ("report.pdf", b"%PDF-1.4 tiny", "application/pdf", str(files / "report.pdf"))]
+    assert d.headers == [("X-Project", "Apollo"), ("X-Ticket", "42")]
+    assert d.importance == Importance.HIGH
+    assert (r.sender, r.account, r.later, r.json, r.wait) == (
+        Recipient("desk@example.com", "Desk"), "me@example.com", datetime(2026, 11, 28, 9, 30), True, 30.0)
+
+
+def test_send_defaults_html_from_standard_input_and_no_wait():
+    r = send(["--to", "ann@example.com", "--html", "--body-file", "-", "--no-wait"], b"<p>hi</p>\r\n")
+    assert (r.draft.body, r.draft.body_format, r.draft.importance) == ("<p>hi</p>\n", BodyFormat.HTML,
+                                                                       Importance.NORMAL)
+    assert (r.sender, r.account, r.later, r.json, r.wait) == (None, "", None, False, 0.0)
+    assert send(["--to", "ann@example.com"]).wait is None  # no option: until it is settled
+
+
+def test_send_a_file_as_it_is_keeps_its_bytes(files):
+    r = send([f"{files}/ok.eml", "--account", "me@example.com", "--no-wait"])
+    assert isinstance(r, sc.MimeRequest)
+    assert r.mime.raw.endswith(MAIL) and r.mime.added_id and r.mime.raw.startswith(b"Message-ID: ")
+    assert r.parsed.subject == "hi" and r.envelope == [Recipient("ann@example.com", "Ann"),
+                                                       Recipient("cy@example.com")]
+    assert (r.account, r.wait) == ("me@example.com", 0.0)
+
+
+GIT_PATCH = (b"From: Dev <dev@example.com>\nTo: list@example.com\nCc: rev@example.com\n"
+             b"Bcc: boss@example.com,\n  audit@example.com\nSubject: [PATCH 1/2] fix\n"
+             b"Message-ID: <20261127.1-git@example.com>\nIn-Reply-To: <cover@example.com>\nX-Mailer: git-send-email\n"
+             b"Content-Type: text/plain; charset=UTF-8\n\n---\n.\n diff\nBcc: in the body stays\n")
+
+
+def test_sendmail_t_takes_the_recipients_from_the_headers_and_removes_bcc():
+    r = sendmail(["-t", "-i", "-f", "dev@example.com", "-F", "Dev", "extra@example.com"], GIT_PATCH)
+    emails = [p.email for p in r.envelope]
+    assert emails == ["extra@example.com", "list@example.com", "rev@example.com", "boss@example.com",
+                      "audit@example.com"]
+    assert ([p.email for p in r.parsed.to], [p.email for p in r.parsed.cc], [p.email for p in r.parsed.bcc]) == (
+        ["list@example.com"], ["rev@example.com"], ["extra@example.com", "boss@example.com", "audit@example.com"])
+    assert r.mime.raw == GIT_PATCH.replace(b"Bcc: boss@example.com,\n  audit@example.com\n", b"")
+    assert r.mime.message_id == "<20261127.1-git@example.com>" and not r.mime.added_id
+    assert (r.sender, r.full_name) == (Recipient("dev@example.com"), "Dev")
+
+
+def test_sendmail_without_t_sends_to_the_arguments_only():
+    """git send-email's way: ``sendmail -i ADDR...``; the headers name recipients, the arguments decide."""
+    r = sendmail(["-oi", "list@example.com"], GIT_PATCH)
+    assert [p.email for p in r.envelope] == ["list@example.com"]
+    assert ([p.email for p in r.parsed.to], r.parsed.cc, r.parsed.bcc) == (["list@example.com"], [], [])
+    assert b"Bcc: boss" not in r.mime.raw and r.mime.raw.endswith(b"---\n.\n diff\nBcc: in the body stays\n")
+
+
+def test_sendmail_without_i_ends_the_message_at_a_lone_dot():
+    r = sendmail(["list@example.com"], GIT_PATCH)
+    assert r.mime.raw.endswith(b"\n---\n") and b"diff" not in r.mime.raw
+    assert sendmail(["-oem", "list@example.com"], GIT_PATCH).mime.raw == r.mime.raw  # -oem: accepted, ignored
+
+
+def test_sendmail_takes_options_after_recipients_and_a_double_dash():
+    """neomutt writes ``sendmail -oem -oi -- ADDR...``; options may follow the recipients, as sendmail takes them."""
+    r = sendmail(["list@example.com", "-i", "-f", "dev@example.com", "rev@example.com"], GIT_PATCH)
+    assert [p.email for p in r.envelope] == ["list@example.com", "rev@example.com"]
+    assert r.sender == Recipient("dev@example.com") and r.mime.raw.endswith(b"diff\nBcc: in the body stays\n")
+    r = sendmail(["-oem", "-oi", "--", "list@example.com"], GIT_PATCH)
+    assert [p.email for p in r.envelope] == ["list@example.com"] and r.mime.raw.endswith(b"stays\n")
+
+
+@pytest.mark.parametrize("raw,head", [
+    (b"To: a@x.org\r\nBcc: b@x.org\r\n\r\nbody", b"To: a@x.org\r\n\r\nbody"),
+    (b"Bcc: b@x.org\nTo: a@x.org\n\nbody", b"To: a@x.org\n\nbody"),
+    (b"To: a@x.org\nbcc :\n\tb@x.org\nSubject: s", b"To: a@x.org\nSubject: s"),
+    (b"To: a@x.org\nX-Bcc-Note: kept\n\nBcc: body", b"To: a@x.org\nX-Bcc-Note: kept\n\nBcc: body"),
+], ids=["crlf-last", "lf-first", "folded-no-body", "look-alikes"])
+def test_without_header_removes_only_that_header_and_its_folded_lines(raw, head):
+    assert sc.without_header(raw, "Bcc") == head
+
+
+# ------------------------------------------------------------------ conventions
+def test_the_parsers_are_made_from_the_options_as_data():
+    for command, (_description, options) in sc.COMMANDS.items():
+        text = sc.build_parser(command).format_help()
+        for opt in options:
+            assert opt.flags[0] in text or opt.kwargs.get("metavar", "") in text, (command, opt.flags)
+
+
+def test_the_commands_do_not_import_qt(files):
+    code = ("import sys\n"
+            "from app.core import send_command as sc\n"
+            f"sc.send_request(['--to', 'ann@example.com', '--attach', {str(files / 'report.pdf')!r}, "
+            "'--later', 'in 2 h'], stdin=lambda n: b'')\n"
+            f"sc.send_request([{str(files / 'ok.eml')!r}], stdin=lambda n: b'')\n"
+            f"sc.sendmail_request(['-t'], stdin=lambda n: {MAIL!r})\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'qasync'))\n"
+            "assert not bad, bad\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
