@@ -47,12 +47,3 @@ def call_at(clock: Callable[[], float], when: float, callback: Callable[[], None
         return clock.call_at(when, callback)
     return asyncio.get_running_loop().call_later(max(0.0, when - clock()), callback)
 
-
-async def sleep_until(clock: Callable[[], float], when: float) -> None:
-    """Until ``clock`` reaches ``when`` (:func:`call_at`); cancelling the sleep takes the call-back back."""
-    done = asyncio.Event()
-    timer = call_at(clock, when, done.set)
-    try:
-        await done.wait()
-    finally:
-        timer.cancel()

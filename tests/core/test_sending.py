@@ -170,7 +170,7 @@ def test_a_send_the_journal_cannot_record_is_not_sent(tmp_path):
 
 
 # ---------------------------------------------------------------- Send selected (drafts on the server)
-def _batch(tmp_path, n: int, *, hold_s: float = 0.0, limits=None, read_as=None, counts=None, undo=False,
+def _batch(tmp_path, n: int, *, hold_s: float = 0.0, limits=None, read_as=None, undo=False,
            before=None, **answers):
     """Send ``n`` saved drafts as Send selected does; returns (BatchResult, what was asked, box)."""
     box, journal, clocks = Mailbox(), Journal(tmp_path / "j.sqlite3"), Clocks()

@@ -16,7 +16,6 @@ from exchangelib.errors import ErrorMessageSizeExceeded
 from app.sandbox import Sandbox
 from tests.ews_wire import CAPTURES_DIR
 from tests.helpers.soap import post
-from tests.helpers.ews_accounts import make_account
 
 CAPTURES = CAPTURES_DIR
 S = "{http://schemas.xmlsoap.org/soap/envelope/}"

@@ -13,7 +13,7 @@ a :class:`SaveJob`, with a state table of its own, as a send has (:mod:`app.core
     waiting/retrying ──gone──▶ DONE    (its journal entry went meanwhile: thrown away or taken back)
     waiting/retrying ──wake──▶ itself, due now (the connection is back, or the user pressed Retry)
 
-Who moves a save: only the Outbox (:meth:`app.core.outbox.owner.Outbox.save_transition`), and the fields that
+Who moves a save: only the Outbox (through :meth:`SaveJob.apply`, in its own modules), and the fields that
 decide what happens next (``retry_at``, ``attempts``, ``adopt``, ``draft``, ...) travel with the event
 (:meth:`SaveJob.apply`); ``tests/core/test_one_state_table.py`` fails on any other write of them.
 """

@@ -15,7 +15,6 @@ class OutboxSignals(QObject):
     changed = Signal()  # something in the followed Outbox changed (many in one turn: many signals)
     saved = Signal(object)  # a draft reached the server (the Draft)
     finished = Signal(object)  # a submission's outcome is final (the Submission)
-    following = Signal(object)  # the Outbox followed from now on (None: no account)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -33,4 +32,3 @@ class OutboxSignals(QObject):
             self._unsubscribe = [outbox.subscribe("changed", self.changed.emit),
                                  outbox.subscribe("saved", self.saved.emit),
                                  outbox.subscribe("finished", self.finished.emit)]
-        self.following.emit(outbox)

@@ -54,10 +54,6 @@ class WindowParts:
                 raise AttributeError(f"the window's part {name!r} is already built")
             setattr(self, name, value)
 
-    def built(self) -> tuple[str, ...]:
-        """The names of the parts built so far."""
-        return tuple(n for n in NAMES if getattr(self, n) is not None)
-
 
 NAMES = tuple(f.name for f in fields(WindowParts))
 
