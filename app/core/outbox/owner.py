@@ -209,9 +209,7 @@ class Outbox(Drive, TakeBack):
         old = self._subs.get(lid)
         if old is not None and not old.final:
             return old  # Send pressed again for the same message: one submission
-        if draft.ref is None and lid in self._known:  # an editor's copy from before the save: same item
-            ref, mid = self._known[lid]
-            draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
+        draft = self._as_known(draft)  # an editor's copy from before the save: the same item
         if not draft.internet_message_id:
             draft = draft.copy(internet_message_id=new_message_id())
         job = self._saves.get(lid)
@@ -333,17 +331,14 @@ class Outbox(Drive, TakeBack):
         lid = draft.local_id
         if lid in self._subs and not self._subs[lid].final:
             return SaveJob(draft, self.account, SaveStatus.DONE)  # a send of it is queued: it saves first
-        if draft.ref is None and lid in self._known:
-            ref, mid = self._known[lid]
-            draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
+        draft = self._as_known(draft)
         if not draft.internet_message_id and draft.ref is None:
             draft = draft.copy(internet_message_id=new_message_id())
         version = await self.write(self.journal.record, draft, State.OUTBOX_WAITING.value, account=self.account,
                                    op="save")
         if draft.ref is None and lid in self._known:  # a save of it ended during that write: save over it
-            ref, mid = self._known[lid]
-            draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
-            await self.write(self.journal.set_server_identity, lid, ref, draft.internet_message_id)
+            draft = self._as_known(draft)
+            await self.write(self.journal.set_server_identity, lid, draft.ref, draft.internet_message_id)
         job = self._saves.get(lid)
         if job is None or job.final:
             job = self._saves[lid] = SaveJob(draft, self.account, version=version)
@@ -355,15 +350,22 @@ class Outbox(Drive, TakeBack):
         self.worker.poke()
         return job
 
+    def _as_known(self, draft: Draft) -> Draft:
+        """``draft`` with the server identity a save of it already got (an editor's copy from before that save
+        names no item): the same item saved over, never a second one. Unchanged when none is known."""
+        known = self._known.get(draft.local_id) if draft.ref is None else None
+        if known is None:
+            return draft
+        ref, mid = known
+        return draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
+
     async def save_unjournaled(self, draft: Draft) -> Draft:
         """Save ``draft`` to the server's Drafts without the journal, which cannot be written (a full disk):
         the user asked for a save, a save sends nothing so it cannot go out twice, and the server's copy is
         then the only safe one. An older copy the journal holds is dropped if it can be (else a restart would
         reopen older text than the server's). Raises the backend's error when the server does not take it."""
         lid = draft.local_id
-        if draft.ref is None and lid in self._known:
-            ref, mid = self._known[lid]
-            draft = draft.copy(ref=ref, internet_message_id=draft.internet_message_id or mid)
+        draft = self._as_known(draft)
         saved = await self.client.save_draft(draft)
         saved = saved.copy(local_id=lid, internet_message_id=saved.internet_message_id or draft.internet_message_id)
         try:
