@@ -408,21 +408,9 @@ class SendTiming(QObject):
         """Put the message in Compose in the Outbox, held until ``release_at`` (epoch seconds): the same send
         request as Ctrl+Return (app.core.sending: checked once, "Send anyway?" asked, a full journal refused),
         held for later instead of for undo."""
-        from app.ui.compose.compose_flows import ComposeQuestions
-
         w, c, flows = self.w, self.w.compose, self.w.flows
-        outbox = flows.outbox()
-        if outbox is None:
-            return None
-        asked = ComposeQuestions(flows)
-        r = await flows.sender.send_draft(outbox, c.draft, asked, hold=lambda: holds.Hold(holds.LATER, release_at),
-                                          problems=c.send_problems(), checked=c.show_errors,
-                                          max_send_bytes=c.max_send_bytes, lock=flows.save_lock)
-        if r.result == Result.INVALID and r.reason:  # the queue's own check (a limit learnt since)
-            c.set_error(f"Not scheduled: {r.reason}")
-        elif r.result == Result.NOT_RECORDED:
-            flows.not_sent_unprotected(asked.label, r.reason)
-        if r.result != Result.HELD:
+        r = await flows.send_compose(lambda: holds.Hold(holds.LATER, release_at), "Not scheduled")
+        if r is None or r.result != Result.HELD:
             return None
         if c.identity().local_id == r.draft.local_id:
             c.clear()

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
 from app.core.outbox.saves import SaveStatus
-from app.core.sending import Result, Sending, taken_out
+from app.core.sending import Result, Sending
 from app.core.session import ConnectionState
 from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.mail.errors import MailError
@@ -323,26 +323,31 @@ class Workflows(TaskTracker):
         """Compose's message to :mod:`app.core.sending` (checked once, asked about, held for undo, handed to the
         queue, taken back when refused), then shown where it stands. None if it was not handed over (invalid,
         not confirmed, not recorded): then nothing was created or moved."""
+        timing = getattr(self.w, "send_timing", None)  # undo send: held for the delay (app.ui.compose.send_timing)
+        r = await self.send_compose(timing.undo_hold if timing is not None else None, "Not sent")
+        if r is None:
+            return None
+        if r.result == Result.HELD and timing is not None:
+            return timing.held(r.sub, r.draft)  # the countdown with Undo; the Outbox sends it after
+        return self._after_send(r) if r.sub is not None else None
+
+    async def send_compose(self, hold, not_done: str):
+        """Compose's message as ONE send request to :mod:`app.core.sending`, held as ``hold()`` says (undo send,
+        send later); a refusal before anything was created is said in Compose, headed ``not_done`` ("Not
+        sent"). The request's result, or None without an account."""
         from app.ui.compose.compose_flows import ComposeQuestions
 
-        w, c = self.w, self.w.compose
-        outbox = self.outbox()
+        c, outbox = self.w.compose, self.outbox()
         if outbox is None:
             return None
-        timing = getattr(w, "send_timing", None)  # undo send: held for the delay (app.ui.compose.send_timing)
         asked = ComposeQuestions(self)
-        r = await self.sender.send_draft(outbox, c.draft, asked, hold=timing.undo_hold if timing is not None else None,
-                                         problems=c.send_problems(), checked=c.show_errors,
-                                         max_send_bytes=c.max_send_bytes, lock=self.save_lock)
+        r = await self.sender.send_draft(outbox, c.draft, asked, hold=hold, problems=c.send_problems(),
+                                         checked=c.show_errors, max_send_bytes=c.max_send_bytes, lock=self.save_lock)
         if r.result == Result.INVALID and r.reason:  # the queue's own check (e.g. a limit learnt since)
-            c.set_error(f"Not sent: {r.reason}")
+            c.set_error(f"{not_done}: {r.reason}")
         elif r.result == Result.NOT_RECORDED:
             self.not_sent_unprotected(asked.label, r.reason)  # exactly-once needs the journal: nothing queued
-        elif r.result == Result.HELD and timing is not None:
-            return timing.held(r.sub, r.draft)  # the countdown with Undo; the Outbox sends it after
-        elif r.sub is not None:
-            return self._after_send(r)
-        return None
+        return r
 
     def not_sent_unprotected(self, label: str, reason: str) -> None:
         """A send the journal could not record is refused, said plainly; the message stays in Compose."""
@@ -384,10 +389,6 @@ class Workflows(TaskTracker):
     def sending(self) -> int:
         """Sends started from this window on their way (checked or handed over, first attempt not ended)."""
         return self.sender.under_way
-
-    def taken_out(self, sub) -> bool:
-        """The user took this send out of the queue before it finished (Outbox: Edit, or Delete)."""
-        return taken_out(self.outbox(), sub)
 
     def fresh_compose(self) -> None:
         """After a send took the message off the screen (here, or as the queue reported it): a blank
