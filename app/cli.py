@@ -1,4 +1,5 @@
-"""``dispatch-mail`` / ``python -m app``: parse the command line, then start the window.
+"""``dispatch-mail`` / ``python -m app``: parse the command line, then start the window, or run a command
+(``send``, ``sendmail``, ``outbox``, ``sign-in``: app/command/).
 
 Kept tiny: ``--version`` and ``--help`` never import Qt.
 """
@@ -79,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
         from app.mail.engine_host import main as engine
 
         return engine()
+    from app.command import COMMAND_NAMES
+
+    if argv[:1] and argv[0] in COMMAND_NAMES:  # a script's command: no window, no Qt (app/command/)
+        from app.command import run as command
+
+        return command(argv)
     args = parse(argv)
     os.environ.setdefault(MAIL_ENGINE_VARIABLE, "process")  # the app's EWS backends run apart (app/mail/engine.py)
     if args.self_test:

@@ -1,0 +1,27 @@
+"""``dispatch-mail COMMAND``: the commands a script or a server runs, without the window and without Qt.
+
+- ``send`` / ``sendmail`` / ``outbox``: the account's one send queue (:mod:`app.command.queue`): handed to the
+  process that drives it (the window, or another command) over its local door, or driven here.
+- ``sign-in``: Microsoft 365 on a machine with no browser, or an Exchange password into the keyring
+  (:mod:`app.command.signin`).
+
+What each command takes is data (:mod:`app.command.spec`): the parsers, the man page and the shell
+completions are all made from it. Nothing here imports Qt (tests/core/test_send_command.py checks it).
+"""
+
+from __future__ import annotations
+
+#: the first word of a command line that names a command (anything else starts the window)
+COMMAND_NAMES = ("send", "sendmail", "outbox", "sign-in")
+
+
+def run(argv: list[str]) -> int:
+    """Run ``dispatch-mail ARGV`` (``argv[0]`` one of :data:`COMMAND_NAMES`); its exit code."""
+    name = argv[0]
+    if name == "sign-in":
+        from app.command.signin import main as sign_in
+
+        return sign_in(argv[1:])
+    from app.command.queue import main as queue
+
+    return queue(argv)
