@@ -162,8 +162,9 @@ Stdin = Callable[[int], bytes]  # reads at most n bytes of standard input (``sys
 
 # ------------------------------------------------------------------ send
 def send_request(argv: list[str], *, stdin: Stdin, now: Callable[[], datetime] = datetime.now,
-                 max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> DraftRequest | MimeRequest:
-    """``dispatch-mail send ARGV`` as a request; :class:`CommandError` when it cannot be one."""
+                 max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, cwd: str = ".") -> DraftRequest | MimeRequest:
+    """``dispatch-mail send ARGV`` as a request; :class:`CommandError` when it cannot be one. A relative file
+    name is read from ``cwd`` (the command's folder: a window the command hands over to runs elsewhere)."""
     args = build_parser("send").parse_args(argv)
     wait = _wait(args)
     account = _account(args.account)
@@ -173,15 +174,15 @@ def send_request(argv: list[str], *, stdin: Stdin, now: Callable[[], datetime] =
             raise CommandError(EX_USAGE, f"dispatch-mail send: {args.file} is sent as it is; "
                                          f"--{given[0].replace('_', '-').replace('sender', 'from')} cannot be "
                                          "combined with a message file.")
-        raw = _read_file(args.file, max_send_bytes, "The message file")
+        raw = _read_file(Path(cwd, args.file), max_send_bytes, "The message file", shown=args.file)
         return _mime_request(raw, args.file, max_send_bytes, account=account, json=args.json, wait=wait)
     draft = Draft(to=_people(args.to, "--to"), cc=_people(args.cc, "--cc"), bcc=_people(args.bcc, "--bcc"),
                   subject=_subject(args.subject), reply_to=_people(args.reply_to, "--reply-to"),
                   body_format=BodyFormat.HTML if args.html else BodyFormat.TEXT,
                   importance=Importance(args.importance.capitalize()) if args.importance else Importance.NORMAL,
                   headers=_headers(args.header))
-    draft.body = _body(args.body_file, stdin, max_send_bytes)
-    draft.attachments = [_attachment(path, max_send_bytes) for path in args.attach]
+    draft.body = _body(args.body_file, stdin, max_send_bytes, cwd)
+    draft.attachments = [_attachment(path, max_send_bytes, cwd) for path in args.attach]
     _check(draft, max_send_bytes)
     return DraftRequest(draft, sender=_one_address(args.sender, "--from"), account=account,
                         later=_later(args.later, now), json=args.json, wait=wait)
@@ -249,7 +250,7 @@ def _headers(values: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _body(path: str | None, stdin: Stdin, limit: int) -> str:
+def _body(path: str | None, stdin: Stdin, limit: int, cwd: str) -> str:
     if path is None:
         return ""
     if path == "-":
@@ -259,7 +260,7 @@ def _body(path: str | None, stdin: Stdin, limit: int) -> str:
             raise CommandError(EX_DATAERR, f"{what} is larger than {human_size(limit)}, the most the server "
                                            "accepts per message.")
     else:
-        data = _read_file(path, limit, "The message text")
+        data = _read_file(Path(cwd, path), limit, "The message text", shown=path)
         what = f"--body-file “{printable(Path(path).name)}”"
     try:
         text = data.decode("utf-8")
@@ -269,18 +270,19 @@ def _body(path: str | None, stdin: Stdin, limit: int) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def _attachment(path: str, limit: int) -> Attachment:
-    data = _read_file(path, limit, "The attachment")
-    name = safe_attachment_name(Path(path).name)
+def _attachment(path: str, limit: int, cwd: str) -> Attachment:
+    full = Path(cwd, path)
+    data = _read_file(full, limit, "The attachment", shown=path)
+    name = safe_attachment_name(full.name)
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return Attachment(name, data, kind, source_path=str(Path(path).absolute()), size=len(data))
+    return Attachment(name, data, kind, source_path=str(full.absolute()), size=len(data))
 
 
-def _read_file(path: str, limit: int, what: str) -> bytes:
+def _read_file(path: Path, limit: int, what: str, *, shown: str) -> bytes:
     """The bytes of ``path``: 66 when it cannot be read, 65 when it is over ``limit``. Its size is looked at
     before anything is read, and no more than the limit is read (a file growing meanwhile included)."""
-    p = Path(path)
-    shown = f"“{printable(path, 400)}”"
+    p = path
+    shown = f"“{printable(shown, 400)}”"
     try:
         if p.is_dir():
             raise CommandError(EX_NOINPUT, f"{what} {shown} is a folder, not a file.")
@@ -336,13 +338,28 @@ def _mime_request(raw: bytes, what: str, limit: int, *, envelope: list[Recipient
     if envelope is None:
         _check(parsed, limit)
         return MimeRequest(with_message_id(raw), parsed, parsed.all_recipients(), **rest)
-    shown = {r.email.lower() for r in [*parsed.to, *parsed.cc]}
     wanted = {r.email.lower() for r in envelope}
-    stand_in = parsed.copy(to=[r for r in parsed.to if r.email.lower() in wanted],
-                           cc=[r for r in parsed.cc if r.email.lower() in wanted],
-                           bcc=[r for r in envelope if r.email.lower() not in shown], headers=[])
+    unasked = [r for r in [*parsed.to, *parsed.cc] if r.email.lower() not in wanted]
+    if unasked:  # the server sends to every address of To and Cc: it would go to someone not named
+        raise CommandError(EX_DATAERR, f"{what}: its To or Cc header names {printable(unasked[0].email)}, who is "
+                                       "not among the recipients given. The server sends to everyone in To and "
+                                       "Cc: add the address to the recipients, or use -t.")
+    shown = {r.email.lower() for r in [*parsed.to, *parsed.cc]}
+    hidden = [r for r in envelope if r.email.lower() not in shown]
+    stand_in = parsed.copy(bcc=hidden, headers=[])
     _check(stand_in, limit)
-    return MimeRequest(with_message_id(without_header(raw, "Bcc")), stand_in, envelope, **rest)
+    return MimeRequest(with_message_id(with_bcc(without_header(raw, "Bcc"), hidden)), stand_in, envelope, **rest)
+
+
+def with_bcc(raw: bytes, people: list[Recipient]) -> bytes:
+    """``raw`` with one Bcc header naming ``people`` (none: unchanged). A message sent as it is names its
+    recipients in its headers only (EWS MimeContent, Graph's MIME sendMail), and the server takes Bcc from there
+    and leaves it out of every copy it delivers (Microsoft: "send a message in MIME format"), so a recipient of
+    the envelope alone (a sendmail argument, a Bcc header read with -t) is said to the server this way."""
+    if not people:
+        return raw
+    newline = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
+    return b"Bcc: " + ", ".join(f"<{r.email}>" for r in people).encode("utf-8") + newline + raw
 
 
 _ADDRESS_HEADERS = ("To", "Cc", "Bcc", "Reply-To")

@@ -201,23 +201,37 @@ def test_sendmail_t_takes_the_recipients_from_the_headers_and_removes_bcc():
                       "audit@example.com"]
     assert ([p.email for p in r.parsed.to], [p.email for p in r.parsed.cc], [p.email for p in r.parsed.bcc]) == (
         ["list@example.com"], ["rev@example.com"], ["extra@example.com", "boss@example.com", "audit@example.com"])
-    assert r.mime.raw == GIT_PATCH.replace(b"Bcc: boss@example.com,\n  audit@example.com\n", b"")
+    # the header's Bcc is gone; the server learns the hidden recipients from one Bcc line of its own (it leaves
+    # that out of every copy it delivers), the envelope's extra address among them
+    assert r.mime.raw == (b"Bcc: <extra@example.com>, <boss@example.com>, <audit@example.com>\n"
+                          + GIT_PATCH.replace(b"Bcc: boss@example.com,\n  audit@example.com\n", b""))
     assert r.mime.message_id == "<20261127.1-git@example.com>" and not r.mime.added_id
     assert (r.sender, r.full_name) == (Recipient("dev@example.com"), "Dev")
 
 
-def test_sendmail_without_t_sends_to_the_arguments_only():
-    """git send-email's way: ``sendmail -i ADDR...``; the headers name recipients, the arguments decide."""
-    r = sendmail(["-oi", "list@example.com"], GIT_PATCH)
-    assert [p.email for p in r.envelope] == ["list@example.com"]
-    assert ([p.email for p in r.parsed.to], r.parsed.cc, r.parsed.bcc) == (["list@example.com"], [], [])
-    assert b"Bcc: boss" not in r.mime.raw and r.mime.raw.endswith(b"---\n.\n diff\nBcc: in the body stays\n")
+def test_sendmail_without_t_sends_to_the_arguments():
+    """git send-email's way: ``sendmail -i ADDR...``: the arguments name every recipient, those of the headers
+    too; one the headers do not show goes in a Bcc line for the server, the header's own Bcc goes."""
+    r = sendmail(["-oi", "list@example.com", "rev@example.com", "hidden@example.com"], GIT_PATCH)
+    assert [p.email for p in r.envelope] == ["list@example.com", "rev@example.com", "hidden@example.com"]
+    assert ([p.email for p in r.parsed.to], [p.email for p in r.parsed.cc], [p.email for p in r.parsed.bcc]) == (
+        ["list@example.com"], ["rev@example.com"], ["hidden@example.com"])
+    assert r.mime.raw.startswith(b"Bcc: <hidden@example.com>\nFrom: Dev")
+    assert b"boss" not in r.mime.raw and r.mime.raw.endswith(b"---\n.\n diff\nBcc: in the body stays\n")
+
+
+def test_sendmail_refuses_a_header_recipient_the_arguments_do_not_name():
+    """The server sends to everyone in To and Cc, so a message whose Cc the arguments leave out cannot be sent
+    to the arguments only: said, never sent to more people than asked."""
+    with pytest.raises(sc.CommandError) as e:
+        sendmail(["-oi", "list@example.com"], GIT_PATCH)
+    assert e.value.exit_code == 65 and "rev@example.com" in str(e.value)
 
 
 def test_sendmail_without_i_ends_the_message_at_a_lone_dot():
-    r = sendmail(["list@example.com"], GIT_PATCH)
+    r = sendmail(["list@example.com", "rev@example.com"], GIT_PATCH)
     assert r.mime.raw.endswith(b"\n---\n") and b"diff" not in r.mime.raw
-    assert sendmail(["-oem", "list@example.com"], GIT_PATCH).mime.raw == r.mime.raw  # -oem: accepted, ignored
+    assert sendmail(["-oem", "list@example.com", "rev@example.com"], GIT_PATCH).mime.raw == r.mime.raw  # -oem: accepted, ignored
 
 
 def test_sendmail_takes_options_after_recipients_and_a_double_dash():
@@ -225,8 +239,8 @@ def test_sendmail_takes_options_after_recipients_and_a_double_dash():
     r = sendmail(["list@example.com", "-i", "-f", "dev@example.com", "rev@example.com"], GIT_PATCH)
     assert [p.email for p in r.envelope] == ["list@example.com", "rev@example.com"]
     assert r.sender == Recipient("dev@example.com") and r.mime.raw.endswith(b"diff\nBcc: in the body stays\n")
-    r = sendmail(["-oem", "-oi", "--", "list@example.com"], GIT_PATCH)
-    assert [p.email for p in r.envelope] == ["list@example.com"] and r.mime.raw.endswith(b"stays\n")
+    r = sendmail(["-oem", "-oi", "--", "list@example.com", "rev@example.com"], GIT_PATCH)
+    assert [p.email for p in r.envelope] == ["list@example.com", "rev@example.com"] and r.mime.raw.endswith(b"stays\n")
 
 
 @pytest.mark.parametrize("raw,head", [
