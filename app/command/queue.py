@@ -1,10 +1,157 @@
-"""``dispatch-mail send | sendmail | outbox``: not built yet."""
+"""``dispatch-mail send | sendmail | outbox``: the command handed to whoever drives its account's queue, or run
+here with the account's queue driven by this process until the answer is known.
+
+1. **Knock** (:func:`app.core.doors.knock`): a window (or another command) that has the account's queue open
+   takes the command line through its door and answers it. Only the standard library is imported up to here,
+   so a hand-over costs little more than starting Python (bench/bench_command.py).
+2. **Else drive it here**: the account set up in the settings (or ``--account``; none: 78), its lock taken (held
+   by another process still starting or closing: knock again until it answers or lets go), its queue restored
+   from the journal with the window's own core (:class:`app.core.account_runtime.AccountRuntime`), the door
+   opened for other commands meanwhile, and the command answered by :class:`app.core.script_desk.ScriptDesk`:
+   the same desk a window's door uses. What is left in the queue at the end stays journaled: the next command
+   or the window's next start sends it.
+
+No Qt (a test runs a command and looks at the modules it loaded).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+
+from app.core.doors import knock
+
+#: how long a command waits for an account's queue that another process holds but does not answer for
+LOCK_PATIENCE = 30.0
 
 
 def main(argv: list[str]) -> int:
-    print(f"dispatch-mail {argv[0]}: not available yet", file=sys.stderr)
-    return 69
+    """``dispatch-mail ARGV``: its exit code; what it says goes to stdout / stderr."""
+    cwd = os.getcwd()
+    stdin = _stdin(argv)
+    reply = knock(argv, cwd, stdin)
+    if reply is None:
+        reply = _run_here(argv, cwd, stdin)
+    out, err = str(reply.get("out") or ""), str(reply.get("err") or "")
+    if out:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    if err:
+        sys.stderr.write(err)
+        sys.stderr.flush()
+    code = reply.get("exit")
+    return code if isinstance(code, int) else 70
+
+
+def _stdin(argv: list[str]) -> bytes | None:
+    """Standard input, when the command reads it: sendmail's message, or ``send --body-file -``. Read once, here,
+    so that it can go through a door or be used here alike."""
+    wants = argv[0] == "sendmail" or any(
+        a == "--body-file=-" or (a == "--body-file" and nxt == "-") for a, nxt in zip(argv, [*argv[1:], ""]))
+    if not wants or sys.stdin is None:
+        return None
+    return sys.stdin.buffer.read()
+
+
+def _run_here(argv: list[str], cwd: str, stdin: bytes | None) -> dict:
+    import asyncio
+    import logging
+
+    from app.core import send_command as sc
+
+    logging.basicConfig(level=logging.WARNING, format="dispatch-mail: %(message)s")
+    try:
+        reply = asyncio.run(_drive(argv, cwd, stdin))
+    except sc.CommandError as exc:
+        return {"exit": exc.exit_code, "err": f"{exc}\n"}
+    except KeyboardInterrupt:
+        return {"exit": 75, "err": "Interrupted: what was queued stays queued, and goes out with the next "
+                                  "dispatch-mail command or when Dispatch starts.\n"}
+    return reply.as_json()
+
+
+async def _drive(argv: list[str], cwd: str, stdin: bytes | None):
+    from app.command.account import chosen_account
+    from app.core.doors import AccountLock
+    from app.storage.settings import Settings
+
+    settings = Settings()
+    account = chosen_account(settings, argv)
+    lock = AccountLock(account.key)
+    answered = await _take(lock, argv, cwd, stdin)
+    if answered is not None:
+        return answered
+    try:
+        return await _with_queue(settings, account, argv, cwd, stdin)
+    finally:
+        lock.release()
+
+
+async def _take(lock, argv: list[str], cwd: str, stdin: bytes | None):
+    """Take the account's lock; None once held. The process that holds it may be starting (its door not open
+    yet) or closing (its door shut): knock again meanwhile, and its answer is the command's (a Reply)."""
+    import asyncio
+    import time
+
+    from app.core import send_command as sc
+    from app.core.door_server import Reply
+
+    give_up = time.monotonic() + LOCK_PATIENCE
+    pause = 0.02
+    while not lock.take():
+        reply = await asyncio.to_thread(knock, argv, cwd, stdin)
+        if reply is not None:
+            return Reply(reply.get("exit", 70), reply.get("out", ""), reply.get("err", ""))
+        if time.monotonic() > give_up:
+            return Reply(sc.EX_TEMPFAIL, err="Another Dispatch process has this account's Outbox and does not "
+                                             "answer: nothing was queued. Try again.\n")
+        await asyncio.sleep(pause)  # the other process's next step is a door opened or a lock let go
+        pause = min(pause * 2, 0.5)
+    return None
+
+
+async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes | None):
+    """This process drives the account's queue (its lock is held) while it answers the command."""
+    import asyncio
+
+    from app.command.account import session_for
+    from app.core.account_runtime import AccountRuntime
+    from app.core.door_server import Door, DoorRequest
+    from app.core.journal_writer import JournalWriter
+    from app.core.script_desk import ScriptDesk
+    from app.storage.journal import Journal
+
+    session = session_for(account, argv)
+    journal, writer = Journal(), JournalWriter()
+    outbox = None
+    try:
+        outbox = AccountRuntime(session, journal, writer).start()
+        desk = ScriptDesk(outbox, account, configured=settings.account,
+                          principals=lambda: settings.principals(account))
+        door = Door(account.key, desk)
+        await door.open()
+        connecting = asyncio.ensure_future(_connect(session, outbox))
+        try:
+            reply = await desk.answer(DoorRequest(argv, cwd, stdin))
+        finally:
+            await door.close(wait=True)
+            connecting.cancel()
+        return reply
+    finally:
+        if outbox is not None:
+            await outbox.stop()
+        writer.close()
+        session.close()
+        journal.close()
+
+
+async def _connect(session, outbox) -> None:
+    """Learn the server (its message size limit) while the queue already works; offline is no error here: the
+    Outbox tries again by itself, and the command says what waits."""
+    from app.mail.errors import MailError
+
+    try:
+        await session.connect()
+    except MailError:
+        return
+    outbox.kick()

@@ -6,14 +6,6 @@ from __future__ import annotations
 from app.core.send_command import COMMANDS as _QUEUE_COMMANDS
 from app.core.send_command import Option
 
-OUTBOX_OPTIONS: tuple[Option, ...] = (
-    Option(("action",), "list (the default), retry ID or cancel ID",
-           {"nargs": "?", "default": "list", "choices": ("list", "retry", "cancel")}),
-    Option(("id",), "the entry to act on (its ID as the list shows it)", {"nargs": "?", "metavar": "ID"}),
-    Option(("--account",), "the account whose queue to show, when more than one is set up", {"metavar": "ADDRESS"}),
-    Option(("--json",), "print the list or the outcome as JSON", {"action": "store_true"}),
-)
-
 SIGNIN_OPTIONS: tuple[Option, ...] = (
     Option(("--device-code",), "Microsoft 365: sign in with a code shown here, on another device's browser",
            {"action": "store_true"}),
@@ -23,7 +15,6 @@ SIGNIN_OPTIONS: tuple[Option, ...] = (
 #: name -> (what it does, its options), in the order the man page lists them
 COMMANDS: dict[str, tuple[str, tuple[Option, ...]]] = {
     **_QUEUE_COMMANDS,
-    "outbox": ("list what waits in the account's Outbox, or retry or cancel one entry", OUTBOX_OPTIONS),
     "sign-in": ("sign in without the window: Microsoft 365 by device code, or an Exchange password into the "
                 "system keyring", SIGNIN_OPTIONS),
 }

@@ -105,9 +105,26 @@ SENDMAIL_OPTIONS: tuple[Option, ...] = (
     Option(("recipients",), "the recipients", {"nargs": "*", "metavar": "RECIPIENT"}),
 )
 
+OUTBOX_OPTIONS: tuple[Option, ...] = (
+    Option(("action",), "list (the default), retry ID or cancel ID",
+           {"nargs": "?", "default": "list", "choices": ("list", "retry", "cancel")}),
+    Option(("id",), "the entry to act on: its ID as the list shows it (its first characters are enough)",
+           {"nargs": "?", "metavar": "ID"}),
+    Option(("--account",), "the account whose queue to show, when more than one is set up", {"metavar": "ADDRESS"}),
+    Option(("--json",), "print the list or the outcome as JSON", {"action": "store_true"}),
+)
+
+#: how an Exchange (EWS) password reaches a command with no window to ask for it: the keyring, or this
+PASSWORD_ENV = Option(("--password-env",), "an Exchange account's password from this environment variable "
+                      "(else the system keyring; never on the command line)", {"metavar": "VARNAME"})
+SEND_OPTIONS += (PASSWORD_ENV,)
+SENDMAIL_OPTIONS += (PASSWORD_ENV,)
+OUTBOX_OPTIONS += (PASSWORD_ENV,)
+
 COMMANDS = {
     "send": ("send a message built from options, or an .eml file as it is", SEND_OPTIONS),
     "sendmail": ("send the RFC 5322 message on standard input (a drop-in for sendmail)", SENDMAIL_OPTIONS),
+    "outbox": ("list what waits in the account's Outbox, or retry or cancel one entry", OUTBOX_OPTIONS),
 }
 
 

@@ -191,11 +191,14 @@ class Sending:
     async def send_draft(self, outbox, read: Callable[[], Draft], questions: SendQuestions, *,
                          hold: Callable[[], holds.Hold | None] | None = None, problems: list[FieldError] = (),
                          checked: Callable[[list[FieldError]], None] | None = None,
-                         max_send_bytes: int | None = None, lock: asyncio.Lock | None = None) -> SendResult:
+                         max_send_bytes: int | None = None, lock: asyncio.Lock | None = None,
+                         first_attempt: bool = True) -> SendResult:
         """Send the message ``read()`` gives (read once, under ``lock`` when given: a save in flight ends
         first). ``problems``: what the face found at its fields (an unfinished address), which stops it too;
         ``checked(errors)`` is told the check's result at once (empty: it passed), before any question.
-        ``hold()`` gives the undo-send hold at the moment it is handed over (None: sent at once)."""
+        ``hold()`` gives the undo-send hold at the moment it is handed over (None: sent at once).
+        ``first_attempt=False``: answered once it is in the Outbox (journaled), WAITING or HELD, without awaiting
+        its first attempt (a script that follows it, or returns at once, itself)."""
         async with lock or _NoLock():
             draft = read()
             limit = max_send_bytes or getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
@@ -208,20 +211,24 @@ class Sending:
             if warnings and not await questions.send_anyway(warnings):
                 return SendResult(Result.DECLINED, draft=draft, warnings=warnings)
             sub, not_created = await self._submit(outbox, draft, hold() if hold is not None else None, questions,
-                                                  checked_within=limit)
+                                                  checked_within=limit, first_attempt=first_attempt)
         if not_created is not None:
             return not_created
         if sub.state == SubState.HELD:
             return SendResult(Result.HELD, sub=sub, draft=draft, outcome=sub.outcome())
+        if not first_attempt:
+            return SendResult(Result.WAITING, sub=sub, draft=draft, outcome=sub.outcome())
         return await _settled(outbox, sub, draft)
 
     async def _submit(self, outbox, draft: Draft, hold: holds.Hold | None, questions: SendQuestions, *,
-                      checked_within: int):
+                      checked_within: int, first_attempt: bool = True):
         """Compose's message into the Outbox, its first attempt awaited: (its submission, None), or (None, why
         nothing was created). Checked here already: the Outbox checks it again only against a lower limit."""
         with self._on_the_way(questions):
             try:
                 sub = await outbox.submit(draft, hold=hold, checked_within=checked_within)
+                if not first_attempt:
+                    return sub, None
                 return await outbox.wait(sub.local_id, final=False) or sub, None  # None: already taken out
             except DraftInvalid as exc:  # the queue's own check (a limit learnt since): nothing created
                 return None, SendResult(Result.INVALID, draft=draft, errors=list(exc.errors), reason=exc.message)

@@ -1,0 +1,70 @@
+"""The account a command works with, and its session: what the window's start does for its account, without a
+window to ask anything (no password prompt, no browser: what is missing is said, exit 78)."""
+
+from __future__ import annotations
+
+import os
+
+from app.core import send_command as sc
+from app.core.script_desk import account_option
+from app.domain.account import AccountConfig, Backend
+
+
+def chosen_account(settings, argv: list[str]) -> AccountConfig:
+    """The account set up in Dispatch; ``--account ADDRESS`` must name it. None set up, or another: 78."""
+    account = settings.account()
+    wanted = account_option(argv[1:])
+    if account is None:
+        raise sc.CommandError(sc.EX_CONFIG, "No account is set up: start Dispatch (dispatch-mail) and set one up, "
+                                            "or choose the sandbox mailbox there.")
+    if wanted and wanted.lower() != account.email.strip().lower():
+        raise sc.CommandError(sc.EX_CONFIG, f"--account: {wanted} is not set up in Dispatch (the account set up is "
+                                            f"{account.email}).")
+    return account
+
+
+def session_for(account: AccountConfig, argv: list[str]):
+    """The account's session: the sandbox mailbox in this process, Microsoft 365 with the sign-in kept in the
+    keyring, or Exchange with the password from ``--password-env`` or the keyring."""
+    from app.core.session import Session
+
+    if account.sandbox:
+        from app.core.demo import demo_session
+        from app.storage.settings import data_dir
+
+        return demo_session(data_dir(), graph=account.backend == Backend.GRAPH)
+    if account.backend == Backend.GRAPH:
+        return Session.for_account(account, "")  # the sign-in's tokens: the keyring (dispatch-mail sign-in)
+    from app.domain.validation import check_ews_url
+
+    problem = check_ews_url(account.ews_url)
+    if problem:  # refused before any password is read or sent
+        raise sc.CommandError(sc.EX_CONFIG, f"The account's server address cannot be used: {problem}.")
+    return Session.for_account(account, _password(account, argv))
+
+
+def _password(account: AccountConfig, argv: list[str]) -> str:
+    name = _option(argv, "--password-env")
+    if name:
+        if name not in os.environ:
+            raise sc.CommandError(sc.EX_CONFIG, f"--password-env: the environment variable {name} is not set.")
+        return os.environ[name]
+    from app.storage import secrets
+
+    password = secrets.load(account.email, account.username)
+    if password is None:
+        raise sc.CommandError(sc.EX_CONFIG, f"No password for {account.email} in the system keyring: sign in once "
+                                            "(dispatch-mail sign-in --password-env VARNAME, or in Dispatch), or "
+                                            "give --password-env VARNAME.")
+    return password
+
+
+def _option(argv: list[str], name: str) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return ""

@@ -1,0 +1,134 @@
+"""The account's door, served by the process that holds its lock (:mod:`app.core.doors`). asyncio, no Qt.
+
+A command knocks with its command line (``{"v", "argv", "cwd", "stdin"}`` and that many bytes of its standard
+input). The door answers in lines of JSON: ``{"mine": false}`` when the command is for another account (the
+command looks further, or runs itself); else ``{"mine": true}``, then ``{"recorded": ID}`` once the message is
+in the journal, then the final ``{"exit", "out", "err"}``. What a command asks is decided by the ``desk`` the
+door is given (:class:`app.core.script_desk.ScriptDesk`): the same code a command runs when no door answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+from app.core.doors import MAX_HEADER, PROTOCOL, door_path
+
+log = logging.getLogger(__name__)
+
+#: the most standard input a door takes with a command (more than any server's message limit)
+MAX_STDIN = 512 * 1024 * 1024
+#: how long a knocking command may take to send its request
+READ_TIMEOUT = 30.0
+
+
+@dataclass
+class DoorRequest:
+    argv: list[str]
+    cwd: str
+    stdin: bytes | None  # None: the command read none (it needs none)
+
+
+@dataclass
+class Reply:
+    exit: int
+    out: str = ""
+    err: str = ""
+
+    def as_json(self) -> dict:
+        return {"exit": self.exit, "out": self.out, "err": self.err}
+
+
+class Desk(Protocol):
+    def is_mine(self, argv: list[str]) -> bool: ...
+
+    async def answer(self, request: DoorRequest, recorded: Callable[[str], None]) -> Reply: ...
+
+
+class Door:
+    """One account's door: :meth:`open` once the account's lock is held, :meth:`close` before letting it go."""
+
+    def __init__(self, account_key: str, desk: Desk):
+        self.account_key, self.desk = account_key, desk
+        self.path = ""
+        self._server: asyncio.base_events.Server | None = None
+        self._answers: set[asyncio.Task] = set()
+
+    async def open(self) -> None:
+        path = door_path(self.account_key)
+        try:
+            os.unlink(path)  # one left by a process that ended: the lock says nobody is behind it now
+        except FileNotFoundError:
+            pass
+        self._server = await asyncio.start_unix_server(self._serve, path, limit=MAX_HEADER)
+        os.chmod(path, 0o600)  # in a 0700 folder already; the socket itself is the user's alone too
+        self.path = path
+
+    @property
+    def busy(self) -> int:
+        """Commands taken and not yet answered."""
+        return len(self._answers)
+
+    async def close(self, *, wait: bool = True) -> None:
+        """Take no more commands; with ``wait``, let those taken be answered first."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+            await server.wait_closed()
+            try:
+                os.unlink(self.path)
+            except FileNotFoundError:
+                pass
+        if wait and self._answers:
+            await asyncio.gather(*self._answers, return_exceptions=True)
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        self._answers.add(task)
+        try:
+            request = await asyncio.wait_for(_read(reader), READ_TIMEOUT)
+            if request is None or not self.desk.is_mine(request.argv):
+                await _say(writer, {"mine": False})
+                return
+            await _say(writer, {"mine": True})
+            reply = await self.desk.answer(request, lambda local_id: _say_soon(writer, {"recorded": local_id}))
+            await _say(writer, reply.as_json())
+        except (asyncio.TimeoutError, ConnectionError, asyncio.IncompleteReadError):
+            pass  # the command went away: what it handed over (if anything) is in the journal
+        except Exception:  # noqa: BLE001 - a bad request never takes the process behind the door down
+            log.exception("door: a command could not be answered")
+        finally:
+            self._answers.discard(task)
+            writer.close()
+
+
+async def _read(reader: asyncio.StreamReader) -> DoorRequest | None:
+    try:
+        head = json.loads(await reader.readuntil(b"\n"))
+    except (ValueError, asyncio.LimitOverrunError):
+        return None
+    if not isinstance(head, dict) or head.get("v") != PROTOCOL:
+        return None
+    argv, cwd, size = head.get("argv"), head.get("cwd"), head.get("stdin")
+    if (not isinstance(argv, list) or not argv or not all(isinstance(a, str) for a in argv)
+            or not isinstance(cwd, str) or not isinstance(size, int) or size > MAX_STDIN):
+        return None
+    stdin = await reader.readexactly(size) if size >= 0 else None
+    return DoorRequest(argv, cwd, stdin)
+
+
+async def _say(writer: asyncio.StreamWriter, msg: dict) -> None:
+    writer.write(json.dumps(msg).encode("utf-8") + b"\n")
+    await writer.drain()
+
+
+def _say_soon(writer: asyncio.StreamWriter, msg: dict) -> None:
+    """Said from a callback: written now, flushed by the next :func:`_say`'s drain (a closed pipe is ignored)."""
+    if not writer.is_closing():
+        writer.write(json.dumps(msg).encode("utf-8") + b"\n")
+
+

@@ -1,0 +1,164 @@
+"""The door to an account's send queue, and the lock that gives one process that queue. Standard library only.
+
+One process at a time drives an account's queue: the window, or a ``dispatch-mail`` command when no window
+has the account open. It holds the account's lock (:class:`AccountLock`: ``flock`` on a file of its own, let go
+by the kernel when the process ends, kill -9 included) and keeps the account's door open
+(:mod:`app.core.door_server`): a Unix socket, 0600, in a private folder (:func:`door_dir`). A command that
+finds a door open hands its command line there (:func:`knock`) and prints what it is answered; the process
+behind the door parses, checks and journals it, exactly as it would its own.
+
+This module is all a command imports before it knows whether a door answers: it must cost next to nothing
+(bench/bench_command.py weighs it against ``python -c pass``), so it imports the standard library only.
+
+The folder: ``$DISPATCH_HOME/run`` when set (tests, a second profile), else ``$XDG_RUNTIME_DIR/dispatch-mail``
+(the user's runtime folder: private, and gone at log-out), else ``/tmp/dispatch-mail-UID``. Made 0700; a
+folder that another user owns or others may enter is refused (:class:`DoorError`), never used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+
+DOOR, LOCK = ".door", ".lock"
+PROTOCOL = 1
+#: the most a request's header may hold (the command line and its folder): a door never reads without bound
+MAX_HEADER = 1 << 20
+
+
+class DoorError(Exception):
+    """The door folder cannot be used safely (another user's, or open to others)."""
+
+
+def door_dir() -> str:
+    """The private folder of the doors and locks (made 0700 when missing)."""
+    home = os.environ.get("DISPATCH_HOME", "").strip()
+    if home:
+        path = os.path.join(home, "run")
+    elif os.environ.get("XDG_RUNTIME_DIR", "").strip():
+        path = os.path.join(os.environ["XDG_RUNTIME_DIR"].strip(), "dispatch-mail")
+    else:
+        path = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"dispatch-mail-{os.getuid()}")
+    os.makedirs(path, mode=0o700, exist_ok=True)
+    st = os.lstat(path)
+    # a folder someone else made first (in /tmp) or opened up would let them listen in or answer for us
+    if st.st_uid != os.getuid() or st.st_mode & 0o077 or not os.path.isdir(path) or os.path.islink(path):
+        raise DoorError(f"{path} is not a private folder of this user (it must be yours, mode 0700)")
+    return path
+
+
+def _name(account_key: str) -> str:
+    import hashlib  # here: a command that only knocks never needs it (and OpenSSL's costs ~3 ms to load)
+
+    return hashlib.sha256(account_key.encode("utf-8")).hexdigest()[:16]
+
+
+def door_path(account_key: str) -> str:
+    return os.path.join(door_dir(), _name(account_key) + DOOR)
+
+
+def lock_path(account_key: str) -> str:
+    return os.path.join(door_dir(), _name(account_key) + LOCK)
+
+
+class AccountLock:
+    """The right to drive one account's queue: held by one process at a time, let go at :meth:`release` or when
+    the process ends in any way (the kernel drops a ``flock`` with its file descriptor)."""
+
+    def __init__(self, account_key: str):
+        self.path = lock_path(account_key)
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def take(self) -> bool:
+        """Take it if nobody holds it; False (at once) when another process does."""
+        import fcntl
+
+        if self._fd is not None:
+            return True
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)  # closing the descriptor lets go of the flock
+
+
+def knock(argv: list[str], cwd: str, stdin: bytes | None) -> dict | None:
+    """Hand ``dispatch-mail ARGV`` to the process driving its account's queue, if one has its door open: that
+    process's final answer (``{"exit", "out", "err"}``), or None when no door took it (run it here then).
+
+    A door that took the command and closed before answering (its window was closed) is answered here with
+    exit 75, in words that say whether the message was recorded first."""
+    try:
+        folder = door_dir()
+        names = sorted(n for n in os.listdir(folder) if n.endswith(DOOR))
+    except (OSError, DoorError):
+        return None
+    header = json.dumps({"v": PROTOCOL, "argv": argv, "cwd": cwd,
+                         "stdin": -1 if stdin is None else len(stdin)}).encode("utf-8") + b"\n"
+    for name in names:
+        reply = _ask(os.path.join(folder, name), header, stdin or b"")
+        if reply is not None:
+            return reply
+    return None
+
+
+def _ask(path: str, header: bytes, stdin: bytes) -> dict | None:
+    """One door: None when it is closed or the command is not its account's; else its answer."""
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(path)
+    except OSError:  # a door left by a process that ended: nobody behind it
+        sock.close()
+        return None
+    with sock:
+        try:
+            sock.sendall(header + stdin)
+            lines = sock.makefile("rb")
+            first = _line(lines)
+            if first is None or not first.get("mine"):
+                return None
+            recorded = ""
+            while True:
+                msg = _line(lines)
+                if msg is None:
+                    return _left(recorded)
+                if "recorded" in msg:
+                    recorded = str(msg["recorded"])
+                elif "exit" in msg:
+                    return msg
+        except OSError:
+            return None
+
+
+def _line(lines) -> dict | None:
+    raw = lines.readline(MAX_HEADER)
+    if not raw:
+        return None
+    try:
+        msg = json.loads(raw)
+    except ValueError:
+        return None
+    return msg if isinstance(msg, dict) else None
+
+
+def _left(recorded: str) -> dict:
+    """The process behind the door ended before it answered."""
+    if recorded:
+        return {"exit": 75, "out": "", "err": f"Queued ({recorded}), not sent yet: Dispatch closed before it went. "
+                                              "It goes out when Dispatch or dispatch-mail next runs; do not send "
+                                              "it again.\n"}
+    return {"exit": 75, "out": "", "err": "Dispatch closed while taking the message: it may not have been "
+                                          "queued. Look with `dispatch-mail outbox` before sending it again.\n"}

@@ -1,0 +1,332 @@
+"""What a ``dispatch-mail`` command asks of an account's queue, answered by the process that drives it. No Qt.
+
+The same desk answers a command handed over through the account's door (the window, or another command:
+:mod:`app.core.door_server`) and a command that drives the queue itself (app/command/queue.py): one way in,
+whoever runs it.
+
+- ``send`` / ``sendmail``: the command line read into a request (:mod:`app.core.send_command`, on a worker
+  thread: it reads the files it names), its ``--from`` checked against the mailboxes the account sends from,
+  then handed to the Outbox through :class:`app.core.sending.Sending` (one send request for every face), journaled
+  before anything is said. A message whose own Message-ID is already queued is that message (followed, or
+  retried when it had failed); one already in Sent Items is not sent again.
+- Then followed until it is sent, refused, or ``--wait`` ends; the outcome in the Outbox's own words and a
+  ``sysexits.h`` code (:func:`exit_code`).
+- ``outbox``: the queue in words; ``outbox retry|cancel ID`` acts on one entry as the Outbox view's buttons do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from datetime import datetime
+from typing import Callable
+
+from app.core import send_command as sc
+from app.core.door_server import DoorRequest, Reply
+from app.core.outbox import NotCancellable, holds
+from app.core.outbox.rows import OutboxRow
+from app.core.sending import Answers, Result, Sending
+from app.core.submission import SubState, Submission
+from app.domain.account import AccountConfig
+from app.domain.models import Draft, ErrorKind, Recipient
+from app.domain.senders import Principal
+from app.domain.validation import printable
+from app.mail.errors import MailError
+
+log = logging.getLogger(__name__)
+
+#: a script cannot answer "Send anyway?" (no subject, an attachment mentioned): what it asked for is sent
+SCRIPT_ANSWERS = Answers(send_anyway=True)
+#: refused by the server because of the message itself (sysexits: the data is bad), else a refusal (permission)
+_BAD_MESSAGE = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE)
+NOT_AGAIN = "do not send it again: it goes out by itself"
+
+
+def exit_code(sub: Submission | None, *, waited_enough: bool) -> int:
+    """The ``sysexits.h`` code of a followed message: 0 sent (or queued, when the command asked not to wait),
+    65/77 refused by the server (the message / anything else), 69 taken out of the queue by the user, 75 not
+    sent yet (it waits in the Outbox: offline, busy, a sign-in, a later time)."""
+    if sub is None or sub.state in (SubState.CANCELLED, SubState.DELETING):
+        return sc.EX_UNAVAILABLE
+    if sub.state == SubState.SENT:
+        return sc.EX_OK
+    if sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+        return sc.EX_DATAERR if sub.kind in _BAD_MESSAGE else sc.EX_NOPERM
+    return sc.EX_OK if waited_enough else sc.EX_TEMPFAIL
+
+
+def account_option(argv: list[str]) -> str:
+    """The address ``--account`` names in a command line ("" : none), read without parsing the rest."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--account" and i + 1 < len(argv):
+            return argv[i + 1].strip()
+        if arg.startswith("--account="):
+            return arg.split("=", 1)[1].strip()
+    return ""
+
+
+class ScriptDesk:
+    """Answers commands for the account whose ``outbox`` this process drives. ``configured()`` gives the account
+    set up in the settings now (a command without ``--account`` means it); ``principals`` the mailboxes the
+    account sends from; ``now`` the wall clock Send later's words are read against; ``taken_back(draft)`` is given a
+    message ``outbox cancel`` took out (a window shows it again; with none, the journal keeps it as a draft for the
+    window's next start)."""
+
+    def __init__(self, outbox, account: AccountConfig, *, configured: Callable[[], AccountConfig | None],
+                 principals: Callable[[], list[Principal]] = list, now: Callable[[], datetime] = datetime.now,
+                 sending: Sending | None = None, taken_back: Callable[[Draft], None] | None = None):
+        self.outbox, self.account = outbox, account
+        self.taken_back = taken_back  # a message taken out of the Outbox goes back to its writer (the window's)
+        self.configured, self.principals, self.now = configured, principals, now
+        self.sending = sending if sending is not None else Sending()
+
+    # ------------------------------------------------------------------ whose command
+    def is_mine(self, argv: list[str]) -> bool:
+        wanted = account_option(argv)
+        if wanted:
+            return wanted.lower() == self.account.email.strip().lower()
+        configured = self.configured()
+        return configured is not None and configured.key == self.account.key
+
+    # ------------------------------------------------------------------ a command
+    async def answer(self, request: DoorRequest, recorded: Callable[[str], None] = lambda _id: None) -> Reply:
+        command, args = request.argv[0], request.argv[1:]
+        try:
+            if command == "outbox":
+                return await self._outbox(args)
+            if command not in ("send", "sendmail"):
+                return Reply(sc.EX_USAGE, err=f"dispatch-mail: no command {printable(command)!s}\n")
+            asked = await asyncio.to_thread(self._read, command, args, request)
+            return await self._send(asked, recorded, quiet=command == "sendmail")
+        except sc.CommandError as exc:
+            return Reply(exc.exit_code, err=f"{exc}\n")
+
+    def _read(self, command: str, args: list[str], request: DoorRequest):
+        data = request.stdin or b""
+        stdin = _reader(data)
+        limit = getattr(self.outbox.client, "max_send_bytes", None) or sc.DEFAULT_MAX_SEND_BYTES
+        if command == "send":
+            return sc.send_request(args, stdin=stdin, now=self.now, max_send_bytes=limit, cwd=request.cwd)
+        return sc.sendmail_request(args, stdin=stdin, max_send_bytes=limit)
+
+    def _principal(self, sender: Recipient | None, option: str) -> Principal | None:
+        """The mailbox ``--from`` / ``-f`` names: None for the account's own, else one it sends from (65 when not)."""
+        if sender is None or sender.email.lower() == self.account.email.strip().lower():
+            return None
+        for p in self.principals():
+            if p.email.lower() == sender.email.lower():
+                return p
+        raise sc.CommandError(sc.EX_DATAERR, f"{option}: {printable(sender.email)} is not a mailbox {self.account.email} "
+                                             "sends from (add it in Dispatch: Account → Mailboxes you send from). "
+                                             "Nothing was sent.")
+
+    # ------------------------------------------------------------------ send
+    async def _send(self, asked, recorded: Callable[[str], None], *, quiet: bool) -> Reply:
+        """``quiet``: nothing said when it went (sendmail's way: a mail program reads the exit code)."""
+        if isinstance(asked, sc.DraftRequest):
+            principal = self._principal(asked.sender, "--from")
+            draft = asked.draft if principal is None else asked.draft.copy(principal=principal)
+            return await self._send_draft(draft, asked, recorded, quiet)
+        self._principal(asked.sender, "-f")
+        return await self._send_mime(asked, recorded, quiet)
+
+    async def _send_draft(self, draft: Draft, asked: sc.DraftRequest, recorded, quiet: bool) -> Reply:
+        hold = None
+        if asked.later is not None:
+            release = asked.later.timestamp()
+            hold = lambda: holds.Hold(holds.LATER, release)  # noqa: E731 - Sending asks for it when handing over
+        res = await self.sending.send_draft(self.outbox, lambda: draft, SCRIPT_ANSWERS, hold=hold,
+                                            first_attempt=False)
+        if res.result == Result.INVALID:
+            why = res.reason or (res.errors[0].message if res.errors else "it cannot be sent as it is")
+            return Reply(sc.EX_DATAERR, err=f"Not sent: {why}\n")
+        if res.result == Result.NOT_RECORDED:
+            return _not_recorded(res.reason)
+        recorded(res.sub.local_id)
+        return await self._follow(res.sub, asked, quiet)
+
+    async def _send_mime(self, asked: sc.MimeRequest, recorded, quiet: bool) -> Reply:
+        mid = asked.mime.message_id
+        if not asked.mime.added_id:  # the sender's own Message-ID: the same message handed over again?
+            same = self._queued(mid)
+            if same is not None:
+                if same.state == SubState.FAILED:  # sent again after a refusal: the user's retry
+                    await _written(self.outbox.resubmit(same.local_id))
+                recorded(same.local_id)
+                return await self._follow(same, asked, quiet)
+            if await self._in_sent_items(mid):
+                return _say(sc.EX_OK, asked.json, {"result": "already sent", "message_id": mid},
+                            f"Already sent (Message-ID {mid}): not sent again.")
+        res = await self.sending.send_mime(self.outbox, asked.mime.raw, asked.parsed)
+        if res.result == Result.INVALID:
+            why = res.reason or (res.errors[0].message if res.errors else "it cannot be sent as it is")
+            return Reply(sc.EX_DATAERR, err=f"Not sent: {why}\n")
+        if res.result == Result.NOT_RECORDED:
+            return _not_recorded(res.reason)
+        recorded(res.sub.local_id)
+        return await self._follow(res.sub, asked, quiet)
+
+    def _queued(self, message_id: str) -> Submission | None:
+        for sub in self.outbox.submissions():
+            if sub.draft.internet_message_id == message_id and sub.state not in (SubState.SENT, SubState.CANCELLED):
+                return sub
+        return None
+
+    async def _in_sent_items(self, message_id: str) -> bool:
+        """Is a message of this Message-ID in Sent Items already (a command run again after it went)? Unknown
+        (the server cannot be reached) counts as no: the Outbox settles by Message-ID before it repeats a send."""
+        try:
+            found = await self.outbox.client.find_by_message_ids([message_id])
+        except MailError as exc:
+            log.info("could not look for a Message-ID in Sent Items (%s)", exc.kind.value)
+            return False
+        from app.domain.models import Folder
+
+        return bool((found.get(message_id) or {}).get(Folder.SENT))
+
+    # ------------------------------------------------------------------ following one message
+    async def _follow(self, sub: Submission, asked, quiet: bool) -> Reply:
+        """Until it is sent, refused or taken out, parked for a sign-in, or ``--wait`` seconds have gone by."""
+        later = sub.state == SubState.HELD and sub.hold_kind == holds.LATER
+        if not (asked.wait == 0 or later):
+            sub = await self._settled(sub, asked.wait)
+        return self._outcome(sub, waited_enough=asked.wait == 0 or later, as_json=asked.json,
+                             quiet=quiet)
+
+    async def _settled(self, sub: Submission, wait: float | None) -> Submission | None:
+        lid = sub.local_id
+        changed = asyncio.Event()
+        stop = self.outbox.subscribe("changed", changed.set)
+        loop = asyncio.get_running_loop()
+        deadline = None if wait is None else loop.time() + wait
+        try:
+            while True:
+                now = self.outbox.submission(lid)
+                if now is None or now.final or now.state == SubState.HELD or self.outbox.parked(now):
+                    return now if now is not None else sub
+                left = None if deadline is None else deadline - loop.time()
+                if left is not None and left <= 0:
+                    return now
+                changed.clear()
+                try:
+                    await asyncio.wait_for(changed.wait(), left)
+                except asyncio.TimeoutError:
+                    return self.outbox.submission(lid) or sub
+        finally:
+            stop()
+
+    def _outcome(self, sub: Submission, *, waited_enough: bool, as_json: bool, quiet: bool) -> Reply:
+        code = exit_code(sub, waited_enough=waited_enough)
+        row = self._row(sub)
+        words = row.text if row is not None else ""
+        lid, mid = sub.local_id, sub.draft.internet_message_id
+        if sub.state == SubState.SENT:
+            result, text = "sent", "" if quiet else f"Sent ({mid})."
+        elif code == sc.EX_UNAVAILABLE:
+            result, text = "taken out", "Not sent: it was taken out of the Outbox in Dispatch."
+        elif code in (sc.EX_NOPERM, sc.EX_DATAERR):
+            result, text = "refused", (f"Not sent: {words}. It stays in the Outbox as not sent ({lid}): "
+                                       f"dispatch-mail outbox retry {lid[:8]} sends it again, cancel takes it out.")
+        elif sub.state == SubState.HELD:
+            result, text = "held", f"Queued ({lid}): {words}."
+        elif code == sc.EX_OK:
+            result, text = "queued", "" if quiet else f"Queued ({lid}): {words}."
+        else:
+            result, text = "waiting", (f"Not sent yet: {words}. It waits in the Outbox ({lid}); {NOT_AGAIN} with the "
+                                       "next dispatch-mail command or when Dispatch starts.")
+        info = {"id": lid, "message_id": mid, "result": result, "state": sub.state.value, "text": words}
+        return _say(code, as_json, info, text)
+
+    def _row(self, sub: Submission) -> OutboxRow | None:
+        return next((r for r in self.outbox.rows() if r.local_id == sub.local_id), None)
+
+    # ------------------------------------------------------------------ outbox
+    async def _outbox(self, args: list[str]) -> Reply:
+        asked = sc.build_parser("outbox").parse_args(args)
+        rows = self.outbox.rows()
+        if asked.action == "list":
+            return _listed(rows, asked.json)
+        if not asked.id:
+            raise sc.CommandError(sc.EX_USAGE, f"dispatch-mail outbox {asked.action}: name the entry (its ID).")
+        row = _one_row(rows, asked.id)
+        if asked.action == "retry":
+            return await self._retry(row, asked.json)
+        return await self._cancel(row, asked.json)
+
+    async def _retry(self, row: OutboxRow, as_json: bool) -> Reply:
+        if not row.can_retry:
+            raise sc.CommandError(sc.EX_DATAERR, f"{row.local_id[:8]} is not waiting for a retry: {row.text}.")
+        await _written(self.outbox.resubmit(row.local_id))
+        return _say(sc.EX_OK, as_json, {"id": row.local_id, "result": "retried"}, "Sending it again.")
+
+    async def _cancel(self, row: OutboxRow, as_json: bool) -> Reply:
+        if not row.can_cancel:
+            raise sc.CommandError(sc.EX_DATAERR, f"{row.local_id[:8]} cannot be taken out now: {row.text}.")
+        try:
+            back = await self.outbox.cancel(row.local_id)
+        except NotCancellable:
+            return Reply(sc.EX_TEMPFAIL, err=f"{row.local_id[:8]} is being sent now: it can no longer be taken "
+                                             "back.\n")
+        if back is not None and self.taken_back is not None:
+            self.taken_back(back)
+        return _say(sc.EX_OK, as_json, {"id": row.local_id, "result": "taken out"}, _TAKEN_OUT)
+
+
+_TAKEN_OUT = ("Taken out of the Outbox, not sent. A message written in Dispatch or given to dispatch-mail send is "
+              "kept as a draft (in Compose or Drafts when Dispatch next shows it); a file sent as it is stays "
+              "where it was.")
+
+
+def _listed(rows: list[OutboxRow], as_json: bool) -> Reply:
+    if as_json:
+        items = [{"id": r.local_id, "op": r.op, "state": r.state, "text": r.text, "subject": r.subject,
+                  "recipients": r.recipients, "can_retry": r.can_retry, "can_cancel": r.can_cancel} for r in rows]
+        return Reply(sc.EX_OK, out=json.dumps(items, ensure_ascii=False) + "\n")
+    if not rows:
+        return Reply(sc.EX_OK, out="Nothing waits in the Outbox.\n")
+    lines = [f"{r.local_id[:8]}  {printable(r.subject, 60)} → {printable(r.recipients, 60)}\n          {r.text}"
+             for r in rows]
+    return Reply(sc.EX_OK, out="\n".join(lines) + "\n")
+
+
+def _one_row(rows: list[OutboxRow], wanted: str) -> OutboxRow:
+    found = [r for r in rows if r.local_id.startswith(wanted.strip())] if len(wanted.strip()) >= 4 else []
+    if not found:
+        raise sc.CommandError(sc.EX_NOINPUT, f"Nothing in the Outbox has the ID {printable(wanted)} (at least its "
+                                             "first 4 characters; `dispatch-mail outbox` lists them).")
+    if len(found) > 1:
+        raise sc.CommandError(sc.EX_USAGE, f"{printable(wanted)} is the start of {len(found)} IDs: give more of it.")
+    return found[0]
+
+
+def _reader(data: bytes):
+    """Standard input as ``send_command`` reads it (at most n bytes), from what the command sent along."""
+    pos = [0]
+
+    def read(n: int) -> bytes:
+        chunk = data[pos[0]:pos[0] + n]
+        pos[0] += len(chunk)
+        return chunk
+
+    return read
+
+
+async def _written(done) -> None:
+    if done is not None:
+        await done
+
+
+def _not_recorded(reason: str) -> Reply:
+    return Reply(sc.EX_UNAVAILABLE, err=f"Not sent: this computer could not record it ({reason}); nothing was "
+                                        "queued.\n")
+
+
+def _say(code: int, as_json: bool, info: dict, text: str) -> Reply:
+    if as_json:
+        return Reply(code, out=json.dumps(dict(info, exit=code), ensure_ascii=False) + "\n")
+    if not text:
+        return Reply(code)
+    return Reply(code, out=text + "\n") if code == sc.EX_OK else Reply(code, err=text + "\n")
