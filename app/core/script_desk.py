@@ -227,9 +227,11 @@ class ScriptDesk:
             result, text = "sent", "" if quiet else f"Sent ({mid})."
         elif code == sc.EX_UNAVAILABLE:
             result, text = "taken out", "Not sent: it was taken out of the Outbox in Dispatch."
-        elif code in (sc.EX_NOPERM, sc.EX_DATAERR):
-            result, text = "refused", (f"Not sent: {words}. It stays in the Outbox as not sent ({lid}): "
-                                       f"dispatch-mail outbox retry {lid[:8]} sends it again, cancel takes it out.")
+        elif sub.state == SubState.FAILED:  # refused, or not known to have gone: kept in the Outbox for the user
+            said = words if words.startswith("Not sent") else f"Not sent: {words}"
+            result = "refused" if code != sc.EX_TEMPFAIL else "not confirmed"
+            text = (f"{said}. It stays in the Outbox ({lid}): dispatch-mail outbox retry {lid[:8]} sends it again, "
+                    "cancel takes it out.")
         elif sub.state == SubState.HELD:
             result, text = "held", f"Queued ({lid}): {words}."
         elif code == sc.EX_OK:
@@ -315,8 +317,9 @@ def _reader(data: bytes):
 
 
 async def _written(done) -> None:
+    """Until a change the Outbox handed to the journal's thread is on disk (its future; None: nothing written)."""
     if done is not None:
-        await done
+        await asyncio.wrap_future(done)
 
 
 def _not_recorded(reason: str) -> Reply:
