@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 
 import pytest
@@ -249,3 +250,36 @@ def test_the_zsh_completion_names_every_command_and_option():
                     assert re.search(rf"'\*?{re.escape(flag)}\[", body), (name, flag)
     assert "'--importance[low, normal or high]:{low,normal,high}:(low normal high)'" in script
     assert "'*--attach[attach FILE (repeatable)]:FILE:_files'" in script
+
+
+ZSH_SESSION = r"""
+zmodload zsh/zpty
+zpty z 'TERM=dumb zsh -f -i'
+zpty -w z 'PS1="> "; fpath=(%(folder)s $fpath); autoload -U compinit; compinit -u -D'
+for typed want in %(pairs)s; do
+    zpty -n -w z $'\C-u'"$typed"$'\t'
+    zpty -r z seen "*$want*"  # blocks until the completed line is echoed (the test's timeout ends a miss)
+    print -r -- "completed: $want"
+done
+zpty -d z
+"""
+
+
+@needs_zsh
+def test_a_real_zsh_completes_commands_options_and_words(tmp_path):
+    """An interactive zsh (in a pseudo-terminal, zsh/zpty) with the function on its fpath and compinit run:
+    Tab completes a command, an option, an option's word and a file."""
+    (tmp_path / "_dispatch-mail").write_text(zsh_completion(COMMANDS, cli.WINDOW_OPTIONS))
+    (tmp_path / "report.pdf").write_bytes(b"%PDF")
+    pairs = [("dispatch-mail out", "dispatch-mail outbox "), ("dispatch-mail send --imp", "send --importance "),
+             ("dispatch-mail send --importance h", "--importance high "),
+             ("dispatch-mail --au", "dispatch-mail --auth "), ("dispatch-mail send --attach rep", "--attach report.pdf")]
+    script = ZSH_SESSION % {"folder": str(tmp_path), "pairs": " ".join(f"'{a}' '{b}'" for a, b in pairs)}
+    proc = subprocess.Popen(["zsh", "-f", "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=tmp_path, env=dict(os.environ, HOME=str(tmp_path)), start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:  # a completion that never came: the zsh in the terminal goes too
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+    assert out.splitlines() == [f"completed: {b}" for _a, b in pairs], out + err
