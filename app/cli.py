@@ -13,29 +13,50 @@ from types import SimpleNamespace
 from app import APP_NAME, MAIL_ENGINE_FLAG, MAIL_ENGINE_VARIABLE, QT_HTML_FLAG, __version__
 
 
+class Arg:
+    """One option of the window's command line, as argparse takes it (the commands' own: app/command/spec.py).
+    A plain class: ``typing`` (NamedTuple) would add ~4 ms to ``--version``."""
+
+    __slots__ = ("flags", "help", "kwargs")
+
+    def __init__(self, flags: tuple[str, ...], help: str, kwargs: dict):
+        self.flags, self.help, self.kwargs = flags, help, kwargs
+
+
+#: the window's options as data, (group title or "", its options): the parser is built from it, and so are the
+#: man page and the shell completions (app/command/manpage.py, app/command/completion.py)
+WINDOW_OPTIONS: tuple[tuple[str, tuple[Arg, ...]], ...] = (
+    ("", (
+        Arg(("--version",), "print the version and exit", {"action": "version", "version": f"{APP_NAME} {__version__}"}),
+        Arg(("--sandbox",), "use the built-in sandbox mailbox (signs in as alice@example.com)", {"action": "store_true"}),
+        Arg(("--sandbox-graph",), "the built-in sandbox mailbox through Microsoft Graph (signs in to the sandbox's "
+            "own authority)", {"action": "store_true"}),
+        Arg(("--self-test",), "check this installation end to end (built-in sandbox, offscreen) and print one line",
+            {"action": "store_true"}),
+    )),
+    ("account (all four together)", (
+        Arg(("--ews-url",), "the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx "
+            "(http:// only for this computer: localhost, 127.0.0.1, ::1)", {"metavar": "URL"}),
+        Arg(("--email",), "the mailbox's e-mail address", {"metavar": "ADDR"}),
+        Arg(("--username",), "the sign-in user name (DOMAIN\\user or UPN)", {"metavar": "USER"}),
+        Arg(("--password-env",), "name of an environment variable holding the password", {"metavar": "VARNAME"}),
+        Arg(("--auth",), "authentication type (default basic)", {"choices": ["basic", "ntlm"], "default": "basic"}),
+        Arg(("--no-verify-tls",), "do not verify the server's TLS certificate", {"action": "store_true"}),
+    )),
+)
+DESCRIPTION = f"{APP_NAME}: compose, save and send mail through Microsoft Exchange (EWS)."
+EPILOG = ("With no options, the account set up on first run is used. Passwords are read from the system keyring, "
+          "never from the command line.")
+
+
 def build_parser():
     import argparse
 
-    p = argparse.ArgumentParser(
-        prog="dispatch-mail",
-        description=f"{APP_NAME}: compose, save and send mail through Microsoft Exchange (EWS).",
-        epilog="With no options, the account set up on first run is used. Passwords are read from the "
-        "system keyring, never from the command line.",
-    )
-    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    p.add_argument("--sandbox", action="store_true", help="use the built-in sandbox mailbox (signs in as alice@example.com)")
-    p.add_argument("--sandbox-graph", action="store_true",
-                   help="the built-in sandbox mailbox through Microsoft Graph (signs in to the sandbox's own authority)")
-    p.add_argument("--self-test", action="store_true",
-                   help="check this installation end to end (built-in sandbox, offscreen) and print one line")
-    acc = p.add_argument_group("account (all four together)")
-    acc.add_argument("--ews-url", metavar="URL", help="the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx "
-                     "(http:// only for this computer: localhost, 127.0.0.1, ::1)")
-    acc.add_argument("--email", metavar="ADDR", help="the mailbox's e-mail address")
-    acc.add_argument("--username", metavar="USER", help="the sign-in user name (DOMAIN\\user or UPN)")
-    acc.add_argument("--password-env", metavar="VARNAME", help="name of an environment variable holding the password")
-    acc.add_argument("--auth", choices=["basic", "ntlm"], default="basic", help="authentication type (default basic)")
-    acc.add_argument("--no-verify-tls", action="store_true", help="do not verify the server's TLS certificate")
+    p = argparse.ArgumentParser(prog="dispatch-mail", description=DESCRIPTION, epilog=EPILOG)
+    for title, args in WINDOW_OPTIONS:
+        group = p.add_argument_group(title) if title else p
+        for arg in args:
+            group.add_argument(*arg.flags, help=arg.help, **arg.kwargs)
     return p
 
 

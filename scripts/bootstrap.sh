@@ -20,6 +20,8 @@ if [ "$MODE" = "test" ]; then
   APT_PKGS+=(hunspell-en-gb)
   # packaging test: dpkg-deb with zstd; GUI runs under a virtual X server where a display is needed
   APT_PKGS+=(dpkg-dev zstd xvfb binutils)
+  # the man page and the shell completions: groff and man-db render the page, zsh parses its completion
+  APT_PKGS+=(groff-base man-db zsh)
 fi
 if [ "$MODE" = "app" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   APT_PKGS+=(xvfb)

@@ -40,6 +40,7 @@ DIST = ROOT / "dist"
 BUILD_LOCK = ROOT / "build" / "tests-build.lock"
 sys.path.insert(0, str(ROOT / "packaging" / "linux"))
 import elfdeps  # noqa: E402
+import make_packages  # noqa: E402
 
 from app import __version__  # noqa: E402
 
@@ -230,7 +231,9 @@ def test_deb_contents_launcher_desktop_icons_metainfo(build):
     for size in ICON_SIZES:
         assert f"./usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png" in entries, size
     assert f"./usr/share/doc/{NAME}/copyright" in entries and f"./usr/share/doc/{NAME}/changelog.gz" in entries
-    assert f"./usr/share/man/man1/{NAME}.1.gz" in entries
+    for rel in (make_packages.MAN_PAGE, make_packages.BASH_COMPLETION, make_packages.ZSH_COMPLETION):
+        perms, _o, _l = entries[f"./usr/share/{rel}"]
+        assert perms == "-rw-r--r--", rel
     ctrl = subprocess.run(["dpkg-deb", "-I", str(build["deb"])], capture_output=True, text=True).stdout
     assert "postinst" not in ctrl and "prerm" not in ctrl and "postrm" not in ctrl  # no maintainer scripts
 
@@ -257,10 +260,38 @@ def test_installed_files_are_valid(installed):
         # package's name on purpose. Anything else (errors, other warnings) fails.
         issues = [ln for ln in r.stdout.splitlines() if re.match(r"^[EW]: ", ln)]
         assert all("cid-desktopapp-is-not-rdns" in ln for ln in issues), r.stdout
+    _check_command_docs(installed / "usr" / "share")
     for size in ICON_SIZES:
         png = (installed / f"usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png").read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         assert struct.unpack(">II", png[16:24]) == (size, size)
+
+
+def _check_command_docs(share: Path) -> None:
+    """The man page and the completions as installed: the page renders without a warning (man-db reads the
+    .gz as it is), the bash completion completes, the zsh completion parses."""
+    page = share / make_packages.MAN_PAGE
+    if shutil.which("man"):
+        r = subprocess.run(["man", "--warnings", "-l", str(page)], capture_output=True, text=True,
+                           env=dict(os.environ, MANPAGER="cat", MANWIDTH="100", LC_ALL="C.UTF-8"))
+        assert r.returncode == 0 and r.stderr == "", r.stderr
+        assert "dispatch-mail sendmail" in r.stdout and "EXIT STATUS" in r.stdout
+    bash = share / make_packages.BASH_COMPLETION
+    code = (f"source {bash}\nCOMP_WORDS=(dispatch-mail send --imp); COMP_CWORD=2\n_dispatch_mail\n"
+            "printf '%s\\n' \"${COMPREPLY[@]}\"")
+    r = subprocess.run(["bash", "--norc", "--noprofile", "-c", code], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0 and r.stdout == "--importance\n", r.stdout + r.stderr
+    if shutil.which("zsh"):
+        r = subprocess.run(["zsh", "-n", str(share / make_packages.ZSH_COMPLETION)], capture_output=True, text=True)
+        assert r.returncode == 0 and r.stderr == "", r.stderr
+
+
+def test_the_man_page_and_completions_are_written_at_build_time(tmp_path):
+    """What stage() puts in the package, without the slow bundle: the three files, made from the options' data."""
+    make_packages.write_command_docs(tmp_path)
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()) == sorted(
+        (make_packages.MAN_PAGE, make_packages.BASH_COMPLETION, make_packages.ZSH_COMPLETION))
+    _check_command_docs(tmp_path)
 
 
 @pytest.mark.slow

@@ -10,7 +10,9 @@ Tree (same in both packages; the tarball just has it under one top-level folder)
     usr/share/icons/hicolor/{scalable,NxN}/apps/dispatch-mail.{svg,png}
     usr/share/metainfo/dispatch-mail.metainfo.xml
     usr/share/doc/dispatch-mail/{copyright,changelog.gz}
-    usr/share/man/man1/dispatch-mail.1.gz       (from app.cli's argument parser)
+    usr/share/man/man1/dispatch-mail.1.gz       the man page, and the bash and zsh completions:
+    usr/share/bash-completion/completions/dispatch-mail   written at build time from the options' data
+    usr/share/zsh/vendor-completions/_dispatch-mail        (app/command/manpage.py, completion.py)
 No maintainer scripts: the icon cache and desktop database are refreshed by dpkg triggers of
 hicolor-icon-theme / desktop-file-utils. Nothing is ever written to a user's home: removing the
 package leaves every user's config and data (~/.config/Dispatch, ~/.local/share/Dispatch).
@@ -98,36 +100,36 @@ def stage(bundle: Path, root: Path) -> None:
                  f" -- {MAINTAINER}  {time.strftime('%a, %d %b %Y %H:%M:%S +0000', time.gmtime())}\n")
     with gzip.GzipFile(doc / "changelog.gz", "wb", compresslevel=9, mtime=0) as gz:
         gz.write(changelog.encode())
-    man = share / "man" / "man1"
-    man.mkdir(parents=True)
-    with gzip.GzipFile(man / f"{NAME}.1.gz", "wb", compresslevel=9, mtime=0) as gz:
-        gz.write(man_page().encode())
+    write_command_docs(share)
     normalise_modes(root)
 
 
-def man_page() -> str:
-    """dispatch-mail(1), from the real command line parser (app.cli.build_parser)."""
+#: where each file of :func:`command_docs` goes, under usr/share
+MAN_PAGE = f"man/man1/{NAME}.1.gz"
+BASH_COMPLETION = f"bash-completion/completions/{NAME}"
+ZSH_COMPLETION = f"zsh/vendor-completions/_{NAME}"
+
+
+def command_docs() -> dict[str, bytes]:
+    """The man page (gzip) and the bash and zsh completions, written now from the options' data (app.cli's
+    WINDOW_OPTIONS, app.command.spec's COMMANDS): path under usr/share -> bytes."""
     sys.path.insert(0, str(ROOT))
-    from app.cli import build_parser
+    from app import cli
+    from app.command.completion import bash_completion, zsh_completion
+    from app.command.manpage import man_page
+    from app.command.spec import COMMANDS
 
-    def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("-", "\\-")
+    page = man_page(COMMANDS, cli.WINDOW_OPTIONS, version=version(), description=cli.DESCRIPTION,
+                    epilog=cli.EPILOG)
+    return {MAN_PAGE: gzip.compress(page.encode("ascii"), compresslevel=9, mtime=0),
+            BASH_COMPLETION: bash_completion(COMMANDS, cli.WINDOW_OPTIONS).encode(),
+            ZSH_COMPLETION: zsh_completion(COMMANDS, cli.WINDOW_OPTIONS).encode()}
 
-    parser = build_parser()
-    out = [f'.TH DISPATCH-MAIL 1 "" "{NAME} {version()}" "User Commands"', ".SH NAME",
-           f"{esc(NAME)} \\- {esc(SUMMARY)}", ".SH SYNOPSIS", f".B {esc(NAME)}", "[\\fIOPTIONS\\fR]",
-           ".SH DESCRIPTION", esc(parser.description or ""), ".SH OPTIONS"]
-    for action in parser._actions:
-        if not action.option_strings:
-            continue
-        flags = ", ".join(f"\\fB{esc(o)}\\fR" for o in action.option_strings)
-        if action.metavar:
-            flags += f" \\fI{esc(action.metavar)}\\fR"
-        out += [".TP", flags, esc((action.help or "").replace("%(default)s", str(action.default)))]
-    out += [".SH FILES", "~/.config/Dispatch, ~/.local/share/Dispatch, ~/.local/state/Dispatch: settings, "
-            "drafts journal and logs (\\fBDISPATCH_HOME\\fR moves them under one directory).",
-            ".SH NOTES", esc(parser.epilog or "")]
-    return "\n".join(out) + "\n"
+
+def write_command_docs(share: Path) -> None:
+    for rel, data in command_docs().items():
+        (share / rel).parent.mkdir(parents=True, exist_ok=True)
+        (share / rel).write_bytes(data)
 
 
 def normalise_modes(root: Path) -> None:

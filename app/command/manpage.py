@@ -1,0 +1,196 @@
+"""``dispatch-mail.1``, the man page, written from the same definitions the parsers are built from: the window's
+options (:data:`app.cli.WINDOW_OPTIONS`, passed in) and every command's (:data:`app.command.spec.COMMANDS`), so an
+option added there is on the page at the next build. Pure functions, no Qt; packaging/linux/make_packages.py
+writes the page into the ``.deb``.
+
+Text is data, never roff: :func:`roff_text` escapes what groff would read as a request or an escape.
+"""
+
+from __future__ import annotations
+
+from app.command import argshape
+from app.command.argshape import OptionLike
+from app.core import send_command
+
+NAME = "dispatch-mail"
+SUMMARY = "keyboard-driven mail composer for Microsoft Exchange, and its commands for scripts"
+
+#: what each exit code of app.core.send_command (sysexits.h) means to a script
+EXIT_WORDS: dict[str, str] = {
+    "EX_OK": "the message was accepted (sent), or the command did what it was asked",
+    "EX_USAGE": "the command was used wrongly: an unknown option, options that do not go together, "
+                "a time --later does not understand",
+    "EX_DATAERR": "the message is bad: no recipients, an invalid address, too large, a line break in "
+                  "--subject or --header, 8-bit text without a charset, a malformed message; nothing was queued",
+    "EX_NOINPUT": "a file named cannot be read, or there is no message on standard input",
+    "EX_UNAVAILABLE": "the service is unavailable",
+    "EX_TEMPFAIL": "not sent yet: the message is queued and is tried again later",
+    "EX_NOPERM": "refused by the server (permission)",
+    "EX_CONFIG": "not configured: no account is set up",
+}
+
+ENVIRONMENT: tuple[tuple[str, str], ...] = (
+    ("DISPATCH_HOME", "one folder for everything Dispatch keeps: $DISPATCH_HOME/config, $DISPATCH_HOME/data "
+                      "(the journal) and $DISPATCH_HOME/logs, instead of the platform's folders"),
+    ("DISPATCH_COLOR_SCHEME", "dark or light: the window's theme, whatever the desktop's"),
+    ("DISPATCH_UNDO_SEND_DEFAULT", "the undo-send delay in seconds when the user never chose one (default 10)"),
+    ("XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME", "where the platform's folders are (see FILES)"),
+    ("XDG_RUNTIME_DIR", "the user's runtime folder, where the running window listens for the commands "
+                        "(a socket only the user may open)"),
+)
+
+FILES: tuple[tuple[str, str], ...] = (
+    ("~/.config/Dispatch/", "settings and accounts"),
+    ("~/.local/share/Dispatch/", "the journal: drafts and the Outbox, the one queue the window and the "
+                                 "commands share"),
+    ("~/.local/state/Dispatch/log/", "logs (no message content, no secrets)"),
+)
+
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Send a message built from options, with an attachment:",
+     'dispatch-mail send --to bob@example.com --subject "Nightly report" \\\n'
+     "    --body-file report.txt --attach report.pdf"),
+    ("Send a message file as it is:", "dispatch-mail send message.eml"),
+    ("A patch series with git send-email:", 'git send-email --sendmail-cmd="dispatch-mail sendmail" *.patch'),
+    ("neomutt, in ~/.neomuttrc:", 'set sendmail="dispatch-mail sendmail"'),
+    ("cron, a line of crontab(5):", '0 7 * * * df -h | dispatch-mail send --to ops@example.com '
+                                    '--subject "disk space" --body-file -'),
+    ("What waits in the Outbox, then retry one entry:", "dispatch-mail outbox\ndispatch-mail outbox retry ID"),
+)
+
+SEE_ALSO = (("git-send-email", 1), ("neomutt", 1), ("mail", 1), ("crontab", 5), ("systemd.timer", 5),
+            ("sendmail", 8), ("msmtp", 1))
+
+
+# ------------------------------------------------------------------ roff
+def roff_text(text: str) -> str:
+    """``text`` as roff prints it: backslashes and hyphens escaped, characters beyond ASCII named, and a line
+    that starts with a dot or an apostrophe (a request to groff) made plain with ``\\&``. Line breaks stay."""
+    out = []
+    for line in text.split("\n"):
+        line = "".join(_char(c) for c in line)
+        out.append("\\&" + line if line.startswith((".", "'")) else line)
+    return "\n".join(out)
+
+
+def _char(c: str) -> str:
+    if c == "\\":
+        return "\\e"
+    if c == "-":
+        return "\\-"
+    if ord(c) < 32 or c == "\x7f":
+        return " "  # a control character has no place on a man page
+    if ord(c) > 126:
+        return f"\\[u{ord(c):04X}]"
+    return c
+
+
+def _bold(text: str) -> str:
+    return f"\\fB{roff_text(text)}\\fR"
+
+
+def _italic(text: str) -> str:
+    return f"\\fI{roff_text(text)}\\fR"
+
+
+# ------------------------------------------------------------------ the page
+def man_page(commands: dict[str, tuple[str, tuple[OptionLike, ...]]],
+             window_options: tuple[tuple[str, tuple[OptionLike, ...]], ...], *, version: str,
+             description: str = "", epilog: str = "") -> str:
+    """The whole page (roff, man(7) macros)."""
+    out = [f'.TH {roff_text(NAME.upper())} 1 "" "{roff_text(NAME)} {roff_text(version)}" "User Commands"',
+           ".SH NAME", f"{roff_text(NAME)} \\- {roff_text(SUMMARY)}"]
+    out += _synopsis(commands)
+    out += _description(commands, description, epilog)
+    out += [".SH OPTIONS", "The window's options (with no command):"]
+    out += _option(_HELP)
+    for title, options in window_options:
+        if title:
+            out += [".PP", _italic(title) + ":"]
+        for opt in options:
+            out += _option(opt)
+    out += [".SH COMMANDS"]
+    for name, (what, options) in commands.items():
+        out += [".SS " + _bold(f"{NAME} {name}"), roff_text(_sentence(what))]
+        for opt in (_HELP, *options):
+            out += _option(opt)
+    out += _exit_status()
+    out += [".SH ENVIRONMENT"] + [line for name, words in ENVIRONMENT for line in (".TP", _bold(name), roff_text(_sentence(words)))]
+    out += [".SH FILES"] + [line for path, words in FILES for line in (".TP", _italic(path), roff_text(_sentence(words)))]
+    out += [".SH EXAMPLES"]
+    for words, code in EXAMPLES:
+        out += [".PP", roff_text(words), ".PP", ".RS 4", ".nf", roff_text(code), ".fi", ".RE"]
+    out += [".SH SEE ALSO", ",\n".join(f"{_bold(page)}({section})" for page, section in SEE_ALSO)]
+    return "\n".join(out) + "\n"
+
+
+class _Help:
+    flags = ("-h", "--help")
+    help = "print the usage and exit"
+    kwargs = {"action": "help"}
+
+
+_HELP = _Help()
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _synopsis(commands) -> list[str]:
+    out = [".SH SYNOPSIS", _bold(NAME) + " [" + _italic("OPTIONS") + "]"]
+    for name, (_what, options) in commands.items():
+        out += [".br", _bold(f"{NAME} {name}") + " " + " ".join(_usage(opt) for opt in options)]
+    return out
+
+
+def _usage(opt: OptionLike) -> str:
+    """One option in the synopsis: [--to ADDR]..., [FILE.eml]."""
+    if argshape.is_positional(opt):
+        shown = _italic(argshape.metavar(opt))
+        shown = f"[{shown}]" if argshape.optional(opt) else shown
+    else:
+        shown = _bold(opt.flags[0])
+        if argshape.takes_value(opt):
+            shown += " " + _italic(argshape.metavar(opt))
+        shown = f"[{shown}]"
+    return shown + ("\\&..." if argshape.repeatable(opt) else "")
+
+
+def _description(commands, description: str, epilog: str) -> list[str]:
+    out = [".SH DESCRIPTION", roff_text(description), ".PP", roff_text(epilog), ".PP",
+           roff_text(f"With a command as its first word, {NAME} runs without the window (and without a display), "
+                     "for scripts and servers:")]
+    for name, (what, _options) in commands.items():
+        out += [".TP", _bold(name), roff_text(_sentence(what))]
+    out += [".PP", roff_text("A message a command accepts is recorded in the same journal and Outbox the window "
+                             "uses before the command returns. When the window is running for the account, the "
+                             "message is handed to it and shows in its Outbox; otherwise the command sends it "
+                             "itself. What is left is sent by the next command or the next start of the window, "
+                             "and a message handed over twice (the same Message-ID) goes out once.")]
+    return out
+
+
+def _option(opt: OptionLike) -> list[str]:
+    if argshape.is_positional(opt):
+        head = _italic(argshape.metavar(opt))
+    else:
+        head = ", ".join(_bold(flag) for flag in opt.flags)
+        if argshape.takes_value(opt):
+            head += " " + _italic(argshape.metavar(opt))
+    return [".TP", head, roff_text(_sentence(opt.help))]
+
+
+def exit_codes() -> list[tuple[int, str]]:
+    """(code, its words) for every ``EX_`` constant of app.core.send_command, lowest first; KeyError names a
+    constant :data:`EXIT_WORDS` does not explain."""
+    names = [n for n in vars(send_command) if n.startswith("EX_") and isinstance(getattr(send_command, n), int)]
+    return sorted((getattr(send_command, n), EXIT_WORDS[n]) for n in names)
+
+
+def _exit_status() -> list[str]:
+    out = [".SH EXIT STATUS", roff_text("The commands exit with the codes of sysexits.h, as sendmail(8) and "
+                                        "msmtp do:")]
+    for code, words in exit_codes():
+        out += [".TP", _bold(str(code)), roff_text(_sentence(words))]
+    return out
