@@ -31,6 +31,7 @@ from exchangelib import BASIC, DELEGATE, Account, Build, Configuration, Credenti
 
 from app.core.demo import sandbox_account
 from app.domain.account import AccountConfig
+from app.storage.journal import Journal
 from app.storage.settings import Settings, data_dir
 from tests.helpers.ews_accounts import _close_exchangelib_connections
 from tests.helpers.sandbox_cli import ROOT, start_cli, stop_cli
@@ -119,8 +120,12 @@ class EwsMailroom:
         home.mkdir(parents=True, exist_ok=True)
         return dict(os.environ, HOME=str(home), **{PASSWORD_VAR: self.password})
 
-    def copies(self, who: str, count: int, timeout: float = 15.0) -> list[email.message.EmailMessage]:
-        return _wait_copies(self.proc, self.info, who, count, timeout)
+    def inboxes(self, counts: dict[str, int], timeout: float = 15.0) -> dict[str, list]:
+        """Each one's Inbox once it holds at least as many messages as ``counts`` says."""
+        return {who: _wait_copies(self.proc, self.info, who, n, timeout) for who, n in counts.items()}
+
+    def copies(self, who: str, count: int) -> list[email.message.EmailMessage]:
+        return self.inboxes({who: count})[who]
 
     def close(self) -> None:
         _close_exchangelib_connections()
@@ -142,20 +147,34 @@ class GraphMailroom:
         home.mkdir(parents=True, exist_ok=True)
         return dict(os.environ, HOME=str(home))
 
-    def copies(self, who: str, count: int, timeout: float = 15.0) -> list[email.message.EmailMessage]:
+    def inboxes(self, counts: dict[str, int], timeout: float = 15.0) -> dict[str, list]:
         """Called once every program has ended: the mailbox's data opened in a sandbox of its own."""
         proc, info = start_cli("--port", "0", "--data", str(data_dir() / "sandbox" / "sandbox.sqlite3"))
         try:
-            return _wait_copies(proc, info, who, count, timeout)
+            return {who: _wait_copies(proc, info, who, n, timeout) for who, n in counts.items()}
         finally:
             _close_exchangelib_connections()
             stop_cli(proc)
+
+    def copies(self, who: str, count: int) -> list[email.message.EmailMessage]:
+        return self.inboxes({who: count})[who]
 
     def close(self) -> None:
         pass
 
 
 MAILROOMS = {"ews": EwsMailroom, "graph": GraphMailroom}
+
+
+def nothing_left() -> None:
+    """Once the programs have ended: nothing waits in the journal (the queue the window and every command share),
+    so no further copy can go out later: the copies read are all there will be."""
+    journal = Journal()
+    try:
+        left = [(e.state, e.draft.subject) for e in journal.heads()]
+    finally:
+        journal.close()
+    assert not left, f"still queued after the program ended: {left}"
 
 
 def with_id(copies: list, message_id: str) -> list:

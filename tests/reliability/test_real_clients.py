@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.mail_clients import (ALICE, BOB, CAROL, MAILROOMS, need_git_send_email, need_program,
-                                        run_client, with_id)
+                                        nothing_left, run_client, with_id)
 
 pytestmark = [pytest.mark.process, pytest.mark.timeout(120)]
 
@@ -58,6 +58,11 @@ def _series(tmp_path: Path) -> tuple[Path, list[Path]]:
     return repo, [Path(line) for line in out.splitlines()]
 
 
+def _once(copies: list):
+    assert len(copies) == 1, f"{len(copies)} copies arrived, not one: {[str(m['Subject']) for m in copies]}"
+    return copies[0]
+
+
 def _text(message) -> str:
     """The copy's plain text, its line ends as written (the server's MIME has CRLF)."""
     return message.get_body(("plain",)).get_content().replace("\r\n", "\n")
@@ -76,6 +81,7 @@ def test_git_send_email_sends_a_threaded_series_once(mailroom, tmp_path):
     run_client(["git", "send-email", f"--sendmail-cmd={mailroom.sendmail}", f"--to={BOB}", *map(str, patches)],
                mailroom.env(tmp_path / "home"), cwd=repo)
 
+    nothing_left()
     copies = mailroom.copies(BOB, 2)
     assert len(copies) == 2, [str(m["Subject"]) for m in copies]
     first, second = (with_id(copies, mid) for mid in ids)
@@ -120,8 +126,9 @@ def test_neomutt_in_batch_mode_sends_once_and_keeps_bcc_hidden(mailroom, tmp_pat
 
     run_client([neomutt, "-n", "-F", str(muttrc), "-s", "From neomutt", "-b", CAROL, "--", BOB], env, stdin=body)
 
-    (copy,) = mailroom.copies(BOB, 1)
-    (hidden,) = mailroom.copies(CAROL, 1)
+    nothing_left()
+    inboxes = mailroom.inboxes({BOB: 1, CAROL: 1})
+    copy, hidden = _once(inboxes[BOB]), _once(inboxes[CAROL])
     assert str(copy["Subject"]) == "From neomutt"
     assert copy["From"].addresses[0].addr_spec == ALICE
     assert _text(copy) == body.decode()
@@ -147,7 +154,8 @@ def test_mail_command_sends_once(mailroom, tmp_path):
 
     run_client([mail, "-s", "From mail(1)", BOB], env, stdin=b"Disk usage report: 42 %\n")
 
-    (copy,) = mailroom.copies(BOB, 1)
+    nothing_left()
+    copy = _once(mailroom.copies(BOB, 1))
     assert str(copy["Subject"]) == "From mail(1)"
     assert copy["From"].addresses[0].addr_spec == ALICE
     assert _text(copy) == "Disk usage report: 42 %\n"
