@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.mail_clients import (ALICE, BOB, CAROL, MAILROOMS, need_git_send_email, need_program,
-                                        nothing_left, run_client, with_id)
+from tests.helpers.mail_clients import (ALICE, BOB, CAROL, CLIENT_TIMEOUT, MAILROOMS, EwsMailroom,
+                                        need_git_send_email, need_program, nothing_left, run_client, with_id)
 
 pytestmark = [pytest.mark.process, pytest.mark.timeout(120)]
 
@@ -159,3 +159,32 @@ def test_mail_command_sends_once(mailroom, tmp_path):
     assert str(copy["Subject"]) == "From mail(1)"
     assert copy["From"].addresses[0].addr_spec == ALICE
     assert _text(copy) == "Disk usage report: 42 %\n"
+
+
+def test_mail_command_without_the_envelope_sender_fails_and_queues_nothing(tmp_path):
+    """Mailutils gives ``-f USER@HOST`` unless ``return-address`` is set. mail(1) fails, the command says why on its standard error, and nothing
+    is queued or sent (EWS only: the refusal is the command's own, before any server)."""
+    mail = need_program("mail")
+    room = EwsMailroom(tmp_path)
+    try:
+        home = tmp_path / "home"
+        env = room.env(home)
+        shim = home / "sendmail"
+        said = home / "sendmail.err"  # Mailutils keeps its sendmail's standard error to itself
+        shim.write_text(f'#!/bin/sh\nexec {room.sendmail} "$@" 2>>"{said}"\n', encoding="utf-8")
+        shim.chmod(0o700)
+        (home / ".mailrc").write_text(f'set sendmail="sendmail://{shim}"\n', encoding="utf-8")
+        env["MAILRC"] = str(home / ".mailrc")
+
+        done = subprocess.run([mail, "-s", "Not from a mailbox", BOB], input=b"report\n", env=env,
+                              capture_output=True, timeout=CLIENT_TIMEOUT)
+
+        assert done.returncode != 0 and b"cannot send message" in done.stderr, done.stderr
+        words = said.read_text(encoding="utf-8")
+        # USER@HOST: no e-mail address where the host name has no domain, else not a mailbox the account has
+        assert words.startswith("-f: ") and ("is not a valid e-mail address" in words
+                                             or "is not a mailbox alice@example.com sends from" in words), words
+        nothing_left()
+        assert room.inboxes({BOB: 0})[BOB] == []
+    finally:
+        room.close()
