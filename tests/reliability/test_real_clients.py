@@ -16,6 +16,7 @@ only when ``dispatch-mail sendmail`` did (the message was sent), and every copy 
 from __future__ import annotations
 
 import mailbox
+import os
 import subprocess
 from pathlib import Path
 
@@ -35,14 +36,18 @@ def mailroom(request, tmp_path):
 
 
 def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
+    """git in the scratch repositories, whatever this machine's own git settings (signing, hooks ...) say."""
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True,
+                          env=env).stdout
 
 
 def _series(tmp_path: Path) -> tuple[Path, list[Path]]:
     """A scratch repository with two commits on top of its first, and the two as a threaded patch series
     (``git format-patch --thread``: git writes each patch's Message-ID and the second's In-Reply-To)."""
     repo = tmp_path / "repo"
-    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
     for key, value in (("user.name", "Alice Zoë"), ("user.email", ALICE), ("sendemail.confirm", "never"),
                        ("sendemail.suppresscc", "all")):
         _git(repo, "config", key, value)
@@ -64,7 +69,7 @@ def _once(copies: list):
 
 
 def _text(message) -> str:
-    """The copy's plain text, its line ends as written (the server's MIME has CRLF)."""
+    """The copy's plain text with LF line ends (the server's MIME has CRLF)."""
     return message.get_body(("plain",)).get_content().replace("\r\n", "\n")
 
 
@@ -97,7 +102,7 @@ def test_git_send_email_sends_a_threaded_series_once(mailroom, tmp_path):
         assert copy["From"].addresses[0].display_name == "Alice Zoë"
     # the copies are the patches: applied in a clone of the series' base, they make the same tree
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
+    _git(tmp_path, "clone", "-q", str(repo), str(clone))
     _git(clone, "reset", "-q", "--hard", "HEAD~2")
     inbox = tmp_path / "bob.mbox"
     inbox.write_bytes(b"".join(b"From git@example.com Thu Jan  1 00:00:00 1970\n" + bytes(c) + b"\n"
