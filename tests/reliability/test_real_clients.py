@@ -83,11 +83,15 @@ def test_git_send_email_sends_a_threaded_series_once(mailroom, tmp_path):
     ids = [_header(p, "Message-ID") for p in patches]
     assert len(set(ids)) == 2 and all(ids)
 
-    run_client(["git", "send-email", f"--sendmail-cmd={mailroom.sendmail}", f"--to={BOB}", *map(str, patches)],
-               mailroom.env(tmp_path / "home"), cwd=repo)
+    run_client(["git", "send-email", f"--sendmail-cmd={mailroom.sendmail}", f"--to={BOB}", f"--bcc={CAROL}",
+                *map(str, patches)], mailroom.env(tmp_path / "home"), cwd=repo)
 
     nothing_left()
-    copies = mailroom.copies(BOB, 2)
+    inboxes = mailroom.inboxes({BOB: 2, CAROL: 2})
+    copies = inboxes[BOB]
+    # git names a Bcc recipient on sendmail's command line only: she gets the series, and nobody sees her
+    assert sorted(str(m["Message-ID"]).strip() for m in inboxes[CAROL]) == sorted(ids)
+    assert all(CAROL not in m.as_string() for m in [*copies, *inboxes[CAROL]])
     assert len(copies) == 2, [str(m["Subject"]) for m in copies]
     first, second = (with_id(copies, mid) for mid in ids)
     assert len(first) == 1 and len(second) == 1, "each patch arrives once, under the Message-ID git made"
@@ -118,16 +122,19 @@ def test_neomutt_in_batch_mode_sends_once_and_keeps_bcc_hidden(mailroom, tmp_pat
     env = mailroom.env(home)
     muttrc = home / "muttrc"
     muttrc.write_text("\n".join([
-        f'set sendmail="{mailroom.sendmail}"',
+        # -oi as in neomutt's own default ("/usr/sbin/sendmail -oem -oi"): it does not add it, and without it a
+        # line holding a single dot would end the message, as with sendmail
+        f'set sendmail="{mailroom.sendmail} -oem -oi"',
         f'set from="{ALICE}"',
         'set real_name="Alice Anderson"',
         "set use_from=yes",
         "set copy=no",
+        "set write_bcc=yes",  # the Bcc header in the message too: Dispatch takes it from there and removes it
         f'set folder="{home}/Mail"',
         f'set spool_file="{home}/Mail/inbox"',
         "",
     ]), encoding="utf-8")
-    body = "A note from neomutt.\nZoë's café is open.\n".encode()
+    body = "A note from neomutt.\n.\nZoë's café is open.\n".encode()
 
     run_client([neomutt, "-n", "-F", str(muttrc), "-s", "From neomutt", "-b", CAROL, "--", BOB], env, stdin=body)
 
