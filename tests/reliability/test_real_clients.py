@@ -149,22 +149,30 @@ def test_neomutt_in_batch_mode_sends_once_and_keeps_bcc_hidden(mailroom, tmp_pat
         assert m["Bcc"] is None and CAROL not in m.as_string(), "Bcc stays hidden"
 
 
-def test_mail_command_sends_once(mailroom, tmp_path):
+def _mailutils(room, home: Path, *, return_address: str | None, said: Path | None = None) -> dict:
+    """GNU Mailutils' mail(1) set up as the user guide says: a wrapper that runs ``dispatch-mail sendmail`` (its
+    standard error kept in ``said``: Mailutils keeps it to itself), named in ``~/.mailrc`` in the ``sendmail://``
+    form, and the envelope sender Mailutils gives as ``-f`` (``return-address``). The environment to run it in."""
     mail = need_program("mail")
-    home = tmp_path / "home"
-    env = mailroom.env(home)
-    # GNU Mailutils' mail(1): where its sendmail is, and the envelope sender it passes as -f (the account)
-    shim = home / "sendmail"
-    shim.write_text(f'#!/bin/sh\nexec {mailroom.sendmail} "$@"\n', encoding="utf-8")
-    shim.chmod(0o700)
-    mailrc = home / ".mailrc"
-    mailrc.write_text(f'set sendmail="sendmail://{shim}"\nset return-address="{ALICE}"\n', encoding="utf-8")
-    env["MAILRC"] = str(mailrc)
+    env = room.env(home)
     version = subprocess.run([mail, "--version"], capture_output=True, text=True, env=env).stdout
     if "GNU Mailutils" not in version:
-        pytest.skip(f"mail(1) here is not GNU Mailutils' (its settings differ): {version.splitlines()[:1]}")
+        pytest.skip(f"mail(1) here is not GNU Mailutils' (Debian package mailutils): {version.splitlines()[:1]}")
+    shim = home / "dispatch-sendmail"
+    keep = f' 2>>"{said}"' if said else ""
+    shim.write_text(f'#!/bin/sh\nexec {room.sendmail} "$@"{keep}\n', encoding="utf-8")
+    shim.chmod(0o700)
+    lines = [f'set sendmail="sendmail://{shim}"']
+    if return_address:
+        lines.append(f'set return-address="{return_address}"')
+    (home / ".mailrc").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dict(env, MAILRC=str(home / ".mailrc"))
 
-    run_client([mail, "-s", "From mail(1)", BOB], env, stdin=b"Disk usage report: 42 %\n")
+
+def test_mail_command_sends_once(mailroom, tmp_path):
+    env = _mailutils(mailroom, tmp_path / "home", return_address=ALICE)
+
+    run_client(["mail", "-s", "From mail(1)", BOB], env, stdin=b"Disk usage report: 42 %\n")
 
     nothing_left()
     copy = _once(mailroom.copies(BOB, 1))
@@ -174,21 +182,15 @@ def test_mail_command_sends_once(mailroom, tmp_path):
 
 
 def test_mail_command_without_the_envelope_sender_fails_and_queues_nothing(tmp_path):
-    """Mailutils gives ``-f USER@HOST`` unless ``return-address`` is set. mail(1) fails, the command says why on its standard error, and nothing
-    is queued or sent (EWS only: the refusal is the command's own, before any server)."""
-    mail = need_program("mail")
+    """Mailutils gives ``-f USER@HOST`` unless ``return-address`` is set: mail(1) fails, the command says why on
+    its standard error, and nothing is queued or sent (EWS only: the refusal is the command's own, before any
+    server)."""
     room = EwsMailroom(tmp_path)
     try:
-        home = tmp_path / "home"
-        env = room.env(home)
-        shim = home / "sendmail"
-        said = home / "sendmail.err"  # Mailutils keeps its sendmail's standard error to itself
-        shim.write_text(f'#!/bin/sh\nexec {room.sendmail} "$@" 2>>"{said}"\n', encoding="utf-8")
-        shim.chmod(0o700)
-        (home / ".mailrc").write_text(f'set sendmail="sendmail://{shim}"\n', encoding="utf-8")
-        env["MAILRC"] = str(home / ".mailrc")
+        said = tmp_path / "sendmail.err"
+        env = _mailutils(room, tmp_path / "home", return_address=None, said=said)
 
-        done = subprocess.run([mail, "-s", "Not from a mailbox", BOB], input=b"report\n", env=env,
+        done = subprocess.run(["mail", "-s", "Not from a mailbox", BOB], input=b"report\n", env=env,
                               capture_output=True, timeout=CLIENT_TIMEOUT)
 
         assert done.returncode != 0 and b"cannot send message" in done.stderr, done.stderr
