@@ -44,12 +44,14 @@ def _git(repo: Path, *args: str) -> str:
 
 def _series(tmp_path: Path) -> tuple[Path, list[Path]]:
     """A scratch repository with two commits on top of its first, and the two as a threaded patch series
-    (``git format-patch --thread``: git writes each patch's Message-ID and the second's In-Reply-To)."""
+    (``git format-patch --thread``: git writes each patch's Message-ID and the second's In-Reply-To). The second
+    patch has 8-bit text in its diff only, so git declares no charset for it: send-email adds the one it is told
+    to assume (it would ask otherwise)."""
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q", "-b", "main")
     for key, value in (("user.name", "Alice Zoë"), ("user.email", ALICE), ("sendemail.confirm", "never"),
-                       ("sendemail.suppresscc", "all")):
+                       ("sendemail.suppresscc", "all"), ("sendemail.assume8bitEncoding", "UTF-8")):
         _git(repo, "config", key, value)
     notes = repo / "notes.txt"
     notes.write_text("one\n", encoding="utf-8")
