@@ -22,6 +22,9 @@ if [ "$MODE" = "test" ]; then
   APT_PKGS+=(dpkg-dev zstd xvfb binutils)
   # the man page and the shell completions: groff and man-db render the page, zsh parses its completion
   APT_PKGS+=(groff-base man-db zsh)
+  # real mail programs sending through dispatch-mail sendmail (tests/reliability/test_real_clients.py);
+  # git send-email needs Mail::Address (libmailtools-perl), which --no-install-recommends leaves out
+  APT_PKGS+=(git git-email libmailtools-perl neomutt mailutils)
 fi
 if [ "$MODE" = "app" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   APT_PKGS+=(xvfb)

@@ -31,6 +31,13 @@ class DoorError(Exception):
     """The door folder cannot be used safely (another user's, or open to others)."""
 
 
+#: the longest path a Unix socket may be bound to: ``sun_path`` holds 108 bytes on Linux and 104 on macOS and the
+#: BSDs, its final NUL included (unix(7)); a longer one fails with "AF_UNIX path too long"
+MAX_SOCKET_PATH = 103
+#: a door's name after its folder: "/", 16 hex digits, ".door"
+_DOOR_NAME = 1 + 16 + len(DOOR)
+
+
 def door_dir() -> str:
     """The private folder of the doors and locks (made 0700 when missing)."""
     home = os.environ.get("DISPATCH_HOME", "").strip()
@@ -40,6 +47,23 @@ def door_dir() -> str:
         path = os.path.join(os.environ["XDG_RUNTIME_DIR"].strip(), "dispatch-mail")
     else:
         path = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"dispatch-mail-{os.getuid()}")
+    path = _private(path)
+    if len(os.fsencode(path)) + _DOOR_NAME > MAX_SOCKET_PATH:
+        path = _stand_in(path)
+    return path
+
+
+def _stand_in(path: str) -> str:
+    """A short folder for a folder too deep to hold a door (a ``DISPATCH_HOME`` far down a tree), named by where
+    that folder really is: every spelling of it (a symbolic link, ``..``) gets the same doors and locks."""
+    import hashlib
+
+    base = _private(f"/tmp/dispatch-mail-{os.getuid()}")
+    return _private(os.path.join(base, hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:16]))
+
+
+def _private(path: str) -> str:
+    """``path``, made 0700 when missing; refused unless it is this user's own folder, closed to others."""
     os.makedirs(path, mode=0o700, exist_ok=True)
     st = os.lstat(path)
     # a folder someone else made first (in /tmp) or opened up would let them listen in or answer for us
