@@ -100,8 +100,11 @@ SENDMAIL_OPTIONS: tuple[Option, ...] = (
     Option(("-i",), "a line with a single dot does not end the message", {"action": "store_true", "dest": "no_dot"}),
     Option(("-o",), "sendmail's -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does",
            {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
-    Option(("-f",), "the envelope sender: the mailbox to send from", {"dest": "sender", "metavar": "ADDR"}),
+    Option(("-f",), "the envelope sender: a mailbox the account sends from (a local user name, as cron gives, "
+                    "means the account's own)", {"dest": "sender", "metavar": "ADDR"}),
     Option(("-F",), "the sender's full name", {"dest": "full_name", "metavar": "NAME"}),
+    Option(("-B",), "the body type (7BIT, 8BITMIME), as cron gives it: accepted; the message's own headers say it",
+           {"dest": "body_type", "metavar": "TYPE"}),
     Option(("recipients",), "the recipients", {"nargs": "*", "metavar": "RECIPIENT"}),
 )
 
@@ -433,7 +436,8 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
     """``dispatch-mail sendmail ARGV`` with the message on standard input, as a request; :class:`CommandError`
     when it cannot be one."""
     args = build_parser("sendmail").parse_intermixed_args(argv)  # options after recipients too, as sendmail
-    sender = _one_address(args.sender, "-f")
+    # cron and mail(1) give the local user's name ("root"): the account's own mailbox is the one that sends
+    sender = _one_address(args.sender, "-f") if args.sender and "@" in args.sender else None
     full_name = args.full_name or ""
     if any(unicodedata.category(c) == "Cc" for c in full_name):
         raise CommandError(EX_DATAERR, "-F: the name holds a line break or a control character.")

@@ -127,7 +127,7 @@ SENDMAIL_BAD = {
     "invalid recipient": (["ann@"], MAIL, 65, "“ann@” is not a valid e-mail address"),
     "invalid To header with -t": (["-t"], MAIL.replace(b"ann@example.com", b"ann@"), 65,
                                   "its To header holds an address that cannot be read (“Ann <ann@>”)"),
-    "invalid -f": (["-f", "me", "ann@example.com"], MAIL, 65, "-f: “me” is not an e-mail address"),
+    "invalid -f": (["-f", "me@", "ann@example.com"], MAIL, 65, "-f: “me@” is not a valid e-mail address"),
     "line break in -F": (["-F", "Me\nBcc: eve@example.com", "ann@example.com"], MAIL, 65, "-F:"),
     "over the limit": (["ann@example.com"], MAIL + b"x" * LIMIT, 65, "larger than 4.0 KB"),
     "8-bit without a charset": (["ann@example.com"], MAIL.replace(b"; charset=utf-8", b""), 65,
@@ -273,3 +273,12 @@ def test_the_commands_do_not_import_qt(files):
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 0, proc.stderr
+
+
+def test_sendmail_takes_what_cron_gives_it():
+    """Debian's cron mails a job's output with ``sendmail -FCronDaemon -i -B8BITMIME -oem MAILTO`` (cronie adds
+    ``-f root``): the body type is accepted, a local user name as -f means the account's own mailbox."""
+    r = sendmail(["-FCronDaemon", "-i", "-B8BITMIME", "-oem", "-f", "root", "ann@example.com", "cy@example.com"],
+                 MAIL)
+    assert [p.email for p in r.envelope] == ["ann@example.com", "cy@example.com"] and r.sender is None
+    assert r.full_name == "CronDaemon"
