@@ -20,6 +20,8 @@ if [ "$MODE" = "test" ]; then
   APT_PKGS+=(hunspell-en-gb)
   # packaging test: dpkg-deb with zstd; GUI runs under a virtual X server where a display is needed
   APT_PKGS+=(dpkg-dev zstd xvfb binutils)
+  # a real Secret Service for the keyring tests across processes (dbus-run-session, gnome-keyring-daemon)
+  APT_PKGS+=(dbus gnome-keyring)
 fi
 if [ "$MODE" = "app" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   APT_PKGS+=(xvfb)

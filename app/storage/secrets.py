@@ -7,7 +7,10 @@ next time, instead of writing plain text anywhere.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,11 @@ def load_secret(name: str) -> str | None:
     """A secret kept with :func:`store_secret` (this session's copy first), or None."""
     if name in _session:
         return _session[name]
+    return read_keyring(name)
+
+
+def read_keyring(name: str) -> str | None:
+    """A secret as the OS keyring holds it now (another process may have written it), or None."""
     if not keyring_available():
         return None
     try:
@@ -109,6 +117,12 @@ def load_secret(name: str) -> str | None:
 def store_secret(name: str, value: str) -> bool:
     """Keep a secret: True if it went into the OS keyring, False if only in memory for this session."""
     _session[name] = value
+    return write_keyring(name, value)
+
+
+def write_keyring(name: str, value: str) -> bool:
+    """Write a secret to the OS keyring (in pieces when long): True if it is there, False if there is none or
+    the write failed."""
     if not keyring_available():
         return False
     try:
@@ -158,9 +172,18 @@ def _delete(keyring, key: str) -> None:
 
 class KeyringTokenCacheStore:
     """Where the Graph backend keeps its sign-in's token cache (app.mail.graph.tokens.TokenCacheStore):
-    the OS keyring, or this session's memory when there is none. Never a file, never a log."""
+    the OS keyring; a plain file only where the user chose one at ``dispatch-mail sign-in --plain-token-file``
+    on a machine with no keyring; else this session's memory. Never a log.
+
+    :meth:`persistence` gives the graph backend what msal-extensions' ``PersistedTokenCache`` is built on, so
+    the window and every ``dispatch-mail`` command share one cache, reloaded when another process changed it
+    and written under one lock (a refresh in one is seen by the others)."""
 
     PREFIX = "graph-token-cache|"
+
+    def __init__(self, *, plain_file: bool = False):
+        #: the user asked for a plain file (``--plain-token-file``): used only where there is no keyring
+        self.plain_file = plain_file
 
     def load(self, account: str) -> str | None:
         return load_secret(self.PREFIX + account.strip().lower())
@@ -170,6 +193,93 @@ class KeyringTokenCacheStore:
 
     def forget(self, account: str) -> None:
         forget_secret(self.PREFIX + account.strip().lower())
+        for blob in (KeyringBlob(self.PREFIX + account.strip().lower(), _stamp_path(account)),
+                     PlainFileBlob(plain_token_file(account))):
+            blob.clear()
 
     def persistent(self) -> bool:
         return keyring_available()
+
+    def persistence(self, account: str) -> "KeyringBlob | PlainFileBlob | None":
+        """Where the account's cache lives across processes: the keyring; a plain file the user chose (only
+        with no keyring); None: this session's memory only."""
+        if keyring_available():
+            return KeyringBlob(self.PREFIX + account.strip().lower(), _stamp_path(account))
+        plain = plain_token_file(account)
+        return PlainFileBlob(plain) if self.plain_file or plain.exists() else None
+
+
+# ---------------- the token cache's places across processes ----------------
+def token_dir() -> Path:
+    """The folder of the token cache's lock and stamp files (and, only when chosen, the plain file): 0700."""
+    from app.storage.settings import data_dir
+
+    folder = data_dir() / "tokens"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def _account_file_name(account: str) -> str:
+    return hashlib.sha256(account.strip().lower().encode()).hexdigest()[:24]
+
+
+def _stamp_path(account: str) -> Path:
+    return token_dir() / f"{_account_file_name(account)}.keyring-stamp"
+
+
+def plain_token_file(account: str) -> Path:
+    """The plain file an account's tokens are kept in when the user chose it (no keyring): 0600."""
+    return token_dir() / f"{_account_file_name(account)}.plain-tokens.json"
+
+
+class KeyringBlob:
+    """The account's token cache in the OS keyring. The keyring has no modification time, so an empty stamp
+    file beside the lock is touched at every write: other processes reload the cache when it is newer than
+    what they read (as msal-extensions' own LibsecretPersistence does with its signal file)."""
+
+    kind = "keyring"
+
+    def __init__(self, name: str, stamp: Path):
+        self.name, self.stamp = name, stamp
+
+    @property
+    def location(self) -> str:
+        return str(self.stamp)
+
+    def save(self, blob: str) -> bool:
+        ok = write_keyring(self.name, blob)
+        _session.pop(self.name, None)  # the keyring is the one copy: never a stale one from this session
+        self.stamp.touch(mode=0o600)
+        os.utime(self.stamp)
+        return ok
+
+    def load(self) -> str | None:
+        return read_keyring(self.name)
+
+    def modified(self) -> float | None:
+        try:
+            return self.stamp.stat().st_mtime
+        except FileNotFoundError:
+            return None if self.load() is None else 1.0  # written before stamps: read it once
+
+    def clear(self) -> None:
+        forget_secret(self.name)
+        self.stamp.unlink(missing_ok=True)
+
+
+class PlainFileBlob:
+    """The account's token cache in a plain file (0600, in a 0700 folder): only where the user asked for it
+    on a machine with no keyring (``dispatch-mail sign-in --plain-token-file``)."""
+
+    kind = "file"
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
