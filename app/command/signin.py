@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import os
 import sys
 
@@ -38,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="dispatch-mail sign-in", description="sign in without the window: Microsoft 365 by device "
+    p = _Parser(prog="dispatch-mail sign-in", allow_abbrev=False, description="sign in without the window: Microsoft 365 by device "
                 "code, or an Exchange password into the system keyring")
     for opt in SIGNIN_OPTIONS:
         p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
@@ -112,7 +113,7 @@ def _device_code(account, plain_file: bool) -> int:
         try:
             who = pending.result()
         except KeyboardInterrupt:
-            pending.cancel()
+            _stop(pending)
             raise
     except SignInCancelled:
         raise CommandError(EX_TEMPFAIL, "dispatch-mail sign-in: cancelled; nothing was changed") from None
@@ -132,6 +133,16 @@ def _device_code(account, plain_file: bool) -> int:
         say("This machine has no system keyring: the sign-in lasts for this run only. To keep it, run again "
             "with --plain-token-file (a plain file readable by you alone).")
     return EX_OK
+
+
+def _stop(pending) -> None:
+    """Ctrl+C: stop polling, and let a request to the authority already under way end before the process does
+    (a few seconds at most; a second Ctrl+C does not wait)."""
+    pending.cancel()
+    try:
+        pending.future.exception(timeout=10)
+    except (KeyboardInterrupt, concurrent.futures.TimeoutError):
+        pass
 
 
 def _plain_file(account) -> str:
