@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -234,9 +235,11 @@ def plain_token_file(account: str) -> Path:
 
 
 class KeyringBlob:
-    """The account's token cache in the OS keyring. The keyring has no modification time, so an empty stamp
-    file beside the lock is touched at every write: other processes reload the cache when it is newer than
-    what they read (as msal-extensions' own LibsecretPersistence does with its signal file)."""
+    """The account's token cache in the OS keyring. The keyring has no modification time, so a stamp file
+    beside the lock says when it was last written (as msal-extensions' own LibsecretPersistence keeps a signal
+    file): other processes reload the cache when it is newer than what they read. The stamp holds the time
+    itself, to the microsecond: a file's mtime comes from the kernel's coarser clock and may lag
+    ``time.time()``, which msal-extensions compares it with, by milliseconds."""
 
     kind = "keyring"
 
@@ -250,8 +253,9 @@ class KeyringBlob:
     def save(self, blob: str) -> bool:
         ok = write_keyring(self.name, blob)
         _session.pop(self.name, None)  # the keyring is the one copy: never a stale one from this session
-        self.stamp.touch(mode=0o600)
-        os.utime(self.stamp)
+        from app.storage.files import replace_file
+
+        replace_file(self.stamp, repr(time.time()).encode())
         return ok
 
     def load(self) -> str | None:
@@ -259,9 +263,11 @@ class KeyringBlob:
 
     def modified(self) -> float | None:
         try:
-            return self.stamp.stat().st_mtime
+            return float(self.stamp.read_text(encoding="ascii"))
         except FileNotFoundError:
             return None if self.load() is None else 1.0  # written before stamps: read it once
+        except (OSError, ValueError):
+            return time.time()  # unreadable: read the keyring again rather than trust an old copy
 
     def clear(self) -> None:
         forget_secret(self.name)

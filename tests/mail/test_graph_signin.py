@@ -295,6 +295,25 @@ def test_the_cache_in_the_keyring_survives_a_new_sign_in_object(authority, fake_
     assert not any(k.startswith("graph-token-cache|") for (_s, k) in fake_keyring.store)
 
 
+def test_two_processes_share_one_cache_and_each_uses_the_newest_refresh_token(clock, fake_keyring):
+    """The window and a ``dispatch-mail`` command each hold their own sign-in object on the one keyring cache
+    (msal-extensions' PersistedTokenCache): a refresh by one is what the other uses next. The authority here
+    accepts a refresh token once only, so a stale copy would be refused (AADSTS70008)."""
+    auth = Authority(DEFAULT_USERS, clock=clock, single_use_refresh=True).start()
+    try:
+        window = make(auth, secrets.KeyringTokenCacheStore())
+        interactive(auth, window)
+        command = make(auth, secrets.KeyringTokenCacheStore())  # another process: nothing in its memory
+        assert command.signed_in()
+        assert auth.verify_access_token(command.token_provider())["upn"] == ALICE  # the window's token
+        for first, second in ((window, command), (command, window), (window, command)):
+            first.token_provider(force_refresh=True)  # its refresh token is spent; the new one is kept
+            assert auth.verify_access_token(second.token_provider(force_refresh=True))["upn"] == ALICE
+        assert auth.request_log.count("token:refresh_token") == 6
+    finally:
+        auth.stop()
+
+
 def test_no_keyring_keeps_the_cache_in_memory_for_this_session_only(authority, monkeypatch):
     monkeypatch.setattr(secrets, "keyring_available", lambda: False)
     secrets._session.clear()
