@@ -106,15 +106,12 @@ def _device_code(account, plain_file: bool) -> int:
         raise CommandError(EX_USAGE, "dispatch-mail sign-in: this machine has a system keyring, where the tokens "
                                      "go; --plain-token-file is only for a machine without one")
     signin = accounts.graph_signin(account, store=KeyringTokenCacheStore(plain_file=plain_file))
+    if not signin.settings.client_id:
+        raise CommandError(EX_CONFIG, f"dispatch-mail sign-in: no application (client) id is set for "
+                                      f"{account.email}: enter the one your organisation registered in the account "
+                                      "settings (Ctrl+, in the window), or deploy it in defaults.json")
     try:
-        pending = signin.begin_device_code()
-        say(pending.message or f"To sign in, open {pending.verification_uri} and enter the code "
-                               f"{pending.user_code}.")
-        try:
-            who = pending.result()
-        except KeyboardInterrupt:
-            _stop(pending)
-            raise
+        who = _wait(signin)
     except SignInCancelled:
         raise CommandError(EX_TEMPFAIL, "dispatch-mail sign-in: cancelled; nothing was changed") from None
     except TlsFailed as e:
@@ -133,6 +130,20 @@ def _device_code(account, plain_file: bool) -> int:
         say("This machine has no system keyring: the sign-in lasts for this run only. To keep it, run again "
             "with --plain-token-file (a plain file readable by you alone).")
     return EX_OK
+
+
+def _wait(signin):
+    """Ask for a device code, show Microsoft's message, and wait until it is entered (or refused, or expired)."""
+    pending = None
+    try:
+        pending = signin.begin_device_code()
+        say(pending.message or f"To sign in, open {pending.verification_uri} and enter the code "
+                               f"{pending.user_code}.")
+        return pending.result()
+    except KeyboardInterrupt:
+        if pending is not None:
+            _stop(pending)
+        raise
 
 
 def _stop(pending) -> None:

@@ -61,6 +61,12 @@ def graph_account(info, authority: str | None = None) -> AccountConfig:
                          "authority": authority or info["authority_url"], "authority_cert": info["authority_cert"]}})
 
 
+def no_application_id(info) -> AccountConfig:
+    account = graph_account(info)
+    account.extra["graph_signin"]["client_id"] = ""
+    return account
+
+
 def ews_account(info) -> AccountConfig:
     user = info["accounts"][0]
     return AccountConfig(email=user["email"], ews_url=info["ews_url"], username=user["username"])
@@ -305,6 +311,7 @@ def test_an_exchange_password_with_no_keyring_is_said_and_not_stored(sandbox, ho
     (None, ["--device-code"], {}, 78, "no account is set up"),
     ("graph", ["--device-code", "--account", "bob@example.com"], {}, 78, "bob@example.com is not the account set up"),
     ("graph", [], {}, 64, "use --device-code"),
+    ("graph without an application id", ["--device-code"], {}, 78, "no application (client) id is set"),
     ("graph", ["--password-env", "PW"], {"PW": "x"}, 64, "takes no password"),
     ("graph", ["--device-code", "--password", "x"], {}, 64, "unrecognized arguments"),
     ("ews", ["--device-code"], {}, 64, "use --password-env VAR"),
@@ -313,7 +320,8 @@ def test_an_exchange_password_with_no_keyring_is_said_and_not_stored(sandbox, ho
     ("ews", ["--password-env", "EMPTY"], {"EMPTY": ""}, 64, "EMPTY is empty"),
 ])
 def test_usage_and_configuration_errors(sandbox, home, account, args, variables, code, words):
-    set_up(home, {"graph": graph_account, "ews": ews_account}[account](sandbox) if account else None)
+    made = {"graph": graph_account, "ews": ews_account, "graph without an application id": no_application_id}
+    set_up(home, made[account](sandbox) if account else None)
     done = run_sign_in(env_for(home, **variables), *args)
     assert done.returncode == code, done.stderr
     assert words in done.stderr and "Traceback" not in done.stderr and done.stdout == ""

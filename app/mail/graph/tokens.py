@@ -68,8 +68,9 @@ class PersistedCache:
     def __init__(self, account: str, store: TokenCacheStore):
         self.account, self.store = account, store
         self.lock = threading.RLock()
-        self.kept = "memory"  # where the tokens outlive this process: "keyring", "file", or only "memory"
-        self.in_keyring = False
+        self.mode = "memory"  # the shared place the cache is on: "keyring", "file", or none ("memory")
+        self._persistence = None
+        self._saved_in_keyring = False  # where there is no shared place: the store's last answer
         self.cache = self._shared() or self._loaded()
 
     def _shared(self):
@@ -83,9 +84,9 @@ class PersistedCache:
             return None
         from msal_extensions import FilePersistence, PersistedTokenCache
 
-        persistence = FilePersistence(place.location) if place.kind == "file" else _BlobPersistence.of(place)
-        self.kept, self.in_keyring = place.kind, place.kind == "keyring"
-        return PersistedTokenCache(persistence, lock_location=place.location + ".lockfile")
+        self._persistence = FilePersistence(place.location) if place.kind == "file" else _BlobPersistence.of(place)
+        self.mode = place.kind
+        return PersistedTokenCache(self._persistence, lock_location=place.location + ".lockfile")
 
     def _loaded(self):
         import msal
@@ -106,7 +107,21 @@ class PersistedCache:
 
     @property
     def shared(self) -> bool:
-        return self.kept != "memory"
+        return self.mode != "memory"
+
+    @property
+    def kept(self) -> str:
+        """Where the tokens outlive this process: "keyring", "file" (the user's choice), or only "memory" (no
+        keyring, or the keyring refused the last write)."""
+        if self.mode == "keyring" and getattr(self._persistence, "saved", True) is False:
+            return "memory"
+        if self.mode == "memory":
+            return "keyring" if self._saved_in_keyring else "memory"
+        return self.mode
+
+    @property
+    def in_keyring(self) -> bool:
+        return self.kept == "keyring"
 
     def persist(self) -> None:
         with self.lock:
@@ -116,10 +131,10 @@ class PersistedCache:
                 self.cache.has_state_changed = False
                 return
             try:
-                self.in_keyring = bool(self.store.save(self.account, self.cache.serialize()))
+                self._saved_in_keyring = bool(self.store.save(self.account, self.cache.serialize()))
             except Exception as exc:  # noqa: BLE001 - the tokens stay in memory for this session
                 log.warning("token cache: could not be kept (%s); this session only", type(exc).__name__)
-                self.in_keyring = False
+                self._saved_in_keyring = False
             self.cache.has_state_changed = False
 
     def clear(self) -> None:
@@ -150,9 +165,11 @@ class _BlobPersistence:
 
                 def __init__(self, blob_place):
                     self._place = blob_place
+                    self.saved = None  # the last write: True in the keyring, False refused (memory only)
 
                 def save(self, content):
-                    if not self._place.save(content):
+                    self.saved = bool(self._place.save(content))
+                    if not self.saved:
                         log.warning("token cache: the keyring did not take it; this session only")
 
                 def load(self):
