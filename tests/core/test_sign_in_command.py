@@ -179,6 +179,26 @@ def test_a_device_code_sign_in_is_kept_in_the_keyring_for_the_window_and_send(sa
     assert password_of(sandbox) not in err
 
 
+_WINDOW_SIGNS_IN = textwrap.dedent("""
+    import os
+    from app.core import accounts
+    from app.mail.graph import sign_in_to_sandbox
+    from app.storage.settings import Settings
+    signed = sign_in_to_sandbox(accounts.graph_signin(Settings().account()), "alice", os.environ["SANDBOX_PW"])
+    print(signed.username, signed.kept)
+""")
+
+
+def test_a_sign_in_made_in_the_window_is_seen_by_the_other_processes(sandbox, home, keyring_service):
+    set_up(home, graph_account(sandbox))
+    env = env_for(home, keyring_service)
+    done = subprocess.run([sys.executable, "-c", _WINDOW_SIGNS_IN], cwd=ROOT, text=True, capture_output=True,
+                          env=dict(env, SANDBOX_PW=password_of(sandbox)), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [ALICE, "keyring"]
+    assert window_sees(env) == "inbox 200"  # another process: a command, or the window started again
+
+
 def test_the_device_code_refused_on_the_page_is_77(sandbox, home, keyring_service):
     set_up(home, graph_account(sandbox))
     env = env_for(home, keyring_service)
