@@ -39,8 +39,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="dispatch-mail sign-in", allow_abbrev=False, description="sign in without the window: Microsoft 365 by device "
-                "code, or an Exchange password into the system keyring")
+    # no abbreviations: ``--password secret`` must be an error, never taken for ``--password-env``
+    p = _Parser(prog="dispatch-mail sign-in", allow_abbrev=False,
+                description="sign in without the window: Microsoft 365 by device code, or an Exchange password "
+                            "into the system keyring")
     for opt in SIGNIN_OPTIONS:
         p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
     return p
@@ -174,8 +176,7 @@ def _password(account, variable: str) -> int:
 
     if not secrets.store(account.email, account.username, password):
         raise CommandError(EX_UNAVAILABLE, f"dispatch-mail sign-in: the password for {account.email} is right, "
-                                           "but this machine has no system keyring: nothing was stored (give it "
-                                           "to each command with --password-env)")
+                                           "but this machine has no system keyring: nothing was stored")
     say(f"Signed in as {account.username or account.email}: the password is in the system keyring.")
     return EX_OK
 

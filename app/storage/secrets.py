@@ -3,6 +3,9 @@
 Never written to the settings file or to logs. ``keyring.backends.fail`` / ``null`` mean "no keyring":
 then :func:`store` keeps the password in memory and returns False so the UI can say it will ask again
 next time, instead of writing plain text anywhere.
+
+The Microsoft 365 token cache (:class:`KeyringTokenCacheStore`) is kept in the keyring too; in a plain file
+(0600, in a 0700 folder) only where the user asked for one on a machine with no keyring.
 """
 
 from __future__ import annotations
@@ -253,9 +256,13 @@ class KeyringBlob:
     def save(self, blob: str) -> bool:
         ok = write_keyring(self.name, blob)
         _session.pop(self.name, None)  # the keyring is the one copy: never a stale one from this session
-        from app.storage.files import replace_file
+        if ok:
+            from app.storage.files import replace_file
 
-        replace_file(self.stamp, repr(time.time()).encode())
+            try:
+                replace_file(self.stamp, repr(time.time()).encode())
+            except OSError as exc:  # the others read it at their next start instead of now
+                log.warning("token cache: its stamp could not be written (%s)", type(exc).__name__)
         return ok
 
     def load(self) -> str | None:
