@@ -27,8 +27,7 @@ from app.storage.settings import Settings
 from tests.helpers import secret_service
 from tests.helpers.sandbox_cli import ROOT, start_cli, stop_cli
 
-pytestmark = [pytest.mark.process,
-              pytest.mark.skipif(not secret_service.available(), reason="dbus and gnome-keyring: scripts/bootstrap.sh test")]
+pytestmark = pytest.mark.process
 
 ALICE = "alice@example.com"
 NULL_KEYRING = "keyring.backends.null.Keyring"  # a machine with no keyring at all
@@ -37,6 +36,7 @@ _MESSAGE = re.compile(r"open the page (\S+) and enter the code (\S+) to authenti
 
 @pytest.fixture
 def keyring_service(tmp_path):
+    assert secret_service.available(), "dbus-daemon and gnome-keyring-daemon are needed: scripts/bootstrap.sh test"
     service = secret_service.SecretService(tmp_path / "secret-service").start()
     yield service
     service.stop()
