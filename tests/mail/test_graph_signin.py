@@ -314,6 +314,29 @@ def test_two_processes_share_one_cache_and_each_uses_the_newest_refresh_token(cl
         auth.stop()
 
 
+_HOLD_THE_LOCK = """
+import sys, time
+from msal_extensions.token_cache import CrossPlatLock
+with CrossPlatLock(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_process_killed_while_it_holds_the_cache_lock_blocks_no_later_sign_in(authority, fake_keyring):
+    store = secrets.KeyringTokenCacheStore()
+    lock = store.persistence(ALICE).location + ".lockfile"
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_THE_LOCK, lock], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+    finally:
+        holder.kill()  # SIGKILL: no clean-up of its own
+        holder.communicate(timeout=30)
+    signin = make(authority, store)
+    assert interactive(authority, signin)[2].in_keyring
+    assert authority.verify_access_token(signin.token_provider(force_refresh=True))["upn"] == ALICE
+
+
 def test_no_keyring_keeps_the_cache_in_memory_for_this_session_only(authority, monkeypatch):
     monkeypatch.setattr(secrets, "keyring_available", lambda: False)
     secrets._session.clear()
