@@ -208,18 +208,27 @@ class KeyringTokenCacheStore:
         """Where the account's cache lives across processes: the keyring; a plain file the user chose (only
         with no keyring); None: this session's memory only."""
         if keyring_available():
+            token_dir()
             return KeyringBlob(self.PREFIX + account.strip().lower(), _stamp_path(account))
         plain = plain_token_file(account)
-        return PlainFileBlob(plain) if self.plain_file or plain.exists() else None
+        if not (self.plain_file or plain.exists()):
+            return None
+        token_dir()
+        return PlainFileBlob(plain)
 
 
 # ---------------- the token cache's places across processes ----------------
-def token_dir() -> Path:
-    """The folder of the token cache's lock and stamp files (and, only when chosen, the plain file): 0700."""
+def _token_folder() -> Path:
     from app.storage.settings import data_dir
 
-    folder = data_dir() / "tokens"
-    folder.mkdir(parents=True, exist_ok=True)
+    return data_dir() / "tokens"
+
+
+def token_dir() -> Path:
+    """The folder of the token cache's lock and stamp files (and, only when chosen, the plain file), made
+    when first needed: 0700."""
+    folder = _token_folder()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
     return folder
 
@@ -229,12 +238,12 @@ def _account_file_name(account: str) -> str:
 
 
 def _stamp_path(account: str) -> Path:
-    return token_dir() / f"{_account_file_name(account)}.keyring-stamp"
+    return _token_folder() / f"{_account_file_name(account)}.keyring-stamp"
 
 
 def plain_token_file(account: str) -> Path:
     """The plain file an account's tokens are kept in when the user chose it (no keyring): 0600."""
-    return token_dir() / f"{_account_file_name(account)}.plain-tokens.json"
+    return _token_folder() / f"{_account_file_name(account)}.plain-tokens.json"
 
 
 class KeyringBlob:
