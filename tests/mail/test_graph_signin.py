@@ -337,6 +337,17 @@ def test_a_process_killed_while_it_holds_the_cache_lock_blocks_no_later_sign_in(
     assert authority.verify_access_token(signin.token_provider(force_refresh=True))["upn"] == ALICE
 
 
+def test_a_damaged_cache_in_the_keyring_is_no_sign_in_and_a_new_one_replaces_it(authority, fake_keyring):
+    store = secrets.KeyringTokenCacheStore()
+    store.persistence(ALICE).save('{"AccessToken": {"cut off')
+    signin = make(authority, store)
+    assert not signin.signed_in()
+    with pytest.raises(AuthFailed, match="Sign in to Microsoft 365 again"):
+        signin.token_provider()
+    assert interactive(authority, signin)[2].in_keyring
+    assert make(authority, secrets.KeyringTokenCacheStore()).signed_in()
+
+
 def test_no_keyring_keeps_the_cache_in_memory_for_this_session_only(authority, monkeypatch):
     monkeypatch.setattr(secrets, "keyring_available", lambda: False)
     secrets._session.clear()

@@ -16,6 +16,7 @@ msal, msal_extensions and requests are imported when first used (in a worker thr
 
 from __future__ import annotations
 
+import json
 import logging
 import ssl
 import threading
@@ -176,6 +177,11 @@ class _BlobPersistence:
                     blob = self._place.load()
                     if blob is None:
                         raise PersistenceNotFound(location=self._place.location)
+                    try:
+                        json.loads(blob)
+                    except ValueError:  # damaged: no sign-in (a new one is needed), never an error at every use
+                        log.warning("token cache: damaged; a new sign-in is needed")
+                        raise PersistenceNotFound(location=self._place.location) from None
                     return blob
 
                 def time_last_modified(self):
