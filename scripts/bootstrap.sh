@@ -25,6 +25,8 @@ if [ "$MODE" = "test" ]; then
   # real mail programs sending through dispatch-mail sendmail (tests/reliability/test_real_clients.py);
   # git send-email needs Mail::Address (libmailtools-perl), which --no-install-recommends leaves out
   APT_PKGS+=(git git-email libmailtools-perl neomutt mailutils)
+  # a real Secret Service for the keyring tests across processes (dbus-run-session, gnome-keyring-daemon)
+  APT_PKGS+=(dbus gnome-keyring)
 fi
 if [ "$MODE" = "app" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   APT_PKGS+=(xvfb)

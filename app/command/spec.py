@@ -7,9 +7,14 @@ from app.core.send_command import COMMANDS as _QUEUE_COMMANDS
 from app.core.send_command import Option
 
 SIGNIN_OPTIONS: tuple[Option, ...] = (
-    Option(("--device-code",), "Microsoft 365: sign in with a code shown here, on another device's browser",
-           {"action": "store_true"}),
-    Option(("--account",), "the account to sign in to, when more than one is set up", {"metavar": "ADDRESS"}),
+    Option(("--device-code",), "Microsoft 365: sign in with a code shown here, entered in a browser on another "
+           "device; the tokens go into the system keyring", {"action": "store_true"}),
+    Option(("--password-env",), "Exchange (EWS): store the password held in the environment variable VAR in the "
+           "system keyring, after one successful connection with it (never a password on the command line)",
+           {"metavar": "VAR"}),
+    Option(("--plain-token-file",), "Microsoft 365, only on a machine with no system keyring: keep the tokens in "
+           "a plain file readable by you alone (0600) instead of for this run only", {"action": "store_true"}),
+    Option(("--account",), "the account to sign in to; it must be the one set up", {"metavar": "ADDRESS"}),
 )
 
 #: name -> (what it does, its options), in the order the man page lists them

@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how long a message sent over Graph waits in the Outbox before delivery (default 0.3)")
     p.add_argument("--token-lifetime", type=int, default=3600, metavar="SECONDS",
                    help="lifetime of the sign-in authority's access tokens (default 3600)")
+    p.add_argument("--device-interval", type=int, default=5, metavar="SECONDS",
+                   help="how often a device-code sign-in may poll the authority (default 5, as Microsoft answers)")
+    p.add_argument("--device-lifetime", type=int, default=900, metavar="SECONDS",
+                   help="how long a device code stays valid (default 900)")
     p.add_argument("--limits", choices=("none", "exchange-online"), default="none",
                    help="sending limits for every mailbox (a user's own \"limits\" in --users overrides them): "
                         "exchange-online is 30 messages a minute (beyond: they wait in the Outbox), 10,000 "
@@ -71,6 +75,7 @@ def main(argv=None) -> int:
                      max_request_bytes=args.max_request_bytes,
                      max_answer_bytes=args.max_answer_bytes, graph=not args.no_graph,
                      graph_send_delay=args.graph_send_delay, token_lifetime=args.token_lifetime,
+                     device_interval=args.device_interval, device_lifetime=args.device_lifetime,
                      limits=None if args.limits == "none" else args.limits)
         sb.start()
     except (OSError, ValueError, KeyError) as e:

@@ -170,6 +170,7 @@ class Sandbox:
                  max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
                  graph: bool = False,
                  graph_send_delay: float = 0.3, token_lifetime: int = 3600, authority_clock=None,
+                 device_interval: int = 5, device_lifetime: int = 900,
                  autodiscover: bool = False, autodiscover_names=(), limits=None, clock=None, signing_key=None,
                  poll_interval: float = 0.1):
         if not allow_remote and not _is_loopback(host):
@@ -204,6 +205,7 @@ class Sandbox:
         self.graph_concurrency = Concurrency()
         self.outbox = DeferredOutbox(self, graph_send_delay)  # Graph's sends: delivered after a delay
         self.token_lifetime = int(token_lifetime)
+        self.device_interval, self.device_lifetime = int(device_interval), int(device_lifetime)  # device codes
         self.authority_clock = authority_clock
         self.signing_key = signing_key  # the authority's token-signing key (authority/jws.py); None: a new one
         # how often each listener's loop looks for a stop request: stop() waits up to this long per listener
@@ -288,6 +290,7 @@ class Sandbox:
                 os.makedirs(where, mode=0o700, exist_ok=True)
             self.authority = Authority(self.users, host=self.host, cert_dir=where,
                                        token_lifetime=self.token_lifetime, signing_key=self.signing_key,
+                                       device_interval=self.device_interval, device_lifetime=self.device_lifetime,
                                        poll_interval=self.poll_interval, **kw)
         self.authority.start()
         from .graph.upload_server import UploadServer

@@ -295,6 +295,59 @@ def test_the_cache_in_the_keyring_survives_a_new_sign_in_object(authority, fake_
     assert not any(k.startswith("graph-token-cache|") for (_s, k) in fake_keyring.store)
 
 
+def test_two_processes_share_one_cache_and_each_uses_the_newest_refresh_token(clock, fake_keyring):
+    """The window and a ``dispatch-mail`` command each hold their own sign-in object on the one keyring cache
+    (msal-extensions' PersistedTokenCache): a refresh by one is what the other uses next. The authority here
+    accepts a refresh token once only, so a stale copy would be refused (AADSTS70008)."""
+    auth = Authority(DEFAULT_USERS, clock=clock, single_use_refresh=True).start()
+    try:
+        window = make(auth, secrets.KeyringTokenCacheStore())
+        interactive(auth, window)
+        command = make(auth, secrets.KeyringTokenCacheStore())  # another process: nothing in its memory
+        assert command.signed_in()
+        assert auth.verify_access_token(command.token_provider())["upn"] == ALICE  # the window's token
+        for first, second in ((window, command), (command, window), (window, command)):
+            first.token_provider(force_refresh=True)  # its refresh token is spent; the new one is kept
+            assert auth.verify_access_token(second.token_provider(force_refresh=True))["upn"] == ALICE
+        assert auth.request_log.count("token:refresh_token") == 6
+    finally:
+        auth.stop()
+
+
+_HOLD_THE_LOCK = """
+import sys, time
+from msal_extensions.token_cache import CrossPlatLock
+with CrossPlatLock(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_process_killed_while_it_holds_the_cache_lock_blocks_no_later_sign_in(authority, fake_keyring):
+    store = secrets.KeyringTokenCacheStore()
+    lock = store.persistence(ALICE).location + ".lockfile"
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_THE_LOCK, lock], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+    finally:
+        holder.kill()  # SIGKILL: no clean-up of its own
+        holder.communicate(timeout=30)
+    signin = make(authority, store)
+    assert interactive(authority, signin)[2].in_keyring
+    assert authority.verify_access_token(signin.token_provider(force_refresh=True))["upn"] == ALICE
+
+
+def test_a_damaged_cache_in_the_keyring_is_no_sign_in_and_a_new_one_replaces_it(authority, fake_keyring):
+    store = secrets.KeyringTokenCacheStore()
+    store.persistence(ALICE).save('{"AccessToken": {"cut off')
+    signin = make(authority, store)
+    assert not signin.signed_in()
+    with pytest.raises(AuthFailed, match="Sign in to Microsoft 365 again"):
+        signin.token_provider()
+    assert interactive(authority, signin)[2].in_keyring
+    assert make(authority, secrets.KeyringTokenCacheStore()).signed_in()
+
+
 def test_no_keyring_keeps_the_cache_in_memory_for_this_session_only(authority, monkeypatch):
     monkeypatch.setattr(secrets, "keyring_available", lambda: False)
     secrets._session.clear()
@@ -356,9 +409,10 @@ def test_an_environment_ca_bundle_changes_nothing(authority, monkeypatch):
 
 
 def test_msal_is_not_imported_with_the_module():
-    code = "import sys, app.mail.graph.signin, app.mail.graph.tokens; print('msal' in sys.modules)"
+    code = ("import sys, app.mail.graph.signin, app.mail.graph.tokens, app.storage.secrets, app.command.signin; "
+            "print(sorted(m for m in ('msal', 'msal_extensions', 'keyring') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False"
+    assert out.strip() == "[]"
 
 
 def test_settings_from_the_account():

@@ -148,7 +148,8 @@ class SignedIn:
 
     username: str
     name: str = ""
-    in_keyring: bool = False  # False: the sign-in lasts until Dispatch closes
+    in_keyring: bool = False  # False: the sign-in lasts until Dispatch closes (unless kept in a plain file)
+    kept: str = "memory"  # where it outlives this process: "keyring", "file" (the user's choice), or "memory"
 
 
 @dataclass(eq=False)
@@ -356,7 +357,8 @@ class GraphSignIn:
         interval = max(1, int(flow.get("interval", 5)))
         while not pending.cancelled:
             if time.time() > pending.expires_at:
-                raise AuthFailed("The device code expired before it was entered; start the sign-in again.")
+                raise _device_error("expired_token",
+                                    "The device code expired before it was entered; start the sign-in again.")
             with self._lock:
                 result = self._net(lambda: app.acquire_token_by_device_flow(flow, exit_condition=lambda f: True))
                 if "access_token" in result:
@@ -366,7 +368,7 @@ class GraphSignIn:
             if error == "slow_down":
                 interval += 5
             elif error != "authorization_pending":
-                raise AuthFailed(f"The device sign-in did not complete ({_reason(result)}).")
+                raise _device_error(error, f"The device sign-in did not complete ({_reason(result)}).")
             if pending.cancel_event.wait(interval):
                 break
         raise SignInCancelled()
@@ -384,7 +386,7 @@ class GraphSignIn:
     def _who(self, result: dict) -> SignedIn:
         claims = result.get("id_token_claims") or {}
         return SignedIn(username=claims.get("preferred_username") or self.email, name=claims.get("name") or "",
-                        in_keyring=self.in_keyring)
+                        in_keyring=self.in_keyring, kept=self._cache.kept if self._cache else "memory")
 
 
 _pool: concurrent.futures.ThreadPoolExecutor | None = None
@@ -407,6 +409,15 @@ def _quiet_msal() -> None:
     msal_log = logging.getLogger("msal")
     if msal_log.getEffectiveLevel() < logging.INFO:
         msal_log.setLevel(logging.INFO)
+
+
+def _device_error(error, message: str) -> AuthFailed:
+    """A device sign-in that ended without tokens; ``authority_error`` is the authority's error code
+    (learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code: ``authorization_declined`` the user
+    refused, ``expired_token`` the code expired, ``bad_verification_code`` the code is unknown)."""
+    exc = AuthFailed(message)
+    exc.authority_error = str(error or "")
+    return exc
 
 
 def _reason(result: dict | None) -> str:

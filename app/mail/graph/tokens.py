@@ -1,20 +1,22 @@
 """The token side of Microsoft 365 sign-in: where MSAL's token cache is kept, and MSAL's HTTP client.
 
 - ``TokenCacheStore``: what keeps the serialized MSAL token cache of one account. The storage layer
-  implements it with the OS keyring (``app.storage.secrets.KeyringTokenCacheStore``: never a file; with no
-  keyring, in memory for this session); the wiring passes it in (app.mail may not import app.storage).
+  implements it with the OS keyring (``app.storage.secrets.KeyringTokenCacheStore``; a plain file only on
+  the user's explicit choice on a machine with no keyring; else in memory for this session); the wiring passes it in (app.mail may not import app.storage).
   ``MemoryTokenCacheStore`` is the fallback when none is given: sign in once per session.
-- ``PersistedCache``: an ``msal.SerializableTokenCache`` loaded from the store and written back after
-  every change.
+- ``PersistedCache``: msal-extensions' ``PersistedTokenCache`` on the store's place shared by every
+  process (the keyring; a plain file only where the user chose it), or an ``msal.SerializableTokenCache``
+  loaded from the store and written back after every change.
 - ``http_client``: a ``requests.Session`` that ignores the environment (``trust_env = False``: with it,
   ``REQUESTS_CA_BUNDLE`` / ``CURL_CA_BUNDLE`` silently replace ``verify``) and verifies against the
   authority's own certificate (the sandbox) or the system's CA store.
 
-msal and requests are imported when first used (in a worker thread), never when this module is imported.
+msal, msal_extensions and requests are imported when first used (in a worker thread), never when this module is imported.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import ssl
 import threading
@@ -32,6 +34,10 @@ class TokenCacheStore(Protocol):
 
     def forget(self, account: str) -> None:
         """Remove it (sign out)."""
+
+    # Optional: ``persistence(account)`` -> a place every process shares (``kind`` "keyring" with
+    # ``save(str) -> bool``, ``load() -> str | None``, ``modified() -> float | None``; or ``kind`` "file"), its
+    # ``location`` a file path beside which the cross-process lock is kept; None: none here.
 
 
 class MemoryTokenCacheStore:
@@ -52,47 +58,143 @@ class MemoryTokenCacheStore:
 
 
 class PersistedCache:
-    """One account's MSAL token cache, kept by a TokenCacheStore; ``persist()`` after each MSAL call."""
+    """One account's MSAL token cache, kept by a TokenCacheStore; ``persist()`` after each MSAL call.
+
+    When the store offers a place shared by every process (``store.persistence(account)``: the OS keyring, or
+    a plain file the user chose), the cache is msal-extensions' ``PersistedTokenCache`` on it: reloaded when
+    another process (the window, a ``dispatch-mail`` command) changed it, and written under one file lock at
+    every change, so two processes refreshing tokens never lose each other's. Otherwise a
+    ``SerializableTokenCache`` loaded from the store and saved back by ``persist()``."""
 
     def __init__(self, account: str, store: TokenCacheStore):
-        import msal
-
         self.account, self.store = account, store
         self.lock = threading.RLock()
-        self.cache = msal.SerializableTokenCache()
-        self.in_keyring = False
+        self.mode = "memory"  # the shared place the cache is on: "keyring", "file", or none ("memory")
+        self._persistence = None
+        self._saved_in_keyring = False  # where there is no shared place: the store's last answer
+        self.cache = self._shared() or self._loaded()
+
+    def _shared(self):
+        make = getattr(self.store, "persistence", None)
+        place = None
+        try:
+            place = make(self.account) if callable(make) else None
+        except Exception as exc:  # noqa: BLE001 - no shared place: this session's memory
+            log.warning("token cache: its place could not be opened (%s)", type(exc).__name__)
+        if place is None:
+            return None
+        from msal_extensions import FilePersistence, PersistedTokenCache
+
+        self._persistence = FilePersistence(place.location) if place.kind == "file" else _BlobPersistence.of(place)
+        self.mode = place.kind
+        return PersistedTokenCache(self._persistence, lock_location=place.location + ".lockfile")
+
+    def _loaded(self):
+        import msal
+
+        cache = msal.SerializableTokenCache()
         blob = None
         try:
-            blob = store.load(account)
+            blob = self.store.load(self.account)
         except Exception as exc:  # noqa: BLE001 - an unreadable store is an empty cache
             log.warning("token cache: could not be read (%s)", type(exc).__name__)
         if blob:
             try:
-                self.cache.deserialize(blob)
+                cache.deserialize(blob)
             except (ValueError, TypeError) as exc:
                 log.warning("token cache: damaged (%s); a new sign-in is needed", type(exc).__name__)
-                self.cache = msal.SerializableTokenCache()
+                cache = msal.SerializableTokenCache()
+        return cache
+
+    @property
+    def shared(self) -> bool:
+        return self.mode != "memory"
+
+    @property
+    def kept(self) -> str:
+        """Where the tokens outlive this process: "keyring", "file" (the user's choice), or only "memory" (no
+        keyring, or the keyring refused the last write)."""
+        if self.mode == "keyring" and getattr(self._persistence, "saved", True) is False:
+            return "memory"
+        if self.mode == "memory":
+            return "keyring" if self._saved_in_keyring else "memory"
+        return self.mode
+
+    @property
+    def in_keyring(self) -> bool:
+        return self.kept == "keyring"
 
     def persist(self) -> None:
         with self.lock:
             if not self.cache.has_state_changed:
                 return
+            if self.shared:  # PersistedTokenCache wrote every change as it was made
+                self.cache.has_state_changed = False
+                return
             try:
-                self.in_keyring = bool(self.store.save(self.account, self.cache.serialize()))
+                self._saved_in_keyring = bool(self.store.save(self.account, self.cache.serialize()))
             except Exception as exc:  # noqa: BLE001 - the tokens stay in memory for this session
                 log.warning("token cache: could not be kept (%s); this session only", type(exc).__name__)
-                self.in_keyring = False
+                self._saved_in_keyring = False
             self.cache.has_state_changed = False
 
     def clear(self) -> None:
-        import msal
-
         with self.lock:
-            self.cache = msal.SerializableTokenCache()
             try:
                 self.store.forget(self.account)
             except Exception as exc:  # noqa: BLE001
                 log.warning("token cache: could not be removed (%s)", type(exc).__name__)
+            self.cache = self._shared() or self._loaded()
+
+
+class _BlobPersistence:
+    """msal-extensions' persistence interface (``BasePersistence``) over a store's keyring place
+    (app.storage.secrets.KeyringBlob). msal-extensions' own LibsecretPersistence would need PyGObject and
+    libsecret's GObject bindings on Linux; the ``keyring`` package the app already uses reaches the same
+    Secret Service (and macOS' Keychain, Windows' Credential Manager) without them. Built when first used,
+    so msal_extensions is imported only then."""
+
+    _cls = None
+
+    @classmethod
+    def of(cls, place):
+        if cls._cls is None:
+            from msal_extensions.persistence import BasePersistence, PersistenceNotFound
+
+            class KeyringPersistence(BasePersistence):
+                is_encrypted = True  # the keyring encrypts what it keeps
+
+                def __init__(self, blob_place):
+                    self._place = blob_place
+                    self.saved = None  # the last write: True in the keyring, False refused (memory only)
+
+                def save(self, content):
+                    self.saved = bool(self._place.save(content))
+                    if not self.saved:
+                        log.warning("token cache: the keyring did not take it; this session only")
+
+                def load(self):
+                    blob = self._place.load()
+                    if blob is None:
+                        raise PersistenceNotFound(location=self._place.location)
+                    try:
+                        json.loads(blob)
+                    except ValueError:  # damaged: no sign-in (a new one is needed), never an error at every use
+                        log.warning("token cache: damaged; a new sign-in is needed")
+                        raise PersistenceNotFound(location=self._place.location) from None
+                    return blob
+
+                def time_last_modified(self):
+                    mtime = self._place.modified()
+                    if mtime is None:
+                        raise PersistenceNotFound(location=self._place.location)
+                    return mtime
+
+                def get_location(self):
+                    return self._place.location
+
+            cls._cls = KeyringPersistence
+        return cls._cls(place)
 
 
 def system_ssl_context() -> ssl.SSLContext:
