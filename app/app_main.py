@@ -333,6 +333,8 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
                 print(f"DISPATCH_SWITCH {name} {ms:.3f}", flush=True)
         QTimer.singleShot(0, window.close_now)
     await closed.wait()
+    if window.journal_bridge is not None:  # the commands its door took are answered before the queue stops
+        await window.journal_bridge.let_go()
     session = window.session
     if session is not None:
         try:
