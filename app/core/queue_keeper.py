@@ -37,6 +37,9 @@ COMMAND_SENDS = "A dispatch-mail command is sending for this account; the Outbox
 OTHER_WINDOW = ("Another Dispatch window sends for this account: this window does not send for it. What you type "
                 "is still kept on this computer; the Outbox opens here when that window is closed.")
 
+#: the same, in a few words (the status bar)
+SHORT = {COMMAND_SENDS: "Outbox: dispatch-mail is sending", OTHER_WINDOW: "Outbox: sent from another window"}
+
 
 def waiting_words(kind: str, pid: int) -> str:
     """What a window kept waiting says, by who holds the account's lock (as the lock file says)."""

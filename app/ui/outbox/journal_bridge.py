@@ -32,7 +32,7 @@ from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.outbox import NotCancellable
-from app.core.queue_keeper import COMMAND_SENDS, OTHER_WINDOW, QueueKeeper
+from app.core.queue_keeper import SHORT, QueueKeeper
 from app.core.script_desk import ScriptDesk
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, new_message_id
@@ -191,9 +191,10 @@ class JournalBridge:
         Outbox say it while it is true."""
         bar = self.w.statusBar()
         if words:
-            bar.showMessage(words)
-        elif bar.currentMessage() in (COMMAND_SENDS, OTHER_WINDOW):
+            bar.showMessage(words, 15000)
+        elif bar.currentMessage() in SHORT:
             bar.clearMessage()
+        self.w.status.queue(SHORT.get(words, words), words)
         for view in self._views:
             view.set_held_elsewhere(words)
 
