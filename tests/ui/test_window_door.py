@@ -61,6 +61,15 @@ def running(qtbot, aloop, account):
     close_window(win, session)
 
 
+def shot(qtbot, win, path) -> None:
+    """The Outbox page as laid out and painted (its table is sized once shown)."""
+    view = win.journal_bridge.show_outbox()
+    shown = view.table if view.table.isVisibleTo(view) else view.empty
+    qtbot.waitUntil(lambda: shown.isVisible() and shown.width() > 300, timeout=5000)
+    qtbot.waitExposed(win)
+    win.grab().save(str(path))
+
+
 def send_args(subject: str, body_file, *more: str) -> list[str]:
     return ["send", "--to", BOB, "--subject", subject, "--body-file", str(body_file), "--json", *more]
 
@@ -96,7 +105,7 @@ def test_a_command_hands_its_message_to_the_running_window(qtbot, running, sandb
     assert sub.draft.internet_message_id == said["message_id"]
     # shown in the window's Outbox at once (a row of its own), then sent from there, once
     qtbot.waitUntil(lambda: any(r[0] == SUBJECT for r in outbox_rows(running)), timeout=5000)
-    running.grab().save(str(screenshot_dir / "outbox-handed-over.png"))
+    shot(qtbot, running, screenshot_dir / "outbox-handed-over.png")
     wait_sent_once(qtbot, sandbox, [said["message_id"]])
 
 
@@ -161,7 +170,7 @@ def test_another_accounts_command_is_not_taken_by_this_window(qtbot, running, ho
 
 
 def test_a_command_holding_the_lock_keeps_the_window_waiting_then_the_window_sends_what_it_left(
-        qtbot, aloop, sandbox, account, home, tmp_path):
+        qtbot, aloop, sandbox, account, home, tmp_path, screenshot_dir):
     acc = account[0]
     body = tmp_path / "left.txt"
     body.write_text("Left by a command.\n", encoding="utf-8")
@@ -178,6 +187,7 @@ def test_a_command_holding_the_lock_keeps_the_window_waiting_then_the_window_sen
         view = win.journal_bridge.show_outbox()
         assert COMMAND_SENDS in view.empty.text()
         assert win.status.queue_notice.isVisible() and win.status.queue_notice.accessibleDescription() == COMMAND_SENDS
+        shot(qtbot, win, screenshot_dir / "outbox-command-sending.png")
         sandbox.faults.clear()  # the server is back; the command's Outbox waits out the minute it was told
         code, out, err = dm.finish(qtbot, proc)
         assert code == 75, (out, err)  # not sent yet: it waits in the Outbox
