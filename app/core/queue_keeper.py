@@ -78,9 +78,9 @@ class QueueKeeper:
             return self._run_queue(door=False)
         if free:
             return self._run_queue()
-        if _loop() is None:
-            return None
-        self._task = asyncio.ensure_future(self._wait())
+        self.waiting = waiting_words(*self.lock.holder())  # said by the caller now; changes are said to ``say``
+        if _loop() is not None:
+            self._task = asyncio.ensure_future(self._wait())
         return None
 
     def _run_queue(self, door: bool = True):

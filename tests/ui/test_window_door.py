@@ -14,9 +14,10 @@ import stat
 from collections import Counter
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.core.doors import AccountLock, door_dir, door_path
-from app.core.queue_keeper import COMMAND_SENDS
+from app.core.queue_keeper import COMMAND_SENDS, OTHER_WINDOW
 from app.core.session import ConnectionState, Session
 from app.domain.account import AccountConfig
 from app.domain.models import Folder
@@ -200,3 +201,42 @@ def test_a_command_holding_the_lock_keeps_the_window_waiting_then_the_window_sen
         qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)), timeout=10000)  # its door is open now
     finally:
         close_window(win, session)
+
+
+def test_while_another_window_sends_for_the_account_this_one_says_so_and_compose_stays_usable(
+        qtbot, aloop, sandbox, account, home):
+    acc, password, _settings = account
+    other = dm.start(["--ews-url", acc.ews_url, "--email", ALICE, "--username", acc.username, "--password-env", "PW"],
+                     home, PW=password, QT_QPA_PLATFORM="offscreen")
+    try:
+        qtbot.waitUntil(lambda: AccountLock(acc.key).holder() == ("window", other.pid) or other.poll() is not None,
+                        timeout=60000)
+        assert other.poll() is None, other.communicate()
+        win, session = open_account_window(qtbot, account, door=False)
+        try:
+            assert session.outbox is None
+            view = win.journal_bridge.show_outbox()
+            assert OTHER_WINDOW in view.empty.text()
+            assert win.status.queue_notice.accessibleDescription() == OTHER_WINDOW
+            # Compose is still the user's: what is typed is kept on this computer; a send says why it waits
+            win.show_view("compose")
+            qtbot.keyClicks(win.compose.to, BOB)
+            qtbot.keyClicks(win.compose.subject, "Typed meanwhile")
+            win.journal_bridge.autosave.flush()
+            lid = win.compose.identity().local_id
+            qtbot.waitUntil(lambda: win.journal_bridge.journal.get(lid) is not None, timeout=5000)
+            qtbot.keyClick(win.compose.subject, Qt.Key_Return, Qt.ControlModifier)
+            qtbot.waitUntil(lambda: win.compose.error_text().endswith(OTHER_WINDOW), timeout=5000)
+            assert win.compose.subject.text() == "Typed meanwhile"
+            other.kill()  # that window ends (its lock goes with it): this one's Outbox opens
+            other.communicate(timeout=30)
+            qtbot.waitUntil(lambda: session.outbox is not None, timeout=10000)
+            assert OTHER_WINDOW not in view.empty.text() and not win.status.queue_notice.isVisible()
+            assert win.compose.error_text() == "" and win.compose.subject.text() == "Typed meanwhile"
+            qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)), timeout=10000)
+        finally:
+            close_window(win, session)
+    finally:
+        if other.poll() is None:
+            other.kill()
+            other.communicate(timeout=30)

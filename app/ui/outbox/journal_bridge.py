@@ -195,6 +195,9 @@ class JournalBridge:
         elif bar.currentMessage() in SHORT:
             bar.clearMessage()
         self.w.status.queue(SHORT.get(words, words), words)
+        c = self.w.compose
+        if not words and any(c.error_text().endswith(w) for w in SHORT):  # "Not sent: … <why>" is no longer true
+            c.set_error("")
         for view in self._views:
             view.set_held_elsewhere(words)
 
