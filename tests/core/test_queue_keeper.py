@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -24,8 +26,12 @@ KEY = "ews:alice@example.com|https://mail.example.com/EWS/Exchange.asmx"
 
 
 @pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DISPATCH_HOME", str(tmp_path / "home"))
+def _home(monkeypatch):
+    """A short DISPATCH_HOME of this test's own (a Unix socket's path holds at most 107 bytes)."""
+    path = tempfile.mkdtemp(prefix="dm-")
+    monkeypatch.setenv("DISPATCH_HOME", path)
+    yield
+    shutil.rmtree(path, ignore_errors=True)
 
 
 class Desk:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
+import tempfile
 from collections import Counter
 
 import pytest
@@ -30,8 +32,12 @@ SUBJECT = "Nightly report"
 
 
 @pytest.fixture
-def home():
-    return os.environ["DISPATCH_HOME"]  # this test's own (tests/ui/conftest.py)
+def home(monkeypatch):
+    """This test's own DISPATCH_HOME, short: a Unix socket's path holds at most 107 bytes."""
+    path = tempfile.mkdtemp(prefix="dm-")
+    monkeypatch.setenv("DISPATCH_HOME", path)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture

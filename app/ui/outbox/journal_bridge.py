@@ -239,16 +239,16 @@ class JournalBridge:
             w.statusBar().showMessage("Taken out of the Outbox by dispatch-mail: the message goes to Drafts", 8000)
 
     def let_go(self):
-        """The window quits: the account's door and lock are let go (app.core.queue_keeper); awaitable."""
-        if self._letting_go is None:
+        """The window quits: the account's door and lock are let go (app.core.queue_keeper). An awaitable, or None
+        when done at once (no event loop runs)."""
+        if self._letting_go is None and self.keeper is not None:
             keeper, self.keeper = self.keeper, None
             try:
                 asyncio.get_running_loop()
-            except RuntimeError:  # no loop (a window closed outside of one): at once
-                if keeper is not None:
-                    keeper.shut()
-                keeper = None
-            self._letting_go = asyncio.ensure_future(keeper.close() if keeper is not None else _nothing())
+            except RuntimeError:
+                keeper.shut()
+                return None
+            self._letting_go = asyncio.ensure_future(keeper.close())
         return self._letting_go
 
     def _reopen(self) -> None:
@@ -530,10 +530,6 @@ class JournalBridge:
 
     def close(self) -> None:
         self.autosave.close()
-
-
-async def _nothing() -> None:
-    return None
 
 
 class _CloseWatch(QObject):
