@@ -246,3 +246,33 @@ def test_while_another_window_sends_for_the_account_this_one_says_so_and_compose
         if other.poll() is None:
             other.kill()
             other.communicate(timeout=30)
+
+
+def test_the_app_as_a_process_takes_a_command_and_once_it_is_gone_a_command_runs_itself(
+        qtbot, sandbox, account, home, tmp_path):
+    """The real app (``python -m app``, its own process) serves the door; killed, it leaves its socket behind and
+    its lock goes with it: the next command finds nobody behind the door and sends by itself."""
+    acc, password, _settings = account
+    body = tmp_path / "b.txt"
+    body.write_text("From cron.\n", encoding="utf-8")
+    app = dm.start(["--ews-url", acc.ews_url, "--email", ALICE, "--username", acc.username, "--password-env", "PW"],
+                   home, PW=password, QT_QPA_PLATFORM="offscreen")
+    try:
+        qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)) or app.poll() is not None, timeout=60000)
+        assert app.poll() is None, app.communicate()
+        # no password given to the command: only the window can have sent it
+        code, out, err = dm.run(qtbot, send_args("Through the app", body), home)
+        assert code == 0, err
+        [handed] = dm.json_lines(out)
+        assert handed["result"] == "sent"
+        app.kill()
+        app.communicate(timeout=30)
+        assert os.path.exists(door_path(acc.key)), "a door left by a process that ended"
+        code, out, err = dm.run(qtbot, send_args("By itself", body, "--password-env", "PW"), home, PW=password)
+        assert code == 0, err
+        [alone] = dm.json_lines(out)
+        wait_sent_once(qtbot, sandbox, [handed["message_id"], alone["message_id"]])
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate(timeout=30)
