@@ -53,8 +53,8 @@ class StatusWidgets:
         self.queue_notice.setAccessibleName("Outbox")
         self.queue_notice.setStyleSheet("color:#d97706;")
         self.queue_notice.hide()
-        for w in (self.settings_notice, self.journal_notice, self.queue_notice, self.progress, self.account_label, self.state_dot,
-                  self.state_label):
+        for w in (self.settings_notice, self.journal_notice, self.queue_notice, self.progress, self.account_label,
+                  self.state_dot, self.state_label):
             sb.addPermanentWidget(w)
         if hasattr(sb, "cut"):  # app.ui.window.frame.FittingStatusBar: what it had to shorten goes in the banner too
             sb.cut.connect(lambda text, w=window: _in_banner(w, text))
