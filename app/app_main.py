@@ -333,6 +333,9 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
                 print(f"DISPATCH_SWITCH {name} {ms:.3f}", flush=True)
         QTimer.singleShot(0, window.close_now)
     await closed.wait()
+    letting_go = window.journal_bridge.let_go() if window.journal_bridge is not None else None
+    if letting_go is not None:  # the commands its door took are answered before the queue stops
+        await letting_go
     session = window.session
     if session is not None:
         try:

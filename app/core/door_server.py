@@ -86,6 +86,19 @@ class Door:
         if wait and self._answers:
             await asyncio.gather(*self._answers, return_exceptions=True)
 
+    def shut(self) -> None:
+        """Close at once, from code that cannot wait (its queue is closed already): no more commands, and those
+        taken are cut off (each command then says what was recorded: :func:`app.core.doors.knock`)."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+            try:
+                os.unlink(self.path)
+            except FileNotFoundError:
+                pass
+        for task in list(self._answers):
+            task.cancel()
+
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         self._answers.add(task)

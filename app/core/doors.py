@@ -86,12 +86,18 @@ def lock_path(account_key: str) -> str:
     return os.path.join(door_dir(), _name(account_key) + LOCK)
 
 
+#: who holds an account's lock, as it writes in the lock file (:meth:`AccountLock.holder`)
+COMMAND, WINDOW = "command", "window"
+
+
 class AccountLock:
     """The right to drive one account's queue: held by one process at a time, let go at :meth:`release` or when
-    the process ends in any way (the kernel drops a ``flock`` with its file descriptor)."""
+    the process ends in any way (the kernel drops a ``flock`` with its file descriptor). ``kind`` (a command or a
+    window) is written in the file while held, so that a window kept waiting can say who has the queue."""
 
-    def __init__(self, account_key: str):
+    def __init__(self, account_key: str, kind: str = COMMAND):
         self.path = lock_path(account_key)
+        self.kind = kind
         self._fd: int | None = None
 
     @property
@@ -111,7 +117,21 @@ class AccountLock:
             os.close(fd)
             return False
         self._fd = fd
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{self.kind} {os.getpid()}\n".encode("ascii"), 0)
+        except OSError:
+            pass  # who holds it is a courtesy to those waiting; the lock is the flock
         return True
+
+    def holder(self) -> tuple[str, int]:
+        """Who holds the lock now, as it wrote (kind, process id); ("", 0) when unknown (being taken, or free)."""
+        try:
+            with open(self.path, "rb") as f:
+                kind, pid = f.read(64).decode("ascii").split()
+            return kind, int(pid)
+        except (OSError, ValueError, UnicodeDecodeError):
+            return "", 0
 
     def release(self) -> None:
         fd, self._fd = self._fd, None

@@ -9,8 +9,10 @@ Built by :meth:`MainWindow.finish_setup` (``win.journal_bridge``); it connects:
 - view switch, quit and loading another message -> ``autosave.flush()``;
 - ``window.session_changed`` -> everything local is scoped to the new account: what was typed is
   recorded under the previous account first, Compose is cleared, the account's own Outbox is built
-  (``session.outbox``: the one path every send takes) and restores that account's unfinished work; the
-  newest message the account was writing reopens in Compose;
+  (``session.outbox``: the one path every send takes) and restores that account's unfinished work once the
+  account's lock is this window's (:mod:`app.core.queue_keeper`: while a ``dispatch-mail`` command or another
+  window has it, the Outbox and the status bar say so), and its door takes commands' messages into that Outbox;
+  the newest message the account was writing reopens in Compose;
 - connected -> recovered messages are looked up and queued for Drafts (:func:`app.core.recovery.resume`),
   and waiting work is retried at once;
 - the Outbox as a fourth view (Ctrl+4).
@@ -30,6 +32,8 @@ from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.core.outbox import NotCancellable
+from app.core.queue_keeper import SHORT, QueueKeeper
+from app.core.script_desk import ScriptDesk
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, new_message_id
 from app.storage.journal import Journal
@@ -62,6 +66,8 @@ class JournalBridge:
                                  on_written=self._kept)
         self.outbox: Outbox | None = None
         self.runtime: AccountRuntime | None = None  # the account in use (app.core.account_runtime)
+        self.keeper: QueueKeeper | None = None  # its lock, Outbox and door (app.core.queue_keeper)
+        self._letting_go: asyncio.Future | None = None
         self.account = ""
         self.recovery_report: dict = {}  # local_id -> branch, for this start (logged too)
         self._resumed_for = None  # the session whose recovered messages were handled
@@ -133,31 +139,117 @@ class JournalBridge:
     def _autosave_failed(self, exc) -> None:
         self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))
 
-    # ---- accounts (decided in app.core.account_runtime; shown here) ----
+    # ---- accounts (decided in app.core.account_runtime and app.core.queue_keeper; shown here) ----
     def _session_changed(self, session) -> None:
         """Another account is in use: nothing local of the previous one is shown, queued or sent."""
         self.autosave.flush()  # what was typed belongs to the previous account
         if self.outbox is not None and (session is None or session.outbox is not self.outbox):
             self.outbox.hush()
+        if self.keeper is not None:  # its session is closed already: its lock and door go at once
+            self.keeper.shut()
         c = self.w.compose
         if self.account and (session is None or session.account.key != self.account):
             c.clear()
-        self.outbox, self.runtime = None, None
+        self.outbox, self.runtime, self.keeper = None, None, None
         self.account = session.account.key if session is not None else ""
         self.autosave.account = self.account
         if session is not None:
             self.runtime = AccountRuntime(session, self.journal, self.writer, on_saved=self._saved,
                                           on_finished=self._finished, reauth=self._reauth)
-            self.outbox = self.runtime.start()
-            if self.runtime.handover_note:
-                self._note = self.runtime.handover_note
-                self.w.statusBar().showMessage(self._note, 15000)
-            self._reopen()
+            # the account's lock first (one process drives its queue), then its Outbox, then its door
+            self.keeper = QueueKeeper(self.account, self.runtime.start, self._desk_for(session.account),
+                                      say=self._say_waiting, started=self._queue_started)
+            self.outbox = self.keeper.start()
+            if self.outbox is not None:
+                self._queue_opened()
+            else:
+                self._say_waiting(self.keeper.waiting)
+        self._show_queue()
+
+    def _queue_opened(self) -> None:
+        if self.runtime.handover_note:
+            self._note = self.runtime.handover_note
+            self.w.statusBar().showMessage(self._note, 15000)
+        self._reopen()
+
+    def _show_queue(self) -> None:
         self.news.follow(self.outbox)
         elsewhere = waiting_elsewhere(self.journal, self.account)
+        waiting = self.waiting
         for view in self._views:
             view.set_outbox(self.outbox)
             view.set_elsewhere(elsewhere)
+            view.set_held_elsewhere(waiting)
+
+    @property
+    def waiting(self) -> str:
+        """Why this window does not send for its account now ("" : it does)."""
+        return self.keeper.waiting if self.keeper is not None else ""
+
+    def _say_waiting(self, words: str) -> None:
+        """Another process has the account's queue (``words``: who), or no longer (""): the status bar and the
+        Outbox say it while it is true."""
+        bar = self.w.statusBar()
+        if words:
+            bar.showMessage(words, 15000)
+        elif bar.currentMessage() in SHORT:
+            bar.clearMessage()
+        self.w.status.queue(SHORT.get(words, words), words)
+        c = self.w.compose
+        if not words and any(c.error_text().endswith(w) for w in SHORT):  # "Not sent: … <why>" is no longer true
+            c.set_error("")
+        for view in self._views:
+            view.set_held_elsewhere(words)
+
+    def _queue_started(self, outbox) -> None:
+        """The queue waited for is this window's now: restored from the journal (what the command left), shown,
+        and sent once connected."""
+        self.outbox = outbox
+        self._queue_opened()
+        self._show_queue()
+        session = self.w.session
+        if session is not None and session.state.value == "connected":
+            self._state("connected")
+
+    def _desk_for(self, account):
+        """How this window's door answers a command (app.core.script_desk): the same desk a command drives with,
+        its sends counted with the window's own (quitting asks while any is on its way)."""
+        w = self.w
+        settings = w.settings
+
+        def desk(outbox):
+            return ScriptDesk(outbox, account,
+                              configured=settings.account if settings is not None else (lambda: None),
+                              principals=(lambda: settings.principals(account)) if settings is not None else list,
+                              sending=w.flows.sender if w.flows is not None else None,
+                              taken_back=self._taken_back)
+        return desk
+
+    def _taken_back(self, draft) -> None:
+        """``dispatch-mail outbox cancel`` took a message out: it is shown again, in Compose when nothing is being
+        written there, else saved to Drafts (nothing vanishes)."""
+        w, c = self.w, self.w.compose
+        if c.is_empty() and c.identity().ref is None:
+            c.load(draft)
+            c.show_unsaved_edits(kept=self.journal.persistent)
+            w.statusBar().showMessage("Taken out of the Outbox by dispatch-mail: the message is back in Compose",
+                                      8000)
+        elif self.outbox is not None:
+            self._keep(self.outbox.queue_save(draft))
+            w.statusBar().showMessage("Taken out of the Outbox by dispatch-mail: the message goes to Drafts", 8000)
+
+    def let_go(self):
+        """The window quits: the account's door and lock are let go (app.core.queue_keeper). An awaitable, or None
+        when done at once (no event loop runs)."""
+        if self._letting_go is None and self.keeper is not None:
+            keeper, self.keeper = self.keeper, None
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                keeper.shut()
+                return None
+            self._letting_go = asyncio.ensure_future(keeper.close())
+        return self._letting_go
 
     def _reopen(self) -> None:
         c = self.w.compose

@@ -58,6 +58,7 @@ class OutboxView(QWidget):
                             "When the server cannot be reached, messages you send wait here and go out "
                             "by themselves once it is back.")
         self._elsewhere = ""
+        self._held_elsewhere = ""
         self.empty = PlainLabel(self._empty_text, self)
         self.empty.setTextFormat(Qt.PlainText)
         self.empty.setObjectName("viewSubtitle")
@@ -128,6 +129,13 @@ class OutboxView(QWidget):
         self._elsewhere = text
         self.refresh()
 
+    def set_held_elsewhere(self, text: str) -> None:
+        """Another process has this account's queue (a dispatch-mail command, another window): said, in
+        ``text``, while it is true ("" : no longer)."""
+        if text != self._held_elsewhere:
+            self._held_elsewhere = text
+            self.refresh()
+
     def set_outbox(self, outbox) -> None:
         """Show this outbox, repainted on its changes (many in one turn of the loop: one repaint)."""
         self.outbox = outbox
@@ -185,6 +193,7 @@ class OutboxView(QWidget):
         elif self._rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
         first = self._empty_text if self.outbox is not None else NO_ACCOUNT  # no account: how to add one
+        first = self._held_elsewhere or first
         self.empty.setText(first + (f"\n\n{self._elsewhere}" if self._elsewhere else ""))
         self.empty.setVisible(not self._rows)
         self.table.setVisible(bool(self._rows))

@@ -541,6 +541,8 @@ class MainWindow(QMainWindow):
         for r in (self.compose.to, self.compose.cc, self.compose.bcc):
             r.stop_lookup()
         self.flows.cancel_on_close()
+        if self.journal_bridge is not None:  # the account's door and lock (the commands it took answered first)
+            self.journal_bridge.let_go()
         if self._sheet is not None:
             self._sheet.close()
         event.accept()

@@ -46,8 +46,15 @@ class StatusWidgets:
         self.settings_notice.setAccessibleName("Settings file")
         self.settings_notice.setStyleSheet("color:#dc2626;")  # readable on the light and the dark bar
         self.settings_notice.hide()
-        for w in (self.settings_notice, self.journal_notice, self.progress, self.account_label, self.state_dot,
-                  self.state_label):
+        # while another process has the account's queue (a dispatch-mail command, another window): said as long
+        # as it is true (app.core.queue_keeper)
+        self.queue_notice = PlainLabel("", window)
+        self.queue_notice.setObjectName("queueNotice")
+        self.queue_notice.setAccessibleName("Outbox")
+        self.queue_notice.setStyleSheet("color:#d97706;")
+        self.queue_notice.hide()
+        for w in (self.settings_notice, self.journal_notice, self.queue_notice, self.progress, self.account_label,
+                  self.state_dot, self.state_label):
             sb.addPermanentWidget(w)
         if hasattr(sb, "cut"):  # app.ui.window.frame.FittingStatusBar: what it had to shorten goes in the banner too
             sb.cut.connect(lambda text, w=window: _in_banner(w, text))
@@ -67,6 +74,13 @@ class StatusWidgets:
         self.journal_notice.setToolTip(tooltip(detail or text))
         self.journal_notice.setStyleSheet("color:#dc2626;" if warning else "color:#64748b;")
         self.journal_notice.show()
+
+    def queue(self, short: str, text: str) -> None:
+        """``short`` words (``text`` whole, in its tooltip) while another process sends for the account; "" : none."""
+        self.queue_notice.setText(short)
+        self.queue_notice.setToolTip(tooltip(text) if text else "")
+        self.queue_notice.setAccessibleDescription(text)
+        self.queue_notice.setVisible(bool(short))
 
     def settings(self, text: str) -> None:
         self.settings_notice.setText("⚠ Settings")

@@ -339,6 +339,9 @@ class Workflows(TaskTracker):
 
         c, outbox = self.w.compose, self.outbox()
         if outbox is None:
+            held = self.w.journal_bridge.waiting if self.w.journal_bridge is not None else ""
+            if held:  # another process has the account's queue: the message stays here, and why is said there
+                c.set_error(f"{not_done}: the message stays here. {held}")
             return None
         asked = ComposeQuestions(self)
         r = await self.sender.send_draft(outbox, c.draft, asked, hold=hold, problems=c.send_problems(),

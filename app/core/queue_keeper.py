@@ -1,0 +1,150 @@
+"""A window's hold on its account's send queue: the account's lock, then its Outbox, then its door. asyncio, no Qt.
+
+One process at a time drives an account's queue (:mod:`app.core.doors`). The window that shows an account takes
+its lock before its Outbox restores the journal, and opens the account's door, so that a ``dispatch-mail``
+command run meanwhile hands its message to this window's Outbox (:class:`app.core.script_desk.ScriptDesk`)
+instead of sending it itself.
+
+When another process holds the lock, the window does not drive the same journal: it tries again every
+:data:`RETRY_EVERY` seconds on the event loop (never blocking), says who has the queue in words
+(:func:`waiting_words`), and starts the Outbox once the lock is its own. A command lets go when its message is
+settled; another window when it closes. Typing is journaled meanwhile all the same (autosave needs no lock).
+
+Letting go (:meth:`QueueKeeper.close`, the window quits): the door takes no more commands, those taken are
+answered (at most ``grace`` seconds: then each command says its message is queued, not sent yet), the Outbox
+stops, the lock goes. :meth:`QueueKeeper.shut` does it at once when the queue is closed already (another
+account was chosen). What is left waits in the journal for the next window or command.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from typing import Callable
+
+from app.core.door_server import Desk, Door
+from app.core.doors import WINDOW, AccountLock, DoorError
+
+log = logging.getLogger(__name__)
+
+#: how often a window kept waiting for its account's queue tries the lock again (seconds)
+RETRY_EVERY = 0.25
+#: how long a closing window lets the commands its door took be answered (seconds)
+CLOSE_GRACE = 10.0
+
+COMMAND_SENDS = "A dispatch-mail command is sending for this account; the Outbox opens when it is done."
+OTHER_WINDOW = ("Another Dispatch window sends for this account: this window does not send for it. What you type "
+                "is still kept on this computer; the Outbox opens here when that window is closed.")
+
+#: the same, in a few words (the status bar)
+SHORT = {COMMAND_SENDS: "Outbox: dispatch-mail is sending", OTHER_WINDOW: "Outbox: sent from another window"}
+
+
+def waiting_words(kind: str, pid: int) -> str:
+    """What a window kept waiting says, by who holds the account's lock (as the lock file says)."""
+    if kind == WINDOW and pid != os.getpid():
+        return OTHER_WINDOW
+    return COMMAND_SENDS  # a command, or one taking it this instant (it has not written who it is yet)
+
+
+class QueueKeeper:
+    """One account's queue in this process. ``start_queue()`` restores and starts its Outbox (called once the lock
+    is held: :meth:`app.core.account_runtime.AccountRuntime.start`); ``desk_for(outbox)`` the desk its door
+    answers with; ``say(words)`` is told while another process has the queue ("" once it is this one's);
+    ``started(outbox)`` once a queue waited for is running."""
+
+    def __init__(self, account_key: str, start_queue: Callable, desk_for: Callable[[object], Desk], *,
+                 say: Callable[[str], None] = lambda _w: None, started: Callable[[object], None] = lambda _o: None,
+                 retry_every: float = RETRY_EVERY):
+        self.account_key = account_key
+        self.lock = AccountLock(account_key, kind=WINDOW)
+        self._start_queue, self._desk_for = start_queue, desk_for
+        self._say, self._started = say, started
+        self.retry_every = retry_every
+        self.outbox = None
+        self.door: Door | None = None
+        self.waiting = ""  # the words said while another process has the queue
+        self._task: asyncio.Task | None = None
+        self._closed = False
+
+    def start(self):
+        """The account's Outbox at once when its lock is free (its door opens on the loop); else None, and the
+        lock is tried again on the loop until it is free (``started`` is told then)."""
+        try:
+            free = self.lock.take()
+        except (OSError, DoorError) as exc:  # no private folder for the lock: this window drives it alone
+            log.warning("the account's lock cannot be used (%s): no door for commands", type(exc).__name__)
+            return self._run_queue(door=False)
+        if free:
+            return self._run_queue()
+        self.waiting = waiting_words(*self.lock.holder())  # said by the caller now; changes are said to ``say``
+        if _loop() is not None:
+            self._task = asyncio.ensure_future(self._wait())
+        return None
+
+    def _run_queue(self, door: bool = True):
+        self.outbox = self._start_queue()
+        if door and _loop() is not None:
+            self.door = Door(self.account_key, self._desk_for(self.outbox))
+            self._task = asyncio.ensure_future(self._open())
+        return self.outbox
+
+    async def _open(self) -> None:
+        try:
+            await self.door.open()
+        except (OSError, DoorError) as exc:  # commands then drive nothing: they find the lock held and wait
+            log.warning("the account's door could not be opened (%s)", type(exc).__name__)
+
+    async def _wait(self) -> None:
+        while not self.lock.take():
+            words = waiting_words(*self.lock.holder())
+            if words != self.waiting:
+                self.waiting = words
+                self._say(words)
+            await asyncio.sleep(self.retry_every)
+        if self.waiting:
+            self.waiting = ""
+            self._say("")
+        self._started(self._run_queue())
+
+    def shut(self) -> None:
+        """Let go at once: the queue is closed already (another account is in use). The commands taken are cut
+        off; each says what was recorded, which the journal keeps."""
+        self._closed = True
+        _cancel(self._task)
+        if self.door is not None:
+            self.door.shut()
+        self.lock.release()
+
+    async def close(self, grace: float = CLOSE_GRACE) -> None:
+        """Let go when the window quits: no more commands, those taken answered (at most ``grace`` s), the Outbox
+        stopped, then the lock (only then may another process drive the journal)."""
+        if self._closed:
+            return
+        self._closed = True
+        task, self._task = self._task, None
+        if task is not None and not task.done():
+            if self.door is None:  # still waiting for the lock
+                task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        if self.door is not None:
+            try:
+                await asyncio.wait_for(self.door.close(wait=True), grace)
+            except asyncio.TimeoutError:  # the commands still followed are cut off: they say it is queued
+                self.door.shut()
+        if self.outbox is not None:
+            await self.outbox.stop()
+        self.lock.release()
+
+
+def _loop():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _cancel(task: asyncio.Task | None) -> None:
+    if task is not None and not task.done():
+        task.cancel()

@@ -1,0 +1,278 @@
+"""The window is running: ``dispatch-mail`` commands hand their messages to its Outbox through the account's door.
+
+The real window in this process, on an Exchange account of the sandbox (over real HTTP); each command a real
+``python -m app ...`` child process with this test's DISPATCH_HOME (the same settings, journal and door folder).
+The window holds the account's lock and serves its door (app/core/queue_keeper.py); a message handed over is an
+Outbox submission of the window's, shown there at once and sent from there, once (copies counted by Message-ID in
+the recipient's inbox and in the sender's Sent Items)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import tempfile
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.doors import AccountLock, door_dir, door_path
+from app.core.queue_keeper import COMMAND_SENDS, OTHER_WINDOW
+from app.core.session import ConnectionState, Session
+from app.domain.account import AccountConfig
+from app.domain.models import Folder
+from app.storage.settings import Settings
+from tests.helpers import dispatch_mail as dm
+from tests.helpers.backends import ALICE, BOB
+from tests.helpers.windows import close_window, make_window
+
+SUBJECT = "Nightly report"
+
+
+@pytest.fixture
+def home(monkeypatch):
+    """This test's own DISPATCH_HOME, short: a Unix socket's path holds at most 107 bytes."""
+    path = tempfile.mkdtemp(prefix="dm-")
+    monkeypatch.setenv("DISPATCH_HOME", path)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def account(sandbox, home):
+    """Alice's Exchange account on the sandbox, set up in Dispatch's settings (as a command reads them)."""
+    user = next(a for a in sandbox.accounts if a["email"] == ALICE)
+    acc = AccountConfig(email=ALICE, ews_url=sandbox.ews_url, username=user.get("username") or ALICE)
+    settings = Settings()
+    settings.set_account(acc)
+    return acc, user["password"], settings
+
+
+def open_account_window(qtbot, account, *, door=True):
+    acc, password, settings = account
+    session = Session.for_account(acc, password)
+    win = make_window(qtbot, session, settings)
+    qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=20000)
+    if door:
+        qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)), timeout=10000)
+    return win, session
+
+
+@pytest.fixture
+def running(qtbot, aloop, account):
+    """The window running on Alice's account, its door open."""
+    win, session = open_account_window(qtbot, account)
+    yield win
+    close_window(win, session)
+
+
+def shot(qtbot, win, path) -> None:
+    """The Outbox page as laid out and painted (its table is sized once shown)."""
+    view = win.journal_bridge.show_outbox()
+    shown = view.table if view.table.isVisibleTo(view) else view.empty
+    qtbot.waitUntil(lambda: shown.isVisible() and shown.width() > 300, timeout=5000)
+    qtbot.waitExposed(win)
+    win.grab().save(str(path))
+
+
+def send_args(subject: str, body_file, *more: str) -> list[str]:
+    return ["send", "--to", BOB, "--subject", subject, "--body-file", str(body_file), "--json", *more]
+
+
+def outbox_rows(win) -> list[tuple[str, str, str]]:
+    return win.journal_bridge.show_outbox().rows()
+
+
+def copies(sandbox, mids) -> tuple[Counter, Counter]:
+    """How many copies of each Message-ID Bob received, and Alice's Sent Items holds."""
+    inbox = Counter(i["internet_message_id"] for i in sandbox.mailbox(BOB).items(Folder.INBOX.value))
+    sent = Counter(i["internet_message_id"] for i in sandbox.mailbox(ALICE).items(Folder.SENT.value))
+    return Counter({m: inbox[m] for m in mids}), Counter({m: sent[m] for m in mids})
+
+
+def wait_sent_once(qtbot, sandbox, mids) -> None:
+    qtbot.waitUntil(lambda: all(n >= 1 for c in copies(sandbox, mids) for n in c.values()), timeout=60000)
+    inbox, sent = copies(sandbox, mids)
+    assert set(inbox.values()) == {1} and set(sent.values()) == {1}, (inbox, sent)
+
+
+def test_a_command_hands_its_message_to_the_running_window(qtbot, running, sandbox, home, tmp_path,
+                                                           screenshot_dir):
+    body = tmp_path / "report.txt"
+    body.write_text("All green.\n", encoding="utf-8")
+    code, out, err = dm.run(qtbot, send_args(SUBJECT, body, "--no-wait"), home)
+    assert code == 0, err
+    [said] = dm.json_lines(out)
+    assert said["result"] in ("queued", "sent")
+    outbox = running.session.outbox
+    sub = outbox.submission(said["id"])
+    assert sub is not None, "the window's own Outbox has the message (it was not sent by the command itself)"
+    assert sub.draft.internet_message_id == said["message_id"]
+    # shown in the window's Outbox at once (a row of its own), then sent from there, once
+    qtbot.waitUntil(lambda: any(r[0] == SUBJECT for r in outbox_rows(running)), timeout=5000)
+    shot(qtbot, running, screenshot_dir / "outbox-handed-over.png")
+    wait_sent_once(qtbot, sandbox, [said["message_id"]])
+
+
+def test_twenty_commands_in_a_loop_each_go_out_once_from_the_window(qtbot, running, sandbox, home, tmp_path):
+    body = tmp_path / "body.txt"
+    body.write_text("ping\n", encoding="utf-8")
+    loop = (f'for i in $(seq 1 20); do $DM send --to {BOB} --subject "Loop $i" --body-file {body} --json --no-wait'
+            ' || echo "FAILED $i $?"; done')
+    code, out, err = dm.finish(qtbot, dm.start([], home, shell=loop), timeout_ms=180000)
+    assert code == 0 and "FAILED" not in out, (out, err)
+    said = dm.json_lines(out)
+    assert len(said) == 20
+    outbox = running.session.outbox
+    assert all(outbox.submission(s["id"]) is not None for s in said), "every message is in the window's Outbox"
+    qtbot.waitUntil(lambda: {f"Loop {i}" for i in range(1, 21)} <= {r[0] for r in outbox_rows(running)},
+                    timeout=5000)
+    mids = [s["message_id"] for s in said]
+    assert len(set(mids)) == 20
+    wait_sent_once(qtbot, sandbox, mids)
+
+
+def test_outbox_and_cancel_through_the_window_put_the_message_back_in_compose(qtbot, running, home, tmp_path):
+    body = tmp_path / "later.txt"
+    body.write_text("For tomorrow.\n", encoding="utf-8")
+    code, out, err = dm.run(qtbot, send_args("Held for tomorrow", body, "--later", "tomorrow 8:00"), home)
+    assert code == 0, err
+    [held] = dm.json_lines(out)
+    assert held["result"] == "held"
+    code, out, err = dm.run(qtbot, ["outbox", "--json"], home)
+    assert code == 0, err
+    [listed] = [r for r in json.loads(out) if r["id"] == held["id"]]
+    assert listed["subject"] == "Held for tomorrow" and listed["can_cancel"]
+    assert running.compose.is_empty()
+    code, out, err = dm.run(qtbot, ["outbox", "cancel", held["id"][:8]], home)
+    assert code == 0, err
+    assert "Taken out of the Outbox" in out
+    # the message taken out is the user's again, in the window: Compose was empty, so there
+    qtbot.waitUntil(lambda: running.compose.subject.text() == "Held for tomorrow", timeout=5000)
+    assert "For tomorrow." in running.compose.draft().body
+    qtbot.waitUntil(lambda: not any(r[0] == "Held for tomorrow" for r in outbox_rows(running)), timeout=5000)
+
+
+def test_the_door_is_private(running, account):
+    acc = account[0]
+    folder = os.stat(door_dir())
+    door = os.stat(door_path(acc.key))
+    assert stat.S_IMODE(folder.st_mode) == 0o700 and folder.st_uid == os.getuid()
+    assert stat.S_ISSOCK(door.st_mode) and stat.S_IMODE(door.st_mode) == 0o600
+    assert not AccountLock(acc.key).take(), "the window holds the account's lock"
+
+
+def test_another_accounts_command_is_not_taken_by_this_window(qtbot, running, home, tmp_path):
+    body = tmp_path / "b.txt"
+    body.write_text("x\n", encoding="utf-8")
+    before = len(running.session.outbox.submissions())
+    code, out, err = dm.run(qtbot, ["send", "--account", "carol@example.com", "--to", BOB, "--subject", "Not hers",
+                                    "--body-file", str(body)], home)
+    # the window's door said "not mine": the command ran itself, and found no such account set up (78)
+    assert code == 78, (code, out, err)
+    assert "carol@example.com" in err
+    assert len(running.session.outbox.submissions()) == before
+
+
+def test_a_command_holding_the_lock_keeps_the_window_waiting_then_the_window_sends_what_it_left(
+        qtbot, aloop, sandbox, account, home, tmp_path, screenshot_dir):
+    acc = account[0]
+    body = tmp_path / "left.txt"
+    body.write_text("Left by a command.\n", encoding="utf-8")
+    # the server is busy for the command's sends (each asked to come back in a minute): the command holds the
+    # account's lock, its message journaled, until its --wait ends
+    sandbox.faults.inject("CreateItem", "server_busy", count=-1, backoff_ms=60000)
+    proc = dm.start(send_args("Left behind", body, "--wait", "8", "--password-env", "PW"), home, PW=account[1])
+    qtbot.waitUntil(lambda: bool(sandbox.faults.fired_list()) or proc.poll() is not None, timeout=30000)
+    assert proc.poll() is None, proc.communicate()
+    assert AccountLock(acc.key).holder()[0] == "command"
+    win, session = open_account_window(qtbot, account, door=False)
+    try:
+        assert session.outbox is None, "the window does not drive the journal a command drives"
+        view = win.journal_bridge.show_outbox()
+        assert COMMAND_SENDS in view.empty.text()
+        assert win.status.queue_notice.isVisible() and win.status.queue_notice.accessibleDescription() == COMMAND_SENDS
+        shot(qtbot, win, screenshot_dir / "outbox-command-sending.png")
+        sandbox.faults.clear()  # the server is back; the command's Outbox waits out the minute it was told
+        code, out, err = dm.finish(qtbot, proc)
+        assert code == 75, (out, err)  # not sent yet: it waits in the Outbox
+        [left] = dm.json_lines(out)
+        # the command let go: the window's Outbox opens, restores what it left, and sends it (once)
+        qtbot.waitUntil(lambda: session.outbox is not None, timeout=10000)
+        qtbot.waitUntil(lambda: any(r[0] == "Left behind" for r in view.rows()), timeout=5000)
+        assert COMMAND_SENDS not in view.empty.text() and not win.status.queue_notice.isVisible()
+        wait_sent_once(qtbot, sandbox, [left["message_id"]])
+        qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)), timeout=10000)  # its door is open now
+    finally:
+        close_window(win, session)
+
+
+def test_while_another_window_sends_for_the_account_this_one_says_so_and_compose_stays_usable(
+        qtbot, aloop, sandbox, account, home):
+    acc, password, _settings = account
+    other = dm.start(["--ews-url", acc.ews_url, "--email", ALICE, "--username", acc.username, "--password-env", "PW"],
+                     home, PW=password, QT_QPA_PLATFORM="offscreen")
+    try:
+        qtbot.waitUntil(lambda: AccountLock(acc.key).holder() == ("window", other.pid) or other.poll() is not None,
+                        timeout=60000)
+        assert other.poll() is None, other.communicate()
+        win, session = open_account_window(qtbot, account, door=False)
+        try:
+            assert session.outbox is None
+            view = win.journal_bridge.show_outbox()
+            assert OTHER_WINDOW in view.empty.text()
+            assert win.status.queue_notice.accessibleDescription() == OTHER_WINDOW
+            # Compose is still the user's: what is typed is kept on this computer; a send says why it waits
+            win.show_view("compose")
+            qtbot.keyClicks(win.compose.to, BOB)
+            qtbot.keyClicks(win.compose.subject, "Typed meanwhile")
+            win.journal_bridge.autosave.flush()
+            lid = win.compose.identity().local_id
+            qtbot.waitUntil(lambda: win.journal_bridge.journal.get(lid) is not None, timeout=5000)
+            qtbot.keyClick(win.compose.subject, Qt.Key_Return, Qt.ControlModifier)
+            qtbot.waitUntil(lambda: win.compose.error_text().endswith(OTHER_WINDOW), timeout=5000)
+            assert win.compose.subject.text() == "Typed meanwhile"
+            other.kill()  # that window ends (its lock goes with it): this one's Outbox opens
+            other.communicate(timeout=30)
+            qtbot.waitUntil(lambda: session.outbox is not None, timeout=10000)
+            assert OTHER_WINDOW not in view.empty.text() and not win.status.queue_notice.isVisible()
+            assert win.compose.error_text() == "" and win.compose.subject.text() == "Typed meanwhile"
+            qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)), timeout=10000)
+        finally:
+            close_window(win, session)
+    finally:
+        if other.poll() is None:
+            other.kill()
+            other.communicate(timeout=30)
+
+
+def test_the_app_as_a_process_takes_a_command_and_once_it_is_gone_a_command_runs_itself(
+        qtbot, sandbox, account, home, tmp_path):
+    """The real app (``python -m app``, its own process) serves the door; killed, it leaves its socket behind and
+    its lock goes with it: the next command finds nobody behind the door and sends by itself."""
+    acc, password, _settings = account
+    body = tmp_path / "b.txt"
+    body.write_text("From cron.\n", encoding="utf-8")
+    app = dm.start(["--ews-url", acc.ews_url, "--email", ALICE, "--username", acc.username, "--password-env", "PW"],
+                   home, PW=password, QT_QPA_PLATFORM="offscreen")
+    try:
+        qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)) or app.poll() is not None, timeout=60000)
+        assert app.poll() is None, app.communicate()
+        # no password given to the command: only the window can have sent it
+        code, out, err = dm.run(qtbot, send_args("Through the app", body), home)
+        assert code == 0, err
+        [handed] = dm.json_lines(out)
+        assert handed["result"] == "sent"
+        app.kill()
+        app.communicate(timeout=30)
+        assert os.path.exists(door_path(acc.key)), "a door left by a process that ended"
+        code, out, err = dm.run(qtbot, send_args("By itself", body, "--password-env", "PW"), home, PW=password)
+        assert code == 0, err
+        [alone] = dm.json_lines(out)
+        wait_sent_once(qtbot, sandbox, [handed["message_id"], alone["message_id"]])
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate(timeout=30)
