@@ -29,10 +29,11 @@ PASSWORD_VAR = "DISPATCH_TEST_PW"
 class ServerProcess:
     """``python -m app.sandbox`` on a free loopback port, its data in ``data``."""
 
-    def __init__(self, data: Path, *args: str):
+    def __init__(self, data: Path, *args: str, port: int = 0):
         data.mkdir(parents=True, exist_ok=True)
         self.data = data
-        self.proc = subprocess.Popen([sys.executable, "-m", "app.sandbox", "--port", "0", "--data", str(data), *args],
+        self.proc = subprocess.Popen([sys.executable, "-m", "app.sandbox", "--port", str(port), "--data", str(data),
+                                      *args],
                                      cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         line = self.proc.stdout.readline()
         if not line:
@@ -40,6 +41,7 @@ class ServerProcess:
         info = json.loads(line)
         self.ews_url, self.admin_url, self.token = info["ews_url"], info["admin_url"], info["admin_token"]
         self.alice = next(a for a in info["accounts"] if a["email"] == ALICE)
+        self.port = int(self.ews_url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
 
     def admin(self, payload: dict | None = None) -> dict:
         headers = {"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"}
