@@ -55,3 +55,107 @@ def test_sendmail_killed_after_the_server_committed_then_run_again_sends_once(se
     copies = server.copies()
     assert (copies["sent"][mid], copies["inbox"][mid], copies["drafts"][mid]) == (1, 1, 0)
     assert _sends(home.journal()) == []  # settled: nothing left to send
+
+
+@pytest.mark.timeout(120)
+def test_sendmail_killed_while_starting_journals_nothing_and_the_same_command_again_sends_once(server, home):
+    mid = "<killed-starting@scripts.example>"
+    message = rfc822(mid, "killed while starting")
+    proc = home.start("sendmail", BOB, stdin=message)
+    kill_9(proc)  # at once: Python is still starting, long before anything is read or journaled
+    assert _sends(home.journal()) == []
+    assert server.copies()["inbox"][mid] == 0
+
+    again = home.run("sendmail", BOB, stdin=message)
+    assert again.returncode == EX_OK, again.stderr
+    copies = server.copies()
+    assert (copies["sent"][mid], copies["inbox"][mid]) == (1, 1)
+
+
+@pytest.mark.timeout(240)
+def test_killed_with_the_message_journaled_and_not_sent_the_next_command_sends_it(server, home):
+    """The server says "busy, come back in two minutes" (did nothing): the command has journaled the message
+    and waits. Killed there, the NEXT command (another message) sends what was left, and its own, once each."""
+    left, mine = "<left-queued@scripts.example>", "<next-command@scripts.example>"
+    server.inject("CreateItem", "server_busy", backoff_ms=int(HOLD * 1000))
+    proc = home.start("sendmail", BOB, stdin=rfc822(left, "left queued"))
+    wait_until(lambda: ("CreateItem", "server_busy") in server.fired(), 60, proc)
+    wait_until(lambda: [e.state for e in _sends(home.journal())] == ["queued"], 30, proc)
+    kill_9(proc)
+    assert server.copies()["inbox"][left] == 0
+
+    nxt = home.run("sendmail", BOB, stdin=rfc822(mine, "the next command"))
+    assert nxt.returncode == EX_OK, nxt.stderr
+    copies = server.copies()
+    assert (copies["sent"][left], copies["inbox"][left]) == (1, 1), "what the killed command left was not sent"
+    assert (copies["sent"][mine], copies["inbox"][mine]) == (1, 1)
+    assert _sends(home.journal()) == []
+
+
+@pytest.mark.timeout(240)
+def test_killed_while_the_server_runs_the_send_the_next_command_settles_it_never_twice(server, home):
+    """Killed while the send is on the wire and the server has not run it yet (a ``delay``: it runs after the
+    pause, with nobody left to answer). The next command looks it up by Message-ID before anything is repeated:
+    one copy, and the next command's own message too."""
+    left, mine = "<left-on-the-wire@scripts.example>", "<after-the-wire@scripts.example>"
+    server.inject("CreateItem", "delay", seconds=1.0)
+    proc = home.start("sendmail", BOB, stdin=rfc822(left, "left on the wire"))
+    wait_until(lambda: ("CreateItem", "delay") in server.fired(), 60, proc)
+    assert server.copies()["inbox"][left] == 0  # not run yet
+    kill_9(proc)
+    assert [e.state for e in _sends(home.journal())] == ["submitting"]
+
+    nxt = home.run("sendmail", BOB, stdin=rfc822(mine, "after the wire"))
+    assert nxt.returncode == EX_OK, nxt.stderr
+    copies = server.copies()
+    assert (copies["sent"][left], copies["inbox"][left]) == (1, 1)
+    assert (copies["sent"][mine], copies["inbox"][mine]) == (1, 1)
+    assert _sends(home.journal()) == []
+
+
+ROUNDS = 5
+
+
+@pytest.mark.timeout(300)
+def test_two_commands_at_once_on_one_account_no_duplicate_no_loss(server, home):
+    """Two loops of ``sendmail`` side by side, started together: in each round one command drives the queue
+    and the other hands its message over through the door, or waits for the lock while the first closes.
+    Every command says sent (0); every message is once in Sent Items and in Bob's Inbox."""
+    import threading
+
+    results: list[tuple[str, int, bytes]] = []
+    start = threading.Barrier(2)
+
+    def loop(name: str) -> None:
+        start.wait()
+        for i in range(ROUNDS):
+            mid = f"<two-at-once-{name}-{i}@scripts.example>"
+            done = home.run("sendmail", BOB, stdin=rfc822(mid, f"two at once {name} {i}"))
+            results.append((mid, done.returncode, done.stderr))
+
+    loops = [threading.Thread(target=loop, args=(n,)) for n in "ab"]
+    for t in loops:
+        t.start()
+    for t in loops:
+        t.join(240)
+    assert len(results) == 2 * ROUNDS
+    assert [(mid, code) for mid, code, _ in results if code != 0] == [], [e for *_, e in results]
+    copies = server.copies()
+    for mid, _code, _err in results:
+        assert (copies["sent"][mid], copies["inbox"][mid]) == (1, 1), mid
+    assert _sends(home.journal()) == []
+
+
+@pytest.mark.timeout(120)
+def test_a_real_send_imports_no_qt(server, home):
+    """``python -X importtime`` lists every module the command loaded, on stderr: a real send over EWS (the
+    command drives the queue itself) loads exchangelib and neither PySide6 nor qasync."""
+    env = dict(home.env, PYTHONPROFILEIMPORTTIME="1")
+    mid = "<no-qt@scripts.example>"
+    done = home.run("sendmail", BOB, stdin=rfc822(mid, "no qt"), env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    loaded = {line.rsplit("|", 1)[1].strip().split(".")[0]
+              for line in done.stderr.decode().splitlines() if line.startswith("import time:") and "|" in line}
+    assert {"exchangelib", "app"} <= loaded  # the list is the real one: the send's own modules are in it
+    assert not loaded & {"PySide6", "shiboken6", "qasync"}, sorted(loaded & {"PySide6", "shiboken6", "qasync"})
+    assert server.copies()["inbox"][mid] == 1
