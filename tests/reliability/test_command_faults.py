@@ -50,11 +50,17 @@ def test_sendmail_killed_after_the_server_committed_then_run_again_sends_once(se
     assert [(e.draft.internet_message_id, e.state) for e in journaled] == [(mid, "submitting")]
     server.release()  # the held answer is dropped (its command is gone)
 
-    again = home.run("sendmail", BOB, stdin=message)
+    again = home.run("sendmail", BOB, stdin=message)  # its send restored, unknown: the command follows it
     assert again.returncode == EX_OK, again.stderr
     copies = server.copies()
     assert (copies["sent"][mid], copies["inbox"][mid], copies["drafts"][mid]) == (1, 1, 0)
     assert _sends(home.journal()) == []  # settled: nothing left to send
+
+    third = home.run("sendmail", BOB, stdin=message)  # settled already: found in Sent Items, not sent again
+    assert third.returncode == EX_OK, third.stderr
+    assert b"Already sent" in third.stdout
+    copies = server.copies()
+    assert (copies["sent"][mid], copies["inbox"][mid]) == (1, 1)
 
 
 @pytest.mark.timeout(120)
@@ -118,11 +124,17 @@ ROUNDS = 5
 
 @pytest.mark.timeout(300)
 def test_two_commands_at_once_on_one_account_no_duplicate_no_loss(server, home):
-    """Two loops of ``sendmail`` side by side, started together: in each round one command drives the queue
-    and the other hands its message over through the door, or waits for the lock while the first closes.
-    Every command says sent (0); every message is once in Sent Items and in Bob's Inbox."""
+    """Two loops of ``sendmail`` side by side, started together, with a killed command's message left queued in
+    the journal: in each round one command drives the queue and the other hands its message over through the
+    door, or waits for the lock while the first closes. Every command says sent (0); every message, the one
+    left too, is once in Sent Items and in Bob's Inbox."""
     import threading
 
+    left = "<two-at-once-left@scripts.example>"  # a killed command's message, queued in the journal
+    server.inject("CreateItem", "server_busy", backoff_ms=int(HOLD * 1000))
+    proc = home.start("sendmail", BOB, stdin=rfc822(left, "left for two"))
+    wait_until(lambda: [e.state for e in _sends(home.journal())] == ["queued"], 60, proc)
+    kill_9(proc)
     results: list[tuple[str, int, bytes]] = []
     start = threading.Barrier(2)
 
@@ -141,7 +153,7 @@ def test_two_commands_at_once_on_one_account_no_duplicate_no_loss(server, home):
     assert len(results) == 2 * ROUNDS
     assert [(mid, code) for mid, code, _ in results if code != 0] == [], [e for *_, e in results]
     copies = server.copies()
-    for mid, _code, _err in results:
+    for mid in [left, *(mid for mid, _code, _err in results)]:  # the first two restore it: one sends it
         assert (copies["sent"][mid], copies["inbox"][mid]) == (1, 1), mid
     assert _sends(home.journal()) == []
 
