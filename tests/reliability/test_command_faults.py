@@ -171,3 +171,47 @@ def test_a_real_send_imports_no_qt(server, home):
     assert {"exchangelib", "app"} <= loaded  # the list is the real one: the send's own modules are in it
     assert not loaded & {"PySide6", "shiboken6", "qasync"}, sorted(loaded & {"PySide6", "shiboken6", "qasync"})
     assert server.copies()["inbox"][mid] == 1
+
+
+@pytest.mark.timeout(180)
+def test_while_another_process_holds_the_lock_a_command_waits_for_its_door_and_hands_over(server, home):
+    """A process holding the account's lock with no door yet (a window starting) has the queue: a command then
+    drives nothing (it would restore and send the journal's messages beside it), it knocks until the door opens
+    and hands its message over. The message a killed command left queued goes once, from the holder."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from tests.helpers.commands import PASSWORD_VAR
+
+    left, mine = "<left-for-the-holder@scripts.example>", "<handed-to-the-holder@scripts.example>"
+    server.inject("CreateItem", "server_busy", backoff_ms=int(HOLD * 1000))
+    killed = home.start("sendmail", BOB, stdin=rfc822(left, "left for the holder"))
+    wait_until(lambda: [e.state for e in _sends(home.journal())] == ["queued"], 60, killed)
+    kill_9(killed)
+
+    holder = subprocess.Popen([sys.executable, str(Path(__file__).with_name("door_holder_child.py")), PASSWORD_VAR],
+                              env=home.env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == b"LOCKED", holder.stderr.read()[-3000:]
+        proc = home.start("sendmail", BOB, stdin=rfc822(mine, "handed to the holder"))
+        # a command that does not wait would be done in this time: watched for a while (a negative has no event)
+        deadline = time.monotonic() + 8.0
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert proc.poll() is None, f"the command did not wait for the lock's holder: {proc.communicate()!r}"
+        assert server.copies()["inbox"][left] == 0 and [e.draft.internet_message_id for e in _sends(home.journal())] \
+            == [left]
+        holder.stdin.write(b"go\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == b"OPEN", holder.stderr.read()[-3000:]
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == EX_OK, err
+        copies = server.copies()
+        assert (copies["sent"][left], copies["inbox"][left]) == (1, 1)
+        assert (copies["sent"][mine], copies["inbox"][mine]) == (1, 1)
+    finally:
+        if holder.poll() is None:
+            holder.terminate()
+        holder.communicate(timeout=60)
