@@ -59,8 +59,14 @@ FINDINGS = """## What the benches found
   makes Qt lay out the rest of the document before the first piece goes; the reaper takes the layout
   away first, then frees a piece per turn.
 - **Sending from scripts** (`bench/bench_command.py`): a command that finds the account's door open imports
-  the standard library only (app/core/doors.py) and costs about what starting Python does. A command with no
-  door to knock on pays for the core and exchangelib (the bare import alone is most of it, more than
+  the standard library only (app/core/doors.py), yet on a quiet machine the hand-over misses the issue's goal
+  (its ratio to `python -c pass` above; beside the CPU hogs it meets it). `python -X importtime` and a timed knock show where
+  the rest goes: most of it is the command's own imports (the `app` package and `app.cli`, then
+  `socket` and `json` for the door), the remainder the door's round trip (the process behind it reads the command
+  line on a thread, journals it with a synchronous write, answers). Nothing was added to buy the number. The
+  baseline here includes the development install's editable-install finder, which `site` loads at every
+  start; an installed package has none, so its `python -c pass` is cheaper and the ratio larger. A command
+  with no door to knock on pays for the core and exchangelib (the bare import alone is most of it, more than
   `import msal`), the journal, and connecting (GetFolder and ConvertId: two requests more per message): a
   script that sends often is faster, and lighter on the server, with Dispatch's window open."""
 
