@@ -58,9 +58,9 @@ def test_sendmail_killed_after_the_server_committed_then_run_again_sends_once(se
 
     third = home.run("sendmail", BOB, stdin=message)  # settled already: found in Sent Items, not sent again
     assert third.returncode == EX_OK, third.stderr
-    assert b"Already sent" in third.stdout
     copies = server.copies()
     assert (copies["sent"][mid], copies["inbox"][mid]) == (1, 1)
+    assert b"Already sent" in third.stdout
 
 
 @pytest.mark.timeout(120)
