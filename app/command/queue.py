@@ -23,6 +23,9 @@ from app.core.doors import knock
 
 #: how long a command waits for an account's queue that another process holds but does not answer for
 LOCK_PATIENCE = 30.0
+#: how long a command that drove the queue lets the work it restored from the journal finish, once its own
+#: command is answered (a lost answer looked up by Message-ID, a send already due)
+LEFT_PATIENCE = 30.0
 
 
 def main(argv: list[str]) -> int:
@@ -126,6 +129,7 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
     outbox = None
     try:
         outbox = AccountRuntime(session, journal, writer).start()
+        left = outbox.submissions()  # what earlier runs left: this command sends it too
         desk = ScriptDesk(outbox, account, configured=settings.account,
                           principals=lambda: settings.principals(account))
         door = Door(account.key, desk)
@@ -133,6 +137,7 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
         connecting = asyncio.ensure_future(_connect(session, outbox))
         try:
             reply = await desk.answer(DoorRequest(argv, cwd, stdin))
+            await finish_left(outbox, left, LEFT_PATIENCE)  # the door still open: other commands are taken
         finally:
             await door.close(wait=True)
             connecting.cancel()
@@ -143,6 +148,21 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
         writer.close()
         session.close()
         journal.close()
+
+
+async def finish_left(outbox, left: list, patience: float) -> None:
+    """Until each of ``left`` (the work an earlier run left in the journal) rests: sent, refused, or waiting for
+    something that takes a while (its next try's time, a sign-in, a later time), at most ``patience`` seconds.
+    A send whose answer was lost waits its settle delay before it is looked up: a command that stopped at once
+    would leave it for yet another run."""
+    import asyncio
+
+    busy = [s for s in left if outbox.submission(s.local_id) is s and not outbox.is_resting(s)]
+    if busy:
+        try:
+            await asyncio.wait_for(outbox.wait_all(busy, final=False), patience)
+        except asyncio.TimeoutError:
+            pass  # still going: it stays journaled for the next run
 
 
 async def _connect(session, outbox) -> None:
