@@ -1,22 +1,21 @@
 """The account's door, served by the process that holds its lock (:mod:`app.core.doors`). asyncio, no Qt.
 
-A command knocks with its command line (``{"v", "argv", "cwd", "stdin"}`` and that many bytes of its standard
-input). The door answers in lines of JSON: ``{"mine": false}`` when the command is for another account (the
-command looks further, or runs itself); else ``{"mine": true}``, then ``{"recorded": ID}`` once the message is
-in the journal, then the final ``{"exit", "out", "err"}``. What a command asks is decided by the ``desk`` the
+A command knocks with its command line, its folder and its standard input (:func:`app.core.doors.encode_request`).
+The door answers ``mine 0`` when the command is for another account (the command looks further, or runs
+itself); else ``mine 1``, then ``recorded ID`` once the message is in the journal, then ``exit CODE OUT ERR``
+followed by that many bytes of the command's standard output and error. What a command asks is decided by the ``desk`` the
 door is given (:class:`app.core.script_desk.ScriptDesk`): the same code a command runs when no door answers.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
-from app.core.doors import MAX_HEADER, PROTOCOL, door_path
+from app.core.doors import MAGIC, MAX_HEADER, PROTOCOL, door_path
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +40,10 @@ class Reply:
 
     def as_json(self) -> dict:
         return {"exit": self.exit, "out": self.out, "err": self.err}
+
+    def as_bytes(self) -> bytes:
+        out, err = self.out.encode("utf-8"), self.err.encode("utf-8")
+        return b"exit %d %d %d\n" % (self.exit, len(out), len(err)) + out + err
 
 
 class Desk(Protocol):
@@ -105,11 +108,12 @@ class Door:
         try:
             request = await asyncio.wait_for(_read(reader), READ_TIMEOUT)
             if request is None or not self.desk.is_mine(request.argv):
-                await _say(writer, {"mine": False})
+                await _say(writer, b"mine 0\n")
                 return
-            await _say(writer, {"mine": True})
-            reply = await self.desk.answer(request, lambda local_id: _say_soon(writer, {"recorded": local_id}))
-            await _say(writer, reply.as_json())
+            await _say(writer, b"mine 1\n")
+            reply = await self.desk.answer(request, lambda local_id: _say_soon(writer, b"recorded %s\n" % (
+                local_id.encode("ascii", "replace"))))
+            await _say(writer, reply.as_bytes())
         except (asyncio.TimeoutError, ConnectionError, asyncio.IncompleteReadError):
             pass  # the command went away: what it handed over (if anything) is in the journal
         except Exception:  # noqa: BLE001 - a bad request never takes the process behind the door down
@@ -120,28 +124,30 @@ class Door:
 
 
 async def _read(reader: asyncio.StreamReader) -> DoorRequest | None:
+    """A request as :func:`app.core.doors.encode_request` makes it; None for anything else."""
     try:
-        head = json.loads(await reader.readuntil(b"\n"))
+        magic, version, n_line, n_stdin = (await reader.readuntil(b"\n")).split()
+        n_line, n_stdin = int(n_line), int(n_stdin)
     except (ValueError, asyncio.LimitOverrunError):
         return None
-    if not isinstance(head, dict) or head.get("v") != PROTOCOL:
+    if magic != MAGIC or version != b"%d" % PROTOCOL or not 0 < n_line <= MAX_HEADER or n_stdin > MAX_STDIN:
         return None
-    argv, cwd, size = head.get("argv"), head.get("cwd"), head.get("stdin")
-    if (not isinstance(argv, list) or not argv or not all(isinstance(a, str) for a in argv)
-            or not isinstance(cwd, str) or not isinstance(size, int) or size > MAX_STDIN):
+    fields = (await reader.readexactly(n_line)).split(b"\0")
+    if len(fields) < 3 or fields[-1] != b"":  # the folder, at least the command's name, each ended by a NUL
         return None
-    stdin = await reader.readexactly(size) if size >= 0 else None
+    cwd, *argv = (os.fsdecode(f) for f in fields[:-1])
+    stdin = await reader.readexactly(n_stdin) if n_stdin >= 0 else None
     return DoorRequest(argv, cwd, stdin)
 
 
-async def _say(writer: asyncio.StreamWriter, msg: dict) -> None:
-    writer.write(json.dumps(msg).encode("utf-8") + b"\n")
+async def _say(writer: asyncio.StreamWriter, data: bytes) -> None:
+    writer.write(data)
     await writer.drain()
 
 
-def _say_soon(writer: asyncio.StreamWriter, msg: dict) -> None:
+def _say_soon(writer: asyncio.StreamWriter, data: bytes) -> None:
     """Said from a callback: written now, flushed by the next :func:`_say`'s drain (a closed pipe is ignored)."""
     if not writer.is_closing():
-        writer.write(json.dumps(msg).encode("utf-8") + b"\n")
+        writer.write(data)
 
 

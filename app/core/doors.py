@@ -17,13 +17,16 @@ folder that another user owns or others may enter is refused (:class:`DoorError`
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 
 DOOR, LOCK = ".door", ".lock"
-PROTOCOL = 1
-#: the most a request's header may hold (the command line and its folder): a door never reads without bound
+#: a request's first line: "DISPATCH-DOOR 1 <command line's bytes> <standard input's bytes, or -1>"; then the
+#: command's folder and its arguments, each ended by a NUL (none can hold one), then its standard input. Plain
+#: bytes, not JSON: the json module (and the re module it loads) would cost a command that only knocks a third
+#: of a bare Python start (bench/bench_command.py)
+MAGIC, PROTOCOL = b"DISPATCH-DOOR", 1
+#: the most a request's command line (or an answer's line) may hold: a door never reads without bound
 MAX_HEADER = 1 << 20
 
 
@@ -150,16 +153,22 @@ def knock(argv: list[str], cwd: str, stdin: bytes | None) -> dict | None:
         names = sorted(n for n in os.listdir(folder) if n.endswith(DOOR))
     except (OSError, DoorError):
         return None
-    header = json.dumps({"v": PROTOCOL, "argv": argv, "cwd": cwd,
-                         "stdin": -1 if stdin is None else len(stdin)}).encode("utf-8") + b"\n"
+    request = encode_request(argv, cwd, stdin)
     for name in names:
-        reply = _ask(os.path.join(folder, name), header, stdin or b"")
+        reply = _ask(os.path.join(folder, name), request)
         if reply is not None:
             return reply
     return None
 
 
-def _ask(path: str, header: bytes, stdin: bytes) -> dict | None:
+def encode_request(argv: list[str], cwd: str, stdin: bytes | None) -> bytes:
+    """A command line as a door reads it (:data:`MAGIC`); names and arguments as the system gave them (fsencode)."""
+    line = b"".join(os.fsencode(x) + b"\0" for x in [cwd, *argv])
+    size = -1 if stdin is None else len(stdin)
+    return b"%s %d %d %d\n" % (MAGIC, PROTOCOL, len(line), size) + line + (stdin or b"")
+
+
+def _ask(path: str, request: bytes) -> dict | None:
     """One door: None when it is closed or the command is not its account's; else its answer."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -169,33 +178,34 @@ def _ask(path: str, header: bytes, stdin: bytes) -> dict | None:
         return None
     with sock:
         try:
-            sock.sendall(header + stdin)
-            lines = sock.makefile("rb")
-            first = _line(lines)
-            if first is None or not first.get("mine"):
+            sock.sendall(request)
+            answer = sock.makefile("rb")
+            if answer.readline(64) != b"mine 1\n":
                 return None
-            recorded = ""
-            while True:
-                msg = _line(lines)
-                if msg is None:
-                    return _left(recorded)
-                if "recorded" in msg:
-                    recorded = str(msg["recorded"])
-                elif "exit" in msg:
-                    return msg
+            return _answer(answer)
         except OSError:
             return None
 
 
-def _line(lines) -> dict | None:
-    raw = lines.readline(MAX_HEADER)
-    if not raw:
-        return None
-    try:
-        msg = json.loads(raw)
-    except ValueError:
-        return None
-    return msg if isinstance(msg, dict) else None
+def _answer(answer) -> dict:
+    """What the door says once it took the command: "recorded ID" once journaled, then "exit CODE OUT ERR" and
+    that many bytes of standard output and error; cut off before the end: :func:`_left`."""
+    recorded = ""
+    while True:
+        word, _, rest = answer.readline(MAX_HEADER).rstrip(b"\n").partition(b" ")
+        if word == b"recorded":
+            recorded = rest.decode("ascii", "replace")
+        elif word == b"exit":
+            try:
+                code, n_out, n_err = (int(x) for x in rest.split())
+            except ValueError:
+                return _left(recorded)
+            out, err = answer.read(n_out), answer.read(n_err)
+            if len(out) != n_out or len(err) != n_err:
+                return _left(recorded)
+            return {"exit": code, "out": out.decode("utf-8", "replace"), "err": err.decode("utf-8", "replace")}
+        else:  # the end of the answer (or one not understood) before its exit line
+            return _left(recorded)
 
 
 def _left(recorded: str) -> dict:
