@@ -60,14 +60,17 @@ FINDINGS = """## What the benches found
   away first, then frees a piece per turn.
 - **Sending from scripts** (`bench/bench_command.py`): a command that finds the account's door open imports
   the standard library only (app/core/doors.py), yet on a quiet machine the hand-over misses the issue's goal
-  (its ratio to `python -c pass` above; beside the CPU hogs it meets it). `python -X importtime` and a timed knock show where
-  the rest goes: most of it is the command's own imports (the `app` package and `app.cli`, then
-  `socket` and `json` for the door), the remainder the door's round trip (the process behind it reads the command
-  line on a thread, journals it with a synchronous write, answers). Nothing was added to buy the number. The
-  baseline here includes the development install's editable-install finder, which `site` loads at every
-  start; an installed package has none, so its `python -c pass` is cheaper and the ratio larger. A command
-  with no door to knock on pays for the core and exchangelib (the bare import alone is most of it, more than
-  `import msal`), the journal, and connecting (GetFolder and ConvertId: two requests more per message): a
+  (its ratio to `python -c pass` above; beside the CPU hogs it meets it). Where the rest goes: with a door that
+  answers at once (no journal), the knock itself adds about 1 ms; what is left is the command's imports
+  (`python -X importtime`: the `socket` module, 5-10 ms with the `enum` and `selectors` it loads, and the `app`
+  package's own small modules on the way: `app.cli`, `app.command.queue`, `app.core.doors`) and the journal's
+  synchronous write behind the door. Taking `json` off the command's path (the door now speaks plain bytes)
+  changed the ratio by less than the noise. Nothing else was added to buy the number: the floor is Python's own
+  socket module. The baseline here includes the development install's editable-install finder, which `site`
+  loads at every start; an installed package has none, so its `python -c pass` is cheaper and the ratio larger.
+  A command with no door to knock on pays for the core and exchangelib (the bare import alone is most of it,
+  more than `import msal`), the journal, and connecting (GetFolder and ConvertId: two requests more per
+  message): a
   script that sends often is faster, and lighter on the server, with Dispatch's window open."""
 
 
@@ -215,7 +218,7 @@ def command_section(d: dict) -> str:
         "`bench/bench_command.py`: a fresh `python -m app send ... --password-env VAR` to an Exchange account on the "
         "sandbox, wall time from its start to its exit, against `python -c pass` (the **baseline**, same run) and a "
         f"bare `import exchangelib` / `import msal`; median of {a['runs']} runs. Hand-over: another process holds the "
-        "account's queue and serves its door (a Qt-free holder serving the desk the window will serve), the command "
+        "account's queue and serves its door (a Qt-free holder serving the desk the window serves), the command "
         "only knocks. No door: the command drives the queue itself. `--no-wait` returns once the message is "
         f"journaled. The issue's goal: the hand-over within {d['goal']}x `python -c pass`. Then a loop of "
         f"{a['loop']} sends one after the other, each waiting until sent: messages a second and the server's "
