@@ -1,0 +1,72 @@
+"""What a screen reader is told when something changes by itself: one :class:`Announcer` per window.
+
+Qt (6.8+) carries an announcement to the platform's accessibility bus as ``QAccessibleAnnouncementEvent``
+(AT-SPI's ``object:announcement``, which Orca speaks): **polite** for progress and state (it waits for what is
+being read), **assertive** for errors and questions (it interrupts), as WAI-ARIA's live regions are.
+
+Every announcement of the app goes through :meth:`Announcer.polite` / :meth:`Announcer.assertive`:
+- the text is made plain (no markup, one line of words: a reader speaks it as written);
+- the same words again within :data:`REPEAT_AFTER` seconds are not said twice (no flood: a countdown or a
+  retry that repeats itself is said once);
+- :attr:`Announcer.said` tells what was announced, in order (the live status region, and tests).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocumentFragment
+
+#: the same words are said again only after this many seconds
+REPEAT_AFTER = 2.0
+
+#: a tag of the HTML Qt's labels take (rich text); "<ann@example.com>" is none
+_HTML_TAG = re.compile(r"</?(?:p|b|i|u|s|a|br|em|strong|span|div|font|qt|html|body|tt|code|pre|small|big|sub|sup"
+                       r"|h[1-6]|ul|ol|li|table|tr|td|th|hr|img|nobr|center|blockquote)\b[^<>]*>", re.IGNORECASE)
+
+
+def plain(text: str) -> str:
+    """``text`` as a reader should speak it: rich text read as its plain text by Qt's own HTML reader, white
+    space made single spaces. "Ann <ann@example.com>" stays as it is."""
+    if _HTML_TAG.search(text):
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    return " ".join(text.split())
+
+
+class Announcer(QObject):
+    """The window's voice to a screen reader. ``anchor``: the widget the announcements are raised on (the
+    window: a reader takes them from the active window)."""
+
+    said = Signal(str, bool)  # (the words, assertive)
+
+    def __init__(self, anchor, clock: Callable[[], float] = time.monotonic):
+        super().__init__(anchor)
+        self._anchor, self._clock = anchor, clock
+        self._last: dict[str, float] = {}
+
+    def polite(self, text: str) -> None:
+        """Progress and state: "Draft saved to Drafts", "Sent"."""
+        self._say(text, assertive=False)
+
+    def assertive(self, text: str) -> None:
+        """Errors and questions: "Not sent: …"."""
+        self._say(text, assertive=True)
+
+    def _say(self, text: str, *, assertive: bool) -> None:
+        words = plain(text)
+        if not words:
+            return
+        now = self._clock()
+        last = self._last.get(words)
+        if last is not None and now - last < REPEAT_AFTER:
+            return
+        self._last = {w: t for w, t in self._last.items() if now - t < REPEAT_AFTER}
+        self._last[words] = now
+        event = QAccessibleAnnouncementEvent(self._anchor, words)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if assertive
+                            else QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
+        self.said.emit(words, assertive)

@@ -1,0 +1,33 @@
+"""The window's voice to a screen reader (app/ui/common/announce.py): plain words, polite or assertive, and the
+same words not said twice in a row (a countdown or a repeated retry is not a flood)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.ui.common.announce import REPEAT_AFTER, Announcer, plain
+
+
+def test_plain_words_once_each(qtbot):
+    w = QWidget()
+    qtbot.addWidget(w)
+    now = [100.0]
+    a = Announcer(w, clock=lambda: now[0])
+    got = []
+    a.said.connect(lambda text, assertive: got.append((text, assertive)))
+    a.polite("<p style='white-space:pre-wrap'>In the Outbox (retrying in 5 s &mdash; ErrorServerBusy)</p>")
+    a.polite("In the Outbox (retrying in 5 s — ErrorServerBusy)")  # the same words again at once: not said
+    a.assertive("Not sent:\n  the server refused it")
+    a.polite("   ")
+    now[0] += REPEAT_AFTER
+    a.polite("In the Outbox (retrying in 5 s — ErrorServerBusy)")  # later: said again
+    assert got == [("In the Outbox (retrying in 5 s — ErrorServerBusy)", False),
+                   ("Not sent: the server refused it", True),
+                   ("In the Outbox (retrying in 5 s — ErrorServerBusy)", False)]
+
+
+def test_plain_keeps_what_is_not_markup(qapp):
+    assert plain("a < b and c > d") == "a < b and c > d"
+    assert plain("Sent to Ann <ann@example.com>") == "Sent to Ann <ann@example.com>"
+    assert plain("ErrorMalformedResponse") == "ErrorMalformedResponse"
+    assert plain("<b>Not sent</b>: <i>ErrorSendAsDenied</i>") == "Not sent: ErrorSendAsDenied"
