@@ -28,11 +28,19 @@ LOCK_PATIENCE = 30.0
 LEFT_PATIENCE = 30.0
 
 
+#: the most standard input a command takes (far above any server's message limit; the server's own is checked)
+MAX_STDIN = 512 * 1024 * 1024
+
+
 def main(argv: list[str]) -> int:
     """``dispatch-mail ARGV``: its exit code; what it says goes to stdout / stderr."""
     cwd = os.getcwd()
-    stdin = _stdin(argv)
-    reply = knock(argv, cwd, stdin)
+    stdin = None
+    reply = _help(argv)
+    if reply is None:
+        stdin, reply = _stdin(argv)
+    if reply is None:
+        reply = knock(argv, cwd, stdin)
     if reply is None:
         reply = _run_here(argv, cwd, stdin)
     out, err = str(reply.get("out") or ""), str(reply.get("err") or "")
@@ -46,14 +54,26 @@ def main(argv: list[str]) -> int:
     return code if isinstance(code, int) else 70
 
 
-def _stdin(argv: list[str]) -> bytes | None:
-    """Standard input, when the command reads it: sendmail's message, or ``send --body-file -``. Read once, here,
-    so that it can go through a door or be used here alike."""
+def _help(argv: list[str]) -> dict | None:
+    """``-h`` / ``--help`` (before a ``--``): the command's help, here, with no account, door or queue."""
+    args = argv[1:argv.index("--")] if "--" in argv else argv[1:]
+    if "-h" not in args and "--help" not in args:
+        return None
+    from app.core.send_command import build_parser
+
+    return {"exit": 0, "out": build_parser(argv[0]).format_help()}
+
+
+def _stdin(argv: list[str]) -> tuple[bytes | None, dict | None]:
+    """Standard input, when the command reads it (sendmail's message, ``send --body-file -``), read once, here, so
+    that it can go through a door or be used here alike; and an answer when it is more than any server takes."""
     wants = argv[0] == "sendmail" or any(
         a == "--body-file=-" or (a == "--body-file" and nxt == "-") for a, nxt in zip(argv, [*argv[1:], ""]))
-    if not wants or sys.stdin is None:
-        return None
-    return sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(MAX_STDIN + 1) if wants and sys.stdin is not None else None
+    if data is not None and len(data) > MAX_STDIN:
+        return None, {"exit": 65, "err": "The message on standard input is larger than any server accepts. "
+                                         "Nothing was sent.\n"}
+    return data, None
 
 
 def _run_here(argv: list[str], cwd: str, stdin: bytes | None) -> dict:
@@ -62,11 +82,15 @@ def _run_here(argv: list[str], cwd: str, stdin: bytes | None) -> dict:
 
     from app.core import send_command as sc
 
+    from app.core.doors import DoorError
+
     logging.basicConfig(level=logging.WARNING, format="dispatch-mail: %(message)s")
     try:
         reply = asyncio.run(_drive(argv, cwd, stdin))
     except sc.CommandError as exc:
         return {"exit": exc.exit_code, "err": f"{exc}\n"}
+    except DoorError as exc:  # the folder of the locks and doors is not this user's alone: used by nobody
+        return {"exit": sc.EX_CONFIG, "err": f"Dispatch cannot lock the account's queue: {exc}. Nothing was sent.\n"}
     except KeyboardInterrupt:
         return {"exit": 75, "err": "Interrupted: what was queued stays queued, and goes out with the next "
                                   "dispatch-mail command or when Dispatch starts.\n"}
@@ -84,10 +108,10 @@ async def _drive(argv: list[str], cwd: str, stdin: bytes | None):
     answered = await _take(lock, argv, cwd, stdin)
     if answered is not None:
         return answered
-    try:
-        return await _with_queue(settings, account, argv, cwd, stdin)
-    finally:
-        lock.release()
+    # Held until the process ends, never let go here: a send under way on a worker thread ends before the
+    # interpreter does (it waits for its threads), and only then does the kernel free the lock for the next
+    # process, which finds every journal write done and no request of ours still on the wire.
+    return await _with_queue(settings, account, argv, cwd, stdin)
 
 
 async def _take(lock, argv: list[str], cwd: str, stdin: bytes | None):
@@ -139,7 +163,10 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
             reply = await desk.answer(DoorRequest(argv, cwd, stdin))
             await finish_left(outbox, left, LEFT_PATIENCE)  # the door still open: other commands are taken
         finally:
-            await door.close(wait=True)
+            try:  # the commands it took are answered, each as long as its own --wait, this one's patience at most
+                await asyncio.wait_for(door.close(wait=True), LEFT_PATIENCE)
+            except asyncio.TimeoutError:
+                door.shut()  # each is told what was recorded: queued, for the next run
             connecting.cancel()
         return reply
     finally:

@@ -116,7 +116,7 @@ class Door:
             await _say(writer, reply.as_bytes())
         except (asyncio.TimeoutError, ConnectionError, asyncio.IncompleteReadError):
             pass  # the command went away: what it handed over (if anything) is in the journal
-        except Exception:  # noqa: BLE001 - a bad request never takes the process behind the door down
+        except (Exception, SystemExit):  # noqa: BLE001 - a bad request never takes the process behind the door down
             log.exception("door: a command could not be answered")
         finally:
             self._answers.discard(task)

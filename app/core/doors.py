@@ -28,6 +28,8 @@ DOOR, LOCK = ".door", ".lock"
 MAGIC, PROTOCOL = b"DISPATCH-DOOR", 1
 #: the most a request's command line (or an answer's line) may hold: a door never reads without bound
 MAX_HEADER = 1 << 20
+#: seconds a door has to say whether a command is its account's (a hung process behind it is no door)
+FIRST_WORD = 10.0
 
 
 class DoorError(Exception):
@@ -178,13 +180,15 @@ def _ask(path: str, request: bytes) -> dict | None:
         return None
     with sock:
         try:
+            sock.settimeout(FIRST_WORD)  # a door that does not even say whose command it is: none
             sock.sendall(request)
             answer = sock.makefile("rb")
             if answer.readline(64) != b"mine 1\n":
                 return None
-            return _answer(answer)
         except OSError:
             return None
+        sock.settimeout(None)  # taken: its answer comes when the message is settled (or --wait ends)
+        return _answer(answer)
 
 
 def _answer(answer) -> dict:
@@ -192,7 +196,11 @@ def _answer(answer) -> dict:
     that many bytes of standard output and error; cut off before the end: :func:`_left`."""
     recorded = ""
     while True:
-        word, _, rest = answer.readline(MAX_HEADER).rstrip(b"\n").partition(b" ")
+        try:
+            line = answer.readline(MAX_HEADER)
+        except OSError:  # taken, then cut off: it may be recorded, and is never run here a second time
+            return _left(recorded)
+        word, _, rest = line.rstrip(b"\n").partition(b" ")
         if word == b"recorded":
             recorded = rest.decode("ascii", "replace")
         elif word == b"exit":
@@ -200,7 +208,10 @@ def _answer(answer) -> dict:
                 code, n_out, n_err = (int(x) for x in rest.split())
             except ValueError:
                 return _left(recorded)
-            out, err = answer.read(n_out), answer.read(n_err)
+            try:
+                out, err = answer.read(n_out), answer.read(n_err)
+            except OSError:
+                return _left(recorded)
             if len(out) != n_out or len(err) != n_err:
                 return _left(recorded)
             return {"exit": code, "out": out.decode("utf-8", "replace"), "err": err.decode("utf-8", "replace")}

@@ -102,7 +102,7 @@ class ScriptDesk:
             asked = await asyncio.to_thread(self._read, command, args, request)
             return await self._send(asked, recorded, quiet=command == "sendmail")
         except sc.CommandError as exc:
-            return Reply(exc.exit_code, err=f"{exc}\n")
+            return _refused(exc)
 
     def _read(self, command: str, args: list[str], request: DoorRequest):
         data = request.stdin or b""
@@ -302,6 +302,12 @@ def _one_row(rows: list[OutboxRow], wanted: str) -> OutboxRow:
     if len(found) > 1:
         raise sc.CommandError(sc.EX_USAGE, f"{printable(wanted)} is the start of {len(found)} IDs: give more of it.")
     return found[0]
+
+
+def _refused(exc: sc.CommandError) -> Reply:
+    """A command that stops before anything is queued: its words on stderr (help, code 0, on stdout)."""
+    text = str(exc) if str(exc).endswith("\n") else f"{exc}\n"
+    return Reply(exc.exit_code, out=text) if exc.exit_code == sc.EX_OK else Reply(exc.exit_code, err=text)
 
 
 def _reader(data: bytes):

@@ -100,9 +100,11 @@ SENDMAIL_OPTIONS: tuple[Option, ...] = (
     Option(("-i",), "a line with a single dot does not end the message", {"action": "store_true", "dest": "no_dot"}),
     Option(("-o",), "sendmail's -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does",
            {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
-    Option(("-f",), "the envelope sender: a mailbox the account sends from (a local user name, as cron gives, "
-                    "means the account's own)", {"dest": "sender", "metavar": "ADDR"}),
-    Option(("-F",), "the sender's full name", {"dest": "full_name", "metavar": "NAME"}),
+    Option(("-f",), "the envelope sender: checked to be a mailbox the account sends from (a local user name, as "
+                    "cron gives, means the account's own); the message's From header says whom it is from",
+           {"dest": "sender", "metavar": "ADDR"}),
+    Option(("-F",), "the sender's full name: accepted; the message's From header names the sender",
+           {"dest": "full_name", "metavar": "NAME"}),
     Option(("-B",), "the body type (7BIT, 8BITMIME), as cron gives it: accepted; the message's own headers say it",
            {"dest": "body_type", "metavar": "TYPE"}),
     Option(("recipients",), "the recipients", {"nargs": "*", "metavar": "RECIPIENT"}),
@@ -132,10 +134,21 @@ COMMANDS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    """Usage errors as :class:`CommandError` (64, sysexits' EX_USAGE) instead of argparse's exit status 2."""
+    """Usage errors as :class:`CommandError` (64, sysexits' EX_USAGE) instead of argparse's exit status 2; help
+    as a :class:`CommandError` of code 0 carrying the text, never printed here nor ending the process: a window
+    answering a command through its door parses it too, and must neither print to its own output nor exit."""
 
     def error(self, message: str):
         raise CommandError(EX_USAGE, f"{self.prog}: {message}")
+
+    def print_help(self, file=None):
+        raise CommandError(EX_OK, self.format_help())
+
+    def print_usage(self, file=None):
+        raise CommandError(EX_OK, self.format_usage())
+
+    def exit(self, status=0, message=None):
+        raise CommandError(EX_USAGE if status else EX_OK, message or "")
 
 
 def build_parser(command: str) -> argparse.ArgumentParser:
