@@ -29,7 +29,7 @@ from app.core.outbox.rows import OutboxRow
 from app.core.sending import Answers, Result, Sending
 from app.core.submission import SubState, Submission
 from app.domain.account import AccountConfig
-from app.domain.models import Draft, ErrorKind, Recipient
+from app.domain.models import Draft, ErrorKind, Folder, Recipient
 from app.domain.senders import Principal
 from app.domain.validation import printable
 from app.mail.errors import MailError
@@ -40,18 +40,21 @@ log = logging.getLogger(__name__)
 SCRIPT_ANSWERS = Answers(send_anyway=True)
 #: refused by the server because of the message itself (sysexits: the data is bad), else a refusal (permission)
 _BAD_MESSAGE = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE)
+#: a send given up on without the server refusing it (not reached, busy, or not known to have gone): try later
+_NOT_REFUSED = (ErrorKind.OUTCOME_UNKNOWN, ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED)
 NOT_AGAIN = "do not send it again: it goes out by itself"
 
 
 def exit_code(sub: Submission | None, *, waited_enough: bool) -> int:
     """The ``sysexits.h`` code of a followed message: 0 sent (or queued, when the command asked not to wait),
     65/77 refused by the server (the message / anything else), 69 taken out of the queue by the user, 75 not
-    sent yet (it waits in the Outbox: offline, busy, a sign-in, a later time)."""
+    sent yet (it waits in the Outbox: offline, busy, a sign-in, a later time; or given up on without a refusal:
+    not reached, busy, or not known to have gone)."""
     if sub is None or sub.state in (SubState.CANCELLED, SubState.DELETING):
         return sc.EX_UNAVAILABLE
     if sub.state == SubState.SENT:
         return sc.EX_OK
-    if sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+    if sub.state == SubState.FAILED and sub.kind not in _NOT_REFUSED:
         return sc.EX_DATAERR if sub.kind in _BAD_MESSAGE else sc.EX_NOPERM
     return sc.EX_OK if waited_enough else sc.EX_TEMPFAIL
 
@@ -140,6 +143,18 @@ class ScriptDesk:
             hold = lambda: holds.Hold(holds.LATER, release)  # noqa: E731 - Sending asks for it when handing over
         res = await self.sending.send_draft(self.outbox, lambda: draft, SCRIPT_ANSWERS, hold=hold,
                                             first_attempt=False)
+        return await self._handed(res, asked, recorded, quiet)
+
+    async def _send_mime(self, asked: sc.MimeRequest, recorded, quiet: bool) -> Reply:
+        if not asked.mime.added_id:  # the sender's own Message-ID: the same message handed over again?
+            known = await self._known(asked, recorded, quiet)
+            if known is not None:
+                return known
+        res = await self.sending.send_mime(self.outbox, asked.mime.raw, asked.parsed)
+        return await self._handed(res, asked, recorded, quiet)
+
+    async def _handed(self, res, asked, recorded, quiet: bool) -> Reply:
+        """What became of a message handed to the Outbox: refused before it was queued, or followed."""
         if res.result == Result.INVALID:
             why = res.reason or (res.errors[0].message if res.errors else "it cannot be sent as it is")
             return Reply(sc.EX_DATAERR, err=f"Not sent: {why}\n")
@@ -148,44 +163,36 @@ class ScriptDesk:
         recorded(res.sub.local_id)
         return await self._follow(res.sub, asked, quiet)
 
-    async def _send_mime(self, asked: sc.MimeRequest, recorded, quiet: bool) -> Reply:
+    async def _known(self, asked: sc.MimeRequest, recorded, quiet: bool) -> Reply | None:
+        """A message whose own Message-ID this account has seen: in the queue (followed; sent again only after it
+        failed without going), sent (the journal remembers it, or Sent Items holds it), or None: a new message.
+        When the server cannot be asked, nothing is queued: sending blindly could be a second copy."""
         mid = asked.mime.message_id
-        if not asked.mime.added_id:  # the sender's own Message-ID: the same message handed over again?
-            same = self._queued(mid)
-            if same is not None:
-                if same.state == SubState.FAILED:  # sent again after a refusal: the user's retry
-                    await _written(self.outbox.resubmit(same.local_id))
-                recorded(same.local_id)
-                return await self._follow(same, asked, quiet)
-            if await self._in_sent_items(mid):
-                return _say(sc.EX_OK, asked.json, {"result": "already sent", "message_id": mid},
-                            f"Already sent (Message-ID {mid}): not sent again.")
-        res = await self.sending.send_mime(self.outbox, asked.mime.raw, asked.parsed)
-        if res.result == Result.INVALID:
-            why = res.reason or (res.errors[0].message if res.errors else "it cannot be sent as it is")
-            return Reply(sc.EX_DATAERR, err=f"Not sent: {why}\n")
-        if res.result == Result.NOT_RECORDED:
-            return _not_recorded(res.reason)
-        recorded(res.sub.local_id)
-        return await self._follow(res.sub, asked, quiet)
+        same = self._queued(mid)
+        if same is not None and same.state != SubState.SENT:
+            if same.state == SubState.FAILED and same.kind != ErrorKind.OUTCOME_UNKNOWN:
+                # handed over again after it failed (refused, or given up on before it reached the server): the
+                # user's retry; one that may have gone is never sent blindly (outbox retry is the user's word)
+                await _written(self.outbox.resubmit(same.local_id))
+            recorded(same.local_id)
+            return await self._follow(same, asked, quiet)
+        already = _say(sc.EX_OK, asked.json, {"result": "already sent", "message_id": mid},
+                       f"Already sent (Message-ID {mid}): not sent again.")
+        if same is not None or await self.outbox.write(self.outbox.journal.was_sent, self.outbox.account, mid):
+            return already
+        try:
+            found = await self.outbox.client.find_by_message_ids([mid])
+        except MailError as exc:
+            return Reply(sc.EX_TEMPFAIL, err=f"Not queued: the server could not be asked whether the message "
+                                             f"{mid} was sent already ({exc.kind.value}), and sending it blindly "
+                                             "could send it twice. Nothing was sent; try again later.\n")
+        return already if (found.get(mid) or {}).get(Folder.SENT) else None
 
     def _queued(self, message_id: str) -> Submission | None:
         for sub in self.outbox.submissions():
-            if sub.draft.internet_message_id == message_id and sub.state not in (SubState.SENT, SubState.CANCELLED):
+            if sub.draft.internet_message_id == message_id and sub.state != SubState.CANCELLED:
                 return sub
         return None
-
-    async def _in_sent_items(self, message_id: str) -> bool:
-        """Is a message of this Message-ID in Sent Items already (a command run again after it went)? Unknown
-        (the server cannot be reached) counts as no: the Outbox settles by Message-ID before it repeats a send."""
-        try:
-            found = await self.outbox.client.find_by_message_ids([message_id])
-        except MailError as exc:
-            log.info("could not look for a Message-ID in Sent Items (%s)", exc.kind.value)
-            return False
-        from app.domain.models import Folder
-
-        return bool((found.get(message_id) or {}).get(Folder.SENT))
 
     # ------------------------------------------------------------------ following one message
     async def _follow(self, sub: Submission, asked, quiet: bool) -> Reply:
@@ -207,6 +214,8 @@ class ScriptDesk:
                 now = self.outbox.submission(lid)
                 if now is None or now.final or now.state == SubState.HELD or self.outbox.parked(now):
                     return now if now is not None else sub
+                if wait is None and _unreachable(now) and self.outbox.is_resting(now):
+                    return now  # no --wait: the server cannot be reached now; it stays queued (75)
                 left = None if deadline is None else deadline - loop.time()
                 if left is not None and left <= 0:
                     return now
@@ -302,6 +311,11 @@ def _one_row(rows: list[OutboxRow], wanted: str) -> OutboxRow:
     if len(found) > 1:
         raise sc.CommandError(sc.EX_USAGE, f"{printable(wanted)} is the start of {len(found)} IDs: give more of it.")
     return found[0]
+
+
+def _unreachable(sub: Submission) -> bool:
+    """Its last try did not reach the server (offline, the name not found, the connection refused)."""
+    return sub.kind == ErrorKind.UNREACHABLE
 
 
 def _refused(exc: sc.CommandError) -> Reply:

@@ -89,7 +89,8 @@ SEND_OPTIONS: tuple[Option, ...] = (
            {"metavar": "WHEN"}),
     Option(("--account",), "the account to send with, when more than one is set up", {"metavar": "ADDRESS"}),
     Option(("--json",), "print the outcome as JSON", {"action": "store_true"}),
-    Option(("--wait",), "wait at most SECONDS for the message to be sent (default: until it is settled)",
+    Option(("--wait",), "wait at most SECONDS for the message to be sent (default: until it is sent or refused; "
+                        "at once when the server cannot be reached or a sign-in is needed: it stays queued)",
            {"type": float, "metavar": "SECONDS"}),
     Option(("--no-wait",), "return once the message is recorded in the queue", {"action": "store_true"}),
 )
@@ -316,6 +317,11 @@ def _read_file(path: Path, limit: int, what: str, *, shown: str) -> bytes:
     before anything is read, and no more than the limit is read (a file growing meanwhile included)."""
     p = path
     shown = f"“{printable(shown, 400)}”"
+    if p.absolute().parts[1:2] in (("dev",), ("proc",)):
+        # a device, or a process's own files (/dev/fd/N, /proc/self/...): read by a window the command hands over
+        # to, they would be the window's own open files, not the command's
+        raise CommandError(EX_NOINPUT, f"{what} {shown} is not an ordinary file (a device or a process's file); "
+                                       "for standard input use “-”.")
     try:
         if p.is_dir():
             raise CommandError(EX_NOINPUT, f"{what} {shown} is a folder, not a file.")

@@ -57,6 +57,8 @@ from app.storage.settings import data_dir  # the app's one data directory
 log = logging.getLogger(__name__)
 
 FILE_NAME = "journal.sqlite3"
+#: how long the journal remembers the Message-ID of a message it saw sent (seconds): a week
+SENT_IDS_KEPT = 7 * 24 * 3600.0
 DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
 
 
@@ -295,9 +297,24 @@ class Journal:
             return True
 
     def confirm_sent(self, local_id: str) -> None:
-        """The server took the message (or it was found in Sent Items): it leaves the journal."""
+        """The server took the message (or it was found in Sent Items): it leaves the journal, and its account and
+        Message-ID stay in ``sent_ids`` (in the same transaction) for :data:`SENT_IDS_KEPT` seconds: the same
+        message handed over again (a script run twice) is known as sent before any server shows it in Sent Items
+        (Graph files its copy there a while after it answered)."""
+        now = time.time()
         with self._lock, self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO sent_ids (account, message_id, sent) "
+                       "SELECT account, json_extract(draft, '$.internet_message_id'), ? FROM entries "
+                       "WHERE local_id=? AND json_extract(draft, '$.internet_message_id') != ''", (now, local_id))
+            db.execute("DELETE FROM sent_ids WHERE sent < ?", (now - SENT_IDS_KEPT,))
             self._delete(db, local_id)
+
+    def was_sent(self, account: str, message_id: str) -> bool:
+        """Did a message of this Message-ID go out from ``account`` within :data:`SENT_IDS_KEPT` seconds?"""
+        with self._lock:
+            row = self._db.execute("SELECT sent FROM sent_ids WHERE account=? AND message_id=?",
+                                   (account, message_id)).fetchone()
+        return row is not None and row[0] >= time.time() - SENT_IDS_KEPT
 
     def discard(self, local_id: str) -> None:
         """The user threw the message away."""

@@ -53,6 +53,12 @@ CREATE TABLE IF NOT EXISTS body_pieces (
     data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS body_pieces_of_entry ON body_pieces(local_id);
+CREATE TABLE IF NOT EXISTS sent_ids (
+    account TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    sent REAL NOT NULL,
+    PRIMARY KEY (account, message_id)
+);
 CREATE TABLE IF NOT EXISTS quarantine (
     local_id TEXT NOT NULL,
     reason TEXT NOT NULL,

@@ -67,6 +67,10 @@ SEND_BAD = {
     "attachment a folder": (TO + ["--attach", "{d}/folder"], b"", 66, "is a folder, not a file"),
     "attachment a dangling link": (TO + ["--attach", "{d}/dangling"], b"", 66, "does not exist"),
     "body file a pipe": (TO + ["--body-file", "{d}/fifo"], b"", 66, "not an ordinary file"),
+    # a window the command hands over to would read its own open files there, not the command's
+    "attachment a process's file": (TO + ["--attach", "/proc/self/environ"], b"", 66, "a device or a process's file"),
+    "attachment an fd": (TO + ["--attach", "/dev/fd/0"], b"", 66, "a device or a process's file"),
+    "body file a device": (TO + ["--body-file", "/dev/zero"], b"", 66, "a device or a process's file"),
     "eml missing": (["{d}/nope.eml"], b"", 66, "message file “{d}/nope.eml” does not exist"),
     # 65: a bad message
     "no recipients": (["--subject", "x"], b"", 65, "Add at least one recipient"),

@@ -14,6 +14,7 @@ from app.core.door_server import DoorRequest
 from app.core.script_desk import ScriptDesk, account_option, exit_code
 from app.core.submission import SubState
 from app.domain.account import AccountConfig
+from app.domain.models import ErrorKind
 from app.domain.senders import Principal
 from tests.helpers.backends import ALICE, BOB, every_backend, op, protocol, settle
 from tests.mail.outbox_harness import count
@@ -207,5 +208,62 @@ def test_exit_codes_of_a_followed_message():
     assert exit_code(sub(SubState.FAILED, ErrorKind.PERMANENT), waited_enough=False) == 77
     assert exit_code(sub(SubState.FAILED, ErrorKind.INVALID_INPUT), waited_enough=False) == 65
     assert exit_code(sub(SubState.FAILED, ErrorKind.OUTCOME_UNKNOWN), waited_enough=False) == 75
+    assert exit_code(sub(SubState.FAILED, ErrorKind.THROTTLED), waited_enough=False) == 75, "gave up: try later"
+    assert exit_code(sub(SubState.FAILED, ErrorKind.UNREACHABLE), waited_enough=False) == 75
     assert exit_code(sub(SubState.CANCELLED), waited_enough=False) == 69
     assert exit_code(None, waited_enough=False) == 69
+
+
+@every_backend
+def test_the_journal_remembers_what_went_before_the_server_shows_it(services, sandbox, backend, tmp_path):
+    """The next command (a new Outbox on the same journal) is handed the same message while the server cannot be
+    asked (its look-up refused): the journal's record of what went says it was sent, with no look-up at all."""
+    from tests.mail.outbox_harness import Box
+
+    path = tmp_path / "journal.sqlite3"
+    first = Box(services.make(), path)
+    try:
+        reply, _ = ask(first, desk_of(first), "sendmail", "-i", BOB, stdin=mail("<once@example.com>"))
+        assert reply.exit == sc.EX_OK
+    finally:
+        first.close()
+    look_up = "ListMessages" if protocol(backend) == "graph" else "FindItem"
+    sandbox.faults.inject(look_up, "http_503", count=-1, retry_after=0)
+    again = Box(services.make(), path)
+    try:
+        since = len(sandbox.request_log)
+        reply, recorded = ask(again, desk_of(again), "sendmail", "-i", BOB, stdin=mail("<once@example.com>"))
+        assert reply.exit == sc.EX_OK and reply.out.startswith("Already sent (Message-ID <once@example.com>)")
+        assert recorded == [] and sandbox.request_log[since:] == [], "known here: the server is not asked"
+    finally:
+        again.close()
+    settle(sandbox)
+    assert count(sandbox, "sentitems", mid="<once@example.com>") == 1
+
+
+@pytest.mark.parametrize("backend", ["ews"], indirect=True)
+def test_a_message_id_the_server_cannot_be_asked_about_is_not_queued(box, sandbox):
+    """Never seen here, and the look-up in Sent Items fails: sending it blindly could be a second copy of one an
+    earlier run sent, so it is refused for now (75), nothing journaled."""
+    sandbox.faults.inject("FindItem", "http_503", count=-1, retry_after=0)
+    reply, recorded = ask(box, desk_of(box), "sendmail", "-i", BOB, stdin=mail("<unsure@example.com>"))
+    assert ("FindItem", "http_503") in sandbox.faults.fired
+    assert reply.exit == sc.EX_TEMPFAIL and reply.err.startswith("Not queued: the server could not be asked")
+    assert recorded == [] and box.journal.count() == 0 and box.ob.submissions() == []
+
+
+@pytest.mark.parametrize("backend", ["ews"], indirect=True)
+def test_a_send_not_confirmed_is_never_sent_again_by_a_repeat(box, sandbox):
+    """The send's answer was lost and Sent Items never showed it: the Outbox keeps it as not confirmed (75), for
+    the user to look and decide. The same message handed over again follows that entry: never sent blindly."""
+    sandbox.faults.inject("CreateItem", "drop_before_commit", count=1)
+    first, (lid,) = ask(box, desk_of(box), "sendmail", "-i", BOB, stdin=mail("<lost@example.com>"))
+    assert ("CreateItem", "drop_before_commit") in sandbox.faults.fired
+    sub = box.ob.submission(lid)
+    assert (sub.state, sub.kind) == (SubState.FAILED, ErrorKind.OUTCOME_UNKNOWN), sub.history
+    assert first.exit == sc.EX_TEMPFAIL, first
+    since = sandbox.request_log.count("CreateItem")
+    again, recorded = ask(box, desk_of(box), "sendmail", "-i", BOB, stdin=mail("<lost@example.com>"))
+    assert recorded == [lid] and again.exit == sc.EX_TEMPFAIL, again
+    assert again.err.startswith(f"{box.ob.rows()[0].text}. It stays in the Outbox")
+    assert sandbox.request_log.count("CreateItem") == since, "not sent again"
