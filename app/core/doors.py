@@ -33,7 +33,7 @@ FIRST_WORD = 10.0
 
 
 class DoorError(Exception):
-    """The door folder cannot be used safely (another user's, or open to others)."""
+    """The door or lock folder cannot be used safely (another user's, or open to others)."""
 
 
 #: the longest path a Unix socket may be bound to: ``sun_path`` holds 108 bytes on Linux and 104 on macOS and the
@@ -44,14 +44,18 @@ _DOOR_NAME = 1 + 16 + len(DOOR)
 
 
 def door_dir() -> str:
-    """The private folder of the doors and locks (made 0700 when missing)."""
+    """The private folder of the doors (made 0700 when missing). Found without the environment but
+    ``DISPATCH_HOME``, which moves the journal too: a command run by cron or ``sudo -u`` has no
+    ``XDG_RUNTIME_DIR`` and another ``TMPDIR``, and must still find the door of the window it shares the journal
+    with: the user's runtime folder by its uid (``/run/user/UID``, systemd-logind's), else one in /tmp."""
     home = os.environ.get("DISPATCH_HOME", "").strip()
+    runtime = f"/run/user/{os.getuid()}"
     if home:
         path = os.path.join(home, "run")
-    elif os.environ.get("XDG_RUNTIME_DIR", "").strip():
-        path = os.path.join(os.environ["XDG_RUNTIME_DIR"].strip(), "dispatch-mail")
+    elif os.path.isdir(runtime) and os.stat(runtime).st_uid == os.getuid():
+        path = os.path.join(runtime, "dispatch-mail")
     else:
-        path = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"dispatch-mail-{os.getuid()}")
+        path = f"/tmp/dispatch-mail-{os.getuid()}"
     path = _private(path)
     if len(os.fsencode(path)) + _DOOR_NAME > MAX_SOCKET_PATH:
         path = _stand_in(path)
@@ -88,7 +92,11 @@ def door_path(account_key: str) -> str:
 
 
 def lock_path(account_key: str) -> str:
-    return os.path.join(door_dir(), _name(account_key) + LOCK)
+    """The account's lock, beside the journal it guards (``<data>/locks/``): whatever folder a process finds its
+    doors in, two processes that share a journal share its locks."""
+    from app.storage.settings import data_dir  # not on a knocking command's path: only who drives a queue locks
+
+    return os.path.join(_private(str(data_dir() / "locks")), _name(account_key) + LOCK)
 
 
 #: who holds an account's lock, as it writes in the lock file (:meth:`AccountLock.holder`)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from typing import Callable
+from typing import Awaitable, Callable
 
 from app.core.door_server import Desk, Door
 from app.core.doors import WINDOW, AccountLock, DoorError
@@ -56,11 +56,12 @@ class QueueKeeper:
 
     def __init__(self, account_key: str, start_queue: Callable, desk_for: Callable[[object], Desk], *,
                  say: Callable[[str], None] = lambda _w: None, started: Callable[[object], None] = lambda _o: None,
-                 retry_every: float = RETRY_EVERY):
+                 written: Callable[[], Awaitable] | None = None, retry_every: float = RETRY_EVERY):
         self.account_key = account_key
         self.lock = AccountLock(account_key, kind=WINDOW)
         self._start_queue, self._desk_for = start_queue, desk_for
         self._say, self._started = say, started
+        self._written = written  # until every journal write asked for so far is on disk
         self.retry_every = retry_every
         self.outbox = None
         self.door: Door | None = None
@@ -135,6 +136,8 @@ class QueueKeeper:
                 self.door.shut()
         if self.outbox is not None:
             await self.outbox.stop()
+        if self._written is not None:  # a take-back or a state written just before: on disk before another
+            await self._written()      # process may restore the journal
         self.lock.release()
 
 

@@ -37,7 +37,8 @@ def test_a_deep_home_gets_a_short_private_stand_in(deep_home):
     assert not folder.startswith(str(deep_home))
     st = os.lstat(folder)
     assert stat.S_IMODE(st.st_mode) == 0o700 and st.st_uid == os.getuid()
-    assert os.path.dirname(doors.lock_path("alice@example.com")) == folder
+    assert os.path.dirname(doors.lock_path("alice@example.com")) == str(deep_home / "data" / "locks"), \
+        "the lock lives beside the journal it guards, whatever the door's folder"
 
 
 def test_every_spelling_of_a_deep_home_has_the_same_doors(deep_home, tmp_path, monkeypatch):
@@ -68,3 +69,16 @@ def test_a_door_in_a_deep_home_opens_and_answers(deep_home):
             await door.close()
 
     assert asyncio.run(run()) == {"exit": 0, "out": "answered ['outbox']\n", "err": ""}
+
+
+def test_the_door_folder_does_not_follow_the_environment(monkeypatch, tmp_path):
+    """cron, ``sudo -u`` and ``at`` run a command with no XDG_RUNTIME_DIR and another TMPDIR: it must find the same
+    door as the window it shares the journal with."""
+    monkeypatch.delenv("DISPATCH_HOME", raising=False)
+    for name in ("XDG_RUNTIME_DIR", "TMPDIR"):
+        monkeypatch.delenv(name, raising=False)
+    bare = doors.door_dir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "xdg"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    assert doors.door_dir() == bare
+    assert not bare.startswith(str(tmp_path))

@@ -158,7 +158,8 @@ class JournalBridge:
                                           on_finished=self._finished, reauth=self._reauth)
             # the account's lock first (one process drives its queue), then its Outbox, then its door
             self.keeper = QueueKeeper(self.account, self.runtime.start, self._desk_for(session.account),
-                                      say=self._say_waiting, started=self._queue_started)
+                                      say=self._say_waiting, started=self._queue_started,
+                                      written=lambda: self.writer(_nothing))
             self.outbox = self.keeper.start()
             if self.outbox is not None:
                 self._queue_opened()
@@ -543,3 +544,7 @@ class _CloseWatch(QObject):
         if event.type() == QEvent.Close:
             self._fn()
         return False
+
+
+def _nothing() -> None:
+    """Run on the journal's thread after every write asked for before it: awaiting it waits for them."""
