@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from app.core import send_command as sc
-from app.core.script_desk import account_option
+from app.core.script_desk import account_option, option_value
 from app.domain.account import AccountConfig, Backend
 
 
@@ -44,7 +44,7 @@ def session_for(account: AccountConfig, argv: list[str]):
 
 
 def _password(account: AccountConfig, argv: list[str]) -> str:
-    name = _option(argv, "--password-env")
+    name = option_value(argv, "--password-env")
     if name:
         if name not in os.environ:
             raise sc.CommandError(sc.EX_CONFIG, f"--password-env: the environment variable {name} is not set.")
@@ -57,14 +57,3 @@ def _password(account: AccountConfig, argv: list[str]) -> str:
                                             "(dispatch-mail sign-in --password-env VARNAME, or in Dispatch), or "
                                             "give --password-env VARNAME.")
     return password
-
-
-def _option(argv: list[str], name: str) -> str:
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == name and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith(name + "="):
-            return arg.split("=", 1)[1]
-    return ""

@@ -94,7 +94,7 @@ def _run_here(argv: list[str], cwd: str, stdin: bytes | None) -> dict:
     except KeyboardInterrupt:
         return {"exit": 75, "err": "Interrupted: what was queued stays queued, and goes out with the next "
                                   "dispatch-mail command or when Dispatch starts.\n"}
-    return reply.as_json()
+    return reply.as_dict()
 
 
 async def _drive(argv: list[str], cwd: str, stdin: bytes | None):

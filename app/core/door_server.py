@@ -38,7 +38,7 @@ class Reply:
     out: str = ""
     err: str = ""
 
-    def as_json(self) -> dict:
+    def as_dict(self) -> dict:
         return {"exit": self.exit, "out": self.out, "err": self.err}
 
     def as_bytes(self) -> bytes:

@@ -109,9 +109,14 @@ class AccountLock:
     window) is written in the file while held, so that a window kept waiting can say who has the queue."""
 
     def __init__(self, account_key: str, kind: str = COMMAND):
-        self.path = lock_path(account_key)
-        self.kind = kind
+        self.account_key, self.kind = account_key, kind
         self._fd: int | None = None
+
+    @property
+    def path(self) -> str:
+        """The lock file (its folder made when missing): OSError or DoorError when it cannot be, which
+        :meth:`take` raises too, so that a caller decides what an unusable folder means."""
+        return lock_path(self.account_key)
 
     @property
     def held(self) -> bool:

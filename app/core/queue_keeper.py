@@ -37,8 +37,8 @@ COMMAND_SENDS = "A dispatch-mail command is sending for this account; the Outbox
 OTHER_WINDOW = ("Another Dispatch window sends for this account: this window does not send for it. What you type "
                 "is still kept on this computer; the Outbox opens here when that window is closed.")
 
-#: the same, in a few words (the status bar)
-SHORT = {COMMAND_SENDS: "Outbox: dispatch-mail is sending", OTHER_WINDOW: "Outbox: sent from another window"}
+#: the same, in a few words (the status bar, beside the account and its state: short enough for a 683 px window)
+SHORT = {COMMAND_SENDS: "Outbox: a command sends", OTHER_WINDOW: "Outbox: not here"}
 
 
 def waiting_words(kind: str, pid: int) -> str:

@@ -59,16 +59,22 @@ def exit_code(sub: Submission | None, *, waited_enough: bool) -> int:
     return sc.EX_OK if waited_enough else sc.EX_TEMPFAIL
 
 
-def account_option(argv: list[str]) -> str:
-    """The address ``--account`` names in a command line ("" : none), read without parsing the rest."""
+def option_value(argv: list[str], name: str) -> str:
+    """The value a long option (``--name VALUE`` or ``--name=VALUE``) has in a command line ("" : none), read
+    without parsing the rest (before a ``--``)."""
     for i, arg in enumerate(argv):
         if arg == "--":
             break
-        if arg == "--account" and i + 1 < len(argv):
-            return argv[i + 1].strip()
-        if arg.startswith("--account="):
-            return arg.split("=", 1)[1].strip()
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
     return ""
+
+
+def account_option(argv: list[str]) -> str:
+    """The address ``--account`` names in a command line ("" : none)."""
+    return option_value(argv, "--account").strip()
 
 
 class ScriptDesk:

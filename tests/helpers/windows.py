@@ -65,9 +65,25 @@ def close_window(win, session=None) -> None:
     session when none is given)."""
     win._force_close = True
     win.close()
+    _let_go(win)
     session = session if session is not None else win.session
     if session is not None:
         session.close()
+
+
+def _let_go(win, timeout: float = 15.0) -> None:
+    """Until the closed window has let go of its account's queue (its door and lock), as the app waits for it before
+    it ends (app_main.amain): a window opened next in this process then finds the lock free, as the next start
+    does after the process ended (the kernel frees a dead process's lock)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    bridge = getattr(win, "journal_bridge", None)
+    going = bridge.let_go() if bridge is not None else None
+    end = time.monotonic() + timeout
+    while going is not None and not going.done() and time.monotonic() < end:
+        QApplication.processEvents()  # the qasync loop's turns: the let-go task runs in them
 
 
 def _window_or_its_dialog_is_active(win) -> bool:

@@ -52,6 +52,9 @@ class StatusWidgets:
         self.queue_notice.setObjectName("queueNotice")
         self.queue_notice.setAccessibleName("Outbox")
         self.queue_notice.setStyleSheet("color:#d97706;")
+        # it gives way in a narrow window (its words whole in its tooltip, its description and the Outbox view)
+        # rather than widen the window past the size the user gave it
+        self.queue_notice.setMinimumWidth(1)
         self.queue_notice.hide()
         for w in (self.settings_notice, self.journal_notice, self.queue_notice, self.progress, self.account_label,
                   self.state_dot, self.state_label):

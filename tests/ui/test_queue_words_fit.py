@@ -1,0 +1,28 @@
+"""While another process has the account's queue, the status bar says so (app/ui/window/status_bar.py) without
+widening the window past the size the user gave it; at the default size the words are shown whole."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from app.core.queue_keeper import COMMAND_SENDS, OTHER_WINDOW, SHORT
+from tests.helpers.windows import close_window, open_window
+
+
+def test_the_queue_words_never_widen_the_window(qtbot, aloop, sandbox, settings):
+    win, session = open_window(qtbot, sandbox, settings)
+    try:
+        wide = win.width()
+        win.journal_bridge._say_waiting(OTHER_WINDOW)
+        label = win.status.queue_notice
+        qtbot.waitUntil(lambda: label.isVisible() and label.width() >= label.sizeHint().width(), timeout=5000)
+        assert label.text() == SHORT[OTHER_WINDOW] and label.accessibleDescription() == OTHER_WINDOW
+        win.resize(683, 560)
+        qtbot.waitUntil(lambda: win.width() == 683, timeout=5000)
+        win.journal_bridge._say_waiting(COMMAND_SENDS)
+        QApplication.sendPostedEvents()  # the layout requests the new words made: a widening happens in them
+        win.layout().activate()
+        assert win.width() == 683 and label.text() == SHORT[COMMAND_SENDS]
+        assert wide >= 683
+    finally:
+        close_window(win, session)
