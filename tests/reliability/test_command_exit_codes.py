@@ -27,19 +27,6 @@ from tests.helpers.commands import BOB, CommandHome, ServerProcess, kill_9, rfc8
 HOLD = 120.0
 
 
-@pytest.fixture
-def server(tmp_path):
-    sb = ServerProcess(tmp_path / "server")
-    yield sb
-    sb.release()
-    sb.stop()
-
-
-@pytest.fixture
-def home(tmp_path, server):
-    return CommandHome(tmp_path / "home", server)
-
-
 def _sends(home: CommandHome) -> list:
     return [e for e in home.journal() if e.op == "send"]
 

@@ -13,23 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.commands import BOB, CommandHome, ServerProcess, kill_9, rfc822, wait_until
+from tests.helpers.commands import BOB, kill_9, rfc822, wait_until
 
 EX_OK = 0
 HOLD = 120.0  # seconds the server holds a committed answer (the command is killed long before)
-
-
-@pytest.fixture
-def server(tmp_path):
-    sb = ServerProcess(tmp_path / "server")
-    yield sb
-    sb.release()
-    sb.stop()
-
-
-@pytest.fixture
-def home(tmp_path, server):
-    return CommandHome(tmp_path / "home", server)
 
 
 def _sends(entries) -> list:
