@@ -141,13 +141,7 @@ def _wait(signin):
         pending = signin.begin_device_code()
         say(pending.message or f"To sign in, open {pending.verification_uri} and enter the code "
                                f"{pending.user_code}.")
-        while True:
-            # in short waits: Python runs its Ctrl+C handler between them. A signal that comes just before a
-            # wait without end starts is only flagged, and that wait would not end for it (the command hung)
-            try:
-                return pending.result(timeout=0.2)
-            except concurrent.futures.TimeoutError:
-                continue
+        return pending.result()
     except KeyboardInterrupt:
         if pending is not None:
             _stop(pending)

@@ -79,7 +79,7 @@ def set_up(home: Path, account: AccountConfig | None) -> None:
 
 def env_for(home: Path, keyring_service=None, **more) -> dict:
     base = keyring_service.env() if keyring_service else dict(os.environ, PYTHON_KEYRING_BACKEND=NULL_KEYRING)
-    return dict(base, DISPATCH_HOME=str(home), PYTHONPATH=str(ROOT), **more)
+    return dict(base, DISPATCH_HOME=str(home), PYTHONPATH=str(ROOT), PYTHONFAULTHANDLER="1", **more)
 
 
 _RUNNING: list[subprocess.Popen] = []
@@ -95,9 +95,15 @@ def _no_command_outlives_its_test():
         proc.communicate(timeout=30)
 
 
+def _as_in_a_terminal() -> None:
+    """The command as a user starts it at a terminal, where Ctrl+C interrupts: a test run started in the background
+    (``cmd &`` in a script) has SIGINT ignored, every child inherits that, and Python then keeps it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def sign_in(env: dict, *args) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "app", "sign-in", *args], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_as_in_a_terminal)
     _RUNNING.append(proc)
     return proc
 
@@ -127,7 +133,12 @@ def enter_the_code(info, page: str, code: str, password: str, action: str = "app
 
 
 def finish(proc: subprocess.Popen, said: list[str]) -> tuple[int, str, str]:
-    out, err = proc.communicate(timeout=120)
+    try:
+        out, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # where each of its threads waits (PYTHONFAULTHANDLER: SIGABRT dumps them)
+        proc.send_signal(signal.SIGABRT)
+        out, err = proc.communicate(timeout=30)
+        raise AssertionError(f"the command did not end: {''.join(said)}{err}") from None
     return proc.returncode, out, "".join(said) + err
 
 
