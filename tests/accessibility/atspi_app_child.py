@@ -4,7 +4,8 @@ window (QTest on the window's handle, as the platform delivers them), one JSON c
 one JSON answer a line on the pipe ``ATSPI_REPLY_FD``. The first answer says the window is up and signed in.
 
 Commands (``cmd``): ``key`` (``keys``: in QKeySequence's words, to the active window), ``type`` (``text``, into
-the widget with the focus), ``wait`` (``until``: ``view`` NAME, ``dialog``, ``no_dialog``, ``rows`` of the current
+the widget with the focus), ``wait`` (``until``: ``view`` NAME, ``dialog``, ``no_dialog``, ``focus`` /
+``focus_not`` (the focused widget's accessible name is / is not ``name``), ``rows`` of the current
 view >= ``n``, ``idle``; answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
 view's table as the app holds it: each cell's display text and accessible text), ``announce`` (``text``,
 ``assertive``: said through app.ui.common.announce.Announcer on the window), ``quit``.
@@ -34,8 +35,10 @@ class Driver:
         self.win = None
         self.buffer = b""
         self.announcer = None
+        self.request_id = None
 
     def reply(self, **answer) -> None:
+        answer.setdefault("id", self.request_id)
         self.out.write(json.dumps(answer) + "\n")
         self.out.flush()
 
@@ -71,10 +74,10 @@ class Driver:
                 self.run(json.loads(line))
 
     def run(self, request: dict) -> None:
-        cmd = request.get("cmd")
+        cmd, self.request_id = request.get("cmd"), request.get("id")
         try:
             if cmd == "wait":
-                self.wait(request["until"], request, time.monotonic() + request.get("timeout", 20))
+                self.wait(request["until"], request, time.monotonic() + request.get("within", 20))
                 return
             answer = getattr(self, f"cmd_{cmd}")(request)
         except Exception as exc:  # noqa: BLE001 - the test reads the error
@@ -150,11 +153,20 @@ class Driver:
         """The wait's answer once ``until`` holds, else None."""
         if until == "view":
             return {} if self.win.current_view() == request["name"] else None
+        if until in ("focus", "focus_not"):  # the focus moves in a later turn of the loop than the key
+            focus = QApplication.focusWidget()
+            name = focus.accessibleName() if focus is not None else None
+            return {"focus_name": name} if (name == request["name"]) == (until == "focus") else None
         if until == "dialog":
             d = self.dialog()
             return {"title": d.windowTitle(), "class": type(d).__name__} if d is not None and d.isActiveWindow() else None
         if until == "no_dialog":
-            return {} if self.dialog() is None and self.win.isActiveWindow() else None
+            if self.dialog() is not None:
+                return None
+            if not self.win.isActiveWindow():  # with no window manager, X gives the window no focus back by itself
+                self.win.activateWindow()
+                return None
+            return {}
         if until == "rows":
             view = self.view_widget()
             model = getattr(view, "model", None)
@@ -167,6 +179,7 @@ class Driver:
         raise ValueError(f"unknown wait {until!r}")
 
     def wait(self, until: str, request: dict, deadline: float) -> None:
+        self.request_id = request.get("id")
         try:
             answer = self.check(until, request)
         except Exception as exc:  # noqa: BLE001

@@ -175,10 +175,13 @@ class Reader:
             line, self.buffer = self.buffer.split(b"\n", 1)
             if not line.strip():
                 continue
+            request = None
             try:
-                reply = self.answer(json.loads(line))
+                request = json.loads(line)
+                reply = self.answer(request)
             except Exception as exc:  # noqa: BLE001 - the test reads the error; the reader goes on
                 reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+            reply["id"] = request.get("id") if isinstance(request, dict) else None
             sys.stdout.write(json.dumps(reply) + "\n")
             sys.stdout.flush()
         return True

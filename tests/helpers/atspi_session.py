@@ -92,15 +92,25 @@ class JsonProcess:
             return ""
 
     def ask(self, timeout: float = 30.0, **request) -> dict:
+        """Send ``request`` (its ``id`` is added) and wait for the answer that carries the same id: an answer to
+        an earlier request that timed out is passed over. A request with ``within`` (a wait the process does
+        itself) gets that long and 10 s more."""
+        self.last_id = getattr(self, "last_id", 0) + 1
+        request["id"] = self.last_id
+        timeout = max(timeout, request.get("within", 0) + 10)
         try:
             self.proc.stdin.write((json.dumps(request) + "\n").encode())
             self.proc.stdin.flush()
-            return self.reply(timeout)
+            return self.reply(timeout, self.last_id)
         except (TimeoutError, HarnessError, BrokenPipeError) as exc:
             raise HarnessError(f"{self.name} did not answer {request}: {exc}\n--- its stderr:\n{self.stderr()}") from exc
 
-    def reply(self, timeout: float) -> dict:
-        answer = json.loads(self.replies.read(timeout))
+    def reply(self, timeout: float, request_id: int | None = None) -> dict:
+        deadline = time.monotonic() + timeout
+        while True:
+            answer = json.loads(self.replies.read(max(0.0, deadline - time.monotonic())))
+            if request_id is None or answer.get("id") == request_id:
+                break
         if not answer.get("ok", False):
             raise HarnessError(f"{self.name} refused: {answer}")
         return answer
