@@ -105,6 +105,7 @@ class Driver:
         focus = QApplication.focusWidget()
         dialog = self.dialog()
         return {"view": self.win.current_view(), "focus": focus.objectName() if focus else None,
+                "focus_class": type(focus).__name__ if focus else None,
                 "focus_name": focus.accessibleName() if focus else None,
                 "dialog": dialog.windowTitle() if dialog else None, "title": self.win.windowTitle()}
 

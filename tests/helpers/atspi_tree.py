@@ -35,10 +35,22 @@ def parent_of(node: dict, index: dict[str, dict]) -> dict | None:
 MENU_ROLES = frozenset({"menu item", "check menu item", "radio menu item", "menu"})
 
 
+#: containers: focusable ones hand the focus on to a control inside (a tab widget to its tab bar)
+CONTAINER_ROLES = frozenset({"filler", "panel", "layered pane", "scroll pane", "split pane", "viewport"})
+
+
+def _passes_focus_on(node: dict, nodes: list[dict]) -> bool:
+    prefix = node["path"] + "/"
+    return node["role"] in CONTAINER_ROLES and any(
+        n["path"].startswith(prefix) and "focusable" in n["states"] for n in nodes)
+
+
 def interactive(nodes: list[dict]) -> list[dict]:
-    """The nodes a user lands on or operates: focusable ones, and controls that are visible or in a menu. A hidden
-    control the keyboard cannot reach (a line edit's clear button while the field is empty) is not met."""
-    return [n for n in nodes if "focusable" in n["states"]
+    """The nodes a user lands on or operates: focusable ones (but a container that hands the focus on to a control
+    inside it), and controls that are visible or in a menu. A hidden control the keyboard cannot reach (a line
+    edit's clear button while the field is empty) is not met."""
+    return [n for n in nodes
+            if ("focusable" in n["states"] and not _passes_focus_on(n, nodes))
             or (n["role"] in CONTROL_ROLES and ("visible" in n["states"] or n["role"] in MENU_ROLES))]
 
 
