@@ -2,7 +2,7 @@
 user hears.
 
 Speech Dispatcher runs with a private configuration whose only output module is sd_generic running a command per
-utterance: the words go, one line each, to ``spoken.txt``, and espeak-ng synthesises them to ``last.wav``. There
+utterance: the words go, one line each, to ``spoken.txt``, and espeak-ng synthesises them to a WAV file each. There
 is no sound card here: the module's audio goes to libao's ``null`` driver (``~/.libao``). Orca (``--replace``,
 its preferences in a private folder, ``--debug-file``) talks to that Speech Dispatcher through
 ``$XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock``, the session's private runtime folder.
@@ -31,7 +31,7 @@ DefaultModule tofile
 # sd_generic puts the utterance in $DATA, quoted for the shell (as Debian's own generic modules use it)
 MODULE_CONF = """\
 Debug 0
-GenericExecuteSynth "printf '%s\\\\n' \\'$DATA\\' >> {spoken}; printf %s \\'$DATA\\' | espeak-ng -v en-us --stdin -w {wav}"
+GenericExecuteSynth "printf '%s\\\\n' \\'$DATA\\' >> {spoken}; printf %s \\'$DATA\\' | espeak-ng -v en-us --stdin -w {wavs}/$(date +%s%N).wav"
 GenericCmdDependency "espeak-ng"
 GenericLanguage "en" "en-us" "utf-8"
 AddVoice "en" "MALE1" "en-us"
@@ -63,7 +63,7 @@ class OrcaSpeech:
         self.session = session
         self.dir = session.dir / "orca"
         self.spoken_path = self.dir / "spoken.txt"
-        self.wav = self.dir / "last.wav"
+        self.wavs = self.dir / "wav"  # one file per utterance
         home = self.dir / "home"
         home.mkdir(parents=True, exist_ok=True)
         (home / ".libao").write_text("default_driver=null\n")
@@ -76,7 +76,8 @@ class OrcaSpeech:
         (conf / "modules").mkdir(parents=True, exist_ok=True)
         (self.dir / "log").mkdir(exist_ok=True)
         (conf / "speechd.conf").write_text(SPEECHD_CONF.format(log=self.dir / "log"))
-        (conf / "modules" / "tofile.conf").write_text(MODULE_CONF.format(spoken=self.spoken_path, wav=self.wav))
+        self.wavs.mkdir(exist_ok=True)
+        (conf / "modules" / "tofile.conf").write_text(MODULE_CONF.format(spoken=self.spoken_path, wavs=self.wavs))
         self.spoken_path.touch()
         self.session._spawn(["speech-dispatcher", "--run-single", "--timeout", "0", "--config-dir", str(conf),
                              "--pid-file", str(self.dir / "speechd.pid")], "speech-dispatcher", env=self.env,
