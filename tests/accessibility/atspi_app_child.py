@@ -6,7 +6,7 @@ one JSON answer a line on the pipe ``ATSPI_REPLY_FD``. The first answer says the
 Commands (``cmd``): ``key`` (``keys``: in QKeySequence's words, to the active window), ``type`` (``text``, into
 the widget with the focus), ``wait`` (``until``: ``view`` NAME, ``dialog``, ``no_dialog``, ``focus`` /
 ``focus_not`` (the focused widget's accessible name is / is not ``name``), ``rows`` of the current
-view >= ``n``, ``idle``; answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
+view >= ``n``, ``saved`` / ``sent`` (the window's draft_saved / message_sent came ``n`` times in all), ``idle``; answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
 view's table as the app holds it: each cell's display text and accessible text), ``announce`` (``text``,
 ``assertive``: said through app.ui.common.announce.Announcer on the window), ``quit``.
 """
@@ -36,6 +36,10 @@ class Driver:
         self.buffer = b""
         self.announcer = None
         self.request_id = None
+        self.counts: dict[str, int] = {}  # the window's draft_saved and message_sent, as they come
+
+    def count(self, what: str) -> None:
+        self.counts[what] = self.counts.get(what, 0) + 1
 
     def reply(self, **answer) -> None:
         answer.setdefault("id", self.request_id)
@@ -56,6 +60,8 @@ class Driver:
         if self.win is None:
             QTimer.singleShot(POLL_MS, self.start)
             return
+        self.win.draft_saved.connect(lambda *_: self.count("saved"))
+        self.win.message_sent.connect(lambda *_: self.count("sent"))
         self.notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Read)
         self.notifier.activated.connect(self.on_stdin)
         self.reply(ok=True, ready=True, title=self.win.windowTitle())
@@ -175,6 +181,8 @@ class Driver:
                 return None
             n = self.table().model().rowCount()
             return {"rows": n} if n >= request["n"] else None
+        if until in ("saved", "sent"):  # the window said so n times in all (its draft_saved / message_sent)
+            return {"count": self.counts.get(until, 0)} if self.counts.get(until, 0) >= request["n"] else None
         if until == "idle":
             return {} if not self.win.busy else None
         raise ValueError(f"unknown wait {until!r}")

@@ -79,10 +79,11 @@ def seeded(desk):
     out = {}
     write(desk, "Quarterly numbers", "Hi Bob, the numbers.")
     desk.app.ask(cmd="key", keys="Ctrl+S")
-    desk.app.ask(cmd="wait", until="idle", within=30)
+    desk.app.ask(cmd="wait", until="saved", n=1, within=30)
     write(desk, "Team lunch", "Friday at noon?")
     mark = desk.events.mark()
     desk.app.ask(cmd="key", keys="Ctrl+Return")
+    desk.app.ask(cmd="wait", until="sent", n=1, within=30)
     desk.app.ask(cmd="wait", until="idle", within=30)
     out["send_announcements"] = announcements_until_barrier(desk, mark)
     write(desk, "Board minutes", "Minutes to follow.")
