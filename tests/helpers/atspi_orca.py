@@ -3,19 +3,24 @@ user hears.
 
 Speech Dispatcher runs with a private configuration whose only output module is sd_generic running a command per
 utterance: the words go, one line each, to ``spoken.txt``, and espeak-ng synthesises them to a WAV file each. There
-is no sound card here: the module's audio goes to libao's ``null`` driver (``~/.libao``). Orca (``--replace``,
-its preferences in a private folder, ``--debug-file``) talks to that Speech Dispatcher through
+is no sound card here: the module's audio goes to libao's ``null`` driver (``~/.libao``). Orca (its preferences
+in a private folder, ``--debug-file``; never ``--replace``, which kills every Orca of the user) talks to that Speech Dispatcher through
 ``$XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock``, the session's private runtime folder.
 
 Optional: the tests skip, saying why, where Orca, Speech Dispatcher or espeak-ng is not installed (apt:
-``orca speech-dispatcher espeak-ng``).
+``orca speech-dispatcher espeak-ng``), or where the user's own Orca runs (Orca starts once per user). One Orca at a
+time: the workers of a parallel run take turns (:func:`one_orca_at_a_time`).
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import subprocess
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.helpers.atspi_session import SYSTEM_PYTHON, AtspiSession
@@ -38,8 +43,28 @@ AddVoice "en" "MALE1" "en-us"
 """
 
 
+#: one Orca at a time on this machine: Orca refuses to start beside another of the same user (``pgrep -u UID -x
+#: orca``), so the workers of a parallel run take turns, holding this lock while theirs runs
+LOCK = Path(tempfile.gettempdir()) / "dispatch-tests-orca.lock"
+
+
 def missing_parts() -> list[str]:
-    return [tool for tool in ("orca", "speech-dispatcher", "espeak-ng") if shutil.which(tool) is None]
+    return [tool for tool in ("orca", "speech-dispatcher", "espeak-ng", "spd-say") if shutil.which(tool) is None]
+
+
+def other_orca() -> bool:
+    """Whether an Orca of this user already runs (the user's own screen reader, or another test's)."""
+    return subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True).returncode == 0
+
+
+@contextmanager
+def one_orca_at_a_time():
+    with open(LOCK, "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def orca_version() -> str:
@@ -93,7 +118,8 @@ class OrcaSpeech:
         subprocess.run(["spd-say", "--wait", "speech check"], env=self.env, timeout=timeout, check=True,
                        capture_output=True)
         self.wait_for(lambda line: line == "speech check", timeout)
-        self.session._spawn(["orca", "--replace", "--user-prefs", str(self.dir / "prefs"), "--debug-file",
+        # never --replace: it SIGKILLs every Orca of this user, a user's own screen reader too
+        self.session._spawn(["orca", "--user-prefs", str(self.dir / "prefs"), "--debug-file",
                              str(self.dir / "orca-debug.txt")], "orca", env=self.env, stdout=subprocess.DEVNULL)
         self.wait_for(lambda line: line.startswith("Screen reader on"), timeout)
         return self
