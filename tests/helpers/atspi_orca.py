@@ -95,6 +95,11 @@ class OrcaSpeech:
         self.env = dict(session.env, HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
                         XDG_DATA_HOME=str(home / ".local" / "share"), XDG_CACHE_HOME=str(home / ".cache"))
         self.env.pop("SPEECHD_ADDRESS", None)
+        # a client that finds no server starts one of its own (``speech-dispatcher --spawn``), which outlives the
+        # test: the user configuration it reads says not to; the one this session starts is given its own
+        user_conf = home / ".config" / "speech-dispatcher"
+        user_conf.mkdir(parents=True, exist_ok=True)
+        (user_conf / "speechd.conf").write_text("DisableAutoSpawn\n")
 
     def start(self, timeout: float = 60.0) -> "OrcaSpeech":
         conf = self.dir / "speechd"
