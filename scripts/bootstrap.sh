@@ -27,6 +27,9 @@ if [ "$MODE" = "test" ]; then
   APT_PKGS+=(git git-email libmailtools-perl neomutt mailutils)
   # a real Secret Service for the keyring tests across processes (dbus-run-session, gnome-keyring-daemon)
   APT_PKGS+=(dbus gnome-keyring)
+  # the screen-reader proofs (tests/accessibility/): the AT-SPI bus (at-spi-bus-launcher, at-spi2-registryd) and
+  # a reader of it as Orca reads the app (pyatspi, for Debian's /usr/bin/python3: tests/helpers/atspi_reader.py)
+  APT_PKGS+=(at-spi2-core python3-pyatspi)
 fi
 if [ "$MODE" = "app" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   APT_PKGS+=(xvfb)
