@@ -84,8 +84,12 @@ class JournalUnavailable(OSError):
 def touch_private(path: Path) -> None:
     """Create ``path`` with mode 0600 if it does not exist; force 0600 if it does."""
     fd = os.open(str(path), os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-    os.chmod(str(path), 0o600)
+    try:
+        # through the descriptor: another process's SQLite may delete a -wal or -shm file the moment its last
+        # connection closes, and a chmod by name would then fail (the journal is shared by the window and commands)
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
 
 
 def _companions(path: Path) -> list[Path]:
@@ -115,8 +119,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     if memory:
         return db
     for p in _companions(path)[1:]:  # SQLite may have re-created them: make sure
-        if p.exists():
+        try:
             os.chmod(str(p), 0o600)
+        except FileNotFoundError:  # gone (another process's last connection closed): nothing to protect
+            pass
     return db
 
 

@@ -229,3 +229,30 @@ def test_a_journal_row_written_before_headers_and_flags_still_loads():
                       "internet_message_id": "", "modified": None, "inline": None, "body": "hi"})
     d = draft_from_json("L1", old, [])
     assert d.subject == "old" and d.headers == [] and d.flag == NO_FLAG
+
+
+_CHURN = """
+import sys
+from pathlib import Path
+from app.storage.journal import Journal
+for _ in range(int(sys.argv[2])):
+    Journal(Path(sys.argv[1])).close()
+"""
+
+
+def test_processes_opening_and_closing_one_journal_at_once_all_open_it(tmp_path):
+    """The window and ``dispatch-mail`` commands share one journal file. SQLite deletes its -wal and -shm files when
+    the last connection closes: another process opening the journal at that moment must still open it (it failed
+    with "the journal file cannot be written (FileNotFoundError)" from a chmod by name)."""
+    import os
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    path = tmp_path / "journal.sqlite3"
+    procs = [subprocess.Popen([sys.executable, "-c", _CHURN, str(path), "200"], cwd=root,
+                              env=dict(os.environ, PYTHONPATH=str(root)), stderr=subprocess.PIPE) for _ in range(3)]
+    results = [(p.wait(timeout=120), p.stderr.read().decode()[-500:]) for p in procs]
+    assert all(code == 0 for code, _ in results), results
