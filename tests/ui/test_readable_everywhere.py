@@ -231,6 +231,7 @@ def test_a_microsoft_365_account_that_must_sign_in_again_is_never_asked_about_a_
         win.grab().save(str(screenshot_dir / "m365-needs-sign-in-banner.png"))
         button = win.banner.accept_button
         assert button.isVisible() and "sign in" in button.text().replace("&", "").lower(), button.text()
+        win.raise_()  # above any window an earlier test of this worker left, as make_window does
         win.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
         key(qtbot, win, Qt.Key_S, Qt.AltModifier)  # the banner's "&Sign in…"
