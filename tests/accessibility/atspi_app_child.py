@@ -116,10 +116,8 @@ class Driver:
                 "dialog": dialog.windowTitle() if dialog else None, "title": self.win.windowTitle()}
 
     def cmd_announce(self, request) -> dict:
-        from app.ui.common.announce import Announcer
-
         if self.announcer is None:
-            self.announcer = Announcer(self.win)
+            self.announcer = self.win.announcer  # the window's own voice: the test's words follow the app's
         (self.announcer.assertive if request.get("assertive") else self.announcer.polite)(request["text"])
         return {}
 

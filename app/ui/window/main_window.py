@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
     session_event = Signal(object, object)
 
     # its parts (app/ui/window/parts.py): built by the frame and the set-up slices, each filled once
-    sidebar, stack, menus, sidebar_fit, status, banner, banner_slot = (Part() for _ in range(7))
+    sidebar, stack, menus, sidebar_fit, status, banner, banner_slot, announcer = (Part() for _ in range(8))
     outbox_news, flows, compose, drafts, sent, welcome = (Part() for _ in range(6))
     actions_, views_end, theme_actions, eml, find_bar, edit_actions, spelling, power, merge_action = (
         Part() for _ in range(9))

@@ -24,6 +24,7 @@ class WindowParts:
     status: Any = None  # app.ui.window.status_bar.StatusWidgets
     banner: Any = None
     banner_slot: Any = None
+    announcer: Any = None  # app.ui.common.announce.Announcer: the window's one voice to a screen reader
     # the controller and the views
     outbox_news: Any = None  # app.ui.outbox.outbox_signals.OutboxSignals: the one bridge of the Outbox's news
     flows: Any = None  # app.ui.window.workflows.Workflows

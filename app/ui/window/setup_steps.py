@@ -22,6 +22,7 @@ def shell(win) -> None:
     exact colour scheme, the sidebar's narrow-window behaviour and icons."""
     from PySide6.QtCore import Qt
 
+    from app.ui.common.announce import Announcer
     from app.ui.window.banner import Banner, BannerSlot
     from app.ui.window.sidebar_fit import SidebarFit
     from app.ui.window.status_bar import StatusWidgets
@@ -33,7 +34,8 @@ def shell(win) -> None:
     banner = Banner(win)
     win.parts.fill(sidebar_fit=SidebarFit(frame.side, frame.brand, win.sidebar),  # narrow window: it gives way
                    status=StatusWidgets(win), banner=banner,
-                   banner_slot=BannerSlot(banner, win.stack.parentWidget(), win.stack))
+                   banner_slot=BannerSlot(banner, win.stack.parentWidget(), win.stack),
+                   announcer=Announcer(win))  # raised on the window: a reader takes them from the active window
     win.set_state("idle")
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
