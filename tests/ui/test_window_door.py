@@ -193,6 +193,8 @@ def test_a_command_holding_the_lock_keeps_the_window_waiting_then_the_window_sen
         assert session.outbox is None, "the window does not drive the journal a command drives"
         view = win.journal_bridge.show_outbox()
         assert COMMAND_SENDS in view.empty.text()
+        buttons = (view.edit_button, view.delete_button, view.retry_button, view.now_button)
+        assert not any(b.isVisible() for b in buttons), "no queue here for the Outbox's buttons to act on"
         assert win.status.queue_notice.isVisible() and win.status.queue_notice.accessibleDescription() == COMMAND_SENDS
         shot(qtbot, win, screenshot_dir / "outbox-command-sending.png")
         sandbox.faults.clear()  # the server is back; the command's Outbox waits out the minute it was told
@@ -203,6 +205,7 @@ def test_a_command_holding_the_lock_keeps_the_window_waiting_then_the_window_sen
         qtbot.waitUntil(lambda: session.outbox is not None, timeout=10000)
         qtbot.waitUntil(lambda: any(r[0] == "Left behind" for r in view.rows()), timeout=5000)
         assert COMMAND_SENDS not in view.empty.text() and not win.status.queue_notice.isVisible()
+        assert all(b.isVisible() for b in buttons)
         wait_sent_once(qtbot, sandbox, [left["message_id"]])
         qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)), timeout=10000)  # its door is open now
     finally:

@@ -204,6 +204,10 @@ class OutboxView(QWidget):
         self.count_label.setText(", ".join(parts))
         self.now_button.setEnabled(bool(waiting))
         self._update_buttons()
+        # while another process has the queue, this window has no queue for them to act on: not shown at all
+        # (four disabled buttons, "Try now" in its primary style, looked as if one could be pressed)
+        for b in (self.edit_button, self.delete_button, self.retry_button, self.now_button):
+            b.setVisible(not self._held_elsewhere)
 
     def _mark(self, i: int, row) -> None:
         """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
