@@ -31,3 +31,16 @@ def test_plain_keeps_what_is_not_markup(qapp):
     assert plain("Sent to Ann <ann@example.com>") == "Sent to Ann <ann@example.com>"
     assert plain("ErrorMalformedResponse") == "ErrorMalformedResponse"
     assert plain("<b>Not sent</b>: <i>ErrorSendAsDenied</i>") == "Not sent: ErrorSendAsDenied"
+
+
+def test_words_that_answer_a_key_are_said_again_at_once(qtbot):
+    """Moving back to a suggestion just heard says it again: the user asked (a countdown does not)."""
+    w = QWidget()
+    qtbot.addWidget(w)
+    a = Announcer(w, clock=lambda: 100.0)
+    got = []
+    a.said.connect(lambda text, assertive: got.append(text))
+    a.polite("Ann <ann@example.com>, 1 of 2 suggestions")
+    a.polite("Ann <ann@example.com>, 1 of 2 suggestions", keyed=True)
+    a.polite("Ann <ann@example.com>, 1 of 2 suggestions")
+    assert got == ["Ann <ann@example.com>, 1 of 2 suggestions"] * 2

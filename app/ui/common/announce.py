@@ -7,7 +7,8 @@ being read), **assertive** for errors and questions (it interrupts), as WAI-ARIA
 Every announcement of the app goes through :meth:`Announcer.polite` / :meth:`Announcer.assertive`:
 - the text is made plain (no markup, one line of words: a reader speaks it as written);
 - the same words again within :data:`REPEAT_AFTER` seconds are not said twice (no flood: a countdown or a
-  retry that repeats itself is said once);
+  retry that repeats itself is said once), unless they answer a key the user pressed (``keyed``: moving back
+  to a suggestion just heard says it again);
 - :attr:`Announcer.said` tells what was announced, in order (the live status region, and tests).
 """
 
@@ -47,21 +48,22 @@ class Announcer(QObject):
         self._anchor, self._clock = anchor, clock
         self._last: dict[str, float] = {}
 
-    def polite(self, text: str) -> None:
-        """Progress and state: "Draft saved to Drafts", "Sent"."""
-        self._say(text, assertive=False)
+    def polite(self, text: str, *, keyed: bool = False) -> None:
+        """Progress and state: "Draft saved to Drafts", "Sent". ``keyed``: the answer to a key the user pressed,
+        said even when the same words were just said."""
+        self._say(text, assertive=False, keyed=keyed)
 
     def assertive(self, text: str) -> None:
         """Errors and questions: "Not sent: …"."""
         self._say(text, assertive=True)
 
-    def _say(self, text: str, *, assertive: bool) -> None:
+    def _say(self, text: str, *, assertive: bool, keyed: bool = False) -> None:
         words = plain(text)
         if not words:
             return
         now = self._clock()
         last = self._last.get(words)
-        if last is not None and now - last < REPEAT_AFTER:
+        if last is not None and now - last < REPEAT_AFTER and not keyed:
             return
         self._last = {w: t for w, t in self._last.items() if now - t < REPEAT_AFTER}
         self._last[words] = now

@@ -507,10 +507,10 @@ class ComposeView(QWidget):
 
     def _marks(self) -> list[FieldError]:
         """Each address field's own marks (an unfinished address), kept for :meth:`show_errors`."""
-        self._marked = {r.field: r.validate() for r in self._address_fields()}
+        self._marked = {r.field: r.validate() for r in self.address_fields()}
         return [e for es in self._marked.values() for e in es]
 
-    def _address_fields(self):
+    def address_fields(self):
         return (self.to, self.cc, self.bcc, self.more.reply_to)
 
     def send_problems(self) -> list[FieldError]:
@@ -531,7 +531,7 @@ class ComposeView(QWidget):
         by_field = {}
         for e in errors:
             by_field.setdefault(e.field, []).append(e)
-        for r in self._address_fields():
+        for r in self.address_fields():
             r.set_errors(by_field.get(r.field) or marks[r.field])
         self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
         # the flag's and the headers' at their rows in More options (which opens)

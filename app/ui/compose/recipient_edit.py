@@ -278,6 +278,8 @@ class _FieldKeys(QObject):
             keep_first = key == Qt.Key_Down and o.auto_pick and o.suggestions.currentIndex().row() == 0
             if not keep_first:  # the first Down keeps the match that was highlighted for the user
                 o.suggestions.step(1 if key == Qt.Key_Down else -1)
+            else:  # a key that changes nothing still gets an answer a reader hears (unless just said)
+                o.suggestions.say_again()
         elif key == Qt.Key_Escape:
             o.suggestions.hide()
         else:

@@ -8,6 +8,10 @@ handed back to the field, so the next keys landed in the wrong field. This list 
 (``Qt.NoFocus``, no window of its own): the keys stay with the field, which moves the highlight
 (``step``), takes the highlighted entry (``current``) or closes the list. A click on an entry takes it too
 (``picked``), without moving the focus.
+
+Because the list never has the focus, a screen reader would not follow its highlight: the list says it in
+words instead (``spoken``: "Bob Smith <bob@example.com>, 1 of 3 suggestions"), which the window announces
+politely, as Thunderbird's compose window announces its autocomplete.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ MAX_ROWS = 7
 
 class SuggestionList(QListView):
     picked = Signal(str)  # an entry clicked with the mouse
+    spoken = Signal(str, bool)  # the highlighted entry in words as it changes while shown; whether a key moved it
 
     def __init__(self, anchor: QWidget):
         super().__init__(anchor.window())
@@ -31,6 +36,7 @@ class SuggestionList(QListView):
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setUniformItemSizes(True)
         self.setModel(QStringListModel(self))
+        self._said = None  # (entries, row) last put in words: a refresh that changes neither says nothing
         self.clicked.connect(lambda index: self.picked.emit(index.data()))
         anchor.destroyed.connect(self.deleteLater)  # it lives in the window, not in the field
         self.hide()
@@ -52,12 +58,30 @@ class SuggestionList(QListView):
         self._place()
         self.show()
         self.raise_()
+        self._speak(keyed=False)
 
     def step(self, step: int) -> None:
         rows = self.model().rowCount()
         if rows:
             row = min(max(self.currentIndex().row() + step, 0), rows - 1)
             self.setCurrentIndex(self.model().index(row, 0))
+            self._speak(keyed=True)
+
+    def hideEvent(self, event):  # noqa: N802
+        super().hideEvent(event)
+        self._said = None  # shown again with the same entries, it is said again
+
+    def say_again(self) -> None:
+        """The highlighted entry in words again, though it did not change."""
+        self._said = None
+        self._speak(keyed=True)
+
+    def _speak(self, *, keyed: bool) -> None:
+        entries, row = tuple(self.entries()), self.currentIndex().row()
+        if not self.isVisible() or row < 0 or (entries, row) == self._said:
+            return
+        self._said = (entries, row)
+        self.spoken.emit(suggestion_words(entries[row], row, len(entries)), keyed)
 
     def _place(self) -> None:
         """Under the anchor, as wide as it, inside the window (the window may be the anchor's since it was
@@ -70,3 +94,8 @@ class SuggestionList(QListView):
         top_left = self.anchor.mapTo(window, QPoint(0, self.anchor.height()))
         height = min(height, max(window.height() - top_left.y(), 0))
         self.setGeometry(top_left.x(), top_left.y(), self.anchor.width(), height)
+
+
+def suggestion_words(entry: str, row: int, count: int) -> str:
+    """The highlighted suggestion as a reader hears it: the entry and where it is in the list."""
+    return f"{entry}, {row + 1} of {count} suggestion{'s' if count != 1 else ''}"

@@ -56,6 +56,8 @@ def compose(win) -> None:
 
     win.parts.fill(compose=ComposeView(win.stack))
     win.stack.addWidget(win.compose)
+    for field in win.compose.address_fields():  # the list never has the focus: its highlight is said in words
+        field.suggestions.spoken.connect(lambda words, keyed: win.announcer.polite(words, keyed=keyed))
 
 
 def drafts(win) -> None:
