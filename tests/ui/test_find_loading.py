@@ -148,3 +148,39 @@ def test_in_the_window_ctrl_f_and_enter_while_a_long_draft_opens(qtbot, window, 
     assert bar.result.text() == ""
     qtbot.keyClick(bar.edit, Qt.Key_Escape)
     assert c.body.hasFocus()
+
+
+def test_a_reader_hears_where_each_match_is_and_when_there_is_none(qtbot, window):
+    """The match is selected in the body, which does not have the focus: each search's outcome is announced
+    (issue 62), with the words around the match, each time Enter is pressed."""
+    c = window.compose
+    said = []
+    window.announcer.said.connect(lambda words, assertive: said.append((words, assertive)))
+    window.show_view("compose")
+    c.load(Draft(subject="short", body="First line about lunch.\nSecond line: lunch on Friday at noon.\n"))
+    qtbot.waitUntil(lambda: not c.loader.active)
+    c.body.setFocus()
+    qtbot.waitUntil(c.body.hasFocus)
+    qtbot.keyClick(c.body, Qt.Key_F, Qt.ControlModifier)
+    bar = window.find_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.edit.hasFocus())
+    qtbot.keyClicks(bar.edit, "lunch")
+    qtbot.keyClick(bar.edit, Qt.Key_Return)
+    assert said[-1] == ("Found: First line about lunch.", False)
+    qtbot.keyClick(bar.edit, Qt.Key_Return)
+    assert said[-1] == ("Found: Second line: lunch on Friday at noon.", False)
+    qtbot.keyClick(bar.edit, Qt.Key_Return)  # wraps round: the same words as a moment ago, said again
+    assert said[-1] == ("Found: First line about lunch.", False) and len(said) == 3
+    bar.edit.setText("dinner")
+    qtbot.keyClick(bar.edit, Qt.Key_Return)
+    assert said[-1] == ("Not found", False)
+    qtbot.keyClick(bar.edit, Qt.Key_Escape)
+
+
+def test_a_long_line_is_heard_around_the_match():
+    from app.ui.compose.find_bar import around
+
+    line = "a" * 300 + " lunch " + "b" * 300
+    heard = around(line, 305)
+    assert "lunch" in heard and heard.startswith("…") and heard.endswith("…") and len(heard) <= 122
+    assert around("  short line ", 3) == "short line"

@@ -112,3 +112,28 @@ def test_the_new_commands_are_in_their_menus_and_the_f1_sheet(qtbot, window):
     keys = [k for k in listed.values()]
     for k in ("Ctrl+Shift+P", "Ctrl+Shift+L", "Ctrl+Shift+G"):
         assert keys.count(native(k)) == 1, f"{k} is taken twice"
+
+
+def test_a_reader_hears_the_highlighted_entry_as_it_moves(qtbot, window):
+    """The keyboard stays in the palette's field, so the highlighted row is announced as it changes (issue 62):
+    what it does, its keys, where it belongs and its place; "No command matches" when nothing does."""
+    win = window
+    said = []
+    win.announcer.said.connect(lambda words, assertive: said.append((words, assertive)))
+    p = open_palette(qtbot, win)
+    qtbot.keyClicks(p.field, "go to")
+    rows = p.model.rows
+    assert len(rows) >= 4
+
+    def words(row):
+        keys = f", {rows[row].keys}" if rows[row].keys else ""
+        return f"{rows[row].label}{keys}, {rows[row].where}, {row + 1} of {len(rows)}", False
+
+    assert said[-1] == words(0)
+    key(qtbot, win, Qt.Key_Down)
+    assert said[-1] == words(1)
+    key(qtbot, win, Qt.Key_Up)
+    assert said[-1] == words(0), "moving back to an entry just heard says it again"
+    qtbot.keyClicks(p.field, " zzqx")
+    assert said[-1] == ("No command matches “go to zzqx”", False)
+    key(qtbot, win, Qt.Key_Escape)

@@ -9,7 +9,7 @@ there yet the bar says "Searching…" and searches each piece as it comes; a sea
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton
 
@@ -30,6 +30,10 @@ def _resume_at(doc: QTextDocument, text: str) -> int:
 
 
 class FindBar(QFrame):
+    #: each search's outcome in words, for a screen reader (the match is selected in the body, which does not
+    #: have the focus: a reader would not hear where it is); True: it answers a key
+    spoken = Signal(str, bool)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("findBar")
@@ -104,6 +108,7 @@ class FindBar(QFrame):
             t.setTextCursor(cur)
             found = t.find(text, _flags(backward))
         self.result.setText("" if found else "Not found")
+        self._say(found)
         return found
 
     def _find_coming(self, loader, text: str, backward: bool) -> bool:
@@ -111,12 +116,14 @@ class FindBar(QFrame):
         t = self.target
         if t.find(text, _flags(backward)):
             self.result.setText("")
+            self._say(True)
             return True
         # forward, the match may come in a later piece; backward, only the wrap to the end is left
         self._waiting = (loader, loader.generation, text, backward, _resume_at(t.document(), text))
         loader.progress.connect(self._more)
         loader.finished.connect(self._more)
         self.result.setText(SEARCHING)
+        self.spoken.emit(SEARCHING, True)
         return False
 
     def _more(self, *_progress) -> None:
@@ -142,6 +149,14 @@ class FindBar(QFrame):
         self._stop_waiting()
         t.setTextCursor(found)
         self.result.setText("")
+        self._say(True)
+
+    def _say(self, found: bool) -> None:
+        if not found:
+            self.spoken.emit("Not found", True)
+            return
+        cur = self.target.textCursor()
+        self.spoken.emit(f"Found: {around(cur.block().text(), cur.positionInBlock())}", True)
 
     def _stop_waiting(self) -> None:
         if self._waiting is None:
@@ -156,3 +171,11 @@ class FindBar(QFrame):
         self.hide()
         if self.target is not None:
             self.target.setFocus(Qt.ShortcutFocusReason)
+
+
+def around(line: str, at: int, room: int = 120) -> str:
+    """About ``room`` characters of ``line`` around position ``at``: the words a reader hears for a match."""
+    if len(line) <= room:
+        return line.strip()
+    start = max(0, min(at - room // 2, len(line) - room))
+    return ("…" if start else "") + line[start:start + room].strip() + ("…" if start + room < len(line) else "")

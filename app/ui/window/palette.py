@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QDialog, QFrame, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout,
@@ -154,7 +154,12 @@ class _Model(QAbstractTableModel):
 
 
 class CommandPalette(QFrame):
-    """A box over the top of the window: a search field and the matching entries."""
+    """A box over the top of the window: a search field and the matching entries.
+
+    The keyboard stays in the field, so a screen reader would not follow the highlighted row: the palette says
+    it in words (``spoken``: the words, and whether a key moved it), which the window announces."""
+
+    spoken = Signal(str, bool)
 
     def __init__(self, window, sources: Callable[[], list[Entry]]):
         super().__init__(window)
@@ -253,6 +258,7 @@ class CommandPalette(QFrame):
         self.table.setVisible(bool(self.model.rows))
         if self.model.rows:
             self.table.setCurrentIndex(self.model.index(0, 0))
+        self._say(keyed=False)
 
     def shown(self) -> list[str]:
         """The entries' words as listed (tests)."""
@@ -266,6 +272,14 @@ class CommandPalette(QFrame):
         row = max(0, min(n - 1, (row if row >= 0 else 0) + step))
         self.table.setCurrentIndex(self.model.index(row, 0))
         self.table.scrollTo(self.model.index(row, 0))
+        self._say(keyed=True)
+
+    def _say(self, *, keyed: bool) -> None:
+        rows, row = self.model.rows, self.table.currentIndex().row()
+        if not rows:
+            self.spoken.emit(self.nothing.text(), keyed)
+        elif 0 <= row < len(rows):
+            self.spoken.emit(entry_words(rows[row], row, len(rows)), keyed)
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         t = event.type()
@@ -291,3 +305,9 @@ class CommandPalette(QFrame):
             self._back = None
             self.hide()
         return False
+
+
+def entry_words(entry: Entry, row: int, count: int) -> str:
+    """A highlighted entry as a reader hears it: what it does, its keys, where it belongs, its place."""
+    keys = f", {entry.keys}" if entry.keys else ""
+    return f"{entry.label}{keys}, {entry.where}, {row + 1} of {count}"

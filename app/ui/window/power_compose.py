@@ -152,6 +152,7 @@ class PowerCompose(QObject):
             from app.ui.window.palette import CommandPalette
 
             self.palette = CommandPalette(self.win, self.entries)
+            self.palette.spoken.connect(lambda words, keyed: self.win.announcer.polite(words, keyed=keyed))
         self.palette.open()
 
 

@@ -115,6 +115,7 @@ def edit(win) -> None:
 
     win.drop_early_keys({"Ctrl+F"})
     win.parts.fill(find_bar=FindBar(win.stack.parentWidget()))
+    win.find_bar.spoken.connect(lambda words, keyed: win.announcer.polite(words, keyed=keyed))
     win.frame.page.addWidget(win.find_bar)
     win.parts.fill(edit_actions=build_edit_menu(win))
     from app.ui.compose.format_menu import build_format_menu
