@@ -107,6 +107,7 @@ def test_a_suggestion_chosen_by_keys_replaces_the_word_as_one_undo_step(qtbot, s
                     timeout=5000)
     first = sp.menu.activeAction().text()
     assert first == "letter"
+    assert sp.menu.accessibleName() == "Spelling suggestions for “lettr”", "a reader hears which word it is for"
     assert any(a.text() == "&Add “lettr” to dictionary" for a in sp.menu.actions())
     qtbot.keyClick(sp.menu, Qt.Key_Return)
     qtbot.waitUntil(lambda: body.toPlainText() == "I wrote a letter to you. ", timeout=3000)

@@ -109,6 +109,7 @@ class Spelling(QObject):
             self._say("No misspelt word at or before the cursor")
             return
         menu = self._new_menu(self.body)
+        menu.setAccessibleName(f"Spelling suggestions for “{found[2]}”")  # a reader hears which word it is for
         self._fill(menu, found)
         menu.popup(self._under(found[0]))
 
