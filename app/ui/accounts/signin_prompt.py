@@ -20,7 +20,8 @@ from app.ui.common.safe_text import PlainLabel
 class SignInPrompt(QDialog):
     signed_in_again = Signal(object)  # AccountConfig
 
-    def __init__(self, account: AccountConfig, parent=None, *, reason: str = "", keyring_ok: bool = True):
+    def __init__(self, account: AccountConfig, parent=None, *, reason: str = "", keyring_ok: bool = True,
+                 announcer=None):
         super().__init__(parent)
         self.setWindowTitle("Sign in to Microsoft 365")
         self.setAccessibleName("Microsoft 365 sign-in prompt")
@@ -32,7 +33,7 @@ class SignInPrompt(QDialog):
         self.reason.setMinimumWidth(460)
         self.reason.setVisible(bool(reason))
         lay.addWidget(self.reason)
-        self.panel = MicrosoftSignInPanel(self, account, email_fixed=True, keyring_ok=keyring_ok)
+        self.panel = MicrosoftSignInPanel(self, account, email_fixed=True, keyring_ok=keyring_ok, announcer=announcer)
         lay.addWidget(self.panel)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         self.buttons.rejected.connect(self.reject)

@@ -490,7 +490,8 @@ class MainWindow(QMainWindow):
         from app.ui.accounts.account_dialog import AccountDialog
 
         in_use = self.session.account if self.session is not None else None
-        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind, in_use=in_use)
+        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind, in_use=in_use,
+                                            announcer=self.announcer)
         self.account_dialog.account_entered.connect(self.account_entered)
         self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
         self.account_dialog.sandbox_graph_chosen.connect(self.sandbox_graph_requested)
