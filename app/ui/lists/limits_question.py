@@ -11,6 +11,7 @@ import asyncio
 from PySide6.QtWidgets import QMessageBox
 
 from app.core.merge_send import limits_answer, limits_question, send_part_label
+from app.ui.common.dialog_return import return_focus
 
 TITLE = "Send these drafts?"
 #: the box's objectName (tests and accessibility find it by it)
@@ -25,6 +26,7 @@ async def ask_send_part(parent, plan, when) -> bool:
     send = box.addButton(send_part_label(plan), QMessageBox.AcceptRole)
     box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
     box.setEscapeButton(box.defaultButton())
+    return_focus(box, parent)  # the keyboard back in the list, on the rows it was on
     answer = asyncio.get_running_loop().create_future()
     box.finished.connect(lambda _r: answer.done() or answer.set_result(box.clickedButton() is send))
     box.open()  # window-modal: the window stays alive, its loop runs
