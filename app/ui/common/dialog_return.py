@@ -1,8 +1,9 @@
 """After a dialog closes, the keyboard is back where the user was.
 
-Qt gives a window back the widget that had its focus when the window is activated again, but nothing activates
-it when a dialog of it closes unless the window manager does (a bare X server, some window managers and Qt's
-offscreen platform do not): the keyboard was then nowhere and a screen reader said nothing."""
+Qt gives a window back the widget that had its focus when the window is activated again. Whether anything
+activates it when a dialog of it closes is up to the platform: on X11 it is (the AT-SPI test sees it), on Qt's
+offscreen platform nothing is, and elsewhere it is the window manager's choice; where nothing did, the keyboard
+was nowhere and a screen reader said nothing. Activating it here makes it so everywhere."""
 
 from __future__ import annotations
 
