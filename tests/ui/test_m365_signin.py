@@ -160,7 +160,8 @@ def test_a_refused_consent_is_said_in_the_dialog_and_changes_nothing(qtbot, aloo
     win, ctl = signin_window(qtbot, settings)
     from app.ui.accounts.account_dialog import AccountDialog
 
-    dlg = AccountDialog(win, m365_account(sb))
+    heard = Heard(win.announcer)
+    dlg = AccountDialog(win, m365_account(sb), announcer=win.announcer)
     dlg.account_entered.connect(win.account_entered)
     dlg.open()
     panel = dlg.m365
@@ -171,6 +172,7 @@ def test_a_refused_consent_is_said_in_the_dialog_and_changes_nothing(qtbot, aloo
     qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
     qtbot.waitUntil(lambda: panel.state == "idle", timeout=10000)
     assert "cancelled" in panel.status.text()
+    assert heard.said[-1] == ("Sign-in cancelled.", False) and heard.once("Sign-in cancelled.", False)
     assert panel.browser_button.isEnabled() and dlg.isVisible()
     assert settings.account() is None and win.session is None
     close_window(win)
