@@ -55,6 +55,20 @@ def limits_question(plan, when) -> str:
     return " ".join(parts)
 
 
+def limits_answer(plan, when, send_part: bool) -> str:
+    """What a screen reader hears once the limits question is answered: the plan as it now goes ("Sending 2
+    now; 1 kept in the Outbox, to go from Tue 09:00."), or that nothing was sent. ``when`` as for
+    :func:`limits_question`."""
+    if not send_part:
+        return "Nothing sent: kept in Drafts."
+    parts = [f"Sending {len(plan.send_now):,} now"]
+    if plan.later:
+        parts.append(f"{len(plan.later):,} kept in the Outbox, to go from {when(min(at for _, at in plan.later))}")
+    if plan.too_many:
+        parts.append(f"{len(plan.too_many):,} not sent (more than {plan.limits.recipients_per_message:,} recipients)")
+    return "; ".join(parts) + "."
+
+
 def send_part_label(plan) -> str:
     """The question's button that sends the part of a batch that fits (Alt+S): "Send 3 now, keep 2 for later"."""
     if plan.later:

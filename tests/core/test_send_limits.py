@@ -132,3 +132,16 @@ def test_sends_finishing_in_one_turn_are_written_once(tmp_path):
     asyncio.run(main())
     assert Counting.writes == 1
     assert SentCounter(SentLedgerStore(tmp_path / "sent-ledger"), "acct").ledger().used(NOW) == 500
+
+
+def test_the_answer_to_the_limits_question_is_said_as_the_plan_now_goes():
+    from app.core.merge_send import limits_answer
+
+    ledger = RecipientLedger()
+    ledger.add(NOW - 3600, 2200)
+    when = lambda t: f"T+{int(t - NOW)}"  # noqa: E731 - the UI renders local times
+    plan = plan_batch([1] * 12_000, ledger, EXCHANGE_ONLINE, NOW)
+    assert limits_answer(plan, when, True) == f"Sending 7,800 now; 4,200 kept in the Outbox, to go from T+{int(DAY - 3600)}."
+    assert limits_answer(plan, when, False) == "Nothing sent: kept in Drafts."
+    too_many = plan_batch([3, 501, 2], RecipientLedger(), EXCHANGE_ONLINE, NOW)
+    assert limits_answer(too_many, when, True) == "Sending 2 now; 1 not sent (more than 500 recipients)."

@@ -15,6 +15,8 @@ from app.mail.ews.autodiscover import AutodiscoverTransport, MappedResolver
 from app.storage.settings import Settings
 from tests.helpers.keys import ALT, focused, press
 from tests.helpers.backends import ALICE
+from tests.helpers.heard import Heard
+from app.ui.common.announce import Announcer
 from tests.helpers.windows import close_window
 
 
@@ -200,3 +202,116 @@ def test_a_redirect_loop_is_readable_and_names_each_url_once(qtbot, colour, open
     text = dlg.error.text()
     assert "more than 10 redirects" in text and f"{a} (redirects, 6 times)" in text, text
     _failure_fits(qtbot, dlg, f"loop-{colour}", screenshot_dir)
+
+
+
+# ---- a screen reader hears each step once, the result, and a failure with its reason --------------------------
+def _hear_every_time(dlg) -> Heard:
+    """The search's words through an announcer whose clock moves 10 s a call: its own "not twice within 2 s"
+    hides no repeat, so a step said twice shows."""
+    now = [0.0]
+
+    def clock():
+        now[0] += 10
+        return now[0]
+
+    dlg.find.announcer = Announcer(dlg, clock=clock)
+    return Heard(dlg.find.announcer)
+
+
+def test_each_step_is_said_once_then_the_server_found(qtbot, opened, sb):
+    win, dlg, settings = opened
+    heard = Heard(win.announcer)
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(lambda: dlg.find.also_send.isVisible(), timeout=15000)
+    assert heard.said == [
+        ("Finding the server…", False),
+        ("Tried https://example.com/autodiscover/autodiscover.xml: no Autodiscover there (404)", False),
+        (f"Server found: {sb.ews_url}", False)]
+    assert focused() is dlg.find.also_send  # the reader reads the choice where the keyboard is
+
+
+def test_found_with_nothing_to_choose_says_found_then_connecting(qtbot, opened, sb):
+    win, dlg, settings = opened
+    heard = Heard(win.announcer)
+    _type_address_and_password(qtbot, dlg, sb, "carol@example.com")
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(lambda: win.session is not None and win.session.state == ConnectionState.CONNECTED,
+                    timeout=20000)
+    said = heard.said
+    assert said[:4] == [("Finding the server…", False),
+                        ("Tried https://example.com/autodiscover/autodiscover.xml: no Autodiscover there (404)", False),
+                        (f"Server found: {sb.ews_url}", False), ("Connecting…", False)], said
+
+
+def test_nothing_found_is_said_assertively_with_the_reason_and_the_keyboard_is_in_the_url(qtbot, opened, sb):
+    win, dlg, settings = opened
+    heard = Heard(win.announcer)
+    sb.autodiscover.set_case("autodiscover.example.com", "status", code=404)
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(dlg.error.isVisible, timeout=15000)
+    text = dlg.error.text()
+    assert heard.said[-1] == (text, True) and heard.once(text, True)
+    assert text.startswith("The server was not found. Tried: ") and "Type the EWS URL" in text
+    steps = heard.said[1:-1]
+    assert steps and all(w.startswith("Tried ") and not loud for w, loud in steps), steps
+    assert len({w for w, _ in steps}) == len(steps), "each step once"
+    assert focused() is dlg.url and QApplication.activeWindow() is dlg
+
+
+def test_a_redirect_loop_says_each_step_once(qtbot, opened, sb):
+    win, dlg, settings = opened
+    heard = _hear_every_time(dlg)
+    a = "https://autodiscover.example.com/autodiscover/autodiscover.xml"
+    b = "https://mail.example.com/autodiscover/autodiscover.xml"
+    sb.autodiscover.set_case("autodiscover.example.com", "redirect_url", to=b)
+    sb.autodiscover.set_case("mail.example.com", "redirect_url", to=a)
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(dlg.error.isVisible, timeout=15000)
+    words = heard.words()
+    assert len(words) == len(set(words)), words  # tried 6 times each: said once each
+    assert f"Tried {a}: redirects to {b}" in words and f"Tried {b}: redirects to {a}" in words
+    assert "More than 10 redirects: stopped" in words
+
+
+def test_the_question_is_said_assertively(qtbot, opened, sb):
+    win, dlg, settings = opened
+    heard = Heard(win.announcer)
+    sb.autodiscover.set_case("autodiscover.example.com", "http_redirect",
+                             to="https://mail.example.com/autodiscover/autodiscover.xml")
+    sb.autodiscover.set_case("mail.example.com", "settings")
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_Return)
+    qtbot.waitUntil(lambda: dlg.find.prompt is not None and dlg.find.prompt.isVisible(), timeout=15000)
+    question = dlg.find.prompt.text()
+    assert heard.said[-1] == (question, True)
+    assert question == ("The unencrypted Autodiscover address redirects to mail.example.com. Send your user name "
+                        "and password to mail.example.com?")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)  # "Don't send"
+    qtbot.waitUntil(dlg.error.isVisible, timeout=15000)
+    assert heard.said[-1] == (dlg.error.text(), True) and heard.once(question, True)
+    assert dlg.focusWidget() is dlg.url
+
+
+def test_exchange_online_is_said_and_the_keyboard_is_on_the_microsoft_365_page(qtbot, opened, sb):
+    win, dlg, settings = opened
+    heard = Heard(win.announcer)
+    sb.autodiscover.set_case("autodiscover.example.com", "exchange_online")
+    _type_address_and_password(qtbot, dlg, sb)
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(dlg.is_m365, timeout=15000)
+    assert heard.said[-1] == (f"{ALICE} is in Microsoft 365: sign in with Microsoft on this page.", False)
+    assert focused() is dlg.m365.email
+
+
+def test_find_server_without_an_address_says_what_is_missing(qtbot, opened, sb):
+    win, dlg, settings = opened
+    heard = Heard(win.announcer)
+    dlg.email.setFocus()
+    press(qtbot, Qt.Key_F, ALT)
+    qtbot.waitUntil(dlg.error.isVisible, timeout=5000)
+    assert heard.said == [("Enter a valid e-mail address. Enter the password.", True)]
+    assert focused() is dlg.email

@@ -18,6 +18,7 @@ from app.core.session import ConnectionState
 from app.domain.account import Backend
 from app.domain.m365 import registration_steps
 from app.storage.settings import Settings, same_fingerprint
+from tests.helpers.heard import Heard
 from tests.helpers.keys import mnemonic
 from tests.helpers.m365 import CLIENT_ID, BrowserUser, signin_window
 from tests.helpers.windows import close_window
@@ -58,6 +59,7 @@ def test_defaults_prefilled_type_only_the_address_trust_the_authority_by_fingerp
     settings = Settings(home / "config" / "settings.json")
     win, ctl = signin_window(qtbot, settings)
     dlg = open_m365(qtbot, win)
+    heard = Heard(win.announcer)
     panel = dlg.m365
     assert panel.client_id.text() == CLIENT_ID and panel.authority.text() == sb.authority.authority_url
     assert panel.graph_url.text() == sb.graph_url and not panel.defaults_error.isVisible()
@@ -66,6 +68,7 @@ def test_defaults_prefilled_type_only_the_address_trust_the_authority_by_fingerp
     QGuiApplication.clipboard().clear()
     mnemonic(qtbot, Qt.Key_S, until=lambda: QGuiApplication.clipboard().text() == registration_steps())
     assert "registration steps are on the clipboard" in panel.status.text()
+    assert heard.said == [(panel.status.text(), False)]
     # the user types only the address, and Enter
     panel.email.setFocus()
     qtbot.keyClicks(panel.email, ALICE)
@@ -75,6 +78,7 @@ def test_defaults_prefilled_type_only_the_address_trust_the_authority_by_fingerp
     assert same_fingerprint(panel.fingerprint, sb.authority.cert_sha256)
     said = " ".join(panel.status.text().split())
     assert panel.fingerprint[:48] + " " + panel.fingerprint[48:] in said and "is not trusted" in said
+    assert heard.said[-1] == (said, True), "the question, assertively, as plain words"
     assert user.opened == [] and not sb.authority.request_log, "nothing sent before the user decides"
     dlg.grab().save(str(screenshot_dir / "m365-page-trust-authority.png"))
     mnemonic(qtbot, Qt.Key_T, until=lambda: bool(user.opened))

@@ -23,6 +23,7 @@ from app.storage import secrets
 from app.storage.settings import Settings
 from tests.authority.helpers import browser, form_of, sign_in
 from tests.helpers.compose import type_message
+from tests.helpers.heard import Heard
 from tests.helpers.keys import CTRL, key
 from tests.helpers.m365 import CLIENT_ID, m365_account, signin_window
 from tests.helpers.status_bar import record_messages
@@ -71,6 +72,7 @@ def test_a_stored_m365_account_asks_to_sign_in_then_sends_and_a_restart_needs_no
     settings = Settings(tmp_path / "config" / "settings.json")
     settings.set_account(m365_account(sb))
     win, ctl = signin_window(qtbot, settings)
+    heard = Heard(win.announcer)
     ctl.start()
     # no sign-in held: the window says so with the non-modal prompt (no password field anywhere)
     qtbot.waitUntil(lambda: win.flows.security.prompt is not None and win.flows.security.prompt.isVisible(), timeout=20000)
@@ -85,6 +87,8 @@ def test_a_stored_m365_account_asks_to_sign_in_then_sends_and_a_restart_needs_no
     qtbot.waitUntil(lambda: _connected(win), timeout=20000)
     assert not prompt.isVisible()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)  # the keyboard is back in the window
+    signin = [w for w in heard.words() if "sign" in w.lower()]  # the prompt's panel speaks through the window
+    assert signin[signin.index("Starting the sign-in…"):][-1] == f"Signed in as {ALICE}. Connecting…", heard.said
     assert "token:authorization_code" in sb.authority.request_log
     # the token cache is in the keyring, nothing of it in the settings file
     cache_keys = [k for k in fake_keyring.store if "graph-token-cache" in k[1]]
@@ -156,7 +160,8 @@ def test_a_refused_consent_is_said_in_the_dialog_and_changes_nothing(qtbot, aloo
     win, ctl = signin_window(qtbot, settings)
     from app.ui.accounts.account_dialog import AccountDialog
 
-    dlg = AccountDialog(win, m365_account(sb))
+    heard = Heard(win.announcer)
+    dlg = AccountDialog(win, m365_account(sb), announcer=win.announcer)
     dlg.account_entered.connect(win.account_entered)
     dlg.open()
     panel = dlg.m365
@@ -167,6 +172,7 @@ def test_a_refused_consent_is_said_in_the_dialog_and_changes_nothing(qtbot, aloo
     qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
     qtbot.waitUntil(lambda: panel.state == "idle", timeout=10000)
     assert "cancelled" in panel.status.text()
+    assert heard.said[-1] == ("Sign-in cancelled.", False) and heard.once("Sign-in cancelled.", False)
     assert panel.browser_button.isEnabled() and dlg.isVisible()
     assert settings.account() is None and win.session is None
     close_window(win)
@@ -344,3 +350,76 @@ def test_a_sign_in_authority_that_would_carry_the_sign_in_unsafely_is_refused_at
     qtbot.keyClick(panel.browser_button, Qt.Key_Return)
     assert panel.state == "failed" and words in panel.status.text(), panel.status.text()
     assert opened == []
+
+
+# ---- a screen reader hears the sign-in's steps (polite) and a failure (assertive) -----------------------------------
+def _dialog_heard(qtbot, win, account):
+    """The account dialog as the window builds it (with the window's announcer), and what it says from now on."""
+    from app.ui.accounts.account_dialog import AccountDialog
+
+    heard = Heard(win.announcer)
+    dlg = AccountDialog(win, account, announcer=win.announcer)
+    win.account_dialog = dlg
+    dlg.account_entered.connect(win.account_entered)
+    dlg.open()
+    qtbot.waitUntil(dlg.isVisible, timeout=5000)
+    return dlg, heard
+
+
+def test_the_browser_sign_in_says_each_step_once(qtbot, aloop, sandbox_factory, tmp_path, fake_keyring, monkeypatch):
+    sb = sandbox_factory(graph=True)
+    user = Browser(sb, monkeypatch, login=BOB, password="bob-sandbox-pw")
+    win, ctl = signin_window(qtbot, Settings(tmp_path / "config" / "settings.json"))
+    dlg, heard = _dialog_heard(qtbot, win, m365_account(sb, email=BOB))
+    qtbot.keyClick(dlg.m365.browser_button, Qt.Key_Return)
+    qtbot.waitUntil(user.done.is_set, timeout=20000)
+    qtbot.waitUntil(lambda: _connected(win), timeout=20000)
+    steps = [("Starting the sign-in…", False),
+             ("Finish signing in in your browser: Dispatch carries on by itself. If no browser opened, use a code "
+              "instead.", False),
+             (f"Signed in as {BOB}. Connecting…", False)]
+    assert heard.said[:3] == steps, heard.said
+    assert all(heard.once(w, loud) for w, loud in steps)
+    close_window(win)
+
+
+def test_the_device_code_is_said_with_the_code_and_a_refusal_assertively(qtbot, aloop, sandbox_factory, tmp_path,
+                                                                         fake_keyring, monkeypatch):
+    from tests.authority.helpers import submit
+
+    monkeypatch.setattr("app.ui.accounts.m365_signin.open_in_browser", lambda url: True)
+    sb = sandbox_factory(graph=True)
+    win, ctl = signin_window(qtbot, Settings(tmp_path / "config" / "settings.json"))
+    dlg, heard = _dialog_heard(qtbot, win, m365_account(sb))
+    panel = dlg.m365
+    qtbot.keyClick(panel.code_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.state == "device" and bool(panel.code.text()), timeout=20000)
+    code = panel.code.text()
+    assert heard.said == [("Starting the sign-in…", False),
+                          (f"Go to {sb.authority.url}/devicelogin on any device and enter the code {code}. Dispatch "
+                           "carries on by itself once you have signed in there.", False)]
+    qtbot.keyClick(panel.copy_button, Qt.Key_Space)
+    assert heard.said[-1] == ("Code copied", False)
+    with browser(sb.authority) as b:  # the user says no on the other device
+        submit(b, b.get(f"{sb.authority.url}/devicelogin"), user_code=code, login=ALICE, password="alice-sandbox-pw",
+               action="deny")
+    qtbot.waitUntil(lambda: panel.state == "failed", timeout=30000)
+    assert heard.said[-1] == (panel.status.text(), True) and panel.status.text().startswith("Not signed in: ")
+    assert heard.once(panel.status.text(), True)
+    close_window(win)
+
+
+def test_a_sign_in_that_cannot_start_says_why_assertively(qtbot, aloop, tmp_path, monkeypatch):
+    monkeypatch.setattr("app.ui.accounts.m365_signin.open_in_browser", lambda url: True)
+    win, ctl = signin_window(qtbot, Settings(tmp_path / "config" / "settings.json"))
+    dlg, heard = _dialog_heard(qtbot, win, None)
+    dlg.kind.setCurrentIndex(1)
+    panel = dlg.m365
+    panel.client_id.clear()
+    panel.email.setFocus()
+    qtbot.keyClicks(panel.email, ALICE)
+    qtbot.keyClick(panel.email, Qt.Key_Return)  # Return signs in with the browser
+    assert panel.state == "failed"
+    assert heard.said == [(panel.status.text(), True)]
+    assert panel.status.text().startswith("Enter the application (client) ID")
+    close_window(win)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
 from app.sandbox.sandbox import DEFAULT_USERS
+from tests.helpers.heard import Heard
 from tests.helpers.keys import CTRL, press
 from tests.helpers.merge import merge_ready
 from tests.helpers.windows import close_window
@@ -33,8 +34,10 @@ def test_a_merge_over_the_day_is_said_first_and_the_rest_waits_in_the_outbox(qtb
     sb = sandbox_factory(users=users)
     win, session, dlg = merge_ready(qtbot, sb, settings, TABLE, "Hello {name}", "Dear {name}")
     session.account.extra["send_limits"] = LIMITS  # configured: the sandbox's profile is not guessed
+    heard = Heard(win.announcer)
     press(qtbot, Qt.Key_Return, CTRL)
     text = _asked(qtbot, dlg)
+    assert heard.said == [(text, True)], "the question, said assertively"
     assert text.startswith("2 of these 5 recipients would be refused today by Exchange Online's 3-a-day limit. "
                            "Send the 3 that fit now and keep the other 2 in the Outbox, to go from ")
     press(qtbot, Qt.Key_Return)  # the default: nothing is sent
@@ -48,6 +51,8 @@ def test_a_merge_over_the_day_is_said_first_and_the_rest_waits_in_the_outbox(qtb
     qtbot.waitUntil(lambda: dlg.run is not None and not dlg.run.running and dlg.run.counts()["sent"] == 3,
                     timeout=30000)
     assert sb.mailbox("bob@example.com").count("inbox") == 3
+    plan = [w for w, loud in heard.said if w.startswith("Sending ") and not loud]
+    assert len(plan) == 1 and plan[0].startswith("Sending 3 now; 2 kept in the Outbox, to go from "), heard.said
     held = [s for s in session.outbox.submissions() if s.state == SubState.HELD]
     assert len(held) == 2 and {s.hold_kind for s in held} == {"later"}
     assert {s.reason for s in held} == {"Waiting for Exchange Online's 3-recipients-a-day limit"}

@@ -29,9 +29,10 @@ class AccountDialog(QDialog):
     sandbox_graph_chosen = Signal()  # the sandbox mailbox through Microsoft Graph
 
     def __init__(self, parent=None, account: AccountConfig | None = None, *, keyring_ok: bool = True,
-                 kind: str | None = None, in_use: AccountConfig | None = None):
+                 kind: str | None = None, in_use: AccountConfig | None = None, announcer=None):
         super().__init__(parent)
         self.account = account
+        self.announcer = announcer  # the window's voice to a screen reader (None: silent)
         self.setWindowTitle("Account")
         self.setAccessibleName("Account")
         lay = QVBoxLayout(self)
@@ -83,7 +84,7 @@ class AccountDialog(QDialog):
         ews_lay.addLayout(form)
         from app.ui.accounts.find_server import FindServer
 
-        self.find = FindServer(ews_page)  # Autodiscover: the EWS URL from the address and password
+        self.find = FindServer(ews_page, announcer)  # Autodiscover: the EWS URL from the address and password
         self.find.button.clicked.connect(self._find_server)
         self.find.finished.connect(self._server_found)
         ews_lay.addWidget(self.find)
@@ -140,7 +141,7 @@ class AccountDialog(QDialog):
         page = QWidget(self.pages)
         v = QVBoxLayout(page)
         v.setContentsMargins(0, 0, 0, 0)
-        panel = MicrosoftSignInPanel(page, account, keyring_ok=keyring_ok)
+        panel = MicrosoftSignInPanel(page, account, keyring_ok=keyring_ok, announcer=self.announcer)
         v.addWidget(panel)
         self.sandbox_graph_button = QPushButton("Try it with the sandbox mailbox (&Graph)", page)
         self.sandbox_graph_button.setAccessibleName("Use the built-in sandbox mailbox through Microsoft Graph")
@@ -195,6 +196,7 @@ class AccountDialog(QDialog):
         self.error.setVisible(bool(probs))
         if probs:
             (self.password if self.email.text().strip() else self.email).setFocus()
+            self._say(" ".join(probs), assertive=True)
             return
         email = self.email.text().strip()
         self.find.start(email, self.username.text().strip() or email, self.password.text())
@@ -203,17 +205,20 @@ class AccountDialog(QDialog):
         """Found: the URL is filled in and the account connects as with a typed one (after the user's choice
         when mailboxes to send from were found too). Exchange Online: the Microsoft 365 page for the address.
         Nothing: what was tried and what to type instead, the keyboard in the EWS URL field."""
-        from app.ui.accounts.find_server import failure_text
+        from app.ui.accounts.find_server import failure_text, found_words
 
         if outcome.exchange_online:
             self.kind.setCurrentIndex(self.kind.findData(M365_KIND))
             self.m365.email.setText(outcome.address)
+            self._say(found_words(outcome))
             return
         if not outcome.found:
             self.error.setText(failure_text(outcome))
             self.error.setVisible(True)
-            self.url.setFocus()
+            self.url.setFocus()  # the field to fix: the failure's advice is to type the EWS URL
+            self._say(failure_text(outcome), assertive=True)
             return
+        self._say(found_words(outcome))
         self.url.setText(outcome.ews_url)
         self._mark_url("")
         if self.find.also_send.isVisible():
@@ -258,6 +263,7 @@ class AccountDialog(QDialog):
         if probs:
             if url_problem:
                 self.url.setFocus()
+            self._say(" ".join(probs), assertive=True)
             return
         acc = AccountConfig(
             email=self.email.text().strip(), ews_url=self.url.text().strip(), username=self.username.text().strip(),
@@ -286,6 +292,7 @@ class AccountDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setText("Connecting…" if on else "Connect")
         if on:
             self.error.hide()
+            self._say("Connecting…")
 
     def connection_failed(self, text: str) -> None:
         """The account could not be used: say why at the form; the account in use stays as it was."""
@@ -296,6 +303,11 @@ class AccountDialog(QDialog):
         self.error.setText(text)
         self.error.setVisible(True)
         self.url.setFocus()
+        self._say(text, assertive=True)
+
+    def _say(self, text: str, *, assertive: bool = False) -> None:
+        if self.announcer is not None:
+            (self.announcer.assertive if assertive else self.announcer.polite)(text)
 
     def connected(self) -> None:
         self.password.clear()

@@ -20,6 +20,10 @@ from app.domain.autodiscover import Outcome, Question, Step
 from app.domain.senders import Principal, SendRight
 
 MARKS = {"trying": "…", "found": "✓", "failed": "✗", "skipped": "–"}
+#: a step's end as a reader hears it (the list's marks are symbols); "found" is said with the result
+SAID = {"failed": "Tried", "skipped": "Skipped"}
+#: said as a search starts (the button's "Finding…")
+FINDING = "Finding the server…"
 _WORKER: ThreadPoolExecutor | None = None
 
 
@@ -45,8 +49,9 @@ class FindServer(QWidget):
 
     finished = Signal(object)  # Outcome; not emitted when cancelled
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, announcer=None):
         super().__init__(parent)
+        self.announcer = announcer  # the window's: each step's end said once, a question assertive; None: silent
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -70,6 +75,7 @@ class FindServer(QWidget):
         self.transport = None  # None: the system's resolver and certificates (tests inject the sandbox's)
         self.outcome: Outcome | None = None
         self._rows: dict[str, QListWidgetItem] = {}
+        self._said: set[str] = set()  # this search's steps already said (a redirect loop tries one URL again and again)
         self._bridge = _Bridge(self)
         self._bridge.step.connect(self._show_step)
         self._bridge.question.connect(self._ask)
@@ -86,6 +92,7 @@ class FindServer(QWidget):
         self.cancel()
         self._cancel = threading.Event()
         self._rows.clear()
+        self._said.clear()
         self.steps.clear()
         self.steps.show()
         self.also_send.hide()
@@ -93,6 +100,8 @@ class FindServer(QWidget):
         self.outcome = None
         self.button.setEnabled(False)
         self.button.setText("Finding…")
+        if self.announcer is not None:
+            self.announcer.polite(FINDING)
         self._task = asyncio.ensure_future(self._run(email, username, password, self._cancel))
 
     async def _run(self, email: str, username: str, password: str, cancel: threading.Event) -> None:
@@ -152,6 +161,8 @@ class FindServer(QWidget):
         box.finished.connect(lambda _r: self._answer(fut, box.clickedButton() is yes, box))
         self.prompt = box
         box.open()
+        if self.announcer is not None:
+            self.announcer.assertive(question.text)
 
     def _answer(self, fut: Future, yes: bool, box: QMessageBox) -> None:
         self._resolve(fut, yes)
@@ -191,9 +202,31 @@ class FindServer(QWidget):
             self.steps.addItem(item)
         item.setText(text)
         self.steps.scrollToItem(item)
+        words = step_words(step)
+        if words and words not in self._said and self.announcer is not None:
+            self._said.add(words)
+            self.announcer.polite(words)
 
     def step_texts(self) -> list[str]:
         return [self.steps.item(i).text() for i in range(self.steps.count())]
+
+
+def step_words(step: Step) -> str:
+    """What a reader hears of ``step`` ("" for nothing): its end, once ("Tried https://…: no answer"); not its
+    start (each step would be said twice) nor a find (the result says it)."""
+    verb = SAID.get(step.state)
+    if verb is None:
+        return ""
+    if step.text == STOPPED:  # "More than 10 redirects: stopped"
+        return step.detail[:1].upper() + step.detail[1:]
+    return f"{verb} {step.text}" + (f": {step.detail}" if step.detail else "")
+
+
+def found_words(outcome: Outcome) -> str:
+    """What a reader hears when a search ends with something found."""
+    if outcome.exchange_online:
+        return f"{outcome.address} is in Microsoft 365: sign in with Microsoft on this page."
+    return f"Server found: {outcome.ews_url}"
 
 
 #: the text of the step that ends a search at the redirect limit (app/core/autodiscover.py)

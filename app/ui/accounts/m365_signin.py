@@ -50,9 +50,10 @@ class MicrosoftSignInPanel(QWidget):
     state_changed = Signal(str)  # "idle", "browser", "device", "failed", "done"
 
     def __init__(self, parent=None, account: AccountConfig | None = None, *, email_fixed: bool = False,
-                 keyring_ok: bool = True, defaults: OrgDefaults | None = None):
+                 keyring_ok: bool = True, defaults: OrgDefaults | None = None, announcer=None):
         super().__init__(parent)
         self.setAccessibleName("Microsoft 365 sign-in")
+        self.announcer = announcer  # the window's (app.ui.common.announce.Announcer): each step said; None: silent
         self._task: asyncio.Task | None = None
         self._pending = None
         self._mode = "browser"
@@ -173,7 +174,8 @@ class MicrosoftSignInPanel(QWidget):
 
     def copy_steps(self) -> None:
         QGuiApplication.clipboard().setText(registration_steps())
-        self._show(self.state, "The registration steps are on the clipboard: send them to your administrator.")
+        self._show(self.state, "The registration steps are on the clipboard: send them to your administrator.",
+                   assertive=False)
 
     # ---- the organisation's defaults ----
     def apply_defaults(self, defaults: OrgDefaults) -> None:
@@ -267,12 +269,14 @@ class MicrosoftSignInPanel(QWidget):
                 self.code.show()
                 self.copy_button.show()
                 self._show("device", f"Go to {pending.verification_uri} on any device and enter the code below. "
-                                     "Dispatch carries on by itself once you have signed in there.")
+                                     "Dispatch carries on by itself once you have signed in there.",
+                           said=f"Go to {pending.verification_uri} on any device and enter the code "
+                                f"{pending.user_code}. Dispatch carries on by itself once you have signed in there.")
             else:
                 self._show("browser", "Finish signing in in your browser: Dispatch carries on by itself. "
                                       "If no browser opened, use a code instead.")
                 if not open_in_browser(pending.url):
-                    self._show("browser", "No browser could be opened. Use a code instead.")
+                    self._show("browser", "No browser could be opened. Use a code instead.", assertive=True)
             who = await pending.wait()
         except MailError as exc:
             if isinstance(exc, TlsFailed) and self._ask_trust(acc, exc):
@@ -341,7 +345,8 @@ class MicrosoftSignInPanel(QWidget):
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.code.text())
-        self._show(self.state, self.status.text().split(" (code copied)")[0] + " (code copied)")
+        self._show(self.state, self.status.text().split(" (code copied)")[0] + " (code copied)", said="Code copied",
+                   assertive=False)
 
     def _busy(self, on: bool) -> None:
         self.browser_button.setEnabled(not on)
@@ -354,14 +359,20 @@ class MicrosoftSignInPanel(QWidget):
         if on:
             self.cancel_button.setFocus()
 
-    def _show(self, state: str, text: str) -> None:
+    def _show(self, state: str, text: str, *, said: str | None = None, assertive: bool | None = None) -> None:
+        """Show ``text`` and say it (``said``: other words for a reader, e.g. with the device code in them):
+        assertive for a failure or a question (the certificate to trust), polite for a step."""
         self.state = state
-        self.status.setObjectName("fieldError" if state in ("failed", "trust") else "")
+        error = state in ("failed", "trust")
+        self.status.setObjectName("fieldError" if error else "")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.setText(text)
         self.status.setVisible(bool(text))
         self.state_changed.emit(state)
+        if self.announcer is not None:
+            loud = error if assertive is None else assertive
+            (self.announcer.assertive if loud else self.announcer.polite)(said if said is not None else text)
 
     def wait_task(self) -> asyncio.Task | None:
         return self._task

@@ -215,7 +215,8 @@ class Security:
             if self.prompt is not None:
                 self.prompt.close()
                 self.prompt.deleteLater()
-            self.prompt = SignInPrompt(acc, self.w, reason=reason, keyring_ok=self.w.keyring_ok)
+            self.prompt = SignInPrompt(acc, self.w, reason=reason, keyring_ok=self.w.keyring_ok,
+                                       announcer=self.w.announcer)
             self._prompt_session = session
             self.prompt.signed_in_again.connect(lambda acc, s=session: self.signed_in_again(s, acc))
         self.prompt.ask(reason)

@@ -14,13 +14,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 from app.domain.account import AccountConfig
 from app.ui.accounts.account_dialog import show_non_modal
 from app.ui.accounts.m365_signin import MicrosoftSignInPanel
+from app.ui.common.dialog_return import return_focus
 from app.ui.common.safe_text import PlainLabel
 
 
 class SignInPrompt(QDialog):
     signed_in_again = Signal(object)  # AccountConfig
 
-    def __init__(self, account: AccountConfig, parent=None, *, reason: str = "", keyring_ok: bool = True):
+    def __init__(self, account: AccountConfig, parent=None, *, reason: str = "", keyring_ok: bool = True,
+                 announcer=None):
         super().__init__(parent)
         self.setWindowTitle("Sign in to Microsoft 365")
         self.setAccessibleName("Microsoft 365 sign-in prompt")
@@ -32,7 +34,7 @@ class SignInPrompt(QDialog):
         self.reason.setMinimumWidth(460)
         self.reason.setVisible(bool(reason))
         lay.addWidget(self.reason)
-        self.panel = MicrosoftSignInPanel(self, account, email_fixed=True, keyring_ok=keyring_ok)
+        self.panel = MicrosoftSignInPanel(self, account, email_fixed=True, keyring_ok=keyring_ok, announcer=announcer)
         lay.addWidget(self.panel)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -40,6 +42,8 @@ class SignInPrompt(QDialog):
         self.buttons.button(QDialogButtonBox.Close).setAutoDefault(False)
         self.panel.browser_button.setDefault(True)  # Return signs in, from any field
         self.panel.signed_in.connect(self._done)
+        if parent is not None:
+            return_focus(self, parent.window())  # closed or signed in: the keyboard back to the message being written
         from app.ui.common.room_for_text import make_room
 
         make_room(self)  # the reason's and the panel's wrapped messages get their lines
@@ -50,8 +54,6 @@ class SignInPrompt(QDialog):
 
     def _done(self, acc) -> None:
         self.accept()
-        if self.parentWidget() is not None:
-            self.parentWidget().activateWindow()  # the keyboard goes back to the message being written
         self.signed_in_again.emit(acc)
 
     def done(self, result: int) -> None:

@@ -1,7 +1,8 @@
 """Send selected over the account's sending limits asks BEFORE anything is sent, as the merge window does:
 the words are the core planner's (:func:`app.core.merge_send.limits_question`), the box is
 window-modal and opened with ``open()`` (never ``exec()``); Enter and Esc send nothing, Alt+S sends the part
-that fits and keeps the rest in the Outbox. Wiring only."""
+that fits and keeps the rest in the Outbox. A screen reader hears the question (assertive) and, once answered,
+the plan as it now goes (polite). Wiring only."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import asyncio
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.merge_send import limits_question, send_part_label
+from app.core.merge_send import limits_answer, limits_question, send_part_label
+from app.ui.common.dialog_return import return_focus
 
 TITLE = "Send these drafts?"
 #: the box's objectName (tests and accessibility find it by it)
@@ -24,10 +26,17 @@ async def ask_send_part(parent, plan, when) -> bool:
     send = box.addButton(send_part_label(plan), QMessageBox.AcceptRole)
     box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
     box.setEscapeButton(box.defaultButton())
+    return_focus(box, parent)  # the keyboard back in the list, on the rows it was on
     answer = asyncio.get_running_loop().create_future()
     box.finished.connect(lambda _r: answer.done() or answer.set_result(box.clickedButton() is send))
     box.open()  # window-modal: the window stays alive, its loop runs
+    voice = getattr(parent, "announcer", None)  # the window's (app.ui.common.announce.Announcer)
+    if voice is not None:
+        voice.assertive(box.text())  # a question: it interrupts
     try:
-        return await answer
+        yes = await answer
     finally:
         box.deleteLater()
+    if voice is not None:
+        voice.polite(limits_answer(plan, when, yes))  # the plan as it now goes
+    return yes

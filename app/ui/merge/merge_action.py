@@ -12,9 +12,10 @@ def build(win):
     from app.ui.window.actions import _act
 
     def open_merge() -> None:
+        from app.ui.common.dialog_return import return_focus
         from app.ui.merge.merge_dialog import MergeDialog
 
-        win.first_use("merge_dialog", lambda: MergeDialog(win)).start()
+        win.first_use("merge_dialog", lambda: return_focus(MergeDialog(win), win)).start()
 
     action = _act(win, "&Mail merge…", MERGE_KEYS, open_merge, "actMailMerge")
     menus = getattr(win, "menus", None)

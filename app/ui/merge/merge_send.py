@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.merge_send import confirm_question, limits_question, send_part_label
+from app.core.merge_send import confirm_question, limits_answer, limits_question, send_part_label
 from app.ui.lists.batch_undo import BatchUndo
 
 
@@ -54,7 +54,12 @@ class SendGuard:
         box.finished.connect(answered)
         self.confirm = box
         box.open()
-        return await answer
+        voice = self.dialog.win.announcer  # a question: said assertively; once sent over a limit, the plan
+        voice.assertive(question)
+        yes = await answer
+        if yes and plan is not None and not plan.blind_ok:
+            voice.polite(limits_answer(plan, _local_time, True))
+        return yes
 
     async def send_anyway(self, warnings) -> bool:  # asked of Compose's message only
         return False

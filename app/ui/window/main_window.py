@@ -474,9 +474,10 @@ class MainWindow(QMainWindow):
     # ---- misc commands ----
     def show_shortcuts(self) -> None:
         if self._sheet is None:
+            from app.ui.common.dialog_return import return_focus
             from app.ui.window.shortcuts import ShortcutSheet
 
-            self._sheet = ShortcutSheet(self)
+            self._sheet = return_focus(ShortcutSheet(self), self)
         self._sheet.show()
         self._sheet.raise_()
 
@@ -488,12 +489,15 @@ class MainWindow(QMainWindow):
         if kind == "m365" and self.session is not None:
             acc = self.session.account  # its address, now through Microsoft 365
         from app.ui.accounts.account_dialog import AccountDialog
+        from app.ui.common.dialog_return import return_focus
 
         in_use = self.session.account if self.session is not None else None
-        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind, in_use=in_use)
+        self.account_dialog = AccountDialog(self, acc, keyring_ok=self.keyring_ok, kind=kind, in_use=in_use,
+                                            announcer=self.announcer)
         self.account_dialog.account_entered.connect(self.account_entered)
         self.account_dialog.sandbox_chosen.connect(self.sandbox_requested)
         self.account_dialog.sandbox_graph_chosen.connect(self.sandbox_graph_requested)
+        return_focus(self.account_dialog, self)
         self.account_dialog.open()
 
     def show_journal_notice(self, text: str, detail: str = "", *, warning: bool = True) -> None:

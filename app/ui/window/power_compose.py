@@ -124,10 +124,12 @@ class PowerCompose(QObject):
         insert_snippet(w, self.texts, snippet)
 
     def edit_texts(self) -> None:
+        from app.ui.common.dialog_return import return_focus
         from app.ui.compose.texts_dialog import TextsDialog
 
         s = self.win.session
-        self.dialog = TextsDialog(self.win, self.texts, self.account_key(), s.account.email if s else "")
+        self.dialog = return_focus(TextsDialog(self.win, self.texts, self.account_key(), s.account.email if s else ""),
+                                   self.win)
         self.dialog.open()
 
     # ---- the palette ----

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.ui.common.clear_action import add_clear_action
 from app.ui.common.safe_text import PlainLabel
 
 PAD = 32  # a cell's margins and a little air
@@ -126,7 +127,7 @@ class ShortcutSheet(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setAccessibleName("Filter shortcuts")
         self.filter.setPlaceholderText("Type to filter: a command, a key (ctrl+shift), a group…")
-        self.filter.setClearButtonEnabled(True)
+        add_clear_action(self.filter, "Clear the filter")  # named: Qt's own clear button is read as "push button"
         self.filter.textChanged.connect(self._apply_filter)
         lay.addWidget(self.filter)
         self.table = QTableWidget(0, 2, self)

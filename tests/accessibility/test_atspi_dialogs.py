@@ -1,0 +1,67 @@
+"""The dialogs as Orca reads them, over AT-SPI (the real app on a private X server and bus, as in
+test_atspi_reader.py): what a dialog says reaches the reader while the dialog has the keyboard, and when a
+dialog closes the keyboard is back where the user was (the in-process proof over every dialog, on the offscreen
+platform: tests/ui/test_dialog_focus_return.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.atspi_session import AtspiSession
+
+pytestmark = pytest.mark.process
+
+CHILD = Path(__file__).with_name("atspi_app_child.py")
+WINDOW = "Dispatch main window"
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    base = tmp_path_factory.mktemp("atspi-dialogs")
+    session = AtspiSession(base / "session").start()
+    try:
+        session.start_app(CHILD, base / "home")
+        yield session
+    finally:
+        session.close()
+
+
+def _in_compose(desk) -> dict:
+    desk.app.ask(cmd="key", keys="Ctrl+1")
+    desk.app.ask(cmd="wait", until="view", name="compose")
+    return desk.app.ask(cmd="state")
+
+
+def test_a_dialogs_error_reaches_the_reader_assertively_while_the_dialog_has_the_keyboard(desk):
+    _in_compose(desk)
+    desk.app.ask(cmd="key", keys="Ctrl+,")
+    assert desk.app.ask(cmd="wait", until="dialog", within=15)["title"] == "Account"
+    try:
+        mark = desk.events.mark()
+        desk.app.ask(cmd="key", keys="Alt+F")  # Find server with no address or password
+        event = desk.events.wait(lambda e: e["type"] == "object:announcement", since=mark)
+        assert event["data"] == "Enter a valid e-mail address. Enter the password."
+        assert event["detail1"] == 2  # assertive
+        assert (event["role"], event["name"], event["app"]) == ("frame", WINDOW, "Dispatch")
+        assert desk.app.ask(cmd="state")["dialog"] == "Account"
+    finally:
+        desk.app.ask(cmd="key", keys="Escape")
+        desk.app.ask(cmd="wait", until="no_dialog", within=15)
+
+
+@pytest.mark.parametrize("keys", ["Ctrl+,", "F1", "Ctrl+Shift+L"])
+def test_the_keyboard_is_back_where_it_was_after_a_dialog_closes(desk, keys):
+    before = _in_compose(desk)
+    assert before["focus_name"], before
+    desk.app.ask(cmd="key", keys=keys)
+    desk.app.ask(cmd="wait", until="dialog", within=15)
+    desk.app.ask(cmd="key", keys="Escape")
+    desk.app.ask(cmd="wait", until="no_dialog", within=15)
+    mark = desk.events.mark()
+    after = desk.app.ask(cmd="state")
+    if after["focus_name"] != before["focus_name"]:  # give the activation its turn
+        desk.events.wait(lambda e: e["type"] == "object:state-changed:focused" and e["detail1"] == 1, since=mark)
+        after = desk.app.ask(cmd="state")
+    assert (after["focus"], after["focus_name"]) == (before["focus"], before["focus_name"]), (before, after)
