@@ -160,9 +160,7 @@ class FindServer(QWidget):
         box.button(QMessageBox.No).setText("&Don't send")
         box.finished.connect(lambda _r: self._answer(fut, box.clickedButton() is yes, box))
         self.prompt = box
-        box.open()
-        if self.announcer is not None:
-            self.announcer.assertive(question.text)
+        box.open()  # a reader reads the question as the box opens (an alert with the keyboard in it): not said twice
 
     def _answer(self, fut: Future, yes: bool, box: QMessageBox) -> None:
         self._resolve(fut, yes)

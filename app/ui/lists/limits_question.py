@@ -1,8 +1,9 @@
 """Send selected over the account's sending limits asks BEFORE anything is sent, as the merge window does:
 the words are the core planner's (:func:`app.core.merge_send.limits_question`), the box is
 window-modal and opened with ``open()`` (never ``exec()``); Enter and Esc send nothing, Alt+S sends the part
-that fits and keeps the rest in the Outbox. A screen reader hears the question (assertive) and, once answered,
-the plan as it now goes (polite). Wiring only."""
+that fits and keeps the rest in the Outbox. A screen reader reads the question as the box opens (a message box
+is an alert that takes the keyboard: announcing it too would say it twice) and, once answered, hears the plan as
+it now goes (polite). Wiring only."""
 
 from __future__ import annotations
 
@@ -31,8 +32,6 @@ async def ask_send_part(parent, plan, when) -> bool:
     box.finished.connect(lambda _r: answer.done() or answer.set_result(box.clickedButton() is send))
     box.open()  # window-modal: the window stays alive, its loop runs
     voice = getattr(parent, "announcer", None)  # the window's (app.ui.common.announce.Announcer)
-    if voice is not None:
-        voice.assertive(box.text())  # a question: it interrupts
     try:
         yes = await answer
     finally:

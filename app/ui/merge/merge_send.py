@@ -54,8 +54,9 @@ class SendGuard:
         box.finished.connect(answered)
         self.confirm = box
         box.open()
-        voice = self.dialog.win.announcer  # a question: said assertively; once sent over a limit, the plan
-        voice.assertive(question)
+        # the question is read as the box opens (an alert with the keyboard in it); once sent over a limit, the
+        # plan as it now goes is said
+        voice = self.dialog.win.announcer
         yes = await answer
         if yes and plan is not None and not plan.blind_ok:
             voice.polite(limits_answer(plan, _local_time, True))
