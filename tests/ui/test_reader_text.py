@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.mail.errors import AuthFailed
 from tests.helpers import accessible_text as ax
@@ -50,7 +51,20 @@ def _no_markup(root) -> list[dict]:
     nodes = ax.walk(root)
     hits = ax.markup(nodes)
     assert not hits, "\n".join(hits)
+    _errors_read(root)
     return nodes
+
+
+def _errors_read(root) -> None:
+    """Every error label (the style's "fieldError") under ``root`` is read as its message while it shows, and
+    says nothing once hidden."""
+    for label in root.findChildren(QLabel, "fieldError"):
+        said = QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Description)
+        words = " ".join(label.text().split())
+        if label.isHidden():
+            assert said == "", (label.accessibleName(), said)
+        elif words and label.accessibleName() != words:
+            assert words in said, (label.accessibleName(), words, said)
 
 
 def test_no_markup_in_any_view(qtbot, win):
@@ -174,3 +188,20 @@ def test_an_error_label_reads_its_message_while_it_shows(qtbot, win, sandbox):
     qtbot.keyClick(win.banner.close_button, Qt.Key_Space)
     qtbot.waitUntil(lambda: not win.banner.isVisible(), timeout=3000)
     assert _error(ax.walk(win), "Banner message")["description"] == ""
+
+
+def test_the_already_sent_note_is_read(qtbot, tmp_path):
+    """Send .eml as it is, for a file already in Sent Items: the note under its name "Already sent" is read."""
+    from datetime import datetime
+
+    from app.core.sent_copy import SentCopy
+    from app.domain.eml_read import read_eml
+    from app.domain.models import ItemRef
+    from app.ui.compose.eml_as_is import SendAsIsDialog, already_sent_note
+
+    raw = b"From: Alice <alice@example.com>\r\nTo: bob@example.com\r\nSubject: Hi\r\nMessage-ID: <a@b>\r\n\r\nHello\r\n"
+    copy = SentCopy(ItemRef("id1", "ck"), datetime(2026, 11, 27, 14, 5))
+    dlg = SendAsIsDialog(None, "hi.eml", raw, read_eml(raw, max_bytes=1 << 20), "alice@example.com", sent=copy)
+    qtbot.addWidget(dlg)
+    nodes = _no_markup(dlg)
+    assert ax.named(nodes, "Already sent")["description"] == " ".join(already_sent_note(copy).split())
