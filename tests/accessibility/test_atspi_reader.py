@@ -178,6 +178,26 @@ def test_a_dialog_speaks_no_markup(desk, dialog):
         close_dialog(desk)
 
 
+def test_an_error_label_reads_its_message(desk):
+    """The account dialog's error, made by keys (Return with the fields empty), is read as its message: its
+    description, not only its name "Account error"; hidden, it says nothing."""
+    show(desk, "compose")
+    title, nodes = open_dialog(desk, "Ctrl+,")
+    try:
+        label = tree.find(nodes, "label", "Account error", window=title)
+        assert not label["description"] and "showing" not in label["states"], label
+        mark = desk.events.mark()
+        desk.app.ask(cmd="key", keys="Return")
+        desk.events.wait(lambda e: e["type"].startswith("object:property-change:accessible-description")
+                         and e["name"] == "Account error", since=mark)
+        label = tree.find(desk.dump(), "label", "Account error", window=title)
+        print("the account error reads:", label)
+        assert "showing" in label["states"] and label["description"].startswith("Enter "), label
+        assert not tree.markup([label])
+    finally:
+        close_dialog(desk)
+
+
 def test_send_later_speaks_no_markup(seeded):
     title, nodes = seeded["send_later"]
     hits = tree.markup([n for n in nodes if n["window"] == title])
