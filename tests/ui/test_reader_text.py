@@ -205,3 +205,31 @@ def test_the_already_sent_note_is_read(qtbot, tmp_path):
     qtbot.addWidget(dlg)
     nodes = _no_markup(dlg)
     assert ax.named(nodes, "Already sent")["description"] == " ".join(already_sent_note(copy).split())
+
+
+def test_the_banner_question_is_read_as_its_words(qtbot):
+    """A banner's question shown as rich text (a fingerprint in monospace) is read as its plain words, at every
+    step (Qt sends each description change to the reader), and goes with the banner."""
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.window.banner import Banner
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    banner = Banner(page)
+    page.show()
+    said = []
+    label = banner.label
+    real = label.spoken_description
+
+    def spoken():
+        said.append(real())
+        return said[-1]
+
+    label.spoken_description = spoken
+    banner.show_choice("Trust this certificate? AB:CD", "&Trust", lambda: None,
+                       html="Trust this certificate?<br><tt>AB:CD</tt>")
+    assert label.accessibleDescription() == "Trust this certificate? AB:CD"
+    assert said and not ax.markup([{"role": "label", "name": "", "description": d, "path": ""} for d in said]), said
+    banner.hide()
+    assert label.accessibleDescription() == ""

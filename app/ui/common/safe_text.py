@@ -55,7 +55,9 @@ class PlainLabel(QLabel):
         own = " ".join(getattr(self, "_own_description", "").split())
         if own:
             return own
-        text, name = " ".join(self.text().split()), self.accessibleName()
+        shown = self.text()  # rich text only where the code chose it (the banner's question): read as its words
+        text = tooltip_words(shown) if self.textFormat() == Qt.RichText else " ".join(shown.split())
+        name = self.accessibleName()
         words = [text] if text and name and name != text else []
         return " — ".join(words + [tip] if tip and tip != text else words) or tip
 
