@@ -227,6 +227,7 @@ def test_the_banner_question_is_read_as_its_words(qtbot):
         return said[-1]
 
     label.spoken_description = spoken
+    banner.show_message("The server's certificate is not trusted (ErrorTLS)")  # on show when the question comes
     banner.show_choice("Trust this certificate? AB:CD", "&Trust", lambda: None,
                        html="Trust this certificate?<br><tt>AB:CD</tt>")
     assert label.accessibleDescription() == "Trust this certificate? AB:CD"
