@@ -38,7 +38,9 @@ FINDINGS = """## What the benches found
 - **Listing** (`bench/bench_list_10k.py`, profiled): per page of new rows the UI thread's own Python is
   small. The repaint's `data()` calls each pick a prepared field, and a page goes in as batched inserts:
   item conversion and display formatting (dates in local time, recipients, tooltips, accessible text) run
-  in the mail client's worker with each page (`app.domain.list_rows`). Most of the UI thread's CPU in a gap
+  in the mail client's worker with each page (`app.domain.list_rows`); only a date cell's words for a screen
+  reader (the locale's long date, `app.ui.lists.spoken_date`) are made on the UI thread, when a reader asks for
+  that cell (a paint never asks). Most of the UI thread's CPU in a gap
   is Qt's layout and repaint of the table. The longest stalls left track the machine's load average and the
   workers' exchangelib parsing, which holds the GIL.
 - **Parsing off the UI thread still holds the GIL**: exchangelib fed lxml its reply in tiny chunks, so a

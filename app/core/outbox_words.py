@@ -14,8 +14,21 @@ from app.domain.models import ErrorKind
 def waiting(row_text: str) -> str:
     """A send that waits in the Outbox, in the row's words ("server busy — waiting 10 min"); short enough for
     the status bar beside the account (a longer one was cut off at 1100 px)."""
-    text = row_text or "waiting to send"
-    return f"In the Outbox ({text[:1].lower() + text[1:]}): it goes out by itself (Ctrl+4)"
+    return f"In the Outbox ({mid_sentence(row_text or 'waiting to send')}): it goes out by itself (Ctrl+4)"
+
+
+def mid_sentence(text: str) -> str:
+    """``text`` as the middle of a sentence: its first word in lower case when it is an ordinary capitalised
+    word ("Retrying in 5 s" -> "retrying in 5 s"); a code or a name keeps its spelling ("ErrorServerBusy",
+    "TLS", "Exchange Online" stay: a reader and the user see the code as the server spells it)."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[:1].isupper() and first[1:] == first[1:].lower() and first not in _NAMES:
+        return text[:1].lower() + text[1:]
+    return text
+
+
+#: words that are names, not sentence-case words
+_NAMES = frozenset({"Exchange", "Microsoft", "Outlook", "Graph", "Dispatch"})
 
 
 def refused(explanation: str) -> str:

@@ -37,16 +37,21 @@ class ListRow:
         return ListRow(summary, self.subject, self.to, self.when, self.subject_tip, self.accessible)
 
 
-def when_text(summary: MessageSummary, sent: bool) -> str:
-    """Sent lists show when it was sent, Drafts when it was last changed; in local time."""
+def local_when(summary: MessageSummary, sent: bool) -> datetime | None:
+    """The date a list shows: Sent lists when it was sent, Drafts when it was last changed; in local time."""
     dt: datetime | None = (summary.sent or summary.modified) if sent else (summary.modified or summary.sent)
     if dt is None:
-        return ""
+        return None
     try:
-        dt = dt.astimezone()
+        return dt.astimezone()
     except (ValueError, OSError):
-        pass
-    return dt.strftime("%Y-%m-%d %H:%M")
+        return dt
+
+
+def when_text(summary: MessageSummary, sent: bool) -> str:
+    """:func:`local_when` as the list shows it: "YYYY-MM-DD HH:MM"."""
+    dt = local_when(summary, sent)
+    return "" if dt is None else dt.strftime("%Y-%m-%d %H:%M")
 
 
 def subject_tooltip(text: str | None) -> str | None:

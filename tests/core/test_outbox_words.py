@@ -23,3 +23,15 @@ def test_words_follow_the_send():
     assert words_now(_sub(SubState.CANCELLED), "", "Hi") == "" and words_now(None, "", "Hi") == ""
     assert words_now(_sub(SubState.FAILED, kind=ErrorKind.OUTCOME_UNKNOWN), "", "Hi") == ""
     assert final(None) and final(_sub(SubState.FAILED)) and not final(_sub(SubState.QUEUED))
+
+
+def test_an_error_code_keeps_its_spelling():
+    """Mid-sentence only an ordinary first word is lower-cased: a code reads as the server spells it."""
+    assert words_now(_sub(SubState.QUEUED), "ErrorMalformedResponse: the reply could not be read", "Hi") == (
+        "In the Outbox (ErrorMalformedResponse: the reply could not be read): it goes out by itself (Ctrl+4)")
+    assert words_now(_sub(SubState.QUEUED), "Retrying in 5 s — The server sent a reply that could not be read "
+                     "(ErrorMalformedResponse)", "Hi") == (
+        "In the Outbox (retrying in 5 s — The server sent a reply that could not be read (ErrorMalformedResponse)):"
+        " it goes out by itself (Ctrl+4)")
+    assert words_now(_sub(SubState.QUEUED), "TLS certificate not trusted", "Hi").startswith("In the Outbox (TLS ")
+    assert words_now(_sub(SubState.QUEUED), "Exchange Online is busy", "Hi").startswith("In the Outbox (Exchange ")

@@ -81,7 +81,9 @@ def _table(node) -> dict | None:
     rows, cols = _safe(lambda: t.nRows, 0), _safe(lambda: t.nColumns, 0)
     headers = [_safe(lambda c=c: t.getColumnHeader(c).name) for c in range(cols)]
     cells = [[_cell(t.getAccessibleAt(r, c)) for c in range(cols)] for r in range(min(rows, MAX_ROWS))]
-    return {"rows": rows, "columns": cols, "headers": headers, "cells": cells}
+    # each row as the table gives it (Qt: the row's header cell, there whether the vertical header shows or not)
+    row_headers = [_safe(lambda r=r: _cell(t.getRowHeader(r)), None) for r in range(min(rows, MAX_ROWS))]
+    return {"rows": rows, "columns": cols, "headers": headers, "cells": cells, "row_headers": row_headers}
 
 
 _WINDOWS = {"frame", "dialog", "window", "alert", "file chooser"}

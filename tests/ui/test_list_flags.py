@@ -1,5 +1,5 @@
 """The follow-up flag in the Drafts and Sent lists: a marker before the subject, the flag and its dates in the
-subject's tooltip and in the row's accessible text. Real window, real sandbox over HTTP; the drafts are saved
+subject's tooltip and in the row's summary a screen reader gets (the Subject cell's and the row's description). Real window, real sandbox over HTTP; the drafts are saved
 by the app's own EWS backend, the sent message through the real send."""
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ def _cell(model, subject_end: str):
     rows = [r for r in range(model.rowCount()) if model.summary(r).subject == subject_end]
     assert len(rows) == 1, [model.summary(r).subject for r in range(model.rowCount())]
     idx = model.index(rows[0], MessageTableModel.COL_SUBJECT)
-    return (model.data(idx, Qt.DisplayRole), model.data(idx, Qt.ToolTipRole) or "",
-            model.data(idx, Qt.AccessibleTextRole))
+    summary = model.data(idx, Qt.AccessibleDescriptionRole)
+    assert model.headerData(rows[0], Qt.Vertical, Qt.AccessibleDescriptionRole) == summary  # the row's, too
+    return model.data(idx, Qt.DisplayRole), model.data(idx, Qt.ToolTipRole) or "", summary
 
 
 def test_flags_are_shown_in_the_drafts_and_sent_lists(qtbot, aloop, sandbox, settings):

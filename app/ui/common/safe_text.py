@@ -6,6 +6,11 @@
   end).
 - Tooltips go through :func:`tooltip`: Qt shows a tooltip as rich text when it looks like HTML, so the
   text is escaped inside a paragraph and always shows literally.
+- A screen reader gets a :class:`PlainLabel`'s words, plain and true: Qt reads a widget's tooltip as its
+  accessible description when it has none (the rich text of :func:`tooltip`, tags and all), and reads only the
+  accessible name of a named label (an error label named "Account error" said nothing of the error). So a
+  PlainLabel's description is always set: its own if it was given one, else its text (when a name stands in
+  for it) and its tooltip's words, made plain; none while it is hidden (a message that went is not read).
 - Message bodies are shown in a :class:`SafeDocument` (the Sent preview, the Compose editor). It loads
   ``data:`` URIs and the message's own inline images (``cid:``, from the bytes of its attachments, which
   the widget's ``inline_source`` hands it) and nothing else: every other URL — http(s), ``file://``,
@@ -19,7 +24,8 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtGui import QPainter, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import Qt as GuiQt  # Qt's GUI functions (mightBeRichText) are on QtGui's Qt namespace
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QTextEdit, QWidget
 
 # the document that loads nothing has a module of its own (Qt GUI only: the HTML helper process uses it)
@@ -27,14 +33,57 @@ from app.ui.common.safe_document import MAX_DATA_RESOURCES, SafeDocument, allowe
 
 
 class PlainLabel(QLabel):
-    """A QLabel that shows its text literally (``Qt.PlainText``), whatever the text looks like."""
+    """A QLabel that shows its text literally (``Qt.PlainText``), whatever the text looks like, and tells a
+    screen reader its words plainly (see the module's docstring: :meth:`spoken_description`)."""
 
     def __init__(self, text="", parent=None):
         if isinstance(text, QWidget):  # PlainLabel(parent), like QLabel(parent)
             text, parent = "", text
         super().__init__(parent)
+        self._own_description = ""
         self.setTextFormat(Qt.PlainText)
         self.setText(text)
+
+    def spoken_description(self) -> str:
+        """The accessible description this label has now: its own (:meth:`setAccessibleDescription`), else its
+        text when its accessible name is not its text, and its tooltip's words; only the tooltip's while it is
+        hidden (Qt would read the tooltip, rich, if the description were empty). Words as they are (a subject
+        "<b>" stays "<b>"), on one line."""
+        tip = tooltip_words(self.toolTip())
+        if self.isHidden():
+            return tip
+        own = " ".join(getattr(self, "_own_description", "").split())
+        if own:
+            return own
+        shown = self.text()  # rich text only where the code chose it (the banner's question): read as its words
+        text = tooltip_words(shown) if self.textFormat() == Qt.RichText else " ".join(shown.split())
+        name = self.accessibleName()
+        words = [text] if text and name and name != text else []
+        return " — ".join(words + [tip] if tip and tip != text else words) or tip
+
+    def _describe(self) -> None:
+        if hasattr(self, "_own_description"):  # not before __init__ has run
+            super().setAccessibleDescription(self.spoken_description())
+
+    def setText(self, text):  # noqa: N802 - Qt override
+        super().setText(text)
+        self._describe()
+
+    def setToolTip(self, tip):  # noqa: N802 - Qt override
+        super().setToolTip(tip)
+        self._describe()
+
+    def setAccessibleName(self, name):  # noqa: N802 - Qt override
+        super().setAccessibleName(name)
+        self._describe()
+
+    def setAccessibleDescription(self, description):  # noqa: N802 - Qt override: the label's own words
+        self._own_description = description or ""
+        self._describe()
+
+    def setVisible(self, visible):  # noqa: N802 - Qt override (show() and hide() come here)
+        super().setVisible(visible)
+        self._describe()
 
 
 class ElidedLabel(PlainLabel):
@@ -66,6 +115,16 @@ def tooltip(text: str | None) -> str:
     if not text:
         return ""
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+def tooltip_words(tip: str | None) -> str:
+    """The words a tooltip shows, on one line: rich text (as Qt takes it: :func:`tooltip`'s) read as its plain
+    text, plain text as it is."""
+    if not tip:
+        return ""
+    if GuiQt.mightBeRichText(tip):
+        tip = QTextDocumentFragment.fromHtml(tip).toPlainText()
+    return " ".join(tip.split())
 
 
 def _widget_resource(widget, type_, url):

@@ -29,7 +29,7 @@ from app.core import mime_send
 from app.core.sent_copy import SentCopy, find_sent_copy
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
-from app.ui.common.safe_text import SafeBrowser
+from app.ui.common.safe_text import PlainLabel, SafeBrowser
 
 def someone_else_note(sender: str) -> str:
     return (f"This file is from {sender}: the server refuses it unless this account may send as, or on behalf "
@@ -87,7 +87,7 @@ class SendAsIsDialog(QDialog):
         intro.setTextFormat(Qt.PlainText)
         intro.setVisible(sent is None)
         lay.addWidget(intro)
-        self.already = QLabel(already_sent_note(sent) if sent else "", self)
+        self.already = PlainLabel(already_sent_note(sent) if sent else "", self)  # its note is its description
         self.already.setObjectName("fieldError")
         self.already.setAccessibleName("Already sent")
         self.already.setTextFormat(Qt.PlainText)

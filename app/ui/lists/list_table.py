@@ -163,6 +163,9 @@ class ListTable(QTableView):
         cur = self.currentIndex()
         if not cur.isValid():
             cur = model.index(0, MessageTableModel.COL_SUBJECT)
+        elif cur.column() == MessageTableModel.COL_ATTACH:  # Qt's first cell, the paperclip's: a reader lands on
+            cur = model.index(cur.row(), MessageTableModel.COL_SUBJECT)  # the subject (and the row's summary)
+            sm.setCurrentIndex(cur, QItemSelectionModel.NoUpdate)
         if not sm.isRowSelected(cur.row()):
             if not sm.selectedRows():
                 sm.setCurrentIndex(cur, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)

@@ -19,9 +19,10 @@ from typing import Awaitable, Callable, Union
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.list_rows import ListRow, display_row, display_rows
+from app.domain.list_rows import ListRow, display_row, display_rows, local_when
 from app.domain.models import ItemRef, MessageSummary, Page
 from app.ui.lists.cell_roles import fill_roles
+from app.ui.lists.spoken_date import spoken_date
 from app.ui.common.safe_text import tooltip
 from app.ui.window.theme import DANGER, MUTED, icon
 
@@ -32,8 +33,9 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_DESCRIPTION = int(Qt.ItemDataRole.AccessibleDescriptionRole.value)
 _USER = int(Qt.ItemDataRole.UserRole.value)
-_ROLES = frozenset({_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP, _ACCESSIBLE, _USER})
+_ROLES = frozenset({_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP, _ACCESSIBLE, _DESCRIPTION, _USER})
 _RED = QBrush(QColor(DANGER))
 _GREY = QBrush(QColor(MUTED))
 
@@ -300,6 +302,10 @@ class MessageTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return self._headers[section]
+        if orientation == Qt.Vertical and role == Qt.AccessibleDescriptionRole:
+            # the row as a reader gets it: Qt's table exposes each row as its row header (a cell of the table's
+            # accessible tree, the vertical header hidden or not) whose description is this
+            return self._summary(self._rows[section]) if 0 <= section < len(self._rows) else None
         if orientation == Qt.Horizontal and role == Qt.DecorationRole and section == self.COL_ATTACH:
             return icon("attachment")
         return None
@@ -346,13 +352,27 @@ class MessageTableModel(QAbstractTableModel):
             return tooltip((self._status_of(r) or ("", False))[0]) or None
         return None
 
-    def _accessible(self, r, col: int):
+    def _summary(self, r) -> str:
+        """The row in words: "Lunch, to Bob, with attachments, Too large to send (ErrorMessageSizeExceeded)"."""
         st = self._status_of(r)
         return f"{r.accessible}, {st[0]}" if st and st[0] else r.accessible
+
+    def _accessible(self, r, col: int):
+        # each cell is read as its own column (a table read like a table); the date as the locale speaks it,
+        # the attachment marker (an icon) in words; the others as they show (None: Qt reads the display text)
+        if col == self.COL_TIME:
+            return spoken_date(local_when(r.summary, self.sent)) or None
+        if col == self.COL_ATTACH:
+            return "Has attachments" if r.summary.has_attachments else None
+        return None
+
+    def _description(self, r, col: int):
+        # the whole row, on the cell a reader lands on (moving between rows keeps the Subject column)
+        return self._summary(r) if col == self.COL_SUBJECT else None
 
     def _user(self, r, col: int):
         return r.summary
 
     #: each role the cells answer, and how (every other role: nothing, at once)
     _BY_ROLE = {_DISPLAY: _display, _DECORATION: _decoration, _FOREGROUND: _foreground, _TOOLTIP: _tooltip,
-                _ACCESSIBLE: _accessible, _USER: _user}
+                _ACCESSIBLE: _accessible, _DESCRIPTION: _description, _USER: _user}

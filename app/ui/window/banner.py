@@ -73,7 +73,7 @@ class Banner(QFrame):
         self.label.setTextFormat(Qt.PlainText)
         self.label.setText(text)
         self._plain = text
-        self.label.setAccessibleDescription("")
+        self.label.setAccessibleDescription("")  # its words are its description (PlainLabel)
         self.retry_button.setVisible(retry)
         self.accept_button.hide()
         self.close_button.setText("Dismiss")
@@ -109,6 +109,12 @@ class Banner(QFrame):
     def hide(self) -> None:  # noqa: D102 - hiding drops an unanswered choice
         self._choice = None
         super().hide()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override (show() and hide() come here)
+        # the message goes with the banner: its label hidden says nothing to a reader (a PlainLabel's
+        # description is its words only while it shows), shown again with the next message
+        self.label.setVisible(visible)
+        super().setVisible(visible)
 
     def _on_retry(self) -> None:
         self.hide()

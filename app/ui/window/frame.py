@@ -29,7 +29,8 @@ EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+
 
 class FittingStatusBar(QStatusBar):
     """A message that does not fit beside the bar's own widgets is never cut mid-word ("…can no lor"): it
-    is shortened to its first whole words and "…", its whole text goes in the bar's tooltip, and ``cut``
+    is shortened to its first whole words and "…", its whole text goes in the bar's tooltip (and, plain, in its
+    accessible description: a reader gets the shown words as the bar's name, the whole as its description), and ``cut``
     is emitted with it (the window shows it in the banner too: a notice is never only in a half-seen
     line)."""
 
@@ -48,6 +49,7 @@ class FittingStatusBar(QStatusBar):
         if not text:
             self.last_cut = ""
             self.setToolTip("")
+            self.setAccessibleDescription("")
 
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
         from app.domain.list_rows import elide_words  # not at import: the frame is the second paint
@@ -57,6 +59,8 @@ class FittingStatusBar(QStatusBar):
         self.last_cut = text if shown != text else ""  # set first: ``messageChanged`` is emitted inside
         super().showMessage(shown, timeout)
         self.setToolTip(_plain_tip(text) if shown != text else "")
+        # a reader gets the whole words as they are (Qt would read the rich tooltip, tags and all)
+        self.setAccessibleDescription(" ".join(text.split()) if shown != text else "")
         if shown != text:
             self.cut.emit(text)
 
