@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
 from app.core.outbox.saves import SaveStatus
+from app.core.refusals import refusal_of
 from app.core.sending import Result, Sending
 from app.core.session import ConnectionState
 from app.domain.models import Draft, ErrorKind, ItemOutcome
@@ -27,12 +28,19 @@ from app.ui.compose.compose_view import EDITED, SAVED
 from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.drafts_flows import DraftsFlows
 from app.ui.compose.recent import remember_recipients
+from app.ui.window import spoken
 from app.ui.window.outbox_notice import OutboxNotice
 from app.ui.window.tasks import TaskTracker
 
 log = logging.getLogger(__name__)
 
 NOT_ON_SERVER = "Kept on this computer — not on server yet"
+#: Ctrl+S without a connection: where the draft is
+KEPT_OFFLINE = "No connection: kept on this computer; saved to the server when it is back"
+RECREATED = "The draft had been deleted on the server: saved as a new draft"
+TAKEN_OUT = "Not sent: it was taken out of the Outbox"
+STASHED = "The previous message was saved to Drafts"
+STASHED_HERE = "The previous message is kept on this computer until the server can be reached (see Outbox)"
 
 
 class Workflows(TaskTracker):
@@ -49,7 +57,8 @@ class Workflows(TaskTracker):
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
         self.send_question = None  # the open "Send anyway?" box, if any
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
-        self.notice = OutboxNotice(window.statusBar(), window.outbox_news)  # "In the Outbox (…)" in the status bar, true while it shows
+        self.notice = OutboxNotice(window.statusBar(), window.outbox_news,
+                                   lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to))  # "In the Outbox (…)" in the status bar, true while it shows
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
@@ -141,15 +150,17 @@ class Workflows(TaskTracker):
                     return
                 if job.saved is not None:
                     w.draft_saved.emit(job.saved)
-                    w.statusBar().showMessage("The previous message was saved to Drafts", 5000)
+                    w.statusBar().showMessage(STASHED, 5000)
+                    spoken.saved(w, STASHED)
                     w.drafts.model.reload()
                 elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
                     pass  # no longer this save's: taken back, deleted, or part of a send queued since
                 elif job.final:
                     w.show_error(f"The previous message could not be saved to Drafts: {job.reason}")
+                    spoken.not_saved(w, f"The previous message could not be saved to Drafts: {job.reason}")
                 else:
-                    w.statusBar().showMessage("The previous message is kept on this computer until the server "
-                                              "can be reached (see Outbox)", 8000)
+                    w.statusBar().showMessage(STASHED_HERE, 8000)
+                    spoken.saved(w, STASHED_HERE)
 
         self.spawn(stash())
         return True
@@ -253,10 +264,11 @@ class Workflows(TaskTracker):
                 if job.final:
                     c.set_error(f"Could not save: {job.reason}")
                     c.show_state("Not saved")
+                    spoken.not_saved(w, f"Could not save: {job.reason}")
                 else:
                     c.show_state(NOT_ON_SERVER)
-                    w.statusBar().showMessage("No connection: kept on this computer; saved to the server when "
-                                              "it is back", 10000)
+                    w.statusBar().showMessage(KEPT_OFFLINE, 10000)
+                    spoken.saved(w, KEPT_OFFLINE)
                 return None
             saved = job.saved
             if same:
@@ -264,8 +276,8 @@ class Workflows(TaskTracker):
                 c.saved_edits = edits
                 c.show_state(SAVED if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
-            w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
-                                      if recreated else "Draft saved", 8000 if recreated else 4000)
+            w.statusBar().showMessage(RECREATED if recreated else "Draft saved", 8000 if recreated else 4000)
+            spoken.saved(w, RECREATED if recreated else SAVED)  # where: the Compose state's words
             remember_recipients(self.w, draft)
             w.draft_saved.emit(saved)
             w.drafts.model.reload()
@@ -369,20 +381,23 @@ class Workflows(TaskTracker):
         if r.result == Result.SENT:
             if here:
                 c.clear()
-            self.fresh_compose()
+            moved_to = self.fresh_compose()
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
+            spoken.sent(w, draft.subject, moved_to)
             remember_recipients(self.w, draft)
         elif r.result == Result.REFUSED:  # the message is the user's again
             if here and r.back is not None:
                 c.set_saved(r.back)
                 show_refusal(w, outcome)
+            spoken.refused(w, refusal_of(outcome).text)  # as Compose says it (at From, or above the buttons)
         elif r.result == Result.TAKEN_OUT:  # deleted in the Outbox before its turn: not sent, and not waiting
-            w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
+            w.statusBar().showMessage(TAKEN_OUT, 8000)
+            spoken.polite(w, TAKEN_OUT)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
-            self.fresh_compose()
-            self.notice.say(self.outbox(), sub.local_id, draft.subject)  # its words follow it (refused, sent)
+            moved_to = self.fresh_compose()
+            self.notice.say(self.outbox(), sub.local_id, draft.subject, moved_to)  # its words follow it (refused, sent)
         w.message_sent.emit(outcome)
         w.drafts.model.reload()
         w.sent.model.reload()
@@ -393,16 +408,19 @@ class Workflows(TaskTracker):
         """Sends started from this window on their way (checked or handed over, first attempt not ended)."""
         return self.sender.under_way
 
-    def fresh_compose(self) -> None:
+    def fresh_compose(self) -> str:
         """After a send took the message off the screen (here, or as the queue reported it): a blank
-        "New message", the cursor in To where the next one starts. Nothing typed since is touched."""
+        "New message", the cursor in To where the next one starts. Nothing typed since is touched.
+        Where the keyboard went by itself, for a screen reader ("New message"; "" when it stayed)."""
         w, c = self.w, self.w.compose
         if not c.is_empty() or c.identity().ref is not None:
-            return
-        c.show_title("New message")
+            return ""
+        c.show_title(spoken.NEW_MESSAGE)
         c.show_state("Not saved")
         if w.current_view() == "compose":
             c.to.setFocus(Qt.OtherFocusReason)
+            return spoken.NEW_MESSAGE
+        return ""
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):
