@@ -10,9 +10,9 @@ view >= ``n``, ``saved`` / ``sent`` (the window's draft_saved / message_sent cam
 view's table as the app holds it: each cell's display text and accessible text), ``announce`` (``text``,
 ``assertive``: said through app.ui.common.announce.Announcer on the window), ``undo_delay`` (``seconds``: File > Undo
 send delay's setting), ``fault`` (``operation``, ``kind`` and its parameters: injected into the built-in sandbox, as
-the sandbox's own tests inject faults), ``skip`` (``left``: the Outbox's clocks moved on until the newest held send
-has that many seconds left; time injected, not waited), ``real_time`` (the Outbox's own clocks again: a send held next
-is held on them), ``current_row`` (the current view's current row: its
+the sandbox's own tests inject faults), ``skip`` (``left``: the Outbox's clocks moved on to when the newest held send
+has that many seconds left, and held still there; time injected, not waited), ``hold_time`` (the Outbox's clocks held still at now: a countdown then
+moves only by ``skip``), ``real_time`` (the Outbox's own clocks again), ``current_row`` (the current view's current row: its
 cells' display text), ``quit``.
 """
 
@@ -147,8 +147,9 @@ class Driver:
         return {}
 
     def cmd_skip(self, request) -> dict:
-        """The Outbox's clocks (``Outbox.clock`` / ``wall``, injected) moved on: the undo bar's next second and the
-        Outbox's worker see the time it would be when the newest held send has ``left`` seconds to go."""
+        """The Outbox's clocks (``Outbox.clock`` / ``wall``, injected) moved on and held still: the undo bar's next
+        second and the Outbox's worker see the time it would be when the newest held send has ``left`` seconds to
+        go, however late the next tick comes (a busy machine)."""
         ob = self.win.flows.outbox()
         held = [s.retry_at for s in ob.submissions() if getattr(s.state, "value", s.state) == "held"]
         if not held:
@@ -156,9 +157,18 @@ class Driver:
         by = max(held) - ob.clock() - request["left"]
         clock, wall = ob.clock, ob.wall
         self.real_clocks = getattr(self, "real_clocks", None) or (clock, wall)
-        ob.clock, ob.wall = (lambda: clock() + by), (lambda: wall() + by)
+        mono, epoch = clock() + by, wall() + by
+        ob.clock, ob.wall = (lambda: mono), (lambda: epoch)
         ob.worker.poke()
         return {"by": by}
+
+    def cmd_hold_time(self, _request) -> dict:
+        ob = self.win.flows.outbox()
+        clock, wall = ob.clock, ob.wall
+        self.real_clocks = getattr(self, "real_clocks", None) or (clock, wall)
+        mono, epoch = clock(), wall()
+        ob.clock, ob.wall = (lambda: mono), (lambda: epoch)
+        return {}
 
     def cmd_real_time(self, _request) -> dict:
         ob, real = self.win.flows.outbox(), getattr(self, "real_clocks", None)

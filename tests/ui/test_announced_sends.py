@@ -23,12 +23,7 @@ class Clocks:
 
     def __init__(self, ob):
         self.ob, self.mono, self.wall = ob, ob.clock(), ob.wall()
-        self.real = ob.clock, ob.wall
         self._set()
-
-    def release(self) -> None:
-        """The real clocks again (the next send's hold is on them)."""
-        self.ob.clock, self.ob.wall = self.real
 
     def _set(self) -> None:
         mono, wall = self.mono, self.wall
@@ -69,12 +64,12 @@ def test_compose_save_send_fail_and_take_back_are_each_announced_once_in_order(
 
         # send (Ctrl+Return): the countdown's start, with where the keyboard went by itself
         local_id = c.identity().local_id
+        clocks = Clocks(ob)
         key(qtbot, win, Qt.Key_Return, CTRL)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=10000)
         sub = ob.submission(local_id)
         assert sub.state == SubState.HELD
         assert focused() is c.to.edit, "after a send the cursor is in the new message's To"
-        clocks = Clocks(ob)  # held still from here (the countdown started on the real clocks: "in 10 s")
         # its last 3 s: said once, at the bar's next second (the Outbox's clock moved, not waited for)
         clocks.advance(sub.retry_at - ob.clock() - 3, poke=False)
         _until_said(qtbot, said, "Sending “Team lunch” in 3 s — Ctrl+Z or Undo takes it back")
@@ -84,7 +79,6 @@ def test_compose_save_send_fail_and_take_back_are_each_announced_once_in_order(
         qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
         _until_said(qtbot, said, "Sent: Team lunch")
         wait_idle(qtbot, win)
-        clocks.release()
 
         # a per-item failure: the server refuses the next one after its undo window
         ui_sandbox.faults.inject(op(ui_backend, "SendItem"), "item_error", count=1, code="ErrorInvalidRecipients",
@@ -94,7 +88,6 @@ def test_compose_save_send_fail_and_take_back_are_each_announced_once_in_order(
         key(qtbot, win, Qt.Key_Return, CTRL)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=10000)
         sub = ob.submission(local_id)
-        clocks = Clocks(ob)
         clocks.advance(60)
         qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
         refused = ("Not sent: No valid recipients (ErrorInvalidRecipients) — it is in the Outbox (Ctrl+4); Enter there "
@@ -165,11 +158,10 @@ def test_undo_off_sent_refused_and_ctrl_z_take_back_are_announced(qtbot, aloop, 
 
         # undo send on, Ctrl+Z: back in Compose, said once
         settings.set_undo_send_seconds(10)
-        ob = session.outbox
         type_message(qtbot, win, cc="", bcc="", subject="Second thoughts", body="Hmm.")
+        Clocks(session.outbox)  # held still: the window never ends by itself
         key(qtbot, win, Qt.Key_Return, CTRL)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=10000)
-        Clocks(ob)  # held still: the window never ends by itself
         assert focused() is c.to.edit
         key(qtbot, win, Qt.Key_Z, CTRL)
         qtbot.waitUntil(lambda: c.subject.text() == "Second thoughts", timeout=5000)

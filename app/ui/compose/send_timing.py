@@ -217,7 +217,8 @@ class SendTiming(QObject):
                                        f"Undo send: Ctrl+Return waits {seconds:g} s, Ctrl+Z takes it back", 5000)
 
     def undo_hold(self) -> holds.Hold | None:
-        return holds.undo_hold(self.delay(), time.time())
+        outbox = self.w.flows.outbox()  # on the Outbox's own (injected) wall clock, as a batch's hold is
+        return holds.undo_hold(self.delay(), outbox.wall() if outbox is not None else time.time())
 
     # ---- actions ----
     def _install_actions(self) -> None:
