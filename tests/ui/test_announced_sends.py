@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt
 from app.core.submission import SubState
 from tests.helpers.backends import op
 from tests.helpers.compose import type_message
-from tests.helpers.keys import CTRL, focused, key
+from tests.helpers.keys import CTRL, SHIFT, focused, key
+from tests.helpers.mailbox import seed_drafts
+from tests.helpers.status_bar import whole_message
 from tests.helpers.windows import close_window, open_window, wait_idle
 
 POLITE, ASSERTIVE = False, True
@@ -177,3 +179,75 @@ def test_undo_off_sent_refused_and_ctrl_z_take_back_are_announced(qtbot, aloop, 
         ], said
     finally:
         close_window(win, session)
+
+
+def _send_selected(qtbot, win, sandbox, n: int, prefix: str):
+    seed_drafts(sandbox, n, prefix=prefix)
+    key(qtbot, win, Qt.Key_2, CTRL)
+    d = win.drafts
+    key(qtbot, win, Qt.Key_F5)
+    qtbot.waitUntil(lambda: d.model.rowCount() == n and not d.model.loading, timeout=20000)
+    d.table.setFocus()
+    key(qtbot, win, Qt.Key_A, CTRL)
+    key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+    qtbot.waitUntil(win.send_timing.batch.bar.isVisible, timeout=10000)
+
+
+def test_send_selected_countdown_and_its_end_are_announced(qtbot, window, sandbox, settings):
+    win, ob = window, window.session.outbox
+    settings.set_undo_send_seconds(10)
+    clocks = Clocks(ob)
+    said = _record(win)
+    _send_selected(qtbot, win, sandbox, 3, "Batch")
+    held = [s for s in ob.submissions() if s.state == SubState.HELD]
+    clocks.advance(max(s.retry_at for s in held) - ob.clock() - 3, poke=False)
+    _until_said(qtbot, said, "Sending 3 drafts in 3 s — Ctrl+Z or Undo keeps them in Drafts")
+    clocks.advance(1, poke=False)  # the next second is shown, not said
+    qtbot.waitUntil(lambda: "in 2 s" in win.send_timing.batch.bar.label.text(), timeout=5000)
+    clocks.advance(60)
+    wait_idle(qtbot, win)
+    assert said == [
+        ("Sending 3 drafts in 10 s — Ctrl+Z or Undo keeps them in Drafts", POLITE),
+        ("Sending 3 drafts in 3 s — Ctrl+Z or Undo keeps them in Drafts", POLITE),
+        ("Sent 3 of 3", POLITE),
+    ], said
+    assert whole_message(win) == "Sent 3 of 3"
+
+
+def test_send_selected_taken_back_is_announced_once(qtbot, window, sandbox, settings):
+    win, ob = window, window.session.outbox
+    settings.set_undo_send_seconds(10)
+    Clocks(ob)  # held still: the countdown never ends by itself
+    said = _record(win)
+    _send_selected(qtbot, win, sandbox, 2, "Undo me")
+    key(qtbot, win, Qt.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: not win.send_timing.batch.bar.isVisible(), timeout=5000)
+    wait_idle(qtbot, win)
+    assert said == [("Sending 2 drafts in 10 s — Ctrl+Z or Undo keeps them in Drafts", POLITE),
+                    ("Not sent: 2 drafts stay in Drafts", POLITE)], said
+
+
+def test_a_send_waiting_in_the_outbox_then_refused_is_announced(qtbot, window, sandbox, settings):
+    """Undo send off, the server busy: the send waits in the Outbox (said with where the keyboard went), then the
+    server refuses it: a per-item error arriving in the Outbox, said at once."""
+    win, ob = window, window.session.outbox
+    settings.set_undo_send_seconds(0)
+    clocks = Clocks(ob)
+    said = _record(win)
+    sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
+    type_message(qtbot, win, cc="", bcc="", subject="Busy then refused", body="Hello.")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any("In the Outbox (server busy" in w for w, _a in said), timeout=20000)
+    sub = next(iter(ob.submissions()))
+    sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients", text="No valid recipients")
+    clocks.advance(601)  # the server's back-off is over: tried again, refused
+    qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
+    wait_idle(qtbot, win)
+    waiting = said[0][0]
+    assert waiting.startswith("In the Outbox (server busy") and waiting.endswith(
+        ": it goes out by itself (Ctrl+4). New message."), waiting
+    assert said == [
+        (waiting, POLITE),
+        ("Not sent: No valid recipients (ErrorInvalidRecipients) — it is in the Outbox (Ctrl+4); Enter there takes it "
+         "back", ASSERTIVE),
+    ], said

@@ -80,7 +80,7 @@ class DraftsFlows:
         outcomes += held
         n += len(held)
         w.statusBar().showMessage(batch_summary(n, len(sent_ids), taken_back), 8000)
-        spoken.batch_done(w, batch_summary(n, len(sent_ids), taken_back), n - len(sent_ids) - taken_back)
+        spoken.batch_done(w, n, len(sent_ids), taken_back)
         w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes
 

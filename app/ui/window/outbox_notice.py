@@ -27,13 +27,14 @@ class OutboxNotice:
         self._subject = ""
         self._on_bar = ""  # the bar's message as shown (shortened when it did not fit): ours while it is there
         self._state = None  # the send's state when its words were said (a countdown's minute is not a change)
+        self._code_said = ""  # the error last said of the send (a new one is said, the same one again is not)
         self._moved_to = ""  # where the keyboard went by itself as the send was handed over: said with the first words
 
     def say(self, outbox, local_id: str, subject: str, moved_to: str = "") -> None:
         """Say where the send ``local_id`` stands now, and keep saying it as it moves on. ``moved_to``: where
         the keyboard went by itself meanwhile ("New message"), said with the first words."""
         self._outbox, self._local_id, self._subject = outbox, local_id, subject
-        self._on_bar, self._moved_to = "", moved_to
+        self._on_bar, self._moved_to, self._code_said = "", moved_to, ""
         self._check(first=True)
 
     def _changed(self) -> None:
@@ -56,9 +57,19 @@ class OutboxNotice:
             self._state = state
             if text:
                 bar.showMessage(text, SHOW_MS)
-                self.speak(sub, text, self._moved_to if first else "")
+                if self._worth_saying(sub, first):
+                    self.speak(sub, text, self._moved_to if first else "")
             else:
                 bar.clearMessage()
             self._on_bar = bar.currentMessage()
         if outbox_words.final(sub) or not text:
             self._outbox = None
+
+    def _worth_saying(self, sub, first: bool) -> bool:
+        """Said to a screen reader: where it stands when handed over, a new error while it waits (the server
+        busy), and its outcome; not each step on its way ("saving before sending…", "sending…")."""
+        code = getattr(sub, "code", "") or ""
+        if first or outbox_words.final(sub) or (code and code != self._code_said):
+            self._code_said = code
+            return True
+        return False
