@@ -15,7 +15,7 @@ from tests.helpers.compose import type_message
 from tests.helpers.keys import CTRL, SHIFT, focused, key
 from tests.helpers.mailbox import seed_drafts
 from tests.helpers.status_bar import whole_message
-from tests.helpers.windows import close_window, open_window, wait_idle
+from tests.helpers.windows import close_window, open_window, wait_idle, wait_task
 
 POLITE, ASSERTIVE = False, True
 
@@ -251,3 +251,21 @@ def test_a_send_waiting_in_the_outbox_then_refused_is_announced(qtbot, window, s
         ("Not sent: No valid recipients (ErrorInvalidRecipients) — it is in the Outbox (Ctrl+4); Enter there takes it "
          "back", ASSERTIVE),
     ], said
+
+
+def test_send_later_is_announced_with_where_the_keyboard_went(qtbot, window):
+    win, c = window, window.compose
+    said = _record(win)
+    type_message(qtbot, win, cc="", bcc="", subject="Board minutes", body="To follow.")
+    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
+    timing = win.send_timing
+    qtbot.waitUntil(lambda: timing.dialog is not None and focused() is timing.dialog.when, timeout=5000)
+    qtbot.keyClicks(timing.dialog.when, "in 2 h")
+    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    wait_task(qtbot, win.flows.wait_idle())  # (the Outbox is not drained: the message waits there 2 h)
+    words = said[0][0]
+    assert words.startswith("Scheduled: “Board minutes” sends at ") and words.endswith(
+        "It waits in the Outbox (Ctrl+4); Enter there takes it back. New message."), words
+    assert said == [(words, POLITE)] and words.replace(" New message.", "") == whole_message(win)
+    qtbot.waitUntil(lambda: focused() is c.to.edit, timeout=5000)

@@ -436,8 +436,9 @@ class SendTiming(QObject):
             return None
         if c.identity().local_id == r.draft.local_id:
             c.clear()
-        flows.fresh_compose()
-        w.statusBar().showMessage(f"Scheduled: “{r.draft.subject.strip() or '(no subject)'}” sends at "
-                                  f"{holds.clock_text(release_at)}. It waits in the Outbox (Ctrl+4); Enter there "
-                                  "takes it back.", 10000)
+        moved_to = flows.fresh_compose()
+        words = (f"Scheduled: “{r.draft.subject.strip() or '(no subject)'}” sends at {holds.clock_text(release_at)}. "
+                 "It waits in the Outbox (Ctrl+4); Enter there takes it back.")
+        w.statusBar().showMessage(words, 10000)
+        spoken.polite(w, words, moved_to)
         return r.sub
