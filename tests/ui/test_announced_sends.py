@@ -269,3 +269,29 @@ def test_send_later_is_announced_with_where_the_keyboard_went(qtbot, window):
         "It waits in the Outbox (Ctrl+4); Enter there takes it back. New message."), words
     assert said == [(words, POLITE)] and words.replace(" New message.", "") == whole_message(win)
     qtbot.waitUntil(lambda: focused() is c.to.edit, timeout=5000)
+
+
+def test_a_refusal_arriving_in_the_outbox_after_its_words_left_the_status_bar_is_announced(
+        qtbot, window, sandbox, settings):
+    """The send waits in the Outbox; the status bar has moved on to other words meanwhile, so nothing follows the
+    send there: its refusal, when the server's back-off is over, is still said, once."""
+    win, ob = window, window.session.outbox
+    settings.set_undo_send_seconds(0)
+    clocks = Clocks(ob)
+    said = _record(win)
+    sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
+    type_message(qtbot, win, cc="", bcc="", subject="Waited long", body="Hello.")
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any("In the Outbox (server busy" in w for w, _a in said), timeout=20000)
+    wait_task(qtbot, win.flows.wait_idle())
+    key(qtbot, win, Qt.Key_S, CTRL)  # Compose is empty: the status bar says so, and no longer speaks of the send
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() == "Nothing to save: Compose is empty", timeout=5000)
+    sub = next(iter(ob.submissions()))
+    sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients", text="No valid recipients")
+    clocks.advance(601)
+    qtbot.waitUntil(lambda: sub.state == SubState.FAILED, timeout=20000)
+    wait_idle(qtbot, win)
+    assert said[1:] == [
+        ("Not sent: No valid recipients (ErrorInvalidRecipients) — it is in the Outbox (Ctrl+4); Enter there takes it "
+         "back", ASSERTIVE),
+    ], said

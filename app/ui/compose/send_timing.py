@@ -284,6 +284,10 @@ class SendTiming(QObject):
         self._tick()
         return sub.outcome()
 
+    def follows(self, local_id: str) -> bool:
+        """The send ``local_id`` is in its undo window or was released from it: what becomes of it is said here."""
+        return any(h.sub.local_id == local_id for h in self._held + self._watch)
+
     def _follow(self, outbox) -> None:
         """The bar follows the Outbox's changes at once, not only at its next second, so a send
         refused or taken back never shows "Sending … in 11 s" for up to a second more."""

@@ -37,6 +37,11 @@ class OutboxNotice:
         self._on_bar, self._moved_to, self._code_said = "", moved_to, ""
         self._check(first=True)
 
+    def follows(self, local_id: str) -> bool:
+        """Its words about the send ``local_id`` are on the bar now (and will say what becomes of it)."""
+        return (self._outbox is not None and self._local_id == local_id
+                and self.bar.currentMessage() == self._on_bar)
+
     def _changed(self) -> None:
         if self._outbox is not None and self._outbox is self.news.outbox:
             QTimer.singleShot(0, self.bar, self._check)  # after the change's turn: one look for a burst

@@ -17,10 +17,12 @@ import logging
 from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
+from app.core import outbox_words
 from app.core.outbox.saves import SaveStatus
 from app.core.refusals import refusal_of
 from app.core.sending import Result, Sending
 from app.core.session import ConnectionState
+from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
@@ -57,8 +59,10 @@ class Workflows(TaskTracker):
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
         self.send_question = None  # the open "Send anyway?" box, if any
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
+        # "In the Outbox (…)" in the status bar, true while it shows, and said to a screen reader as it changes
         self.notice = OutboxNotice(window.statusBar(), window.outbox_news,
-                                   lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to))  # "In the Outbox (…)" in the status bar, true while it shows
+                                   lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to))
+        window.outbox_news.finished.connect(self._finished)
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
@@ -402,6 +406,18 @@ class Workflows(TaskTracker):
         w.drafts.model.reload()
         w.sent.model.reload()
         return outcome
+
+    def _finished(self, sub) -> None:
+        """A send's outcome is final (``OutboxSignals.finished``): a refusal nobody else is saying — not the undo
+        countdown's report, not the status bar's words about the send just handed over, not a batch's summary
+        (a send of this window still on its first attempt) — is said here: a per-item error arriving in the
+        Outbox, e.g. a send that waited there for the server."""
+        if sub.state != SubState.FAILED or sub.kind == ErrorKind.OUTCOME_UNKNOWN or self.sending:
+            return
+        timing = getattr(self.w, "send_timing", None)
+        if self.notice.follows(sub.local_id) or (timing is not None and timing.follows(sub.local_id)):
+            return
+        spoken.refused(self.w, outbox_words.refused(sub.outcome().explanation))
 
     @property
     def sending(self) -> int:
