@@ -295,3 +295,15 @@ def test_a_refusal_arriving_in_the_outbox_after_its_words_left_the_status_bar_is
         ("Not sent: No valid recipients (ErrorInvalidRecipients) — it is in the Outbox (Ctrl+4); Enter there takes it "
          "back", ASSERTIVE),
     ], said
+
+
+def test_a_save_the_server_cannot_take_now_says_it_is_kept_on_this_computer(qtbot, window, sandbox):
+    win, c = window, window.compose
+    said = _record(win)
+    sandbox.faults.inject("CreateItem", "http_503", count=-1, retry_after=60)
+    type_message(qtbot, win, cc="", bcc="", subject="Offline draft", body="Later.")
+    key(qtbot, win, Qt.Key_S, CTRL)
+    _until_said(qtbot, said, "No connection: kept on this computer; saved to the server when it is back")
+    assert said == [("No connection: kept on this computer; saved to the server when it is back", POLITE)], said
+    assert c.state() == "Kept on this computer — not on server yet"
+    sandbox.faults.clear()
