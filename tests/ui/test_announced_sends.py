@@ -297,13 +297,19 @@ def test_a_refusal_arriving_in_the_outbox_after_its_words_left_the_status_bar_is
     ], said
 
 
-def test_a_save_the_server_cannot_take_now_says_it_is_kept_on_this_computer(qtbot, window, sandbox):
+def test_a_save_the_server_cannot_take_now_says_it_is_kept_on_this_computer_then_saved(qtbot, window, sandbox):
     win, c = window, window.compose
+    clocks = Clocks(window.session.outbox)
     said = _record(win)
     sandbox.faults.inject("CreateItem", "http_503", count=-1, retry_after=60)
     type_message(qtbot, win, cc="", bcc="", subject="Offline draft", body="Later.")
     key(qtbot, win, Qt.Key_S, CTRL)
     _until_said(qtbot, said, "No connection: kept on this computer; saved to the server when it is back")
-    assert said == [("No connection: kept on this computer; saved to the server when it is back", POLITE)], said
     assert c.state() == "Kept on this computer — not on server yet"
     sandbox.faults.clear()
+    clocks.advance(61)  # the server's Retry-After is over: the queue saves it by itself
+    _until_said(qtbot, said, "Saved to Drafts")
+    wait_idle(qtbot, win)
+    assert c.state() == "Saved to Drafts"
+    assert said == [("No connection: kept on this computer; saved to the server when it is back", POLITE),
+                    ("Saved to Drafts", POLITE)], said

@@ -63,6 +63,8 @@ class Workflows(TaskTracker):
         self.notice = OutboxNotice(window.statusBar(), window.outbox_news,
                                    lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to))
         window.outbox_news.finished.connect(self._finished)
+        self._kept_here: set[str] = set()  # Ctrl+S kept these on this computer: said again when the server has them
+        window.outbox_news.saved.connect(self._saved_later)
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
@@ -273,6 +275,7 @@ class Workflows(TaskTracker):
                     c.show_state(NOT_ON_SERVER)
                     w.statusBar().showMessage(KEPT_OFFLINE, 10000)
                     spoken.saved(w, KEPT_OFFLINE)
+                    self._kept_here.add(draft.local_id)
                 return None
             saved = job.saved
             if same:
@@ -282,6 +285,7 @@ class Workflows(TaskTracker):
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
             w.statusBar().showMessage(RECREATED if recreated else "Draft saved", 8000 if recreated else 4000)
             spoken.saved(w, RECREATED if recreated else SAVED)  # where: the Compose state's words
+            self._kept_here.discard(draft.local_id)
             remember_recipients(self.w, draft)
             w.draft_saved.emit(saved)
             w.drafts.model.reload()
@@ -406,6 +410,13 @@ class Workflows(TaskTracker):
         w.drafts.model.reload()
         w.sent.model.reload()
         return outcome
+
+    def _saved_later(self, saved: Draft) -> None:
+        """A draft Ctrl+S kept on this computer reached the server's Drafts by itself: said, as it was said where
+        it was kept."""
+        if saved.local_id in self._kept_here:
+            self._kept_here.discard(saved.local_id)
+            spoken.saved(self.w, SAVED)
 
     def _finished(self, sub) -> None:
         """A send's outcome is final (``OutboxSignals.finished``): a refusal nobody else is saying — not the undo
