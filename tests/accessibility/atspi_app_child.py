@@ -8,7 +8,12 @@ the widget with the focus), ``wait`` (``until``: ``view`` NAME, ``dialog``, ``no
 ``focus_not`` (the focused widget's accessible name is / is not ``name``), ``rows`` of the current
 view >= ``n``, ``saved`` / ``sent`` (the window's draft_saved / message_sent came ``n`` times in all), ``idle``; answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
 view's table as the app holds it: each cell's display text and accessible text), ``announce`` (``text``,
-``assertive``: said through app.ui.common.announce.Announcer on the window), ``quit``.
+``assertive``: said through app.ui.common.announce.Announcer on the window), ``undo_delay`` (``seconds``: File > Undo
+send delay's setting), ``fault`` (``operation``, ``kind`` and its parameters: injected into the built-in sandbox, as
+the sandbox's own tests inject faults), ``skip`` (``left``: the Outbox's clocks moved on to when the newest held send
+has that many seconds left, and held still there; time injected, not waited), ``hold_time`` (the Outbox's clocks held still at now: a countdown then
+moves only by ``skip``), ``real_time`` (the Outbox's own clocks again), ``current_row`` (the current view's current row: its
+cells' display text), ``quit``.
 """
 
 from __future__ import annotations
@@ -131,6 +136,52 @@ class Driver:
                           "accessible": _text(model.index(r, c).data(Qt.AccessibleTextRole)),
                           "hidden": table.isColumnHidden(c)} for c in range(model.columnCount())])
         return {"view": self.win.current_view(), "name": table.accessibleName(), "headers": headers, "rows": rows}
+
+    def cmd_undo_delay(self, request) -> dict:
+        self.win.settings.set_undo_send_seconds(request["seconds"])
+        return {}
+
+    def cmd_fault(self, request) -> dict:
+        params = {k: v for k, v in request.items() if k not in ("cmd", "id", "operation", "kind")}
+        self.win.session.demo.sandbox.faults.inject(request["operation"], request["kind"], **params)
+        return {}
+
+    def cmd_skip(self, request) -> dict:
+        """The Outbox's clocks (``Outbox.clock`` / ``wall``, injected) moved on and held still: the undo bar's next
+        second and the Outbox's worker see the time it would be when the newest held send has ``left`` seconds to
+        go, however late the next tick comes (a busy machine)."""
+        ob = self.win.flows.outbox()
+        held = [s.retry_at for s in ob.submissions() if getattr(s.state, "value", s.state) == "held"]
+        if not held:
+            raise LookupError("no send is held")
+        by = max(held) - ob.clock() - request["left"]
+        clock, wall = ob.clock, ob.wall
+        self.real_clocks = getattr(self, "real_clocks", None) or (clock, wall)
+        mono, epoch = clock() + by, wall() + by
+        ob.clock, ob.wall = (lambda: mono), (lambda: epoch)
+        ob.worker.poke()
+        return {"by": by}
+
+    def cmd_hold_time(self, _request) -> dict:
+        ob = self.win.flows.outbox()
+        clock, wall = ob.clock, ob.wall
+        self.real_clocks = getattr(self, "real_clocks", None) or (clock, wall)
+        mono, epoch = clock(), wall()
+        ob.clock, ob.wall = (lambda: mono), (lambda: epoch)
+        return {}
+
+    def cmd_real_time(self, _request) -> dict:
+        ob, real = self.win.flows.outbox(), getattr(self, "real_clocks", None)
+        if real is not None:
+            ob.clock, ob.wall = real
+            self.real_clocks = None
+        return {}
+
+    def cmd_current_row(self, _request) -> dict:
+        table = self.table()
+        model, row = table.model(), table.currentIndex().row()
+        return {"row": row, "cells": [_text(model.index(row, c).data(Qt.DisplayRole))
+                                      for c in range(model.columnCount())] if row >= 0 else []}
 
     def cmd_quit(self, _request) -> dict:
         QTimer.singleShot(0, self.win.close)

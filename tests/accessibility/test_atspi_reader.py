@@ -341,8 +341,6 @@ def test_an_announcement_reaches_the_reader_with_its_politeness(desk, assertive)
     assert (event["role"], event["name"], event["app"]) == ("frame", WINDOW, "Dispatch")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="the app announces nothing yet: a send changes only the status bar (helper "
-                                       "\"voice\" wires the Announcer into the window)")
 def test_a_send_is_announced(seeded):
     said = seeded["send_announcements"]
     print("announcements during the send:", said)

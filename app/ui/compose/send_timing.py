@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout,
 )
 
-from app.core import outbox_words
+from app.core import countdown_speech, outbox_words
 from app.core.outbox import NotCancellable, holds
 from app.core.sending import Result
 from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
@@ -34,6 +34,7 @@ from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.safe_text import PlainLabel
+from app.ui.window import spoken
 from app.ui.window.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ class _Held:
     outbox: object
     subject: str
     unsaved: bool = True  # taken back: not in Drafts as it is (Outbox.in_drafts_as_is)
+    moved_to: str = ""  # where the keyboard went by itself as it was held ("New message"), said with its start
+    said: countdown_speech.Said = countdown_speech.Said()  # what a screen reader was told of its countdown
 
 
 class UndoSendBar(QFrame):
@@ -71,6 +74,9 @@ class UndoSendBar(QFrame):
         lay.addWidget(self.now_button)
         self.hide()
 
+
+#: Undo too late: the send is on the wire
+TOO_LATE = "It is being sent right now and can no longer be taken back"
 
 #: the most of a subject the undo bar quotes (an unbroken subject is one word: it would set the bar's width)
 SUBJECT_SHOWN = 40
@@ -211,7 +217,8 @@ class SendTiming(QObject):
                                        f"Undo send: Ctrl+Return waits {seconds:g} s, Ctrl+Z takes it back", 5000)
 
     def undo_hold(self) -> holds.Hold | None:
-        return holds.undo_hold(self.delay(), time.time())
+        outbox = self.w.flows.outbox()  # on the Outbox's own (injected) wall clock, as a batch's hold is
+        return holds.undo_hold(self.delay(), outbox.wall() if outbox is not None else time.time())
 
     # ---- actions ----
     def _install_actions(self) -> None:
@@ -270,12 +277,16 @@ class SendTiming(QObject):
         w, c = self.w, self.w.compose
         if c.identity().local_id == draft.local_id:
             c.clear()
-        w.flows.fresh_compose()
-        self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or "(no subject)"))
+        moved_to = w.flows.fresh_compose()
+        self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or "(no subject)", moved_to=moved_to))
         self._follow(w.flows.outbox())
         self._start()
         self._tick()
         return sub.outcome()
+
+    def follows(self, local_id: str) -> bool:
+        """The send ``local_id`` is in its undo window or was released from it: what becomes of it is said here."""
+        return any(h.sub.local_id == local_id for h in self._held + self._watch)
 
     def _follow(self, outbox) -> None:
         """The bar follows the Outbox's changes at once, not only at its next second, so a send
@@ -311,12 +322,20 @@ class SendTiming(QObject):
                                    "back")
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
+            self._speak(h, left)
         else:
             self.bar.hide()
         self.undo_action.setEnabled(bool(self._held))
         if not self._held and not self._watch:
             self.tick.stop()
             self.undo_key.unwatch()
+
+    def _speak(self, h: _Held, left: int) -> None:
+        """The countdown to a screen reader: its start and its last seconds, once each (not every second)."""
+        what, h.said = countdown_speech.cue(left, h.said)
+        if what is not None:
+            spoken.countdown(self.w, what, self.bar.label.text(), h.moved_to if what == countdown_speech.Cue.START
+                             else "")
 
     def _report(self) -> None:
         """A released send's outcome in the status bar (and ``message_sent``), as a send without a delay."""
@@ -326,8 +345,10 @@ class SendTiming(QObject):
             o = sub.outcome()
             if sub.state == SubState.SENT:
                 w.statusBar().showMessage(f"Sent: {h.subject}", 5000)
+                spoken.sent(w, h.subject)
             elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
                 w.statusBar().showMessage(outbox_words.refused(o.explanation), 10000)
+                spoken.refused(w, outbox_words.refused(o.explanation))  # a per-item error: it is in the Outbox
             elif sub.state == SubState.QUEUED and h.outbox.is_resting(sub):
                 w.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
             elif sub.state != SubState.CANCELLED:
@@ -350,7 +371,8 @@ class SendTiming(QObject):
         try:
             taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
-            w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
+            w.statusBar().showMessage(TOO_LATE, 8000)
+            spoken.assertive(w, TOO_LATE)
             return
         self._held.remove(h)
         self._tick()
@@ -364,7 +386,9 @@ class SendTiming(QObject):
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
             await h.outbox.queue_save(draft)
-            w.statusBar().showMessage(f"Not sent: “{h.subject}” was put in Drafts (fix this message first)", 10000)
+            words = f"Not sent: “{h.subject}” was put in Drafts (fix this message first)"
+            w.statusBar().showMessage(words, 10000)
+            spoken.back_in_compose(w, words)
             return
         if draft is not None:
             c.load(draft)
@@ -373,7 +397,9 @@ class SendTiming(QObject):
                 c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent)
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
-        w.statusBar().showMessage(f"Not sent: “{h.subject}” is back in Compose", 8000)
+        words = f"Not sent: “{h.subject}” is back in Compose"
+        w.statusBar().showMessage(words, 8000)
+        spoken.back_in_compose(w, words)
         self._tick()
 
     def send_now(self) -> None:
@@ -414,8 +440,9 @@ class SendTiming(QObject):
             return None
         if c.identity().local_id == r.draft.local_id:
             c.clear()
-        flows.fresh_compose()
-        w.statusBar().showMessage(f"Scheduled: “{r.draft.subject.strip() or '(no subject)'}” sends at "
-                                  f"{holds.clock_text(release_at)}. It waits in the Outbox (Ctrl+4); Enter there "
-                                  "takes it back.", 10000)
+        moved_to = flows.fresh_compose()
+        words = (f"Scheduled: “{r.draft.subject.strip() or '(no subject)'}” sends at {holds.clock_text(release_at)}. "
+                 "It waits in the Outbox (Ctrl+4); Enter there takes it back.")
+        w.statusBar().showMessage(words, 10000)
+        spoken.polite(w, words, moved_to)
         return r.sub

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer
 
+from app.core import countdown_speech
 from app.core.outbox import holds
 from app.core.submission import SubState
 from app.core.outbox import NotCancellable
+from app.ui.window import spoken
 from app.ui.window.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,7 @@ class _Batch:
     outbox: object
     what: str  # "3 drafts"
     undone: set = field(default_factory=set)  # local ids taken back by Undo
+    said: countdown_speech.Said = countdown_speech.Said()  # what a screen reader was told of its countdown
 
 
 class BatchUndo(QObject):
@@ -97,6 +100,9 @@ class BatchUndo(QObject):
             self.bar.label.setText(f"Sending {b.what} in {left} s — Ctrl+Z or Undo keeps {them} in {self.kept}")
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
+            what, b.said = countdown_speech.cue(left, b.said)  # its start and its last seconds, not every second
+            if what is not None:
+                spoken.countdown(self.w, what, self.bar.label.text())
             return
         self._batch = None
         self.bar.hide()
@@ -119,8 +125,9 @@ class BatchUndo(QObject):
             kept += 1
         self._tick()
         stay = "stays" if kept == 1 else "stay"
-        self.w.statusBar().showMessage(f"Not sent: {b.what if kept == len(b.subs) else kept} {stay} in {self.kept}",
-                                       8000)
+        words = f"Not sent: {b.what if kept == len(b.subs) else kept} {stay} in {self.kept}"
+        self.w.statusBar().showMessage(words, 8000)
+        spoken.polite(self.w, words)
 
     def send_now(self) -> None:
         b = self._batch

@@ -14,6 +14,7 @@ from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSum
 from app.mail.errors import MailError
 from app.storage.local_errors import not_sent_unprotected
 from app.ui.compose.from_flows import show_at_field
+from app.ui.window import spoken
 from app.ui.lists.send_selected import DraftsQuestions, request, row_statuses, show_checked
 
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
@@ -79,6 +80,7 @@ class DraftsFlows:
         outcomes += held
         n += len(held)
         w.statusBar().showMessage(batch_summary(n, len(sent_ids), taken_back), 8000)
+        spoken.batch_done(w, n, len(sent_ids), taken_back)
         w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes
 

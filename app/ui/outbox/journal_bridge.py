@@ -42,12 +42,14 @@ from app.ui.compose.compose_view import SAVED
 from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
+from app.ui.window import spoken
 
 log = logging.getLogger(__name__)
 
 SENT_RELOAD_MS = 250
 SENT_RELOAD_MAX_S = 2.0
 LEAVE_MS = 60
+BACK_IN_COMPOSE = "Sending cancelled: the message is back in Compose"
 UNPROTECTED = ("Typing is not protected: the local journal cannot be written ({why}). Messages are only "
                "kept once saved to the server.")
 
@@ -233,11 +235,10 @@ class JournalBridge:
         if c.is_empty() and c.identity().ref is None:
             c.load(draft)
             c.show_unsaved_edits(kept=self.journal.persistent)
-            w.statusBar().showMessage("Taken out of the Outbox by dispatch-mail: the message is back in Compose",
-                                      8000)
+            self._tell("Taken out of the Outbox by dispatch-mail: the message is back in Compose")
         elif self.outbox is not None:
             self._keep(self.outbox.queue_save(draft))
-            w.statusBar().showMessage("Taken out of the Outbox by dispatch-mail: the message goes to Drafts", 8000)
+            self._tell("Taken out of the Outbox by dispatch-mail: the message goes to Drafts")
 
     def let_go(self):
         """The window quits: the account's door and lock are let go (app.core.queue_keeper). An awaitable, or None
@@ -468,7 +469,7 @@ class JournalBridge:
         try:
             taking = outbox.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
-            w.statusBar().showMessage("It is being sent right now and can no longer be taken back", 8000)
+            self._tell("It is being sent right now and can no longer be taken back", assertive=True)
             return
         self._keep(self._back_in_compose(outbox, taking, as_is, unsaved, refused))
 
@@ -479,17 +480,17 @@ class JournalBridge:
         w = self.w
         draft = await taking
         if as_is:
-            w.statusBar().showMessage("Not sent: the .eml file was taken out of the Outbox (the file is "
-                                      "unchanged; Ctrl+O opens it to edit)", 8000)
+            self._tell("Not sent: the .eml file was taken out of the Outbox (the file is unchanged; Ctrl+O opens it "
+                       "to edit)")
             return
         if draft is not None and not w.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
             await outbox.queue_save(draft)
-            w.statusBar().showMessage("Not sent: the message was put in Drafts (fix the one on screen first)", 8000)
+            self._tell("Not sent: the message was put in Drafts (fix the one on screen first)")
             return
         if draft is None:
-            w.statusBar().showMessage("Not sent: the draft stays in Drafts", 8000)
+            self._tell("Not sent: the draft stays in Drafts")
             w.drafts.model.reload()
             return
         w.compose.load(draft)
@@ -499,7 +500,13 @@ class JournalBridge:
         w.compose.to.setFocus()
         if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)
             show_refusal(w, refused)
-        w.statusBar().showMessage("Sending cancelled: the message is back in Compose", 8000)
+        w.statusBar().showMessage(BACK_IN_COMPOSE, 8000)
+        spoken.back_in_compose(w, BACK_IN_COMPOSE)
+
+    def _tell(self, words: str, assertive: bool = False) -> None:
+        """``words`` in the status bar, and to a screen reader (a message taken out of the Outbox moved)."""
+        self.w.statusBar().showMessage(words, 8000)
+        (spoken.assertive if assertive else spoken.polite)(self.w, words)
 
     def _delete_queued(self, local_id: str) -> None:
         """Delete in the Outbox: asks first (non-modal), then throws the message away."""

@@ -2,7 +2,7 @@
 Outbox (server busy — waiting 10 min)", and the banner repeating it, go once the server has refused the
 message. Wiring only: what is said for which state is app.core.outbox_words.
 
-``say`` shows the words and follows the Outbox's changes (``OutboxSignals.changed``) until the send's
+``say`` shows the words (and tells a screen reader, through ``speak``) and follows the Outbox's changes (``OutboxSignals.changed``) until the send's
 outcome is final or another message took the bar's place (or the words timed out)."""
 
 from __future__ import annotations
@@ -16,21 +16,31 @@ SHOW_MS = 10000
 
 
 class OutboxNotice:
-    def __init__(self, bar, news):
-        """``bar``: the window's status bar; ``news``: the Outbox's news (app.ui.outbox.outbox_signals)."""
+    def __init__(self, bar, news, speak=None):
+        """``bar``: the window's status bar; ``news``: the Outbox's news (app.ui.outbox.outbox_signals);
+        ``speak(sub, words, moved_to)``: the words said to a screen reader as they change (app.ui.window.spoken)."""
         self.bar = bar
+        self.speak = speak or (lambda _sub, _words, _moved_to: None)
         self.news = news
         news.changed.connect(self._changed)
         self._outbox = self._local_id = None
         self._subject = ""
         self._on_bar = ""  # the bar's message as shown (shortened when it did not fit): ours while it is there
         self._state = None  # the send's state when its words were said (a countdown's minute is not a change)
+        self._code_said = ""  # the error last said of the send (a new one is said, the same one again is not)
+        self._moved_to = ""  # where the keyboard went by itself as the send was handed over: said with the first words
 
-    def say(self, outbox, local_id: str, subject: str) -> None:
-        """Say where the send ``local_id`` stands now, and keep saying it as it moves on."""
+    def say(self, outbox, local_id: str, subject: str, moved_to: str = "") -> None:
+        """Say where the send ``local_id`` stands now, and keep saying it as it moves on. ``moved_to``: where
+        the keyboard went by itself meanwhile ("New message"), said with the first words."""
         self._outbox, self._local_id, self._subject = outbox, local_id, subject
-        self._on_bar = ""
+        self._on_bar, self._moved_to, self._code_said = "", moved_to, ""
         self._check(first=True)
+
+    def follows(self, local_id: str) -> bool:
+        """Its words about the send ``local_id`` are on the bar now (and will say what becomes of it)."""
+        return (self._outbox is not None and self._local_id == local_id
+                and self.bar.currentMessage() == self._on_bar)
 
     def _changed(self) -> None:
         if self._outbox is not None and self._outbox is self.news.outbox:
@@ -52,8 +62,19 @@ class OutboxNotice:
             self._state = state
             if text:
                 bar.showMessage(text, SHOW_MS)
+                if self._worth_saying(sub, first):
+                    self.speak(sub, text, self._moved_to if first else "")
             else:
                 bar.clearMessage()
             self._on_bar = bar.currentMessage()
         if outbox_words.final(sub) or not text:
             self._outbox = None
+
+    def _worth_saying(self, sub, first: bool) -> bool:
+        """Said to a screen reader: where it stands when handed over, a new error while it waits (the server
+        busy), and its outcome; not each step on its way ("saving before sending…", "sending…")."""
+        code = getattr(sub, "code", "") or ""
+        if first or outbox_words.final(sub) or (code and code != self._code_said):
+            self._code_said = code
+            return True
+        return False

@@ -17,9 +17,12 @@ import logging
 from PySide6.QtCore import Qt
 from qasync import asyncSlot
 
+from app.core import outbox_words
 from app.core.outbox.saves import SaveStatus
+from app.core.refusals import refusal_of
 from app.core.sending import Result, Sending
 from app.core.session import ConnectionState
+from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
@@ -27,12 +30,19 @@ from app.ui.compose.compose_view import EDITED, SAVED
 from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.drafts_flows import DraftsFlows
 from app.ui.compose.recent import remember_recipients
+from app.ui.window import spoken
 from app.ui.window.outbox_notice import OutboxNotice
 from app.ui.window.tasks import TaskTracker
 
 log = logging.getLogger(__name__)
 
 NOT_ON_SERVER = "Kept on this computer — not on server yet"
+#: Ctrl+S without a connection: where the draft is
+KEPT_OFFLINE = "No connection: kept on this computer; saved to the server when it is back"
+RECREATED = "The draft had been deleted on the server: saved as a new draft"
+TAKEN_OUT = "Not sent: it was taken out of the Outbox"
+STASHED = "The previous message was saved to Drafts"
+STASHED_HERE = "The previous message is kept on this computer until the server can be reached (see Outbox)"
 
 
 class Workflows(TaskTracker):
@@ -49,7 +59,12 @@ class Workflows(TaskTracker):
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
         self.send_question = None  # the open "Send anyway?" box, if any
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
-        self.notice = OutboxNotice(window.statusBar(), window.outbox_news)  # "In the Outbox (…)" in the status bar, true while it shows
+        # "In the Outbox (…)" in the status bar, true while it shows, and said to a screen reader as it changes
+        self.notice = OutboxNotice(window.statusBar(), window.outbox_news,
+                                   lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to))
+        window.outbox_news.finished.connect(self._finished)
+        self._kept_here: set[str] = set()  # Ctrl+S kept these on this computer: said again when the server has them
+        window.outbox_news.saved.connect(self._saved_later)
 
     # ---- connect ----
     def connect_session(self) -> asyncio.Task:
@@ -141,15 +156,17 @@ class Workflows(TaskTracker):
                     return
                 if job.saved is not None:
                     w.draft_saved.emit(job.saved)
-                    w.statusBar().showMessage("The previous message was saved to Drafts", 5000)
+                    w.statusBar().showMessage(STASHED, 5000)
+                    spoken.saved(w, STASHED)
                     w.drafts.model.reload()
                 elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
                     pass  # no longer this save's: taken back, deleted, or part of a send queued since
                 elif job.final:
                     w.show_error(f"The previous message could not be saved to Drafts: {job.reason}")
+                    spoken.not_saved(w, f"The previous message could not be saved to Drafts: {job.reason}")
                 else:
-                    w.statusBar().showMessage("The previous message is kept on this computer until the server "
-                                              "can be reached (see Outbox)", 8000)
+                    w.statusBar().showMessage(STASHED_HERE, 8000)
+                    spoken.saved(w, STASHED_HERE)
 
         self.spawn(stash())
         return True
@@ -253,10 +270,12 @@ class Workflows(TaskTracker):
                 if job.final:
                     c.set_error(f"Could not save: {job.reason}")
                     c.show_state("Not saved")
+                    spoken.not_saved(w, f"Could not save: {job.reason}")
                 else:
                     c.show_state(NOT_ON_SERVER)
-                    w.statusBar().showMessage("No connection: kept on this computer; saved to the server when "
-                                              "it is back", 10000)
+                    w.statusBar().showMessage(KEPT_OFFLINE, 10000)
+                    spoken.saved(w, KEPT_OFFLINE)
+                    self._kept_here.add(draft.local_id)
                 return None
             saved = job.saved
             if same:
@@ -264,8 +283,9 @@ class Workflows(TaskTracker):
                 c.saved_edits = edits
                 c.show_state(SAVED if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
-            w.statusBar().showMessage("The draft had been deleted on the server: saved as a new draft"
-                                      if recreated else "Draft saved", 8000 if recreated else 4000)
+            w.statusBar().showMessage(RECREATED if recreated else "Draft saved", 8000 if recreated else 4000)
+            spoken.saved(w, RECREATED if recreated else SAVED)  # where: the Compose state's words
+            self._kept_here.discard(draft.local_id)
             remember_recipients(self.w, draft)
             w.draft_saved.emit(saved)
             w.drafts.model.reload()
@@ -369,40 +389,65 @@ class Workflows(TaskTracker):
         if r.result == Result.SENT:
             if here:
                 c.clear()
-            self.fresh_compose()
+            moved_to = self.fresh_compose()
             w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
+            spoken.sent(w, draft.subject, moved_to)
             remember_recipients(self.w, draft)
         elif r.result == Result.REFUSED:  # the message is the user's again
             if here and r.back is not None:
                 c.set_saved(r.back)
                 show_refusal(w, outcome)
+            spoken.refused(w, refusal_of(outcome).text)  # as Compose says it (at From, or above the buttons)
         elif r.result == Result.TAKEN_OUT:  # deleted in the Outbox before its turn: not sent, and not waiting
-            w.statusBar().showMessage("Not sent: it was taken out of the Outbox", 8000)
+            w.statusBar().showMessage(TAKEN_OUT, 8000)
+            spoken.polite(w, TAKEN_OUT)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
-            self.fresh_compose()
-            self.notice.say(self.outbox(), sub.local_id, draft.subject)  # its words follow it (refused, sent)
+            moved_to = self.fresh_compose()
+            self.notice.say(self.outbox(), sub.local_id, draft.subject, moved_to)  # its words follow it (refused, sent)
         w.message_sent.emit(outcome)
         w.drafts.model.reload()
         w.sent.model.reload()
         return outcome
+
+    def _saved_later(self, saved: Draft) -> None:
+        """A draft Ctrl+S kept on this computer reached the server's Drafts by itself: said, as it was said where
+        it was kept."""
+        if saved.local_id in self._kept_here:
+            self._kept_here.discard(saved.local_id)
+            spoken.saved(self.w, SAVED)
+
+    def _finished(self, sub) -> None:
+        """A send's outcome is final (``OutboxSignals.finished``): a refusal nobody else is saying — not the undo
+        countdown's report, not the status bar's words about the send just handed over, not a batch's summary
+        (a send of this window still on its first attempt) — is said here: a per-item error arriving in the
+        Outbox, e.g. a send that waited there for the server."""
+        if sub.state != SubState.FAILED or sub.kind == ErrorKind.OUTCOME_UNKNOWN or self.sending:
+            return
+        timing = getattr(self.w, "send_timing", None)
+        if self.notice.follows(sub.local_id) or (timing is not None and timing.follows(sub.local_id)):
+            return
+        spoken.refused(self.w, outbox_words.refused(sub.outcome().explanation))
 
     @property
     def sending(self) -> int:
         """Sends started from this window on their way (checked or handed over, first attempt not ended)."""
         return self.sender.under_way
 
-    def fresh_compose(self) -> None:
+    def fresh_compose(self) -> str:
         """After a send took the message off the screen (here, or as the queue reported it): a blank
-        "New message", the cursor in To where the next one starts. Nothing typed since is touched."""
+        "New message", the cursor in To where the next one starts. Nothing typed since is touched.
+        Where the keyboard went by itself, for a screen reader ("New message"; "" when it stayed)."""
         w, c = self.w, self.w.compose
         if not c.is_empty() or c.identity().ref is not None:
-            return
-        c.show_title("New message")
+            return ""
+        c.show_title(spoken.NEW_MESSAGE)
         c.show_state("Not saved")
         if w.current_view() == "compose":
             c.to.setFocus(Qt.OtherFocusReason)
+            return spoken.NEW_MESSAGE
+        return ""
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):

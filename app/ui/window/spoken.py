@@ -1,0 +1,98 @@
+"""What the window tells a screen reader about a save or a send, through its one voice (``win.announcer``,
+app.ui.common.announce): the same words the window shows (the Compose state, the status bar, the undo bar), so
+what is read and what is seen agree. Wiring only: which countdown seconds are said is
+:mod:`app.core.countdown_speech`; the words of a send in the Outbox are :mod:`app.core.outbox_words`.
+
+Polite (said after what is being read): a draft saved (and where), the undo countdown, sent, waiting in the
+Outbox, taken back, a message back in Compose. Assertive (said at once): a save or a send refused, with the
+reason in words, and a per-item error arriving in the Outbox.
+
+When the keyboard moved by itself (a send cleared Compose and put the cursor in a new message's To field),
+the announcement says where it went: "Sent: Team lunch. New message."
+"""
+
+from __future__ import annotations
+
+from app.core import outbox_words
+from app.core.batch_report import batch_summary
+from app.core.countdown_speech import Cue
+from app.core.submission import SubState
+
+#: where the cursor is after a send cleared Compose (its title then)
+NEW_MESSAGE = "New message"
+
+
+def _voice(w):
+    return getattr(w, "announcer", None)
+
+
+def with_focus(words: str, moved_to: str = "") -> str:
+    """``words``, then where the keyboard went by itself ("Sent: Lunch. New message.")."""
+    if not moved_to:
+        return words
+    return f"{words.rstrip(' .')}. {moved_to}."
+
+
+def polite(w, words: str, moved_to: str = "") -> None:
+    voice = _voice(w)
+    if voice is not None and words:
+        voice.polite(with_focus(words, moved_to))
+
+
+def assertive(w, words: str, moved_to: str = "") -> None:
+    voice = _voice(w)
+    if voice is not None and words:
+        voice.assertive(with_focus(words, moved_to))
+
+
+def saved(w, words: str) -> None:
+    """A draft was saved: ``words`` say where ("Saved to Drafts", or kept on this computer)."""
+    polite(w, words)
+
+
+def not_saved(w, words: str) -> None:
+    """A save was refused: why."""
+    assertive(w, words)
+
+
+def countdown(w, what: Cue, bar_text: str, moved_to: str = "") -> None:
+    """The undo countdown's start or its last seconds, in the bar's words."""
+    polite(w, bar_text, moved_to)
+
+
+def sent(w, subject: str, moved_to: str = "") -> None:
+    polite(w, outbox_words.sent(subject), moved_to)
+
+
+def refused(w, words: str, moved_to: str = "") -> None:
+    """A send refused (the reason in words, as Compose or the status bar shows it), or a per-item error
+    arriving in the Outbox."""
+    assertive(w, words, moved_to)
+
+
+def in_outbox(w, words: str, moved_to: str = "") -> None:
+    """A send waits in the Outbox (offline, the server busy): its row's words."""
+    polite(w, words, moved_to)
+
+
+def back_in_compose(w, words: str) -> None:
+    """A message taken back (Undo, or out of the Outbox) is in Compose again, the cursor in it."""
+    polite(w, words)
+
+
+def batch_done(w, total: int, sent: int, taken_back: int) -> None:
+    """Send selected's end in the status bar's line ("Sent 2 of 3; 1 not sent (see Status)"): assertive when some
+    were not sent (their rows say why), else polite. All taken back by Undo: Undo said so already."""
+    if total and taken_back == total:
+        return
+    words = batch_summary(total, sent, taken_back)
+    (assertive if total - sent - taken_back > 0 else polite)(w, words)
+
+
+def outbox_words_said(w, sub, words: str, moved_to: str = "") -> None:
+    """The status bar's words about a send handed to the Outbox (:func:`app.core.outbox_words.words_now`), said
+    as they change: a refusal assertive, anything else polite."""
+    if sub is not None and sub.state == SubState.FAILED:
+        refused(w, words, moved_to)
+    else:
+        polite(w, words, moved_to)
