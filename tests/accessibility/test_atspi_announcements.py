@@ -105,6 +105,9 @@ def test_compose_save_send_fail_and_take_back_are_each_heard_once_in_order(desk)
     app.ask(cmd="real_time")
     heard = _announcements_until_barrier(desk, mark)
     print("heard:", *[(e["data"], e["detail1"]) for e in heard], sep="\n  ")
+    # the address suggestions answer the typing (whether the directory answers before the Tab is the directory's
+    # timing): said, but not part of this run's states
+    heard = [e for e in heard if not e["data"].endswith((" suggestion", " suggestions"))]
     assert [(e["data"], e["detail1"]) for e in heard] == [
         ("Saved to Drafts", POLITE),
         ("Sending “Team lunch” in 10 s — Ctrl+Z or Undo takes it back. New message.", POLITE),
