@@ -44,3 +44,27 @@ def test_words_that_answer_a_key_are_said_again_at_once(qtbot):
     a.polite("Ann <ann@example.com>, 1 of 2 suggestions", keyed=True)
     a.polite("Ann <ann@example.com>, 1 of 2 suggestions")
     assert got == ["Ann <ann@example.com>, 1 of 2 suggestions"] * 2
+
+
+def test_the_status_bar_is_said_at_the_end_of_the_turn_unless_the_code_said_it(qtbot):
+    """The status bar is the window's polite live region: what it shows is said once the turn of the loop that
+    showed it ends, unless the code that showed it has said the same words, or words holding them, by then."""
+    w = QWidget()
+    qtbot.addWidget(w)
+    now = [100.0]
+    a = Announcer(w, clock=lambda: now[0])
+    got = []
+    a.said.connect(lambda text, assertive: got.append((text, assertive)))
+    a.status("Nothing to save: Compose is empty")
+    assert got == [], "not at once: the code that showed it may still say it in its own words"
+    qtbot.waitUntil(lambda: len(got) == 1)
+    assert got == [("Nothing to save: Compose is empty", False)]
+    a.status("Sent: Lunch")
+    a.polite("Sent: Lunch. New message.")  # the code's own words hold the bar's
+    a.status("Not sent: refused")
+    a.assertive("Not sent: refused")  # said assertively by the code: not again, politely, by the bar
+    a.status("<p>Theme: Dark</p>")
+    a.status("Theme: Dark")  # the same message twice in a turn: once
+    qtbot.wait(1)
+    qtbot.waitUntil(lambda: len(got) == 4)
+    assert got[1:] == [("Sent: Lunch. New message.", False), ("Not sent: refused", True), ("Theme: Dark", False)]

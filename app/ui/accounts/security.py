@@ -245,7 +245,8 @@ class Security:
             self._adopt_authority_pin(session, pin)
         else:
             session.client.reset()  # the backend is built again around the sign-in's new tokens
-        self.w.statusBar().showMessage("Signed in: connecting…", 5000)
+        # the sign-in panel has said "Signed in as …. Connecting…" to a screen reader: shown, not said again
+        self.w.statusBar().show_quietly("Signed in: connecting…", 5000)
         self.w.connect_again()
 
     def new_password(self, session, password: str) -> None:

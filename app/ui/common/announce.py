@@ -9,7 +9,11 @@ Every announcement of the app goes through :meth:`Announcer.polite` / :meth:`Ann
 - the same words again within :data:`REPEAT_AFTER` seconds are not said twice (no flood: a countdown or a
   retry that repeats itself is said once), unless they answer a key the user pressed (``keyed``: moving back
   to a suggestion just heard says it again);
-- :attr:`Announcer.said` tells what was announced, in order (the live status region, and tests).
+- :attr:`Announcer.said` tells what was announced, in order (the live status region, and tests);
+- the status bar is the window's polite live region (:meth:`Announcer.status`): every message it shows is said,
+  at the end of the loop's turn, unless the words were just said (or are part of words just said, "Sent: Lunch"
+  in "Sent: Lunch. New message.") by the code that showed them; a progress step is shown quietly
+  (``FittingStatusBar.show_quietly``).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 import time
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocumentFragment
 
 #: the same words are said again only after this many seconds
@@ -47,6 +51,7 @@ class Announcer(QObject):
         super().__init__(anchor)
         self._anchor, self._clock = anchor, clock
         self._last: dict[str, float] = {}
+        self._status: list[str] = []  # the status bar's messages of this turn of the loop, to be said at its end
 
     def polite(self, text: str, *, keyed: bool = False) -> None:
         """Progress and state: "Draft saved to Drafts", "Sent". ``keyed``: the answer to a key the user pressed,
@@ -56,6 +61,23 @@ class Announcer(QObject):
     def assertive(self, text: str) -> None:
         """Errors and questions: "Not sent: …"."""
         self._say(text, assertive=True)
+
+    def status(self, text: str) -> None:
+        """The status bar showed ``text``: said politely at the end of this turn of the loop, unless the code that
+        showed it has said it (or words holding it) by then or within :data:`REPEAT_AFTER` s."""
+        if not self._status:
+            QTimer.singleShot(0, self, self._say_status)
+        self._status.append(text)
+
+    def _say_status(self) -> None:
+        shown, self._status = self._status, []
+        now = self._clock()
+        recent = [w for w, t in self._last.items() if now - t < REPEAT_AFTER]
+        for text in shown:
+            words = plain(text)
+            if words and not any(words in said for said in recent):
+                self._say(words, assertive=False)
+                recent.append(words)
 
     def _say(self, text: str, *, assertive: bool, keyed: bool = False) -> None:
         words = plain(text)

@@ -79,7 +79,8 @@ class DraftsFlows:
         model.take_rows(sent_ids)
         outcomes += held
         n += len(held)
-        w.statusBar().showMessage(batch_summary(n, len(sent_ids), taken_back), 8000)
+        # shown quietly: what of it is said, and how, is spoken.batch_done's (all taken back: Undo said so already)
+        w.statusBar().show_quietly(batch_summary(n, len(sent_ids), taken_back), 8000)
         spoken.batch_done(w, n, len(sent_ids), taken_back)
         w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes

@@ -35,8 +35,12 @@ class FittingStatusBar(QStatusBar):
     line)."""
 
     cut = Signal(str)
+    #: a message shown, whole, for a screen reader (the window announces it: app.ui.common.announce.Announcer.status);
+    #: not for one shown with :meth:`show_quietly`
+    shown = Signal(str)
     MARGIN = 16  # the message's own margins
     last_cut = ""  # the whole text of the message on show, when it was shortened
+    _quiet = False  # the message being shown is not announced (show_quietly)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +67,17 @@ class FittingStatusBar(QStatusBar):
         self.setAccessibleDescription(" ".join(text.split()) if shown != text else "")
         if shown != text:
             self.cut.emit(text)
+        if text and not self._quiet:
+            self.shown.emit(text)
+
+    def show_quietly(self, text: str, timeout: int = 0) -> None:
+        """A progress step ("Loading drafts…", a send's "sending…"): shown, not announced (a reader is told the
+        outcome, not each step on the way)."""
+        self._quiet = True
+        try:
+            self.showMessage(text, timeout)
+        finally:
+            self._quiet = False
 
     def message_room(self) -> int:
         """The width a message has: up to the first of the bar's own widgets (account, state…)."""

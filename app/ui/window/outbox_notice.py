@@ -61,7 +61,7 @@ class OutboxNotice:
         if first or state != self._state:
             self._state = state
             if text:
-                bar.showMessage(text, SHOW_MS)
+                bar.show_quietly(text, SHOW_MS)  # said below when worth saying: not each step on its way
                 if self._worth_saying(sub, first):
                     self.speak(sub, text, self._moved_to if first else "")
             else:

@@ -37,6 +37,7 @@ def shell(win) -> None:
                    banner_slot=BannerSlot(banner, win.stack.parentWidget(), win.stack),
                    announcer=Announcer(win))  # raised on the window: a reader takes them from the active window
     win.set_state("idle")
+    win.statusBar().shown.connect(win.announcer.status)  # the status bar is the window's polite live region
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):

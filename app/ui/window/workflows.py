@@ -283,7 +283,7 @@ class Workflows(TaskTracker):
                 c.saved_edits = edits
                 c.show_state(SAVED if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
-            w.statusBar().showMessage(RECREATED if recreated else "Draft saved", 8000 if recreated else 4000)
+            w.statusBar().showMessage(RECREATED if recreated else SAVED, 8000 if recreated else 4000)
             spoken.saved(w, RECREATED if recreated else SAVED)  # where: the Compose state's words
             self._kept_here.discard(draft.local_id)
             remember_recipients(self.w, draft)

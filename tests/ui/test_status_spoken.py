@@ -1,0 +1,48 @@
+"""The status bar is the window's polite live region (issue 62): a key's answer that only the status bar shows
+("Nothing to save: Compose is empty") reaches a screen reader too, said once, whole even when the bar shortens it;
+a progress step ("Loading drafts…") is shown but not said; words the window says itself are not said twice.
+Real window, real sandbox, real key events."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.helpers.compose import fill, new_message
+from tests.helpers.heard import Heard
+from tests.helpers.keys import CTRL, key
+from tests.helpers.windows import wait_idle
+
+
+def test_a_keys_answer_in_the_status_bar_is_heard_once(qtbot, window):
+    win = window
+    heard = Heard(win.announcer)
+    new_message(qtbot, win)
+    key(qtbot, win, Qt.Key_S, CTRL)  # nothing typed: nothing to save
+    qtbot.waitUntil(lambda: bool(heard.said), timeout=5000)
+    assert heard.said == [("Nothing to save: Compose is empty", False)]
+
+
+def test_a_save_is_heard_once_in_one_wording(qtbot, window):
+    win = window
+    new_message(qtbot, win)
+    fill(qtbot, win, to="zed@example.org", subject="Minutes", body="Draft of the minutes.")
+    heard = Heard(win.announcer)
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: win.compose.state_label.text() == "Saved to Drafts", timeout=10000)
+    wait_idle(qtbot, win)
+    qtbot.wait(50)  # a turn or two of the loop: a status message would be said by now
+    assert heard.said == [("Saved to Drafts", False)], "the bar and Compose say it in the same words, once"
+
+
+def test_a_progress_step_is_shown_not_said_and_a_long_message_is_said_whole(qtbot, window):
+    win = window
+    heard = Heard(win.announcer)
+    win.busy_push("Loading drafts…")
+    assert win.statusBar().currentMessage() == "Loading drafts…"
+    win.busy_pop()
+    long = "Signature: " + "a very long signature name " * 12
+    win.resize(683, win.height())
+    win.statusBar().showMessage(long, 4000)
+    assert win.statusBar().currentMessage() != long, "the bar shortened it"
+    qtbot.waitUntil(lambda: bool(heard.said), timeout=5000)
+    assert heard.said == [(" ".join(long.split()), False)]
