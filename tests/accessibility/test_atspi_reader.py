@@ -3,8 +3,8 @@ pyatspi client in another process (tests/helpers/atspi_session.py). One app per 
 read its tree, its tables and its announcements over AT-SPI, and drive it with real keys from inside
 (atspi_app_child.py).
 
-What fails today is marked ``xfail(strict=True)`` with the reason: it turns red the moment the fix lands, and the
-mark must go then.
+A gap found here is marked ``xfail(strict=True)`` with the reason until it is fixed: the fix turns the test red
+until the mark goes (none is left).
 """
 
 from __future__ import annotations
