@@ -330,13 +330,13 @@ def test_the_cell_check_finds_a_repeated_summary():
 @pytest.mark.parametrize("assertive", (False, True), ids=("polite", "assertive"))
 def test_an_announcement_reaches_the_reader_with_its_politeness(desk, assertive):
     """The path end to end: app.ui.common.announce.Announcer on the window → Qt's QAccessibleAnnouncementEvent →
-    AT-SPI ``object:announcement`` on the bus, with the words (markup made plain) and the politeness (AT-SPI's
+    AT-SPI ``object:announcement`` on the bus, with the words as written (never read as HTML) and the politeness (AT-SPI's
     live-region values: 1 polite, 2 assertive) from the main window."""
     words = f"Draft saved to Drafts ({'assertive' if assertive else 'polite'})"
     mark = desk.events.mark()
-    desk.app.ask(cmd="announce", text=f"<b>{words}</b>", assertive=assertive)
+    desk.app.ask(cmd="announce", text=f"{words} <b>as written</b>", assertive=assertive)
     event = desk.events.wait(lambda e: e["type"] == "object:announcement", since=mark)
-    assert event["data"] == words
+    assert event["data"] == f"{words} <b>as written</b>"  # said as written: never read as HTML
     assert event["detail1"] == (2 if assertive else 1)
     assert (event["role"], event["name"], event["app"]) == ("frame", WINDOW, "Dispatch")
 

@@ -86,3 +86,24 @@ def test_a_window_a_failed_list_took_offline_connects_again_by_itself(qtbot, alo
         qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 2, timeout=20000)
     finally:
         close_window(win, session)
+
+
+def test_a_failed_connect_is_said_once_a_streak_and_its_end_is_said(qtbot, aloop, sandbox, settings):
+    """A screen reader hears the failure once, not at each retry (the banner shows each retry's new wait), and
+    hears "Connected" when it ends (issue 62)."""
+    from tests.helpers.heard import Heard
+
+    seed_drafts(sandbox, 1)
+    sandbox.faults.inject("GetFolder", "http_503", count=2, retry_after=0)
+    shown: list[str] = []
+    win, session = open_window(qtbot, sandbox, settings)
+    heard = Heard(win.announcer)
+    try:
+        win.error_shown.connect(shown.append)
+        qtbot.waitUntil(lambda: session.server_info is not None and not win.banner.isVisible(), timeout=30000)
+        assert len([s for s in shown if "trying again in" in s]) == 2, shown  # shown at each retry
+        failures = [(w, loud) for w, loud in heard.said if "trying again in" in w]
+        assert len(failures) == 1 and failures[0][1], heard.said  # once, assertive
+        assert heard.said[-1] == ("Connected", False), heard.said
+    finally:
+        close_window(win, session)

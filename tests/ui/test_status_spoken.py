@@ -30,8 +30,9 @@ def test_a_save_is_heard_once_in_one_wording(qtbot, window):
     key(qtbot, win, Qt.Key_S, CTRL)
     qtbot.waitUntil(lambda: win.compose.state_label.text() == "Saved to Drafts", timeout=10000)
     wait_idle(qtbot, win)
-    qtbot.wait(50)  # a turn or two of the loop: a status message would be said by now
-    assert heard.said == [("Saved to Drafts", False)], "the bar and Compose say it in the same words, once"
+    win.announcer.status("Barrier")  # said at the end of a turn: a status message shown before it is said by then
+    qtbot.waitUntil(lambda: ("Barrier", False) in heard.said, timeout=5000)
+    assert heard.said == [("Saved to Drafts", False), ("Barrier", False)], "the bar and Compose say it once"
 
 
 def test_a_progress_step_is_shown_not_said_and_a_long_message_is_said_whole(qtbot, window):
@@ -46,3 +47,30 @@ def test_a_progress_step_is_shown_not_said_and_a_long_message_is_said_whole(qtbo
     assert win.statusBar().currentMessage() != long, "the bar shortened it"
     qtbot.waitUntil(lambda: bool(heard.said), timeout=5000)
     assert heard.said == [(" ".join(long.split()), False)]
+
+
+def test_an_error_on_the_banner_is_heard_at_once_and_a_status_message_copied_there_is_heard_once(qtbot, window):
+    win = window
+    heard = Heard(win.announcer)
+    win.show_error("Could not read the settings file: it was set aside")
+    assert heard.said == [("Could not read the settings file: it was set aside", True)]
+    win.banner.hide()  # dismissed (an error stays over a notice)
+    win.resize(683, win.height())
+    long = "Theme: " + "a long theme name " * 20
+    win.statusBar().showMessage(long, 4000)  # too long for the bar: the banner shows it whole, as a notice
+    assert win.banner.text() == long
+    win.announcer.status("Barrier")
+    qtbot.waitUntil(lambda: ("Barrier", False) in heard.said, timeout=5000)
+    assert heard.said[1:] == [(" ".join(long.split()), False), ("Barrier", False)], "once, from the status bar"
+
+
+def test_a_quiet_step_too_long_for_the_bar_is_not_said_by_the_banner_either(qtbot, window):
+    win = window
+    heard = Heard(win.announcer)
+    win.resize(683, win.height())
+    long = "Sending: " + "a long step on the way " * 20
+    win.statusBar().show_quietly(long, 4000)
+    assert win.banner.text() == long, "shown whole on the banner"
+    win.announcer.status("Barrier")
+    qtbot.waitUntil(lambda: ("Barrier", False) in heard.said, timeout=5000)
+    assert heard.said == [("Barrier", False)]

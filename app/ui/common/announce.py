@@ -5,7 +5,7 @@ Qt (6.8+) carries an announcement to the platform's accessibility bus as ``QAcce
 being read), **assertive** for errors and questions (it interrupts), as WAI-ARIA's live regions are.
 
 Every announcement of the app goes through :meth:`Announcer.polite` / :meth:`Announcer.assertive`:
-- the text is made plain (no markup, one line of words: a reader speaks it as written);
+- the text is said as written, on one line (never read as HTML: a subject or an address is data);
 - the same words again within :data:`REPEAT_AFTER` seconds are not said twice (no flood: a countdown or a
   retry that repeats itself is said once), unless they answer a key the user pressed (``keyed``: moving back
   to a suggestion just heard says it again);
@@ -18,26 +18,19 @@ Every announcement of the app goes through :meth:`Announcer.polite` / :meth:`Ann
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocumentFragment
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
 #: the same words are said again only after this many seconds
 REPEAT_AFTER = 2.0
 
-#: a tag of the HTML Qt's labels take (rich text); "<ann@example.com>" is none
-_HTML_TAG = re.compile(r"</?(?:p|b|i|u|s|a|br|em|strong|span|div|font|qt|html|body|tt|code|pre|small|big|sub|sup"
-                       r"|h[1-6]|ul|ol|li|table|tr|td|th|hr|img|nobr|center|blockquote)\b[^<>]*>", re.IGNORECASE)
-
-
 def plain(text: str) -> str:
-    """``text`` as a reader should speak it: rich text read as its plain text by Qt's own HTML reader, white
-    space made single spaces. "Ann <ann@example.com>" stays as it is."""
-    if _HTML_TAG.search(text):
-        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    """``text`` as one line of words, as a reader should speak it. The text is never read as HTML: what it says is
+    what is said, "<b>Q3</b>" or "Ann <a.smith@example.com>" included (a subject, an address, a line of a message
+    are data). A caller with rich text gives its plain words (``QTextDocumentFragment.toPlainText``)."""
     return " ".join(text.split())
 
 

@@ -16,6 +16,9 @@ from app.ui.common.safe_text import PlainLabel
 
 class Banner(QFrame):
     retry = Signal()
+    #: what it shows, for a screen reader (the window announces it): the words, and whether they interrupt (an
+    #: error or a question does; a notice does not)
+    spoken = Signal(str, bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -66,7 +69,8 @@ class Banner(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
 
-    def show_message(self, text: str, *, kind: str = "error", retry: bool = False) -> None:
+    def show_message(self, text: str, *, kind: str = "error", retry: bool = False, say: bool = True) -> None:
+        """``text`` on a banner over the views; ``say``: announced too (an error assertively)."""
         if self.choice_pending:
             return  # the open question stays until answered
         self._set_kind(kind)
@@ -79,6 +83,8 @@ class Banner(QFrame):
         self.close_button.setText("Dismiss")
         self.close_button.setAccessibleName("Dismiss banner")
         self.show()
+        if say:
+            self.spoken.emit(text, kind == "error")
 
     def show_choice(self, text: str, accept: str, on_accept: Callable[[], None], *, reject: str = "&Cancel",
                     on_reject: Callable[[], None] | None = None, kind: str = "error", html: str = "") -> None:
@@ -98,6 +104,7 @@ class Banner(QFrame):
         self.close_button.setText(reject)
         self.close_button.setAccessibleName(reject.replace("&", ""))
         self.show()
+        self.spoken.emit(text, True)  # a question, in its plain words
 
     @property
     def choice_pending(self) -> bool:

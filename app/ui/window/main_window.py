@@ -512,9 +512,10 @@ class MainWindow(QMainWindow):
         self.status.settings(text)
         self.banner.show_message(text, kind="error")
 
-    def show_error(self, text: str, *, retry: bool = False) -> None:
+    def show_error(self, text: str, *, retry: bool = False, say: bool = True) -> None:
+        """``text`` on the error banner, and (``say``) to a screen reader, assertively."""
         log.warning("an error was shown to the user")  # not its words: they may quote a name or a subject
-        self.banner.show_message(text, kind="error", retry=retry)
+        self.banner.show_message(text, kind="error", retry=retry, say=say)
         self.error_shown.emit(text)
 
     # ---- closing ----

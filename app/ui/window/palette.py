@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QDialog, QFrame, QHeaderView, QLineEdit, QMenu, QTableView, QVBoxLayout,
@@ -30,6 +30,9 @@ from app.ui.common.safe_text import PlainLabel
 
 MAX_DRAFTS = 30
 MAX_SHOWN = 200
+#: the highlighted entry is said once typing pauses this long (each letter changes it: said at each one, polite
+#: announcements queue up and the reader is left saying entries the user has typed past)
+SAY_AFTER_TYPING_MS = 400
 
 
 @dataclass
@@ -205,6 +208,10 @@ class CommandPalette(QFrame):
         lay.addWidget(self.hint)
         self.entries: list[Entry] = []
         self._back = None  # the widget that had the keyboard before
+        self._say_soon = QTimer(self)
+        self._say_soon.setSingleShot(True)
+        self._say_soon.setInterval(SAY_AFTER_TYPING_MS)
+        self._say_soon.timeout.connect(lambda: self._say(keyed=False))
         self.field.textChanged.connect(self._filter)
         self.field.installEventFilter(self)
         self.hide()
@@ -258,7 +265,7 @@ class CommandPalette(QFrame):
         self.table.setVisible(bool(self.model.rows))
         if self.model.rows:
             self.table.setCurrentIndex(self.model.index(0, 0))
-        self._say(keyed=False)
+        self._say_soon.start()  # once typing pauses
 
     def shown(self) -> list[str]:
         """The entries' words as listed (tests)."""
@@ -275,6 +282,9 @@ class CommandPalette(QFrame):
         self._say(keyed=True)
 
     def _say(self, *, keyed: bool) -> None:
+        self._say_soon.stop()
+        if not self.isVisible():
+            return
         rows, row = self.model.rows, self.table.currentIndex().row()
         if not rows:
             self.spoken.emit(self.nothing.text(), keyed)

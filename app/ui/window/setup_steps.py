@@ -38,6 +38,7 @@ def shell(win) -> None:
                    announcer=Announcer(win))  # raised on the window: a reader takes them from the active window
     win.set_state("idle")
     win.statusBar().shown.connect(win.announcer.status)  # the status bar is the window's polite live region
+    banner.spoken.connect(lambda words, loud: (win.announcer.assertive if loud else win.announcer.polite)(words))
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):

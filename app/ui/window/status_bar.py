@@ -97,7 +97,7 @@ def _in_banner(window, text: str) -> None:
     banner = getattr(window, "banner", None)
     if banner is None or (banner.isVisible() and banner.property("kind") == "error") or banner.choice_pending:
         return
-    banner.show_message(text, kind="info")
+    banner.show_message(text, kind="info", say=False)  # the status bar says its own messages (or not)
 
 
 def _message_changed(window, bar, text: str) -> None:

@@ -57,6 +57,7 @@ class Workflows(TaskTracker):
         self.reconnect = Reconnector(window, self)  # a connect that may pass by itself is tried again
         window.state_changed.connect(self.reconnect.state)  # and a session a failed call took offline
         self._discard = None  # app.ui.compose.compose_flows.ComposeDiscard, built on first use
+        self._failure_said = ""  # the connection failure last said to a screen reader ("" : none, or connected since)
         self.send_question = None  # the open "Send anyway?" box, if any
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
         # "In the Outbox (…)" in the status bar, true while it shows, and said to a screen reader as it changes
@@ -86,7 +87,10 @@ class Workflows(TaskTracker):
                 where = "" if exc.kind == ErrorKind.LOCAL else f"{session.account.ews_url or 'Server'}: "
                 again = self.reconnect.after_failure(exc)
                 later = "" if again is None else f" (trying again in {again:.0f} s)"
-                w.show_error(f"{where}{self.explain_exc(exc)}{later}", retry=True)
+                failure = f"{where}{self.explain_exc(exc)}"
+                # said once a streak: each retry shows it again, with its new wait, but says it only if it changed
+                w.show_error(f"{failure}{later}", retry=True, say=failure != self._failure_said)
+                self._failure_said = failure
             return False
         finally:
             w.busy_pop()
@@ -94,6 +98,9 @@ class Workflows(TaskTracker):
             return False
         self.reconnect.connected()
         w.banner.hide()
+        if self._failure_said:  # the failure was said: so is its end
+            self._failure_said = ""
+            spoken.polite(w, "Connected")
         w.compose.set_max_send_bytes(session.max_send_bytes)
         w.drafts.model.reload()
         w.sent.model.reload()
