@@ -74,3 +74,22 @@ def test_a_quiet_step_too_long_for_the_bar_is_not_said_by_the_banner_either(qtbo
     win.announcer.status("Barrier")
     qtbot.waitUntil(lambda: ("Barrier", False) in heard.said, timeout=5000)
     assert heard.said == [("Barrier", False)]
+
+
+def test_a_time_send_later_cannot_read_is_said_at_once_and_the_keyboard_stays_in_the_field(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    win = window
+    new_message(qtbot, win)
+    fill(qtbot, win, to="zed@example.org", subject="Later", body="Later.")
+    heard = Heard(win.announcer)
+    key(qtbot, win, Qt.Key_T, CTRL | Qt.ShiftModifier)
+    timing = win.send_timing
+    qtbot.waitUntil(lambda: timing.dialog is not None and QApplication.focusWidget() is timing.dialog.when,
+                    timeout=5000)
+    qtbot.keyClicks(timing.dialog.when, "next blursday")
+    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    qtbot.waitUntil(lambda: bool(heard.said), timeout=5000)
+    assert heard.said == [(timing.dialog.error.text(), True)] and timing.dialog.error.text()
+    assert QApplication.focusWidget() is timing.dialog.when
+    qtbot.keyClick(timing.dialog.when, Qt.Key_Escape)

@@ -95,6 +95,7 @@ class SendLaterDialog(QDialog):
     """When to send: Alt+T tomorrow 8:00, Alt+M Monday 8:00, or a typed time (Enter schedules it)."""
 
     chosen = Signal(float)  # the release time, wall-clock epoch seconds
+    refused = Signal(str)  # why what was typed is not a time: said to a screen reader (the field keeps the keyboard)
 
     def __init__(self, parent, now: datetime | None = None):
         super().__init__(parent)
@@ -167,6 +168,7 @@ class SendLaterDialog(QDialog):
             self._fit()
             self.when.setFocus(Qt.OtherFocusReason)
             self.when.selectAll()
+            self.refused.emit(str(exc))
             return
         self._choose(when.timestamp())
 
@@ -425,6 +427,7 @@ class SendTiming(QObject):
             return
         self.dialog = SendLaterDialog(w)
         self.dialog.chosen.connect(lambda ts: w.flows.spawn(self.schedule(ts)))
+        self.dialog.refused.connect(lambda words: spoken.assertive(w, words))
         self.dialog.finished.connect(lambda _r: w.activateWindow())
         self.dialog.show()
         self.dialog.activateWindow()

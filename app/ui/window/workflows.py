@@ -310,6 +310,7 @@ class Workflows(TaskTracker):
             c.show_state(label)
             c.set_error(f"Not saved: {self.explain_exc(exc)}. The copy on this computer could not be written "
                         f"either: {reason}. {what_to_do(reason)}, then save again.")
+            spoken.not_saved(w, c.error_text())
             return None
         if c.identity().local_id == draft.local_id:
             c.set_saved(saved)
@@ -369,12 +370,14 @@ class Workflows(TaskTracker):
             held = self.w.journal_bridge.waiting if self.w.journal_bridge is not None else ""
             if held:  # another process has the account's queue: the message stays here, and why is said there
                 c.set_error(f"{not_done}: the message stays here. {held}")
+                spoken.refused(self.w, c.error_text())
             return None
         asked = ComposeQuestions(self)
         r = await self.sender.send_draft(outbox, c.draft, asked, hold=hold, problems=c.send_problems(),
                                          checked=c.show_errors, max_send_bytes=c.max_send_bytes, lock=self.save_lock)
         if r.result == Result.INVALID and r.reason:  # the queue's own check (e.g. a limit learnt since)
             c.set_error(f"{not_done}: {r.reason}")
+            spoken.refused(self.w, c.error_text())
         elif r.result == Result.NOT_RECORDED:
             self.not_sent_unprotected(asked.label, r.reason)  # exactly-once needs the journal: nothing queued
         return r
