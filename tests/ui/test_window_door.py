@@ -234,8 +234,12 @@ def test_while_another_window_sends_for_the_account_this_one_says_so_and_compose
             win.journal_bridge.autosave.flush()
             lid = win.compose.identity().local_id
             qtbot.waitUntil(lambda: win.journal_bridge.journal.get(lid) is not None, timeout=5000)
+            from tests.helpers.heard import Heard
+
+            heard = Heard(win.announcer)
             qtbot.keyClick(win.compose.subject, Qt.Key_Return, Qt.ControlModifier)
             qtbot.waitUntil(lambda: win.compose.error_text().endswith(OTHER_WINDOW), timeout=5000)
+            assert heard.said == [(win.compose.error_text(), True)], "why it stays is said at once"
             assert win.compose.subject.text() == "Typed meanwhile"
             other.kill()  # that window ends (its lock goes with it): this one's Outbox opens
             other.communicate(timeout=30)
