@@ -8,30 +8,15 @@ clocks (``skip``), never waited for; the refusal is the built-in sandbox's fault
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.helpers.atspi_compose import write
-from tests.helpers.atspi_session import AtspiSession
+from tests.helpers.atspi_heard import announcements_until_barrier
 
 pytestmark = pytest.mark.process
 
-CHILD = Path(__file__).with_name("atspi_app_child.py")
 WINDOW = "Dispatch main window"
-BARRIER = "AT-SPI announcements test barrier"
 POLITE, ASSERTIVE = 1, 2
-
-
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    base = tmp_path_factory.mktemp("atspi-announcements")
-    session = AtspiSession(base / "session").start()
-    try:
-        session.start_app(CHILD, base / "home")
-        yield session
-    finally:
-        session.close()
 
 
 def _heard(desk, words: str, since: int, timeout: float = 30.0) -> None:
@@ -41,15 +26,6 @@ def _heard(desk, words: str, since: int, timeout: float = 30.0) -> None:
     except TimeoutError as exc:
         heard = [(e["data"], e["detail1"]) for e in desk.events.since(since) if e["type"] == "object:announcement"]
         raise AssertionError(f"not heard: {words!r}; heard: {heard}") from exc
-
-
-def _announcements_until_barrier(desk, since: int) -> list[dict]:
-    """The announcement events since ``since``, up to a barrier said now: every announcement the app made before it
-    has reached the reader by then (one connection to the bus, in order)."""
-    desk.app.ask(cmd="announce", text=BARRIER)
-    desk.events.wait(lambda e: e["type"] == "object:announcement" and e["data"] == BARRIER, since=since)
-    said = [e for e in desk.events.since(since) if e["type"] == "object:announcement"]
-    return said[:[e["data"] for e in said].index(BARRIER)]
 
 
 def _to_row(desk, subject: str) -> None:
@@ -103,7 +79,7 @@ def test_compose_save_send_fail_and_take_back_are_each_heard_once_in_order(desk)
     app.ask(cmd="wait", until="focus", name="To", within=10)  # back in Compose with the keyboard in it
 
     app.ask(cmd="real_time")
-    heard = _announcements_until_barrier(desk, mark)
+    heard = announcements_until_barrier(desk, mark)
     print("heard:", *[(e["data"], e["detail1"]) for e in heard], sep="\n  ")
     # the address suggestions answer the typing (whether the directory answers before the Tab is the directory's
     # timing): said, but not part of this run's states

@@ -5,27 +5,12 @@ platform: tests/ui/test_dialog_focus_return.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.helpers.atspi_session import AtspiSession
 
 pytestmark = pytest.mark.process
 
-CHILD = Path(__file__).with_name("atspi_app_child.py")
 WINDOW = "Dispatch main window"
-
-
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    base = tmp_path_factory.mktemp("atspi-dialogs")
-    session = AtspiSession(base / "session").start()
-    try:
-        session.start_app(CHILD, base / "home")
-        yield session
-    finally:
-        session.close()
 
 
 def _in_compose(desk) -> dict:

@@ -10,17 +10,14 @@ until the mark goes (none is left).
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import pytest
 
 from tests.helpers import atspi_tree as tree
 from tests.helpers.atspi_compose import write
-from tests.helpers.atspi_session import AtspiSession
+from tests.helpers.atspi_heard import announcements_until_barrier
 
 pytestmark = pytest.mark.process
 
-CHILD = Path(__file__).with_name("atspi_app_child.py")
 WINDOW = "Dispatch main window"
 VIEWS = {"compose": ("Ctrl+1", "Compose"), "drafts": ("Ctrl+2", "Drafts"), "sent": ("Ctrl+3", "Sent"),
          "outbox": ("Ctrl+4", "Outbox: messages waiting for the server")}
@@ -28,20 +25,6 @@ VIEWS = {"compose": ("Ctrl+1", "Compose"), "drafts": ("Ctrl+2", "Drafts"), "sent
 DIALOGS = {"account": ("Ctrl+,", "Account"), "shortcuts": ("F1", "Keyboard shortcuts"),
            "send_from": ("Ctrl+Shift+H", "Mailboxes you send from"), "merge": ("Ctrl+Shift+M", "Mail merge"),
            "snippets": ("Ctrl+Shift+L", "Snippets and signatures")}
-#: the words the fixture says through the Announcer after a send: every announcement the app made before it has
-#: reached the reader by then (one connection to the bus, in order)
-BARRIER = "AT-SPI test barrier"
-
-
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    base = tmp_path_factory.mktemp("atspi")
-    session = AtspiSession(base / "session").start()
-    try:
-        session.start_app(CHILD, base / "home")
-        yield session
-    finally:
-        session.close()
 
 
 def show(desk, view: str) -> list[dict]:
@@ -63,14 +46,6 @@ def open_dialog(desk, keys: str) -> tuple[str, list[dict]]:
 def close_dialog(desk) -> None:
     desk.app.ask(cmd="key", keys="Escape")
     desk.app.ask(cmd="wait", until="no_dialog", within=15)
-
-
-def announcements_until_barrier(desk, since: int) -> list[dict]:
-    """The announcement events since ``since``, up to the barrier said now (see :data:`BARRIER`)."""
-    desk.app.ask(cmd="announce", text=BARRIER)
-    desk.events.wait(lambda e: e["type"] == "object:announcement" and e["data"] == BARRIER, since=since)
-    said = [e for e in desk.events.since(since) if e["type"] == "object:announcement"]
-    return said[:[e["data"] for e in said].index(BARRIER)]
 
 
 @pytest.fixture(scope="module")
