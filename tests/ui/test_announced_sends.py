@@ -317,3 +317,31 @@ def test_a_save_the_server_cannot_take_now_says_it_is_kept_on_this_computer_then
     assert c.state() == "Saved to Drafts"
     assert said == [("No connection: kept on this computer; saved to the server when it is back", POLITE),
                     ("Saved to Drafts", POLITE)], said
+
+
+def test_a_draft_kept_on_this_computer_then_sent_is_not_said_saved_to_drafts(qtbot, window, sandbox, settings):
+    """Ctrl+S with the server unreachable keeps the draft on this computer; Ctrl+Return then hands it to the
+    Outbox. When the server is back, the Outbox saves it before sending it: that save is the send's, not the
+    kept draft reaching Drafts, and "Saved to Drafts" would be false about a message being sent."""
+    win, ob = window, window.session.outbox
+    settings.set_undo_send_seconds(0)
+    clocks = Clocks(ob)
+    said = _record(win)
+    sandbox.faults.inject("CreateItem", "http_503", count=-1, retry_after=60)
+    type_message(qtbot, win, cc="", bcc="", subject="Kept then sent", body="Later.")
+    local_id = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_S, CTRL)
+    _until_said(qtbot, said, "No connection: kept on this computer; saved to the server when it is back")
+    wait_task(qtbot, win.flows.wait_idle())  # (the Outbox is not drained: the draft waits in it)
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any(w.startswith("In the Outbox (") for w, _a in said), timeout=20000)
+    sandbox.faults.clear()
+    clocks.advance(61)  # the server's Retry-After is over: the Outbox saves it, then sends it
+    sub = ob.submission(local_id)
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
+    wait_idle(qtbot, win)
+    assert "Saved to Drafts" not in [w for w, _a in said], said
+    waiting = said[1][0]
+    assert waiting.startswith("In the Outbox (") and waiting.endswith("New message."), said
+    assert said == [("No connection: kept on this computer; saved to the server when it is back", POLITE),
+                    (waiting, POLITE), ("Sent: Kept then sent", POLITE)], said

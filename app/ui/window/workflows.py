@@ -364,8 +364,11 @@ class Workflows(TaskTracker):
                 c.set_error(f"{not_done}: the message stays here. {held}")
             return None
         asked = ComposeQuestions(self)
+        local_id = c.identity().local_id
         r = await self.sender.send_draft(outbox, c.draft, asked, hold=hold, problems=c.send_problems(),
                                          checked=c.show_errors, max_send_bytes=c.max_send_bytes, lock=self.save_lock)
+        if r.sub is not None:  # handed over: its save is now the send's, said as the send is
+            self._kept_here.discard(local_id)
         if r.result == Result.INVALID and r.reason:  # the queue's own check (e.g. a limit learnt since)
             c.set_error(f"{not_done}: {r.reason}")
         elif r.result == Result.NOT_RECORDED:
@@ -413,9 +416,14 @@ class Workflows(TaskTracker):
 
     def _saved_later(self, saved: Draft) -> None:
         """A draft Ctrl+S kept on this computer reached the server's Drafts by itself: said, as it was said where
-        it was kept."""
-        if saved.local_id in self._kept_here:
-            self._kept_here.discard(saved.local_id)
+        it was kept. Not when it has been handed over to be sent since: the Outbox saves a message before sending
+        it, and that save is the send's step ("Saved to Drafts" would be false of a message on its way out)."""
+        if saved.local_id not in self._kept_here:
+            return
+        self._kept_here.discard(saved.local_id)
+        outbox = self.outbox()
+        sub = None if outbox is None else outbox.subs.get(saved.local_id)
+        if sub is None or sub.final:
             spoken.saved(self.w, SAVED)
 
     def _finished(self, sub) -> None:
