@@ -65,10 +65,13 @@ class DraftsFlows:
         n = len(refs)
         w.busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
         try:  # the core: Compose's check per draft, the sending limits, the undo-send hold, refusals taken back
-            done = await f.sender.send_saved(outbox, refs, request(w, outbox, items), DraftsQuestions(w, outbox))
+            with f.asking(r.id for r in refs):  # each one's outcome is said in the batch's end
+                done = await f.sender.send_saved(outbox, refs, request(w, outbox, items), DraftsQuestions(w, outbox))
         finally:
             w.busy_pop()
         show_checked(w, self.refusals, done)
+        if done.handover is not None:  # those still in the Outbox (waiting, kept for later): said as they end
+            f.handed_over(done.handover.subs)
         if done.declined:  # the user chose to send nothing: the answer was said as the question closed
             w.statusBar().show_quietly(DECLINED, 8000)
             return held
