@@ -14,3 +14,8 @@ def test_a_mixed_batch_names_each_part():
     assert batch_summary(3, 1, 0) == "Sent 1 of 3; 2 not sent (see Status)"
     assert batch_summary(4, 1, 2) == "Sent 1 of 4; 2 drafts taken back, kept in Drafts; 1 not sent (see Status)"
     assert batch_summary(3, 2, 1) == "Sent 2 of 3; 1 draft taken back, kept in Drafts"
+
+
+def test_drafts_kept_for_later_by_the_users_choice_are_not_counted_as_not_sent():
+    assert batch_summary(3, 2, 0, later=1) == "Sent 2 of 3; 1 kept in the Outbox for later"
+    assert batch_summary(4, 1, 0, later=2) == "Sent 1 of 4; 2 kept in the Outbox for later; 1 not sent (see Status)"

@@ -317,3 +317,125 @@ def test_a_save_the_server_cannot_take_now_says_it_is_kept_on_this_computer_then
     assert c.state() == "Saved to Drafts"
     assert said == [("No connection: kept on this computer; saved to the server when it is back", POLITE),
                     ("Saved to Drafts", POLITE)], said
+
+
+def test_a_draft_kept_on_this_computer_then_sent_is_not_said_saved_to_drafts(qtbot, window, sandbox, settings):
+    """Ctrl+S with the server unreachable keeps the draft on this computer; Ctrl+Return then hands it to the
+    Outbox. When the server is back, the Outbox saves it before sending it: that save is the send's, not the
+    kept draft reaching Drafts, and "Saved to Drafts" would be false about a message being sent."""
+    win, ob = window, window.session.outbox
+    settings.set_undo_send_seconds(0)
+    clocks = Clocks(ob)
+    said = _record(win)
+    sandbox.faults.inject("CreateItem", "http_503", count=-1, retry_after=60)
+    type_message(qtbot, win, cc="", bcc="", subject="Kept then sent", body="Later.")
+    local_id = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_S, CTRL)
+    _until_said(qtbot, said, "No connection: kept on this computer; saved to the server when it is back")
+    wait_task(qtbot, win.flows.wait_idle())  # (the Outbox is not drained: the draft waits in it)
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any(w.startswith("In the Outbox (") for w, _a in said), timeout=20000)
+    sandbox.faults.clear()
+    clocks.advance(61)  # the server's Retry-After is over: the Outbox saves it, then sends it
+    sub = ob.submission(local_id)
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
+    wait_idle(qtbot, win)
+    assert "Saved to Drafts" not in [w for w, _a in said], said
+    waiting = said[1][0]
+    assert waiting.startswith("In the Outbox (") and waiting.endswith("New message."), said
+    assert said == [("No connection: kept on this computer; saved to the server when it is back", POLITE),
+                    (waiting, POLITE), ("Sent: Kept then sent", POLITE)], said
+
+
+def _waits_in_the_outbox_out_of_the_bar(qtbot, win, sandbox, said, subject: str):
+    """Undo send off, the server busy: ``subject`` waits in the Outbox; then Ctrl+S on the empty Compose puts
+    other words in the status bar, so nothing follows the send there any more. Its submission."""
+    sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
+    type_message(qtbot, win, cc="", bcc="", subject=subject, body="Hello.")
+    local_id = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: any("In the Outbox (server busy" in w for w, _a in said), timeout=20000)
+    wait_task(qtbot, win.flows.wait_idle())
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() == "Nothing to save: Compose is empty", timeout=5000)
+    return win.session.outbox.submission(local_id)
+
+
+def test_a_send_that_waited_in_the_outbox_is_said_sent_when_it_goes_after_its_words_left_the_status_bar(
+        qtbot, window, sandbox, settings):
+    win, ob = window, window.session.outbox
+    settings.set_undo_send_seconds(0)
+    clocks = Clocks(ob)
+    said = _record(win)
+    sub = _waits_in_the_outbox_out_of_the_bar(qtbot, win, sandbox, said, "Waited then sent")
+    clocks.advance(601)  # the server's back-off is over: tried again, sent
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
+    wait_idle(qtbot, win)
+    assert said[1:] == [("Nothing to save: Compose is empty", POLITE), ("Sent: Waited then sent", POLITE)], said
+
+
+def test_a_scheduled_send_is_said_sent_when_it_goes(qtbot, window, settings):
+    win, ob = window, window.session.outbox
+    clocks = Clocks(ob)
+    said = _record(win)
+    type_message(qtbot, win, cc="", bcc="", subject="Board minutes", body="To follow.")
+    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
+    timing = win.send_timing
+    qtbot.waitUntil(lambda: timing.dialog is not None and focused() is timing.dialog.when, timeout=5000)
+    qtbot.keyClicks(timing.dialog.when, "in 2 h")
+    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    wait_task(qtbot, win.flows.wait_idle())
+    [sub] = ob.submissions()
+    clocks.advance(2 * 3600 + 60)  # its time has come: released, sent
+    qtbot.waitUntil(lambda: sub.state == SubState.SENT, timeout=20000)
+    wait_idle(qtbot, win)
+    assert said[1:] == [("Sent: Board minutes", POLITE)], said
+
+
+def test_a_waiting_sends_refusal_is_said_while_another_send_is_under_way(qtbot, window, sandbox, settings):
+    """Message A waits in the Outbox (server busy), its words gone from the status bar; Send selected is sending
+    draft B (reading it for its check: the server slow to answer). Meanwhile the server refuses A: B's send
+    being under way does not hide A's refusal. B then waits in its undo window and goes; its end is the
+    batch's."""
+    win, ob = window, window.session.outbox
+    settings.set_undo_send_seconds(0)
+    clocks = Clocks(ob)
+    said = _record(win)
+    a = _waits_in_the_outbox_out_of_the_bar(qtbot, win, sandbox, said, "Message A")
+    settings.set_undo_send_seconds(10)
+    seed_drafts(sandbox, 1, prefix="Draft B")
+    key(qtbot, win, Qt.Key_2, CTRL)
+    d = win.drafts
+    key(qtbot, win, Qt.Key_F5)
+
+    def row_b():
+        return next((r for r in range(d.model.rowCount()) if d.model.summary(r).subject.startswith("Draft B")), None)
+    qtbot.waitUntil(lambda: row_b() is not None and not d.model.loading, timeout=20000)
+    d.table.setFocus()
+    key(qtbot, win, Qt.Key_Home)
+    for _ in range(d.model.rowCount()):  # the arrow keys to B's row (A's draft is listed too)
+        if d.table.currentIndex().row() == row_b():
+            break
+        key(qtbot, win, Qt.Key_Down)
+    assert d.table.currentIndex().row() == row_b()
+    sandbox.faults.inject("GetItem", "delay", count=1, seconds=60)  # on the faults' time: until skip()
+    key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: sandbox.faults.pausing() == 1, timeout=10000)  # B's send under way: its read
+    assert win.flows.sending == 1
+    sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients", text="No valid recipients")
+    clocks.advance(601)  # A's back-off is over: tried again, refused
+    qtbot.waitUntil(lambda: a.state == SubState.FAILED, timeout=20000)
+    sandbox.faults.skip(60)  # B read: held in its undo window
+    qtbot.waitUntil(win.send_timing.batch.bar.isVisible, timeout=10000)
+    [b] = [s for s in ob.submissions() if s.state == SubState.HELD]
+    clocks.advance(11)
+    qtbot.waitUntil(lambda: b.state == SubState.SENT, timeout=20000)
+    wait_idle(qtbot, win)
+    assert said[1:] == [
+        ("Nothing to save: Compose is empty", POLITE),
+        ("Not sent: No valid recipients (ErrorInvalidRecipients) — it is in the Outbox (Ctrl+4); Enter there takes it "
+         "back", ASSERTIVE),
+        ("Sending 1 draft in 10 s — Ctrl+Z or Undo keeps it in Drafts", POLITE),
+        ("Sent 1 of 1", POLITE),
+    ], said

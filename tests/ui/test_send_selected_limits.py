@@ -19,6 +19,7 @@ from app.ui.lists.limits_question import NAME
 from app.ui.lists.send_selected import KEPT_WORDS
 from tests.helpers.backends import ALICE
 from tests.helpers.heard import Heard, read_as_alert
+from tests.helpers.status_bar import whole_message
 from tests.helpers.windows import wait_task
 
 SHIFT = Qt.ShiftModifier
@@ -137,12 +138,18 @@ def test_the_question_is_read_as_its_box_opens_and_the_answer_said_as_the_plan_g
     if answer == "escape":
         press(qtbot, Qt.Key_Escape)
         qtbot.waitUntil(lambda: len(heard.said) > 0, timeout=20000)
-        assert heard.said[0] == ("Nothing sent: kept in Drafts.", False)
+        wait_task(qtbot, win.flows.wait_idle())
+        # said once, and true: no batch end after it ("Sent 0 of 3; 3 not sent" would contradict it)
+        assert heard.said == [("Nothing sent: kept in Drafts.", False)], heard.said
+        assert whole_message(win) == "Nothing sent: kept in Drafts"
     else:
         press(qtbot, Qt.Key_S, Qt.AltModifier)  # "Send 2 now, keep 1 for later"
         qtbot.waitUntil(lambda: len(heard.said) > 0, timeout=20000)
         words, loud = heard.said[0]
         assert words.startswith("Sending 2 now; 1 kept in the Outbox, to go from ") and not loud, heard.said
         assert question.split(", to go from ")[1].startswith(words.split(", to go from ")[1].rstrip("."))
-    wait_task(qtbot, win.flows.wait_idle())
+        wait_task(qtbot, win.flows.wait_idle())
+        # the one kept for later was the user's choice, not a refusal: said politely, and not "not sent"
+        assert heard.said == [(words, False), ("Sent 2 of 3; 1 kept in the Outbox for later", False)], heard.said
+        assert whole_message(win) == "Sent 2 of 3; 1 kept in the Outbox for later"
     assert question not in heard.words()

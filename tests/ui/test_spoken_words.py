@@ -34,8 +34,11 @@ def test_a_batch_end_is_assertive_when_some_were_not_sent_and_silent_when_undo_t
     spoken.batch_done(w, 2, 0, 2)  # Undo said "Not sent: 2 drafts stay in Drafts" already
     later()
     spoken.batch_done(w, 3, 1, 2)
+    later()
+    spoken.batch_done(w, 3, 2, 0, later=1)  # kept for later by the user's choice: not a refusal
     assert said == [("Sent 2 of 3; 1 not sent (see Status)", True), ("Sent 3 of 3", False),
-                    ("Sent 1 of 3; 2 drafts taken back, kept in Drafts", False)]
+                    ("Sent 1 of 3; 2 drafts taken back, kept in Drafts", False),
+                    ("Sent 2 of 3; 1 kept in the Outbox for later", False)]
 
 
 def test_where_the_keyboard_went_follows_the_words(qtbot):

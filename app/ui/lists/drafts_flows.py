@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from qasync import asyncSlot
 
-from app.core.batch_report import batch_summary
+from app.core.batch_report import DECLINED, batch_summary
 from app.core.refusals import RefusalMemory
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
@@ -15,7 +15,7 @@ from app.mail.errors import MailError
 from app.storage.local_errors import not_sent_unprotected
 from app.ui.compose.from_flows import show_at_field
 from app.ui.window import spoken
-from app.ui.lists.send_selected import DraftsQuestions, request, row_statuses, show_checked
+from app.ui.lists.send_selected import DraftsQuestions, kept_for_later, request, row_statuses, show_checked
 
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
 NOT_SENT_NEWER = ("Not sent: a newer version of this draft is on this computer, not yet saved to the server. "
@@ -65,23 +65,30 @@ class DraftsFlows:
         n = len(refs)
         w.busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
         try:  # the core: Compose's check per draft, the sending limits, the undo-send hold, refusals taken back
-            done = await f.sender.send_saved(outbox, refs, request(w, outbox, items), DraftsQuestions(w, outbox))
+            with f.asking(r.id for r in refs):  # each one's outcome is said in the batch's end
+                done = await f.sender.send_saved(outbox, refs, request(w, outbox, items), DraftsQuestions(w, outbox))
         finally:
             w.busy_pop()
         show_checked(w, self.refusals, done)
+        if done.handover is not None:  # those still in the Outbox (waiting, kept for later): said as they end
+            f.handed_over(done.handover.subs)
+        if done.declined:  # the user chose to send nothing: the answer was said as the question closed
+            w.statusBar().show_quietly(DECLINED, 8000)
+            return held
         if done.reason:  # the journal cannot record the sends: none is sent
             text = not_sent_unprotected(done.reason)
             model.set_statuses({r.id: (text, True) for r in done.refs})
             w.show_journal_notice("Not sent", text)
             return held
         outcomes, sent_ids, statuses, taken_back = row_statuses(w, self.refusals, done)
+        later = kept_for_later(done)
         model.set_statuses(statuses)
         model.take_rows(sent_ids)
         outcomes += held
         n += len(held)
         # shown quietly: what of it is said, and how, is spoken.batch_done's (all taken back: Undo said so already)
-        w.statusBar().show_quietly(batch_summary(n, len(sent_ids), taken_back), 8000)
-        spoken.batch_done(w, n, len(sent_ids), taken_back)
+        w.statusBar().show_quietly(batch_summary(n, len(sent_ids), taken_back, later), 8000)
+        spoken.batch_done(w, n, len(sent_ids), taken_back, later)
         w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes
 

@@ -101,6 +101,13 @@ def row_statuses(w, memory, done) -> tuple[list, set, dict, int]:
     return outcomes, sent_ids, statuses, taken_back
 
 
+def kept_for_later(done) -> int:
+    """How many of the batch the user chose to keep in the Outbox for a later day (the sending limits' question):
+    not sent now, and not refused."""
+    plan = done.handover.plan if done.handover is not None else None
+    return 0 if plan is None or plan.blind_ok else len(plan.later)
+
+
 def _local_time(epoch: float) -> str:
     return datetime.fromtimestamp(epoch).strftime("%a %H:%M")
 

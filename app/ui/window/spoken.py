@@ -14,7 +14,7 @@ the announcement says where it went: "Sent: Team lunch. New message."
 from __future__ import annotations
 
 from app.core import outbox_words
-from app.core.batch_report import batch_summary
+from app.core.batch_report import batch_summary, not_sent
 from app.core.countdown_speech import Cue
 from app.core.submission import SubState
 
@@ -80,13 +80,14 @@ def back_in_compose(w, words: str) -> None:
     polite(w, words)
 
 
-def batch_done(w, total: int, sent: int, taken_back: int) -> None:
+def batch_done(w, total: int, sent: int, taken_back: int, later: int = 0) -> None:
     """Send selected's end in the status bar's line ("Sent 2 of 3; 1 not sent (see Status)"): assertive when some
-    were not sent (their rows say why), else polite. All taken back by Undo: Undo said so already."""
+    were not sent (their rows say why), else polite (``later``: kept in the Outbox for a later day, the user's
+    choice, not a refusal). All taken back by Undo: Undo said so already."""
     if total and taken_back == total:
         return
-    words = batch_summary(total, sent, taken_back)
-    (assertive if total - sent - taken_back > 0 else polite)(w, words)
+    words = batch_summary(total, sent, taken_back, later)
+    (assertive if not_sent(total, sent, taken_back, later) else polite)(w, words)
 
 
 def outbox_words_said(w, sub, words: str, moved_to: str = "") -> None:

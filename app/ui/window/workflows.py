@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
 from qasync import asyncSlot
@@ -64,6 +65,9 @@ class Workflows(TaskTracker):
         self.notice = OutboxNotice(window.statusBar(), window.outbox_news,
                                    lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to))
         window.outbox_news.finished.connect(self._finished)
+        #: the local ids (Compose) and server draft ids (Send selected) of this window's send requests under way
+        self._asked: set[str] = set()
+        self._ours: set[str] = set()  # this window's sends handed to the Outbox, their outcome not said yet
         self._kept_here: set[str] = set()  # Ctrl+S kept these on this computer: said again when the server has them
         window.outbox_news.saved.connect(self._saved_later)
 
@@ -373,8 +377,14 @@ class Workflows(TaskTracker):
                 spoken.refused(self.w, c.error_text())
             return None
         asked = ComposeQuestions(self)
-        r = await self.sender.send_draft(outbox, c.draft, asked, hold=hold, problems=c.send_problems(),
-                                         checked=c.show_errors, max_send_bytes=c.max_send_bytes, lock=self.save_lock)
+        local_id = c.identity().local_id
+        with self.asking([local_id]):
+            r = await self.sender.send_draft(outbox, c.draft, asked, hold=hold, problems=c.send_problems(),
+                                             checked=c.show_errors, max_send_bytes=c.max_send_bytes,
+                                             lock=self.save_lock)
+        if r.sub is not None:  # handed over: its save is now the send's, said as the send is
+            self._kept_here.discard(local_id)
+            self.handed_over([r.sub])
         if r.result == Result.INVALID and r.reason:  # the queue's own check (e.g. a limit learnt since)
             c.set_error(f"{not_done}: {r.reason}")
             spoken.refused(self.w, c.error_text())
@@ -423,22 +433,58 @@ class Workflows(TaskTracker):
 
     def _saved_later(self, saved: Draft) -> None:
         """A draft Ctrl+S kept on this computer reached the server's Drafts by itself: said, as it was said where
-        it was kept."""
-        if saved.local_id in self._kept_here:
-            self._kept_here.discard(saved.local_id)
+        it was kept. Not when it has been handed over to be sent since: the Outbox saves a message before sending
+        it, and that save is the send's step ("Saved to Drafts" would be false of a message on its way out)."""
+        if saved.local_id not in self._kept_here:
+            return
+        self._kept_here.discard(saved.local_id)
+        outbox = self.outbox()
+        sub = None if outbox is None else outbox.subs.get(saved.local_id)
+        if sub is None or sub.final:
             spoken.saved(self.w, SAVED)
 
     def _finished(self, sub) -> None:
-        """A send's outcome is final (``OutboxSignals.finished``): a refusal nobody else is saying — not the undo
-        countdown's report, not the status bar's words about the send just handed over, not a batch's summary
-        (a send of this window still on its first attempt) — is said here: a per-item error arriving in the
-        Outbox, e.g. a send that waited there for the server."""
-        if sub.state != SubState.FAILED or sub.kind == ErrorKind.OUTCOME_UNKNOWN or self.sending:
+        """A send's outcome is final (``OutboxSignals.finished``): said here when nobody else says it — not the
+        undo countdown's report, not the status bar's words following the send, not this window's own send
+        request on its first attempt (Compose's, or a batch's summary). So a send of this window that waited in
+        the Outbox (offline, the server busy, Send later) is said as it goes out, or its outcome unknown (in the
+        Outbox's words), once; a refusal arriving in the Outbox is said whoever sent it (a merge, a script)."""
+        ours = sub.local_id in self._ours
+        self._ours.discard(sub.local_id)
+        if sub.state not in (SubState.SENT, SubState.FAILED) or self._first_attempt(sub):
             return
         timing = getattr(self.w, "send_timing", None)
         if self.notice.follows(sub.local_id) or (timing is not None and timing.follows(sub.local_id)):
             return
-        spoken.refused(self.w, outbox_words.refused(sub.outcome().explanation))
+        if sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
+            spoken.refused(self.w, outbox_words.refused(sub.outcome().explanation))
+        elif not ours:
+            return  # a merge's thousands, a script's: not each said (their own views say how they went)
+        elif sub.state == SubState.SENT:
+            spoken.sent(self.w, sub.draft.subject)
+        else:
+            outbox = self.outbox()
+            row = next((r for r in outbox.rows() if r.local_id == sub.local_id), None) if outbox is not None else None
+            spoken.refused(self.w, row.text if row is not None else sub.outcome().explanation)
+
+    def handed_over(self, subs) -> None:
+        """These sends of this window are in the Outbox: what becomes of them is said once (:meth:`_finished`)."""
+        self._ours.update(s.local_id for s in subs if s is not None and not s.final)
+
+    def _first_attempt(self, sub) -> bool:
+        """``sub`` is a send this window asked for and is still awaiting (its outcome is said by that request)."""
+        ref = sub.draft.ref
+        return sub.local_id in self._asked or (ref is not None and ref.id in self._asked)
+
+    @contextmanager
+    def asking(self, ids):
+        """While a send request of this window for ``ids`` is awaited: its outcome is the request's to say."""
+        ids = set(ids) - self._asked
+        self._asked |= ids
+        try:
+            yield
+        finally:
+            self._asked -= ids
 
     @property
     def sending(self) -> int:
