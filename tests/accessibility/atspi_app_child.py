@@ -6,7 +6,7 @@ one JSON answer a line on the pipe ``ATSPI_REPLY_FD``. The first answer says the
 Commands (``cmd``): ``key`` (``keys``: in QKeySequence's words, to the active window), ``type`` (``text``, into
 the widget with the focus), ``wait`` (``until``: ``view`` NAME, ``dialog``, ``no_dialog``, ``focus`` /
 ``focus_not`` (the focused widget's accessible name is / is not ``name``), ``rows`` of the current
-view >= ``n``, ``saved`` / ``sent`` (the window's draft_saved / message_sent came ``n`` times in all), ``idle``; answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
+view >= ``n``, ``text`` (the focused field holds ``contains``), ``saved`` / ``sent`` (the window's draft_saved / message_sent came ``n`` times in all), ``idle``; answered once true, or with ok false at ``timeout``), ``state``, ``cells`` (the current
 view's table as the app holds it: each cell's display text and accessible text), ``announce`` (``text``,
 ``assertive``: said through app.ui.common.announce.Announcer on the window), ``undo_delay`` (``seconds``: File > Undo
 send delay's setting), ``fault`` (``operation``, ``kind`` and its parameters: injected into the built-in sandbox, as
@@ -234,6 +234,10 @@ class Driver:
             return {"count": self.counts.get(until, 0)} if self.counts.get(until, 0) >= request["n"] else None
         if until == "idle":
             return {} if not self.win.busy else None
+        if until == "text":  # the focused field holds ``contains`` (what was typed has landed)
+            focus = QApplication.focusWidget()
+            text = focus.toPlainText() if hasattr(focus, "toPlainText") else getattr(focus, "text", lambda: "")()
+            return {"text": text} if request["contains"] in text else None
         raise ValueError(f"unknown wait {until!r}")
 
     def wait(self, until: str, request: dict, deadline: float) -> None:

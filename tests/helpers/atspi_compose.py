@@ -30,3 +30,7 @@ def write(desk, subject: str, body: str, to: str = "bob@example.com") -> None:
     desk.app.ask(cmd="key", keys="Tab")
     focus(desk, "Message body")
     desk.app.ask(cmd="type", text=body)
+    # the next key (Ctrl+S, Ctrl+Return) only once the body holds what was typed: in loaded full runs a Ctrl+Return
+    # right after the typing was seen to act before the typed words were in the body (they then went into the next
+    # message), so the test waits for them rather than assume the order
+    desk.app.ask(cmd="wait", until="text", contains=body, within=10)
