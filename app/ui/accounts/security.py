@@ -28,6 +28,7 @@ from app.domain.explain import sign_in_message as sign_in_text
 from app.mail.errors import AuthFailed, TlsFailed, is_ews_blocked, needs_sign_in
 from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
+from app.ui.window.frame import show_quietly
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +247,7 @@ class Security:
         else:
             session.client.reset()  # the backend is built again around the sign-in's new tokens
         # the sign-in panel has said "Signed in as …. Connecting…" to a screen reader: shown, not said again
-        self.w.statusBar().show_quietly("Signed in: connecting…", 5000)
+        show_quietly(self.w.statusBar(), "Signed in: connecting…", 5000)
         self.w.connect_again()
 
     def new_password(self, session, password: str) -> None:

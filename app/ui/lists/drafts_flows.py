@@ -15,6 +15,7 @@ from app.mail.errors import MailError
 from app.storage.local_errors import not_sent_unprotected
 from app.ui.compose.from_flows import show_at_field
 from app.ui.window import spoken
+from app.ui.window.frame import show_quietly
 from app.ui.lists.send_selected import DraftsQuestions, kept_for_later, request, row_statuses, show_checked
 
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
@@ -73,7 +74,7 @@ class DraftsFlows:
         if done.handover is not None:  # those still in the Outbox (waiting, kept for later): said as they end
             f.handed_over(done.handover.subs)
         if done.declined:  # the user chose to send nothing: the answer was said as the question closed
-            w.statusBar().show_quietly(DECLINED, 8000)
+            show_quietly(w.statusBar(), DECLINED, 8000)
             return held
         if done.reason:  # the journal cannot record the sends: none is sent
             text = not_sent_unprotected(done.reason)
@@ -87,7 +88,7 @@ class DraftsFlows:
         outcomes += held
         n += len(held)
         # shown quietly: what of it is said, and how, is spoken.batch_done's (all taken back: Undo said so already)
-        w.statusBar().show_quietly(batch_summary(n, len(sent_ids), taken_back, later), 8000)
+        show_quietly(w.statusBar(), batch_summary(n, len(sent_ids), taken_back, later), 8000)
         spoken.batch_done(w, n, len(sent_ids), taken_back, later)
         w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes

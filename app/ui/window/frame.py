@@ -86,6 +86,12 @@ class FittingStatusBar(QStatusBar):
         return (min(edges) if edges else self.width()) - self.MARGIN
 
 
+def show_quietly(bar: QStatusBar, text: str, timeout: int = 0) -> None:
+    """``text`` on the window's status bar, not announced (:meth:`FittingStatusBar.show_quietly`); a plain
+    ``QStatusBar`` (one asked for before the frame was built) shows it as it shows everything."""
+    getattr(bar, "show_quietly", bar.showMessage)(text, timeout)
+
+
 def _plain_tip(text: str) -> str:
     from html import escape
 

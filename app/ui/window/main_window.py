@@ -449,7 +449,9 @@ class MainWindow(QMainWindow):
     def busy_push(self, msg: str = "") -> None:
         self._busy += 1
         if msg:
-            self.statusBar().show_quietly(msg)  # a step on the way ("Loading drafts…"): its outcome is said
+            from app.ui.window.frame import show_quietly
+
+            show_quietly(self.statusBar(), msg)  # a step on the way ("Loading drafts…"): its outcome is said
         if self._busy == 1:
             self.progress.show()
             self.busy_changed.emit(True)

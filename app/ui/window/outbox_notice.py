@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from app.core import outbox_words
+from app.ui.window.frame import show_quietly
 
 #: how long such words stay when nothing changes them
 SHOW_MS = 10000
@@ -61,7 +62,7 @@ class OutboxNotice:
         if first or state != self._state:
             self._state = state
             if text:
-                bar.show_quietly(text, SHOW_MS)  # said below when worth saying: not each step on its way
+                show_quietly(bar, text, SHOW_MS)  # said below when worth saying: not each step on its way
                 if self._worth_saying(sub, first):
                     self.speak(sub, text, self._moved_to if first else "")
             else:

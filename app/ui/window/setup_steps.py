@@ -37,7 +37,8 @@ def shell(win) -> None:
                    banner_slot=BannerSlot(banner, win.stack.parentWidget(), win.stack),
                    announcer=Announcer(win))  # raised on the window: a reader takes them from the active window
     win.set_state("idle")
-    win.statusBar().shown.connect(win.announcer.status)  # the status bar is the window's polite live region
+    if hasattr(win.statusBar(), "shown"):  # a FittingStatusBar (not a plain one asked for before the frame)
+        win.statusBar().shown.connect(win.announcer.status)  # the status bar is the window's polite live region
     banner.spoken.connect(lambda words, loud: (win.announcer.assertive if loud else win.announcer.polite)(words))
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
