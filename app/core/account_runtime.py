@@ -99,13 +99,13 @@ class AccountRuntime:
             self.journal.set_state(entry.local_id, "editing", meta={})
         return (unsent or "Reopened the message you were writing") + more
 
-    async def recovering(self, keep: set[str]) -> set[str]:
+    async def recovering(self, keep) -> set[str]:
         """The recovered messages :meth:`resume` will put in Drafts (all but those open in Compose), read on
-        the journal's thread."""
+        the journal's thread. ``keep``: a set of local ids, or a callable asked when it is needed."""
         entries = await self.writer(recovery.editing_entries, self.journal, self.account)
-        return {e.local_id for e in entries if e.local_id not in keep}
+        return {e.local_id for e in entries if e.local_id not in recovery.kept(keep)}
 
-    async def resume(self, keep: set[str]) -> dict[str, recovery.Branch]:
+    async def resume(self, keep) -> dict[str, recovery.Branch]:
         """Once connected: saves that reached the server are adopted, the other recovered messages queued for
         Drafts; ``keep`` (open in Compose) stay there. Each message's branch (WAITING: offline, again later).
         Every journal call runs on the journal's thread (the caller's loop is the UI's)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from typing import Callable
 
 from app.core import settle
 from app.storage.journal import Entry, Journal
@@ -44,10 +45,18 @@ async def _here(fn, *args):
     return fn(*args)
 
 
-async def resume(journal: Journal, outbox, client, account: str, *, keep: set[str], run=_here) -> dict[str, Branch]:
+def kept(keep: set[str] | Callable[[], set[str]]) -> set[str]:
+    """The local ids open in Compose now: ``keep`` is asked at each decision when it is a callable."""
+    return keep() if callable(keep) else keep
+
+
+async def resume(journal: Journal, outbox, client, account: str, *, keep: set[str] | Callable[[], set[str]],
+                 run=_here) -> dict[str, Branch]:
     """Adopt saves that reached the server and queue the other recovered messages for Drafts.
 
-    ``keep``: local ids open in Compose (they stay there, adopted but not queued). ``run(fn, *args)``: awaits
+    ``keep``: local ids open in Compose (they stay there, adopted but not queued); a callable is asked at each
+    decision, after the look-up's wait: a message begun in Compose meanwhile (its first keys journaled while the
+    server was asked) is the user's, never a recovered one queued for Drafts. ``run(fn, *args)``: awaits
     each journal call (the app's journal thread, :class:`app.core.journal_writer.JournalWriter`: the loop's
     thread, the UI's, never waits on the journal's lock; by default the call is made in place). Raises
     nothing: a message that cannot be looked up yet stays in the journal as it is.
@@ -68,10 +77,13 @@ async def resume(journal: Journal, outbox, client, account: str, *, keep: set[st
         ref = settle.verdict(found.get(draft.internet_message_id))[1] if e.local_id in unsaved_ids else None
         if ref is not None:  # its save had reached the server: that draft is the one kept and updated
             await run(journal.set_server_identity, e.local_id, ref)
-        if e.local_id in keep:
+        entry = await run(journal.get, e.local_id)
+        if entry is None:
+            continue  # gone meanwhile (sent or deleted from Compose): nothing left to recover
+        if e.local_id in kept(keep):
             branches[e.local_id] = Branch.REOPENED
         else:
-            await outbox.queue_save((await run(journal.get, e.local_id)).draft)
+            await outbox.queue_save(entry.draft)
             branches[e.local_id] = Branch.ADOPTED if ref is not None else Branch.TO_DRAFTS
         log.info("recovery: message %s %s%s", e.local_id[:8], branches[e.local_id].value,
                  " (its server draft adopted)" if ref is not None else "")

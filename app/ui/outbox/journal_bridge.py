@@ -279,10 +279,12 @@ class JournalBridge:
             self.w.statusBar().showMessage(self._note, 15000)
             self._note = ""
         runtime = self.runtime
-        keep = {self.w.compose.identity().local_id}
+        c = self.w.compose
+
+        def keep() -> set[str]:  # asked at each decision: the user may begin a message while the server is asked
+            return {c.identity().local_id}
         self._restoring.update(await runtime.recovering(keep))  # counted as they reach Drafts
         branches = await runtime.resume(keep)
-        c = self.w.compose
         shown = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
         if shown is not None and shown.draft.ref is not None and c.current_ref() is None:
             c.set_saved(c.identity().copy(ref=shown.draft.ref))  # its save had reached the server
