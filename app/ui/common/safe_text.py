@@ -41,6 +41,7 @@ class PlainLabel(QLabel):
             text, parent = "", text
         super().__init__(parent)
         self._own_description = ""
+        self._tip_words = ""  # the tooltip's words, read once per tooltip (not at each change of the text)
         self.setTextFormat(Qt.PlainText)
         self.setText(text)
 
@@ -49,7 +50,7 @@ class PlainLabel(QLabel):
         text when its accessible name is not its text, and its tooltip's words; only the tooltip's while it is
         hidden (Qt would read the tooltip, rich, if the description were empty). Words as they are (a subject
         "<b>" stays "<b>"), on one line."""
-        tip = tooltip_words(self.toolTip())
+        tip = getattr(self, "_tip_words", "")
         if self.isHidden():
             return tip
         own = " ".join(getattr(self, "_own_description", "").split())
@@ -71,6 +72,7 @@ class PlainLabel(QLabel):
 
     def setToolTip(self, tip):  # noqa: N802 - Qt override
         super().setToolTip(tip)
+        self._tip_words = tooltip_words(tip)
         self._describe()
 
     def setAccessibleName(self, name):  # noqa: N802 - Qt override

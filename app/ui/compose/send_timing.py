@@ -336,8 +336,7 @@ class SendTiming(QObject):
         """The countdown to a screen reader: its start and its last seconds, once each (not every second)."""
         what, h.said = countdown_speech.cue(left, h.said)
         if what is not None:
-            spoken.countdown(self.w, what, self.bar.label.text(), h.moved_to if what == countdown_speech.Cue.START
-                             else "")
+            spoken.countdown(self.w, self.bar.label.text(), h.moved_to if what == countdown_speech.Cue.START else "")
 
     def _report(self) -> None:
         """A released send's outcome in the status bar (and ``message_sent``), as a send without a delay."""

@@ -102,7 +102,7 @@ class BatchUndo(QObject):
             self.bar.show()
             what, b.said = countdown_speech.cue(left, b.said)  # its start and its last seconds, not every second
             if what is not None:
-                spoken.countdown(self.w, what, self.bar.label.text())
+                spoken.countdown(self.w, self.bar.label.text())
             return
         self._batch = None
         self.bar.hide()

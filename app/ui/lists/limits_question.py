@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core.merge_send import limits_answer, limits_question, send_part_label
 from app.ui.common.dialog_return import return_focus
+from app.ui.window import spoken
 
 TITLE = "Send these drafts?"
 #: the box's objectName (tests and accessibility find it by it)
@@ -31,11 +32,9 @@ async def ask_send_part(parent, plan, when) -> bool:
     answer = asyncio.get_running_loop().create_future()
     box.finished.connect(lambda _r: answer.done() or answer.set_result(box.clickedButton() is send))
     box.open()  # window-modal: the window stays alive, its loop runs
-    voice = getattr(parent, "announcer", None)  # the window's (app.ui.common.announce.Announcer)
     try:
         yes = await answer
     finally:
         box.deleteLater()
-    if voice is not None:
-        voice.polite(limits_answer(plan, when, yes))  # the plan as it now goes
+    spoken.polite(parent, limits_answer(plan, when, yes))  # the plan as it now goes
     return yes

@@ -16,7 +16,7 @@ import inspect
 import logging
 from typing import Awaitable, Callable, Union
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.list_rows import ListRow, display_row, display_rows, local_when
@@ -58,6 +58,7 @@ class MessageTableModel(QAbstractTableModel):
         self._fetch = fetch_page
         self.sent = sent
         self.page_size = page_size
+        self._locale = QLocale()  # the date cells' words for a screen reader (asked often: made once)
         self._rows: list[ListRow] = []
         self._ids: set[str] = set()  # ids of self._rows: a page is checked against it, not a new set per page
         self._index: dict[str, int] | None = None  # id -> row, built on first lookup after a change
@@ -361,7 +362,7 @@ class MessageTableModel(QAbstractTableModel):
         # each cell is read as its own column (a table read like a table); the date as the locale speaks it,
         # the attachment marker (an icon) in words; the others as they show (None: Qt reads the display text)
         if col == self.COL_TIME:
-            return spoken_date(local_when(r.summary, self.sent)) or None
+            return spoken_date(local_when(r.summary, self.sent), self._locale) or None
         if col == self.COL_ATTACH:
             return "Has attachments" if r.summary.has_attachments else None
         return None

@@ -56,10 +56,9 @@ class SendGuard:
         box.open()
         # the question is read as the box opens (an alert with the keyboard in it); once sent over a limit, the
         # plan as it now goes is said
-        voice = self.dialog.win.announcer
         yes = await answer
         if yes and plan is not None and not plan.blind_ok:
-            voice.polite(limits_answer(plan, _local_time, True))
+            self.dialog.win.announcer.polite(limits_answer(plan, _local_time, True))
         return yes
 
     async def send_anyway(self, warnings) -> bool:  # asked of Compose's message only

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from app.core import outbox_words
 from app.core.batch_report import batch_summary, not_sent
-from app.core.countdown_speech import Cue
 from app.core.submission import SubState
 
 #: where the cursor is after a send cleared Compose (its title then)
@@ -55,8 +54,9 @@ def not_saved(w, words: str) -> None:
     assertive(w, words)
 
 
-def countdown(w, what: Cue, bar_text: str, moved_to: str = "") -> None:
-    """The undo countdown's start or its last seconds, in the bar's words."""
+def countdown(w, bar_text: str, moved_to: str = "") -> None:
+    """The undo countdown's start or its last seconds (:mod:`app.core.countdown_speech` says which), in the bar's
+    words."""
     polite(w, bar_text, moved_to)
 
 
@@ -69,10 +69,6 @@ def refused(w, words: str, moved_to: str = "") -> None:
     arriving in the Outbox."""
     assertive(w, words, moved_to)
 
-
-def in_outbox(w, words: str, moved_to: str = "") -> None:
-    """A send waits in the Outbox (offline, the server busy): its row's words."""
-    polite(w, words, moved_to)
 
 
 def back_in_compose(w, words: str) -> None:
