@@ -307,7 +307,7 @@ class AccountDialog(QDialog):
 
     def _say(self, text: str, *, assertive: bool = False) -> None:
         if self.announcer is not None:
-            (self.announcer.assertive if assertive else self.announcer.polite)(text)
+            self.announcer.say(text, assertive=assertive)
 
     def connected(self) -> None:
         self.password.clear()

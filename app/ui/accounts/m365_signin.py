@@ -372,7 +372,7 @@ class MicrosoftSignInPanel(QWidget):
         self.state_changed.emit(state)
         if self.announcer is not None:
             loud = error if assertive is None else assertive
-            (self.announcer.assertive if loud else self.announcer.polite)(said if said is not None else text)
+            self.announcer.say(said if said is not None else text, assertive=loud)
 
     def wait_task(self) -> asyncio.Task | None:
         return self._task

@@ -55,6 +55,10 @@ class Announcer(QObject):
         """Errors and questions: "Not sent: …"."""
         self._say(text, assertive=True)
 
+    def say(self, text: str, *, assertive: bool = False) -> None:
+        """:meth:`assertive` or :meth:`polite`, as ``assertive`` says."""
+        self._say(text, assertive=assertive)
+
     def status(self, text: str) -> None:
         """The status bar showed ``text``: said politely at the end of this turn of the loop, unless the code that
         showed it has said it (or words holding it) by then or within :data:`REPEAT_AFTER` s."""

@@ -348,8 +348,7 @@ class SendTiming(QObject):
                 w.statusBar().showMessage(f"Sent: {h.subject}", 5000)
                 spoken.sent(w, h.subject)
             elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-                w.statusBar().showMessage(outbox_words.refused(o.explanation), 10000)
-                spoken.refused(w, outbox_words.refused(o.explanation))  # a per-item error: it is in the Outbox
+                spoken.show(w, outbox_words.refused(o.explanation), 10000, loud=True)  # a per-item error
             elif sub.state == SubState.QUEUED and h.outbox.is_resting(sub):
                 w.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
             elif sub.state != SubState.CANCELLED:
@@ -372,8 +371,7 @@ class SendTiming(QObject):
         try:
             taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
-            w.statusBar().showMessage(TOO_LATE, 8000)
-            spoken.assertive(w, TOO_LATE)
+            spoken.show(w, TOO_LATE, 8000, loud=True)
             return
         self._held.remove(h)
         self._tick()
@@ -388,8 +386,7 @@ class SendTiming(QObject):
             # taken back goes to Drafts instead
             await h.outbox.queue_save(draft)
             words = f"Not sent: “{h.subject}” was put in Drafts (fix this message first)"
-            w.statusBar().showMessage(words, 10000)
-            spoken.back_in_compose(w, words)
+            spoken.show(w, words, 10000)
             return
         if draft is not None:
             c.load(draft)
@@ -399,8 +396,7 @@ class SendTiming(QObject):
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         words = f"Not sent: “{h.subject}” is back in Compose"
-        w.statusBar().showMessage(words, 8000)
-        spoken.back_in_compose(w, words)
+        spoken.show(w, words, 8000)
         self._tick()
 
     def send_now(self) -> None:
@@ -445,6 +441,5 @@ class SendTiming(QObject):
         moved_to = flows.fresh_compose()
         words = (f"Scheduled: “{r.draft.subject.strip() or '(no subject)'}” sends at {holds.clock_text(release_at)}. "
                  "It waits in the Outbox (Ctrl+4); Enter there takes it back.")
-        w.statusBar().showMessage(words, 10000)
-        spoken.polite(w, words, moved_to)
+        spoken.show(w, words, 10000, moved_to=moved_to)
         return r.sub

@@ -126,8 +126,7 @@ class BatchUndo(QObject):
         self._tick()
         stay = "stays" if kept == 1 else "stay"
         words = f"Not sent: {b.what if kept == len(b.subs) else kept} {stay} in {self.kept}"
-        self.w.statusBar().showMessage(words, 8000)
-        spoken.polite(self.w, words)
+        spoken.show(self.w, words, 8000)
 
     def send_now(self) -> None:
         b = self._batch

@@ -40,6 +40,7 @@ from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
 from app.ui.compose.compose_view import SAVED
 from app.ui.compose.from_flows import show_refusal
+from app.ui.compose.send_timing import TOO_LATE
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
 from app.ui.window import spoken
@@ -471,7 +472,7 @@ class JournalBridge:
         try:
             taking = outbox.cancel(local_id)  # decided now: it no longer goes out
         except NotCancellable:
-            self._tell("It is being sent right now and can no longer be taken back", assertive=True)
+            self._tell(TOO_LATE, assertive=True)
             return
         self._keep(self._back_in_compose(outbox, taking, as_is, unsaved, refused))
 
@@ -502,13 +503,11 @@ class JournalBridge:
         w.compose.to.setFocus()
         if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)
             show_refusal(w, refused)
-        w.statusBar().showMessage(BACK_IN_COMPOSE, 8000)
-        spoken.back_in_compose(w, BACK_IN_COMPOSE)
+        spoken.show(w, BACK_IN_COMPOSE, 8000)
 
     def _tell(self, words: str, assertive: bool = False) -> None:
         """``words`` in the status bar, and to a screen reader (a message taken out of the Outbox moved)."""
-        self.w.statusBar().showMessage(words, 8000)
-        (spoken.assertive if assertive else spoken.polite)(self.w, words)
+        spoken.show(self.w, words, 8000, loud=assertive)
 
     def _delete_queued(self, local_id: str) -> None:
         """Delete in the Outbox: asks first (non-modal), then throws the message away."""

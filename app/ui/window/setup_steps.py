@@ -39,7 +39,7 @@ def shell(win) -> None:
     win.set_state("idle")
     if hasattr(win.statusBar(), "shown"):  # a FittingStatusBar (not a plain one asked for before the frame)
         win.statusBar().shown.connect(win.announcer.status)  # the status bar is the window's polite live region
-    banner.spoken.connect(lambda words, loud: (win.announcer.assertive if loud else win.announcer.polite)(words))
+    banner.spoken.connect(lambda words, loud: win.announcer.say(words, assertive=loud))
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
     for row, name in enumerate(("compose", "drafts", "sent")):

@@ -32,16 +32,27 @@ def with_focus(words: str, moved_to: str = "") -> str:
     return f"{words.rstrip(' .')}. {moved_to}."
 
 
-def polite(w, words: str, moved_to: str = "") -> None:
+def say(w, words: str, moved_to: str = "", *, loud: bool = False) -> None:
+    """``words`` (then where the keyboard went by itself): an error or a question ``loud`` (assertive), else
+    polite."""
     voice = _voice(w)
     if voice is not None and words:
-        voice.polite(with_focus(words, moved_to))
+        voice.say(with_focus(words, moved_to), assertive=loud)
+
+
+def show(w, words: str, ms: int, *, loud: bool = False, moved_to: str = "") -> None:
+    """``words`` in the status bar for ``ms``, and said (the bar's own saying of them is then dropped: the same
+    words)."""
+    w.statusBar().showMessage(words, ms)
+    say(w, words, moved_to, loud=loud)
+
+
+def polite(w, words: str, moved_to: str = "") -> None:
+    say(w, words, moved_to)
 
 
 def assertive(w, words: str, moved_to: str = "") -> None:
-    voice = _voice(w)
-    if voice is not None and words:
-        voice.assertive(with_focus(words, moved_to))
+    say(w, words, moved_to, loud=True)
 
 
 def saved(w, words: str) -> None:
@@ -83,13 +94,10 @@ def batch_done(w, total: int, sent: int, taken_back: int, later: int = 0) -> Non
     if total and taken_back == total:
         return
     words = batch_summary(total, sent, taken_back, later)
-    (assertive if not_sent(total, sent, taken_back, later) else polite)(w, words)
+    say(w, words, loud=not_sent(total, sent, taken_back, later))
 
 
 def outbox_words_said(w, sub, words: str, moved_to: str = "") -> None:
     """The status bar's words about a send handed to the Outbox (:func:`app.core.outbox_words.words_now`), said
     as they change: a refusal assertive, anything else polite."""
-    if sub is not None and sub.state == SubState.FAILED:
-        refused(w, words, moved_to)
-    else:
-        polite(w, words, moved_to)
+    say(w, words, moved_to, loud=sub is not None and sub.state == SubState.FAILED)

@@ -167,8 +167,7 @@ class Workflows(TaskTracker):
                     return
                 if job.saved is not None:
                     w.draft_saved.emit(job.saved)
-                    w.statusBar().showMessage(STASHED, 5000)
-                    spoken.saved(w, STASHED)
+                    spoken.show(w, STASHED, 5000)
                     w.drafts.model.reload()
                 elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
                     pass  # no longer this save's: taken back, deleted, or part of a send queued since
@@ -176,8 +175,7 @@ class Workflows(TaskTracker):
                     w.show_error(f"The previous message could not be saved to Drafts: {job.reason}")
                     spoken.not_saved(w, f"The previous message could not be saved to Drafts: {job.reason}")
                 else:
-                    w.statusBar().showMessage(STASHED_HERE, 8000)
-                    spoken.saved(w, STASHED_HERE)
+                    spoken.show(w, STASHED_HERE, 8000)
 
         self.spawn(stash())
         return True
@@ -284,8 +282,7 @@ class Workflows(TaskTracker):
                     spoken.not_saved(w, f"Could not save: {job.reason}")
                 else:
                     c.show_state(NOT_ON_SERVER)
-                    w.statusBar().showMessage(KEPT_OFFLINE, 10000)
-                    spoken.saved(w, KEPT_OFFLINE)
+                    spoken.show(w, KEPT_OFFLINE, 10000)
                     self._kept_here.add(draft.local_id)
                 return None
             saved = job.saved
@@ -294,8 +291,7 @@ class Workflows(TaskTracker):
                 c.saved_edits = edits
                 c.show_state(SAVED if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
-            w.statusBar().showMessage(RECREATED if recreated else SAVED, 8000 if recreated else 4000)
-            spoken.saved(w, RECREATED if recreated else SAVED)  # where: the Compose state's words
+            spoken.show(w, RECREATED if recreated else SAVED, 8000 if recreated else 4000)  # Compose's words
             self._kept_here.discard(draft.local_id)
             remember_recipients(self.w, draft)
             w.draft_saved.emit(saved)
@@ -419,8 +415,7 @@ class Workflows(TaskTracker):
                 show_refusal(w, outcome)
             spoken.refused(w, refusal_of(outcome).text)  # as Compose says it (at From, or above the buttons)
         elif r.result == Result.TAKEN_OUT:  # deleted in the Outbox before its turn: not sent, and not waiting
-            w.statusBar().showMessage(TAKEN_OUT, 8000)
-            spoken.polite(w, TAKEN_OUT)
+            spoken.show(w, TAKEN_OUT, 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
