@@ -363,8 +363,12 @@ def run(args) -> int:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
+    from app.storage.settings import language_at_start
+    from app.ui.common.language import install as install_language
     from app.ui.window.main_window import MainWindow
     from app.ui.window.theme import follow_system_app
+
+    install_language(language_at_start())  # before any widget: each takes its words as it is built
 
     # light or dark as the system (DISPATCH_COLOR_SCHEME=dark|light forces one); guessed from the palette
     # for the first frame (asking Qt costs its enums: 20-30 ms), asked after it

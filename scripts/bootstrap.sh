@@ -30,6 +30,8 @@ if [ "$MODE" = "test" ]; then
   # the screen-reader proofs (tests/accessibility/): the AT-SPI bus (at-spi-bus-launcher, at-spi2-registryd) and
   # a reader of it as Orca reads the app (pyatspi, for Debian's /usr/bin/python3: tests/helpers/atspi_reader.py)
   APT_PKGS+=(at-spi2-core python3-pyatspi)
+  # the French and German runs (tests/i18n/): the app started with LANG=fr_FR.UTF-8 / de_DE.UTF-8
+  APT_PKGS+=(locales)
 fi
 if [ "$MODE" = "app" ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   APT_PKGS+=(xvfb)
@@ -53,6 +55,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# the locales the language tests start the app in (Qt reads the language from LANG itself, but a locale
+# the C library lacks leaves the app's encoding at ASCII and Qt warns at start)
+if [ "$MODE" = "test" ] && command -v localedef >/dev/null 2>&1; then
+  for loc in fr_FR de_DE; do
+    if ! locale -a 2>/dev/null | grep -qi "^$loc.utf-\?8$"; then
+      if [ "$(id -u)" -eq 0 ]; then
+        localedef -i "$loc" -f UTF-8 "$loc.UTF-8" >&2 || echo "bootstrap: could not make the $loc.UTF-8 locale" >&2
+      elif command -v sudo >/dev/null 2>&1; then
+        sudo localedef -i "$loc" -f UTF-8 "$loc.UTF-8" >&2 || echo "bootstrap: could not make the $loc.UTF-8 locale" >&2
+      fi
+    fi
+  done
+fi
+
 # --- virtualenv + Python packages -------------------------------------------------------------
 PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
@@ -71,6 +87,14 @@ if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >&2
   .venv/bin/python -m pip install -q -e "$SPEC" >&2
   touch "$STAMP"
+fi
+
+# --- the catalogues -----------------------------------------------------------------------------
+# translations/*.ts -> app/ui/translations/*.qm (pyside6-lrelease; built, never committed): the window's words
+# in French and German, and English's plural forms. Rebuilt when a .ts is newer than what was built.
+if [ ! -d app/ui/translations ] || [ -n "$(find translations -name '*.ts' -newer app/ui/translations 2>/dev/null | head -1)" ]; then
+  .venv/bin/python scripts/translations.py build && touch app/ui/translations \
+    || echo "bootstrap: could not build the catalogues; the window will be in English" >&2
 fi
 
 # --- bytecode ----------------------------------------------------------------------------------

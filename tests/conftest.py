@@ -30,6 +30,10 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 # Undo send (issue 15) is on by default (10 s); tests written before it expect Ctrl+Return to send at once.
 # Tests of undo send set the delay themselves (Settings.set_undo_send_seconds); so does a kill child.
 os.environ.setdefault("DISPATCH_UNDO_SEND_DEFAULT", "0")
+# The tests read the window's English words, and its dates and numbers as English writes them, whatever the
+# machine's language; the language tests (tests/i18n/) choose theirs. Child processes inherit this.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 import pytest  # noqa: E402
 
@@ -200,6 +204,21 @@ def sandbox(sandbox_factory):
 
 
 # ---------------- Qt + qasync ----------------
+
+@pytest.fixture(scope="session")
+def _window_language(qapp):
+    """The catalogues the app installs at start (app.app_main), English: its plural forms ("1 file")."""
+    from app.ui.common.language import install
+
+    install("en")
+
+
+@pytest.fixture(autouse=True)
+def _english_window(request):
+    """Every test with a QApplication has the English catalogue installed, as the app does at start."""
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        request.getfixturevalue("_window_language")
+
 
 @pytest.fixture(scope="session")
 def qasync_loop(qapp):

@@ -115,6 +115,28 @@ def _why(exc: BaseException) -> str:
     return str(exc)
 
 
+LANGUAGE_CODES = ("en", "fr", "de")
+
+
+def stored_language(data: dict) -> str:
+    """The language override in settings data ("" when none or not one Dispatch speaks)."""
+    prefs = data.get("prefs") if isinstance(data, dict) else None
+    value = prefs.get("language", "") if isinstance(prefs, dict) else ""
+    return value if value in LANGUAGE_CODES else ""
+
+
+def language_at_start(path: Path | None = None) -> str:
+    """The language override, read before the window is built (the translators must be installed before
+    any widget). Read-only and quiet: a settings file it cannot read means no override, and the
+    :class:`Settings` read after it reports the problem and sets the file aside as usual."""
+    try:
+        with open(path or (config_dir() / Settings.FILE), "rb") as f:
+            raw = f.read(MAX_SETTINGS_BYTES + 1)
+        return stored_language(json.loads(raw.decode("utf-8"))) if len(raw) <= MAX_SETTINGS_BYTES else ""
+    except (OSError, ValueError, RecursionError, MemoryError):
+        return ""
+
+
 class Settings:
     """The settings file: the account (without password), recent recipients, small UI preferences.
 
@@ -313,6 +335,16 @@ class Settings:
     def set_theme(self, choice: str) -> None:
         if self.get("theme") != choice:
             self.set("theme", choice)
+
+    # ---- the language ----
+    def language(self) -> str:
+        """The language chosen over the system's ("en", "fr", "de"), or "" for the system's."""
+        return stored_language(self._data)
+
+    def set_language(self, code: str) -> None:
+        """Choose the window's language ("" for the system's); it applies at the next start."""
+        if self.get("language", "") != code:
+            self.set("language", code)
 
     # ---- the window ----
     def window_geometry(self) -> str:

@@ -1,0 +1,61 @@
+"""Words for the user, from Qt-free code: marked for translation here, translated by the window.
+
+The core and the domain never import Qt, yet what they say (an error explained, an Outbox state, a quit
+question, a limits plan) is shown in the user's language. They say it with :func:`translate`, which Qt's
+``pyside6-lupdate`` finds by its name and extracts into the catalogue (``translations/``), and which returns
+:class:`Words`: the English sentence itself (a ``str``, so logs, commands and scripts read English as
+before) that also remembers how to ask for it in another language. The window shows any text through
+``app.ui.common.tr.shown``, which translates :class:`Words` with the installed catalogue.
+
+Placeholders are named, ``{address}``, filled by :meth:`Words.format`; ``%n`` is the count of a plural
+(``translate("Outbox", "%n message(s) waiting", None, n)``), as Qt writes it. A value may itself be
+:class:`Words` (a reason inside a sentence): it is translated too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLURAL_PART = re.compile(r"\((s|es)\)")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for the catalogue without translating it: for tables built at import time (menus,
+    commands, help texts), translated where they are shown (``app.ui.common.tr.translate(context, text)``)."""
+    return text
+
+
+def english(source: str, n: int = -1) -> str:
+    """The English sentence of a catalogue entry: ``%n`` filled, and ``(s)`` kept or dropped by the count.
+    (The window uses the English catalogue's plural forms; this is for logs, commands and scripts.)"""
+    if n < 0:
+        return source
+    return _PLURAL_PART.sub("" if n == 1 else r"\1", source).replace("%n", str(n))
+
+
+class Words(str):
+    """An English sentence that can be asked for in the user's language: its catalogue context and source
+    text, the plural count, and the values of its placeholders."""
+
+    __slots__ = ("context", "source", "n", "values")
+
+    def __new__(cls, context: str, source: str, n: int = -1, values: dict | None = None) -> Words:
+        text = english(source, n)
+        if values:
+            text = text.format(**values)
+        self = super().__new__(cls, text)
+        self.context, self.source, self.n, self.values = context, source, n, dict(values or {})
+        return self
+
+    def format(self, **values) -> Words:  # type: ignore[override]
+        """The same words with their placeholders filled (named placeholders only)."""
+        return Words(self.context, self.source, self.n, {**self.values, **values})
+
+    def __reduce__(self):
+        return (Words, (self.context, self.source, self.n, self.values))
+
+
+def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> Words:
+    """Words from Qt-free code, in the catalogue under ``context`` (the name and arguments are Qt's own
+    ``QCoreApplication.translate``, so ``pyside6-lupdate`` extracts them; ``disambiguation`` is unused)."""
+    return Words(context, source, n)

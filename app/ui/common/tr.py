@@ -1,0 +1,29 @@
+"""Text in the user's language: Qt's catalogue, for the window's own words and for the core's.
+
+``translate(context, text)`` is Qt's ``QCoreApplication.translate`` (``pyside6-lupdate`` extracts each call
+into ``translations/``); ``translate(context, "%n file(s)", None, n)`` picks the plural form. Named
+placeholders are filled after translating: ``translate("Compose", "Sent to {name}").format(name=...)``.
+``shown(text)`` is how the window shows words it did not write: :class:`app.domain.words.Words` from the
+core are translated, anything else (an address, a subject, a server's own words) is shown as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.words import Words
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the user's language (English when the catalogue has no entry)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def shown(text: object) -> str:
+    """What the window shows for ``text``: core words translated, their values too; anything else as it is."""
+    if not isinstance(text, Words):
+        return "" if text is None else str(text)
+    template = QCoreApplication.translate(text.context, text.source, None, text.n)
+    if not text.values:
+        return template
+    return template.format(**{key: shown(value) for key, value in text.values.items()})

@@ -1,0 +1,94 @@
+"""The catalogues (translations/) hold every word the code marks, French and German translate all of it,
+and a translation keeps what the code fills in: placeholders, the plural count, one mnemonic."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import translations as catalogue  # noqa: E402  (scripts/translations.py)
+
+LANGS = ("fr", "de")
+
+
+def _messages(ts: Path):
+    """(context, source, message element) of each entry of a .ts file."""
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            yield name, msg.findtext("source") or "", msg
+
+
+def _keys(folder: Path, lang: str) -> dict[str, set]:
+    return {ts.stem: {(c, s) for c, s, _ in _messages(ts)} for ts in sorted((folder / lang).glob("*.ts"))}
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory) -> Path:
+    """The catalogue as pyside6-lupdate extracts it from the code now (into a copy of translations/)."""
+    out = tmp_path_factory.mktemp("ts")
+    subprocess.run(["cp", "-r", str(catalogue.TS_DIR / "."), str(out)], check=True)
+    catalogue.update([], ts_dir=out)
+    return out
+
+
+@pytest.mark.parametrize("lang", [*LANGS, "en"])
+def test_catalogue_holds_every_marked_word(fresh, lang):
+    """Every translate()/QT_TRANSLATE_NOOP in the code has its entry (run `scripts/translations.py update`),
+    and no entry is left for words the code no longer has."""
+    committed, now = _keys(catalogue.TS_DIR, lang), _keys(fresh, lang)
+    for area in catalogue.AREAS:
+        missing = sorted(now.get(area, set()) - committed.get(area, set()))
+        stale = sorted(committed.get(area, set()) - now.get(area, set()))
+        assert not missing, f"translations/{lang}/{area}.ts lacks {len(missing)} entries, e.g. {missing[:5]}"
+        assert not stale, f"translations/{lang}/{area}.ts keeps {len(stale)} gone entries, e.g. {stale[:5]}"
+
+
+@pytest.mark.parametrize("lang", [*LANGS, "en"])
+def test_every_entry_is_translated(lang):
+    unfinished = []
+    for ts in sorted((catalogue.TS_DIR / lang).glob("*.ts")):
+        for ctx, src, msg in _messages(ts):
+            tr = msg.find("translation")
+            forms = [f.text for f in tr.iter("numerusform")] if msg.get("numerus") == "yes" else [tr.text]
+            if tr.get("type") in ("unfinished", "vanished", "obsolete") or not all(f and f.strip() for f in forms):
+                unfinished.append(f"{ts.parent.name}/{ts.name} [{ctx}] {src!r}")
+    assert not unfinished, f"{len(unfinished)} untranslated, e.g.\n" + "\n".join(unfinished[:20])
+
+
+_PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
+
+
+def _mnemonics(text: str) -> int:
+    return len(re.findall(r"&(?!&)\w", text.replace("&&", "")))
+
+
+@pytest.mark.parametrize("lang", [*LANGS, "en"])
+def test_translations_keep_what_the_code_fills_in(lang):
+    """Same named placeholders, %n where the source has it, and a mnemonic exactly where the source has one."""
+    wrong = []
+    for ts in sorted((catalogue.TS_DIR / lang).glob("*.ts")):
+        for ctx, src, msg in _messages(ts):
+            tr = msg.find("translation")
+            forms = [f.text or "" for f in tr.iter("numerusform")] if msg.get("numerus") == "yes" else [tr.text or ""]
+            for form in forms:
+                if sorted(_PLACEHOLDER.findall(form)) != sorted(_PLACEHOLDER.findall(src)):
+                    wrong.append(f"[{ctx}] {src!r} -> {form!r}: placeholders differ")
+                if _mnemonics(form) != _mnemonics(src):
+                    wrong.append(f"[{ctx}] {src!r} -> {form!r}: mnemonic count differs")
+                if "%n" in src and msg.get("numerus") == "yes" and "%n" not in form and len(forms) < 2:
+                    wrong.append(f"[{ctx}] {src!r} -> {form!r}: the count is lost")
+    assert not wrong, "\n".join(wrong[:30])
+
+
+def test_the_catalogues_build(tmp_path):
+    built = catalogue.build(qm_dir=tmp_path)
+    assert {p.name for p in built} == {"dispatch_fr.qm", "dispatch_de.qm", "dispatch_en.qm"}
+    assert all(p.stat().st_size > 0 for p in built)

@@ -1,0 +1,46 @@
+"""The window's words in the chosen language: the catalogue installed at start, core words translated."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from app.domain.words import translate as words
+from app.ui.common import language
+from app.ui.common.tr import shown
+
+
+@pytest.fixture
+def french(qapp):
+    yield language.install("fr")
+    language.install("en")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_override_wins_and_unknown_falls_back(monkeypatch):
+    assert language.chosen_language("de") == "de"
+    assert language.chosen_language("xx") == language.system_language()
+
+
+def test_system_language_from_the_environment(monkeypatch):
+    """On Linux Qt reads LANGUAGE / LC_ALL / LC_MESSAGES / LANG; a language Dispatch lacks means English."""
+    import subprocess
+    import sys
+
+    code = "from app.ui.common.language import system_language as s; print(s())"
+    for env, want in (({"LC_ALL": "fr_FR.UTF-8"}, "fr"), ({"LC_ALL": "", "LANG": "de_DE.UTF-8"}, "de"),
+                      ({"LC_ALL": "", "LANG": "pt_BR.UTF-8"}, "en"),
+                      ({"LC_ALL": "", "LANG": "en_GB.UTF-8", "LANGUAGE": "fr:en"}, "fr")):
+        import os
+        full = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+        full.update({k: v for k, v in env.items() if v})
+        out = subprocess.run([sys.executable, "-c", code], env=full, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == want, (env, out.stderr)
+
+
+def test_core_words_shown_in_french(french):
+    assert french == "fr"
+    w = words("Nothing", "A sentence nobody translated {x}").format(x="1")
+    assert shown(w) == "A sentence nobody translated 1"  # no entry: English, filled
+    assert shown("ann@example.com") == "ann@example.com"  # data is shown as it is
+    assert shown(None) == ""
