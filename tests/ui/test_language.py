@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from app.domain.words import translate as words
 from app.ui.common import language
 from app.ui.common.tr import shown
+from tests.helpers.language import in_language
 
 
 @pytest.fixture
 def french(qapp):
-    yield language.install("fr")
-    language.install("en")
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    with in_language("fr") as code:
+        yield code
 
 
 def test_override_wins_and_unknown_falls_back(monkeypatch):
