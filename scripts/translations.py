@@ -34,6 +34,7 @@ AREAS = {
     "window": ["app/ui/window/**/*.py", "app/ui/common/**/*.py", "app/ui/*.py"],
     "accounts": ["app/ui/accounts/**/*.py", "app/ui/merge/**/*.py"],
     "domain": ["app/domain/**/*.py", "app/mail/**/*.py", "app/storage/**/*.py"],
+    "command": ["app/command/**/*.py", "app/cli.py"],
     "core": ["app/**/*.py"],
 }
 NOT_TRANSLATED = ["app/sandbox/**/*.py"]
