@@ -11,6 +11,7 @@ import sys
 from types import SimpleNamespace
 
 from app import APP_NAME, MAIL_ENGINE_FLAG, MAIL_ENGINE_VARIABLE, QT_HTML_FLAG, __version__
+from app.domain.words import QT_TRANSLATE_NOOP
 
 
 class Arg:
@@ -27,26 +28,35 @@ class Arg:
 #: man page and the shell completions (app/command/manpage.py, app/command/completion.py)
 WINDOW_OPTIONS: tuple[tuple[str, tuple[Arg, ...]], ...] = (
     ("", (
-        Arg(("--version",), "print the version and exit", {"action": "version", "version": f"{APP_NAME} {__version__}"}),
-        Arg(("--sandbox",), "use the built-in sandbox mailbox (signs in as alice@example.com)", {"action": "store_true"}),
-        Arg(("--sandbox-graph",), "the built-in sandbox mailbox through Microsoft Graph (signs in to the sandbox's "
-            "own authority)", {"action": "store_true"}),
-        Arg(("--self-test",), "check this installation end to end (built-in sandbox, offscreen) and print one line",
+        Arg(("--version",), QT_TRANSLATE_NOOP("ManPage", "print the version and exit"),
+            {"action": "version", "version": f"{APP_NAME} {__version__}"}),
+        Arg(("--sandbox",), QT_TRANSLATE_NOOP("ManPage", "use the built-in sandbox mailbox (signs in as "
+                                                         "alice@example.com)"), {"action": "store_true"}),
+        Arg(("--sandbox-graph",), QT_TRANSLATE_NOOP("ManPage", "the built-in sandbox mailbox through Microsoft Graph "
+                                                               "(signs in to the sandbox's own authority)"),
+            {"action": "store_true"}),
+        Arg(("--self-test",), QT_TRANSLATE_NOOP("ManPage", "check this installation end to end (built-in sandbox, "
+                                                           "offscreen) and print one line"), {"action": "store_true"}),
+    )),
+    (QT_TRANSLATE_NOOP("ManPage", "account (all four together)"), (
+        Arg(("--ews-url",), QT_TRANSLATE_NOOP("ManPage", "the EWS endpoint, e.g. "
+                                                         "https://mail.example.com/EWS/Exchange.asmx (http:// only for "
+                                                         "this computer: localhost, 127.0.0.1, ::1)"),
+            {"metavar": "URL"}),
+        Arg(("--email",), QT_TRANSLATE_NOOP("ManPage", "the mailbox's e-mail address"), {"metavar": "ADDR"}),
+        Arg(("--username",), QT_TRANSLATE_NOOP("ManPage", "the sign-in user name (DOMAIN\\user or UPN)"),
+            {"metavar": "USER"}),
+        Arg(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "name of an environment variable holding the password"),
+            {"metavar": "VARNAME"}),
+        Arg(("--auth",), QT_TRANSLATE_NOOP("ManPage", "authentication type (default basic)"),
+            {"choices": ["basic", "ntlm"], "default": "basic"}),
+        Arg(("--no-verify-tls",), QT_TRANSLATE_NOOP("ManPage", "do not verify the server's TLS certificate"),
             {"action": "store_true"}),
     )),
-    ("account (all four together)", (
-        Arg(("--ews-url",), "the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx "
-            "(http:// only for this computer: localhost, 127.0.0.1, ::1)", {"metavar": "URL"}),
-        Arg(("--email",), "the mailbox's e-mail address", {"metavar": "ADDR"}),
-        Arg(("--username",), "the sign-in user name (DOMAIN\\user or UPN)", {"metavar": "USER"}),
-        Arg(("--password-env",), "name of an environment variable holding the password", {"metavar": "VARNAME"}),
-        Arg(("--auth",), "authentication type (default basic)", {"choices": ["basic", "ntlm"], "default": "basic"}),
-        Arg(("--no-verify-tls",), "do not verify the server's TLS certificate", {"action": "store_true"}),
-    )),
 )
-DESCRIPTION = f"{APP_NAME}: compose, save and send mail through Microsoft Exchange (EWS)."
-EPILOG = ("With no options, the account set up on first run is used. Passwords are read from the system keyring, "
-          "never from the command line.")
+DESCRIPTION = QT_TRANSLATE_NOOP("ManPage", "Dispatch: compose, save and send mail through Microsoft Exchange (EWS).")
+EPILOG = QT_TRANSLATE_NOOP("ManPage", "With no options, the account set up on first run is used. Passwords are read "
+                                      "from the system keyring, never from the command line.")
 
 
 def build_parser():

@@ -231,7 +231,8 @@ def test_deb_contents_launcher_desktop_icons_metainfo(build):
     for size in ICON_SIZES:
         assert f"./usr/share/icons/hicolor/{size}x{size}/apps/{NAME}.png" in entries, size
     assert f"./usr/share/doc/{NAME}/copyright" in entries and f"./usr/share/doc/{NAME}/changelog.gz" in entries
-    for rel in (make_packages.MAN_PAGE, make_packages.BASH_COMPLETION, make_packages.ZSH_COMPLETION):
+    for rel in (make_packages.MAN_PAGE, *make_packages.MAN_PAGES.values(), make_packages.BASH_COMPLETION,
+                make_packages.ZSH_COMPLETION):
         perms, _o, _l = entries[f"./usr/share/{rel}"]
         assert perms == "-rw-r--r--", rel
     ctrl = subprocess.run(["dpkg-deb", "-I", str(build["deb"])], capture_output=True, text=True).stdout
@@ -276,6 +277,12 @@ def _check_command_docs(share: Path) -> None:
                            env=dict(os.environ, MANPAGER="cat", MANWIDTH="100", LC_ALL="C.UTF-8"))
         assert r.returncode == 0 and r.stderr == "", r.stderr
         assert "dispatch-mail sendmail" in r.stdout and "EXIT STATUS" in r.stdout
+        for lang, heading in (("fr", "CODE DE RETOUR"), ("de", "EXIT-STATUS")):
+            r = subprocess.run(["man", "--warnings", "-l", str(share / make_packages.MAN_PAGES[lang])],
+                               capture_output=True, text=True,
+                               env=dict(os.environ, MANPAGER="cat", MANWIDTH="100", LC_ALL="C.UTF-8"))
+            assert r.returncode == 0 and r.stderr == "", r.stderr
+            assert "dispatch-mail sendmail" in r.stdout and heading in r.stdout, lang
     bash = share / make_packages.BASH_COMPLETION
     code = (f"source {bash}\nCOMP_WORDS=(dispatch-mail send --imp); COMP_CWORD=2\n_dispatch_mail\n"
             "printf '%s\\n' \"${COMPREPLY[@]}\"")
@@ -290,7 +297,8 @@ def test_the_man_page_and_completions_are_written_at_build_time(tmp_path):
     """What stage() puts in the package, without the slow bundle: the three files, made from the options' data."""
     make_packages.write_command_docs(tmp_path)
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()) == sorted(
-        (make_packages.MAN_PAGE, make_packages.BASH_COMPLETION, make_packages.ZSH_COMPLETION))
+        (make_packages.MAN_PAGE, *make_packages.MAN_PAGES.values(), make_packages.BASH_COMPLETION,
+         make_packages.ZSH_COMPLETION))
     _check_command_docs(tmp_path)
 
 
@@ -350,6 +358,11 @@ def test_bundle_holds_what_is_imported_lazily(installed):
     wanted_icons = sorted(p.relative_to(ROOT / "resources") for p in (ROOT / "resources").rglob("*.svg"))
     assert wanted_icons and all((internal / "resources" / rel).is_file() for rel in wanted_icons)
     assert list(internal.glob("keyring-*.dist-info/entry_points.txt"))
+    # the window's catalogues where app.ui.common.language looks, and Qt's own for its dialogs' buttons
+    for lang in ("en", "fr", "de"):
+        assert (internal / "app" / "ui" / "translations" / f"dispatch_{lang}.qm").is_file(), lang
+    for lang in ("fr", "de"):
+        assert list(internal.glob(f"PySide6/Qt/translations/qtbase_{lang}.qm")), lang
     for unused in ("PySide6/QtQml.abi3.so", "PySide6/QtQuick.abi3.so", "PySide6/QtNetwork.abi3.so",
                    "PySide6/Qt/lib/libQt6Qml.so.6", "PySide6/Qt/lib/libQt6Pdf.so.6", "PySide6/Qt/translations",
                    "tkinter", "pytest", "xmlschema"):

@@ -4,58 +4,81 @@ option added there is on the page at the next build. Pure functions, no Qt; pack
 writes the page into the ``.deb``.
 
 Text is data, never roff: :func:`roff_text` escapes what groff would read as a request or an escape.
+
+The page is written in English, French and German: every sentence on it is marked for the catalogue
+(``QT_TRANSLATE_NOOP("ManPage", ...)``, here and where the options are defined), and :func:`man_page` takes the
+catalogue's lookup (``tr``: context, English -> translation, "" when it has none). The package build passes a
+``QTranslator``'s (packaging/linux/make_packages.py); the commands themselves print English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.command import argshape
 from app.command.argshape import OptionLike
 from app.core import send_command
+from app.domain.words import QT_TRANSLATE_NOOP
+
+#: the catalogue context of every sentence on the page
+CONTEXT = "ManPage"
 
 NAME = "dispatch-mail"
-SUMMARY = "keyboard-driven mail composer for Microsoft Exchange, and its commands for scripts"
+SUMMARY = QT_TRANSLATE_NOOP("ManPage", "keyboard-driven mail composer for Microsoft Exchange, and its commands for "
+                                       "scripts")
 
 #: what each exit code of app.core.send_command (sysexits.h) means to a script
 EXIT_WORDS: dict[str, str] = {
-    "EX_OK": "the message was accepted (sent), or the command did what it was asked",
-    "EX_USAGE": "the command was used wrongly: an unknown option, options that do not go together, "
-                "a time --later does not understand",
-    "EX_DATAERR": "the message is bad: no recipients, an invalid address, too large, a line break in "
-                  "--subject or --header, 8-bit text without a charset, a malformed message; nothing was queued",
-    "EX_NOINPUT": "a file named cannot be read, or there is no message on standard input",
-    "EX_UNAVAILABLE": "the service is unavailable",
-    "EX_TEMPFAIL": "not sent yet: the message is queued and is tried again later",
-    "EX_NOPERM": "refused by the server (permission)",
-    "EX_CONFIG": "not configured: no account is set up",
+    "EX_OK": QT_TRANSLATE_NOOP("ManPage", "the message was accepted (sent), or the command did what it was asked"),
+    "EX_USAGE": QT_TRANSLATE_NOOP("ManPage", "the command was used wrongly: an unknown option, options that do not "
+                                             "go together, a time --later does not understand"),
+    "EX_DATAERR": QT_TRANSLATE_NOOP("ManPage", "the message is bad: no recipients, an invalid address, too large, a "
+                                               "line break in --subject or --header, 8-bit text without a charset, a "
+                                               "malformed message; nothing was queued"),
+    "EX_NOINPUT": QT_TRANSLATE_NOOP("ManPage", "a file named cannot be read, or there is no message on standard "
+                                               "input"),
+    "EX_UNAVAILABLE": QT_TRANSLATE_NOOP("ManPage", "the service is unavailable"),
+    "EX_TEMPFAIL": QT_TRANSLATE_NOOP("ManPage", "not sent yet: the message is queued and is tried again later"),
+    "EX_NOPERM": QT_TRANSLATE_NOOP("ManPage", "refused by the server (permission)"),
+    "EX_CONFIG": QT_TRANSLATE_NOOP("ManPage", "not configured: no account is set up"),
 }
 
 ENVIRONMENT: tuple[tuple[str, str], ...] = (
-    ("DISPATCH_HOME", "one folder for everything Dispatch keeps: $DISPATCH_HOME/config, $DISPATCH_HOME/data "
-                      "(the journal) and $DISPATCH_HOME/logs, instead of the platform's folders"),
-    ("DISPATCH_COLOR_SCHEME", "dark or light: the window's theme, whatever the desktop's"),
-    ("DISPATCH_UNDO_SEND_DEFAULT", "the undo-send delay in seconds when the user never chose one (default 10)"),
-    ("XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME", "where the platform's folders are (see FILES)"),
-    ("XDG_RUNTIME_DIR", "the user's runtime folder, where the running window listens for the commands "
-                        "(a socket only the user may open)"),
+    ("DISPATCH_HOME", QT_TRANSLATE_NOOP("ManPage", "one folder for everything Dispatch keeps: $DISPATCH_HOME/config, "
+                                                   "$DISPATCH_HOME/data (the journal) and $DISPATCH_HOME/logs, "
+                                                   "instead of the platform's folders")),
+    ("DISPATCH_COLOR_SCHEME", QT_TRANSLATE_NOOP("ManPage", "dark or light: the window's theme, whatever the "
+                                                           "desktop's")),
+    ("DISPATCH_UNDO_SEND_DEFAULT", QT_TRANSLATE_NOOP("ManPage", "the undo-send delay in seconds when the user never "
+                                                                "chose one (default 10)")),
+    ("LANGUAGE, LC_ALL, LC_MESSAGES, LANG", QT_TRANSLATE_NOOP("ManPage", "the window's language (English, French or "
+                                                                         "German), unless one is chosen in its "
+                                                                         "settings; the commands print English")),
+    ("XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME", QT_TRANSLATE_NOOP("ManPage", "where the platform's folders are "
+                                                                                    "(see FILES)")),
+    ("XDG_RUNTIME_DIR", QT_TRANSLATE_NOOP("ManPage", "the user's runtime folder, where the running window listens for "
+                                                     "the commands (a socket only the user may open)")),
 )
 
 FILES: tuple[tuple[str, str], ...] = (
-    ("~/.config/Dispatch/", "settings and accounts"),
-    ("~/.local/share/Dispatch/", "the journal: drafts and the Outbox, the one queue the window and the "
-                                 "commands share"),
-    ("~/.local/state/Dispatch/log/", "logs (no message content, no secrets)"),
+    ("~/.config/Dispatch/", QT_TRANSLATE_NOOP("ManPage", "settings and accounts")),
+    ("~/.local/share/Dispatch/", QT_TRANSLATE_NOOP("ManPage", "the journal: drafts and the Outbox, the one queue the "
+                                                              "window and the commands share")),
+    ("~/.local/state/Dispatch/log/", QT_TRANSLATE_NOOP("ManPage", "logs (no message content, no secrets)")),
 )
 
 EXAMPLES: tuple[tuple[str, str], ...] = (
-    ("Send a message built from options, with an attachment:",
+    (QT_TRANSLATE_NOOP("ManPage", "Send a message built from options, with an attachment:"),
      'dispatch-mail send --to bob@example.com --subject "Nightly report" \\\n'
      "    --body-file report.txt --attach report.pdf"),
-    ("Send a message file as it is:", "dispatch-mail send message.eml"),
-    ("A patch series with git send-email:", 'git send-email --sendmail-cmd="dispatch-mail sendmail" *.patch'),
-    ("neomutt, in ~/.neomuttrc:", 'set sendmail="dispatch-mail sendmail"'),
-    ("cron, a line of crontab(5):", '0 7 * * * df -h | dispatch-mail send --to ops@example.com '
-                                    '--subject "disk space" --body-file -'),
-    ("What waits in the Outbox, then retry one entry:", "dispatch-mail outbox\ndispatch-mail outbox retry ID"),
+    (QT_TRANSLATE_NOOP("ManPage", "Send a message file as it is:"), "dispatch-mail send message.eml"),
+    (QT_TRANSLATE_NOOP("ManPage", "A patch series with git send-email:"),
+     'git send-email --sendmail-cmd="dispatch-mail sendmail" *.patch'),
+    (QT_TRANSLATE_NOOP("ManPage", "neomutt, in ~/.neomuttrc:"), 'set sendmail="dispatch-mail sendmail"'),
+    (QT_TRANSLATE_NOOP("ManPage", "cron, a line of crontab(5):"),
+     '0 7 * * * df -h | dispatch-mail send --to ops@example.com --subject "disk space" --body-file -'),
+    (QT_TRANSLATE_NOOP("ManPage", "What waits in the Outbox, then retry one entry:"),
+     "dispatch-mail outbox\ndispatch-mail outbox retry ID"),
 )
 
 SEE_ALSO = (("git-send-email", 1), ("neomutt", 1), ("mail", 1), ("crontab", 5), ("systemd.timer", 5),
@@ -94,39 +117,63 @@ def _italic(text: str) -> str:
 
 
 # ------------------------------------------------------------------ the page
+class _Words:
+    """The page's sentences in its language: ``tr(CONTEXT, english)`` or, where it has none, the English."""
+
+    def __init__(self, tr: Callable[[str, str], str] | None):
+        self._tr = tr
+
+    def __call__(self, text: str) -> str:
+        return (self._tr(CONTEXT, text) if self._tr is not None else "") or text
+
+    def sentence(self, text: str) -> str:
+        return _sentence(self(text))
+
+
 def man_page(commands: dict[str, tuple[str, tuple[OptionLike, ...]]],
              window_options: tuple[tuple[str, tuple[OptionLike, ...]], ...], *, version: str,
-             description: str = "", epilog: str = "") -> str:
-    """The whole page (roff, man(7) macros)."""
-    out = [f'.TH {roff_text(NAME.upper())} 1 "" "{roff_text(NAME)} {roff_text(version)}" "User Commands"',
-           ".SH NAME", f"{roff_text(NAME)} \\- {roff_text(SUMMARY)}"]
-    out += _synopsis(commands)
-    out += _description(commands, description, epilog)
-    out += [".SH OPTIONS", "The window's options (with no command):"]
-    out += _option(_HELP)
+             description: str = "", epilog: str = "", tr: Callable[[str, str], str] | None = None) -> str:
+    """The whole page (roff, man(7) macros); ``tr`` the catalogue's lookup for a page in another language."""
+    t = _Words(tr)
+    manual = t(QT_TRANSLATE_NOOP("ManPage", "User Commands"))
+    out = [f'.TH {roff_text(NAME.upper())} 1 "" "{roff_text(NAME)} {roff_text(version)}" "{roff_text(manual)}"',
+           _heading(t(QT_TRANSLATE_NOOP("ManPage", "NAME"))), f"{roff_text(NAME)} \\- {roff_text(t(SUMMARY))}"]
+    out += _synopsis(commands, t)
+    out += _description(commands, t(description), t(epilog), t)
+    out += [_heading(t(QT_TRANSLATE_NOOP("ManPage", "OPTIONS"))),
+            roff_text(t(QT_TRANSLATE_NOOP("ManPage", "The window's options (with no command):")))]
+    out += _option(_HELP, t)
     for title, options in window_options:
         if title:
-            out += [".PP", _italic(title) + ":"]
+            out += [".PP", _italic(t(title)) + ":"]
         for opt in options:
-            out += _option(opt)
-    out += [".SH COMMANDS"]
+            out += _option(opt, t)
+    out += [_heading(t(QT_TRANSLATE_NOOP("ManPage", "COMMANDS")))]
     for name, (what, options) in commands.items():
-        out += [".SS " + _bold(f"{NAME} {name}"), roff_text(_sentence(what))]
+        out += [".SS " + _bold(f"{NAME} {name}"), roff_text(t.sentence(what))]
         for opt in (_HELP, *options):
-            out += _option(opt)
-    out += _exit_status()
-    out += [".SH ENVIRONMENT"] + [line for name, words in ENVIRONMENT for line in (".TP", _bold(name), roff_text(_sentence(words)))]
-    out += [".SH FILES"] + [line for path, words in FILES for line in (".TP", _italic(path), roff_text(_sentence(words)))]
-    out += [".SH EXAMPLES"]
+            out += _option(opt, t)
+    out += _exit_status(t)
+    out += [_heading(t(QT_TRANSLATE_NOOP("ManPage", "ENVIRONMENT")))]
+    out += [line for name, words in ENVIRONMENT for line in (".TP", _bold(name), roff_text(t.sentence(words)))]
+    out += [_heading(t(QT_TRANSLATE_NOOP("ManPage", "FILES")))]
+    out += [line for path, words in FILES for line in (".TP", _italic(path), roff_text(t.sentence(words)))]
+    out += [_heading(t(QT_TRANSLATE_NOOP("ManPage", "EXAMPLES")))]
     for words, code in EXAMPLES:
-        out += [".PP", roff_text(words), ".PP", ".RS 4", ".nf", roff_text(code), ".fi", ".RE"]
-    out += [".SH SEE ALSO", ",\n".join(f"{_bold(page)}({section})" for page, section in SEE_ALSO)]
+        out += [".PP", roff_text(t(words)), ".PP", ".RS 4", ".nf", roff_text(code), ".fi", ".RE"]
+    out += [_heading(t(QT_TRANSLATE_NOOP("ManPage", "SEE ALSO"))),
+            ",\n".join(f"{_bold(page)}({section})" for page, section in SEE_ALSO)]
     return "\n".join(out) + "\n"
+
+
+def _heading(title: str) -> str:
+    """A section heading; quoted, as a translated one may have spaces (EXIT STATUS, VOIR AUSSI)."""
+    return f'.SH "{roff_text(title)}"'
 
 
 class _Help:
     flags = ("-h", "--help")
-    help = "print the usage and exit"
+    help = QT_TRANSLATE_NOOP("ManPage", "print the usage and exit")
     kwargs = {"action": "help"}
 
 
@@ -137,8 +184,9 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-def _synopsis(commands) -> list[str]:
-    out = [".SH SYNOPSIS", _bold(NAME) + " [" + _italic("OPTIONS") + "]"]
+def _synopsis(commands, t: _Words) -> list[str]:
+    out = [_heading(t(QT_TRANSLATE_NOOP("ManPage", "SYNOPSIS"))),
+           _bold(NAME) + " [" + _italic(t(QT_TRANSLATE_NOOP("ManPage", "OPTIONS"))) + "]"]
     for name, (_what, options) in commands.items():
         out += [".br", _bold(f"{NAME} {name}") + " " + " ".join(_usage(opt) for opt in options)]
     return out
@@ -157,28 +205,30 @@ def _usage(opt: OptionLike) -> str:
     return shown + ("\\&..." if argshape.repeatable(opt) else "")
 
 
-def _description(commands, description: str, epilog: str) -> list[str]:
-    out = [".SH DESCRIPTION", roff_text(description), ".PP", roff_text(epilog), ".PP",
-           roff_text(f"With a command as its first word, {NAME} runs without the window (and without a display), "
-                     "for scripts and servers:")]
+def _description(commands, description: str, epilog: str, t: _Words) -> list[str]:
+    out = [_heading(t(QT_TRANSLATE_NOOP("ManPage", "DESCRIPTION"))), roff_text(description), ".PP", roff_text(epilog),
+           ".PP", roff_text(t(QT_TRANSLATE_NOOP("ManPage", "With a command as its first word, dispatch-mail runs "
+                                                           "without the window (and without a display), for scripts "
+                                                           "and servers:")))]
     for name, (what, _options) in commands.items():
-        out += [".TP", _bold(name), roff_text(_sentence(what))]
-    out += [".PP", roff_text("A message a command accepts is recorded in the same journal and Outbox the window "
-                             "uses before the command returns. When the window is running for the account, the "
-                             "message is handed to it and shows in its Outbox; otherwise the command sends it "
-                             "itself. What is left is sent by the next command or the next start of the window, "
-                             "and a message handed over twice (the same Message-ID) goes out once.")]
+        out += [".TP", _bold(name), roff_text(t.sentence(what))]
+    out += [".PP", roff_text(t(QT_TRANSLATE_NOOP(
+        "ManPage", "A message a command accepts is recorded in the same journal and Outbox the window uses before "
+                   "the command returns. When the window is running for the account, the message is handed to it "
+                   "and shows in its Outbox; otherwise the command sends it itself. What is left is sent by the "
+                   "next command or the next start of the window, and a message handed over twice (the same "
+                   "Message-ID) goes out once.")))]
     return out
 
 
-def _option(opt: OptionLike) -> list[str]:
+def _option(opt: OptionLike, t: _Words) -> list[str]:
     if argshape.is_positional(opt):
         head = _italic(argshape.metavar(opt))
     else:
         head = ", ".join(_bold(flag) for flag in opt.flags)
         if argshape.takes_value(opt):
             head += " " + _italic(argshape.metavar(opt))
-    return [".TP", head, roff_text(_sentence(opt.help))]
+    return [".TP", head, roff_text(t.sentence(opt.help))]
 
 
 def exit_codes() -> list[tuple[int, str]]:
@@ -188,9 +238,10 @@ def exit_codes() -> list[tuple[int, str]]:
     return sorted((getattr(send_command, n), EXIT_WORDS[n]) for n in names)
 
 
-def _exit_status() -> list[str]:
-    out = [".SH EXIT STATUS", roff_text("The commands exit with the codes of sysexits.h, as sendmail(8) and "
-                                        "msmtp do:")]
+def _exit_status(t: _Words) -> list[str]:
+    out = [_heading(t(QT_TRANSLATE_NOOP("ManPage", "EXIT STATUS"))),
+           roff_text(t(QT_TRANSLATE_NOOP("ManPage", "The commands exit with the codes of sysexits.h, as sendmail(8) "
+                                                    "and msmtp do:")))]
     for code, words in exit_codes():
-        out += [".TP", _bold(str(code)), roff_text(_sentence(words))]
+        out += [".TP", _bold(str(code)), roff_text(t.sentence(words))]
     return out

@@ -10,7 +10,8 @@ Tree (same in both packages; the tarball just has it under one top-level folder)
     usr/share/icons/hicolor/{scalable,NxN}/apps/dispatch-mail.{svg,png}
     usr/share/metainfo/dispatch-mail.metainfo.xml
     usr/share/doc/dispatch-mail/{copyright,changelog.gz}
-    usr/share/man/man1/dispatch-mail.1.gz       the man page, and the bash and zsh completions:
+    usr/share/man/man1/dispatch-mail.1.gz       the man page (also man/fr/man1, man/de/man1: French and
+                                                German), and the bash and zsh completions:
     usr/share/bash-completion/completions/dispatch-mail   written at build time from the options' data
     usr/share/zsh/vendor-completions/_dispatch-mail        (app/command/manpage.py, completion.py)
 No maintainer scripts: the icon cache and desktop database are refreshed by dpkg triggers of
@@ -106,6 +107,8 @@ def stage(bundle: Path, root: Path) -> None:
 
 #: where each file of :func:`command_docs` goes, under usr/share
 MAN_PAGE = f"man/man1/{NAME}.1.gz"
+#: the man page in the other languages the window speaks: man(1) picks it by the user's LANG / LANGUAGE
+MAN_PAGES = {lang: f"man/{lang}/man1/{NAME}.1.gz" for lang in ("fr", "de")}
 BASH_COMPLETION = f"bash-completion/completions/{NAME}"
 ZSH_COMPLETION = f"zsh/vendor-completions/_{NAME}"
 
@@ -119,11 +122,34 @@ def command_docs() -> dict[str, bytes]:
     from app.command.manpage import man_page
     from app.command.spec import COMMANDS
 
-    page = man_page(COMMANDS, cli.WINDOW_OPTIONS, version=version(), description=cli.DESCRIPTION,
-                    epilog=cli.EPILOG)
-    return {MAN_PAGE: gzip.compress(page.encode("ascii"), compresslevel=9, mtime=0),
+    def page(tr=None) -> bytes:
+        text = man_page(COMMANDS, cli.WINDOW_OPTIONS, version=version(), description=cli.DESCRIPTION,
+                        epilog=cli.EPILOG, tr=tr)
+        return gzip.compress(text.encode("ascii"), compresslevel=9, mtime=0)
+
+    docs = {MAN_PAGE: page(),
             BASH_COMPLETION: bash_completion(COMMANDS, cli.WINDOW_OPTIONS).encode(),
             ZSH_COMPLETION: zsh_completion(COMMANDS, cli.WINDOW_OPTIONS).encode()}
+    for lang, rel in MAN_PAGES.items():
+        docs[rel] = page(catalogue_lookup(lang))
+    return docs
+
+
+def catalogue_lookup(lang: str):
+    """The catalogue's lookup for ``lang`` (context, English -> translation or ""), from translations/ built
+    now (scripts/translations.py) into a QTranslator."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import translations
+    from PySide6.QtCore import QTranslator
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (qm,) = translations.build(qm_dir=Path(tmp), langs=(lang,))
+        translator = QTranslator()
+        if not translator.load(str(qm)):
+            raise RuntimeError(f"cannot read the {lang} catalogue {qm}")
+    return lambda context, text: translator.translate(context, text)
 
 
 def write_command_docs(share: Path) -> None:

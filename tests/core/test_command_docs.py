@@ -11,6 +11,8 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -65,6 +67,40 @@ def subsection(text: str, title: str) -> str:
 
 
 # ------------------------------------------------------------------ the man page
+TRANSLATED_SECTIONS = {
+    "fr": ["NOM", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDES", "CODE DE RETOUR", "ENVIRONNEMENT", "FICHIERS",
+           "EXEMPLES", "VOIR AUSSI"],
+    "de": ["BEZEICHNUNG", "ÜBERSICHT", "BESCHREIBUNG", "OPTIONEN", "BEFEHLE", "EXIT-STATUS", "UMGEBUNGSVARIABLEN",
+           "DATEIEN", "BEISPIELE", "SIEHE AUCH"],
+}
+
+
+@needs_groff
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_the_man_page_in_french_and_german(lang, tmp_path):
+    """The page the package installs under man/fr and man/de: every sentence on it from the catalogue (none left
+    in English), its section titles in the language, and it renders without a warning."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging" / "linux"))
+    import make_packages
+
+    lookup = make_packages.catalogue_lookup(lang)
+    missing = []
+
+    def tr(context, text):
+        found = lookup(context, text)
+        if not found:
+            missing.append(text)
+        return found
+
+    source = man_page(COMMANDS, cli.WINDOW_OPTIONS, version=__version__, description=cli.DESCRIPTION,
+                      epilog=cli.EPILOG, tr=tr)
+    assert not missing, f"{len(missing)} sentences of the page are not in the {lang} catalogue: {missing[:5]}"
+    text, warnings = render(source, tmp_path)
+    assert warnings == ""
+    assert headings(text) == TRANSLATED_SECTIONS[lang]
+    assert "dispatch-mail sendmail" in text
+
+
 @needs_groff
 def test_the_man_page_renders_without_a_warning(tmp_path):
     text, warnings = render(page(), tmp_path)

@@ -1,4 +1,242 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>ManPage</name>
+    <message>
+        <source>print the version and exit</source>
+        <extracomment>the window&apos;s options as data, (group title or &quot;&quot;, its options): the parser is built from it, and so are the man page and the shell completions (app/command/manpage.py, app/command/completion.py)</extracomment>
+        <translation>gibt die Version aus und beendet sich</translation>
+    </message>
+    <message>
+        <source>use the built-in sandbox mailbox (signs in as alice@example.com)</source>
+        <translation>verwendet das eingebaute Test-Postfach (meldet sich als alice@example.com an)</translation>
+    </message>
+    <message>
+        <source>the built-in sandbox mailbox through Microsoft Graph (signs in to the sandbox&apos;s own authority)</source>
+        <translation>das eingebaute Test-Postfach über Microsoft Graph (meldet sich bei der eigenen Anmeldestelle des Test-Postfachs an)</translation>
+    </message>
+    <message>
+        <source>check this installation end to end (built-in sandbox, offscreen) and print one line</source>
+        <translation>prüft diese Installation von Anfang bis Ende (eingebautes Test-Postfach, ohne Bildschirm) und gibt eine Zeile aus</translation>
+    </message>
+    <message>
+        <source>account (all four together)</source>
+        <translation>Konto (alle vier zusammen)</translation>
+    </message>
+    <message>
+        <source>the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx (http:// only for this computer: localhost, 127.0.0.1, ::1)</source>
+        <translation>die EWS-Adresse, z. B. https://mail.example.com/EWS/Exchange.asmx (http:// nur für diesen Computer: localhost, 127.0.0.1, ::1)</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s e-mail address</source>
+        <translation>die E-Mail-Adresse des Postfachs</translation>
+    </message>
+    <message>
+        <source>the sign-in user name (DOMAIN\user or UPN)</source>
+        <translation>der Anmeldename (DOMÄNE\Benutzer oder UPN)</translation>
+    </message>
+    <message>
+        <source>name of an environment variable holding the password</source>
+        <translation>Name einer Umgebungsvariablen, die das Kennwort enthält</translation>
+    </message>
+    <message>
+        <source>authentication type (default basic)</source>
+        <translation>Authentifizierungsart (Standard: basic)</translation>
+    </message>
+    <message>
+        <source>do not verify the server&apos;s TLS certificate</source>
+        <translation>das TLS-Zertifikat des Servers nicht prüfen</translation>
+    </message>
+    <message>
+        <source>Dispatch: compose, save and send mail through Microsoft Exchange (EWS).</source>
+        <translation>Dispatch: E-Mails über Microsoft Exchange (EWS) verfassen, speichern und senden.</translation>
+    </message>
+    <message>
+        <source>With no options, the account set up on first run is used. Passwords are read from the system keyring, never from the command line.</source>
+        <translation>Ohne Optionen wird das beim ersten Start eingerichtete Konto verwendet. Kennwörter werden aus dem Schlüsselbund des Systems gelesen, nie von der Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>keyboard-driven mail composer for Microsoft Exchange, and its commands for scripts</source>
+        <translation>per Tastatur bedientes E-Mail-Programm zum Verfassen für Microsoft Exchange, und seine Befehle für Skripte</translation>
+    </message>
+    <message>
+        <source>the message was accepted (sent), or the command did what it was asked</source>
+        <extracomment>what each exit code of app.core.send_command (sysexits.h) means to a script</extracomment>
+        <translation>die Nachricht wurde angenommen (gesendet), oder der Befehl hat getan, was verlangt war</translation>
+    </message>
+    <message>
+        <source>the command was used wrongly: an unknown option, options that do not go together, a time --later does not understand</source>
+        <translation>der Befehl wurde falsch verwendet: eine unbekannte Option, Optionen, die nicht zusammenpassen, eine Zeitangabe, die --later nicht versteht</translation>
+    </message>
+    <message>
+        <source>the message is bad: no recipients, an invalid address, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
+        <translation>die Nachricht ist fehlerhaft: keine Empfänger, eine ungültige Adresse, zu groß, ein Zeilenumbruch in --subject oder --header, 8-Bit-Text ohne Zeichensatz, eine falsch aufgebaute Nachricht; nichts wurde in die Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>a file named cannot be read, or there is no message on standard input</source>
+        <translation>eine angegebene Datei kann nicht gelesen werden, oder auf der Standardeingabe liegt keine Nachricht</translation>
+    </message>
+    <message>
+        <source>the service is unavailable</source>
+        <translation>der Dienst ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>not sent yet: the message is queued and is tried again later</source>
+        <translation>noch nicht gesendet: die Nachricht steht in der Warteschlange und wird später erneut versucht</translation>
+    </message>
+    <message>
+        <source>refused by the server (permission)</source>
+        <translation>vom Server abgelehnt (Berechtigung)</translation>
+    </message>
+    <message>
+        <source>not configured: no account is set up</source>
+        <translation>nicht eingerichtet: es ist kein Konto eingerichtet</translation>
+    </message>
+    <message>
+        <source>one folder for everything Dispatch keeps: $DISPATCH_HOME/config, $DISPATCH_HOME/data (the journal) and $DISPATCH_HOME/logs, instead of the platform&apos;s folders</source>
+        <translation>ein Ordner für alles, was Dispatch aufbewahrt: $DISPATCH_HOME/config, $DISPATCH_HOME/data (das Journal) und $DISPATCH_HOME/logs, statt der Ordner der Plattform</translation>
+    </message>
+    <message>
+        <source>dark or light: the window&apos;s theme, whatever the desktop&apos;s</source>
+        <translation>dark oder light: das Design des Fensters, unabhängig vom Desktop</translation>
+    </message>
+    <message>
+        <source>the undo-send delay in seconds when the user never chose one (default 10)</source>
+        <translation>die Frist zum Rückgängigmachen des Sendens in Sekunden, wenn der Benutzer nie eine gewählt hat (Standard: 10)</translation>
+    </message>
+    <message>
+        <source>the window&apos;s language (English, French or German), unless one is chosen in its settings; the commands print English</source>
+        <translation>die Sprache des Fensters (Englisch, Französisch oder Deutsch), sofern in seinen Einstellungen keine gewählt ist; die Befehle schreiben Englisch</translation>
+    </message>
+    <message>
+        <source>where the platform&apos;s folders are (see FILES)</source>
+        <translation>wo die Ordner der Plattform liegen (siehe DATEIEN)</translation>
+    </message>
+    <message>
+        <source>the user&apos;s runtime folder, where the running window listens for the commands (a socket only the user may open)</source>
+        <translation>der Laufzeitordner des Benutzers, in dem das laufende Fenster auf die Befehle wartet (ein Socket, den nur der Benutzer öffnen darf)</translation>
+    </message>
+    <message>
+        <source>settings and accounts</source>
+        <translation>Einstellungen und Konten</translation>
+    </message>
+    <message>
+        <source>the journal: drafts and the Outbox, the one queue the window and the commands share</source>
+        <translation>das Journal: Entwürfe und Postausgang, die eine Warteschlange, die sich Fenster und Befehle teilen</translation>
+    </message>
+    <message>
+        <source>logs (no message content, no secrets)</source>
+        <translation>Protokolle (keine Nachrichteninhalte, keine Geheimnisse)</translation>
+    </message>
+    <message>
+        <source>Send a message built from options, with an attachment:</source>
+        <translation>Eine aus Optionen gebaute Nachricht mit einer Anlage senden:</translation>
+    </message>
+    <message>
+        <source>Send a message file as it is:</source>
+        <translation>Eine Nachrichtendatei unverändert senden:</translation>
+    </message>
+    <message>
+        <source>A patch series with git send-email:</source>
+        <translation>Eine Patch-Serie mit git send-email:</translation>
+    </message>
+    <message>
+        <source>neomutt, in ~/.neomuttrc:</source>
+        <translation>neomutt, in ~/.neomuttrc:</translation>
+    </message>
+    <message>
+        <source>cron, a line of crontab(5):</source>
+        <translation>cron, eine Zeile von crontab(5):</translation>
+    </message>
+    <message>
+        <source>What waits in the Outbox, then retry one entry:</source>
+        <translation>Was im Postausgang wartet, dann einen Eintrag erneut versuchen:</translation>
+    </message>
+    <message>
+        <source>User Commands</source>
+        <translation>Benutzerbefehle</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>BEZEICHNUNG</translation>
+    </message>
+    <message>
+        <source>OPTIONS</source>
+        <translation>OPTIONEN</translation>
+    </message>
+    <message>
+        <source>The window&apos;s options (with no command):</source>
+        <translation>Die Optionen des Fensters (ohne Befehl):</translation>
+    </message>
+    <message>
+        <source>COMMANDS</source>
+        <translation>BEFEHLE</translation>
+    </message>
+    <message>
+        <source>ENVIRONMENT</source>
+        <translation>UMGEBUNGSVARIABLEN</translation>
+    </message>
+    <message>
+        <source>FILES</source>
+        <translation>DATEIEN</translation>
+    </message>
+    <message>
+        <source>EXAMPLES</source>
+        <translation>BEISPIELE</translation>
+    </message>
+    <message>
+        <source>SEE ALSO</source>
+        <translation>SIEHE AUCH</translation>
+    </message>
+    <message>
+        <source>print the usage and exit</source>
+        <translation>gibt die Verwendung aus und beendet sich</translation>
+    </message>
+    <message>
+        <source>SYNOPSIS</source>
+        <translation>ÜBERSICHT</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>BESCHREIBUNG</translation>
+    </message>
+    <message>
+        <source>With a command as its first word, dispatch-mail runs without the window (and without a display), for scripts and servers:</source>
+        <translation>Mit einem Befehl als erstem Wort läuft dispatch-mail ohne Fenster (und ohne Bildschirm), für Skripte und Server:</translation>
+    </message>
+    <message>
+        <source>A message a command accepts is recorded in the same journal and Outbox the window uses before the command returns. When the window is running for the account, the message is handed to it and shows in its Outbox; otherwise the command sends it itself. What is left is sent by the next command or the next start of the window, and a message handed over twice (the same Message-ID) goes out once.</source>
+        <translation>Eine Nachricht, die ein Befehl annimmt, wird im selben Journal und Postausgang wie im Fenster festgehalten, bevor der Befehl zurückkehrt. Läuft das Fenster für das Konto, wird ihm die Nachricht übergeben und erscheint in seinem Postausgang; andernfalls sendet der Befehl sie selbst. Was übrig bleibt, sendet der nächste Befehl oder der nächste Start des Fensters, und eine zweimal übergebene Nachricht (dieselbe Message-ID) geht einmal hinaus.</translation>
+    </message>
+    <message>
+        <source>EXIT STATUS</source>
+        <translation>EXIT-STATUS</translation>
+    </message>
+    <message>
+        <source>The commands exit with the codes of sysexits.h, as sendmail(8) and msmtp do:</source>
+        <translation>Die Befehle enden mit den Codes aus sysexits.h, wie sendmail(8) und msmtp:</translation>
+    </message>
+    <message>
+        <source>Microsoft 365: sign in with a code shown here, entered in a browser on another device; the tokens go into the system keyring</source>
+        <translation>Microsoft 365: Anmeldung mit einem hier angezeigten Code, der in einem Browser auf einem anderen Gerät eingegeben wird; die Token kommen in den Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>Exchange (EWS): store the password held in the environment variable VAR in the system keyring, after one successful connection with it (never a password on the command line)</source>
+        <translation>Exchange (EWS): speichert das Kennwort aus der Umgebungsvariablen VAR im Schlüsselbund des Systems, nach einer erfolgreichen Verbindung damit (nie ein Kennwort auf der Befehlszeile)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365, only on a machine with no system keyring: keep the tokens in a plain file readable by you alone (0600) instead of for this run only</source>
+        <translation>Microsoft 365, nur auf einem Rechner ohne Schlüsselbund: die Token in einer unverschlüsselten Datei aufbewahren, die nur Sie lesen können (0600), statt nur für diesen Lauf</translation>
+    </message>
+    <message>
+        <source>the account to sign in to; it must be the one set up</source>
+        <translation>das Konto, bei dem angemeldet wird; es muss das eingerichtete sein</translation>
+    </message>
+    <message>
+        <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>
+        <extracomment>name -&gt; (what it does, its options), in the order the man page lists them</extracomment>
+        <translation>Anmeldung ohne Fenster: Microsoft 365 per Gerätecode, oder ein Exchange-Kennwort in den Schlüsselbund des Systems</translation>
+    </message>
+</context>
 </TS>
