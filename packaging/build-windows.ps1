@@ -22,6 +22,10 @@ $Version = (& $Py -c "import app; print(app.__version__)").Trim()
 & $Py packaging\icons.py build\icons --ico
 $env:DISPATCH_ICON = Join-Path $Root "build\icons\dispatch-mail.ico"
 
+# --- the catalogues (translations\*.ts -> app\ui\translations\*.qm), bundled by the spec ---
+& $Py scripts\translations.py build
+if ($LASTEXITCODE -ne 0) { throw "could not build the catalogues (pyside6-lrelease)" }
+
 # --- PyInstaller onedir: dispatch-mail.exe (GUI) + dispatch-mail-console.exe (same app, with a console) ---
 & $Py -m PyInstaller --noconfirm --clean --distpath build\pyinstaller\dist --workpath build\pyinstaller\work packaging\dispatch.spec
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }
