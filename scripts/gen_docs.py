@@ -7,6 +7,8 @@
   it (``app.ui.window.shortcuts.sheet_rows``: the window's own actions, then ``app.ui.window.actions.CONTEXT_KEYS``), read
   from a real window built offscreen.
 - README.md, between ``<!-- gen:top-keys -->`` markers: the most used of those keys (``TOP_KEYS``).
+- docs/fr/prise-en-main.md and docs/de/erste-schritte.md, between ``<!-- gen:keys -->`` markers: the same
+  table in French and German, from a window built in that language.
 - docs/security.md, between ``<!-- gen:fuzz -->`` markers: the fuzz test's counts (tests/resources/fuzz/).
 - docs/performance.md, whole: ``bench/perf_doc.py`` from the committed bench/results/*.json.
 - docs/security.md, between ``<!-- gen:eml-fuzz -->`` markers: the counts of the committed run of the ``.eml``
@@ -36,6 +38,11 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 USER_GUIDE = ROOT / "docs" / "user-guide.md"
 PERFORMANCE = ROOT / "docs" / "performance.md"
 SECURITY = ROOT / "docs" / "security.md"
+#: the short getting-started pages in the other languages the window speaks, each with its key table in that
+#: language (a window built with that language's catalogue)
+GETTING_STARTED = {"fr": ROOT / "docs" / "fr" / "prise-en-main.md", "de": ROOT / "docs" / "de" / "erste-schritte.md"}
+#: the key table's header in each language
+KEYS_HEADER = {"en": ("where", "action", "keys"), "fr": ("où", "action", "touches"), "de": ("wo", "Aktion", "Tasten")}
 #: The fuzz test's counts (tests/sandbox/test_fuzz_front_ends.py writes FUZZ_OUT; --collect copies it here).
 FUZZ_RESULTS = ROOT / "tests" / "resources" / "fuzz" / "front-ends.json"
 FUZZ_OUT = ROOT / "tests" / "out" / "fuzz-front-ends.json"
@@ -93,8 +100,9 @@ def contracts_list() -> str:
 
 # ---- the keys (the F1 sheet's rows, from a real window) ----
 
-def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The F1 sheet's rows of a window built offscreen on a throw-away data folder (no account)."""
+def sheet_rows(lang: str = "en") -> list[tuple[str, list[tuple[str, str]]]]:
+    """The F1 sheet's rows of a window built offscreen on a throw-away data folder (no account), in ``lang``
+    (the catalogues installed as the app installs them at start; English again afterwards)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     from PySide6.QtWidgets import QApplication
@@ -103,9 +111,11 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     _ = app
     from app.storage.journal import Journal
     from app.storage.settings import Settings
+    from app.ui.common import language
     from app.ui.window.main_window import MainWindow
     from app.ui.window.shortcuts import sheet_rows as rows_of
 
+    language.install(lang)
     with tempfile.TemporaryDirectory() as home:
         old = os.environ.get("DISPATCH_HOME")
         os.environ["DISPATCH_HOME"] = home
@@ -117,6 +127,7 @@ def sheet_rows() -> list[tuple[str, list[tuple[str, str]]]]:
             win.close_now()
             win.deleteLater()
             journal.close()
+            language.install("en")
             if old is None:
                 os.environ.pop("DISPATCH_HOME", None)
             else:
@@ -127,8 +138,8 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def keys_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
-    lines = ["| where | action | keys |", "|---|---|---|"]
+def keys_table(groups: list[tuple[str, list[tuple[str, str]]]], lang: str = "en") -> str:
+    lines = ["| " + " | ".join(KEYS_HEADER[lang]) + " |", "|---|---|---|"]
     for group, rows in groups:
         lines += [f"| {_cell(group)} | {_cell(text)} | {_cell(keys)} |" for text, keys in rows]
     return "\n".join(lines)
@@ -205,7 +216,9 @@ def _parts() -> dict[Path, dict]:
     return {ARCHITECTURE: {"contracts": contracts_list, "submission": submission_table},
             USER_GUIDE: {"keys": lambda: keys_table(_groups()), "registration": registration_block},
             README: {"top-keys": lambda: top_keys_table(_groups())},
-            SECURITY: {"fuzz": front_end_fuzz_table, "eml-fuzz": eml_fuzz_table}}
+            SECURITY: {"fuzz": front_end_fuzz_table, "eml-fuzz": eml_fuzz_table},
+            **{page: {"keys": (lambda lang=lang: keys_table(_groups(lang), lang))}
+               for lang, page in GETTING_STARTED.items()}}
 
 
 def front_end_fuzz_table() -> str:
@@ -228,14 +241,14 @@ def registration_block() -> str:
     return "```\n" + registration_steps().strip("\n") + "\n```"
 
 
-_GROUPS: list = []
+_GROUPS: dict[str, list] = {}
 
 
-def _groups() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The F1 sheet's rows, read once per process (a window is built for it)."""
-    if not _GROUPS:
-        _GROUPS.extend(sheet_rows())
-    return _GROUPS
+def _groups(lang: str = "en") -> list[tuple[str, list[tuple[str, str]]]]:
+    """The F1 sheet's rows in ``lang``, read once per process (a window is built for it)."""
+    if lang not in _GROUPS:
+        _GROUPS[lang] = sheet_rows(lang)
+    return _GROUPS[lang]
 
 
 def expected(path: Path) -> str:
@@ -250,7 +263,7 @@ def expected(path: Path) -> str:
     return text
 
 
-GENERATED = (ARCHITECTURE, USER_GUIDE, README, PERFORMANCE, SECURITY)
+GENERATED = (ARCHITECTURE, USER_GUIDE, README, PERFORMANCE, SECURITY, *GETTING_STARTED.values())
 
 
 def generated() -> dict[Path, str]:
