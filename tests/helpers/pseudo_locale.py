@@ -129,10 +129,15 @@ def pseudo_catalogues() -> Path:
 BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 
+#: a pseudo-translated part cut short where the widget elides it ("[Fíñd wörkš íñ…"): its "]" is gone
+ELIDED = re.compile(r"\[[^\[\]]*…\s*$")
+
+
 def without_catalogue_words(text: str) -> str:
-    """``text`` with every bracketed (pseudo-translated) part removed, nested ones too."""
+    """``text`` with every bracketed (pseudo-translated) part removed, nested ones too, and one cut short by an
+    ellipsis at the end."""
     while True:
-        stripped = BRACKETED.sub(" ", text)
+        stripped = ELIDED.sub(" ", BRACKETED.sub(" ", text))
         if stripped == text:
             return text
         text = stripped

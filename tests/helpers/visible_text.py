@@ -116,9 +116,9 @@ def _header_texts(view: QAbstractItemView) -> list[tuple[str, str]]:
 def shown_texts(top: QWidget) -> list[tuple[str, str, str]]:
     """(widget path, kind, text) of every text ``top`` (a window or dialog) shows: its title and its visible
     widgets' (not those of another window it owns); with a menu bar, the menus' too."""
-    out = [(widget_path(top), "window title", top.windowTitle())]
+    out = [(widget_path(top), "window title", top.windowTitle())] if top.isWindow() else []
     for w in [top, *top.findChildren(QWidget)]:
-        if not w.isVisible() or w.window() is not top:
+        if not w.isVisible() or w.window() is not top.window():
             continue
         out += [(widget_path(w), kind, text) for kind, text in _texts_of(w)]
     if isinstance(top, QMainWindow):

@@ -8,9 +8,11 @@ the path of its widget. One window for the whole module (the machine is small): 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.dialogs import KEYS, VIEW_KEYS, close_by_escape, compose_ready, open_by_keys, show_view
+from tests.helpers.keys import CTRL, key
 from tests.helpers.language import in_language
 from tests.helpers.pseudo_locale import pseudo, pseudo_catalogues, without_catalogue_words
 from tests.helpers.visible_text import escaped, shown_texts
@@ -45,6 +47,8 @@ def test_the_pseudo_translation_keeps_what_must_stay():
     assert pseudo("<b>Bold</b>").startswith("<b>[")
     assert len(pseudo("Attachment")) >= len("Attachment") * 1.4
     assert without_catalogue_words(f"{pseudo('Sent to {name}').format(name=pseudo('Bob'))} Cc").strip() == "Cc"
+    assert without_catalogue_words(pseudo("Find works in the message")[:12] + "…").strip() == ""
+    assert without_catalogue_words("Find works in the [Méššágé]…").strip() == "Find works in the  …".strip()
 
 
 def test_no_string_escapes_translation(qtbot, pseudo_window, screenshot_dir):
@@ -55,6 +59,10 @@ def test_no_string_escapes_translation(qtbot, pseudo_window, screenshot_dir):
         QApplication.processEvents()
         _escapes(win, view, found)
         win.grab().save(str(screenshot_dir / f"pseudo-{view}.png"))
+    show_view(qtbot, win, "drafts")  # Ctrl+F where there is no message to find in: the status bar says so
+    key(qtbot, win, Qt.Key_F, CTRL)
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() != "", timeout=3000)
+    _escapes(win.statusBar(), "status bar", found)
     compose_ready(qtbot, win, subject=SUBJECT)  # each dialog closed gives the keyboard back there
     for name in KEYS:
         dlg = open_by_keys(qtbot, win, name)
