@@ -3,7 +3,9 @@ each of them (tests/ui/test_dialog_focus_return.py, the language proofs: pseudo-
 
 ``compose_ready`` puts the user in Compose's Subject with a recipient (Send later needs one); ``open_by_keys``
 presses a dialog's keys there and returns the dialog once it is the active window with the keyboard in it;
-``close_by_escape`` closes it as a user would. ``show_view`` shows a view by its key (Ctrl+1 … Ctrl+4)."""
+``close_by_escape`` closes it as a user would. ``show_view`` shows a view by its key (Ctrl+1 … Ctrl+4).
+``PARTS`` are what the keys show inside the window (Compose's more options, the find bar, the command palette):
+``show_part`` shows one, ``hide_part`` hides it again."""
 
 from __future__ import annotations
 
@@ -61,3 +63,28 @@ def show_view(qtbot, win, name: str) -> None:
     """View ``name`` by its key (Ctrl+1 … Ctrl+4), shown."""
     key(qtbot, win, VIEW_KEYS[name], CTRL)
     qtbot.waitUntil(lambda: win.current_view() == name, timeout=5000)
+
+
+#: part of the window -> (the view it is shown in, its keys, is it shown?, the key that hides it)
+PARTS = {
+    "more-options": ("compose", (Qt.Key_O, CTRL | SHIFT), lambda win: win.compose.more.isVisible(),
+                     (Qt.Key_O, CTRL | SHIFT)),
+    "find-bar": ("compose", (Qt.Key_F, CTRL), lambda win: win.find_bar.isVisible(), (Qt.Key_Escape, Qt.NoModifier)),
+    "palette": ("compose", (Qt.Key_P, CTRL | SHIFT),
+                lambda win: win.power.palette is not None and win.power.palette.isVisible(),
+                (Qt.Key_Escape, Qt.NoModifier)),
+}
+
+
+def show_part(qtbot, win, name: str) -> None:
+    """Part ``name`` of the window shown by its keys (in its view)."""
+    view, keys, shown, _hide = PARTS[name]
+    show_view(qtbot, win, view)
+    key(qtbot, win, *keys)
+    qtbot.waitUntil(lambda: shown(win), timeout=5000)
+
+
+def hide_part(qtbot, win, name: str) -> None:
+    _view, _keys, shown, hide = PARTS[name]
+    focus_key(qtbot, win, *hide)
+    qtbot.waitUntil(lambda: not shown(win), timeout=5000)

@@ -1,6 +1,7 @@
 """Nothing is cut, in a longer language: the real window on the sandbox built in the pseudo-locale (every word 40 %
 longer), in French and in German, at its default size and at 683 px wide (half a 1366 px screen); each view shown
-by its key and each dialog the keyboard opens opened by its keys, at both widths: no label whose line is wider
+by its key (and the parts of it keys show: more options, the find bar, the palette) and each dialog the
+keyboard opens opened by its keys, at both widths: no label whose line is wider
 than its room (unless it wraps, or elides itself), no button narrower than its words, no field, button or label
 overlapping a sibling (tests/helpers/geometry.py: from the widgets' geometry, not pixels); the dialogs on the
 screen. Every problem is reported at once, with the widget's path.
@@ -13,7 +14,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.dialogs import KEYS, VIEW_KEYS, close_by_escape, compose_ready, open_by_keys, show_view
+from tests.helpers.dialogs import (KEYS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
+                                   open_by_keys, show_part, show_view)
 from tests.helpers.geometry import clipped, on_screen, overlapping, set_width, settle
 from tests.helpers.language import in_language
 from tests.helpers.paths import LANGUAGE_SHOTS
@@ -86,6 +88,11 @@ def test_nothing_is_cut(qtbot, language_window, screenshot_dir):
             QApplication.processEvents()
             found += _problems(win, f"{view} at {width} px")
             _shot(win, lang, view if width == default else f"{view}-{width}", screenshot_dir)
+        for part in PARTS:
+            show_part(qtbot, win, part)
+            found += _problems(win, f"{part} at {width} px")
+            _shot(win, lang, f"{part}-{width}", screenshot_dir)
+            hide_part(qtbot, win, part)
     set_width(qtbot, win, default)
     compose_ready(qtbot, win)  # each dialog closed gives the keyboard back there
     for name in KEYS:

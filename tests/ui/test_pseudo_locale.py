@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.dialogs import KEYS, VIEW_KEYS, close_by_escape, compose_ready, open_by_keys, show_view
+from tests.helpers.dialogs import (KEYS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
+                                   open_by_keys, show_part, show_view)
 from tests.helpers.keys import CTRL, key
 from tests.helpers.language import in_language
 from tests.helpers.pseudo_locale import pseudo, pseudo_catalogues, without_catalogue_words
@@ -63,6 +64,11 @@ def test_no_string_escapes_translation(qtbot, pseudo_window, screenshot_dir):
     key(qtbot, win, Qt.Key_F, CTRL)
     qtbot.waitUntil(lambda: win.statusBar().currentMessage() != "", timeout=3000)
     _escapes(win.statusBar(), "status bar", found)
+    for part in PARTS:
+        show_part(qtbot, win, part)
+        QApplication.processEvents()
+        _escapes(win, part, found)
+        hide_part(qtbot, win, part)
     compose_ready(qtbot, win, subject=SUBJECT)  # each dialog closed gives the keyboard back there
     for name in KEYS:
         dlg = open_by_keys(qtbot, win, name)
