@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout
 
-from tests.helpers.dialogs import (KEYS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
+from tests.helpers.dialogs import (DIALOGS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
                                    open_by_keys, show_part, show_view)
 from tests.helpers.language import in_language
 from tests.helpers.mnemonics import dialog_clashes, letter, menu_clashes, view_clashes
@@ -72,7 +72,7 @@ def test_no_two_words_share_a_mnemonic(qtbot, language_window):
         found += view_clashes(part, win)
         hide_part(qtbot, win, part)
     compose_ready(qtbot, win)  # each dialog closed gives the keyboard back there
-    for name in KEYS:
+    for name in DIALOGS:
         dlg = open_by_keys(qtbot, win, name)
         QApplication.processEvents()
         found += dialog_clashes(name, dlg)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.dialogs import (KEYS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
+from tests.helpers.dialogs import (DIALOGS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
                                    open_by_keys, show_part, show_view)
 from tests.helpers.geometry import clipped, on_screen, overlapping, set_width, settle
 from tests.helpers.language import in_language
@@ -95,7 +95,7 @@ def test_nothing_is_cut(qtbot, language_window, screenshot_dir):
             hide_part(qtbot, win, part)
     set_width(qtbot, win, default)
     compose_ready(qtbot, win)  # each dialog closed gives the keyboard back there
-    for name in KEYS:
+    for name in DIALOGS:
         dlg = open_by_keys(qtbot, win, name)
         dlg_default = dlg.width()
         for width in (dlg_default, NARROW):

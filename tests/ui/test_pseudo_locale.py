@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.dialogs import (KEYS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
+from tests.helpers.dialogs import (DIALOGS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
                                    open_by_keys, show_part, show_view)
 from tests.helpers.keys import CTRL, key
 from tests.helpers.language import in_language
@@ -70,7 +70,7 @@ def test_no_string_escapes_translation(qtbot, pseudo_window, screenshot_dir):
         _escapes(win, part, found)
         hide_part(qtbot, win, part)
     compose_ready(qtbot, win, subject=SUBJECT)  # each dialog closed gives the keyboard back there
-    for name in KEYS:
+    for name in DIALOGS:
         dlg = open_by_keys(qtbot, win, name)
         QApplication.processEvents()
         _escapes(dlg, name, found)
