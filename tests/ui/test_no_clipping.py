@@ -102,7 +102,7 @@ def test_nothing_is_cut(qtbot, language_window, screenshot_dir):
             if set_width(qtbot, dlg, width) > max(width, dlg.minimumWidth()):
                 found.append(f"dialog {name} cannot be {width} px wide: its words need {dlg.width()} px")
             on_screen(dlg)
-            found += _problems(dlg, f"dialog {name} at {width} px")
+            found += _problems(dlg, f"dialog {name} at {dlg.width()} px")
             _shot(dlg, lang, name if width == dlg_default else f"{name}-{width}", screenshot_dir)
         close_by_escape(qtbot, win, dlg)
     unique = list(dict.fromkeys(found))
