@@ -8,9 +8,10 @@ is built and painted in the next turn, the views in slices after that.
 
 ``DISPATCH_FIRST_PAINT=1`` prints ``DISPATCH_FIRST_PAINT <unix time>`` when the window first paints,
 ``DISPATCH_FRAME_PAINT`` when its frame does, ``DISPATCH_READY`` when the first view is shown and takes
-its keys, ``DISPATCH_ALL_BUILT`` when every view is built; with ``DISPATCH_SWITCHES=1`` it then shows each
-other view once (``DISPATCH_SWITCH <view> <ms>``: its action triggered to its page painted), and quits
-(used by bench/bench_startup_stall.py and bench/bench_ready.py).
+its keys, ``DISPATCH_ALL_BUILT`` when every view is built (with ``DISPATCH_REPORT_WORDS=1`` then
+``DISPATCH_WORDS <json>``: the window's title, menu titles and views' names, in the language it speaks);
+with ``DISPATCH_SWITCHES=1`` it then shows each other view once (``DISPATCH_SWITCH <view> <ms>``: its action
+triggered to its page painted), and quits (used by bench/bench_startup_stall.py and bench/bench_ready.py).
 """
 
 from __future__ import annotations
@@ -269,6 +270,16 @@ def _first_paint_watcher(window):
     return watcher
 
 
+def _shown_words(window) -> str:
+    """The window's title, menu bar titles and views' names, as JSON (ASCII: whatever the console's encoding)."""
+    import json
+
+    views = window.sidebar
+    return json.dumps({"title": window.windowTitle(),
+                       "menus": [a.text() for a in window.menuBar().actions() if a.menu() is not None],
+                       "views": [views.item(i).text() for i in range(views.count())]})
+
+
 def _frame(app, window, watcher) -> None:
     """Build the window's frame and let it paint (a turn of its own after the first paint)."""
     window.build_frame()
@@ -326,6 +337,8 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     if measuring:  # measuring start-up: quit now (after the first switches, when asked for)
         pieces = f" {clock.report()}" if clock is not None else ""
         print(f"DISPATCH_ALL_BUILT {time.time():.6f} cpu={time.process_time():.6f}{pieces}", flush=True)
+        if os.environ.get("DISPATCH_REPORT_WORDS") == "1":  # the words it shows (a test of the language at start)
+            print(f"DISPATCH_WORDS {_shown_words(window)}", flush=True)
         if os.environ.get("DISPATCH_SWITCHES") == "1":
             from app.ui.window.first_switch import first_switches
 

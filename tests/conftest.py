@@ -305,7 +305,7 @@ def pytest_sessionfinish(session, exitstatus):
     for name in README_SHOTS:
         src = SCREENSHOTS / name
         if src.exists() and src.stat().st_mtime >= _SESSION_START:
-            docs.mkdir(parents=True, exist_ok=True)
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)  # fr/, de/: each language's pictures
             shutil.copyfile(src, docs / name)
 
 

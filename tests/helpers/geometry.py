@@ -82,14 +82,82 @@ def dialog_fits(qtbot, dlg, name: str, screenshot_dir, widths=(None, 683)) -> No
     from PySide6.QtWidgets import QFormLayout
 
     for width in widths:
-        if width:  # as a user would, kept on the screen
-            want = max(dlg.minimumWidth(), min(width, dlg.maximumWidth()))
-            dlg.move(0, dlg.y())
-            dlg.resize(want, dlg.height())
-            qtbot.waitUntil(lambda: dlg.width() == want)
+        if width:
+            set_width(qtbot, dlg, width)
         settle()
         on_screen(dlg)
         for form in dlg.findChildren(QFormLayout):
             form_rows_apart(dlg, form)
         all_shown_whole(dlg)
         dlg.grab().save(str(screenshot_dir / f"dialog-{name}-{width or 'default'}.png"))
+
+
+def set_width(qtbot, top: QWidget, width: int) -> int:
+    """``top`` widened or narrowed to ``width`` as a user would, kept on the screen (within its minimum and
+    maximum width, and the least its layout allows); returns the width it took."""
+    want = max(top.minimumWidth(), min(width, top.maximumWidth()))
+    top.move(0, top.y())
+    top.resize(want, top.height())
+    least = max(want, top.minimumSizeHint().width())
+    qtbot.waitUntil(lambda: top.width() in (want, least))
+    settle()
+    return top.width()
+
+
+def _own(top: QWidget):
+    return [w for w in top.findChildren(QWidget) if w.isVisible() and w.window() is top]
+
+
+def _label_text(label: QLabel) -> str:
+    text = label.text().replace("&&", "\0")
+    if label.buddy() is not None:
+        text = text.replace("&", "")
+    return text.replace("\0", "&")
+
+
+def clipped(top: QWidget, what: str = "") -> list[str]:
+    """``top``'s visible labels and buttons whose words do not fit their width: a label's single lines (not
+    word-wrapped, not rich text: an elided label has already shortened its text to its width), a button narrower
+    than the room its words and icon need (its size hint). One line each, with the widget's path."""
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtWidgets import QAbstractButton
+
+    from tests.helpers.visible_text import widget_path
+
+    found = []
+    for w in _own(top):
+        if isinstance(w, QLabel) and w.text() and not w.wordWrap() and not GuiQt.mightBeRichText(w.text()) \
+                and w.pixmap().isNull():
+            room = w.contentsRect().width() - 2 * w.margin() - max(w.indent(), 0)
+            need = max(w.fontMetrics().horizontalAdvance(line) for line in _label_text(w).split("\n"))
+            if need > room:
+                found.append(f"{what}: {widget_path(w)} {w.text()!r} needs {need} px, has {room}")
+        elif isinstance(w, QAbstractButton) and w.text() and w.width() < w.sizeHint().width():
+            found.append(f"{what}: {widget_path(w)} {w.text()!r} needs {w.sizeHint().width()} px, "
+                         f"has {w.width()}")
+    return found
+
+
+def overlapping(top: QWidget, what: str = "") -> list[str]:
+    """Visible fields, buttons and labels of ``top`` that overlap a sibling (the same parent): geometry from the
+    widgets, not pixels."""
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
+                                   QPlainTextEdit, QTextEdit)
+
+    from tests.helpers.visible_text import widget_path
+
+    kinds = (QLabel, QLineEdit, QComboBox, QAbstractButton, QTextEdit, QPlainTextEdit, QAbstractItemView,
+             QAbstractSpinBox)
+    by_parent: dict = {}
+    for w in _own(top):
+        if isinstance(w, kinds) and w.parentWidget() is not None and not w.isWindow():
+            by_parent.setdefault(id(w.parentWidget()), []).append(w)
+    found = []
+    for siblings in by_parent.values():
+        for i, a in enumerate(siblings):
+            for b in siblings[i + 1:]:
+                both = a.geometry().intersected(b.geometry())
+                if both.width() > 0 and both.height() > 0:
+                    found.append(f"{what}: {widget_path(a)} {a.geometry()} overlaps {type(b).__name__} "
+                                 f"{getattr(b, 'text', lambda: '')()!r} {b.geometry()}")
+    return found

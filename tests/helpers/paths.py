@@ -28,3 +28,9 @@ README_SHOTS += ["merge-results.png"]  # Power composing: mail merge, each row's
 
 
 README_SHOTS += ["compose-683-dark.png", "sent-683-dark.png"]  # issue 45: 683 px in the dark scheme too
+
+
+#: the README's pictures in French and German (tests/ui/test_no_clipping.py saves them: <lang>/<name>.png)
+LANGUAGE_SHOTS = [f"{lang}/{name}.png" for lang in ("fr", "de")
+                  for name in ("compose", "drafts", "sent", "outbox", "shortcuts", "send-later")]
+README_SHOTS += LANGUAGE_SHOTS

@@ -12,33 +12,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app.ui.lists.limits_question import NAME as LIMITS
 from tests.helpers.ews_accounts import make_account
 from tests.helpers.backends import ALICE
+from tests.helpers.dialogs import KEYS, compose_ready, open_by_keys
 from tests.helpers.keys import CTRL, SHIFT, focus_key, key
 from tests.helpers.windows import wait_task
-
-#: dialog -> its keys
-KEYS = {"account": (Qt.Key_Comma, CTRL), "shortcuts": (Qt.Key_F1, Qt.NoModifier),
-        "send-from": (Qt.Key_H, CTRL | SHIFT), "merge": (Qt.Key_M, CTRL | SHIFT),
-        "snippets": (Qt.Key_L, CTRL | SHIFT), "send-later": (Qt.Key_T, CTRL | SHIFT)}
-
-
-def _other_active(win):
-    w = QApplication.activeWindow()
-    return w if w is not None and w is not win else None
 
 
 def _compose_subject(qtbot, win):
     """The user is in Compose's Subject (To filled in: Send later needs a recipient), the caret after "Quarterly"."""
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
-    key(qtbot, win, Qt.Key_1, CTRL)
-    c = win.compose
-    c.to.setFocus(Qt.OtherFocusReason)
-    qtbot.keyClicks(QApplication.focusWidget(), "bob@example.com")
-    c.subject.setFocus(Qt.OtherFocusReason)
-    qtbot.keyClicks(c.subject, "Quarterly numbers")
-    c.subject.setCursorPosition(len("Quarterly"))
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is c.subject, timeout=3000)
-    return c.subject, lambda: c.subject.cursorPosition() == len("Quarterly")
+    subject = compose_ready(qtbot, win, subject="Quarterly numbers")
+    subject.setCursorPosition(len("Quarterly"))
+    return subject, lambda: subject.cursorPosition() == len("Quarterly")
 
 
 def _back(qtbot, win, where, caret):
@@ -51,11 +34,8 @@ def _back(qtbot, win, where, caret):
 def test_the_keyboard_is_back_where_it_was_after_a_dialog_closes(qtbot, window, dialog, how):
     win = window
     where, caret = _compose_subject(qtbot, win)
-    qtbot.keyClick(where, *KEYS[dialog])
-    qtbot.waitUntil(lambda: _other_active(win) is not None and _other_active(win).isVisible(), timeout=10000)
-    dlg = _other_active(win)
+    dlg = open_by_keys(qtbot, win, dialog)
     assert isinstance(dlg, QDialog), dlg
-    qtbot.waitUntil(lambda: dlg.isAncestorOf(QApplication.focusWidget()), timeout=5000)
     if how == "escape":
         focus_key(qtbot, win, Qt.Key_Escape)
     else:

@@ -1,0 +1,80 @@
+"""Every mnemonic unique within its menu and its dialog, in every language (English, French, German and the
+pseudo-locale): the real window on the sandbox built in the language, the menu bar's titles and every menu's
+actions, each view (shown by its key) with the menu bar's titles, and every dialog the keyboard opens (opened by
+its keys): no two words take the same Alt+letter (tests/helpers/mnemonics.py)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout
+
+from tests.helpers.dialogs import (DIALOGS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_part,
+                                   open_by_keys, show_part, show_view)
+from tests.helpers.language import in_language
+from tests.helpers.mnemonics import dialog_clashes, letter, menu_clashes, view_clashes
+from tests.helpers.pseudo_locale import pseudo, pseudo_catalogues
+from tests.helpers.windows import close_window, open_window
+
+LANGUAGES = ("en", "fr", "de", "pseudo")
+
+
+def test_a_duplicate_is_found(qtbot):
+    """The checker itself: two buttons on &S and a label whose buddy takes &S too are named; a label without a
+    buddy, "&&" and a hidden button are not keys."""
+    dlg = QDialog()
+    qtbot.addWidget(dlg)
+    lay = QVBoxLayout(dlg)
+    field = QLineEdit()
+    label = QLabel("&Subject")
+    label.setBuddy(field)
+    hidden = QPushButton("&Hidden")
+    for w in (QPushButton("&Send"), QPushButton(pseudo("&Save")), label, field, QLabel("&Here"),
+              QCheckBox("Salt && &pepper"), QPushButton("&Help"), hidden):
+        lay.addWidget(w)
+    dlg.show()
+    hidden.hide()
+    qtbot.waitExposed(dlg)
+    found = dialog_clashes("test", dlg)
+    assert len(found) == 1 and "Alt+S" in found[0] and found[0].count("'") == 6, found
+    assert letter("Salt && &pepper") == "P" and letter("No key") == "" and letter(pseudo("&Send")) == "S"
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    menu = win.menuBar().addMenu("&File")
+    win.menuBar().addMenu("&Format")
+    menu.addAction("&New")
+    menu.addAction("&Next")
+    win.show()
+    assert len(menu_clashes(win)) == 2  # the bar's F, the menu's N
+
+
+@pytest.fixture(params=LANGUAGES)
+def language_window(request, qtbot, aloop, sandbox, settings):
+    folder = pseudo_catalogues() if request.param == "pseudo" else None
+    with in_language(request.param, catalogues=folder):
+        win, session = open_window(qtbot, sandbox, settings, connected=True)
+        qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+        try:
+            yield win
+        finally:
+            close_window(win, session)
+
+
+def test_no_two_words_share_a_mnemonic(qtbot, language_window):
+    win = language_window
+    found = menu_clashes(win)
+    for view in VIEW_KEYS:
+        show_view(qtbot, win, view)
+        QApplication.processEvents()
+        found += view_clashes(view, win)
+    for part in PARTS:
+        show_part(qtbot, win, part)
+        QApplication.processEvents()
+        found += view_clashes(part, win)
+        hide_part(qtbot, win, part)
+    compose_ready(qtbot, win)  # each dialog closed gives the keyboard back there
+    for name in DIALOGS:
+        dlg = open_by_keys(qtbot, win, name)
+        QApplication.processEvents()
+        found += dialog_clashes(name, dlg)
+        close_by_escape(qtbot, win, dlg)
+    assert not found, "duplicate mnemonics:\n" + "\n".join(dict.fromkeys(found))
