@@ -6,7 +6,7 @@
 
 The catalogue is split by area of the code, so that work on one area touches only its files:
 ``translations/<lang>/<area>.ts``. French and German hold every entry; English holds only the plural forms
-(``-pluralonly``: "%n file(s)" -> "1 file" / "2 files"). ``build`` joins each language's areas into
+("%n file(s)" -> "1 file" / "2 files"). ``build`` joins each language's areas into
 ``app/ui/translations/dispatch_<lang>.qm`` (built files, ignored by git; bootstrap.sh and the package build
 run it). Locations are left out of the ``.ts`` files (``-locations none``): line numbers would change at
 every edit.
@@ -14,8 +14,10 @@ every edit.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,10 +65,69 @@ def update(areas: list[str], ts_dir: Path = TS_DIR) -> None:
         for lang in LANGS:
             ts = ts_dir / lang / f"{area}.ts"
             ts.parent.mkdir(parents=True, exist_ok=True)
-            extra = ["-pluralonly"] if lang == "en" else []
+            kept = _plural_forms(ts) if ts.exists() else {}
             subprocess.run([_tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none",
-                            "-source-language", "en", "-target-language", lang, *extra, *sources, "-ts", str(ts)],
+                            "-source-language", "en", "-target-language", lang, *sources, "-ts", str(ts)],
                            check=True, stdout=subprocess.DEVNULL)
+            _mark_plurals(ts, kept, only_plurals=lang == "en")
+
+
+# ---- plurals ----
+# pyside6-lupdate's Python reader marks an entry as a plural only when the count in the call is a literal
+# (translate("Ctx", "%n file(s)", None, 3)); with a variable (None, n), the usual case, it writes an ordinary
+# entry, and on the next run turns a plural entry back into one, dropping its forms. So every entry whose
+# source has a count (%n, %Ln) is made a plural here after each run, its forms kept from before the run.
+_COUNT = re.compile(r"%L?n")
+
+
+def _plural_forms(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) -> the plural forms of each plural entry that has them."""
+    forms = {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            found = [f.text or "" for f in msg.iter("numerusform")]
+            if msg.get("numerus") == "yes" and any(found):
+                forms[(ctx.findtext("name") or "", msg.findtext("source") or "")] = found
+    return forms
+
+
+def _mark_plurals(ts: Path, kept: dict[tuple[str, str], list[str]], only_plurals: bool) -> None:
+    """Every entry with a count a plural (its forms from ``kept``; an entry that was translated as an ordinary
+    one keeps that text in each form, marked unfinished for review); ``only_plurals`` drops the others (English
+    translates nothing but its plural forms)."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    changed = False
+    for ctx in list(root.iter("context")):
+        name = ctx.findtext("name") or ""
+        for msg in list(ctx.iter("message")):
+            source = msg.findtext("source") or ""
+            if not _COUNT.search(source):
+                if only_plurals:
+                    ctx.remove(msg)
+                    changed = True
+                continue
+            if msg.get("numerus") == "yes":
+                continue
+            changed = True
+            msg.set("numerus", "yes")
+            tr = msg.find("translation")
+            forms = kept.get((name, source))
+            old, tr.text = tr.text, None
+            for form in forms or [old or "", old or ""]:
+                ET.SubElement(tr, "numerusform").text = form
+            if forms:
+                tr.attrib.pop("type", None)
+            else:
+                tr.set("type", "unfinished")
+        if ctx.find("message") is None:
+            root.remove(ctx)
+    if not changed:
+        return  # as lupdate wrote it
+    ET.indent(tree, space="    ")
+    # lupdate's own layout: <context> at the margin, its children one level in
+    lines = [line[4:] if line.startswith("    ") else line for line in ET.tostring(root, encoding="unicode").split("\n")]
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 def build(ts_dir: Path = TS_DIR, qm_dir: Path = QM_DIR, langs: tuple[str, ...] = LANGS) -> list[Path]:
