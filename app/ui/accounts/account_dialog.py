@@ -149,7 +149,8 @@ class AccountDialog(QDialog):
         v.setContentsMargins(0, 0, 0, 0)
         panel = MicrosoftSignInPanel(page, account, keyring_ok=keyring_ok, announcer=self.announcer)
         v.addWidget(panel)
-        self.sandbox_graph_button = QPushButton(translate("AccountDialog", "Try it with the sandbox mailbox (&Graph)"), page)
+        self.sandbox_graph_button = QPushButton(
+            translate("AccountDialog", "Try it with the sandbox mailbox (&Graph)"), page)
         self.sandbox_graph_button.setAccessibleName(
             translate("AccountDialog", "Use the built-in sandbox mailbox through Microsoft Graph"))
         self.sandbox_graph_button.clicked.connect(self._sandbox_graph)

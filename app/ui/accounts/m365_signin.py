@@ -71,7 +71,8 @@ class MicrosoftSignInPanel(QWidget):
         self.email.setPlaceholderText("you@company.com")
         self.email.setReadOnly(email_fixed)
         self.client_id = QLineEdit(self)
-        self.client_id.setPlaceholderText(translate("MicrosoftSignIn", "the application (client) ID your organisation registered"))
+        self.client_id.setPlaceholderText(
+            translate("MicrosoftSignIn", "the application (client) ID your organisation registered"))
         self.authority = QLineEdit(self)
         self.authority.setPlaceholderText(DEFAULT_AUTHORITY)
         self.graph_url = QLineEdit(self)

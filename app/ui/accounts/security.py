@@ -267,7 +267,8 @@ class Security:
         session.client.reset(account_service_factory(acc, password))
         self.w.statusBar().showMessage(
             translate("Security", "Signing in…") if in_keyring else
-            translate("Security", "Signing in… (no system keyring: the password is kept for this session only)"), 8000)
+            translate("Security", "Signing in… (no system keyring: the password is kept for this session only)"),
+            8000)
         self.w.connect_again()
 
 

@@ -138,10 +138,11 @@ class SendFromDialog(QDialog):
         self.keep.setAccessibleName(translate("SendFrom", "Keep the sent copy in its Sent Items, not yours"))
         self.add_button = QPushButton(translate("SendFrom", "&Add"), self)
         self.add_button.setAccessibleName(translate("SendFrom", "Add the mailbox"))
-        for label, w, name in ((translate("SendFrom", "A&ddress"), self.address, translate("SendFrom", "Mailbox address")),
-                               (translate("SendFrom", "&Name"), self.name, translate("SendFrom", "Mailbox name")),
-                               (translate("SendFrom", "R&ight"), self.right, translate("SendFrom", "Send as or on behalf")),
-                               ("", self.keep, None), ("", self.add_button, None)):
+        rows = ((translate("SendFrom", "A&ddress"), self.address, translate("SendFrom", "Mailbox address")),
+                (translate("SendFrom", "&Name"), self.name, translate("SendFrom", "Mailbox name")),
+                (translate("SendFrom", "R&ight"), self.right, translate("SendFrom", "Send as or on behalf")),
+                ("", self.keep, None), ("", self.add_button, None))
+        for label, w, name in rows:
             if name:
                 w.setAccessibleName(name)
             form.addRow(label, w)

@@ -280,18 +280,20 @@ class MergeDialog(QDialog):
         self._spawn(self._read_file(path))
 
     async def _read_file(self, path: str) -> None:
+        too_large = translate("MailMerge", "The file is larger than {size}.").format(  # words made here, not on
+            size=QLocale().formattedDataSize(dm.MAX_BYTES, 0, QLocale.DataSizeTraditionalFormat))  # the reading thread
+
         def read() -> bytes:
             p = Path(path)
             if p.stat().st_size > dm.MAX_BYTES:
-                raise dm.TableError(translate("MailMerge", "The file is larger than {size}.").format(
-                    size=QLocale().formattedDataSize(dm.MAX_BYTES, 0, QLocale.DataSizeTraditionalFormat)))
+                raise dm.TableError(too_large)
             return p.read_bytes()
 
         try:
             data = await in_thread(read)
         except (OSError, dm.TableError) as exc:
-            self._say(shown(getattr(exc, "message", "")) or translate("MailMerge", "Could not read the file: "
-                                                                          "{reason}").format(reason=exc.strerror or exc))
+            why = translate("MailMerge", "Could not read the file: {reason}")
+            self._say(shown(getattr(exc, "message", "")) or why.format(reason=exc.strerror or exc))
             return
         name = Path(path).name
         self.source_label.setText(translate("MailMerge", "Read from “{file}”").format(file=dm.printable(name)))
@@ -308,8 +310,8 @@ class MergeDialog(QDialog):
         else:
             self.table_edit.blockSignals(True)
             self.table_edit.setPlainText("")
-            self.table_edit.setPlaceholderText(translate("MailMerge", "“{file}” is too large to show here; it was read "
-                                                                      "in full.").format(file=name))
+            self.table_edit.setPlaceholderText(translate(
+                "MailMerge", "“{file}” is too large to show here; it was read in full.").format(file=name))
             self.table_edit.blockSignals(False)
             await self._parse(data)
 

@@ -86,4 +86,5 @@ class SendGuard:
         """``run``'s sends are held in the undo-send window (Compose's delay), one countdown for all of them."""
         outbox, batch = run.outbox, self.batch
         run.hold_for = lambda: batch.hold(outbox)
-        run.on_held = lambda subs: batch.held(subs, outbox, translate(N_MESSAGES.context, N_MESSAGES.source, None, len(subs)))
+        run.on_held = lambda subs: batch.held(subs, outbox,
+                                              translate(N_MESSAGES.context, N_MESSAGES.source, None, len(subs)))
