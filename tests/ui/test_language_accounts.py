@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel
 
+from app.domain import words
 from app.mail.ews.autodiscover import AutodiscoverTransport, MappedResolver
 from app.storage.settings import Settings
 from tests.helpers.backends import ALICE
@@ -26,6 +27,7 @@ WORDS = {
     "fr": {
         "title": "Compte", "kind": "&Type de compte", "email": "Adresse de messagerie", "password": "Mot de passe",
         "connect": "Se connecter", "cancel": "Annuler", "find": "&Rechercher le serveur", "find_key": Qt.Key_R,
+        "kind_key": Qt.Key_T, "browser": "Se connecter avec le &navigateur", "code": "Utiliser un &code à la place",
         "sandbox": "Utiliser la boîte aux lettres de test",
         "not_found": "Le serveur est introuvable. Essayé\u00a0: https://example.com/autodiscover/autodiscover.xml",
         "tried": "Essayé\u00a0: https://", "merge": "Publipostage", "table": "2 lignes, 2 colonnes.",
@@ -36,6 +38,7 @@ WORDS = {
     "de": {
         "title": "Konto", "kind": "&Kontotyp", "email": "E-Mail-Adresse", "password": "Kennwort",
         "connect": "Verbinden", "cancel": "Abbrechen", "find": "&Server suchen", "find_key": Qt.Key_S,
+        "kind_key": Qt.Key_K, "browser": "Mit dem &Browser anmelden", "code": "Stattdessen einen &Code verwenden",
         "sandbox": "Test-Postfach verwenden",
         "not_found": "Der Server wurde nicht gefunden. Versucht: https://example.com/autodiscover/autodiscover.xml",
         "tried": "Versucht: https://", "merge": "Seriendruck", "table": "2 Zeilen, 2 Spalten.",
@@ -101,6 +104,16 @@ def test_account_dialog_and_find_server_failure_in_the_language(qtbot, aloop, sa
         assert dlg.sandbox_button.text() == w["sandbox"]
         assert dlg.find.button.text() == w["find"]
         assert_unique_alt_keys(dlg)
+        press(qtbot, w["kind_key"], ALT)  # the account type, by its Alt key in this language: Microsoft 365
+        assert focused() is dlg.kind
+        press(qtbot, Qt.Key_Down)
+        qtbot.waitUntil(lambda: dlg.m365.browser_button.isVisible(), timeout=5000)
+        assert dlg.kind.currentText() == dlg.kind.itemText(1) != "Microsoft 365 (sign in with Microsoft)"
+        assert (dlg.m365.browser_button.text(), dlg.m365.code_button.text()) == (w["browser"], w["code"])
+        assert_unique_alt_keys(dlg)
+        press(qtbot, w["kind_key"], ALT)
+        press(qtbot, Qt.Key_Up)  # back to Exchange Server
+        qtbot.waitUntil(lambda: focused() is dlg.email, timeout=5000)
 
         qtbot.keyClicks(dlg.email, ALICE)
         dlg.password.setFocus()
@@ -113,6 +126,9 @@ def test_account_dialog_and_find_server_failure_in_the_language(qtbot, aloop, sa
         assert heard.said[-1] == (spoken, True), "the failure is said as shown"
         assert any(said.startswith(" ".join(w["tried"].split())) for said, _ in heard.said), heard.said
         assert focused() is dlg.url
+        dlg.connection_failed(words.translate("AccountDialog", "Enter the password."))  # the core's words: translated
+        assert dlg.error.text() == {"fr": "Entrez le mot de passe.", "de": "Geben Sie das Kennwort ein."}[lang]
+        dlg.connection_failed(text)
         dlg.grab().save(str(screenshot_dir / f"account-find-server-failed-{lang}.png"))
         press(qtbot, Qt.Key_Escape)
         qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=5000)
