@@ -436,6 +436,7 @@ class WelcomeView(QWidget):
                                    "keyboard."), self)
         sub.setObjectName("viewSubtitle")
         sub.setAlignment(Qt.AlignCenter)
+        sub.setWordWrap(True)
         root.addWidget(title)
         root.addWidget(sub)
         root.addSpacing(24)
@@ -465,6 +466,7 @@ class WelcomeView(QWidget):
         v.setContentsMargins(20, 18, 20, 18)
         t = PlainLabel(title, card)
         t.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        t.setWordWrap(True)  # a longer title (another language) takes two lines, not the card's edge
         d = PlainLabel(text, card)
         d.setWordWrap(True)
         d.setObjectName("viewSubtitle")
