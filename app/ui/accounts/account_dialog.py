@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.domain.account import AccountConfig, AuthType, Backend
 from app.domain.validation import check_ews_url, is_valid_address
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown, translate
 
 EWS_KIND, M365_KIND = "ews", "m365"
 
@@ -33,27 +34,27 @@ class AccountDialog(QDialog):
         super().__init__(parent)
         self.account = account
         self.announcer = announcer  # the window's voice to a screen reader (None: silent)
-        self.setWindowTitle("Account")
-        self.setAccessibleName("Account")
+        self.setWindowTitle(translate("AccountDialog", "Account"))
+        self.setAccessibleName(translate("AccountDialog", "Account"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(22, 18, 22, 16)
-        title = PlainLabel("Connect your mailbox", self)
+        title = PlainLabel(translate("AccountDialog", "Connect your mailbox"), self)
         title.setObjectName("viewTitle")
         lay.addWidget(title)
         self.in_use = PlainLabel(in_use_text(in_use), self)  # what is in use now (the sandbox: not a blank form)
         self.in_use.setObjectName("viewSubtitle")
-        self.in_use.setAccessibleName("Account in use")
+        self.in_use.setAccessibleName(translate("AccountDialog", "Account in use"))
         self.in_use.setWordWrap(True)
         self.in_use.setVisible(bool(self.in_use.text()))
         lay.addWidget(self.in_use)
         if in_use is not None and in_use.sandbox and in_use.backend == Backend.GRAPH and account is None:
             kind = kind or M365_KIND  # the sandbox through Graph: the Microsoft 365 page, as in use
         self.kind = QComboBox(self)
-        self.kind.addItem("Exchange Server (EWS)", EWS_KIND)
-        self.kind.addItem("Microsoft 365 (sign in with Microsoft)", M365_KIND)
-        self.kind.setAccessibleName("Account type")
+        self.kind.addItem(translate("AccountDialog", "Exchange Server (EWS)"), EWS_KIND)
+        self.kind.addItem(translate("AccountDialog", "Microsoft 365 (sign in with Microsoft)"), M365_KIND)
+        self.kind.setAccessibleName(translate("AccountDialog", "Account type"))
         kind_form = QFormLayout()
-        kind_form.addRow("&Account type", self.kind)
+        kind_form.addRow(translate("AccountDialog", "&Account type"), self.kind)
         lay.addLayout(kind_form)
         self.pages = QStackedWidget(self)
         ews_page = QWidget(self.pages)
@@ -69,17 +70,20 @@ class AccountDialog(QDialog):
         self.url = QLineEdit(self)
         self.url.setPlaceholderText("https://mail.company.com/EWS/Exchange.asmx")
         self.username = QLineEdit(self)
-        self.username.setPlaceholderText("DOMAIN\\user or you@company.com")
+        self.username.setPlaceholderText(translate("AccountDialog", "DOMAIN\\user or you@company.com"))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
         self.auth = QComboBox(self)
         self.auth.addItem("Basic", AuthType.BASIC.value)
         self.auth.addItem("NTLM", AuthType.NTLM.value)
-        self.verify = QCheckBox("Verify the server's TLS certificate", self)
+        self.verify = QCheckBox(translate("AccountDialog", "Verify the server's TLS certificate"), self)
         self.verify.setChecked(True)
-        for label, w in (("E-mail", self.email), ("EWS URL", self.url), ("User name", self.username),
-                         ("Password", self.password), ("Authentication", self.auth), ("", self.verify)):
-            w.setAccessibleName(label or "Verify TLS certificate")
+        for label, w in ((translate("AccountDialog", "E-mail"), self.email),
+                         (translate("AccountDialog", "EWS URL"), self.url),
+                         (translate("AccountDialog", "User name"), self.username),
+                         (translate("AccountDialog", "Password"), self.password),
+                         (translate("AccountDialog", "Authentication"), self.auth), ("", self.verify)):
+            w.setAccessibleName(label or translate("AccountDialog", "Verify TLS certificate"))
             form.addRow(label, w)
         ews_lay.addLayout(form)
         from app.ui.accounts.find_server import FindServer
@@ -88,8 +92,9 @@ class AccountDialog(QDialog):
         self.find.button.clicked.connect(self._find_server)
         self.find.finished.connect(self._server_found)
         ews_lay.addWidget(self.find)
-        note = "The password is stored in your system keyring." if keyring_ok else (
-            "No system keyring is available: the password is kept for this session only and asked again next time.")
+        note = translate("AccountDialog", "The password is stored in your system keyring.") if keyring_ok else \
+            translate("AccountDialog", "No system keyring is available: the password is kept for this session "
+                      "only and asked again next time.")
         self.note = PlainLabel(note, self)
         self.note.setObjectName("viewSubtitle")
         self.note.setWordWrap(True)
@@ -98,14 +103,15 @@ class AccountDialog(QDialog):
                                     keyring_ok)
         self.error = PlainLabel(self)
         self.error.setObjectName("fieldError")
-        self.error.setAccessibleName("Account error")
+        self.error.setAccessibleName(translate("AccountDialog", "Account error"))
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.buttons.button(QDialogButtonBox.Ok).setText("Connect")
-        self.sandbox_button = self.buttons.addButton("Use the sandbox mailbox", QDialogButtonBox.ResetRole)
-        self.sandbox_button.setAccessibleName("Use the built-in sandbox mailbox instead")
+        self.buttons.button(QDialogButtonBox.Ok).setText(translate("AccountDialog", "Connect"))
+        self.sandbox_button = self.buttons.addButton(translate("AccountDialog", "Use the sandbox mailbox"),
+                                                     QDialogButtonBox.ResetRole)
+        self.sandbox_button.setAccessibleName(translate("AccountDialog", "Use the built-in sandbox mailbox instead"))
         self.sandbox_button.clicked.connect(self._sandbox)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
@@ -143,8 +149,10 @@ class AccountDialog(QDialog):
         v.setContentsMargins(0, 0, 0, 0)
         panel = MicrosoftSignInPanel(page, account, keyring_ok=keyring_ok, announcer=self.announcer)
         v.addWidget(panel)
-        self.sandbox_graph_button = QPushButton("Try it with the sandbox mailbox (&Graph)", page)
-        self.sandbox_graph_button.setAccessibleName("Use the built-in sandbox mailbox through Microsoft Graph")
+        self.sandbox_graph_button = QPushButton(
+            translate("AccountDialog", "Try it with the sandbox mailbox (&Graph)"), page)
+        self.sandbox_graph_button.setAccessibleName(
+            translate("AccountDialog", "Use the built-in sandbox mailbox through Microsoft Graph"))
         self.sandbox_graph_button.clicked.connect(self._sandbox_graph)
         row = QHBoxLayout()
         row.addWidget(self.sandbox_graph_button)
@@ -189,9 +197,9 @@ class AccountDialog(QDialog):
             return
         probs = []
         if not is_valid_address(self.email.text().strip()):
-            probs.append("Enter a valid e-mail address.")
+            probs.append(translate("AccountDialog", "Enter a valid e-mail address."))
         if not self.password.text():
-            probs.append("Enter the password.")
+            probs.append(translate("AccountDialog", "Enter the password."))
         self.error.setText(" ".join(probs))
         self.error.setVisible(bool(probs))
         if probs:
@@ -213,10 +221,11 @@ class AccountDialog(QDialog):
             self._say(found_words(outcome))
             return
         if not outcome.found:
-            self.error.setText(failure_text(outcome))
+            failed = failure_text(outcome)
+            self.error.setText(failed)
             self.error.setVisible(True)
             self.url.setFocus()  # the field to fix: the failure's advice is to type the EWS URL
-            self._say(failure_text(outcome), assertive=True)
+            self._say(failed, assertive=True)
             return
         self._say(found_words(outcome))
         self.url.setText(outcome.ews_url)
@@ -229,7 +238,7 @@ class AccountDialog(QDialog):
     def url_problem(self) -> str:
         """Why the EWS URL cannot be used ('' if it can): https://, or http:// to this computer only
         (the password goes with every request; never in clear text over the network)."""
-        return check_ews_url(self.url.text().strip()) or ""
+        return shown(check_ews_url(self.url.text().strip()) or "")
 
     def _mark_url(self, problem: str) -> None:
         """The URL field itself says it is wrong: red border (theme: [invalid="true"]) and, for screen
@@ -244,14 +253,14 @@ class AccountDialog(QDialog):
     def problems(self) -> list[str]:
         out = []
         if not is_valid_address(self.email.text().strip()):
-            out.append("Enter a valid e-mail address.")
+            out.append(translate("AccountDialog", "Enter a valid e-mail address."))
         url_problem = self.url_problem()
         if url_problem:
             out.append(url_problem)
         if not self.username.text().strip():
-            out.append("Enter a user name.")
+            out.append(translate("AccountDialog", "Enter a user name."))
         if not self.password.text():
-            out.append("Enter the password.")
+            out.append(translate("AccountDialog", "Enter the password."))
         return out
 
     def _accept(self) -> None:
@@ -289,13 +298,15 @@ class AccountDialog(QDialog):
     def set_testing(self, on: bool) -> None:
         """While the new account's connection is tried, the form cannot be changed or sent again."""
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(not on)
-        self.buttons.button(QDialogButtonBox.Ok).setText("Connecting…" if on else "Connect")
+        connecting = translate("AccountDialog", "Connecting…")
+        self.buttons.button(QDialogButtonBox.Ok).setText(connecting if on else translate("AccountDialog", "Connect"))
         if on:
             self.error.hide()
-            self._say("Connecting…")
+            self._say(connecting)
 
     def connection_failed(self, text: str) -> None:
         """The account could not be used: say why at the form; the account in use stays as it was."""
+        text = shown(text)  # the core's words, in the user's language
         if self.is_m365():
             self.m365.show_error(text)
             return
@@ -336,14 +347,16 @@ def in_use_text(account: AccountConfig | None) -> str:
     if account is None or not account.sandbox:
         return ""
     how = "Microsoft Graph" if account.backend == Backend.GRAPH else "EWS"
-    return (f"In use now: the built-in sandbox mailbox, {account.email} ({how}). Fill in your own mailbox "
-            "below to switch to it, or Cancel to keep the sandbox.")
+    return translate("AccountDialog", "In use now: the built-in sandbox mailbox, {address} ({how}). Fill in your "
+                     "own mailbox below to switch to it, or Cancel to keep the sandbox.").format(
+        address=account.email, how=how)
 
 
 def show_non_modal(dialog: QDialog, reason_label, reason: str | None, focus) -> None:
     """Show a prompt (again) without blocking anything, not even its window; ``reason`` (None: unchanged)
     in ``reason_label``, the keyboard in ``focus``."""
     if reason is not None:
+        reason = shown(reason)  # the core's words, in the user's language
         reason_label.setText(reason)
         reason_label.setVisible(bool(reason))
     dialog.setWindowModality(Qt.NonModal)
@@ -362,27 +375,28 @@ class PasswordPrompt(QDialog):
 
     def __init__(self, account: AccountConfig, parent=None, *, reason: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Password")
-        self.setAccessibleName("Password prompt")
+        self.setWindowTitle(translate("PasswordPrompt", "Password"))
+        self.setAccessibleName(translate("PasswordPrompt", "Password prompt"))
         lay = QVBoxLayout(self)
-        self.reason = PlainLabel(reason, self)
+        self.reason = PlainLabel(shown(reason), self)
         self.reason.setWordWrap(True)
-        self.reason.setAccessibleName("Why the password is asked")
+        self.reason.setAccessibleName(translate("PasswordPrompt", "Why the password is asked"))
         self.reason.setVisible(bool(reason))
         self.reason.setMinimumWidth(400)
         lay.addWidget(self.reason)
-        self.label = PlainLabel(f"&Password for {account.username or account.email}", self)
+        self.label = PlainLabel(translate("PasswordPrompt", "&Password for {name}").format(
+            name=account.username or account.email), self)
         lay.addWidget(self.label)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.Password)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(translate("PasswordPrompt", "Password"))
         self.label.setBuddy(self.password)
         lay.addWidget(self.password)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         ok = self.buttons.button(QDialogButtonBox.Ok)
-        ok.setText("&Sign in")
-        ok.setAccessibleName("Sign in")
-        self.buttons.button(QDialogButtonBox.Cancel).setAccessibleName("Cancel")
+        ok.setText(translate("PasswordPrompt", "&Sign in"))
+        ok.setAccessibleName(translate("PasswordPrompt", "Sign in"))
+        self.buttons.button(QDialogButtonBox.Cancel).setAccessibleName(translate("PasswordPrompt", "Cancel"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -411,28 +425,31 @@ class WelcomeView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("page")
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(translate("Welcome", "Welcome"))
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 40, 24, 40)
         root.addStretch(1)
-        title = PlainLabel("Welcome to Dispatch", self)
+        title = PlainLabel(translate("Welcome", "Welcome to Dispatch"), self)
         title.setObjectName("viewTitle")
         title.setAlignment(Qt.AlignCenter)
-        sub = PlainLabel("Write, save and send mail through Microsoft Exchange — all from the keyboard.", self)
+        sub = PlainLabel(translate("Welcome", "Write, save and send mail through Microsoft Exchange — all from the "
+                                   "keyboard."), self)
         sub.setObjectName("viewSubtitle")
         sub.setAlignment(Qt.AlignCenter)
+        sub.setWordWrap(True)
         root.addWidget(title)
         root.addWidget(sub)
         root.addSpacing(24)
         cards = QHBoxLayout()
         cards.addStretch(1)
-        self.sandbox_button = self._card(cards, "Try the sandbox mailbox",
-                                         "A built-in Exchange server on this computer. Sign in as Alice and "
-                                         "send mail to Bob — nothing leaves your machine.", "Use sandbox", True)
-        self.exchange_button = self._card(cards, "Connect your mailbox",
-                                          "Microsoft 365 (sign in with Microsoft) or your organisation's "
-                                          "Exchange server (EWS). Secrets go into the system keyring.",
-                                          "Set up account…", False)
+        self.sandbox_button = self._card(
+            cards, translate("Welcome", "Try the sandbox mailbox"),
+            translate("Welcome", "A built-in Exchange server on this computer. Sign in as Alice and send mail to "
+                      "Bob — nothing leaves your machine."), translate("Welcome", "Use sandbox"), True)
+        self.exchange_button = self._card(
+            cards, translate("Welcome", "Connect your mailbox"),
+            translate("Welcome", "Microsoft 365 (sign in with Microsoft) or your organisation's Exchange server "
+                      "(EWS). Secrets go into the system keyring."), translate("Welcome", "Set up account…"), False)
         cards.addStretch(1)
         root.addLayout(cards)
         root.addStretch(2)
@@ -449,6 +466,7 @@ class WelcomeView(QWidget):
         v.setContentsMargins(20, 18, 20, 18)
         t = PlainLabel(title, card)
         t.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        t.setWordWrap(True)  # a longer title (another language) takes two lines, not the card's edge
         d = PlainLabel(text, card)
         d.setWordWrap(True)
         d.setObjectName("viewSubtitle")

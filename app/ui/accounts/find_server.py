@@ -18,12 +18,20 @@ from PySide6.QtWidgets import (
 from app.core.autodiscover import Cancelled, default_transport, discover
 from app.domain.autodiscover import Outcome, Question, Step
 from app.domain.senders import Principal, SendRight
+from app.domain import words
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import shown, translate
 
 MARKS = {"trying": "…", "found": "✓", "failed": "✗", "skipped": "–"}
 #: a step's end as a reader hears it (the list's marks are symbols); "found" is said with the result
-SAID = {"failed": "Tried", "skipped": "Skipped"}
+SAID = {"failed": QT_TRANSLATE_NOOP("FindServer", "Tried {step}"),
+        "skipped": QT_TRANSLATE_NOOP("FindServer", "Skipped {step}")}
+SAID_WHY = {"failed": QT_TRANSLATE_NOOP("FindServer", "Tried {step}: {detail}"),
+            "skipped": QT_TRANSLATE_NOOP("FindServer", "Skipped {step}: {detail}")}
 #: said as a search starts (the button's "Finding…")
-FINDING = "Finding the server…"
+FINDING = QT_TRANSLATE_NOOP("FindServer", "Finding the server…")
+#: a URL tried again and again (a redirect loop)
+TIMES = words.translate("FindServer", "%n times", None, 0)
 _WORKER: ThreadPoolExecutor | None = None
 
 
@@ -55,21 +63,22 @@ class FindServer(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.button = QPushButton("&Find server", self)
-        self.button.setAccessibleName("Find server")
-        self.button.setToolTip("Find the EWS URL from the e-mail address and password (Autodiscover), as Outlook does")
+        self.button = QPushButton(translate("FindServer", "&Find server"), self)
+        self.button.setAccessibleName(translate("FindServer", "Find server"))
+        self.button.setToolTip(translate("FindServer", "Find the EWS URL from the e-mail address and password "
+                                                       "(Autodiscover), as Outlook does"))
         row.addWidget(self.button)
         row.addStretch(1)
         lay.addLayout(row)
         self.steps = QListWidget(self)
-        self.steps.setAccessibleName("Find server steps")
+        self.steps.setAccessibleName(translate("FindServer", "Find server steps"))
         self.steps.setMaximumHeight(130)
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.steps.hide()
         lay.addWidget(self.steps)
         self.also_send = QCheckBox(self)
-        self.also_send.setAccessibleName("Also send from the mailboxes found")
+        self.also_send.setAccessibleName(translate("FindServer", "Also send from the mailboxes found"))
         self.also_send.hide()
         lay.addWidget(self.also_send)
         self.transport = None  # None: the system's resolver and certificates (tests inject the sandbox's)
@@ -99,9 +108,9 @@ class FindServer(QWidget):
         self.also_send.setChecked(False)
         self.outcome = None
         self.button.setEnabled(False)
-        self.button.setText("Finding…")
+        self.button.setText(translate("FindServer", "Finding…"))
         if self.announcer is not None:
-            self.announcer.polite(FINDING)
+            self.announcer.polite(translate("FindServer", FINDING))
         self._task = asyncio.ensure_future(self._run(email, username, password, self._cancel))
 
     async def _run(self, email: str, username: str, password: str, cancel: threading.Event) -> None:
@@ -118,14 +127,15 @@ class FindServer(QWidget):
         finally:
             if not cancel.is_set():
                 self.button.setEnabled(True)
-                self.button.setText("&Find server")
+                self.button.setText(translate("FindServer", "&Find server"))
         if cancel.is_set():
             return
         self.outcome = outcome
         if outcome.found and outcome.alternate_mailboxes:
             names = ", ".join(f"{m.display_name} <{m.smtp_address}>" if m.display_name else m.smtp_address
                               for m in outcome.alternate_mailboxes)
-            self.also_send.setText(f"Also &send from {names} (the server found you may open it)")
+            self.also_send.setText(translate("FindServer", "Also &send from {names} (the server found you may open "
+                                                           "it)").format(names=names))
             self.also_send.show()
         self.finished.emit(outcome)
 
@@ -150,14 +160,14 @@ class FindServer(QWidget):
     def _ask(self, question: Question, fut: Future) -> None:
         if fut.done():
             return
-        box = QMessageBox(QMessageBox.Question, "Find server", question.text,
+        box = QMessageBox(QMessageBox.Question, translate("FindServer", "Find server"), shown(question.text),
                           QMessageBox.Yes | QMessageBox.No, self.window())
-        box.setAccessibleName("Find server question")
+        box.setAccessibleName(translate("FindServer", "Find server question"))
         box.setDefaultButton(QMessageBox.No)
         box.setWindowModality(Qt.WindowModal)
         yes = box.button(QMessageBox.Yes)
-        yes.setText(f"&Send to {question.host}")
-        box.button(QMessageBox.No).setText("&Don't send")
+        yes.setText(translate("FindServer", "&Send to {host}").format(host=question.host))
+        box.button(QMessageBox.No).setText(translate("FindServer", "&Don't send"))
         box.finished.connect(lambda _r: self._answer(fut, box.clickedButton() is yes, box))
         self.prompt = box
         box.open()  # a reader reads the question as the box opens (an alert with the keyboard in it): not said twice
@@ -188,11 +198,11 @@ class FindServer(QWidget):
             self.prompt.close()
             self.prompt = None
         self.button.setEnabled(True)
-        self.button.setText("&Find server")
+        self.button.setText(translate("FindServer", "&Find server"))
 
     # ---------------- the steps list ----------------
     def _show_step(self, step: Step) -> None:
-        text = f"{MARKS.get(step.state, '')} {step.text}" + (f": {step.detail}" if step.detail else "")
+        text = f"{MARKS.get(step.state, '')} {step_text(step)}"
         item = self._rows.get(step.key)
         if item is None:
             item = QListWidgetItem(text)
@@ -209,22 +219,32 @@ class FindServer(QWidget):
         return [self.steps.item(i).text() for i in range(self.steps.count())]
 
 
+def step_text(step: Step) -> str:
+    """A step as the list shows it (after its mark): what was tried, and how it went."""
+    if not step.detail:
+        return shown(step.text)
+    return translate("FindServer", "{step}: {detail}").format(step=shown(step.text), detail=shown(step.detail))
+
+
 def step_words(step: Step) -> str:
     """What a reader hears of ``step`` ("" for nothing): its end, once ("Tried https://…: no answer"); not its
     start (each step would be said twice) nor a find (the result says it)."""
-    verb = SAID.get(step.state)
-    if verb is None:
+    if step.state not in SAID:
         return ""
     if step.text == STOPPED:  # "More than 10 redirects: stopped"
-        return step.detail[:1].upper() + step.detail[1:]
-    return f"{verb} {step.text}" + (f": {step.detail}" if step.detail else "")
+        detail = shown(step.detail)
+        return detail[:1].upper() + detail[1:]
+    if not step.detail:
+        return translate("FindServer", SAID[step.state]).format(step=shown(step.text))
+    return translate("FindServer", SAID_WHY[step.state]).format(step=shown(step.text), detail=shown(step.detail))
 
 
 def found_words(outcome: Outcome) -> str:
     """What a reader hears when a search ends with something found."""
     if outcome.exchange_online:
-        return f"{outcome.address} is in Microsoft 365: sign in with Microsoft on this page."
-    return f"Server found: {outcome.ews_url}"
+        return translate("FindServer", "{address} is in Microsoft 365: sign in with Microsoft on this page.").format(
+            address=outcome.address)
+    return translate("FindServer", "Server found: {url}").format(url=outcome.ews_url)
 
 
 #: the text of the step that ends a search at the redirect limit (app/core/autodiscover.py)
@@ -242,18 +262,31 @@ def failure_text(outcome: Outcome) -> str:
     details: dict[str, list[str]] = {}
     times: dict[str, int] = {}
     for s in steps:
-        detail = s.detail
-        if detail.startswith(REDIRECTS_TO) and detail[len(REDIRECTS_TO):] in names:
-            detail = "redirects"
+        detail = shown(s.detail)
+        if s.detail.startswith(REDIRECTS_TO) and s.detail[len(REDIRECTS_TO):] in names:
+            detail = translate("FindServer", "redirects")
         seen = details.setdefault(s.text, [])
         if detail and detail not in seen:
             seen.append(detail)
         times[s.text] = times.get(s.text, 0) + 1
-    tried = "; ".join(_entry(text, details[text], times[text]) for text in details)
-    why = f" ({stopped[-1]})" if stopped else ""
-    return f"The server was not found{why}. Tried: {tried}. {outcome.advice}"
+    tried = translate("FindServer", "; ").join(_entry(text, details[text], times[text]) for text in details)
+    if stopped:
+        return translate("FindServer", "The server was not found ({why}). Tried: {tried}. {advice}").format(
+            why=shown(stopped[-1]), tried=tried, advice=shown(outcome.advice))
+    return translate("FindServer", "The server was not found. Tried: {tried}. {advice}").format(
+        tried=tried, advice=shown(outcome.advice))
 
 
 def _entry(text: str, details: list[str], times: int) -> str:
-    said = ", ".join(details + ([f"{times} times"] if times > 1 else []))
-    return f"{text} ({said})" if said else text
+    said = translate("FindServer", ", ").join(details + ([_count(TIMES, times)]
+                                                         if times > 1 else []))
+    if not said:
+        return shown(text)
+    return translate("FindServer", "{step} ({details})").format(step=shown(text), details=said)
+
+
+def _count(mark, n: int) -> str:
+    """``mark`` (counted words marked with ``words.translate(ctx, "%n …", None, 0)``) for ``n``, in the user's
+    language. pyside6-lupdate makes an entry plural only when its count is a literal, so plural words are
+    marked once with 0 and counted here."""
+    return translate(mark.context, mark.source, None, n)

@@ -28,14 +28,16 @@ from app.domain.m365 import APP_ID_EXPLAINED, OrgDefaults, check_graph_endpoint,
 from app.domain.validation import check_authority_url, is_valid_address
 from app.mail.errors import TlsFailed
 from app.storage.settings import format_fingerprint, same_fingerprint
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown, translate
 
 log = logging.getLogger(__name__)
 
 #: Microsoft's public sign-in endpoint for work and school accounts (any tenant)
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
 DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
-TRUST = "&Trust this certificate"
+TRUST = QT_TRANSLATE_NOOP("MicrosoftSignIn", "&Trust this certificate")
 
 
 def open_in_browser(url: str) -> bool:
@@ -52,7 +54,7 @@ class MicrosoftSignInPanel(QWidget):
     def __init__(self, parent=None, account: AccountConfig | None = None, *, email_fixed: bool = False,
                  keyring_ok: bool = True, defaults: OrgDefaults | None = None, announcer=None):
         super().__init__(parent)
-        self.setAccessibleName("Microsoft 365 sign-in")
+        self.setAccessibleName(translate("MicrosoftSignIn", "Microsoft 365 sign-in"))
         self.announcer = announcer  # the window's (app.ui.common.announce.Announcer): each step said; None: silent
         self._task: asyncio.Task | None = None
         self._pending = None
@@ -69,33 +71,36 @@ class MicrosoftSignInPanel(QWidget):
         self.email.setPlaceholderText("you@company.com")
         self.email.setReadOnly(email_fixed)
         self.client_id = QLineEdit(self)
-        self.client_id.setPlaceholderText("the application (client) ID your organisation registered")
+        self.client_id.setPlaceholderText(
+            translate("MicrosoftSignIn", "the application (client) ID your organisation registered"))
         self.authority = QLineEdit(self)
         self.authority.setPlaceholderText(DEFAULT_AUTHORITY)
         self.graph_url = QLineEdit(self)
         self.graph_url.setPlaceholderText(DEFAULT_GRAPH_URL)
-        for label, w in (("E-mail", self.email), ("Application ID", self.client_id), ("Sign-in authority", self.authority)):
+        for label, w in ((translate("MicrosoftSignIn", "E-mail"), self.email),
+                         (translate("MicrosoftSignIn", "Application ID"), self.client_id),
+                         (translate("MicrosoftSignIn", "Sign-in authority"), self.authority)):
             w.setAccessibleName(label)
             form.addRow(label, w)
         self._form = form
         lay.addLayout(form)
         self.advanced = QToolButton(self)
-        self.advanced.setText("Ad&vanced")
+        self.advanced.setText(translate("MicrosoftSignIn", "Ad&vanced"))
         self.advanced.setCheckable(True)
         self.advanced.setArrowType(Qt.RightArrow)
         self.advanced.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.advanced.setAccessibleName("Advanced: the Microsoft Graph URL")
+        self.advanced.setAccessibleName(translate("MicrosoftSignIn", "Advanced: the Microsoft Graph URL"))
         self.advanced.toggled.connect(self._show_advanced)
         form.addRow("", self.advanced)
-        self.graph_url.setAccessibleName("Graph URL")
-        form.addRow("Graph URL", self.graph_url)
+        self.graph_url.setAccessibleName(translate("MicrosoftSignIn", "Graph URL"))
+        form.addRow(translate("MicrosoftSignIn", "Graph URL"), self.graph_url)
         form.setRowVisible(self.graph_url, False)
         self.authority.textChanged.connect(self._derive_graph_url)
         self._extra: dict = {}
         self._principals: tuple[str, list] = ("", [])  # (the address they belong to, the mailboxes it sends from)
         self.defaults_error = PlainLabel(self)
         self.defaults_error.setObjectName("fieldError")
-        self.defaults_error.setAccessibleName("Organisation defaults error")
+        self.defaults_error.setAccessibleName(translate("MicrosoftSignIn", "Organisation defaults error"))
         self.defaults_error.setWordWrap(True)
         self.defaults_error.hide()
         lay.addWidget(self.defaults_error)
@@ -107,20 +112,20 @@ class MicrosoftSignInPanel(QWidget):
             form.setRowVisible(self.client_id, False)
             form.setRowVisible(self.authority, False)
             form.setRowVisible(self.advanced, False)
-        note = ("Dispatch never sees your Microsoft password: you sign in on Microsoft's page. The sign-in is kept "
-                "in your system keyring." if keyring_ok else
-                "Dispatch never sees your Microsoft password. No system keyring is available: you will sign in "
-                "again next time.")
+        note = (translate("MicrosoftSignIn", "Dispatch never sees your Microsoft password: you sign in on Microsoft's "
+                          "page. The sign-in is kept in your system keyring.") if keyring_ok else
+                translate("MicrosoftSignIn", "Dispatch never sees your Microsoft password. No system keyring is "
+                          "available: you will sign in again next time."))
         self.note = PlainLabel(note, self)
         self.note.setObjectName("viewSubtitle")
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
         row = QHBoxLayout()
-        self.browser_button = QPushButton("Sign in with the &browser", self)
+        self.browser_button = QPushButton(translate("MicrosoftSignIn", "Sign in with the &browser"), self)
         self.browser_button.setObjectName("primary")
         self.browser_button.setAutoDefault(True)
-        self.code_button = QPushButton("Use a &code instead", self)
-        self.cancel_button = QPushButton("Cancel sign-in", self)
+        self.code_button = QPushButton(translate("MicrosoftSignIn", "Use a &code instead"), self)
+        self.cancel_button = QPushButton(translate("MicrosoftSignIn", "Cancel sign-in"), self)
         self.cancel_button.hide()
         for b in (self.browser_button, self.code_button, self.cancel_button):
             row.addWidget(b)
@@ -128,24 +133,24 @@ class MicrosoftSignInPanel(QWidget):
         lay.addLayout(row)
         self.status = PlainLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Sign-in status")
+        self.status.setAccessibleName(translate("MicrosoftSignIn", "Sign-in status"))
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.status.hide()
         lay.addWidget(self.status)
         code_row = QHBoxLayout()
         self.code = QLineEdit(self)
         self.code.setReadOnly(True)
-        self.code.setAccessibleName("Device code")
+        self.code.setAccessibleName(translate("MicrosoftSignIn", "Device code"))
         self.code.setStyleSheet("font-family: monospace; font-size: 14pt; font-weight: bold;")
-        self.copy_button = QPushButton("Co&py code", self)
+        self.copy_button = QPushButton(translate("MicrosoftSignIn", "Co&py code"), self)
         code_row.addWidget(self.code, 1)
         code_row.addWidget(self.copy_button)
         lay.addLayout(code_row)
         self.code.hide()
         self.copy_button.hide()
         trust_row = QHBoxLayout()
-        self.trust_button = QPushButton(TRUST, self)
-        self.trust_button.setAccessibleName("Trust the sign-in server's certificate")
+        self.trust_button = QPushButton(translate("MicrosoftSignIn", TRUST), self)
+        self.trust_button.setAccessibleName(translate("MicrosoftSignIn", "Trust the sign-in server's certificate"))
         trust_row.addWidget(self.trust_button)
         trust_row.addStretch(1)
         lay.addLayout(trust_row)
@@ -158,14 +163,15 @@ class MicrosoftSignInPanel(QWidget):
 
     # ---- what the application ID is, up front ----
     def _explain(self, lay: QVBoxLayout) -> None:
-        self.explained = PlainLabel(APP_ID_EXPLAINED, self)
+        self.explained = PlainLabel(shown(APP_ID_EXPLAINED), self)
         self.explained.setObjectName("viewSubtitle")
         self.explained.setWordWrap(True)
-        self.explained.setAccessibleName("What the application ID is")
+        self.explained.setAccessibleName(translate("MicrosoftSignIn", "What the application ID is"))
         lay.addWidget(self.explained)
         row = QHBoxLayout()
-        self.steps_button = QPushButton("Copy the registration &steps", self)
-        self.steps_button.setAccessibleName("Copy the registration steps for your administrator")
+        self.steps_button = QPushButton(translate("MicrosoftSignIn", "Copy the registration &steps"), self)
+        self.steps_button.setAccessibleName(translate("MicrosoftSignIn", "Copy the registration steps for your "
+                                                                         "administrator"))
         self.steps_button.setAutoDefault(False)
         self.steps_button.clicked.connect(self.copy_steps)
         row.addWidget(self.steps_button)
@@ -173,9 +179,9 @@ class MicrosoftSignInPanel(QWidget):
         lay.addLayout(row)
 
     def copy_steps(self) -> None:
-        QGuiApplication.clipboard().setText(registration_steps())
-        self._show(self.state, "The registration steps are on the clipboard: send them to your administrator.",
-                   assertive=False)
+        QGuiApplication.clipboard().setText(shown(registration_steps()))
+        self._show(self.state, translate("MicrosoftSignIn", "The registration steps are on the clipboard: send them "
+                                                            "to your administrator."), assertive=False)
 
     # ---- the organisation's defaults ----
     def apply_defaults(self, defaults: OrgDefaults) -> None:
@@ -187,7 +193,7 @@ class MicrosoftSignInPanel(QWidget):
         self.graph_url.setText(defaults.graph_url)
         if defaults.graph_url:
             self.advanced.setChecked(True)
-        self.defaults_error.setText(" ".join(defaults.problems))
+        self.defaults_error.setText(" ".join(shown(p) for p in defaults.problems))
         self.defaults_error.setVisible(bool(defaults.problems))
 
     def _show_advanced(self, on: bool) -> None:
@@ -217,18 +223,19 @@ class MicrosoftSignInPanel(QWidget):
     def problems(self) -> list[str]:
         out = []
         if not is_valid_address(self.email.text().strip()):
-            out.append("Enter a valid e-mail address.")
+            out.append(translate("MicrosoftSignIn", "Enter a valid e-mail address."))
         if not self.client_id.text().strip():
-            out.append("Enter the application (client) ID: your administrator registers Dispatch in Microsoft "
-                       "Entra once for your organisation (Copy the registration steps, Alt+S, and send them).")
+            out.append(translate("MicrosoftSignIn", "Enter the application (client) ID: your administrator registers "
+                                 "Dispatch in Microsoft Entra once for your organisation (Copy the registration steps, "
+                                 "{keys}, and send them).").format(keys=_steps_key()))
         authority = self.authority.text().strip()
         problem = check_authority_url(authority) if authority else None  # the one rule for secret-carrying URLs
         if problem:
-            out.append(problem)
+            out.append(shown(problem))
         graph_url = self.graph_url.text().strip()
         problem = check_graph_endpoint(graph_url) if graph_url else None
         if problem:
-            out.append(problem)
+            out.append(shown(problem))
         return out
 
     def account(self) -> AccountConfig:
@@ -261,41 +268,46 @@ class MicrosoftSignInPanel(QWidget):
         from app.mail.errors import MailError
 
         self._busy(True)
-        self._show(mode, "Starting the sign-in…")
+        self._show(mode, translate("MicrosoftSignIn", "Starting the sign-in…"))
         try:
             self._pending = pending = await accounts.begin_sign_in(acc, mode)
             if mode == "device":
                 self.code.setText(pending.user_code)
                 self.code.show()
                 self.copy_button.show()
-                self._show("device", f"Go to {pending.verification_uri} on any device and enter the code below. "
-                                     "Dispatch carries on by itself once you have signed in there.",
-                           said=f"Go to {pending.verification_uri} on any device and enter the code "
-                                f"{pending.user_code}. Dispatch carries on by itself once you have signed in there.")
+                self._show("device", translate("MicrosoftSignIn", "Go to {url} on any device and enter the code below. "
+                                               "Dispatch carries on by itself once you have signed in there.").format(
+                                                   url=pending.verification_uri),
+                           said=translate("MicrosoftSignIn", "Go to {url} on any device and enter the code {code}. "
+                                          "Dispatch carries on by itself once you have signed in there.").format(
+                                              url=pending.verification_uri, code=pending.user_code))
             else:
-                self._show("browser", "Finish signing in in your browser: Dispatch carries on by itself. "
-                                      "If no browser opened, use a code instead.")
+                self._show("browser", translate("MicrosoftSignIn", "Finish signing in in your browser: Dispatch "
+                                                "carries on by itself. If no browser opened, use a code instead."))
                 if not open_in_browser(pending.url):
-                    self._show("browser", "No browser could be opened. Use a code instead.", assertive=True)
+                    self._show("browser", translate("MicrosoftSignIn", "No browser could be opened. Use a code "
+                                                    "instead."), assertive=True)
             who = await pending.wait()
         except MailError as exc:
             if isinstance(exc, TlsFailed) and self._ask_trust(acc, exc):
                 return
             if not (self._pending is not None and self._pending.cancelled):
-                self._show("failed", f"Not signed in: {describe(exc.code, exc.message)}")
+                self._show("failed", translate("MicrosoftSignIn", "Not signed in: {reason}").format(
+                    reason=shown(describe(exc.code, exc.message))))
             else:
-                self._show("idle", "Sign-in cancelled.")
+                self._show("idle", translate("MicrosoftSignIn", "Sign-in cancelled."))
             return
         except Exception as exc:  # noqa: BLE001 - a sign-in that breaks is said, never a crash
             log.warning("sign-in failed: %s", type(exc).__name__)
-            self._show("failed", f"Not signed in ({type(exc).__name__}).")
+            self._show("failed", translate("MicrosoftSignIn", "Not signed in ({error}).").format(
+                error=type(exc).__name__))
             return
         finally:
             self._pending = None
             self._busy(False)
             self.code.hide()
             self.copy_button.hide()
-        self._show("done", f"Signed in as {who.username}. Connecting…")
+        self._show("done", translate("MicrosoftSignIn", "Signed in as {user}. Connecting…").format(user=who.username))
         self.signed_in.emit(acc)
 
     def cancel(self) -> None:
@@ -314,9 +326,13 @@ class MicrosoftSignInPanel(QWidget):
 
         host = urlsplit(self.authority.text().strip() or DEFAULT_AUTHORITY).netloc
         self.fingerprint = fp
-        self._show("trust", f"The sign-in server's certificate {'has changed and ' if pinned else ''}is not "
-                            f"trusted ({host}).\nSHA-256: {fp[:48]}\n         {fp[48:]}\nTrust it only if this fingerprint is the one your "
-                            "administrator gave you.")
+        question = (translate("MicrosoftSignIn", "The sign-in server's certificate has changed and is not trusted "
+                                                 "({host}).") if pinned else
+                    translate("MicrosoftSignIn", "The sign-in server's certificate is not trusted ({host}).")).format(
+            host=host)
+        advice = translate("MicrosoftSignIn", "Trust it only if this fingerprint is the one your administrator gave "
+                                              "you.")
+        self._show("trust", f"{question}\nSHA-256: {fp[:48]}\n         {fp[48:]}\n{advice}")
         self.trust_button.show()
         self.trust_button.setFocus()
         return True
@@ -341,12 +357,13 @@ class MicrosoftSignInPanel(QWidget):
         self.cancel()
 
     def show_error(self, text: str) -> None:
-        self._show("failed", text)
+        self._show("failed", shown(text))
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.code.text())
-        self._show(self.state, self.status.text().split(" (code copied)")[0] + " (code copied)", said="Code copied",
-                   assertive=False)
+        copied = translate("MicrosoftSignIn", " (code copied)")
+        self._show(self.state, self.status.text().split(copied)[0] + copied,
+                   said=translate("MicrosoftSignIn", "Code copied"), assertive=False)
 
     def _busy(self, on: bool) -> None:
         self.browser_button.setEnabled(not on)
@@ -376,6 +393,14 @@ class MicrosoftSignInPanel(QWidget):
 
     def wait_task(self) -> asyncio.Task | None:
         return self._task
+
+
+def _steps_key() -> str:
+    """The Alt key of "Copy the registration steps" in the user's language, as the keyboard names it ("Alt+S")."""
+    from PySide6.QtGui import QKeySequence
+
+    label = translate("MicrosoftSignIn", "Copy the registration &steps")
+    return QKeySequence.mnemonic(label).toString(QKeySequence.NativeText)
 
 
 def _load_defaults() -> OrgDefaults:

@@ -28,11 +28,13 @@ from app.domain.explain import sign_in_message as sign_in_text
 from app.mail.errors import AuthFailed, TlsFailed, is_ews_blocked, needs_sign_in
 from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import shown, translate
 from app.ui.window.frame import show_quietly
 
 log = logging.getLogger(__name__)
 
-TRUST = "&Trust this certificate"
+TRUST = QT_TRANSLATE_NOOP("Security", "&Trust this certificate")
 
 
 class Security:
@@ -60,7 +62,7 @@ class Security:
             self._tries = 0
             if self.prompt is not None and self.prompt.isVisible():
                 self.prompt.close()
-                self.w.statusBar().showMessage("Signed in again", 5000)
+                self.w.statusBar().showMessage(translate("Security", "Signed in again"), 5000)
         elif isinstance(err, TlsFailed):
             self.certificate_refused(session, err)
         elif isinstance(err, AuthFailed) or state == "auth_failed":
@@ -84,24 +86,20 @@ class Security:
         pinned = _pin_of(session.account)
         if len(fp) != 95 or same_fingerprint(fp, pinned):
             return False  # the certificate could not be read, or the pinned one failed otherwise
-        host = urlsplit(_tls_url(session.account)).netloc or "the server"
-        changed = bool(pinned)
-        server = "sign-in server" if session.account.backend.value == "graph" else "server"
-        text = (f"The {server}'s certificate {'has changed and ' if changed else ''}is not trusted ({host}).\n"
-                f"SHA-256: {fp}\n"
-                f"Trust it only if this fingerprint is the one your administrator gave you "
-                f"(for {session.account.email} only).")
+        host = urlsplit(_tls_url(session.account)).netloc or translate("Security", "the server")
+        headline = translate("Security", HEADLINES[(session.account.backend.value == "graph", bool(pinned))])
+        advice = translate("Security", "Trust it only if this fingerprint is the one your administrator gave you "
+                                       "(for {address} only).")
+        text = (f"{headline} ({host}).\nSHA-256: {fp}\n{advice.format(address=session.account.email)}")
         pad = "&nbsp;" * len("SHA-256: ")
-        html = (f"<b>The {server}'s certificate {'has changed and ' if changed else ''}is not trusted</b> "
-                f"({escape(host)}).<br><tt>SHA-256: {fp[:48]}<br>{pad}{fp[48:]}</tt><br>"
-                f"Trust it only if this fingerprint is the one your administrator gave you "
-                f"(for {escape(session.account.email)} only).")
+        html = (f"<b>{escape(headline)}</b> ({escape(host)}).<br><tt>SHA-256: {fp[:48]}<br>{pad}{fp[48:]}</tt><br>"
+                f"{escape(advice.format(address=session.account.email))}")
         self.fingerprint = fp
         if self.banner.choice_pending and self.banner.text() == text:
             return True
         self.banner.hide()
-        self.banner.show_choice(text, TRUST, lambda s=session, f=fp: self.trust(s, f), on_reject=self._declined,
-                                  html=html)
+        self.banner.show_choice(text, translate("Security", TRUST), lambda s=session, f=fp: self.trust(s, f),
+                                on_reject=self._declined, html=html)
         log.warning("certificate not trusted for %s: SHA-256 %s", host, fp)
         self.w.error_shown.emit(text)
         return True
@@ -120,12 +118,13 @@ class Security:
                 pin = self.w.settings.pin_certificate(acc, pin)
             except OSError as exc:
                 log.warning("could not save the trusted certificate: %s", exc)
-                self.w.statusBar().showMessage("Could not save the choice: trusted for this session only", 8000)
+                self.w.statusBar().showMessage(_not_saved(), 8000)
         acc.pinned_cert_sha256 = pin
         acc.verify_tls = True
         self.fingerprint = ""
         session.client.reset()
-        self.w.statusBar().showMessage(f"Certificate trusted for {acc.email}: connecting…", 5000)
+        self.w.statusBar().showMessage(translate("Security", "Certificate trusted for {address}: connecting…").format(
+            address=acc.email), 5000)
         self.w.connect_again()
 
     def _trust_authority(self, session, pin: str) -> None:
@@ -133,8 +132,9 @@ class Security:
         account); MSAL is built again around exactly that certificate, and the session reconnects."""
         self._adopt_authority_pin(session, pin)
         self.fingerprint = ""
-        self.w.statusBar().showMessage(f"Sign-in server's certificate trusted for {session.account.email}: "
-                                       "connecting…", 5000)
+        self.w.statusBar().showMessage(translate("Security", "Sign-in server's certificate trusted for {address}: "
+                                                             "connecting…").format(address=session.account.email),
+                                       5000)
         self.w.connect_again()
 
     def _adopt_authority_pin(self, session, pin: str) -> None:
@@ -149,13 +149,13 @@ class Security:
                 settings.set_account(acc)
             except OSError as exc:
                 log.warning("could not save the trusted certificate: %s", exc)
-                self.w.statusBar().showMessage("Could not save the choice: trusted for this session only", 8000)
+                self.w.statusBar().showMessage(_not_saved(), 8000)
         session.client.reset(account_service_factory(acc))
 
     def _declined(self) -> None:
         self.fingerprint = ""
-        self.w.show_error("Not connected: the server's certificate is not trusted. Retry to see it again.",
-                          retry=True)
+        self.w.show_error(translate("Security", "Not connected: the server's certificate is not trusted. Retry to "
+                                                "see it again."), retry=True)
 
     # ---- 401: sign in again ----
     def ask_password(self, session) -> None:
@@ -171,9 +171,12 @@ class Security:
             self.offer_microsoft_365(session)
             return
         again = self._tries > 0
-        reason = (f"The server did not accept {'that password either' if again else 'the password'} for "
-                  f"{acc.email}. Enter the current one: messages waiting in the Outbox go out once you "
-                  f"are signed in.")
+        reason = (translate("Security", "The server did not accept that password either for {address}. Enter the "
+                                        "current one: messages waiting in the Outbox go out once you are signed in.")
+                  if again else
+                  translate("Security", "The server did not accept the password for {address}. Enter the current "
+                                        "one: messages waiting in the Outbox go out once you are signed in.")
+                  ).format(address=acc.email)
         if self.prompt is None or self._prompt_session is not session:
             if self.prompt is not None:
                 self.prompt.close()
@@ -190,12 +193,12 @@ class Security:
         from app.domain.explain import ews_blocked_message
 
         err = session.last_error
-        text = ews_blocked_message(session.account.email, getattr(err, "reason", "") or "")
+        text = shown(ews_blocked_message(session.account.email, getattr(err, "reason", "") or ""))
         if self.banner.choice_pending and self.banner.text() == text:
             return
         self.banner.hide()
-        self.banner.show_choice(text, "Sign in with &Microsoft 365", lambda: self.w.edit_account(kind="m365"),
-                                  reject="&Later")
+        self.banner.show_choice(text, translate("Security", "Sign in with &Microsoft 365"),
+                                lambda: self.w.edit_account(kind="m365"), reject=translate("Security", "&Later"))
         self.w.error_shown.emit(text)
 
     def ask_sign_in(self, session) -> None:
@@ -204,10 +207,14 @@ class Security:
 
         acc = session.account
         err = session.last_error
-        said = (err.message or "").strip().rstrip(".") if err is not None else ""
-        if not said.startswith("Sign in to Microsoft 365 again"):
-            said = f"Sign in to Microsoft 365 again for {acc.email}" + (f" ({said})" if said else "")
-        reason = f"{said}. Messages waiting in the Outbox go out once you are signed in."
+        message = (err.message or "") if err is not None else ""
+        said = shown(message).strip().rstrip(".")
+        if not message.startswith("Sign in to Microsoft 365 again"):  # else the error says it already
+            said = (translate("Security", "Sign in to Microsoft 365 again for {address} ({reason})") if said else
+                    translate("Security", "Sign in to Microsoft 365 again for {address}")).format(
+                address=acc.email, reason=said)
+        reason = translate("Security", "{reason}. Messages waiting in the Outbox go out once you are signed "
+                                       "in.").format(reason=said)
         if acc.sandbox:  # the sandbox's own user signs in by itself: a failure here is the sandbox's
             self.w.show_error(reason, retry=True)
             return
@@ -229,10 +236,11 @@ class Security:
         if session is not self.w.session or session.closed or session.account.sandbox \
                 or not needs_sign_in(err or session.last_error):
             return False
-        text = sign_in_text(session.account.email)
+        text = shown(sign_in_text(session.account.email))
         if not (self.banner.choice_pending and self.banner.text() == text):
             self.banner.hide()
-            self.banner.show_choice(text, "&Sign in…", lambda s=session: self.ask_sign_in(s), reject="&Later")
+            self.banner.show_choice(text, translate("Security", "&Sign in…"), lambda s=session: self.ask_sign_in(s),
+                                    reject=translate("Security", "&Later"))
             self.w.error_shown.emit(text)
         return True
 
@@ -247,7 +255,7 @@ class Security:
         else:
             session.client.reset()  # the backend is built again around the sign-in's new tokens
         # the sign-in panel has said "Signed in as …. Connecting…" to a screen reader: shown, not said again
-        show_quietly(self.w.statusBar(), "Signed in: connecting…", 5000)
+        show_quietly(self.w.statusBar(), translate("Security", "Signed in: connecting…"), 5000)
         self.w.connect_again()
 
     def new_password(self, session, password: str) -> None:
@@ -258,9 +266,23 @@ class Security:
         self._tries += 1
         session.client.reset(account_service_factory(acc, password))
         self.w.statusBar().showMessage(
-            "Signing in…" if in_keyring else "Signing in… (no system keyring: the password is kept for this session only)",
+            translate("Security", "Signing in…") if in_keyring else
+            translate("Security", "Signing in… (no system keyring: the password is kept for this session only)"),
             8000)
         self.w.connect_again()
+
+
+#: the certificate question's first words: (a Microsoft 365 account's sign-in server?, a trusted one changed?)
+HEADLINES = {
+    (False, False): QT_TRANSLATE_NOOP("Security", "The server's certificate is not trusted"),
+    (False, True): QT_TRANSLATE_NOOP("Security", "The server's certificate has changed and is not trusted"),
+    (True, False): QT_TRANSLATE_NOOP("Security", "The sign-in server's certificate is not trusted"),
+    (True, True): QT_TRANSLATE_NOOP("Security", "The sign-in server's certificate has changed and is not trusted"),
+}
+
+
+def _not_saved() -> str:
+    return translate("Security", "Could not save the choice: trusted for this session only")
 
 
 def _pin_of(account) -> str:

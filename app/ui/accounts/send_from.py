@@ -22,23 +22,35 @@ from PySide6.QtWidgets import (
 
 from app.domain.send_from import new_principal, principal_problem
 from app.domain.senders import Principal, SendRight
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown, translate
 
-RIGHTS = (("Send as", SendRight.SEND_AS), ("Send on behalf", SendRight.ON_BEHALF))
-KEEP_TEXT = "&Keep the sent copy in its Sent Items, not yours"
-KEEP_NOTE = ("What you send from a mailbox is kept in your own Sent Items, as Outlook does. With “keep the sent "
-             "copy in its Sent Items” (Alt+K for a new entry, Space on a listed one) it goes to that mailbox's "
-             "instead, over Exchange (EWS) when you may open it (Full Access); Microsoft 365 keeps it in yours.")
+RIGHTS = ((QT_TRANSLATE_NOOP("SendFrom", "Send as"), SendRight.SEND_AS),
+          (QT_TRANSLATE_NOOP("SendFrom", "Send on behalf"), SendRight.ON_BEHALF))
+KEEP_TEXT = QT_TRANSLATE_NOOP("SendFrom", "&Keep the sent copy in its Sent Items, not yours")
+KEEP_NOTE = QT_TRANSLATE_NOOP(
+    "SendFrom", "What you send from a mailbox is kept in your own Sent Items, as Outlook does. With “keep the sent "
+    "copy in its Sent Items” ({keys} for a new entry, Space on a listed one) it goes to that mailbox's instead, "
+    "over Exchange (EWS) when you may open it (Full Access); Microsoft 365 keeps it in yours.")
 
 
 def entry_text(p: Principal) -> str:
     """How the list names an entry: its From label, and where its sent copy goes when not in yours."""
-    return p.label() + (" · sent copy kept in its Sent Items" if p.keep_copy else "")
+    if not p.keep_copy:
+        return p.label()
+    return translate("SendFrom", "{mailbox} · sent copy kept in its Sent Items").format(mailbox=p.label())
 
 
 def unadded_entry(typed: str) -> str:
-    return (f"“{typed}” is typed but not in the list: press Enter to add it, or clear the address to save "
-            "without it.")
+    return translate("SendFrom", "“{address}” is typed but not in the list: press Enter to add it, or clear the "
+                                 "address to save without it.").format(address=typed)
+
+
+def keep_note() -> str:
+    """How the sent copy is kept, with the keep box's Alt key in the user's language."""
+    keys = QKeySequence.mnemonic(translate("SendFrom", KEEP_TEXT)).toString(QKeySequence.NativeText)
+    return translate("SendFrom", KEEP_NOTE).format(keys=keys)
 
 
 class SendFromDialog(QDialog):
@@ -50,25 +62,26 @@ class SendFromDialog(QDialog):
 
     def __init__(self, own: str, principals: list[Principal], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Mailboxes you send from")
-        self.setAccessibleName("Mailboxes you send from")
+        self.setWindowTitle(translate("SendFrom", "Mailboxes you send from"))
+        self.setAccessibleName(translate("SendFrom", "Mailboxes you send from"))
         self.own = own
         lay = QVBoxLayout(self)
         lay.setContentsMargins(22, 18, 22, 16)
-        intro = PlainLabel(f"Besides {own}, the shared mailboxes and the people this account may send as or on "
-                           "behalf of. Your administrator grants the right; Compose offers these at From.", self)
+        intro = PlainLabel(translate("SendFrom", "Besides {address}, the shared mailboxes and the people this account "
+                                     "may send as or on behalf of. Your administrator grants the right; Compose "
+                                     "offers these at From.").format(address=own), self)
         intro.setObjectName("viewSubtitle")
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        note = PlainLabel(KEEP_NOTE, self)
+        note = PlainLabel(keep_note(), self)
         note.setObjectName("viewSubtitle")
         note.setWordWrap(True)
         lay.addWidget(note)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Mailboxes")
+        self.list.setAccessibleName(translate("SendFrom", "Mailboxes"))
         lay.addWidget(self.list)
-        self.remove_button = QPushButton("&Remove", self)
-        self.remove_button.setAccessibleName("Remove the selected mailbox")
+        self.remove_button = QPushButton(translate("SendFrom", "&Remove"), self)
+        self.remove_button.setAccessibleName(translate("SendFrom", "Remove the selected mailbox"))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.remove_button)
@@ -76,12 +89,12 @@ class SendFromDialog(QDialog):
         lay.addLayout(self._entry_form())
         self.error = PlainLabel(self)
         self.error.setObjectName("fieldError")
-        self.error.setAccessibleName("Mailbox error")
+        self.error.setAccessibleName(translate("SendFrom", "Mailbox error"))
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
-        self.buttons.button(QDialogButtonBox.Save).setText("&Save")
+        self.buttons.button(QDialogButtonBox.Save).setText(translate("SendFrom", "&Save"))
         lay.addWidget(self.buttons)
         for b in (self.add_button, self.remove_button, *self.buttons.buttons()):
             b.setAutoDefault(False)  # Space presses a focused button; Enter adds the typed entry (keyPressEvent)
@@ -117,17 +130,19 @@ class SendFromDialog(QDialog):
         self.address = QLineEdit(self)
         self.address.setPlaceholderText("desk@company.com")
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("Shared Desk (optional)")
+        self.name.setPlaceholderText(translate("SendFrom", "Shared Desk (optional)"))
         self.right = QComboBox(self)
         for text, right in RIGHTS:
-            self.right.addItem(text, right)
-        self.keep = QCheckBox(KEEP_TEXT, self)
-        self.keep.setAccessibleName("Keep the sent copy in its Sent Items, not yours")
-        self.add_button = QPushButton("&Add", self)
-        self.add_button.setAccessibleName("Add the mailbox")
-        for label, w, name in (("A&ddress", self.address, "Mailbox address"), ("&Name", self.name, "Mailbox name"),
-                               ("R&ight", self.right, "Send as or on behalf"), ("", self.keep, None),
-                               ("", self.add_button, None)):
+            self.right.addItem(translate("SendFrom", text), right)
+        self.keep = QCheckBox(translate("SendFrom", KEEP_TEXT), self)
+        self.keep.setAccessibleName(translate("SendFrom", "Keep the sent copy in its Sent Items, not yours"))
+        self.add_button = QPushButton(translate("SendFrom", "&Add"), self)
+        self.add_button.setAccessibleName(translate("SendFrom", "Add the mailbox"))
+        rows = ((translate("SendFrom", "A&ddress"), self.address, translate("SendFrom", "Mailbox address")),
+                (translate("SendFrom", "&Name"), self.name, translate("SendFrom", "Mailbox name")),
+                (translate("SendFrom", "R&ight"), self.right, translate("SendFrom", "Send as or on behalf")),
+                ("", self.keep, None), ("", self.add_button, None))
+        for label, w, name in rows:
             if name:
                 w.setAccessibleName(name)
             form.addRow(label, w)
@@ -151,7 +166,7 @@ class SendFromDialog(QDialog):
         """The typed entry into the list, or why not (under the fields; nothing typed is cleared)."""
         problem = principal_problem(self.address.text(), self.own, self.principals())
         if problem:
-            self._say(problem)
+            self._say(shown(problem))
             self.address.setFocus(Qt.OtherFocusReason)
             return
         p = replace(new_principal(self.address.text(), self.name.text(), self.right.currentData()),

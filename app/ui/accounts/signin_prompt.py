@@ -16,6 +16,7 @@ from app.ui.accounts.account_dialog import show_non_modal
 from app.ui.accounts.m365_signin import MicrosoftSignInPanel
 from app.ui.common.dialog_return import return_focus
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown, translate
 
 
 class SignInPrompt(QDialog):
@@ -24,13 +25,13 @@ class SignInPrompt(QDialog):
     def __init__(self, account: AccountConfig, parent=None, *, reason: str = "", keyring_ok: bool = True,
                  announcer=None):
         super().__init__(parent)
-        self.setWindowTitle("Sign in to Microsoft 365")
-        self.setAccessibleName("Microsoft 365 sign-in prompt")
+        self.setWindowTitle(translate("SignInPrompt", "Sign in to Microsoft 365"))
+        self.setAccessibleName(translate("SignInPrompt", "Microsoft 365 sign-in prompt"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(22, 18, 22, 16)
-        self.reason = PlainLabel(reason, self)
+        self.reason = PlainLabel(shown(reason), self)
         self.reason.setWordWrap(True)
-        self.reason.setAccessibleName("Why sign-in is asked")
+        self.reason.setAccessibleName(translate("SignInPrompt", "Why sign-in is asked"))
         self.reason.setMinimumWidth(460)
         self.reason.setVisible(bool(reason))
         lay.addWidget(self.reason)

@@ -17,7 +17,9 @@ def build(win):
 
         win.first_use("merge_dialog", lambda: return_focus(MergeDialog(win), win)).start()
 
-    action = _act(win, "&Mail merge…", MERGE_KEYS, open_merge, "actMailMerge")
+    from app.ui.common.tr import translate
+
+    action = _act(win, translate("MailMerge", "&Mail merge…"), MERGE_KEYS, open_merge, "actMailMerge")
     menus = getattr(win, "menus", None)
     if menus and "&File" in menus:
         acts = getattr(win, "actions_", None)

@@ -17,7 +17,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt, QTimer
+from PySide6.QtCore import QDir, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QPlainTextEdit, QPushButton, QStackedWidget, QTableView, QVBoxLayout,
@@ -28,15 +28,28 @@ from app.core.merge_pool import in_thread
 from app.core.merge_send import asks_first, go_ahead
 from app.core.send_limits import RecipientLedger, limits_for, plan_batch
 from app.domain import merge as dm
+from app.domain import words
 from app.domain.models import BodyFormat
 from app.storage.merges import MergeStore
 from app.ui.merge.merge_model import MergeModel
 from app.ui.merge.merge_send import SendGuard
 from app.ui.common.safe_text import PlainLabel, SafeDocument
+from app.ui.common.tr import shown, translate
 
 log = logging.getLogger(__name__)
 PREVIEW_ROWS = 3
 SHOWN_BYTES = 1024 * 1024  # a larger file is read, but not shown in the table box
+#: counted words (see _count)
+FIRST = words.translate("MailMerge", "&Preview (the first %n message(s)):", None, 0)
+ROWS = words.translate("MailMerge", "%Ln row(s)", None, 0)
+COLUMNS = words.translate("MailMerge", "%Ln column(s)", None, 0)
+PREPARING = words.translate("MailMerge", "Preparing %Ln message(s)…", None, 0)
+SENT = words.translate("MailMerge", "%Ln sent", None, 0)
+FAILED = words.translate("MailMerge", "%Ln failed", None, 0)
+TO_FIX = words.translate("MailMerge", "%Ln to fix", None, 0)
+READY = words.translate("MailMerge", "%Ln ready", None, 0)
+UNDER_WAY = words.translate("MailMerge", "%Ln under way", None, 0)
+OF_ROWS = words.translate("MailMerge", "{state} {counts} — of %Ln row(s).", None, 0)
 
 
 def _plain(body: str, fmt: BodyFormat) -> str:
@@ -45,6 +58,18 @@ def _plain(body: str, fmt: BodyFormat) -> str:
     doc = SafeDocument()  # loads nothing: mail content is data
     doc.setHtml(body)
     return doc.toPlainText()
+
+
+def _count(mark, n: int) -> str:
+    """``mark`` (counted words marked with ``words.translate(ctx, "%n …", None, 0)``) for ``n``, in the user's
+    language. pyside6-lupdate makes an entry plural only when its count is a literal, so plural words are
+    marked once with 0 and counted here."""
+    return translate(mark.context, mark.source, None, n)
+
+
+def _keys(keys: str) -> str:
+    """A shortcut as the user's keyboard names it (the key itself never changes with the language)."""
+    return QKeySequence(keys).toString(QKeySequence.NativeText)
 
 
 def _label(text: str, parent) -> QLabel:
@@ -59,7 +84,7 @@ class MergeDialog(QDialog):
     def __init__(self, win):
         super().__init__(win)
         self.win = win
-        self.setWindowTitle("Mail merge")
+        self.setWindowTitle(translate("MailMerge", "Mail merge"))
         self.setObjectName("mergeDialog")
         self.setModal(False)
         from app.ui.common.room_for_text import sized_within_screen
@@ -94,15 +119,16 @@ class MergeDialog(QDialog):
         page = QWidget(self)
         v = QVBoxLayout(page)
         row = QHBoxLayout()
-        self.choose = QPushButton("Choose CSV &file…", page)
+        self.choose = QPushButton(translate("MailMerge", "Choose CSV &file…"), page)
         self.choose.clicked.connect(self.choose_file)
         row.addWidget(self.choose)
         self.source_label = PlainLabel(page)
         row.addWidget(self.source_label, 1)
         v.addLayout(row)
-        lab = _label("&Table (a header row, then one row per message; paste from a spreadsheet):", page)
+        lab = _label(translate("MailMerge", "&Table (a header row, then one row per message; paste from a "
+                                            "spreadsheet):"), page)
         self.table_edit = QPlainTextEdit(page)
-        self.table_edit.setAccessibleName("Table")
+        self.table_edit.setAccessibleName(translate("MailMerge", "Table"))
         self.table_edit.setTabChangesFocus(True)
         self.table_edit.setLineWrapMode(QPlainTextEdit.NoWrap)
         self.table_edit.textChanged.connect(self._typed)
@@ -110,9 +136,9 @@ class MergeDialog(QDialog):
         v.addWidget(lab)
         v.addWidget(self.table_edit, 2)
         row = QHBoxLayout()
-        lab = _label("&Address column:", page)
+        lab = _label(translate("MailMerge", "&Address column:"), page)
         self.column = QComboBox(page)
-        self.column.setAccessibleName("Address column")
+        self.column.setAccessibleName(translate("MailMerge", "Address column"))
         self.column.currentIndexChanged.connect(self._show_preview)
         lab.setBuddy(self.column)
         row.addWidget(lab)
@@ -121,21 +147,22 @@ class MergeDialog(QDialog):
         self.error = PlainLabel(page)
         self.error.setWordWrap(True)
         v.addWidget(self.error)
-        lab = _label(f"&Preview (the first {PREVIEW_ROWS} messages):", page)
+        lab = _label(_count(FIRST, PREVIEW_ROWS), page)
         self.preview = QPlainTextEdit(page)
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(translate("MailMerge", "Preview"))
         self.preview.setTabChangesFocus(True)
         lab.setBuddy(self.preview)
         v.addWidget(lab)
         v.addWidget(self.preview, 3)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.send_button = QPushButton("Create and &send (Ctrl+Return)", page)
+        self.send_button = QPushButton(translate("MailMerge", "Create and &send ({keys})").format(
+            keys=_keys("Ctrl+Return")), page)
         self.send_button.clicked.connect(self.create_and_send)
         self.send_button.setEnabled(False)
         row.addWidget(self.send_button)
-        close = QPushButton("Close", page)
+        close = QPushButton(translate("MailMerge", "Close"), page)
         close.clicked.connect(self.close)
         row.addWidget(close)
         v.addLayout(row)
@@ -145,13 +172,13 @@ class MergeDialog(QDialog):
         page = QWidget(self)
         v = QVBoxLayout(page)
         self.summary = PlainLabel(page)
-        self.summary.setAccessibleName("Merge summary")
+        self.summary.setAccessibleName(translate("MailMerge", "Merge summary"))
         v.addWidget(self.summary)
         self.model = MergeModel(self)
         self.model.shown = self._rows_on_screen
         self.results = QTableView(page)
         self.results.setObjectName("mergeResults")
-        self.results.setAccessibleName("Merge results")
+        self.results.setAccessibleName(translate("MailMerge", "Merge results"))
         self.results.setModel(self.model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.results.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -164,20 +191,22 @@ class MergeDialog(QDialog):
         # columns fit the rows on screen: measuring 1,000 rows (Qt's default) held the UI thread ~0.5 s
         self.results.horizontalHeader().setResizeContentsPrecision(0)
         v.addWidget(self.results, 1)
-        hint = PlainLabel("Fix a row: go to its cell, F2 (or type), Enter. Resend failed (Ctrl+R) sends the rows "
-                          "that are not sent and were fixed; a sent row is never sent again.", page)
+        hint = PlainLabel(translate("MailMerge", "Fix a row: go to its cell, F2 (or type), Enter. Resend failed "
+                                                 "({keys}) sends the rows that are not sent and were fixed; a sent "
+                                                 "row is never sent again.").format(keys=_keys("Ctrl+R")), page)
         hint.setWordWrap(True)
         v.addWidget(hint)
         self.guard = SendGuard(self, page, v)  # "Send 12 messages?" and the undo-send countdown
         row = QHBoxLayout()
         row.addStretch(1)
-        self.resend_button = QPushButton("&Resend failed (Ctrl+R)", page)
+        self.resend_button = QPushButton(translate("MailMerge", "&Resend failed ({keys})").format(
+            keys=_keys("Ctrl+R")), page)
         self.resend_button.clicked.connect(self.resend)
         row.addWidget(self.resend_button)
-        new = QPushButton("&New merge", page)
+        new = QPushButton(translate("MailMerge", "&New merge"), page)
         new.clicked.connect(self.new_merge)
         row.addWidget(new)
-        close = QPushButton("Close", page)
+        close = QPushButton(translate("MailMerge", "Close"), page)
         close.clicked.connect(self.close)
         row.addWidget(close)
         v.addLayout(row)
@@ -200,9 +229,10 @@ class MergeDialog(QDialog):
     def start(self) -> None:
         """Show the dialog: the account's last unfinished merge, or a new one from Compose."""
         c = self.win.compose.draft()
-        self.intro.setText(f"Template: the message in Compose, “{dm.printable(c.subject or '(no subject)')}”. "
-                           "One message per row, to the address in the column below; {column} in the subject or "
-                           "text is replaced by the row's value.")
+        subject = dm.printable(c.subject) if c.subject else translate("MailMerge", "(no subject)")
+        self.intro.setText(translate("MailMerge", "Template: the message in Compose, “{subject}”. One message per "
+                                     "row, to the address in the column below; {{column}} in the subject or text is "
+                                     "replaced by the row's value.").format(subject=subject))
         account = self.win.session.account.key if self.win.session is not None else ""
         if self.run is not None and self.run.account != account and not self.run.running:
             self.new_merge()  # another account is in use: its merges are its own
@@ -232,7 +262,8 @@ class MergeDialog(QDialog):
 
     # ---- the table ----
     def choose_file(self) -> None:
-        dlg = QFileDialog(self, "Choose a table (CSV)", QDir.homePath(), "Tables (*.csv *.tsv *.txt);;All files (*)")
+        dlg = QFileDialog(self, translate("MailMerge", "Choose a table (CSV)"), QDir.homePath(),
+                          translate("MailMerge", "Tables (*.csv *.tsv *.txt);;All files (*)"))
         dlg.setFileMode(QFileDialog.ExistingFile)
         dlg.setObjectName("mergeFileDialog")
         dlg.fileSelected.connect(self._file_chosen)
@@ -249,24 +280,28 @@ class MergeDialog(QDialog):
         self._spawn(self._read_file(path))
 
     async def _read_file(self, path: str) -> None:
+        too_large = translate("MailMerge", "The file is larger than {size}.").format(  # words made here, not on
+            size=QLocale().formattedDataSize(dm.MAX_BYTES, 0, QLocale.DataSizeTraditionalFormat))  # the reading thread
+
         def read() -> bytes:
             p = Path(path)
             if p.stat().st_size > dm.MAX_BYTES:
-                raise dm.TableError(f"The file is larger than {dm.MAX_BYTES // (1024 * 1024)} MB.")
+                raise dm.TableError(too_large)
             return p.read_bytes()
 
         try:
             data = await in_thread(read)
         except (OSError, dm.TableError) as exc:
-            self._say(getattr(exc, "message", "") or f"Could not read the file: {exc.strerror or exc}")
+            why = translate("MailMerge", "Could not read the file: {reason}")
+            self._say(shown(getattr(exc, "message", "")) or why.format(reason=exc.strerror or exc))
             return
         name = Path(path).name
-        self.source_label.setText(f"Read from “{dm.printable(name)}”")
+        self.source_label.setText(translate("MailMerge", "Read from “{file}”").format(file=dm.printable(name)))
         if len(data) <= SHOWN_BYTES:
             try:
                 text = dm.decode(data)
             except dm.TableError as exc:
-                self._say(exc.message)
+                self._say(shown(exc.message))
                 return
             self.table_edit.blockSignals(True)
             self.table_edit.setPlainText(text)
@@ -275,7 +310,8 @@ class MergeDialog(QDialog):
         else:
             self.table_edit.blockSignals(True)
             self.table_edit.setPlainText("")
-            self.table_edit.setPlaceholderText(f"“{name}” is too large to show here; it was read in full.")
+            self.table_edit.setPlaceholderText(translate(
+                "MailMerge", "“{file}” is too large to show here; it was read in full.").format(file=name))
             self.table_edit.blockSignals(False)
             await self._parse(data)
 
@@ -291,9 +327,9 @@ class MergeDialog(QDialog):
         gen = self._gen
         try:
             table = await in_thread(dm.parse_table, source) if source else None
-            err = "" if table else "Paste a table or choose a CSV file."
+            err = "" if table else translate("MailMerge", "Paste a table or choose a CSV file.")
         except dm.TableError as exc:
-            table, err = None, exc.message
+            table, err = None, shown(exc.message)
         if gen != self._gen:
             return  # a newer table was typed meanwhile
         self.table = table
@@ -315,20 +351,24 @@ class MergeDialog(QDialog):
             return
         unknown = dm.unknown_placeholders(c, t.header)
         if unknown:
-            self._say(f"Unknown placeholder {', '.join('{' + dm.printable(u, 40) + '}' for u in unknown)}: "
-                               f"the columns are {', '.join(dm.printable(h, 30) for h in t.header)}.")
+            self._say(translate("MailMerge", "Unknown placeholder {placeholders}: the columns are {columns}.").format(
+                placeholders=", ".join("{" + dm.printable(u, 40) + "}" for u in unknown),
+                columns=", ".join(dm.printable(h, 30) for h in t.header)))
         else:
-            self._say(f"{len(t.rows):,} row{'s' if len(t.rows) != 1 else ''}, {len(t.header)} columns.", error=False)
+            self._say(translate("MailMerge", "{rows}, {columns}.").format(
+                rows=_count(ROWS, len(t.rows)), columns=_count(COLUMNS, len(t.header))), error=False)
         parts = []
         for i, values in enumerate(t.rows[:PREVIEW_ROWS]):
             m = dm.build_message(c, t.header, values, self.column.currentIndex(), merge_id="preview", number=i + 1,
                                  problem=t.problems.get(i, ""))
             if m.draft is None:
-                parts.append(f"Row {i + 1}: not sent — {m.error}")
+                parts.append(translate("MailMerge", "Row {number}: not sent — {reason}").format(
+                    number=QLocale().toString(i + 1), reason=shown(m.error)))
             else:
                 d = m.draft
                 to = ", ".join(r.display() for r in d.to)
-                parts.append(f"To: {to}\nSubject: {d.subject}\n\n{_plain(d.body, d.body_format)}")
+                head = translate("MailMerge", "To: {to}\nSubject: {subject}").format(to=to, subject=d.subject)
+                parts.append(f"{head}\n\n{_plain(d.body, d.body_format)}")
         self.preview.setPlainText(("\n" + "─" * 40 + "\n").join(parts))
         self.send_button.setEnabled(not unknown and self.column.currentIndex() >= 0)
 
@@ -384,11 +424,11 @@ class MergeDialog(QDialog):
             return
         outbox = self._outbox()
         if outbox is None:
-            self._say("Connect an account first (Ctrl+,).")
+            self._say(translate("MailMerge", "Connect an account first ({keys}).").format(keys=_keys("Ctrl+,")))
             return
         self._creating = True
         self.send_button.setEnabled(False)
-        self._say(f"Preparing {len(self.table.rows):,} messages…", error=False)
+        self._say(_count(PREPARING, len(self.table.rows)), error=False)
         s = self.win.session  # what is on screen at the key press is what is merged
         prepare = MergeRun.prepare(outbox, self._store(), self.win.compose.draft(), self.table,
                                    self.column.currentIndex(), account=s.account.key,
@@ -401,7 +441,8 @@ class MergeDialog(QDialog):
             run = await prepare
         except Exception as exc:  # noqa: BLE001 - said under the table; nothing was created or sent
             log.warning("merge: preparing the rows failed (%s)", type(exc).__name__)  # no content
-            self._say(f"Could not prepare the messages ({type(exc).__name__}); nothing was sent.")
+            self._say(translate("MailMerge", "Could not prepare the messages ({error}); nothing was sent.").format(
+                error=type(exc).__name__))
             return
         finally:
             self._creating = False
@@ -422,7 +463,8 @@ class MergeDialog(QDialog):
         if self.stack.currentIndex() != 1 or self.run is None or self.run.running:
             return
         if not self.run.to_send():
-            self.summary.setText(self._summary() + " Nothing to resend: fix a failed row first.")
+            self.summary.setText(translate("MailMerge", "{summary} Nothing to resend: fix a failed row first.").format(
+                summary=self._summary()))
             return
         self._spawn(self.run.send())
 
@@ -467,10 +509,15 @@ class MergeDialog(QDialog):
         if self.run is None:
             return ""
         n = self.run.counts()
-        parts = [f"{n['sent']} sent", f"{n['failed']} failed", f"{n['invalid']} to fix"]
-        parts += [f"{k} {what}" for k, what in ((n["ready"], "ready"), (n["saving"] + n["sending"], "under way")) if k]
-        done = "Sending…" if self.run.running or n["saving"] + n["sending"] else "Done."
-        return f"{done} {', '.join(parts)} — of {len(self.run.rows):,} rows."
+        parts = [_count(SENT, n["sent"]), _count(FAILED, n["failed"]), _count(TO_FIX, n["invalid"])]
+        if n["ready"]:
+            parts.append(_count(READY, n["ready"]))
+        if n["saving"] + n["sending"]:
+            parts.append(_count(UNDER_WAY, n["saving"] + n["sending"]))
+        done = translate("MailMerge", "Sending…") if self.run.running or n["saving"] + n["sending"] else \
+            translate("MailMerge", "Done.")
+        return _count(OF_ROWS, len(self.run.rows)).format(
+            state=done, counts=", ".join(parts))
 
     def _spawn(self, aw) -> asyncio.Task:
         flows = getattr(self.win, "flows", None)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from app.core.merge import MergeRun, RowState
 from app.ui.lists.cell_roles import fill_roles
 from app.ui.common.safe_text import tooltip
+from app.ui.common.tr import shown, translate
 
 SHOWN = 120  # characters of a value shown in its cell (the whole value is edited)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
@@ -84,7 +85,7 @@ class MergeModel(QAbstractTableModel):
         if section == 0:
             return "#"
         if section == self.outcome_column():
-            return "Outcome"
+            return translate("MailMerge", "Outcome")
         return self.run.header[section - 1]
 
     # ---- cells ----
@@ -107,7 +108,7 @@ class MergeModel(QAbstractTableModel):
         if col == 0:
             text = str(row.number)
         elif outcome:
-            text = self.run.outcome(row)
+            text = shown(self.run.outcome(row))
         else:
             text = row.values[col - 1]
         if role == _DISPLAY:

@@ -7,16 +7,23 @@ takes every row back). The rules are Qt-free in :mod:`app.core.merge_send`; this
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
-
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QMessageBox
 
 from app.core.merge_send import confirm_question, limits_answer, limits_question, send_part_label
+from app.domain import words
+from app.ui.common.tr import shown, translate
 from app.ui.lists.batch_undo import BatchUndo
 
 
+#: counted words: pyside6-lupdate makes an entry plural only when its count is a literal, so they are marked
+#: once with 0 here and counted where shown
+SEND_N = words.translate("MailMerge", "&Send %Ln message(s)", None, 0)
+N_MESSAGES = words.translate("MailMerge", "%Ln message(s)", None, 0)
+
+
 def _local_time(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch).strftime("%a %H:%M")
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(epoch)), "ddd HH:mm")
 
 
 class SendGuard:
@@ -36,14 +43,16 @@ class SendGuard:
     async def send_merge(self, rows: int, plan=None) -> bool:
         """"Send these messages?" (app.core.merge_send.go_ahead asks it): the limits' words first when ``plan``
         says something (app.core.send_limits), non-modal; Enter and Esc do not send."""
-        limits = limits_question(plan, _local_time) if plan is not None else ""
-        question = " ".join(q for q in (limits, confirm_question(rows)) if q)
-        box = QMessageBox(QMessageBox.Question, "Send these messages?", question, QMessageBox.NoButton, self.dialog)
-        label = send_part_label(plan) if plan is not None and plan.later else f"&Send {rows:,} messages"
+        limits = shown(limits_question(plan, _local_time)) if plan is not None else ""
+        question = " ".join(q for q in (limits, shown(confirm_question(rows))) if q)
+        title = translate("MailMerge", "Send these messages?")
+        box = QMessageBox(QMessageBox.Question, title, question, QMessageBox.NoButton, self.dialog)
+        label = shown(send_part_label(plan)) if plan is not None and plan.later else \
+            translate(SEND_N.context, SEND_N.source, None, rows)
         send = box.addButton(label, QMessageBox.AcceptRole)
-        box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
+        box.setDefaultButton(box.addButton(translate("MailMerge", "Don't send"), QMessageBox.RejectRole))
         box.setEscapeButton(box.defaultButton())
-        box.setAccessibleName("Send these messages?")
+        box.setAccessibleName(title)
         answer = asyncio.get_running_loop().create_future()
 
         def answered(_r) -> None:
@@ -58,7 +67,7 @@ class SendGuard:
         # plan as it now goes is said
         yes = await answer
         if yes and plan is not None and not plan.blind_ok:
-            self.dialog.win.announcer.polite(limits_answer(plan, _local_time, True))
+            self.dialog.win.announcer.polite(shown(limits_answer(plan, _local_time, True)))
         return yes
 
     async def send_anyway(self, warnings) -> bool:  # asked of Compose's message only
@@ -77,4 +86,5 @@ class SendGuard:
         """``run``'s sends are held in the undo-send window (Compose's delay), one countdown for all of them."""
         outbox, batch = run.outbox, self.batch
         run.hold_for = lambda: batch.hold(outbox)
-        run.on_held = lambda subs: batch.held(subs, outbox, f"{len(subs):,} messages")
+        run.on_held = lambda subs: batch.held(subs, outbox,
+                                              translate(N_MESSAGES.context, N_MESSAGES.source, None, len(subs)))
