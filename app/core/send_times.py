@@ -225,8 +225,8 @@ def _day(words: list[str], today: date) -> tuple[_Day, list[str]] | None:
         if len(words) >= size and phrase in _RELATIVE:
             at = EVENING if phrase == "tonight" else None
             return _Day(today + timedelta(days=_RELATIVE[phrase]), at), words[size:]
-    if words and words[0] in _THIS and len(words) == 2 and words[1] in _PARTS:
-        return _Day(today, _PARTS[words[1]]), []
+    if len(words) >= 2 and words[0] in _THIS and words[1] in _PARTS:
+        return _Day(today, _PARTS[words[1]]), words[2:]
     if len(words) >= 2 and words[0] in _NEXT_BEFORE and words[1] in _DAYS:
         return _Day(_after(today, _DAYS[words[1]])), words[2:]
     if words and words[0] in _DAYS:
