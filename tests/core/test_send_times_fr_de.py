@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from app.core.send_times import WhenError, parse_day, parse_when
+from app.core.send_times import WhenError, examples, parse_day, parse_when
 from app.domain.words import Words
 
 NOW = datetime(2026, 11, 24, 14, 30)  # a Tuesday afternoon
@@ -125,3 +125,25 @@ def test_a_flag_day_that_is_not_one_says_why(text, source):
     with pytest.raises(WhenError) as err:
         parse_day(text, TODAY)
     assert err.value.words.source == source
+
+
+def _catalogue(lang: str) -> dict[str, str]:
+    """The French or German words of the SendTimes entries (translations/<lang>/times.ts)."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "translations" / lang / "times.ts"
+    return {m.findtext("source"): m.findtext("translation") for ctx in ET.parse(ts).getroot().iter("context")
+            if ctx.findtext("name") == "SendTimes" for m in ctx.iter("message")}
+
+
+@pytest.mark.parametrize("lang, joiner", [("fr", " ou "), ("de", " oder ")])
+@pytest.mark.parametrize("short", [False, True])
+def test_the_examples_shown_in_french_and_german_are_understood(lang, joiner, short):
+    """What the Send later field suggests in the user's language can be typed as it is."""
+    words = examples(NOW, short=short)
+    text = _catalogue(lang)[words.source].format(**words.values)
+    shown = [e.strip() for part in text.split(joiner) for e in part.split(", ")]
+    assert len(shown) >= 5
+    for example in shown:
+        assert parse_when(example, NOW) > NOW, example
