@@ -97,6 +97,14 @@ def write_all(folder: Path, attachments: list[Attachment]) -> list[Path]:
     return [write_new(folder, a.name, a.content or b"") for a in attachments]
 
 
+def _saved(n: int) -> str:
+    """What the status bar says once ``n`` attachments are written (a plural: "1 attachment", "2 attachments").
+    pyside6-lupdate takes a call for a plural only when its count is a number: the first call marks it."""
+    if n == 1:
+        return translate("AttachmentSaver", "Saved %n attachment(s) to {folder}: {names}", None, 1)
+    return translate("AttachmentSaver", "Saved %n attachment(s) to {folder}: {names}", None, n)
+
+
 class AttachmentSaver(QObject):
     """Ask for a folder (non-modal), then write the attachments there. ``finished(str)`` says what
     happened, in words for the user."""
@@ -146,6 +154,5 @@ class AttachmentSaver(QObject):
                 folder=folder, reason=exc.strerror or type(exc).__name__))
             return
         names = ", ".join(p.name for p in paths)
-        self.finished.emit(translate("AttachmentSaver", "Saved %n attachment(s) to {folder}: {names}", None, len(paths))
-                           .format(folder=folder, names=names))
+        self.finished.emit(_saved(len(paths)).format(folder=folder, names=names))
         self.saved.emit(paths)
