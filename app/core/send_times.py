@@ -58,7 +58,9 @@ _RELATIVE = {"today": 0, "aujourd'hui": 0, "auj": 0, "heute": 0, "tonight": 0,
              "apres-demain": 2, "apres demain": 2, "ubermorgen": 2, "uebermorgen": 2}
 #: "this" in "ce soir", "cet après-midi": today, and only with a part of the day
 _THIS = ("ce", "cet", "cette")
-#: "next Tuesday", "mardi prochain", "nächsten Dienstag": the coming one after today
+#: "next Tuesday", "mardi prochain", "nächsten Dienstag": the first one after today, as "mardi prochain" and
+#: "nächsten Dienstag" are most often meant (Outlook's date fields read an English "next Friday" as the
+#: following week's; the bare weekday, "tue", is the coming one, today included, in both)
 _NEXT_BEFORE = ("next", "nachsten", "nachster", "nachste", "naechsten", "naechster", "naechste", "kommenden",
                 "kommender")
 _NEXT_AFTER = ("prochain", "prochaine")
