@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QListWidget, QListWidgetItem, QVBoxLa
 from app.domain.models import Attachment
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, human_size, printable, safe_attachment_name
 from app.ui.common.safe_text import PlainLabel, tooltip
-from app.ui.common.tr import translate
+from app.ui.common.tr import shown, translate
 from app.ui.window.theme import icon
 
 
@@ -221,6 +221,8 @@ class AttachmentList(QWidget):
             self.changed.emit()
 
     def set_error(self, msg: str) -> None:
+        """Show ``msg`` under the list (the core's words translated); "" hides it."""
+        msg = shown(msg)
         self.error_label.setText(msg)
         self.error_label.setVisible(bool(msg))
         if self.list.property("invalid") != bool(msg):
@@ -232,6 +234,7 @@ class AttachmentList(QWidget):
         return self.error_label.text() if not self.error_label.isHidden() else ""
 
     def set_note(self, msg: str) -> None:
+        msg = shown(msg)
         self.note_label.setText(msg)
         self.note_label.setVisible(bool(msg))
 

@@ -143,7 +143,7 @@ class SendAsIsDialog(QDialog):
             notes.append(unchecked_note(unchecked))
         if sender and own and sender.lower() != own.lower():
             notes.append(someone_else_note(sender))
-        notes += parsed.notes[:3]  # what the preview reads differently (an unknown charset…); the file goes as it is
+        notes += [shown(n) for n in parsed.notes[:3]]  # what the preview reads differently (an unknown charset…); the file goes as it is
         self.note = QLabel("\n".join(notes), self)
         self.note.setObjectName("asIsNote")
         self.note.setTextFormat(Qt.PlainText)  # the address is data

@@ -159,7 +159,7 @@ class EmlFiles(QObject):
         c.show_state(translate("EmlFiles", "Not saved"))
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
-        notes = " ".join(parsed.notes[:3])
+        notes = " ".join(shown(n) for n in parsed.notes[:3])
         if notes:
             said = translate("EmlFiles", "Opened {name} as a new message: Ctrl+S saves it to Drafts. {notes}").format(
                 name=name, notes=notes)
