@@ -40,8 +40,8 @@ def examples(now: datetime, *, short: bool = False) -> Words:
 
 # The words are compared without accents and in lower case ("Übermorgen", "apres-demain" and "après-demain"
 # alike; "ß" is "ss").
-#: weekday words: English, French ("lun", "lun."), German (abbreviated with the dot: "Fr." is Friday, "fr" is
-#: "fri" being typed)
+# weekday words: English, French ("lun", "lun."), German (abbreviated with the dot: "Fr." is Friday, "fr" is
+# "fri" being typed)
 _DAYS = {**{w: i for i, ws in enumerate((
     ("mon", "monday", "lun", "lundi", "montag", "mo."),
     ("tue", "tues", "tuesday", "mar", "mardi", "dienstag", "di."),
@@ -52,23 +52,23 @@ _DAYS = {**{w: i for i, ws in enumerate((
     ("sun", "sunday", "dim", "dimanche", "sonntag", "so."),
 )) for w in ws}}
 _DAYS.update({w + ".": i for w, i in list(_DAYS.items()) if not w.endswith(".") and len(w) == 3})
-#: days from today
+# days from today
 _RELATIVE = {"today": 0, "aujourd'hui": 0, "auj": 0, "heute": 0, "tonight": 0,
              "tomorrow": 1, "demain": 1, "morgen": 1,
              "apres-demain": 2, "apres demain": 2, "ubermorgen": 2, "uebermorgen": 2}
-#: "this" in "ce soir", "cet après-midi": today, and only with a part of the day
+# "this" in "ce soir", "cet après-midi": today, and only with a part of the day
 _THIS = ("ce", "cet", "cette")
-#: "next Tuesday", "mardi prochain", "nächsten Dienstag": the first one after today, as "mardi prochain" and
-#: "nächsten Dienstag" are most often meant (Outlook's date fields read an English "next Friday" as the
-#: following week's; the bare weekday, "tue", is the coming one, today included, in both)
+# "next Tuesday", "mardi prochain", "nächsten Dienstag": the first one after today, as "mardi prochain" and
+# "nächsten Dienstag" are most often meant (Outlook's date fields read an English "next Friday" as the
+# following week's; the bare weekday, "tue", is the coming one, today included, in both)
 _NEXT_BEFORE = ("next", "nachsten", "nachster", "nachste", "naechsten", "naechster", "naechste", "kommenden",
                 "kommender")
 _NEXT_AFTER = ("prochain", "prochaine")
-#: words before a day or a time that say nothing more ("tomorrow at 8", "demain à 8h", "morgen um 8 Uhr",
-#: "le 3 décembre", "am Montag")
+# words before a day or a time that say nothing more ("tomorrow at 8", "demain à 8h", "morgen um 8 Uhr",
+# "le 3 décembre", "am Montag")
 _FILLERS = ("at", "a", "um", "gegen", "vers")
 _LEADING = ("on", "le", "am", "the")
-#: parts of the day, as times
+# parts of the day, as times
 _PARTS = {"morning": MORNING, "matin": MORNING, "fruh": MORNING, "frueh": MORNING, "morgens": MORNING,
           "vormittag": time(9, 0), "noon": time(12, 0), "midi": time(12, 0), "mittag": time(12, 0),
           "afternoon": time(14, 0), "apres-midi": time(14, 0), "nachmittag": time(14, 0),
@@ -87,13 +87,13 @@ _MONTHS = {w: i + 1 for i, ws in enumerate((
     ("nov", "november", "novembre"),
     ("dec", "december", "decembre", "dez", "dezember"),
 )) for w in ws}
-#: units of "in 2 h", "dans 30 min", "in 2 Std.", in seconds
+# units of "in 2 h", "dans 30 min", "in 2 Std.", in seconds
 _UNITS = {**dict.fromkeys(("m", "min", "mins", "minute", "minutes", "mn", "minuten"), 60),
           **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "heure", "heures", "std", "stunde", "stunden"), 3600),
           **dict.fromkeys(("d", "day", "days", "j", "jour", "jours", "tag", "tage", "tagen"), 86400),
           **dict.fromkeys(("w", "week", "weeks", "semaine", "semaines", "woche", "wochen"), 7 * 86400)}
 _IN = ("in", "dans")
-#: a time of day: "8", "8:00", "08.30", "5pm", "5:30 pm", "8h", "14h30", "14 h 30", "8 Uhr", "14:30 Uhr"
+# a time of day: "8", "8:00", "08.30", "5pm", "5:30 pm", "8h", "14h30", "14 h 30", "8 Uhr", "14:30 Uhr"
 _CLOCK = re.compile(r"(\d{1,2})(?:\s*(?:[:.]|h)\s*(\d{2}))?\s*(?:(am|pm)|h|uhr)?")
 #: the weekdays and months of a moment shown in a message ("Tue 24 Nov 09:00 has already passed.")
 _WEEKDAY_NAMES = (QT_TRANSLATE_NOOP("SendTimes", "Mon"), QT_TRANSLATE_NOOP("SendTimes", "Tue"),

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.spelling import SETTING
-from tests.helpers.keys import ALT, CTRL, SHIFT, focused, key, mnemonic, press
+from tests.helpers.keys import CTRL, SHIFT, focused, key, mnemonic, press
 from tests.helpers.language import in_language
 from tests.helpers.windows import close_window, open_window
 

@@ -38,7 +38,7 @@
     </message>
     <message>
         <source>Mon</source>
-        <extracomment>weekday words: English, French (&quot;lun&quot;, &quot;lun.&quot;), German (abbreviated with the dot: &quot;Fr.&quot; is Friday, &quot;fr&quot; is &quot;fri&quot; being typed) days from today &quot;this&quot; in &quot;ce soir&quot;, &quot;cet après-midi&quot;: today, and only with a part of the day &quot;next Tuesday&quot;, &quot;mardi prochain&quot;, &quot;nächsten Dienstag&quot;: the coming one after today words before a day or a time that say nothing more (&quot;tomorrow at 8&quot;, &quot;demain à 8h&quot;, &quot;morgen um 8 Uhr&quot;, &quot;le 3 décembre&quot;, &quot;am Montag&quot;) parts of the day, as times units of &quot;in 2 h&quot;, &quot;dans 30 min&quot;, &quot;in 2 Std.&quot;, in seconds a time of day: &quot;8&quot;, &quot;8:00&quot;, &quot;08.30&quot;, &quot;5pm&quot;, &quot;5:30 pm&quot;, &quot;8h&quot;, &quot;14h30&quot;, &quot;14 h 30&quot;, &quot;8 Uhr&quot;, &quot;14:30 Uhr&quot; the weekdays and months of a moment shown in a message (&quot;Tue 24 Nov 09:00 has already passed.&quot;)</extracomment>
+        <extracomment>the weekdays and months of a moment shown in a message (&quot;Tue 24 Nov 09:00 has already passed.&quot;)</extracomment>
         <translation>Mo.</translation>
     </message>
     <message>

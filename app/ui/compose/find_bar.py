@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton
 
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import translate
-from app.domain.words import QT_TRANSLATE_NOOP
 
 
 #: what the bar says while the match may be in the part of the body still to come

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSizePo
 from app.domain.extras import NO_FLAG
 from app.domain.models import Draft, Sensitivity
 from app.domain.validation import FieldError, parse_categories
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.compose.extras_rows import FlagRow, HeadersRow
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import translate
-from app.domain.words import QT_TRANSLATE_NOOP
 
 #: the sensitivities as Outlook names them in its options
 SENSITIVITY_WORDS = {Sensitivity.NORMAL: QT_TRANSLATE_NOOP("MoreOptions", "Normal"),
