@@ -3,7 +3,8 @@
 - **Reply all** goes to the original's To (its Cc stays Cc), less the account and the mailboxes it sends from
   (from Sent the sender is oneself: a plain Reply would go to oneself, so Sent offers Reply all only, which is
   what Outlook's Reply from Sent does: it goes to the original recipients). ``RE: `` once, the original
-  quoted below with the header block Outlook writes (From, Sent, To, Cc, Subject); pictures the quoted body
+  quoted below with the header block Outlook writes (From, Sent, To, Cc, Subject: in the window's language,
+  :class:`Header`, given by the window, which translates it); pictures the quoted body
   shows stay inline, files are not carried.
 - **Forward**: no recipients, ``FW: `` once, the same quote, and the original's attachments.
 - **Edit as new**: a copy of the original (recipients, subject, body, attachments, Reply-To, sensitivity,
@@ -30,11 +31,13 @@ import datetime as _dt
 import html as _html
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from app.domain import inline_images as inline
 from app.domain import threads
 from app.domain.models import Attachment, BodyFormat, Draft, Recipient, new_local_id
+from app.domain.words import QT_TRANSLATE_NOOP
 
 #: Outlook's line between the new text and the quoted message (plain text)
 SEPARATOR = "_" * 32
@@ -45,26 +48,47 @@ _BODY = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
 
 
+def english_date(when: _dt.datetime) -> str:
+    """The sent date as Outlook writes it in English: "Tuesday, November 24, 2026 9:05"."""
+    return when.strftime("%A, %B %d, %Y %H:%M").replace(" 0", " ")
+
+
+@dataclass(frozen=True)
+class Header:
+    """How the quoted header block is written: its labels with their colon, as Outlook writes them in the
+    window's language ("From:"; "De :"; "Von:"), and the sent date's text (the language's long date). The
+    window translates them (this module has no Qt: the English words are marked for the catalogue here, under
+    "Quote"); English when none is given."""
+
+    sender: str = QT_TRANSLATE_NOOP("Quote", "From:")
+    sent: str = QT_TRANSLATE_NOOP("Quote", "Sent:")
+    to: str = QT_TRANSLATE_NOOP("Quote", "To:")
+    cc: str = QT_TRANSLATE_NOOP("Quote", "Cc:")
+    subject: str = QT_TRANSLATE_NOOP("Quote", "Subject:")
+    date: Callable[[_dt.datetime], str] = english_date
+
+
 def reply_all(orig: Draft, *, own: Iterable[str], sender: Recipient | None, sent: _dt.datetime | None,
-              now: _dt.datetime | None = None) -> Draft:
+              now: _dt.datetime | None = None, header: Header = Header()) -> Draft:
     """The reply to everyone the sent message ``orig`` went to. ``own``: the account's addresses (its own and
-    those of the mailboxes it sends from), never replied to; ``sender``/``sent``: for the quote's header;
-    ``now``: when it is written (its conversation index's child block; the clock when None)."""
+    those of the mailboxes it sends from), never replied to; ``sender``/``sent``: for the quote's header,
+    written with ``header``'s words; ``now``: when it is written (its conversation index's child block; the
+    clock when None)."""
     mine = {a.strip().lower() for a in own if a}
     if orig.principal is not None:
         mine.add(orig.principal.email.lower())
     to = _others(orig.to, mine, set())
     cc = _others(orig.cc, mine, {r.email.lower() for r in to})
-    body, fmt = quoted(orig, sender, sent)
+    body, fmt = quoted(orig, sender, sent, header)
     return Draft(to=to, cc=cc, subject=prefixed("RE: ", orig.subject, _RE), body=body, body_format=fmt,
                  attachments=_shown_pictures(orig, body if fmt == BodyFormat.HTML else None),
                  principal=orig.principal, **_thread(orig, now))
 
 
 def forward(orig: Draft, *, sender: Recipient | None, sent: _dt.datetime | None,
-            now: _dt.datetime | None = None) -> Draft:
+            now: _dt.datetime | None = None, header: Header = Header()) -> Draft:
     """The sent message ``orig`` forwarded: no recipients yet, its attachments and its pictures kept."""
-    body, fmt = quoted(orig, sender, sent)
+    body, fmt = quoted(orig, sender, sent, header)
     files = [_fresh(a) for a in orig.attachments if not inline.is_inline_image(a)]
     pictures = _shown_pictures(orig, body if fmt == BodyFormat.HTML else None)
     return Draft(subject=prefixed("FW: ", orig.subject, _FW), body=body, body_format=fmt,
@@ -83,23 +107,27 @@ def prefixed(prefix: str, subject: str, already: re.Pattern) -> str:
     return subject if already.match(subject) else prefix + subject
 
 
-def header_block(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None) -> list[tuple[str, str]]:
-    """The quoted message's header lines, as Outlook writes them (the empty ones left out but Subject)."""
+def header_block(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None,
+                 header: Header = Header()) -> list[tuple[str, str]]:
+    """The quoted message's header lines (label with its colon, value), as Outlook writes them (the empty
+    ones left out but Subject)."""
     who = orig.principal.email if orig.principal is not None else ""
     frm = Recipient(who, orig.principal.name) if who else sender
-    rows = [("From", frm.display() if frm else ""), ("Sent", _when(sent)),
-            ("To", "; ".join(r.display() for r in orig.to)), ("Cc", "; ".join(r.display() for r in orig.cc))]
-    return [(k, v) for k, v in rows if v] + [("Subject", orig.subject or "")]
+    rows = [(header.sender, frm.display() if frm else ""), (header.sent, _when(sent, header.date)),
+            (header.to, "; ".join(r.display() for r in orig.to)),
+            (header.cc, "; ".join(r.display() for r in orig.cc))]
+    return [(k, v) for k, v in rows if v] + [(header.subject, orig.subject or "")]
 
 
-def quoted(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None) -> tuple[str, BodyFormat]:
+def quoted(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None,
+           header: Header = Header()) -> tuple[str, BodyFormat]:
     """Room for the new text, then the original below its header block, in the original's format. A rich
     body is quoted as it is: Compose shows it in a document that loads nothing remote (SafeDocument)."""
-    rows = header_block(orig, sender, sent)
+    rows = header_block(orig, sender, sent, header)
     if orig.body_format != BodyFormat.HTML:
-        head = "\n".join(f"{k}: {v}" for k, v in rows)
+        head = "\n".join(f"{k} {v}" for k, v in rows)
         return f"\n\n{SEPARATOR}\n{head}\n\n{orig.body}", BodyFormat.TEXT
-    head = "<br>".join(f"<b>{k}:</b> {_html.escape(v)}" for k, v in rows)
+    head = "<br>".join(f"<b>{_html.escape(k)}</b> {_html.escape(v)}" for k, v in rows)
     return (f"<div><br></div><hr><div>{head}</div><br>{_inner(orig.body)}", BodyFormat.HTML)
 
 
@@ -109,11 +137,10 @@ def _inner(body: str) -> str:
     return m.group(1) if m else _HEAD.sub("", body)
 
 
-def _when(sent: _dt.datetime | None) -> str:
+def _when(sent: _dt.datetime | None, written: Callable[[_dt.datetime], str]) -> str:
     if sent is None:
         return ""
-    local = sent.astimezone() if sent.tzinfo else sent
-    return local.strftime("%A, %B %d, %Y %H:%M").replace(" 0", " ")
+    return written(sent.astimezone() if sent.tzinfo else sent)
 
 
 def _others(people: list[Recipient], mine: set[str], taken: set[str]) -> list[Recipient]:

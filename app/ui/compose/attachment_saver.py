@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from app.domain.models import Attachment
+from app.ui.common.tr import translate
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"COM{i}" for i in range(10)),
              *(f"LPT{i}" for i in range(10)), "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"}
@@ -96,6 +97,14 @@ def write_all(folder: Path, attachments: list[Attachment]) -> list[Path]:
     return [write_new(folder, a.name, a.content or b"") for a in attachments]
 
 
+def _saved(n: int) -> str:
+    """What the status bar says once ``n`` attachments are written (a plural: "1 attachment", "2 attachments").
+    pyside6-lupdate takes a call for a plural only when its count is a number: the first call marks it."""
+    if n == 1:
+        return translate("AttachmentSaver", "Saved %n attachment(s) to {folder}: {names}", None, 1)
+    return translate("AttachmentSaver", "Saved %n attachment(s) to {folder}: {names}", None, n)
+
+
 class AttachmentSaver(QObject):
     """Ask for a folder (non-modal), then write the attachments there. ``finished(str)`` says what
     happened, in words for the user."""
@@ -116,12 +125,12 @@ class AttachmentSaver(QObject):
             return
         # A new dialog each time, deleted when it closes: a file dialog left alive keeps its file system
         # model's worker thread, which Qt must not meet still running at exit.
-        self.dialog = QFileDialog(self.parent(), "Save attachments to folder", str(Path.home()))
+        self.dialog = QFileDialog(self.parent(), translate("AttachmentSaver", "Save attachments to folder"), str(Path.home()))
         self.dialog.setFileMode(QFileDialog.Directory)
         self.dialog.setOption(QFileDialog.ShowDirsOnly, True)
         self.dialog.setAcceptMode(QFileDialog.AcceptOpen)
-        self.dialog.setLabelText(QFileDialog.Accept, "Save here")
-        self.dialog.setAccessibleName("Save attachments to folder")
+        self.dialog.setLabelText(QFileDialog.Accept, translate("AttachmentSaver", "Save here"))
+        self.dialog.setAccessibleName(translate("AttachmentSaver", "Save attachments to folder"))
         self.dialog.fileSelected.connect(self._chosen)
         self.dialog.finished.connect(self._closed)
         self.dialog.open()
@@ -141,8 +150,9 @@ class AttachmentSaver(QObject):
         try:
             paths = await asyncio.get_running_loop().run_in_executor(_writer(), write_all, folder, atts)
         except OSError as exc:
-            self.finished.emit(f"Could not save the attachments in {folder}: {exc.strerror or type(exc).__name__}")
+            self.finished.emit(translate("AttachmentSaver", "Could not save the attachments in {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or type(exc).__name__))
             return
         names = ", ".join(p.name for p in paths)
-        self.finished.emit(f"Saved {len(paths)} attachment{'s' if len(paths) != 1 else ''} to {folder}: {names}")
+        self.finished.emit(_saved(len(paths)).format(folder=folder, names=names))
         self.saved.emit(paths)

@@ -15,61 +15,91 @@ import mimetypes
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.models import Attachment
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, human_size, printable, safe_attachment_name
 from app.ui.common.safe_text import PlainLabel, tooltip
+from app.ui.common.tr import shown, translate
 from app.ui.window.theme import icon
 
 
-def read_attachment(path: str, max_bytes: int) -> tuple[Attachment | None, str]:
-    """(attachment, "") or (None, why not). Never raises."""
+def size_text(n: int) -> str:
+    """A file size in the user's language ("2.0 MB"; "2,0 Mo"; "2,0 MB"): English as Dispatch always wrote it,
+    other languages as their locale writes sizes."""
+    loc = QLocale()
+    if loc.language() in (QLocale.Language.C, QLocale.Language.English):
+        return human_size(n)
+    return loc.formattedDataSize(max(n, 0), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
+def not_added(inserted: bool = False) -> str:
+    """The sentence that ends a refusal: the file was not attached (or, a picture, not inserted)."""
+    return translate("Attachments", "It was not inserted.") if inserted else translate("Attachments",
+                                                                                      "It was not attached.")
+
+
+def read_attachment(path: str, max_bytes: int, inserted: bool = False) -> tuple[Attachment | None, str]:
+    """(attachment, "") or (None, why not). Never raises. ``inserted``: a picture put in the body."""
     p = Path(path)
     name = safe_attachment_name(p.name)
     try:
         st = p.stat()
         size = st.st_size
         if p.is_dir():
-            return None, f"“{name}” is a folder, not a file. It was not attached."
+            why = translate("Attachments", "“{name}” is a folder, not a file.").format(name=name)
+            return None, f"{why} {not_added(inserted)}"
         if not p.is_file():  # a FIFO, socket or device: reading it could block forever
-            return None, f"“{name}” is not an ordinary file (a pipe or a device). It was not attached."
+            why = translate("Attachments", "“{name}” is not an ordinary file (a pipe or a device).").format(name=name)
+            return None, f"{why} {not_added(inserted)}"
         if size > max_bytes:
-            return None, (
-                f"“{name}” is {human_size(size)}; the server accepts at most {human_size(max_bytes)} per "
-                "message. It was not attached."
-            )
+            why = translate("Attachments", "“{name}” is {size}; the server accepts at most {limit} per message.").format(
+                name=name, size=size_text(size), limit=size_text(max_bytes))
+            return None, f"{why} {not_added(inserted)}"
         data = p.read_bytes()
     except FileNotFoundError:
-        return None, f"“{name}” could not be read: the file no longer exists (it was moved or deleted). It was not attached."
+        why = translate("Attachments", "“{name}” could not be read: the file no longer exists (it was moved or "
+                        "deleted).").format(name=name)
+        return None, f"{why} {not_added(inserted)}"
     except OSError as exc:
-        return None, f"“{name}” could not be read ({exc.strerror or type(exc).__name__}). It was not attached."
+        why = translate("Attachments", "“{name}” could not be read ({reason}).").format(
+            name=name, reason=exc.strerror or type(exc).__name__)
+        return None, f"{why} {not_added(inserted)}"
     ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Attachment(name=name, content=data, content_type=ctype, source_path=str(p), size=len(data)), ""
 
 
-def over_limit(att: Attachment, already: list[Attachment], max_bytes: int) -> str:
+def over_limit(att: Attachment, already: list[Attachment], max_bytes: int, inserted: bool = False) -> str:
     """Why ``att`` cannot join ``already`` under the send limit ('' if it can): what the message's
     attachments would weigh as sent (base64: a third more, as :meth:`Draft.total_size` counts them for a
-    send)."""
+    send). ``inserted``: a picture put in the body."""
     files = sum(a.byte_size for a in already) + att.byte_size
     total = (files * 4) // 3
     if total <= max_bytes:
         return ""
-    return (f"“{att.name}” ({human_size(att.byte_size)}) was not attached: the attachments would total "
-            f"{human_size(files)}, about {human_size(total)} as sent (files grow by a third on the way); the "
-            f"server accepts at most {human_size(max_bytes)} per message.")
+    if inserted:
+        words = translate("Attachments", "“{name}” ({size}) was not inserted: the attachments would total {files}, "
+                          "about {total} as sent (files grow by a third on the way); the server accepts at most "
+                          "{limit} per message.")
+    else:
+        words = translate("Attachments", "“{name}” ({size}) was not attached: the attachments would total {files}, "
+                          "about {total} as sent (files grow by a third on the way); the server accepts at most "
+                          "{limit} per message.")
+    return words.format(name=att.name, size=size_text(att.byte_size), files=size_text(files),
+                        total=size_text(total), limit=size_text(max_bytes))
 
 
 def renamed_note(pairs: list[tuple[str, str]]) -> str:
     """One note for every attachment whose name was cleaned: [(original, cleaned), ...]."""
     if not pairs:
         return ""
-    what = ", ".join(f"“{printable(orig)}” as “{clean}”" for orig, clean in pairs)
-    return (f"Attached {what}: attachment names cannot contain folder separators (/ or \\) or "
-            "control characters.")
+    what = ", ".join(
+        translate("Attachments", "“{name}” as “{clean}”").format(name=printable(orig), clean=clean)
+        for orig, clean in pairs)
+    return translate("Attachments", "Attached {what}: attachment names cannot contain folder separators (/ or \\) "
+                     "or control characters.").format(what=what)
 
 
 class AttachmentList(QWidget):
@@ -86,7 +116,7 @@ class AttachmentList(QWidget):
         lay.setSpacing(3)
         self.list = QListWidget(self)
         self.list.setObjectName("attachments")
-        self.list.setAccessibleName("Attachments")
+        self.list.setAccessibleName(translate("Attachments", "Attachments"))
         self.list.setSelectionMode(QListWidget.ExtendedSelection)
         self.list.setFlow(QListWidget.LeftToRight)
         self.list.setWrapping(True)
@@ -94,19 +124,19 @@ class AttachmentList(QWidget):
         self.list.setFixedHeight(44)
         self.error_label = PlainLabel(self)
         self.error_label.setObjectName("fieldError")
-        self.error_label.setAccessibleName("Attachment error")
+        self.error_label.setAccessibleName(translate("Attachments", "Attachment error"))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.note_label = PlainLabel(self)  # not an error: e.g. "was attached as ..." after a name was cleaned
         self.note_label.setObjectName("fieldNote")
-        self.note_label.setAccessibleName("Attachment note")
+        self.note_label.setAccessibleName(translate("Attachments", "Attachment note"))
         self.note_label.setObjectName("fieldWarning")  # the theme's warning colour, light or dark
         self.note_label.setWordWrap(True)
         self.note_label.hide()
         lay.addWidget(self.list)
         lay.addWidget(self.error_label)
         lay.addWidget(self.note_label)
-        self.remove_action = QAction("Remove attachment", self.list)
+        self.remove_action = QAction(translate("Attachments", "Remove attachment"), self.list)
         self.remove_action.setShortcut(QKeySequence.Delete)
         self.remove_action.setShortcutContext(Qt.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_selected)
@@ -131,8 +161,9 @@ class AttachmentList(QWidget):
         for a in items:
             if not a.content and not a.attachment_id and a.byte_size != 0:
                 if not a.source_path or not Path(a.source_path).exists():
-                    problems.append(f"“{printable(a.name)}” is no longer attached: its file was moved or deleted "
-                                    "after you attached it. Attach it again if you need it.")
+                    problems.append(translate("Attachments", "“{name}” is no longer attached: its file was moved or "
+                                              "deleted after you attached it. Attach it again if you need it.")
+                                    .format(name=printable(a.name)))
                     continue
                 again, why = read_attachment(a.source_path, self.max_bytes)
                 if again is None:
@@ -190,6 +221,8 @@ class AttachmentList(QWidget):
             self.changed.emit()
 
     def set_error(self, msg: str) -> None:
+        """Show ``msg`` under the list (the core's words translated); "" hides it."""
+        msg = shown(msg)
         self.error_label.setText(msg)
         self.error_label.setVisible(bool(msg))
         if self.list.property("invalid") != bool(msg):
@@ -201,6 +234,7 @@ class AttachmentList(QWidget):
         return self.error_label.text() if not self.error_label.isHidden() else ""
 
     def set_note(self, msg: str) -> None:
+        msg = shown(msg)
         self.note_label.setText(msg)
         self.note_label.setVisible(bool(msg))
 
@@ -210,11 +244,11 @@ class AttachmentList(QWidget):
     def _sync(self) -> None:
         self.list.clear()
         for a in self._items:
-            item = QListWidgetItem(icon("attachment"), f"{a.name}  ·  {human_size(max(a.byte_size, 0))}")
+            item = QListWidgetItem(icon("attachment"), f"{a.name}  ·  {size_text(max(a.byte_size, 0))}")
             item.setToolTip(tooltip(a.source_path or a.name))
             self.list.addItem(item)
         if not self._items:
-            hint = QListWidgetItem("Drop files here or press Ctrl+Shift+A to attach")
+            hint = QListWidgetItem(translate("Attachments", "Drop files here or press Ctrl+Shift+A to attach"))
             hint.setFlags(Qt.NoItemFlags)
             hint.setForeground(QColor("#94a3b8"))
             self.list.addItem(hint)
@@ -222,7 +256,7 @@ class AttachmentList(QWidget):
     # ---- add via dialog (non-blocking) ----
     def open_dialog(self) -> None:
         if self._dialog is None:
-            self._dialog = QFileDialog(self, "Attach files")
+            self._dialog = QFileDialog(self, translate("Attachments", "Attach files"))
             self._dialog.setFileMode(QFileDialog.ExistingFiles)
             self._dialog.setViewMode(QFileDialog.Detail)
             self._dialog.resize(880, 540)  # room for the name, size, type and date columns

@@ -21,52 +21,69 @@ import asyncio
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from app.core import mime_send
 from app.core.sent_copy import SentCopy, find_sent_copy
 from app.domain.models import BodyFormat, Draft
-from app.domain.validation import format_recipients, human_size
+from app.domain.validation import format_recipients
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel, SafeBrowser
+from app.ui.common.tr import shown, translate
+from app.ui.compose.attachments import size_text
 
 def someone_else_note(sender: str) -> str:
-    return (f"This file is from {sender}: the server refuses it unless this account may send as, or on behalf "
-            "of, that mailbox.")
+    return translate("EmlAsIs", "This file is from {sender}: the server refuses it unless this account may send as, "
+                     "or on behalf of, that mailbox.").format(sender=sender)
 
 
-ADDED_ID_NOTE = ("This file has no Message-ID: Dispatch adds one as its first line — the only change made to "
-                 "it — so that the send can be confirmed exactly once.")
+ADDED_ID_NOTE = QT_TRANSLATE_NOOP("EmlAsIs", "This file has no Message-ID: Dispatch adds one as its first line — the "
+                                  "only change made to it — so that the send can be confirmed exactly once.")
 
 
 CHECK_SECONDS = 15.0  # the look-up in Sent Items before the preview opens; then it opens saying "not checked"
 
 
-def when_sent(when: datetime | None) -> str:
+def when_sent(when: datetime | None) -> dict[str, str] | None:
+    """The day and the time of ``when`` as the user's locale writes them ("Tue 24 Nov 2026", "09:05")."""
     if when is None:
-        return ""
+        return None
     try:
         when = when.astimezone()
     except (ValueError, OSError):
         pass
-    return when.strftime(" on %a %d %b %Y at %H:%M")
+    loc = QLocale()
+    return {"date": loc.toString(when.date(), "ddd dd MMM yyyy"), "time": loc.toString(when.time(), "HH:mm")}
 
 
 def already_sent_note(copy: SentCopy) -> str:
-    return (f"Already sent{when_sent(copy.sent)}: this message (its Message-ID) is in Sent Items. The Outbox "
-            "never sends a message twice, so there is nothing to send.")
+    on = when_sent(copy.sent)
+    if on is None:
+        return translate("EmlAsIs", "Already sent: this message (its Message-ID) is in Sent Items. The Outbox never "
+                         "sends a message twice, so there is nothing to send.")
+    return translate("EmlAsIs", "Already sent on {date} at {time}: this message (its Message-ID) is in Sent Items. "
+                     "The Outbox never sends a message twice, so there is nothing to send.").format(**on)
 
 
 def unchecked_note(why: str) -> str:
-    return (f"Sent Items could not be checked ({why}). If this message was sent before, the Outbox finds it "
-            "there and does not send it again.")
+    return translate("EmlAsIs", "Sent Items could not be checked ({why}). If this message was sent before, the "
+                     "Outbox finds it there and does not send it again.").format(why=why)
 
 
 def header_text(draft: Draft, sender: str) -> str:
-    rows = [("From", sender), ("To", format_recipients(draft.to)), ("Cc", format_recipients(draft.cc)),
-            ("Bcc", format_recipients(draft.bcc)), ("Subject", draft.subject or "(no subject)")]
-    return "\n".join(f"{k}: {v}" for k, v in rows if v)
+    rows = [(translate("EmlAsIs", "From: {value}"), sender),
+            (translate("EmlAsIs", "To: {value}"), format_recipients(draft.to)),
+            (translate("EmlAsIs", "Cc: {value}"), format_recipients(draft.cc)),
+            (translate("EmlAsIs", "Bcc: {value}"), format_recipients(draft.bcc)),
+            (translate("EmlAsIs", "Subject: {value}"), draft.subject or translate("EmlAsIs", "(no subject)"))]
+    return "\n".join(k.format(value=v) for k, v in rows if v)
+
+
+def _why(exc: Exception) -> str:
+    """An error's words for the user (the core's words translated)."""
+    return shown(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
 
 
 class SendAsIsDialog(QDialog):
@@ -78,18 +95,19 @@ class SendAsIsDialog(QDialog):
         draft: Draft = parsed.draft
         self.sent = sent
         self.setObjectName("sendEmlAsIsDialog")
-        self.setWindowTitle(f"{name} was already sent" if sent else f"Send {name} as it is")
-        self.setAccessibleName("Send .eml file as it is")
+        self.setWindowTitle((translate("EmlAsIs", "{name} was already sent") if sent
+                             else translate("EmlAsIs", "Send {name} as it is")).format(name=name))
+        self.setAccessibleName(translate("EmlAsIs", "Send .eml file as it is"))
         lay = QVBoxLayout(self)
-        intro = QLabel(f"“{name}” will be sent exactly as the file holds it, from the account's mailbox; "
-                       "a copy goes to Sent Items.", self)
+        intro = QLabel(translate("EmlAsIs", "“{name}” will be sent exactly as the file holds it, from the account's "
+                                 "mailbox; a copy goes to Sent Items.").format(name=name), self)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.PlainText)
         intro.setVisible(sent is None)
         lay.addWidget(intro)
         self.already = PlainLabel(already_sent_note(sent) if sent else "", self)  # its note is its description
         self.already.setObjectName("fieldError")
-        self.already.setAccessibleName("Already sent")
+        self.already.setAccessibleName(translate("EmlAsIs", "Already sent"))
         self.already.setTextFormat(Qt.PlainText)
         self.already.setWordWrap(True)
         self.already.setVisible(sent is not None)
@@ -103,7 +121,7 @@ class SendAsIsDialog(QDialog):
         lay.addWidget(self.headers)
         self.body = SafeBrowser(self)
         self.body.setObjectName("asIsBody")
-        self.body.setAccessibleName("The file's message (read-only)")
+        self.body.setAccessibleName(translate("EmlAsIs", "The file's message (read-only)"))
         self.body.inline_source = lambda cid: next(
             (a.content for a in draft.attachments if a.is_inline and a.content_id == cid), None)
         if draft.body_format == BodyFormat.HTML:
@@ -112,19 +130,20 @@ class SendAsIsDialog(QDialog):
             self.body.setPlainText(draft.body)
         lay.addWidget(self.body, 1)
         listed = [a for a in draft.attachments if not a.is_inline]
-        names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in listed)
-        self.attachments = QLabel(f"Attachments: {names}" if names else "No attachments", self)
+        names = ", ".join(f"{a.name} ({size_text(max(a.byte_size, 0))})" for a in listed)
+        self.attachments = QLabel(translate("EmlAsIs", "Attachments: {names}").format(names=names) if names
+                                  else translate("EmlAsIs", "No attachments"), self)
         self.attachments.setObjectName("asIsAttachments")
         self.attachments.setTextFormat(Qt.PlainText)
         self.attachments.setWordWrap(True)
         lay.addWidget(self.attachments)
         self.added_id = mime_send.with_message_id(raw, make_id=lambda: "<new@dispatch>").added_id
-        notes = [ADDED_ID_NOTE] if self.added_id else []
+        notes = [translate("EmlAsIs", ADDED_ID_NOTE)] if self.added_id else []
         if unchecked:
             notes.append(unchecked_note(unchecked))
         if sender and own and sender.lower() != own.lower():
             notes.append(someone_else_note(sender))
-        notes += parsed.notes[:3]  # what the preview reads differently (an unknown charset…); the file goes as it is
+        notes += [shown(n) for n in parsed.notes[:3]]  # what the preview reads differently (an unknown charset…); the file goes as it is
         self.note = QLabel("\n".join(notes), self)
         self.note.setObjectName("asIsNote")
         self.note.setTextFormat(Qt.PlainText)  # the address is data
@@ -132,7 +151,7 @@ class SendAsIsDialog(QDialog):
         self.note.setVisible(bool(notes))
         lay.addWidget(self.note)
         buttons = QDialogButtonBox(self)
-        self.send_button = buttons.addButton("&Send as it is", QDialogButtonBox.AcceptRole)
+        self.send_button = buttons.addButton(translate("EmlAsIs", "&Send as it is"), QDialogButtonBox.AcceptRole)
         self.send_button.setObjectName("asIsSend")
         self.close_button = buttons.addButton(QDialogButtonBox.Close if sent else QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
@@ -162,11 +181,11 @@ async def send_path_as_is(files, path: str) -> bool:
     session = w.session
     if session is None:
         return False
-    with w.flows.tracked(f"Opening {name}…"):
+    with w.flows.tracked(translate("EmlAsIs", "Opening {name}…").format(name=name)):
         try:
             raw, parsed = await open_eml(path, 2 * w.compose.max_send_bytes, read=read_file_as_is)
         except EmlError as exc:
-            w.show_error(f"Could not open {name}: {exc}")
+            w.show_error(translate("EmlAsIs", "Could not open {name}: {reason}").format(name=name, reason=_why(exc)))
             return False
         sent, unchecked = await sent_check(w, session, raw, parsed)
     if session is not w.session:
@@ -175,8 +194,7 @@ async def send_path_as_is(files, path: str) -> bool:
     files.as_is_dialog = dlg
     try:
         if not await _answer(dlg) or sent is not None:
-            w.statusBar().showMessage(f"Already sent{when_sent(sent.sent)}: {name}" if sent else f"Not sent: {name}",
-                                      8000)
+            w.statusBar().showMessage(_not_sent(sent, name), 8000)
             return False
     finally:
         files.as_is_dialog = None
@@ -187,10 +205,21 @@ async def send_path_as_is(files, path: str) -> bool:
         return False
     r = await w.flows.sender.send_mime(outbox, raw, parsed.draft)
     if r.result != Result.WAITING:
-        w.show_error(f"Not sent: {name}: {r.reason}")
+        w.show_error(translate("EmlAsIs", "Not sent: {name}: {reason}").format(name=name, reason=shown(r.reason)))
         return False
-    w.statusBar().showMessage(f"Sending {name} as it is: its progress is in the Outbox (Ctrl+4)", 10000)
+    w.statusBar().showMessage(translate("EmlAsIs", "Sending {name} as it is: its progress is in the Outbox (Ctrl+4)")
+                              .format(name=name), 10000)
     return True
+
+
+def _not_sent(sent: SentCopy | None, name: str) -> str:
+    """The status bar's words when the file was not sent: already sent (when), or not sent."""
+    if sent is None:
+        return translate("EmlAsIs", "Not sent: {name}").format(name=name)
+    on = when_sent(sent.sent)
+    if on is None:
+        return translate("EmlAsIs", "Already sent: {name}").format(name=name)
+    return translate("EmlAsIs", "Already sent on {date} at {time}: {name}").format(name=name, **on)
 
 
 async def sent_check(w, session, raw: bytes, parsed) -> tuple[SentCopy | None, str]:
@@ -205,7 +234,7 @@ async def sent_check(w, session, raw: bytes, parsed) -> tuple[SentCopy | None, s
         found = await asyncio.wait_for(find_sent_copy(session, mid, loaded=loaded, file_date=parsed.date),
                                        CHECK_SECONDS)
     except asyncio.TimeoutError:
-        return None, "no answer from the server"
+        return None, translate("EmlAsIs", "no answer from the server")
     except Exception as exc:  # noqa: BLE001 - any failure to ask: the preview says it was not checked
         return None, str(exc) or type(exc).__name__
     return found, ""

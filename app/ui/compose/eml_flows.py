@@ -23,9 +23,12 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import shown, translate
+
 log = logging.getLogger(__name__)
 
-EML_FILTERS = ["Mail messages (*.eml)", "All files (*)"]
+EML_FILTERS = [QT_TRANSLATE_NOOP("EmlFiles", "Mail messages (*.eml)"), QT_TRANSLATE_NOOP("EmlFiles", "All files (*)")]
 
 
 def eml_paths(mime) -> list[str]:
@@ -44,10 +47,12 @@ class EmlFiles(QObject):
         self.question: QMessageBox | None = None  # "open or attach?" after a drop on Compose
         self.last_folder = ""
         self.as_is_dialog = None  # the preview of a file to be sent as it is (app/ui/compose/eml_as_is.py)
-        self.open_action = self._action("&Open .eml file…", "Ctrl+O", self.ask_open, "actOpenEml")
-        self.as_is_action = self._action("Send .eml file &as it is…", "Ctrl+Shift+U", self.ask_send_as_is,
-                                         "actSendEmlAsIs")
-        self.save_action = self._action("Save as .e&ml file…", "Ctrl+Shift+E", self.ask_save, "actSaveEml")
+        self.open_action = self._action(translate("EmlFiles", "&Open .eml file…"), "Ctrl+O", self.ask_open,
+                                        "actOpenEml")
+        self.as_is_action = self._action(translate("EmlFiles", "Send .eml file &as it is…"), "Ctrl+Shift+U",
+                                         self.ask_send_as_is, "actSendEmlAsIs")
+        self.save_action = self._action(translate("EmlFiles", "Save as .e&ml file…"), "Ctrl+Shift+E", self.ask_save,
+                                        "actSaveEml")
         window.setAcceptDrops(True)
         for obj in (window, window.compose, window.compose.attachments, window.compose.body.viewport()):
             obj.installEventFilter(self)
@@ -57,7 +62,8 @@ class EmlFiles(QObject):
         a.setObjectName(name)
         a.setShortcuts([QKeySequence(keys)])
         a.setShortcutContext(Qt.WindowShortcut)
-        a.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
+        shown_keys = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+        a.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shown_keys})")
         a.triggered.connect(lambda _checked=False: slot())
         self.w.addAction(a)
         return a
@@ -75,14 +81,16 @@ class EmlFiles(QObject):
 
     # ---- open ----
     def ask_open(self) -> None:
-        self._ask_file("Open .eml file", self._open_chosen,
-                       "Set up an account first (Ctrl+,): a message opens as a draft of the account")
+        self._ask_file(translate("EmlFiles", "Open .eml file"), self._open_chosen,
+                       translate("EmlFiles", "Set up an account first (Ctrl+,): a message opens as a draft of the "
+                                 "account"))
 
     def ask_send_as_is(self) -> None:
         """Ctrl+Shift+U ("unchanged"): pick an .eml file, see what it holds, and send it unchanged
         (app/ui/compose/eml_as_is.py)."""
-        self._ask_file("Send .eml file as it is", self._as_is_chosen,
-                       "Set up an account first (Ctrl+,): a file is sent from the account's mailbox")
+        self._ask_file(translate("EmlFiles", "Send .eml file as it is"), self._as_is_chosen,
+                       translate("EmlFiles", "Set up an account first (Ctrl+,): a file is sent from the account's "
+                                 "mailbox"))
 
     def _as_is_chosen(self, path: str) -> None:
         from app.ui.compose.eml_as_is import send_path_as_is
@@ -104,7 +112,7 @@ class EmlFiles(QObject):
         dlg.setAccessibleName(title)
         dlg.setFileMode(QFileDialog.ExistingFile)
         dlg.setAcceptMode(QFileDialog.AcceptOpen)
-        dlg.setNameFilters(EML_FILTERS)
+        dlg.setNameFilters([translate("EmlFiles", f) for f in EML_FILTERS])
         dlg.fileSelected.connect(chosen)
         dlg.finished.connect(lambda _r: self._closed("open_dialog"))
         self.open_dialog = dlg
@@ -132,11 +140,12 @@ class EmlFiles(QObject):
         session = w.session
         if session is None:
             return False
-        with w.flows.tracked(f"Opening {name}…"):
+        with w.flows.tracked(translate("EmlFiles", "Opening {name}…").format(name=name)):
             try:
                 parsed = await open_eml(path, 2 * w.compose.max_send_bytes)
             except EmlError as exc:
-                w.show_error(f"Could not open {name}: {exc}")
+                why = shown(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+                w.show_error(translate("EmlFiles", "Could not open {name}: {reason}").format(name=name, reason=why))
                 return False
         if session is not w.session or not w.flows.stash_current():
             return False
@@ -146,13 +155,17 @@ class EmlFiles(QObject):
         c.load(draft)
         c.edits += 1  # not on the server yet: Ctrl+S (or the autosave) takes it
         c.changed.emit()
-        c.show_title(draft.subject or "New message")
-        c.show_state("Not saved")
+        c.show_title(draft.subject or translate("EmlFiles", "New message"))
+        c.show_state(translate("EmlFiles", "Not saved"))
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
-        notes = " ".join(parsed.notes[:3])
-        self._status(f"Opened {name} as a new message: Ctrl+S saves it to Drafts" + (f". {notes}" if notes else ""),
-                     10000)
+        notes = " ".join(shown(n) for n in parsed.notes[:3])
+        if notes:
+            said = translate("EmlFiles", "Opened {name} as a new message: Ctrl+S saves it to Drafts. {notes}").format(
+                name=name, notes=notes)
+        else:
+            said = translate("EmlFiles", "Opened {name} as a new message: Ctrl+S saves it to Drafts").format(name=name)
+        self._status(said, 10000)
         return True
 
     # ---- save as ----
@@ -160,7 +173,7 @@ class EmlFiles(QObject):
         """Ctrl+Shift+E: pick what to save from the view in front, then ask where."""
         w = self.w
         if w.session is None:
-            self._status("Set up an account first (Ctrl+,)")
+            self._status(translate("EmlFiles", "Set up an account first (Ctrl+,)"))
             return
         source = self._source()
         if source is None:
@@ -171,12 +184,12 @@ class EmlFiles(QObject):
         from app.ui.compose.attachment_saver import safe_file_name
 
         subject = source[1]
-        dlg = QFileDialog(w, "Save as .eml file", self._folder())
+        dlg = QFileDialog(w, translate("EmlFiles", "Save as .eml file"), self._folder())
         dlg.setObjectName("saveEmlDialog")
-        dlg.setAccessibleName("Save as .eml file")
+        dlg.setAccessibleName(translate("EmlFiles", "Save as .eml file"))
         dlg.setAcceptMode(QFileDialog.AcceptSave)
         dlg.setFileMode(QFileDialog.AnyFile)
-        dlg.setNameFilters(EML_FILTERS)
+        dlg.setNameFilters([translate("EmlFiles", f) for f in EML_FILTERS])
         dlg.setDefaultSuffix("eml")
         dlg.selectFile(safe_file_name((subject or "message").strip()[:120]) + ".eml")
         dlg.fileSelected.connect(lambda p, s=source: self._save_chosen(p, s))
@@ -192,7 +205,7 @@ class EmlFiles(QObject):
         if view == "compose":
             c = w.compose
             if c.is_empty() and c.identity().ref is None:
-                self._status("Nothing to save: Compose is empty")
+                self._status(translate("EmlFiles", "Nothing to save: Compose is empty"))
                 return None
             return c.draft(), c.subject.text(), None
         if view in ("drafts", "sent"):
@@ -202,10 +215,11 @@ class EmlFiles(QObject):
             row = cur.row() if cur.isValid() and (not rows or cur.row() in rows) else (rows[0] if rows else -1)
             s = v.model.summary(row) if row >= 0 else None
             if s is None:
-                self._status(f"Select a message in {view.capitalize()} first, then Ctrl+Shift+E")
+                self._status(translate("EmlFiles", "Select a message in Drafts first, then Ctrl+Shift+E") if view == "drafts"
+                             else translate("EmlFiles", "Select a message in Sent first, then Ctrl+Shift+E"))
                 return None
             return s.ref, s.subject, (s.sent or s.modified) if view == "sent" else s.modified
-        self._status("Save as .eml: open a message in Compose, or select one in Drafts or Sent")
+        self._status(translate("EmlFiles", "Save as .eml: open a message in Compose, or select one in Drafts or Sent"))
         return None
 
     def _save_chosen(self, path: str, source) -> None:
@@ -224,7 +238,7 @@ class EmlFiles(QObject):
         if session is None:
             return None
         name = Path(path).name
-        with flows.tracked(f"Saving {name}…"):
+        with flows.tracked(translate("EmlFiles", "Saving {name}…").format(name=name)):
             if isinstance(what, Draft):
                 draft = what
             else:
@@ -235,16 +249,18 @@ class EmlFiles(QObject):
                         draft = await session.get_message(what)
                     except MailError as exc:
                         if not flows.transport_error(exc):
-                            w.show_error(f"Could not save {name}: the message could not be fetched: "
-                                         f"{flows.explain_exc(exc)}")
+                            w.show_error(translate("EmlFiles", "Could not save {name}: the message could not be "
+                                                   "fetched: {reason}").format(name=name,
+                                                                               reason=shown(flows.explain_exc(exc))))
                         return None
             sender = Recipient(email=session.account.email)
             try:
                 written = await save_eml(path, draft, sender=sender, date=date)
             except OSError as exc:
-                w.show_error(f"Could not save {name}: {exc.strerror or type(exc).__name__}")
+                w.show_error(translate("EmlFiles", "Could not save {name}: {reason}").format(
+                    name=name, reason=exc.strerror or type(exc).__name__))
                 return None
-        self._status(f"Saved as {written}", 8000)
+        self._status(translate("EmlFiles", "Saved as {path}").format(path=written), 8000)
         return written
 
     # ---- drops ----
@@ -272,13 +288,15 @@ class EmlFiles(QObject):
     def ask_open_or_attach(self, path: str) -> QMessageBox:
         """A single .eml dropped on Compose: "Open as a new draft" (the default) or "Attach to this message"."""
         name = Path(path).name
-        box = QMessageBox(QMessageBox.Question, "Open or attach?", "", QMessageBox.NoButton, self.w)
+        box = QMessageBox(QMessageBox.Question, translate("EmlFiles", "Open or attach?"), "", QMessageBox.NoButton,
+                          self.w)
         box.setTextFormat(Qt.PlainText)  # a file name is data
-        box.setText(f"“{name}” is a saved e-mail message. Open it as a new draft, or attach it to this message?")
+        box.setText(translate("EmlFiles", "“{name}” is a saved e-mail message. Open it as a new draft, or attach it "
+                              "to this message?").format(name=name))
         box.setObjectName("emlDropQuestion")
-        box.setAccessibleName("Open or attach the dropped message")
-        open_ = box.addButton("&Open as a new draft", QMessageBox.AcceptRole)
-        attach = box.addButton("&Attach to this message", QMessageBox.ActionRole)
+        box.setAccessibleName(translate("EmlFiles", "Open or attach the dropped message"))
+        open_ = box.addButton(translate("EmlFiles", "&Open as a new draft"), QMessageBox.AcceptRole)
+        attach = box.addButton(translate("EmlFiles", "&Attach to this message"), QMessageBox.ActionRole)
         box.addButton(QMessageBox.Cancel)
         box.setDefaultButton(open_)
 

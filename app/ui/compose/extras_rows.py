@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.send_times import WhenError, parse_day
 from app.domain.extras import MAX_HEADERS, FlagStatus, FollowUpFlag, flag_problem, header_problem
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 
 STATUS_TEXT = {FlagStatus.NOT_FLAGGED: "Not flagged", FlagStatus.FLAGGED: "Flagged", FlagStatus.COMPLETE: "Complete"}
 #: on Graph, a saved draft whose headers change is created anew (app/mail/graph/service.py, _recreate)
@@ -139,7 +140,7 @@ class FlagRow(QWidget):
             try:
                 parse_day(e.text(), self.today())
             except WhenError as exc:
-                return e, f"{e.accessibleName()}: {exc}"
+                return e, f"{e.accessibleName()}: {shown(exc.words)}"
         return None
 
     # ---- as it is typed ----

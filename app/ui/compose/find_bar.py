@@ -13,11 +13,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton
 
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import translate
 
 
 #: what the bar says while the match may be in the part of the body still to come
-SEARCHING = "Searching…"
+SEARCHING = QT_TRANSLATE_NOOP("FindBar", "Searching…")
 
 
 def _flags(backward: bool):
@@ -37,29 +39,29 @@ class FindBar(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("findBar")
-        self.setAccessibleName("Find in message")
+        self.setAccessibleName(translate("FindBar", "Find in message"))
         self.target = None  # the QTextEdit searched
         lay = QHBoxLayout(self)
         lay.setContentsMargins(28, 6, 28, 6)
         lay.setSpacing(8)
-        self.label = PlainLabel("Find:", self)
+        self.label = PlainLabel(translate("FindBar", "Find:"), self)
         self.edit = QLineEdit(self)
-        self.edit.setAccessibleName("Find text")
-        self.edit.setPlaceholderText("Text to find — Enter: next, Shift+Enter: previous, Esc: close")
+        self.edit.setAccessibleName(translate("FindBar", "Find text"))
+        self.edit.setPlaceholderText(translate("FindBar", "Text to find — Enter: next, Shift+Enter: previous, Esc: close"))
         self.label.setBuddy(self.edit)
-        self.next_button = QPushButton("Next", self)
-        self.next_button.setAccessibleName("Find next")
+        self.next_button = QPushButton(translate("FindBar", "Next"), self)
+        self.next_button.setAccessibleName(translate("FindBar", "Find next"))
         self.next_button.setAutoDefault(True)
-        self.prev_button = QPushButton("Previous", self)
-        self.prev_button.setAccessibleName("Find previous")
+        self.prev_button = QPushButton(translate("FindBar", "Previous"), self)
+        self.prev_button.setAccessibleName(translate("FindBar", "Find previous"))
         self.prev_button.setAutoDefault(True)
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close find bar")
+        self.close_button = QPushButton(translate("FindBar", "Close"), self)
+        self.close_button.setAccessibleName(translate("FindBar", "Close find bar"))
         self.close_button.setAutoDefault(True)
         self.result = PlainLabel("", self)
         self.result.setObjectName("viewSubtitle")
-        self.result.setAccessibleName("Find result")
-        self.result.setMinimumWidth(self.result.fontMetrics().horizontalAdvance(SEARCHING) + 12)
+        self.result.setAccessibleName(translate("FindBar", "Find result"))
+        self.result.setMinimumWidth(self.result.fontMetrics().horizontalAdvance(translate("FindBar", SEARCHING)) + 12)
         self._waiting = None  # (loader, its generation, text, backward, where the next search starts)
         for w in (self.label, self.edit):
             lay.addWidget(w)
@@ -107,7 +109,7 @@ class FindBar(QFrame):
             cur.movePosition(QTextCursor.End if backward else QTextCursor.Start)
             t.setTextCursor(cur)
             found = t.find(text, _flags(backward))
-        self.result.setText("" if found else "Not found")
+        self.result.setText("" if found else translate("FindBar", "Not found"))
         self._say(found)
         return found
 
@@ -122,8 +124,8 @@ class FindBar(QFrame):
         self._waiting = (loader, loader.generation, text, backward, _resume_at(t.document(), text))
         loader.progress.connect(self._more)
         loader.finished.connect(self._more)
-        self.result.setText(SEARCHING)
-        self.spoken.emit(SEARCHING, True)
+        self.result.setText(translate("FindBar", SEARCHING))
+        self.spoken.emit(translate("FindBar", SEARCHING), True)
         return False
 
     def _more(self, *_progress) -> None:
@@ -153,10 +155,10 @@ class FindBar(QFrame):
 
     def _say(self, found: bool) -> None:
         if not found:
-            self.spoken.emit("Not found", True)
+            self.spoken.emit(translate("FindBar", "Not found"), True)
             return
         cur = self.target.textCursor()
-        self.spoken.emit(f"Found: {around(cur.block().text(), cur.positionInBlock())}", True)
+        self.spoken.emit(translate("FindBar", "Found: {text}").format(text=around(cur.block().text(), cur.positionInBlock())), True)
 
     def _stop_waiting(self) -> None:
         if self._waiting is None:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.domain import inline_images as inline
 from app.domain.models import Attachment
-from app.ui.compose.attachments import over_limit, read_attachment
+from app.ui.common.tr import translate
+from app.ui.compose.attachments import not_added, over_limit, read_attachment
 
 #: what a pasted picture (image data, no file) is called and stored as
 PASTED_NAME = "image.png"
@@ -117,10 +118,11 @@ class InlineImages(QObject):
     def open_dialog(self) -> None:
         """Insert image: pick a picture file (the dialog does not block; its choice is inserted)."""
         if self._dialog is None:
-            self._dialog = QFileDialog(self.view, "Insert image")
+            self._dialog = QFileDialog(self.view, translate("InlineImages", "Insert image"))
             self._dialog.setFileMode(QFileDialog.ExistingFile)
             patterns = sorted({f"*{ext}" for t in image_types() for ext in mimetypes.guess_all_extensions(t)})
-            self._dialog.setNameFilters([f"Images ({' '.join(patterns)})", "All files (*)"])
+            self._dialog.setNameFilters([translate("InlineImages", "Images ({patterns})").format(patterns=" ".join(patterns)),
+                                         translate("InlineImages", "All files (*)")])
             self._dialog.fileSelected.connect(self.insert_file)
             self._dialog.finished.connect(self._closed)
         folder = self.view.attachments.last_folder
@@ -138,7 +140,8 @@ class InlineImages(QObject):
         if att is not None:
             self.view.attachments.last_folder = str(Path(path).parent)
             if att.content_type not in image_types() or QImage.fromData(att.content).isNull():
-                att, why = None, f"“{att.name}” is not a picture this app can show. It was not inserted."
+                why = translate("InlineImages", "“{name}” is not a picture this app can show.").format(name=att.name)
+                att, why = None, f"{why} {not_added(inserted=True)}"
         if att is None:
             self.view.attachments.set_error(why)
             return False
@@ -153,9 +156,9 @@ class InlineImages(QObject):
         """``att``'s bytes as a new inline picture at the cursor, if the message's attachments leave room."""
         if not self.view.fmt.ensure_rich():
             return False
-        why = over_limit(att, self.view.draft().attachments, self.view.attachments.max_bytes)
+        why = over_limit(att, self.view.draft().attachments, self.view.attachments.max_bytes, inserted=True)
         if why:
-            self.view.attachments.set_error(why.replace("was not attached", "was not inserted"))
+            self.view.attachments.set_error(why)
             return False
         self.view.attachments.set_error("")
         cid = inline.new_content_id()

@@ -15,8 +15,16 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSizePo
 from app.domain.extras import NO_FLAG
 from app.domain.models import Draft, Sensitivity
 from app.domain.validation import FieldError, parse_categories
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.compose.extras_rows import FlagRow, HeadersRow
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import translate
+
+#: the sensitivities as Outlook names them in its options
+SENSITIVITY_WORDS = {Sensitivity.NORMAL: QT_TRANSLATE_NOOP("MoreOptions", "Normal"),
+                     Sensitivity.PERSONAL: QT_TRANSLATE_NOOP("MoreOptions", "Personal"),
+                     Sensitivity.PRIVATE: QT_TRANSLATE_NOOP("MoreOptions", "Private"),
+                     Sensitivity.CONFIDENTIAL: QT_TRANSLATE_NOOP("MoreOptions", "Confidential")}
 
 
 class MoreOptions(QWidget):
@@ -27,25 +35,28 @@ class MoreOptions(QWidget):
 
         super().__init__(parent)
         self.setObjectName("moreOptions")
-        self.setAccessibleName("More options")
+        self.setAccessibleName(translate("MoreOptions", "More options"))
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setHorizontalSpacing(12)
         self.form.setVerticalSpacing(8)
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.reply_to = RecipientEdit("reply_to", "Reply-To", self)
+        self.reply_to = RecipientEdit("reply_to", translate("MoreOptions", "Reply-To"), self)
         self.sensitivity = QComboBox(self)
-        self.sensitivity.setAccessibleName("Sensitivity")
+        self.sensitivity.setAccessibleName(translate("MoreOptions", "Sensitivity"))
         self.sensitivity.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)  # as wide as its words, as Importance
         for s in Sensitivity:
-            self.sensitivity.addItem(s.value, s.value)
+            self.sensitivity.addItem(translate("MoreOptions", SENSITIVITY_WORDS[s]), s.value)
         self.categories = QLineEdit(self)
-        self.categories.setAccessibleName("Categories")
-        self.categories.setPlaceholderText("Categories, separated by commas")
+        self.categories.setAccessibleName(translate("MoreOptions", "Categories"))
+        self.categories.setPlaceholderText(translate("MoreOptions", "Categories, separated by commas"))
         self.flag = FlagRow(self)
         self.headers = HeadersRow(self)
-        for text, w in (("Reply-To", self.reply_to), ("Sensitivity", self.sensitivity),
-                        ("Categories", self.categories), ("Follow-up", self.flag), ("Headers", self.headers)):
+        for text, w in ((translate("MoreOptions", "Reply-To"), self.reply_to),
+                        (translate("MoreOptions", "Sensitivity"), self.sensitivity),
+                        (translate("MoreOptions", "Categories"), self.categories),
+                        (translate("MoreOptions", "Follow-up"), self.flag),
+                        (translate("MoreOptions", "Headers"), self.headers)):
             self.add_row(text, w)
         chain = (self.reply_to.edit, self.sensitivity, self.categories, self.flag.status, self.flag.start,
                  self.flag.due, self.headers.add_button)

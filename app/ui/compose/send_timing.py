@@ -34,6 +34,7 @@ from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 from app.ui.window import spoken
 from app.ui.window.undo_key import UndoKey
 
@@ -121,7 +122,7 @@ class SendLaterDialog(QDialog):
         label = QLabel("&At:", self)
         self.when = QLineEdit(self)
         self.when.setAccessibleName("Send at (type a date and time)")
-        self.when.setPlaceholderText(examples(when_now, short=True))
+        self.when.setPlaceholderText(shown(examples(when_now, short=True)))
         self.when.setMinimumWidth(0)
         label.setBuddy(self.when)
         row.addWidget(label)
@@ -162,13 +163,14 @@ class SendLaterDialog(QDialog):
         try:
             when = parse_when(self.when.text(), self.now())
         except WhenError as exc:
-            self.error.setText(str(exc))
-            self.error.setAccessibleDescription(str(exc))
+            said = shown(exc.words)
+            self.error.setText(said)
+            self.error.setAccessibleDescription(said)
             self.error.show()
             self._fit()
             self.when.setFocus(Qt.OtherFocusReason)
             self.when.selectAll()
-            self.refused.emit(str(exc))
+            self.refused.emit(said)
             return
         self._choose(when.timestamp())
 

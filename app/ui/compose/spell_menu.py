@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.core.spelling import OFF, SETTING, SpellChecker, SpellState, system_language
+from app.ui.common.tr import shown, translate
 from app.ui.compose.spell_highlighter import SpellHighlighter
 
 SUGGEST_KEYS = ["Ctrl+;", "Alt+F7"]
@@ -25,16 +26,20 @@ LANGUAGE_KEYS = ["Ctrl+Shift+F7"]
 
 
 def language_name(tag: str | None) -> str:
-    """"English (United States)" for en_US; "off" for None."""
+    """"English (United States)" for en_US; "off" for None. In a window in another language, each language
+    by its own name ("Deutsch (Deutschland)", "français (France)"), as Qt knows no names of languages but
+    the English and the native ones."""
     if not tag:
-        return "off"
+        return translate("Spelling", "off")
     loc = QLocale(tag)
     if loc.language() == QLocale.Language.C:
         return tag
-    name = QLocale.languageToString(loc.language())
-    if "_" in tag:
-        name += f" ({QLocale.territoryToString(loc.territory())})"
-    return name
+    if QLocale().language() in (QLocale.Language.C, QLocale.Language.English):
+        name = QLocale.languageToString(loc.language())
+        where = QLocale.territoryToString(loc.territory())
+    else:
+        name, where = loc.nativeLanguageName(), loc.nativeTerritoryName()
+    return f"{name} ({where})" if "_" in tag else name
 
 
 def qt_system_language() -> str:
@@ -61,9 +66,9 @@ class Spelling(QObject):
         self.hl = SpellHighlighter(self.body, self.checker, self)
         self.menu: QMenu | None = None           # the suggestions / context menu open now (tests)
         self.language_menu: QMenu | None = None
-        self.suggest_action = _action(win, "Spelling suggestions", SUGGEST_KEYS, self.open_suggestions,
+        self.suggest_action = _action(win, translate("Spelling", "Spelling suggestions"), SUGGEST_KEYS, self.open_suggestions,
                                       "actSpellSuggest")
-        self.language_action = _action(win, "Spelling language…", LANGUAGE_KEYS, self.choose_language,
+        self.language_action = _action(win, translate("Spelling", "Spelling language…"), LANGUAGE_KEYS, self.choose_language,
                                        "actSpellLanguage")
         menus = getattr(win, "menus", None)
         if menus and "&Edit" in menus:
@@ -90,26 +95,29 @@ class Spelling(QObject):
         return self.hl.state
 
     def _state(self, st: SpellState) -> None:
-        self.language_action.setText(f"Spelling language: {language_name(st.language)}…")
-        self.language_action.setToolTip(st.notice or f"Spell check in {language_name(st.language)}")
+        self.language_action.setText(translate("Spelling", "Spelling language: {language}…").format(
+            language=language_name(st.language)))
+        self.language_action.setToolTip(shown(st.notice) or translate("Spelling", "Spell check in {language}").format(
+            language=language_name(st.language)))
 
     def _say(self, text: str) -> None:
-        self.win.statusBar().showMessage(text, 5000)
+        self.win.statusBar().showMessage(shown(text), 5000)
 
     # ---- suggestions ----
     def open_suggestions(self) -> None:
         if self.win.current_view() != "compose" or not self.body.hasFocus():
-            self._say("Spelling suggestions work in the message body (Compose: Ctrl+1, then Tab to the body)")
+            self._say(translate("Spelling", "Spelling suggestions work in the message body (Compose: Ctrl+1, then Tab "
+                                "to the body)"))
             return
         if not self.hl.enabled:
-            self._say(self.state.notice or "Spell check is off (Ctrl+Shift+F7 chooses a language)")
+            self._say(self.state.notice or translate("Spelling", "Spell check is off (Ctrl+Shift+F7 chooses a language)"))
             return
         found = self.hl.misspelt_near(self.body.textCursor().position())
         if found is None:
-            self._say("No misspelt word at or before the cursor")
+            self._say(translate("Spelling", "No misspelt word at or before the cursor"))
             return
         menu = self._new_menu(self.body)
-        menu.setAccessibleName(f"Spelling suggestions for “{found[2]}”")  # a reader hears which word it is for
+        menu.setAccessibleName(translate("Spelling", "Spelling suggestions for “{word}”").format(word=found[2]))  # a reader hears which word it is for
         self._fill(menu, found)
         menu.popup(self._under(found[0]))
 
@@ -124,7 +132,7 @@ class Spelling(QObject):
         if self.menu is not None:
             self.menu.close()
         menu = QMenu(parent)
-        menu.setAccessibleName("Spelling suggestions")
+        menu.setAccessibleName(translate("Spelling", "Spelling suggestions"))
         menu.setAttribute(Qt.WA_DeleteOnClose)
         self.menu = menu
         menu.destroyed.connect(lambda *_a, m=menu: setattr(self, "menu", None) if self.menu is m else None)
@@ -132,11 +140,11 @@ class Spelling(QObject):
 
     def _fill(self, menu: QMenu, found: tuple[int, int, str], before: QAction | None = None) -> None:
         start, length, word = found
-        waiting = QAction(f"Looking up suggestions for “{word}”…", menu)
+        waiting = QAction(translate("Spelling", "Looking up suggestions for “{word}”…").format(word=word), menu)
         waiting.setEnabled(False)
-        add = QAction(f"&Add “{word}” to dictionary", menu)
+        add = QAction(translate("Spelling", "&Add “{word}” to dictionary").format(word=word), menu)
         add.triggered.connect(lambda _c=False: self.add_word(word))
-        ignore = QAction(f"&Ignore “{word}”", menu)
+        ignore = QAction(translate("Spelling", "&Ignore “{word}”").format(word=word), menu)
         ignore.triggered.connect(lambda _c=False: self.ignore_word(word))
         sep = QAction(menu)
         sep.setSeparator(True)
@@ -154,7 +162,7 @@ class Spelling(QObject):
             except RuntimeError:  # the menu was closed (and deleted) meanwhile
                 return
             if not suggestions:
-                waiting.setText(f"No suggestions for “{word}”")
+                waiting.setText(translate("Spelling", "No suggestions for “{word}”").format(word=word))
                 return
             acts = []
             for s in suggestions:
@@ -184,7 +192,8 @@ class Spelling(QObject):
 
         def written(ok: bool) -> None:
             if not ok:
-                self._say(self.checker.personal.problem or f"“{word}” could not be added")
+                self._say(self.checker.personal.problem
+                          or translate("Spelling", "“{word}” could not be added").format(word=word))
         self.hl.follow(self.checker.add(word), written)
 
     def ignore_word(self, word: str) -> None:
@@ -196,11 +205,11 @@ class Spelling(QObject):
         if self.language_menu is not None:
             self.language_menu.close()
         menu = QMenu(self.win)
-        menu.setAccessibleName("Spelling language")
+        menu.setAccessibleName(translate("Spelling", "Spelling language"))
         menu.setAttribute(Qt.WA_DeleteOnClose)
         st = self.state
         if st.notice:
-            note = menu.addAction(st.notice)
+            note = menu.addAction(shown(st.notice))
             note.setEnabled(False)
             menu.addSeparator()
         group = QActionGroup(menu)
@@ -212,7 +221,7 @@ class Spelling(QObject):
             a.setActionGroup(group)
             a.triggered.connect(lambda _c=False, tag=tag: self.set_language(tag))
             first = first or (a if tag == st.language else None)
-        off = menu.addAction("Spell check off")
+        off = menu.addAction(translate("Spelling", "Spell check off"))
         off.setCheckable(True)
         off.setChecked(st.language is None)
         off.setActionGroup(group)

@@ -21,8 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.snippets import MAX_TEXT, PLACEHOLDERS, Signature, Snippet, problems
-from app.domain.validation import human_size
 from app.ui.common.safe_text import PlainLabel, SafeTextEdit
+from app.ui.common.tr import shown, translate
+from app.ui.compose.attachments import size_text
+
+
+def _words(kind: str) -> dict[str, str]:
+    """The words of a page: a snippet's or a signature's."""
+    if kind == "Snippet":
+        return {"list": translate("Texts", "Snippets"), "add": translate("Texts", "&Add snippet"),
+                "delete": translate("Texts", "&Delete snippet"), "name": translate("Texts", "Snippet name"),
+                "text": translate("Texts", "Snippet text"), "new": translate("Texts", "New snippet {n}")}
+    return {"list": translate("Texts", "Signatures"), "add": translate("Texts", "&Add signature"),
+            "delete": translate("Texts", "&Delete signature"), "name": translate("Texts", "Signature name"),
+            "text": translate("Texts", "Signature text"), "new": translate("Texts", "New signature {n}")}
 
 
 class _Page(QWidget):
@@ -35,15 +47,16 @@ class _Page(QWidget):
         super().__init__(parent)
         self.kind, self.items, self.has_trigger = kind, list(items), trigger
         self.default = default  # signatures: the name new messages get ("": none); snippets: None
+        self.words = _words(kind)
         self._filling = False
         lay = QHBoxLayout(self)
         left = QVBoxLayout()
         self.list = QListWidget(self)
-        self.list.setAccessibleName(f"{kind}s")
+        self.list.setAccessibleName(self.words["list"])
         left.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton(f"&Add {kind.lower()}", self)
-        self.delete_button = QPushButton(f"&Delete {kind.lower()}", self)
+        self.add_button = QPushButton(self.words["add"], self)
+        self.delete_button = QPushButton(self.words["delete"], self)
         for b in (self.add_button, self.delete_button):
             b.setAccessibleName(b.text().replace("&", ""))
             row.addWidget(b)
@@ -51,31 +64,31 @@ class _Page(QWidget):
         lay.addLayout(left, 2)
         form = QFormLayout()
         self.name = QLineEdit(self)
-        self.name.setAccessibleName(f"{kind} name")
-        form.addRow("&Name", self.name)
+        self.name.setAccessibleName(self.words["name"])
+        form.addRow(translate("Texts", "&Name"), self.name)
         self.trigger = QLineEdit(self)
-        self.trigger.setAccessibleName("Trigger word")
-        self.trigger.setPlaceholderText("a word; type it in the message, then Tab")
+        self.trigger.setAccessibleName(translate("Texts", "Trigger word"))
+        self.trigger.setPlaceholderText(translate("Texts", "a word; type it in the message, then Tab"))
         if trigger:
-            form.addRow("&Trigger", self.trigger)
+            form.addRow(translate("Texts", "&Trigger"), self.trigger)
         else:
             self.trigger.hide()
-        self.rich = QCheckBox("&Rich text", self)
-        self.rich.setAccessibleName("Rich text")
+        self.rich = QCheckBox(translate("Texts", "&Rich text"), self)
+        self.rich.setAccessibleName(self.rich.text().replace("&", ""))
         form.addRow("", self.rich)
         self.text = SafeTextEdit(self)
-        self.text.setAccessibleName(f"{kind} text")
+        self.text.setAccessibleName(self.words["text"])
         self.text.setTabChangesFocus(True)
         self.text.setAcceptRichText(False)
         if not trigger:  # a rich signature may hold one picture (a logo), pasted in
             self.text.paste_hook = self._paste_picture
-        form.addRow("Te&xt", self.text)
+        form.addRow(translate("Texts", "Te&xt"), self.text)
         for key, setter in (("Ctrl+B", lambda on: self.text.setFontWeight(QFont.Bold if on else QFont.Normal)),
                             ("Ctrl+I", self.text.setFontItalic), ("Ctrl+U", self.text.setFontUnderline)):
             sc = QShortcut(QKeySequence(key), self.text, context=Qt.WidgetShortcut)
             sc.activated.connect(lambda s=setter, k=key: self._toggle(s, k))
-        self.use_default = QCheckBox("Use for ne&w messages", self)
-        self.use_default.setAccessibleName("Use for new messages")
+        self.use_default = QCheckBox(translate("Texts", "Use for ne&w messages"), self)
+        self.use_default.setAccessibleName(self.use_default.text().replace("&", ""))
         if default is not None:
             form.addRow("", self.use_default)
         else:
@@ -139,7 +152,7 @@ class _Page(QWidget):
         if self.default is not None and self.default == old.name:
             self.default = new.name
         self.items[row] = new
-        self.list.item(row).setText(new.name or "(no name)")
+        self.list.item(row).setText(new.name or translate("Texts", "(no name)"))
         self.changed.emit()
 
     def _rich_toggled(self, on: bool) -> None:
@@ -166,11 +179,11 @@ class _Page(QWidget):
         html = self.text.toHtml()
         url = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
         if "data:image/" in html:
-            self.said.emit("A signature holds one picture: delete the one it has to paste another.")
+            self.said.emit(translate("Texts", "A signature holds one picture: delete the one it has to paste another."))
         elif len(html) + len(url) + 64 > MAX_TEXT:
             room = max(0, (MAX_TEXT - len(html) - 64) * 3 // 4)
-            self.said.emit(f"The picture is {human_size(len(data))}; a signature has room for "
-                           f"{human_size(room)} of picture. Use a smaller one.")
+            self.said.emit(translate("Texts", "The picture is {size}; a signature has room for {room} of picture. Use a "
+                                     "smaller one.").format(size=size_text(len(data)), room=size_text(room)))
         else:
             fmt = QTextImageFormat()
             fmt.setName(url)
@@ -188,9 +201,9 @@ class _Page(QWidget):
     def add(self) -> None:
         names = {i.name for i in self.items}
         n = 1
-        while f"New {self.kind.lower()} {n}" in names:
+        while self.words["new"].format(n=n) in names:
             n += 1
-        name = f"New {self.kind.lower()} {n}"
+        name = self.words["new"].format(n=n)
         self.items.append(Snippet(name) if self.has_trigger else Signature(name))
         self.list.addItem(name)
         self.list.setCurrentRow(len(self.items) - 1)
@@ -218,35 +231,39 @@ class TextsDialog(QDialog):
     def __init__(self, window, texts, account_key: str | None, account_name: str = ""):
         super().__init__(window)
         self.texts, self.account_key = texts, account_key
-        self.setWindowTitle("Snippets and signatures")
-        self.setAccessibleName("Snippets and signatures")
+        self.setWindowTitle(translate("Texts", "Snippets and signatures"))
+        self.setAccessibleName(self.windowTitle())
         self.resize(760, 500)
         lay = QVBoxLayout(self)
         top = QFormLayout()
         self.my_name = QLineEdit(texts.my_name(), self)
-        self.my_name.setAccessibleName("Your name")
-        self.my_name.setPlaceholderText("as {my_name} puts it in a snippet")
-        top.addRow("Your na&me", self.my_name)
+        self.my_name.setAccessibleName(translate("Texts", "Your name"))
+        self.my_name.setPlaceholderText(translate("Texts", "as {my_name} puts it in a snippet"))
+        top.addRow(translate("Texts", "Your na&me"), self.my_name)
         lay.addLayout(top)
         self.tabs = QTabWidget(self)
         self.snippets = _Page("Snippet", texts.snippets(), trigger=True, default=None, parent=self.tabs)
-        self.tabs.addTab(self.snippets, "Sn&ippets")
+        self.tabs.addTab(self.snippets, translate("Texts", "Sn&ippets"))
         sigs = texts.signatures(account_key) if account_key else []
         self.signatures = _Page("Signature", sigs, trigger=False,
                                 default=texts.default_signature(account_key) if account_key else "", parent=self.tabs)
-        self.tabs.addTab(self.signatures, "Si&gnatures")
+        self.tabs.addTab(self.signatures, translate("Texts", "Si&gnatures"))
         if account_key is None:
             self.signatures.setEnabled(False)
         lay.addWidget(self.tabs, 1)
-        where = f" Signatures are {account_name}'s." if account_name else ""
-        hint = PlainLabel("Placeholders: " + ", ".join("{" + p + "}" for p in PLACEHOLDERS)
-                          + f". Ctrl+Tab: next tab.{where}", self)
+        names = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+        if account_name:
+            said = translate("Texts", "Placeholders: {names}. Ctrl+Tab: next tab. Signatures are {account}'s.").format(
+                names=names, account=account_name)
+        else:
+            said = translate("Texts", "Placeholders: {names}. Ctrl+Tab: next tab.").format(names=names)
+        hint = PlainLabel(said, self)
         hint.setObjectName("viewSubtitle")
         hint.setWordWrap(True)
         lay.addWidget(hint)
         self.error = PlainLabel(self)
         self.error.setObjectName("formError")
-        self.error.setAccessibleName("Snippets error")
+        self.error.setAccessibleName(translate("Texts", "Snippets error"))
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)
@@ -269,11 +286,11 @@ class TextsDialog(QDialog):
         errs = problems(sn)
         names = [s.name.strip().lower() for s in sg]
         if any(not n for n in names):
-            errs.append("Every signature needs a name.")
+            errs.append(translate("Texts", "Every signature needs a name."))
         elif len(set(names)) != len(names):
-            errs.append("Two signatures have the same name.")
+            errs.append(translate("Texts", "Two signatures have the same name."))
         if errs:
-            self.error.setText(" ".join(errs))
+            self.error.setText(" ".join(shown(e) for e in errs))
             self.error.show()
             return False
         self.texts.save_all([replace(s, name=s.name.strip()) for s in sn], self.my_name.text(), self.account_key,

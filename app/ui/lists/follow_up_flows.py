@@ -4,13 +4,33 @@ journaled and sent through the one submission path, its thread (In-Reply-To, Ref
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from PySide6.QtCore import QLocale
+
 from app.domain import follow_up
 from app.domain.models import Draft, Recipient
+from app.ui.common.tr import translate
 
 #: what the status bar says once Compose shows it
 OPENED = {"reply_all": "Reply all: write above the quoted message, then Ctrl+Return",
           "forward": "Forward: type who it goes to, then Ctrl+Return",
           "edit_as_new": "A copy of the sent message: a new message, not saved yet"}
+
+
+def quote_header() -> follow_up.Header:
+    """The quoted header block in the window's language, as Outlook writes it ("De :", "Envoyé :"; "Von:",
+    "Gesendet:"), the sent date in the language's long format (English: Outlook's own, as before)."""
+    english = follow_up.Header()
+    if QLocale().language() in (QLocale.Language.English, QLocale.Language.C):
+        date = english.date
+    else:
+        def date(when: datetime) -> str:
+            loc = QLocale()
+            return f"{loc.toString(when.date(), QLocale.FormatType.LongFormat)} {loc.toString(when.time(), 'HH:mm')}"
+    return follow_up.Header(sender=translate("Quote", english.sender), sent=translate("Quote", english.sent),
+                            to=translate("Quote", english.to), cc=translate("Quote", english.cc),
+                            subject=translate("Quote", english.subject), date=date)
 
 
 def build(kind: str, msg: Draft, account, sent) -> Draft:
@@ -19,9 +39,9 @@ def build(kind: str, msg: Draft, account, sent) -> Draft:
     me = Recipient(account.email)
     if kind == "reply_all":
         own = [account.email, *(p.email for p in account.principals)]
-        return follow_up.reply_all(msg, own=own, sender=me, sent=sent)
+        return follow_up.reply_all(msg, own=own, sender=me, sent=sent, header=quote_header())
     if kind == "forward":
-        return follow_up.forward(msg, sender=me, sent=sent)
+        return follow_up.forward(msg, sender=me, sent=sent, header=quote_header())
     return follow_up.edit_as_new(msg)
 
 
