@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import shown as in_words, translate
 
 FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.sidebar_fit)
 #: the sidebar's first views: (name, label translated where shown, context "Views"; its key)
@@ -68,7 +68,7 @@ class FittingStatusBar(QStatusBar):
         """``text`` (the core's words in the user's language: :func:`app.ui.common.tr.shown`) for ``timeout`` ms."""
         from app.domain.list_rows import elide_words  # not at import: the frame is the second paint
 
-        text = shown(text)
+        text = in_words(text)
         room = self.message_room()
         shown = elide_words(text, room, self.fontMetrics().horizontalAdvance) if text and room > 0 else text
         self.last_cut = text if shown != text else ""  # set first: ``messageChanged`` is emitted inside
@@ -100,7 +100,7 @@ class FittingStatusBar(QStatusBar):
 def show_quietly(bar: QStatusBar, text: str, timeout: int = 0) -> None:
     """``text`` on the window's status bar, not announced (:meth:`FittingStatusBar.show_quietly`); a plain
     ``QStatusBar`` (one asked for before the frame was built) shows it as it shows everything."""
-    getattr(bar, "show_quietly", bar.showMessage)(shown(text), timeout)
+    getattr(bar, "show_quietly", bar.showMessage)(in_words(text), timeout)
 
 
 def _plain_tip(text: str) -> str:
