@@ -578,7 +578,7 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation>Gesendete Elemente</translation>
+        <translation>Gesendet</translation>
     </message>
 </context>
 <context>

@@ -578,7 +578,7 @@ Appuyez sur {keys} pour afficher les raccourcis clavier.</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation>Éléments envoyés</translation>
+        <translation>Envoyés</translation>
     </message>
 </context>
 <context>

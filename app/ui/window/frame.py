@@ -23,7 +23,8 @@ from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import shown as in_words, translate
 
 FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.sidebar_fit)
-#: the sidebar's first views: (name, label translated where shown, context "Views"; its key)
+#: the sidebar's first views: (name, label translated where shown, context "Views": short enough for the sidebar's
+#: full width, "Envoyés" where the View menu says "Éléments envoyés"; its key)
 VIEWS = (("compose", QT_TRANSLATE_NOOP("Views", "Compose"), "Ctrl+1"),
          ("drafts", QT_TRANSLATE_NOOP("Views", "Drafts"), "Ctrl+2"),
          ("sent", QT_TRANSLATE_NOOP("Views", "Sent"), "Ctrl+3"))
