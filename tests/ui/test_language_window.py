@@ -109,6 +109,10 @@ def test_palette_finds_commands_by_the_languages_words(qtbot, lang_window):
     assert p.field.placeholderText() != "Type a command, a view, a draft or a snippet…"
     listed = p.shown()
     assert w["go_to"] in listed, listed
+    sent = w["sidebar"][2]
+    assert [e.keys for e in p.model.rows if e.label.endswith(sent)] == [w["sheet_row"][1][:-1] + "3"]
+    assert not [e for e in p.model.rows if e.label == win.actions_.view_sent.text().replace("&", "")], \
+        "the view's entry stands for its View-menu command"
     type_text(qtbot, p.field, w["palette_query"])
     assert p.shown()[0] == w["palette_first"], p.shown()
     assert p.model.rows[0].where == w["palette_where"]

@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         item.setToolTip(f"{label} ({shown_keys(shortcut)})" if shortcut else label)
         self.sidebar.addItem(item)
         act = QAction(label, self)
+        act.setObjectName(f"actView{name.title()}")  # the palette's "Go to" entry stands for it
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _c=False: self.show_view(name))

@@ -98,15 +98,17 @@ def view_entries(window) -> tuple[list[Entry], set[str]]:
     from app.ui.window.shortcuts import label
 
     menu = window.menus.get("&View")
-    acts = {label(a): a for a in (menu.actions() if menu is not None else [])}
-    where = view_group(window)
+    shown = menu.actions() if menu is not None else []
+    acts = {label(a): a for a in shown}
+    named = {a.objectName(): a for a in shown if a.objectName()}  # "actViewSent": its name in the sidebar may be
+    where = view_group(window)                                   # shorter ("Envoyés" for "Éléments envoyés")
     out, covered = [], set()
     for row, (name, _w) in enumerate(window.views):
         item = window.sidebar.item(row)
         text = item.text() if item is not None else name.title()
-        act = acts.get(text)
+        act = acts.get(text) or named.get(f"actView{name.title()}")
         if act is not None:
-            covered.add(text)
+            covered.add(label(act))
         out.append(Entry(translate("Palette", "Go to {view}").format(view=text), where,
                          _keys(act) if act is not None else "", lambda n=name: window.show_view(n)))
     return out, covered
