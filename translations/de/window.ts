@@ -569,11 +569,12 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     <name>Views</name>
     <message>
         <source>Compose</source>
-        <extracomment>the sidebar&apos;s first views: (name, label translated where shown, context &quot;Views&quot;; its key)</extracomment>
+        <extracomment>the sidebar&apos;s first views: (name, label translated where shown, context &quot;Views&quot;: short enough for the sidebar&apos;s full width, &quot;Envoyés&quot; where the View menu says &quot;Éléments envoyés&quot;; its key)</extracomment>
         <translation>Verfassen</translation>
     </message>
     <message>
         <source>Drafts</source>
+        <extracomment>stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar&apos;s slice; Ctrl+4: the Outbox view, with the journal bridge)</extracomment>
         <translation>Entwürfe</translation>
     </message>
     <message>
