@@ -93,6 +93,10 @@ def test_menus_speak_the_language_and_keep_their_keys(qtbot, lang_window, screen
     texts = [a.text() for a in win.menus["&File"].actions()]
     assert w["new"] in texts and w["quit"] in texts, texts
     win.grab().save(str(screenshot_dir / f"window-{w['file'][1:].lower()}-file-menu.png"))
+    win.resize(683, win.height())  # half of a 1366 px screen
+    qtbot.waitUntil(lambda: win.width() == 683, timeout=3000)
+    win.grab().save(str(screenshot_dir / f"window-{w['file'][1:].lower()}-683.png"))
+    win.resize(1100, win.height())
     popup_key(qtbot, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not win.menus["&File"].isVisible(), timeout=3000)
     # the binding is the same key; the user reads it in the language's words

@@ -470,7 +470,7 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     </message>
     <message>
         <source>{address}  ·  sandbox mailbox</source>
-        <translation>{address}  ·  Test-Postfach (Sandbox)</translation>
+        <translation>{address}  ·  Test-Postfach</translation>
     </message>
     <message>
         <source>Not connected</source>

@@ -470,7 +470,7 @@ Appuyez sur {keys} pour afficher les raccourcis clavier.</translation>
     </message>
     <message>
         <source>{address}  ·  sandbox mailbox</source>
-        <translation>{address}  ·  boîte aux lettres de test (bac à sable)</translation>
+        <translation>{address}  ·  boîte de test</translation>
     </message>
     <message>
         <source>Not connected</source>
