@@ -5,6 +5,7 @@ Qt (6.8+) carries an announcement to the platform's accessibility bus as ``QAcce
 being read), **assertive** for errors and questions (it interrupts), as WAI-ARIA's live regions are.
 
 Every announcement of the app goes through :meth:`Announcer.polite` / :meth:`Announcer.assertive`:
+- the core's words are said in the user's language (:func:`app.ui.common.tr.shown`);
 - the text is said as written, on one line (never read as HTML: a subject or an address is data);
 - the same words again within :data:`REPEAT_AFTER` seconds are not said twice (no flood: a countdown or a
   retry that repeats itself is said once), unless they answer a key the user pressed (``keyed``: moving back
@@ -23,6 +24,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+from app.ui.common.tr import shown
 
 #: the same words are said again only after this many seconds
 REPEAT_AFTER = 2.0
@@ -49,22 +52,22 @@ class Announcer(QObject):
     def polite(self, text: str, *, keyed: bool = False) -> None:
         """Progress and state: "Draft saved to Drafts", "Sent". ``keyed``: the answer to a key the user pressed,
         said even when the same words were just said."""
-        self._say(text, assertive=False, keyed=keyed)
+        self._say(shown(text), assertive=False, keyed=keyed)
 
     def assertive(self, text: str) -> None:
         """Errors and questions: "Not sent: …"."""
-        self._say(text, assertive=True)
+        self._say(shown(text), assertive=True)
 
     def say(self, text: str, *, assertive: bool = False) -> None:
         """:meth:`assertive` or :meth:`polite`, as ``assertive`` says."""
-        self._say(text, assertive=assertive)
+        self._say(shown(text), assertive=assertive)
 
     def status(self, text: str) -> None:
         """The status bar showed ``text``: said politely at the end of this turn of the loop, unless the code that
         showed it has said it (or words holding it) by then or within :data:`REPEAT_AFTER` s."""
         if not self._status:
             QTimer.singleShot(0, self, self._say_status)
-        self._status.append(text)
+        self._status.append(shown(text))
 
     def _say_status(self) -> None:
         shown, self._status = self._status, []

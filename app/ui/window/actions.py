@@ -7,28 +7,64 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import translate
+
 
 #: The keys that are not a command of a menu: they act where the keyboard is (a suggestion list, a bar,
 #: a dialog). The F1 sheet lists them with the menus' commands (app/ui/window/shortcuts.py), so every key the
-#: window answers to is on it. (group, what it does, the keys in QKeySequence's words, one per choice)
+#: window answers to is on it. (group, what it does, the keys in QKeySequence's words, one per choice; the
+#: group and the words are translated where shown, context "Shortcuts")
 CONTEXT_KEYS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Compose", "Recipient suggestion: take it, stay in the field", ("Return", ",", ";")),
-    ("Compose", "Recipient suggestion: take it, go to the next field", ("Tab",)),
-    ("Compose", "Snippet: its trigger word, then Tab", ("Tab",)),
-    ("Compose", "Link field: apply / cancel", ("Return", "Esc")),
-    ("Compose", "Undo send, delete or discard (while its bar shows)", ("Ctrl+Z",)),
-    ("Send later", "Tomorrow morning / Monday morning", ("Alt+T", "Alt+M")),
-    ("Send later", "At: a time you type, Enter schedules", ("Alt+A", "Return")),
-    ("Send later", "Cancel", ("Esc",)),
-    ("Lists", "First / last row", ("Home", "End")),
-    ("Lists", "Extend the selection", ("Shift+Up", "Shift+Down")),
-    ("Lists", "Select or unselect a row", ("Ctrl+Space",)),
-    ("Find in message", "Next / previous match, close", ("Return", "Shift+Return", "Esc")),
-    ("Command palette", "Move, run, close", ("Up", "Down", "Return", "Esc")),
-    ("Mailboxes you send from", "Add the typed mailbox / remove the selected one", ("Return", "Delete")),
-    ("Mailboxes you send from", "Sent copy: its Sent Items or yours", ("Space",)),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Compose"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Recipient suggestion: take it, stay in the field"),
+     ("Return", ",", ";")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Compose"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Recipient suggestion: take it, go to the next field"),
+     ("Tab",)),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Compose"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Snippet: its trigger word, then Tab"),
+     ("Tab",)),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Compose"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Link field: apply / cancel"),
+     ("Return", "Esc")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Compose"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Undo send, delete or discard (while its bar shows)"),
+     ("Ctrl+Z",)),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Send later"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Tomorrow morning / Monday morning"),
+     ("Alt+T", "Alt+M")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Send later"),
+     QT_TRANSLATE_NOOP("Shortcuts", "At: a time you type, Enter schedules"),
+     ("Alt+A", "Return")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Send later"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Cancel"),
+     ("Esc",)),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Lists"),
+     QT_TRANSLATE_NOOP("Shortcuts", "First / last row"),
+     ("Home", "End")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Lists"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Extend the selection"),
+     ("Shift+Up", "Shift+Down")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Lists"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Select or unselect a row"),
+     ("Ctrl+Space",)),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Find in message"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Next / previous match, close"),
+     ("Return", "Shift+Return", "Esc")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Command palette"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Move, run, close"),
+     ("Up", "Down", "Return", "Esc")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Mailboxes you send from"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Add the typed mailbox / remove the selected one"),
+     ("Return", "Delete")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Mailboxes you send from"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Sent copy: its Sent Items or yours"),
+     ("Space",)),
 
-    ("Dialogs", "Run the dialog's main action from any field", ("Return",)),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Dialogs"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Run the dialog's main action from any field"),
+     ("Return",)),
 )
 
 
@@ -62,6 +98,8 @@ class Actions:
 
 
 def _act(win, text: str, keys, slot, name: str) -> QAction:
+    """An action of the window: ``text`` in the user's language (the caller translates it), ``keys`` as Qt
+    writes them in English ("Ctrl+N": the binding), shown in the tooltip in the user's words ("Strg+N")."""
     a = QAction(text, win)
     a.setObjectName(name)
     if keys:
@@ -80,29 +118,29 @@ def build_actions(win) -> Actions:
 
     drafts, flows = win.drafts, win.flows
     return Actions(
-        new=_act(win, "&New message", "Ctrl+N", flows.new_message, "actNew"),
+        new=_act(win, translate("Menu", "&New message"), "Ctrl+N", flows.new_message, "actNew"),
         # Save/Send go through the composer's signals, so the button, the menu and the key are one path
         # (listeners such as the journal see every save/send request)
-        save=_act(win, "&Save draft", "Ctrl+S", win.compose.save_requested.emit, "actSave"),
-        send=_act(win, "Sen&d", ["Ctrl+Return", "Ctrl+Enter"], win.compose.send_requested.emit, "actSend"),
-        send_selected=_act(win, "Send se&lected drafts", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
+        save=_act(win, translate("Menu", "&Save draft"), "Ctrl+S", win.compose.save_requested.emit, "actSave"),
+        send=_act(win, translate("Menu", "Sen&d"), ["Ctrl+Return", "Ctrl+Enter"], win.compose.send_requested.emit, "actSend"),
+        send_selected=_act(win, translate("Menu", "Send se&lected drafts"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
                            flows.drafts.send_selected, "actSendSelected"),
-        attach=_act(win, "&Attach files…", "Ctrl+Shift+A", flows.attach_files, "actAttach"),
+        attach=_act(win, translate("Menu", "&Attach files…"), "Ctrl+Shift+A", flows.attach_files, "actAttach"),
         # a picture in a rich body, sent as an inline attachment (app/ui/compose/inline_images.py)
-        insert_image=_act(win, "Insert &image…", "Ctrl+Shift+I", flows.insert_image, "actInsertImage"),
+        insert_image=_act(win, translate("Menu", "Insert &image…"), "Ctrl+Shift+I", flows.insert_image, "actInsertImage"),
         # not Ctrl+Delete: in a text field that deletes the next word
-        discard=_act(win, "Dis&card message (with Undo)", "Ctrl+Shift+D", flows.discard, "actDiscard"),
-        view_compose=_act(win, "&Compose", "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
-        view_drafts=_act(win, "&Drafts", "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
-        view_sent=_act(win, "S&ent", "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
+        discard=_act(win, translate("Menu", "Dis&card message (with Undo)"), "Ctrl+Shift+D", flows.discard, "actDiscard"),
+        view_compose=_act(win, translate("Menu", "&Compose"), "Ctrl+1", lambda: win.show_view("compose"), "actViewCompose"),
+        view_drafts=_act(win, translate("Menu", "&Drafts"), "Ctrl+2", lambda: win.show_view("drafts"), "actViewDrafts"),
+        view_sent=_act(win, translate("Menu", "S&ent"), "Ctrl+3", lambda: win.show_view("sent"), "actViewSent"),
         # Compose's Reply-To, sensitivity and categories (app/ui/compose/more_options.py); O for options
-        more_options=_act(win, "More &options in Compose", "Ctrl+Shift+O", lambda: _more_options(win),
+        more_options=_act(win, translate("Menu", "More &options in Compose"), "Ctrl+Shift+O", lambda: _more_options(win),
                           "actMoreOptions"),
         # who it is from, when the account may send from other mailboxes (app/ui/compose/from_flows.py)
-        choose_from=_act(win, "Choose who it is &from", "Ctrl+Shift+F", lambda: from_flows.choose_from(win),
+        choose_from=_act(win, translate("Menu", "Choose who it is &from"), "Ctrl+Shift+F", lambda: from_flows.choose_from(win),
                          "actChooseFrom"),
         # H for sHared mailboxes (Ctrl+Shift+M is Mail merge)
-        send_from=_act(win, "Mailboxes you send &from…", "Ctrl+Shift+H", lambda: from_flows.edit_send_from(win),
+        send_from=_act(win, translate("Menu", "Mailboxes you send &from…"), "Ctrl+Shift+H", lambda: from_flows.edit_send_from(win),
                        "actSendFrom"),
         open=drafts.open_action,
         delete=drafts.delete_action,
@@ -110,10 +148,10 @@ def build_actions(win) -> Actions:
         reply_all=win.sent.follow_up_actions["reply_all"],
         forward=win.sent.follow_up_actions["forward"],
         edit_as_new=win.sent.follow_up_actions["edit_as_new"],
-        refresh=_act(win, "&Refresh", "F5", flows.refresh, "actRefresh"),
-        account=_act(win, "Account &settings…", "Ctrl+,", win.edit_account, "actAccount"),
-        shortcuts=_act(win, "&Keyboard shortcuts", "F1", win.show_shortcuts, "actShortcuts"),
-        quit=_act(win, "&Quit", "Ctrl+Q", win.close, "actQuit"),
+        refresh=_act(win, translate("Menu", "&Refresh"), "F5", flows.refresh, "actRefresh"),
+        account=_act(win, translate("Menu", "Account &settings…"), "Ctrl+,", win.edit_account, "actAccount"),
+        shortcuts=_act(win, translate("Menu", "&Keyboard shortcuts"), "F1", win.show_shortcuts, "actShortcuts"),
+        quit=_act(win, translate("Menu", "&Quit"), "Ctrl+Q", win.close, "actQuit"),
     )
 
 
@@ -123,7 +161,11 @@ def _more_options(win) -> None:
 
 
 def build_menus(win, acts: Actions) -> None:
-    menus = getattr(win, "menus", None) or {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
+    if not getattr(win, "menus", None):
+        from app.ui.window.frame import add_menus
+
+        add_menus(win)
+    menus = win.menus
     m = menus["&File"]
     for a in (acts.new, acts.save, acts.send, acts.attach, acts.insert_image, acts.discard):
         m.addAction(a)
@@ -147,4 +189,7 @@ def build_menus(win, acts: Actions) -> None:
     from app.ui.window.theme_menu import add_theme_menu
 
     add_theme_menu(win, m)
+    from app.ui.window.language_menu import add_language_menu
+
+    add_language_menu(win, m)
     menus["&Help"].addAction(acts.shortcuts)

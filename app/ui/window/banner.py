@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown, translate
 
 
 class Banner(QFrame):
@@ -24,23 +25,23 @@ class Banner(QFrame):
         super().__init__(parent)
         self.setObjectName("banner")
         self.setProperty("kind", "error")
-        self.setAccessibleName("Notification banner")
+        self.setAccessibleName(translate("Banner", "Notification banner"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(12, 6, 8, 6)
         self.label = PlainLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.label.setAccessibleName("Banner message")
-        self.retry_button = QPushButton("Retry", self)
-        self.retry_button.setAccessibleName("Retry")
+        self.label.setAccessibleName(translate("Banner", "Banner message"))
+        self.retry_button = QPushButton(translate("Banner", "Retry"), self)
+        self.retry_button.setAccessibleName(translate("Banner", "Retry"))
         self.retry_button.clicked.connect(self._on_retry)
         self.accept_button = QPushButton(self)  # the choice's "yes" (text and name set per choice)
         self.accept_button.setObjectName("bannerAccept")
-        self.accept_button.setAccessibleName("Accept")
+        self.accept_button.setAccessibleName(translate("Banner", "Accept"))
         self.accept_button.clicked.connect(self._on_accept)
         self.accept_button.hide()
-        self.close_button = QPushButton("Dismiss", self)
-        self.close_button.setAccessibleName("Dismiss banner")
+        self.close_button = QPushButton(translate("Banner", "Dismiss"), self)
+        self.close_button.setAccessibleName(translate("Banner", "Dismiss banner"))
         self.close_button.clicked.connect(self._on_close)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.retry_button)
@@ -70,9 +71,11 @@ class Banner(QFrame):
         self.style().polish(self)
 
     def show_message(self, text: str, *, kind: str = "error", retry: bool = False, say: bool = True) -> None:
-        """``text`` on a banner over the views; ``say``: announced too (an error assertively)."""
+        """``text`` on a banner over the views (the core's words in the user's language:
+        :func:`app.ui.common.tr.shown`); ``say``: announced too (an error assertively)."""
         if self.choice_pending:
             return  # the open question stays until answered
+        text = shown(text)
         self._set_kind(kind)
         self.label.setTextFormat(Qt.PlainText)
         self.label.setText(text)
@@ -80,17 +83,20 @@ class Banner(QFrame):
         self.label.setAccessibleDescription("")  # its words are its description (PlainLabel)
         self.retry_button.setVisible(retry)
         self.accept_button.hide()
-        self.close_button.setText("Dismiss")
-        self.close_button.setAccessibleName("Dismiss banner")
+        self.close_button.setText(translate("Banner", "Dismiss"))
+        self.close_button.setAccessibleName(translate("Banner", "Dismiss banner"))
         self.show()
         if say:
             self.spoken.emit(text, kind == "error")
 
-    def show_choice(self, text: str, accept: str, on_accept: Callable[[], None], *, reject: str = "&Cancel",
+    def show_choice(self, text: str, accept: str, on_accept: Callable[[], None], *, reject: str = "",
                     on_reject: Callable[[], None] | None = None, kind: str = "error", html: str = "") -> None:
         """A question with two buttons (mnemonics in ``accept``/``reject``, e.g. "&Trust this certificate":
         Alt+T). Non-modal: the window keeps working while it is open. ``html``: how to show ``text``
-        (e.g. a fingerprint in monospace over two lines); :meth:`text` stays the plain ``text``."""
+        (e.g. a fingerprint in monospace over two lines); :meth:`text` stays the plain ``text``. ``reject``:
+        "Cancel" in the user's language when not given."""
+        text, accept = shown(text), shown(accept)
+        reject = shown(reject) or translate("Banner", "&Cancel")
         self._choice = (on_accept, on_reject)
         self._set_kind(kind)
         self.label.setTextFormat(Qt.RichText if html else Qt.PlainText)

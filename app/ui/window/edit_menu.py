@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.ui.common.tr import translate
 
 
 def _focused():
@@ -88,16 +89,19 @@ def version() -> str:
 def show_about(win) -> QMessageBox:
     """Help → About: the name and version, non-modal (the window keeps working)."""
     def build() -> QMessageBox:
-        box = QMessageBox(QMessageBox.Information, f"About {APP_NAME}", "", QMessageBox.Close, win)
+        title = translate("Menu", "About {app}").format(app=APP_NAME)
+        box = QMessageBox(QMessageBox.Information, title, "", QMessageBox.Close, win)
         box.setTextFormat(Qt.PlainText)
-        box.setAccessibleName(f"About {APP_NAME}")
+        box.setAccessibleName(title)
         box.setWindowModality(Qt.NonModal)
         box.setModal(False)
         return box
 
     box = win.first_use("about_box", build)
     box.setText(f"{APP_NAME} {version()}")
-    box.setInformativeText("A keyboard-driven mail composer for Microsoft Exchange.\nPress F1 for the keyboard shortcuts.")
+    box.setInformativeText(translate("Menu", "A keyboard-driven mail composer for Microsoft Exchange.\n"
+                                             "Press {keys} for the keyboard shortcuts.").format(
+        keys=QKeySequence("F1").toString(QKeySequence.SequenceFormat.NativeText)))
     box.show()
     box.raise_()
     box.activateWindow()
@@ -109,7 +113,9 @@ def find_in_message(win) -> None:
     view = win.current_view()
     target = {"compose": getattr(win.compose, "body", None), "sent": getattr(win.sent, "body", None)}.get(view)
     if target is None:
-        win.statusBar().showMessage("Find works in the message: in Compose or in the Sent preview (Ctrl+1, Ctrl+3)", 5000)
+        keys = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in ("Ctrl+1", "Ctrl+3"))
+        win.statusBar().showMessage(translate(
+            "Menu", "Find works in the message: in Compose or in the Sent preview ({keys})").format(keys=keys), 5000)
         return
     win.find_bar.open_for(target)
 
@@ -117,18 +123,18 @@ def find_in_message(win) -> None:
 def build_edit_menu(win) -> dict[str, QAction]:
     """Fill the window's Edit menu and add Help → About. Returns the actions by name."""
     acts = {
-        "undo": _action(win, "&Undo", "Ctrl+Z", lambda: _on_focused("undo"), "actUndo"),
-        "redo": _action(win, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], lambda: _on_focused("redo"), "actRedo"),
-        "cut": _action(win, "Cu&t", "Ctrl+X", lambda: _on_focused("cut"), "actCut"),
-        "copy": _action(win, "&Copy", "Ctrl+C", lambda: _on_focused("copy"), "actCopy"),
-        "paste": _action(win, "&Paste", "Ctrl+V", lambda: _on_focused("paste"), "actPaste"),
+        "undo": _action(win, translate("Menu", "&Undo"), "Ctrl+Z", lambda: _on_focused("undo"), "actUndo"),
+        "redo": _action(win, translate("Menu", "&Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], lambda: _on_focused("redo"), "actRedo"),
+        "cut": _action(win, translate("Menu", "Cu&t"), "Ctrl+X", lambda: _on_focused("cut"), "actCut"),
+        "copy": _action(win, translate("Menu", "&Copy"), "Ctrl+C", lambda: _on_focused("copy"), "actCopy"),
+        "paste": _action(win, translate("Menu", "&Paste"), "Ctrl+V", lambda: _on_focused("paste"), "actPaste"),
     }
     # Compose may have its own "paste as plain text" (same key): use it rather than a second, ambiguous one
     own = getattr(getattr(win, "compose", None), "paste_plain_action", None)
     acts["paste_plain"] = own if own is not None else _action(
-        win, "Paste as plain te&xt", "Ctrl+Shift+V", paste_plain, "actPastePlain")
-    acts["select_all"] = _action(win, "Select &all", "Ctrl+A", lambda: _on_focused("selectAll"), "actSelectAll")
-    acts["find"] = _action(win, "&Find in message…", "Ctrl+F", lambda: find_in_message(win), "actFind")
+        win, translate("Menu", "Paste as plain te&xt"), "Ctrl+Shift+V", paste_plain, "actPastePlain")
+    acts["select_all"] = _action(win, translate("Menu", "Select &all"), "Ctrl+A", lambda: _on_focused("selectAll"), "actSelectAll")
+    acts["find"] = _action(win, translate("Menu", "&Find in message…"), "Ctrl+F", lambda: find_in_message(win), "actFind")
     m = win.menus["&Edit"]
     for k in ("undo", "redo"):
         m.addAction(acts[k])
@@ -138,7 +144,7 @@ def build_edit_menu(win) -> dict[str, QAction]:
     m.addSeparator()
     m.addAction(acts["select_all"])
     m.addAction(acts["find"])
-    about = QAction(f"&About {APP_NAME}", win)
+    about = QAction(translate("Menu", "&About {app}").format(app=APP_NAME), win)
     about.setObjectName("actAbout")
     about.triggered.connect(lambda _c=False: show_about(win))
     win.menus["&Help"].addAction(about)

@@ -19,9 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import shown as in_words, translate
 
 FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.sidebar_fit)
-VIEWS = (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sent", "Sent", "Ctrl+3"))
+#: the sidebar's first views: (name, label translated where shown, context "Views": short enough for the sidebar's
+#: full width, "Envoyés" where the View menu says "Éléments envoyés"; its key)
+VIEWS = (("compose", QT_TRANSLATE_NOOP("Views", "Compose"), "Ctrl+1"),
+         ("drafts", QT_TRANSLATE_NOOP("Views", "Drafts"), "Ctrl+2"),
+         ("sent", QT_TRANSLATE_NOOP("Views", "Sent"), "Ctrl+3"))
+#: the menu bar's menus: the window's code names each by its English title (``win.menus["&File"]``), the user
+#: reads it in their language (context "Menu")
+MENUS = (QT_TRANSLATE_NOOP("Menu", "&File"), QT_TRANSLATE_NOOP("Menu", "&Edit"), QT_TRANSLATE_NOOP("Menu", "&Drafts"),
+         QT_TRANSLATE_NOOP("Menu", "&View"), QT_TRANSLATE_NOOP("Menu", "&Help"))
 #: the shortcuts that work from the first frame on (the rest work once the views are built, moments later)
 EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+Return", "Ctrl+Enter", "Ctrl+Q",
               "F1", "Ctrl+,", "Ctrl+Shift+A", "Ctrl+F")
@@ -56,8 +66,10 @@ class FittingStatusBar(QStatusBar):
             self.setAccessibleDescription("")
 
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
+        """``text`` (the core's words in the user's language: :func:`app.ui.common.tr.shown`) for ``timeout`` ms."""
         from app.domain.list_rows import elide_words  # not at import: the frame is the second paint
 
+        text = in_words(text)
         room = self.message_room()
         shown = elide_words(text, room, self.fontMetrics().horizontalAdvance) if text and room > 0 else text
         self.last_cut = text if shown != text else ""  # set first: ``messageChanged`` is emitted inside
@@ -89,7 +101,7 @@ class FittingStatusBar(QStatusBar):
 def show_quietly(bar: QStatusBar, text: str, timeout: int = 0) -> None:
     """``text`` on the window's status bar, not announced (:meth:`FittingStatusBar.show_quietly`); a plain
     ``QStatusBar`` (one asked for before the frame was built) shows it as it shows everything."""
-    getattr(bar, "show_quietly", bar.showMessage)(text, timeout)
+    getattr(bar, "show_quietly", bar.showMessage)(in_words(text), timeout)
 
 
 def _plain_tip(text: str) -> str:
@@ -145,14 +157,15 @@ def build_frame(win) -> Frame:
     sv.setSpacing(0)
     brand = QLabel(APP_NAME, side)  # made plain text (Qt.PlainText) with the first slice
     brand.setObjectName("brand")
-    brand.setAccessibleName("Application name")
+    brand.setAccessibleName(translate("Window", "Application name"))
     sidebar = QListWidget(side)
     sidebar.setObjectName("sidebar")
-    sidebar.setAccessibleName("Views")
+    sidebar.setAccessibleName(translate("Window", "Views"))
     sidebar.setIconSize(QSize(18, 18))
     for _name, label, key in VIEWS:
+        label = translate("Views", label)
         item = QListWidgetItem(label)  # icons (SVG: loads the svg plugin) come with the first slice
-        item.setToolTip(f"{label} ({key})")
+        item.setToolTip(f"{label} ({shown_keys(key)})")
         sidebar.addItem(item)
     sv.addWidget(brand)
     sv.addWidget(sidebar, 1)
@@ -167,19 +180,31 @@ def build_frame(win) -> Frame:
     banner_row.setContentsMargins(0, 0, 0, 0)
     rv.addLayout(banner_row)
     stack = QStackedWidget(right)
-    stack.setAccessibleName("Views")
+    stack.setAccessibleName(translate("Window", "Views"))
     placeholder = QWidget(stack)
     placeholder.setObjectName("page")
     stack.addWidget(placeholder)
     rv.addWidget(stack, 1)
     outer.addWidget(right, 1)
     win.setCentralWidget(central)
-    menus = {t: win.menuBar().addMenu(t) for t in ("&File", "&Edit", "&Drafts", "&View", "&Help")}
-    win.parts.fill(sidebar=sidebar, stack=stack, menus=menus)
+    win.parts.fill(sidebar=sidebar, stack=stack)
+    add_menus(win)
     if not any(b.parentWidget() is win for b in win.findChildren(QStatusBar)):  # (one asked for earlier stays)
         win.setStatusBar(FittingStatusBar(win))  # messages cut at a word, never mid-word
     win.statusBar().setSizeGripEnabled(False)  # its place is kept; the widgets come with the first slice
     return Frame(side, brand, banner_row, rv, placeholder)
+
+
+def shown_keys(keys: str) -> str:
+    """A shortcut as the user reads it ("Ctrl+1"; in German "Strg+1": Qt's own catalogue), from the binding."""
+    from PySide6.QtGui import QKeySequence
+
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def add_menus(win) -> None:
+    """The menu bar's menus in the user's language: the window's part ``menus``, by their English titles."""
+    win.parts.fill(menus={t: win.menuBar().addMenu(translate("Menu", t)) for t in MENUS})
 
 
 def early_keys(win, finish) -> list:

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
     outbox_news, flows, compose, drafts, sent, welcome = (Part() for _ in range(6))
     actions_, views_end, theme_actions, eml, find_bar, edit_actions, spelling, power, merge_action = (
         Part() for _ in range(9))
-    journal_bridge, send_timing = Part(), Part()
+    journal_bridge, send_timing, language_actions = Part(), Part(), Part()
 
     def __init__(self, session=None, *, settings=None, keyring_ok: bool = True, lazy: bool = False, journal=None,
                  parent=None):
@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         self._step_clock = None  # run(name, turn): times each setup turn (time_setup_steps)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
-        self.setAccessibleName(f"{APP_NAME} main window")
+        from app.ui.common.tr import translate
+
+        self.setAccessibleName(translate("Window", "{app} main window").format(app=APP_NAME))
         self._lazy = lazy
         self._scheme = None  # follows the system's light or dark (build_frame)
         self._framed = False  # the frame is built (build_frame)
@@ -337,11 +339,16 @@ class MainWindow(QMainWindow):
         proxy_first(widget)
         from PySide6.QtWidgets import QListWidgetItem
 
+        from app.ui.common.tr import shown
+        from app.ui.window.frame import shown_keys
+
+        label = shown(label)  # the caller's words (translated there), or the core's
         item = QListWidgetItem(label)
         set_sidebar_icon(item, icon_name or "drafts", self.property("colorScheme"))
-        item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+        item.setToolTip(f"{label} ({shown_keys(shortcut)})" if shortcut else label)
         self.sidebar.addItem(item)
         act = QAction(label, self)
+        act.setObjectName(f"actView{name.title()}")  # the palette's "Go to" entry stands for it
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _c=False: self.show_view(name))
@@ -390,6 +397,7 @@ class MainWindow(QMainWindow):
             self._pending_session = session
             return
         from app.domain.models import Folder
+        from app.ui.common.tr import translate
 
         old, self.session = self.session, session
         if old is not None and old is not session:
@@ -403,7 +411,7 @@ class MainWindow(QMainWindow):
         if session is None:
             self.drafts.model.set_fetch(None)
             self.sent.model.set_fetch(None)
-            self.account_label.setText("No account")
+            self.account_label.setText(translate("Status", "No account"))
             self.set_state("idle")
             self.session_changed.emit(None)
             self._show_welcome()
@@ -411,7 +419,8 @@ class MainWindow(QMainWindow):
         session.add_listener(lambda state, err, s=session: self.session_event.emit(s, (state, err)))
         self.sidebar.setEnabled(True)
         acc = session.account
-        self.account_label.setText(f"{acc.email}{'  ·  sandbox mailbox' if acc.sandbox else ''}")
+        self.account_label.setText(translate("Status", "{address}  ·  sandbox mailbox").format(address=acc.email)
+                                   if acc.sandbox else acc.email)
         self.compose.set_max_send_bytes(session.max_send_bytes)
         from app.domain.account import Backend
 
@@ -557,26 +566,29 @@ class MainWindow(QMainWindow):
     def _ask_close(self, sending: bool, queued: int) -> None:
         if self._close_question is not None and self._close_question.isVisible():
             return
+        from app.ui.common.tr import shown, translate
+
         if sending:
-            text = "A message is still being sent. Quit when it is done, or keep the window open?"
+            text = translate("Window", "A message is still being sent. Quit when it is done, or keep the window open?")
         else:
             from app.core.quit_words import quit_text
 
-            who = self.session.account.email if self.session is not None else "this account"
-            text = quit_text(self.session.outbox.subs.values(), who)  # per message: what happens to it
+            who = self.session.account.email if self.session is not None else translate("Window", "this account")
+            text = shown(quit_text(self.session.outbox.subs.values(), who))  # per message: what happens to it
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Question, "Messages waiting to be sent", text, QMessageBox.NoButton, self)
-        wait = box.addButton("Quit when sent", QMessageBox.AcceptRole) if sending else None
-        quit_now = box.addButton("Quit", QMessageBox.DestructiveRole) if not sending else None
-        box.addButton("Keep open", QMessageBox.RejectRole)
-        box.setAccessibleName("Messages waiting to be sent")
+        title = translate("Window", "Messages waiting to be sent")
+        box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, self)
+        wait = box.addButton(translate("Window", "Quit when sent"), QMessageBox.AcceptRole) if sending else None
+        quit_now = box.addButton(translate("Window", "Quit"), QMessageBox.DestructiveRole) if not sending else None
+        box.addButton(translate("Window", "Keep open"), QMessageBox.RejectRole)
+        box.setAccessibleName(title)
 
         def done(_r):
             clicked = box.clickedButton()
             if wait is not None and clicked is wait:
                 self._quit_when_idle = True
-                self.statusBar().showMessage("Will quit when sending has finished…")
+                self.statusBar().showMessage(translate("Window", "Will quit when sending has finished…"))
             elif quit_now is not None and clicked is quit_now:
                 self._force_close = True
                 self.close()

@@ -26,8 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.fuzzy import rank
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import translate
 
+#: the "where" of a draft's entry (translated where shown)
+DRAFTS = QT_TRANSLATE_NOOP("Palette", "Drafts")
 MAX_DRAFTS = 30
 MAX_SHOWN = 200
 #: the highlighted entry is said once typing pauses this long (each letter changes it: said at each one, polite
@@ -94,38 +98,50 @@ def view_entries(window) -> tuple[list[Entry], set[str]]:
     from app.ui.window.shortcuts import label
 
     menu = window.menus.get("&View")
-    acts = {label(a): a for a in (menu.actions() if menu is not None else [])}
+    shown = menu.actions() if menu is not None else []
+    acts = {label(a): a for a in shown}
+    named = {a.objectName(): a for a in shown if a.objectName()}  # "actViewSent": its name in the sidebar may be
+    where = view_group(window)                                   # shorter ("Envoyés" for "Éléments envoyés")
     out, covered = [], set()
     for row, (name, _w) in enumerate(window.views):
         item = window.sidebar.item(row)
         text = item.text() if item is not None else name.title()
-        act = acts.get(text)
+        act = acts.get(text) or named.get(f"actView{name.title()}")
         if act is not None:
-            covered.add(text)
-        out.append(Entry(f"Go to {text}", "View", _keys(act) if act is not None else "",
-                         lambda n=name: window.show_view(n)))
+            covered.add(label(act))
+        out.append(Entry(translate("Palette", "Go to {view}").format(view=text), where,
+                         _keys(act) if act is not None else "", lambda n=name: window.show_view(n)))
     return out, covered
+
+
+def view_group(window) -> str:
+    """The View menu's name as the palette's "where" column shows it (the user's language)."""
+    menu = window.menus.get("&View")
+    return menu.title().replace("&", "") if menu is not None else translate("Palette", "View")
 
 
 def draft_entries(window) -> list[Entry]:
     """The drafts the Drafts list holds already (newest first; no request is made)."""
     out = []
     model = window.drafts.model
+    where = translate("Palette", DRAFTS)
     for s in model.summaries()[:MAX_DRAFTS]:
-        to = f" — to {s.display_to}" if s.display_to else ""
-        out.append(Entry(f"Open draft: {s.subject or '(no subject)'}{to}", "Drafts", "",
-                         lambda ref=s.ref: window.drafts.open_requested.emit(ref)))
+        subject = s.subject or translate("Palette", "(no subject)")
+        words = (translate("Palette", "Open draft: {subject} — to {to}").format(subject=subject, to=s.display_to)
+                 if s.display_to else translate("Palette", "Open draft: {subject}").format(subject=subject))
+        out.append(Entry(words, where, "", lambda ref=s.ref: window.drafts.open_requested.emit(ref)))
     return out
 
 
 def weak_draft(entry: Entry, m) -> bool:
     """A draft matched only weakly (its letters scattered: "dark" in "Open **d**r**a**ft: Unsaved wo**rk**")
     is listed after every command, view, snippet or signature the query matches."""
-    return entry.where == "Drafts" and not m.strong
+    return entry.where == translate("Palette", DRAFTS) and not m.strong
 
 
 class _Model(QAbstractTableModel):
-    HEAD = ("Command", "Where", "Shortcut")
+    HEAD = (QT_TRANSLATE_NOOP("Palette", "Command"), QT_TRANSLATE_NOOP("Palette", "Where"),
+            QT_TRANSLATE_NOOP("Palette", "Shortcut"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -152,7 +168,7 @@ class _Model(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.HEAD[section]
+            return translate("Palette", self.HEAD[section])
         return None
 
 
@@ -168,19 +184,19 @@ class CommandPalette(QFrame):
         super().__init__(window)
         self.window_, self.sources = window, sources
         self.setObjectName("commandPalette")
-        self.setAccessibleName("Command palette")
+        self.setAccessibleName(translate("Palette", "Command palette"))
         self.setFrameShape(QFrame.StyledPanel)
         self.setAutoFillBackground(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 10, 10, 10)
         lay.setSpacing(6)
         self.field = QLineEdit(self)
-        self.field.setAccessibleName("Command palette search")
-        self.field.setPlaceholderText("Type a command, a view, a draft or a snippet…")
+        self.field.setAccessibleName(translate("Palette", "Command palette search"))
+        self.field.setPlaceholderText(translate("Palette", "Type a command, a view, a draft or a snippet…"))
         lay.addWidget(self.field)
         self.model = _Model(self)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Command palette results")
+        self.table.setAccessibleName(translate("Palette", "Command palette results"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -199,11 +215,11 @@ class CommandPalette(QFrame):
         self.table.setColumnWidth(2, 140)
         self.table.doubleClicked.connect(lambda _i: self.run_current())
         lay.addWidget(self.table)
-        self.nothing = PlainLabel("No command matches", self)
-        self.nothing.setAccessibleName("No command matches")
+        self.nothing = PlainLabel(translate("Palette", "No command matches"), self)
+        self.nothing.setAccessibleName(translate("Palette", "No command matches"))
         self.nothing.hide()
         lay.addWidget(self.nothing)
-        self.hint = PlainLabel("Enter: run   ↑↓: move   Esc: close", self)
+        self.hint = PlainLabel(translate("Palette", "Enter: run   ↑↓: move   Esc: close"), self)
         self.hint.setObjectName("viewSubtitle")
         lay.addWidget(self.hint)
         self.entries: list[Entry] = []
@@ -260,7 +276,8 @@ class CommandPalette(QFrame):
         else:
             found = list(self.entries)
         self.model.set_rows(found[:MAX_SHOWN])
-        self.nothing.setText(f"No command matches “{text.strip()}”" if text.strip() else "No command")
+        self.nothing.setText(translate("Palette", "No command matches “{text}”").format(text=text.strip())
+                             if text.strip() else translate("Palette", "No command"))
         self.nothing.setVisible(not self.model.rows)
         self.table.setVisible(bool(self.model.rows))
         if self.model.rows:
@@ -319,5 +336,5 @@ class CommandPalette(QFrame):
 
 def entry_words(entry: Entry, row: int, count: int) -> str:
     """A highlighted entry as a reader hears it: what it does, its keys, where it belongs, its place."""
-    keys = f", {entry.keys}" if entry.keys else ""
-    return f"{entry.label}{keys}, {entry.where}, {row + 1} of {count}"
+    place = translate("Palette", "{row} of {count}").format(row=row + 1, count=count)
+    return ", ".join(part for part in (entry.label, entry.keys, entry.where, place) if part)

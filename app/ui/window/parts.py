@@ -36,6 +36,7 @@ class WindowParts:
     actions_: Any = None  # app.ui.window.actions.Actions
     views_end: Any = None  # the View menu's separator after its views (more views go before it)
     theme_actions: Any = None  # {"system"|"light"|"dark": QAction}
+    language_actions: Any = None  # {""|"en"|"fr"|"de": QAction}: View → Language ("": the system's)
     eml: Any = None  # app.ui.compose.eml_flows.EmlFiles
     find_bar: Any = None
     edit_actions: Any = None

@@ -16,10 +16,12 @@ first time they are used.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
 
 from app.storage.compose_texts import ComposeTexts
 from app.ui.compose.signature_block import SignatureBlock
 from app.ui.compose.snippet_insert import SnippetTrigger, insert_snippet
+from app.ui.common.tr import translate
 
 
 class _SessionSettings:
@@ -46,9 +48,9 @@ class PowerCompose(QObject):
         self.trigger = SnippetTrigger(win, self.texts)
         self.palette = None
         self.dialog = None
-        self.palette_action = _act(win, "Command &palette…", "Ctrl+Shift+P", self.open_palette, "actPalette")
-        self.texts_action = _act(win, "S&nippets and signatures…", "Ctrl+Shift+L", self.edit_texts, "actSnippets")
-        self.signature_action = _act(win, "Switch si&gnature", "Ctrl+Shift+G", self.next_signature,
+        self.palette_action = _act(win, translate("Menu", "Command &palette…"), "Ctrl+Shift+P", self.open_palette, "actPalette")
+        self.texts_action = _act(win, translate("Menu", "S&nippets and signatures…"), "Ctrl+Shift+L", self.edit_texts, "actSnippets")
+        self.signature_action = _act(win, translate("Menu", "Switch si&gnature"), "Ctrl+Shift+G", self.next_signature,
                                      "actSignature")
         menus = win.menus
         menus["&View"].addSeparator()
@@ -101,12 +103,15 @@ class PowerCompose(QObject):
         self.win.show_view("compose")
         self.signature.span()  # a draft opened from Drafts: find its signature first
         self.signature.switch(sig)
-        self.win.statusBar().showMessage(f"Signature: {sig.name}" if sig else "No signature", 4000)
+        self.win.statusBar().showMessage(translate("Power", "Signature: {name}").format(name=sig.name) if sig
+                                         else translate("Power", "No signature"), 4000)
 
     def next_signature(self) -> None:
         names = [""] + [s.name for s in self.signatures()]
         if len(names) == 1:
-            self.win.statusBar().showMessage("No signatures for this account yet: Ctrl+Shift+L adds one", 6000)
+            keys = self.texts_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.win.statusBar().showMessage(
+                translate("Power", "No signatures for this account yet: {keys} adds one").format(keys=keys), 6000)
             return
         self.signature.span()
         cur = self.signature.current
@@ -134,18 +139,22 @@ class PowerCompose(QObject):
 
     # ---- the palette ----
     def entries(self) -> list:
-        from app.ui.window.palette import Entry, action_entries, draft_entries, view_entries
+        from app.ui.window.palette import Entry, action_entries, draft_entries, view_entries, view_group
 
         w = self.win
         views, covered = view_entries(w)
-        acts = [e for e in action_entries(w, skip={self.palette_action}) if not (e.where == "View" and e.label in covered)]
-        snips = [Entry(f"Insert snippet: {s.name}", "Snippet", f"{s.trigger} Tab" if s.trigger else "",
-                       lambda s=s: self.insert(s)) for s in self.texts.snippets()]
+        view = view_group(w)
+        acts = [e for e in action_entries(w, skip={self.palette_action}) if not (e.where == view and e.label in covered)]
+        tab = QKeySequence("Tab").toString(QKeySequence.SequenceFormat.NativeText)
+        snippet, signature = translate("Power", "Snippet"), translate("Power", "Signature")
+        snips = [Entry(translate("Power", "Insert snippet: {name}").format(name=s.name), snippet,
+                       f"{s.trigger} {tab}" if s.trigger else "", lambda s=s: self.insert(s))
+                 for s in self.texts.snippets()]
         sigs = []
         if self.signatures():
-            sigs = [Entry("Signature: none", "Signature", "", lambda: self.switch_signature(""))]
-            sigs += [Entry(f"Signature: {s.name}", "Signature", "", lambda n=s.name: self.switch_signature(n))
-                     for s in self.signatures()]
+            sigs = [Entry(translate("Power", "Signature: none"), signature, "", lambda: self.switch_signature(""))]
+            sigs += [Entry(translate("Power", "Signature: {name}").format(name=s.name), signature, "",
+                           lambda n=s.name: self.switch_signature(n)) for s in self.signatures()]
         drafts = draft_entries(w) if w.session is not None else []
         return views + acts + snips + sigs + drafts
 

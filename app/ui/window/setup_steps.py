@@ -163,8 +163,11 @@ def wiring(win) -> None:
     win.drafts.delete_requested.connect(f.drafts.delete_drafts)
     win.drafts.send_requested.connect(lambda refs: f.drafts.send_selected(refs))
     win.drafts.refresh_requested.connect(f.refresh)
-    watch_list_errors(win, win.banner, win.drafts.model, "Drafts")  # the banner goes once the list loads
-    watch_list_errors(win, win.banner, win.sent.model, "Sent")
+    from app.ui.common.tr import translate
+
+    # the banner goes once the list loads; the list named as the sidebar names it
+    watch_list_errors(win, win.banner, win.drafts.model, translate("Views", "Drafts"))
+    watch_list_errors(win, win.banner, win.sent.model, translate("Views", "Sent"))
     win.sent.preview_requested.connect(f.drafts.preview_sent)
     win.sent.follow_up_requested.connect(lambda kind, msg: open_follow_up(win, kind, msg))
     win.welcome.sandbox_chosen.connect(win.sandbox_requested)

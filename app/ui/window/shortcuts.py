@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.clear_action import add_clear_action
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import translate
 
 PAD = 32  # a cell's margins and a little air
 
@@ -49,9 +51,9 @@ def _group(window, act: QAction) -> tuple[int, str]:
         parent = obj.parent() if isinstance(obj, QWidget) else None
         if isinstance(parent, QStackedWidget) and isinstance(obj, QWidget):
             idx = parent.indexOf(obj)
-            return len(bar_menus) + 1 + max(idx, 0), obj.accessibleName() or "View"
+            return len(bar_menus) + 1 + max(idx, 0), obj.accessibleName() or translate("Shortcuts", "View")
         obj = obj.parent()
-    return 1000, "Window"
+    return 1000, translate("Shortcuts", "Window")
 
 
 def collect(window) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -80,17 +82,20 @@ def collect(window) -> list[tuple[str, list[tuple[str, str]]]]:
     return out
 
 
-_NAMED = {",": "Comma", ";": "Semicolon"}  # punctuation keys by name (a list of keys is comma-separated)
+#: punctuation keys by name (a list of keys is comma-separated); translated where shown
+_NAMED = {",": QT_TRANSLATE_NOOP("Shortcuts", "Comma"), ";": QT_TRANSLATE_NOOP("Shortcuts", "Semicolon")}
 
 
 def context_keys() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The keys that are no menu command, grouped as :func:`collect` groups (keys as the menus write them)."""
+    """The keys that are no menu command, grouped as :func:`collect` groups (keys as the menus write them), in
+    the user's language."""
     from app.ui.window.actions import CONTEXT_KEYS
 
     groups: dict[str, list[tuple[str, str]]] = {}
     for group, text, keys in CONTEXT_KEYS:
-        shown = ", ".join(_NAMED.get(k) or QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
-        groups.setdefault(group, []).append((text, shown))
+        shown = ", ".join(translate("Shortcuts", _NAMED[k]) if k in _NAMED
+                          else QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
+        groups.setdefault(translate("Shortcuts", group), []).append((translate("Shortcuts", text), shown))
     return list(groups.items())
 
 
@@ -117,22 +122,23 @@ class ShortcutSheet(QDialog):
     def __init__(self, window, parent=None):
         super().__init__(parent if parent is not None else window)
         self._window = window
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
+        heading = translate("Shortcuts", "Keyboard shortcuts")
+        self.setWindowTitle(heading)
+        self.setAccessibleName(heading)
         self.setModal(False)
         lay = QVBoxLayout(self)
-        title = PlainLabel("Keyboard shortcuts", self)
+        title = PlainLabel(heading, self)
         title.setObjectName("viewTitle")
         lay.addWidget(title)
         self.filter = QLineEdit(self)
-        self.filter.setAccessibleName("Filter shortcuts")
-        self.filter.setPlaceholderText("Type to filter: a command, a key (ctrl+shift), a group…")
-        add_clear_action(self.filter, "Clear the filter")  # named: Qt's own clear button is read as "push button"
+        self.filter.setAccessibleName(translate("Shortcuts", "Filter shortcuts"))
+        self.filter.setPlaceholderText(translate("Shortcuts", "Type to filter: a command, a key (ctrl+shift), a group…"))
+        add_clear_action(self.filter, translate("Shortcuts", "Clear the filter"))  # named: Qt's own clear button is read as "push button"
         self.filter.textChanged.connect(self._apply_filter)
         lay.addWidget(self.filter)
         self.table = QTableWidget(0, 2, self)
-        self.table.setAccessibleName("Shortcut list")
-        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.setAccessibleName(translate("Shortcuts", "Shortcut list"))
+        self.table.setHorizontalHeaderLabels([translate("Shortcuts", "Action"), translate("Shortcuts", "Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setTabKeyNavigation(False)

@@ -16,9 +16,16 @@ from __future__ import annotations
 from app.core import outbox_words
 from app.core.batch_report import batch_summary, not_sent
 from app.core.submission import SubState
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import shown, translate
 
-#: where the cursor is after a send cleared Compose (its title then)
-NEW_MESSAGE = "New message"
+#: where the cursor is after a send cleared Compose (its title then; translated where shown: :func:`new_message`)
+NEW_MESSAGE = QT_TRANSLATE_NOOP("Spoken", "New message")
+
+
+def new_message() -> str:
+    """:data:`NEW_MESSAGE` in the user's language."""
+    return translate("Spoken", NEW_MESSAGE)
 
 
 def _voice(w):
@@ -26,10 +33,11 @@ def _voice(w):
 
 
 def with_focus(words: str, moved_to: str = "") -> str:
-    """``words``, then where the keyboard went by itself ("Sent: Lunch. New message.")."""
+    """``words``, then where the keyboard went by itself ("Sent: Lunch. New message."), in the user's language."""
+    words, moved_to = shown(words), shown(moved_to)
     if not moved_to:
         return words
-    return f"{words.rstrip(' .')}. {moved_to}."
+    return translate("Spoken", "{words}. {moved_to}.").format(words=words.rstrip(" ."), moved_to=moved_to)
 
 
 def say(w, words: str, moved_to: str = "", *, loud: bool = False) -> None:

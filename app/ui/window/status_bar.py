@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QProgressBar
 
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import needs_sign_in
 from app.ui.common.safe_text import PlainLabel, tooltip
+from app.ui.common.tr import shown, translate
 
-STATE_TEXT = {  # ConnectionState values
-    "idle": ("Not connected", "#94a3b8"),
-    "connecting": ("Connecting…", "#d97706"),
-    "connected": ("Connected", "#16a34a"),
-    "offline": ("Offline", "#dc2626"),
-    "auth_failed": ("Sign-in failed", "#dc2626"),
+STATE_TEXT = {  # ConnectionState values: (words translated where shown, context "Status"; colour)
+    "idle": (QT_TRANSLATE_NOOP("Status", "Not connected"), "#94a3b8"),
+    "connecting": (QT_TRANSLATE_NOOP("Status", "Connecting…"), "#d97706"),
+    "connected": (QT_TRANSLATE_NOOP("Status", "Connected"), "#16a34a"),
+    "offline": (QT_TRANSLATE_NOOP("Status", "Offline"), "#dc2626"),
+    "auth_failed": (QT_TRANSLATE_NOOP("Status", "Sign-in failed"), "#dc2626"),
 }
 
 
@@ -23,14 +25,14 @@ class StatusWidgets:
     def __init__(self, window):
         sb = window.statusBar()
         sb.setSizeGripEnabled(False)
-        self.account_label = PlainLabel("No account", window)
-        self.account_label.setAccessibleName("Account")
+        self.account_label = PlainLabel(translate("Status", "No account"), window)
+        self.account_label.setAccessibleName(translate("Status", "Account"))
         self.state_dot = PlainLabel("", window)  # a coloured dot; the words stay in plain text beside it
-        self.state_dot.setAccessibleName("Connection state colour")
+        self.state_dot.setAccessibleName(translate("Status", "Connection state colour"))
         self.state_label = PlainLabel("", window)
-        self.state_label.setAccessibleName("Connection state")
+        self.state_label.setAccessibleName(translate("Status", "Connection state"))
         self.progress = QProgressBar(window)
-        self.progress.setAccessibleName("Busy")
+        self.progress.setAccessibleName(translate("Status", "Busy"))
         self.progress.setRange(0, 0)
         self.progress.setFixedWidth(120)
         self.progress.setTextVisible(False)
@@ -39,18 +41,18 @@ class StatusWidgets:
         # journal (damaged and replaced, or not writable) and the settings file (set aside, not writable)
         self.journal_notice = PlainLabel("", window)
         self.journal_notice.setObjectName("journalNotice")
-        self.journal_notice.setAccessibleName("Local journal")
+        self.journal_notice.setAccessibleName(translate("Status", "Local journal"))
         self.journal_notice.hide()
         self.settings_notice = PlainLabel("", window)
         self.settings_notice.setObjectName("journalNotice")
-        self.settings_notice.setAccessibleName("Settings file")
+        self.settings_notice.setAccessibleName(translate("Status", "Settings file"))
         self.settings_notice.setStyleSheet("color:#dc2626;")  # readable on the light and the dark bar
         self.settings_notice.hide()
         # while another process has the account's queue (a dispatch-mail command, another window): said as long
         # as it is true (app.core.queue_keeper)
         self.queue_notice = PlainLabel("", window)
         self.queue_notice.setObjectName("queueNotice")
-        self.queue_notice.setAccessibleName("Outbox")
+        self.queue_notice.setAccessibleName(translate("Status", "Outbox"))
         self.queue_notice.setStyleSheet("color:#d97706;")
         # it gives way in a narrow window (its words whole in its tooltip, its description and the Outbox view)
         # rather than widen the window past the size the user gave it
@@ -65,14 +67,17 @@ class StatusWidgets:
 
     def set_state(self, state: str, error=None) -> None:
         text, color = STATE_TEXT[state]
+        text = translate("Status", text)
         if state == "auth_failed" and needs_sign_in(error):
-            text, color = "Needs sign-in", "#d97706"  # a Microsoft 365 sign-in lapsed: nothing was refused
+            # a Microsoft 365 sign-in lapsed: nothing was refused
+            text, color = translate("Status", "Needs sign-in"), "#d97706"
         self.state_dot.setText("●")
         self.state_dot.setStyleSheet(f"color: {color}")
         self.state_label.setText(text)
-        self.state_label.setToolTip(tooltip(getattr(error, "message", "") or text))
+        self.state_label.setToolTip(tooltip(shown(getattr(error, "message", "")) or text))
 
     def journal(self, text: str, detail: str, warning: bool) -> None:
+        text, detail = shown(text), shown(detail)
         self.journal_notice.setText(("⚠ " if warning else "") + text)
         self.journal_notice.setToolTip(tooltip(detail or text))
         self.journal_notice.setStyleSheet("color:#dc2626;" if warning else "color:#64748b;")
@@ -80,14 +85,15 @@ class StatusWidgets:
 
     def queue(self, short: str, text: str) -> None:
         """``short`` words (``text`` whole, in its tooltip) while another process sends for the account; "" : none."""
+        short, text = shown(short), shown(text)
         self.queue_notice.setText(short)
         self.queue_notice.setToolTip(tooltip(text) if text else "")
         self.queue_notice.setAccessibleDescription(text)
         self.queue_notice.setVisible(bool(short))
 
     def settings(self, text: str) -> None:
-        self.settings_notice.setText("⚠ Settings")
-        self.settings_notice.setToolTip(tooltip(text))
+        self.settings_notice.setText("⚠ " + translate("Status", "Settings"))
+        self.settings_notice.setToolTip(tooltip(shown(text)))
         self.settings_notice.show()
 
 

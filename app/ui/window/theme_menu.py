@@ -7,20 +7,24 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import translate
 from app.ui.window import theme
 
-CHOICES = (("system", "&System"), ("light", "&Light"), ("dark", "&Dark"))
+#: (choice, its words: translated where shown, context "Theme")
+CHOICES = (("system", QT_TRANSLATE_NOOP("Theme", "&System")), ("light", QT_TRANSLATE_NOOP("Theme", "&Light")),
+           ("dark", QT_TRANSLATE_NOOP("Theme", "&Dark")))
 
 
 def add_theme_menu(win, view_menu: QMenu) -> dict[str, QAction]:
     """The Theme submenu at the end of ``view_menu``; the actions by choice (``win.theme_actions``)."""
-    menu = QMenu("&Theme", win)
+    menu = QMenu(translate("Theme", "&Theme"), win)
     menu.setObjectName("menuTheme")
     group = QActionGroup(menu)
     group.setExclusive(True)
     actions = {}
     for choice, text in CHOICES:
-        a = QAction(text, win)
+        a = QAction(translate("Theme", text), win)
         a.setObjectName(f"actTheme{choice.title()}")
         a.setCheckable(True)
         a.setChecked(theme.choice() == choice)
@@ -42,5 +46,9 @@ def choose(win, choice: str) -> None:
     win.theme_actions[choice].setChecked(True)
     if win.settings is not None:
         win.settings.set_theme(choice)
-    what = "as the system" if choice == "system" else choice
-    win.statusBar().showMessage(f"Theme: {what} ({scheme})" if choice == "system" else f"Theme: {what}", 4000)
+    names = {"light": translate("Theme", "light"), "dark": translate("Theme", "dark")}
+    if choice == "system":
+        words = translate("Theme", "Theme: as the system ({scheme})").format(scheme=names.get(scheme, scheme))
+    else:
+        words = translate("Theme", "Theme: {name}").format(name=names.get(choice, choice))
+    win.statusBar().showMessage(words, 4000)

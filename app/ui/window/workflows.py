@@ -15,7 +15,8 @@ import asyncio
 import logging
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeySequence
 from qasync import asyncSlot
 
 from app.core import outbox_words
@@ -25,25 +26,29 @@ from app.core.sending import Result, Sending
 from app.core.session import ConnectionState
 from app.core.submission import SubState
 from app.domain.models import Draft, ErrorKind, ItemOutcome
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
 from app.ui.compose.compose_view import EDITED, SAVED
 from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.drafts_flows import DraftsFlows
 from app.ui.compose.recent import remember_recipients
+from app.ui.common.tr import shown, translate
 from app.ui.window import spoken
 from app.ui.window.outbox_notice import OutboxNotice
 from app.ui.window.tasks import TaskTracker
 
 log = logging.getLogger(__name__)
 
-NOT_ON_SERVER = "Kept on this computer — not on server yet"
+# words translated where shown (context "Workflows")
+NOT_ON_SERVER = QT_TRANSLATE_NOOP("Workflows", "Kept on this computer — not on server yet")
 #: Ctrl+S without a connection: where the draft is
-KEPT_OFFLINE = "No connection: kept on this computer; saved to the server when it is back"
-RECREATED = "The draft had been deleted on the server: saved as a new draft"
-TAKEN_OUT = "Not sent: it was taken out of the Outbox"
-STASHED = "The previous message was saved to Drafts"
-STASHED_HERE = "The previous message is kept on this computer until the server can be reached (see Outbox)"
+KEPT_OFFLINE = QT_TRANSLATE_NOOP("Workflows", "No connection: kept on this computer; saved to the server when it is back")
+RECREATED = QT_TRANSLATE_NOOP("Workflows", "The draft had been deleted on the server: saved as a new draft")
+TAKEN_OUT = QT_TRANSLATE_NOOP("Workflows", "Not sent: it was taken out of the Outbox")
+STASHED = QT_TRANSLATE_NOOP("Workflows", "The previous message was saved to Drafts")
+STASHED_HERE = QT_TRANSLATE_NOOP(
+    "Workflows", "The previous message is kept on this computer until the server can be reached (see Outbox)")
 
 
 class Workflows(TaskTracker):
@@ -81,19 +86,23 @@ class Workflows(TaskTracker):
         if session is None:
             return False
         self.security.apply_stored_pin(session)
-        w.busy_push("Connecting…")
+        w.busy_push(translate("Workflows", "Connecting…"))
         try:
             # an account is tested before it is put in place (connected, its server known)
             if not session.ready:
                 await session.connect()
         except MailError as exc:
             if session is w.session and not self.security.offer_sign_in(session, exc):  # else it offers sign-in
-                where = "" if exc.kind == ErrorKind.LOCAL else f"{session.account.ews_url or 'Server'}: "
+                failure = self.explain_exc(exc)
+                if exc.kind != ErrorKind.LOCAL:
+                    server = session.account.ews_url or translate("Workflows", "Server")
+                    failure = translate("Workflows", "{server}: {error}").format(server=server, error=failure)
                 again = self.reconnect.after_failure(exc)
-                later = "" if again is None else f" (trying again in {again:.0f} s)"
-                failure = f"{where}{self.explain_exc(exc)}"
+                shown_failure = failure if again is None else translate(
+                    "Workflows", "{error} (trying again in {seconds} s)").format(
+                        error=failure, seconds=QLocale().toString(round(again)))
                 # said once a streak: each retry shows it again, with its new wait, but says it only if it changed
-                w.show_error(f"{failure}{later}", retry=True, say=failure != self._failure_said)
+                w.show_error(shown_failure, retry=True, say=failure != self._failure_said)
                 self._failure_said = failure
             return False
         finally:
@@ -104,7 +113,7 @@ class Workflows(TaskTracker):
         w.banner.hide()
         if self._failure_said:  # the failure was said: so is its end
             self._failure_said = ""
-            spoken.polite(w, "Connected")
+            spoken.polite(w, translate("Workflows", "Connected"))
         w.compose.set_max_send_bytes(session.max_send_bytes)
         w.drafts.model.reload()
         w.sent.model.reload()
@@ -147,7 +156,8 @@ class Workflows(TaskTracker):
             return True
         if c.validate(for_send=False):
             w.show_view("compose")
-            w.statusBar().showMessage("This message has errors: fix them (or clear it) first", 6000)
+            w.statusBar().showMessage(translate("Workflows", "This message has errors: fix them (or clear it) first"),
+                                      6000)
             return False
         outbox = self.outbox()
         if outbox is None:
@@ -156,7 +166,7 @@ class Workflows(TaskTracker):
         c.saved_edits = c.edits
 
         async def stash():
-            with self.tracked("Saving the previous message to Drafts…"):
+            with self.tracked(translate("Workflows", "Saving the previous message to Drafts…")):
                 try:
                     job = await outbox.save(draft)
                 except Exception as exc:  # noqa: BLE001 - the journal cannot be written (a full disk)
@@ -167,15 +177,17 @@ class Workflows(TaskTracker):
                     return
                 if job.saved is not None:
                     w.draft_saved.emit(job.saved)
-                    spoken.show(w, STASHED, 5000)
+                    spoken.show(w, translate("Workflows", STASHED), 5000)
                     w.drafts.model.reload()
                 elif outbox.saves.get(draft.local_id) is not job and job.status != SaveStatus.FAILED:
                     pass  # no longer this save's: taken back, deleted, or part of a send queued since
                 elif job.final:
-                    w.show_error(f"The previous message could not be saved to Drafts: {job.reason}")
-                    spoken.not_saved(w, f"The previous message could not be saved to Drafts: {job.reason}")
+                    words = translate("Workflows", "The previous message could not be saved to Drafts: {reason}").format(
+                        reason=shown(job.reason))
+                    w.show_error(words)
+                    spoken.not_saved(w, words)
                 else:
-                    spoken.show(w, STASHED_HERE, 8000)
+                    spoken.show(w, translate("Workflows", STASHED_HERE), 8000)
 
         self.spawn(stash())
         return True
@@ -189,7 +201,7 @@ class Workflows(TaskTracker):
         if outbox is None or not c.dirty or c.validate(for_send=False):
             return
         draft, edits = c.draft(), c.edits
-        with self.tracked("Saving the message in Compose to Drafts…"):
+        with self.tracked(translate("Workflows", "Saving the message in Compose to Drafts…")):
             job = await outbox.save(draft)
         if job.saved is not None and c.identity().local_id == draft.local_id and c.edits == edits:
             c.saved_edits = edits
@@ -208,14 +220,16 @@ class Workflows(TaskTracker):
                 c.load(draft)
                 c.show_unsaved_edits(kept=False)  # the journal could not write it
                 w.show_view("compose")
-            w.show_error(f"The previous message could not be saved: {self.explain_exc(exc)}, and the copy on this "
-                         f"computer could not be written: {reason}. It is back in Compose if Compose was empty.")
+            w.show_error(translate("Workflows", "The previous message could not be saved: {error}, and the copy on this "
+                                   "computer could not be written: {reason}. It is back in Compose if Compose was "
+                                   "empty.").format(error=shown(self.explain_exc(exc)), reason=shown(reason)))
             return
         w.draft_saved.emit(saved)
         w.drafts.model.reload()
-        w.show_journal_notice("Saved to the server only",
-                              f"The previous message was saved to Drafts, but not on this computer: {reason}. "
-                              f"{what_to_do(reason)}.")
+        w.show_journal_notice(translate("Workflows", "Saved to the server only"),
+                              translate("Workflows", "The previous message was saved to Drafts, but not on this "
+                                        "computer: {reason}. {what_to_do}.").format(
+                                  reason=shown(reason), what_to_do=shown(what_to_do(reason))))
 
     def outbox(self):
         """The signed-in account's send queue (None before a session is set)."""
@@ -253,14 +267,14 @@ class Workflows(TaskTracker):
         w, c = self.w, self.w.compose
         outbox = self.outbox()
         if outbox is not None and c.is_empty() and c.identity().ref is None:
-            w.statusBar().showMessage("Nothing to save: Compose is empty", 5000)  # no empty draft on the server
+            w.statusBar().showMessage(translate("Workflows", "Nothing to save: Compose is empty"), 5000)  # no empty draft on the server
             return None
         if outbox is None or c.validate(for_send=False):
             return None
         async with self.save_lock:
             draft, edits, label = c.draft(), c.edits, c.state()
-            c.set_busy(True, "Saving…")
-            w.busy_push("Saving draft…")
+            c.set_busy(True, translate("Workflows", "Saving…"))
+            w.busy_push(translate("Workflows", "Saving draft…"))
             try:
                 try:
                     job = await outbox.queue_save(draft)  # recorded in the journal as it is saved
@@ -277,12 +291,13 @@ class Workflows(TaskTracker):
             same = c.identity().local_id == draft.local_id
             if job.saved is None:
                 if job.final:
-                    c.set_error(f"Could not save: {job.reason}")
-                    c.show_state("Not saved")
-                    spoken.not_saved(w, f"Could not save: {job.reason}")
+                    words = translate("Workflows", "Could not save: {reason}").format(reason=shown(job.reason))
+                    c.set_error(words)
+                    c.show_state(translate("Workflows", "Not saved"))
+                    spoken.not_saved(w, words)
                 else:
-                    c.show_state(NOT_ON_SERVER)
-                    spoken.show(w, KEPT_OFFLINE, 10000)
+                    c.show_state(translate("Workflows", NOT_ON_SERVER))
+                    spoken.show(w, translate("Workflows", KEPT_OFFLINE), 10000)
                     self._kept_here.add(draft.local_id)
                 return None
             saved = job.saved
@@ -291,7 +306,8 @@ class Workflows(TaskTracker):
                 c.saved_edits = edits
                 c.show_state(SAVED if c.edits == edits else EDITED)  # typed on meanwhile
             recreated = draft.ref is not None and saved.ref is not None and saved.ref.id != draft.ref.id
-            spoken.show(w, RECREATED if recreated else SAVED, 8000 if recreated else 4000)  # Compose's words
+            spoken.show(w, translate("Workflows", RECREATED) if recreated else shown(SAVED),
+                        8000 if recreated else 4000)  # Compose's words
             self._kept_here.discard(draft.local_id)
             remember_recipients(self.w, draft)
             w.draft_saved.emit(saved)
@@ -308,8 +324,9 @@ class Workflows(TaskTracker):
             saved = await self.outbox().save_unjournaled(draft)
         except MailError as exc:
             c.show_state(label)
-            c.set_error(f"Not saved: {self.explain_exc(exc)}. The copy on this computer could not be written "
-                        f"either: {reason}. {what_to_do(reason)}, then save again.")
+            c.set_error(translate("Workflows", "Not saved: {error}. The copy on this computer could not be written "
+                                  "either: {reason}. {what_to_do}, then save again.").format(
+                error=shown(self.explain_exc(exc)), reason=shown(reason), what_to_do=shown(what_to_do(reason))))
             spoken.not_saved(w, c.error_text())
             return None
         if c.identity().local_id == draft.local_id:
@@ -318,10 +335,11 @@ class Workflows(TaskTracker):
             if c.edits == edits and w.journal_bridge is not None:  # the autosave waiting is what was saved
                 w.journal_bridge.autosave.forget(draft.local_id)
             c.show_state(SAVED if c.edits == edits else EDITED)
-        w.show_journal_notice("Saved to the server only",
-                              f"The draft was saved to the server, but the copy on this computer could not be "
-                              f"written: {reason}. {what_to_do(reason)}: until then, what you type is only kept "
-                              "once saved to the server.")
+        w.show_journal_notice(translate("Workflows", "Saved to the server only"),
+                              translate("Workflows", "The draft was saved to the server, but the copy on this computer "
+                                        "could not be written: {reason}. {what_to_do}: until then, what you type is "
+                                        "only kept once saved to the server.").format(
+                                  reason=shown(reason), what_to_do=shown(what_to_do(reason))))
         remember_recipients(self.w, draft)
         w.draft_saved.emit(saved)
         w.drafts.model.reload()
@@ -340,7 +358,8 @@ class Workflows(TaskTracker):
         if w.session is not None and w.current_view() != "compose":
             # never send something the user is not looking at: show the composer instead
             w.show_view("compose")
-            w.statusBar().showMessage("Press Ctrl+Return again to send this message", 5000)
+            w.statusBar().showMessage(translate("Workflows", "Press {keys} again to send this message").format(
+                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)), 5000)
             return
         if w.session is None or (self.send_question is not None and self.send_question.isVisible()):
             return  # "Send anyway?" is open: it sends when answered so
@@ -352,7 +371,8 @@ class Workflows(TaskTracker):
         queue, taken back when refused), then shown where it stands. None if it was not handed over (invalid,
         not confirmed, not recorded): then nothing was created or moved."""
         timing = getattr(self.w, "send_timing", None)  # undo send: held for the delay (app.ui.compose.send_timing)
-        r = await self.send_compose(timing.undo_hold if timing is not None else None, "Not sent")
+        r = await self.send_compose(timing.undo_hold if timing is not None else None,
+                                    translate("Workflows", "Not sent"))
         if r is None:
             return None
         if r.result == Result.HELD and timing is not None:
@@ -369,7 +389,8 @@ class Workflows(TaskTracker):
         if outbox is None:
             held = self.w.journal_bridge.waiting if self.w.journal_bridge is not None else ""
             if held:  # another process has the account's queue: the message stays here, and why is said there
-                c.set_error(f"{not_done}: the message stays here. {held}")
+                c.set_error(translate("Workflows", "{not_done}: the message stays here. {why}").format(
+                    not_done=shown(not_done), why=shown(held)))
                 spoken.refused(self.w, c.error_text())
             return None
         asked = ComposeQuestions(self)
@@ -382,7 +403,8 @@ class Workflows(TaskTracker):
             self._kept_here.discard(local_id)
             self.handed_over([r.sub])
         if r.result == Result.INVALID and r.reason:  # the queue's own check (e.g. a limit learnt since)
-            c.set_error(f"{not_done}: {r.reason}")
+            c.set_error(translate("Workflows", "{not_done}: {reason}").format(not_done=shown(not_done),
+                                                                             reason=shown(r.reason)))
             spoken.refused(self.w, c.error_text())
         elif r.result == Result.NOT_RECORDED:
             self.not_sent_unprotected(asked.label, r.reason)  # exactly-once needs the journal: nothing queued
@@ -391,10 +413,10 @@ class Workflows(TaskTracker):
     def not_sent_unprotected(self, label: str, reason: str) -> None:
         """A send the journal could not record is refused, said plainly; the message stays in Compose."""
         c = self.w.compose
-        text = not_sent_unprotected(reason)
+        text = shown(not_sent_unprotected(reason))
         c.show_state(label)
         c.set_error(text)
-        self.w.show_journal_notice("Not sent", text)
+        self.w.show_journal_notice(translate("Workflows", "Not sent"), text)
 
     def _after_send(self, r) -> ItemOutcome:
         """Show where the submission stands: sent (Compose is cleared), refused (the core took it back: the
@@ -406,7 +428,8 @@ class Workflows(TaskTracker):
             if here:
                 c.clear()
             moved_to = self.fresh_compose()
-            w.statusBar().showMessage(f"Sent: {draft.subject or '(no subject)'}", 5000)
+            subject = draft.subject or translate("Workflows", "(no subject)")
+            w.statusBar().showMessage(translate("Workflows", "Sent: {subject}").format(subject=subject), 5000)
             spoken.sent(w, draft.subject, moved_to)
             remember_recipients(self.w, draft)
         elif r.result == Result.REFUSED:  # the message is the user's again
@@ -415,7 +438,7 @@ class Workflows(TaskTracker):
                 show_refusal(w, outcome)
             spoken.refused(w, refusal_of(outcome).text)  # as Compose says it (at From, or above the buttons)
         elif r.result == Result.TAKEN_OUT:  # deleted in the Outbox before its turn: not sent, and not waiting
-            spoken.show(w, TAKEN_OUT, 8000)
+            spoken.show(w, translate("Workflows", TAKEN_OUT), 8000)
         else:  # waiting (offline, busy, sign-in) or not confirmed: the Outbox has it
             if here:
                 c.clear()
@@ -493,11 +516,11 @@ class Workflows(TaskTracker):
         w, c = self.w, self.w.compose
         if not c.is_empty() or c.identity().ref is not None:
             return ""
-        c.show_title(spoken.NEW_MESSAGE)
-        c.show_state("Not saved")
+        c.show_title(spoken.new_message())
+        c.show_state(translate("Workflows", "Not saved"))
         if w.current_view() == "compose":
             c.to.setFocus(Qt.OtherFocusReason)
-            return spoken.NEW_MESSAGE
+            return spoken.new_message()
         return ""
 
     @asyncSlot(object, str)
