@@ -298,9 +298,9 @@ class JournalBridge:
             return {c.identity().local_id}
         self._restoring.update(await runtime.recovering(keep))  # counted as they reach Drafts
         branches = await runtime.resume(keep)
-        shown = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
-        if shown is not None and shown.draft.ref is not None and c.current_ref() is None:
-            c.set_saved(c.identity().copy(ref=shown.draft.ref))  # its save had reached the server
+        entry = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
+        if entry is not None and entry.draft.ref is not None and c.current_ref() is None:
+            c.set_saved(c.identity().copy(ref=entry.draft.ref))  # its save had reached the server
         if any(b == recovery.Branch.WAITING for b in branches.values()):
             self._resumed_for = None  # offline: again at the next connect
             self._restoring.clear()
