@@ -207,10 +207,13 @@ def sandbox(sandbox_factory):
 
 @pytest.fixture(scope="session")
 def _window_language(qapp):
-    """The catalogues the app installs at start (app.app_main), English: its plural forms ("1 file")."""
+    """The catalogues the app installs at start (app.app_main), English: its plural forms ("1 file"). Chosen as
+    the app chooses without an override (the system's language: English under LC_ALL=C), so the default locale
+    stays the system's C locale and dates and numbers are written as the tests read them (an "en" override
+    would make it en_US: "11/28/2026 4:57 AM")."""
     from app.ui.common.language import install
 
-    install("en")
+    install()
 
 
 @pytest.fixture(autouse=True)

@@ -13,16 +13,25 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 
 from app.core import countdown_speech
 from app.core.outbox import holds
 from app.core.submission import SubState
 from app.core.outbox import NotCancellable
+from app.domain import words as marked
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.lists.counted import counted
+from app.ui.common.tr import shown, translate
 from app.ui.window import spoken
 from app.ui.window.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
+
+#: where a batch taken back stays, unless its owner says otherwise
+DRAFTS = QT_TRANSLATE_NOOP("BatchUndo", "Drafts")
+#: part of a batch taken back: "Not sent: 2 stay in Drafts" (English: "1 stays", "2 stay")
+PART_STAYS = marked.translate("BatchUndo", "Not sent: %n stay(s) in {kept}", None, 0)
 
 
 @dataclass
@@ -41,14 +50,16 @@ class BatchUndo(QObject):
     back. ``kept``: where the messages stay when taken back ("Drafts"); ``busy``: another undo of the host
     (a delete's) is pending, and Ctrl+Z is that one's."""
 
-    def __init__(self, window, host, layout, index: int, bar_class, *, kept: str = "Drafts", busy=None):
+    def __init__(self, window, host, layout, index: int, bar_class, *, kept: str = DRAFTS, busy=None):
         super().__init__(host)
-        self.w, self.host, self.kept = window, host, kept
+        # "Drafts" (the owner's English word, or Words) in the user's language
+        self.w, self.host, self.kept = window, host, translate("BatchUndo", shown(kept))
+        kept = self.kept
         self._busy = busy or (lambda: False)
         self.bar = bar_class(host)
-        self.bar.setAccessibleName(f"Undo send bar ({kept})")
-        self.bar.undo_button.setAccessibleName("Undo sending these messages")
-        self.bar.undo_button.setToolTip(f"Keep them in {kept}, unsent (Ctrl+Z)")
+        self.bar.setAccessibleName(translate("BatchUndo", "Undo send bar ({kept})").format(kept=kept))
+        self.bar.undo_button.setAccessibleName(translate("BatchUndo", "Undo sending these messages"))
+        self.bar.undo_button.setToolTip(translate("BatchUndo", "Keep them in {kept}, unsent (Ctrl+Z)").format(kept=kept))
         layout.insertWidget(index, self.bar)
         self.bar.undo_button.clicked.connect(self.undo)
         self.bar.now_button.clicked.connect(self.send_now)
@@ -96,8 +107,10 @@ class BatchUndo(QObject):
         if held:
             b = self._batch
             left = max(0, int(max(s.retry_at for s in held) - b.outbox.clock() + 0.999))
-            them = "it" if len(b.subs) == 1 else "them"
-            self.bar.label.setText(f"Sending {b.what} in {left} s — Ctrl+Z or Undo keeps {them} in {self.kept}")
+            words = translate("BatchUndo", "Sending {what} in {left} s — Ctrl+Z or Undo keeps it in {kept}") \
+                if len(b.subs) == 1 else \
+                translate("BatchUndo", "Sending {what} in {left} s — Ctrl+Z or Undo keeps them in {kept}")
+            self.bar.label.setText(words.format(what=shown(b.what), left=QLocale().toString(left), kept=self.kept))
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
             what, b.said = countdown_speech.cue(left, b.said)  # its start and its last seconds, not every second
@@ -124,9 +137,12 @@ class BatchUndo(QObject):
             self._undone.add(sub.local_id)
             kept += 1
         self._tick()
-        stay = "stays" if kept == 1 else "stay"
-        words = f"Not sent: {b.what if kept == len(b.subs) else kept} {stay} in {self.kept}"
-        spoken.show(self.w, words, 8000)
+        if kept == len(b.subs):  # all of it: "3 drafts stay in Drafts"
+            words = translate("BatchUndo", "Not sent: {what} stays in {kept}") if kept == 1 else \
+                translate("BatchUndo", "Not sent: {what} stay in {kept}")
+        else:  # part of it: "2 stay in Drafts"
+            words = counted(PART_STAYS, kept)
+        spoken.show(self.w, words.format(what=shown(b.what), kept=self.kept), 8000)
 
     def send_now(self) -> None:
         b = self._batch

@@ -11,16 +11,25 @@ from app.core.batch_report import DECLINED, batch_summary
 from app.core.refusals import RefusalMemory
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSummary, OutcomeStatus
+from app.domain import words
 from app.mail.errors import MailError
 from app.storage.local_errors import not_sent_unprotected
+from app.ui.common.tr import shown, translate
 from app.ui.compose.from_flows import show_at_field
+from app.ui.lists.counted import counted
 from app.ui.window import spoken
 from app.ui.window.frame import show_quietly
 from app.ui.lists.send_selected import DraftsQuestions, kept_for_later, request, row_statuses, show_checked
 
 #: Send selected on a draft whose newer version is on this computer only: the server's older one is not sent
-NOT_SENT_NEWER = ("Not sent: a newer version of this draft is on this computer, not yet saved to the server. "
-                  "Open it (Enter) to check it, then send it from Compose")
+#: (Words: the row shows it in the user's language; the outcome's explanation is the core's kind of words)
+NOT_SENT_NEWER = words.translate("DraftsFlows", "Not sent: a newer version of this draft is on this computer, not "
+                                                "yet saved to the server. Open it (Enter) to check it, then send it "
+                                                "from Compose")
+SENDING = words.translate("DraftsFlows", "Sending…")
+SENDING_N = words.translate("DraftsFlows", "Sending %n draft(s)…", None, 0)
+NOT_DELETED = words.translate("DraftsFlows", "%n draft(s) could not be deleted: {why}", None, 0)
+DELETED = words.translate("DraftsFlows", "Deleted %n draft(s)", None, 0)
 
 
 class DraftsFlows:
@@ -36,7 +45,8 @@ class DraftsFlows:
         if not refs and w.session is not None and w.current_view() != "drafts":
             # never send drafts the user is not looking at: show the list instead
             w.show_view("drafts")
-            w.statusBar().showMessage("Select drafts, then press Ctrl+Shift+Return to send them", 6000)
+            w.statusBar().showMessage(translate("DraftsFlows", "Select drafts, then press Ctrl+Shift+Return to send "
+                                                               "them"), 6000)
             return
         with f.tracked():
             await self.send_selected_drafts(refs)
@@ -52,19 +62,19 @@ class DraftsFlows:
         if refs is None or refs is False:
             refs = w.drafts.selected_refs()
         if not refs:
-            w.statusBar().showMessage("Select drafts to send (Shift+Up/Down, Ctrl+A)", 5000)
+            w.statusBar().showMessage(translate("DraftsFlows", "Select drafts to send (Shift+Up/Down, Ctrl+A)"), 5000)
             return []
         refs, held = await self._without_newer_versions(refs)
         if not refs:
-            w.statusBar().showMessage(NOT_SENT_NEWER, 10000)
+            w.statusBar().showMessage(shown(NOT_SENT_NEWER), 10000)
             return held
         model = w.drafts.model
         items = [model.summary(model.row_of(r.id)) or _summary_of(r) for r in refs]
         for r in refs:
             self.refusals.forget(r.id)  # sent again: an older refusal is no longer what stands
-        model.set_statuses({r.id: ("Sending…", False) for r in refs})  # one change for the batch, not 50
+        model.set_statuses({r.id: (SENDING, False) for r in refs})  # one change for the batch, not 50
         n = len(refs)
-        w.busy_push(f"Sending {n} draft{'s' if n != 1 else ''}…")
+        w.busy_push(counted(SENDING_N, n))
         try:  # the core: Compose's check per draft, the sending limits, the undo-send hold, refusals taken back
             with f.asking(r.id for r in refs):  # each one's outcome is said in the batch's end
                 done = await f.sender.send_saved(outbox, refs, request(w, outbox, items), DraftsQuestions(w, outbox))
@@ -74,12 +84,12 @@ class DraftsFlows:
         if done.handover is not None:  # those still in the Outbox (waiting, kept for later): said as they end
             f.handed_over(done.handover.subs)
         if done.declined:  # the user chose to send nothing: the answer was said as the question closed
-            show_quietly(w.statusBar(), DECLINED, 8000)
+            show_quietly(w.statusBar(), shown(DECLINED), 8000)
             return held
         if done.reason:  # the journal cannot record the sends: none is sent
             text = not_sent_unprotected(done.reason)
             model.set_statuses({r.id: (text, True) for r in done.refs})
-            w.show_journal_notice("Not sent", text)
+            w.show_journal_notice(translate("DraftsFlows", "Not sent"), shown(text))
             return held
         outcomes, sent_ids, statuses, taken_back = row_statuses(w, self.refusals, done)
         later = kept_for_later(done)
@@ -88,7 +98,7 @@ class DraftsFlows:
         outcomes += held
         n += len(held)
         # shown quietly: what of it is said, and how, is spoken.batch_done's (all taken back: Undo said so already)
-        show_quietly(w.statusBar(), batch_summary(n, len(sent_ids), taken_back, later), 8000)
+        show_quietly(w.statusBar(), shown(batch_summary(n, len(sent_ids), taken_back, later)), 8000)
         spoken.batch_done(w, n, len(sent_ids), taken_back, later)
         w.batch_sent.emit(outcomes)  # the Sent list reloads once, after the batch (JournalBridge._finished)
         return outcomes
@@ -116,11 +126,11 @@ class DraftsFlows:
         w, c = self.w, self.w.compose
         if c.current_ref() is not None and c.current_ref().id == ref.id:
             w.show_view("compose")  # it is the message in Compose: what is there is its newest version
-            w.statusBar().showMessage("This draft is the message in Compose", 4000)
+            w.statusBar().showMessage(translate("DraftsFlows", "This draft is the message in Compose"), 4000)
             c.to.setFocus()
             self._say_refusal(ref)
             return
-        with f.tracked("Opening draft…"):
+        with f.tracked(translate("DraftsFlows", "Opening draft…")):
             msg = await self._newer_here(ref)
             newer = msg is not None
             if not newer:
@@ -138,8 +148,9 @@ class DraftsFlows:
             if newer:
                 bridge = w.journal_bridge
                 c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent)
-                w.statusBar().showMessage("Opened the version kept on this computer: it is newer than the "
-                                          "server's (not saved to the server yet)", 8000)
+                w.statusBar().showMessage(translate("DraftsFlows", "Opened the version kept on this computer: it is "
+                                                                   "newer than the server's (not saved to the server "
+                                                                   "yet)"), 8000)
             w.show_view("compose")
             c.to.setFocus()
             if not newer:  # (a newer version kept here is not what was refused)
@@ -169,19 +180,22 @@ class DraftsFlows:
         w = self.w
         if w.session is None:
             return
-        with f.tracked("Deleting…"):
+        with f.tracked(translate("DraftsFlows", "Deleting…")):
             try:
                 outcomes = await w.session.delete_items(refs)
             except MailError as exc:
-                w.show_error(f"Could not delete: {f.explain_exc(exc)}", retry=False)
+                w.show_error(translate("DraftsFlows", "Could not delete: {why}").format(why=shown(f.explain_exc(exc))),
+                             retry=False)
                 w.drafts.model.reload()
                 return
             bad = [o for o in outcomes if not o.ok]
             if bad:
-                w.show_error(f"{len(bad)} draft(s) could not be deleted: {bad[0].explanation or describe(bad[0].code)}")
+                why = shown(bad[0].explanation or describe(bad[0].code))
+                w.show_error(counted(NOT_DELETED, len(bad))
+                             .format(why=why))
                 w.drafts.model.reload()
             else:
-                w.statusBar().showMessage(f"Deleted {len(refs)} draft(s)", 4000)
+                w.statusBar().showMessage(counted(DELETED, len(refs)), 4000)
 
     # ---- sent ----
     @asyncSlot(object)
@@ -194,7 +208,8 @@ class DraftsFlows:
                 msg = await session.get_message(ref)
             except MailError as exc:
                 if session is w.session:
-                    w.sent.body.setPlainText(f"Could not load the message: {f.explain_exc(exc)}")
+                    w.sent.body.setPlainText(translate("DraftsFlows", "Could not load the message: {why}")
+                                             .format(why=shown(f.explain_exc(exc))))
                 return
             if session is not w.session:  # signed in as someone else meanwhile
                 return

@@ -15,8 +15,14 @@ from app.domain.models import ItemRef, MessageSummary
 from app.ui.lists.list_table import ListTable, empty_state
 from app.ui.lists.message_models import MessageTableModel
 from app.ui.common.safe_text import PlainLabel
+from app.domain import words
+from app.ui.common.tr import translate
+from app.ui.lists.counted import counted
 
 UNDO_MS = 6000
+DELETED = words.translate("DraftsView", "Deleted %n draft(s) — Ctrl+Z to undo", None, 0)
+N_DRAFTS_LOADING = words.translate("DraftsView", "%n draft(s) · loading…", None, 0)
+N_DRAFTS = words.translate("DraftsView", "%n draft(s)", None, 0)
 
 
 def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
@@ -31,8 +37,8 @@ def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
     view.setTextElideMode(Qt.ElideMiddle)  # the Status column has its own (list_table.StatusDelegate)
     view.setTabKeyNavigation(False)
     view.verticalHeader().hide()
-    view.verticalHeader().setAccessibleName(f"{name} row header")
-    view.horizontalHeader().setAccessibleName(f"{name} columns")
+    view.verticalHeader().setAccessibleName(translate("ListTable", "{name} row header").format(name=name))
+    view.horizontalHeader().setAccessibleName(translate("ListTable", "{name} columns").format(name=name))
     view.verticalHeader().setDefaultSectionSize(34)
     view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
     h = view.horizontalHeader()
@@ -59,10 +65,10 @@ def list_page(parent: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout, QL
     lay = QHBoxLayout()
     t = PlainLabel(title, parent)
     t.setObjectName("viewTitle")
-    t.setAccessibleName(f"{title} title")
+    t.setAccessibleName(translate("ListTable", "{title} title").format(title=title))
     sub = PlainLabel("", parent)
     sub.setObjectName("viewSubtitle")
-    sub.setAccessibleName(f"{title} count")
+    sub.setAccessibleName(translate("ListTable", "{title} count").format(title=title))
     lay.addWidget(t)
     lay.addSpacing(10)
     lay.addWidget(sub, 0, Qt.AlignBottom)
@@ -78,13 +84,13 @@ class UndoBar(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("undoBar")
-        self.setAccessibleName("Undo bar")
+        self.setAccessibleName(translate("DraftsView", "Undo bar"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(14, 6, 8, 6)
         self.label = PlainLabel(self)
-        self.button = QPushButton("&Undo", self)
-        self.button.setAccessibleName("Undo delete")
-        self.button.setToolTip("Undo (Ctrl+Z)")
+        self.button = QPushButton(translate("DraftsView", "&Undo"), self)
+        self.button.setAccessibleName(translate("DraftsView", "Undo delete"))
+        self.button.setToolTip(translate("DraftsView", "Undo (Ctrl+Z)"))
         self.button.setFocusPolicy(Qt.StrongFocus)  # Tab from the list reaches it
         self.button.clicked.connect(self.take_undo)
         lay.addWidget(self.label, 1)
@@ -148,34 +154,34 @@ class DraftsView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        root, head, self.count_label = list_page(self, "Drafts")
-        self.refresh_button = QPushButton("Refresh", self)
-        self.refresh_button.setAccessibleName("Refresh drafts")
-        self.delete_button = QPushButton("Delete", self)
-        self.delete_button.setAccessibleName("Delete selected drafts")
-        self.send_button = QPushButton("Send selected", self)
+        root, head, self.count_label = list_page(self, translate("DraftsView", "Drafts"))
+        self.refresh_button = QPushButton(translate("DraftsView", "Refresh"), self)
+        self.refresh_button.setAccessibleName(translate("DraftsView", "Refresh drafts"))
+        self.delete_button = QPushButton(translate("DraftsView", "Delete"), self)
+        self.delete_button.setAccessibleName(translate("DraftsView", "Delete selected drafts"))
+        self.send_button = QPushButton(translate("DraftsView", "Send selected"), self)
         self.send_button.setObjectName("primary")
-        self.send_button.setAccessibleName("Send selected drafts")
-        self.send_button.setToolTip("Send selected (Ctrl+Shift+Return)")
+        self.send_button.setAccessibleName(translate("DraftsView", "Send selected drafts"))
+        self.send_button.setToolTip(translate("DraftsView", "Send selected (Ctrl+Shift+Return)"))
         for b in (self.refresh_button, self.delete_button, self.send_button):
             b.setFocusPolicy(Qt.TabFocus)
             head.addWidget(b)
 
         self.model = MessageTableModel(sent=False, parent=self)
         self.table = ListTable(self)
-        setup_table(self.table, self.model, "Drafts list")
-        self.empty = empty_state(self, "Drafts")
+        setup_table(self.table, self.model, translate("DraftsView", "Drafts list"))
+        self.empty = empty_state(self, translate("DraftsView", "Drafts"))
         root.addWidget(self.empty, 1)  # instead of the table while there is no account
         root.addWidget(self.table, 1)
         self.undo_bar = UndoBar(self)
         root.addWidget(self.undo_bar)
         self.setFocusProxy(self.table)
 
-        self.open_action = QAction("&Open draft", self)
+        self.open_action = QAction(translate("DraftsView", "&Open draft"), self)
         self.open_action.setShortcuts([QKeySequence(Qt.Key_Return), QKeySequence(Qt.Key_Enter)])
         self.open_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.open_action.triggered.connect(self.open_current)
-        self.delete_action = QAction("&Delete draft", self)
+        self.delete_action = QAction(translate("DraftsView", "&Delete draft"), self)
         self.delete_action.setShortcut(QKeySequence.Delete)
         self.delete_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
@@ -237,7 +243,7 @@ class DraftsView(QWidget):
         row = min(self.model.row_of(r.id) for r in refs)
         self._pending = self.model.take_rows({r.id for r in refs})
         n = len(self._pending)
-        self.undo_bar.start(f"Deleted {n} draft{'s' if n != 1 else ''} — Ctrl+Z to undo")
+        self.undo_bar.start(counted(DELETED, n))
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 1))
             self.table.scrollTo(self.table.currentIndex())
@@ -272,5 +278,7 @@ class DraftsView(QWidget):
             self.count_label.setText("")
             return
         n = self.model.total
-        loading = " · loading…" if self.model.loading else ""
-        self.count_label.setText(f"{n} draft{'s' if n != 1 else ''}{loading}")
+        if self.model.loading:
+            self.count_label.setText(counted(N_DRAFTS_LOADING, n))
+        else:
+            self.count_label.setText(counted(N_DRAFTS, n))

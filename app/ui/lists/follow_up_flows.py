@@ -10,12 +10,13 @@ from PySide6.QtCore import QLocale
 
 from app.domain import follow_up
 from app.domain.models import Draft, Recipient
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import translate
 
 #: what the status bar says once Compose shows it
-OPENED = {"reply_all": "Reply all: write above the quoted message, then Ctrl+Return",
-          "forward": "Forward: type who it goes to, then Ctrl+Return",
-          "edit_as_new": "A copy of the sent message: a new message, not saved yet"}
+OPENED = {"reply_all": QT_TRANSLATE_NOOP("FollowUp", "Reply all: write above the quoted message, then Ctrl+Return"),
+          "forward": QT_TRANSLATE_NOOP("FollowUp", "Forward: type who it goes to, then Ctrl+Return"),
+          "edit_as_new": QT_TRANSLATE_NOOP("FollowUp", "A copy of the sent message: a new message, not saved yet")}
 
 
 def quote_header() -> follow_up.Header:
@@ -60,4 +61,4 @@ def open_follow_up(win, kind: str, msg: Draft) -> None:
         cursor.setPosition(0)
         c.body.setTextCursor(cursor)
         c.body.setFocus()
-    win.statusBar().showMessage(OPENED[kind], 6000)
+    win.statusBar().showMessage(translate("FollowUp", OPENED[kind]), 6000)

@@ -12,21 +12,24 @@ import asyncio
 from PySide6.QtWidgets import QMessageBox
 
 from app.core.merge_send import limits_answer, limits_question, send_part_label
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.dialog_return import return_focus
+from app.ui.common.tr import shown, translate
 from app.ui.window import spoken
 
-TITLE = "Send these drafts?"
+TITLE = QT_TRANSLATE_NOOP("LimitsQuestion", "Send these drafts?")
 #: the box's objectName (tests and accessibility find it by it)
 NAME = "sendLimitsQuestion"
 
 
 async def ask_send_part(parent, plan, when) -> bool:
     """Ask whether to send the part of ``plan`` that fits (True) or nothing (False: the default)."""
-    box = QMessageBox(QMessageBox.Question, TITLE, limits_question(plan, when), QMessageBox.NoButton, parent)
+    title = translate("LimitsQuestion", TITLE)
+    box = QMessageBox(QMessageBox.Question, title, shown(limits_question(plan, when)), QMessageBox.NoButton, parent)
     box.setObjectName(NAME)
-    box.setAccessibleName(TITLE)
-    send = box.addButton(send_part_label(plan), QMessageBox.AcceptRole)
-    box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
+    box.setAccessibleName(title)
+    send = box.addButton(shown(send_part_label(plan)), QMessageBox.AcceptRole)
+    box.setDefaultButton(box.addButton(translate("LimitsQuestion", "Don't send"), QMessageBox.RejectRole))
     box.setEscapeButton(box.defaultButton())
     return_focus(box, parent)  # the keyboard back in the list, on the rows it was on
     answer = asyncio.get_running_loop().create_future()
@@ -36,5 +39,5 @@ async def ask_send_part(parent, plan, when) -> bool:
         yes = await answer
     finally:
         box.deleteLater()
-    spoken.polite(parent, limits_answer(plan, when, yes))  # the plan as it now goes
+    spoken.polite(parent, shown(limits_answer(plan, when, yes)))  # the plan as it now goes
     return yes

@@ -7,22 +7,28 @@ its place stays).
 
 from __future__ import annotations
 
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import needs_sign_in
+from app.ui.common.tr import shown, translate
+
+#: the lists' names as the window passes them ("Drafts", "Sent"), in the user's language in the banner
+NAMES = (QT_TRANSLATE_NOOP("ListStatus", "Drafts"), QT_TRANSLATE_NOOP("ListStatus", "Sent"))
 
 
 def watch_list_errors(window, banner, model, name: str) -> None:
     """Show ``model``'s load failures in the window's ``banner`` and take them back when it loads."""
-    shown = {"text": ""}
+    said = {"text": ""}
 
     def failed(exc) -> None:
         if needs_sign_in(exc) and window.flows.security.offer_sign_in(window.session, exc):
             return  # the banner offers the sign-in: the list loads once signed in
-        text = f"Could not load {name}: {window.flows.explain_exc(exc)}"
-        shown["text"] = text
+        text = translate("ListStatus", "Could not load {name}: {why}").format(
+            name=translate("ListStatus", shown(name)), why=shown(window.flows.explain_exc(exc)))
+        said["text"] = text
         window.show_error(text, retry=True)
 
     def loaded() -> None:
-        text, shown["text"] = shown["text"], ""
+        text, said["text"] = said["text"], ""
         if text and banner.text() == text:
             banner.hide()
 

@@ -28,14 +28,16 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView, QTableWidget
 
 from app.domain.list_rows import elide_recipients, elide_status
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import translate
+from app.ui.lists.list_dates import SAMPLE, list_date
 from app.ui.lists.message_models import MessageTableModel
 
-DATE_SAMPLE = "2026-12-31 23:59"
 TO_MIN, TO_MAX = 120, 280
 STATUS_MIN, STATUS_MAX = 140, 340
 STATUS_SHARE = 0.3  # of the list's width, within STATUS_MIN..STATUS_MAX
 PAD = 28  # cell padding and a little air
-NO_ACCOUNT = ("No account yet — press Ctrl+, (or File → Account settings…) to add one, or use the sandbox "
+NO_ACCOUNT = QT_TRANSLATE_NOOP("ListTable", "No account yet — press Ctrl+, (or File → Account settings…) to add one, or use the sandbox "
               "mailbox (Ctrl+1, then “Use sandbox”).")
 
 
@@ -231,7 +233,7 @@ class ListTable(QTableView):
         h.setSectionResizeMode(MessageTableModel.COL_SUBJECT, QHeaderView.Stretch)
         header = str(model.headerData(MessageTableModel.COL_TIME, Qt.Horizontal))
         h.resizeSection(MessageTableModel.COL_TIME,
-                        max(fm.horizontalAdvance(DATE_SAMPLE), fm.horizontalAdvance(header)) + PAD)
+                        max(fm.horizontalAdvance(list_date(SAMPLE)), fm.horizontalAdvance(header)) + PAD)
         h.resizeSection(MessageTableModel.COL_TO, TO_MIN)
         self.update_status_column()
 
@@ -299,9 +301,9 @@ def empty_state(parent, name: str):
     """The words a list shows instead of its rows (e.g. :data:`NO_ACCOUNT`): plain text, wrapped."""
     from app.ui.common.safe_text import PlainLabel
 
-    label = PlainLabel(NO_ACCOUNT, parent)
+    label = PlainLabel(translate("ListTable", NO_ACCOUNT), parent)
     label.setObjectName("viewSubtitle")
-    label.setAccessibleName(f"{name} empty")
+    label.setAccessibleName(translate("ListTable", "{name} empty").format(name=name))
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
     label.hide()

@@ -21,7 +21,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.list_rows import ListRow, display_row, display_rows, local_when
 from app.domain.models import ItemRef, MessageSummary, Page
+from app.ui.common.tr import shown, translate
 from app.ui.lists.cell_roles import fill_roles
+from app.ui.lists.list_dates import ISO, date_format, list_date
 from app.ui.lists.spoken_date import spoken_date
 from app.ui.common.safe_text import tooltip
 from app.ui.window.theme import DANGER, MUTED, icon
@@ -59,6 +61,9 @@ class MessageTableModel(QAbstractTableModel):
         self.sent = sent
         self.page_size = page_size
         self._locale = QLocale()  # the date cells' words for a screen reader (asked often: made once)
+        self._date_format = date_format(self._locale)
+        self._has_attachments = translate("MessageList", "Has attachments")
+        self._row_and_status = translate("MessageList", "{row}, {status}")
         self._rows: list[ListRow] = []
         self._ids: set[str] = set()  # ids of self._rows: a page is checked against it, not a new set per page
         self._index: dict[str, int] | None = None  # id -> row, built on first lookup after a change
@@ -67,8 +72,11 @@ class MessageTableModel(QAbstractTableModel):
         self._loading = False
         self._generation = 0
         self._status: dict[str, tuple[str, bool]] = {}
+        self._status_shown: dict[str, str] = {}  # each status as the user reads it (core words translated)
         self._task: asyncio.Task | None = None
-        self._headers = ["", "Subject", "To", "Sent" if sent else "Modified", "Status"]
+        self._headers = ["", translate("MessageList", "Subject"), translate("MessageList", "To"),
+                         translate("MessageList", "Sent") if sent else translate("MessageList", "Modified"),
+                         translate("MessageList", "Status")]
         self._taken: dict[str, ListRow] = {}  # rows removed by take_rows (put back as they were by restore_rows)
 
     # ---- data source ----
@@ -164,10 +172,20 @@ class MessageTableModel(QAbstractTableModel):
 
     def _rows_of(self, page: Page) -> tuple[ListRow, ...]:
         """The page's display rows: made by the fetching worker (``Page.rows``); a fetch that returns bare
-        summaries (tests, a local source) gets them made here."""
-        if len(page.rows) == len(page.items):
-            return page.rows
-        return display_rows(page.items, self.sent)
+        summaries (tests, a local source) gets them made here. Their words and dates in the user's language."""
+        rows = page.rows if len(page.rows) == len(page.items) else display_rows(page.items, self.sent)
+        return tuple(self._in_language(r) for r in rows)
+
+    def _in_language(self, r: ListRow) -> ListRow:
+        """``r`` as the user reads it: the domain's words ("(no subject)") translated, the date in the locale's
+        form (the domain writes it in ISO 8601; the C locale keeps that, as it is)."""
+        when = r.when
+        if when and self._date_format != ISO:
+            when = list_date(local_when(r.summary, self.sent), self._locale, self._date_format)
+        texts = (shown(r.subject), shown(r.to), when, r.subject_tip, shown(r.accessible))
+        if texts == (r.subject, r.to, r.when, r.subject_tip, r.accessible):
+            return r
+        return ListRow(r.summary, *texts)
 
     def _insert(self, rows) -> None:
         # Work proportional to the rows inserted, not to the rows already loaded (a set built from every
@@ -238,7 +256,7 @@ class MessageTableModel(QAbstractTableModel):
         for pos, s in taken:
             pos = min(pos, len(self._rows))
             row = self._taken.pop(s.ref.id, None)
-            row = row if row is not None and row.summary is s else display_row(s, self.sent)
+            row = row if row is not None and row.summary is s else self._in_language(display_row(s, self.sent))
             self.beginInsertRows(QModelIndex(), pos, pos)
             self._rows.insert(pos, row)
             self._ids.add(s.ref.id)
@@ -257,8 +275,10 @@ class MessageTableModel(QAbstractTableModel):
         for ref_id, (text, error) in statuses.items():
             if text:
                 self._status[ref_id] = (text, error)
+                self._status_shown[ref_id] = shown(text)
             else:
                 self._status.pop(ref_id, None)
+                self._status_shown.pop(ref_id, None)
             row = self.row_of(ref_id)
             if row >= 0:
                 rows.append(row)
@@ -268,8 +288,8 @@ class MessageTableModel(QAbstractTableModel):
             self.statuses_changed.emit()
 
     def status_texts(self) -> list[str]:
-        """Every Status text set now (the view shows the column only while there is one)."""
-        return [t for t, _e in self._status.values() if t]
+        """Every Status text set now, as shown (the view shows the column only while there is one)."""
+        return [t for t in self._status_shown.values() if t]
 
     @property
     def has_source(self) -> bool:
@@ -277,7 +297,12 @@ class MessageTableModel(QAbstractTableModel):
         return self._fetch is not None
 
     def status(self, ref_id: str) -> str:
+        """The row's Status as it was set (core words stay Words: they compare as their English)."""
         return self._status.get(ref_id, ("", False))[0]
+
+    def shown_status(self, ref_id: str) -> str:
+        """The row's Status as the user reads it."""
+        return self._status_shown.get(ref_id, "")
 
     def update_ref(self, old_id: str, new_ref: ItemRef) -> None:
         row = self.row_of(old_id)
@@ -292,6 +317,7 @@ class MessageTableModel(QAbstractTableModel):
                                                             s.internet_message_id))
             if old_id in self._status:
                 self._status[new_ref.id] = self._status.pop(old_id)
+                self._status_shown[new_ref.id] = self._status_shown.pop(old_id, "")
 
     # ---- Qt model API ----
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -329,10 +355,12 @@ class MessageTableModel(QAbstractTableModel):
     def _status_of(self, r) -> tuple[str, bool] | None:
         return self._status.get(r.summary.ref.id)
 
+    def _shown_status(self, r) -> str:
+        return self._status_shown.get(r.summary.ref.id, "")
+
     def _display(self, r, col: int):
         if col == self.COL_STATUS:
-            st = self._status_of(r)
-            return st[0] if st else ""
+            return self._shown_status(r)
         return (None, r.subject, r.to, r.when)[col] if col < 4 else None
 
     def _decoration(self, r, col: int):
@@ -348,15 +376,15 @@ class MessageTableModel(QAbstractTableModel):
         if col == self.COL_SUBJECT:
             return r.subject_tip
         if col == 0 and r.summary.has_attachments:
-            return "Has attachments"
+            return self._has_attachments
         if col == self.COL_STATUS:
-            return tooltip((self._status_of(r) or ("", False))[0]) or None
+            return tooltip(self._shown_status(r)) or None
         return None
 
     def _summary(self, r) -> str:
         """The row in words: "Lunch, to Bob, with attachments, Too large to send (ErrorMessageSizeExceeded)"."""
-        st = self._status_of(r)
-        return f"{r.accessible}, {st[0]}" if st and st[0] else r.accessible
+        st = self._shown_status(r)
+        return self._row_and_status.format(row=r.accessible, status=st) if st else r.accessible
 
     def _accessible(self, r, col: int):
         # each cell is read as its own column (a table read like a table); the date as the locale speaks it,
@@ -364,7 +392,7 @@ class MessageTableModel(QAbstractTableModel):
         if col == self.COL_TIME:
             return spoken_date(local_when(r.summary, self.sent), self._locale) or None
         if col == self.COL_ATTACH:
-            return "Has attachments" if r.summary.has_attachments else None
+            return self._has_attachments if r.summary.has_attachments else None
         return None
 
     def _description(self, r, col: int):

@@ -8,9 +8,11 @@ from __future__ import annotations
 import asyncio
 
 from app.core import recovery
+from app.domain import words
 
-#: a Drafts row's Status when this computer holds a newer version of it than the server
-NEWER_HERE = "Newer version on this computer, not yet saved to the server: Enter opens it"
+#: a Drafts row's Status when this computer holds a newer version of it than the server (Words: the row shows it
+#: in the user's language, and it is found again by what it is, whatever the language)
+NEWER_HERE = words.translate("NewerMarks", "Newer version on this computer, not yet saved to the server: Enter opens it")
 
 
 class NewerMarks:

@@ -7,20 +7,31 @@ request and says in each row where its draft stands."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from PySide6.QtCore import QDateTime, QLocale
 
 from app.core.limited_send import row_words
 from app.core.refusals import check_refusal, refusal_of
 from app.core.sending import BatchRequest, Result
 from app.core.send_limits import RecipientLedger, limits_for
+from app.domain import words
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.ui.lists.counted import counted
 from app.ui.lists.limits_question import ask_send_part
 
+# A row's Status is kept as Words: the row shows it in the user's language (MessageTableModel), and it compares
+# as its English.
 #: a held row's words, as the Outbox says them: short enough for the Status column at 683 px (the countdown bar
 #: under the list says when, and that Ctrl+Z keeps them)
-HELD_WORDS = "Waiting to send"
+HELD_WORDS = words.translate("SendSelected", "Waiting to send")
 #: a row's words when the user chose not to send a batch over the sending limits
-KEPT_WORDS = "Not sent: kept in Drafts (you chose not to send over the sending limits)"
+KEPT_WORDS = words.translate("SendSelected", "Not sent: kept in Drafts (you chose not to send over the sending limits)")
+NOT_SENT = words.translate("SendSelected", "Not sent: {why}")
+IN_THE_OUTBOX = words.translate("SendSelected", "In the Outbox: {why}")
+WAITING = words.translate("SendSelected", "waiting to send")
+UNDONE = words.translate("SendSelected", "Not sent: taken back (Undo)")
+TAKEN_OUT = words.translate("SendSelected", "Not sent: taken out of the Outbox")
+#: what a batch is, in its countdown ("Sending 3 drafts in 10 s")
+N_DRAFTS = words.translate("SendSelected", "%n draft(s)", None, 0)
 
 
 class DraftsQuestions:
@@ -44,10 +55,10 @@ class DraftsQuestions:
         """The planned-out rows say why; a batch in its undo window gets one countdown for all of it."""
         model, batch = self.w.drafts.model, self.w.send_timing.batch
         if handed.plan is not None and not handed.plan.blind_ok:
-            model.set_statuses({handed.items[i].ref.id: words for i, words in row_words(handed.plan, _local_time).items()})
+            model.set_statuses({handed.items[i].ref.id: said for i, said in row_words(handed.plan, _local_time).items()})
         going = handed.going
         if handed.held:
-            batch.held(going, self.outbox, f"{len(going)} draft{'s' if len(going) != 1 else ''}")
+            batch.held(going, self.outbox, counted(N_DRAFTS, len(going)))
             ids = {s.local_id for s in going}
             model.set_statuses({it.ref.id: (HELD_WORDS, False)
                                 for it, s in zip(handed.items, handed.subs) if s is not None and s.local_id in ids})
@@ -70,7 +81,7 @@ def show_checked(w, memory, done) -> None:
     Drafts when the user chose not to send over the limits."""
     model = w.drafts.model
     if done.bad:
-        model.set_statuses({ref_id: (f"Not sent: {why}", True) for ref_id, why in done.bad.items()})
+        model.set_statuses({ref_id: (NOT_SENT.format(why=why), True) for ref_id, why in done.bad.items()})
         for ref_id, why in done.bad.items():  # opened in Compose while its row says so: each problem at its field
             memory.note(ref_id, check_refusal(why))
     if done.declined:
@@ -97,7 +108,7 @@ def row_statuses(w, memory, done) -> tuple[list, set, dict, int]:
             statuses[ref.id] = (r.outcome.explanation, True)
             memory.note(ref.id, refusal_of(r.outcome, r.outcome.explanation))
         else:
-            statuses[ref.id] = (f"In the Outbox: {r.outcome.explanation or 'waiting to send'}", True)
+            statuses[ref.id] = (IN_THE_OUTBOX.format(why=r.outcome.explanation or WAITING), True)
     return outcomes, sent_ids, statuses, taken_back
 
 
@@ -109,9 +120,10 @@ def kept_for_later(done) -> int:
 
 
 def _local_time(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch).strftime("%a %H:%M")
+    """When a planned-out row goes, in the locale's words ("Fri 08:00", "ven. 08:00", "Fr. 08:00")."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(epoch)), "ddd HH:mm")
 
 
 def taken_back_words(w, sub) -> str:
     """A draft's row once its send was taken back before it went: by Undo, or out of the Outbox."""
-    return "Not sent: taken back (Undo)" if w.send_timing.batch.was_undone(sub) else "Not sent: taken out of the Outbox"
+    return UNDONE if w.send_timing.batch.was_undone(sub) else TAKEN_OUT

@@ -9,36 +9,55 @@ from PySide6.QtWidgets import QFrame, QSplitter, QTableView, QVBoxLayout, QWidge
 from app.domain import inline_images as inline
 from app.domain.list_rows import flag_text
 from app.domain.models import BodyFormat, Draft, Sensitivity
-from app.domain.validation import format_recipients, human_size
+from app.domain.validation import format_recipients
+from app.domain import words
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.compose.attachment_saver import AttachmentSaver
 from app.ui.lists.drafts_view import list_page, setup_table
 from app.ui.lists.list_table import ListTable, empty_state
 from app.ui.lists.message_models import MessageTableModel
 from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeBrowser
+from app.ui.common.tr import shown, translate
+from app.ui.lists.counted import counted
+from app.ui.lists.list_dates import data_size, list_date
 
+
+N_MESSAGES = words.translate("SentView", "%n message(s)", None, 0)
 
 #: Below this width the preview is shown under the list instead of beside it.
 STACK_BELOW = 760
 
 
-#: Following up the previewed message: (name, words, keys, tip). Thunderbird's and Outlook's keys
-#: where the window has them free: Reply all Ctrl+Shift+R (both), Forward Ctrl+L (Thunderbird; Outlook's Ctrl+F
-#: is Find here), Edit as new Ctrl+E (Thunderbird's "Edit As New Message")
+#: Following up the previewed message: (name, words, keys, tip, what it is called). Thunderbird's and Outlook's
+#: keys where the window has them free: Reply all Ctrl+Shift+R (both), Forward Ctrl+L (Thunderbird; Outlook's
+#: Ctrl+F is Find here), Edit as new Ctrl+E (Thunderbird's "Edit As New Message")
 FOLLOW_UPS = (
-    ("reply_all", "Sent: reply &all", "Ctrl+Shift+R", "Reply to everyone the sent message went to"),
-    ("forward", "Sent: &forward", "Ctrl+L", "Forward the sent message with its attachments"),
-    ("edit_as_new", "Sent: edit as ne&w", "Ctrl+E", "A copy of the sent message as a new one"),
+    ("reply_all", QT_TRANSLATE_NOOP("SentView", "Sent: reply &all"), "Ctrl+Shift+R",
+     QT_TRANSLATE_NOOP("SentView", "Reply to everyone the sent message went to"),
+     QT_TRANSLATE_NOOP("SentView", "Reply all")),
+    ("forward", QT_TRANSLATE_NOOP("SentView", "Sent: &forward"), "Ctrl+L",
+     QT_TRANSLATE_NOOP("SentView", "Forward the sent message with its attachments"),
+     QT_TRANSLATE_NOOP("SentView", "Forward")),
+    ("edit_as_new", QT_TRANSLATE_NOOP("SentView", "Sent: edit as ne&w"), "Ctrl+E",
+     QT_TRANSLATE_NOOP("SentView", "A copy of the sent message as a new one"),
+     QT_TRANSLATE_NOOP("SentView", "Edit as new")),
 )
+#: a sensitivity other than Normal, as the preview names it (the enum's value is Exchange's word)
+SENSITIVITIES = {"Personal": QT_TRANSLATE_NOOP("SentView", "Personal"),
+                 "Private": QT_TRANSLATE_NOOP("SentView", "Private"),
+                 "Confidential": QT_TRANSLATE_NOOP("SentView", "Confidential")}
 
 
 def sent_options(msg: Draft) -> list[tuple[str, str]]:
     """What the message was sent with beyond its recipients, as Outlook's reading pane shows it:
     Reply-To, a sensitivity other than Normal, categories, and the follow-up flag with its days."""
-    flag = flag_text(msg.flag)
-    return [("Reply-To", format_recipients(msg.reply_to)),
-            ("Sensitivity", msg.sensitivity.value if msg.sensitivity != Sensitivity.NORMAL else ""),
-            ("Categories", ", ".join(msg.categories)),
-            ("Follow up", flag[:1].upper() + flag[1:])]
+    flag = shown(flag_text(msg.flag))
+    value = msg.sensitivity.value
+    sensitivity = translate("SentView", SENSITIVITIES[value]) if value in SENSITIVITIES else value
+    return [(translate("SentView", "Reply-To"), format_recipients(msg.reply_to)),
+            (translate("SentView", "Sensitivity"), sensitivity if msg.sensitivity != Sensitivity.NORMAL else ""),
+            (translate("SentView", "Categories"), ", ".join(msg.categories)),
+            (translate("SentView", "Follow up"), flag[:1].upper() + flag[1:])]
 
 
 class SentView(QWidget):
@@ -49,36 +68,37 @@ class SentView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        root, _head, self.count_label = list_page(self, "Sent")
+        root, _head, self.count_label = list_page(self, translate("SentView", "Sent"))
         split = QSplitter(Qt.Horizontal, self)
         self.model = MessageTableModel(sent=True, parent=self)
         self.table = ListTable(split)
-        setup_table(self.table, self.model, "Sent list")  # columns fit their content; no Status column
+        setup_table(self.table, self.model, translate("SentView", "Sent list"))  # columns fit their content; no Status column
         self.table.setSelectionMode(QTableView.SingleSelection)
 
         self.preview = QFrame(split)
         self.preview.setObjectName("preview")
-        self.preview.setAccessibleName("Message preview")
+        self.preview.setAccessibleName(translate("SentView", "Message preview"))
         pv = QVBoxLayout(self.preview)
         pv.setContentsMargins(18, 14, 18, 14)
         pv.setSpacing(6)
-        self.subject_label = ElidedLabel("Select a message to preview it", self.preview)  # never widens the window
+        self.subject_label = ElidedLabel(translate("SentView", "Select a message to preview it"),
+                                         self.preview)  # never widens the window
         self.subject_label.setObjectName("viewTitle")
-        self.subject_label.setAccessibleName("Preview subject")
+        self.subject_label.setAccessibleName(translate("SentView", "Preview subject"))
         self.headers_label = PlainLabel("", self.preview)
         self.headers_label.setObjectName("viewSubtitle")
         self.headers_label.setWordWrap(True)
-        self.headers_label.setAccessibleName("Preview headers")
+        self.headers_label.setAccessibleName(translate("SentView", "Preview headers"))
         self.headers_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.body = SafeBrowser(self.preview)
         self.body.inline_source = self._inline_image  # its cid: pictures, from the message's own attachments
         self._loader = None  # app.ui.compose.body.body_loader.BodyLoader, made when the first message is shown
         self._reaper = None
-        self.body.setAccessibleName("Preview body")
+        self.body.setAccessibleName(translate("SentView", "Preview body"))
         self.attachments_label = PlainLabel("", self.preview)
         self.attachments_label.setObjectName("viewSubtitle")
         self.attachments_label.setWordWrap(True)
-        self.attachments_label.setAccessibleName("Preview attachments")
+        self.attachments_label.setAccessibleName(translate("SentView", "Preview attachments"))
         for w in (self.subject_label, self.headers_label):
             pv.addWidget(w)
         line = QFrame(self.preview)
@@ -92,7 +112,7 @@ class SentView(QWidget):
         self.save_note = PlainLabel("", self.preview)
         self.save_note.setObjectName("viewSubtitle")
         self.save_note.setWordWrap(True)
-        self.save_note.setAccessibleName("Saved attachments")
+        self.save_note.setAccessibleName(translate("SentView", "Saved attachments"))
         self.save_note.hide()
         pv.addWidget(self.save_note)
         self.saver.finished.connect(self._saved)
@@ -100,21 +120,22 @@ class SentView(QWidget):
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        self.empty = empty_state(self, "Sent")
+        self.empty = empty_state(self, translate("SentView", "Sent"))
         root.addWidget(self.empty, 1)  # instead of the list and preview while there is no account
         root.addWidget(split, 1)
         self._split = split
         self.setFocusProxy(self.table)
         self._shown: Draft | None = None  # the previewed message, attachments' bytes included
-        self.save_action = QAction("Save &attachments…", self)
+        self.save_action = QAction(translate("SentView", "Save &attachments…"), self)
         self.save_action.setObjectName("actSaveAttachments")
         self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.save_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        self.save_action.setToolTip("Save the previewed message's attachments to a folder (Ctrl+Shift+S)")
+        self.save_action.setToolTip(translate("SentView",
+                                              "Save the previewed message's attachments to a folder (Ctrl+Shift+S)"))
         self.save_action.triggered.connect(self.save_attachments)
         self.addAction(self.save_action)
         self.follow_up_actions = {kind: self._follow_up_action(kind, text, keys, tip)
-                                   for kind, text, keys, tip in FOLLOW_UPS}
+                                   for kind, text, keys, tip, _name in FOLLOW_UPS}
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             sig.connect(self._update_count)
@@ -143,21 +164,23 @@ class SentView(QWidget):
     def show_message(self, msg: Draft, when=None, sender: str = "") -> None:
         self._shown = msg
         self.save_note.hide()
-        self.subject_label.setText(msg.subject or "(no subject)")
-        frm = msg.origin.words() if msg.origin is not None else ""  # the server's From and Sender, as Outlook
-        rows = [("From", frm or sender), ("To", format_recipients(msg.to)), ("Cc", format_recipients(msg.cc)),
-                ("Bcc", format_recipients(msg.bcc))]
+        self.subject_label.setText(msg.subject or translate("SentView", "(no subject)"))
+        frm = shown(msg.origin.words()) if msg.origin is not None else ""  # the server's From and Sender, as Outlook
+        rows = [(translate("SentView", "From"), frm or sender), (translate("SentView", "To"), format_recipients(msg.to)),
+                (translate("SentView", "Cc"), format_recipients(msg.cc)),
+                (translate("SentView", "Bcc"), format_recipients(msg.bcc))]
         dt = when or msg.modified
-        when = dt.astimezone().strftime("%Y-%m-%d %H:%M") if dt else ""
+        when = list_date(dt.astimezone()) if dt else ""
         if when:
-            rows.append(("Date", when))
+            rows.append((translate("SentView", "Date"), when))
         rows += sent_options(msg)
-        text = "\n".join(f"{k}: {v}" for k, v in rows if v)  # plain text: names are data
+        line = translate("SentView", "{header}: {value}")
+        text = "\n".join(line.format(header=k, value=v) for k, v in rows if v)  # plain text: names are data
         self.headers_label.setText(text)
         self.headers_label.setAccessibleDescription(text)
         self._show_body(msg.body, msg.body_format == BodyFormat.HTML)
-        names = ", ".join(f"{a.name} ({human_size(max(a.byte_size, 0))})" for a in self._files(msg))
-        self.attachments_label.setText(f"Attachments: {names}" if names else "")
+        names = ", ".join(f"{a.name} ({data_size(max(a.byte_size, 0))})" for a in self._files(msg))
+        self.attachments_label.setText(translate("SentView", "Attachments: {names}").format(names=names) if names else "")
 
     @staticmethod
     def _files(msg: Draft) -> list:
@@ -174,7 +197,7 @@ class SentView(QWidget):
     def clear_preview(self) -> None:
         self._shown = None
         self.save_note.hide()
-        self.subject_label.setText("Select a message to preview it")
+        self.subject_label.setText(translate("SentView", "Select a message to preview it"))
         self.headers_label.setText("")
         if self._loader is None:
             self.body.clear()  # nothing was shown yet: the loader's modules stay out of start-up
@@ -202,25 +225,27 @@ class SentView(QWidget):
     # ---- Reply all, Forward, Edit as new ----
     def _follow_up_action(self, kind: str, text: str, keys: str, tip: str) -> QAction:
         """A key of the Sent view (its list and preview), in the window's action table (actions.py)."""
-        act = QAction(text, self)
+        act = QAction(translate("SentView", text), self)
         act.setObjectName("actSent" + "".join(w.capitalize() for w in kind.split("_")))
         act.setShortcut(QKeySequence(keys))
         act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        act.setToolTip(f"{tip} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
+        act.setToolTip(f"{translate('SentView', tip)} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
         act.triggered.connect(lambda _checked=False: self.follow_up(kind))
         self.addAction(act)
         return act
 
     def follow_up(self, kind: str) -> None:
         """The previewed message, followed up in Compose; from elsewhere (the menu), how to get here."""
-        words = self.follow_up_actions[kind].text().replace("&", "").removeprefix("Sent: ").capitalize()
+        words = translate("SentView", next(name for k, _t, _k, _tip, name in FOLLOW_UPS if k == kind))
         keys = self.follow_up_actions[kind].shortcut().toString(QKeySequence.NativeText)
         if not self.isVisible():
-            self._note(f"{words} works on a sent message: press Ctrl+3, select it, then {keys}")
+            self._note(translate("SentView", "{what} works on a sent message: press Ctrl+3, select it, then {keys}")
+                       .format(what=words, keys=keys))
             return
         msg = self.shown_message()
         if msg is None:
-            self._note(f"Select a message first (and wait for its preview); {keys} then opens it in Compose")
+            self._note(translate("SentView", "Select a message first (and wait for its preview); {keys} then opens it "
+                                             "in Compose").format(keys=keys))
             return
         self.follow_up_requested.emit(kind, msg)
 
@@ -242,14 +267,15 @@ class SentView(QWidget):
 
     def save_attachments(self) -> None:
         if not self.isVisible():  # from the File menu elsewhere: only what the Sent preview shows
-            self._note("Attachments are saved from the Sent preview: press Ctrl+3, select a message, "
-                       "then Ctrl+Shift+S")
+            self._note(translate("SentView", "Attachments are saved from the Sent preview: press Ctrl+3, select a "
+                                             "message, then Ctrl+Shift+S"))
             return
         msg = self.shown_message()
         files = self._files(msg) if msg is not None else []
         if not files:  # what the preview lists is what is saved
-            self._note("Nothing to save: the previewed message has no attachments" if msg is not None
-                       else "Select a message first; its attachments are saved from the preview")
+            self._note(translate("SentView", "Nothing to save: the previewed message has no attachments")
+                       if msg is not None
+                       else translate("SentView", "Select a message first; its attachments are saved from the preview"))
             return
         self.saver.ask(files)
 
@@ -257,6 +283,7 @@ class SentView(QWidget):
         self._note(text)
 
     def _note(self, text: str) -> None:
+        text = shown(text)  # the saver's words may be the core's
         self.save_note.setText(text)
         self.save_note.setVisible(bool(text))
         bar = getattr(self.window(), "statusBar", None)
@@ -267,5 +294,4 @@ class SentView(QWidget):
         if not self.model.has_source:
             self.count_label.setText("")
             return
-        n = self.model.total
-        self.count_label.setText(f"{n} message{'s' if n != 1 else ''}")
+        self.count_label.setText(counted(N_MESSAGES, self.model.total))

@@ -10,6 +10,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from app.ui.common.tr import translate
+
 
 def spoken_date(when: datetime | None, locale: QLocale | None = None) -> str:
     """``when`` (local time) in the locale's words; "" for none."""
@@ -18,4 +20,4 @@ def spoken_date(when: datetime | None, locale: QLocale | None = None) -> str:
     loc = locale if locale is not None else QLocale()
     day = loc.toString(QDate(when.year, when.month, when.day), QLocale.FormatType.LongFormat)
     time = loc.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
-    return f"{day} at {time}"
+    return translate("SpokenDate", "{day} at {time}").format(day=day, time=time)

@@ -27,7 +27,7 @@ import time
 from PySide6.QtCore import QEvent, QObject
 
 from app.core import mime_send, recovery
-from app.core.account_runtime import AccountRuntime, n_messages, waiting_elsewhere
+from app.core.account_runtime import AccountRuntime, waiting_elsewhere
 from app.core.autosave import Autosave
 from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
@@ -36,11 +36,15 @@ from app.core.queue_keeper import SHORT, QueueKeeper
 from app.core.script_desk import ScriptDesk
 from app.core.submission import SubState
 from app.domain.models import ErrorKind, new_message_id
+from app.domain import words
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
 from app.ui.compose.compose_view import SAVED
 from app.ui.compose.from_flows import show_refusal
+from app.ui.common.tr import shown, translate
 from app.ui.compose.send_timing import TOO_LATE
+from app.ui.lists.counted import counted
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
 from app.ui.window import spoken
@@ -50,9 +54,11 @@ log = logging.getLogger(__name__)
 SENT_RELOAD_MS = 250
 SENT_RELOAD_MAX_S = 2.0
 LEAVE_MS = 60
-BACK_IN_COMPOSE = "Sending cancelled: the message is back in Compose"
-UNPROTECTED = ("Typing is not protected: the local journal cannot be written ({why}). Messages are only "
-               "kept once saved to the server.")
+BACK_IN_COMPOSE = QT_TRANSLATE_NOOP("JournalBridge", "Sending cancelled: the message is back in Compose")
+UNPROTECTED = QT_TRANSLATE_NOOP("JournalBridge", "Typing is not protected: the local journal cannot be written "
+                                                 "({why}). Messages are only kept once saved to the server.")
+NOT_PROTECTED = QT_TRANSLATE_NOOP("JournalBridge", "Typing is not protected")
+RESTORED = words.translate("JournalBridge", "%n other unsaved message(s) were restored to Drafts", None, 0)
 
 
 class JournalBridge:
@@ -102,9 +108,10 @@ class JournalBridge:
         self._outbox_window = None
         self.outbox_action = self._install_action()
         if self.journal.moved_aside is not None:
-            window.show_journal_notice("Journal replaced",
-                                       "The local journal was damaged: it was set aside as "
-                                       f"{self.journal.moved_aside.name} and a new one started.", warning=False)
+            window.show_journal_notice(translate("JournalBridge", "Journal replaced"),
+                                       translate("JournalBridge", "The local journal was damaged: it was set aside as "
+                                                                  "{name} and a new one started.")
+                                       .format(name=self.journal.moved_aside.name), warning=False)
         if window.session is not None:  # attached after the session was set
             self._session_changed(window.session)
         if c.dirty:  # typed at ready, before the journal was open: recorded now, not at the next keystroke
@@ -115,7 +122,8 @@ class JournalBridge:
             return Journal()
         except JournalUnavailable as exc:
             log.warning("journal unavailable: %s", exc)
-            self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=exc))
+            self.w.show_journal_notice(translate("JournalBridge", NOT_PROTECTED),
+                                       translate("JournalBridge", UNPROTECTED).format(why=exc))
             return Journal(":memory:")
 
     # ---- typing ----
@@ -140,7 +148,8 @@ class JournalBridge:
             c.show_state(c.unsaved_words(True))
 
     def _autosave_failed(self, exc) -> None:
-        self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=type(exc).__name__))
+        self.w.show_journal_notice(translate("JournalBridge", NOT_PROTECTED),
+                                   translate("JournalBridge", UNPROTECTED).format(why=type(exc).__name__))
 
     # ---- accounts (decided in app.core.account_runtime and app.core.queue_keeper; shown here) ----
     def _session_changed(self, session) -> None:
@@ -173,7 +182,7 @@ class JournalBridge:
     def _queue_opened(self) -> None:
         if self.runtime.handover_note:
             self._note = self.runtime.handover_note
-            self.w.statusBar().showMessage(self._note, 15000)
+            self.w.statusBar().showMessage(shown(self._note), 15000)
         self._reopen()
 
     def _show_queue(self) -> None:
@@ -194,13 +203,14 @@ class JournalBridge:
         """Another process has the account's queue (``words``: who), or no longer (""): the status bar and the
         Outbox say it while it is true."""
         bar = self.w.statusBar()
+        said = {shown(w) for w in SHORT}  # the words as the user read them
         if words:
-            bar.showMessage(words, 15000)
-        elif bar.currentMessage() in SHORT:
+            bar.showMessage(shown(words), 15000)
+        elif bar.currentMessage() in said:
             bar.clearMessage()
         self.w.status.queue(SHORT.get(words, words), words)
         c = self.w.compose
-        if not words and any(c.error_text().endswith(w) for w in SHORT):  # "Not sent: … <why>" is no longer true
+        if not words and any(c.error_text().endswith(w) for w in said):  # "Not sent: … <why>" is no longer true
             c.set_error("")
         for view in self._views:
             view.set_held_elsewhere(words)
@@ -236,10 +246,12 @@ class JournalBridge:
         if c.is_empty() and c.identity().ref is None:
             c.load(draft)
             c.show_unsaved_edits(kept=self.journal.persistent)
-            self._tell("Taken out of the Outbox by dispatch-mail: the message is back in Compose")
+            self._tell(translate("JournalBridge", "Taken out of the Outbox by dispatch-mail: the message is back in "
+                                                  "Compose"))
         elif self.outbox is not None:
             self._keep(self.outbox.queue_save(draft))
-            self._tell("Taken out of the Outbox by dispatch-mail: the message goes to Drafts")
+            self._tell(translate("JournalBridge", "Taken out of the Outbox by dispatch-mail: the message goes to "
+                                                  "Drafts"))
 
     def let_go(self):
         """The window quits: the account's door and lock are let go (app.core.queue_keeper). An awaitable, or None
@@ -262,7 +274,7 @@ class JournalBridge:
         c.load(entry.draft)
         c.show_unsaved_edits(kept=self.journal.persistent)  # newer than the server's copy: leaving it saves it
         self._note = self.runtime.reopened(entry)
-        self.w.statusBar().showMessage(self._note, 15000)
+        self.w.statusBar().showMessage(shown(self._note), 15000)
 
     def _state(self, state: str) -> None:
         session = self.w.session
@@ -277,7 +289,7 @@ class JournalBridge:
 
     async def _resume(self, session, outbox) -> None:
         if self._note:  # "Connecting…" took the status bar meanwhile: say it again
-            self.w.statusBar().showMessage(self._note, 15000)
+            self.w.statusBar().showMessage(shown(self._note), 15000)
             self._note = ""
         runtime = self.runtime
         c = self.w.compose
@@ -286,9 +298,9 @@ class JournalBridge:
             return {c.identity().local_id}
         self._restoring.update(await runtime.recovering(keep))  # counted as they reach Drafts
         branches = await runtime.resume(keep)
-        shown = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
-        if shown is not None and shown.draft.ref is not None and c.current_ref() is None:
-            c.set_saved(c.identity().copy(ref=shown.draft.ref))  # its save had reached the server
+        entry = await self.writer(self.journal.get, c.identity().local_id)  # never waits behind a write here
+        if entry is not None and entry.draft.ref is not None and c.current_ref() is None:
+            c.set_saved(c.identity().copy(ref=entry.draft.ref))  # its save had reached the server
         if any(b == recovery.Branch.WAITING for b in branches.values()):
             self._resumed_for = None  # offline: again at the next connect
             self._restoring.clear()
@@ -307,8 +319,8 @@ class JournalBridge:
             return True
         except Exception:  # noqa: BLE001 - AuthFailed & co: the session shows it; ask the user
             pass
-        self.w.show_error("The server asked to sign in again. Messages in the Outbox wait until you do "
-                          "(enter the password, or Retry).", retry=True)
+        self.w.show_error(translate("JournalBridge", "The server asked to sign in again. Messages in the Outbox wait "
+                                                     "until you do (enter the password, or Retry)."), retry=True)
         await self._signed_in.wait()
         return True
 
@@ -327,8 +339,7 @@ class JournalBridge:
             self._restored += 1
             if not self._restoring:
                 n, self._restored = self._restored, 0
-                w.statusBar().showMessage(f"{n_messages(n, 'other unsaved')} {'was' if n == 1 else 'were'} "
-                                          "restored to Drafts", 15000)
+                w.statusBar().showMessage(counted(RESTORED, n), 15000)
                 w.drafts.model.reload()
         self.newer_marks.refresh()  # its mark in Drafts, if it had one, goes
 
@@ -436,10 +447,11 @@ class JournalBridge:
     def _install_action(self):
         """The Outbox as a fourth page of the window: sidebar entry, View > Outbox, Ctrl+4."""
         self._outbox_window = self.outbox_view()
-        self._outbox_window.setAccessibleName("Outbox: messages waiting for the server")
-        act = self.w.add_view("outbox", "Outbox", self._outbox_window, icon_name="outbox", shortcut="Ctrl+4")
+        self._outbox_window.setAccessibleName(translate("JournalBridge", "Outbox: messages waiting for the server"))
+        act = self.w.add_view("outbox", translate("JournalBridge", "Outbox"), self._outbox_window, icon_name="outbox",
+                              shortcut="Ctrl+4")
         act.setObjectName("actViewOutbox")
-        act.setToolTip("Outbox: messages waiting for the server (Ctrl+4)")
+        act.setToolTip(translate("JournalBridge", "Outbox: messages waiting for the server (Ctrl+4)"))
         return act
 
     def show_outbox(self):
@@ -483,17 +495,17 @@ class JournalBridge:
         w = self.w
         draft = await taking
         if as_is:
-            self._tell("Not sent: the .eml file was taken out of the Outbox (the file is unchanged; Ctrl+O opens it "
-                       "to edit)")
+            self._tell(translate("JournalBridge", "Not sent: the .eml file was taken out of the Outbox (the file is "
+                                                  "unchanged; Ctrl+O opens it to edit)"))
             return
         if draft is not None and not w.flows.stash_current():
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
             await outbox.queue_save(draft)
-            self._tell("Not sent: the message was put in Drafts (fix the one on screen first)")
+            self._tell(translate("JournalBridge", "Not sent: the message was put in Drafts (fix the one on screen first)"))
             return
         if draft is None:
-            self._tell("Not sent: the draft stays in Drafts")
+            self._tell(translate("JournalBridge", "Not sent: the draft stays in Drafts"))
             w.drafts.model.reload()
             return
         w.compose.load(draft)
@@ -503,29 +515,31 @@ class JournalBridge:
         w.compose.to.setFocus()
         if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)
             show_refusal(w, refused)
-        spoken.show(w, BACK_IN_COMPOSE, 8000)
+        spoken.show(w, translate("JournalBridge", BACK_IN_COMPOSE), 8000)
 
     def _tell(self, words: str, assertive: bool = False) -> None:
         """``words`` in the status bar, and to a screen reader (a message taken out of the Outbox moved)."""
-        spoken.show(self.w, words, 8000, loud=assertive)
+        spoken.show(self.w, shown(words), 8000, loud=assertive)
 
     def _delete_queued(self, local_id: str) -> None:
         """Delete in the Outbox: asks first (non-modal), then throws the message away."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Question, "Delete this message?",
-                          "The message is removed from the Outbox and will not be sent.",
+        title = translate("JournalBridge", "Delete this message?")
+        box = QMessageBox(QMessageBox.Question, title,
+                          translate("JournalBridge", "The message is removed from the Outbox and will not be sent."),
                           QMessageBox.NoButton, self.w)
-        delete = box.addButton("Delete", QMessageBox.DestructiveRole)
-        box.setDefaultButton(box.addButton("Keep", QMessageBox.RejectRole))  # Enter keeps it
-        box.setAccessibleName("Delete this message?")
+        delete = box.addButton(translate("JournalBridge", "Delete"), QMessageBox.DestructiveRole)
+        box.setDefaultButton(box.addButton(translate("JournalBridge", "Keep"), QMessageBox.RejectRole))  # Enter keeps it
+        box.setAccessibleName(title)
 
         def done(_r):
             if box.clickedButton() is delete and self.outbox is not None:
                 try:
                     deleting = self.outbox.delete(local_id)
                 except NotCancellable:
-                    self.w.statusBar().showMessage("It is being sent right now and can no longer be deleted", 8000)
+                    self.w.statusBar().showMessage(translate("OutboxView", "It is being sent right now and can no longer "
+                                                                           "be deleted"), 8000)
                 else:
                     self._keep(self._say_if_not_deleted(deleting))
         box.finished.connect(done)
@@ -534,8 +548,9 @@ class JournalBridge:
 
     async def _say_if_not_deleted(self, deleting) -> None:
         if not await deleting:  # the journal could not record it: held in the Outbox, not sent
-            self.w.statusBar().showMessage("Not deleted: this computer could not record it. The message stays in "
-                                           "the Outbox and is not sent", 10000)
+            self.w.statusBar().showMessage(translate("JournalBridge", "Not deleted: this computer could not record it. "
+                                                                      "The message stays in the Outbox and is not sent"),
+                                           10000)
 
     def close(self) -> None:
         self.autosave.close()

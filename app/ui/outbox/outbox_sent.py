@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import shown, translate
+
 #: pages loaded beyond the first to find the message before saying it is not there
 MAX_PAGES = 5
-NOT_FOUND = ("That message is not in the Sent list yet: its copy may still be on its way. "
+NOT_FOUND = QT_TRANSLATE_NOOP("OutboxView", "That message is not in the Sent list yet: its copy may still be on its way. "
              "Press F5 to reload the list, then look again.")
 
 
@@ -55,7 +58,7 @@ class _Finder(QObject):
         self.view.table.clearSelection()
         self.view.table.setCurrentIndex(QModelIndex())
         if self.say is not None:
-            self.say(NOT_FOUND)
+            self.say(translate("OutboxView", NOT_FOUND))
         self.stop()
         return True
 
@@ -89,8 +92,9 @@ def wire_sent_rows(view, bridge) -> None:
     def forget(local_id: str) -> None:
         """Delete on a sent row: off this list (the message stays in Sent; nothing to ask)."""
         if bridge.outbox is not None and bridge.outbox.forget(local_id):
-            w.statusBar().showMessage("Removed from this list: the message is in Sent (Ctrl+3)", 8000)
+            w.statusBar().showMessage(translate("OutboxView", "Removed from this list: the message is in Sent (Ctrl+3)"),
+                                      8000)
 
     view.open_sent_requested.connect(open_in_sent)
     view.forget_requested.connect(forget)
-    view.notice.connect(lambda text: w.statusBar().showMessage(text, 8000))
+    view.notice.connect(lambda text: w.statusBar().showMessage(shown(text), 8000))

@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.list_rows import share_widths
+from app.domain import words
+from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.tr import shown, translate
+from app.ui.lists.counted import counted
 from app.ui.lists.drafts_view import list_page
 from app.ui.lists.list_table import NO_ACCOUNT, RecipientsDelegate, RowsTableWidget
 from app.ui.common.safe_text import PlainLabel, tooltip
@@ -30,7 +34,8 @@ from app.ui.window.theme import PALETTES, icon
 
 
 class OutboxView(QWidget):
-    COLUMNS = ("Subject", "To", "State")
+    COLUMNS = (QT_TRANSLATE_NOOP("OutboxView", "Subject"), QT_TRANSLATE_NOOP("OutboxView", "To"),
+               QT_TRANSLATE_NOOP("OutboxView", "State"))
     edit_requested = Signal(str)  # local_id: back into Compose
     delete_requested = Signal(str)
     retry_requested = Signal(str)
@@ -48,15 +53,20 @@ class OutboxView(QWidget):
         self._own_news = news is None
         self.news = OutboxSignals(self) if news is None else news
         self.news.changed.connect(self._news)
-        lay, head, self.count_label = list_page(self, "Outbox")
-        self.edit_button = self._button("Edit", "Take the selected message back into Compose (Enter)", head)
-        self.delete_button = self._button("Delete", "Delete the selected message (Delete)", head)
-        self.retry_button = self._button("Retry", "Send the selected failed message again (Ctrl+R)", head)
-        self.now_button = self._button("Try now", "Try everything waiting now instead of after the wait", head)
+        lay, head, self.count_label = list_page(self, translate("OutboxView", "Outbox"))
+        self.edit_button = self._button(translate("OutboxView", "Edit"), translate("OutboxView", EDIT_TIP), head)
+        self.delete_button = self._button(translate("OutboxView", "Delete"), translate("OutboxView", DELETE_TIP),
+                                          head)
+        self.retry_button = self._button(translate("OutboxView", "Retry"),
+                                         translate("OutboxView", "Send the selected failed message again (Ctrl+R)"), head)
+        self.now_button = self._button(translate("OutboxView", "Try now"),
+                                       translate("OutboxView", "Try everything waiting now instead of after the wait"),
+                                       head)
         self.now_button.setObjectName("primary")
-        self._empty_text = ("Nothing waiting: every message reached the server.\n\n"
-                            "When the server cannot be reached, messages you send wait here and go out "
-                            "by themselves once it is back.")
+        self._empty_text = translate("OutboxView", "Nothing waiting: every message reached the server.\n\n"
+                                                   "When the server cannot be reached, messages you send wait here "
+                                                   "and go out by themselves once it is back.")
+        self._columns = tuple(translate("OutboxView", c) for c in self.COLUMNS)
         self._elsewhere = ""
         self._held_elsewhere = ""
         self.empty = PlainLabel(self._empty_text, self)
@@ -65,16 +75,16 @@ class OutboxView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.table = RowsTableWidget(0, len(self.COLUMNS), self)  # Home / End: first / last row
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
-        self.table.setAccessibleName("Messages waiting for the server")
+        self.table.setHorizontalHeaderLabels(self._columns)
+        self.table.setAccessibleName(translate("OutboxView", "Messages waiting for the server"))
         self.table.setItemDelegateForColumn(1, RecipientsDelegate(self.table))  # as Drafts and Sent show them
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setAccessibleName("Outbox row header")
-        self.table.horizontalHeader().setAccessibleName("Outbox columns")
+        self.table.verticalHeader().setAccessibleName(translate("OutboxView", "Outbox row header"))
+        self.table.horizontalHeader().setAccessibleName(translate("OutboxView", "Outbox columns"))
         h = self.table.horizontalHeader()
         h.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)  # like Drafts and Sent
         h.setSectionResizeMode(QHeaderView.Interactive)
@@ -88,9 +98,9 @@ class OutboxView(QWidget):
         lay.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
         for text, keys, slot, name in (
-            ("Edit in Compose", ["Return", "Enter"], self._edit, "actOutboxEdit"),
-            ("Delete from Outbox", ["Delete"], self._delete, "actOutboxDelete"),
-            ("Retry sending", ["Ctrl+R"], self._retry, "actOutboxRetry"),
+            (translate("OutboxView", "Edit in Compose"), ["Return", "Enter"], self._edit, "actOutboxEdit"),
+            (translate("OutboxView", "Delete from Outbox"), ["Delete"], self._delete, "actOutboxDelete"),
+            (translate("OutboxView", "Retry sending"), ["Ctrl+R"], self._retry, "actOutboxRetry"),
         ):
             act = QAction(text, self)
             act.setObjectName(name)
@@ -157,10 +167,17 @@ class OutboxView(QWidget):
             self.refresh()
 
     def rows(self) -> list[tuple[str, str, str]]:
-        """What the table shows: (subject, recipients, state text)."""
+        """What the table holds: (subject, recipients, state text), as the Outbox gives them (its Words compare as
+        their English; the cells show them in the user's language: :meth:`shown_rows`)."""
         if self._stale:
             self.refresh()
         return [(r.subject, r.recipients, r.text) for r in self._rows]
+
+    def shown_rows(self) -> list[tuple[str, str, str]]:
+        """What the table shows: (subject, recipients, state text) in the user's language."""
+        if self._stale:
+            self.refresh()
+        return [_shown(r) for r in self._rows]
 
     def _refresh_when_seen(self) -> None:
         """The timers' refresh: only while the page is on screen. A hidden Outbox page rebuilt all its rows
@@ -177,7 +194,7 @@ class OutboxView(QWidget):
         self._rows = [] if self.outbox is None else self.outbox.rows()
         self.table.setRowCount(len(self._rows))
         for i, row in enumerate(self._rows):
-            for j, text in enumerate((row.subject, row.recipients, row.text)):
+            for j, text in enumerate(_shown(row)):
                 item = self.table.item(i, j)
                 if item is None:
                     item = QTableWidgetItem(text)
@@ -192,15 +209,17 @@ class OutboxView(QWidget):
             self.table.selectRow(ids.index(current))
         elif self._rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
-        first = self._empty_text if self.outbox is not None else NO_ACCOUNT  # no account: how to add one
-        first = self._held_elsewhere or first
-        self.empty.setText(first + (f"\n\n{self._elsewhere}" if self._elsewhere else ""))
+        # no account: how to add one
+        first = self._empty_text if self.outbox is not None else translate("ListTable", NO_ACCOUNT)
+        first = shown(self._held_elsewhere) or first
+        self.empty.setText(first + (f"\n\n{shown(self._elsewhere)}" if self._elsewhere else ""))
         self.empty.setVisible(not self._rows)
         self.table.setVisible(bool(self._rows))
         self._fit_columns()
         waiting = sum(1 for r in self._rows if r.state not in ("sent", "failed", "done", "cancelled"))
         failed = sum(1 for r in self._rows if r.state == "failed")
-        parts = ([f"{waiting} waiting"] if waiting else []) + ([f"{failed} not sent"] if failed else [])
+        parts = ([counted(N_WAITING, waiting)] if waiting else []) \
+            + ([counted(N_NOT_SENT, failed)] if failed else [])
         self.count_label.setText(", ".join(parts))
         self.now_button.setEnabled(bool(waiting))
         self._update_buttons()
@@ -223,7 +242,9 @@ class OutboxView(QWidget):
             self._warning = icon("warning")
         subject.setIcon(self._warning if failed else QIcon())
         state.setForeground(QBrush(QColor(PALETTES["dark" if dark else "light"]["danger"])) if failed else QBrush())
-        subject.setData(Qt.AccessibleTextRole, f"Not sent: {row.subject}" if failed else None)
+        subject.setData(Qt.AccessibleTextRole,
+                        translate("OutboxView", "Not sent: {subject}").format(subject=shown(row.subject))
+                        if failed else None)
 
     def eventFilter(self, obj, ev):  # noqa: N802
         if obj is self.table.viewport() and ev.type() == QEvent.Resize:
@@ -235,8 +256,8 @@ class OutboxView(QWidget):
         kept 220 px); Subject and To share what is left (app.domain.list_rows.share_widths)."""
         fm = self.table.fontMetrics()
         pad = 28  # the cell's margins and a little air
-        needs = tuple(max([fm.horizontalAdvance(self.COLUMNS[j])] + [fm.horizontalAdvance(t) for t in texts]) + pad
-                      for j, texts in enumerate(zip(*[(r.subject, r.recipients, r.text) for r in self._rows])
+        needs = tuple(max([fm.horizontalAdvance(self._columns[j])] + [fm.horizontalAdvance(t) for t in texts]) + pad
+                      for j, texts in enumerate(zip(*[_shown(r) for r in self._rows])
                                                 if self._rows else ((), (), ())))
         total = self.table.viewport().width()
         if (total, needs) == self._fitted or total <= 0:
@@ -258,11 +279,12 @@ class OutboxView(QWidget):
     def _update_buttons(self) -> None:
         r = self._current()
         sent = _is_sent(r)
-        self.edit_button.setText("Open in Sent" if sent else "Edit")
-        self.delete_button.setText("Remove from this list" if sent else "Delete")
-        tips = ((SENT_OPEN_TIP, SENT_REMOVE_TIP) if sent else
-                ("Take the selected message back into Compose (Enter)", "Delete the selected message (Delete)"))
+        self.edit_button.setText(translate("OutboxView", "Open in Sent") if sent else translate("OutboxView", "Edit"))
+        self.delete_button.setText(translate("OutboxView", "Remove from this list") if sent
+                                   else translate("OutboxView", "Delete"))
+        tips = (SENT_OPEN_TIP, SENT_REMOVE_TIP) if sent else (EDIT_TIP, DELETE_TIP)
         for b, tip in zip((self.edit_button, self.delete_button), tips):
+            tip = translate("OutboxView", tip)
             b.setToolTip(tip)
             b.setAccessibleName(tip)
         self.edit_button.setEnabled(bool(r and (sent or r.can_cancel)))
@@ -278,7 +300,7 @@ class OutboxView(QWidget):
         elif r.can_cancel:
             self.edit_requested.emit(r.local_id)
         else:
-            self.notice.emit(_on_its_way(r, "taken back"))
+            self.notice.emit(_on_its_way(r, deleting=False))
 
     def _delete(self) -> None:
         r = self._current()
@@ -289,7 +311,7 @@ class OutboxView(QWidget):
         elif r.can_cancel:
             self.delete_requested.emit(r.local_id)
         else:
-            self.notice.emit(_on_its_way(r, "deleted"))
+            self.notice.emit(_on_its_way(r, deleting=True))
 
     def _retry(self) -> None:
         r = self._current()
@@ -298,20 +320,36 @@ class OutboxView(QWidget):
         if r.can_retry:
             self.retry_requested.emit(r.local_id)
         elif _is_sent(r):
-            self.notice.emit("Already sent: there is nothing to send again (Enter opens it in Sent)")
+            self.notice.emit(translate("OutboxView", "Already sent: there is nothing to send again (Enter opens it "
+                                                     "in Sent)"))
         else:
-            self.notice.emit("Only a message that was not sent can be sent again (Ctrl+R)")
+            self.notice.emit(translate("OutboxView", "Only a message that was not sent can be sent again (Ctrl+R)"))
 
 
-SENT_OPEN_TIP = "Open the selected message in Sent (Enter)"
-SENT_REMOVE_TIP = "Remove the selected sent message from this list; it stays in Sent (Delete)"
+N_WAITING = words.translate("OutboxView", "%n waiting", None, 0)
+N_NOT_SENT = words.translate("OutboxView", "%n not sent", None, 0)
+EDIT_TIP = QT_TRANSLATE_NOOP("OutboxView", "Take the selected message back into Compose (Enter)")
+DELETE_TIP = QT_TRANSLATE_NOOP("OutboxView", "Delete the selected message (Delete)")
+SENT_OPEN_TIP = QT_TRANSLATE_NOOP("OutboxView", "Open the selected message in Sent (Enter)")
+SENT_REMOVE_TIP = QT_TRANSLATE_NOOP("OutboxView", "Remove the selected sent message from this list; it stays in Sent "
+                                                  "(Delete)")
 
 
-def _on_its_way(row, what: str) -> str:
-    """Why a row on its way (being sent, or being checked) cannot be ``what`` ("deleted", "taken back")."""
+def _shown(row) -> tuple[str, str, str]:
+    """A row's cells in the user's language: the Outbox's words (its states, its errors) translated; the
+    subject and the recipients are the user's own (shown as they are, unless the Outbox put words there)."""
+    return shown(row.subject), shown(row.recipients), shown(row.text)
+
+
+def _on_its_way(row, deleting: bool) -> str:
+    """Why a row on its way (being sent, or being checked) cannot be deleted or taken back."""
     if row.state == "unknown":
-        return f"It may already have gone out (Dispatch is checking with the server): it can no longer be {what}"
-    return f"It is being sent right now and can no longer be {what}"
+        return translate("OutboxView", "It may already have gone out (Dispatch is checking with the server): it can "
+                                       "no longer be deleted") if deleting else \
+            translate("OutboxView", "It may already have gone out (Dispatch is checking with the server): it can no "
+                                    "longer be taken back")
+    return translate("OutboxView", "It is being sent right now and can no longer be deleted") if deleting else \
+        translate("OutboxView", "It is being sent right now and can no longer be taken back")
 
 
 def _is_sent(row) -> bool:
