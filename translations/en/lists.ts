@@ -5,7 +5,7 @@
     <name>BatchUndo</name>
     <message numerus="yes">
         <source>Not sent: %n stay(s) in {kept}</source>
-        <extracomment>part of a batch taken back: &quot;Not sent: 2 stay in Drafts&quot; (English: &quot;1 stays&quot;, &quot;2 stay&quot;)</extracomment>
+        <extracomment>part of a batch taken back: "Not sent: 2 stay in Drafts" (English: "1 stays", "2 stay")</extracomment>
         <translation>
             <numerusform>Not sent: %n stays in {kept}</numerusform>
             <numerusform>Not sent: %n stay in {kept}</numerusform>
@@ -91,7 +91,7 @@
     <name>SendSelected</name>
     <message numerus="yes">
         <source>%n draft(s)</source>
-        <extracomment>what a batch is, in its countdown (&quot;Sending 3 drafts in 10 s&quot;)</extracomment>
+        <extracomment>what a batch is, in its countdown ("Sending 3 drafts in 10 s")</extracomment>
         <translation>
             <numerusform>%n draft</numerusform>
             <numerusform>%n drafts</numerusform>
