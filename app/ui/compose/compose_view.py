@@ -63,6 +63,17 @@ def _keys(keys: str) -> str:
     return QKeySequence(keys).toString(QKeySequence.NativeText)
 
 
+#: Compose's own states and titles by their English words, for callers that name them so
+_OWN_WORDS = {str(w): w for w in (OPENING, EDITED, KEPT, EDITED_KEPT, SAVED, NOT_SAVED, NOT_SENT, SAVING, NEW_MESSAGE,
+                                  DRAFT)}
+
+
+def _in_compose_words(text: str) -> str:
+    """``text`` as Compose shows it: Words in the user's language, as is one of Compose's own states or titles
+    named by its English words (a caller elsewhere names it so); anything else (a subject) as it is."""
+    return shown(text if isinstance(text, words.Words) else _OWN_WORDS.get(text, text))
+
+
 def html_head(html: str) -> str:
     """Qt's HTML up to and with its ``<body …>`` tag."""
     return html[:html.index(">", html.index("<body")) + 1]
@@ -438,14 +449,16 @@ class ComposeView(QWidget):
 
     def _set_state(self, text: str) -> None:
         self._state = text
-        self.state_label.setText(shown(text) if isinstance(text, words.Words) else translate("Compose", text))
+        self.state_label.setText(_in_compose_words(text))
 
     def state(self) -> str:
         """The state's words as they were given (English for code; the label shows them translated)."""
         return self._state
 
     def show_title(self, text: str) -> None:
-        self.title.setText(text)
+        """The title: a subject as it is; Words, or the English words of one of Compose's titles ("New
+        message"), in the user's language."""
+        self.title.setText(_in_compose_words(text))
 
     def show_unsaved_edits(self, kept: bool = True) -> None:
         """What was just loaded is newer than the server's copy (restored from the journal, taken back from the
