@@ -131,3 +131,40 @@ def test_the_undo_send_delay_menu_says_seconds_in_the_language(qtbot, aloop, san
             assert timing.later_action.shortcut().toString() == "Ctrl+Shift+T"
         finally:
             close_window(win, session)
+
+
+FLAG = {"fr": {"status": ["Sans indicateur", "Avec indicateur", "Terminé"],
+               "error": f"Date d’échéance de l’indicateur{NBSP}: "},
+        "de": {"status": ["Nicht gekennzeichnet", "Gekennzeichnet", "Erledigt"],
+               "error": "Fälligkeitsdatum der Kennzeichnung: "}}
+
+
+@pytest.mark.parametrize("lang", list(FLAG))
+def test_the_follow_up_flag_says_its_days_in_the_language(qtbot, aloop, sandbox, settings, lang):
+    want = FLAG[lang]
+    with in_language(lang):
+        win, session = open_window(qtbot, sandbox, settings, connected=True)
+        try:
+            c = win.compose
+            key(qtbot, win, Qt.Key_N, CTRL)
+            key(qtbot, win, Qt.Key_O, CTRL | SHIFT)  # More options
+            flag = c.more.flag
+            qtbot.waitUntil(flag.isVisible, timeout=5000)
+            assert [flag.status.itemText(i) for i in range(flag.status.count())] == want["status"]
+            flag.due.setFocus(Qt.OtherFocusReason)
+            qtbot.waitUntil(flag.due.hasFocus, timeout=5000)
+            due = date.today() + timedelta(days=9)
+            qtbot.keyClicks(flag.due, f"{due:%Y-%m-%d}")
+            key(qtbot, win, Qt.Key_Tab)
+            long_day = QLocale(lang).toString(due, QLocale.LongFormat)  # "vendredi 4 décembre 2026"
+            assert flag.due.toolTip() == long_day and flag.due.accessibleDescription() == long_day
+            assert QLocale(lang).dayName(due.isoweekday()) in long_day
+            flag.due.setFocus(Qt.OtherFocusReason)
+            qtbot.waitUntil(flag.due.hasFocus, timeout=5000)
+            flag.due.selectAll()
+            qtbot.keyClicks(flag.due, "xyz")
+            key(qtbot, win, Qt.Key_Tab)
+            assert flag.error_label.text().startswith(want["error"]), flag.error_label.text()
+            assert flag.due.toolTip() == ""
+        finally:
+            close_window(win, session)
