@@ -168,3 +168,16 @@ def test_the_follow_up_flag_says_its_days_in_the_language(qtbot, aloop, sandbox,
             assert flag.due.toolTip() == ""
         finally:
             close_window(win, session)
+
+
+def test_a_highlighted_suggestion_is_said_with_its_count_in_the_language(qapp):
+    from app.ui.compose.suggestion_list import suggestion_words
+
+    assert suggestion_words("Bob <bob@example.com>", 0, 1) == "Bob <bob@example.com>, 1 of 1 suggestion"
+    assert suggestion_words("Bob <bob@example.com>", 1, 3) == "Bob <bob@example.com>, 2 of 3 suggestions"
+    with in_language("fr"):
+        assert suggestion_words("Bob", 0, 1) == "Bob, 1 sur 1 suggestion"
+        assert suggestion_words("Bob", 1, 3) == "Bob, 2 sur 3 suggestions"
+    with in_language("de"):
+        assert suggestion_words("Bob", 0, 1) == "Bob, 1 von 1 Vorschlag"
+        assert suggestion_words("Bob", 1, 3) == "Bob, 2 von 3 Vorschlägen"
