@@ -696,7 +696,7 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Undo send &amp;delay</source>
-        <translation>&amp;Verzögerung für „Senden rückgängig“</translation>
+        <translation>&amp;Wartezeit für „Senden rückgängig“</translation>
     </message>
     <message>
         <source>&amp;Off</source>

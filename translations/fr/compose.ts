@@ -692,11 +692,11 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Undo send</source>
-        <translation>Annuler l’en&amp;voi</translation>
+        <translation>Ann&amp;uler l’envoi</translation>
     </message>
     <message>
         <source>Undo send &amp;delay</source>
-        <translation>Dé&amp;lai d’annulation de l’envoi</translation>
+        <translation>&amp;Délai d’annulation de l’envoi</translation>
     </message>
     <message>
         <source>&amp;Off</source>
