@@ -158,7 +158,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Compose title</source>
-        <translation>Titre de la rédaction</translation>
+        <translation>Titre du message</translation>
     </message>
     <message>
         <source>Draft state</source>
