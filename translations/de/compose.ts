@@ -1,4 +1,746 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Compose</name>
+    <message>
+        <source>Opening this message…</source>
+        <extracomment>a body at least this long is loaded in pieces; a shorter one is set in one call (&lt; 10 ms) the first piece, set with setPlainText, and the size the loader starts appending with: a screen or two of text. 32 K characters cost ~5 ms in load() and ~7 ms more in the first append (the opening&apos;s longest stall, 10-21 ms with Compose&apos;s own work); 8 K, ~1.3 ms each (bench_typing_stall.py, 2026-11-25). On a slower spell of the machine (2026-11-26) load() took ~9 ms with 8 K, ~4 ms with 4 K, ~3 ms with 2 K: beside two CPU hogs that turn also waits ~8-12 ms for a CPU the time a turn&apos;s append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones). The rest of the turn (Qt&apos;s layout and paint, the mirrors) adds ~2-4 ms, and beside busy processes the UI thread gets about half a CPU: at 4 ms the 10 MB rich draft opened with stalls of 14-21 ms beside two CPU hogs, at 2.5 ms 10.7-10.8 ms (p99 11 -&gt; 8 ms), taking 15-25 % longer (bench_typing_stall.py, 2026-11-26) rich text: HTML this long or longer is loaded in pieces (Qt imports ~8 MB of its own HTML a second: 64 K characters, ~8 ms); the first piece, in characters of HTML (~1,200 characters of text, the top of the first screen; the next turns fill the rest). 16 K cost ~6 ms in load(), 4 K ~2 ms: beside two CPU hogs load()&apos;s turn waits ~8-12 ms for a CPU as well (bench_typing_stall.py, 2026-11-26) HTML Qt did not write, this long or longer, goes through the helper process first: Qt imports Outlook&apos;s HTML at ~4 MB a second here (48 K characters, ~12 ms; 64 K, ~22 ms); the helper answers in ~0.2 s what the empty editor says while the helper works (in place of &quot;Write your message…&quot;)</extracomment>
+        <translation>Diese Nachricht wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <extracomment>Compose&apos;s state while its message is on its way</extracomment>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>{warnings}
+
+Send it anyway?</source>
+        <translation>{warnings}
+
+Trotzdem senden?</translation>
+    </message>
+    <message>
+        <source>Send without a subject?</source>
+        <translation>Ohne Betreff senden?</translation>
+    </message>
+    <message>
+        <source>Send without an attachment?</source>
+        <translation>Ohne Anlage senden?</translation>
+    </message>
+    <message>
+        <source>Send anyway?</source>
+        <translation>Trotzdem senden?</translation>
+    </message>
+    <message>
+        <source>&amp;Send anyway</source>
+        <translation>&amp;Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Zurück zur Nachricht</translation>
+    </message>
+    <message>
+        <source>Discard undo bar</source>
+        <translation>Leiste zum Rückgängigmachen des Verwerfens</translation>
+    </message>
+    <message>
+        <source>Discard notice</source>
+        <translation>Hinweis zum Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo discard</source>
+        <translation>Verwerfen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Bring the message back (Ctrl+Z)</source>
+        <translation>Nachricht zurückholen (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to discard</source>
+        <translation>Nichts zu verwerfen</translation>
+    </message>
+    <message>
+        <source>Message discarded (it is deleted from Drafts when this bar goes) — Ctrl+Z to undo</source>
+        <translation>Nachricht verworfen (sie wird aus den Entwürfen gelöscht, sobald diese Leiste verschwindet) — Ctrl+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Message discarded — Ctrl+Z to undo</source>
+        <translation>Nachricht verworfen — Ctrl+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Discarded: {subject}</source>
+        <translation>Verworfen: {subject}</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>That message was written under another account</source>
+        <translation>Diese Nachricht wurde mit einem anderen Konto verfasst</translation>
+    </message>
+    <message>
+        <source>The message is back</source>
+        <translation>Die Nachricht ist wieder da</translation>
+    </message>
+    <message>
+        <source>The discarded message was being saved: it stays in Drafts</source>
+        <translation>Die verworfene Nachricht wurde gerade gespeichert: Sie bleibt in den Entwürfen</translation>
+    </message>
+    <message>
+        <source>The discarded message is still in Drafts: {reason}</source>
+        <translation>Die verworfene Nachricht ist noch in den Entwürfen: {reason}</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Opening… {percent}%</source>
+        <extracomment>the same with how much of it is in</extracomment>
+        <translation>Wird geöffnet… {percent} %</translation>
+    </message>
+    <message>
+        <source>Edited — not saved to the server</source>
+        <extracomment>the state of a draft whose edits are on this computer only (typed since its last save, or restored)</extracomment>
+        <translation>Bearbeitet – nicht auf dem Server gespeichert</translation>
+    </message>
+    <message>
+        <source>Kept on this computer</source>
+        <extracomment>the state once what is typed is in the local journal (&quot;Not saved&quot; would be untrue then)</extracomment>
+        <translation>Auf diesem Computer gesichert</translation>
+    </message>
+    <message>
+        <source>Edited — kept on this computer</source>
+        <extracomment>the same for a draft whose older copy is in Drafts</extracomment>
+        <translation>Bearbeitet – auf diesem Computer gesichert</translation>
+    </message>
+    <message>
+        <source>Saved to Drafts</source>
+        <extracomment>the state once the server&apos;s Drafts has the message as it is on screen</extracomment>
+        <translation>In Entwürfen gespeichert</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <extracomment>the state of a message neither in the journal nor in Drafts</extracomment>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <extracomment>the state of a message whose send was refused</extracomment>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Saving the long body…</source>
+        <extracomment>the state beside the title while a long rich body is written out (Qt&apos;s toHtml(), one call)</extracomment>
+        <translation>Der lange Nachrichtentext wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <extracomment>the title of a message with no subject yet</extracomment>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <extracomment>the title of a saved draft with no subject</extracomment>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <extracomment>a rich body this long (characters) or longer is autosaved only when typing pauses: Qt&apos;s toHtml() of 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py) a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more) Compose&apos;s own states and titles by their English words, for callers that name them so</extracomment>
+        <translation>Verfassen</translation>
+    </message>
+    <message>
+        <source>Compose title</source>
+        <translation>Titel der Nachricht</translation>
+    </message>
+    <message>
+        <source>Draft state</source>
+        <translation>Status des Entwurfs</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Subject length</source>
+        <translation>Länge des Betreffs</translation>
+    </message>
+    <message>
+        <source>Rich text</source>
+        <translation>Rich-Text</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Wichtigkeit</translation>
+    </message>
+    <message>
+        <source>Low importance</source>
+        <translation>Niedrige Wichtigkeit</translation>
+    </message>
+    <message>
+        <source>Normal importance</source>
+        <translation>Normale Wichtigkeit</translation>
+    </message>
+    <message>
+        <source>High importance</source>
+        <translation>Hohe Wichtigkeit</translation>
+    </message>
+    <message>
+        <source>Read receipt</source>
+        <translation>Lesebestätigung</translation>
+    </message>
+    <message>
+        <source>Request read receipt</source>
+        <translation>Lesebestätigung anfordern</translation>
+    </message>
+    <message>
+        <source>Delivery receipt</source>
+        <translation>Übermittlungsbestätigung</translation>
+    </message>
+    <message>
+        <source>Request delivery receipt</source>
+        <translation>Übermittlungsbestätigung anfordern</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Write your message…</source>
+        <translation>Schreiben Sie Ihre Nachricht…</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Message error</source>
+        <translation>Fehler in der Nachricht</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Anfügen…</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anfügen</translation>
+    </message>
+    <message>
+        <source>Attach files ({keys})</source>
+        <translation>Dateien anfügen ({keys})</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Save draft ({keys})</source>
+        <translation>Entwurf speichern ({keys})</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send ({keys})</source>
+        <translation>Senden ({keys})</translation>
+    </message>
+    <message>
+        <source>Subjects are limited to {most} characters; this one has {n}. Shorten it to save or send.</source>
+        <translation>Ein Betreff darf höchstens {most} Zeichen lang sein; dieser hat {n}. Kürzen Sie ihn, um zu speichern oder zu senden.</translation>
+    </message>
+    <message>
+        <source>Subjects are limited to {most} characters.</source>
+        <translation>Ein Betreff darf höchstens {most} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Not flagged</source>
+        <translation>Nicht gekennzeichnet</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Gekennzeichnet</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Changing the headers of this saved draft saves it again as a new draft (Microsoft Graph sets headers only when a message is created).</source>
+        <extracomment>on Graph, a saved draft whose headers change is created anew (app/mail/graph/service.py, _recreate)</extracomment>
+        <translation>Wenn Sie die Kopfzeilen dieses gespeicherten Entwurfs ändern, wird er erneut als neuer Entwurf gespeichert (Microsoft Graph setzt Kopfzeilen nur beim Erstellen einer Nachricht).</translation>
+    </message>
+    <message>
+        <source>Follow-up flag field</source>
+        <translation>Feld Nachverfolgungskennzeichnung</translation>
+    </message>
+    <message>
+        <source>Follow-up flag</source>
+        <translation>Nachverfolgungskennzeichnung</translation>
+    </message>
+    <message>
+        <source>Flag start date</source>
+        <translation>Startdatum der Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>today, mon, 2026-12-01</source>
+        <translation>heute, Montag, 2026-12-01</translation>
+    </message>
+    <message>
+        <source>Flag due date</source>
+        <translation>Fälligkeitsdatum der Kennzeichnung</translation>
+    </message>
+    <message>
+        <source>tomorrow, fri, 4.12.</source>
+        <translation>morgen, Freitag, 4.12.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Follow-up flag error</source>
+        <translation>Fehler in der Nachverfolgungskennzeichnung</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Name der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>X-Name</source>
+        <translation>X-Name</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Wert der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove header</source>
+        <translation>Kopfzeile entfernen</translation>
+    </message>
+    <message>
+        <source>Header error</source>
+        <translation>Fehler in der Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Custom headers</source>
+        <translation>Benutzerdefinierte Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Custom headers field</source>
+        <translation>Feld Benutzerdefinierte Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>Kopfzeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a custom X- header (at most {most})</source>
+        <translation>Benutzerdefinierte X-Kopfzeile hinzufügen (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>Custom headers count</source>
+        <translation>Anzahl benutzerdefinierter Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Custom headers note</source>
+        <translation>Hinweis zu benutzerdefinierten Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Header {number} name</source>
+        <translation>Name der Kopfzeile {number}</translation>
+    </message>
+    <message>
+        <source>Header {number} value</source>
+        <translation>Wert der Kopfzeile {number}</translation>
+    </message>
+    <message>
+        <source>Remove header {number}</source>
+        <translation>Kopfzeile {number} entfernen</translation>
+    </message>
+    <message>
+        <source>Header {number} error</source>
+        <translation>Fehler in Kopfzeile {number}</translation>
+    </message>
+    <message>
+        <source>{count} of {most} (the most a message can carry)</source>
+        <translation>{count} von {most} (das Maximum für eine Nachricht)</translation>
+    </message>
+    <message>
+        <source>Message form</source>
+        <translation>Nachrichtenformular</translation>
+    </message>
+    <message>
+        <source>This account sends from its own address only: add mailboxes in File &gt; Mailboxes you send from…</source>
+        <translation>Dieses Konto sendet nur von seiner eigenen Adresse: Fügen Sie Postfächer unter Datei &gt; Postfächer, von denen Sie senden… hinzu</translation>
+    </message>
+    <message>
+        <source>Mailboxes you send from: saved</source>
+        <translation>Postfächer, von denen Sie senden: gespeichert</translation>
+    </message>
+    <message>
+        <source>Mailboxes you send from: kept for this session (not saved in the settings)</source>
+        <translation>Postfächer, von denen Sie senden: für diese Sitzung übernommen (nicht in den Einstellungen gespeichert)</translation>
+    </message>
+    <message>
+        <source>From error</source>
+        <translation>Fehler im Absender</translation>
+    </message>
+    <message>
+        <source>From field</source>
+        <translation>Feld Von</translation>
+    </message>
+    <message>
+        <source>Your own address</source>
+        <translation>Ihre eigene Adresse</translation>
+    </message>
+    <message>
+        <source>Name &lt;address@example.com&gt;, another@example.com</source>
+        <translation>Name &lt;adresse@example.com&gt;, weitere@example.com</translation>
+    </message>
+    <message>
+        <source>{field} error</source>
+        <translation>Fehler im Feld {field}</translation>
+    </message>
+    <message>
+        <source>{field} field</source>
+        <translation>Feld {field}</translation>
+    </message>
+    <message>
+        <source>{field} suggestions</source>
+        <translation>Vorschläge für {field}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{entry}, {row} of %n suggestion(s)</source>
+        <extracomment>the words said of a highlighted suggestion, counted (pyside6-lupdate makes an entry plural only when its count is a literal: marked with 0 here, counted in :func:`suggestion_words`)</extracomment>
+        <translation>
+            <numerusform>{entry}, {row} von %n Vorschlag</numerusform>
+            <numerusform>{entry}, {row} von %n Vorschlägen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>&amp;Rich text</source>
+        <translation>&amp;Rich-Text</translation>
+    </message>
+    <message>
+        <source>Rich text on or off ({keys}); a formatting key switches it on</source>
+        <translation>Rich-Text ein oder aus ({keys}); eine Formatierungstaste schaltet ihn ein</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>&amp;Fett</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>&amp;Kursiv</translation>
+    </message>
+    <message>
+        <source>&amp;Underline</source>
+        <translation>&amp;Unterstrichen</translation>
+    </message>
+    <message>
+        <source>Insert or edit &amp;link…</source>
+        <translation>&amp;Link einfügen oder bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Numbered list</source>
+        <translation>&amp;Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>Bulleted l&amp;ist</source>
+        <translation>&amp;Aufzählungsliste</translation>
+    </message>
+    <message>
+        <source>In&amp;dent</source>
+        <translation>Einzug &amp;vergrößern</translation>
+    </message>
+    <message>
+        <source>&amp;Outdent</source>
+        <translation>&amp;Einzug verkleinern</translation>
+    </message>
+    <message>
+        <source>Paste as &amp;plain text</source>
+        <translation>Als unformatierten Te&amp;xt einfügen</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Rich text question</source>
+        <translation>Frage zum Rich-Text</translation>
+    </message>
+    <message>
+        <source>&amp;Remove formatting</source>
+        <translation>Formatierung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep rich text</source>
+        <translation>Rich-Text &amp;beibehalten</translation>
+    </message>
+    <message>
+        <source>Formatting removed</source>
+        <translation>Formatierung entfernt</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply link</source>
+        <translation>&amp;Link übernehmen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>Linkadresse</translation>
+    </message>
+    <message>
+        <source>{command} ({keys})</source>
+        <translation>{command} ({keys})</translation>
+    </message>
+    <message>
+        <source>Rich text is on: this message is now sent formatted (Ctrl+Shift+X: plain text)</source>
+        <translation>Rich-Text ist ein: Diese Nachricht wird jetzt formatiert gesendet (Ctrl+Shift+X: Nur-Text)</translation>
+    </message>
+    <message>
+        <source>Rich text is on</source>
+        <translation>Rich-Text ist ein</translation>
+    </message>
+    <message>
+        <source>Plain text: the message is sent without formatting</source>
+        <translation>Nur-Text: Die Nachricht wird ohne Formatierung gesendet</translation>
+    </message>
+    <message>
+        <source>Link “{text}” to:</source>
+        <translation>„{text}“ verknüpfen mit:</translation>
+    </message>
+    <message>
+        <source>Link to:</source>
+        <translation>Verknüpfen mit:</translation>
+    </message>
+    <message>
+        <source>Links can be web (https://…) or e-mail (mailto:…) addresses:</source>
+        <translation>Links können Web- (https://…) oder E-Mail-Adressen (mailto:…) sein:</translation>
+    </message>
+    <message>
+        <source>Plain text removes the formatting (bold, lists, links, indents) from this message.</source>
+        <translation>Nur-Text entfernt die Formatierung (Fett, Listen, Links, Einzüge) aus dieser Nachricht.</translation>
+    </message>
+    <message>
+        <source>Formatting removed: the message is plain text.</source>
+        <translation>Formatierung entfernt: Die Nachricht ist Nur-Text.</translation>
+    </message>
+</context>
+<context>
+    <name>SendLater</name>
+    <message>
+        <source>Send later</source>
+        <extracomment>the Send later dialog&apos;s width: inside half of a 1366 px screen (683 px), with room around it</extracomment>
+        <translation>Später senden</translation>
+    </message>
+    <message>
+        <source>The message waits in the Outbox and goes out at this time — while Dispatch is running (if it is closed then, it goes when Dispatch next starts).</source>
+        <translation>Die Nachricht wartet im Postausgang und wird zu diesem Zeitpunkt gesendet – sofern Dispatch läuft (ist es dann geschlossen, wird sie beim nächsten Start von Dispatch gesendet).</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow morning</source>
+        <translation>Morgen &amp;früh</translation>
+    </message>
+    <message>
+        <source>&amp;Monday morning</source>
+        <translation>&amp;Montagmorgen</translation>
+    </message>
+    <message>
+        <source>{preset} — {when}</source>
+        <translation>{preset} – {when}</translation>
+    </message>
+    <message>
+        <source>{preset}, {when}</source>
+        <translation>{preset}, {when}</translation>
+    </message>
+    <message>
+        <source>&amp;At:</source>
+        <translation>&amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>Send at (type a date and time)</source>
+        <translation>Senden am (Datum und Uhrzeit eingeben)</translation>
+    </message>
+    <message>
+        <source>Send later error</source>
+        <translation>Fehler bei „Später senden“</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Planen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>SendTiming</name>
+    <message>
+        <source>Undo send bar</source>
+        <translation>Leiste „Senden rückgängig“</translation>
+    </message>
+    <message>
+        <source>Undo send countdown</source>
+        <translation>Countdown für „Senden rückgängig“</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo send</source>
+        <translation>Senden rückgängig</translation>
+    </message>
+    <message>
+        <source>Take the message back into Compose ({keys})</source>
+        <translation>Nachricht zurück in „Verfassen“ holen ({keys})</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Jetzt senden</translation>
+    </message>
+    <message>
+        <source>Send now, without waiting</source>
+        <translation>Jetzt senden, ohne zu warten</translation>
+    </message>
+    <message>
+        <source>It is being sent right now and can no longer be taken back</source>
+        <extracomment>Undo too late: the send is on the wire</extracomment>
+        <translation>Die Nachricht wird gerade gesendet und kann nicht mehr zurückgeholt werden</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <extracomment>Send later&apos;s refusal before anything was created is headed so (Workflows.send_compose&apos;s ``not_done``)</extracomment>
+        <translation>Nicht geplant</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <extracomment>the most of a subject the undo bar quotes (an unbroken subject is one word: it would set the bar&apos;s width)</extracomment>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Undo send: off — Ctrl+Return sends at once</source>
+        <translation>Senden rückgängig: aus – Ctrl+Return sendet sofort</translation>
+    </message>
+    <message>
+        <source>Undo send: Ctrl+Return waits {seconds} s, Ctrl+Z takes it back</source>
+        <translation>Senden rückgängig: Ctrl+Return wartet {seconds} s, Ctrl+Z holt die Nachricht zurück</translation>
+    </message>
+    <message>
+        <source>Send &amp;later…</source>
+        <translation>Spä&amp;ter senden…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo send</source>
+        <translation>Senden &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo send &amp;delay</source>
+        <translation>&amp;Wartezeit für „Senden rückgängig“</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Aus</translation>
+    </message>
+    <message>
+        <source>{number} seconds</source>
+        <translation>{number} Sekunden</translation>
+    </message>
+    <message>
+        <source>{command} ({keys})</source>
+        <translation>{command} ({keys})</translation>
+    </message>
+    <message>
+        <source>Sent: {subject}</source>
+        <translation>Gesendet: {subject}</translation>
+    </message>
+    <message>
+        <source>Not sent: “{subject}” was put in Drafts (fix this message first)</source>
+        <translation>Nicht gesendet: „{subject}“ wurde in die Entwürfe gelegt (korrigieren Sie zuerst diese Nachricht)</translation>
+    </message>
+    <message>
+        <source>Not sent: “{subject}” is back in Compose</source>
+        <translation>Nicht gesendet: „{subject}“ ist wieder in „Verfassen“</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+Shift+T again to send this message later</source>
+        <translation>Drücken Sie erneut Ctrl+Shift+T, um diese Nachricht später zu senden</translation>
+    </message>
+    <message>
+        <source>Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter there takes it back.</source>
+        <translation>Geplant: „{subject}“ wird am {when} gesendet. Sie wartet im Postausgang (Ctrl+4); die Eingabetaste holt sie dort zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo takes it back</source>
+        <extracomment>the undo bar&apos;s words while more sends are held behind the newest (pyside6-lupdate makes an entry plural only when its count is a literal: marked with 0 here, counted in :func:`countdown_words`)</extracomment>
+        <translation>
+            <numerusform>„{subject}“ wird in {seconds} s gesendet (und %n weitere) – Ctrl+Z oder „Rückgängig“ holt sie zurück</numerusform>
+            <numerusform>„{subject}“ wird in {seconds} s gesendet (und %n weitere) – Ctrl+Z oder „Rückgängig“ holt sie zurück</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending “{subject}” in {seconds} s — Ctrl+Z or Undo takes it back</source>
+        <translation>„{subject}“ wird in {seconds} s gesendet – Ctrl+Z oder „Rückgängig“ holt sie zurück</translation>
+    </message>
+</context>
 </TS>

@@ -16,33 +16,40 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton
 
+from app.domain import words
 from app.domain.models import Draft
 from app.domain.send_checks import SendWarning
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown, translate
 from app.ui.window.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
 
 UNDO_DISCARD_MS = 8000
+#: Compose's state while its message is on its way
+SENDING = words.translate("Compose", "Sending…")
 
 
 def ask_send_anyway(parent, warnings: list[SendWarning], on_send: Callable[[], None],
                     on_back: Callable[[], None]) -> QMessageBox:
     """Ask before sending: "Send anyway" or "Go back" (the default: Enter and Esc go back; Alt+S or
     Tab then Enter sends). Opened with ``open()``; the answer arrives through the callbacks."""
-    text = "\n".join(w.message for w in warnings) + "\n\nSend it anyway?"
-    title = "Send without a subject?" if [w.code for w in warnings] == ["no_subject"] else (
-        "Send without an attachment?" if [w.code for w in warnings] == ["attachment_missing"] else "Send anyway?")
+    text = translate("Compose", "{warnings}\n\nSend it anyway?").format(
+        warnings="\n".join(shown(w.message) for w in warnings))
+    codes = [w.code for w in warnings]
+    title = translate("Compose", "Send without a subject?") if codes == ["no_subject"] else (
+        translate("Compose", "Send without an attachment?") if codes == ["attachment_missing"] else
+        translate("Compose", "Send anyway?"))
     box = QMessageBox(QMessageBox.Question, title, "", QMessageBox.NoButton, parent)
     box.setTextFormat(Qt.PlainText)  # it quotes the user's own words: data, never markup
     box.setText(text)
     box.setObjectName("sendQuestion")
     box.setAccessibleName(title)
     box.setAccessibleDescription(text)
-    send = box.addButton("&Send anyway", QMessageBox.AcceptRole)
-    send.setAccessibleName("Send anyway")
-    back = box.addButton("&Go back", QMessageBox.RejectRole)
-    back.setAccessibleName("Go back")
+    send = box.addButton(translate("Compose", "&Send anyway"), QMessageBox.AcceptRole)
+    send.setAccessibleName(send.text().replace("&", ""))
+    back = box.addButton(translate("Compose", "&Go back"), QMessageBox.RejectRole)
+    back.setAccessibleName(back.text().replace("&", ""))
     box.setDefaultButton(back)
     box.setEscapeButton(back)
 
@@ -90,8 +97,8 @@ class ComposeQuestions:
         w, c = self.flows.w, self.flows.w.compose
         if busy:
             self.label = c.state()
-            c.set_busy(True, "Sending…")
-            w.busy_push("Sending…")
+            c.set_busy(True, SENDING)
+            w.busy_push(shown(SENDING))
         else:
             c.set_busy(False)
             w.busy_pop()
@@ -109,14 +116,14 @@ class DiscardBar(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("undoBar")
-        self.setAccessibleName("Discard undo bar")
+        self.setAccessibleName(translate("Compose", "Discard undo bar"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(14, 6, 8, 6)
         self.label = PlainLabel(self)
-        self.label.setAccessibleName("Discard notice")
-        self.button = QPushButton("&Undo", self)
-        self.button.setAccessibleName("Undo discard")
-        self.button.setToolTip("Bring the message back (Ctrl+Z)")
+        self.label.setAccessibleName(translate("Compose", "Discard notice"))
+        self.button = QPushButton(translate("Compose", "&Undo"), self)
+        self.button.setAccessibleName(translate("Compose", "Undo discard"))
+        self.button.setToolTip(translate("Compose", "Bring the message back (Ctrl+Z)"))
         self.button.setFocusPolicy(Qt.TabFocus)
         self.button.clicked.connect(self.take_back)
         lay.addWidget(self.label, 1)
@@ -187,7 +194,7 @@ class ComposeDiscard(QObject):
         w.show_view("compose")
         draft = c.draft()
         if c.is_empty() and c.identity().ref is None:
-            w.statusBar().showMessage("Nothing to discard", 4000)
+            w.statusBar().showMessage(translate("Compose", "Nothing to discard"), 4000)
             return
         self.bar.flush()  # an earlier discard becomes final first
         self._snapshot = (draft, c.dirty, c.state(), w.session)
@@ -197,10 +204,12 @@ class ComposeDiscard(QObject):
             power.new_message_signature()
         c.to.setFocus(Qt.OtherFocusReason)
         subject = draft.subject.strip()
-        self.bar.start("Message discarded" + (" (it is deleted from Drafts when this bar goes)" if draft.ref else "")
-                       + " — Ctrl+Z to undo")
+        self.bar.start(translate("Compose", "Message discarded (it is deleted from Drafts when this bar goes) — Ctrl+Z "
+                                            "to undo") if draft.ref else
+                       translate("Compose", "Message discarded — Ctrl+Z to undo"))
         self.undo_key.watch()
-        w.statusBar().showMessage(f"Discarded: {subject or '(no subject)'}", 4000)
+        w.statusBar().showMessage(translate("Compose", "Discarded: {subject}").format(
+            subject=subject or translate("Compose", "(no subject)")), 4000)
 
     def _undo(self) -> None:
         snap, self._snapshot = self._snapshot, None
@@ -211,7 +220,7 @@ class ComposeDiscard(QObject):
         if session is not self.w.session:  # signed in as someone else meanwhile: it is not theirs
             self._snapshot = snap
             self._commit()
-            self.w.statusBar().showMessage("That message was written under another account", 6000)
+            self.w.statusBar().showMessage(translate("Compose", "That message was written under another account"), 6000)
             return
         if c.dirty:  # something new was typed meanwhile: it goes to Drafts, not lost
             self.flows.stash_current()
@@ -221,7 +230,7 @@ class ComposeDiscard(QObject):
         c.show_state(state)
         self.w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
-        self.w.statusBar().showMessage("The message is back", 4000)
+        self.w.statusBar().showMessage(translate("Compose", "The message is back"), 4000)
 
     def _commit(self) -> None:
         snap, self._snapshot = self._snapshot, None
@@ -247,7 +256,8 @@ class ComposeDiscard(QObject):
                 outbox.delete(draft.local_id)  # a queued save and the journal entry
             except Exception:  # noqa: BLE001 - NotCancellable: it is on the wire; it stays in Drafts
                 log.info("a discarded message was being saved; it stays in Drafts")
-                w.statusBar().showMessage("The discarded message was being saved: it stays in Drafts", 8000)
+                w.statusBar().showMessage(translate("Compose", "The discarded message was being saved: it stays in Drafts"),
+                                          8000)
         elif bridge is not None:
             bridge.journal.discard(draft.local_id)
         if ref is not None and w.session is not None:
@@ -258,12 +268,14 @@ class ComposeDiscard(QObject):
             outcomes = await session.delete_items([ref])
         except Exception as exc:  # noqa: BLE001 - MailError: say so; the draft stays in Drafts
             if session is self.w.session:
-                self.w.show_error(f"The discarded message is still in Drafts: {self.flows.explain_exc(exc)}")
+                self.w.show_error(translate("Compose", "The discarded message is still in Drafts: {reason}").format(
+                    reason=shown(self.flows.explain_exc(exc))))
             return
         if session is self.w.session:
             bad = [o for o in outcomes if not o.ok and o.code != "ErrorItemNotFound"]
             if bad:
-                self.w.show_error(f"The discarded message is still in Drafts: {bad[0].explanation or bad[0].code}")
+                self.w.show_error(translate("Compose", "The discarded message is still in Drafts: {reason}").format(
+                    reason=shown(bad[0].explanation or bad[0].code)))
             self.w.drafts.model.reload()
 
     def eventFilter(self, obj, event):  # noqa: N802

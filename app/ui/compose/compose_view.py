@@ -10,7 +10,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
     QWidget,
@@ -18,29 +19,59 @@ from PySide6.QtWidgets import (
 
 from app.core.autosave import Deferred
 from app.domain import inline_images as inline
+from app.domain import words
 from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
 from app.ui.compose.body.rich_cuts import TRAILER
 from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
+from app.ui.common.tr import shown, translate
 
 
+# The states beside the title are Words (app.domain.words): English where code compares or logs them, shown in
+# the user's language (``show_state``).
 #: the state beside the title while a long body is being put into the editor
-OPENING = "Opening…"
+OPENING = words.translate("Compose", "Opening…")
+#: the same with how much of it is in
+OPENING_AT = words.translate("Compose", "Opening… {percent}%")
 #: the state of a draft whose edits are on this computer only (typed since its last save, or restored)
-EDITED = "Edited — not saved to the server"
+EDITED = words.translate("Compose", "Edited — not saved to the server")
 #: the state once what is typed is in the local journal ("Not saved" would be untrue then)
-KEPT = "Kept on this computer"
+KEPT = words.translate("Compose", "Kept on this computer")
 #: the same for a draft whose older copy is in Drafts
-EDITED_KEPT = "Edited — kept on this computer"
+EDITED_KEPT = words.translate("Compose", "Edited — kept on this computer")
 #: the state once the server's Drafts has the message as it is on screen
-SAVED = "Saved to Drafts"
+SAVED = words.translate("Compose", "Saved to Drafts")
+#: the state of a message neither in the journal nor in Drafts
+NOT_SAVED = words.translate("Compose", "Not saved")
+#: the state of a message whose send was refused
+NOT_SENT = words.translate("Compose", "Not sent")
 #: the state beside the title while a long rich body is written out (Qt's toHtml(), one call)
-SAVING = "Saving the long body…"
+SAVING = words.translate("Compose", "Saving the long body…")
+#: the title of a message with no subject yet
+NEW_MESSAGE = words.translate("Compose", "New message")
+#: the title of a saved draft with no subject
+DRAFT = words.translate("Compose", "Draft")
 #: a rich body this long (characters) or longer is autosaved only when typing pauses: Qt's toHtml() of
 #: 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py)
 RICH_STEADY_MOST = 32 * 1024
 #: a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more)
 RICH_SHOWN_FROM = 3 * 1024 * 1024
+
+
+def _keys(keys: str) -> str:
+    """A shortcut as the user's system writes it (the key stays the same in every language)."""
+    return QKeySequence(keys).toString(QKeySequence.NativeText)
+
+
+#: Compose's own states and titles by their English words, for callers that name them so
+_OWN_WORDS = {str(w): w for w in (OPENING, EDITED, KEPT, EDITED_KEPT, SAVED, NOT_SAVED, NOT_SENT, SAVING, NEW_MESSAGE,
+                                  DRAFT)}
+
+
+def _in_compose_words(text: str) -> str:
+    """``text`` as Compose shows it: Words in the user's language, as is one of Compose's own states or titles
+    named by its English words (a caller elsewhere names it so); anything else (a subject) as it is."""
+    return shown(text if isinstance(text, words.Words) else _OWN_WORDS.get(text, text))
 
 
 def html_head(html: str) -> str:
@@ -61,11 +92,12 @@ class ComposeView(QWidget):
 
         super().__init__(parent)
         self.setObjectName("page")
-        self.setAccessibleName("Compose")
+        self.setAccessibleName(translate("Compose", "Compose"))
         self._draft = Draft()
         self._loading = False
         self._loading_before = False
-        self._loaded_state = "Not saved"
+        self._loaded_state = NOT_SAVED
+        self._state: str = NOT_SAVED  # the state's words (the label shows them in the user's language)
         self.edits = 0          # bumps on every edit
         self.saved_edits = 0    # the value of ``edits`` that the server copy reflects
         self.max_send_bytes = 10 * 1024 * 1024
@@ -75,12 +107,12 @@ class ComposeView(QWidget):
         root.setSpacing(12)
 
         head = QHBoxLayout()
-        self.title = ElidedLabel("New message", self)
+        self.title = ElidedLabel(shown(NEW_MESSAGE), self)
         self.title.setObjectName("viewTitle")
-        self.title.setAccessibleName("Compose title")
-        self.state_label = PlainLabel("Not saved", self)
+        self.title.setAccessibleName(translate("Compose", "Compose title"))
+        self.state_label = PlainLabel(shown(NOT_SAVED), self)
         self.state_label.setObjectName("viewSubtitle")
-        self.state_label.setAccessibleName("Draft state")
+        self.state_label.setAccessibleName(translate("Compose", "Draft state"))
         head.addWidget(self.title, 1)  # elided: a long subject never widens the window
         head.addWidget(self.state_label)
         root.addLayout(head)
@@ -96,18 +128,19 @@ class ComposeView(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
-        self.to = RecipientEdit("to", "To", self)
-        self.cc = RecipientEdit("cc", "Cc", self)
-        self.bcc = RecipientEdit("bcc", "Bcc", self)
+        self.to = RecipientEdit("to", translate("Compose", "To"), self)
+        self.cc = RecipientEdit("cc", translate("Compose", "Cc"), self)
+        self.bcc = RecipientEdit("bcc", translate("Compose", "Bcc"), self)
         self.subject = QLineEdit(self)
-        self.subject.setAccessibleName("Subject")
-        self.subject.setPlaceholderText("Subject")
+        self.subject.setAccessibleName(translate("Compose", "Subject"))
+        self.subject.setPlaceholderText(translate("Compose", "Subject"))
         from app.ui.compose.from_row import FromRow
 
         # who it is from: shown only when the account may send from other mailboxes
         self.from_row = FromRow(self)
-        fields = [("From", self.from_row), ("To", self.to), ("Cc", self.cc), ("Bcc", self.bcc),
-                  ("Subject", self.subject)]
+        fields = [(translate("Compose", "From"), self.from_row), (translate("Compose", "To"), self.to),
+                  (translate("Compose", "Cc"), self.cc), (translate("Compose", "Bcc"), self.bcc),
+                  (translate("Compose", "Subject"), self.subject)]
         for row, (label, w) in enumerate(fields):
             lab = PlainLabel(label, self)
             lab.setObjectName("fieldLabel")
@@ -120,7 +153,7 @@ class ComposeView(QWidget):
         # the subject's limit, stated at the field once it is reached (nothing typed is cut off)
         self.subject_note = PlainLabel(self)
         self.subject_note.setObjectName("fieldError")
-        self.subject_note.setAccessibleName("Subject length")
+        self.subject_note.setAccessibleName(translate("Compose", "Subject length"))
         self.subject_note.setWordWrap(True)
         self.subject_note.hide()
         grid.addWidget(self.subject_note, 5, 1)
@@ -130,22 +163,24 @@ class ComposeView(QWidget):
         # options + formatting toolbar (app/ui/compose/formatting.py: one QAction per command)
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        self.rich = QCheckBox("Rich text", self)
-        self.rich.setAccessibleName("Rich text")
+        self.rich = QCheckBox(translate("Compose", "Rich text"), self)
+        self.rich.setAccessibleName(translate("Compose", "Rich text"))
         self.importance = QComboBox(self)
-        self.importance.setAccessibleName("Importance")
+        self.importance.setAccessibleName(translate("Compose", "Importance"))
         self.importance.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)  # its words whole, scroll bar or not
-        for imp in (Importance.LOW, Importance.NORMAL, Importance.HIGH):
-            self.importance.addItem(f"{imp.value} importance", imp.value)
+        for imp, text in ((Importance.LOW, translate("Compose", "Low importance")),
+                          (Importance.NORMAL, translate("Compose", "Normal importance")),
+                          (Importance.HIGH, translate("Compose", "High importance"))):
+            self.importance.addItem(text, imp.value)
         self.importance.setCurrentIndex(1)
-        self.read_receipt = QCheckBox("Read receipt", self)
-        self.read_receipt.setAccessibleName("Request read receipt")
-        self.delivery_receipt = QCheckBox("Delivery receipt", self)
-        self.delivery_receipt.setAccessibleName("Request delivery receipt")
+        self.read_receipt = QCheckBox(translate("Compose", "Read receipt"), self)
+        self.read_receipt.setAccessibleName(translate("Compose", "Request read receipt"))
+        self.delivery_receipt = QCheckBox(translate("Compose", "Delivery receipt"), self)
+        self.delivery_receipt.setAccessibleName(translate("Compose", "Request delivery receipt"))
         self.body = SafeTextEdit(self)  # HTML from a draft or a paste loads nothing (safe_text.py)
         self.body.setObjectName("body")
-        self.body.setAccessibleName("Message body")
-        self.body.setPlaceholderText("Write your message…")
+        self.body.setAccessibleName(translate("Compose", "Message body"))
+        self.body.setPlaceholderText(translate("Compose", "Write your message…"))
         self.body.setAcceptRichText(False)
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(60)
@@ -175,7 +210,7 @@ class ComposeView(QWidget):
         for w in (self.importance, self.read_receipt, self.delivery_receipt):
             opts.addWidget(w)
         opts.addStretch(1)
-        lab = PlainLabel("Options", self)
+        lab = PlainLabel(translate("Compose", "Options"), self)
         lab.setObjectName("fieldLabel")
         lab.setBuddy(self.importance)
         grid.addWidget(lab, 6, 0, Qt.AlignVCenter | Qt.AlignLeft)
@@ -200,23 +235,23 @@ class ComposeView(QWidget):
 
         self.error_label = PlainLabel(self)
         self.error_label.setObjectName("formError")
-        self.error_label.setAccessibleName("Message error")
+        self.error_label.setAccessibleName(translate("Compose", "Message error"))
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.error_label.hide()
         root.addWidget(self.error_label)
 
         buttons = QHBoxLayout()
-        self.attach_button = QPushButton("Attach…", self)
-        self.attach_button.setAccessibleName("Attach files")
-        self.attach_button.setToolTip("Attach files (Ctrl+Shift+A)")
-        self.save_button = QPushButton("Save draft", self)
-        self.save_button.setAccessibleName("Save draft")
-        self.save_button.setToolTip("Save draft (Ctrl+S)")
-        self.send_button = QPushButton("Send", self)
+        self.attach_button = QPushButton(translate("Compose", "Attach…"), self)
+        self.attach_button.setAccessibleName(translate("Compose", "Attach files"))
+        self.attach_button.setToolTip(translate("Compose", "Attach files ({keys})").format(keys=_keys("Ctrl+Shift+A")))
+        self.save_button = QPushButton(translate("Compose", "Save draft"), self)
+        self.save_button.setAccessibleName(translate("Compose", "Save draft"))
+        self.save_button.setToolTip(translate("Compose", "Save draft ({keys})").format(keys=_keys("Ctrl+S")))
+        self.send_button = QPushButton(translate("Compose", "Send"), self)
         self.send_button.setObjectName("primary")
-        self.send_button.setAccessibleName("Send")
-        self.send_button.setToolTip("Send (Ctrl+Return)")
+        self.send_button.setAccessibleName(translate("Compose", "Send"))
+        self.send_button.setToolTip(translate("Compose", "Send ({keys})").format(keys=_keys("Ctrl+Return")))
         buttons.addWidget(self.attach_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -335,14 +370,14 @@ class ComposeView(QWidget):
         doc = self.body.document()
         if doc.characterCount() < RICH_SHOWN_FROM:
             return doc.toHtml()
-        shown = self.state_label.text()
-        self.state_label.setText(SAVING)
+        before = self._state
+        self._set_state(SAVING)
         self.state_label.repaint()
         try:
             return doc.toHtml()
         finally:
-            if self.state_label.text() == SAVING:
-                self.state_label.setText(shown)
+            if self._state == SAVING:
+                self._set_state(before)
 
     def _fields(self, body: str, rich: bool, pictures: list | None = None) -> Draft:
         """The message with ``body``; its attachments are the listed files and ``pictures`` (inline ones)."""
@@ -398,9 +433,9 @@ class ComposeView(QWidget):
             self.attachments.set_attachments(files)
             self.set_error("")
             self.from_row.show_error("")
-            self.title.setText(draft.subject or ("Draft" if draft.ref else "New message"))
-            self._loaded_state = SAVED if draft.ref else "Not saved"
-            self.state_label.setText(self._loaded_state)
+            self.title.setText(draft.subject or shown(DRAFT if draft.ref else NEW_MESSAGE))
+            self._loaded_state = SAVED if draft.ref else NOT_SAVED
+            self._set_state(self._loaded_state)
             if self.loader.active:
                 self._load_progress(*self.loader.done())
             self.saved_edits = self.edits
@@ -408,29 +443,37 @@ class ComposeView(QWidget):
             self._loading = False
 
     def show_state(self, text: str) -> None:
-        """Say where the message stands ("Saved to Drafts", "Kept on this computer", "Not sent"...)."""
-        self.state_label.setText(text)
+        """Say where the message stands ("Saved to Drafts", "Kept on this computer", "Not sent"...): Words, or
+        the English words of one of Compose's states (shown in the user's language)."""
+        self._set_state(text)
+
+    def _set_state(self, text: str) -> None:
+        self._state = text
+        self.state_label.setText(_in_compose_words(text))
 
     def state(self) -> str:
-        return self.state_label.text()
+        """The state's words as they were given (English for code; the label shows them translated)."""
+        return self._state
 
     def show_title(self, text: str) -> None:
-        self.title.setText(text)
+        """The title: a subject as it is; Words, or the English words of one of Compose's titles ("New
+        message"), in the user's language."""
+        self.title.setText(_in_compose_words(text))
 
     def show_unsaved_edits(self, kept: bool = True) -> None:
         """What was just loaded is newer than the server's copy (restored from the journal, taken back from the
         Outbox): it is shown as edited and counts as such (leaving it saves it, as leaving any edited message
         does). ``kept``: the journal has it ("Kept on this computer"); False when it could not be written."""
         self._loaded_state = self.unsaved_words(kept)
-        if not self.state_label.text().startswith(OPENING):
-            self.state_label.setText(self._loaded_state)
+        if not self._state.startswith(OPENING):
+            self._set_state(self._loaded_state)
         self.saved_edits = -1  # never equal to ``edits``: dirty until saved
 
     def unsaved_words(self, kept: bool) -> str:
         """Where unsaved words are: on this computer once the journal has them, else not saved."""
         if kept:
             return EDITED_KEPT if self._draft.ref else KEPT
-        return EDITED if self._draft.ref else "Not saved"
+        return EDITED if self._draft.ref else NOT_SAVED
 
     @property
     def loading(self) -> bool:
@@ -458,10 +501,10 @@ class ComposeView(QWidget):
 
     def _load_progress(self, done: int, total: int) -> None:
         """"Opening… 40%" beside the title while a long body goes in (until an edit or a save says more)."""
-        text = self.state_label.text()
+        text = self._state
         if text != self._loaded_state and not text.startswith(OPENING):
             return
-        self.state_label.setText(self._loaded_state if done >= total else f"{OPENING} {done * 100 // total}%")
+        self._set_state(self._loaded_state if done >= total else OPENING_AT.format(percent=done * 100 // total))
 
     def clear(self) -> None:
         self.load(Draft())
@@ -533,11 +576,11 @@ class ComposeView(QWidget):
             by_field.setdefault(e.field, []).append(e)
         for r in self.address_fields():
             r.set_errors(by_field.get(r.field) or marks[r.field])
-        self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
+        self.attachments.set_error(" ".join(shown(e.message) for e in by_field.get("attachments", [])))
         # the flag's and the headers' at their rows in More options (which opens)
         extras = {f: self.more.show_errors(f, by_field[f][0].message) for f in ("flag", "headers") if f in by_field}
         # errors with no field of their own (e.g. "too large to send" for a long text) go above the buttons
-        self.set_error(" ".join(e.message for e in errors if e.field not in (*marks, *extras, "attachments")))
+        self.set_error(" ".join(shown(e.message) for e in errors if e.field not in (*marks, *extras, "attachments")))
         if errors:
             first = errors[0].field
             if first == "reply_to":
@@ -549,7 +592,8 @@ class ComposeView(QWidget):
         return errors
 
     def set_error(self, text: str) -> None:
-        self.error_label.setText(text)
+        """``text``: the window's words or the core's (Words, shown in the user's language)."""
+        self.error_label.setText(shown(text))
         self.error_label.setVisible(bool(text))
 
     def error_text(self) -> str:
@@ -559,14 +603,17 @@ class ComposeView(QWidget):
         self.save_button.setEnabled(not busy)
         self.send_button.setEnabled(not busy)
         if busy and what:
-            self.state_label.setText(what)
+            self._set_state(what)
 
     def _subject_limit(self, text: str) -> None:
         n = len(text)
-        note = f"Subjects are limited to {MAX_SUBJECT} characters"
+        most = QLocale().toString(MAX_SUBJECT)
         if n > MAX_SUBJECT:
-            note += f"; this one has {n}. Shorten it to save or send."
-        self.subject_note.setText(note + ("" if n > MAX_SUBJECT else "."))
+            note = translate("Compose", "Subjects are limited to {most} characters; this one has {n}. Shorten it to "
+                                        "save or send.").format(most=most, n=QLocale().toString(n))
+        else:
+            note = translate("Compose", "Subjects are limited to {most} characters.").format(most=most)
+        self.subject_note.setText(note)
         kind = "fieldError" if n > MAX_SUBJECT else "viewSubtitle"  # at the limit: a note; over it: an error
         if self.subject_note.objectName() != kind:
             self.subject_note.setObjectName(kind)
@@ -584,8 +631,8 @@ class ComposeView(QWidget):
             self.edits += 1
             if self.error_label.isVisible():
                 self.set_error("")
-            self.state_label.setText(self.unsaved_words(False))  # until the journal has it
-            self.title.setText(self.subject.text().strip() or ("Draft" if self._draft.ref else "New message"))
+            self._set_state(self.unsaved_words(False))  # until the journal has it
+            self.title.setText(self.subject.text().strip() or shown(DRAFT if self._draft.ref else NEW_MESSAGE))
             self.changed.emit()
 
     # drops anywhere on the composer attach files

@@ -17,20 +17,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from app.core.send_times import WhenError, parse_day
 from app.domain.extras import MAX_HEADERS, FlagStatus, FollowUpFlag, flag_problem, header_problem
+from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel
-from app.ui.common.tr import shown
+from app.ui.common.tr import shown, translate
 
-STATUS_TEXT = {FlagStatus.NOT_FLAGGED: "Not flagged", FlagStatus.FLAGGED: "Flagged", FlagStatus.COMPLETE: "Complete"}
+STATUS_TEXT = {FlagStatus.NOT_FLAGGED: QT_TRANSLATE_NOOP("Compose", "Not flagged"),
+               FlagStatus.FLAGGED: QT_TRANSLATE_NOOP("Compose", "Flagged"),
+               FlagStatus.COMPLETE: QT_TRANSLATE_NOOP("Compose", "Complete")}
 #: on Graph, a saved draft whose headers change is created anew (app/mail/graph/service.py, _recreate)
-RECREATE_NOTE = "Changing the headers of this saved draft saves it again as a new draft (Microsoft Graph sets " \
-                "headers only when a message is created)."
+RECREATE_NOTE = QT_TRANSLATE_NOOP("Compose", "Changing the headers of this saved draft saves it again as a new draft "
+                                             "(Microsoft Graph sets headers only when a message is created).")
 
 
 def _error_label(parent: QWidget, name: str) -> PlainLabel:
@@ -43,7 +46,8 @@ def _error_label(parent: QWidget, name: str) -> PlainLabel:
 
 
 def _show(label: PlainLabel, text: str | None) -> None:
-    label.setText(text or "")
+    """``text``: the window's words or the domain's (Words, shown in the user's language)."""
+    label.setText(shown(text) if text else "")
     label.setVisible(bool(text))
 
 
@@ -56,27 +60,28 @@ class FlagRow(QWidget):
         super().__init__(parent)
         self.today = today  # injected by tests
         self._setting = False  # set_flag() is showing a flag: not typed
-        self.setAccessibleName("Follow-up flag field")
+        self.setAccessibleName(translate("Compose", "Follow-up flag field"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)
         line = QHBoxLayout()
         line.setSpacing(8)
         self.status = QComboBox(self)
-        self.status.setAccessibleName("Follow-up flag")
+        self.status.setAccessibleName(translate("Compose", "Follow-up flag"))
         self.status.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         for s, text in STATUS_TEXT.items():
-            self.status.addItem(text, s.value)
-        self.start = self._day_edit("Flag start date", "today, mon, 2026-12-01")
-        self.due = self._day_edit("Flag due date", "tomorrow, fri, 4.12.")
+            self.status.addItem(translate("Compose", text), s.value)
+        self.start = self._day_edit(translate("Compose", "Flag start date"),
+                                    translate("Compose", "today, mon, 2026-12-01"))
+        self.due = self._day_edit(translate("Compose", "Flag due date"), translate("Compose", "tomorrow, fri, 4.12."))
         line.addWidget(self.status)
-        for text, e in (("Start", self.start), ("Due", self.due)):  # the days say which is which once typed
+        for text, e in ((translate("Compose", "Start"), self.start), (translate("Compose", "Due"), self.due)):  # the days say which is which once typed
             lab = PlainLabel(text, self)
             lab.setBuddy(e)
             line.addSpacing(4)
             line.addWidget(lab)
             line.addWidget(e, 1)
-        self.error_label = _error_label(self, "Follow-up flag error")
+        self.error_label = _error_label(self, translate("Compose", "Follow-up flag error"))
         lay.addLayout(line)
         lay.addWidget(self.error_label)
         self.edit = self.status  # the label's buddy (MoreOptions.add_row)
@@ -111,6 +116,8 @@ class FlagRow(QWidget):
             self.due.setText(flag.due.isoformat() if flag.due else "")
         finally:
             self._setting = False
+        self._say_day(self.start, flag.start)
+        self._say_day(self.due, flag.due)
         _show(self.error_label, None)
 
     def day_problem(self) -> str | None:
@@ -140,7 +147,8 @@ class FlagRow(QWidget):
             try:
                 parse_day(e.text(), self.today())
             except WhenError as exc:
-                return e, f"{e.accessibleName()}: {shown(exc.words)}"
+                return e, translate("Compose", "{field}: {problem}").format(field=e.accessibleName(),
+                                                                            problem=shown(exc.words))
         return None
 
     # ---- as it is typed ----
@@ -170,7 +178,16 @@ class FlagRow(QWidget):
         d = self._day(e)
         if d is not None and e.text() != d.isoformat():
             e.setText(d.isoformat())
+        self._say_day(e, d)
         _show(self.error_label, self.problem())
+
+    @staticmethod
+    def _say_day(e: QLineEdit, d: date | None) -> None:
+        """The day a field holds, in the user's words ("vendredi 4 décembre 2026"): its tooltip, and what a
+        screen reader says of it (the field itself keeps the date as typed, ISO once tidied)."""
+        words = QLocale().toString(QDate(d.year, d.month, d.day), QLocale.LongFormat) if d is not None else ""
+        e.setToolTip(words)
+        e.setAccessibleDescription(words)
 
 
 class HeaderLine(QWidget):
@@ -184,18 +201,18 @@ class HeaderLine(QWidget):
         line = QHBoxLayout()
         line.setSpacing(8)
         self.name = QLineEdit(name, self)
-        self.name.setAccessibleName("Header name")
-        self.name.setPlaceholderText("X-Name")
+        self.name.setAccessibleName(translate("Compose", "Header name"))
+        self.name.setPlaceholderText(translate("Compose", "X-Name"))
         self.value = QLineEdit(value, self)
-        self.value.setAccessibleName("Header value")
-        self.value.setPlaceholderText("Value")
-        self.remove = QPushButton("Remove", self)
-        self.remove.setAccessibleName("Remove header")
+        self.value.setAccessibleName(translate("Compose", "Header value"))
+        self.value.setPlaceholderText(translate("Compose", "Value"))
+        self.remove = QPushButton(translate("Compose", "Remove"), self)
+        self.remove.setAccessibleName(translate("Compose", "Remove header"))
         self.remove.setFocusPolicy(Qt.TabFocus)
         line.addWidget(self.name, 1)
         line.addWidget(self.value, 2)
         line.addWidget(self.remove)
-        self.error_label = _error_label(self, "Header error")
+        self.error_label = _error_label(self, translate("Compose", "Header error"))
         lay.addLayout(line)
         lay.addWidget(self.error_label)
         QWidget.setTabOrder(self.name, self.value)
@@ -215,7 +232,7 @@ class LinesArea(QScrollArea):
 
     def __init__(self, parent):
         super().__init__(parent)
-        self.setAccessibleName("Custom headers")
+        self.setAccessibleName(translate("Compose", "Custom headers"))
         self.setFrameShape(QFrame.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -249,7 +266,7 @@ class HeadersRow(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setAccessibleName("Custom headers field")
+        self.setAccessibleName(translate("Compose", "Custom headers field"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
@@ -261,20 +278,21 @@ class HeadersRow(QWidget):
         self.lines: list[HeaderLine] = []
         foot = QHBoxLayout()
         foot.setSpacing(8)
-        self.add_button = QPushButton("Add header", self)
-        self.add_button.setAccessibleName("Add header")
-        self.add_button.setToolTip(f"Add a custom X- header (at most {MAX_HEADERS})")
+        self.add_button = QPushButton(translate("Compose", "Add header"), self)
+        self.add_button.setAccessibleName(translate("Compose", "Add header"))
+        self.add_button.setToolTip(translate("Compose", "Add a custom X- header (at most {most})").format(
+            most=QLocale().toString(MAX_HEADERS)))
         self.add_button.setFocusPolicy(Qt.TabFocus)
         self.count_label = PlainLabel(self)
         self.count_label.setObjectName("viewSubtitle")
-        self.count_label.setAccessibleName("Custom headers count")
+        self.count_label.setAccessibleName(translate("Compose", "Custom headers count"))
         self.count_label.hide()
         foot.addWidget(self.add_button)
         foot.addWidget(self.count_label)
         foot.addStretch(1)
-        self.note = PlainLabel(RECREATE_NOTE, self)
+        self.note = PlainLabel(translate("Compose", RECREATE_NOTE), self)
         self.note.setObjectName("viewSubtitle")
-        self.note.setAccessibleName("Custom headers note")
+        self.note.setAccessibleName(translate("Compose", "Custom headers note"))
         self.note.setWordWrap(True)
         self.note.hide()
         outer.addLayout(foot)
@@ -382,11 +400,12 @@ class HeadersRow(QWidget):
         n = len(self.lines)
         self.area.setVisible(n > 0)
         for i, ln in enumerate(self.lines, 1):  # a screen reader tells the lines apart
-            ln.name.setAccessibleName(f"Header {i} name")
-            ln.value.setAccessibleName(f"Header {i} value")
-            ln.remove.setAccessibleName(f"Remove header {i}")
-            ln.error_label.setAccessibleName(f"Header {i} error")
+            number = QLocale().toString(i)
+            ln.name.setAccessibleName(translate("Compose", "Header {number} name").format(number=number))
+            ln.value.setAccessibleName(translate("Compose", "Header {number} value").format(number=number))
+            ln.remove.setAccessibleName(translate("Compose", "Remove header {number}").format(number=number))
+            ln.error_label.setAccessibleName(translate("Compose", "Header {number} error").format(number=number))
         self.add_button.setEnabled(n < MAX_HEADERS)
-        _show(self.count_label, f"{n} of {MAX_HEADERS} (the most a message can carry)" if n >= MAX_HEADERS
-              else None)
+        _show(self.count_label, translate("Compose", "{count} of {most} (the most a message can carry)").format(
+            count=QLocale().toString(n), most=QLocale().toString(MAX_HEADERS)) if n >= MAX_HEADERS else None)
         self.note.setVisible(self.recreates and self.saved and bool(self.lines))

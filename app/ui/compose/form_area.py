@@ -14,6 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from app.ui.common.tr import translate
+
 #: the least height the form keeps: a field row and a bit of the next (it scrolls below that)
 MIN_HEIGHT = 64
 
@@ -24,7 +26,7 @@ class FormArea(QScrollArea):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("composeForm")
-        self.setAccessibleName("Message form")
+        self.setAccessibleName(translate("Compose", "Message form"))
         self.setFrameShape(QFrame.NoFrame)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
+from app.ui.common.tr import shown, translate
+
 STATUS_MS = 6000
 
 
 def build_format_menu(win) -> QMenu:
     fmt = win.compose.fmt
-    menu = QMenu("F&ormat", win)
+    menu = QMenu(translate("Format", "F&ormat"), win)
     menu.setObjectName("menuFormat")
     win.menuBar().insertMenu(win.menus["&Drafts"].menuAction(), menu)
     win.menus["&Format"] = menu
@@ -36,5 +38,5 @@ def build_format_menu(win) -> QMenu:
 
     menu.aboutToShow.connect(opened)
     menu.aboutToHide.connect(closed)
-    fmt.said.connect(lambda text: win.statusBar().showMessage(text, STATUS_MS))
+    fmt.said.connect(lambda text: win.statusBar().showMessage(shown(text), STATUS_MS))
     return menu

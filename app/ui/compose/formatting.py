@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import translate
 
 INDENT_PX = 40
 LINK_SCHEMES = ("http", "https", "mailto", "ftp")
@@ -86,25 +87,25 @@ class Formatting(QObject):
         self._undo_plain = ""
         self._link_cursor: QTextCursor | None = None
         act = self._action
-        self.rich_action = act("&Rich text", "Ctrl+Shift+X", "actRichText", self._switch_rich, checkable=True,
-                               formats=False)
+        self.rich_action = act(translate("Format", "&Rich text"), "Ctrl+Shift+X", "actRichText", self._switch_rich,
+                               checkable=True, formats=False)
         self.rich_action.setChecked(rich.isChecked())
-        rich.setToolTip(f"Rich text on or off ({self.rich_action.shortcut().toString(QKeySequence.NativeText)}); "
-                        "a formatting key switches it on")
-        self.bold = act("&Bold", "Ctrl+B", "actBold", self._bold, checkable=True)
-        self.italic = act("&Italic", "Ctrl+I", "actItalic", lambda on: self.body.setFontItalic(on),
+        rich.setToolTip(translate("Format", "Rich text on or off ({keys}); a formatting key switches it on").format(
+            keys=self.rich_action.shortcut().toString(QKeySequence.NativeText)))
+        self.bold = act(translate("Format", "&Bold"), "Ctrl+B", "actBold", self._bold, checkable=True)
+        self.italic = act(translate("Format", "&Italic"), "Ctrl+I", "actItalic", lambda on: self.body.setFontItalic(on),
                           checkable=True)
-        self.underline = act("&Underline", "Ctrl+U", "actUnderline", lambda on: self.body.setFontUnderline(on),
-                             checkable=True)
-        self.link = act("Insert or edit &link…", "Ctrl+K", "actLink", self.edit_link)
-        self.numbered = act("&Numbered list", "Ctrl+Shift+7", "actNumbered",
+        self.underline = act(translate("Format", "&Underline"), "Ctrl+U", "actUnderline",
+                             lambda on: self.body.setFontUnderline(on), checkable=True)
+        self.link = act(translate("Format", "Insert or edit &link…"), "Ctrl+K", "actLink", self.edit_link)
+        self.numbered = act(translate("Format", "&Numbered list"), "Ctrl+Shift+7", "actNumbered",
                             lambda on: self._toggle_list(on, QTextListFormat.ListDecimal), checkable=True)
-        self.bullets = act("Bulleted l&ist", "Ctrl+Shift+8", "actBullets",
+        self.bullets = act(translate("Format", "Bulleted l&ist"), "Ctrl+Shift+8", "actBullets",
                            lambda on: self._toggle_list(on, QTextListFormat.ListDisc), checkable=True)
-        self.indent = act("In&dent", "Ctrl+]", "actIndent", lambda: self._indent(+1))
-        self.outdent = act("&Outdent", "Ctrl+[", "actOutdent", lambda: self._indent(-1))
-        self.paste_plain = act("Paste as &plain text", "Ctrl+Shift+V", "actPastePlain", self.paste_plain_text,
-                               formats=False)
+        self.indent = act(translate("Format", "In&dent"), "Ctrl+]", "actIndent", lambda: self._indent(+1))
+        self.outdent = act(translate("Format", "&Outdent"), "Ctrl+[", "actOutdent", lambda: self._indent(-1))
+        self.paste_plain = act(translate("Format", "Paste as &plain text"), "Ctrl+Shift+V", "actPastePlain",
+                               self.paste_plain_text, formats=False)
         self.rich_actions = [self.bold, self.italic, self.underline, self.link, self.numbered, self.bullets,
                              self.indent, self.outdent]
         self._keys = {s.toString() for a in self.actions() for s in a.shortcuts()}
@@ -112,21 +113,24 @@ class Formatting(QObject):
         self.buttons = {name: self._button(a, text) for name, a, text in (
             ("bold", self.bold, "B"), ("italic", self.italic, "I"), ("underline", self.underline, "U"),
             ("bullets", self.bullets, "•"), ("numbered", self.numbered, "1."), ("indent", self.indent, "→"),
-            ("outdent", self.outdent, "←"), ("link", self.link, "Link"))}
+            ("outdent", self.outdent, "←"), ("link", self.link, translate("Format", "Link")))}
         for name, setter in (("bold", QFont.setBold), ("italic", QFont.setItalic), ("underline", QFont.setUnderline)):
             b = self.buttons[name]
             f = b.font()
             setter(f, True)
             b.setFont(f)
 
-        self.question = InlineBar("Rich text question", "&Remove formatting", "&Keep rich text", view)
+        self.question = InlineBar(translate("Format", "Rich text question"), translate("Format", "&Remove formatting"),
+                                  translate("Format", "&Keep rich text"), view)
         self.question.accept_button.clicked.connect(self._convert_to_plain)
         self.question.reject_button.clicked.connect(self._keep_rich)
-        self.undo_bar = InlineBar("Formatting removed", "&Undo", "Dismiss", view)
+        self.undo_bar = InlineBar(translate("Format", "Formatting removed"), translate("Format", "&Undo"),
+                                  translate("Format", "Dismiss"), view)
         self.undo_bar.accept_button.clicked.connect(self._undo_convert)
         self.undo_bar.reject_button.clicked.connect(self.undo_bar.hide)
-        self.link_bar = InlineBar("Link", "&Apply link", "Cancel", view, field=True)
-        self.link_bar.field.setAccessibleName("Link address")
+        self.link_bar = InlineBar(translate("Format", "Link"), translate("Format", "&Apply link"),
+                                  translate("Format", "Cancel"), view, field=True)
+        self.link_bar.field.setAccessibleName(translate("Format", "Link address"))
         self.link_bar.field.setPlaceholderText("https://example.com")
         self.link_bar.field.returnPressed.connect(self._apply_link)
         self.link_bar.accept_button.clicked.connect(self._apply_link)
@@ -149,7 +153,8 @@ class Formatting(QObject):
         a.setShortcut(QKeySequence(key))
         a.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         a.setCheckable(checkable)
-        a.setToolTip(f"{text.replace('&', '').rstrip('…')} ({QKeySequence(key).toString(QKeySequence.NativeText)})")
+        a.setToolTip(translate("Format", "{command} ({keys})").format(
+            command=text.replace("&", "").rstrip("…"), keys=QKeySequence(key).toString(QKeySequence.NativeText)))
         ready = self._rich_first if formats else (lambda: True)
 
         def run_checked(on: bool) -> None:
@@ -189,7 +194,8 @@ class Formatting(QObject):
             self.sync()
             return False
         self.rich.setChecked(True)
-        self.said.emit("Rich text is on: this message is now sent formatted (Ctrl+Shift+X: plain text)")
+        self.said.emit(translate("Format", "Rich text is on: this message is now sent formatted (Ctrl+Shift+X: plain "
+                                           "text)"))
         return True
 
     def _switch_rich(self, on: bool) -> None:
@@ -198,7 +204,8 @@ class Formatting(QObject):
         self.rich.setChecked(on)
         self.rich_action.setChecked(self.rich.isChecked())
         if self.rich.isChecked() == on and not self.question.isVisible():
-            self.said.emit("Rich text is on" if on else "Plain text: the message is sent without formatting")
+            self.said.emit(translate("Format", "Rich text is on") if on else
+                           translate("Format", "Plain text: the message is sent without formatting"))
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         t = event.type()
@@ -307,7 +314,8 @@ class Formatting(QObject):
             href = cursor.charFormat().anchorHref()
         self._link_cursor = cursor
         what = cursor.selectedText().strip()
-        self.link_bar.ask(f"Link “{_short(what)}” to:" if what else "Link to:")
+        self.link_bar.ask(translate("Format", "Link “{text}” to:").format(text=_short(what)) if what else
+                          translate("Format", "Link to:"))
         self.link_bar.field.setText(href)
         self.link_bar.field.selectAll()
         self.link_bar.field.setFocus(Qt.ShortcutFocusReason)
@@ -317,7 +325,8 @@ class Formatting(QObject):
         text = self.link_bar.field.text().strip()
         url = link_url(text) if text else ""
         if url is None:
-            self.link_bar.label.setText("Links can be web (https://…) or e-mail (mailto:…) addresses:")
+            self.link_bar.label.setText(translate("Format", "Links can be web (https://…) or e-mail (mailto:…) "
+                                                  "addresses:"))
             return
         fmt = QTextCharFormat()
         cursor.beginEditBlock()
@@ -388,7 +397,8 @@ class Formatting(QObject):
         self.undo_bar.hide()
         if not on and self.has_formatting():
             self._set_box(True)  # nothing changes until the question is answered
-            self.question.ask("Plain text removes the formatting (bold, lists, links, indents) from this message.")
+            self.question.ask(translate("Format", "Plain text removes the formatting (bold, lists, links, indents) "
+                                                  "from this message."))
             self.question.accept_button.setFocus(Qt.OtherFocusReason)
             return
         self.question.hide()
@@ -401,7 +411,7 @@ class Formatting(QObject):
         self._set_box(False)
         self._apply_rich(False)
         self._undo_plain = self.body.toPlainText()
-        self.undo_bar.ask("Formatting removed: the message is plain text.")
+        self.undo_bar.ask(translate("Format", "Formatting removed: the message is plain text."))
         self.undo_bar.accept_button.setFocus(Qt.OtherFocusReason)
         self.rich_changed.emit(False)
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.core.refusals import CHECK, FROM, Refusal, refusal_of
+from app.domain import words
 from app.domain.senders import Principal
+from app.ui.common.tr import shown, translate
 
 #: the status bar's word when Ctrl+Shift+F finds no choice to make
-NO_CHOICE = "This account sends from its own address only: add mailboxes in File > Mailboxes you send from…"
+NO_CHOICE = words.translate("Compose", "This account sends from its own address only: add mailboxes in File > "
+                                       "Mailboxes you send from…")
 
 
 def account_changed(win, session) -> None:
@@ -34,7 +37,7 @@ def choose_from(win) -> None:
     win.show_view("compose")
     row = win.compose.from_row
     if not row.has_choice():
-        win.statusBar().showMessage(NO_CHOICE, 8000)
+        win.statusBar().showMessage(shown(NO_CHOICE), 8000)
         return
     row.combo.setFocus(Qt.ShortcutFocusReason)
 
@@ -59,8 +62,9 @@ def _saved(win, session, principals: list[Principal]) -> None:
     kept = win.settings.set_principals(session.account, principals) if win.settings is not None else False
     session.set_principals(principals)  # the backend sends with them from now on (the engine's process too)
     win.compose.from_row.set_account(session.account.email, session.account.principals)
-    win.statusBar().showMessage("Mailboxes you send from: saved" if kept else
-                                "Mailboxes you send from: kept for this session (not saved in the settings)", 6000)
+    win.statusBar().showMessage(translate("Compose", "Mailboxes you send from: saved") if kept else
+                                translate("Compose", "Mailboxes you send from: kept for this session (not saved in "
+                                                     "the settings)"), 6000)
 
 
 def _at_from(win, text: str) -> bool:
@@ -84,9 +88,11 @@ def show_refusal(win, outcome) -> None:
 def show_at_field(win, refusal: Refusal) -> None:
     """``refusal`` at the field :mod:`app.core.refusals` says it concerns (a draft opened from Drafts whose row
     still says why its last send was refused, too): until that field is edited or the message is sent again."""
+    from app.ui.compose.compose_view import NOT_SENT
+
     c = win.compose
     if refusal.field == CHECK:
         c.validate(for_send=True)  # Compose's own check, each problem at its field
     elif refusal.field != FROM or not _at_from(win, refusal.text):
         c.set_error(refusal.text)
-    c.show_state("Not sent")
+    c.show_state(NOT_SENT)

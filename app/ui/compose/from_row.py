@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from app.domain.senders import Principal
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown, translate
 
 
 class FromRow(QWidget):
@@ -27,17 +28,17 @@ class FromRow(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
         self.combo = QComboBox(self)
-        self.combo.setAccessibleName("From")
+        self.combo.setAccessibleName(translate("Compose", "From"))
         self.combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.error_label = PlainLabel(self)
         self.error_label.setObjectName("fieldError")
-        self.error_label.setAccessibleName("From error")
+        self.error_label.setAccessibleName(translate("Compose", "From error"))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         lay.addWidget(self.combo)
         lay.addWidget(self.error_label)
         self.setFocusProxy(self.combo)
-        self.setAccessibleName("From field")
+        self.setAccessibleName(translate("Compose", "From field"))
         self._own = ""
         self._principals: list[Principal] = []
         self.label = None  # the row's label in Compose's grid: shown and hidden with it
@@ -63,6 +64,7 @@ class FromRow(QWidget):
 
     def show_error(self, text: str) -> None:
         """The server's word on this From (e.g. "not allowed to send as"), under the selector; '' clears."""
+        text = shown(text)
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
         self.combo.setAccessibleDescription(text)
@@ -81,7 +83,8 @@ class FromRow(QWidget):
         try:
             self.combo.clear()
             for p in entries:
-                self.combo.addItem((self._own or "Your own address") if p is None else p.label(), p)
+                self.combo.addItem((self._own or translate("Compose", "Your own address")) if p is None
+                                   else shown(p.label()), p)
             self.combo.setCurrentIndex(at)
         finally:
             self.combo.blockSignals(False)

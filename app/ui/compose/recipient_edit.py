@@ -29,6 +29,7 @@ from app.domain.models import Recipient
 from app.domain.validation import FieldError, format_recipients, parse_recipients, recipients_as_typed
 from app.ui.compose.chip_edit import ChipLineEdit
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown, translate
 from app.ui.compose.suggestion_list import SuggestionList
 
 LOOKUP_DEBOUNCE_MS = 300
@@ -49,16 +50,16 @@ class RecipientEdit(QWidget):
         self.edit.setAccessibleName(label)
         # QLineEdit silently cuts text at 32767 characters: 500 "Name <address>" entries can be longer
         self.edit.setMaxLength(2_000_000)
-        self.edit.setPlaceholderText("Name <address@example.com>, another@example.com")
+        self.edit.setPlaceholderText(translate("Compose", "Name <address@example.com>, another@example.com"))
         self.error_label = PlainLabel(self)
         self.error_label.setObjectName("fieldError")
-        self.error_label.setAccessibleName(f"{label} error")
+        self.error_label.setAccessibleName(translate("Compose", "{field} error").format(field=label))
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         lay.addWidget(self.edit)
         lay.addWidget(self.error_label)
         self.setFocusProxy(self.edit)
-        self.setAccessibleName(f"{label} field")
+        self.setAccessibleName(translate("Compose", "{field} field").format(field=label))
 
         self._suggestions: list[str] = []
         self._recent: list[str] = []
@@ -103,7 +104,7 @@ class RecipientEdit(QWidget):
         self._marked = {e.token for e in errors}
         self.edit.marked = {t.strip() for t in self._marked}
         self.edit.update()
-        msg = " ".join(e.message for e in errors)
+        msg = " ".join(shown(e.message) for e in errors)
         invalid = bool(errors)
         if self.edit.property("invalid") != invalid:
             self.edit.setProperty("invalid", invalid)

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout,
@@ -30,11 +30,12 @@ from app.core.outbox import NotCancellable, holds
 from app.core.sending import Result
 from app.core.send_times import WhenError, examples, next_monday, parse_when, tomorrow_morning
 from app.core.submission import SubState
+from app.domain import words
 from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.safe_text import PlainLabel
-from app.ui.common.tr import shown
+from app.ui.common.tr import shown, translate
 from app.ui.window import spoken
 from app.ui.window.undo_key import UndoKey
 
@@ -57,17 +58,18 @@ class UndoSendBar(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("undoBar")
-        self.setAccessibleName("Undo send bar")
+        self.setAccessibleName(translate("SendTiming", "Undo send bar"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(14, 6, 8, 6)
         self.label = PlainLabel(self)
-        self.label.setAccessibleName("Undo send countdown")
+        self.label.setAccessibleName(translate("SendTiming", "Undo send countdown"))
         self.label.setWordWrap(True)  # a long countdown or subject wraps: it never widens the window
-        self.undo_button = QPushButton("Undo", self)
-        self.undo_button.setAccessibleName("Undo send")
-        self.undo_button.setToolTip("Take the message back into Compose (Ctrl+Z)")
-        self.now_button = QPushButton("Send now", self)
-        self.now_button.setAccessibleName("Send now, without waiting")
+        self.undo_button = QPushButton(translate("SendTiming", "Undo"), self)
+        self.undo_button.setAccessibleName(translate("SendTiming", "Undo send"))
+        self.undo_button.setToolTip(translate("SendTiming", "Take the message back into Compose ({keys})").format(
+            keys=QKeySequence("Ctrl+Z").toString(QKeySequence.NativeText)))
+        self.now_button = QPushButton(translate("SendTiming", "Send now"), self)
+        self.now_button.setAccessibleName(translate("SendTiming", "Send now, without waiting"))
         for b in (self.undo_button, self.now_button):
             b.setFocusPolicy(Qt.TabFocus)
         lay.addWidget(self.label, 1)
@@ -77,7 +79,13 @@ class UndoSendBar(QFrame):
 
 
 #: Undo too late: the send is on the wire
-TOO_LATE = "It is being sent right now and can no longer be taken back"
+TOO_LATE = words.translate("SendTiming", "It is being sent right now and can no longer be taken back")
+#: Send later's refusal before anything was created is headed so (Workflows.send_compose's ``not_done``)
+NOT_SCHEDULED = words.translate("SendTiming", "Not scheduled")
+#: the undo bar's words while more sends are held behind the newest (pyside6-lupdate makes an entry plural only
+#: when its count is a literal: marked with 0 here, counted in :func:`countdown_words`)
+SENDING_AND_MORE = words.translate("SendTiming", "Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo "
+                                                 "takes it back", None, 0)
 
 #: the most of a subject the undo bar quotes (an unbroken subject is one word: it would set the bar's width)
 SUBJECT_SHOWN = 40
@@ -86,6 +94,35 @@ SUBJECT_SHOWN = 40
 def short_subject(subject: str) -> str:
     """``subject`` as the undo bar quotes it: its first SUBJECT_SHOWN characters and "…" when longer."""
     return subject if len(subject) <= SUBJECT_SHOWN else subject[:SUBJECT_SHOWN - 1].rstrip() + "…"
+
+
+def no_subject() -> str:
+    """How a message without a subject is named in the window's words."""
+    return translate("SendTiming", "(no subject)")
+
+
+def why(exc: Exception) -> str:
+    """What a refusal from the core says, in the user's language (its words are Words when the core marked
+    them; ``str()`` of an exception would drop that)."""
+    said = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    return shown(said)
+
+
+def when_shown(when: datetime, *, spoken: bool = False) -> str:
+    """A preset's day and time in the user's locale ("Tue 01 Dec 08:00"; spoken: the day and month whole)."""
+    fmt = "dddd dd MMMM HH:mm" if spoken else "ddd dd MMM HH:mm"
+    return QLocale().toString(QDateTime(when.date(), when.time()), fmt)
+
+
+def clock_shown(release_at: float, wall: float | None = None) -> str:
+    """When a scheduled message goes, in the user's locale: "Tue 08:00" within the coming week, else
+    "Tue 3 Dec 08:00" (and the year when it is not this one)."""
+    when = QDateTime.fromSecsSinceEpoch(int(release_at))
+    wall = time.time() if wall is None else wall
+    if 0 <= release_at - wall < 6 * 86400:
+        return QLocale().toString(when, "ddd HH:mm")
+    same_year = when.date().year() == QDateTime.fromSecsSinceEpoch(int(wall)).date().year()
+    return QLocale().toString(when, "ddd d MMM HH:mm" if same_year else "ddd d MMM HH:mm yyyy")
 
 
 #: the Send later dialog's width: inside half of a 1366 px screen (683 px), with room around it
@@ -100,28 +137,32 @@ class SendLaterDialog(QDialog):
 
     def __init__(self, parent, now: datetime | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Send later")
-        self.setAccessibleName("Send later")
+        self.setWindowTitle(translate("SendLater", "Send later"))
+        self.setAccessibleName(translate("SendLater", "Send later"))
         self.setModal(False)
         self._now = now
         when_now = self.now()
         lay = QVBoxLayout(self)
-        intro = PlainLabel("The message waits in the Outbox and goes out at this time — while Dispatch "
-                           "is running (if it is closed then, it goes when Dispatch next starts).", self)
+        intro = PlainLabel(translate("SendLater", "The message waits in the Outbox and goes out at this time — "
+                                                  "while Dispatch is running (if it is closed then, it goes when "
+                                                  "Dispatch next starts)."), self)
         intro.setWordWrap(True)  # one line of it made the dialog ~950 px wide: wider than half a small screen
         lay.addWidget(intro)
         self.presets = []
-        for text, when in (("&Tomorrow morning", tomorrow_morning(when_now)), ("&Monday morning", next_monday(when_now))):
-            b = QPushButton(f"{text} — {when.strftime('%a %d %b %H:%M')}", self)
-            b.setAccessibleName(f"{text.replace('&', '')}, {when.strftime('%A %d %B %H:%M')}")
+        for text, when in ((translate("SendLater", "&Tomorrow morning"), tomorrow_morning(when_now)),
+                           (translate("SendLater", "&Monday morning"), next_monday(when_now))):
+            b = QPushButton(translate("SendLater", "{preset} — {when}").format(preset=text, when=when_shown(when)),
+                            self)
+            b.setAccessibleName(translate("SendLater", "{preset}, {when}").format(
+                preset=text.replace("&", ""), when=when_shown(when, spoken=True)))
             b.setAutoDefault(False)
             b.clicked.connect(lambda _c=False, ts=when.timestamp(): self._choose(ts))
             lay.addWidget(b)
             self.presets.append(b)
         row = QHBoxLayout()
-        label = QLabel("&At:", self)
+        label = QLabel(translate("SendLater", "&At:"), self)
         self.when = QLineEdit(self)
-        self.when.setAccessibleName("Send at (type a date and time)")
+        self.when.setAccessibleName(translate("SendLater", "Send at (type a date and time)"))
         self.when.setPlaceholderText(shown(examples(when_now, short=True)))
         self.when.setMinimumWidth(0)
         label.setBuddy(self.when)
@@ -130,16 +171,16 @@ class SendLaterDialog(QDialog):
         lay.addLayout(row)
         self.error = PlainLabel("", self)
         self.error.setObjectName("fieldError")
-        self.error.setAccessibleName("Send later error")
+        self.error.setAccessibleName(translate("SendLater", "Send later error"))
         self.error.setWordWrap(True)
         self.error.hide()
         lay.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.schedule_button = QPushButton("&Schedule", self)
+        self.schedule_button = QPushButton(translate("SendLater", "&Schedule"), self)
         self.schedule_button.setDefault(True)
         self.schedule_button.clicked.connect(self._typed)
-        cancel = QPushButton("Cancel", self)
+        cancel = QPushButton(translate("SendLater", "Cancel"), self)
         cancel.clicked.connect(self.reject)
         buttons.addWidget(self.schedule_button)
         buttons.addWidget(cancel)
@@ -163,14 +204,14 @@ class SendLaterDialog(QDialog):
         try:
             when = parse_when(self.when.text(), self.now())
         except WhenError as exc:
-            said = shown(exc.words)
-            self.error.setText(said)
-            self.error.setAccessibleDescription(said)
+            text = why(exc)
+            self.error.setText(text)
+            self.error.setAccessibleDescription(text)
             self.error.show()
             self._fit()
             self.when.setFocus(Qt.OtherFocusReason)
             self.when.selectAll()
-            self.refused.emit(said)
+            self.refused.emit(text)
             return
         self._choose(when.timestamp())
 
@@ -217,8 +258,10 @@ class SendTiming(QObject):
         if self.w.settings is not None:
             self.w.settings.set_undo_send_seconds(seconds)
         self._check_delay()
-        self.w.statusBar().showMessage("Undo send: off — Ctrl+Return sends at once" if not seconds else
-                                       f"Undo send: Ctrl+Return waits {seconds:g} s, Ctrl+Z takes it back", 5000)
+        self.w.statusBar().showMessage(
+            translate("SendTiming", "Undo send: off — Ctrl+Return sends at once") if not seconds else
+            translate("SendTiming", "Undo send: Ctrl+Return waits {seconds} s, Ctrl+Z takes it back").format(
+                seconds=_number(seconds)), 5000)
 
     def undo_hold(self) -> holds.Hold | None:
         outbox = self.w.flows.outbox()  # on the Outbox's own (injected) wall clock, as a batch's hold is
@@ -227,17 +270,18 @@ class SendTiming(QObject):
     # ---- actions ----
     def _install_actions(self) -> None:
         w = self.w
-        self.later_action = self._action("Send &later…", "Ctrl+Shift+T", self.send_later, "actSendLater")
-        self.undo_action = self._action("&Undo send", None, self.undo, "actUndoSend")
+        self.later_action = self._action(translate("SendTiming", "Send &later…"), "Ctrl+Shift+T", self.send_later,
+                                         "actSendLater")
+        self.undo_action = self._action(translate("SendTiming", "&Undo send"), None, self.undo, "actUndoSend")
         self.undo_action.setEnabled(False)
-        self.delay_menu = QMenu("Undo send &delay", w)
+        self.delay_menu = QMenu(translate("SendTiming", "Undo send &delay"), w)
         self.delay_menu.setObjectName("menuUndoSendDelay")
         group = QActionGroup(self.delay_menu)
         group.setExclusive(True)
         self.delay_actions = {}
         for n in UNDO_SEND_CHOICES:
-            a = QAction("&Off" if n == 0 else f"&{n} seconds" if n < 10 else f"{str(n)[0]}&{str(n)[1]} seconds",
-                        self.delay_menu)
+            a = QAction(translate("SendTiming", "&Off") if n == 0 else translate("SendTiming", "{number} seconds").format(
+                number=f"&{_number(n)}" if n < 10 else f"{_number(n)[0]}&{_number(n)[1:]}"), self.delay_menu)
             a.setObjectName(f"actUndoSendDelay{n}")
             a.setCheckable(True)
             a.triggered.connect(lambda _c=False, n=n: self.set_delay(n))
@@ -260,7 +304,8 @@ class SendTiming(QObject):
         if keys:
             a.setShortcut(QKeySequence(keys))
             a.setShortcutContext(Qt.WindowShortcut)
-            a.setToolTip(f"{text.replace('&', '')} ({keys})")
+            a.setToolTip(translate("SendTiming", "{command} ({keys})").format(
+                command=text.replace("&", "").rstrip("…"), keys=QKeySequence(keys).toString(QKeySequence.NativeText)))
         a.triggered.connect(lambda _c=False: slot())
         self.w.addAction(a)
         return a
@@ -282,7 +327,7 @@ class SendTiming(QObject):
         if c.identity().local_id == draft.local_id:
             c.clear()
         moved_to = w.flows.fresh_compose()
-        self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or "(no subject)", moved_to=moved_to))
+        self._held.append(_Held(sub, w.flows.outbox(), draft.subject.strip() or no_subject(), moved_to=moved_to))
         self._follow(w.flows.outbox())
         self._start()
         self._tick()
@@ -321,9 +366,7 @@ class SendTiming(QObject):
         if self._held:
             h = self._held[-1]
             left = max(0, int(h.sub.retry_at - h.outbox.clock() + 0.999))
-            more = f" (and {len(self._held) - 1} more)" if len(self._held) > 1 else ""
-            self.bar.label.setText(f"Sending “{short_subject(h.subject)}” in {left} s{more} — Ctrl+Z or Undo takes it "
-                                   "back")
+            self.bar.label.setText(countdown_words(short_subject(h.subject), left, len(self._held) - 1))
             self.bar.label.setAccessibleDescription(self.bar.label.text())
             self.bar.show()
             self._speak(h, left)
@@ -347,10 +390,10 @@ class SendTiming(QObject):
             sub = h.sub
             o = sub.outcome()
             if sub.state == SubState.SENT:
-                w.statusBar().showMessage(f"Sent: {h.subject}", 5000)
+                w.statusBar().showMessage(translate("SendTiming", "Sent: {subject}").format(subject=h.subject), 5000)
                 spoken.sent(w, h.subject)
             elif sub.state == SubState.FAILED and sub.kind != ErrorKind.OUTCOME_UNKNOWN:
-                spoken.show(w, outbox_words.refused(o.explanation), 10000, loud=True)  # a per-item error
+                spoken.show(w, shown(outbox_words.refused(o.explanation)), 10000, loud=True)  # a per-item error
             elif sub.state == SubState.QUEUED and h.outbox.is_resting(sub):
                 w.flows.notice.say(h.outbox, sub.local_id, h.subject)  # its words follow it (refused, sent)
             elif sub.state != SubState.CANCELLED:
@@ -373,7 +416,7 @@ class SendTiming(QObject):
         try:
             taking = h.outbox.cancel(h.sub.local_id)  # decided now: it no longer goes out
         except NotCancellable:
-            spoken.show(w, TOO_LATE, 8000, loud=True)
+            spoken.show(w, shown(TOO_LATE), 8000, loud=True)
             return
         self._held.remove(h)
         self._tick()
@@ -387,8 +430,9 @@ class SendTiming(QObject):
             # typed meanwhile, and what is on screen cannot be saved as it is: it stays, and the message
             # taken back goes to Drafts instead
             await h.outbox.queue_save(draft)
-            words = f"Not sent: “{h.subject}” was put in Drafts (fix this message first)"
-            spoken.show(w, words, 10000)
+            said = translate("SendTiming", "Not sent: “{subject}” was put in Drafts (fix this message first)").format(
+                subject=h.subject)
+            spoken.show(w, said, 10000)
             return
         if draft is not None:
             c.load(draft)
@@ -397,8 +441,8 @@ class SendTiming(QObject):
                 c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent)
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
-        words = f"Not sent: “{h.subject}” is back in Compose"
-        spoken.show(w, words, 8000)
+        said = translate("SendTiming", "Not sent: “{subject}” is back in Compose").format(subject=h.subject)
+        spoken.show(w, said, 8000)
         self._tick()
 
     def send_now(self) -> None:
@@ -415,7 +459,8 @@ class SendTiming(QObject):
             return
         if w.current_view() != "compose":
             w.show_view("compose")
-            w.statusBar().showMessage("Press Ctrl+Shift+T again to send this message later", 5000)
+            w.statusBar().showMessage(translate("SendTiming", "Press Ctrl+Shift+T again to send this message later"),
+                                      5000)
             return
         if w.compose.validate(for_send=True):
             return
@@ -435,13 +480,29 @@ class SendTiming(QObject):
         request as Ctrl+Return (app.core.sending: checked once, "Send anyway?" asked, a full journal refused),
         held for later instead of for undo."""
         w, c, flows = self.w, self.w.compose, self.w.flows
-        r = await flows.send_compose(lambda: holds.Hold(holds.LATER, release_at), "Not scheduled")
+        r = await flows.send_compose(lambda: holds.Hold(holds.LATER, release_at), NOT_SCHEDULED)
         if r is None or r.result != Result.HELD:
             return None
         if c.identity().local_id == r.draft.local_id:
             c.clear()
         moved_to = flows.fresh_compose()
-        words = (f"Scheduled: “{r.draft.subject.strip() or '(no subject)'}” sends at {holds.clock_text(release_at)}. "
-                 "It waits in the Outbox (Ctrl+4); Enter there takes it back.")
-        spoken.show(w, words, 10000, moved_to=moved_to)
+        said = translate("SendTiming", "Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter "
+                                       "there takes it back.").format(subject=r.draft.subject.strip() or no_subject(),
+                                                                      when=clock_shown(release_at))
+        spoken.show(w, said, 10000, moved_to=moved_to)
         return r.sub
+
+
+def _number(n: float) -> str:
+    """A number in the user's locale (a whole one without decimals)."""
+    return QLocale().toString(int(n)) if float(n).is_integer() else QLocale().toString(float(n), "g", 6)
+
+
+def countdown_words(subject: str, left: int, more: int) -> str:
+    """The undo bar's words: "Sending “Lunch” in 7 s — Ctrl+Z or Undo takes it back", with how many more sends
+    are held behind it."""
+    if more > 0:
+        return translate(SENDING_AND_MORE.context, SENDING_AND_MORE.source, None, more).format(
+            subject=subject, seconds=_number(left))
+    return translate("SendTiming", "Sending “{subject}” in {seconds} s — Ctrl+Z or Undo takes it back").format(
+        subject=subject, seconds=_number(left))

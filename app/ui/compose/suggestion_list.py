@@ -16,10 +16,16 @@ politely, as Thunderbird's compose window announces its autocomplete.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QStringListModel, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
+from app.domain import words
+from app.ui.common.tr import translate
+
 MAX_ROWS = 7
+#: the words said of a highlighted suggestion, counted (pyside6-lupdate makes an entry plural only when its
+#: count is a literal: marked with 0 here, counted in :func:`suggestion_words`)
+SUGGESTION_OF = words.translate("Compose", "{entry}, {row} of %n suggestion(s)", None, 0)
 
 
 class SuggestionList(QListView):
@@ -30,7 +36,7 @@ class SuggestionList(QListView):
         super().__init__(anchor.window())
         self.anchor = anchor
         self.setObjectName("suggestionList")
-        self.setAccessibleName(f"{anchor.accessibleName()} suggestions")
+        self.setAccessibleName(translate("Compose", "{field} suggestions").format(field=anchor.accessibleName()))
         self.setFocusPolicy(Qt.NoFocus)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -98,4 +104,5 @@ class SuggestionList(QListView):
 
 def suggestion_words(entry: str, row: int, count: int) -> str:
     """The highlighted suggestion as a reader hears it: the entry and where it is in the list."""
-    return f"{entry}, {row + 1} of {count} suggestion{'s' if count != 1 else ''}"
+    return translate(SUGGESTION_OF.context, SUGGESTION_OF.source, None, count).format(
+        entry=entry, row=QLocale().toString(row + 1))

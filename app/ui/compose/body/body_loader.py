@@ -33,6 +33,8 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
 
+from app.domain import words
+from app.ui.common.tr import shown
 from app.ui.compose.body import rich_cuts
 
 #: a body at least this long is loaded in pieces; a shorter one is set in one call (< 10 ms)
@@ -59,7 +61,7 @@ RICH_FIRST_PIECE = 4 * 1024
 #: HTML at ~4 MB a second here (48 K characters, ~12 ms; 64 K, ~22 ms); the helper answers in ~0.2 s
 FOREIGN_FROM = 48 * 1024
 #: what the empty editor says while the helper works (in place of "Write your message…")
-WAITING_NOTE = "Opening this message…"
+WAITING_NOTE = words.translate("Compose", "Opening this message…")
 
 
 def cut(text: str, start: int, size: int) -> int:
@@ -188,7 +190,7 @@ class BodyLoader(QObject):
         edit.clear()
         self._edit, self._was_read_only, self._placeholder = edit, edit.isReadOnly(), edit.placeholderText()
         edit.setReadOnly(True)
-        edit.setPlaceholderText(WAITING_NOTE)  # an empty body that says so, not an empty message
+        edit.setPlaceholderText(shown(WAITING_NOTE))  # an empty body that says so, not an empty message
         self._doc, self._text, self._pos, self._end, self._head = edit.document(), html, 0, len(html), ""
         self._ticket = self._qt_html.start(html, edit.document().defaultFont().toString())
         self.progress.emit(*self.done())
