@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.keys import CTRL, SHIFT, focus_key, key
+from tests.helpers.keys import CTRL, SHIFT, focus_key, key, type_text
 
 #: dialog -> its keys (pressed in Compose's Subject)
 KEYS = {"account": (Qt.Key_Comma, CTRL), "shortcuts": (Qt.Key_F1, Qt.NoModifier),
@@ -43,9 +43,16 @@ def compose_ready(qtbot, win, to: str = "bob@example.com", subject: str = "Quart
     return c.subject
 
 
-#: dialog -> the words typed in the command palette (Ctrl+Shift+P) that find the command opening it (no key of
-#: its own: a menu's command)
-PALETTE = {"about": "About"}
+#: dialog -> the command, as its menu entry's catalogue words (context, English), typed in the command palette
+#: (Ctrl+Shift+P) in the window's language to find it (no key of its own: a menu's command)
+PALETTE = {"about": ("Menu", "&About {app}")}
+
+
+def _palette_words(name: str) -> str:
+    from app import APP_NAME
+    from app.ui.common.tr import translate
+
+    return translate(*PALETTE[name]).format(app=APP_NAME).replace("&", "")
 
 #: every dialog the keyboard opens
 DIALOGS = [*KEYS, *PALETTE]
@@ -58,7 +65,7 @@ def open_by_keys(qtbot, win, name: str):
         key(qtbot, win, Qt.Key_P, CTRL | SHIFT)
         qtbot.waitUntil(lambda: win.power.palette is not None and win.focusWidget() is win.power.palette.field,
                         timeout=5000)
-        qtbot.keyClicks(win.power.palette.field, PALETTE[name])
+        type_text(qtbot, win.power.palette.field, _palette_words(name))
         qtbot.keyClick(win.power.palette.field, Qt.Key_Return)
     else:
         qtbot.keyClick(QApplication.focusWidget() or win, *KEYS[name])

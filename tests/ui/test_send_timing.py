@@ -210,7 +210,7 @@ def test_the_undo_send_delay_is_chosen_from_the_file_menu(qtbot, window, setting
     assert not timing.delay_actions[0].isChecked()
     file_menu = win.menus["&File"]
     texts = [a.text() for a in file_menu.actions()]
-    assert "Send &later…" in texts and "Undo send &delay" in texts
+    assert "Send &later…" in texts and "Undo send dela&y" in texts
     assert timing.later_action.shortcut().toString() == "Ctrl+Shift+T"
 
 

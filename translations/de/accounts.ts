@@ -229,8 +229,8 @@
 <context>
     <name>MailMerge</name>
     <message>
-        <source>&amp;Mail merge…</source>
-        <translation>Seriend&amp;ruck…</translation>
+        <source>Mail me&amp;rge…</source>
+        <translation>Ser&amp;iendruck…</translation>
     </message>
     <message>
         <source>Mail merge</source>

@@ -493,7 +493,7 @@ Trotzdem senden?</translation>
         <translation>&amp;Nummerierte Liste</translation>
     </message>
     <message>
-        <source>Bulleted l&amp;ist</source>
+        <source>Bulle&amp;ted list</source>
         <translation>&amp;Aufzählungsliste</translation>
     </message>
     <message>
@@ -505,7 +505,7 @@ Trotzdem senden?</translation>
         <translation>&amp;Einzug verkleinern</translation>
     </message>
     <message>
-        <source>Paste as &amp;plain text</source>
+        <source>Paste as plai&amp;n text</source>
         <translation>Als unformatierten Te&amp;xt einfügen</translation>
     </message>
     <message>
@@ -695,7 +695,7 @@ Trotzdem senden?</translation>
         <translation>Senden &amp;rückgängig</translation>
     </message>
     <message>
-        <source>Undo send &amp;delay</source>
+        <source>Undo send dela&amp;y</source>
         <translation>&amp;Wartezeit für „Senden rückgängig“</translation>
     </message>
     <message>

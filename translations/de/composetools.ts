@@ -228,7 +228,7 @@
         <translation>.eml-Datei ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>Send .eml file &amp;as it is…</source>
+        <source>Send .&amp;eml file as it is…</source>
         <translation>.eml-Datei &amp;unverändert senden…</translation>
     </message>
     <message>

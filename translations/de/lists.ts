@@ -696,7 +696,7 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <translation>Gespeicherte Anlagen</translation>
     </message>
     <message>
-        <source>Save &amp;attachments…</source>
+        <source>Sa&amp;ve attachments…</source>
         <translation>Anlagen spei&amp;chern…</translation>
     </message>
     <message>

@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Send se&amp;lected drafts</source>
-        <translation>Ausgewäh&amp;lte Entwürfe senden</translation>
+        <translation>Ausgewählte Entwürfe &amp;senden</translation>
     </message>
     <message>
         <source>&amp;Attach files…</source>
@@ -105,14 +105,14 @@
     </message>
     <message>
         <source>Mailboxes you send &amp;from…</source>
-        <translation>Post&amp;fächer zum Senden…</translation>
+        <translation>&amp;Postfächer zum Senden…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <source>Account &amp;settings…</source>
+        <source>Accoun&amp;t settings…</source>
         <translation>&amp;Kontoeinstellungen…</translation>
     </message>
     <message>
@@ -195,12 +195,12 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
         <translation>&amp;Befehlspalette…</translation>
     </message>
     <message>
-        <source>S&amp;nippets and signatures…</source>
-        <translation>&amp;Textbausteine und Signaturen…</translation>
+        <source>Sni&amp;ppets and signatures…</source>
+        <translation>Te&amp;xtbausteine und Signaturen…</translation>
     </message>
     <message>
         <source>Switch si&amp;gnature</source>
-        <translation>Signatur &amp;wechseln</translation>
+        <translation>Si&amp;gnatur wechseln</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@
     <name>SendTiming</name>
     <message numerus="yes">
         <source>Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo takes it back</source>
-        <extracomment>the undo bar&apos;s words while more sends are held behind the newest (pyside6-lupdate makes an entry plural only when its count is a literal: marked with 0 here, counted in :func:`countdown_words`)</extracomment>
+        <extracomment>the undo bar's words while more sends are held behind the newest (pyside6-lupdate makes an entry plural only when its count is a literal: marked with 0 here, counted in :func:`countdown_words`)</extracomment>
         <translation>
             <numerusform>Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo takes it back</numerusform>
             <numerusform>Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo takes it back</numerusform>

@@ -229,7 +229,7 @@
 <context>
     <name>MailMerge</name>
     <message>
-        <source>&amp;Mail merge…</source>
+        <source>Mail me&amp;rge…</source>
         <translation>Publiposta&amp;ge…</translation>
     </message>
     <message>

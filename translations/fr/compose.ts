@@ -493,7 +493,7 @@ L’envoyer quand même&#xa0;?</translation>
         <translation>Liste &amp;numérotée</translation>
     </message>
     <message>
-        <source>Bulleted l&amp;ist</source>
+        <source>Bulle&amp;ted list</source>
         <translation>Liste à &amp;puces</translation>
     </message>
     <message>
@@ -505,7 +505,7 @@ L’envoyer quand même&#xa0;?</translation>
         <translation>&amp;Diminuer le retrait</translation>
     </message>
     <message>
-        <source>Paste as &amp;plain text</source>
+        <source>Paste as plai&amp;n text</source>
         <translation>Coller en te&amp;xte brut</translation>
     </message>
     <message>
@@ -695,7 +695,7 @@ L’envoyer quand même&#xa0;?</translation>
         <translation>Ann&amp;uler l’envoi</translation>
     </message>
     <message>
-        <source>Undo send &amp;delay</source>
+        <source>Undo send dela&amp;y</source>
         <translation>&amp;Délai d’annulation de l’envoi</translation>
     </message>
     <message>

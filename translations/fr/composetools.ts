@@ -228,8 +228,8 @@
         <translation>&amp;Ouvrir un fichier .eml…</translation>
     </message>
     <message>
-        <source>Send .eml file &amp;as it is…</source>
-        <translation>Envoyer un fichier .eml &amp;tel quel…</translation>
+        <source>Send .&amp;eml file as it is…</source>
+        <translation>Envoyer un fichier .eml te&amp;l quel…</translation>
     </message>
     <message>
         <source>Save as .e&amp;ml file…</source>

@@ -696,7 +696,7 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <translation>Pièces jointes enregistrées</translation>
     </message>
     <message>
-        <source>Save &amp;attachments…</source>
+        <source>Sa&amp;ve attachments…</source>
         <translation>Enregistrer les &amp;pièces jointes…</translation>
     </message>
     <message>

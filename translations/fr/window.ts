@@ -112,7 +112,7 @@
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <source>Account &amp;settings…</source>
+        <source>Accoun&amp;t settings…</source>
         <translation>Paramètres du &amp;compte…</translation>
     </message>
     <message>
@@ -195,8 +195,8 @@ Appuyez sur {keys} pour afficher les raccourcis clavier.</translation>
         <translation>&amp;Palette de commandes…</translation>
     </message>
     <message>
-        <source>S&amp;nippets and signatures…</source>
-        <translation>&amp;Textes rapides et signatures…</translation>
+        <source>Sni&amp;ppets and signatures…</source>
+        <translation>Textes &amp;rapides et signatures…</translation>
     </message>
     <message>
         <source>Switch si&amp;gnature</source>

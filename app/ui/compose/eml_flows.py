@@ -49,7 +49,7 @@ class EmlFiles(QObject):
         self.as_is_dialog = None  # the preview of a file to be sent as it is (app/ui/compose/eml_as_is.py)
         self.open_action = self._action(translate("EmlFiles", "&Open .eml file…"), "Ctrl+O", self.ask_open,
                                         "actOpenEml")
-        self.as_is_action = self._action(translate("EmlFiles", "Send .eml file &as it is…"), "Ctrl+Shift+U",
+        self.as_is_action = self._action(translate("EmlFiles", "Send .&eml file as it is…"), "Ctrl+Shift+U",
                                          self.ask_send_as_is, "actSendEmlAsIs")
         self.save_action = self._action(translate("EmlFiles", "Save as .e&ml file…"), "Ctrl+Shift+E", self.ask_save,
                                         "actSaveEml")

@@ -100,11 +100,11 @@ class Formatting(QObject):
         self.link = act(translate("Format", "Insert or edit &link…"), "Ctrl+K", "actLink", self.edit_link)
         self.numbered = act(translate("Format", "&Numbered list"), "Ctrl+Shift+7", "actNumbered",
                             lambda on: self._toggle_list(on, QTextListFormat.ListDecimal), checkable=True)
-        self.bullets = act(translate("Format", "Bulleted l&ist"), "Ctrl+Shift+8", "actBullets",
+        self.bullets = act(translate("Format", "Bulle&ted list"), "Ctrl+Shift+8", "actBullets",
                            lambda on: self._toggle_list(on, QTextListFormat.ListDisc), checkable=True)
         self.indent = act(translate("Format", "In&dent"), "Ctrl+]", "actIndent", lambda: self._indent(+1))
         self.outdent = act(translate("Format", "&Outdent"), "Ctrl+[", "actOutdent", lambda: self._indent(-1))
-        self.paste_plain = act(translate("Format", "Paste as &plain text"), "Ctrl+Shift+V", "actPastePlain",
+        self.paste_plain = act(translate("Format", "Paste as plai&n text"), "Ctrl+Shift+V", "actPastePlain",
                                self.paste_plain_text, formats=False)
         self.rich_actions = [self.bold, self.italic, self.underline, self.link, self.numbered, self.bullets,
                              self.indent, self.outdent]

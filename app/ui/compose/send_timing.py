@@ -274,14 +274,14 @@ class SendTiming(QObject):
                                          "actSendLater")
         self.undo_action = self._action(translate("SendTiming", "&Undo send"), None, self.undo, "actUndoSend")
         self.undo_action.setEnabled(False)
-        self.delay_menu = QMenu(translate("SendTiming", "Undo send &delay"), w)
+        self.delay_menu = QMenu(translate("SendTiming", "Undo send dela&y"), w)
         self.delay_menu.setObjectName("menuUndoSendDelay")
         group = QActionGroup(self.delay_menu)
         group.setExclusive(True)
         self.delay_actions = {}
         for n in UNDO_SEND_CHOICES:
             a = QAction(translate("SendTiming", "&Off") if n == 0 else translate("SendTiming", "{number} seconds").format(
-                number=f"&{_number(n)}" if n < 10 else f"{_number(n)[0]}&{_number(n)[1:]}"), self.delay_menu)
+                number=f"&{_number(n)}"), self.delay_menu)
             a.setObjectName(f"actUndoSendDelay{n}")
             a.setCheckable(True)
             a.triggered.connect(lambda _c=False, n=n: self.set_delay(n))

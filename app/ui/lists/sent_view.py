@@ -126,7 +126,7 @@ class SentView(QWidget):
         self._split = split
         self.setFocusProxy(self.table)
         self._shown: Draft | None = None  # the previewed message, attachments' bytes included
-        self.save_action = QAction(translate("SentView", "Save &attachments…"), self)
+        self.save_action = QAction(translate("SentView", "Sa&ve attachments…"), self)
         self.save_action.setObjectName("actSaveAttachments")
         self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.save_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)

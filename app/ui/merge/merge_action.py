@@ -19,7 +19,7 @@ def build(win):
 
     from app.ui.common.tr import translate
 
-    action = _act(win, translate("MailMerge", "&Mail merge…"), MERGE_KEYS, open_merge, "actMailMerge")
+    action = _act(win, translate("MailMerge", "Mail me&rge…"), MERGE_KEYS, open_merge, "actMailMerge")
     menus = getattr(win, "menus", None)
     if menus and "&File" in menus:
         acts = getattr(win, "actions_", None)

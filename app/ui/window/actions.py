@@ -149,7 +149,7 @@ def build_actions(win) -> Actions:
         forward=win.sent.follow_up_actions["forward"],
         edit_as_new=win.sent.follow_up_actions["edit_as_new"],
         refresh=_act(win, translate("Menu", "&Refresh"), "F5", flows.refresh, "actRefresh"),
-        account=_act(win, translate("Menu", "Account &settings…"), "Ctrl+,", win.edit_account, "actAccount"),
+        account=_act(win, translate("Menu", "Accoun&t settings…"), "Ctrl+,", win.edit_account, "actAccount"),
         shortcuts=_act(win, translate("Menu", "&Keyboard shortcuts"), "F1", win.show_shortcuts, "actShortcuts"),
         quit=_act(win, translate("Menu", "&Quit"), "Ctrl+Q", win.close, "actQuit"),
     )

@@ -49,7 +49,7 @@ class PowerCompose(QObject):
         self.palette = None
         self.dialog = None
         self.palette_action = _act(win, translate("Menu", "Command &palette…"), "Ctrl+Shift+P", self.open_palette, "actPalette")
-        self.texts_action = _act(win, translate("Menu", "S&nippets and signatures…"), "Ctrl+Shift+L", self.edit_texts, "actSnippets")
+        self.texts_action = _act(win, translate("Menu", "Sni&ppets and signatures…"), "Ctrl+Shift+L", self.edit_texts, "actSnippets")
         self.signature_action = _act(win, translate("Menu", "Switch si&gnature"), "Ctrl+Shift+G", self.next_signature,
                                      "actSignature")
         menus = win.menus
