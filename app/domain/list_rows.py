@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from app.domain.extras import FlagStatus, FollowUpFlag
 from app.domain.models import MessageSummary, Page
+from app.domain.words import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,26 +66,42 @@ def subject_tooltip(text: str | None) -> str | None:
 FLAG_MARKS = {FlagStatus.FLAGGED: "⚑", FlagStatus.COMPLETE: "✔"}
 
 
-def flag_text(flag: FollowUpFlag) -> str:
-    """The follow-up flag in words ("flagged for follow-up, due 2026-12-04"), "" when there is none."""
+def flag_text(flag: FollowUpFlag, capital: bool = False) -> str:
+    """The follow-up flag in words ("flagged for follow-up, due 2026-12-04"; ``capital``: "Flagged for
+    follow-up, ..." to start a sentence), "" when there is none."""
     if not flag.is_set:
         return ""
-    words = "flagged for follow-up" if flag.status == FlagStatus.FLAGGED else "follow-up complete"
-    dates = [f"{what} {day.isoformat()}" for what, day in (("start", flag.start), ("due", flag.due)) if day]
-    return ", ".join([words, *dates]) if flag.status == FlagStatus.FLAGGED else words
+    if flag.status != FlagStatus.FLAGGED:
+        return translate("ListRows", "Follow-up complete") if capital else translate("ListRows", "follow-up complete")
+    words = translate("ListRows", "Flagged for follow-up") if capital else translate("ListRows", "flagged for follow-up")
+    dates = [text.format(day=day.isoformat()) for text, day in (
+        (translate("ListRows", "start {day}"), flag.start), (translate("ListRows", "due {day}"), flag.due)) if day]
+    return listed([words, *dates])
+
+
+def listed(parts: list[str]) -> str:
+    """``parts`` (words or text) in one line, separated by commas: "Lunch, to Bob, with attachments"."""
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    out = parts[-1]
+    for part in reversed(parts[:-1]):
+        out = translate("ListRows", "{first}, {rest}").format(first=part, rest=out)
+    return out
 
 
 def display_row(s: MessageSummary, sent: bool) -> ListRow:
     flag = flag_text(s.flag)
-    parts = [s.subject or "(no subject)", f"to {s.display_to}" if s.display_to else "",
-             "with attachments" if s.has_attachments else "", flag]
-    subject = s.subject or "(no subject)"
+    subject = s.subject or translate("ListRows", "(no subject)")
+    parts = [subject, translate("ListRows", "to {recipients}").format(recipients=s.display_to) if s.display_to else "",
+             translate("ListRows", "with attachments") if s.has_attachments else "", flag]
     tip = subject_tooltip(s.subject)
     if flag:
-        subject = f"{FLAG_MARKS[s.flag.status]} {subject}"
-        tip = (tip or "") + f"<p>{escape(flag[:1].upper() + flag[1:])}</p>"
-    return ListRow(s, subject, s.display_to or "(no recipients)", when_text(s, sent), tip,
-                   ", ".join(p for p in parts if p))
+        subject = translate("ListRows", "{mark} {subject}").format(mark=FLAG_MARKS[s.flag.status], subject=subject)
+        # the flag's words are Dispatch's own (no markup in any language): the tooltip's rich text holds them as they are
+        tip = translate("ListRows", "{tip}<p>{flag}</p>").format(tip=tip or "", flag=flag_text(s.flag, capital=True))
+    return ListRow(s, subject, s.display_to or translate("ListRows", "(no recipients)"), when_text(s, sent), tip,
+                   listed(parts))
 
 
 def display_rows(items: Iterable[MessageSummary], sent: bool) -> tuple[ListRow, ...]:
