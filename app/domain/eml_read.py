@@ -46,7 +46,7 @@ from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_pro
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 from app.domain import charsets, threads
 from app.domain.senders import Principal
-from app.domain.words import translate
+from app.domain.words import Words, translate
 
 #: the largest file read, whatever the server's limit (twice it is asked for): the stdlib's parser and
 #: ``get_payload`` hold a file in up to ~7 times its size (a 20 MB file of 8-bit text takes 140 MB; one
@@ -432,9 +432,12 @@ def _custom_headers(msg, notes: list[str]) -> list[tuple[str, str]]:
         if header_problem(name, value, out) is None:
             out.append((name, value))
     if left:
-        notes.append(translate("EmlRead", "%n custom header(s) were left out: a message carries at most {limit}.",
-                               None, left).format(limit=MAX_CUSTOM_HEADERS))
+        notes.append(Words(_LEFT_OUT.context, _LEFT_OUT.source, left).format(limit=MAX_CUSTOM_HEADERS))
     return out
+
+
+#: (a plural: lupdate marks it from the literal count; the real one is given where it is said)
+_LEFT_OUT = translate("EmlRead", "%n custom header(s) left out: a message carries at most {limit}.", None, 0)
 
 
 def _thread_index(msg, notes: list[str]) -> bytes:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, parse_recipients, printable, validate_draft
-from app.domain.words import translate
+from app.domain.words import Words, translate
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
@@ -49,6 +49,10 @@ class Table:
     rows: tuple[tuple[str, ...], ...]  # padded to the header's width
     lines: tuple[int, ...]  # the source line each row starts on
     problems: dict = field(default_factory=dict)  # row index -> why the row cannot be used as it is
+
+
+#: (a plural: lupdate marks it from the literal count; the real one is given where it is said)
+_VALUES = translate("Merge", "Line {line} has %n value(s); the header has {columns} columns.", None, 0)
 
 
 def decode(data: bytes) -> str:
@@ -119,8 +123,8 @@ def parse_table(data: bytes | str, delimiter: str | None = None) -> Table:
                 raise TableError(translate("Merge", "Line {line}: the table has more than {limit} rows; split "
                                            "it.").format(line=line, limit=f"{MAX_ROWS:,}"), line)
             if len(fields) != len(header):
-                problems[len(rows)] = translate("Merge", "Line {line} has %n value(s); the header has {columns} "
-                                                "columns.", None, len(fields)).format(line=line, columns=len(header))
+                problems[len(rows)] = Words(_VALUES.context, _VALUES.source, len(fields)).format(
+                    line=line, columns=len(header))
             rows.append(tuple((list(fields) + [""] * len(header))[: len(header)]))
             lines.append(line)
     finally:
