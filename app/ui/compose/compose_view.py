@@ -22,6 +22,7 @@ from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
 from app.ui.compose.body.rich_cuts import TRAILER
 from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
+from app.ui.common.tr import shown
 
 
 #: the state beside the title while a long body is being put into the editor
@@ -533,11 +534,11 @@ class ComposeView(QWidget):
             by_field.setdefault(e.field, []).append(e)
         for r in self.address_fields():
             r.set_errors(by_field.get(r.field) or marks[r.field])
-        self.attachments.set_error(" ".join(e.message for e in by_field.get("attachments", [])))
+        self.attachments.set_error(" ".join(shown(e.message) for e in by_field.get("attachments", [])))
         # the flag's and the headers' at their rows in More options (which opens)
         extras = {f: self.more.show_errors(f, by_field[f][0].message) for f in ("flag", "headers") if f in by_field}
         # errors with no field of their own (e.g. "too large to send" for a long text) go above the buttons
-        self.set_error(" ".join(e.message for e in errors if e.field not in (*marks, *extras, "attachments")))
+        self.set_error(" ".join(shown(e.message) for e in errors if e.field not in (*marks, *extras, "attachments")))
         if errors:
             first = errors[0].field
             if first == "reply_to":

@@ -30,6 +30,7 @@ from app.core.sent_copy import SentCopy, find_sent_copy
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients, human_size
 from app.ui.common.safe_text import PlainLabel, SafeBrowser
+from app.ui.common.tr import shown
 
 def someone_else_note(sender: str) -> str:
     return (f"This file is from {sender}: the server refuses it unless this account may send as, or on behalf "
@@ -125,7 +126,7 @@ class SendAsIsDialog(QDialog):
         if sender and own and sender.lower() != own.lower():
             notes.append(someone_else_note(sender))
         notes += parsed.notes[:3]  # what the preview reads differently (an unknown charset…); the file goes as it is
-        self.note = QLabel("\n".join(notes), self)
+        self.note = QLabel("\n".join(shown(n) for n in notes), self)
         self.note.setObjectName("asIsNote")
         self.note.setTextFormat(Qt.PlainText)  # the address is data
         self.note.setWordWrap(True)
@@ -166,7 +167,7 @@ async def send_path_as_is(files, path: str) -> bool:
         try:
             raw, parsed = await open_eml(path, 2 * w.compose.max_send_bytes, read=read_file_as_is)
         except EmlError as exc:
-            w.show_error(f"Could not open {name}: {exc}")
+            w.show_error(f"Could not open {name}: {shown(exc.args[0] if exc.args else exc)}")
             return False
         sent, unchecked = await sent_check(w, session, raw, parsed)
     if session is not w.session:

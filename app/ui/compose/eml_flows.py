@@ -23,6 +23,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.ui.common import tr
+
 log = logging.getLogger(__name__)
 
 EML_FILTERS = ["Mail messages (*.eml)", "All files (*)"]
@@ -136,7 +138,7 @@ class EmlFiles(QObject):
             try:
                 parsed = await open_eml(path, 2 * w.compose.max_send_bytes)
             except EmlError as exc:
-                w.show_error(f"Could not open {name}: {exc}")
+                w.show_error(f"Could not open {name}: {tr.shown(exc.args[0] if exc.args else exc)}")
                 return False
         if session is not w.session or not w.flows.stash_current():
             return False
@@ -150,7 +152,7 @@ class EmlFiles(QObject):
         c.show_state("Not saved")
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
-        notes = " ".join(parsed.notes[:3])
+        notes = " ".join(tr.shown(n) for n in parsed.notes[:3])
         self._status(f"Opened {name} as a new message: Ctrl+S saves it to Drafts" + (f". {notes}" if notes else ""),
                      10000)
         return True

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.send_times import WhenError, parse_day
 from app.domain.extras import MAX_HEADERS, FlagStatus, FollowUpFlag, flag_problem, header_problem
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 
 STATUS_TEXT = {FlagStatus.NOT_FLAGGED: "Not flagged", FlagStatus.FLAGGED: "Flagged", FlagStatus.COMPLETE: "Complete"}
 #: on Graph, a saved draft whose headers change is created anew (app/mail/graph/service.py, _recreate)
@@ -42,7 +43,7 @@ def _error_label(parent: QWidget, name: str) -> PlainLabel:
 
 
 def _show(label: PlainLabel, text: str | None) -> None:
-    label.setText(text or "")
+    label.setText(shown(text) if text else "")
     label.setVisible(bool(text))
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from app.domain.senders import Principal
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 
 
 class FromRow(QWidget):
@@ -63,6 +64,7 @@ class FromRow(QWidget):
 
     def show_error(self, text: str) -> None:
         """The server's word on this From (e.g. "not allowed to send as"), under the selector; '' clears."""
+        text = shown(text)
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
         self.combo.setAccessibleDescription(text)
@@ -81,7 +83,7 @@ class FromRow(QWidget):
         try:
             self.combo.clear()
             for p in entries:
-                self.combo.addItem((self._own or "Your own address") if p is None else p.label(), p)
+                self.combo.addItem((self._own or "Your own address") if p is None else shown(p.label()), p)
             self.combo.setCurrentIndex(at)
         finally:
             self.combo.blockSignals(False)

@@ -30,6 +30,7 @@ from app.domain.validation import FieldError, format_recipients, parse_recipient
 from app.ui.compose.chip_edit import ChipLineEdit
 from app.ui.common.safe_text import PlainLabel
 from app.ui.compose.suggestion_list import SuggestionList
+from app.ui.common.tr import shown
 
 LOOKUP_DEBOUNCE_MS = 300
 
@@ -103,7 +104,7 @@ class RecipientEdit(QWidget):
         self._marked = {e.token for e in errors}
         self.edit.marked = {t.strip() for t in self._marked}
         self.edit.update()
-        msg = " ".join(e.message for e in errors)
+        msg = " ".join(shown(e.message) for e in errors)
         invalid = bool(errors)
         if self.edit.property("invalid") != invalid:
             self.edit.setProperty("invalid", invalid)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.list_rows import ListRow, display_row, display_rows, local_when
 from app.domain.models import ItemRef, MessageSummary, Page
+from app.ui.common.tr import shown
 from app.ui.lists.cell_roles import fill_roles
 from app.ui.lists.spoken_date import spoken_date
 from app.ui.common.safe_text import tooltip
@@ -332,8 +333,8 @@ class MessageTableModel(QAbstractTableModel):
     def _display(self, r, col: int):
         if col == self.COL_STATUS:
             st = self._status_of(r)
-            return st[0] if st else ""
-        return (None, r.subject, r.to, r.when)[col] if col < 4 else None
+            return shown(st[0]) if st else ""
+        return (None, shown(r.subject), shown(r.to), r.when)[col] if col < 4 else None
 
     def _decoration(self, r, col: int):
         return icon("attachment") if col == 0 and r.summary.has_attachments else None
@@ -346,17 +347,17 @@ class MessageTableModel(QAbstractTableModel):
 
     def _tooltip(self, r, col: int):
         if col == self.COL_SUBJECT:
-            return r.subject_tip
+            return shown(r.subject_tip) if r.subject_tip else None
         if col == 0 and r.summary.has_attachments:
             return "Has attachments"
         if col == self.COL_STATUS:
-            return tooltip((self._status_of(r) or ("", False))[0]) or None
+            return tooltip(shown((self._status_of(r) or ("", False))[0])) or None
         return None
 
     def _summary(self, r) -> str:
         """The row in words: "Lunch, to Bob, with attachments, Too large to send (ErrorMessageSizeExceeded)"."""
         st = self._status_of(r)
-        return f"{r.accessible}, {st[0]}" if st and st[0] else r.accessible
+        return f"{shown(r.accessible)}, {shown(st[0])}" if st and st[0] else shown(r.accessible)
 
     def _accessible(self, r, col: int):
         # each cell is read as its own column (a table read like a table); the date as the locale speaks it,

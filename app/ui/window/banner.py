@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 
 
 class Banner(QFrame):
@@ -73,6 +74,7 @@ class Banner(QFrame):
         """``text`` on a banner over the views; ``say``: announced too (an error assertively)."""
         if self.choice_pending:
             return  # the open question stays until answered
+        text = shown(text)
         self._set_kind(kind)
         self.label.setTextFormat(Qt.PlainText)
         self.label.setText(text)
@@ -91,6 +93,7 @@ class Banner(QFrame):
         """A question with two buttons (mnemonics in ``accept``/``reject``, e.g. "&Trust this certificate":
         Alt+T). Non-modal: the window keeps working while it is open. ``html``: how to show ``text``
         (e.g. a fingerprint in monospace over two lines); :meth:`text` stays the plain ``text``."""
+        text = shown(text)
         self._choice = (on_accept, on_reject)
         self._set_kind(kind)
         self.label.setTextFormat(Qt.RichText if html else Qt.PlainText)
