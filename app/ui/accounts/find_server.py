@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.core.autodiscover import Cancelled, default_transport, discover
 from app.domain.autodiscover import Outcome, Question, Step
 from app.domain.senders import Principal, SendRight
+from app.ui.common.tr import shown
 
 MARKS = {"trying": "…", "found": "✓", "failed": "✗", "skipped": "–"}
 #: a step's end as a reader hears it (the list's marks are symbols); "found" is said with the result
@@ -251,7 +252,7 @@ def failure_text(outcome: Outcome) -> str:
         times[s.text] = times.get(s.text, 0) + 1
     tried = "; ".join(_entry(text, details[text], times[text]) for text in details)
     why = f" ({stopped[-1]})" if stopped else ""
-    return f"The server was not found{why}. Tried: {tried}. {outcome.advice}"
+    return f"The server was not found{why}. Tried: {tried}. {shown(outcome.advice)}"
 
 
 def _entry(text: str, details: list[str], times: int) -> str:

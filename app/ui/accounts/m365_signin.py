@@ -29,6 +29,7 @@ from app.domain.validation import check_authority_url, is_valid_address
 from app.mail.errors import TlsFailed
 from app.storage.settings import format_fingerprint, same_fingerprint
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ class MicrosoftSignInPanel(QWidget):
 
     # ---- what the application ID is, up front ----
     def _explain(self, lay: QVBoxLayout) -> None:
-        self.explained = PlainLabel(APP_ID_EXPLAINED, self)
+        self.explained = PlainLabel(shown(APP_ID_EXPLAINED), self)
         self.explained.setObjectName("viewSubtitle")
         self.explained.setWordWrap(True)
         self.explained.setAccessibleName("What the application ID is")
@@ -187,7 +188,7 @@ class MicrosoftSignInPanel(QWidget):
         self.graph_url.setText(defaults.graph_url)
         if defaults.graph_url:
             self.advanced.setChecked(True)
-        self.defaults_error.setText(" ".join(defaults.problems))
+        self.defaults_error.setText(" ".join(shown(p) for p in defaults.problems))
         self.defaults_error.setVisible(bool(defaults.problems))
 
     def _show_advanced(self, on: bool) -> None:
@@ -247,7 +248,7 @@ class MicrosoftSignInPanel(QWidget):
     def start(self, mode: str) -> None:
         probs = self.problems()
         if probs:
-            self._show("failed", " ".join(probs))
+            self._show("failed", " ".join(shown(p) for p in probs))
             return
         if self._task is not None and not self._task.done():
             return

@@ -29,6 +29,7 @@ from app.mail.errors import AuthFailed, TlsFailed, is_ews_blocked, needs_sign_in
 from app.storage import secrets
 from app.storage.settings import format_fingerprint, same_fingerprint
 from app.ui.window.frame import show_quietly
+from app.ui.common.tr import shown
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ class Security:
         from app.domain.explain import ews_blocked_message
 
         err = session.last_error
-        text = ews_blocked_message(session.account.email, getattr(err, "reason", "") or "")
+        text = shown(ews_blocked_message(session.account.email, getattr(err, "reason", "") or ""))
         if self.banner.choice_pending and self.banner.text() == text:
             return
         self.banner.hide()
@@ -229,7 +230,7 @@ class Security:
         if session is not self.w.session or session.closed or session.account.sandbox \
                 or not needs_sign_in(err or session.last_error):
             return False
-        text = sign_in_text(session.account.email)
+        text = shown(sign_in_text(session.account.email))
         if not (self.banner.choice_pending and self.banner.text() == text):
             self.banner.hide()
             self.banner.show_choice(text, "&Sign in…", lambda s=session: self.ask_sign_in(s), reject="&Later")

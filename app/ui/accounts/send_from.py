@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.send_from import new_principal, principal_problem
 from app.domain.senders import Principal, SendRight
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 
 RIGHTS = (("Send as", SendRight.SEND_AS), ("Send on behalf", SendRight.ON_BEHALF))
 KEEP_TEXT = "&Keep the sent copy in its Sent Items, not yours"
@@ -33,7 +34,7 @@ KEEP_NOTE = ("What you send from a mailbox is kept in your own Sent Items, as Ou
 
 def entry_text(p: Principal) -> str:
     """How the list names an entry: its From label, and where its sent copy goes when not in yours."""
-    return p.label() + (" · sent copy kept in its Sent Items" if p.keep_copy else "")
+    return shown(p.label()) + (" · sent copy kept in its Sent Items" if p.keep_copy else "")
 
 
 def unadded_entry(typed: str) -> str:
@@ -189,6 +190,7 @@ class SendFromDialog(QDialog):
         item.setData(Qt.UserRole, p)
 
     def _say(self, text: str) -> None:
+        text = shown(text)
         self.error.setText(text)
         self.error.setVisible(bool(text))
         self.address.setAccessibleDescription(text)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.snippets import MAX_TEXT, PLACEHOLDERS, Signature, Snippet, problems
 from app.domain.validation import human_size
 from app.ui.common.safe_text import PlainLabel, SafeTextEdit
+from app.ui.common.tr import shown
 
 
 class _Page(QWidget):
@@ -273,7 +274,7 @@ class TextsDialog(QDialog):
         elif len(set(names)) != len(names):
             errs.append("Two signatures have the same name.")
         if errs:
-            self.error.setText(" ".join(errs))
+            self.error.setText(" ".join(shown(e) for e in errs))
             self.error.show()
             return False
         self.texts.save_all([replace(s, name=s.name.strip()) for s in sn], self.my_name.text(), self.account_key,

@@ -33,6 +33,7 @@ from app.storage.merges import MergeStore
 from app.ui.merge.merge_model import MergeModel
 from app.ui.merge.merge_send import SendGuard
 from app.ui.common.safe_text import PlainLabel, SafeDocument
+from app.ui.common.tr import shown
 
 log = logging.getLogger(__name__)
 PREVIEW_ROWS = 3
@@ -335,7 +336,7 @@ class MergeDialog(QDialog):
     def _say(self, text: str, error: bool = True) -> None:
         """The line under the table: what is wrong with it (red), or what it holds."""
         self.error.setStyleSheet("color: #c62828;" if error and text else "")
-        self.error.setText(text)
+        self.error.setText(shown(text))
 
     # ---- running ----
     def create_and_send(self) -> None:

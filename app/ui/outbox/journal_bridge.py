@@ -44,6 +44,7 @@ from app.ui.compose.send_timing import TOO_LATE
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
 from app.ui.window import spoken
+from app.ui.common.tr import shown
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ class JournalBridge:
             return Journal()
         except JournalUnavailable as exc:
             log.warning("journal unavailable: %s", exc)
-            self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=exc))
+            self.w.show_journal_notice("Typing is not protected", UNPROTECTED.format(why=shown(exc.args[0] if exc.args else exc)))
             return Journal(":memory:")
 
     # ---- typing ----

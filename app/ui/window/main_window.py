@@ -512,6 +512,7 @@ class MainWindow(QMainWindow):
     def show_settings_problem(self, text: str) -> None:
         """The settings file could not be read (it was set aside) or written: a lasting word in the status
         bar, the whole sentence in the banner and the tooltip."""
+        text = shown(text)
         self.status.settings(text)
         self.banner.show_message(text, kind="error")
 
