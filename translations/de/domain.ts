@@ -618,6 +618,10 @@
         <source>Could not reach the Microsoft 365 sign-in server ({error}).</source>
         <translation>Der Microsoft 365-Anmeldeserver ist nicht erreichbar ({error}).</translation>
     </message>
+    <message>
+        <source>The {backend} backend is not available in this version of Dispatch.</source>
+        <translation>Das Back-End {backend} ist in dieser Version von Dispatch nicht verfügbar.</translation>
+    </message>
 </context>
 <context>
     <name>Merge</name>

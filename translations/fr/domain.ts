@@ -618,6 +618,10 @@
         <source>Could not reach the Microsoft 365 sign-in server ({error}).</source>
         <translation>Impossible de joindre le serveur de connexion Microsoft 365 ({error}).</translation>
     </message>
+    <message>
+        <source>The {backend} backend is not available in this version of Dispatch.</source>
+        <translation>Le moteur {backend} n&apos;est pas disponible dans cette version de Dispatch.</translation>
+    </message>
 </context>
 <context>
     <name>Merge</name>
