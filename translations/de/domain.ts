@@ -255,11 +255,11 @@
     </message>
     <message>
         <source>start {day}</source>
-        <translation>Beginn {day}</translation>
+        <translation>Beginn am {day}</translation>
     </message>
     <message>
         <source>due {day}</source>
-        <translation>fällig {day}</translation>
+        <translation>fällig am {day}</translation>
     </message>
     <message>
         <source>{first}, {rest}</source>

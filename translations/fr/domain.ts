@@ -695,7 +695,7 @@
     </message>
     <message>
         <source>Unknown placeholder {names}: the columns are {columns}.</source>
-        <translation>Champ inconnu {names}&#xa0;: les colonnes sont {columns}.</translation>
+        <translation>Champ de fusion inconnu {names}&#xa0;: les colonnes sont {columns}.</translation>
     </message>
     <message>
         <source>No address in “{column}”.</source>
@@ -738,7 +738,7 @@
     <message>
         <source>{mailbox} (on behalf)</source>
         <extracomment>the sent copy goes to this mailbox&apos;s Sent Items, not the account&apos;s own (a setting of the account&apos;s list, not of who a message is from: two principals of the same address and right are the same From)</extracomment>
-        <translation>{mailbox} (de la part de)</translation>
+        <translation>{mailbox} (envoi de la part de)</translation>
     </message>
 </context>
 <context>
