@@ -66,42 +66,52 @@ def subject_tooltip(text: str | None) -> str | None:
 FLAG_MARKS = {FlagStatus.FLAGGED: "⚑", FlagStatus.COMPLETE: "✔"}
 
 
+#: the words of a row (made once: a list shows thousands of rows)
+_NO_SUBJECT = translate("ListRows", "(no subject)")
+_NO_RECIPIENTS = translate("ListRows", "(no recipients)")
+_TO = translate("ListRows", "to {recipients}")
+_WITH_ATTACHMENTS = translate("ListRows", "with attachments")
+_MARKED = translate("ListRows", "{mark} {subject}")
+_TIP = translate("ListRows", "{tip}<p>{flag}</p>")
+_FLAGGED = (translate("ListRows", "flagged for follow-up"), translate("ListRows", "Flagged for follow-up"))
+_COMPLETE = (translate("ListRows", "follow-up complete"), translate("ListRows", "Follow-up complete"))
+_START, _DUE = translate("ListRows", "start {day}"), translate("ListRows", "due {day}")
+#: two, three or four parts of a row said in one line (a list separator may differ by language)
+_LISTS = {2: translate("ListRows", "{first}, {second}"), 3: translate("ListRows", "{first}, {second}, {third}"),
+          4: translate("ListRows", "{first}, {second}, {third}, {fourth}")}
+_PLACES = ("first", "second", "third", "fourth")
+
+
 def flag_text(flag: FollowUpFlag, capital: bool = False) -> str:
     """The follow-up flag in words ("flagged for follow-up, due 2026-12-04"; ``capital``: "Flagged for
     follow-up, ..." to start a sentence), "" when there is none."""
     if not flag.is_set:
         return ""
     if flag.status != FlagStatus.FLAGGED:
-        return translate("ListRows", "Follow-up complete") if capital else translate("ListRows", "follow-up complete")
-    words = translate("ListRows", "Flagged for follow-up") if capital else translate("ListRows", "flagged for follow-up")
-    dates = [text.format(day=day.isoformat()) for text, day in (
-        (translate("ListRows", "start {day}"), flag.start), (translate("ListRows", "due {day}"), flag.due)) if day]
-    return listed([words, *dates])
+        return _COMPLETE[capital]
+    dates = [text.format(day=day.isoformat()) for text, day in ((_START, flag.start), (_DUE, flag.due)) if day]
+    return listed([_FLAGGED[capital], *dates])
 
 
 def listed(parts: list[str]) -> str:
-    """``parts`` (words or text) in one line, separated by commas: "Lunch, to Bob, with attachments"."""
+    """Up to four ``parts`` (words or text) in one line, separated by commas: "Lunch, to Bob, with attachments"."""
     parts = [p for p in parts if p]
-    if not parts:
-        return ""
-    out = parts[-1]
-    for part in reversed(parts[:-1]):
-        out = translate("ListRows", "{first}, {rest}").format(first=part, rest=out)
-    return out
+    if len(parts) < 2:
+        return parts[0] if parts else ""
+    return _LISTS[len(parts)].format(**dict(zip(_PLACES, parts)))
 
 
 def display_row(s: MessageSummary, sent: bool) -> ListRow:
     flag = flag_text(s.flag)
-    subject = s.subject or translate("ListRows", "(no subject)")
-    parts = [subject, translate("ListRows", "to {recipients}").format(recipients=s.display_to) if s.display_to else "",
-             translate("ListRows", "with attachments") if s.has_attachments else "", flag]
+    subject = s.subject or _NO_SUBJECT
+    parts = [subject, _TO.format(recipients=s.display_to) if s.display_to else "",
+             _WITH_ATTACHMENTS if s.has_attachments else "", flag]
     tip = subject_tooltip(s.subject)
     if flag:
-        subject = translate("ListRows", "{mark} {subject}").format(mark=FLAG_MARKS[s.flag.status], subject=subject)
+        subject = _MARKED.format(mark=FLAG_MARKS[s.flag.status], subject=subject)
         # the flag's words are Dispatch's own (no markup in any language): the tooltip's rich text holds them as they are
-        tip = translate("ListRows", "{tip}<p>{flag}</p>").format(tip=tip or "", flag=flag_text(s.flag, capital=True))
-    return ListRow(s, subject, s.display_to or translate("ListRows", "(no recipients)"), when_text(s, sent), tip,
-                   listed(parts))
+        tip = _TIP.format(tip=tip or "", flag=flag_text(s.flag, capital=True))
+    return ListRow(s, subject, s.display_to or _NO_RECIPIENTS, when_text(s, sent), tip, listed(parts))
 
 
 def display_rows(items: Iterable[MessageSummary], sent: bool) -> tuple[ListRow, ...]:

@@ -238,7 +238,6 @@
     <name>ListRows</name>
     <message>
         <source>Follow-up complete</source>
-        <extracomment>the follow-up flag&apos;s marker before a subject</extracomment>
         <translation>Suivi terminé</translation>
     </message>
     <message>
@@ -262,11 +261,8 @@
         <translation>échéance le {day}</translation>
     </message>
     <message>
-        <source>{first}, {rest}</source>
-        <translation>{first}, {rest}</translation>
-    </message>
-    <message>
         <source>(no subject)</source>
+        <extracomment>the follow-up flag&apos;s marker before a subject the words of a row (made once: a list shows thousands of rows)</extracomment>
         <translation>(sans objet)</translation>
     </message>
     <message>
@@ -284,6 +280,19 @@
     <message>
         <source>{tip}&lt;p&gt;{flag}&lt;/p&gt;</source>
         <translation>{tip}&lt;p&gt;{flag}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <extracomment>two, three or four parts of a row said in one line (a list separator may differ by language)</extracomment>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second}, {third}</source>
+        <translation>{first}, {second}, {third}</translation>
+    </message>
+    <message>
+        <source>{first}, {second}, {third}, {fourth}</source>
+        <translation>{first}, {second}, {third}, {fourth}</translation>
     </message>
     <message>
         <source>(no recipients)</source>
