@@ -974,5 +974,9 @@
         <source>{name} must start with https://. Over http:// {secret} would go to {host} in clear text; http:// is accepted only for this computer (localhost, 127.0.0.1, ::1).</source>
         <translation>{name} muss mit https:// beginnen. Über http:// würde {host} {secret} im Klartext erhalten; http:// wird nur für diesen Computer akzeptiert (localhost, 127.0.0.1, ::1).</translation>
     </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
 </context>
 </TS>

@@ -974,5 +974,9 @@
         <source>{name} must start with https://. Over http:// {secret} would go to {host} in clear text; http:// is accepted only for this computer (localhost, 127.0.0.1, ::1).</source>
         <translation>{name} doit commencer par https://. En http://, {host} recevrait {secret} en clair&#xa0;; http:// n&apos;est accepté que pour cet ordinateur (localhost, 127.0.0.1,&#xa0;::1).</translation>
     </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}&#xa0;; {rest}</translation>
+    </message>
 </context>
 </TS>
