@@ -197,17 +197,18 @@ APP_ID_EXPLAINED = translate("M365", "The application ID identifies Dispatch to 
 def registration_steps() -> str:
     """The steps an administrator follows to register Dispatch (plain text, for the clipboard; the user
     guide's "The application ID" says the same)."""
-    perms = ", ".join(GRAPH_PERMISSIONS)
-    return "\n".join((
-        "Register Dispatch in Microsoft Entra (once per organisation):",
-        "1. Microsoft Entra admin center > App registrations > New registration.",
-        "2. Name: Dispatch. Supported account types: Accounts in this organizational directory only.",
-        "3. Redirect URI: platform \"Mobile and desktop applications\". Register.",
-        "4. Manifest: add the loopback redirect to \"replyUrlsWithType\":",
-        "   {\"url\": \"http://127.0.0.1\", \"type\": \"InstalledClient\"}",
-        "5. Authentication: Allow public client flows: Yes (for the device code).",
-        f"6. API permissions: Microsoft Graph, delegated: {perms}. Grant admin consent if your policy asks.",
-        "7. Give users the Application (client) ID and the tenant ID, or deploy them in",
-        "   /etc/dispatch/defaults.json: {\"client_id\": \"<application ID>\", \"tenant\": \"<tenant ID>\"}",
-        "No client secret is needed: never put one in the defaults file.",
-    ))
+    return translate(
+        "M365",
+        "Register Dispatch in Microsoft Entra (once per organisation):\n"
+        "1. Microsoft Entra admin center > App registrations > New registration.\n"
+        "2. Name: Dispatch. Supported account types: Accounts in this organizational directory only.\n"
+        "3. Redirect URI: platform \"Mobile and desktop applications\". Register.\n"
+        "4. Manifest: add the loopback redirect to \"replyUrlsWithType\":\n"
+        "   {redirect}\n"
+        "5. Authentication: Allow public client flows: Yes (for the device code).\n"
+        "6. API permissions: Microsoft Graph, delegated: {permissions}. Grant admin consent if your policy asks.\n"
+        "7. Give users the Application (client) ID and the tenant ID, or deploy them in\n"
+        "   {defaults}\n"
+        "No client secret is needed: never put one in the defaults file.").format(
+        redirect='{"url": "http://127.0.0.1", "type": "InstalledClient"}', permissions=", ".join(GRAPH_PERMISSIONS),
+        defaults='/etc/dispatch/defaults.json: {"client_id": "<application ID>", "tenant": "<tenant ID>"}')

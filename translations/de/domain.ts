@@ -398,6 +398,30 @@
         <translation>Die Anwendungs-ID weist Dispatch gegenüber dem Microsoft 365 Ihrer Organisation aus. Ihr Administrator registriert Dispatch einmal für alle und gibt Ihnen die ID (oder verteilt sie; dann geben Sie nur Ihre Adresse ein).</translation>
     </message>
     <message>
+        <source>Register Dispatch in Microsoft Entra (once per organisation):
+1. Microsoft Entra admin center &gt; App registrations &gt; New registration.
+2. Name: Dispatch. Supported account types: Accounts in this organizational directory only.
+3. Redirect URI: platform &quot;Mobile and desktop applications&quot;. Register.
+4. Manifest: add the loopback redirect to &quot;replyUrlsWithType&quot;:
+   {redirect}
+5. Authentication: Allow public client flows: Yes (for the device code).
+6. API permissions: Microsoft Graph, delegated: {permissions}. Grant admin consent if your policy asks.
+7. Give users the Application (client) ID and the tenant ID, or deploy them in
+   {defaults}
+No client secret is needed: never put one in the defaults file.</source>
+        <translation>Dispatch in Microsoft Entra registrieren (einmal pro Organisation):
+1. Microsoft Entra Admin Center &gt; App-Registrierungen &gt; Neue Registrierung.
+2. Name: Dispatch. Unterstützte Kontotypen: Nur Konten in diesem Organisationsverzeichnis.
+3. Umleitungs-URI: Plattform „Mobile Anwendungen und Desktopanwendungen“. Registrieren.
+4. Manifest: die Loopback-Umleitung zu „replyUrlsWithType“ hinzufügen:
+   {redirect}
+5. Authentifizierung: Öffentliche Clientflows zulassen: Ja (für den Gerätecode).
+6. API-Berechtigungen: Microsoft Graph, delegiert: {permissions}. Administratorzustimmung erteilen, falls Ihre Richtlinie das verlangt.
+7. Den Benutzern die Anwendungs-ID (Client-ID) und die Mandanten-ID geben oder sie bereitstellen in
+   {defaults}
+Es wird kein geheimer Clientschlüssel benötigt: Legen Sie nie einen in der Standardwertedatei ab.</translation>
+    </message>
+    <message>
         <source>{path} is larger than {limit} KB: not a defaults file. The file was not used.</source>
         <extracomment>a real defaults file is a few lines: a larger one is not read into memory</extracomment>
         <translation>{path} ist größer als {limit} KB: keine Standardwertedatei. Die Datei wurde nicht verwendet.</translation>

@@ -398,6 +398,30 @@
         <translation>L&apos;ID d&apos;application identifie Dispatch auprès du Microsoft 365 de votre organisation. Votre administrateur inscrit Dispatch une fois pour tous et vous donne cet ID (ou le déploie&#xa0;; vous n&apos;avez alors qu&apos;à saisir votre adresse).</translation>
     </message>
     <message>
+        <source>Register Dispatch in Microsoft Entra (once per organisation):
+1. Microsoft Entra admin center &gt; App registrations &gt; New registration.
+2. Name: Dispatch. Supported account types: Accounts in this organizational directory only.
+3. Redirect URI: platform &quot;Mobile and desktop applications&quot;. Register.
+4. Manifest: add the loopback redirect to &quot;replyUrlsWithType&quot;:
+   {redirect}
+5. Authentication: Allow public client flows: Yes (for the device code).
+6. API permissions: Microsoft Graph, delegated: {permissions}. Grant admin consent if your policy asks.
+7. Give users the Application (client) ID and the tenant ID, or deploy them in
+   {defaults}
+No client secret is needed: never put one in the defaults file.</source>
+        <translation>Inscrire Dispatch dans Microsoft Entra (une fois par organisation)&#xa0;:
+1. Centre d&apos;administration Microsoft Entra &gt; Inscriptions d&apos;applications &gt; Nouvelle inscription.
+2. Nom&#xa0;: Dispatch. Types de comptes pris en charge&#xa0;: Comptes dans cet annuaire d&apos;organisation uniquement.
+3. URI de redirection&#xa0;: plateforme «&#xa0;Applications mobiles et de bureau&#xa0;». S&apos;inscrire.
+4. Manifeste&#xa0;: ajoutez la redirection de bouclage à «&#xa0;replyUrlsWithType&#xa0;»&#xa0;:
+   {redirect}
+5. Authentification&#xa0;: Autoriser les flux de clients publics&#xa0;: Oui (pour le code d&apos;appareil).
+6. Autorisations d&apos;API&#xa0;: Microsoft Graph, déléguées&#xa0;: {permissions}. Accordez le consentement administrateur si votre stratégie l&apos;exige.
+7. Donnez aux utilisateurs l&apos;ID d&apos;application (client) et l&apos;ID de locataire, ou déployez-les dans
+   {defaults}
+Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamais dans le fichier de valeurs par défaut.</translation>
+    </message>
+    <message>
         <source>{path} is larger than {limit} KB: not a defaults file. The file was not used.</source>
         <extracomment>a real defaults file is a few lines: a larger one is not read into memory</extracomment>
         <translation>{path} dépasse {limit} Ko&#xa0;: ce n&apos;est pas un fichier de valeurs par défaut. Le fichier n&apos;a pas été utilisé.</translation>

@@ -174,7 +174,7 @@ class MicrosoftSignInPanel(QWidget):
         lay.addLayout(row)
 
     def copy_steps(self) -> None:
-        QGuiApplication.clipboard().setText(registration_steps())
+        QGuiApplication.clipboard().setText(shown(registration_steps()))
         self._show(self.state, "The registration steps are on the clipboard: send them to your administrator.",
                    assertive=False)
 
