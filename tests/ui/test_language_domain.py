@@ -1,8 +1,8 @@
 """The domain's words in the window's language, by keys in the real window against the sandbox: an address
 Compose refuses (at its field), an Exchange error explained (in the Drafts list's status cell and on the
-banner), and why an .eml file could not be opened (on the banner). The words are the domain's and the mail
-layer's (app.domain.words), translated where the window shows them (app.ui.common.tr.shown). French and
-German, as Outlook says them."""
+banner), why an .eml file could not be opened (on the banner), and what is asked before a send (no subject, an
+attachment mentioned). The words are the domain's and the mail layer's (app.domain.words), translated where the
+window shows them (app.ui.common.tr.shown). French and German, as Outlook says them."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.keys import CTRL, key
+from tests.helpers.compose import fill
+from tests.helpers.keys import CTRL, key, type_text
 from tests.helpers.language import in_language
 from tests.helpers.mailbox import seed_drafts
 from tests.helpers.windows import close_window, open_window, wait_idle
@@ -24,12 +25,16 @@ LANGUAGES = {
            "denied": "Vous n'avez pas l'autorisation d'effectuer cette opération (ErrorAccessDenied)",
            "busy": f"Le serveur est occupé{NBSP}; réessayez dans un instant (ErrorServerBusy)",
            "not_eml": f"Le fichier ne ressemble pas à un message électronique (.eml){NBSP}: il ne contient aucun "
-                      "des en-têtes From, To, Subject, Date ou Message-ID."},
+                      "des en-têtes From, To, Subject, Date ou Message-ID.",
+           "asked": ["Ce message n'a pas d'objet.",
+                     f"Le message mentionne une pièce jointe («{NBSP}pièce jointe{NBSP}»), mais rien n'est joint."]},
     "de": {"no_at": "„zed“ ist keine E-Mail-Adresse (kein @).",
            "denied": "Sie haben keine Berechtigung für diesen Vorgang (ErrorAccessDenied)",
            "busy": "Der Server ist ausgelastet; versuchen Sie es gleich noch einmal (ErrorServerBusy)",
            "not_eml": "Die Datei sieht nicht wie eine E-Mail-Nachricht (.eml) aus: Sie enthält keine der "
-                      "Kopfzeilen From, To, Subject, Date oder Message-ID."},
+                      "Kopfzeilen From, To, Subject, Date oder Message-ID.",
+           "asked": ["Diese Nachricht hat keinen Betreff.",
+                     "Die Nachricht erwähnt eine Anlage („pièce jointe“), aber es ist nichts angefügt."]},
 }
 
 
@@ -98,5 +103,18 @@ def test_the_domains_words_reach_the_window_in_its_language(qtbot, aloop, sandbo
             _open_by_keys(qtbot, win, bad)
             qtbot.waitUntil(lambda: win.banner.isVisible() and want["not_eml"] in win.banner.text(), timeout=10000)
             win.grab().save(str(screenshot_dir / f"domain-{lang}-eml.png"))
+
+            # what is asked before sending (app.domain.send_checks): no subject, an attachment mentioned
+            key(qtbot, win, Qt.Key_N, CTRL)
+            fill(qtbot, win, to="bob@example.com", subject="", body="")
+            type_text(qtbot, c.body, "Voir la pièce jointe")
+            key(qtbot, win, Qt.Key_Return, CTRL)
+            qtbot.waitUntil(lambda: win.flows.send_question is not None and win.flows.send_question.isVisible(),
+                            timeout=5000)
+            box = win.flows.send_question
+            assert box.text().split("\n")[:2] == want["asked"]
+            box.grab().save(str(screenshot_dir / f"domain-{lang}-asked.png"))
+            key(qtbot, box, Qt.Key_Escape)  # Go back: nothing sent
+            qtbot.waitUntil(lambda: win.flows.send_question is None, timeout=5000)
         finally:
             close_window(win, session)

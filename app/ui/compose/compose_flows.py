@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton
 from app.domain.models import Draft
 from app.domain.send_checks import SendWarning
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 from app.ui.window.undo_key import UndoKey
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def ask_send_anyway(parent, warnings: list[SendWarning], on_send: Callable[[], N
                     on_back: Callable[[], None]) -> QMessageBox:
     """Ask before sending: "Send anyway" or "Go back" (the default: Enter and Esc go back; Alt+S or
     Tab then Enter sends). Opened with ``open()``; the answer arrives through the callbacks."""
-    text = "\n".join(w.message for w in warnings) + "\n\nSend it anyway?"
+    text = "\n".join(shown(w.message) for w in warnings) + "\n\nSend it anyway?"
     title = "Send without a subject?" if [w.code for w in warnings] == ["no_subject"] else (
         "Send without an attachment?" if [w.code for w in warnings] == ["attachment_missing"] else "Send anyway?")
     box = QMessageBox(QMessageBox.Question, title, "", QMessageBox.NoButton, parent)
