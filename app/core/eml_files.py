@@ -79,7 +79,7 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
         if not p.is_file():  # a FIFO or a device: reading could block for ever
             raise EmlError(f"“{name}” is not an ordinary file (a pipe or a device).")
         if st.st_size > limit:
-            raise EmlError(too_large(st.st_size, max_bytes, f"“{name}”"))
+            raise EmlError(too_large(st.st_size, max_bytes, name))
         with open(p, "rb") as f:  # read as much as stat() said (a buffer of the limit would be 20 MB for any file)
             raw = f.read(min(st.st_size, limit) + 1)
             if len(raw) > st.st_size:  # it grew since stat(): still cut at the limit

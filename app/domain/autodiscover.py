@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from app.domain.words import translate
+
 AUTODISCOVER_PATH = "/autodiscover/autodiscover.xml"
 #: "The client application should stop redirecting after 10 redirects." (Microsoft, RedirectUrl (POX):
 #: learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/redirecturl-pox). Counted over
@@ -130,7 +132,7 @@ class Outcome:
 def advice_for(domain: str, password_refused: bool) -> str:
     """What to type instead when nothing was found."""
     if password_refused:
-        return ("The server refused the user name or password: check them (the user name may be DOMAIN\\user), "
-                "or type the EWS URL.")
-    return (f"Type the EWS URL instead (ask your administrator; it often looks like "
-            f"https://mail.{domain or 'company.com'}/EWS/Exchange.asmx).")
+        return translate("Autodiscover", "The server refused the user name or password: check them (the user name "
+                         "may be DOMAIN\\user), or type the EWS URL.")
+    return translate("Autodiscover", "Type the EWS URL instead (ask your administrator; it often looks like "
+                     "{example}).").format(example=f"https://mail.{domain or 'company.com'}/EWS/Exchange.asmx")

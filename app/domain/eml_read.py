@@ -46,6 +46,7 @@ from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_pro
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 from app.domain import charsets, threads
 from app.domain.senders import Principal
+from app.domain.words import Words, translate
 
 #: the largest file read, whatever the server's limit (twice it is asked for): the stdlib's parser and
 #: ``get_payload`` hold a file in up to ~7 times its size (a 20 MB file of 8-bit text takes 140 MB; one
@@ -86,7 +87,7 @@ _KNOWN = ("from", "to", "cc", "subject", "date", "message-id", "mime-version", "
 
 
 class EmlError(ValueError):
-    """The file cannot be made into a draft; ``str(exc)`` says why, for the user."""
+    """The file cannot be made into a draft; ``str(exc)`` says why (``exc.args[0]``: the words, for the window)."""
 
 
 @dataclass
@@ -124,41 +125,44 @@ class Budget:
         self.parts += 1
         self.headers = 0
         if self.parts > MAX_PARTS:
-            raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
+            raise EmlError(_too_many_parts())
 
     def header(self, lines: list[str]) -> None:
         self.headers += 1
         self.all_headers += 1
         if self.headers > MAX_HEADERS:
-            raise EmlError(f"A part of the file has more than {MAX_HEADERS} headers; it was not opened.")
+            raise EmlError(_too_many_headers())
         if self.all_headers > MAX_ALL_HEADERS:
-            raise EmlError(f"The file has more than {MAX_ALL_HEADERS:,} headers; it was not opened.")
+            raise EmlError(translate("EmlRead", "The file has more than {limit} headers; it was not opened.").format(
+                limit=f"{MAX_ALL_HEADERS:,}"))
         n = sum(len(line) for line in lines)
         name = lines[0].split(":", 1)[0] if lines else ""
         if n > MAX_HEADER_CHARS:
-            raise EmlError(f"The file's {_printable(name)} header is {n:,} characters long (at most "
-                           f"{MAX_HEADER_CHARS:,}); it was not opened.")
+            raise EmlError(_long_header(name, n))
         self.header_chars += n
         if self.header_chars > MAX_ALL_HEADER_CHARS:
-            raise EmlError(f"The file's headers take more than {MAX_ALL_HEADER_CHARS:,} characters; it was not "
-                           "opened.")
+            raise EmlError(translate("EmlRead", "The file's headers take more than {limit} characters; it was not "
+                                     "opened.").format(limit=f"{MAX_ALL_HEADER_CHARS:,}"))
         name = name.strip().lower()
         if name.startswith("content-"):
             self.content_chars += n
             if self.content_chars > MAX_CONTENT_HEADER_CHARS:
-                raise EmlError(f"The file's parts describe themselves in more than {MAX_CONTENT_HEADER_CHARS:,} "
-                               "characters of headers; it was not opened.")
+                raise EmlError(translate("EmlRead", "The file's parts describe themselves in more than {limit} "
+                                         "characters of headers; it was not opened.").format(
+                    limit=f"{MAX_CONTENT_HEADER_CHARS:,}"))
         elif name in _ADDRESS_HEADERS:
             self.address_chars += n
             if self.address_chars > MAX_ADDRESS_CHARS:
-                raise EmlError(f"The file's addresses take more than {MAX_ADDRESS_CHARS:,} characters (far more "
-                               "recipients than a message may have); it was not opened.")
+                raise EmlError(translate("EmlRead", "The file's addresses take more than {limit} characters (far "
+                                         "more recipients than a message may have); it was not opened.").format(
+                    limit=f"{MAX_ADDRESS_CHARS:,}"))
 
     def tick(self) -> None:
         if self.cancelled():
-            raise EmlCancelled("The file was not opened.")
+            raise EmlCancelled(translate("EmlRead", "The file was not opened."))
         if self.clock() > self.deadline:
-            raise EmlError(f"The file took more than {self.seconds:.0f} s to read; it was not opened.")
+            raise EmlError(translate("EmlRead", "The file took more than {seconds} s to read; it was not "
+                                     "opened.").format(seconds=f"{self.seconds:.0f}"))
 
 
 #: an encoded word's charset (RFC 2047 ``=?charset*lang?b?...?=``)
@@ -217,23 +221,32 @@ def file_limit(max_bytes: int) -> int:
     return min(max_bytes, MAX_FILE_BYTES)
 
 
-def too_large(size: int, max_bytes: int, what: str = "The file") -> str:
-    """Why a file of ``size`` bytes is not opened, for the user."""
-    why = ("twice the server's message limit" if max_bytes <= MAX_FILE_BYTES else
-           "a larger one would take more memory to read than Dispatch allows itself")
-    return f"{what} is {_mb(size)}; at most {_mb(file_limit(max_bytes))} can be opened as a draft ({why})."
+def too_large(size: int, max_bytes: int, name: str = "") -> str:
+    """Why a file of ``size`` bytes is not opened, for the user (``name``: the file's, shown in quotes)."""
+    if max_bytes <= MAX_FILE_BYTES:
+        text = (translate("EmlRead", "“{name}” is {size}; at most {limit} can be opened as a draft (twice the "
+                          "server's message limit).") if name else
+                translate("EmlRead", "The file is {size}; at most {limit} can be opened as a draft (twice the "
+                          "server's message limit)."))
+    else:
+        text = (translate("EmlRead", "“{name}” is {size}; at most {limit} can be opened as a draft (a larger one "
+                          "would take more memory to read than Dispatch allows itself).") if name else
+                translate("EmlRead", "The file is {size}; at most {limit} can be opened as a draft (a larger one "
+                          "would take more memory to read than Dispatch allows itself)."))
+    return text.format(name=name, size=_mb(size), limit=_mb(file_limit(max_bytes)))
 
 
 def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> EmlMessage:
     if len(raw) > file_limit(max_bytes):
         raise EmlError(too_large(len(raw), max_bytes))
     if len(_CONTAINER.findall(raw)) > MAX_PARTS:
-        raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
+        raise EmlError(_too_many_parts())
     if _lines(raw) > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
-        raise EmlError(f"The file has more than {MAX_LINES:,} lines; it was not opened.")
+        raise EmlError(translate("EmlRead", "The file has more than {limit} lines; it was not opened.").format(
+            limit=f"{MAX_LINES:,}"))
     if _has_a_long_line(raw):
-        raise EmlError(f"The file has a line of {LONG_LINE // 2**20} MB or more (mail's lines are at most 998 "
-                       "characters); it was not opened.")
+        raise EmlError(translate("EmlRead", "The file has a line of {size} MB or more (mail's lines are at most "
+                                 "998 characters); it was not opened.").format(size=LONG_LINE // 2**20))
     budget = budget or Budget()
     seen: set = set()
     msg = _parse(raw, budget, seen)
@@ -241,8 +254,8 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
     notes: list[str] = []
     names = {k.lower() for k in msg.keys()}
     if not names & set(_KNOWN):
-        raise EmlError("The file does not look like an e-mail message (.eml): it has none of From, To, "
-                       "Subject, Date or Message-ID.")
+        raise EmlError(translate("EmlRead", "The file does not look like an e-mail message (.eml): it has none of "
+                                 "From, To, Subject, Date or Message-ID."))
     body_part = _body(msg)
     body, fmt = "", BodyFormat.TEXT
     if body_part is not None:
@@ -303,13 +316,22 @@ def _seen_notes(seen: set) -> list[str]:
     headers = sorted(n for kind, n in seen if kind == "header" and n.lower() != "date")
     out = []
     if names:
-        out.append("The file's headers name " + ", ".join(f"“{n}”" for n in names[:3]) + (" and others" if len(
-                   names) > 3 else "") + (", which are not mail character sets" if len(names) > 1 else ", which is "
-                   "not a mail character set") + ": that text was read as unknown 8-bit (UTF-8 where it is, � for "
-                   "the other bytes).")
+        listed = ", ".join(f"“{n}”" for n in names[:3])
+        if len(names) == 1:
+            text = translate("EmlRead", "The file's headers name {names}, which is not a mail character set: that "
+                             "text was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).")
+        elif len(names) <= 3:
+            text = translate("EmlRead", "The file's headers name {names}, which are not mail character sets: that "
+                             "text was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).")
+        else:
+            text = translate("EmlRead", "The file's headers name {names} and others, which are not mail character "
+                             "sets: that text was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).")
+        out.append(text.format(names=listed))
     if headers:
-        out.append("The " + ", ".join(headers[:3]) + f" header{'s' if len(headers) > 1 else ''} could not be "
-                   "parsed; read as written.")
+        out.append((translate("EmlRead", "The {names} header could not be parsed; read as written.")
+                    if len(headers) == 1 else
+                    translate("EmlRead", "The {names} headers could not be parsed; read as written.")).format(
+            names=", ".join(headers[:3])))
     return out
 
 
@@ -330,13 +352,33 @@ def _parse(raw: bytes, budget: Budget, seen: set | None = None) -> EmailMessage:
     except EmlError:
         raise
     except RecursionError:
-        raise EmlError(f"The file's parts nest more than {MAX_DEPTH} deep; it was not opened.") from None
+        raise EmlError(_too_deep()) from None
     except Exception as exc:  # noqa: BLE001 - the stdlib parser's own failures on bad input
-        raise EmlError(f"The file is not a mail message that can be read ({type(exc).__name__}).") from None
+        raise EmlError(translate("EmlRead", "The file is not a mail message that can be read ({error}).").format(
+            error=type(exc).__name__)) from None
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+    return translate("EmlRead", "{size} MB").format(size=f"{n / (1024 * 1024):.1f}")
+
+
+def _too_many_parts() -> str:
+    return translate("EmlRead", "The file has more than {limit} parts; it was not opened.").format(limit=MAX_PARTS)
+
+
+def _too_many_headers() -> str:
+    return translate("EmlRead", "A part of the file has more than {limit} headers; it was not opened.").format(
+        limit=MAX_HEADERS)
+
+
+def _too_deep() -> str:
+    return translate("EmlRead", "The file's parts nest more than {limit} deep; it was not opened.").format(
+        limit=MAX_DEPTH)
+
+
+def _long_header(name: str, n: int) -> str:
+    return translate("EmlRead", "The file's {name} header is {length} characters long (at most {limit}); it was "
+                     "not opened.").format(name=_printable(name), length=f"{n:,}", limit=f"{MAX_HEADER_CHARS:,}")
 
 
 def _check_shape(msg: EmailMessage) -> None:
@@ -346,16 +388,15 @@ def _check_shape(msg: EmailMessage) -> None:
         part, depth = stack.pop()
         parts += 1
         if parts > MAX_PARTS:
-            raise EmlError(f"The file has more than {MAX_PARTS} parts; it was not opened.")
+            raise EmlError(_too_many_parts())
         if depth > MAX_DEPTH:
-            raise EmlError(f"The file's parts nest more than {MAX_DEPTH} deep; it was not opened.")
+            raise EmlError(_too_deep())
         raw_headers = list(part.raw_items())
         if len(raw_headers) > MAX_HEADERS:
-            raise EmlError(f"A part of the file has more than {MAX_HEADERS} headers; it was not opened.")
+            raise EmlError(_too_many_headers())
         for name, value in raw_headers:
             if len(str(value)) > MAX_HEADER_CHARS:
-                raise EmlError(f"The file's {_printable(name)} header is {len(str(value)):,} characters long "
-                               f"(at most {MAX_HEADER_CHARS:,}); it was not opened.")
+                raise EmlError(_long_header(name, len(str(value))))
         if part.is_multipart():
             payload = part.get_payload()
             if isinstance(payload, list):
@@ -391,8 +432,12 @@ def _custom_headers(msg, notes: list[str]) -> list[tuple[str, str]]:
         if header_problem(name, value, out) is None:
             out.append((name, value))
     if left:
-        notes.append(f"{left} custom header(s) were left out: a message carries at most {MAX_CUSTOM_HEADERS}.")
+        notes.append(Words(_LEFT_OUT.context, _LEFT_OUT.source, left).format(limit=MAX_CUSTOM_HEADERS))
     return out
+
+
+#: (a plural: lupdate marks it from the literal count; the real one is given where it is said)
+_LEFT_OUT = translate("EmlRead", "%n custom header(s) left out: a message carries at most {limit}.", None, 0)
 
 
 def _thread_index(msg, notes: list[str]) -> bytes:
@@ -403,7 +448,7 @@ def _thread_index(msg, notes: list[str]) -> bytes:
     except ValueError:
         raw = b""
     if text and not threads.is_index(raw):
-        notes.append("The Thread-Index header is not a conversation index; it was left out.")
+        notes.append(translate("EmlRead", "The Thread-Index header is not a conversation index; it was left out."))
         return b""
     return raw
 
@@ -416,7 +461,7 @@ def _header_text(msg, name: str, notes: list[str]) -> str:
         raise
     except Exception:  # noqa: BLE001 - a header the registry cannot parse: its raw text, decoded as far as possible
         text = _raw_header(msg, name)
-        notes.append(f"The {name} header is malformed; it was read as it is.")
+        notes.append(translate("EmlRead", "The {name} header is malformed; it was read as it is.").format(name=name))
     return " ".join(text.replace("\r", " ").replace("\n", " ").split()) if name == "Subject" else text
 
 
@@ -448,8 +493,8 @@ def _people(msg, name: str, notes: list[str]) -> list[Recipient]:
         if not out and str(header).strip():
             raise ValueError("no address parsed")
         if any(isinstance(d, email.errors.InvalidHeaderDefect) for d in getattr(header, "defects", ())):
-            notes.append(f"The {name} header is malformed ({_printable(_raw_header(msg, name))}…): check its "
-                         "addresses.")
+            notes.append(translate("EmlRead", "The {name} header is malformed ({text}…): check its addresses.").format(
+                name=name, text=_printable(_raw_header(msg, name))))
     except Exception:  # noqa: BLE001 - fall back to the lenient parser on the raw text
         raw = _raw_header(msg, name)
         try:
@@ -457,7 +502,8 @@ def _people(msg, name: str, notes: list[str]) -> list[Recipient]:
         except Exception:  # noqa: BLE001 - RecursionError on thousands of nested comments
             out = []
         if raw.strip() and not out:
-            notes.append(f"The {name} header could not be read: {_printable(raw)}")
+            notes.append(translate("EmlRead", "The {name} header could not be read: {text}").format(
+                name=name, text=_printable(raw)))
     return out
 
 
@@ -507,7 +553,7 @@ def _date(msg, notes: list[str]) -> _dt.datetime | None:
     try:
         d = email.utils.parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: an hour of 9999999999
-        notes.append(f"The Date header could not be read: “{_printable(text)}”.")
+        notes.append(translate("EmlRead", "The Date header could not be read: “{text}”.").format(text=_printable(text)))
         return None
     return d if d.tzinfo else d.replace(tzinfo=_dt.timezone.utc)
 
@@ -562,7 +608,7 @@ def _attachments(msg, body_part, notes: list[str]) -> list[Attachment]:
             try:
                 content = _content(part)
             except Exception:  # noqa: BLE001
-                content, _ = b"", notes.append("An attachment's encoding is broken; it is empty.")
+                content, _ = b"", notes.append(translate("EmlRead", "An attachment's encoding is broken; it is empty."))
         cid = str(part.get("Content-ID") or "").strip().strip("<>")
         disposition = part.get_content_disposition()
         name = _file_name(part, len(out) + 1)
@@ -635,7 +681,7 @@ def _decode_text(part, notes: list[str]) -> str:
     try:
         data = part.get_payload(decode=True) or b""
     except Exception:  # noqa: BLE001
-        notes.append("The message text's encoding is broken; it was read as it is.")
+        notes.append(translate("EmlRead", "The message text's encoding is broken; it was read as it is."))
         data = str(part.get_payload()).encode("utf-8", "replace")
     charset = part.get_content_charset() or "us-ascii"
     part.set_payload("")
@@ -645,6 +691,7 @@ def _decode_text(part, notes: list[str]) -> str:
     text, known = charsets.decode(data, charset)
     del data
     if not known:
-        notes.append(f"The message text says it is in “{_shown(charset)}”, which is not a mail character "
-                     "set: it was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).")
+        notes.append(translate("EmlRead", "The message text says it is in “{charset}”, which is not a mail character "
+                               "set: it was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).").format(
+            charset=_shown(charset)))
     return text.replace("\r\n", "\n").replace("\r", "\n") if wide else text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from app.domain.models import ErrorKind
 from app.domain.validation import FieldError
+from app.domain.words import translate
 
 __all__ = ["MailError", "DraftInvalid"]
 
@@ -37,5 +38,15 @@ class DraftInvalid(MailError):
     default_kind = ErrorKind.INVALID_INPUT
 
     def __init__(self, errors: list[FieldError]):
-        super().__init__("ErrorInvalidDraft", "; ".join(e.message for e in errors))
+        super().__init__("ErrorInvalidDraft", _joined(errors))
         self.errors = list(errors)
+
+
+def _joined(errors: list[FieldError]) -> str:
+    """The errors' words in one sentence ("a; b"), each still in the user's language."""
+    if not errors:
+        return ""
+    out = errors[-1].message
+    for e in reversed(errors[:-1]):
+        out = translate("Validation", "{first}; {rest}").format(first=e.message, rest=out)
+    return out

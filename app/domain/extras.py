@@ -33,12 +33,15 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.words import translate
+
 MAX_HEADERS = 5
 MAX_HEADERS_BYTES = 256 * 1024
 #: header names Exchange keeps for itself (MS-OXCMAIL 2.2.3.2.12: MIME writers do not create them)
 RESERVED_PREFIXES = ("x-microsoft-exchange-organization", "x-microsoft-exchange-forest")
 #: X- headers that stand for a field of the message: set through the field, not as a custom header
-FIELD_HEADERS = {"x-priority": "Importance", "x-confirm-reading-to": "the read receipt"}
+FIELD_HEADERS = {"x-priority": translate("Headers", "Importance"),
+                 "x-confirm-reading-to": translate("Headers", "the read receipt")}
 
 
 class FlagStatus(str, enum.Enum):
@@ -66,23 +69,26 @@ NO_FLAG = FollowUpFlag()
 def header_name_problem(name: str) -> str | None:
     """Why ``name`` cannot be a custom header (None when it can)."""
     if not name.lower().startswith("x-") or len(name) < 3:
-        return f"“{name[:60]}”: a custom header's name must start with “X-” (for example X-Project)."
+        return translate("Headers", "“{name}”: a custom header's name must start with “X-” (for example "
+                         "X-Project).").format(name=name[:60])
     bad = [c for c in name if not 33 <= ord(c) <= 126 or c == ":"]
     if bad:
-        return (f"“{name[:60]}”: a header name may hold only letters, digits and punctuation (no spaces, colons "
-                f"or accents).")
+        return translate("Headers", "“{name}”: a header name may hold only letters, digits and punctuation (no "
+                         "spaces, colons or accents).").format(name=name[:60])
     if name.lower() in FIELD_HEADERS:
-        return f"{name} is set by {FIELD_HEADERS[name.lower()]}, not as a custom header."
+        return translate("Headers", "{name} is set by {field}, not as a custom header.").format(
+            name=name, field=FIELD_HEADERS[name.lower()])
     if name.lower().startswith(RESERVED_PREFIXES):
-        return f"“{name[:60]}”: Exchange keeps headers starting with {name[:name.index('-', 2)]}- for itself."
+        return translate("Headers", "“{name}”: Exchange keeps headers starting with {prefix}- for itself.").format(
+            name=name[:60], prefix=name[:name.index('-', 2)])
     return None
 
 
 def header_value_problem(name: str, value: str) -> str | None:
     if "\r" in value or "\n" in value:
-        return f"The value of {name[:60]} must be one line."
+        return translate("Headers", "The value of {name} must be one line.").format(name=name[:60])
     if any(ord(c) < 32 and c != "\t" for c in value):
-        return f"The value of {name[:60]} holds a control character."
+        return translate("Headers", "The value of {name} holds a control character.").format(name=name[:60])
     return None
 
 
@@ -96,11 +102,13 @@ def header_problem(name: str, value: str, others=()) -> str | None:
     if problem:
         return problem
     if any(n.lower() == name.lower() for n, _v in others):
-        return f"{name[:60]} is already there; change its value instead."
+        return translate("Headers", "{name} is already there; change its value instead.").format(name=name[:60])
     if len(others) + 1 > MAX_HEADERS:
-        return f"A message can carry at most {MAX_HEADERS} custom headers (Exchange's limit)."
+        return translate("Headers", "A message can carry at most {limit} custom headers (Exchange's limit).").format(
+            limit=MAX_HEADERS)
     if headers_size([*others, (name, value)]) > MAX_HEADERS_BYTES:
-        return f"The custom headers would be larger than {MAX_HEADERS_BYTES // 1024} KB (Exchange's limit)."
+        return translate("Headers", "The custom headers would be larger than {limit} KB (Exchange's limit).").format(
+            limit=MAX_HEADERS_BYTES // 1024)
     return None
 
 
@@ -118,9 +126,9 @@ def headers_problems(headers) -> list[str]:
 
 def flag_problem(flag: FollowUpFlag) -> str | None:
     if flag.due is not None and flag.start is None:
-        return "A follow-up flag with a due date needs a start date too."
+        return translate("Headers", "A follow-up flag with a due date needs a start date too.")
     if flag.start is not None and flag.due is not None and flag.due < flag.start:
-        return "The follow-up flag's due date is before its start date."
+        return translate("Headers", "The follow-up flag's due date is before its start date.")
     if not flag.is_set and (flag.start or flag.due):
-        return "Dates need a flag: set the follow-up flag or clear its dates."
+        return translate("Headers", "Dates need a flag: set the follow-up flag or clear its dates.")
     return None

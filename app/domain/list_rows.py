@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from app.domain.extras import FlagStatus, FollowUpFlag
 from app.domain.models import MessageSummary, Page
+from app.domain.words import translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,26 +66,52 @@ def subject_tooltip(text: str | None) -> str | None:
 FLAG_MARKS = {FlagStatus.FLAGGED: "⚑", FlagStatus.COMPLETE: "✔"}
 
 
-def flag_text(flag: FollowUpFlag) -> str:
-    """The follow-up flag in words ("flagged for follow-up, due 2026-12-04"), "" when there is none."""
+#: the words of a row (made once: a list shows thousands of rows)
+_NO_SUBJECT = translate("ListRows", "(no subject)")
+_NO_RECIPIENTS = translate("ListRows", "(no recipients)")
+_TO = translate("ListRows", "to {recipients}")
+_WITH_ATTACHMENTS = translate("ListRows", "with attachments")
+_MARKED = translate("ListRows", "{mark} {subject}")
+_TIP = translate("ListRows", "{tip}<p>{flag}</p>")
+_FLAGGED = (translate("ListRows", "flagged for follow-up"), translate("ListRows", "Flagged for follow-up"))
+_COMPLETE = (translate("ListRows", "follow-up complete"), translate("ListRows", "Follow-up complete"))
+_START, _DUE = translate("ListRows", "start {day}"), translate("ListRows", "due {day}")
+#: two, three or four parts of a row said in one line (a list separator may differ by language)
+_LISTS = {2: translate("ListRows", "{first}, {second}"), 3: translate("ListRows", "{first}, {second}, {third}"),
+          4: translate("ListRows", "{first}, {second}, {third}, {fourth}")}
+_PLACES = ("first", "second", "third", "fourth")
+
+
+def flag_text(flag: FollowUpFlag, capital: bool = False) -> str:
+    """The follow-up flag in words ("flagged for follow-up, due 2026-12-04"; ``capital``: "Flagged for
+    follow-up, ..." to start a sentence), "" when there is none."""
     if not flag.is_set:
         return ""
-    words = "flagged for follow-up" if flag.status == FlagStatus.FLAGGED else "follow-up complete"
-    dates = [f"{what} {day.isoformat()}" for what, day in (("start", flag.start), ("due", flag.due)) if day]
-    return ", ".join([words, *dates]) if flag.status == FlagStatus.FLAGGED else words
+    if flag.status != FlagStatus.FLAGGED:
+        return _COMPLETE[capital]
+    dates = [text.format(day=day.isoformat()) for text, day in ((_START, flag.start), (_DUE, flag.due)) if day]
+    return listed([_FLAGGED[capital], *dates])
+
+
+def listed(parts: list[str]) -> str:
+    """Up to four ``parts`` (words or text) in one line, separated by commas: "Lunch, to Bob, with attachments"."""
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return parts[0] if parts else ""
+    return _LISTS[len(parts)].format(**dict(zip(_PLACES, parts)))
 
 
 def display_row(s: MessageSummary, sent: bool) -> ListRow:
     flag = flag_text(s.flag)
-    parts = [s.subject or "(no subject)", f"to {s.display_to}" if s.display_to else "",
-             "with attachments" if s.has_attachments else "", flag]
-    subject = s.subject or "(no subject)"
+    subject = s.subject or _NO_SUBJECT
+    parts = [subject, _TO.format(recipients=s.display_to) if s.display_to else "",
+             _WITH_ATTACHMENTS if s.has_attachments else "", flag]
     tip = subject_tooltip(s.subject)
     if flag:
-        subject = f"{FLAG_MARKS[s.flag.status]} {subject}"
-        tip = (tip or "") + f"<p>{escape(flag[:1].upper() + flag[1:])}</p>"
-    return ListRow(s, subject, s.display_to or "(no recipients)", when_text(s, sent), tip,
-                   ", ".join(p for p in parts if p))
+        subject = _MARKED.format(mark=FLAG_MARKS[s.flag.status], subject=subject)
+        # the flag's words are Dispatch's own (no markup in any language): the tooltip's rich text holds them as they are
+        tip = _TIP.format(tip=tip or "", flag=flag_text(s.flag, capital=True))
+    return ListRow(s, subject, s.display_to or _NO_RECIPIENTS, when_text(s, sent), tip, listed(parts))
 
 
 def display_rows(items: Iterable[MessageSummary], sent: bool) -> tuple[ListRow, ...]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from app.domain.validation import check_authority_url, check_graph_url, is_loopback_host
+from app.domain.words import translate
 
 GLOBAL_GRAPH = "https://graph.microsoft.com"
 #: sign-in host -> the Graph service root it goes with (see the table above)
@@ -76,8 +77,8 @@ def check_graph_endpoint(url: str) -> str | None:
     host = (urlsplit(url).hostname or "").lower()
     if host in GRAPH_HOSTS or is_loopback_host(host):
         return None
-    return (f"The Microsoft Graph URL names {host}, which is none of Microsoft's Graph hosts "
-            f"({', '.join(GRAPH_HOSTS)}) nor this computer.")
+    return translate("M365", "The Microsoft Graph URL names {host}, which is none of Microsoft's Graph hosts "
+                     "({hosts}) nor this computer.").format(host=host, hosts=", ".join(GRAPH_HOSTS))
 
 
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -104,12 +105,12 @@ def check_authority(url: str) -> str | None:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if host not in LOGIN_HOSTS and not is_loopback_host(host):
-        return (f"The sign-in authority names {host}, which is none of Microsoft's sign-in hosts "
-                f"({', '.join(LOGIN_HOSTS)}) nor this computer.")
+        return translate("M365", "The sign-in authority names {host}, which is none of Microsoft's sign-in hosts "
+                         "({hosts}) nor this computer.").format(host=host, hosts=", ".join(LOGIN_HOSTS))
     tenant = parts.path.strip("/")
     if not is_loopback_host(host) and not is_tenant(tenant):
-        return ("The sign-in authority must end with the tenant: its ID, a domain of it, or organizations "
-                f"(for example https://{host}/organizations).")
+        return translate("M365", "The sign-in authority must end with the tenant: its ID, a domain of it, or "
+                         "organizations (for example {example}).").format(example=f"https://{host}/organizations")
     return None
 
 
@@ -149,57 +150,65 @@ def parse_defaults(text: str, name: str) -> tuple[dict, str | None]:
     try:
         doc = json.loads(text)
     except ValueError as exc:
-        return {}, f"{name} is not valid JSON ({exc.msg}, line {getattr(exc, 'lineno', '?')})."
+        return {}, translate("M365", "{name} is not valid JSON ({error}, line {line}).").format(
+            name=name, error=exc.msg, line=getattr(exc, "lineno", "?"))
     if not isinstance(doc, dict):
-        return {}, f"{name} must hold a JSON object ({{\"client_id\": ..., \"tenant\": ...}})."
+        return {}, translate("M365", "{name} must hold a JSON object ({example}).").format(
+            name=name, example='{"client_id": ..., "tenant": ...}')
     for key in doc:
         if any(w in str(key).lower() for w in _SECRET_WORDS):
-            return {}, (f"{name} holds \"{key}\", which looks like a secret: a defaults file must never hold "
-                        "one (Dispatch is a public client and needs none). The file was not used.")
+            return {}, translate("M365", "{name} holds \"{key}\", which looks like a secret: a defaults file must "
+                                 "never hold one (Dispatch is a public client and needs none). The file was not "
+                                 "used.").format(name=name, key=key)
     unknown = [k for k in doc if k not in DEFAULTS_KEYS]
     if unknown:
-        return {}, f"{name}: unknown key \"{unknown[0]}\" (known: {', '.join(DEFAULTS_KEYS)}). The file was not used."
+        return {}, translate("M365", "{name}: unknown key \"{key}\" (known: {known}). The file was not used.").format(
+            name=name, key=unknown[0], known=", ".join(DEFAULTS_KEYS))
     for key, value in doc.items():
         problem = _check_value(key, value)
         if problem:
-            return {}, f"{name}: \"{key}\" {problem} The file was not used."
+            return {}, translate("M365", "{name}: \"{key}\" {problem} The file was not used.").format(
+                name=name, key=key, problem=problem)
     return dict(doc), None
 
 
 def _check_value(key: str, value) -> str | None:
     if not isinstance(value, str) or not value.strip():
-        return "must be a non-empty text."
+        return translate("M365", "must be a non-empty text.")
     if key == "client_id":
-        return None if is_guid(value) else "must be the application (client) ID, a GUID (8-4-4-4-12 hex digits)."
+        return None if is_guid(value) else translate(
+            "M365", "must be the application (client) ID, a GUID (8-4-4-4-12 hex digits).")
     if key == "tenant":
-        return None if is_tenant(value) else "must be the tenant's ID (a GUID), one of its domains, or organizations."
+        return None if is_tenant(value) else translate(
+            "M365", "must be the tenant's ID (a GUID), one of its domains, or organizations.")
     if key == "authority":
         problem = check_authority(value)
-        return f"is not accepted: {problem}" if problem else None
+        return translate("M365", "is not accepted: {problem}").format(problem=problem) if problem else None
     problem = check_graph_endpoint(value)
-    return f"is not accepted: {problem}" if problem else None
+    return translate("M365", "is not accepted: {problem}").format(problem=problem) if problem else None
 
 
 # ---- the registration the application ID comes from ------------------------------------------------------
-APP_ID_EXPLAINED = ("The application ID identifies Dispatch to your organisation's Microsoft 365. Your "
-                    "administrator registers Dispatch once for everyone and gives you the ID (or deploys it, "
-                    "and then you only type your address).")
+APP_ID_EXPLAINED = translate("M365", "The application ID identifies Dispatch to your organisation's Microsoft 365. "
+                             "Your administrator registers Dispatch once for everyone and gives you the ID (or "
+                             "deploys it, and then you only type your address).")
 
 
 def registration_steps() -> str:
     """The steps an administrator follows to register Dispatch (plain text, for the clipboard; the user
     guide's "The application ID" says the same)."""
-    perms = ", ".join(GRAPH_PERMISSIONS)
-    return "\n".join((
-        "Register Dispatch in Microsoft Entra (once per organisation):",
-        "1. Microsoft Entra admin center > App registrations > New registration.",
-        "2. Name: Dispatch. Supported account types: Accounts in this organizational directory only.",
-        "3. Redirect URI: platform \"Mobile and desktop applications\". Register.",
-        "4. Manifest: add the loopback redirect to \"replyUrlsWithType\":",
-        "   {\"url\": \"http://127.0.0.1\", \"type\": \"InstalledClient\"}",
-        "5. Authentication: Allow public client flows: Yes (for the device code).",
-        f"6. API permissions: Microsoft Graph, delegated: {perms}. Grant admin consent if your policy asks.",
-        "7. Give users the Application (client) ID and the tenant ID, or deploy them in",
-        "   /etc/dispatch/defaults.json: {\"client_id\": \"<application ID>\", \"tenant\": \"<tenant ID>\"}",
-        "No client secret is needed: never put one in the defaults file.",
-    ))
+    return translate(
+        "M365",
+        "Register Dispatch in Microsoft Entra (once per organisation):\n"
+        "1. Microsoft Entra admin center > App registrations > New registration.\n"
+        "2. Name: Dispatch. Supported account types: Accounts in this organizational directory only.\n"
+        "3. Redirect URI: platform \"Mobile and desktop applications\". Register.\n"
+        "4. Manifest: add the loopback redirect to \"replyUrlsWithType\":\n"
+        "   {redirect}\n"
+        "5. Authentication: Allow public client flows: Yes (for the device code).\n"
+        "6. API permissions: Microsoft Graph, delegated: {permissions}. Grant admin consent if your policy asks.\n"
+        "7. Give users the Application (client) ID and the tenant ID, or deploy them in\n"
+        "   {defaults}\n"
+        "No client secret is needed: never put one in the defaults file.").format(
+        redirect='{"url": "http://127.0.0.1", "type": "InstalledClient"}', permissions=", ".join(GRAPH_PERMISSIONS),
+        defaults='/etc/dispatch/defaults.json: {"client_id": "<application ID>", "tenant": "<tenant ID>"}')

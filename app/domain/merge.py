@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, parse_recipients, printable, validate_draft
+from app.domain.words import Words, translate
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
@@ -50,17 +51,21 @@ class Table:
     problems: dict = field(default_factory=dict)  # row index -> why the row cannot be used as it is
 
 
+#: (a plural: lupdate marks it from the literal count; the real one is given where it is said)
+_VALUES = translate("Merge", "Line {line} has %n value(s); the header has {columns} columns.", None, 0)
+
+
 def decode(data: bytes) -> str:
     """UTF-8 (with or without a BOM); a byte that is not UTF-8 is refused with its line."""
     if len(data) > MAX_BYTES:
-        raise TableError(f"The table is {len(data) // (1024 * 1024)} MB; Dispatch reads at most "
-                         f"{MAX_BYTES // (1024 * 1024)} MB.")
+        raise TableError(translate("Merge", "The table is {size} MB; Dispatch reads at most {limit} MB.").format(
+            size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024)))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise TableError(f"Line {line} is not UTF-8 text. Save the table as “CSV UTF-8” and try again.",
-                         line) from None
+        raise TableError(translate("Merge", "Line {line} is not UTF-8 text. Save the table as “CSV UTF-8” and try "
+                                   "again.").format(line=line), line) from None
 
 
 def _delimiter(text: str) -> str:
@@ -77,10 +82,12 @@ def parse_table(data: bytes | str, delimiter: str | None = None) -> Table:
     """The header row and the data rows (blank lines skipped). Raises :class:`TableError`."""
     text = decode(data) if isinstance(data, (bytes, bytearray)) else str(data)
     if len(text) > MAX_BYTES:
-        raise TableError(f"The table is longer than {MAX_BYTES // (1024 * 1024)} MB of text.")
+        raise TableError(translate("Merge", "The table is longer than {limit} MB of text.").format(
+            limit=MAX_BYTES // (1024 * 1024)))
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise TableError("The table is empty: it needs a header row naming the columns, then one row per message.")
+        raise TableError(translate("Merge", "The table is empty: it needs a header row naming the columns, then one "
+                                   "row per message."))
     delim = delimiter or _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
     header: tuple[str, ...] | None = None
@@ -96,9 +103,10 @@ def parse_table(data: bytes | str, delimiter: str | None = None) -> Table:
                 break
             except csv.Error as exc:
                 line = reader.line_num or start
-                why = (f"a value is longer than {MAX_CELL // 1024} KB" if "field larger" in str(exc)
-                       else "it is not valid CSV (a quote that is not closed?)")
-                raise TableError(f"Line {line}: {why}.", line) from None
+                why = (translate("Merge", "Line {line}: a value is longer than {limit} KB.")
+                       if "field larger" in str(exc) else
+                       translate("Merge", "Line {line}: it is not valid CSV (a quote that is not closed?)."))
+                raise TableError(why.format(line=line, limit=MAX_CELL // 1024), line) from None
             line, start = start, reader.line_num + 1
             if not any(f.strip() for f in fields):
                 continue
@@ -107,38 +115,43 @@ def parse_table(data: bytes | str, delimiter: str | None = None) -> Table:
                 continue
             for col, value in enumerate(fields):
                 if len(value) > MAX_CELL:
-                    name = header[col] if col < len(header) else f"column {col + 1}"
-                    raise TableError(f"Line {line}, “{printable(name)}”: a value is longer than {MAX_CELL // 1024} KB.",
-                                     line)
+                    name = (printable(header[col]) if col < len(header) else
+                            translate("Merge", "column {number}").format(number=col + 1))
+                    raise TableError(translate("Merge", "Line {line}, “{name}”: a value is longer than {limit} "
+                                               "KB.").format(line=line, name=name, limit=MAX_CELL // 1024), line)
             if len(rows) >= MAX_ROWS:
-                raise TableError(f"Line {line}: the table has more than {MAX_ROWS:,} rows; split it.", line)
+                raise TableError(translate("Merge", "Line {line}: the table has more than {limit} rows; split "
+                                           "it.").format(line=line, limit=f"{MAX_ROWS:,}"), line)
             if len(fields) != len(header):
-                problems[len(rows)] = (f"Line {line} has {len(fields)} value{'s' if len(fields) != 1 else ''}; "
-                                       f"the header has {len(header)} columns.")
+                problems[len(rows)] = Words(_VALUES.context, _VALUES.source, len(fields)).format(
+                    line=line, columns=len(header))
             rows.append(tuple((list(fields) + [""] * len(header))[: len(header)]))
             lines.append(line)
     finally:
         csv.field_size_limit(old_limit)
     if header is None:
-        raise TableError("The table is empty: it needs a header row naming the columns.")
+        raise TableError(translate("Merge", "The table is empty: it needs a header row naming the columns."))
     if not rows:
-        raise TableError("The table has a header row but no rows below it.", 1)
+        raise TableError(translate("Merge", "The table has a header row but no rows below it."), 1)
     return Table(header, tuple(rows), tuple(lines), problems)
 
 
 def _header(fields: list[str], line: int) -> tuple[str, ...]:
     names = [f.strip() for f in fields]
     if len(names) > MAX_COLUMNS:
-        raise TableError(f"Line {line}: {len(names)} columns; Dispatch reads at most {MAX_COLUMNS}.", line)
+        raise TableError(translate("Merge", "Line {line}: {columns} columns; Dispatch reads at most {limit}.").format(
+            line=line, columns=len(names), limit=MAX_COLUMNS), line)
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
         if not name:
-            raise TableError(f"Line {line} (the header row): column {i + 1} has no name.", line)
+            raise TableError(translate("Merge", "Line {line} (the header row): column {number} has no name.").format(
+                line=line, number=i + 1), line)
         if len(name) > 100:
-            raise TableError(f"Line {line} (the header row): the name of column {i + 1} is longer than 100 "
-                             "characters.", line)
+            raise TableError(translate("Merge", "Line {line} (the header row): the name of column {number} is longer "
+                                       "than 100 characters.").format(line=line, number=i + 1), line)
         if name.lower() in seen:
-            raise TableError(f"Line {line} (the header row): two columns are named “{printable(name)}”.", line)
+            raise TableError(translate("Merge", "Line {line} (the header row): two columns are named “{name}”.").format(
+                line=line, name=printable(name)), line)
         seen[name.lower()] = i
     return tuple(names)
 
@@ -237,10 +250,12 @@ def build_message(template: Draft, header, values, recipient_col: int, *, merge_
     if unknown:
         names = ", ".join("{" + printable(u, 40) + "}" for u in unknown)
         cols = ", ".join(printable(h, 30) for h in header)
-        return RowMessage(number, None, f"Unknown placeholder {names}: the columns are {cols}.")
+        return RowMessage(number, None, translate("Merge", "Unknown placeholder {names}: the columns are "
+                                                  "{columns}.").format(names=names, columns=cols))
     address = values[recipient_col].strip() if recipient_col < len(values) else ""
     if not address:
-        return RowMessage(number, None, f"No address in “{printable(header[recipient_col], 40)}”.")
+        return RowMessage(number, None, translate("Merge", "No address in “{column}”.").format(
+            column=printable(header[recipient_col], 40)))
     to, errors = parse_recipients(address)
     if errors:
         return RowMessage(number, None, errors[0].message)
@@ -249,5 +264,6 @@ def build_message(template: Draft, header, values, recipient_col: int, *, merge_
                           local_id=row_local_id(merge_id, number), modified=None)
     problems = validate_draft(draft, for_send=True, max_send_bytes=max_send_bytes)
     if problems:
-        return RowMessage(number, None, " ".join(p.message for p in problems[:2]))
+        return RowMessage(number, None, problems[0].message if len(problems) == 1 else translate(
+            "Merge", "{first} {second}").format(first=problems[0].message, second=problems[1].message))
     return RowMessage(number, draft)

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from app.domain.extras import NO_FLAG, FollowUpFlag
 from app.domain.senders import Principal
+from app.domain.words import translate
 
 
 class Importance(str, enum.Enum):
@@ -78,7 +79,8 @@ class Origin:
             return snd.display() if snd is not None else ""
         if snd is None or snd.email.strip().lower() == frm.email.strip().lower():
             return frm.display()
-        return f"{snd.display()} on behalf of {frm.display()}"
+        return translate("Senders", "{sender} on behalf of {principal}").format(sender=snd.display(),
+                                                                                 principal=frm.display())
 
 
 @dataclass(frozen=True)

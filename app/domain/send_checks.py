@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from app.domain.models import BodyFormat, Draft
+from app.domain.words import translate
 
 #: words that say "a file comes with this message", in the languages people write mail in here
 #: (English, German, French, Spanish, Italian, Dutch, Portuguese). Matched as whole words, case- and
@@ -82,12 +83,13 @@ def send_warnings(draft: Draft) -> list[SendWarning]:
     """What to ask before sending ``draft`` (empty: nothing to ask). Never raises."""
     warnings = []
     if not draft.subject.strip():
-        warnings.append(SendWarning("no_subject", "This message has no subject."))
+        warnings.append(SendWarning("no_subject", translate("SendChecks", "This message has no subject.")))
     if not draft.attachments:
         word = mentions_attachment(_plain(draft))
         if word:
             warnings.append(SendWarning(
                 "attachment_missing",
-                f"The message mentions an attachment (“{' '.join(word.split())}”), but nothing is attached.",
+                translate("SendChecks", "The message mentions an attachment (“{word}”), but nothing is "
+                          "attached.").format(word=" ".join(word.split())),
                 word))
     return warnings

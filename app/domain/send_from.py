@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from app.domain.senders import Principal, SendRight
 from app.domain.validation import is_valid_address
+from app.domain.words import translate
 
 #: a longer display name is cut (it is only shown, in the From selector and the .eml's From)
 MAX_NAME = 256
@@ -16,13 +17,13 @@ def principal_problem(address: str, own: str, listed: list[Principal]) -> str | 
     ``listed`` (None: it can)."""
     addr = address.strip()
     if not addr:
-        return "Enter the mailbox's e-mail address."
+        return translate("Senders", "Enter the mailbox's e-mail address.")
     if not is_valid_address(addr):
-        return f"“{addr[:80]}” is not a valid e-mail address."
+        return translate("Validation", "“{address}” is not a valid e-mail address.").format(address=addr[:80])
     if addr.lower() == own.strip().lower():
-        return "That is this account's own address: it is always in the From list."
+        return translate("Senders", "That is this account's own address: it is always in the From list.")
     if any(p.email.strip().lower() == addr.lower() for p in listed):
-        return f"{addr} is already in the list."
+        return translate("Senders", "{address} is already in the list.").format(address=addr)
     return None
 
 

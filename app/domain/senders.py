@@ -19,6 +19,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from app.domain.words import translate
+
 
 class SendRight(str, enum.Enum):
     SEND_AS = "send_as"
@@ -39,7 +41,7 @@ class Principal:
     def label(self) -> str:
         """How the From selector names it: "Shared Desk <desk@x> (on behalf)"."""
         who = f"{self.name} <{self.email}>" if self.name else self.email
-        return who + (" (on behalf)" if self.right == SendRight.ON_BEHALF else "")
+        return translate("Senders", "{mailbox} (on behalf)").format(mailbox=who) if self.right == SendRight.ON_BEHALF else who
 
     def to_json(self) -> list:
         return [self.email, self.name, self.right.value] + ([True] if self.keep_copy else [])

@@ -18,6 +18,7 @@ import re
 from dataclasses import asdict, dataclass
 from html import escape
 
+from app.domain.words import translate
 PLACEHOLDERS = ("first_name", "last_name", "date", "my_name", "subject")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
 MAX_NAME = 80
@@ -77,14 +78,15 @@ def problems(snippets: list[Snippet]) -> list[str]:
     names, triggers = set(), set()
     for s in snippets:
         if not s.name.strip():
-            out.append("Every snippet needs a name.")
+            out.append(translate("Snippets", "Every snippet needs a name."))
         elif s.name.strip().lower() in names:
-            out.append(f"Two snippets are called \u201c{s.name.strip()}\u201d.")
+            out.append(translate("Snippets", "Two snippets are called “{name}”.").format(name=s.name.strip()))
         names.add(s.name.strip().lower())
         if s.trigger and any(c.isspace() for c in s.trigger):
-            out.append(f"The trigger of \u201c{s.name}\u201d has a space in it: a trigger is one word.")
+            out.append(translate("Snippets", "The trigger of “{name}” has a space in it: a trigger is one word.").format(
+                name=s.name))
         if s.trigger and s.trigger.lower() in triggers:
-            out.append(f"Two snippets have the trigger \u201c{s.trigger}\u201d.")
+            out.append(translate("Snippets", "Two snippets have the trigger “{trigger}”.").format(trigger=s.trigger))
         if s.trigger:
             triggers.add(s.trigger.lower())
     return out

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.domain.extras import flag_problem, headers_problems
 from app.domain.models import Draft, Recipient
 from app.domain.recipient_spans import entry_spans
+from app.domain.words import translate
 
 # A practical address check: local@domain with a dotted domain, no spaces or control characters.
 # (RFC 5322 allows more; Exchange itself rejects most of the exotic forms.)
@@ -72,7 +73,8 @@ def parse_recipients(text: str, field: str = "to") -> tuple[list[Recipient], lis
     seen: set[str] = set()
     for entry in _split_entries(text or ""):
         if any(unicodedata.category(c) == "Cc" for c in entry):
-            errors.append(FieldError(field, f"“{_printable(entry)}” contains control characters.", entry))
+            errors.append(FieldError(field, translate("Validation", "“{entry}” contains control characters.").format(
+                entry=_printable(entry)), entry))
             continue
         m = re.fullmatch(r"(.*?)<([^<>]*)>\s*", entry, flags=re.S)
         if m:
@@ -81,9 +83,11 @@ def parse_recipients(text: str, field: str = "to") -> tuple[list[Recipient], lis
             name, addr = "", entry
         if not is_valid_address(addr):
             if "@" not in addr:
-                msg = f"“{_printable(addr or entry)}” is not an e-mail address (no @)."
+                msg = translate("Validation", "“{address}” is not an e-mail address (no @).").format(
+                    address=_printable(addr or entry))
             else:
-                msg = f"“{_printable(addr)}” is not a valid e-mail address."
+                msg = translate("Validation", "“{address}” is not a valid e-mail address.").format(
+                    address=_printable(addr))
             errors.append(FieldError(field, msg, entry))
             continue
         key = addr.lower()
@@ -142,13 +146,16 @@ _BAD_NAME_CHARS = set('/\\')
 def validate_attachment_name(name: str) -> list[FieldError]:
     errors = []
     if not name or not name.strip():
-        errors.append(FieldError("attachments", "An attachment has no name.", name))
+        errors.append(FieldError("attachments", translate("Validation", "An attachment has no name."), name))
     elif any(c in _BAD_NAME_CHARS for c in name):
-        errors.append(FieldError("attachments", f"“{_printable(name)}” contains a path separator.", name))
+        errors.append(FieldError("attachments", translate("Validation", "“{name}” contains a path separator.").format(
+            name=_printable(name)), name))
     elif any(unicodedata.category(c) in ("Cc", "Cf") and c not in "\u200d" for c in name):
-        errors.append(FieldError("attachments", f"“{_printable(name)}” contains control characters.", name))
+        errors.append(FieldError("attachments", translate("Validation", "“{entry}” contains control characters.").format(
+            entry=_printable(name)), name))
     elif len(name) > 255:
-        errors.append(FieldError("attachments", "An attachment name is longer than 255 characters.", name))
+        errors.append(FieldError("attachments", translate("Validation", "An attachment name is longer than 255 characters."),
+                                 name))
     return errors
 
 
@@ -160,13 +167,18 @@ def safe_attachment_name(name: str) -> str:
     return base[:255]
 
 
+_UNITS = (translate("Validation", "{size} bytes"), translate("Validation", "{size} KB"),
+          translate("Validation", "{size} MB"), translate("Validation", "{size} GB"))
+
+
 def human_size(n: int) -> str:
+    """``n`` bytes in words ("1.5 MB"), the unit in the user's language."""
     size = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{int(size)} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+    for i, unit in enumerate(_UNITS):
+        if size < 1024 or i == len(_UNITS) - 1:
+            return unit.format(size=f"{int(size)}" if i == 0 else f"{size:.1f}")
         size /= 1024
-    return f"{n} bytes"
+    return _UNITS[0].format(size=n)
 
 
 def validate_draft(
@@ -178,20 +190,24 @@ def validate_draft(
     """Check a draft before saving (``for_send=False``) or sending. Saving needs far less."""
     errors: list[FieldError] = []
     if len(draft.subject) > MAX_SUBJECT:
-        errors.append(FieldError("subject", f"The subject has {len(draft.subject)} characters; Exchange allows at "
-                                            f"most {MAX_SUBJECT}. Shorten it by {len(draft.subject) - MAX_SUBJECT}."))
+        errors.append(FieldError("subject", translate(
+            "Validation", "The subject has {length} characters; Exchange allows at most {limit}. Shorten it by "
+            "{over}.").format(length=len(draft.subject), limit=MAX_SUBJECT, over=len(draft.subject) - MAX_SUBJECT)))
     # what no save can store (Exchange's EmailAddress: 255 characters)
     for fname in ("to", "cc", "bcc", "reply_to"):
         for r in getattr(draft, fname):
             if len(r.email) > MAX_ADDRESS:
-                errors.append(FieldError(fname, f"“{_printable(r.email)}” has {len(r.email)} characters; an address "
-                                                f"can have at most {MAX_ADDRESS}. Shorten or remove it.", r.email))
+                errors.append(FieldError(fname, translate(
+                    "Validation", "“{address}” has {length} characters; an address can have at most {limit}. "
+                    "Shorten or remove it.").format(address=_printable(r.email), length=len(r.email),
+                                                    limit=MAX_ADDRESS), r.email))
     if for_send:  # a draft may hold an unfinished address; only sending needs every one to be right
         for fname in ("to", "cc", "bcc", "reply_to"):
             for r in getattr(draft, fname):
                 if len(r.email) <= MAX_ADDRESS and not is_valid_address(r.email):
-                    errors.append(FieldError(fname, f"“{_printable(r.email)}” is not a valid e-mail address.",
-                                             r.email))
+                    errors.append(FieldError(fname, translate(
+                        "Validation", "“{address}” is not a valid e-mail address.").format(
+                        address=_printable(r.email)), r.email))
     errors.extend(FieldError("headers", p) for p in headers_problems(draft.headers))
     if flag_problem(draft.flag):
         errors.append(FieldError("flag", flag_problem(draft.flag)))
@@ -201,18 +217,21 @@ def validate_draft(
             errors.append(
                 FieldError(
                     "attachments",
-                    f"“{_printable(a.name)}” is {human_size(a.byte_size)}; the server accepts at most "
-                    f"{human_size(max_send_bytes)} per message.",
+                    translate("Validation", "“{name}” is {size}; the server accepts at most {limit} per "
+                              "message.").format(name=_printable(a.name), size=human_size(a.byte_size),
+                                                 limit=human_size(max_send_bytes)),
                     a.name,
                 )
             )
     if for_send:
         if not draft.all_recipients():
-            errors.append(FieldError("to", "Add at least one recipient before sending."))
+            errors.append(FieldError("to", translate("Validation", "Add at least one recipient before sending.")))
         if len(draft.all_recipients()) > MAX_RECIPIENTS:
             errors.append(
-                FieldError("to", f"{len(draft.all_recipients())} recipients (To, Cc and Bcc together); the server "
-                                 f"allows at most {MAX_RECIPIENTS} per message. Split the list across several messages.")
+                FieldError("to", translate(
+                    "Validation", "{count} recipients (To, Cc and Bcc together); the server allows at most {limit} "
+                    "per message. Split the list across several messages.").format(
+                    count=len(draft.all_recipients()), limit=MAX_RECIPIENTS))
             )
         if draft.total_size() > max_send_bytes and not any(e.field == "attachments" for e in errors):
             atts = sum(a.byte_size for a in draft.attachments)
@@ -220,10 +239,13 @@ def validate_draft(
             errors.append(
                 FieldError(
                     "body" if big_body else "attachments",
-                    f"Too large to send: the message is about {human_size(draft.total_size())}; the server "
-                    f"accepts at most {human_size(max_send_bytes)} per message. "
-                    + ("Shorten the text; you can still save it as a draft." if big_body
-                       else "Remove an attachment or send the files in several messages."),
+                    (translate("Validation", "Too large to send: the message is about {size}; the server accepts "
+                               "at most {limit} per message. Shorten the text; you can still save it as a draft.")
+                     if big_body else
+                     translate("Validation", "Too large to send: the message is about {size}; the server accepts "
+                               "at most {limit} per message. Remove an attachment or send the files in several "
+                               "messages.")).format(size=human_size(draft.total_size()),
+                                                    limit=human_size(max_send_bytes)),
                 )
             )
     return errors
@@ -257,32 +279,40 @@ def check_ews_url(url: str) -> str | None:
 
     The password goes with every request (Basic: base64 of it; NTLM: a hash worth cracking): the rule of
     :func:`check_secret_url`."""
-    return check_secret_url(url, EWS_URL, EWS_URL_EXAMPLE, "the password")
+    return check_secret_url(url, EWS_URL, EWS_URL_EXAMPLE, translate("Validation", "the password"))
 
 
 # ---- every URL that carries a secret ----------------------------------------------------------
-EWS_URL = "The EWS URL"
-GRAPH_URL = "The Microsoft Graph URL"
+EWS_URL = translate("Validation", "The EWS URL")
+GRAPH_URL = translate("Validation", "The Microsoft Graph URL")
 GRAPH_URL_EXAMPLE = "https://graph.microsoft.com/v1.0"
-AUTHORITY_URL = "The sign-in authority"
+AUTHORITY_URL = translate("Validation", "The sign-in authority")
 AUTHORITY_URL_EXAMPLE = "https://login.microsoftonline.com/organizations"
-UPLOAD_URL = "The upload address the server gave"
+UPLOAD_URL = translate("Validation", "The upload address the server gave")
 UPLOAD_URL_EXAMPLE = "https://outlook.office.com/api/v2.0/..."
+#: "Enter ..." for each URL: the name inside a sentence (French and German do not lower a first letter)
+_ENTER = {
+    EWS_URL: translate("Validation", "Enter the EWS URL (for example {example})."),
+    GRAPH_URL: translate("Validation", "Enter the Microsoft Graph URL (for example {example})."),
+    AUTHORITY_URL: translate("Validation", "Enter the sign-in authority (for example {example})."),
+    UPLOAD_URL: translate("Validation", "Enter the upload address the server gave (for example {example})."),
+}
 
 
 def check_graph_url(url: str) -> str | None:
     """The rule of :func:`check_secret_url` for the Graph endpoint (every request carries the bearer token)."""
-    return check_secret_url(url, GRAPH_URL, GRAPH_URL_EXAMPLE, "the sign-in token")
+    return check_secret_url(url, GRAPH_URL, GRAPH_URL_EXAMPLE, translate("Validation", "the sign-in token"))
 
 
 def check_authority_url(url: str) -> str | None:
     """... for the sign-in authority (it receives the authorization code and the refresh token)."""
-    return check_secret_url(url, AUTHORITY_URL, AUTHORITY_URL_EXAMPLE, "the sign-in")
+    return check_secret_url(url, AUTHORITY_URL, AUTHORITY_URL_EXAMPLE, translate("Validation", "the sign-in"))
 
 
 def check_upload_url(url: str) -> str | None:
     """... for an upload session's URL (pre-authenticated: the URL itself is the key, and the file goes too)."""
-    return check_secret_url(url, UPLOAD_URL, UPLOAD_URL_EXAMPLE, "the attachment and the upload key")
+    return check_secret_url(url, UPLOAD_URL, UPLOAD_URL_EXAMPLE,
+                            translate("Validation", "the attachment and the upload key"))
 
 
 def check_secret_url(url: str, name: str, example: str, secret: str) -> str | None:
@@ -292,11 +322,15 @@ def check_secret_url(url: str, name: str, example: str, secret: str) -> str | No
     other schemes, no server name, a user name or password inside the URL, spaces, control characters
     and backslashes (parsers disagree about where the host ends when those are present)."""
     if not url:
-        return f"Enter {_lower_first(name)} (for example {example})."
+        enter = _ENTER.get(name)
+        if enter is None:
+            return f"Enter {_lower_first(name)} (for example {example})."
+        return enter.format(example=example)
     if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in url):
-        return f"{name} contains spaces or control characters."
+        return translate("Validation", "{name} contains spaces or control characters.").format(name=name)
     if "\\" in url:
-        return f"{name} contains a backslash (\\); a URL uses forward slashes (/)."
+        return translate("Validation", "{name} contains a backslash (\\); a URL uses forward slashes (/).").format(
+            name=name)
     from urllib.parse import urlsplit
 
     try:
@@ -304,20 +338,24 @@ def check_secret_url(url: str, name: str, example: str, secret: str) -> str | No
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
     except ValueError:
-        return f"{name} is not a valid URL (for example {example})."
+        return translate("Validation", "{name} is not a valid URL (for example {example}).").format(
+            name=name, example=example)
     if parts.scheme not in ("http", "https"):
-        return f"{name} must start with https:// (for example {example})."
+        return translate("Validation", "{name} must start with https:// (for example {example}).").format(
+            name=name, example=example)
     if "@" in parts.netloc:
-        return (f"{name} must not contain a user name or password (the part before @); "
-                "enter them in their own fields.")
+        return translate("Validation", "{name} must not contain a user name or password (the part before @); "
+                         "enter them in their own fields.").format(name=name)
     if not host:
-        return f"{name} has no server name (for example {example})."
+        return translate("Validation", "{name} has no server name (for example {example}).").format(
+            name=name, example=example)
     if not _NETLOC_RE.fullmatch(parts.netloc):
-        return f"{name} is not a valid URL (for example {example})."
+        return translate("Validation", "{name} is not a valid URL (for example {example}).").format(
+            name=name, example=example)
     if parts.scheme == "http" and not is_loopback_host(host):
-        return (f"{name} must start with https://. Over http:// {secret} would go to "
-                f"{_printable(host)} in clear text; http:// is accepted only for this computer "
-                "(localhost, 127.0.0.1, ::1).")
+        return translate("Validation", "{name} must start with https://. Over http:// {secret} would go to {host} "
+                         "in clear text; http:// is accepted only for this computer (localhost, 127.0.0.1, "
+                         "::1).").format(name=name, secret=secret, host=_printable(host))
     return None
 
 

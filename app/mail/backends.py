@@ -14,6 +14,7 @@ from typing import Callable
 
 from app import MAIL_ENGINE_VARIABLE
 from app.domain.account import AccountConfig, Backend
+from app.domain.words import translate
 from app.mail.errors import ServerFault
 from app.mail.service import MailService
 
@@ -28,9 +29,13 @@ def backend_module(backend: Backend):
     anyway). Microsoft Graph's also gives its sign-in: ``signin_for(account, store)``."""
     module_name = BACKEND_MODULES.get(backend)
     if module_name is None:
-        raise ServerFault("ErrorBackendUnavailable",
-                          f"The {backend.value} backend is not available in this version of Dispatch.")
+        raise ServerFault("ErrorBackendUnavailable", _unavailable(backend))
     return importlib.import_module(module_name)
+
+
+def _unavailable(backend: Backend) -> str:
+    return translate("MailErrors", "The {backend} backend is not available in this version of Dispatch.").format(
+        backend=backend.value)
 
 
 def engine_mode() -> str:
@@ -54,10 +59,7 @@ def create_local_service(account: AccountConfig, password: str, **options) -> Ma
     """The account's backend in this process (the engine's process builds its backend with this)."""
     module_name = BACKEND_MODULES.get(account.backend)
     if module_name is None:
-        raise ServerFault(
-            "ErrorBackendUnavailable",
-            f"The {account.backend.value} backend is not available in this version of Dispatch.",
-        )
+        raise ServerFault("ErrorBackendUnavailable", _unavailable(account.backend))
     return importlib.import_module(module_name).create(account, password, **options)
 
 

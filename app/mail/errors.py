@@ -16,6 +16,7 @@ from __future__ import annotations
 from app.domain.errors import MailError
 from app.domain.explain import ews_blocked_message, server_reason
 from app.domain.models import ErrorKind
+from app.domain.words import translate
 
 __all__ = [
     "ErrorKind", "MailError", "ConnectionFailed", "OutcomeUnknown", "AuthFailed", "SignInCancelled", "SignInNeeded",
@@ -32,7 +33,7 @@ class ConnectionFailed(MailError):
 
     default_kind = ErrorKind.UNREACHABLE
 
-    def __init__(self, message: str = "Could not reach the server", **kw):
+    def __init__(self, message: str = translate("MailErrors", "Could not reach the server"), **kw):
         super().__init__("ErrorConnectionFailed", message, **kw)
 
 
@@ -44,14 +45,14 @@ class OutcomeUnknown(MailError):
 
     default_kind = ErrorKind.OUTCOME_UNKNOWN
 
-    def __init__(self, message: str = "The connection dropped before the server answered", **kw):
+    def __init__(self, message: str = translate("MailErrors", "The connection dropped before the server answered"), **kw):
         super().__init__("ErrorOutcomeUnknown", message, **kw)
 
 
 class AuthFailed(MailError):
     default_kind = ErrorKind.AUTH
 
-    def __init__(self, message: str = "The server refused the user name or password", **kw):
+    def __init__(self, message: str = translate("MailErrors", "The server refused the user name or password"), **kw):
         super().__init__("ErrorAuthenticationFailed", message, **kw)
 
 
@@ -59,7 +60,7 @@ class SignInCancelled(AuthFailed):
     """The user cancelled a browser sign-in (app/mail/graph/signin.py) while its listener waited
     (app/mail/graph/loopback.py)."""
 
-    def __init__(self, message: str = "Sign-in was cancelled", **kw):
+    def __init__(self, message: str = translate("MailErrors", "Sign-in was cancelled"), **kw):
         super().__init__(message, **kw)
 
 
@@ -71,7 +72,7 @@ class SignInNeeded(AuthFailed):
 
     CODE = "ErrorSignInRequired"
 
-    def __init__(self, message: str = "Sign in to Microsoft 365 again", **kw):
+    def __init__(self, message: str = translate("MailErrors", "Sign in to Microsoft 365 again"), **kw):
         MailError.__init__(self, self.CODE, message, **kw)
 
 
@@ -95,7 +96,7 @@ class ServerBusy(MailError):
 
     default_kind = ErrorKind.THROTTLED
 
-    def __init__(self, message: str = "The server is busy", *, retry_after: float | None = None,
+    def __init__(self, message: str = translate("MailErrors", "The server is busy"), *, retry_after: float | None = None,
                  code="ErrorServerBusy", kind: ErrorKind | None = None):
         super().__init__(code, message, retry_after=retry_after, kind=kind)
 
@@ -108,7 +109,7 @@ class MalformedResponse(MailError):
 
     default_kind = ErrorKind.OUTCOME_UNKNOWN
 
-    def __init__(self, message: str = "The server sent a reply that could not be read", **kw):
+    def __init__(self, message: str = translate("MailErrors", "The server sent a reply that could not be read"), **kw):
         super().__init__("ErrorMalformedResponse", message, **kw)
 
 
@@ -136,7 +137,7 @@ class ClientClosed(MailError):
 
     default_kind = ErrorKind.LOCAL
 
-    def __init__(self, message: str = "The account was closed before this could be asked of the server", **kw):
+    def __init__(self, message: str = translate("MailErrors", "The account was closed before this could be asked of the server"), **kw):
         super().__init__("ErrorCancelled", message, **kw)
 
 

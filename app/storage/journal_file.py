@@ -17,6 +17,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+from app.domain.words import translate
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
     local_id TEXT PRIMARY KEY,
@@ -151,17 +153,20 @@ def open_journal_db(path: Path) -> tuple[sqlite3.Connection, Path | None]:
         if not os.access(str(path.parent), os.W_OK | os.X_OK):
             raise PermissionError(f"cannot write in {path.parent}")
     except OSError as exc:
-        raise JournalUnavailable(f"the journal's folder cannot be written ({type(exc).__name__})") from exc
+        raise JournalUnavailable(translate("Journal", "the journal's folder cannot be written ({error})").format(
+            error=type(exc).__name__)) from exc
     try:
         return _connect(path), None
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-            raise JournalUnavailable("the journal file cannot be opened") from exc
+            raise JournalUnavailable(translate("Journal", "the journal file cannot be opened")) from exc
         damaged = exc
     except OSError as exc:
-        raise JournalUnavailable(f"the journal file cannot be written ({type(exc).__name__})") from exc
+        raise JournalUnavailable(translate("Journal", "the journal file cannot be written ({error})").format(
+            error=type(exc).__name__)) from exc
     try:
         aside = _move_aside(path)
         return _connect(path), aside
     except (OSError, sqlite3.Error) as exc:
-        raise JournalUnavailable(f"the journal is damaged and could not be replaced ({damaged})") from exc
+        raise JournalUnavailable(translate("Journal", "the journal is damaged and could not be replaced "
+                                           "({error})").format(error=str(damaged))) from exc

@@ -12,12 +12,13 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-FULL = "the disk holding Dispatch's data is full"
-READ_ONLY = "the folder holding Dispatch's data is read-only"
-NO_ACCESS = "Dispatch is not allowed to write to its data folder"
-QUOTA = "your disk quota is used up"
-DISK_ERROR = "the disk holding Dispatch's data reported an error"
-UNUSABLE = "Dispatch's local journal cannot be written"
+from app.domain.words import translate
+FULL = translate("LocalData", "the disk holding Dispatch's data is full")
+READ_ONLY = translate("LocalData", "the folder holding Dispatch's data is read-only")
+NO_ACCESS = translate("LocalData", "Dispatch is not allowed to write to its data folder")
+QUOTA = translate("LocalData", "your disk quota is used up")
+DISK_ERROR = translate("LocalData", "the disk holding Dispatch's data reported an error")
+UNUSABLE = translate("LocalData", "Dispatch's local journal cannot be written")
 
 _ERRNO = {errno.ENOSPC: FULL, errno.EDQUOT: QUOTA, errno.EROFS: READ_ONLY, errno.EACCES: NO_ACCESS,
           errno.EPERM: NO_ACCESS, errno.EIO: DISK_ERROR}
@@ -39,13 +40,13 @@ def local_reason(exc: BaseException) -> str | None:
 def what_to_do(reason: str) -> str:
     """The user's way out of ``reason``, as a sentence."""
     if reason in (FULL, QUOTA):
-        return "Free some space"
+        return translate("LocalData", "Free some space")
     if reason in (READ_ONLY, NO_ACCESS):
-        return "Make Dispatch's data folder writable"
-    return "Check the disk"
+        return translate("LocalData", "Make Dispatch's data folder writable")
+    return translate("LocalData", "Check the disk")
 
 
 def not_sent_unprotected(reason: str) -> str:
     """Why a send is refused when the journal cannot record it: exactly once needs the journal."""
-    return (f"Not sent: {reason}, so the send cannot be protected against a crash. {what_to_do(reason)}, or save "
-            "the draft to the server with Ctrl+S.")
+    return translate("LocalData", "Not sent: {reason}, so the send cannot be protected against a crash. {action}, "
+                     "or save the draft to the server with Ctrl+S.").format(reason=reason, action=what_to_do(reason))

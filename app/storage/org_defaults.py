@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.domain.m365 import OrgDefaults, parse_defaults
+from app.domain.words import translate
 from app.storage.settings import config_dir
 
 SYSTEM_DEFAULTS = Path("/etc/dispatch/defaults.json")
@@ -56,7 +57,9 @@ def _read(path: Path) -> tuple[str | None, str | None]:
         if not path.is_file():
             return None, None
         if path.stat().st_size > MAX_BYTES:
-            return None, f"{path} is larger than {MAX_BYTES // 1024} KB: not a defaults file. The file was not used."
+            return None, translate("M365", "{path} is larger than {limit} KB: not a defaults file. The file was not "
+                                   "used.").format(path=str(path), limit=MAX_BYTES // 1024)
         return path.read_text(encoding="utf-8"), None
     except (OSError, UnicodeDecodeError) as exc:
-        return None, f"{path} could not be read ({type(exc).__name__}). The file was not used."
+        return None, translate("M365", "{path} could not be read ({error}). The file was not used.").format(
+            path=str(path), error=type(exc).__name__)

@@ -13,6 +13,8 @@ import logging
 import os
 from pathlib import Path
 
+from app.domain.words import translate
+
 log = logging.getLogger(__name__)
 
 FILE_NAME = "personal-dictionary.txt"
@@ -44,7 +46,8 @@ class PersonalDictionary:
         except FileNotFoundError:
             return self.words
         except OSError as exc:
-            self.problem = f"The personal dictionary {self.path} could not be read ({exc.strerror or exc})."
+            self.problem = translate("Settings", "The personal dictionary {path} could not be read ({why}).").format(
+                path=str(self.path), why=exc.strerror or str(exc))
             log.warning("personal dictionary: %s", self.problem)
             return self.words
         for line in raw.decode("utf-8", errors="replace").splitlines():
@@ -70,8 +73,9 @@ class PersonalDictionary:
             finally:
                 os.close(fd)
         except OSError as exc:
-            self.problem = (f"The personal dictionary {self.path} could not be written ({exc.strerror or exc}); "
-                            "the word is known until Dispatch closes.")
+            self.problem = translate("Settings", "The personal dictionary {path} could not be written ({why}); the "
+                                     "word is known until Dispatch closes.").format(path=str(self.path),
+                                                                                     why=exc.strerror or str(exc))
             log.warning("personal dictionary: %s", self.problem)
             return False
         return True

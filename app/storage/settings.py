@@ -14,6 +14,7 @@ from pathlib import Path
 from app.domain.account import AccountConfig
 from app.domain.senders import Principal
 from app.domain.validation import account_url_problem
+from app.domain.words import Words, translate
 from app.storage.files import replace_file
 
 log = logging.getLogger(__name__)
@@ -105,13 +106,16 @@ def _write_atomic(path: Path, text: str) -> None:
 def _why(exc: BaseException) -> str:
     """A damaged or unreadable file's problem in words (never the file's content)."""
     if isinstance(exc, RecursionError):
-        return "it is nested too deeply to be a settings file"
+        return translate("Settings", "it is nested too deeply to be a settings file")
     if isinstance(exc, UnicodeDecodeError):
-        return "it is not text"
+        return translate("Settings", "it is not text")
     if isinstance(exc, json.JSONDecodeError):
-        return f"it is not valid JSON (line {exc.lineno}, column {exc.colno})"
+        return translate("Settings", "it is not valid JSON (line {line}, column {column})").format(
+            line=exc.lineno, column=exc.colno)
     if isinstance(exc, OSError):
         return exc.strerror or type(exc).__name__
+    if exc.args and isinstance(exc.args[0], Words):  # our own words (raised by load)
+        return exc.args[0]
     return str(exc)
 
 
@@ -167,22 +171,24 @@ class Settings:
             with open(self.path, "rb") as f:
                 raw = f.read(MAX_SETTINGS_BYTES + 1)
             if len(raw) > MAX_SETTINGS_BYTES:
-                raise ValueError(f"it is larger than {MAX_SETTINGS_BYTES >> 20} MB")
+                raise ValueError(translate("Settings", "it is larger than {limit} MB").format(
+                    limit=MAX_SETTINGS_BYTES >> 20))
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
-                raise ValueError("it does not hold settings")
+                raise ValueError(translate("Settings", "it does not hold settings"))
             self._data = data
             self._check_account_urls()
         except (FileNotFoundError, NotADirectoryError):  # none yet (a save says if it cannot be written)
             self._data = {}
         except IsADirectoryError as exc:
             self._data = {}
-            self._report(f"The settings file {self.path} could not be read ({_why(exc)}). "
-                         "Dispatch started with default settings.")
+            self._report(translate("Settings", "The settings file {path} could not be read ({why}). Dispatch "
+                                   "started with default settings.").format(path=str(self.path), why=_why(exc)))
         except PermissionError as exc:
             self._data = {}
-            self._report(f"The settings file {self.path} could not be read ({_why(exc)}). "
-                         "Dispatch started with default settings and will not change the file.")
+            self._report(translate("Settings", "The settings file {path} could not be read ({why}). Dispatch "
+                                   "started with default settings and will not change the file.").format(
+                path=str(self.path), why=_why(exc)))
             self._read_only = True
         except (OSError, ValueError, RecursionError, MemoryError) as exc:
             self._data = {}
@@ -194,7 +200,8 @@ class Settings:
         acc = self.account()
         problem = account_url_problem(acc) if acc is not None else None
         if problem:
-            self._report(f"The settings file {self.path} holds an address Dispatch will not use. {problem}")
+            self._report(translate("Settings", "The settings file {path} holds an address Dispatch will not use. "
+                                   "{problem}").format(path=str(self.path), problem=problem))
 
     def _set_aside(self, why: str) -> None:
         aside = self.path.with_name(self.path.name + ".damaged")
@@ -202,11 +209,12 @@ class Settings:
             os.replace(self.path, aside)
         except OSError:
             self._read_only = True
-            self._report(f"The settings file {self.path} is damaged ({why}) and could not be set aside. "
-                         "Dispatch started with default settings and will not change the file.")
+            self._report(translate("Settings", "The settings file {path} is damaged ({why}) and could not be set "
+                                   "aside. Dispatch started with default settings and will not change the "
+                                   "file.").format(path=str(self.path), why=why))
             return
-        self._report(f"The settings file was damaged ({why}). It was kept as {aside}; Dispatch started "
-                     "with default settings.")
+        self._report(translate("Settings", "The settings file was damaged ({why}). It was kept as {aside}; Dispatch "
+                               "started with default settings.").format(why=why, aside=str(aside)))
 
     def save(self) -> bool:
         """Write the settings; False (and :attr:`problem` set) when they could not be written."""
@@ -219,8 +227,8 @@ class Settings:
         try:
             _write_atomic(self.path, json.dumps(data, indent=2, sort_keys=True))
         except OSError as exc:
-            self._report(f"Dispatch cannot write its settings file {self.path} ({_why(exc)}). Changes are "
-                         "kept until Dispatch closes.")
+            self._report(translate("Settings", "Dispatch cannot write its settings file {path} ({why}). Changes are "
+                                   "kept until Dispatch closes.").format(path=str(self.path), why=_why(exc)))
             return False
         return True
 

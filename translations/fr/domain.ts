@@ -1,4 +1,1006 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>Autodiscover</name>
+    <message>
+        <source>The server refused the user name or password: check them (the user name may be DOMAIN\user), or type the EWS URL.</source>
+        <extracomment>&quot;The client application should stop redirecting after 10 redirects.&quot; (Microsoft, RedirectUrl (POX): learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/redirecturl-pox). Counted over every redirect of one search: redirectAddr, redirectUrl, an HTTP 302 and an SRV record. The hosts of Exchange Online&apos;s EWS (the worldwide service and Microsoft&apos;s national clouds): an answer naming one of these says the mailbox is in Microsoft 365, which takes Microsoft sign-in, not a password. The domains of Microsoft 365 tenants&apos; own addresses: a redirectAddr to one of them is Exchange Online&apos;s way of saying &quot;this mailbox lives in Microsoft 365&quot; (hybrid deployments answer so for moved mailboxes).</extracomment>
+        <translation>Le serveur a refusé le nom d&apos;utilisateur ou le mot de passe&#xa0;: vérifiez-les (le nom d&apos;utilisateur peut être de la forme DOMAINE\utilisateur), ou saisissez l&apos;URL EWS.</translation>
+    </message>
+    <message>
+        <source>Type the EWS URL instead (ask your administrator; it often looks like {example}).</source>
+        <translation>Saisissez plutôt l&apos;URL EWS (demandez-la à votre administrateur&#xa0;; elle ressemble souvent à {example}).</translation>
+    </message>
+</context>
+<context>
+    <name>EmlRead</name>
+    <message>
+        <source>The file has more than {limit} headers; it was not opened.</source>
+        <extracomment>headers in the whole file: each look-up of a part&apos;s header goes through all of that part&apos;s headers characters of all ``Content-*`` headers together (type, disposition, file names, dates: up to ~400 a part as Outlook writes them, for at most 250 attachments): the stdlib parses such a header again at every look-up, ~7 µs a character (300 parts with a 60 KB Content-Type each would cost ~37 s of CPU) characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than the 500 recipients a message may have; the address parser takes ~6 µs a character characters of all headers together: each one the draft reads is parsed by the header registry at every look-up (~0.6 µs a character for plain text, ~7 for addresses and parameters: 1,990 headers of 1.9 KB of encoded words took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB a 20 MB message of base64 attachments has ~270,000 lines (76 characters each) a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen how long a parse may take before the user is told the file cannot be read the piece of the file fed to the parser between two looks at the budget the Sender header, when the file has one (who sent it on the From&apos;s behalf) what was read differently from what the file says (an unknown charset, a broken header...)</extracomment>
+        <translation>Le fichier contient plus de {limit} en-têtes&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s headers take more than {limit} characters; it was not opened.</source>
+        <translation>Les en-têtes du fichier dépassent {limit} caractères&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s parts describe themselves in more than {limit} characters of headers; it was not opened.</source>
+        <translation>Les parties du fichier se décrivent en plus de {limit} caractères d&apos;en-têtes&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s addresses take more than {limit} characters (far more recipients than a message may have); it was not opened.</source>
+        <translation>Les adresses du fichier dépassent {limit} caractères (bien plus de destinataires qu&apos;un message ne peut en avoir)&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file was not opened.</source>
+        <translation>Le fichier n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file took more than {seconds} s to read; it was not opened.</source>
+        <translation>La lecture du fichier a pris plus de {seconds} s&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size}; at most {limit} can be opened as a draft (twice the server&apos;s message limit).</source>
+        <extracomment>an encoded word&apos;s charset (RFC 2047 ``=?charset*lang?b?...?=``) an RFC 2231 parameter&apos;s charset (``name*=charset&apos;lang&apos;...``, ``name*0*=...``) a header that cannot be parsed as its kind is read as plain text (its words, never an exception) what was read differently from what the file says: (&quot;charset&quot;, name) and (&quot;header&quot;, name)</extracomment>
+        <translation>«&#xa0;{name}&#xa0;» fait {size}&#xa0;; un brouillon peut être ouvert à partir d&apos;un fichier de {limit} au plus (deux fois la limite de taille des messages du serveur).</translation>
+    </message>
+    <message>
+        <source>The file is {size}; at most {limit} can be opened as a draft (twice the server&apos;s message limit).</source>
+        <translation>Le fichier fait {size}&#xa0;; un brouillon peut être ouvert à partir d&apos;un fichier de {limit} au plus (deux fois la limite de taille des messages du serveur).</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size}; at most {limit} can be opened as a draft (a larger one would take more memory to read than Dispatch allows itself).</source>
+        <translation>«&#xa0;{name}&#xa0;» fait {size}&#xa0;; un brouillon peut être ouvert à partir d&apos;un fichier de {limit} au plus (un fichier plus gros demanderait plus de mémoire que Dispatch ne s&apos;en accorde).</translation>
+    </message>
+    <message>
+        <source>The file is {size}; at most {limit} can be opened as a draft (a larger one would take more memory to read than Dispatch allows itself).</source>
+        <translation>Le fichier fait {size}&#xa0;; un brouillon peut être ouvert à partir d&apos;un fichier de {limit} au plus (un fichier plus gros demanderait plus de mémoire que Dispatch ne s&apos;en accorde).</translation>
+    </message>
+    <message>
+        <source>The file has more than {limit} lines; it was not opened.</source>
+        <translation>Le fichier contient plus de {limit} lignes&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file has a line of {size} MB or more (mail&apos;s lines are at most 998 characters); it was not opened.</source>
+        <translation>Le fichier contient une ligne de {size} Mo ou plus (les lignes d&apos;un e-mail font au plus 998 caractères)&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file does not look like an e-mail message (.eml): it has none of From, To, Subject, Date or Message-ID.</source>
+        <translation>Le fichier ne ressemble pas à un message électronique (.eml)&#xa0;: il ne contient aucun des en-têtes From, To, Subject, Date ou Message-ID.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s headers name {names}, which is not a mail character set: that text was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).</source>
+        <translation>Les en-têtes du fichier indiquent {names}, qui n&apos;est pas un jeu de caractères de messagerie&#xa0;: ce texte a été lu comme du 8 bits inconnu (UTF-8 là où il l&apos;est, � pour les autres octets).</translation>
+    </message>
+    <message>
+        <source>The file&apos;s headers name {names}, which are not mail character sets: that text was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).</source>
+        <translation>Les en-têtes du fichier indiquent {names}, qui ne sont pas des jeux de caractères de messagerie&#xa0;: ce texte a été lu comme du 8 bits inconnu (UTF-8 là où il l&apos;est, � pour les autres octets).</translation>
+    </message>
+    <message>
+        <source>The file&apos;s headers name {names} and others, which are not mail character sets: that text was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).</source>
+        <translation>Les en-têtes du fichier indiquent {names} et d&apos;autres, qui ne sont pas des jeux de caractères de messagerie&#xa0;: ce texte a été lu comme du 8 bits inconnu (UTF-8 là où il l&apos;est, � pour les autres octets).</translation>
+    </message>
+    <message>
+        <source>The {names} header could not be parsed; read as written.</source>
+        <translation>L&apos;en-tête {names} n&apos;a pas pu être analysé&#xa0;; il a été lu tel quel.</translation>
+    </message>
+    <message>
+        <source>The {names} headers could not be parsed; read as written.</source>
+        <translation>Les en-têtes {names} n&apos;ont pas pu être analysés&#xa0;; ils ont été lus tels quels.</translation>
+    </message>
+    <message>
+        <source>The file is not a mail message that can be read ({error}).</source>
+        <translation>Le fichier n&apos;est pas un message lisible ({error}).</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} Mo</translation>
+    </message>
+    <message>
+        <source>The file has more than {limit} parts; it was not opened.</source>
+        <translation>Le fichier contient plus de {limit} parties&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>A part of the file has more than {limit} headers; it was not opened.</source>
+        <translation>Une partie du fichier contient plus de {limit} en-têtes&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s parts nest more than {limit} deep; it was not opened.</source>
+        <translation>Les parties du fichier sont imbriquées sur plus de {limit} niveaux&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s {name} header is {length} characters long (at most {limit}); it was not opened.</source>
+        <translation>L&apos;en-tête {name} du fichier fait {length} caractères ({limit} au plus)&#xa0;; il n&apos;a pas été ouvert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n custom header(s) left out: a message carries at most {limit}.</source>
+        <extracomment>X- headers servers and mail programs stamp on a message (not the author&apos;s own): not read as custom headers (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <translation>
+            <numerusform>%n en-tête personnalisé ignoré&#xa0;: un message en contient au plus {limit}.</numerusform>
+            <numerusform>%n en-têtes personnalisés ignorés&#xa0;: un message en contient au plus {limit}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Thread-Index header is not a conversation index; it was left out.</source>
+        <translation>L&apos;en-tête Thread-Index n&apos;est pas un index de conversation&#xa0;; il a été ignoré.</translation>
+    </message>
+    <message>
+        <source>The {name} header is malformed; it was read as it is.</source>
+        <translation>L&apos;en-tête {name} est mal formé&#xa0;; il a été lu tel quel.</translation>
+    </message>
+    <message>
+        <source>The {name} header is malformed ({text}…): check its addresses.</source>
+        <translation>L&apos;en-tête {name} est mal formé ({text}…)&#xa0;: vérifiez ses adresses.</translation>
+    </message>
+    <message>
+        <source>The {name} header could not be read: {text}</source>
+        <translation>L&apos;en-tête {name} n&apos;a pas pu être lu&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>The Date header could not be read: “{text}”.</source>
+        <translation>L&apos;en-tête Date n&apos;a pas pu être lu&#xa0;: «&#xa0;{text}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>An attachment&apos;s encoding is broken; it is empty.</source>
+        <translation>L&apos;encodage d&apos;une pièce jointe est endommagé&#xa0;; elle est vide.</translation>
+    </message>
+    <message>
+        <source>The message text&apos;s encoding is broken; it was read as it is.</source>
+        <translation>L&apos;encodage du texte du message est endommagé&#xa0;; il a été lu tel quel.</translation>
+    </message>
+    <message>
+        <source>The message text says it is in “{charset}”, which is not a mail character set: it was read as unknown 8-bit (UTF-8 where it is, � for the other bytes).</source>
+        <translation>Le texte du message se dit en «&#xa0;{charset}&#xa0;», qui n&apos;est pas un jeu de caractères de messagerie&#xa0;: il a été lu comme du 8 bits inconnu (UTF-8 là où il l&apos;est, � pour les autres octets).</translation>
+    </message>
+</context>
+<context>
+    <name>Headers</name>
+    <message>
+        <source>Importance</source>
+        <extracomment>header names Exchange keeps for itself (MS-OXCMAIL 2.2.3.2.12: MIME writers do not create them) X- headers that stand for a field of the message: set through the field, not as a custom header</extracomment>
+        <translation>l&apos;importance</translation>
+    </message>
+    <message>
+        <source>the read receipt</source>
+        <translation>l&apos;accusé de lecture</translation>
+    </message>
+    <message>
+        <source>“{name}”: a custom header&apos;s name must start with “X-” (for example X-Project).</source>
+        <translation>«&#xa0;{name}&#xa0;»&#xa0;: le nom d&apos;un en-tête personnalisé doit commencer par «&#xa0;X-&#xa0;» (par exemple X-Project).</translation>
+    </message>
+    <message>
+        <source>“{name}”: a header name may hold only letters, digits and punctuation (no spaces, colons or accents).</source>
+        <translation>«&#xa0;{name}&#xa0;»&#xa0;: un nom d&apos;en-tête ne peut contenir que des lettres, des chiffres et de la ponctuation (ni espaces, ni deux-points, ni accents).</translation>
+    </message>
+    <message>
+        <source>{name} is set by {field}, not as a custom header.</source>
+        <translation>{name} est défini par {field}, pas comme en-tête personnalisé.</translation>
+    </message>
+    <message>
+        <source>“{name}”: Exchange keeps headers starting with {prefix}- for itself.</source>
+        <translation>«&#xa0;{name}&#xa0;»&#xa0;: Exchange se réserve les en-têtes commençant par {prefix}-.</translation>
+    </message>
+    <message>
+        <source>The value of {name} must be one line.</source>
+        <translation>La valeur de {name} doit tenir sur une seule ligne.</translation>
+    </message>
+    <message>
+        <source>The value of {name} holds a control character.</source>
+        <translation>La valeur de {name} contient un caractère de contrôle.</translation>
+    </message>
+    <message>
+        <source>{name} is already there; change its value instead.</source>
+        <translation>{name} est déjà présent&#xa0;; modifiez plutôt sa valeur.</translation>
+    </message>
+    <message>
+        <source>A message can carry at most {limit} custom headers (Exchange&apos;s limit).</source>
+        <translation>Un message peut contenir au plus {limit} en-têtes personnalisés (limite d&apos;Exchange).</translation>
+    </message>
+    <message>
+        <source>The custom headers would be larger than {limit} KB (Exchange&apos;s limit).</source>
+        <translation>Les en-têtes personnalisés dépasseraient {limit} Ko (limite d&apos;Exchange).</translation>
+    </message>
+    <message>
+        <source>A follow-up flag with a due date needs a start date too.</source>
+        <translation>Un indicateur de suivi avec une date d&apos;échéance doit aussi avoir une date de début.</translation>
+    </message>
+    <message>
+        <source>The follow-up flag&apos;s due date is before its start date.</source>
+        <translation>La date d&apos;échéance de l&apos;indicateur de suivi précède sa date de début.</translation>
+    </message>
+    <message>
+        <source>Dates need a flag: set the follow-up flag or clear its dates.</source>
+        <translation>Les dates nécessitent un indicateur&#xa0;: définissez l&apos;indicateur de suivi ou effacez ses dates.</translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message>
+        <source>the journal&apos;s folder cannot be written ({error})</source>
+        <extracomment>columns added after the first release: (name, definition) — added to older files on open (``pieces``: the rows of ``body_pieces`` holding a long body, in order, app/storage/body_blob.py; ``body``: a long body as UTF-8, as journals before the pieces kept it; both NULL: the body is in the JSON)</extracomment>
+        <translation>le dossier du journal n&apos;est pas accessible en écriture ({error})</translation>
+    </message>
+    <message>
+        <source>the journal file cannot be opened</source>
+        <translation>le fichier journal ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>the journal file cannot be written ({error})</source>
+        <translation>le fichier journal ne peut pas être écrit ({error})</translation>
+    </message>
+    <message>
+        <source>the journal is damaged and could not be replaced ({error})</source>
+        <translation>le journal est endommagé et n&apos;a pas pu être remplacé ({error})</translation>
+    </message>
+</context>
+<context>
+    <name>ListRows</name>
+    <message>
+        <source>Follow-up complete</source>
+        <translation>Suivi terminé</translation>
+    </message>
+    <message>
+        <source>follow-up complete</source>
+        <translation>suivi terminé</translation>
+    </message>
+    <message>
+        <source>Flagged for follow-up</source>
+        <translation>Marqué pour le suivi</translation>
+    </message>
+    <message>
+        <source>flagged for follow-up</source>
+        <translation>marqué pour le suivi</translation>
+    </message>
+    <message>
+        <source>start {day}</source>
+        <translation>début le {day}</translation>
+    </message>
+    <message>
+        <source>due {day}</source>
+        <translation>échéance le {day}</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <extracomment>the follow-up flag&apos;s marker before a subject the words of a row (made once: a list shows thousands of rows)</extracomment>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>to {recipients}</source>
+        <translation>à {recipients}</translation>
+    </message>
+    <message>
+        <source>with attachments</source>
+        <translation>avec pièces jointes</translation>
+    </message>
+    <message>
+        <source>{mark} {subject}</source>
+        <translation>{mark} {subject}</translation>
+    </message>
+    <message>
+        <source>{tip}&lt;p&gt;{flag}&lt;/p&gt;</source>
+        <translation>{tip}&lt;p&gt;{flag}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <extracomment>two, three or four parts of a row said in one line (a list separator may differ by language)</extracomment>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second}, {third}</source>
+        <translation>{first}, {second}, {third}</translation>
+    </message>
+    <message>
+        <source>{first}, {second}, {third}, {fourth}</source>
+        <translation>{first}, {second}, {third}, {fourth}</translation>
+    </message>
+    <message>
+        <source>(no recipients)</source>
+        <translation>(aucun destinataire)</translation>
+    </message>
+</context>
+<context>
+    <name>LocalData</name>
+    <message>
+        <source>the disk holding Dispatch&apos;s data is full</source>
+        <translation>le disque contenant les données de Dispatch est plein</translation>
+    </message>
+    <message>
+        <source>the folder holding Dispatch&apos;s data is read-only</source>
+        <translation>le dossier contenant les données de Dispatch est en lecture seule</translation>
+    </message>
+    <message>
+        <source>Dispatch is not allowed to write to its data folder</source>
+        <translation>Dispatch n&apos;a pas le droit d&apos;écrire dans son dossier de données</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up</source>
+        <translation>votre quota de disque est épuisé</translation>
+    </message>
+    <message>
+        <source>the disk holding Dispatch&apos;s data reported an error</source>
+        <translation>le disque contenant les données de Dispatch a signalé une erreur</translation>
+    </message>
+    <message>
+        <source>Dispatch&apos;s local journal cannot be written</source>
+        <translation>le journal local de Dispatch ne peut pas être écrit</translation>
+    </message>
+    <message>
+        <source>Free some space</source>
+        <translation>Libérez de l&apos;espace</translation>
+    </message>
+    <message>
+        <source>Make Dispatch&apos;s data folder writable</source>
+        <translation>Rendez le dossier de données de Dispatch accessible en écriture</translation>
+    </message>
+    <message>
+        <source>Check the disk</source>
+        <translation>Vérifiez le disque</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}, so the send cannot be protected against a crash. {action}, or save the draft to the server with Ctrl+S.</source>
+        <translation>Non envoyé&#xa0;: {reason}, l&apos;envoi ne peut donc pas être protégé contre un plantage. {action}, ou enregistrez le brouillon sur le serveur avec Ctrl+S.</translation>
+    </message>
+</context>
+<context>
+    <name>M365</name>
+    <message>
+        <source>The Microsoft Graph URL names {host}, which is none of Microsoft&apos;s Graph hosts ({hosts}) nor this computer.</source>
+        <extracomment>sign-in host -&gt; the Graph service root it goes with (see the table above) The delegated permissions Dispatch asks for (why each: app/mail/graph/signin.py, DEFAULT_SCOPES).</extracomment>
+        <translation>L&apos;URL Microsoft Graph désigne {host}, qui n&apos;est ni l&apos;un des hôtes Graph de Microsoft ({hosts}) ni cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The sign-in authority names {host}, which is none of Microsoft&apos;s sign-in hosts ({hosts}) nor this computer.</source>
+        <translation>L&apos;autorité de connexion désigne {host}, qui n&apos;est ni l&apos;un des hôtes de connexion de Microsoft ({hosts}) ni cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The sign-in authority must end with the tenant: its ID, a domain of it, or organizations (for example {example}).</source>
+        <translation>L&apos;autorité de connexion doit se terminer par le locataire&#xa0;: son ID, l&apos;un de ses domaines ou organizations (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON ({error}, line {line}).</source>
+        <translation>{name} n&apos;est pas un JSON valide ({error}, ligne {line}).</translation>
+    </message>
+    <message>
+        <source>{name} must hold a JSON object ({example}).</source>
+        <translation>{name} doit contenir un objet JSON ({example}).</translation>
+    </message>
+    <message>
+        <source>{name} holds &quot;{key}&quot;, which looks like a secret: a defaults file must never hold one (Dispatch is a public client and needs none). The file was not used.</source>
+        <translation>{name} contient «&#xa0;{key}&#xa0;», qui ressemble à un secret&#xa0;: un fichier de valeurs par défaut ne doit jamais en contenir (Dispatch est un client public et n&apos;en a pas besoin). Le fichier n&apos;a pas été utilisé.</translation>
+    </message>
+    <message>
+        <source>{name}: unknown key &quot;{key}&quot; (known: {known}). The file was not used.</source>
+        <translation>{name}&#xa0;: clé inconnue «&#xa0;{key}&#xa0;» (clés connues&#xa0;: {known}). Le fichier n&apos;a pas été utilisé.</translation>
+    </message>
+    <message>
+        <source>{name}: &quot;{key}&quot; {problem} The file was not used.</source>
+        <translation>{name}&#xa0;: «&#xa0;{key}&#xa0;» {problem} Le fichier n&apos;a pas été utilisé.</translation>
+    </message>
+    <message>
+        <source>must be a non-empty text.</source>
+        <translation>doit être un texte non vide.</translation>
+    </message>
+    <message>
+        <source>must be the application (client) ID, a GUID (8-4-4-4-12 hex digits).</source>
+        <translation>doit être l&apos;ID d&apos;application (client), un GUID (8-4-4-4-12 chiffres hexadécimaux).</translation>
+    </message>
+    <message>
+        <source>must be the tenant&apos;s ID (a GUID), one of its domains, or organizations.</source>
+        <translation>doit être l&apos;ID du locataire (un GUID), l&apos;un de ses domaines ou organizations.</translation>
+    </message>
+    <message>
+        <source>is not accepted: {problem}</source>
+        <translation>n&apos;est pas accepté&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>The application ID identifies Dispatch to your organisation&apos;s Microsoft 365. Your administrator registers Dispatch once for everyone and gives you the ID (or deploys it, and then you only type your address).</source>
+        <translation>L&apos;ID d&apos;application identifie Dispatch auprès du Microsoft 365 de votre organisation. Votre administrateur inscrit Dispatch une fois pour tous et vous donne cet ID (ou le déploie&#xa0;; vous n&apos;avez alors qu&apos;à saisir votre adresse).</translation>
+    </message>
+    <message>
+        <source>Register Dispatch in Microsoft Entra (once per organisation):
+1. Microsoft Entra admin center &gt; App registrations &gt; New registration.
+2. Name: Dispatch. Supported account types: Accounts in this organizational directory only.
+3. Redirect URI: platform &quot;Mobile and desktop applications&quot;. Register.
+4. Manifest: add the loopback redirect to &quot;replyUrlsWithType&quot;:
+   {redirect}
+5. Authentication: Allow public client flows: Yes (for the device code).
+6. API permissions: Microsoft Graph, delegated: {permissions}. Grant admin consent if your policy asks.
+7. Give users the Application (client) ID and the tenant ID, or deploy them in
+   {defaults}
+No client secret is needed: never put one in the defaults file.</source>
+        <translation>Inscrire Dispatch dans Microsoft Entra (une fois par organisation)&#xa0;:
+1. Centre d&apos;administration Microsoft Entra &gt; Inscriptions d&apos;applications &gt; Nouvelle inscription.
+2. Nom&#xa0;: Dispatch. Types de comptes pris en charge&#xa0;: Comptes dans cet annuaire d&apos;organisation uniquement.
+3. URI de redirection&#xa0;: plateforme «&#xa0;Applications mobiles et de bureau&#xa0;». S&apos;inscrire.
+4. Manifeste&#xa0;: ajoutez la redirection de bouclage à «&#xa0;replyUrlsWithType&#xa0;»&#xa0;:
+   {redirect}
+5. Authentification&#xa0;: Autoriser les flux de clients publics&#xa0;: Oui (pour le code d&apos;appareil).
+6. Autorisations d&apos;API&#xa0;: Microsoft Graph, déléguées&#xa0;: {permissions}. Accordez le consentement administrateur si votre stratégie l&apos;exige.
+7. Donnez aux utilisateurs l&apos;ID d&apos;application (client) et l&apos;ID de locataire, ou déployez-les dans
+   {defaults}
+Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamais dans le fichier de valeurs par défaut.</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {limit} KB: not a defaults file. The file was not used.</source>
+        <extracomment>a real defaults file is a few lines: a larger one is not read into memory</extracomment>
+        <translation>{path} dépasse {limit} Ko&#xa0;: ce n&apos;est pas un fichier de valeurs par défaut. Le fichier n&apos;a pas été utilisé.</translation>
+    </message>
+    <message>
+        <source>{path} could not be read ({error}). The file was not used.</source>
+        <translation>{path} n&apos;a pas pu être lu ({error}). Le fichier n&apos;a pas été utilisé.</translation>
+    </message>
+</context>
+<context>
+    <name>MailErrors</name>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Too large to send</source>
+        <translation>Trop volumineux pour être envoyé</translation>
+    </message>
+    <message>
+        <source>No valid recipients</source>
+        <translation>Aucun destinataire valide</translation>
+    </message>
+    <message>
+        <source>Deleted on the server</source>
+        <translation>Supprimé sur le serveur</translation>
+    </message>
+    <message>
+        <source>The server did not recognise this item</source>
+        <translation>Le serveur n&apos;a pas reconnu cet élément</translation>
+    </message>
+    <message>
+        <source>The item changed on the server; refresh and try again</source>
+        <translation>L&apos;élément a été modifié sur le serveur&#xa0;; actualisez et réessayez</translation>
+    </message>
+    <message>
+        <source>The item was changed elsewhere; reopen it and try again</source>
+        <translation>L&apos;élément a été modifié ailleurs&#xa0;; rouvrez-le et réessayez</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this</source>
+        <translation>Vous n&apos;avez pas l&apos;autorisation d&apos;effectuer cette opération</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again shortly</source>
+        <translation>Le serveur est occupé&#xa0;; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <source>A recipient could not be found</source>
+        <translation>Un destinataire est introuvable</translation>
+    </message>
+    <message>
+        <source>Your mailbox is full</source>
+        <translation>Votre boîte aux lettres est pleine</translation>
+    </message>
+    <message>
+        <source>You are not allowed to send as this sender</source>
+        <translation>Vous n&apos;êtes pas autorisé à envoyer en tant que cet expéditeur</translation>
+    </message>
+    <message>
+        <source>You have sent too many messages; try again later</source>
+        <translation>Vous avez envoyé trop de messages&#xa0;; réessayez plus tard</translation>
+    </message>
+    <message>
+        <source>The server could not save the item</source>
+        <translation>Le serveur n&apos;a pas pu enregistrer l&apos;élément</translation>
+    </message>
+    <message>
+        <source>The item is damaged on the server</source>
+        <translation>L&apos;élément est endommagé sur le serveur</translation>
+    </message>
+    <message>
+        <source>The server could not convert the message</source>
+        <translation>Le serveur n&apos;a pas pu convertir le message</translation>
+    </message>
+    <message>
+        <source>The server could not read the message file (its MIME content is invalid)</source>
+        <translation>Le serveur n&apos;a pas pu lire le fichier du message (son contenu MIME n&apos;est pas valide)</translation>
+    </message>
+    <message>
+        <source>The server rejected the request as malformed</source>
+        <translation>Le serveur a rejeté la requête car elle est mal formée</translation>
+    </message>
+    <message>
+        <source>The server rejected the request</source>
+        <translation>Le serveur a rejeté la requête</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer</source>
+        <translation>Le serveur a mis trop de temps à répondre</translation>
+    </message>
+    <message>
+        <source>The server had an internal error</source>
+        <translation>Le serveur a rencontré une erreur interne</translation>
+    </message>
+    <message>
+        <source>No matching name in the directory</source>
+        <translation>Aucun nom correspondant dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Several names match</source>
+        <translation>Plusieurs noms correspondent</translation>
+    </message>
+    <message>
+        <source>Could not reach the server</source>
+        <extracomment>The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).</extracomment>
+        <translation>Impossible de joindre le serveur</translation>
+    </message>
+    <message>
+        <source>The server did not accept your user name or password</source>
+        <translation>Le serveur n&apos;a pas accepté votre nom d&apos;utilisateur ou votre mot de passe</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 needs you to sign in again</source>
+        <translation>Microsoft 365 vous demande de vous reconnecter</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted</source>
+        <translation>Le certificat du serveur n&apos;est pas approuvé</translation>
+    </message>
+    <message>
+        <source>The server sent a reply that could not be read</source>
+        <translation>Le serveur a envoyé une réponse illisible</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the server answered</source>
+        <translation>La connexion a été coupée avant la réponse du serveur</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Exchange Online no longer accepts EWS for this mailbox; sign in with Microsoft 365</source>
+        <translation>Exchange Online n&apos;accepte plus EWS pour cette boîte aux lettres&#xa0;; connectez-vous avec Microsoft 365</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <extracomment>the longest piece of a server&apos;s own explanation quoted to the user (it is untrusted data)</extracomment>
+        <translation>aucune raison indiquée</translation>
+    </message>
+    <message>
+        <source>this mailbox</source>
+        <translation>cette boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Exchange Online no longer accepts EWS for {who} ({why}). Sign in with Microsoft 365 to keep using this mailbox: nothing waiting to be sent is lost.</source>
+        <translation>Exchange Online n&apos;accepte plus EWS pour {who} ({why}). Connectez-vous avec Microsoft 365 pour continuer à utiliser cette boîte aux lettres&#xa0;: rien de ce qui attend d&apos;être envoyé n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>this account</source>
+        <translation>ce compte</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 needs you to sign in again for {who}. Nothing waiting to be sent is lost: it goes out once you are signed in.</source>
+        <translation>Microsoft 365 vous demande de vous reconnecter pour {who}. Rien de ce qui attend d&apos;être envoyé n&apos;est perdu&#xa0;: tout partira une fois que vous serez connecté.</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>Erreur inconnue</translation>
+    </message>
+    <message>
+        <source>{explanation} ({code})</source>
+        <translation>{explanation} ({code})</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password</source>
+        <translation>Le serveur a refusé le nom d&apos;utilisateur ou le mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled</source>
+        <translation>La connexion a été annulée</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft 365 again</source>
+        <translation>Reconnectez-vous à Microsoft 365</translation>
+    </message>
+    <message>
+        <source>The server is busy</source>
+        <translation>Le serveur est occupé</translation>
+    </message>
+    <message>
+        <source>The account was closed before this could be asked of the server</source>
+        <translation>Le compte a été fermé avant que la demande puisse être faite au serveur</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 did not accept the sign-in (HTTP 401)</source>
+        <extracomment>the code of the error raised for a URL that must not carry a secret (plain http:// to another host...) What each Graph / Exchange error code means. A code not listed: by its HTTP status (_KIND_BY_STATUS). The account&apos;s mailbox cannot be reached over Graph at all (e.g. hosted on-premises): not an item&apos;s fault.</extracomment>
+        <translation>Microsoft 365 n&apos;a pas accepté la connexion (HTTP 401)</translation>
+    </message>
+    <message>
+        <source>Could not get a Microsoft 365 sign-in token ({error})</source>
+        <translation>Impossible d&apos;obtenir un jeton de connexion Microsoft 365 ({error})</translation>
+    </message>
+    <message>
+        <source>No Microsoft 365 sign-in token: sign in again</source>
+        <translation>Aucun jeton de connexion Microsoft 365&#xa0;: reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>The browser sign-in did not come back in time; start it again.</source>
+        <extracomment>Seconds a connection may stay silent before it is dropped (its own thread: it delays no other one). Connections served at once; one more is closed unanswered (bounds the threads a local process can cost).</extracomment>
+        <translation>La connexion dans le navigateur n&apos;a pas abouti à temps&#xa0;; recommencez-la.</translation>
+    </message>
+    <message>
+        <source>Sending a saved draft without a copy in Sent Items is not available over Microsoft Graph.</source>
+        <extracomment>Seconds the core waits after a lost send answer before it looks the Message-ID up: Graph accepts a send (202) before the message moves from Drafts through the Outbox to Sent Items, which takes seconds. app.mail.service.list_order&apos;s keys -&gt; Graph&apos;s message properties the kinds of failure that say a request did nothing, so that the core repeats the whole save as it was the user&apos;s time zone: a flag&apos;s days are its midnights (app/mail/graph/timezones.py); None: this computer&apos;s the mailboxes the account may send from (AccountConfig.principals): the right a reopened draft&apos;s ``from`` has item id -&gt; its attachments&apos; ids: a tuple of str, which the cyclic GC stops tracking (a set per saved draft was 5,000 more objects each full collection scanned after a mail merge) item id -&gt; its custom headers as of our last save/read (Graph cannot change them: see _recreate)</extracomment>
+        <translation>Envoyer un brouillon enregistré sans copie dans Éléments envoyés n&apos;est pas possible avec Microsoft Graph.</translation>
+    </message>
+    <message>
+        <source>No application (client) id is set for Microsoft 365 sign-in; enter the one your organisation registered in the account settings.</source>
+        <extracomment>Delegated permissions, exactly those the Graph calls Dispatch makes need (the sandbox enforces them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items (Mail.ReadWrite), sending (Mail.Send), sending from a shared mailbox or as a delegate (Mail.Send.Shared: &quot;In order to send messages from another user, applications that use user tokens use the Mail.Send.Shared permission&quot;, learn.microsoft.com/graph/outlook-send-mail-from-other-user) and people search to resolve names (People.Read). A draft from another mailbox lives in the user&apos;s own Drafts (``from`` set, service.py), so no Mail.ReadWrite.Shared. Who signed in comes from the ID token (MSAL always adds openid, profile and offline_access): no User.Read. What DEFAULT_SCOPES was before Mail.Send.Shared joined it: settings that saved exactly it get today&apos;s default (the user is asked to consent to Mail.Send.Shared at the next sign-in); any other saved list is kept as it is. Every default scope list Dispatch ever saved, in every cloud: such a saved list is today&apos;s default of the account&apos;s cloud; any other saved list is kept as it is. Dispatch&apos;s application (client) id in Microsoft Entra: set once the app is registered (a public client with the redirect http://127.0.0.1, added through the manifest&apos;s replyUrlsWithType: see REDIRECT_HOST); until then the account&apos;s settings must name one. The id Dispatch uses with the sandbox&apos;s authority (which accepts any client id). The loopback redirect names the address the listener binds, never ``localhost``: a browser may resolve ``localhost`` to ::1 first, where another local user could listen on the same port and answer it. RFC 8252 sections 7.3 and 8.3 recommend the IP literal; Microsoft Entra does too (&quot;Prefer 127.0.0.1 over localhost&quot;, learn.microsoft.com/entra/identity-platform/reply-url: the port of a loopback redirect is ignored when matching, [::1] is not supported, and an http://127.0.0.1 redirect is registered through the application manifest&apos;s replyUrlsWithType). A PEM file: the authority&apos;s own certificate, the only one trusted (the sandbox&apos;s authority). The SHA-256 of the authority&apos;s certificate the user chose to trust (the fingerprint question): then exactly that certificate is accepted, and no other (security.py&apos;s rule for EWS).</extracomment>
+        <translation>Aucun ID d&apos;application (client) n&apos;est défini pour la connexion à Microsoft 365&#xa0;; saisissez celui que votre organisation a inscrit dans les paramètres du compte.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 refused to start a device sign-in ({reason}).</source>
+        <translation>Microsoft 365 a refusé de démarrer une connexion par code d&apos;appareil ({reason}).</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 sign-in failed ({reason}).</source>
+        <translation>La connexion à Microsoft 365 a échoué ({reason}).</translation>
+    </message>
+    <message>
+        <source>The sign-in server&apos;s certificate could not be verified ({error}).</source>
+        <translation>Le certificat du serveur de connexion n&apos;a pas pu être vérifié ({error}).</translation>
+    </message>
+    <message>
+        <source>Could not reach the Microsoft 365 sign-in server ({error}).</source>
+        <translation>Impossible de joindre le serveur de connexion Microsoft 365 ({error}).</translation>
+    </message>
+    <message>
+        <source>The {backend} backend is not available in this version of Dispatch.</source>
+        <translation>Le moteur {backend} n&apos;est pas disponible dans cette version de Dispatch.</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message numerus="yes">
+        <source>Line {line} has %n value(s); the header has {columns} columns.</source>
+        <extracomment>header names taken as the recipient column (compared without case, spaces, &quot;-&quot; and &quot;_&quot;) (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <translation>
+            <numerusform>La ligne {line} contient %n valeur&#xa0;; l&apos;en-tête compte {columns} colonnes.</numerusform>
+            <numerusform>La ligne {line} contient %n valeurs&#xa0;; l&apos;en-tête compte {columns} colonnes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table is {size} MB; Dispatch reads at most {limit} MB.</source>
+        <translation>Le tableau fait {size} Mo&#xa0;; Dispatch lit au plus {limit} Mo.</translation>
+    </message>
+    <message>
+        <source>Line {line} is not UTF-8 text. Save the table as “CSV UTF-8” and try again.</source>
+        <translation>La ligne {line} n&apos;est pas du texte UTF-8. Enregistrez le tableau au format «&#xa0;CSV UTF-8&#xa0;» et réessayez.</translation>
+    </message>
+    <message>
+        <source>The table is longer than {limit} MB of text.</source>
+        <translation>Le tableau dépasse {limit} Mo de texte.</translation>
+    </message>
+    <message>
+        <source>The table is empty: it needs a header row naming the columns, then one row per message.</source>
+        <translation>Le tableau est vide&#xa0;: il lui faut une ligne d&apos;en-tête nommant les colonnes, puis une ligne par message.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a value is longer than {limit} KB.</source>
+        <translation>Ligne {line}&#xa0;: une valeur dépasse {limit} Ko.</translation>
+    </message>
+    <message>
+        <source>Line {line}: it is not valid CSV (a quote that is not closed?).</source>
+        <translation>Ligne {line}&#xa0;: ce n&apos;est pas du CSV valide (un guillemet non fermé&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>column {number}</source>
+        <translation>colonne {number}</translation>
+    </message>
+    <message>
+        <source>Line {line}, “{name}”: a value is longer than {limit} KB.</source>
+        <translation>Ligne {line}, «&#xa0;{name}&#xa0;»&#xa0;: une valeur dépasse {limit} Ko.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the table has more than {limit} rows; split it.</source>
+        <translation>Ligne {line}&#xa0;: le tableau compte plus de {limit} lignes&#xa0;; scindez-le.</translation>
+    </message>
+    <message>
+        <source>The table is empty: it needs a header row naming the columns.</source>
+        <translation>Le tableau est vide&#xa0;: il lui faut une ligne d&apos;en-tête nommant les colonnes.</translation>
+    </message>
+    <message>
+        <source>The table has a header row but no rows below it.</source>
+        <translation>Le tableau a une ligne d&apos;en-tête mais aucune ligne en dessous.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {columns} columns; Dispatch reads at most {limit}.</source>
+        <translation>Ligne {line}&#xa0;: {columns} colonnes&#xa0;; Dispatch en lit au plus {limit}.</translation>
+    </message>
+    <message>
+        <source>Line {line} (the header row): column {number} has no name.</source>
+        <translation>Ligne {line} (la ligne d&apos;en-tête)&#xa0;: la colonne {number} n&apos;a pas de nom.</translation>
+    </message>
+    <message>
+        <source>Line {line} (the header row): the name of column {number} is longer than 100 characters.</source>
+        <translation>Ligne {line} (la ligne d&apos;en-tête)&#xa0;: le nom de la colonne {number} dépasse 100 caractères.</translation>
+    </message>
+    <message>
+        <source>Line {line} (the header row): two columns are named “{name}”.</source>
+        <translation>Ligne {line} (la ligne d&apos;en-tête)&#xa0;: deux colonnes s&apos;appellent «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {names}: the columns are {columns}.</source>
+        <translation>Champ de fusion inconnu {names}&#xa0;: les colonnes sont {columns}.</translation>
+    </message>
+    <message>
+        <source>No address in “{column}”.</source>
+        <translation>Aucune adresse dans «&#xa0;{column}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+</context>
+<context>
+    <name>SendChecks</name>
+    <message>
+        <source>This message has no subject.</source>
+        <translation>Ce message n&apos;a pas d&apos;objet.</translation>
+    </message>
+    <message>
+        <source>The message mentions an attachment (“{word}”), but nothing is attached.</source>
+        <translation>Le message mentionne une pièce jointe («&#xa0;{word}&#xa0;»), mais rien n&apos;est joint.</translation>
+    </message>
+</context>
+<context>
+    <name>Senders</name>
+    <message>
+        <source>{sender} on behalf of {principal}</source>
+        <translation>{sender} de la part de {principal}</translation>
+    </message>
+    <message>
+        <source>Enter the mailbox&apos;s e-mail address.</source>
+        <translation>Saisissez l&apos;adresse de messagerie de la boîte aux lettres.</translation>
+    </message>
+    <message>
+        <source>That is this account&apos;s own address: it is always in the From list.</source>
+        <translation>C&apos;est l&apos;adresse de ce compte&#xa0;: elle figure toujours dans la liste De.</translation>
+    </message>
+    <message>
+        <source>{address} is already in the list.</source>
+        <translation>{address} figure déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>{mailbox} (on behalf)</source>
+        <extracomment>the sent copy goes to this mailbox&apos;s Sent Items, not the account&apos;s own (a setting of the account&apos;s list, not of who a message is from: two principals of the same address and right are the same From)</extracomment>
+        <translation>{mailbox} (envoi de la part de)</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The personal dictionary {path} could not be read ({why}).</source>
+        <extracomment>more than this is not a personal dictionary: the rest is not read</extracomment>
+        <translation>Le dictionnaire personnel {path} n&apos;a pas pu être lu ({why}).</translation>
+    </message>
+    <message>
+        <source>The personal dictionary {path} could not be written ({why}); the word is known until Dispatch closes.</source>
+        <translation>Le dictionnaire personnel {path} n&apos;a pas pu être écrit ({why})&#xa0;; le mot reste connu jusqu&apos;à la fermeture de Dispatch.</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply to be a settings file</source>
+        <extracomment>A settings file larger than this is damaged (a real one is a few KB): it is not read into memory. Undo send: the seconds between Send and the server call that the UI offers, and the default</extracomment>
+        <translation>son imbrication est trop profonde pour un fichier de paramètres</translation>
+    </message>
+    <message>
+        <source>it is not text</source>
+        <translation>ce n&apos;est pas du texte</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (line {line}, column {column})</source>
+        <translation>ce n&apos;est pas du JSON valide (ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>it is larger than {limit} MB</source>
+        <translation>il dépasse {limit} Mo</translation>
+    </message>
+    <message>
+        <source>it does not hold settings</source>
+        <translation>il ne contient pas de paramètres</translation>
+    </message>
+    <message>
+        <source>The settings file {path} could not be read ({why}). Dispatch started with default settings.</source>
+        <translation>Le fichier de paramètres {path} n&apos;a pas pu être lu ({why}). Dispatch a démarré avec les paramètres par défaut.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} could not be read ({why}). Dispatch started with default settings and will not change the file.</source>
+        <translation>Le fichier de paramètres {path} n&apos;a pas pu être lu ({why}). Dispatch a démarré avec les paramètres par défaut et ne modifiera pas le fichier.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} holds an address Dispatch will not use. {problem}</source>
+        <translation>Le fichier de paramètres {path} contient une adresse que Dispatch n&apos;utilisera pas. {problem}</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is damaged ({why}) and could not be set aside. Dispatch started with default settings and will not change the file.</source>
+        <translation>Le fichier de paramètres {path} est endommagé ({why}) et n&apos;a pas pu être mis de côté. Dispatch a démarré avec les paramètres par défaut et ne modifiera pas le fichier.</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged ({why}). It was kept as {aside}; Dispatch started with default settings.</source>
+        <translation>Le fichier de paramètres était endommagé ({why}). Il a été conservé sous le nom {aside}&#xa0;; Dispatch a démarré avec les paramètres par défaut.</translation>
+    </message>
+    <message>
+        <source>Dispatch cannot write its settings file {path} ({why}). Changes are kept until Dispatch closes.</source>
+        <translation>Dispatch ne peut pas écrire son fichier de paramètres {path} ({why}). Les modifications sont conservées jusqu&apos;à la fermeture de Dispatch.</translation>
+    </message>
+</context>
+<context>
+    <name>Snippets</name>
+    <message>
+        <source>Every snippet needs a name.</source>
+        <translation>Chaque texte rapide doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Two snippets are called “{name}”.</source>
+        <translation>Deux textes rapides s&apos;appellent «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The trigger of “{name}” has a space in it: a trigger is one word.</source>
+        <translation>Le déclencheur de «&#xa0;{name}&#xa0;» contient une espace&#xa0;: un déclencheur est un seul mot.</translation>
+    </message>
+    <message>
+        <source>Two snippets have the trigger “{trigger}”.</source>
+        <translation>Deux textes rapides ont le déclencheur «&#xa0;{trigger}&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>“{address}” is not a valid e-mail address.</source>
+        <translation>«&#xa0;{address}&#xa0;» n&apos;est pas une adresse de messagerie valide.</translation>
+    </message>
+    <message>
+        <source>“{entry}” contains control characters.</source>
+        <extracomment>Drafts sent in ONE send request (EWS SendItem). The schema sets no count (its ItemIds list is unbounded) and Exchange documents none; what it limits is time: &quot;EWS limits the execution time of a batch request to one minute&quot;, and it checks the sender&apos;s budget after each item (&quot;EWS throttling in Exchange&quot;, Throttling implications for EWS batch requests). 250 stays well inside that minute; exchangelib&apos;s 100 is the library&apos;s own default, not the server&apos;s. Graph&apos;s $batch holds at most 20 (its backend chunks by itself).</extracomment>
+        <translation>«&#xa0;{entry}&#xa0;» contient des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address (no @).</source>
+        <translation>«&#xa0;{address}&#xa0;» n&apos;est pas une adresse de messagerie (il manque @).</translation>
+    </message>
+    <message>
+        <source>An attachment has no name.</source>
+        <translation>Une pièce jointe n&apos;a pas de nom.</translation>
+    </message>
+    <message>
+        <source>“{name}” contains a path separator.</source>
+        <translation>«&#xa0;{name}&#xa0;» contient un séparateur de chemin.</translation>
+    </message>
+    <message>
+        <source>An attachment name is longer than 255 characters.</source>
+        <translation>Un nom de pièce jointe dépasse 255 caractères.</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <translation>{size} octets</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} Ko</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} Mo</translation>
+    </message>
+    <message>
+        <source>{size} GB</source>
+        <translation>{size} Go</translation>
+    </message>
+    <message>
+        <source>The subject has {length} characters; Exchange allows at most {limit}. Shorten it by {over}.</source>
+        <translation>L&apos;objet compte {length} caractères&#xa0;; Exchange en autorise au plus {limit}. Raccourcissez-le de {over}.</translation>
+    </message>
+    <message>
+        <source>“{address}” has {length} characters; an address can have at most {limit}. Shorten or remove it.</source>
+        <translation>«&#xa0;{address}&#xa0;» compte {length} caractères&#xa0;; une adresse peut en avoir au plus {limit}. Raccourcissez-la ou supprimez-la.</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size}; the server accepts at most {limit} per message.</source>
+        <translation>«&#xa0;{name}&#xa0;» fait {size}&#xa0;; le serveur accepte au plus {limit} par message.</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient before sending.</source>
+        <translation>Ajoutez au moins un destinataire avant d&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>{count} recipients (To, Cc and Bcc together); the server allows at most {limit} per message. Split the list across several messages.</source>
+        <translation>{count} destinataires (À, Cc et Cci ensemble)&#xa0;; le serveur en autorise au plus {limit} par message. Répartissez la liste sur plusieurs messages.</translation>
+    </message>
+    <message>
+        <source>Too large to send: the message is about {size}; the server accepts at most {limit} per message. Shorten the text; you can still save it as a draft.</source>
+        <translation>Trop volumineux pour être envoyé&#xa0;: le message fait environ {size}&#xa0;; le serveur accepte au plus {limit} par message. Raccourcissez le texte&#xa0;; vous pouvez toujours l&apos;enregistrer comme brouillon.</translation>
+    </message>
+    <message>
+        <source>Too large to send: the message is about {size}; the server accepts at most {limit} per message. Remove an attachment or send the files in several messages.</source>
+        <translation>Trop volumineux pour être envoyé&#xa0;: le message fait environ {size}&#xa0;; le serveur accepte au plus {limit} par message. Supprimez une pièce jointe ou envoyez les fichiers en plusieurs messages.</translation>
+    </message>
+    <message>
+        <source>the password</source>
+        <translation>le mot de passe</translation>
+    </message>
+    <message>
+        <source>The EWS URL</source>
+        <translation>L&apos;URL EWS</translation>
+    </message>
+    <message>
+        <source>The Microsoft Graph URL</source>
+        <translation>L&apos;URL Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>The sign-in authority</source>
+        <translation>L&apos;autorité de connexion</translation>
+    </message>
+    <message>
+        <source>The upload address the server gave</source>
+        <translation>L&apos;adresse de chargement fournie par le serveur</translation>
+    </message>
+    <message>
+        <source>Enter the EWS URL (for example {example}).</source>
+        <extracomment>&quot;Enter ...&quot; for each URL: the name inside a sentence (French and German do not lower a first letter)</extracomment>
+        <translation>Saisissez l&apos;URL EWS (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>Enter the Microsoft Graph URL (for example {example}).</source>
+        <translation>Saisissez l&apos;URL Microsoft Graph (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>Enter the sign-in authority (for example {example}).</source>
+        <translation>Saisissez l&apos;autorité de connexion (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>Enter the upload address the server gave (for example {example}).</source>
+        <translation>Saisissez l&apos;adresse de chargement fournie par le serveur (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>the sign-in token</source>
+        <translation>le jeton de connexion</translation>
+    </message>
+    <message>
+        <source>the sign-in</source>
+        <translation>les données de connexion</translation>
+    </message>
+    <message>
+        <source>the attachment and the upload key</source>
+        <translation>la pièce jointe et la clé de chargement</translation>
+    </message>
+    <message>
+        <source>{name} contains spaces or control characters.</source>
+        <translation>{name} contient des espaces ou des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>{name} contains a backslash (\); a URL uses forward slashes (/).</source>
+        <translation>{name} contient une barre oblique inverse (\)&#xa0;; une URL utilise des barres obliques (/).</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid URL (for example {example}).</source>
+        <translation>{name} n&apos;est pas une URL valide (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>{name} must start with https:// (for example {example}).</source>
+        <translation>{name} doit commencer par https:// (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>{name} must not contain a user name or password (the part before @); enter them in their own fields.</source>
+        <translation>{name} ne doit contenir ni nom d&apos;utilisateur ni mot de passe (la partie avant @)&#xa0;; saisissez-les dans leurs propres champs.</translation>
+    </message>
+    <message>
+        <source>{name} has no server name (for example {example}).</source>
+        <translation>{name} ne contient pas de nom de serveur (par exemple {example}).</translation>
+    </message>
+    <message>
+        <source>{name} must start with https://. Over http:// {secret} would go to {host} in clear text; http:// is accepted only for this computer (localhost, 127.0.0.1, ::1).</source>
+        <translation>{name} doit commencer par https://. En http://, {host} recevrait {secret} en clair&#xa0;; http:// n&apos;est accepté que pour cet ordinateur (localhost, 127.0.0.1,&#xa0;::1).</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}&#xa0;; {rest}</translation>
+    </message>
+</context>
 </TS>

@@ -20,6 +20,7 @@ import time
 
 from app.domain.explain import explain, server_reason
 from app.domain.models import ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
+from app.domain.words import translate
 from app.mail.errors import (
     ConnectionFailed,
     ItemFailed,
@@ -133,7 +134,7 @@ def from_response(status: int, headers, body) -> MailError:
         if status in (429, 503):
             return ServerBusy(f"HTTP {status}", retry_after=wait, code="ErrorServerBusy")
         if status == 401:
-            return SignInNeeded("Microsoft 365 did not accept the sign-in (HTTP 401)")
+            return SignInNeeded(translate("MailErrors", "Microsoft 365 did not accept the sign-in (HTTP 401)"))
         return MalformedResponse(f"HTTP {status} with a body that is not Graph's error")
     code, message = parsed
     if status in (429, 503) or kind_for(code, status) == ErrorKind.THROTTLED:

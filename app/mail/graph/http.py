@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.domain.validation import check_graph_url, check_upload_url
+from app.domain.words import translate
 from app.mail.errors import MailError, MalformedResponse, SignInNeeded
 from app.mail.graph import errors
 from app.mail.graph.errors import refuse_unsafe_url
@@ -79,9 +80,10 @@ class GraphHttp:
                 except MailError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - whatever sign-in raised: the user signs in again
-                    raise SignInNeeded(f"Could not get a Microsoft 365 sign-in token ({type(exc).__name__})") from exc
+                    raise SignInNeeded(translate("MailErrors", "Could not get a Microsoft 365 sign-in token "
+                                                 "({error})").format(error=type(exc).__name__)) from exc
                 if not token or not isinstance(token, str):
-                    raise SignInNeeded("No Microsoft 365 sign-in token: sign in again")
+                    raise SignInNeeded(translate("MailErrors", "No Microsoft 365 sign-in token: sign in again"))
                 self._token = token
             return self._token
 

@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from socketserver import ThreadingMixIn
 from urllib.parse import parse_qsl, urlsplit
 
+from app.domain.words import translate
 from app.mail.errors import AuthFailed, SignInCancelled
 
 MAX_FORM = 64 * 1024
@@ -152,7 +153,8 @@ class LoopbackListener:
                 if cancelled.is_set():
                     raise SignInCancelled()
                 if time.monotonic() > deadline:
-                    raise AuthFailed("The browser sign-in did not come back in time; start it again.")
+                    raise AuthFailed(translate("MailErrors", "The browser sign-in did not come back in time; start it "
+                                               "again."))
                 try:
                     self._server.handle_request()
                 except (OSError, socket.timeout):

@@ -36,6 +36,7 @@ from urllib.parse import quote
 
 from app.domain.models import Draft, ErrorKind, Folder, ItemOutcome, ItemRef, Page, Recipient, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
+from app.domain.words import translate
 from app.mail.errors import MailError, MalformedResponse, OutcomeUnknown, ServerFault
 from app.mail.graph import attachments, batch, convert, timezones
 from app.mail.graph.http import DEFAULT_TIMEOUT, GraphHttp
@@ -285,8 +286,8 @@ class GraphMailService(MailService):
         if not save_copy:
             # Graph's send of a saved draft always keeps a copy in Sent Items (saveToSentItems is sendMail's
             # only); the core never asks for no copy. Refused before anything is sent.
-            raise ServerFault("ErrorNotSupported", "Sending a saved draft without a copy in Sent Items is not "
-                              "available over Microsoft Graph.")
+            raise ServerFault("ErrorNotSupported", translate("MailErrors", "Sending a saved draft without a copy in "
+                                                             "Sent Items is not available over Microsoft Graph."))
         return self._call(batch.send, self._http, list(refs))
 
     def send_mime(self, mime: bytes) -> None:

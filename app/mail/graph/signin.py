@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from app.domain.m365 import graph_root as root_of
 from app.domain.m365 import GLOBAL_GRAPH, GRAPH_FOR_LOGIN_HOST, graph_root_for_authority, scopes_for
 from app.domain.validation import check_authority_url
+from app.domain.words import translate
 from app.mail.certs import peer_fingerprint
 from app.mail.errors import AuthFailed, ConnectionFailed, SignInCancelled, SignInNeeded, TlsFailed
 
@@ -231,8 +232,9 @@ class GraphSignIn:
                 # the authority receives the code and the refresh token: https only, except this computer
                 refuse_unsafe_url(check_authority_url(self.settings.authority))
                 if not self.settings.client_id:
-                    raise AuthFailed("No application (client) id is set for Microsoft 365 sign-in; "
-                                     "enter the one your organisation registered in the account settings.")
+                    raise AuthFailed(translate("MailErrors", "No application (client) id is set for Microsoft 365 "
+                                               "sign-in; enter the one your organisation registered in the account "
+                                               "settings."))
                 import msal
 
                 _quiet_msal()
@@ -343,7 +345,8 @@ class GraphSignIn:
         app = self._msal()
         flow = self._net(lambda: app.initiate_device_flow(scopes=list(self.settings.scopes)))
         if "user_code" not in flow:
-            raise AuthFailed(f"Microsoft 365 refused to start a device sign-in ({_reason(flow)}).")
+            raise AuthFailed(translate("MailErrors", "Microsoft 365 refused to start a device sign-in ({reason}).").format(
+                reason=_reason(flow)))
         pending = DeviceCodeSignIn(user_code=flow["user_code"], verification_uri=flow["verification_uri"],
                                    message=flow.get("message", ""), expires_at=float(flow.get("expires_at", 0)))
         threading.Thread(target=lambda: pending.settle(lambda: self._poll_device(app, flow, pending)),
@@ -376,7 +379,8 @@ class GraphSignIn:
     # ---------------- after a sign-in ----------------
     def _signed_in(self, app, result: dict) -> None:
         if "access_token" not in result:
-            raise AuthFailed(f"Microsoft 365 sign-in failed ({_reason(result)}).")
+            raise AuthFailed(translate("MailErrors", "Microsoft 365 sign-in failed ({reason}).").format(
+                reason=_reason(result)))
         who = (result.get("id_token_claims") or {}).get("preferred_username", "")
         for other in app.get_accounts():  # one sign-in per account: an earlier user's tokens go
             if who and (other.get("username") or "").lower() != who.lower():
@@ -438,9 +442,10 @@ def _network(fn, authority: str = ""):
         return fn()
     except requests.exceptions.SSLError as exc:
         fp = peer_fingerprint(authority) if authority else ""
-        raise TlsFailed(f"The sign-in server's certificate could not be verified ({type(exc).__name__}).",
-                        fingerprint=fp) from None
+        raise TlsFailed(translate("MailErrors", "The sign-in server's certificate could not be verified ({error}).").format(
+            error=type(exc).__name__), fingerprint=fp) from None
     except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-        raise ConnectionFailed(f"Could not reach the Microsoft 365 sign-in server ({type(exc).__name__}).") from None
+        raise ConnectionFailed(translate("MailErrors", "Could not reach the Microsoft 365 sign-in server ({error}).").format(
+            error=type(exc).__name__)) from None
     except ValueError as exc:  # MSAL: a flow whose state does not match, a malformed authority
-        raise AuthFailed(f"Microsoft 365 sign-in failed ({exc}).") from None
+        raise AuthFailed(translate("MailErrors", "Microsoft 365 sign-in failed ({reason}).").format(reason=str(exc))) from None

@@ -200,11 +200,11 @@ class AccountDialog(QDialog):
             probs.append(translate("AccountDialog", "Enter a valid e-mail address."))
         if not self.password.text():
             probs.append(translate("AccountDialog", "Enter the password."))
-        self.error.setText(" ".join(probs))
+        self.error.setText(" ".join(shown(p) for p in probs))
         self.error.setVisible(bool(probs))
         if probs:
             (self.password if self.email.text().strip() else self.email).setFocus()
-            self._say(" ".join(probs), assertive=True)
+            self._say(" ".join(shown(p) for p in probs), assertive=True)
             return
         email = self.email.text().strip()
         self.find.start(email, self.username.text().strip() or email, self.password.text())
@@ -248,7 +248,7 @@ class AccountDialog(QDialog):
             self.url.setProperty("invalid", invalid)
             self.url.style().unpolish(self.url)
             self.url.style().polish(self.url)
-        self.url.setAccessibleDescription(problem)
+        self.url.setAccessibleDescription(shown(problem))
 
     def problems(self) -> list[str]:
         out = []
@@ -265,14 +265,14 @@ class AccountDialog(QDialog):
 
     def _accept(self) -> None:
         probs = self.problems()
-        self.error.setText(" ".join(probs))
+        self.error.setText(" ".join(shown(p) for p in probs))
         self.error.setVisible(bool(probs))
         url_problem = self.url_problem()
         self._mark_url(url_problem)
         if probs:
             if url_problem:
                 self.url.setFocus()
-            self._say(" ".join(probs), assertive=True)
+            self._say(" ".join(shown(p) for p in probs), assertive=True)
             return
         acc = AccountConfig(
             email=self.email.text().strip(), ews_url=self.url.text().strip(), username=self.username.text().strip(),

@@ -254,7 +254,7 @@ class MicrosoftSignInPanel(QWidget):
     def start(self, mode: str) -> None:
         probs = self.problems()
         if probs:
-            self._show("failed", " ".join(probs))
+            self._show("failed", " ".join(shown(p) for p in probs))
             return
         if self._task is not None and not self._task.done():
             return

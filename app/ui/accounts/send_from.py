@@ -38,8 +38,8 @@ KEEP_NOTE = QT_TRANSLATE_NOOP(
 def entry_text(p: Principal) -> str:
     """How the list names an entry: its From label, and where its sent copy goes when not in yours."""
     if not p.keep_copy:
-        return p.label()
-    return translate("SendFrom", "{mailbox} · sent copy kept in its Sent Items").format(mailbox=p.label())
+        return shown(p.label())
+    return translate("SendFrom", "{mailbox} · sent copy kept in its Sent Items").format(mailbox=shown(p.label()))
 
 
 def unadded_entry(typed: str) -> str:
@@ -204,6 +204,7 @@ class SendFromDialog(QDialog):
         item.setData(Qt.UserRole, p)
 
     def _say(self, text: str) -> None:
+        text = shown(text)
         self.error.setText(text)
         self.error.setVisible(bool(text))
         self.address.setAccessibleDescription(text)

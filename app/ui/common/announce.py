@@ -80,7 +80,7 @@ class Announcer(QObject):
                 recent.append(words)
 
     def _say(self, text: str, *, assertive: bool, keyed: bool = False) -> None:
-        words = plain(text)
+        words = plain(shown(text))
         if not words:
             return
         now = self._clock()

@@ -361,7 +361,7 @@ class MessageTableModel(QAbstractTableModel):
     def _display(self, r, col: int):
         if col == self.COL_STATUS:
             return self._shown_status(r)
-        return (None, r.subject, r.to, r.when)[col] if col < 4 else None
+        return (None, shown(r.subject), shown(r.to), r.when)[col] if col < 4 else None
 
     def _decoration(self, r, col: int):
         return icon("attachment") if col == 0 and r.summary.has_attachments else None
@@ -374,7 +374,7 @@ class MessageTableModel(QAbstractTableModel):
 
     def _tooltip(self, r, col: int):
         if col == self.COL_SUBJECT:
-            return r.subject_tip
+            return shown(r.subject_tip) if r.subject_tip else None
         if col == 0 and r.summary.has_attachments:
             return self._has_attachments
         if col == self.COL_STATUS:
@@ -384,7 +384,7 @@ class MessageTableModel(QAbstractTableModel):
     def _summary(self, r) -> str:
         """The row in words: "Lunch, to Bob, with attachments, Too large to send (ErrorMessageSizeExceeded)"."""
         st = self._shown_status(r)
-        return self._row_and_status.format(row=r.accessible, status=st) if st else r.accessible
+        return self._row_and_status.format(row=shown(r.accessible), status=st) if st else shown(r.accessible)
 
     def _accessible(self, r, col: int):
         # each cell is read as its own column (a table read like a table); the date as the locale speaks it,

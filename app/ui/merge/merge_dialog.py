@@ -375,7 +375,7 @@ class MergeDialog(QDialog):
     def _say(self, text: str, error: bool = True) -> None:
         """The line under the table: what is wrong with it (red), or what it holds."""
         self.error.setStyleSheet("color: #c62828;" if error and text else "")
-        self.error.setText(text)
+        self.error.setText(shown(text))
 
     # ---- running ----
     def create_and_send(self) -> None:

@@ -123,7 +123,8 @@ class JournalBridge:
         except JournalUnavailable as exc:
             log.warning("journal unavailable: %s", exc)
             self.w.show_journal_notice(translate("JournalBridge", NOT_PROTECTED),
-                                       translate("JournalBridge", UNPROTECTED).format(why=exc))
+                                       translate("JournalBridge", UNPROTECTED).format(
+                                           why=shown(exc.args[0] if exc.args else exc)))
             return Journal(":memory:")
 
     # ---- typing ----

@@ -29,6 +29,7 @@ from PySide6.QtCore import QTimer, Signal  # not Qt: its first use builds ~125 e
 from PySide6.QtWidgets import QMainWindow  # every other class on first use (each costs its type's set-up)
 
 from app import APP_NAME
+from app.ui.common.tr import shown
 from app.ui.window.parts import Part, WindowParts
 from app.ui.window.theme import early_scheme, follow_system, paint_background, set_sidebar_icon
 
@@ -520,12 +521,14 @@ class MainWindow(QMainWindow):
     def show_settings_problem(self, text: str) -> None:
         """The settings file could not be read (it was set aside) or written: a lasting word in the status
         bar, the whole sentence in the banner and the tooltip."""
+        text = shown(text)
         self.status.settings(text)
         self.banner.show_message(text, kind="error")
 
     def show_error(self, text: str, *, retry: bool = False, say: bool = True) -> None:
         """``text`` on the error banner, and (``say``) to a screen reader, assertively."""
         log.warning("an error was shown to the user")  # not its words: they may quote a name or a subject
+        text = shown(text)
         self.banner.show_message(text, kind="error", retry=retry, say=say)
         self.error_shown.emit(text)
 
