@@ -5,7 +5,7 @@
     <name>EmlRead</name>
     <message numerus="yes">
         <source>%n custom header(s) left out: a message carries at most {limit}.</source>
-        <extracomment>X- headers servers and mail programs stamp on a message (not the author&apos;s own): not read as custom headers (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <extracomment>X- headers servers and mail programs stamp on a message (not the author's own): not read as custom headers (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
             <numerusform>%n custom header left out: a message carries at most {limit}.</numerusform>
             <numerusform>%n custom headers left out: a message carries at most {limit}.</numerusform>
@@ -16,7 +16,7 @@
     <name>Merge</name>
     <message numerus="yes">
         <source>Line {line} has %n value(s); the header has {columns} columns.</source>
-        <extracomment>header names taken as the recipient column (compared without case, spaces, &quot;-&quot; and &quot;_&quot;) (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <extracomment>header names taken as the recipient column (compared without case, spaces, "-" and "_") (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
             <numerusform>Line {line} has %n value; the header has {columns} columns.</numerusform>
             <numerusform>Line {line} has %n values; the header has {columns} columns.</numerusform>
