@@ -78,6 +78,10 @@ def html_head(html: str) -> str:
     """Qt's HTML up to and with its ``<body …>`` tag."""
     return html[:html.index(">", html.index("<body")) + 1]
 
+#: the widest the Options row may be with the receipts beside Importance (English: 447 px): more, and the window
+#: could not be 683 px wide (half a 1366 px screen; tests/ui/test_no_clipping.py)
+OPTIONS_ROW_MAX = 470
+
 
 class ComposeView(QWidget):
     changed = Signal()
@@ -207,14 +211,26 @@ class ComposeView(QWidget):
         # wider than an 800-pixel screen
         opts = QHBoxLayout()
         opts.setSpacing(12)
-        for w in (self.importance, self.read_receipt, self.delivery_receipt):
-            opts.addWidget(w)
+        receipts = QHBoxLayout()
+        receipts.setSpacing(12)
+        for w in (self.read_receipt, self.delivery_receipt):
+            receipts.addWidget(w)
+        receipts.addStretch(1)
+        opts.addWidget(self.importance)
+        # the receipts beside Importance when the three fit the width Compose has on half a 1366 px screen;
+        # in a language whose words are longer (French, German) they go on a row of their own under it
+        beside = (self.importance.sizeHint().width() + receipts.sizeHint().width() + opts.spacing()
+                  <= OPTIONS_ROW_MAX)
+        if beside:
+            opts.addLayout(receipts)
         opts.addStretch(1)
         lab = PlainLabel(translate("Compose", "Options"), self)
         lab.setObjectName("fieldLabel")
         lab.setBuddy(self.importance)
         grid.addWidget(lab, 6, 0, Qt.AlignVCenter | Qt.AlignLeft)
         grid.addLayout(opts, 6, 1)
+        if not beside:
+            grid.addLayout(receipts, 7, 1)
         self._grid = grid
         from app.ui.compose.more_options import MoreOptions
 
