@@ -9,15 +9,33 @@ from __future__ import annotations
 
 from app.core.submission import SubState, Submission
 from app.domain.models import ErrorKind
+from app.domain.words import Words, translate
 
 
-def waiting(row_text: str) -> str:
+def waiting(row_text: str) -> Words:
     """A send that waits in the Outbox, in the row's words ("server busy — waiting 10 min"); short enough for
     the status bar beside the account (a longer one was cut off at 1100 px)."""
-    return f"In the Outbox ({mid_sentence(row_text or 'waiting to send')}): it goes out by itself (Ctrl+4)"
+    row = mid_sentence(row_text or translate("OutboxStatus", "waiting to send"))
+    return translate("OutboxStatus", "In the Outbox ({row}): it goes out by itself (Ctrl+4)").format(row=row)
+
+
+class _MidSentence(Words):
+    """Core words whose English reads as the middle of a sentence (the window still translates them whole)."""
+
+    __slots__ = ()
+
+    def __new__(cls, words: Words) -> "_MidSentence":
+        self = str.__new__(cls, _mid_sentence_text(str(words)))
+        self.context, self.source, self.n, self.values = words.context, words.source, words.n, dict(words.values)
+        return self
 
 
 def mid_sentence(text: str) -> str:
+    """``text`` as the middle of a sentence (:func:`_mid_sentence_text`); Words stay translatable."""
+    return _MidSentence(text) if isinstance(text, Words) else _mid_sentence_text(text)
+
+
+def _mid_sentence_text(text: str) -> str:
     """``text`` as the middle of a sentence: its first word in lower case when it is an ordinary capitalised
     word ("Retrying in 5 s" -> "retrying in 5 s"); a code or a name keeps its spelling ("ErrorServerBusy",
     "TLS", "Exchange Online" stay: a reader and the user see the code as the server spells it)."""
@@ -31,13 +49,15 @@ def mid_sentence(text: str) -> str:
 _NAMES = frozenset({"Exchange", "Microsoft", "Outlook", "Graph", "Dispatch"})
 
 
-def refused(explanation: str) -> str:
+def refused(explanation: str) -> Words:
     """A send the server refused for good, kept in the Outbox as failed."""
-    return f"Not sent: {explanation} — it is in the Outbox (Ctrl+4); Enter there takes it back"
+    return translate("OutboxStatus", "Not sent: {explanation} — it is in the Outbox (Ctrl+4); Enter there takes it "
+                                     "back").format(explanation=explanation)
 
 
-def sent(subject: str) -> str:
-    return f"Sent: {subject or '(no subject)'}"
+def sent(subject: str) -> Words:
+    return translate("OutboxStatus", "Sent: {subject}").format(
+        subject=subject or translate("OutboxStatus", "(no subject)"))
 
 
 def words_now(sub: Submission | None, row_text: str, subject: str) -> str:
