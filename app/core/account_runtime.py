@@ -23,6 +23,7 @@ from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.storage.journal import Entry, Journal
 from app.storage.sent_ledger import SentLedgerStore
+from app.core.word_lists import counted
 from app.domain.words import Words, translate
 
 log = logging.getLogger(__name__)
@@ -43,11 +44,11 @@ def waiting_elsewhere(journal: Journal, account: str) -> Words | str:
 
 
 def _waiting(n: int) -> Words:
-    return translate("AccountRuntime", "%n message(s) waiting to be sent", None, n)
+    return counted(translate("AccountRuntime", "%n message(s) waiting to be sent", None, 1), n)
 
 
 def _unsaved(n: int) -> Words:
-    return translate("AccountRuntime", "%n message(s) not yet saved", None, n)
+    return counted(translate("AccountRuntime", "%n message(s) not yet saved", None, 1), n)
 
 
 class AccountRuntime:
@@ -113,8 +114,8 @@ class AccountRuntime:
         said = unsent or translate("AccountRuntime", "Reopened the message you were writing")
         if others <= 0:
             return said
-        return translate("AccountRuntime", "{said}; %n other unsaved message(s) go to Drafts when the server is "
-                                           "reached", None, others).format(said=said)
+        return counted(translate("AccountRuntime", "{said}; %n other unsaved message(s) go to Drafts when the "
+                                                   "server is reached", None, 1), others).format(said=said)
 
     async def recovering(self, keep) -> set[str]:
         """The recovered messages :meth:`resume` will put in Drafts (all but those open in Compose), read on

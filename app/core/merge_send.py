@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from app.core.sending import hand_over
-from app.core.word_lists import clauses, sentences
+from app.core.word_lists import clauses, counted, sentences
 from app.domain.words import Words, translate
 
 #: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
@@ -68,11 +68,12 @@ def limits_answer(plan, when, send_part: bool) -> Words:
         return translate("MergeSend", "Nothing sent: kept in Drafts.")
     parts = [translate("MergeSend", "Sending {count} now").format(count=f"{len(plan.send_now):,}")]
     if plan.later:
-        parts.append(translate("MergeSend", "{count} kept in the Outbox, to go from {time}", None, len(plan.later)).format(
+        parts.append(counted(translate("MergeSend", "{count} kept in the Outbox, to go from {time}", None, 1),
+                             len(plan.later)).format(
             count=f"{len(plan.later):,}", time=when(min(at for _, at in plan.later))))
     if plan.too_many:
-        parts.append(translate("MergeSend", "{count} not sent (more than {limit} recipients)", None,
-                               len(plan.too_many)).format(count=f"{len(plan.too_many):,}",
+        parts.append(counted(translate("MergeSend", "{count} not sent (more than {limit} recipients)", None, 1),
+                             len(plan.too_many)).format(count=f"{len(plan.too_many):,}",
                                                           limit=f"{plan.limits.recipients_per_message:,}"))
     return translate("MergeSend", "{plan}.").format(plan=clauses(parts))
 

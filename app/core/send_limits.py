@@ -29,7 +29,7 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 
 from app.core.submission import SubState
-from app.core.word_lists import sentences
+from app.core.word_lists import counted, sentences
 from app.domain.words import Words, translate
 
 log = logging.getLogger(__name__)
@@ -120,18 +120,19 @@ class Plan:
         """What to say before anything is sent ("" when nothing meets a limit)."""
         lim, parts = self.limits, []
         if self.refused_today:
-            parts.append(translate("SendingLimits", "{refused} of these {total} recipients would be refused today "
-                                                    "by {name}'s {limit}-a-day limit.", None, self.refused_today).format(
-                refused=f"{self.refused_today:,}", total=f"{self.total_recipients:,}", name=lim.name,
-                limit=f"{lim.recipients_per_day:,}"))
+            refused = counted(translate("SendingLimits", "{refused} of these {total} recipients would be refused "
+                                                         "today by {name}'s {limit}-a-day limit.", None, 1),
+                              self.refused_today)
+            parts.append(refused.format(refused=f"{self.refused_today:,}", total=f"{self.total_recipients:,}",
+                                        name=lim.name, limit=f"{lim.recipients_per_day:,}"))
         if self.too_many:
             n = len(self.too_many)
             if n == 1:
                 too_many = translate("SendingLimits", "1 message has more than {limit} recipients, which {name} "
                                                       "refuses: it is not sent.")
             else:
-                too_many = translate("SendingLimits", "{count} messages have more than {limit} recipients, which "
-                                                      "{name} refuses: they are not sent.", None, n)
+                too_many = counted(translate("SendingLimits", "{count} messages have more than {limit} recipients, "
+                                                              "which {name} refuses: they are not sent.", None, 1), n)
             parts.append(too_many.format(count=f"{n:,}", limit=f"{lim.recipients_per_message:,}", name=lim.name))
         return sentences(parts) if parts else ""
 

@@ -34,3 +34,11 @@ def sentences(parts: Iterable[Words | str]) -> Words:
     for part in parts:
         out = part if out is None else translate("Words", "{first} {then}").format(first=out, then=part)
     return out if out is not None else translate("Words", "")
+
+
+def counted(words: Words, n: int) -> Words:
+    """``words`` (a plural, ``%n``) for the count ``n``. A plural is marked with a number literal,
+    ``counted(translate("Ctx", "%n draft(s)", None, 1), n)``: pyside6-lupdate makes a plural entry (with its
+    forms) only of a ``translate`` whose count is a literal; a name there makes a one-form entry, and an
+    expression there leaves the words out of the catalogue."""
+    return Words(words.context, words.source, n, words.values)
