@@ -12,28 +12,28 @@ from typing import Iterable
 from app.domain.words import Words, translate
 
 
-def lines(parts: Iterable[Words | str]) -> Words:
+def lines(parts: Iterable[Words | str]) -> Words | str:
     """``parts``, one per line."""
     out = None
     for part in parts:
         out = part if out is None else translate("Words", "{above}\n{below}").format(above=out, below=part)
-    return out if out is not None else translate("Words", "")
+    return out if out is not None else ""
 
 
-def clauses(parts: Iterable[Words | str]) -> Words:
+def clauses(parts: Iterable[Words | str]) -> Words | str:
     """``parts`` as the clauses of one sentence ("Sent 1 of 4; 2 drafts taken back, …")."""
     out = None
     for part in parts:
         out = part if out is None else translate("Words", "{first}; {then}").format(first=out, then=part)
-    return out if out is not None else translate("Words", "")
+    return out if out is not None else ""
 
 
-def sentences(parts: Iterable[Words | str]) -> Words:
+def sentences(parts: Iterable[Words | str]) -> Words | str:
     """``parts``, one sentence after the other on one line."""
     out = None
     for part in parts:
         out = part if out is None else translate("Words", "{first} {then}").format(first=out, then=part)
-    return out if out is not None else translate("Words", "")
+    return out if out is not None else ""
 
 
 def counted(words: Words, n: int) -> Words:
