@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.core.autodiscover import Cancelled, default_transport, discover
 from app.domain.autodiscover import Outcome, Question, Step
 from app.domain.senders import Principal, SendRight
+from app.ui.common.tr import shown
 
 MARKS = {"trying": "…", "found": "✓", "failed": "✗", "skipped": "–"}
 #: a step's end as a reader hears it (the list's marks are symbols); "found" is said with the result
@@ -150,7 +151,7 @@ class FindServer(QWidget):
     def _ask(self, question: Question, fut: Future) -> None:
         if fut.done():
             return
-        box = QMessageBox(QMessageBox.Question, "Find server", question.text,
+        box = QMessageBox(QMessageBox.Question, "Find server", shown(question.text),
                           QMessageBox.Yes | QMessageBox.No, self.window())
         box.setAccessibleName("Find server question")
         box.setDefaultButton(QMessageBox.No)
@@ -192,7 +193,7 @@ class FindServer(QWidget):
 
     # ---------------- the steps list ----------------
     def _show_step(self, step: Step) -> None:
-        text = f"{MARKS.get(step.state, '')} {step.text}" + (f": {step.detail}" if step.detail else "")
+        text = f"{MARKS.get(step.state, '')} {step.text}" + (f": {shown(step.detail)}" if step.detail else "")
         item = self._rows.get(step.key)
         if item is None:
             item = QListWidgetItem(text)
@@ -217,7 +218,7 @@ def step_words(step: Step) -> str:
         return ""
     if step.text == STOPPED:  # "More than 10 redirects: stopped"
         return step.detail[:1].upper() + step.detail[1:]
-    return f"{verb} {step.text}" + (f": {step.detail}" if step.detail else "")
+    return f"{verb} {step.text}" + (f": {shown(step.detail)}" if step.detail else "")
 
 
 def found_words(outcome: Outcome) -> str:

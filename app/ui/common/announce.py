@@ -24,6 +24,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
+from app.ui.common.tr import shown
+
 #: the same words are said again only after this many seconds
 REPEAT_AFTER = 2.0
 
@@ -77,7 +79,7 @@ class Announcer(QObject):
                 recent.append(words)
 
     def _say(self, text: str, *, assertive: bool, keyed: bool = False) -> None:
-        words = plain(text)
+        words = plain(shown(text))
         if not words:
             return
         now = self._clock()

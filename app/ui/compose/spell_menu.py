@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 
 from app.core.spelling import OFF, SETTING, SpellChecker, SpellState, system_language
 from app.ui.compose.spell_highlighter import SpellHighlighter
+from app.ui.common.tr import shown
 
 SUGGEST_KEYS = ["Ctrl+;", "Alt+F7"]
 LANGUAGE_KEYS = ["Ctrl+Shift+F7"]
@@ -91,7 +92,7 @@ class Spelling(QObject):
 
     def _state(self, st: SpellState) -> None:
         self.language_action.setText(f"Spelling language: {language_name(st.language)}…")
-        self.language_action.setToolTip(st.notice or f"Spell check in {language_name(st.language)}")
+        self.language_action.setToolTip(shown(st.notice) or f"Spell check in {language_name(st.language)}")
 
     def _say(self, text: str) -> None:
         self.win.statusBar().showMessage(text, 5000)
@@ -102,7 +103,7 @@ class Spelling(QObject):
             self._say("Spelling suggestions work in the message body (Compose: Ctrl+1, then Tab to the body)")
             return
         if not self.hl.enabled:
-            self._say(self.state.notice or "Spell check is off (Ctrl+Shift+F7 chooses a language)")
+            self._say(shown(self.state.notice) or "Spell check is off (Ctrl+Shift+F7 chooses a language)")
             return
         found = self.hl.misspelt_near(self.body.textCursor().position())
         if found is None:
@@ -200,7 +201,7 @@ class Spelling(QObject):
         menu.setAttribute(Qt.WA_DeleteOnClose)
         st = self.state
         if st.notice:
-            note = menu.addAction(st.notice)
+            note = menu.addAction(shown(st.notice))
             note.setEnabled(False)
             menu.addSeparator()
         group = QActionGroup(menu)

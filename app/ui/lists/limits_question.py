@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core.merge_send import limits_answer, limits_question, send_part_label
 from app.ui.common.dialog_return import return_focus
+from app.ui.common.tr import shown
 from app.ui.window import spoken
 
 TITLE = "Send these drafts?"
@@ -22,10 +23,10 @@ NAME = "sendLimitsQuestion"
 
 async def ask_send_part(parent, plan, when) -> bool:
     """Ask whether to send the part of ``plan`` that fits (True) or nothing (False: the default)."""
-    box = QMessageBox(QMessageBox.Question, TITLE, limits_question(plan, when), QMessageBox.NoButton, parent)
+    box = QMessageBox(QMessageBox.Question, TITLE, shown(limits_question(plan, when)), QMessageBox.NoButton, parent)
     box.setObjectName(NAME)
     box.setAccessibleName(TITLE)
-    send = box.addButton(send_part_label(plan), QMessageBox.AcceptRole)
+    send = box.addButton(shown(send_part_label(plan)), QMessageBox.AcceptRole)
     box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
     box.setEscapeButton(box.defaultButton())
     return_focus(box, parent)  # the keyboard back in the list, on the rows it was on

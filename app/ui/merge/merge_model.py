@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from app.core.merge import MergeRun, RowState
 from app.ui.lists.cell_roles import fill_roles
 from app.ui.common.safe_text import tooltip
+from app.ui.common.tr import shown
 
 SHOWN = 120  # characters of a value shown in its cell (the whole value is edited)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
@@ -107,7 +108,7 @@ class MergeModel(QAbstractTableModel):
         if col == 0:
             text = str(row.number)
         elif outcome:
-            text = self.run.outcome(row)
+            text = shown(self.run.outcome(row))
         else:
             text = row.values[col - 1]
         if role == _DISPLAY:

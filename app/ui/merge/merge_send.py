@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core.merge_send import confirm_question, limits_answer, limits_question, send_part_label
 from app.ui.lists.batch_undo import BatchUndo
+from app.ui.common.tr import shown
 
 
 def _local_time(epoch: float) -> str:
@@ -37,9 +38,9 @@ class SendGuard:
         """"Send these messages?" (app.core.merge_send.go_ahead asks it): the limits' words first when ``plan``
         says something (app.core.send_limits), non-modal; Enter and Esc do not send."""
         limits = limits_question(plan, _local_time) if plan is not None else ""
-        question = " ".join(q for q in (limits, confirm_question(rows)) if q)
+        question = " ".join(shown(q) for q in (limits, confirm_question(rows)) if q)
         box = QMessageBox(QMessageBox.Question, "Send these messages?", question, QMessageBox.NoButton, self.dialog)
-        label = send_part_label(plan) if plan is not None and plan.later else f"&Send {rows:,} messages"
+        label = shown(send_part_label(plan)) if plan is not None and plan.later else f"&Send {rows:,} messages"
         send = box.addButton(label, QMessageBox.AcceptRole)
         box.setDefaultButton(box.addButton("Don't send", QMessageBox.RejectRole))
         box.setEscapeButton(box.defaultButton())

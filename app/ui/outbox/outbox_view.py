@@ -26,6 +26,7 @@ from app.domain.list_rows import share_widths
 from app.ui.lists.drafts_view import list_page
 from app.ui.lists.list_table import NO_ACCOUNT, RecipientsDelegate, RowsTableWidget
 from app.ui.common.safe_text import PlainLabel, tooltip
+from app.ui.common.tr import shown
 from app.ui.window.theme import PALETTES, icon
 
 
@@ -177,7 +178,7 @@ class OutboxView(QWidget):
         self._rows = [] if self.outbox is None else self.outbox.rows()
         self.table.setRowCount(len(self._rows))
         for i, row in enumerate(self._rows):
-            for j, text in enumerate((row.subject, row.recipients, row.text)):
+            for j, text in enumerate(map(shown, (row.subject, row.recipients, row.text))):  # core words translated
                 item = self.table.item(i, j)
                 if item is None:
                     item = QTableWidgetItem(text)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStackedWidget, QWidget
 
 from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import shown
 
 
 class Banner(QFrame):
@@ -73,6 +74,7 @@ class Banner(QFrame):
         """``text`` on a banner over the views; ``say``: announced too (an error assertively)."""
         if self.choice_pending:
             return  # the open question stays until answered
+        text = shown(text)  # core words in the user's language
         self._set_kind(kind)
         self.label.setTextFormat(Qt.PlainText)
         self.label.setText(text)

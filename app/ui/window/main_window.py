@@ -566,7 +566,9 @@ class MainWindow(QMainWindow):
             text = quit_text(self.session.outbox.subs.values(), who)  # per message: what happens to it
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Question, "Messages waiting to be sent", text, QMessageBox.NoButton, self)
+        from app.ui.common.tr import shown
+
+        box = QMessageBox(QMessageBox.Question, "Messages waiting to be sent", shown(text), QMessageBox.NoButton, self)
         wait = box.addButton("Quit when sent", QMessageBox.AcceptRole) if sending else None
         quit_now = box.addButton("Quit", QMessageBox.DestructiveRole) if not sending else None
         box.addButton("Keep open", QMessageBox.RejectRole)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from app.core import outbox_words
 from app.core.batch_report import batch_summary, not_sent
 from app.core.submission import SubState
+from app.ui.common.tr import shown
 
 #: where the cursor is after a send cleared Compose (its title then)
 NEW_MESSAGE = "New message"
@@ -37,7 +38,7 @@ def say(w, words: str, moved_to: str = "", *, loud: bool = False) -> None:
     polite."""
     voice = _voice(w)
     if voice is not None and words:
-        voice.say(with_focus(words, moved_to), assertive=loud)
+        voice.say(with_focus(shown(words), moved_to), assertive=loud)
 
 
 def show(w, words: str, ms: int, *, loud: bool = False, moved_to: str = "") -> None:
