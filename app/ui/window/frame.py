@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.ui.common.tr import shown
+from app.ui.common import tr
 
 FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.sidebar_fit)
 VIEWS = (("compose", "Compose", "Ctrl+1"), ("drafts", "Drafts", "Ctrl+2"), ("sent", "Sent", "Ctrl+3"))
@@ -59,7 +59,7 @@ class FittingStatusBar(QStatusBar):
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802
         from app.domain.list_rows import elide_words  # not at import: the frame is the second paint
 
-        text = shown(text)  # core words in the user's language
+        text = tr.shown(text)  # core words in the user's language
         room = self.message_room()
         shown = elide_words(text, room, self.fontMetrics().horizontalAdvance) if text and room > 0 else text
         self.last_cut = text if shown != text else ""  # set first: ``messageChanged`` is emitted inside
