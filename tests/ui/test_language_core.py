@@ -75,7 +75,8 @@ def test_outbox_row_status_bar_and_quit_question_in_the_language(qtbot, aloop, s
             view = win.journal_bridge.show_outbox()
             cell = lambda: view.table.item(0, 2).text() if view.table.rowCount() == 1 and view.table.item(0, 2) else ""  # noqa: E731
             qtbot.waitUntil(lambda: cell() == busy, timeout=10000)
-            view.grab().save(str(screenshot_dir / f"language-core-outbox-{lang}.png"))
+            qtbot.waitUntil(lambda: view.table.isVisible() and view.table.height() > 100, timeout=5000)  # laid out
+            win.grab().save(str(screenshot_dir / f"language-core-outbox-{lang}.png"))
 
             win.close()  # a message still waits: the window asks first
             box = win._close_question
