@@ -19,8 +19,28 @@ def waiting(row_text: str) -> Words:
     return translate("OutboxStatus", "In the Outbox ({row}): it goes out by itself (Ctrl+4)").format(row=row)
 
 
+#: an Outbox row's words as the middle of a sentence, in the catalogue of their own (the row's first word is in
+#: lower case there, as in English; a translation may keep it as its language writes it)
+_MID = {words.source: words for words in (
+    translate("OutboxStatus", "server unreachable — retrying in {wait}"),
+    translate("OutboxStatus", "server busy — waiting {wait}"),
+    translate("OutboxStatus", "retrying in {wait} — {reason}"),
+    translate("OutboxStatus", "retrying in {wait}"),
+    translate("OutboxStatus", "waiting for sign-in"),
+    translate("OutboxStatus", "waiting: the server's certificate is not trusted"),
+    translate("OutboxStatus", "waiting: Dispatch cannot use its data folder"),
+    translate("OutboxStatus", "saving before sending…"),
+    translate("OutboxStatus", "sending…"),
+    translate("OutboxStatus", "checking whether it was sent…"),
+    translate("OutboxStatus", "sending in {seconds} s — Enter takes it back"),
+    translate("OutboxStatus", "sends at {time}"),
+    translate("OutboxStatus", "sends at {time} — {reason}"),
+)}
+
+
 class _MidSentence(Words):
-    """Core words whose English reads as the middle of a sentence (the window still translates them whole)."""
+    """Core words whose English reads as the middle of a sentence, translated whole (a row's words with no
+    mid-sentence entry of their own)."""
 
     __slots__ = ()
 
@@ -32,7 +52,12 @@ class _MidSentence(Words):
 
 def mid_sentence(text: str) -> str:
     """``text`` as the middle of a sentence (:func:`_mid_sentence_text`); Words stay translatable."""
-    return _MidSentence(text) if isinstance(text, Words) else _mid_sentence_text(text)
+    if not isinstance(text, Words):
+        return _mid_sentence_text(text)
+    mid = _MID.get(_mid_sentence_text(text.source))
+    if mid is not None:
+        return Words(mid.context, mid.source, text.n, text.values)
+    return _MidSentence(text)
 
 
 def _mid_sentence_text(text: str) -> str:

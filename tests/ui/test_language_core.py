@@ -29,7 +29,7 @@ NB = "\u00a0"  # French puts a no-break space before ":", "?"
 #: per language: the Outbox row of a send the server keeps busy, the status bar's words for it, the quit
 #: question's first and last line, and the row once the server refused the send for good
 WORDS = {
-    "fr": ("Serveur occupé — attente de 10 min", "Dans la Boîte d'envoi (Serveur occupé",
+    "fr": ("Serveur occupé — attente de 10 min", "Dans la Boîte d'envoi (serveur occupé",
            f"1 message attend dans la Boîte d'envoi, sur cet ordinateur{NB}:", f"Quitter quand même{NB}?",
            f"Non envoyé{NB}: "),
     "de": ("Server ausgelastet — wartet 10 Min.", "Im Postausgang (Server ausgelastet",

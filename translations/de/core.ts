@@ -508,6 +508,59 @@
         <translation>Im Postausgang ({row}): wird automatisch gesendet (Ctrl+4)</translation>
     </message>
     <message>
+        <source>server unreachable — retrying in {wait}</source>
+        <extracomment>an Outbox row&apos;s words as the middle of a sentence, in the catalogue of their own (the row&apos;s first word is in lower case there, as in English; a translation may keep it as its language writes it)</extracomment>
+        <translation>Server nicht erreichbar — neuer Versuch in {wait}</translation>
+    </message>
+    <message>
+        <source>server busy — waiting {wait}</source>
+        <translation>Server ausgelastet — wartet {wait}</translation>
+    </message>
+    <message>
+        <source>retrying in {wait} — {reason}</source>
+        <translation>neuer Versuch in {wait} — {reason}</translation>
+    </message>
+    <message>
+        <source>retrying in {wait}</source>
+        <translation>neuer Versuch in {wait}</translation>
+    </message>
+    <message>
+        <source>waiting for sign-in</source>
+        <translation>wartet auf Anmeldung</translation>
+    </message>
+    <message>
+        <source>waiting: the server&apos;s certificate is not trusted</source>
+        <translation>wartet: Das Zertifikat des Servers ist nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>waiting: Dispatch cannot use its data folder</source>
+        <translation>wartet: Dispatch kann seinen Datenordner nicht verwenden</translation>
+    </message>
+    <message>
+        <source>saving before sending…</source>
+        <translation>wird vor dem Senden gespeichert…</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>wird gesendet…</translation>
+    </message>
+    <message>
+        <source>checking whether it was sent…</source>
+        <translation>es wird geprüft, ob sie gesendet wurde…</translation>
+    </message>
+    <message>
+        <source>sending in {seconds} s — Enter takes it back</source>
+        <translation>Senden in {seconds} s — Eingabetaste nimmt sie zurück</translation>
+    </message>
+    <message>
+        <source>sends at {time}</source>
+        <translation>Senden am {time}</translation>
+    </message>
+    <message>
+        <source>sends at {time} — {reason}</source>
+        <translation>Senden am {time} — {reason}</translation>
+    </message>
+    <message>
         <source>Not sent: {explanation} — it is in the Outbox (Ctrl+4); Enter there takes it back</source>
         <extracomment>words that are names, not sentence-case words</extracomment>
         <translation>Nicht gesendet: {explanation} — sie ist im Postausgang (Ctrl+4); die Eingabetaste dort nimmt sie zurück</translation>

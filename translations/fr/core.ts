@@ -508,6 +508,59 @@
         <translation>Dans la Boîte d&apos;envoi ({row})&#xa0;: il partira tout seul (Ctrl+4)</translation>
     </message>
     <message>
+        <source>server unreachable — retrying in {wait}</source>
+        <extracomment>an Outbox row&apos;s words as the middle of a sentence, in the catalogue of their own (the row&apos;s first word is in lower case there, as in English; a translation may keep it as its language writes it)</extracomment>
+        <translation>serveur injoignable — nouvel essai dans {wait}</translation>
+    </message>
+    <message>
+        <source>server busy — waiting {wait}</source>
+        <translation>serveur occupé — attente de {wait}</translation>
+    </message>
+    <message>
+        <source>retrying in {wait} — {reason}</source>
+        <translation>nouvel essai dans {wait} — {reason}</translation>
+    </message>
+    <message>
+        <source>retrying in {wait}</source>
+        <translation>nouvel essai dans {wait}</translation>
+    </message>
+    <message>
+        <source>waiting for sign-in</source>
+        <translation>en attente de connexion</translation>
+    </message>
+    <message>
+        <source>waiting: the server&apos;s certificate is not trusted</source>
+        <translation>en attente&#xa0;: le certificat du serveur n&apos;est pas approuvé</translation>
+    </message>
+    <message>
+        <source>waiting: Dispatch cannot use its data folder</source>
+        <translation>en attente&#xa0;: Dispatch ne peut pas utiliser son dossier de données</translation>
+    </message>
+    <message>
+        <source>saving before sending…</source>
+        <translation>enregistrement avant l&apos;envoi…</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>envoi en cours…</translation>
+    </message>
+    <message>
+        <source>checking whether it was sent…</source>
+        <translation>vérification de l&apos;envoi…</translation>
+    </message>
+    <message>
+        <source>sending in {seconds} s — Enter takes it back</source>
+        <translation>envoi dans {seconds} s — Entrée le reprend</translation>
+    </message>
+    <message>
+        <source>sends at {time}</source>
+        <translation>envoi le {time}</translation>
+    </message>
+    <message>
+        <source>sends at {time} — {reason}</source>
+        <translation>envoi le {time} — {reason}</translation>
+    </message>
+    <message>
         <source>Not sent: {explanation} — it is in the Outbox (Ctrl+4); Enter there takes it back</source>
         <extracomment>words that are names, not sentence-case words</extracomment>
         <translation>Non envoyé&#xa0;: {explanation} — il est dans la Boîte d&apos;envoi (Ctrl+4)&#xa0;; Entrée l&apos;y reprend</translation>
