@@ -130,3 +130,17 @@ def test_the_core_returns_words_whose_str_is_english():
     report = batch_summary(4, 1, 2)
     assert isinstance(report, Words)
     assert report == "Sent 1 of 4; 2 drafts taken back, kept in Drafts; 1 not sent (see Status)"
+
+
+@pytest.mark.parametrize("lang, soon, later", [("fr", "mer. 08:00", "jeu. 3 déc. 08:00"),
+                                                ("de", "Mi. 08:00", "Do. 3. Dez. 08:00")])
+def test_a_send_later_time_in_the_language(qapp, lang, soon, later):
+    from datetime import datetime
+
+    from app.core.outbox.holds import clock_text
+
+    wall = datetime(2026, 11, 24, 15, 0).timestamp()  # a Tuesday afternoon
+    tomorrow, in_december = datetime(2026, 11, 25, 8, 0).timestamp(), datetime(2026, 12, 3, 8, 0).timestamp()
+    assert (clock_text(tomorrow, wall), clock_text(in_december, wall)) == ("Wed 08:00", "Thu 3 Dec 08:00")
+    with in_language(lang):
+        assert (shown(clock_text(tomorrow, wall)), shown(clock_text(in_december, wall))) == (soon, later)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.core.submission import SubState, Submission
-from app.domain.words import translate
+from app.domain.words import Words, translate
 
 log = logging.getLogger(__name__)
 
@@ -127,14 +127,26 @@ def next_check(subs, now: float) -> float | None:
     return min(min(times), now + WALL_CHECK) if times else None
 
 
-def clock_text(release_at: float, wall: float | None = None) -> str:
+#: day and month names as the window shows them (the catalogue has each language's abbreviations)
+_DAYS = (translate("Clock", "Mon"), translate("Clock", "Tue"), translate("Clock", "Wed"), translate("Clock", "Thu"),
+         translate("Clock", "Fri"), translate("Clock", "Sat"), translate("Clock", "Sun"))
+_MONTHS = (translate("Clock", "Jan"), translate("Clock", "Feb"), translate("Clock", "Mar"), translate("Clock", "Apr"),
+           translate("Clock", "May"), translate("Clock", "Jun"), translate("Clock", "Jul"), translate("Clock", "Aug"),
+           translate("Clock", "Sep"), translate("Clock", "Oct"), translate("Clock", "Nov"), translate("Clock", "Dec"))
+
+
+def clock_text(release_at: float, wall: float | None = None) -> Words:
     """"Tue 08:00" within the coming week, else "Tue 3 Dec 08:00" (local time)."""
     when = datetime.fromtimestamp(release_at)
     wall = time.time() if wall is None else wall
+    day, hours = _DAYS[when.weekday()], when.strftime("%H:%M")
     if 0 <= release_at - wall < 6 * 86400:
-        return when.strftime("%a %H:%M")
-    return f"{when.strftime('%a')} {when.day} {when.strftime('%b %H:%M')}" + (
-        "" if when.year == datetime.fromtimestamp(wall).year else f" {when.year}")
+        return translate("Clock", "{day} {time}").format(day=day, time=hours)
+    month = _MONTHS[when.month - 1]
+    if when.year == datetime.fromtimestamp(wall).year:
+        return translate("Clock", "{day} {date} {month} {time}").format(day=day, date=when.day, month=month, time=hours)
+    return translate("Clock", "{day} {date} {month} {time} {year}").format(day=day, date=when.day, month=month,
+                                                                          time=hours, year=when.year)
 
 
 def row_text(sub: Submission, now: float) -> str:
