@@ -24,6 +24,7 @@ from app.domain.models import ItemRef, MessageSummary, Page
 from app.ui.lists.cell_roles import fill_roles
 from app.ui.lists.spoken_date import spoken_date
 from app.ui.common.safe_text import tooltip
+from app.ui.common.tr import shown
 from app.ui.window.theme import DANGER, MUTED, icon
 
 log = logging.getLogger(__name__)
@@ -332,7 +333,7 @@ class MessageTableModel(QAbstractTableModel):
     def _display(self, r, col: int):
         if col == self.COL_STATUS:
             st = self._status_of(r)
-            return st[0] if st else ""
+            return shown(st[0]) if st else ""  # core words (a refusal, the limits' plan) in the user's language
         return (None, r.subject, r.to, r.when)[col] if col < 4 else None
 
     def _decoration(self, r, col: int):
@@ -350,13 +351,13 @@ class MessageTableModel(QAbstractTableModel):
         if col == 0 and r.summary.has_attachments:
             return "Has attachments"
         if col == self.COL_STATUS:
-            return tooltip((self._status_of(r) or ("", False))[0]) or None
+            return tooltip(shown((self._status_of(r) or ("", False))[0])) or None
         return None
 
     def _summary(self, r) -> str:
         """The row in words: "Lunch, to Bob, with attachments, Too large to send (ErrorMessageSizeExceeded)"."""
         st = self._status_of(r)
-        return f"{r.accessible}, {st[0]}" if st and st[0] else r.accessible
+        return f"{r.accessible}, {shown(st[0])}" if st and st[0] else r.accessible
 
     def _accessible(self, r, col: int):
         # each cell is read as its own column (a table read like a table); the date as the locale speaks it,
