@@ -23,6 +23,7 @@ import time
 
 from app import APP_ID, APP_NAME
 from app.runtime import settle_gc_after_start
+from app.domain.words import translate
 
 # asyncio, logging and qasync are imported after the first paint (they cost ~40 ms on a cold start).
 
@@ -90,17 +91,19 @@ def install_excepthook(window) -> None:
         if reason is not None:  # Dispatch's own files, not a bug: said as what it is
             log.warning("local data could not be written: %s", etype.__name__)
             try:
-                window.show_journal_notice("Not written on this computer",
-                                           f"Dispatch could not write its data on this computer: {reason}. "
-                                           f"{what_to_do(reason)}; until then, messages are only kept once "
-                                           "saved to the server.")
+                window.show_journal_notice(
+                    translate("AppMain", "Not written on this computer"),
+                    translate("AppMain", "Dispatch could not write its data on this computer: {reason}. "
+                                         "{what_to_do}; until then, messages are only kept once saved to the "
+                                         "server.").format(reason=reason, what_to_do=what_to_do(reason)))
             except Exception:  # noqa: BLE001 - the hook itself must never raise
                 pass
             return
         log.error("unexpected error", exc_info=(etype, value, tb))
         try:
-            window.show_error(f"Something went wrong ({etype.__name__}: {value}). The details are in the log: "
-                              f"{log_file()}")
+            window.show_error(translate("AppMain", "Something went wrong ({error}: {value}). The details are in the "
+                                                   "log: {log}").format(error=etype.__name__, value=str(value),
+                                                                        log=str(log_file())))
         except Exception:  # noqa: BLE001 - the hook itself must never raise
             pass
 
@@ -201,8 +204,8 @@ class Controller:
         except MailError as exc:
             session.close()
             if dialog is not None:
-                dialog.connection_failed(f"Could not connect: {describe(exc.code, exc.message)}. "
-                                         "The account in use has not changed.")
+                dialog.connection_failed(translate("AppMain", "Could not connect: {why}. The account in use has not "
+                                                              "changed.").format(why=describe(exc.code, exc.message)))
             return False
         m365 = acc.backend.value == "graph"  # no password: the sign-in's tokens are in the keyring already
         stored = secrets.keyring_available() if m365 else secrets.store(acc.email, acc.username, password)
@@ -213,8 +216,12 @@ class Controller:
             await self.window.flows.save_before_switching()
         self.window.set_session(session)
         if not stored:
-            what = "the Microsoft 365 sign-in is" if m365 else "the password is"
-            self.window.banner.show_message(f"No system keyring: {what} kept for this session only.", kind="info")
+            if m365:
+                words = translate("AppMain", "No system keyring: the Microsoft 365 sign-in is kept for this session "
+                                             "only.")
+            else:
+                words = translate("AppMain", "No system keyring: the password is kept for this session only.")
+            self.window.banner.show_message(words, kind="info")
         return True
 
     def _remember_build(self, info) -> None:

@@ -23,6 +23,8 @@ from app.core.journal_writer import JournalWriter
 from app.core.outbox import Outbox
 from app.storage.journal import Entry, Journal
 from app.storage.sent_ledger import SentLedgerStore
+from app.core.word_lists import counted
+from app.domain.words import Words, translate
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +33,22 @@ def n_messages(n: int, what: str) -> str:
     return f"{n} {what} message{'' if n == 1 else 's'}"
 
 
-def waiting_elsewhere(journal: Journal, account: str) -> str:
+def waiting_elsewhere(journal: Journal, account: str) -> Words | str:
     """'Waiting for other accounts: alice@example.com (1)' — mail queued under accounts not signed in."""
     others = {k: n for k, n in journal.sends_by_account().items() if k and k != account}
     if not others:
         return ""
     names = ", ".join(f"{k.split(':', 1)[-1].split('|', 1)[0]} ({n})" for k, n in sorted(others.items()))
-    return f"Waiting for other accounts (they go out when you sign in to them): {names}"
+    return translate("AccountRuntime", "Waiting for other accounts (they go out when you sign in to them): "
+                                       "{names}").format(names=names)
+
+
+def _waiting(n: int) -> Words:
+    return counted(translate("AccountRuntime", "%n message(s) waiting to be sent", None, 1), n)
+
+
+def _unsaved(n: int) -> Words:
+    return counted(translate("AccountRuntime", "%n message(s) not yet saved", None, 1), n)
 
 
 class AccountRuntime:
@@ -70,7 +81,7 @@ class AccountRuntime:
                 on_finished(sub)
         return finished
 
-    def _hand_over(self) -> str:
+    def _hand_over(self) -> Words | str:
         account = self.session.account
         try:
             reports = handover.hand_over_to_graph(self.journal, account)
@@ -81,23 +92,30 @@ class AccountRuntime:
         others = sum(r.saves + r.edits for r in reports)
         if not (sends or others):
             return ""
-        parts = [f"{n} message{'' if n == 1 else 's'} {what}" for n, what in
-                 ((sends, "waiting to be sent"), (others, "not yet saved")) if n]
-        return f"{' and '.join(parts)} for {account.email}: now through Microsoft 365"
+        if sends and others:
+            parts = translate("AccountRuntime", "{sends} and {others}").format(sends=_waiting(sends),
+                                                                                others=_unsaved(others))
+        else:
+            parts = _waiting(sends) if sends else _unsaved(others)
+        return translate("AccountRuntime", "{messages} for {address}: now through Microsoft 365").format(
+            messages=parts, address=account.email)
 
     def to_reopen(self) -> Entry | None:
         """The message this account was writing when Dispatch stopped (None: none)."""
         return recovery.message_to_reopen(self.journal, self.account)
 
-    def reopened(self, entry: Entry) -> str:
+    def reopened(self, entry: Entry) -> Words:
         """``entry`` is back in Compose: what to tell the user. A message that was in its undo-send window is
         the user's again (said once: it is an edit from now on)."""
         others = len(recovery.editing_entries(self.journal, self.account)) - 1
-        more = f"; {n_messages(others, 'other unsaved')} go to Drafts when the server is reached" if others > 0 else ""
         unsent = holds.reopen_note(entry)
         if unsent:
             self.journal.set_state(entry.local_id, "editing", meta={})
-        return (unsent or "Reopened the message you were writing") + more
+        said = unsent or translate("AccountRuntime", "Reopened the message you were writing")
+        if others <= 0:
+            return said
+        return counted(translate("AccountRuntime", "{said}; %n other unsaved message(s) go to Drafts when the "
+                                                   "server is reached", None, 1), others).format(said=said)
 
     async def recovering(self, keep) -> set[str]:
         """The recovered messages :meth:`resume` will put in Drafts (all but those open in Compose), read on

@@ -34,6 +34,7 @@ from app.domain.autodiscover import (
     MAX_REDIRECTS, Outcome, PoxAnswer, Question, Step, advice_for, domain_of, domain_urls, host_of,
     http_probe_url, in_domain, is_exchange_online_address, is_exchange_online_url, srv_name, srv_url,
 )
+from app.domain.words import Words, translate
 
 log = logging.getLogger("app.core.autodiscover")
 
@@ -98,7 +99,8 @@ def discover(email: str, username: str, password: str, transport, *, confirm: Ca
     except _Found as f:
         return f.outcome
     except _TooMany:
-        run.step("Redirects", "failed", f"more than {MAX_REDIRECTS} redirects: stopped")
+        run.step(translate("Autodiscover", "Redirects"), "failed",
+                 translate("Autodiscover", "more than {count} redirects: stopped").format(count=MAX_REDIRECTS))
     return Outcome(address=run.email, tried=tuple(run.tried), advice=advice_for(run.home, run.password_refused))
 
 
@@ -125,20 +127,24 @@ def _allowed(run: _Run, url: str, kind: str) -> bool:
     confirmed (asked now if not yet)."""
     host = host_of(url)
     if not url.lower().startswith("https://") or not host:
-        run.step(url, "skipped", "not https: no password is sent there")
+        run.step(url, "skipped", translate("Autodiscover", "not https: no password is sent there"))
         return False
     if host in run.confirmed or (kind == "other_domain" and in_domain(host, run.home)):
         return True  # an http redirect's or SRV record's target is asked even in the typed domain
     if host in run.refused:
         return False
     run.check()
-    why = {"http_redirect": "The unencrypted Autodiscover address redirects to",
-           "srv": "The domain's DNS (SRV record) names the server",
-           "other_domain": "The server redirects to another domain:"}[kind]
-    ok = bool(run.confirm(Question(kind, host, url, f"{why} {host}. Send your user name and password to {host}?")))
+    question = {
+        "http_redirect": translate("Autodiscover", "The unencrypted Autodiscover address redirects to {host}. Send your "
+                                                   "user name and password to {host}?"),
+        "srv": translate("Autodiscover", "The domain's DNS (SRV record) names the server {host}. Send your user name "
+                                         "and password to {host}?"),
+        "other_domain": translate("Autodiscover", "The server redirects to another domain: {host}. Send your user "
+                                                  "name and password to {host}?")}[kind]
+    ok = bool(run.confirm(Question(kind, host, url, question.format(host=host))))
     (run.confirmed if ok else run.refused).add(host)
     if not ok:
-        run.step(url, "skipped", f"not confirmed: nothing sent to {host}")
+        run.step(url, "skipped", translate("Autodiscover", "not confirmed: nothing sent to {host}").format(host=host))
     return ok
 
 
@@ -151,14 +157,15 @@ def _post(run: _Run, url: str, address: str) -> str:
     try:
         answer = run.transport.pox(url, address, run.username, run.password)
     except BadCertificate as exc:
-        run.step(url, "failed", f"certificate not trusted ({exc}): nothing sent", key)
+        run.step(url, "failed", translate("Autodiscover", "certificate not trusted ({why}): nothing sent").format(
+            why=str(exc)), key)
         return ""
     except Unreachable:
-        run.step(url, "failed", "no answer", key)
+        run.step(url, "failed", _NO_ANSWER, key)
         return ""
     except HttpStatus as exc:
         if exc.location:
-            run.step(url, "failed", f"redirects to {exc.location}", key)
+            run.step(url, "failed", _redirects_to(exc.location), key)
             return _redirect_url(run, exc.location, address)
         if exc.status == 401:
             run.password_refused = True
@@ -170,16 +177,18 @@ def _post(run: _Run, url: str, address: str) -> str:
 def _answered(run: _Run, url: str, key: str, answer: PoxAnswer, address: str) -> str:
     if answer.action == "settings":
         online = is_exchange_online_url(answer.ews_url)
-        run.step(url, "found", ("the mailbox is in Microsoft 365" if online else f"EWS URL {answer.ews_url}"), key)
+        run.step(url, "found", (_IN_365 if online else translate("Autodiscover", "EWS URL {url}").format(
+            url=answer.ews_url)), key)
         raise _Found(Outcome(ews_url=answer.ews_url, exchange_online=online, address=run.email,
                              alternate_mailboxes=answer.alternate_mailboxes, tried=tuple(run.tried)))
     if answer.action == "redirectAddr" and answer.redirect:
-        run.step(url, "failed", f"redirects to the address {answer.redirect}", key)
+        run.step(url, "failed", translate("Autodiscover", "redirects to the address {address}").format(
+            address=answer.redirect), key)
         return _redirect_addr(run, answer.redirect)
     if answer.action == "redirectUrl" and answer.redirect:
-        run.step(url, "failed", f"redirects to {answer.redirect}", key)
+        run.step(url, "failed", _redirects_to(answer.redirect), key)
         return _redirect_url(run, answer.redirect, address)
-    run.step(url, "failed", answer.error or "no usable answer", key)
+    run.step(url, "failed", answer.error or translate("Autodiscover", "no usable answer"), key)
     return ""
 
 
@@ -192,7 +201,7 @@ def _count_redirect(run: _Run) -> None:
 def _redirect_addr(run: _Run, new_address: str) -> str:
     _count_redirect(run)
     if is_exchange_online_address(new_address):
-        run.step(new_address, "found", "the mailbox is in Microsoft 365")
+        run.step(new_address, "found", _IN_365)
         raise _Found(Outcome(exchange_online=True, address=run.email, tried=tuple(run.tried)))
     host = domain_of(new_address)
     if not in_domain(host, run.home) and host not in run.confirmed:
@@ -217,15 +226,16 @@ def _http_probe(run: _Run, domain: str, address: str) -> str:
     try:
         location = run.transport.http_redirect(url)
     except Unreachable:
-        run.step(url, "failed", "no answer", key)
+        run.step(url, "failed", _NO_ANSWER, key)
         return ""
     if not location:
-        run.step(url, "failed", "no redirect", key)
+        run.step(url, "failed", translate("Autodiscover", "no redirect"), key)
         return ""
     if not location.lower().startswith("https://"):
-        run.step(url, "failed", f"redirects to {location}: not https, not followed", key)
+        run.step(url, "failed", translate("Autodiscover", "redirects to {location}: not https, not followed").format(
+            location=location), key)
         return ""
-    run.step(url, "failed", f"redirects to {location}", key)
+    run.step(url, "failed", _redirects_to(location), key)
     _count_redirect(run)
     return _post(run, location, address) if _allowed(run, location, "http_redirect") else ""
 
@@ -236,20 +246,29 @@ def _srv(run: _Run, domain: str, address: str) -> str:
     key = run.step(f"DNS SRV {name}", "trying")
     records = run.transport.srv(name)
     if not records:
-        run.step(f"DNS SRV {name}", "failed", "no record", key)
+        run.step(f"DNS SRV {name}", "failed", translate("Autodiscover", "no record"), key)
         return ""
     target, port = records[0]
     url = srv_url(target, port)
-    run.step(f"DNS SRV {name}", "failed", f"names {target}:{port}", key)
+    run.step(f"DNS SRV {name}", "failed", translate("Autodiscover", "names {target}").format(
+        target=f"{target}:{port}"), key)
     _count_redirect(run)
     return _post(run, url, address) if _allowed(run, url, "srv") else ""
 
 
+_IN_365 = translate("Autodiscover", "the mailbox is in Microsoft 365")
+_NO_ANSWER = translate("Autodiscover", "no answer")
+
+
+def _redirects_to(location: str) -> Words:
+    return translate("Autodiscover", "redirects to {location}").format(location=location)
+
+
 def _status_text(status: int) -> str:
     if status == 401:
-        return "refused the user name or password (401)"
+        return translate("Autodiscover", "refused the user name or password (401)")
     if status == 404:
-        return "no Autodiscover there (404)"
+        return translate("Autodiscover", "no Autodiscover there (404)")
     return f"HTTP {status}"
 
 

@@ -15,6 +15,7 @@ import logging
 from typing import Awaitable, Callable
 
 from app.core.submission import distinct_recipients
+from app.core.word_lists import sentences
 from app.domain.models import Draft, ItemRef, MessageSummary
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
 
@@ -27,7 +28,7 @@ READS_AT_ONCE = 8
 def problem(draft: Draft, max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> str:
     """Why ``draft`` cannot be sent as it is ("" when it can): Compose's check before Send."""
     errors = validate_draft(draft, for_send=True, max_send_bytes=max_send_bytes)
-    return " ".join(e.message for e in errors)
+    return sentences(e.message for e in errors) if errors else ""
 
 
 async def check_drafts(items: list[MessageSummary], read: Callable[[ItemRef], Awaitable[Draft]],

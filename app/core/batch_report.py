@@ -6,13 +6,12 @@ in the Outbox for a later day (the sending limits' question), and a batch the us
 
 from __future__ import annotations
 
-
-def _drafts(n: int) -> str:
-    return f"{n} draft{'s' if n != 1 else ''}"
+from app.core.word_lists import clauses, counted
+from app.domain.words import Words, translate
 
 
 #: the batch's end when the user chose not to send over the sending limits (every row says so)
-DECLINED = "Nothing sent: kept in Drafts"
+DECLINED = translate("BatchReport", "Nothing sent: kept in Drafts")
 
 
 def not_sent(total: int, sent: int, taken_back: int, later: int = 0) -> int:
@@ -20,18 +19,19 @@ def not_sent(total: int, sent: int, taken_back: int, later: int = 0) -> int:
     return max(0, total - sent - taken_back - later)
 
 
-def batch_summary(total: int, sent: int, taken_back: int, later: int = 0) -> str:
+def batch_summary(total: int, sent: int, taken_back: int, later: int = 0) -> Words:
     """The batch's end in one line: ``total`` drafts, ``sent`` of them sent, ``taken_back`` taken back, ``later``
     kept in the Outbox for a later day by the user's choice; the rest were not sent (their rows say why)."""
     refused = not_sent(total, sent, taken_back, later)
     if taken_back and taken_back == total:
-        return (f"Taken back: the draft stays in Drafts, not sent" if total == 1 else
-                f"Taken back: the {total} drafts stay in Drafts, not sent")
-    words = f"Sent {sent} of {total}"
+        if total == 1:
+            return translate("BatchReport", "Taken back: the draft stays in Drafts, not sent")
+        return counted(translate("BatchReport", "Taken back: the %n drafts stay in Drafts, not sent", None, 1), total)
+    parts = [translate("BatchReport", "Sent {sent} of {total}").format(sent=sent, total=total)]
     if taken_back:
-        words += f"; {_drafts(taken_back)} taken back, kept in Drafts"
+        parts.append(counted(translate("BatchReport", "%n draft(s) taken back, kept in Drafts", None, 1), taken_back))
     if later:
-        words += f"; {later} kept in the Outbox for later"
+        parts.append(counted(translate("BatchReport", "%n kept in the Outbox for later", None, 1), later))
     if refused:
-        words += f"; {refused} not sent (see Status)"
-    return words
+        parts.append(counted(translate("BatchReport", "%n not sent (see Status)", None, 1), refused))
+    return clauses(parts)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.core.session import Session, account_service_factory
 from app.domain.account import AccountConfig, Backend
+from app.domain.words import translate
 from app.mail.errors import LocalDataFailed
 from app.mail.service import MailService
 
@@ -74,9 +75,10 @@ class DemoMailbox:
             return mod.Sandbox(data=str(self.data_dir / "sandbox.sqlite3"), port=0, **kw)
         except (OSError, sqlite3.Error) as exc:
             why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            raise LocalDataFailed(f"Dispatch cannot write to its data folder {self.data_dir} ({why}). The "
-                                  "sandbox mailbox keeps its mail there: check that the folder exists and that "
-                                  "you may write to it") from exc
+            raise LocalDataFailed(translate("Demo", "Dispatch cannot write to its data folder {folder} ({why}). The "
+                                                    "sandbox mailbox keeps its mail there: check that the folder "
+                                                    "exists and that you may write to it").format(
+                folder=str(self.data_dir), why=why)) from exc
 
     def factory(self, into: AccountConfig):
         def build() -> MailService:

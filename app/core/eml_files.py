@@ -22,6 +22,7 @@ from pathlib import Path
 from app.domain.eml import to_eml
 from app.domain.eml_read import PARSE_SECONDS, Budget, EmlError, EmlMessage, file_limit, read_eml, too_large
 from app.domain.models import Draft, Recipient
+from app.domain.words import translate
 from app.storage.files import replace_file
 
 
@@ -75,9 +76,10 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
     try:
         st = p.stat()
         if p.is_dir():
-            raise EmlError(f"“{name}” is a folder, not a file.")
+            raise EmlError(translate("EmlFiles", "“{name}” is a folder, not a file.").format(name=name))
         if not p.is_file():  # a FIFO or a device: reading could block for ever
-            raise EmlError(f"“{name}” is not an ordinary file (a pipe or a device).")
+            raise EmlError(translate("EmlFiles", "“{name}” is not an ordinary file (a pipe or a device).").format(
+                name=name))
         if st.st_size > limit:
             raise EmlError(too_large(st.st_size, max_bytes, name))
         with open(p, "rb") as f:  # read as much as stat() said (a buffer of the limit would be 20 MB for any file)
@@ -85,9 +87,11 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
             if len(raw) > st.st_size:  # it grew since stat(): still cut at the limit
                 raw += f.read(limit + 1 - len(raw))
     except FileNotFoundError:
-        raise EmlError(f"“{name}” could not be opened: the file no longer exists.") from None
+        raise EmlError(translate("EmlFiles", "“{name}” could not be opened: the file no longer exists.").format(
+            name=name)) from None
     except OSError as exc:
-        raise EmlError(f"“{name}” could not be read ({exc.strerror or type(exc).__name__}).") from None
+        raise EmlError(translate("EmlFiles", "“{name}” could not be read ({why}).").format(
+            name=name, why=exc.strerror or type(exc).__name__)) from None
     return raw
 
 
@@ -99,7 +103,8 @@ async def open_eml(path: str, max_bytes: int, timeout: float = PARSE_SECONDS, *,
     try:
         return await in_thread(read, path, max_bytes, Budget(timeout, stop.is_set), timeout=timeout + 1.0)
     except asyncio.TimeoutError:
-        raise EmlError(f"“{Path(path).name}” took more than {timeout:.0f} s to read; it was not opened.") from None
+        raise EmlError(translate("EmlFiles", "“{name}” took more than {seconds} s to read; it was not "
+                                             "opened.").format(name=Path(path).name, seconds=f"{timeout:.0f}")) from None
     finally:
         stop.set()  # answered, refused or given up: a parse still running stops
 

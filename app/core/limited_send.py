@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from app.core.outbox import holds
 from app.core.send_limits import Plan
+from app.domain.words import Words, translate
 
 #: why a message waits in the Outbox (its row's reason; the time is the hold's)
-WAIT_REASON = "Waiting for {name}'s {limit:,}-recipients-a-day limit"
+WAIT_REASON = translate("SendingLimits", "Waiting for {name}'s {limit}-recipients-a-day limit")
 #: a row's words when its message has more recipients than one message may have
-TOO_MANY = "Not sent: more than {limit:,} recipients, which {name} refuses"
+TOO_MANY = translate("SendingLimits", "Not sent: more than {limit} recipients, which {name} refuses")
 
 
 async def submit_planned(outbox, items: list, plan: Plan, hold_now: holds.Hold | None) -> list:
@@ -32,7 +33,7 @@ async def submit_planned(outbox, items: list, plan: Plan, hold_now: holds.Hold |
     by_time: dict[float, list[int]] = {}
     for i, at in plan.later:
         by_time.setdefault(at, []).append(i)
-    reason = WAIT_REASON.format(name=plan.limits.name, limit=plan.limits.recipients_per_day or 0)
+    reason = _wait_reason(plan)
     for at, idx in sorted(by_time.items()):
         held = await outbox.submit_saved([items[i] for i in idx], hold=holds.Hold(holds.LATER, at, reason),
                                          recipients=_counts(plan, idx))  # the reason journaled with the hold
@@ -46,15 +47,20 @@ def _counts(plan: Plan, idx: list[int]) -> list[int] | None:
     return [plan.recipients[i] for i in idx] if plan.recipients else None
 
 
-def too_many_words(plan: Plan) -> str:
-    return TOO_MANY.format(limit=plan.limits.recipients_per_message or 0, name=plan.limits.name)
+def _wait_reason(plan: Plan) -> Words:
+    return WAIT_REASON.format(name=plan.limits.name, limit=f"{plan.limits.recipients_per_day or 0:,}")
+
+
+def too_many_words(plan: Plan) -> Words:
+    return TOO_MANY.format(limit=f"{plan.limits.recipients_per_message or 0:,}", name=plan.limits.name)
 
 
 def row_words(plan: Plan, when) -> dict[int, tuple[str, bool]]:
     """Each planned-out message's words for its row (index -> (text, is an error)): the ones waiting say
     until when and why, the ones with too many recipients that they are not sent."""
     out = {i: (too_many_words(plan), True) for i in plan.too_many}
-    reason = WAIT_REASON.format(name=plan.limits.name, limit=plan.limits.recipients_per_day or 0)
     for i, at in plan.later:
-        out[i] = (f"In the Outbox until {when(at)}: {reason[0].lower()}{reason[1:]}", False)
+        out[i] = (translate("SendingLimits", "In the Outbox until {time}: waiting for {name}'s "
+                                             "{limit}-recipients-a-day limit").format(
+            time=when(at), name=plan.limits.name, limit=f"{plan.limits.recipients_per_day or 0:,}"), False)
     return out

@@ -47,6 +47,7 @@ from app.core.submission import SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import Draft, MessageSummary
+from app.domain.words import translate
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, format_recipients
 from app.storage.merges import MergeStore, template_from_dict, template_to_dict
 
@@ -145,14 +146,16 @@ class MergeRun:
         """The row's outcome in words (the results table's last column), from :func:`row_view`."""
         state, words, _retry = row_view(row)
         if state == RowState.SAVING:
-            return "Creating its draft…"
+            return translate("MergeRow", "Creating its draft…")
         if state == RowState.SENDING:
             sub = row.live()
             if sub is not None and sub.reason and sub.state != SubState.SUBMITTING:
-                return f"Waiting in the Outbox: {sub.reason}"
-            return "Sending…"
+                return translate("MergeRow", "Waiting in the Outbox: {reason}").format(reason=sub.reason)
+            return translate("MergeRow", "Sending…")
         if state == RowState.READY:
-            return "Fixed: Resend (Ctrl+R) sends it" if row.fixed else "Ready to send"
+            if row.fixed:
+                return translate("MergeRow", "Fixed: Resend (Ctrl+R) sends it")
+            return translate("MergeRow", "Ready to send")
         return words
 
     def counts(self) -> dict[str, int]:
@@ -312,7 +315,8 @@ class MergeRun:
             elif not job.final and self.outbox.saves.get(job.local_id) is not job:  # the user deleted it
                 self._not_sent([row], NOT_CREATED)
             else:
-                self._not_sent([row], f"Not created: {job.reason or 'the server did not answer'}")
+                self._not_sent([row], translate("MergeRow", "Not created: {reason}").format(
+                    reason=job.reason or translate("MergeRow", "the server did not answer")))
         return ready
 
     async def _hand_over(self, ready: list[MergeRow], heads: dict) -> list[tuple[MergeRow, object]]:

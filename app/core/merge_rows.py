@@ -27,15 +27,16 @@ from app.core.submission import FINAL, SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import ErrorKind, ItemRef
+from app.domain.words import translate
 from app.storage.merges import ref_from_list
 
-SENT = "Sent"
-ALREADY_SENT = "Sent (found in Sent Items)"
-IN_DRAFTS = "Not sent: it is in Drafts. Resend (Ctrl+R) sends it."
-DELETED = "Deleted from the Outbox: not sent"
-NOT_CREATED = "Deleted from the Outbox: its draft was not created"
-NOT_CHECKED = "Could not check with the server"
-TAKEN_BACK = "Taken back (Undo, or from the Outbox): not sent"
+SENT = translate("MergeRow", "Sent")
+ALREADY_SENT = translate("MergeRow", "Sent (found in Sent Items)")
+IN_DRAFTS = translate("MergeRow", "Not sent: it is in Drafts. Resend (Ctrl+R) sends it.")
+DELETED = translate("MergeRow", "Deleted from the Outbox: not sent")
+NOT_CREATED = translate("MergeRow", "Deleted from the Outbox: its draft was not created")
+NOT_CHECKED = translate("MergeRow", "Could not check with the server")
+TAKEN_BACK = translate("MergeRow", "Taken back (Undo, or from the Outbox): not sent")
 #: failures that a Resend of the same message would meet again: the row must be fixed first
 NEEDS_FIX = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE, ErrorKind.PERMANENT)
 
@@ -202,7 +203,7 @@ def _from_old_state(row: MergeRow, state: RowState, error: str, retry: bool) -> 
     """A row saved by an older Dispatch stores its own state: what it said becomes what the row now holds. SAVING
     held no submission yet (Resend's look-up finds its draft); SENDING keeps its ``sub_id`` (resume)."""
     if state == RowState.INVALID:
-        row.invalid = error or "Cannot be sent as it is"
+        row.invalid = error or translate("MergeRow", "Cannot be sent as it is")
     elif state == RowState.SENT:
         row.end = FOUND_SENT if error == ALREADY_SENT else Ending(SubState.SENT)
     elif state == RowState.FAILED and row.sub_id:

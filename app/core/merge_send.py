@@ -12,17 +12,20 @@
 from __future__ import annotations
 
 from app.core.sending import hand_over
+from app.core.word_lists import clauses, counted, sentences
+from app.domain.words import Words, translate
 
 #: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
 CONFIRM_ABOVE = 3
 
 
-def confirm_question(rows: int) -> str:
+def confirm_question(rows: int) -> Words | str:
     """The question asked before a merge of ``rows`` rows is sent ("" when it goes without one)."""
     if rows <= CONFIRM_ABOVE:
         return ""
-    return (f"Send {rows:,} messages? Each row of the table becomes one message, sent to its own address. "
-            "A row that cannot be sent as it is is not sent and says why.")
+    return translate("MergeSend", "Send {rows} messages? Each row of the table becomes one message, sent to its own "
+                                  "address. A row that cannot be sent as it is is not sent and says why.").format(
+        rows=f"{rows:,}")
 
 
 def asks_first(rows: int, plan=None) -> bool:
@@ -39,7 +42,7 @@ async def go_ahead(rows: int, plan, questions) -> bool:
     return await questions.send_merge(rows, plan)
 
 
-def limits_question(plan, when) -> str:
+def limits_question(plan, when) -> Words | str:
     """What a batch that meets the account's sending limits says BEFORE anything is sent ("" when nothing
     needs saying): the refused-today count, the too-many-recipients messages, the offer to send the part that
     fits and keep the rest in the Outbox, and when the message rate lets the last one go. ``when(epoch)``
@@ -47,33 +50,40 @@ def limits_question(plan, when) -> str:
     parts = [plan.warning()] if plan.warning() else []
     if plan.later:
         first = min(at for _, at in plan.later)
-        parts.append(f"Send the {len(plan.send_now):,} that fit now and keep the other {len(plan.later):,} "
-                     f"in the Outbox, to go from {when(first)}?")
+        parts.append(translate("MergeSend", "Send the {now} that fit now and keep the other {later} in the Outbox, "
+                                            "to go from {time}?").format(
+            now=f"{len(plan.send_now):,}", later=f"{len(plan.later):,}", time=when(first)))
     if plan.last_goes_at is not None:
-        parts.append(f"At {plan.limits.messages_per_minute:,} messages a minute, the last one goes out at about "
-                     f"{when(plan.last_goes_at)}.")
-    return " ".join(parts)
+        parts.append(translate("MergeSend", "At {rate} messages a minute, the last one goes out at about "
+                                            "{time}.").format(rate=f"{plan.limits.messages_per_minute:,}",
+                                                              time=when(plan.last_goes_at)))
+    return sentences(parts) if parts else ""
 
 
-def limits_answer(plan, when, send_part: bool) -> str:
+def limits_answer(plan, when, send_part: bool) -> Words:
     """What a screen reader hears once the limits question is answered: the plan as it now goes ("Sending 2
     now; 1 kept in the Outbox, to go from Tue 09:00."), or that nothing was sent. ``when`` as for
     :func:`limits_question`."""
     if not send_part:
-        return "Nothing sent: kept in Drafts."
-    parts = [f"Sending {len(plan.send_now):,} now"]
+        return translate("MergeSend", "Nothing sent: kept in Drafts.")
+    parts = [translate("MergeSend", "Sending {count} now").format(count=f"{len(plan.send_now):,}")]
     if plan.later:
-        parts.append(f"{len(plan.later):,} kept in the Outbox, to go from {when(min(at for _, at in plan.later))}")
+        parts.append(counted(translate("MergeSend", "{count} kept in the Outbox, to go from {time}", None, 1),
+                             len(plan.later)).format(
+            count=f"{len(plan.later):,}", time=when(min(at for _, at in plan.later))))
     if plan.too_many:
-        parts.append(f"{len(plan.too_many):,} not sent (more than {plan.limits.recipients_per_message:,} recipients)")
-    return "; ".join(parts) + "."
+        parts.append(counted(translate("MergeSend", "{count} not sent (more than {limit} recipients)", None, 1),
+                             len(plan.too_many)).format(count=f"{len(plan.too_many):,}",
+                                                          limit=f"{plan.limits.recipients_per_message:,}"))
+    return translate("MergeSend", "{plan}.").format(plan=clauses(parts))
 
 
-def send_part_label(plan) -> str:
+def send_part_label(plan) -> Words:
     """The question's button that sends the part of a batch that fits (Alt+S): "Send 3 now, keep 2 for later"."""
     if plan.later:
-        return f"&Send {len(plan.send_now):,} now, keep {len(plan.later):,} for later"
-    return f"&Send the other {len(plan.send_now):,}"
+        return translate("MergeSend", "&Send {now} now, keep {later} for later").format(
+            now=f"{len(plan.send_now):,}", later=f"{len(plan.later):,}")
+    return translate("MergeSend", "&Send the other {now}").format(now=f"{len(plan.send_now):,}")
 
 
 async def submit_held(run, items: list, plan=None) -> list:

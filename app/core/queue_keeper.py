@@ -25,6 +25,7 @@ from typing import Awaitable, Callable
 
 from app.core.door_server import Desk, Door
 from app.core.doors import WINDOW, AccountLock, DoorError
+from app.domain.words import translate
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +34,15 @@ RETRY_EVERY = 0.25
 #: how long a closing window lets the commands its door took be answered (seconds)
 CLOSE_GRACE = 10.0
 
-COMMAND_SENDS = "A dispatch-mail command is sending for this account; the Outbox opens when it is done."
-OTHER_WINDOW = ("Another Dispatch window sends for this account: this window does not send for it. What you type "
-                "is still kept on this computer; the Outbox opens here when that window is closed.")
+COMMAND_SENDS = translate("QueueKeeper", "A dispatch-mail command is sending for this account; the Outbox opens "
+                                         "when it is done.")
+OTHER_WINDOW = translate("QueueKeeper", "Another Dispatch window sends for this account: this window does not send "
+                                        "for it. What you type is still kept on this computer; the Outbox opens here "
+                                        "when that window is closed.")
 
 #: the same, in a few words (the status bar, beside the account and its state: short enough for a 683 px window)
-SHORT = {COMMAND_SENDS: "Outbox: a command sends", OTHER_WINDOW: "Outbox: not here"}
+SHORT = {COMMAND_SENDS: translate("QueueKeeper", "Outbox: a command sends"),
+         OTHER_WINDOW: translate("QueueKeeper", "Outbox: not here")}
 
 
 def waiting_words(kind: str, pid: int) -> str:

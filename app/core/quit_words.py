@@ -16,6 +16,8 @@ from typing import Iterable
 
 from app.core.outbox import holds
 from app.core.submission import SubState, Submission
+from app.core.word_lists import counted, lines
+from app.domain.words import Words, translate
 
 #: messages named one by one; the rest are counted
 MAX_LINES = 8
@@ -26,33 +28,42 @@ def waiting(subs: Iterable[Submission]) -> list[Submission]:
     return [s for s in subs if s.state not in (SubState.SENT, SubState.CANCELLED)]
 
 
-def fate(sub: Submission, who: str, wall: float | None = None) -> str:
+def fate(sub: Submission, who: str, wall: float | None = None) -> Words:
     """What happens to ``sub`` when Dispatch quits now, in words, with its subject."""
-    name = f"“{sub.draft.subject.strip() or '(no subject)'}”"
+    name = sub.draft.subject.strip() or translate("QuitQuestion", "(no subject)")
     st = sub.state
     if st == SubState.HELD and sub.hold_kind == holds.UNDO and sub.source == "server":
-        return f"{name} is not sent: it was in its undo countdown and stays in Drafts, unsent."
+        return translate("QuitQuestion", "“{name}” is not sent: it was in its undo countdown and stays in Drafts, "
+                                         "unsent.").format(name=name)
     if st == SubState.HELD and sub.hold_kind == holds.UNDO:
-        return f"{name} is not sent: it was in its undo countdown and comes back to Compose, unsent, " \
-               "the next time Dispatch runs."
+        return translate("QuitQuestion", "“{name}” is not sent: it was in its undo countdown and comes back to "
+                                         "Compose, unsent, the next time Dispatch runs.").format(name=name)
     if st == SubState.HELD:
-        return f"{name} is scheduled for {holds.clock_text(sub.release_at, wall)}: it goes out then if " \
-               f"Dispatch is running, otherwise the next time Dispatch runs signed in as {who}."
+        return translate("QuitQuestion", "“{name}” is scheduled for {time}: it goes out then if Dispatch is "
+                                         "running, otherwise the next time Dispatch runs signed in as {who}.").format(
+            name=name, time=holds.clock_text(sub.release_at, wall), who=who)
     if st in (SubState.SUBMITTING, SubState.UNKNOWN):
-        return f"{name} may already have gone out: Dispatch checks the next time it runs signed in as " \
-               f"{who} (it is never sent twice)."
+        return translate("QuitQuestion", "“{name}” may already have gone out: Dispatch checks the next time it "
+                                         "runs signed in as {who} (it is never sent twice).").format(name=name, who=who)
+    if st == SubState.FAILED and sub.reason:
+        return translate("QuitQuestion", "“{name}” was not sent ({reason}): it stays in the Outbox until you send "
+                                         "it again or delete it.").format(name=name, reason=sub.reason)
     if st == SubState.FAILED:
-        why = f" ({sub.reason})" if sub.reason else ""
-        return f"{name} was not sent{why}: it stays in the Outbox until you send it again or delete it."
-    return f"{name} goes out the next time Dispatch runs signed in as {who}."
+        return translate("QuitQuestion", "“{name}” was not sent: it stays in the Outbox until you send it again or "
+                                         "delete it.").format(name=name)
+    return translate("QuitQuestion", "“{name}” goes out the next time Dispatch runs signed in as {who}.").format(
+        name=name, who=who)
 
 
-def quit_text(subs: Iterable[Submission], who: str, wall: float | None = None) -> str:
+def quit_text(subs: Iterable[Submission], who: str, wall: float | None = None) -> Words:
     """The quit question for the Outbox's waiting messages: one line per message, then "Quit anyway?"."""
     left = waiting(subs)
     n = len(left)
-    head = f"{n} message{' is' if n == 1 else 's are'} waiting in the Outbox, on this computer:"
-    lines = [f"• {fate(s, who, wall)}" for s in left[:MAX_LINES]]
+    if n == 1:
+        head = translate("QuitQuestion", "1 message is waiting in the Outbox, on this computer:")
+    else:
+        head = counted(translate("QuitQuestion", "%n messages are waiting in the Outbox, on this computer:", None, 1), n)
+    bullets = [translate("QuitQuestion", "• {line}").format(line=fate(s, who, wall)) for s in left[:MAX_LINES]]
     if n > MAX_LINES:
-        lines.append(f"• …and {n - MAX_LINES} more (see the Outbox, Ctrl+4).")
-    return "\n".join([head, *lines, "", "Quit anyway?"])
+        bullets.append(counted(translate("QuitQuestion", "• …and %n more (see the Outbox, Ctrl+4).", None, 1), n - MAX_LINES))
+    return lines([head, *bullets, "", translate("QuitQuestion", "Quit anyway?")])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.words import translate
 from app.mail.errors import is_send_as_denied
 
 #: the field a refusal belongs to
@@ -32,12 +33,13 @@ class Refusal:
 def refusal_of(outcome, row: str = "") -> Refusal:
     """The server refused ``outcome``'s message (an ItemOutcome, or anything with ``code``/``explanation``)."""
     explanation = getattr(outcome, "explanation", "") or ""
-    return Refusal(FROM if is_send_as_denied(outcome) else MESSAGE, f"Not sent: {explanation}", row or explanation)
+    text = translate("Refusal", "Not sent: {explanation}").format(explanation=explanation)
+    return Refusal(FROM if is_send_as_denied(outcome) else MESSAGE, text, row or explanation)
 
 
 def check_refusal(why: str) -> Refusal:
     """Compose's own check found ``why`` (Send selected's check, app.core.batch_checks)."""
-    text = f"Not sent: {why}"
+    text = translate("Refusal", "Not sent: {explanation}").format(explanation=why)
     return Refusal(CHECK, text, text)
 
 

@@ -29,6 +29,8 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 
 from app.core.submission import SubState
+from app.core.word_lists import counted, sentences
+from app.domain.words import Words, translate
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,7 @@ MINUTE = 60.0
 @dataclass(frozen=True)
 class ServerLimits:
     """None: no limit of that kind known."""
-    name: str = "the server"
+    name: str = translate("SendingLimits", "the server")
     recipients_per_day: int | None = None
     recipients_per_message: int | None = None
     messages_per_minute: int | None = None
@@ -114,18 +116,25 @@ class Plan:
         """Nothing in the batch meets a limit: it may go as it is, without asking."""
         return not self.later and not self.too_many
 
-    def warning(self) -> str:
+    def warning(self) -> Words | str:
         """What to say before anything is sent ("" when nothing meets a limit)."""
         lim, parts = self.limits, []
         if self.refused_today:
-            parts.append(f"{self.refused_today:,} of these {self.total_recipients:,} recipients would be refused "
-                         f"today by {lim.name}'s {lim.recipients_per_day:,}-a-day limit.")
+            refused = counted(translate("SendingLimits", "{refused} of these {total} recipients would be refused "
+                                                         "today by {name}'s {limit}-a-day limit.", None, 1),
+                              self.refused_today)
+            parts.append(refused.format(refused=f"{self.refused_today:,}", total=f"{self.total_recipients:,}",
+                                        name=lim.name, limit=f"{lim.recipients_per_day:,}"))
         if self.too_many:
             n = len(self.too_many)
-            parts.append(f"{n:,} message{'s' if n != 1 else ''} ha{'ve' if n != 1 else 's'} more than "
-                         f"{lim.recipients_per_message:,} recipients, which {lim.name} refuses: "
-                         f"{'they are' if n != 1 else 'it is'} not sent.")
-        return " ".join(parts)
+            if n == 1:
+                too_many = translate("SendingLimits", "1 message has more than {limit} recipients, which {name} "
+                                                      "refuses: it is not sent.")
+            else:
+                too_many = counted(translate("SendingLimits", "{count} messages have more than {limit} recipients, "
+                                                              "which {name} refuses: they are not sent.", None, 1), n)
+            parts.append(too_many.format(count=f"{n:,}", limit=f"{lim.recipients_per_message:,}", name=lim.name))
+        return sentences(parts) if parts else ""
 
 
 def plan_batch(recipients: list[int], ledger: RecipientLedger, limits: ServerLimits | None,

@@ -26,6 +26,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from app.domain.spelling_words import normal
+from app.domain.words import translate
 from app.storage.personal_dictionary import PersonalDictionary
 
 log = logging.getLogger(__name__)
@@ -108,13 +109,16 @@ def choose_language(preferred: str, system: str, available: list[str] | tuple[st
             return best, ""
     fallback = "en_US" if "en_US" in avail else avail[0]
     asked = preferred or system
-    return fallback, (f"No dictionary for {asked}; using {fallback}." if asked else "")
+    if not asked:
+        return fallback, ""
+    return fallback, translate("Spelling", "No dictionary for {asked}; using {fallback}.").format(asked=asked,
+                                                                                                  fallback=fallback)
 
 
 class SpellChecker:
     def __init__(self, personal: PersonalDictionary | None = None):
         self.personal = personal if personal is not None else PersonalDictionary()
-        self.state = SpellState(notice="Spell check is starting…")
+        self.state = SpellState(notice=translate("Spelling", "Spell check is starting…"))
         self.generation = 0
         self.ignored: set[str] = set()  # "Ignore": this session only
         self._enchant = None
@@ -158,7 +162,8 @@ class SpellChecker:
             except Exception as exc:  # noqa: BLE001 - ImportError, OSError, pyenchant's AssertionError
                 log.warning("spell check is off: enchant could not be loaded (%s)", type(exc).__name__)
                 self._enchant = None
-                return self._set(None, (), f"Spell check is off: the enchant library is missing ({INSTALL_HINT}).")
+                return self._set(None, (), translate(
+                    "Spelling", "Spell check is off: the enchant library is missing ({hint}).").format(hint=INSTALL_HINT))
             return self._open(preferred, system, avail)
         return self._submit(run)
 
@@ -202,15 +207,17 @@ class SpellChecker:
     # ---- on the worker ----
     def _open(self, preferred: str, system: str, avail: tuple[str, ...]) -> SpellState:
         if preferred == OFF:
-            return self._set(None, avail, "Spell check is off.")
+            return self._set(None, avail, translate("Spelling", "Spell check is off."))
         if not avail:
-            return self._set(None, avail, f"Spell check is off: no dictionary is installed ({INSTALL_HINT}).")
+            return self._set(None, avail, translate(
+                "Spelling", "Spell check is off: no dictionary is installed ({hint}).").format(hint=INSTALL_HINT))
         tag, note = choose_language(preferred, system, avail)
         try:
             self._dict = self._enchant.Dict(tag)
         except Exception as exc:  # noqa: BLE001 - a dictionary enchant lists but cannot open
             log.warning("spell check: the %s dictionary could not be opened (%s)", tag, type(exc).__name__)
-            return self._set(None, avail, f"Spell check is off: the {tag} dictionary could not be opened.")
+            return self._set(None, avail, translate(
+                "Spelling", "Spell check is off: the {tag} dictionary could not be opened.").format(tag=tag))
         return self._set(tag, avail, note)
 
     def _set(self, tag: str | None, avail: tuple[str, ...], notice: str) -> SpellState:

@@ -22,13 +22,14 @@ from app.domain.errors import DraftInvalid
 from app.domain.explain import describe
 from app.domain.models import Draft, ErrorKind, ItemRef
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
+from app.domain.words import translate
 
 log = logging.getLogger(__name__)
 
-ALREADY_SENT = "Already sent (found in Sent Items)"
-CONFIRMED = "Sent (confirmed in Sent Items)"
-NOT_CONFIRMED = ("Could not confirm that it was sent, so it was not sent again. "
-                 "Look in Sent Items; Retry sends it again.")
+ALREADY_SENT = translate("OutboxRow", "Already sent (found in Sent Items)")
+CONFIRMED = translate("OutboxRow", "Sent (confirmed in Sent Items)")
+NOT_CONFIRMED = translate("OutboxRow", "Could not confirm that it was sent, so it was not sent again. "
+                                       "Look in Sent Items; Retry sends it again.")
 
 #: an attempt's verdict: the event to apply and the facts that travel with it
 Verdict = tuple[Event, dict]
@@ -143,7 +144,7 @@ class Attempts:
         for sub, o in zip(ready, outcomes):
             if o.ok:
                 self.reached(sub.local_id)
-                yield sub, Event.ACCEPTED, {"reason": "Sent"}
+                yield sub, Event.ACCEPTED, {"reason": translate("OutboxRow", "Sent")}
             else:
                 err = _OutcomeError(o.code, o.message)
                 yield (sub, *await self._send_failed(sub, ErrorKind(o.kind) if o.kind else ErrorKind.PERMANENT, err))
@@ -156,7 +157,7 @@ class Attempts:
         except Exception as exc:  # noqa: BLE001 - by kind, as any send
             return await self._send_failed(sub, kind_of(exc), exc)
         self.reached(sub.local_id)
-        return Event.ACCEPTED, {"reason": "Sent"}
+        return Event.ACCEPTED, {"reason": translate("OutboxRow", "Sent")}
 
     async def _save_failed(self, sub: Submission, kind: ErrorKind, exc: BaseException) -> Verdict:
         """The save before a send failed (state ``saving``): nothing was sent."""

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.core.submission import SubState, Submission
+from app.domain.words import Words, translate
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,8 @@ KINDS = (UNDO, LATER)
 WALL_CHECK = 30.0
 #: the journal meta of a message that was in its undo window when Dispatch closed (recovery shows the note)
 UNSENT_MARK = "unsent"
-UNDO_NOTE = ("“{subject}” was not sent: it was waiting to be sent when Dispatch closed. "
-             "Send it again or keep editing.")
+UNDO_NOTE = translate("Outbox", "“{subject}” was not sent: it was waiting to be sent when Dispatch closed. "
+                              "Send it again or keep editing.")
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def reopen_note(entry) -> str:
     """What Compose says when it reopens ``entry`` ("" for an ordinary unsaved message)."""
     if (entry.meta or {}).get(UNSENT_MARK) != UNDO:
         return ""
-    return UNDO_NOTE.format(subject=entry.draft.subject.strip() or "(no subject)")
+    return UNDO_NOTE.format(subject=entry.draft.subject.strip() or translate("Outbox", "(no subject)"))
 
 
 def due(subs, now: float, wall: float) -> list[Submission]:
@@ -126,19 +127,35 @@ def next_check(subs, now: float) -> float | None:
     return min(min(times), now + WALL_CHECK) if times else None
 
 
-def clock_text(release_at: float, wall: float | None = None) -> str:
+#: day and month names as the window shows them (the catalogue has each language's abbreviations)
+_DAYS = (translate("Clock", "Mon"), translate("Clock", "Tue"), translate("Clock", "Wed"), translate("Clock", "Thu"),
+         translate("Clock", "Fri"), translate("Clock", "Sat"), translate("Clock", "Sun"))
+_MONTHS = (translate("Clock", "Jan"), translate("Clock", "Feb"), translate("Clock", "Mar"), translate("Clock", "Apr"),
+           translate("Clock", "May"), translate("Clock", "Jun"), translate("Clock", "Jul"), translate("Clock", "Aug"),
+           translate("Clock", "Sep"), translate("Clock", "Oct"), translate("Clock", "Nov"), translate("Clock", "Dec"))
+
+
+def clock_text(release_at: float, wall: float | None = None) -> Words:
     """"Tue 08:00" within the coming week, else "Tue 3 Dec 08:00" (local time)."""
     when = datetime.fromtimestamp(release_at)
     wall = time.time() if wall is None else wall
+    day, hours = _DAYS[when.weekday()], when.strftime("%H:%M")
     if 0 <= release_at - wall < 6 * 86400:
-        return when.strftime("%a %H:%M")
-    return f"{when.strftime('%a')} {when.day} {when.strftime('%b %H:%M')}" + (
-        "" if when.year == datetime.fromtimestamp(wall).year else f" {when.year}")
+        return translate("Clock", "{day} {time}").format(day=day, time=hours)
+    month = _MONTHS[when.month - 1]
+    if when.year == datetime.fromtimestamp(wall).year:
+        return translate("Clock", "{day} {date} {month} {time}").format(day=day, date=when.day, month=month, time=hours)
+    return translate("Clock", "{day} {date} {month} {time} {year}").format(day=day, date=when.day, month=month,
+                                                                          time=hours, year=when.year)
 
 
 def row_text(sub: Submission, now: float) -> str:
     """The Outbox row of a held submission: "Sending in 7 s — Undo", "Sends at Tue 08:00", or with why it waits
     when a sending limit holds it ("Sends at Tue 08:00 — Waiting for Exchange Online's …-a-day limit")."""
     if sub.hold_kind == UNDO:
-        return f"Sending in {max(0, int(sub.retry_at - now + 0.999))} s — Enter takes it back"
-    return f"Sends at {clock_text(sub.release_at)}" + (f" — {sub.reason}" if sub.reason else "")
+        return translate("OutboxRow", "Sending in {seconds} s — Enter takes it back").format(
+            seconds=max(0, int(sub.retry_at - now + 0.999)))
+    if sub.reason:
+        return translate("OutboxRow", "Sends at {time} — {reason}").format(time=clock_text(sub.release_at),
+                                                                        reason=sub.reason)
+    return translate("OutboxRow", "Sends at {time}").format(time=clock_text(sub.release_at))

@@ -13,6 +13,7 @@ from app.core.outbox.holds import row_text
 from app.core.outbox.saves import SaveJob, SaveStatus
 from app.core.submission import CANCELLABLE, SubState, Submission
 from app.domain.models import Draft, ErrorKind
+from app.domain.words import Words, translate
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,16 @@ class OutboxRow:
     can_retry: bool
 
 
-def _wait_words(seconds: float) -> str:
+def _wait_words(seconds: float) -> Words:
     n = max(0, int(round(seconds)))
-    return f"{n} s" if n < 120 else f"{n // 60} min"
+    if n < 120:
+        return translate("OutboxRow", "{n} s").format(n=n)
+    return translate("OutboxRow", "{n} min").format(n=n // 60)
 
 
 #: the reason a send shows when its delete could not be recorded (it stays DELETING: not sent)
-NOT_DELETED = "Not deleted: this computer could not record it. It will not be sent now; press Delete again"
+NOT_DELETED = translate("OutboxRow", "Not deleted: this computer could not record it. It will not be sent now; "
+                                     "press Delete again")
 
 
 def submission_text(sub: Submission, now: float, parked: bool = False, not_deleted: bool = False) -> str:
@@ -44,62 +48,72 @@ def submission_text(sub: Submission, now: float, parked: bool = False, not_delet
     journal could not record its delete (:meth:`app.core.outbox.owner.Outbox.delete`)."""
     st = sub.state
     if st == SubState.DELETING:  # thrown away; its delete being written, or not recorded
-        return NOT_DELETED if not_deleted else "Deleting…"
+        return NOT_DELETED if not_deleted else translate("OutboxRow", "Deleting…")
     if st == SubState.HELD:
         return row_text(sub, now)
     if st == SubState.SAVING:
-        return "Saving before sending…"
+        return translate("OutboxRow", "Saving before sending…")
     if st == SubState.SUBMITTING:
-        return "Sending…"
+        return translate("OutboxRow", "Sending…")
     if st == SubState.UNKNOWN:
-        return "Checking whether it was sent…"
+        return translate("OutboxRow", "Checking whether it was sent…")
     if st == SubState.SENT:
-        return sub.reason or "Sent"
+        return sub.reason or translate("OutboxRow", "Sent")
     if st == SubState.FAILED:
-        return f"Not sent: {sub.reason}" if sub.reason else "Not sent"
+        if sub.reason:
+            return translate("OutboxRow", "Not sent: {reason}").format(reason=sub.reason)
+        return translate("OutboxRow", "Not sent")
     if st == SubState.CANCELLED:
-        return "Cancelled"
+        return translate("OutboxRow", "Cancelled")
     if parked:
         if sub.kind == ErrorKind.TLS:
-            return "Waiting: the server's certificate is not trusted"
+            return translate("OutboxRow", "Waiting: the server's certificate is not trusted")
         if sub.kind == ErrorKind.LOCAL:
-            return "Waiting: Dispatch cannot use its data folder"
-        return "Waiting for sign-in"
+            return translate("OutboxRow", "Waiting: Dispatch cannot use its data folder")
+        return translate("OutboxRow", "Waiting for sign-in")
     wait = sub.retry_at - now
     if wait > 0.5:
         if sub.kind == ErrorKind.UNREACHABLE:
-            return f"Server unreachable — retrying in {_wait_words(wait)}"
+            return translate("OutboxRow", "Server unreachable — retrying in {wait}").format(wait=_wait_words(wait))
         if sub.kind == ErrorKind.THROTTLED:
-            return f"Server busy — waiting {_wait_words(wait)}"
-        return f"Retrying in {_wait_words(wait)}" + (f" — {sub.reason}" if sub.reason else "")
-    return "Waiting to send"
+            return translate("OutboxRow", "Server busy — waiting {wait}").format(wait=_wait_words(wait))
+        if sub.reason:
+            return translate("OutboxRow", "Retrying in {wait} — {reason}").format(wait=_wait_words(wait),
+                                                                               reason=sub.reason)
+        return translate("OutboxRow", "Retrying in {wait}").format(wait=_wait_words(wait))
+    return translate("OutboxRow", "Waiting to send")
 
 
 def save_text(job: SaveJob, now: float) -> str:
     st = job.status
     if st == SaveStatus.WORKING:
-        return "Saving…"
+        return translate("OutboxRow", "Saving…")
     if st == SaveStatus.DONE:
-        return "Saved"
+        return translate("OutboxRow", "Saved")
     if st == SaveStatus.FAILED:
-        return f"Not saved: {job.reason}" if job.reason else "Not saved"
+        if job.reason:
+            return translate("OutboxRow", "Not saved: {reason}").format(reason=job.reason)
+        return translate("OutboxRow", "Not saved")
     if st == SaveStatus.AUTH:
-        return "Waiting for sign-in — not on server yet"
+        return translate("OutboxRow", "Waiting for sign-in — not on server yet")
     wait = job.retry_at - now
     if st == SaveStatus.RETRYING and wait > 0.5:
-        return f"Retrying in {_wait_words(wait)} — not on server yet" + (f" ({job.reason})" if job.reason else "")
-    return "Waiting — not on server yet"
+        if job.reason:
+            return translate("OutboxRow", "Retrying in {wait} — not on server yet ({reason})").format(
+                wait=_wait_words(wait), reason=job.reason)
+        return translate("OutboxRow", "Retrying in {wait} — not on server yet").format(wait=_wait_words(wait))
+    return translate("OutboxRow", "Waiting — not on server yet")
 
 
 def display_to(d: Draft) -> str:
     """The To line as Drafts and Sent show it (Exchange's DisplayTo: each name, or the address when there is
     none, "; " between them), so a message reads the same in the three lists."""
-    return "; ".join(r.name or r.email for r in d.to) or "(no recipients)"
+    return "; ".join(r.name or r.email for r in d.to) or translate("OutboxRow", "(no recipients)")
 
 
 def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False, not_deleted: bool = False) -> OutboxRow:
     d = item.draft
-    subject = d.subject or "(no subject)"
+    subject = d.subject or translate("OutboxRow", "(no subject)")
     if isinstance(item, Submission):
         recipients = item.display_to or display_to(d)
         return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,

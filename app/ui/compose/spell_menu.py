@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMenu
 from app.core.spelling import OFF, SETTING, SpellChecker, SpellState, system_language
 from app.ui.common.tr import shown, translate
 from app.ui.compose.spell_highlighter import SpellHighlighter
+from app.ui.common.tr import shown
 
 SUGGEST_KEYS = ["Ctrl+;", "Alt+F7"]
 LANGUAGE_KEYS = ["Ctrl+Shift+F7"]
@@ -110,7 +111,7 @@ class Spelling(QObject):
                                 "to the body)"))
             return
         if not self.hl.enabled:
-            self._say(self.state.notice or translate("Spelling", "Spell check is off (Ctrl+Shift+F7 chooses a language)"))
+            self._say(shown(self.state.notice) or translate("Spelling", "Spell check is off (Ctrl+Shift+F7 chooses a language)"))
             return
         found = self.hl.misspelt_near(self.body.textCursor().position())
         if found is None:

@@ -26,6 +26,7 @@ from app.ui.lists.cell_roles import fill_roles
 from app.ui.lists.list_dates import ISO, date_format, list_date
 from app.ui.lists.spoken_date import spoken_date
 from app.ui.common.safe_text import tooltip
+from app.ui.common.tr import shown
 from app.ui.window.theme import DANGER, MUTED, icon
 
 log = logging.getLogger(__name__)

@@ -31,6 +31,7 @@ from app.ui.lists.counted import counted
 from app.ui.lists.drafts_view import list_page
 from app.ui.lists.list_table import NO_ACCOUNT, RecipientsDelegate, RowsTableWidget
 from app.ui.common.safe_text import PlainLabel, tooltip
+from app.ui.common.tr import shown
 from app.ui.window.theme import PALETTES, icon
 
 

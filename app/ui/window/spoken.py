@@ -45,7 +45,7 @@ def say(w, words: str, moved_to: str = "", *, loud: bool = False) -> None:
     polite."""
     voice = _voice(w)
     if voice is not None and words:
-        voice.say(with_focus(words, moved_to), assertive=loud)
+        voice.say(with_focus(shown(words), moved_to), assertive=loud)
 
 
 def show(w, words: str, ms: int, *, loud: bool = False, moved_to: str = "") -> None:

@@ -1,0 +1,44 @@
+"""Sentences put together from several :class:`~app.domain.words.Words` (the lines of the quit question, the
+clauses of a batch's report), still translatable as a whole. No Qt.
+
+Joining Words with ``"\\n".join`` or ``+`` would make a plain English ``str``; these nest them as the values of
+one catalogue entry each, so the window (``app.ui.common.tr.shown``) translates every part.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from app.domain.words import Words, translate
+
+
+def lines(parts: Iterable[Words | str]) -> Words | str:
+    """``parts``, one per line."""
+    out = None
+    for part in parts:
+        out = part if out is None else translate("Words", "{above}\n{below}").format(above=out, below=part)
+    return out if out is not None else ""
+
+
+def clauses(parts: Iterable[Words | str]) -> Words | str:
+    """``parts`` as the clauses of one sentence ("Sent 1 of 4; 2 drafts taken back, …")."""
+    out = None
+    for part in parts:
+        out = part if out is None else translate("Words", "{first}; {then}").format(first=out, then=part)
+    return out if out is not None else ""
+
+
+def sentences(parts: Iterable[Words | str]) -> Words | str:
+    """``parts``, one sentence after the other on one line."""
+    out = None
+    for part in parts:
+        out = part if out is None else translate("Words", "{first} {then}").format(first=out, then=part)
+    return out if out is not None else ""
+
+
+def counted(words: Words, n: int) -> Words:
+    """``words`` (a plural, ``%n``) for the count ``n``. A plural is marked with a number literal,
+    ``counted(translate("Ctx", "%n draft(s)", None, 1), n)``: pyside6-lupdate makes a plural entry (with its
+    forms) only of a ``translate`` whose count is a literal; a name there makes a one-form entry, and an
+    expression there leaves the words out of the catalogue."""
+    return Words(words.context, words.source, n, words.values)
