@@ -115,10 +115,14 @@ def choose_language(preferred: str, system: str, available: list[str] | tuple[st
                                                                                                   fallback=fallback)
 
 
+#: what the spell check says until its dictionary is loaded
+STARTING = translate("Spelling", "Spell check is starting…")
+
+
 class SpellChecker:
     def __init__(self, personal: PersonalDictionary | None = None):
         self.personal = personal if personal is not None else PersonalDictionary()
-        self.state = SpellState(notice=translate("Spelling", "Spell check is starting…"))
+        self.state = SpellState(notice=STARTING)
         self.generation = 0
         self.ignored: set[str] = set()  # "Ignore": this session only
         self._enchant = None

@@ -466,11 +466,6 @@
 <context>
     <name>Spelling</name>
     <message>
-        <source>Spell check is starting…</source>
-        <extracomment>how many cache entries before the cache starts again (a 10 MB body has far fewer distinct words)</extracomment>
-        <translation>Die Rechtschreibprüfung startet…</translation>
-    </message>
-    <message>
         <source>off</source>
         <translation>aus</translation>
     </message>

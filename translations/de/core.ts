@@ -803,6 +803,7 @@
     </message>
     <message>
         <source>Spell check is starting…</source>
+        <extracomment>what the spell check says until its dictionary is loaded</extracomment>
         <translation>Rechtschreibprüfung wird gestartet…</translation>
     </message>
     <message>

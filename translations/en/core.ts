@@ -57,23 +57,6 @@
     </message>
 </context>
 <context>
-    <name>MergeSend</name>
-    <message numerus="yes">
-        <source>{count} kept in the Outbox, to go from {time}</source>
-        <translation>
-            <numerusform>{count} kept in the Outbox, to go from {time}</numerusform>
-            <numerusform>{count} kept in the Outbox, to go from {time}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{count} not sent (more than {limit} recipients)</source>
-        <translation>
-            <numerusform>{count} not sent (more than {limit} recipients)</numerusform>
-            <numerusform>{count} not sent (more than {limit} recipients)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>QuitQuestion</name>
     <message numerus="yes">
         <source>%n messages are waiting in the Outbox, on this computer:</source>
@@ -87,23 +70,6 @@
         <translation>
             <numerusform>• …and %n more (see the Outbox, Ctrl+4).</numerusform>
             <numerusform>• …and %n more (see the Outbox, Ctrl+4).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>SendingLimits</name>
-    <message numerus="yes">
-        <source>{refused} of these {total} recipients would be refused today by {name}&apos;s {limit}-a-day limit.</source>
-        <translation>
-            <numerusform>{refused} of these {total} recipients would be refused today by {name}&apos;s {limit}-a-day limit.</numerusform>
-            <numerusform>{refused} of these {total} recipients would be refused today by {name}&apos;s {limit}-a-day limit.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{count} messages have more than {limit} recipients, which {name} refuses: they are not sent.</source>
-        <translation>
-            <numerusform>{count} message has more than {limit} recipients, which {name} refuses: it is not sent.</numerusform>
-            <numerusform>{count} messages have more than {limit} recipients, which {name} refuses: they are not sent.</numerusform>
         </translation>
     </message>
 </context>

@@ -26,9 +26,8 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from app.core.spelling import SpellState
+from app.core.spelling import STARTING, SpellState
 from app.domain.spelling_words import word_at, words
-from app.domain.words import QT_TRANSLATE_NOOP, Words
 
 #: how many cache entries before the cache starts again (a 10 MB body has far fewer distinct words)
 MAX_CACHE = 300_000
@@ -47,7 +46,7 @@ class SpellHighlighter(QObject):
     def __init__(self, edit: QTextEdit, checker, parent=None):
         super().__init__(parent if parent is not None else edit)
         self.edit, self.doc, self.checker = edit, edit.document(), checker
-        self.state = SpellState(notice=Words("Spelling", QT_TRANSLATE_NOOP("Spelling", "Spell check is starting…")))
+        self.state = SpellState(notice=STARTING)
         self.cache: dict[str, bool] = {}
         self._gen = -1           # the checker generation the cache belongs to
         self._asked: set[str] = set()
