@@ -126,7 +126,7 @@ def test_the_undo_send_delay_menu_says_seconds_in_the_language(qtbot, aloop, san
         try:
             timing = win.send_timing
             texts = [a.text() for a in timing.delay_menu.actions()]
-            assert texts[0] == "&Aus" and texts[1:] == [f"{t} Sekunden" for t in ("&5", "1&0", "2&0", "3&0")]
+            assert texts[0] == "&Aus" and texts[1:] == [f"{t} Sekunden" for t in ("&5", "&10", "&20", "&30")]
             assert timing.later_action.text() == "Spä&ter senden…"
             assert timing.later_action.shortcut().toString() == "Ctrl+Shift+T"
         finally:

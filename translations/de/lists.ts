@@ -672,8 +672,8 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <translation>Nachrichtenvorschau</translation>
     </message>
     <message>
-        <source>Select a message to preview it</source>
-        <translation>Wählen Sie eine Nachricht für die Vorschau aus</translation>
+        <source>Select a message</source>
+        <translation>Nachricht auswählen</translation>
     </message>
     <message>
         <source>Preview subject</source>

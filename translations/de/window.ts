@@ -454,7 +454,7 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     <name>Spoken</name>
     <message>
         <source>New message</source>
-        <translation>Neue E-Mail</translation>
+        <translation>Neue Nachricht</translation>
     </message>
     <message>
         <source>{words}. {moved_to}.</source>

@@ -153,7 +153,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Compose</source>
-        <extracomment>a rich body this long (characters) or longer is autosaved only when typing pauses: Qt&apos;s toHtml() of 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py) a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more) Compose&apos;s own states and titles by their English words, for callers that name them so the widest the Options row may be with the receipts beside Importance (English: 447 px): more, and the window could not be 683 px wide (half a 1366 px screen; tests/ui/test_no_clipping.py)</extracomment>
+        <extracomment>a rich body this long (characters) or longer is autosaved only when typing pauses: Qt&apos;s toHtml() of 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py) a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more) Compose&apos;s own states and titles by their English words, for callers that name them so the widest the Options row may be with the receipts beside Importance (English: 447 px): more, and the window could not be 683 px wide (half a 1366 px screen; tests/ui/test_no_clipping.py) the same for the formatting row with Rich text in it (English: about 430 px)</extracomment>
         <translation>Rédiger</translation>
     </message>
     <message>

@@ -672,8 +672,8 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <translation>Aperçu du message</translation>
     </message>
     <message>
-        <source>Select a message to preview it</source>
-        <translation>Sélectionnez un message pour l&apos;afficher</translation>
+        <source>Select a message</source>
+        <translation>Sélectionnez un message</translation>
     </message>
     <message>
         <source>Preview subject</source>

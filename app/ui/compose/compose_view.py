@@ -81,6 +81,8 @@ def html_head(html: str) -> str:
 #: the widest the Options row may be with the receipts beside Importance (English: 447 px): more, and the window
 #: could not be 683 px wide (half a 1366 px screen; tests/ui/test_no_clipping.py)
 OPTIONS_ROW_MAX = 470
+#: the same for the formatting row with Rich text in it (English: about 430 px)
+FORMAT_ROW_MAX = 500
 
 
 class ComposeView(QWidget):
@@ -237,6 +239,8 @@ class ComposeView(QWidget):
         self.more = MoreOptions(self)  # Reply-To, sensitivity, categories (Ctrl+Shift+O): hidden by default
         self.more.leave_to = self.body  # where the keyboard goes when the panel hides with it inside
         form.addWidget(self.more)
+        if self.rich_alone:
+            form.addWidget(self.rich)
         form.addLayout(bar)
         for w in (self.fmt.question, self.fmt.undo_bar, self.fmt.link_bar):
             form.addWidget(w)
@@ -321,9 +325,16 @@ class ComposeView(QWidget):
         self.indent_action, self.outdent_action, self.paste_plain_action = f.indent, f.outdent, f.paste_plain
         b = f.buttons
         self.bold, self.italic, self.underline, self.bullets = b["bold"], b["italic"], b["underline"], b["bullets"]
-        bar.addWidget(self.rich)
+        names = ("bold", "italic", "underline", "bullets", "numbered", "outdent", "indent", "link")
+        # Rich text beside the buttons when the row fits the width Compose has on half a 1366 px screen; in a
+        # language whose words are longer it goes on a line of its own above them
+        wide = (sum(w.sizeHint().width() for w in (self.rich, *(b[n] for n in names)))
+                + bar.spacing() * len(names) > FORMAT_ROW_MAX)
+        if not wide:
+            bar.addWidget(self.rich)
+        self.rich_alone = wide
         prev = self.rich
-        for name in ("bold", "italic", "underline", "bullets", "numbered", "outdent", "indent", "link"):
+        for name in names:
             bar.addWidget(b[name])
             QWidget.setTabOrder(prev, b[name])
             prev = b[name]

@@ -55,8 +55,9 @@ def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
 
 
 def list_page(parent: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout, QLabel]:
-    """Drafts/Sent/Outbox page scaffolding: the page's style and margins, and its header row (title and a
-    count label, buttons go after them). Returns (page layout, header row, count label)."""
+    """Drafts/Sent/Outbox page scaffolding: the page's style and margins, its header row (title and a count
+    label) and under it the row for the page's buttons: beside the title, in French or German, the buttons
+    would make the window wider than half a 1366 px screen. Returns (page layout, buttons row, count label)."""
     parent.setObjectName("page")
     parent.setAccessibleName(title)
     root = QVBoxLayout(parent)
@@ -74,7 +75,10 @@ def list_page(parent: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout, QL
     lay.addWidget(sub, 0, Qt.AlignBottom)
     lay.addStretch(1)
     root.addLayout(lay)
-    return root, lay, sub
+    buttons = QHBoxLayout()
+    buttons.setAlignment(Qt.AlignLeft)
+    root.addLayout(buttons)
+    return root, buttons, sub
 
 
 class UndoBar(QFrame):

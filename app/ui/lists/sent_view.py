@@ -81,7 +81,7 @@ class SentView(QWidget):
         pv = QVBoxLayout(self.preview)
         pv.setContentsMargins(18, 14, 18, 14)
         pv.setSpacing(6)
-        self.subject_label = ElidedLabel(translate("SentView", "Select a message to preview it"),
+        self.subject_label = ElidedLabel(translate("SentView", "Select a message"),
                                          self.preview)  # never widens the window
         self.subject_label.setObjectName("viewTitle")
         self.subject_label.setAccessibleName(translate("SentView", "Preview subject"))
@@ -197,7 +197,7 @@ class SentView(QWidget):
     def clear_preview(self) -> None:
         self._shown = None
         self.save_note.hide()
-        self.subject_label.setText(translate("SentView", "Select a message to preview it"))
+        self.subject_label.setText(translate("SentView", "Select a message"))
         self.headers_label.setText("")
         if self._loader is None:
             self.body.clear()  # nothing was shown yet: the loader's modules stay out of start-up

@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableWidgetItem,
@@ -55,11 +54,7 @@ class OutboxView(QWidget):
         self._own_news = news is None
         self.news = OutboxSignals(self) if news is None else news
         self.news.changed.connect(self._news)
-        lay, _head, self.count_label = list_page(self, translate("OutboxView", "Outbox"))
-        # the buttons in a row of their own under the title: in French or German the four of them beside it
-        # would make the window wider than half a 1366 px screen
-        head = QHBoxLayout()
-        lay.addLayout(head)
+        lay, head, self.count_label = list_page(self, translate("OutboxView", "Outbox"))
         self.edit_button = self._button(translate("OutboxView", "Edit"), translate("OutboxView", EDIT_TIP), head)
         self.delete_button = self._button(translate("OutboxView", "Delete"), translate("OutboxView", DELETE_TIP),
                                           head)
@@ -69,7 +64,6 @@ class OutboxView(QWidget):
                                        translate("OutboxView", "Try everything waiting now instead of after the wait"),
                                        head)
         self.now_button.setObjectName("primary")
-        head.addStretch(1)
         self._empty_text = translate("OutboxView", "Nothing waiting: every message reached the server.\n\n"
                                                    "When the server cannot be reached, messages you send wait here "
                                                    "and go out by themselves once it is back.")

@@ -96,6 +96,7 @@ def view_entries(window) -> tuple[list[Entry], set[str]]:
     """Each view of the sidebar ("Go to Drafts"), with the key of its View-menu action; and the words of
     those actions (left out of the action list: the view's entry stands for them)."""
     from app.ui.window.shortcuts import label
+    from app.ui.window.sidebar_fit import LABEL_ROLE
 
     menu = window.menus.get("&View")
     shown = menu.actions() if menu is not None else []
@@ -105,7 +106,8 @@ def view_entries(window) -> tuple[list[Entry], set[str]]:
     out, covered = [], set()
     for row, (name, _w) in enumerate(window.views):
         item = window.sidebar.item(row)
-        text = item.text() if item is not None else name.title()
+        # its name (LABEL_ROLE while a narrow sidebar shows only its icon: app/ui/window/sidebar_fit.py)
+        text = (item.data(LABEL_ROLE) or item.text()) if item is not None else name.title()
         act = acts.get(text) or named.get(f"actView{name.title()}")
         if act is not None:
             covered.add(label(act))
