@@ -35,6 +35,7 @@ from app.domain.extras import header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
 from app.domain.validation import (DEFAULT_MAX_SEND_BYTES, human_size, is_valid_address, parse_recipients, printable,
                                    safe_attachment_name, validate_draft)
+from app.domain.words import QT_TRANSLATE_NOOP
 
 # sysexits.h: what sendmail(8) and msmtp return, so scripts and mail programs read the outcome as they do
 EX_OK = 0  # accepted
@@ -70,67 +71,94 @@ _MESSAGE_OPTIONS = ("to", "cc", "bcc", "subject", "body_file", "html", "attach",
                     "importance", "later")
 
 SEND_OPTIONS: tuple[Option, ...] = (
-    Option(("file",), "an RFC 5322 message file (.eml) to send as it is", {"nargs": "?", "metavar": "FILE.eml"}),
-    Option(("--to",), "a recipient (repeatable; one may hold several, separated by commas)",
+    Option(("file",), QT_TRANSLATE_NOOP("ManPage", "an RFC 5322 message file (.eml) to send as it is"),
+           {"nargs": "?", "metavar": "FILE.eml"}),
+    Option(("--to",), QT_TRANSLATE_NOOP("ManPage", "a recipient (repeatable; one may hold several, separated by "
+                                                   "commas)"),
            {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--cc",), "a Cc recipient (repeatable)", {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--bcc",), "a Bcc recipient (repeatable)", {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--subject",), "the subject (one line)", {"default": "", "metavar": "TEXT"}),
-    Option(("--body-file",), "the message text, UTF-8, from FILE (- : standard input)", {"metavar": "FILE"}),
-    Option(("--html",), "the message text is HTML", {"action": "store_true"}),
-    Option(("--attach",), "attach FILE (repeatable)", {"action": "append", "default": [], "metavar": "FILE"}),
-    Option(("--from",), "send from this mailbox (one the account may send from)",
+    Option(("--cc",), QT_TRANSLATE_NOOP("ManPage", "a Cc recipient (repeatable)"),
+           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--bcc",), QT_TRANSLATE_NOOP("ManPage", "a Bcc recipient (repeatable)"),
+           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--subject",), QT_TRANSLATE_NOOP("ManPage", "the subject (one line)"), {"default": "", "metavar": "TEXT"}),
+    Option(("--body-file",), QT_TRANSLATE_NOOP("ManPage", "the message text, UTF-8, from FILE (- : standard input)"),
+           {"metavar": "FILE"}),
+    Option(("--html",), QT_TRANSLATE_NOOP("ManPage", "the message text is HTML"), {"action": "store_true"}),
+    Option(("--attach",), QT_TRANSLATE_NOOP("ManPage", "attach FILE (repeatable)"),
+           {"action": "append", "default": [], "metavar": "FILE"}),
+    Option(("--from",), QT_TRANSLATE_NOOP("ManPage", "send from this mailbox (one the account may send from)"),
            {"dest": "sender", "metavar": "ADDR"}),
-    Option(("--reply-to",), "where replies go (repeatable)", {"action": "append", "default": [], "metavar": "ADDR"}),
-    Option(("--header",), "a custom header, “X-Name: value” (repeatable)",
+    Option(("--reply-to",), QT_TRANSLATE_NOOP("ManPage", "where replies go (repeatable)"),
+           {"action": "append", "default": [], "metavar": "ADDR"}),
+    Option(("--header",), QT_TRANSLATE_NOOP("ManPage", "a custom header, “X-Name: value” (repeatable)"),
            {"action": "append", "default": [], "metavar": "'X-NAME: VALUE'"}),
-    Option(("--importance",), "low, normal or high", {"choices": ("low", "normal", "high"), "type": str.lower}),
-    Option(("--later",), "send at WHEN, the words Send later takes (tomorrow 8:00, mon 9:30, in 2 h ...)",
+    Option(("--importance",), QT_TRANSLATE_NOOP("ManPage", "low, normal or high"),
+           {"choices": ("low", "normal", "high"), "type": str.lower}),
+    Option(("--later",), QT_TRANSLATE_NOOP("ManPage", "send at WHEN, the words Send later takes (tomorrow 8:00, mon "
+                                                      "9:30, in 2 h ...)"),
            {"metavar": "WHEN"}),
-    Option(("--account",), "the account to send with, when more than one is set up", {"metavar": "ADDRESS"}),
-    Option(("--json",), "print the outcome as JSON", {"action": "store_true"}),
-    Option(("--wait",), "wait at most SECONDS for the message to be sent (default: until it is sent or refused; "
-                        "at once when the server cannot be reached or a sign-in is needed: it stays queued)",
+    Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account to send with, when more than one is set up"),
+           {"metavar": "ADDRESS"}),
+    Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print the outcome as JSON"), {"action": "store_true"}),
+    Option(("--wait",), QT_TRANSLATE_NOOP("ManPage", "wait at most SECONDS for the message to be sent (default: "
+                                                     "until it is sent or refused; at once when the server cannot be "
+                                                     "reached or a sign-in is needed: it stays queued)"),
            {"type": float, "metavar": "SECONDS"}),
-    Option(("--no-wait",), "return once the message is recorded in the queue", {"action": "store_true"}),
+    Option(("--no-wait",), QT_TRANSLATE_NOOP("ManPage", "return once the message is recorded in the queue"),
+           {"action": "store_true"}),
 )
 
 SENDMAIL_OPTIONS: tuple[Option, ...] = (
-    Option(("-t",), "read the recipients from the To, Cc and Bcc headers too", {"action": "store_true",
+    Option(("-t",), QT_TRANSLATE_NOOP("ManPage", "read the recipients from the To, Cc and Bcc headers too"),
+           {"action": "store_true",
                                                                               "dest": "from_headers"}),
-    Option(("-i",), "a line with a single dot does not end the message", {"action": "store_true", "dest": "no_dot"}),
-    Option(("-o",), "sendmail's -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does",
+    Option(("-i",), QT_TRANSLATE_NOOP("ManPage", "a line with a single dot does not end the message"),
+           {"action": "store_true", "dest": "no_dot"}),
+    Option(("-o",), QT_TRANSLATE_NOOP("ManPage", "sendmail's -o options: -oi is -i; the others (-oem ...) are "
+                                                 "accepted and ignored, as msmtp does"),
            {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
-    Option(("-f",), "the envelope sender: checked to be a mailbox the account sends from (a local user name, as "
-                    "cron gives, means the account's own); the message's From header says whom it is from",
+    Option(("-f",), QT_TRANSLATE_NOOP("ManPage", "the envelope sender: checked to be a mailbox the account sends "
+                                                 "from (a local user name, as cron gives, means the account's own); "
+                                                 "the message's From header says whom it is from"),
            {"dest": "sender", "metavar": "ADDR"}),
-    Option(("-F",), "the sender's full name: accepted; the message's From header names the sender",
+    Option(("-F",), QT_TRANSLATE_NOOP("ManPage", "the sender's full name: accepted; the message's From header names "
+                                                 "the sender"),
            {"dest": "full_name", "metavar": "NAME"}),
-    Option(("-B",), "the body type (7BIT, 8BITMIME), as cron gives it: accepted; the message's own headers say it",
+    Option(("-B",), QT_TRANSLATE_NOOP("ManPage", "the body type (7BIT, 8BITMIME), as cron gives it: accepted; the "
+                                                 "message's own headers say it"),
            {"dest": "body_type", "metavar": "TYPE"}),
-    Option(("recipients",), "the recipients", {"nargs": "*", "metavar": "RECIPIENT"}),
+    Option(("recipients",), QT_TRANSLATE_NOOP("ManPage", "the recipients"), {"nargs": "*", "metavar": "RECIPIENT"}),
 )
 
 OUTBOX_OPTIONS: tuple[Option, ...] = (
-    Option(("action",), "list (the default), retry ID or cancel ID",
+    Option(("action",), QT_TRANSLATE_NOOP("ManPage", "list (the default), retry ID or cancel ID"),
            {"nargs": "?", "default": "list", "choices": ("list", "retry", "cancel")}),
-    Option(("id",), "the entry to act on: its ID as the list shows it (its first characters are enough)",
+    Option(("id",), QT_TRANSLATE_NOOP("ManPage", "the entry to act on: its ID as the list shows it (its first "
+                                                 "characters are enough)"),
            {"nargs": "?", "metavar": "ID"}),
-    Option(("--account",), "the account whose queue to show, when more than one is set up", {"metavar": "ADDRESS"}),
-    Option(("--json",), "print the list or the outcome as JSON", {"action": "store_true"}),
+    Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account whose queue to show, when more than one is set "
+                                                        "up"),
+           {"metavar": "ADDRESS"}),
+    Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print the list or the outcome as JSON"),
+           {"action": "store_true"}),
 )
 
 #: how an Exchange (EWS) password reaches a command with no window to ask for it: the keyring, or this
-PASSWORD_ENV = Option(("--password-env",), "an Exchange account's password from this environment variable "
-                      "(else the system keyring; never on the command line)", {"metavar": "VARNAME"})
+PASSWORD_ENV = Option(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "an Exchange account's password from this "
+                                                                        "environment variable (else the system "
+                                                                        "keyring; never on the command line)"),
+                      {"metavar": "VARNAME"})
 SEND_OPTIONS += (PASSWORD_ENV,)
 SENDMAIL_OPTIONS += (PASSWORD_ENV,)
 OUTBOX_OPTIONS += (PASSWORD_ENV,)
 
 COMMANDS = {
-    "send": ("send a message built from options, or an .eml file as it is", SEND_OPTIONS),
-    "sendmail": ("send the RFC 5322 message on standard input (a drop-in for sendmail)", SENDMAIL_OPTIONS),
-    "outbox": ("list what waits in the account's Outbox, or retry or cancel one entry", OUTBOX_OPTIONS),
+    "send": (QT_TRANSLATE_NOOP("ManPage", "send a message built from options, or an .eml file as it is"),
+             SEND_OPTIONS),
+    "sendmail": (QT_TRANSLATE_NOOP("ManPage", "send the RFC 5322 message on standard input (a drop-in for "
+                                              "sendmail)"), SENDMAIL_OPTIONS),
+    "outbox": (QT_TRANSLATE_NOOP("ManPage", "list what waits in the account's Outbox, or retry or cancel one "
+                                            "entry"), OUTBOX_OPTIONS),
 }
 
 

@@ -132,6 +132,8 @@ KNOWN_DATA = [
     r"\b(?:https?|file)://\S+",  # URLs
     r"\S+\.(?:eml|csv|txt|pdf|png|html|json|log|asmx)\b",  # file names
     r"\b(?:Microsoft 365|Dispatch|Exchange)\b",  # product names
+    r"\b(?:English|Français|Deutsch)\b",  # View > Language: each language named in its own words
+    r"\b(?:Basic|NTLM)\b",  # the account's authentication schemes, by the names servers know them by
     r"\b(?:(?:Ctrl|Shift|Alt|Meta)\+)+\S+|\bF\d{1,2}\b",  # key sequences in a sentence (a named key alone below)
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b",  # C-locale dates
     r"\b(?:AM|PM)\b",
@@ -163,7 +165,8 @@ def escaped(text: str, data: tuple[str, ...] = ()) -> str:
     more of the test's data (subjects, bodies it typed)."""
     if is_key_sequence(text):
         return ""
-    rest = without_catalogue_words(text.replace("&&", "&"))
+    # a key that is a bracket (Outdent's Ctrl+[) would read as the pseudo-locale's brackets
+    rest = without_catalogue_words(re.sub(r"(?:(?:Ctrl|Shift|Alt|Meta)\+)+[\[\]]", " ", text.replace("&&", "&")))
     for item in sorted(data, key=len, reverse=True):
         rest = rest.replace(item, " ")
     rest = _DATA.sub(" ", rest)
