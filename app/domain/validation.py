@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from app.domain.extras import flag_problem, headers_problems
 from app.domain.models import Draft, Recipient
 from app.domain.recipient_spans import entry_spans
-from app.domain.words import translate
+from app.domain.words import Number, translate
 
 # A practical address check: local@domain with a dotted domain, no spaces or control characters.
 # (RFC 5322 allows more; Exchange itself rejects most of the exotic forms.)
@@ -176,7 +176,7 @@ def human_size(n: int) -> str:
     size = float(n)
     for i, unit in enumerate(_UNITS):
         if size < 1024 or i == len(_UNITS) - 1:
-            return unit.format(size=f"{int(size)}" if i == 0 else f"{size:.1f}")
+            return unit.format(size=Number(int(size)) if i == 0 else Number(size, 1))
         size /= 1024
     return _UNITS[0].format(size=n)
 

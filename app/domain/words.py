@@ -9,7 +9,7 @@ before) that also remembers how to ask for it in another language. The window sh
 
 Placeholders are named, ``{address}``, filled by :meth:`Words.format`; ``%n`` is the count of a plural
 (``translate("Outbox", "%n message(s) waiting", None, n)``), as Qt writes it. A value may itself be
-:class:`Words` (a reason inside a sentence): it is translated too.
+:class:`Words` (a reason inside a sentence): it is translated too; a :class:`Number` is written the locale's way.
 """
 
 from __future__ import annotations
@@ -53,6 +53,31 @@ class Words(str):
 
     def __reduce__(self):
         return (Words, (self.context, self.source, self.n, self.values))
+
+
+class Number:
+    """A number inside :class:`Words` (a size's "1.5"): English as Python writes it, with ``decimals`` digits after
+    the point; the window writes it the way the user's locale does ("1,5" in French and German)."""
+
+    __slots__ = ("value", "decimals")
+
+    def __init__(self, value: float, decimals: int = 0):
+        self.value, self.decimals = value, decimals
+
+    def __str__(self) -> str:
+        return f"{self.value:.{self.decimals}f}"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Number) and (self.value, self.decimals) == (other.value, other.decimals)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.decimals))
+
+    def __reduce__(self):
+        return (Number, (self.value, self.decimals))
 
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> Words:

@@ -26,3 +26,13 @@ def test_words_inside_words_and_pickling():
     assert isinstance(w.values["reason"], Words)
     back = pickle.loads(pickle.dumps(w))
     assert back == w and back.values["reason"].source == "the server is busy"
+
+
+def test_a_number_reads_as_english_and_keeps_its_value():
+    from app.domain.validation import human_size
+    from app.domain.words import Number
+
+    assert human_size(1536 * 1024) == "1.5 MB" and human_size(900) == "900 bytes"
+    size = human_size(1536 * 1024)
+    assert size.values["size"] == Number(1536 / 1024, 1)
+    assert pickle.loads(pickle.dumps(size)) == size

@@ -43,3 +43,13 @@ def test_core_words_shown_in_french(french):
     assert shown(w) == "A sentence nobody translated 1"  # no entry: English, filled
     assert shown("ann@example.com") == "ann@example.com"  # data is shown as it is
     assert shown(None) == ""
+
+
+@pytest.mark.parametrize("lang,want", [("fr", "1,5 Mo"), ("de", "1,5 MB"), ("en", "1.5 MB")])
+def test_a_size_is_written_the_locales_way(qapp, lang, want):
+    """A file size from the domain (a too-large attachment's, an .eml file's) in the window's language: its
+    decimal point and unit as the language writes them."""
+    from app.domain.validation import human_size
+
+    with in_language(lang):
+        assert shown(human_size(1536 * 1024)) == want

@@ -27,7 +27,7 @@ WORDS = {
            "find": "Suchen:", "not_found": "Nicht gefunden", "close": "Schließen",
            "menu": "Rechtschreibvorschläge für „lettr“",
            "add_word": "„lettr“ zum &Wörterbuch hinzufügen", "ignore": "„lettr“ &ignorieren",
-           "hint": "Dateien hier ablegen oder Strg+Umschalt+A drücken, um sie anzufügen",
+           "hint": "Dateien hier ablegen oder mit Strg+Umschalt+A anfügen",
            "attachments": "Anlagen", "folder": "ist ein Ordner, keine Datei. Sie wurde nicht angefügt.",
            "size": "2,0 kB"},
 }

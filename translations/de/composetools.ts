@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>Drop files here or press Ctrl+Shift+A to attach</source>
-        <translation>Dateien hier ablegen oder Strg+Umschalt+A drücken, um sie anzufügen</translation>
+        <translation>Dateien hier ablegen oder mit Strg+Umschalt+A anfügen</translation>
     </message>
     <message>
         <source>Attach files</source>

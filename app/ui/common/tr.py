@@ -9,9 +9,9 @@ core are translated, anything else (an address, a subject, a server's own words)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.domain.words import Words
+from app.domain.words import Number, Words
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -20,10 +20,23 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 
 def shown(text: object) -> str:
-    """What the window shows for ``text``: core words translated, their values too; anything else as it is."""
+    """What the window shows for ``text``: core words translated, their values too (a :class:`Number` written
+    the locale's way); anything else as it is."""
+    if isinstance(text, Number):
+        return _number(text)
     if not isinstance(text, Words):
         return "" if text is None else str(text)
     template = QCoreApplication.translate(text.context, text.source, None, text.n)
     if not text.values:
         return template
     return template.format(**{key: shown(value) for key, value in text.values.items()})
+
+
+def _number(n: Number) -> str:
+    """``n`` as the user's locale writes it ("1,5"); in English as the core wrote it (no thousands separator)."""
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.C, QLocale.Language.English):
+        return str(n)
+    if n.decimals:
+        return locale.toString(float(n.value), "f", n.decimals)
+    return locale.toString(int(n.value))

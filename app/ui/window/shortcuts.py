@@ -187,12 +187,21 @@ class ShortcutSheet(QDialog):
         widths = [PAD + max([fm.horizontalAdvance(t.horizontalHeaderItem(c).text())]
                             + [fm.horizontalAdvance(t.item(r, c).text()) for r in range(t.rowCount())
                                if r not in self._groups]) for c in (0, 1)]
+        m = self.layout().contentsMargins()
+        chrome = t.verticalScrollBar().sizeHint().width() + 2 * t.frameWidth() + m.left() + m.right()
+        want = sum(widths) + chrome
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else want
+        width = max(560, min(want, screen - 40))
+        if want > width:
+            # on a narrow screen (or in a language with longer words: "Strg+Umschalt+Eingabe") the keys stay
+            # whole and a long action's words wrap onto a second line
+            widths[0] = width - chrome - widths[1]
+            t.setWordWrap(True)
         t.setColumnWidth(0, widths[0])
         t.setColumnWidth(1, widths[1])
-        m = self.layout().contentsMargins()
-        want = sum(widths) + t.verticalScrollBar().sizeHint().width() + 2 * t.frameWidth() + m.left() + m.right()
-        screen = self.screen().availableGeometry().width() if self.screen() is not None else want
-        self.resize(max(560, min(want, screen - 40)), max(self.height(), 600))
+        if want > width:
+            t.resizeRowsToContents()
+        self.resize(width, max(self.height(), 600))
 
     def _apply_filter(self, text: str) -> None:
         """Only the rows whose action, keys or group hold every word typed; a group shows when a row of

@@ -12,6 +12,9 @@ from app.ui.window.frame import FULL_WIDTH  # the box itself is the frame's (app
 
 MIN_WIDTH = 56
 COMPACT_BELOW = 130
+#: what an item takes beside its name: the list's padding (8 px each side), the item's (12 px each side), the icon
+#: (18 px) and its gap, the border (app/ui/window/theme.py)
+ITEM_CHROME = 65
 LABEL_ROLE = Qt.UserRole + 41  # an item's name while only its icon shows
 
 
@@ -36,9 +39,16 @@ class SidebarFit(QObject):
             self.apply()
         return False
 
+    def _names_need(self) -> int:
+        """The width the longest name takes whole (a language's may be longer than COMPACT_BELOW allows for:
+        "Boîte d'envoi"): narrower, and the sidebar shows icons only rather than cut names."""
+        fm = self.sidebar.fontMetrics()
+        names = [self.sidebar.item(r).data(LABEL_ROLE) or self.sidebar.item(r).text() for r in range(self.sidebar.count())]
+        return max((fm.horizontalAdvance(n) for n in names if n), default=0) + ITEM_CHROME
+
     def apply(self, force: bool = False) -> None:
         """Names or icons only, as the box's width says; ``force``: the items again (one was added)."""
-        compact = self.box.width() < COMPACT_BELOW
+        compact = self.box.width() < max(COMPACT_BELOW, self._names_need())
         if compact == self.compact and not force:
             return
         self.compact = compact
