@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = sorted((ROOT / "docs").glob("*.md"))
+DOCS = sorted((ROOT / "docs").rglob("*.md"))  # docs/fr, docs/de: the getting-started pages
 PAGES = [ROOT / "README.md", ROOT / "CHANGELOG.md", *DOCS]
 
 
