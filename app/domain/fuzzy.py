@@ -52,9 +52,9 @@ def word_starts(text: str) -> list[bool]:
     return out
 
 
-def _word(token: str, low: str, starts: list[bool], begin: int) -> tuple[float, list[int]] | None:
-    """The best match of ``token`` in ``low[begin:]``: (score, positions), or None."""
-    n, m = len(low), len(token)
+def _word(token: str, low: str, starts: list[bool], begin: int, end: int) -> tuple[float, list[int]] | None:
+    """The best match of ``token`` in ``low[begin:end]``: (score, positions), or None."""
+    n, m = end, len(token)
     if m == 0:
         return 0.0, []
     # best[i][j]: the best score of token[:i+1] with token[i] at j; back[i][j]: where token[i-1] was
@@ -98,9 +98,12 @@ def match(query: str, text: str) -> Match | None:
         return Match(0.0, ())
     low = text.lower()
     starts = word_starts(text)
+    ends = _latest_ends(words, low)
+    if ends is None:
+        return None
     total, positions, begin = 0.0, [], 0
-    for w in words:
-        found = _word(w, low, starts, begin)
+    for w, end in zip(words, ends):
+        found = _word(w, low, starts, begin, end)
         if found is None:
             return None
         score, pos = found
@@ -110,6 +113,22 @@ def match(query: str, text: str) -> Match | None:
     if low.startswith(" ".join(words)):
         total += PREFIX
     return Match(total, tuple(positions), _whole_words(words, low, starts))
+
+
+def _latest_ends(words: list[str], low: str) -> list[int] | None:
+    """For each word, where its match must end (exclusive) so that the words after it still fit in ``low``; None
+    when they cannot all fit. The best match of a word alone may take a letter the next word needs ("show who":
+    the "w" that starts "who" scores better for "show" than its own), so each word is kept within its bound."""
+    ends, end = [], len(low)
+    for w in reversed(words):
+        ends.append(end)
+        at = end
+        for ch in reversed(w):  # the rightmost match of the word before ``end``: where it starts
+            at = low.rfind(ch, 0, at)
+            if at < 0:
+                return None
+        end = at
+    return ends[::-1]
 
 
 def _whole_words(words: list[str], low: str, starts: list[bool]) -> bool:

@@ -74,3 +74,12 @@ def test_demoted_matches_come_after_all_the_others_each_part_best_first():
     assert got == ["Move to Drafts folder", "Open draft: Unsaved work — to Dave Davis"], "…and comes after"
     assert [i[1] for i, _ in rank("unsaved", items, key=lambda i: i[1], demote=weak_draft)] == [
         "Open draft: Unsaved work — to Dave Davis"], "a draft matched strongly is not demoted"
+
+
+def test_a_word_leaves_the_next_word_its_letters():
+    """A word's best match alone may take the letter the next word starts with ("show" would take the "w" of
+    "who": a word start scores better than its own last letter); the words after it must still fit."""
+    assert match("show who", "Show who it is from") is not None
+    assert match("brouillons sélectionnés", "Envoyer les brouillons sélectionnés").strong
+    assert match("ausgewählte entwürfe", "Ausgewählte Entwürfe senden").strong
+    assert match("who show", "Show who it is from") is None  # still in order
