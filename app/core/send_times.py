@@ -95,17 +95,17 @@ _UNITS = {**dict.fromkeys(("m", "min", "mins", "minute", "minutes", "mn", "minut
 _IN = ("in", "dans")
 # a time of day: "8", "8:00", "08.30", "5pm", "5:30 pm", "8h", "14h30", "14 h 30", "8 Uhr", "14:30 Uhr"
 _CLOCK = re.compile(r"(\d{1,2})(?:\s*(?:[:.]|h)\s*(\d{2}))?\s*(?:(am|pm)|h|uhr)?")
-#: the weekdays and months of a moment shown in a message ("Tue 24 Nov 09:00 has already passed.")
-_WEEKDAY_NAMES = (QT_TRANSLATE_NOOP("SendTimes", "Mon"), QT_TRANSLATE_NOOP("SendTimes", "Tue"),
-                  QT_TRANSLATE_NOOP("SendTimes", "Wed"), QT_TRANSLATE_NOOP("SendTimes", "Thu"),
-                  QT_TRANSLATE_NOOP("SendTimes", "Fri"), QT_TRANSLATE_NOOP("SendTimes", "Sat"),
-                  QT_TRANSLATE_NOOP("SendTimes", "Sun"))
-_MONTH_NAMES = (QT_TRANSLATE_NOOP("SendTimes", "Jan"), QT_TRANSLATE_NOOP("SendTimes", "Feb"),
-                QT_TRANSLATE_NOOP("SendTimes", "Mar"), QT_TRANSLATE_NOOP("SendTimes", "Apr"),
-                QT_TRANSLATE_NOOP("SendTimes", "May"), QT_TRANSLATE_NOOP("SendTimes", "Jun"),
-                QT_TRANSLATE_NOOP("SendTimes", "Jul"), QT_TRANSLATE_NOOP("SendTimes", "Aug"),
-                QT_TRANSLATE_NOOP("SendTimes", "Sep"), QT_TRANSLATE_NOOP("SendTimes", "Oct"),
-                QT_TRANSLATE_NOOP("SendTimes", "Nov"), QT_TRANSLATE_NOOP("SendTimes", "Dec"))
+#: the weekdays and months of a moment shown in a message ("Tue 24 Nov 09:00 has already passed.") or in the Outbox
+#: ("Sends at Tue 08:00"): each language's abbreviations from the catalogue
+WEEKDAYS = tuple(translate("SendTimes", name) for name in (
+    QT_TRANSLATE_NOOP("SendTimes", "Mon"), QT_TRANSLATE_NOOP("SendTimes", "Tue"), QT_TRANSLATE_NOOP("SendTimes", "Wed"),
+    QT_TRANSLATE_NOOP("SendTimes", "Thu"), QT_TRANSLATE_NOOP("SendTimes", "Fri"), QT_TRANSLATE_NOOP("SendTimes", "Sat"),
+    QT_TRANSLATE_NOOP("SendTimes", "Sun")))
+MONTHS = tuple(translate("SendTimes", name) for name in (
+    QT_TRANSLATE_NOOP("SendTimes", "Jan"), QT_TRANSLATE_NOOP("SendTimes", "Feb"), QT_TRANSLATE_NOOP("SendTimes", "Mar"),
+    QT_TRANSLATE_NOOP("SendTimes", "Apr"), QT_TRANSLATE_NOOP("SendTimes", "May"), QT_TRANSLATE_NOOP("SendTimes", "Jun"),
+    QT_TRANSLATE_NOOP("SendTimes", "Jul"), QT_TRANSLATE_NOOP("SendTimes", "Aug"), QT_TRANSLATE_NOOP("SendTimes", "Sep"),
+    QT_TRANSLATE_NOOP("SendTimes", "Oct"), QT_TRANSLATE_NOOP("SendTimes", "Nov"), QT_TRANSLATE_NOOP("SendTimes", "Dec")))
 
 
 class WhenError(ValueError):
@@ -287,8 +287,8 @@ def parse_when(text: str, now: datetime) -> datetime:
 def moment(when: datetime) -> Words:
     """``when`` in a message: "Tue 24 Nov 09:00" (its weekday and month in the user's language)."""
     return translate("SendTimes", "{weekday} {day} {month} {time}").format(
-        weekday=Words("SendTimes", _WEEKDAY_NAMES[when.weekday()]), day=f"{when.day:02d}",
-        month=Words("SendTimes", _MONTH_NAMES[when.month - 1]), time=f"{when:%H:%M}")
+        weekday=WEEKDAYS[when.weekday()], day=f"{when.day:02d}", month=MONTHS[when.month - 1],
+        time=f"{when:%H:%M}")
 
 
 def _check(when: datetime, now: datetime) -> datetime:

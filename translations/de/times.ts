@@ -38,7 +38,7 @@
     </message>
     <message>
         <source>Mon</source>
-        <extracomment>the weekdays and months of a moment shown in a message (&quot;Tue 24 Nov 09:00 has already passed.&quot;)</extracomment>
+        <extracomment>the weekdays and months of a moment shown in a message (&quot;Tue 24 Nov 09:00 has already passed.&quot;) or in the Outbox (&quot;Sends at Tue 08:00&quot;): each language&apos;s abbreviations from the catalogue</extracomment>
         <translation>Mo.</translation>
     </message>
     <message>

@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.core.send_times import MONTHS, WEEKDAYS
 from app.core.submission import SubState, Submission
 from app.domain.words import Words, translate
 
@@ -127,22 +128,14 @@ def next_check(subs, now: float) -> float | None:
     return min(min(times), now + WALL_CHECK) if times else None
 
 
-#: day and month names as the window shows them (the catalogue has each language's abbreviations)
-_DAYS = (translate("Clock", "Mon"), translate("Clock", "Tue"), translate("Clock", "Wed"), translate("Clock", "Thu"),
-         translate("Clock", "Fri"), translate("Clock", "Sat"), translate("Clock", "Sun"))
-_MONTHS = (translate("Clock", "Jan"), translate("Clock", "Feb"), translate("Clock", "Mar"), translate("Clock", "Apr"),
-           translate("Clock", "May"), translate("Clock", "Jun"), translate("Clock", "Jul"), translate("Clock", "Aug"),
-           translate("Clock", "Sep"), translate("Clock", "Oct"), translate("Clock", "Nov"), translate("Clock", "Dec"))
-
-
 def clock_text(release_at: float, wall: float | None = None) -> Words:
     """"Tue 08:00" within the coming week, else "Tue 3 Dec 08:00" (local time)."""
     when = datetime.fromtimestamp(release_at)
     wall = time.time() if wall is None else wall
-    day, hours = _DAYS[when.weekday()], when.strftime("%H:%M")
+    day, hours = WEEKDAYS[when.weekday()], when.strftime("%H:%M")
     if 0 <= release_at - wall < 6 * 86400:
         return translate("Clock", "{day} {time}").format(day=day, time=hours)
-    month = _MONTHS[when.month - 1]
+    month = MONTHS[when.month - 1]
     if when.year == datetime.fromtimestamp(wall).year:
         return translate("Clock", "{day} {date} {month} {time}").format(day=day, date=when.day, month=month, time=hours)
     return translate("Clock", "{day} {date} {month} {time} {year}").format(day=day, date=when.day, month=month,
