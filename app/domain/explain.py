@@ -82,6 +82,8 @@ def explain(code: str, message: str = "") -> str:
     own words, shown as they are, otherwise)."""
     if code in _PLAIN:
         return Words("MailErrors", _PLAIN[code])
+    if isinstance(message, Words):
+        return message  # the app's own words for a code the table does not name: translated as they are
     if message:
         return message.rstrip(".")
     words = code[5:] if code.startswith("Error") else code

@@ -84,3 +84,35 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     """Words from Qt-free code, in the catalogue under ``context`` (the name and arguments are Qt's own
     ``QCoreApplication.translate``, so ``pyside6-lupdate`` extracts them; ``disambiguation`` is unused)."""
     return Words(context, source, n)
+
+
+def to_data(text: object) -> object:
+    """``text`` as JSON-ready data that :func:`from_data` turns back into it: :class:`Words` with their catalogue
+    entry and values (so that words kept on disk, an Outbox row's reason, are translated again after a restart),
+    anything else as its text."""
+    if isinstance(text, Words):
+        return {"context": text.context, "source": text.source, "n": text.n,
+                "values": {key: to_data(value) for key, value in text.values.items()}}
+    if isinstance(text, Number):
+        return {"number": text.value, "decimals": text.decimals}
+    return "" if text is None else str(text)
+
+
+def from_data(data: object) -> Words | Number | str:
+    """What :func:`to_data` wrote; ValueError for data it cannot have written (a damaged file)."""
+    if isinstance(data, str):
+        return data
+    if isinstance(data, dict) and isinstance(data.get("source"), str):
+        values = data.get("values") or {}
+        n = data.get("n", -1)
+        if not isinstance(values, dict) or not isinstance(n, int) or isinstance(n, bool):
+            raise ValueError("not words")
+        try:
+            return Words(str(data.get("context", "")), data["source"], n,
+                         {str(key): from_data(value) for key, value in values.items()})
+        except (KeyError, IndexError, AttributeError) as exc:  # a placeholder without its value
+            raise ValueError("not words") from exc
+    if isinstance(data, dict) and isinstance(data.get("number"), (int, float)):
+        decimals = data.get("decimals", 0)
+        return Number(data["number"], decimals if isinstance(decimals, int) and 0 <= decimals <= 6 else 0)
+    raise ValueError("not words")

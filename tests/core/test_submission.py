@@ -309,3 +309,43 @@ def test_a_refused_send_keeps_why_it_was_refused_across_a_restart(tmp_path):
     [again] = run_coro(restarted())
     assert again.state == SubState.FAILED and again.kind == ErrorKind.INVALID_INPUT
     assert row_verdict(again, listed=True)[2] is False, "a restart made a refused message resendable as it is"
+
+
+def test_a_refused_sends_reason_is_translated_again_after_a_restart(tmp_path):
+    """The reason an Outbox row shows is the core's Words (translated by the window); the journal keeps them
+    (``meta_of``), so after a restart the row is in the user's language again, not the English of the
+    journal's text column. A damaged record falls back to that English text."""
+    from app.domain.words import Words
+    from app.mail.errors import ItemFailed
+
+    box, path = Mailbox(), tmp_path / "j.sqlite3"
+    box.script["send"] = [ItemFailed("ErrorInvalidRecipients", "no", kind=ErrorKind.INVALID_INPUT)]
+
+    async def refused():
+        ob = Outbox(box, Journal(path), account="a", policy=FAST)
+        sub = await ob.submit(draft_to_bob("refused"))
+        await ob.wait(sub.local_id, timeout=10)
+        await ob.stop()
+        ob.close()
+        return sub
+
+    async def restarted():
+        ob = Outbox(box, Journal(path), account="a", policy=FAST)
+        ob.restore()
+        await ob.stop()
+        ob.close()
+        return list(ob.submissions())
+
+    sub = run_coro(refused())
+    assert isinstance(sub.reason, Words)
+    [again] = run_coro(restarted())
+    assert isinstance(again.reason, Words) and again.reason == sub.reason
+    assert again.reason.values == sub.reason.values
+    journal = Journal(path)
+    entry = journal.get(again.local_id)
+    meta = dict(entry.meta or {})
+    meta["reason_words"] = {"source": "{missing} placeholder"}
+    journal.set_state(again.local_id, again.state.value, meta=meta)
+    journal.close()
+    [damaged] = run_coro(restarted())
+    assert damaged.reason == sub.reason and not isinstance(damaged.reason, Words)

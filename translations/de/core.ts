@@ -515,9 +515,25 @@
         <translation>Das Senden konnte nicht bestätigt werden, daher wurde sie nicht erneut gesendet. Sehen Sie in Gesendete Elemente nach; Wiederholen sendet sie erneut.</translation>
     </message>
     <message>
-        <source>Sent</source>
+        <source>gave up after {attempts} attempts: {reason}</source>
         <extracomment>an attempt&apos;s verdict: the event to apply and the facts that travel with it</extracomment>
+        <translation>nach {attempts} Versuchen aufgegeben: {reason}</translation>
+    </message>
+    <message>
+        <source>Sent</source>
         <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>could not check yet: {reason}</source>
+        <translation>noch nicht überprüfbar: {reason}</translation>
+    </message>
+    <message>
+        <source>not sent after {attempts} attempts; it is in Drafts</source>
+        <translation>nach {attempts} Versuchen nicht gesendet; sie liegt in den Entwürfen</translation>
+    </message>
+    <message>
+        <source>not sent yet; sending again</source>
+        <translation>noch nicht gesendet; wird erneut gesendet</translation>
     </message>
     <message>
         <source>Sending in {seconds} s — Enter takes it back</source>

@@ -515,9 +515,25 @@
         <translation>Impossible de confirmer l&apos;envoi, il n&apos;a donc pas été renvoyé. Regardez dans Éléments envoyés&#xa0;; Réessayer l&apos;envoie à nouveau.</translation>
     </message>
     <message>
-        <source>Sent</source>
+        <source>gave up after {attempts} attempts: {reason}</source>
         <extracomment>an attempt&apos;s verdict: the event to apply and the facts that travel with it</extracomment>
+        <translation>abandon après {attempts} tentatives&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Sent</source>
         <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>could not check yet: {reason}</source>
+        <translation>vérification impossible pour l&apos;instant&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>not sent after {attempts} attempts; it is in Drafts</source>
+        <translation>non envoyé après {attempts} tentatives&#xa0;; il est dans les Brouillons</translation>
+    </message>
+    <message>
+        <source>not sent yet; sending again</source>
+        <translation>pas encore envoyé&#xa0;; nouvel envoi en cours</translation>
     </message>
     <message>
         <source>Sending in {seconds} s — Enter takes it back</source>

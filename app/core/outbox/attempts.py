@@ -81,7 +81,8 @@ class Attempts:
             attempts = facts["attempts"] = sub.attempts + 1
             may_be_sent = event == Event.LOST and sub.state == SubState.SUBMITTING  # must be settled, not failed
             if attempts >= self.policy().max_attempts and not may_be_sent:
-                return Event.REJECTED, {**facts, "reason": f"gave up after {attempts} attempts: {reason}"}
+                return Event.REJECTED, {**facts, "reason": translate(
+                    "OutboxRow", "gave up after {attempts} attempts: {reason}").format(attempts=attempts, reason=reason)}
         now = self.clock() if now is None else now
         facts["retry_at"] = now + (self._delay(sub.local_id, attempts, action, exc) if delay is None else delay)
         facts["reason"] = reason
@@ -226,7 +227,8 @@ class Attempts:
             policy = self.policy()
             for sub in subs:
                 facts = {"retry_at": now + policy.delay(max(1, sub.lookups + 1), getattr(exc, "retry_after", None)),
-                         "reason": f"could not check yet: {_reason(exc)}"}
+                         "reason": translate("OutboxRow", "could not check yet: {reason}").format(
+                             reason=_reason(exc))}
                 if action_for(kind) == Action.PARK:  # parked (Outbox.parked) until a sign-in
                     facts["kind"] = kind
                 yield sub, Event.RETRY, facts
@@ -249,8 +251,11 @@ class Attempts:
             draft = replace(sub.draft, ref=ref or sub.draft.ref)
             if sub.attempts >= policy.max_attempts:
                 return Event.REJECTED, {"draft": draft,
-                                        "reason": f"not sent after {sub.attempts} attempts; it is in Drafts"}
-            return Event.FOUND_DRAFT, {"draft": draft, "retry_at": 0.0, "reason": "not sent yet; sending again"}
+                                        "reason": translate(
+                                            "OutboxRow", "not sent after {attempts} attempts; it is in Drafts").format(
+                                            attempts=sub.attempts)}
+            return Event.FOUND_DRAFT, {"draft": draft, "retry_at": 0.0,
+                                       "reason": translate("OutboxRow", "not sent yet; sending again")}
         lookups = sub.lookups + 1
         if lookups < policy.settle_lookups:
             return Event.RETRY, {"lookups": lookups, "retry_at": self.clock() + policy.settle_after(lookups + 1)}
@@ -313,7 +318,8 @@ class Attempts:
         facts["attempts"] = attempts
         policy = self.policy()
         if attempts >= policy.max_attempts:
-            return SaveEvent.FAIL, {**facts, "reason": f"gave up after {attempts} attempts: {reason}"}
+            return SaveEvent.FAIL, {**facts, "reason": translate(
+                "OutboxRow", "gave up after {attempts} attempts: {reason}").format(attempts=attempts, reason=reason)}
         if action == Action.SETTLE:
             delay = policy.settle_delay
         elif action == Action.LOOK_IN_SENT:  # not sent, just gone: create it again at once

@@ -52,6 +52,7 @@ from app.core.submission import Event, SubState, Submission
 from app.domain.errors import DraftInvalid
 from app.domain.models import Draft, ItemRef, MessageSummary, new_message_id
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, SEND_BATCH_LIMIT, validate_draft
+from app.domain.words import Words, to_data
 from app.storage.journal import Journal, State
 from app.storage.local_errors import local_reason
 
@@ -513,6 +514,8 @@ class Outbox(Drive, TakeBack):
             meta["kind"] = sub.kind.value
         if sub.recipients:
             meta["recipients"] = sub.recipients
+        if isinstance(sub.reason, Words):  # read back at the next start in the user's language, not English
+            meta["reason_words"] = to_data(sub.reason)
         return holds.add_meta(sub, meta)
 
     def new_submission(self, draft: Draft, hold: holds.Hold | None, now: float, wall: float,

@@ -11,9 +11,20 @@ from app.core.policy import RetryPolicy
 from app.core.outbox.saves import SaveJob
 from app.core.submission import RESTART, SubState, Submission
 from app.domain.models import ErrorKind
+from app.domain.words import Words, from_data
 from app.storage.journal import Journal, State
 
 log = logging.getLogger(__name__)
+
+
+def _reason(meta: dict, stored: str):
+    """A send's last reason as it was: its Words (translated in the window) when the journal kept them and they
+    still read as the stored English, else the English text itself."""
+    try:
+        words = from_data(meta.get("reason_words", ""))
+    except ValueError:
+        return stored
+    return words if isinstance(words, Words) and str(words) == stored else stored
 
 
 def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float, meta_of, *,
@@ -39,7 +50,8 @@ def restore_work(journal: Journal, account: str, policy: RetryPolicy, now: float
         elif e.op == "send":
             meta = e.meta or {}
             sub = Submission(e.draft, account, SubState(e.state), source=meta.get("source", "compose"),
-                             display_to=meta.get("display_to", ""), attempts=e.attempts, reason=e.last_error,
+                             display_to=meta.get("display_to", ""), attempts=e.attempts,
+                             reason=_reason(meta, e.last_error),
                              kind=_kind(meta), adopt=bool(meta.get("adopt")),
                              recipients=int(meta.get("recipients") or 0))
             was = sub.state
