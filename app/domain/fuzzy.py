@@ -20,6 +20,7 @@ word of the text ("dar" in "**Dar**k", "sen sel" in "**Sen**d **sel**ected"); an
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence, TypeVar
 
@@ -93,10 +94,10 @@ def _word(token: str, low: str, starts: list[bool], begin: int, end: int) -> tup
 
 def match(query: str, text: str) -> Match | None:
     """How well ``text`` matches ``query`` (None: it does not). An empty query matches everything (0)."""
-    words = query.lower().split()
+    words = _folded(query).split()
     if not words:
         return Match(0.0, ())
-    low = text.lower()
+    low = _folded(text)
     starts = word_starts(text)
     ends = _latest_ends(words, low)
     if ends is None:
@@ -113,6 +114,12 @@ def match(query: str, text: str) -> Match | None:
     if low.startswith(" ".join(words)):
         total += PREFIX
     return Match(total, tuple(positions), _whole_words(words, low, starts))
+
+
+def _folded(text: str) -> str:
+    """``text`` in lower case without its accents, a character for a character (positions stay those of
+    ``text``): "boite" finds "Boîte d'envoi", "entwurfe" "Entwürfe", as people type them."""
+    return "".join(unicodedata.normalize("NFKD", c)[:1] or c for c in text.lower())
 
 
 def _latest_ends(words: list[str], low: str) -> list[int] | None:

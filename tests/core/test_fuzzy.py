@@ -83,3 +83,12 @@ def test_a_word_leaves_the_next_word_its_letters():
     assert match("brouillons sélectionnés", "Envoyer les brouillons sélectionnés").strong
     assert match("ausgewählte entwürfe", "Ausgewählte Entwürfe senden").strong
     assert match("who show", "Show who it is from") is None  # still in order
+
+
+def test_accents_need_not_be_typed():
+    """French and German users type without accents: "boite" finds "Boîte d'envoi" (highlighting the text's own
+    characters), "entwurfe" "Entwürfe"; and accents typed still match."""
+    m = match("boite", "Aller à Boîte d'envoi")
+    assert m is not None and m.positions[:4] == (8, 9, 10, 11)  # "Boît": the text's own characters
+    assert match("entwurfe", "Gehe zu Entwürfe") is not None
+    assert match("paramètres", "Parametres du compte") is not None

@@ -34,7 +34,7 @@ LANGUAGES = {
                       "&Nummerierte Liste", "&Aufzählungsliste", "Einzug &vergrößern", "&Einzug verkleinern"],
            "later": "Später senden", "tomorrow": "Morgen &früh – ", "monday": "&Montagmorgen – ",
            "schedule": "&Planen", "scheduled": "Geplant: „Ordre du jour“ wird am ",
-           "countdown": "„Chiffres“ wird in 30 s gesendet – Ctrl+Z oder „Rückgängig“ holt sie zurück",
+           "countdown": "„Chiffres“ wird in 30 s gesendet – Strg+Z oder „Rückgängig“ holt sie zurück",
            "undo": "Rückgängig", "now": "Jetzt senden", "back": "Nicht gesendet"},
 }
 ENGLISH_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -134,7 +134,7 @@ def test_the_undo_send_delay_menu_says_seconds_in_the_language(qtbot, aloop, san
 
 
 FLAG = {"fr": {"status": ["Sans indicateur", "Avec indicateur", "Terminé"],
-               "error": f"Date d’échéance de l’indicateur{NBSP}: "},
+               "error": f"Date d'échéance de l'indicateur{NBSP}: "},
         "de": {"status": ["Nicht gekennzeichnet", "Gekennzeichnet", "Erledigt"],
                "error": "Fälligkeitsdatum der Kennzeichnung: "}}
 

@@ -22,7 +22,7 @@ LANGUAGES = {
     "fr": {"lines": [f"De{NBSP}: alice@example.com", f"Envoyé{NBSP}: ", f"À{NBSP}: Bob <bob@example.com>",
                      f"Objet{NBSP}: Chiffres"],
            "days": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-           "later": "demain 8h", "wrong": "demain 25h", "says": "n’est pas une heure valide"},
+           "later": "demain 8h", "wrong": "demain 25h", "says": "n'est pas une heure valide"},
     "de": {"lines": ["Von: alice@example.com", "Gesendet: ", "An: Bob <bob@example.com>", "Betreff: Chiffres"],
            "days": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
            "later": "morgen 8 Uhr", "wrong": "morgen 25 Uhr", "says": "ist keine gültige Uhrzeit"},

@@ -42,7 +42,7 @@ WORDS = {
         "choose_key": Qt.Key_F, "chosen": "fr",
         "said": "Sprache: Français. Sie gilt ab dem nächsten Start von Dispatch.",
         "palette_query": "entwürfe senden", "palette_first": "Ausgewählte Entwürfe senden",
-        "go_to": "Gehe zu Entwürfe", "palette_where": "Entwürfe",
+        "go_to": "Zu Entwürfe wechseln", "palette_where": "Entwürfe",
         "palette_language": "sprache", "language_group": "Sprache",
         "sheet_title": "Tastenkombinationen", "sheet_row": ("Neue E-Mail", "Strg+N"),
         "sheet_context": "Empfängervorschlag: übernehmen, zum nächsten Feld wechseln",
@@ -114,7 +114,8 @@ def test_palette_finds_commands_by_the_languages_words(qtbot, lang_window):
     listed = p.shown()
     assert w["go_to"] in listed, listed
     sent = w["sidebar"][2]
-    assert [e.keys for e in p.model.rows if e.label.endswith(sent)] == [w["sheet_row"][1][:-1] + "3"]
+    go_to_sent = w["go_to"].replace(w["palette_where"], sent)  # "Aller à Envoyés", "Zu Gesendet wechseln"
+    assert [e.keys for e in p.model.rows if e.label == go_to_sent] == [w["sheet_row"][1][:-1] + "3"]
     assert not [e for e in p.model.rows if e.label == win.actions_.view_sent.text().replace("&", "")], \
         "the view's entry stands for its View-menu command"
     type_text(qtbot, p.field, w["palette_query"])

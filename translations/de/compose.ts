@@ -59,7 +59,7 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Bring the message back (Ctrl+Z)</source>
-        <translation>Nachricht zurückholen (Ctrl+Z)</translation>
+        <translation>Nachricht zurückholen (Strg+Z)</translation>
     </message>
     <message>
         <source>Nothing to discard</source>
@@ -67,11 +67,11 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Message discarded (it is deleted from Drafts when this bar goes) — Ctrl+Z to undo</source>
-        <translation>Nachricht verworfen (sie wird aus den Entwürfen gelöscht, sobald diese Leiste verschwindet) — Ctrl+Z macht es rückgängig</translation>
+        <translation>Nachricht verworfen (sie wird aus den Entwürfen gelöscht, sobald diese Leiste verschwindet) — Strg+Z macht es rückgängig</translation>
     </message>
     <message>
         <source>Message discarded — Ctrl+Z to undo</source>
-        <translation>Nachricht verworfen — Ctrl+Z macht es rückgängig</translation>
+        <translation>Nachricht verworfen — Strg+Z macht es rückgängig</translation>
     </message>
     <message>
         <source>Discarded: {subject}</source>
@@ -554,7 +554,7 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Rich text is on: this message is now sent formatted (Ctrl+Shift+X: plain text)</source>
-        <translation>Rich-Text ist ein: Diese Nachricht wird jetzt formatiert gesendet (Ctrl+Shift+X: Nur-Text)</translation>
+        <translation>Rich-Text ist ein: Diese Nachricht wird jetzt formatiert gesendet (Strg+Umschalt+X: Nur-Text)</translation>
     </message>
     <message>
         <source>Rich text is on</source>
@@ -680,11 +680,11 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Undo send: off — Ctrl+Return sends at once</source>
-        <translation>Senden rückgängig: aus – Ctrl+Return sendet sofort</translation>
+        <translation>Senden rückgängig: aus – Strg+Return sendet sofort</translation>
     </message>
     <message>
         <source>Undo send: Ctrl+Return waits {seconds} s, Ctrl+Z takes it back</source>
-        <translation>Senden rückgängig: Ctrl+Return wartet {seconds} s, Ctrl+Z holt die Nachricht zurück</translation>
+        <translation>Senden rückgängig: Strg+Return wartet {seconds} s, Strg+Z holt die Nachricht zurück</translation>
     </message>
     <message>
         <source>Send &amp;later…</source>
@@ -724,23 +724,23 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Press Ctrl+Shift+T again to send this message later</source>
-        <translation>Drücken Sie erneut Ctrl+Shift+T, um diese Nachricht später zu senden</translation>
+        <translation>Drücken Sie erneut Strg+Umschalt+T, um diese Nachricht später zu senden</translation>
     </message>
     <message>
         <source>Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter there takes it back.</source>
-        <translation>Geplant: „{subject}“ wird am {when} gesendet. Sie wartet im Postausgang (Ctrl+4); die Eingabetaste holt sie dort zurück.</translation>
+        <translation>Geplant: „{subject}“ wird am {when} gesendet. Sie wartet im Postausgang (Strg+4); die Eingabetaste holt sie dort zurück.</translation>
     </message>
     <message numerus="yes">
         <source>Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo takes it back</source>
         <extracomment>the undo bar&apos;s words while more sends are held behind the newest (pyside6-lupdate makes an entry plural only when its count is a literal: marked with 0 here, counted in :func:`countdown_words`)</extracomment>
         <translation>
-            <numerusform>„{subject}“ wird in {seconds} s gesendet (und %n weitere) – Ctrl+Z oder „Rückgängig“ holt sie zurück</numerusform>
-            <numerusform>„{subject}“ wird in {seconds} s gesendet (und %n weitere) – Ctrl+Z oder „Rückgängig“ holt sie zurück</numerusform>
+            <numerusform>„{subject}“ wird in {seconds} s gesendet (und %n weitere) – Strg+Z oder „Rückgängig“ holt sie zurück</numerusform>
+            <numerusform>„{subject}“ wird in {seconds} s gesendet (und %n weitere) – Strg+Z oder „Rückgängig“ holt sie zurück</numerusform>
         </translation>
     </message>
     <message>
         <source>Sending “{subject}” in {seconds} s — Ctrl+Z or Undo takes it back</source>
-        <translation>„{subject}“ wird in {seconds} s gesendet – Ctrl+Z oder „Rückgängig“ holt sie zurück</translation>
+        <translation>„{subject}“ wird in {seconds} s gesendet – Strg+Z oder „Rückgängig“ holt sie zurück</translation>
     </message>
 </context>
 </TS>

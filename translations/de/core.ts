@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>Fixed: Resend (Ctrl+R) sends it</source>
-        <translation>Korrigiert: Erneut senden (Ctrl+R) sendet sie</translation>
+        <translation>Korrigiert: Erneut senden (Strg+R) sendet sie</translation>
     </message>
     <message>
         <source>Ready to send</source>
@@ -414,7 +414,7 @@
     </message>
     <message>
         <source>Not sent: it is in Drafts. Resend (Ctrl+R) sends it.</source>
-        <translation>Nicht gesendet: Sie ist in den Entwürfen. Erneut senden (Ctrl+R) sendet sie.</translation>
+        <translation>Nicht gesendet: Sie ist in den Entwürfen. Erneut senden (Strg+R) sendet sie.</translation>
     </message>
     <message>
         <source>Deleted from the Outbox: not sent</source>
@@ -669,7 +669,7 @@
     </message>
     <message>
         <source>In the Outbox ({row}): it goes out by itself (Ctrl+4)</source>
-        <translation>Im Postausgang ({row}): wird automatisch gesendet (Ctrl+4)</translation>
+        <translation>Im Postausgang ({row}): wird automatisch gesendet (Strg+4)</translation>
     </message>
     <message>
         <source>server unreachable — retrying in {wait}</source>
@@ -727,7 +727,7 @@
     <message>
         <source>Not sent: {explanation} — it is in the Outbox (Ctrl+4); Enter there takes it back</source>
         <extracomment>words that are names, not sentence-case words</extracomment>
-        <translation>Nicht gesendet: {explanation} — sie ist im Postausgang (Ctrl+4); die Eingabetaste dort nimmt sie zurück</translation>
+        <translation>Nicht gesendet: {explanation} — sie ist im Postausgang (Strg+4); die Eingabetaste dort nimmt sie zurück</translation>
     </message>
     <message>
         <source>Sent: {subject}</source>
@@ -811,8 +811,8 @@
     <message numerus="yes">
         <source>• …and %n more (see the Outbox, Ctrl+4).</source>
         <translation>
-            <numerusform>• …und %n weitere (siehe Postausgang, Ctrl+4).</numerusform>
-            <numerusform>• …und %n weitere (siehe Postausgang, Ctrl+4).</numerusform>
+            <numerusform>• …und %n weitere (siehe Postausgang, Strg+4).</numerusform>
+            <numerusform>• …und %n weitere (siehe Postausgang, Strg+4).</numerusform>
         </translation>
     </message>
     <message>

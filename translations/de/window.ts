@@ -212,7 +212,7 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     <message>
         <source>Go to {view}</source>
         <extracomment>the highlighted entry is said once typing pauses this long (each letter changes it: said at each one, polite announcements queue up and the reader is left saying entries the user has typed past)</extracomment>
-        <translation>Gehe zu {view}</translation>
+        <translation>Zu {view} wechseln</translation>
     </message>
     <message>
         <source>View</source>

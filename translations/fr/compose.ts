@@ -19,7 +19,7 @@
 Send it anyway?</source>
         <translation>{warnings}
 
-L’envoyer quand même&#xa0;?</translation>
+L&apos;envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Send without a subject?</source>
@@ -43,11 +43,11 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Discard undo bar</source>
-        <translation>Barre d’annulation de l’abandon</translation>
+        <translation>Barre d&apos;annulation de l&apos;abandon</translation>
     </message>
     <message>
         <source>Discard notice</source>
-        <translation>Avis d’abandon</translation>
+        <translation>Avis d&apos;abandon</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -55,7 +55,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Undo discard</source>
-        <translation>Annuler l’abandon</translation>
+        <translation>Annuler l&apos;abandon</translation>
     </message>
     <message>
         <source>Bring the message back (Ctrl+Z)</source>
@@ -91,7 +91,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>The discarded message was being saved: it stays in Drafts</source>
-        <translation>Le message abandonné était en cours d’enregistrement&#xa0;: il reste dans les Brouillons</translation>
+        <translation>Le message abandonné était en cours d&apos;enregistrement&#xa0;: il reste dans les Brouillons</translation>
     </message>
     <message>
         <source>The discarded message is still in Drafts: {reason}</source>
@@ -186,7 +186,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Subject length</source>
-        <translation>Longueur de l’objet</translation>
+        <translation>Longueur de l&apos;objet</translation>
     </message>
     <message>
         <source>Rich text</source>
@@ -270,11 +270,11 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Subjects are limited to {most} characters; this one has {n}. Shorten it to save or send.</source>
-        <translation>L’objet est limité à {most} caractères&#xa0;; celui-ci en compte {n}. Raccourcissez-le pour enregistrer ou envoyer.</translation>
+        <translation>L&apos;objet est limité à {most} caractères&#xa0;; celui-ci en compte {n}. Raccourcissez-le pour enregistrer ou envoyer.</translation>
     </message>
     <message>
         <source>Subjects are limited to {most} characters.</source>
-        <translation>L’objet est limité à {most} caractères.</translation>
+        <translation>L&apos;objet est limité à {most} caractères.</translation>
     </message>
     <message>
         <source>Not flagged</source>
@@ -291,11 +291,11 @@ L’envoyer quand même&#xa0;?</translation>
     <message>
         <source>Changing the headers of this saved draft saves it again as a new draft (Microsoft Graph sets headers only when a message is created).</source>
         <extracomment>on Graph, a saved draft whose headers change is created anew (app/mail/graph/service.py, _recreate)</extracomment>
-        <translation>Modifier les en-têtes de ce brouillon enregistré l’enregistre à nouveau comme nouveau brouillon (Microsoft Graph ne définit les en-têtes qu’à la création d’un message).</translation>
+        <translation>Modifier les en-têtes de ce brouillon enregistré l&apos;enregistre à nouveau comme nouveau brouillon (Microsoft Graph ne définit les en-têtes qu&apos;à la création d&apos;un message).</translation>
     </message>
     <message>
         <source>Follow-up flag field</source>
-        <translation>Champ de l’indicateur de suivi</translation>
+        <translation>Champ de l&apos;indicateur de suivi</translation>
     </message>
     <message>
         <source>Follow-up flag</source>
@@ -303,15 +303,15 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Flag start date</source>
-        <translation>Date de début de l’indicateur</translation>
+        <translation>Date de début de l&apos;indicateur</translation>
     </message>
     <message>
         <source>today, mon, 2026-12-01</source>
-        <translation>aujourd’hui, lundi, 2026-12-01</translation>
+        <translation>aujourd&apos;hui, lundi, 2026-12-01</translation>
     </message>
     <message>
         <source>Flag due date</source>
-        <translation>Date d’échéance de l’indicateur</translation>
+        <translation>Date d&apos;échéance de l&apos;indicateur</translation>
     </message>
     <message>
         <source>tomorrow, fri, 4.12.</source>
@@ -327,7 +327,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Follow-up flag error</source>
-        <translation>Erreur de l’indicateur de suivi</translation>
+        <translation>Erreur de l&apos;indicateur de suivi</translation>
     </message>
     <message>
         <source>{field}: {problem}</source>
@@ -335,7 +335,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Header name</source>
-        <translation>Nom de l’en-tête</translation>
+        <translation>Nom de l&apos;en-tête</translation>
     </message>
     <message>
         <source>X-Name</source>
@@ -343,7 +343,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Header value</source>
-        <translation>Valeur de l’en-tête</translation>
+        <translation>Valeur de l&apos;en-tête</translation>
     </message>
     <message>
         <source>Value</source>
@@ -355,11 +355,11 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Remove header</source>
-        <translation>Supprimer l’en-tête</translation>
+        <translation>Supprimer l&apos;en-tête</translation>
     </message>
     <message>
         <source>Header error</source>
-        <translation>Erreur d’en-tête</translation>
+        <translation>Erreur d&apos;en-tête</translation>
     </message>
     <message>
         <source>Custom headers</source>
@@ -379,7 +379,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Custom headers count</source>
-        <translation>Nombre d’en-têtes personnalisés</translation>
+        <translation>Nombre d&apos;en-têtes personnalisés</translation>
     </message>
     <message>
         <source>Custom headers note</source>
@@ -387,19 +387,19 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Header {number} name</source>
-        <translation>Nom de l’en-tête {number}</translation>
+        <translation>Nom de l&apos;en-tête {number}</translation>
     </message>
     <message>
         <source>Header {number} value</source>
-        <translation>Valeur de l’en-tête {number}</translation>
+        <translation>Valeur de l&apos;en-tête {number}</translation>
     </message>
     <message>
         <source>Remove header {number}</source>
-        <translation>Supprimer l’en-tête {number}</translation>
+        <translation>Supprimer l&apos;en-tête {number}</translation>
     </message>
     <message>
         <source>Header {number} error</source>
-        <translation>Erreur de l’en-tête {number}</translation>
+        <translation>Erreur de l&apos;en-tête {number}</translation>
     </message>
     <message>
         <source>{count} of {most} (the most a message can carry)</source>
@@ -411,19 +411,19 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>This account sends from its own address only: add mailboxes in File &gt; Mailboxes you send from…</source>
-        <translation>Ce compte n’envoie que depuis sa propre adresse&#xa0;: ajoutez des boîtes aux lettres dans Fichier &gt; Boîtes aux lettres d’envoi…</translation>
+        <translation>Ce compte n&apos;envoie que depuis sa propre adresse&#xa0;: ajoutez des boîtes aux lettres dans Fichier &gt; Boîtes aux lettres d&apos;envoi…</translation>
     </message>
     <message>
         <source>Mailboxes you send from: saved</source>
-        <translation>Boîtes aux lettres d’envoi&#xa0;: enregistrées</translation>
+        <translation>Boîtes aux lettres d&apos;envoi&#xa0;: enregistrées</translation>
     </message>
     <message>
         <source>Mailboxes you send from: kept for this session (not saved in the settings)</source>
-        <translation>Boîtes aux lettres d’envoi&#xa0;: conservées pour cette session (non enregistrées dans les paramètres)</translation>
+        <translation>Boîtes aux lettres d&apos;envoi&#xa0;: conservées pour cette session (non enregistrées dans les paramètres)</translation>
     </message>
     <message>
         <source>From error</source>
-        <translation>Erreur de l’expéditeur</translation>
+        <translation>Erreur de l&apos;expéditeur</translation>
     </message>
     <message>
         <source>From field</source>
@@ -470,7 +470,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Rich text on or off ({keys}); a formatting key switches it on</source>
-        <translation>Activer ou désactiver le texte enrichi ({keys})&#xa0;; une touche de mise en forme l’active</translation>
+        <translation>Activer ou désactiver le texte enrichi ({keys})&#xa0;; une touche de mise en forme l&apos;active</translation>
     </message>
     <message>
         <source>&amp;Bold</source>
@@ -594,7 +594,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>The message waits in the Outbox and goes out at this time — while Dispatch is running (if it is closed then, it goes when Dispatch next starts).</source>
-        <translation>Le message attend dans la Boîte d’envoi et part à cette heure-là — si Dispatch est ouvert (s’il est fermé à ce moment, il part au prochain démarrage de Dispatch).</translation>
+        <translation>Le message attend dans la Boîte d&apos;envoi et part à cette heure-là — si Dispatch est ouvert (s&apos;il est fermé à ce moment, il part au prochain démarrage de Dispatch).</translation>
     </message>
     <message>
         <source>&amp;Tomorrow morning</source>
@@ -622,7 +622,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Send later error</source>
-        <translation>Erreur d’envoi différé</translation>
+        <translation>Erreur d&apos;envoi différé</translation>
     </message>
     <message>
         <source>&amp;Schedule</source>
@@ -637,11 +637,11 @@ L’envoyer quand même&#xa0;?</translation>
     <name>SendTiming</name>
     <message>
         <source>Undo send bar</source>
-        <translation>Barre d’annulation de l’envoi</translation>
+        <translation>Barre d&apos;annulation de l&apos;envoi</translation>
     </message>
     <message>
         <source>Undo send countdown</source>
-        <translation>Compte à rebours d’annulation de l’envoi</translation>
+        <translation>Compte à rebours d&apos;annulation de l&apos;envoi</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -649,7 +649,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Undo send</source>
-        <translation>Annuler l’envoi</translation>
+        <translation>Annuler l&apos;envoi</translation>
     </message>
     <message>
         <source>Take the message back into Compose ({keys})</source>
@@ -666,7 +666,7 @@ L’envoyer quand même&#xa0;?</translation>
     <message>
         <source>It is being sent right now and can no longer be taken back</source>
         <extracomment>Undo too late: the send is on the wire</extracomment>
-        <translation>Le message est en cours d’envoi et ne peut plus être récupéré</translation>
+        <translation>Le message est en cours d&apos;envoi et ne peut plus être récupéré</translation>
     </message>
     <message>
         <source>Not scheduled</source>
@@ -680,11 +680,11 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Undo send: off — Ctrl+Return sends at once</source>
-        <translation>Annulation de l’envoi&#xa0;: désactivée — Ctrl+Return envoie immédiatement</translation>
+        <translation>Annulation de l&apos;envoi&#xa0;: désactivée — Ctrl+Return envoie immédiatement</translation>
     </message>
     <message>
         <source>Undo send: Ctrl+Return waits {seconds} s, Ctrl+Z takes it back</source>
-        <translation>Annulation de l’envoi&#xa0;: Ctrl+Return attend {seconds}&#xa0;s, Ctrl+Z récupère le message</translation>
+        <translation>Annulation de l&apos;envoi&#xa0;: Ctrl+Return attend {seconds}&#xa0;s, Ctrl+Z récupère le message</translation>
     </message>
     <message>
         <source>Send &amp;later…</source>
@@ -692,11 +692,11 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Undo send</source>
-        <translation>Ann&amp;uler l’envoi</translation>
+        <translation>Ann&amp;uler l&apos;envoi</translation>
     </message>
     <message>
         <source>Undo send dela&amp;y</source>
-        <translation>&amp;Délai d’annulation de l’envoi</translation>
+        <translation>&amp;Délai d&apos;annulation de l&apos;envoi</translation>
     </message>
     <message>
         <source>&amp;Off</source>
@@ -716,7 +716,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Not sent: “{subject}” was put in Drafts (fix this message first)</source>
-        <translation>Non envoyé&#xa0;: «&#xa0;{subject}&#xa0;» a été placé dans les Brouillons (corrigez d’abord ce message)</translation>
+        <translation>Non envoyé&#xa0;: «&#xa0;{subject}&#xa0;» a été placé dans les Brouillons (corrigez d&apos;abord ce message)</translation>
     </message>
     <message>
         <source>Not sent: “{subject}” is back in Compose</source>
@@ -728,7 +728,7 @@ L’envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter there takes it back.</source>
-        <translation>Planifié&#xa0;: «&#xa0;{subject}&#xa0;» sera envoyé le {when}. Il attend dans la Boîte d’envoi (Ctrl+4)&#xa0;; Entrée l’y récupère.</translation>
+        <translation>Planifié&#xa0;: «&#xa0;{subject}&#xa0;» sera envoyé le {when}. Il attend dans la Boîte d&apos;envoi (Ctrl+4)&#xa0;; Entrée l&apos;y récupère.</translation>
     </message>
     <message numerus="yes">
         <source>Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo takes it back</source>

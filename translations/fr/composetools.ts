@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Could not save the attachments in {folder}: {reason}</source>
-        <translation>Impossible d’enregistrer les pièces jointes dans {folder}&#xa0;: {reason}</translation>
+        <translation>Impossible d&apos;enregistrer les pièces jointes dans {folder}&#xa0;: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n attachment(s) to {folder}: {names}</source>
@@ -27,11 +27,11 @@
     <name>Attachments</name>
     <message>
         <source>It was not inserted.</source>
-        <translation>Elle n’a pas été insérée.</translation>
+        <translation>Elle n&apos;a pas été insérée.</translation>
     </message>
     <message>
         <source>It was not attached.</source>
-        <translation>Il n’a pas été joint.</translation>
+        <translation>Il n&apos;a pas été joint.</translation>
     </message>
     <message>
         <source>“{name}” is a folder, not a file.</source>
@@ -39,7 +39,7 @@
     </message>
     <message>
         <source>“{name}” is not an ordinary file (a pipe or a device).</source>
-        <translation>«&#xa0;{name}&#xa0;» n’est pas un fichier ordinaire (un tube ou un périphérique).</translation>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;est pas un fichier ordinaire (un tube ou un périphérique).</translation>
     </message>
     <message>
         <source>“{name}” is {size}; the server accepts at most {limit} per message.</source>
@@ -47,7 +47,7 @@
     </message>
     <message>
         <source>“{name}” could not be read: the file no longer exists (it was moved or deleted).</source>
-        <translation>Impossible de lire «&#xa0;{name}&#xa0;»&#xa0;: le fichier n’existe plus (il a été déplacé ou supprimé).</translation>
+        <translation>Impossible de lire «&#xa0;{name}&#xa0;»&#xa0;: le fichier n&apos;existe plus (il a été déplacé ou supprimé).</translation>
     </message>
     <message>
         <source>“{name}” could not be read ({reason}).</source>
@@ -55,11 +55,11 @@
     </message>
     <message>
         <source>“{name}” ({size}) was not inserted: the attachments would total {files}, about {total} as sent (files grow by a third on the way); the server accepts at most {limit} per message.</source>
-        <translation>«&#xa0;{name}&#xa0;» ({size}) n’a pas été inséré&#xa0;: les pièces jointes totaliseraient {files}, soit environ {total} à l’envoi (les fichiers grossissent d’un tiers en route)&#xa0;; le serveur accepte au plus {limit} par message.</translation>
+        <translation>«&#xa0;{name}&#xa0;» ({size}) n&apos;a pas été inséré&#xa0;: les pièces jointes totaliseraient {files}, soit environ {total} à l&apos;envoi (les fichiers grossissent d&apos;un tiers en route)&#xa0;; le serveur accepte au plus {limit} par message.</translation>
     </message>
     <message>
         <source>“{name}” ({size}) was not attached: the attachments would total {files}, about {total} as sent (files grow by a third on the way); the server accepts at most {limit} per message.</source>
-        <translation>«&#xa0;{name}&#xa0;» ({size}) n’a pas été joint&#xa0;: les pièces jointes totaliseraient {files}, soit environ {total} à l’envoi (les fichiers grossissent d’un tiers en route)&#xa0;; le serveur accepte au plus {limit} par message.</translation>
+        <translation>«&#xa0;{name}&#xa0;» ({size}) n&apos;a pas été joint&#xa0;: les pièces jointes totaliseraient {files}, soit environ {total} à l&apos;envoi (les fichiers grossissent d&apos;un tiers en route)&#xa0;; le serveur accepte au plus {limit} par message.</translation>
     </message>
     <message>
         <source>“{name}” as “{clean}”</source>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>Attached {what}: attachment names cannot contain folder separators (/ or \) or control characters.</source>
-        <translation>Pièces jointes ajoutées&#xa0;: {what}. Le nom d’une pièce jointe ne peut contenir ni séparateur de dossier (/ ou \) ni caractère de contrôle.</translation>
+        <translation>Pièces jointes ajoutées&#xa0;: {what}. Le nom d&apos;une pièce jointe ne peut contenir ni séparateur de dossier (/ ou \) ni caractère de contrôle.</translation>
     </message>
     <message>
         <source>Attachments</source>
@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>“{name}” is no longer attached: its file was moved or deleted after you attached it. Attach it again if you need it.</source>
-        <translation>«&#xa0;{name}&#xa0;» n’est plus joint&#xa0;: son fichier a été déplacé ou supprimé après que vous l’avez joint. Joignez-le de nouveau si vous en avez besoin.</translation>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;est plus joint&#xa0;: son fichier a été déplacé ou supprimé après que vous l&apos;avez joint. Joignez-le de nouveau si vous en avez besoin.</translation>
     </message>
     <message>
         <source>Drop files here or press Ctrl+Shift+A to attach</source>
@@ -106,19 +106,19 @@
     </message>
     <message>
         <source>This file has no Message-ID: Dispatch adds one as its first line — the only change made to it — so that the send can be confirmed exactly once.</source>
-        <translation>Ce fichier n’a pas de Message-ID&#xa0;: Dispatch en ajoute un en première ligne (la seule modification apportée) afin que l’envoi puisse être confirmé une seule fois.</translation>
+        <translation>Ce fichier n&apos;a pas de Message-ID&#xa0;: Dispatch en ajoute un en première ligne (la seule modification apportée) afin que l&apos;envoi puisse être confirmé une seule fois.</translation>
     </message>
     <message>
         <source>Already sent: this message (its Message-ID) is in Sent Items. The Outbox never sends a message twice, so there is nothing to send.</source>
-        <translation>Déjà envoyé&#xa0;: ce message (son Message-ID) se trouve dans les Éléments envoyés. La Boîte d’envoi n’envoie jamais un message deux fois&#xa0;; il n’y a donc rien à envoyer.</translation>
+        <translation>Déjà envoyé&#xa0;: ce message (son Message-ID) se trouve dans les Éléments envoyés. La Boîte d&apos;envoi n&apos;envoie jamais un message deux fois&#xa0;; il n&apos;y a donc rien à envoyer.</translation>
     </message>
     <message>
         <source>Already sent on {date} at {time}: this message (its Message-ID) is in Sent Items. The Outbox never sends a message twice, so there is nothing to send.</source>
-        <translation>Déjà envoyé le {date} à {time}&#xa0;: ce message (son Message-ID) se trouve dans les Éléments envoyés. La Boîte d’envoi n’envoie jamais un message deux fois&#xa0;; il n’y a donc rien à envoyer.</translation>
+        <translation>Déjà envoyé le {date} à {time}&#xa0;: ce message (son Message-ID) se trouve dans les Éléments envoyés. La Boîte d&apos;envoi n&apos;envoie jamais un message deux fois&#xa0;; il n&apos;y a donc rien à envoyer.</translation>
     </message>
     <message>
         <source>Sent Items could not be checked ({why}). If this message was sent before, the Outbox finds it there and does not send it again.</source>
-        <translation>Impossible de vérifier les Éléments envoyés ({why}). Si ce message a déjà été envoyé, la Boîte d’envoi l’y trouvera et ne l’enverra pas de nouveau.</translation>
+        <translation>Impossible de vérifier les Éléments envoyés ({why}). Si ce message a déjà été envoyé, la Boîte d&apos;envoi l&apos;y trouvera et ne l&apos;enverra pas de nouveau.</translation>
     </message>
     <message>
         <source>From: {value}</source>
@@ -186,7 +186,7 @@
     </message>
     <message>
         <source>Could not open {name}: {reason}</source>
-        <translation>Impossible d’ouvrir {name}&#xa0;: {reason}</translation>
+        <translation>Impossible d&apos;ouvrir {name}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Not sent: {name}: {reason}</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Sending {name} as it is: its progress is in the Outbox (Ctrl+4)</source>
-        <translation>Envoi de {name} tel quel&#xa0;: suivez sa progression dans la Boîte d’envoi (Ctrl+4)</translation>
+        <translation>Envoi de {name} tel quel&#xa0;: suivez sa progression dans la Boîte d&apos;envoi (Ctrl+4)</translation>
     </message>
     <message>
         <source>Not sent: {name}</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>Set up an account first (Ctrl+,): a message opens as a draft of the account</source>
-        <translation>Configurez d’abord un compte (Ctrl+,)&#xa0;: un message s’ouvre comme brouillon du compte</translation>
+        <translation>Configurez d&apos;abord un compte (Ctrl+,)&#xa0;: un message s&apos;ouvre comme brouillon du compte</translation>
     </message>
     <message>
         <source>Send .eml file as it is</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Set up an account first (Ctrl+,): a file is sent from the account&apos;s mailbox</source>
-        <translation>Configurez d’abord un compte (Ctrl+,)&#xa0;: un fichier est envoyé depuis la boîte aux lettres du compte</translation>
+        <translation>Configurez d&apos;abord un compte (Ctrl+,)&#xa0;: un fichier est envoyé depuis la boîte aux lettres du compte</translation>
     </message>
     <message>
         <source>Opening {name}…</source>
@@ -257,7 +257,7 @@
     </message>
     <message>
         <source>Could not open {name}: {reason}</source>
-        <translation>Impossible d’ouvrir {name}&#xa0;: {reason}</translation>
+        <translation>Impossible d&apos;ouvrir {name}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>New message</source>
@@ -269,15 +269,15 @@
     </message>
     <message>
         <source>Opened {name} as a new message: Ctrl+S saves it to Drafts. {notes}</source>
-        <translation>{name} ouvert comme nouveau message&#xa0;: Ctrl+S l’enregistre dans les Brouillons. {notes}</translation>
+        <translation>{name} ouvert comme nouveau message&#xa0;: Ctrl+S l&apos;enregistre dans les Brouillons. {notes}</translation>
     </message>
     <message>
         <source>Opened {name} as a new message: Ctrl+S saves it to Drafts</source>
-        <translation>{name} ouvert comme nouveau message&#xa0;: Ctrl+S l’enregistre dans les Brouillons</translation>
+        <translation>{name} ouvert comme nouveau message&#xa0;: Ctrl+S l&apos;enregistre dans les Brouillons</translation>
     </message>
     <message>
         <source>Set up an account first (Ctrl+,)</source>
-        <translation>Configurez d’abord un compte (Ctrl+,)</translation>
+        <translation>Configurez d&apos;abord un compte (Ctrl+,)</translation>
     </message>
     <message>
         <source>Save as .eml file</source>
@@ -289,11 +289,11 @@
     </message>
     <message>
         <source>Select a message in Drafts first, then Ctrl+Shift+E</source>
-        <translation>Sélectionnez d’abord un message dans les Brouillons, puis Ctrl+Maj+E</translation>
+        <translation>Sélectionnez d&apos;abord un message dans les Brouillons, puis Ctrl+Maj+E</translation>
     </message>
     <message>
         <source>Select a message in Sent first, then Ctrl+Shift+E</source>
-        <translation>Sélectionnez d’abord un message dans les Éléments envoyés, puis Ctrl+Maj+E</translation>
+        <translation>Sélectionnez d&apos;abord un message dans les Éléments envoyés, puis Ctrl+Maj+E</translation>
     </message>
     <message>
         <source>Save as .eml: open a message in Compose, or select one in Drafts or Sent</source>
@@ -305,11 +305,11 @@
     </message>
     <message>
         <source>Could not save {name}: the message could not be fetched: {reason}</source>
-        <translation>Impossible d’enregistrer {name}&#xa0;: le message n’a pas pu être récupéré&#xa0;: {reason}</translation>
+        <translation>Impossible d&apos;enregistrer {name}&#xa0;: le message n&apos;a pas pu être récupéré&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Could not save {name}: {reason}</source>
-        <translation>Impossible d’enregistrer {name}&#xa0;: {reason}</translation>
+        <translation>Impossible d&apos;enregistrer {name}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Saved as {path}</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>“{name}” is a saved e-mail message. Open it as a new draft, or attach it to this message?</source>
-        <translation>«&#xa0;{name}&#xa0;» est un message électronique enregistré. L’ouvrir comme nouveau brouillon, ou le joindre à ce message&#xa0;?</translation>
+        <translation>«&#xa0;{name}&#xa0;» est un message électronique enregistré. L&apos;ouvrir comme nouveau brouillon, ou le joindre à ce message&#xa0;?</translation>
     </message>
     <message>
         <source>Open or attach the dropped message</source>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <source>“{name}” is not a picture this app can show.</source>
-        <translation>«&#xa0;{name}&#xa0;» n’est pas une image que cette application peut afficher.</translation>
+        <translation>«&#xa0;{name}&#xa0;» n&apos;est pas une image que cette application peut afficher.</translation>
     </message>
 </context>
 <context>
@@ -436,7 +436,7 @@
     </message>
     <message>
         <source>More options</source>
-        <translation>Plus d’options</translation>
+        <translation>Plus d&apos;options</translation>
     </message>
     <message>
         <source>Reply-To</source>
@@ -471,7 +471,7 @@
     </message>
     <message>
         <source>Spelling suggestions</source>
-        <translation>Suggestions d’orthographe</translation>
+        <translation>Suggestions d&apos;orthographe</translation>
     </message>
     <message>
         <source>Spelling language…</source>
@@ -483,23 +483,23 @@
     </message>
     <message>
         <source>Spell check in {language}</source>
-        <translation>Vérification de l’orthographe en {language}</translation>
+        <translation>Vérification de l&apos;orthographe en {language}</translation>
     </message>
     <message>
         <source>Spelling suggestions work in the message body (Compose: Ctrl+1, then Tab to the body)</source>
-        <translation>Les suggestions d’orthographe fonctionnent dans le corps du message (Rédiger&#xa0;: Ctrl+1, puis Tab jusqu’au corps)</translation>
+        <translation>Les suggestions d&apos;orthographe fonctionnent dans le corps du message (Rédiger&#xa0;: Ctrl+1, puis Tab jusqu&apos;au corps)</translation>
     </message>
     <message>
         <source>Spell check is off (Ctrl+Shift+F7 chooses a language)</source>
-        <translation>La vérification de l’orthographe est désactivée (Ctrl+Maj+F7 pour choisir une langue)</translation>
+        <translation>La vérification de l&apos;orthographe est désactivée (Ctrl+Maj+F7 pour choisir une langue)</translation>
     </message>
     <message>
         <source>No misspelt word at or before the cursor</source>
-        <translation>Aucune faute d’orthographe à la position du curseur ni avant</translation>
+        <translation>Aucune faute d&apos;orthographe à la position du curseur ni avant</translation>
     </message>
     <message>
         <source>Spelling suggestions for “{word}”</source>
-        <translation>Suggestions d’orthographe pour «&#xa0;{word}&#xa0;»</translation>
+        <translation>Suggestions d&apos;orthographe pour «&#xa0;{word}&#xa0;»</translation>
     </message>
     <message>
         <source>Looking up suggestions for “{word}”…</source>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>“{word}” could not be added</source>
-        <translation>Impossible d’ajouter «&#xa0;{word}&#xa0;»</translation>
+        <translation>Impossible d&apos;ajouter «&#xa0;{word}&#xa0;»</translation>
     </message>
     <message>
         <source>Spelling language</source>
@@ -527,7 +527,7 @@
     </message>
     <message>
         <source>Spell check off</source>
-        <translation>Vérification de l’orthographe désactivée</translation>
+        <translation>Vérification de l&apos;orthographe désactivée</translation>
     </message>
 </context>
 <context>
@@ -614,11 +614,11 @@
     </message>
     <message>
         <source>A signature holds one picture: delete the one it has to paste another.</source>
-        <translation>Une signature contient une seule image&#xa0;: supprimez celle qu’elle contient pour en coller une autre.</translation>
+        <translation>Une signature contient une seule image&#xa0;: supprimez celle qu&apos;elle contient pour en coller une autre.</translation>
     </message>
     <message>
         <source>The picture is {size}; a signature has room for {room} of picture. Use a smaller one.</source>
-        <translation>L’image fait {size}&#xa0;; une signature peut contenir {room} d’image. Utilisez une image plus petite.</translation>
+        <translation>L&apos;image fait {size}&#xa0;; une signature peut contenir {room} d&apos;image. Utilisez une image plus petite.</translation>
     </message>
     <message>
         <source>Snippets and signatures</source>
@@ -630,7 +630,7 @@
     </message>
     <message>
         <source>as {my_name} puts it in a snippet</source>
-        <translation>tel que {my_name} l’insère dans un texte rapide</translation>
+        <translation>tel que {my_name} l&apos;insère dans un texte rapide</translation>
     </message>
     <message>
         <source>Your na&amp;me</source>

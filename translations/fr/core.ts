@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>a recipient (repeatable; one may hold several, separated by commas)</source>
-        <translation>un destinataire (répétable ; une option peut en contenir plusieurs, séparés par des virgules)</translation>
+        <translation>un destinataire (répétable&#xa0;; une option peut en contenir plusieurs, séparés par des virgules)</translation>
     </message>
     <message>
         <source>a Cc recipient (repeatable)</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>the message text, UTF-8, from FILE (- : standard input)</source>
-        <translation>le texte du message, en UTF-8, lu dans FILE (- : l&apos;entrée standard)</translation>
+        <translation>le texte du message, en UTF-8, lu dans FILE (-&#xa0;: l&apos;entrée standard)</translation>
     </message>
     <message>
         <source>the message text is HTML</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>a custom header, “X-Name: value” (repeatable)</source>
-        <translation>un en-tête personnalisé, « X-Name: valeur » (répétable)</translation>
+        <translation>un en-tête personnalisé, «&#xa0;X-Name: valeur&#xa0;» (répétable)</translation>
     </message>
     <message>
         <source>low, normal or high</source>
@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>wait at most SECONDS for the message to be sent (default: until it is sent or refused; at once when the server cannot be reached or a sign-in is needed: it stays queued)</source>
-        <translation>attendre au plus SECONDS que le message soit envoyé (par défaut : jusqu&apos;à ce qu&apos;il soit envoyé ou refusé ; aussitôt si le serveur est injoignable ou qu&apos;une connexion est nécessaire : il reste en file d&apos;attente)</translation>
+        <translation>attendre au plus SECONDS que le message soit envoyé (par défaut&#xa0;: jusqu&apos;à ce qu&apos;il soit envoyé ou refusé&#xa0;; aussitôt si le serveur est injoignable ou qu&apos;une connexion est nécessaire&#xa0;: il reste en file d&apos;attente)</translation>
     </message>
     <message>
         <source>return once the message is recorded in the queue</source>
@@ -321,19 +321,19 @@
     </message>
     <message>
         <source>sendmail&apos;s -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does</source>
-        <translation>les options -o de sendmail : -oi vaut -i ; les autres (-oem…) sont acceptées et ignorées, comme le fait msmtp</translation>
+        <translation>les options -o de sendmail&#xa0;: -oi vaut -i&#xa0;; les autres (-oem…) sont acceptées et ignorées, comme le fait msmtp</translation>
     </message>
     <message>
         <source>the envelope sender: checked to be a mailbox the account sends from (a local user name, as cron gives, means the account&apos;s own); the message&apos;s From header says whom it is from</source>
-        <translation>l&apos;expéditeur de l&apos;enveloppe : on vérifie que c&apos;est une boîte aux lettres au nom de laquelle le compte envoie (un nom d&apos;utilisateur local, comme celui que donne cron, désigne celle du compte) ; l&apos;en-tête From du message dit de qui il vient</translation>
+        <translation>l&apos;expéditeur de l&apos;enveloppe&#xa0;: on vérifie que c&apos;est une boîte aux lettres au nom de laquelle le compte envoie (un nom d&apos;utilisateur local, comme celui que donne cron, désigne celle du compte)&#xa0;; l&apos;en-tête From du message dit de qui il vient</translation>
     </message>
     <message>
         <source>the sender&apos;s full name: accepted; the message&apos;s From header names the sender</source>
-        <translation>le nom complet de l&apos;expéditeur : accepté ; l&apos;en-tête From du message nomme l&apos;expéditeur</translation>
+        <translation>le nom complet de l&apos;expéditeur&#xa0;: accepté&#xa0;; l&apos;en-tête From du message nomme l&apos;expéditeur</translation>
     </message>
     <message>
         <source>the body type (7BIT, 8BITMIME), as cron gives it: accepted; the message&apos;s own headers say it</source>
-        <translation>le type du corps (7BIT, 8BITMIME), tel que le donne cron : accepté ; les en-têtes du message le disent</translation>
+        <translation>le type du corps (7BIT, 8BITMIME), tel que le donne cron&#xa0;: accepté&#xa0;; les en-têtes du message le disent</translation>
     </message>
     <message>
         <source>the recipients</source>
@@ -345,7 +345,7 @@
     </message>
     <message>
         <source>the entry to act on: its ID as the list shows it (its first characters are enough)</source>
-        <translation>l&apos;entrée visée : son ID tel que la liste l&apos;affiche (ses premiers caractères suffisent)</translation>
+        <translation>l&apos;entrée visée&#xa0;: son ID tel que la liste l&apos;affiche (ses premiers caractères suffisent)</translation>
     </message>
     <message>
         <source>the account whose queue to show, when more than one is set up</source>
@@ -358,7 +358,7 @@
     <message>
         <source>an Exchange account&apos;s password from this environment variable (else the system keyring; never on the command line)</source>
         <extracomment>how an Exchange (EWS) password reaches a command with no window to ask for it: the keyring, or this</extracomment>
-        <translation>le mot de passe d&apos;un compte Exchange, lu dans cette variable d&apos;environnement (sinon dans le trousseau du système ; jamais sur la ligne de commande)</translation>
+        <translation>le mot de passe d&apos;un compte Exchange, lu dans cette variable d&apos;environnement (sinon dans le trousseau du système&#xa0;; jamais sur la ligne de commande)</translation>
     </message>
     <message>
         <source>send a message built from options, or an .eml file as it is</source>

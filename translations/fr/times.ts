@@ -115,28 +115,28 @@
     </message>
     <message>
         <source>“{text}” is not a time of day (like 8:00 or 5pm).</source>
-        <translation>«&#xa0;{text}&#xa0;» n’est pas une heure (par exemple 8h ou 17h30).</translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une heure (par exemple 8h ou 17h30).</translation>
     </message>
     <message>
         <source>“{text}”: with am/pm the hour is 1 to 12.</source>
-        <translation>«&#xa0;{text}&#xa0;»&#xa0;: avec am/pm, l’heure va de 1 à 12.</translation>
+        <translation>«&#xa0;{text}&#xa0;»&#xa0;: avec am/pm, l&apos;heure va de 1 à 12.</translation>
     </message>
     <message>
         <source>“{text}” is not a time of day: hours go to 23, minutes to 59.</source>
-        <translation>«&#xa0;{text}&#xa0;» n’est pas une heure valide&#xa0;: les heures vont jusqu’à 23, les minutes jusqu’à 59.</translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une heure valide&#xa0;: les heures vont jusqu&apos;à 23, les minutes jusqu&apos;à 59.</translation>
     </message>
     <message>
         <source>“{text}” is not a date in the calendar.</source>
-        <translation>«&#xa0;{text}&#xa0;» n’est pas une date du calendrier.</translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une date du calendrier.</translation>
     </message>
     <message>
         <source>“{unit}” is not a unit Dispatch knows (min, h, days).</source>
         <extracomment>the time its words name (&quot;ce soir&quot;), None: the caller&apos;s (8:00 or the one typed) a bare weekday (today&apos;s counts until its time has passed)</extracomment>
-        <translation>«&#xa0;{unit}&#xa0;» n’est pas une unité connue de Dispatch (min, h, jours).</translation>
+        <translation>«&#xa0;{unit}&#xa0;» n&apos;est pas une unité connue de Dispatch (min, h, jours).</translation>
     </message>
     <message>
         <source>Type when to send it, e.g. {examples}.</source>
-        <translation>Indiquez quand l’envoyer, par exemple&#xa0;: {examples}.</translation>
+        <translation>Indiquez quand l&apos;envoyer, par exemple&#xa0;: {examples}.</translation>
     </message>
     <message>
         <source>Dispatch does not understand “{text}”. Try {examples}.</source>
@@ -148,15 +148,15 @@
     </message>
     <message>
         <source>{when} has already passed.</source>
-        <translation>L’heure indiquée ({when}) est déjà passée.</translation>
+        <translation>L&apos;heure indiquée ({when}) est déjà passée.</translation>
     </message>
     <message>
         <source>That is more than a year ahead.</source>
-        <translation>C’est dans plus d’un an.</translation>
+        <translation>C&apos;est dans plus d&apos;un an.</translation>
     </message>
     <message>
         <source>“{text}” is not a day Dispatch knows. Try tomorrow, fri, {date} or {day}.{month}.</source>
-        <translation>«&#xa0;{text}&#xa0;» n’est pas un jour connu de Dispatch. Essayez demain, ven, {date} ou {day}/{month}.</translation>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas un jour connu de Dispatch. Essayez demain, ven, {date} ou {day}/{month}.</translation>
     </message>
 </context>
 </TS>

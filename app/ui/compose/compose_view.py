@@ -483,9 +483,8 @@ class ComposeView(QWidget):
         return self._state
 
     def show_title(self, text: str) -> None:
-        """The title: a subject as it is; Words, or the English words of one of Compose's titles ("New
-        message"), in the user's language."""
-        self.title.setText(_in_compose_words(text))
+        """The title: a subject as it is; Words (one of Compose's titles) in the user's language."""
+        self.title.setText(shown(text))  # a subject is never taken for one of Compose's words ("Draft")
 
     def show_unsaved_edits(self, kept: bool = True) -> None:
         """What was just loaded is newer than the server's copy (restored from the journal, taken back from the

@@ -207,7 +207,7 @@ class JournalBridge:
         said = {shown(w) for w in SHORT}  # the words as the user read them
         if words:
             bar.showMessage(shown(words), 15000)
-        elif bar.currentMessage() in said:
+        elif (getattr(bar, "last_cut", "") or bar.currentMessage()) in said:  # its whole words when shortened
             bar.clearMessage()
         self.w.status.queue(SHORT.get(words, words), words)
         c = self.w.compose
