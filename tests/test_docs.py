@@ -53,7 +53,7 @@ def test_the_submission_state_table_and_the_contracts_are_generated_from_the_cod
 
 
 def test_the_key_tables_are_generated_from_the_windows_actions(qapp, gen):
-    for path in (gen.USER_GUIDE, gen.README):
+    for path in (gen.USER_GUIDE, gen.README, *gen.GETTING_STARTED.values()):  # French and German: their windows
         want = gen.expected(path)
         assert path.read_text(encoding="utf-8") == want, _diff_hint(path, want)
     sheet = [row for _group, rows in gen._groups() for row in rows]
