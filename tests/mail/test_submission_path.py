@@ -150,6 +150,12 @@ def test_retries_are_bounded_and_it_stays_in_drafts(box, sandbox, backend):
     assert sub.kind == ErrorKind.THROTTLED
     assert box.ob.rows()[0].text.startswith("Not sent: gave up after 3 attempts")
     assert sandbox.request_log.count(logged(backend, "SendItem")) == 3
+    # the row's words are the catalogue's, the server's explanation inside them too: translated in the window
+    from app.domain.words import Words
+
+    row = box.ob.rows()[0].text
+    assert isinstance(row, Words) and isinstance(row.values["reason"], Words)
+    assert isinstance(row.values["reason"].values["reason"], Words), "the server's explanation left as English"
     settle(sandbox)
     assert count(sandbox, "inbox", email=BOB) == 0 and count(sandbox, "drafts", subject="always busy") == 1
     kept = box.journal.get(sub.local_id)  # kept, with its text: the user decides
