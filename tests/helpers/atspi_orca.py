@@ -124,10 +124,23 @@ class OrcaSpeech:
                        capture_output=True)
         self.wait_for(lambda line: line == "speech check", timeout)
         # never --replace: it SIGKILLs every Orca of this user, a user's own screen reader too
-        self.session._spawn(["orca", "--user-prefs", str(self.dir / "prefs"), "--debug-file",
-                             str(self.dir / "orca-debug.txt")], "orca", env=self.env, stdout=subprocess.DEVNULL)
-        self.wait_for(lambda line: line.startswith("Screen reader on"), timeout)
+        orca = self._orca()
+        try:
+            self.wait_for(lambda line: line.startswith("Screen reader on"), timeout)
+        except TimeoutError:
+            # Orca 43 has been seen to stop for a minute after loading its settings on a loaded machine (its debug
+            # log ends at "Runtime settings set."): ours, this session's only one, is started once more
+            orca.kill()
+            orca.wait(10)
+            self._orca(attempt=2)
+            self.wait_for(lambda line: line.startswith("Screen reader on"), timeout)
         return self
+
+    def _orca(self, attempt: int = 1) -> subprocess.Popen:
+        suffix = "" if attempt == 1 else f"-{attempt}"
+        return self.session._spawn(["orca", "--user-prefs", str(self.dir / "prefs"), "--debug-file",
+                                    str(self.dir / f"orca-debug{suffix}.txt")], f"orca{suffix}", env=self.env,
+                                   stdout=subprocess.DEVNULL)
 
     def lines(self) -> list[str]:
         return self.spoken_path.read_text(encoding="utf-8", errors="replace").splitlines()
