@@ -103,11 +103,11 @@ class AutodiscoverServer:
             self.requests.append(Seen(**kw))
 
     def start(self):
-        from .tlscert import make_self_signed
+        from .tlscert import AUTODISCOVER, make_self_signed
 
         self._tmpdir = tempfile.mkdtemp(prefix="ews-sandbox-autodiscover-")
         self.cert_path, self.key_path, _ = make_self_signed(self._tmpdir, self.sb.host, self.names,
-                                                            stem="autodiscover")
+                                                            stem="autodiscover", common_name=AUTODISCOVER)
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(self.cert_path, self.key_path)
         for context in (ctx, None):

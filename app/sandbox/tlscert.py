@@ -8,17 +8,26 @@ import ipaddress
 import os
 
 
+#: each listener's certificate has a subject of its own: they are self-signed, so each is its own issuer, and a
+#: client that trusts several from one CA bundle (most do) finds the issuer by its subject: two with one subject,
+#: and TLS fails on one of the two origins
+LISTENER = "Dispatch sandbox (EWS and Graph)"
+AUTHORITY = "Dispatch sandbox sign-in authority"
+AUTODISCOVER = "Dispatch sandbox Autodiscover"
+
+
 def make_self_signed(directory: str, host: str = "127.0.0.1", names: tuple[str, ...] = (),
-                     stem: str = "sandbox") -> tuple[str, str, str]:
+                     stem: str = "sandbox", common_name: str = LISTENER) -> tuple[str, str, str]:
     """Write <stem>-cert.pem + <stem>-key.pem into directory; return (cert path, key path, sha256 hex of the DER
-    cert). ``names``: more DNS names the certificate is for (the Autodiscover host names, autodiscover.py)."""
+    cert). ``names``: more DNS names the certificate is for (the Autodiscover host names, autodiscover.py);
+    ``common_name``: its subject, one per listener (:data:`LISTENER`, :data:`AUTHORITY`, :data:`AUTODISCOVER`)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
 
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Dispatch EWS sandbox")])
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     alt = [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
            x509.IPAddress(ipaddress.ip_address("::1"))]
     try:

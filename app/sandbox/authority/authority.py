@@ -10,7 +10,7 @@ import tempfile
 import threading
 import time
 
-from ..tlscert import fingerprint, make_self_signed
+from ..tlscert import AUTHORITY, fingerprint, make_self_signed
 from .flows import DEFAULT_PERMISSIONS, DEVICE_GRANT, Flows
 from .jws import SigningKey
 from .server import AuthorityServer
@@ -61,7 +61,7 @@ class Authority:
             self._tmpdir = None if self.cert_dir else where
             cert, key = os.path.join(where, "sandbox-cert.pem"), os.path.join(where, "sandbox-key.pem")
             if not (os.path.exists(cert) and os.path.exists(key)):  # a cert_dir keeps its certificate
-                cert, key, _ = make_self_signed(where, self.host)
+                cert, key, _ = make_self_signed(where, self.host, common_name=AUTHORITY)
             self.cert_path, self.key_path = cert, key
         self.cert_sha256 = fingerprint(self.cert_path)
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
