@@ -322,14 +322,17 @@ class Deriver:
                 "then": {} if abstract else self.ref(self.structured(qname)), "else": chain}
 
     def parameters(self, action) -> dict:
+        """An action's body: its parameters by the CSDL's name (``Message``, as Microsoft's SDKs write them) or the
+        documentation's camelCase one (``message``): Graph reads either (app/sandbox/graph/params.py)."""
         props, required = {}, []
         for p in action.findall(f"{EDM}Parameter")[1:]:  # the first is the binding parameter
-            name = lower_camel(p.get("Name"))
+            name, csdl = lower_camel(p.get("Name")), p.get("Name")
             nullable = p.get("Nullable", "true") != "false"
-            props[name] = self.value(p.get("Type"), nullable)
+            props[name] = props[csdl] = self.value(p.get("Type"), nullable)
             if not nullable:
-                required.append(name)
-        return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
+                required.append({"anyOf": [{"required": [name]}, {"required": [csdl]}]})
+        return {"type": "object", "properties": props, "additionalProperties": False,
+                **({"allOf": required} if required else {})}
 
     def returns(self, action) -> dict | None:
         rt = action.find(f"{EDM}ReturnType")

@@ -283,7 +283,7 @@ def test_create_upload_session_takes_its_parameter_as_microsofts_examples_write_
     msg = _draft(alice)
     doc = {"AttachmentItem": {"attachmentType": "file", "name": "x.bin", "size": 3 * 1024 * 1024}}
     r = alice.post(f"/me/messages/{msg['id']}/attachments/createUploadSession", headers={
-        "Content-Type": "application/json"}, content=broken(request, doc))  # the wire name is attachmentItem
+        "Content-Type": "application/json"}, content=json.dumps(doc))  # the CSDL's name; the docs write attachmentItem
     assert r.status_code == 201 and r.json()["nextExpectedRanges"] == ["0-"]
 
 

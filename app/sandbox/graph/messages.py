@@ -13,6 +13,7 @@ from ..core.mime import parse_mime
 from . import attparse, folders, jsonmap, legacyprops, odata, permissions
 from .errors import GraphError, bad_request, from_mailbox
 from .ids import immutable_id, message_id, parse_message_id
+from .params import action_params
 from .request import Req, Resp, empty, json_resp
 
 MIME_INVALID = "Invalid base64 string for MIME content."
@@ -141,8 +142,8 @@ def send_mail(req: Req) -> Resp:
         fields, atts, mime = _mime_body(req)
         save = True
     else:
-        doc = req.json()
-        if not isinstance(doc, dict) or not isinstance(doc.get("message"), dict):
+        doc = action_params(req.json(), "sendMail", ("message", "saveToSentItems"))
+        if not isinstance(doc.get("message"), dict):
             raise bad_request("Value cannot be null. Parameter name: Message", "ErrorInvalidParameter")
         save = doc.get("saveToSentItems", True)
         if not isinstance(save, bool):
@@ -162,8 +163,7 @@ def send_mail(req: Req) -> Resp:
 
 
 def move(req: Req) -> Resp:
-    doc = req.json()
-    dest = doc.get("destinationId") if isinstance(doc, dict) else None
+    dest = action_params(req.json(), "move", ("destinationId",)).get("destinationId")
     if not isinstance(dest, str) or not dest:
         raise bad_request("Value cannot be null. Parameter name: DestinationId", "ErrorInvalidParameter")
     item = load(req)

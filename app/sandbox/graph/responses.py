@@ -16,6 +16,7 @@ from ..core.delivery import file_item
 from ..core.errors import MailboxError
 from ..core.responses import build_response
 from . import jsonmap
+from .params import action_params
 from .errors import bad_request, from_mailbox
 from .messages import load, rendered
 from .request import Req, Resp, json_resp
@@ -26,9 +27,8 @@ ACTIONS = {"createReply": "ReplyToItem", "createReplyAll": "ReplyAllToItem", "cr
 
 def _params(req: Req, forward: bool) -> tuple[dict, dict | None]:
     """(fields the client set, the new body content or None) of the action's body (none at all is allowed)."""
-    doc = req.json() if req.body.strip() else {}
-    if not isinstance(doc, dict):
-        raise bad_request("The request body must be a JSON object.", "RequestBodyRead")
+    names = ("comment", "message", "toRecipients") if forward else ("comment", "message")
+    doc = action_params(req.json() if req.body.strip() else {}, "createForward" if forward else "createReply", names)
     comment, message = doc.get("comment"), doc.get("message")
     if comment is not None and not isinstance(comment, str):
         raise bad_request("Invalid value for parameter 'Comment'.", "RequestBodyRead")
