@@ -53,3 +53,17 @@ def test_a_size_is_written_the_locales_way(qapp, lang, want):
 
     with in_language(lang):
         assert shown(human_size(1536 * 1024)) == want
+
+
+def test_a_subject_is_never_taken_for_one_of_composes_titles(qtbot):
+    """A message whose subject is "Draft" or "New message" keeps it as its title in French: only Compose's own
+    words (Words) are translated, never a subject that happens to spell them."""
+    from app.ui.compose.compose_view import DRAFT, ComposeView
+
+    with in_language("fr"):
+        c = ComposeView()
+        qtbot.addWidget(c)
+        c.show_title("Draft")
+        assert c.title.text() == "Draft"
+        c.show_title(DRAFT)
+        assert c.title.text() == "Brouillon"
