@@ -26,3 +26,22 @@ def test_the_queue_words_never_widen_the_window(qtbot, aloop, sandbox, settings)
         assert wide >= 683
     finally:
         close_window(win, session)
+
+
+def test_the_words_go_when_they_stop_being_true_even_cut_short(qtbot, aloop, sandbox, settings):
+    """At 683 px in French the status bar shows the words cut short ("…"); when the other process lets go of the
+    queue they still go (they were compared whole with what the bar showed, which the cut no longer matched)."""
+    from tests.helpers.language import in_language
+
+    with in_language("fr"):
+        win, session = open_window(qtbot, sandbox, settings)
+    try:
+        win.resize(683, 560)
+        qtbot.waitUntil(lambda: win.width() == 683, timeout=5000)
+        bar = win.statusBar()
+        win.journal_bridge._say_waiting(COMMAND_SENDS)
+        assert bar.currentMessage() and bar.last_cut, "the words fit: nothing here to prove"
+        win.journal_bridge._say_waiting("")
+        assert bar.currentMessage() == ""
+    finally:
+        close_window(win, session)
