@@ -20,7 +20,7 @@ from app.domain.autodiscover import Outcome, Question, Step
 from app.domain.senders import Principal, SendRight
 from app.domain import words
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import counted, shown, translate
 
 MARKS = {"trying": "…", "found": "✓", "failed": "✗", "skipped": "–"}
 #: a step's end as a reader hears it (the list's marks are symbols); "found" is said with the result
@@ -278,15 +278,9 @@ def failure_text(outcome: Outcome) -> str:
 
 
 def _entry(text: str, details: list[str], times: int) -> str:
-    said = translate("FindServer", ", ").join(details + ([_count(TIMES, times)]
+    said = translate("FindServer", ", ").join(details + ([counted(TIMES, times)]
                                                          if times > 1 else []))
     if not said:
         return shown(text)
     return translate("FindServer", "{step} ({details})").format(step=shown(text), details=said)
 
-
-def _count(mark, n: int) -> str:
-    """``mark`` (counted words marked with ``words.translate(ctx, "%n …", None, 0)``) for ``n``, in the user's
-    language. pyside6-lupdate makes an entry plural only when its count is a literal, so plural words are
-    marked once with 0 and counted here."""
-    return translate(mark.context, mark.source, None, n)

@@ -19,6 +19,12 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def counted(mark: Words, n: int) -> str:
+    """``mark``'s counted words ("%n draft(s)", marked where they are defined) for ``n``, in the user's language
+    with the plural form ``n`` needs ("1 draft", "2 drafts"; "2 brouillons")."""
+    return QCoreApplication.translate(mark.context, mark.source, None, n)
+
+
 def shown(text: object) -> str:
     """What the window shows for ``text``: core words translated, their values too (a :class:`Number` written
     the locale's way); anything else as it is."""

@@ -35,7 +35,7 @@ from app.domain.models import ErrorKind, OutcomeStatus
 from app.storage.settings import UNDO_SEND_CHOICES, default_undo_send
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.safe_text import PlainLabel
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import counted, shown, translate
 from app.ui.window import spoken
 from app.ui.window.undo_key import UndoKey
 
@@ -502,7 +502,7 @@ def countdown_words(subject: str, left: int, more: int) -> str:
     """The undo bar's words: "Sending “Lunch” in 7 s — Ctrl+Z or Undo takes it back", with how many more sends
     are held behind it."""
     if more > 0:
-        return translate(SENDING_AND_MORE.context, SENDING_AND_MORE.source, None, more).format(
+        return counted(SENDING_AND_MORE, more).format(
             subject=subject, seconds=_number(left))
     return translate("SendTiming", "Sending “{subject}” in {seconds} s — Ctrl+Z or Undo takes it back").format(
         subject=subject, seconds=_number(left))

@@ -20,7 +20,7 @@ from PySide6.QtCore import QLocale, QPoint, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from app.domain import words
-from app.ui.common.tr import translate
+from app.ui.common.tr import counted, translate
 
 MAX_ROWS = 7
 #: the words said of a highlighted suggestion, counted (pyside6-lupdate makes an entry plural only when its
@@ -104,5 +104,5 @@ class SuggestionList(QListView):
 
 def suggestion_words(entry: str, row: int, count: int) -> str:
     """The highlighted suggestion as a reader hears it: the entry and where it is in the list."""
-    return translate(SUGGESTION_OF.context, SUGGESTION_OF.source, None, count).format(
+    return counted(SUGGESTION_OF, count).format(
         entry=entry, row=QLocale().toString(row + 1))

@@ -21,8 +21,7 @@ from app.core.submission import SubState
 from app.core.outbox import NotCancellable
 from app.domain import words as marked
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.ui.lists.counted import counted
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import counted, shown, translate
 from app.ui.window import spoken
 from app.ui.window.undo_key import UndoKey
 

@@ -14,9 +14,8 @@ from app.domain.models import Draft, ErrorKind, ItemOutcome, ItemRef, MessageSum
 from app.domain import words
 from app.mail.errors import MailError
 from app.storage.local_errors import not_sent_unprotected
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import counted, shown, translate
 from app.ui.compose.from_flows import show_at_field
-from app.ui.lists.counted import counted
 from app.ui.window import spoken
 from app.ui.window.frame import show_quietly
 from app.ui.lists.send_selected import DraftsQuestions, kept_for_later, request, row_statuses, show_checked

@@ -16,8 +16,7 @@ from app.ui.lists.list_table import ListTable, empty_state
 from app.ui.lists.message_models import MessageTableModel
 from app.ui.common.safe_text import PlainLabel
 from app.domain import words
-from app.ui.common.tr import translate
-from app.ui.lists.counted import counted
+from app.ui.common.tr import counted, translate
 
 UNDO_MS = 6000
 DELETED = words.translate("DraftsView", "Deleted %n draft(s) — Ctrl+Z to undo", None, 0)

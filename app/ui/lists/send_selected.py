@@ -15,7 +15,7 @@ from app.core.sending import BatchRequest, Result
 from app.core.send_limits import RecipientLedger, limits_for
 from app.domain import words
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
-from app.ui.lists.counted import counted
+from app.ui.common.tr import counted
 from app.ui.lists.limits_question import ask_send_part
 
 # A row's Status is kept as Words: the row shows it in the user's language (MessageTableModel), and it compares

@@ -17,8 +17,7 @@ from app.ui.lists.drafts_view import list_page, setup_table
 from app.ui.lists.list_table import ListTable, empty_state
 from app.ui.lists.message_models import MessageTableModel
 from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeBrowser
-from app.ui.common.tr import shown, translate
-from app.ui.lists.counted import counted
+from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.list_dates import data_size, list_date
 
 

@@ -34,7 +34,7 @@ from app.storage.merges import MergeStore
 from app.ui.merge.merge_model import MergeModel
 from app.ui.merge.merge_send import SendGuard
 from app.ui.common.safe_text import PlainLabel, SafeDocument
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import counted, shown, translate
 
 log = logging.getLogger(__name__)
 PREVIEW_ROWS = 3
@@ -59,12 +59,6 @@ def _plain(body: str, fmt: BodyFormat) -> str:
     doc.setHtml(body)
     return doc.toPlainText()
 
-
-def _count(mark, n: int) -> str:
-    """``mark`` (counted words marked with ``words.translate(ctx, "%n …", None, 0)``) for ``n``, in the user's
-    language. pyside6-lupdate makes an entry plural only when its count is a literal, so plural words are
-    marked once with 0 and counted here."""
-    return translate(mark.context, mark.source, None, n)
 
 
 def _keys(keys: str) -> str:
@@ -147,7 +141,7 @@ class MergeDialog(QDialog):
         self.error = PlainLabel(page)
         self.error.setWordWrap(True)
         v.addWidget(self.error)
-        lab = _label(_count(FIRST, PREVIEW_ROWS), page)
+        lab = _label(counted(FIRST, PREVIEW_ROWS), page)
         self.preview = QPlainTextEdit(page)
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(translate("MailMerge", "Preview"))
@@ -356,7 +350,7 @@ class MergeDialog(QDialog):
                 columns=", ".join(dm.printable(h, 30) for h in t.header)))
         else:
             self._say(translate("MailMerge", "{rows}, {columns}.").format(
-                rows=_count(ROWS, len(t.rows)), columns=_count(COLUMNS, len(t.header))), error=False)
+                rows=counted(ROWS, len(t.rows)), columns=counted(COLUMNS, len(t.header))), error=False)
         parts = []
         for i, values in enumerate(t.rows[:PREVIEW_ROWS]):
             m = dm.build_message(c, t.header, values, self.column.currentIndex(), merge_id="preview", number=i + 1,
@@ -428,7 +422,7 @@ class MergeDialog(QDialog):
             return
         self._creating = True
         self.send_button.setEnabled(False)
-        self._say(_count(PREPARING, len(self.table.rows)), error=False)
+        self._say(counted(PREPARING, len(self.table.rows)), error=False)
         s = self.win.session  # what is on screen at the key press is what is merged
         prepare = MergeRun.prepare(outbox, self._store(), self.win.compose.draft(), self.table,
                                    self.column.currentIndex(), account=s.account.key,
@@ -509,14 +503,14 @@ class MergeDialog(QDialog):
         if self.run is None:
             return ""
         n = self.run.counts()
-        parts = [_count(SENT, n["sent"]), _count(FAILED, n["failed"]), _count(TO_FIX, n["invalid"])]
+        parts = [counted(SENT, n["sent"]), counted(FAILED, n["failed"]), counted(TO_FIX, n["invalid"])]
         if n["ready"]:
-            parts.append(_count(READY, n["ready"]))
+            parts.append(counted(READY, n["ready"]))
         if n["saving"] + n["sending"]:
-            parts.append(_count(UNDER_WAY, n["saving"] + n["sending"]))
+            parts.append(counted(UNDER_WAY, n["saving"] + n["sending"]))
         done = translate("MailMerge", "Sending…") if self.run.running or n["saving"] + n["sending"] else \
             translate("MailMerge", "Done.")
-        return _count(OF_ROWS, len(self.run.rows)).format(
+        return counted(OF_ROWS, len(self.run.rows)).format(
             state=done, counts=", ".join(parts))
 
     def _spawn(self, aw) -> asyncio.Task:

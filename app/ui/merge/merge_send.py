@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core.merge_send import confirm_question, limits_answer, limits_question, send_part_label
 from app.domain import words
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.batch_undo import BatchUndo
 from app.ui.common.tr import shown
 
@@ -49,7 +49,7 @@ class SendGuard:
         title = translate("MailMerge", "Send these messages?")
         box = QMessageBox(QMessageBox.Question, title, question, QMessageBox.NoButton, self.dialog)
         label = shown(send_part_label(plan)) if plan is not None and plan.later else \
-            translate(SEND_N.context, SEND_N.source, None, rows)
+            counted(SEND_N, rows)
         send = box.addButton(label, QMessageBox.AcceptRole)
         box.setDefaultButton(box.addButton(translate("MailMerge", "Don't send"), QMessageBox.RejectRole))
         box.setEscapeButton(box.defaultButton())
@@ -88,4 +88,4 @@ class SendGuard:
         outbox, batch = run.outbox, self.batch
         run.hold_for = lambda: batch.hold(outbox)
         run.on_held = lambda subs: batch.held(subs, outbox,
-                                              translate(N_MESSAGES.context, N_MESSAGES.source, None, len(subs)))
+                                              counted(N_MESSAGES, len(subs)))

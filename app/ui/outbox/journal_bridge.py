@@ -42,9 +42,8 @@ from app.storage.journal import Journal
 from app.storage.journal_file import JournalUnavailable
 from app.ui.compose.compose_view import SAVED
 from app.ui.compose.from_flows import show_refusal
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import counted, shown, translate
 from app.ui.compose.send_timing import TOO_LATE
-from app.ui.lists.counted import counted
 from app.ui.lists.newer_marks import NewerMarks
 from app.ui.outbox.outbox_sent import wire_sent_rows
 from app.ui.window import spoken

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from app.domain.list_rows import share_widths
 from app.domain import words
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.ui.common.tr import shown, translate
-from app.ui.lists.counted import counted
+from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.drafts_view import list_page
 from app.ui.lists.list_table import NO_ACCOUNT, RecipientsDelegate, RowsTableWidget
 from app.ui.common.safe_text import PlainLabel, tooltip
