@@ -383,7 +383,7 @@ def run(args) -> int:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
-    from app.storage.settings import language_at_start
+    from app.storage.folders import language_at_start
     from app.ui.common.language import install as install_language
     from app.ui.window.main_window import MainWindow
     from app.ui.window.theme import follow_system_app

@@ -16,14 +16,13 @@ from app.domain.senders import Principal
 from app.domain.validation import account_url_problem
 from app.domain.words import Words, translate
 from app.storage.files import replace_file
+# where each kind of file lives, and the language read before the window (a module light enough for start-up)
+from app.storage.folders import (  # noqa: F401 (re-exported: where the files live is asked of this module)
+    MAX_SETTINGS_BYTES, SETTINGS_FILE, config_dir, data_dir, log_dir, stored_language)
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Dispatch"
-APP_AUTHOR = "Dispatch"
 MAX_RECENT = 200
-#: A settings file larger than this is damaged (a real one is a few KB): it is not read into memory.
-MAX_SETTINGS_BYTES = 1 << 20
 #: Undo send: the seconds between Send and the server call that the UI offers, and the default
 UNDO_SEND_CHOICES = (0, 5, 10, 20, 30)
 DEFAULT_UNDO_SEND = 10
@@ -61,38 +60,6 @@ def account_key(account: AccountConfig) -> str:
     return f"{account.email.strip().lower()}|{account.ews_url.strip()}"
 
 
-def _root() -> Path | None:
-    home = os.environ.get("DISPATCH_HOME", "").strip()
-    return Path(home) if home else None
-
-
-def config_dir() -> Path:
-    root = _root()
-    if root is not None:
-        return root / "config"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
-
-
-def data_dir() -> Path:
-    root = _root()
-    if root is not None:
-        return root / "data"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-
-
-def log_dir() -> Path:
-    root = _root()
-    if root is not None:
-        return root / "logs"
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
-
-
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:  # a folder made before (or by someone else) that others may read: the file holds the user's words
@@ -119,28 +86,6 @@ def _why(exc: BaseException) -> str:
     return str(exc)
 
 
-LANGUAGE_CODES = ("en", "fr", "de")
-
-
-def stored_language(data: dict) -> str:
-    """The language override in settings data ("" when none or not one Dispatch speaks)."""
-    prefs = data.get("prefs") if isinstance(data, dict) else None
-    value = prefs.get("language", "") if isinstance(prefs, dict) else ""
-    return value if value in LANGUAGE_CODES else ""
-
-
-def language_at_start(path: Path | None = None) -> str:
-    """The language override, read before the window is built (the translators must be installed before
-    any widget). Read-only and quiet: a settings file it cannot read means no override, and the
-    :class:`Settings` read after it reports the problem and sets the file aside as usual."""
-    try:
-        with open(path or (config_dir() / Settings.FILE), "rb") as f:
-            raw = f.read(MAX_SETTINGS_BYTES + 1)
-        return stored_language(json.loads(raw.decode("utf-8"))) if len(raw) <= MAX_SETTINGS_BYTES else ""
-    except (OSError, ValueError, RecursionError, MemoryError):
-        return ""
-
-
 class Settings:
     """The settings file: the account (without password), recent recipients, small UI preferences.
 
@@ -150,7 +95,7 @@ class Settings:
     :attr:`problem` says so in words, and :attr:`on_problem` (if set) is told.
     """
 
-    FILE = "settings.json"
+    FILE = SETTINGS_FILE
 
     def __init__(self, path: Path | None = None):
         self.path = path or (config_dir() / self.FILE)

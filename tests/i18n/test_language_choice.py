@@ -2,7 +2,8 @@
 
 import json
 
-from app.storage.settings import Settings, language_at_start, stored_language
+from app.storage.folders import language_at_start, stored_language
+from app.storage.settings import Settings
 
 
 def test_the_override_round_trips(tmp_path):
