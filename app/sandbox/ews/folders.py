@@ -5,7 +5,7 @@ operations that change it are folder_ops.py."""
 from __future__ import annotations
 
 from ..core import ids
-from ..core.errors import FOLDER_NOT_FOUND, MailboxError
+from ..core.errors import FOLDER_NOT_FOUND, NOT_FOUND, MailboxError
 from ..core.hierarchy import DISTINGUISHED_NAMES
 from ..core.session import Ctx, check_folder, check_mailbox, mailbox_of
 from . import extprops
@@ -26,9 +26,9 @@ def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
     """t:FolderId / t:DistinguishedFolderId -> (mailbox, the folder's row). A folder of another mailbox is
     ErrorAccessDenied unless that mailbox granted this user Full Access or the folder's permissions give it what
     ``need`` names (core/folder_rights.py NEEDS: visible, read, create, subfolders, edit, delete, owner);
-    ErrorFolderNotFound when it has no such folder (a distinguished one: only to a user with Full Access, as
-    before); a soft-deleted folder and a distinguished folder this mailbox does not have (an archive, public
-    folders, Office 365's) are ErrorFolderNotFound. Raises MailboxError."""
+    ErrorFolderNotFound when it has no such distinguished folder (only to a user with Full Access, as before: an
+    archive, public folders, Office 365's); a t:FolderId naming no folder of its mailbox (deleted, soft-deleted,
+    or never there) is ErrorItemNotFound (MISSING_FOLDER_ID). Raises MailboxError."""
     name = local(el)
     if name == "FolderId":
         mailbox, key = ids.folder_parts(el.get("Id"))
@@ -51,8 +51,29 @@ def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
         if not missing:
             check_folder(ctx, mailbox, row["key"], need)
     if missing:
+        if name == "FolderId":
+            raise MailboxError(MISSING_FOLDER_ID, NOT_FOUND)
         raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
     return mailbox, row
+
+
+#: A folder id naming no folder any more: Exchange answers as for an item id, ErrorItemNotFound "The specified
+#: object was not found in the store." (the code exchangelib's own FolderTest.test_create_update_empty_delete
+#: expects from UpdateFolder on a deleted folder's id, and GetFolder's answer for a stale folder id in
+#: https://github.com/ecederstrand/exchangelib/issues/374; the Graph front end answers the same for an id).
+#: ErrorFolderNotFound stays for a distinguished folder the mailbox does not have.
+MISSING_FOLDER_ID = "ErrorItemNotFound"
+
+
+def target_folder(ctx: Ctx, el, need: str) -> tuple[str, str]:
+    """resolve_folder for a folder that receives something (SavedItemFolderId, ToFolderId): a missing one is
+    ErrorFolderNotFound, whichever id names it."""
+    try:
+        return resolve_folder(ctx, el, need)
+    except MailboxError as e:
+        if e.code == MISSING_FOLDER_ID:
+            raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND) from None
+        raise
 
 
 def _mailbox_address(el) -> str | None:
