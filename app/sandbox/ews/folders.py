@@ -22,12 +22,23 @@ def resolve_folder(ctx: Ctx, el, need: str = "visible") -> tuple[str, str]:
     return mailbox, key["key"]
 
 
+#: The public folders root of an organization that has no public folders (the sandbox has none): every operation
+#: naming it is ErrorNoPublicFolderReplicaAvailable, what Exchange Online answers there to exchangelib's own
+#: FolderTest.test_public_folders_root ("Test account does not have a public folders root"), and what exchangelib
+#: reads as a distinguished folder the server does not have (folders.queryset.MISSING_FOLDER_ERRORS:
+#: account.public_folders_root raises its ErrorFolderNotFound "Could not find distinguished folder"). Microsoft's
+#: ResponseCode page calls the code unused; its ErrorNoPublicFolderServerAvailable ("no public folder server is
+#: available") is not what Exchange Online sends, and exchangelib would raise it from every folder walk.
+PUBLIC_FOLDERS_ROOT = "publicfoldersroot"
+NO_PUBLIC_FOLDERS = "ErrorNoPublicFolderReplicaAvailable"
+
+
 def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
     """t:FolderId / t:DistinguishedFolderId -> (mailbox, the folder's row). A folder of another mailbox is
     ErrorAccessDenied unless that mailbox granted this user Full Access or the folder's permissions give it what
     ``need`` names (core/folder_rights.py NEEDS: visible, read, create, subfolders, edit, delete, owner);
     ErrorFolderNotFound when it has no such distinguished folder (only to a user with Full Access, as before: an
-    archive, public folders, Office 365's); a t:FolderId naming no folder of its mailbox (deleted, soft-deleted,
+    archive, Office 365's; the public folders root: NO_PUBLIC_FOLDERS); a t:FolderId naming no folder of its mailbox (deleted, soft-deleted,
     or never there) is ErrorItemNotFound (MISSING_FOLDER_ID). Raises MailboxError."""
     name = local(el)
     if name == "FolderId":
@@ -40,6 +51,8 @@ def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
             raise schema_error(f"The 'Id' attribute is invalid - The value '{key}' is invalid according to its "
                                "datatype "
                                "'DistinguishedFolderIdNameType' - The Enumeration constraint failed.")
+        if key == PUBLIC_FOLDERS_ROOT:
+            raise MailboxError(NO_PUBLIC_FOLDERS, "There is no public folder replica for this organization.")
         mailbox = mailbox_of(ctx, _mailbox_address(el))
     else:
         raise schema_error(f"The element '{name}' is not a folder id.")
