@@ -140,7 +140,7 @@ def test_the_permission_set_getfolder_returns_is_valid_and_its_echo_is_accepted(
     assert _entries(_permission_set(sandbox, f.id)) == _entries(returned)
 
 
-def test_create_update_empty_delete_as_exchangelibs_folder_test_does(sandbox, alice, exchangelibs_permission_echo):
+def test_create_update_empty_delete_as_exchangelibs_folder_test_does(sandbox, alice):
     """FolderTest.test_create_update_empty_delete. Its last save(), with the id and change key of the deleted
     folder, is ErrorItemNotFound (a folder id that names no folder any more is answered as an item id is).
     exchangelib's test saves every field there; after refresh() those include the permission set, whose
