@@ -84,11 +84,11 @@ def _entries(permission_set) -> dict:
 def test_update_as_exchangelibs_folder_test_does(sandbox, alice, exchangelibs_permission_echo):
     """FolderTest.test_update: every writable field but folder_class gets a random value (the permission set:
     one t:Permission for the account's own address, as common.py's random_val builds it), save(), refresh(),
-    every value changed. exchangelib's t:Permission is not the schema's, so Exchange refuses the whole request
-    with ErrorSchemaValidation ("The request failed schema validation: The element ... has invalid child
-    element ...", as Microsoft's EWS blog "The request failed schema validation... But why?" shows for an
-    element out of its sequence's order), and so does the sandbox; the rest of the update, saved without it,
-    is kept."""
+    every value changed. exchangelib's t:Permission is not the schema's, so a server that checks requests against
+    the schema, as Exchange does ("The request failed schema validation: The element ... has invalid child
+    element ...", Microsoft's EWS blog "The request failed schema validation... But why?", for an element out of
+    its sequence's order), refuses the whole request with ErrorSchemaValidation, and so does the sandbox; the
+    rest of the update, saved without it, is kept."""
     f = Folder(parent=alice.inbox, name=random_string(16)).save()
     old_values, new_values = {}, {}
     for field in f.FIELDS:

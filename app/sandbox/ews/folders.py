@@ -27,8 +27,9 @@ def resolve_folder(ctx: Ctx, el, need: str = "visible") -> tuple[str, str]:
 #: FolderTest.test_public_folders_root ("Test account does not have a public folders root"), and what exchangelib
 #: reads as a distinguished folder the server does not have (folders.queryset.MISSING_FOLDER_ERRORS:
 #: account.public_folders_root raises its ErrorFolderNotFound "Could not find distinguished folder"). Microsoft's
-#: ResponseCode page calls the code unused; its ErrorNoPublicFolderServerAvailable ("no public folder server is
-#: available") is not what Exchange Online sends, and exchangelib would raise it from every folder walk.
+#: ResponseCode page calls the code unused and names ErrorNoPublicFolderServerAvailable for "no public folder
+#: server is available", but that is not what exchangelib's tests met on Exchange Online, and exchangelib would
+#: raise it as it is from account.public_folders_root instead of treating the root as missing.
 PUBLIC_FOLDERS_ROOT = "publicfoldersroot"
 NO_PUBLIC_FOLDERS = "ErrorNoPublicFolderReplicaAvailable"
 
@@ -38,8 +39,9 @@ def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
     ErrorAccessDenied unless that mailbox granted this user Full Access or the folder's permissions give it what
     ``need`` names (core/folder_rights.py NEEDS: visible, read, create, subfolders, edit, delete, owner);
     ErrorFolderNotFound when it has no such distinguished folder (only to a user with Full Access, as before: an
-    archive, Office 365's; the public folders root: NO_PUBLIC_FOLDERS); a t:FolderId naming no folder of its mailbox (deleted, soft-deleted,
-    or never there) is ErrorItemNotFound (MISSING_FOLDER_ID). Raises MailboxError."""
+    archive, Office 365's; the public folders root: NO_PUBLIC_FOLDERS); a t:FolderId naming no folder of its
+    mailbox (deleted, soft-deleted, or never there) is ErrorItemNotFound (MISSING_FOLDER_ID). Raises
+    MailboxError."""
     name = local(el)
     if name == "FolderId":
         mailbox, key = ids.folder_parts(el.get("Id"))
@@ -71,10 +73,10 @@ def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
 
 
 #: A folder id naming no folder any more: Exchange answers as for an item id, ErrorItemNotFound "The specified
-#: object was not found in the store." (the code exchangelib's own FolderTest.test_create_update_empty_delete
-#: expects from UpdateFolder on a deleted folder's id, and GetFolder's answer for a stale folder id in
-#: https://github.com/ecederstrand/exchangelib/issues/374; the Graph front end answers the same for an id).
-#: ErrorFolderNotFound stays for a distinguished folder the mailbox does not have.
+#: object was not found in the store." (the code exchangelib's own FolderTest.test_create_update_empty_delete,
+#: written against Exchange, expects from UpdateFolder on a deleted folder's id; Exchange's GetFolder gives that
+#: code and text for folders it cannot find in https://github.com/ecederstrand/exchangelib/issues/374; the Graph
+#: front end answers the same for an id). ErrorFolderNotFound stays for a distinguished folder the mailbox lacks.
 MISSING_FOLDER_ID = "ErrorItemNotFound"
 
 
