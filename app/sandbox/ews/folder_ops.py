@@ -20,7 +20,7 @@ from __future__ import annotations
 from ..core import folder_rights, folders
 from ..core.errors import MailboxError
 from ..core.session import Ctx
-from .folders import element_of, folder_row, render_folder_id
+from .folders import MISSING_FOLDER_ID, element_of, folder_row, render_folder_id
 from .permission_xml import parse_permission_set
 from .soap import (
     check_enum, error_message, local, m, parse_bool, required_children, response_message, response_root,
@@ -40,7 +40,7 @@ def _target(ctx: Ctx, req, tag: str, code: str, need: str):
     try:
         return folder_row(ctx, box[0], need), None
     except MailboxError as e:
-        if e.code == "ErrorFolderNotFound":
+        if e.code in ("ErrorFolderNotFound", MISSING_FOLDER_ID):
             e = MailboxError(code, "The parent folder could not be found." if code == "ErrorParentFolderNotFound"
                          else "The destination folder could not be found.")
         return None, e

@@ -5,7 +5,7 @@ operations that change it are folder_ops.py."""
 from __future__ import annotations
 
 from ..core import ids
-from ..core.errors import FOLDER_NOT_FOUND, MailboxError
+from ..core.errors import FOLDER_NOT_FOUND, NOT_FOUND, MailboxError
 from ..core.hierarchy import DISTINGUISHED_NAMES
 from ..core.session import Ctx, check_folder, check_mailbox, mailbox_of
 from . import extprops
@@ -22,13 +22,26 @@ def resolve_folder(ctx: Ctx, el, need: str = "visible") -> tuple[str, str]:
     return mailbox, key["key"]
 
 
+#: The public folders root of an organization that has no public folders (the sandbox has none): every operation
+#: naming it is ErrorNoPublicFolderReplicaAvailable, what Exchange Online answers there to exchangelib's own
+#: FolderTest.test_public_folders_root ("Test account does not have a public folders root"), and what exchangelib
+#: reads as a distinguished folder the server does not have (folders.queryset.MISSING_FOLDER_ERRORS:
+#: account.public_folders_root raises its ErrorFolderNotFound "Could not find distinguished folder"). Microsoft's
+#: ResponseCode page calls the code unused and names ErrorNoPublicFolderServerAvailable for "no public folder
+#: server is available", but that is not what exchangelib's tests met on Exchange Online, and exchangelib would
+#: raise it as it is from account.public_folders_root instead of treating the root as missing.
+PUBLIC_FOLDERS_ROOT = "publicfoldersroot"
+NO_PUBLIC_FOLDERS = "ErrorNoPublicFolderReplicaAvailable"
+
+
 def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
     """t:FolderId / t:DistinguishedFolderId -> (mailbox, the folder's row). A folder of another mailbox is
     ErrorAccessDenied unless that mailbox granted this user Full Access or the folder's permissions give it what
     ``need`` names (core/folder_rights.py NEEDS: visible, read, create, subfolders, edit, delete, owner);
-    ErrorFolderNotFound when it has no such folder (a distinguished one: only to a user with Full Access, as
-    before); a soft-deleted folder and a distinguished folder this mailbox does not have (an archive, public
-    folders, Office 365's) are ErrorFolderNotFound. Raises MailboxError."""
+    ErrorFolderNotFound when it has no such distinguished folder (only to a user with Full Access, as before: an
+    archive, Office 365's; the public folders root: NO_PUBLIC_FOLDERS); a t:FolderId naming no folder of its
+    mailbox (deleted, soft-deleted, or never there) is ErrorItemNotFound (MISSING_FOLDER_ID). Raises
+    MailboxError."""
     name = local(el)
     if name == "FolderId":
         mailbox, key = ids.folder_parts(el.get("Id"))
@@ -40,6 +53,8 @@ def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
             raise schema_error(f"The 'Id' attribute is invalid - The value '{key}' is invalid according to its "
                                "datatype "
                                "'DistinguishedFolderIdNameType' - The Enumeration constraint failed.")
+        if key == PUBLIC_FOLDERS_ROOT:
+            raise MailboxError(NO_PUBLIC_FOLDERS, "There is no public folder replica for this organization.")
         mailbox = mailbox_of(ctx, _mailbox_address(el))
     else:
         raise schema_error(f"The element '{name}' is not a folder id.")
@@ -51,8 +66,29 @@ def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
         if not missing:
             check_folder(ctx, mailbox, row["key"], need)
     if missing:
+        if name == "FolderId":
+            raise MailboxError(MISSING_FOLDER_ID, NOT_FOUND)
         raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
     return mailbox, row
+
+
+#: A folder id naming no folder any more: Exchange answers as for an item id, ErrorItemNotFound "The specified
+#: object was not found in the store." (the code exchangelib's own FolderTest.test_create_update_empty_delete,
+#: written against Exchange, expects from UpdateFolder on a deleted folder's id; Exchange's GetFolder gives that
+#: code and text for folders it cannot find in https://github.com/ecederstrand/exchangelib/issues/374; the Graph
+#: front end answers the same for an id). ErrorFolderNotFound stays for a distinguished folder the mailbox lacks.
+MISSING_FOLDER_ID = "ErrorItemNotFound"
+
+
+def target_folder(ctx: Ctx, el, need: str) -> tuple[str, str]:
+    """resolve_folder for a folder that receives something (SavedItemFolderId, ToFolderId): a missing one is
+    ErrorFolderNotFound, whichever id names it."""
+    try:
+        return resolve_folder(ctx, el, need)
+    except MailboxError as e:
+        if e.code == MISSING_FOLDER_ID:
+            raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND) from None
+        raise
 
 
 def _mailbox_address(el) -> str | None:

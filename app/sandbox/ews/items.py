@@ -10,7 +10,7 @@ from ..core.mime import parse_mime
 from ..core.session import Ctx
 from . import itematt
 from .budget import budget_of, stopped_message
-from .folders import resolve_folder
+from .folders import target_folder
 from .itemxml import Shape, mime_bytes, parse_item, parse_shape, render_attachment_ref, render_item
 from ..core.responses import build_response
 from .replies import RESPONSE_OBJECTS, parse_response_object
@@ -42,7 +42,7 @@ def saved_item_folder(ctx: Ctx, req, default: str) -> tuple[tuple[str, str] | No
     if len(box) != 1:
         raise schema_error("The element 'SavedItemFolderId' must hold one folder id.")
     try:
-        return resolve_folder(ctx, box[0], "create"), None
+        return target_folder(ctx, box[0], "create"), None
     except MailboxError as e:
         return None, e
 
@@ -181,7 +181,7 @@ def _move_or_copy(ctx: Ctx, req, op: str):
     if box is None or len(box) != 1:
         raise schema_error(f"The element '{op}' has incomplete content: 'ToFolderId' expected.")
     try:
-        target, target_err = resolve_folder(ctx, box[0], "create"), None
+        target, target_err = target_folder(ctx, box[0], "create"), None
     except MailboxError as e:
         target, target_err = None, e
     rn = req.find(m("ReturnNewItemIds"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .archive import op_archive_item
 from .convert import op_convert_id
 from .directory import op_create_attachment, op_delete_attachment, op_get_attachment, op_resolve_names
 from .find import op_find_item
@@ -32,6 +33,7 @@ OPERATIONS = {
     "DeleteItem": op_delete_item,
     "MoveItem": op_move_item,
     "CopyItem": op_copy_item,
+    "ArchiveItem": op_archive_item,
     "ResolveNames": op_resolve_names,
     "CreateAttachment": op_create_attachment,
     "GetAttachment": op_get_attachment,
@@ -61,6 +63,7 @@ CHILDREN = {
     "DeleteItem": ["ItemIds"],
     "MoveItem": ["ToFolderId", "ItemIds", "ReturnNewItemIds"],
     "CopyItem": ["ToFolderId", "ItemIds", "ReturnNewItemIds"],
+    "ArchiveItem": ["ArchiveSourceFolderId", "ItemIds"],
     "ResolveNames": ["ParentFolderIds", "UnresolvedEntry"],
     "CreateAttachment": ["ParentItemId", "Attachments"],
     "GetAttachment": ["AttachmentShape", "AttachmentIds"],
