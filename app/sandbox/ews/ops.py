@@ -12,6 +12,7 @@ from .folders import op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
 from .junk import op_mark_as_junk
 from .soap import M_NS, SoapFault, local, ns, schema_error
+from .transfer import op_export_items, op_upload_items
 from .updates import op_send_item, op_update_item
 
 OPERATIONS = {
@@ -37,6 +38,8 @@ OPERATIONS = {
     "GetAttachment": op_get_attachment,
     "DeleteAttachment": op_delete_attachment,
     "MarkAsJunk": op_mark_as_junk,
+    "ExportItems": op_export_items,
+    "UploadItems": op_upload_items,
 }
 
 # Request children per operation, in messages.xsd order (the strict parser checks names and order).
@@ -66,6 +69,8 @@ CHILDREN = {
     "GetAttachment": ["AttachmentShape", "AttachmentIds"],
     "DeleteAttachment": ["AttachmentIds"],
     "MarkAsJunk": ["ItemIds"],
+    "ExportItems": ["ItemIds"],
+    "UploadItems": ["Items"],
 }
 
 
