@@ -31,6 +31,37 @@ DICTIONARY = {
 }
 
 
+def _seen_both_ways(sandbox, wire_validator, run) -> set[str]:
+    """Run ``run()`` with every body the sandbox reads and writes kept; each is checked here against the XSD by
+    the suite's validator (its own check of the request and of the answer, not only the fixture's at the end).
+    Returns the body elements seen (operation and response names)."""
+    bodies = []
+    sandbox.wire_observer = lambda direction, raw, injected=False: bodies.append((direction, raw))
+    run()
+    sandbox.wire_observer = None
+    names = set()
+    for direction, raw in bodies:
+        assert wire_validator.problems(direction, raw) == [], raw[:2000]
+        body = ElementTree.fromstring(raw).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
+        names.add(body[0].tag.rpartition("}")[2])
+    return names
+
+
+def test_every_request_and_answer_validates_against_the_xsd(sandbox, alice, wire_validator):
+    def run():
+        alice.drafts.create_user_configuration(name="Schema", dictionary=DICTIONARY, xml_data=b"<a/>",
+                                               binary_data=b"b")
+        alice.drafts.get_user_configuration(name="Schema")
+        alice.drafts.update_user_configuration(name="Schema", dictionary={"k": "v", "n": 1})
+        alice.drafts.get_user_configuration(name="Schema", properties="Dictionary")
+        alice.drafts.delete_user_configuration(name="Schema")
+        with pytest.raises(ErrorItemNotFound):
+            alice.drafts.get_user_configuration(name="Schema")
+
+    ops = ("CreateUserConfiguration", "GetUserConfiguration", "UpdateUserConfiguration", "DeleteUserConfiguration")
+    assert {n for op in ops for n in (op, op + "Response")} <= _seen_both_ways(sandbox, wire_validator, run)
+
+
 def test_exchangelib_round_trip_of_a_user_configuration(sandbox, alice):
     f = Folder(parent=alice.inbox, name="Settings").save()
     with pytest.raises(ErrorItemNotFound):
