@@ -181,11 +181,14 @@ def test_upload_errors_are_per_item_with_exchanges_codes(sandbox, alice):
     flipped = base64.b64encode(base64.b64decode(good).replace(b'"good"', b'"evil"')).decode()  # its digest fails
     shape = json.dumps({"fields": {"Subject": 5}, "attachments": [], "mime": None}).encode()
     forged = base64.b64encode(b"DSX\x01" + hashlib.sha256(shape).digest() + shape).decode()  # not the store's
+    deep = b"[" * 100_000 + b"]" * 100_000
+    nested = base64.b64encode(b"DSX\x01" + hashlib.sha256(deep).digest() + deep).decode()  # deeper than JSON parses
     msgs = _upload(sandbox, "".join([
         _item(drafts, good),
         _item(drafts, garbage),
         _item(drafts, flipped),
         _item(drafts, forged),
+        _item(drafts, nested),
         _item(missing_folder, good),
         _item(drafts, good, "Update", missing_item),
         _item(drafts, good, "Update"),
@@ -195,9 +198,8 @@ def test_upload_errors_are_per_item_with_exchanges_codes(sandbox, alice):
         _item(alice.inbox.id, good, "Update", m.id),  # the item is not in that folder
     ]))
     codes = [x.findtext(f"{M}ResponseCode") for x in msgs]
-    assert codes == ["NoError", "ErrorCorruptData", "ErrorCorruptData", "ErrorCorruptData", "ErrorFolderNotFound",
-                     "ErrorItemNotFound", "ErrorInvalidOperation", "ErrorInvalidOperation", "ErrorInvalidOperation",
-                     "NoError", "ErrorItemNotFound"]
+    assert codes == ["NoError", *["ErrorCorruptData"] * 4, "ErrorFolderNotFound", "ErrorItemNotFound",
+                     *["ErrorInvalidOperation"] * 3, "NoError", "ErrorItemNotFound"]
     assert [x.get("ResponseClass") for x in msgs][:2] == ["Success", "Error"]
     assert msgs[0].find(f"{M}ItemId") is not None and msgs[1].find(f"{M}ItemId") is None
     assert sorted(i.subject for i in alice.drafts.all()) == ["good", "good", "good"]  # nothing half-made

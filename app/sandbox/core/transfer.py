@@ -58,7 +58,7 @@ def import_item(raw: bytes) -> tuple[dict, list[dict], bytes | None]:
         raise _corrupt()
     try:
         payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
         raise _corrupt() from None
     if not isinstance(payload, dict) or set(payload) != {"fields", "attachments", "mime"}:
         raise _corrupt()
@@ -234,7 +234,7 @@ def _attachment(a) -> dict:
 def _check_attached(content: bytes) -> None:
     try:
         payload = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
         raise _corrupt() from None
     if not isinstance(payload, dict) or set(payload) != {"item", "atts"} or not isinstance(payload["atts"], list):
         raise _corrupt()
