@@ -75,7 +75,7 @@ def _parse_upload(el) -> tuple:
     associated = el.get("IsAssociated")
     associated = parse_bool(associated, "IsAssociated") if associated is not None else False
     kids = {local(c): c for c in el if isinstance(c.tag, str)}
-    if el.find(t("ParentFolderId")) is None or el.find(t("Data")) is None:
+    if "ParentFolderId" not in kids or "Data" not in kids:
         raise schema_error("The element 'Item' has incomplete content: 'ParentFolderId' and 'Data' expected.")
     return action, associated, kids["ParentFolderId"], kids.get("ItemId"), decode_base64(kids["Data"].text, "Data")
 
