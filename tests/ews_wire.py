@@ -61,7 +61,9 @@ def load_schema():
 
 
 _DOCTYPE = re.compile(rb"\s*(<\?xml[^>]*\?>)?(\s|<!--.*?-->)*<!DOCTYPE", re.S)
-_BASE64_TAGS = {f"{{{T_NS}}}Content", f"{{{T_NS}}}MimeContent"}  # xs:base64Binary in types.xsd
+# xs:base64Binary: attachments, MIME, ExportItems' and UploadItems' Data, a user configuration's XmlData/BinaryData
+_BASE64_TAGS = {f"{{{T_NS}}}{n}" for n in ("Content", "MimeContent", "Data", "XmlData", "BinaryData")} | {
+    f"{{{M_NS}}}Data"}
 _BIG = 64 * 1024
 
 

@@ -53,6 +53,19 @@ def test_restart_keeps_drafts_and_ids(disk_sandbox, tmp_path):
     assert [i["subject"] for i in sb2.mailbox("bob@example.com").items("inbox")] == ["survives"]
 
 
+def test_restart_keeps_user_configurations_and_their_types(disk_sandbox):
+    sb = disk_sandbox()
+    alice = make_account(sb, "alice@example.com")
+    values = {"count": 3, "on": True, "raw": b"\x00\x01", "names": ("a", "b")}
+    alice.inbox.create_user_configuration(name="Dispatch.Prefs", dictionary=values, xml_data=b"<x/>")
+    sb.stop()
+    close_connections()
+
+    alice2 = make_account(disk_sandbox(), "alice@example.com")
+    config = alice2.inbox.get_user_configuration(name="Dispatch.Prefs")
+    assert (config.dictionary, config.xml_data) == (values, b"<x/>")
+
+
 def test_concurrent_writers_threads_and_process(disk_sandbox, tmp_path):
     sb = disk_sandbox()
     errors = []

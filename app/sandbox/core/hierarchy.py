@@ -215,7 +215,8 @@ class FolderRows:
                            (mailbox.lower(), key, json.dumps(perms)))
 
     def drop_folders(self, mailbox: str, keys: list[str]) -> None:
-        """Delete folders for good, with their items and the items' attachments."""
+        """Delete folders for good, with their items, the items' attachments and the folders' user
+        configurations."""
         mailbox = mailbox.lower()
         with self.tx() as db:
             for key in keys:
@@ -224,6 +225,7 @@ class FolderRows:
                 db.execute("DELETE FROM items WHERE mailbox=? AND folder=?", (mailbox, key))
                 db.execute("DELETE FROM folders WHERE mailbox=? AND key=?", (mailbox, key))
                 db.execute("DELETE FROM folder_permissions WHERE mailbox=? AND key=?", (mailbox, key))
+                db.execute("DELETE FROM userconfig WHERE mailbox=? AND folder=?", (mailbox, key))
 
     def move_items(self, mailbox: str, source: str, target: str) -> None:
         with self.tx() as db:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 from . import keys
 from .hierarchy import FOLDER_SCHEMA, FolderRows
+from .userconfig import CONFIG_SCHEMA, ConfigRows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -43,7 +44,7 @@ CREATE TABLE IF NOT EXISTS sendlog (
     mailbox TEXT NOT NULL, at TEXT NOT NULL, rcpts INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sendlog_at ON sendlog(mailbox, at);
-""" + FOLDER_SCHEMA  # the folder tree (hierarchy.py)
+""" + FOLDER_SCHEMA + CONFIG_SCHEMA  # the folder tree (hierarchy.py), user configurations (userconfig.py)
 
 ITEM_COLS = "key, mailbox, folder, change_key, created, sent, received, modified, subject, imid, size, data"
 #: The item columns a page can be sorted by in SQL alone (indexed with mailbox + folder).
@@ -76,7 +77,7 @@ def _row_to_item(row) -> dict:
     return item
 
 
-class Store(FolderRows):  # FolderRows: the folder tree's rows (hierarchy.py)
+class Store(FolderRows, ConfigRows):  # the folder tree's rows (hierarchy.py), user configurations (userconfig.py)
     def __init__(self, data: str = ":memory:"):
         path = db_path(data)
         if path != ":memory:":

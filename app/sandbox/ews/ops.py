@@ -13,6 +13,11 @@ from .folders import op_find_folder, op_get_folder
 from .items import op_copy_item, op_create_item, op_delete_item, op_get_item, op_move_item
 from .junk import op_mark_as_junk
 from .soap import M_NS, SoapFault, local, ns, schema_error
+from .transfer import op_export_items, op_upload_items
+from .userconfig import (
+    op_create_user_configuration, op_delete_user_configuration, op_get_user_configuration,
+    op_update_user_configuration,
+)
 from .updates import op_send_item, op_update_item
 
 OPERATIONS = {
@@ -39,6 +44,12 @@ OPERATIONS = {
     "GetAttachment": op_get_attachment,
     "DeleteAttachment": op_delete_attachment,
     "MarkAsJunk": op_mark_as_junk,
+    "ExportItems": op_export_items,
+    "UploadItems": op_upload_items,
+    "CreateUserConfiguration": op_create_user_configuration,
+    "GetUserConfiguration": op_get_user_configuration,
+    "UpdateUserConfiguration": op_update_user_configuration,
+    "DeleteUserConfiguration": op_delete_user_configuration,
 }
 
 # Request children per operation, in messages.xsd order (the strict parser checks names and order).
@@ -69,6 +80,12 @@ CHILDREN = {
     "GetAttachment": ["AttachmentShape", "AttachmentIds"],
     "DeleteAttachment": ["AttachmentIds"],
     "MarkAsJunk": ["ItemIds"],
+    "ExportItems": ["ItemIds"],
+    "UploadItems": ["Items"],
+    "CreateUserConfiguration": ["UserConfiguration"],
+    "GetUserConfiguration": ["UserConfigurationName", "UserConfigurationProperties"],
+    "UpdateUserConfiguration": ["UserConfiguration"],
+    "DeleteUserConfiguration": ["UserConfigurationName"],
 }
 
 

@@ -30,7 +30,8 @@ BUNDLED_SCHEMA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "s
 
 _SCHEMAS: dict[str, object] = {}
 _LOCK = threading.Lock()
-_BASE64_TAGS = (f"{{{T_NS}}}Content", f"{{{T_NS}}}MimeContent")  # xs:base64Binary in types.xsd
+#: xs:base64Binary in types.xsd (UploadItems' Data, a user configuration's XmlData and BinaryData: large too)
+_BASE64_TAGS = tuple(f"{{{T_NS}}}{name}" for name in ("Content", "MimeContent", "Data", "XmlData", "BinaryData"))
 _BIG = 64 * 1024
 _SPACE = re.compile(r"[ \t\r\n]+")  # XML whitespace only
 _VERSION_HEADER = f"{{{T_NS}}}RequestServerVersion"

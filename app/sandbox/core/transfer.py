@@ -1,0 +1,249 @@
+"""An item as one opaque stream (EWS ExportItems' and UploadItems' Data), protocol-neutral.
+
+Exchange's Data is its own full-fidelity stream of an item's properties, which clients never read: they keep
+it and give it back to UploadItems ("Data: contains the data of a single item to upload into a mailbox",
+learn.microsoft.com, exchange/client-developer/web-service-reference/item-uploaditemtype). The sandbox's is
+its own too: a prefix, a SHA-256 digest of the rest, then JSON of what the store keeps of the item (its fields,
+its stored MIME, its attachments with their content). So an upload restores an equal item, in any sandbox.
+
+What comes back is the client's: anything that is not such a stream (another prefix, a wrong digest, JSON that
+is not the store's own shapes) is refused with ErrorCorruptData ("This error occurs when the data is corrupted
+and cannot be processed", ResponseCode, learn.microsoft.com), never stored.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as _dt
+import hashlib
+import json
+
+from . import attached
+from .clock import fmt_dt, utcnow
+from .delivery import estimate_size, file_item
+from .errors import MailboxError
+from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY
+
+MAGIC = b"DSX\x01"
+_DIGEST = 32
+CORRUPT = "The data is corrupted and cannot be processed."
+#: Kinds of model.FIELDS that are not kept in an item's data (derived, or kept elsewhere).
+_NOT_KEPT = ("computed", "attachments", "extended")
+#: The store's own keys an exported item carries (model.py: "_ext" holds the extended properties).
+_OWN = ("_ext",)
+#: Fields an upload stamps afresh, as Exchange does (a new item gets its own creation and modification times).
+STAMPED = ("DateTimeCreated", "LastModifiedTime", "Size")
+
+
+def export_item(store, item: dict) -> bytes:
+    """The Data of a stored item."""
+    fields = {k: v for k, v in item["data"].items() if _kept(k)}
+    atts = [{"name": a.get("name"), "content_type": a.get("content_type"), "content_id": a.get("content_id"),
+             "is_inline": bool(a.get("is_inline")), "modified": a.get("modified"), "kind": a.get("kind"),
+             "content": base64.b64encode(a.get("content") or b"").decode("ascii")}
+            for a in store.attachments(item["key"], content=True)]
+    mime = store.mime(item["key"])
+    body = json.dumps({"fields": fields, "attachments": atts,
+                       "mime": base64.b64encode(mime).decode("ascii") if mime is not None else None},
+                      separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return MAGIC + hashlib.sha256(body).digest() + body
+
+
+def import_item(raw: bytes) -> tuple[dict, list[dict], bytes | None]:
+    """Data -> (the item's fields, its attachments with their content, its MIME or None). Raises MailboxError
+    (ErrorCorruptData) for anything export_item did not make."""
+    head, digest, body = raw[:len(MAGIC)], raw[len(MAGIC):len(MAGIC) + _DIGEST], raw[len(MAGIC) + _DIGEST:]
+    if head != MAGIC or len(digest) != _DIGEST or hashlib.sha256(body).digest() != digest:
+        raise _corrupt()
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
+        raise _corrupt() from None
+    if not isinstance(payload, dict) or set(payload) != {"fields", "attachments", "mime"}:
+        raise _corrupt()
+    fields = _fields(payload["fields"])
+    atts = payload["attachments"]
+    if not isinstance(atts, list):
+        raise _corrupt()
+    mime = payload["mime"]
+    return fields, [_attachment(a) for a in atts], None if mime is None else _b64(mime)
+
+
+def upload(ctx, folder: tuple[str, str], raw: bytes, existing: dict | None = None) -> dict:
+    """Store the item ``raw`` (Data) holds: a new item in ``folder`` (mailbox, folder key), or, given
+    ``existing`` (a stored item of that folder), that item replaced by it, keeping its id (a new change key).
+    Returns the stored row. Raises MailboxError (ErrorCorruptData)."""
+    fields, atts, mime = import_item(raw)
+    for name in STAMPED:
+        fields.pop(name, None)
+    fields["IsAssociated"] = False  # the sandbox keeps no folder-associated items (the caller refuses them)
+    if existing is None:
+        return file_item(ctx, folder[0], folder[1], fields, atts, mime=mime)
+    return _replace(ctx, existing, fields, atts, mime)
+
+
+def _replace(ctx, item: dict, fields: dict, atts: list[dict], mime: bytes | None) -> dict:
+    store = ctx.store
+    now = fmt_dt(utcnow())
+    fields["DateTimeCreated"] = item["data"].get("DateTimeCreated", now)
+    fields["LastModifiedTime"] = now
+    fields["_has_attachments"] = bool(atts)
+    fields["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
+    fields["Size"] = estimate_size(fields, atts)
+    for key in ("_iid", "_ck_history"):  # the item stays itself: its immutable id and its change history
+        if key in item["data"]:
+            fields[key] = item["data"][key]
+    for old in store.attachments(item["key"]):
+        store.delete_attachment(old["key"])
+    for a in atts:
+        a.setdefault("modified", now)
+        store.add_attachment(item["key"], a)
+    store.save(item["key"], fields)
+    store.set_mime(item["key"], mime)
+    return store.get(item["key"])
+
+
+def _kept(name: str) -> bool:
+    if name in _OWN or name in STORED_ONLY:
+        return True
+    return name in FIELDS and FIELDS[name][0] not in _NOT_KEPT
+
+
+def _corrupt() -> MailboxError:
+    return MailboxError("ErrorCorruptData", CORRUPT)
+
+
+def _b64(text) -> bytes:
+    if not isinstance(text, str):
+        raise _corrupt()
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        raise _corrupt() from None
+
+
+def _fields(fields, *, attached_item: bool = False) -> dict:
+    """An item's fields as the store keeps them, each checked against its kind (model.py)."""
+    if not isinstance(fields, dict):
+        raise _corrupt()
+    for name, value in fields.items():
+        if attached_item and name in ("_has_attachments", "_has_visible_attachments"):
+            ok = isinstance(value, bool)
+        elif name == "_ext":
+            ok = _is_ext(value)
+        elif name in STORED_ONLY:
+            ok = _is_headers(value)
+        else:
+            ok = _kept(name) and _CHECKS[FIELDS[name][0]](value)
+        if not ok:
+            raise _corrupt()
+    return dict(fields)
+
+
+def _is_str(v) -> bool:
+    return isinstance(v, str)
+
+
+def _is_dt(v) -> bool:
+    if not isinstance(v, str):
+        return False
+    try:
+        _dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_b64(v) -> bool:
+    try:
+        _b64(v)
+    except MailboxError:
+        return False
+    return True
+
+
+def _is_recipient(v) -> bool:
+    if not isinstance(v, dict) or not set(v) <= {"Name", "EmailAddress", "RoutingType", "MailboxType",
+                                                 "OriginalDisplayName"}:
+        return False
+    return all(isinstance(x, str) for x in v.values()) and v.get("MailboxType", "Mailbox") in MAILBOX_TYPES
+
+
+def _is_flag(v) -> bool:
+    if not isinstance(v, dict) or v.get("FlagStatus") not in FLAG_STATUS:
+        return False
+    return set(v) <= {"FlagStatus", "StartDate", "DueDate", "CompleteDate"} and all(
+        _is_dt(x) for k, x in v.items() if k != "FlagStatus")
+
+
+def _is_ext(v) -> bool:
+    if not isinstance(v, dict):
+        return False
+    for key, prop in v.items():
+        if not isinstance(key, str) or not isinstance(prop, dict) or not isinstance(prop.get("type"), str):
+            return False
+        if set(prop) == {"type", "value"}:
+            ok = isinstance(prop["value"], str)
+        else:
+            ok = set(prop) == {"type", "values"} and isinstance(prop["values"], list) and all(
+                isinstance(x, str) for x in prop["values"])
+        if not ok:
+            return False
+    return True
+
+
+def _is_headers(v) -> bool:
+    return isinstance(v, list) and all(
+        isinstance(h, dict) and set(h) == {"Name", "Value"} and all(isinstance(x, str) for x in h.values())
+        for h in v)
+
+
+_CHECKS = {
+    "str": _is_str,
+    "dt": _is_dt,
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "base64": _is_b64,
+    "strings": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "recipient": _is_recipient,
+    "recipients": lambda v: isinstance(v, list) and all(_is_recipient(x) for x in v),
+    "body": lambda v: isinstance(v, dict) and set(v) == {"BodyType", "text"} and v["BodyType"] in ("HTML", "Text")
+    and isinstance(v["text"], str),
+    "sensitivity": lambda v: v in SENSITIVITY,
+    "importance": lambda v: v in IMPORTANCE,
+    "flag": _is_flag,
+}
+
+
+def _attachment(a) -> dict:
+    """One exported attachment, checked; an item attachment's packed item (attached.py) is checked as an item."""
+    if not isinstance(a, dict) or set(a) != {"name", "content_type", "content_id", "is_inline", "modified", "kind",
+                                             "content"}:
+        raise _corrupt()
+    if not all(a[k] is None or isinstance(a[k], str) for k in ("name", "content_type", "content_id")) \
+            or not isinstance(a["is_inline"], bool) or not (a["modified"] is None or _is_dt(a["modified"])) \
+            or a["kind"] not in ("FileAttachment", attached.KIND):
+        raise _corrupt()
+    out = dict(a, content=_b64(a["content"]))
+    if a["kind"] == attached.KIND:
+        _check_attached(out["content"])
+    return out
+
+
+def _check_attached(content: bytes) -> None:
+    try:
+        payload = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
+        raise _corrupt() from None
+    if not isinstance(payload, dict) or set(payload) != {"item", "atts"} or not isinstance(payload["atts"], list):
+        raise _corrupt()
+    _fields(payload["item"], attached_item=True)
+    for inner in payload["atts"]:
+        if not isinstance(inner, dict) or set(inner) != {"name", "content_type", "content_id", "is_inline",
+                                                         "content"}:
+            raise _corrupt()
+        if not all(inner[k] is None or isinstance(inner[k], str) for k in ("name", "content_type", "content_id")) \
+                or not isinstance(inner["is_inline"], bool):
+            raise _corrupt()
+        _b64(inner["content"])
