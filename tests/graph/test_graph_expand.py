@@ -78,6 +78,8 @@ def test_the_expansion_joins_the_extended_properties_one(graph_sandbox, alice):
     assert got.status_code == 200, got.text
     assert got.json()["singleValueExtendedProperties"] == [{"id": "Integer 0x36", "value": "2"}]
     assert got.json()["attachments"] == []
+    [row] = alice.get("/me/mailFolders/drafts/messages", params={"$expand": expand}).json()["value"]
+    assert row["singleValueExtendedProperties"] == [{"id": "Integer 0x36", "value": "2"}] and row["attachments"] == []
 
 
 @pytest.mark.parametrize("path", ["/me/messages", "/me/mailFolders/drafts/messages"])

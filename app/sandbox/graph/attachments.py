@@ -64,7 +64,8 @@ def get(req: Req) -> Resp:
     select = _select(req)
     if not attview.wants_content(select):
         att = {k: v for k, v in att.items() if k != "content"}
-    return json_resp(200, {"@odata.context": _context(req, req.params["id"], True), **attview.render(item, att, select)})
+    return json_resp(200, {"@odata.context": _context(req, req.params["id"], True),
+                           **attview.render(item, att, select)})
 
 
 def value(req: Req) -> Resp:
