@@ -7,7 +7,6 @@ file in OneDrive) is refused: the sandbox has no OneDrive to link to."""
 
 from __future__ import annotations
 
-import base64
 import datetime as _dt
 from urllib.parse import quote
 
@@ -16,13 +15,11 @@ from ..core import attachments as core_attachments
 from ..core.delivery import mailbox_of
 from ..core.errors import MailboxError
 from ..core.mime import build_mime
-from . import attparse, messages
+from . import attparse, attview, messages
 from .errors import GraphError, bad_request, from_mailbox
-from .ids import attachment_id, parse_attachment_id
+from .ids import parse_attachment_id
 from .request import Req, Resp, empty, json_resp
 
-#: The properties only a fileAttachment has (attparse.PROPS: all of them, in the order Graph answers them).
-FILE_ONLY = {"contentId", "contentLocation", "contentBytes"}
 NOT_FOUND = "The attachment could not be found."
 
 
@@ -44,66 +41,31 @@ def _load(req: Req) -> tuple[dict, dict]:
         raise from_mailbox(e) from None
 
 
-def _wire_dt(stored: str | None) -> str | None:
-    return None if not stored else stored[:19] + "Z"
-
-
-def render(item: dict, att: dict, select: list[str] | None = None) -> dict:
-    """An attachment as Graph shows it (``select``: the properties asked for; None: all of them)."""
-    is_file = att["kind"] != attached.KIND
-    values = {
-        "id": attachment_id(item["key"], att["key"]),
-        "lastModifiedDateTime": _wire_dt(att.get("modified")),
-        "name": att.get("name"),
-        "contentType": att.get("content_type") if is_file else None,
-        "size": att["size"],
-        "isInline": bool(att["is_inline"]),
-        "contentId": att.get("content_id"),
-        "contentLocation": None,
-    }
-    if is_file and "content" in att:
-        values["contentBytes"] = base64.b64encode(att["content"]).decode("ascii")
-    out = {"@odata.type": "#microsoft.graph.fileAttachment" if is_file else "#microsoft.graph.itemAttachment"}
-    if is_file and select is None:
-        out["@odata.mediaContentType"] = att.get("content_type") or "application/octet-stream"
-    for name in attparse.PROPS if select is None else ["id"] + [p for p in select if p != "id"]:
-        if name in values and (is_file or name not in FILE_ONLY):
-            out[name] = values[name]
-    return out
-
-
 def _select(req: Req) -> list[str] | None:
     if "$select" not in req.query:
         return None
-    props = []
-    for p in (x.strip() for x in req.query["$select"].split(",")):
-        p = p.removeprefix("microsoft.graph.fileAttachment/")
-        if p not in attparse.PROPS:
-            raise bad_request(f"Could not find a property named '{p}' on type 'microsoft.graph.attachment'.",
-                              "RequestBroker--ParseUri")
-        props.append(p)
-    return props
-
-
-def _wants_content(select: list[str] | None) -> bool:
-    return select is None or "contentBytes" in select
+    try:
+        return attview.parse_select(req.query["$select"])
+    except attview.UnknownProperty as e:
+        raise bad_request(e.message, "RequestBroker--ParseUri") from None
 
 
 def list_attachments(req: Req) -> Resp:
     item = messages.load(req)
     select = _select(req)
-    atts = req.ctx.store.attachments(item["key"], content=_wants_content(select))
+    atts = req.ctx.store.attachments(item["key"], content=attview.wants_content(select))
     item_id = req.params["id"]
     return json_resp(200, {"@odata.context": _context(req, item_id, False),
-                           "value": [render(item, a, select) for a in atts]})
+                           "value": [attview.render(item, a, select) for a in atts]})
 
 
 def get(req: Req) -> Resp:
     item, att = _load(req)
     select = _select(req)
-    if not _wants_content(select):
+    if not attview.wants_content(select):
         att = {k: v for k, v in att.items() if k != "content"}
-    return json_resp(200, {"@odata.context": _context(req, req.params["id"], True), **render(item, att, select)})
+    return json_resp(200, {"@odata.context": _context(req, req.params["id"], True),
+                           **attview.render(item, att, select)})
 
 
 def value(req: Req) -> Resp:
@@ -131,4 +93,4 @@ def create(req: Req) -> Resp:
     att = attparse.parse(doc)
     key = core_attachments.add(req.ctx, item, att)
     stored = req.ctx.store.attachment(key)
-    return json_resp(201, {"@odata.context": _context(req, req.params["id"], True), **render(item, stored)})
+    return json_resp(201, {"@odata.context": _context(req, req.params["id"], True), **attview.render(item, stored)})

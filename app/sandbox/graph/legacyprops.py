@@ -83,12 +83,16 @@ def _conversation(p: dict, fields: dict) -> bool:
     return False
 
 
-def expanded(expand: str | None, data: dict) -> dict:
-    """The ``singleValueExtendedProperties`` member an ``$expand`` asked for (one id, or several joined with
-    ``or``; empty: none, not set, or an expansion the sandbox does not serve)."""
-    if not expand:
-        return {}
-    m = _EXPAND.fullmatch(expand)
+def is_expansion(term: str) -> bool:
+    """Whether ``term`` of an ``$expand`` (expand.py) is ``singleValueExtendedProperties($filter=id eq '…')``,
+    with one id or several joined with ``or``: the one form served."""
+    return _EXPAND.fullmatch(term) is not None
+
+
+def expanded(term: str | None, data: dict) -> dict:
+    """The ``singleValueExtendedProperties`` member the ``$expand`` term asked for (empty: no term, or none
+    of its ids set)."""
+    m = _EXPAND.fullmatch(term) if term else None
     if m is None:
         return {}
     out = []

@@ -10,7 +10,7 @@ from ..core.clock import fmt_dt, utcnow
 from ..core.delivery import file_item
 from ..core.errors import MailboxError
 from ..core.mime import parse_mime
-from . import attparse, folders, jsonmap, legacyprops, odata, permissions
+from . import attparse, attview, expand, folders, jsonmap, legacyprops, odata, permissions
 from .errors import GraphError, bad_request, from_mailbox
 from .ids import immutable_id, message_id, parse_message_id
 from .params import action_params
@@ -82,11 +82,22 @@ def create(req: Req) -> Resp:
     return json_resp(201, {"@odata.context": req.context("messages/$entity"), **rendered(req, row)})
 
 
+def expanded(req: Req, item: dict, expansion: expand.Expansion) -> dict:
+    """The navigation properties ``expansion`` asked for: the message's attachments, its extended properties."""
+    out = legacyprops.expanded(expansion.legacy, item["data"])
+    if expansion.attachments:
+        select = expansion.attachment_select
+        atts = req.ctx.store.attachments(item["key"], content=attview.wants_content(select))
+        out["attachments"] = [attview.render(item, a, select) for a in atts]
+    return out
+
+
 def get(req: Req) -> Resp:
     select = odata.parse_select(req.query["$select"]) if "$select" in req.query else None
+    expansion = expand.parse(req.query.get("$expand"))
     item = load(req)
     return json_resp(200, {"@odata.context": req.context("messages/$entity"), **rendered(req, item, select),
-                           **legacyprops.expanded(req.query.get("$expand"), item["data"])})
+                           **expanded(req, item, expansion)})
 
 
 def value(req: Req) -> Resp:
@@ -186,7 +197,7 @@ def list_folder(req: Req) -> Resp:
     doc = {"@odata.context": req.context(what)}
     if q.count:
         doc["@odata.count"] = total
-    doc["value"] = [rendered(req, r, q.select) for r in rows]
+    doc["value"] = [{**rendered(req, r, q.select), **expanded(req, r, q.expansion)} for r in rows]
     if q.skip + len(rows) < total:
         nxt = dict(req.query)
         nxt["$skip"] = str(q.skip + len(rows))

@@ -1,5 +1,6 @@
 """OData query options on message lists: ``$select``, ``$top``, ``$skip``, ``$orderby``, ``$filter``,
-``$count``; what the sandbox cannot evaluate is refused with Graph's error, never ignored.
+``$count``, ``$expand`` (expand.py); what the sandbox cannot evaluate is refused with Graph's error, never
+ignored.
 
 ``$filter`` understands comparisons (eq, ne, gt, ge, lt, le) of internetMessageId, subject, isDraft,
 isRead, importance, hasAttachments, conversationId and the four date-times, ``contains()`` and
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.clock import fmt_dt
+from . import expand
 from .errors import GraphError, bad_request
 from .jsonmap import ALL_PROPS
 
@@ -67,6 +69,7 @@ class ListQuery:
     where: str = "1"
     args: list = field(default_factory=list)
     count: bool = False
+    expansion: expand.Expansion = field(default_factory=expand.Expansion)
 
 
 def parse(params: dict[str, str]) -> ListQuery:
@@ -74,10 +77,11 @@ def parse(params: dict[str, str]) -> ListQuery:
     q = ListQuery()
     for name in params:
         if name.startswith("$") and name not in ("$select", "$top", "$skip", "$orderby", "$filter", "$count",
-                                                  "$skiptoken"):
+                                                  "$skiptoken", "$expand"):
             raise bad_request(f"Query option '{name}' is not allowed.", "BadRequest")
     if "$select" in params:
         q.select = parse_select(params["$select"])
+    q.expansion = expand.parse(params.get("$expand"))
     if "$top" in params:
         q.top = _int(params["$top"], "$top")
         if q.top < 1:
