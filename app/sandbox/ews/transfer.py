@@ -19,7 +19,7 @@ from ..core import ids, transfer
 from ..core.errors import NOT_FOUND, MailboxError
 from ..core.session import Ctx
 from .budget import budget_of, stopped_message
-from .folders import resolve_folder
+from .folders import target_folder
 from .items import load_item
 from .soap import (
     check_enum, decode_base64, error_message, local, m, parse_bool, required_children, response_message,
@@ -88,7 +88,7 @@ def _upload_one(ctx: Ctx, action: str, associated: bool, folder_el, id_el, raw: 
         raise MailboxError("ErrorInvalidOperation", ID_WITH_CREATE_NEW)
     if action == "Update" and id_el is None:
         raise MailboxError("ErrorInvalidOperation", NO_ID_TO_UPDATE)
-    folder = resolve_folder(ctx, _as_folder_id(folder_el), "create")
+    folder = target_folder(ctx, _as_folder_id(folder_el), "create")
     existing = None
     if id_el is not None:
         existing = _existing(ctx, id_el, folder, required=action == "Update")

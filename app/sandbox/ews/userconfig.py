@@ -23,7 +23,7 @@ import re
 from ..core import ids, userconfig
 from ..core.errors import FOLDER_NOT_FOUND, MailboxError
 from ..core.session import Ctx
-from .folders import resolve_folder
+from .folders import resolve_folder, target_folder
 from .soap import (
     T_NS, XSI_NS, decode_base64, error_message, local, m, ns, response_message, response_root,
     schema_error, sub, t,
@@ -114,13 +114,16 @@ def _name(name_el) -> str:
 
 
 def _folder(ctx: Ctx, name_el, need: str) -> tuple[str, str]:
-    """The folder a t:UserConfigurationName names (an AddressListId is no folder: ErrorFolderNotFound)."""
+    """The folder a t:UserConfigurationName names (an AddressListId is no folder: ErrorFolderNotFound). The folder a
+    configuration is created in receives it, so a missing one is ErrorFolderNotFound there as for any target folder
+    (folders.target_folder); to read, change or delete, a folder id naming no folder is ErrorItemNotFound as in
+    GetFolder."""
     kids = [c for c in name_el if isinstance(c.tag, str)]
     if len(kids) != 1:
         raise schema_error("The element 'UserConfigurationName' must hold one folder id.")
     if local(kids[0]) == "AddressListId":
         raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
-    return resolve_folder(ctx, kids[0], need)
+    return (target_folder if need == "create" else resolve_folder)(ctx, kids[0], need)
 
 
 def _parse_configuration(req) -> tuple:
