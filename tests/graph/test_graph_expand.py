@@ -130,3 +130,12 @@ def test_an_expansion_the_sandbox_does_not_serve_is_refused_as_graph_refuses_it(
         assert error["code"] == "BadRequest", error
         assert error["message"].startswith("Parsing OData Select and Expand failed: "), error
         assert words in error["message"], error
+
+
+@pytest.mark.parametrize("option", ["$top", "$filter", "$orderby", "$skip", "$count", "$search"])
+def test_a_list_option_on_one_message_is_refused_not_ignored(graph_sandbox, alice, option):
+    msg = alice.post("/me/messages", json=draft_body()).json()
+    r = alice.get(f"/me/messages/{msg['id']}", params={option: "1", "$expand": "attachments"})
+    assert r.status_code == 400, r.text
+    error = r.json()["error"]
+    assert (error["code"], error["message"]) == ("BadRequest", f"Query option '{option}' is not allowed.")

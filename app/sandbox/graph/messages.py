@@ -92,7 +92,16 @@ def expanded(req: Req, item: dict, expansion: expand.Expansion) -> dict:
     return out
 
 
+#: The query options a GET of one message takes: Graph's "Get message" page lists $select and $expand only
+#: (https://learn.microsoft.com/graph/api/message-get). Any other is refused as odata.parse refuses one a list
+#: does not take, never ignored.
+ONE_MESSAGE_OPTIONS = ("$select", "$expand")
+
+
 def get(req: Req) -> Resp:
+    for name in req.query:
+        if name.startswith("$") and name not in ONE_MESSAGE_OPTIONS:
+            raise bad_request(f"Query option '{name}' is not allowed.", "BadRequest")
     select = odata.parse_select(req.query["$select"]) if "$select" in req.query else None
     expansion = expand.parse(req.query.get("$expand"))
     item = load(req)
