@@ -139,3 +139,22 @@ def test_a_list_option_on_one_message_is_refused_not_ignored(graph_sandbox, alic
     assert r.status_code == 400, r.text
     error = r.json()["error"]
     assert (error["code"], error["message"]) == ("BadRequest", f"Query option '{option}' is not allowed.")
+
+
+def test_a_system_option_without_its_dollar_is_read_as_the_dollar_one(graph_sandbox, alice):
+    """Graph takes ``expand=``, ``top=`` without the "$" (beta; v1.0 for some APIs): honoured, never ignored."""
+    msg = _message_with_attachments(alice)
+    got = alice.get(f"/me/messages/{msg['id']}?expand=attachments($select=name)").json()
+    assert [a["name"] for a in got["attachments"]] == ["notes.txt", "the minutes"]
+    alice.post("/me/messages", json=draft_body())
+    assert len(alice.get("/me/messages?top=1&select=subject").json()["value"]) == 1
+    refused = alice.get(f"/me/messages/{msg['id']}?top=1")
+    assert refused.status_code == 400 and "'$top' is not allowed" in refused.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("query", ["$top=1&$top=2", "$top=1&top=2", "expand=attachments&$expand=attachments"])
+def test_an_option_given_twice_is_refused_not_the_last_one_taken(graph_sandbox, alice, query):
+    r = alice.get(f"/me/messages?{query}")
+    assert r.status_code == 400, r.text
+    error = r.json()["error"]
+    assert error["code"] == "BadRequest" and "was specified more than once" in error["message"], error

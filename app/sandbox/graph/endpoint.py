@@ -16,14 +16,14 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..core.errors import MailboxError
 from ..core.faults import refusal
 from ..core.permissions import has_right
 from ..core.session import Ctx
 from ..core.store import Rollback
-from . import errors, permissions, routes
+from . import errors, odata, permissions, routes
 from .errors import GraphError
 from .request import Req
 
@@ -178,12 +178,16 @@ def authenticate(sb, header: str | None) -> tuple[dict, frozenset]:
 def _run(sb, who, method, target, headers, raw, route, stopping) -> Answer:
     (user, scopes, owner), (handler, params, op, user_match) = who, route
     parts = urlsplit(target)
+    sb.observe_graph("request", raw, method=method, path=target, content_type=headers.get("Content-Type") or "")
+    try:
+        query = odata.query_options(parts.query)
+    except GraphError as e:
+        return error_answer(sb, headers, method, target, e)
     ctx = Ctx(sb, owner, actor=None if owner is user else user)  # the mailbox, and who works in it
     req = Req(ctx=ctx, method=method, path=unquote(parts.path), params=params,
-              query=dict(parse_qsl(parts.query, keep_blank_values=True)), headers=headers, body=raw,
+              query=query, headers=headers, body=raw,
               base=sb.graph_url, user_segment=user_match.group("seg"), scopes=scopes,
               immutable='idtype="immutableid"' in (headers.get("Prefer") or "").lower().replace(" ", ""))
-    sb.observe_graph("request", raw, method=method, path=target, content_type=headers.get("Content-Type") or "")
     fault = sb.faults.take(op)
     if fault is not None:
         early = _pre_fault(sb, headers, method, target, op, fault)
