@@ -179,8 +179,7 @@ def test_upload_errors_are_per_item_with_exchanges_codes(sandbox, alice):
     missing_folder = base64.b64encode(b"DSF\x01alice@example.com\x00nosuchfolder").decode()
     garbage = base64.b64encode(b"not an export at all").decode()
     flipped = base64.b64encode(base64.b64decode(good).replace(b'"good"', b'"evil"')).decode()  # its digest fails
-    shape = json.dumps({"fields": {"Subject": 5}, "attachments": [], "mime": None}).encode()
-    forged = base64.b64encode(b"DSX\x01" + hashlib.sha256(shape).digest() + shape).decode()  # not the store's
+    forged = _data({"fields": {"Subject": 5}, "attachments": [], "mime": None})  # not the store's shapes
     deep = b"[" * 100_000 + b"]" * 100_000
     nested = base64.b64encode(b"DSX\x01" + hashlib.sha256(deep).digest() + deep).decode()  # deeper than JSON parses
     msgs = _upload(sandbox, "".join([
@@ -189,6 +188,7 @@ def test_upload_errors_are_per_item_with_exchanges_codes(sandbox, alice):
         _item(drafts, flipped),
         _item(drafts, forged),
         _item(drafts, nested),
+        *[_item(drafts, f) for f in _forged_values()],
         _item(missing_folder, good),
         _item(drafts, good, "Update", missing_item),
         _item(drafts, good, "Update"),
@@ -198,11 +198,52 @@ def test_upload_errors_are_per_item_with_exchanges_codes(sandbox, alice):
         _item(alice.inbox.id, good, "Update", m.id),  # the item is not in that folder
     ]))
     codes = [x.findtext(f"{M}ResponseCode") for x in msgs]
-    assert codes == ["NoError", *["ErrorCorruptData"] * 4, "ErrorFolderNotFound", "ErrorItemNotFound",
+    assert codes == ["NoError", *["ErrorCorruptData"] * (4 + len(_forged_values())), "ErrorFolderNotFound", "ErrorItemNotFound",
                      *["ErrorInvalidOperation"] * 3, "NoError", "ErrorItemNotFound"]
     assert [x.get("ResponseClass") for x in msgs][:2] == ["Success", "Error"]
     assert msgs[0].find(f"{M}ItemId") is not None and msgs[1].find(f"{M}ItemId") is None
     assert sorted(i.subject for i in alice.drafts.all()) == ["good", "good", "good"]  # nothing half-made
+
+
+def _data(payload) -> str:
+    """Data as anyone can make it: the digest is a plain SHA-256, so it proves nothing."""
+    body = json.dumps(payload).encode()
+    return base64.b64encode(b"DSX\x01" + hashlib.sha256(body).digest() + body).decode()
+
+
+def _forged_values() -> list[str]:
+    """Data in the sandbox's shapes whose values the store cannot hold: each would be answered later as an invalid
+    xs:dateTime, a wrong time, an int beyond xs:int, or an extended property value its type cannot hold."""
+    def item(fields=None, atts=()):
+        return _data({"fields": {"Subject": "forged", "ItemClass": "IPM.Note", **(fields or {})},
+                      "attachments": list(atts), "mime": None})
+
+    def attachment(**over):
+        return {"name": "a.txt", "content_type": "text/plain", "content_id": None, "is_inline": False,
+                "modified": "2024-01-01T10:00:00.000000Z", "kind": "FileAttachment", "content": "", **over}
+
+    def packed(fields):
+        inner = json.dumps({"item": {"Subject": "inner", **fields}, "atts": []}).encode()
+        return attachment(kind="ItemAttachment", content=base64.b64encode(inner).decode())
+
+    ext = "00020329-0000-0000-c000-000000000046:name:x"
+    return [
+        item({"DateTimeReceived": "2024-01-01"}),
+        item({"DateTimeSent": "2024-01-01T10:00:00+05:00"}),
+        item({"DateTimeSent": "2024-01-01T10:00:00Z"}),  # an xs:dateTime, but not the store's form
+        item({"ReminderMinutesBeforeStart": 2**40}),
+        item({"ReminderMinutesBeforeStart": -2**31 - 1}),
+        item({"Flag": {"FlagStatus": "Flagged", "DueDate": "2024-01-01"}}),
+        item({"_ext": {ext: {"type": "Integer", "value": "abc"}}}),
+        item({"_ext": {ext: {"type": "NotAType", "value": "abc"}}}),
+        item({"_ext": {ext: {"type": "SystemTime", "value": "yesterday"}}}),
+        item({"_ext": {ext: {"type": "String", "values": ["a"]}}}),  # an array of a single-valued type
+        item({"_ext": {"garbage key": {"type": "String", "value": "a"}}}),
+        item(atts=[attachment(modified="2024-01-01")]),
+        item(atts=[packed({"DateTimeSent": "2024-01-01"})]),
+        item(atts=[packed({"ReminderMinutesBeforeStart": 2**40})]),
+        item(atts=[packed({"_ext": {ext: {"type": "Boolean", "value": "maybe"}}})]),
+    ]
 
 
 def test_export_of_an_unknown_or_malformed_id_is_per_item(sandbox, alice):

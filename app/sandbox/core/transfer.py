@@ -6,9 +6,12 @@ learn.microsoft.com, exchange/client-developer/web-service-reference/item-upload
 its own too: a prefix, a SHA-256 digest of the rest, then JSON of what the store keeps of the item (its fields,
 its stored MIME, its attachments with their content). So an upload restores an equal item, in any sandbox.
 
-What comes back is the client's: anything that is not such a stream (another prefix, a wrong digest, JSON that
-is not the store's own shapes) is refused with ErrorCorruptData ("This error occurs when the data is corrupted
-and cannot be processed", ResponseCode, learn.microsoft.com), never stored.
+What comes back is the client's, and the digest proves nothing (anyone can compute a SHA-256): so every value
+is checked as strictly as the store's own writes are. Data not in the sandbox's format, or with values the store
+cannot hold (a time not in the store's form, clock.fmt_dt; an int beyond its field's xs:int; an extended
+property value its type cannot hold, extvalue.py; more JSON objects and arrays than MAX_CONTAINERS), is refused
+with ErrorCorruptData ("This error occurs when the data is corrupted and cannot be processed", ResponseCode,
+learn.microsoft.com), never stored.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ import binascii
 import datetime as _dt
 import hashlib
 import json
+import re
 
-from . import attached
+from . import attached, extvalue
 from .clock import fmt_dt, utcnow
 from .delivery import estimate_size, file_item
 from .errors import MailboxError
@@ -32,6 +36,18 @@ CORRUPT = "The data is corrupted and cannot be processed."
 _NOT_KEPT = ("computed", "attachments", "extended")
 #: The store's own keys an exported item carries (model.py: "_ext" holds the extended properties).
 _OWN = ("_ext",)
+#: The most JSON objects and arrays one Data (or an item attachment's packed item in it) may hold, counted before
+#: it is parsed so that a small request cannot build a large graph. An item holds about one per recipient,
+#: attachment, extended property and header, and a few of its own; the EWS front end reads at most
+#: ews/soap.MAX_ELEMENTS (10,000) XML elements a request, and each of those takes at least one, so no item a
+#: client wrote through EWS comes near this.
+MAX_CONTAINERS = 10_000
+#: A JSON string (its escapes kept): taken out before counting, so that braces in text do not count.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+#: The store's time form (clock.fmt_dt): UTC, microseconds, "Z".
+_STORE_DT = "%Y-%m-%dT%H:%M:%S.%fZ"
+#: Ranges of the int fields (types.xsd: Size and ReminderMinutesBeforeStart are xs:int).
+XS_INT = (-2**31, 2**31 - 1)
 #: Fields an upload stamps afresh, as Exchange does (a new item gets its own creation and modification times).
 STAMPED = ("DateTimeCreated", "LastModifiedTime", "Size")
 
@@ -52,14 +68,11 @@ def export_item(store, item: dict) -> bytes:
 
 def import_item(raw: bytes) -> tuple[dict, list[dict], bytes | None]:
     """Data -> (the item's fields, its attachments with their content, its MIME or None). Raises MailboxError
-    (ErrorCorruptData) for anything export_item did not make."""
+    (ErrorCorruptData) for Data not in the sandbox's format, or with values the store cannot hold."""
     head, digest, body = raw[:len(MAGIC)], raw[len(MAGIC):len(MAGIC) + _DIGEST], raw[len(MAGIC) + _DIGEST:]
     if head != MAGIC or len(digest) != _DIGEST or hashlib.sha256(body).digest() != digest:
         raise _corrupt()
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
-        raise _corrupt() from None
+    payload = _json(body)
     if not isinstance(payload, dict) or set(payload) != {"fields", "attachments", "mime"}:
         raise _corrupt()
     fields = _fields(payload["fields"])
@@ -114,6 +127,17 @@ def _corrupt() -> MailboxError:
     return MailboxError("ErrorCorruptData", CORRUPT)
 
 
+def _json(raw: bytes):
+    """Parsed JSON, once its objects and arrays are known to be at most MAX_CONTAINERS."""
+    stripped = _JSON_STRING.sub(b"", raw)
+    if stripped.count(b"{") + stripped.count(b"[") > MAX_CONTAINERS:
+        raise _corrupt()
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
+        raise _corrupt() from None
+
+
 def _b64(text) -> bytes:
     if not isinstance(text, str):
         raise _corrupt()
@@ -146,13 +170,15 @@ def _is_str(v) -> bool:
 
 
 def _is_dt(v) -> bool:
+    """A time in the store's own form, exactly (what clock.fmt_dt writes), and nothing else: a date alone or a time
+    with another offset would be answered as an invalid or a wrong xs:dateTime."""
     if not isinstance(v, str):
         return False
     try:
-        _dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+        d = _dt.datetime.strptime(v, _STORE_DT)
     except ValueError:
         return False
-    return True
+    return fmt_dt(d.replace(tzinfo=_dt.timezone.utc)) == v
 
 
 def _is_b64(v) -> bool:
@@ -178,19 +204,8 @@ def _is_flag(v) -> bool:
 
 
 def _is_ext(v) -> bool:
-    if not isinstance(v, dict):
-        return False
-    for key, prop in v.items():
-        if not isinstance(key, str) or not isinstance(prop, dict) or not isinstance(prop.get("type"), str):
-            return False
-        if set(prop) == {"type", "value"}:
-            ok = isinstance(prop["value"], str)
-        else:
-            ok = set(prop) == {"type", "values"} and isinstance(prop["values"], list) and all(
-                isinstance(x, str) for x in prop["values"])
-        if not ok:
-            return False
-    return True
+    """Extended properties as the store keeps them, each value checked as EWS' writes check it (extvalue.py)."""
+    return isinstance(v, dict) and all(extvalue.valid_property(key, prop) for key, prop in v.items())
 
 
 def _is_headers(v) -> bool:
@@ -202,7 +217,7 @@ def _is_headers(v) -> bool:
 _CHECKS = {
     "str": _is_str,
     "dt": _is_dt,
-    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and XS_INT[0] <= v <= XS_INT[1],
     "bool": lambda v: isinstance(v, bool),
     "base64": _is_b64,
     "strings": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
@@ -232,10 +247,7 @@ def _attachment(a) -> dict:
 
 
 def _check_attached(content: bytes) -> None:
-    try:
-        payload = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
-        raise _corrupt() from None
+    payload = _json(content)
     if not isinstance(payload, dict) or set(payload) != {"item", "atts"} or not isinstance(payload["atts"], list):
         raise _corrupt()
     _fields(payload["item"], attached_item=True)
