@@ -246,6 +246,36 @@ def _forged_values() -> list[str]:
     ]
 
 
+def test_data_holding_more_json_than_any_item_is_refused_before_it_is_parsed(sandbox, alice):
+    """Data's JSON is bounded as the XML is (transfer.MAX_CONTAINERS objects and arrays, counted before parsing):
+    a few megabytes of empty objects, or an item of the store's shapes with more recipients than any EWS request
+    can write, at the top or packed in an item attachment, is ErrorCorruptData and builds nothing."""
+    empties = b'{"fields":{},"mime":null,"attachments":[' + b",".join([b"{}"] * 2_000_000) + b"]}"
+    flood = base64.b64encode(b"DSX\x01" + hashlib.sha256(empties).digest() + empties).decode()
+    crowd = [{"EmailAddress": f"r{i}@x.test"} for i in range(10_001)]
+    many = _data({"fields": {"Subject": "crowd", "ToRecipients": crowd}, "attachments": [], "mime": None})
+    inner = json.dumps({"item": {"Subject": "inner", "ToRecipients": crowd}, "atts": []}).encode()
+    packed = {"name": "in", "content_type": None, "content_id": None, "is_inline": False, "modified": None,
+              "kind": "ItemAttachment", "content": base64.b64encode(inner).decode()}
+    many_inside = _data({"fields": {"Subject": "outer"}, "attachments": [packed], "mime": None})
+    msgs = _upload(sandbox, "".join(_item(alice.drafts.id, d) for d in (flood, many, many_inside)))
+    assert [x.findtext(f"{M}ResponseCode") for x in msgs] == ["ErrorCorruptData"] * 3
+    assert alice.drafts.all().count() == 0
+
+
+def test_a_large_item_within_the_limits_round_trips(sandbox, alice):
+    m = Message(account=alice, folder=alice.drafts, subject="big {[", body="{[" * 6000,  # text: no structure
+                to_recipients=[f"to{i}@x.test" for i in range(1500)],
+                cc_recipients=[f"cc{i}@x.test" for i in range(500)])
+    for i in range(100):
+        m.attach(FileAttachment(name=f"f{i}.txt", content=b"{[" * 50))  # braces in content count for nothing
+    m.save()
+    m = list(alice.fetch([m]))[0]
+    [(new_id, new_ck)] = alice.upload([(alice.inbox, alice.export([m])[0])])
+    back = list(alice.fetch([(new_id, new_ck)]))[0]
+    assert _facts(back) == _facts(m) and len(back.to_recipients) == 1500 and len(back.attachments) == 100
+
+
 def test_export_of_an_unknown_or_malformed_id_is_per_item(sandbox, alice):
     m = Message(account=alice, folder=alice.drafts, subject="here")
     m.save()
