@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import datetime
 import hashlib
 import json
 from xml.etree import ElementTree
@@ -155,6 +156,55 @@ def test_export_answers_per_item_and_flags_and_read_state_round_trip(sandbox, al
     assert isinstance(results[0], str) and isinstance(results[1], ErrorItemNotFound)
     [(new_id, _)] = alice.upload([(alice.inbox, results[0])])
     assert alice.inbox.get(id=new_id).is_read is True
+
+
+def test_an_update_replaces_the_item_in_one_store_transaction(sandbox, alice):
+    """transfer.upload on its own (outside a request's transaction): the old attachments' removal, the new ones,
+    the fields and the MIME commit together, so no reader sees half a replacement."""
+    from app.sandbox.core import transfer
+    from app.sandbox.core.session import Ctx
+
+    data = base64.b64decode(alice.export([_full_message(alice, "new version")])[0])
+    target = Message(account=alice, folder=alice.drafts, subject="old version")
+    target.attach(FileAttachment(name="old.txt", content=b"old"))
+    target.save()
+    store = sandbox.store
+    [row] = [r for r in store.all_in("alice@example.com", "drafts") if r["data"].get("Subject") == "old version"]
+    user = next(u for u in sandbox.users if u["email"] == "alice@example.com")
+    statements = []
+    store.db.set_trace_callback(statements.append)
+    try:
+        transfer.upload(Ctx(sandbox, user), ("alice@example.com", "drafts"), data, existing=row)
+    finally:
+        store.db.set_trace_callback(None)
+    assert [s for s in statements if s.split()[0] in ("BEGIN", "COMMIT", "ROLLBACK")] == ["BEGIN IMMEDIATE", "COMMIT"]
+    replaced = alice.drafts.get(id=target.id)
+    assert replaced.subject == "new version" and sorted(a.name for a in replaced.attachments) == [
+        "inner", "logo.png", "notes.txt"]
+
+
+def test_a_message_waiting_in_the_outbox_is_not_replaced_and_still_goes_out(sandbox_factory):
+    """Under a message rate of one a minute the second send waits in the Outbox (core/outbox.py); an UploadItems
+    Update of it is ErrorInvalidOperation (a replacement would lose its submission), and it goes out when due."""
+    from app.sandbox.core import ids
+    from tests.helpers.ews_accounts import make_account
+
+    now = [datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone.utc)]
+    sb = sandbox_factory(limits={"profile": "exchange-online", "message_rate": 1}, clock=lambda: now[0])
+    alice = make_account(sb, "alice@example.com")
+    for subject in ("first", "second"):
+        Message(account=alice, subject=subject, body="hi", to_recipients=["bob@example.com"]).send(save_copy=True)
+    [waiting] = sb.store.all_in("alice@example.com", "outbox")
+    data = alice.export([_full_message(alice, "replacement")])[0]
+    outbox = alice.outbox
+    msgs = _upload(sb, _item(outbox.id, data, "Update", ids.item_id(waiting["key"]))
+                   + _item(outbox.id, data, "UpdateOrCreate", ids.item_id(waiting["key"])))
+    assert [x.findtext(f"{M}ResponseCode") for x in msgs] == ["ErrorInvalidOperation"] * 2
+    assert sb.store.get(waiting["key"])["data"]["Subject"] == "second"
+    now[0] += datetime.timedelta(minutes=1)
+    assert sb.outbox.release_due() == 0 and sb.outbox.wait_idle(10)
+    assert sorted(i["fields"]["Subject"] for i in sb.mailbox("bob@example.com").items("inbox")) == ["first", "second"]
+    assert sb.mailbox("alice@example.com").count("outbox") == 0
 
 
 def _upload(sandbox, items_xml):

@@ -26,8 +26,9 @@ import re
 from . import attached, extvalue
 from .clock import fmt_dt, utcnow
 from .delivery import estimate_size, file_item
-from .errors import MailboxError
+from .errors import NOT_FOUND, MailboxError
 from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY
+from .outbox import OUTBOX
 
 MAGIC = b"DSX\x01"
 _DIGEST = 32
@@ -50,6 +51,7 @@ _STORE_DT = "%Y-%m-%dT%H:%M:%S.%fZ"
 XS_INT = (-2**31, 2**31 - 1)
 #: Fields an upload stamps afresh, as Exchange does (a new item gets its own creation and modification times).
 STAMPED = ("DateTimeCreated", "LastModifiedTime", "Size")
+PENDING = "The item is waiting in the Outbox to be sent and cannot be replaced."
 
 
 def export_item(store, item: dict) -> bytes:
@@ -86,18 +88,29 @@ def import_item(raw: bytes) -> tuple[dict, list[dict], bytes | None]:
 def upload(ctx, folder: tuple[str, str], raw: bytes, existing: dict | None = None) -> dict:
     """Store the item ``raw`` (Data) holds: a new item in ``folder`` (mailbox, folder key), or, given
     ``existing`` (a stored item of that folder), that item replaced by it, keeping its id (a new change key).
-    Returns the stored row. Raises MailboxError (ErrorCorruptData)."""
+    Returns the stored row. Raises MailboxError (ErrorCorruptData; ErrorInvalidOperation for an item waiting in
+    the Outbox to be sent). Either the whole item is stored or replaced, in one store transaction, or nothing."""
     fields, atts, mime = import_item(raw)
     for name in STAMPED:
         fields.pop(name, None)
     fields["IsAssociated"] = False  # the sandbox keeps no folder-associated items (the caller refuses them)
-    if existing is None:
-        return file_item(ctx, folder[0], folder[1], fields, atts, mime=mime)
-    return _replace(ctx, existing, fields, atts, mime)
+    with ctx.store.tx():
+        if existing is None:
+            return file_item(ctx, folder[0], folder[1], fields, atts, mime=mime)
+        return _replace(ctx, existing["key"], fields, atts, mime)
 
 
-def _replace(ctx, item: dict, fields: dict, atts: list[dict], mime: bytes | None) -> dict:
+def _replace(ctx, key: str, fields: dict, atts: list[dict], mime: bytes | None) -> dict:
+    """The item ``key`` replaced (inside the caller's transaction). A submitted message waiting in the Outbox
+    (outbox.py: its ``_submit``) is refused, not replaced: its replacement would lose the submission, and it
+    would never go out. Microsoft documents no code for this; ErrorInvalidOperation, as for other uploads the
+    sandbox refuses (docs/sandbox.md)."""
     store = ctx.store
+    item = store.get(key)  # as it is now, in this transaction: the Outbox worker may have moved it meanwhile
+    if item is None:
+        raise MailboxError("ErrorItemNotFound", NOT_FOUND)
+    if item["folder"] == OUTBOX and "_submit" in item["data"]:
+        raise MailboxError("ErrorInvalidOperation", PENDING)
     now = fmt_dt(utcnow())
     fields["DateTimeCreated"] = item["data"].get("DateTimeCreated", now)
     fields["LastModifiedTime"] = now
