@@ -263,7 +263,7 @@ def _data(payload) -> str:
 
 def _forged_values() -> list[str]:
     """Data in the sandbox's shapes whose values the store cannot hold: each would be answered later as an invalid
-    xs:dateTime, a wrong time, an int beyond xs:int, or an extended property value its type cannot hold."""
+    xs:dateTime, a wrong time, an int beyond its XSD type, or an extended property value its type cannot hold."""
     def item(fields=None, atts=()):
         return _data({"fields": {"Subject": "forged", "ItemClass": "IPM.Note", **(fields or {})},
                       "attachments": list(atts), "mime": None})
@@ -283,6 +283,9 @@ def _forged_values() -> list[str]:
         item({"DateTimeSent": "2024-01-01T10:00:00Z"}),  # an xs:dateTime, but not the store's form
         item({"ReminderMinutesBeforeStart": 2**40}),
         item({"ReminderMinutesBeforeStart": -2**31 - 1}),
+        item({"ReminderMinutesBeforeStart": -1}),  # an xs:int, but not a ReminderMinutesBeforeStartType
+        item({"ReminderMinutesBeforeStart": 2_629_801}),
+        item({"Size": 2**31}),
         item({"Flag": {"FlagStatus": "Flagged", "DueDate": "2024-01-01"}}),
         item({"_ext": {ext: {"type": "Integer", "value": "abc"}}}),
         item({"_ext": {ext: {"type": "NotAType", "value": "abc"}}}),

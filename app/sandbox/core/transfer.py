@@ -8,7 +8,7 @@ its stored MIME, its attachments with their content). So an upload restores an e
 
 What comes back is the client's, and the digest proves nothing (anyone can compute a SHA-256): so every value
 is checked as strictly as the store's own writes are. Data not in the sandbox's format, or with values the store
-cannot hold (a time not in the store's form, clock.fmt_dt; an int beyond its field's xs:int; an extended
+cannot hold (a time not in the store's form, clock.fmt_dt; an int its field's XSD type does not allow; an extended
 property value its type cannot hold, extvalue.py; more JSON objects and arrays than MAX_CONTAINERS), is refused
 with ErrorCorruptData ("This error occurs when the data is corrupted and cannot be processed", ResponseCode,
 learn.microsoft.com), never stored.
@@ -47,8 +47,10 @@ MAX_CONTAINERS = 10_000
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 #: The store's time form (clock.fmt_dt): UTC, microseconds, "Z".
 _STORE_DT = "%Y-%m-%dT%H:%M:%S.%fZ"
-#: Ranges of the int fields (types.xsd: Size and ReminderMinutesBeforeStart are xs:int).
 XS_INT = (-2**31, 2**31 - 1)
+#: The values each int field's type in types.xsd allows, as ranges: Size is an xs:int, ReminderMinutesBeforeStart
+#: a ReminderMinutesBeforeStartType (0 to 2629800, or the marker 1525252321). Another int field: xs:int.
+INT_RANGES = {"Size": (XS_INT,), "ReminderMinutesBeforeStart": ((0, 2_629_800), (1_525_252_321, 1_525_252_321))}
 #: Fields an upload stamps afresh, as Exchange does (a new item gets its own creation and modification times).
 STAMPED = ("DateTimeCreated", "LastModifiedTime", "Size")
 PENDING = "The item is waiting in the Outbox to be sent and cannot be replaced."
@@ -172,10 +174,17 @@ def _fields(fields, *, attached_item: bool = False) -> dict:
         elif name in STORED_ONLY:
             ok = _is_headers(value)
         else:
-            ok = _kept(name) and _CHECKS[FIELDS[name][0]](value)
+            ok = _kept(name) and _CHECKS[FIELDS[name][0]](value) and _in_range(name, value)
         if not ok:
             raise _corrupt()
     return dict(fields)
+
+
+def _in_range(name: str, value) -> bool:
+    """An int field's value within what its XSD type allows (INT_RANGES); any other field's value as it is."""
+    if FIELDS[name][0] != "int":
+        return True
+    return any(lo <= value <= hi for lo, hi in INT_RANGES.get(name, (XS_INT,)))
 
 
 def _is_str(v) -> bool:
@@ -230,7 +239,7 @@ def _is_headers(v) -> bool:
 _CHECKS = {
     "str": _is_str,
     "dt": _is_dt,
-    "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and XS_INT[0] <= v <= XS_INT[1],
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "bool": lambda v: isinstance(v, bool),
     "base64": _is_b64,
     "strings": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
