@@ -119,9 +119,9 @@ def _replace(ctx, key: str, fields: dict, atts: list[dict], mime: bytes | None) 
     fields["_has_attachments"] = bool(atts)
     fields["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
     fields["Size"] = estimate_size(fields, atts)
-    for key in ("_iid", "_ck_history"):  # the item stays itself: its immutable id and its change history
-        if key in item["data"]:
-            fields[key] = item["data"][key]
+    for own in ("_iid", "_ck_history"):  # the item stays itself: its immutable id and its change history
+        if own in item["data"]:
+            fields[own] = item["data"][own]
     for old in store.attachments(item["key"]):
         store.delete_attachment(old["key"])
     for a in atts:
