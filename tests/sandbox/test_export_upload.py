@@ -286,6 +286,8 @@ def _forged_values() -> list[str]:
         item({"ReminderMinutesBeforeStart": -1}),  # an xs:int, but not a ReminderMinutesBeforeStartType
         item({"ReminderMinutesBeforeStart": 2_629_801}),
         item({"Size": 2**31}),
+        item({"Subject": "nul \x00 inside"}),  # text no XML answer can carry
+        item({"Body": {"BodyType": "Text", "text": "lone \ud800 surrogate"}}),
         item({"Flag": {"FlagStatus": "Flagged", "DueDate": "2024-01-01"}}),
         item({"_ext": {ext: {"type": "Integer", "value": "abc"}}}),
         item({"_ext": {ext: {"type": "NotAType", "value": "abc"}}}),

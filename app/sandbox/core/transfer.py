@@ -9,7 +9,8 @@ its stored MIME, its attachments with their content). So an upload restores an e
 What comes back is the client's, and the digest proves nothing (anyone can compute a SHA-256): so every value
 is checked as strictly as the store's own writes are. Data not in the sandbox's format, or with values the store
 cannot hold (a time not in the store's form, clock.fmt_dt; an int its field's XSD type does not allow; an extended
-property value its type cannot hold, extvalue.py; more JSON objects and arrays than MAX_CONTAINERS), is refused
+property value its type cannot hold, extvalue.py; text XML cannot carry; more JSON objects and arrays than
+MAX_CONTAINERS), is refused
 with ErrorCorruptData ("This error occurs when the data is corrupted and cannot be processed", ResponseCode,
 learn.microsoft.com), never stored.
 """
@@ -45,6 +46,9 @@ _OWN = ("_ext",)
 MAX_CONTAINERS = 10_000
 #: A JSON string (its escapes kept): taken out before counting, so that braces in text do not count.
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+#: A character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE/U+FFFF): text holding one could
+#: not be answered in any XML answer, and no EWS request can write it.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: The store's time form (clock.fmt_dt): UTC, microseconds, "Z".
 _STORE_DT = "%Y-%m-%dT%H:%M:%S.%fZ"
 XS_INT = (-2**31, 2**31 - 1)
@@ -148,9 +152,27 @@ def _json(raw: bytes):
     if stripped.count(b"{") + stripped.count(b"[") > MAX_CONTAINERS:
         raise _corrupt()
     try:
-        return json.loads(raw.decode("utf-8"))
+        payload = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
         raise _corrupt() from None
+    if not _xml_text(payload):
+        raise _corrupt()
+    return payload
+
+
+def _xml_text(payload) -> bool:
+    """Whether every string (keys too) of parsed JSON holds only characters XML can carry."""
+    todo = [payload]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            todo.extend(node)
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, str) and _NOT_XML.search(node):
+            return False
+    return True
 
 
 def _b64(text) -> bytes:
