@@ -61,9 +61,18 @@ def load_schema():
 
 
 _DOCTYPE = re.compile(rb"\s*(<\?xml[^>]*\?>)?(\s|<!--.*?-->)*<!DOCTYPE", re.S)
-# xs:base64Binary: attachments, MIME, ExportItems' and UploadItems' Data, a user configuration's XmlData/BinaryData
-_BASE64_TAGS = {f"{{{T_NS}}}{n}" for n in ("Content", "MimeContent", "Data", "XmlData", "BinaryData")} | {
-    f"{{{M_NS}}}Data"}
+# xs:base64Binary: attachments, MIME, ExportItems' and UploadItems' Data, a user configuration's XmlData/BinaryData,
+# by (grandparent, parent, element), None for any: the schema declares t:Data and t:Content elsewhere with other
+# types (an insight value's xs:string Data, in an element also named t:Item; an InsightContent), which must not be
+# judged as base64. t:MimeContent is declared once.
+_BASE64_PATHS = (
+    (None, None, f"{{{T_NS}}}MimeContent"),
+    (None, f"{{{T_NS}}}FileAttachment", f"{{{T_NS}}}Content"),
+    (f"{{{M_NS}}}Items", f"{{{T_NS}}}Item", f"{{{T_NS}}}Data"),
+    (None, f"{{{M_NS}}}ExportItemsResponseMessage", f"{{{M_NS}}}Data"),
+    (None, f"{{{M_NS}}}UserConfiguration", f"{{{T_NS}}}XmlData"),
+    (None, f"{{{M_NS}}}UserConfiguration", f"{{{T_NS}}}BinaryData"),
+)
 _BIG = 64 * 1024
 
 
@@ -72,14 +81,22 @@ def _shrink_base64(elem) -> list[str]:
     base64 values with binascii instead (same rule: whitespace allowed, strict alphabet and padding) and
     hand the schema a short valid stand-in, so structure and every other value are still validated."""
     problems = []
+    parents = {child: parent for parent in elem.iter() for child in parent}
     for el in elem.iter():
-        if el.tag in _BASE64_TAGS and el.text and len(el.text) > _BIG:
+        if el.text and len(el.text) > _BIG and _is_base64_place(el, parents):
             try:
                 base64.b64decode("".join(el.text.split()), validate=True)
             except (binascii.Error, ValueError) as e:
                 problems.append(f"{el.tag}: not base64 ({e})")
             el.text = "AAAA"
     return problems
+
+
+def _is_base64_place(el, parents: dict) -> bool:
+    parent = parents.get(el)
+    grandparent = parents.get(parent) if parent is not None else None
+    tags = (getattr(grandparent, "tag", None), getattr(parent, "tag", None), el.tag)
+    return any(all(want is None or want == got for want, got in zip(path, tags)) for path in _BASE64_PATHS)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import datetime
 import hashlib
 import json
 from xml.etree import ElementTree
@@ -157,6 +158,55 @@ def test_export_answers_per_item_and_flags_and_read_state_round_trip(sandbox, al
     assert alice.inbox.get(id=new_id).is_read is True
 
 
+def test_an_update_replaces_the_item_in_one_store_transaction(sandbox, alice):
+    """transfer.upload on its own (outside a request's transaction): the old attachments' removal, the new ones,
+    the fields and the MIME commit together, so no reader sees half a replacement."""
+    from app.sandbox.core import transfer
+    from app.sandbox.core.session import Ctx
+
+    data = base64.b64decode(alice.export([_full_message(alice, "new version")])[0])
+    target = Message(account=alice, folder=alice.drafts, subject="old version")
+    target.attach(FileAttachment(name="old.txt", content=b"old"))
+    target.save()
+    store = sandbox.store
+    [row] = [r for r in store.all_in("alice@example.com", "drafts") if r["data"].get("Subject") == "old version"]
+    user = next(u for u in sandbox.users if u["email"] == "alice@example.com")
+    statements = []
+    store.db.set_trace_callback(statements.append)
+    try:
+        transfer.upload(Ctx(sandbox, user), ("alice@example.com", "drafts"), data, existing=row)
+    finally:
+        store.db.set_trace_callback(None)
+    assert [s for s in statements if s.split()[0] in ("BEGIN", "COMMIT", "ROLLBACK")] == ["BEGIN IMMEDIATE", "COMMIT"]
+    replaced = alice.drafts.get(id=target.id)
+    assert replaced.subject == "new version" and sorted(a.name for a in replaced.attachments) == [
+        "inner", "logo.png", "notes.txt"]
+
+
+def test_a_message_waiting_in_the_outbox_is_not_replaced_and_still_goes_out(sandbox_factory):
+    """Under a message rate of one a minute the second send waits in the Outbox (core/outbox.py); an UploadItems
+    Update of it is ErrorInvalidOperation (a replacement would lose its submission), and it goes out when due."""
+    from app.sandbox.core import ids
+    from tests.helpers.ews_accounts import make_account
+
+    now = [datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone.utc)]
+    sb = sandbox_factory(limits={"profile": "exchange-online", "message_rate": 1}, clock=lambda: now[0])
+    alice = make_account(sb, "alice@example.com")
+    for subject in ("first", "second"):
+        Message(account=alice, subject=subject, body="hi", to_recipients=["bob@example.com"]).send(save_copy=True)
+    [waiting] = sb.store.all_in("alice@example.com", "outbox")
+    data = alice.export([_full_message(alice, "replacement")])[0]
+    outbox = alice.outbox
+    msgs = _upload(sb, _item(outbox.id, data, "Update", ids.item_id(waiting["key"]))
+                   + _item(outbox.id, data, "UpdateOrCreate", ids.item_id(waiting["key"])))
+    assert [x.findtext(f"{M}ResponseCode") for x in msgs] == ["ErrorInvalidOperation"] * 2
+    assert sb.store.get(waiting["key"])["data"]["Subject"] == "second"
+    now[0] += datetime.timedelta(minutes=1)
+    assert sb.outbox.release_due() == 0 and sb.outbox.wait_idle(10)
+    assert sorted(i["fields"]["Subject"] for i in sb.mailbox("bob@example.com").items("inbox")) == ["first", "second"]
+    assert sb.mailbox("alice@example.com").count("outbox") == 0
+
+
 def _upload(sandbox, items_xml):
     r = post(sandbox, f"<m:UploadItems><m:Items>{items_xml}</m:Items></m:UploadItems>")
     assert r.status_code == 200, r.content
@@ -179,8 +229,7 @@ def test_upload_errors_are_per_item_with_exchanges_codes(sandbox, alice):
     missing_folder = base64.b64encode(b"DSF\x01alice@example.com\x00nosuchfolder").decode()
     garbage = base64.b64encode(b"not an export at all").decode()
     flipped = base64.b64encode(base64.b64decode(good).replace(b'"good"', b'"evil"')).decode()  # its digest fails
-    shape = json.dumps({"fields": {"Subject": 5}, "attachments": [], "mime": None}).encode()
-    forged = base64.b64encode(b"DSX\x01" + hashlib.sha256(shape).digest() + shape).decode()  # not the store's
+    forged = _data({"fields": {"Subject": 5}, "attachments": [], "mime": None})  # not the store's shapes
     deep = b"[" * 100_000 + b"]" * 100_000
     nested = base64.b64encode(b"DSX\x01" + hashlib.sha256(deep).digest() + deep).decode()  # deeper than JSON parses
     msgs = _upload(sandbox, "".join([
@@ -189,6 +238,7 @@ def test_upload_errors_are_per_item_with_exchanges_codes(sandbox, alice):
         _item(drafts, flipped),
         _item(drafts, forged),
         _item(drafts, nested),
+        *[_item(drafts, f) for f in _forged_values()],
         _item(missing_folder, good),
         _item(drafts, good, "Update", missing_item),
         _item(drafts, good, "Update"),
@@ -198,11 +248,87 @@ def test_upload_errors_are_per_item_with_exchanges_codes(sandbox, alice):
         _item(alice.inbox.id, good, "Update", m.id),  # the item is not in that folder
     ]))
     codes = [x.findtext(f"{M}ResponseCode") for x in msgs]
-    assert codes == ["NoError", *["ErrorCorruptData"] * 4, "ErrorFolderNotFound", "ErrorItemNotFound",
+    assert codes == ["NoError", *["ErrorCorruptData"] * (4 + len(_forged_values())), "ErrorFolderNotFound", "ErrorItemNotFound",
                      *["ErrorInvalidOperation"] * 3, "NoError", "ErrorItemNotFound"]
     assert [x.get("ResponseClass") for x in msgs][:2] == ["Success", "Error"]
     assert msgs[0].find(f"{M}ItemId") is not None and msgs[1].find(f"{M}ItemId") is None
     assert sorted(i.subject for i in alice.drafts.all()) == ["good", "good", "good"]  # nothing half-made
+
+
+def _data(payload) -> str:
+    """Data as anyone can make it: the digest is a plain SHA-256, so it proves nothing."""
+    body = json.dumps(payload).encode()
+    return base64.b64encode(b"DSX\x01" + hashlib.sha256(body).digest() + body).decode()
+
+
+def _forged_values() -> list[str]:
+    """Data in the sandbox's shapes whose values the store cannot hold: each would be answered later as an invalid
+    xs:dateTime, a wrong time, an int beyond its XSD type, or an extended property value its type cannot hold."""
+    def item(fields=None, atts=()):
+        return _data({"fields": {"Subject": "forged", "ItemClass": "IPM.Note", **(fields or {})},
+                      "attachments": list(atts), "mime": None})
+
+    def attachment(**over):
+        return {"name": "a.txt", "content_type": "text/plain", "content_id": None, "is_inline": False,
+                "modified": "2024-01-01T10:00:00.000000Z", "kind": "FileAttachment", "content": "", **over}
+
+    def packed(fields):
+        inner = json.dumps({"item": {"Subject": "inner", **fields}, "atts": []}).encode()
+        return attachment(kind="ItemAttachment", content=base64.b64encode(inner).decode())
+
+    ext = "00020329-0000-0000-c000-000000000046:name:x"
+    return [
+        item({"DateTimeReceived": "2024-01-01"}),
+        item({"DateTimeSent": "2024-01-01T10:00:00+05:00"}),
+        item({"DateTimeSent": "2024-01-01T10:00:00Z"}),  # an xs:dateTime, but not the store's form
+        item({"ReminderMinutesBeforeStart": 2**40}),
+        item({"ReminderMinutesBeforeStart": -2**31 - 1}),
+        item({"ReminderMinutesBeforeStart": -1}),  # an xs:int, but not a ReminderMinutesBeforeStartType
+        item({"ReminderMinutesBeforeStart": 2_629_801}),
+        item({"Size": 2**31}),
+        item({"Subject": "nul \x00 inside"}),  # text no XML answer can carry
+        item({"Body": {"BodyType": "Text", "text": "lone \ud800 surrogate"}}),
+        item({"Flag": {"FlagStatus": "Flagged", "DueDate": "2024-01-01"}}),
+        item({"_ext": {ext: {"type": "Integer", "value": "abc"}}}),
+        item({"_ext": {ext: {"type": "NotAType", "value": "abc"}}}),
+        item({"_ext": {ext: {"type": "SystemTime", "value": "yesterday"}}}),
+        item({"_ext": {ext: {"type": "String", "values": ["a"]}}}),  # an array of a single-valued type
+        item({"_ext": {"garbage key": {"type": "String", "value": "a"}}}),
+        item(atts=[attachment(modified="2024-01-01")]),
+        item(atts=[packed({"DateTimeSent": "2024-01-01"})]),
+        item(atts=[packed({"ReminderMinutesBeforeStart": 2**40})]),
+        item(atts=[packed({"_ext": {ext: {"type": "Boolean", "value": "maybe"}}})]),
+    ]
+
+
+def test_data_holding_more_json_than_any_item_is_refused_before_it_is_parsed(sandbox, alice):
+    """Data's JSON is bounded as the XML is (transfer.MAX_CONTAINERS objects and arrays, counted before parsing):
+    a few megabytes of empty objects, or an item of the store's shapes with more recipients than any EWS request
+    can write, at the top or packed in an item attachment, is ErrorCorruptData and builds nothing."""
+    empties = b'{"fields":{},"mime":null,"attachments":[' + b",".join([b"{}"] * 2_000_000) + b"]}"
+    flood = base64.b64encode(b"DSX\x01" + hashlib.sha256(empties).digest() + empties).decode()
+    crowd = [{"EmailAddress": f"r{i}@x.test"} for i in range(10_001)]
+    many = _data({"fields": {"Subject": "crowd", "ToRecipients": crowd}, "attachments": [], "mime": None})
+    inner = json.dumps({"item": {"Subject": "inner", "ToRecipients": crowd}, "atts": []}).encode()
+    packed = {"name": "in", "content_type": None, "content_id": None, "is_inline": False, "modified": None,
+              "kind": "ItemAttachment", "content": base64.b64encode(inner).decode()}
+    many_inside = _data({"fields": {"Subject": "outer"}, "attachments": [packed], "mime": None})
+    msgs = _upload(sandbox, "".join(_item(alice.drafts.id, d) for d in (flood, many, many_inside)))
+    assert [x.findtext(f"{M}ResponseCode") for x in msgs] == ["ErrorCorruptData"] * 3
+    assert alice.drafts.all().count() == 0
+
+
+def test_a_large_item_within_the_limits_round_trips(sandbox, alice):
+    m = Message(account=alice, folder=alice.drafts, subject="big {[", body="{[" * 6000,  # text: no structure
+                to_recipients=[f"to{i}@x.test" for i in range(1500)],
+                cc_recipients=[f"cc{i}@x.test" for i in range(500)])
+    for i in range(100):
+        m.attach(FileAttachment(name=f"f{i}.txt", content=b"{[" * 50))  # braces in content count for nothing
+    m.save()
+    m = list(alice.fetch([m]))[0]
+    [(new_id, new_ck)] = alice.upload([(alice.inbox, alice.export([m])[0])])
+    back = list(alice.fetch([(new_id, new_ck)]))[0]
+    assert _facts(back) == _facts(m) and len(back.to_recipients) == 1500 and len(back.attachments) == 100
 
 
 def test_export_of_an_unknown_or_malformed_id_is_per_item(sandbox, alice):

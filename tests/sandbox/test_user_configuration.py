@@ -104,6 +104,27 @@ def test_an_update_keeps_the_parts_it_does_not_name(sandbox, alice):
     assert (config.dictionary, config.xml_data, config.binary_data) == ({"a": 1}, b"<new/>", b"kept")
 
 
+def test_names_are_matched_without_regard_to_case_and_keep_their_spelling(sandbox, alice):
+    """A configuration is a message of class IPM.Configuration.<name> in Exchange, and message classes compare
+    without regard to case (PidTagMessageClass): "prefs" is the configuration "Prefs" (the sandbox's choice,
+    docs/sandbox.md)."""
+    alice.drafts.create_user_configuration(name="Prefs", xml_data=b"<a/>")
+    with pytest.raises(ErrorItemSave):
+        alice.drafts.create_user_configuration(name="prefs", xml_data=b"<b/>")
+    alice.drafts.update_user_configuration(name="PREFS", binary_data=b"bin")
+    r = post(sandbox, '<m:GetUserConfiguration><m:UserConfigurationName Name="pReFs"><t:DistinguishedFolderId '
+                      'Id="drafts"/></m:UserConfigurationName><m:UserConfigurationProperties>All'
+                      "</m:UserConfigurationProperties></m:GetUserConfiguration>")
+    assert _codes(r) == ["NoError"]
+    conf = ElementTree.fromstring(r.content).find(f".//{M}UserConfiguration")
+    assert conf.find(f"{T}UserConfigurationName").get("Name") == "Prefs"  # as it was created
+    config = alice.drafts.get_user_configuration(name="prefs")
+    assert (config.xml_data, config.binary_data) == (b"<a/>", b"bin")
+    alice.drafts.delete_user_configuration(name="pREFS")
+    with pytest.raises(ErrorItemNotFound):
+        alice.drafts.get_user_configuration(name="Prefs")
+
+
 def test_names_exchange_refuses_and_folders_that_do_not_exist(sandbox, alice):
     for bad in ("has space", "IPM.Configuration.Mine", "x" * 237, "ünïcode"):
         with pytest.raises(ErrorInvalidArgument):

@@ -234,3 +234,35 @@ def test_a_sandbox_in_another_process_is_checked_through_its_dump(v, tmp_path):
     assert v.collect(dump) == 4 and not list(dump.iterdir())
     failures = v.reset()
     assert v.checked == 4 and [(d, b"maybe" in raw) for d, _reason, raw in failures] == [("request", True)]
+
+
+def _insight_and_upload(big: str) -> str:
+    """A big value as an insight's t:Data (xs:string, in a t:Item too) and as UploadItems' t:Data (base64)."""
+    return ('<m:Root xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" '
+            'xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            '<t:Insight><t:ItemList><t:Item xsi:type="t:StringInsightValue">'
+            f'<t:Data>{big}</t:Data></t:Item></t:ItemList></t:Insight>'
+            f'<m:Items><t:Item CreateAction="CreateNew"><t:Data>{big}</t:Data></t:Item></m:Items></m:Root>')
+
+
+def test_the_big_base64_shortcut_judges_only_values_the_schema_declares_base64():
+    """t:Data is declared as base64 (UploadItems), xs:string (an insight value, in an element also named t:Item)
+    and a complex type: the shortcut (the sandbox's and this validator's) is keyed on where the element is, so a
+    big string is left to the schema, and a big UploadItems Data is still checked."""
+    from xml.etree import ElementTree
+
+    from lxml import etree
+
+    from app.sandbox.ews import validation
+    from tests import ews_wire
+
+    big = "not base64, a string. " * 5000
+    doc = ElementTree.fromstring(_insight_and_upload(big))
+    assert len(ews_wire._shrink_base64(doc)) == 1  # UploadItems' Data only
+    insight, upload = [el.text for el in doc.iter("{http://schemas.microsoft.com/exchange/services/2006/types}Data")]
+    assert (insight, upload) == (big, "AAAA")
+
+    tree = etree.fromstring(_insight_and_upload(big).encode())
+    with validation._small_base64(tree) as bad:
+        assert [etree.QName(el.getparent().getparent()).localname for _, el in bad] == ["Items"]

@@ -6,9 +6,13 @@ learn.microsoft.com, exchange/client-developer/web-service-reference/item-upload
 its own too: a prefix, a SHA-256 digest of the rest, then JSON of what the store keeps of the item (its fields,
 its stored MIME, its attachments with their content). So an upload restores an equal item, in any sandbox.
 
-What comes back is the client's: anything that is not such a stream (another prefix, a wrong digest, JSON that
-is not the store's own shapes) is refused with ErrorCorruptData ("This error occurs when the data is corrupted
-and cannot be processed", ResponseCode, learn.microsoft.com), never stored.
+What comes back is the client's, and the digest proves nothing (anyone can compute a SHA-256): so every value
+is checked as strictly as the store's own writes are. Data not in the sandbox's format, or with values the store
+cannot hold (a time not in the store's form, clock.fmt_dt; an int its field's XSD type does not allow; an extended
+property value its type cannot hold, extvalue.py; text XML cannot carry; more JSON objects and arrays than
+MAX_CONTAINERS), is refused
+with ErrorCorruptData ("This error occurs when the data is corrupted and cannot be processed", ResponseCode,
+learn.microsoft.com), never stored.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ import binascii
 import datetime as _dt
 import hashlib
 import json
+import re
 
-from . import attached
+from . import attached, extvalue
 from .clock import fmt_dt, utcnow
 from .delivery import estimate_size, file_item
-from .errors import MailboxError
+from .errors import NOT_FOUND, MailboxError
 from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY
+from .outbox import OUTBOX
 
 MAGIC = b"DSX\x01"
 _DIGEST = 32
@@ -32,8 +38,26 @@ CORRUPT = "The data is corrupted and cannot be processed."
 _NOT_KEPT = ("computed", "attachments", "extended")
 #: The store's own keys an exported item carries (model.py: "_ext" holds the extended properties).
 _OWN = ("_ext",)
+#: The most JSON objects and arrays one Data (or an item attachment's packed item in it) may hold, counted before
+#: it is parsed so that a small request cannot build a large graph. An item holds about one per recipient,
+#: attachment, extended property and header, and a few of its own; the EWS front end reads at most
+#: ews/soap.MAX_ELEMENTS (10,000) XML elements a request, and each of those takes at least one, so no item a
+#: client wrote through EWS comes near this.
+MAX_CONTAINERS = 10_000
+#: A JSON string (its escapes kept): taken out before counting, so that braces in text do not count.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+#: A character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE/U+FFFF): text holding one could
+#: not be answered in any XML answer, and no EWS request can write it.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: The store's time form (clock.fmt_dt): UTC, microseconds, "Z".
+_STORE_DT = "%Y-%m-%dT%H:%M:%S.%fZ"
+XS_INT = (-2**31, 2**31 - 1)
+#: The values each int field's type in types.xsd allows, as ranges: Size is an xs:int, ReminderMinutesBeforeStart
+#: a ReminderMinutesBeforeStartType (0 to 2629800, or the marker 1525252321). Another int field: xs:int.
+INT_RANGES = {"Size": (XS_INT,), "ReminderMinutesBeforeStart": ((0, 2_629_800), (1_525_252_321, 1_525_252_321))}
 #: Fields an upload stamps afresh, as Exchange does (a new item gets its own creation and modification times).
 STAMPED = ("DateTimeCreated", "LastModifiedTime", "Size")
+PENDING = "The item is waiting in the Outbox to be sent and cannot be replaced."
 
 
 def export_item(store, item: dict) -> bytes:
@@ -52,14 +76,11 @@ def export_item(store, item: dict) -> bytes:
 
 def import_item(raw: bytes) -> tuple[dict, list[dict], bytes | None]:
     """Data -> (the item's fields, its attachments with their content, its MIME or None). Raises MailboxError
-    (ErrorCorruptData) for anything export_item did not make."""
+    (ErrorCorruptData) for Data not in the sandbox's format, or with values the store cannot hold."""
     head, digest, body = raw[:len(MAGIC)], raw[len(MAGIC):len(MAGIC) + _DIGEST], raw[len(MAGIC) + _DIGEST:]
     if head != MAGIC or len(digest) != _DIGEST or hashlib.sha256(body).digest() != digest:
         raise _corrupt()
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
-        raise _corrupt() from None
+    payload = _json(body)
     if not isinstance(payload, dict) or set(payload) != {"fields", "attachments", "mime"}:
         raise _corrupt()
     fields = _fields(payload["fields"])
@@ -73,27 +94,38 @@ def import_item(raw: bytes) -> tuple[dict, list[dict], bytes | None]:
 def upload(ctx, folder: tuple[str, str], raw: bytes, existing: dict | None = None) -> dict:
     """Store the item ``raw`` (Data) holds: a new item in ``folder`` (mailbox, folder key), or, given
     ``existing`` (a stored item of that folder), that item replaced by it, keeping its id (a new change key).
-    Returns the stored row. Raises MailboxError (ErrorCorruptData)."""
+    Returns the stored row. Raises MailboxError (ErrorCorruptData; ErrorInvalidOperation for an item waiting in
+    the Outbox to be sent). Either the whole item is stored or replaced, in one store transaction, or nothing."""
     fields, atts, mime = import_item(raw)
     for name in STAMPED:
         fields.pop(name, None)
     fields["IsAssociated"] = False  # the sandbox keeps no folder-associated items (the caller refuses them)
-    if existing is None:
-        return file_item(ctx, folder[0], folder[1], fields, atts, mime=mime)
-    return _replace(ctx, existing, fields, atts, mime)
+    with ctx.store.tx():
+        if existing is None:
+            return file_item(ctx, folder[0], folder[1], fields, atts, mime=mime)
+        return _replace(ctx, existing["key"], fields, atts, mime)
 
 
-def _replace(ctx, item: dict, fields: dict, atts: list[dict], mime: bytes | None) -> dict:
+def _replace(ctx, key: str, fields: dict, atts: list[dict], mime: bytes | None) -> dict:
+    """The item ``key`` replaced (inside the caller's transaction). A submitted message waiting in the Outbox
+    (outbox.py: its ``_submit``) is refused, not replaced: its replacement would lose the submission, and it
+    would never go out. Microsoft documents no code for this; ErrorInvalidOperation, as for other uploads the
+    sandbox refuses (docs/sandbox.md)."""
     store = ctx.store
+    item = store.get(key)  # as it is now, in this transaction: the Outbox worker may have moved it meanwhile
+    if item is None:
+        raise MailboxError("ErrorItemNotFound", NOT_FOUND)
+    if item["folder"] == OUTBOX and "_submit" in item["data"]:
+        raise MailboxError("ErrorInvalidOperation", PENDING)
     now = fmt_dt(utcnow())
     fields["DateTimeCreated"] = item["data"].get("DateTimeCreated", now)
     fields["LastModifiedTime"] = now
     fields["_has_attachments"] = bool(atts)
     fields["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
     fields["Size"] = estimate_size(fields, atts)
-    for key in ("_iid", "_ck_history"):  # the item stays itself: its immutable id and its change history
-        if key in item["data"]:
-            fields[key] = item["data"][key]
+    for own in ("_iid", "_ck_history"):  # the item stays itself: its immutable id and its change history
+        if own in item["data"]:
+            fields[own] = item["data"][own]
     for old in store.attachments(item["key"]):
         store.delete_attachment(old["key"])
     for a in atts:
@@ -112,6 +144,35 @@ def _kept(name: str) -> bool:
 
 def _corrupt() -> MailboxError:
     return MailboxError("ErrorCorruptData", CORRUPT)
+
+
+def _json(raw: bytes):
+    """Parsed JSON, once its objects and arrays are known to be at most MAX_CONTAINERS."""
+    stripped = _JSON_STRING.sub(b"", raw)
+    if stripped.count(b"{") + stripped.count(b"[") > MAX_CONTAINERS:
+        raise _corrupt()
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
+        raise _corrupt() from None
+    if not _xml_text(payload):
+        raise _corrupt()
+    return payload
+
+
+def _xml_text(payload) -> bool:
+    """Whether every string (keys too) of parsed JSON holds only characters XML can carry."""
+    todo = [payload]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            todo.extend(node)
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, str) and _NOT_XML.search(node):
+            return False
+    return True
 
 
 def _b64(text) -> bytes:
@@ -135,10 +196,17 @@ def _fields(fields, *, attached_item: bool = False) -> dict:
         elif name in STORED_ONLY:
             ok = _is_headers(value)
         else:
-            ok = _kept(name) and _CHECKS[FIELDS[name][0]](value)
+            ok = _kept(name) and _CHECKS[FIELDS[name][0]](value) and _in_range(name, value)
         if not ok:
             raise _corrupt()
     return dict(fields)
+
+
+def _in_range(name: str, value) -> bool:
+    """An int field's value within what its XSD type allows (INT_RANGES); any other field's value as it is."""
+    if FIELDS[name][0] != "int":
+        return True
+    return any(lo <= value <= hi for lo, hi in INT_RANGES.get(name, (XS_INT,)))
 
 
 def _is_str(v) -> bool:
@@ -146,13 +214,15 @@ def _is_str(v) -> bool:
 
 
 def _is_dt(v) -> bool:
+    """A time in the store's own form, exactly (what clock.fmt_dt writes), and nothing else: a date alone or a time
+    with another offset would be answered as an invalid or a wrong xs:dateTime."""
     if not isinstance(v, str):
         return False
     try:
-        _dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+        d = _dt.datetime.strptime(v, _STORE_DT)
     except ValueError:
         return False
-    return True
+    return fmt_dt(d.replace(tzinfo=_dt.timezone.utc)) == v
 
 
 def _is_b64(v) -> bool:
@@ -178,19 +248,8 @@ def _is_flag(v) -> bool:
 
 
 def _is_ext(v) -> bool:
-    if not isinstance(v, dict):
-        return False
-    for key, prop in v.items():
-        if not isinstance(key, str) or not isinstance(prop, dict) or not isinstance(prop.get("type"), str):
-            return False
-        if set(prop) == {"type", "value"}:
-            ok = isinstance(prop["value"], str)
-        else:
-            ok = set(prop) == {"type", "values"} and isinstance(prop["values"], list) and all(
-                isinstance(x, str) for x in prop["values"])
-        if not ok:
-            return False
-    return True
+    """Extended properties as the store keeps them, each value checked as EWS' writes check it (extvalue.py)."""
+    return isinstance(v, dict) and all(extvalue.valid_property(key, prop) for key, prop in v.items())
 
 
 def _is_headers(v) -> bool:
@@ -232,10 +291,7 @@ def _attachment(a) -> dict:
 
 
 def _check_attached(content: bytes) -> None:
-    try:
-        payload = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):  # JSON nested deeper than Python parses
-        raise _corrupt() from None
+    payload = _json(content)
     if not isinstance(payload, dict) or set(payload) != {"item", "atts"} or not isinstance(payload["atts"], list):
         raise _corrupt()
     _fields(payload["item"], attached_item=True)

@@ -11,6 +11,12 @@ A dictionary is a list of entries [key, value]: each a typed object [type, [valu
 UserConfigurationDictionaryObjectType: a type and one or more value strings), a value may be None (nil). The
 values are kept as the client wrote them, with their type, so they come back as they went in.
 
+A name is matched without regard to case: Exchange keeps a configuration as a message of class
+IPM.Configuration.<name>, and message classes "should be treated as case-insensitive strings for sorting and
+comparison" (PidTagMessageClass canonical property, learn.microsoft.com). Microsoft documents nothing about the
+operations themselves, so this is the sandbox's choice (docs/sandbox.md); the spelling it was created with is the
+one answered.
+
 Errors, as Exchange answers them (exchangelib's own test of these operations against Exchange,
 tests/test_folder.py test_user_configuration): getting, updating or deleting one that does not exist is
 ErrorItemNotFound, creating one whose name the folder already has is ErrorItemSave.
@@ -25,12 +31,26 @@ from .errors import NOT_FOUND, MailboxError
 
 CONFIG_SCHEMA = """
 CREATE TABLE IF NOT EXISTS userconfig (
-    mailbox TEXT NOT NULL, folder TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, change_key TEXT NOT NULL,
+    mailbox TEXT NOT NULL, folder TEXT NOT NULL, name TEXT NOT NULL COLLATE NOCASE, key TEXT NOT NULL,
+    change_key TEXT NOT NULL,
     dictionary TEXT, xml_data BLOB, binary_data BLOB, PRIMARY KEY (mailbox, folder, name)
 );
 """
 PARTS = ("dictionary", "xml_data", "binary_data")
 EXISTS = "A user configuration object with this name already exists on the folder."
+
+
+def migrate(db) -> None:
+    """Give a data directory's ``userconfig`` table made before names were matched without regard to case its
+    NOCASE name (the rows kept; of names equal but for case, the first made stays). Inside the caller's
+    transaction, after CONFIG_SCHEMA ran."""
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name='userconfig'").fetchone()
+    if "NOCASE" in sql:
+        return
+    db.execute("ALTER TABLE userconfig RENAME TO userconfig_old")
+    db.execute(CONFIG_SCHEMA)
+    db.execute("INSERT OR IGNORE INTO userconfig SELECT * FROM userconfig_old ORDER BY rowid")
+    db.execute("DROP TABLE userconfig_old")
 
 
 class ConfigRows:
@@ -39,17 +59,18 @@ class ConfigRows:
     def user_config(self, mailbox: str, folder: str, name: str) -> dict | None:
         with self._lock:
             row = self.db.execute(
-                "SELECT key, change_key, dictionary, xml_data, binary_data FROM userconfig "
+                "SELECT name, key, change_key, dictionary, xml_data, binary_data FROM userconfig "
                 "WHERE mailbox=? AND folder=? AND name=?", (mailbox.lower(), folder, name)).fetchone()
         if row is None:
             return None
-        return {"name": name, "key": row[0], "change_key": row[1],
-                "dictionary": json.loads(row[2]) if row[2] is not None else None,
-                "xml_data": bytes(row[3]) if row[3] is not None else None,
-                "binary_data": bytes(row[4]) if row[4] is not None else None}
+        return {"name": row[0], "key": row[1], "change_key": row[2],
+                "dictionary": json.loads(row[3]) if row[3] is not None else None,
+                "xml_data": bytes(row[4]) if row[4] is not None else None,
+                "binary_data": bytes(row[5]) if row[5] is not None else None}
 
     def put_user_config(self, mailbox: str, folder: str, name: str, config: dict) -> None:
-        """Insert or replace the configuration ``name`` of a folder (``config``: key, change_key and PARTS)."""
+        """Insert or replace the configuration ``name`` of a folder (``config``: key, change_key and PARTS); one
+        whose name differs only in case is replaced, and ``name`` is the spelling kept."""
         d = config.get("dictionary")
         with self.tx() as db:
             db.execute(
@@ -66,7 +87,7 @@ class ConfigRows:
 
 def create(store, folder: tuple[str, str], name: str, parts: dict) -> dict:
     """A new configuration ``name`` on ``folder`` (mailbox, folder key) with ``parts`` (any of PARTS).
-    ErrorItemSave when the folder has one of that name."""
+    ErrorItemSave when the folder has one of that name, in any case."""
     if store.user_config(folder[0], folder[1], name) is not None:
         raise MailboxError("ErrorItemSave", EXISTS)
     config = {"key": keys.new_uuid(), "change_key": keys.new_change_key(), **{p: parts.get(p) for p in PARTS}}
@@ -75,6 +96,7 @@ def create(store, folder: tuple[str, str], name: str, parts: dict) -> dict:
 
 
 def get(store, folder: tuple[str, str], name: str) -> dict:
+    """The configuration ``name`` (matched without regard to case), with its stored spelling as "name"."""
     config = store.user_config(folder[0], folder[1], name)
     if config is None:
         raise MailboxError("ErrorItemNotFound", NOT_FOUND)
@@ -85,7 +107,7 @@ def update(store, folder: tuple[str, str], name: str, parts: dict) -> dict:
     """Replace the parts given (a part not given stays as it was). ErrorItemNotFound when there is none."""
     config = get(store, folder, name)
     config.update({p: v for p, v in parts.items() if p in PARTS}, change_key=keys.new_change_key())
-    store.put_user_config(folder[0], folder[1], name, config)
+    store.put_user_config(folder[0], folder[1], config["name"], config)  # the spelling it was created with
     return config
 
 

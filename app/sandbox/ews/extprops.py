@@ -7,13 +7,9 @@ DistinguishedPropertySetId standing for that set's GUID). Stored values are kept
 
 from __future__ import annotations
 
-import base64
-import binascii
-import uuid
-
-from ..core import promoted
+from ..core import extvalue, promoted
 from ..core.errors import MailboxError
-from .soap import SoapFault, local, parse_dt, sub, t, wire_dt
+from .soap import SoapFault, local, sub, t, wire_dt
 
 # MS-OXPROPS: the GUIDs behind DistinguishedPropertySetId
 SETS = {
@@ -80,23 +76,8 @@ def tag_of(key: str) -> int | None:
 
 
 def _check_value(ptype: str, text: str) -> str:
-    base = ptype[:-5] if ptype.endswith("Array") else ptype
-    try:
-        if base in ("Integer", "Long", "Short", "Currency"):
-            int(text)
-        elif base in ("Double", "Float", "ApplicationTime"):
-            float(text)
-        elif base == "Boolean":
-            if text.strip().lower() not in ("true", "false", "1", "0"):
-                raise ValueError(text)
-        elif base == "SystemTime":
-            parse_dt(text, "Value")
-        elif base == "Binary":
-            base64.b64decode(text.encode("ascii"), validate=True)
-        elif base == "CLSID":
-            uuid.UUID(text)
-    except (ValueError, binascii.Error, UnicodeEncodeError, SoapFault):  # the value is wrong, not the request
-        raise MailboxError("ErrorInvalidExtendedPropertyValue", BAD_VALUE) from None
+    if not extvalue.valid_value(ptype, text):  # the value is wrong, not the request
+        raise MailboxError("ErrorInvalidExtendedPropertyValue", BAD_VALUE)
     return text
 
 

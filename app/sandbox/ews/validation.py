@@ -23,15 +23,27 @@ import xml.parsers.expat
 
 from lxml import etree
 
-from .soap import T_NS, schema_error
+from .soap import M_NS, T_NS, schema_error
 
 #: The schema shipped with the sandbox (schema/PROVENANCE.md).
 BUNDLED_SCHEMA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema")
 
 _SCHEMAS: dict[str, object] = {}
 _LOCK = threading.Lock()
-#: xs:base64Binary in types.xsd (UploadItems' Data, a user configuration's XmlData and BinaryData: large too)
-_BASE64_TAGS = tuple(f"{{{T_NS}}}{name}" for name in ("Content", "MimeContent", "Data", "XmlData", "BinaryData"))
+#: Where the schema's base64 values are, by (grandparent, parent, element), None for any: the names alone would
+#: not do, as the schema declares some of them more than once with other types (t:Data is also an insight value's
+#: xs:string, in an element that is also named t:Item, and an EncryptedDataContainerType; t:Content is also an
+#: InsightContent), and a big xs:string must not be judged as base64. t:MimeContent is declared once (a string
+#: EWS fills with base64), so any one is. UploadItems' t:Item is the only t:Item inside an m:Items with a t:Data.
+_BASE64_PATHS = (
+    (None, None, f"{{{T_NS}}}MimeContent"),
+    (None, f"{{{T_NS}}}FileAttachment", f"{{{T_NS}}}Content"),
+    (f"{{{M_NS}}}Items", f"{{{T_NS}}}Item", f"{{{T_NS}}}Data"),
+    (None, f"{{{M_NS}}}ExportItemsResponseMessage", f"{{{M_NS}}}Data"),
+    (None, f"{{{M_NS}}}UserConfiguration", f"{{{T_NS}}}XmlData"),
+    (None, f"{{{M_NS}}}UserConfiguration", f"{{{T_NS}}}BinaryData"),
+)
+_BASE64_TAGS = tuple({path[2] for path in _BASE64_PATHS})
 _BIG = 64 * 1024
 _SPACE = re.compile(r"[ \t\r\n]+")  # XML whitespace only
 _VERSION_HEADER = f"{{{T_NS}}}RequestServerVersion"
@@ -128,7 +140,7 @@ def _small_base64(part):
     swapped, bad = [], []
     for el in part.iter(*_BASE64_TAGS):
         text = el.text
-        if text is None or len(text) <= _BIG:
+        if text is None or len(text) <= _BIG or not _is_base64_place(el):
             continue
         if not _is_base64(text):
             bad.append((f"The '{etree.QName(el).localname}' element is invalid - The value is invalid according "
@@ -140,6 +152,13 @@ def _small_base64(part):
     finally:
         for el, text in swapped:
             el.text = text
+
+
+def _is_base64_place(el) -> bool:
+    parent = el.getparent()
+    grandparent = parent.getparent() if parent is not None else None
+    tags = (grandparent.tag if grandparent is not None else None, parent.tag if parent is not None else None, el.tag)
+    return any(all(want is None or want == got for want, got in zip(path, tags)) for path in _BASE64_PATHS)
 
 
 def _is_base64(text: str) -> bool:

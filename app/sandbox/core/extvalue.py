@@ -1,0 +1,62 @@
+"""An extended MAPI property's value as the store keeps it: the wire string, checked against its type.
+
+One check for every way a value reaches the store (EWS t:ExtendedProperty, UploadItems' Data), so the store
+never holds a value its type cannot hold."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as _dt
+import re
+import uuid
+
+from .clock import fmt_dt
+
+#: types.xsd MapiPropertyTypeType
+TYPES = ("ApplicationTime", "ApplicationTimeArray", "Binary", "BinaryArray", "Boolean", "CLSID", "CLSIDArray",
+         "Currency", "CurrencyArray", "Double", "DoubleArray", "Error", "Float", "FloatArray", "Integer",
+         "IntegerArray", "Long", "LongArray", "Null", "Object", "ObjectArray", "Short", "ShortArray",
+         "SystemTime", "SystemTimeArray", "String", "StringArray")
+#: The keys ews/extprops.parse_uri makes: a tag, or a property set's GUID with a name or an id.
+KEY = re.compile(r"tag:-?[0-9a-f]+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}:(name:.+|id:-?[0-9]+)", re.S)
+
+
+def valid_value(ptype: str, text: str) -> bool:
+    """Whether ``text`` is a value of the MAPI property type ``ptype`` (of one element, for an array type)."""
+    base = ptype[:-5] if ptype.endswith("Array") else ptype
+    try:
+        if base in ("Integer", "Long", "Short", "Currency"):
+            int(text)
+        elif base in ("Double", "Float", "ApplicationTime"):
+            float(text)
+        elif base == "Boolean":
+            if text.strip().lower() not in ("true", "false", "1", "0"):
+                return False
+        elif base == "SystemTime":
+            d = _dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+            fmt_dt(d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc))
+        elif base == "Binary":
+            base64.b64decode(text.encode("ascii"), validate=True)
+        elif base == "CLSID":
+            uuid.UUID(text)
+    except (ValueError, binascii.Error, UnicodeEncodeError):
+        return False
+    return True
+
+
+def valid_property(key, prop) -> bool:
+    """Whether (``key``, ``prop``) is an extended property as the store keeps it: a key parse_uri makes and
+    {"type", "value"} (a single-valued type) or {"type", "values"} (an array type), each value of the type."""
+    if not isinstance(key, str) or not KEY.fullmatch(key) or not isinstance(prop, dict):
+        return False
+    ptype = prop.get("type")
+    if ptype not in TYPES:
+        return False
+    if set(prop) == {"type", "value"}:
+        values = [prop["value"]]
+        ok = not ptype.endswith("Array")
+    else:
+        values = prop.get("values")
+        ok = set(prop) == {"type", "values"} and ptype.endswith("Array") and isinstance(values, list)
+    return ok and all(isinstance(v, str) and valid_value(ptype, v) for v in values)
