@@ -66,27 +66,6 @@ def test_restart_keeps_user_configurations_and_their_types(disk_sandbox):
     assert (config.dictionary, config.xml_data) == (values, b"<x/>")
 
 
-def test_a_data_directory_made_with_case_sensitive_configuration_names_is_migrated(tmp_path):
-    """A userconfig table made before names were matched without regard to case gets its NOCASE name at start;
-    its rows stay (of two names equal but for case, the first made)."""
-    from app.sandbox.core.store import Store
-
-    db = sqlite3.connect(tmp_path / "old.sqlite3")
-    db.execute("CREATE TABLE userconfig (mailbox TEXT NOT NULL, folder TEXT NOT NULL, name TEXT NOT NULL, "
-               "key TEXT NOT NULL, change_key TEXT NOT NULL, dictionary TEXT, xml_data BLOB, binary_data BLOB, "
-               "PRIMARY KEY (mailbox, folder, name))")
-    db.executemany("INSERT INTO userconfig VALUES (?,?,?,?,?,NULL,?,NULL)",
-                   [("alice@example.com", "drafts", "Prefs", "k1", "c1", b"<first/>"),
-                    ("alice@example.com", "drafts", "PREFS", "k2", "c2", b"<second/>")])
-    db.commit()
-    db.close()
-    for _ in range(2):  # and a second start finds nothing left to do
-        store = Store(str(tmp_path / "old.sqlite3"))
-        config = store.user_config("alice@example.com", "drafts", "prefs")
-        store.close()
-        assert (config["name"], config["xml_data"]) == ("Prefs", b"<first/>")
-
-
 def test_concurrent_writers_threads_and_process(disk_sandbox, tmp_path):
     sb = disk_sandbox()
     errors = []

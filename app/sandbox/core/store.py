@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 from . import keys
 from .hierarchy import FOLDER_SCHEMA, FolderRows
-from .userconfig import CONFIG_SCHEMA, ConfigRows, migrate as migrate_userconfig
+from .userconfig import CONFIG_SCHEMA, ConfigRows
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -95,8 +95,6 @@ class Store(FolderRows, ConfigRows):  # the folder tree's rows (hierarchy.py), u
             self.db.executescript("BEGIN IMMEDIATE;" + SCHEMA + "COMMIT;")
             if "kind" not in {r[1] for r in self.db.execute("PRAGMA table_info(attachments)")}:  # older file
                 self.db.execute("ALTER TABLE attachments ADD COLUMN kind TEXT")
-            with self.tx() as db:
-                migrate_userconfig(db)
 
     # ---------------- transactions ----------------
     @contextmanager

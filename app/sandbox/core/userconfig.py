@@ -40,19 +40,6 @@ PARTS = ("dictionary", "xml_data", "binary_data")
 EXISTS = "A user configuration object with this name already exists on the folder."
 
 
-def migrate(db) -> None:
-    """Give a data directory's ``userconfig`` table made before names were matched without regard to case its
-    NOCASE name (the rows kept; of names equal but for case, the first made stays). Inside the caller's
-    transaction, after CONFIG_SCHEMA ran."""
-    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name='userconfig'").fetchone()
-    if "NOCASE" in sql:
-        return
-    db.execute("ALTER TABLE userconfig RENAME TO userconfig_old")
-    db.execute(CONFIG_SCHEMA)
-    db.execute("INSERT OR IGNORE INTO userconfig SELECT * FROM userconfig_old ORDER BY rowid")
-    db.execute("DROP TABLE userconfig_old")
-
-
 class ConfigRows:
     """The ``userconfig`` rows of a Store (store.py mixes this in; it provides ``db``, ``_lock`` and ``tx``)."""
 
