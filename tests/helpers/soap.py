@@ -1,6 +1,9 @@
-"""One raw SOAP request to the sandbox's EWS endpoint, in Exchange 2016's envelope."""
+"""One raw SOAP request to the sandbox's EWS endpoint, in Exchange 2016's envelope; the bodies a run exchanged,
+each checked against the XSD."""
 
 from __future__ import annotations
+
+from xml.etree import ElementTree
 
 import requests
 
@@ -23,3 +26,19 @@ def post(sb, body, user="alice@example.com", auth=True, broken=None, stream=Fals
     return requests.post(sb.ews_url, data=data,
                          headers={"Content-Type": "text/xml; charset=utf-8"},
                          auth=(u["username"], u["password"]) if auth else None, timeout=60, stream=stream)
+
+
+def seen_both_ways(sandbox, wire_validator, run) -> set[str]:
+    """Run ``run()`` with every body the sandbox reads and writes kept; each is checked here against the XSD by
+    the suite's validator (its own check of the request and of the answer, not only the fixture's at the end).
+    Returns the body elements seen (operation and response names)."""
+    bodies = []
+    sandbox.wire_observer = lambda direction, raw, injected=False: bodies.append((direction, raw))
+    run()
+    sandbox.wire_observer = None
+    names = set()
+    for direction, raw in bodies:
+        assert wire_validator.problems(direction, raw) == [], raw[:2000]
+        body = ElementTree.fromstring(raw).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
+        names.add(body[0].tag.rpartition("}")[2])
+    return names

@@ -15,7 +15,7 @@ import pytest
 from exchangelib import ExtendedProperty, FileAttachment, Folder, HTMLBody, ItemAttachment, Mailbox, Message
 from exchangelib.errors import ErrorItemNotFound
 
-from tests.helpers.soap import post
+from tests.helpers.soap import post, seen_both_ways
 
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
@@ -41,22 +41,6 @@ def colour():
     Message.deregister("flag_status")
 
 
-def _seen_both_ways(sandbox, wire_validator, run) -> set[str]:
-    """Run ``run()`` with every body the sandbox reads and writes kept; each is checked here against the XSD by
-    the suite's validator (its own check of the request and of the answer, not only the fixture's at the end).
-    Returns the body elements seen (operation and response names)."""
-    bodies = []
-    sandbox.wire_observer = lambda direction, raw, injected=False: bodies.append((direction, raw))
-    run()
-    sandbox.wire_observer = None
-    names = set()
-    for direction, raw in bodies:
-        assert wire_validator.problems(direction, raw) == [], raw[:2000]
-        body = ElementTree.fromstring(raw).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
-        names.add(body[0].tag.rpartition("}")[2])
-    return names
-
-
 def test_every_request_and_answer_validates_against_the_xsd(sandbox, alice, wire_validator):
     m = _full_message(alice, "schema")
     missing = base64.b64encode(b"DSI\x01" + b"\x44" * 16).decode()
@@ -66,7 +50,7 @@ def test_every_request_and_answer_validates_against_the_xsd(sandbox, alice, wire
         [(new_id, new_ck)] = alice.upload([(alice.inbox, data)])
         alice.upload([(alice.inbox, ((new_id, new_ck), False, data)), (alice.inbox, "bm90IGRhdGE=")])
 
-    assert {"ExportItems", "ExportItemsResponse", "UploadItems", "UploadItemsResponse"} <= _seen_both_ways(
+    assert {"ExportItems", "ExportItemsResponse", "UploadItems", "UploadItemsResponse"} <= seen_both_ways(
         sandbox, wire_validator, run)
 
 

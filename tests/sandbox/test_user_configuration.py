@@ -13,7 +13,7 @@ from exchangelib import EWSDateTime, EWSTimeZone, Folder
 from exchangelib.errors import ErrorFolderNotFound, ErrorInvalidArgument, ErrorItemNotFound, ErrorItemSave
 
 from app.sandbox.core.ids import folder_parts
-from tests.helpers.soap import post
+from tests.helpers.soap import post, seen_both_ways
 
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
@@ -31,22 +31,6 @@ DICTIONARY = {
 }
 
 
-def _seen_both_ways(sandbox, wire_validator, run) -> set[str]:
-    """Run ``run()`` with every body the sandbox reads and writes kept; each is checked here against the XSD by
-    the suite's validator (its own check of the request and of the answer, not only the fixture's at the end).
-    Returns the body elements seen (operation and response names)."""
-    bodies = []
-    sandbox.wire_observer = lambda direction, raw, injected=False: bodies.append((direction, raw))
-    run()
-    sandbox.wire_observer = None
-    names = set()
-    for direction, raw in bodies:
-        assert wire_validator.problems(direction, raw) == [], raw[:2000]
-        body = ElementTree.fromstring(raw).find("{http://schemas.xmlsoap.org/soap/envelope/}Body")
-        names.add(body[0].tag.rpartition("}")[2])
-    return names
-
-
 def test_every_request_and_answer_validates_against_the_xsd(sandbox, alice, wire_validator):
     def run():
         alice.drafts.create_user_configuration(name="Schema", dictionary=DICTIONARY, xml_data=b"<a/>",
@@ -59,7 +43,7 @@ def test_every_request_and_answer_validates_against_the_xsd(sandbox, alice, wire
             alice.drafts.get_user_configuration(name="Schema")
 
     ops = ("CreateUserConfiguration", "GetUserConfiguration", "UpdateUserConfiguration", "DeleteUserConfiguration")
-    assert {n for op in ops for n in (op, op + "Response")} <= _seen_both_ways(sandbox, wire_validator, run)
+    assert {n for op in ops for n in (op, op + "Response")} <= seen_both_ways(sandbox, wire_validator, run)
 
 
 def test_exchangelib_round_trip_of_a_user_configuration(sandbox, alice):
