@@ -144,3 +144,28 @@ def test_a_send_later_time_in_the_language(qapp, lang, soon, later):
     assert (clock_text(tomorrow, wall), clock_text(in_december, wall)) == ("Wed 08:00", "Thu 3 Dec 08:00")
     with in_language(lang):
         assert (shown(clock_text(tomorrow, wall)), shown(clock_text(in_december, wall))) == (soon, later)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_a_merge_rows_reason_after_a_restart_in_the_language(qapp, tmp_path, lang):
+    """A mail merge loaded from its record (as at the next start) shows its rows' reasons in the language, as
+    they were shown before the restart: not the English text the record also keeps."""
+    from app.core import merge_record
+    from app.core.merge import IN_DRAFTS, MergeRun
+    from app.domain import merge as dm
+    from app.domain.explain import describe
+    from app.domain.words import translate
+    from app.storage.merges import MergeStore
+
+    store = MergeStore(tmp_path / "merges")
+    table = dm.parse_table(b"name,email\nA,not an address\nB,b@example.com\nC,c@example.com\n")
+    run = MergeRun.create(None, store, Draft(subject="Hi {name}", body="x"), table, dm.recipient_column(table.header))
+    run.rows[1].not_sent = translate("MergeRow", "Not created: {reason}").format(reason=describe("ErrorServerBusy"))
+    run.rows[2].not_sent = IN_DRAFTS
+    store.save(run.merge_id, merge_record.record(merge_record.snapshot(run)))
+    back = MergeRun.load(None, store, run.merge_id)
+    with in_language(lang):
+        before = [shown(run.outcome(row)) for row in run.rows]
+        after = [shown(back.outcome(row)) for row in back.rows]
+    assert after == before
+    assert all(a != str(row.error) for a, row in zip(after, back.rows)), after  # not the English
