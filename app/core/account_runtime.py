@@ -44,11 +44,11 @@ def waiting_elsewhere(journal: Journal, account: str) -> Words | str:
 
 
 def _waiting(n: int) -> Words:
-    return counted(translate("AccountRuntime", "%n message(s) waiting to be sent", None, 1), n)
+    return counted(translate("AccountRuntime", "%Ln message(s) waiting to be sent", None, 1), n)
 
 
 def _unsaved(n: int) -> Words:
-    return counted(translate("AccountRuntime", "%n message(s) not yet saved", None, 1), n)
+    return counted(translate("AccountRuntime", "%Ln message(s) not yet saved", None, 1), n)
 
 
 class AccountRuntime:
@@ -114,7 +114,7 @@ class AccountRuntime:
         said = unsent or translate("AccountRuntime", "Reopened the message you were writing")
         if others <= 0:
             return said
-        return counted(translate("AccountRuntime", "{said}; %n other unsaved message(s) go to Drafts when the "
+        return counted(translate("AccountRuntime", "{said}; %Ln other unsaved message(s) go to Drafts when the "
                                                    "server is reached", None, 1), others).format(said=said)
 
     async def recovering(self, keep) -> set[str]:

@@ -7,7 +7,7 @@ in the Outbox for a later day (the sending limits' question), and a batch the us
 from __future__ import annotations
 
 from app.core.word_lists import clauses, counted
-from app.domain.words import Words, translate
+from app.domain.words import Number, Words, translate
 
 
 #: the batch's end when the user chose not to send over the sending limits (every row says so)
@@ -26,12 +26,12 @@ def batch_summary(total: int, sent: int, taken_back: int, later: int = 0) -> Wor
     if taken_back and taken_back == total:
         if total == 1:
             return translate("BatchReport", "Taken back: the draft stays in Drafts, not sent")
-        return counted(translate("BatchReport", "Taken back: the %n drafts stay in Drafts, not sent", None, 1), total)
-    parts = [translate("BatchReport", "Sent {sent} of {total}").format(sent=sent, total=total)]
+        return counted(translate("BatchReport", "Taken back: the %Ln drafts stay in Drafts, not sent", None, 1), total)
+    parts = [translate("BatchReport", "Sent {sent} of {total}").format(sent=Number(sent), total=Number(total))]
     if taken_back:
-        parts.append(counted(translate("BatchReport", "%n draft(s) taken back, kept in Drafts", None, 1), taken_back))
+        parts.append(counted(translate("BatchReport", "%Ln draft(s) taken back, kept in Drafts", None, 1), taken_back))
     if later:
-        parts.append(counted(translate("BatchReport", "%n kept in the Outbox for later", None, 1), later))
+        parts.append(counted(translate("BatchReport", "%Ln kept in the Outbox for later", None, 1), later))
     if refused:
-        parts.append(counted(translate("BatchReport", "%n not sent (see Status)", None, 1), refused))
+        parts.append(counted(translate("BatchReport", "%Ln not sent (see Status)", None, 1), refused))
     return clauses(parts)

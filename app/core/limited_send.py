@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from app.core.outbox import holds
 from app.core.send_limits import Plan
-from app.domain.words import Words, translate
+from app.domain.words import Number, Words, translate
 
 #: why a message waits in the Outbox (its row's reason; the time is the hold's)
 WAIT_REASON = translate("SendingLimits", "Waiting for {name}'s {limit}-recipients-a-day limit")
@@ -48,11 +48,11 @@ def _counts(plan: Plan, idx: list[int]) -> list[int] | None:
 
 
 def _wait_reason(plan: Plan) -> Words:
-    return WAIT_REASON.format(name=plan.limits.name, limit=f"{plan.limits.recipients_per_day or 0:,}")
+    return WAIT_REASON.format(name=plan.limits.name, limit=Number(plan.limits.recipients_per_day or 0))
 
 
 def too_many_words(plan: Plan) -> Words:
-    return TOO_MANY.format(limit=f"{plan.limits.recipients_per_message or 0:,}", name=plan.limits.name)
+    return TOO_MANY.format(limit=Number(plan.limits.recipients_per_message or 0), name=plan.limits.name)
 
 
 def row_words(plan: Plan, when) -> dict[int, tuple[str, bool]]:
@@ -62,5 +62,5 @@ def row_words(plan: Plan, when) -> dict[int, tuple[str, bool]]:
     for i, at in plan.later:
         out[i] = (translate("SendingLimits", "In the Outbox until {time}: waiting for {name}'s "
                                              "{limit}-recipients-a-day limit").format(
-            time=when(at), name=plan.limits.name, limit=f"{plan.limits.recipients_per_day or 0:,}"), False)
+            time=when(at), name=plan.limits.name, limit=Number(plan.limits.recipients_per_day or 0)), False)
     return out

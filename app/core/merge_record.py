@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.core.merge_rows import ending_record
+from app.core.merge_rows import ending_record, words_record
 from app.storage.merges import ref_to_list
 
 #: (number, line, values, invalid, ref, sub_id, end, not_sent, fixed): what a row stores, never what it
@@ -44,8 +44,12 @@ def snapshot(run) -> Snapshot:
 
 def row_record(row: RowTuple) -> dict:
     number, line, values, invalid, ref, sub_id, end, not_sent, fixed = row
-    return {"n": number, "line": line, "values": list(values), "invalid": invalid, "ref": ref_to_list(ref),
-            "sub": sub_id, "end": ending_record(end), "not_sent": not_sent, "fixed": fixed}
+    record = {"n": number, "line": line, "values": list(values), "invalid": invalid, "ref": ref_to_list(ref),
+              "sub": sub_id, "end": ending_record(end), "not_sent": not_sent, "fixed": fixed}
+    words = words_record(invalid, not_sent, end)
+    if words:  # the reasons as words, for a restarted window in another language
+        record["words"] = words
+    return record
 
 
 def rows_record(snap: Snapshot) -> Iterator[dict]:

@@ -27,7 +27,7 @@ from app.core.submission import FINAL, SubState
 from app.domain import merge as dm
 from app.domain.explain import describe
 from app.domain.models import ErrorKind, ItemRef
-from app.domain.words import translate
+from app.domain.words import Words, from_data, to_data, translate
 from app.storage.merges import ref_from_list
 
 SENT = translate("MergeRow", "Sent")
@@ -180,23 +180,44 @@ def row_verdict(sub, *, listed: bool) -> View | None:
 
 
 def row_from_record(r: dict, listing: dict) -> MergeRow:
-    """A row read back from its record; a record of an older version (a stored ``state``) mapped once."""
-    end = r.get("end")
-    row = MergeRow(int(r["n"]), int(r.get("line", 0)), tuple(r["values"]), r.get("invalid", ""),
-                   ref_from_list(r.get("ref")), r.get("sub", ""), _ending(end) if end else None,
-                   r.get("not_sent", ""), bool(r.get("fixed")), listing)
+    """A row read back from its record; a record of an older version (a stored ``state``) mapped once. Its
+    reasons come back as the words they were (shown in the window's language) where the record kept them."""
+    end, kept = r.get("end"), r.get("words")
+    row = MergeRow(int(r["n"]), int(r.get("line", 0)), tuple(r["values"]),
+                   _kept(kept, "invalid", r.get("invalid", "")), ref_from_list(r.get("ref")), r.get("sub", ""),
+                   _ending(end, kept) if end else None, _kept(kept, "not_sent", r.get("not_sent", "")),
+                   bool(r.get("fixed")), listing)
     if "state" in r:
         _from_old_state(row, RowState(r["state"]), r.get("error", ""), bool(r.get("retry")))
     return row
 
 
-def _ending(v: list) -> Ending:
+def _ending(v: list, kept=None) -> Ending:
     state, reason, kind, code = v
-    return Ending(SubState(state), reason, ErrorKind(kind) if kind else None, code)
+    return Ending(SubState(state), _kept(kept, "reason", reason), ErrorKind(kind) if kind else None, code)
 
 
 def ending_record(end: Ending | None) -> list | None:
     return [end.state.value, end.reason, end.kind.value if end.kind else "", end.code] if end else None
+
+
+def words_record(invalid: str, not_sent: str, end: Ending | None) -> dict:
+    """A row's reasons that are :class:`~app.domain.words.Words`, as data (``to_data``): read back at the next
+    start, they are shown in the window's language, not as the English text stored beside them (which a
+    record without them keeps showing)."""
+    reasons = (("invalid", invalid), ("not_sent", not_sent), ("reason", end.reason if end else ""))
+    return {key: to_data(text) for key, text in reasons if isinstance(text, Words)}
+
+
+def _kept(kept, key: str, stored: str):
+    """``stored``'s words as the record kept them, when they still read as ``stored``; else ``stored``."""
+    if not isinstance(kept, dict) or key not in kept:
+        return stored
+    try:
+        words = from_data(kept[key])
+    except ValueError:
+        return stored
+    return words if isinstance(words, Words) and str(words) == stored else stored
 
 
 def _from_old_state(row: MergeRow, state: RowState, error: str, retry: bool) -> None:

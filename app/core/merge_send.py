@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from app.core.sending import hand_over
 from app.core.word_lists import clauses, counted, sentences
-from app.domain.words import Words, translate
+from app.domain.words import Number, Words, translate
 
 #: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
 CONFIRM_ABOVE = 3
@@ -25,7 +25,7 @@ def confirm_question(rows: int) -> Words | str:
         return ""
     return translate("MergeSend", "Send {rows} messages? Each row of the table becomes one message, sent to its own "
                                   "address. A row that cannot be sent as it is is not sent and says why.").format(
-        rows=f"{rows:,}")
+        rows=Number(rows))
 
 
 def asks_first(rows: int, plan=None) -> bool:
@@ -52,10 +52,10 @@ def limits_question(plan, when) -> Words | str:
         first = min(at for _, at in plan.later)
         parts.append(translate("MergeSend", "Send the {now} that fit now and keep the other {later} in the Outbox, "
                                             "to go from {time}?").format(
-            now=f"{len(plan.send_now):,}", later=f"{len(plan.later):,}", time=when(first)))
+            now=Number(len(plan.send_now)), later=Number(len(plan.later)), time=when(first)))
     if plan.last_goes_at is not None:
         parts.append(translate("MergeSend", "At {rate} messages a minute, the last one goes out at about "
-                                            "{time}.").format(rate=f"{plan.limits.messages_per_minute:,}",
+                                            "{time}.").format(rate=Number(plan.limits.messages_per_minute),
                                                               time=when(plan.last_goes_at)))
     return sentences(parts) if parts else ""
 
@@ -66,15 +66,15 @@ def limits_answer(plan, when, send_part: bool) -> Words:
     :func:`limits_question`."""
     if not send_part:
         return translate("MergeSend", "Nothing sent: kept in Drafts.")
-    parts = [translate("MergeSend", "Sending {count} now").format(count=f"{len(plan.send_now):,}")]
+    parts = [translate("MergeSend", "Sending {count} now").format(count=Number(len(plan.send_now)))]
     if plan.later:
         parts.append(counted(translate("MergeSend", "{count} kept in the Outbox, to go from {time}", None, 1),
                              len(plan.later)).format(
-            count=f"{len(plan.later):,}", time=when(min(at for _, at in plan.later))))
+            count=Number(len(plan.later)), time=when(min(at for _, at in plan.later))))
     if plan.too_many:
         parts.append(counted(translate("MergeSend", "{count} not sent (more than {limit} recipients)", None, 1),
-                             len(plan.too_many)).format(count=f"{len(plan.too_many):,}",
-                                                          limit=f"{plan.limits.recipients_per_message:,}"))
+                             len(plan.too_many)).format(count=Number(len(plan.too_many)),
+                                                          limit=Number(plan.limits.recipients_per_message)))
     return translate("MergeSend", "{plan}.").format(plan=clauses(parts))
 
 
@@ -82,8 +82,8 @@ def send_part_label(plan) -> Words:
     """The question's button that sends the part of a batch that fits (Alt+S): "Send 3 now, keep 2 for later"."""
     if plan.later:
         return translate("MergeSend", "&Send {now} now, keep {later} for later").format(
-            now=f"{len(plan.send_now):,}", later=f"{len(plan.later):,}")
-    return translate("MergeSend", "&Send the other {now}").format(now=f"{len(plan.send_now):,}")
+            now=Number(len(plan.send_now)), later=Number(len(plan.later)))
+    return translate("MergeSend", "&Send the other {now}").format(now=Number(len(plan.send_now)))
 
 
 async def submit_held(run, items: list, plan=None) -> list:

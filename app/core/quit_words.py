@@ -62,8 +62,8 @@ def quit_text(subs: Iterable[Submission], who: str, wall: float | None = None) -
     if n == 1:
         head = translate("QuitQuestion", "1 message is waiting in the Outbox, on this computer:")
     else:
-        head = counted(translate("QuitQuestion", "%n messages are waiting in the Outbox, on this computer:", None, 1), n)
+        head = counted(translate("QuitQuestion", "%Ln messages are waiting in the Outbox, on this computer:", None, 1), n)
     bullets = [translate("QuitQuestion", "• {line}").format(line=fate(s, who, wall)) for s in left[:MAX_LINES]]
     if n > MAX_LINES:
-        bullets.append(counted(translate("QuitQuestion", "• …and %n more (see the Outbox, Ctrl+4).", None, 1), n - MAX_LINES))
+        bullets.append(counted(translate("QuitQuestion", "• …and %Ln more (see the Outbox, Ctrl+4).", None, 1), n - MAX_LINES))
     return lines([head, *bullets, "", translate("QuitQuestion", "Quit anyway?")])

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.submission import SubState
 from app.core.word_lists import counted, sentences
-from app.domain.words import Words, translate
+from app.domain.words import Number, Words, translate
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +123,8 @@ class Plan:
             refused = counted(translate("SendingLimits", "{refused} of these {total} recipients would be refused "
                                                          "today by {name}'s {limit}-a-day limit.", None, 1),
                               self.refused_today)
-            parts.append(refused.format(refused=f"{self.refused_today:,}", total=f"{self.total_recipients:,}",
-                                        name=lim.name, limit=f"{lim.recipients_per_day:,}"))
+            parts.append(refused.format(refused=Number(self.refused_today), total=Number(self.total_recipients),
+                                        name=lim.name, limit=Number(lim.recipients_per_day)))
         if self.too_many:
             n = len(self.too_many)
             if n == 1:
@@ -133,7 +133,7 @@ class Plan:
             else:
                 too_many = counted(translate("SendingLimits", "{count} messages have more than {limit} recipients, "
                                                               "which {name} refuses: they are not sent.", None, 1), n)
-            parts.append(too_many.format(count=f"{n:,}", limit=f"{lim.recipients_per_message:,}", name=lim.name))
+            parts.append(too_many.format(count=Number(n), limit=Number(lim.recipients_per_message), name=lim.name))
         return sentences(parts) if parts else ""
 
 

@@ -46,7 +46,7 @@ from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_pro
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 from app.domain import charsets, threads
 from app.domain.senders import Principal
-from app.domain.words import Words, translate
+from app.domain.words import Number, Words, translate
 
 #: the largest file read, whatever the server's limit (twice it is asked for): the stdlib's parser and
 #: ``get_payload`` hold a file in up to ~7 times its size (a 20 MB file of 8-bit text takes 140 MB; one
@@ -134,7 +134,7 @@ class Budget:
             raise EmlError(_too_many_headers())
         if self.all_headers > MAX_ALL_HEADERS:
             raise EmlError(translate("EmlRead", "The file has more than {limit} headers; it was not opened.").format(
-                limit=f"{MAX_ALL_HEADERS:,}"))
+                limit=Number(MAX_ALL_HEADERS)))
         n = sum(len(line) for line in lines)
         name = lines[0].split(":", 1)[0] if lines else ""
         if n > MAX_HEADER_CHARS:
@@ -142,20 +142,20 @@ class Budget:
         self.header_chars += n
         if self.header_chars > MAX_ALL_HEADER_CHARS:
             raise EmlError(translate("EmlRead", "The file's headers take more than {limit} characters; it was not "
-                                     "opened.").format(limit=f"{MAX_ALL_HEADER_CHARS:,}"))
+                                     "opened.").format(limit=Number(MAX_ALL_HEADER_CHARS)))
         name = name.strip().lower()
         if name.startswith("content-"):
             self.content_chars += n
             if self.content_chars > MAX_CONTENT_HEADER_CHARS:
                 raise EmlError(translate("EmlRead", "The file's parts describe themselves in more than {limit} "
                                          "characters of headers; it was not opened.").format(
-                    limit=f"{MAX_CONTENT_HEADER_CHARS:,}"))
+                    limit=Number(MAX_CONTENT_HEADER_CHARS)))
         elif name in _ADDRESS_HEADERS:
             self.address_chars += n
             if self.address_chars > MAX_ADDRESS_CHARS:
                 raise EmlError(translate("EmlRead", "The file's addresses take more than {limit} characters (far "
                                          "more recipients than a message may have); it was not opened.").format(
-                    limit=f"{MAX_ADDRESS_CHARS:,}"))
+                    limit=Number(MAX_ADDRESS_CHARS)))
 
     def tick(self) -> None:
         if self.cancelled():
@@ -243,7 +243,7 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
         raise EmlError(_too_many_parts())
     if _lines(raw) > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
         raise EmlError(translate("EmlRead", "The file has more than {limit} lines; it was not opened.").format(
-            limit=f"{MAX_LINES:,}"))
+            limit=Number(MAX_LINES)))
     if _has_a_long_line(raw):
         raise EmlError(translate("EmlRead", "The file has a line of {size} MB or more (mail's lines are at most "
                                  "998 characters); it was not opened.").format(size=LONG_LINE // 2**20))
@@ -363,12 +363,12 @@ def _mb(n: int) -> str:
 
 
 def _too_many_parts() -> str:
-    return translate("EmlRead", "The file has more than {limit} parts; it was not opened.").format(limit=MAX_PARTS)
+    return translate("EmlRead", "The file has more than {limit} parts; it was not opened.").format(limit=Number(MAX_PARTS))
 
 
 def _too_many_headers() -> str:
     return translate("EmlRead", "A part of the file has more than {limit} headers; it was not opened.").format(
-        limit=MAX_HEADERS)
+        limit=Number(MAX_HEADERS))
 
 
 def _too_deep() -> str:
@@ -378,7 +378,7 @@ def _too_deep() -> str:
 
 def _long_header(name: str, n: int) -> str:
     return translate("EmlRead", "The file's {name} header is {length} characters long (at most {limit}); it was "
-                     "not opened.").format(name=_printable(name), length=f"{n:,}", limit=f"{MAX_HEADER_CHARS:,}")
+                     "not opened.").format(name=_printable(name), length=Number(n), limit=Number(MAX_HEADER_CHARS))
 
 
 def _check_shape(msg: EmailMessage) -> None:
@@ -432,12 +432,12 @@ def _custom_headers(msg, notes: list[str]) -> list[tuple[str, str]]:
         if header_problem(name, value, out) is None:
             out.append((name, value))
     if left:
-        notes.append(Words(_LEFT_OUT.context, _LEFT_OUT.source, left).format(limit=MAX_CUSTOM_HEADERS))
+        notes.append(Words(_LEFT_OUT.context, _LEFT_OUT.source, left).format(limit=Number(MAX_CUSTOM_HEADERS)))
     return out
 
 
 #: (a plural: lupdate marks it from the literal count; the real one is given where it is said)
-_LEFT_OUT = translate("EmlRead", "%n custom header(s) left out: a message carries at most {limit}.", None, 0)
+_LEFT_OUT = translate("EmlRead", "%Ln custom header(s) left out: a message carries at most {limit}.", None, 0)
 
 
 def _thread_index(msg, notes: list[str]) -> bytes:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from app.domain.models import BodyFormat, Draft
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, parse_recipients, printable, validate_draft
-from app.domain.words import Words, translate
+from app.domain.words import Number, Words, translate
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
@@ -52,7 +52,7 @@ class Table:
 
 
 #: (a plural: lupdate marks it from the literal count; the real one is given where it is said)
-_VALUES = translate("Merge", "Line {line} has %n value(s); the header has {columns} columns.", None, 0)
+_VALUES = translate("Merge", "Line {line} has %Ln value(s); the header has {columns} columns.", None, 0)
 
 
 def decode(data: bytes) -> str:
@@ -121,10 +121,10 @@ def parse_table(data: bytes | str, delimiter: str | None = None) -> Table:
                                                "KB.").format(line=line, name=name, limit=MAX_CELL // 1024), line)
             if len(rows) >= MAX_ROWS:
                 raise TableError(translate("Merge", "Line {line}: the table has more than {limit} rows; split "
-                                           "it.").format(line=line, limit=f"{MAX_ROWS:,}"), line)
+                                           "it.").format(line=line, limit=Number(MAX_ROWS)), line)
             if len(fields) != len(header):
                 problems[len(rows)] = Words(_VALUES.context, _VALUES.source, len(fields)).format(
-                    line=line, columns=len(header))
+                    line=line, columns=Number(len(header)))
             rows.append(tuple((list(fields) + [""] * len(header))[: len(header)]))
             lines.append(line)
     finally:
@@ -140,7 +140,7 @@ def _header(fields: list[str], line: int) -> tuple[str, ...]:
     names = [f.strip() for f in fields]
     if len(names) > MAX_COLUMNS:
         raise TableError(translate("Merge", "Line {line}: {columns} columns; Dispatch reads at most {limit}.").format(
-            line=line, columns=len(names), limit=MAX_COLUMNS), line)
+            line=line, columns=Number(len(names)), limit=Number(MAX_COLUMNS)), line)
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
         if not name:

@@ -192,15 +192,16 @@ def validate_draft(
     if len(draft.subject) > MAX_SUBJECT:
         errors.append(FieldError("subject", translate(
             "Validation", "The subject has {length} characters; Exchange allows at most {limit}. Shorten it by "
-            "{over}.").format(length=len(draft.subject), limit=MAX_SUBJECT, over=len(draft.subject) - MAX_SUBJECT)))
+            "{over}.").format(length=Number(len(draft.subject)), limit=Number(MAX_SUBJECT),
+                       over=Number(len(draft.subject) - MAX_SUBJECT))))
     # what no save can store (Exchange's EmailAddress: 255 characters)
     for fname in ("to", "cc", "bcc", "reply_to"):
         for r in getattr(draft, fname):
             if len(r.email) > MAX_ADDRESS:
                 errors.append(FieldError(fname, translate(
                     "Validation", "“{address}” has {length} characters; an address can have at most {limit}. "
-                    "Shorten or remove it.").format(address=_printable(r.email), length=len(r.email),
-                                                    limit=MAX_ADDRESS), r.email))
+                    "Shorten or remove it.").format(address=_printable(r.email), length=Number(len(r.email)),
+                                                    limit=Number(MAX_ADDRESS)), r.email))
     if for_send:  # a draft may hold an unfinished address; only sending needs every one to be right
         for fname in ("to", "cc", "bcc", "reply_to"):
             for r in getattr(draft, fname):
@@ -231,7 +232,7 @@ def validate_draft(
                 FieldError("to", translate(
                     "Validation", "{count} recipients (To, Cc and Bcc together); the server allows at most {limit} "
                     "per message. Split the list across several messages.").format(
-                    count=len(draft.all_recipients()), limit=MAX_RECIPIENTS))
+                    count=Number(len(draft.all_recipients())), limit=Number(MAX_RECIPIENTS)))
             )
         if draft.total_size() > max_send_bytes and not any(e.field == "attachments" for e in errors):
             atts = sum(a.byte_size for a in draft.attachments)

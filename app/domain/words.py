@@ -7,9 +7,10 @@ question, a limits plan) is shown in the user's language. They say it with :func
 before) that also remembers how to ask for it in another language. The window shows any text through
 ``app.ui.common.tr.shown``, which translates :class:`Words` with the installed catalogue.
 
-Placeholders are named, ``{address}``, filled by :meth:`Words.format`; ``%n`` is the count of a plural
-(``translate("Outbox", "%n message(s) waiting", None, n)``), as Qt writes it. A value may itself be
-:class:`Words` (a reason inside a sentence): it is translated too; a :class:`Number` is written the locale's way.
+Placeholders are named, ``{address}``, filled by :meth:`Words.format`; ``%Ln`` is the count of a plural
+(``translate("Outbox", "%Ln message(s) waiting", None, n)``), written by Qt the locale's way ("10 000"; ``%n``
+would be "10000" in every language). A value may itself be :class:`Words` (a reason inside a sentence): it is
+translated too; a count, a limit or a size inside a sentence is a :class:`Number`, written the locale's way.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 def english(source: str, n: int = -1) -> str:
-    """The English sentence of a catalogue entry: ``%n`` filled, and ``(s)`` kept or dropped by the count.
-    (The window uses the English catalogue's plural forms; this is for logs, commands and scripts.)"""
+    """The English sentence of a catalogue entry: ``%Ln`` ("10,000") or ``%n`` filled, and ``(s)`` kept or dropped
+    by the count. (The window uses the English catalogue's plural forms; this is for logs, commands and scripts.)"""
     if n < 0:
         return source
-    return _PLURAL_PART.sub("" if n == 1 else r"\1", source).replace("%n", str(n))
+    return _PLURAL_PART.sub("" if n == 1 else r"\1", source).replace("%Ln", f"{n:,}").replace("%n", str(n))
 
 
 class Words(str):
@@ -56,8 +57,9 @@ class Words(str):
 
 
 class Number:
-    """A number inside :class:`Words` (a size's "1.5"): English as Python writes it, with ``decimals`` digits after
-    the point; the window writes it the way the user's locale does ("1,5" in French and German)."""
+    """A number inside :class:`Words` (a count, a limit, a size's "1.5"): in English with ``decimals`` digits after
+    the point and its thousands grouped ("10,000"); the window writes it the way the user's locale does ("10 000"
+    and "1,5" in French, "10.000" in German). Not for what is not a quantity (a port, a year, an id)."""
 
     __slots__ = ("value", "decimals")
 
@@ -65,7 +67,7 @@ class Number:
         self.value, self.decimals = value, decimals
 
     def __str__(self) -> str:
-        return f"{self.value:.{self.decimals}f}"
+        return f"{self.value:,.{self.decimals}f}"
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)

@@ -27,8 +27,8 @@ ACCENTS = str.maketrans("aeiouycnsrzlAEIOUYCNSRZL", "áéíöüýçñšřžĺÁ�
 PAD = "·"
 GROWTH = 0.4
 
-#: what a translation keeps as it is: a named placeholder, %n / %1 / %L1, an HTML tag or entity, "&&", "&X"
-_KEPT = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%L?\d+|%n|%%|<[^<>]*>|&[A-Za-z]+;|&#\d+;|&&|&.", re.S)
+#: what a translation keeps as it is: a named placeholder, %n / %Ln / %1 / %L1, an HTML tag or entity, "&&", "&X"
+_KEPT = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%L?\d+|%L?n|%%|<[^<>]*>|&[A-Za-z]+;|&#\d+;|&&|&.", re.S)
 _EDGE_TAGS = re.compile(r"^(?:\s*<[^<>]*>)*|(?:<[^<>]*>\s*)*$")
 
 

@@ -144,3 +144,62 @@ def test_a_send_later_time_in_the_language(qapp, lang, soon, later):
     assert (clock_text(tomorrow, wall), clock_text(in_december, wall)) == ("Wed 08:00", "Thu 3 Dec 08:00")
     with in_language(lang):
         assert (shown(clock_text(tomorrow, wall)), shown(clock_text(in_december, wall))) == (soon, later)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_a_merge_rows_reason_after_a_restart_in_the_language(qapp, tmp_path, lang):
+    """A mail merge loaded from its record (as at the next start) shows its rows' reasons in the language, as
+    they were shown before the restart: not the English text the record also keeps."""
+    from app.core import merge_record
+    from app.core.merge import IN_DRAFTS, MergeRun
+    from app.domain import merge as dm
+    from app.domain.explain import describe
+    from app.domain.words import translate
+    from app.storage.merges import MergeStore
+
+    store = MergeStore(tmp_path / "merges")
+    table = dm.parse_table(b"name,email\nA,not an address\nB,b@example.com\nC,c@example.com\n")
+    run = MergeRun.create(None, store, Draft(subject="Hi {name}", body="x"), table, dm.recipient_column(table.header))
+    run.rows[1].not_sent = translate("MergeRow", "Not created: {reason}").format(reason=describe("ErrorServerBusy"))
+    run.rows[2].not_sent = IN_DRAFTS
+    store.save(run.merge_id, merge_record.record(merge_record.snapshot(run)))
+    back = MergeRun.load(None, store, run.merge_id)
+    with in_language(lang):
+        before = [shown(run.outcome(row)) for row in run.rows]
+        after = [shown(back.outcome(row)) for row in back.rows]
+    assert after == before
+    assert all(a != str(row.error) for a, row in zip(after, back.rows)), after  # not the English
+
+
+NNBSP = "\u202f"  # the group separator French writes in numbers ("10 000": CLDR's narrow no-break space)
+
+
+@pytest.mark.parametrize("lang, limits, report, merge", [
+    ("fr", f"2{NNBSP}200 de ces 3{NNBSP}000 destinataires", f"Envoyés{NB}: 1{NNBSP}000 sur 12{NNBSP}000{NB}; "
+           f"1{NNBSP}500 brouillons repris", f"Envoyer 5{NNBSP}000 messages{NB}?"),
+    ("de", "2.200 dieser 3.000 Empfänger", "1.000 von 12.000 gesendet; 1.500 Entwürfe zurückgenommen",
+           "5.000 Nachrichten senden?"),
+])
+def test_counts_and_limits_in_the_core_words_are_written_the_locales_way(qapp, lang, limits, report, merge):
+    """A count or a limit inside the core's words (the sending limits' plan, a batch's report, the merge's question)
+    is written as the language writes numbers, placeholders and plural counts alike; the English str (the log, the
+    command line) groups them the English way."""
+    from app.core.merge_send import confirm_question
+
+    ledger = RecipientLedger()
+    ledger.add(1_000.0, 9_200)
+    plan = plan_batch([1] * 3_000, ledger, EXCHANGE_ONLINE, 2_000.0)
+    when = lambda _t: "T"  # noqa: E731 - the window renders local times
+    question, summary = limits_question(plan, when), batch_summary(12_000, 1_000, 1_500, 2_000)
+    assert str(question).startswith("2,200 of these 3,000 recipients would be refused today by Exchange Online's "
+                                     "10,000-a-day limit.")
+    assert str(summary) == ("Sent 1,000 of 12,000; 1,500 drafts taken back, kept in Drafts; 2,000 kept in the Outbox "
+                            "for later; 7,500 not sent (see Status)")
+    with in_language(lang):
+        shown_question, shown_summary = shown(question), shown(summary)
+        shown_merge = shown(confirm_question(5_000))
+    ten_thousand = {"fr": f"10{NNBSP}000", "de": "10.000"}[lang]
+    assert shown_question.startswith(limits) and ten_thousand in shown_question, shown_question
+    assert shown_summary.startswith(report), shown_summary
+    assert shown_merge.startswith(merge), shown_merge
+    assert "7500" not in shown_summary and "10000" not in shown_question

@@ -158,3 +158,21 @@ def _outbox(qtbot, win, sandbox, settings, w) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)  # the keyboard default keeps it
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
     assert ob.submission(lid) is not None and getattr(ob.submission(lid), "state", None) != SubState.CANCELLED
+
+
+@pytest.mark.parametrize("lang, sent, drafts, waiting", [
+    ("fr", "12\u202f500 messages", "1\u202f500 brouillons", "2\u202f000 en attente"),
+    ("de", "12.500 Nachrichten", "1.500 Entwürfe", "2.000 wartend"),
+])
+def test_a_lists_count_of_thousands_is_written_the_languages_way(qapp, lang, sent, drafts, waiting):
+    """The lists' counts (Sent Items' and Drafts' count, the Outbox's waiting) are plural counts written by Qt:
+    with ``%Ln`` the language's group separator ("12 500", "12.500"), not "12500" in every language."""
+    from app.ui.common.tr import counted
+    from app.ui.lists.drafts_view import N_DRAFTS
+    from app.ui.lists.sent_view import N_MESSAGES
+    from app.ui.outbox.outbox_view import N_WAITING
+
+    with in_language(lang):
+        got = (counted(N_MESSAGES, 12_500), counted(N_DRAFTS, 1_500), counted(N_WAITING, 2_000))
+    assert got == (sent, drafts, waiting)
+    assert str(N_MESSAGES.format()) == "0 messages" and counted(N_DRAFTS, 1) == "1 draft"

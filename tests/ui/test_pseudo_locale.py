@@ -44,6 +44,7 @@ def test_the_pseudo_translation_keeps_what_must_stay():
     assert pseudo("Send &later…") == "[Šéñd &látéř…·····]"
     assert pseudo("Sent to {name}").startswith("[Šéñt tö {name}")
     assert pseudo("%n message(s) waiting").startswith("[%n méššágé(š)")
+    assert pseudo("%Ln message(s) waiting").startswith("[%Ln méššágé(š)")  # the count the locale's way
     assert pseudo("  Two\nlines \n").startswith("  [") and pseudo("  Two\nlines \n").endswith("] \n")
     assert pseudo("<b>Bold</b>").startswith("<b>[")
     assert len(pseudo("Attachment")) >= len("Attachment") * 1.4

@@ -8,17 +8,17 @@
         <translation>Wartet auf andere Konten (wird gesendet, sobald Sie sich dort anmelden): {names}</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) waiting to be sent</source>
+        <source>%Ln message(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n Nachricht wartet auf das Senden</numerusform>
-            <numerusform>%n Nachrichten warten auf das Senden</numerusform>
+            <numerusform>%Ln Nachricht wartet auf das Senden</numerusform>
+            <numerusform>%Ln Nachrichten warten auf das Senden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) not yet saved</source>
+        <source>%Ln message(s) not yet saved</source>
         <translation>
-            <numerusform>%n Nachricht noch nicht gespeichert</numerusform>
-            <numerusform>%n Nachrichten noch nicht gespeichert</numerusform>
+            <numerusform>%Ln Nachricht noch nicht gespeichert</numerusform>
+            <numerusform>%Ln Nachrichten noch nicht gespeichert</numerusform>
         </translation>
     </message>
     <message>
@@ -35,10 +35,10 @@
         <translation>Die Nachricht, die Sie geschrieben haben, wurde wieder geöffnet</translation>
     </message>
     <message numerus="yes">
-        <source>{said}; %n other unsaved message(s) go to Drafts when the server is reached</source>
+        <source>{said}; %Ln other unsaved message(s) go to Drafts when the server is reached</source>
         <translation>
-            <numerusform>{said}; %n weitere nicht gespeicherte Nachricht kommt in die Entwürfe, sobald der Server erreichbar ist</numerusform>
-            <numerusform>{said}; %n weitere nicht gespeicherte Nachrichten kommen in die Entwürfe, sobald der Server erreichbar ist</numerusform>
+            <numerusform>{said}; %Ln weitere nicht gespeicherte Nachricht kommt in die Entwürfe, sobald der Server erreichbar ist</numerusform>
+            <numerusform>{said}; %Ln weitere nicht gespeicherte Nachrichten kommen in die Entwürfe, sobald der Server erreichbar ist</numerusform>
         </translation>
     </message>
 </context>
@@ -163,10 +163,10 @@
         <translation>Zurückgenommen: Der Entwurf bleibt ungesendet in den Entwürfen</translation>
     </message>
     <message numerus="yes">
-        <source>Taken back: the %n drafts stay in Drafts, not sent</source>
+        <source>Taken back: the %Ln drafts stay in Drafts, not sent</source>
         <translation>
             <numerusform>Zurückgenommen: Der Entwurf bleibt ungesendet in den Entwürfen</numerusform>
-            <numerusform>Zurückgenommen: Die %n Entwürfe bleiben ungesendet in den Entwürfen</numerusform>
+            <numerusform>Zurückgenommen: Die %Ln Entwürfe bleiben ungesendet in den Entwürfen</numerusform>
         </translation>
     </message>
     <message>
@@ -174,24 +174,24 @@
         <translation>{sent} von {total} gesendet</translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s) taken back, kept in Drafts</source>
+        <source>%Ln draft(s) taken back, kept in Drafts</source>
         <translation>
-            <numerusform>%n Entwurf zurückgenommen, in den Entwürfen behalten</numerusform>
-            <numerusform>%n Entwürfe zurückgenommen, in den Entwürfen behalten</numerusform>
+            <numerusform>%Ln Entwurf zurückgenommen, in den Entwürfen behalten</numerusform>
+            <numerusform>%Ln Entwürfe zurückgenommen, in den Entwürfen behalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n kept in the Outbox for later</source>
+        <source>%Ln kept in the Outbox for later</source>
         <translation>
-            <numerusform>%n für später im Postausgang behalten</numerusform>
-            <numerusform>%n für später im Postausgang behalten</numerusform>
+            <numerusform>%Ln für später im Postausgang behalten</numerusform>
+            <numerusform>%Ln für später im Postausgang behalten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n not sent (see Status)</source>
+        <source>%Ln not sent (see Status)</source>
         <translation>
-            <numerusform>%n nicht gesendet (siehe Status)</numerusform>
-            <numerusform>%n nicht gesendet (siehe Status)</numerusform>
+            <numerusform>%Ln nicht gesendet (siehe Status)</numerusform>
+            <numerusform>%Ln nicht gesendet (siehe Status)</numerusform>
         </translation>
     </message>
 </context>
@@ -798,10 +798,10 @@
         <translation>1 Nachricht wartet im Postausgang auf diesem Computer:</translation>
     </message>
     <message numerus="yes">
-        <source>%n messages are waiting in the Outbox, on this computer:</source>
+        <source>%Ln messages are waiting in the Outbox, on this computer:</source>
         <translation>
-            <numerusform>%n Nachricht wartet im Postausgang auf diesem Computer:</numerusform>
-            <numerusform>%n Nachrichten warten im Postausgang auf diesem Computer:</numerusform>
+            <numerusform>%Ln Nachricht wartet im Postausgang auf diesem Computer:</numerusform>
+            <numerusform>%Ln Nachrichten warten im Postausgang auf diesem Computer:</numerusform>
         </translation>
     </message>
     <message>
@@ -809,10 +809,10 @@
         <translation>• {line}</translation>
     </message>
     <message numerus="yes">
-        <source>• …and %n more (see the Outbox, Ctrl+4).</source>
+        <source>• …and %Ln more (see the Outbox, Ctrl+4).</source>
         <translation>
-            <numerusform>• …und %n weitere (siehe Postausgang, Strg+4).</numerusform>
-            <numerusform>• …und %n weitere (siehe Postausgang, Strg+4).</numerusform>
+            <numerusform>• …und %Ln weitere (siehe Postausgang, Strg+4).</numerusform>
+            <numerusform>• …und %Ln weitere (siehe Postausgang, Strg+4).</numerusform>
         </translation>
     </message>
     <message>

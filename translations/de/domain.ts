@@ -114,11 +114,11 @@
         <translation>Die Kopfzeile {name} der Datei ist {length} Zeichen lang (höchstens {limit}); sie wurde nicht geöffnet.</translation>
     </message>
     <message numerus="yes">
-        <source>%n custom header(s) left out: a message carries at most {limit}.</source>
+        <source>%Ln custom header(s) left out: a message carries at most {limit}.</source>
         <extracomment>X- headers servers and mail programs stamp on a message (not the author&apos;s own): not read as custom headers (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
-            <numerusform>%n benutzerdefinierte Kopfzeile weggelassen: Eine Nachricht enthält höchstens {limit}.</numerusform>
-            <numerusform>%n benutzerdefinierte Kopfzeilen weggelassen: Eine Nachricht enthält höchstens {limit}.</numerusform>
+            <numerusform>%Ln benutzerdefinierte Kopfzeile weggelassen: Eine Nachricht enthält höchstens {limit}.</numerusform>
+            <numerusform>%Ln benutzerdefinierte Kopfzeilen weggelassen: Eine Nachricht enthält höchstens {limit}.</numerusform>
         </translation>
     </message>
     <message>
@@ -659,11 +659,11 @@ Es wird kein geheimer Clientschlüssel benötigt: Legen Sie nie einen in der Sta
 <context>
     <name>Merge</name>
     <message numerus="yes">
-        <source>Line {line} has %n value(s); the header has {columns} columns.</source>
+        <source>Line {line} has %Ln value(s); the header has {columns} columns.</source>
         <extracomment>header names taken as the recipient column (compared without case, spaces, &quot;-&quot; and &quot;_&quot;) (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
-            <numerusform>Zeile {line} hat %n Wert; die Kopfzeile hat {columns} Spalten.</numerusform>
-            <numerusform>Zeile {line} hat %n Werte; die Kopfzeile hat {columns} Spalten.</numerusform>
+            <numerusform>Zeile {line} hat %Ln Wert; die Kopfzeile hat {columns} Spalten.</numerusform>
+            <numerusform>Zeile {line} hat %Ln Werte; die Kopfzeile hat {columns} Spalten.</numerusform>
         </translation>
     </message>
     <message>
@@ -787,7 +787,7 @@ Es wird kein geheimer Clientschlüssel benötigt: Legen Sie nie einen in der Sta
     </message>
     <message>
         <source>it is nested too deeply to be a settings file</source>
-        <extracomment>A settings file larger than this is damaged (a real one is a few KB): it is not read into memory. Undo send: the seconds between Send and the server call that the UI offers, and the default</extracomment>
+        <extracomment>Undo send: the seconds between Send and the server call that the UI offers, and the default</extracomment>
         <translation>sie ist zu tief verschachtelt für eine Einstellungsdatei</translation>
     </message>
     <message>

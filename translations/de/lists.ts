@@ -37,11 +37,11 @@
         <translation>Nicht gesendet: {what} bleiben im Ordner „{kept}“</translation>
     </message>
     <message numerus="yes">
-        <source>Not sent: %n stay(s) in {kept}</source>
+        <source>Not sent: %Ln stay(s) in {kept}</source>
         <extracomment>part of a batch taken back: &quot;Not sent: 2 stay in Drafts&quot; (English: &quot;1 stays&quot;, &quot;2 stay&quot;)</extracomment>
         <translation>
-            <numerusform>Nicht gesendet: %n bleibt im Ordner „{kept}“</numerusform>
-            <numerusform>Nicht gesendet: %n bleiben im Ordner „{kept}“</numerusform>
+            <numerusform>Nicht gesendet: %Ln bleibt im Ordner „{kept}“</numerusform>
+            <numerusform>Nicht gesendet: %Ln bleiben im Ordner „{kept}“</numerusform>
         </translation>
     </message>
 </context>
@@ -66,24 +66,24 @@
         <translation>Wählen Sie die zu sendenden Entwürfe aus (Umschalt+Auf/Ab, Strg+A)</translation>
     </message>
     <message numerus="yes">
-        <source>Sending %n draft(s)…</source>
+        <source>Sending %Ln draft(s)…</source>
         <translation>
-            <numerusform>%n Entwurf wird gesendet…</numerusform>
-            <numerusform>%n Entwürfe werden gesendet…</numerusform>
+            <numerusform>%Ln Entwurf wird gesendet…</numerusform>
+            <numerusform>%Ln Entwürfe werden gesendet…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s) could not be deleted: {why}</source>
+        <source>%Ln draft(s) could not be deleted: {why}</source>
         <translation>
-            <numerusform>%n Entwurf konnte nicht gelöscht werden: {why}</numerusform>
-            <numerusform>%n Entwürfe konnten nicht gelöscht werden: {why}</numerusform>
+            <numerusform>%Ln Entwurf konnte nicht gelöscht werden: {why}</numerusform>
+            <numerusform>%Ln Entwürfe konnten nicht gelöscht werden: {why}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n draft(s)</source>
+        <source>Deleted %Ln draft(s)</source>
         <translation>
-            <numerusform>%n Entwurf gelöscht</numerusform>
-            <numerusform>%n Entwürfe gelöscht</numerusform>
+            <numerusform>%Ln Entwurf gelöscht</numerusform>
+            <numerusform>%Ln Entwürfe gelöscht</numerusform>
         </translation>
     </message>
     <message>
@@ -178,24 +178,24 @@
         <translation>Entwurf &amp;löschen</translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n draft(s) — Ctrl+Z to undo</source>
+        <source>Deleted %Ln draft(s) — Ctrl+Z to undo</source>
         <translation>
-            <numerusform>%n Entwurf gelöscht – Strg+Z macht es rückgängig</numerusform>
-            <numerusform>%n Entwürfe gelöscht – Strg+Z macht es rückgängig</numerusform>
+            <numerusform>%Ln Entwurf gelöscht – Strg+Z macht es rückgängig</numerusform>
+            <numerusform>%Ln Entwürfe gelöscht – Strg+Z macht es rückgängig</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s) · loading…</source>
+        <source>%Ln draft(s) · loading…</source>
         <translation>
-            <numerusform>%n Entwurf · wird geladen…</numerusform>
-            <numerusform>%n Entwürfe · wird geladen…</numerusform>
+            <numerusform>%Ln Entwurf · wird geladen…</numerusform>
+            <numerusform>%Ln Entwürfe · wird geladen…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s)</source>
+        <source>%Ln draft(s)</source>
         <translation>
-            <numerusform>%n Entwurf</numerusform>
-            <numerusform>%n Entwürfe</numerusform>
+            <numerusform>%Ln Entwurf</numerusform>
+            <numerusform>%Ln Entwürfe</numerusform>
         </translation>
     </message>
 </context>
@@ -249,10 +249,10 @@
         <translation>Der Server verlangt eine erneute Anmeldung. Nachrichten im Postausgang warten, bis Sie sich angemeldet haben (Kennwort eingeben oder „Wiederholen“).</translation>
     </message>
     <message numerus="yes">
-        <source>%n other unsaved message(s) were restored to Drafts</source>
+        <source>%Ln other unsaved message(s) were restored to Drafts</source>
         <translation>
-            <numerusform>%n weitere nicht gespeicherte Nachricht wurde in den Entwürfen wiederhergestellt</numerusform>
-            <numerusform>%n weitere nicht gespeicherte Nachrichten wurden in den Entwürfen wiederhergestellt</numerusform>
+            <numerusform>%Ln weitere nicht gespeicherte Nachricht wurde in den Entwürfen wiederhergestellt</numerusform>
+            <numerusform>%Ln weitere nicht gespeicherte Nachrichten wurden in den Entwürfen wiederhergestellt</numerusform>
         </translation>
     </message>
     <message>
@@ -480,17 +480,17 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <translation>Senden wiederholen</translation>
     </message>
     <message numerus="yes">
-        <source>%n waiting</source>
+        <source>%Ln waiting</source>
         <translation>
-            <numerusform>%n wartend</numerusform>
-            <numerusform>%n wartend</numerusform>
+            <numerusform>%Ln wartend</numerusform>
+            <numerusform>%Ln wartend</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n not sent</source>
+        <source>%Ln not sent</source>
         <translation>
-            <numerusform>%n nicht gesendet</numerusform>
-            <numerusform>%n nicht gesendet</numerusform>
+            <numerusform>%Ln nicht gesendet</numerusform>
+            <numerusform>%Ln nicht gesendet</numerusform>
         </translation>
     </message>
     <message>
@@ -575,21 +575,21 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <translation>Nicht gesendet: aus dem Postausgang genommen</translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s)</source>
+        <source>%Ln draft(s)</source>
         <extracomment>what a batch is, in its countdown (&quot;Sending 3 drafts in 10 s&quot;)</extracomment>
         <translation>
-            <numerusform>%n Entwurf</numerusform>
-            <numerusform>%n Entwürfe</numerusform>
+            <numerusform>%Ln Entwurf</numerusform>
+            <numerusform>%Ln Entwürfe</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SentView</name>
     <message numerus="yes">
-        <source>%n message(s)</source>
+        <source>%Ln message(s)</source>
         <translation>
-            <numerusform>%n Nachricht</numerusform>
-            <numerusform>%n Nachrichten</numerusform>
+            <numerusform>%Ln Nachricht</numerusform>
+            <numerusform>%Ln Nachrichten</numerusform>
         </translation>
     </message>
     <message>

@@ -4,22 +4,22 @@
 <context>
     <name>EmlRead</name>
     <message numerus="yes">
-        <source>%n custom header(s) left out: a message carries at most {limit}.</source>
+        <source>%Ln custom header(s) left out: a message carries at most {limit}.</source>
         <extracomment>X- headers servers and mail programs stamp on a message (not the author's own): not read as custom headers (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
-            <numerusform>%n custom header left out: a message carries at most {limit}.</numerusform>
-            <numerusform>%n custom headers left out: a message carries at most {limit}.</numerusform>
+            <numerusform>%Ln custom header left out: a message carries at most {limit}.</numerusform>
+            <numerusform>%Ln custom headers left out: a message carries at most {limit}.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Merge</name>
     <message numerus="yes">
-        <source>Line {line} has %n value(s); the header has {columns} columns.</source>
+        <source>Line {line} has %Ln value(s); the header has {columns} columns.</source>
         <extracomment>header names taken as the recipient column (compared without case, spaces, "-" and "_") (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
-            <numerusform>Line {line} has %n value; the header has {columns} columns.</numerusform>
-            <numerusform>Line {line} has %n values; the header has {columns} columns.</numerusform>
+            <numerusform>Line {line} has %Ln value; the header has {columns} columns.</numerusform>
+            <numerusform>Line {line} has %Ln values; the header has {columns} columns.</numerusform>
         </translation>
     </message>
 </context>

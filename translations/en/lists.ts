@@ -4,107 +4,107 @@
 <context>
     <name>BatchUndo</name>
     <message numerus="yes">
-        <source>Not sent: %n stay(s) in {kept}</source>
+        <source>Not sent: %Ln stay(s) in {kept}</source>
         <extracomment>part of a batch taken back: "Not sent: 2 stay in Drafts" (English: "1 stays", "2 stay")</extracomment>
         <translation>
-            <numerusform>Not sent: %n stays in {kept}</numerusform>
-            <numerusform>Not sent: %n stay in {kept}</numerusform>
+            <numerusform>Not sent: %Ln stays in {kept}</numerusform>
+            <numerusform>Not sent: %Ln stay in {kept}</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>DraftsFlows</name>
     <message numerus="yes">
-        <source>Sending %n draft(s)…</source>
+        <source>Sending %Ln draft(s)…</source>
         <translation>
-            <numerusform>Sending %n draft…</numerusform>
-            <numerusform>Sending %n drafts…</numerusform>
+            <numerusform>Sending %Ln draft…</numerusform>
+            <numerusform>Sending %Ln drafts…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s) could not be deleted: {why}</source>
+        <source>%Ln draft(s) could not be deleted: {why}</source>
         <translation>
-            <numerusform>%n draft could not be deleted: {why}</numerusform>
-            <numerusform>%n drafts could not be deleted: {why}</numerusform>
+            <numerusform>%Ln draft could not be deleted: {why}</numerusform>
+            <numerusform>%Ln drafts could not be deleted: {why}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n draft(s)</source>
+        <source>Deleted %Ln draft(s)</source>
         <translation>
-            <numerusform>Deleted %n draft</numerusform>
-            <numerusform>Deleted %n drafts</numerusform>
+            <numerusform>Deleted %Ln draft</numerusform>
+            <numerusform>Deleted %Ln drafts</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>DraftsView</name>
     <message numerus="yes">
-        <source>Deleted %n draft(s) — Ctrl+Z to undo</source>
+        <source>Deleted %Ln draft(s) — Ctrl+Z to undo</source>
         <translation>
-            <numerusform>Deleted %n draft — Ctrl+Z to undo</numerusform>
-            <numerusform>Deleted %n drafts — Ctrl+Z to undo</numerusform>
+            <numerusform>Deleted %Ln draft — Ctrl+Z to undo</numerusform>
+            <numerusform>Deleted %Ln drafts — Ctrl+Z to undo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s) · loading…</source>
+        <source>%Ln draft(s) · loading…</source>
         <translation>
-            <numerusform>%n draft · loading…</numerusform>
-            <numerusform>%n drafts · loading…</numerusform>
+            <numerusform>%Ln draft · loading…</numerusform>
+            <numerusform>%Ln drafts · loading…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s)</source>
+        <source>%Ln draft(s)</source>
         <translation>
-            <numerusform>%n draft</numerusform>
-            <numerusform>%n drafts</numerusform>
+            <numerusform>%Ln draft</numerusform>
+            <numerusform>%Ln drafts</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>JournalBridge</name>
     <message numerus="yes">
-        <source>%n other unsaved message(s) were restored to Drafts</source>
+        <source>%Ln other unsaved message(s) were restored to Drafts</source>
         <translation>
-            <numerusform>%n other unsaved message was restored to Drafts</numerusform>
-            <numerusform>%n other unsaved messages were restored to Drafts</numerusform>
+            <numerusform>%Ln other unsaved message was restored to Drafts</numerusform>
+            <numerusform>%Ln other unsaved messages were restored to Drafts</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>OutboxView</name>
     <message numerus="yes">
-        <source>%n waiting</source>
+        <source>%Ln waiting</source>
         <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
+            <numerusform>%Ln waiting</numerusform>
+            <numerusform>%Ln waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n not sent</source>
+        <source>%Ln not sent</source>
         <translation>
-            <numerusform>%n not sent</numerusform>
-            <numerusform>%n not sent</numerusform>
+            <numerusform>%Ln not sent</numerusform>
+            <numerusform>%Ln not sent</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SendSelected</name>
     <message numerus="yes">
-        <source>%n draft(s)</source>
+        <source>%Ln draft(s)</source>
         <extracomment>what a batch is, in its countdown ("Sending 3 drafts in 10 s")</extracomment>
         <translation>
-            <numerusform>%n draft</numerusform>
-            <numerusform>%n drafts</numerusform>
+            <numerusform>%Ln draft</numerusform>
+            <numerusform>%Ln drafts</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SentView</name>
     <message numerus="yes">
-        <source>%n message(s)</source>
+        <source>%Ln message(s)</source>
         <translation>
-            <numerusform>%n message</numerusform>
-            <numerusform>%n messages</numerusform>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
         </translation>
     </message>
 </context>

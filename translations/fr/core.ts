@@ -8,17 +8,17 @@
         <translation>En attente pour d&apos;autres comptes (ils partent quand vous vous y connectez)&#xa0;: {names}</translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) waiting to be sent</source>
+        <source>%Ln message(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n message en attente d&apos;envoi</numerusform>
-            <numerusform>%n messages en attente d&apos;envoi</numerusform>
+            <numerusform>%Ln message en attente d&apos;envoi</numerusform>
+            <numerusform>%Ln messages en attente d&apos;envoi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s) not yet saved</source>
+        <source>%Ln message(s) not yet saved</source>
         <translation>
-            <numerusform>%n message pas encore enregistré</numerusform>
-            <numerusform>%n messages pas encore enregistrés</numerusform>
+            <numerusform>%Ln message pas encore enregistré</numerusform>
+            <numerusform>%Ln messages pas encore enregistrés</numerusform>
         </translation>
     </message>
     <message>
@@ -35,10 +35,10 @@
         <translation>Le message que vous rédigiez a été rouvert</translation>
     </message>
     <message numerus="yes">
-        <source>{said}; %n other unsaved message(s) go to Drafts when the server is reached</source>
+        <source>{said}; %Ln other unsaved message(s) go to Drafts when the server is reached</source>
         <translation>
-            <numerusform>{said}&#xa0;; %n autre message non enregistré ira dans Brouillons dès que le serveur sera joignable</numerusform>
-            <numerusform>{said}&#xa0;; %n autres messages non enregistrés iront dans Brouillons dès que le serveur sera joignable</numerusform>
+            <numerusform>{said}&#xa0;; %Ln autre message non enregistré ira dans Brouillons dès que le serveur sera joignable</numerusform>
+            <numerusform>{said}&#xa0;; %Ln autres messages non enregistrés iront dans Brouillons dès que le serveur sera joignable</numerusform>
         </translation>
     </message>
 </context>
@@ -163,10 +163,10 @@
         <translation>Repris&#xa0;: le brouillon reste dans Brouillons, non envoyé</translation>
     </message>
     <message numerus="yes">
-        <source>Taken back: the %n drafts stay in Drafts, not sent</source>
+        <source>Taken back: the %Ln drafts stay in Drafts, not sent</source>
         <translation>
             <numerusform>Repris&#xa0;: le brouillon reste dans Brouillons, non envoyé</numerusform>
-            <numerusform>Repris&#xa0;: les %n brouillons restent dans Brouillons, non envoyés</numerusform>
+            <numerusform>Repris&#xa0;: les %Ln brouillons restent dans Brouillons, non envoyés</numerusform>
         </translation>
     </message>
     <message>
@@ -174,24 +174,24 @@
         <translation>Envoyés&#xa0;: {sent} sur {total}</translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s) taken back, kept in Drafts</source>
+        <source>%Ln draft(s) taken back, kept in Drafts</source>
         <translation>
-            <numerusform>%n brouillon repris, conservé dans Brouillons</numerusform>
-            <numerusform>%n brouillons repris, conservés dans Brouillons</numerusform>
+            <numerusform>%Ln brouillon repris, conservé dans Brouillons</numerusform>
+            <numerusform>%Ln brouillons repris, conservés dans Brouillons</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n kept in the Outbox for later</source>
+        <source>%Ln kept in the Outbox for later</source>
         <translation>
-            <numerusform>%n conservé dans la Boîte d&apos;envoi pour plus tard</numerusform>
-            <numerusform>%n conservés dans la Boîte d&apos;envoi pour plus tard</numerusform>
+            <numerusform>%Ln conservé dans la Boîte d&apos;envoi pour plus tard</numerusform>
+            <numerusform>%Ln conservés dans la Boîte d&apos;envoi pour plus tard</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n not sent (see Status)</source>
+        <source>%Ln not sent (see Status)</source>
         <translation>
-            <numerusform>%n non envoyé (voir État)</numerusform>
-            <numerusform>%n non envoyés (voir État)</numerusform>
+            <numerusform>%Ln non envoyé (voir État)</numerusform>
+            <numerusform>%Ln non envoyés (voir État)</numerusform>
         </translation>
     </message>
 </context>
@@ -798,10 +798,10 @@
         <translation>1 message attend dans la Boîte d&apos;envoi, sur cet ordinateur&#xa0;:</translation>
     </message>
     <message numerus="yes">
-        <source>%n messages are waiting in the Outbox, on this computer:</source>
+        <source>%Ln messages are waiting in the Outbox, on this computer:</source>
         <translation>
-            <numerusform>%n message attend dans la Boîte d&apos;envoi, sur cet ordinateur&#xa0;:</numerusform>
-            <numerusform>%n messages attendent dans la Boîte d&apos;envoi, sur cet ordinateur&#xa0;:</numerusform>
+            <numerusform>%Ln message attend dans la Boîte d&apos;envoi, sur cet ordinateur&#xa0;:</numerusform>
+            <numerusform>%Ln messages attendent dans la Boîte d&apos;envoi, sur cet ordinateur&#xa0;:</numerusform>
         </translation>
     </message>
     <message>
@@ -809,10 +809,10 @@
         <translation>• {line}</translation>
     </message>
     <message numerus="yes">
-        <source>• …and %n more (see the Outbox, Ctrl+4).</source>
+        <source>• …and %Ln more (see the Outbox, Ctrl+4).</source>
         <translation>
-            <numerusform>• …et %n autre (voir la Boîte d&apos;envoi, Ctrl+4).</numerusform>
-            <numerusform>• …et %n autres (voir la Boîte d&apos;envoi, Ctrl+4).</numerusform>
+            <numerusform>• …et %Ln autre (voir la Boîte d&apos;envoi, Ctrl+4).</numerusform>
+            <numerusform>• …et %Ln autres (voir la Boîte d&apos;envoi, Ctrl+4).</numerusform>
         </translation>
     </message>
     <message>

@@ -114,11 +114,11 @@
         <translation>L&apos;en-tête {name} du fichier fait {length} caractères ({limit} au plus)&#xa0;; il n&apos;a pas été ouvert.</translation>
     </message>
     <message numerus="yes">
-        <source>%n custom header(s) left out: a message carries at most {limit}.</source>
+        <source>%Ln custom header(s) left out: a message carries at most {limit}.</source>
         <extracomment>X- headers servers and mail programs stamp on a message (not the author&apos;s own): not read as custom headers (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
-            <numerusform>%n en-tête personnalisé ignoré&#xa0;: un message en contient au plus {limit}.</numerusform>
-            <numerusform>%n en-têtes personnalisés ignorés&#xa0;: un message en contient au plus {limit}.</numerusform>
+            <numerusform>%Ln en-tête personnalisé ignoré&#xa0;: un message en contient au plus {limit}.</numerusform>
+            <numerusform>%Ln en-têtes personnalisés ignorés&#xa0;: un message en contient au plus {limit}.</numerusform>
         </translation>
     </message>
     <message>
@@ -659,11 +659,11 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
 <context>
     <name>Merge</name>
     <message numerus="yes">
-        <source>Line {line} has %n value(s); the header has {columns} columns.</source>
+        <source>Line {line} has %Ln value(s); the header has {columns} columns.</source>
         <extracomment>header names taken as the recipient column (compared without case, spaces, &quot;-&quot; and &quot;_&quot;) (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
-            <numerusform>La ligne {line} contient %n valeur&#xa0;; l&apos;en-tête compte {columns} colonnes.</numerusform>
-            <numerusform>La ligne {line} contient %n valeurs&#xa0;; l&apos;en-tête compte {columns} colonnes.</numerusform>
+            <numerusform>La ligne {line} contient %Ln valeur&#xa0;; l&apos;en-tête compte {columns} colonnes.</numerusform>
+            <numerusform>La ligne {line} contient %Ln valeurs&#xa0;; l&apos;en-tête compte {columns} colonnes.</numerusform>
         </translation>
     </message>
     <message>
@@ -787,7 +787,7 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>it is nested too deeply to be a settings file</source>
-        <extracomment>A settings file larger than this is damaged (a real one is a few KB): it is not read into memory. Undo send: the seconds between Send and the server call that the UI offers, and the default</extracomment>
+        <extracomment>Undo send: the seconds between Send and the server call that the UI offers, and the default</extracomment>
         <translation>son imbrication est trop profonde pour un fichier de paramètres</translation>
     </message>
     <message>

@@ -37,11 +37,11 @@
         <translation>Non envoyés&#xa0;: {what} restent dans {kept}</translation>
     </message>
     <message numerus="yes">
-        <source>Not sent: %n stay(s) in {kept}</source>
+        <source>Not sent: %Ln stay(s) in {kept}</source>
         <extracomment>part of a batch taken back: &quot;Not sent: 2 stay in Drafts&quot; (English: &quot;1 stays&quot;, &quot;2 stay&quot;)</extracomment>
         <translation>
-            <numerusform>Non envoyé&#xa0;: %n reste dans {kept}</numerusform>
-            <numerusform>Non envoyés&#xa0;: %n restent dans {kept}</numerusform>
+            <numerusform>Non envoyé&#xa0;: %Ln reste dans {kept}</numerusform>
+            <numerusform>Non envoyés&#xa0;: %Ln restent dans {kept}</numerusform>
         </translation>
     </message>
 </context>
@@ -66,24 +66,24 @@
         <translation>Sélectionnez les brouillons à envoyer (Maj+Haut/Bas, Ctrl+A)</translation>
     </message>
     <message numerus="yes">
-        <source>Sending %n draft(s)…</source>
+        <source>Sending %Ln draft(s)…</source>
         <translation>
-            <numerusform>Envoi de %n brouillon…</numerusform>
-            <numerusform>Envoi de %n brouillons…</numerusform>
+            <numerusform>Envoi de %Ln brouillon…</numerusform>
+            <numerusform>Envoi de %Ln brouillons…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s) could not be deleted: {why}</source>
+        <source>%Ln draft(s) could not be deleted: {why}</source>
         <translation>
-            <numerusform>%n brouillon n&apos;a pas pu être supprimé&#xa0;: {why}</numerusform>
-            <numerusform>%n brouillons n&apos;ont pas pu être supprimés&#xa0;: {why}</numerusform>
+            <numerusform>%Ln brouillon n&apos;a pas pu être supprimé&#xa0;: {why}</numerusform>
+            <numerusform>%Ln brouillons n&apos;ont pas pu être supprimés&#xa0;: {why}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n draft(s)</source>
+        <source>Deleted %Ln draft(s)</source>
         <translation>
-            <numerusform>%n brouillon supprimé</numerusform>
-            <numerusform>%n brouillons supprimés</numerusform>
+            <numerusform>%Ln brouillon supprimé</numerusform>
+            <numerusform>%Ln brouillons supprimés</numerusform>
         </translation>
     </message>
     <message>
@@ -178,24 +178,24 @@
         <translation>&amp;Supprimer le brouillon</translation>
     </message>
     <message numerus="yes">
-        <source>Deleted %n draft(s) — Ctrl+Z to undo</source>
+        <source>Deleted %Ln draft(s) — Ctrl+Z to undo</source>
         <translation>
-            <numerusform>%n brouillon supprimé — Ctrl+Z pour annuler</numerusform>
-            <numerusform>%n brouillons supprimés — Ctrl+Z pour annuler</numerusform>
+            <numerusform>%Ln brouillon supprimé — Ctrl+Z pour annuler</numerusform>
+            <numerusform>%Ln brouillons supprimés — Ctrl+Z pour annuler</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s) · loading…</source>
+        <source>%Ln draft(s) · loading…</source>
         <translation>
-            <numerusform>%n brouillon · chargement…</numerusform>
-            <numerusform>%n brouillons · chargement…</numerusform>
+            <numerusform>%Ln brouillon · chargement…</numerusform>
+            <numerusform>%Ln brouillons · chargement…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s)</source>
+        <source>%Ln draft(s)</source>
         <translation>
-            <numerusform>%n brouillon</numerusform>
-            <numerusform>%n brouillons</numerusform>
+            <numerusform>%Ln brouillon</numerusform>
+            <numerusform>%Ln brouillons</numerusform>
         </translation>
     </message>
 </context>
@@ -249,10 +249,10 @@
         <translation>Le serveur demande de vous reconnecter. Les messages de la Boîte d&apos;envoi attendent que vous le fassiez (saisissez le mot de passe ou choisissez Réessayer).</translation>
     </message>
     <message numerus="yes">
-        <source>%n other unsaved message(s) were restored to Drafts</source>
+        <source>%Ln other unsaved message(s) were restored to Drafts</source>
         <translation>
-            <numerusform>%n autre message non enregistré a été restauré dans Brouillons</numerusform>
-            <numerusform>%n autres messages non enregistrés ont été restaurés dans Brouillons</numerusform>
+            <numerusform>%Ln autre message non enregistré a été restauré dans Brouillons</numerusform>
+            <numerusform>%Ln autres messages non enregistrés ont été restaurés dans Brouillons</numerusform>
         </translation>
     </message>
     <message>
@@ -480,17 +480,17 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <translation>Réessayer l&apos;envoi</translation>
     </message>
     <message numerus="yes">
-        <source>%n waiting</source>
+        <source>%Ln waiting</source>
         <translation>
-            <numerusform>%n en attente</numerusform>
-            <numerusform>%n en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n not sent</source>
+        <source>%Ln not sent</source>
         <translation>
-            <numerusform>%n non envoyé</numerusform>
-            <numerusform>%n non envoyés</numerusform>
+            <numerusform>%Ln non envoyé</numerusform>
+            <numerusform>%Ln non envoyés</numerusform>
         </translation>
     </message>
     <message>
@@ -575,21 +575,21 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <translation>Non envoyé&#xa0;: retiré de la Boîte d&apos;envoi</translation>
     </message>
     <message numerus="yes">
-        <source>%n draft(s)</source>
+        <source>%Ln draft(s)</source>
         <extracomment>what a batch is, in its countdown (&quot;Sending 3 drafts in 10 s&quot;)</extracomment>
         <translation>
-            <numerusform>%n brouillon</numerusform>
-            <numerusform>%n brouillons</numerusform>
+            <numerusform>%Ln brouillon</numerusform>
+            <numerusform>%Ln brouillons</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SentView</name>
     <message numerus="yes">
-        <source>%n message(s)</source>
+        <source>%Ln message(s)</source>
         <translation>
-            <numerusform>%n message</numerusform>
-            <numerusform>%n messages</numerusform>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
         </translation>
     </message>
     <message>

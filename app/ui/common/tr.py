@@ -39,7 +39,7 @@ def shown(text: object) -> str:
 
 
 def _number(n: Number) -> str:
-    """``n`` as the user's locale writes it ("1,5"); in English as the core wrote it (no thousands separator)."""
+    """``n`` as the user's locale writes it ("1,5", "10 000"); in English as the core wrote it ("10,000")."""
     locale = QLocale()
     if locale.language() in (QLocale.Language.C, QLocale.Language.English):
         return str(n)

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 #: where a batch taken back stays, unless its owner says otherwise
 DRAFTS = QT_TRANSLATE_NOOP("BatchUndo", "Drafts")
 #: part of a batch taken back: "Not sent: 2 stay in Drafts" (English: "1 stays", "2 stay")
-PART_STAYS = marked.translate("BatchUndo", "Not sent: %n stay(s) in {kept}", None, 0)
+PART_STAYS = marked.translate("BatchUndo", "Not sent: %Ln stay(s) in {kept}", None, 0)
 
 
 @dataclass

@@ -26,9 +26,9 @@ NOT_SENT_NEWER = words.translate("DraftsFlows", "Not sent: a newer version of th
                                                 "yet saved to the server. Open it (Enter) to check it, then send it "
                                                 "from Compose")
 SENDING = words.translate("DraftsFlows", "Sending…")
-SENDING_N = words.translate("DraftsFlows", "Sending %n draft(s)…", None, 0)
-NOT_DELETED = words.translate("DraftsFlows", "%n draft(s) could not be deleted: {why}", None, 0)
-DELETED = words.translate("DraftsFlows", "Deleted %n draft(s)", None, 0)
+SENDING_N = words.translate("DraftsFlows", "Sending %Ln draft(s)…", None, 0)
+NOT_DELETED = words.translate("DraftsFlows", "%Ln draft(s) could not be deleted: {why}", None, 0)
+DELETED = words.translate("DraftsFlows", "Deleted %Ln draft(s)", None, 0)
 
 
 class DraftsFlows:

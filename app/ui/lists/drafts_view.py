@@ -19,9 +19,9 @@ from app.domain import words
 from app.ui.common.tr import counted, translate
 
 UNDO_MS = 6000
-DELETED = words.translate("DraftsView", "Deleted %n draft(s) — Ctrl+Z to undo", None, 0)
-N_DRAFTS_LOADING = words.translate("DraftsView", "%n draft(s) · loading…", None, 0)
-N_DRAFTS = words.translate("DraftsView", "%n draft(s)", None, 0)
+DELETED = words.translate("DraftsView", "Deleted %Ln draft(s) — Ctrl+Z to undo", None, 0)
+N_DRAFTS_LOADING = words.translate("DraftsView", "%Ln draft(s) · loading…", None, 0)
+N_DRAFTS = words.translate("DraftsView", "%Ln draft(s)", None, 0)
 
 
 def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:

@@ -31,7 +31,7 @@ WAITING = words.translate("SendSelected", "waiting to send")
 UNDONE = words.translate("SendSelected", "Not sent: taken back (Undo)")
 TAKEN_OUT = words.translate("SendSelected", "Not sent: taken out of the Outbox")
 #: what a batch is, in its countdown ("Sending 3 drafts in 10 s")
-N_DRAFTS = words.translate("SendSelected", "%n draft(s)", None, 0)
+N_DRAFTS = words.translate("SendSelected", "%Ln draft(s)", None, 0)
 
 
 class DraftsQuestions:

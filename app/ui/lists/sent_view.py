@@ -21,7 +21,7 @@ from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.list_dates import data_size, list_date
 
 
-N_MESSAGES = words.translate("SentView", "%n message(s)", None, 0)
+N_MESSAGES = words.translate("SentView", "%Ln message(s)", None, 0)
 
 #: Below this width the preview is shown under the list instead of beside it.
 STACK_BELOW = 760

@@ -57,7 +57,7 @@ BACK_IN_COMPOSE = QT_TRANSLATE_NOOP("JournalBridge", "Sending cancelled: the mes
 UNPROTECTED = QT_TRANSLATE_NOOP("JournalBridge", "Typing is not protected: the local journal cannot be written "
                                                  "({why}). Messages are only kept once saved to the server.")
 NOT_PROTECTED = QT_TRANSLATE_NOOP("JournalBridge", "Typing is not protected")
-RESTORED = words.translate("JournalBridge", "%n other unsaved message(s) were restored to Drafts", None, 0)
+RESTORED = words.translate("JournalBridge", "%Ln other unsaved message(s) were restored to Drafts", None, 0)
 
 
 class JournalBridge:

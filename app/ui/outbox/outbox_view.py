@@ -326,8 +326,8 @@ class OutboxView(QWidget):
             self.notice.emit(translate("OutboxView", "Only a message that was not sent can be sent again (Ctrl+R)"))
 
 
-N_WAITING = words.translate("OutboxView", "%n waiting", None, 0)
-N_NOT_SENT = words.translate("OutboxView", "%n not sent", None, 0)
+N_WAITING = words.translate("OutboxView", "%Ln waiting", None, 0)
+N_NOT_SENT = words.translate("OutboxView", "%Ln not sent", None, 0)
 EDIT_TIP = QT_TRANSLATE_NOOP("OutboxView", "Take the selected message back into Compose (Enter)")
 DELETE_TIP = QT_TRANSLATE_NOOP("OutboxView", "Delete the selected message (Delete)")
 SENT_OPEN_TIP = QT_TRANSLATE_NOOP("OutboxView", "Open the selected message in Sent (Enter)")
