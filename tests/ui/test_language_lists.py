@@ -149,6 +149,10 @@ def _outbox(qtbot, win, sandbox, settings, w) -> None:
     assert cell and cell != str(state), cell
     assert [(subject, st) for subject, _to, st in view.shown_rows()] == [("Attend", shown(state))]
 
+    # Delete asks only while the message can still be taken back: not while its save is on the wire, which the
+    # row may be in until the server's "busy" has come back (then it waits, and can be deleted)
+    qtbot.waitUntil(lambda: ("CreateItem", "server_busy") in sandbox.faults.fired, timeout=20000)
+    qtbot.waitUntil(view.delete_button.isEnabled, timeout=20000)
     view.table.setFocus()
     key(qtbot, win, Qt.Key_Delete)
     box = win.journal_bridge._delete_question
