@@ -33,15 +33,16 @@ def test_the_words_go_when_they_stop_being_true_even_cut_short(qtbot, aloop, san
     queue they still go (they were compared whole with what the bar showed, which the cut no longer matched)."""
     from tests.helpers.language import in_language
 
-    with in_language("fr"):
+    with in_language("fr"):  # the words are translated when they are said: French installed all along
         win, session = open_window(qtbot, sandbox, settings)
-    try:
-        win.resize(683, 560)
-        qtbot.waitUntil(lambda: win.width() == 683, timeout=5000)
-        bar = win.statusBar()
-        win.journal_bridge._say_waiting(COMMAND_SENDS)
-        assert bar.currentMessage() and bar.last_cut, "the words fit: nothing here to prove"
-        win.journal_bridge._say_waiting("")
-        assert bar.currentMessage() == ""
-    finally:
-        close_window(win, session)
+        try:
+            win.resize(683, 560)
+            qtbot.waitUntil(lambda: win.width() == 683, timeout=5000)
+            bar = win.statusBar()
+            win.journal_bridge._say_waiting(COMMAND_SENDS)
+            assert bar.currentMessage() and bar.last_cut, "the words fit: nothing here to prove"
+            assert bar.last_cut != str(COMMAND_SENDS), "the French words were cut, not the English"
+            win.journal_bridge._say_waiting("")
+            assert bar.currentMessage() == ""
+        finally:
+            close_window(win, session)
