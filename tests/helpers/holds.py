@@ -33,3 +33,23 @@ class Clocks:
 
 def clocked_outbox(box, journal, clocks: Clocks) -> Outbox:
     return Outbox(box, journal, account="a", policy=FAST, clock=clocks.monotonic, wall=lambda: clocks.wall)
+
+
+class HeldClocks:
+    """The running Outbox's injected clocks (monotonic and wall) held still from now on: an undo-send countdown
+    or a server's back-off never ends by itself; ``advance`` moves both and, unless told not to, wakes the
+    Outbox's worker to look again."""
+
+    def __init__(self, ob):
+        self.ob, self.mono, self.wall = ob, ob.clock(), ob.wall()
+        self._set()
+
+    def _set(self) -> None:
+        mono, wall = self.mono, self.wall
+        self.ob.clock, self.ob.wall = (lambda: mono), (lambda: wall)
+
+    def advance(self, seconds: float, poke: bool = True) -> None:
+        self.mono, self.wall = self.mono + seconds, self.wall + seconds
+        self._set()
+        if poke:
+            self.ob.worker.poke()

@@ -25,6 +25,14 @@ def press(qtbot, k, mods=Qt.NoModifier):
     qtbot.keyClick(focused(), k, mods)
 
 
+def popup_key(qtbot, k) -> None:
+    """``k`` to the open menu (as the platform sends it to the popup's window)."""
+    from PySide6.QtTest import QTest
+
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
+    QTest.keyClick(QApplication.activePopupWidget().windowHandle(), k)
+
+
 def type_focused(qtbot, text):
     qtbot.keyClicks(QApplication.focusWidget(), text)
 

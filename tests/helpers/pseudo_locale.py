@@ -67,20 +67,19 @@ def pseudo(text: str) -> str:
     return text[:lead] + head + "[" + _core(middle) + "]" + tail + text[lead + len(body):]
 
 
-def _tool(name: str) -> str:
-    import sys
-
-    exe = Path(sys.executable).with_name(f"pyside6-{name}")
-    return str(exe) if exe.exists() else f"pyside6-{name}"
-
-
-def _sources() -> list[str]:
+@functools.cache
+def _script():
+    """scripts/translations.py, loaded as a module: its areas and its pyside6 tool finder."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("dispatch_translations", ROOT / "scripts" / "translations.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    return [str(p) for files in script.area_files().values() for p in files]
+    return script
+
+
+def _sources() -> list[str]:
+    return [str(p) for files in _script().area_files().values() for p in files]
 
 
 def fill(ts: Path) -> int:
@@ -108,12 +107,12 @@ def fill(ts: Path) -> int:
 def build(folder: Path) -> Path:
     """``folder``/dispatch_pseudo.qm from the code's marked words; returns the .qm."""
     ts = folder / "dispatch_pseudo.ts"
-    subprocess.run([_tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none",
+    subprocess.run([_script()._tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none",
                     "-source-language", "en", "-target-language", "en", *_sources(), "-ts", str(ts)],
                    check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     fill(ts)
     qm = folder / "dispatch_pseudo.qm"
-    subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    subprocess.run([_script()._tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
     return qm
 
 

@@ -20,10 +20,9 @@ from exchangelib.properties import Permission, PermissionSet, UserId
 
 from app.sandbox import Sandbox
 from app.sandbox.core import folder_rights
-from tests.helpers.soap import post
+from tests.helpers.soap import answer, entries, permission_set, post
 
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
-T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 CAROL = "carol@example.com"
 
 
@@ -49,36 +48,12 @@ def exchangelibs_permission_echo(wire_validator, monkeypatch):
     monkeypatch.setattr(Sandbox, "default_wire_observer", observe)
 
 
-def _answer(r):
-    assert r.status_code == 200, r.text[:600]
-    (msg,) = [el for el in ET.fromstring(r.content).iter() if el.tag.endswith("ResponseMessage")]
-    return msg
-
-
-def _permission_set(sb, folder_id: str):
-    """GetFolder's t:PermissionSet of the folder (asked for by folder:PermissionSet)."""
-    msg = _answer(post(sb, "<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>"
-                           '<t:FieldURI FieldURI="folder:PermissionSet"/></t:AdditionalProperties></m:FolderShape>'
-                           f'<m:FolderIds><t:FolderId Id="{folder_id}"/></m:FolderIds></m:GetFolder>'))
-    assert msg.findtext(f"{M}ResponseCode") == "NoError", ET.tostring(msg)[:500]
-    return msg.find(f".//{T}PermissionSet")
-
-
-def _set_permission_set(sb, folder_id: str, permission_set: str) -> str:
-    msg = _answer(post(sb, f'<m:UpdateFolder><m:FolderChanges><t:FolderChange><t:FolderId Id="{folder_id}"/>'
-                           '<t:Updates><t:SetFolderField><t:FieldURI FieldURI="folder:PermissionSet"/><t:Folder>'
-                           f"{permission_set}</t:Folder></t:SetFolderField></t:Updates></t:FolderChange>"
-                           "</m:FolderChanges></m:UpdateFolder>"))
+def _set_permission_set(sb, folder_id: str, permission_set_xml: str) -> str:
+    msg = answer(post(sb, f'<m:UpdateFolder><m:FolderChanges><t:FolderChange><t:FolderId Id="{folder_id}"/>'
+                          '<t:Updates><t:SetFolderField><t:FieldURI FieldURI="folder:PermissionSet"/><t:Folder>'
+                          f"{permission_set_xml}</t:Folder></t:SetFolderField></t:Updates></t:FolderChange>"
+                          "</m:FolderChanges></m:UpdateFolder>"))
     return msg.findtext(f"{M}ResponseCode")
-
-
-def _entries(permission_set) -> dict:
-    out = {}
-    for p in permission_set.iter(f"{T}Permission"):
-        uid = p.find(f"{T}UserId")
-        who = uid.findtext(f"{T}PrimarySmtpAddress") or uid.findtext(f"{T}DistinguishedUser")
-        out[who] = {c.tag.split("}")[1]: c.text for c in p if c.tag != f"{T}UserId"}
-    return out
 
 
 def test_update_as_exchangelibs_folder_test_does(sandbox, alice, exchangelibs_permission_echo):
@@ -119,8 +94,8 @@ def test_the_permission_set_getfolder_returns_is_valid_and_its_echo_is_accepted(
     permissions for another user by using EWS" does (GetFolder, then UpdateFolder with the set), it passes the
     sandbox's schema check and changes nothing."""
     f = Folder(parent=alice.inbox, name="shared").save()
-    fresh = _permission_set(sandbox, f.id)
-    assert {who: e["PermissionLevel"] for who, e in _entries(fresh).items()} == {"Default": "None",
+    fresh = permission_set(sandbox, f'<t:FolderId Id="{f.id}"/>')
+    assert {who: e["PermissionLevel"] for who, e in entries(fresh).items()} == {"Default": "None",
                                                                                  "Anonymous": "None"}
     custom = ("<t:CanCreateItems>true</t:CanCreateItems><t:ReadItems>FullDetails</t:ReadItems>"
               "<t:PermissionLevel>Custom</t:PermissionLevel>")
@@ -130,14 +105,14 @@ def test_the_permission_set_getfolder_returns_is_valid_and_its_echo_is_accepted(
         "<t:PermissionLevel>Reviewer</t:PermissionLevel></t:Permission>"
         f"<t:Permission><t:UserId><t:PrimarySmtpAddress>{CAROL}</t:PrimarySmtpAddress></t:UserId>{custom}"
         "</t:Permission></t:Permissions></t:PermissionSet>")) == "NoError"
-    returned = _permission_set(sandbox, f.id)
-    levels = {who: e["PermissionLevel"] for who, e in _entries(returned).items()}
+    returned = permission_set(sandbox, f'<t:FolderId Id="{f.id}"/>')
+    levels = {who: e["PermissionLevel"] for who, e in entries(returned).items()}
     assert levels == {"Default": "Reviewer", CAROL: "Custom"}
     assert set(levels.values()) <= {*folder_rights.LEVELS, "Custom"}
 
     echo = ET.tostring(returned, encoding="unicode")
     assert _set_permission_set(sandbox, f.id, echo) == "NoError"
-    assert _entries(_permission_set(sandbox, f.id)) == _entries(returned)
+    assert entries(permission_set(sandbox, f'<t:FolderId Id="{f.id}"/>')) == entries(returned)
 
 
 def test_create_update_empty_delete_as_exchangelibs_folder_test_does(sandbox, alice):
@@ -214,7 +189,7 @@ def test_a_deleted_folders_id_is_item_not_found_and_a_missing_target_folder_stay
                                 '<m:FolderIds><t:DistinguishedFolderId Id="archivemsgfolderroot"/></m:FolderIds>'
                                 "</m:GetFolder>",
     }
-    codes = {op: _answer(post(sandbox, body)).findtext(f"{M}ResponseCode") for op, body in requests.items()}
+    codes = {op: answer(post(sandbox, body)).findtext(f"{M}ResponseCode") for op, body in requests.items()}
     assert codes == {"GetFolder": "ErrorItemNotFound", "UpdateFolder": "ErrorItemNotFound",
                      "EmptyFolder": "ErrorItemNotFound", "DeleteFolder": "ErrorItemNotFound",
                      "CreateFolder": "ErrorParentFolderNotFound", "CreateItem": "ErrorFolderNotFound",

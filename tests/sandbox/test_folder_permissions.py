@@ -7,77 +7,32 @@ sends it (each body checked against the schema by the wire validator), the read 
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
 
 from app.sandbox.core import folder_rights as fr
 from app.sandbox.core.errors import MailboxError
-from tests.helpers.soap import post
+from tests.helpers.soap import DEFAULTS, answer, entries, folder, perm, permission_set, post, update_permissions
 
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
 ALICE, CAROL = "alice@example.com", "carol@example.com"
 
 
-def _folder(name: str, mailbox: str | None = None) -> str:
-    box = f"<t:Mailbox><t:EmailAddress>{mailbox}</t:EmailAddress></t:Mailbox>" if mailbox else ""
-    return f'<t:DistinguishedFolderId Id="{name}">{box}</t:DistinguishedFolderId>'
-
-
-def _answer(r):
-    assert r.status_code == 200, r.text[:600]
-    (msg,) = [el for el in ET.fromstring(r.content).iter() if el.tag.endswith("ResponseMessage")]
-    return msg
-
-
 def _code(msg) -> str:
     return msg.findtext(f"{M}ResponseCode")
 
 
-def _user(address: str | None = None, distinguished: str | None = None) -> str:
-    inner = (f"<t:DistinguishedUser>{distinguished}</t:DistinguishedUser>" if distinguished
-             else f"<t:PrimarySmtpAddress>{address}</t:PrimarySmtpAddress>")
-    return f"<t:UserId>{inner}</t:UserId>"
-
-
-def _perm(level: str, address: str | None = None, distinguished: str | None = None, flags: str = "") -> str:
-    return f"<t:Permission>{_user(address, distinguished)}{flags}<t:PermissionLevel>{level}</t:PermissionLevel>" \
-           "</t:Permission>"
-
-
-DEFAULTS = _perm("None", distinguished="Default") + _perm("None", distinguished="Anonymous")
-
-
-def update_permissions(sb, folder: str, perms: str, action: str = "SetFolderField", user: str = ALICE):
-    body = (f"<m:UpdateFolder><m:FolderChanges><t:FolderChange>{folder}<t:Updates><t:{action}>"
-            '<t:FieldURI FieldURI="folder:PermissionSet"/><t:Folder><t:PermissionSet><t:Permissions>'
-            f"{perms}</t:Permissions></t:PermissionSet></t:Folder></t:{action}></t:Updates></t:FolderChange>"
-            "</m:FolderChanges></m:UpdateFolder>")
-    return _code(_answer(post(sb, body, user=user)))
-
-
-def permissions(sb, folder: str, shape: str = "path", user: str = ALICE) -> dict:
+def permissions(sb, folder_xml: str, shape: str = "path", user: str = ALICE) -> dict:
     """GetFolder -> {address or distinguished user: {flag: text}} of the folder's PermissionSet (``shape``
     "all": AllProperties, which since Exchange 2013 leaves the permissions out)."""
-    want = ('<t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="folder:PermissionSet"/>'
-            "</t:AdditionalProperties>" if shape == "path" else "<t:BaseShape>AllProperties</t:BaseShape>")
-    msg = _answer(post(sb, f"<m:GetFolder><m:FolderShape>{want}</m:FolderShape><m:FolderIds>{folder}</m:FolderIds>"
-                           "</m:GetFolder>", user=user))
-    assert _code(msg) == "NoError", ET.tostring(msg)[:500]
-    out = {}
-    for p in msg.iter(f"{T}Permission"):
-        uid = p.find(f"{T}UserId")
-        who = uid.findtext(f"{T}PrimarySmtpAddress") or uid.findtext(f"{T}DistinguishedUser")
-        out[who] = {c.tag.split("}")[1]: c.text for c in p if c.tag != f"{T}UserId"}
-    return out
+    return entries(permission_set(sb, folder_xml, shape=shape, user=user))
 
 
 def test_permissions_are_stored_and_returned_as_microsoft_documents(sandbox, alice):
-    inbox = _folder("inbox")
+    inbox = folder("inbox")
     assert set(permissions(sandbox, inbox)) == {"Default", "Anonymous"}  # what every folder starts with
     assert permissions(sandbox, inbox)["Default"]["PermissionLevel"] == "None"
-    assert update_permissions(sandbox, inbox, DEFAULTS + _perm("Reviewer", CAROL)) == "NoError"
+    assert update_permissions(sandbox, inbox, DEFAULTS + perm("Reviewer", CAROL)) == "NoError"
     assert permissions(sandbox, inbox, shape="all") == {}  # only when asked for by name (Exchange 2013 on)
     got = permissions(sandbox, inbox)
     assert got[CAROL] == {"CanCreateItems": "false", "CanCreateSubFolders": "false", "IsFolderOwner": "false",
@@ -85,18 +40,18 @@ def test_permissions_are_stored_and_returned_as_microsoft_documents(sandbox, ali
                           "DeleteItems": "None", "ReadItems": "FullDetails", "PermissionLevel": "Reviewer"}
     custom = ("<t:CanCreateItems>true</t:CanCreateItems><t:IsFolderVisible>true</t:IsFolderVisible>"
               "<t:EditItems>Owned</t:EditItems><t:ReadItems>FullDetails</t:ReadItems>")
-    assert update_permissions(sandbox, inbox, _perm("Custom", "bob@example.com", flags=custom),
+    assert update_permissions(sandbox, inbox, perm("Custom", "bob@example.com", flags=custom),
                               action="AppendToFolderField") == "NoError"
     got = permissions(sandbox, inbox)
     assert set(got) == {"Default", "Anonymous", CAROL, "bob@example.com"}
     assert got["bob@example.com"]["EditItems"] == "Owned" and got["bob@example.com"]["DeleteItems"] == "None"
     assert got["bob@example.com"]["PermissionLevel"] == "Custom"
     # one set of permissions per user: a second is refused, by Set and by Append
-    assert update_permissions(sandbox, inbox, _perm("Editor", CAROL), action="AppendToFolderField") == \
+    assert update_permissions(sandbox, inbox, perm("Editor", CAROL), action="AppendToFolderField") == \
         "ErrorDuplicateUserIdsSpecified"
-    assert update_permissions(sandbox, inbox, _perm("Editor", CAROL) + _perm("Owner", CAROL)) == \
+    assert update_permissions(sandbox, inbox, perm("Editor", CAROL) + perm("Owner", CAROL)) == \
         "ErrorDuplicateUserIdsSpecified"
-    assert update_permissions(sandbox, inbox, _perm("Editor", "nobody@example.com")) == "ErrorInvalidUserInfo"
+    assert update_permissions(sandbox, inbox, perm("Editor", "nobody@example.com")) == "ErrorInvalidUserInfo"
     alice.inbox.refresh()  # exchangelib reads the same set (its Permission reads the level from a
     # CalendarPermissionLevel element, so compare the flags)
     flags = {(p.user_id.primary_smtp_address or p.user_id.distinguished_user): (p.read_items, p.edit_items)
@@ -106,7 +61,7 @@ def test_permissions_are_stored_and_returned_as_microsoft_documents(sandbox, ali
     body = ("<m:UpdateFolder><m:FolderChanges><t:FolderChange>" + inbox + "<t:Updates><t:DeleteFolderField>"
             '<t:FieldURI FieldURI="folder:PermissionSet"/></t:DeleteFolderField></t:Updates></t:FolderChange>'
             "</m:FolderChanges></m:UpdateFolder>")
-    assert _code(_answer(post(sandbox, body))) == "NoError"
+    assert _code(answer(post(sandbox, body))) == "NoError"
     assert set(permissions(sandbox, inbox)) == {"Default", "Anonymous"}
 
 
@@ -114,7 +69,7 @@ def save(sb, user: str, folder: str, subject: str):
     body = (f'<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId>{folder}</m:SavedItemFolderId>'
             f"<m:Items><t:Message><t:Subject>{subject}</t:Subject><t:Body BodyType=\"Text\">hi</t:Body>"
             "</t:Message></m:Items></m:CreateItem>")
-    msg = _answer(post(sb, body, user=user))
+    msg = answer(post(sb, body, user=user))
     item = msg.find(f".//{T}ItemId")
     return _code(msg), (item.get("Id") if item is not None else None)
 
@@ -123,14 +78,14 @@ def find(sb, user: str, folder: str):
     body = ('<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>'
             '<t:FieldURI FieldURI="item:Subject"/></t:AdditionalProperties></m:ItemShape>'
             f"<m:ParentFolderIds>{folder}</m:ParentFolderIds></m:FindItem>")
-    msg = _answer(post(sb, body, user=user))
+    msg = answer(post(sb, body, user=user))
     return _code(msg), sorted(s.text for s in msg.iter(f"{T}Subject"))
 
 
 def get(sb, user: str, item_id: str) -> str:
     body = (f'<m:GetItem><m:ItemShape><t:BaseShape>Default</t:BaseShape></m:ItemShape><m:ItemIds>'
             f'<t:ItemId Id="{item_id}"/></m:ItemIds></m:GetItem>')
-    return _code(_answer(post(sb, body, user=user)))
+    return _code(answer(post(sb, body, user=user)))
 
 
 def rename(sb, user: str, item_id: str, subject: str) -> str:
@@ -138,22 +93,22 @@ def rename(sb, user: str, item_id: str, subject: str) -> str:
             f'<t:ItemChange><t:ItemId Id="{item_id}"/><t:Updates><t:SetItemField>'
             f'<t:FieldURI FieldURI="item:Subject"/><t:Message><t:Subject>{subject}</t:Subject></t:Message>'
             "</t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>")
-    return _code(_answer(post(sb, body, user=user)))
+    return _code(answer(post(sb, body, user=user)))
 
 
 def delete(sb, user: str, item_id: str) -> str:
     body = (f'<m:DeleteItem DeleteType="HardDelete"><m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds>'
             "</m:DeleteItem>")
-    return _code(_answer(post(sb, body, user=user)))
+    return _code(answer(post(sb, body, user=user)))
 
 
 def test_a_reviewer_reads_that_folder_and_nothing_more(sandbox):
-    inbox, drafts = _folder("inbox", ALICE), _folder("drafts", ALICE)
-    code, item = save(sandbox, ALICE, _folder("inbox"), "for review")
+    inbox, drafts = folder("inbox", ALICE), folder("drafts", ALICE)
+    code, item = save(sandbox, ALICE, folder("inbox"), "for review")
     assert code == "NoError"
     assert find(sandbox, CAROL, inbox)[0] == "ErrorAccessDenied"  # nothing granted yet
     assert get(sandbox, CAROL, item) == "ErrorAccessDenied"
-    assert update_permissions(sandbox, _folder("inbox"), DEFAULTS + _perm("Reviewer", CAROL)) == "NoError"
+    assert update_permissions(sandbox, folder("inbox"), DEFAULTS + perm("Reviewer", CAROL)) == "NoError"
     assert find(sandbox, CAROL, inbox) == ("NoError", ["for review"])
     assert get(sandbox, CAROL, item) == "NoError"
     assert set(permissions(sandbox, inbox, user=CAROL)) >= {CAROL}  # a visible folder can be read
@@ -161,35 +116,35 @@ def test_a_reviewer_reads_that_folder_and_nothing_more(sandbox):
     assert delete(sandbox, CAROL, item) == "ErrorAccessDenied"
     assert save(sandbox, CAROL, inbox, "dropped in")[0] == "ErrorAccessDenied"
     assert find(sandbox, CAROL, drafts)[0] == "ErrorAccessDenied"  # only the folder that was shared
-    assert update_permissions(sandbox, inbox, DEFAULTS + _perm("Owner", CAROL), user=CAROL) == "ErrorAccessDenied"
+    assert update_permissions(sandbox, inbox, DEFAULTS + perm("Owner", CAROL), user=CAROL) == "ErrorAccessDenied"
     assert sandbox.mailbox(ALICE).items("inbox")[0]["subject"] == "for review"
-    private = _answer(post(sandbox, '<m:CreateFolder><m:ParentFolderId>' + _folder("inbox") + "</m:ParentFolderId>"
+    private = answer(post(sandbox, '<m:CreateFolder><m:ParentFolderId>' + folder("inbox") + "</m:ParentFolderId>"
                            "<m:Folders><t:Folder><t:DisplayName>Private</t:DisplayName></t:Folder></m:Folders>"
                            "</m:CreateFolder>")).find(f".//{T}FolderId").get("Id")
     assert subfolders(sandbox, CAROL, inbox) == []  # a subfolder is not shared with its parent
-    assert update_permissions(sandbox, f'<t:FolderId Id="{private}"/>', _perm("Reviewer", CAROL)) == "NoError"
+    assert update_permissions(sandbox, f'<t:FolderId Id="{private}"/>', perm("Reviewer", CAROL)) == "NoError"
     assert subfolders(sandbox, CAROL, inbox) == ["Private"]
-    assert subfolders(sandbox, ALICE, _folder("inbox")) == ["Private"]
+    assert subfolders(sandbox, ALICE, folder("inbox")) == ["Private"]
 
 
 def subfolders(sb, user: str, folder: str) -> list[str]:
     body = ('<m:FindFolder Traversal="Shallow"><m:FolderShape><t:BaseShape>Default</t:BaseShape></m:FolderShape>'
             f"<m:ParentFolderIds>{folder}</m:ParentFolderIds></m:FindFolder>")
-    msg = _answer(post(sb, body, user=user))
+    msg = answer(post(sb, body, user=user))
     assert _code(msg) == "NoError"
     return [n.text for n in msg.iter(f"{T}DisplayName")]
 
 
 def test_an_editor_creates_edits_and_deletes_in_that_folder(sandbox):
-    inbox = _folder("inbox", ALICE)
-    assert update_permissions(sandbox, _folder("inbox"), DEFAULTS + _perm("Editor", CAROL)) == "NoError"
+    inbox = folder("inbox", ALICE)
+    assert update_permissions(sandbox, folder("inbox"), DEFAULTS + perm("Editor", CAROL)) == "NoError"
     code, item = save(sandbox, CAROL, inbox, "from carol")
     assert code == "NoError"
     assert rename(sandbox, CAROL, item, "edited by carol") == "NoError"
-    assert find(sandbox, ALICE, _folder("inbox")) == ("NoError", ["edited by carol"])
+    assert find(sandbox, ALICE, folder("inbox")) == ("NoError", ["edited by carol"])
     assert delete(sandbox, CAROL, item) == "NoError"
-    assert find(sandbox, ALICE, _folder("inbox")) == ("NoError", [])
-    assert save(sandbox, CAROL, _folder("drafts", ALICE), "elsewhere")[0] == "ErrorAccessDenied"
+    assert find(sandbox, ALICE, folder("inbox")) == ("NoError", [])
+    assert save(sandbox, CAROL, folder("drafts", ALICE), "elsewhere")[0] == "ErrorAccessDenied"
 
 
 def test_levels_stand_for_the_rights_microsoft_documents():

@@ -9,7 +9,7 @@ import pytest
 from exchangelib import Mailbox, Message, Q
 from exchangelib.errors import ErrorInvalidArgument
 
-from tests.helpers.soap import post
+from tests.helpers.soap import post, response_codes
 
 
 def _save(account, subject, **kw):
@@ -20,10 +20,6 @@ def _save(account, subject, **kw):
 
 def _subjects(qs):
     return sorted(m.subject for m in qs)
-
-
-def _codes(r):
-    return re.findall(rb"<m:ResponseCode>(\w+)</m:ResponseCode>", r.content)
 
 
 FIND = ('<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties>'
@@ -93,10 +89,10 @@ def test_recipient_lists_are_searched_by_aqs_and_refused_in_restrictions(sandbox
     _save(alice, "to dave", to_recipients=[Mailbox(email_address="dave@example.com", name="Dave Lee")])
     # as Exchange: no restriction on message:ToRecipients (exchangelib will not even send one)
     r = find(sandbox, _restriction(_cmp("IsEqualTo", "message:ToRecipients", "carol@example.com")))
-    assert _codes(r) == [b"ErrorUnsupportedPathForQuery"]
+    assert response_codes(r) == ["ErrorUnsupportedPathForQuery"]
     contains = ('<t:Contains ContainmentMode="Prefixed" ContainmentComparison="IgnoreCase">'
                 '<t:FieldURI FieldURI="message:CcRecipients"/><t:Constant Value="bob"/></t:Contains>')
-    assert _codes(find(sandbox, _restriction(contains))) == [b"ErrorUnsupportedPathForQuery"]
+    assert response_codes(find(sandbox, _restriction(contains))) == ["ErrorUnsupportedPathForQuery"]
     with pytest.raises(ValueError):
         list(alice.drafts.filter(to_recipients="carol@example.com"))
     # AQS searches any recipient, by address or name
@@ -130,14 +126,14 @@ def test_errors_for_restrictions_and_sorts_exchange_refuses(sandbox, alice):
     _save(alice, "x")
     size = ('<t:Contains ContainmentMode="Substring" ContainmentComparison="IgnoreCase">'
             '<t:FieldURI FieldURI="item:Size"/><t:Constant Value="1"/></t:Contains>')
-    assert _codes(find(sandbox, _restriction(size))) == [b"ErrorContainsFilterWrongType"]
+    assert response_codes(find(sandbox, _restriction(size))) == ["ErrorContainsFilterWrongType"]
     atts = '<t:Exists><t:FieldURI FieldURI="item:Attachments"/></t:Exists>'
-    assert _codes(find(sandbox, _restriction(atts))) == [b"ErrorUnsupportedPathForQuery"]
+    assert response_codes(find(sandbox, _restriction(atts))) == ["ErrorUnsupportedPathForQuery"]
     by_to = ('<m:SortOrder><t:FieldOrder Order="Ascending"><t:FieldURI FieldURI="message:ToRecipients"/>'
              "</t:FieldOrder></m:SortOrder>")
-    assert _codes(find(sandbox, sort=by_to)) == [b"ErrorUnsupportedPathForSortGroup"]
-    assert _codes(find(sandbox, _restriction(_cmp("IsEqualTo", "item:Size", "big")))) == \
-        [b"ErrorInvalidValueForProperty"]
+    assert response_codes(find(sandbox, sort=by_to)) == ["ErrorUnsupportedPathForSortGroup"]
+    assert response_codes(find(sandbox, _restriction(_cmp("IsEqualTo", "item:Size", "big")))) == \
+        ["ErrorInvalidValueForProperty"]
 
 
 def test_a_sort_on_categories_orders_by_the_first_category_ignoring_case(sandbox, tagged):
@@ -149,7 +145,7 @@ def test_a_sort_on_categories_orders_by_the_first_category_ignoring_case(sandbox
                 "</t:FieldOrder></m:SortOrder>")
 
     def subjects(r):
-        assert _codes(r) == [b"NoError"], r.content[:400]
+        assert response_codes(r) == ["NoError"], r.content[:400]
         return [s.decode() for s in re.findall(rb"<t:Subject>([^<]*)</t:Subject>", r.content)]
     assert subjects(find(sandbox, sort=by_cat("Ascending"))) == ["four", "two", "one", "three"]
     assert subjects(find(sandbox, sort=by_cat("Descending"))) == ["three", "one", "two", "four"]
@@ -192,7 +188,7 @@ def test_query_string_it_cannot_read_is_refused(sandbox, alice):
         list(alice.drafts.filter('subject:"unterminated'))
     both = _restriction(_cmp("IsEqualTo", "item:Subject", "x"))
     r = find(sandbox, both, qs="<m:QueryString>x</m:QueryString>")
-    assert _codes(r) == [b"ErrorInvalidArgument"]
+    assert response_codes(r) == ["ErrorInvalidArgument"]
 
 
 def test_text_with_a_colon_is_searched_for_not_refused(sandbox, alice):
@@ -210,7 +206,7 @@ def test_text_with_a_colon_is_searched_for_not_refused(sandbox, alice):
     assert _subjects(d.filter("subject:10 NOT 10:30")) == ["30 past 10"]
     assert d.filter("ghi:def").count() == 0
     r = find(sandbox, qs="<m:QueryString>body:https://example.com</m:QueryString>")
-    assert _codes(r) == [b"NoError"] and found(r) == ["Standup at 10:30"]
+    assert response_codes(r) == ["NoError"] and found(r) == ["Standup at 10:30"]
     assert _subjects(d.filter("subject:standup")) == ["Standup at 10:30"]  # keywords still keywords
 
 
@@ -218,20 +214,20 @@ def test_views_it_does_not_implement_are_errors(sandbox, alice):
     _save(alice, "x")
     group = ('<m:GroupBy Order="Ascending"><t:FieldURI FieldURI="item:Subject"/><t:AggregateOn Aggregate="Minimum">'
              '<t:FieldURI FieldURI="item:Subject"/></t:AggregateOn></m:GroupBy>')
-    assert _codes(find(sandbox, view=group)) == [b"ErrorInvalidOperation"]
+    assert response_codes(find(sandbox, view=group)) == ["ErrorInvalidOperation"]
     dgroup = ('<m:DistinguishedGroupBy Order="Ascending"><t:StandardGroupBy>ConversationTopic'
               "</t:StandardGroupBy></m:DistinguishedGroupBy>")
-    assert _codes(find(sandbox, view=dgroup)) == [b"ErrorInvalidOperation"]
+    assert response_codes(find(sandbox, view=dgroup)) == ["ErrorInvalidOperation"]
     seek = ('<m:SeekToConditionPageItemView MaxEntriesReturned="5" BasePoint="Beginning"><t:Condition>'
             + _cmp("IsEqualTo", "item:Subject", "x") + "</t:Condition></m:SeekToConditionPageItemView>")
-    assert _codes(find(sandbox, view=seek)) == [b"ErrorInvalidOperation"]
+    assert response_codes(find(sandbox, view=seek)) == ["ErrorInvalidOperation"]
     cal = '<m:CalendarView StartDate="2026-01-01T00:00:00Z" EndDate="2026-02-01T00:00:00Z"/>'
-    assert _codes(find(sandbox, view=cal)) == [b"ErrorCalendarFolderIsInvalidForCalendarView"]
+    assert response_codes(find(sandbox, view=cal)) == ["ErrorCalendarFolderIsInvalidForCalendarView"]
     r = find(sandbox, view=cal, folder="calendar")
-    assert _codes(r) == [b"NoError"] and b'TotalItemsInView="0"' in r.content
+    assert response_codes(r) == ["NoError"] and b'TotalItemsInView="0"' in r.content
     # ContactsView: contacts only, and a message is not one
     r = find(sandbox, view='<m:ContactsView MaxEntriesReturned="10"/>')
-    assert _codes(r) == [b"NoError"] and b'TotalItemsInView="0"' in r.content
+    assert response_codes(r) == ["NoError"] and b'TotalItemsInView="0"' in r.content
 
 
 def test_traversals(sandbox, alice):
@@ -278,7 +274,7 @@ def test_restriction_nested_beyond_sqlites_parser_is_too_complex(sandbox, alice)
     for i in range(120):  # And(Exists, Or(Exists, And(...))): nothing to simplify
         tag = "And" if i % 2 else "Or"
         deep = f"<t:{tag}>{exists}{deep}</t:{tag}>"
-    assert _codes(find(sandbox, _restriction(deep))) == [b"ErrorRestrictionTooComplex"]
+    assert response_codes(find(sandbox, _restriction(deep))) == ["ErrorRestrictionTooComplex"]
     # Not(Not(x)) and single-child And / Or nest as deep as the request allows (x itself)
     flat = "<t:Not>" * 100 + "<t:And>" * 50 + exists + "</t:And>" * 50 + "</t:Not>" * 100
     assert found(find(sandbox, _restriction(flat))) == ["x"]
@@ -335,7 +331,7 @@ def test_query_string_keywords_that_are_not_words(sandbox, alice):
     day = d.all().only("datetime_created")[0].datetime_created.strftime("%Y-%m-%d")
     r = find(sandbox, qs=f"<m:QueryString>received:{day}</m:QueryString>")
     received = len(found(r))
-    assert _codes(r) == [b"NoError"] and received == 2  # (Exchange stamps drafts' DateTimeReceived too)
+    assert response_codes(r) == ["NoError"] and received == 2  # (Exchange stamps drafts' DateTimeReceived too)
     assert len(found(find(sandbox, qs=f"<m:QueryString>received:&lt;{day}</m:QueryString>"))) == 0
     assert len(found(find(sandbox, qs=f"<m:QueryString>received:&gt;={day}</m:QueryString>"))) == received
     with pytest.raises(ErrorInvalidArgument):

@@ -99,7 +99,7 @@ def test_cli_refuses_remote_bind_without_flag():
     assert proc.returncode == 2 and "loopback" in proc.stderr and proc.stdout == ""
 
 
-def test_one_ca_bundle_trusts_every_listener(tmp_path):
+def test_one_ca_bundle_trusts_every_listener(tmp_path, sandbox_factory):
     """The Graph listener's and the sign-in authority's certificates in one CA bundle, as most clients keep the
     certificates they trust: TLS succeeds on both origins. Each self-signed certificate is its own issuer, found
     by its subject; with one subject for both, OpenSSL picks one of the two and the other origin fails."""
@@ -107,15 +107,11 @@ def test_one_ca_bundle_trusts_every_listener(tmp_path):
 
     import httpx
 
-    sb = Sandbox(data=str(tmp_path / "data"), tls=True, graph=True)
-    sb.start()
-    try:
-        bundle = tmp_path / "bundle.pem"
-        bundle.write_text(Path(sb.cert_path).read_text() + Path(sb.authority.cert_path).read_text())
-        ctx = ssl.create_default_context(cafile=str(bundle))
-        with httpx.Client(verify=ctx, timeout=10) as client:
-            graph = client.get(sb.graph_url + "/me")  # 401 without a token: TLS is what is checked here
-            sign_in = client.get(sb.authority.authority_url + "/v2.0/.well-known/openid-configuration")
-        assert graph.status_code == 401 and sign_in.status_code == 200
-    finally:
-        sb.stop()
+    sb = sandbox_factory(data=str(tmp_path / "data"), tls=True, graph=True)
+    bundle = tmp_path / "bundle.pem"
+    bundle.write_text(Path(sb.cert_path).read_text() + Path(sb.authority.cert_path).read_text())
+    ctx = ssl.create_default_context(cafile=str(bundle))
+    with httpx.Client(verify=ctx, timeout=10) as client:
+        graph = client.get(sb.graph_url + "/me")  # 401 without a token: TLS is what is checked here
+        sign_in = client.get(sb.authority.authority_url + "/v2.0/.well-known/openid-configuration")
+    assert graph.status_code == 401 and sign_in.status_code == 200

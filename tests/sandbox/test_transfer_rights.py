@@ -6,37 +6,18 @@ validator); the Data uploaded is exchangelib's own export."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
 from exchangelib import Message
 
-from tests.helpers.soap import post
+from tests.helpers.soap import DEFAULTS, folder, perm, post, response_codes, update_permissions
 
-M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
 ALICE, BOB = "alice@example.com", "bob@example.com"
-BOBS_DRAFTS = (f'<t:DistinguishedFolderId Id="drafts"><t:Mailbox><t:EmailAddress>{BOB}</t:EmailAddress>'
-               "</t:Mailbox></t:DistinguishedFolderId>")
-
-
-def _codes(r) -> list[str]:
-    assert r.status_code == 200, r.text[:600]
-    return [el.findtext(f"{M}ResponseCode") for el in ET.fromstring(r.content).iter()
-            if el.tag.endswith("ResponseMessage")]
+BOBS_DRAFTS = folder("drafts", BOB)
 
 
 def _grant(sb, level: str) -> None:
     """Bob gives Alice ``level`` on his Drafts (Default and Anonymous none)."""
-    def perm(user, level):
-        return f"<t:Permission><t:UserId>{user}</t:UserId><t:PermissionLevel>{level}</t:PermissionLevel></t:Permission>"
-    perms = (perm("<t:DistinguishedUser>Default</t:DistinguishedUser>", "None")
-             + perm("<t:DistinguishedUser>Anonymous</t:DistinguishedUser>", "None")
-             + perm(f"<t:PrimarySmtpAddress>{ALICE}</t:PrimarySmtpAddress>", level))
-    body = ('<m:UpdateFolder><m:FolderChanges><t:FolderChange><t:DistinguishedFolderId Id="drafts"/><t:Updates>'
-            '<t:SetFolderField><t:FieldURI FieldURI="folder:PermissionSet"/><t:Folder><t:PermissionSet>'
-            f"<t:Permissions>{perms}</t:Permissions></t:PermissionSet></t:Folder></t:SetFolderField></t:Updates>"
-            "</t:FolderChange></m:FolderChanges></m:UpdateFolder>")
-    assert _codes(post(sb, body, user=BOB)) == ["NoError"]
+    assert update_permissions(sb, folder("drafts"), DEFAULTS + perm(level, ALICE), user=BOB) == "NoError"
 
 
 # ---------------- UploadItems ----------------
@@ -45,7 +26,7 @@ def _upload(sb, folder_id: str, data: str, action: str = "CreateNew", item_id: s
     ident = f'<t:ItemId Id="{item_id}"/>' if item_id else ""
     body = (f'<m:UploadItems><m:Items><t:Item CreateAction="{action}"><t:ParentFolderId Id="{folder_id}"/>'
             f"{ident}<t:Data>{data}</t:Data></t:Item></m:Items></m:UploadItems>")
-    [code] = _codes(post(sb, body))
+    [code] = response_codes(post(sb, body))
     return code
 
 
@@ -88,27 +69,27 @@ def _name(name: str = "Prefs") -> str:
 
 
 def _create(sb, user=ALICE, name="Prefs") -> str:
-    [code] = _codes(post(sb, f"<m:CreateUserConfiguration><m:UserConfiguration>{_name(name)}"
+    [code] = response_codes(post(sb, f"<m:CreateUserConfiguration><m:UserConfiguration>{_name(name)}"
                              "<t:XmlData>PGEvPg==</t:XmlData></m:UserConfiguration></m:CreateUserConfiguration>",
                          user=user))
     return code
 
 
 def _get(sb, name="Prefs") -> str:
-    [code] = _codes(post(sb, f'<m:GetUserConfiguration><m:UserConfigurationName Name="{name}">{BOBS_DRAFTS}'
+    [code] = response_codes(post(sb, f'<m:GetUserConfiguration><m:UserConfigurationName Name="{name}">{BOBS_DRAFTS}'
                              "</m:UserConfigurationName><m:UserConfigurationProperties>All"
                              "</m:UserConfigurationProperties></m:GetUserConfiguration>"))
     return code
 
 
 def _update(sb, name="Prefs") -> str:
-    [code] = _codes(post(sb, f"<m:UpdateUserConfiguration><m:UserConfiguration>{_name(name)}"
+    [code] = response_codes(post(sb, f"<m:UpdateUserConfiguration><m:UserConfiguration>{_name(name)}"
                              "<t:BinaryData>Yg==</t:BinaryData></m:UserConfiguration></m:UpdateUserConfiguration>"))
     return code
 
 
 def _delete(sb, name="Prefs") -> str:
-    [code] = _codes(post(sb, f'<m:DeleteUserConfiguration><m:UserConfigurationName Name="{name}">{BOBS_DRAFTS}'
+    [code] = response_codes(post(sb, f'<m:DeleteUserConfiguration><m:UserConfigurationName Name="{name}">{BOBS_DRAFTS}'
                              "</m:UserConfigurationName></m:DeleteUserConfiguration>"))
     return code
 

@@ -13,7 +13,7 @@ from exchangelib import EWSDateTime, EWSTimeZone, Folder
 from exchangelib.errors import ErrorFolderNotFound, ErrorInvalidArgument, ErrorItemNotFound, ErrorItemSave
 
 from app.sandbox.core.ids import folder_parts
-from tests.helpers.soap import post, seen_both_ways
+from tests.helpers.soap import post, response_codes, seen_both_ways
 
 M = "{http://schemas.microsoft.com/exchange/services/2006/messages}"
 T = "{http://schemas.microsoft.com/exchange/services/2006/types}"
@@ -99,7 +99,7 @@ def test_names_are_matched_without_regard_to_case_and_keep_their_spelling(sandbo
     r = post(sandbox, '<m:GetUserConfiguration><m:UserConfigurationName Name="pReFs"><t:DistinguishedFolderId '
                       'Id="drafts"/></m:UserConfigurationName><m:UserConfigurationProperties>All'
                       "</m:UserConfigurationProperties></m:GetUserConfiguration>")
-    assert _codes(r) == ["NoError"]
+    assert response_codes(r) == ["NoError"]
     conf = ElementTree.fromstring(r.content).find(f".//{M}UserConfiguration")
     assert conf.find(f"{T}UserConfigurationName").get("Name") == "Prefs"  # as it was created
     config = alice.drafts.get_user_configuration(name="prefs")
@@ -118,12 +118,6 @@ def test_names_exchange_refuses_and_folders_that_do_not_exist(sandbox, alice):
     gone.delete()
     with pytest.raises(ErrorFolderNotFound):
         Folder(root=alice.root, id=gone_id).create_user_configuration(name="Orphan")
-
-
-def _codes(r):
-    assert r.status_code == 200, r.content
-    return [x.findtext(f"{M}ResponseCode") for x in ElementTree.fromstring(r.content).iter()
-            if x.tag.endswith("ResponseMessage")]
 
 
 def _create(sandbox, dictionary_xml, name="Raw"):
@@ -147,11 +141,11 @@ def test_raw_soap_types_nil_values_and_refused_values(sandbox, alice):
     good = (_entry("String", "n32", "Integer32", "-2147483648") + _entry("String", "u32", "UnsignedInteger32",
             "4294967295") + _entry("String", "u64", "UnsignedInteger64", "18446744073709551615")
             + _entry("String", "list", "StringArray", "a b", "c") + nil)
-    assert _codes(_create(sandbox, good)) == ["NoError"]
+    assert response_codes(_create(sandbox, good)) == ["NoError"]
     r = post(sandbox, '<m:GetUserConfiguration><m:UserConfigurationName Name="Raw"><t:DistinguishedFolderId '
                       'Id="drafts"/></m:UserConfigurationName><m:UserConfigurationProperties>Dictionary'
                       "</m:UserConfigurationProperties></m:GetUserConfiguration>")
-    assert _codes(r) == ["NoError"]
+    assert response_codes(r) == ["NoError"]
     conf = ElementTree.fromstring(r.content).find(f".//{M}UserConfiguration")
     assert conf.find(f"{T}ItemId") is None and conf.find(f"{T}XmlData") is None  # only what was asked
     got = [([v.text for v in e.find(f"{T}DictionaryValue").findall(f"{T}Value")],
@@ -163,11 +157,11 @@ def test_raw_soap_types_nil_values_and_refused_values(sandbox, alice):
                 _entry("String", "k", "Boolean", "yes"), _entry("String", "k", "DateTime", "tomorrow"),
                 _entry("String", "k", "ByteArray", "***"), _entry("String", "k", "String", "a", "b"),
                 _entry("String", "k", "String", "a") + _entry("String", "k", "String", "b")):
-        assert _codes(_create(sandbox, bad, name="Bad")) == ["ErrorInvalidArgument"]
+        assert response_codes(_create(sandbox, bad, name="Bad")) == ["ErrorInvalidArgument"]
     r = post(sandbox, '<m:GetUserConfiguration><m:UserConfigurationName Name="Bad"><t:DistinguishedFolderId '
                       'Id="drafts"/></m:UserConfigurationName><m:UserConfigurationProperties>All'
                       "</m:UserConfigurationProperties></m:GetUserConfiguration>")
-    assert _codes(r) == ["ErrorItemNotFound"]  # nothing half-made
+    assert response_codes(r) == ["ErrorItemNotFound"]  # nothing half-made
 
 
 def test_a_configuration_goes_with_its_folder(sandbox, alice):

@@ -12,30 +12,13 @@ from PySide6.QtCore import Qt
 from app.core.submission import SubState
 from tests.helpers.backends import op
 from tests.helpers.compose import type_message
+from tests.helpers.holds import HeldClocks
 from tests.helpers.keys import CTRL, SHIFT, focused, key
 from tests.helpers.mailbox import seed_drafts
 from tests.helpers.status_bar import whole_message
 from tests.helpers.windows import close_window, open_window, wait_idle, wait_task
 
 POLITE, ASSERTIVE = False, True
-
-
-class Clocks:
-    """The Outbox's clocks held still; the test moves them."""
-
-    def __init__(self, ob):
-        self.ob, self.mono, self.wall = ob, ob.clock(), ob.wall()
-        self._set()
-
-    def _set(self) -> None:
-        mono, wall = self.mono, self.wall
-        self.ob.clock, self.ob.wall = (lambda: mono), (lambda: wall)
-
-    def advance(self, seconds: float, poke: bool = True) -> None:
-        self.mono, self.wall = self.mono + seconds, self.wall + seconds
-        self._set()
-        if poke:
-            self.ob.worker.poke()
 
 
 def _record(win) -> list[tuple[str, bool]]:
@@ -69,7 +52,7 @@ def test_compose_save_send_fail_and_take_back_are_each_announced_once_in_order(
 
         # send (Ctrl+Return): the countdown's start, with where the keyboard went by itself
         local_id = c.identity().local_id
-        clocks = Clocks(ob)
+        clocks = HeldClocks(ob)
         key(qtbot, win, Qt.Key_Return, CTRL)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=10000)
         sub = ob.submission(local_id)
@@ -164,7 +147,7 @@ def test_undo_off_sent_refused_and_ctrl_z_take_back_are_announced(qtbot, aloop, 
         # undo send on, Ctrl+Z: back in Compose, said once
         settings.set_undo_send_seconds(10)
         type_message(qtbot, win, cc="", bcc="", subject="Second thoughts", body="Hmm.")
-        Clocks(session.outbox)  # held still: the window never ends by itself
+        HeldClocks(session.outbox)  # held still: the window never ends by itself
         key(qtbot, win, Qt.Key_Return, CTRL)
         qtbot.waitUntil(win.send_timing.bar.isVisible, timeout=10000)
         assert focused() is c.to.edit
@@ -199,7 +182,7 @@ def _send_selected(qtbot, win, sandbox, n: int, prefix: str):
 def test_send_selected_countdown_and_its_end_are_announced(qtbot, window, sandbox, settings):
     win, ob = window, window.session.outbox
     settings.set_undo_send_seconds(10)
-    clocks = Clocks(ob)
+    clocks = HeldClocks(ob)
     said = _record(win)
     _send_selected(qtbot, win, sandbox, 3, "Batch")
     held = [s for s in ob.submissions() if s.state == SubState.HELD]
@@ -220,7 +203,7 @@ def test_send_selected_countdown_and_its_end_are_announced(qtbot, window, sandbo
 def test_send_selected_taken_back_is_announced_once(qtbot, window, sandbox, settings):
     win, ob = window, window.session.outbox
     settings.set_undo_send_seconds(10)
-    Clocks(ob)  # held still: the countdown never ends by itself
+    HeldClocks(ob)  # held still: the countdown never ends by itself
     said = _record(win)
     _send_selected(qtbot, win, sandbox, 2, "Undo me")
     key(qtbot, win, Qt.Key_Z, CTRL)
@@ -235,7 +218,7 @@ def test_a_send_waiting_in_the_outbox_then_refused_is_announced(qtbot, window, s
     server refuses it: a per-item error arriving in the Outbox, said at once."""
     win, ob = window, window.session.outbox
     settings.set_undo_send_seconds(0)
-    clocks = Clocks(ob)
+    clocks = HeldClocks(ob)
     said = _record(win)
     sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
     type_message(qtbot, win, cc="", bcc="", subject="Busy then refused", body="Hello.")
@@ -280,7 +263,7 @@ def test_a_refusal_arriving_in_the_outbox_after_its_words_left_the_status_bar_is
     send there: its refusal, when the server's back-off is over, is still said, once."""
     win, ob = window, window.session.outbox
     settings.set_undo_send_seconds(0)
-    clocks = Clocks(ob)
+    clocks = HeldClocks(ob)
     said = _record(win)
     sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
     type_message(qtbot, win, cc="", bcc="", subject="Waited long", body="Hello.")
@@ -303,7 +286,7 @@ def test_a_refusal_arriving_in_the_outbox_after_its_words_left_the_status_bar_is
 
 def test_a_save_the_server_cannot_take_now_says_it_is_kept_on_this_computer_then_saved(qtbot, window, sandbox):
     win, c = window, window.compose
-    clocks = Clocks(window.session.outbox)
+    clocks = HeldClocks(window.session.outbox)
     said = _record(win)
     sandbox.faults.inject("CreateItem", "http_503", count=-1, retry_after=60)
     type_message(qtbot, win, cc="", bcc="", subject="Offline draft", body="Later.")
@@ -325,7 +308,7 @@ def test_a_draft_kept_on_this_computer_then_sent_is_not_said_saved_to_drafts(qtb
     kept draft reaching Drafts, and "Saved to Drafts" would be false about a message being sent."""
     win, ob = window, window.session.outbox
     settings.set_undo_send_seconds(0)
-    clocks = Clocks(ob)
+    clocks = HeldClocks(ob)
     said = _record(win)
     sandbox.faults.inject("CreateItem", "http_503", count=-1, retry_after=60)
     type_message(qtbot, win, cc="", bcc="", subject="Kept then sent", body="Later.")
@@ -365,7 +348,7 @@ def test_a_send_that_waited_in_the_outbox_is_said_sent_when_it_goes_after_its_wo
         qtbot, window, sandbox, settings):
     win, ob = window, window.session.outbox
     settings.set_undo_send_seconds(0)
-    clocks = Clocks(ob)
+    clocks = HeldClocks(ob)
     said = _record(win)
     sub = _waits_in_the_outbox_out_of_the_bar(qtbot, win, sandbox, said, "Waited then sent")
     clocks.advance(601)  # the server's back-off is over: tried again, sent
@@ -376,7 +359,7 @@ def test_a_send_that_waited_in_the_outbox_is_said_sent_when_it_goes_after_its_wo
 
 def test_a_scheduled_send_is_said_sent_when_it_goes(qtbot, window, settings):
     win, ob = window, window.session.outbox
-    clocks = Clocks(ob)
+    clocks = HeldClocks(ob)
     said = _record(win)
     type_message(qtbot, win, cc="", bcc="", subject="Board minutes", body="To follow.")
     key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
@@ -400,7 +383,7 @@ def test_a_waiting_sends_refusal_is_said_while_another_send_is_under_way(qtbot, 
     batch's."""
     win, ob = window, window.session.outbox
     settings.set_undo_send_seconds(0)
-    clocks = Clocks(ob)
+    clocks = HeldClocks(ob)
     said = _record(win)
     a = _waits_in_the_outbox_out_of_the_bar(qtbot, win, sandbox, said, "Message A")
     settings.set_undo_send_seconds(10)

@@ -13,6 +13,7 @@ from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.lists import selected
 from tests.helpers.mailbox import items, seed_drafts
 from tests.helpers.compose import type_message
+from tests.helpers.holds import HeldClocks
 from tests.helpers.backends import ALICE, BOB
 from tests.helpers.windows import close_window, open_window, wait_idle
 
@@ -272,15 +273,13 @@ def test_lists_at_683_px_status_recipients_outbox_order_and_view_menu(qtbot, alo
         # then is refused: it stays there, failed
         settings.set_undo_send_seconds(0)
         outbox = win.session.outbox
-        mono, wall = outbox.clock(), outbox.wall()
-        outbox.clock, outbox.wall = (lambda: mono), (lambda: wall)
+        clocks = HeldClocks(outbox)
         sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
         _compose_and_send(qtbot, win, "Refused one")
         qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("In the Outbox"), timeout=20000)
         sandbox.faults.inject("SendItem", "item_error", count=1, code="ErrorInvalidRecipients",
                               text="No valid recipients")
-        mono, wall = mono + 601, wall + 601
-        outbox.worker.poke()
+        clocks.advance(601)
         qtbot.waitUntil(lambda: [s.state for s in outbox.submissions()] == [SubState.FAILED], timeout=20000)
         settings.set_undo_send_seconds(10)
 

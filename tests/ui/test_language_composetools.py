@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from app.core.spelling import SETTING
 from tests.helpers.keys import CTRL, SHIFT, focused, key, mnemonic, press
 from tests.helpers.language import in_language
+from tests.helpers.mnemonics import dialog_clashes, letter, widget_words
 from tests.helpers.windows import close_window, open_window
 
 WORDS = {
@@ -57,23 +58,13 @@ def _texts_dialog(qtbot, win, want, shot):
     assert d.windowTitle() == want["title"]
     assert [d.tabs.tabText(i) for i in range(d.tabs.count())] == want["tabs"]
     assert d.snippets.add_button.text() == want["add"]
-    letters = _mnemonics(d)
-    assert len(letters) >= 9 and len(set(letters)) == len(letters), letters  # each Alt+letter once
+    letters = [k for _where, text in widget_words(d) if (k := letter(text))]
+    assert len(letters) >= 9 and dialog_clashes(d.windowTitle(), d) == [], letters  # each Alt+letter once
     mnemonic(qtbot, want["add_key"], lambda: focused() is d.snippets.name)  # the language's own letter
     assert d.snippets.name.selectedText() == want["new"]
     d.grab().save(str(shot))
     press(qtbot, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not d.isVisible(), timeout=3000)
-
-
-def _mnemonics(dialog) -> list[str]:
-    """The Alt+letters of what the dialog shows now (its tabs, and the buttons and labels on screen)."""
-    import re
-
-    texts = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    texts += [w.text() for w in dialog.findChildren(QAbstractButton) + dialog.findChildren(QLabel)
-              if w.isVisibleTo(dialog)]
-    return [m.group(1).lower() for t in texts for m in [re.search(r"&([^&\s])", t.replace("&&", ""))] if m]
 
 
 def _find_bar(qtbot, win, want):

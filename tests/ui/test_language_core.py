@@ -19,6 +19,7 @@ from app.domain.models import Draft, Recipient
 from app.domain.words import Words
 from app.ui.common.tr import shown
 from tests.helpers.compose import type_message
+from tests.helpers.holds import HeldClocks
 from tests.helpers.keys import CTRL, key
 from tests.helpers.language import in_language
 from tests.helpers.status_bar import record_messages
@@ -37,23 +38,6 @@ WORDS = {
 }
 
 
-class _Clocks:
-    """The Outbox's clocks held still; the test moves them (a server's back-off is not waited for)."""
-
-    def __init__(self, ob):
-        self.ob, self.mono, self.wall = ob, ob.clock(), ob.wall()
-        self._set()
-
-    def _set(self) -> None:
-        mono, wall = self.mono, self.wall
-        self.ob.clock, self.ob.wall = (lambda: mono), (lambda: wall)
-
-    def advance(self, seconds: float) -> None:
-        self.mono, self.wall = self.mono + seconds, self.wall + seconds
-        self._set()
-        self.ob.worker.poke()
-
-
 @pytest.mark.parametrize("lang", ["fr", "de"])
 def test_outbox_row_status_bar_and_quit_question_in_the_language(qtbot, aloop, sandbox, settings, screenshot_dir,
                                                                  lang):
@@ -64,7 +48,7 @@ def test_outbox_row_status_bar_and_quit_question_in_the_language(qtbot, aloop, s
         try:
             qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
             ob = win.session.outbox
-            clocks = _Clocks(ob)
+            clocks = HeldClocks(ob)
             said = record_messages(win)
             sandbox.faults.inject("SendItem", "server_busy", count=1, backoff_ms=600_000)
             type_message(qtbot, win, cc="", bcc="", subject="Lunch", body="Bonjour.")

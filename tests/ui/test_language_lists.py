@@ -17,6 +17,7 @@ from app.core.submission import SubState
 from app.ui.common.tr import shown
 from app.ui.lists.message_models import MessageTableModel as M
 from tests.helpers.compose import type_message
+from tests.helpers.holds import HeldClocks
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.language import in_language
 from tests.helpers.mailbox import seed_drafts, seed_sent
@@ -49,12 +50,6 @@ WORDS = {
 
 def _headers(model) -> list[str]:
     return [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
-
-
-def _hold_clocks(ob) -> None:
-    """The Outbox's clocks held still (they are injected): the undo-send countdown never ends by itself."""
-    mono, wall = ob.clock(), ob.wall()
-    ob.clock, ob.wall = (lambda: mono), (lambda: wall)
 
 
 @pytest.mark.parametrize("lang", ["fr", "de"])
@@ -102,7 +97,7 @@ def _drafts_and_sent(qtbot, win, w) -> None:
 
 def _send_selected_held_then_undone(qtbot, win, w) -> None:
     """Send selected on both drafts: one countdown for the batch, each row held; Ctrl+Z keeps them in Drafts."""
-    _hold_clocks(win.session.outbox)
+    HeldClocks(win.session.outbox)  # held still: the undo-send countdown never ends by itself
     key(qtbot, win, Qt.Key_2, CTRL)
     d = win.drafts
     d.table.setFocus()

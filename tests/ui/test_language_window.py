@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from app.domain.words import translate as words
-from tests.helpers.keys import ALT, CTRL, SHIFT, key, type_text
+from tests.helpers.heard import Heard
+from tests.helpers.keys import ALT, CTRL, SHIFT, key, popup_key, type_text
 from tests.helpers.language import in_language
 from tests.helpers.windows import close_window, open_window
 
@@ -61,12 +61,6 @@ def whole(bar) -> str:
 def heard(text: str) -> str:
     """``text`` as the announcer says it: on one line, its spaces plain (app.ui.common.announce.plain)."""
     return " ".join(text.split())
-
-
-def popup_key(qtbot, k) -> None:
-    """``k`` to the open menu (as the platform sends it to the popup's window)."""
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
-    QTest.keyClick(QApplication.activePopupWidget().windowHandle(), k)
 
 
 @pytest.fixture(params=["fr", "de"])
@@ -142,18 +136,17 @@ def test_f1_sheet_in_the_language(qtbot, lang_window, screenshot_dir):
 
 def test_status_bar_and_banner_show_the_window_and_core_words_translated(qtbot, lang_window):
     win, w = lang_window
-    said = []
-    win.announcer.said.connect(lambda text, _loud: said.append(text))
+    spoken = Heard(win.announcer)
     win.show_view("compose")
     key(qtbot, win, Qt.Key_S, CTRL)  # Compose is empty: nothing to save, said in the status bar
     qtbot.waitUntil(lambda: whole(win.statusBar()) == w["empty_save"], timeout=3000)
-    qtbot.waitUntil(lambda: heard(w["empty_save"]) in said, timeout=3000)
+    qtbot.waitUntil(lambda: heard(w["empty_save"]) in spoken.words(), timeout=3000)
     # the core's words (Words: English as a str, translated by the sinks), a value inside them kept as it is
     core = words("Workflows", "{not_done}: {reason}").format(not_done=words("Workflows", "Not sent"),
                                                               reason="ann@example.com")
     win.show_error(core, retry=True)
     assert win.banner.text() == w["banner"] and win.banner.retry_button.text() == w["retry"]
-    qtbot.waitUntil(lambda: heard(w["banner"]) in said, timeout=3000)
+    qtbot.waitUntil(lambda: heard(w["banner"]) in spoken.words(), timeout=3000)
     win.statusBar().showMessage(words("Status", "Offline"), 3000)
     assert whole(win.statusBar()) == w["status"]
     win.set_state("offline")
@@ -162,8 +155,7 @@ def test_status_bar_and_banner_show_the_window_and_core_words_translated(qtbot, 
 
 def test_language_chosen_by_keys_is_kept_and_said(qtbot, lang_window, settings):
     win, w = lang_window
-    said = []
-    win.announcer.said.connect(lambda text, _loud: said.append(text))
+    spoken = Heard(win.announcer)
     assert settings.language() == "" and win.language_actions[""].isChecked()
     QTest.keyClick(win.windowHandle(), w["view_key"], ALT)  # View
     qtbot.waitUntil(lambda: win.menus["&View"].isVisible(), timeout=3000)
@@ -176,7 +168,7 @@ def test_language_chosen_by_keys_is_kept_and_said(qtbot, lang_window, settings):
     qtbot.waitUntil(lambda: settings.language() == w["chosen"], timeout=3000)
     assert win.language_actions[w["chosen"]].isChecked()
     assert whole(win.statusBar()) == w["said"]
-    qtbot.waitUntil(lambda: heard(w["said"]) in said, timeout=3000)
+    qtbot.waitUntil(lambda: heard(w["said"]) in spoken.words(), timeout=3000)
     # and from the palette, by the language's word for it
     key(qtbot, win, Qt.Key_P, CTRL | SHIFT)
     qtbot.waitUntil(lambda: win.power.palette is not None and win.power.palette.isVisible(), timeout=3000)

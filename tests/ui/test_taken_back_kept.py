@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models import Folder
 from tests.helpers.compose import type_message
+from tests.helpers.holds import HeldClocks
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.mailbox import items, seed_sent
 from tests.helpers.windows import wait_idle
@@ -87,8 +88,7 @@ def test_a_message_taken_back_by_undo_and_left_unedited_is_saved_to_drafts(qtbot
     win, c = window, window.compose
     settings.set_undo_send_seconds(10)
     ob = win.session.outbox
-    mono, wall = ob.clock(), ob.wall()
-    ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # held still: the countdown never ends by itself
+    HeldClocks(ob)  # held still: the countdown never ends by itself
     type_message(qtbot, win, cc="", bcc="", subject="Undone", body="Not yet.")
     local_id = c.identity().local_id
     key(qtbot, win, Qt.Key_Return, CTRL)

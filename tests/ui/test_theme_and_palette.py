@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.domain.models import Draft, Recipient
 from app.ui.window import theme
-from tests.helpers.keys import ALT, CTRL, SHIFT, key
+from tests.helpers.keys import ALT, CTRL, SHIFT, key, popup_key
 from tests.helpers.windows import close_window, make_window, wait_task
 
 DAVE = Recipient("dave@example.com", "Dave Davis")
@@ -59,9 +59,9 @@ def test_view_theme_by_keys_applies_at_once_and_is_kept_for_the_next_start(qtbot
     assert win.theme_actions["system"].isChecked() and not dark_on_screen(win)
     QTest.keyClick(win.windowHandle(), Qt.Key_V, ALT)  # View (through the window, as the platform sends it)
     qtbot.waitUntil(lambda: win.menus["&View"].isVisible(), timeout=3000)
-    QTest.keyClick(QApplication.activePopupWidget().windowHandle(), Qt.Key_T)  # Theme
+    popup_key(qtbot, Qt.Key_T)  # Theme
     qtbot.waitUntil(lambda: win.findChild(type(win.menus["&View"]), "menuTheme").isVisible(), timeout=3000)
-    QTest.keyClick(QApplication.activePopupWidget().windowHandle(), Qt.Key_D)  # Dark
+    popup_key(qtbot, Qt.Key_D)  # Dark
     qtbot.waitUntil(lambda: dark_on_screen(win), timeout=3000)
     assert settings.theme() == "dark"
     # the next start: dark from the first frame, whatever "System" says
