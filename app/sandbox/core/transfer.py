@@ -26,7 +26,7 @@ import re
 
 from . import attached, extvalue
 from .clock import fmt_dt, utcnow
-from .delivery import estimate_size, file_item
+from .delivery import add_attachments, file_item, stamp
 from .errors import NOT_FOUND, MailboxError
 from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY
 from .outbox import OUTBOX
@@ -119,18 +119,13 @@ def _replace(ctx, key: str, fields: dict, atts: list[dict], mime: bytes | None) 
         raise MailboxError("ErrorInvalidOperation", PENDING)
     now = fmt_dt(utcnow())
     fields["DateTimeCreated"] = item["data"].get("DateTimeCreated", now)
-    fields["LastModifiedTime"] = now
-    fields["_has_attachments"] = bool(atts)
-    fields["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
-    fields["Size"] = estimate_size(fields, atts)
+    stamp(fields, atts, now)
     for own in ("_iid", "_ck_history"):  # the item stays itself: its immutable id and its change history
         if own in item["data"]:
             fields[own] = item["data"][own]
     for old in store.attachments(item["key"]):
         store.delete_attachment(old["key"])
-    for a in atts:
-        a.setdefault("modified", now)
-        store.add_attachment(item["key"], a)
+    add_attachments(store, item["key"], atts, now)
     store.save(item["key"], fields)
     store.set_mime(item["key"], mime)
     return store.get(item["key"])
