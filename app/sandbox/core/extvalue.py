@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as _dt
 import re
 import uuid
 
-from .clock import fmt_dt
+from .clock import parse_dt
 
 #: types.xsd MapiPropertyTypeType
 TYPES = ("ApplicationTime", "ApplicationTimeArray", "Binary", "BinaryArray", "Boolean", "CLSID", "CLSIDArray",
@@ -34,8 +33,7 @@ def valid_value(ptype: str, text: str) -> bool:
             if text.strip().lower() not in ("true", "false", "1", "0"):
                 return False
         elif base == "SystemTime":
-            d = _dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-            fmt_dt(d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc))
+            parse_dt(text)
         elif base == "Binary":
             base64.b64decode(text.encode("ascii"), validate=True)
         elif base == "CLSID":

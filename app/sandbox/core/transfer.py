@@ -25,7 +25,7 @@ import json
 import re
 
 from . import attached, extvalue
-from .clock import fmt_dt, utcnow
+from .clock import STORE_FORMAT, fmt_dt, utcnow
 from .delivery import add_attachments, file_item, stamp
 from .errors import NOT_FOUND, MailboxError
 from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY
@@ -49,8 +49,6 @@ _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 #: A character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE/U+FFFF): text holding one could
 #: not be answered in any XML answer, and no EWS request can write it.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-#: The store's time form (clock.fmt_dt): UTC, microseconds, "Z".
-_STORE_DT = "%Y-%m-%dT%H:%M:%S.%fZ"
 XS_INT = (-2**31, 2**31 - 1)
 #: The values each int field's type in types.xsd allows, as ranges: Size is an xs:int, ReminderMinutesBeforeStart
 #: a ReminderMinutesBeforeStartType (0 to 2629800, or the marker 1525252321). Another int field: xs:int.
@@ -214,7 +212,7 @@ def _is_dt(v) -> bool:
     if not isinstance(v, str):
         return False
     try:
-        d = _dt.datetime.strptime(v, _STORE_DT)
+        d = _dt.datetime.strptime(v, STORE_FORMAT)
     except ValueError:
         return False
     return fmt_dt(d.replace(tzinfo=_dt.timezone.utc)) == v

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as _dt
 import io
 import re
 
 from lxml import etree
 
-from ..core.clock import fmt_dt
+from ..core import clock
 from ..core.errors import MailboxError
 
 S_NS = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -316,8 +315,7 @@ def wire_dt(stored: str) -> str:
 def parse_dt(text: str | None, what: str = "dateTime") -> str:
     s = (text or "").strip()
     try:
-        d = _dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-        return fmt_dt(d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc))
+        return clock.parse_dt(s)
     except ValueError:  # not a dateTime, or one outside years 1-9999 in UTC (fmt_dt)
         raise schema_error(f"The value '{s[:100]}' of {what} is invalid according to its datatype 'dateTime'.") \
             from None

@@ -22,6 +22,7 @@ import re
 
 from ..core import ids, userconfig
 from ..core.errors import FOLDER_NOT_FOUND, MailboxError
+from ..core.clock import parse_iso
 from ..core.session import Ctx
 from .folders import resolve_folder, target_folder
 from .soap import (
@@ -202,8 +203,7 @@ def _datetime(s: str) -> str | None:
     """An xs:dateTime in UTC, as EWS writes one ("Z"; no fraction when it is whole seconds); one without an
     offset is taken as UTC."""
     try:
-        d = _dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-        d = (d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc)).astimezone(_dt.timezone.utc)
+        d = parse_iso(s).astimezone(_dt.timezone.utc)
     except (ValueError, OverflowError):
         return None
     return d.replace(tzinfo=None).isoformat(timespec="microseconds" if d.microsecond else "seconds") + "Z"
