@@ -21,6 +21,27 @@ TYPES = ("ApplicationTime", "ApplicationTimeArray", "Binary", "BinaryArray", "Bo
 KEY = re.compile(r"tag:-?[0-9a-f]+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}:(name:.+|id:-?[0-9]+)", re.S)
 
 
+def tag_key(tag: int) -> str:
+    """The key of a property named by its tag."""
+    return f"tag:{tag:04x}"
+
+
+def name_key(guid: str, name: str) -> str:
+    """The key of a named property: its property set's GUID (lower case, no braces) and its name."""
+    return f"{guid}:name:{name}"
+
+
+def id_key(guid: str, pid: int) -> str:
+    """The key of a property named by its property set's GUID (lower case, no braces) and its id."""
+    return f"{guid}:id:{pid}"
+
+
+def fits(ptype: str, many: bool) -> bool:
+    """Whether a property of type ``ptype`` holds ``many`` values (a list) or one: an array type holds a list, any
+    other type one value."""
+    return ptype.endswith("Array") == many
+
+
 def valid_value(ptype: str, text: str) -> bool:
     """Whether ``text`` is a value of the MAPI property type ``ptype`` (of one element, for an array type)."""
     base = ptype[:-5] if ptype.endswith("Array") else ptype
@@ -53,8 +74,8 @@ def valid_property(key, prop) -> bool:
         return False
     if set(prop) == {"type", "value"}:
         values = [prop["value"]]
-        ok = not ptype.endswith("Array")
+        ok = fits(ptype, False)
     else:
         values = prop.get("values")
-        ok = set(prop) == {"type", "values"} and ptype.endswith("Array") and isinstance(values, list)
+        ok = set(prop) == {"type", "values"} and fits(ptype, True) and isinstance(values, list)
     return ok and all(isinstance(v, str) and valid_value(ptype, v) for v in values)
