@@ -17,8 +17,9 @@ TYPES = ("ApplicationTime", "ApplicationTimeArray", "Binary", "BinaryArray", "Bo
          "Currency", "CurrencyArray", "Double", "DoubleArray", "Error", "Float", "FloatArray", "Integer",
          "IntegerArray", "Long", "LongArray", "Null", "Object", "ObjectArray", "Short", "ShortArray",
          "SystemTime", "SystemTimeArray", "String", "StringArray")
-#: The keys ews/extprops.parse_uri makes: a tag, or a property set's GUID with a name or an id.
-KEY = re.compile(r"tag:-?[0-9a-f]+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}:(name:.+|id:-?[0-9]+)", re.S)
+#: The keys ews/extprops.parse_uri makes: a tag, or a property set's GUID with a name (the empty one too: the schema
+#: allows PropertyName="", and what a client could store must upload back) or an id.
+KEY = re.compile(r"tag:-?[0-9a-f]+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}:(name:.*|id:-?[0-9]+)", re.S)
 
 
 def tag_key(tag: int) -> str:
