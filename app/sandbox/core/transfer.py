@@ -61,9 +61,7 @@ PENDING = "The item is waiting in the Outbox to be sent and cannot be replaced."
 def export_item(store, item: dict) -> bytes:
     """The Data of a stored item."""
     fields = {k: v for k, v in item["data"].items() if _kept(k)}
-    atts = [{"name": a.get("name"), "content_type": a.get("content_type"), "content_id": a.get("content_id"),
-             "is_inline": bool(a.get("is_inline")), "modified": a.get("modified"), "kind": a.get("kind"),
-             "content": base64.b64encode(a.get("content") or b"").decode("ascii")}
+    atts = [dict(attached.to_json(a), modified=a.get("modified"), kind=a.get("kind"))
             for a in store.attachments(item["key"], content=True)]
     mime = store.mime(item["key"])
     body = json.dumps({"fields": fields, "attachments": atts,
@@ -270,11 +268,7 @@ _CHECKS = {
 
 def _attachment(a) -> dict:
     """One exported attachment, checked; an item attachment's packed item (attached.py) is checked as an item."""
-    if not isinstance(a, dict) or set(a) != {"name", "content_type", "content_id", "is_inline", "modified", "kind",
-                                             "content"}:
-        raise _corrupt()
-    if not all(a[k] is None or isinstance(a[k], str) for k in ("name", "content_type", "content_id")) \
-            or not isinstance(a["is_inline"], bool) or not (a["modified"] is None or _is_dt(a["modified"])) \
+    if not _is_attachment(a, ("modified", "kind")) or not (a["modified"] is None or _is_dt(a["modified"])) \
             or a["kind"] not in ("FileAttachment", attached.KIND):
         raise _corrupt()
     out = dict(a, content=_b64(a["content"]))
@@ -289,10 +283,14 @@ def _check_attached(content: bytes) -> None:
         raise _corrupt()
     _fields(payload["item"], attached_item=True)
     for inner in payload["atts"]:
-        if not isinstance(inner, dict) or set(inner) != {"name", "content_type", "content_id", "is_inline",
-                                                         "content"}:
-            raise _corrupt()
-        if not all(inner[k] is None or isinstance(inner[k], str) for k in ("name", "content_type", "content_id")) \
-                or not isinstance(inner["is_inline"], bool):
+        if not _is_attachment(inner):
             raise _corrupt()
         _b64(inner["content"])
+
+
+def _is_attachment(a, more: tuple[str, ...] = ()) -> bool:
+    """Whether ``a`` is an attachment as attached.to_json writes one, with the keys ``more`` besides: its name,
+    content type and id text or null, whether it is inline a bool (its content is checked by the caller)."""
+    return isinstance(a, dict) and set(a) == {"name", "content_type", "content_id", "is_inline", "content", *more} \
+        and all(a[k] is None or isinstance(a[k], str) for k in ("name", "content_type", "content_id")) \
+        and isinstance(a["is_inline"], bool)
