@@ -28,7 +28,7 @@ from . import attached, extvalue
 from .clock import STORE_FORMAT, fmt_dt, utcnow
 from .delivery import add_attachments, file_item, stamp
 from .errors import NOT_FOUND, MailboxError
-from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY
+from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY, XS_INT
 from .outbox import OUTBOX
 
 MAGIC = b"DSX\x01"
@@ -49,7 +49,6 @@ _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 #: A character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE/U+FFFF): text holding one could
 #: not be answered in any XML answer, and no EWS request can write it.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-XS_INT = (-2**31, 2**31 - 1)
 #: The values each int field's type in types.xsd allows, as ranges: Size is an xs:int, ReminderMinutesBeforeStart
 #: a ReminderMinutesBeforeStartType (0 to 2629800, or the marker 1525252321). Another int field: xs:int.
 INT_RANGES = {"Size": (XS_INT,), "ReminderMinutesBeforeStart": ((0, 2_629_800), (1_525_252_321, 1_525_252_321))}

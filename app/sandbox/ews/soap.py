@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..core import clock
 from ..core.errors import MailboxError
+from ..core.model import XS_INT
 
 S_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 M_NS = "http://schemas.microsoft.com/exchange/services/2006/messages"
@@ -51,7 +52,6 @@ MAX_ELEMENTS = 10_000
 #: Attributes (namespace declarations not counted) on one element: EWS's elements have at most a handful; the
 #: schema library's report of undeclared attributes costs time quadratic in their number (20,000: 39 s).
 MAX_ATTRIBUTES = 64
-XS_INT = (-2**31, 2**31 - 1)
 _XS_INTEGER = re.compile(r"[+-]?0*[0-9]{1,19}")
 _XS_SPACE = re.compile(r"[ \t\r\n]+")  # XML whitespace only (str.split() would also drop U+00A0 and more)
 

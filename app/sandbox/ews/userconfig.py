@@ -21,8 +21,9 @@ import datetime as _dt
 import re
 
 from ..core import ids, userconfig
-from ..core.errors import FOLDER_NOT_FOUND, MailboxError
 from ..core.clock import parse_iso
+from ..core.errors import FOLDER_NOT_FOUND, MailboxError
+from ..core.model import XS_INT
 from ..core.session import Ctx
 from .folders import resolve_folder, target_folder
 from .soap import (
@@ -34,7 +35,7 @@ _NAME = re.compile(r"[A-Za-z0-9.]{1,236}")
 BAD_NAME = ("The user configuration name is invalid: it must have fewer than 237 characters, only the characters "
             "A-Z, a-z, 0-9 and '.', and must not start with 'IPM.Configuration'.")
 PROPERTIES = ("Id", "Dictionary", "XmlData", "BinaryData", "All")
-_INTS = {"Byte": (0, 255), "Integer32": (-2**31, 2**31 - 1), "UnsignedInteger32": (0, 2**32 - 1),
+_INTS = {"Byte": (0, 255), "Integer32": XS_INT, "UnsignedInteger32": (0, 2**32 - 1),
          "Integer64": (-2**63, 2**63 - 1), "UnsignedInteger64": (0, 2**64 - 1)}
 _ARRAYS = ("StringArray", "ByteArray")
 _XS_INTEGER = re.compile(r"[+-]?[0-9]+")
