@@ -69,7 +69,7 @@ def _answer(ctx: Ctx, req, op: str, run):
 
 def _create(ctx: Ctx, req, msgs) -> None:
     name_el, parts = _parse_configuration(req)
-    userconfig.create(ctx.store, _folder(ctx, name_el, "create"), _name(name_el), parts)
+    userconfig.create(ctx.store, _folder(ctx, name_el, "create", target_folder), _name(name_el), parts)
     response_message(msgs, "CreateUserConfiguration")
 
 
@@ -115,17 +115,17 @@ def _name(name_el) -> str:
     return name
 
 
-def _folder(ctx: Ctx, name_el, need: str) -> tuple[str, str]:
+def _folder(ctx: Ctx, name_el, need: str, resolve=resolve_folder) -> tuple[str, str]:
     """The folder a t:UserConfigurationName names (an AddressListId is no folder: ErrorFolderNotFound). The folder a
     configuration is created in receives it, so a missing one is ErrorFolderNotFound there as for any target folder
-    (folders.target_folder); to read, change or delete, a folder id naming no folder is ErrorItemNotFound as in
-    GetFolder."""
+    (its caller passes folders.target_folder as ``resolve``); to read, change or delete, a folder id naming no
+    folder is ErrorItemNotFound as in GetFolder (folders.resolve_folder)."""
     kids = [c for c in name_el if isinstance(c.tag, str)]
     if len(kids) != 1:
         raise schema_error("The element 'UserConfigurationName' must hold one folder id.")
     if local(kids[0]) == "AddressListId":
         raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
-    return (target_folder if need == "create" else resolve_folder)(ctx, kids[0], need)
+    return resolve(ctx, kids[0], need)
 
 
 def _parse_configuration(req) -> tuple:
