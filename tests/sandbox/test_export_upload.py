@@ -347,3 +347,22 @@ def test_an_export_answer_is_bounded_like_getitems(sandbox, alice):
     assert [type(r).__name__ for r in results[1:]] == ["ErrorBatchProcessingStopped"] * 2
     sandbox.max_answer_bytes = 100_000
     assert all(isinstance(r, str) for r in alice.export(items[1:]))
+
+
+def test_an_item_with_a_named_property_of_an_empty_name_uploads_back(sandbox, alice):
+    """Whatever EWS lets a client store, an export gives back and an upload takes: a property named by the empty
+    string (PropertyName="", which the schema allows) included."""
+    r = post(sandbox, '<m:CreateItem MessageDisposition="SaveOnly"><m:SavedItemFolderId>'
+                      '<t:DistinguishedFolderId Id="drafts"/></m:SavedItemFolderId><m:Items><t:Message>'
+                      '<t:Subject>unnamed</t:Subject><t:ExtendedProperty><t:ExtendedFieldURI '
+                      f'PropertySetId="{Colour.property_set_id}" PropertyName="" PropertyType="String"/>'
+                      '<t:Value>blue</t:Value></t:ExtendedProperty></t:Message></m:Items></m:CreateItem>')
+    created = ElementTree.fromstring(r.content)
+    assert created.findtext(f".//{M}ResponseCode") == "NoError", r.content
+    item_id = created.find(f".//{T}ItemId").get("Id")
+    r = post(sandbox, f'<m:ExportItems><m:ItemIds><t:ItemId Id="{item_id}"/></m:ItemIds></m:ExportItems>')
+    data = ElementTree.fromstring(r.content).findtext(f".//{M}Data")
+    assert data
+    msgs = _upload(sandbox, _item(alice.drafts.id, data))
+    assert [x.findtext(f"{M}ResponseCode") for x in msgs] == ["NoError"]
+    assert sorted(i.subject for i in alice.drafts.all()) == ["unnamed", "unnamed"]

@@ -13,10 +13,15 @@ import json
 KIND = "ItemAttachment"
 
 
+def to_json(a: dict) -> dict:
+    """A stored attachment as JSON keeps it: its name, content type and id, whether it is inline, its content in
+    base64 (an item attachment's packed item, and Data's attachments, transfer.py)."""
+    return {"name": a.get("name"), "content_type": a.get("content_type"), "content_id": a.get("content_id"),
+            "is_inline": bool(a.get("is_inline")), "content": base64.b64encode(a.get("content") or b"").decode()}
+
+
 def pack(fields: dict, atts: list[dict]) -> bytes:
-    inner = [{"name": a.get("name"), "content_type": a.get("content_type"), "content_id": a.get("content_id"),
-              "is_inline": bool(a.get("is_inline")), "content": base64.b64encode(a.get("content") or b"").decode()}
-             for a in atts if a.get("kind") != KIND]
+    inner = [to_json(a) for a in atts if a.get("kind") != KIND]
     return json.dumps({"item": {k: v for k, v in fields.items() if k != "_error"}, "atts": inner}).encode()
 
 

@@ -8,7 +8,7 @@ dropped so the item's MIME is built again from its fields and attachments."""
 from __future__ import annotations
 
 from .clock import fmt_dt, utcnow
-from .delivery import estimate_size
+from .delivery import stamp
 from .errors import ACCESS_DENIED, MailboxError
 from .session import Ctx
 
@@ -38,10 +38,7 @@ def restamp(ctx: Ctx, item: dict) -> str:
     again (the new change key is returned and set on ``item``); a stored MIME no longer holds."""
     data = item["data"]
     atts = ctx.store.attachments(item["key"])
-    data["_has_attachments"] = bool(atts)
-    data["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
-    data["LastModifiedTime"] = fmt_dt(utcnow())
-    data["Size"] = estimate_size(data, atts)
+    stamp(data, atts, fmt_dt(utcnow()))
     ck = ctx.store.save(item["key"], data, touched={"Attachments"})
     ctx.store.set_mime(item["key"], None)
     item["change_key"] = ck

@@ -72,18 +72,30 @@ def copy_attachments(store, src_key: str, dst_key: str):
         store.add_attachment(dst_key, a)
 
 
-def file_item(ctx, mailbox: str, folder: str, data: dict, atts: list[dict], *, mime=None) -> dict:
-    """Insert an item with its attachments (content included) and return the stored row."""
-    now = fmt_dt(utcnow())
-    data.setdefault("DateTimeCreated", now)
+def stamp(data: dict, atts: list[dict], now: str) -> None:
+    """``data`` (changed in place) stamped for the attachments ``atts`` it now has, as Exchange stamps an item on
+    each write: its last-modified time ``now``, whether it has attachments (visible ones: not inline), its size."""
     data["LastModifiedTime"] = now
     data["_has_attachments"] = bool(atts)
     data["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
     data["Size"] = estimate_size(data, atts)
-    row = ctx.store.insert(mailbox, folder, data, mime=mime)
+
+
+def add_attachments(store, item_key: str, atts: list[dict], now: str) -> None:
+    """Store ``atts`` (content included) on the item ``item_key``; each gets its key, and ``now`` as its
+    last-modified time unless it has one."""
     for a in atts:
         a.setdefault("modified", now)
-        a["key"] = ctx.store.add_attachment(row["key"], a)
+        a["key"] = store.add_attachment(item_key, a)
+
+
+def file_item(ctx, mailbox: str, folder: str, data: dict, atts: list[dict], *, mime=None) -> dict:
+    """Insert an item with its attachments (content included) and return the stored row."""
+    now = fmt_dt(utcnow())
+    data.setdefault("DateTimeCreated", now)
+    stamp(data, atts, now)
+    row = ctx.store.insert(mailbox, folder, data, mime=mime)
+    add_attachments(ctx.store, row["key"], atts, now)
     return row
 
 

@@ -7,19 +7,40 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as _dt
 import re
 import uuid
 
-from .clock import fmt_dt
+from .clock import parse_dt
 
 #: types.xsd MapiPropertyTypeType
 TYPES = ("ApplicationTime", "ApplicationTimeArray", "Binary", "BinaryArray", "Boolean", "CLSID", "CLSIDArray",
          "Currency", "CurrencyArray", "Double", "DoubleArray", "Error", "Float", "FloatArray", "Integer",
          "IntegerArray", "Long", "LongArray", "Null", "Object", "ObjectArray", "Short", "ShortArray",
          "SystemTime", "SystemTimeArray", "String", "StringArray")
-#: The keys ews/extprops.parse_uri makes: a tag, or a property set's GUID with a name or an id.
-KEY = re.compile(r"tag:-?[0-9a-f]+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}:(name:.+|id:-?[0-9]+)", re.S)
+#: The keys ews/extprops.parse_uri makes: a tag, or a property set's GUID with a name (the empty one too: the schema
+#: allows PropertyName="", and what a client could store must upload back) or an id.
+KEY = re.compile(r"tag:-?[0-9a-f]+|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}:(name:.*|id:-?[0-9]+)", re.S)
+
+
+def tag_key(tag: int) -> str:
+    """The key of a property named by its tag."""
+    return f"tag:{tag:04x}"
+
+
+def name_key(guid: str, name: str) -> str:
+    """The key of a named property: its property set's GUID (lower case, no braces) and its name."""
+    return f"{guid}:name:{name}"
+
+
+def id_key(guid: str, pid: int) -> str:
+    """The key of a property named by its property set's GUID (lower case, no braces) and its id."""
+    return f"{guid}:id:{pid}"
+
+
+def fits(ptype: str, many: bool) -> bool:
+    """Whether a property of type ``ptype`` holds ``many`` values (a list) or one: an array type holds a list, any
+    other type one value."""
+    return ptype.endswith("Array") == many
 
 
 def valid_value(ptype: str, text: str) -> bool:
@@ -34,8 +55,7 @@ def valid_value(ptype: str, text: str) -> bool:
             if text.strip().lower() not in ("true", "false", "1", "0"):
                 return False
         elif base == "SystemTime":
-            d = _dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-            fmt_dt(d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc))
+            parse_dt(text)
         elif base == "Binary":
             base64.b64decode(text.encode("ascii"), validate=True)
         elif base == "CLSID":
@@ -55,8 +75,8 @@ def valid_property(key, prop) -> bool:
         return False
     if set(prop) == {"type", "value"}:
         values = [prop["value"]]
-        ok = not ptype.endswith("Array")
+        ok = fits(ptype, False)
     else:
         values = prop.get("values")
-        ok = set(prop) == {"type", "values"} and ptype.endswith("Array") and isinstance(values, list)
+        ok = set(prop) == {"type", "values"} and fits(ptype, True) and isinstance(values, list)
     return ok and all(isinstance(v, str) and valid_value(ptype, v) for v in values)

@@ -23,6 +23,8 @@ says) and never leave the server as fields.
 
 from __future__ import annotations
 
+#: The values an xs:int (types.xsd's int fields; a user configuration's Integer32) holds: lowest, highest.
+XS_INT = (-2**31, 2**31 - 1)
 SENSITIVITY = ("Normal", "Personal", "Private", "Confidential")
 IMPORTANCE = ("Low", "Normal", "High")
 MAILBOX_TYPES = ("Unknown", "OneOff", "Mailbox", "PublicDL", "PrivateDL", "Contact", "PublicFolder",

@@ -25,10 +25,10 @@ import json
 import re
 
 from . import attached, extvalue
-from .clock import fmt_dt, utcnow
-from .delivery import estimate_size, file_item
+from .clock import STORE_FORMAT, fmt_dt, utcnow
+from .delivery import add_attachments, file_item, stamp
 from .errors import NOT_FOUND, MailboxError
-from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY
+from .model import FIELDS, FLAG_STATUS, IMPORTANCE, MAILBOX_TYPES, SENSITIVITY, STORED_ONLY, XS_INT
 from .outbox import OUTBOX
 
 MAGIC = b"DSX\x01"
@@ -49,9 +49,6 @@ _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 #: A character XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE/U+FFFF): text holding one could
 #: not be answered in any XML answer, and no EWS request can write it.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-#: The store's time form (clock.fmt_dt): UTC, microseconds, "Z".
-_STORE_DT = "%Y-%m-%dT%H:%M:%S.%fZ"
-XS_INT = (-2**31, 2**31 - 1)
 #: The values each int field's type in types.xsd allows, as ranges: Size is an xs:int, ReminderMinutesBeforeStart
 #: a ReminderMinutesBeforeStartType (0 to 2629800, or the marker 1525252321). Another int field: xs:int.
 INT_RANGES = {"Size": (XS_INT,), "ReminderMinutesBeforeStart": ((0, 2_629_800), (1_525_252_321, 1_525_252_321))}
@@ -63,9 +60,7 @@ PENDING = "The item is waiting in the Outbox to be sent and cannot be replaced."
 def export_item(store, item: dict) -> bytes:
     """The Data of a stored item."""
     fields = {k: v for k, v in item["data"].items() if _kept(k)}
-    atts = [{"name": a.get("name"), "content_type": a.get("content_type"), "content_id": a.get("content_id"),
-             "is_inline": bool(a.get("is_inline")), "modified": a.get("modified"), "kind": a.get("kind"),
-             "content": base64.b64encode(a.get("content") or b"").decode("ascii")}
+    atts = [dict(attached.to_json(a), modified=a.get("modified"), kind=a.get("kind"))
             for a in store.attachments(item["key"], content=True)]
     mime = store.mime(item["key"])
     body = json.dumps({"fields": fields, "attachments": atts,
@@ -119,18 +114,13 @@ def _replace(ctx, key: str, fields: dict, atts: list[dict], mime: bytes | None) 
         raise MailboxError("ErrorInvalidOperation", PENDING)
     now = fmt_dt(utcnow())
     fields["DateTimeCreated"] = item["data"].get("DateTimeCreated", now)
-    fields["LastModifiedTime"] = now
-    fields["_has_attachments"] = bool(atts)
-    fields["_has_visible_attachments"] = any(not a.get("is_inline") for a in atts)
-    fields["Size"] = estimate_size(fields, atts)
+    stamp(fields, atts, now)
     for own in ("_iid", "_ck_history"):  # the item stays itself: its immutable id and its change history
         if own in item["data"]:
             fields[own] = item["data"][own]
     for old in store.attachments(item["key"]):
         store.delete_attachment(old["key"])
-    for a in atts:
-        a.setdefault("modified", now)
-        store.add_attachment(item["key"], a)
+    add_attachments(store, item["key"], atts, now)
     store.save(item["key"], fields)
     store.set_mime(item["key"], mime)
     return store.get(item["key"])
@@ -219,7 +209,7 @@ def _is_dt(v) -> bool:
     if not isinstance(v, str):
         return False
     try:
-        d = _dt.datetime.strptime(v, _STORE_DT)
+        d = _dt.datetime.strptime(v, STORE_FORMAT)
     except ValueError:
         return False
     return fmt_dt(d.replace(tzinfo=_dt.timezone.utc)) == v
@@ -277,11 +267,7 @@ _CHECKS = {
 
 def _attachment(a) -> dict:
     """One exported attachment, checked; an item attachment's packed item (attached.py) is checked as an item."""
-    if not isinstance(a, dict) or set(a) != {"name", "content_type", "content_id", "is_inline", "modified", "kind",
-                                             "content"}:
-        raise _corrupt()
-    if not all(a[k] is None or isinstance(a[k], str) for k in ("name", "content_type", "content_id")) \
-            or not isinstance(a["is_inline"], bool) or not (a["modified"] is None or _is_dt(a["modified"])) \
+    if not _is_attachment(a, ("modified", "kind")) or not (a["modified"] is None or _is_dt(a["modified"])) \
             or a["kind"] not in ("FileAttachment", attached.KIND):
         raise _corrupt()
     out = dict(a, content=_b64(a["content"]))
@@ -296,10 +282,14 @@ def _check_attached(content: bytes) -> None:
         raise _corrupt()
     _fields(payload["item"], attached_item=True)
     for inner in payload["atts"]:
-        if not isinstance(inner, dict) or set(inner) != {"name", "content_type", "content_id", "is_inline",
-                                                         "content"}:
-            raise _corrupt()
-        if not all(inner[k] is None or isinstance(inner[k], str) for k in ("name", "content_type", "content_id")) \
-                or not isinstance(inner["is_inline"], bool):
+        if not _is_attachment(inner):
             raise _corrupt()
         _b64(inner["content"])
+
+
+def _is_attachment(a, more: tuple[str, ...] = ()) -> bool:
+    """Whether ``a`` is an attachment as attached.to_json writes one, with the keys ``more`` besides: its name,
+    content type and id text or null, whether it is inline a bool (its content is checked by the caller)."""
+    return isinstance(a, dict) and set(a) == {"name", "content_type", "content_id", "is_inline", "content", *more} \
+        and all(a[k] is None or isinstance(a[k], str) for k in ("name", "content_type", "content_id")) \
+        and isinstance(a["is_inline"], bool)

@@ -62,13 +62,13 @@ def parse_uri(el) -> tuple[str, dict]:
     if tag is not None:
         if dset or pset or name is not None or pid is not None:
             raise MailboxError("ErrorInvalidExtendedProperty", INVALID)
-        return f"tag:{_tag(tag):04x}", attrs
+        return extvalue.tag_key(_tag(tag)), attrs
     if bool(dset) == bool(pset) or (name is None) == (pid is None):
         raise MailboxError("ErrorInvalidExtendedProperty", INVALID)
     guid = SETS.get(dset) if dset else pset.strip("{}").lower()
     if guid is None:
         raise MailboxError("ErrorInvalidExtendedProperty", INVALID)
-    return (f"{guid}:name:{name}" if name is not None else f"{guid}:id:{int(pid)}"), attrs
+    return (extvalue.name_key(guid, name) if name is not None else extvalue.id_key(guid, int(pid))), attrs
 
 
 def tag_of(key: str) -> int | None:
@@ -89,10 +89,10 @@ def parse_property(el) -> tuple[str, dict]:
     holder = kids[1]
     if local(holder) == "Values":
         values = [_check_value(ptype, v.text or "") for v in holder]
-        if not ptype.endswith("Array"):
+        if not extvalue.fits(ptype, True):
             raise MailboxError("ErrorInvalidExtendedPropertyValue", BAD_VALUE)
         return key, {"type": ptype, "values": values}
-    if ptype.endswith("Array"):
+    if not extvalue.fits(ptype, False):
         raise MailboxError("ErrorInvalidExtendedPropertyValue", BAD_VALUE)
     return key, {"type": ptype, "value": _check_value(ptype, holder.text or "")}
 

@@ -33,6 +33,13 @@ def resolve_folder(ctx: Ctx, el, need: str = "visible") -> tuple[str, str]:
 PUBLIC_FOLDERS_ROOT = "publicfoldersroot"
 NO_PUBLIC_FOLDERS = "ErrorNoPublicFolderReplicaAvailable"
 
+#: A folder id naming no folder any more: Exchange answers as for an item id, ErrorItemNotFound "The specified
+#: object was not found in the store." (the code exchangelib's own FolderTest.test_create_update_empty_delete,
+#: written against Exchange, expects from UpdateFolder on a deleted folder's id; Exchange's GetFolder gives that
+#: code and text for folders it cannot find in https://github.com/ecederstrand/exchangelib/issues/374; the Graph
+#: front end answers the same for an id). ErrorFolderNotFound stays for a distinguished folder the mailbox lacks.
+MISSING_FOLDER_ID = "ErrorItemNotFound"
+
 
 def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
     """t:FolderId / t:DistinguishedFolderId -> (mailbox, the folder's row). A folder of another mailbox is
@@ -70,14 +77,6 @@ def folder_row(ctx: Ctx, el, need: str = "visible") -> tuple[str, dict]:
             raise MailboxError(MISSING_FOLDER_ID, NOT_FOUND)
         raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
     return mailbox, row
-
-
-#: A folder id naming no folder any more: Exchange answers as for an item id, ErrorItemNotFound "The specified
-#: object was not found in the store." (the code exchangelib's own FolderTest.test_create_update_empty_delete,
-#: written against Exchange, expects from UpdateFolder on a deleted folder's id; Exchange's GetFolder gives that
-#: code and text for folders it cannot find in https://github.com/ecederstrand/exchangelib/issues/374; the Graph
-#: front end answers the same for an id). ErrorFolderNotFound stays for a distinguished folder the mailbox lacks.
-MISSING_FOLDER_ID = "ErrorItemNotFound"
 
 
 def target_folder(ctx: Ctx, el, need: str) -> tuple[str, str]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as _dt
 import io
 import re
 
 from lxml import etree
 
-from ..core.clock import fmt_dt
+from ..core import clock
 from ..core.errors import MailboxError
+from ..core.model import XS_INT
 
 S_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 M_NS = "http://schemas.microsoft.com/exchange/services/2006/messages"
@@ -52,7 +52,6 @@ MAX_ELEMENTS = 10_000
 #: Attributes (namespace declarations not counted) on one element: EWS's elements have at most a handful; the
 #: schema library's report of undeclared attributes costs time quadratic in their number (20,000: 39 s).
 MAX_ATTRIBUTES = 64
-XS_INT = (-2**31, 2**31 - 1)
 _XS_INTEGER = re.compile(r"[+-]?0*[0-9]{1,19}")
 _XS_SPACE = re.compile(r"[ \t\r\n]+")  # XML whitespace only (str.split() would also drop U+00A0 and more)
 
@@ -316,8 +315,7 @@ def wire_dt(stored: str) -> str:
 def parse_dt(text: str | None, what: str = "dateTime") -> str:
     s = (text or "").strip()
     try:
-        d = _dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-        return fmt_dt(d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc))
+        return clock.parse_dt(s)
     except ValueError:  # not a dateTime, or one outside years 1-9999 in UTC (fmt_dt)
         raise schema_error(f"The value '{s[:100]}' of {what} is invalid according to its datatype 'dateTime'.") \
             from None

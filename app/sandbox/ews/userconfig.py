@@ -21,7 +21,9 @@ import datetime as _dt
 import re
 
 from ..core import ids, userconfig
+from ..core.clock import parse_iso
 from ..core.errors import FOLDER_NOT_FOUND, MailboxError
+from ..core.model import XS_INT
 from ..core.session import Ctx
 from .folders import resolve_folder, target_folder
 from .soap import (
@@ -33,7 +35,7 @@ _NAME = re.compile(r"[A-Za-z0-9.]{1,236}")
 BAD_NAME = ("The user configuration name is invalid: it must have fewer than 237 characters, only the characters "
             "A-Z, a-z, 0-9 and '.', and must not start with 'IPM.Configuration'.")
 PROPERTIES = ("Id", "Dictionary", "XmlData", "BinaryData", "All")
-_INTS = {"Byte": (0, 255), "Integer32": (-2**31, 2**31 - 1), "UnsignedInteger32": (0, 2**32 - 1),
+_INTS = {"Byte": (0, 255), "Integer32": XS_INT, "UnsignedInteger32": (0, 2**32 - 1),
          "Integer64": (-2**63, 2**63 - 1), "UnsignedInteger64": (0, 2**64 - 1)}
 _ARRAYS = ("StringArray", "ByteArray")
 _XS_INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -67,7 +69,7 @@ def _answer(ctx: Ctx, req, op: str, run):
 
 def _create(ctx: Ctx, req, msgs) -> None:
     name_el, parts = _parse_configuration(req)
-    userconfig.create(ctx.store, _folder(ctx, name_el, "create"), _name(name_el), parts)
+    userconfig.create(ctx.store, _folder(ctx, name_el, "create", target_folder), _name(name_el), parts)
     response_message(msgs, "CreateUserConfiguration")
 
 
@@ -113,17 +115,17 @@ def _name(name_el) -> str:
     return name
 
 
-def _folder(ctx: Ctx, name_el, need: str) -> tuple[str, str]:
+def _folder(ctx: Ctx, name_el, need: str, resolve=resolve_folder) -> tuple[str, str]:
     """The folder a t:UserConfigurationName names (an AddressListId is no folder: ErrorFolderNotFound). The folder a
     configuration is created in receives it, so a missing one is ErrorFolderNotFound there as for any target folder
-    (folders.target_folder); to read, change or delete, a folder id naming no folder is ErrorItemNotFound as in
-    GetFolder."""
+    (its caller passes folders.target_folder as ``resolve``); to read, change or delete, a folder id naming no
+    folder is ErrorItemNotFound as in GetFolder (folders.resolve_folder)."""
     kids = [c for c in name_el if isinstance(c.tag, str)]
     if len(kids) != 1:
         raise schema_error("The element 'UserConfigurationName' must hold one folder id.")
     if local(kids[0]) == "AddressListId":
         raise MailboxError("ErrorFolderNotFound", FOLDER_NOT_FOUND)
-    return (target_folder if need == "create" else resolve_folder)(ctx, kids[0], need)
+    return resolve(ctx, kids[0], need)
 
 
 def _parse_configuration(req) -> tuple:
@@ -202,8 +204,7 @@ def _datetime(s: str) -> str | None:
     """An xs:dateTime in UTC, as EWS writes one ("Z"; no fraction when it is whole seconds); one without an
     offset is taken as UTC."""
     try:
-        d = _dt.datetime.fromisoformat(s.replace("Z", "+00:00"))
-        d = (d if d.tzinfo is not None else d.replace(tzinfo=_dt.timezone.utc)).astimezone(_dt.timezone.utc)
+        d = parse_iso(s).astimezone(_dt.timezone.utc)
     except (ValueError, OverflowError):
         return None
     return d.replace(tzinfo=None).isoformat(timespec="microseconds" if d.microsecond else "seconds") + "Z"

@@ -32,7 +32,7 @@ _OPTION = re.compile(r"\s*(?P<name>\$\w+)\s*=(?P<value>.*)", re.S)
 class Expansion:
     attachments: bool = False
     attachment_select: list[str] | None = None  # None: every property
-    legacy: str | None = None  # the singleValueExtendedProperties term, for legacyprops.expanded
+    legacy: tuple[str, ...] | None = None  # the ids singleValueExtendedProperties asks for (legacyprops.expanded)
 
 
 def failed(detail: str) -> GraphError:
@@ -77,10 +77,11 @@ def parse(text: str | None) -> Expansion:
         if key == "attachments":
             found[key] = _attachments_select(m.group("options"))
         elif key == "singlevalueextendedproperties":
-            if not legacyprops.is_expansion(term):
+            ids = legacyprops.expansion_ids(term)
+            if ids is None:
                 raise failed("the sandbox expands singleValueExtendedProperties only with $filter=id eq '…' "
                              "(or several joined with or).")
-            found[key] = term
+            found[key] = ids
         elif key in (n.lower() for n in NOT_SERVED) or name == "*":
             raise failed(f"the sandbox does not expand '{name}' on type 'microsoft.graph.message'.")
         else:

@@ -83,20 +83,19 @@ def _conversation(p: dict, fields: dict) -> bool:
     return False
 
 
-def is_expansion(term: str) -> bool:
-    """Whether ``term`` of an ``$expand`` (expand.py) is ``singleValueExtendedProperties($filter=id eq '…')``,
-    with one id or several joined with ``or``: the one form served."""
-    return _EXPAND.fullmatch(term) is not None
+def expansion_ids(term: str) -> tuple[str, ...] | None:
+    """The ids a term of an ``$expand`` (expand.py) asks for when it is
+    ``singleValueExtendedProperties($filter=id eq '…')``, with one id or several joined with ``or``: the one form
+    served. None for any other term."""
+    m = _EXPAND.fullmatch(term)
+    return None if m is None else tuple(_IDS.findall(m.group(1)))
 
 
-def expanded(term: str | None, data: dict) -> dict:
-    """The ``singleValueExtendedProperties`` member the ``$expand`` term asked for (empty: no term, or none
-    of its ids set)."""
-    m = _EXPAND.fullmatch(term) if term else None
-    if m is None:
-        return {}
+def expanded(ids: tuple[str, ...] | None, data: dict) -> dict:
+    """The ``singleValueExtendedProperties`` member the ``$expand`` term's ``ids`` (expansion_ids) asked for
+    (empty: no such term, or none of its ids set)."""
     out = []
-    for prop_id in _IDS.findall(m.group(1)):
+    for prop_id in ids or ():
         if _tag(prop_id) == SENSITIVITY_TAG and data.get("Sensitivity") in SENSITIVITY:
             out.append({"id": "Integer 0x36", "value": str(SENSITIVITY.index(data["Sensitivity"]))})
         tag = _tag(prop_id, "string")

@@ -99,9 +99,7 @@ ONE_MESSAGE_OPTIONS = ("$select", "$expand")
 
 
 def get(req: Req) -> Resp:
-    for name in req.query:
-        if name.startswith("$") and name not in ONE_MESSAGE_OPTIONS:
-            raise bad_request(f"Query option '{name}' is not allowed.", "BadRequest")
+    odata.refuse_options(req.query, ONE_MESSAGE_OPTIONS)
     select = odata.parse_select(req.query["$select"]) if "$select" in req.query else None
     expansion = expand.parse(req.query.get("$expand"))
     item = load(req)

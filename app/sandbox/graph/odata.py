@@ -93,13 +93,22 @@ class ListQuery:
     expansion: expand.Expansion = field(default_factory=expand.Expansion)
 
 
+#: The query options a list takes.
+LIST_OPTIONS = ("$select", "$top", "$skip", "$orderby", "$filter", "$count", "$skiptoken", "$expand")
+
+
+def refuse_options(params, allowed) -> None:
+    """A 400 for a query option (a name starting with "$") in ``params`` that is not one of ``allowed``: never
+    ignored."""
+    for name in params:
+        if name.startswith("$") and name not in allowed:
+            raise bad_request(f"Query option '{name}' is not allowed.", "BadRequest")
+
+
 def parse(params: dict[str, str]) -> ListQuery:
     """The query options of a list request (``params``: decoded query string, one value each)."""
     q = ListQuery()
-    for name in params:
-        if name.startswith("$") and name not in ("$select", "$top", "$skip", "$orderby", "$filter", "$count",
-                                                  "$skiptoken", "$expand"):
-            raise bad_request(f"Query option '{name}' is not allowed.", "BadRequest")
+    refuse_options(params, LIST_OPTIONS)
     if "$select" in params:
         q.select = parse_select(params["$select"])
     q.expansion = expand.parse(params.get("$expand"))

@@ -20,6 +20,7 @@ last word of the display name, as people.py derives them for the same directory.
 from __future__ import annotations
 
 from ..authority.tokens import user_oid
+from . import odata
 from .errors import bad_request
 from .request import Req, json_resp
 
@@ -52,9 +53,7 @@ PROPS = COLLECTIONS | SCALARS | frozenset(UNSET)
 
 
 def get(req: Req):
-    for name in req.query:
-        if name.startswith("$") and name != "$select":
-            raise bad_request(f"Query option '{name}' is not allowed.", "BadRequest")
+    odata.refuse_options(req.query, ("$select",))
     select = _select(req.query.get("$select"))
     user = req.ctx.user
     known = _known(user)
