@@ -12,28 +12,28 @@ from typing import Iterable
 from app.domain.words import Words, translate
 
 
-def lines(parts: Iterable[Words | str]) -> Words | str:
-    """``parts``, one per line."""
+def joined(parts: Iterable[Words | str], template: Words, first: str = "first", then: str = "then") -> Words | str:
+    """``parts`` nested, two at a time, in ``template`` (its placeholders ``first`` and ``then``): the first part
+    alone as it is, none ``""``."""
     out = None
     for part in parts:
-        out = part if out is None else translate("Words", "{above}\n{below}").format(above=out, below=part)
+        out = part if out is None else template.format(**{first: out, then: part})
     return out if out is not None else ""
+
+
+def lines(parts: Iterable[Words | str]) -> Words | str:
+    """``parts``, one per line."""
+    return joined(parts, translate("Words", "{above}\n{below}"), "above", "below")
 
 
 def clauses(parts: Iterable[Words | str]) -> Words | str:
     """``parts`` as the clauses of one sentence ("Sent 1 of 4; 2 drafts taken back, …")."""
-    out = None
-    for part in parts:
-        out = part if out is None else translate("Words", "{first}; {then}").format(first=out, then=part)
-    return out if out is not None else ""
+    return joined(parts, translate("Words", "{first}; {then}"))
 
 
 def sentences(parts: Iterable[Words | str]) -> Words | str:
     """``parts``, one sentence after the other on one line."""
-    out = None
-    for part in parts:
-        out = part if out is None else translate("Words", "{first} {then}").format(first=out, then=part)
-    return out if out is not None else ""
+    return joined(parts, translate("Words", "{first} {then}"))
 
 
 def counted(words: Words, n: int) -> Words:
