@@ -37,8 +37,8 @@ def sentences(parts: Iterable[Words | str]) -> Words | str:
 
 
 def counted(words: Words, n: int) -> Words:
-    """``words`` (a plural, ``%n``) for the count ``n``. A plural is marked with a number literal,
-    ``counted(translate("Ctx", "%n draft(s)", None, 1), n)``: pyside6-lupdate makes a plural entry (with its
-    forms) only of a ``translate`` whose count is a literal; a name there makes a one-form entry, and an
-    expression there leaves the words out of the catalogue."""
+    """``words`` (a plural, ``%n``/``%Ln``) for the count ``n``. A plural is marked where it is written,
+    ``counted(translate("Ctx", "%n draft(s)", None, 1), n)``: pyside6-lupdate leaves out of the catalogue a
+    ``translate`` whose count is an expression (a literal or a plain name is extracted), and
+    ``scripts/translations.py update`` makes every entry whose source has ``%n``/``%Ln`` a plural one."""
     return Words(words.context, words.source, n, words.values)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from app.core import word_lists
 from app.domain.words import Number, Words
 
 
@@ -22,7 +23,7 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 def counted(mark: Words, n: int) -> str:
     """``mark``'s counted words ("%n draft(s)", marked where they are defined) for ``n``, in the user's language
     with the plural form ``n`` needs ("1 draft", "2 drafts"; "2 brouillons")."""
-    return QCoreApplication.translate(mark.context, mark.source, None, n)
+    return shown(word_lists.counted(mark, n))
 
 
 def shown(text: object) -> str:
