@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QMenu
 from app.core.spelling import OFF, SETTING, SpellChecker, SpellState, system_language
 from app.ui.common.tr import plain_english, shown, translate
 from app.ui.compose.spell_highlighter import SpellHighlighter
-from app.ui.common.tr import shown
 
 SUGGEST_KEYS = ["Ctrl+;", "Alt+F7"]
 LANGUAGE_KEYS = ["Ctrl+Shift+F7"]
