@@ -14,10 +14,10 @@ command line, the user's language in the window (``WhenError.words``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from app.domain.send_checks import without_accents
 from app.domain.words import QT_TRANSLATE_NOOP, Words, translate
 
 MORNING = time(8, 0)
@@ -130,9 +130,7 @@ def next_monday(now: datetime) -> datetime:
 
 def _plain(text: str) -> str:
     """``text`` as the tables hold words: lower case, no accents, one space between words."""
-    text = (text or "").replace("’", "'").replace("ß", "ss").lower()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(text.split())
+    return " ".join(without_accents((text or "").replace("’", "'").replace("ß", "ss").lower()).split())
 
 
 def _words(raw: str) -> list[str]:

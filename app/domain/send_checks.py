@@ -41,10 +41,15 @@ class SendWarning:
     word: str = ""
 
 
+def without_accents(text: str) -> str:
+    """``text`` without its accents (NFKD, the combining marks dropped): 'Pièce' -> 'Piece', 'Ä' -> 'A'. The
+    case is the caller's (this module casefolds; the send-time parser lowers and writes "ß" as "ss")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _fold(text: str) -> str:
     """Lower case without accents: 'Pièce Jointe' -> 'piece jointe', 'ANGEHÄNGT' -> 'angehangt'."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return without_accents(text.casefold())
 
 
 _WORDS = sorted({_fold(w) for w in ATTACHMENT_WORDS}, key=len, reverse=True)

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from app.core import word_lists
+from app.domain.validation import human_size
 from app.domain.words import Number, Words
+
+#: the locales whose words, numbers and sizes Dispatch writes itself, as the core does: English and C (no
+#: language: the tests, a bare system)
+PLAIN = (QLocale.Language.C, QLocale.Language.English)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -22,7 +28,7 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 def counted(mark: Words, n: int) -> str:
     """``mark``'s counted words ("%n draft(s)", marked where they are defined) for ``n``, in the user's language
     with the plural form ``n`` needs ("1 draft", "2 drafts"; "2 brouillons")."""
-    return QCoreApplication.translate(mark.context, mark.source, None, n)
+    return shown(word_lists.counted(mark, n))
 
 
 def shown(text: object) -> str:
@@ -41,8 +47,23 @@ def shown(text: object) -> str:
 def _number(n: Number) -> str:
     """``n`` as the user's locale writes it ("1,5", "10 000"); in English as the core wrote it ("10,000")."""
     locale = QLocale()
-    if locale.language() in (QLocale.Language.C, QLocale.Language.English):
+    if plain_english(locale):
         return str(n)
     if n.decimals:
         return locale.toString(float(n.value), "f", n.decimals)
     return locale.toString(int(n.value))
+
+
+def plain_english(locale: QLocale | None = None) -> bool:
+    """Whether ``locale`` (the default one) is English or C: Dispatch's own English, as the core writes it."""
+    return (locale if locale is not None else QLocale()).language() in PLAIN
+
+
+def data_size(n: int, decimals: int = 1, locale: QLocale | None = None, plain=PLAIN) -> str:
+    """``n`` bytes as the locale (the default one) writes a size, ``decimals`` digits after the point ("1,2 Mo",
+    "1,2 MB"); in a language of ``plain`` as the domain writes it (app.domain.validation.human_size: "1.2 MB",
+    "512 bytes")."""
+    loc = locale if locale is not None else QLocale()
+    if loc.language() in plain:
+        return human_size(n)
+    return loc.formattedDataSize(max(n, 0), decimals, QLocale.DataSizeFormat.DataSizeTraditionalFormat)

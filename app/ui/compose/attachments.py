@@ -15,24 +15,15 @@ import mimetypes
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.models import Attachment
-from app.domain.validation import DEFAULT_MAX_SEND_BYTES, human_size, printable, safe_attachment_name
+from app.domain.validation import DEFAULT_MAX_SEND_BYTES, printable, safe_attachment_name
 from app.ui.common.safe_text import PlainLabel, tooltip
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import data_size, shown, translate
 from app.ui.window.theme import icon
-
-
-def size_text(n: int) -> str:
-    """A file size in the user's language ("2.0 MB"; "2,0 Mo"; "2,0 MB"): English as Dispatch always wrote it,
-    other languages as their locale writes sizes."""
-    loc = QLocale()
-    if loc.language() in (QLocale.Language.C, QLocale.Language.English):
-        return human_size(n)
-    return loc.formattedDataSize(max(n, 0), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def not_added(inserted: bool = False) -> str:
@@ -56,7 +47,7 @@ def read_attachment(path: str, max_bytes: int, inserted: bool = False) -> tuple[
             return None, f"{why} {not_added(inserted)}"
         if size > max_bytes:
             why = translate("Attachments", "“{name}” is {size}; the server accepts at most {limit} per message.").format(
-                name=name, size=size_text(size), limit=size_text(max_bytes))
+                name=name, size=data_size(size), limit=data_size(max_bytes))
             return None, f"{why} {not_added(inserted)}"
         data = p.read_bytes()
     except FileNotFoundError:
@@ -87,8 +78,8 @@ def over_limit(att: Attachment, already: list[Attachment], max_bytes: int, inser
         words = translate("Attachments", "“{name}” ({size}) was not attached: the attachments would total {files}, "
                           "about {total} as sent (files grow by a third on the way); the server accepts at most "
                           "{limit} per message.")
-    return words.format(name=att.name, size=size_text(att.byte_size), files=size_text(files),
-                        total=size_text(total), limit=size_text(max_bytes))
+    return words.format(name=att.name, size=data_size(att.byte_size), files=data_size(files),
+                        total=data_size(total), limit=data_size(max_bytes))
 
 
 def renamed_note(pairs: list[tuple[str, str]]) -> str:
@@ -244,7 +235,7 @@ class AttachmentList(QWidget):
     def _sync(self) -> None:
         self.list.clear()
         for a in self._items:
-            item = QListWidgetItem(icon("attachment"), f"{a.name}  ·  {size_text(max(a.byte_size, 0))}")
+            item = QListWidgetItem(icon("attachment"), f"{a.name}  ·  {data_size(max(a.byte_size, 0))}")
             item.setToolTip(tooltip(a.source_path or a.name))
             self.list.addItem(item)
         if not self._items:

@@ -31,8 +31,7 @@ from app.domain.models import BodyFormat, Draft
 from app.domain.validation import format_recipients
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.safe_text import PlainLabel, SafeBrowser
-from app.ui.common.tr import shown, translate
-from app.ui.compose.attachments import size_text
+from app.ui.common.tr import data_size, shown, translate
 
 def someone_else_note(sender: str) -> str:
     return translate("EmlAsIs", "This file is from {sender}: the server refuses it unless this account may send as, "
@@ -130,7 +129,7 @@ class SendAsIsDialog(QDialog):
             self.body.setPlainText(draft.body)
         lay.addWidget(self.body, 1)
         listed = [a for a in draft.attachments if not a.is_inline]
-        names = ", ".join(f"{a.name} ({size_text(max(a.byte_size, 0))})" for a in listed)
+        names = ", ".join(f"{a.name} ({data_size(max(a.byte_size, 0))})" for a in listed)
         self.attachments = QLabel(translate("EmlAsIs", "Attachments: {names}").format(names=names) if names
                                   else translate("EmlAsIs", "No attachments"), self)
         self.attachments.setObjectName("asIsAttachments")

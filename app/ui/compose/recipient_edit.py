@@ -31,7 +31,6 @@ from app.ui.compose.chip_edit import ChipLineEdit
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import shown, translate
 from app.ui.compose.suggestion_list import SuggestionList
-from app.ui.common.tr import shown
 
 LOOKUP_DEBOUNCE_MS = 300
 

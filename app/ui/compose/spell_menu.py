@@ -18,9 +18,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.core.spelling import OFF, SETTING, SpellChecker, SpellState, system_language
-from app.ui.common.tr import shown, translate
+from app.ui.common.tr import plain_english, shown, translate
 from app.ui.compose.spell_highlighter import SpellHighlighter
-from app.ui.common.tr import shown
 
 SUGGEST_KEYS = ["Ctrl+;", "Alt+F7"]
 LANGUAGE_KEYS = ["Ctrl+Shift+F7"]
@@ -35,7 +34,7 @@ def language_name(tag: str | None) -> str:
     loc = QLocale(tag)
     if loc.language() == QLocale.Language.C:
         return tag
-    if QLocale().language() in (QLocale.Language.C, QLocale.Language.English):
+    if plain_english():
         name = QLocale.languageToString(loc.language())
         where = QLocale.territoryToString(loc.territory())
     else:

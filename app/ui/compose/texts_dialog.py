@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.snippets import MAX_TEXT, PLACEHOLDERS, Signature, Snippet, problems
 from app.ui.common.safe_text import PlainLabel, SafeTextEdit
-from app.ui.common.tr import shown, translate
-from app.ui.compose.attachments import size_text
+from app.ui.common.tr import data_size, shown, translate
 
 
 def _words(kind: str) -> dict[str, str]:
@@ -183,7 +182,7 @@ class _Page(QWidget):
         elif len(html) + len(url) + 64 > MAX_TEXT:
             room = max(0, (MAX_TEXT - len(html) - 64) * 3 // 4)
             self.said.emit(translate("Texts", "The picture is {size}; a signature has room for {room} of picture. Use a "
-                                     "smaller one.").format(size=size_text(len(data)), room=size_text(room)))
+                                     "smaller one.").format(size=data_size(len(data)), room=data_size(room)))
         else:
             fmt = QTextImageFormat()
             fmt.setName(url)

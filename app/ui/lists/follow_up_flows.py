@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale
 from app.domain import follow_up
 from app.domain.models import Draft, Recipient
 from app.domain.words import QT_TRANSLATE_NOOP
-from app.ui.common.tr import translate
+from app.ui.common.tr import plain_english, translate
 
 #: what the status bar says once Compose shows it
 OPENED = {"reply_all": QT_TRANSLATE_NOOP("FollowUp", "Reply all: write above the quoted message, then Ctrl+Return"),
@@ -23,7 +23,7 @@ def quote_header() -> follow_up.Header:
     """The quoted header block in the window's language, as Outlook writes it ("De :", "Envoyé :"; "Von:",
     "Gesendet:"), the sent date in the language's long format (English: Outlook's own, as before)."""
     english = follow_up.Header()
-    if QLocale().language() in (QLocale.Language.English, QLocale.Language.C):
+    if plain_english():
         date = english.date
     else:
         def date(when: datetime) -> str:

@@ -1,9 +1,8 @@
-"""A list's date column and a file's size in the user's locale: "27/11/2026 14:05" and "120,6 ko" in French,
-"27.11.2026 14:05" and "120,6 kB" in German.
+"""A list's date column in the user's locale: "27/11/2026 14:05" in French, "27.11.2026 14:05" in German.
 
 The locale's short date (its year written whole: "27.11.26" could be read three ways) and its short time. The C
 locale (no language: the tests, a bare system) keeps ISO 8601, "2026-11-27 14:05", as the rows are made
-(app.domain.list_rows.when_text), and its sizes as the domain writes them (app.domain.validation.human_size)."""
+(app.domain.list_rows.when_text)."""
 
 from __future__ import annotations
 
@@ -11,8 +10,6 @@ import re
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-
-from app.domain.validation import human_size
 
 ISO = "yyyy-MM-dd HH:mm"
 #: the widest date a column has to show (the last minute of a year)
@@ -35,11 +32,3 @@ def list_date(when: datetime | None, locale: QLocale | None = None, fmt: str | N
     loc = locale if locale is not None else QLocale()
     return loc.toString(QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute)),
                         fmt or date_format(loc))
-
-
-def data_size(n: int, locale: QLocale | None = None) -> str:
-    """``n`` bytes in the locale's words and units, one decimal ("1,2 Mo"); "512 bytes" in the C locale."""
-    loc = locale if locale is not None else QLocale()
-    if loc.language() == QLocale.Language.C:
-        return human_size(n)
-    return loc.formattedDataSize(max(n, 0), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)

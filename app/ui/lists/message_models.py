@@ -26,7 +26,6 @@ from app.ui.lists.cell_roles import fill_roles
 from app.ui.lists.list_dates import ISO, date_format, list_date
 from app.ui.lists.spoken_date import spoken_date
 from app.ui.common.safe_text import tooltip
-from app.ui.common.tr import shown
 from app.ui.window.theme import DANGER, MUTED, icon
 
 log = logging.getLogger(__name__)
@@ -179,7 +178,8 @@ class MessageTableModel(QAbstractTableModel):
 
     def _in_language(self, r: ListRow) -> ListRow:
         """``r`` as the user reads it: the domain's words ("(no subject)") translated, the date in the locale's
-        form (the domain writes it in ISO 8601; the C locale keeps that, as it is)."""
+        form (the domain writes it in ISO 8601; the C locale keeps that, as it is). Every row goes through here
+        on its way in (the cells show its texts as they are)."""
         when = r.when
         if when and self._date_format != ISO:
             when = list_date(local_when(r.summary, self.sent), self._locale, self._date_format)
@@ -362,7 +362,7 @@ class MessageTableModel(QAbstractTableModel):
     def _display(self, r, col: int):
         if col == self.COL_STATUS:
             return self._shown_status(r)
-        return (None, shown(r.subject), shown(r.to), r.when)[col] if col < 4 else None
+        return (None, r.subject, r.to, r.when)[col] if col < 4 else None  # in the language already (_in_language)
 
     def _decoration(self, r, col: int):
         return icon("attachment") if col == 0 and r.summary.has_attachments else None
@@ -385,7 +385,7 @@ class MessageTableModel(QAbstractTableModel):
     def _summary(self, r) -> str:
         """The row in words: "Lunch, to Bob, with attachments, Too large to send (ErrorMessageSizeExceeded)"."""
         st = self._shown_status(r)
-        return self._row_and_status.format(row=shown(r.accessible), status=st) if st else shown(r.accessible)
+        return self._row_and_status.format(row=r.accessible, status=st) if st else r.accessible
 
     def _accessible(self, r, col: int):
         # each cell is read as its own column (a table read like a table); the date as the locale speaks it,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -17,8 +17,8 @@ from app.ui.lists.drafts_view import list_page, setup_table
 from app.ui.lists.list_table import ListTable, empty_state
 from app.ui.lists.message_models import MessageTableModel
 from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeBrowser
-from app.ui.common.tr import counted, shown, translate
-from app.ui.lists.list_dates import data_size, list_date
+from app.ui.common.tr import counted, data_size, shown, translate
+from app.ui.lists.list_dates import list_date
 
 
 N_MESSAGES = words.translate("SentView", "%Ln message(s)", None, 0)
@@ -178,7 +178,7 @@ class SentView(QWidget):
         self.headers_label.setText(text)
         self.headers_label.setAccessibleDescription(text)
         self._show_body(msg.body, msg.body_format == BodyFormat.HTML)
-        names = ", ".join(f"{a.name} ({data_size(max(a.byte_size, 0))})" for a in self._files(msg))
+        names = ", ".join(f"{a.name} ({data_size(max(a.byte_size, 0), plain=(QLocale.Language.C,))})" for a in self._files(msg))
         self.attachments_label.setText(translate("SentView", "Attachments: {names}").format(names=names) if names else "")
 
     @staticmethod

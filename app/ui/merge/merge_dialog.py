@@ -34,7 +34,7 @@ from app.storage.merges import MergeStore
 from app.ui.merge.merge_model import MergeModel
 from app.ui.merge.merge_send import SendGuard
 from app.ui.common.safe_text import PlainLabel, SafeDocument
-from app.ui.common.tr import counted, shown, translate
+from app.ui.common.tr import counted, data_size, shown, translate
 
 log = logging.getLogger(__name__)
 PREVIEW_ROWS = 3
@@ -275,7 +275,7 @@ class MergeDialog(QDialog):
 
     async def _read_file(self, path: str) -> None:
         too_large = translate("MailMerge", "The file is larger than {size}.").format(  # words made here, not on
-            size=QLocale().formattedDataSize(dm.MAX_BYTES, 0, QLocale.DataSizeTraditionalFormat))  # the reading thread
+            size=data_size(dm.MAX_BYTES, 0, plain=()))  # the reading thread
 
         def read() -> bytes:
             p = Path(path)

@@ -14,7 +14,6 @@ from app.core.merge_send import confirm_question, limits_answer, limits_question
 from app.domain import words
 from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.batch_undo import BatchUndo
-from app.ui.common.tr import shown
 
 
 #: counted words: pyside6-lupdate makes an entry plural only when its count is a literal, so they are marked

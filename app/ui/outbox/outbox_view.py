@@ -29,7 +29,6 @@ from app.ui.common.tr import counted, shown, translate
 from app.ui.lists.drafts_view import list_page
 from app.ui.lists.list_table import NO_ACCOUNT, RecipientsDelegate, RowsTableWidget
 from app.ui.common.safe_text import PlainLabel, tooltip
-from app.ui.common.tr import shown
 from app.ui.window.theme import PALETTES, icon
 
 
@@ -114,6 +113,7 @@ class OutboxView(QWidget):
         self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._rows = []
+        self._texts: list[tuple[str, str, str]] = []  # the rows' cells as shown, made once per refresh
         self._stale = False
         self._soon = QTimer(self)  # a child: it stops with the view
         self._soon.setSingleShot(True)
@@ -177,7 +177,7 @@ class OutboxView(QWidget):
         """What the table shows: (subject, recipients, state text) in the user's language."""
         if self._stale:
             self.refresh()
-        return [_shown(r) for r in self._rows]
+        return list(self._texts)
 
     def _refresh_when_seen(self) -> None:
         """The timers' refresh: only while the page is on screen. A hidden Outbox page rebuilt all its rows
@@ -192,9 +192,10 @@ class OutboxView(QWidget):
         self._stale = False
         current = self.current_id()
         self._rows = [] if self.outbox is None else self.outbox.rows()
+        self._texts = [_shown(r) for r in self._rows]
         self.table.setRowCount(len(self._rows))
-        for i, row in enumerate(self._rows):
-            for j, text in enumerate(_shown(row)):
+        for i, (row, texts) in enumerate(zip(self._rows, self._texts)):
+            for j, text in enumerate(texts):
                 item = self.table.item(i, j)
                 if item is None:
                     item = QTableWidgetItem(text)
@@ -257,8 +258,7 @@ class OutboxView(QWidget):
         fm = self.table.fontMetrics()
         pad = 28  # the cell's margins and a little air
         needs = tuple(max([fm.horizontalAdvance(self._columns[j])] + [fm.horizontalAdvance(t) for t in texts]) + pad
-                      for j, texts in enumerate(zip(*[_shown(r) for r in self._rows])
-                                                if self._rows else ((), (), ())))
+                      for j, texts in enumerate(zip(*self._texts) if self._texts else ((), (), ())))
         total = self.table.viewport().width()
         if (total, needs) == self._fitted or total <= 0:
             return
