@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._close_question = None  # the open QMessageBox asking whether to quit
         self._quit_when_idle = False
         self._force_close = False
+        self._kept_said = False  # the quit said that Compose's words are kept (app.ui.window.quit_note)
         self.account_dialog = None  # the open account dialog (the controller answers its test connect)
         self._sheet = None
 
@@ -554,6 +555,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             self._ask_close(self.flows.sending > 0, self.queued_sends())
             return
+        if self._says_kept_first():
+            event.ignore()  # closed a moment later, once the line is up
+            return
         self.drafts.flush_pending()
         for m in (self.drafts.model, self.sent.model):  # no more page loads once closed
             m.stop_loading()
@@ -566,6 +570,21 @@ class MainWindow(QMainWindow):
             self._sheet.close()
         event.accept()
 
+    #: how long "The message in Compose is kept…" shows before the window closes; a second Ctrl+Q closes at once
+    #: (a test sets its window's: time is injected, never waited)
+    quit_note_ms = 1500
+
+    def _says_kept_first(self) -> bool:
+        """Unsent words in Compose: the quit says they are kept, in one line, and closes a moment later (a second
+        Ctrl+Q, or a quit already asked and answered, closes at once)."""
+        from app.ui.window import quit_note
+
+        if self._force_close or self._kept_said or not quit_note.kept_in_compose(self):
+            return False
+        self._kept_said = True
+        quit_note.say_kept_then_close(self, self.quit_note_ms)
+        return True
+
     def _ask_close(self, sending: bool, queued: int) -> None:
         if self._close_question is not None and self._close_question.isVisible():
             return
@@ -577,14 +596,18 @@ class MainWindow(QMainWindow):
             from app.core.quit_words import quit_text
 
             who = self.session.account.email if self.session is not None else translate("Window", "this account")
-            text = shown(quit_text(self.session.outbox.subs.values(), who))  # per message: what happens to it
+            from app.ui.window.quit_note import kept_in_compose
+
+            # per message: what happens to it; and the words in Compose, kept
+            text = shown(quit_text(self.session.outbox.subs.values(), who, kept=kept_in_compose(self)))
         from PySide6.QtWidgets import QMessageBox
 
         title = translate("Window", "Messages waiting to be sent")
         box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, self)
         wait = box.addButton(translate("Window", "Quit when sent"), QMessageBox.AcceptRole) if sending else None
         quit_now = box.addButton(translate("Window", "Quit"), QMessageBox.DestructiveRole) if not sending else None
-        box.addButton(translate("Window", "Keep open"), QMessageBox.RejectRole)
+        keep = box.addButton(translate("Window", "Keep open"), QMessageBox.RejectRole)
+        box.setDefaultButton(keep)  # the safe answer: Enter keeps the window open (Escape too)
         box.setAccessibleName(title)
 
         def done(_r):
