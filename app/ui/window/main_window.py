@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         #: the local journal (None: the journal slices open the default file in the data dir)
         self.local_journal = journal
         self.journal_opening = None  # the default file being opened on a thread (app.ui.window.setup_steps)
+        # a restart: the account the controller will start, known from the settings before it is (expect_account)
+        self.expected_account = None
+        self.reopen_reading = None  # the message that account was writing, being read (setup_steps.Reading)
         self.frame = None  # what the frame built that the slices fill in (build_frame)
         self._views = []  # (name, view) in the sidebar's order, once built (views_built, add_view)
         self._dialogs = {}  # name -> the dialog built on its first use (first_use)
@@ -125,6 +128,12 @@ class MainWindow(QMainWindow):
             from app.ui.window.window_geometry import keep_geometry
 
             self._geometry = keep_geometry(self, settings)
+
+    def expect_account(self, account) -> None:
+        """The account this start will sign in to (an AccountConfig; None: not known), given before the slices: the
+        status bar names it and says "Connecting…" from its first words, and Compose holds the message it was
+        writing when first shown (app.ui.window.setup_steps: shell, reopen_early)."""
+        self.expected_account = account
 
     def build_frame(self) -> None:
         """The window's frame: the theme (light or dark, as the system; DISPATCH_COLOR_SCHEME forces one;
@@ -260,6 +269,10 @@ class MainWindow(QMainWindow):
     def journal_is_opening(self, opening) -> None:
         """The journal's file is being opened on a thread (a Future): the journal slices take it."""
         self.journal_opening = opening
+
+    def reopen_is_reading(self, reading) -> None:
+        """The message a restart reopens is being read on the journal's thread (a setup_steps.Reading; None: done)."""
+        self.reopen_reading = reading
 
     def journal_opened(self, journal) -> None:
         """The journal's file is open (None: it could not be; the journal bridge tries again and says why)."""
@@ -421,8 +434,9 @@ class MainWindow(QMainWindow):
         session.add_listener(lambda state, err, s=session: self.session_event.emit(s, (state, err)))
         self.sidebar.setEnabled(True)
         acc = session.account
-        self.account_label.setText(translate("Status", "{address}  ·  sandbox mailbox").format(address=acc.email)
-                                   if acc.sandbox else acc.email)
+        from app.ui.window.status_bar import account_words
+
+        self.account_label.setText(account_words(acc))
         self.compose.set_max_send_bytes(session.max_send_bytes)
         from app.domain.account import Backend
 
@@ -570,8 +584,8 @@ class MainWindow(QMainWindow):
             self._sheet.close()
         event.accept()
 
-    #: how long "The message in Compose is kept…" shows before the window closes; a second Ctrl+Q closes at once
-    #: (a test sets its window's: time is injected, never waited)
+    # how long "The message in Compose is kept…" shows before the window closes; a second Ctrl+Q closes at once
+    # (a test sets its window's: time is injected, never waited)
     quit_note_ms = 1500
 
     def _says_kept_first(self) -> bool:

@@ -1,6 +1,6 @@
 """Quitting with unsent words in Compose: they are kept (the journal has them; the next start reopens them in
 Compose and says "Reopened the message you were writing"), and the quit says so in one line before the window
-closes (issue 73, item 8). Wiring only: the words are the core's (app/core/quit_words.py)."""
+closes, as the next start says so after. Wiring only: the words are the core's (app/core/quit_words.py)."""
 
 from __future__ import annotations
 
