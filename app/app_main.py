@@ -160,6 +160,8 @@ class Controller:
     def _ask_password(self, acc) -> None:
         from app.ui.accounts.account_dialog import PasswordPrompt
 
+        self.window.set_state("idle")  # not "Connecting…" (said from the start): the password is asked first
+
         self._prompt = PasswordPrompt(acc, self.window)
         self._prompt.password_entered.connect(lambda pw: self._got_password(acc, pw))
         self._prompt.open()
@@ -243,6 +245,19 @@ class Controller:
         self.window.set_session(Session.for_account(acc, password, on_server_info=self._remember_build))
 
 
+def expected_account(args, settings):
+    """The account :meth:`Controller.start` will sign in to, as far as the command line and the settings tell
+    before it starts (None: not known; the window then says "No account" until it is set). Read cheaply: no
+    session, no sandbox, nothing of the mail backends."""
+    stored = settings.account()
+    graph = bool(getattr(args, "sandbox_graph", False))
+    if graph or getattr(args, "sandbox", False):  # the sandbox: known when it is the one stored
+        return stored if stored is not None and stored.sandbox and (stored.backend.value == "graph") == graph else None
+    if getattr(args, "ews_url", None):
+        return None  # an account given on the command line: said once it is started
+    return stored
+
+
 def _first_paint_watcher(window):
     """Counts the window's first paints, and prints ``DISPATCH_FIRST_PAINT <unix time>`` at the first and
     ``DISPATCH_FRAME_PAINT <unix time>`` at the first after its frame was built (when asked to)."""
@@ -313,6 +328,8 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
         setup_logging(file=True)  # first: what goes wrong from here on (a damaged settings file) is logged
     settings = Settings()  # damaged or unwritable: defaults and settings.problem, never an exception
     window.use_settings(settings)  # its size and place: the stored ones now, stored again when it closes
+    if not measuring:  # a restart names its account and shows the message it was writing from the first frame
+        window.expect_account(expected_account(args, settings))
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     built = asyncio.Event()

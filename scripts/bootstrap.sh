@@ -20,6 +20,9 @@ if [ "$MODE" = "test" ]; then
   APT_PKGS+=(hunspell-en-gb)
   # packaging test: dpkg-deb with zstd; GUI runs under a virtual X server where a display is needed
   APT_PKGS+=(dpkg-dev zstd xvfb binutils)
+  # the first window on a small screen with a real window manager's frame (tests/ui/test_first_fit.py): openbox,
+  # and xprop (x11-utils) to see it is up
+  APT_PKGS+=(openbox x11-utils)
   # the man page and the shell completions: groff and man-db render the page, zsh parses its completion
   APT_PKGS+=(groff-base man-db zsh)
   # real mail programs sending through dispatch-mail sendmail (tests/reliability/test_real_clients.py);

@@ -22,6 +22,11 @@ from app.domain.words import Words, translate
 #: messages named one by one; the rest are counted
 MAX_LINES = 8
 
+#: said as the window closes with unsent words in Compose (the journal has them; the next start reopens them there,
+#: saying "Reopened the message you were writing")
+KEPT_IN_COMPOSE = translate("QuitQuestion", "The message in Compose is kept on this computer: it reopens there the "
+                                            "next time Dispatch starts.")
+
 
 def waiting(subs: Iterable[Submission]) -> list[Submission]:
     """The submissions the quit question is about (not sent, not taken back)."""
@@ -55,8 +60,9 @@ def fate(sub: Submission, who: str, wall: float | None = None) -> Words:
         name=name, who=who)
 
 
-def quit_text(subs: Iterable[Submission], who: str, wall: float | None = None) -> Words:
-    """The quit question for the Outbox's waiting messages: one line per message, then "Quit anyway?"."""
+def quit_text(subs: Iterable[Submission], who: str, wall: float | None = None, kept: bool = False) -> Words:
+    """The quit question for the Outbox's waiting messages: one line per message, then "Quit anyway?"; ``kept``:
+    Compose holds unsent words, kept on this computer (said too, before the question)."""
     left = waiting(subs)
     n = len(left)
     if n == 1:
@@ -66,4 +72,5 @@ def quit_text(subs: Iterable[Submission], who: str, wall: float | None = None) -
     bullets = [translate("QuitQuestion", "• {line}").format(line=fate(s, who, wall)) for s in left[:MAX_LINES]]
     if n > MAX_LINES:
         bullets.append(counted(translate("QuitQuestion", "• …and %Ln more (see the Outbox, Ctrl+4).", None, 1), n - MAX_LINES))
-    return lines([head, *bullets, "", translate("QuitQuestion", "Quit anyway?")])
+    kept_line = [KEPT_IN_COMPOSE, ""] if kept else []
+    return lines([head, *bullets, "", *kept_line, translate("QuitQuestion", "Quit anyway?")])

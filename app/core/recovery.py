@@ -37,8 +37,29 @@ def editing_entries(journal: Journal, account: str) -> list[Entry]:
 def message_to_reopen(journal: Journal, account: str) -> Entry | None:
     """The newest message being written when the app stopped (None: nothing was); a message that was in
     its undo-send window first (it comes back with a note: :func:`app.core.outbox.holds.reopen_note`)."""
-    entries = editing_entries(journal, account)
+    return _newest(editing_entries(journal, account))
+
+
+def _newest(entries: list[Entry]) -> Entry | None:
     return max(entries, key=lambda e: (bool((e.meta or {}).get("unsent")), e.updated)) if entries else None
+
+
+def _held_for_undo(entry: Entry) -> bool:
+    """:func:`app.core.outbox.holds.is_undo` of a journal entry, without importing the Outbox (this runs while the
+    window starts; tests/core/test_reopen_early.py checks that both agree)."""
+    return str(getattr(entry.state, "value", entry.state)) == "held" and (entry.meta or {}).get("hold") == "undo"
+
+
+def message_to_reopen_early(journal: Journal, account: str) -> Entry | None:
+    """:func:`message_to_reopen`, read as the window starts, before the account's Outbox has restored the journal, so
+    that Compose shows it the first time it is shown (never empty first). None while a send held in its undo window
+    waits: the Outbox's restore makes that one the message to reopen, with its note. Bodies are not read but the
+    one returned (:meth:`Journal.heads`)."""
+    heads = journal.heads(account)
+    if any(e.op == "send" and _held_for_undo(e) for e in heads):
+        return None
+    newest = _newest([e for e in heads if e.op in ("", None)])
+    return journal.get(newest.local_id) if newest is not None else None
 
 
 async def _here(fn, *args):

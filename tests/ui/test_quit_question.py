@@ -54,3 +54,69 @@ def test_ctrl_q_says_per_message_what_happens_to_it(qtbot, window, sandbox, sett
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)  # Keep open
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
     assert win.isVisible()
+
+
+def _schedule(qtbot, win, subject: str) -> None:
+    """``subject`` sent later (tomorrow 8:00) by keys: it waits in the Outbox, so quitting asks."""
+    ob = win.session.outbox
+    type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject=subject, body="later")
+    key(qtbot, win, Qt.Key_T, CTRL | SHIFT)
+    timing = win.send_timing
+    qtbot.waitUntil(lambda: timing.dialog is not None and QApplication.focusWidget() is timing.dialog.when,
+                    timeout=5000)
+    qtbot.keyClicks(timing.dialog.when, "tomorrow 8:00")
+    qtbot.keyClick(timing.dialog.when, Qt.Key_Return)
+    qtbot.waitUntil(lambda: [s.hold_kind for s in ob.submissions() if s.state == SubState.HELD] == ["later"]
+                    and win.flows.sending == 0, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+
+
+def test_enter_on_the_quit_question_keeps_the_window_open(qtbot, window):
+    """Issue 73, item 8: the safe answer is the default: Enter on the question keeps the window (and the
+    scheduled message) as they are."""
+    win = window
+    _schedule(qtbot, win, "Agenda")
+    key(qtbot, win, Qt.Key_Q, CTRL)
+    box = win._close_question
+    qtbot.waitUntil(lambda: box is not None and box.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()), timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
+    assert win.isVisible(), "Enter kept the window open"
+    assert [s.hold_kind for s in win.session.outbox.submissions() if s.state == SubState.HELD] == ["later"]
+
+
+def test_ctrl_q_with_unsent_words_in_compose_says_they_are_kept_then_closes(qtbot, window):
+    """Issue 73, item 8: Ctrl+Q with a message typed in Compose (kept on this computer, not on the server) says so
+    in one line before the window closes; a second Ctrl+Q closes at once. The journal still has the words."""
+    from tests.helpers.status_bar import record_messages
+
+    win = window
+    win.quit_note_ms = 60_000  # the line stays until the second Ctrl+Q (time injected, never waited)
+    type_message(qtbot, win, cc="", bcc="", subject="Half written", body="to be continued")
+    bridge = win.journal_bridge
+    qtbot.waitUntil(lambda: not bridge.autosave.pending and bool(bridge.journal.entries()), timeout=5000)
+    said = record_messages(win)
+    key(qtbot, win, Qt.Key_Q, CTRL)
+    kept = "The message in Compose is kept on this computer: it reopens there the next time Dispatch starts."
+    assert said and said[-1] == kept
+    assert win.isVisible(), "the line shows before the window closes"
+    key(qtbot, win, Qt.Key_Q, CTRL)
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5000)
+    bridge.autosave.drain()
+    assert [e.draft.subject for e in bridge.journal.entries()] == ["Half written"]
+
+
+def test_the_quit_question_says_the_words_in_compose_are_kept(qtbot, window):
+    """The question asked at Ctrl+Q (a scheduled message waits) names Compose's unsent words too: its Quit closes
+    at once, so the line is in the question."""
+    win = window
+    _schedule(qtbot, win, "Agenda")
+    type_message(qtbot, win, cc="", bcc="", subject="Half written", body="to be continued")
+    key(qtbot, win, Qt.Key_Q, CTRL)
+    box = win._close_question
+    qtbot.waitUntil(lambda: box is not None and box.isVisible(), timeout=5000)
+    assert "The message in Compose is kept on this computer" in box.text()
+    qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()), timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)

@@ -762,6 +762,11 @@
 <context>
     <name>QuitQuestion</name>
     <message>
+        <source>The message in Compose is kept on this computer: it reopens there the next time Dispatch starts.</source>
+        <extracomment>said as the window closes with unsent words in Compose (the journal has them; the next start reopens them there, saying &quot;Reopened the message you were writing&quot;)</extracomment>
+        <translation>Le message en cours dans Rédiger est conservé sur cet ordinateur&#xa0;: il sera rouvert dans Rédiger au prochain démarrage de Dispatch.</translation>
+    </message>
+    <message>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>

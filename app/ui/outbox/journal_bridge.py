@@ -269,10 +269,13 @@ class JournalBridge:
     def _reopen(self) -> None:
         c = self.w.compose
         entry = self.runtime.to_reopen()
-        if entry is None or not c.is_empty():
+        if entry is None:
             return
-        c.load(entry.draft)
-        c.show_unsaved_edits(kept=self.journal.persistent)  # newer than the server's copy: leaving it saves it
+        if c.identity().local_id != entry.local_id:  # else Compose shows it since the start (setup_steps.reopen_early)
+            if not c.is_empty():
+                return
+            c.load(entry.draft)
+            c.show_unsaved_edits(kept=self.journal.persistent)  # newer than the server's copy: leaving it saves it
         self._note = self.runtime.reopened(entry)
         self.w.statusBar().showMessage(shown(self._note), 15000)
 

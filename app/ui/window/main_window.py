@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         #: the local journal (None: the journal slices open the default file in the data dir)
         self.local_journal = journal
         self.journal_opening = None  # the default file being opened on a thread (app.ui.window.setup_steps)
+        # a restart: the account the controller will start, known from the settings before it is (expect_account)
+        self.expected_account = None
+        self.reopen_reading = None  # the message that account was writing, being read (setup_steps.Reading)
         self.frame = None  # what the frame built that the slices fill in (build_frame)
         self._views = []  # (name, view) in the sidebar's order, once built (views_built, add_view)
         self._dialogs = {}  # name -> the dialog built on its first use (first_use)
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self._close_question = None  # the open QMessageBox asking whether to quit
         self._quit_when_idle = False
         self._force_close = False
+        self._kept_said = False  # the quit said that Compose's words are kept (app.ui.window.quit_note)
         self.account_dialog = None  # the open account dialog (the controller answers its test connect)
         self._sheet = None
 
@@ -124,6 +128,12 @@ class MainWindow(QMainWindow):
             from app.ui.window.window_geometry import keep_geometry
 
             self._geometry = keep_geometry(self, settings)
+
+    def expect_account(self, account) -> None:
+        """The account this start will sign in to (an AccountConfig; None: not known), given before the slices: the
+        status bar names it and says "Connecting…" from its first words, and Compose holds the message it was
+        writing when first shown (app.ui.window.setup_steps: shell, reopen_early)."""
+        self.expected_account = account
 
     def build_frame(self) -> None:
         """The window's frame: the theme (light or dark, as the system; DISPATCH_COLOR_SCHEME forces one;
@@ -259,6 +269,10 @@ class MainWindow(QMainWindow):
     def journal_is_opening(self, opening) -> None:
         """The journal's file is being opened on a thread (a Future): the journal slices take it."""
         self.journal_opening = opening
+
+    def reopen_is_reading(self, reading) -> None:
+        """The message a restart reopens is being read on the journal's thread (a setup_steps.Reading; None: done)."""
+        self.reopen_reading = reading
 
     def journal_opened(self, journal) -> None:
         """The journal's file is open (None: it could not be; the journal bridge tries again and says why)."""
@@ -420,8 +434,9 @@ class MainWindow(QMainWindow):
         session.add_listener(lambda state, err, s=session: self.session_event.emit(s, (state, err)))
         self.sidebar.setEnabled(True)
         acc = session.account
-        self.account_label.setText(translate("Status", "{address}  ·  sandbox mailbox").format(address=acc.email)
-                                   if acc.sandbox else acc.email)
+        from app.ui.window.status_bar import account_words
+
+        self.account_label.setText(account_words(acc))
         self.compose.set_max_send_bytes(session.max_send_bytes)
         from app.domain.account import Backend
 
@@ -554,6 +569,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             self._ask_close(self.flows.sending > 0, self.queued_sends())
             return
+        if self._says_kept_first():
+            event.ignore()  # closed a moment later, once the line is up
+            return
         self.drafts.flush_pending()
         for m in (self.drafts.model, self.sent.model):  # no more page loads once closed
             m.stop_loading()
@@ -566,6 +584,21 @@ class MainWindow(QMainWindow):
             self._sheet.close()
         event.accept()
 
+    # how long "The message in Compose is kept…" shows before the window closes; a second Ctrl+Q closes at once
+    # (a test sets its window's: time is injected, never waited)
+    quit_note_ms = 1500
+
+    def _says_kept_first(self) -> bool:
+        """Unsent words in Compose: the quit says they are kept, in one line, and closes a moment later (a second
+        Ctrl+Q, or a quit already asked and answered, closes at once)."""
+        from app.ui.window import quit_note
+
+        if self._force_close or self._kept_said or not quit_note.kept_in_compose(self):
+            return False
+        self._kept_said = True
+        quit_note.say_kept_then_close(self, self.quit_note_ms)
+        return True
+
     def _ask_close(self, sending: bool, queued: int) -> None:
         if self._close_question is not None and self._close_question.isVisible():
             return
@@ -577,14 +610,18 @@ class MainWindow(QMainWindow):
             from app.core.quit_words import quit_text
 
             who = self.session.account.email if self.session is not None else translate("Window", "this account")
-            text = shown(quit_text(self.session.outbox.subs.values(), who))  # per message: what happens to it
+            from app.ui.window.quit_note import kept_in_compose
+
+            # per message: what happens to it; and the words in Compose, kept
+            text = shown(quit_text(self.session.outbox.subs.values(), who, kept=kept_in_compose(self)))
         from PySide6.QtWidgets import QMessageBox
 
         title = translate("Window", "Messages waiting to be sent")
         box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, self)
         wait = box.addButton(translate("Window", "Quit when sent"), QMessageBox.AcceptRole) if sending else None
         quit_now = box.addButton(translate("Window", "Quit"), QMessageBox.DestructiveRole) if not sending else None
-        box.addButton(translate("Window", "Keep open"), QMessageBox.RejectRole)
+        keep = box.addButton(translate("Window", "Keep open"), QMessageBox.RejectRole)
+        box.setDefaultButton(keep)  # the safe answer: Enter keeps the window open (Escape too)
         box.setAccessibleName(title)
 
         def done(_r):

@@ -25,7 +25,7 @@ def shell(win) -> None:
     from app.ui.common.announce import Announcer
     from app.ui.window.banner import Banner, BannerSlot
     from app.ui.window.sidebar_fit import SidebarFit
-    from app.ui.window.status_bar import StatusWidgets
+    from app.ui.window.status_bar import StatusWidgets, account_words
     from app.ui.window.theme import apply, icon, set_sidebar_icon
 
     apply(win)  # the scheme the system reports (the frame went by the palette); no-op when the same
@@ -36,7 +36,10 @@ def shell(win) -> None:
                    status=StatusWidgets(win), banner=banner,
                    banner_slot=BannerSlot(banner, win.stack.parentWidget(), win.stack),
                    announcer=Announcer(win))  # raised on the window: a reader takes them from the active window
-    win.set_state("idle")
+    expected = win.expected_account  # a restart: the account it will sign in to, from the settings
+    if expected is not None:
+        win.status.account_label.setText(account_words(expected))
+    win.set_state("connecting" if expected is not None else "idle")  # the controller starts it moments later
     if hasattr(win.statusBar(), "shown"):  # a FittingStatusBar (not a plain one asked for before the frame)
         win.statusBar().shown.connect(win.announcer.status)  # the status bar is the window's polite live region
     banner.spoken.connect(lambda words, loud: win.announcer.say(words, assertive=loud))
@@ -177,24 +180,81 @@ def wiring(win) -> None:
 def open_journal(win) -> None:
     """Opens the journal's file on a thread of its own while the slices go on (SQLite: open, integrity
     check, schema: 3-5 ms for a new file, more for a large one, none of it the UI thread's). The
-    ``journal`` slice takes it; what it holds is recovered only then, when the session is set, as before."""
-    if win.local_journal is not None or win.journal_opening is not None:
+    ``journal`` slice takes it; what it holds is recovered only then, when the session is set, as before.
+    A restart (the account known from the settings: ``win.expected_account``) reads there too the message that
+    account was writing, for :func:`reopen_early`."""
+    if win.journal_opening is not None or (win.local_journal is not None and win.expected_account is None):
         return
     import threading
     from concurrent.futures import Future
 
-    from app.storage.journal import Journal
-
-    opening = Future()
+    opening, reading, given = Future(), Future(), win.local_journal
+    account = win.expected_account.key if win.expected_account is not None else None
 
     def run() -> None:
         try:
-            opening.set_result(Journal())
+            from app.storage.journal import Journal  # here: its import (sqlite3 and all) is not the UI thread's
+
+            journal_ = given if given is not None else Journal()
         except BaseException as exc:  # noqa: BLE001 - handed to the journal slice
             opening.set_exception(exc)
+            reading.set_result(None)
+            return
+        opening.set_result(journal_)
+        try:
+            from app.core.recovery import message_to_reopen_early
+
+            reading.set_result(message_to_reopen_early(journal_, account) if account is not None else None)
+        except Exception:  # noqa: BLE001 - the journal slice's bridge reopens it, or says what is wrong
+            reading.set_result(None)
 
     threading.Thread(target=run, name="journal-open", daemon=True).start()
-    win.journal_is_opening(opening)
+    if given is None:
+        win.journal_is_opening(opening)
+    win.reopen_is_reading(Reading(reading))
+
+
+def open_journal_early(win) -> None:
+    """A restart: the journal opens (on its thread) before Compose is built, so that :func:`reopen_early` finds the
+    message being written by the time Compose is shown. A first start (no account yet) opens it after ready."""
+    if win.expected_account is not None:
+        open_journal(win)
+
+
+#: how long, at most, a restarting window waits for the journal before it shows Compose (seconds): a journal slower
+#: than this reopens the message a moment later, as the journal slice's bridge always could
+REOPEN_WAIT_S = 0.25
+
+
+class Reading:
+    """The message a restart reopens, being read on the journal's thread (``future``: its Entry or None), and until
+    when Compose waits for it (set at the first wait)."""
+
+    def __init__(self, future):
+        self.future, self.until = future, None
+
+
+def reopen_early(win) -> None:
+    """A restart: Compose holds the message the account was writing when it is first shown, not empty first.
+    Waits for the journal's thread at most 8 ms a turn (the slice comes again next turn), and
+    :data:`REOPEN_WAIT_S` in all. The journal slice's bridge finds the message there and says "Reopened…"."""
+    import time
+
+    reading = win.reopen_reading
+    if reading is None:
+        return
+    if reading.until is None:
+        reading.until = time.monotonic() + REOPEN_WAIT_S
+    try:
+        entry = reading.future.result(timeout=0.008)
+    except TimeoutError:
+        if time.monotonic() < reading.until:
+            win.run_next(reopen_early)
+        return
+    win.reopen_is_reading(None)
+    if entry is not None and win.compose.is_empty():
+        win.compose.load(entry.draft)
+        win.compose.show_unsaved_edits(kept=True)  # read from the journal: it is there
 
 
 def journal_opened(win) -> None:
@@ -253,12 +313,12 @@ def widget_types(win) -> None:
 
 
 def steps() -> list:
-    return [qt_namespace, _importer("app.ui.common.safe_text"), _importer("app.ui.window.banner"), _importer("app.ui.window.status_bar"),
-            shell,
+    return [open_journal_early, qt_namespace, _importer("app.ui.common.safe_text"), _importer("app.ui.window.banner"),
+            _importer("app.ui.window.status_bar"), shell,
             # what ComposeView imports when it is built, a slice each; then Compose is the first view (ready)
             _importer("app.ui.compose.recipient_edit"), _importer("app.ui.compose.attachments"), _importer("app.ui.compose.body.body_mirror"),
             _importer("app.ui.compose.formatting"), _importer("app.ui.compose.compose_view"), widget_types, compose,
-            first_view,
+            reopen_early, first_view,
             # after ready, in idle turns: the journal's file (opened on a thread), the core, the other views
             _importer("sqlite3"), _importer("app.storage.journal"), open_journal,
             _importer("app.core.submission"), _importer("app.core.outbox.rows"), _importer("app.core.outbox.attempts"),

@@ -97,6 +97,11 @@ class StatusWidgets:
         self.settings_notice.show()
 
 
+def account_words(acc) -> str:
+    """The status bar's words for the account ``acc`` (an AccountConfig): its address, and that it is the sandbox's."""
+    return translate("Status", "{address}  ·  sandbox mailbox").format(address=acc.email) if acc.sandbox else acc.email
+
+
 def _in_banner(window, text: str) -> None:
     """A status bar message that did not fit, whole, as a notice in the banner (an error or an open
     question there stays: they matter more). It lives as long as the message does (:func:`_message_changed`)."""
