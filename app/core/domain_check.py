@@ -43,7 +43,7 @@ SETTING = "DISPATCH_DNS"
 LOOKUP_SECONDS = 1.0
 ANSWER_SECONDS = 3600.0
 NO_ANSWER_SECONDS = 60.0
-#: names that never reach the DNS as real mail domains (RFC 2606, RFC 6761)
+# names that never reach the DNS as real mail domains (RFC 2606, RFC 6761)
 RESERVED = ("example.com", "example.net", "example.org", "example", "test", "invalid", "localhost", "local")
 
 MISSING, EXISTS, NO_ANSWER = "missing", "exists", "no answer"

@@ -43,10 +43,10 @@ from app.domain.words import QT_TRANSLATE_NOOP
 
 #: Outlook's line between the new text and the quoted message (plain text)
 SEPARATOR = "_" * 32
-#: the prefixes that already make a subject a reply or a forward, whoever wrote them: Outlook's in English, French
-#: and German ("RE:", "AW:"; "FW:", "TR :", "WG:"), Thunderbird's "Fwd:", the Nordic "SV:", the Dutch "Antw:";
-#: any case, any space before the colon (French puts a no-break one there). One run of them is replaced by the
-#: window's own, so that "AW: RE: …" never grows.
+# the prefixes that already make a subject a reply or a forward, whoever wrote them: Outlook's in English, French
+# and German ("RE:", "AW:"; "FW:", "TR :", "WG:"), Thunderbird's "Fwd:", the Nordic "SV:", the Dutch "Antw:";
+# any case, any space before the colon (French puts a no-break one there). One run of them is replaced by the
+# window's own, so that "AW: RE: …" never grows.
 _RE = re.compile(r"^\s*(re|aw|sv|antw)\s*:\s*", re.IGNORECASE)
 _FW = re.compile(r"^\s*(fw|fwd|wg|tr)\s*:\s*", re.IGNORECASE)
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
