@@ -525,6 +525,15 @@ class Workflows(TaskTracker):
             return spoken.new_message()
         return ""
 
+    @asyncSlot()
+    async def look_up_domains(self):
+        """A recipient field was left: its domains are looked up now (app.core.domain_check: on worker threads,
+        at most a second), so that Send finds the answers known and does not wait for them."""
+        session, c = self.w.session, self.w.compose
+        if session is not None:
+            await domain_check.missing_addresses([*c.to.recipients(), *c.cc.recipients(), *c.bcc.recipients()],
+                                                 session.account)
+
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):
         session = self.w.session
