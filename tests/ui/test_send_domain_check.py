@@ -59,3 +59,35 @@ def test_a_resolver_that_never_answers_asks_nothing_and_the_message_goes(qtbot, 
     key(qtbot, win, Qt.Key_Return, CTRL)
     qtbot.waitUntil(lambda: [m["subject"] for m in items(sandbox, "sentitems")] == ["Slow DNS"], timeout=20000)
     assert win.flows.send_question is None and set(dns_server.asked) == {"partner.org"}
+
+
+NBSP = "\u00a0"
+IN_LANGUAGE = {
+    "fr": f"Le domaine de «{NBSP}bob@exmaple.com{NBSP}» n’existe pas (le DNS ne connaît pas «{NBSP}exmaple.com{NBSP}»)"
+          f"{NBSP}: une faute de frappe{NBSP}?",
+    "de": "Die Domain von „bob@exmaple.com“ existiert nicht (das DNS kennt „exmaple.com“ nicht): ein Tippfehler?",
+}
+
+
+@pytest.mark.parametrize("lang", list(IN_LANGUAGE))
+def test_the_domain_question_in_the_windows_language(qtbot, aloop, sandbox, settings, dns_server, screenshot_dir,
+                                                     lang):
+    from tests.helpers.language import in_language
+    from tests.helpers.windows import close_window, open_window
+
+    with in_language(lang):
+        win, session = open_window(qtbot, sandbox, settings, connected=True)
+        try:
+            qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+            new_message(qtbot, win)
+            fill(qtbot, win, to="bob@exmaple.com", subject="Chiffres", body="Q3.")
+            key(qtbot, win, Qt.Key_Return, CTRL)
+            box = _question(qtbot, win)
+            assert IN_LANGUAGE[lang] in box.text()
+            box.grab().save(str(screenshot_dir / f"compose-domain-question-{lang}.png"))
+            key(qtbot, win, Qt.Key_Escape)
+            qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)
+            wait_idle(qtbot, win)
+            assert items(sandbox, "sentitems") == []
+        finally:
+            close_window(win, session)
