@@ -211,7 +211,7 @@ def _on_this_computer(account: AccountConfig) -> bool:
     """The sandbox, or a server on loopback: its mail never meets the DNS's idea of a domain."""
     if account.sandbox:
         return True
-    urls = [account.ews_url, str(account.extra.get("graph_url", ""))]
+    urls = [account.ews_url, str((account.extra or {}).get("graph_url", ""))]
     return any(is_loopback_host(urlsplit(u).hostname or "") for u in urls if u)
 
 

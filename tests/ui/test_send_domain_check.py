@@ -48,6 +48,7 @@ def test_a_domain_that_does_not_exist_is_asked_about_before_sending(qtbot, windo
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)
     wait_idle(qtbot, win)
     assert items(sandbox, "sentitems") == [] and c.body.toPlainText() == "Q3 is up."
+    assert QApplication.focusWidget() is c.to.edit  # back to the field that holds the address
     assert set(dns_server.asked) == {"exmaple.com"}
 
 
