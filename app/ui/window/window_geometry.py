@@ -51,31 +51,17 @@ class ScreenFit(QObject):
     """The window's frame inside its screen's available area when it is shown: the
     default size (1100 x 720) or a size remembered from a larger screen is made smaller, the place moved in.
     Compose's form scrolls when the window is short (app/ui/compose/form_area.py), so a smaller window loses
-    nothing.
-
-    A window manager adds its frame (title bar, borders) after the window is shown: at the Show the frame is not
-    known yet and the fit counts none, so the status bar would end below the screen. The fit runs again when the
-    frame becomes known, or changes (a Move or Resize with other frame margins than the last fit counted); a
-    move or resize by the user, the frame unchanged, is left as it is."""
+    nothing."""
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self._margins = None  # the frame's extra width and height the last fit counted
         window.installEventFilter(self)
 
     def eventFilter(self, obj, ev):  # noqa: N802
-        if obj is self.window:
-            kind = ev.type()
-            if kind == QEvent.Show or (kind in (QEvent.Move, QEvent.Resize) and self._margins is not None
-                                       and self._margins != self.margins()):
-                self.fit()
+        if obj is self.window and ev.type() == QEvent.Show:
+            self.fit()
         return False
-
-    def margins(self) -> tuple[int, int]:
-        """The frame's extra width and height around the window's own area (0, 0 before the frame is known)."""
-        frame, inner = self.window.frameGeometry(), self.window.geometry()
-        return frame.width() - inner.width(), frame.height() - inner.height()
 
     def fit(self) -> None:
         w = self.window
@@ -83,8 +69,8 @@ class ScreenFit(QObject):
         if screen is None or w.isMaximized() or w.isFullScreen():
             return
         room = screen.availableGeometry()
-        inner = w.geometry()
-        extra_w, extra_h = self._margins = self.margins()
+        frame, inner = w.frameGeometry(), w.geometry()
+        extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
         width = max(min(inner.width(), room.width() - extra_w), w.minimumWidth())
         height = max(min(inner.height(), room.height() - extra_h), w.minimumHeight())
         if (width, height) != (inner.width(), inner.height()):
