@@ -29,6 +29,7 @@ import ipaddress
 import os
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
@@ -89,6 +90,11 @@ def _host_port(text: str) -> tuple[str | None, int]:
     return host, port
 
 
+#: the look-ups' own threads (plain Python ones, not the event loop's executor: under the window that is Qt's
+#: threads, which must not outlive it); each look-up ends within its second, so they never hold up an exit long
+_LOOK_UPS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="dns-look-up")
+
+
 class DomainCheck:
     """The look-ups of one process, cached. ``resolvers`` where they go; ``clock`` the cache's time (injected)."""
 
@@ -122,7 +128,7 @@ class DomainCheck:
         running = self._running.get(domain)
         if running is not None and not running.done() and running.get_loop() is asyncio.get_running_loop():
             return running
-        task = asyncio.ensure_future(asyncio.to_thread(self._ask, domain))
+        task = asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(_LOOK_UPS, self._ask, domain))
         self._running[domain] = task
         task.add_done_callback(lambda t, d=domain: self._remember(d, t))
         return task
