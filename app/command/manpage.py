@@ -32,9 +32,10 @@ EXIT_WORDS: dict[str, str] = {
     "EX_OK": QT_TRANSLATE_NOOP("ManPage", "the message was accepted (sent), or the command did what it was asked"),
     "EX_USAGE": QT_TRANSLATE_NOOP("ManPage", "the command was used wrongly: an unknown option, options that do not "
                                              "go together, a time --later does not understand"),
-    "EX_DATAERR": QT_TRANSLATE_NOOP("ManPage", "the message is bad: no recipients, an invalid address, too large, a "
-                                               "line break in --subject or --header, 8-bit text without a charset, a "
-                                               "malformed message; nothing was queued"),
+    "EX_DATAERR": QT_TRANSLATE_NOOP("ManPage", "the message is bad: no recipients, an invalid address, a recipient "
+                                               "domain the DNS says does not exist, too large, a line break in "
+                                               "--subject or --header, 8-bit text without a charset, a malformed "
+                                               "message; nothing was queued"),
     "EX_NOINPUT": QT_TRANSLATE_NOOP("ManPage", "a file named cannot be read, or there is no message on standard "
                                                "input"),
     "EX_UNAVAILABLE": QT_TRANSLATE_NOOP("ManPage", "the service is unavailable"),
@@ -49,6 +50,11 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
                                                    "instead of the platform's folders")),
     ("DISPATCH_COLOR_SCHEME", QT_TRANSLATE_NOOP("ManPage", "dark or light: the window's theme, whatever the "
                                                            "desktop's")),
+    ("DISPATCH_DNS", QT_TRANSLATE_NOOP("ManPage", "the resolver asked whether each recipient's domain exists "
+                                                  "before a send (a domain that does not exist: 65): unset or system, "
+                                                  "the system's; off, no look-up; HOST[:PORT], comma-separated, "
+                                                  "these. A look-up waits at most 1 s; no answer never stops a "
+                                                  "send. The look-ups tell the resolver the recipients' domains")),
     ("DISPATCH_UNDO_SEND_DEFAULT", QT_TRANSLATE_NOOP("ManPage", "the undo-send delay in seconds when the user never "
                                                                 "chose one (default 10)")),
     ("LANGUAGE, LC_ALL, LC_MESSAGES, LANG", QT_TRANSLATE_NOOP("ManPage", "the window's language (English, French or "

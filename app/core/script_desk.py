@@ -22,6 +22,7 @@ import logging
 from datetime import datetime
 from typing import Callable
 
+from app.core import domain_check
 from app.core import send_command as sc
 from app.core.door_server import DoorRequest, Reply
 from app.core.outbox import NotCancellable, holds
@@ -138,9 +139,18 @@ class ScriptDesk:
         if isinstance(asked, sc.DraftRequest):
             principal = self._principal(asked.sender, "--from")
             draft = asked.draft if principal is None else asked.draft.copy(principal=principal)
+            await self._domains_exist(draft.all_recipients())
             return await self._send_draft(draft, asked, recorded, quiet)
         self._principal(asked.sender, "-f")
+        await self._domains_exist([*asked.parsed.all_recipients(), *asked.envelope])
         return await self._send_mime(asked, recorded, quiet)
+
+    async def _domains_exist(self, people: list[Recipient]) -> None:
+        """65 before anything is queued when the DNS says a recipient's domain does not exist (a typing mistake);
+        a resolver that cannot be reached or is slow says nothing (app.core.domain_check)."""
+        found = await domain_check.missing_addresses(people, self.account)
+        if found:
+            raise sc.CommandError(sc.EX_DATAERR, domain_check.command_refusal(found))
 
     async def _send_draft(self, draft: Draft, asked: sc.DraftRequest, recorded, quiet: bool) -> Reply:
         hold = None

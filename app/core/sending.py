@@ -192,13 +192,16 @@ class Sending:
                          hold: Callable[[], holds.Hold | None] | None = None, problems: list[FieldError] = (),
                          checked: Callable[[list[FieldError]], None] | None = None,
                          max_send_bytes: int | None = None, lock: asyncio.Lock | None = None,
-                         first_attempt: bool = True) -> SendResult:
+                         first_attempt: bool = True,
+                         more_warnings: Callable[[Draft], Awaitable[list[SendWarning]]] | None = None) -> SendResult:
         """Send the message ``read()`` gives (read once, under ``lock`` when given: a save in flight ends
         first). ``problems``: what the face found at its fields (an unfinished address), which stops it too;
         ``checked(errors)`` is told the check's result at once (empty: it passed), before any question.
         ``hold()`` gives the undo-send hold at the moment it is handed over (None: sent at once).
         ``first_attempt=False``: answered once it is in the Outbox (journaled), WAITING or HELD, without awaiting
-        its first attempt (a script that follows it, or returns at once, itself)."""
+        its first attempt (a script that follows it, or returns at once, itself). ``more_warnings(draft)``: what
+        else to ask about, found by looking it up (a recipient domain that does not exist,
+        :mod:`app.core.domain_check`: time-bounded, off the event loop; nothing when no answer came)."""
         async with lock or _NoLock():
             draft = read()
             limit = max_send_bytes or getattr(outbox.client, "max_send_bytes", DEFAULT_MAX_SEND_BYTES)
@@ -208,6 +211,8 @@ class Sending:
             if errors:
                 return SendResult(Result.INVALID, draft=draft, errors=errors)
             warnings = send_warnings(draft)
+            if more_warnings is not None:
+                warnings += await more_warnings(draft)
             if warnings and not await questions.send_anyway(warnings):
                 return SendResult(Result.DECLINED, draft=draft, warnings=warnings)
             sub, not_created = await self._submit(outbox, draft, hold() if hold is not None else None, questions,

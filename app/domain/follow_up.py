@@ -2,11 +2,13 @@
 
 - **Reply all** goes to the original's To (its Cc stays Cc), less the account and the mailboxes it sends from
   (from Sent the sender is oneself: a plain Reply would go to oneself, so Sent offers Reply all only, which is
-  what Outlook's Reply from Sent does: it goes to the original recipients). ``RE: `` once, the original
+  what Outlook's Reply from Sent does: it goes to the original recipients). ``RE:`` once (in the window's
+  language: French "RE :", German "AW:"; any language's reply prefix it already had makes way for it), the original
   quoted below with the header block Outlook writes (From, Sent, To, Cc, Subject: in the window's language,
   :class:`Header`, given by the window, which translates it); pictures the quoted body
   shows stay inline, files are not carried.
-- **Forward**: no recipients, ``FW: `` once, the same quote, and the original's attachments.
+- **Forward**: no recipients, ``FW:`` once (French "TR :", German "WG:"), the same quote, and the original's
+  attachments.
 - **Edit as new**: a copy of the original (recipients, subject, body, attachments, Reply-To, sensitivity,
   categories, headers, the mailbox it is from) as a new unsaved message: no server id, a new Message-ID
   when it is first saved.
@@ -41,9 +43,12 @@ from app.domain.words import QT_TRANSLATE_NOOP
 
 #: Outlook's line between the new text and the quoted message (plain text)
 SEPARATOR = "_" * 32
-#: the prefixes a subject gets, and those already counted as one (Thunderbird's Fwd:, other languages' AW:/WG:)
-_RE = re.compile(r"^\s*(re|aw|sv|antw)\s*:", re.IGNORECASE)
-_FW = re.compile(r"^\s*(fw|fwd|wg|tr)\s*:", re.IGNORECASE)
+# the prefixes that already make a subject a reply or a forward, whoever wrote them: Outlook's in English, French
+# and German ("RE:", "AW:"; "FW:", "TR :", "WG:"), Thunderbird's "Fwd:", the Nordic "SV:", the Dutch "Antw:";
+# any case, any space before the colon (French puts a no-break one there). One run of them is replaced by the
+# window's own, so that "AW: RE: …" never grows.
+_RE = re.compile(r"^\s*(re|aw|sv|antw)\s*:\s*", re.IGNORECASE)
+_FW = re.compile(r"^\s*(fw|fwd|wg|tr)\s*:\s*", re.IGNORECASE)
 _BODY = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -66,6 +71,10 @@ class Header:
     cc: str = QT_TRANSLATE_NOOP("Quote", "Cc:")
     subject: str = QT_TRANSLATE_NOOP("Quote", "Subject:")
     date: Callable[[_dt.datetime], str] = english_date
+    #: the subject's prefix of a reply and of a forward, as Outlook writes it in the window's language ("RE :"
+    #: and "TR :" in French, "AW:" and "WG:" in German; PidTagSubjectPrefix, MS-OXOMSG 2.2.1.60)
+    reply: str = QT_TRANSLATE_NOOP("Quote", "RE:")
+    forward: str = QT_TRANSLATE_NOOP("Quote", "FW:")
 
 
 def reply_all(orig: Draft, *, own: Iterable[str], sender: Recipient | None, sent: _dt.datetime | None,
@@ -80,7 +89,7 @@ def reply_all(orig: Draft, *, own: Iterable[str], sender: Recipient | None, sent
     to = _others(orig.to, mine, set())
     cc = _others(orig.cc, mine, {r.email.lower() for r in to})
     body, fmt = quoted(orig, sender, sent, header)
-    return Draft(to=to, cc=cc, subject=prefixed("RE: ", orig.subject, _RE), body=body, body_format=fmt,
+    return Draft(to=to, cc=cc, subject=prefixed(header.reply, orig.subject, _RE), body=body, body_format=fmt,
                  attachments=_shown_pictures(orig, body if fmt == BodyFormat.HTML else None),
                  principal=orig.principal, **_thread(orig, now))
 
@@ -91,7 +100,7 @@ def forward(orig: Draft, *, sender: Recipient | None, sent: _dt.datetime | None,
     body, fmt = quoted(orig, sender, sent, header)
     files = [_fresh(a) for a in orig.attachments if not inline.is_inline_image(a)]
     pictures = _shown_pictures(orig, body if fmt == BodyFormat.HTML else None)
-    return Draft(subject=prefixed("FW: ", orig.subject, _FW), body=body, body_format=fmt,
+    return Draft(subject=prefixed(header.forward, orig.subject, _FW), body=body, body_format=fmt,
                  attachments=files + pictures, principal=orig.principal, **_thread(orig, now))
 
 
@@ -102,21 +111,35 @@ def edit_as_new(orig: Draft) -> Draft:
 
 
 def prefixed(prefix: str, subject: str, already: re.Pattern) -> str:
-    """``subject`` with ``prefix`` once: "RE: Hello" stays itself, never "RE: RE: Hello"."""
+    """``subject`` with ``prefix`` (its colon included) once: the prefixes of that kind it starts with, in any of
+    the languages, make way for it ("AW: RE: Hello" replied to in English: "RE: Hello", never "RE: AW: RE: Hello");
+    those of the other kind stay ("FW: RE: Hello")."""
     subject = subject or ""
-    return subject if already.match(subject) else prefix + subject
+    while (m := already.match(subject)):
+        subject = subject[m.end():]
+    return f"{prefix} {subject}"
 
 
 def header_block(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None,
                  header: Header = Header()) -> list[tuple[str, str]]:
     """The quoted message's header lines (label with its colon, value), as Outlook writes them (the empty
     ones left out but Subject)."""
-    who = orig.principal.email if orig.principal is not None else ""
-    frm = Recipient(who, orig.principal.name) if who else sender
+    frm = _sender(orig, sender)
     rows = [(header.sender, frm.display() if frm else ""), (header.sent, _when(sent, header.date)),
             (header.to, "; ".join(r.display() for r in orig.to)),
             (header.cc, "; ".join(r.display() for r in orig.cc))]
     return [(k, v) for k, v in rows if v] + [(header.subject, orig.subject or "")]
+
+
+def _sender(orig: Draft, sender: Recipient | None) -> Recipient | None:
+    """Whom the quote says it is from, by display name and address when known: the From the server read (its
+    name too), else the mailbox it was sent from, else ``sender`` (the account)."""
+    frm = orig.origin.frm if orig.origin is not None else None
+    if frm is not None and frm.email:
+        return frm
+    if orig.principal is not None and orig.principal.email:
+        return Recipient(orig.principal.email, orig.principal.name)
+    return sender
 
 
 def quoted(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None,

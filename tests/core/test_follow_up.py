@@ -45,9 +45,9 @@ def test_reply_all_goes_to_the_others_never_to_oneself_once_each():
 def test_the_subject_gets_its_prefix_once():
     own = ["alice@example.com"]
     assert follow_up.reply_all(_sent(subject="RE: Numbers"), own=own, sender=ME, sent=SENT).subject == "RE: Numbers"
-    assert follow_up.reply_all(_sent(subject="Re: x"), own=own, sender=ME, sent=SENT).subject == "Re: x"
+    assert follow_up.reply_all(_sent(subject="Re: x"), own=own, sender=ME, sent=SENT).subject == "RE: x"
     assert follow_up.forward(_sent(subject="FW: Numbers"), sender=ME, sent=SENT).subject == "FW: Numbers"
-    assert follow_up.forward(_sent(subject="Fwd: x"), sender=ME, sent=SENT).subject == "Fwd: x"
+    assert follow_up.forward(_sent(subject="Fwd: x"), sender=ME, sent=SENT).subject == "FW: x"
     assert follow_up.forward(_sent(subject="RE: x"), sender=ME, sent=SENT).subject == "FW: RE: x"
     assert follow_up.reply_all(_sent(subject=""), own=own, sender=ME, sent=SENT).subject == "RE: "
 

@@ -15,13 +15,15 @@ ME = Recipient("alice@example.com", "Alice")
 SENT = _dt.datetime(2026, 11, 27, 9, 5)
 NBSP = "\u00a0"
 FRENCH = follow_up.Header(sender=f"De{NBSP}:", sent=f"Envoyé{NBSP}:", to=f"À{NBSP}:", cc=f"Cc{NBSP}:",
-                          subject=f"Objet{NBSP}:", date=lambda d: f"vendredi {d.day} novembre {d.year} {d:%H:%M}")
+                          subject=f"Objet{NBSP}:", date=lambda d: f"vendredi {d.day} novembre {d.year} {d:%H:%M}",
+                          reply=f"RE{NBSP}:", forward=f"TR{NBSP}:")
 GERMAN = follow_up.Header(sender="Von:", sent="Gesendet:", to="An:", cc="Cc:", subject="Betreff:",
-                          date=lambda d: f"Freitag, {d.day}. November {d.year} {d:%H:%M}")
+                          date=lambda d: f"Freitag, {d.day}. November {d.year} {d:%H:%M}", reply="AW:", forward="WG:")
 
 
 def _sent(**kw) -> Draft:
-    return Draft(to=[Recipient("bob@example.com", "Bob")], cc=[Recipient("carol@example.com")], subject="Chiffres",
+    kw.setdefault("subject", "Chiffres")
+    return Draft(to=[Recipient("bob@example.com", "Bob")], cc=[Recipient("carol@example.com")],
                  body="Q3 en hausse.", **kw)
 
 
@@ -52,3 +54,37 @@ def test_the_rich_quote_in_the_windows_language(header, words):
     for w in words:
         assert w in r.body
     assert "From" not in r.body and "Subject" not in r.body
+
+
+# Outlook's prefixes per language (MS-OXOMSG 2.2.1.60 PidTagSubjectPrefix: "RE: ", "FW: " or the language's own);
+# any language's prefix of the same kind, in any case and spacing, makes way for the window's: no "AW: RE:" chain
+@pytest.mark.parametrize("header, reply", [(follow_up.Header(), "RE: "), (FRENCH, f"RE{NBSP}: "), (GERMAN, "AW: ")],
+                         ids=["en", "fr", "de"])
+@pytest.mark.parametrize("subject", ["Chiffres", "RE: Chiffres", "AW: Chiffres", "aw:Chiffres", "Re : Chiffres",
+                                     f"RE{NBSP}: AW: Re: Chiffres", "SV: Chiffres", "Antw: Chiffres"])
+def test_the_reply_prefix_is_the_languages_once(header, reply, subject):
+    r = follow_up.reply_all(_sent(subject=subject), own=["alice@example.com"], sender=ME, sent=SENT, header=header)
+    assert r.subject == reply + "Chiffres"
+
+
+@pytest.mark.parametrize("header, forward", [(follow_up.Header(), "FW: "), (FRENCH, f"TR{NBSP}: "),
+                                             (GERMAN, "WG: ")], ids=["en", "fr", "de"])
+@pytest.mark.parametrize("subject, rest", [("Chiffres", "Chiffres"), ("WG: Chiffres", "Chiffres"),
+                                           (f"TR{NBSP}: Fwd: Chiffres", "Chiffres"), ("fw: Chiffres", "Chiffres"),
+                                           ("AW: Chiffres", "AW: Chiffres")])  # a forwarded reply stays one
+def test_the_forward_prefix_is_the_languages_once(header, forward, subject, rest):
+    f = follow_up.forward(_sent(subject=subject), sender=ME, sent=SENT, header=header)
+    assert f.subject == forward + rest
+
+
+@pytest.mark.parametrize("header, label", [(FRENCH, f"De{NBSP}:"), (GERMAN, "Von:"), (follow_up.Header(), "From:")],
+                         ids=["fr", "de", "en"])
+def test_the_quote_names_the_sender_by_name_and_address_as_the_server_read_it(header, label):
+    """A message read from Sent carries its From as the server says (display name too): the quote names it so in
+    every language, not the bare address of the account."""
+    from app.domain.models import Origin
+
+    orig = _sent(origin=Origin(Recipient("alice@example.com", "Alice Anderson")))
+    r = follow_up.reply_all(orig, own=["alice@example.com"], sender=Recipient("alice@example.com"), sent=SENT,
+                            header=header)
+    assert f"\n{label} Alice Anderson <alice@example.com>\n" in r.body

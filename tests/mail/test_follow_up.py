@@ -72,7 +72,9 @@ def test_reply_all_reaches_the_others_quoted_and_threaded(svc, sandbox, backend)
 
     got, first = _copy(sandbox, BOB, "RE: Numbers"), _copy(sandbox, BOB, "Numbers")
     assert (got["to"], got["cc"]) == ([BOB], [CAROL]) and got["attachments"] == []
-    assert got["body"].startswith("Thanks all.\n\n" + follow_up.SEPARATOR + "\nFrom: Alice <alice@example.com>")
+    # From as the server read the original's (its display name), not the account's bare words (issue 73, item 20)
+    quote = f"Thanks all.\n\n{follow_up.SEPARATOR}\nFrom: Alice Anderson <alice@example.com>"
+    assert got["body"].startswith(quote)
     # the original's To as the server named it (issue 51: a mailbox given only by address gets its name)
     assert "\nTo: Bob Brown <bob@example.com>\nCc: Carol <carol@example.com>\nSubject: Numbers\n\nThe numbers." in got["body"]
     _threaded(got, first)

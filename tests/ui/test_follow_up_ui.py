@@ -50,7 +50,7 @@ def test_reply_all_forward_and_edit_as_new_by_keys(qtbot, ui_window, ui_sandbox,
     qtbot.waitUntil(lambda: "Q3 is up." in c.draft().body, timeout=5000)
     d = c.draft()
     assert [r.email for r in d.to] == [BOB] and [r.email for r in d.cc] == [CAROL] and d.bcc == []
-    assert f"\n{follow_up.SEPARATOR}\nFrom: alice@example.com\n" in d.body
+    assert f"\n{follow_up.SEPARATOR}\nFrom: Alice Anderson <alice@example.com>\n" in d.body  # as the server read it
     assert win.focusWidget() is c.body and c.body.textCursor().position() == 0
     assert d.in_reply_to == orig["internet_message_id"]
     # the index Outlook would compute: the original's plus one child block, and its topic

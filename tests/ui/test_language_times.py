@@ -19,11 +19,14 @@ from tests.helpers.windows import close_window, open_window, wait_idle
 
 NBSP = "\u00a0"
 LANGUAGES = {
-    "fr": {"lines": [f"De{NBSP}: alice@example.com", f"Envoyé{NBSP}: ", f"À{NBSP}: Bob <bob@example.com>",
-                     f"Objet{NBSP}: Chiffres"],
+    "fr": {"lines": [f"De{NBSP}: Alice Anderson <alice@example.com>", f"Envoyé{NBSP}: ",
+                     f"À{NBSP}: Bob <bob@example.com>", f"Objet{NBSP}: RE: Chiffres"],
+           "reply": f"RE{NBSP}: Chiffres", "forward": f"TR{NBSP}: RE: Chiffres",
            "days": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
            "later": "demain 8h", "wrong": "demain 25h", "says": "n'est pas une heure valide"},
-    "de": {"lines": ["Von: alice@example.com", "Gesendet: ", "An: Bob <bob@example.com>", "Betreff: Chiffres"],
+    "de": {"lines": ["Von: Alice Anderson <alice@example.com>", "Gesendet: ", "An: Bob <bob@example.com>",
+                     "Betreff: RE: Chiffres"],
+           "reply": "AW: Chiffres", "forward": "WG: RE: Chiffres",
            "days": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
            "later": "morgen 8 Uhr", "wrong": "morgen 25 Uhr", "says": "ist keine gültige Uhrzeit"},
 }
@@ -37,9 +40,10 @@ def test_a_reply_from_sent_quotes_in_the_windows_language(qtbot, aloop, sandbox,
         try:
             qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
             c = win.compose
-            type_message(qtbot, win, cc="", bcc="", subject="Chiffres", body="Q3 en hausse.")
+            # a reply already (an English one): the language's prefix takes its place, no "AW: RE:" chain
+            type_message(qtbot, win, cc="", bcc="", subject="RE: Chiffres", body="Q3 en hausse.")
             key(qtbot, win, Qt.Key_Return, CTRL)
-            qtbot.waitUntil(lambda: any(m["subject"] == "Chiffres" for m in items(sandbox, "inbox", BOB)),
+            qtbot.waitUntil(lambda: any(m["subject"] == "RE: Chiffres" for m in items(sandbox, "inbox", BOB)),
                             timeout=20000)
             wait_idle(qtbot, win)
             key(qtbot, win, Qt.Key_3, CTRL)
@@ -50,6 +54,7 @@ def test_a_reply_from_sent_quotes_in_the_windows_language(qtbot, aloop, sandbox,
             key(qtbot, win, Qt.Key_R, CTRL | SHIFT)
             qtbot.waitUntil(lambda: win.current_view() == "compose" and "Q3 en hausse." in c.draft().body,
                             timeout=5000)
+            assert c.subject.text() == want["reply"]  # Outlook's prefix in the language, once
             body = c.draft().body.replace(NBSP, " ")  # the editor gives its no-break spaces back as spaces
             head = body.split(follow_up.SEPARATOR + "\n", 1)[1].split("\n\n", 1)[0].split("\n")
             lines = [line.replace(NBSP, " ") for line in want["lines"]]
@@ -58,6 +63,15 @@ def test_a_reply_from_sent_quotes_in_the_windows_language(qtbot, aloop, sandbox,
             assert any(day in sent_line for day in want["days"]), sent_line  # the locale's long date
             assert "From:" not in body and "Subject:" not in body
             win.grab().save(str(screenshot_dir / f"reply-quote-{lang}.png"))
+            # Forward (Ctrl+L) from Sent: the language's forward prefix before the reply's
+            key(qtbot, win, Qt.Key_D, CTRL | SHIFT)  # put the reply aside (Ctrl+Shift+D discards it)
+            key(qtbot, win, Qt.Key_3, CTRL)
+            win.sent.table.setFocus()
+            qtbot.keyClick(win.sent.table, Qt.Key_Home)
+            qtbot.waitUntil(lambda: win.sent.shown_message() is not None, timeout=10000)
+            key(qtbot, win, Qt.Key_L, CTRL)
+            qtbot.waitUntil(lambda: win.current_view() == "compose" and c.subject.text() == want["forward"],
+                            timeout=5000)
         finally:
             close_window(win, session)
 

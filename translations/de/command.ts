@@ -70,8 +70,8 @@
         <translation>der Befehl wurde falsch verwendet: eine unbekannte Option, Optionen, die nicht zusammenpassen, eine Zeitangabe, die --later nicht versteht</translation>
     </message>
     <message>
-        <source>the message is bad: no recipients, an invalid address, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
-        <translation>die Nachricht ist fehlerhaft: keine Empfänger, eine ungültige Adresse, zu groß, ein Zeilenumbruch in --subject oder --header, 8-Bit-Text ohne Zeichensatz, eine falsch aufgebaute Nachricht; nichts wurde in die Warteschlange gestellt</translation>
+        <source>the message is bad: no recipients, an invalid address, a recipient domain the DNS says does not exist, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
+        <translation>die Nachricht ist fehlerhaft: keine Empfänger, eine ungültige Adresse, eine Empfängerdomain, die es laut DNS nicht gibt, zu groß, ein Zeilenumbruch in --subject oder --header, 8-Bit-Text ohne Zeichensatz, eine falsch aufgebaute Nachricht; nichts wurde in die Warteschlange gestellt</translation>
     </message>
     <message>
         <source>a file named cannot be read, or there is no message on standard input</source>
@@ -100,6 +100,10 @@
     <message>
         <source>dark or light: the window&apos;s theme, whatever the desktop&apos;s</source>
         <translation>dark oder light: das Design des Fensters, unabhängig vom Desktop</translation>
+    </message>
+    <message>
+        <source>the resolver asked whether each recipient&apos;s domain exists before a send (a domain that does not exist: 65): unset or system, the system&apos;s; off, no look-up; HOST[:PORT], comma-separated, these. A look-up waits at most 1 s; no answer never stops a send. The look-ups tell the resolver the recipients&apos; domains</source>
+        <translation>der Resolver, der vor dem Senden gefragt wird, ob die Domain jedes Empfängers existiert (eine Domain, die es nicht gibt: 65): nicht gesetzt oder system, der des Systems; off, keine Abfrage; HOST[:PORT], durch Kommas getrennt, diese. Eine Abfrage wartet höchstens 1 s; keine Antwort hält ein Senden nie auf. Die Abfragen verraten dem Resolver die Domains der Empfänger</translation>
     </message>
     <message>
         <source>the undo-send delay in seconds when the user never chose one (default 10)</source>

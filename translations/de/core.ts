@@ -834,6 +834,13 @@
     </message>
 </context>
 <context>
+    <name>SendChecks</name>
+    <message>
+        <source>The domain of “{address}” does not exist (the DNS has no “{domain}”): a typing mistake?</source>
+        <translation>Die Domain von „{address}“ existiert nicht (das DNS kennt „{domain}“ nicht): ein Tippfehler?</translation>
+    </message>
+</context>
+<context>
     <name>SendingLimits</name>
     <message>
         <source>Waiting for {name}&apos;s {limit}-recipients-a-day limit</source>

@@ -70,8 +70,8 @@
         <translation>la commande a été mal utilisée&#xa0;: une option inconnue, des options incompatibles, une heure que --later ne comprend pas</translation>
     </message>
     <message>
-        <source>the message is bad: no recipients, an invalid address, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
-        <translation>le message n&apos;est pas valable&#xa0;: aucun destinataire, une adresse non valide, trop volumineux, un saut de ligne dans --subject ou --header, du texte 8 bits sans jeu de caractères, un message mal formé&#xa0;; rien n&apos;a été mis en file d&apos;attente</translation>
+        <source>the message is bad: no recipients, an invalid address, a recipient domain the DNS says does not exist, too large, a line break in --subject or --header, 8-bit text without a charset, a malformed message; nothing was queued</source>
+        <translation>le message n&apos;est pas valable&#xa0;: aucun destinataire, une adresse non valide, un domaine de destinataire qui n&apos;existe pas selon le DNS, trop volumineux, un saut de ligne dans --subject ou --header, du texte 8 bits sans jeu de caractères, un message mal formé&#xa0;; rien n&apos;a été mis en file d&apos;attente</translation>
     </message>
     <message>
         <source>a file named cannot be read, or there is no message on standard input</source>
@@ -100,6 +100,10 @@
     <message>
         <source>dark or light: the window&apos;s theme, whatever the desktop&apos;s</source>
         <translation>dark ou light&#xa0;: le thème de la fenêtre, quel que soit celui du bureau</translation>
+    </message>
+    <message>
+        <source>the resolver asked whether each recipient&apos;s domain exists before a send (a domain that does not exist: 65): unset or system, the system&apos;s; off, no look-up; HOST[:PORT], comma-separated, these. A look-up waits at most 1 s; no answer never stops a send. The look-ups tell the resolver the recipients&apos; domains</source>
+        <translation>le résolveur à qui demander, avant un envoi, si le domaine de chaque destinataire existe (un domaine qui n&apos;existe pas&#xa0;: 65)&#xa0;: absent ou system, celui du système&#xa0;; off, aucune requête&#xa0;; HÔTE[:PORT], séparés par des virgules, ceux-ci. Une requête attend au plus 1&#xa0;s&#xa0;; sans réponse, l&apos;envoi n&apos;est jamais arrêté. Les requêtes font connaître au résolveur les domaines des destinataires</translation>
     </message>
     <message>
         <source>the undo-send delay in seconds when the user never chose one (default 10)</source>

@@ -834,6 +834,13 @@
     </message>
 </context>
 <context>
+    <name>SendChecks</name>
+    <message>
+        <source>The domain of “{address}” does not exist (the DNS has no “{domain}”): a typing mistake?</source>
+        <translation>Le domaine de «&#xa0;{address}&#xa0;» n’existe pas (le DNS ne connaît pas «&#xa0;{domain}&#xa0;»)&#xa0;: une faute de frappe&#xa0;?</translation>
+    </message>
+</context>
+<context>
     <name>SendingLimits</name>
     <message>
         <source>Waiting for {name}&apos;s {limit}-recipients-a-day limit</source>

@@ -5,7 +5,6 @@
     <name>Quote</name>
     <message>
         <source>From:</source>
-        <extracomment>the prefixes a subject gets, and those already counted as one (Thunderbird&apos;s Fwd:, other languages&apos; AW:/WG:)</extracomment>
         <translation>De&#xa0;:</translation>
     </message>
     <message>
@@ -23,6 +22,15 @@
     <message>
         <source>Subject:</source>
         <translation>Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>RE:</source>
+        <extracomment>the subject&apos;s prefix of a reply and of a forward, as Outlook writes it in the window&apos;s language (&quot;RE :&quot; and &quot;TR :&quot; in French, &quot;AW:&quot; and &quot;WG:&quot; in German; PidTagSubjectPrefix, MS-OXOMSG 2.2.1.60)</extracomment>
+        <translation>RE&#xa0;:</translation>
+    </message>
+    <message>
+        <source>FW:</source>
+        <translation>TR&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,19 @@ def ask_send_anyway(parent, warnings: list[SendWarning], on_send: Callable[[], N
     return box
 
 
+def _asked_about(c, warnings: list[SendWarning]):
+    """The field Go back returns to: Subject, the recipient field holding a domain that does not exist, or the body."""
+    codes = [x.code for x in warnings]
+    if "no_subject" in codes:
+        return c.subject
+    for w in warnings:
+        if w.code == "domain_missing":
+            for field in (c.to, c.cc, c.bcc):
+                if any(r.email.lower().endswith("@" + w.word) for r in field.recipients()):
+                    return field.edit
+    return c.body
+
+
 class ComposeQuestions:
     """What app.core.sending asks about Compose's message, answered with the window's boxes
     (:class:`app.core.sending.SendQuestions`). The open box is ``flows.send_question`` while it shows."""
@@ -74,7 +87,8 @@ class ComposeQuestions:
         self.label = flows.w.compose.state()  # Compose's state before "Sending…", put back if it is not sent
 
     async def send_anyway(self, warnings: list[SendWarning]) -> bool:
-        """"Send anyway?" (no subject, an attachment mentioned but missing); Go back focuses that field."""
+        """"Send anyway?" (no subject, an attachment mentioned but missing, a domain that does not exist); Go back
+        focuses that field."""
         flows = self.flows
         w, c = flows.w, flows.w.compose
         answer = asyncio.get_running_loop().create_future()
@@ -83,7 +97,7 @@ class ComposeQuestions:
             flows.send_question = None
             w.activateWindow()  # the keyboard back to the window (its focus moves to To once sent)
             if not yes:
-                (c.subject if "no_subject" in [x.code for x in warnings] else c.body).setFocus(Qt.OtherFocusReason)
+                _asked_about(c, warnings).setFocus(Qt.OtherFocusReason)
             if not answer.done():
                 answer.set_result(yes)
 

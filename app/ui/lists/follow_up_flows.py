@@ -20,8 +20,9 @@ OPENED = {"reply_all": QT_TRANSLATE_NOOP("FollowUp", "Reply all: write above the
 
 
 def quote_header() -> follow_up.Header:
-    """The quoted header block in the window's language, as Outlook writes it ("De :", "Envoyé :"; "Von:",
-    "Gesendet:"), the sent date in the language's long format (English: Outlook's own, as before)."""
+    """The quoted header block and the subject's prefix in the window's language, as Outlook writes them ("De :",
+    "Envoyé :", "RE :", "TR :"; "Von:", "Gesendet:", "AW:", "WG:"), the sent date in the language's long format
+    (English: Outlook's own, as before)."""
     english = follow_up.Header()
     if plain_english():
         date = english.date
@@ -31,7 +32,8 @@ def quote_header() -> follow_up.Header:
             return f"{loc.toString(when.date(), QLocale.FormatType.LongFormat)} {loc.toString(when.time(), 'HH:mm')}"
     return follow_up.Header(sender=translate("Quote", english.sender), sent=translate("Quote", english.sent),
                             to=translate("Quote", english.to), cc=translate("Quote", english.cc),
-                            subject=translate("Quote", english.subject), date=date)
+                            subject=translate("Quote", english.subject), date=date,
+                            reply=translate("Quote", english.reply), forward=translate("Quote", english.forward))
 
 
 def build(kind: str, msg: Draft, account, sent) -> Draft:

@@ -162,6 +162,8 @@ def wiring(win) -> None:
     win.compose.save_requested.connect(f.save_draft)
     win.compose.send_requested.connect(f.send)
     win.compose.lookup_requested.connect(f.lookup_names)
+    for field in (win.compose.to, win.compose.cc, win.compose.bcc):  # a domain's look-up starts as its field is left
+        field.edit.editingFinished.connect(f.look_up_domains)
     win.drafts.open_requested.connect(f.drafts.open_draft)
     win.drafts.delete_requested.connect(f.drafts.delete_drafts)
     win.drafts.send_requested.connect(lambda refs: f.drafts.send_selected(refs))

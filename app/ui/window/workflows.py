@@ -19,7 +19,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QKeySequence
 from qasync import asyncSlot
 
-from app.core import outbox_words
+from app.core import domain_check, outbox_words
 from app.core.outbox.saves import SaveStatus
 from app.core.refusals import refusal_of
 from app.core.sending import Result, Sending
@@ -395,10 +395,12 @@ class Workflows(TaskTracker):
             return None
         asked = ComposeQuestions(self)
         local_id = c.identity().local_id
+        session = self.w.session
+        domains = domain_check.warnings_for(session.account) if session is not None else None
         with self.asking([local_id]):
             r = await self.sender.send_draft(outbox, c.draft, asked, hold=hold, problems=c.send_problems(),
                                              checked=c.show_errors, max_send_bytes=c.max_send_bytes,
-                                             lock=self.save_lock)
+                                             lock=self.save_lock, more_warnings=domains)
         if r.sub is not None:  # handed over: its save is now the send's, said as the send is
             self._kept_here.discard(local_id)
             self.handed_over([r.sub])
@@ -522,6 +524,15 @@ class Workflows(TaskTracker):
             c.to.setFocus(Qt.OtherFocusReason)
             return spoken.new_message()
         return ""
+
+    @asyncSlot()
+    async def look_up_domains(self):
+        """A recipient field was left: its domains are looked up now (app.core.domain_check: on worker threads,
+        at most a second), so that Send finds the answers known and does not wait for them."""
+        session, c = self.w.session, self.w.compose
+        if session is not None:
+            await domain_check.missing_addresses([*c.to.recipients(), *c.cc.recipients(), *c.bcc.recipients()],
+                                                 session.account)
 
     @asyncSlot(object, str)
     async def lookup_names(self, edit, text: str):
