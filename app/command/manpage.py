@@ -68,6 +68,12 @@ FILES: tuple[tuple[str, str], ...] = (
 )
 
 EXAMPLES: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("ManPage", "Set up an Exchange account on a server with no desktop (the password is asked on "
+                                  "the terminal):"),
+     "dispatch-mail account add --email ann@example.com --find-server"),
+    (QT_TRANSLATE_NOOP("ManPage", "Set up a Microsoft 365 account, signing in with a code on another device:"),
+     "dispatch-mail account add --microsoft-365 --email ann@contoso.com \\\n"
+     "    --application-id 11111111-2222-3333-4444-555555555555"),
     (QT_TRANSLATE_NOOP("ManPage", "Send a message built from options, with an attachment:"),
      'dispatch-mail send --to bob@example.com --subject "Nightly report" \\\n'
      "    --body-file report.txt --attach report.pdf"),

@@ -19,13 +19,12 @@ import pytest
 
 from app.domain.account import AccountConfig, AuthType, Backend
 from app.storage.settings import Settings, format_fingerprint
-from tests.core.test_sign_in_command import (_RUNNING, _as_in_a_terminal, enter_the_code, env_for, finish,
-                                             keyring_service, password_of, the_code, window_sees)
+from tests.helpers.signin_commands import (_RUNNING, _as_in_a_terminal, enter_the_code, env_for,  # noqa: F401
+                                            finish, keyring_service, no_command_outlives_its_test, password_of,
+                                            the_code, window_sees)
 from tests.helpers.sandbox_cli import ROOT, served_sha256, start_cli, stop_cli
 
 pytestmark = pytest.mark.process
-
-__all__ = ["keyring_service"]  # the fixture, shared with the sign-in command's tests
 
 ALICE, BOB = "alice@example.com", "bob@example.com"
 APP_ID = "0c3f6a3e-5b5d-4f0e-9a61-5e1c0d15a7c4"
