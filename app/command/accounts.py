@@ -25,8 +25,8 @@ import sys
 
 from app.command.signin import _Parser, say
 from app.command.spec import ACCOUNT_OPTIONS
-from app.core.send_command import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
-                                   CommandError)
+from app.core.send_command import (EX_CANTCREAT, EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE,
+                                   EX_USAGE, CommandError)
 
 PROG = "dispatch-mail account"
 #: add's options of each kind of account: one of the other kind is a usage error
@@ -111,8 +111,8 @@ def _signed_in(account) -> bool:
 
 # ---------------- remove ----------------
 def _remove(args) -> int:
-    from app.core.account_setup import take_off
-    from app.core.doors import AccountLock
+    from app.core.account_setup import NotWritten, take_off
+    from app.core.doors import AccountLock, DoorError
     from app.storage.journal import Journal
     from app.storage.settings import Settings
 
@@ -124,12 +124,20 @@ def _remove(args) -> int:
     if args.email and args.email.strip().lower() != account.email.strip().lower():
         raise CommandError(EX_CONFIG, f"{PROG} remove: {args.email.strip()} is not the account set up here "
                                       f"({account.email}); nothing was changed")
-    if not AccountLock(account.key).take():  # held until this process ends: nobody sends with it meanwhile
+    try:
+        taken = AccountLock(account.key).take()  # held until this process ends: nobody sends with it meanwhile
+    except (DoorError, OSError) as exc:
+        raise CommandError(EX_CONFIG, f"{PROG} remove: Dispatch cannot lock the account's queue ({exc}); nothing "
+                                      "was changed") from None
+    if not taken:
         raise CommandError(EX_TEMPFAIL, f"{PROG} remove: Dispatch or a dispatch-mail command is using "
                                         f"{account.email} now; close it, then try again. Nothing was changed.")
     journal = Journal()
     try:
         gone = take_off(settings, journal)
+    except NotWritten as exc:
+        raise CommandError(EX_CANTCREAT, f"{PROG} remove: Dispatch could not write its settings file {exc.path}; "
+                                         "nothing was changed") from None
     finally:
         journal.close()
     say(f"Removed {account.email} from this computer, with its password or sign-in.")
@@ -294,18 +302,21 @@ def _confirm(question) -> bool:
 def _connect_and_keep(settings, account, password: str) -> bool:
     """One connection with the account, as the window's Connect: connected, it is kept (settings, keyring);
     else the reason, with its exit code, and nothing changed."""
-    from app.core.account_setup import try_account
+    from app.core.account_setup import NotWritten, try_account
     from app.domain.explain import describe
     from app.domain.models import ErrorKind
     from app.mail.errors import MailError, TlsFailed
 
     async def attempt():
-        kept = await try_account(settings, account, password)
+        kept = await try_account(settings, account, password, must_write=True)
         kept.session.close()
         return kept.stored
 
     try:
         return asyncio.run(attempt())
+    except NotWritten as e:
+        raise CommandError(EX_CANTCREAT, f"{PROG} add: the account works, but Dispatch could not write its settings "
+                                         f"file {e.path}; nothing was set up") from None
     except TlsFailed as e:
         fp = f" Its SHA-256 fingerprint: {e.fingerprint}; if it is the one your administrator gave you, run again " \
              f"with --trust-certificate {e.fingerprint}." if e.fingerprint else ""

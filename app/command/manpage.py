@@ -38,6 +38,8 @@ EXIT_WORDS: dict[str, str] = {
     "EX_NOINPUT": QT_TRANSLATE_NOOP("ManPage", "a file named cannot be read, or there is no message on standard "
                                                "input"),
     "EX_UNAVAILABLE": QT_TRANSLATE_NOOP("ManPage", "the service is unavailable"),
+    "EX_CANTCREAT": QT_TRANSLATE_NOOP("ManPage", "dispatch-mail account: the settings file could not be written; "
+                                                 "nothing was set up or taken off"),
     "EX_TEMPFAIL": QT_TRANSLATE_NOOP("ManPage", "not sent yet: the message is queued and is tried again later"),
     "EX_NOPERM": QT_TRANSLATE_NOOP("ManPage", "refused by the server (permission)"),
     "EX_CONFIG": QT_TRANSLATE_NOOP("ManPage", "not configured: no account is set up"),

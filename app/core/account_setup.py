@@ -19,6 +19,15 @@ from typing import Callable
 from app.domain.account import AccountConfig, Backend
 
 
+class NotWritten(Exception):
+    """The settings file (``path``) could not be written (the settings log why): the account set up has not changed
+    on disk, and a password stored for the new one was taken out of the keyring again."""
+
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+
 @dataclass
 class Kept:
     """An account tried and kept: its connected ``session``, and whether its secret (an Exchange password, a
@@ -29,9 +38,10 @@ class Kept:
 
 
 async def try_account(settings, account: AccountConfig, password: str, *,
-                      on_server_info: Callable | None = None) -> Kept:
+                      on_server_info: Callable | None = None, must_write: bool = False) -> Kept:
     """One connection with ``account`` (``password``: "" for Microsoft 365); connected, it is kept as the account
-    set up. Raises the connection's MailError (nothing kept, the session closed)."""
+    set up. Raises the connection's MailError (nothing kept, the session closed), or :class:`NotWritten` (the session
+    closed) when the settings could not be written and ``must_write``."""
     from app.core.session import Session
     from app.mail.errors import MailError
 
@@ -41,19 +51,28 @@ async def try_account(settings, account: AccountConfig, password: str, *,
     except MailError:
         session.close()
         raise
-    return Kept(session, keep(settings, account, password))
+    try:
+        return Kept(session, keep(settings, account, password, must_write=must_write))
+    except NotWritten:
+        session.close()
+        raise
 
 
-def keep(settings, account: AccountConfig, password: str) -> bool:
+def keep(settings, account: AccountConfig, password: str, *, must_write: bool = False) -> bool:
     """``account`` becomes the one set up (the settings file); an Exchange password goes into the keyring. Whether
-    the secret outlives this process (False: no system keyring)."""
+    the secret outlives this process (False: no system keyring). A settings file that cannot be written: the
+    window goes on with the account for this session (the settings say why, in the window); with ``must_write``
+    (a command, which has no session to go on with) :class:`NotWritten`, and the password out of the keyring."""
     from app.storage import secrets
 
     if account.backend == Backend.GRAPH:
         stored = secrets.keyring_available()  # the sign-in's tokens are in the keyring already
     else:
         stored = secrets.store(account.email, account.username, password)
-    settings.set_account(account)
+    if not settings.set_account(account) and must_write:
+        if account.backend != Backend.GRAPH:
+            secrets.forget(account.email, account.username)
+        raise NotWritten(str(settings.path))
     return stored
 
 
@@ -68,7 +87,8 @@ class TakenOff:
 
 def take_off(settings, journal=None) -> TakenOff:
     """The account set up is taken off this computer: out of the settings, its password or Microsoft 365 sign-in
-    out of the keyring. ``journal`` (app.storage.journal.Journal) is asked what still waits for it."""
+    out of the keyring. ``journal`` (app.storage.journal.Journal) is asked what still waits for it. The settings
+    are written first: when they cannot be (:class:`NotWritten`), the secrets stay."""
     from app.storage import secrets
 
     account = settings.account()
@@ -77,9 +97,10 @@ def take_off(settings, journal=None) -> TakenOff:
     waiting = 0
     if journal is not None and not account.sandbox:
         waiting = journal.sends_by_account().get(account.key, 0)
+    if not settings.set_account(None):
+        raise NotWritten(str(settings.path))
     if account.backend == Backend.GRAPH and not account.sandbox:
         secrets.KeyringTokenCacheStore().forget(account.email)
     elif not account.sandbox:
         secrets.forget(account.email, account.username)
-    settings.set_account(None)
     return TakenOff(account, waiting)

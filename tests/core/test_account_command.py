@@ -286,3 +286,16 @@ def test_find_server_with_nothing_found_is_69_and_says_what_was_tried(sandbox_fa
     assert code == 69, err
     assert "DNS SRV" in err and "the server was not found" in err and "--ews-url URL" in err
     assert Settings(tmp_path / "home" / "config" / Settings.FILE).account() is None
+
+
+def test_a_settings_file_that_cannot_be_written_is_said_and_nothing_is_claimed(sandbox, home, keyring_service):
+    """The settings file cannot be written (here: a folder stands where it goes): the command says so and fails
+    (73, sysexits' EX_CANTCREAT), never "Set up"; the password it checked is not left in the keyring either."""
+    password = password_of(sandbox)
+    (home / "config" / Settings.FILE).mkdir(parents=True)
+    env = env_for(home, keyring_service, MY_EXCHANGE_PASSWORD=password)
+    done = add_ews(env, sandbox)
+    assert done.returncode == 73, done.stderr
+    assert "could not write its settings file" in done.stderr and "Set up" not in done.stderr
+    assert "Traceback" not in done.stderr and password not in done.stderr
+    assert keyring_holds(env, sandbox, password) == "none"

@@ -82,6 +82,10 @@
         <translation>der Dienst ist nicht verfügbar</translation>
     </message>
     <message>
+        <source>dispatch-mail account: the settings file could not be written; nothing was set up or taken off</source>
+        <translation>dispatch-mail account: die Einstellungsdatei konnte nicht geschrieben werden; nichts wurde eingerichtet oder entfernt</translation>
+    </message>
+    <message>
         <source>not sent yet: the message is queued and is tried again later</source>
         <translation>noch nicht gesendet: die Nachricht steht in der Warteschlange und wird später erneut versucht</translation>
     </message>

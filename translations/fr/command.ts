@@ -82,6 +82,10 @@
         <translation>le service n&apos;est pas disponible</translation>
     </message>
     <message>
+        <source>dispatch-mail account: the settings file could not be written; nothing was set up or taken off</source>
+        <translation>dispatch-mail account&#xa0;: le fichier de paramètres n&apos;a pas pu être écrit&#xa0;; rien n&apos;a été configuré ni retiré</translation>
+    </message>
+    <message>
         <source>not sent yet: the message is queued and is tried again later</source>
         <translation>pas encore envoyé&#xa0;: le message est en file d&apos;attente et sera réessayé plus tard</translation>
     </message>
