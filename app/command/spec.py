@@ -41,8 +41,8 @@ ACCOUNT_OPTIONS: tuple[Option, ...] = (
     Option(("--auth",), QT_TRANSLATE_NOOP("ManPage", "add, Exchange (EWS): the authentication method (default "
                                                      "basic)"), {"choices": ("basic", "ntlm"), "default": "basic"}),
     Option(("--password-env",), QT_TRANSLATE_NOOP("ManPage", "add, Exchange (EWS): the password from the environment "
-                                                             "variable VAR (else it is asked on the terminal); it "
-                                                             "goes into the system keyring"), {"metavar": "VAR"}),
+                                                             "variable VARNAME (else it is asked on the terminal); it "
+                                                             "goes into the system keyring"), {"metavar": "VARNAME"}),
     Option(("--microsoft-365",), QT_TRANSLATE_NOOP("ManPage", "add: a Microsoft 365 account, signed in with a code "
                                                               "shown here and entered in a browser on another "
                                                               "device"), {"action": "store_true"}),

@@ -270,8 +270,8 @@
         <translation>add, Exchange (EWS): die Authentifizierungsart (Standard: basic)</translation>
     </message>
     <message>
-        <source>add, Exchange (EWS): the password from the environment variable VAR (else it is asked on the terminal); it goes into the system keyring</source>
-        <translation>add, Exchange (EWS): das Kennwort aus der Umgebungsvariablen VAR (sonst wird es im Terminal abgefragt); es kommt in den Schlüsselbund des Systems</translation>
+        <source>add, Exchange (EWS): the password from the environment variable VARNAME (else it is asked on the terminal); it goes into the system keyring</source>
+        <translation>add, Exchange (EWS): das Kennwort aus der Umgebungsvariablen VARNAME (sonst wird es im Terminal abgefragt); es kommt in den Schlüsselbund des Systems</translation>
     </message>
     <message>
         <source>add: a Microsoft 365 account, signed in with a code shown here and entered in a browser on another device</source>

@@ -270,8 +270,8 @@
         <translation>add, Exchange (EWS)&#xa0;: la méthode d&apos;authentification (basic par défaut)</translation>
     </message>
     <message>
-        <source>add, Exchange (EWS): the password from the environment variable VAR (else it is asked on the terminal); it goes into the system keyring</source>
-        <translation>add, Exchange (EWS)&#xa0;: le mot de passe pris dans la variable d&apos;environnement VAR (sinon il est demandé dans le terminal)&#xa0;; il va dans le trousseau du système</translation>
+        <source>add, Exchange (EWS): the password from the environment variable VARNAME (else it is asked on the terminal); it goes into the system keyring</source>
+        <translation>add, Exchange (EWS)&#xa0;: le mot de passe pris dans la variable d&apos;environnement VARNAME (sinon il est demandé dans le terminal)&#xa0;; il va dans le trousseau du système</translation>
     </message>
     <message>
         <source>add: a Microsoft 365 account, signed in with a code shown here and entered in a browser on another device</source>
