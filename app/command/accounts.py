@@ -103,6 +103,12 @@ def _signed_in(account) -> bool:
 
 
 # ---------------- remove ----------------
+#: (one message?) -> what ``remove`` says of the account's messages still in its Outbox
+_STILL_WAITING = {True: "1 message of it waits in its Outbox, kept on this computer: it goes out once the same "
+                        "account is set up again.",
+                  False: "{n} messages of it wait in its Outbox, kept on this computer: they go out once the same "
+                         "account is set up again."}
+
 def _remove(args) -> int:
     from app.core.account_setup import NotWritten, take_off
     from app.core.doors import AccountLock, DoorError
@@ -135,6 +141,5 @@ def _remove(args) -> int:
         journal.close()
     say(f"Removed {account.email} from this computer, with its password or sign-in.")
     if gone.waiting:
-        say(f"{gone.waiting} message{'' if gone.waiting == 1 else 's'} of it wait in its Outbox: they stay on this "
-            "computer and go out once the same account is set up again.")
+        say(_STILL_WAITING[gone.waiting == 1].format(n=gone.waiting))
     return EX_OK

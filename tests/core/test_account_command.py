@@ -199,16 +199,23 @@ def test_remove_takes_the_account_and_its_password_off(sandbox, home, keyring_se
     password = password_of(sandbox)
     env = env_for(home, keyring_service, MY_EXCHANGE_PASSWORD=password)
     assert add_ews(env, sandbox).returncode == 0
+    later = dm(env, "send", "--to", BOB, "--subject", "held for later", "--later", "in 2 h", "--body-file", "-",
+               stdin=b"hi\n")
+    assert later.returncode == 0 and later.stdout.startswith("Queued ("), later.stderr
     wrong = dm(env, "account", "remove", "--email", BOB)
     assert wrong.returncode == 78 and settings_of(home).account() is not None
     done = dm(env, "account", "remove")
     assert done.returncode == 0, done.stderr
     assert f"Removed {ALICE}" in done.stderr
+    assert "1 message of it waits in its Outbox, kept on this computer" in done.stderr  # nothing vanishes
     assert settings_of(home).account() is None and keyring_holds(env, sandbox, password) == "none"
     assert dm(env, "account", "list").stdout.startswith("No account is set up")
-    env.pop("MY_EXCHANGE_PASSWORD")
-    sent = dm(env, "send", "--to", BOB, "--subject", "s", "--body-file", "-", stdin=b"hi\n")
+    bare = {k: v for k, v in env.items() if k != "MY_EXCHANGE_PASSWORD"}
+    sent = dm(bare, "send", "--to", BOB, "--subject", "s", "--body-file", "-", stdin=b"hi\n")
     assert sent.returncode == 78 and "dispatch-mail account add" in sent.stderr
+    assert add_ews(env, sandbox).returncode == 0  # the same account again: what waited is its own again
+    listed = dm(bare, "outbox")
+    assert listed.returncode == 0 and "held for later" in listed.stdout, listed.stderr
 
 
 # ---------------- Microsoft 365: device code ----------------
