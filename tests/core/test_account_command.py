@@ -306,3 +306,22 @@ def test_a_settings_file_that_cannot_be_written_is_said_and_nothing_is_claimed(s
     assert "could not write its settings file" in done.stderr and "Set up" not in done.stderr
     assert "Traceback" not in done.stderr and password not in done.stderr
     assert keyring_holds(env, sandbox, password) == "none"
+
+
+def test_remove_is_refused_75_while_another_process_uses_the_account(sandbox, home, keyring_service, monkeypatch):
+    """The window or a command holds the account's lock (here this test's process, as a window does): removing it
+    under them is refused, and nothing changes."""
+    from app.core.doors import AccountLock
+
+    env = env_for(home, keyring_service, MY_EXCHANGE_PASSWORD=password_of(sandbox))
+    assert add_ews(env, sandbox).returncode == 0
+    monkeypatch.setenv("DISPATCH_HOME", str(home))
+    lock = AccountLock(settings_of(home).account().key, "window")
+    assert lock.take()
+    try:
+        done = dm(env, "account", "remove")
+    finally:
+        lock.release()
+    assert done.returncode == 75, done.stderr
+    assert f"is using {ALICE} now" in done.stderr and "Nothing was changed" in done.stderr
+    assert settings_of(home).account() is not None and keyring_holds(env, sandbox, password_of(sandbox)) == "the same"
