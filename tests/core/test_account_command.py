@@ -325,3 +325,25 @@ def test_remove_is_refused_75_while_another_process_uses_the_account(sandbox, ho
     assert done.returncode == 75, done.stderr
     assert f"is using {ALICE} now" in done.stderr and "Nothing was changed" in done.stderr
     assert settings_of(home).account() is not None and keyring_holds(env, sandbox, password_of(sandbox)) == "the same"
+
+
+def test_an_untrusted_server_certificate_is_refused_with_its_fingerprint_then_trusted_exactly(home, keyring_service):
+    """The sandbox over https with its self-made certificate (``--tls``): refused (69) with the SHA-256 the
+    user checks with the administrator; then ``--trust-certificate`` pins exactly it, as the window's Trust does."""
+    proc, info = start_cli("--tls", "--no-graph")
+    try:
+        user = info["accounts"][0]
+        env = env_for(home, keyring_service, MY_EXCHANGE_PASSWORD=user["password"])
+        args = ["account", "add", "--email", user["email"], "--ews-url", info["ews_url"], "--username",
+                user["username"], "--password-env", "MY_EXCHANGE_PASSWORD"]
+        refused = dm(env, *args)
+        fingerprint = format_fingerprint(info["cert_sha256"])
+        assert refused.returncode == 69, refused.stderr
+        assert f"--trust-certificate {fingerprint}" in refused.stderr and "Nothing was changed" in refused.stderr
+        assert settings_of(home).account() is None
+        trusted = dm(env, *args, "--trust-certificate", info["cert_sha256"])
+        assert trusted.returncode == 0, trusted.stderr
+        kept = settings_of(home).account()
+        assert kept.pinned_cert_sha256 == fingerprint and kept.verify_tls
+    finally:
+        stop_cli(proc)
