@@ -194,37 +194,34 @@ class Controller:
         task.add_done_callback(self._tasks.discard)
 
     async def _try_account(self, acc, password: str) -> bool:
-        from app.core.session import Session
+        from app.core.account_setup import try_account
         from app.domain.explain import describe
         from app.mail.errors import MailError
-        from app.storage import secrets
 
         dialog = self.window.account_dialog
-        session = Session.for_account(acc, password, on_server_info=self._remember_build)
-        try:
-            await session.connect()
+        try:  # one connection; then the account and its secret are kept (the same for dispatch-mail account add)
+            kept = await try_account(self.settings, acc, password, on_server_info=self._remember_build)
         except MailError as exc:
-            session.close()
             if dialog is not None:
                 dialog.connection_failed(translate("AppMain", "Could not connect: {why}. The account in use has not "
                                                               "changed.").format(why=describe(exc.code, exc.message)))
             return False
-        m365 = acc.backend.value == "graph"  # no password: the sign-in's tokens are in the keyring already
-        stored = secrets.keyring_available() if m365 else secrets.store(acc.email, acc.username, password)
-        self.settings.set_account(acc)
         if dialog is not None:
             dialog.connected()
         if self.window.flows is not None:  # what is typed goes to its own account's Drafts first
             await self.window.flows.save_before_switching()
-        self.window.set_session(session)
-        if not stored:
-            if m365:
-                words = translate("AppMain", "No system keyring: the Microsoft 365 sign-in is kept for this session "
-                                             "only.")
-            else:
-                words = translate("AppMain", "No system keyring: the password is kept for this session only.")
-            self.window.banner.show_message(words, kind="info")
+        self.window.set_session(kept.session)
+        if not kept.stored:
+            self._say_not_stored(acc)
         return True
+
+    def _say_not_stored(self, acc) -> None:
+        if acc.backend.value == "graph":
+            words = translate("AppMain", "No system keyring: the Microsoft 365 sign-in is kept for this session "
+                                         "only.")
+        else:
+            words = translate("AppMain", "No system keyring: the password is kept for this session only.")
+        self.window.banner.show_message(words, kind="info")
 
     def _remember_build(self, info) -> None:
         if not self.args or not getattr(self.args, "ews_url", None):

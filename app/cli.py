@@ -38,7 +38,8 @@ WINDOW_OPTIONS: tuple[tuple[str, tuple[Arg, ...]], ...] = (
         Arg(("--self-test",), QT_TRANSLATE_NOOP("ManPage", "check this installation end to end (built-in sandbox, "
                                                            "offscreen) and print one line"), {"action": "store_true"}),
     )),
-    (QT_TRANSLATE_NOOP("ManPage", "account (all four together)"), (
+    (QT_TRANSLATE_NOOP("ManPage", "an account for this run only, not saved (all four together; to set one up: "
+                                  "dispatch-mail account add)"), (
         Arg(("--ews-url",), QT_TRANSLATE_NOOP("ManPage", "the EWS endpoint, e.g. "
                                                          "https://mail.example.com/EWS/Exchange.asmx (http:// only for "
                                                          "this computer: localhost, 127.0.0.1, ::1)"),
@@ -55,14 +56,24 @@ WINDOW_OPTIONS: tuple[tuple[str, tuple[Arg, ...]], ...] = (
     )),
 )
 DESCRIPTION = QT_TRANSLATE_NOOP("ManPage", "Dispatch: compose, save and send mail through Microsoft Exchange (EWS).")
-EPILOG = QT_TRANSLATE_NOOP("ManPage", "With no options, the account set up on first run is used. Passwords are read "
-                                      "from the system keyring, never from the command line.")
+EPILOG = QT_TRANSLATE_NOOP("ManPage", "With no options, the account set up (in the window, or with dispatch-mail "
+                                      "account add) is used. Passwords are read from the system keyring, never from "
+                                      "the command line.")
+#: what ``dispatch-mail --help`` says last: the commands (app/command/) and the manual
+COMMANDS_HELP = ("Commands, without the window (for scripts and servers): {commands}. dispatch-mail COMMAND --help "
+                 "says what each takes; the manual: man dispatch-mail.")
+#: said on standard error when the window starts with an account on its command line
+NOT_SAVED = ("dispatch-mail: {email} is used for this run only and is not saved; to set it up: dispatch-mail account "
+             "add (or Ctrl+, in the window).")
 
 
 def build_parser():
     import argparse
 
-    p = argparse.ArgumentParser(prog="dispatch-mail", description=DESCRIPTION, epilog=EPILOG)
+    from app.command import COMMAND_NAMES
+
+    p = argparse.ArgumentParser(prog="dispatch-mail", description=DESCRIPTION,
+                                epilog=f"{EPILOG} {COMMANDS_HELP.format(commands=', '.join(COMMAND_NAMES))}")
     for title, args in WINDOW_OPTIONS:
         group = p.add_argument_group(title) if title else p
         for arg in args:
@@ -118,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return command(argv)
     args = parse(argv)
+    if args.ews_url:  # the window's account flags: used as given, never saved (said, so that nobody relies on it)
+        print(NOT_SAVED.format(email=args.email), file=sys.stderr, flush=True)
     os.environ.setdefault(MAIL_ENGINE_VARIABLE, "process")  # the app's EWS backends run apart (app/mail/engine.py)
     if args.self_test:
         from app.selftest import run as self_test

@@ -4,6 +4,7 @@
   process that drives it (the window, or another command) over its local door, or driven here.
 - ``sign-in``: Microsoft 365 on a machine with no browser, or an Exchange password into the keyring
   (:mod:`app.command.signin`).
+- ``account``: set the account up, show it, or take it off, with no window (:mod:`app.command.accounts`).
 
 What each command takes is data (:mod:`app.command.spec`): the parsers, the man page and the shell
 completions are all made from it. Nothing here imports Qt (tests/core/test_send_command.py checks it).
@@ -12,7 +13,7 @@ completions are all made from it. Nothing here imports Qt (tests/core/test_send_
 from __future__ import annotations
 
 #: the first word of a command line that names a command (anything else starts the window)
-COMMAND_NAMES = ("send", "sendmail", "outbox", "sign-in")
+COMMAND_NAMES = ("send", "sendmail", "outbox", "sign-in", "account")
 
 
 def run(argv: list[str]) -> int:
@@ -22,6 +23,10 @@ def run(argv: list[str]) -> int:
         from app.command.signin import main as sign_in
 
         return sign_in(argv[1:])
+    if name == "account":
+        from app.command.accounts import main as account
+
+        return account(argv[1:])
     from app.command.queue import main as queue
 
     return queue(argv)

@@ -15,8 +15,9 @@ def chosen_account(settings, argv: list[str]) -> AccountConfig:
     account = settings.account()
     wanted = account_option(argv[1:])
     if account is None:
-        raise sc.CommandError(sc.EX_CONFIG, "No account is set up: start Dispatch (dispatch-mail) and set one up, "
-                                            "or choose the sandbox mailbox there.")
+        raise sc.CommandError(sc.EX_CONFIG, "No account is set up: set one up with dispatch-mail account add, or "
+                                            "start Dispatch (dispatch-mail) and set one up or choose the sandbox "
+                                            "mailbox there.")
     if wanted and wanted.lower() != account.email.strip().lower():
         raise sc.CommandError(sc.EX_CONFIG, f"--account: {wanted} is not set up in Dispatch (the account set up is "
                                             f"{account.email}).")

@@ -39,6 +39,8 @@ EXIT_WORDS: dict[str, str] = {
     "EX_NOINPUT": QT_TRANSLATE_NOOP("ManPage", "a file named cannot be read, or there is no message on standard "
                                                "input"),
     "EX_UNAVAILABLE": QT_TRANSLATE_NOOP("ManPage", "the service is unavailable"),
+    "EX_CANTCREAT": QT_TRANSLATE_NOOP("ManPage", "dispatch-mail account: the settings file could not be written; "
+                                                 "nothing was set up or taken off"),
     "EX_TEMPFAIL": QT_TRANSLATE_NOOP("ManPage", "not sent yet: the message is queued and is tried again later"),
     "EX_NOPERM": QT_TRANSLATE_NOOP("ManPage", "refused by the server (permission)"),
     "EX_CONFIG": QT_TRANSLATE_NOOP("ManPage", "not configured: no account is set up"),
@@ -74,6 +76,12 @@ FILES: tuple[tuple[str, str], ...] = (
 )
 
 EXAMPLES: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("ManPage", "Set up an Exchange account on a server with no desktop (the password is asked on "
+                                  "the terminal):"),
+     "dispatch-mail account add --email ann@example.com --find-server"),
+    (QT_TRANSLATE_NOOP("ManPage", "Set up a Microsoft 365 account, signing in with a code on another device:"),
+     "dispatch-mail account add --microsoft-365 --email ann@contoso.com \\\n"
+     "    --application-id 11111111-2222-3333-4444-555555555555"),
     (QT_TRANSLATE_NOOP("ManPage", "Send a message built from options, with an attachment:"),
      'dispatch-mail send --to bob@example.com --subject "Nightly report" \\\n'
      "    --body-file report.txt --attach report.pdf"),

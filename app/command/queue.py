@@ -155,7 +155,7 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
         outbox = AccountRuntime(session, journal, writer).start()
         left = outbox.submissions()  # what earlier runs left: this command sends it too
         desk = ScriptDesk(outbox, account, configured=settings.account,
-                          principals=lambda: settings.principals(account))
+                          principals=lambda: settings.principals(account), password_from=password_from(argv))
         door = Door(account.key, desk)
         await door.open()
         connecting = asyncio.ensure_future(_connect(session, outbox))
@@ -175,6 +175,14 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
         writer.close()
         session.close()
         journal.close()
+
+
+def password_from(argv: list[str]) -> str:
+    """Where this command's Exchange password comes from, in words (said when the server refuses it)."""
+    from app.core.script_desk import option_value
+
+    name = option_value(argv, "--password-env")
+    return f"the environment variable {name}" if name else "the system keyring"
 
 
 async def finish_left(outbox, left: list, patience: float) -> None:

@@ -90,8 +90,9 @@ def _account(wanted: str | None):
 
     account = Settings().account()
     if account is None:
-        raise CommandError(EX_CONFIG, "dispatch-mail sign-in: no account is set up: start Dispatch once and set "
-                                      f"up the account (settings are read from {config_dir()})")
+        raise CommandError(EX_CONFIG, "dispatch-mail sign-in: no account is set up: set one up with dispatch-mail "
+                                      "account add, or in Dispatch's window (settings are read from "
+                                      f"{config_dir()})")
     if wanted and wanted.strip().lower() != account.email.strip().lower():
         raise CommandError(EX_CONFIG, f"dispatch-mail sign-in: {wanted.strip()} is not the account set up here "
                                       f"({account.email})")
@@ -100,30 +101,44 @@ def _account(wanted: str | None):
 
 # ---------------- Microsoft 365: device code ----------------
 def _device_code(account, plain_file: bool) -> int:
-    from app.core import accounts
-    from app.mail.errors import AuthFailed, ConnectionFailed, SignInCancelled, TlsFailed
-    from app.storage.secrets import KeyringTokenCacheStore, keyring_available
-
-    if plain_file and keyring_available():
-        raise CommandError(EX_USAGE, "dispatch-mail sign-in: this machine has a system keyring, where the tokens "
-                                     "go; --plain-token-file is only for a machine without one")
-    signin = accounts.graph_signin(account, store=KeyringTokenCacheStore(plain_file=plain_file))
+    signin = device_code_signin(account, plain_file, "dispatch-mail sign-in")
     if not signin.settings.client_id:
         raise CommandError(EX_CONFIG, f"dispatch-mail sign-in: no application (client) id is set for "
                                       f"{account.email}: enter the one your organisation registered in the account "
                                       "settings (Ctrl+, in the window), or deploy it in defaults.json")
+    sign_in_by_code(account, signin, "dispatch-mail sign-in")
+    return EX_OK
+
+
+def device_code_signin(account, plain_file: bool, prog: str):
+    """The account's Microsoft 365 sign-in, its tokens kept where the window keeps them (``plain_file``: a plain
+    file, only on a machine with no keyring; 64 where there is one)."""
+    from app.core import accounts
+    from app.storage.secrets import KeyringTokenCacheStore, keyring_available
+
+    if plain_file and keyring_available():
+        raise CommandError(EX_USAGE, f"{prog}: this machine has a system keyring, where the tokens go; "
+                                     "--plain-token-file is only for a machine without one")
+    return accounts.graph_signin(account, store=KeyringTokenCacheStore(plain_file=plain_file))
+
+
+def sign_in_by_code(account, signin, prog: str) -> None:
+    """Sign in with a device code (Microsoft's message on standard error), then say where the sign-in is kept.
+    Each failure is a :class:`CommandError` with its sysexits code, its words starting with ``prog``."""
+    from app.mail.errors import AuthFailed, ConnectionFailed, SignInCancelled, TlsFailed
+
     try:
         who = _wait(signin)
     except SignInCancelled:
-        raise CommandError(EX_TEMPFAIL, "dispatch-mail sign-in: cancelled; nothing was changed") from None
+        raise CommandError(EX_TEMPFAIL, f"{prog}: cancelled; nothing was changed") from None
     except TlsFailed as e:
-        raise CommandError(EX_UNAVAILABLE, f"dispatch-mail sign-in: {e.message}"
+        raise CommandError(EX_UNAVAILABLE, f"{prog}: {e.message}"
                                            + (f" (its SHA-256: {e.fingerprint})" if e.fingerprint else "")) from None
     except ConnectionFailed as e:
-        raise CommandError(EX_UNAVAILABLE, f"dispatch-mail sign-in: {e.message} Try again later.") from None
+        raise CommandError(EX_UNAVAILABLE, f"{prog}: {e.message} Try again later.") from None
     except AuthFailed as e:
         code = _DEVICE_EXITS.get(getattr(e, "authority_error", ""), EX_NOPERM)
-        raise CommandError(code, f"dispatch-mail sign-in: {e.message}") from None
+        raise CommandError(code, f"{prog}: {e.message}") from None
     say(f"Signed in as {who.username}.")
     if who.kept == "file":
         say(f"The tokens are kept in a plain file readable by you alone ({_plain_file(account)}), as asked: "
@@ -131,7 +146,6 @@ def _device_code(account, plain_file: bool) -> int:
     elif who.kept != "keyring":
         say("This machine has no system keyring: the sign-in lasts for this run only. To keep it, run again "
             "with --plain-token-file (a plain file readable by you alone).")
-    return EX_OK
 
 
 def _wait(signin):

@@ -29,7 +29,7 @@ from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
 from app.core.sending import Answers, Result, Sending
 from app.core.submission import SubState, Submission
-from app.domain.account import AccountConfig
+from app.domain.account import AccountConfig, Backend
 from app.domain.models import Draft, ErrorKind, Folder, Recipient
 from app.domain.senders import Principal
 from app.domain.validation import printable
@@ -83,12 +83,15 @@ class ScriptDesk:
     set up in the settings now (a command without ``--account`` means it); ``principals`` the mailboxes the
     account sends from; ``now`` the wall clock Send later's words are read against; ``taken_back(draft)`` is given a
     message ``outbox cancel`` took out (a window shows it again; with none, the journal keeps it as a draft for the
-    window's next start)."""
+    window's next start); ``password_from``: where this process's Exchange password came from, in words ("the
+    environment variable PW"; "": said no more precisely), for when the server refuses it."""
 
     def __init__(self, outbox, account: AccountConfig, *, configured: Callable[[], AccountConfig | None],
                  principals: Callable[[], list[Principal]] = list, now: Callable[[], datetime] = datetime.now,
-                 sending: Sending | None = None, taken_back: Callable[[Draft], None] | None = None):
+                 sending: Sending | None = None, taken_back: Callable[[Draft], None] | None = None,
+                 password_from: str = ""):
         self.outbox, self.account = outbox, account
+        self.password_from = password_from
         self.taken_back = taken_back  # a message taken out of the Outbox goes back to its writer (the window's)
         self.configured, self.principals, self.now = configured, principals, now
         self.sending = sending if sending is not None else Sending()
@@ -261,11 +264,25 @@ class ScriptDesk:
             result, text = "held", f"Queued ({lid}): {words}."
         elif code == sc.EX_OK:
             result, text = "queued", "" if quiet else f"Queued ({lid}): {words}."
+        elif sub.kind == ErrorKind.AUTH and self.outbox.parked(sub):  # the sign-in failed: nothing goes by itself
+            result, text = "sign-in refused", self._refused_sign_in(lid)
         else:
             result, text = "waiting", (f"Not sent yet: {words}. It waits in the Outbox ({lid}); {NOT_AGAIN} with the "
                                        "next dispatch-mail command or when Dispatch starts.")
         info = {"id": lid, "message_id": mid, "result": result, "state": sub.state.value, "text": words}
         return _say(code, as_json, info, text)
+
+    def _refused_sign_in(self, lid: str) -> str:
+        """The server refused this process's password (or the Microsoft 365 sign-in is missing): the message waits,
+        and goes out only once the sign-in is right."""
+        waits = f"It waits in the Outbox ({lid}); do not send it again:"
+        if self.account.backend == Backend.GRAPH:
+            return (f"Not sent yet: {self.account.email} is not signed in to Microsoft 365. {waits} it goes out once "
+                    "signed in (dispatch-mail sign-in --device-code, or in Dispatch).")
+        given = f" (from {self.password_from})" if self.password_from else ""
+        return (f"Not sent yet: the server refused the password for {self.account.email}{given}. {waits} it goes out "
+                "with the next dispatch-mail command given the right password (dispatch-mail sign-in --password-env "
+                "VAR keeps it in the system keyring), or when Dispatch is signed in.")
 
     def _row(self, sub: Submission) -> OutboxRow | None:
         return next((r for r in self.outbox.rows() if r.local_id == sub.local_id), None)

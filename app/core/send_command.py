@@ -43,6 +43,7 @@ EX_USAGE = 64  # the command was used wrongly (options that do not go together, 
 EX_DATAERR = 65  # the message is bad (no recipients, an invalid address, too large, a header injection ...)
 EX_NOINPUT = 66  # a file named cannot be read, or there is no message on standard input
 EX_UNAVAILABLE = 69  # the service is unavailable
+EX_CANTCREAT = 73  # this computer could not write Dispatch's settings (dispatch-mail account)
 EX_TEMPFAIL = 75  # not sent yet: queued, tried again later
 EX_NOPERM = 77  # refused by the server (permission)
 EX_CONFIG = 78  # not configured (no account set up)

@@ -30,10 +30,14 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from app.domain.account import AccountConfig, Backend
 from app.domain.validation import check_authority_url, check_graph_url, is_loopback_host
 from app.domain.words import translate
 
 GLOBAL_GRAPH = "https://graph.microsoft.com"
+#: Microsoft's public sign-in endpoint for work and school accounts (any tenant), and its cloud's Graph
+DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
+DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
 #: sign-in host -> the Graph service root it goes with (see the table above)
 GRAPH_FOR_LOGIN_HOST = {
     "login.microsoftonline.com": GLOBAL_GRAPH,
@@ -66,6 +70,24 @@ def scopes_for(root: str) -> tuple[str, ...]:
     of the Microsoft Graph service root endpoint for the national cloud deployment", Microsoft Graph SDKs,
     national clouds)."""
     return tuple(f"{root.rstrip('/')}/{p}" for p in GRAPH_PERMISSIONS)
+
+
+def graph_account(email: str, client_id: str, authority: str = "", graph_url: str = "", *, extra: dict | None = None,
+                  principals: list | None = None) -> AccountConfig:
+    """A Microsoft 365 account as the account dialog's Microsoft 365 page and ``dispatch-mail account add
+    --microsoft-365`` make it: its sign-in settings (application ID, authority: Microsoft's public one when none)
+    in ``extra["graph_signin"]``, a Graph URL only when one is given (else it follows the authority's cloud).
+    ``extra``: what the account had besides (a trusted certificate's pin is kept)."""
+    email = email.strip()
+    extra = dict(extra or {})
+    signin = dict(extra.get("graph_signin") or {})
+    signin["client_id"] = client_id.strip()
+    signin["authority"] = authority.strip() or DEFAULT_AUTHORITY
+    extra["graph_signin"] = signin
+    if graph_url.strip():
+        extra["graph_url"] = graph_url.strip()
+    return AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra=extra,
+                         principals=list(principals or []))
 
 
 def check_graph_endpoint(url: str) -> str | None:

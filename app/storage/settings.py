@@ -188,14 +188,15 @@ class Settings:
             log.warning("stored account unreadable (%s)", exc)
             return None
 
-    def set_account(self, account: AccountConfig | None) -> None:
+    def set_account(self, account: AccountConfig | None) -> bool:
+        """The account set up (None: none); whether the file was written (else :attr:`problem` says why)."""
         if account is None:
             self._data.pop("account", None)
         else:
             d = account.to_json()
             d.pop("password", None)
             self._data["account"] = d
-        self.save()
+        return self.save()
 
     def remember_server_build(self, build: str, version_name: str = "") -> None:
         acc = self.account()

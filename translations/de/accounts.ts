@@ -466,7 +466,6 @@ Betreff: {subject}</translation>
     <name>MicrosoftSignIn</name>
     <message>
         <source>&amp;Trust this certificate</source>
-        <extracomment>Microsoft&apos;s public sign-in endpoint for work and school accounts (any tenant)</extracomment>
         <translation>Diesem Zertifikat ver&amp;trauen</translation>
     </message>
     <message>

@@ -21,8 +21,8 @@
         <translation>prüft diese Installation von Anfang bis Ende (eingebautes Test-Postfach, ohne Bildschirm) und gibt eine Zeile aus</translation>
     </message>
     <message>
-        <source>account (all four together)</source>
-        <translation>Konto (alle vier zusammen)</translation>
+        <source>an account for this run only, not saved (all four together; to set one up: dispatch-mail account add)</source>
+        <translation>ein Konto nur für diesen Lauf, nicht gespeichert (alle vier zusammen; zum Einrichten: dispatch-mail account add)</translation>
     </message>
     <message>
         <source>the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx (http:// only for this computer: localhost, 127.0.0.1, ::1)</source>
@@ -53,8 +53,8 @@
         <translation>Dispatch: E-Mails über Microsoft Exchange (EWS) verfassen, speichern und senden.</translation>
     </message>
     <message>
-        <source>With no options, the account set up on first run is used. Passwords are read from the system keyring, never from the command line.</source>
-        <translation>Ohne Optionen wird das beim ersten Start eingerichtete Konto verwendet. Kennwörter werden aus dem Schlüsselbund des Systems gelesen, nie von der Befehlszeile.</translation>
+        <source>With no options, the account set up (in the window, or with dispatch-mail account add) is used. Passwords are read from the system keyring, never from the command line.</source>
+        <translation>Ohne Optionen wird das eingerichtete Konto verwendet (im Fenster oder mit dispatch-mail account add eingerichtet). Kennwörter werden aus dem Schlüsselbund des Systems gelesen, nie von der Befehlszeile.</translation>
     </message>
     <message>
         <source>keyboard-driven mail composer for Microsoft Exchange, and its commands for scripts</source>
@@ -80,6 +80,10 @@
     <message>
         <source>the service is unavailable</source>
         <translation>der Dienst ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>dispatch-mail account: the settings file could not be written; nothing was set up or taken off</source>
+        <translation>dispatch-mail account: die Einstellungsdatei konnte nicht geschrieben werden; nichts wurde eingerichtet oder entfernt</translation>
     </message>
     <message>
         <source>not sent yet: the message is queued and is tried again later</source>
@@ -132,6 +136,14 @@
     <message>
         <source>logs (no message content, no secrets)</source>
         <translation>Protokolle (keine Nachrichteninhalte, keine Geheimnisse)</translation>
+    </message>
+    <message>
+        <source>Set up an Exchange account on a server with no desktop (the password is asked on the terminal):</source>
+        <translation>Ein Exchange-Konto auf einem Server ohne Desktop einrichten (das Kennwort wird im Terminal abgefragt):</translation>
+    </message>
+    <message>
+        <source>Set up a Microsoft 365 account, signing in with a code on another device:</source>
+        <translation>Ein Microsoft-365-Konto einrichten, mit Anmeldung per Code auf einem anderen Gerät:</translation>
     </message>
     <message>
         <source>Send a message built from options, with an attachment:</source>
@@ -238,9 +250,69 @@
         <translation>das Konto, bei dem angemeldet wird; es muss das eingerichtete sein</translation>
     </message>
     <message>
+        <source>list (the default): the account set up; add: set one up, replacing it, once one connection with it worked; remove: take it off this computer, with its password or sign-in</source>
+        <translation>list (Standard): das eingerichtete Konto; add: eines einrichten, das es ersetzt, sobald eine Verbindung damit gelungen ist; remove: es samt Kennwort oder Anmeldung von diesem Computer entfernen</translation>
+    </message>
+    <message>
+        <source>add: the mailbox&apos;s e-mail address</source>
+        <translation>add: die E-Mail-Adresse des Postfachs</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx</source>
+        <translation>add, Exchange (EWS): die EWS-Adresse, z. B. https://mail.example.com/EWS/Exchange.asmx</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): find the EWS endpoint from the address and password (Autodiscover, as Outlook does); a host you did not type is asked about first</source>
+        <translation>add, Exchange (EWS): die EWS-Adresse aus E-Mail-Adresse und Kennwort ermitteln (AutoErmittlung, wie Outlook); bei einem Host, den Sie nicht eingegeben haben, wird zuerst nachgefragt</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): the sign-in user name (DOMAIN\user or UPN; default the address)</source>
+        <translation>add, Exchange (EWS): der Anmeldename (DOMÄNE\Benutzer oder UPN; Standard: die Adresse)</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): the authentication method (default basic)</source>
+        <translation>add, Exchange (EWS): die Authentifizierungsart (Standard: basic)</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): the password from the environment variable VARNAME (else it is asked on the terminal); it goes into the system keyring</source>
+        <translation>add, Exchange (EWS): das Kennwort aus der Umgebungsvariablen VARNAME (sonst wird es im Terminal abgefragt); es kommt in den Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>add: a Microsoft 365 account, signed in with a code shown here and entered in a browser on another device</source>
+        <translation>add: ein Microsoft-365-Konto, angemeldet mit einem hier angezeigten Code, der in einem Browser auf einem anderen Gerät eingegeben wird</translation>
+    </message>
+    <message>
+        <source>add, Microsoft 365: the application (client) ID your organisation registered (default: the organisation&apos;s defaults file)</source>
+        <translation>add, Microsoft 365: die Anwendungs-ID (Client-ID), die Ihre Organisation registriert hat (Standard: die Vorgabedatei der Organisation)</translation>
+    </message>
+    <message>
+        <source>add, Microsoft 365: the sign-in authority (default https://login.microsoftonline.com/organizations)</source>
+        <translation>add, Microsoft 365: die Anmeldeautorität (Standard: https://login.microsoftonline.com/organizations)</translation>
+    </message>
+    <message>
+        <source>add, Microsoft 365: the Microsoft Graph URL (default: the one of the authority&apos;s cloud)</source>
+        <translation>add, Microsoft 365: die Microsoft-Graph-URL (Standard: die der Cloud der Autorität)</translation>
+    </message>
+    <message>
+        <source>add: trust exactly the server&apos;s (Microsoft 365: the sign-in server&apos;s) certificate with this SHA-256 fingerprint, as the window&apos;s Trust this certificate does</source>
+        <translation>add: genau dem Zertifikat des Servers (Microsoft 365: des Anmeldeservers) mit diesem SHA-256-Fingerabdruck vertrauen, wie „Diesem Zertifikat vertrauen“ im Fenster</translation>
+    </message>
+    <message>
+        <source>add, Microsoft 365, only on a machine with no system keyring: keep the tokens in a plain file readable by you alone (0600)</source>
+        <translation>add, Microsoft 365, nur auf einem Rechner ohne Schlüsselbund: die Token in einer unverschlüsselten Datei aufbewahren, die nur Sie lesen können (0600)</translation>
+    </message>
+    <message>
+        <source>list: print the account as JSON</source>
+        <translation>list: das Konto als JSON ausgeben</translation>
+    </message>
+    <message>
         <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>
         <extracomment>name -&gt; (what it does, its options), in the order the man page lists them</extracomment>
         <translation>Anmeldung ohne Fenster: Microsoft 365 per Gerätecode, oder ein Exchange-Kennwort in den Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>set up the account without the window (a server with no desktop), show it, or take it off</source>
+        <translation>das Konto ohne Fenster einrichten (ein Server ohne Desktop), anzeigen oder entfernen</translation>
     </message>
 </context>
 </TS>

@@ -466,7 +466,6 @@ Objet&#xa0;: {subject}</translation>
     <name>MicrosoftSignIn</name>
     <message>
         <source>&amp;Trust this certificate</source>
-        <extracomment>Microsoft&apos;s public sign-in endpoint for work and school accounts (any tenant)</extracomment>
         <translation>&amp;Faire confiance à ce certificat</translation>
     </message>
     <message>

@@ -21,8 +21,8 @@
         <translation>vérifie cette installation de bout en bout (boîte de test intégrée, sans affichage) et affiche une ligne</translation>
     </message>
     <message>
-        <source>account (all four together)</source>
-        <translation>compte (les quatre ensemble)</translation>
+        <source>an account for this run only, not saved (all four together; to set one up: dispatch-mail account add)</source>
+        <translation>un compte pour cette exécution seulement, non enregistré (les quatre ensemble&#xa0;; pour en configurer un&#xa0;: dispatch-mail account add)</translation>
     </message>
     <message>
         <source>the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx (http:// only for this computer: localhost, 127.0.0.1, ::1)</source>
@@ -53,8 +53,8 @@
         <translation>Dispatch&#xa0;: rédiger, enregistrer et envoyer du courrier par Microsoft Exchange (EWS).</translation>
     </message>
     <message>
-        <source>With no options, the account set up on first run is used. Passwords are read from the system keyring, never from the command line.</source>
-        <translation>Sans option, le compte configuré au premier lancement est utilisé. Les mots de passe sont lus dans le trousseau du système, jamais sur la ligne de commande.</translation>
+        <source>With no options, the account set up (in the window, or with dispatch-mail account add) is used. Passwords are read from the system keyring, never from the command line.</source>
+        <translation>Sans option, le compte configuré (dans la fenêtre, ou avec dispatch-mail account add) est utilisé. Les mots de passe sont lus dans le trousseau du système, jamais sur la ligne de commande.</translation>
     </message>
     <message>
         <source>keyboard-driven mail composer for Microsoft Exchange, and its commands for scripts</source>
@@ -80,6 +80,10 @@
     <message>
         <source>the service is unavailable</source>
         <translation>le service n&apos;est pas disponible</translation>
+    </message>
+    <message>
+        <source>dispatch-mail account: the settings file could not be written; nothing was set up or taken off</source>
+        <translation>dispatch-mail account&#xa0;: le fichier de paramètres n&apos;a pas pu être écrit&#xa0;; rien n&apos;a été configuré ni retiré</translation>
     </message>
     <message>
         <source>not sent yet: the message is queued and is tried again later</source>
@@ -132,6 +136,14 @@
     <message>
         <source>logs (no message content, no secrets)</source>
         <translation>journaux (aucun contenu de message, aucun secret)</translation>
+    </message>
+    <message>
+        <source>Set up an Exchange account on a server with no desktop (the password is asked on the terminal):</source>
+        <translation>Configurer un compte Exchange sur un serveur sans bureau (le mot de passe est demandé dans le terminal)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Set up a Microsoft 365 account, signing in with a code on another device:</source>
+        <translation>Configurer un compte Microsoft 365, en se connectant avec un code sur un autre appareil&#xa0;:</translation>
     </message>
     <message>
         <source>Send a message built from options, with an attachment:</source>
@@ -238,9 +250,69 @@
         <translation>le compte auquel se connecter&#xa0;; ce doit être le compte configuré</translation>
     </message>
     <message>
+        <source>list (the default): the account set up; add: set one up, replacing it, once one connection with it worked; remove: take it off this computer, with its password or sign-in</source>
+        <translation>list (par défaut)&#xa0;: le compte configuré&#xa0;; add&#xa0;: en configurer un, qui le remplace, une fois qu&apos;une connexion avec lui a réussi&#xa0;; remove&#xa0;: le retirer de cet ordinateur, avec son mot de passe ou sa connexion</translation>
+    </message>
+    <message>
+        <source>add: the mailbox&apos;s e-mail address</source>
+        <translation>add&#xa0;: l&apos;adresse e-mail de la boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): the EWS endpoint, e.g. https://mail.example.com/EWS/Exchange.asmx</source>
+        <translation>add, Exchange (EWS)&#xa0;: l&apos;adresse EWS, par exemple https://mail.example.com/EWS/Exchange.asmx</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): find the EWS endpoint from the address and password (Autodiscover, as Outlook does); a host you did not type is asked about first</source>
+        <translation>add, Exchange (EWS)&#xa0;: trouver l&apos;adresse EWS à partir de l&apos;adresse e-mail et du mot de passe (découverte automatique, comme Outlook)&#xa0;; un hôte que vous n&apos;avez pas tapé vous est d&apos;abord demandé</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): the sign-in user name (DOMAIN\user or UPN; default the address)</source>
+        <translation>add, Exchange (EWS)&#xa0;: le nom d&apos;utilisateur de connexion (DOMAINE\utilisateur ou UPN&#xa0;; l&apos;adresse par défaut)</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): the authentication method (default basic)</source>
+        <translation>add, Exchange (EWS)&#xa0;: la méthode d&apos;authentification (basic par défaut)</translation>
+    </message>
+    <message>
+        <source>add, Exchange (EWS): the password from the environment variable VARNAME (else it is asked on the terminal); it goes into the system keyring</source>
+        <translation>add, Exchange (EWS)&#xa0;: le mot de passe pris dans la variable d&apos;environnement VARNAME (sinon il est demandé dans le terminal)&#xa0;; il va dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>add: a Microsoft 365 account, signed in with a code shown here and entered in a browser on another device</source>
+        <translation>add&#xa0;: un compte Microsoft 365, connecté avec un code affiché ici et saisi dans un navigateur sur un autre appareil</translation>
+    </message>
+    <message>
+        <source>add, Microsoft 365: the application (client) ID your organisation registered (default: the organisation&apos;s defaults file)</source>
+        <translation>add, Microsoft 365&#xa0;: l&apos;ID d&apos;application (client) enregistré par votre organisation (par défaut&#xa0;: le fichier de valeurs par défaut de l&apos;organisation)</translation>
+    </message>
+    <message>
+        <source>add, Microsoft 365: the sign-in authority (default https://login.microsoftonline.com/organizations)</source>
+        <translation>add, Microsoft 365&#xa0;: l&apos;autorité de connexion (https://login.microsoftonline.com/organizations par défaut)</translation>
+    </message>
+    <message>
+        <source>add, Microsoft 365: the Microsoft Graph URL (default: the one of the authority&apos;s cloud)</source>
+        <translation>add, Microsoft 365&#xa0;: l&apos;URL Microsoft Graph (par défaut&#xa0;: celle du cloud de l&apos;autorité)</translation>
+    </message>
+    <message>
+        <source>add: trust exactly the server&apos;s (Microsoft 365: the sign-in server&apos;s) certificate with this SHA-256 fingerprint, as the window&apos;s Trust this certificate does</source>
+        <translation>add&#xa0;: faire confiance exactement au certificat du serveur (Microsoft 365&#xa0;: du serveur de connexion) qui a cette empreinte SHA-256, comme le fait «&#xa0;Faire confiance à ce certificat&#xa0;» dans la fenêtre</translation>
+    </message>
+    <message>
+        <source>add, Microsoft 365, only on a machine with no system keyring: keep the tokens in a plain file readable by you alone (0600)</source>
+        <translation>add, Microsoft 365, uniquement sur une machine sans trousseau&#xa0;: conserver les jetons dans un fichier en clair lisible par vous seul (0600)</translation>
+    </message>
+    <message>
+        <source>list: print the account as JSON</source>
+        <translation>list&#xa0;: afficher le compte en JSON</translation>
+    </message>
+    <message>
         <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>
         <extracomment>name -&gt; (what it does, its options), in the order the man page lists them</extracomment>
         <translation>se connecter sans la fenêtre&#xa0;: Microsoft 365 par code d&apos;appareil, ou un mot de passe Exchange dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>set up the account without the window (a server with no desktop), show it, or take it off</source>
+        <translation>configurer le compte sans la fenêtre (un serveur sans bureau), l&apos;afficher ou le retirer</translation>
     </message>
 </context>
 </TS>

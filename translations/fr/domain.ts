@@ -346,7 +346,7 @@
     <name>M365</name>
     <message>
         <source>The Microsoft Graph URL names {host}, which is none of Microsoft&apos;s Graph hosts ({hosts}) nor this computer.</source>
-        <extracomment>sign-in host -&gt; the Graph service root it goes with (see the table above) The delegated permissions Dispatch asks for (why each: app/mail/graph/signin.py, DEFAULT_SCOPES).</extracomment>
+        <extracomment>Microsoft&apos;s public sign-in endpoint for work and school accounts (any tenant), and its cloud&apos;s Graph sign-in host -&gt; the Graph service root it goes with (see the table above) The delegated permissions Dispatch asks for (why each: app/mail/graph/signin.py, DEFAULT_SCOPES).</extracomment>
         <translation>L&apos;URL Microsoft Graph désigne {host}, qui n&apos;est ni l&apos;un des hôtes Graph de Microsoft ({hosts}) ni cet ordinateur.</translation>
     </message>
     <message>

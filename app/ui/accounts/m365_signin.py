@@ -23,8 +23,9 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from app.domain.account import AccountConfig, Backend
-from app.domain.m365 import APP_ID_EXPLAINED, OrgDefaults, check_graph_endpoint, graph_root_for_authority, registration_steps
+from app.domain.account import AccountConfig
+from app.domain.m365 import (APP_ID_EXPLAINED, DEFAULT_AUTHORITY, DEFAULT_GRAPH_URL, OrgDefaults, check_graph_endpoint,
+                             graph_account, graph_root_for_authority, registration_steps)
 from app.domain.validation import check_authority_url, is_valid_address
 from app.mail.errors import TlsFailed
 from app.storage.settings import format_fingerprint, same_fingerprint
@@ -34,9 +35,6 @@ from app.ui.common.tr import shown, translate
 
 log = logging.getLogger(__name__)
 
-#: Microsoft's public sign-in endpoint for work and school accounts (any tenant)
-DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
-DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
 TRUST = QT_TRANSLATE_NOOP("MicrosoftSignIn", "&Trust this certificate")
 
 
@@ -240,15 +238,9 @@ class MicrosoftSignInPanel(QWidget):
 
     def account(self) -> AccountConfig:
         email = self.email.text().strip()
-        signin = dict(self._extra.get("graph_signin") or {})
-        signin["client_id"] = self.client_id.text().strip()
-        signin["authority"] = self.authority.text().strip() or DEFAULT_AUTHORITY
-        extra = {**self._extra, "graph_signin": signin}
-        if self.graph_url.text().strip():
-            extra["graph_url"] = self.graph_url.text().strip()
         owner, principals = self._principals
-        return AccountConfig(email=email, ews_url="", username=email, backend=Backend.GRAPH, extra=extra,
-                             principals=list(principals) if email.lower() == owner else [])
+        return graph_account(email, self.client_id.text(), self.authority.text(), self.graph_url.text(),
+                             extra=self._extra, principals=principals if email.lower() == owner else [])
 
     # ---- signing in ----
     def start(self, mode: str) -> None:
