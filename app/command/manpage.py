@@ -38,7 +38,8 @@ EXIT_WORDS: dict[str, str] = {
     "EX_NOINPUT": QT_TRANSLATE_NOOP("ManPage", "a file named cannot be read, or there is no message on standard "
                                                "input"),
     "EX_UNAVAILABLE": QT_TRANSLATE_NOOP("ManPage", "the service is unavailable"),
-    "EX_TEMPFAIL": QT_TRANSLATE_NOOP("ManPage", "not sent yet: the message is queued and is tried again later"),
+    "EX_TEMPFAIL": QT_TRANSLATE_NOOP("ManPage", "not sent yet: the message is queued and is tried again later; do "
+                                                "not send it again"),
     "EX_NOPERM": QT_TRANSLATE_NOOP("ManPage", "refused by the server (permission)"),
     "EX_CONFIG": QT_TRANSLATE_NOOP("ManPage", "not configured: no account is set up"),
 }
@@ -49,6 +50,10 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
                                                    "instead of the platform's folders")),
     ("DISPATCH_COLOR_SCHEME", QT_TRANSLATE_NOOP("ManPage", "dark or light: the window's theme, whatever the "
                                                            "desktop's")),
+    ("DISPATCH_MAIL_WAIT", QT_TRANSLATE_NOOP("ManPage", "how many seconds send and sendmail wait for the outcome when "
+                                                        "--wait is not given (default 30); every command ends within "
+                                                        "its wait and a few seconds, the message queued (75) when it "
+                                                        "is not sent by then")),
     ("DISPATCH_UNDO_SEND_DEFAULT", QT_TRANSLATE_NOOP("ManPage", "the undo-send delay in seconds when the user never "
                                                                 "chose one (default 10)")),
     ("LANGUAGE, LC_ALL, LC_MESSAGES, LANG", QT_TRANSLATE_NOOP("ManPage", "the window's language (English, French or "

@@ -50,10 +50,10 @@ EX_NOPERM = 77  # refused by the server (permission)
 EX_CONFIG = 78  # not configured (no account set up)
 
 
-#: how long ``send`` and ``sendmail`` wait for the outcome when ``--wait`` is not given (seconds): a command ends
-#: within its wait and a few seconds more (:data:`app.command.queue.TAIL`), the message queued when not sent by then
+# how long ``send`` and ``sendmail`` wait for the outcome when ``--wait`` is not given (seconds): a command ends
+# within its wait and a few seconds more (:data:`app.command.queue.TAIL`), the message queued when not sent by then
 DEFAULT_WAIT = 30.0
-#: the environment variable that changes :data:`DEFAULT_WAIT` (the man page's ENVIRONMENT; the tests set it low)
+# the environment variable that changes :data:`DEFAULT_WAIT` (the man page's ENVIRONMENT; the tests set it low)
 WAIT_VARIABLE = "DISPATCH_MAIL_WAIT"
 
 
@@ -136,8 +136,10 @@ SENDMAIL_OPTIONS: tuple[Option, ...] = (
                                                  "accepted and ignored, as msmtp does"),
            {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
     Option(("-f",), QT_TRANSLATE_NOOP("ManPage", "the envelope sender: checked to be a mailbox the account sends "
-                                                 "from (a local user name, as cron gives, means the account's own); "
-                                                 "the message's From header says whom it is from"),
+                                                 "from; the message's From header says whom it is from. A local user "
+                                                 "name, as cron gives (-f root), means the account's own, and a From "
+                                                 "that is not a mailbox the account sends from is then sent from the "
+                                                 "account's address (said on standard error)"),
            {"dest": "sender", "metavar": "ADDR"}),
     Option(("-F",), QT_TRANSLATE_NOOP("ManPage", "the sender's full name: accepted; the message's From header names "
                                                  "the sender"),

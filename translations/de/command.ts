@@ -82,8 +82,8 @@
         <translation>der Dienst ist nicht verfügbar</translation>
     </message>
     <message>
-        <source>not sent yet: the message is queued and is tried again later</source>
-        <translation>noch nicht gesendet: die Nachricht steht in der Warteschlange und wird später erneut versucht</translation>
+        <source>not sent yet: the message is queued and is tried again later; do not send it again</source>
+        <translation>noch nicht gesendet: die Nachricht steht in der Warteschlange und wird später erneut versucht; nicht noch einmal senden</translation>
     </message>
     <message>
         <source>refused by the server (permission)</source>
@@ -100,6 +100,10 @@
     <message>
         <source>dark or light: the window&apos;s theme, whatever the desktop&apos;s</source>
         <translation>dark oder light: das Design des Fensters, unabhängig vom Desktop</translation>
+    </message>
+    <message>
+        <source>how many seconds send and sendmail wait for the outcome when --wait is not given (default 30); every command ends within its wait and a few seconds, the message queued (75) when it is not sent by then</source>
+        <translation>wie viele Sekunden send und sendmail ohne --wait auf das Ergebnis warten (Standard 30); jeder Befehl endet innerhalb dieser Wartezeit und einiger Sekunden mehr, die Nachricht bleibt in der Warteschlange (75), wenn sie bis dahin nicht gesendet ist</translation>
     </message>
     <message>
         <source>the undo-send delay in seconds when the user never chose one (default 10)</source>

@@ -82,8 +82,8 @@
         <translation>le service n&apos;est pas disponible</translation>
     </message>
     <message>
-        <source>not sent yet: the message is queued and is tried again later</source>
-        <translation>pas encore envoyé&#xa0;: le message est en file d&apos;attente et sera réessayé plus tard</translation>
+        <source>not sent yet: the message is queued and is tried again later; do not send it again</source>
+        <translation>pas encore envoyé&#xa0;: le message est en file d&apos;attente et sera réessayé plus tard&#xa0;; ne l&apos;envoyez pas une seconde fois</translation>
     </message>
     <message>
         <source>refused by the server (permission)</source>
@@ -100,6 +100,10 @@
     <message>
         <source>dark or light: the window&apos;s theme, whatever the desktop&apos;s</source>
         <translation>dark ou light&#xa0;: le thème de la fenêtre, quel que soit celui du bureau</translation>
+    </message>
+    <message>
+        <source>how many seconds send and sendmail wait for the outcome when --wait is not given (default 30); every command ends within its wait and a few seconds, the message queued (75) when it is not sent by then</source>
+        <translation>combien de secondes send et sendmail attendent le résultat sans --wait (30 par défaut)&#xa0;; chaque commande se termine dans ce délai plus quelques secondes, le message restant en file d&apos;attente (75) s&apos;il n&apos;est pas encore envoyé</translation>
     </message>
     <message>
         <source>the undo-send delay in seconds when the user never chose one (default 10)</source>
