@@ -158,8 +158,8 @@ class ScriptDesk:
         if address.lower() in own:
             return asked
         raw = own_from(asked.mime.raw, name or asked.full_name, self.account.email.strip())
-        log.warning("sendmail -f with a local user name: the message's From is not a mailbox %s sends from; it is "
-                    "sent from the account's own address", self.account.email)
+        log.warning("sendmail -f with a local user name: the message's From is not a mailbox this account sends "
+                    "from; it is sent from the account's own address")
         return replace(asked, mime=replace(asked.mime, raw=raw))
 
     async def _send_draft(self, draft: Draft, asked: sc.DraftRequest, recorded, quiet: bool, ends: float) -> Reply:
