@@ -27,8 +27,10 @@ import threading
 
 from app.core.doors import knock
 
-#: how long a command waits for an account's queue that another process holds but does not answer for
+#: how long a command waits for an account's queue that another process holds but does not answer for (within its
+#: wait and :data:`TAIL`, but at least :data:`LOCK_FLOOR`: a command closing may hold it that long)
 LOCK_PATIENCE = 30.0
+LOCK_FLOOR = 10.0
 #: how long a command that drove the queue lets the work it restored from the journal finish, once its own
 #: command is answered (a lost answer looked up by Message-ID, a send already due), within its wait
 LEFT_PATIENCE = 30.0
@@ -157,15 +159,15 @@ async def _take(lock, argv: list[str], cwd: str, stdin: bytes | None):
     from app.core import send_command as sc
     from app.core.door_server import Reply
 
-    give_up = time.monotonic() + LOCK_PATIENCE
+    give_up = time.monotonic() + min(LOCK_PATIENCE, max(LOCK_FLOOR, wait_of(argv) + TAIL))
     pause = 0.02
     while not lock.take():
         reply = await asyncio.to_thread(knock, argv, cwd, stdin)
         if reply is not None:
             return Reply(reply.get("exit", 70), reply.get("out", ""), reply.get("err", ""))
-        if time.monotonic() > give_up:
-            return Reply(sc.EX_TEMPFAIL, err="Another Dispatch process has this account's Outbox and does not "
-                                             "answer: nothing was queued. Try again.\n")
+        if time.monotonic() > give_up:  # 69, not 75: 75 says it is queued (do not send it again)
+            return Reply(sc.EX_UNAVAILABLE, err="Another Dispatch process has this account's Outbox and does not "
+                                                "answer: nothing was queued. Try again.\n")
         await asyncio.sleep(pause)  # the other process's next step is a door opened or a lock let go
         pause = min(pause * 2, 0.5)
     return None

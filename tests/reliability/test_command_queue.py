@@ -180,3 +180,26 @@ def server_inbox(server: ServerProcess, subject: str) -> list[dict]:
         return [it for it in sb.mailbox(BOB).items("inbox") if it.get("subject") == subject]
     finally:
         sb.store.close()
+
+
+@pytest.mark.timeout(180)
+def test_a_lock_held_by_a_process_that_never_answers_is_69_nothing_queued_within_the_wait(server, home):
+    """A process holds the account's queue and never opens its door: the command gives up within its wait (and
+    a few seconds), says nothing was queued, and exits 69, not 75 (75 says "queued: do not send it again")."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.helpers.commands import PASSWORD_VAR
+
+    holder = subprocess.Popen([sys.executable, str(Path(__file__).with_name("door_holder_child.py")), PASSWORD_VAR],
+                              env=home.env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == b"LOCKED", holder.stderr.read()[-3000:]
+        done = home.run("send", "--to", BOB, "--subject", "locked out", "--wait", "1", timeout=25)
+        assert done.returncode == 69, done.stderr
+        assert b"nothing was queued" in done.stderr
+        assert _sends(home) == []
+    finally:
+        holder.terminate()
+        holder.communicate(timeout=60)
