@@ -84,15 +84,25 @@ def test_outbox_while_the_server_is_down_says_why_and_retry_and_cancel_work(down
     kept = [e for e in home.journal() if e.local_id == entry.local_id]
     assert [e.state for e in kept] == ["editing"], "kept as a draft on this computer"
 
+    # a message that is just waiting (held for its time): retry changes nothing, says so, and exits 0, never 65
+    later = home.run("send", "--to", BOB, "--subject", "later", "--later", "in 2 h", "--json")
+    assert later.returncode == EX_OK, later.stderr
+    held = json.loads(later.stdout)["id"]
+    waiting = home.run("outbox", "retry", held[:8])
+    assert waiting.returncode == EX_OK, waiting.stderr
+    assert waiting.stdout.startswith(f"{held[:8]} is not waiting for a retry: ".encode()), waiting.stdout
+    assert b"Nothing to do." in waiting.stdout
+    assert home.run("outbox", "cancel", held[:8]).returncode == EX_OK
+
     server = back()
     after = home.run("outbox", "--json")
     assert (after.returncode, json.loads(after.stdout)) == (EX_OK, [])
     assert server.copies()["inbox"][entry.draft.internet_message_id] == 0, "taken out: never sent"
 
 
-def test_retry_of_a_message_being_tried_is_0_and_says_so():
-    """The row's words and ``can_retry`` of a send whose last try did not reach the server and which is being
-    tried again: the reason, and nothing for Retry to do (the desk says so with 0: test above for the others)."""
+def test_a_send_tried_again_after_the_server_was_unreachable_says_why():
+    """The row's words of a send whose last try did not reach the server and which is tried again now (its save
+    under way, or due this moment): the reason, not "Saving before sending…" or "Waiting to send"."""
     from app.core.submission import SubState, Submission
     from app.domain.models import Draft, ErrorKind
 
