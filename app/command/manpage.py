@@ -41,7 +41,8 @@ EXIT_WORDS: dict[str, str] = {
     "EX_UNAVAILABLE": QT_TRANSLATE_NOOP("ManPage", "the service is unavailable"),
     "EX_CANTCREAT": QT_TRANSLATE_NOOP("ManPage", "dispatch-mail account: the settings file could not be written; "
                                                  "nothing was set up or taken off"),
-    "EX_TEMPFAIL": QT_TRANSLATE_NOOP("ManPage", "not sent yet: the message is queued and is tried again later"),
+    "EX_TEMPFAIL": QT_TRANSLATE_NOOP("ManPage", "not sent yet: the message is queued and is tried again later; do "
+                                                "not send it again"),
     "EX_NOPERM": QT_TRANSLATE_NOOP("ManPage", "refused by the server (permission)"),
     "EX_CONFIG": QT_TRANSLATE_NOOP("ManPage", "not configured: no account is set up"),
 }
@@ -57,6 +58,10 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
                                                   "the system's; off, no look-up; HOST[:PORT], comma-separated, "
                                                   "these. A look-up waits at most 1 s; no answer never stops a "
                                                   "send. The look-ups tell the resolver the recipients' domains")),
+    ("DISPATCH_MAIL_WAIT", QT_TRANSLATE_NOOP("ManPage", "how many seconds send and sendmail wait for the outcome when "
+                                                        "--wait is not given (default 30); every command ends within "
+                                                        "its wait and a few seconds, the message queued (75) when it "
+                                                        "is not sent by then")),
     ("DISPATCH_UNDO_SEND_DEFAULT", QT_TRANSLATE_NOOP("ManPage", "the undo-send delay in seconds when the user never "
                                                                 "chose one (default 10)")),
     ("LANGUAGE, LC_ALL, LC_MESSAGES, LANG", QT_TRANSLATE_NOOP("ManPage", "the window's language (English, French or "

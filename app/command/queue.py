@@ -11,6 +11,11 @@ here with the account's queue driven by this process until the answer is known.
    the same desk a window's door uses. What is left in the queue at the end stays journaled: the next command
    or the window's next start sends it.
 
+Every command ends within its wait (``--wait``, else :func:`app.core.send_command.default_wait`) and
+:data:`TAIL` seconds more, whatever the server does (one that takes the connection and never answers
+included): what has not gone by then stays journaled, as after a command killed at that moment, and a request
+still on the wire is looked up by its Message-ID before anything is sent again.
+
 No Qt (a test runs a command and looks at the modules it loaded).
 """
 
@@ -18,14 +23,19 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 from app.core.doors import knock
 
-#: how long a command waits for an account's queue that another process holds but does not answer for
+#: how long a command waits for an account's queue that another process holds but does not answer for (within its
+#: wait and :data:`TAIL`, but at least :data:`LOCK_FLOOR`: a command closing may hold it that long)
 LOCK_PATIENCE = 30.0
+LOCK_FLOOR = 10.0
 #: how long a command that drove the queue lets the work it restored from the journal finish, once its own
-#: command is answered (a lost answer looked up by Message-ID, a send already due)
+#: command is answered (a lost answer looked up by Message-ID, a send already due), within its wait
 LEFT_PATIENCE = 30.0
+#: how long a command may go on after its wait, at most: the journal's last writes, the commands its door took
+TAIL = 3.0
 
 
 #: the most standard input a command takes (far above any server's message limit; the server's own is checked)
@@ -51,7 +61,13 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(err)
         sys.stderr.flush()
     code = reply.get("exit")
-    return code if isinstance(code, int) else 70
+    code = code if isinstance(code, int) else 70
+    if reply.get("calls_left"):
+        # a server call still waits for its answer on a mail thread (a server that never answers), which the
+        # interpreter would wait for at exit: everything is journaled and the lock goes with the process, as
+        # when a command is killed there (tests/reliability/test_command_faults.py); the next run settles it
+        os._exit(code)
+    return code
 
 
 def _help(argv: list[str]) -> dict | None:
@@ -94,7 +110,27 @@ def _run_here(argv: list[str], cwd: str, stdin: bytes | None) -> dict:
     except KeyboardInterrupt:
         return {"exit": 75, "err": "Interrupted: what was queued stays queued, and goes out with the next "
                                   "dispatch-mail command or when Dispatch starts.\n"}
-    return reply.as_dict()
+    return dict(reply.as_dict(), calls_left=_calls_left())
+
+
+def _calls_left() -> bool:
+    """A thread of this process other than the main one still runs: a mail call waiting for its answer (the
+    journal's thread and the event loop's are done by now)."""
+    return any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread())
+
+
+def wait_of(argv: list[str]) -> float:
+    """The seconds a command may wait for its outcome: ``--wait``, 0 with ``--no-wait``, else the default."""
+    from app.core import send_command as sc
+    from app.core.script_desk import option_value
+
+    if argv[0] == "send" and "--no-wait" in argv[1:argv.index("--") if "--" in argv else len(argv)]:
+        return 0.0
+    try:
+        given = float(option_value(argv[1:], "--wait")) if argv[0] == "send" else None
+    except ValueError:
+        given = None
+    return given if given is not None and 0 <= given < float("inf") else sc.default_wait()
 
 
 async def _drive(argv: list[str], cwd: str, stdin: bytes | None):
@@ -123,15 +159,15 @@ async def _take(lock, argv: list[str], cwd: str, stdin: bytes | None):
     from app.core import send_command as sc
     from app.core.door_server import Reply
 
-    give_up = time.monotonic() + LOCK_PATIENCE
+    give_up = time.monotonic() + min(LOCK_PATIENCE, max(LOCK_FLOOR, wait_of(argv) + TAIL))
     pause = 0.02
     while not lock.take():
         reply = await asyncio.to_thread(knock, argv, cwd, stdin)
         if reply is not None:
             return Reply(reply.get("exit", 70), reply.get("out", ""), reply.get("err", ""))
-        if time.monotonic() > give_up:
-            return Reply(sc.EX_TEMPFAIL, err="Another Dispatch process has this account's Outbox and does not "
-                                             "answer: nothing was queued. Try again.\n")
+        if time.monotonic() > give_up:  # 69, not 75: 75 says it is queued (do not send it again)
+            return Reply(sc.EX_UNAVAILABLE, err="Another Dispatch process has this account's Outbox and does not "
+                                                "answer: nothing was queued. Try again.\n")
         await asyncio.sleep(pause)  # the other process's next step is a door opened or a lock let go
         pause = min(pause * 2, 0.5)
     return None
@@ -151,6 +187,8 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
     session = session_for(account, argv)
     journal, writer = Journal(), JournalWriter()
     outbox = None
+    loop = asyncio.get_running_loop()
+    ends = loop.time() + wait_of(argv)  # the command's wait; then TAIL seconds at most
     try:
         outbox = AccountRuntime(session, journal, writer).start()
         left = outbox.submissions()  # what earlier runs left: this command sends it too
@@ -160,11 +198,14 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
         await door.open()
         connecting = asyncio.ensure_future(_connect(session, outbox))
         try:
+            if argv[0] == "outbox":  # the tries under way first: the list says why each waits, not "Sending…"
+                await finish_left(outbox, left, max(0.0, ends - loop.time()))
             reply = await desk.answer(DoorRequest(argv, cwd, stdin))
-            await finish_left(outbox, left, LEFT_PATIENCE)  # the door still open: other commands are taken
+            # the door still open meanwhile: other commands are taken
+            await finish_left(outbox, left, min(LEFT_PATIENCE, max(0.0, ends - loop.time())))
         finally:
-            try:  # the commands it took are answered, each as long as its own --wait, this one's patience at most
-                await asyncio.wait_for(door.close(wait=True), LEFT_PATIENCE)
+            try:  # the commands it took are answered, each as long as its own --wait, this one's wait at most
+                await asyncio.wait_for(door.close(wait=True), max(0.0, ends - loop.time()) + TAIL)
             except asyncio.TimeoutError:
                 door.shut()  # each is told what was recorded: queued, for the next run
             connecting.cancel()

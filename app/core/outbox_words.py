@@ -23,6 +23,7 @@ def waiting(row_text: str) -> Words:
 #: lower case there, as in English; a translation may keep it as its language writes it)
 _MID = {words.source: words for words in (
     translate("OutboxStatus", "server unreachable — retrying in {wait}"),
+    translate("OutboxStatus", "server unreachable — trying again now"),
     translate("OutboxStatus", "server busy — waiting {wait}"),
     translate("OutboxStatus", "retrying in {wait} — {reason}"),
     translate("OutboxStatus", "retrying in {wait}"),

@@ -19,11 +19,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Callable
 
 from app.core import domain_check
 from app.core import send_command as sc
+from app.core.send_command import from_header, own_from
 from app.core.door_server import DoorRequest, Reply
 from app.core.outbox import NotCancellable, holds
 from app.core.outbox.rows import OutboxRow
@@ -138,15 +140,20 @@ class ScriptDesk:
 
     # ------------------------------------------------------------------ send
     async def _send(self, asked, recorded: Callable[[str], None], *, quiet: bool) -> Reply:
-        """``quiet``: nothing said when it went (sendmail's way: a mail program reads the exit code)."""
+        """``quiet``: nothing said when it went (sendmail's way: a mail program reads the exit code). The whole
+        answer, a look-up in Sent Items included, takes the command's wait at most (``--wait``, else
+        :func:`app.core.send_command.default_wait`)."""
+        ends = asyncio.get_running_loop().time() + (sc.default_wait() if asked.wait is None else asked.wait)
         if isinstance(asked, sc.DraftRequest):
             principal = self._principal(asked.sender, "--from")
             draft = asked.draft if principal is None else asked.draft.copy(principal=principal)
             await self._domains_exist(draft.all_recipients())
-            return await self._send_draft(draft, asked, recorded, quiet)
+            return await self._send_draft(draft, asked, recorded, quiet, ends)
         self._principal(asked.sender, "-f")
         await self._domains_exist([*asked.parsed.all_recipients(), *asked.envelope])
-        return await self._send_mime(asked, recorded, quiet)
+        if asked.local_sender:
+            asked = self._own_from(asked)
+        return await self._send_mime(asked, recorded, quiet, ends)
 
     async def _domains_exist(self, people: list[Recipient]) -> None:
         """65 before anything is queued when the DNS says a recipient's domain does not exist (a typing mistake);
@@ -155,24 +162,37 @@ class ScriptDesk:
         if found:
             raise sc.CommandError(sc.EX_DATAERR, domain_check.command_refusal(found))
 
-    async def _send_draft(self, draft: Draft, asked: sc.DraftRequest, recorded, quiet: bool) -> Reply:
+    def _own_from(self, asked: sc.MimeRequest) -> sc.MimeRequest:
+        """sendmail ``-f`` with a local user's name, as cron gives it (``-f root``, ``From: root (Cron Daemon)``):
+        a From that is not a mailbox the account sends from would be refused by the server (Send As) at every
+        run, so it is sent from the account's own address, its name kept, and the log says so."""
+        own = {self.account.email.strip().lower(), *(p.email.lower() for p in self.principals())}
+        name, address = from_header(asked.mime.raw)
+        if address.lower() in own:
+            return asked
+        raw = own_from(asked.mime.raw, name or asked.full_name, self.account.email.strip())
+        log.warning("sendmail -f with a local user name: the message's From is not a mailbox this account sends "
+                    "from; it is sent from the account's own address")
+        return replace(asked, mime=replace(asked.mime, raw=raw))
+
+    async def _send_draft(self, draft: Draft, asked: sc.DraftRequest, recorded, quiet: bool, ends: float) -> Reply:
         hold = None
         if asked.later is not None:
             release = asked.later.timestamp()
             hold = lambda: holds.Hold(holds.LATER, release)  # noqa: E731 - Sending asks for it when handing over
         res = await self.sending.send_draft(self.outbox, lambda: draft, SCRIPT_ANSWERS, hold=hold,
                                             first_attempt=False)
-        return await self._handed(res, asked, recorded, quiet)
+        return await self._handed(res, asked, recorded, quiet, ends)
 
-    async def _send_mime(self, asked: sc.MimeRequest, recorded, quiet: bool) -> Reply:
+    async def _send_mime(self, asked: sc.MimeRequest, recorded, quiet: bool, ends: float) -> Reply:
         if not asked.mime.added_id:  # the sender's own Message-ID: the same message handed over again?
-            known = await self._known(asked, recorded, quiet)
+            known = await self._known(asked, recorded, quiet, ends)
             if known is not None:
                 return known
         res = await self.sending.send_mime(self.outbox, asked.mime.raw, asked.parsed)
-        return await self._handed(res, asked, recorded, quiet)
+        return await self._handed(res, asked, recorded, quiet, ends)
 
-    async def _handed(self, res, asked, recorded, quiet: bool) -> Reply:
+    async def _handed(self, res, asked, recorded, quiet: bool, ends: float) -> Reply:
         """What became of a message handed to the Outbox: refused before it was queued, or followed."""
         if res.result == Result.INVALID:
             why = res.reason or (res.errors[0].message if res.errors else "it cannot be sent as it is")
@@ -180,12 +200,14 @@ class ScriptDesk:
         if res.result == Result.NOT_RECORDED:
             return _not_recorded(res.reason)
         recorded(res.sub.local_id)
-        return await self._follow(res.sub, asked, quiet)
+        return await self._follow(res.sub, asked, quiet, ends)
 
-    async def _known(self, asked: sc.MimeRequest, recorded, quiet: bool) -> Reply | None:
+    async def _known(self, asked: sc.MimeRequest, recorded, quiet: bool, ends: float) -> Reply | None:
         """A message whose own Message-ID this account has seen: in the queue (followed; sent again only after it
         failed without going), sent (the journal remembers it, or Sent Items holds it), or None: a new message.
-        When the server cannot be asked, nothing is queued: sending blindly could be a second copy."""
+        When the server cannot be asked (unreachable, or no answer within the wait), it is queued all the same:
+        a message sent as it is is looked up by its Message-ID in Sent Items before each try to send it
+        (:meth:`app.core.outbox.attempts.Attempts.prepare`), so it never goes twice."""
         mid = asked.mime.message_id
         same = self._queued(mid)
         if same is not None and same.state != SubState.SENT:
@@ -194,17 +216,16 @@ class ScriptDesk:
                 # user's retry; one that may have gone is never sent blindly (outbox retry is the user's word)
                 await _written(self.outbox.resubmit(same.local_id))
             recorded(same.local_id)
-            return await self._follow(same, asked, quiet)
+            return await self._follow(same, asked, quiet, ends)
         already = _say(sc.EX_OK, asked.json, {"result": "already sent", "message_id": mid},
                        f"Already sent (Message-ID {mid}): not sent again.")
         if same is not None or await self.outbox.write(self.outbox.journal.was_sent, self.outbox.account, mid):
             return already
+        left = max(0.0, ends - asyncio.get_running_loop().time())
         try:
-            found = await self.outbox.client.find_by_message_ids([mid])
-        except MailError as exc:
-            return Reply(sc.EX_TEMPFAIL, err=f"Not queued: the server could not be asked whether the message "
-                                             f"{mid} was sent already ({exc.kind.value}), and sending it blindly "
-                                             "could send it twice. Nothing was sent; try again later.\n")
+            found = await asyncio.wait_for(self.outbox.client.find_by_message_ids([mid]), left)
+        except (MailError, asyncio.TimeoutError):
+            return None  # queued: its try looks in Sent Items first
         return already if (found.get(mid) or {}).get(Folder.SENT) else None
 
     def _queued(self, message_id: str) -> Submission | None:
@@ -214,29 +235,28 @@ class ScriptDesk:
         return None
 
     # ------------------------------------------------------------------ following one message
-    async def _follow(self, sub: Submission, asked, quiet: bool) -> Reply:
-        """Until it is sent, refused or taken out, parked for a sign-in, or ``--wait`` seconds have gone by."""
+    async def _follow(self, sub: Submission, asked, quiet: bool, ends: float) -> Reply:
+        """Until it is sent, refused or taken out, parked for a sign-in, or the wait (``ends``) is over."""
         later = sub.state == SubState.HELD and sub.hold_kind == holds.LATER
         if not (asked.wait == 0 or later):
-            sub = await self._settled(sub, asked.wait)
+            sub = await self._settled(sub, ends, at_once_offline=asked.wait is None)
         return self._outcome(sub, waited_enough=asked.wait == 0 or later, as_json=asked.json,
                              quiet=quiet)
 
-    async def _settled(self, sub: Submission, wait: float | None) -> Submission | None:
+    async def _settled(self, sub: Submission, deadline: float, *, at_once_offline: bool) -> Submission | None:
         lid = sub.local_id
         changed = asyncio.Event()
         stop = self.outbox.subscribe("changed", changed.set)
         loop = asyncio.get_running_loop()
-        deadline = None if wait is None else loop.time() + wait
         try:
             while True:
                 now = self.outbox.submission(lid)
                 if now is None or now.final or now.state == SubState.HELD or self.outbox.parked(now):
                     return now if now is not None else sub
-                if wait is None and _unreachable(now) and self.outbox.is_resting(now):
+                if at_once_offline and _unreachable(now) and self.outbox.is_resting(now):
                     return now  # no --wait: the server cannot be reached now; it stays queued (75)
-                left = None if deadline is None else deadline - loop.time()
-                if left is not None and left <= 0:
+                left = deadline - loop.time()
+                if left <= 0:
                     return now
                 changed.clear()
                 try:
@@ -261,14 +281,14 @@ class ScriptDesk:
             text = (f"{said}. It stays in the Outbox ({lid}): dispatch-mail outbox retry {lid[:8]} sends it again, "
                     "cancel takes it out.")
         elif sub.state == SubState.HELD:
-            result, text = "held", f"Queued ({lid}): {words}."
+            result, text = "held", f"Queued ({lid}): {ended(words)}"
         elif code == sc.EX_OK:
-            result, text = "queued", "" if quiet else f"Queued ({lid}): {words}."
+            result, text = "queued", "" if quiet else f"Queued ({lid}): {ended(words)}"
         elif sub.kind == ErrorKind.AUTH and self.outbox.parked(sub):  # the sign-in failed: nothing goes by itself
             result, text = "sign-in refused", self._refused_sign_in(lid)
         else:
-            result, text = "waiting", (f"Not sent yet: {words}. It waits in the Outbox ({lid}); {NOT_AGAIN} with the "
-                                       "next dispatch-mail command or when Dispatch starts.")
+            result, text = "waiting", (f"Not sent yet: {ended(words)} It waits in the Outbox ({lid}); {NOT_AGAIN} "
+                                       "with the next dispatch-mail command or when Dispatch starts.")
         info = {"id": lid, "message_id": mid, "result": result, "state": sub.state.value, "text": words}
         return _say(code, as_json, info, text)
 
@@ -301,14 +321,20 @@ class ScriptDesk:
         return await self._cancel(row, asked.json)
 
     async def _retry(self, row: OutboxRow, as_json: bool) -> Reply:
+        """A failed one is sent again, one waiting for its next try tries now (the Outbox view's Retry); one that
+        is being tried, or waits for its time or a sign-in, is left as it is, and that is said (0: nothing is
+        wrong with the message)."""
         if not row.can_retry:
-            raise sc.CommandError(sc.EX_DATAERR, f"{row.local_id[:8]} is not waiting for a retry: {row.text}.")
+            return _say(sc.EX_OK, as_json, {"id": row.local_id, "result": "not retried", "text": row.text},
+                        f"{row.local_id[:8]} is not waiting for a retry: {ended(row.text)} Nothing to do.")
+        failed = row.state == SubState.FAILED.value
         await _written(self.outbox.resubmit(row.local_id))
-        return _say(sc.EX_OK, as_json, {"id": row.local_id, "result": "retried"}, "Sending it again.")
+        return _say(sc.EX_OK, as_json, {"id": row.local_id, "result": "retried"},
+                    "Sending it again." if failed else "Trying it now.")
 
     async def _cancel(self, row: OutboxRow, as_json: bool) -> Reply:
         if not row.can_cancel:
-            raise sc.CommandError(sc.EX_DATAERR, f"{row.local_id[:8]} cannot be taken out now: {row.text}.")
+            raise sc.CommandError(sc.EX_TEMPFAIL, f"{row.local_id[:8]} cannot be taken out now: {ended(row.text)}")
         try:
             back = await self.outbox.cancel(row.local_id)
         except NotCancellable:
@@ -322,6 +348,11 @@ class ScriptDesk:
 _TAKEN_OUT = ("Taken out of the Outbox, not sent. A message written in Dispatch or given to dispatch-mail send is "
               "kept as a draft (in Compose or Drafts when Dispatch next shows it); a file sent as it is stays "
               "where it was.")
+
+
+def ended(words: str) -> str:
+    """``words`` as a sentence: a full stop added, unless they end with one or an ellipsis already."""
+    return words if words.endswith((".", "…", "!", "?")) else f"{words}."
 
 
 def _listed(rows: list[OutboxRow], as_json: bool) -> Reply:

@@ -20,7 +20,9 @@ charset, a malformed message (65); options that do not go together, or a time Se
 from __future__ import annotations
 
 import argparse
+import math
 import mimetypes
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -47,6 +49,22 @@ EX_CANTCREAT = 73  # this computer could not write Dispatch's settings (dispatch
 EX_TEMPFAIL = 75  # not sent yet: queued, tried again later
 EX_NOPERM = 77  # refused by the server (permission)
 EX_CONFIG = 78  # not configured (no account set up)
+
+
+# how long ``send`` and ``sendmail`` wait for the outcome when ``--wait`` is not given (seconds): a command ends
+# within its wait and a few seconds more (:data:`app.command.queue.TAIL`), the message queued when not sent by then
+DEFAULT_WAIT = 30.0
+# the environment variable that changes :data:`DEFAULT_WAIT` (the man page's ENVIRONMENT; the tests set it low)
+WAIT_VARIABLE = "DISPATCH_MAIL_WAIT"
+
+
+def default_wait() -> float:
+    """:data:`DEFAULT_WAIT`, or the seconds ``DISPATCH_MAIL_WAIT`` gives (a number from 0 up)."""
+    try:
+        seconds = float(os.environ.get(WAIT_VARIABLE, "") or DEFAULT_WAIT)
+    except ValueError:
+        return DEFAULT_WAIT
+    return seconds if 0 <= seconds and math.isfinite(seconds) else DEFAULT_WAIT
 
 
 class CommandError(Exception):
@@ -101,9 +119,9 @@ SEND_OPTIONS: tuple[Option, ...] = (
     Option(("--account",), QT_TRANSLATE_NOOP("ManPage", "the account to send with, when more than one is set up"),
            {"metavar": "ADDRESS"}),
     Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "print the outcome as JSON"), {"action": "store_true"}),
-    Option(("--wait",), QT_TRANSLATE_NOOP("ManPage", "wait at most SECONDS for the message to be sent (default: "
-                                                     "until it is sent or refused; at once when the server cannot be "
-                                                     "reached or a sign-in is needed: it stays queued)"),
+    Option(("--wait",), QT_TRANSLATE_NOOP("ManPage", "wait at most SECONDS for the message to be sent (default 30, "
+                                                     "DISPATCH_MAIL_WAIT; at once when the server cannot be reached or "
+                                                     "a sign-in is needed): not sent by then, it stays queued (75)"),
            {"type": float, "metavar": "SECONDS"}),
     Option(("--no-wait",), QT_TRANSLATE_NOOP("ManPage", "return once the message is recorded in the queue"),
            {"action": "store_true"}),
@@ -119,8 +137,10 @@ SENDMAIL_OPTIONS: tuple[Option, ...] = (
                                                  "accepted and ignored, as msmtp does"),
            {"action": "append", "default": [], "dest": "o_options", "metavar": "OPTION"}),
     Option(("-f",), QT_TRANSLATE_NOOP("ManPage", "the envelope sender: checked to be a mailbox the account sends "
-                                                 "from (a local user name, as cron gives, means the account's own); "
-                                                 "the message's From header says whom it is from"),
+                                                 "from; the message's From header says whom it is from. A local user "
+                                                 "name, as cron gives (-f root), means the account's own, and a From "
+                                                 "that is not a mailbox the account sends from is then sent from the "
+                                                 "account's address (said on standard error)"),
            {"dest": "sender", "metavar": "ADDR"}),
     Option(("-F",), QT_TRANSLATE_NOOP("ManPage", "the sender's full name: accepted; the message's From header names "
                                                  "the sender"),
@@ -194,7 +214,7 @@ def build_parser(command: str) -> argparse.ArgumentParser:
 class DraftRequest:
     """A message built from ``send``'s options, for ``Sending.send_draft``. ``sender``: ``--from`` (None: the
     account's own); ``later``: when Send later sends it (None: now); ``wait``: seconds to wait for the outcome
-    (None: until it is settled, 0: return once recorded)."""
+    (None: :func:`default_wait`, and at once when the server cannot be reached; 0: return once recorded)."""
 
     draft: Draft
     sender: Recipient | None = None
@@ -208,13 +228,15 @@ class DraftRequest:
 class MimeRequest:
     """A message sent as it is, for ``Sending.send_mime``: ``mime`` the bytes and the Message-ID that names them,
     ``parsed`` its fields (the Outbox's row). ``envelope``: whom it goes to; those the To and Cc headers do not
-    name are ``parsed.bcc``. ``sender`` (``-f``) and ``full_name`` (``-F``): sendmail's envelope sender."""
+    name are ``parsed.bcc``. ``sender`` (``-f``) and ``full_name`` (``-F``): sendmail's envelope sender;
+    ``local_sender``: ``-f`` named a local user ("root", as cron gives it), not an address."""
 
     mime: MimeToSend
     parsed: Draft
     envelope: list[Recipient] = field(default_factory=list)
     sender: Recipient | None = None
     full_name: str = ""
+    local_sender: bool = False
     account: str = ""
     json: bool = False
     wait: float | None = None
@@ -478,6 +500,32 @@ def without_header(raw: bytes, name: str) -> bytes:
 _HEAD_END = re.compile(rb"(\r?\n)\r?\n")
 
 
+def from_header(raw: bytes) -> tuple[str, str]:
+    """The display name and the address of ``raw``'s first From header (``("", "")``: none, or unreadable);
+    ``root (Cron Daemon)``, as cron writes it, is ``("Cron Daemon", "root")``."""
+    import email.parser
+    import email.policy
+    import email.utils
+
+    head = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
+    value = head.get("From")
+    if value is None:
+        return "", ""
+    name, address = email.utils.parseaddr(str(value))
+    return name, address
+
+
+def own_from(raw: bytes, name: str, address: str) -> bytes:
+    """``raw`` with its From header (every one) replaced by one naming ``address``, with ``name`` as its display
+    name (RFC 2047-encoded when it is not ASCII); the rest untouched."""
+    import email.utils
+
+    name = "".join(c for c in name if unicodedata.category(c) != "Cc")
+    newline = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
+    value = email.utils.formataddr((name, address), charset="utf-8")
+    return b"From: " + value.encode("ascii") + newline + without_header(raw, "From")
+
+
 # ------------------------------------------------------------------ sendmail
 def sendmail_request(argv: list[str], *, stdin: Stdin,
                      max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> MimeRequest:
@@ -508,7 +556,7 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
         raise CommandError(EX_DATAERR, "No recipients: name them as arguments, or use -t to read them from the "
                                        "message's To, Cc and Bcc headers.")
     return _mime_request(raw, "The message on standard input", max_send_bytes, envelope=envelope, sender=sender,
-                         full_name=full_name)
+                         full_name=full_name, local_sender=bool(args.sender) and sender is None)
 
 
 _DOT = re.compile(rb"(?:^|\n)\.\r?\n|(?:^|\n)\.$")

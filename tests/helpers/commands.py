@@ -98,6 +98,11 @@ class CommandHome:
         subprocess.run([sys.executable, "-c", _SET_UP, server.ews_url, server.alice["username"]], env=self.env,
                        cwd=str(ROOT), check=True, timeout=60)
 
+    def point_at(self, ews_url: str) -> None:
+        """The account set up again with another server address (the same user)."""
+        subprocess.run([sys.executable, "-c", _SET_UP, ews_url, self.server.alice["username"]], env=self.env,
+                       cwd=str(ROOT), check=True, timeout=60)
+
     def command(self, *argv: str) -> list[str]:
         """``python -m app ARGV --password-env VAR`` (sendmail's recipients may follow its options)."""
         return [sys.executable, "-m", "app", *argv, "--password-env", PASSWORD_VAR]

@@ -242,14 +242,25 @@ def test_the_journal_remembers_what_went_before_the_server_shows_it(services, sa
 
 
 @pytest.mark.parametrize("backend", ["ews"], indirect=True)
-def test_a_message_id_the_server_cannot_be_asked_about_is_not_queued(box, sandbox):
-    """Never seen here, and the look-up in Sent Items fails: sending it blindly could be a second copy of one an
-    earlier run sent, so it is refused for now (75), nothing journaled."""
+def test_a_message_id_the_server_cannot_be_asked_about_is_queued_and_never_sent_blindly(box, sandbox, monkeypatch):
+    """Never seen here, and the look-up in Sent Items fails: it is queued all the same (75: do not send it again),
+    and its try looks in Sent Items first, every time: nothing is sent while the server cannot say; once it can,
+    it goes once."""
+    monkeypatch.setenv(sc.WAIT_VARIABLE, "3")  # sendmail has no --wait: the default's documented override
+    box.run(box.ob.client.find_by_message_ids(["<warm@example.com>"]))  # the backend built (slow on a busy machine)
     sandbox.faults.inject("FindItem", "http_503", count=-1, retry_after=0)
     reply, recorded = ask(box, desk_of(box), "sendmail", "-i", BOB, stdin=mail("<unsure@example.com>"))
     assert ("FindItem", "http_503") in sandbox.faults.fired
-    assert reply.exit == sc.EX_TEMPFAIL and reply.err.startswith("Not queued: the server could not be asked")
-    assert recorded == [] and box.journal.count() == 0 and box.ob.submissions() == []
+    assert reply.exit == sc.EX_TEMPFAIL and "in the Outbox" in reply.err, reply  # not "Not queued"
+    (lid,) = recorded
+    assert box.journal.get(lid) is not None, "queued: journaled"
+    assert "CreateItem" not in sandbox.request_log, "never sent before Sent Items is looked at"
+    sandbox.faults.clear()
+    box.ob.resubmit(lid)  # Retry: a failed one is sent again, one waiting for its next try tries now
+    box.run(box.ob.wait(lid))
+    assert box.ob.submission(lid).state == SubState.SENT
+    settle(sandbox)
+    assert count(sandbox, "sentitems", mid="<unsure@example.com>") == 1
 
 
 @pytest.mark.parametrize("backend", ["ews"], indirect=True)

@@ -86,8 +86,8 @@
         <translation>dispatch-mail account: die Einstellungsdatei konnte nicht geschrieben werden; nichts wurde eingerichtet oder entfernt</translation>
     </message>
     <message>
-        <source>not sent yet: the message is queued and is tried again later</source>
-        <translation>noch nicht gesendet: die Nachricht steht in der Warteschlange und wird später erneut versucht</translation>
+        <source>not sent yet: the message is queued and is tried again later; do not send it again</source>
+        <translation>noch nicht gesendet: die Nachricht steht in der Warteschlange und wird später erneut versucht; nicht noch einmal senden</translation>
     </message>
     <message>
         <source>refused by the server (permission)</source>
@@ -108,6 +108,10 @@
     <message>
         <source>the resolver asked whether each recipient&apos;s domain exists before a send (a domain that does not exist: 65): unset or system, the system&apos;s; off, no look-up; HOST[:PORT], comma-separated, these. A look-up waits at most 1 s; no answer never stops a send. The look-ups tell the resolver the recipients&apos; domains</source>
         <translation>der Resolver, der vor dem Senden gefragt wird, ob die Domain jedes Empfängers existiert (eine Domain, die es nicht gibt: 65): nicht gesetzt oder system, der des Systems; off, keine Abfrage; HOST[:PORT], durch Kommas getrennt, diese. Eine Abfrage wartet höchstens 1 s; keine Antwort hält ein Senden nie auf. Die Abfragen verraten dem Resolver die Domains der Empfänger</translation>
+    </message>
+    <message>
+        <source>how many seconds send and sendmail wait for the outcome when --wait is not given (default 30); every command ends within its wait and a few seconds, the message queued (75) when it is not sent by then</source>
+        <translation>wie viele Sekunden send und sendmail ohne --wait auf das Ergebnis warten (Standard 30); jeder Befehl endet innerhalb dieser Wartezeit und einiger Sekunden mehr, die Nachricht bleibt in der Warteschlange (75), wenn sie bis dahin nicht gesendet ist</translation>
     </message>
     <message>
         <source>the undo-send delay in seconds when the user never chose one (default 10)</source>

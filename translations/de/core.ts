@@ -304,8 +304,12 @@
         <translation>gibt das Ergebnis als JSON aus</translation>
     </message>
     <message>
-        <source>wait at most SECONDS for the message to be sent (default: until it is sent or refused; at once when the server cannot be reached or a sign-in is needed: it stays queued)</source>
-        <translation>höchstens SECONDS warten, bis die Nachricht gesendet ist (Standard: bis sie gesendet oder abgelehnt ist; sofort, wenn der Server nicht erreichbar oder eine Anmeldung nötig ist: sie bleibt in der Warteschlange)</translation>
+        <source>wait at most SECONDS for the message to be sent (default 30, DISPATCH_MAIL_WAIT; at once when the server cannot be reached or a sign-in is needed): not sent by then, it stays queued (75)</source>
+        <translation>höchstens SECONDS warten, bis die Nachricht gesendet ist (Standard 30, DISPATCH_MAIL_WAIT; sofort, wenn der Server nicht erreichbar oder eine Anmeldung nötig ist): bis dahin nicht gesendet, bleibt sie in der Warteschlange (75)</translation>
+    </message>
+    <message>
+        <source>the envelope sender: checked to be a mailbox the account sends from; the message&apos;s From header says whom it is from. A local user name, as cron gives (-f root), means the account&apos;s own, and a From that is not a mailbox the account sends from is then sent from the account&apos;s address (said on standard error)</source>
+        <translation>der Umschlag-Absender: geprüft, ob es ein Postfach ist, aus dem das Konto sendet; der From-Header der Nachricht sagt, von wem sie ist. Ein lokaler Benutzername, wie cron ihn angibt (-f root), bedeutet das eigene des Kontos, und ein From, das kein Postfach ist, aus dem das Konto sendet, wird dann durch die Adresse des Kontos ersetzt (auf der Standardfehlerausgabe gemeldet)</translation>
     </message>
     <message>
         <source>return once the message is recorded in the queue</source>
@@ -322,10 +326,6 @@
     <message>
         <source>sendmail&apos;s -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does</source>
         <translation>die -o-Optionen von sendmail: -oi ist -i; die anderen (-oem …) werden angenommen und ignoriert, wie bei msmtp</translation>
-    </message>
-    <message>
-        <source>the envelope sender: checked to be a mailbox the account sends from (a local user name, as cron gives, means the account&apos;s own); the message&apos;s From header says whom it is from</source>
-        <translation>der Umschlag-Absender: geprüft, ob es ein Postfach ist, aus dem das Konto sendet (ein lokaler Benutzername, wie cron ihn angibt, bedeutet das eigene des Kontos); der From-Header der Nachricht sagt, von wem sie ist</translation>
     </message>
     <message>
         <source>the sender&apos;s full name: accepted; the message&apos;s From header names the sender</source>
@@ -621,6 +621,11 @@
         <translation>Wartet auf das Senden</translation>
     </message>
     <message>
+        <source>Server unreachable — trying again now</source>
+        <extracomment>a send whose last try did not reach the server, tried again now (its save under way, or due this moment)</extracomment>
+        <translation>Server nicht erreichbar — neuer Versuch läuft</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -675,6 +680,10 @@
         <source>server unreachable — retrying in {wait}</source>
         <extracomment>an Outbox row&apos;s words as the middle of a sentence, in the catalogue of their own (the row&apos;s first word is in lower case there, as in English; a translation may keep it as its language writes it)</extracomment>
         <translation>Server nicht erreichbar — neuer Versuch in {wait}</translation>
+    </message>
+    <message>
+        <source>server unreachable — trying again now</source>
+        <translation>Server nicht erreichbar — neuer Versuch läuft</translation>
     </message>
     <message>
         <source>server busy — waiting {wait}</source>
@@ -837,6 +846,7 @@
     <name>SendChecks</name>
     <message>
         <source>The domain of “{address}” does not exist (the DNS has no “{domain}”): a typing mistake?</source>
+        <extracomment>the look-ups&apos; own threads (plain Python ones, not the event loop&apos;s executor: under the window that is Qt&apos;s threads, which must not outlive it); each look-up ends within its second, so they never hold up an exit long</extracomment>
         <translation>Die Domain von „{address}“ existiert nicht (das DNS kennt „{domain}“ nicht): ein Tippfehler?</translation>
     </message>
 </context>

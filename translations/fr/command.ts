@@ -86,8 +86,8 @@
         <translation>dispatch-mail account&#xa0;: le fichier de paramètres n&apos;a pas pu être écrit&#xa0;; rien n&apos;a été configuré ni retiré</translation>
     </message>
     <message>
-        <source>not sent yet: the message is queued and is tried again later</source>
-        <translation>pas encore envoyé&#xa0;: le message est en file d&apos;attente et sera réessayé plus tard</translation>
+        <source>not sent yet: the message is queued and is tried again later; do not send it again</source>
+        <translation>pas encore envoyé&#xa0;: le message est en file d&apos;attente et sera réessayé plus tard&#xa0;; ne l&apos;envoyez pas une seconde fois</translation>
     </message>
     <message>
         <source>refused by the server (permission)</source>
@@ -108,6 +108,10 @@
     <message>
         <source>the resolver asked whether each recipient&apos;s domain exists before a send (a domain that does not exist: 65): unset or system, the system&apos;s; off, no look-up; HOST[:PORT], comma-separated, these. A look-up waits at most 1 s; no answer never stops a send. The look-ups tell the resolver the recipients&apos; domains</source>
         <translation>le résolveur à qui demander, avant un envoi, si le domaine de chaque destinataire existe (un domaine qui n&apos;existe pas&#xa0;: 65)&#xa0;: absent ou system, celui du système&#xa0;; off, aucune requête&#xa0;; HÔTE[:PORT], séparés par des virgules, ceux-ci. Une requête attend au plus 1&#xa0;s&#xa0;; sans réponse, l&apos;envoi n&apos;est jamais arrêté. Les requêtes font connaître au résolveur les domaines des destinataires</translation>
+    </message>
+    <message>
+        <source>how many seconds send and sendmail wait for the outcome when --wait is not given (default 30); every command ends within its wait and a few seconds, the message queued (75) when it is not sent by then</source>
+        <translation>combien de secondes send et sendmail attendent le résultat sans --wait (30 par défaut)&#xa0;; chaque commande se termine dans ce délai plus quelques secondes, le message restant en file d&apos;attente (75) s&apos;il n&apos;est pas encore envoyé</translation>
     </message>
     <message>
         <source>the undo-send delay in seconds when the user never chose one (default 10)</source>

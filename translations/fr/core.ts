@@ -304,8 +304,12 @@
         <translation>affiche le résultat en JSON</translation>
     </message>
     <message>
-        <source>wait at most SECONDS for the message to be sent (default: until it is sent or refused; at once when the server cannot be reached or a sign-in is needed: it stays queued)</source>
-        <translation>attendre au plus SECONDS que le message soit envoyé (par défaut&#xa0;: jusqu&apos;à ce qu&apos;il soit envoyé ou refusé&#xa0;; aussitôt si le serveur est injoignable ou qu&apos;une connexion est nécessaire&#xa0;: il reste en file d&apos;attente)</translation>
+        <source>wait at most SECONDS for the message to be sent (default 30, DISPATCH_MAIL_WAIT; at once when the server cannot be reached or a sign-in is needed): not sent by then, it stays queued (75)</source>
+        <translation>attendre au plus SECONDS que le message soit envoyé (30 par défaut, DISPATCH_MAIL_WAIT&#xa0;; aussitôt si le serveur est injoignable ou qu&apos;une connexion est nécessaire)&#xa0;: s&apos;il n&apos;est pas envoyé d&apos;ici là, il reste en file d&apos;attente (75)</translation>
+    </message>
+    <message>
+        <source>the envelope sender: checked to be a mailbox the account sends from; the message&apos;s From header says whom it is from. A local user name, as cron gives (-f root), means the account&apos;s own, and a From that is not a mailbox the account sends from is then sent from the account&apos;s address (said on standard error)</source>
+        <translation>l&apos;expéditeur de l&apos;enveloppe&#xa0;: on vérifie que c&apos;est une boîte aux lettres au nom de laquelle le compte envoie&#xa0;; l&apos;en-tête From du message dit de qui il vient. Un nom d&apos;utilisateur local, comme celui que donne cron (-f root), désigne celle du compte, et un From qui n&apos;est pas une boîte au nom de laquelle le compte envoie est alors remplacé par l&apos;adresse du compte (signalé sur la sortie d&apos;erreur)</translation>
     </message>
     <message>
         <source>return once the message is recorded in the queue</source>
@@ -322,10 +326,6 @@
     <message>
         <source>sendmail&apos;s -o options: -oi is -i; the others (-oem ...) are accepted and ignored, as msmtp does</source>
         <translation>les options -o de sendmail&#xa0;: -oi vaut -i&#xa0;; les autres (-oem…) sont acceptées et ignorées, comme le fait msmtp</translation>
-    </message>
-    <message>
-        <source>the envelope sender: checked to be a mailbox the account sends from (a local user name, as cron gives, means the account&apos;s own); the message&apos;s From header says whom it is from</source>
-        <translation>l&apos;expéditeur de l&apos;enveloppe&#xa0;: on vérifie que c&apos;est une boîte aux lettres au nom de laquelle le compte envoie (un nom d&apos;utilisateur local, comme celui que donne cron, désigne celle du compte)&#xa0;; l&apos;en-tête From du message dit de qui il vient</translation>
     </message>
     <message>
         <source>the sender&apos;s full name: accepted; the message&apos;s From header names the sender</source>
@@ -621,6 +621,11 @@
         <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
+        <source>Server unreachable — trying again now</source>
+        <extracomment>a send whose last try did not reach the server, tried again now (its save under way, or due this moment)</extracomment>
+        <translation>Serveur injoignable — nouvel essai en cours</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -675,6 +680,10 @@
         <source>server unreachable — retrying in {wait}</source>
         <extracomment>an Outbox row&apos;s words as the middle of a sentence, in the catalogue of their own (the row&apos;s first word is in lower case there, as in English; a translation may keep it as its language writes it)</extracomment>
         <translation>serveur injoignable — nouvel essai dans {wait}</translation>
+    </message>
+    <message>
+        <source>server unreachable — trying again now</source>
+        <translation>serveur injoignable — nouvel essai en cours</translation>
     </message>
     <message>
         <source>server busy — waiting {wait}</source>
@@ -837,6 +846,7 @@
     <name>SendChecks</name>
     <message>
         <source>The domain of “{address}” does not exist (the DNS has no “{domain}”): a typing mistake?</source>
+        <extracomment>the look-ups&apos; own threads (plain Python ones, not the event loop&apos;s executor: under the window that is Qt&apos;s threads, which must not outlive it); each look-up ends within its second, so they never hold up an exit long</extracomment>
         <translation>Le domaine de «&#xa0;{address}&#xa0;» n’existe pas (le DNS ne connaît pas «&#xa0;{domain}&#xa0;»)&#xa0;: une faute de frappe&#xa0;?</translation>
     </message>
 </context>

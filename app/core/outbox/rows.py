@@ -52,6 +52,8 @@ def submission_text(sub: Submission, now: float, parked: bool = False, not_delet
     if st == SubState.HELD:
         return row_text(sub, now)
     if st == SubState.SAVING:
+        if sub.kind == ErrorKind.UNREACHABLE:  # its last try did not reach the server: say why it still waits
+            return UNREACHABLE_NOW
         return translate("OutboxRow", "Saving before sending…")
     if st == SubState.SUBMITTING:
         return translate("OutboxRow", "Sending…")
@@ -81,7 +83,19 @@ def submission_text(sub: Submission, now: float, parked: bool = False, not_delet
             return translate("OutboxRow", "Retrying in {wait} — {reason}").format(wait=_wait_words(wait),
                                                                                reason=sub.reason)
         return translate("OutboxRow", "Retrying in {wait}").format(wait=_wait_words(wait))
+    if sub.kind == ErrorKind.UNREACHABLE:
+        return UNREACHABLE_NOW
     return translate("OutboxRow", "Waiting to send")
+
+
+#: a send whose last try did not reach the server, tried again now (its save under way, or due this moment)
+UNREACHABLE_NOW = translate("OutboxRow", "Server unreachable — trying again now")
+
+
+def can_retry(sub: Submission, now: float, parked: bool = False) -> bool:
+    """Retry does something for it: a failed send is sent again, one waiting for its next try tries now
+    (:meth:`app.core.outbox.takeback.TakeBack.resubmit`)."""
+    return sub.state == SubState.FAILED or (sub.state == SubState.QUEUED and not parked and sub.retry_at - now > 0.5)
 
 
 def save_text(job: SaveJob, now: float) -> str:
@@ -118,7 +132,7 @@ def row_for(item: Submission | SaveJob, now: float, *, parked: bool = False, not
         recipients = item.display_to or display_to(d)
         return OutboxRow(item.local_id, "send", subject, recipients, item.state.value,
                          submission_text(item, now, parked, not_deleted), item.state in CANCELLABLE,
-                         item.state == SubState.FAILED)
+                         can_retry(item, now, parked))
     return OutboxRow(item.local_id, "save", subject, display_to(d), item.status.value,
                      save_text(item, now), item.status in (SaveStatus.WAITING, SaveStatus.RETRYING,
                                                            SaveStatus.FAILED, SaveStatus.AUTH),

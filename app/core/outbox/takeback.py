@@ -133,7 +133,8 @@ class TakeBack:
 
     def resubmit(self, local_id: str) -> Future | None:
         """Send a failed submission again, or retry a failed save (the user's explicit Retry). The new state
-        reaches the disk before anything the worker writes for it next (one journal thread, in order)."""
+        reaches the disk before anything the worker writes for it next (one journal thread, in order). A send
+        waiting for its next try (the server unreachable, busy) tries now instead: ``queued --wake--> queued``."""
         job = self._saves.get(local_id)
         if job is not None and job.status == SaveStatus.FAILED:
             job.apply(SaveEvent.RESUBMIT, attempts=0, retry_at=0.0, reason="")
@@ -141,6 +142,11 @@ class TakeBack:
             self.worker.poke()
             return None
         sub = self._subs.get(local_id)
+        if sub is not None and sub.state == SubState.QUEUED and sub.retry_at and not self.parked(sub):
+            done = self.transition(sub, Event.WAKE, retry_at=0.0)  # its try's time only: not journaled
+            self.changed()
+            self.worker.poke()
+            return done
         if sub is None or sub.state != SubState.FAILED:
             return None
         done = _logged(self.transition(sub, Event.RESUBMIT, attempts=0, lookups=0, retry_at=0.0, reason="",
