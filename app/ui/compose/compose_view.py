@@ -23,6 +23,7 @@ from app.domain import words
 from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
 from app.ui.compose.body.rich_cuts import TRAILER
+from app.ui.compose.form_area import BODY_MIN, FormArea, body_height, page_margins
 from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 from app.ui.common.tr import shown, translate
 
@@ -110,8 +111,8 @@ class ComposeView(QWidget):
         self.saved_edits = 0    # the value of ``edits`` that the server copy reflects
         self.max_send_bytes = 10 * 1024 * 1024
 
-        root = QVBoxLayout(self)
-        root.setContentsMargins(28, 20, 28, 16)
+        root = self._root = QVBoxLayout(self)
+        root.setContentsMargins(28, 14, 28, 12)
         root.setSpacing(12)
 
         head = QHBoxLayout()
@@ -124,18 +125,17 @@ class ComposeView(QWidget):
         head.addWidget(self.title, 1)  # elided: a long subject never widens the window
         head.addWidget(self.state_label)
         root.addLayout(head)
-        from app.ui.compose.form_area import FormArea
 
         # the fields, More options, the toolbar, the body and the attachments scroll inside the window when it
         # is short of height (app/ui/compose/form_area.py); the title above, the error and buttons below stay
         self.form_area = FormArea(self)
         form = self.form_area.lay
-        form.setSpacing(12)
+        form.setSpacing(6)
         root.addWidget(self.form_area, 1)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(6)
         self.to = RecipientEdit("to", translate("Compose", "To"), self)
         self.cc = RecipientEdit("cc", translate("Compose", "Cc"), self)
         self.bcc = RecipientEdit("bcc", translate("Compose", "Bcc"), self)
@@ -191,7 +191,7 @@ class ComposeView(QWidget):
         self.body.setPlaceholderText(translate("Compose", "Write your message…"))
         self.body.setAcceptRichText(False)
         self.body.setTabChangesFocus(True)
-        self.body.setMinimumHeight(60)
+        self.body.setMinimumHeight(BODY_MIN)
         from app.ui.compose.body.body_mirror import BodyMirror
 
         # the body's plain text, followed edit by edit: a draft of a 10 MB body is never read whole on
@@ -304,7 +304,28 @@ class ComposeView(QWidget):
 
     def showEvent(self, event):  # noqa: N802
         self._align_labels()
+        self._fit_height()
         super().showEvent(event)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The body keeps a third of the window's height, the header rows scroll above it when the window is
+        short (app/ui/compose/form_area.py); the margins tighten in a short window. Inside the form's scroll
+        area, the body's least height never raises the window's own."""
+        high = self.window().height()
+        margins, spacing = page_margins(high)
+        if self._root.spacing() != spacing:
+            self._root.setContentsMargins(*margins)
+            self._root.setSpacing(spacing)
+        want = body_height(high)
+        if self.body.minimumHeight() != want:
+            self.body.setMinimumHeight(want)
+            if self.body.hasFocus():
+                self.form_area.widget().layout().activate()
+                self.form_area.keep_in_view(self.body)
 
     def _align_labels(self) -> None:
         """One label column for the fields above and the More options panel's rows (its labels are longer)."""
