@@ -225,6 +225,12 @@ def test_a_bad_address_reopened_from_drafts_is_a_marked_chip_removed_whole_and_n
     assert chips == [("ann@example.org", False), ("bob@@example.com", True)]
     assert "“bob@@example.com”" in c.to.error_text()
     win.grab().save(str(screenshot_dir / "recipients-bad-reopened.png"))
+    type_keys(win, "cy")  # typed after it: a new entry, never glued to it ("bob@@example.comcy")
+    assert c.to.text().endswith("bob@@example.com, cy")
+    key(qtbot, win, Qt.Key_Escape)  # the suggestion list, if any, closes
+    key(qtbot, win, Qt.Key_Backspace)
+    key(qtbot, win, Qt.Key_Backspace)  # the two letters, one by one
+    assert c.to.text().endswith("bob@@example.com, ")
     key(qtbot, win, Qt.Key_Backspace)  # the bad address goes whole, and its mark with it
     assert names(c.to) == ["ann@example.org"] and "bob" not in c.to.text() and c.to.error_text() == ""
     key(qtbot, win, Qt.Key_Z, CTRL)  # one undo brings it back whole
