@@ -30,7 +30,7 @@ def test_an_empty_new_message_says_nothing_and_one_typed_in_says_not_saved(qtbot
     assert c.state_label.text() == ""
 
 
-def test_undo_send_with_no_edit_says_kept_not_edited(qtbot, window, settings):
+def test_undo_send_with_no_edit_says_kept_not_edited(qtbot, window, settings, screenshot_dir):
     win, c = window, window.compose
     settings.set_undo_send_seconds(60)  # the hold outlasts the test: Ctrl+Z comes first
     type_message(qtbot, win, subject="Take me back", body="First version.")
@@ -43,6 +43,7 @@ def test_undo_send_with_no_edit_says_kept_not_edited(qtbot, window, settings):
     qtbot.waitUntil(lambda: c.subject.text() == "Take me back", timeout=5000)
     qtbot.waitUntil(lambda: c.state() in (KEPT, EDITED_KEPT), timeout=5000)
     assert c.state() == KEPT and c.state_label.text() == "Kept on this computer", c.state()
+    win.grab().save(str(screenshot_dir / "compose-undo-kept.png"))
     assert c.dirty, "newer than the Drafts copy: leaving it still saves it"
 
 
