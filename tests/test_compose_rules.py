@@ -3,6 +3,7 @@ to ask before sending (no subject; an attachment mentioned but missing) — pure
 
 import pytest
 
+from app.domain import follow_up
 from app.domain.models import Attachment, BodyFormat, Draft, Recipient
 from app.domain.send_checks import mentions_attachment, send_warnings
 from app.domain.validation import format_recipients, recipients_as_typed, validate_draft
@@ -87,3 +88,37 @@ def test_html_bodies_are_read_as_text():
 
 def test_both_warnings_together():
     assert [w.code for w in send_warnings(Draft(body="attached"))] == ["no_subject", "attachment_missing"]
+
+
+# ---- a reply's quoted original is not the user's (issue 73, item 2) ----
+_HEADERS = {  # the header block's labels as the window writes them (translations/*/times.ts, "Quote")
+    "en": follow_up.Header(),
+    "fr": follow_up.Header("De\u00a0:", "Envoyé\u00a0:", "À\u00a0:", "Cc\u00a0:", "Objet\u00a0:"),
+    "de": follow_up.Header("Von:", "Gesendet:", "An:", "Cc:", "Betreff:"),
+}
+
+
+@pytest.mark.parametrize("lang", list(_HEADERS))
+@pytest.mark.parametrize("fmt", [BodyFormat.TEXT, BodyFormat.HTML])
+def test_the_quoted_original_of_a_reply_is_not_read_in_any_language(lang, fmt):
+    import datetime as dt
+
+    orig = Draft(to=[Recipient("bob@example.com", "Bob")], subject="Numbers", body_format=fmt,
+                 body="Please find attached the numbers." if fmt == BodyFormat.TEXT
+                 else "<html><body><p>Please find <b>attached</b> the numbers.</p></body></html>",
+                 attachments=[Attachment("numbers.xlsx", b"x")])
+    sent = dt.datetime(2026, 11, 24, 9, 5)
+    for made in (follow_up.reply_all(orig, own=["alice@example.com"], sender=Recipient("alice@example.com"),
+                                     sent=sent, header=_HEADERS[lang]),
+                 follow_up.forward(orig, sender=Recipient("alice@example.com"), sent=sent, header=_HEADERS[lang])):
+        made = made.copy(attachments=[])  # the files left out (a reply never has them; a forward's removed)
+        body = made.body
+        typed = "Thanks, looks good." if fmt == BodyFormat.TEXT else "<p>Thanks, looks good.</p>"
+        assert send_warnings(made.copy(body=typed + body)) == [], (lang, fmt, body)
+        own = "It is attached below." if fmt == BodyFormat.TEXT else "<p>It is <i>attached</i> below.</p>"
+        assert [w.word for w in send_warnings(made.copy(body=own + body))] == ["attached"], "the user's own words"
+
+
+def test_a_line_of_underscores_the_user_wrote_is_not_a_quote():
+    body = f"Signed,\n{follow_up.SEPARATOR}\n\nThe report is attached."
+    assert [w.code for w in send_warnings(Draft(subject="s", body=body))] == ["attachment_missing"]

@@ -55,3 +55,12 @@ def test_edits_touch_only_what_changes():
     """A field applies an edit as one replacement of a range (so the line edit's Undo brings it back)."""
     assert rs.remove_entry("a@x.org, b@y.org", (9, 16)) == rs.Edit(8, 16, " ")
     assert rs.replace_typing_entry("a@x.org,bo", 10, "Bob <bob@example.com>") == rs.Edit(8, 10, " Bob <bob@example.com>, ")
+
+
+def test_a_field_put_back_ends_at_a_new_entry_unless_an_entry_is_still_open():
+    from app.domain.recipient_spans import finished
+
+    assert finished("ann@example.org, bob@@example.com") == "ann@example.org, bob@@example.com, "
+    assert finished("ann@example.org, ") == "ann@example.org, " and finished("") == ""
+    assert finished("Quinn <quinn") == "Quinn <quinn", "the comma would be inside the open angle bracket"
+    assert finished('"Smith, J') == '"Smith, J'

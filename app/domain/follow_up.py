@@ -154,6 +154,24 @@ def quoted(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None,
     return (f"<div><br></div><hr><div>{head}</div><br>{_inner(orig.body)}", BodyFormat.HTML)
 
 
+#: a header line of the quote: a label of a few words and its colon ("From:", "De :", "Von:"), then its value
+_HEADER_LINE = re.compile(r"[^\W\d_][\w .'-]{0,30}?\s?:(\s|$)")
+
+
+def quote_start(lines: list[str]) -> int:
+    """The index of the line where the quoted original starts (``len(lines)`` when there is none), read by the
+    structure :func:`quoted` writes in every language: the separator line (a rich body's rule, once put in
+    text, is that line too), then the header block's first line, a label and its colon. The words are not
+    read, so "From:", "De :" and "Von:" are the same to it."""
+    for i, line in enumerate(lines):
+        if line.strip() != SEPARATOR:
+            continue
+        following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+        if _HEADER_LINE.match(following.strip()):
+            return i
+    return len(lines)
+
+
 def _inner(body: str) -> str:
     """An HTML document's body content (its head, styles and title are not quoted)."""
     m = _BODY.search(body)

@@ -117,6 +117,16 @@ def remove_entry(text: str, span: Span) -> Edit:
     return Edit(start, _spaces_from(text, end), "")
 
 
+def finished(text: str) -> str:
+    """``text`` with its last entry finished: ``", "`` after it, so the typing position is a new entry and every
+    entry is a whole token (a draft put back in the field). An entry whose quote or angle bracket is still open
+    would swallow the comma: it is left as it is, open."""
+    if not text.strip() or text.rstrip().endswith((",", ";")):
+        return text
+    done = text.rstrip() + ", "
+    return done if len(separator_positions(done)) == len(separator_positions(text)) + 1 else text
+
+
 def replace_typing_entry(text: str, pos: int, completion: str) -> Edit:
     """Replace the entry under the cursor with ``completion`` followed by ``", "``: the cursor is then at
     the typing position for the next address. What follows the entry is kept after it."""

@@ -11,12 +11,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from app.domain import follow_up
 from app.domain.models import BodyFormat, Draft
 from app.domain.words import translate
 
 #: words that say "a file comes with this message", in the languages people write mail in here
 #: (English, German, French, Spanish, Italian, Dutch, Portuguese). Matched as whole words, case- and
-#: accent-insensitively; quoted text of earlier messages (lines starting with ">") is not read.
+#: accent-insensitively; quoted text of earlier messages (a reply's or forward's quoted original, lines starting
+#: with ">") is not read.
 ATTACHMENT_WORDS = (
     # English
     "attached", "attachment", "attachments", "attaching", "enclosed", "i attach", "please find attached",
@@ -57,19 +59,37 @@ _WORD_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w).replace(r"\ ", r"\s
 _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
 
 
+_RULE = re.compile(r"<hr\b[^>]*>", re.I)
+_LINE_END = re.compile(r"<br\b[^>]*>|</(p|div|li|tr|h[1-6]|blockquote)\s*>", re.I)
+_FORWARDED = re.compile(r"\s*-{2,}\s*(original message|forwarded message|ursprüngliche nachricht|message d'origine)",
+                        re.I)
+
+
 def _plain(draft: Draft) -> str:
+    """The user's own words in ``draft``'s body: a rich body as lines of text (its rule the separator line a
+    plain reply has), without the quoted original below a reply's or a forward's header block (any language's:
+    :func:`app.domain.follow_up.quote_start`), another client's "Original Message" and lines quoted with ">"."""
     text = draft.body or ""
     if draft.body_format == BodyFormat.HTML:
-        text = html.unescape(_TAGS.sub(" ", text))
-    # the user's own words only: quoted replies ("> ...") and a forwarded original are not theirs
-    lines = []
-    for line in text.splitlines():
-        if re.match(r"\s*-{2,}\s*(original message|forwarded message|ursprüngliche nachricht|message d'origine)",
-                    line, re.I):
+        text = html.unescape(_TAGS.sub(_tag_as_text, text))
+    lines = text.splitlines()
+    lines = lines[:follow_up.quote_start(lines)]
+    own = []
+    for line in lines:
+        if _FORWARDED.match(line):
             break
         if not line.lstrip().startswith(">"):
-            lines.append(line)
-    return "\n".join(lines)
+            own.append(line)
+    return "\n".join(own)
+
+
+def _tag_as_text(m: re.Match) -> str:
+    """A tag put in text: a rule as the separator line, the end of a line or a block as a line break, any other
+    as a space (a script's or a style's content goes with it)."""
+    tag = m.group(0)
+    if _RULE.fullmatch(tag):
+        return f"\n{follow_up.SEPARATOR}\n"
+    return "\n" if _LINE_END.fullmatch(tag) else " "
 
 
 def mentions_attachment(text: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.domain.account import AccountConfig
 from app.domain.senders import Principal
-from app.domain.validation import account_url_problem
+from app.domain.validation import account_url_problem, parse_recipients
 from app.domain.words import Words, translate
 from app.storage.files import replace_file
 # where each kind of file lives, and the language read before the window (a module light enough for start-up)
@@ -255,13 +255,17 @@ class Settings:
 
     # ---- recent recipients (per account: one account's correspondents never show up in another's) ----
     def recent_recipients(self, account: str = "") -> list[str]:
+        """The account's recent recipients, newest first: addresses that can be sent to only (an invalid one an
+        earlier version learned from a draft is never offered)."""
         by_account = self._data.get("recent_by_account")
         items = by_account.get(account, []) if isinstance(by_account, dict) else []
-        return [s for s in items if isinstance(s, str)] if isinstance(items, list) else []
+        return [s for s in items if _sendable(s)] if isinstance(items, list) else []
 
     def add_recent_recipients(self, entries: list[str], account: str = "") -> None:
+        """Learn ``entries`` (a message's recipients): those that can be sent to; an unfinished or invalid
+        address a draft holds is never learned."""
         recent = self.recent_recipients(account)
-        for e in entries:
+        for e in filter(_sendable, entries):
             low = e.lower()
             recent = [r for r in recent if r.lower() != low]
             recent.insert(0, e)
@@ -322,3 +326,11 @@ class Settings:
 
     def set_undo_send_seconds(self, seconds: float) -> None:
         self.set("undo_send_seconds", seconds)
+
+
+def _sendable(entry) -> bool:
+    """``entry`` ("Name <addr>" or an address) is one recipient a message can be sent to."""
+    if not isinstance(entry, str):
+        return False
+    found, errors = parse_recipients(entry)
+    return len(found) == 1 and not errors

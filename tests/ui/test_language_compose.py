@@ -19,7 +19,7 @@ from tests.helpers.windows import close_window, open_window
 NBSP = "\u00a0"
 LANGUAGES = {
     "fr": {"labels": ["De", "À", "Cc", "Cci", "Objet", "Options"], "send": "Envoyer", "save": "Enregistrer le brouillon",
-           "title": "Nouveau message", "state": "Non enregistré", "edited": "Non enregistré",
+           "title": "Nouveau message", "state": "", "edited": "Non enregistré",
            "body": "Rédigez votre message…",
            "format": ["Texte &enrichi", "&Gras", "&Italique", "&Souligné", "Insérer ou modifier un &lien…",
                       "Liste &numérotée", "Liste à &puces", "&Augmenter le retrait", "&Diminuer le retrait"],
@@ -28,7 +28,7 @@ LANGUAGES = {
            "countdown": f"Envoi de «{NBSP}Chiffres{NBSP}» dans 30{NBSP}s — Ctrl+Z ou Annuler pour le récupérer",
            "undo": "Annuler", "now": "Envoyer maintenant", "back": "Non envoyé"},
     "de": {"labels": ["Von", "An", "Cc", "Bcc", "Betreff", "Optionen"], "send": "Senden", "save": "Entwurf speichern",
-           "title": "Neue Nachricht", "state": "Nicht gespeichert", "edited": "Nicht gespeichert",
+           "title": "Neue Nachricht", "state": "", "edited": "Nicht gespeichert",
            "body": "Schreiben Sie Ihre Nachricht…",
            "format": ["&Rich-Text", "&Fett", "&Kursiv", "&Unterstrichen", "&Link einfügen oder bearbeiten…",
                       "&Nummerierte Liste", "&Aufzählungsliste", "Einzug &vergrößern", "&Einzug verkleinern"],
@@ -64,6 +64,7 @@ def test_compose_send_later_and_the_undo_bar_speak_the_windows_language(qtbot, a
                                                                            Qt.FindDirectChildrenOnly)]
             assert labels[:6] == want["labels"], labels
             assert (c.send_button.text(), c.save_button.text()) == (want["send"], want["save"])
+            # an empty new message: nothing beside its title (issue 73, item 9)
             assert (c.title.text(), c.state_label.text()) == (want["title"], want["state"])
             assert c.body.placeholderText() == want["body"]
             assert c.to.edit.accessibleName() == want["labels"][1]

@@ -197,3 +197,48 @@ def test_entries_are_drawn_as_chips_a_wrong_one_in_red(qtbot, window, screenshot
         tint = edge.red() - edge.blue()  # the frame: red for a wrong entry, the accent's blue for the others
         assert (tint > 20) if wrong else (tint < -20), (rect, edge.name(), danger.name())
         assert edge != image.pixelColor(round(rect.left() - 2), round(rect.center().y())), "a frame is drawn"
+
+
+# ---------------------------------------------------------------- issue 73, item 4: a bad address reopened
+def test_a_bad_address_reopened_from_drafts_is_a_marked_chip_removed_whole_and_never_learned(
+        qtbot, window, sandbox, screenshot_dir):
+    from tests.helpers.mailbox import items
+
+    win, c = window, window.compose
+    new_message(qtbot, win)
+    qtbot.keyClicks(c.to.edit, "ann@example.org, bob@@example.com")
+    for _ in range(3):  # Cc, Bcc, Subject
+        key(qtbot, win, Qt.Key_Tab)
+    assert QApplication.focusWidget() is c.subject
+    qtbot.keyClicks(c.subject, "Fix me")
+    key(qtbot, win, Qt.Key_S, CTRL)
+    qtbot.waitUntil(lambda: len(items(sandbox, "drafts")) == 1 and c.current_ref() is not None, timeout=20000)
+    assert "bob@@example.com" not in " ".join(c.to.offered()), "a draft's invalid address is never learned"
+    key(qtbot, win, Qt.Key_N, CTRL)
+    key(qtbot, win, Qt.Key_2, CTRL)
+    qtbot.waitUntil(lambda: win.drafts.model.rowCount() == 1 and not win.drafts.model.loading, timeout=10000)
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: c.subject.text() == "Fix me", timeout=10000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is c.to.edit, timeout=3000)
+    # both addresses are whole chips, the bad one marked at once; the keyboard is after them
+    chips = [(c.to.text()[s:e], wrong) for (s, e), _rect, wrong in c.to.edit.chips()]
+    assert chips == [("ann@example.org", False), ("bob@@example.com", True)]
+    assert "“bob@@example.com”" in c.to.error_text()
+    win.grab().save(str(screenshot_dir / "recipients-bad-reopened.png"))
+    type_keys(win, "cy")  # typed after it: a new entry, never glued to it ("bob@@example.comcy")
+    assert c.to.text().endswith("bob@@example.com, cy")
+    key(qtbot, win, Qt.Key_Escape)  # the suggestion list, if any, closes
+    key(qtbot, win, Qt.Key_Backspace)
+    key(qtbot, win, Qt.Key_Backspace)  # the two letters, one by one
+    assert c.to.text().endswith("bob@@example.com, ")
+    key(qtbot, win, Qt.Key_Backspace)  # the bad address goes whole, and its mark with it
+    assert names(c.to) == ["ann@example.org"] and "bob" not in c.to.text() and c.to.error_text() == ""
+    key(qtbot, win, Qt.Key_Z, CTRL)  # one undo brings it back whole
+    assert "bob@@example.com" in c.to.text()
+    key(qtbot, win, Qt.Key_Backspace)
+    type_keys(win, "bo")  # typing starts a new address, never glued to the last one
+    qtbot.waitUntil(lambda: c.to.suggestions.isVisible(), timeout=10000)
+    offered = [c.to.suggestions.model().index(i, 0).data() for i in range(c.to.suggestions.model().rowCount())]
+    assert offered and not any("@@" in o for o in offered), offered
+    key(qtbot, win, Qt.Key_Return)
+    assert names(c.to) == ["ann@example.org", "bob@example.com"] and c.to.error_text() == ""

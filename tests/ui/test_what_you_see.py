@@ -162,7 +162,7 @@ def test_ctrl_s_on_an_empty_compose_saves_nothing(qtbot, aloop, sandbox, tmp_pat
         qtbot.waitUntil(lambda: "Nothing to save: Compose is empty" in said, timeout=10000)
         wait_task(qtbot, win.flows.wait_idle(), timeout=20000)
         assert "CreateItem" not in sandbox.request_log and _drafts(sandbox) == []
-        assert win.compose.state_label.text() == "Not saved"
+        assert win.compose.state_label.text() == "", "nothing written: nothing said (issue 73, item 9)"
     finally:
         close_window(win, session)
         win.journal_bridge.close()
@@ -182,7 +182,7 @@ def test_ctrl_s_on_an_empty_rich_compose_saves_nothing(qtbot, aloop, sandbox, tm
         qtbot.waitUntil(lambda: "Nothing to save: Compose is empty" in said, timeout=10000)
         wait_task(qtbot, win.flows.wait_idle(), timeout=20000)
         assert "CreateItem" not in sandbox.request_log and _drafts(sandbox) == []
-        assert c.state_label.text() == "Not saved"
+        assert c.state_label.text() == "", "nothing written: nothing said (issue 73, item 9)"
     finally:
         close_window(win, session)
         win.journal_bridge.close()

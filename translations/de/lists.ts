@@ -91,8 +91,8 @@
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <source>This draft is the message in Compose</source>
-        <translation>Dieser Entwurf ist die Nachricht in „Verfassen“</translation>
+        <source>Already open in Compose</source>
+        <translation>Bereits in „Verfassen“ geöffnet</translation>
     </message>
     <message>
         <source>Opening draft…</source>

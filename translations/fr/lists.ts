@@ -91,8 +91,8 @@
         <translation>Non envoyé</translation>
     </message>
     <message>
-        <source>This draft is the message in Compose</source>
-        <translation>Ce brouillon est le message ouvert dans Rédiger</translation>
+        <source>Already open in Compose</source>
+        <translation>Déjà ouvert dans Rédiger</translation>
     </message>
     <message>
         <source>Opening draft…</source>

@@ -23,6 +23,7 @@ from app.domain import words
 from app.domain.models import BodyFormat, Draft, Importance
 from app.domain.validation import MAX_SUBJECT, FieldError, validate_draft
 from app.ui.compose.body.rich_cuts import TRAILER
+from app.ui.compose.form_area import BODY_MIN, FormArea, body_height, page_margins
 from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeTextEdit
 from app.ui.common.tr import shown, translate
 
@@ -43,6 +44,8 @@ EDITED_KEPT = words.translate("Compose", "Edited — kept on this computer")
 SAVED = words.translate("Compose", "Saved to Drafts")
 #: the state of a message neither in the journal nor in Drafts
 NOT_SAVED = words.translate("Compose", "Not saved")
+# the state of a new message with nothing written in it: there is nothing to save, so nothing is said
+NOTHING_WRITTEN = ""
 #: the state of a message whose send was refused
 NOT_SENT = words.translate("Compose", "Not sent")
 #: the state beside the title while a long rich body is written out (Qt's toHtml(), one call)
@@ -102,38 +105,37 @@ class ComposeView(QWidget):
         self._draft = Draft()
         self._loading = False
         self._loading_before = False
-        self._loaded_state = NOT_SAVED
-        self._state: str = NOT_SAVED  # the state's words (the label shows them in the user's language)
+        self._loaded_state = NOTHING_WRITTEN
+        self._state: str = NOTHING_WRITTEN  # the state's words (the label shows them in the user's language)
         self.edits = 0          # bumps on every edit
         self.saved_edits = 0    # the value of ``edits`` that the server copy reflects
         self.max_send_bytes = 10 * 1024 * 1024
 
-        root = QVBoxLayout(self)
-        root.setContentsMargins(28, 20, 28, 16)
+        root = self._root = QVBoxLayout(self)
+        root.setContentsMargins(28, 14, 28, 12)
         root.setSpacing(12)
 
         head = QHBoxLayout()
         self.title = ElidedLabel(shown(NEW_MESSAGE), self)
         self.title.setObjectName("viewTitle")
         self.title.setAccessibleName(translate("Compose", "Compose title"))
-        self.state_label = PlainLabel(shown(NOT_SAVED), self)
+        self.state_label = PlainLabel(self)
         self.state_label.setObjectName("viewSubtitle")
         self.state_label.setAccessibleName(translate("Compose", "Draft state"))
         head.addWidget(self.title, 1)  # elided: a long subject never widens the window
         head.addWidget(self.state_label)
         root.addLayout(head)
-        from app.ui.compose.form_area import FormArea
 
         # the fields, More options, the toolbar, the body and the attachments scroll inside the window when it
         # is short of height (app/ui/compose/form_area.py); the title above, the error and buttons below stay
         self.form_area = FormArea(self)
         form = self.form_area.lay
-        form.setSpacing(12)
+        form.setSpacing(6)
         root.addWidget(self.form_area, 1)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(6)
         self.to = RecipientEdit("to", translate("Compose", "To"), self)
         self.cc = RecipientEdit("cc", translate("Compose", "Cc"), self)
         self.bcc = RecipientEdit("bcc", translate("Compose", "Bcc"), self)
@@ -189,7 +191,7 @@ class ComposeView(QWidget):
         self.body.setPlaceholderText(translate("Compose", "Write your message…"))
         self.body.setAcceptRichText(False)
         self.body.setTabChangesFocus(True)
-        self.body.setMinimumHeight(60)
+        self.body.setMinimumHeight(BODY_MIN)
         from app.ui.compose.body.body_mirror import BodyMirror
 
         # the body's plain text, followed edit by edit: a draft of a 10 MB body is never read whole on
@@ -302,7 +304,28 @@ class ComposeView(QWidget):
 
     def showEvent(self, event):  # noqa: N802
         self._align_labels()
+        self._fit_height()
         super().showEvent(event)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The body keeps a third of the window's height, the header rows scroll above it when the window is
+        short (app/ui/compose/form_area.py); the margins tighten in a short window. Inside the form's scroll
+        area, the body's least height never raises the window's own."""
+        high = self.window().height()
+        margins, spacing = page_margins(high)
+        if self._root.spacing() != spacing:
+            self._root.setContentsMargins(*margins)
+            self._root.setSpacing(spacing)
+        want = body_height(high)
+        if self.body.minimumHeight() != want:
+            self.body.setMinimumHeight(want)
+            if self.body.hasFocus():
+                self.form_area.widget().layout().activate()
+                self.form_area.keep_in_view(self.body)
 
     def _align_labels(self) -> None:
         """One label column for the fields above and the More options panel's rows (its labels are longer)."""
@@ -461,7 +484,7 @@ class ComposeView(QWidget):
             self.set_error("")
             self.from_row.show_error("")
             self.title.setText(draft.subject or shown(DRAFT if draft.ref else NEW_MESSAGE))
-            self._loaded_state = SAVED if draft.ref else NOT_SAVED
+            self._loaded_state = SAVED if draft.ref else (NOTHING_WRITTEN if draft.is_empty() else NOT_SAVED)
             self._set_state(self._loaded_state)
             if self.loader.active:
                 self._load_progress(*self.loader.done())
@@ -486,17 +509,22 @@ class ComposeView(QWidget):
         """The title: a subject as it is; Words (one of Compose's titles) in the user's language."""
         self.title.setText(shown(text))  # a subject is never taken for one of Compose's words ("Draft")
 
-    def show_unsaved_edits(self, kept: bool = True) -> None:
+    def show_unsaved_edits(self, kept: bool = True, *, edited: bool = True) -> None:
         """What was just loaded is newer than the server's copy (restored from the journal, taken back from the
-        Outbox): it is shown as edited and counts as such (leaving it saves it, as leaving any edited message
-        does). ``kept``: the journal has it ("Kept on this computer"); False when it could not be written."""
-        self._loaded_state = self.unsaved_words(kept)
+        Outbox): it counts as edited (leaving it saves it, as leaving any edited message does). ``kept``: the
+        journal has it ("Kept on this computer"); False when it could not be written. ``edited``: False for a
+        message taken back as it was sent (Undo, the Outbox's take-back): nobody edited it, so Compose says only
+        where it is ("Kept on this computer", not "Edited — …")."""
+        self._loaded_state = self.unsaved_words(kept) if edited else (KEPT if kept else NOT_SAVED)
         if not self._state.startswith(OPENING):
             self._set_state(self._loaded_state)
         self.saved_edits = -1  # never equal to ``edits``: dirty until saved
 
     def unsaved_words(self, kept: bool) -> str:
-        """Where unsaved words are: on this computer once the journal has them, else not saved."""
+        """Where unsaved words are: on this computer once the journal has them, else not saved; nothing for a
+        new message with nothing written in it (nothing to save: "Not saved" would say something is lost)."""
+        if self._draft.ref is None and self.mirror.is_blank() and self.is_empty():
+            return NOTHING_WRITTEN
         if kept:
             return EDITED_KEPT if self._draft.ref else KEPT
         return EDITED if self._draft.ref else NOT_SAVED

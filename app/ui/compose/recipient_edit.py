@@ -83,9 +83,12 @@ class RecipientEdit(QWidget):
         return self.edit.text()
 
     def set_recipients(self, recipients: list[Recipient]) -> None:
+        """Put a message's recipients in: each a whole token, the keyboard after them for the next address, and
+        one that cannot be sent marked at once (a draft may hold it; Backspace removes it whole)."""
         self.suggestions.hide()
-        self.edit.setText(format_recipients(recipients))
-        self.set_errors([])
+        text = spans.finished(format_recipients(recipients))
+        self.edit.setText(text)
+        self.set_errors(parse_recipients(text, self.field)[1])
 
     def recipients(self) -> list[Recipient]:
         """The valid recipients (what a send would go to)."""

@@ -438,7 +438,7 @@ class SendTiming(QObject):
             c.load(draft)
             if h.unsaved:  # not in Drafts: leaving it saves it there (it never lives only in the journal)
                 bridge = getattr(w, "journal_bridge", None)
-                c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent)
+                c.show_unsaved_edits(kept=bridge is not None and bridge.journal.persistent, edited=False)
         w.show_view("compose")
         c.to.setFocus(Qt.OtherFocusReason)
         said = translate("SendTiming", "Not sent: “{subject}” is back in Compose").format(subject=h.subject)

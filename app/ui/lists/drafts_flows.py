@@ -125,7 +125,7 @@ class DraftsFlows:
         w, c = self.w, self.w.compose
         if c.current_ref() is not None and c.current_ref().id == ref.id:
             w.show_view("compose")  # it is the message in Compose: what is there is its newest version
-            w.statusBar().showMessage(translate("DraftsFlows", "This draft is the message in Compose"), 4000)
+            w.statusBar().showMessage(translate("DraftsFlows", "Already open in Compose"), 4000)
             c.to.setFocus()
             self._say_refusal(ref)
             return

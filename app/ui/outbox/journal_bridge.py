@@ -512,8 +512,8 @@ class JournalBridge:
             w.drafts.model.reload()
             return
         w.compose.load(draft)
-        if unsaved:
-            w.compose.show_unsaved_edits(kept=self.journal.persistent)
+        if unsaved:  # as it was sent: nobody edited it
+            w.compose.show_unsaved_edits(kept=self.journal.persistent, edited=False)
         w.show_view("compose")
         w.compose.to.setFocus()
         if refused is not None:  # refused by the server: why, at the field it concerns (From: the keyboard there)

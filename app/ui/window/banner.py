@@ -181,6 +181,9 @@ class BannerSlot(QWidget):
         w = max(0, g.width() - left - right)
         height = self.banner.height_for(w)  # every line of it, never cut
         self.banner.setGeometry(g.x() + left, g.y() + top, w, height)
+        # its words laid out in that room now: a banner resized while its layout waited kept its label at the
+        # height of an earlier width (two lines of four shown, German at 683 px)
+        self.banner.layout().setGeometry(self.banner.contentsRect())
         self.banner.raise_()
         shown = self.banner.isVisibleTo(self.parentWidget())
         self.setFixedHeight(max(self.HEIGHT, top + height + bottom + top) if shown else self.HEIGHT)

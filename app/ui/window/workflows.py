@@ -29,7 +29,7 @@ from app.domain.models import Draft, ErrorKind, ItemOutcome
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.mail.errors import MailError
 from app.storage.local_errors import local_reason, not_sent_unprotected, what_to_do
-from app.ui.compose.compose_view import EDITED, NEW_MESSAGE, SAVED
+from app.ui.compose.compose_view import EDITED, NEW_MESSAGE, NOTHING_WRITTEN, SAVED
 from app.ui.compose.from_flows import show_refusal
 from app.ui.lists.drafts_flows import DraftsFlows
 from app.ui.compose.recent import remember_recipients
@@ -519,7 +519,7 @@ class Workflows(TaskTracker):
         if not c.is_empty() or c.identity().ref is not None:
             return ""
         c.show_title(NEW_MESSAGE)
-        c.show_state(translate("Workflows", "Not saved"))
+        c.show_state(NOTHING_WRITTEN)  # nothing is written in it: nothing to say
         if w.current_view() == "compose":
             c.to.setFocus(Qt.OtherFocusReason)
             return spoken.new_message()
