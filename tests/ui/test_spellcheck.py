@@ -186,7 +186,7 @@ def test_switching_the_language_changes_the_verdicts(qtbot, spell_window, settin
     qtbot.keyClicks(body, "The colour of the organisation. ")
     settle(qtbot, win, ["colour", "organisation"])
     sp = win.spelling
-    assert sp.language_action.text() == "Spelling language: English (United States)…"
+    assert sp.language_action.text().replace("&", "") == "Spelling language: English (United States)…"
     assert sp.language_action in win.menus["&Edit"].actions()
     qtbot.keyClick(body, Qt.Key_F7, CTRL | SHIFT)
     qtbot.waitUntil(lambda: sp.language_menu is not None and sp.language_menu.isVisible(), timeout=3000)
@@ -200,7 +200,7 @@ def test_switching_the_language_changes_the_verdicts(qtbot, spell_window, settin
     qtbot.keyClick(menu, Qt.Key_Return)
     qtbot.waitUntil(lambda: sp.state.language == "en_GB", timeout=5000)
     settle(qtbot, win, [])
-    assert sp.language_action.text() == "Spelling language: English (United Kingdom)…"
+    assert sp.language_action.text().replace("&", "") == "Spelling language: English (United Kingdom)…"
     assert settings.get(SETTING) == "en_GB"
     qtbot.keyClicks(body, "Its color is nice. ")
     settle(qtbot, win)  # en_GB's Hunspell list knows "color" as well: the verdicts only need to differ above
@@ -328,7 +328,7 @@ def test_without_enchant_the_app_runs_with_spell_check_off_and_says_why(qtbot, a
         sp = win.spelling
         qtbot.waitUntil(lambda: "enchant" in sp.state.notice, timeout=10000)
         assert sp.state.language is None
-        assert sp.language_action.text() == "Spelling language: off…"
+        assert sp.language_action.text().replace("&", "") == "Spelling language: off…"
         body = body_ready(qtbot, win)
         qtbot.keyClicks(body, "Thsi is wrnog. ")
         settle(qtbot, win, [])

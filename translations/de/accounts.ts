@@ -32,6 +32,14 @@
         <translation>&amp;Kontotyp</translation>
     </message>
     <message>
+        <source>you@company.com</source>
+        <translation>sie@firma.de</translation>
+    </message>
+    <message>
+        <source>https://mail.company.com/EWS/Exchange.asmx</source>
+        <translation>https://mail.firma.de/EWS/Exchange.asmx</translation>
+    </message>
+    <message>
         <source>DOMAIN\user or you@company.com</source>
         <translation>DOMÄNE\benutzer oder sie@firma.de</translation>
     </message>
@@ -472,6 +480,10 @@ Betreff: {subject}</translation>
     <message>
         <source>Microsoft 365 sign-in</source>
         <translation>Anmeldung bei Microsoft 365</translation>
+    </message>
+    <message>
+        <source>you@company.com</source>
+        <translation>sie@firma.de</translation>
     </message>
     <message>
         <source>the application (client) ID your organisation registered</source>

@@ -32,6 +32,14 @@
         <translation>&amp;Type de compte</translation>
     </message>
     <message>
+        <source>you@company.com</source>
+        <translation>vous@entreprise.com</translation>
+    </message>
+    <message>
+        <source>https://mail.company.com/EWS/Exchange.asmx</source>
+        <translation>https://mail.entreprise.com/EWS/Exchange.asmx</translation>
+    </message>
+    <message>
         <source>DOMAIN\user or you@company.com</source>
         <translation>DOMAINE\utilisateur ou vous@entreprise.com</translation>
     </message>
@@ -472,6 +480,10 @@ Objet&#xa0;: {subject}</translation>
     <message>
         <source>Microsoft 365 sign-in</source>
         <translation>Connexion à Microsoft 365</translation>
+    </message>
+    <message>
+        <source>you@company.com</source>
+        <translation>vous@entreprise.com</translation>
     </message>
     <message>
         <source>the application (client) ID your organisation registered</source>
