@@ -816,6 +816,10 @@ Betreff: {subject}</translation>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
+        <source>desk@company.com</source>
+        <translation>empfang@firma.de</translation>
+    </message>
+    <message>
         <source>Shared Desk (optional)</source>
         <translation>Gemeinsamer Empfang (optional)</translation>
     </message>

@@ -816,6 +816,10 @@ Objet&#xa0;: {subject}</translation>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
+        <source>desk@company.com</source>
+        <translation>accueil@entreprise.com</translation>
+    </message>
+    <message>
         <source>Shared Desk (optional)</source>
         <translation>Accueil partagé (facultatif)</translation>
     </message>

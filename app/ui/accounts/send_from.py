@@ -128,7 +128,7 @@ class SendFromDialog(QDialog):
     def _entry_form(self) -> QFormLayout:
         form = QFormLayout()
         self.address = QLineEdit(self)
-        self.address.setPlaceholderText("desk@company.com")
+        self.address.setPlaceholderText(translate("SendFrom", "desk@company.com"))
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(translate("SendFrom", "Shared Desk (optional)"))
         self.right = QComboBox(self)
