@@ -404,3 +404,35 @@ def test_the_word_being_typed_is_marked_once_the_cursor_leaves_it(qtbot, spell_w
     settle(qtbot, win, ["wrold", "wrold"])
     text = body.toPlainText()
     assert red_pixels_under(body, text.rindex("wrold"), text.rindex("wrold") + 5) > 10
+
+
+def test_a_replys_generated_quote_is_not_checked_only_what_the_user_writes(qtbot, sandbox, spell_window,
+                                                                           screenshot_dir):
+    """Issue 73: the reply's generated header ("Cc:", the names, the date) and the quoted original were underlined.
+    As Outlook ("Ignore original message text in reply or forward", on by default), only the user's own text is
+    checked: a message with misspelt words is sent, replied to by keys (Ctrl+3, its row, Ctrl+Shift+R); nothing of
+    the quote is underlined, the same words typed above it are."""
+    from tests.helpers.compose import type_message
+    from tests.helpers.keys import key
+    from tests.helpers.mailbox import items
+
+    win = spell_window
+    c = win.compose
+    type_message(qtbot, win, to="bob@example.com", cc="Carol Smyth <carol@example.com>", bcc="",
+                 subject="Numbrs", body="Helo Bob, the nmbers are in.")
+    key(qtbot, win, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: any(m["subject"] == "Numbrs" for m in items(sandbox, "inbox", "bob@example.com")),
+                    timeout=20000)
+    key(qtbot, win, Qt.Key_3, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: win.sent.model.rowCount() >= 1 and not win.sent.model.loading, timeout=10000)
+    win.sent.table.setFocus()
+    qtbot.keyClick(win.sent.table, Qt.Key_Home)
+    qtbot.waitUntil(lambda: win.sent.shown_message() is not None, timeout=10000)
+    key(qtbot, win, Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: c.subject.text() == "RE: Numbrs" and "nmbers" in c.body.toPlainText(), timeout=10000)
+    body = c.body
+    assert "Cc:" in body.toPlainText() and "Smyth" in body.toPlainText()
+    settle(qtbot, win, expect=[])
+    win.grab().save(str(screenshot_dir / "spell-reply-quote.png"))
+    qtbot.keyClicks(body, "Thnks for the nmbers ")  # above the quote: the keyboard is at the top
+    settle(qtbot, win, expect=["Thnks", "nmbers"])
