@@ -61,7 +61,7 @@ def _m365_page(qtbot, win, dlg) -> set[str]:
     return _words(dlg)
 
 
-def _file_dialog(qtbot, win) -> tuple[set[str], list[str]]:
+def _file_dialog(qtbot, win, shot: Path) -> tuple[set[str], list[str]]:
     """Ctrl+Shift+A in Compose: Qt's file dialog in the home folder (a folder and a file); its words, and its
     rows' cells (the Type and Date Modified columns' texts)."""
     focus_key(qtbot, win, Qt.Key_A, CTRL | SHIFT)
@@ -73,11 +73,12 @@ def _file_dialog(qtbot, win) -> tuple[set[str], list[str]]:
     cells = [str(model.index(r, c, root).data() or "") for r in range(2) for c in range(1, model.columnCount())]
     words = _words(dlg) | {c for c in cells if not re.fullmatch(r"[\d\s:./,-]*(?:[AP]M)?", c)}
     dates = [str(model.index(r, 3, root).data()) for r in range(2)]
+    dlg.grab().save(str(shot))
     close_by_escape(qtbot, win, dlg)
     return words, dates
 
 
-def _shown_in(lang, qtbot, sandbox, settings, folder: Path) -> tuple[dict[str, set[str]], list[str], str]:
+def _shown_in(lang, qtbot, sandbox, settings, folder: Path, shots: Path) -> tuple[dict[str, set[str]], list[str], str]:
     """What each dialog shows in ``lang``, the file dialog's dates, and the date as the lists write it. Each language's
     window has its own journal (``folder``): it does not reopen the message the one before was writing."""
     with in_language(lang):
@@ -93,8 +94,9 @@ def _shown_in(lang, qtbot, sandbox, settings, folder: Path) -> tuple[dict[str, s
                 shown[name] = _words(dlg)
                 if name == "account":
                     shown["account: Microsoft 365"] = _m365_page(qtbot, win, dlg)
+                    dlg.grab().save(str(shots / f"language-account-m365-{lang}.png"))
                 close_by_escape(qtbot, win, dlg)
-            shown["file dialog"], dates = _file_dialog(qtbot, win)
+            shown["file dialog"], dates = _file_dialog(qtbot, win, shots / f"language-file-dialog-{lang}.png")
             return shown, dates, list_date(WHEN)
         finally:
             close_window(win, session)
@@ -120,12 +122,13 @@ def home(tmp_path, monkeypatch) -> Path:
     return home
 
 
-def test_no_dialog_string_is_left_in_english(qtbot, aloop, sandbox, settings, home, tmp_path):
-    english, en_dates, en_date = _shown_in("en", qtbot, sandbox, settings, tmp_path)
+def test_no_dialog_string_is_left_in_english(qtbot, aloop, sandbox, settings, home, tmp_path,
+                                           screenshot_dir):
+    english, en_dates, en_date = _shown_in("en", qtbot, sandbox, settings, tmp_path, screenshot_dir)
     assert en_dates == [en_date] * 2 and re.fullmatch(DATES["en"], en_date), en_dates
     wrong = []
     for lang in ("fr", "de"):
-        shown, dates, date = _shown_in(lang, qtbot, sandbox, settings, tmp_path)
+        shown, dates, date = _shown_in(lang, qtbot, sandbox, settings, tmp_path, screenshot_dir)
         assert set(shown) == set(english)
         for name, words in shown.items():
             wrong += [f"{lang} {name}: {t!r}" for t in sorted(words & english[name])

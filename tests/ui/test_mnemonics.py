@@ -9,6 +9,7 @@ Alt+A, and Alt+A opened the menu instead of bringing the discarded message back)
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout
 
 from tests.helpers.dialogs import (BARS, DIALOGS, PARTS, VIEW_KEYS, close_by_escape, compose_ready, hide_bar,
@@ -91,13 +92,14 @@ def test_no_two_words_share_a_mnemonic(qtbot, language_window):
     assert not found, "duplicate mnemonics:\n" + "\n".join(dict.fromkeys(found))
 
 
-def test_the_discard_bars_alt_key_brings_the_message_back(qtbot, language_window):
+def test_the_discard_bars_alt_key_brings_the_message_back(qtbot, language_window, screenshot_dir):
     """Ctrl+Shift+D, then the bar's Undo by its Alt+letter in the window's language: the message is back in Compose
     and no menu opened."""
     win = language_window
     compose_ready(qtbot, win, subject="Quarterly numbers")
     bar = show_bar(qtbot, win, "discard")
     assert win.compose.subject.text() == ""
+    win.grab().save(str(screenshot_dir / f"discard-bar-{QLocale().name()}.png"))
     focus_key(qtbot, win, alt_key(bar.button.text()), ALT)
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
     assert win.compose.subject.text() == "Quarterly numbers", bar.button.text()
