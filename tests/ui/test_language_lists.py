@@ -28,7 +28,7 @@ WORDS = {
         drafts=("Objet", "À", "Modifié le", "État"), sent_time="Envoyé le", drafts_title="Brouillons",
         sent_title="Éléments envoyés", two_drafts="2 brouillons", one_message="1 message",
         date=r"\d\d/\d\d/\d{4} \d\d:\d\d", spoken=r"^[a-zé]+ \d{1,2} [a-zéû]+ \d{4} à \d\d:\d\d$",
-        countdown="Envoi de 2 brouillons dans 10 s — Ctrl+Z ou Annuler les garde dans Brouillons",
+        countdown="Envoi de 2 brouillons dans 10\u00a0s — Ctrl+Z ou Annuler les garde dans Brouillons",
         held="En attente d'envoi", undone="Non envoyé : repris (Annuler)".replace(" :", "\u00a0:"),
         outbox_title="Boîte d'envoi", outbox_cols=["Objet", "À", "État"],
         buttons=("Modifier", "Supprimer", "Réessayer", "Essayer maintenant"), waiting="1 en attente",
