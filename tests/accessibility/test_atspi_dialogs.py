@@ -61,9 +61,9 @@ def _named_with_a_mnemonic(events: list[dict]) -> list[tuple[str, str]]:
 def test_no_label_is_announced_with_its_mnemonics_ampersand(desk):
     """A label names its field without the "&" of its Alt+letter, in every name change the reader hears (issue 73:
     "&Type de compte"): from the window's start, and in the dialogs and rows the keys open (the account dialog,
-    snippets, mail merge; Compose's more options and the find bar)."""
+    snippets, mail merge, the mailboxes one sends from; Compose's more options and the find bar)."""
     _in_compose(desk)
-    for keys in ("Ctrl+,", "Ctrl+Shift+L", "Ctrl+Shift+M"):
+    for keys in ("Ctrl+,", "Ctrl+Shift+L", "Ctrl+Shift+M", "Ctrl+Shift+H"):
         desk.app.ask(cmd="key", keys=keys)
         desk.app.ask(cmd="wait", until="dialog", within=15)
         desk.app.ask(cmd="key", keys="Escape")
