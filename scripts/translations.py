@@ -10,6 +10,10 @@ The catalogue is split by area of the code, so that work on one area touches onl
 ``app/ui/translations/dispatch_<lang>.qm`` (built files, ignored by git; bootstrap.sh and the package build
 run it). Locations are left out of the ``.ts`` files (``-locations none``): line numbers would change at
 every edit.
+
+A few files are kept by hand (``HAND_KEPT``): ``translations/<lang>/qt.ts`` carries Qt's own words (contexts
+``QFileDialog``, ``QAbstractFileIconProvider``) that the catalogue PySide6 ships for that language lacks; they are
+not in Dispatch's code, so ``update`` never writes those files, and ``build`` joins them in like the areas.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ AREAS = {
     "core": ["app/**/*.py"],
 }
 NOT_TRANSLATED = ["app/sandbox/**/*.py"]
+#: catalogue files kept by hand, not extracted from the code (``update`` leaves them alone; ``build`` joins them in)
+HAND_KEPT = ("qt",)
 
 
 def area_files() -> dict[str, list[Path]]:

@@ -114,3 +114,44 @@ def hide_part(qtbot, win, name: str) -> None:
     _view, _keys, shown, hide = PARTS[name]
     focus_key(qtbot, win, *hide)
     qtbot.waitUntil(lambda: not shown(win), timeout=5000)
+
+
+# ---- the bars that appear over the window (they share the window's Alt+letters with its menu bar) ----
+def _discard_bar(win):
+    from app.ui.compose.compose_flows import DiscardBar
+
+    return win.compose.findChild(DiscardBar)
+
+
+#: bar -> (its view, how the keys bring it up, the bar) — each shown by its keys, taken back by ``hide_bar``
+BARS = {
+    # Ctrl+Shift+D in Compose: "Message discarded — Undo"
+    "discard": ("compose", lambda qtbot, win: focus_key(qtbot, win, Qt.Key_D, CTRL | SHIFT), _discard_bar),
+    # Ctrl+K in the body: the link bar (rich text on)
+    "link": ("compose", lambda qtbot, win: (win.compose.body.setFocus(Qt.OtherFocusReason),
+                                            focus_key(qtbot, win, Qt.Key_K, CTRL)),
+             lambda win: win.compose.fmt.link_bar),
+    # Delete on a draft in Drafts: "Draft deleted — Undo"
+    "drafts-undo": ("drafts", lambda qtbot, win: focus_key(qtbot, win, Qt.Key_Delete),
+                    lambda win: win.drafts.undo_bar),
+}
+
+
+def show_bar(qtbot, win, name: str):
+    """Bar ``name`` brought up by its keys (Compose holds a message: ``compose_ready`` first); the bar."""
+    view, keys, bar = BARS[name]
+    show_view(qtbot, win, view)
+    if view == "drafts":
+        qtbot.waitUntil(lambda: win.drafts.model.rowCount() > 0, timeout=10000)
+        win.drafts.table.setFocus(Qt.OtherFocusReason)
+        key(qtbot, win, Qt.Key_Home)
+    keys(qtbot, win)
+    qtbot.waitUntil(lambda: bar(win) is not None and bar(win).isVisible(), timeout=5000)
+    return bar(win)
+
+
+def hide_bar(qtbot, win, name: str) -> None:
+    """Ctrl+Z takes a discard or a delete back; Escape closes the link bar."""
+    _view, _keys, bar = BARS[name]
+    focus_key(qtbot, win, *((Qt.Key_Escape, Qt.NoModifier) if name == "link" else (Qt.Key_Z, CTRL)))
+    qtbot.waitUntil(lambda: not bar(win).isVisible(), timeout=5000)

@@ -70,3 +70,22 @@ def view_clashes(name: str, win: QMainWindow) -> list[str]:
     """The window as ``name`` shows it: its visible words and the menu bar's titles share the Alt+letters."""
     titles = [(f"menu bar>{a.text()}", a.text()) for a in win.menuBar().actions() if a.isVisible()]
     return clashes(f"view {name}", widget_words(win) + titles)
+
+
+def unmarked_actions(win: QMainWindow) -> list[str]:
+    """The menus' visible entries with no Alt+letter of their own (each menu entry has one, as Outlook's)."""
+    found = []
+    menus = [a.menu() for a in win.menuBar().actions() if a.menu() is not None and a.isVisible()]
+    while menus:
+        menu: QMenu = menus.pop()
+        for a in menu.actions():
+            if a.isVisible() and not a.isSeparator() and not letter(a.text()):
+                found.append(f"menu {menu.title()!r}: {a.text()!r} has no Alt+letter")
+            if a.menu() is not None and a.isVisible():
+                menus.append(a.menu())
+    return found
+
+
+def alt_key(text: str):
+    """The Qt key of ``text``'s Alt+letter ("Ann&uler" -> Qt.Key_U)."""
+    return QKeySequence.mnemonic(text)[0].key()

@@ -122,3 +122,26 @@ def test_lupdate_finds_every_marked_call(fresh):
     extracted = set().union(*_keys(fresh, "fr").values())
     skipped = {key: where for key, where in _marked_in_code().items() if key not in extracted}
     assert not skipped, "lupdate skips these calls:\n" + "\n".join(f"{w}: {k}" for k, w in sorted(skipped.items())[:30])
+
+
+def test_hand_kept_files_are_kept_and_built(tmp_path):
+    """translations/<lang>/qt.ts (Qt's own words that PySide6's catalogue for the language lacks) is no area of the
+    code: `update` leaves it as it is, its contexts are Qt's, every entry translated, and `build` joins it in."""
+    import shutil
+
+    kept = [ts for lang in LANGS for name in catalogue.HAND_KEPT if (ts := catalogue.TS_DIR / lang / f"{name}.ts").exists()]
+    assert kept, "no hand-kept catalogue file"
+    assert not set(catalogue.HAND_KEPT) & set(catalogue.AREAS)
+    copy = tmp_path / "ts"
+    shutil.copytree(catalogue.TS_DIR, copy)
+    catalogue.update(["times"], ts_dir=copy)  # the smallest area: update's loop is over the areas alone
+    for ts in kept:
+        assert (copy / ts.parent.name / ts.name).read_bytes() == ts.read_bytes(), f"update rewrote {ts}"
+        for ctx, src, msg in _messages(ts):
+            assert ctx.startswith("Q") and (msg.findtext("translation") or "").strip(), (ctx, src)
+    from PySide6.QtCore import QTranslator
+
+    built = catalogue.build(qm_dir=tmp_path / "qm", langs=("fr",))
+    qm = QTranslator()
+    assert qm.load(str(built[0]))
+    assert qm.translate("QFileDialog", "&Look in:") == "&Voir dans\u00a0:"

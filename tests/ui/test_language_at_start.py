@@ -18,9 +18,10 @@ from tests.helpers.paths import ROOT
 #: the views' names (the sidebar) and the menu bar's first title in each language, mnemonics taken out
 EXPECTED = {
     "C.UTF-8": (["Compose", "Drafts", "Sent", "Outbox"], "File"),
-    # the sidebar's names: short enough for its width ("Envoyés" where the View menu says "Éléments envoyés")
-    "fr_FR.UTF-8": (["Rédiger", "Brouillons", "Envoyés", "Boîte d'envoi"], "Fichier"),
-    "de_DE.UTF-8": (["Verfassen", "Entwürfe", "Gesendet", "Postausgang"], "Datei"),
+    # the sidebar's names: each page's own name, as its title and the View menu say (issue 73: "Envoyés" was
+    # "Éléments envoyés" everywhere else); the sidebar widens for them
+    "fr_FR.UTF-8": (["Rédiger", "Brouillons", "Éléments envoyés", "Boîte d'envoi"], "Fichier"),
+    "de_DE.UTF-8": (["Verfassen", "Entwürfe", "Gesendete Elemente", "Postausgang"], "Datei"),
 }
 
 

@@ -26,7 +26,7 @@ LANGUAGES = {
            "later": "Envoyer plus tard", "tomorrow": "Demain ma&tin — ", "monday": "Lundi &matin — ",
            "schedule": "&Planifier", "scheduled": f"Planifié{NBSP}: «{NBSP}Ordre du jour{NBSP}» sera envoyé le ",
            "countdown": f"Envoi de «{NBSP}Chiffres{NBSP}» dans 30{NBSP}s — Ctrl+Z ou Annuler pour le récupérer",
-           "undo": "Annuler", "now": "Envoyer maintenant", "back": "Non envoyé"},
+           "undo": "Annuler", "now": "Envoyer maintenant", "back": "Non envoyé", "letters": ["G", "I", "S"]},
     "de": {"labels": ["Von", "An", "Cc", "Bcc", "Betreff", "Optionen"], "send": "Senden", "save": "Entwurf speichern",
            "title": "Neue Nachricht", "state": "", "edited": "Nicht gespeichert",
            "body": "Schreiben Sie Ihre Nachricht…",
@@ -35,7 +35,7 @@ LANGUAGES = {
            "later": "Später senden", "tomorrow": "Morgen &früh – ", "monday": "&Montagmorgen – ",
            "schedule": "&Planen", "scheduled": "Geplant: „Ordre du jour“ wird am ",
            "countdown": "„Chiffres“ wird in 30 s gesendet – Strg+Z oder „Rückgängig“ holt sie zurück",
-           "undo": "Rückgängig", "now": "Jetzt senden", "back": "Nicht gesendet"},
+           "undo": "Rückgängig", "now": "Jetzt senden", "back": "Nicht gesendet", "letters": ["F", "K", "U"]},
 }
 ENGLISH_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -74,6 +74,8 @@ def test_compose_send_later_and_the_undo_bar_speak_the_windows_language(qtbot, a
             assert texts == want["format"]
             assert len(set(_mnemonics(texts))) == len(texts)
             assert c.bold_action.shortcut().toString() == "Ctrl+B"
+            # the formatting buttons' letters as Outlook's in the language (issue 73: B/I/U in every language)
+            assert [c.fmt.buttons[n].text() for n in ("bold", "italic", "underline")] == want["letters"]
 
             # Send later: the dialog and its days in the language's words
             type_message(qtbot, win, cc="", bcc="", subject="Ordre du jour", body="1. chiffres")

@@ -11,7 +11,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.core.submission import SubState
 from app.ui.common.tr import shown
@@ -27,8 +27,10 @@ WORDS = {
     "fr": dict(
         drafts=("Objet", "À", "Modifié le", "État"), sent_time="Envoyé le", drafts_title="Brouillons",
         sent_title="Éléments envoyés", two_drafts="2 brouillons", one_message="1 message",
+        header_lines=("De\u00a0: ", "À\u00a0: "),  # the preview's header: a no-break space before the colon
+        title_name="Titre de la page Éléments envoyés",  # not "Titre de Éléments envoyés"
         date=r"\d\d/\d\d/\d{4} \d\d:\d\d", spoken=r"^[a-zé]+ \d{1,2} [a-zéû]+ \d{4} à \d\d:\d\d$",
-        countdown="Envoi de 2 brouillons dans 10 s — Ctrl+Z ou Annuler les garde dans Brouillons",
+        countdown="Envoi de 2 brouillons dans 10\u00a0s — Ctrl+Z ou Annuler les garde dans Brouillons",
         held="En attente d'envoi", undone="Non envoyé : repris (Annuler)".replace(" :", "\u00a0:"),
         outbox_title="Boîte d'envoi", outbox_cols=["Objet", "À", "État"],
         buttons=("Modifier", "Supprimer", "Réessayer", "Essayer maintenant"), waiting="1 en attente",
@@ -37,6 +39,7 @@ WORDS = {
     "de": dict(
         drafts=("Betreff", "An", "Geändert", "Status"), sent_time="Gesendet", drafts_title="Entwürfe",
         sent_title="Gesendete Elemente", two_drafts="2 Entwürfe", one_message="1 Nachricht",
+        header_lines=("Von: ", "An: "), title_name="Titel der Seite Gesendete Elemente",
         date=r"\d\d\.\d\d\.\d{4} \d\d:\d\d", spoken=r"^[A-Z][a-z]+, \d{1,2}\. [A-Z][a-zä]+ \d{4} um \d\d:\d\d$",
         countdown="2 Entwürfe werden in 10 s gesendet – mit Strg+Z oder „Rückgängig“ bleibt alles im Ordner "
                   "„Entwürfe“",
@@ -87,12 +90,16 @@ def _drafts_and_sent(qtbot, win, w) -> None:
     qtbot.waitUntil(lambda: s.model.rowCount() == 1 and not s.model.loading, timeout=20000)
     assert _headers(s.model)[M.COL_TIME] == w["sent_time"]
     assert s.accessibleName() == w["sent_title"] and s.count_label.text() == w["one_message"]
+    assert s.findChild(QLabel, "viewTitle").accessibleName() == w["title_name"]
     assert re.fullmatch(w["date"], s.model.index(0, M.COL_TIME).data())
     s.table.setFocus()
     key(qtbot, win, Qt.Key_Home)  # the row previewed: its headers and attachment size in the language
     qtbot.waitUntil(lambda: "chiffres.csv" in s.attachments_label.text(), timeout=20000)
     assert not s.attachments_label.text().startswith("Attachments")
     assert re.search(w["date"], s.headers_label.text()), s.headers_label.text()
+    starts = [line[:len(w["header_lines"][0])] for line in s.headers_label.text().splitlines()]
+    assert starts[0] == w["header_lines"][0] and any(x.startswith(w["header_lines"][1]) for x in
+                                                     s.headers_label.text().splitlines()), s.headers_label.text()
 
 
 def _send_selected_held_then_undone(qtbot, win, w) -> None:

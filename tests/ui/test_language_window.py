@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from app.domain.words import translate as words
 from tests.helpers.heard import Heard
@@ -33,7 +34,7 @@ WORDS = {
         "sheet_context": f"Suggestion de destinataire{NB}: la retenir et passer au champ suivant",
         "empty_save": f"Rien à enregistrer{NB}: Rédiger est vide",
         "banner": f"Non envoyé{NB}: ann@example.com", "retry": "Réessayer", "status": "Hors connexion",
-        "sidebar": ["Rédiger", "Brouillons", "Envoyés"],
+        "sidebar": ["Rédiger", "Brouillons", "Éléments envoyés"],  # the page's own name (issue 73)
     },
     "de": {
         "bar": ["&Datei", "&Bearbeiten", "&Entwürfe", "&Ansicht", "&Hilfe"],
@@ -48,7 +49,7 @@ WORDS = {
         "sheet_context": "Empfängervorschlag: übernehmen, zum nächsten Feld wechseln",
         "empty_save": "Nichts zu speichern: Verfassen ist leer",
         "banner": "Nicht gesendet: ann@example.com", "retry": "Wiederholen", "status": "Offline",
-        "sidebar": ["Verfassen", "Entwürfe", "Gesendet"],
+        "sidebar": ["Verfassen", "Entwürfe", "Gesendete Elemente"],
     },
 }
 
@@ -80,6 +81,11 @@ def test_menus_speak_the_language_and_keep_their_keys(qtbot, lang_window, screen
     bar = [a.text() for a in win.menuBar().actions()]
     assert all(title in bar for title in w["bar"]), bar
     assert [win.sidebar.item(i).text() for i in range(3)] == w["sidebar"]
+    # one name for each page: the sidebar's is the page's title (issue 73: "Envoyés" beside "Éléments envoyés"),
+    # whole at the window's default width
+    for row, page in ((1, win.drafts), (2, win.sent)):
+        assert page.findChild(QLabel, "viewTitle").text() == win.sidebar.item(row).text()
+    assert win.sidebar.property("compact") != "true"
     # Alt + the menu's own letter opens it, as the platform sends it
     QTest.keyClick(win.windowHandle(), w["file_key"], ALT)
     qtbot.waitUntil(lambda: win.menus["&File"].isVisible(), timeout=3000)

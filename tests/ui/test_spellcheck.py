@@ -186,7 +186,7 @@ def test_switching_the_language_changes_the_verdicts(qtbot, spell_window, settin
     qtbot.keyClicks(body, "The colour of the organisation. ")
     settle(qtbot, win, ["colour", "organisation"])
     sp = win.spelling
-    assert sp.language_action.text() == "Spelling language: English (United States)…"
+    assert sp.language_action.text().replace("&", "") == "Spelling language: English (United States)…"
     assert sp.language_action in win.menus["&Edit"].actions()
     qtbot.keyClick(body, Qt.Key_F7, CTRL | SHIFT)
     qtbot.waitUntil(lambda: sp.language_menu is not None and sp.language_menu.isVisible(), timeout=3000)
@@ -200,7 +200,7 @@ def test_switching_the_language_changes_the_verdicts(qtbot, spell_window, settin
     qtbot.keyClick(menu, Qt.Key_Return)
     qtbot.waitUntil(lambda: sp.state.language == "en_GB", timeout=5000)
     settle(qtbot, win, [])
-    assert sp.language_action.text() == "Spelling language: English (United Kingdom)…"
+    assert sp.language_action.text().replace("&", "") == "Spelling language: English (United Kingdom)…"
     assert settings.get(SETTING) == "en_GB"
     qtbot.keyClicks(body, "Its color is nice. ")
     settle(qtbot, win)  # en_GB's Hunspell list knows "color" as well: the verdicts only need to differ above
@@ -328,7 +328,7 @@ def test_without_enchant_the_app_runs_with_spell_check_off_and_says_why(qtbot, a
         sp = win.spelling
         qtbot.waitUntil(lambda: "enchant" in sp.state.notice, timeout=10000)
         assert sp.state.language is None
-        assert sp.language_action.text() == "Spelling language: off…"
+        assert sp.language_action.text().replace("&", "") == "Spelling language: off…"
         body = body_ready(qtbot, win)
         qtbot.keyClicks(body, "Thsi is wrnog. ")
         settle(qtbot, win, [])
@@ -404,3 +404,35 @@ def test_the_word_being_typed_is_marked_once_the_cursor_leaves_it(qtbot, spell_w
     settle(qtbot, win, ["wrold", "wrold"])
     text = body.toPlainText()
     assert red_pixels_under(body, text.rindex("wrold"), text.rindex("wrold") + 5) > 10
+
+
+def test_a_replys_generated_quote_is_not_checked_only_what_the_user_writes(qtbot, sandbox, spell_window,
+                                                                           screenshot_dir):
+    """Issue 73: the reply's generated header ("Cc:", the names, the date) and the quoted original were underlined.
+    As Outlook ("Ignore original message text in reply or forward", on by default), only the user's own text is
+    checked: a message with misspelt words is sent, replied to by keys (Ctrl+3, its row, Ctrl+Shift+R); nothing of
+    the quote is underlined, the same words typed above it are."""
+    from tests.helpers.compose import type_message
+    from tests.helpers.keys import key
+    from tests.helpers.mailbox import items
+
+    win = spell_window
+    c = win.compose
+    type_message(qtbot, win, to="bob@example.com", cc="Carol Smyth <carol@example.com>", bcc="",
+                 subject="Numbrs", body="Helo Bob, the nmbers are in.")
+    key(qtbot, win, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: any(m["subject"] == "Numbrs" for m in items(sandbox, "inbox", "bob@example.com")),
+                    timeout=20000)
+    key(qtbot, win, Qt.Key_3, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: win.sent.model.rowCount() >= 1 and not win.sent.model.loading, timeout=10000)
+    win.sent.table.setFocus()
+    qtbot.keyClick(win.sent.table, Qt.Key_Home)
+    qtbot.waitUntil(lambda: win.sent.shown_message() is not None, timeout=10000)
+    key(qtbot, win, Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: c.subject.text() == "RE: Numbrs" and "nmbers" in c.body.toPlainText(), timeout=10000)
+    body = c.body
+    assert "Cc:" in body.toPlainText() and "Smyth" in body.toPlainText()
+    settle(qtbot, win, expect=[])
+    win.grab().save(str(screenshot_dir / "spell-reply-quote.png"))
+    qtbot.keyClicks(body, "Thnks for the nmbers ")  # above the quote: the keyboard is at the top
+    settle(qtbot, win, expect=["Thnks", "nmbers"])

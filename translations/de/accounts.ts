@@ -32,6 +32,14 @@
         <translation>&amp;Kontotyp</translation>
     </message>
     <message>
+        <source>you@company.com</source>
+        <translation>sie@firma.de</translation>
+    </message>
+    <message>
+        <source>https://mail.company.com/EWS/Exchange.asmx</source>
+        <translation>https://mail.firma.de/EWS/Exchange.asmx</translation>
+    </message>
+    <message>
         <source>DOMAIN\user or you@company.com</source>
         <translation>DOMÄNE\benutzer oder sie@firma.de</translation>
     </message>
@@ -473,6 +481,10 @@ Betreff: {subject}</translation>
         <translation>Anmeldung bei Microsoft 365</translation>
     </message>
     <message>
+        <source>you@company.com</source>
+        <translation>sie@firma.de</translation>
+    </message>
+    <message>
         <source>the application (client) ID your organisation registered</source>
         <translation>die von Ihrer Organisation registrierte Anwendungs-ID (Client-ID)</translation>
     </message>
@@ -801,6 +813,10 @@ Betreff: {subject}</translation>
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>desk@company.com</source>
+        <translation>empfang@firma.de</translation>
     </message>
     <message>
         <source>Shared Desk (optional)</source>

@@ -509,6 +509,21 @@ Trotzdem senden?</translation>
         <translation>Als unformatierten Te&amp;xt einfügen</translation>
     </message>
     <message>
+        <source>B</source>
+        <comment>the Bold button&apos;s letter</comment>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <comment>the Italic button&apos;s letter</comment>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <comment>the Underline button&apos;s letter</comment>
+        <translation>U</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>Link</translation>
     </message>

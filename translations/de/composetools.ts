@@ -470,16 +470,20 @@
         <translation>aus</translation>
     </message>
     <message>
+        <source>Spelling su&amp;ggestions</source>
+        <translation>Rechtschreib&amp;vorschläge</translation>
+    </message>
+    <message>
+        <source>Spelling &amp;language…</source>
+        <translation>S&amp;prache der Rechtschreibprüfung…</translation>
+    </message>
+    <message>
+        <source>Spelling &amp;language: {language}…</source>
+        <translation>S&amp;prache der Rechtschreibprüfung: {language}…</translation>
+    </message>
+    <message>
         <source>Spelling suggestions</source>
         <translation>Rechtschreibvorschläge</translation>
-    </message>
-    <message>
-        <source>Spelling language…</source>
-        <translation>Sprache der Rechtschreibprüfung…</translation>
-    </message>
-    <message>
-        <source>Spelling language: {language}…</source>
-        <translation>Sprache der Rechtschreibprüfung: {language}…</translation>
     </message>
     <message>
         <source>Spell check in {language}</source>

@@ -264,6 +264,10 @@
         <translation>Postausgang</translation>
     </message>
     <message>
+        <source>Out&amp;box</source>
+        <translation>&amp;Postausgang</translation>
+    </message>
+    <message>
         <source>Outbox: messages waiting for the server (Ctrl+4)</source>
         <translation>Postausgang: Nachrichten, die auf den Server warten (Strg+4)</translation>
     </message>
@@ -339,11 +343,11 @@
     </message>
     <message>
         <source>{title} title</source>
-        <translation>Titel von {title}</translation>
+        <translation>Titel der Seite {title}</translation>
     </message>
     <message>
         <source>{title} count</source>
-        <translation>Anzahl in {title}</translation>
+        <translation>Anzahl auf der Seite {title}</translation>
     </message>
     <message>
         <source>No account yet — press Ctrl+, (or File → Account settings…) to add one, or use the sandbox mailbox (Ctrl+1, then “Use sandbox”).</source>

@@ -579,7 +579,7 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation>Gesendet</translation>
+        <translation>Gesendete Elemente</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,14 @@
         <translation>&amp;Type de compte</translation>
     </message>
     <message>
+        <source>you@company.com</source>
+        <translation>vous@entreprise.com</translation>
+    </message>
+    <message>
+        <source>https://mail.company.com/EWS/Exchange.asmx</source>
+        <translation>https://mail.entreprise.com/EWS/Exchange.asmx</translation>
+    </message>
+    <message>
         <source>DOMAIN\user or you@company.com</source>
         <translation>DOMAINE\utilisateur ou vous@entreprise.com</translation>
     </message>
@@ -473,6 +481,10 @@ Objet&#xa0;: {subject}</translation>
         <translation>Connexion à Microsoft 365</translation>
     </message>
     <message>
+        <source>you@company.com</source>
+        <translation>vous@entreprise.com</translation>
+    </message>
+    <message>
         <source>the application (client) ID your organisation registered</source>
         <translation>l&apos;ID d&apos;application (client) inscrit par votre organisation</translation>
     </message>
@@ -801,6 +813,10 @@ Objet&#xa0;: {subject}</translation>
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>desk@company.com</source>
+        <translation>accueil@entreprise.com</translation>
     </message>
     <message>
         <source>Shared Desk (optional)</source>

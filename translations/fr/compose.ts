@@ -51,7 +51,7 @@ L&apos;envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
+        <translation>Ann&amp;uler</translation>
     </message>
     <message>
         <source>Undo discard</source>
@@ -509,6 +509,21 @@ L&apos;envoyer quand même&#xa0;?</translation>
         <translation>Coller en te&amp;xte brut</translation>
     </message>
     <message>
+        <source>B</source>
+        <comment>the Bold button&apos;s letter</comment>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <comment>the Italic button&apos;s letter</comment>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <comment>the Underline button&apos;s letter</comment>
+        <translation>S</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
@@ -530,7 +545,7 @@ L&apos;envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
+        <translation>Ann&amp;uler</translation>
     </message>
     <message>
         <source>Dismiss</source>

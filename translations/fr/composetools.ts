@@ -470,16 +470,20 @@
         <translation>désactivé</translation>
     </message>
     <message>
+        <source>Spelling su&amp;ggestions</source>
+        <translation>Su&amp;ggestions d&apos;orthographe</translation>
+    </message>
+    <message>
+        <source>Spelling &amp;language…</source>
+        <translation>&amp;Langue de vérification…</translation>
+    </message>
+    <message>
+        <source>Spelling &amp;language: {language}…</source>
+        <translation>&amp;Langue de vérification&#xa0;: {language}…</translation>
+    </message>
+    <message>
         <source>Spelling suggestions</source>
         <translation>Suggestions d&apos;orthographe</translation>
-    </message>
-    <message>
-        <source>Spelling language…</source>
-        <translation>Langue de vérification…</translation>
-    </message>
-    <message>
-        <source>Spelling language: {language}…</source>
-        <translation>Langue de vérification&#xa0;: {language}…</translation>
     </message>
     <message>
         <source>Spell check in {language}</source>

@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>“{name}” took more than {seconds} s to read; it was not opened.</source>
-        <translation>La lecture de «&#xa0;{name}&#xa0;» a pris plus de {seconds} s&#xa0;; il n&apos;a pas été ouvert.</translation>
+        <translation>La lecture de «&#xa0;{name}&#xa0;» a pris plus de {seconds}&#xa0;s&#xa0;; il n&apos;a pas été ouvert.</translation>
     </message>
 </context>
 <context>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>Sending in {seconds} s — Enter takes it back</source>
-        <translation>Envoi dans {seconds} s — Entrée le reprend</translation>
+        <translation>Envoi dans {seconds}&#xa0;s — Entrée le reprend</translation>
     </message>
     <message>
         <source>Sends at {time} — {reason}</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>{n} s</source>
-        <translation>{n} s</translation>
+        <translation>{n}&#xa0;s</translation>
     </message>
     <message>
         <source>{n} min</source>
@@ -723,7 +723,7 @@
     </message>
     <message>
         <source>sending in {seconds} s — Enter takes it back</source>
-        <translation>envoi dans {seconds} s — Entrée le reprend</translation>
+        <translation>envoi dans {seconds}&#xa0;s — Entrée le reprend</translation>
     </message>
     <message>
         <source>sends at {time}</source>

@@ -38,7 +38,7 @@
     </message>
     <message>
         <source>The file took more than {seconds} s to read; it was not opened.</source>
-        <translation>La lecture du fichier a pris plus de {seconds} s&#xa0;; il n&apos;a pas été ouvert.</translation>
+        <translation>La lecture du fichier a pris plus de {seconds}&#xa0;s&#xa0;; il n&apos;a pas été ouvert.</translation>
     </message>
     <message>
         <source>“{name}” is {size}; at most {limit} can be opened as a draft (twice the server&apos;s message limit).</source>

@@ -22,11 +22,11 @@
     </message>
     <message>
         <source>Sending {what} in {left} s — Ctrl+Z or Undo keeps it in {kept}</source>
-        <translation>Envoi de {what} dans {left} s — Ctrl+Z ou Annuler le garde dans {kept}</translation>
+        <translation>Envoi de {what} dans {left}&#xa0;s — Ctrl+Z ou Annuler le garde dans {kept}</translation>
     </message>
     <message>
         <source>Sending {what} in {left} s — Ctrl+Z or Undo keeps them in {kept}</source>
-        <translation>Envoi de {what} dans {left} s — Ctrl+Z ou Annuler les garde dans {kept}</translation>
+        <translation>Envoi de {what} dans {left}&#xa0;s — Ctrl+Z ou Annuler les garde dans {kept}</translation>
     </message>
     <message>
         <source>Not sent: {what} stays in {kept}</source>
@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
+        <translation>Ann&amp;uler</translation>
     </message>
     <message>
         <source>Undo delete</source>
@@ -264,6 +264,10 @@
         <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
+        <source>Out&amp;box</source>
+        <translation>Boîte d&apos;en&amp;voi</translation>
+    </message>
+    <message>
         <source>Outbox: messages waiting for the server (Ctrl+4)</source>
         <translation>Boîte d&apos;envoi&#xa0;: messages en attente du serveur (Ctrl+4)</translation>
     </message>
@@ -339,11 +343,11 @@
     </message>
     <message>
         <source>{title} title</source>
-        <translation>Titre de {title}</translation>
+        <translation>Titre de la page {title}</translation>
     </message>
     <message>
         <source>{title} count</source>
-        <translation>Nombre dans {title}</translation>
+        <translation>Nombre d&apos;éléments de la page {title}</translation>
     </message>
     <message>
         <source>No account yet — press Ctrl+, (or File → Account settings…) to add one, or use the sandbox mailbox (Ctrl+1, then “Use sandbox”).</source>

@@ -579,7 +579,7 @@ Appuyez sur {keys} pour afficher les raccourcis clavier.</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation>Envoyés</translation>
+        <translation>Éléments envoyés</translation>
     </message>
 </context>
 <context>
@@ -669,7 +669,7 @@ Appuyez sur {keys} pour afficher les raccourcis clavier.</translation>
     </message>
     <message>
         <source>{error} (trying again in {seconds} s)</source>
-        <translation>{error} (nouvelle tentative dans {seconds} s)</translation>
+        <translation>{error} (nouvelle tentative dans {seconds}&#xa0;s)</translation>
     </message>
     <message>
         <source>Connected</source>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.account import AccountConfig, AuthType, Backend
 from app.domain.validation import check_ews_url, is_valid_address
+from app.ui.common.field_label import field_label
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import shown, translate
 
@@ -54,7 +55,7 @@ class AccountDialog(QDialog):
         self.kind.addItem(translate("AccountDialog", "Microsoft 365 (sign in with Microsoft)"), M365_KIND)
         self.kind.setAccessibleName(translate("AccountDialog", "Account type"))
         kind_form = QFormLayout()
-        kind_form.addRow(translate("AccountDialog", "&Account type"), self.kind)
+        kind_form.addRow(field_label(translate("AccountDialog", "&Account type"), self.kind), self.kind)
         lay.addLayout(kind_form)
         self.pages = QStackedWidget(self)
         ews_page = QWidget(self.pages)
@@ -66,9 +67,9 @@ class AccountDialog(QDialog):
         form.setVerticalSpacing(8)
         form.setLabelAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.email = QLineEdit(self)
-        self.email.setPlaceholderText("you@company.com")
+        self.email.setPlaceholderText(translate("AccountDialog", "you@company.com"))
         self.url = QLineEdit(self)
-        self.url.setPlaceholderText("https://mail.company.com/EWS/Exchange.asmx")
+        self.url.setPlaceholderText(translate("AccountDialog", "https://mail.company.com/EWS/Exchange.asmx"))
         self.username = QLineEdit(self)
         self.username.setPlaceholderText(translate("AccountDialog", "DOMAIN\\user or you@company.com"))
         self.password = QLineEdit(self)

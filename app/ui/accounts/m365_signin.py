@@ -66,7 +66,7 @@ class MicrosoftSignInPanel(QWidget):
         form = QFormLayout()
         form.setVerticalSpacing(8)
         self.email = QLineEdit(self)
-        self.email.setPlaceholderText("you@company.com")
+        self.email.setPlaceholderText(translate("MicrosoftSignIn", "you@company.com"))
         self.email.setReadOnly(email_fixed)
         self.client_id = QLineEdit(self)
         self.client_id.setPlaceholderText(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain.send_from import new_principal, principal_problem
 from app.domain.senders import Principal, SendRight
 from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.field_label import field_label
 from app.ui.common.safe_text import PlainLabel
 from app.ui.common.tr import shown, translate
 
@@ -128,7 +129,7 @@ class SendFromDialog(QDialog):
     def _entry_form(self) -> QFormLayout:
         form = QFormLayout()
         self.address = QLineEdit(self)
-        self.address.setPlaceholderText("desk@company.com")
+        self.address.setPlaceholderText(translate("SendFrom", "desk@company.com"))
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(translate("SendFrom", "Shared Desk (optional)"))
         self.right = QComboBox(self)
@@ -145,7 +146,7 @@ class SendFromDialog(QDialog):
         for label, w, name in rows:
             if name:
                 w.setAccessibleName(name)
-            form.addRow(label, w)
+            form.addRow(field_label(label, w) if label else label, w)
         return form
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from app.domain.models import Attachment
+from app.ui.common.file_dialog import file_dialog
 from app.ui.common.tr import translate
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"COM{i}" for i in range(10)),
@@ -125,7 +126,7 @@ class AttachmentSaver(QObject):
             return
         # A new dialog each time, deleted when it closes: a file dialog left alive keeps its file system
         # model's worker thread, which Qt must not meet still running at exit.
-        self.dialog = QFileDialog(self.parent(), translate("AttachmentSaver", "Save attachments to folder"), str(Path.home()))
+        self.dialog = file_dialog(self.parent(), translate("AttachmentSaver", "Save attachments to folder"), str(Path.home()))
         self.dialog.setFileMode(QFileDialog.Directory)
         self.dialog.setOption(QFileDialog.ShowDirsOnly, True)
         self.dialog.setAcceptMode(QFileDialog.AcceptOpen)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QListWidget, QListWidgetItem, QVBoxLa
 
 from app.domain.models import Attachment
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, printable, safe_attachment_name
+from app.ui.common.file_dialog import file_dialog
 from app.ui.common.safe_text import PlainLabel, tooltip
 from app.ui.common.tr import data_size, shown, translate
 from app.ui.window.theme import icon
@@ -247,7 +248,7 @@ class AttachmentList(QWidget):
     # ---- add via dialog (non-blocking) ----
     def open_dialog(self) -> None:
         if self._dialog is None:
-            self._dialog = QFileDialog(self, translate("Attachments", "Attach files"))
+            self._dialog = file_dialog(self, translate("Attachments", "Attach files"))
             self._dialog.setFileMode(QFileDialog.ExistingFiles)
             self._dialog.setViewMode(QFileDialog.Detail)
             self._dialog.resize(880, 540)  # room for the name, size, type and date columns
@@ -275,7 +276,7 @@ class AttachmentList(QWidget):
         view = dialog.findChild(QTreeView, "treeView")
         if view is None:
             return
-        model = view.model()
+        model = dialog.proxyModel().sourceModel() if dialog.proxyModel() is not None else view.model()
         if isinstance(model, QFileSystemModel) and not getattr(self, "_fit_hooked", False):
             self._fit_hooked = True
             model.directoryLoaded.connect(lambda _p: self._fit_columns())

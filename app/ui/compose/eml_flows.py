@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.domain.words import QT_TRANSLATE_NOOP
+from app.ui.common.file_dialog import file_dialog
 from app.ui.common.tr import shown, translate
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class EmlFiles(QObject):
             self.open_dialog.raise_()
             self.open_dialog.activateWindow()
             return
-        dlg = QFileDialog(self.w, title, self._folder())
+        dlg = file_dialog(self.w, title, self._folder())
         dlg.setObjectName("openEmlDialog")
         dlg.setAccessibleName(title)
         dlg.setFileMode(QFileDialog.ExistingFile)
@@ -184,7 +185,7 @@ class EmlFiles(QObject):
         from app.ui.compose.attachment_saver import safe_file_name
 
         subject = source[1]
-        dlg = QFileDialog(w, translate("EmlFiles", "Save as .eml file"), self._folder())
+        dlg = file_dialog(w, translate("EmlFiles", "Save as .eml file"), self._folder())
         dlg.setObjectName("saveEmlDialog")
         dlg.setAccessibleName(translate("EmlFiles", "Save as .eml file"))
         dlg.setAcceptMode(QFileDialog.AcceptSave)

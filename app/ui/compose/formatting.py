@@ -111,7 +111,10 @@ class Formatting(QObject):
         self._keys = {s.toString() for a in self.actions() for s in a.shortcuts()}
 
         self.buttons = {name: self._button(a, text) for name, a, text in (
-            ("bold", self.bold, "B"), ("italic", self.italic, "I"), ("underline", self.underline, "U"),
+            # the buttons' letters as Outlook's in each language (French G/I/S, German F/K/U)
+            ("bold", self.bold, translate("Format", "B", "the Bold button's letter")),
+            ("italic", self.italic, translate("Format", "I", "the Italic button's letter")),
+            ("underline", self.underline, translate("Format", "U", "the Underline button's letter")),
             ("bullets", self.bullets, "•"), ("numbered", self.numbered, "1."), ("indent", self.indent, "→"),
             ("outdent", self.outdent, "←"), ("link", self.link, translate("Format", "Link")))}
         for name, setter in (("bold", QFont.setBold), ("italic", QFont.setItalic), ("underline", QFont.setUnderline)):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.domain import inline_images as inline
 from app.domain.models import Attachment
+from app.ui.common.file_dialog import file_dialog
 from app.ui.common.tr import translate
 from app.ui.compose.attachments import not_added, over_limit, read_attachment
 
@@ -118,7 +119,7 @@ class InlineImages(QObject):
     def open_dialog(self) -> None:
         """Insert image: pick a picture file (the dialog does not block; its choice is inserted)."""
         if self._dialog is None:
-            self._dialog = QFileDialog(self.view, translate("InlineImages", "Insert image"))
+            self._dialog = file_dialog(self.view, translate("InlineImages", "Insert image"))
             self._dialog.setFileMode(QFileDialog.ExistingFile)
             patterns = sorted({f"*{ext}" for t in image_types() for ext in mimetypes.guess_all_extensions(t)})
             self._dialog.setNameFilters([translate("InlineImages", "Images ({patterns})").format(patterns=" ".join(patterns)),

@@ -18,19 +18,45 @@ Where the work runs (checking never slows typing):
   again, and in a 10 MB document each of those costs 50-100 ms of Qt's layout.
 - The word being typed (a keystroke's insertion right before the cursor) is not underlined until the
   cursor leaves it.
+- The quoted original of a reply or a forward is not checked, as Outlook's "Ignore original message text in reply
+  or forward" (on by default): from the generated quote's first line on (the separator line of a plain-text
+  quote, app.domain.follow_up.SEPARATOR, or a rich quote's horizontal rule), nothing is underlined: neither its
+  header block ("Cc:", the names, the date in the window's language) nor the original's words. The quote's line is
+  found once a change is not a keystroke (a load, a paste), among the first :data:`QUOTE_SCAN` paragraphs, and
+  followed by a text cursor as the user types above it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCursor
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.spelling import STARTING, SpellState
+from app.domain.follow_up import SEPARATOR
 from app.domain.spelling_words import word_at, words
 
 #: how many cache entries before the cache starts again (a 10 MB body has far fewer distinct words)
 MAX_CACHE = 300_000
+#: how many paragraphs from the top the quote's first line is looked for in (the user's own text is above it)
+QUOTE_SCAN = 2000
+
+
+def is_quote_start(block) -> bool:
+    """``block`` begins the generated quote of a reply or a forward: the plain quote's separator line, or a rich
+    quote's horizontal rule (app.domain.follow_up.quoted)."""
+    return block.text() == SEPARATOR or block.blockFormat().hasProperty(
+        QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
+
+
+def quote_start(doc):
+    """A cursor at the first block of ``doc``'s quote (it follows edits above it), None when there is none."""
+    block, n = doc.begin(), 0
+    while block.isValid() and n < QUOTE_SCAN:
+        if is_quote_start(block):
+            return QTextCursor(block)
+        block, n = block.next(), n + 1
+    return None
 
 
 def underline_colour(dark: bool) -> QColor:
@@ -60,6 +86,8 @@ class SpellHighlighter(QObject):
         self.last_paint: list[tuple[int, int, int]] = []
         self._colour = underline_colour(self._dark())
         self._tile = wave_tile(self._colour)
+        self._quote: QTextCursor | None = None  # where the generated quote starts (not checked)
+        self._quote_stale = True  # look for it again (the document was loaded or pasted into)
         self._answer.connect(self._on_answer)
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
@@ -79,6 +107,7 @@ class SpellHighlighter(QObject):
         self.doc = new
         new.contentsChange.connect(self._changed)
         self._typing = None
+        self._quote, self._quote_stale = None, True
         self._waiting.clear()
         self._repaint()
 
@@ -165,7 +194,7 @@ class SpellHighlighter(QObject):
         the cache knows, as (start, length, word); unknown words are asked about."""
         if count:
             self.blocks_done += 1
-        if not self.enabled:
+        if not self.enabled or self.in_quote(block):
             return []
         text = block.text()
         toks = _in_span(text, self._tokens_of(text), span)
@@ -176,6 +205,12 @@ class SpellHighlighter(QObject):
         if self._want and not self._flush.isActive():
             self._flush.start()
         return out
+
+    def in_quote(self, block) -> bool:
+        """``block`` is in the reply's or forward's generated quote (not the user's text: not checked)."""
+        if self._quote_stale or (self._quote is not None and not is_quote_start(self._quote.block())):
+            self._quote, self._quote_stale = quote_start(self.doc), False
+        return self._quote is not None and block.blockNumber() >= self._quote.blockNumber()
 
     def _verdicts(self, toks, typing) -> tuple[list, bool]:
         """(the misspelt of ``toks`` as the cache knows, whether one was unknown); unknown words not yet asked
@@ -305,6 +340,8 @@ class SpellHighlighter(QObject):
         cur = self.edit.textCursor()
         keystroke = removed == 0 and 0 < added <= 2 and cur.position() == pos + added
         self._typing = (cur.blockNumber(), cur.positionInBlock()) if keystroke else None
+        if not keystroke and (added > 2 or removed > 2):
+            self._quote_stale = True  # a load or a paste: the quote may have come or gone
 
     def _cursor_moved(self) -> None:
         if self._typing is None:
@@ -321,6 +358,11 @@ class SpellHighlighter(QObject):
         nearest one in its paragraph (before it first), else in the 20 paragraphs above. From the cache only."""
         block = self.doc.findBlock(position)
         if not block.isValid() or not self.enabled:
+            return None
+        while block.isValid() and self.in_quote(block):  # the quote is not the user's text: above it
+            block = self._quote.block().previous()
+            position = block.position() + block.length() - 1 if block.isValid() else 0
+        if not block.isValid():
             return None
         at = word_at(block.text(), position - block.position())
         if at is not None and self.cache.get(at[2]) is False:

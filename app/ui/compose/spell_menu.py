@@ -66,9 +66,9 @@ class Spelling(QObject):
         self.hl = SpellHighlighter(self.body, self.checker, self)
         self.menu: QMenu | None = None           # the suggestions / context menu open now (tests)
         self.language_menu: QMenu | None = None
-        self.suggest_action = _action(win, translate("Spelling", "Spelling suggestions"), SUGGEST_KEYS, self.open_suggestions,
+        self.suggest_action = _action(win, translate("Spelling", "Spelling su&ggestions"), SUGGEST_KEYS, self.open_suggestions,
                                       "actSpellSuggest")
-        self.language_action = _action(win, translate("Spelling", "Spelling language…"), LANGUAGE_KEYS, self.choose_language,
+        self.language_action = _action(win, translate("Spelling", "Spelling &language…"), LANGUAGE_KEYS, self.choose_language,
                                        "actSpellLanguage")
         menus = getattr(win, "menus", None)
         if menus and "&Edit" in menus:
@@ -95,7 +95,7 @@ class Spelling(QObject):
         return self.hl.state
 
     def _state(self, st: SpellState) -> None:
-        self.language_action.setText(translate("Spelling", "Spelling language: {language}…").format(
+        self.language_action.setText(translate("Spelling", "Spelling &language: {language}…").format(
             language=language_name(st.language)))
         self.language_action.setToolTip(shown(st.notice) or translate("Spelling", "Spell check in {language}").format(
             language=language_name(st.language)))

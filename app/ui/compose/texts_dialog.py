@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.snippets import MAX_TEXT, PLACEHOLDERS, Signature, Snippet, problems
+from app.ui.common.field_label import field_label
 from app.ui.common.safe_text import PlainLabel, SafeTextEdit
 from app.ui.common.tr import data_size, shown, translate
 
@@ -64,12 +65,12 @@ class _Page(QWidget):
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.words["name"])
-        form.addRow(translate("Texts", "&Name"), self.name)
+        form.addRow(field_label(translate("Texts", "&Name"), self.name), self.name)
         self.trigger = QLineEdit(self)
         self.trigger.setAccessibleName(translate("Texts", "Trigger word"))
         self.trigger.setPlaceholderText(translate("Texts", "a word; type it in the message, then Tab"))
         if trigger:
-            form.addRow(translate("Texts", "&Trigger"), self.trigger)
+            form.addRow(field_label(translate("Texts", "&Trigger"), self.trigger), self.trigger)
         else:
             self.trigger.hide()
         self.rich = QCheckBox(translate("Texts", "&Rich text"), self)
@@ -81,7 +82,7 @@ class _Page(QWidget):
         self.text.setAcceptRichText(False)
         if not trigger:  # a rich signature may hold one picture (a logo), pasted in
             self.text.paste_hook = self._paste_picture
-        form.addRow(translate("Texts", "Te&xt"), self.text)
+        form.addRow(field_label(translate("Texts", "Te&xt"), self.text), self.text)
         for key, setter in (("Ctrl+B", lambda on: self.text.setFontWeight(QFont.Bold if on else QFont.Normal)),
                             ("Ctrl+I", self.text.setFontItalic), ("Ctrl+U", self.text.setFontUnderline)):
             sc = QShortcut(QKeySequence(key), self.text, context=Qt.WidgetShortcut)
@@ -238,7 +239,7 @@ class TextsDialog(QDialog):
         self.my_name = QLineEdit(texts.my_name(), self)
         self.my_name.setAccessibleName(translate("Texts", "Your name"))
         self.my_name.setPlaceholderText(translate("Texts", "as {my_name} puts it in a snippet"))
-        top.addRow(translate("Texts", "Your na&me"), self.my_name)
+        top.addRow(field_label(translate("Texts", "Your na&me"), self.my_name), self.my_name)
         lay.addLayout(top)
         self.tabs = QTabWidget(self)
         self.snippets = _Page("Snippet", texts.snippets(), trigger=True, default=None, parent=self.tabs)

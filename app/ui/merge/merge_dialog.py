@@ -31,6 +31,7 @@ from app.domain import merge as dm
 from app.domain import words
 from app.domain.models import BodyFormat
 from app.storage.merges import MergeStore
+from app.ui.common.file_dialog import file_dialog
 from app.ui.merge.merge_model import MergeModel
 from app.ui.merge.merge_send import SendGuard
 from app.ui.common.safe_text import PlainLabel, SafeDocument
@@ -256,7 +257,7 @@ class MergeDialog(QDialog):
 
     # ---- the table ----
     def choose_file(self) -> None:
-        dlg = QFileDialog(self, translate("MailMerge", "Choose a table (CSV)"), QDir.homePath(),
+        dlg = file_dialog(self, translate("MailMerge", "Choose a table (CSV)"), QDir.homePath(),
                           translate("MailMerge", "Tables (*.csv *.tsv *.txt);;All files (*)"))
         dlg.setFileMode(QFileDialog.ExistingFile)
         dlg.setObjectName("mergeFileDialog")

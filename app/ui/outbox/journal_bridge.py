@@ -452,7 +452,7 @@ class JournalBridge:
         self._outbox_window = self.outbox_view()
         self._outbox_window.setAccessibleName(translate("JournalBridge", "Outbox: messages waiting for the server"))
         act = self.w.add_view("outbox", translate("JournalBridge", "Outbox"), self._outbox_window, icon_name="outbox",
-                              shortcut="Ctrl+4")
+                              shortcut="Ctrl+4", menu_text=translate("JournalBridge", "Out&box"))
         act.setObjectName("actViewOutbox")
         act.setToolTip(translate("JournalBridge", "Outbox: messages waiting for the server (Ctrl+4)"))
         return act

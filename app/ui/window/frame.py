@@ -23,8 +23,8 @@ from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import shown as in_words, translate
 
 FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.sidebar_fit)
-#: the sidebar's first views: (name, label translated where shown, context "Views": short enough for the sidebar's
-#: full width, "Envoyés" where the View menu says "Éléments envoyés"; its key)
+#: the sidebar's first views: (name, label translated where shown, context "Views": the page's own name, "Éléments
+#: envoyés" as its title and the View menu say; the sidebar widens for it, app.ui.window.sidebar_fit; its key)
 VIEWS = (("compose", QT_TRANSLATE_NOOP("Views", "Compose"), "Ctrl+1"),
          ("drafts", QT_TRANSLATE_NOOP("Views", "Drafts"), "Ctrl+2"),
          ("sent", QT_TRANSLATE_NOOP("Views", "Sent"), "Ctrl+3"))
@@ -111,10 +111,14 @@ def _plain_tip(text: str) -> str:
 
 
 class SidebarBox(QWidget):
-    """The sidebar's frame: asks for its full width, takes less when the window is narrow."""
+    """The sidebar's frame: asks for its full width, takes less when the window is narrow. The full width is
+    FULL_WIDTH, or what the longest view name takes whole when a language's is longer (app.ui.window.sidebar_fit:
+    "Gesendete Elemente", the same name as the page's title)."""
+
+    full_width = FULL_WIDTH
 
     def sizeHint(self):  # noqa: N802
-        return QSize(FULL_WIDTH, super().sizeHint().height())
+        return QSize(self.full_width, super().sizeHint().height())
 
 
 class Frame:

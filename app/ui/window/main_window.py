@@ -343,8 +343,9 @@ class MainWindow(QMainWindow):
             return "compose" if w is not None and w is self.compose else "starting"
         return next((name for name, v in self._views if v is w), "welcome")
 
-    def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = ""):
-        """Another view in the sidebar and the View menu (e.g. the Outbox), after Compose/Drafts/Sent."""
+    def add_view(self, name: str, label: str, widget, *, icon_name: str = "", shortcut: str = "", menu_text: str = ""):
+        """Another view in the sidebar and the View menu (e.g. the Outbox), after Compose/Drafts/Sent; ``menu_text``:
+        the View menu's words, with the entry's Alt+letter ("&Outbox"; the sidebar's ``label`` has none)."""
         from PySide6.QtGui import QAction, QKeySequence
 
         self.stack.addWidget(widget)
@@ -362,7 +363,7 @@ class MainWindow(QMainWindow):
         set_sidebar_icon(item, icon_name or "drafts", self.property("colorScheme"))
         item.setToolTip(f"{label} ({shown_keys(shortcut)})" if shortcut else label)
         self.sidebar.addItem(item)
-        act = QAction(label, self)
+        act = QAction(shown(menu_text) if menu_text else label, self)
         act.setObjectName(f"actView{name.title()}")  # the palette's "Go to" entry stands for it
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))

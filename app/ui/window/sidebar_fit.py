@@ -1,5 +1,5 @@
-"""The sidebar gives way on a narrow window: between its full width (160 px) and 56 px it shrinks with
-the window, and below :data:`COMPACT_BELOW` it shows only the views' icons (their names stay in the
+"""The sidebar gives way on a narrow window: between its full width (160 px, or what its longest name takes
+whole: "Gesendete Elemente") and 56 px it shrinks with the window, and below :data:`COMPACT_BELOW` it shows only the views' icons (their names stay in the
 tooltip and the accessible text). The window's minimum width is then set by the views, not the sidebar:
 it tiles to half of a 1366 px screen (683 px)."""
 
@@ -32,11 +32,12 @@ class SidebarFit(QObject):
         sidebar.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Expanding)
         sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         box.installEventFilter(self)
+        sidebar.installEventFilter(self)
         sidebar.model().rowsInserted.connect(lambda *_a: self.apply(force=True))
 
     def eventFilter(self, obj, ev):  # noqa: N802
-        if ev.type() == QEvent.Resize:
-            self.apply()
+        if ev.type() == QEvent.Resize or (obj is self.sidebar and ev.type() == QEvent.FontChange):
+            self.apply()  # the style sheet sets the sidebar's font after its names: their width changes
         return False
 
     def _names_need(self) -> int:
@@ -47,7 +48,13 @@ class SidebarFit(QObject):
         return max((fm.horizontalAdvance(n) for n in names if n), default=0) + ITEM_CHROME
 
     def apply(self, force: bool = False) -> None:
-        """Names or icons only, as the box's width says; ``force``: the items again (one was added)."""
+        """Names or icons only, as the box's width says; ``force``: the items again (one was added). The box's full
+        width follows the names (wide enough for the longest whole, in the sidebar's font)."""
+        full = max(FULL_WIDTH, self._names_need())  # four names measured: a few microseconds
+        if full != self.box.maximumWidth():
+            self.box.full_width = full
+            self.box.setMaximumWidth(full)
+            self.box.updateGeometry()
         compact = self.box.width() < max(COMPACT_BELOW, self._names_need())
         if compact == self.compact and not force:
             return
