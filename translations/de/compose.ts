@@ -407,6 +407,7 @@ Trotzdem senden?</translation>
     </message>
     <message>
         <source>Message form</source>
+        <extracomment>the least height of the body in any window a window shorter than this is &quot;short&quot;: Compose&apos;s margins and spacing tighten</extracomment>
         <translation>Nachrichtenformular</translation>
     </message>
     <message>

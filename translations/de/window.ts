@@ -569,7 +569,7 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     <name>Views</name>
     <message>
         <source>Compose</source>
-        <extracomment>the sidebar&apos;s first views: (name, label translated where shown, context &quot;Views&quot;: short enough for the sidebar&apos;s full width, &quot;Envoyés&quot; where the View menu says &quot;Éléments envoyés&quot;; its key)</extracomment>
+        <extracomment>the sidebar&apos;s first views: (name, label translated where shown, context &quot;Views&quot;: the page&apos;s own name, &quot;Éléments envoyés&quot; as its title and the View menu say; the sidebar widens for it, app.ui.window.sidebar_fit; its key)</extracomment>
         <translation>Verfassen</translation>
     </message>
     <message>

@@ -407,6 +407,7 @@ L&apos;envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Message form</source>
+        <extracomment>the least height of the body in any window a window shorter than this is &quot;short&quot;: Compose&apos;s margins and spacing tighten</extracomment>
         <translation>Formulaire du message</translation>
     </message>
     <message>
