@@ -279,7 +279,8 @@ def _first_paint_watcher(window):
                         extra = (f" exchangelib={'exchangelib' in sys.modules}"
                                  f" sandbox={any(m.startswith('app.sandbox.') for m in sys.modules)}"
                                  f" asyncio={'asyncio' in sys.modules}"
-                                 f" frame={'app.ui.window.frame' in sys.modules}")
+                                 f" frame={'app.ui.window.frame' in sys.modules}"
+                                 f" modules={','.join(sorted(sys.modules))}")  # what the first paint waited for
                     # and the CPU time this process had used (less at the mercy of the machine's load)
                     print(f"DISPATCH_FIRST_PAINT {time.time():.6f} cpu={time.process_time():.6f}{extra}", flush=True)
             return False

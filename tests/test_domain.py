@@ -1,4 +1,5 @@
-from app.domain import Attachment, Draft, Recipient, format_recipients, parse_recipients, validate_draft
+from app.domain.models import Attachment, Draft, Recipient
+from app.domain.validation import format_recipients, parse_recipients, validate_draft
 from app.domain.explain import describe, explain
 from app.domain.validation import safe_attachment_name
 

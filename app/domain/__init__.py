@@ -1,29 +1,6 @@
-"""Plain data and validation. No Qt, no exchangelib, no I/O."""
+"""Plain data and validation. No Qt, no exchangelib, no I/O.
 
-from app.domain.models import (
-    Attachment,
-    BodyFormat,
-    Draft,
-    Folder,
-    Importance,
-    ItemOutcome,
-    ItemRef,
-    MessageSummary,
-    OutcomeStatus,
-    Page,
-    Recipient,
-)
-from app.domain.validation import (
-    FieldError,
-    format_recipients,
-    parse_recipients,
-    validate_attachment_name,
-    validate_draft,
-)
-from app.domain.explain import explain
-
-__all__ = [
-    "Attachment", "BodyFormat", "Draft", "Folder", "Importance", "ItemOutcome", "ItemRef",
-    "MessageSummary", "OutcomeStatus", "Page", "Recipient", "FieldError", "format_recipients",
-    "parse_recipients", "validate_attachment_name", "validate_draft", "explain",
-]
+Import what you need from its module (``app.domain.models``, ``app.domain.validation``, ``app.domain.explain``,
+...): this package re-exports nothing, so importing one light module (``app.domain.words``, which the command
+line and the window's text helpers import before the first paint) does not import the models, the validation and
+what they import (dataclasses, datetime, uuid, unicodedata)."""

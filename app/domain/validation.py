@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.domain.extras import flag_problem, headers_problems
 from app.domain.models import Draft, Recipient
 from app.domain.recipient_spans import entry_spans
+from app.domain.sizes import human_size
 from app.domain.words import Number, translate
 
 # A practical address check: local@domain with a dotted domain, no spaces or control characters.
@@ -165,20 +166,6 @@ def safe_attachment_name(name: str) -> str:
     base = "".join(c for c in base if unicodedata.category(c) not in ("Cc", "Cf"))
     base = base.strip().strip(".") or "attachment"
     return base[:255]
-
-
-_UNITS = (translate("Validation", "{size} bytes"), translate("Validation", "{size} KB"),
-          translate("Validation", "{size} MB"), translate("Validation", "{size} GB"))
-
-
-def human_size(n: int) -> str:
-    """``n`` bytes in words ("1.5 MB"), the unit in the user's language."""
-    size = float(n)
-    for i, unit in enumerate(_UNITS):
-        if size < 1024 or i == len(_UNITS) - 1:
-            return unit.format(size=Number(int(size)) if i == 0 else Number(size, 1))
-        size /= 1024
-    return _UNITS[0].format(size=n)
 
 
 def validate_draft(

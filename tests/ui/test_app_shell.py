@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QKeySequence
 
 from app.domain.account import AccountConfig
@@ -56,6 +57,38 @@ def test_first_paint_happens_before_exchangelib_is_imported(tmp_path):
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_FIRST_PAINT")]
     assert lines, out.stdout + out.stderr
     assert "exchangelib=False" in lines[0] and "sandbox=False" in lines[0]
+
+
+#: the app's own modules the first paint may wait for: the command line, the start-up, the language and its
+#: catalogues, the window's class and its theme. Anything else (the domain's models and validation, the settings,
+#: the core, the frame, the views) is imported after it, a turn at a time (app/app_main.py _PRE_LOOP_IMPORTS,
+#: app/ui/window/setup_steps.py). A module added here costs every start its import: measure it first
+#: (bench/bench_startup_stall.py, first paint against a bare window; budget 1.10x).
+FIRST_PAINT_PATH = {
+    "app", "app.cli", "app.command", "app.runtime", "app.app_main",
+    "app.domain", "app.domain.words", "app.domain.sizes", "app.core", "app.core.word_lists",
+    "app.storage", "app.storage.folders",
+    "app.ui", "app.ui.common", "app.ui.common.language", "app.ui.common.tr",
+    "app.ui.window", "app.ui.window.parts", "app.ui.window.theme", "app.ui.window.window_geometry",
+    "app.ui.window.main_window",
+}
+#: what the domain's models and validation import, which no module on that path needs (20-30 ms of CPU in front
+#: of the first paint when app/domain/__init__.py re-exported them and app.domain.words brought it in)
+NOT_BEFORE_FIRST_PAINT = {"app.domain.models", "app.domain.validation", "app.domain.explain", "dataclasses",
+                          "datetime", "uuid", "unicodedata", "asyncio", "qasync", "logging.handlers",
+                          "app.storage.settings"}
+
+
+@pytest.mark.parametrize("args", [(), ("--sandbox",)], ids=["no account", "sandbox"])
+def test_the_first_paint_waits_for_its_own_path_only(tmp_path, args):
+    """The modules loaded when the window first paints: of the app's own, only those of the first paint's path;
+    none of the domain's models and validation (nor dataclasses, datetime, uuid), none of asyncio."""
+    out = _measured_start(tmp_path, *args)
+    first = next(ln for ln in out.stdout.splitlines() if ln.startswith("DISPATCH_FIRST_PAINT"))
+    loaded = set(next(w for w in first.split() if w.startswith("modules="))[len("modules="):].split(","))
+    ours = {m for m in loaded if m == "app" or m.startswith("app.")}
+    assert ours - FIRST_PAINT_PATH == set(), "imported before the first paint"
+    assert loaded & NOT_BEFORE_FIRST_PAINT == set(), "imported before the first paint"
 
 
 def test_the_first_frame_is_the_empty_window_and_the_frame_paints_next(tmp_path):

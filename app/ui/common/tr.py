@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.core import word_lists
-from app.domain.validation import human_size
+from app.domain.sizes import human_size
 from app.domain.words import Number, Words
 
 #: the locales whose words, numbers and sizes Dispatch writes itself, as the core does: English and C (no
@@ -61,7 +61,7 @@ def plain_english(locale: QLocale | None = None) -> bool:
 
 def data_size(n: int, decimals: int = 1, locale: QLocale | None = None, plain=PLAIN) -> str:
     """``n`` bytes as the locale (the default one) writes a size, ``decimals`` digits after the point ("1,2 Mo",
-    "1,2 MB"); in a language of ``plain`` as the domain writes it (app.domain.validation.human_size: "1.2 MB",
+    "1,2 MB"); in a language of ``plain`` as the domain writes it (app.domain.sizes.human_size: "1.2 MB",
     "512 bytes")."""
     loc = locale if locale is not None else QLocale()
     if loc.language() in plain:

@@ -9,43 +9,52 @@ is given the parts it needs when it is built, rather than looking for them on th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
-
-
-@dataclass
-class WindowParts:
+#: every part of the window, grouped by what builds it, each with what it is
+NAMES = (
     # the frame (app/ui/window/frame.py): painted in the second frame
-    sidebar: Any = None  # QListWidget: the views, in order
-    stack: Any = None  # QStackedWidget: the views' pages
-    menus: Any = None  # {"&File": QMenu, ...}
+    "sidebar",  # QListWidget: the views, in order
+    "stack",  # QStackedWidget: the views' pages
+    "menus",  # {"&File": QMenu, ...}
     # the shell slice: what needs Qt's enums
-    sidebar_fit: Any = None  # the sidebar giving way in a narrow window
-    status: Any = None  # app.ui.window.status_bar.StatusWidgets
-    banner: Any = None
-    banner_slot: Any = None
-    announcer: Any = None  # app.ui.common.announce.Announcer: the window's one voice to a screen reader
+    "sidebar_fit",  # the sidebar giving way in a narrow window
+    "status",  # app.ui.window.status_bar.StatusWidgets
+    "banner",
+    "banner_slot",
+    "announcer",  # app.ui.common.announce.Announcer: the window's one voice to a screen reader
     # the controller and the views
-    outbox_news: Any = None  # app.ui.outbox.outbox_signals.OutboxSignals: the one bridge of the Outbox's news
-    flows: Any = None  # app.ui.window.workflows.Workflows
-    compose: Any = None
-    drafts: Any = None
-    sent: Any = None
-    welcome: Any = None
+    "outbox_news",  # app.ui.outbox.outbox_signals.OutboxSignals: the one bridge of the Outbox's news
+    "flows",  # app.ui.window.workflows.Workflows
+    "compose",
+    "drafts",
+    "sent",
+    "welcome",
     # actions and menus
-    actions_: Any = None  # app.ui.window.actions.Actions
-    views_end: Any = None  # the View menu's separator after its views (more views go before it)
-    theme_actions: Any = None  # {"system"|"light"|"dark": QAction}
-    language_actions: Any = None  # {""|"en"|"fr"|"de": QAction}: View → Language ("": the system's)
-    eml: Any = None  # app.ui.compose.eml_flows.EmlFiles
-    find_bar: Any = None
-    edit_actions: Any = None
-    spelling: Any = None
-    power: Any = None  # app.ui.window.power_compose.PowerCompose
-    merge_action: Any = None  # File → Mail merge… (its dialog is built when first used: win.merge_dialog)
+    "actions_",  # app.ui.window.actions.Actions
+    "views_end",  # the View menu's separator after its views (more views go before it)
+    "theme_actions",  # {"system"|"light"|"dark": QAction}
+    "language_actions",  # {""|"en"|"fr"|"de": QAction}: View → Language ("": the system's)
+    "eml",  # app.ui.compose.eml_flows.EmlFiles
+    "find_bar",
+    "edit_actions",
+    "spelling",
+    "power",  # app.ui.window.power_compose.PowerCompose
+    "merge_action",  # File → Mail merge… (its dialog is built when first used: win.merge_dialog)
     # the journal slice: autosave, recovery, the send queue and the Outbox view
-    journal_bridge: Any = None
-    send_timing: Any = None  # app.ui.compose.send_timing.SendTiming
+    "journal_bridge",
+    "send_timing",  # app.ui.compose.send_timing.SendTiming
+)
+
+
+class WindowParts:
+    """The window's parts, each ``None`` until it is built. A plain class with a slot per part (not a dataclass:
+    this module is on the path to the first paint, where dataclasses' import and the class it would generate
+    cost 5-8 ms)."""
+
+    __slots__ = NAMES
+
+    def __init__(self) -> None:
+        for name in NAMES:
+            setattr(self, name, None)
 
     def fill(self, **parts) -> None:
         """Put the parts just built in place; a part is filled once (a second fill is a programming error)."""
@@ -55,9 +64,6 @@ class WindowParts:
             if getattr(self, name) is not None:
                 raise AttributeError(f"the window's part {name!r} is already built")
             setattr(self, name, value)
-
-
-NAMES = tuple(f.name for f in fields(WindowParts))
 
 
 class Part:
