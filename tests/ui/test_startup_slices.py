@@ -96,15 +96,12 @@ def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_pa
     acc, pw = account_for(sandbox)
     session = Session.for_account(acc, pw)
     win = _lazy_window(qtbot, tmp_path, session)
-    win.start_setup()
     from app.ui.window.setup_steps import steps
 
-    def half_built():
-        if len(win._steps) > len(steps()) // 2:
-            return False
-        win._step_timer.stop()  # the rest waits: Ctrl+N must come before the actions' slice, whatever the speed
-        return True
-    qtbot.waitUntil(half_built, timeout=20000)  # some slices built, not all
+    # the rest waits: Ctrl+N must come before the actions' slice, whatever the speed
+    paused = _pause_setup(win, lambda: len(win._steps) <= len(steps()) // 2)
+    win.start_setup()
+    qtbot.waitUntil(lambda: bool(paused), timeout=20000)  # some slices built, not all
     assert not win.ready and win.actions_ is None
     qtbot.keyClick(win, Qt.Key_N, Qt.ControlModifier)
     assert win.ready and win.current_view() == "compose"
@@ -268,17 +265,28 @@ def test_a_measured_start_is_ready_before_everything_is_built(start_probe):
         "DISPATCH_READY") < order.index("DISPATCH_ALL_BUILT"), order
 
 
+
+def _pause_setup(win, when) -> list:
+    """The window's set-up slices stop for good at the first turn where ``when()`` holds, before that turn's slice
+    runs (the event, not a poll that more slices may beat: the slices after it wait for the key under test). Returns
+    the list that holds the name of the slice it stopped before, once it has."""
+    paused: list[str] = []
+
+    def run(name, turn) -> None:
+        if paused or when():
+            paused[:] = [name]
+            return  # not run, and no turn after it: the rest is built by a key (finish_setup)
+        turn()
+    win.time_setup_steps(run)
+    return paused
+
 def _at_ready(qtbot, tmp_path):
     """A lazy window at start-up's "ready": Compose shown and taking keys, the rest not built yet."""
     win = _lazy_window(qtbot, tmp_path)
+    # the rest waits: the key must come before it is built, whatever the speed
+    paused = _pause_setup(win, lambda: win.first_view_shown)
     win.start_setup()
-
-    def ready():
-        if not win.first_view_shown:
-            return False
-        win._step_timer.stop()  # the rest waits: the key must come before it is built, whatever the speed
-        return True
-    qtbot.waitUntil(ready, timeout=20000)
+    qtbot.waitUntil(lambda: bool(paused), timeout=20000)
     assert not win.ready and win.drafts is None and win.sent is None and win.journal_bridge is None
     return win
 
@@ -337,14 +345,9 @@ def test_save_or_send_at_ready_builds_the_rest_and_does_it_once(qtbot, aloop, tm
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    paused = _pause_setup(win, lambda: win.first_view_shown)
     win.start_setup()
-
-    def ready():
-        if not win.first_view_shown:
-            return False
-        win._step_timer.stop()
-        return True
-    qtbot.waitUntil(ready, timeout=20000)
+    qtbot.waitUntil(lambda: bool(paused), timeout=20000)
     assert not win.ready
     qtbot.keyClicks(win.focusWidget(), BOB)  # the keyboard is in To at ready
     win.compose.subject.setFocus()
