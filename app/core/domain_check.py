@@ -106,15 +106,21 @@ class DomainCheck:
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ the question
-    async def missing(self, domains: Iterable[str]) -> list[str]:
-        """Those of ``domains`` the DNS says do not exist, within :attr:`timeout` in all (in ``domains``' order)."""
+    async def missing(self, domains: Iterable[str], wait: bool = True) -> list[str]:
+        """Those of ``domains`` the DNS says do not exist, within :attr:`timeout` in all (in ``domains``' order).
+        ``wait=False``: only what is known now; the look-ups of the others start and fill the cache, nothing waits
+        for them (the window's Send: a slow resolver never delays it)."""
         if self.resolvers.off:
             return []
         wanted = list(dict.fromkeys(d.lower().rstrip(".") for d in domains if d))
         pending = [self._look_up(d) for d in wanted if self._known(d) is None]
-        if pending:
+        if pending and wait:
             await asyncio.wait(pending, timeout=self.timeout)
         return [d for d in wanted if self._known(d) == MISSING]
+
+    def answered(self, domain: str) -> bool:
+        """Is an answer about ``domain`` known now (exists, missing or none came)?"""
+        return self._known(domain.lower().rstrip(".")) is not None
 
     def _known(self, domain: str) -> str | None:
         with self._lock:
@@ -222,23 +228,25 @@ def _on_this_computer(account: AccountConfig) -> bool:
 
 
 async def missing_addresses(people: Iterable[Recipient], account: AccountConfig,
-                            check: DomainCheck | None = None) -> list[tuple[str, str]]:
-    """(address, domain) for each recipient domain the DNS says does not exist (empty when none, or no answer)."""
+                            check: DomainCheck | None = None, wait: bool = True) -> list[tuple[str, str]]:
+    """(address, domain) for each recipient domain the DNS says does not exist (empty when none, or no answer);
+    ``wait=False``: only the answers known now (:meth:`DomainCheck.missing`)."""
     check = check or shared()
     wanted = to_check(people, account, check.resolvers)
     if not wanted:
         return []
-    return [(wanted[d], d) for d in await check.missing(wanted)]
+    return [(wanted[d], d) for d in await check.missing(wanted, wait=wait)]
 
 
-def warnings_for(account: AccountConfig, check: DomainCheck | None = None):
+def warnings_for(account: AccountConfig, check: DomainCheck | None = None, wait: bool = True):
     """For :meth:`app.core.sending.Sending.send_draft`: a draft's "Send anyway?" words about domains that do not
-    exist."""
+    exist. The window passes ``wait=False``: its look-ups start as a recipient field is left, and Send asks about
+    the answers known by then, never waiting for one (a slow resolver never delays a send)."""
     async def warnings(draft: Draft) -> list[SendWarning]:
         return [SendWarning("domain_missing", translate(
             "SendChecks", "The domain of “{address}” does not exist (the DNS has no “{domain}”): a typing "
                           "mistake?").format(address=address, domain=domain), domain)
-                for address, domain in await missing_addresses(draft.all_recipients(), account, check)]
+                for address, domain in await missing_addresses(draft.all_recipients(), account, check, wait)]
     return warnings
 
 

@@ -98,3 +98,28 @@ def test_the_windows_warning_names_the_address_and_the_domain(dns_server):
     [w] = asyncio.run(dc.warnings_for(ACCOUNT, _check(dns_server))(draft))
     assert w.code == "domain_missing" and w.word == "exmaple.com"
     assert "“bob@exmaple.com”" in str(w.message) and "“exmaple.com”" in str(w.message)
+
+
+def test_without_waiting_a_slow_answer_delays_nothing_and_is_known_once_it_comes():
+    """The window's Send (``wait=False``): a look-up still running is not waited for, however long the check's own
+    bound (30 s here: waiting would overrun the test's 5 s guard), and its answer, once it comes, is asked about at
+    the next Send."""
+    server = DnsServer(missing=["exmaple.com"], held=["exmaple.com"])
+    check = dc.DomainCheck(dc.Resolvers.from_setting(server.setting), timeout=30.0)
+    people = _people("bob@exmaple.com")
+
+    async def run():
+        first = await asyncio.wait_for(dc.missing_addresses(people, ACCOUNT, check, wait=False), timeout=5)
+        while "exmaple.com" not in server.asked:  # the look-up went out, and waits for its answer
+            await asyncio.sleep(0.01)
+        assert not check.answered("exmaple.com")
+        server.release()
+        while not check.answered("exmaple.com"):
+            await asyncio.sleep(0.01)
+        return first, await asyncio.wait_for(dc.missing_addresses(people, ACCOUNT, check, wait=False), timeout=5)
+
+    try:
+        first, later = asyncio.run(run())
+    finally:
+        server.close()
+    assert first == [] and later == [("bob@exmaple.com", "exmaple.com")]

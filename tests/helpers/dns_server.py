@@ -14,9 +14,13 @@ import dns.rcode
 
 
 class DnsServer:
-    def __init__(self, missing=(), silent=()):
+    def __init__(self, missing=(), silent=(), held=()):
         self.missing = {n.lower().rstrip(".") for n in missing}
         self.silent = {n.lower().rstrip(".") for n in silent}
+        # answered only once release() is called (a slow resolver whose answer comes when the test says)
+        self.held = {n.lower().rstrip(".") for n in held}
+        self._holding: list[tuple] = []
+        self._released = False
         self.asked: list[str] = []
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind(("127.0.0.1", 0))
@@ -47,9 +51,21 @@ class DnsServer:
             self.asked.append(name)
             if name in self.silent:
                 continue
-            answer = dns.message.make_response(query)
-            answer.set_rcode(dns.rcode.NXDOMAIN if name in self.missing else dns.rcode.NOERROR)
-            self.sock.sendto(answer.to_wire(), peer)
+            if name in self.held and not self._released:
+                self._holding.append((query, name, peer))
+                continue
+            self._answer(query, name, peer)
+
+    def _answer(self, query, name, peer) -> None:
+        answer = dns.message.make_response(query)
+        answer.set_rcode(dns.rcode.NXDOMAIN if name in self.missing else dns.rcode.NOERROR)
+        self.sock.sendto(answer.to_wire(), peer)
+
+    def release(self) -> None:
+        """The held queries are answered now, and those that come later at once."""
+        self._released = True
+        while self._holding:
+            self._answer(*self._holding.pop(0))
 
     def close(self) -> None:
         self._stop.set()

@@ -396,7 +396,7 @@ class Workflows(TaskTracker):
         asked = ComposeQuestions(self)
         local_id = c.identity().local_id
         session = self.w.session
-        domains = domain_check.warnings_for(session.account) if session is not None else None
+        domains = domain_check.warnings_for(session.account, wait=False) if session is not None else None  # never waits
         with self.asking([local_id]):
             r = await self.sender.send_draft(outbox, c.draft, asked, hold=hold, problems=c.send_problems(),
                                              checked=c.show_errors, max_send_bytes=c.max_send_bytes,
