@@ -443,6 +443,8 @@ class Workflows(TaskTracker):
             if here:
                 c.clear()
             moved_to = self.fresh_compose()
+            if w.journal_bridge is not None:  # "In the Outbox (…) (Ctrl+4)": Ctrl+4 lands on its row
+                w.journal_bridge.point_at(sub.local_id)
             self.notice.say(self.outbox(), sub.local_id, draft.subject, moved_to)  # its words follow it (refused, sent)
         w.message_sent.emit(outcome)
         w.drafts.model.reload()
