@@ -12,8 +12,7 @@ window on the sandbox over HTTP.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
+import pytest
 from exchangelib import Mailbox, Message
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -142,12 +141,13 @@ def test_drafts_previews_the_selected_draft_with_its_reason_whole_and_send_selec
     win = window
     d = _drafts_page(qtbot, win, 0)
     # no draft: the list says what comes here, and "Send selected" is off
-    assert d.empty.isVisible() and "No drafts" in d.empty.text()
+    assert d.table.isVisible() and "No drafts" in d.table.accessibleDescription()
+    assert win.focusWidget() is d.table  # the list keeps the keyboard
     assert not d.send_button.isEnabled()
 
     _seed(sandbox, {"Good one": "bob@example.com", "Typo": "bob@@example.com"})
     d = _drafts_page(qtbot, win, 2)
-    assert not d.empty.isVisible() and d.table.isVisible()
+    assert d.table.accessibleDescription() == "" and d.preview.isVisible()
     assert d.send_button.isEnabled()  # the first row is selected as the list gets the keyboard
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
@@ -176,3 +176,78 @@ def test_drafts_previews_the_selected_draft_with_its_reason_whole_and_send_selec
     # nothing selected: "Send selected" is off again
     d.table.clearSelection()
     assert not d.send_button.isEnabled()
+
+
+# ---- screenshots: items 1, 3 and 9 at 683×500 and the default size, both schemes, English, French, German ----
+def _shots(qtbot, win, screenshot_dir, name: str) -> None:
+    """``win`` at the default size, then at 683×500 (half a small screen): both saved."""
+    for width, height, size in ((1100, 720, "default"), (683, 500, "683x500")):
+        win.resize(width, height)
+        qtbot.waitUntil(lambda w=width, h=height: (win.width(), win.height()) == (w, h), timeout=5000)
+        QApplication.processEvents()
+        win.grab().save(str(screenshot_dir / f"{name}-{size}.png"))
+
+
+@pytest.mark.parametrize("language,scheme", [("en", "light"), ("fr", "light"), ("fr", "dark"), ("de", "light"),
+                                             ("de", "dark")])
+def test_screenshots_of_the_outbox_pointed_row_the_batch_countdown_and_the_drafts_preview(
+        qtbot, aloop, sandbox, settings, monkeypatch, language, scheme, screenshot_dir):
+    import time
+
+    from tests.helpers.language import in_language
+    from tests.helpers.windows import close_window, open_window, wait_task
+
+    monkeypatch.setenv("DISPATCH_COLOR_SCHEME", scheme)
+    with in_language(language):
+        win, session = open_window(qtbot, sandbox, settings, connected=True)
+        try:
+            qtbot.waitUntil(lambda: not win.busy and not win.drafts.model.loading, timeout=10000)
+            tag = f"{language}-{scheme}"
+            # 9: an empty Drafts list says so; Send selected is off
+            d = _drafts_page(qtbot, win, 0)
+            assert d.table.accessibleDescription() and not d.send_button.isEnabled()
+            _shots(qtbot, win, screenshot_dir, f"s73-drafts-empty-{tag}")
+            # 1: the message Send later named is the current row when the Outbox shows
+            _send_one(qtbot, win, "Already out")
+            type_message(qtbot, win, cc="", bcc="", subject="Tomorrow's agenda", body="1. numbers")
+            later = win.compose.identity().local_id
+            wait_task(qtbot, win.send_timing.schedule(time.time() + 86400))  # the dialog's own call
+            key(qtbot, win, Qt.Key_4, CTRL)
+            view = win.journal_bridge.show_outbox()
+            qtbot.waitUntil(lambda: view.table.hasFocus() and view.current_id() == later, timeout=5000)
+            _shots(qtbot, win, screenshot_dir, f"s73-outbox-pointed-{tag}")
+            key(qtbot, win, Qt.Key_Return)  # taken back (not left scheduled behind the next shots)
+            qtbot.waitUntil(lambda: win.session.outbox.submission(later) is None, timeout=5000)
+            # 3: the batch's countdown, the held-back draft marked from the start
+            ob = win.session.outbox
+            settings.set_undo_send_seconds(10)
+            mono, wall = ob.clock(), ob.wall()
+            ob.clock, ob.wall = (lambda: mono), (lambda: wall)
+            _seed(sandbox, {"Good one": "bob@example.com", "Typo": "bob@@example.com",
+                            "Team": "project-team-alpha-europe@example.com"})
+            d = _drafts_page(qtbot, win, 3)
+            key(qtbot, win, Qt.Key_Home)
+            key(qtbot, win, Qt.Key_Down, SHIFT)
+            key(qtbot, win, Qt.Key_Down, SHIFT)
+            bar = win.send_timing.batch.bar
+            key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
+            qtbot.waitUntil(bar.isVisible, timeout=10000)
+            qtbot.waitUntil(lambda: _status(d, "Typo").startswith("Will not be sent"), timeout=5000)
+            _shots(qtbot, win, screenshot_dir, f"s73-send-selected-countdown-{tag}")
+            key(qtbot, win, Qt.Key_Z, CTRL)
+            qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)
+            wait_idle(qtbot, win)
+            # 9 and 6: the preview of the held-back draft, its reason whole above it
+            d.table.setFocus()
+            for _ in range(3):
+                s = d.model.summary(d.table.currentIndex().row())
+                if s is not None and s.subject == "Typo":
+                    break
+                key(qtbot, win, Qt.Key_Down)
+            qtbot.waitUntil(lambda: d.preview.message is not None and d.preview.message.subject == "Typo",
+                            timeout=10000)
+            assert d.preview.note_label.isVisible()
+            _shots(qtbot, win, screenshot_dir, f"s73-drafts-preview-{tag}")
+        finally:
+            close_window(win, session)
+

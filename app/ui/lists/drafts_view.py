@@ -209,6 +209,10 @@ class DraftsView(QWidget):
         self.delete_action.setShortcut(QKeySequence.Delete)
         self.delete_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
+        # Tab from the list: the Undo button while it shows, then the preview (its note first)
+        QWidget.setTabOrder(self.table, self.undo_bar.button)
+        QWidget.setTabOrder(self.undo_bar.button, self.preview.note_label)
+        QWidget.setTabOrder(self.preview.note_label, self.preview.body)
         self.table.addAction(self.open_action)
         self.table.addAction(self.delete_action)
         # Ctrl+Z while the undo bar shows: claimed by the list and the bar's button before the window's
@@ -306,24 +310,17 @@ class DraftsView(QWidget):
             self._split.setOrientation(want)
 
     def _update_empty(self, *_a) -> None:
-        """No account: the list says why it is empty and how to add one; no draft (loaded): what comes here."""
-        from app.ui.lists.list_table import NO_ACCOUNT
-
+        """No account: the list says why it is empty and how to add one (instead of the list). No draft (all
+        loaded): the list itself says what comes here, and keeps the keyboard (app.ui.lists.list_table)."""
         none = not self.model.has_source
         m = self.model
         no_drafts = not none and not m.loading and not m.canFetchMore() and m.rowCount() == 0  # all loaded: none
-        self.empty.setText(translate("ListTable", NO_ACCOUNT) if none else shown(NO_DRAFTS))
-        was_empty = self._split.isHidden()
-        self.empty.setVisible(none or no_drafts)
-        self._split.setVisible(not (none or no_drafts))
+        self.empty.setVisible(none)
+        self._split.setVisible(not none)
+        self.table.set_empty_text(shown(NO_DRAFTS) if no_drafts else "")
+        self.preview.setVisible(not no_drafts)  # nothing to preview: the words get the room
         if none or no_drafts:
             self.preview.clear()
-        elif was_empty and self.isVisible():  # drafts came while the list was on screen: the keys are in it again
-            from PySide6.QtWidgets import QApplication
-
-            fw = QApplication.focusWidget()
-            if fw is None or fw is self or self.isAncestorOf(fw) or fw is self.window():
-                self.table.setFocus(Qt.OtherFocusReason)
 
     def _update_send(self, *_a) -> None:
         """"Send selected" only while drafts are selected (its key then says how to select them)."""
