@@ -29,6 +29,8 @@ NO_DRAFTS = words.translate("DraftsView", "No drafts. A message you save (Ctrl+S
                                           "Enter opens it, Ctrl+Shift+Return sends the selected ones.")
 #: Below this width the preview is shown under the list instead of beside it (as Sent's).
 STACK_BELOW = 760
+#: Below this height, with the preview under the list, the preview leaves out the draft's body.
+SHORT_BELOW = 560
 
 
 def setup_table(view: QTableView, model: MessageTableModel, name: str) -> None:
@@ -194,6 +196,7 @@ class DraftsView(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self._split = split
+        self._split_sized = False  # the list's and the preview's shares set (at the first size, and each turn)
         self.empty = empty_state(self, translate("DraftsView", "Drafts"))
         root.addWidget(self.empty, 1)  # instead of the list while there is no account, or no draft
         root.addWidget(split, 1)
@@ -306,8 +309,16 @@ class DraftsView(QWidget):
         """Narrow (half a small screen): the preview goes under the list, so the subject keeps its room."""
         super().resizeEvent(event)
         want = Qt.Vertical if self.width() < STACK_BELOW else Qt.Horizontal
-        if self._split.orientation() != want:
+        # under the list in a low window (683×500): the draft's status and headers, not its body, so the list keeps
+        # rows to move in (the body's least height left it one row)
+        self.preview.body.setVisible(want == Qt.Horizontal or self.height() >= SHORT_BELOW)
+        if self._split.orientation() != want or not self._split_sized:
             self._split.setOrientation(want)
+            # the list keeps three fifths (its Status column in sight); the preview's own size hint took more
+            room = self._split.width() if want == Qt.Horizontal else self._split.height()
+            if room > 0:
+                self._split.setSizes([room * 3 // 5, room - room * 3 // 5])
+                self._split_sized = True
 
     def _update_empty(self, *_a) -> None:
         """No account: the list says why it is empty and how to add one (instead of the list). No draft (all
@@ -323,8 +334,10 @@ class DraftsView(QWidget):
             self.preview.clear()
 
     def _update_send(self, *_a) -> None:
-        """"Send selected" only while drafts are selected (its key then says how to select them)."""
-        self.send_button.setEnabled(bool(self.table.selected_rows()))
+        """"Send selected" and "Delete" only while drafts are selected (their keys then say how to select them)."""
+        some = bool(self.table.selected_rows())
+        self.send_button.setEnabled(some)
+        self.delete_button.setEnabled(some)
 
     # ---- the preview ----
     def _row_changed(self, current, _previous) -> None:

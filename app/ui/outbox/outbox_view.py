@@ -56,6 +56,7 @@ class OutboxView(QWidget):
         self.news = OutboxSignals(self) if news is None else news
         self.news.changed.connect(self._news)
         lay, head, self.count_label = list_page(self, translate("OutboxView", "Outbox"))
+        self._buttons_row = head
         self.edit_button = self._button(translate("OutboxView", "Take back"), translate("OutboxView", EDIT_TIP), head)
         self.edit_button.setObjectName("primary")  # what Enter does to the current row (its words follow the row)
         self.delete_button = self._button(translate("OutboxView", "Delete"), translate("OutboxView", DELETE_TIP),
@@ -248,11 +249,11 @@ class OutboxView(QWidget):
             + ([counted(N_NOT_SENT, failed)] if failed else [])
         self.count_label.setText(", ".join(parts))
         self.now_button.setEnabled(bool(waiting))
-        self._update_buttons()
         # while another process has the queue, this window has no queue for them to act on: not shown at all
         # (four disabled buttons, "Try now" in its primary style, looked as if one could be pressed)
-        for b in (self.edit_button, self.delete_button, self.retry_button, self.now_button):
+        for b in (self.edit_button, self.delete_button):
             b.setVisible(not self._held_elsewhere)
+        self._update_buttons()  # (Retry and "Try now" too, where they apply)
 
     def _mark(self, i: int, row) -> None:
         """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
@@ -315,6 +316,20 @@ class OutboxView(QWidget):
         self.edit_button.setEnabled(bool(r and (sent or r.can_cancel)))
         self.delete_button.setEnabled(bool(r and (sent or r.can_cancel)))
         self.retry_button.setEnabled(bool(r and r.can_retry))
+        # only what applies is shown: no Retry on a sent row, no "Try now" with nothing waiting (beside a sent row's
+        # longer "Open in Sent" and "Remove from this list" two disabled buttons made the Outbox, even behind another
+        # page, wider than 683 px in French and German)
+        here = not self._held_elsewhere
+        self._show_only(self.retry_button, here and not sent)
+        self._show_only(self.now_button, here and self.now_button.isEnabled())  # nothing waits: nothing to try
+
+    def _show_only(self, button: QPushButton, shown_now: bool) -> None:
+        """``button`` shown or not; the page's minimum width follows at once, on screen or not (a hidden Outbox
+        page still widened the window: Qt keeps a hidden page's layout as it was last measured)."""
+        if button.isVisibleTo(self) != shown_now:
+            button.setVisible(shown_now)
+            self._buttons_row.invalidate()
+            self.layout().invalidate()
 
     def _edit(self) -> None:
         r = self._current()
