@@ -8,6 +8,8 @@ its table model's ``data()`` only picks a field. Nothing here is formatted per p
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -139,13 +141,17 @@ def elide_right(text: str, width: int, measure: Callable[[str], int]) -> str:
     return text[:lo].rstrip() + "…" if lo or measure("…") <= width else ""
 
 
+#: a server's response code in brackets, as a status ends with one: "(ErrorMessageSizeExceeded)"
+_CODE = re.compile(r"\((?:[A-Z][a-z0-9]*){2,}\)")
+
+
 def elide_status(text: str, width: int, measure: Callable[[str], int]) -> str:
     """A list row's status in ``width``: whole words and "…" (:func:`elide_words`, never
     "countdo…ends"), and a last "(ResponseCode)" kept after the "…" while it fits."""
     if measure(text) <= width:
         return text
     words = text.split()
-    if len(words) > 2 and words[-1].startswith("(") and words[-1].endswith(")"):
+    if len(words) > 2 and _CODE.fullmatch(words[-1]):  # not a word in brackets ("(Undo)": "Not … (Undo)" said nothing)
         end = f" … {words[-1]}"
         for n in range(len(words) - 2, 0, -1):
             trial = " ".join(words[:n]).rstrip(",;:—-– ") + end

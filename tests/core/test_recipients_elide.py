@@ -86,3 +86,12 @@ def test_two_addresses_that_differ_at_their_ends_still_differ_when_shortened():
     assert typo.endswith("@exmaple.com") and typo.startswith("ro") and len(typo) <= 20
     named = elide_recipients("Team <project-team-alpha@example.com>", 25, W)  # no room for the name: the address
     assert named.endswith("alpha@example.com") and len(named) <= 25
+
+
+def test_a_word_in_brackets_is_not_kept_as_a_response_code():
+    """"Not sent: taken back (Undo)" cut to "Not … (Undo)" (French "Non … (Annuler)") said nothing: only a
+    server's code is kept after the "…"."""
+    from app.domain.list_rows import elide_status
+
+    shown = elide_status("Not sent: taken back (Undo)", 20, W)
+    assert shown == "Not sent: taken…", shown
