@@ -107,6 +107,30 @@ def test_enter_in_the_outbox_after_send_later_takes_back_the_message_the_banner_
     assert view.edit_button.text() == "Open in Sent"
 
 
+def test_ctrl4_after_a_send_left_waiting_lands_on_that_message(qtbot, window, sandbox, settings):
+    """"In the Outbox (server busy — …): it goes out by itself (Ctrl+4)": Ctrl+4 lands on that message."""
+    win = window
+    sent = _send_one(qtbot, win, "Already out")
+    key(qtbot, win, Qt.Key_4, CTRL)
+    view = win.journal_bridge.show_outbox()
+    qtbot.waitUntil(lambda: view.current_id() == sent and view.table.hasFocus(), timeout=5000)
+    settings.set_undo_send_seconds(0)
+    sandbox.faults.inject("CreateItem", "server_busy", count=1, backoff_ms=600_000)
+    type_message(qtbot, win, cc="", bcc="", subject="Waits", body="x")
+    lid = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: ("CreateItem", "server_busy") in sandbox.faults.fired, timeout=20000)
+    qtbot.waitUntil(lambda: "(Ctrl+4)" in whole_message(win) and getattr(ob.submission(lid), "state", None)
+                    == SubState.QUEUED, timeout=20000)
+    key(qtbot, win, Qt.Key_4, CTRL)
+    qtbot.waitUntil(lambda: win.current_view() == "outbox" and view.table.hasFocus(), timeout=5000)
+    assert view.current_id() == lid and view.edit_button.text() == "Take back"
+    key(qtbot, win, Qt.Key_Return)
+    qtbot.waitUntil(lambda: win.current_view() == "compose" and win.compose.subject.text() == "Waits", timeout=5000)
+    assert ob.submission(lid) is None and ob.submission(sent).state == SubState.SENT
+
+
 # ---- 3. one account of the batch, from the start -----------------------------------------------------------
 def test_send_selected_says_will_not_be_sent_from_the_start_and_counts_only_what_goes(
         qtbot, window, sandbox, settings):

@@ -312,6 +312,7 @@ class DraftsView(QWidget):
         # under the list in a low window (683×500): the draft's status and headers, not its body, so the list keeps
         # rows to move in (the body's least height left it one row)
         self.preview.body.setVisible(want == Qt.Horizontal or self.height() >= SHORT_BELOW)
+        self._fit_short_preview()
         if self._split.orientation() != want or not self._split_sized:
             self._split.setOrientation(want)
             # the list keeps three fifths (its Status column in sight); the preview's own size hint took more
@@ -332,6 +333,16 @@ class DraftsView(QWidget):
         self.preview.setVisible(not no_drafts)  # nothing to preview: the words get the room
         if none or no_drafts:
             self.preview.clear()
+
+    def _fit_short_preview(self) -> None:
+        """The preview under the list without its body: as tall as its wrapped lines need (a splitter gives a
+        wrapped label one line's height, and a status of two lines ran into the subject), the list the rest."""
+        if self._split.orientation() != Qt.Vertical or self.preview.body.isVisibleTo(self.preview):
+            return
+        room = self._split.height()
+        need = self.preview.layout().totalHeightForWidth(self.preview.width()) if self.preview.width() > 0 else -1
+        if room > 0 and need > 0:
+            self._split.setSizes([max(0, room - need), need])
 
     def _update_send(self, *_a) -> None:
         """"Send selected" and "Delete" only while drafts are selected (their keys then say how to select them)."""
@@ -360,6 +371,7 @@ class DraftsView(QWidget):
         """The current draft's status (why its last send did not go), whole, above its preview."""
         s = self.current_summary()
         self.preview.set_note(self.model.shown_status(s.ref.id) if s is not None else "")
+        self._fit_short_preview()
 
     def show_draft(self, msg, ref: ItemRef) -> None:
         """The draft read for ``ref``, if it is still the current row's."""

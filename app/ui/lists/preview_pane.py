@@ -63,6 +63,16 @@ class PreviewPane(QFrame):
         pv.addWidget(self.attachments_label)
         self.message: Draft | None = None  # the message shown, attachments' bytes included
 
+    @property
+    def loader(self):
+        """The body's piecewise loader (None until a message was shown)."""
+        return self._loader
+
+    @property
+    def reaper(self):
+        """What frees a long body's document a piece per turn (None until a message was shown)."""
+        return self._reaper
+
     def set_note(self, text: str) -> None:
         """The note above the message ("" : none); it goes the moment it is set to ""."""
         self.note_label.setText(text)
