@@ -62,6 +62,11 @@ class SendQuestions(Protocol):
     def on_the_way(self, busy: bool) -> None:
         """Compose's message is being handed over and its first attempt awaited (True), or no longer (False)."""
 
+    def checked(self, bad: dict[str, str], going: int) -> None:
+        """A batch's drafts were checked as Compose checks its message: ``bad`` (ref id -> why) will not be sent,
+        ``going`` drafts go on (before anything is asked or handed over: the face says so from the start, in the
+        words the end will say)."""
+
     def handed_over(self, handed: "Handover") -> None:
         """A batch is in the Outbox now (before its undo window ends): the face may show its countdown."""
 
@@ -82,6 +87,9 @@ class Answers:
         return self._merge
 
     def on_the_way(self, busy: bool) -> None:
+        return None
+
+    def checked(self, bad: dict[str, str], going: int) -> None:
         return None
 
     def handed_over(self, handed: "Handover") -> None:
@@ -267,6 +275,7 @@ class Sending:
             return BatchResult()
         with self._on_the_way():
             refs, items, bad, counts = await _checked(refs, request)
+            questions.checked(bad, len(refs))
             plan = _plan(request, items, counts)
             if plan is not None and not plan.blind_ok:
                 with self._paused():

@@ -8,6 +8,8 @@ its table model's ``data()`` only picks a field. Nothing here is formatted per p
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -139,13 +141,17 @@ def elide_right(text: str, width: int, measure: Callable[[str], int]) -> str:
     return text[:lo].rstrip() + "…" if lo or measure("…") <= width else ""
 
 
+#: a server's response code in brackets, as a status ends with one: "(ErrorMessageSizeExceeded)"
+_CODE = re.compile(r"\((?:[A-Z][a-z0-9]*){2,}\)")
+
+
 def elide_status(text: str, width: int, measure: Callable[[str], int]) -> str:
     """A list row's status in ``width``: whole words and "…" (:func:`elide_words`, never
     "countdo…ends"), and a last "(ResponseCode)" kept after the "…" while it fits."""
     if measure(text) <= width:
         return text
     words = text.split()
-    if len(words) > 2 and words[-1].startswith("(") and words[-1].endswith(")"):
+    if len(words) > 2 and _CODE.fullmatch(words[-1]):  # not a word in brackets ("(Undo)": "Not … (Undo)" said nothing)
         end = f" … {words[-1]}"
         for n in range(len(words) - 2, 0, -1):
             trial = " ".join(words[:n]).rstrip(",;:—-– ") + end
@@ -154,9 +160,38 @@ def elide_status(text: str, width: int, measure: Callable[[str], int]) -> str:
     return elide_words(text, width, measure)
 
 
+def shorten_address(address: str, width: int, measure: Callable[[str], int]) -> str:
+    """An e-mail address in ``width``: whole when it fits; else its domain stays whole and its local part keeps
+    its start and its end ("project-te…alpha@example.com"): the parts where two addresses of one list differ
+    (a name's start, a team's or a number's end, a domain's typo), where cutting at the end ("project-team-al…")
+    made two rows look alike. Text that is not an address, or whose domain alone does not fit, is cut at its end."""
+    if measure(address) <= width:
+        return address
+    local, at, domain = address.rpartition("@")
+    tail = at + domain
+    if not at or not local or measure(local[:1] + "…" + tail) > width:
+        return elide_right(address, width, measure)
+    lo, hi = 1, len(local) - 1  # the most letters of the local part kept (its start a letter more than its end)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(_both_ends(local, mid) + tail) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return _both_ends(local, lo) + tail
+
+
+def _both_ends(text: str, keep: int) -> str:
+    """``text``'s first and last letters, ``keep`` of them in all, around "…"."""
+    head = (keep + 1) // 2
+    end = keep - head
+    return text[:head] + "…" + (text[len(text) - end:] if end else "")
+
+
 def _shorten_entry(entry: str, width: int, measure: Callable[[str], int]) -> str:
     """One recipient in ``width``: "Name <address>" loses letters of its name, never of its address while
-    the address fits; a bare address or a bare name is cut at the end."""
+    the address fits; an address that does not fit keeps its domain and both ends of its local part
+    (:func:`shorten_address`); a bare name is cut at the end."""
     if measure(entry) <= width:
         return entry
     name, sep, addr = entry.rpartition(" <")
@@ -165,9 +200,8 @@ def _shorten_entry(entry: str, width: int, measure: Callable[[str], int]) -> str
         room = width - measure(" " + addr)
         if room >= measure("X…"):
             return elide_right(name, room, measure) + " " + addr
-        if measure(addr[1:-1]) <= width:
-            return addr[1:-1]
-    return elide_right(entry, width, measure)
+        return shorten_address(addr[1:-1], width, measure)
+    return shorten_address(entry, width, measure)
 
 
 def elide_recipients(text: str, width: int, measure: Callable[[str], int]) -> str:

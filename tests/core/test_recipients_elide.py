@@ -70,3 +70,28 @@ def test_a_status_loses_whole_words_and_keeps_its_response_code():
         shown = elide_status(held, width, measure)
         assert len(shown) <= width and shown.endswith("…"), (width, shown)
         assert held.startswith(shown[:-1]) and held[len(shown) - 1] in " —", (width, shown)  # at a word's end
+
+
+# ---- issue 73, item 9: the part of an address that differs stays ------------------------------------------
+def test_two_addresses_that_differ_at_their_ends_still_differ_when_shortened():
+    """Cut at the end, "project-team-alpha@example.com" and "project-team-beta@example.com" both showed
+    "project-team-…" (and "bob@exmaple.com" lost the typo): the domain stays whole, the local part keeps both
+    its ends."""
+    a = elide_recipients("project-team-alpha@example.com", 25, W)
+    b = elide_recipients("project-team-beta@example.com", 25, W)
+    assert a != b and len(a) <= 25 and len(b) <= 25
+    assert a.endswith("alpha@example.com") and b.endswith("beta@example.com")
+    assert a.startswith("proj") and b.startswith("proj") and "…" in a
+    typo = elide_recipients("robert.longname@exmaple.com", 20, W)
+    assert typo.endswith("@exmaple.com") and typo.startswith("ro") and len(typo) <= 20
+    named = elide_recipients("Team <project-team-alpha@example.com>", 25, W)  # no room for the name: the address
+    assert named.endswith("alpha@example.com") and len(named) <= 25
+
+
+def test_a_word_in_brackets_is_not_kept_as_a_response_code():
+    """"Not sent: taken back (Undo)" cut to "Not … (Undo)" (French "Non … (Annuler)") said nothing: only a
+    server's code is kept after the "…"."""
+    from app.domain.list_rows import elide_status
+
+    shown = elide_status("Not sent: taken back (Undo)", 20, W)
+    assert shown == "Not sent: taken…", shown

@@ -402,6 +402,8 @@ def test_a_waiting_sends_refusal_is_said_while_another_send_is_under_way(qtbot, 
             break
         key(qtbot, win, Qt.Key_Down)
     assert d.table.currentIndex().row() == row_b()
+    # its preview read first (the delay below is for the send's own read)
+    qtbot.waitUntil(lambda: getattr(d.preview.message, "subject", "").startswith("Draft B"), timeout=10000)
     sandbox.faults.inject("GetItem", "delay", count=1, seconds=60)  # on the faults' time: until skip()
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
     qtbot.waitUntil(lambda: sandbox.faults.pausing() == 1, timeout=10000)  # B's send under way: its read

@@ -51,10 +51,13 @@ def _open_by_keys(qtbot, win, path: Path) -> None:
     qtbot.waitUntil(lambda: win.eml.open_dialog is None, timeout=5000)
 
 
-def _open_first_draft(qtbot, win) -> None:
+def _open_first_draft(qtbot, win, fault=lambda: None) -> None:
+    """Enter on the first draft, its preview read first; ``fault()`` then (what the server does to the open)."""
     key(qtbot, win, Qt.Key_2, CTRL)
     qtbot.waitUntil(lambda: win.drafts.model.rowCount() >= 1, timeout=10000)
     key(qtbot, win, Qt.Key_Home)
+    qtbot.waitUntil(lambda: win.drafts.preview.message is not None, timeout=10000)
+    fault()
     key(qtbot, win, Qt.Key_Return)
 
 
@@ -82,16 +85,16 @@ def test_the_domains_words_reach_the_window_in_its_language(qtbot, aloop, sandbo
             key(qtbot, win, Qt.Key_Delete)
 
             # Exchange's refusal explained (app.domain.explain), in the draft's status cell
-            sandbox.faults.inject("GetItem", "item_error", count=1, code="ErrorAccessDenied")
-            _open_first_draft(qtbot, win)
+            _open_first_draft(qtbot, win, lambda: sandbox.faults.inject("GetItem", "item_error", count=1,
+                                                                     code="ErrorAccessDenied"))
             model = win.drafts.model
             qtbot.waitUntil(lambda: model.data(model.index(0, model.COL_STATUS), Qt.DisplayRole) == want["denied"],
                             timeout=10000)
             wait_idle(qtbot, win)
 
             # ... and on the banner: the server busy
-            sandbox.faults.inject("GetItem", "item_error", count=-1, code="ErrorServerBusy")
-            _open_first_draft(qtbot, win)
+            _open_first_draft(qtbot, win, lambda: sandbox.faults.inject("GetItem", "item_error", count=-1,
+                                                                     code="ErrorServerBusy"))
             qtbot.waitUntil(lambda: win.banner.isVisible() and win.banner.text() == want["busy"], timeout=10000)
             sandbox.faults.clear()
             wait_idle(qtbot, win)

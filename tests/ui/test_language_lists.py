@@ -33,7 +33,7 @@ WORDS = {
         countdown="Envoi de 2 brouillons dans 10\u00a0s — Ctrl+Z ou Annuler les garde dans Brouillons",
         held="En attente d'envoi", undone="Non envoyé : repris (Annuler)".replace(" :", "\u00a0:"),
         outbox_title="Boîte d'envoi", outbox_cols=["Objet", "À", "État"],
-        buttons=("Modifier", "Supprimer", "Réessayer", "Essayer maintenant"), waiting="1 en attente",
+        buttons=("Reprendre", "Supprimer", "Réessayer", "Essayer maintenant"), waiting="1 en attente",
         question="Supprimer ce message\u00a0?", keep="Conserver",
         empty="Rien en attente : tous les messages sont arrivés sur le serveur.".replace(" :", "\u00a0:")),
     "de": dict(
@@ -45,7 +45,7 @@ WORDS = {
                   "„Entwürfe“",
         held="Wartet auf Senden", undone="Nicht gesendet: zurückgeholt (Rückgängig)",
         outbox_title="Postausgang", outbox_cols=["Betreff", "An", "Status"],
-        buttons=("Bearbeiten", "Löschen", "Wiederholen", "Jetzt versuchen"), waiting="1 wartend",
+        buttons=("Zurückholen", "Löschen", "Wiederholen", "Jetzt versuchen"), waiting="1 wartend",
         question="Diese Nachricht löschen?", keep="Behalten",
         empty="Nichts wartet: Alle Nachrichten haben den Server erreicht."),
 }

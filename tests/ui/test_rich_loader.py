@@ -208,24 +208,24 @@ def test_the_sent_preview_shows_a_long_message_in_pieces(qtbot):
     s.show()
     html = qt_html(MIXED, 60, s.body.document().defaultFont())
     s.show_message(Draft(subject="long and rich", body=html, body_format=BodyFormat.HTML))
-    assert s._loader.active and s._loader.rich, "not set in one call"
-    _loaded(qtbot, s._loader)
+    assert s.preview.loader.active and s.preview.loader.rich, "not set in one call"
+    _loaded(qtbot, s.preview.loader)
     assert s.body.document().toHtml() == set_whole(html, s.body.document().defaultFont())
     plain = "A line of a long sent message.\n" * (PIECEWISE_FROM // 20)
     s.show_message(Draft(subject="long and plain", body=plain))
-    assert s._loader.active
+    assert s.preview.loader.active
     s.body.ensure_whole()  # what Find does first
-    assert not s._loader.active and s.body.toPlainText() == plain
+    assert not s.preview.loader.active and s.body.toPlainText() == plain
     s.show_message(Draft(subject="long and rich", body=html, body_format=BodyFormat.HTML))
-    assert s._loader.active
+    assert s.preview.loader.active
     s.show_message(Draft(subject="short", body="Only this."))
-    assert not s._loader.active
-    assert s._reaper.busy(), "the long message's document is freed a piece per turn"
+    assert not s.preview.loader.active
+    assert s.preview.reaper.busy(), "the long message's document is freed a piece per turn"
     for _ in range(20):  # turns in which a loader not stopped would append
         QApplication.processEvents()
     assert s.body.toPlainText() == "Only this."
-    qtbot.waitUntil(lambda: not s._reaper.busy(), timeout=30000)
-    assert s._reaper.pieces > 1
+    qtbot.waitUntil(lambda: not s.preview.reaper.busy(), timeout=30000)
+    assert s.preview.reaper.pieces > 1
     s.clear_preview()
     assert s.body.toPlainText() == ""
 

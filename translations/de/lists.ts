@@ -54,6 +54,7 @@
     </message>
     <message>
         <source>Sending…</source>
+        <extracomment>a draft that passed the check and goes on (its row, and the status bar&apos;s count of them)</extracomment>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
@@ -70,6 +71,18 @@
         <translation>
             <numerusform>%Ln Entwurf wird gesendet…</numerusform>
             <numerusform>%Ln Entwürfe werden gesendet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <extracomment>the batch&apos;s rows while Compose&apos;s check reads them (what is sent is decided by it: DraftsQuestions.checked)</extracomment>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %Ln draft(s)…</source>
+        <translation>
+            <numerusform>%Ln Entwurf wird geprüft…</numerusform>
+            <numerusform>%Ln Entwürfe werden geprüft…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -111,12 +124,20 @@
         <translation>Löschen nicht möglich: {why}</translation>
     </message>
     <message>
+        <source>Could not load the draft: {why}</source>
+        <translation>Der Entwurf konnte nicht geladen werden: {why}</translation>
+    </message>
+    <message>
         <source>Could not load the message: {why}</source>
         <translation>Die Nachricht konnte nicht geladen werden: {why}</translation>
     </message>
 </context>
 <context>
     <name>DraftsView</name>
+    <message>
+        <source>No drafts. A message you save (Ctrl+S) waits here until you send it: Enter opens it, Ctrl+Shift+Return sends the selected ones.</source>
+        <translation>Keine Entwürfe. Eine Nachricht, die Sie speichern (Strg+S), wartet hier, bis Sie sie senden: die Eingabetaste öffnet sie, Strg+Umschalt+Eingabe sendet die ausgewählten.</translation>
+    </message>
     <message>
         <source>Undo bar</source>
         <translation>Leiste „Rückgängig“</translation>
@@ -168,6 +189,34 @@
     <message>
         <source>Drafts list</source>
         <translation>Liste der Entwürfe</translation>
+    </message>
+    <message>
+        <source>Draft preview</source>
+        <translation>Entwurfsvorschau</translation>
+    </message>
+    <message>
+        <source>Preview subject</source>
+        <translation>Betreff der Vorschau</translation>
+    </message>
+    <message>
+        <source>Preview headers</source>
+        <translation>Kopfzeilen der Vorschau</translation>
+    </message>
+    <message>
+        <source>Preview body</source>
+        <translation>Text der Vorschau</translation>
+    </message>
+    <message>
+        <source>Preview attachments</source>
+        <translation>Anlagen der Vorschau</translation>
+    </message>
+    <message>
+        <source>Why it was not sent</source>
+        <translation>Warum der Entwurf nicht gesendet wurde</translation>
+    </message>
+    <message>
+        <source>Select a draft</source>
+        <translation>Entwurf auswählen</translation>
     </message>
     <message>
         <source>&amp;Open draft</source>
@@ -335,6 +384,7 @@
     <name>ListTable</name>
     <message>
         <source>{name} row header</source>
+        <extracomment>Below this width the preview is shown under the list instead of beside it (as Sent&apos;s).</extracomment>
         <translation>Zeilenkopf von {name}</translation>
     </message>
     <message>
@@ -428,10 +478,6 @@
         <translation>Postausgang</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -502,6 +548,10 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
         <translation>Nicht gesendet: {subject}</translation>
     </message>
     <message>
+        <source>Take back</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
         <source>Open in Sent</source>
         <translation>In „Gesendete Elemente“ öffnen</translation>
     </message>
@@ -561,6 +611,11 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
     <message>
         <source>Not sent: {why}</source>
         <translation>Nicht gesendet: {why}</translation>
+    </message>
+    <message>
+        <source>Will not be sent: {why}</source>
+        <extracomment>a draft Compose&apos;s check holds back, said from the moment it is known (before the countdown): the core&apos;s words</extracomment>
+        <translation>Wird nicht gesendet: {why}</translation>
     </message>
     <message>
         <source>In the Outbox: {why}</source>
@@ -674,6 +729,10 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
     <message>
         <source>Message preview</source>
         <translation>Nachrichtenvorschau</translation>
+    </message>
+    <message>
+        <source>Preview note</source>
+        <translation>Hinweis der Vorschau</translation>
     </message>
     <message>
         <source>Select a message</source>

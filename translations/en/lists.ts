@@ -22,6 +22,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Checking %Ln draft(s)…</source>
+        <translation>
+            <numerusform>Checking %Ln draft…</numerusform>
+            <numerusform>Checking %Ln drafts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln draft(s) could not be deleted: {why}</source>
         <translation>
             <numerusform>%Ln draft could not be deleted: {why}</numerusform>

@@ -54,6 +54,7 @@
     </message>
     <message>
         <source>Sending…</source>
+        <extracomment>a draft that passed the check and goes on (its row, and the status bar&apos;s count of them)</extracomment>
         <translation>Envoi…</translation>
     </message>
     <message>
@@ -70,6 +71,18 @@
         <translation>
             <numerusform>Envoi de %Ln brouillon…</numerusform>
             <numerusform>Envoi de %Ln brouillons…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <extracomment>the batch&apos;s rows while Compose&apos;s check reads them (what is sent is decided by it: DraftsQuestions.checked)</extracomment>
+        <translation>Vérification…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %Ln draft(s)…</source>
+        <translation>
+            <numerusform>Vérification de %Ln brouillon…</numerusform>
+            <numerusform>Vérification de %Ln brouillons…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -111,12 +124,20 @@
         <translation>Suppression impossible&#xa0;: {why}</translation>
     </message>
     <message>
+        <source>Could not load the draft: {why}</source>
+        <translation>Impossible de charger le brouillon&#xa0;: {why}</translation>
+    </message>
+    <message>
         <source>Could not load the message: {why}</source>
         <translation>Impossible de charger le message&#xa0;: {why}</translation>
     </message>
 </context>
 <context>
     <name>DraftsView</name>
+    <message>
+        <source>No drafts. A message you save (Ctrl+S) waits here until you send it: Enter opens it, Ctrl+Shift+Return sends the selected ones.</source>
+        <translation>Aucun brouillon. Un message que vous enregistrez (Ctrl+S) attend ici jusqu&apos;à son envoi&#xa0;: Entrée l&apos;ouvre, Ctrl+Maj+Entrée envoie ceux qui sont sélectionnés.</translation>
+    </message>
     <message>
         <source>Undo bar</source>
         <translation>Barre d&apos;annulation</translation>
@@ -168,6 +189,34 @@
     <message>
         <source>Drafts list</source>
         <translation>Liste des brouillons</translation>
+    </message>
+    <message>
+        <source>Draft preview</source>
+        <translation>Aperçu du brouillon</translation>
+    </message>
+    <message>
+        <source>Preview subject</source>
+        <translation>Objet de l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Preview headers</source>
+        <translation>En-têtes de l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Preview body</source>
+        <translation>Corps de l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Preview attachments</source>
+        <translation>Pièces jointes de l&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Why it was not sent</source>
+        <translation>Pourquoi il n&apos;a pas été envoyé</translation>
+    </message>
+    <message>
+        <source>Select a draft</source>
+        <translation>Sélectionnez un brouillon</translation>
     </message>
     <message>
         <source>&amp;Open draft</source>
@@ -335,6 +384,7 @@
     <name>ListTable</name>
     <message>
         <source>{name} row header</source>
+        <extracomment>Below this width the preview is shown under the list instead of beside it (as Sent&apos;s).</extracomment>
         <translation>En-tête de ligne de {name}</translation>
     </message>
     <message>
@@ -428,10 +478,6 @@
         <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -502,6 +548,10 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
         <translation>Non envoyé&#xa0;: {subject}</translation>
     </message>
     <message>
+        <source>Take back</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
         <source>Open in Sent</source>
         <translation>Ouvrir dans Éléments envoyés</translation>
     </message>
@@ -561,6 +611,11 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
     <message>
         <source>Not sent: {why}</source>
         <translation>Non envoyé&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Will not be sent: {why}</source>
+        <extracomment>a draft Compose&apos;s check holds back, said from the moment it is known (before the countdown): the core&apos;s words</extracomment>
+        <translation>Ne sera pas envoyé&#xa0;: {why}</translation>
     </message>
     <message>
         <source>In the Outbox: {why}</source>
@@ -674,6 +729,10 @@ Quand le serveur est injoignable, les messages que vous envoyez attendent ici et
     <message>
         <source>Message preview</source>
         <translation>Aperçu du message</translation>
+    </message>
+    <message>
+        <source>Preview note</source>
+        <translation>Note de l&apos;aperçu</translation>
     </message>
     <message>
         <source>Select a message</source>

@@ -206,6 +206,8 @@ async def send_path_as_is(files, path: str) -> bool:
     if r.result != Result.WAITING:
         w.show_error(translate("EmlAsIs", "Not sent: {name}: {reason}").format(name=name, reason=shown(r.reason)))
         return False
+    if w.journal_bridge is not None:  # "its progress is in the Outbox (Ctrl+4)": Ctrl+4 lands on its row
+        w.journal_bridge.point_at(r.sub.local_id)
     w.statusBar().showMessage(translate("EmlAsIs", "Sending {name} as it is: its progress is in the Outbox (Ctrl+4)")
                               .format(name=name), 10000)
     return True

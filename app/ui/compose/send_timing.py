@@ -486,6 +486,8 @@ class SendTiming(QObject):
         if c.identity().local_id == r.draft.local_id:
             c.clear()
         moved_to = flows.fresh_compose()
+        if w.journal_bridge is not None:  # the words send the user to its row: Ctrl+4 lands on it
+            w.journal_bridge.point_at(r.sub.local_id)
         said = translate("SendTiming", "Scheduled: “{subject}” sends at {when}. It waits in the Outbox (Ctrl+4); Enter "
                                        "there takes it back.").format(subject=r.draft.subject.strip() or no_subject(),
                                                                       when=clock_shown(release_at))

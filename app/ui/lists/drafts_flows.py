@@ -25,8 +25,9 @@ from app.ui.lists.send_selected import DraftsQuestions, kept_for_later, request,
 NOT_SENT_NEWER = words.translate("DraftsFlows", "Not sent: a newer version of this draft is on this computer, not "
                                                 "yet saved to the server. Open it (Enter) to check it, then send it "
                                                 "from Compose")
-SENDING = words.translate("DraftsFlows", "Sending…")
-SENDING_N = words.translate("DraftsFlows", "Sending %Ln draft(s)…", None, 0)
+#: the batch's rows while Compose's check reads them (what is sent is decided by it: DraftsQuestions.checked)
+CHECKING = words.translate("DraftsFlows", "Checking…")
+CHECKING_N = words.translate("DraftsFlows", "Checking %Ln draft(s)…", None, 0)
 NOT_DELETED = words.translate("DraftsFlows", "%Ln draft(s) could not be deleted: {why}", None, 0)
 DELETED = words.translate("DraftsFlows", "Deleted %Ln draft(s)", None, 0)
 
@@ -71,12 +72,13 @@ class DraftsFlows:
         items = [model.summary(model.row_of(r.id)) or _summary_of(r) for r in refs]
         for r in refs:
             self.refusals.forget(r.id)  # sent again: an older refusal is no longer what stands
-        model.set_statuses({r.id: (SENDING, False) for r in refs})  # one change for the batch, not 50
+        model.set_statuses({r.id: (CHECKING, False) for r in refs})  # one change for the batch, not 50
         n = len(refs)
-        w.busy_push(counted(SENDING_N, n))
+        w.busy_push(counted(CHECKING_N, n))
         try:  # the core: Compose's check per draft, the sending limits, the undo-send hold, refusals taken back
             with f.asking(r.id for r in refs):  # each one's outcome is said in the batch's end
-                done = await f.sender.send_saved(outbox, refs, request(w, outbox, items), DraftsQuestions(w, outbox))
+                done = await f.sender.send_saved(outbox, refs, request(w, outbox, items),
+                                                     DraftsQuestions(w, outbox, [r.id for r in refs]))
         finally:
             w.busy_pop()
         show_checked(w, self.refusals, done)
@@ -195,6 +197,24 @@ class DraftsFlows:
                 w.drafts.model.reload()
             else:
                 w.statusBar().showMessage(counted(DELETED, len(refs)), 4000)
+
+    @asyncSlot(object)
+    async def preview_draft(self, ref: ItemRef):
+        """The current draft in the Drafts preview: its newest version (kept on this computer when the server's
+        is older), read-only. Not a busy step: the list stays the user's while it is read."""
+        w = self.w
+        session = w.session
+        if session is None:
+            return
+        try:
+            msg = await self._newer_here(ref) or await session.get_message(ref)
+        except MailError as exc:
+            if session is w.session:
+                w.drafts.preview.body.setPlainText(translate("DraftsFlows", "Could not load the draft: {why}")
+                                                   .format(why=shown(self.flows.explain_exc(exc))))
+            return
+        if session is w.session:  # (signed in as someone else meanwhile: not this list's draft)
+            w.drafts.show_draft(msg, ref)
 
     # ---- sent ----
     @asyncSlot(object)

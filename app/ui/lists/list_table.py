@@ -100,6 +100,7 @@ class ListTable(QTableView):
         self._subject_content = 1 << 20  # what the subjects on the first page need (unknown: all the room)
         self._remembered = ""  # the current row's item id across a reload
         self._key = None  # the key press being handled (selectionCommand)
+        self._empty_text = ""  # what the list says while it has no row (set_empty_text)
 
     # ---- what the keys act on ----
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
@@ -129,10 +130,25 @@ class ListTable(QTableView):
             return QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
         return super().selectionCommand(index, event)
 
+    def set_empty_text(self, text: str) -> None:
+        """What the list says while it has no row ("No drafts. …"; "" : nothing): written in the list itself,
+        which keeps the keyboard (the page's keys work as with rows), and its description for a screen reader."""
+        if text != self._empty_text:
+            self._empty_text = text
+            self.setAccessibleDescription(text)
+            self.viewport().update()
+
     def paintEvent(self, event):  # noqa: N802 - Qt override
         """The rows as Qt paints them, then the current row's frame (the stylesheet's ``outline: 0`` hides
-        Qt's own focus rectangle, a dotted line of one cell)."""
+        Qt's own focus rectangle, a dotted line of one cell); an empty list's words."""
         super().paintEvent(event)
+        if self._empty_text and self.model() is not None and self.model().rowCount() == 0:
+            p = QPainter(self.viewport())
+            p.setPen(self.palette().color(QPalette.PlaceholderText))
+            p.drawText(self.viewport().rect().adjusted(16, 14, -16, -14), Qt.AlignTop | Qt.AlignLeft | Qt.TextWordWrap,
+                       self._empty_text)
+            p.end()
+            return
         cur = self.currentIndex()
         if not cur.isValid() or not self.hasFocus():
             return

@@ -17,6 +17,7 @@ from app.domain import words
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES
 from app.ui.common.tr import counted
 from app.ui.lists.limits_question import ask_send_part
+from app.ui.window.frame import show_quietly
 
 # A row's Status is kept as Words: the row shows it in the user's language (MessageTableModel), and it compares
 # as its English.
@@ -26,6 +27,11 @@ HELD_WORDS = words.translate("SendSelected", "Waiting to send")
 #: a row's words when the user chose not to send a batch over the sending limits
 KEPT_WORDS = words.translate("SendSelected", "Not sent: kept in Drafts (you chose not to send over the sending limits)")
 NOT_SENT = words.translate("SendSelected", "Not sent: {why}")
+#: a draft Compose's check holds back, said from the moment it is known (before the countdown): the core's words
+WILL_NOT_SEND = words.translate("SendSelected", "Will not be sent: {why}")
+#: a draft that passed the check and goes on (its row, and the status bar's count of them)
+SENDING = words.translate("DraftsFlows", "Sending…")
+SENDING_N = words.translate("DraftsFlows", "Sending %Ln draft(s)…", None, 0)
 IN_THE_OUTBOX = words.translate("SendSelected", "In the Outbox: {why}")
 WAITING = words.translate("SendSelected", "waiting to send")
 UNDONE = words.translate("SendSelected", "Not sent: taken back (Undo)")
@@ -38,8 +44,9 @@ class DraftsQuestions:
     """What app.core.sending asks about a batch of drafts, answered in the window
     (:class:`app.core.sending.SendQuestions`); the rows say where their drafts stand."""
 
-    def __init__(self, w, outbox):
-        self.w, self.outbox = w, outbox
+    def __init__(self, w, outbox, ref_ids=()):
+        """``ref_ids``: the drafts of the batch (their rows say what the check decided for each)."""
+        self.w, self.outbox, self.ref_ids = w, outbox, list(ref_ids)
 
     async def send_anyway(self, warnings) -> bool:  # asked of Compose's message only
         return True
@@ -50,6 +57,14 @@ class DraftsQuestions:
 
     def on_the_way(self, busy: bool) -> None:
         return None
+
+    def checked(self, bad: dict[str, str], going: int) -> None:
+        """The core's check decided: the drafts it holds back say so in their rows now (never "Sending…" for one
+        that will not go), the others "Sending…", and the status bar counts only those (as the countdown will)."""
+        statuses = {ref_id: (SENDING, False) for ref_id in self.ref_ids if ref_id not in bad}
+        statuses.update({ref_id: (WILL_NOT_SEND.format(why=why), True) for ref_id, why in bad.items()})
+        self.w.drafts.model.set_statuses(statuses)
+        show_quietly(self.w.statusBar(), counted(SENDING_N, going))
 
     def handed_over(self, handed) -> None:
         """The planned-out rows say why; a batch in its undo window gets one countdown for all of it."""

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import QFrame, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QSplitter, QTableView, QWidget
 
-from app.domain import inline_images as inline
 from app.domain.list_rows import flag_text
-from app.domain.models import BodyFormat, Draft, Sensitivity
+from app.domain.models import Draft, Sensitivity
 from app.domain.validation import format_recipients
 from app.domain import words
 from app.domain.words import QT_TRANSLATE_NOOP
@@ -16,8 +15,9 @@ from app.ui.compose.attachment_saver import AttachmentSaver
 from app.ui.lists.drafts_view import list_page, setup_table
 from app.ui.lists.list_table import ListTable, empty_state
 from app.ui.lists.message_models import MessageTableModel
-from app.ui.common.safe_text import ElidedLabel, PlainLabel, SafeBrowser
-from app.ui.common.tr import counted, data_size, shown, translate
+from app.ui.common.safe_text import PlainLabel
+from app.ui.common.tr import counted, shown, translate
+from app.ui.lists.preview_pane import PreviewPane
 from app.ui.lists.list_dates import list_date
 
 
@@ -74,41 +74,16 @@ class SentView(QWidget):
         setup_table(self.table, self.model, translate("SentView", "Sent list"))  # columns fit their content; no Status column
         self.table.setSelectionMode(QTableView.SingleSelection)
 
-        self.preview = QFrame(split)
-        self.preview.setObjectName("preview")
-        self.preview.setAccessibleName(translate("SentView", "Message preview"))
-        pv = QVBoxLayout(self.preview)
-        pv.setContentsMargins(18, 14, 18, 14)
-        pv.setSpacing(6)
-        self.subject_label = ElidedLabel(translate("SentView", "Select a message"),
-                                         self.preview)  # never widens the window
-        self.subject_label.setObjectName("viewTitle")
-        self.subject_label.setAccessibleName(translate("SentView", "Preview subject"))
-        self.headers_label = PlainLabel("", self.preview)
-        self.headers_label.setObjectName("viewSubtitle")
-        self.headers_label.setWordWrap(True)
-        self.headers_label.setAccessibleName(translate("SentView", "Preview headers"))
-        self.headers_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.body = SafeBrowser(self.preview)
-        self.body.inline_source = self._inline_image  # its cid: pictures, from the message's own attachments
-        self._loader = None  # app.ui.compose.body.body_loader.BodyLoader, made when the first message is shown
-        self._reaper = None
-        self.body.setAccessibleName(translate("SentView", "Preview body"))
-        self.attachments_label = PlainLabel("", self.preview)
-        self.attachments_label.setObjectName("viewSubtitle")
-        self.attachments_label.setWordWrap(True)
-        self.attachments_label.setAccessibleName(translate("SentView", "Preview attachments"))
-        for w in (self.subject_label, self.headers_label):
-            pv.addWidget(w)
-        line = QFrame(self.preview)
-        line.setFrameShape(QFrame.HLine)
-        line.setFrameShadow(QFrame.Plain)
-        line.setForegroundRole(QPalette.Mid)  # the scheme's own divider colour, light or dark
-        pv.addWidget(line)
-        pv.addWidget(self.body, 1)
-        pv.addWidget(self.attachments_label)
+        self.preview = PreviewPane(split, (
+            translate("SentView", "Message preview"), translate("SentView", "Preview subject"),
+            translate("SentView", "Preview headers"), translate("SentView", "Preview body"),
+            translate("SentView", "Preview attachments"), translate("SentView", "Preview note")),
+            translate("SentView", "Select a message"))
+        pv = self.preview.lay
+        self.subject_label, self.headers_label = self.preview.subject_label, self.preview.headers_label
+        self.body, self.attachments_label = self.preview.body, self.preview.attachments_label
         self.saver = AttachmentSaver(self)  # Ctrl+Shift+S: the preview's attachments to a folder
-        self.save_note = PlainLabel("", self.preview)
+        self.save_note = PlainLabel("", self.preview)  # under the pane's attachments
         self.save_note.setObjectName("viewSubtitle")
         self.save_note.setWordWrap(True)
         self.save_note.setAccessibleName(translate("SentView", "Saved attachments"))
@@ -124,7 +99,6 @@ class SentView(QWidget):
         root.addWidget(split, 1)
         self._split = split
         self.setFocusProxy(self.table)
-        self._shown: Draft | None = None  # the previewed message, attachments' bytes included
         self.save_action = QAction(translate("SentView", "Sa&ve attachments…"), self)
         self.save_action.setObjectName("actSaveAttachments")
         self.save_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -161,9 +135,7 @@ class SentView(QWidget):
             self.preview_requested.emit(s.ref)
 
     def show_message(self, msg: Draft, when=None, sender: str = "") -> None:
-        self._shown = msg
         self.save_note.hide()
-        self.subject_label.setText(msg.subject or translate("SentView", "(no subject)"))
         frm = shown(msg.origin.words()) if msg.origin is not None else ""  # the server's From and Sender, as Outlook
         rows = [(translate("SentView", "From"), frm or sender), (translate("SentView", "To"), format_recipients(msg.to)),
                 (translate("SentView", "Cc"), format_recipients(msg.cc)),
@@ -173,53 +145,11 @@ class SentView(QWidget):
         if when:
             rows.append((translate("SentView", "Date"), when))
         rows += sent_options(msg)
-        line = translate("SentView", "{header}: {value}")
-        text = "\n".join(line.format(header=k, value=v) for k, v in rows if v)  # plain text: names are data
-        self.headers_label.setText(text)
-        self.headers_label.setAccessibleDescription(text)
-        self._show_body(msg.body, msg.body_format == BodyFormat.HTML)
-        names = ", ".join(f"{a.name} ({data_size(max(a.byte_size, 0), plain=(QLocale.Language.C,))})" for a in self._files(msg))
-        self.attachments_label.setText(translate("SentView", "Attachments: {names}").format(names=names) if names else "")
-
-    @staticmethod
-    def _files(msg: Draft) -> list:
-        """The message's attachments less the pictures its body shows in place (they are not listed twice)."""
-        return inline.listed(msg.attachments, msg.body if msg.body_format == BodyFormat.HTML else None)
-
-    def _inline_image(self, content_id: str) -> bytes | None:
-        """The previewed message's inline picture (its own attachment's bytes; nothing is fetched)."""
-        msg = self._shown
-        if msg is None:
-            return None
-        return next((a.content for a in msg.attachments if a.is_inline and a.content_id == content_id), None)
+        self.preview.show_message(msg, rows)
 
     def clear_preview(self) -> None:
-        self._shown = None
         self.save_note.hide()
-        self.subject_label.setText(translate("SentView", "Select a message"))
-        self.headers_label.setText("")
-        if self._loader is None:
-            self.body.clear()  # nothing was shown yet: the loader's modules stay out of start-up
-        else:
-            self._show_body("", False)
-        self.attachments_label.setText("")
-
-    def _show_body(self, body: str, rich: bool) -> None:
-        """A long body goes in a piece per turn, and the last one, if big, is freed a piece per turn
-        (a 10 MB message set or freed in one call holds the UI thread up to seconds)."""
-        if self._loader is None:
-            from app.ui.compose.body.body_loader import BodyLoader
-            from app.ui.compose.body.doc_reaper import DocumentReaper
-
-            self._loader = BodyLoader(self)
-            self._reaper = DocumentReaper(self)
-            self._loader.attach(self.body)
-        self._loader.cancel()
-        if self._reaper.big(self.body.document()):
-            self._reaper.reap(self.body.fresh_document())
-        else:  # the last message's pictures go with it (a document keeps its images past a new setHtml)
-            self.body.document().clear()
-        self._loader.start(self.body, body, rich)
+        self.preview.clear()
 
     # ---- Reply all, Forward, Edit as new ----
     def _follow_up_action(self, kind: str, text: str, keys: str, tip: str) -> QAction:
@@ -259,7 +189,7 @@ class SentView(QWidget):
         """The message in the preview, if it is still the selected row's."""
         cur = self.table.currentIndex()
         s = self.model.summary(cur.row()) if cur.isValid() else None
-        msg = self._shown
+        msg = self.preview.message
         if msg is None or s is None or (msg.ref is not None and msg.ref.id != s.ref.id):
             return None
         return msg
@@ -270,7 +200,7 @@ class SentView(QWidget):
                                              "message, then Ctrl+Shift+S"))
             return
         msg = self.shown_message()
-        files = self._files(msg) if msg is not None else []
+        files = self.preview.files(msg) if msg is not None else []
         if not files:  # what the preview lists is what is saved
             self._note(translate("SentView", "Nothing to save: the previewed message has no attachments")
                        if msg is not None

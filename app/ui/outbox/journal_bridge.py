@@ -461,6 +461,12 @@ class JournalBridge:
         self.w.show_view("outbox")
         return self._outbox_window
 
+    def point_at(self, local_id: str) -> None:
+        """The window's words name the message ``local_id`` and send the user to the Outbox for it: its row is
+        the current one there when the Outbox is next shown (Ctrl+4), so Enter acts on it."""
+        for view in self._views:
+            view.point_at(local_id)
+
     def outbox_view(self, parent=None):
         """An Outbox view bound to this bridge's outbox (re-bound when the account changes)."""
         from app.ui.outbox.outbox_view import OutboxView

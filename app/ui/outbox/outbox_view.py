@@ -3,10 +3,13 @@
 "Not sent: No valid recipients (ErrorInvalidRecipients)", "Sent").
 
 The queue is the user's to control: Enter takes the selected message back into Compose (its send is
-cancelled), Delete throws it away (after a question), Ctrl+R sends a failed one again, and "Try now"
+cancelled; the view's primary button, "Take back", names it), Delete throws it away (after a question), Ctrl+R sends a failed one again, and "Try now"
 retries everything waiting. A message whose send may be on the wire cannot be taken back: the keys say
 so at once (no question first). A row already sent offers only what applies: Enter opens it in Sent,
-Delete removes it from this list (nothing is lost: no question). Fed by :class:`app.core.outbox.Outbox`
+Delete removes it from this list (nothing is lost: no question). When the window names a message and sends
+the user here for it (Send later's "It waits in the Outbox (Ctrl+4); Enter there takes it back", a send left
+waiting), :meth:`point_at` makes that row the current and selected one when the view next shows: Enter acts
+on the message the words named, never on the row the list had before. Fed by :class:`app.core.outbox.Outbox`
 (``rows()``), refreshed on its ``changed`` news and once a second for the countdowns. The actions are signals; the journal bridge carries them out.
 """
 
@@ -53,7 +56,9 @@ class OutboxView(QWidget):
         self.news = OutboxSignals(self) if news is None else news
         self.news.changed.connect(self._news)
         lay, head, self.count_label = list_page(self, translate("OutboxView", "Outbox"))
-        self.edit_button = self._button(translate("OutboxView", "Edit"), translate("OutboxView", EDIT_TIP), head)
+        self._buttons_row = head
+        self.edit_button = self._button(translate("OutboxView", "Take back"), translate("OutboxView", EDIT_TIP), head)
+        self.edit_button.setObjectName("primary")  # what Enter does to the current row (its words follow the row)
         self.delete_button = self._button(translate("OutboxView", "Delete"), translate("OutboxView", DELETE_TIP),
                                           head)
         self.retry_button = self._button(translate("OutboxView", "Retry"),
@@ -61,7 +66,6 @@ class OutboxView(QWidget):
         self.now_button = self._button(translate("OutboxView", "Try now"),
                                        translate("OutboxView", "Try everything waiting now instead of after the wait"),
                                        head)
-        self.now_button.setObjectName("primary")
         self._empty_text = translate("OutboxView", "Nothing waiting: every message reached the server.\n\n"
                                                    "When the server cannot be reached, messages you send wait here "
                                                    "and go out by themselves once it is back.")
@@ -113,6 +117,7 @@ class OutboxView(QWidget):
         self.now_button.clicked.connect(lambda: self.outbox and self.outbox.kick())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._rows = []
+        self._pointed = ""  # the row the window sent the user to (point_at), made current when the view shows
         self._texts: list[tuple[str, str, str]] = []  # the rows' cells as shown, made once per refresh
         self._stale = False
         self._soon = QTimer(self)  # a child: it stops with the view
@@ -165,6 +170,27 @@ class OutboxView(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+        self._go_to_pointed()
+
+    def point_at(self, local_id: str) -> None:
+        """The window named the message ``local_id`` and sent the user here for it: its row is the current and
+        selected one when the view shows (now, if it is on screen)."""
+        self._pointed = local_id
+        if self.isVisible():
+            self.refresh()
+            self._go_to_pointed()
+
+    def _go_to_pointed(self) -> None:
+        """The row :meth:`point_at` named, current and selected (once: then the user's moves are the user's)."""
+        if not self._pointed:
+            return
+        ids = [r.local_id for r in self._rows]
+        if self._pointed in ids:
+            row = ids.index(self._pointed)
+            self.table.setCurrentCell(row, 0)
+            self.table.selectRow(row)
+            self.table.scrollToItem(self.table.item(row, 0))
+        self._pointed = ""
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the table holds: (subject, recipients, state text), as the Outbox gives them (its Words compare as
@@ -223,11 +249,11 @@ class OutboxView(QWidget):
             + ([counted(N_NOT_SENT, failed)] if failed else [])
         self.count_label.setText(", ".join(parts))
         self.now_button.setEnabled(bool(waiting))
-        self._update_buttons()
         # while another process has the queue, this window has no queue for them to act on: not shown at all
         # (four disabled buttons, "Try now" in its primary style, looked as if one could be pressed)
-        for b in (self.edit_button, self.delete_button, self.retry_button, self.now_button):
+        for b in (self.edit_button, self.delete_button):
             b.setVisible(not self._held_elsewhere)
+        self._update_buttons()  # (Retry and "Try now" too, where they apply)
 
     def _mark(self, i: int, row) -> None:
         """A failed row stands out: a warning sign before its subject, its state in the scheme's red (set
@@ -279,7 +305,7 @@ class OutboxView(QWidget):
     def _update_buttons(self) -> None:
         r = self._current()
         sent = _is_sent(r)
-        self.edit_button.setText(translate("OutboxView", "Open in Sent") if sent else translate("OutboxView", "Edit"))
+        self.edit_button.setText(translate("OutboxView", "Open in Sent") if sent else translate("OutboxView", "Take back"))
         self.delete_button.setText(translate("OutboxView", "Remove from this list") if sent
                                    else translate("OutboxView", "Delete"))
         tips = (SENT_OPEN_TIP, SENT_REMOVE_TIP) if sent else (EDIT_TIP, DELETE_TIP)
@@ -290,6 +316,20 @@ class OutboxView(QWidget):
         self.edit_button.setEnabled(bool(r and (sent or r.can_cancel)))
         self.delete_button.setEnabled(bool(r and (sent or r.can_cancel)))
         self.retry_button.setEnabled(bool(r and r.can_retry))
+        # only what applies is shown: no Retry on a sent row, no "Try now" with nothing waiting (beside a sent row's
+        # longer "Open in Sent" and "Remove from this list" two disabled buttons made the Outbox, even behind another
+        # page, wider than 683 px in French and German)
+        here = not self._held_elsewhere
+        self._show_only(self.retry_button, here and not sent)
+        self._show_only(self.now_button, here and self.now_button.isEnabled())  # nothing waits: nothing to try
+
+    def _show_only(self, button: QPushButton, shown_now: bool) -> None:
+        """``button`` shown or not; the page's minimum width follows at once, on screen or not (a hidden Outbox
+        page still widened the window: Qt keeps a hidden page's layout as it was last measured)."""
+        if button.isVisibleTo(self) != shown_now:
+            button.setVisible(shown_now)
+            self._buttons_row.invalidate()
+            self.layout().invalidate()
 
     def _edit(self) -> None:
         r = self._current()

@@ -419,6 +419,7 @@ class MainWindow(QMainWindow):
         if old is not None and old is not session:
             old.close()
         self.sent.clear_preview()  # nothing of the previous account stays on screen
+        self.drafts.preview.clear()
         self.statusBar().clearMessage()  # e.g. "Sent: <its subject>", shown for 5 s
         self.banner.hide()
         from app.ui.compose.from_flows import account_changed

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from app.core import outbox_words
+from app.core.submission import SubState
 from app.ui.window.frame import show_quietly
 
 #: how long such words stay when nothing changes them
@@ -17,11 +18,14 @@ SHOW_MS = 10000
 
 
 class OutboxNotice:
-    def __init__(self, bar, news, speak=None):
+    def __init__(self, bar, news, speak=None, point=None):
         """``bar``: the window's status bar; ``news``: the Outbox's news (app.ui.outbox.outbox_signals);
-        ``speak(sub, words, moved_to)``: the words said to a screen reader as they change (app.ui.window.spoken)."""
+        ``speak(sub, words, moved_to)``: the words said to a screen reader as they change (app.ui.window.spoken);
+        ``point(local_id)``: the words send the user to the Outbox for that message ("… (Ctrl+4); Enter there
+        takes it back"): its row is the one Ctrl+4 lands on (app.ui.outbox.outbox_view.OutboxView.point_at)."""
         self.bar = bar
         self.speak = speak or (lambda _sub, _words, _moved_to: None)
+        self.point = point or (lambda _local_id: None)
         self.news = news
         news.changed.connect(self._changed)
         self._outbox = self._local_id = None
@@ -62,6 +66,8 @@ class OutboxNotice:
         if first or state != self._state:
             self._state = state
             if text:
+                if state != SubState.SENT:  # the words name the Outbox (Ctrl+4) and this message in it
+                    self.point(self._local_id)
                 show_quietly(bar, text, SHOW_MS)  # said below when worth saying: not each step on its way
                 if self._worth_saying(sub, first):
                     self.speak(sub, text, self._moved_to if first else "")

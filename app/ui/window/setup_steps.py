@@ -174,6 +174,7 @@ def wiring(win) -> None:
     watch_list_errors(win, win.banner, win.drafts.model, translate("Views", "Drafts"))
     watch_list_errors(win, win.banner, win.sent.model, translate("Views", "Sent"))
     win.sent.preview_requested.connect(f.drafts.preview_sent)
+    win.drafts.preview_requested.connect(f.drafts.preview_draft)
     win.sent.follow_up_requested.connect(lambda kind, msg: open_follow_up(win, kind, msg))
     win.welcome.sandbox_chosen.connect(win.sandbox_requested)
     win.welcome.exchange_chosen.connect(win.edit_account)

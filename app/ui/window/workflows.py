@@ -68,7 +68,8 @@ class Workflows(TaskTracker):
         self.drafts = DraftsFlows(window, self)  # Send selected, opening and deleting drafts, Sent's preview
         # "In the Outbox (…)" in the status bar, true while it shows, and said to a screen reader as it changes
         self.notice = OutboxNotice(window.statusBar(), window.outbox_news,
-                                   lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to))
+                                   lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to),
+                                   lambda local_id: window.journal_bridge and window.journal_bridge.point_at(local_id))
         window.outbox_news.finished.connect(self._finished)
         #: the local ids (Compose) and server draft ids (Send selected) of this window's send requests under way
         self._asked: set[str] = set()
