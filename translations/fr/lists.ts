@@ -384,7 +384,7 @@
     <name>ListTable</name>
     <message>
         <source>{name} row header</source>
-        <extracomment>Below this width the preview is shown under the list instead of beside it (as Sent&apos;s).</extracomment>
+        <extracomment>Below this width the preview is shown under the list instead of beside it (as Sent&apos;s, but wider: beside the list at the default size it left the Subject column &quot;Go…ne&quot; beside To, Modified and Status). Below this height, with the preview under the list, the preview leaves out the draft&apos;s body.</extracomment>
         <translation>En-tête de ligne de {name}</translation>
     </message>
     <message>
