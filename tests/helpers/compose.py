@@ -82,3 +82,17 @@ def reopen_only_draft(qtbot, win, subject: str) -> None:
     win.drafts.table.setCurrentIndex(win.drafts.model.index(0, 1))
     key(qtbot, win, Qt.Key_Return)
     qtbot.waitUntil(lambda: win.compose.subject.text() == subject, timeout=10000)
+
+
+def send_one(qtbot, win, subject: str) -> str:
+    """A message typed in Compose and sent by Ctrl+Return, waited for until its submission is sent; its local id."""
+    from app.core.submission import SubState
+    from tests.helpers.windows import wait_idle
+
+    type_message(qtbot, win, cc="", bcc="", subject=subject, body="sent minutes ago")
+    lid = win.compose.identity().local_id
+    key(qtbot, win, Qt.Key_Return, CTRL)
+    ob = win.session.outbox
+    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=20000)
+    wait_idle(qtbot, win)
+    return lid

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from exchangelib import BASIC, DELEGATE, Account, Build, Configuration, Credentials, Version
+from exchangelib import BASIC, DELEGATE, Account, Build, Configuration, Credentials, Mailbox, Message, Version
 
 
 def make_account(sb, email, password=None, login_as=None, **config_kw):
@@ -28,3 +28,11 @@ def _close_exchangelib_connections():
             mod.close_connections()
         except Exception:
             pass
+
+
+def seed_drafts(sb, email, drafts: dict[str, str]) -> None:
+    """Drafts in ``email``'s Drafts folder: subject -> To address (as typed: not checked by anyone)."""
+    acc = make_account(sb, email)
+    acc.bulk_create(folder=acc.drafts, items=[
+        Message(account=acc, folder=acc.drafts, subject=subject, body=f"{subject}: body",
+                to_recipients=[Mailbox(email_address=to)]) for subject, to in drafts.items()])

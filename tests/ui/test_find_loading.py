@@ -120,8 +120,8 @@ def test_the_sent_preview_is_searched_as_it_comes_too(qtbot, monkeypatch):
     s.show()
     b = FindBar(s)
     s.show_message(Draft(subject="long", body=long_body()))
-    _no_whole(monkeypatch, s._loader)
-    assert s._loader.active
+    _no_whole(monkeypatch, s.preview.loader)
+    assert s.preview.loader.active
     assert not _search(b, s.body, "The last words.")
     qtbot.waitUntil(lambda: s.body.textCursor().selectedText() == "The last words.", timeout=30000)
 

@@ -235,9 +235,9 @@ def test_the_sent_preview_shows_long_outlook_html_the_same_way(qtbot):
     s.show()
     foreign = outlook(150_000)
     s.show_message(Draft(subject="from Outlook", body=foreign, body_format=BodyFormat.HTML))
-    assert s._loader.waiting
-    _done(qtbot, s._loader)
-    assert s._loader.helper.runs == 1
+    assert s.preview.loader.waiting
+    _done(qtbot, s.preview.loader)
+    assert s.preview.loader.helper.runs == 1
     assert s.body.isReadOnly(), "the preview stays read-only"
     assert s.body.document().toHtml() == set_whole(foreign, s.body.document().defaultFont())
 

@@ -13,25 +13,16 @@ window on the sandbox over HTTP.
 from __future__ import annotations
 
 import pytest
-from exchangelib import Mailbox, Message
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
 from tests.helpers.backends import ALICE
-from tests.helpers.compose import type_message
-from tests.helpers.ews_accounts import make_account
+from tests.helpers.compose import send_one, type_message
+from tests.helpers.ews_accounts import seed_drafts
 from tests.helpers.keys import CTRL, SHIFT, key
 from tests.helpers.status_bar import whole_message
 from tests.helpers.windows import wait_idle
-
-
-def _seed(sandbox, drafts: dict[str, str]) -> None:
-    """Drafts in alice's Drafts folder: subject -> To address (as typed: not checked by anyone)."""
-    alice = make_account(sandbox, ALICE)
-    alice.bulk_create(folder=alice.drafts, items=[
-        Message(account=alice, folder=alice.drafts, subject=subject, body=f"{subject}: body",
-                to_recipients=[Mailbox(email_address=to)]) for subject, to in drafts.items()])
 
 
 def _drafts_page(qtbot, win, n: int):
@@ -48,16 +39,6 @@ def _status(d, subject: str) -> str:
     m = d.model
     s = next((m.summary(r) for r in range(m.rowCount()) if m.summary(r).subject == subject), None)
     return m.status(s.ref.id) if s is not None else "(gone)"
-
-
-def _send_one(qtbot, win, subject: str) -> str:
-    type_message(qtbot, win, cc="", bcc="", subject=subject, body="sent minutes ago")
-    lid = win.compose.identity().local_id
-    key(qtbot, win, Qt.Key_Return, CTRL)
-    ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=20000)
-    wait_idle(qtbot, win)
-    return lid
 
 
 def _send_later(qtbot, win, subject: str) -> str:
@@ -79,7 +60,7 @@ def _send_later(qtbot, win, subject: str) -> str:
 # ---- 1. Ctrl+4 after the banner lands on the message it names ---------------------------------------------
 def test_enter_in_the_outbox_after_send_later_takes_back_the_message_the_banner_names(qtbot, window):
     win = window
-    sent = _send_one(qtbot, win, "Already out")
+    sent = send_one(qtbot, win, "Already out")
     key(qtbot, win, Qt.Key_4, CTRL)  # the user looked at the Outbox: the sent row is the current one
     view = win.journal_bridge.show_outbox()
     qtbot.waitUntil(lambda: view.current_id() == sent and view.table.hasFocus(), timeout=5000)
@@ -110,7 +91,7 @@ def test_enter_in_the_outbox_after_send_later_takes_back_the_message_the_banner_
 def test_ctrl4_after_a_send_left_waiting_lands_on_that_message(qtbot, window, sandbox, settings):
     """"In the Outbox (server busy — …): it goes out by itself (Ctrl+4)": Ctrl+4 lands on that message."""
     win = window
-    sent = _send_one(qtbot, win, "Already out")
+    sent = send_one(qtbot, win, "Already out")
     key(qtbot, win, Qt.Key_4, CTRL)
     view = win.journal_bridge.show_outbox()
     qtbot.waitUntil(lambda: view.current_id() == sent and view.table.hasFocus(), timeout=5000)
@@ -139,7 +120,7 @@ def test_send_selected_says_will_not_be_sent_from_the_start_and_counts_only_what
     settings.set_undo_send_seconds(10)
     mono, wall = ob.clock(), ob.wall()
     ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
-    _seed(sandbox, {"Good one": "bob@example.com", "Typo": "bob@@example.com"})
+    seed_drafts(sandbox, ALICE, {"Good one": "bob@example.com", "Typo": "bob@@example.com"})
     d = _drafts_page(qtbot, win, 2)
     bar = win.send_timing.batch.bar
     key(qtbot, win, Qt.Key_A, CTRL)
@@ -169,7 +150,7 @@ def test_drafts_previews_the_selected_draft_with_its_reason_whole_and_send_selec
     assert win.focusWidget() is d.table  # the list keeps the keyboard
     assert not d.send_button.isEnabled()
 
-    _seed(sandbox, {"Good one": "bob@example.com", "Typo": "bob@@example.com"})
+    seed_drafts(sandbox, ALICE, {"Good one": "bob@example.com", "Typo": "bob@@example.com"})
     d = _drafts_page(qtbot, win, 2)
     assert d.table.accessibleDescription() == "" and d.preview.isVisible()
     assert d.send_button.isEnabled()  # the first row is selected as the list gets the keyboard
@@ -232,7 +213,7 @@ def test_screenshots_of_the_outbox_pointed_row_the_batch_countdown_and_the_draft
             assert d.table.accessibleDescription() and not d.send_button.isEnabled()
             _shots(qtbot, win, screenshot_dir, f"s73-drafts-empty-{tag}")
             # 1: the message Send later named is the current row when the Outbox shows
-            _send_one(qtbot, win, "Already out")
+            send_one(qtbot, win, "Already out")
             type_message(qtbot, win, cc="", bcc="", subject="Tomorrow's agenda", body="1. numbers")
             later = win.compose.identity().local_id
             wait_task(qtbot, win.send_timing.schedule(time.time() + 86400))  # the dialog's own call
@@ -247,7 +228,7 @@ def test_screenshots_of_the_outbox_pointed_row_the_batch_countdown_and_the_draft
             settings.set_undo_send_seconds(10)
             mono, wall = ob.clock(), ob.wall()
             ob.clock, ob.wall = (lambda: mono), (lambda: wall)
-            _seed(sandbox, {"Good one": "bob@example.com", "Typo": "bob@@example.com",
+            seed_drafts(sandbox, ALICE, {"Good one": "bob@example.com", "Typo": "bob@@example.com",
                             "Team": "project-team-alpha-europe@example.com"})
             d = _drafts_page(qtbot, win, 3)
             key(qtbot, win, Qt.Key_Home)

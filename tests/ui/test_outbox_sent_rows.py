@@ -12,26 +12,16 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.submission import SubState
 from app.domain.models import Folder
-from tests.helpers.compose import type_message
+from tests.helpers.compose import send_one, type_message
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
 from tests.helpers.status_bar import whole_message
 from tests.helpers.windows import wait_idle
 
 
-def _send_one(qtbot, win, subject: str) -> str:
-    type_message(qtbot, win, cc="", bcc="", subject=subject, body="sent minutes ago")
-    lid = win.compose.identity().local_id
-    key(qtbot, win, Qt.Key_Return, CTRL)
-    ob = win.session.outbox
-    qtbot.waitUntil(lambda: getattr(ob.submission(lid), "state", None) == SubState.SENT, timeout=20000)
-    wait_idle(qtbot, win)
-    return lid
-
-
 def test_a_sent_row_offers_open_in_sent_and_remove_from_this_list(qtbot, window, sandbox, screenshot_dir):
     win = window
-    lid = _send_one(qtbot, win, "Already out")
+    lid = send_one(qtbot, win, "Already out")
     # something half-written in Compose: no key on a sent row may save it to Drafts
     type_message(qtbot, win, to="zed@example.org", cc="", bcc="", subject="Half written", body="not yet")
     drafts_before = len(items(sandbox, Folder.DRAFTS.value))

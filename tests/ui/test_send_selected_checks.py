@@ -10,26 +10,17 @@ on the sandbox over HTTP:
 
 from __future__ import annotations
 
-from exchangelib import Mailbox, Message
 from PySide6.QtCore import Qt
 
 from app.core.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key
 from tests.helpers.mailbox import items
-from tests.helpers.ews_accounts import make_account
+from tests.helpers.ews_accounts import seed_drafts
 from tests.helpers.backends import ALICE
 from tests.helpers.windows import wait_idle, wait_task
 
 SHIFT = Qt.ShiftModifier
-
-
-def _seed(sandbox, drafts: dict[str, str]) -> None:
-    """Drafts in alice's Drafts folder: subject -> To address (as typed: not checked by anyone)."""
-    alice = make_account(sandbox, ALICE)
-    alice.bulk_create(folder=alice.drafts, items=[
-        Message(account=alice, folder=alice.drafts, subject=subject, body=f"{subject}: body",
-                to_recipients=[Mailbox(email_address=to)]) for subject, to in drafts.items()])
 
 
 def _drafts_page(qtbot, win, n: int):
@@ -49,7 +40,7 @@ def _status(d, subject: str) -> str:
 
 def test_send_selected_checks_each_address_like_compose_and_a_fixed_row_loses_its_error(qtbot, window, sandbox):
     win = window
-    _seed(sandbox, {"Good one": "bob@example.com", "Typo": "bob@@example"})
+    seed_drafts(sandbox, ALICE, {"Good one": "bob@example.com", "Typo": "bob@@example"})
     d = _drafts_page(qtbot, win, 2)
     key(qtbot, win, Qt.Key_A, CTRL)
     since = len(sandbox.request_log)
@@ -82,7 +73,7 @@ def test_send_selected_is_held_with_one_countdown_ctrl_z_keeps_the_drafts_then_i
     mono, wall = ob.clock(), ob.wall()
     ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
     subjects = {"Batch A": "bob@example.com", "Batch B": "bob@example.com", "Batch C": "bob@example.com"}
-    _seed(sandbox, subjects)
+    seed_drafts(sandbox, ALICE, subjects)
     d = _drafts_page(qtbot, win, 3)
     bar = win.send_timing.batch.bar
     since = len(sandbox.request_log)
@@ -137,7 +128,7 @@ def test_quitting_while_the_batch_counts_down_says_the_drafts_stay_in_drafts(qtb
     settings.set_undo_send_seconds(10)
     mono, wall = ob.clock(), ob.wall()
     ob.clock, ob.wall = (lambda: mono), (lambda: wall)  # the Outbox's injected clocks: held still
-    _seed(sandbox, {"Kept 1": "bob@example.com", "Kept 2": "bob@example.com"})
+    seed_drafts(sandbox, ALICE, {"Kept 1": "bob@example.com", "Kept 2": "bob@example.com"})
     _drafts_page(qtbot, win, 2)
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)

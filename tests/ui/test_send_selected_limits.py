@@ -6,7 +6,7 @@ over the limit reaches the server; within the limits it does not ask (app/ui/lis
 from __future__ import annotations
 
 import pytest
-from exchangelib import Mailbox, Message
+from exchangelib import Mailbox
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,7 +14,7 @@ from app.core.submission import SubState
 from app.domain.models import Folder
 from tests.helpers.keys import CTRL, key, press
 from tests.helpers.mailbox import items
-from tests.helpers.ews_accounts import make_account
+from tests.helpers.ews_accounts import make_account, seed_drafts
 from app.ui.lists.limits_question import NAME
 from app.ui.lists.send_selected import KEPT_WORDS
 from tests.helpers.backends import ALICE
@@ -24,14 +24,6 @@ from tests.helpers.windows import wait_task
 
 SHIFT = Qt.ShiftModifier
 DRAFTS = {"One": "bob@example.com", "Two": "carol@example.com", "Three": "dave@example.com"}
-
-
-def _seed(sandbox, drafts: dict[str, str]) -> None:
-    """Drafts in alice's Drafts folder: subject -> To address."""
-    alice = make_account(sandbox, ALICE)
-    alice.bulk_create(folder=alice.drafts, items=[
-        Message(account=alice, folder=alice.drafts, subject=subject, body=f"{subject}: body",
-                to_recipients=[Mailbox(email_address=to)]) for subject, to in drafts.items()])
 
 
 def _drafts_page(qtbot, win, n: int):
@@ -66,7 +58,7 @@ def _inboxes(sandbox) -> int:
 def test_send_selected_over_the_day_asks_first_and_its_default_sends_nothing(qtbot, window, sandbox, answer):
     win = window
     win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 2}
-    _seed(sandbox, DRAFTS)
+    seed_drafts(sandbox, ALICE, DRAFTS)
     d = _drafts_page(qtbot, win, 3)
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
@@ -86,7 +78,7 @@ def test_send_selected_over_the_day_asks_first_and_its_default_sends_nothing(qtb
 def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outbox(qtbot, window, sandbox):
     win = window
     win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 2}
-    _seed(sandbox, DRAFTS)
+    seed_drafts(sandbox, ALICE, DRAFTS)
     d = _drafts_page(qtbot, win, 3)
     key(qtbot, win, Qt.Key_A, CTRL)
     key(qtbot, win, Qt.Key_Return, CTRL | SHIFT)
@@ -106,7 +98,7 @@ def test_send_selected_sends_what_fits_today_and_keeps_the_rest_held_in_the_outb
 def test_send_selected_within_the_limits_sends_without_asking_and_counts_every_recipient(qtbot, window, sandbox):
     win = window
     win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 4}
-    _seed(sandbox, DRAFTS)
+    seed_drafts(sandbox, ALICE, DRAFTS)
     alice = make_account(sandbox, ALICE)
     two = alice.drafts.get(subject="Two")  # To carol, Cc dave (Bcc carol again: one address, counted once)
     two.cc_recipients, two.bcc_recipients = [Mailbox(email_address="dave@example.com")], \
@@ -126,7 +118,7 @@ def test_send_selected_within_the_limits_sends_without_asking_and_counts_every_r
 def test_the_question_is_read_as_its_box_opens_and_the_answer_said_as_the_plan_goes(qtbot, window, sandbox, answer):
     win = window
     win.session.account.extra["send_limits"] = {"profile": "exchange-online", "recipients_per_day": 2}
-    _seed(sandbox, DRAFTS)
+    seed_drafts(sandbox, ALICE, DRAFTS)
     _drafts_page(qtbot, win, 3)
     heard = Heard(win.announcer)
     key(qtbot, win, Qt.Key_A, CTRL)
