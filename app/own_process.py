@@ -55,11 +55,12 @@ _PREFIXES = ("LC_", "XDG_", "COVERAGE_")
 
 def child_env(extra: dict[str, str] | None = None, secrets: tuple[str, ...] = ()) -> dict[str, str]:
     """The environment of a child of ours: the named variables of the window's (:data:`_NAMES`), never one that
-    holds one of ``secrets`` (a password named by ``--password-env`` whatever it is called), plus ``extra``."""
+    is one of ``secrets`` (the password a ``--password-env`` variable holds, whatever it is called), plus
+    ``extra``."""
     env = {}
     for name, value in os.environ.items():
         wanted = name.upper() in _NAMES or name.upper().startswith(_PREFIXES)
-        if wanted and not any(secret and secret in value for secret in secrets):
+        if wanted and not (value and value in secrets):  # equal, not within: a short one would empty PATH
             env[name] = value
     if env.get("DISPATCH_HOME", "").strip():  # the child starts in the install's folder, not the window's
         env["DISPATCH_HOME"] = os.path.abspath(env["DISPATCH_HOME"].strip())

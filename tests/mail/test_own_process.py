@@ -70,3 +70,17 @@ def test_a_child_of_ours_started_from_a_hostile_folder_runs_ours(tmp_path):
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert b"0." in done.stdout + done.stderr
     assert not ran.exists()
+
+
+def test_a_childs_environment_is_a_list_of_names_less_the_password(monkeypatch):
+    monkeypatch.setenv("HOME", "/home/a")
+    monkeypatch.setenv("LC_TIME", "fr_FR.UTF-8")
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    monkeypatch.setenv("DISPATCH_HOME", "relative/home")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "another program's")
+    monkeypatch.setenv("XDG_PW", "a")  # a variable of an allowed kind holding the password
+    env = own_process.child_env({"EXTRA": "1"}, secrets=("a",))
+    assert env["HOME"] == "/home/a", "a short password empties no variable that merely contains it"
+    assert env["LC_TIME"] == "fr_FR.UTF-8" and env["HTTPS_PROXY"] == "http://proxy.example:3128"
+    assert env["DISPATCH_HOME"] == os.path.abspath("relative/home"), "the child starts in another folder"
+    assert "AWS_SECRET_ACCESS_KEY" not in env and "XDG_PW" not in env and env["EXTRA"] == "1"
