@@ -401,14 +401,21 @@ def test_installed_version(installed, tmp_path):
 @linux_only
 @pytest.mark.timeout(1800)
 def test_installed_self_test_leaves_user_data_alone(installed, tmp_path):
+    """... and runs only its own code, started from a folder another user can write to that holds an ``app``
+    package and a ``sitecustomize`` of theirs (issue 74, hole 1): the self-test sends through the mail engine
+    and opens long HTML through the helper, both the executable's own processes."""
+    from tests.helpers.hostile_folder import plant
+
     home = tmp_path / "home"
     planted = _plant_user_data(home)
     before = _snapshot(home)
+    ran = plant(tmp_path / "shared")
     env = _clean_env(home)  # no QT_QPA_PLATFORM, no DISPLAY: the self-test must go offscreen itself
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
     r = subprocess.run([_launcher(installed), "--self-test"], capture_output=True, text=True,
-                       env=env, cwd=tmp_path, timeout=300)
+                       env=env, cwd=tmp_path / "shared", timeout=300)
+    assert not ran.exists(), "the planted code ran: " + ran.read_text()
     lines = r.stdout.strip().splitlines()
     assert r.returncode == 0, r.stdout + r.stderr
     assert len(lines) == 1 and SELF_TEST_OK.match(lines[0]), r.stdout

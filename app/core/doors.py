@@ -11,8 +11,9 @@ This module is all a command imports before it knows whether a door answers: it 
 (bench/bench_command.py weighs it against ``python -c pass``), so it imports the standard library only.
 
 The folder: ``$DISPATCH_HOME/run`` when set (tests, a second profile), else ``$XDG_RUNTIME_DIR/dispatch-mail``
-(the user's runtime folder: private, and gone at log-out), else ``/tmp/dispatch-mail-UID``. Made 0700; a
-folder that another user owns or others may enter is refused (:class:`DoorError`), never used.
+(the user's runtime folder: private, and gone at log-out), else ``run`` in the data folder (cron, a server: no
+runtime folder; never a name in /tmp, which another user could take first). Made 0700; a folder that another
+user owns or others may enter is refused (:class:`DoorError`), never used.
 """
 
 from __future__ import annotations
@@ -47,34 +48,49 @@ def door_dir() -> str:
     """The private folder of the doors (made 0700 when missing). Found without the environment but
     ``DISPATCH_HOME``, which moves the journal too: a command run by cron or ``sudo -u`` has no
     ``XDG_RUNTIME_DIR`` and another ``TMPDIR``, and must still find the door of the window it shares the journal
-    with: the user's runtime folder by its uid (``/run/user/UID``, systemd-logind's), else one in /tmp."""
+    with: the user's runtime folder by its uid (``/run/user/UID``, systemd-logind's), else the data folder's
+    ``run``: one the user owns, which nobody else can take first (a name in /tmp can be)."""
     home = os.environ.get("DISPATCH_HOME", "").strip()
-    runtime = f"/run/user/{os.getuid()}"
+    runtime = _runtime_dir()
     if home:
         path = os.path.join(home, "run")
-    elif os.path.isdir(runtime) and os.stat(runtime).st_uid == os.getuid():
+    elif runtime:
         path = os.path.join(runtime, "dispatch-mail")
     else:
-        path = f"/tmp/dispatch-mail-{os.getuid()}"
+        from app.storage.folders import data_dir  # here: only a command with no runtime folder needs it
+
+        path = str(data_dir() / "run")
     path = _private(path)
     if len(os.fsencode(path)) + _DOOR_NAME > MAX_SOCKET_PATH:
         path = _stand_in(path)
     return path
 
 
+def _runtime_dir() -> str:
+    """The user's runtime folder (``/run/user/UID``) when there is one and it is theirs, else ""."""
+    runtime = f"/run/user/{os.getuid()}"
+    return runtime if os.path.isdir(runtime) and os.stat(runtime).st_uid == os.getuid() else ""
+
+
 def _stand_in(path: str) -> str:
     """A short folder for a folder too deep to hold a door (a ``DISPATCH_HOME`` far down a tree), named by where
-    that folder really is: every spelling of it (a symbolic link, ``..``) gets the same doors and locks."""
+    that folder really is: every spelling of it (a symbolic link, ``..``) gets the same doors and locks. In the
+    user's runtime folder when there is one; else in /tmp, the one place short enough (refused, never used, when
+    another user took its name first)."""
     import hashlib
 
-    base = _private(f"/tmp/dispatch-mail-{os.getuid()}")
+    runtime = _runtime_dir()
+    base = _private(os.path.join(runtime, "dispatch-mail") if runtime else f"/tmp/dispatch-mail-{os.getuid()}")
     return _private(os.path.join(base, hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:16]))
 
 
 def _private(path: str) -> str:
     """``path``, made 0700 when missing; refused unless it is this user's own folder, closed to others."""
-    os.makedirs(path, mode=0o700, exist_ok=True)
-    st = os.lstat(path)
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        st = os.lstat(path)
+    except OSError as exc:  # a file or a dangling symbolic link in its place, a parent that is not a folder
+        raise DoorError(f"{path} is not a private folder of this user ({exc.strerror})") from None
     # a folder someone else made first (in /tmp) or opened up would let them listen in or answer for us
     if st.st_uid != os.getuid() or st.st_mode & 0o077 or not os.path.isdir(path) or os.path.islink(path):
         raise DoorError(f"{path} is not a private folder of this user (it must be yours, mode 0700)")

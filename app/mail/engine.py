@@ -24,14 +24,11 @@ from __future__ import annotations
 
 import itertools
 import logging
-import os
 import subprocess
-import sys
 import threading
 from concurrent.futures import Future
-from pathlib import Path
 
-from app import MAIL_ENGINE_FLAG
+from app import MAIL_ENGINE_FLAG, own_process
 from app.mail import engine_wire as wire
 from app.mail.errors import ConnectionFailed, OutcomeUnknown
 from app.mail.service import MailService, ServerInfo
@@ -50,7 +47,8 @@ class _Child:
 
     def __init__(self, account, password: str, options: dict):
         self.proc = subprocess.Popen(engine_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     env=_engine_env(), close_fds=True)
+                                     env=_engine_env(password), close_fds=True,
+                                     cwd=own_process.ROOT)
         self._write_lock = threading.Lock()
         self._pending: dict[int, tuple[str, Future]] = {}
         self._lock = threading.Lock()
@@ -129,16 +127,15 @@ class _Child:
 
 
 def engine_command() -> list[str]:
-    """This same program as the engine: the packaged executable with the flag, or Python on this code."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, MAIL_ENGINE_FLAG]
-    return [sys.executable, "-m", "app.mail.engine_host"]
+    """This same program as the engine: the packaged executable with the flag, or Python on this installation's
+    code only (app/own_process.py: never a folder the window was started from)."""
+    return own_process.command("app.mail.engine_host", frozen_flag=MAIL_ENGINE_FLAG)
 
 
-def _engine_env() -> dict:
-    """The window's environment, with the folder that holds ``app`` first on the path: the same code runs."""
-    root = str(Path(__file__).resolve().parents[2])
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH", "")) if p)}
+def _engine_env(password: str) -> dict:
+    """What the engine needs of the window's environment (app/own_process.py), never the password: it crosses
+    the pipe only, whatever variable ``--password-env`` named."""
+    return own_process.child_env(secrets=(password,))
 
 
 def _lost(method: str) -> Exception:

@@ -5,9 +5,11 @@ that folder, and a door opens there and answers a knock."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +84,88 @@ def test_the_door_folder_does_not_follow_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     assert doors.door_dir() == bare
     assert not bare.startswith(str(tmp_path))
+
+
+_DOOR_AS_THE_USER = """
+import asyncio, os, sys
+from app.core import doors
+from app.core.door_server import Door, Reply
+
+class Desk:
+    def is_mine(self, argv):
+        return True
+
+    async def answer(self, request, recorded):
+        return Reply(0, out="answered\\n")
+
+async def run():
+    door = Door("alice@example.com", Desk())
+    await door.open()
+    try:
+        return await asyncio.to_thread(doors.knock, ["outbox"], "/", None)
+    finally:
+        await door.close()
+
+print(doors.door_dir())
+print(asyncio.run(run())["out"], end="")
+"""
+
+
+def _python_for(uid: int) -> str:
+    """A Python the second user may run: this one, or the system's when this one lives in root's home."""
+    import subprocess
+    import sys
+
+    for python in (sys.executable, "/usr/bin/python3"):
+        with contextlib.suppress(OSError):  # this one may not even be started by the second user
+            done = subprocess.run([python, "-c", "import platformdirs"], user=uid, group=uid, extra_groups=[],
+                                  cwd="/", env=_as_the_user, capture_output=True)
+            if done.returncode == 0:
+                return python
+    pytest.skip(f"no Python here that uid {uid} may run with this code")
+
+
+# what the second user's Python finds this code and its one dependency on the way here by (platformdirs: pure Python)
+_as_the_user = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep.join(
+    (str(Path(doors.__file__).resolve().parents[2]), str(Path(__import__("platformdirs").__file__).parents[1])))}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="another user takes the name in /tmp first: the test acts as two users, which needs root")
+@pytest.mark.parametrize("squat", ["folder", "link to a folder", "dangling link", "file"])
+def test_a_name_taken_in_tmp_by_another_user_stops_no_command(squat, tmp_path):
+    """Issue 74, hole 6: no ``DISPATCH_HOME`` and no ``/run/user/UID`` (cron, a server). Another user (root here)
+    made ``/tmp/dispatch-mail-UID`` first: a folder of theirs, a link, a dangling link or a plain file. The user
+    (a second uid) still opens a door and a command's knock is answered: the doors are in the user's own data
+    folder, and nothing in /tmp is used (or a traceback)."""
+    import subprocess
+    import sys
+    import tempfile
+
+    uid = 40000 + os.getpid() % 20000  # a uid of nobody's, with no runtime folder
+    if os.path.exists(f"/run/user/{uid}"):
+        pytest.skip(f"uid {uid} has a runtime folder")
+    home = tempfile.mkdtemp(prefix="dispatch-victim-")
+    os.chown(home, uid, uid)
+    squatted = f"/tmp/dispatch-mail-{uid}"
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o777)
+    try:
+        if squat == "folder":
+            os.mkdir(squatted, 0o777)
+        elif squat == "file":
+            open(squatted, "w").close()
+        else:
+            os.symlink(str(theirs) if squat == "link to a folder" else str(tmp_path / "gone"), squatted)
+        done = subprocess.run([_python_for(uid), "-c", _DOOR_AS_THE_USER], user=uid, group=uid, extra_groups=[],
+                              cwd="/", env=dict(_as_the_user, HOME=home), capture_output=True, timeout=60)
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
+        folder, answer = done.stdout.decode().splitlines()
+        assert folder.startswith(home + os.sep) and answer == "answered"
+        assert os.lstat(folder).st_uid == uid and stat.S_IMODE(os.lstat(folder).st_mode) == 0o700
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        if os.path.isdir(squatted) and not os.path.islink(squatted):
+            os.rmdir(squatted)
+        elif os.path.lexists(squatted):
+            os.unlink(squatted)

@@ -71,3 +71,26 @@ def test_typed_and_sent_by_keys_through_the_engine_even_after_it_was_killed(qtbo
     finally:
         close_window(win, session)
     assert pid_gone(second_pid, 30)  # closing the window's session closes its engine
+
+
+def test_a_window_started_from_a_shared_folder_sends_through_the_installs_engine(qtbot, aloop, sandbox, settings,
+                                                                                  monkeypatch, tmp_path):
+    """Issue 74, hole 1: the window started from a folder another user can write to, which holds an ``app``
+    package of theirs: the engine it starts runs the installation's code only, and the typed message goes."""
+    from tests.helpers.hostile_folder import plant
+
+    ran = plant(tmp_path / "shared")
+    monkeypatch.chdir(tmp_path / "shared")
+    monkeypatch.setenv(MAIL_ENGINE_VARIABLE, "process")
+    acc, pw = account_for(sandbox)
+    session = Session.for_service(acc, lambda: backends.create_service(acc, pw))
+    win = make_window(qtbot, session, settings)
+    try:
+        qtbot.waitUntil(lambda: session.state == ConnectionState.CONNECTED, timeout=30000)
+        type_message(qtbot, win, subject="From a shared folder", body="sent by our engine")
+        key(qtbot, win, Qt.Key_Return, CTRL)
+        wait_idle(qtbot, win)
+        assert _subjects(sandbox, "inbox", BOB) == ["From a shared folder"]
+    finally:
+        close_window(win, session)
+    assert not ran.exists(), "the planted code ran: " + ran.read_text()

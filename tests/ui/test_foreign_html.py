@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from app import own_process
 from app.domain.models import BodyFormat, Draft
 from app.ui.compose.body import body_loader, html_helper, qt_html, rich_cuts
 from bench.bodies import outlook_html as outlook
@@ -129,7 +130,7 @@ def test_the_body_goes_to_the_helper_in_utf8_and_comes_back_in_ascii(qtbot):
     text = "caf\u00e9 \U0001F600 \ud800 <p>x</p>" * 50
     assert qt_html._utf8(text, piece=7) == text.encode("utf-8", "surrogatepass")
     out = subprocess.run(qt_html.command(""), input=qt_html._utf8("<p>caf\u00e9 \U0001F600 \u05e9</p>"),
-                         capture_output=True, cwd=qt_html._ROOT, timeout=60, check=True).stdout
+                         capture_output=True, cwd=own_process.ROOT, timeout=60, check=True).stdout
     assert out.isascii() and b"&#233;" in out and b"&#128512;" in out
     doc = QTextDocument()
     doc.setHtml(out.decode("ascii"))
@@ -142,7 +143,7 @@ def test_the_helper_limits_its_own_cpu_time(tmp_path):
     the time the app gives it. Read from the running helper's /proc limits."""
     body = outlook(1_000_000)
     proc = subprocess.Popen(qt_html.command(""), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            cwd=qt_html._ROOT)
+                            cwd=own_process.ROOT)
     try:
         proc.stdin.write(qt_html._utf8(body))
         proc.stdin.close()
@@ -161,10 +162,44 @@ def test_the_helper_limits_its_own_cpu_time(tmp_path):
 
 
 def test_the_packaged_app_is_its_own_helper(monkeypatch):
+    """Packaged, the executable takes the flag (its modules come from inside it, never from a folder); from the
+    source or an install, Python runs isolated on the installation's folder (app/own_process.py)."""
+    from app.mail.engine import engine_command
+
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert qt_html.command("Font,11") == [sys.executable, html_helper.FLAG, "Font,11"]
+    assert engine_command() == [sys.executable, "--mail-engine"]
     monkeypatch.delattr(sys, "frozen")
-    assert qt_html.command("Font,11") == [sys.executable, "-m", "app", html_helper.FLAG, "Font,11"]
+    for args, module in ((qt_html.command("Font,11"), "app"), (engine_command(), "app.mail.engine_host")):
+        assert args[:3] == [sys.executable, "-I", "-c"] and "-m" not in args
+        assert args[4] == own_process.ROOT and args[6] == module
+    assert qt_html.command("Font,11")[7:] == [html_helper.FLAG, "Font,11"]
+
+
+def test_the_helper_started_from_a_shared_folder_runs_only_ours(qtbot, tmp_path, monkeypatch):
+    """Issue 74, hole 1: the window started from a folder another user can write to, holding an ``app`` package
+    and a ``sitecustomize`` of theirs (and named on ``PYTHONPATH``): the helper runs the installation's code and
+    none of theirs, and gets none of the window's secrets (hole 8)."""
+    from app.ui.common.safe_text import SafeTextEdit
+    from tests.helpers.hostile_folder import plant
+
+    ran = plant(tmp_path / "shared")
+    monkeypatch.chdir(tmp_path / "shared")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "shared"))
+    monkeypatch.setenv("MY_MAIL_PASSWORD", "a password of the window's")
+    edit = SafeTextEdit()
+    qtbot.addWidget(edit)
+    loader = body_loader.BodyLoader(edit)
+    foreign = outlook(400_000)
+    loader.start(edit, foreign, rich=True)
+    qtbot.waitUntil(lambda: loader.helper.process is not None or not loader.active, timeout=30000)
+    proc = loader.helper.process
+    environ = open(f"/proc/{proc.pid}/environ", "rb").read() if proc is not None and proc.poll() is None else b""
+    _done(qtbot, loader)
+    assert loader.helper.runs == 1 and loader.helper.failure == ""
+    assert edit.document().toHtml() == set_whole(foreign, edit.document().defaultFont())
+    assert not ran.exists(), "the planted code ran in the helper: " + ran.read_text()
+    assert b"a password of the window's" not in environ
 
 
 def test_compose_keeps_the_body_as_it_came_until_the_helper_answers(wired, qtbot):

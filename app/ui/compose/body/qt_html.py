@@ -9,24 +9,19 @@ its time). A new :meth:`start` or :meth:`cancel` kills the process still running
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
-import sys
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app import own_process
 from app.ui.compose.body.html_helper import FLAG, LINK_ENV, seconds_for
-_ROOT = Path(__file__).resolve().parents[4]  # the folder that holds the ``app`` package
 log = logging.getLogger(__name__)
 
 
 def command(font: str) -> list[str]:
     """How this installation starts the helper: the packaged executable takes the flag itself."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, FLAG, font]
-    return [sys.executable, "-m", "app", FLAG, font]
+    return own_process.command("app", FLAG, font)
 
 
 def _link_colour() -> str:
@@ -83,7 +78,7 @@ class QtHtml(QObject):
         try:
             proc = subprocess.Popen(
                 args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                cwd=_ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **{LINK_ENV: link}),
+                cwd=own_process.ROOT, env=own_process.child_env({"QT_QPA_PLATFORM": "offscreen", LINK_ENV: link}),
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
             with self._lock:
                 cancelled = ticket != self._ticket
