@@ -1,10 +1,11 @@
 """The account's door, served by the process that holds its lock (:mod:`app.core.doors`). asyncio, no Qt.
 
-A command knocks with its command line, its folder and its standard input (:func:`app.core.doors.encode_request`).
-The door answers ``mine 0`` when the command is for another account (the command looks further, or runs
-itself); else ``mine 1``, then ``recorded ID`` once the message is in the journal, then ``exit CODE OUT ERR``
-followed by that many bytes of the command's standard output and error. What a command asks is decided by the ``desk`` the
-door is given (:class:`app.core.script_desk.ScriptDesk`): the same code a command runs when no door answers.
+A command knocks with its profile, its command line and its folder (:func:`app.core.doors.encode_request`).
+The door answers ``mine 0`` when the command is another profile's or for another account (the command looks
+further, or runs itself); else ``mine 1``, reads the command's standard input (refused by its announced size
+first: :meth:`Desk.too_large`), then says ``recorded ID`` once the message is in the journal, then
+``exit CODE OUT ERR`` followed by that many bytes of the command's standard output and error. What a command
+asks is decided by the ``desk`` the door is given (:class:`app.core.script_desk.ScriptDesk`): the same code a command runs when no door answers.
 """
 
 from __future__ import annotations

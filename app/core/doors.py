@@ -8,7 +8,8 @@ finds a door open hands its command line there (:func:`knock`) and prints what i
 behind the door parses, checks and journals it, exactly as it would its own.
 
 This module is all a command imports before it knows whether a door answers: it must cost next to nothing
-(bench/bench_command.py weighs it against ``python -c pass``), so it imports the standard library only.
+(bench/bench_command.py weighs it against ``python -c pass``), so it imports the standard library only, and
+:mod:`app.storage.folders` (os and pathlib) to name the profile a request comes from (:func:`profile`).
 
 The folder: ``$DISPATCH_HOME/run`` when set (tests, a second profile), else ``$XDG_RUNTIME_DIR/dispatch-mail``
 (the user's runtime folder: private, and gone at log-out), else ``/tmp/dispatch-mail-UID``. Made 0700; a
