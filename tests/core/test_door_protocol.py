@@ -70,10 +70,12 @@ def test_another_accounts_command_is_not_taken(home):
 @pytest.mark.parametrize("junk", [
     b"GET / HTTP/1.1\r\n\r\n",
     b"DISPATCH-DOOR 1 6 -1\n/\0send\0",  # another version
-    b"DISPATCH-DOOR 1 2 -1\n/\0",  # no command
-    b"DISPATCH-DOOR 1 7 -1\n/\0send",  # not ended by a NUL
-    b"DISPATCH-DOOR 1 99999999999 -1\n",  # more than a door reads
-    b"DISPATCH-DOOR 1 x y\n",
+    b"DISPATCH-DOOR 2 6 -1\n/\0send\0",  # no profile
+    b"DISPATCH-DOOR 2 6 -1 none\n/\0send\0",  # a profile with no folders
+    b"DISPATCH-DOOR 2 2 -1 PROFILE\n/\0",  # no command
+    b"DISPATCH-DOOR 2 7 -1 PROFILE\n/\0send",  # not ended by a NUL
+    b"DISPATCH-DOOR 2 99999999999 -1 PROFILE\n",  # more than a door reads
+    b"DISPATCH-DOOR 2 x y PROFILE\n",
     b"\n",
 ])
 def test_anything_else_is_refused_and_the_door_stays_open(home, junk):
@@ -83,7 +85,7 @@ def test_anything_else_is_refused_and_the_door_stays_open(home, junk):
         def send_junk():
             with socket.socket(socket.AF_UNIX) as s:
                 s.connect(door.path)
-                s.sendall(junk)
+                s.sendall(junk.replace(b"PROFILE", doors.profile()))  # its own profile: the rest is checked
                 s.shutdown(socket.SHUT_WR)
                 return s.makefile("rb").read()
 
