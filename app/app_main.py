@@ -309,6 +309,19 @@ def _frame(app, window, watcher) -> None:
         app.processEvents()
 
 
+def close_on_sigterm(window) -> None:
+    """A plain ``kill`` (SIGTERM: a log-out, a service stop) closes the window as Ctrl+Q does without asking: the
+    door is closed and its socket removed, the commands it took answered, the queue left in the journal. (After
+    kill -9 the socket stays: the next start replaces it, and a command finds nobody behind it.)"""
+    import asyncio
+    import signal
+
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, window.close_now)
+    except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or a loop without signals
+        pass
+
+
 async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     first_turn = time.thread_time()
     import asyncio
@@ -330,6 +343,7 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
         window.expect_account(expected_account(args, settings))
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
+    close_on_sigterm(window)
     built = asyncio.Event()
     window.setup_finished.connect(built.set)
     first_view = asyncio.Event()

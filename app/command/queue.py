@@ -25,7 +25,7 @@ import os
 import sys
 import threading
 
-from app.core.doors import knock
+from app.core.doors import MAX_HEADER, TOO_LONG, knock, line_size
 
 #: how long a command waits for an account's queue that another process holds but does not answer for (within its
 #: wait and :data:`TAIL`, but at least :data:`LOCK_FLOOR`: a command closing may hold it that long)
@@ -46,7 +46,9 @@ def main(argv: list[str]) -> int:
     """``dispatch-mail ARGV``: its exit code; what it says goes to stdout / stderr."""
     cwd = os.getcwd()
     stdin = None
-    reply = _help(argv)
+    reply = dict(TOO_LONG) if line_size(argv, cwd) > MAX_HEADER else None  # a door would not read it
+    if reply is None:
+        reply = _help(argv)
     if reply is None:
         stdin, reply = _stdin(argv)
     if reply is None:

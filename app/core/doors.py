@@ -8,7 +8,8 @@ finds a door open hands its command line there (:func:`knock`) and prints what i
 behind the door parses, checks and journals it, exactly as it would its own.
 
 This module is all a command imports before it knows whether a door answers: it must cost next to nothing
-(bench/bench_command.py weighs it against ``python -c pass``), so it imports the standard library only.
+(bench/bench_command.py weighs it against ``python -c pass``), so it imports the standard library only, and
+:mod:`app.storage.folders` (os and pathlib) to name the profile a request comes from (:func:`profile`).
 
 The folder: ``$DISPATCH_HOME/run`` when set (tests, a second profile), else ``$XDG_RUNTIME_DIR/dispatch-mail``
 (the user's runtime folder: private, and gone at log-out), else ``run`` in the data folder (cron, a server: no
@@ -22,13 +23,18 @@ import os
 import socket
 
 DOOR, LOCK = ".door", ".lock"
-#: a request's first line: "DISPATCH-DOOR 1 <command line's bytes> <standard input's bytes, or -1>"; then the
-#: command's folder and its arguments, each ended by a NUL (none can hold one), then its standard input. Plain
-#: bytes, not JSON: the json module (and the re module it loads) would cost a command that only knocks a third
-#: of a bare Python start (bench/bench_command.py)
-MAGIC, PROTOCOL = b"DISPATCH-DOOR", 1
+#: a request's first line: "DISPATCH-DOOR 2 <command line's bytes> <standard input's bytes, or -1> <profile>";
+#: then the command's folder and its arguments, each ended by a NUL (none can hold one). The door answers
+#: "mine 0" or "mine 1"; only after "mine 1" does the command send its standard input (a door that refuses
+#: it by its announced size never reads it). Plain bytes, not JSON: the json module (and the re module it
+#: loads) would cost a command that only knocks a third of a bare Python start (bench/bench_command.py)
+MAGIC, PROTOCOL = b"DISPATCH-DOOR", 2
 #: the most a request's command line (or an answer's line) may hold: a door never reads without bound
 MAX_HEADER = 1 << 20
+#: a command line longer than a door reads is refused by the command itself, with or without a window (sysexits
+#: EX_DATAERR: the same answer whoever would have driven the queue)
+TOO_LONG = {"exit": 65, "out": "", "err": "The command line is longer than Dispatch takes (1 MB of arguments): put "
+                                          "the message text in a file (--body-file). Nothing was sent.\n"}
 #: seconds a door has to say whether a command is its account's (a hung process behind it is no door)
 FIRST_WORD = 10.0
 
@@ -173,6 +179,24 @@ class AccountLock:
             os.close(fd)  # closing the descriptor lets go of the flock
 
 
+def profile(*, make: bool = False) -> bytes:
+    """The identity of this process's profile, as a door request names it: its settings folder and its data folder
+    (journal, locks), each by device and inode, so that every spelling of a folder is the same profile. A door
+    (one folder of doors per Unix user without ``DISPATCH_HOME``, whatever ``HOME`` and ``XDG_*`` say) takes only
+    its own profile's commands. b"none" when either folder does not exist (that profile has no account); ``make``
+    (the door's side): made when missing."""
+    from app.storage.folders import config_dir, data_dir  # os and pathlib only
+
+    try:
+        if make:
+            for folder in (config_dir(), data_dir()):
+                os.makedirs(folder, mode=0o700, exist_ok=True)
+        marks = [os.stat(folder) for folder in (config_dir(), data_dir())]
+    except OSError:
+        return b"none"
+    return b",".join(b"%d:%d" % (st.st_dev, st.st_ino) for st in marks)
+
+
 def knock(argv: list[str], cwd: str, stdin: bytes | None) -> dict | None:
     """Hand ``dispatch-mail ARGV`` to the process driving its account's queue, if one has its door open: that
     process's final answer (``{"exit", "out", "err"}``), or None when no door took it (run it here then).
@@ -186,20 +210,26 @@ def knock(argv: list[str], cwd: str, stdin: bytes | None) -> dict | None:
         return None
     request = encode_request(argv, cwd, stdin)
     for name in names:
-        reply = _ask(os.path.join(folder, name), request)
+        reply = _ask(os.path.join(folder, name), request, stdin)
         if reply is not None:
             return reply
     return None
 
 
 def encode_request(argv: list[str], cwd: str, stdin: bytes | None) -> bytes:
-    """A command line as a door reads it (:data:`MAGIC`); names and arguments as the system gave them (fsencode)."""
+    """A command line as a door reads it (:data:`MAGIC`), standard input apart (sent once the door says it is
+    its: :func:`_ask`); names and arguments as the system gave them (fsencode)."""
     line = b"".join(os.fsencode(x) + b"\0" for x in [cwd, *argv])
     size = -1 if stdin is None else len(stdin)
-    return b"%s %d %d %d\n" % (MAGIC, PROTOCOL, len(line), size) + line + (stdin or b"")
+    return b"%s %d %d %d %s\n" % (MAGIC, PROTOCOL, len(line), size, profile()) + line
 
 
-def _ask(path: str, request: bytes) -> dict | None:
+def line_size(argv: list[str], cwd: str) -> int:
+    """The bytes of a command line as a door request holds it (more than :data:`MAX_HEADER`: :data:`TOO_LONG`)."""
+    return sum(len(os.fsencode(x)) + 1 for x in [cwd, *argv])
+
+
+def _ask(path: str, request: bytes, stdin: bytes | None) -> dict | None:
     """One door: None when it is closed or the command is not its account's; else its answer."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -217,6 +247,11 @@ def _ask(path: str, request: bytes) -> dict | None:
         except OSError:
             return None
         sock.settimeout(None)  # taken: its answer comes when the message is settled (or --wait ends)
+        if stdin:
+            try:
+                sock.sendall(stdin)
+            except OSError:  # refused by its announced size (and the door closed): its answer says so
+                pass
         return _answer(answer)
 
 

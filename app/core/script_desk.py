@@ -34,7 +34,7 @@ from app.core.submission import SubState, Submission
 from app.domain.account import AccountConfig, Backend
 from app.domain.models import Draft, ErrorKind, Folder, Recipient
 from app.domain.senders import Principal
-from app.domain.validation import printable
+from app.domain.validation import human_size, printable
 from app.mail.errors import MailError
 
 log = logging.getLogger(__name__)
@@ -106,6 +106,18 @@ class ScriptDesk:
         configured = self.configured()
         return configured is not None and configured.key == self.account.key
 
+    def too_large(self, size: int) -> Reply | None:
+        """A message on standard input larger than the server takes, refused by its announced size (65, as when it
+        is read: :func:`app.core.send_command.sendmail_request`) before the door reads a byte of it."""
+        limit = self._limit()
+        if size <= limit:
+            return None
+        return Reply(sc.EX_DATAERR, err=f"The message on standard input is larger than {human_size(limit)}, the most "
+                                        "the server accepts per message. Nothing was sent.\n")
+
+    def _limit(self) -> int:
+        return getattr(self.outbox.client, "max_send_bytes", None) or sc.DEFAULT_MAX_SEND_BYTES
+
     # ------------------------------------------------------------------ a command
     async def answer(self, request: DoorRequest, recorded: Callable[[str], None] = lambda _id: None) -> Reply:
         command, args = request.argv[0], request.argv[1:]
@@ -122,7 +134,7 @@ class ScriptDesk:
     def _read(self, command: str, args: list[str], request: DoorRequest):
         data = request.stdin or b""
         stdin = _reader(data)
-        limit = getattr(self.outbox.client, "max_send_bytes", None) or sc.DEFAULT_MAX_SEND_BYTES
+        limit = self._limit()
         if command == "send":
             return sc.send_request(args, stdin=stdin, now=self.now, max_send_bytes=limit, cwd=request.cwd)
         return sc.sendmail_request(args, stdin=stdin, max_send_bytes=limit)

@@ -1,8 +1,8 @@
 """A Qt-free process that has an account's queue the way a window starting up has it: it takes the account's
 lock, says LOCKED, and only when told (a line on its standard input) builds the queue (restoring the journal)
 and opens the account's door, serving ``Door(key, ScriptDesk(...))``: the desk a window serves. Says OPEN
-then, and serves until SIGTERM. ``DISPATCH_HOME`` and the password variable as tests/helpers/commands.py sets
-them; the variable's name is its one argument."""
+then (CONNECTED once the server is known), and serves until SIGTERM. ``DISPATCH_HOME`` and the password
+variable as tests/helpers/commands.py sets them; the variable's name is its one argument."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ async def main(password_var: str) -> None:
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     print("OPEN", flush=True)
     await session.connect()
+    print("CONNECTED", flush=True)
     outbox.kick()
     await stop.wait()
     await door.close(wait=True)

@@ -283,3 +283,23 @@ def test_the_app_as_a_process_takes_a_command_and_once_it_is_gone_a_command_runs
         if app.poll() is None:
             app.kill()
             app.communicate(timeout=30)
+
+
+def test_a_plain_kill_of_the_app_closes_its_door(qtbot, sandbox, account, home):
+    """SIGTERM (a log-out, a service stopped, a plain ``kill``) closes the window as quitting does: its door's
+    socket goes with it (issue 74, item 14); after kill -9 the next start and command are not blocked by the one
+    left behind (the test above)."""
+    acc, password, _settings = account
+    app = dm.start(["--ews-url", acc.ews_url, "--email", ALICE, "--username", acc.username, "--password-env", "PW"],
+                   home, PW=password, QT_QPA_PLATFORM="offscreen")
+    try:
+        qtbot.waitUntil(lambda: os.path.exists(door_path(acc.key)) or app.poll() is not None, timeout=60000)
+        assert app.poll() is None, app.communicate()
+        app.terminate()
+        app.communicate(timeout=60)
+        assert app.returncode == 0
+        assert not os.path.exists(door_path(acc.key)), "a door left by a window closed with SIGTERM"
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate(timeout=30)
