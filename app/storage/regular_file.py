@@ -39,9 +39,9 @@ def _system(path: str) -> bool:
 
 
 def resolve(path: str | Path) -> str:
-    """``path`` (absolute) with every ``..`` and symlink resolved; :class:`Refused` ("system") if any step is
+    """``path`` (a relative one from the current folder) with every ``..`` and symlink resolved; :class:`Refused` ("system") if any step is
     under /proc, /dev or /sys. A component that does not exist ends the resolving (opening it then fails)."""
-    todo = list(reversed([c for c in str(path).split("/") if c]))
+    todo = list(reversed([c for c in os.path.join(os.getcwd(), path).split("/") if c]))
     here, links = "/", 0
     while todo:
         part = todo.pop()

@@ -49,6 +49,8 @@ def files(tmp_path):
     (tmp_path / "fifo-link").symlink_to(tmp_path / "fifo")
     (tmp_path / "up-link").symlink_to("../../../../../../../../../../../..")
     (tmp_path / "report-link.pdf").symlink_to(tmp_path / "report.pdf")
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
     (tmp_path / "ok.eml").write_bytes(MAIL)
     (tmp_path / "norecipients.eml").write_bytes(b"From: me@example.com\r\nSubject: x\r\n\r\nbody\r\n")
     (tmp_path / "badaddress.eml").write_bytes(b"To: ann@, bob@example.com\r\nSubject: x\r\n\r\nbody\r\n")
@@ -93,6 +95,7 @@ SEND_BAD = {
                              "a device or a process's file"),
     "eml a link to a process's file": (["{d}/env-link"], b"", 66, "a device or a process's file"),
     "attachment a link to a pipe": (TO + ["--attach", "{d}/fifo-link"], b"", 66, "not an ordinary file"),
+    "attachment a loop of links": (TO + ["--attach", "{d}/loop-a"], b"", 66, "cannot be read (Too many levels"),
     "eml missing": (["{d}/nope.eml"], b"", 66, "message file “{d}/nope.eml” does not exist"),
     # 65: a bad message
     "no recipients": (["--subject", "x"], b"", 65, "Add at least one recipient"),
