@@ -96,13 +96,12 @@ def _stdin(argv: list[str]) -> tuple[bytes | None, dict | None]:
 
 def _run_here(argv: list[str], cwd: str, stdin: bytes | None) -> dict:
     import asyncio
-    import logging
 
     from app.core import send_command as sc
 
     from app.core.doors import DoorError
 
-    logging.basicConfig(level=logging.WARNING, format="dispatch-mail: %(message)s")
+    _log_privately()
     try:
         reply = asyncio.run(_drive(argv, cwd, stdin))
     except sc.CommandError as exc:
@@ -113,6 +112,25 @@ def _run_here(argv: list[str], cwd: str, stdin: bytes | None) -> dict:
         return {"exit": 75, "err": "Interrupted: what was queued stays queued, and goes out with the next "
                                   "dispatch-mail command or when Dispatch starts.\n"}
     return dict(reply.as_dict(), calls_left=_calls_left())
+
+
+def _log_privately() -> None:
+    """The command logs like the window: states and codes to the private log (``dispatch-mail.log`` beside the
+    window's ``dispatch.log``: app/storage/logfile.py), never a record on stderr. Its stderr is the one line of
+    words it answers with: cron mails it and systemd journals it, and a library's record may hold the whole
+    message (exchangelib's "Request XML" for a reply it cannot read). No log folder: no log, still nothing on
+    stderr (a handler is there, so logging's last resort does not print)."""
+    import logging
+
+    from app.storage.logfile import file_handler
+    from app.storage.settings import log_dir
+
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    try:
+        root.addHandler(file_handler(log_dir(), "dispatch-mail.log"))
+    except OSError:
+        root.addHandler(logging.NullHandler())
 
 
 def _calls_left() -> bool:

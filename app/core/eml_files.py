@@ -24,6 +24,7 @@ from app.domain.eml_read import PARSE_SECONDS, Budget, EmlError, EmlMessage, fil
 from app.domain.models import Draft, Recipient
 from app.domain.words import translate
 from app.storage.files import replace_file
+from app.storage.regular_file import Refused, read_regular
 
 
 async def in_thread(fn, *args, timeout: float | None = None):
@@ -69,30 +70,29 @@ def read_file_as_is(path: str, max_bytes: int, budget: Budget | None = None) -> 
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:
-    """The bytes of the file at ``path`` (at most ``max_bytes``); :class:`EmlError` if it cannot be read."""
-    p = Path(path)
-    name = p.name
+    """The bytes of the file at ``path`` (at most ``max_bytes``); :class:`EmlError` if it cannot be read. Regular
+    files only, opened once (app/storage/regular_file.py)."""
+    name = Path(path).name
     limit = file_limit(max_bytes)
     try:
-        st = p.stat()
-        if p.is_dir():
-            raise EmlError(translate("EmlFiles", "“{name}” is a folder, not a file.").format(name=name))
-        if not p.is_file():  # a FIFO or a device: reading could block for ever
-            raise EmlError(translate("EmlFiles", "“{name}” is not an ordinary file (a pipe or a device).").format(
-                name=name))
-        if st.st_size > limit:
-            raise EmlError(too_large(st.st_size, max_bytes, name))
-        with open(p, "rb") as f:  # read as much as stat() said (a buffer of the limit would be 20 MB for any file)
-            raw = f.read(min(st.st_size, limit) + 1)
-            if len(raw) > st.st_size:  # it grew since stat(): still cut at the limit
-                raw += f.read(limit + 1 - len(raw))
+        return read_regular(Path(path).absolute(), limit)[0]
+    except Refused as no:
+        raise EmlError(_refused(no, name, max_bytes)) from None
     except FileNotFoundError:
         raise EmlError(translate("EmlFiles", "“{name}” could not be opened: the file no longer exists.").format(
             name=name)) from None
     except OSError as exc:
         raise EmlError(translate("EmlFiles", "“{name}” could not be read ({why}).").format(
             name=name, why=exc.strerror or type(exc).__name__)) from None
-    return raw
+
+
+def _refused(no: Refused, name: str, max_bytes: int) -> str:
+    if no.kind == "folder":
+        return translate("EmlFiles", "“{name}” is a folder, not a file.").format(name=name)
+    if no.kind == "large":
+        return too_large(no.size, max_bytes, name)
+    # a FIFO or a device (reading could block for ever), or the system's own files (app/storage/regular_file.py)
+    return translate("EmlFiles", "“{name}” is not an ordinary file (a pipe or a device).").format(name=name)
 
 
 async def open_eml(path: str, max_bytes: int, timeout: float = PARSE_SECONDS, *, read=read_file) -> EmlMessage:

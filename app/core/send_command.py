@@ -38,6 +38,7 @@ from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipie
 from app.domain.validation import (DEFAULT_MAX_SEND_BYTES, human_size, is_valid_address, parse_recipients, printable,
                                    safe_attachment_name, validate_draft)
 from app.domain.words import QT_TRANSLATE_NOOP
+from app.storage.regular_file import Refused, read_regular
 
 # sysexits.h: what sendmail(8) and msmtp return, so scripts and mail programs read the outcome as they do
 EX_OK = 0  # accepted
@@ -357,40 +358,42 @@ def _body(path: str | None, stdin: Stdin, limit: int, cwd: str) -> str:
 
 def _attachment(path: str, limit: int, cwd: str) -> Attachment:
     full = Path(cwd, path)
-    data = _read_file(full, limit, "The attachment", shown=path)
+    data, real = _read_file_at(full, limit, "The attachment", shown=path)
     name = safe_attachment_name(full.name)
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return Attachment(name, data, kind, source_path=str(full.absolute()), size=len(data))
+    return Attachment(name, data, kind, source_path=real, size=len(data))
 
 
 def _read_file(path: Path, limit: int, what: str, *, shown: str) -> bytes:
-    """The bytes of ``path``: 66 when it cannot be read, 65 when it is over ``limit``. Its size is looked at
-    before anything is read, and no more than the limit is read (a file growing meanwhile included)."""
-    p = path
+    return _read_file_at(path, limit, what, shown=shown)[0]
+
+
+def _read_file_at(path: Path, limit: int, what: str, *, shown: str) -> tuple[bytes, str]:
+    """The bytes of ``path`` and where it resolved to: 66 when it cannot be read, 65 when it is over ``limit``.
+    Regular files only, never under /proc, /dev or /sys however the path reaches there
+    (app/storage/regular_file.py): read by a window the command hands over to, they would be the window's own
+    files (its environment, its open files)."""
     shown = f"“{printable(shown, 400)}”"
-    if p.absolute().parts[1:2] in (("dev",), ("proc",)):
-        # a device, or a process's own files (/dev/fd/N, /proc/self/...): read by a window the command hands over
-        # to, they would be the window's own open files, not the command's
-        raise CommandError(EX_NOINPUT, f"{what} {shown} is not an ordinary file (a device or a process's file); "
-                                       "for standard input use “-”.")
     try:
-        if p.is_dir():
-            raise CommandError(EX_NOINPUT, f"{what} {shown} is a folder, not a file.")
-        st = p.stat()
-        if not p.is_file():  # a FIFO or a device: reading could block for ever
-            raise CommandError(EX_NOINPUT, f"{what} {shown} is not an ordinary file (a pipe or a device).")
-        if st.st_size > limit:
-            raise CommandError(EX_DATAERR, _too_large(f"{what} {shown}", st.st_size, limit))
-        with open(p, "rb") as f:
-            data = f.read(limit + 1)
+        return read_regular(path.absolute(), limit)
+    except Refused as no:
+        raise CommandError(*_refusal(no, what, shown, limit)) from None
     except FileNotFoundError:
         raise CommandError(EX_NOINPUT, f"{what} {shown} does not exist.") from None
     except OSError as exc:
         raise CommandError(EX_NOINPUT, f"{what} {shown} cannot be read "
                                        f"({exc.strerror or type(exc).__name__}).") from None
-    if len(data) > limit:
-        raise CommandError(EX_DATAERR, _too_large(f"{what} {shown}", len(data), limit))
-    return data
+
+
+def _refusal(no: Refused, what: str, shown: str, limit: int) -> tuple[int, str]:
+    if no.kind == "large":
+        return EX_DATAERR, _too_large(f"{what} {shown}", no.size, limit)
+    if no.kind == "folder":
+        return EX_NOINPUT, f"{what} {shown} is a folder, not a file."
+    if no.kind == "system":
+        return EX_NOINPUT, (f"{what} {shown} is not an ordinary file (a device or a process's file); "
+                            "for standard input use “-”.")
+    return EX_NOINPUT, f"{what} {shown} is not an ordinary file (a pipe or a device)."
 
 
 def _too_large(what: str, size: int, limit: int) -> str:

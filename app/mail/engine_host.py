@@ -77,8 +77,20 @@ class Host:
             wire.write_frame(self._out, frame)
 
 
+def _log_privately() -> None:
+    """Warnings to stderr (the window's, or the command's), formatted as the window formats its own
+    (app/domain/log_privacy.py): exchangelib's record of a reply it cannot read holds the whole request."""
+    from app.domain.log_privacy import PrivateFormatter
+
+    err = logging.StreamHandler(sys.stderr)
+    err.setFormatter(PrivateFormatter())
+    root = logging.getLogger()
+    root.setLevel(logging.WARNING)
+    root.addHandler(err)
+
+
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    _log_privately()
     out = sys.stdout.buffer
     with contextlib.redirect_stdout(sys.stderr):  # nothing printed may end up inside a frame
         Host(out).serve(sys.stdin.buffer)

@@ -330,8 +330,10 @@ def test_reading_runs_in_a_worker_thread_and_a_slow_parse_is_given_up(tmp_path, 
 def test_files_that_cannot_be_opened_say_why(tmp_path):
     os.mkfifo(tmp_path / "pipe.eml")
     (tmp_path / "dir.eml").mkdir()
+    (tmp_path / "environ.eml").symlink_to("/proc/self/environ")  # the system's own files (issue 74, item 5)
     for name, words in (("pipe.eml", "not an ordinary file"), ("dir.eml", "is a folder"),
-                        ("gone.eml", "no longer exists")):
+                        ("gone.eml", "no longer exists"), ("environ.eml", "not an ordinary file"),
+                        ("../" * 40 + "proc/self/status", "not an ordinary file")):
         with pytest.raises(EmlError, match=words):
             eml_files.read_file(str(tmp_path / name), LIMIT)
 

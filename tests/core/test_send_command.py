@@ -42,6 +42,15 @@ def files(tmp_path):
     (tmp_path / "folder").mkdir()
     (tmp_path / "dangling").symlink_to(tmp_path / "gone")
     os.mkfifo(tmp_path / "fifo")
+    # links (issue 74, item 5): to a process's file, to /proc itself, to an fd, to a FIFO, and to the user's own file
+    (tmp_path / "env-link").symlink_to("/proc/self/environ")
+    (tmp_path / "proc-link").symlink_to("/proc")
+    (tmp_path / "fd-link").symlink_to("/dev/fd/0")
+    (tmp_path / "fifo-link").symlink_to(tmp_path / "fifo")
+    (tmp_path / "up-link").symlink_to("../../../../../../../../../../../..")
+    (tmp_path / "report-link.pdf").symlink_to(tmp_path / "report.pdf")
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
     (tmp_path / "ok.eml").write_bytes(MAIL)
     (tmp_path / "norecipients.eml").write_bytes(b"From: me@example.com\r\nSubject: x\r\n\r\nbody\r\n")
     (tmp_path / "badaddress.eml").write_bytes(b"To: ann@, bob@example.com\r\nSubject: x\r\n\r\nbody\r\n")
@@ -71,6 +80,22 @@ SEND_BAD = {
     "attachment a process's file": (TO + ["--attach", "/proc/self/environ"], b"", 66, "a device or a process's file"),
     "attachment an fd": (TO + ["--attach", "/dev/fd/0"], b"", 66, "a device or a process's file"),
     "body file a device": (TO + ["--body-file", "/dev/zero"], b"", 66, "a device or a process's file"),
+    # …however the path gets there (issue 74, item 5): "..", relative, a link, a linked folder, a link to an fd
+    "attachment through ..": (TO + ["--attach", "/tmp/../proc/self/environ"], b"", 66, "a device or a process's file"),
+    "attachment relative": (TO + ["--attach", "../" * 40 + "proc/self/status"], b"", 66,
+                            "a device or a process's file"),
+    "attachment a link to a process's file": (TO + ["--attach", "{d}/env-link"], b"", 66,
+                                              "a device or a process's file"),
+    "attachment through a linked folder": (TO + ["--attach", "{d}/proc-link/self/environ"], b"", 66,
+                                           "a device or a process's file"),
+    "attachment through a link and ..": (TO + ["--attach", "{d}/up-link/proc/self/environ"], b"", 66,
+                                         "a device or a process's file"),
+    "attachment a link to an fd": (TO + ["--attach", "{d}/fd-link"], b"", 66, "a device or a process's file"),
+    "body file under /sys": (TO + ["--body-file", "/sys/../sys/kernel/notes"], b"", 66,
+                             "a device or a process's file"),
+    "eml a link to a process's file": (["{d}/env-link"], b"", 66, "a device or a process's file"),
+    "attachment a link to a pipe": (TO + ["--attach", "{d}/fifo-link"], b"", 66, "not an ordinary file"),
+    "attachment a loop of links": (TO + ["--attach", "{d}/loop-a"], b"", 66, "cannot be read (Too many levels"),
     "eml missing": (["{d}/nope.eml"], b"", 66, "message file “{d}/nope.eml” does not exist"),
     # 65: a bad message
     "no recipients": (["--subject", "x"], b"", 65, "Add at least one recipient"),
@@ -120,6 +145,12 @@ def test_send_refuses_bad_input_with_its_code_and_says_why(files, case):
         send([a.format(d=files) for a in argv], data)
     assert (caught.value.exit_code, words.format(d=files) in caught.value.message) == (code, True), \
         caught.value.message
+
+
+def test_a_link_to_the_users_own_file_is_attached_from_where_it_resolves(files):
+    req = send(TO + ["--attach", str(files / "report-link.pdf")])
+    [att] = req.draft.attachments
+    assert (att.name, att.content, att.source_path) == ("report-link.pdf", b"%PDF-1.4 tiny", str(files / "report.pdf"))
 
 
 SENDMAIL_BAD = {

@@ -439,12 +439,15 @@ def test_vanished_or_unreadable_attachment_files(qtbot, window, sandbox, tmp_pat
     folder.mkdir()
     fifo = tmp_path / "pipe.log"
     os.mkfifo(fifo)
-    problems = c.attachments.add_paths([str(gone), str(folder), str(fifo)])
-    assert len(problems) == 3
+    environ = tmp_path / "notes.txt"  # a link to the window's own environment (issue 74, item 5)
+    environ.symlink_to("/proc/self/environ")
+    problems = c.attachments.add_paths([str(gone), str(folder), str(fifo), str(environ)])
+    assert len(problems) == 4
     err = c.attachments.error_text()
     assert "“gone.pdf” could not be read: the file no longer exists" in err
     assert "“Photos” is a folder, not a file. It was not attached." in err
     assert "“pipe.log” is not an ordinary file (a pipe or a device). It was not attached." in err
+    assert "“notes.txt” is not an ordinary file (a pipe or a device). It was not attached." in err
     assert "Errno" not in err and "Traceback" not in err
     assert [a.name for a in c.draft().attachments] == ["plan.txt", "later.txt"]
     assert c.subject.text() == "Files come and go" and c.body.toPlainText() == "see attached"

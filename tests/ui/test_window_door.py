@@ -164,6 +164,26 @@ def test_the_door_is_private(running, account):
     assert not AccountLock(acc.key).take(), "the window holds the account's lock"
 
 
+def test_the_window_reads_no_system_file_for_a_command_however_its_path_gets_there(qtbot, running, sandbox, home,
+                                                                                   tmp_path):
+    """Issue 74, item 5: read by the window, /proc/self/… is the *window's* (its environment held the password).
+    The window holds the account's lock, so each command is answered by it: 66, nothing queued, nothing sent."""
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "env-link").symlink_to("/proc/self/environ")
+    (tmp_path / "fifo-link").symlink_to(tmp_path / "fifo")
+    shapes = {"..": "/tmp/../proc/self/environ", "relative": "../" * 40 + "proc/self/environ",
+              "a link": str(tmp_path / "env-link"), "a FIFO": str(tmp_path / "fifo"),
+              "a link to a FIFO": str(tmp_path / "fifo-link"), "a device": "/tmp/../dev/zero"}
+    before = len(running.session.outbox.submissions())
+    for shape, path in shapes.items():
+        code, out, err = dm.run(qtbot, ["send", "--to", BOB, "--subject", f"Attached {shape}", "--attach", path],
+                                home)
+        assert code == 66 and "not an ordinary file" in err, (shape, code, out, err)
+    assert len(running.session.outbox.submissions()) == before
+    subjects = [i.get("subject") for i in sandbox.mailbox(BOB).items(Folder.INBOX.value)]
+    assert not any(str(s).startswith("Attached") for s in subjects), subjects
+
+
 def test_another_accounts_command_is_not_taken_by_this_window(qtbot, running, home, tmp_path):
     body = tmp_path / "b.txt"
     body.write_text("x\n", encoding="utf-8")

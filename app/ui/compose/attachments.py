@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QListWidget, QListWidgetItem, QVBoxLa
 
 from app.domain.models import Attachment
 from app.domain.validation import DEFAULT_MAX_SEND_BYTES, printable, safe_attachment_name
+from app.storage.regular_file import Refused, read_regular
 from app.ui.common.file_dialog import file_dialog
 from app.ui.common.safe_text import PlainLabel, tooltip
 from app.ui.common.tr import data_size, shown, translate
@@ -37,20 +38,10 @@ def read_attachment(path: str, max_bytes: int, inserted: bool = False) -> tuple[
     """(attachment, "") or (None, why not). Never raises. ``inserted``: a picture put in the body."""
     p = Path(path)
     name = safe_attachment_name(p.name)
-    try:
-        st = p.stat()
-        size = st.st_size
-        if p.is_dir():
-            why = translate("Attachments", "“{name}” is a folder, not a file.").format(name=name)
-            return None, f"{why} {not_added(inserted)}"
-        if not p.is_file():  # a FIFO, socket or device: reading it could block forever
-            why = translate("Attachments", "“{name}” is not an ordinary file (a pipe or a device).").format(name=name)
-            return None, f"{why} {not_added(inserted)}"
-        if size > max_bytes:
-            why = translate("Attachments", "“{name}” is {size}; the server accepts at most {limit} per message.").format(
-                name=name, size=data_size(size), limit=data_size(max_bytes))
-            return None, f"{why} {not_added(inserted)}"
-        data = p.read_bytes()
+    try:  # regular files only, opened once (app/storage/regular_file.py)
+        data = read_regular(p.absolute(), max_bytes)[0]
+    except Refused as no:
+        return None, f"{_refused(no, name, max_bytes)} {not_added(inserted)}"
     except FileNotFoundError:
         why = translate("Attachments", "“{name}” could not be read: the file no longer exists (it was moved or "
                         "deleted).").format(name=name)
@@ -61,6 +52,16 @@ def read_attachment(path: str, max_bytes: int, inserted: bool = False) -> tuple[
         return None, f"{why} {not_added(inserted)}"
     ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Attachment(name=name, content=data, content_type=ctype, source_path=str(p), size=len(data)), ""
+
+
+def _refused(no: Refused, name: str, max_bytes: int) -> str:
+    if no.kind == "folder":
+        return translate("Attachments", "“{name}” is a folder, not a file.").format(name=name)
+    if no.kind == "large":
+        return translate("Attachments", "“{name}” is {size}; the server accepts at most {limit} per message.").format(
+            name=name, size=data_size(no.size), limit=data_size(max_bytes))
+    # a FIFO, socket or device (reading it could block forever), or the system's own files
+    return translate("Attachments", "“{name}” is not an ordinary file (a pipe or a device).").format(name=name)
 
 
 def over_limit(att: Attachment, already: list[Attachment], max_bytes: int, inserted: bool = False) -> str:
