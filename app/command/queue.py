@@ -120,16 +120,14 @@ def _calls_left() -> bool:
 
 
 def wait_of(argv: list[str]) -> float:
-    """The seconds a command may wait for its outcome: ``--wait``, 0 with ``--no-wait``, else the default."""
+    """The seconds a command may wait for its outcome: ``--wait``, 0 with ``--no-wait``, else the default (as the
+    command's parser reads them: :func:`app.core.send_command.parse_command`)."""
     from app.core import send_command as sc
-    from app.core.script_desk import option_value
 
-    if argv[0] == "send" and "--no-wait" in argv[1:argv.index("--") if "--" in argv else len(argv)]:
+    args = sc.parsed_or_none(argv) if argv[0] == "send" else None
+    if args is not None and args.no_wait:
         return 0.0
-    try:
-        given = float(option_value(argv[1:], "--wait")) if argv[0] == "send" else None
-    except ValueError:
-        given = None
+    given = args.wait if args is not None else None
     return given if given is not None and 0 <= given < float("inf") else sc.default_wait()
 
 
@@ -220,9 +218,9 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
 
 def password_from(argv: list[str]) -> str:
     """Where this command's Exchange password comes from, in words (said when the server refuses it)."""
-    from app.core.script_desk import option_value
+    from app.core import send_command as sc
 
-    name = option_value(argv, "--password-env")
+    name = sc.option(argv, "password_env")
     return f"the environment variable {name}" if name else "the system keyring"
 
 
