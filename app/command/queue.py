@@ -133,9 +133,11 @@ def wait_of(argv: list[str]) -> float:
 
 async def _drive(argv: list[str], cwd: str, stdin: bytes | None):
     from app.command.account import chosen_account
+    from app.core import send_command as sc
     from app.core.doors import AccountLock
     from app.storage.settings import Settings
 
+    sc.parse_command(argv)  # a command line its parser refuses is said so (64, 65) before any account is looked at
     settings = Settings()
     account = chosen_account(settings, argv)
     lock = AccountLock(account.key)
