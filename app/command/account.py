@@ -45,7 +45,7 @@ def session_for(account: AccountConfig, argv: list[str]):
 
 
 def _password(account: AccountConfig, argv: list[str]) -> str:
-    name = sc.option(argv, "password_env")
+    name = sc.command_option(argv, "password_env")
     if name:
         if name not in os.environ:
             raise sc.CommandError(sc.EX_CONFIG, f"--password-env: the environment variable {name} is not set.")

@@ -83,8 +83,9 @@ def _help(argv: list[str]) -> dict | None:
 def _stdin(argv: list[str]) -> tuple[bytes | None, dict | None]:
     """Standard input, when the command reads it (sendmail's message, ``send --body-file -``), read once, here, so
     that it can go through a door or be used here alike; and an answer when it is more than any server takes."""
+    options = argv[:argv.index("--")] if "--" in argv else argv  # after it, words the parser takes as they are
     wants = argv[0] == "sendmail" or any(
-        a == "--body-file=-" or (a == "--body-file" and nxt == "-") for a, nxt in zip(argv, [*argv[1:], ""]))
+        a == "--body-file=-" or (a == "--body-file" and nxt == "-") for a, nxt in zip(options, [*options[1:], ""]))
     data = sys.stdin.buffer.read(MAX_STDIN + 1) if wants and sys.stdin is not None else None
     if data is not None and len(data) > MAX_STDIN:
         return None, {"exit": 65, "err": "The message on standard input is larger than any server accepts. "
@@ -222,7 +223,7 @@ def password_from(argv: list[str]) -> str:
     """Where this command's Exchange password comes from, in words (said when the server refuses it)."""
     from app.core import send_command as sc
 
-    name = sc.option(argv, "password_env")
+    name = sc.command_option(argv, "password_env")
     return f"the environment variable {name}" if name else "the system keyring"
 
 

@@ -65,7 +65,7 @@ def exit_code(sub: Submission | None, *, waited_enough: bool) -> int:
 def account_option(argv: list[str]) -> str:
     """The address ``--account`` names in ``dispatch-mail ARGV`` as the command's parser reads it ("" : none):
     the command is routed by what it sends with (:func:`app.core.send_command.parse_command`)."""
-    return sc.option(argv, "account").strip()
+    return sc.command_option(argv, "account").strip()
 
 
 class ScriptDesk:

@@ -256,7 +256,7 @@ def _utf8(args: list[str]) -> None:
                                            "convert the text, e.g. with iconv -t UTF-8). Nothing was sent.") from None
 
 
-def option(argv: list[str], dest: str) -> str:
+def command_option(argv: list[str], dest: str) -> str:
     """The value the option stored as ``dest`` has in ``dispatch-mail ARGV`` as :func:`parse_command` reads it
     ("": not given, or a command line its parser refuses)."""
     value = getattr(parsed_or_none(argv), dest, None)

@@ -355,7 +355,7 @@ def test_the_routing_reads_the_command_line_as_its_parser_does(argv, monkeypatch
         args = None
     account = (getattr(args, "account", None) or "").strip()
     assert account_option(argv) == account
-    assert sc.option(argv, "password_env") == (getattr(args, "password_env", None) or "")
+    assert sc.command_option(argv, "password_env") == (getattr(args, "password_env", None) or "")
     if argv[0] == "send" and args is not None:
         assert wait_of(argv) == (0.0 if args.no_wait else args.wait if args.wait is not None else 11.0)
     if argv[:3] == ["send", "--to", "ann@example.com"] and "--account" in argv:
