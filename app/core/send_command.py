@@ -432,10 +432,17 @@ def _body(path: str | None, stdin: Stdin, limit: int, cwd: str) -> str:
 
 def _attachment(path: str, limit: int, cwd: str) -> Attachment:
     full = Path(cwd, path)
+    source = str(full.absolute())
+    try:  # the journal keeps where it came from: the command's folder (through a door, the window's own) included
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CommandError(EX_DATAERR, f"The attachment “{printable(path)}” is in a folder whose name is not UTF-8 "
+                                       "text; Dispatch reads file names as UTF-8 (run the command from another "
+                                       "folder, or name the file by a path that is UTF-8). Nothing was sent.") from None
     data = _read_file(full, limit, "The attachment", shown=path)
     name = safe_attachment_name(full.name)
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return Attachment(name, data, kind, source_path=str(full.absolute()), size=len(data))
+    return Attachment(name, data, kind, source_path=source, size=len(data))
 
 
 def _read_file(path: Path, limit: int, what: str, *, shown: str) -> bytes:

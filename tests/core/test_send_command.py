@@ -388,6 +388,19 @@ def test_bytes_that_are_not_utf8_are_refused_with_65_and_words(argv, files):
     caught.value.message.encode("utf-8")  # said in words any terminal shows
 
 
+def test_an_attachment_in_a_folder_whose_name_is_not_utf8_is_refused_with_65(tmp_path):
+    """The command's folder is part of the attachment's path the journal keeps (issue 74, item 9's class): a
+    folder named in Latin-1 could not be written there (a traceback, or 75 through a window)."""
+    folder = tmp_path / NOT_UTF8
+    folder.mkdir()
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 tiny")
+    with pytest.raises(sc.CommandError) as caught:
+        sc.send_request(["--to", "ann@example.com", "--attach", "report.pdf"], stdin=stdin_of(b""), now=lambda: NOW,
+                        max_send_bytes=LIMIT, cwd=str(folder))
+    assert caught.value.exit_code == 65 and "folder whose name is not UTF-8" in caught.value.message
+    caught.value.message.encode("utf-8")
+
+
 def test_sixty_thousand_recipients_are_refused_at_once(files):
     """Issue 74, item 11: de-duplicating 60,000 recipients took 225 s (each compared with all before it), and
     argparse's own time grows with the square of the options given. Run in a child under a timeout that only a
