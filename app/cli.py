@@ -72,7 +72,7 @@ def build_parser():
 
     from app.command import COMMAND_NAMES
 
-    p = argparse.ArgumentParser(prog="dispatch-mail", description=DESCRIPTION,
+    p = argparse.ArgumentParser(prog="dispatch-mail", description=DESCRIPTION, allow_abbrev=False,
                                 epilog=f"{EPILOG} {COMMANDS_HELP.format(commands=', '.join(COMMAND_NAMES))}")
     for title, args in WINDOW_OPTIONS:
         group = p.add_argument_group(title) if title else p

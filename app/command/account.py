@@ -6,14 +6,14 @@ from __future__ import annotations
 import os
 
 from app.core import send_command as sc
-from app.core.script_desk import account_option, option_value
+from app.core.script_desk import account_option
 from app.domain.account import AccountConfig, Backend
 
 
 def chosen_account(settings, argv: list[str]) -> AccountConfig:
     """The account set up in Dispatch; ``--account ADDRESS`` must name it. None set up, or another: 78."""
     account = settings.account()
-    wanted = account_option(argv[1:])
+    wanted = account_option(argv)
     if account is None:
         raise sc.CommandError(sc.EX_CONFIG, "No account is set up: set one up with dispatch-mail account add, or "
                                             "start Dispatch (dispatch-mail) and set one up or choose the sandbox "
@@ -45,7 +45,7 @@ def session_for(account: AccountConfig, argv: list[str]):
 
 
 def _password(account: AccountConfig, argv: list[str]) -> str:
-    name = option_value(argv, "--password-env")
+    name = sc.command_option(argv, "password_env")
     if name:
         if name not in os.environ:
             raise sc.CommandError(sc.EX_CONFIG, f"--password-env: the environment variable {name} is not set.")

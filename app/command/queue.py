@@ -85,8 +85,9 @@ def _help(argv: list[str]) -> dict | None:
 def _stdin(argv: list[str]) -> tuple[bytes | None, dict | None]:
     """Standard input, when the command reads it (sendmail's message, ``send --body-file -``), read once, here, so
     that it can go through a door or be used here alike; and an answer when it is more than any server takes."""
+    options = argv[:argv.index("--")] if "--" in argv else argv  # after it, words the parser takes as they are
     wants = argv[0] == "sendmail" or any(
-        a == "--body-file=-" or (a == "--body-file" and nxt == "-") for a, nxt in zip(argv, [*argv[1:], ""]))
+        a == "--body-file=-" or (a == "--body-file" and nxt == "-") for a, nxt in zip(options, [*options[1:], ""]))
     data = sys.stdin.buffer.read(MAX_STDIN + 1) if wants and sys.stdin is not None else None
     if data is not None and len(data) > MAX_STDIN:
         return None, {"exit": 65, "err": "The message on standard input is larger than any server accepts. "
@@ -140,24 +141,24 @@ def _calls_left() -> bool:
 
 
 def wait_of(argv: list[str]) -> float:
-    """The seconds a command may wait for its outcome: ``--wait``, 0 with ``--no-wait``, else the default."""
+    """The seconds a command may wait for its outcome: ``--wait``, 0 with ``--no-wait``, else the default (as the
+    command's parser reads them: :func:`app.core.send_command.parse_command`)."""
     from app.core import send_command as sc
-    from app.core.script_desk import option_value
 
-    if argv[0] == "send" and "--no-wait" in argv[1:argv.index("--") if "--" in argv else len(argv)]:
+    args = sc.parsed_or_none(argv) if argv[0] == "send" else None
+    if args is not None and args.no_wait:
         return 0.0
-    try:
-        given = float(option_value(argv[1:], "--wait")) if argv[0] == "send" else None
-    except ValueError:
-        given = None
+    given = args.wait if args is not None else None
     return given if given is not None and 0 <= given < float("inf") else sc.default_wait()
 
 
 async def _drive(argv: list[str], cwd: str, stdin: bytes | None):
     from app.command.account import chosen_account
+    from app.core import send_command as sc
     from app.core.doors import AccountLock
     from app.storage.settings import Settings
 
+    sc.parse_command(argv)  # a command line its parser refuses is said so (64, 65) before any account is looked at
     settings = Settings()
     account = chosen_account(settings, argv)
     lock = AccountLock(account.key)
@@ -240,9 +241,9 @@ async def _with_queue(settings, account, argv: list[str], cwd: str, stdin: bytes
 
 def password_from(argv: list[str]) -> str:
     """Where this command's Exchange password comes from, in words (said when the server refuses it)."""
-    from app.core.script_desk import option_value
+    from app.core import send_command as sc
 
-    name = option_value(argv, "--password-env")
+    name = sc.command_option(argv, "password_env")
     return f"the environment variable {name}" if name else "the system keyring"
 
 

@@ -62,22 +62,10 @@ def exit_code(sub: Submission | None, *, waited_enough: bool) -> int:
     return sc.EX_OK if waited_enough else sc.EX_TEMPFAIL
 
 
-def option_value(argv: list[str], name: str) -> str:
-    """The value a long option (``--name VALUE`` or ``--name=VALUE``) has in a command line ("" : none), read
-    without parsing the rest (before a ``--``)."""
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == name and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith(name + "="):
-            return arg.split("=", 1)[1]
-    return ""
-
-
 def account_option(argv: list[str]) -> str:
-    """The address ``--account`` names in a command line ("" : none)."""
-    return option_value(argv, "--account").strip()
+    """The address ``--account`` names in ``dispatch-mail ARGV`` as the command's parser reads it ("" : none):
+    the command is routed by what it sends with (:func:`app.core.send_command.parse_command`)."""
+    return sc.command_option(argv, "account").strip()
 
 
 class ScriptDesk:
@@ -321,7 +309,7 @@ class ScriptDesk:
 
     # ------------------------------------------------------------------ outbox
     async def _outbox(self, args: list[str]) -> Reply:
-        asked = sc.build_parser("outbox").parse_args(args)
+        asked = sc.parse_command(["outbox", *args])
         rows = self.outbox.rows()
         if asked.action == "list":
             return _listed(rows, asked.json)

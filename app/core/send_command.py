@@ -35,8 +35,8 @@ from app.core.send_times import WhenError, parse_when
 from app.domain.eml_read import EmlError, read_eml
 from app.domain.extras import header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient
-from app.domain.validation import (DEFAULT_MAX_SEND_BYTES, human_size, is_valid_address, parse_recipients, printable,
-                                   safe_attachment_name, validate_draft)
+from app.domain.validation import (DEFAULT_MAX_SEND_BYTES, MAX_RECIPIENTS, human_size, is_valid_address,
+                                   parse_recipients, printable, safe_attachment_name, validate_draft)
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.storage.regular_file import Refused, read_regular
 
@@ -205,10 +205,73 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(command: str) -> argparse.ArgumentParser:
     """The parser of ``dispatch-mail COMMAND``, made from :data:`COMMANDS`."""
     description, options = COMMANDS[command]
-    p = _Parser(prog=f"dispatch-mail {command}", description=description)
+    # no abbreviations: ``--acc`` taken for ``--account`` would be read one way by the parser and another by
+    # whoever looked for the whole word; every reader of a command line goes through :func:`parse_command`
+    p = _Parser(prog=f"dispatch-mail {command}", description=description, allow_abbrev=False)
     for opt in options:
         p.add_argument(*opt.flags, help=opt.help, **opt.kwargs)
     return p
+
+
+#: the most arguments a command line may hold: every recipient a message may have as an option of its own
+#: (``--to ADDR``: two arguments) and as many again for the rest. argparse's time grows with the square of the
+#: options given (60,000 ``--to`` would take minutes), so a longer command line is refused before it is parsed
+MAX_ARGUMENTS = 4 * MAX_RECIPIENTS
+
+
+def parse_command(argv: list[str]) -> argparse.Namespace:
+    """``dispatch-mail ARGV`` (``argv[0]`` ``send``, ``sendmail`` or ``outbox``) as its parser reads it; the one
+    reading of a command line: the account it is routed to, its wait and its password's variable come from here
+    as much as what it sends. :class:`CommandError` when the parser refuses it (or for ``--help``: code 0)."""
+    command, args = argv[0], argv[1:]
+    if command not in COMMANDS:
+        raise CommandError(EX_USAGE, f"dispatch-mail: no command {printable(command)}")
+    _utf8(args)
+    if len(args) > MAX_ARGUMENTS:  # counted before the parser, which takes time growing with the square of them
+        raise CommandError(EX_DATAERR, f"The command line holds {len(args):,} arguments, more than a message can use "
+                                       f"(the server allows at most {MAX_RECIPIENTS} recipients per message, To, "
+                                       "Cc and Bcc together). Nothing was sent.")
+    if command == "sendmail":
+        return _sendmail_args(args)
+    return build_parser(command).parse_args(args)
+
+
+def parsed_or_none(argv: list[str]) -> argparse.Namespace | None:
+    """:func:`parse_command`, or None when the command line is refused (its answer says why, once it is read)."""
+    try:
+        return parse_command(argv)
+    except CommandError:
+        return None
+
+
+def _utf8(args: list[str]) -> None:
+    """65 when an argument holds bytes that are not UTF-8 (the system hands them over as lone surrogates, which
+    no header, file name or journal line can hold): a subject, a recipient or a file name alike."""
+    for n, arg in enumerate(args, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise CommandError(EX_DATAERR, f"Argument {n} (“{printable(shown)}”) holds bytes that are not UTF-8 "
+                                           "text; Dispatch reads its command line as UTF-8 (rename the file, or "
+                                           "convert the text, e.g. with iconv -t UTF-8). Nothing was sent.") from None
+
+
+def command_option(argv: list[str], dest: str) -> str:
+    """The value the option stored as ``dest`` has in ``dispatch-mail ARGV`` as :func:`parse_command` reads it
+    ("": not given, or a command line its parser refuses)."""
+    value = getattr(parsed_or_none(argv), dest, None)
+    return value if isinstance(value, str) else ""
+
+
+def _sendmail_args(args: list[str]) -> argparse.Namespace:
+    """sendmail's arguments: options before and after the recipients (``parse_intermixed_args``), and everything
+    after a ``--`` a recipient, as sendmail(8) and msmtp take it (neomutt gives ``-oem -oi -- ADDR``). The ``--``
+    is cut here: argparse's intermixed parse reads options after it (``-i -- -t`` was ``-t``)."""
+    cut = args.index("--") if "--" in args else len(args)
+    parsed = build_parser("sendmail").parse_intermixed_args(args[:cut])
+    parsed.recipients = [*parsed.recipients, *args[cut + 1:]]
+    return parsed
 
 
 @dataclass
@@ -251,7 +314,7 @@ def send_request(argv: list[str], *, stdin: Stdin, now: Callable[[], datetime] =
                  max_send_bytes: int = DEFAULT_MAX_SEND_BYTES, cwd: str = ".") -> DraftRequest | MimeRequest:
     """``dispatch-mail send ARGV`` as a request; :class:`CommandError` when it cannot be one. A relative file
     name is read from ``cwd`` (the command's folder: a window the command hands over to runs elsewhere)."""
-    args = build_parser("send").parse_args(argv)
+    args = parse_command(["send", *argv])
     wait = _wait(args)
     account = _account(args.account)
     if args.file is not None:
@@ -296,11 +359,23 @@ def _account(text: str | None) -> str:
 def _people(values: list[str], option: str) -> list[Recipient]:
     """Every address the option was given (each value may hold several), invalid ones refused (65)."""
     out: list[Recipient] = []
+    seen: set[str] = set()  # one look-up per address: 60,000 of them are refused at once, not after minutes
     for value in values:
         people, errors = parse_recipients(value, option.lstrip("-"))
         if errors:
             raise CommandError(EX_DATAERR, f"{option}: {errors[0].message}")
-        out.extend(p for p in people if p.email.lower() not in {o.email.lower() for o in out})
+        out.extend(_new(people, seen))
+    return out
+
+
+def _new(people: list[Recipient], seen: set[str]) -> list[Recipient]:
+    """Those of ``people`` whose address (any case) is not in ``seen``, once each; ``seen`` takes them."""
+    out = []
+    for p in people:
+        key = p.email.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
     return out
 
 
@@ -359,6 +434,12 @@ def _body(path: str | None, stdin: Stdin, limit: int, cwd: str) -> str:
 def _attachment(path: str, limit: int, cwd: str) -> Attachment:
     full = Path(cwd, path)
     data, real = _read_file_at(full, limit, "The attachment", shown=path)
+    try:  # the journal keeps where it came from: the command's folder (through a door, the window's own) included
+        real.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CommandError(EX_DATAERR, f"The attachment “{printable(path)}” is in a folder whose name is not UTF-8 "
+                                       "text; Dispatch reads file names as UTF-8 (run the command from another "
+                                       "folder, or name the file by a path that is UTF-8). Nothing was sent.") from None
     name = safe_attachment_name(full.name)
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return Attachment(name, data, kind, source_path=real, size=len(data))
@@ -468,6 +549,7 @@ def _check_message(raw: bytes, what: str) -> None:
     import email.policy
 
     msg = email.parser.BytesParser(policy=email.policy.default).parsebytes(raw)
+    _check_head(msg, what)
     as_written = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
     for name in _ADDRESS_HEADERS:
         for value, text in zip(msg.get_all(name) or (), as_written.get_all(name) or ()):
@@ -481,6 +563,21 @@ def _check_message(raw: bytes, what: str) -> None:
         if not payload.isascii() and part.get_param("charset") is None:
             raise CommandError(EX_DATAERR, f"{what}: the message text holds 8-bit characters but names no "
                                            "charset (add “Content-Type: text/plain; charset=UTF-8”).")
+
+
+def _check_head(msg, what: str) -> None:
+    """65 when the header block holds a line that is not a header (the email package then ends the headers there
+    and reads the rest, a Bcc or a Subject included, as the message text). ``Bcc : x``, with a space before the
+    colon, is one: RFC 5322 puts the colon right after the name (2.2, 3.6), and only its obsolete syntax allows
+    the space (4.5.3 obs-bcc, 4.5.8 obs-optional), and the email package does not read it as a header. Refused
+    rather than honoured by a rule of our own: the message is sent as it is, and what the server makes of the
+    line is not ours to guess; sent, its recipients would be lost silently, or shown to everyone in the text."""
+    import email.errors
+
+    if any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
+        raise CommandError(EX_DATAERR, f"{what}: a line of its headers is not a header (its name must be followed "
+                                       "by the colon, with no space between, as in “Bcc: address”). Nothing was "
+                                       "sent.")
 
 
 def without_header(raw: bytes, name: str) -> bytes:
@@ -534,7 +631,7 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
                      max_send_bytes: int = DEFAULT_MAX_SEND_BYTES) -> MimeRequest:
     """``dispatch-mail sendmail ARGV`` with the message on standard input, as a request; :class:`CommandError`
     when it cannot be one."""
-    args = build_parser("sendmail").parse_intermixed_args(argv)  # options after recipients too, as sendmail
+    args = parse_command(["sendmail", *argv])
     # cron and mail(1) give the local user's name ("root"): the account's own mailbox is the one that sends
     sender = _one_address(args.sender, "-f") if args.sender and "@" in args.sender else None
     full_name = args.full_name or ""
@@ -554,7 +651,7 @@ def sendmail_request(argv: list[str], *, stdin: Stdin,
             parsed = read_eml(raw, max_bytes=max_send_bytes).draft
         except EmlError as exc:
             raise CommandError(EX_DATAERR, f"The message on standard input: {exc}") from None
-        envelope += [r for r in parsed.all_recipients() if r.email.lower() not in {e.email.lower() for e in envelope}]
+        envelope += _new(parsed.all_recipients(), {e.email.lower() for e in envelope})
     if not envelope:
         raise CommandError(EX_DATAERR, "No recipients: name them as arguments, or use -t to read them from the "
                                        "message's To, Cc and Bcc headers.")

@@ -186,6 +186,18 @@ def test_command_line_missing_password_env_is_a_clear_error(capsys, monkeypatch)
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("argv", [["--sandbox-g"], ["--ews", "http://127.0.0.1:9/EWS/Exchange.asmx"],
+                                  ["--pass", "PW"]], ids=["--sandbox-g", "--ews", "--pass"])
+def test_the_window_takes_no_abbreviated_option(capsys, argv):
+    """Issue 74, item 7: an option is written in full (``--pass`` is no ``--password-env``), as the commands'
+    parsers take them: one reading of a command line, never a guess at what a shortened word meant."""
+    from app.cli import parse
+
+    with pytest.raises(SystemExit) as exc:
+        parse(argv)
+    assert exc.value.code == 2 and f"unrecognized arguments: {argv[0]}" in capsys.readouterr().err
+
+
 def _console_script() -> str | None:
     return shutil.which("dispatch-mail", path=str(Path(sys.executable).parent))
 
