@@ -1,8 +1,8 @@
 """The one reader of an RFC 5322 date (a Date header, an HTTP date such as Retry-After) for the whole code
 base: the window's .eml reader, the Graph client's Retry-After and the sandbox's MIME reader all call it, so
-a guard added here holds for each of them (issue 74: the sandbox's own copy missed the client's OverflowError
-fix). It lives in app.domain, pure stdlib, because the sandbox may import the domain but no client code
-(pyproject.toml: "The sandbox is a separate server")."""
+a guard added here holds for each of them (a separate copy in the sandbox once missed the client's
+OverflowError guard). It lives in app.domain, pure stdlib, because the sandbox may import the domain but no
+client code (pyproject.toml: "The sandbox is a separate server")."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def read_mail_date(text: str | None) -> _dt.datetime | None:
 def dates_as_text(policy):
     """``policy`` (an ``email.policy.EmailPolicy``) whose date headers are their text: the email package's own
     Date header object parses the date as it is looked up, and raised OverflowError for an hour of
-    9999999999 from ``msg["Date"]`` and ``msg.items()`` alike (issue 74). Its text is read by
+    9999999999 from ``msg["Date"]`` and ``msg.items()`` alike. Its text is read by
     :func:`read_mail_date` instead."""
     registry = HeaderRegistry()
     for name in DATE_HEADERS:

@@ -16,7 +16,7 @@ RFC 2231 names). What it cannot read it says in an :class:`EmlError` whose messa
 - more than :data:`MAX_ENCODED_WORD_CHARS` of RFC 2047 encoded words in a header or
   :data:`MAX_ALL_ENCODED_WORD_CHARS` in the file, more than :data:`MAX_CONTENT_PARAMS` parameters in a
   ``Content-*`` header or :data:`MAX_ALL_CONTENT_PARAMS` in the file: counted as the parser reads each header,
-  before the header registry expands them (issue 74);
+  before the header registry expands them;
 - bytes that are not a mail message at all.
 
 Sizes a file claims (Content-Length, ``size=``) are never believed: only the bytes that are there count.
@@ -78,14 +78,14 @@ MAX_ALL_HEADER_CHARS = 512 * 1024
 _ADDRESS_HEADERS = frozenset(("from", "to", "cc", "bcc", "reply-to", "sender"))
 #: characters of RFC 2047 encoded words in one header, counted before the email package decodes them: the header
 #: registry makes a few dozen objects for each word, a note for each one it cannot decode, so 64 KB of
-#: encoded words in one Subject held 118-350 MB and Keywords of them took 3 s (issue 74). Outlook encodes a
+#: encoded words in one Subject held 118-350 MB and Keywords of them took 3 s. Outlook encodes a
 #: Subject of 255 characters (Exchange's limit) in under 2 KB; a file name of 255 in under 2 KB.
 MAX_ENCODED_WORD_CHARS = 8 * 1024
 #: characters of encoded words in all headers together: 250 attachments named in encoded words (name= and
 #: filename=, ~120 characters each) take ~60 KB
 MAX_ALL_ENCODED_WORD_CHARS = 96 * 1024
 #: parameters of one Content-* header (";" counted, quoted ones too): the stdlib's parameter parser slows with
-#: their square (15,000 of "; a=b" in 60 KB took over a minute, issue 74); Outlook writes a handful, and a
+#: their square (15,000 of "; a=b" in 60 KB took over a minute); Outlook writes a handful, and a
 #: 255-character file name in RFC 2231 sections twice (name*N*=, filename*N*=) takes under 40
 MAX_CONTENT_PARAMS = 100
 #: parameters of all Content-* headers together: each is parsed again at every look-up of its header (150 parts
@@ -188,9 +188,10 @@ class Budget:
         headers have more than MAX_ALL_CONTENT_PARAMS together, before the parameter parser sees them."""
         params = sum(line.count(";") for line in lines)
         if params > MAX_CONTENT_PARAMS:
+            name = _printable(lines[0].split(":", 1)[0])
             raise EmlError(translate("EmlRead", "The file's {name} header has {count} parameters (at most {limit}); "
-                                     "it was not opened.").format(name=_printable(lines[0].split(":", 1)[0]),
-                                                                  count=Number(params), limit=Number(MAX_CONTENT_PARAMS)))
+                                     "it was not opened.").format(name=name, count=Number(params),
+                                                                  limit=Number(MAX_CONTENT_PARAMS)))
         self.content_params += params
         if self.content_params > MAX_ALL_CONTENT_PARAMS:
             raise EmlError(translate("EmlRead", "The file's parts have more than {limit} parameters in their headers; "

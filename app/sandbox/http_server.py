@@ -62,7 +62,7 @@ class TrackingServer(ThreadingHTTPServer):
 class HttpHandler(BaseHTTPRequestHandler):
     """The base of the sandbox's request handlers. http.server answers a request line it cannot read before it
     knows the version (an HTTP/2 preface "PRI * HTTP/2.0", a line of one or four words, a bad version) in the
-    HTTP/0.9 style: the error page alone, no status line, no headers (issue 74). Here every such refusal goes
+    HTTP/0.9 style: the error page alone, no status line, no headers. Here every such refusal goes
     out as HTTP/1.1 with its status line and closes the connection, and an HTTP/0.9 request ("GET /", two
     words) is refused with 400 instead of being served without headers."""
 

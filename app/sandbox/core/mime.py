@@ -292,7 +292,7 @@ def _read_thread(msg, data: dict) -> None:
 def _read_date(msg, data: dict) -> None:
     """DateTimeSent from the Date header, read by the code base's one date reader (app.domain.dates) from the
     header's text (_READ_POLICY: the email package's own Date header object raised OverflowError for an hour
-    of 9999999999, issue 74). An unreadable date, or one outside the years 1-9999 in UTC, is left out."""
+    of 9999999999). An unreadable date, or one outside the years 1-9999 in UTC, is left out."""
     when = read_mail_date(msg["Date"])
     if when is not None:
         try:

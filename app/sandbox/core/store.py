@@ -58,7 +58,7 @@ DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 
 
 #: SQLite's integer range: a Python int beyond it raises OverflowError when bound (an AQS "size:>1e30" answered
-#: 500, issue 74)
+#: 500)
 SQL_INT_MIN, SQL_INT_MAX = -(2 ** 63), 2 ** 63 - 1
 
 
