@@ -13,6 +13,10 @@ RFC 2231 names). What it cannot read it says in an :class:`EmlError` whose messa
 - more than :data:`MAX_PARTS` parts or deeper than :data:`MAX_DEPTH` multiparts; the stdlib parser
   recurses once per level, so the multipart/message headers are counted before it runs;
 - a header over :data:`MAX_HEADER_CHARS` (the header parser is slow on pathological values);
+- more than :data:`MAX_ENCODED_WORD_CHARS` of RFC 2047 encoded words in a header or
+  :data:`MAX_ALL_ENCODED_WORD_CHARS` in the file, more than :data:`MAX_CONTENT_PARAMS` parameters in a
+  ``Content-*`` header or :data:`MAX_ALL_CONTENT_PARAMS` in the file: counted as the parser reads each header,
+  before the header registry expands them;
 - bytes that are not a mail message at all.
 
 Sizes a file claims (Content-Length, ``size=``) are never believed: only the bytes that are there count.
@@ -45,6 +49,7 @@ from app.domain.eml import SENSITIVITY_HEADER
 from app.domain.extras import MAX_HEADERS as MAX_CUSTOM_HEADERS, header_name_problem, header_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 from app.domain import charsets, threads
+from app.domain.dates import read_mail_date
 from app.domain.senders import Principal
 from app.domain.words import Number, Words, translate
 
@@ -71,6 +76,23 @@ MAX_ADDRESS_CHARS = 32 * 1024
 #: took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB
 MAX_ALL_HEADER_CHARS = 512 * 1024
 _ADDRESS_HEADERS = frozenset(("from", "to", "cc", "bcc", "reply-to", "sender"))
+#: characters of RFC 2047 encoded words in one header, counted before the email package decodes them: the header
+#: registry makes a few dozen objects for each word, a note for each one it cannot decode, so 64 KB of
+#: encoded words in one Subject held 118-350 MB and Keywords of them took 3 s. Outlook encodes a
+#: Subject of 255 characters (Exchange's limit) in under 2 KB; a file name of 255 in under 2 KB.
+MAX_ENCODED_WORD_CHARS = 8 * 1024
+#: characters of encoded words in all headers together: 250 attachments named in encoded words (name= and
+#: filename=, ~120 characters each) take ~60 KB
+MAX_ALL_ENCODED_WORD_CHARS = 96 * 1024
+#: parameters of one Content-* header (";" counted, quoted ones too): the stdlib's parameter parser slows with
+#: their square (15,000 of "; a=b" in 60 KB took over a minute); Outlook writes a handful, and a
+#: 255-character file name in RFC 2231 sections twice (name*N*=, filename*N*=) takes under 40
+MAX_CONTENT_PARAMS = 100
+#: parameters of all Content-* headers together: each is parsed again at every look-up of its header (150 parts
+#: of 198 each took over 30 s); 490 attachments as Outlook writes them (type, name, disposition, file name,
+#: size, two dates) have ~3,500
+MAX_ALL_CONTENT_PARAMS = 4_000
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 #: a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
 MAX_LINES = 600_000
 #: a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in
@@ -120,6 +142,8 @@ class Budget:
         self.content_chars = 0  # of Content-* headers, in the whole file
         self.address_chars = 0  # of address headers, in the whole file
         self.header_chars = 0  # of all headers, in the whole file
+        self.encoded_chars = 0  # of encoded words, in the whole file
+        self.content_params = 0  # of Content-* headers, in the whole file
 
     def part(self) -> None:
         self.parts += 1
@@ -143,8 +167,10 @@ class Budget:
         if self.header_chars > MAX_ALL_HEADER_CHARS:
             raise EmlError(translate("EmlRead", "The file's headers take more than {limit} characters; it was not "
                                      "opened.").format(limit=Number(MAX_ALL_HEADER_CHARS)))
+        self._encoded_words(name, lines)
         name = name.strip().lower()
         if name.startswith("content-"):
+            self._content_params(lines)
             self.content_chars += n
             if self.content_chars > MAX_CONTENT_HEADER_CHARS:
                 raise EmlError(translate("EmlRead", "The file's parts describe themselves in more than {limit} "
@@ -156,6 +182,36 @@ class Budget:
                 raise EmlError(translate("EmlRead", "The file's addresses take more than {limit} characters (far "
                                          "more recipients than a message may have); it was not opened.").format(
                     limit=Number(MAX_ADDRESS_CHARS)))
+
+    def _content_params(self, lines: list[str]) -> None:
+        """Refuse a Content-* header of more than MAX_CONTENT_PARAMS parameters, or a file whose Content-*
+        headers have more than MAX_ALL_CONTENT_PARAMS together, before the parameter parser sees them."""
+        params = sum(line.count(";") for line in lines)
+        if params > MAX_CONTENT_PARAMS:
+            name = _printable(lines[0].split(":", 1)[0])
+            raise EmlError(translate("EmlRead", "The file's {name} header has {count} parameters (at most {limit}); "
+                                     "it was not opened.").format(name=name, count=Number(params),
+                                                                  limit=Number(MAX_CONTENT_PARAMS)))
+        self.content_params += params
+        if self.content_params > MAX_ALL_CONTENT_PARAMS:
+            raise EmlError(translate("EmlRead", "The file's parts have more than {limit} parameters in their headers; "
+                                     "it was not opened.").format(limit=Number(MAX_ALL_CONTENT_PARAMS)))
+
+    def _encoded_words(self, name: str, lines: list[str]) -> None:
+        """Refuse a header whose encoded words (before decoding) pass MAX_ENCODED_WORD_CHARS, or a file whose
+        headers together pass MAX_ALL_ENCODED_WORD_CHARS: counted here, where the parser reads the header, before
+        the header registry ever expands them."""
+        if not any("=?" in line for line in lines):
+            return
+        n = sum(len(m[0]) for line in lines for m in _ENCODED_WORD.finditer(line))
+        if n > MAX_ENCODED_WORD_CHARS:
+            raise EmlError(translate("EmlRead", "The file's {name} header holds {length} characters of encoded "
+                                     "words (at most {limit}); it was not opened.").format(
+                name=_printable(name), length=Number(n), limit=Number(MAX_ENCODED_WORD_CHARS)))
+        self.encoded_chars += n
+        if self.encoded_chars > MAX_ALL_ENCODED_WORD_CHARS:
+            raise EmlError(translate("EmlRead", "The file's headers hold more than {limit} characters of encoded "
+                                     "words; it was not opened.").format(limit=Number(MAX_ALL_ENCODED_WORD_CHARS)))
 
     def tick(self) -> None:
         if self.cancelled():
@@ -550,12 +606,10 @@ def _date(msg, notes: list[str]) -> _dt.datetime | None:
     text = _header_text(msg, "Date", notes)
     if not text.strip():
         return None
-    try:
-        d = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: an hour of 9999999999
+    when = read_mail_date(text)  # the one date reader (app.domain.dates): an hour of 9999999999 is None
+    if when is None:
         notes.append(translate("EmlRead", "The Date header could not be read: “{text}”.").format(text=_printable(text)))
-        return None
-    return d if d.tzinfo else d.replace(tzinfo=_dt.timezone.utc)
+    return when
 
 
 def _is_attachment(part) -> bool:

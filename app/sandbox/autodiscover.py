@@ -35,7 +35,6 @@ import ssl
 import tempfile
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -43,7 +42,7 @@ from lxml import etree
 
 from .core.permissions import has_right
 from .http_framing import FramingError, read_body, request_framing
-from .http_server import TrackingServer
+from .http_server import HttpHandler, TrackingServer
 
 log = logging.getLogger("app.sandbox")
 
@@ -150,7 +149,7 @@ class _Server(TrackingServer):
         super().__init__(address, _Handler, ssl_context)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(HttpHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""

@@ -1,13 +1,15 @@
-"""The threaded HTTP/1.1 server the sandbox's three listeners share (EWS + Graph, the sign-in authority, the
-upload origin): it wraps each accepted connection in TLS when given a context, and keeps the open ones so a
-stop can cut them (a kept-alive client would otherwise hold a handler thread)."""
+"""The threaded HTTP/1.1 server the sandbox's listeners share (EWS + Graph, the sign-in authority, the upload
+origin, Autodiscover): it wraps each accepted connection in TLS when given a context, and keeps the open ones so
+a stop can cut them (a kept-alive client would otherwise hold a handler thread). Their request handlers share
+``HttpHandler``: every answer, a refusal of a malformed request line included, starts with an HTTP/1.1 status
+line."""
 
 from __future__ import annotations
 
 import logging
 import socket
 import threading
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 log = logging.getLogger("app.sandbox")
 
@@ -55,3 +57,25 @@ class TrackingServer(ThreadingHTTPServer):
 
     def handle_error(self, request, client_address):
         log.debug("%s: connection error from %s", self.log_name, client_address, exc_info=True)
+
+
+class HttpHandler(BaseHTTPRequestHandler):
+    """The base of the sandbox's request handlers. http.server answers a request line it cannot read before it
+    knows the version (an HTTP/2 preface "PRI * HTTP/2.0", a line of one or four words, a bad version) in the
+    HTTP/0.9 style: the error page alone, no status line, no headers. Here every such refusal goes
+    out as HTTP/1.1 with its status line and closes the connection, and an HTTP/0.9 request ("GET /", two
+    words) is refused with 400 instead of being served without headers."""
+
+    def parse_request(self):
+        if not super().parse_request():
+            return False
+        if self.request_version == "HTTP/0.9":
+            self.send_error(400, "Bad request version")
+            return False
+        return True
+
+    def send_error(self, code, message=None, explain=None):
+        if not self.request_version.startswith("HTTP/1."):
+            self.request_version = self.protocol_version  # the refusal's status line and headers are written
+            self.close_connection = True
+        super().send_error(code, message, explain)

@@ -15,7 +15,6 @@ import select
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import unquote, urlsplit
 
 from . import admin
@@ -23,7 +22,7 @@ from .admin import ADMIN_PATH
 from .ews import endpoint
 from .graph import batch as graph_batch
 from .graph import endpoint as graph_endpoint
-from .http_server import TrackingServer
+from .http_server import HttpHandler, TrackingServer
 from .http_framing import (
     DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
 )
@@ -100,7 +99,7 @@ class EwsServer(TrackingServer):
             self.sandbox.handlers.ended()
 
 
-class EwsHandler(BaseHTTPRequestHandler):
+class EwsHandler(HttpHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""

@@ -67,6 +67,32 @@ def seeds() -> dict[str, bytes]:
     out["content-length-lies"] = multipart([b"Content-Length: 99999999999999999999\r\nContent-Type: text/plain\r\n\r\nhi"])
     out["bad-base64"] = multipart([attachment(b'filename="a"', b"=====\xff\xfe!!!\r\nQUJD", b"base64")])
     out["uuencode"] = multipart([attachment(b'filename="a"', b"begin 644 a\r\n#86)C\r\n`\r\nend", b"x-uuencode")])
+    out.update(residue_74())
+    return out
+
+
+def residue_74() -> dict[str, bytes]:
+    """The shapes the fuzz re-run of issue 74 found over the budget, generated (each under the 64 KB a header
+    may have): encoded words filling one header (an unknown charset, bytes that are no UTF-8, Keywords of them:
+    118-350 MB, 3 s), and Content-* parameters by the ten thousand in one header or by the hundred in many
+    parts (over a minute of CPU); and the same just under the limits that now refuse them."""
+    head = HEAD.replace(b"Subject: s\r\n", b"")
+    size = 63 * 1024
+    out = {}
+    for kind, word in (("charset", b"=?zz?q?a?= "), ("utf8", b"=?utf-8?q?=FF?= "), ("keywords", b"=?utf-8?q?a?=,")):
+        name = b"Keywords" if kind == "keywords" else b"Subject"
+        out[f"encoded-words-64k-{kind}"] = head + name + b": " + word * (size // len(word)) + b"\r\n\r\nx\r\n"
+        under = word * (8000 // len(word))
+        out[f"encoded-words-under-{kind}"] = head + b"".join(
+            h + b": " + under + b"\r\n" for h in (b"Subject", b"Keywords", b"Thread-Topic", b"X-Custom", b"X-Other",
+                                                 b"Comments", b"X-A", b"X-B", b"X-C", b"X-D", b"X-E")) + b"\r\nx\r\n"
+    for kind, param in (("plain", b";a=b"), ("quoted", b';a="\\"\\\\"'), ("rfc2231", b";n*0*=utf-8''%41")):
+        flood = param * (60 * 1024 // len(param))
+        out[f"content-params-flood-{kind}"] = (HEAD + b"Content-Type: text/plain" + flood[:60 * 1024] + b"\r\n"
+                                               b"Content-Disposition: attachment" + flood[:45 * 1024] + b"\r\n\r\nx\r\n")
+    part = b"Content-Type: text/plain" + b";a=b" * 99 + b"\r\nContent-Disposition: attachment" + b";a=b" * 99
+    out["content-params-parts"] = multipart([part + b"\r\n\r\nx"] * 150)
+    out["content-params-parts-under"] = multipart([part + b"\r\n\r\nx"] * 20)
     return out
 
 

@@ -4,7 +4,9 @@ Per input, the contract: a SOAP fault (never ErrorInternalServerError) or a 4xx 
 an answer later than 15 s (or none); never a word of another user's mailbox (Bob's subject, planted first) in
 Alice's answer; and a normal request still answered afterwards. Inputs: mutated real requests, deep nesting,
 many attributes and siblings, hostile AQS and $filter text built from their tokens, dates at the ends of
-time, JSON of any shape and depth, $batch envelopes, and header sections with a space before a colon.
+time, MIME uploads whose Date is beyond a C integer and AQS sizes beyond SQLite's (issue 74), JSON of any
+shape and depth, $batch envelopes, and header sections with a space before a colon. A malformed request line
+(an HTTP/2 preface) on every listener is tests/sandbox/test_fuzz_residue.py's.
 
 A few hundred inputs by default (marked slow: out of the quick tier), thousands with ``--soak``. The counts
 are printed and written to tests/out/fuzz-front-ends.json; ``python scripts/gen_docs.py --collect`` copies them
@@ -51,7 +53,12 @@ SEEDS = [RESOLVE, FIND.format(extra=""),
          "</m:Items></m:CreateItem>"]
 EXTREME_DATES = ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "0000-00-00T00:00:00Z",
                  "2020-02-30T00:00:00Z", "9999-12-31T23:59:59.9999999Z", "1-1-1", "2020-01-01T25:61:61Z", ""]
+#: RFC 5322 dates of the ends of time and beyond a C integer (issue 74: the sandbox's MIME reader raised on them)
+MIME_DATES = [b"Mon, 1 Jan 2020 9999999999:00:00 +0000", b"1 Jan 99999999999999999999 00:00:00 +0000",
+              b"Fri, 31 Dec 9999 23:59:59 -0100", b"1 Jan 2 0:0:99999999999999999999", b"Fri, 31 Feb 2026 25:61:61 +9999",
+              b"", b"x"]
 AQS_TOKENS = ["(", ")", "NOT", "AND", "OR", "-", "subject:", "received:", "sent:>=", "size:>", "12/31/9999",
+              "size:99999999999999999999", "size:<-99999999999999999999", "size:0..99999999999999999999",
               "01/01/0001", "9999-12-31", "today", "x", '"a b"*', '"', "kind:email", "10:30", "..", "importance:high"]
 FILTER_TOKENS = ["(", ")", "not", "and", "or", "eq", "ne", "gt", "subject", "isRead", "receivedDateTime",
                  "'x'", "''", "true", "1", ",", "contains(subject,'a')", "startswith(", "0001-01-01T00:00:00+01:00",
@@ -68,7 +75,7 @@ def _legal(s: str) -> str:
 
 @st.composite
 def ews_bodies(draw) -> tuple[str, bytes]:
-    kind = draw(st.sampled_from(["mutated", "deep", "attributes", "siblings", "aqs", "date", "bytes"]))
+    kind = draw(st.sampled_from(["mutated", "deep", "attributes", "siblings", "aqs", "date", "mime", "bytes"]))
     if kind == "mutated":
         base = draw(st.sampled_from(SEEDS))
         at = draw(st.integers(0, len(base)))
@@ -95,15 +102,23 @@ def ews_bodies(draw) -> tuple[str, bytes]:
     elif kind == "date":
         raw = SOAP.format(body=SEEDS[2].replace("2020-01-01T00:00:00Z",
                                                 _xml_text(draw(st.sampled_from(EXTREME_DATES))))).encode()
+    elif kind == "mime":
+        raw = SOAP.format(body='<m:CreateItem MessageDisposition="SaveOnly"><m:Items><t:Message><t:MimeContent>'
+                               + base64.b64encode(_mime(draw(st.sampled_from(MIME_DATES)))).decode()
+                               + "</t:MimeContent></t:Message></m:Items></m:CreateItem>").encode()
     else:
         raw = draw(st.binary(max_size=300))
     return kind, raw
 
 
+def _mime(date: bytes) -> bytes:
+    return b"From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\nDate: " + date + b"\r\n\r\nbody\r\n"
+
+
 @st.composite
 def graph_requests(draw) -> tuple[str, str, str, bytes]:
     """(kind, method, path with query, body)."""
-    kind = draw(st.sampled_from(["filter", "deep-filter", "json", "deep-json", "batch", "date"]))
+    kind = draw(st.sampled_from(["filter", "deep-filter", "json", "deep-json", "batch", "date", "mime"]))
     if kind == "filter":
         text = " ".join(draw(st.lists(st.sampled_from(FILTER_TOKENS), max_size=60)))
         return kind, "GET", "/me/messages?" + httpx.QueryParams({"$filter": text}).__str__(), b""
@@ -115,6 +130,8 @@ def graph_requests(draw) -> tuple[str, str, str, bytes]:
     if kind == "date":
         when = draw(st.sampled_from(EXTREME_DATES))
         return kind, "GET", "/me/messages?" + str(httpx.QueryParams({"$filter": f"receivedDateTime ge {when}"})), b""
+    if kind == "mime":
+        return kind, "POST", "/me/messages", base64.b64encode(_mime(draw(st.sampled_from(MIME_DATES))))
     if kind == "json":
         doc = draw(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
                                 lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
@@ -221,7 +238,7 @@ def test_fuzz_graph_front_end(sandbox_factory, graph_wire_validator):
         @given(case=graph_requests())
         def one(case):
             kind, method, path, body = case
-            ctype = "application/json"
+            ctype = "text/plain" if kind == "mime" else "application/json"
             if body and _graph_invalid(graph_wire_validator, body, method, "/v1.0" + path, ctype):
                 graph_wire_validator.expect_broken(body, method=method, path="/v1.0" + path.split("?")[0])
             r = alice.request(method, path, content=body or None,

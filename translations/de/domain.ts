@@ -17,7 +17,7 @@
     <name>EmlRead</name>
     <message>
         <source>The file has more than {limit} headers; it was not opened.</source>
-        <extracomment>headers in the whole file: each look-up of a part&apos;s header goes through all of that part&apos;s headers characters of all ``Content-*`` headers together (type, disposition, file names, dates: up to ~400 a part as Outlook writes them, for at most 250 attachments): the stdlib parses such a header again at every look-up, ~7 µs a character (300 parts with a 60 KB Content-Type each would cost ~37 s of CPU) characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than the 500 recipients a message may have; the address parser takes ~6 µs a character characters of all headers together: each one the draft reads is parsed by the header registry at every look-up (~0.6 µs a character for plain text, ~7 for addresses and parameters: 1,990 headers of 1.9 KB of encoded words took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB a 20 MB message of base64 attachments has ~270,000 lines (76 characters each) a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen how long a parse may take before the user is told the file cannot be read the piece of the file fed to the parser between two looks at the budget the Sender header, when the file has one (who sent it on the From&apos;s behalf) what was read differently from what the file says (an unknown charset, a broken header...)</extracomment>
+        <extracomment>headers in the whole file: each look-up of a part&apos;s header goes through all of that part&apos;s headers characters of all ``Content-*`` headers together (type, disposition, file names, dates: up to ~400 a part as Outlook writes them, for at most 250 attachments): the stdlib parses such a header again at every look-up, ~7 µs a character (300 parts with a 60 KB Content-Type each would cost ~37 s of CPU) characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than the 500 recipients a message may have; the address parser takes ~6 µs a character characters of all headers together: each one the draft reads is parsed by the header registry at every look-up (~0.6 µs a character for plain text, ~7 for addresses and parameters: 1,990 headers of 1.9 KB of encoded words took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB characters of RFC 2047 encoded words in one header, counted before the email package decodes them: the header registry makes a few dozen objects for each word, a note for each one it cannot decode, so 64 KB of encoded words in one Subject held 118-350 MB and Keywords of them took 3 s. Outlook encodes a Subject of 255 characters (Exchange&apos;s limit) in under 2 KB; a file name of 255 in under 2 KB. characters of encoded words in all headers together: 250 attachments named in encoded words (name= and filename=, ~120 characters each) take ~60 KB parameters of one Content-* header (&quot;;&quot; counted, quoted ones too): the stdlib&apos;s parameter parser slows with their square (15,000 of &quot;; a=b&quot; in 60 KB took over a minute); Outlook writes a handful, and a 255-character file name in RFC 2231 sections twice (name*N*=, filename*N*=) takes under 40 parameters of all Content-* headers together: each is parsed again at every look-up of its header (150 parts of 198 each took over 30 s); 490 attachments as Outlook writes them (type, name, disposition, file name, size, two dates) have ~3,500 a 20 MB message of base64 attachments has ~270,000 lines (76 characters each) a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen how long a parse may take before the user is told the file cannot be read the piece of the file fed to the parser between two looks at the budget the Sender header, when the file has one (who sent it on the From&apos;s behalf) what was read differently from what the file says (an unknown charset, a broken header...)</extracomment>
         <translation>Die Datei hat mehr als {limit} Kopfzeilen; sie wurde nicht geöffnet.</translation>
     </message>
     <message>
@@ -31,6 +31,22 @@
     <message>
         <source>The file&apos;s addresses take more than {limit} characters (far more recipients than a message may have); it was not opened.</source>
         <translation>Die Adressen der Datei umfassen mehr als {limit} Zeichen (weit mehr Empfänger, als eine Nachricht haben darf); sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s {name} header has {count} parameters (at most {limit}); it was not opened.</source>
+        <translation>Die Kopfzeile {name} der Datei hat {count} Parameter (höchstens {limit}); sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s parts have more than {limit} parameters in their headers; it was not opened.</source>
+        <translation>Die Teile der Datei haben mehr als {limit} Parameter in ihren Kopfzeilen; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s {name} header holds {length} characters of encoded words (at most {limit}); it was not opened.</source>
+        <translation>Die Kopfzeile {name} der Datei enthält {length} Zeichen an kodierten Wörtern (höchstens {limit}); sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s headers hold more than {limit} characters of encoded words; it was not opened.</source>
+        <translation>Die Kopfzeilen der Datei enthalten mehr als {limit} Zeichen an kodierten Wörtern; sie wurde nicht geöffnet.</translation>
     </message>
     <message>
         <source>The file was not opened.</source>

@@ -13,11 +13,11 @@ The rules mirror app/mail/ews/errors.py:
 
 from __future__ import annotations
 
-import email.utils
 import json
 import ssl
 import time
 
+from app.domain.dates import read_mail_date
 from app.domain.explain import explain, server_reason
 from app.domain.models import ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
 from app.domain.words import translate
@@ -90,11 +90,8 @@ def retry_after(headers) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+    when = read_mail_date(value)  # the one date reader: an HTTP date with an hour of 9999999999 is None too
+    return None if when is None else max(0.0, when.timestamp() - time.time())
 
 
 def _short(text: str, limit: int = 300) -> str:

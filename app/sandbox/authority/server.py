@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import logging
 import secrets
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .. import http_framing as framing
-from ..http_server import TrackingServer
+from ..http_server import HttpHandler, TrackingServer
 from . import errors, pages
 from .errors import OAuthError
 from .flows import PageError
@@ -45,7 +44,7 @@ def _single(pairs: list[tuple[str, str]]) -> dict:
     return out
 
 
-class AuthorityHandler(BaseHTTPRequestHandler):
+class AuthorityHandler(HttpHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Dispatch-Sandbox-Authority"
     sys_version = ""

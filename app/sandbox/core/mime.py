@@ -11,6 +11,8 @@ import urllib.parse
 from email.header import Header
 from email.message import EmailMessage
 
+from app.domain.dates import dates_as_text, read_mail_date
+
 from .attached import from_mime_part, unpack
 from .bodies import html_to_text
 from .clock import fmt_dt
@@ -21,6 +23,8 @@ SENSITIVITY_FROM_HDR = {v.lower(): k for k, v in SENSITIVITY_HDR.items()}
 # The stdlib parser recurses once per nested multipart/* or message/* part (a few thousand levels exhaust
 # Python's stack). Their count bounds the nesting, so more than this many is refused before parsing.
 MAX_CONTAINER_PARTS = 100
+#: how an upload is read: the stdlib's default, its Date headers text for the one date reader (_read_date)
+_READ_POLICY = dates_as_text(email.policy.default)
 _CONTAINER = re.compile(rb"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
 
 
@@ -242,7 +246,7 @@ def parse_mime(raw: bytes) -> tuple[dict, list[dict]]:
     ErrorMimeContentInvalid for a message with more than MAX_CONTAINER_PARTS multipart/message parts."""
     if len(_CONTAINER.findall(raw)) > MAX_CONTAINER_PARTS:
         raise MailboxError("ErrorMimeContentInvalid", "The MIME content nests too many parts.")
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    msg = email.message_from_bytes(raw, policy=_READ_POLICY)
     data: dict = {}
     if msg["Subject"] is not None:
         data["Subject"] = str(msg["Subject"])
@@ -286,10 +290,14 @@ def _read_thread(msg, data: dict) -> None:
 
 
 def _read_date(msg, data: dict) -> None:
-    if msg["Date"]:
+    """DateTimeSent from the Date header, read by the code base's one date reader (app.domain.dates) from the
+    header's text (_READ_POLICY: the email package's own Date header object raised OverflowError for an hour
+    of 9999999999). An unreadable date, or one outside the years 1-9999 in UTC, is left out."""
+    when = read_mail_date(msg["Date"])
+    if when is not None:
         try:
-            data["DateTimeSent"] = fmt_dt(email.utils.parsedate_to_datetime(str(msg["Date"])))
-        except (TypeError, ValueError):
+            data["DateTimeSent"] = fmt_dt(when)
+        except ValueError:
             pass
 
 

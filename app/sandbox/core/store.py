@@ -57,6 +57,20 @@ EQUAL_COLUMNS = {"imid", "subject"}
 DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 
 
+#: SQLite's integer range: a Python int beyond it raises OverflowError when bound (an AQS "size:>1e30" answered
+#: 500)
+SQL_INT_MIN, SQL_INT_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
+def sql_number(value):
+    """``value`` as SQLite can bind it: an int beyond its 64-bit range becomes the nearest end of the range (an
+    item's size, a time or a count never reaches either end, so every comparison answers as it would with the
+    exact number); any other value is returned as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return min(max(value, SQL_INT_MIN), SQL_INT_MAX)
+    return value
+
+
 def db_path(data: str) -> str:
     """``data`` is ":memory:", a directory (the database is DIR/sandbox.sqlite3) or a database file path."""
     if data == ":memory:":
@@ -230,7 +244,7 @@ class Store(FolderRows, ConfigRows):  # the folder tree's rows (hierarchy.py), u
             ).fetchone()[0]
             rows = self.db.execute(
                 f"SELECT {ITEM_COLS} FROM items WHERE mailbox=? AND folder=? ORDER BY {order_sql} LIMIT ? OFFSET ?",
-                (mailbox.lower(), folder, -1 if limit is None else limit, max(offset, 0)),
+                (mailbox.lower(), folder, sql_number(-1 if limit is None else limit), sql_number(max(offset, 0))),
             ).fetchall()
         return total, [_row_to_item(r) for r in rows]
 
@@ -242,11 +256,12 @@ class Store(FolderRows, ConfigRows):  # the folder tree's rows (hierarchy.py), u
         scope = f"mailbox=? AND folder IN ({','.join('?' * len(folders))})"
         base = [mailbox.lower(), *folders]
         with self._lock:
+            args = [*map(sql_number, args)]
             total = self.db.execute(f"SELECT COUNT(*) FROM items WHERE {scope} AND ({where})",
                                     [*base, *args]).fetchone()[0]
             rows = self.db.execute(
                 f"SELECT {ITEM_COLS} FROM items WHERE {scope} AND ({where}) ORDER BY {order_sql}, rowid DESC "
-                "LIMIT ? OFFSET ?", [*base, *args, limit, max(offset, 0)]).fetchall()
+                "LIMIT ? OFFSET ?", [*base, *args, sql_number(limit), sql_number(max(offset, 0))]).fetchall()
         return total, [_row_to_item(r) for r in rows]
 
     def matching_rowids(self, mailbox: str, folder: str, where: str, args: list, order_sql: str,
@@ -258,7 +273,7 @@ class Store(FolderRows, ConfigRows):  # the folder tree's rows (hierarchy.py), u
                 self.db.create_function(name, n_args, fn, deterministic=True)
             return [r[0] for r in self.db.execute(
                 f"SELECT items.rowid FROM items WHERE mailbox=? AND folder=? AND {where} ORDER BY {order_sql}",
-                [mailbox.lower(), folder, *args, *order_args])]
+                [mailbox.lower(), folder, *map(sql_number, args), *map(sql_number, order_args)])]
 
     def rows_by_rowid(self, rowids: list[int]) -> list[dict]:
         """The items of ``rowids``, in that order."""

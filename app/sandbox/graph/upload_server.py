@@ -29,11 +29,10 @@ import socket
 import ssl
 import threading
 import uuid
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .. import http_framing as framing
-from ..http_server import TrackingServer
+from ..http_server import HttpHandler, TrackingServer
 from ..core import attachments as core_attachments
 from ..core import items
 from ..core.errors import MailboxError
@@ -108,7 +107,7 @@ class _Server(TrackingServer):
         super().__init__(address, _Handler, ssl_context)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(HttpHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""
