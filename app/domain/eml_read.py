@@ -95,6 +95,11 @@ MAX_ALL_CONTENT_PARAMS = 4_000
 _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 #: a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
 MAX_LINES = 600_000
+#: the parser looks at every line for the boundary of every multipart the line is in (RFC 2046 §5.1.2: an outer
+#: boundary ends the inner parts), ~0.12 µs a look: lines times multipart levels is held to this, so a file of
+#: 590,000 lines may nest 5 multiparts, one of 270,000 (20 MB of base64) 11, one of 150,000 or fewer
+#: :data:`MAX_DEPTH` (590,000 lines 19 multiparts deep took 2.8 s of CPU)
+MAX_BOUNDARY_LOOKS = 3_000_000
 #: a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in
 #: a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and
 #: base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen
@@ -137,6 +142,7 @@ class Budget:
                  clock: Callable[[], float] = time.monotonic):
         self.deadline, self.seconds, self.cancelled, self.clock = clock() + seconds, seconds, cancelled, clock
         self.parts = -1  # the parser calls its factory once to try it
+        self.lines = 0  # of the file (the caller says): what each multipart level costs
         self.headers = 0  # in the part being read
         self.all_headers = 0
         self.content_chars = 0  # of Content-* headers, in the whole file
@@ -150,6 +156,17 @@ class Budget:
         self.headers = 0
         if self.parts > MAX_PARTS:
             raise EmlError(_too_many_parts())
+
+    def nest(self, depth: int, levels: int) -> None:
+        """A part begins ``depth`` parts deep, inside ``levels`` multiparts: refused past :data:`MAX_DEPTH`, or
+        past the multipart levels :data:`MAX_BOUNDARY_LOOKS` allows a file of this many lines."""
+        if depth > MAX_DEPTH:
+            raise EmlError(_too_deep())
+        allowed = max(1, MAX_BOUNDARY_LOOKS // max(1, self.lines))
+        if levels > allowed:
+            raise EmlError(translate("EmlRead", "The file's parts nest more than {limit} multiparts deep, more than a "
+                                     "file of {lines} lines may (every line is looked at for every boundary it is "
+                                     "in); it was not opened.").format(limit=allowed, lines=Number(self.lines)))
 
     def header(self, lines: list[str]) -> None:
         self.headers += 1
@@ -229,6 +246,23 @@ _RFC2231_CHARSET = re.compile(r"""(\*[ \t]*=[ \t]*"?)([^'"\s;=]*)(?=')""")
 _PLAIN_TEXT = HeaderRegistry(use_default_map=False)
 
 
+class _Part(EmailMessage):
+    """A part the parser makes, which knows how deep it is: the parser attaches each part to its parent (the
+    documented ``attach``) as the part begins, before it reads the part's lines, so a part nested deeper than
+    the :class:`Budget` allows is refused there, not after every line was looked at for every boundary."""
+
+    budget: Budget | None = None
+    depth = 0
+    levels = 0  # multiparts this part is in
+
+    def attach(self, payload):
+        if isinstance(payload, _Part) and self.budget is not None:
+            payload.depth = self.depth + 1
+            payload.levels = self.levels + (self.get_content_maintype() == "multipart")
+            self.budget.nest(payload.depth, payload.levels)
+        super().attach(payload)
+
+
 class _BudgetPolicy(email.policy.EmailPolicy):
     """``email.policy.default`` whose header parsing is counted against a :class:`Budget` and whose header
     values name only mail charsets. The parser calls ``header_source_parse`` for each header it reads, and
@@ -297,13 +331,15 @@ def read_eml(raw: bytes, *, max_bytes: int, budget: Budget | None = None) -> Eml
         raise EmlError(too_large(len(raw), max_bytes))
     if len(_CONTAINER.findall(raw)) > MAX_PARTS:
         raise EmlError(_too_many_parts())
-    if _lines(raw) > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
+    lines = _lines(raw)
+    if lines > MAX_LINES:  # the parser keeps a string per line: ~100 bytes each
         raise EmlError(translate("EmlRead", "The file has more than {limit} lines; it was not opened.").format(
             limit=Number(MAX_LINES)))
     if _has_a_long_line(raw):
         raise EmlError(translate("EmlRead", "The file has a line of {size} MB or more (mail's lines are at most "
                                  "998 characters); it was not opened.").format(size=LONG_LINE // 2**20))
     budget = budget or Budget()
+    budget.lines = lines
     seen: set = set()
     msg = _parse(raw, budget, seen)
     _check_shape(msg)
@@ -396,7 +432,9 @@ def _parse(raw: bytes, budget: Budget, seen: set | None = None) -> EmailMessage:
 
     def new_part(policy=None):
         budget.part()
-        return EmailMessage(policy=policy)
+        part = _Part(policy=policy)
+        part.budget = budget
+        return part
 
     parser = BytesFeedParser(new_part, policy=_BudgetPolicy(budget=budget, seen=set() if seen is None else seen))
     try:

@@ -48,7 +48,8 @@ WALL_GUARD_SECONDS = 60.0  # eml_worker's default: a file over it is killed (a h
 MAX_BYTES = 2 * DEFAULT_MAX_SEND_BYTES
 HYPOTHESIS = soak.size(150, 2500)
 MUTANTS = soak.size(150, 3000)
-SIZED = eml_attacks.SIZED if soak.soak() else ("base64-attachment", "mixed-text", "rfc822-mixed", "deep-lines")
+SIZED = eml_attacks.SIZED if soak.soak() else ("base64-attachment", "mixed-text", "rfc822-mixed", "deep-lines",
+                                                  "deeper-lines")
 CLASSES = ("seed", "hypothesis", "mutated", "sized")
 
 

@@ -10,6 +10,8 @@ import base64
 import random
 import zlib
 
+from app.domain.eml_read import MAX_BOUNDARY_LOOKS
+
 HEAD = b"From: Mallory <mallory@example.com>\r\nTo: bob@example.com\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
 LINE = b"The quick brown fox jumps over the lazy dog, again and again and again.\r\n"
 EIGHT_BIT = ("é" * 36).encode() + b"\r\n"
@@ -114,7 +116,7 @@ def _rfc822_nested(depth: int) -> bytes:
 #: the kinds of file :func:`at_size` makes
 SIZED = ("base64-attachment", "ascii-text", "8bit-text", "8bit-html", "mixed-text", "qp-text", "utf16-text",
          "utf7-text", "rfc822-ascii", "rfc822-mixed", "rfc822-attachment", "rfc822-twice", "long-line", "nul-body",
-         "cr-only", "many-parts", "many-headers", "boundary-lines", "keywords", "deep-lines")
+         "cr-only", "many-parts", "many-headers", "boundary-lines", "keywords", "deep-lines", "deeper-lines")
 
 
 def at_size(kind: str, size: int, rng: random.Random) -> bytes:
@@ -161,9 +163,11 @@ def at_size(kind: str, size: int, rng: random.Random) -> bytes:
         raw = HEAD + b"".join(b"X-H%d: " % i + b"=?utf-8?q?=C3=A9?= " * 100 + b"\r\n" for i in range(1990)) + b"\r\nx\r\n"
     elif kind == "boundary-lines":
         raw = multipart([b"Content-Type: text/plain\r\n\r\n" + b"--c\r\n" * (room // 500 // 5)] * 490)
-    elif kind == "deep-lines":  # the parser looks at each line for the boundary of every multipart it is in
-        body = b"Content-Type: text/plain\r\n\r\n" + b"--x\r\n" * min(590_000, room // 5)
-        for i in range(19):
+    elif kind in ("deep-lines", "deeper-lines"):  # the parser looks at each line for every boundary it is in:
+        # as many multipart levels as the reader allows a file of this many lines, and far more
+        lines = min(590_000, room // 5)
+        body = b"Content-Type: text/plain\r\n\r\n" + b"--x\r\n" * lines
+        for i in range(MAX_BOUNDARY_LOOKS // (lines + 200) if kind == "deep-lines" else 400):
             body = (b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) + body
                     + b"\r\n--b%d--" % i)
         raw = HEAD + body + b"\r\n"
