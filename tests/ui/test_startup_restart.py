@@ -1,6 +1,6 @@
-"""Issue 73, item 7: a restarting window shows its account, "Connecting…" and the message the user was writing
-from the first words its status bar shows and the first time Compose is shown, never "No account · Not connected"
-and an empty message first. The real lazy window (the frame, then the slices, as app_main starts it) on the real
+"""Issue 73, item 7: a restarting window shows its account, "Connecting…", the message the user was writing and
+every view's entry (the Outbox's too) from the first words its status bar shows and the first time Compose is
+shown, never "No account · Not connected", an empty message and three views first. The real lazy window (the frame, then the slices, as app_main starts it) on the real
 sandbox, its account stored in the settings and the message in the journal left by the last run."""
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def test_a_restart_shows_its_account_connecting_and_the_message_from_the_first_f
         record_messages(win, said)
         c = win.compose
         at_ready.update(subject=c.subject.text(), body=c.body.toPlainText(), state=win.state_label.text(),
-                        account=win.account_label.text())
+                        account=win.account_label.text(),
+                        views=[win.sidebar.item(r).data(Qt.AccessibleTextRole) or win.sidebar.item(r).text()
+                               for r in range(win.sidebar.count())])
         win.grab().save(str(screenshot_dir / "restart-first-view.png"))
         win.set_session(Session.for_account(acc, pw))  # the controller, once the first view is shown
     win.first_view_ready.connect(first_view)
@@ -62,7 +64,9 @@ def test_a_restart_shows_its_account_connecting_and_the_message_from_the_first_f
     assert {(a, s) for _n, a, s in seen} - {("alice@example.com  ·  sandbox mailbox", "Connecting…"),
                                             ("alice@example.com  ·  sandbox mailbox", "Connected")} == set(), seen
     assert at_ready == {"subject": "Half written", "body": "to be continued", "state": "Connecting…",
-                        "account": "alice@example.com  ·  sandbox mailbox"}
+                        "account": "alice@example.com  ·  sandbox mailbox",
+                        "views": ["Compose", "Drafts", "Sent", "Outbox"]}  # the Outbox too, not moments later
+    assert [win.sidebar.item(r).toolTip() for r in range(win.sidebar.count())][3] == "Outbox (Ctrl+4)"
     session = win.session
     qtbot.waitUntil(lambda: win.state_label.text() == "Connected", timeout=30000)
     c = win.compose

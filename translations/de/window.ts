@@ -581,6 +581,10 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
         <source>Sent</source>
         <translation>Gesendete Elemente</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>

@@ -581,6 +581,10 @@ Appuyez sur {keys} pour afficher les raccourcis clavier.</translation>
         <source>Sent</source>
         <translation>Éléments envoyés</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
 </context>
 <context>
     <name>Window</name>

@@ -60,11 +60,14 @@ class DraftsQuestions:
 
     def checked(self, bad: dict[str, str], going: int) -> None:
         """The core's check decided: the drafts it holds back say so in their rows now (never "Sending…" for one
-        that will not go), the others "Sending…", and the status bar counts only those (as the countdown will)."""
-        statuses = {ref_id: (SENDING, False) for ref_id in self.ref_ids if ref_id not in bad}
+        that will not go). With undo send on, the others wait for the countdown, which alone says when and how
+        many go (the status bar said "Sending 2 drafts…" beside it, and, shortened, again in the banner);
+        with it off they are "Sending…", and the status bar counts only those."""
+        held = self.w.send_timing.delay() > 0  # app.core.outbox.holds.undo_hold: held exactly when it is on
+        statuses = {ref_id: (HELD_WORDS if held else SENDING, False) for ref_id in self.ref_ids if ref_id not in bad}
         statuses.update({ref_id: (WILL_NOT_SEND.format(why=why), True) for ref_id, why in bad.items()})
         self.w.drafts.model.set_statuses(statuses)
-        show_quietly(self.w.statusBar(), counted(SENDING_N, going))
+        show_quietly(self.w.statusBar(), "" if held else counted(SENDING_N, going))
 
     def handed_over(self, handed) -> None:
         """The planned-out rows say why; a batch in its undo window gets one countdown for all of it."""

@@ -27,7 +27,10 @@ FULL_WIDTH = 160  # the sidebar's width when the window has room (app.ui.window.
 #: envoyés" as its title and the View menu say; the sidebar widens for it, app.ui.window.sidebar_fit; its key)
 VIEWS = (("compose", QT_TRANSLATE_NOOP("Views", "Compose"), "Ctrl+1"),
          ("drafts", QT_TRANSLATE_NOOP("Views", "Drafts"), "Ctrl+2"),
-         ("sent", QT_TRANSLATE_NOOP("Views", "Sent"), "Ctrl+3"))
+         ("sent", QT_TRANSLATE_NOOP("Views", "Sent"), "Ctrl+3"),
+         # its page is built with the journal (app.ui.outbox.journal_bridge), moments later; its entry is there from
+         # the first frame (a restart showed three views, then four)
+         ("outbox", QT_TRANSLATE_NOOP("Views", "Outbox"), "Ctrl+4"))
 #: the menu bar's menus: the window's code names each by its English title (``win.menus["&File"]``), the user
 #: reads it in their language (context "Menu")
 MENUS = (QT_TRANSLATE_NOOP("Menu", "&File"), QT_TRANSLATE_NOOP("Menu", "&Edit"), QT_TRANSLATE_NOOP("Menu", "&Drafts"),

@@ -356,13 +356,15 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QListWidgetItem
 
         from app.ui.common.tr import shown
-        from app.ui.window.frame import shown_keys
+        from app.ui.window.frame import VIEWS as FRAME_VIEWS, shown_keys
 
         label = shown(label)  # the caller's words (translated there), or the core's
-        item = QListWidgetItem(label)
+        early = [n for n, _label, _key in FRAME_VIEWS]  # the frame's entries (the Outbox's: its page comes later)
+        item = self.sidebar.item(early.index(name)) if name in early else QListWidgetItem(label)
         set_sidebar_icon(item, icon_name or "drafts", self.property("colorScheme"))
         item.setToolTip(f"{label} ({shown_keys(shortcut)})" if shortcut else label)
-        self.sidebar.addItem(item)
+        if name not in early:
+            self.sidebar.addItem(item)
         act = QAction(shown(menu_text) if menu_text else label, self)
         act.setObjectName(f"actView{name.title()}")  # the palette's "Go to" entry stands for it
         if shortcut:

@@ -45,7 +45,7 @@ def shell(win) -> None:
     banner.spoken.connect(lambda words, loud: win.announcer.say(words, assertive=loud))
     frame.banner_row.addWidget(win.banner_slot)
     win.setWindowIcon(icon("app"))
-    for row, name in enumerate(("compose", "drafts", "sent")):
+    for row, name in enumerate(("compose", "drafts", "sent", "outbox")):
         set_sidebar_icon(win.sidebar.item(row), name, win.property("colorScheme"))
 
 
