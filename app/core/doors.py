@@ -13,7 +13,8 @@ This module is all a command imports before it knows whether a door answers: it 
 
 The folder: ``$DISPATCH_HOME/run`` when set (tests, a second profile), else ``$XDG_RUNTIME_DIR/dispatch-mail``
 (the user's runtime folder: private, and gone at log-out), else ``run`` in the data folder (cron, a server: no
-runtime folder; never a name in /tmp, which another user could take first). Made 0700; a folder that another
+runtime folder; never a fixed name in /tmp, which another user could take first; a folder too deep for a socket's
+path gets a short stand-in, :func:`_stand_in`). Made 0700; a folder that another
 user owns or others may enter is refused (:class:`DoorError`), never used.
 """
 
@@ -81,24 +82,62 @@ def _runtime_dir() -> str:
 def _stand_in(path: str) -> str:
     """A short folder for a folder too deep to hold a door (a ``DISPATCH_HOME`` far down a tree), named by where
     that folder really is: every spelling of it (a symbolic link, ``..``) gets the same doors and locks. In the
-    user's runtime folder when there is one; else in /tmp, the one place short enough (refused, never used, when
-    another user took its name first)."""
+    user's runtime folder when there is one; else in /tmp (the one place short enough), as
+    :func:`_tmp_stand_in` makes it."""
     import hashlib
 
     runtime = _runtime_dir()
-    base = _private(os.path.join(runtime, "dispatch-mail") if runtime else f"/tmp/dispatch-mail-{os.getuid()}")
+    if not runtime:
+        return _tmp_stand_in(path)
+    base = _private(os.path.join(runtime, "dispatch-mail"))
     return _private(os.path.join(base, hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:16]))
+
+
+#: the file in a too-deep door folder that names its stand-in in /tmp
+STAND_IN = "stand-in"
+
+
+def _tmp_stand_in(path: str) -> str:
+    """No runtime folder (cron, a server): a folder in /tmp of a name nobody can know or take first
+    (``mkdtemp``: made by this process, 0700, a random name), named in ``path``'s ``stand-in`` file (``path``
+    is private: nobody else reads it), so every process of this profile finds the same one; made again when it
+    is gone (/tmp emptied at a restart) or no longer ours. A fixed name there could be taken by another user
+    first and stop every command (issue 74). The file is locked while it is read and written: two processes
+    starting at once get one folder."""
+    import fcntl
+    import tempfile
+
+    fd = os.open(os.path.join(path, STAND_IN), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        known = os.read(fd, 4096).decode("utf-8", "replace").strip()
+        if known.startswith("/tmp/dispatch-mail-") and _is_private(known):
+            return known
+        made = tempfile.mkdtemp(prefix="dispatch-mail-", dir="/tmp")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, made.encode("utf-8"), 0)
+        return made
+    finally:
+        os.close(fd)  # the lock goes with it
+
+
+def _is_private(path: str) -> bool:
+    """Whether ``path`` is this user's own folder (not a link), closed to others."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return os.path.isdir(path) and not os.path.islink(path) and st.st_uid == os.getuid() and not st.st_mode & 0o077
 
 
 def _private(path: str) -> str:
     """``path``, made 0700 when missing; refused unless it is this user's own folder, closed to others."""
     try:
         os.makedirs(path, mode=0o700, exist_ok=True)
-        st = os.lstat(path)
     except OSError as exc:  # a file or a dangling symbolic link in its place, a parent that is not a folder
         raise DoorError(f"{path} is not a private folder of this user ({exc.strerror})") from None
-    # a folder someone else made first (in /tmp) or opened up would let them listen in or answer for us
-    if st.st_uid != os.getuid() or st.st_mode & 0o077 or not os.path.isdir(path) or os.path.islink(path):
+    # a folder someone else made first or opened up would let them listen in or answer for us
+    if not _is_private(path):
         raise DoorError(f"{path} is not a private folder of this user (it must be yours, mode 0700)")
     return path
 

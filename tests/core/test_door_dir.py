@@ -53,6 +53,28 @@ def test_every_spelling_of_a_deep_home_has_the_same_doors(deep_home, tmp_path, m
     assert doors.door_dir() == first
 
 
+@pytest.mark.skipif(bool(doors._runtime_dir()), reason="this user has a runtime folder: the stand-in is made there")
+def test_with_no_runtime_folder_a_deep_homes_stand_in_is_a_name_nobody_could_take_first(deep_home):
+    """Issue 74, hole 6's corner: no runtime folder (cron, a server) and a data folder too deep for a socket. The
+    stand-in in /tmp has a random name (mkdtemp), kept in the deep folder, so every process finds the same; gone
+    (/tmp emptied) or no longer private, another is made. A fixed name there could be taken first by another
+    user (:func:`test_a_name_taken_in_tmp_by_another_user_stops_no_command`, as root)."""
+    first = doors.door_dir()
+    assert first.startswith("/tmp/dispatch-mail-") and first != f"/tmp/dispatch-mail-{os.getuid()}"
+    record = deep_home / "run" / doors.STAND_IN
+    assert record.read_text() == first and stat.S_IMODE(record.stat().st_mode) == 0o600
+    assert doors.door_dir() == first  # found again, not made again
+    os.rmdir(first)  # /tmp emptied at a restart
+    second = doors.door_dir()
+    assert second != first and os.path.isdir(second) and record.read_text() == second
+    os.chmod(second, 0o755)  # opened up: never used again
+    try:
+        third = doors.door_dir()
+        assert third not in (first, second) and stat.S_IMODE(os.lstat(third).st_mode) == 0o700
+    finally:
+        os.rmdir(second)
+
+
 class _Desk:
     def is_mine(self, argv):
         return True
@@ -132,12 +154,14 @@ _as_the_user = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep.join(
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
                     reason="another user takes the name in /tmp first: the test acts as two users, which needs root")
+@pytest.mark.parametrize("deep", [False, True])
 @pytest.mark.parametrize("squat", ["folder", "link to a folder", "dangling link", "file"])
-def test_a_name_taken_in_tmp_by_another_user_stops_no_command(squat, tmp_path):
+def test_a_name_taken_in_tmp_by_another_user_stops_no_command(squat, deep, tmp_path):
     """Issue 74, hole 6: no ``DISPATCH_HOME`` and no ``/run/user/UID`` (cron, a server). Another user (root here)
     made ``/tmp/dispatch-mail-UID`` first: a folder of theirs, a link, a dangling link or a plain file. The user
     (a second uid) still opens a door and a command's knock is answered: the doors are in the user's own data
-    folder, and nothing in /tmp is used (or a traceback)."""
+    folder, and nothing in /tmp is used (or a traceback). ``deep``: a home so deep that the data folder cannot
+    hold a socket: the door is in a stand-in in /tmp of a name the squatter could not know (its own, 0700)."""
     import subprocess
     import sys
     import tempfile
@@ -145,11 +169,16 @@ def test_a_name_taken_in_tmp_by_another_user_stops_no_command(squat, tmp_path):
     uid = 40000 + os.getpid() % 20000  # a uid of nobody's, with no runtime folder
     if os.path.exists(f"/run/user/{uid}"):
         pytest.skip(f"uid {uid} has a runtime folder")
-    home = tempfile.mkdtemp(prefix="dispatch-victim-")
+    top = home = tempfile.mkdtemp(prefix="dispatch-victim-")
     os.chown(home, uid, uid)
+    if deep:
+        home = os.path.join(home, "a-rather-long-folder-name-" * 4)
+        os.mkdir(home)
+        os.chown(home, uid, uid)
     squatted = f"/tmp/dispatch-mail-{uid}"
     theirs = tmp_path / "theirs"
     theirs.mkdir(mode=0o777)
+    folder = ""
     try:
         if squat == "folder":
             os.mkdir(squatted, 0o777)
@@ -161,10 +190,16 @@ def test_a_name_taken_in_tmp_by_another_user_stops_no_command(squat, tmp_path):
                               cwd="/", env=dict(_as_the_user, HOME=home), capture_output=True, timeout=60)
         assert done.returncode == 0, done.stderr.decode(errors="replace")
         folder, answer = done.stdout.decode().splitlines()
-        assert folder.startswith(home + os.sep) and answer == "answered"
+        assert answer == "answered"
+        if deep:
+            assert folder.startswith("/tmp/dispatch-mail-") and folder != squatted
+        else:
+            assert folder.startswith(home + os.sep)
         assert os.lstat(folder).st_uid == uid and stat.S_IMODE(os.lstat(folder).st_mode) == 0o700
     finally:
-        shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(top, ignore_errors=True)
+        if deep and folder.startswith("/tmp/dispatch-mail-"):
+            shutil.rmtree(folder, ignore_errors=True)
         if os.path.isdir(squatted) and not os.path.islink(squatted):
             os.rmdir(squatted)
         elif os.path.lexists(squatted):
