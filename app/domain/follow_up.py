@@ -164,12 +164,16 @@ def quote_start(lines: list[str]) -> int:
     text, is that line too), then the header block's first line, a label and its colon. The words are not
     read, so "From:", "De :" and "Von:" are the same to it."""
     for i, line in enumerate(lines):
-        if line.strip() != SEPARATOR:
-            continue
-        following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
-        if _HEADER_LINE.match(following.strip()):
+        if line.strip() == SEPARATOR and begins_quote(next((ln for ln in lines[i + 1:] if ln.strip()), "")):
             return i
     return len(lines)
+
+
+def begins_quote(following: str) -> bool:
+    """Whether ``following``, the first line with words after a separator line (or a rich body's rule), is the
+    first line of the header block :func:`quoted` writes: then the quote starts at that separator. The one rule
+    for the attachment check (:func:`quote_start`) and the spell check (app.ui.compose.spell_highlighter)."""
+    return bool(_HEADER_LINE.match(following.strip()))
 
 
 def _inner(body: str) -> str:

@@ -436,3 +436,22 @@ def test_a_replys_generated_quote_is_not_checked_only_what_the_user_writes(qtbot
     win.grab().save(str(screenshot_dir / "spell-reply-quote.png"))
     qtbot.keyClicks(body, "Thnks for the nmbers ")  # above the quote: the keyboard is at the top
     settle(qtbot, win, expect=["Thnks", "nmbers"])
+
+
+def test_a_divider_the_user_types_is_no_quote_the_words_below_it_are_checked(qtbot, spell_window):
+    """The quote starts only where the separator line is followed by the quote's header block, as the attachment
+    check reads it (app.domain.follow_up.begins_quote): 32 underscores typed as a divider (Outlook's separator
+    line) left every word below it unchecked."""
+    from app.domain.follow_up import SEPARATOR
+
+    from PySide6.QtWidgets import QApplication
+
+    win = spell_window
+    body = body_ready(qtbot, win)
+    qtbot.keyClicks(body, "Helo Bob,")
+    qtbot.keyClick(body, Qt.Key_Return)
+    # pasted (a paste, not a keystroke, is where the quote is looked for): the divider, then the user's own words
+    QApplication.clipboard().setText(f"{SEPARATOR}\nThe nmbers are below.\n")
+    qtbot.keyClick(body, Qt.Key_V, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: "nmbers" in body.toPlainText(), timeout=3000)
+    settle(qtbot, win, ["Helo", "nmbers"])

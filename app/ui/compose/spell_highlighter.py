@@ -33,7 +33,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCursor, QTextF
 from PySide6.QtWidgets import QTextEdit
 
 from app.core.spelling import STARTING, SpellState
-from app.domain.follow_up import SEPARATOR
+from app.domain.follow_up import SEPARATOR, begins_quote
 from app.domain.spelling_words import word_at, words
 
 #: how many cache entries before the cache starts again (a 10 MB body has far fewer distinct words)
@@ -44,9 +44,15 @@ QUOTE_SCAN = 2000
 
 def is_quote_start(block) -> bool:
     """``block`` begins the generated quote of a reply or a forward: the plain quote's separator line, or a rich
-    quote's horizontal rule (app.domain.follow_up.quoted)."""
-    return block.text() == SEPARATOR or block.blockFormat().hasProperty(
-        QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
+    quote's horizontal rule, followed by the quote's header block (app.domain.follow_up.quoted), as the
+    attachment check finds it (:func:`app.domain.follow_up.begins_quote`): a divider the user typed is no quote."""
+    if block.text().strip() != SEPARATOR and not block.blockFormat().hasProperty(
+            QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
+        return False
+    following = block.next()
+    while following.isValid() and not following.text().strip():
+        following = following.next()
+    return begins_quote(following.text() if following.isValid() else "")
 
 
 def quote_start(doc):
