@@ -102,7 +102,7 @@ def _tmp_stand_in(path: str) -> str:
     (``mkdtemp``: made by this process, 0700, a random name), named in ``path``'s ``stand-in`` file (``path``
     is private: nobody else reads it), so every process of this profile finds the same one; made again when it
     is gone (/tmp emptied at a restart) or no longer ours. A fixed name there could be taken by another user
-    first and stop every command (issue 74). The file is locked while it is read and written: two processes
+    first and stop every command. The file is locked while it is read and written: two processes
     starting at once get one folder."""
     import fcntl
     import tempfile

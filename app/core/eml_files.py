@@ -19,42 +19,13 @@ import datetime as _dt
 import threading
 from pathlib import Path
 
+from app.core.daemon_thread import in_thread
 from app.domain.eml import to_eml
 from app.domain.eml_read import PARSE_SECONDS, Budget, EmlError, EmlMessage, file_limit, read_eml, too_large
 from app.domain.models import Draft, Recipient
 from app.domain.words import translate
 from app.storage.files import replace_file
 from app.storage.regular_file import Refused, read_regular
-
-
-async def in_thread(fn, *args, timeout: float | None = None):
-    """``fn(*args)`` in a daemon thread of its own; its result or exception. ``timeout``: TimeoutError
-    after that many seconds (the thread is left to finish by itself)."""
-    loop = asyncio.get_running_loop()
-    fut = loop.create_future()
-
-    def done(result, exc) -> None:
-        if fut.done():
-            return
-        if exc is not None:
-            fut.set_exception(exc)
-        else:
-            fut.set_result(result)
-
-    def run() -> None:
-        try:
-            result, exc = fn(*args), None
-        except BaseException as e:  # noqa: BLE001 - handed to the awaiting coroutine
-            result, exc = None, e
-        try:
-            loop.call_soon_threadsafe(done, result, exc)
-        except RuntimeError:  # the loop is closed: nobody waits any more
-            pass
-
-    threading.Thread(target=run, name="eml-worker", daemon=True).start()
-    if timeout is None:
-        return await fut
-    return await asyncio.wait_for(fut, timeout)
 
 
 def read_file(path: str, max_bytes: int, budget: Budget | None = None) -> EmlMessage:
@@ -101,7 +72,7 @@ async def open_eml(path: str, max_bytes: int, timeout: float = PARSE_SECONDS, *,
     go on using CPU and memory in the background."""
     stop = threading.Event()
     try:
-        return await in_thread(read, path, max_bytes, Budget(timeout, stop.is_set), timeout=timeout + 1.0)
+        return await in_thread(read, path, max_bytes, Budget(timeout, stop.is_set), timeout=timeout + 1.0, name="eml-worker")
     except asyncio.TimeoutError:
         raise EmlError(translate("EmlFiles", "“{name}” took more than {seconds} s to read; it was not "
                                              "opened.").format(name=Path(path).name, seconds=f"{timeout:.0f}")) from None
@@ -121,4 +92,4 @@ def build_and_write(path: str, draft: Draft, sender: Recipient | None, date: _dt
 async def save_eml(path: str, draft: Draft, *, sender: Recipient | None = None,
                    date: _dt.datetime | None = None) -> Path:
     """Write ``draft`` as an .eml file at ``path``. OSError (with ``strerror``) when it cannot be."""
-    return await in_thread(build_and_write, path, draft, sender, date)
+    return await in_thread(build_and_write, path, draft, sender, date, name="eml-worker")

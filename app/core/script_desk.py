@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Callable
 
 from app.core import domain_check
+from app.core.daemon_thread import in_thread
 from app.core import send_command as sc
 from app.core.send_command import from_header, own_from
 from app.core.door_server import DoorRequest, Reply
@@ -114,7 +115,7 @@ class ScriptDesk:
                 return await self._outbox(args)
             if command not in ("send", "sendmail"):
                 return Reply(sc.EX_USAGE, err=f"dispatch-mail: no command {printable(command)!s}\n")
-            asked = await asyncio.to_thread(self._read, command, args, request)
+            asked = await in_thread(self._read, command, args, request, name="door-read")  # no QThread: a daemon
             return await self._send(asked, recorded, quiet=command == "sendmail")
         except sc.CommandError as exc:
             return _refused(exc)

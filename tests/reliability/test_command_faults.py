@@ -120,6 +120,8 @@ def test_two_commands_at_once_on_one_account_no_duplicate_no_loss(server, home):
     left = "<two-at-once-left@scripts.example>"  # a killed command's message, queued in the journal
     server.inject("CreateItem", "server_busy", backoff_ms=int(HOLD * 1000))
     proc = home.start("sendmail", BOB, stdin=rfc822(left, "left for two"))
+    # the busy answer taken by this command (killed before its first try, it left the fault for the next one)
+    wait_until(lambda: ("CreateItem", "server_busy") in server.fired(), 60, proc)
     wait_until(lambda: [e.state for e in _sends(home.journal())] == ["queued"], 60, proc)
     kill_9(proc)
     results: list[tuple[str, int, bytes]] = []
@@ -175,6 +177,9 @@ def test_while_another_process_holds_the_lock_a_command_waits_for_its_door_and_h
     left, mine = "<left-for-the-holder@scripts.example>", "<handed-to-the-holder@scripts.example>"
     server.inject("CreateItem", "server_busy", backoff_ms=int(HOLD * 1000))
     killed = home.start("sendmail", BOB, stdin=rfc822(left, "left for the holder"))
+    # the busy answer taken by the killed command (killed before its first try, it left the fault armed for the
+    # holder, whose send then waited the two minutes' back-off)
+    wait_until(lambda: ("CreateItem", "server_busy") in server.fired(), 60, killed)
     wait_until(lambda: [e.state for e in _sends(home.journal())] == ["queued"], 60, killed)
     kill_9(killed)
 

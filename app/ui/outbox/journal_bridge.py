@@ -438,6 +438,8 @@ class JournalBridge:
             return
         if self.w.stack.currentWidget() is self.w.sent:
             self._sent_stale = False
+            if self._sent_timer is not None:  # a reload still due for sends already finished: this one lists them
+                self._sent_timer.stop()
             self.w.sent.model.reload()
         else:
             self._sent_stale = True
