@@ -28,7 +28,7 @@ from app.domain.words import translate
 # asyncio, logging and qasync are imported after the first paint (they cost ~40 ms on a cold start).
 
 
-#: the names of the log handlers the app adds (logging.Handler.set_name): each is added once
+# the names of the log handlers the app adds (logging.Handler.set_name): each is added once
 STDERR_LOG, FILE_LOG = "dispatch-stderr", "dispatch-file"
 
 
@@ -395,9 +395,9 @@ async def amain(args, window, clock=None, refresh_scheme=None) -> int:
     return 0
 
 
-#: imported one per event-loop turn between the first paint and the loop's start (together 60-80 ms; asyncio
-#: with what it imports ~40 ms: socket and ssl build their IntEnums, and PySide6 reads the source of every
-#: module imported after it), so that no turn holds them all
+# imported one per event-loop turn between the first paint and the loop's start (together 60-80 ms; asyncio
+# with what it imports ~40 ms: socket and ssl build their IntEnums, and PySide6 reads the source of every
+# module imported after it), so that no turn holds them all
 _PRE_LOOP_IMPORTS = ("selectors", "socket", "signal", "subprocess", "ssl", "concurrent.futures",
                      "asyncio", "qasync", "logging.handlers", "app.storage.logfile", "json", "uuid", "datetime",
                      "dataclasses", "app.domain.models", "app.domain.validation", "app.storage.settings")

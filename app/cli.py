@@ -59,10 +59,10 @@ DESCRIPTION = QT_TRANSLATE_NOOP("ManPage", "Dispatch: compose, save and send mai
 EPILOG = QT_TRANSLATE_NOOP("ManPage", "With no options, the account set up (in the window, or with dispatch-mail "
                                       "account add) is used. Passwords are read from the system keyring, never from "
                                       "the command line.")
-#: what ``dispatch-mail --help`` says last: the commands (app/command/) and the manual
+# what ``dispatch-mail --help`` says last: the commands (app/command/) and the manual
 COMMANDS_HELP = ("Commands, without the window (for scripts and servers): {commands}. dispatch-mail COMMAND --help "
                  "says what each takes; the manual: man dispatch-mail.")
-#: said on standard error when the window starts with an account on its command line
+# said on standard error when the window starts with an account on its command line
 NOT_SAVED = ("dispatch-mail: {email} is used for this run only and is not saved; to set it up: dispatch-mail account "
              "add (or Ctrl+, in the window).")
 

@@ -15,10 +15,10 @@ import os
 import site
 import sys
 
-#: the folder that holds the ``app`` package of the code running now (a source tree, an editable install's or
-#: site-packages)
+# the folder that holds the ``app`` package of the code running now (a source tree, an editable install's or
+# site-packages)
 ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-#: what the child runs first: the install's folder and the user's site on its path, then the module as ``-m`` would
+# what the child runs first: the install's folder and the user's site on its path, then the module as ``-m`` would
 _BOOT = ("import runpy, site, sys; root, user, module = sys.argv[1:4]; del sys.argv[1:4]; "
          "user and site.addsitedir(user); sys.path.insert(0, root); "
          "runpy.run_module(module, run_name='__main__', alter_sys=True)")
@@ -38,10 +38,10 @@ def command(module: str, *args: str, frozen_flag: str = "") -> list[str]:
     return [sys.executable, "-I", "-c", _BOOT, ROOT, _user_site(), module, *args]
 
 
-#: what a child of ours may need of the window's environment, by name: where the user's files are (the data
-#: folder, a profile's ``DISPATCH_HOME``), language and time zone, the system's proxies and certificates, the
-#: temporary folder, the libraries' path, and what Windows needs to start a process with a network. Nothing else
-#: crosses: no other variable (``--password-env``'s, a token, another program's secret) reaches a child.
+# what a child of ours may need of the window's environment, by name: where the user's files are (the data
+# folder, a profile's ``DISPATCH_HOME``), language and time zone, the system's proxies and certificates, the
+# temporary folder, the libraries' path, and what Windows needs to start a process with a network. Nothing else
+# crosses: no other variable (``--password-env``'s, a token, another program's secret) reaches a child.
 _NAMES = frozenset({
     "HOME", "USER", "LOGNAME", "PATH", "TMPDIR", "TEMP", "TMP", "LANG", "LANGUAGE", "TZ", "LD_LIBRARY_PATH",
     "DISPATCH_HOME", "DISPATCH_DNS", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE", "SSL_CERT_DIR",
@@ -49,7 +49,7 @@ _NAMES = frozenset({
     "FONTCONFIG_PATH", "SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "USERPROFILE", "USERNAME", "APPDATA",
     "LOCALAPPDATA", "PROGRAMDATA", "HOMEDRIVE", "HOMEPATH", "SYSTEMDRIVE", "COMPUTERNAME",
 })
-#: ... and by kind: the locale's categories, the XDG folders, and coverage's (the tests measure the children too)
+# ... and by kind: the locale's categories, the XDG folders, and coverage's (the tests measure the children too)
 _PREFIXES = ("LC_", "XDG_", "COVERAGE_")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 
-#: the states that end a connect attempt: by then the account's backend is imported, whatever the outcome
+# the states that end a connect attempt: by then the account's backend is imported, whatever the outcome
 _ATTEMPT_ENDED = frozenset({"connected", "offline", "auth_failed"})
 
 

@@ -23,7 +23,8 @@ with every case they had.
 - **layout** (issue 48): no test imports another test module; shared helpers live in tests/helpers/, and
   nothing imports from a conftest module (issue 60, item 6: a conftest holds fixtures).
 - **comments say why**: no "issue N" or "ninth round" in app/'s comments and docstrings; history lives in
-  CHANGELOG.md and the commit messages.
+  CHANGELOG.md and the commit messages. ``#:`` (a comment for translators, to pyside6-lupdate) only right
+  above the words it is about.
 """
 
 from __future__ import annotations
@@ -375,6 +376,25 @@ def test_the_history_rule_finds_an_issue_or_a_round(source):
 ])
 def test_the_history_rule_leaves_other_words_alone(source):
     assert rules.history_notes("x.py", source) == []
+
+
+def test_translator_comments_stand_right_above_their_words():
+    """``#:`` is pyside6-lupdate's comment for translators: only right above a translatable line (the translated
+    modules: the sandbox is not), so the note a translator reads is about the words it stands above."""
+    found = [f for path, _ in APP if not path.startswith("app/sandbox/")
+             for f in rules.stray_translator_comments(path, (rules.ROOT / path).read_text("utf-8"))]
+    assert found == [], f"{len(found)} translator comments above no words:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("source,stray", [
+    ("#: the most parts a file may have\nMAX_PARTS = 500", 1),
+    ("#: a draft's state\nSAVED = translate('Compose', 'Saved')", 0),
+    ("#: the words, counted\nN = words.translate(\n    'Lists', '%n draft(s)', None, 0)", 0),
+    ("#: a note\n\n# more\nX = QT_TRANSLATE_NOOP('Views', 'Sent')", 0),
+    ("# a plain note\nMAX = 5", 0),
+])
+def test_the_translator_comment_rule_finds_a_stray_one(source, stray):
+    assert len(rules.stray_translator_comments("x.py", source)) == stray
 
 
 def test_the_window_is_assigned_its_attributes_in_one_place():

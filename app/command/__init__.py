@@ -12,7 +12,7 @@ completions are all made from it. Nothing here imports Qt (tests/core/test_send_
 
 from __future__ import annotations
 
-#: the first word of a command line that names a command (anything else starts the window)
+# the first word of a command line that names a command (anything else starts the window)
 COMMAND_NAMES = ("send", "sendmail", "outbox", "sign-in", "account")
 
 

@@ -18,7 +18,7 @@ from app.core.send_command import (EX_CANTCREAT, EX_CONFIG, EX_NOPERM, EX_OK, EX
                                    CommandError)
 
 PROG = "dispatch-mail account"
-#: add's options of each kind of account: one of the other kind is a usage error
+# add's options of each kind of account: one of the other kind is a usage error
 _EWS_ONLY = ("ews_url", "find_server", "username", "password_env")
 _M365_ONLY = ("application_id", "authority", "graph_url", "plain_token_file")
 

@@ -72,7 +72,7 @@ def _list(args) -> int:
 
 
 _KINDS = {"exchange": "Exchange (EWS)", "microsoft-365": "Microsoft 365", "sandbox": "the built-in sandbox mailbox"}
-#: (type, whether its secret is kept) -> what ``account list`` says of it
+# (type, whether its secret is kept) -> what ``account list`` says of it
 _SECRET_WORDS = {
     ("exchange", True): "password: in the system keyring",
     ("exchange", False): "password: not kept (--password-env VAR with each command, or dispatch-mail sign-in)",
@@ -103,7 +103,7 @@ def _signed_in(account) -> bool:
 
 
 # ---------------- remove ----------------
-#: (one message?) -> what ``remove`` says of the account's messages still in its Outbox
+# (one message?) -> what ``remove`` says of the account's messages still in its Outbox
 _STILL_WAITING = {True: "1 message of it waits in its Outbox, kept on this computer: it goes out once the same "
                         "account is set up again.",
                   False: "{n} messages of it wait in its Outbox, kept on this computer: they go out once the same "

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-#: argparse actions that take no value on the command line
+# argparse actions that take no value on the command line
 _NO_VALUE = frozenset({"store_true", "store_false", "store_const", "append_const", "count", "help", "version"})
-#: what a flag or a word offered by a completion may be: anything else would have to be quoted in the scripts
+# what a flag or a word offered by a completion may be: anything else would have to be quoted in the scripts
 SAFE_WORD = re.compile(r"^-{0,2}[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 

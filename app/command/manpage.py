@@ -20,14 +20,14 @@ from app.command.argshape import OptionLike
 from app.core import send_command
 from app.domain.words import QT_TRANSLATE_NOOP
 
-#: the catalogue context of every sentence on the page
+# the catalogue context of every sentence on the page
 CONTEXT = "ManPage"
 
 NAME = "dispatch-mail"
 SUMMARY = QT_TRANSLATE_NOOP("ManPage", "keyboard-driven mail composer for Microsoft Exchange, and its commands for "
                                        "scripts")
 
-#: what each exit code of app.core.send_command (sysexits.h) means to a script
+# what each exit code of app.core.send_command (sysexits.h) means to a script
 EXIT_WORDS: dict[str, str] = {
     "EX_OK": QT_TRANSLATE_NOOP("ManPage", "the message was accepted (sent), or the command did what it was asked"),
     "EX_USAGE": QT_TRANSLATE_NOOP("ManPage", "the command was used wrongly: an unknown option, options that do not "

@@ -27,18 +27,18 @@ import threading
 
 from app.core.doors import MAX_HEADER, TOO_LONG, knock, line_size
 
-#: how long a command waits for an account's queue that another process holds but does not answer for (within its
-#: wait and :data:`TAIL`, but at least :data:`LOCK_FLOOR`: a command closing may hold it that long)
+# how long a command waits for an account's queue that another process holds but does not answer for (within its
+# wait and :data:`TAIL`, but at least :data:`LOCK_FLOOR`: a command closing may hold it that long)
 LOCK_PATIENCE = 30.0
 LOCK_FLOOR = 10.0
-#: how long a command that drove the queue lets the work it restored from the journal finish, once its own
-#: command is answered (a lost answer looked up by Message-ID, a send already due), within its wait
+# how long a command that drove the queue lets the work it restored from the journal finish, once its own
+# command is answered (a lost answer looked up by Message-ID, a send already due), within its wait
 LEFT_PATIENCE = 30.0
-#: how long a command may go on after its wait, at most: the journal's last writes, the commands its door took
+# how long a command may go on after its wait, at most: the journal's last writes, the commands its door took
 TAIL = 3.0
 
 
-#: the most standard input a command takes (far above any server's message limit; the server's own is checked)
+# the most standard input a command takes (far above any server's message limit; the server's own is checked)
 MAX_STDIN = 512 * 1024 * 1024
 
 

@@ -25,8 +25,8 @@ from app.command.spec import SIGNIN_OPTIONS
 from app.core.send_command import (EX_CONFIG, EX_NOPERM, EX_OK, EX_TEMPFAIL, EX_UNAVAILABLE, EX_USAGE,
                                    CommandError)
 
-#: the authority's device-flow error codes (learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code)
-#: -> exit code: the user refused (77), the code ran out (75: run the command again)
+# the authority's device-flow error codes (learn.microsoft.com/entra/identity-platform/v2-oauth2-device-code)
+# -> exit code: the user refused (77), the code ran out (75: run the command again)
 _DEVICE_EXITS = {"authorization_declined": EX_NOPERM, "access_denied": EX_NOPERM, "expired_token": EX_TEMPFAIL,
                  "bad_verification_code": EX_TEMPFAIL}
 

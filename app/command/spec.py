@@ -65,7 +65,7 @@ ACCOUNT_OPTIONS: tuple[Option, ...] = (
     Option(("--json",), QT_TRANSLATE_NOOP("ManPage", "list: print the account as JSON"), {"action": "store_true"}),
 )
 
-#: name -> (what it does, its options), in the order the man page lists them
+# name -> (what it does, its options), in the order the man page lists them
 COMMANDS: dict[str, tuple[str, tuple[Option, ...]]] = {
     **_QUEUE_COMMANDS,
     "sign-in": (QT_TRANSLATE_NOOP("ManPage", "sign in without the window: Microsoft 365 by device code, or an "

@@ -57,7 +57,7 @@ class AccountRuntime:
                  reauth: Callable[[], Awaitable[bool]] | None = None):
         self.session, self.journal, self.writer = session, journal, writer
         self.account = session.account.key
-        #: today's recipients of this account, beside the journal (app.core.send_limits: the sending limits)
+        # today's recipients of this account, beside the journal (app.core.send_limits: the sending limits)
         self.sent_count = SentCounter(SentLedgerStore(
             journal.path.parent / "sent-ledger" if journal.persistent else None), self.account)
         self._hooks = {"on_saved": on_saved, "on_finished": self._finished_hook(on_finished), "reauth": reauth}

@@ -100,8 +100,8 @@ class Autosave:
         self._pending: dict[str, tuple[DraftSource, float, float, bool]] = {}
         self._timer = None
         self._timer_due = float("inf")
-        #: the signed-in account's key: new journal entries belong to it (set when the session changes,
-        #: after a flush, so nothing typed under one account is recorded under another)
+        # the signed-in account's key: new journal entries belong to it (set when the session changes,
+        # after a flush, so nothing typed under one account is recorded under another)
         self.account = ""
         self.records = 0  # how many journal writes (for tests and the bench)
         self.versions: dict[str, int] = {}  # local_id -> last journal version written

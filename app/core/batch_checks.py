@@ -21,7 +21,7 @@ from app.domain.validation import DEFAULT_MAX_SEND_BYTES, validate_draft
 
 log = logging.getLogger(__name__)
 
-#: drafts read at the same time
+# drafts read at the same time
 READS_AT_ONCE = 8
 
 

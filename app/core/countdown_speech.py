@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-#: the countdown's last seconds, said once when it reaches them
+# the countdown's last seconds, said once when it reaches them
 LAST_SECONDS = 3
 
 

@@ -90,8 +90,8 @@ def _host_port(text: str) -> tuple[str | None, int]:
     return host, port
 
 
-#: the look-ups' own threads (plain Python ones, not the event loop's executor: under the window that is Qt's
-#: threads, which must not outlive it); each look-up ends within its second, so they never hold up an exit long
+# the look-ups' own threads (plain Python ones, not the event loop's executor: under the window that is Qt's
+# threads, which must not outlive it); each look-up ends within its second, so they never hold up an exit long
 _LOOK_UPS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="dns-look-up")
 
 

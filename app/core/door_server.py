@@ -20,15 +20,15 @@ from app.core.doors import MAGIC, MAX_HEADER, PROTOCOL, door_path, profile
 
 log = logging.getLogger(__name__)
 
-#: the most standard input a door takes with a command (more than any server's message limit)
+# the most standard input a door takes with a command (more than any server's message limit)
 MAX_STDIN = 512 * 1024 * 1024
-#: how long a knocking command may take to send its request
+# how long a knocking command may take to send its request
 READ_TIMEOUT = 30.0
-#: the most connections a door keeps open that have not yet said their command (silent or slow ones): one more
-#: closes the oldest of them, so that a flood of them never takes the process's file descriptors (nor keeps a
-#: real command out); commands taken are not counted, and are never closed for a newcomer
+# the most connections a door keeps open that have not yet said their command (silent or slow ones): one more
+# closes the oldest of them, so that a flood of them never takes the process's file descriptors (nor keeps a
+# real command out); commands taken are not counted, and are never closed for a newcomer
 MAX_WAITING = 64
-#: standard input is read in pieces of this size into one buffer (never a second copy of it)
+# standard input is read in pieces of this size into one buffer (never a second copy of it)
 PIECE = 1 << 16
 
 

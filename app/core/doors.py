@@ -24,19 +24,19 @@ import os
 import socket
 
 DOOR, LOCK = ".door", ".lock"
-#: a request's first line: "DISPATCH-DOOR 2 <command line's bytes> <standard input's bytes, or -1> <profile>";
-#: then the command's folder and its arguments, each ended by a NUL (none can hold one). The door answers
-#: "mine 0" or "mine 1"; only after "mine 1" does the command send its standard input (a door that refuses
-#: it by its announced size never reads it). Plain bytes, not JSON: the json module (and the re module it
-#: loads) would cost a command that only knocks a third of a bare Python start (bench/bench_command.py)
+# a request's first line: "DISPATCH-DOOR 2 <command line's bytes> <standard input's bytes, or -1> <profile>";
+# then the command's folder and its arguments, each ended by a NUL (none can hold one). The door answers
+# "mine 0" or "mine 1"; only after "mine 1" does the command send its standard input (a door that refuses
+# it by its announced size never reads it). Plain bytes, not JSON: the json module (and the re module it
+# loads) would cost a command that only knocks a third of a bare Python start (bench/bench_command.py)
 MAGIC, PROTOCOL = b"DISPATCH-DOOR", 2
-#: the most a request's command line (or an answer's line) may hold: a door never reads without bound
+# the most a request's command line (or an answer's line) may hold: a door never reads without bound
 MAX_HEADER = 1 << 20
-#: a command line longer than a door reads is refused by the command itself, with or without a window (sysexits
-#: EX_DATAERR: the same answer whoever would have driven the queue)
+# a command line longer than a door reads is refused by the command itself, with or without a window (sysexits
+# EX_DATAERR: the same answer whoever would have driven the queue)
 TOO_LONG = {"exit": 65, "out": "", "err": "The command line is longer than Dispatch takes (1 MB of arguments): put "
                                           "the message text in a file (--body-file). Nothing was sent.\n"}
-#: seconds a door has to say whether a command is its account's (a hung process behind it is no door)
+# seconds a door has to say whether a command is its account's (a hung process behind it is no door)
 FIRST_WORD = 10.0
 
 
@@ -44,10 +44,10 @@ class DoorError(Exception):
     """The door or lock folder cannot be used safely (another user's, or open to others)."""
 
 
-#: the longest path a Unix socket may be bound to: ``sun_path`` holds 108 bytes on Linux and 104 on macOS and the
-#: BSDs, its final NUL included (unix(7)); a longer one fails with "AF_UNIX path too long"
+# the longest path a Unix socket may be bound to: ``sun_path`` holds 108 bytes on Linux and 104 on macOS and the
+# BSDs, its final NUL included (unix(7)); a longer one fails with "AF_UNIX path too long"
 MAX_SOCKET_PATH = 103
-#: a door's name after its folder: "/", 16 hex digits, ".door"
+# a door's name after its folder: "/", 16 hex digits, ".door"
 _DOOR_NAME = 1 + 16 + len(DOOR)
 
 
@@ -93,7 +93,7 @@ def _stand_in(path: str) -> str:
     return _private(os.path.join(base, hashlib.sha256(os.fsencode(os.path.realpath(path))).hexdigest()[:16]))
 
 
-#: the file in a too-deep door folder that names its stand-in in /tmp
+# the file in a too-deep door folder that names its stand-in in /tmp
 STAND_IN = "stand-in"
 
 
@@ -160,7 +160,7 @@ def lock_path(account_key: str) -> str:
     return os.path.join(_private(str(data_dir() / "locks")), _name(account_key) + LOCK)
 
 
-#: who holds an account's lock, as it writes in the lock file (:meth:`AccountLock.holder`)
+# who holds an account's lock, as it writes in the lock file (:meth:`AccountLock.holder`)
 COMMAND, WINDOW = "command", "window"
 
 

@@ -58,15 +58,15 @@ from app.storage.journal_accounts import Rekey, rekey_entries, unfinished_sends
 
 log = logging.getLogger(__name__)
 
-#: The state a send whose content is ours is treated as having died in when its restart would resume it
-#: QUEUED: "the save may have happened" (RESTART: send_saving -> queued, and ``restarted`` sets ``adopt``).
+# The state a send whose content is ours is treated as having died in when its restart would resume it
+# QUEUED: "the save may have happened" (RESTART: send_saving -> queued, and ``restarted`` sets ``adopt``).
 AS_IF_SAVE_UNKNOWN = SubState.SAVING
-#: The state a send is treated as having died in when it may have gone out, or when it can only be found,
-#: not written again: "the send may have happened" (RESTART: submitting -> unknown, settled by Message-ID).
+# The state a send is treated as having died in when it may have gone out, or when it can only be found,
+# not written again: "the send may have happened" (RESTART: submitting -> unknown, settled by Message-ID).
 AS_IF_SEND_UNKNOWN = SubState.SUBMITTING
 
-#: the sources whose content is in the journal: a compose send (written to Drafts again) and an .eml file sent
-#: as it is (app/core/mime_send.py: its bytes, looked up in Sent Items by Message-ID before they go out)
+# the sources whose content is in the journal: a compose send (written to Drafts again) and an .eml file sent
+# as it is (app/core/mime_send.py: its bytes, looked up in Sent Items by Message-ID before they go out)
 OWN_CONTENT = ("compose", "mime")
 
 LEFT_FINAL = "final"

@@ -76,8 +76,8 @@ class MergeRun:
         self._lock = asyncio.Lock()
         self.running = False
         self.hold_for = self.on_held = None  # the undo-send hold of its sends (app.core.merge_send)
-        #: the account's sending limits (app.core.send_limits; None: none known) and today's count of its
-        #: sent recipients (a callable giving a RecipientLedger), set by whoever runs the merge
+        # the account's sending limits (app.core.send_limits; None: none known) and today's count of its
+        # sent recipients (a callable giving a RecipientLedger), set by whoever runs the merge
         self.send_limits, self.sent_ledger = None, RecipientLedger
         self.wall = time.time
 

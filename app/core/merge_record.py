@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from app.core.merge_rows import ending_record, words_record
 from app.storage.merges import ref_to_list
 
-#: (number, line, values, invalid, ref, sub_id, end, not_sent, fixed): what a row stores, never what it
-#: shows (:func:`app.core.merge_rows.row_view` derives that); ``end`` is its submission's, read from the
-#: Outbox's copy while the Outbox lists it
+# (number, line, values, invalid, ref, sub_id, end, not_sent, fixed): what a row stores, never what it
+# shows (:func:`app.core.merge_rows.row_view` derives that); ``end`` is its submission's, read from the
+# Outbox's copy while the Outbox lists it
 RowTuple = tuple
 
 

@@ -37,7 +37,7 @@ DELETED = translate("MergeRow", "Deleted from the Outbox: not sent")
 NOT_CREATED = translate("MergeRow", "Deleted from the Outbox: its draft was not created")
 NOT_CHECKED = translate("MergeRow", "Could not check with the server")
 TAKEN_BACK = translate("MergeRow", "Taken back (Undo, or from the Outbox): not sent")
-#: failures that a Resend of the same message would meet again: the row must be fixed first
+# failures that a Resend of the same message would meet again: the row must be fixed first
 NEEDS_FIX = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE, ErrorKind.PERMANENT)
 
 
@@ -77,11 +77,11 @@ class MergeRow:
     end: Ending | None = None
     not_sent: str = ""
     fixed: bool = False
-    #: the Outbox's submissions (its ``subs``, shared, never copied): where a listed submission is read
+    # the Outbox's submissions (its ``subs``, shared, never copied): where a listed submission is read
     listing: dict = field(default_factory=dict, repr=False)
     sub: object = field(default=None, repr=False)  # its submission, once seen in the Outbox (not stored)
     creating: bool = field(default=False, repr=False)  # its draft is being created by this run (not stored)
-    #: its message as last built and checked (from its values now), kept for the send; never stored
+    # its message as last built and checked (from its values now), kept for the send; never stored
     built: dm.RowMessage | None = field(default=None, repr=False)
 
     # what it shows: derived, never set

@@ -15,7 +15,7 @@ from app.core.sending import hand_over
 from app.core.word_lists import clauses, counted, sentences
 from app.domain.words import Number, Words, translate
 
-#: a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
+# a merge of more rows than this asks first ("Send 12 messages?"; the keyboard's default is not to)
 CONFIRM_ABOVE = 3
 
 

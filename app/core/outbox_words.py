@@ -71,7 +71,7 @@ def _mid_sentence_text(text: str) -> str:
     return text
 
 
-#: words that are names, not sentence-case words
+# words that are names, not sentence-case words
 _NAMES = frozenset({"Exchange", "Microsoft", "Outlook", "Graph", "Dispatch"})
 
 

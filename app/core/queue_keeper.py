@@ -29,9 +29,9 @@ from app.domain.words import translate
 
 log = logging.getLogger(__name__)
 
-#: how often a window kept waiting for its account's queue tries the lock again (seconds)
+# how often a window kept waiting for its account's queue tries the lock again (seconds)
 RETRY_EVERY = 0.25
-#: how long a closing window lets the commands its door took be answered (seconds)
+# how long a closing window lets the commands its door took be answered (seconds)
 CLOSE_GRACE = 10.0
 
 COMMAND_SENDS = translate("QueueKeeper", "A dispatch-mail command is sending for this account; the Outbox opens "

@@ -19,7 +19,7 @@ from app.core.submission import SubState, Submission
 from app.core.word_lists import counted, lines
 from app.domain.words import Words, translate
 
-#: messages named one by one; the rest are counted
+# messages named one by one; the rest are counted
 MAX_LINES = 8
 
 #: said as the window closes with unsent words in Compose (the journal has them; the next start reopens them there,

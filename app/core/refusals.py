@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from app.domain.words import translate
 from app.mail.errors import is_send_as_denied
 
-#: the field a refusal belongs to
+# the field a refusal belongs to
 FROM = "from"  # under Compose's From
 MESSAGE = "message"  # above Compose's buttons
 CHECK = "check"  # Compose's own check before Send: each problem at its field

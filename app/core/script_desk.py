@@ -40,11 +40,11 @@ from app.mail.errors import MailError
 
 log = logging.getLogger(__name__)
 
-#: a script cannot answer "Send anyway?" (no subject, an attachment mentioned): what it asked for is sent
+# a script cannot answer "Send anyway?" (no subject, an attachment mentioned): what it asked for is sent
 SCRIPT_ANSWERS = Answers(send_anyway=True)
-#: refused by the server because of the message itself (sysexits: the data is bad), else a refusal (permission)
+# refused by the server because of the message itself (sysexits: the data is bad), else a refusal (permission)
 _BAD_MESSAGE = (ErrorKind.INVALID_INPUT, ErrorKind.TOO_LARGE)
-#: a send given up on without the server refusing it (not reached, busy, or not known to have gone): try later
+# a send given up on without the server refusing it (not reached, busy, or not known to have gone): try later
 _NOT_REFUSED = (ErrorKind.OUTCOME_UNKNOWN, ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED)
 NOT_AGAIN = "do not send it again: it goes out by itself"
 

@@ -86,7 +86,7 @@ class Option:
     kwargs: dict = field(default_factory=dict)
 
 
-#: what ``send`` builds a message from; FILE.eml cannot be combined with these
+# what ``send`` builds a message from; FILE.eml cannot be combined with these
 _MESSAGE_OPTIONS = ("to", "cc", "bcc", "subject", "body_file", "html", "attach", "sender", "reply_to", "header",
                     "importance", "later")
 
@@ -213,9 +213,9 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     return p
 
 
-#: the most arguments a command line may hold: every recipient a message may have as an option of its own
-#: (``--to ADDR``: two arguments) and as many again for the rest. argparse's time grows with the square of the
-#: options given (60,000 ``--to`` would take minutes), so a longer command line is refused before it is parsed
+# the most arguments a command line may hold: every recipient a message may have as an option of its own
+# (``--to ADDR``: two arguments) and as many again for the rest. argparse's time grows with the square of the
+# options given (60,000 ``--to`` would take minutes), so a longer command line is refused before it is parsed
 MAX_ARGUMENTS = 4 * MAX_RECIPIENTS
 
 

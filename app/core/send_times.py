@@ -22,7 +22,7 @@ from app.domain.words import QT_TRANSLATE_NOOP, Words, translate
 
 MORNING = time(8, 0)
 EVENING = time(18, 0)
-#: how far ahead a message may be scheduled
+# how far ahead a message may be scheduled
 MAX_AHEAD = timedelta(days=366)
 
 
@@ -191,9 +191,9 @@ def _date(text: str, today: date) -> date | None:
 @dataclass
 class _Day:
     day: date
-    #: the time its words name ("ce soir"), None: the caller's (8:00 or the one typed)
+    # the time its words name ("ce soir"), None: the caller's (8:00 or the one typed)
     at: time | None = None
-    #: a bare weekday (today's counts until its time has passed)
+    # a bare weekday (today's counts until its time has passed)
     weekday: bool = False
 
 

@@ -17,7 +17,7 @@ from typing import Iterable
 from app.core import settle
 from app.domain.models import Folder, ItemRef, MessageSummary
 
-#: Sent Items rows read to find the copy's date when the loaded list does not hold it
+# Sent Items rows read to find the copy's date when the loaded list does not hold it
 PAGE = 50
 
 

@@ -54,7 +54,7 @@ class Session:
         self.last_error: MailError | None = None
         self.server_info: ServerInfo | None = None
         self.closed = False
-        #: the account's send queue (built by the UI's controller with the journal; closed with us)
+        # the account's send queue (built by the UI's controller with the journal; closed with us)
         self.outbox = None
         self._listeners: list[Callable[[ConnectionState, MailError | None], None]] = []
         self._on_server_info = on_server_info

@@ -31,7 +31,7 @@ from app.storage.personal_dictionary import PersonalDictionary
 
 log = logging.getLogger(__name__)
 
-#: the setting that holds the chosen language ("" or missing: the system's; OFF: spell check off)
+# the setting that holds the chosen language ("" or missing: the system's; OFF: spell check off)
 SETTING = "spell_language"
 OFF = "off"
 INSTALL_HINT = "install libenchant-2-2 and hunspell-en-us"

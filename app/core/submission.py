@@ -84,15 +84,15 @@ class SubState(str, enum.Enum):
     DELETING = "deleting"  # thrown away by the user: its journal entry is being removed; never sent
 
 
-#: states a submission is stored in (SENT and CANCELLED leave the queue)
+# states a submission is stored in (SENT and CANCELLED leave the queue)
 STORED = frozenset({SubState.QUEUED, SubState.SAVING, SubState.SUBMITTING, SubState.UNKNOWN, SubState.FAILED,
                     SubState.HELD})
-#: states in which the user can take it back: nothing of it can be on the wire
+# states in which the user can take it back: nothing of it can be on the wire
 CANCELLABLE = frozenset({SubState.QUEUED, SubState.FAILED, SubState.HELD})
-#: states the user can throw it away from (nothing of it on the wire; DELETING: its delete again)
+# states the user can throw it away from (nothing of it on the wire; DELETING: its delete again)
 DELETABLE = frozenset({SubState.QUEUED, SubState.FAILED, SubState.HELD, SubState.DELETING})
 FINAL = frozenset({SubState.SENT, SubState.FAILED, SubState.CANCELLED})
-#: where only the user's hand takes it (taken back, thrown away): never sent, whatever state it was in
+# where only the user's hand takes it (taken back, thrown away): never sent, whatever state it was in
 TAKEN_OUT = frozenset({SubState.CANCELLED, SubState.DELETING})
 
 
@@ -116,7 +116,7 @@ class Event(str, enum.Enum):
 
 S, E = SubState, Event
 
-#: THE transitions. Anything not listed is a bug and raises :class:`IllegalTransition`.
+# THE transitions. Anything not listed is a bug and raises :class:`IllegalTransition`.
 TRANSITIONS: dict[tuple[SubState, Event], SubState] = {
     (S.QUEUED, E.START): S.SAVING,
     (S.QUEUED, E.CANCEL): S.CANCELLED,
@@ -147,7 +147,7 @@ TRANSITIONS: dict[tuple[SubState, Event], SubState] = {
     (S.QUEUED, E.WAKE): S.QUEUED,  # due now: only its next try's time changes (not journaled)
 }
 
-#: where a submission found in the journal at start-up resumes (the app died in that state)
+# where a submission found in the journal at start-up resumes (the app died in that state)
 RESTART: dict[SubState, SubState] = {
     S.QUEUED: S.QUEUED,
     S.SAVING: S.QUEUED,  # the save may have happened: adopt the draft by Message-ID (``adopt``)
@@ -173,8 +173,8 @@ def next_state(state: SubState, event: Event) -> SubState:
         raise IllegalTransition(f"{event.value} is not allowed in state {SubState(state).value}") from None
 
 
-#: the fields of a submission an event may set: each decides what happens next (and the journaled ones are
-#: written with the event's state: :meth:`app.core.outbox.owner.Outbox.transition`)
+# the fields of a submission an event may set: each decides what happens next (and the journaled ones are
+# written with the event's state: :meth:`app.core.outbox.owner.Outbox.transition`)
 FACTS = frozenset({"retry_at", "kind", "code", "adopt", "attempts", "lookups", "draft", "hold_kind", "release_at",
                    "reason"})
 
@@ -208,11 +208,11 @@ class Submission:
     retry_at: float = 0.0  # monotonic clock time of the next attempt or look-up (HELD: of its release)
     hold_kind: str = ""  # HELD: "undo" (the undo-send window) or "later" (send later)
     release_at: float = 0.0  # HELD: wall-clock epoch seconds it is released at (journaled)
-    #: its distinct recipients when the draft here does not hold them (a draft sent as it is on the server:
-    #: Send selected, a merge); 0: count the draft's own. The sending limits count them (journaled)
+    # its distinct recipients when the draft here does not hold them (a draft sent as it is on the server:
+    # Send selected, a merge); 0: count the draft's own. The sending limits count them (journaled)
     recipients: int = 0
-    #: each move as "state event new;" — one string, not a list of tuples of enum members: the cyclic GC
-    #: scans every list and tuple still alive at each full collection (~25,000 for a 5,000-row merge)
+    # each move as "state event new;" — one string, not a list of tuples of enum members: the cyclic GC
+    # scans every list and tuple still alive at each full collection (~25,000 for a 5,000-row merge)
     moves: str = field(default="", repr=False)
 
     @property

@@ -33,7 +33,7 @@ class AccountConfig:
     server_build: str = ""
     server_version_name: str = ""
     extra: dict = field(default_factory=dict)
-    #: the mailboxes this account may send as or on behalf of, besides its own
+    # the mailboxes this account may send as or on behalf of, besides its own
     principals: list[Principal] = field(default_factory=list)
 
     @property

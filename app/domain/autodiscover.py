@@ -17,16 +17,16 @@ from urllib.parse import urlsplit
 from app.domain.words import translate
 
 AUTODISCOVER_PATH = "/autodiscover/autodiscover.xml"
-#: "The client application should stop redirecting after 10 redirects." (Microsoft, RedirectUrl (POX):
-#: learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/redirecturl-pox). Counted over
-#: every redirect of one search: redirectAddr, redirectUrl, an HTTP 302 and an SRV record.
+# "The client application should stop redirecting after 10 redirects." (Microsoft, RedirectUrl (POX):
+# learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/redirecturl-pox). Counted over
+# every redirect of one search: redirectAddr, redirectUrl, an HTTP 302 and an SRV record.
 MAX_REDIRECTS = 10
-#: The hosts of Exchange Online's EWS (the worldwide service and Microsoft's national clouds): an answer
-#: naming one of these says the mailbox is in Microsoft 365, which takes Microsoft sign-in, not a password.
+# The hosts of Exchange Online's EWS (the worldwide service and Microsoft's national clouds): an answer
+# naming one of these says the mailbox is in Microsoft 365, which takes Microsoft sign-in, not a password.
 EXCHANGE_ONLINE_HOSTS = ("outlook.office365.com", "outlook.office365.us", "outlook-dod.office365.us",
                          "partner.outlook.cn", "outlook.office.de")
-#: The domains of Microsoft 365 tenants' own addresses: a redirectAddr to one of them is Exchange Online's
-#: way of saying "this mailbox lives in Microsoft 365" (hybrid deployments answer so for moved mailboxes).
+# The domains of Microsoft 365 tenants' own addresses: a redirectAddr to one of them is Exchange Online's
+# way of saying "this mailbox lives in Microsoft 365" (hybrid deployments answer so for moved mailboxes).
 EXCHANGE_ONLINE_DOMAINS = ("onmicrosoft.com", "onmicrosoft.us", "partner.onmschina.cn")
 
 

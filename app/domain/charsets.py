@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from encodings import aliases as _aliases_module, normalize_encoding
 
-#: the codecs (Python's canonical module names) a mail charset may resolve to
+# the codecs (Python's canonical module names) a mail charset may resolve to
 MAIL_CHARSETS = frozenset(
     ["ascii", "latin_1", "utf_8", "utf_8_sig", "utf_7", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le",
      "utf_32_be"]
@@ -33,17 +33,17 @@ MAIL_CHARSETS = frozenset(
        "johab", "shift_jis", "shift_jis_2004", "shift_jisx0213", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2",
        "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext", "iso2022_kr"])
 
-#: names mail programs write that Python's alias table does not hold
+# names mail programs write that Python's alias table does not hold
 _MAIL_ALIASES = {"windows_874": "cp874", "iso_8859_8_i": "iso8859_8", "iso_8859_6_i": "iso8859_6",
                  "x_sjis": "shift_jis", "x_mac_roman": "mac_roman", "x_mac_cyrillic": "mac_cyrillic",
                  "x_euc_jp": "euc_jp", "x_gbk": "gbk", "cp936": "gbk", "x_cp1250": "cp1250", "x_cp1251": "cp1251",
                  "x_cp1252": "cp1252", "ks_c_5601_1987": "cp949", "ansi_x3_4_1968": "ascii"}
-#: what a charset name may look like (RFC 2978 mime-charset characters, and not too long)
+# what a charset name may look like (RFC 2978 mime-charset characters, and not too long)
 _NAME = re.compile(r"[a-z0-9][a-z0-9!#$%&+^_`{}~.:-]{0,39}")
 
 UNKNOWN_8BIT = "unknown-8bit"
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: surrogates that are not the parser's escapes of one raw byte (U+DC80..U+DCFF)
+# surrogates that are not the parser's escapes of one raw byte (U+DC80..U+DCFF)
 _NOT_A_BYTE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
 
 

@@ -10,11 +10,11 @@ import datetime as _dt
 import email.utils
 from email.headerregistry import HeaderRegistry, UnstructuredHeader
 
-#: the headers whose value is a date (RFC 5322 3.6.1, 3.6.6)
+# the headers whose value is a date (RFC 5322 3.6.1, 3.6.6)
 DATE_HEADERS = ("date", "resent-date")
 
-#: what the stdlib date parser raises for text it cannot read: ValueError and TypeError for words,
-#: IndexError for too few fields, OverflowError for an hour or a year beyond a C integer (9999999999)
+# what the stdlib date parser raises for text it cannot read: ValueError and TypeError for words,
+# IndexError for too few fields, OverflowError for an hour or a year beyond a C integer (9999999999)
 _UNREADABLE = (TypeError, ValueError, IndexError, OverflowError)
 
 

@@ -35,11 +35,11 @@ from app.domain.extras import header_name_problem
 from app.domain.models import Attachment, BodyFormat, Draft, Importance, Recipient, Sensitivity
 from app.domain.senders import SendRight
 
-#: CRLF line ends (as Outlook and Exchange write .eml files); parsing accepts either.
+# CRLF line ends (as Outlook and Exchange write .eml files); parsing accepts either.
 POLICY = email.policy.default.clone(linesep="\r\n")
 UTF8_POLICY = POLICY.clone(utf8=True)
 PRIORITY = {Importance.HIGH: "1", Importance.LOW: "5"}  # as Exchange writes it
-#: the Sensitivity header (RFC 2156 4.3; RFC 2076 3.9): Normal is written as no header, as Outlook does
+# the Sensitivity header (RFC 2156 4.3; RFC 2076 3.9): Normal is written as no header, as Outlook does
 SENSITIVITY_HEADER = {Sensitivity.PERSONAL: "Personal", Sensitivity.PRIVATE: "Private",
                       Sensitivity.CONFIDENTIAL: "Company-Confidential"}
 

@@ -53,60 +53,60 @@ from app.domain.dates import read_mail_date
 from app.domain.senders import Principal
 from app.domain.words import Number, Words, translate
 
-#: the largest file read, whatever the server's limit (twice it is asked for): the stdlib's parser and
-#: ``get_payload`` hold a file in up to ~7 times its size (a 20 MB file of 8-bit text takes 140 MB; one
-#: 8-bit character makes a long text's every copy 2 bytes a character, and ``get_payload`` looks for such
-#: characters by encoding the text to UTF-8, 3 bytes a character), so 12 MB keeps every file within 100 MB
+# the largest file read, whatever the server's limit (twice it is asked for): the stdlib's parser and
+# ``get_payload`` hold a file in up to ~7 times its size (a 20 MB file of 8-bit text takes 140 MB; one
+# 8-bit character makes a long text's every copy 2 bytes a character, and ``get_payload`` looks for such
+# characters by encoding the text to UTF-8, 3 bytes a character), so 12 MB keeps every file within 100 MB
 MAX_FILE_BYTES = 12 * 1024 * 1024
 MAX_PARTS = 500
 MAX_DEPTH = 20
 MAX_HEADER_CHARS = 64 * 1024
 MAX_HEADERS = 2000
-#: headers in the whole file: each look-up of a part's header goes through all of that part's headers
+# headers in the whole file: each look-up of a part's header goes through all of that part's headers
 MAX_ALL_HEADERS = 10_000
-#: characters of all ``Content-*`` headers together (type, disposition, file names, dates: up to ~400 a part as
-#: Outlook writes them, for at most 250 attachments): the stdlib parses such a header again at every look-up,
-#: ~7 µs a character (300 parts with a 60 KB Content-Type each would cost ~37 s of CPU)
+# characters of all ``Content-*`` headers together (type, disposition, file names, dates: up to ~400 a part as
+# Outlook writes them, for at most 250 attachments): the stdlib parses such a header again at every look-up,
+# ~7 µs a character (300 parts with a 60 KB Content-Type each would cost ~37 s of CPU)
 MAX_CONTENT_HEADER_CHARS = 128 * 1024
-#: characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than
-#: the 500 recipients a message may have; the address parser takes ~6 µs a character
+# characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than
+# the 500 recipients a message may have; the address parser takes ~6 µs a character
 MAX_ADDRESS_CHARS = 32 * 1024
-#: characters of all headers together: each one the draft reads is parsed by the header registry at every look-up
-#: (~0.6 µs a character for plain text, ~7 for addresses and parameters: 1,990 headers of 1.9 KB of encoded words
-#: took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB
+# characters of all headers together: each one the draft reads is parsed by the header registry at every look-up
+# (~0.6 µs a character for plain text, ~7 for addresses and parameters: 1,990 headers of 1.9 KB of encoded words
+# took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB
 MAX_ALL_HEADER_CHARS = 512 * 1024
 _ADDRESS_HEADERS = frozenset(("from", "to", "cc", "bcc", "reply-to", "sender"))
-#: characters of RFC 2047 encoded words in one header, counted before the email package decodes them: the header
-#: registry makes a few dozen objects for each word, a note for each one it cannot decode, so 64 KB of
-#: encoded words in one Subject held 118-350 MB and Keywords of them took 3 s. Outlook encodes a
-#: Subject of 255 characters (Exchange's limit) in under 2 KB; a file name of 255 in under 2 KB.
+# characters of RFC 2047 encoded words in one header, counted before the email package decodes them: the header
+# registry makes a few dozen objects for each word, a note for each one it cannot decode, so 64 KB of
+# encoded words in one Subject held 118-350 MB and Keywords of them took 3 s. Outlook encodes a
+# Subject of 255 characters (Exchange's limit) in under 2 KB; a file name of 255 in under 2 KB.
 MAX_ENCODED_WORD_CHARS = 8 * 1024
-#: characters of encoded words in all headers together: 250 attachments named in encoded words (name= and
-#: filename=, ~120 characters each) take ~60 KB
+# characters of encoded words in all headers together: 250 attachments named in encoded words (name= and
+# filename=, ~120 characters each) take ~60 KB
 MAX_ALL_ENCODED_WORD_CHARS = 96 * 1024
-#: parameters of one Content-* header (";" counted, quoted ones too): the stdlib's parameter parser slows with
-#: their square (15,000 of "; a=b" in 60 KB took over a minute); Outlook writes a handful, and a
-#: 255-character file name in RFC 2231 sections twice (name*N*=, filename*N*=) takes under 40
+# parameters of one Content-* header (";" counted, quoted ones too): the stdlib's parameter parser slows with
+# their square (15,000 of "; a=b" in 60 KB took over a minute); Outlook writes a handful, and a
+# 255-character file name in RFC 2231 sections twice (name*N*=, filename*N*=) takes under 40
 MAX_CONTENT_PARAMS = 100
-#: parameters of all Content-* headers together: each is parsed again at every look-up of its header (150 parts
-#: of 198 each took over 30 s); 490 attachments as Outlook writes them (type, name, disposition, file name,
-#: size, two dates) have ~3,500
+# parameters of all Content-* headers together: each is parsed again at every look-up of its header (150 parts
+# of 198 each took over 30 s); 490 attachments as Outlook writes them (type, name, disposition, file name,
+# size, two dates) have ~3,500
 MAX_ALL_CONTENT_PARAMS = 4_000
 _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
-#: a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
+# a 20 MB message of base64 attachments has ~270,000 lines (76 characters each)
 MAX_LINES = 600_000
-#: the parser looks at every line for the boundary of every multipart the line is in (RFC 2046 §5.1.2: an outer
-#: boundary ends the inner parts), ~0.12 µs a look: lines times multipart levels is held to this, so a file of
-#: 590,000 lines may nest 5 multiparts, one of 270,000 (20 MB of base64) 11, one of 150,000 or fewer
-#: :data:`MAX_DEPTH` (590,000 lines 19 multiparts deep took 2.8 s of CPU)
+# the parser looks at every line for the boundary of every multipart the line is in (RFC 2046 §5.1.2: an outer
+# boundary ends the inner parts), ~0.12 µs a look: lines times multipart levels is held to this, so a file of
+# 590,000 lines may nest 5 multiparts, one of 270,000 (20 MB of base64) 11, one of 150,000 or fewer
+# :data:`MAX_DEPTH` (590,000 lines 19 multiparts deep took 2.8 s of CPU)
 MAX_BOUNDARY_LOOKS = 3_000_000
-#: a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in
-#: a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and
-#: base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen
+# a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in
+# a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and
+# base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen
 LONG_LINE = 4 * 1024 * 1024
-#: how long a parse may take before the user is told the file cannot be read
+# how long a parse may take before the user is told the file cannot be read
 PARSE_SECONDS = 30.0
-#: the piece of the file fed to the parser between two looks at the budget
+# the piece of the file fed to the parser between two looks at the budget
 FEED_BYTES = 64 * 1024
 _CONTAINER = re.compile(rb"content-type[ \t]*:\s*(?:multipart|message)/", re.IGNORECASE)
 _KNOWN = ("from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "received",
@@ -122,9 +122,9 @@ class EmlMessage:
     draft: Draft
     sender: Recipient | None = None  # the From
     date: _dt.datetime | None = None
-    #: the Sender header, when the file has one (who sent it on the From's behalf)
+    # the Sender header, when the file has one (who sent it on the From's behalf)
     on_behalf: Recipient | None = None
-    #: what was read differently from what the file says (an unknown charset, a broken header...)
+    # what was read differently from what the file says (an unknown charset, a broken header...)
     notes: list[str] = field(default_factory=list)
 
 
@@ -238,11 +238,11 @@ class Budget:
                                      "opened.").format(seconds=f"{self.seconds:.0f}"))
 
 
-#: an encoded word's charset (RFC 2047 ``=?charset*lang?b?...?=``)
+# an encoded word's charset (RFC 2047 ``=?charset*lang?b?...?=``)
 _EW_CHARSET = re.compile(r"(=\?)([^?]*)(\?[bBqQ]\?)")
-#: an RFC 2231 parameter's charset (``name*=charset'lang'...``, ``name*0*=...``)
+# an RFC 2231 parameter's charset (``name*=charset'lang'...``, ``name*0*=...``)
 _RFC2231_CHARSET = re.compile(r"""(\*[ \t]*=[ \t]*"?)([^'"\s;=]*)(?=')""")
-#: a header that cannot be parsed as its kind is read as plain text (its words, never an exception)
+# a header that cannot be parsed as its kind is read as plain text (its words, never an exception)
 _PLAIN_TEXT = HeaderRegistry(use_default_map=False)
 
 
@@ -272,7 +272,7 @@ class _BudgetPolicy(email.policy.EmailPolicy):
     encoded word or an RFC 2231 value with it, and a header the registry cannot parse is its words."""
 
     budget: Budget | None = None
-    #: what was read differently from what the file says: ("charset", name) and ("header", name)
+    # what was read differently from what the file says: ("charset", name) and ("header", name)
     seen: set | None = None
 
     def header_source_parse(self, sourcelines):
@@ -507,7 +507,7 @@ def _shown(name: str) -> str:
     return "".join(c if c.isprintable() else "�" for c in name[:40]) + ("…" if len(name) > 40 else "")
 
 
-#: X- headers servers and mail programs stamp on a message (not the author's own): not read as custom headers
+# X- headers servers and mail programs stamp on a message (not the author's own): not read as custom headers
 _STAMPED = ("x-ms-", "x-microsoft-", "x-mailer", "x-originating-", "x-received", "x-google-", "x-gm-", "x-forefront-",
             "x-spam", "x-virus", "x-eopattributedmessage", "x-mimeole", "x-unsent")
 

@@ -48,7 +48,7 @@ _PLAIN = {
     "ErrorEwsBlockedUseGraph": QT_TRANSLATE_NOOP("MailErrors", "Exchange Online no longer accepts EWS for this mailbox; sign in with Microsoft 365"),
 }
 
-#: the longest piece of a server's own explanation quoted to the user (it is untrusted data)
+# the longest piece of a server's own explanation quoted to the user (it is untrusted data)
 SERVER_REASON_LIMIT = 160
 
 

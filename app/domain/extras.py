@@ -37,7 +37,7 @@ from app.domain.words import translate
 
 MAX_HEADERS = 5
 MAX_HEADERS_BYTES = 256 * 1024
-#: header names Exchange keeps for itself (MS-OXCMAIL 2.2.3.2.12: MIME writers do not create them)
+# header names Exchange keeps for itself (MS-OXCMAIL 2.2.3.2.12: MIME writers do not create them)
 RESERVED_PREFIXES = ("x-microsoft-exchange-organization", "x-microsoft-exchange-forest")
 #: X- headers that stand for a field of the message: set through the field, not as a custom header
 FIELD_HEADERS = {"x-priority": translate("Headers", "Importance"),

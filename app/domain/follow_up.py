@@ -41,7 +41,7 @@ from app.domain import threads
 from app.domain.models import Attachment, BodyFormat, Draft, Recipient, new_local_id
 from app.domain.words import QT_TRANSLATE_NOOP
 
-#: Outlook's line between the new text and the quoted message (plain text)
+# Outlook's line between the new text and the quoted message (plain text)
 SEPARATOR = "_" * 32
 # the prefixes that already make a subject a reply or a forward, whoever wrote them: Outlook's in English, French
 # and German ("RE:", "AW:"; "FW:", "TR :", "WG:"), Thunderbird's "Fwd:", the Nordic "SV:", the Dutch "Antw:";
@@ -154,7 +154,7 @@ def quoted(orig: Draft, sender: Recipient | None, sent: _dt.datetime | None,
     return (f"<div><br></div><hr><div>{head}</div><br>{_inner(orig.body)}", BodyFormat.HTML)
 
 
-#: a header line of the quote: a label of a few words and its colon ("From:", "De :", "Von:"), then its value
+# a header line of the quote: a label of a few words and its colon ("From:", "De :", "Von:"), then its value
 _HEADER_LINE = re.compile(r"[^\W\d_][\w .'-]{0,30}?\s?:(\s|$)")
 
 

@@ -17,11 +17,11 @@ from urllib.parse import unquote
 
 from app.domain.models import Attachment
 
-#: an ``src`` (quoted or not) that names a ``cid:`` URL, as Qt's toHtml() and other mailers write it
+# an ``src`` (quoted or not) that names a ``cid:`` URL, as Qt's toHtml() and other mailers write it
 _CID_SRC = re.compile(r"""\bsrc\s*=\s*(?:"cid:([^"]*)"|'cid:([^']*)'|cid:([^\s>"']+))""", re.IGNORECASE)
 
 
-#: an image's ``src`` holding its bytes (``data:image/png;base64,...``): how a signature keeps its picture
+# an image's ``src`` holding its bytes (``data:image/png;base64,...``): how a signature keeps its picture
 _DATA_SRC = re.compile(r"""\bsrc\s*=\s*(["'])data:(image/[a-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]*)\1""", re.IGNORECASE)
 
 

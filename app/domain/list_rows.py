@@ -64,7 +64,7 @@ def subject_tooltip(text: str | None) -> str | None:
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
 
 
-#: the follow-up flag's marker before a subject
+# the follow-up flag's marker before a subject
 FLAG_MARKS = {FlagStatus.FLAGGED: "⚑", FlagStatus.COMPLETE: "✔"}
 
 
@@ -141,7 +141,7 @@ def elide_right(text: str, width: int, measure: Callable[[str], int]) -> str:
     return text[:lo].rstrip() + "…" if lo or measure("…") <= width else ""
 
 
-#: a server's response code in brackets, as a status ends with one: "(ErrorMessageSizeExceeded)"
+# a server's response code in brackets, as a status ends with one: "(ErrorMessageSizeExceeded)"
 _CODE = re.compile(r"\((?:[A-Z][a-z0-9]*){2,}\)")
 
 

@@ -35,10 +35,10 @@ from app.domain.validation import check_authority_url, check_graph_url, is_loopb
 from app.domain.words import translate
 
 GLOBAL_GRAPH = "https://graph.microsoft.com"
-#: Microsoft's public sign-in endpoint for work and school accounts (any tenant), and its cloud's Graph
+# Microsoft's public sign-in endpoint for work and school accounts (any tenant), and its cloud's Graph
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
 DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
-#: sign-in host -> the Graph service root it goes with (see the table above)
+# sign-in host -> the Graph service root it goes with (see the table above)
 GRAPH_FOR_LOGIN_HOST = {
     "login.microsoftonline.com": GLOBAL_GRAPH,
     "login.microsoftonline.us": "https://graph.microsoft.us",
@@ -47,7 +47,7 @@ GRAPH_FOR_LOGIN_HOST = {
 }
 LOGIN_HOSTS = tuple(GRAPH_FOR_LOGIN_HOST)
 GRAPH_HOSTS = ("graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn")
-#: The delegated permissions Dispatch asks for (why each: app/mail/graph/signin.py, DEFAULT_SCOPES).
+# The delegated permissions Dispatch asks for (why each: app/mail/graph/signin.py, DEFAULT_SCOPES).
 GRAPH_PERMISSIONS = ("Mail.ReadWrite", "Mail.Send", "Mail.Send.Shared", "People.Read")
 
 

@@ -25,7 +25,7 @@ MAX_ROWS = 5000
 MAX_COLUMNS = 100
 MAX_CELL = 64 * 1024  # characters in one cell
 MAX_BYTES = 32 * 1024 * 1024  # the whole file or pasted text
-#: header names taken as the recipient column (compared without case, spaces, "-" and "_")
+# header names taken as the recipient column (compared without case, spaces, "-" and "_")
 RECIPIENT_NAMES = ("email", "emailaddress", "mail", "to")
 
 # ``{name}``: no braces, angle brackets or line breaks inside, at most 100 characters; ``{{`` / ``}}`` are

@@ -106,7 +106,7 @@ class Attachment:
     source_path: str = ""
     attachment_id: str = ""
     size: int = -1
-    #: shown inside an HTML body (``<img src="cid:...">``) rather than listed: its Content-ID, without <>
+    # shown inside an HTML body (``<img src="cid:...">``) rather than listed: its Content-ID, without <>
     content_id: str = ""
     is_inline: bool = False
 
@@ -148,27 +148,27 @@ class Draft:
     sensitivity: Sensitivity = Sensitivity.NORMAL
     categories: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
-    #: custom Internet headers, (name, value) with X- names; checks and limits in app/domain/extras.py
+    # custom Internet headers, (name, value) with X- names; checks and limits in app/domain/extras.py
     headers: list[tuple[str, str]] = field(default_factory=list)
-    #: the follow-up flag (the sender's own: not delivered, not in an .eml)
+    # the follow-up flag (the sender's own: not delivered, not in an .eml)
     flag: FollowUpFlag = NO_FLAG
-    #: the mailbox it is sent from when not the account's own (send as / on behalf: app/domain/senders.py)
+    # the mailbox it is sent from when not the account's own (send as / on behalf: app/domain/senders.py)
     principal: Principal | None = None
     ref: ItemRef | None = None
     internet_message_id: str = ""
     local_id: str = field(default_factory=new_local_id)
     modified: datetime | None = None
-    #: where it sits in a conversation (a reply all / forward from Sent): the Message-ID it answers
-    #: and the chain before it (RFC 5322 3.6.4), "" for a new conversation. Set once, at the first save.
+    # where it sits in a conversation (a reply all / forward from Sent): the Message-ID it answers
+    # and the chain before it (RFC 5322 3.6.4), "" for a new conversation. Set once, at the first save.
     in_reply_to: str = ""
     references: str = ""
-    #: its PidTagConversationIndex and PidTagConversationTopic (MS-OXOMSG 2.2.1.3, 2.2.1.5; an .eml's Thread-Index
-    #: and Thread-Topic): a message read from the server carries its own; a reply all / forward the original's
-    #: plus one child block, computed on the client as Outlook does (app/domain/threads.py); b"" / "": none
+    # its PidTagConversationIndex and PidTagConversationTopic (MS-OXOMSG 2.2.1.3, 2.2.1.5; an .eml's Thread-Index
+    # and Thread-Topic): a message read from the server carries its own; a reply all / forward the original's
+    # plus one child block, computed on the client as Outlook does (app/domain/threads.py); b"" / "": none
     thread_index: bytes = b""
     thread_topic: str = ""
-    #: a message read from the server: its From and Sender as the server says (the Sent preview's From); None
-    #: for one written here (not saved in the journal: the server's word, read again with the message)
+    # a message read from the server: its From and Sender as the server says (the Sent preview's From); None
+    # for one written here (not saved in the journal: the server's word, read again with the message)
     origin: Origin | None = None
 
     def all_recipients(self) -> list[Recipient]:
@@ -212,7 +212,7 @@ class Page:
     offset: int
     total: int
     includes_last: bool
-    #: the items' display rows (``app.domain.list_rows.ListRow``), prepared where the page was fetched
+    # the items' display rows (``app.domain.list_rows.ListRow``), prepared where the page was fetched
     rows: tuple = ()
 
 
@@ -259,7 +259,7 @@ class ItemOutcome:
     message: str = ""
     explanation: str = ""
     local_id: str = ""
-    #: the :class:`ErrorKind` of a failed or unknown outcome (None when ok)
+    # the :class:`ErrorKind` of a failed or unknown outcome (None when ok)
     kind: ErrorKind | None = None
 
     @property

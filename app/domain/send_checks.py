@@ -15,10 +15,10 @@ from app.domain import follow_up
 from app.domain.models import BodyFormat, Draft
 from app.domain.words import translate
 
-#: words that say "a file comes with this message", in the languages people write mail in here
-#: (English, German, French, Spanish, Italian, Dutch, Portuguese). Matched as whole words, case- and
-#: accent-insensitively; quoted text of earlier messages (a reply's or forward's quoted original, lines starting
-#: with ">") is not read.
+# words that say "a file comes with this message", in the languages people write mail in here
+# (English, German, French, Spanish, Italian, Dutch, Portuguese). Matched as whole words, case- and
+# accent-insensitively; quoted text of earlier messages (a reply's or forward's quoted original, lines starting
+# with ">") is not read.
 ATTACHMENT_WORDS = (
     # English
     "attached", "attachment", "attachments", "attaching", "enclosed", "i attach", "please find attached",

@@ -8,7 +8,7 @@ from app.domain.senders import Principal, SendRight
 from app.domain.validation import is_valid_address
 from app.domain.words import translate
 
-#: a longer display name is cut (it is only shown, in the From selector and the .eml's From)
+# a longer display name is cut (it is only shown, in the From selector and the .eml's From)
 MAX_NAME = 256
 
 

@@ -34,8 +34,8 @@ class Principal:
     email: str
     name: str = ""
     right: SendRight = SendRight.SEND_AS
-    #: the sent copy goes to this mailbox's Sent Items, not the account's own (a setting of the account's list,
-    #: not of who a message is from: two principals of the same address and right are the same From)
+    # the sent copy goes to this mailbox's Sent Items, not the account's own (a setting of the account's list,
+    # not of who a message is from: two principals of the same address and right are the same From)
     keep_copy: bool = field(default=False, compare=False)
 
     def label(self) -> str:

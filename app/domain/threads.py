@@ -21,7 +21,7 @@ import datetime as _dt
 
 HEADER = 22
 CHILD = 5
-#: FILETIME's epoch: 100-nanosecond intervals since 1601-01-01 UTC ([MS-DTYP] 2.3.3)
+# FILETIME's epoch: 100-nanosecond intervals since 1601-01-01 UTC ([MS-DTYP] 2.3.3)
 _EPOCH = _dt.datetime(1601, 1, 1, tzinfo=_dt.timezone.utc)
 
 

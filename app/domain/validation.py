@@ -25,11 +25,11 @@ DEFAULT_MAX_SEND_BYTES = 10 * 1024 * 1024  # Exchange Server's default MaxSendSi
 MAX_RECIPIENTS = 500  # Exchange Server's default MaxRecipientEnvelopeLimit
 MAX_SUBJECT = 255  # characters: Exchange's (and Graph's) limit for an item's Subject
 MAX_ADDRESS = 255  # characters of a recipient's EmailAddress (exchangelib refuses a longer one before sending)
-#: Drafts sent in ONE send request (EWS SendItem). The schema sets no count (its ItemIds list is unbounded)
-#: and Exchange documents none; what it limits is time: "EWS limits the execution time of a batch request to
-#: one minute", and it checks the sender's budget after each item ("EWS throttling in Exchange", Throttling
-#: implications for EWS batch requests). 250 stays well inside that minute; exchangelib's 100 is the
-#: library's own default, not the server's. Graph's $batch holds at most 20 (its backend chunks by itself).
+# Drafts sent in ONE send request (EWS SendItem). The schema sets no count (its ItemIds list is unbounded)
+# and Exchange documents none; what it limits is time: "EWS limits the execution time of a batch request to
+# one minute", and it checks the sender's budget after each item ("EWS throttling in Exchange", Throttling
+# implications for EWS batch requests). 250 stays well inside that minute; exchangelib's 100 is the
+# library's own default, not the server's. Graph's $batch holds at most 20 (its backend chunks by itself).
 SEND_BATCH_LIMIT = 250
 
 
@@ -278,7 +278,7 @@ AUTHORITY_URL = translate("Validation", "The sign-in authority")
 AUTHORITY_URL_EXAMPLE = "https://login.microsoftonline.com/organizations"
 UPLOAD_URL = translate("Validation", "The upload address the server gave")
 UPLOAD_URL_EXAMPLE = "https://outlook.office.com/api/v2.0/..."
-#: "Enter ..." for each URL: the name inside a sentence (French and German do not lower a first letter)
+# "Enter ..." for each URL: the name inside a sentence (French and German do not lower a first letter)
 _ENTER = {
     EWS_URL: translate("Validation", "Enter the EWS URL (for example {example})."),
     GRAPH_URL: translate("Validation", "Enter the Microsoft Graph URL (for example {example})."),

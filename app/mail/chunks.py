@@ -19,8 +19,8 @@ from app.domain.errors import MailError
 from app.domain.explain import explain
 from app.domain.models import ErrorKind, ItemOutcome, ItemRef, OutcomeStatus
 
-#: after a request failed with one of these the next would fail the same way (signed out, the certificate
-#: refused, throttled, the server out of reach): the rest of the items are not tried
+# after a request failed with one of these the next would fail the same way (signed out, the certificate
+# refused, throttled, the server out of reach): the rest of the items are not tried
 STOP_KINDS = frozenset({ErrorKind.AUTH, ErrorKind.TLS, ErrorKind.THROTTLED, ErrorKind.UNREACHABLE})
 
 

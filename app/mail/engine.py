@@ -35,10 +35,10 @@ from app.mail.service import MailService, ServerInfo
 
 log = logging.getLogger(__name__)
 
-#: The calls that may change the mailbox: when the child dies during one, nobody knows whether it happened.
+# The calls that may change the mailbox: when the child dies during one, nobody knows whether it happened.
 CHANGES_MAILBOX = frozenset({"save_draft", "send_drafts", "send_mime", "delete_items"})
-#: How long a closed engine may go on with the calls it had begun (each is bounded by the backend's own
-#: timeouts and retries) before it is stopped.
+# How long a closed engine may go on with the calls it had begun (each is bounded by the backend's own
+# timeouts and retries) before it is stopped.
 CLOSE_SECONDS = 300.0
 
 

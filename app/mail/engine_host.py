@@ -21,10 +21,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 from app.mail import engine_wire as wire
 
-#: What the window's process may call: the MailService interface.
+# What the window's process may call: the MailService interface.
 CALLS = frozenset({"connect", "save_draft", "send_drafts", "send_mime", "list_messages", "get_message", "delete_items",
                    "resolve_names", "find_by_message_ids"})
-#: As many calls at once as the window's mail client makes (app.core.mailclient), and a few to spare.
+# As many calls at once as the window's mail client makes (app.core.mailclient), and a few to spare.
 WORKERS = 8
 
 

@@ -16,12 +16,12 @@ import struct
 from app.domain.errors import MailError
 
 _LENGTH = struct.Struct(">Q")
-#: The method name of the frame that closes an engine in order (it finishes what it has begun, then leaves).
+# The method name of the frame that closes an engine in order (it finishes what it has begun, then leaves).
 CLOSE = "__close__"
-#: the account's settings changed (its mailboxes it sends from): answered before any later frame is read
+# the account's settings changed (its mailboxes it sends from): answered before any later frame is read
 CONFIGURE = "__configure__"
-#: The modules whose errors come back as themselves (with Python's own exceptions); any other error comes
-#: back as :class:`EngineFault`.
+# The modules whose errors come back as themselves (with Python's own exceptions); any other error comes
+# back as :class:`EngineFault`.
 ERROR_MODULES = ("app.mail.errors", "app.domain.errors")
 
 

@@ -24,7 +24,7 @@ __all__ = [
     "EWS_BLOCKED", "EwsBlocked", "is_ews_blocked", "SEND_AS_DENIED", "is_send_as_denied",
 ]
 
-#: The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).
+# The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).
 EWS_BLOCKED = "ErrorEwsBlockedUseGraph"
 
 
@@ -164,7 +164,7 @@ def is_ews_blocked(exc: BaseException | None) -> bool:
     return isinstance(exc, EwsBlocked) or getattr(exc, "code", None) == EWS_BLOCKED
 
 
-#: Exchange's code for a From the signed-in user may not send as (EWS ResponseCode; Graph's error.code)
+# Exchange's code for a From the signed-in user may not send as (EWS ResponseCode; Graph's error.code)
 SEND_AS_DENIED = "ErrorSendAsDenied"
 
 

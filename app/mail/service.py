@@ -35,12 +35,12 @@ def list_order(folder: Folder) -> tuple[str, ...]:
 class MailService(abc.ABC):
     """One mailbox on one server."""
 
-    #: the account's own address
+    # the account's own address
     email: str
-    #: Seconds the core waits at least, after a send whose answer was lost, before it looks the message up
-    #: by Message-ID (find_by_message_ids). 0: the core's own settle delay is enough (EWS moves a sent
-    #: draft to Sent Items as part of SendItem). Graph accepts a send (202) before the message has left
-    #: Drafts, so a look-up right after would find it in neither folder.
+    # Seconds the core waits at least, after a send whose answer was lost, before it looks the message up
+    # by Message-ID (find_by_message_ids). 0: the core's own settle delay is enough (EWS moves a sent
+    # draft to Sent Items as part of SendItem). Graph accepts a send (202) before the message has left
+    # Drafts, so a look-up right after would find it in neither folder.
     send_settle_seconds: float = 0.0
 
     @abc.abstractmethod

@@ -28,10 +28,10 @@ import sqlite3
 from typing import Iterable, NamedTuple
 
 STEP = 64 * 1024  # the most characters one stored piece holds (a longer piece is stored in several)
-#: a body this long (characters) or longer is kept in pieces, outside the JSON
+# a body this long (characters) or longer is kept in pieces, outside the JSON
 BIG = 64 * 1024
-#: a body given whole: how far on (characters), and past how many of the last record's pieces, a piece
-#: that is not where the one before it ended is looked for (the text typed in between)
+# a body given whole: how far on (characters), and past how many of the last record's pieces, a piece
+# that is not where the one before it ended is looked for (the text typed in between)
 RESYNC, RESYNC_PIECES = 64 * 1024, 3
 
 _IN_JSON = "json_set(?, '$.body', ?)"
@@ -44,8 +44,8 @@ class Stored(NamedTuple):
 
     pieces: tuple[str, ...]
     rows: tuple[tuple[int, ...], ...]
-    #: the body as the caller gave it whole, kept to be given back as it is (joining the pieces of a 10 MB
-    #: body again holds the GIL 3-25 ms)
+    # the body as the caller gave it whole, kept to be given back as it is (joining the pieces of a 10 MB
+    # body again holds the GIL 3-25 ms)
     whole: str | None = None
 
     def ids(self) -> list[int]:
@@ -79,10 +79,10 @@ class Body:
     __slots__ = ("draft_sql", "draft_args", "pieces", "whole", "written")
 
     def __init__(self, meta_json: str, body: str, pieces: Iterable[str] | None = None):
-        #: a long body given as pieces (empty ones left out), or given whole (``whole``: cut when written)
+        # a long body given as pieces (empty ones left out), or given whole (``whole``: cut when written)
         self.pieces: tuple[str, ...] = () if pieces is None else tuple(p for p in pieces if p)
         self.whole: str | None = body if pieces is None else None
-        #: rows written by :meth:`write` (tests, the bench)
+        # rows written by :meth:`write` (tests, the bench)
         self.written = 0
         if (len(body) if pieces is None else sum(map(len, self.pieces))) < BIG:
             text = body if pieces is None else "".join(self.pieces)

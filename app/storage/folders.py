@@ -9,9 +9,9 @@ from pathlib import Path
 
 APP_NAME = "Dispatch"
 APP_AUTHOR = "Dispatch"
-#: the settings file's name in :func:`config_dir` (app.storage.settings.Settings)
+# the settings file's name in :func:`config_dir` (app.storage.settings.Settings)
 SETTINGS_FILE = "settings.json"
-#: A settings file larger than this is damaged (a real one is a few KB): it is not read into memory.
+# A settings file larger than this is damaged (a real one is a few KB): it is not read into memory.
 MAX_SETTINGS_BYTES = 1 << 20
 
 

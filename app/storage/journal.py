@@ -57,7 +57,7 @@ from app.storage.settings import data_dir  # the app's one data directory
 log = logging.getLogger(__name__)
 
 FILE_NAME = "journal.sqlite3"
-#: how long the journal remembers the Message-ID of a message it saw sent (seconds): a week
+# how long the journal remembers the Message-ID of a message it saw sent (seconds): a week
 SENT_IDS_KEPT = 7 * 24 * 3600.0
 DEFAULT_INLINE_LIMIT = 64 * 1024 * 1024
 
@@ -83,8 +83,8 @@ def _kept_state(row, state: str, op: str | None) -> str:
     return state
 
 
-#: the bodies of the messages recorded last that the journal keeps in memory to give back without reading
-#: them out of SQLite (a 10 MB body: ~50 ms of SQLite's CPU and ~8 ms holding the GIL to decode it)
+# the bodies of the messages recorded last that the journal keeps in memory to give back without reading
+# them out of SQLite (a 10 MB body: ~50 ms of SQLite's CPU and ~8 ms holding the GIL to decode it)
 BODIES_KEPT = 4
 
 
@@ -94,19 +94,19 @@ class Journal:
     def __init__(self, path: str | Path | None = None, *, inline_limit: int = DEFAULT_INLINE_LIMIT):
         """Raises :class:`JournalUnavailable` when the file cannot be opened or written."""
         self.path = Path(path) if path else default_path()
-        #: False for a journal kept in memory only (no file could be written): typing is not protected
+        # False for a journal kept in memory only (no file could be written): typing is not protected
         self.persistent = str(path) != ":memory:"
         self.inline_limit = inline_limit
         self._lock = threading.RLock()
-        #: local_id -> (version, what was stored of the body) this connection last recorded, newest last
-        #: (record(): the rows a next record keeps; get(): the body given back without reading it)
+        # local_id -> (version, what was stored of the body) this connection last recorded, newest last
+        # (record(): the rows a next record keeps; get(): the body given back without reading it)
         self._bodies: dict[str, tuple[int, body_blob.Stored]] = {}
-        #: where a damaged journal file was moved at open (None: it was fine)
+        # where a damaged journal file was moved at open (None: it was fine)
         self._db, self.moved_aside = open_journal_db(self.path)
         self._data_version = self._db.execute("PRAGMA data_version").fetchone()[0]  # changes: another writer
         if self.moved_aside is not None:
             log.warning("the journal file was damaged; it was moved aside and a new one started")
-        #: rows moved to the quarantine table because they could not be read
+        # rows moved to the quarantine table because they could not be read
         self.quarantined = 0
 
     # ---- writing ----

@@ -22,7 +22,7 @@ class State(str, enum.Enum):
 
 
 _STATE_VALUES = frozenset(s.value for s in State)
-#: journals written by earlier versions: an entry "sending" was a send in flight (now "submitting")
+# journals written by earlier versions: an entry "sending" was a send in flight (now "submitting")
 _LEGACY_STATES = {"sending": "submitting"}
 
 
@@ -58,14 +58,14 @@ def _columns(body: str, pieces: str) -> str:
             f"CASE WHEN {_SPLIT} THEN json_remove(draft, '$.body') ELSE draft END, {body}, account, meta, {pieces}")
 
 
-#: the body: a long one's rows (the ``pieces`` column, app/storage/body_blob.py: read by entry_from_row) or,
-#: written before the pieces, its own column (UTF-8 bytes), else out of the JSON
+# the body: a long one's rows (the ``pieces`` column, app/storage/body_blob.py: read by entry_from_row) or,
+# written before the pieces, its own column (UTF-8 bytes), else out of the JSON
 ENTRY_COLUMNS = _columns(f"CASE WHEN body IS NOT NULL THEN CAST(body AS BLOB) WHEN {_SPLIT} THEN json_extract(draft, '$.body') END",
                          "pieces")
-#: the same without the body (``Journal.get(known_body=)``: the caller holds it): a damaged row still comes
-#: back whole
+# the same without the body (``Journal.get(known_body=)``: the caller holds it): a damaged row still comes
+# back whole
 HEAD_COLUMNS = _columns("NULL", "NULL")
-#: where the ``pieces`` column is in a row of either
+# where the ``pieces`` column is in a row of either
 PIECES_AT = 11
 
 

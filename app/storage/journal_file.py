@@ -69,9 +69,9 @@ CREATE TABLE IF NOT EXISTS quarantine (
 );
 """
 
-#: columns added after the first release: (name, definition) — added to older files on open
-#: (``pieces``: the rows of ``body_pieces`` holding a long body, in order, app/storage/body_blob.py; ``body``:
-#: a long body as UTF-8, as journals before the pieces kept it; both NULL: the body is in the JSON)
+# columns added after the first release: (name, definition) — added to older files on open
+# (``pieces``: the rows of ``body_pieces`` holding a long body, in order, app/storage/body_blob.py; ``body``:
+# a long body as UTF-8, as journals before the pieces kept it; both NULL: the body is in the JSON)
 _ADDED_COLUMNS = (("account", "TEXT NOT NULL DEFAULT ''"), ("meta", "TEXT NOT NULL DEFAULT '{}'"), ("body", "BLOB"),
                   ("pieces", "TEXT"))
 

@@ -22,7 +22,7 @@ from app.storage.settings import config_dir
 
 SYSTEM_DEFAULTS = Path("/etc/dispatch/defaults.json")
 FILE = "defaults.json"
-#: a real defaults file is a few lines: a larger one is not read into memory
+# a real defaults file is a few lines: a larger one is not read into memory
 MAX_BYTES = 64 * 1024
 
 

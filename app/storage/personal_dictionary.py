@@ -18,7 +18,7 @@ from app.domain.words import translate
 log = logging.getLogger(__name__)
 
 FILE_NAME = "personal-dictionary.txt"
-#: more than this is not a personal dictionary: the rest is not read
+# more than this is not a personal dictionary: the rest is not read
 MAX_BYTES = 4 << 20
 MAX_WORD = 100
 

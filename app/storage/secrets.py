@@ -86,7 +86,7 @@ def forget(email: str, username: str = "") -> None:
 
 
 # ---------------- other secrets (the Microsoft 365 sign-in's token cache) ----------------
-#: Windows' credential store takes at most 2560 bytes a secret: larger ones are kept in pieces.
+# Windows' credential store takes at most 2560 bytes a secret: larger ones are kept in pieces.
 CHUNK = 1200
 _CHUNKED = "dispatch-chunks:"
 
@@ -186,7 +186,7 @@ class KeyringTokenCacheStore:
     PREFIX = "graph-token-cache|"
 
     def __init__(self, *, plain_file: bool = False):
-        #: the user asked for a plain file (``--plain-token-file``): used only where there is no keyring
+        # the user asked for a plain file (``--plain-token-file``): used only where there is no keyring
         self.plain_file = plain_file
 
     def load(self, account: str) -> str | None:

@@ -23,7 +23,7 @@ from app.storage.folders import (  # noqa: F401 (re-exported: where the files li
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 200
-#: Undo send: the seconds between Send and the server call that the UI offers, and the default
+# Undo send: the seconds between Send and the server call that the UI offers, and the default
 UNDO_SEND_CHOICES = (0, 5, 10, 20, 30)
 DEFAULT_UNDO_SEND = 10
 

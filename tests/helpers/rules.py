@@ -729,6 +729,36 @@ def history_notes(path: str, source: str) -> list[str]:
     return [f"{path}:{line} {m.group(0)!r}" for line, text in sorted(texts) for m in HISTORY.finditer(text)]
 
 
+# ------------------------------------------------------------------------- translator comments are where they mean
+#: what marks a line as translatable for pyside6-lupdate
+TRANSLATABLE = re.compile(r"translate\(|QT_TRANSLATE_NOOP|QT_TR_NOOP|\btr\(")
+
+
+def stray_translator_comments(path: str, source: str) -> list[str]:
+    """Every ``#:`` comment block of ``source`` that is not right above a translatable line (its statement's
+    first lines). pyside6-lupdate reads ``#:`` as a comment for translators and gathers every one since the last
+    message into the next message's: a note on a constant forty lines above was shown to translators as the
+    meaning of the next sentence. A comment for the reader is ``#``."""
+    lines = source.split("\n")
+    found, i = [], 0
+    while i < len(lines):
+        if not lines[i].lstrip().startswith("#:"):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].lstrip().startswith("#:"):
+            j += 1
+        k = j
+        while k < len(lines) and (not lines[k].strip() or lines[k].lstrip().startswith("#")):
+            k += 1
+        statement = "\n".join(lines[k:k + 4])
+        first = lines[k] if k < len(lines) else ""
+        if not (TRANSLATABLE.search(first) or (first.rstrip().endswith("(") and TRANSLATABLE.search(statement))):
+            found.append(f"{path}:{i + 1} {lines[i].strip()[:60]!r}")
+        i = j
+    return found
+
+
 # ------------------------------------------------------------------------------- the window declares its parts
 #: the names the window goes by in the UI's code: ``w.x``, ``win.x``, ``window.x``, ``self.w.x``, ``self.win.x``
 WINDOW_NAMES = ("w", "win", "window")

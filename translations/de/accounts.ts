@@ -202,7 +202,6 @@
     </message>
     <message>
         <source>redirects</source>
-        <extracomment>the text of the step that ends a search at the redirect limit (app/core/autodiscover.py)</extracomment>
         <translation>leitet weiter</translation>
     </message>
     <message>
@@ -443,7 +442,6 @@ Betreff: {subject}</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <extracomment>a cell&apos;s flags, as QAbstractTableModel gives them, and an editable cell&apos;s: made once, not at each call. Qt asks them for every cell it paints; made at each call (Qt&apos;s own, then an enum &quot;or&quot; in Python) they cost ~1 ms of a ~4.5 ms repaint of the results (interleaved in one process, 2026-11-26) the rows a view shows, (first, last), or None when it shows none; unset: every row</extracomment>
         <translation>Ergebnis</translation>
     </message>
     <message>
@@ -740,7 +738,6 @@ Betreff: {subject}</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted</source>
-        <extracomment>the certificate question&apos;s first words: (a Microsoft 365 account&apos;s sign-in server?, a trusted one changed?)</extracomment>
         <translation>Das Zertifikat des Servers ist nicht vertrauenswürdig</translation>
     </message>
     <message>

@@ -62,7 +62,6 @@
     </message>
     <message>
         <source>the message was accepted (sent), or the command did what it was asked</source>
-        <extracomment>what each exit code of app.core.send_command (sysexits.h) means to a script</extracomment>
         <translation>die Nachricht wurde angenommen (gesendet), oder der Befehl hat getan, was verlangt war</translation>
     </message>
     <message>
@@ -311,7 +310,6 @@
     </message>
     <message>
         <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>
-        <extracomment>name -&gt; (what it does, its options), in the order the man page lists them</extracomment>
         <translation>Anmeldung ohne Fenster: Microsoft 365 per Gerätecode, oder ein Exchange-Kennwort in den Schlüsselbund des Systems</translation>
     </message>
     <message>

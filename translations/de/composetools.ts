@@ -344,7 +344,6 @@
     </message>
     <message>
         <source>Find in message</source>
-        <extracomment>each search&apos;s outcome in words, for a screen reader (the match is selected in the body, which does not have the focus: a reader would not hear where it is); True: it answers a key</extracomment>
         <translation>In Nachricht suchen</translation>
     </message>
     <message>
@@ -400,7 +399,6 @@
     <name>InlineImages</name>
     <message>
         <source>Insert image</source>
-        <extracomment>what a pasted picture (image data, no file) is called and stored as a picture was put in the body (the message changed)</extracomment>
         <translation>Bild einfügen</translation>
     </message>
     <message>

@@ -59,7 +59,6 @@
     </message>
     <message>
         <source>Select drafts, then press Ctrl+Shift+Return to send them</source>
-        <extracomment>why each draft&apos;s last send was refused, shown in Compose when it is opened (its row still saying it)</extracomment>
         <translation>Wählen Sie Entwürfe aus und drücken Sie dann Strg+Umschalt+Eingabe, um sie zu senden</translation>
     </message>
     <message>
@@ -361,7 +360,6 @@
     </message>
     <message>
         <source>Don&apos;t send</source>
-        <extracomment>the box&apos;s objectName (tests and accessibility find it by it)</extracomment>
         <translation>Nicht senden</translation>
     </message>
 </context>
@@ -384,7 +382,6 @@
     <name>ListTable</name>
     <message>
         <source>{name} row header</source>
-        <extracomment>Below this width the preview is shown under the list instead of beside it (as Sent&apos;s, but wider: beside the list at the default size it left the Subject column &quot;Go…ne&quot; beside To, Modified and Status). Below this height, with the preview under the list, the preview leaves out the draft&apos;s body.</extracomment>
         <translation>Zeilenkopf von {name}</translation>
     </message>
     <message>
@@ -653,7 +650,7 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
     </message>
     <message>
         <source>Sent: reply &amp;all</source>
-        <extracomment>Below this width the preview is shown under the list instead of beside it. Following up the previewed message: (name, words, keys, tip, what it is called). Thunderbird&apos;s and Outlook&apos;s keys where the window has them free: Reply all Ctrl+Shift+R (both), Forward Ctrl+L (Thunderbird; Outlook&apos;s Ctrl+F is Find here), Edit as new Ctrl+E (Thunderbird&apos;s &quot;Edit As New Message&quot;)</extracomment>
+        <extracomment>Following up the previewed message: (name, words, keys, tip, what it is called). Thunderbird&apos;s and Outlook&apos;s keys where the window has them free: Reply all Ctrl+Shift+R (both), Forward Ctrl+L (Thunderbird; Outlook&apos;s Ctrl+F is Find here), Edit as new Ctrl+E (Thunderbird&apos;s &quot;Edit As New Message&quot;)</extracomment>
         <translation>Gesendet: allen antw&amp;orten</translation>
     </message>
     <message>
@@ -719,7 +716,6 @@ Wenn der Server nicht erreichbar ist, warten gesendete Nachrichten hier und gehe
     </message>
     <message>
         <source>Sent</source>
-        <extracomment>(kind: &quot;reply_all&quot; | &quot;forward&quot; | &quot;edit_as_new&quot;, the previewed message): Compose opens the follow-up</extracomment>
         <translation>Gesendete Elemente</translation>
     </message>
     <message>

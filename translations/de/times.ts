@@ -37,7 +37,6 @@
     <name>SendTimes</name>
     <message>
         <source>tomorrow 8:00, mon 9:30, 17:30, {date} 08:00, in 2 h</source>
-        <extracomment>how far ahead a message may be scheduled</extracomment>
         <translation>morgen 8 Uhr, Mo. 9:30, 17:30, {date} 08:00, in 2 Std.</translation>
     </message>
     <message>
@@ -139,7 +138,6 @@
     </message>
     <message>
         <source>“{unit}” is not a unit Dispatch knows (min, h, days).</source>
-        <extracomment>the time its words name (&quot;ce soir&quot;), None: the caller&apos;s (8:00 or the one typed) a bare weekday (today&apos;s counts until its time has passed)</extracomment>
         <translation>„{unit}“ ist keine Einheit, die Dispatch kennt (Min., Std., Tage).</translation>
     </message>
     <message>

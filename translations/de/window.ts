@@ -5,7 +5,6 @@
     <name>Banner</name>
     <message>
         <source>Notification banner</source>
-        <extracomment>what it shows, for a screen reader (the window announces it): the words, and whether they interrupt (an error or a question does; a notice does not)</extracomment>
         <translation>Benachrichtigungsleiste</translation>
     </message>
     <message>
@@ -37,7 +36,6 @@
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
-        <extracomment>how long the status bar shows that the choice applies at the next start</extracomment>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
@@ -211,7 +209,6 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     </message>
     <message>
         <source>Go to {view}</source>
-        <extracomment>the highlighted entry is said once typing pauses this long (each letter changes it: said at each one, polite announcements queue up and the reader is left saying entries the user has typed past)</extracomment>
         <translation>Zu {view} wechseln</translation>
     </message>
     <message>
@@ -465,7 +462,6 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     <name>Status</name>
     <message>
         <source>No account</source>
-        <extracomment>the dialogs built on their first use (:meth:`first_use`, :meth:`keep_dialog`)</extracomment>
         <translation>Kein Konto</translation>
     </message>
     <message>
@@ -574,7 +570,6 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <extracomment>stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar&apos;s slice; Ctrl+4: the Outbox view, with the journal bridge)</extracomment>
         <translation>Entwürfe</translation>
     </message>
     <message>
@@ -590,7 +585,6 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     <name>Window</name>
     <message>
         <source>Application name</source>
-        <extracomment>the shortcuts that work from the first frame on (the rest work once the views are built, moments later) a message shown, whole, for a screen reader (the window announces it: app.ui.common.announce.Announcer.status); not for one shown with :meth:`show_quietly`</extracomment>
         <translation>Name der Anwendung</translation>
     </message>
     <message>
@@ -599,7 +593,6 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     </message>
     <message>
         <source>{app} main window</source>
-        <extracomment>the local journal (None: the journal slices open the default file in the data dir)</extracomment>
         <translation>Hauptfenster von {app}</translation>
     </message>
     <message>
@@ -660,7 +653,6 @@ Drücken Sie {keys} für die Tastenkombinationen.</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <extracomment>the local ids (Compose) and server draft ids (Send selected) of this window&apos;s send requests under way</extracomment>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>

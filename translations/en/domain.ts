@@ -5,7 +5,7 @@
     <name>EmlRead</name>
     <message numerus="yes">
         <source>%Ln custom header(s) left out: a message carries at most {limit}.</source>
-        <extracomment>X- headers servers and mail programs stamp on a message (not the author's own): not read as custom headers (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <extracomment>(a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
             <numerusform>%Ln custom header left out: a message carries at most {limit}.</numerusform>
             <numerusform>%Ln custom headers left out: a message carries at most {limit}.</numerusform>
@@ -16,7 +16,7 @@
     <name>Merge</name>
     <message numerus="yes">
         <source>Line {line} has %Ln value(s); the header has {columns} columns.</source>
-        <extracomment>header names taken as the recipient column (compared without case, spaces, "-" and "_") (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <extracomment>(a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
             <numerusform>Line {line} has %Ln value; the header has {columns} columns.</numerusform>
             <numerusform>Line {line} has %Ln values; the header has {columns} columns.</numerusform>

@@ -62,7 +62,6 @@
     </message>
     <message>
         <source>the message was accepted (sent), or the command did what it was asked</source>
-        <extracomment>what each exit code of app.core.send_command (sysexits.h) means to a script</extracomment>
         <translation>le message a été accepté (envoyé), ou la commande a fait ce qui lui était demandé</translation>
     </message>
     <message>
@@ -311,7 +310,6 @@
     </message>
     <message>
         <source>sign in without the window: Microsoft 365 by device code, or an Exchange password into the system keyring</source>
-        <extracomment>name -&gt; (what it does, its options), in the order the man page lists them</extracomment>
         <translation>se connecter sans la fenêtre&#xa0;: Microsoft 365 par code d&apos;appareil, ou un mot de passe Exchange dans le trousseau du système</translation>
     </message>
     <message>

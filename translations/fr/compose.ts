@@ -5,7 +5,7 @@
     <name>Compose</name>
     <message>
         <source>Opening this message…</source>
-        <extracomment>a body at least this long is loaded in pieces; a shorter one is set in one call (&lt; 10 ms) the first piece, set with setPlainText, and the size the loader starts appending with: a screen or two of text. 32 K characters cost ~5 ms in load() and ~7 ms more in the first append (the opening&apos;s longest stall, 10-21 ms with Compose&apos;s own work); 8 K, ~1.3 ms each (bench_typing_stall.py, 2026-11-25). On a slower spell of the machine (2026-11-26) load() took ~9 ms with 8 K, ~4 ms with 4 K, ~3 ms with 2 K: beside two CPU hogs that turn also waits ~8-12 ms for a CPU the time a turn&apos;s append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones). The rest of the turn (Qt&apos;s layout and paint, the mirrors) adds ~2-4 ms, and beside busy processes the UI thread gets about half a CPU: at 4 ms the 10 MB rich draft opened with stalls of 14-21 ms beside two CPU hogs, at 2.5 ms 10.7-10.8 ms (p99 11 -&gt; 8 ms), taking 15-25 % longer (bench_typing_stall.py, 2026-11-26) rich text: HTML this long or longer is loaded in pieces (Qt imports ~8 MB of its own HTML a second: 64 K characters, ~8 ms); the first piece, in characters of HTML (~1,200 characters of text, the top of the first screen; the next turns fill the rest). 16 K cost ~6 ms in load(), 4 K ~2 ms: beside two CPU hogs load()&apos;s turn waits ~8-12 ms for a CPU as well (bench_typing_stall.py, 2026-11-26) HTML Qt did not write, this long or longer, goes through the helper process first: Qt imports Outlook&apos;s HTML at ~4 MB a second here (48 K characters, ~12 ms; 64 K, ~22 ms); the helper answers in ~0.2 s what the empty editor says while the helper works (in place of &quot;Write your message…&quot;)</extracomment>
+        <extracomment>what the empty editor says while the helper works (in place of &quot;Write your message…&quot;)</extracomment>
         <translation>Ouverture de ce message…</translation>
     </message>
     <message>
@@ -153,7 +153,6 @@ L&apos;envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Compose</source>
-        <extracomment>a rich body this long (characters) or longer is autosaved only when typing pauses: Qt&apos;s toHtml() of 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py) a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more) Compose&apos;s own states and titles by their English words, for callers that name them so the widest the Options row may be with the receipts beside Importance (English: 447 px): more, and the window could not be 683 px wide (half a 1366 px screen; tests/ui/test_no_clipping.py) the same for the formatting row with Rich text in it (English: about 430 px)</extracomment>
         <translation>Rédiger</translation>
     </message>
     <message>
@@ -407,7 +406,6 @@ L&apos;envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>Message form</source>
-        <extracomment>the least height of the body in any window a window shorter than this is &quot;short&quot;: Compose&apos;s margins and spacing tighten</extracomment>
         <translation>Formulaire du message</translation>
     </message>
     <message>
@@ -605,7 +603,6 @@ L&apos;envoyer quand même&#xa0;?</translation>
     <name>SendLater</name>
     <message>
         <source>Send later</source>
-        <extracomment>the Send later dialog&apos;s width: inside half of a 1366 px screen (683 px), with room around it</extracomment>
         <translation>Envoyer plus tard</translation>
     </message>
     <message>
@@ -691,7 +688,6 @@ L&apos;envoyer quand même&#xa0;?</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <extracomment>the most of a subject the undo bar quotes (an unbroken subject is one word: it would set the bar&apos;s width)</extracomment>
         <translation>(sans objet)</translation>
     </message>
     <message>

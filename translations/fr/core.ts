@@ -23,7 +23,6 @@
     </message>
     <message>
         <source>{sends} and {others}</source>
-        <extracomment>today&apos;s recipients of this account, beside the journal (app.core.send_limits: the sending limits)</extracomment>
         <translation>{sends} et {others}</translation>
     </message>
     <message>
@@ -244,7 +243,6 @@
     <name>ManPage</name>
     <message>
         <source>an RFC 5322 message file (.eml) to send as it is</source>
-        <extracomment>what ``send`` builds a message from; FILE.eml cannot be combined with these</extracomment>
         <translation>un fichier de message RFC 5322 (.eml) à envoyer tel quel</translation>
     </message>
     <message>
@@ -377,7 +375,6 @@
     <name>MergeRow</name>
     <message>
         <source>Creating its draft…</source>
-        <extracomment>the account&apos;s sending limits (app.core.send_limits; None: none known) and today&apos;s count of its sent recipients (a callable giving a RecipientLedger), set by whoever runs the merge</extracomment>
         <translation>Création de son brouillon…</translation>
     </message>
     <message>
@@ -434,7 +431,6 @@
     </message>
     <message>
         <source>Cannot be sent as it is</source>
-        <extracomment>failures that a Resend of the same message would meet again: the row must be fixed first the Outbox&apos;s submissions (its ``subs``, shared, never copied): where a listed submission is read its message as last built and checked (from its values now), kept for the send; never stored</extracomment>
         <translation>Ne peut pas être envoyé en l&apos;état</translation>
     </message>
 </context>
@@ -491,12 +487,10 @@
     <name>Outbox</name>
     <message>
         <source>“{subject}” was not sent: it was waiting to be sent when Dispatch closed. Send it again or keep editing.</source>
-        <extracomment>while something is held, the worker looks at the wall clock at least this often (seconds) the journal meta of a message that was in its undo window when Dispatch closed (recovery shows the note)</extracomment>
         <translation>«&#xa0;{subject}&#xa0;» n&apos;a pas été envoyé&#xa0;: il attendait d&apos;être envoyé quand Dispatch s&apos;est fermé. Envoyez-le à nouveau ou continuez à le modifier.</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <extracomment>what a held submission&apos;s ``release`` carries: due now, no hold any more</extracomment>
         <translation>(sans objet)</translation>
     </message>
 </context>
@@ -516,7 +510,6 @@
     </message>
     <message>
         <source>gave up after {attempts} attempts: {reason}</source>
-        <extracomment>an attempt&apos;s verdict: the event to apply and the facts that travel with it</extracomment>
         <translation>abandon après {attempts} tentatives&#xa0;: {reason}</translation>
     </message>
     <message>
@@ -735,7 +728,6 @@
     </message>
     <message>
         <source>Not sent: {explanation} — it is in the Outbox (Ctrl+4); Enter there takes it back</source>
-        <extracomment>words that are names, not sentence-case words</extracomment>
         <translation>Non envoyé&#xa0;: {explanation} — il est dans la Boîte d&apos;envoi (Ctrl+4)&#xa0;; Entrée l&apos;y reprend</translation>
     </message>
     <message>
@@ -751,7 +743,6 @@
     <name>QueueKeeper</name>
     <message>
         <source>A dispatch-mail command is sending for this account; the Outbox opens when it is done.</source>
-        <extracomment>how often a window kept waiting for its account&apos;s queue tries the lock again (seconds) how long a closing window lets the commands its door took be answered (seconds)</extracomment>
         <translation>Une commande dispatch-mail envoie pour ce compte&#xa0;; la Boîte d&apos;envoi s&apos;ouvrira quand elle aura terminé.</translation>
     </message>
     <message>
@@ -838,7 +829,6 @@
     <name>Refusal</name>
     <message>
         <source>Not sent: {explanation}</source>
-        <extracomment>the field a refusal belongs to</extracomment>
         <translation>Non envoyé&#xa0;: {explanation}</translation>
     </message>
 </context>
@@ -846,7 +836,6 @@
     <name>SendChecks</name>
     <message>
         <source>The domain of “{address}” does not exist (the DNS has no “{domain}”): a typing mistake?</source>
-        <extracomment>the look-ups&apos; own threads (plain Python ones, not the event loop&apos;s executor: under the window that is Qt&apos;s threads, which must not outlive it); each look-up ends within its second, so they never hold up an exit long</extracomment>
         <translation>Le domaine de «&#xa0;{address}&#xa0;» n’existe pas (le DNS ne connaît pas «&#xa0;{domain}&#xa0;»)&#xa0;: une faute de frappe&#xa0;?</translation>
     </message>
 </context>
@@ -892,7 +881,6 @@
     <name>Spelling</name>
     <message>
         <source>No dictionary for {asked}; using {fallback}.</source>
-        <extracomment>the setting that holds the chosen language (&quot;&quot; or missing: the system&apos;s; OFF: spell check off)</extracomment>
         <translation>Aucun dictionnaire pour {asked}&#xa0;; {fallback} est utilisé.</translation>
     </message>
     <message>

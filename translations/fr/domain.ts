@@ -5,7 +5,6 @@
     <name>Autodiscover</name>
     <message>
         <source>The server refused the user name or password: check them (the user name may be DOMAIN\user), or type the EWS URL.</source>
-        <extracomment>&quot;The client application should stop redirecting after 10 redirects.&quot; (Microsoft, RedirectUrl (POX): learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/redirecturl-pox). Counted over every redirect of one search: redirectAddr, redirectUrl, an HTTP 302 and an SRV record. The hosts of Exchange Online&apos;s EWS (the worldwide service and Microsoft&apos;s national clouds): an answer naming one of these says the mailbox is in Microsoft 365, which takes Microsoft sign-in, not a password. The domains of Microsoft 365 tenants&apos; own addresses: a redirectAddr to one of them is Exchange Online&apos;s way of saying &quot;this mailbox lives in Microsoft 365&quot; (hybrid deployments answer so for moved mailboxes).</extracomment>
         <translation>Le serveur a refusé le nom d&apos;utilisateur ou le mot de passe&#xa0;: vérifiez-les (le nom d&apos;utilisateur peut être de la forme DOMAINE\utilisateur), ou saisissez l&apos;URL EWS.</translation>
     </message>
     <message>
@@ -17,7 +16,6 @@
     <name>EmlRead</name>
     <message>
         <source>The file&apos;s parts nest more than {limit} multiparts deep, more than a file of {lines} lines may (every line is looked at for every boundary it is in); it was not opened.</source>
-        <extracomment>headers in the whole file: each look-up of a part&apos;s header goes through all of that part&apos;s headers characters of all ``Content-*`` headers together (type, disposition, file names, dates: up to ~400 a part as Outlook writes them, for at most 250 attachments): the stdlib parses such a header again at every look-up, ~7 µs a character (300 parts with a 60 KB Content-Type each would cost ~37 s of CPU) characters of all address headers together (From, To, Cc, Bcc, Reply-To, Sender): ~800 addresses, more than the 500 recipients a message may have; the address parser takes ~6 µs a character characters of all headers together: each one the draft reads is parsed by the header registry at every look-up (~0.6 µs a character for plain text, ~7 for addresses and parameters: 1,990 headers of 1.9 KB of encoded words took 2.4 s, 12 MB of Keywords 130 MB); a long Received chain, DKIM and ARC signatures take ~20 KB characters of RFC 2047 encoded words in one header, counted before the email package decodes them: the header registry makes a few dozen objects for each word, a note for each one it cannot decode, so 64 KB of encoded words in one Subject held 118-350 MB and Keywords of them took 3 s. Outlook encodes a Subject of 255 characters (Exchange&apos;s limit) in under 2 KB; a file name of 255 in under 2 KB. characters of encoded words in all headers together: 250 attachments named in encoded words (name= and filename=, ~120 characters each) take ~60 KB parameters of one Content-* header (&quot;;&quot; counted, quoted ones too): the stdlib&apos;s parameter parser slows with their square (15,000 of &quot;; a=b&quot; in 60 KB took over a minute); Outlook writes a handful, and a 255-character file name in RFC 2231 sections twice (name*N*=, filename*N*=) takes under 40 parameters of all Content-* headers together: each is parsed again at every look-up of its header (150 parts of 198 each took over 30 s); 490 attachments as Outlook writes them (type, name, disposition, file name, size, two dates) have ~3,500 a 20 MB message of base64 attachments has ~270,000 lines (76 characters each) the parser looks at every line for the boundary of every multipart the line is in (RFC 2046 §5.1.2: an outer boundary ends the inner parts), ~0.12 µs a look: lines times multipart levels is held to this, so a file of 590,000 lines may nest 5 multiparts, one of 270,000 (20 MB of base64) 11, one of 150,000 or fewer :data:`MAX_DEPTH` (590,000 lines 19 multiparts deep took 2.8 s of CPU) a stretch of the file with no line end that is refused: the parser holds a line it has not seen the end of in a buffer of 4 bytes a character (a 20 MB line took 80 MB); RFC 5322 §2.1.1 allows 998 characters a line, and base64 written without line breaks (4 MB of it is read, tests/core/test_eml.py) is the longest seen how long a parse may take before the user is told the file cannot be read the piece of the file fed to the parser between two looks at the budget the Sender header, when the file has one (who sent it on the From&apos;s behalf) what was read differently from what the file says (an unknown charset, a broken header...)</extracomment>
         <translation>Les parties du fichier sont imbriquées sur plus de {limit} niveaux de multipart, plus que ne le permet un fichier de {lines} lignes (chaque ligne est comparée à chaque délimiteur qui l&apos;englobe)&#xa0;; il n&apos;a pas été ouvert.</translation>
     </message>
     <message>
@@ -62,7 +60,6 @@
     </message>
     <message>
         <source>“{name}” is {size}; at most {limit} can be opened as a draft (twice the server&apos;s message limit).</source>
-        <extracomment>an encoded word&apos;s charset (RFC 2047 ``=?charset*lang?b?...?=``) an RFC 2231 parameter&apos;s charset (``name*=charset&apos;lang&apos;...``, ``name*0*=...``) a header that cannot be parsed as its kind is read as plain text (its words, never an exception) what was read differently from what the file says: (&quot;charset&quot;, name) and (&quot;header&quot;, name)</extracomment>
         <translation>«&#xa0;{name}&#xa0;» fait {size}&#xa0;; un brouillon peut être ouvert à partir d&apos;un fichier de {limit} au plus (deux fois la limite de taille des messages du serveur).</translation>
     </message>
     <message>
@@ -135,7 +132,7 @@
     </message>
     <message numerus="yes">
         <source>%Ln custom header(s) left out: a message carries at most {limit}.</source>
-        <extracomment>X- headers servers and mail programs stamp on a message (not the author&apos;s own): not read as custom headers (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <extracomment>(a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
             <numerusform>%Ln en-tête personnalisé ignoré&#xa0;: un message en contient au plus {limit}.</numerusform>
             <numerusform>%Ln en-têtes personnalisés ignorés&#xa0;: un message en contient au plus {limit}.</numerusform>
@@ -178,7 +175,7 @@
     <name>Headers</name>
     <message>
         <source>Importance</source>
-        <extracomment>header names Exchange keeps for itself (MS-OXCMAIL 2.2.3.2.12: MIME writers do not create them) X- headers that stand for a field of the message: set through the field, not as a custom header</extracomment>
+        <extracomment>X- headers that stand for a field of the message: set through the field, not as a custom header</extracomment>
         <translation>l&apos;importance</translation>
     </message>
     <message>
@@ -238,7 +235,6 @@
     <name>Journal</name>
     <message>
         <source>the journal&apos;s folder cannot be written ({error})</source>
-        <extracomment>columns added after the first release: (name, definition) — added to older files on open (``pieces``: the rows of ``body_pieces`` holding a long body, in order, app/storage/body_blob.py; ``body``: a long body as UTF-8, as journals before the pieces kept it; both NULL: the body is in the JSON)</extracomment>
         <translation>le dossier du journal n&apos;est pas accessible en écriture ({error})</translation>
     </message>
     <message>
@@ -282,7 +278,7 @@
     </message>
     <message>
         <source>(no subject)</source>
-        <extracomment>the follow-up flag&apos;s marker before a subject the words of a row (made once: a list shows thousands of rows)</extracomment>
+        <extracomment>the words of a row (made once: a list shows thousands of rows)</extracomment>
         <translation>(sans objet)</translation>
     </message>
     <message>
@@ -366,7 +362,6 @@
     <name>M365</name>
     <message>
         <source>The Microsoft Graph URL names {host}, which is none of Microsoft&apos;s Graph hosts ({hosts}) nor this computer.</source>
-        <extracomment>Microsoft&apos;s public sign-in endpoint for work and school accounts (any tenant), and its cloud&apos;s Graph sign-in host -&gt; the Graph service root it goes with (see the table above) The delegated permissions Dispatch asks for (why each: app/mail/graph/signin.py, DEFAULT_SCOPES).</extracomment>
         <translation>L&apos;URL Microsoft Graph désigne {host}, qui n&apos;est ni l&apos;un des hôtes Graph de Microsoft ({hosts}) ni cet ordinateur.</translation>
     </message>
     <message>
@@ -443,7 +438,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>{path} is larger than {limit} KB: not a defaults file. The file was not used.</source>
-        <extracomment>a real defaults file is a few lines: a larger one is not read into memory</extracomment>
         <translation>{path} dépasse {limit} Ko&#xa0;: ce n&apos;est pas un fichier de valeurs par défaut. Le fichier n&apos;a pas été utilisé.</translation>
     </message>
     <message>
@@ -547,7 +541,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>Could not reach the server</source>
-        <extracomment>The code of :class:`EwsBlocked`: Exchange Online refuses EWS for this mailbox (the EWS retirement).</extracomment>
         <translation>Impossible de joindre le serveur</translation>
     </message>
     <message>
@@ -580,7 +573,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>no reason given</source>
-        <extracomment>the longest piece of a server&apos;s own explanation quoted to the user (it is untrusted data)</extracomment>
         <translation>aucune raison indiquée</translation>
     </message>
     <message>
@@ -629,7 +621,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>Microsoft 365 did not accept the sign-in (HTTP 401)</source>
-        <extracomment>the code of the error raised for a URL that must not carry a secret (plain http:// to another host...) What each Graph / Exchange error code means. A code not listed: by its HTTP status (_KIND_BY_STATUS). The account&apos;s mailbox cannot be reached over Graph at all (e.g. hosted on-premises): not an item&apos;s fault.</extracomment>
         <translation>Microsoft 365 n&apos;a pas accepté la connexion (HTTP 401)</translation>
     </message>
     <message>
@@ -642,17 +633,14 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>The browser sign-in did not come back in time; start it again.</source>
-        <extracomment>Seconds a connection may stay silent before it is dropped (its own thread: it delays no other one). Connections served at once; one more is closed unanswered (bounds the threads a local process can cost).</extracomment>
         <translation>La connexion dans le navigateur n&apos;a pas abouti à temps&#xa0;; recommencez-la.</translation>
     </message>
     <message>
         <source>Sending a saved draft without a copy in Sent Items is not available over Microsoft Graph.</source>
-        <extracomment>Seconds the core waits after a lost send answer before it looks the Message-ID up: Graph accepts a send (202) before the message moves from Drafts through the Outbox to Sent Items, which takes seconds. app.mail.service.list_order&apos;s keys -&gt; Graph&apos;s message properties the kinds of failure that say a request did nothing, so that the core repeats the whole save as it was the user&apos;s time zone: a flag&apos;s days are its midnights (app/mail/graph/timezones.py); None: this computer&apos;s the mailboxes the account may send from (AccountConfig.principals): the right a reopened draft&apos;s ``from`` has item id -&gt; its attachments&apos; ids: a tuple of str, which the cyclic GC stops tracking (a set per saved draft was 5,000 more objects each full collection scanned after a mail merge) item id -&gt; its custom headers as of our last save/read (Graph cannot change them: see _recreate)</extracomment>
         <translation>Envoyer un brouillon enregistré sans copie dans Éléments envoyés n&apos;est pas possible avec Microsoft Graph.</translation>
     </message>
     <message>
         <source>No application (client) id is set for Microsoft 365 sign-in; enter the one your organisation registered in the account settings.</source>
-        <extracomment>Delegated permissions, exactly those the Graph calls Dispatch makes need (the sandbox enforces them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items (Mail.ReadWrite), sending (Mail.Send), sending from a shared mailbox or as a delegate (Mail.Send.Shared: &quot;In order to send messages from another user, applications that use user tokens use the Mail.Send.Shared permission&quot;, learn.microsoft.com/graph/outlook-send-mail-from-other-user) and people search to resolve names (People.Read). A draft from another mailbox lives in the user&apos;s own Drafts (``from`` set, service.py), so no Mail.ReadWrite.Shared. Who signed in comes from the ID token (MSAL always adds openid, profile and offline_access): no User.Read. What DEFAULT_SCOPES was before Mail.Send.Shared joined it: settings that saved exactly it get today&apos;s default (the user is asked to consent to Mail.Send.Shared at the next sign-in); any other saved list is kept as it is. Every default scope list Dispatch ever saved, in every cloud: such a saved list is today&apos;s default of the account&apos;s cloud; any other saved list is kept as it is. Dispatch&apos;s application (client) id in Microsoft Entra: set once the app is registered (a public client with the redirect http://127.0.0.1, added through the manifest&apos;s replyUrlsWithType: see REDIRECT_HOST); until then the account&apos;s settings must name one. The id Dispatch uses with the sandbox&apos;s authority (which accepts any client id). The loopback redirect names the address the listener binds, never ``localhost``: a browser may resolve ``localhost`` to ::1 first, where another local user could listen on the same port and answer it. RFC 8252 sections 7.3 and 8.3 recommend the IP literal; Microsoft Entra does too (&quot;Prefer 127.0.0.1 over localhost&quot;, learn.microsoft.com/entra/identity-platform/reply-url: the port of a loopback redirect is ignored when matching, [::1] is not supported, and an http://127.0.0.1 redirect is registered through the application manifest&apos;s replyUrlsWithType). A PEM file: the authority&apos;s own certificate, the only one trusted (the sandbox&apos;s authority). The SHA-256 of the authority&apos;s certificate the user chose to trust (the fingerprint question): then exactly that certificate is accepted, and no other (security.py&apos;s rule for EWS).</extracomment>
         <translation>Aucun ID d&apos;application (client) n&apos;est défini pour la connexion à Microsoft 365&#xa0;; saisissez celui que votre organisation a inscrit dans les paramètres du compte.</translation>
     </message>
     <message>
@@ -680,7 +668,7 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     <name>Merge</name>
     <message numerus="yes">
         <source>Line {line} has %Ln value(s); the header has {columns} columns.</source>
-        <extracomment>header names taken as the recipient column (compared without case, spaces, &quot;-&quot; and &quot;_&quot;) (a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
+        <extracomment>(a plural: lupdate marks it from the literal count; the real one is given where it is said)</extracomment>
         <translation>
             <numerusform>La ligne {line} contient %Ln valeur&#xa0;; l&apos;en-tête compte {columns} colonnes.</numerusform>
             <numerusform>La ligne {line} contient %Ln valeurs&#xa0;; l&apos;en-tête compte {columns} colonnes.</numerusform>
@@ -790,7 +778,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>{mailbox} (on behalf)</source>
-        <extracomment>the sent copy goes to this mailbox&apos;s Sent Items, not the account&apos;s own (a setting of the account&apos;s list, not of who a message is from: two principals of the same address and right are the same From)</extracomment>
         <translation>{mailbox} (envoi de la part de)</translation>
     </message>
 </context>
@@ -798,7 +785,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     <name>Settings</name>
     <message>
         <source>The personal dictionary {path} could not be read ({why}).</source>
-        <extracomment>more than this is not a personal dictionary: the rest is not read</extracomment>
         <translation>Le dictionnaire personnel {path} n&apos;a pas pu être lu ({why}).</translation>
     </message>
     <message>
@@ -807,7 +793,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>it is nested too deeply to be a settings file</source>
-        <extracomment>Undo send: the seconds between Send and the server call that the UI offers, and the default</extracomment>
         <translation>son imbrication est trop profonde pour un fichier de paramètres</translation>
     </message>
     <message>
@@ -878,7 +863,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>“{entry}” contains control characters.</source>
-        <extracomment>Drafts sent in ONE send request (EWS SendItem). The schema sets no count (its ItemIds list is unbounded) and Exchange documents none; what it limits is time: &quot;EWS limits the execution time of a batch request to one minute&quot;, and it checks the sender&apos;s budget after each item (&quot;EWS throttling in Exchange&quot;, Throttling implications for EWS batch requests). 250 stays well inside that minute; exchangelib&apos;s 100 is the library&apos;s own default, not the server&apos;s. Graph&apos;s $batch holds at most 20 (its backend chunks by itself).</extracomment>
         <translation>«&#xa0;{entry}&#xa0;» contient des caractères de contrôle.</translation>
     </message>
     <message>
@@ -963,7 +947,6 @@ Aucune clé secrète client n&apos;est nécessaire&#xa0;: n&apos;en mettez jamai
     </message>
     <message>
         <source>Enter the EWS URL (for example {example}).</source>
-        <extracomment>&quot;Enter ...&quot; for each URL: the name inside a sentence (French and German do not lower a first letter)</extracomment>
         <translation>Saisissez l&apos;URL EWS (par exemple {example}).</translation>
     </message>
     <message>

@@ -37,7 +37,6 @@
     <name>SendTimes</name>
     <message>
         <source>tomorrow 8:00, mon 9:30, 17:30, {date} 08:00, in 2 h</source>
-        <extracomment>how far ahead a message may be scheduled</extracomment>
         <translation>demain 8h, lun 9h30, 17h30, {date} 08:00, dans 2 h</translation>
     </message>
     <message>
@@ -139,7 +138,6 @@
     </message>
     <message>
         <source>“{unit}” is not a unit Dispatch knows (min, h, days).</source>
-        <extracomment>the time its words name (&quot;ce soir&quot;), None: the caller&apos;s (8:00 or the one typed) a bare weekday (today&apos;s counts until its time has passed)</extracomment>
         <translation>«&#xa0;{unit}&#xa0;» n&apos;est pas une unité connue de Dispatch (min, h, jours).</translation>
     </message>
     <message>

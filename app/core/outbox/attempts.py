@@ -31,7 +31,7 @@ CONFIRMED = translate("OutboxRow", "Sent (confirmed in Sent Items)")
 NOT_CONFIRMED = translate("OutboxRow", "Could not confirm that it was sent, so it was not sent again. "
                                        "Look in Sent Items; Retry sends it again.")
 
-#: an attempt's verdict: the event to apply and the facts that travel with it
+# an attempt's verdict: the event to apply and the facts that travel with it
 Verdict = tuple[Event, dict]
 
 

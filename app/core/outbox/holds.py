@@ -38,9 +38,9 @@ log = logging.getLogger(__name__)
 UNDO = "undo"
 LATER = "later"
 KINDS = (UNDO, LATER)
-#: while something is held, the worker looks at the wall clock at least this often (seconds)
+# while something is held, the worker looks at the wall clock at least this often (seconds)
 WALL_CHECK = 30.0
-#: the journal meta of a message that was in its undo window when Dispatch closed (recovery shows the note)
+# the journal meta of a message that was in its undo window when Dispatch closed (recovery shows the note)
 UNSENT_MARK = "unsent"
 UNDO_NOTE = translate("Outbox", "“{subject}” was not sent: it was waiting to be sent when Dispatch closed. "
                               "Send it again or keep editing.")
@@ -71,7 +71,7 @@ def release_facts(hold: Hold, now: float, wall: float) -> dict:
     return facts
 
 
-#: what a held submission's ``release`` carries: due now, no hold any more
+# what a held submission's ``release`` carries: due now, no hold any more
 RELEASED = {"retry_at": 0.0, "hold_kind": "", "release_at": 0.0}
 
 

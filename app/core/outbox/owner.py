@@ -60,8 +60,8 @@ log = logging.getLogger(__name__)
 
 _IN_FLIGHT = frozenset({SubState.SAVING, SubState.SUBMITTING})  # a send's server call under way
 
-#: submissions built per event-loop turn when many saved drafts are sent at once (a mail merge): 250 took
-#: 15-27 ms of the UI thread a turn in bench/bench_merge_stall.py; each is ~60 µs
+# submissions built per event-loop turn when many saved drafts are sent at once (a mail merge): 250 took
+# 15-27 ms of the UI thread a turn in bench/bench_merge_stall.py; each is ~60 µs
 SUBMIT_BATCH = 100
 
 

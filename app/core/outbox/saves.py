@@ -52,7 +52,7 @@ class SaveEvent(str, enum.Enum):
 
 S, E = SaveStatus, SaveEvent
 
-#: THE transitions of a save. Anything not listed is a bug and raises :class:`IllegalTransition`.
+# THE transitions of a save. Anything not listed is a bug and raises :class:`IllegalTransition`.
 SAVE_TRANSITIONS: dict[tuple[SaveStatus, SaveEvent], SaveStatus] = {
     (S.WAITING, E.START): S.WORKING,
     (S.RETRYING, E.START): S.WORKING,
@@ -77,7 +77,7 @@ SAVE_TRANSITIONS: dict[tuple[SaveStatus, SaveEvent], SaveStatus] = {
 
 del S, E
 
-#: the fields of a save an event may set (each decides what happens next)
+# the fields of a save an event may set (each decides what happens next)
 SAVE_FACTS = frozenset({"draft", "version", "again", "retry_at", "attempts", "reason", "adopt", "saved"})
 
 

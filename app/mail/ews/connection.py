@@ -75,7 +75,7 @@ def _guard_exchangelib_logging() -> None:
 
 _guard_exchangelib_logging()
 MAX_CONNECTIONS = 4
-#: the code of the error raised for an endpoint that must not be used (plain http:// to another host...)
+# the code of the error raised for an endpoint that must not be used (plain http:// to another host...)
 INSECURE_URL_CODE = "ErrorInvalidEwsUrl"
 
 
@@ -181,10 +181,10 @@ class InMemoryResponse(requests.Response):
         return super().iter_content(chunk_size, decode_unicode)
 
 
-#: what requests' adapter sets on a Response (``HTTPAdapter.build_response``), all public attributes. requests
-#: offers no way to choose the Response class it builds, nor iter_content's default chunk, so the hook copies
-#: them; requests is pinned in pyproject.toml for it, and tests/mail/test_ews_reply_chunks.py fails if a
-#: reply has a public attribute this list leaves behind
+# what requests' adapter sets on a Response (``HTTPAdapter.build_response``), all public attributes. requests
+# offers no way to choose the Response class it builds, nor iter_content's default chunk, so the hook copies
+# them; requests is pinned in pyproject.toml for it, and tests/mail/test_ews_reply_chunks.py fails if a
+# reply has a public attribute this list leaves behind
 RESPONSE_FIELDS = ("status_code", "headers", "raw", "url", "encoding", "history", "reason", "cookies", "elapsed",
                     "request", "connection")
 

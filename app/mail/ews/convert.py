@@ -17,8 +17,8 @@ from app.mail.ews import extended
 
 extended.register()  # the flag's and the headers' extended properties on Message (app/mail/ews/extended.py)
 
-#: Message fields a save writes. Passed explicitly as ``update_fields`` on every UpdateItem: exchangelib's
-#: default list silently drops recipients and receipts for a locally created message (the trap).
+# Message fields a save writes. Passed explicitly as ``update_fields`` on every UpdateItem: exchangelib's
+# default list silently drops recipients and receipts for a locally created message (the trap).
 UPDATE_FIELDS = [
     "subject",
     "body",
@@ -32,7 +32,7 @@ UPDATE_FIELDS = [
     *extended.FLAG_FIELDS,
 ]
 
-#: Fields a full read needs (GetItem).
+# Fields a full read needs (GetItem).
 READ_FIELDS = [
     *UPDATE_FIELDS,
     "message_id",
@@ -45,7 +45,7 @@ READ_FIELDS = [
     "conversation_index", "conversation_topic",  # and its conversation, for a follow-up's own index
 ]
 
-#: Simple fields for a listing: FindItem alone answers with these (no GetItem follow-up).
+# Simple fields for a listing: FindItem alone answers with these (no GetItem follow-up).
 LIST_FIELDS = [
     "subject",
     "display_to",

@@ -44,8 +44,8 @@ from app.mail.ews.retirement import EwsPolicyRefusal, soap_says_blocked
 
 log = logging.getLogger(__name__)
 
-#: What each EWS ResponseCode means (MS-OXWSCDATA ResponseCodeType). A code not listed is PERMANENT:
-#: the server refused, and repeating the same request will not help.
+# What each EWS ResponseCode means (MS-OXWSCDATA ResponseCodeType). A code not listed is PERMANENT:
+# the server refused, and repeating the same request will not help.
 _KIND_BY_CODE: dict[str, ErrorKind] = {
     **dict.fromkeys(("ErrorItemNotFound", "ErrorInvalidIdMalformed", "ErrorInvalidIdEmpty",
                      "ErrorFolderNotFound", "ErrorAttachmentNotFound"), ErrorKind.NOT_FOUND),
@@ -71,8 +71,8 @@ def kind_for_code(code: str) -> ErrorKind:
     return _KIND_BY_CODE.get(code, ErrorKind.PERMANENT)
 
 
-#: the code of a reply whose result could not be read (every EWS ResponseCode but NoError starts "Error"):
-#: outcome unknown, never a refusal (a send whose reply was cut inside "NoError" did go out)
+# the code of a reply whose result could not be read (every EWS ResponseCode but NoError starts "Error"):
+# outcome unknown, never a refusal (a send whose reply was cut inside "NoError" did go out)
 DAMAGED = "ErrorMalformedResponse"
 _UNKNOWN_CODE_RE = re.compile(r"Unknown ResponseCode in ResponseMessage: (\w+) \(MessageText: (.*?), MessageXml")
 
@@ -126,7 +126,7 @@ def _no_answer(e: BaseException) -> MailError:
     return OutcomeUnknown("The server did not answer in time")
 
 
-#: a transport problem anywhere in the exception chain -> what it means (the first row that matches wins)
+# a transport problem anywhere in the exception chain -> what it means (the first row that matches wins)
 _TRANSPORT: tuple = (
     (requests.exceptions.ConnectTimeout, lambda e: ConnectionFailed(f"Timed out connecting to the server ({_short(e)})")),
     (requests.exceptions.ReadTimeout, _no_answer),
@@ -211,7 +211,7 @@ def _transport_code(exc: xe.TransportError) -> MailError:
     return MalformedResponse(_short(exc))
 
 
-#: exchangelib's exceptions -> ours, most specific class first (the first row that matches wins)
+# exchangelib's exceptions -> ours, most specific class first (the first row that matches wins)
 _BY_CLASS: tuple = (
     (xe.UnauthorizedError, lambda exc: AuthFailed()),
     (xe.ErrorServerBusy, _busy),

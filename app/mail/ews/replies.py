@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import re
 
-#: The end of a whole SOAP reply: its envelope closed (under any prefix), nothing but whitespace after it,
-#: or comments (XML allows them after the root; a load balancer may sign its replies so)
+# The end of a whole SOAP reply: its envelope closed (under any prefix), nothing but whitespace after it,
+# or comments (XML allows them after the root; a load balancer may sign its replies so)
 _ENVELOPE_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?Envelope\s*>(?:\s|<!--(?:(?!-->).)*-->)*\Z", re.S)
-#: A response message's class, inside its start tag (a '<' in text content is always escaped, so a match
-#: that starts with one is markup, never a message's subject or body)
+# A response message's class, inside its start tag (a '<' in text content is always escaped, so a match
+# that starts with one is markup, never a message's subject or body)
 _RESPONSE_CLASS = re.compile(rb'<(?:[\w.-]+:)?\w+ResponseMessage\b[^<>]*?\bResponseClass\s*=\s*"([^"<>]*)"')
 _CLASSES = {b"Success", b"Warning", b"Error"}
-#: the response messages come first (each ~250 bytes; a SendItem of 100 drafts answers in ~25 KB): a long
-#: reply (a 10 MB body) is not scanned to its end
+# the response messages come first (each ~250 bytes; a SendItem of 100 drafts answers in ~25 KB): a long
+# reply (a 10 MB body) is not scanned to its end
 _HEAD = 64 * 1024
 
 

@@ -38,14 +38,14 @@ import re
 
 from exchangelib.errors import EWSError
 
-#: the documented header (Microsoft: "Understand HTTP 403 responses in Exchange Online")
+# the documented header (Microsoft: "Understand HTTP 403 responses in Exchange Online")
 POLICY_REASON_HEADER = "X-EWS-Policy-Reason"
-#: the header's documented values
+# the header's documented values
 REASON_DISABLED = "EWS is disabled for this user or tenant"
 REASON_POLICY = "EWS is blocked by policy for this user or tenant"
 
 _LIKE_HEADER = re.compile(r"x-ews-[\w-]*(polic|reason|block)", re.I)
-#: SOAP codes that, with an "EWS is disabled/blocked" message, mean the same refusal (undocumented)
+# SOAP codes that, with an "EWS is disabled/blocked" message, mean the same refusal (undocumented)
 SOAP_CODES = frozenset({"ErrorAccessDenied", "ErrorNoRespondingCASInDestinationSite"})
 _SOAP_TEXT = re.compile(
     r"(\bEWS\b|Exchange Web Services)[^.]{0,80}?\b(disabled|blocked|not (enabled|allowed|permitted)|retired)\b"

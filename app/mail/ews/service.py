@@ -37,7 +37,7 @@ from app.mail.ews.connection import DEFAULT_TIMEOUT, EwsConnection
 from app.mail.ews.errors import code_and_text, kind_for_code, map_error
 from app.mail.service import MailService, ServerInfo, list_order
 
-#: app.mail.service.list_order's keys -> exchangelib's field names
+# app.mail.service.list_order's keys -> exchangelib's field names
 _ORDER_FIELDS = {"sent": "datetime_sent", "created": "datetime_created"}
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class _PagedFindItem(FindItem):
         return FindItem._get_paging_values(elem)
 
 
-#: a principal's folder the account may not open (no Full Access, no such mailbox, no such folder)
+# a principal's folder the account may not open (no Full Access, no such mailbox, no such folder)
 _NOT_OPENABLE = ("ErrorAccessDenied", "ErrorNonExistentMailbox", "ErrorFolderNotFound")
 
 
@@ -145,14 +145,14 @@ class EwsMailService(MailService):
         self._roots: dict = {}  # mailbox ("" own) -> its Root
         self._folders: dict = {}  # (Folder, mailbox) -> the folder
         # Attachment ids the server holds per item id, as of our last save/read (to reconcile removals).
-        #: item id -> its attachments' ids: a tuple of str, which the cyclic GC stops tracking (a set per saved
-        #: draft was 5,000 more objects each full collection scanned after a mail merge)
+        # item id -> its attachments' ids: a tuple of str, which the cyclic GC stops tracking (a set per saved
+        # draft was 5,000 more objects each full collection scanned after a mail merge)
         self._server_attachments: dict[str, tuple[str, ...]] = {}
         self._server_mids: dict[str, str] = {}  # item id -> Internet Message-ID (set at creation, read-only)
-        #: item id -> its custom headers as of our last save/read (an update deletes the ones no longer there)
+        # item id -> its custom headers as of our last save/read (an update deletes the ones no longer there)
         self._server_headers: dict[str, tuple[tuple[str, str], ...]] = {}
-        #: item id -> the mailbox it lives in: "" for the account's own, else a principal's address (a
-        #: draft from a principal is saved in the principal's Drafts and its copy goes to its Sent Items)
+        # item id -> the mailbox it lives in: "" for the account's own, else a principal's address (a
+        # draft from a principal is saved in the principal's Drafts and its copy goes to its Sent Items)
         self._server_boxes: dict[str, str] = {}
         self._accounts: dict[str, object] = {}  # principal's address -> its exchangelib Account (no I/O)
         self._openable: dict[str, bool] = {}  # principal's address -> whether this account opens its folders

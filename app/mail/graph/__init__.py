@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __all__ = ["GraphMailService", "create", "graph_url_for", "graph_url_for_authority", "signin_for", "sandbox_signin", "sign_in_to_sandbox"]
 
-#: Microsoft's public Graph endpoint (v1.0).
+# Microsoft's public Graph endpoint (v1.0).
 DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0"
 
 

@@ -19,12 +19,12 @@ from app.mail.graph import convert
 from app.mail.graph.batch import message_url
 from app.mail.graph.http import GraphHttp
 
-#: Graph's POST on a message's attachments takes a file under 3 MB; larger ones need an upload session.
+# Graph's POST on a message's attachments takes a file under 3 MB; larger ones need an upload session.
 INLINE_MAX = 3 * 1024 * 1024
-#: Attachments (base64) that may travel inside POST /me/messages (Graph refuses a request over 4 MB).
+# Attachments (base64) that may travel inside POST /me/messages (Graph refuses a request over 4 MB).
 CREATE_BUDGET = 3 * 1024 * 1024
 PIECE = 4 * 1024 * 1024
-#: pieces whose answer was lost, per upload, before the save gives up (outcome unknown: the core re-saves)
+# pieces whose answer was lost, per upload, before the save gives up (outcome unknown: the core re-saves)
 MAX_RESUMES = 3
 _LOCATION = re.compile(r"attachments\('([^']+)'\)", re.IGNORECASE)
 _LIST_SELECT = "id,name,contentType,size,isInline"

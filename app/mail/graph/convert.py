@@ -18,28 +18,28 @@ from app.mail.errors import MalformedResponse
 from app.mail.graph import timezones
 from app.mail.graph.timezones import UTC
 
-#: What a list row needs ($select of a Drafts / Sent page).
+# What a list row needs ($select of a Drafts / Sent page).
 LIST_SELECT = ("id,changeKey,subject,toRecipients,createdDateTime,lastModifiedDateTime,hasAttachments,"
                "importance,sentDateTime,internetMessageId,flag")
-#: What a full read needs (GET /me/messages/{id}).
+# What a full read needs (GET /me/messages/{id}).
 READ_SELECT = ("id,changeKey,subject,body,importance,toRecipients,ccRecipients,bccRecipients,"
                "isReadReceiptRequested,isDeliveryReceiptRequested,internetMessageId,lastModifiedDateTime,"
                "flag,internetMessageHeaders,replyTo,categories,from,sender")
-#: Graph v1.0's message has no sensitivity property (tests/resources/graph-schema: only event has one): it is
-#: the MAPI property PidTagSensitivity (0x0036, PtypInteger32: 0 normal, 1 personal, 2 private, 3 confidential;
-#: [MS-OXCMSG] 2.2.1.13), written as a singleValueExtendedProperty and read with $expand, as Microsoft documents
-#: ("Get singleValueLegacyExtendedProperty", learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get;
-#: Graph answers the id normalised, e.g. "Integer 0x36").
+# Graph v1.0's message has no sensitivity property (tests/resources/graph-schema: only event has one): it is
+# the MAPI property PidTagSensitivity (0x0036, PtypInteger32: 0 normal, 1 personal, 2 private, 3 confidential;
+# [MS-OXCMSG] 2.2.1.13), written as a singleValueExtendedProperty and read with $expand, as Microsoft documents
+# ("Get singleValueLegacyExtendedProperty", learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get;
+# Graph answers the id normalised, e.g. "Integer 0x36").
 SENSITIVITY_ID = "Integer 0x0036"
 SENSITIVITIES = list(Sensitivity)  # in PidTagSensitivity's order
 IN_REPLY_TO_ID = "String 0x1042"
 REFERENCES_ID = "String 0x1039"
-#: PidTagConversationIndex and PidTagConversationTopic ([MS-OXOMSG] 2.2.1.3 / 2.2.1.5): a reply's conversation,
-#: computed on the client as Outlook does (app/domain/threads.py)
+# PidTagConversationIndex and PidTagConversationTopic ([MS-OXOMSG] 2.2.1.3 / 2.2.1.5): a reply's conversation,
+# computed on the client as Outlook does (app/domain/threads.py)
 CONVERSATION_INDEX_ID = "Binary 0x0071"
 CONVERSATION_TOPIC_ID = "String 0x0070"
-#: the extended properties a read needs: sensitivity, and a reply's thread and conversation, as Graph
-#: documents for several ids ("id eq '…' or id eq '…'")
+# the extended properties a read needs: sensitivity, and a reply's thread and conversation, as Graph
+# documents for several ids ("id eq '…' or id eq '…'")
 READ_PARAMS = {"$select": READ_SELECT, "$expand": "singleValueExtendedProperties($filter=" + " or ".join(
     f"id eq '{i}'" for i in (SENSITIVITY_ID, IN_REPLY_TO_ID, REFERENCES_ID, CONVERSATION_INDEX_ID,
                              CONVERSATION_TOPIC_ID)) + ")"}

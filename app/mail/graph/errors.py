@@ -33,7 +33,7 @@ from app.mail.errors import (
     TlsFailed,
 )
 
-#: the code of the error raised for a URL that must not carry a secret (plain http:// to another host...)
+# the code of the error raised for a URL that must not carry a secret (plain http:// to another host...)
 INSECURE_URL_CODE = "ErrorInsecureUrl"
 
 
@@ -44,7 +44,7 @@ def refuse_unsafe_url(problem: str | None) -> None:
         raise MailError(INSECURE_URL_CODE, problem, kind=ErrorKind.INVALID_INPUT)
 
 
-#: What each Graph / Exchange error code means. A code not listed: by its HTTP status (_KIND_BY_STATUS).
+# What each Graph / Exchange error code means. A code not listed: by its HTTP status (_KIND_BY_STATUS).
 _KIND_BY_CODE: dict[str, ErrorKind] = {
     **dict.fromkeys(("ErrorItemNotFound", "ErrorInvalidIdMalformed", "ErrorFolderNotFound",
                      "ErrorAttachmentNotFound", "ErrorInvalidAttachmentId"), ErrorKind.NOT_FOUND),
@@ -70,7 +70,7 @@ _KIND_BY_CODE: dict[str, ErrorKind] = {
 _KIND_BY_STATUS = {401: ErrorKind.AUTH, 404: ErrorKind.NOT_FOUND, 409: ErrorKind.STALE, 412: ErrorKind.STALE,
                    413: ErrorKind.TOO_LARGE, 429: ErrorKind.THROTTLED, 503: ErrorKind.THROTTLED,
                    500: ErrorKind.OUTCOME_UNKNOWN, 502: ErrorKind.OUTCOME_UNKNOWN, 504: ErrorKind.OUTCOME_UNKNOWN}
-#: The account's mailbox cannot be reached over Graph at all (e.g. hosted on-premises): not an item's fault.
+# The account's mailbox cannot be reached over Graph at all (e.g. hosted on-premises): not an item's fault.
 ACCOUNT_CODES = {"MailboxNotEnabledForRESTAPI", "MailboxNotSupportedForRESTAPI", "ErrorNonExistentMailbox"}
 
 

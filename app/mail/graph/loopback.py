@@ -26,9 +26,9 @@ from app.domain.words import translate
 from app.mail.errors import AuthFailed, SignInCancelled
 
 MAX_FORM = 64 * 1024
-#: Seconds a connection may stay silent before it is dropped (its own thread: it delays no other one).
+# Seconds a connection may stay silent before it is dropped (its own thread: it delays no other one).
 CONNECTION_TIMEOUT = 10
-#: Connections served at once; one more is closed unanswered (bounds the threads a local process can cost).
+# Connections served at once; one more is closed unanswered (bounds the threads a local process can cost).
 MAX_CONNECTIONS = 32
 _PAGE = ("<!doctype html><html><head><meta charset='utf-8'><title>Dispatch</title></head>"
          "<body style='font-family:sans-serif;margin:3em'><h1>{title}</h1><p>{text}</p></body></html>")

@@ -46,14 +46,14 @@ log = logging.getLogger(__name__)
 
 GRAPH_BUILD = "graph-v1.0"
 GRAPH_VERSION_NAME = "Microsoft Graph v1.0"
-#: Seconds the core waits after a lost send answer before it looks the Message-ID up: Graph accepts a send
-#: (202) before the message moves from Drafts through the Outbox to Sent Items, which takes seconds.
+# Seconds the core waits after a lost send answer before it looks the Message-ID up: Graph accepts a send
+# (202) before the message moves from Drafts through the Outbox to Sent Items, which takes seconds.
 DEFAULT_SEND_SETTLE = 10.0
 MIDS_PER_FILTER = 15
 _MAX_TOP = 1000
-#: app.mail.service.list_order's keys -> Graph's message properties
+# app.mail.service.list_order's keys -> Graph's message properties
 _ORDER_FIELDS = {"sent": "sentDateTime", "created": "createdDateTime"}
-#: the kinds of failure that say a request did nothing, so that the core repeats the whole save as it was
+# the kinds of failure that say a request did nothing, so that the core repeats the whole save as it was
 _NOTHING_DONE = frozenset({ErrorKind.UNREACHABLE, ErrorKind.TRANSIENT, ErrorKind.THROTTLED, ErrorKind.AUTH,
                            ErrorKind.TLS, ErrorKind.LOCAL})
 
@@ -75,21 +75,21 @@ class GraphMailService(MailService):
                  timeout: float = DEFAULT_TIMEOUT, verify=True, send_settle_seconds: float = DEFAULT_SEND_SETTLE,
                  time_zone: _dt.tzinfo | None = None, principals=()):
         self.email = email
-        #: the user's time zone: a flag's days are its midnights (app/mail/graph/timezones.py); None: this computer's
+        # the user's time zone: a flag's days are its midnights (app/mail/graph/timezones.py); None: this computer's
         self.time_zone = time_zone or timezones.local_zone()
-        #: the mailboxes the account may send from (AccountConfig.principals): the right a reopened draft's
-        #: ``from`` has
+        # the mailboxes the account may send from (AccountConfig.principals): the right a reopened draft's
+        # ``from`` has
         self.principals = tuple(principals)
         self.graph_url = graph_url.rstrip("/")
         self.send_settle_seconds = float(send_settle_seconds)
         self._http = GraphHttp(self.graph_url, token_provider, timeout=timeout, verify=verify)
         self._lock = threading.Lock()
         # Attachment ids the server holds per item id, as of our last save/read (to reconcile removals).
-        #: item id -> its attachments' ids: a tuple of str, which the cyclic GC stops tracking (a set per saved
-        #: draft was 5,000 more objects each full collection scanned after a mail merge)
+        # item id -> its attachments' ids: a tuple of str, which the cyclic GC stops tracking (a set per saved
+        # draft was 5,000 more objects each full collection scanned after a mail merge)
         self._server_attachments: dict[str, tuple[str, ...]] = {}
         self._server_mids: dict[str, str] = {}
-        #: item id -> its custom headers as of our last save/read (Graph cannot change them: see _recreate)
+        # item id -> its custom headers as of our last save/read (Graph cannot change them: see _recreate)
         self._server_headers: dict[str, tuple[tuple[str, str], ...]] = {}
 
     # ------------------------------------------------------------------ plumbing

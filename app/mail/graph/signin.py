@@ -46,21 +46,21 @@ log = logging.getLogger(__name__)
 
 DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations"
 GRAPH_RESOURCE = "https://graph.microsoft.com/"
-#: Delegated permissions, exactly those the Graph calls Dispatch makes need (the sandbox enforces
-#: them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items
-#: (Mail.ReadWrite), sending (Mail.Send), sending from a shared mailbox or as a delegate (Mail.Send.Shared:
-#: "In order to send messages from another user, applications that use user tokens use the Mail.Send.Shared
-#: permission", learn.microsoft.com/graph/outlook-send-mail-from-other-user) and people search to
-#: resolve names (People.Read). A draft from another mailbox lives in the user's own Drafts (``from`` set,
-#: service.py), so no Mail.ReadWrite.Shared. Who signed in comes from the ID token (MSAL always adds openid,
-#: profile and offline_access): no User.Read.
+# Delegated permissions, exactly those the Graph calls Dispatch makes need (the sandbox enforces
+# them per operation, app/sandbox/graph/permissions.py): drafts, their attachments and Sent Items
+# (Mail.ReadWrite), sending (Mail.Send), sending from a shared mailbox or as a delegate (Mail.Send.Shared:
+# "In order to send messages from another user, applications that use user tokens use the Mail.Send.Shared
+# permission", learn.microsoft.com/graph/outlook-send-mail-from-other-user) and people search to
+# resolve names (People.Read). A draft from another mailbox lives in the user's own Drafts (``from`` set,
+# service.py), so no Mail.ReadWrite.Shared. Who signed in comes from the ID token (MSAL always adds openid,
+# profile and offline_access): no User.Read.
 DEFAULT_SCOPES = scopes_for(GLOBAL_GRAPH)
-#: What DEFAULT_SCOPES was before Mail.Send.Shared joined it: settings that saved exactly it get today's
-#: default (the user is asked to consent to Mail.Send.Shared at the next sign-in); any other saved list is
-#: kept as it is.
+# What DEFAULT_SCOPES was before Mail.Send.Shared joined it: settings that saved exactly it get today's
+# default (the user is asked to consent to Mail.Send.Shared at the next sign-in); any other saved list is
+# kept as it is.
 _OLD_DEFAULT_SCOPES = (tuple(GRAPH_RESOURCE + p for p in ("Mail.ReadWrite", "Mail.Send", "People.Read")),)
-#: Every default scope list Dispatch ever saved, in every cloud: such a saved list is today's default of the
-#: account's cloud; any other saved list is kept as it is.
+# Every default scope list Dispatch ever saved, in every cloud: such a saved list is today's default of the
+# account's cloud; any other saved list is kept as it is.
 _MICROSOFT_GRAPH_ROOTS = tuple(sorted({*GRAPH_FOR_LOGIN_HOST.values(), "https://dod-graph.microsoft.us"}))
 _DEFAULTS_EVER = (DEFAULT_SCOPES, *_OLD_DEFAULT_SCOPES, *(scopes_for(r) for r in _MICROSOFT_GRAPH_ROOTS))
 
@@ -71,21 +71,21 @@ def default_scopes(authority: str) -> tuple:
     return scopes_for(graph_root_for_authority(authority) or GLOBAL_GRAPH)
 
 
-#: Dispatch's application (client) id in Microsoft Entra: set once the app is registered (a public client
-#: with the redirect http://127.0.0.1, added through the manifest's replyUrlsWithType: see REDIRECT_HOST);
-#: until then the account's settings must name one.
+# Dispatch's application (client) id in Microsoft Entra: set once the app is registered (a public client
+# with the redirect http://127.0.0.1, added through the manifest's replyUrlsWithType: see REDIRECT_HOST);
+# until then the account's settings must name one.
 DEFAULT_CLIENT_ID = ""
-#: The id Dispatch uses with the sandbox's authority (which accepts any client id).
+# The id Dispatch uses with the sandbox's authority (which accepts any client id).
 SANDBOX_CLIENT_ID = "d15a7c40-5a4d-4c1e-9e55-000000000d15"
 _MICROSOFT_HOSTS = ("login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn",
                     "login.partner.microsoftonline.cn", "login.microsoftonline.de")
 NEED_SIGN_IN = "Sign in to Microsoft 365 again for {email}"
-#: The loopback redirect names the address the listener binds, never ``localhost``: a browser may resolve
-#: ``localhost`` to ::1 first, where another local user could listen on the same port and answer it. RFC 8252
-#: sections 7.3 and 8.3 recommend the IP literal; Microsoft Entra does too ("Prefer 127.0.0.1 over localhost",
-#: learn.microsoft.com/entra/identity-platform/reply-url: the port of a loopback redirect is ignored when
-#: matching, [::1] is not supported, and an http://127.0.0.1 redirect is registered through the application
-#: manifest's replyUrlsWithType).
+# The loopback redirect names the address the listener binds, never ``localhost``: a browser may resolve
+# ``localhost`` to ::1 first, where another local user could listen on the same port and answer it. RFC 8252
+# sections 7.3 and 8.3 recommend the IP literal; Microsoft Entra does too ("Prefer 127.0.0.1 over localhost",
+# learn.microsoft.com/entra/identity-platform/reply-url: the port of a loopback redirect is ignored when
+# matching, [::1] is not supported, and an http://127.0.0.1 redirect is registered through the application
+# manifest's replyUrlsWithType).
 REDIRECT_HOST = "127.0.0.1"
 
 
@@ -96,10 +96,10 @@ class SignInSettings:
     client_id: str = DEFAULT_CLIENT_ID
     authority: str = DEFAULT_AUTHORITY
     scopes: tuple = DEFAULT_SCOPES
-    #: A PEM file: the authority's own certificate, the only one trusted (the sandbox's authority).
+    # A PEM file: the authority's own certificate, the only one trusted (the sandbox's authority).
     authority_cert: str = ""
-    #: The SHA-256 of the authority's certificate the user chose to trust (the fingerprint question): then
-    #: exactly that certificate is accepted, and no other (security.py's rule for EWS).
+    # The SHA-256 of the authority's certificate the user chose to trust (the fingerprint question): then
+    # exactly that certificate is accepted, and no other (security.py's rule for EWS).
     authority_pin: str = ""
 
     @property

@@ -18,8 +18,8 @@ import os
 import zoneinfo
 from pathlib import Path
 
-#: The IANA names the dateTimeTimeZone resource type lists (its "additional time zones"; where it gives two
-#: spellings, e.g. "Europe/Kyiv (Kiev)", both are here).
+# The IANA names the dateTimeTimeZone resource type lists (its "additional time zones"; where it gives two
+# spellings, e.g. "Europe/Kyiv (Kiev)", both are here).
 DOCUMENTED_IANA = frozenset("""
 Etc/GMT+12 Etc/GMT+11 Pacific/Honolulu America/Anchorage America/Santa_Isabel America/Los_Angeles America/Phoenix
 America/Chihuahua America/Denver America/Guatemala America/Chicago America/Mexico_City America/Regina

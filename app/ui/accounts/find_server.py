@@ -247,7 +247,7 @@ def found_words(outcome: Outcome) -> str:
     return translate("FindServer", "Server found: {url}").format(url=outcome.ews_url)
 
 
-#: the text of the step that ends a search at the redirect limit (app/core/autodiscover.py)
+# the text of the step that ends a search at the redirect limit (app/core/autodiscover.py)
 STOPPED = "Redirects"
 REDIRECTS_TO = "redirects to "
 

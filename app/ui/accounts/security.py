@@ -272,7 +272,7 @@ class Security:
         self.w.connect_again()
 
 
-#: the certificate question's first words: (a Microsoft 365 account's sign-in server?, a trusted one changed?)
+# the certificate question's first words: (a Microsoft 365 account's sign-in server?, a trusted one changed?)
 HEADLINES = {
     (False, False): QT_TRANSLATE_NOOP("Security", "The server's certificate is not trusted"),
     (False, True): QT_TRANSLATE_NOOP("Security", "The server's certificate has changed and is not trusted"),

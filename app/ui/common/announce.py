@@ -27,7 +27,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
 from app.ui.common.tr import shown
 
-#: the same words are said again only after this many seconds
+# the same words are said again only after this many seconds
 REPEAT_AFTER = 2.0
 
 def plain(text: str) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
 from app.ui.common.tr import data_size
 from app.ui.lists.list_dates import list_date
 
-#: the file system model's columns this proxy writes
+# the file system model's columns this proxy writes
 SIZE, DATE = 1, 3
 
 

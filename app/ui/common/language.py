@@ -18,9 +18,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
-#: the languages Dispatch speaks, by code: the name each calls itself (the override's choices)
+# the languages Dispatch speaks, by code: the name each calls itself (the override's choices)
 LANGUAGES = {"en": "English", "fr": "Français", "de": "Deutsch"}
-#: where the built catalogues are (scripts/translations.py build writes them)
+# where the built catalogues are (scripts/translations.py build writes them)
 CATALOGUES = Path(__file__).resolve().parent.parent / "translations"
 
 _installed: list[QTranslator] = []

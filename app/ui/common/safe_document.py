@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 
 _IMAGE = int(QTextDocument.ResourceType.ImageResource.value)
 
-#: How many resources one document may decode from ``data:`` URIs (each within Qt's image allocation limit).
+# How many resources one document may decode from ``data:`` URIs (each within Qt's image allocation limit).
 MAX_DATA_RESOURCES = 200
 
 
@@ -46,7 +46,7 @@ class SafeDocument(QTextDocument):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        #: Content-ID -> the image's bytes (the message's own inline attachment) or None; set by the widget
+        # Content-ID -> the image's bytes (the message's own inline attachment) or None; set by the widget
         self.inline_source = None
         self.blocked: list[str] = []  # the URLs refused (for tests and a "content blocked" note)
         self._data_loaded = 0

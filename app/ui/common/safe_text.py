@@ -157,7 +157,7 @@ def _fresh(widget) -> QTextDocument:
 class SafeBrowser(QTextBrowser):
     """A read-only message view on a :class:`SafeDocument`; links are never followed or opened."""
 
-    #: before something reads the whole document (find): a body still being loaded in pieces goes in first
+    # before something reads the whole document (find): a body still being loaded in pieces goes in first
     whole_needed = Signal()
 
     def __init__(self, parent=None):
@@ -182,16 +182,16 @@ class SafeBrowser(QTextBrowser):
 class SafeTextEdit(QTextEdit):
     """The editor on a :class:`SafeDocument`: HTML loaded from a draft or pasted in loads nothing."""
 
-    #: (old, new) after :meth:`fresh_document`: whoever follows the document's signals moves to ``new``
+    # (old, new) after :meth:`fresh_document`: whoever follows the document's signals moves to ``new``
     document_replaced = Signal(object, object)
-    #: before something reads or rewrites the whole document: a body still being loaded in pieces
-    #: (app/ui/compose/body/body_loader.py) is put in whole first
+    # before something reads or rewrites the whole document: a body still being loaded in pieces
+    # (app/ui/compose/body/body_loader.py) is put in whole first
     whole_needed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.inline_source = None  # Content-ID -> bytes of an inline image of the message, or None
-        #: (QMimeData) -> True if it took a paste itself (Compose: an image becomes an inline attachment)
+        # (QMimeData) -> True if it took a paste itself (Compose: an image becomes an inline attachment)
         self.paste_hook = None
         _guard(self)
         self.body_loader = None  # app.ui.compose.body.body_loader.BodyLoader that loads long bodies here (attach)

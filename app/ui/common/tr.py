@@ -15,8 +15,8 @@ from app.core import word_lists
 from app.domain.sizes import human_size
 from app.domain.words import Number, Words
 
-#: the locales whose words, numbers and sizes Dispatch writes itself, as the core does: English and C (no
-#: language: the tests, a bare system)
+# the locales whose words, numbers and sizes Dispatch writes itself, as the core does: English and C (no
+# language: the tests, a bare system)
 PLAIN = (QLocale.Language.C, QLocale.Language.English)
 
 

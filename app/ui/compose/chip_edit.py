@@ -17,7 +17,7 @@ from app.domain import recipient_spans as spans
 from app.ui.window.theme import PALETTES
 
 PAD, RADIUS = 2.0, 5.0
-#: the focus reasons for which QLineEdit selects its whole text
+# the focus reasons for which QLineEdit selects its whole text
 _SELECTING = (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason)
 
 

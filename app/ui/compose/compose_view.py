@@ -54,10 +54,10 @@ SAVING = words.translate("Compose", "Saving the long body…")
 NEW_MESSAGE = words.translate("Compose", "New message")
 #: the title of a saved draft with no subject
 DRAFT = words.translate("Compose", "Draft")
-#: a rich body this long (characters) or longer is autosaved only when typing pauses: Qt's toHtml() of
-#: 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py)
+# a rich body this long (characters) or longer is autosaved only when typing pauses: Qt's toHtml() of
+# 32 K characters takes ~5 ms on this machine (~110 ms a MB of text; bench/bench_typing_stall.py)
 RICH_STEADY_MOST = 32 * 1024
-#: a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more)
+# a rich body this long is written out with SAVING beside the title (toHtml() of it takes ~0.5 s or more)
 RICH_SHOWN_FROM = 3 * 1024 * 1024
 
 
@@ -66,7 +66,7 @@ def _keys(keys: str) -> str:
     return QKeySequence(keys).toString(QKeySequence.NativeText)
 
 
-#: Compose's own states and titles by their English words, for callers that name them so
+# Compose's own states and titles by their English words, for callers that name them so
 _OWN_WORDS = {str(w): w for w in (OPENING, EDITED, KEPT, EDITED_KEPT, SAVED, NOT_SAVED, NOT_SENT, SAVING, NEW_MESSAGE,
                                   DRAFT)}
 
@@ -81,10 +81,10 @@ def html_head(html: str) -> str:
     """Qt's HTML up to and with its ``<body …>`` tag."""
     return html[:html.index(">", html.index("<body")) + 1]
 
-#: the widest the Options row may be with the receipts beside Importance (English: 447 px): more, and the window
-#: could not be 683 px wide (half a 1366 px screen; tests/ui/test_no_clipping.py)
+# the widest the Options row may be with the receipts beside Importance (English: 447 px): more, and the window
+# could not be 683 px wide (half a 1366 px screen; tests/ui/test_no_clipping.py)
 OPTIONS_ROW_MAX = 470
-#: the same for the formatting row with Rich text in it (English: about 430 px)
+# the same for the formatting row with Rich text in it (English: about 430 px)
 FORMAT_ROW_MAX = 500
 
 

@@ -32,8 +32,8 @@ def _resume_at(doc: QTextDocument, text: str) -> int:
 
 
 class FindBar(QFrame):
-    #: each search's outcome in words, for a screen reader (the match is selected in the body, which does not
-    #: have the focus: a reader would not hear where it is); True: it answers a key
+    # each search's outcome in words, for a screen reader (the match is selected in the body, which does not
+    # have the focus: a reader would not hear where it is); True: it answers a key
     spoken = Signal(str, bool)
 
     def __init__(self, parent=None):

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QV
 
 from app.ui.common.tr import translate
 
-#: the least height the form keeps: a field row and a bit of the next (it scrolls below that)
+# the least height the form keeps: a field row and a bit of the next (it scrolls below that)
 MIN_HEIGHT = 64
-#: the least height of the body in any window
+# the least height of the body in any window
 BODY_MIN = 60
-#: a window shorter than this is "short": Compose's margins and spacing tighten
+# a window shorter than this is "short": Compose's margins and spacing tighten
 SHORT_BELOW = 600
 
 

@@ -25,7 +25,7 @@ from app.ui.common.file_dialog import file_dialog
 from app.ui.common.tr import translate
 from app.ui.compose.attachments import not_added, over_limit, read_attachment
 
-#: what a pasted picture (image data, no file) is called and stored as
+# what a pasted picture (image data, no file) is called and stored as
 PASTED_NAME = "image.png"
 
 
@@ -66,7 +66,7 @@ def picture_of(source, max_bytes: int) -> tuple[bytes, str] | None:
 class InlineImages(QObject):
     """The inline pictures of the message in Compose: insert, paste, and which ones the message holds."""
 
-    #: a picture was put in the body (the message changed)
+    # a picture was put in the body (the message changed)
     inserted = Signal(str)  # its Content-ID
 
     def __init__(self, view):

@@ -87,7 +87,7 @@ NOT_SCHEDULED = words.translate("SendTiming", "Not scheduled")
 SENDING_AND_MORE = words.translate("SendTiming", "Sending “{subject}” in {seconds} s (and %n more) — Ctrl+Z or Undo "
                                                  "takes it back", None, 0)
 
-#: the most of a subject the undo bar quotes (an unbroken subject is one word: it would set the bar's width)
+# the most of a subject the undo bar quotes (an unbroken subject is one word: it would set the bar's width)
 SUBJECT_SHOWN = 40
 
 
@@ -125,7 +125,7 @@ def clock_shown(release_at: float, wall: float | None = None) -> str:
     return QLocale().toString(when, "ddd d MMM HH:mm" if same_year else "ddd d MMM HH:mm yyyy")
 
 
-#: the Send later dialog's width: inside half of a 1366 px screen (683 px), with room around it
+# the Send later dialog's width: inside half of a 1366 px screen (683 px), with room around it
 WIDTH = 480
 
 

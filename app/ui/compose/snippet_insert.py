@@ -25,7 +25,7 @@ from app.ui.compose.formatting import link_url
 from app.ui.common.safe_document import content_id
 from app.ui.common.safe_text import SafeDocument, allowed
 
-#: the URLs :func:`safe_fragment` left out of the last fragment it made (for tests and the log's count)
+# the URLs :func:`safe_fragment` left out of the last fragment it made (for tests and the log's count)
 last_blocked: list[str] = []
 
 

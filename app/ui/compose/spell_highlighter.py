@@ -36,9 +36,9 @@ from app.core.spelling import STARTING, SpellState
 from app.domain.follow_up import SEPARATOR, begins_quote
 from app.domain.spelling_words import word_at, words
 
-#: how many cache entries before the cache starts again (a 10 MB body has far fewer distinct words)
+# how many cache entries before the cache starts again (a 10 MB body has far fewer distinct words)
 MAX_CACHE = 300_000
-#: how many paragraphs from the top the quote's first line is looked for in (the user's own text is above it)
+# how many paragraphs from the top the quote's first line is looked for in (the user's own text is above it)
 QUOTE_SCAN = 2000
 
 
@@ -88,7 +88,7 @@ class SpellHighlighter(QObject):
         self._tokens: dict[str, tuple] = {}  # a block's text -> its words (a paint re-reads only what changed)
         self._recent: tuple[str, tuple] = ("", ())  # the last text tokenised (typing goes on from it)
         self._waiting: set[int] = set()  # blocks painted while a verdict was missing: repainted when it comes
-        #: (block number, start, length) of each word underlined since the last paint of the whole viewport
+        # (block number, start, length) of each word underlined since the last paint of the whole viewport
         self.last_paint: list[tuple[int, int, int]] = []
         self._colour = underline_colour(self._dark())
         self._tile = wave_tile(self._colour)

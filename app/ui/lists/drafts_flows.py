@@ -35,7 +35,7 @@ DELETED = words.translate("DraftsFlows", "Deleted %Ln draft(s)", None, 0)
 class DraftsFlows:
     def __init__(self, window, flows):
         self.w, self.flows = window, flows
-        #: why each draft's last send was refused, shown in Compose when it is opened (its row still saying it)
+        # why each draft's last send was refused, shown in Compose when it is opened (its row still saying it)
         self.refusals = RefusalMemory()
 
     @asyncSlot()

@@ -27,10 +27,10 @@ N_DRAFTS_LOADING = words.translate("DraftsView", "%Ln draft(s) · loading…", N
 N_DRAFTS = words.translate("DraftsView", "%Ln draft(s)", None, 0)
 NO_DRAFTS = words.translate("DraftsView", "No drafts. A message you save (Ctrl+S) waits here until you send it: "
                                           "Enter opens it, Ctrl+Shift+Return sends the selected ones.")
-#: Below this width the preview is shown under the list instead of beside it (as Sent's, but wider: beside the
-#: list at the default size it left the Subject column "Go…ne" beside To, Modified and Status).
+# Below this width the preview is shown under the list instead of beside it (as Sent's, but wider: beside the
+# list at the default size it left the Subject column "Go…ne" beside To, Modified and Status).
 STACK_BELOW = 1000
-#: Below this height, with the preview under the list, the preview leaves out the draft's body.
+# Below this height, with the preview under the list, the preview leaves out the draft's body.
 SHORT_BELOW = 560
 
 

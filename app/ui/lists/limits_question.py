@@ -18,7 +18,7 @@ from app.ui.common.tr import shown, translate
 from app.ui.window import spoken
 
 TITLE = QT_TRANSLATE_NOOP("LimitsQuestion", "Send these drafts?")
-#: the box's objectName (tests and accessibility find it by it)
+# the box's objectName (tests and accessibility find it by it)
 NAME = "sendLimitsQuestion"
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 ISO = "yyyy-MM-dd HH:mm"
-#: the widest date a column has to show (the last minute of a year)
+# the widest date a column has to show (the last minute of a year)
 SAMPLE = datetime(2026, 12, 31, 23, 59)
 _SHORT_YEAR = re.compile(r"(?<!y)yy(?!y)")
 

@@ -403,6 +403,6 @@ class MessageTableModel(QAbstractTableModel):
     def _user(self, r, col: int):
         return r.summary
 
-    #: each role the cells answer, and how (every other role: nothing, at once)
+    # each role the cells answer, and how (every other role: nothing, at once)
     _BY_ROLE = {_DISPLAY: _display, _DECORATION: _decoration, _FOREGROUND: _foreground, _TOOLTIP: _tooltip,
                 _ACCESSIBLE: _accessible, _DESCRIPTION: _description, _USER: _user}

@@ -23,7 +23,7 @@ from app.ui.lists.list_dates import list_date
 
 N_MESSAGES = words.translate("SentView", "%Ln message(s)", None, 0)
 
-#: Below this width the preview is shown under the list instead of beside it.
+# Below this width the preview is shown under the list instead of beside it.
 STACK_BELOW = 760
 
 
@@ -62,7 +62,7 @@ def sent_options(msg: Draft) -> list[tuple[str, str]]:
 class SentView(QWidget):
     preview_requested = Signal(object)  # ItemRef
     refresh_requested = Signal()
-    #: (kind: "reply_all" | "forward" | "edit_as_new", the previewed message): Compose opens the follow-up
+    # (kind: "reply_all" | "forward" | "edit_as_new", the previewed message): Compose opens the follow-up
     follow_up_requested = Signal(str, object)
 
     def __init__(self, parent=None):

@@ -18,9 +18,9 @@ _EDIT = int(Qt.ItemDataRole.EditRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND})
-#: a cell's flags, as QAbstractTableModel gives them, and an editable cell's: made once, not at each call.
-#: Qt asks them for every cell it paints; made at each call (Qt's own, then an enum "or" in Python) they
-#: cost ~1 ms of a ~4.5 ms repaint of the results (interleaved in one process, 2026-11-26)
+# a cell's flags, as QAbstractTableModel gives them, and an editable cell's: made once, not at each call.
+# Qt asks them for every cell it paints; made at each call (Qt's own, then an enum "or" in Python) they
+# cost ~1 ms of a ~4.5 ms repaint of the results (interleaved in one process, 2026-11-26)
 _CELL = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE_CELL = _CELL | Qt.ItemFlag.ItemIsEditable
 _RED = QColor("#c62828")
@@ -37,7 +37,7 @@ class MergeModel(QAbstractTableModel):
         super().__init__(parent)
         self.run: MergeRun | None = None
         self._pending = False
-        #: the rows a view shows, (first, last), or None when it shows none; unset: every row
+        # the rows a view shows, (first, last), or None when it shows none; unset: every row
         self.shown = None
 
     def set_run(self, run: MergeRun | None) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from app.domain.words import QT_TRANSLATE_NOOP
 from app.ui.common.tr import shown, translate
 
-#: pages loaded beyond the first to find the message before saying it is not there
+# pages loaded beyond the first to find the message before saying it is not there
 MAX_PAGES = 5
 NOT_FOUND = QT_TRANSLATE_NOOP("OutboxView", "That message is not in the Sent list yet: its copy may still be on its way. "
              "Press F5 to reload the list, then look again.")

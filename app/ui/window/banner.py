@@ -17,8 +17,8 @@ from app.ui.common.tr import shown, translate
 
 class Banner(QFrame):
     retry = Signal()
-    #: what it shows, for a screen reader (the window announces it): the words, and whether they interrupt (an
-    #: error or a question does; a notice does not)
+    # what it shows, for a screen reader (the window announces it): the words, and whether they interrupt (an
+    # error or a question does; a notice does not)
     spoken = Signal(str, bool)
 
     def __init__(self, parent=None):
@@ -154,7 +154,7 @@ class BannerSlot(QWidget):
     is a child of the slot's parent, raised, placed over the slot."""
 
     MARGINS = (28, 4, 28, 0)  # left, top, right, bottom around the banner
-    #: the room kept while no banner shows
+    # the room kept while no banner shows
     HEIGHT = 16
 
     def __init__(self, banner: Banner, parent: QWidget, pages: QStackedWidget | None = None):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-#: the key each view but Compose is shown by
+# the key each view but Compose is shown by
 VIEW_KEYS = {"drafts": "Ctrl+2", "sent": "Ctrl+3", "outbox": "Ctrl+4"}
 
 

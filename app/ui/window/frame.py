@@ -35,7 +35,7 @@ VIEWS = (("compose", QT_TRANSLATE_NOOP("Views", "Compose"), "Ctrl+1"),
 #: reads it in their language (context "Menu")
 MENUS = (QT_TRANSLATE_NOOP("Menu", "&File"), QT_TRANSLATE_NOOP("Menu", "&Edit"), QT_TRANSLATE_NOOP("Menu", "&Drafts"),
          QT_TRANSLATE_NOOP("Menu", "&View"), QT_TRANSLATE_NOOP("Menu", "&Help"))
-#: the shortcuts that work from the first frame on (the rest work once the views are built, moments later)
+# the shortcuts that work from the first frame on (the rest work once the views are built, moments later)
 EARLY_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+N", "Ctrl+S", "Ctrl+Return", "Ctrl+Enter", "Ctrl+Q",
               "F1", "Ctrl+,", "Ctrl+Shift+A", "Ctrl+F")
 
@@ -48,8 +48,8 @@ class FittingStatusBar(QStatusBar):
     line)."""
 
     cut = Signal(str)
-    #: a message shown, whole, for a screen reader (the window announces it: app.ui.common.announce.Announcer.status);
-    #: not for one shown with :meth:`show_quietly`
+    # a message shown, whole, for a screen reader (the window announces it: app.ui.common.announce.Announcer.status);
+    # not for one shown with :meth:`show_quietly`
     shown = Signal(str)
     MARGIN = 16  # the message's own margins
     last_cut = ""  # the whole text of the message on show, when it was shortened

@@ -12,7 +12,7 @@ from app.ui.common.language import LANGUAGES, system_language
 from app.ui.common.tr import translate
 from app.ui.window import spoken
 
-#: how long the status bar shows that the choice applies at the next start
+# how long the status bar shows that the choice applies at the next start
 SAID_MS = 8000
 
 

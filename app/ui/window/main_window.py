@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.parts = WindowParts()
         self.session = None
-        #: the local journal (None: the journal slices open the default file in the data dir)
+        # the local journal (None: the journal slices open the default file in the data dir)
         self.local_journal = journal
         self.journal_opening = None  # the default file being opened on a thread (app.ui.window.setup_steps)
         # a restart: the account the controller will start, known from the settings before it is (expect_account)
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         return self._ready
 
     # ---- what others ask the window to keep ----
-    #: the dialogs built on their first use (:meth:`first_use`, :meth:`keep_dialog`)
+    # the dialogs built on their first use (:meth:`first_use`, :meth:`keep_dialog`)
     DIALOGS = ("about_box", "merge_dialog", "send_from_dialog")
 
     def first_use(self, name: str, build):

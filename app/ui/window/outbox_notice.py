@@ -13,7 +13,7 @@ from app.core import outbox_words
 from app.core.submission import SubState
 from app.ui.window.frame import show_quietly
 
-#: how long such words stay when nothing changes them
+# how long such words stay when nothing changes them
 SHOW_MS = 10000
 
 

@@ -34,8 +34,8 @@ from app.ui.common.tr import translate
 DRAFTS = QT_TRANSLATE_NOOP("Palette", "Drafts")
 MAX_DRAFTS = 30
 MAX_SHOWN = 200
-#: the highlighted entry is said once typing pauses this long (each letter changes it: said at each one, polite
-#: announcements queue up and the reader is left saying entries the user has typed past)
+# the highlighted entry is said once typing pauses this long (each letter changes it: said at each one, polite
+# announcements queue up and the reader is left saying entries the user has typed past)
 SAY_AFTER_TYPING_MS = 400
 
 

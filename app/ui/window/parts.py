@@ -9,7 +9,7 @@ is given the parts it needs when it is built, rather than looking for them on th
 
 from __future__ import annotations
 
-#: every part of the window, grouped by what builds it, each with what it is
+# every part of the window, grouped by what builds it, each with what it is
 NAMES = (
     # the frame (app/ui/window/frame.py): painted in the second frame
     "sidebar",  # QListWidget: the views, in order

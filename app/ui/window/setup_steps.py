@@ -109,8 +109,8 @@ def actions(win) -> None:
     win.parts.fill(eml=install_eml(win))  # File: Open .eml file… (Ctrl+O), Save as .eml file… (Ctrl+Shift+E); .eml drops
 
 
-#: stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the
-#: Outbox view, with the journal bridge)
+# stand-in keys whose real action the ``actions`` slice builds (Ctrl+F: the find bar's slice; Ctrl+4: the
+# Outbox view, with the journal bridge)
 _BUILT_HERE = {"Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+N", "Ctrl+S", "Ctrl+Return", "Ctrl+Enter", "Ctrl+Q", "F1", "Ctrl+,",
                "Ctrl+Shift+A"}
 
@@ -224,8 +224,8 @@ def open_journal_early(win) -> None:
         open_journal(win)
 
 
-#: how long, at most, a restarting window waits for the journal before it shows Compose (seconds): a journal slower
-#: than this reopens the message a moment later, as the journal slice's bridge always could
+# how long, at most, a restarting window waits for the journal before it shows Compose (seconds): a journal slower
+# than this reopens the message a moment later, as the journal slice's bridge always could
 REOPEN_WAIT_S = 0.25
 
 

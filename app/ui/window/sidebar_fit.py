@@ -12,8 +12,8 @@ from app.ui.window.frame import FULL_WIDTH  # the box itself is the frame's (app
 
 MIN_WIDTH = 56
 COMPACT_BELOW = 130
-#: what an item takes beside its name: the list's padding (8 px each side), the item's (12 px each side), the icon
-#: (18 px) and its gap, the border (app/ui/window/theme.py)
+# what an item takes beside its name: the list's padding (8 px each side), the item's (12 px each side), the icon
+# (18 px) and its gap, the border (app/ui/window/theme.py)
 ITEM_CHROME = 65
 LABEL_ROLE = Qt.UserRole + 41  # an item's name while only its icon shows
 

@@ -11,7 +11,7 @@ from app.domain.explain import describe
 from app.domain.models import ErrorKind
 from app.mail.errors import MailError
 
-#: kinds of connection-level trouble that go to the banner with Retry
+# kinds of connection-level trouble that go to the banner with Retry
 _BANNER_KINDS = {ErrorKind.UNREACHABLE, ErrorKind.AUTH, ErrorKind.TLS, ErrorKind.THROTTLED}
 
 

@@ -35,7 +35,7 @@ def icon(name: str):
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-#: a sidebar item's icon name (the icon is drawn again in the scheme's colours when the scheme changes)
+# a sidebar item's icon name (the icon is drawn again in the scheme's colours when the scheme changes)
 ICON_ROLE = 0x0100 + 42  # Qt.UserRole + 42
 _ICON_INK = 'stroke="#475569"'  # the colour the SVG icons are drawn in
 

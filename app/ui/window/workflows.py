@@ -71,7 +71,7 @@ class Workflows(TaskTracker):
                                    lambda sub, words, moved_to: spoken.outbox_words_said(window, sub, words, moved_to),
                                    lambda local_id: window.journal_bridge and window.journal_bridge.point_at(local_id))
         window.outbox_news.finished.connect(self._finished)
-        #: the local ids (Compose) and server draft ids (Send selected) of this window's send requests under way
+        # the local ids (Compose) and server draft ids (Send selected) of this window's send requests under way
         self._asked: set[str] = set()
         self._ours: set[str] = set()  # this window's sends handed to the Outbox, their outcome not said yet
         self._kept_here: set[str] = set()  # Ctrl+S kept these on this computer: said again when the server has them

@@ -37,28 +37,28 @@ from app.domain import words
 from app.ui.common.tr import shown
 from app.ui.compose.body import rich_cuts
 
-#: a body at least this long is loaded in pieces; a shorter one is set in one call (< 10 ms)
+# a body at least this long is loaded in pieces; a shorter one is set in one call (< 10 ms)
 PIECEWISE_FROM = 256 * 1024
-#: the first piece, set with setPlainText, and the size the loader starts appending with: a screen or two
-#: of text. 32 K characters cost ~5 ms in load() and ~7 ms more in the first append (the opening's longest
-#: stall, 10-21 ms with Compose's own work); 8 K, ~1.3 ms each (bench_typing_stall.py, 2026-11-25). On a
-#: slower spell of the machine (2026-11-26) load() took ~9 ms with 8 K, ~4 ms with 4 K, ~3 ms with 2 K:
-#: beside two CPU hogs that turn also waits ~8-12 ms for a CPU
+# the first piece, set with setPlainText, and the size the loader starts appending with: a screen or two
+# of text. 32 K characters cost ~5 ms in load() and ~7 ms more in the first append (the opening's longest
+# stall, 10-21 ms with Compose's own work); 8 K, ~1.3 ms each (bench_typing_stall.py, 2026-11-25). On a
+# slower spell of the machine (2026-11-26) load() took ~9 ms with 8 K, ~4 ms with 4 K, ~3 ms with 2 K:
+# beside two CPU hogs that turn also waits ~8-12 ms for a CPU
 FIRST_PIECE = 4 * 1024
-#: the time a turn's append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones).
-#: The rest of the turn (Qt's layout and paint, the mirrors) adds ~2-4 ms, and beside busy processes the UI
-#: thread gets about half a CPU: at 4 ms the 10 MB rich draft opened with stalls of 14-21 ms beside two CPU
-#: hogs, at 2.5 ms 10.7-10.8 ms (p99 11 -> 8 ms), taking 15-25 % longer (bench_typing_stall.py, 2026-11-26)
+# the time a turn's append aims at; the piece grows or shrinks to fit it (a busy machine gets smaller ones).
+# The rest of the turn (Qt's layout and paint, the mirrors) adds ~2-4 ms, and beside busy processes the UI
+# thread gets about half a CPU: at 4 ms the 10 MB rich draft opened with stalls of 14-21 ms beside two CPU
+# hogs, at 2.5 ms 10.7-10.8 ms (p99 11 -> 8 ms), taking 15-25 % longer (bench_typing_stall.py, 2026-11-26)
 TURN_BUDGET = 0.0025
 MIN_PIECE, MAX_PIECE = 4 * 1024, 256 * 1024
-#: rich text: HTML this long or longer is loaded in pieces (Qt imports ~8 MB of its own HTML a second:
-#: 64 K characters, ~8 ms); the first piece, in characters of HTML (~1,200 characters of text, the top of
-#: the first screen; the next turns fill the rest). 16 K cost ~6 ms in load(), 4 K ~2 ms: beside two CPU
-#: hogs load()'s turn waits ~8-12 ms for a CPU as well (bench_typing_stall.py, 2026-11-26)
+# rich text: HTML this long or longer is loaded in pieces (Qt imports ~8 MB of its own HTML a second:
+# 64 K characters, ~8 ms); the first piece, in characters of HTML (~1,200 characters of text, the top of
+# the first screen; the next turns fill the rest). 16 K cost ~6 ms in load(), 4 K ~2 ms: beside two CPU
+# hogs load()'s turn waits ~8-12 ms for a CPU as well (bench_typing_stall.py, 2026-11-26)
 RICH_PIECEWISE_FROM = 64 * 1024
 RICH_FIRST_PIECE = 4 * 1024
-#: HTML Qt did not write, this long or longer, goes through the helper process first: Qt imports Outlook's
-#: HTML at ~4 MB a second here (48 K characters, ~12 ms; 64 K, ~22 ms); the helper answers in ~0.2 s
+# HTML Qt did not write, this long or longer, goes through the helper process first: Qt imports Outlook's
+# HTML at ~4 MB a second here (48 K characters, ~12 ms; 64 K, ~22 ms); the helper answers in ~0.2 s
 FOREIGN_FROM = 48 * 1024
 #: what the empty editor says while the helper works (in place of "Write your message…")
 WAITING_NOTE = words.translate("Compose", "Opening this message…")
@@ -112,7 +112,7 @@ class BodyLoader(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
-        #: called around each append (Compose: its own appends are not edits)
+        # called around each append (Compose: its own appends are not edits)
         self.appending = None
 
     @property

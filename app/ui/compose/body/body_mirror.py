@@ -20,7 +20,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from app.core.text_mirror import ChunkedText
 
 # what QTextDocument::toPlainText() replaces (qtextdocument.cpp)
-#: a document this short is read again at once when a change did not add up
+# a document this short is read again at once when a change did not add up
 SMALL = 64 * 1024
 
 _PLAIN = (("\u2029", "\n"), ("\u2028", "\n"), ("\ufdd0", "\n"), ("\ufdd1", "\n"), ("\u00a0", " "))

@@ -15,9 +15,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QRectF, QSizeF, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextCursor, QTextDocument
 
-#: a document of more characters than this is freed in pieces (below it, freeing takes < ~3 ms)
+# a document of more characters than this is freed in pieces (below it, freeing takes < ~3 ms)
 BIG_DOCUMENT = 256 * 1024
-#: paragraphs removed per event-loop turn
+# paragraphs removed per event-loop turn
 REAP_BLOCKS = 2000
 
 

@@ -17,13 +17,13 @@ import sys
 
 from app import QT_HTML_FLAG
 
-#: the command-line flag that makes ``dispatch-mail`` this helper
+# the command-line flag that makes ``dispatch-mail`` this helper
 FLAG = QT_HTML_FLAG
-#: the environment variable that gives the helper the app's link colour (``#rrggbb``)
+# the environment variable that gives the helper the app's link colour (``#rrggbb``)
 LINK_ENV = "DISPATCH_HTML_LINK"
-#: the helper's time for a body: start-up plus Qt's import at a slow 1 MB a second. The app kills it then
-#: (``app/ui/compose/body/qt_html.py``) and sets the body itself; the helper also limits its own CPU time to it (POSIX),
-#: so that one the app could not kill (the app was killed first) still ends
+# the helper's time for a body: start-up plus Qt's import at a slow 1 MB a second. The app kills it then
+# (``app/ui/compose/body/qt_html.py``) and sets the body itself; the helper also limits its own CPU time to it (POSIX),
+# so that one the app could not kill (the app was killed first) still ends
 BASE_SECONDS, SECONDS_PER_MB = 10.0, 1.0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-#: the mark Qt's exporter writes in the head of every document
+# the mark Qt's exporter writes in the head of every document
 QT_MARK = '<meta name="qrichtext" content="1" />'
 TRAILER = "</body></html>"
 _CUT = re.compile(r"</p>\r?\n(?=<p )")  # a server may have turned Qt's line ends into CRLF
