@@ -258,3 +258,28 @@ def test_screenshots_of_the_outbox_pointed_row_the_batch_countdown_and_the_draft
         finally:
             close_window(win, session)
 
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_at_683_px_the_sidebar_shows_icons_as_narrow_in_every_language_and_the_subject_keeps_its_words(
+        qtbot, aloop, sandbox, settings, language):
+    """At half a small screen the sidebar shows only its icons, as narrow in French and German as in English (a
+    German sidebar kept 130 px for them, and Drafts' Subject column was cut to "Betre" / "G…e")."""
+    from app.ui.window.sidebar_fit import COMPACT_WIDTH
+    from tests.helpers.language import in_language
+    from tests.helpers.windows import close_window, open_window
+
+    with in_language(language):
+        win, session = open_window(qtbot, sandbox, settings, connected=True)
+        try:
+            seed_drafts(sandbox, ALICE, {"Good one": "bob@example.com", "Team": "project-team-alpha-europe@example.com"})
+            d = _drafts_page(qtbot, win, 2)
+            win.resize(683, 500)
+            qtbot.waitUntil(lambda: win.width() == 683 and win.sidebar_fit.compact, timeout=5000)
+            qtbot.waitUntil(lambda: win.frame.side.width() == COMPACT_WIDTH, timeout=5000)
+            subject = next(c for c in range(d.model.columnCount())
+                           if d.model.headerData(c, Qt.Horizontal) in ("Subject", "Objet", "Betreff"))
+            fm = d.table.fontMetrics()
+            assert d.table.columnWidth(subject) >= fm.horizontalAdvance("Good one") + 12, d.table.columnWidth(subject)
+        finally:
+            close_window(win, session)

@@ -113,7 +113,7 @@ def test_ctrl_n_before_the_slices_are_done_starts_a_message(qtbot, aloop, tmp_pa
 def test_views_added_at_start_up_do_not_re_style_the_sidebar(qtbot, aloop, tmp_path):
     """The Outbox's sidebar item (the journal's slice) no longer re-polishes the sidebar (QStyle's enums
     and the style sheet: 5-10 ms in that slice); going compact and back still does."""
-    from app.ui.window.sidebar_fit import COMPACT_BELOW
+    from app.ui.window.sidebar_fit import COMPACT_WIDTH
 
     win = _lazy_window(qtbot, tmp_path)
     win.start_setup()
@@ -121,11 +121,14 @@ def test_views_added_at_start_up_do_not_re_style_the_sidebar(qtbot, aloop, tmp_p
         pass
     assert win.sidebar.count() == 4 and win.sidebar.item(3).text() == "Outbox"
     assert win.sidebar.property("compact") is None, "re-polished while nothing changed"
-    win.frame.side.resize(COMPACT_BELOW - 40, win.frame.side.height())
+    full, page = win.frame.side.maximumWidth(), win.frame.page.parentWidget().minimumSizeHint().width()
+    win.resize(full + page - 40, win.height())
     qtbot.waitUntil(lambda: win.sidebar.property("compact") == "true")
     assert [win.sidebar.item(r).text() for r in range(4)] == ["", "", "", ""]
-    win.frame.side.resize(COMPACT_BELOW + 40, win.frame.side.height())
+    qtbot.waitUntil(lambda: win.frame.side.width() == COMPACT_WIDTH)  # icons only, as narrow as they are
+    win.resize(full + page + 40, win.height())
     qtbot.waitUntil(lambda: win.sidebar.property("compact") == "false")
+    qtbot.waitUntil(lambda: win.frame.side.width() == full)
     assert win.sidebar.item(3).text() == "Outbox"
     close_window(win)
 

@@ -32,7 +32,8 @@ def shell(win) -> None:
     frame = win.frame
     frame.brand.setTextFormat(Qt.PlainText)
     banner = Banner(win)
-    win.parts.fill(sidebar_fit=SidebarFit(frame.side, frame.brand, win.sidebar),  # narrow window: it gives way
+    fit = SidebarFit(frame.side, frame.brand, win.sidebar, frame.page.parentWidget())  # narrow window: it gives way
+    win.parts.fill(sidebar_fit=fit,
                    status=StatusWidgets(win), banner=banner,
                    banner_slot=BannerSlot(banner, win.stack.parentWidget(), win.stack),
                    announcer=Announcer(win))  # raised on the window: a reader takes them from the active window
