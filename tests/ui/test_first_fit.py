@@ -20,7 +20,8 @@ CHILD = Path(__file__).with_name("first_fit_child.py")
 HINT = "install them with scripts/bootstrap.sh test (apt: xvfb openbox x11-utils)"
 
 
-def _wait_for(what: str, ok, timeout: float = 10.0) -> None:
+def _wait_for(what: str, ok, timeout: float = 60.0) -> None:  # a safety net: three test workers on two cores
+    # slowed openbox's start past 10 s once
     end = time.monotonic() + timeout
     while not ok():
         assert time.monotonic() < end, f"{what} did not come up"

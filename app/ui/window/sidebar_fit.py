@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QSizePolicy
 from app.ui.window.frame import FULL_WIDTH  # the box itself is the frame's (app.ui.window.frame.SidebarBox: no Qt enums)
 
 MIN_WIDTH = 56
-#: the sidebar's width with icons only: the list's padding (8 px each side), the item's (12 px each side), the
-#: icon (18 px), the border
+# the sidebar's width with icons only: the list's padding (8 px each side), the item's (12 px each side), the
+# icon (18 px), the border
 COMPACT_WIDTH = 64
 # what an item takes beside its name: the list's padding (8 px each side), the item's (12 px each side), the icon
 # (18 px) and its gap, the border (app/ui/window/theme.py)
