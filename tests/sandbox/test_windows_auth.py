@@ -1,0 +1,252 @@
+"""The sandbox speaks Windows authentication as IIS does in front of Exchange (app/sandbox/windows_auth.py):
+NTLM over one kept-alive connection, Negotiate with real Kerberos tickets from a real MIT KDC
+(tests/helpers/kdc.py), and Extended Protection (channel binding) off, allow or require. Every client here is a
+real library over real HTTP: exchangelib (its NTLM is requests_ntlm, its GSSAPI requests_gssapi), requests_ntlm,
+requests_gssapi, and pyspnego's own client over http.client where a test needs one leg at a time."""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import ssl
+
+import pytest
+import requests
+from exchangelib import GSSAPI, NTLM, DELEGATE, Account, Build, Configuration, Credentials, Message, Version
+from exchangelib.protocol import BaseProtocol, close_connections
+
+from tests.helpers.kdc import kdc_realm  # noqa: F401  (the session's realm)
+
+ALICE = "alice@example.com"
+RESOLVE = (b'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
+           b'xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types" '
+           b'xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><s:Header>'
+           b'<t:RequestServerVersion Version="Exchange2016"/></s:Header><s:Body>'
+           b'<m:ResolveNames ReturnFullContactData="false"><m:UnresolvedEntry>alice</m:UnresolvedEntry>'
+           b'</m:ResolveNames></s:Body></s:Envelope>')
+HEADERS = {"Content-Type": "text/xml; charset=utf-8"}
+
+
+@pytest.fixture
+def trust(sandbox_factory):
+    """exchangelib trusting a TLS sandbox's own certificate (its adapter class; put back at the end)."""
+    saved = BaseProtocol.HTTP_ADAPTER_CLS
+
+    def trust_cert(sb):
+        class TrustSandboxCert(requests.adapters.HTTPAdapter):
+            def send(self, request, **kwargs):
+                kwargs["verify"] = sb.cert_path
+                return super().send(request, **kwargs)
+        BaseProtocol.HTTP_ADAPTER_CLS = TrustSandboxCert
+
+    yield trust_cert
+    BaseProtocol.HTTP_ADAPTER_CLS = saved
+    close_connections()
+
+
+def account(sb, auth_type, password=None):
+    user = next(u for u in sb.accounts if u["email"] == ALICE)
+    credentials = None if auth_type == GSSAPI else Credentials(user["email"], password or user["password"])
+    config = Configuration(service_endpoint=sb.ews_url, credentials=credentials, auth_type=auth_type,
+                           version=Version(build=Build(15, 1, 2507, 6)), max_connections=1)
+    return Account(ALICE, config=config, autodiscover=False, access_type=DELEGATE)
+
+
+def save_draft(acc, subject: str) -> None:
+    Message(account=acc, folder=acc.drafts, subject=subject, body="signed in").save()
+
+
+def offers(response) -> list[str]:
+    """The WWW-Authenticate headers one by one, as sent (requests joins them with commas)."""
+    return response.raw.headers.getlist("WWW-Authenticate")
+
+
+# ---------------- NTLM ----------------
+
+def test_exchangelib_with_ntlm_signs_in_and_saves_a_draft(sandbox_factory):
+    sb = sandbox_factory(auth_methods=("ntlm",))
+    acc = account(sb, NTLM)
+    save_draft(acc, "Over NTLM")
+    assert [i["subject"] for i in sb.mailbox(ALICE).items("drafts")] == ["Over NTLM"]
+    assert acc.drafts.all().count() == 1
+
+
+def test_a_wrong_ntlm_password_is_refused(sandbox_factory):
+    sb = sandbox_factory(auth_methods=("ntlm",))
+    from requests_ntlm import HttpNtlmAuth
+
+    r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, auth=HttpNtlmAuth(ALICE, "not-the-password"),
+                      timeout=10)
+    assert r.status_code == 401
+    assert offers(r) == ["NTLM"]
+
+
+def test_basic_against_ntlm_only_gets_401_with_the_offer(sandbox_factory):
+    sb = sandbox_factory(auth_methods=("ntlm",))
+    r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, auth=(ALICE, "alice-sandbox-pw"), timeout=10)
+    assert r.status_code == 401
+    assert offers(r) == ["NTLM"]  # no Basic
+
+
+def test_all_three_are_offered_in_iis_order(sandbox_factory):
+    sb = sandbox_factory(auth_methods=("basic", "ntlm"))
+    r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, timeout=10)
+    assert r.status_code == 401
+    assert offers(r) == ["NTLM", f'Basic realm="{sb.realm}"']
+    ok = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, auth=(ALICE, "alice-sandbox-pw"), timeout=10)
+    assert ok.status_code == 200
+
+
+def test_the_default_sandbox_offers_basic_alone(sandbox):
+    r = requests.post(sandbox.ews_url, data=RESOLVE, headers=HEADERS, timeout=10)
+    assert r.status_code == 401
+    assert offers(r) == [f'Basic realm="{sandbox.realm}"']
+
+
+def _post(conn, authorization=None):
+    headers = dict(HEADERS)
+    if authorization:
+        headers["Authorization"] = authorization
+    conn.request("POST", "/EWS/Exchange.asmx", body=RESOLVE, headers=headers)
+    r = conn.getresponse()
+    r.read()
+    return r
+
+
+def _ntlm_handshake(conn, client) -> http.client.HTTPResponse:
+    """NTLM's three legs on ``conn`` with a pyspnego client: NEGOTIATE, the CHALLENGE in the 401, AUTHENTICATE."""
+    first = _post(conn, "NTLM " + base64.b64encode(client.step()).decode())
+    assert first.status == 401
+    challenge = first.getheader("WWW-Authenticate")
+    assert challenge.startswith("NTLM ")
+    token = client.step(base64.b64decode(challenge[5:]))
+    return _post(conn, "NTLM " + base64.b64encode(token).decode())
+
+
+def test_ntlm_signs_in_the_connection_once(sandbox_factory):
+    """The three legs on one kept-alive connection; afterwards its requests carry no Authorization and are not
+    challenged; another connection is."""
+    import spnego
+
+    sb = sandbox_factory(auth_methods=("ntlm",))
+    conn = http.client.HTTPConnection("127.0.0.1", sb.port, timeout=10)
+    signed_in = _ntlm_handshake(conn, spnego.client(ALICE, "alice-sandbox-pw", protocol="ntlm"))
+    assert signed_in.status == 200
+    for _ in range(3):
+        assert _post(conn).status == 200  # same connection, no Authorization: still Alice
+    other = http.client.HTTPConnection("127.0.0.1", sb.port, timeout=10)
+    refused = _post(other)
+    assert refused.status == 401 and refused.getheader("WWW-Authenticate") == "NTLM"
+    conn.close()
+    other.close()
+
+
+# ---------------- Negotiate (Kerberos) ----------------
+
+def test_exchangelib_with_kerberos_signs_in_and_saves_a_draft(sandbox_factory, kdc_realm):  # noqa: F811
+    sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
+    acc = account(sb, GSSAPI)
+    save_draft(acc, "Over Kerberos")
+    assert [i["subject"] for i in sb.mailbox(ALICE).items("drafts")] == ["Over Kerberos"]
+
+
+def test_requests_gssapi_gets_the_mutual_authentication_token(sandbox_factory, kdc_realm):  # noqa: F811
+    from requests_gssapi import REQUIRED, HTTPSPNEGOAuth
+
+    sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
+    with requests.Session() as s:
+        s.auth = HTTPSPNEGOAuth(mutual_authentication=REQUIRED)  # fails unless the 200 carries the server's token
+        r = s.post(sb.ews_url, data=RESOLVE, headers=HEADERS, timeout=10)
+        assert r.status_code == 200
+        assert r.headers["WWW-Authenticate"].startswith("Negotiate ")
+
+
+def test_basic_against_windows_auth_gets_both_offers_in_iis_order(sandbox_factory, kdc_realm):  # noqa: F811
+    sb = sandbox_factory(host="localhost", auth_methods=("ntlm", "negotiate"), keytab=str(kdc_realm.keytab))
+    r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, auth=(ALICE, "alice-sandbox-pw"), timeout=10)
+    assert r.status_code == 401
+    assert offers(r) == ["Negotiate", "NTLM"]  # IIS's order; no Basic
+
+
+def test_a_negotiate_token_that_is_no_ticket_is_refused(sandbox_factory, kdc_realm):  # noqa: F811
+    sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
+    r = requests.post(sb.ews_url, data=RESOLVE, headers={**HEADERS, "Authorization": "Negotiate "
+                      + base64.b64encode(b"\x60\x03\x06\x01\x00").decode()}, timeout=10)
+    assert r.status_code == 401 and offers(r) == ["Negotiate"]
+
+
+# ---------------- Extended Protection ----------------
+
+def _tls_conn(sb):
+    ctx = ssl.create_default_context(cafile=sb.cert_path)
+    return http.client.HTTPSConnection("localhost", sb.port, context=ctx, timeout=10)
+
+
+def test_require_accepts_exchangelib_ntlm_with_the_binding(sandbox_factory, trust):
+    sb = sandbox_factory(host="localhost", tls=True, auth_methods=("ntlm",), extended_protection="require")
+    trust(sb)
+    save_draft(account(sb, NTLM), "Bound NTLM")  # requests_ntlm sends tls-server-end-point over https
+    assert [i["subject"] for i in sb.mailbox(ALICE).items("drafts")] == ["Bound NTLM"]
+
+
+@pytest.mark.parametrize("mode, signed_in", [("require", False), ("allow", True), ("off", True)])
+def test_ntlm_without_a_binding(sandbox_factory, mode, signed_in):
+    """requests_ntlm told not to send the binding (send_cbt=False), over https."""
+    from requests_ntlm import HttpNtlmAuth
+
+    sb = sandbox_factory(host="localhost", tls=True, auth_methods=("ntlm",), extended_protection=mode)
+    r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, verify=sb.cert_path, timeout=10,
+                      auth=HttpNtlmAuth(ALICE, "alice-sandbox-pw", send_cbt=False))
+    assert r.status_code == (200 if signed_in else 401)
+
+
+@pytest.mark.parametrize("mode, signed_in", [("require", False), ("allow", False), ("off", True)])
+def test_ntlm_with_another_channels_binding(sandbox_factory, mode, signed_in):
+    """A binding to another certificate (a relay's): refused unless Extended Protection is off."""
+    import spnego
+    from spnego.channel_bindings import GssChannelBindings
+
+    sb = sandbox_factory(host="localhost", tls=True, auth_methods=("ntlm",), extended_protection=mode)
+    relay = GssChannelBindings(application_data=b"tls-server-end-point:" + b"\x01" * 32)
+    conn = _tls_conn(sb)
+    r = _ntlm_handshake(conn, spnego.client(ALICE, "alice-sandbox-pw", protocol="ntlm", channel_bindings=relay))
+    assert r.status == (200 if signed_in else 401)
+    conn.close()
+
+
+@pytest.mark.parametrize("mode, signed_in", [("require", False), ("allow", True), ("off", True)])
+def test_kerberos_without_a_binding(sandbox_factory, trust, kdc_realm, mode, signed_in):  # noqa: F811
+    """exchangelib's GSSAPI sends no channel binding."""
+    from exchangelib.errors import UnauthorizedError
+
+    sb = sandbox_factory(host="localhost", tls=True, auth_methods=("negotiate",), keytab=str(kdc_realm.keytab),
+                         extended_protection=mode)
+    trust(sb)
+    if signed_in:
+        save_draft(account(sb, GSSAPI), "Unbound Kerberos")
+    else:
+        with pytest.raises(UnauthorizedError):
+            save_draft(account(sb, GSSAPI), "Unbound Kerberos")
+    assert len(sb.mailbox(ALICE).items("drafts")) == int(signed_in)
+
+
+@pytest.mark.parametrize("mode", ["require", "allow"])
+def test_kerberos_with_the_binding(sandbox_factory, kdc_realm, mode):  # noqa: F811
+    from requests_gssapi import HTTPSPNEGOAuth
+
+    sb = sandbox_factory(host="localhost", tls=True, auth_methods=("negotiate",), keytab=str(kdc_realm.keytab),
+                         extended_protection=mode)
+    r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, verify=sb.cert_path, timeout=10,
+                      auth=HTTPSPNEGOAuth(channel_bindings="tls-server-end-point"))
+    assert r.status_code == 200
+
+
+def test_extended_protection_needs_tls_and_a_windows_method(sandbox_factory):
+    from app.sandbox import Sandbox
+
+    with pytest.raises(ValueError, match="tls"):
+        Sandbox(auth_methods=("ntlm",), extended_protection="require")
+    with pytest.raises(ValueError, match="NTLM and Negotiate"):
+        Sandbox(tls=True, auth_methods=("basic",), extended_protection="allow")
+    with pytest.raises(ValueError, match="subset"):
+        Sandbox(auth_methods=("digest",))
