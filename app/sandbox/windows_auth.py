@@ -294,13 +294,16 @@ class ConnectionAuth:
         try:
             ctx = gssapi.SecurityContext(creds=self.auth._accept_creds, usage="accept", **kw)
             out = ctx.step(data)
+            # SPNEGO hands back an error token instead of raising; python-gssapi raises the error on the next
+            # look at the context (a wrong channel binding is found so)
+            complete, flags = ctx.complete, ctx.actual_flags
         except gssapi.exceptions.GSSError as e:
             log.debug("sandbox: Negotiate refused: %s", e)
             return self.refuse()
-        if not ctx.complete:  # a mechanism that wants more legs (none that is accepted here)
+        if not complete:  # a mechanism that wants more legs (none that is accepted here)
             return self.refuse()
         if (self.auth.config.extended_protection == "require" and self.tls
-                and gssapi.RequirementFlag.channel_bound not in ctx.actual_flags):
+                and gssapi.RequirementFlag.channel_bound not in flags):
             log.debug("sandbox: Negotiate refused: no channel binding (Extended Protection: require)")
             return self.refuse()
         verdict = self._signed_in(str(ctx.initiator_name))

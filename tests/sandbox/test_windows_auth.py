@@ -168,6 +168,30 @@ def test_basic_against_windows_auth_gets_both_offers_in_iis_order(sandbox_factor
     assert offers(r) == ["Negotiate", "NTLM"]  # IIS's order; no Basic
 
 
+def _kerberos_token(application_data: bytes | None = None) -> str:
+    """A Negotiate header for HTTP@localhost from Alice's ticket (SPNEGO, as browsers and requests_gssapi send),
+    bound to ``application_data`` when given."""
+    import gssapi
+    from gssapi.raw import ChannelBindings
+
+    kw = {} if application_data is None else {"channel_bindings": ChannelBindings(application_data=application_data)}
+    ctx = gssapi.SecurityContext(name=gssapi.Name("HTTP@localhost", gssapi.NameType.hostbased_service),
+                                 mech=gssapi.Mechanism.from_sasl_name("SPNEGO"), usage="initiate", **kw)
+    return "Negotiate " + base64.b64encode(ctx.step()).decode()
+
+
+def test_kerberos_signs_in_the_connection_once(sandbox_factory, kdc_realm):  # noqa: F811
+    sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
+    conn = http.client.HTTPConnection("localhost", sb.port, timeout=10)
+    assert _post(conn, _kerberos_token()).status == 200
+    for _ in range(3):
+        assert _post(conn).status == 200  # same connection, no Authorization: still Alice
+    other = http.client.HTTPConnection("localhost", sb.port, timeout=10)
+    assert _post(other).status == 401
+    conn.close()
+    other.close()
+
+
 def test_a_negotiate_token_that_is_no_ticket_is_refused(sandbox_factory, kdc_realm):  # noqa: F811
     sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
     r = requests.post(sb.ews_url, data=RESOLVE, headers={**HEADERS, "Authorization": "Negotiate "
@@ -239,6 +263,17 @@ def test_kerberos_with_the_binding(sandbox_factory, kdc_realm, mode):  # noqa: F
     r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, verify=sb.cert_path, timeout=10,
                       auth=HTTPSPNEGOAuth(channel_bindings="tls-server-end-point"))
     assert r.status_code == 200
+
+
+@pytest.mark.parametrize("mode, signed_in", [("require", False), ("allow", False), ("off", True)])
+def test_kerberos_with_another_channels_binding(sandbox_factory, kdc_realm, mode, signed_in):  # noqa: F811
+    """A ticket bound to another certificate (a relay's): refused unless Extended Protection is off."""
+    sb = sandbox_factory(host="localhost", tls=True, auth_methods=("negotiate",), keytab=str(kdc_realm.keytab),
+                         extended_protection=mode)
+    conn = _tls_conn(sb)
+    r = _post(conn, _kerberos_token(b"tls-server-end-point:" + b"\x01" * 32))
+    assert r.status == (200 if signed_in else 401)
+    conn.close()
 
 
 def test_extended_protection_needs_tls_and_a_windows_method(sandbox_factory):
