@@ -24,7 +24,7 @@ from .ews import endpoint
 from .graph import batch as graph_batch
 from .graph import endpoint as graph_endpoint
 from .http_server import HttpHandler, TrackingServer
-from .windows_auth import ConnectionAuth
+from .windows_auth import AuthenticatingHandler
 from .http_framing import (
     DISCARD_LIMIT, FramingError, check_declared, check_header, discard, linger, read_body, request_framing,
 )
@@ -101,16 +101,13 @@ class EwsServer(TrackingServer):
             self.sandbox.handlers.ended()
 
 
-class EwsHandler(HttpHandler):
+class EwsHandler(AuthenticatingHandler, HttpHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Microsoft-IIS/10.0"
     sys_version = ""
     timeout = 120
     disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms delayed-ACK stall
     _closing = False  # set by _refuse(): answer with Connection: close, then a lingering close
-    _conn_auth = None  # this connection's ConnectionAuth (windows_auth.py): NTLM's legs, who signed it in
-    _challenge: list = []  # the WWW-Authenticate headers of the 401 that _authenticate chose
-    _auth_reply: list = []  # headers the next answer carries (Negotiate's mutual authentication token)
 
     def log_message(self, fmt, *args):
         log.debug("sandbox http: " + fmt, *args)
@@ -159,8 +156,7 @@ class EwsHandler(HttpHandler):
         self.send(status, body, ctype, headers)
 
     def send(self, status: int, body: bytes, ctype="text/xml; charset=utf-8", headers=()):
-        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers, *self._auth_reply]
-        self._auth_reply = []
+        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *headers, *self.reply_headers()]
         if self._closing:
             headers.append(("Connection", "close"))
         try:
@@ -191,9 +187,8 @@ class EwsHandler(HttpHandler):
         body = b"401 - Unauthorized: Access is denied due to invalid credentials."
         if injected:
             self.sb.observe("response", body, injected=True)
-        challenge = (not injected and self._challenge) or self.sb.auth.offers(self.sb.realm)
-        self._challenge = []
-        self.send(401, body, "text/html", challenge)
+        challenge = self.challenge(self.sb.auth, self.sb.realm)
+        self.send(401, body, "text/html", self.sb.auth.offers(self.sb.realm) if injected else challenge)
 
     def drop(self):
         self.close_connection = True
@@ -205,14 +200,8 @@ class EwsHandler(HttpHandler):
     def _authenticate(self):
         """Who sends this request, by the sandbox's methods (windows_auth.py: Basic per request; NTLM and
         Negotiate once per connection), or None: then send_401 answers with the offers or the next leg."""
-        if self._conn_auth is None:
-            self._conn_auth = ConnectionAuth(self.sb.auth, tls=isinstance(self.connection, ssl.SSLSocket))
-        verdict = self._conn_auth.check(self.headers.get("Authorization"), self._basic_user)
-        if verdict.user is None:
-            self._challenge = verdict.headers
-        else:
-            self._auth_reply = verdict.headers
-        return verdict.user
+        tls = isinstance(self.connection, ssl.SSLSocket)
+        return self.authenticate(self.sb.auth, self.sb.cert_path if tls else None, self._basic_user)
 
     def _basic_user(self):
         h = self.headers.get("Authorization") or ""

@@ -154,14 +154,13 @@ class WindowsAuth:
     def __init__(self, config: AuthConfig, sandbox):
         self.config = config
         self.sandbox = sandbox
-        self.binding: bytes | None = None
+        self._bindings: dict[str, bytes] = {}  # certificate path -> its tls-server-end-point binding
         self._accept_creds = None
 
     def start(self) -> "WindowsAuth":
         """ValueError when a method cannot be served here (its library missing, the keytab unreadable)."""
         cfg = self.config
-        if cfg.extended_protection != "off":
-            self.binding = tls_server_end_point(self.sandbox.cert_path)
+        self._bindings = {}
         if "negotiate" in cfg.methods:
             self._accept_creds = _acceptor_credentials(cfg.keytab)
         if "ntlm" in cfg.methods:
@@ -174,6 +173,14 @@ class WindowsAuth:
 
     def stop(self) -> None:
         NtlmUserFile.remove(self)
+
+    def binding(self, cert_path: str | None) -> bytes | None:
+        """What a token on a TLS connection with this certificate must be bound to (None: nothing is checked)."""
+        if self.config.extended_protection == "off" or not cert_path:
+            return None
+        if cert_path not in self._bindings:
+            self._bindings[cert_path] = tls_server_end_point(cert_path)
+        return self._bindings[cert_path]
 
     def offers(self, realm: str) -> list[tuple[str, str]]:
         """The ``WWW-Authenticate`` headers of a 401 that asks for credentials."""
@@ -207,9 +214,11 @@ class Verdict:
 class ConnectionAuth:
     """The authentication state of one HTTP connection (see the module's docstring)."""
 
-    def __init__(self, auth: WindowsAuth, tls: bool):
+    def __init__(self, auth: WindowsAuth, cert_path: str | None):
+        """``cert_path``: the certificate of this TLS connection's listener (None: plain HTTP)."""
         self.auth = auth
-        self.tls = tls
+        self.tls = cert_path is not None
+        self.binding = auth.binding(cert_path)
         self.user: dict | None = None  # signed in by NTLM or Negotiate
         self._ntlm = None  # an NTLM handshake under way (pyspnego acceptor after the NEGOTIATE message)
 
@@ -245,11 +254,11 @@ class ConnectionAuth:
 
     # ---------------- NTLM ----------------
     def _channel(self):
-        if not (self.tls and self.auth.binding):
+        if not self.binding:
             return None
         from spnego.channel_bindings import GssChannelBindings
 
-        return GssChannelBindings(application_data=self.auth.binding)
+        return GssChannelBindings(application_data=self.binding)
 
     def _ntlm_step(self, data: bytes) -> Verdict:
         import spnego
@@ -289,8 +298,8 @@ class ConnectionAuth:
         from gssapi.raw import ChannelBindings
 
         kw = {}
-        if self.tls and self.auth.binding:
-            kw["channel_bindings"] = ChannelBindings(application_data=self.auth.binding)
+        if self.binding:
+            kw["channel_bindings"] = ChannelBindings(application_data=self.binding)
         try:
             ctx = gssapi.SecurityContext(creds=self.auth._accept_creds, usage="accept", **kw)
             out = ctx.step(data)
@@ -321,3 +330,31 @@ class ConnectionAuth:
         self.user = user
         return Verdict(user)
 
+
+
+class AuthenticatingHandler:
+    """For a request handler (one per HTTP connection): ``authenticate`` says who sends the request by the
+    sandbox's methods, keeping the connection's state; ``challenge()`` is the WWW-Authenticate headers of the
+    401 to answer when it said None; ``reply_headers()`` what the next answer carries (Negotiate's token)."""
+
+    _conn_auth = None
+    _challenge: list = []
+    _auth_reply: list = []
+
+    def authenticate(self, auth: WindowsAuth, cert_path: str | None, basic_user):
+        if self._conn_auth is None:
+            self._conn_auth = ConnectionAuth(auth, cert_path)
+        verdict = self._conn_auth.check(self.headers.get("Authorization"), basic_user)
+        if verdict.user is None:
+            self._challenge = verdict.headers
+        else:
+            self._auth_reply = verdict.headers
+        return verdict.user
+
+    def challenge(self, auth: WindowsAuth, realm: str) -> list[tuple[str, str]]:
+        headers, self._challenge = self._challenge or auth.offers(realm), []
+        return headers
+
+    def reply_headers(self) -> list[tuple[str, str]]:
+        headers, self._auth_reply = self._auth_reply, []
+        return headers

@@ -285,3 +285,38 @@ def test_extended_protection_needs_tls_and_a_windows_method(sandbox_factory):
         Sandbox(tls=True, auth_methods=("basic",), extended_protection="allow")
     with pytest.raises(ValueError, match="subset"):
         Sandbox(auth_methods=("digest",))
+
+
+# ---------------- Autodiscover ----------------
+
+POX = (b'<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="http://schemas.microsoft.com/exchange/'
+       b'autodiscover/outlook/requestschema/2006"><Request><EMailAddress>alice@example.com</EMailAddress>'
+       b'<AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a'
+       b'</AcceptableResponseSchema></Request></Autodiscover>')
+
+
+def _autodiscover(sb, auth=None):
+    url = f"https://127.0.0.1:{sb.autodiscover.https_port}/autodiscover/autodiscover.xml"
+    return requests.post(url, data=POX, headers={"Host": "autodiscover.example.com", **HEADERS}, auth=auth,
+                         verify=sb.autodiscover.cert_path, timeout=10)
+
+
+def test_autodiscover_answers_as_ews_does(sandbox_factory):
+    """On-premises, Autodiscover sits behind the same IIS authentication as EWS."""
+    from requests_ntlm import HttpNtlmAuth
+
+    sb = sandbox_factory(auth_methods=("ntlm",), autodiscover=True)
+    refused = _autodiscover(sb)
+    assert refused.status_code == 401 and offers(refused) == ["NTLM"]
+    found = _autodiscover(sb, HttpNtlmAuth(ALICE, "alice-sandbox-pw"))
+    assert found.status_code == 200 and sb.ews_url.encode() in found.content
+    assert [r.user for r in sb.autodiscover.requests if r.user] == [ALICE]
+
+
+@pytest.mark.parametrize("send_cbt, status", [(True, 200), (False, 401)])
+def test_autodiscover_binds_to_its_own_certificate(sandbox_factory, send_cbt, status):
+    """Autodiscover's listener has a certificate of its own: under require, the binding checked is to it."""
+    from requests_ntlm import HttpNtlmAuth
+
+    sb = sandbox_factory(tls=True, auth_methods=("ntlm",), extended_protection="require", autodiscover=True)
+    assert _autodiscover(sb, HttpNtlmAuth(ALICE, "alice-sandbox-pw", send_cbt=send_cbt)).status_code == status
