@@ -155,14 +155,14 @@ class WindowsAuth:
         self.config = config
         self.sandbox = sandbox
         self._bindings: dict[str, bytes] = {}  # certificate path -> its tls-server-end-point binding
-        self._accept_creds = None
+        self.accept_creds = None
 
     def start(self) -> "WindowsAuth":
         """ValueError when a method cannot be served here (its library missing, the keytab unreadable)."""
         cfg = self.config
         self._bindings = {}
         if "negotiate" in cfg.methods:
-            self._accept_creds = _acceptor_credentials(cfg.keytab)
+            self.accept_creds = _acceptor_credentials(cfg.keytab)
         if "ntlm" in cfg.methods:
             try:
                 import spnego  # noqa: F401  (fail at start, not on a request)
@@ -301,7 +301,7 @@ class ConnectionAuth:
         if self.binding:
             kw["channel_bindings"] = ChannelBindings(application_data=self.binding)
         try:
-            ctx = gssapi.SecurityContext(creds=self.auth._accept_creds, usage="accept", **kw)
+            ctx = gssapi.SecurityContext(creds=self.auth.accept_creds, usage="accept", **kw)
             out = ctx.step(data)
             # SPNEGO hands back an error token instead of raising; python-gssapi raises the error on the next
             # look at the context (a wrong channel binding is found so)

@@ -320,3 +320,57 @@ def test_autodiscover_binds_to_its_own_certificate(sandbox_factory, send_cbt, st
 
     sb = sandbox_factory(tls=True, auth_methods=("ntlm",), extended_protection="require", autodiscover=True)
     assert _autodiscover(sb, HttpNtlmAuth(ALICE, "alice-sandbox-pw", send_cbt=send_cbt)).status_code == status
+
+
+# ---------------- the command line ----------------
+
+def test_the_command_line_serves_ntlm_with_extended_protection():
+    """``python -m app.sandbox --tls --auth ntlm --extended-protection require``, as a user starts it."""
+    from requests_ntlm import HttpNtlmAuth
+
+    from tests.helpers.sandbox_cli import start_cli, stop_cli
+
+    proc, info = start_cli("--tls", "--auth", "ntlm", "--extended-protection", "require")
+    try:
+        assert info["auth"] == ["ntlm"]
+        bound = requests.post(info["ews_url"], data=RESOLVE, headers=HEADERS, verify=info["cert_path"], timeout=10,
+                              auth=HttpNtlmAuth(ALICE, "alice-sandbox-pw"))
+        unbound = requests.post(info["ews_url"], data=RESOLVE, headers=HEADERS, verify=info["cert_path"],
+                                timeout=10, auth=HttpNtlmAuth(ALICE, "alice-sandbox-pw", send_cbt=False))
+        assert (bound.status_code, unbound.status_code) == (200, 401)
+    finally:
+        stop_cli(proc)
+
+
+def test_the_command_line_serves_kerberos_with_a_keytab(kdc_realm):  # noqa: F811
+    """The realm's variables are in this process's environment (the fixture), so the child has them too."""
+    from requests_gssapi import HTTPSPNEGOAuth
+
+    from tests.helpers.sandbox_cli import start_cli, stop_cli
+
+    proc, info = start_cli("--host", "localhost", "--auth", "negotiate", "--keytab", str(kdc_realm.keytab))
+    try:
+        assert info["auth"] == ["negotiate"]
+        r = requests.post(info["ews_url"], data=RESOLVE, headers=HEADERS, auth=HTTPSPNEGOAuth(), timeout=10)
+        assert r.status_code == 200
+    finally:
+        stop_cli(proc)
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--auth", "digest"], "subset of negotiate, ntlm, basic"),
+    (["--auth", "ntlm", "--extended-protection", "require"], "needs tls"),
+    (["--auth", "negotiate", "--keytab", "/nonexistent/http.keytab"], "no service key"),
+])
+def test_the_command_line_says_what_it_cannot_serve(args, said):
+    import subprocess
+    import sys
+
+    from tests.helpers.kdc import gssapi_missing
+    from tests.helpers.sandbox_cli import ROOT
+
+    if "--keytab" in args and gssapi_missing():
+        pytest.skip(gssapi_missing())
+    done = subprocess.run([sys.executable, "-m", "app.sandbox", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2 and said in done.stderr and done.stdout == ""
