@@ -30,6 +30,7 @@ The user found is the sandbox's user with that login (``Sandbox.user_by_login``)
 
 from __future__ import annotations
 
+import atexit
 import base64
 import binascii
 import logging
@@ -127,9 +128,17 @@ class NtlmUserFile:
                 cls._write()
 
     @classmethod
+    def _forget(cls) -> None:
+        """At exit, with sandboxes never stopped: the file goes all the same (it holds their passwords)."""
+        with cls._lock:
+            cls._owners.clear()
+            cls._write()
+
+    @classmethod
     def _write(cls) -> None:
         if not cls._owners:
             if cls._path:
+                atexit.unregister(cls._forget)
                 os.unlink(cls._path)
                 if cls._previous is None:
                     os.environ.pop("NTLM_USER_FILE", None)
@@ -141,9 +150,13 @@ class NtlmUserFile:
             fd, cls._path = tempfile.mkstemp(prefix="dispatch-sandbox-ntlm-", suffix=".txt")  # 0600
             os.close(fd)
             cls._previous = os.environ.get("NTLM_USER_FILE")
+            atexit.register(cls._forget)
         text = "".join(line + "\n" for lines in cls._owners.values() for line in lines)
-        with open(cls._path, "w", encoding="utf-8") as f:
+        # written aside and renamed: an acceptor of another sandbox reading it meanwhile never sees it half written
+        fd, fresh = tempfile.mkstemp(prefix="dispatch-sandbox-ntlm-", suffix=".txt", dir=os.path.dirname(cls._path))
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        os.replace(fresh, cls._path)
         os.environ["NTLM_USER_FILE"] = cls._path
 
 

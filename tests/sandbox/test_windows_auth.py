@@ -81,6 +81,32 @@ def test_a_wrong_ntlm_password_is_refused(sandbox_factory):
     assert offers(r) == ["NTLM"]
 
 
+@pytest.mark.parametrize("login", ["EXAMPLE\\alice", "alice@example.com", "ALICE@EXAMPLE.COM"])
+def test_ntlm_signs_in_with_the_domain_or_the_address(sandbox_factory, login):
+    from requests_ntlm import HttpNtlmAuth
+
+    sb = sandbox_factory(auth_methods=("ntlm",))
+    r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, auth=HttpNtlmAuth(login, "alice-sandbox-pw"),
+                      timeout=10)
+    assert r.status_code == 200
+
+
+def test_the_ntlm_user_file_lives_while_an_ntlm_sandbox_runs(sandbox_factory):
+    """pyspnego's acceptor reads NTLM_USER_FILE; the sandbox writes it (0600) and takes it away at its stop."""
+    import os
+    import stat
+
+    sb = sandbox_factory(auth_methods=("ntlm",), users=[
+        {"email": "erin@corp.test", "password": "erin-pw"}, {"email": "colon@corp.test", "password": "a:b"}])
+    path = os.environ["NTLM_USER_FILE"]
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    assert lines == [":erin@corp.test:erin-pw", "CORP:erin:erin-pw"]  # a colon cannot be written: left out
+    sb.stop()
+    assert not os.path.exists(path) and "NTLM_USER_FILE" not in os.environ
+
+
 def test_basic_against_ntlm_only_gets_401_with_the_offer(sandbox_factory):
     sb = sandbox_factory(auth_methods=("ntlm",))
     r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, auth=(ALICE, "alice-sandbox-pw"), timeout=10)
