@@ -107,6 +107,37 @@ def test_the_ntlm_user_file_lives_while_an_ntlm_sandbox_runs(sandbox_factory):
     assert not os.path.exists(path) and "NTLM_USER_FILE" not in os.environ
 
 
+def test_malformed_tokens_get_401_and_the_connection_goes_on(sandbox_factory):
+    """A NEGOTIATE cut short (pyspnego's parser raises struct.error), an AUTHENTICATE cut short, a token that is
+    not base64: each is a 401 with the offer on a connection that still answers; then a whole handshake on it."""
+    import spnego
+
+    sb = sandbox_factory(auth_methods=("ntlm",))
+    conn = http.client.HTTPConnection("127.0.0.1", sb.port, timeout=10)
+    negotiate = spnego.client(ALICE, "alice-sandbox-pw", protocol="ntlm").step()
+    for token in (base64.b64encode(negotiate[:10]).decode(), "not base64!", ""):
+        r = _post(conn, f"NTLM {token}")
+        assert (r.status, r.getheader("WWW-Authenticate")) == (401, "NTLM")
+    client = spnego.client(ALICE, "alice-sandbox-pw", protocol="ntlm")
+    first = _post(conn, "NTLM " + base64.b64encode(client.step()).decode())
+    authenticate = client.step(base64.b64decode(first.getheader("WWW-Authenticate")[5:]))
+    cut = _post(conn, "NTLM " + base64.b64encode(authenticate[:40]).decode())
+    assert (cut.status, cut.getheader("WWW-Authenticate")) == (401, "NTLM")
+    assert _ntlm_handshake(conn, spnego.client(ALICE, "alice-sandbox-pw", protocol="ntlm")).status == 200
+    conn.close()
+
+
+def test_a_client_that_starts_over_mid_handshake_gets_a_new_challenge(sandbox_factory):
+    import spnego
+
+    sb = sandbox_factory(auth_methods=("ntlm",))
+    conn = http.client.HTTPConnection("127.0.0.1", sb.port, timeout=10)
+    abandoned = spnego.client(ALICE, "alice-sandbox-pw", protocol="ntlm")
+    assert _post(conn, "NTLM " + base64.b64encode(abandoned.step()).decode()).status == 401
+    assert _ntlm_handshake(conn, spnego.client(ALICE, "alice-sandbox-pw", protocol="ntlm")).status == 200
+    conn.close()
+
+
 def test_basic_against_ntlm_only_gets_401_with_the_offer(sandbox_factory):
     sb = sandbox_factory(auth_methods=("ntlm",))
     r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, auth=(ALICE, "alice-sandbox-pw"), timeout=10)
