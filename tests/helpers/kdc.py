@@ -8,8 +8,8 @@ The service is named after ``localhost`` (a name the sandbox's certificate carri
 Kerberos service name is a host name, never an address. The client resolves nothing (``rdns = false``,
 ``dns_canonicalize_hostname = false``): ``HTTP@localhost`` is ``HTTP/localhost@DISPATCH.TEST`` as written.
 
-Where the KDC's programs are missing (no apt on the machine), ``kdc_tools_missing()`` says which, and the
-fixture skips with that reason."""
+Where the KDC's programs are missing (no apt on the machine), ``skip_reason()`` says which, and the
+``kdc_realm`` fixture (tests/conftest.py: one realm per test process) skips with that reason."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 REALM = "DISPATCH.TEST"
 USER = "alice"
@@ -191,27 +189,11 @@ def start_realm(folder: Path | None = None, realm: str = REALM) -> Realm:
         raise
 
 
-def _skip_reason() -> str | None:
+def skip_reason() -> str | None:
+    """Why no realm can be made here (the KDC's programs or the Python bindings missing), or None."""
     missing = kdc_tools_missing()
     if missing:
         return (f"MIT Kerberos is not installed here ({', '.join(missing)} missing): scripts/bootstrap.sh test "
                 "installs krb5-kdc, krb5-admin-server and krb5-user where apt-get works")
     return gssapi_missing()
 
-
-@pytest.fixture(scope="session")
-def kdc_realm(tmp_path_factory):
-    """A running realm (``Realm``) for the session, its variables (``KRB5_CONFIG``, ``KRB5_KDC_PROFILE``,
-    ``KRB5CCNAME``) set in this process for every Kerberos call the tests and their sandboxes make; skipped
-    with the reason where MIT Kerberos or the Python bindings are missing."""
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    realm = start_realm(tmp_path_factory.mktemp("kdc"))
-    with pytest.MonkeyPatch.context() as mp:
-        for k, v in realm.env.items():
-            mp.setenv(k, v)
-        try:
-            yield realm
-        finally:
-            realm.stop()

@@ -3,10 +3,8 @@ is in its keytab."""
 
 from __future__ import annotations
 
-from tests.helpers.kdc import kdc_realm  # noqa: F401  (the session's realm)
 
-
-def test_the_realm_issues_alice_a_ticket_and_the_http_key(kdc_realm):  # noqa: F811
+def test_the_realm_issues_alice_a_ticket_and_the_http_key(kdc_realm):
     tickets = kdc_realm.run("klist", "-c", f"FILE:{kdc_realm.ccache}").stdout
     assert "Default principal: alice@DISPATCH.TEST" in tickets
     assert "krbtgt/DISPATCH.TEST@DISPATCH.TEST" in tickets
@@ -14,7 +12,7 @@ def test_the_realm_issues_alice_a_ticket_and_the_http_key(kdc_realm):  # noqa: F
     assert "HTTP/localhost@DISPATCH.TEST" in keys
 
 
-def test_a_service_ticket_for_the_sandbox_is_issued(kdc_realm, tmp_path):  # noqa: F811
+def test_a_service_ticket_for_the_sandbox_is_issued(kdc_realm, tmp_path):
     """kvno asks the KDC for HTTP/localhost with Alice's ticket: what a client does before it signs in."""
     ccache = tmp_path / "cc"
     kdc_realm.kinit(ccache)

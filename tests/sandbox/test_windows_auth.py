@@ -15,7 +15,6 @@ import requests
 from exchangelib import GSSAPI, NTLM, DELEGATE, Account, Build, Configuration, Credentials, Message, Version
 from exchangelib.protocol import BaseProtocol, close_connections
 
-from tests.helpers.kdc import kdc_realm  # noqa: F401  (the session's realm)
 
 ALICE = "alice@example.com"
 RESOLVE = (b'<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" '
@@ -200,14 +199,14 @@ def test_ntlm_signs_in_the_connection_once(sandbox_factory):
 
 # ---------------- Negotiate (Kerberos) ----------------
 
-def test_exchangelib_with_kerberos_signs_in_and_saves_a_draft(sandbox_factory, kdc_realm):  # noqa: F811
+def test_exchangelib_with_kerberos_signs_in_and_saves_a_draft(sandbox_factory, kdc_realm):
     sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
     acc = account(sb, GSSAPI)
     save_draft(acc, "Over Kerberos")
     assert [i["subject"] for i in sb.mailbox(ALICE).items("drafts")] == ["Over Kerberos"]
 
 
-def test_requests_gssapi_gets_the_mutual_authentication_token(sandbox_factory, kdc_realm):  # noqa: F811
+def test_requests_gssapi_gets_the_mutual_authentication_token(sandbox_factory, kdc_realm):
     from requests_gssapi import REQUIRED, HTTPSPNEGOAuth
 
     sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
@@ -218,7 +217,7 @@ def test_requests_gssapi_gets_the_mutual_authentication_token(sandbox_factory, k
         assert r.headers["WWW-Authenticate"].startswith("Negotiate ")
 
 
-def test_basic_against_windows_auth_gets_both_offers_in_iis_order(sandbox_factory, kdc_realm):  # noqa: F811
+def test_basic_against_windows_auth_gets_both_offers_in_iis_order(sandbox_factory, kdc_realm):
     sb = sandbox_factory(host="localhost", auth_methods=("ntlm", "negotiate"), keytab=str(kdc_realm.keytab))
     r = requests.post(sb.ews_url, data=RESOLVE, headers=HEADERS, auth=(ALICE, "alice-sandbox-pw"), timeout=10)
     assert r.status_code == 401
@@ -237,7 +236,7 @@ def _kerberos_token(application_data: bytes | None = None) -> str:
     return "Negotiate " + base64.b64encode(ctx.step()).decode()
 
 
-def test_kerberos_signs_in_the_connection_once(sandbox_factory, kdc_realm):  # noqa: F811
+def test_kerberos_signs_in_the_connection_once(sandbox_factory, kdc_realm):
     sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
     conn = http.client.HTTPConnection("localhost", sb.port, timeout=10)
     assert _post(conn, _kerberos_token()).status == 200
@@ -249,7 +248,7 @@ def test_kerberos_signs_in_the_connection_once(sandbox_factory, kdc_realm):  # n
     other.close()
 
 
-def test_a_negotiate_token_that_is_no_ticket_is_refused(sandbox_factory, kdc_realm):  # noqa: F811
+def test_a_negotiate_token_that_is_no_ticket_is_refused(sandbox_factory, kdc_realm):
     sb = sandbox_factory(host="localhost", auth_methods=("negotiate",), keytab=str(kdc_realm.keytab))
     r = requests.post(sb.ews_url, data=RESOLVE, headers={**HEADERS, "Authorization": "Negotiate "
                       + base64.b64encode(b"\x60\x03\x06\x01\x00").decode()}, timeout=10)
@@ -296,7 +295,7 @@ def test_ntlm_with_another_channels_binding(sandbox_factory, mode, signed_in):
 
 
 @pytest.mark.parametrize("mode, signed_in", [("require", False), ("allow", True), ("off", True)])
-def test_kerberos_without_a_binding(sandbox_factory, trust, kdc_realm, mode, signed_in):  # noqa: F811
+def test_kerberos_without_a_binding(sandbox_factory, trust, kdc_realm, mode, signed_in):
     """exchangelib's GSSAPI sends no channel binding."""
     from exchangelib.errors import UnauthorizedError
 
@@ -312,7 +311,7 @@ def test_kerberos_without_a_binding(sandbox_factory, trust, kdc_realm, mode, sig
 
 
 @pytest.mark.parametrize("mode", ["require", "allow"])
-def test_kerberos_with_the_binding(sandbox_factory, kdc_realm, mode):  # noqa: F811
+def test_kerberos_with_the_binding(sandbox_factory, kdc_realm, mode):
     from requests_gssapi import HTTPSPNEGOAuth
 
     sb = sandbox_factory(host="localhost", tls=True, auth_methods=("negotiate",), keytab=str(kdc_realm.keytab),
@@ -323,7 +322,7 @@ def test_kerberos_with_the_binding(sandbox_factory, kdc_realm, mode):  # noqa: F
 
 
 @pytest.mark.parametrize("mode, signed_in", [("require", False), ("allow", False), ("off", True)])
-def test_kerberos_with_another_channels_binding(sandbox_factory, kdc_realm, mode, signed_in):  # noqa: F811
+def test_kerberos_with_another_channels_binding(sandbox_factory, kdc_realm, mode, signed_in):
     """A ticket bound to another certificate (a relay's): refused unless Extended Protection is off."""
     sb = sandbox_factory(host="localhost", tls=True, auth_methods=("negotiate",), keytab=str(kdc_realm.keytab),
                          extended_protection=mode)
@@ -399,7 +398,7 @@ def test_the_command_line_serves_ntlm_with_extended_protection():
         stop_cli(proc)
 
 
-def test_the_command_line_serves_kerberos_with_a_keytab(kdc_realm):  # noqa: F811
+def test_the_command_line_serves_kerberos_with_a_keytab(kdc_realm):
     """The realm's variables are in this process's environment (the fixture), so the child has them too."""
     from requests_gssapi import HTTPSPNEGOAuth
 
