@@ -127,7 +127,7 @@ class MailboxView:
 
 
 class Sandbox:
-    """An Exchange 2016-like EWS server (``/EWS/Exchange.asmx``, Basic, NTLM or Kerberos auth, SOAP 1.1, SQLite) on loopback.
+    """An Exchange 2016-like EWS server (``/EWS/Exchange.asmx``, Basic, NTLM or Kerberos, SOAP 1.1, SQLite), loopback.
 
     Sandbox(data=":memory:" | DIR | FILE.sqlite3, port=0, host="127.0.0.1", tls=False, users=None,
             max_send_bytes=10 MiB, smtp_relay="HOST:PORT", cert=None, key=None, schema_dir=None,

@@ -1,7 +1,8 @@
-"""HTTP/1.1 (keep-alive) front end: authentication (windows_auth.py: Basic, NTLM, Negotiate), the EWS endpoint, fault injection, the admin endpoint.
+"""HTTP/1.1 (keep-alive) front end: authentication (windows_auth.py: Basic, NTLM, Negotiate), the EWS endpoint,
+fault injection, the admin endpoint.
 
-Order of work on a request: its framing headers are checked (http_framing.py), then who sends it (the
-sandbox's auth methods; the admin endpoint's checks in admin.py), and only then is its body read, up to a size limit. Any
+Order of work on a request: its framing headers are checked (http_framing.py), then who sends it (the sandbox's
+auth methods; the admin endpoint's checks in admin.py), and only then is its body read, up to a size limit. Any
 refusal that leaves a body unread, and any framing error, answers ``Connection: close`` and closes."""
 
 from __future__ import annotations
